@@ -1,0 +1,145 @@
+"""Typed errors of the engine.
+
+Every error a user can cause has its own class with a stable ``code`` (a slug used as the
+problem ``type`` of the HTTP API), an HTTP ``status`` and a CLI ``exit_code``. The web layer
+and the CLI map them in one place each; the engine never prints and never formats tracebacks.
+Messages are written for the person holding the file, not for a developer.
+"""
+
+from __future__ import annotations
+
+
+class NoaiError(Exception):
+    """Base of every error the engine raises on purpose."""
+
+    code = "noai-error"
+    title = "The request could not be completed"
+    status = 400
+    exit_code = 1
+
+    def __init__(self, message: str, *, detail: dict | None = None):
+        super().__init__(message)
+        self.message = message
+        self.detail = detail or {}
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "title": self.title, "message": self.message, **self.detail}
+
+
+# -- input documents -------------------------------------------------------------------
+
+
+class DocumentError(NoaiError):
+    """The input is not a Word document we can read."""
+
+    code = "invalid-document"
+    title = "The file is not a readable Word document"
+    status = 422
+    exit_code = 3
+
+
+class EmptyDocumentError(DocumentError):
+    code = "empty-document"
+    title = "The file is empty"
+
+
+class NotOoxmlError(DocumentError):
+    code = "not-ooxml"
+    title = "The file is not a Word (.docx) document"
+    status = 415
+
+
+class LegacyWordError(DocumentError):
+    code = "legacy-doc"
+    title = "Legacy Word 97-2003 (.doc) files are not supported"
+    status = 415
+
+
+class EncryptedDocumentError(DocumentError):
+    code = "encrypted-document"
+    title = "The document is password-protected"
+
+
+class TruncatedDocumentError(DocumentError):
+    code = "truncated-document"
+    title = "The file is damaged or incomplete"
+
+
+class MalformedXmlError(DocumentError):
+    code = "malformed-xml"
+    title = "The document's XML is damaged"
+
+
+class UnsafeXmlError(DocumentError):
+    """DTDs, entity declarations and external references are refused, never expanded."""
+
+    code = "unsafe-xml"
+    title = "The document contains forbidden XML constructs"
+
+
+class PackageLimitError(DocumentError):
+    """Zip bomb guards: total/part size, compression ratio, part count."""
+
+    code = "package-too-large"
+    title = "The document exceeds a safety limit"
+    status = 413
+
+
+class StrictOoxmlError(DocumentError):
+    code = "strict-ooxml"
+    title = "Strict Open XML documents are not supported"
+    status = 415
+
+
+# -- clause library and playbook -------------------------------------------------------
+
+
+class LibraryError(NoaiError):
+    """A clause file or playbook is invalid; ``problems`` lists every one with file and field."""
+
+    code = "invalid-library"
+    title = "The clause library is invalid"
+    status = 500
+    exit_code = 4
+
+    def __init__(self, message: str, problems: list[dict] | None = None):
+        super().__init__(message, detail={"problems": problems or []})
+        self.problems = problems or []
+
+
+class UnknownClauseError(NoaiError):
+    code = "unknown-clause"
+    title = "No such clause"
+    status = 404
+    exit_code = 4
+
+
+class UnknownVariantError(NoaiError):
+    code = "unknown-variant"
+    title = "No such clause variant"
+    status = 400
+    exit_code = 2
+
+
+class RenderError(NoaiError):
+    """A placeholder could not be filled: never leave a literal ``{client}`` in a contract."""
+
+    code = "render-error"
+    title = "A clause could not be filled in"
+    status = 422
+    exit_code = 4
+
+
+# -- plans and redlines ------------------------------------------------------------------
+
+
+class PlanError(NoaiError):
+    code = "invalid-plan"
+    title = "The redline plan is invalid"
+    status = 422
+    exit_code = 5
+
+
+class AnchorNotFoundError(PlanError):
+    code = "anchor-not-found"
+    title = "A planned edit no longer matches the document"
