@@ -162,14 +162,15 @@ def texts(p) -> tuple[str, str]:
 
 def paragraph_mark_state(p) -> str:
     """Whether the paragraph mark itself is tracked as inserted or deleted (``w:pPr/w:rPr``)."""
-    ppr = p.find(PPR)
+    ppr = p[0] if len(p) and p[0].tag == PPR else p.find(PPR)  # w:pPr comes first when valid
     if ppr is None:
         return NORMAL
-    rpr = ppr.find(RPR)
-    if rpr is None:
-        return NORMAL
-    if rpr.find(INS) is not None or rpr.find(MOVE_TO) is not None:
-        return INSERTED
-    if rpr.find(DEL) is not None or rpr.find(MOVE_FROM) is not None:
-        return DELETED
+    for prop in ppr:
+        if prop.tag == RPR:
+            for mark in prop:
+                tag = mark.tag
+                if tag == INS or tag == MOVE_TO:
+                    return INSERTED
+                if tag == DEL or tag == MOVE_FROM:
+                    return DELETED
     return NORMAL

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests (see docx_builder for building .docx packages)."""
