@@ -1,0 +1,387 @@
+"""The document's own defined terms: who is the client, who the provider, what the work is.
+
+Works on :class:`~noai.ooxml.model.Paragraph` text only (no XML). Definitions are recognised in
+the forms of DOMAIN.md §5.2:
+
+- a definitions entry: ``"Client" means …`` / ``shall mean`` / ``has the meaning`` / ``includes``,
+  with several aliases joined by "or" (``"You" or "Your" shall mean …``);
+- a parenthetical after a name: ``ACME Ltd (the "Client")``, ``("Client")``,
+  ``(hereinafter "Client")``, ``(hereinafter referred to as the "Client")``,
+  ``(each a "Party" and together the "Parties")``, ``(collectively, the "Sample Code")``;
+- ``…, hereinafter called CLIENT`` (no quotes);
+- a two-column definition table: a cell holding a short term (quoted, or a party role such as
+  "Customer") whose next cell holds its meaning or the party's legal name (``w:tc`` cells are
+  consecutive paragraphs with ``in_table`` set).
+
+Straight and smart quotes are accepted. Parties the document never defines but names throughout
+(Common Paper's bare "Customer" and "Provider") are found from the role lexicons. Roles come
+from the lexicons first and from context verbs second (who grants or assigns to whom, who
+performs the Services, who pays). Everything is one pass of a few regexes per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Sequence
+
+from noai.ooxml.model import Paragraph
+
+CLIENT, PROVIDER = "client", "provider"
+
+# -- lexicons (DOMAIN.md §5.1) ------------------------------------------------------------
+
+CLIENT_ROLES = frozenset({
+    "client", "customer", "company", "buyer", "licensee", "publisher", "agency", "commission",
+    "authority", "purchaser", "employer", "government", "partner", "institution", "operator",
+    "recipient of the services", "platform", "owner", "controller",
+})
+PROVIDER_ROLES = frozenset({
+    "provider", "service provider", "supplier", "contractor", "consultant", "consultancy",
+    "designer", "developer", "vendor", "creator", "licensor", "author", "contributor",
+    "company contributor", "employee", "freelancer", "artist", "assignor", "studio", "agent",
+    "processor", "seller",
+})
+# Plurals are found from the singular ("Contribution" used as "Contributions") and not listed.
+WORK_NAMES = ("Deliverables", "Work Product", "Contribution", "Covered Inventions", "Work Made for Hire",
+              "Work", "Inventions", "Materials", "Sample Code", "Script Software", "Software", "Results",
+              "Content", "Artwork", "Designs", "Assets", "Submission", "Product")
+PROJECT_NAMES = ("Project", "Services", "Engagement", "Programme", "Program")
+AGREEMENT_WORDS = ("Agreement", "Addendum", "Contract", "Terms", "License", "Licence", "CCLA", "CLA", "SOW",
+                   "Statement of Work", "Order Form", "EULA")
+
+# -- patterns --------------------------------------------------------------------------------
+
+_OPEN, _CLOSE = "\"“‘'", "\"”’'"
+_Q = rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]{{1,60}}?)\s*[{_CLOSE}]"
+# "Client" means / "You" or "Your" shall mean / "Fees" has the meaning ...
+_MEANS = re.compile(
+    rf"^\W{{0,3}}(?:[\dA-Za-z]{{1,4}}[.)]\s+)?((?:{_Q}(?:\s*(?:,|or|and)\s*)?)+)\s*(?:,\s*)?"
+    r"(?:means|shall\s+mean|will\s+mean|has\s+the\s+meaning|have\s+the\s+meaning|"
+    r"shall\s+have\s+the\s+meaning|will\s+have\s+the\s+meaning|includes|shall\s+include|refers\s+to)\b",
+    re.IGNORECASE)
+_QUOTED = re.compile(_Q)
+# (the "Client") / (hereinafter referred to as the "Client") / (each a "Party" and together the "Parties")
+_INTRO = (r"(?:(?:the|each|a|an|individually|collectively|together|jointly|hereinafter|hereafter|"
+          r"referred|to|as|called|known|being|henceforth|and|or|,)\s*)*")
+_PAREN = re.compile(rf"\(\s*{_INTRO}((?:{_Q}\s*{_INTRO})+)\)", re.IGNORECASE)
+# , hereinafter called CLIENT
+_CALLED = re.compile(r"\bhereinafter\s+(?:called|referred\s+to\s+as|known\s+as)\s+(?:the\s+)?"
+                     r"([A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,3})")
+_GOVERNING = re.compile(r"\b(?:govern|construed|interpreted)", re.IGNORECASE)
+_LAWS_OF = re.compile(
+    r"\blaws?\s+of\s+((?:the\s+)?(?i:(?:State|Commonwealth|Province|Republic|Kingdom|Federal\s+Republic)\s+of\s+)?"
+    r"[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})")
+_STATE_OF = re.compile(r"^(?:the\s+)?(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"[{}\[\]]")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A defined term: ``name`` as defined, ``surface`` as the body uses it ("the Client")."""
+
+    name: str
+    surface: str
+    aliases: tuple[str, ...] = ()
+    defined_at: int | None = None
+    uses: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DefinedTerms:
+    client: Term | None = None
+    provider: Term | None = None
+    deliverables: Term | None = None
+    project: Term | None = None
+    agreement: Term | None = None
+    jurisdiction: Term | None = None
+    creator: str | None = None  # "provider" or "client": the side that creates the work
+    all: dict[str, Term] = field(default_factory=dict)
+
+    def placeholders(self) -> dict[str, str]:
+        """The clause library's placeholder values for the roles found (missing ones omitted)."""
+        roles = ("client", "provider", "deliverables", "project", "agreement", "jurisdiction")
+        return {r: t.surface for r in roles if (t := getattr(self, r)) is not None}
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for key, value in d.items():
+            if isinstance(value, dict) and "aliases" in value:
+                value["aliases"] = list(value["aliases"])
+        d["all"] = {k: {**v, "aliases": list(v["aliases"])} for k, v in d["all"].items()}
+        return d
+
+
+# -- finding definitions -----------------------------------------------------------------------
+
+
+def _clean(name: str) -> str | None:
+    name = " ".join(name.split()).strip(" ,.;:")
+    if not name or _PLACEHOLDER.search(name) or len(name.split()) > 6 or not name[0].isalpha():
+        return None
+    return name
+
+
+def _definitions(p: Paragraph) -> list[tuple[str, ...]]:
+    """Alias groups defined in one paragraph, each group one term."""
+    text = p.text
+    groups: list[tuple[str, ...]] = []
+    if m := _MEANS.match(text):
+        groups.append(tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n))
+    for m in _PAREN.finditer(text):
+        names = tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n)
+        if names and any(n[0].isupper() for n in names):
+            if "each" in m.group(0).lower():  # (each a "Party" and together the "Parties"): two terms
+                groups.extend((n,) for n in names)
+            else:
+                groups.append(names)
+    for m in _CALLED.finditer(text):
+        if name := _clean(m.group(1)):
+            groups.append((name,))
+    # ("SUPPLIER") is used as "Supplier" in the body: both spellings name the term
+    return [g + tuple(n.title() for n in g if n.isupper() and len(n) > 3 and n.title() not in g)
+            for g in groups if g]
+
+
+# Role words that name either side depending on the deal (a creative agency is a provider).
+_WEAK_ROLES = frozenset({"agency", "company", "partner", "operator", "owner", "studio", "agent"})
+
+
+def _role_of(name: str) -> str | None:
+    key = name.lower().removeprefix("the ").strip()
+    if key in PROVIDER_ROLES:
+        return PROVIDER
+    if key in CLIENT_ROLES:
+        return CLIENT
+    return None
+
+
+def _table_definition(cell: Paragraph, following: Paragraph | None) -> str | None:
+    """A definition-table row: a cell with a quoted term or a party role, then its meaning."""
+    if not cell.in_table or following is None or not following.in_table:
+        return None
+    text = cell.text.strip()
+    if len(text) > 60 or not following.text.strip():
+        return None
+    if m := re.fullmatch(_Q, text):
+        return _clean(m.group(1))
+    bare = text.rstrip(":")
+    return bare if _role_of(bare) and bare[0].isupper() else None
+
+
+# -- counting uses -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Usage:
+    uses: Counter = field(default_factory=Counter)
+    with_article: Counter = field(default_factory=Counter)  # "the Client"
+    with_this: Counter = field(default_factory=Counter)  # "this Agreement"
+
+
+def _count_uses(paragraphs: Sequence[Paragraph], names: set[str]) -> _Usage:
+    """Count body uses of each name, longest first ("Service Provider" is no "Provider").
+
+    A quoted occurrence is the definition itself, not a use.
+    """
+    usage = _Usage()
+    if not names:
+        return usage
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # not inside quotes, but "Client's" is a use; "Customer Content" is another term
+    pattern = re.compile(rf"(?<![\w{_OPEN}])(?:{alternation})(?![\w\"”]|['’](?!s\b)|\s+[A-Z][a-z])")
+    for p in paragraphs:
+        text = p.text
+        for m in pattern.finditer(text):
+            name = m.group(0)
+            usage.uses[name] += 1
+            before = text[max(0, m.start() - 5):m.start()].lower()
+            if before.endswith("the "):
+                usage.with_article[name] += 1
+            elif before.endswith("this ") or before.endswith("these "):
+                usage.with_this[name] += 1
+    return usage
+
+
+def _plural(name: str) -> str:
+    """ "Contribution" is used as "Contributions"; names already plural stay as they are."""
+    return name if name.endswith("s") or not name[-1:].isalpha() else name + ("S" if name.isupper() else "s")
+
+
+def _surface(name: str, usage: _Usage) -> str:
+    n = usage.uses[name]
+    if usage.with_this[name] * 2 > n:
+        return f"this {name}"
+    if usage.with_article[name] * 2 > n:
+        return f"the {name}"
+    return name
+
+
+# -- roles from context verbs ----------------------------------------------------------------
+
+_CREATE = r"(?:perform|provide|deliver|create|develop|design|render|write|prepare)"
+_CREATOR_VERBS = rf"(?:shall|will|must|agrees?\s+to)\s+(?:\w+\s+)?{_CREATE}\b"
+_PAYER_VERBS = r"(?i:shall|will|must|agrees?\s+to)\s+(?:\w+\s+)?(?i:pay|reimburse|compensate)\b"
+_NAME = r"(?:[Yy]ou|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"
+# "Juniper grants You", "Licensor grants to Licensee", "Microsoft, not the third party, licenses to
+# you", "Employee hereby assigns, and agrees to assign, to Company": grantor and grantee.
+_GRANT = re.compile(
+    rf"(?<![\w{_OPEN}])({_NAME})(?:,[^,.]{{1,40}},)?\s+(?:hereby\s+)?(?:agrees?\s+to\s+)?"
+    rf"(?:grants?\s+(?:to\s+)?|licenses\s+to\s+|assigns?\b[^.]{{0,60}}?\bto\s+)(?:the\s+)?({_NAME})\b")
+
+
+def _party(name: str) -> str:
+    return "You" if name == "you" else name
+
+
+def _grants(paragraphs: Sequence[Paragraph]) -> list[tuple[str, str, int]]:
+    """(grantor, grantee, weight) of every grant or assignment; the first one weighs most."""
+    pairs = [(_party(m.group(1)), _party(m.group(2))) for p in paragraphs for m in _GRANT.finditer(p.text)]
+    return [(g, r, 3 if i == 0 else 1) for i, (g, r) in enumerate(pairs) if g != r]
+
+
+def _verb_scores(paragraphs: Sequence[Paragraph], names: Sequence[str],
+                 grants: list[tuple[str, str, int]]) -> dict[str, Counter]:
+    """For each party name: evidence for the provider side (creates, grants, assigns) and the
+    client side (pays, receives the grant)."""
+    scores = {n: Counter() for n in names}
+    for grantor, grantee, weight in grants:
+        if grantor in scores and grantee in scores:
+            scores[grantor][PROVIDER] += weight
+            scores[grantee][CLIENT] += weight
+    if not names:
+        return scores
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    subject = rf"(?<![\w{_OPEN}])({alternation})(?:\s+(?:hereby|also))?\s+"
+    creator = re.compile(subject + _CREATOR_VERBS)
+    payer = re.compile(subject + _PAYER_VERBS)
+    for p in paragraphs:
+        for m in creator.finditer(p.text):
+            scores[m.group(1)][PROVIDER] += 1
+            scores[m.group(1)]["creates"] += 1
+        for m in payer.finditer(p.text):
+            scores[m.group(1)][CLIENT] += 1
+    return scores
+
+
+# -- the whole pass ----------------------------------------------------------------------------
+
+
+def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
+    """Find the defined terms of a document and map the parties to client and provider."""
+    groups: dict[str, tuple[tuple[str, ...], int | None]] = {}  # main name -> (aliases, defined_at)
+    known: dict[str, str] = {}  # every alias, case-folded -> its group
+    for i, p in enumerate(paragraphs):
+        found = _definitions(p)
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if table_term := _table_definition(p, following):
+            found.append((table_term,))
+        for aliases in found:
+            if main := next((known[a.lower()] for a in aliases if a.lower() in known), None):
+                # defined again ("CONTRACTOR" at the signature block): another spelling of it
+                old, at = groups[main]
+                groups[main] = (old + tuple(a for a in aliases if a not in old), at)
+            else:
+                groups[aliases[0]] = (aliases, p.index)
+            known.update((a.lower(), main or aliases[0]) for a in aliases)
+
+    # Parties and works the document names without defining them: Common Paper's bare
+    # "Customer", a licensor named only in its grant ("SAP grants You a ... license").
+    grants = _grants(paragraphs)
+    vocabulary = {name for aliases, _ in groups.values() for name in aliases}
+    undefined = {w.title() for w in CLIENT_ROLES | PROVIDER_ROLES} | set(WORK_NAMES) | set(PROJECT_NAMES)
+    undefined |= {"You", "Service Provider"} | {n for g in grants for n in g[:2]}
+    undefined = {n for n in undefined if n.lower() not in known}
+    usage = _count_uses(paragraphs, vocabulary | undefined | {_plural(n) for n in vocabulary})
+    for name in sorted(undefined):
+        if usage.uses[name] >= 3:
+            groups[name] = ((name,), None)
+
+    terms: dict[str, Term] = {}
+    for main, (aliases, defined_at) in groups.items():
+        spellings = aliases + tuple(p for a in aliases if usage.uses[p := _plural(a)] and p not in aliases)
+        best = max(spellings, key=lambda a: usage.uses[a])  # the spelling the body uses most
+        terms[main] = Term(name=main, surface=_surface(best, usage), aliases=spellings[1:],
+                           defined_at=defined_at, uses=sum(usage.uses[a] for a in spellings))
+    client, provider, creator = _parties(paragraphs, terms, grants)
+    return DefinedTerms(
+        client=client, provider=provider, creator=creator,
+        deliverables=_pick(terms, WORK_NAMES),
+        project=_pick(terms, PROJECT_NAMES),
+        agreement=_agreement(terms),
+        jurisdiction=_jurisdiction(paragraphs),
+        all={t.name: t for t in terms.values() if t.defined_at is not None},
+    )
+
+
+def _parties(paragraphs: Sequence[Paragraph], terms: dict[str, Term],
+             grants: list[tuple[str, str, int]]) -> tuple[Term | None, Term | None, str | None]:
+    """Score every candidate party by lexicon and by context verbs; pick one per side."""
+    candidates = [t for t in terms.values() if t.uses or t.defined_at is not None]
+    names = [n for t in candidates for n in (t.name, *t.aliases)]
+    verbs = _verb_scores(paragraphs, names, grants)
+    granting = {n for g in grants for n in g[:2]}
+    best: dict[str, tuple[tuple[float, int], Term]] = {}
+    creates = Counter()
+    for t in candidates:
+        spellings = (t.name, *t.aliases)
+        score = Counter()
+        for n in spellings:
+            if role := _role_of(n):
+                score[role] += 3 if n.lower() in _WEAK_ROLES else 100
+            score.update(verbs[n])
+        is_party = (any(_role_of(n) or n in granting for n in spellings)
+                    or (t.defined_at is not None and _looks_like_party(t, paragraphs)))
+        if not is_party or score[CLIENT] == score[PROVIDER]:
+            continue
+        side, other = (CLIENT, PROVIDER) if score[CLIENT] > score[PROVIDER] else (PROVIDER, CLIENT)
+        key = (score[side] - score[other], t.uses)
+        if side not in best or key > best[side][0]:
+            best[side] = (key, t)
+        creates[side] += score["creates"]
+    client, provider = (best[s][1] if s in best else None for s in (CLIENT, PROVIDER))
+    if client is None and provider is None:
+        return None, None, None
+    creator = CLIENT if provider is None and creates[CLIENT] >= 2 else PROVIDER
+    return client, provider, creator
+
+
+def _looks_like_party(term: Term, paragraphs: Sequence[Paragraph]) -> bool:
+    """A term defined in a parenthetical after a legal name: ``Microsoft Corporation ("Microsoft")``."""
+    text = paragraphs[term.defined_at].text if term.defined_at is not None else ""
+    pos = text.find(term.name)
+    before = text[max(0, pos - 80):pos]
+    return bool(re.search(r"(?:Inc|Corporation|Corp|Ltd|Limited|LLC|GmbH|AG|plc|S\.A|Networks|"
+                          r"branch|located|incorporated|company|organi[sz]ed)\b[^()]*\(\s*(?:the\s+)?[\"“‘']?$",
+                          before))
+
+
+def _pick(terms: dict[str, Term], preferred: Sequence[str]) -> Term | None:
+    for name in map(str.lower, preferred):
+        for t in terms.values():
+            if name in {a.lower() for a in (t.name, *t.aliases)} and (t.uses or t.defined_at is not None):
+                return t
+    return None
+
+
+def _agreement(terms: dict[str, Term]) -> Term | None:
+    found = [t for t in terms.values() if t.defined_at is not None
+             and any(w in (t.name, *t.aliases) or t.name.endswith(" " + w) for w in AGREEMENT_WORDS)]
+    return max(found, key=lambda t: t.uses, default=None)
+
+
+def _jurisdiction(paragraphs: Sequence[Paragraph]) -> Term | None:
+    """The governing law named in the text: "governed by the laws of the State of Washington"."""
+    for p in paragraphs:
+        if not _GOVERNING.search(p.text):
+            continue
+        for m in _LAWS_OF.finditer(p.text):
+            place = m.group(1).strip()
+            name = _STATE_OF.sub("", place)
+            if name.lower() not in _NOT_PLACES:
+                return Term(name=name, surface=place, defined_at=p.index, uses=1)
+    return None
+
+
+_NOT_PLACES = frozenset({"state", "the state", "governing law", "your country", "the country", "such state", "any jurisdiction"})

@@ -1,0 +1,185 @@
+from noai.analysis.terms import extract_terms
+from noai.ooxml.model import Paragraph
+
+
+def paragraphs(*texts, table=()):
+    """Paragraphs from texts; indexes listed in ``table`` are table cells."""
+    return [Paragraph(index=i, text=t, original_text=t, in_table=i in table) for i, t in enumerate(texts)]
+
+
+def test_a_means_definition_and_a_parenthetical_name_the_parties():
+    terms = extract_terms(paragraphs(
+        'This Agreement is made between ACME Ltd, a Delaware corporation (the "Client"), and Jane Doe ("Designer").',
+        '"Deliverables" means the designs the Designer creates under this Agreement.',
+        "The Designer shall deliver the Deliverables. The Client shall pay the fees.",
+        "The Client owns the Deliverables.",
+    ))
+    assert (terms.client.name, terms.client.surface, terms.client.defined_at) == ("Client", "the Client", 0)
+    assert (terms.provider.name, terms.provider.surface) == ("Designer", "the Designer")
+    assert terms.deliverables.name == "Deliverables" and terms.deliverables.defined_at == 1
+    assert terms.creator == "provider"
+    assert terms.placeholders()["client"] == "the Client"
+
+
+def test_smart_quotes_hereinafter_and_shall_mean_are_definitions():
+    terms = extract_terms(paragraphs(
+        "Globex GmbH (hereinafter referred to as the \u201cCustomer\u201d) and Initech LLC (hereinafter \u2018Supplier\u2019).",
+        "\u201cWork Product\u201d shall mean all software written for the Customer.",
+        "Supplier shall develop the Work Product. Customer shall pay Supplier monthly. Supplier will deliver it.",
+    ))
+    assert terms.client.name == "Customer" and terms.client.surface == "Customer"
+    assert terms.provider.name == "Supplier"
+    assert terms.deliverables.name == "Work Product"
+    assert set(terms.all) >= {"Customer", "Supplier", "Work Product"}
+
+
+def test_hereinafter_called_in_capitals_is_a_definition_used_in_title_case():
+    terms = extract_terms(paragraphs(
+        "The City of Springfield, hereinafter called COMMISSION, and Smith Engineering, hereinafter called CONSULTANT.",
+        "The Consultant shall perform the Services. The Commission shall pay the Consultant.",
+        "The Consultant shall provide reports to the Commission.",
+    ))
+    assert terms.client.name == "COMMISSION" and terms.client.surface == "the Commission"
+    assert terms.provider.name == "CONSULTANT" and "Consultant" in terms.provider.aliases
+
+
+def test_with_several_aliases_the_body_form_used_most_is_the_surface():
+    terms = extract_terms(paragraphs(
+        'Bright Studio Inc. ("Service Provider" or "Developer") and Shop Co. ("Client").',
+        "Developer shall create the app. Developer shall deliver the app. Service Provider shall invoice Client.",
+        "Client shall pay Developer.",
+    ))
+    assert terms.provider.name == "Service Provider"
+    assert terms.provider.surface == "Developer"
+    assert terms.provider.aliases == ("Developer",)
+    assert terms.placeholders()["provider"] == "Developer"
+
+
+def test_service_provider_is_not_counted_as_a_use_of_provider():
+    terms = extract_terms(paragraphs(
+        '"Service Provider" means Acme.',
+        '"Provider" means any provider of hosting.',
+        "Service Provider shall perform the Services. Service Provider shall deliver reports.",
+        '"Customer" means Shop Co. Customer shall pay Service Provider.',
+    ))
+    assert terms.all["Provider"].uses == 0
+    assert terms.all["Service Provider"].uses == 3
+
+
+def test_each_a_party_defines_the_singular_and_the_plural():
+    terms = extract_terms(paragraphs(
+        'Acme Inc. ("Client") and Beta LLC ("Contractor") (each a "Party" and together the "Parties").',
+    ))
+    assert {"Party", "Parties", "Client", "Contractor"} <= set(terms.all)
+
+
+def test_quoted_text_that_is_no_definition_is_ignored():
+    terms = extract_terms(paragraphs(
+        'The software is provided "AS IS". All uses of "including" are non-exhaustive.',
+        'Invoices must state the "burn rate".',
+    ))
+    assert terms.all == {}
+    assert terms.client is None and terms.provider is None and terms.creator is None
+
+
+def test_cover_page_placeholders_are_not_names():
+    terms = extract_terms(paragraphs(
+        "This SOW is between {provider_name} and {customer_name} (\u201c{short_name}\u201d).",
+        "Provider shall perform the Services for Customer. Customer shall pay Provider.",
+        "Provider will deliver the Deliverables to Customer.",
+    ))
+    assert not any("{" in name for name in terms.all)
+    assert terms.client.name == "Customer" and terms.client.defined_at is None
+    assert terms.provider.name == "Provider"
+
+
+def test_a_two_column_definitions_table_defines_the_parties():
+    terms = extract_terms(paragraphs(
+        "Agency", "Bright Lights Ltd, company number 123",
+        "Consultancy", "Jane Doe Consulting Ltd",
+        "The Consultancy shall provide the Services to the Agency.",
+        "The Agency shall pay the Consultancy's invoices.",
+        table={0, 1, 2, 3},
+    ))
+    assert terms.client.name == "Agency" and terms.client.defined_at == 0
+    assert terms.provider.name == "Consultancy" and terms.provider.defined_at == 2
+
+
+def test_an_inline_definition_inside_an_assignment_is_found():
+    terms = extract_terms(paragraphs(
+        'Contractor hereby assigns to Company all inventions and other work product (the "Work Product").',
+        "Company may use the Work Product. Contractor shall deliver the Work Product.",
+    ))
+    assert terms.deliverables.name == "Work Product" and terms.deliverables.defined_at == 0
+
+
+def test_a_licence_maps_the_licensor_to_the_provider_side():
+    terms = extract_terms(paragraphs(
+        'This licence is between Acme Corporation ("Acme") and you ("Licensee").',
+        "Acme grants Licensee a non-exclusive licence to use the Software.",
+        "Licensee shall pay Acme the licence fee. Licensee may not sublicense the Software.",
+    ))
+    assert terms.provider.name == "Acme"
+    assert terms.client.name == "Licensee"
+
+
+def test_a_contributor_who_grants_is_the_creator_side_even_without_role_words():
+    terms = extract_terms(paragraphs(
+        'By signing, you agree with Example Foundation, located in Springfield ("Foundation").',
+        '"You" or "Your" shall mean the copyright owner making a Contribution.',
+        "You hereby grant Foundation a perpetual licence to Your Contributions.",
+        "You represent that Your Contributions are original. Foundation may distribute them.",
+    ))
+    assert terms.provider.name == "You"
+    assert terms.client.name == "Foundation"
+
+
+def test_possessives_count_as_uses_and_keep_the_article():
+    terms = extract_terms(paragraphs(
+        'Acme Inc. (the "Client") and Beta LLC (the "Contractor").',
+        "The Client's data stays with the Client. The Contractor shall deliver the Client's reports.",
+    ))
+    assert terms.client.uses == 3
+    assert terms.client.surface == "the Client"
+
+
+def test_the_governing_law_names_the_jurisdiction():
+    terms = extract_terms(paragraphs(
+        "This Agreement is governed by and construed in accordance with the laws of the State of New York.",
+        "You may have other rights under the laws of your country.",
+    ))
+    assert (terms.jurisdiction.name, terms.jurisdiction.surface) == ("New York", "the State of New York")
+    assert terms.placeholders()["jurisdiction"] == "the State of New York"
+
+
+def test_a_governing_law_placeholder_is_no_jurisdiction():
+    terms = extract_terms(paragraphs("This NDA is governed by the laws of the State of {governing_law}."))
+    assert terms.jurisdiction is None
+
+
+def test_to_dict_is_plain_json_data():
+    import json
+
+    terms = extract_terms(paragraphs('Acme Inc. (the "Client") and Beta LLC ("Developer" or "Studio").',
+                                     "Developer shall create the app for the Client."))
+    d = json.loads(json.dumps(terms.to_dict()))
+    assert d["client"]["name"] == "Client"
+    assert d["provider"]["aliases"] == ["Studio"]
+    assert set(d["all"]) == {"Client", "Developer"}
+
+
+def test_missing_roles_are_left_out_of_the_placeholders():
+    terms = extract_terms(paragraphs('"Confidential Information" means any non-public information.'))
+    assert terms.placeholders() == {}
+    assert "Confidential Information" in terms.all
+
+
+def test_extraction_is_linear_enough_for_a_long_contract():
+    import time
+
+    body = ['Acme Inc. (the "Client") and Beta LLC (the "Contractor").'] + [
+        f"{i}. The Contractor shall deliver item {i} to the Client, who shall pay for it." for i in range(3000)]
+    started = time.perf_counter()
+    terms = extract_terms(paragraphs(*body))
+    assert time.perf_counter() - started < 2.0
+    assert terms.client.uses == 3000  # the quoted definition is no use
