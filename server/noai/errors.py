@@ -143,3 +143,15 @@ class PlanError(NoaiError):
 class AnchorNotFoundError(PlanError):
     code = "anchor-not-found"
     title = "A planned edit no longer matches the document"
+
+
+# -- add-in manifest -------------------------------------------------------------------
+
+
+class ManifestUrlError(NoaiError):
+    """The add-in manifest was asked for a host Word cannot load an add-in from."""
+
+    code = "invalid-manifest-url"
+    title = "The add-in address is not usable"
+    status = 400
+    exit_code = 2
