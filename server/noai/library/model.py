@@ -1,0 +1,160 @@
+"""The clause library's data model: frozen dataclasses, no TOML and no validation.
+
+A :class:`Clause` is one file of ``clauses/``; a :class:`Fix` is one file of ``clauses/fixes/``;
+a :class:`Definition` is a term a clause introduces ("Prohibited AI Use"); a
+:class:`Placeholder` is a slot filled from the document's own terms (``{client}``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+VARIANTS = ("strict", "standard", "minimal")
+"""The negotiation ladder of DOMAIN.md §3.1, strongest first."""
+
+FINDING_KINDS = frozenset({
+    "ip_assignment", "work_made_for_hire", "license_grant", "derivative_works",
+    "perpetual_irrevocable", "any_and_all_purposes", "future_technologies", "sublicensable",
+    "moral_rights_waiver", "feedback_usage_data", "existing_ai_restriction", "governing_law",
+    "indemnification", "limitation_of_liability", "confidentiality", "reservation_of_rights",
+    "survival",
+})
+"""The clause kinds the audit reports as findings."""
+
+PROTECTIONS = frozenset({
+    "no_ai_restriction", "scope_limitation", "reservation_of_rights", "ai_indemnity",
+    "ai_remedies", "ai_transparency", "choice_of_law",
+})
+"""The protections the audit looks for and the playbook may require."""
+
+CLAUSE_KINDS = PROTECTIONS | {"addendum", "side_letter"}
+
+PLACEMENTS = frozenset({
+    "after_grant", "end_of_ip_section", "after_indemnity", "after_liability_cap",
+    "after_governing_law", "end_of_document", "appendix", "separate_document",
+})
+"""Where a clause goes; the plan maps each hint to an insertion point of the audit."""
+
+ACTIONS = ("replace", "comment", "ignore")
+"""What a fix or the playbook does with a red flag."""
+
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A slot such as ``{client}``: filled from the document's terms, else from ``fallback``."""
+
+    name: str
+    description: str
+    fallback: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A term a clause introduces; ``texts`` maps each variant to its definition sentence."""
+
+    term: str
+    owner: str
+    texts: Mapping[str, str]
+    needs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # variant -> other terms its text uses
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One rung of the ladder: a title and paragraphs with placeholders."""
+
+    name: str
+    title: str
+    paragraphs: tuple[str, ...]
+    rationale: str | None = None
+    uses: tuple[str, ...] = ()  # library terms the paragraphs use, in order of first use
+    definitions_at: int = 0  # paragraphs before the definitions (an addendum's opening line)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause of the library. ``glossary`` holds the definitions of every term it needs
+    (its own and other clauses'), ``placeholders`` the library's slots, so a clause renders alone."""
+
+    id: str
+    kind: str
+    title: str
+    summary: str
+    rationale: str
+    answers: tuple[str, ...]
+    placement: str
+    version: int
+    variants: Mapping[str, Variant]
+    defines: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()
+    source: str = ""
+    glossary: Mapping[str, Definition] = field(default_factory=dict)
+    placeholders: Mapping[str, Placeholder] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class FixRule:
+    """How to treat the matched phrases of one red flag; per-variant overrides already applied.
+
+    ``phrases`` empty = the rule for any other phrase of the finding. ``replacement`` may hold
+    ``{match}``: the phrase exactly as the document has it."""
+
+    phrases: tuple[str, ...]
+    actions: Mapping[str, str]
+    replacements: Mapping[str, str | None]
+    comments: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replacement phrasing for one finding kind (DOMAIN.md §3)."""
+
+    id: str
+    finding: str
+    title: str
+    version: int
+    rules: tuple[FixRule, ...]
+    source: str = ""
+    glossary: Mapping[str, Definition] = field(default_factory=dict)
+    placeholders: Mapping[str, Placeholder] = field(default_factory=dict)
+
+    def rule_for(self, phrase: str) -> FixRule | None:
+        """The rule listing ``phrase`` (case and spacing ignored), else the catch-all rule."""
+        key = normalise_phrase(phrase)
+        for rule in self.rules:
+            if any(normalise_phrase(p) == key for p in rule.phrases):
+                return rule
+        return next((r for r in self.rules if not r.phrases), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A clause filled with a document's terms: what the plan inserts."""
+
+    clause: str
+    variant: str
+    title: str
+    paragraphs: tuple[str, ...]
+    comment: str
+    defined: tuple[str, ...] = ()  # the terms whose definitions these paragraphs carry
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedFix:
+    """A red-flag fix filled in: replace ``find`` with ``replacement`` (or only comment)."""
+
+    fix: str
+    finding: str
+    variant: str
+    action: str
+    find: str
+    replacement: str | None
+    comment: str
+    uses: tuple[str, ...] = ()  # library terms the replacement needs defined
+
+
+def normalise_phrase(text: str) -> str:
+    """Lower case, curly quotes straightened, runs of white space collapsed."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.casefold().split())

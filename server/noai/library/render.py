@@ -1,0 +1,168 @@
+"""Filling clauses with a document's own terms.
+
+Placeholders are ``{client}`` (the term as the document uses it: "Customer", "the Client"),
+``{Client}`` (sentence-initial: "The Client") and ``{client}'s`` (possessive: "Customer's",
+"your"). A placeholder the document has no term for takes the library's fallback; one with
+neither is a :class:`~noai.errors.RenderError`, never a literal ``{client}`` in a contract.
+Terms the library introduces ("Prohibited AI Use") are defined once: in the first clause of a
+batch that uses them, by a definition paragraph placed before that clause's own paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import AbstractSet, Callable, Iterable, Mapping, Sequence
+
+from noai.errors import RenderError, UnknownVariantError
+
+from .model import VARIANTS, Clause, Definition, Fix, Placeholder, Rendered, RenderedFix
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z][A-Za-z_]*)\}(['’]s\b)?")
+BRACE = re.compile(r"[{}]")
+MATCH = "match"  # {match} in a fix: the red-flag phrase exactly as the document has it
+_POSSESSIVE_PRONOUNS = {"you": "your", "we": "our", "us": "our", "they": "their", "it": "its"}
+
+
+def placeholder_key(name: str) -> str:
+    """``Client`` -> ``client``: the registry key of a placeholder as written."""
+    return name[0].lower() + name[1:]
+
+
+def possessive(term: str) -> str:
+    """ "Customer" -> "Customer's", "the Deliverables" -> "the Deliverables'", "you" -> "your"."""
+    pronoun = _POSSESSIVE_PRONOUNS.get(term.lower())
+    if pronoun:
+        return pronoun if term[0].islower() else pronoun.capitalize()
+    if term.endswith("s") and not term.endswith("ss"):
+        return term + "'"
+    return term + "'s"
+
+
+def capitalise(text: str) -> str:
+    """First letter upper-cased, the rest untouched ("the Client" -> "The Client")."""
+    return text[:1].upper() + text[1:]
+
+
+class Filler:
+    """Resolves placeholders against ``terms``, then fallbacks; raises for what neither has."""
+
+    def __init__(self, placeholders: Mapping[str, Placeholder], terms: Mapping[str, str]):
+        self.placeholders = placeholders
+        self._terms = {k: v.strip() for k, v in terms.items() if v and v.strip()}
+        self._resolving: list[str] = []
+
+    def value(self, key: str) -> str:
+        """The surface form for ``key``: the document's term, else the filled fallback."""
+        if key in self._terms:
+            return self._terms[key]
+        spec = self.placeholders.get(key)
+        if spec is None or spec.fallback is None or key in self._resolving:
+            raise RenderError(
+                f"The clause needs a value for {{{key}}} and the document does not define one. "
+                f"Give it explicitly (for example --term {key}=...).",
+                detail={"placeholder": key})
+        self._resolving.append(key)
+        try:
+            return self.fill(spec.fallback)
+        finally:
+            self._resolving.pop()
+
+    def fill(self, text: str) -> str:
+        """``text`` with every placeholder replaced."""
+
+        def substitute(m: re.Match) -> str:
+            name, suffix = m.group(1), m.group(2)
+            value = self.value(placeholder_key(name))
+            if suffix:
+                value = possessive(value)
+            return capitalise(value) if name[0].isupper() else value
+
+        return PLACEHOLDER.sub(substitute, text)
+
+
+def _variant(clause: Clause | Fix, variant: str) -> None:
+    if variant not in VARIANTS:
+        raise UnknownVariantError(
+            f"{clause.id} has no variant {variant!r}; choose one of {', '.join(VARIANTS)}.",
+            detail={"clause": clause.id, "variant": variant})
+
+
+def _definitions_needed(uses: Iterable[str], glossary: Mapping[str, Definition], defined: set[str],
+                        definition_variant: Callable[[str], str]) -> list[str]:
+    """Terms to define, each after the terms its own definition uses; adds them to ``defined``."""
+    order: list[str] = []
+
+    def visit(term: str) -> None:
+        if term in defined:
+            return
+        defined.add(term)
+        for dependency in glossary[term].needs[definition_variant(term)]:
+            visit(dependency)
+        order.append(term)
+
+    for term in uses:
+        visit(term)
+    return order
+
+
+def _render(clause: Clause, variant: str, filler: Filler, defined: set[str],
+            definition_variant: Callable[[str], str]) -> Rendered:
+    _variant(clause, variant)
+    v = clause.variants[variant]
+    new_terms = _definitions_needed(v.uses, clause.glossary, defined, definition_variant)
+    texts = [clause.glossary[t].texts[definition_variant(t)] for t in new_terms]
+    return Rendered(
+        clause=clause.id, variant=variant, title=filler.fill(v.title),
+        paragraphs=tuple(filler.fill(t) for t in (*v.paragraphs[:v.definitions_at], *texts,
+                                                  *v.paragraphs[v.definitions_at:])),
+        comment=filler.fill(v.rationale or clause.rationale), defined=tuple(new_terms))
+
+
+def render(clause: Clause, variant: str, terms: Mapping[str, str], *,
+           already_defined: AbstractSet[str] = frozenset()) -> Rendered:
+    """``clause`` in ``variant`` filled with ``terms``, defining the library terms it uses that
+    are not in ``already_defined`` (terms the document or earlier insertions define)."""
+    filler = Filler(clause.placeholders, terms)
+    return _render(clause, variant, filler, set(already_defined), lambda term: variant)
+
+
+def render_many(selection: Sequence[tuple[Clause, str]], terms: Mapping[str, str], *,
+                already_defined: AbstractSet[str] = frozenset()) -> list[Rendered]:
+    """Several clauses in document order, each library term defined once: in the first clause
+    that uses it, worded as the variant of the clause that owns the term if that clause is in
+    the selection (so a strict no-AI clause keeps its strict definition wherever it lands)."""
+    owners = {clause.id: variant for clause, variant in selection}
+    defined = set(already_defined)
+    rendered = []
+    for clause, variant in selection:
+        filler = Filler(clause.placeholders, terms)
+
+        def definition_variant(term: str, _variant: str = variant, _clause: Clause = clause) -> str:
+            return owners.get(_clause.glossary[term].owner, _variant)
+
+        rendered.append(_render(clause, variant, filler, defined, definition_variant))
+    return rendered
+
+
+def render_fix(fix: Fix, variant: str, phrase: str, terms: Mapping[str, str]) -> RenderedFix | None:
+    """What to do with the red-flag ``phrase`` (as matched in the document) in ``variant``:
+    ``None`` when the fix has no rule for that phrase."""
+    _variant(fix, variant)
+    rule = fix.rule_for(phrase)
+    if rule is None:
+        return None
+    filler = Filler(fix.placeholders, {**terms, MATCH: phrase})
+    replacement = None
+    if rule.actions[variant] == "replace":
+        replacement = filler.fill(rule.replacements[variant])
+        if phrase[:1].isupper() and not rule.replacements[variant].startswith("{"):
+            replacement = capitalise(replacement)
+    uses = tuple(t for t in fix.glossary if replacement and term_pattern(t).search(replacement))
+    return RenderedFix(fix=fix.id, finding=fix.finding, variant=variant, action=rule.actions[variant],
+                       find=phrase, replacement=replacement, comment=filler.fill(rule.comments[variant]),
+                       uses=uses)
+
+
+def term_pattern(term: str) -> re.Pattern:
+    """A use of ``term`` (or its plural) as a whole word."""
+    return re.compile(rf"(?<![\w]){re.escape(term)}s?(?![\w])")

@@ -1,0 +1,146 @@
+"""marshmallow schemas of the library's TOML files: clauses, fixes, placeholders, playbook.
+
+Unknown keys are rejected (marshmallow's default ``RAISE``). The schemas check shape and
+vocabulary only; cross-file checks (ids, placeholders, terms) live in :mod:`.loader`.
+"""
+
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from .model import ACTIONS, CLAUSE_KINDS, FINDING_KINDS, PLACEMENTS, PROTECTIONS, VARIANTS
+
+_ID = validate.Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$", error="Use lower-case words joined by hyphens.")
+_TEXT = validate.Length(min=1, error="Must not be empty.")
+
+
+class Text(fields.Str):
+    """A string whose runs of white space (TOML line breaks included) become single spaces."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return " ".join(super()._deserialize(value, attr, data, **kwargs).split())
+
+
+def _one_of(choices) -> validate.OneOf:
+    return validate.OneOf(sorted(choices), error="Must be one of: {choices}.")
+
+
+class VariantSchema(Schema):
+    """``[variants.standard]``: title, paragraphs, optional rationale for this rung;
+    ``definitions_at`` = how many paragraphs come before the definitions (default 0)."""
+
+    title = Text(required=True, validate=_TEXT)
+    paragraphs = fields.List(Text(validate=_TEXT), required=True,
+                             validate=validate.Length(min=1, error="Give at least one paragraph."))
+    rationale = Text(validate=_TEXT)
+    definitions_at = fields.Int(strict=True, load_default=0, validate=validate.Range(min=0))
+
+    @validates_schema
+    def _definitions_within_paragraphs(self, data, **kwargs):
+        if data.get("definitions_at", 0) > len(data.get("paragraphs", [])):
+            raise ValidationError("Must not exceed the number of paragraphs.", "definitions_at")
+
+
+class VariantsSchema(Schema):
+    """``[variants]``: exactly the three rungs of the ladder."""
+
+    strict = fields.Nested(VariantSchema, required=True)
+    standard = fields.Nested(VariantSchema, required=True)
+    minimal = fields.Nested(VariantSchema, required=True)
+
+
+class DefinitionSchema(Schema):
+    """``[definitions."Term"]``: one ``text`` for every variant, or one text per variant."""
+
+    text = Text(validate=_TEXT)
+    strict = Text(validate=_TEXT)
+    standard = Text(validate=_TEXT)
+    minimal = Text(validate=_TEXT)
+
+    @validates_schema
+    def _text_or_every_variant(self, data, **kwargs):
+        per_variant = [v for v in VARIANTS if v in data]
+        if "text" in data and per_variant:
+            raise ValidationError("Give either `text` or per-variant texts, not both.")
+        if "text" not in data and len(per_variant) != len(VARIANTS):
+            raise ValidationError("Give `text`, or a text for each of strict, standard and minimal.")
+
+
+class ClauseSchema(Schema):
+    """One clause file."""
+
+    id = fields.Str(required=True, validate=_ID)
+    kind = fields.Str(required=True, validate=_one_of(CLAUSE_KINDS))
+    title = Text(required=True, validate=_TEXT)
+    summary = Text(required=True, validate=_TEXT)
+    rationale = Text(required=True, validate=_TEXT)
+    answers = fields.List(fields.Str(validate=_one_of(FINDING_KINDS | PROTECTIONS)), required=True,
+                          validate=validate.Length(min=1))
+    placement = fields.Str(required=True, validate=_one_of(PLACEMENTS))
+    version = fields.Int(required=True, strict=True, validate=validate.Range(min=1))
+    defines = fields.List(fields.Str(validate=_TEXT), load_default=list)
+    uses = fields.List(fields.Str(validate=_TEXT), load_default=list)
+    definitions = fields.Dict(keys=fields.Str(validate=_TEXT), values=fields.Nested(DefinitionSchema),
+                              load_default=dict)
+    variants = fields.Nested(VariantsSchema, required=True)
+
+    @validates_schema
+    def _definitions_match_defines(self, data, **kwargs):
+        if set(data.get("defines", [])) != set(data.get("definitions", {})):
+            raise ValidationError("Every term in `defines` needs a [definitions] entry, and no other.",
+                                  "defines")
+
+
+class FixVariantSchema(Schema):
+    """``[rules.minimal]``: overrides of a rule for one variant."""
+
+    action = fields.Str(validate=_one_of(ACTIONS))
+    replacement = Text(validate=_TEXT)
+    comment = Text(validate=_TEXT)
+
+
+class FixRuleSchema(FixVariantSchema):
+    """``[[rules]]``: the phrases it handles and what to do with them."""
+
+    phrases = fields.List(Text(validate=_TEXT), load_default=list)
+    action = fields.Str(required=True, validate=_one_of(ACTIONS))
+    comment = Text(required=True, validate=_TEXT)
+    strict = fields.Nested(FixVariantSchema)
+    standard = fields.Nested(FixVariantSchema)
+    minimal = fields.Nested(FixVariantSchema)
+
+
+class FixSchema(Schema):
+    """One file of ``clauses/fixes/``."""
+
+    id = fields.Str(required=True, validate=_ID)
+    finding = fields.Str(required=True, validate=_one_of(FINDING_KINDS))
+    title = Text(required=True, validate=_TEXT)
+    version = fields.Int(required=True, strict=True, validate=validate.Range(min=1))
+    rules = fields.List(fields.Nested(FixRuleSchema), required=True, validate=validate.Length(min=1))
+
+
+class PlaceholderSchema(Schema):
+    """One ``[name]`` table of ``placeholders.toml``."""
+
+    description = Text(required=True, validate=_TEXT)
+    fallback = Text(validate=_TEXT)
+
+
+class ProtectionSchema(Schema):
+    """``[protections.<kind>]`` of a playbook."""
+
+    mode = fields.Str(required=True, validate=_one_of(("require", "offer", "off")))
+    clause = fields.Str(required=True, validate=_ID)
+    require_in = fields.List(fields.Str(validate=_one_of(VARIANTS)), load_default=list)
+
+
+class PlaybookSchema(Schema):
+    """A playbook file; a user's own is loaded with ``partial=True`` and merged over the default."""
+
+    variant = fields.Str(required=True, validate=_one_of(VARIANTS))
+    comments = fields.Bool(required=True, truthy={True}, falsy={False})
+    protections = fields.Dict(keys=fields.Str(validate=_one_of(PROTECTIONS)),
+                              values=fields.Nested(ProtectionSchema), required=True)
+    red_flags = fields.Dict(keys=fields.Str(validate=_one_of(FINDING_KINDS)),
+                            values=fields.Str(validate=_one_of(ACTIONS)), required=True)

@@ -1,0 +1,102 @@
+import pytest
+
+from noai.errors import RenderError, UnknownVariantError
+from noai.library import load_library, render, render_many
+from noai.library.render import possessive
+
+
+def test_a_term_with_an_article_keeps_it_and_is_capitalised_at_sentence_start(library):
+    rendered = render(library.get("ai-indemnity"), "standard", {"client": "the Client", "provider": "the Designer"})
+    assert rendered.paragraphs[-2].startswith("The Client shall indemnify the Designer against")
+
+
+def test_a_bare_term_stays_bare(library):
+    rendered = render(library.get("ai-indemnity"), "standard", {"client": "Customer", "provider": "Provider"})
+    assert rendered.paragraphs[-2].startswith("Customer shall indemnify Provider against")
+
+
+def test_possessives_follow_the_document_term(library):
+    rendered = render(library.get("no-ai-training"), "standard", {"client": "Company"})
+    assert "Company's affiliates" in " ".join(rendered.paragraphs)
+
+
+@pytest.mark.parametrize("term, expected", [
+    ("Customer", "Customer's"), ("the Client", "the Client's"), ("the Deliverables", "the Deliverables'"),
+    ("you", "your"), ("You", "Your"), ("we", "our"), ("Business", "Business's"),
+])
+def test_possessive_forms(term, expected):
+    assert possessive(term) == expected
+
+
+def test_a_pronoun_client_gets_its_possessive_pronoun(library):
+    rendered = render(library.get("no-ai-training"), "standard", {"client": "you", "provider": "Microsoft"})
+    text = " ".join(rendered.paragraphs)
+    assert text.count("You shall not") >= 1 and "your affiliates" in text and "you's" not in text
+
+
+def test_neutral_fallbacks_fill_what_the_document_does_not_define(library):
+    rendered = render(library.get("choice-of-law"), "standard", {})
+    text = rendered.paragraphs[-1]
+    assert "the laws of [the Provider's home jurisdiction]" in text
+    assert "the courts of [the Provider's home jurisdiction]" in text
+
+
+def test_a_fallback_uses_the_documents_other_terms(library):
+    rendered = render(library.get("choice-of-law"), "standard", {"provider": "Contractor"})
+    assert "[Contractor's home jurisdiction]" in rendered.paragraphs[-1]
+
+
+def test_a_term_is_defined_once_across_several_clauses(library):
+    selection = [(library.get(i), "standard") for i in ("no-ai-training", "ai-indemnity", "reservation-of-rights")]
+    rendered = render_many(selection, {"client": "Customer"})
+    everything = [p for r in rendered for p in r.paragraphs]
+    assert sum(p.startswith("“Prohibited AI Use” means") for p in everything) == 1
+    assert rendered[0].defined == ("AI System", "AI Vendor", "Protected Materials", "Prohibited AI Use")
+    assert rendered[1].defined == () and rendered[2].defined == ()
+
+
+def test_the_first_clause_that_uses_a_term_defines_it_dependencies_first(library):
+    rendered = render(library.get("ai-indemnity"), "standard", {})
+    assert rendered.defined == ("Protected Materials", "AI System", "Prohibited AI Use")
+    assert [p.split(" means")[0] for p in rendered.paragraphs[:3]] == [f"“{t}”" for t in rendered.defined]
+
+
+def test_a_batch_keeps_the_owning_clauses_variant_for_the_definition(library):
+    def definition(rendered):
+        return next(p for p in rendered.paragraphs if p.startswith("“Prohibited AI Use” means"))
+
+    strict = definition(render(library.get("no-ai-training"), "strict", {}))
+    rendered = render_many([(library.get("ai-indemnity"), "minimal"), (library.get("no-ai-training"), "strict")], {})
+    assert definition(rendered[0]) == strict
+    assert "Prohibited AI Use" not in rendered[1].defined
+
+
+def test_terms_the_document_already_defines_are_not_defined_again(library):
+    rendered = render(library.get("scope-limitation"), "standard", {},
+                      already_defined={"Prohibited AI Use"})
+    assert rendered.defined == ("Permitted Purpose",)
+
+
+def test_definitions_of_an_addendum_follow_its_opening_paragraph(library):
+    rendered = render(library.get("data-usage-addendum"), "standard", {"client": "Customer"})
+    assert rendered.paragraphs[0].startswith("This Data and AI Usage Addendum")
+    assert rendered.paragraphs[1].startswith("“AI System” means")
+
+
+def test_a_placeholder_without_value_or_fallback_is_a_render_error(data_dir):
+    library = load_library([data_dir / "user"])
+    with pytest.raises(RenderError) as info:
+        render(library.get("portfolio-rights"), "standard", {"client": "Customer"})
+    assert info.value.detail["placeholder"] == "studio"
+
+
+def test_a_user_placeholder_is_filled_when_given(data_dir):
+    library = load_library([data_dir / "user"])
+    rendered = render(library.get("portfolio-rights"), "standard", {"studio": "Inkwell Studio"})
+    assert rendered.paragraphs == ("Inkwell Studio may show the Deliverables in Inkwell Studio's portfolio "
+                                   "after publication.",)
+
+
+def test_an_unknown_variant_is_refused(library):
+    with pytest.raises(UnknownVariantError):
+        render(library.get("no-ai-training"), "lenient", {})
