@@ -5,3 +5,82 @@ touches the disk: the caller passes the revision author and date.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from .analysis.audit import AuditResult, audit_document
+from .library import Library, Playbook, load_library, load_playbook
+from .ooxml.comments import comments_by_paragraph
+from .ooxml.document import Document, read_document
+from .ooxml.revisions import RevisionStamp
+from .plan import Plan, make_plan
+from .writer import WriteResult, apply_plan
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to redline: the variant to propose first, comments or not, the playbook and library."""
+
+    variant: str | None = None  # None = the playbook's choice
+    comments: bool = True
+    playbook: Path | None = None  # a user's playbook over the shipped one
+    clause_dirs: Sequence[Path] = ()  # a user's clause folders over the shipped ones
+
+
+def read(data: bytes) -> Document:
+    """Read a .docx (or Flat OPC XML) safely into the document model."""
+    return read_document(data)
+
+
+def audit(data: bytes, *, filename: str | None = None) -> AuditResult:
+    """Find and classify the IP and licence clauses of a document."""
+    return audit_document(read_document(data), filename=filename)
+
+
+def library_for(options: Options = Options()) -> tuple[Library, Playbook]:
+    library = load_library(options.clause_dirs)
+    return library, load_playbook(options.playbook, library=library)
+
+
+def _plan(doc: Document, options: Options, filename: str | None) -> tuple[AuditResult, Plan]:
+    result = audit_document(doc, filename=filename)
+    library, playbook = library_for(options)
+    the_plan = make_plan(result, library, playbook, variant=options.variant, comments=options.comments,
+                         existing_comments=comments_by_paragraph(doc))
+    return result, the_plan
+
+
+def plan(data: bytes, options: Options = Options(), *, filename: str | None = None) -> tuple[AuditResult, Plan]:
+    """The audit and the redline plan for a document (what the add-in applies)."""
+    return _plan(read_document(data), options, filename)
+
+
+@dataclass(frozen=True)
+class Redline:
+    docx: bytes
+    audit: AuditResult
+    plan: Plan
+    write: WriteResult
+
+
+def redline(
+    data: bytes,
+    *,
+    author: str,
+    date: datetime,
+    options: Options = Options(),
+    filename: str | None = None,
+) -> Redline:
+    """Apply the playbook's plan to the document as tracked changes by ``author`` at ``date``."""
+    doc = read_document(data)
+    result, the_plan = _plan(doc, options, filename)
+    written = apply_plan(doc, the_plan.to_dict(), stamp=RevisionStamp(author=author, date=date), comments=options.comments)
+    return Redline(docx=written.docx, audit=result, plan=the_plan, write=written)
+
+
+def placeholders_for(data: bytes) -> Mapping[str, str]:
+    """The clause placeholders ({client}, {provider}, ...) as this document names them."""
+    return audit_document(read_document(data)).terms.placeholders()

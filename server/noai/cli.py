@@ -1,0 +1,303 @@
+"""The ``noai`` command: the only module that prints.
+
+Exit codes: 0 success; 2 bad usage (including an output that would overwrite its input);
+3 a document could not be read; 4 the clause library or playbook is invalid; 5 a plan could not
+be applied; 1 anything unexpected. In a folder run one bad file never stops the others; the exit code is
+then that of the first failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import __version__, engine
+from .errors import NoaiError
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+DOCX_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
+
+
+class UsageError(NoaiError):
+    code = "usage"
+    title = "Bad usage"
+    exit_code = EXIT_USAGE
+
+
+def _err(msg: str) -> None:
+    print(f"noai: {msg}", file=sys.stderr)
+
+
+def _progress(i: int, n: int, name: str) -> None:
+    """One line a file on stderr; redrawn in place on a terminal."""
+    line = f"[{i}/{n}] {name}"
+    if sys.stderr.isatty():
+        print(f"\r\033[K{line}", end="" if i < n else "\n", file=sys.stderr, flush=True)
+    else:
+        print(line, file=sys.stderr)
+
+
+def _inputs(paths: list[str]) -> list[Path]:
+    """Expand folders into their Word documents (sorted, not recursive); keep files as given."""
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.iterdir() if f.suffix.lower() in DOCX_SUFFIXES and not f.name.startswith("~$")))
+        elif p.exists():
+            files.append(p)
+        else:
+            raise UsageError(f"{raw}: no such file or folder")
+    return files
+
+
+def _options(args) -> engine.Options:
+    playbook = args.playbook or os.environ.get("NOAI_PLAYBOOK")
+    dirs = [Path(d) for d in (args.clauses or [])]
+    if os.environ.get("NOAI_USER_CLAUSES"):
+        dirs.extend(Path(d) for d in os.environ["NOAI_USER_CLAUSES"].split(os.pathsep) if d)
+    return engine.Options(
+        variant=getattr(args, "variant", None),
+        comments=not getattr(args, "no_comments", False),
+        playbook=Path(playbook) if playbook else None,
+        clause_dirs=tuple(dirs),
+    )
+
+
+# -- audit ------------------------------------------------------------------------------
+
+
+def cmd_audit(args) -> int:
+    from .analysis.report import format_markdown, format_summary_table, format_text
+
+    files = _inputs(args.paths)
+    if not files:
+        raise UsageError("no Word documents (.docx) found")
+    many = len(files) > 1
+    results, rows, code = [], [], EXIT_OK
+    for i, path in enumerate(files, 1):
+        if many:
+            _progress(i, len(files), path.name)
+        try:
+            result = engine.audit(path.read_bytes(), filename=path.name)
+        except NoaiError as exc:
+            _err(f"{path}: {exc.message}")
+            rows.append({"file": path.name, "error": exc.message})
+            results.append({"file": str(path), "error": exc.to_dict()})
+            code = code or exc.exit_code
+            continue
+        rows.append({"file": path.name, "result": result})
+        if args.json:
+            results.append(result.to_dict())
+        elif args.markdown:
+            print(format_markdown(result))
+        else:
+            print(format_text(result))
+    if args.json:
+        print(json.dumps(results if many else results[0], indent=2, ensure_ascii=False))
+    elif many:
+        print(format_summary_table(rows))
+    return code
+
+
+# -- redline ----------------------------------------------------------------------------
+
+
+def _redline_one(src: Path, dst: Path | None, args, options) -> int:
+    data = src.read_bytes()
+    if args.dry_run:
+        _, the_plan = engine.plan(data, options, filename=src.name)
+        print(json.dumps(the_plan.to_dict(), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    assert dst is not None
+    if dst.resolve() == src.resolve() and not args.in_place:
+        raise UsageError(f"{dst}: refusing to overwrite the input (use --in-place to allow it)")
+    result = engine.redline(data, author=args.author, date=args.date, options=options, filename=src.name)
+    tmp = dst.with_name(f".{dst.name}.noai-partial")
+    try:  # write next to the target, then rename: never a half-written file
+        tmp.write_bytes(result.docx)
+        os.replace(tmp, dst)
+    finally:
+        tmp.unlink(missing_ok=True)
+    applied, skipped = len(result.write.applied), len(result.write.skipped)
+    note = f", {skipped} skipped" if skipped else ""
+    print(f"{src.name} -> {dst} ({applied} tracked changes{note}; risk {result.audit.score_summary()})")
+    return EXIT_OK
+
+
+def cmd_redline(args) -> int:
+    options = _options(args)
+    src = Path(args.input)
+    if not src.exists():
+        raise UsageError(f"{src}: no such file or folder")
+    if src.is_dir():
+        files = _inputs([str(src)])
+        if not files:
+            raise UsageError(f"{src}: no Word documents (.docx) in this folder")
+        out_dir = Path(args.output) if args.output else None
+        if not args.dry_run:
+            if out_dir is None:
+                raise UsageError("a folder input needs -o OUTPUT_FOLDER")
+            if out_dir.resolve() == src.resolve() and not args.in_place:
+                raise UsageError("the output folder is the input folder (use --in-place to allow it)")
+            out_dir.mkdir(parents=True, exist_ok=True)
+        code = EXIT_OK
+        for i, f in enumerate(files, 1):
+            _progress(i, len(files), f.name)
+            try:
+                _redline_one(f, out_dir / f.name if out_dir else None, args, options)
+            except NoaiError as exc:
+                _err(f"{f}: {exc.message}")
+                code = code or exc.exit_code
+        return code
+    dst = Path(args.output) if args.output else src.with_name(f"{src.stem}.noai{src.suffix}")
+    return _redline_one(src, dst, args, options)
+
+
+# -- clauses ----------------------------------------------------------------------------
+
+
+def cmd_clauses(args) -> int:
+    from .library import format_clause, format_clause_list, render
+
+    options = _options(args)
+    library, playbook = engine.library_for(options)
+    if args.clauses_cmd == "list":
+        print(format_clause_list(library))
+        return EXIT_OK
+    clause = library.get(args.id)
+    terms = engine.placeholders_for(Path(args.for_file).read_bytes()) if args.for_file else {}
+    print(format_clause(render(clause, args.variant or playbook.variant, terms), clause))
+    return EXIT_OK
+
+
+# -- serving ----------------------------------------------------------------------------
+
+
+def cmd_serve(args) -> int:
+    from .web.serve import serve
+
+    return serve(args)
+
+
+def cmd_certs(args) -> int:
+    from .web.certs import make_certificates, trust_instructions
+
+    paths = make_certificates(Path(args.dir), hosts=args.host or ["localhost", "127.0.0.1"], force=args.force)
+    print(trust_instructions(paths))
+    return EXIT_OK
+
+
+def cmd_manifest(args) -> int:
+    from .manifest import render_manifest
+
+    xml = render_manifest(args.url)
+    if args.output:
+        Path(args.output).write_text(xml, encoding="utf-8")
+        print(f"wrote {args.output}")
+    else:
+        print(xml, end="")
+    return EXIT_OK
+
+
+# -- parser -----------------------------------------------------------------------------
+
+
+def _date(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date: {text!r}") from None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _library_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--playbook", metavar="FILE", help="your playbook over the shipped one (env NOAI_PLAYBOOK)")
+    p.add_argument("--clauses", metavar="DIR", action="append", help="a folder of your own clauses (env NOAI_USER_CLAUSES)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="noai", description="Protect creative work from AI training in Word contracts.")
+    parser.add_argument("--version", action="version", version=f"noai {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("audit", help="find and classify the IP and licence clauses of .docx files")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="the audit as JSON (schema noai.audit/1)")
+    fmt.add_argument("--markdown", action="store_true", help="the report as Markdown")
+    p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("redline", help="write the playbook's clauses and fixes as tracked changes")
+    p.add_argument("input", metavar="IN.docx|DIR")
+    p.add_argument("-o", "--output", metavar="OUT.docx|DIR")
+    p.add_argument("--author", default="noai", help="author of the tracked changes (default: noai)")
+    p.add_argument("--date", type=_date, default=None, help="date of the changes, ISO 8601 (default: now)")
+    p.add_argument("--variant", choices=["strict", "standard", "minimal"])
+    p.add_argument("--no-comments", action="store_true", help="no Word comments with the rationale")
+    p.add_argument("--dry-run", action="store_true", help="print the plan as JSON, write nothing")
+    p.add_argument("--in-place", action="store_true", help="allow overwriting the input")
+    _library_args(p)
+    p.set_defaults(func=cmd_redline)
+
+    p = sub.add_parser("clauses", help="browse the clause library")
+    csub = p.add_subparsers(dest="clauses_cmd", required=True)
+    c = csub.add_parser("list", help="list the clauses")
+    _library_args(c)
+    c = csub.add_parser("show", help="show one clause, rendered")
+    c.add_argument("id")
+    c.add_argument("--variant", choices=["strict", "standard", "minimal"])
+    c.add_argument("--for", dest="for_file", metavar="FILE.docx", help="fill in that document's own terms")
+    _library_args(c)
+    p.set_defaults(func=cmd_clauses)
+
+    p = sub.add_parser("serve", help="run the API and the task pane under gunicorn over HTTPS")
+    p.add_argument("--host", default=os.environ.get("NOAI_HOST", "127.0.0.1"))
+    p.add_argument("--port", type=int, default=int(os.environ.get("NOAI_PORT", "8443")))
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: CPU count)")
+    p.add_argument("--cert", default=os.environ.get("NOAI_CERT"), help="certificate (PEM)")
+    p.add_argument("--key", default=os.environ.get("NOAI_KEY"), help="private key (PEM)")
+    p.add_argument("--http", action="store_true", help="plain HTTP, behind a TLS-terminating reverse proxy")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("certs", help="make a local CA and a localhost certificate for the add-in")
+    p.add_argument("--dir", default=os.environ.get("NOAI_CERT_DIR", "certs"))
+    p.add_argument("--host", action="append", help="a host name or IP for the certificate (repeatable)")
+    p.add_argument("--force", action="store_true", help="replace existing files")
+    p.set_defaults(func=cmd_certs)
+
+    p = sub.add_parser("manifest", help="write the add-in manifest for another host")
+    p.add_argument("--url", required=True, help="https://host[:port] that serves /addin/")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(func=cmd_manifest)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "date", "absent") is None:
+        args.date = datetime.now(timezone.utc).replace(microsecond=0)
+    try:
+        return args.func(args)
+    except NoaiError as exc:
+        _err(exc.message)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as exc:  # a file that cannot be read or written
+        _err(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        return EXIT_UNREADABLE
+    except Exception as exc:  # never a traceback in front of a user
+        _err(f"unexpected error ({type(exc).__name__}: {exc}); please report it")
+        return EXIT_UNEXPECTED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""The redline plan: audit + clause library + playbook -> a list of edits. Pure, no XML.
+
+The plan is what both the .docx writer (:mod:`noai.writer`) and the add-in apply, so it is plain
+JSON (``Plan.to_dict()``, schema ``noai.plan/1``, documented in DEVELOPERS.md). Every edit is
+anchored by a paragraph index *and* that paragraph's current text.
+
+Idempotence: a protection the audit finds present (our own pending insertions included, since
+the audit reads the current text) is not inserted again, nor is a clause whose text is already in
+the document; a red flag whose replacement is already in place is not replaced again; a comment
+already attached to a paragraph is not added twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from .analysis.audit import AuditResult
+from .analysis.classify import Finding
+from .library import VARIANTS, Library, Playbook, render_fix, render_many
+from .errors import UnknownVariantError
+
+SCHEMA = "noai.plan/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One edit. ``op`` is ``insert_after``, ``replace`` or ``comment``."""
+
+    id: str
+    op: str
+    index: int
+    anchor_text: str
+    clause: str
+    variant: str
+    comment: str | None
+    title: str | None = None
+    paragraphs: tuple[dict, ...] = ()  # insert_after: [{"text", "title"?}]
+    find: str | None = None  # replace / comment: the phrase, occurrence k, offsets
+    occurrence: int = 0
+    start: int | None = None
+    end: int | None = None
+    replacement: str | None = None
+    finding: str | None = None
+
+    def to_dict(self) -> dict:
+        d = {"id": self.id, "op": self.op, "anchor": {"index": self.index, "text": self.anchor_text},
+             "clause": self.clause, "variant": self.variant, "title": self.title, "comment": self.comment}
+        if self.op == "insert_after":
+            d["paragraphs"] = [dict(p) for p in self.paragraphs]
+        else:
+            d.update(find=self.find, occurrence=self.occurrence, start=self.start, end=self.end)
+            if self.op == "replace":
+                d["replacement"] = self.replacement
+            d["finding"] = self.finding
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    variant: str
+    terms: Mapping[str, str]
+    edits: tuple[Edit, ...]
+    offered: tuple[str, ...] = ()  # optional protections the playbook offers but did not insert
+    notes: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {"schema": SCHEMA, "variant": self.variant, "terms": dict(self.terms),
+                "edits": [e.to_dict() for e in self.edits], "offered": list(self.offered),
+                "notes": list(self.notes)}
+
+
+def _occurrence(text: str, phrase: str, start: int) -> int:
+    """Which occurrence (0-based) of ``phrase`` in ``text`` begins at ``start``."""
+    k, pos = 0, text.find(phrase)
+    while 0 <= pos < start:
+        k += 1
+        pos = text.find(phrase, pos + 1)
+    return k
+
+
+def _already_replaced(f: Finding, replacement: str) -> bool:
+    """The text at the finding already reads as the replacement (e.g. "... devised, excluding any
+    Prohibited AI Use" after an earlier redline)."""
+    return f.paragraph_text[f.phrase_start:f.phrase_start + len(replacement)] == replacement
+
+
+def make_plan(
+    result: AuditResult,
+    library: Library,
+    playbook: Playbook,
+    *,
+    variant: str | None = None,
+    comments: bool | None = None,
+    existing_comments: Mapping[int, Sequence[str]] | None = None,
+) -> Plan:
+    """The edits the playbook asks for on this audited document.
+
+    ``existing_comments`` maps a paragraph index to the texts of the comments already anchored
+    there, so a second run adds no duplicate comment.
+    """
+    variant = variant or playbook.variant
+    if variant not in VARIANTS:
+        raise UnknownVariantError(f"There is no variant {variant!r}; choose one of {', '.join(VARIANTS)}.")
+    with_comments = playbook.comments if comments is None else comments
+    terms = result.terms.placeholders()
+    if result.score.risk is None:  # language not supported: propose nothing rather than nonsense
+        return Plan(variant, terms, (), notes=tuple(result.notes))
+    existing_comments = existing_comments or {}
+    paragraphs = result.paragraphs
+    document_text = "\n".join(p.text for p in paragraphs)
+    notes: list[str] = []
+
+    # -- red flags: replacements and comments --
+    fixes: list[tuple[Finding, object, str]] = []
+    taken: dict[int, list[tuple[int, int]]] = {}  # paragraph -> phrase ranges already edited
+    needed_terms: list[str] = []
+    commented: set[str] = set()  # one explanatory comment per kind of red flag is enough
+    for f in result.findings:
+        if f.severity not in ("high", "medium"):
+            continue  # a licence back to the creator, a mutual clause: nothing to negotiate
+        action = playbook.action_for(f.kind)
+        fix = library.fix_for(f.kind)
+        if action == "ignore" or fix is None or not f.phrase:
+            continue
+        rf = render_fix(fix, variant, f.phrase, terms)
+        if rf is None or rf.action == "ignore":
+            continue
+        ranges = taken.setdefault(f.start, [])
+        if any(s < f.phrase_end and f.phrase_start < e for s, e in ranges):
+            continue  # one edit per piece of text: "perpetual and irrevocable" once, not twice
+        op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
+        if op == "comment":
+            seen = f.kind in commented or rf.comment in existing_comments.get(f.start, ())
+            commented.add(f.kind)
+            if seen or not with_comments:
+                continue
+        if op == "replace" and _already_replaced(f, rf.replacement):
+            continue
+        ranges.append((f.phrase_start, f.phrase_end))
+        fixes.append((f, rf, op))
+        if op == "replace":
+            needed_terms.extend(t for t in rf.uses if t not in needed_terms)
+
+    # -- missing protections, plus the clauses that define the terms the fixes use --
+    points = {ip.protection: ip for ip in result.insertion_points}
+    fallback_point = points.get("no_ai_restriction") or next(iter(points.values()), None)
+    wanted: list[tuple[str, str]] = []  # (protection kind, clause id)
+    for prot in playbook.required(variant):
+        audited = result.protection(prot.kind)
+        if audited is not None and audited.status == "present":
+            continue
+        wanted.append((prot.kind, prot.clause))
+    for term in needed_terms:
+        owner = library.clause_defining(term).id
+        if owner not in {c for _, c in wanted}:
+            kind = next((k for k, p in playbook.protections.items() if p.clause == owner), owner)
+            wanted.append((kind, owner))
+
+    selection = []
+    for kind, clause_id in wanted:
+        point = points.get(kind) or fallback_point
+        if point is None:
+            notes.append(f"No place found to insert the {clause_id} clause.")
+            continue
+        selection.append((point.index, kind, library.get(clause_id)))
+    selection.sort(key=lambda s: s[0])  # document order, so each new term is defined at its first use
+    already = {t for t in library.glossary if t in result.terms.all}
+    rendered = render_many([(clause, variant) for _, _, clause in selection], terms, already_defined=already)
+
+    edits: list[Edit] = []
+    for (index, _kind, clause), r in zip(selection, rendered):
+        body = [p for p in r.paragraphs if p]
+        if body and all(p in document_text for p in body[-1:]):
+            continue  # the clause is already in the document (e.g. our own pending insertion)
+        paras = tuple({"text": text, **({"title": r.title} if i == 0 else {})} for i, text in enumerate(body))
+        edits.append(Edit(f"e{len(edits) + 1}", "insert_after", index, paragraphs[index].text, clause.id,
+                          variant, r.comment if with_comments else None, title=r.title, paragraphs=paras))
+    for f, rf, op in fixes:
+        edits.append(Edit(f"e{len(edits) + 1}", op, f.start, f.paragraph_text, rf.fix, variant,
+                          rf.comment if with_comments else None, find=f.phrase,
+                          occurrence=_occurrence(f.paragraph_text, f.phrase, f.phrase_start),
+                          start=f.phrase_start, end=f.phrase_end,
+                          replacement=rf.replacement if op == "replace" else None, finding=f.kind))
+    offered = tuple(p.clause for p in playbook.offered(variant)
+                    if (result.protection(p.kind) is None or result.protection(p.kind).status != "present"))
+    return Plan(variant, terms, tuple(edits), offered=offered, notes=tuple(notes + list(result.notes)))
