@@ -1,7 +1,8 @@
 """Rendering with the terms of real corpus documents.
 
-The terms are derived by hand from each document (counted with python-docx); the analysis
-engineer's extraction should find the same ones, and this test can then switch to it.
+The terms were derived by hand from each document (counted with python-docx); the engine's
+own extraction (``noai.engine.placeholders_for``) must find the same ones, and rendering with what
+it extracts must leave no placeholder.
 """
 
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from noai import engine
 from noai.library import VARIANTS, render_many
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus"
@@ -55,3 +57,13 @@ def test_every_clause_renders_with_the_documents_terms_and_no_placeholder_left(l
     else:
         assert f"{terms['client']}'s affiliates" in text
     assert sum(p.startswith("“Prohibited AI Use” means") for r in rendered for p in r.paragraphs) == 1
+
+
+@pytest.mark.parametrize("name", DOCUMENT_TERMS)
+def test_the_engine_extracts_the_same_terms_and_renders_with_them(library, name):
+    extracted = engine.placeholders_for((CORPUS / name).read_bytes())
+    for role in ("client", "provider", "deliverables"):
+        assert extracted[role].casefold() == DOCUMENT_TERMS[name][role].casefold(), role
+    rendered = render_many([(clause, "standard") for clause in library.clauses], extracted)
+    text = "\n".join(p for r in rendered for p in (r.title, *r.paragraphs, r.comment))
+    assert "{" not in text and extracted["provider"] in text
