@@ -1,0 +1,646 @@
+"""Tracked changes and comments written into WordprocessingML: ``w:ins``, ``w:del``, comments.
+
+XML only, no clause knowledge. Three operations on a paragraph (``w:p``) of any story:
+
+- :func:`insert_paragraphs_after`: new paragraphs after an anchor paragraph, each a tracked
+  insertion *including its paragraph mark* (``w:pPr/w:rPr/w:ins``; without it reject-all leaves
+  an empty paragraph behind), formatted like the anchor;
+- :func:`replace_text`: a range of the current text becomes ``w:del`` (``w:delText``) followed by
+  ``w:ins``, runs split exactly at the range boundaries, each keeping its ``w:rPr``;
+- :func:`add_comment`: ``w:commentRangeStart``/``w:commentRangeEnd`` around a range, a reference
+  run (``w:commentReference``) and the ``w:comment`` in the comments part.
+
+Author and date come from a :class:`RevisionStamp` (the engine never reads the clock); ids come
+from an :class:`IdAllocator` that has seen every story part, so they never collide with the
+document's own. Offsets are offsets into the current text as :func:`noai.ooxml.text.segments`
+reads it (tracked deletions left out).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from lxml import etree
+
+from ..errors import PlanError
+from . import numbering
+from .ns import MC, W, qn, wattr
+from .text import DELETED, segments
+
+_W = "{%s}" % W
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+P, R, T, TAB, BR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br")
+PPR, RPR = qn("w:pPr"), qn("w:rPr")
+INS, DEL, MOVE_TO, MOVE_FROM = qn("w:ins"), qn("w:del"), qn("w:moveTo"), qn("w:moveFrom")
+DEL_TEXT, INSTR, DEL_INSTR, FLD_CHAR = (qn("w:delText"), qn("w:instrText"), qn("w:delInstrText"),
+                                        qn("w:fldChar"))
+COMMENT, COMMENTS = qn("w:comment"), qn("w:comments")
+RANGE_START, RANGE_END, REFERENCE = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"),
+                                     qn("w:commentReference"))
+ANNOTATION_REF = qn("w:annotationRef")
+_FALLBACK, _TXBX = "{%s}Fallback" % MC, qn("w:txbxContent")
+
+# -- schema order (ECMA-376 Part 1, wml.xsd), written down once ---------------------------------
+
+# CT_PPr: CT_PPrBase, then rPr, sectPr, pPrChange.
+PPR_ORDER = tuple(qn("w:" + name) for name in (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
+    "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+    "rPr sectPr pPrChange").split())
+# CT_ParaRPr: the paragraph-mark revision marks, EG_RPrBase, rPrChange. A run's CT_RPr is the
+# same without the four marks.
+RPR_ORDER = tuple(qn("w:" + name) for name in (
+    "ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline "
+    "shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w kern position sz "
+    "szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish "
+    "oMath rPrChange").split())
+
+# Paragraph properties an inserted paragraph does not take from its anchor: the section break
+# and the anchor's own tracked property change, a forced page break and a text frame (the new
+# clause flows on), and the paragraph-mark properties (rebuilt with our w:ins).
+_PPR_NOT_COPIED = {qn("w:sectPr"), qn("w:pPrChange"), qn("w:pageBreakBefore"), qn("w:framePr"), RPR}
+# Run properties that are revision marks, never formatting.
+_RPR_NOT_COPIED = {INS, DEL, MOVE_TO, MOVE_FROM, qn("w:rPrChange")}
+
+# Every element whose w:id is a revision id (one id space across all story parts), and the
+# elements that name a comment.
+REVISION_TAGS = frozenset(qn("w:" + name) for name in (
+    "ins del moveFrom moveTo moveFromRangeStart moveFromRangeEnd moveToRangeStart moveToRangeEnd "
+    "customXmlInsRangeStart customXmlInsRangeEnd customXmlDelRangeStart customXmlDelRangeEnd "
+    "customXmlMoveFromRangeStart customXmlMoveFromRangeEnd customXmlMoveToRangeStart "
+    "customXmlMoveToRangeEnd rPrChange pPrChange sectPrChange tblPrChange tblPrExChange "
+    "trPrChange tcPrChange tblGridChange cellIns cellDel cellMerge numberingChange").split())
+COMMENT_TAGS = frozenset({COMMENT, RANGE_START, RANGE_END, REFERENCE})
+
+# Characters XML 1.0 cannot hold (lxml refuses them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str, what: str) -> str:
+    if _NOT_XML.search(text):
+        raise PlanError(f"The {what} contains control characters that a Word document cannot hold.")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionStamp:
+    """Who made the changes and when: ``w:author``, ``w:date`` and a comment's ``w:initials``.
+
+    ``date`` is given by the caller; a naive datetime is taken as UTC.
+    """
+
+    author: str
+    date: datetime
+    initials: str | None = None
+
+    def __post_init__(self):
+        _xml_text(self.author, "author name")
+        _xml_text(self.initials or "", "author's initials")
+
+    @property
+    def w_date(self) -> str:
+        """``w:date`` (ST_DateTime) as Word writes it: ``2025-01-15T10:00:00Z``."""
+        date = self.date if self.date.tzinfo is None else self.date.astimezone(timezone.utc)
+        return date.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def mark(self, tag: str, rev_id: int) -> etree._Element:
+        """A revision element (``w:ins``, ``w:del``) with id, author and date."""
+        el = _el(tag)
+        el.set(qn("w:id"), str(rev_id))
+        el.set(qn("w:author"), self.author)
+        el.set(qn("w:date"), self.w_date)
+        return el
+
+
+class IdAllocator:
+    """Fresh revision and comment ids, above every id already used in the story parts.
+
+    Revision elements (:data:`REVISION_TAGS`) share one id space across the document, headers,
+    footers, footnotes, endnotes and comments; comment ids (``w:comment`` and the anchors
+    naming it) are another.
+    """
+
+    def __init__(self, used_revision_ids: Iterable[int] = (), used_comment_ids: Iterable[int] = ()):
+        self._next_revision = max(used_revision_ids, default=-1) + 1
+        self._next_comment = max(used_comment_ids, default=-1) + 1
+
+    @classmethod
+    def from_parts(cls, parts: Mapping[str, etree._Element]) -> IdAllocator:
+        """Scan the parsed story parts ``{part name: root}`` for the ids they use."""
+        revision_ids: list[int] = []
+        comment_ids: list[int] = []
+        id_attr = qn("w:id")
+        for root in parts.values():
+            for el in root.iter():
+                tag = el.tag
+                if tag in REVISION_TAGS:
+                    bucket = revision_ids
+                elif tag in COMMENT_TAGS:
+                    bucket = comment_ids
+                else:
+                    continue
+                value = el.get(id_attr)
+                if value is not None and value.strip().lstrip("-").isdigit():
+                    bucket.append(int(value))
+        return cls(revision_ids, comment_ids)
+
+    def revision(self) -> int:
+        rev_id = self._next_revision
+        self._next_revision += 1
+        return rev_id
+
+    def comment(self) -> int:
+        comment_id = self._next_comment
+        self._next_comment += 1
+        return comment_id
+
+
+# -- small builders ---------------------------------------------------------------------------
+
+
+def _el(tag: str) -> etree._Element:
+    return etree.Element(tag, nsmap={"w": W})
+
+
+def _insert_ordered(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> None:
+    """Insert ``child`` into ``parent`` where the schema sequence ``order`` puts it."""
+    rank = order.index(child.tag)
+    for i, sibling in enumerate(parent):
+        if sibling.tag in order and order.index(sibling.tag) > rank:
+            parent.insert(i, child)
+            return
+    parent.append(child)
+
+
+def _text_content(text: str) -> list[etree._Element]:
+    """Run content for ``text``: ``w:t`` pieces, ``w:tab`` for tabs and ``w:br`` for new lines."""
+    out = []
+    for piece in re.split(r"([\t\n])", _xml_text(text, "new text")):
+        if piece == "\t":
+            out.append(_el(TAB))
+        elif piece == "\n":
+            out.append(_el(BR))
+        elif piece:
+            t = _el(T)
+            t.text = piece
+            t.set(_XML_SPACE, "preserve")
+            out.append(t)
+    return out
+
+
+def _clean_rpr(rpr: etree._Element | None, tag: str = RPR) -> etree._Element | None:
+    """A copy of run properties without revision marks (``w:ins``, ``w:rPrChange`` ...)."""
+    if rpr is None:
+        return None
+    out = _el(tag)
+    for child in rpr:
+        if isinstance(child.tag, str) and child.tag not in _RPR_NOT_COPIED:
+            out.append(copy.deepcopy(child))
+    return out if len(out) else None
+
+
+def _new_run(text: str, rpr: etree._Element | None) -> etree._Element:
+    run = _el(R)
+    rpr = _clean_rpr(rpr)
+    if rpr is not None:
+        run.append(rpr)
+    run.extend(_text_content(text))
+    return run
+
+
+def _current_segments(p) -> list[tuple[int, object]]:
+    """``(offset, segment)`` of every segment of the current text of ``p``."""
+    out, pos = [], 0
+    for s in segments(p):
+        if s.state != DELETED:
+            out.append((pos, s))
+            pos += len(s.text)
+    return out
+
+
+def _is_bold(run) -> bool:
+    b = run.find(f"{RPR}/{_W}b")
+    return b is not None and wattr(b, "val", "true") not in ("0", "false", "off")
+
+
+# -- typed numbers ------------------------------------------------------------------------------
+
+# "7.3", "7.3.", "12." (a bare "2024" only before a tab), "(c)", "(iv)", "c)", "A.", "IV."
+_TYPED_NUMBER = re.compile(
+    r"\s*(?P<num>\d+(?:\.\d+)+\.?|\d+(?=\t)|\((?:\d+|[A-Za-z]+)\)|(?:\d+|[A-Za-z]+)[.)])"
+    r"(?P<sep>[ \t]+)(?=\S)")
+
+
+_ROMAN_VALUES = {numbering.roman(n): n for n in range(1, 400)}
+
+
+def _label_value(label: str) -> tuple[int, str] | None:
+    """``(value, w:numFmt)`` of a typed label: "7" decimal, "iv" lowerRoman, "C" upperLetter,
+    "aa" lowerLetter (Word's letters: a..z, aa..zz, ...). A lone "i" is read as a roman
+    numeral, other lone letters as letters ("v" is the letter after "u")."""
+    if label.isdigit():
+        return int(label), "decimal"
+    case, lower = ("upper" if label.isupper() else "lower"), label.lower()
+    if lower in _ROMAN_VALUES and (len(lower) > 1 or lower == "i"):
+        return _ROMAN_VALUES[lower], case + "Roman"
+    if lower.isalpha() and lower.isascii() and len(set(lower)) == 1:
+        return (len(lower) - 1) * 26 + ord(lower[0]) - ord("a") + 1, case + "Letter"
+    return None
+
+
+def next_numbers(number: str, count: int) -> list[str] | None:
+    """The ``count`` typed numbers after ``number``: "7.3" -> "7.4", "7.5"; "(c)" -> "(d)", "(e)";
+    "12." -> "13.", "14."; "(iv)" -> "(v)", "(vi)" (the anchor's kind holds for the sequence).
+    """
+    m = re.fullmatch(r"(\(?(?:\d+\.)*)(\d+|[A-Za-z]+)(\.?\)?)", number)
+    found = _label_value(m[2]) if m else None
+    if found is None:
+        return None
+    value, fmt = found
+    return [m[1] + numbering.format_number(value + k, fmt) + m[3] for k in range(1, count + 1)]
+
+
+def typed_number(text: str) -> tuple[str, str] | None:
+    """``(number, separator)`` when ``text`` starts with a typed number that can be continued.
+
+    "7.3 Licence" -> ("7.3", " "); "(c)\\tThe" -> ("(c)", "\\t"); "12. Term" -> ("12.", " ").
+    """
+    m = _TYPED_NUMBER.match(text)
+    if not m or next_numbers(m["num"], 1) is None:
+        return None
+    return m["num"], m["sep"]
+
+
+# -- inserted paragraphs ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NewParagraph:
+    """A paragraph to insert: its text and, optionally, its run-in title ("No AI training")."""
+
+    text: str
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where an anchor paragraph's typed number, run-in title and body text start."""
+
+    number: tuple[str, str] | None  # typed number and separator: ("7.3", " ")
+    number_run: object | None
+    title_run: object | None
+    title_punct: str  # "." when the anchor's bold title run includes its full stop
+    body_run: object | None
+
+
+def _layout(p: etree._Element) -> _Layout:
+    """Read the anchor: typed number, bold run-in title ("**Licence.** The ...") and body run."""
+    segs = _current_segments(p)
+    text = "".join(s.text for _, s in segs)
+
+    def run_at(offset: int):
+        return next((s.run for start, s in segs if start + len(s.text) > offset), None)
+
+    number = typed_number(text)
+    offset = text.index(number[0]) + len(number[0]) + len(number[1]) if number else 0
+    number_run = run_at(text.index(number[0])) if number else None
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    title_run, title_punct = None, ""
+    end = offset
+    for start, s in segs:
+        if start + len(s.text) <= offset:
+            continue
+        if not _is_bold(s.run):
+            break
+        end = start + len(s.text)
+    title, rest = text[offset:end].rstrip(), text[end:].lstrip()
+    if title and len(title) <= 120 and rest and (title[-1] in ".:" or rest[0] in ".:"):
+        title_run, title_punct = run_at(offset), "." if title[-1] in ".:" else ""
+        offset = end
+        while offset < len(text) and (text[offset].isspace() or text[offset] in ".:"):
+            offset += 1
+    body_run = next((run for run in (run_at(offset), run_at(0), p.find(f".//{R}")) if run is not None),
+                    None)
+    return _Layout(number, number_run, title_run, title_punct, body_run)
+
+
+def _run_rpr(run) -> etree._Element | None:
+    return None if run is None else run.find(RPR)
+
+
+def _new_paragraph_ppr(source: etree._Element, stamp: RevisionStamp, ids: IdAllocator) -> etree._Element:
+    """``w:pPr`` copied from ``source`` (see :data:`_PPR_NOT_COPIED`) with the mark's ``w:ins``."""
+    ppr = _el(PPR)
+    old = source.find(PPR)
+    if old is not None:
+        for child in old:
+            if child.tag in PPR_ORDER and child.tag not in _PPR_NOT_COPIED:
+                ppr.append(copy.deepcopy(child))
+    mark_rpr = _clean_rpr(old.find(RPR) if old is not None else None)
+    mark_rpr = _el(RPR) if mark_rpr is None else mark_rpr
+    mark_rpr.insert(0, stamp.mark(INS, ids.revision()))
+    _insert_ordered(ppr, mark_rpr, PPR_ORDER)
+    return ppr
+
+
+def _paragraph_runs(item: NewParagraph, layout: _Layout, number: str | None) -> list[etree._Element]:
+    runs = []
+    body = item.text
+    if number is not None:
+        runs.append(_new_run(number, _run_rpr(layout.number_run)))
+    if item.title and layout.title_run is not None:
+        if body.startswith(item.title):
+            body = body[len(item.title):]
+        body = body.lstrip(".: ")
+        runs.append(_new_run(item.title + layout.title_punct, _run_rpr(layout.title_run)))
+        body = ("" if layout.title_punct else ".") + " " + body
+    runs.append(_new_run(body, _run_rpr(layout.body_run)))
+    return runs
+
+
+def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewParagraph],
+                            stamp: RevisionStamp, ids: IdAllocator, *,
+                            style_source: etree._Element | None = None) -> list[etree._Element]:
+    """Insert tracked paragraphs right after ``p`` (same parent: body, cell or ``w:sdtContent``).
+
+    Each new ``w:p`` has its runs in one ``w:ins`` and its paragraph mark marked inserted
+    (``w:pPr/w:rPr/w:ins``), so reject-all removes it completely. It copies the formatting
+    source's paragraph properties (``w:pStyle``, ``w:numPr``, ``w:ind``, ``w:spacing``, ``w:jc``
+    ...; not ``w:sectPr``, ``w:pPrChange``, ``w:pageBreakBefore``, ``w:framePr``) so an
+    auto-numbered anchor's list continues ("7.4" in Word), and the run formatting of the anchor's
+    number, run-in title and body text. The formatting source is ``p`` unless ``style_source``
+    is given: the caller decides, e.g. passing the first body paragraph of a section when the
+    anchor ``p`` is its heading (copying a heading's style would make the clause a heading).
+
+    When the formatting source is ``p`` and ``p`` starts with a typed number ("7.3 ", "(c)\\t",
+    "12. "), the new paragraphs get the next ones ("7.4 ", "(d)\\t", "13. "). A paragraph's
+    ``title`` is written as a bold run followed by ". " when the source has such a run-in title.
+    """
+    source = p if style_source is None else style_source
+    layout = _layout(source)
+    labels = [None] * len(paragraphs)
+    if layout.number is not None and style_source is None:
+        number, separator = layout.number
+        labels = [label + separator for label in next_numbers(number, len(paragraphs))]
+    new = []
+    anchor = p
+    for item, label in zip(paragraphs, labels):
+        item = NewParagraph(item) if isinstance(item, str) else item
+        el = _el(P)
+        el.append(_new_paragraph_ppr(source, stamp, ids))
+        ins = stamp.mark(INS, ids.revision())
+        ins.extend(_paragraph_runs(item, layout, label))
+        el.append(ins)
+        anchor.addnext(el)
+        anchor = el
+        new.append(el)
+    return new
+
+
+# -- runs of a range ----------------------------------------------------------------------------
+
+# Markers that may sit between the runs of one deletion and move into it with them.
+_MARKERS = {qn("w:proofErr"), qn("w:bookmarkStart"), qn("w:bookmarkEnd")}
+# Containers whose runs are not the paragraph's own text, or are already deleted.
+_NOT_OWN = {P, R, DEL, MOVE_FROM, _FALLBACK, _TXBX}
+
+
+def _split_run_before(el) -> etree._Element:
+    """Split the ``w:r`` holding ``el`` so that ``el`` starts a run (same ``w:rPr``); that run."""
+    run = el.getparent()
+    previous = el.getprevious()
+    if previous is None or previous.tag == RPR:
+        return run
+    new = run.makeelement(R, run.attrib)
+    rpr = run.find(RPR)
+    if rpr is not None:
+        new.append(copy.deepcopy(rpr))
+    while el is not None:
+        following = el.getnext()
+        new.append(el)
+        el = following
+    run.addnext(new)
+    return new
+
+
+def _cut(p, offset: int) -> None:
+    """Make ``offset`` of the current text of ``p`` a run boundary (splitting a ``w:t``)."""
+    for start, s in _current_segments(p):
+        if start == offset:
+            _split_run_before(s.element)
+            return
+        if start < offset < start + len(s.text):  # only a w:t holds more than one character
+            t = s.element
+            rest = _el(T)
+            rest.text, t.text = t.text[offset - start:], t.text[:offset - start]
+            for piece in (t, rest):
+                piece.set(_XML_SPACE, "preserve")
+            t.addnext(rest)
+            _split_run_before(rest)
+            return
+
+
+def _isolate(p, start: int, end: int) -> list:
+    """Split runs at ``start`` and ``end``; the segments of the range, in order."""
+    text_length = sum(len(s.text) for _, s in _current_segments(p))
+    if not 0 <= start < end <= text_length:
+        raise PlanError(f"The range {start}-{end} is outside the paragraph ({text_length} characters).")
+    _cut(p, end)
+    _cut(p, start)
+    return [s for pos, s in _current_segments(p) if start <= pos < end]
+
+
+def _own_runs(p):
+    """The paragraph's own ``w:r`` elements in order: not deleted, not in text boxes or fallbacks."""
+    for run in p.iter(R):
+        parent = run.getparent()
+        while parent is not p and parent.tag not in _NOT_OWN:
+            parent = parent.getparent()
+        if parent is p:
+            yield run
+
+
+def _runs_between(p, first, last) -> list:
+    """The runs from ``first`` to ``last`` that a deletion may take.
+
+    Left out: runs of a field whose begin or end lies outside (a half-deleted field breaks),
+    and runs holding someone's ``w:commentReference``.
+    """
+    runs = []
+    for run in _own_runs(p):
+        if run is first or runs:
+            runs.append(run)
+        if run is last:
+            break
+    whole, open_fields = set(), []
+    for i, run in enumerate(runs):
+        for fld in run.iter(FLD_CHAR):
+            kind = wattr(fld, "fldCharType")
+            if kind == "begin":
+                open_fields.append(i)
+            elif kind == "end" and open_fields:
+                whole.update(range(open_fields.pop(), i + 1))
+    return [run for i, run in enumerate(runs)
+            if run.find(REFERENCE) is None
+            and (i in whole or (run.find(FLD_CHAR) is None and run.find(INSTR) is None))]
+
+
+def _sibling_groups(runs) -> list[list]:
+    """Runs grouped into stretches of adjacent siblings (markers in between join the stretch)."""
+    groups: list[list] = []
+    for run in runs:
+        if groups:
+            between, sibling = [], groups[-1][-1].getnext()
+            while sibling is not None and sibling is not run and sibling.tag in _MARKERS:
+                between.append(sibling)
+                sibling = sibling.getnext()
+            if sibling is run:
+                groups[-1].extend(between + [run])
+                continue
+        groups.append([run])
+    return groups
+
+
+def _lift_out_of_insertions(el, ids: IdAllocator) -> None:
+    """Move ``el`` out of the ``w:ins`` around it, splitting that insertion in two if needed.
+
+    The second half keeps the author and date of the original (it is still their insertion)
+    under a fresh id; ``el`` stays between the halves.
+    """
+    while el.getparent().tag == INS:
+        container = el.getparent()
+        tail = list(el.itersiblings())
+        if tail:
+            second = container.makeelement(container.tag, container.attrib)
+            second.set(qn("w:id"), str(ids.revision()))
+            second.extend(tail)
+            container.addnext(second)
+        container.addnext(el)
+
+
+def replace_text(p, start: int, end: int, new_text: str, stamp: RevisionStamp,
+                 ids: IdAllocator) -> tuple[list[etree._Element], etree._Element | None]:
+    """Replace ``[start, end)`` of the current text of ``p`` by ``new_text`` as tracked changes.
+
+    The replaced runs, split exactly at the boundaries and each keeping its ``w:rPr``, go into
+    ``w:del`` (``w:t`` -> ``w:delText``, ``w:instrText`` -> ``w:delInstrText``), one per stretch
+    of sibling runs: a range crossing a ``w:hyperlink`` or another author's ``w:ins`` gets a
+    ``w:del`` inside it (never ``w:del`` in ``w:del``); text already deleted stays as it is.
+    ``new_text`` follows in one ``w:ins`` run with the formatting of the first replaced run,
+    placed after the last deletion that shares the first one's parent, and lifted out of
+    another author's ``w:ins`` (never ``w:ins`` in ``w:ins``). Returns ``(deletions, insertion)``
+    (``insertion`` is None when ``new_text`` is empty).
+    """
+    in_range = _isolate(p, start, end)
+    first_run = in_range[0].run
+    groups = _sibling_groups(_runs_between(p, first_run, in_range[-1].run))
+    if not groups:
+        raise PlanError("The text to replace is made only of field or comment markers.")
+    deletions = []
+    for group in groups:
+        deletion = stamp.mark(DEL, ids.revision())
+        group[0].addprevious(deletion)
+        deletion.extend(group)
+        for el in deletion.iter(T, INSTR):
+            el.tag = DEL_TEXT if el.tag == T else DEL_INSTR
+        deletions.append(deletion)
+    if not new_text:
+        return deletions, None
+    insertion = stamp.mark(INS, ids.revision())
+    insertion.append(_new_run(new_text, first_run.find(RPR)))
+    home = [d for d in deletions if d.getparent() is deletions[0].getparent()][-1]
+    home.addnext(insertion)
+    _lift_out_of_insertions(insertion, ids)
+    return deletions, insertion
+
+
+# -- comments -----------------------------------------------------------------------------------
+
+
+def new_comments_root() -> etree._Element:
+    """An empty ``w:comments`` part root."""
+    return _el(COMMENTS)
+
+
+def comment_style_ids(styles_root: etree._Element | None) -> tuple[str | None, str | None]:
+    """Ids of the built-in "annotation reference" and "annotation text" styles, when defined."""
+    found = {}
+    if styles_root is not None:
+        for style in styles_root.iter(qn("w:style")):
+            name = style.find(qn("w:name"))
+            if name is not None:
+                found.setdefault(wattr(name, "val", "").lower(), wattr(style, "styleId"))
+    return found.get("annotation reference"), found.get("annotation text")
+
+
+def _styled(tag: str, style_tag: str, style_id: str | None) -> etree._Element:
+    """``w:r``/``w:p`` with ``w:rPr/w:rStyle`` or ``w:pPr/w:pStyle`` when ``style_id`` is set."""
+    el = _el(tag)
+    if style_id:
+        props = etree.SubElement(el, RPR if tag == R else PPR)
+        etree.SubElement(props, style_tag).set(qn("w:val"), style_id)
+    return el
+
+
+def add_comment_around(first, last, text: str, stamp: RevisionStamp, ids: IdAllocator,
+                       comments_root: etree._Element, *, reference_style: str | None = None,
+                       text_style: str | None = None) -> int:
+    """Comment on everything from element ``first`` to element ``last`` (they may be in
+    different paragraphs); returns the comment id.
+
+    ``w:commentRangeStart`` goes before ``first``, ``w:commentRangeEnd`` and the reference run
+    (``w:r/w:commentReference``, styled ``reference_style``) after ``last``; the ``w:comment``
+    (author, date, initials; one ``w:p`` per line of ``text``) is appended to ``comments_root``.
+    """
+    comment_id = str(ids.comment())
+    id_attr = qn("w:id")
+    range_start, range_end = _el(RANGE_START), _el(RANGE_END)
+    range_start.set(id_attr, comment_id)
+    range_end.set(id_attr, comment_id)
+    first.addprevious(range_start)
+    last.addnext(range_end)
+    reference = _styled(R, qn("w:rStyle"), reference_style)
+    etree.SubElement(reference, REFERENCE).set(id_attr, comment_id)
+    range_end.addnext(reference)
+
+    comment = etree.SubElement(comments_root, COMMENT)
+    comment.set(id_attr, comment_id)
+    comment.set(qn("w:author"), stamp.author)
+    comment.set(qn("w:date"), stamp.w_date)
+    if stamp.initials:
+        comment.set(qn("w:initials"), stamp.initials)
+    lines = [line for line in text.splitlines() if line.strip()] or [""]
+    for i, line in enumerate(lines):
+        para = _styled(P, qn("w:pStyle"), text_style)
+        if i == 0:
+            annotation = _styled(R, qn("w:rStyle"), reference_style)
+            etree.SubElement(annotation, ANNOTATION_REF)
+            para.append(annotation)
+        para.append(_new_run(line, None))
+        comment.append(para)
+    return int(comment_id)
+
+
+def add_comment(p, start: int, end: int, text: str, stamp: RevisionStamp, ids: IdAllocator,
+                comments_root: etree._Element, *, reference_style: str | None = None,
+                text_style: str | None = None) -> int:
+    """Comment on ``[start, end)`` of the current text of ``p`` (see :func:`add_comment_around`).
+
+    Runs are split at the boundaries; a reference run that would land inside another author's
+    ``w:ins`` goes right after it instead, so their insertion is left as it was.
+    """
+    in_range = _isolate(p, start, end)
+    comment_id = add_comment_around(in_range[0].run, in_range[-1].run, text, stamp, ids,
+                                    comments_root, reference_style=reference_style,
+                                    text_style=text_style)
+    reference = in_range[-1].run.getnext().getnext()  # after w:commentRangeEnd
+    _lift_out_of_insertions(reference, ids)
+    return comment_id

@@ -1,0 +1,243 @@
+"""Apply a redline plan (``noai.plan/1``, see DEVELOPERS.md) to a .docx as tracked changes.
+
+Each edit is anchored by a paragraph index and that paragraph's current text; an edit whose
+anchor no longer matches (and whose text is not found in exactly one other paragraph), or whose
+phrase is not there, is *skipped and reported*, never guessed. The writer works on a copy of
+``word/document.xml``, so the caller's :class:`~noai.ooxml.document.Document` stays as it was and
+can be written again. Only the parts it changes are serialized (``word/document.xml``, the
+comments part, its relationship and content type); every other part is copied byte for byte.
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .errors import PlanError
+from .ooxml.document import BODY, Document, iter_paragraphs
+from .ooxml.ns import CT_COMMENTS, RT_COMMENTS, RT_STYLES, qn
+from .ooxml.package import add_relationship, write_package
+from .ooxml.revisions import (
+    R,
+    IdAllocator,
+    NewParagraph,
+    RevisionStamp,
+    add_comment,
+    add_comment_around,
+    comment_style_ids,
+    insert_paragraphs_after,
+    new_comments_root,
+    replace_text,
+)
+from .ooxml.xml import parse_xml, serialize_xml
+from .plan import SCHEMA as PLAN_SCHEMA
+
+OPS = ("insert_after", "replace", "comment")
+# Relationship types (by their last segment) of the story parts that carry revision ids.
+_STORY_RELS = ("/header", "/footer", "/footnotes", "/endnotes", "/comments")
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """The redlined .docx, the ids of the edits applied and the edits skipped.
+
+    Each skipped edit is ``{"id", "op", "reason", "message"}`` with ``reason`` one of
+    ``anchor-not-found``, ``phrase-not-found``, ``overlap``, ``already-present``,
+    ``comments-off``.
+    """
+
+    docx: bytes
+    applied: list[str] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
+
+
+def _check_plan(plan: dict) -> list[dict]:
+    """The plan's edits, after checking the shape the writer relies on."""
+    if not isinstance(plan, dict) or plan.get("schema") != PLAN_SCHEMA:
+        raise PlanError(f"The redline plan is not a {PLAN_SCHEMA} plan.")
+    edits = plan.get("edits")
+    if not isinstance(edits, list):
+        raise PlanError("The redline plan has no list of edits.")
+    for n, edit in enumerate(edits):
+        anchor = edit.get("anchor") if isinstance(edit, dict) else None
+        problem = None
+        if not isinstance(anchor, dict) or not isinstance(anchor.get("index"), int) \
+                or not isinstance(anchor.get("text"), str):
+            problem = "has no anchor (paragraph index and text)"
+        elif edit.get("op") not in OPS:
+            problem = f"has an unknown operation {edit.get('op')!r}"
+        elif edit["op"] == "insert_after" and not edit.get("paragraphs"):
+            problem = "inserts no paragraphs"
+        elif edit["op"] != "insert_after" and not edit.get("find"):
+            problem = "names no text to find"
+        if problem:
+            raise PlanError(f"Edit {edit.get('id', n) if isinstance(edit, dict) else n} of the "
+                            f"redline plan {problem}.")
+    return edits
+
+
+class _Writer:
+    """One application of a plan to a copy of the main document part."""
+
+    def __init__(self, doc: Document, stamp: RevisionStamp, comments: bool):
+        self.doc, self.stamp, self.comments = doc, stamp, comments
+        package = doc.package
+        self.root = copy.deepcopy(doc.root)
+        self.elements = [p for p, _ in iter_paragraphs(self.root.find(BODY))]
+        self.comments_name = package.related(package.main_part, RT_COMMENTS)
+        self.comments_root = (parse_xml(package.part(self.comments_name), self.comments_name)
+                              if self.comments_name else new_comments_root())
+        self.comment_count = len(self.comments_root)
+        stories = {package.main_part: self.root, self.comments_name or "": self.comments_root}
+        for _id, rel_type, target, mode in package.rels(package.main_part):
+            if mode != "External" and rel_type.endswith(_STORY_RELS) and package.part(target):
+                stories.setdefault(target, package.xml(target))
+        self.ids = IdAllocator.from_parts(stories)
+        styles_name = package.related(package.main_part, RT_STYLES)
+        reference, text = comment_style_ids(package.xml(styles_name) if styles_name else None)
+        self.comment_styles = {"reference_style": reference, "text_style": text}
+        self.inserted_after: dict[int, object] = {}  # anchor index -> our last paragraph after it
+
+    # -- locating --
+
+    def anchor(self, edit: dict) -> int | None:
+        """The paragraph index of the edit's anchor: its index if the text matches there, else
+        the one paragraph with exactly that text."""
+        index, text = edit["anchor"]["index"], edit["anchor"]["text"]
+        paragraphs = self.doc.paragraphs
+        if 0 <= index < len(paragraphs) and paragraphs[index].text == text:
+            return index
+        matches = [i for i, para in enumerate(paragraphs) if para.text == text]
+        return matches[0] if len(matches) == 1 else None
+
+    def span(self, index: int, edit: dict) -> tuple[int, int] | None:
+        """``(start, end)`` of the edit's phrase: its ``start``/``end`` when they hold ``find``,
+        else occurrence ``occurrence`` of ``find``."""
+        text, find = self.doc.paragraphs[index].text, edit["find"]
+        start = edit.get("start")
+        if isinstance(start, int) and text[start:start + len(find)] == find:
+            return start, start + len(find)
+        at = -len(find)
+        for _ in range(int(edit.get("occurrence", 0)) + 1):
+            at = text.find(find, at + len(find))
+            if at < 0:
+                return None
+        return at, at + len(find)
+
+    # -- applying --
+
+    def insert(self, index: int, edit: dict) -> None:
+        paragraphs = [NewParagraph(item["text"], item.get("title")) if isinstance(item, dict)
+                      else NewParagraph(str(item)) for item in edit["paragraphs"]]
+        after = self.inserted_after.get(index, self.elements[index])
+        new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids)
+        self.inserted_after[index] = new[-1]
+        if self.comments and edit.get("comment"):
+            runs = f"{qn('w:ins')}/{R}"
+            add_comment_around(new[0].find(runs), new[-1].findall(runs)[-1], edit["comment"],
+                               self.stamp, self.ids, self.comments_root, **self.comment_styles)
+
+    def replace(self, index: int, start: int, end: int, edit: dict) -> None:
+        deletions, insertion = replace_text(self.elements[index], start, end,
+                                            str(edit.get("replacement", "")), self.stamp, self.ids)
+        if self.comments and edit.get("comment"):
+            last = insertion[-1] if insertion is not None else deletions[-1]
+            add_comment_around(deletions[0], last, edit["comment"], self.stamp, self.ids,
+                               self.comments_root, **self.comment_styles)
+
+    def comment(self, index: int, start: int, end: int, edit: dict) -> None:
+        add_comment(self.elements[index], start, end, str(edit.get("comment", "")), self.stamp,
+                    self.ids, self.comments_root, **self.comment_styles)
+
+    def already_present(self, index: int, edit: dict) -> bool:
+        """Our own pending insertion (or the same clause) already follows the anchor."""
+        texts = [item["text"] if isinstance(item, dict) else str(item) for item in edit["paragraphs"]]
+        following = [para.text for para in self.doc.paragraphs[index + 1:index + 1 + len(texts)]]
+        return len(following) == len(texts) and all(
+            have.endswith(want) for have, want in zip(following, texts))
+
+    # -- writing --
+
+    def package_bytes(self) -> bytes:
+        package = self.doc.package
+        changed = {package.main_part: serialize_xml(self.root)}
+        content_types = {}
+        if len(self.comments_root) > self.comment_count:
+            if self.comments_name is None:
+                self.comments_name = _free_part_name(package.parts, "word/comments.xml")
+                folder = posixpath.dirname(package.main_part)
+                _rid, rels = add_relationship(package, package.main_part, RT_COMMENTS,
+                                              posixpath.relpath(self.comments_name, folder))
+                changed.update(rels)
+                content_types[self.comments_name] = CT_COMMENTS
+            changed[self.comments_name] = serialize_xml(self.comments_root)
+        return write_package(package, changed, content_types=content_types)
+
+
+def _free_part_name(parts, wanted: str) -> str:
+    taken = {name.casefold() for name in parts}
+    stem, ext = posixpath.splitext(wanted)
+    name, n = wanted, 1
+    while name.casefold() in taken:
+        n += 1
+        name = f"{stem}{n}{ext}"
+    return name
+
+
+def _skip(edit: dict, reason: str, message: str) -> dict:
+    return {"id": edit.get("id"), "op": edit.get("op"), "reason": reason, "message": message}
+
+
+def apply_plan(doc: Document, plan: dict, *, stamp: RevisionStamp, comments: bool = True) -> WriteResult:
+    """Write ``plan`` into ``doc`` as tracked changes by ``stamp``; the caller's ``doc`` is not
+    modified (the writer edits a copy), so the same document can be written again.
+
+    Range edits (``replace``, ``comment``) are applied per paragraph from the end backwards, so
+    their offsets into the original current text stay right; a range overlapping another edit's
+    range is skipped. ``insert_after`` edits on the same anchor follow each other in plan order.
+    With ``comments=False`` no comment is written and ``comment`` edits are skipped.
+
+    :raise PlanError: the plan is not a ``noai.plan/1`` plan or an edit is malformed.
+    """
+    edits = _check_plan(plan)
+    writer = _Writer(doc, stamp, comments)
+    done: set[int] = set()
+    skipped: list[dict] = []
+    ranges: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    insertions: list[tuple[int, int]] = []
+    for n, edit in enumerate(edits):
+        index = writer.anchor(edit)
+        if index is None:
+            number = edit["anchor"]["index"] + 1
+            skipped.append(_skip(edit, "anchor-not-found",
+                                 f"Paragraph {number}, which this edit is anchored to, is no longer "
+                                 "in the document as planned."))
+        elif edit["op"] == "comment" and not comments:
+            skipped.append(_skip(edit, "comments-off", "Comments were turned off."))
+        elif edit["op"] == "insert_after":
+            if writer.already_present(index, edit):
+                skipped.append(_skip(edit, "already-present", "The clause is already there."))
+            else:
+                insertions.append((n, index))
+        elif (span := writer.span(index, edit)) is None:
+            skipped.append(_skip(edit, "phrase-not-found",
+                                 f"The words to change are not in paragraph {index + 1}."))
+        elif any(start < span[1] and span[0] < end for start, end, _ in ranges[index]):
+            skipped.append(_skip(edit, "overlap", "The words overlap another edit of the same plan."))
+        else:
+            ranges[index].append((*span, n))
+    for index, spans in ranges.items():
+        for start, end, n in sorted(spans, reverse=True):
+            edit = edits[n]
+            if edit["op"] == "replace":
+                writer.replace(index, start, end, edit)
+            else:
+                writer.comment(index, start, end, edit)
+            done.add(n)
+    for n, index in insertions:
+        writer.insert(index, edits[n])
+        done.add(n)
+    applied = [str(edit.get("id", n)) for n, edit in enumerate(edits) if n in done]
+    return WriteResult(writer.package_bytes(), applied, skipped)
