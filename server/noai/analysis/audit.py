@@ -1,0 +1,380 @@
+"""The audit of one document: findings, protections, risk score and insertion points.
+
+:func:`audit_document` takes a read :class:`~noai.ooxml.document.Document`; :func:`audit_paragraphs`
+does the same from paragraphs and defined terms (what the tests and the add-in's Flat OPC path
+use). The result serialises to the versioned JSON of ``docs/audit-schema.md`` (``noai.audit/1``).
+
+Risk is scored from the creator's side, 0 (safe) to 100 (worst), after the seeds' table: an
+assignment or work made for hire is high risk, a limited licence moderate, an explicit AI
+restriction low.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from noai.analysis import patterns as P
+from noai.analysis.classify import GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
+from noai.analysis.language import detect_language
+from noai.analysis.terms import DefinedTerms, extract_terms
+from noai.ooxml.model import Paragraph
+
+SCHEMA = "noai.audit/1"
+PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
+PROTECTIONS = ("no_ai_restriction", "scope_limitation", "reservation_of_rights", "ai_indemnity",
+               "ai_transparency", "choice_of_law")
+GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
+
+# Points added once per kind found at high or medium severity (the modifiers of a grant).
+MODIFIER_POINTS = {
+    "any_and_all_purposes": (10, "use is allowed for any purpose or without restriction"),
+    "perpetual_irrevocable": (8, "the rights granted are perpetual or irrevocable"),
+    "future_technologies": (8, "the rights reach media and technologies not yet invented"),
+    "derivative_works": (6, "the other side may make derivative works or adaptations"),
+    "sublicensable": (6, "the other side may pass the rights on (sublicense)"),
+    "moral_rights_waiver": (4, "the creator waives moral rights"),
+    "feedback_usage_data": (5, "feedback or usage data may be used freely"),
+}
+_BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
+                           r"Terms)\b|\b(?:Standard\s+Terms|Terms\s+and\s+"
+                           r"Conditions)\b[^.]{0,120}\b(?:available|posted|located|published|found)\s+at\b|"
+                           r"\b(?:subject\s+to|governed\s+by)\s+the\s+(?:Standard\s+Terms|\w+\s+Standard\s+Terms)",
+                           re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Protection:
+    name: str
+    status: str  # "present" | "missing" | "unknown"
+    evidence: int | None = None  # index of the paragraph that shows it
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class InsertionPoint:
+    """Where a missing protection belongs: insert after paragraph ``index`` (its text as anchor)."""
+
+    protection: str
+    index: int
+    text: str
+    section_label: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class IpSection:
+    title: str  # the section as its path shows it: "7 Intellectual Property"
+    section_label: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    risk: int | None  # 0 safest .. 100 worst; None when the language is not supported
+    grade: str | None  # A (low risk) .. F
+    reasons: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(slots=True)
+class AuditResult:
+    filename: str | None
+    language: str
+    paragraphs: Sequence[Paragraph]
+    terms: DefinedTerms
+    findings: list[Finding]
+    protections: list[Protection]
+    insertion_points: list[InsertionPoint]
+    score: Score
+    ip_section: IpSection | None
+    notes: list[str] = field(default_factory=list)
+
+    def protection(self, name: str) -> Protection | None:
+        return next((p for p in self.protections if p.name == name), None)
+
+    def score_summary(self) -> str:
+        """"62/100 (D)", or "not scored" for an unsupported language."""
+        if self.score.risk is None:
+            return "not scored"
+        return f"{self.score.risk}/100 ({self.score.grade})"
+
+    def to_dict(self) -> dict:
+        texts = {i: self.paragraphs[i].text for i in _evidence_indexes(self.protections)}
+        return {
+            "schema": SCHEMA,
+            "document": {"filename": self.filename, "paragraph_count": len(self.paragraphs),
+                         "language": self.language},
+            "paragraphs": [_paragraph_dict(p) for p in self.paragraphs],
+            "terms": self.terms.to_dict(),
+            "ip_section": None if self.ip_section is None else {
+                "title": self.ip_section.title, "section_label": self.ip_section.section_label,
+                "start": self.ip_section.start, "end": self.ip_section.end},
+            "findings": [f.to_dict() for f in self.findings],
+            "protections": {p.name: {"status": p.status, "detail": p.detail,
+                                     "evidence": None if p.evidence is None else
+                                     {"index": p.evidence, "text": texts[p.evidence]}}
+                            for p in self.protections},
+            "insertion_points": [{"protection": ip.protection, "index": ip.index, "text": ip.text,
+                                  "section_label": ip.section_label, "reason": ip.reason}
+                                 for ip in self.insertion_points],
+            "score": {"risk": self.score.risk, "grade": self.score.grade,
+                      "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons]},
+            "notes": list(self.notes),
+        }
+
+
+def _evidence_indexes(protections: Sequence[Protection]) -> set[int]:
+    return {p.evidence for p in protections if p.evidence is not None}
+
+
+def _paragraph_dict(p: Paragraph) -> dict:
+    return {"index": p.index, "text": p.text, "style": p.style_name or p.style_id, "label": p.label,
+            "section_label": p.section_label, "heading": p.heading}
+
+
+# -- protections -----------------------------------------------------------------------------
+
+
+def _first(findings: Sequence[Finding], kind: str, test=lambda f: True) -> Finding | None:
+    return next((f for f in findings if f.kind == kind and test(f)), None)
+
+
+def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> list[Protection]:
+    out = []
+    ai = _first(findings, "existing_ai_restriction", lambda f: f.attributes.get("polarity") == "restriction"
+                and f.attributes.get("restricted_party") != creator)
+    out.append(Protection("no_ai_restriction", PRESENT, ai.start, "The contract restricts AI use of the work.")
+               if ai else Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to "
+                                                                          "train AI."))
+    grants = [f for f in findings if f.kind == "license_grant" and f.severity != INFO]
+    broad = _first(findings, "any_and_all_purposes", lambda f: f.severity in (HIGH, MEDIUM))
+    scoped = next((f for f in grants if f.attributes.get("scope")), None)
+    if scoped and not broad:
+        out.append(Protection("scope_limitation", PRESENT, scoped.start,
+                              f"The licence is limited: \"{scoped.attributes['scope']}\"."))
+    else:
+        why = "A grant allows use for any purpose." if broad else "No grant limits use to a stated purpose."
+        out.append(Protection("scope_limitation", MISSING, detail=why))
+    reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown"))
+    out.append(Protection("reservation_of_rights", PRESENT, reserved.start, "Rights not granted are reserved.")
+               if reserved else Protection("reservation_of_rights", MISSING,
+                                           detail="No clause keeps the rights that were not expressly granted."))
+    indemnity = next((f for f in findings if f.kind == "indemnification" and f.attributes.get("indemnitor") != creator
+                      and any(P.AI_TERM.search(paragraphs[i].text) for i in range(f.start, f.end + 1))), None)
+    out.append(Protection("ai_indemnity", PRESENT, indemnity.start, "An indemnity covers AI misuse.")
+               if indemnity else Protection("ai_indemnity", MISSING,
+                                            detail="No indemnity covers misuse of the work for AI."))
+    disclosed = next((p for p in paragraphs if P.AI_TERM.search(p.text) and P.AI_TRANSPARENCY.search(p.text)
+                      and not P.AI_TRAP.search(p.text)), None)
+    out.append(Protection("ai_transparency", PRESENT, disclosed.index, "The contract requires disclosure of AI use.")
+               if disclosed else Protection("ai_transparency", MISSING,
+                                            detail="No duty to disclose whether the work goes into AI systems."))
+    out.append(_choice_of_law(findings, creator))
+    return out
+
+
+def _choice_of_law(findings: Sequence[Finding], creator: str) -> Protection:
+    law = _first(findings, "governing_law")
+    if law is None:
+        return Protection("choice_of_law", MISSING, detail="The contract names no governing law.")
+    place = law.attributes.get("jurisdiction") or "a place not named"
+    favours = law.attributes.get("favours", "unknown")
+    if favours == creator:
+        return Protection("choice_of_law", PRESENT, law.start, f"The law of {place} is the creator's home law.")
+    if favours == "unknown":
+        return Protection("choice_of_law", UNKNOWN, law.start,
+                          f"Governed by the law of {place}; whether that is the creator's home law is not known.")
+    return Protection("choice_of_law", MISSING, law.start, f"Governed by the law of {place}, the other side's home.")
+
+
+# -- sections and insertion points ---------------------------------------------------------------
+
+
+def _section_range(paragraphs: Sequence[Paragraph], index: int, depth: int) -> tuple[int, int]:
+    """The run of paragraphs around ``index`` sharing its section path to ``depth`` levels."""
+    key = paragraphs[index].section_path[:depth]
+    start = end = index
+    while start > 0 and paragraphs[start - 1].section_path[:depth] == key:
+        start -= 1
+    while end + 1 < len(paragraphs) and paragraphs[end + 1].section_path[:depth] == key:
+        end += 1
+    return start, end
+
+
+def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding]) -> IpSection | None:
+    """The section a reader calls the IP section.
+
+    First choice: a heading titled like one (Intellectual Property, Ownership, Proprietary Rights,
+    Assignment of Inventions …), the one holding most grant findings first, then one in the operative
+    terms rather than in an appended addendum. Else the numbered
+    section holding most grant findings (top level, or one deeper when the top level is a
+    document-wide title). Last choice: a "Reservation of Rights" heading.
+    """
+    grants = [f.start for f in findings if f.kind in GRANT_KINDS and not paragraphs[f.start].in_table]
+    body_end = _operative_end(paragraphs, findings)
+    headings = [p for p in paragraphs if p.is_heading and p.section_path and not p.in_table]
+    by_vote = [(f, d) for f in grants if (d := _vote_depth(paragraphs, f))]
+    for candidates in ([(p.index, len(p.section_path)) for p in headings if P.HEADINGS["ip"].search(p.section_path[-1])],
+                       by_vote,
+                       [(p.index, len(p.section_path)) for p in headings
+                        if P.HEADINGS["reservation"].search(p.section_path[-1])]):
+        ranked = []
+        for index, depth in candidates:
+            start, end = _section_range(paragraphs, index, depth)
+            votes = sum(start <= g <= end for g in grants)
+            in_body = body_end is None or start <= body_end
+            ranked.append((votes, in_body, paragraphs[start].section_label is not None, -start, start, end, depth))
+        if ranked:
+            *_, start, end, depth = max(ranked)
+            head = paragraphs[start]
+            return IpSection(title=head.section_path[depth - 1], section_label=head.section_label, start=start, end=end)
+    return None
+
+
+def _vote_depth(paragraphs: Sequence[Paragraph], index: int) -> int | None:
+    """The shallowest level of the paragraph's path that is not a document-wide title."""
+    for depth in range(1, len(paragraphs[index].section_path) + 1):
+        start, end = _section_range(paragraphs, index, depth)
+        if end - start + 1 <= len(paragraphs) * 0.6:
+            return depth
+    return None
+
+
+def _last_body(paragraphs: Sequence[Paragraph], start: int, end: int, tables: bool = False) -> int | None:
+    """The last paragraph of body text in ``start..end``: not empty, not a bare heading, not a signature
+    line, and outside tables (a cover-page table is no place for a clause) unless ``tables``."""
+    for i in range(end, start - 1, -1):
+        p = paragraphs[i]
+        if p.text.strip() and (tables or not p.in_table) and not P.SIGNATURE.match(p.text) and not bare_title(p):
+            return i
+    return None
+
+
+def _operative_end(paragraphs: Sequence[Paragraph], findings: Sequence[Finding]) -> int | None:
+    """The last paragraph of the operative terms: before the signature block or the schedules."""
+    body_from = min((f.start for f in findings), default=len(paragraphs) // 3)
+    cut = next((p.index for p in paragraphs[body_from + 1:]
+                if P.SIGNATURE.match(p.text) or (P.BACK_MATTER.match(p.text) and (p.is_heading or p.bold))),
+               len(paragraphs))
+    # A document that is all cover-page tables (Bonterms, Common Paper SOW) takes its last cell.
+    return _last_body(paragraphs, 0, cut - 1) or _last_body(paragraphs, 0, cut - 1, tables=True)
+
+
+def _insertion_points(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], protections: Sequence[Protection],
+                      ip: IpSection | None) -> list[InsertionPoint]:
+    fallback = _operative_end(paragraphs, findings)
+    risky = [f for f in findings if f.kind in GRANT_KINDS and f.severity != INFO]
+    anchors: dict[str, tuple[int | None, str]] = {}
+    if ip is not None:
+        anchors["ip"] = (_last_body(paragraphs, ip.start, ip.end), f"end of the {ip.title} section")
+    elif risky:
+        anchors["ip"] = (_last_body(paragraphs, risky[-1].start, risky[-1].end), "right after the last grant of rights")
+    else:
+        anchors["ip"] = (fallback, "no IP section: at the end of the operative terms, before the signatures")
+    grant = next((f for f in risky if f.kind == "license_grant"), None)
+    anchors["grant"] = ((_last_body(paragraphs, grant.start, grant.end), "right after the licence grant")
+                        if grant else anchors["ip"])
+    indemnity = max((f for f in findings if f.kind == "indemnification"), key=lambda f: (f.end - f.start, -f.start),
+                    default=None)
+    if indemnity is not None:
+        s, e = _section_range(paragraphs, indemnity.start, max(1, len(paragraphs[indemnity.start].section_path) - 1))
+        anchors["indemnity"] = (_last_body(paragraphs, max(s, indemnity.start), max(e, indemnity.end)),
+                                "end of the indemnification clause")
+    else:
+        anchors["indemnity"] = anchors["ip"]
+    law = _first(findings, "governing_law")
+    anchors["law"] = ((_last_body(paragraphs, law.start, law.end), "right after the governing-law clause")
+                      if law else (fallback, "no governing-law clause: at the end of the operative terms"))
+    where = {"no_ai_restriction": "ip", "scope_limitation": "grant", "reservation_of_rights": "ip",
+             "ai_indemnity": "indemnity", "ai_transparency": "ip", "choice_of_law": "law"}
+    out = []
+    for prot in protections:
+        if prot.status == PRESENT:
+            continue
+        index, reason = anchors[where[prot.name]]
+        if index is None:
+            index, reason = fallback, "at the end of the operative terms"
+        if index is None:
+            continue
+        p = paragraphs[index]
+        out.append(InsertionPoint(prot.name, index, p.text, p.section_label, reason))
+    return out
+
+
+# -- score --------------------------------------------------------------------------------------------
+
+
+def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Score:
+    reasons: list[tuple[int, str]] = []
+    severe = {f.kind for f in findings if f.severity in (HIGH, MEDIUM)}
+    has = {p.name for p in protections if p.status == PRESENT}
+    if "work_made_for_hire" in severe:
+        reasons.append((45, "the work is a work made for hire: the other side owns it outright"))
+    elif any(f.kind == "ip_assignment" and f.severity == HIGH for f in findings):
+        reasons.append((45, "the creator assigns ownership of the work to the other side"))
+    elif "ip_assignment" in severe:
+        reasons.append((35, "ownership of the work may pass to the other side"))
+    elif "license_grant" in severe:
+        reasons.append((25, "the creator licenses the work to the other side"))
+    elif not any(f.kind in GRANT_KINDS for f in findings):
+        reasons.append((15, "the contract says nothing about rights in the work, leaving AI use to the general law"))
+    reasons += [MODIFIER_POINTS[k] for k in MODIFIER_POINTS if k in severe]
+    if any(f.kind == "existing_ai_restriction" and f.attributes.get("polarity") == "permission"
+           and f.severity == HIGH for f in findings):
+        reasons.append((20, "the contract allows the work to be used for AI"))
+    if any(f.kind == "indemnification" and f.severity == MEDIUM for f in findings):
+        reasons.append((3, "the creator gives a one-way indemnity"))
+    if "no_ai_restriction" in has:
+        reasons.append((-30, "an explicit AI restriction protects the work"))
+    else:
+        reasons.append((10, "no clause restricts AI training on the work"))
+    if "scope_limitation" in has:
+        reasons.append((-5, "the licence is limited to a purpose"))
+    if "reservation_of_rights" in has:
+        reasons.append((-5, "rights not granted are reserved"))
+    risk = max(0, min(100, sum(points for points, _ in reasons)))
+    grade = next(g for limit, g in GRADES if risk < limit)
+    return Score(risk, grade, tuple(reasons))
+
+
+# -- notes and the whole audit -----------------------------------------------------------------------------
+
+
+def _notes(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms) -> list[str]:
+    notes = []
+    if not any(f.kind in GRANT_KINDS for f in findings):
+        if any(_BY_REFERENCE.search(p.text) for p in paragraphs):
+            notes.append("IP terms incorporated by reference: the ownership and licence clauses are in another "
+                         "document, which was not checked.")
+        notes.append("No IP clauses found: no assignment, work-made-for-hire or licence clause in this document.")
+    if terms.client is None or terms.provider is None:
+        notes.append("The parties could not both be identified; directions assume the provider creates the work.")
+    return notes
+
+
+def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None = None, *,
+                     filename: str | None = None) -> AuditResult:
+    """Audit paragraphs already read (``terms`` are extracted when not given)."""
+    language = detect_language(p.text for p in paragraphs)
+    terms = extract_terms(paragraphs) if terms is None else terms
+    if language not in ("en", "unknown"):
+        return AuditResult(filename, language, paragraphs, terms, [], [], [], Score(None, None), None,
+                           [f"Language not supported: the document appears to be in '{language}'; only English "
+                            f"contracts are analysed, so no findings are reported."])
+    creator = terms.creator or "provider"
+    findings = classify(paragraphs, terms)
+    protections = _protections(paragraphs, findings, creator)
+    ip = _ip_section(paragraphs, findings)
+    return AuditResult(
+        filename=filename, language=language, paragraphs=paragraphs, terms=terms,
+        findings=sorted(findings, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
+        protections=protections,
+        insertion_points=_insertion_points(paragraphs, findings, protections, ip),
+        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings, terms))
+
+
+def audit_document(doc, *, filename: str | None = None) -> AuditResult:
+    """Audit a read :class:`~noai.ooxml.document.Document`."""
+    return audit_paragraphs(doc.paragraphs, filename=filename)

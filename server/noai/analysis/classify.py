@@ -1,0 +1,610 @@
+"""Clause kinds of a contract's paragraphs: phrase, offsets, direction, polarity and severity.
+
+Works on :class:`~noai.ooxml.model.Paragraph` objects (current text, section path, heading,
+run-in title, numbering level) and the document's :class:`~noai.analysis.terms.DefinedTerms`;
+never on XML. Each paragraph is searched with the compiled signals of
+:mod:`noai.analysis.patterns`; a match counts only if its trap does not cover it, and weak
+signals count only under a fitting heading. Severity is seen from the creator's side: a licence
+the client grants to the creator (a licence back) is no risk to the creator.
+
+A finding's ``start`` is the paragraph holding ``phrase`` (offsets are into its current
+text); ``end`` reaches over the sub-paragraphs a lead-in introduces ("… as follows:" then
+(a), (b), (c)) and, for section-long kinds such as an indemnity, over the rest of the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Sequence
+
+from noai.analysis import patterns as P
+from noai.ooxml.model import Paragraph
+
+HIGH, MEDIUM, LOW, INFO = "high", "medium", "low", "info"
+SEVERITY_ORDER = (HIGH, MEDIUM, LOW, INFO)
+CLIENT, PROVIDER, MUTUAL = "client", "provider", "mutual"
+
+# Kinds whose finding spans the rest of its clause; the others are one finding per sentence.
+SPANNING = frozenset({"governing_law", "indemnification", "limitation_of_liability", "confidentiality",
+                      "survival", "existing_ai_restriction"})
+GRANT_KINDS = frozenset({"ip_assignment", "work_made_for_hire", "license_grant"})
+
+EXPLANATIONS = {
+    "ip_assignment": "Ownership of the work passes to {owner}: after that only a contract promise can stop "
+                     "it being used to train AI.",
+    "ip_assignment/kept": "This sentence keeps ownership with {owner}; it does not take the creator's work away.",
+    "work_made_for_hire": "Calling the work 'made for hire' makes {owner} its legal author from the start, so "
+                          "the creator keeps no rights to limit AI training.",
+    "work_made_for_hire/negated": "The contract says the work is not a work made for hire, so the creator "
+                                  "remains its author.",
+    "license_grant": "{grantor} lets {grantee} use the work; the wording of this licence decides whether AI "
+                     "training is allowed.",
+    "license_grant/back": "This licence runs to the creator ({grantee}), so it is no risk to the creator's work.",
+    "derivative_works": "The right to make derivative works or adaptations can be read to cover building AI "
+                        "models or datasets from the work.",
+    "perpetual_irrevocable": "A permanent or irrevocable right cannot be withdrawn later, even if the work is "
+                             "used to train AI.",
+    "any_and_all_purposes": "Use 'for any purpose' or 'without restriction' sets no limit, which can include "
+                            "AI training.",
+    "future_technologies": "Rights in media or technology 'now known or later developed' reach new uses such as "
+                           "AI systems.",
+    "sublicensable": "The other side may pass these rights on to others, for example to an AI vendor.",
+    "moral_rights_waiver": "Giving up moral rights lets the work be changed or used without credit, for example "
+                           "in AI-generated material.",
+    "feedback_usage_data": "{beneficiary} may freely use feedback or usage data, a route by which material can "
+                           "end up in AI training.",
+    "existing_ai_restriction/restriction": "The contract already limits the use of material for AI or machine "
+                                           "learning.",
+    "existing_ai_restriction/permission": "The contract allows material to be used for AI or machine learning.",
+    "existing_ai_restriction/creator": "This limits the creator's own use of AI tools; it does not protect the "
+                                       "creator's work.",
+    "existing_ai_restriction/mention": "The contract mentions AI or machine learning here; check what it allows.",
+    "governing_law": "Disputes under the contract are decided under the law of {jurisdiction}.",
+    "indemnification": "{indemnitor} must pay for certain claims and losses of the other.",
+    "indemnification/unknown": "One party must pay for certain claims and losses of the other.",
+    "limitation_of_liability": "Liability is limited or capped, which can also cap what the creator recovers for "
+                               "misuse of the work.",
+    "confidentiality": "Confidential information must be kept secret and used only for the agreement.",
+    "reservation_of_rights": "Rights not expressly granted stay with {owner}.",
+    "survival": "Some obligations continue after the contract ends.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One classified clause: where it is, what matched, and what it means for the creator."""
+
+    kind: str
+    severity: str
+    start: int  # index of the paragraph holding the phrase
+    end: int  # index of the clause's last paragraph (inclusive)
+    paragraph_text: str  # current text of paragraph ``start``
+    section_label: str | None
+    section_path: tuple[str, ...]
+    heading: str | None
+    phrase: str
+    phrase_start: int  # offsets of ``phrase`` in ``paragraph_text``
+    phrase_end: int
+    explanation: str
+    attributes: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind, "severity": self.severity, "start": self.start, "end": self.end,
+            "paragraph_text": self.paragraph_text, "section_label": self.section_label,
+            "section_path": list(self.section_path), "heading": self.heading,
+            "phrase": {"text": self.phrase, "start": self.phrase_start, "end": self.phrase_end},
+            "explanation": self.explanation, "attributes": dict(self.attributes),
+        }
+
+
+# -- parties ------------------------------------------------------------------------------------
+
+_FALLBACK = {CLIENT: ("Client", "Customer", "Company", "Buyer", "Licensee", "Agency", "Purchaser"),
+             PROVIDER: ("Provider", "Service Provider", "Contractor", "Consultant", "Supplier", "Vendor",
+                        "Developer", "Designer", "Licensor", "Contributor", "Freelancer")}
+
+
+_PRONOUNS = frozenset({"you", "your", "we", "us", "our", "licensee", "licensor"})
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^(?:the|this)\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+def _introduction(paragraphs: Sequence[Paragraph], term) -> str:
+    """The words that introduce a party before its definition: 'Acme Inc., a Delaware corporation (the'."""
+    if term is None or term.defined_at is None or not 0 <= term.defined_at < len(paragraphs):
+        return ""
+    text = paragraphs[term.defined_at].text
+    pos = text.find(term.name)
+    if pos < 0:
+        return ""
+    return text[text.rfind(")", 0, pos) + 1:pos]
+
+
+class Parties:
+    """Finds mentions of the two parties in a sentence, by the document's own defined names."""
+
+    def __init__(self, terms, paragraphs: Sequence[Paragraph] = ()) -> None:
+        self.creator = getattr(terms, "creator", None) or PROVIDER
+        self.other = CLIENT if self.creator == PROVIDER else PROVIDER
+        alternatives = []
+        names: dict[str, set[str]] = {}
+        for role in (CLIENT, PROVIDER):
+            term = getattr(terms, role, None)
+            found = {term.name, *term.aliases, term.surface} if term else set(_FALLBACK[role])
+            names[role] = {_bare(n) for n in found if _bare(n)}
+        taken = names[CLIENT] & names[PROVIDER]
+        for role in (CLIENT, PROVIDER):
+            words = sorted(names[role] - taken, key=len, reverse=True)
+            if words:
+                spelled = (f"(?i:{re.escape(w)})" if w.lower() in _PRONOUNS else re.escape(w) for w in words)
+                alternatives.append(rf"(?P<{role}>\b(?:{'|'.join(spelled)})\b)")
+        alternatives.append(r"(?P<mutual>\b(?i:each|either|both)\s+(?i:party|parties|of\s+the\s+parties)\b)")
+        self.pattern = re.compile("|".join(alternatives))
+        self.names = names
+        self.surfaces = {role: t.surface for role in (CLIENT, PROVIDER) if (t := getattr(terms, role, None))}
+        self.introductions = {role: _introduction(paragraphs, getattr(terms, role, None)) for role in (CLIENT, PROVIDER)}
+        owned = "|".join(re.escape(n) for n in sorted(names[CLIENT] | names[PROVIDER], key=len, reverse=True))
+        self.own_materials = re.compile(
+            rf"\b(?P<who>{owned})(?:'s|’s)?\s+(?:Pre-?[Ee]xisting\s+|Background\s+)?(?:Data|Materials?|Content|"
+            rf"Confidential|Property|Marks|Trademarks|IP\b|Intellectual|Inputs?|Technology|Platform|Software|"
+            rf"Products?|Services|Tools)" if owned else r"(?!)")
+
+    def before(self, text: str, start: int, end: int) -> str | None:
+        """The role of the last party named in ``text[start:end]`` (the subject of a verb at ``end``)."""
+        last = None
+        for m in self.pattern.finditer(text, start, end):
+            last = m.lastgroup
+        return last
+
+    def after(self, text: str, start: int, end: int) -> str | None:
+        m = self.pattern.search(text, start, end)
+        return m.lastgroup if m else None
+
+    def label(self, role: str | None) -> str:
+        if role in self.surfaces:
+            return self.surfaces[role]
+        if role in (CLIENT, PROVIDER):
+            return f"the {role}"
+        return "each party" if role == MUTUAL else "the other side"
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    """Bounds of the sentence (or semicolon clause) around ``pos``."""
+    start = 0
+    for m in P.SENTENCE_BREAK.finditer(text, 0, pos):
+        start = m.end()
+    m = P.SENTENCE_BREAK.search(text, pos)
+    return start, m.start() if m else len(text)
+
+
+def _body_start(p: Paragraph) -> int:
+    """Where the body starts after a run-in title ("Machine Learning. Usage Data may ...")."""
+    title = p.run_in_title
+    if title and p.text.lstrip().startswith(title):
+        return p.text.find(title) + len(title) + 1
+    return 0
+
+
+def bare_title(p: Paragraph) -> bool:
+    """A heading paragraph that is only a title: short, no run-in body, no sentence."""
+    return p.is_heading and p.run_in_title is None and len(p.text) < 80 and not re.search(r"[.;:,]\s+\S", p.text)
+
+
+def _negated(text: str, s: int, pos: int, window: int = 120) -> bool:
+    return bool(P.NEGATION.search(text, max(s, pos - window), pos))
+
+
+def _trapped(trap: re.Pattern[str], text: str, m: re.Match, s: int, e: int) -> bool:
+    """A trap covers the match if one of its matches in the sentence comes within 40 characters of it."""
+    return any(t.start() < m.end() + 40 and t.end() > m.start() - 40
+               for t in trap.finditer(text, max(s, m.start() - 120), min(e, m.end() + 120)))
+
+
+
+_MODIFIERS = (("perpetual_irrevocable", (P.PERPETUAL,), P.PERPETUAL_TRAP, MEDIUM),
+              ("any_and_all_purposes", (P.ANY_PURPOSE,), P.ANY_PURPOSE_TRAP, HIGH),
+              ("future_technologies", (P.FUTURE_TECH, P.ALL_MEDIA), P.FUTURE_TRAP, MEDIUM),
+              ("derivative_works", (P.DERIVATIVE,), P.DERIVATIVE_TRAP, MEDIUM),
+              ("sublicensable", (P.SUBLICENSE,), P.SUBLICENSE_TRAP, MEDIUM))
+
+
+_TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
+
+
+@dataclass(slots=True)
+class _Grant:
+    """The rights context of a paragraph: who gives rights to whom (for the modifier kinds)."""
+
+    giver: str | None
+    receiver: str | None
+
+
+class _Classifier:
+    def __init__(self, paragraphs: Sequence[Paragraph], terms) -> None:
+        self.paragraphs = paragraphs
+        self.parties = Parties(terms, paragraphs)
+        self.terms = terms
+        works = getattr(getattr(terms, "deliverables", None), "name", None)
+        names = ["Deliverables?", "Work\\s+Product", "Works?", "Inventions?", "Results", "Contributions?",
+                 "work\\s+product", "deliverables"] + ([re.escape(works)] if works else [])
+        self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
+        self._headings: dict[tuple[str, str], bool] = {}
+
+    def under(self, p: Paragraph, *keys: str) -> bool:
+        """The paragraph's section titles, heading or run-in title match a heading signal of ``keys``."""
+        ctx = " | ".join((*p.section_path, p.heading or "", p.run_in_title or ""))
+        for key in keys:
+            hit = self._headings.get((ctx, key))
+            if hit is None:
+                hit = self._headings[(ctx, key)] = P.HEADINGS[key].search(ctx) is not None
+            if hit:
+                return True
+        return False
+
+    # -- building findings ------------------------------------------------------------------------
+
+    def finding(self, p: Paragraph, kind: str, m: re.Match | tuple[int, int], severity: str, note: str,
+                **attributes) -> Finding:
+        start, end = (m.start(), m.end()) if isinstance(m, re.Match) else m
+        fill = {k: v for k, v in attributes.items() if isinstance(v, str)}
+        fill |= {k: self.parties.label(attributes.get(k)) for k in ("owner", "grantor", "grantee",
+                                                                     "beneficiary", "indemnitor")}
+        explanation = EXPLANATIONS[note].format(jurisdiction=attributes.get("jurisdiction") or "the place named",
+                                                **{k: v for k, v in fill.items() if k != "jurisdiction"})
+        explanation = explanation[0].upper() + explanation[1:]
+        return Finding(kind=kind, severity=severity, start=p.index, end=p.index, paragraph_text=p.text,
+                       section_label=p.section_label, section_path=tuple(p.section_path), heading=p.heading,
+                       phrase=p.text[start:end], phrase_start=start, phrase_end=end, explanation=explanation,
+                       attributes={k: v for k, v in attributes.items() if v is not None})
+
+    def risky(self, grant: _Grant | None) -> bool:
+        """Rights leave the creator (or we cannot tell that they do not)."""
+        if grant is None:
+            return True
+        return grant.giver != self.parties.other and grant.receiver != self.parties.creator
+
+    # -- the kinds -----------------------------------------------------------------------------------
+
+    def ownership(self, p: Paragraph) -> tuple[list[Finding], _Grant | None]:
+        text, out, grant = p.text, [], None
+        ip_heading = self.under(p, "ip", "work_made_for_hire", "license")
+        for m in P.WORK_FOR_HIRE.finditer(text):
+            s, e = _sentence(text, m.start())
+            if P.WORK_FOR_HIRE_NEGATED.search(text, s, e) and not P.ASSIGNMENT.search(text, s, e):
+                out.append(self.finding(p, "work_made_for_hire", m, INFO, "work_made_for_hire/negated", negated=True))
+                break
+            # A work made for hire always belongs to the commissioning side, whoever the sentence names.
+            owner = self.parties.other
+            grant = _Grant(self.parties.creator, owner)
+            out.append(self.finding(p, "work_made_for_hire", m, HIGH, "work_made_for_hire", owner=owner,
+                                    direction=f"{self.parties.creator}->{owner}"))
+            break
+        for m in P.ASSIGNMENT.finditer(text):
+            s, e = _sentence(text, m.start())
+            if _trapped(P.ASSIGNMENT_TRAP, text, m, s, e) or self.under(p, "assignment_clause") and not ip_heading:
+                continue
+            phrase = m.group(0).lower()
+            weak = not any(w in phrase for w in ("assign", "transfer", "convey", "title"))
+            if weak and not (ip_heading or self.work.search(text, s, e)):
+                continue
+            subject = self.parties.before(text, s, m.start())
+            if P.RETAINS.search(text, s, m.start()) or P.RETAINS.search(m.group(0)):
+                out.append(self.finding(p, "reservation_of_rights", m, INFO, "reservation_of_rights",
+                                        owner=subject or "unknown"))
+                break
+            if "assign" in phrase or "transfer" in phrase or "convey" in phrase:
+                if not P.RIGHTS_OBJECT.search(text, m.end(), e):
+                    continue
+                owner = self.parties.after(text, m.end(), e)
+                giver = subject
+            else:  # "X shall own", "the property of X", "vests in X", "all right, title and interest ... to X"
+                to = _TO_PARTY.search(text, m.end(), e) if "title" in phrase else None
+                after = self.parties.after(text, to.start() if to else m.end(), e)
+                owner = after if to or re.search(r"of|in|to|by", phrase[-4:]) else subject
+                owner = owner or subject
+                giver = subject if to else None
+            if _negated(text, s, m.start(), 25):  # "shall not assign"; not "if rights do not vest …, X assigns"
+                continue
+            own = self.parties.own_materials.search(text, m.end(), e)
+            keeps_own = bool(own) and owner is not None and own.group("who") in self.parties.names.get(owner, ())
+            if owner == self.parties.creator or keeps_own:
+                out.append(self.finding(p, "ip_assignment", m, INFO, "ip_assignment/kept", owner=owner,
+                                        direction=f"{owner}->{owner}" if keeps_own else None))
+                break
+            giver = giver if giver not in (None, owner) else self.parties.creator
+            if owner is None and giver == self.parties.creator:  # "Employee hereby assigns those rights"
+                owner = self.parties.other
+            grant = _Grant(giver, owner)
+            sev = HIGH if owner == self.parties.other or self.work.search(text, s, e) else MEDIUM
+            out.append(self.finding(p, "ip_assignment", m, sev, "ip_assignment", owner=owner or "unknown",
+                                    direction=f"{giver}->{owner or 'unknown'}"))
+            break
+        return out, grant
+
+    def licence(self, p: Paragraph) -> tuple[list[Finding], _Grant | None]:
+        text = p.text
+        for m in P.GRANT.finditer(text):
+            s, e = _sentence(text, m.start())
+            if _trapped(P.GRANT_TRAP, text, m, s, e) or _negated(text, s, m.start(), 50):
+                continue
+            verb = m.group(0).lower()
+            passive = "granted" in verb
+            subject = self.parties.before(text, s, m.start())
+            other = self.parties.after(text, m.end(), e)
+            if passive:
+                giver, receiver = None, subject or other
+            elif verb.startswith(("may", "is permitted", "has the", "shall have")):
+                giver, receiver = None, subject
+            else:
+                giver, receiver = subject, other
+            if giver == MUTUAL or receiver == MUTUAL:
+                giver = receiver = MUTUAL
+            if giver is None and receiver in (CLIENT, PROVIDER):
+                giver = CLIENT if receiver == PROVIDER else PROVIDER
+            if receiver is None and giver in (CLIENT, PROVIDER):
+                receiver = CLIENT if giver == PROVIDER else PROVIDER
+            grant = _Grant(giver, receiver)
+            scope = P.SCOPE_LIMIT.search(text, m.start(), e)
+            if giver == MUTUAL:
+                sev, note = LOW, "license_grant"
+            elif receiver == self.parties.creator:
+                sev, note = INFO, "license_grant/back"
+            else:
+                sev, note = MEDIUM, "license_grant"
+            direction = MUTUAL if giver == MUTUAL else f"{giver or 'unknown'}->{receiver or 'unknown'}"
+            return [self.finding(p, "license_grant", m, sev, note, grantor=giver or "unknown",
+                                 grantee=receiver or "unknown", direction=direction,
+                                 scope=scope.group(0) if scope else None)], grant
+        return [], None
+
+    def modifiers(self, p: Paragraph, grant: _Grant | None, gates: set[str]) -> list[Finding]:
+        """The scope words of a grant: perpetual, any purpose, future media, derivatives, sublicences.
+
+        Outside a grant's paragraph (or its sub-items) a modifier counts only in a sentence about
+        rights that also names the work, a grant, or sits under an IP or licence heading.
+        """
+        text, out = p.text, []
+        if P.DEFINITION.match(text) or self.under(p, "restrictions") and grant is None:
+            return out
+        risky = self.risky(grant)
+        for kind, signals, trap, severity in _MODIFIERS:
+            if kind not in gates:
+                continue
+            for m in (m for signal in signals for m in signal.finditer(text)):
+                s, e = _sentence(text, m.start())
+                window = m.start() - s if kind in ("derivative_works", "sublicensable") else 80
+                if _trapped(trap, text, m, s, e) or _negated(text, s, m.start(), window) or P.RETAINS.search(text, s, e):
+                    continue
+                if grant is None and not (P.RIGHTS_CONTEXT.search(text, s, e) and (
+                        self.under(p, "ip", "license", "feedback") or P.GRANT.search(text, s, e)
+                        or self.work.search(text, s, e))):
+                    continue
+                if kind == "future_technologies" and self.under(p, "publicity"):
+                    continue
+                out.append(self.finding(p, kind, m, severity if risky else INFO, kind,
+                                        direction=self._direction(grant)))
+                break
+        return out
+
+    def _direction(self, grant: _Grant | None) -> str | None:
+        if grant is None:
+            return None
+        if grant.giver == MUTUAL:
+            return MUTUAL
+        return f"{grant.giver or 'unknown'}->{grant.receiver or 'unknown'}"
+
+    def moral_rights(self, p: Paragraph) -> list[Finding]:
+        for m in P.MORAL_RIGHTS.finditer(p.text, _body_start(p)):
+            s, e = _sentence(p.text, m.start())
+            waiver = P.WAIVER.search(p.text, s, e)
+            if not waiver:
+                continue
+            waiving = self.parties.after(p.text, s, waiver.start()) or self.parties.creator  # the subject
+            sev = MEDIUM if waiving == self.parties.creator else INFO
+            return [self.finding(p, "moral_rights_waiver", m, sev, "moral_rights_waiver", waived_by=waiving)]
+        return []
+
+    def feedback(self, p: Paragraph) -> list[Finding]:
+        text = p.text
+        for m in P.FEEDBACK.finditer(text):
+            s, e = _sentence(text, m.start())
+            use = P.FEEDBACK_USE.search(text, s, e)
+            if not use or _negated(text, s, use.start(), 40):
+                continue
+            who = self.parties.before(text, s, use.start()) or self.parties.after(text, use.end(), e)
+            if who is None or who == MUTUAL:
+                who = who or "unknown"
+            sev = LOW if who == self.parties.creator else MEDIUM
+            return [self.finding(p, "feedback_usage_data", m, sev, "feedback_usage_data", beneficiary=who)]
+        return []
+
+    def ai(self, p: Paragraph) -> list[Finding]:
+        """AI language with its polarity, judged on the whole sentence (a run-in title is no sentence)."""
+        text = p.text
+        for m in P.AI_TERM.finditer(text, _body_start(p)):
+            if any(t.start() <= m.start() and t.end() >= m.end()
+                   for t in P.AI_TRAP.finditer(text, max(0, m.start() - 80), m.end() + 80)):
+                continue
+            s, e = _sentence(text, m.start())
+            negation = P.NEGATION.search(text, s, e) or P.RESTRICT.search(text, s, e)
+            if negation:
+                bound = self.parties.before(text, s, negation.start()) or "unknown"
+                note, sev = (("existing_ai_restriction/creator", LOW) if bound == self.parties.creator
+                             else ("existing_ai_restriction/restriction", INFO))
+                return [self.finding(p, "existing_ai_restriction", m, sev, note, polarity="restriction",
+                                     restricted_party=bound)]
+            permission = P.AI_PERMISSION.search(text, s, e)
+            if permission:
+                who = (self.parties.before(text, s, permission.start()) or self.parties.after(text, permission.end(), e)
+                       or "unknown")
+                sev = INFO if who == self.parties.creator else HIGH
+                return [self.finding(p, "existing_ai_restriction", m, sev, "existing_ai_restriction/permission",
+                                     polarity="permission", permitted_party=who)]
+            return [self.finding(p, "existing_ai_restriction", m, LOW, "existing_ai_restriction/mention",
+                                 polarity="mention")]
+        return []
+
+    def governing_law(self, p: Paragraph) -> list[Finding]:
+        m = P.GOVERNING_LAW.search(p.text)
+        if not m:
+            return []
+        place = P.LAW_PLACE.search(p.text, m.start())
+        jurisdiction = place.group(1).strip() if place else None
+        return [self.finding(p, "governing_law", m, LOW, "governing_law", jurisdiction=jurisdiction,
+                             favours=self.favoured_by_law(jurisdiction))]
+
+    def favoured_by_law(self, jurisdiction: str | None) -> str:
+        """Whose home law this is, from the parties' own introductions ("a California corporation")."""
+        if not jurisdiction or jurisdiction[0] in "{[":
+            return "unknown"
+        key = re.sub(r"^(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+", "", jurisdiction).split(",")[0]
+        homes = {role for role, intro in self.parties.introductions.items() if key in intro}
+        return homes.pop() if len(homes) == 1 else "unknown"
+
+    def indemnity(self, p: Paragraph) -> list[Finding]:
+        text = p.text
+        m = P.INDEMNITY.search(text)
+        if not m and self.under(p, "indemnification") and not P.DEFINITION.match(text):
+            m = re.search(r"\bindemnif\w*", text, re.I)
+        if not m:
+            return []
+        s, _ = _sentence(text, m.start())
+        who = self.parties.before(text, s, m.start() + 1) or "unknown"
+        if P.MUTUAL.search(text, s, m.start() + 1):
+            who = MUTUAL
+        sev = MEDIUM if who == self.parties.creator else LOW if who in (MUTUAL, "unknown") else INFO
+        note = "indemnification/unknown" if who == "unknown" else "indemnification"
+        return [self.finding(p, "indemnification", m, sev, note, indemnitor=who)]
+
+    def simple(self, p: Paragraph, kind: str, signal: re.Pattern[str], severity: str,
+               trap: re.Pattern[str] | None = None) -> list[Finding]:
+        m = signal.search(p.text)
+        if not m or trap is not None and trap.search(p.text):
+            return []
+        return [self.finding(p, kind, m, severity, kind)]
+
+    def reservation(self, p: Paragraph, already: list[Finding]) -> list[Finding]:
+        if any(f.kind == "reservation_of_rights" for f in already):
+            return []
+        m = P.RESERVATION.search(p.text) or P.RESERVATION_MUTUAL.search(p.text)
+        if not m:
+            return []
+        s, e = _sentence(p.text, m.start())
+        owner = self.parties.before(p.text, s, m.end()) or self.parties.after(p.text, m.end(), e) or "unknown"
+        return [self.finding(p, "reservation_of_rights", m, INFO, "reservation_of_rights", owner=owner)]
+
+    # -- one paragraph ------------------------------------------------------------------------------
+
+    def paragraph(self, p: Paragraph, carried: _Grant | None) -> tuple[list[Finding], _Grant | None]:
+        gates = P.open_gates(p.text)
+        if bare_title(p):  # "Work Made for Hire and Further Assurances" alone is no grant
+            gates -= {"ownership", "grant", *(kind for kind, *_ in _MODIFIERS)}
+        found, grant = self.ownership(p) if "ownership" in gates else ([], None)
+        licences, licence = self.licence(p) if "grant" in gates else ([], None)
+        found += licences
+        grant = grant or licence
+        found += self.modifiers(p, grant or carried, gates)
+        for kind, method in (("moral_rights_waiver", self.moral_rights), ("feedback_usage_data", self.feedback),
+                             ("existing_ai_restriction", self.ai), ("governing_law", self.governing_law)):
+            if kind in gates:
+                found += method(p)
+        if "indemnification" in gates:
+            found += self.indemnity(p)
+        if "limitation_of_liability" in gates:
+            found += self.simple(p, "limitation_of_liability", P.LIABILITY, LOW)
+        if "confidentiality" in gates and (not self.under(p, "data_protection") or self.under(p, "confidentiality")):
+            found += self.simple(p, "confidentiality", P.CONFIDENTIALITY, INFO, P.CONFIDENTIALITY_TRAP)
+        if "reservation_of_rights" in gates:
+            found += self.reservation(p, found)
+        if "survival" in gates:
+            found += self.simple(p, "survival", P.SURVIVAL, INFO)
+        return found, grant
+
+
+# -- spans ----------------------------------------------------------------------------------------
+
+
+def _is_sub_item(lead: Paragraph, p: Paragraph) -> bool:
+    """``p`` is one of the (a), (b), (c) items a lead-in paragraph introduces."""
+    if p.is_heading:
+        return False
+    if lead.ilvl is not None and p.ilvl is not None and lead.num_id == p.num_id:
+        return p.ilvl > lead.ilvl
+    if len(p.section_path) > len(lead.section_path) and p.section_path[:len(lead.section_path)] == lead.section_path:
+        return True
+    return bool(p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label)
+                or re.match(r"\s*\(?(?:[a-z]|[ivx]{1,4})\)\s", p.text))
+
+
+def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
+    """Reach over the sub-items of a lead-in ending with ':' (or the rest of a spanning clause)."""
+    end = f.end
+    lead = paragraphs[f.start]
+    if lead.text.rstrip().endswith((":", "—", "-")):
+        while end + 1 < len(paragraphs) and _is_sub_item(lead, paragraphs[end + 1]):
+            end += 1
+    return replace(f, end=end) if end != f.end else f
+
+
+def _merge(findings: list[Finding], paragraphs: Sequence[Paragraph]) -> list[Finding]:
+    """Join the consecutive paragraphs of one spanning clause (an indemnity section) into one finding."""
+    out: list[Finding] = []
+    last: dict[str, int] = {}
+    for f in findings:
+        i = last.get(f.kind)
+        if f.kind in SPANNING and i is not None:
+            prev = out[i]
+            gap = range(prev.end + 1, f.start)
+            same_clause = f.section_path[:1] == prev.section_path[:1] and len(gap) <= 2 and not any(
+                paragraphs[j].is_heading and paragraphs[j].section_path[:1] != prev.section_path[:1] for j in gap)
+            if same_clause and f.attributes.get("polarity") == prev.attributes.get("polarity"):
+                out[i] = replace(prev, end=max(prev.end, f.end),
+                                 severity=_worse(prev.severity, f.severity),
+                                 attributes=_combined(prev.attributes, f.attributes))
+                continue
+        last[f.kind] = len(out)
+        out.append(f)
+    return out
+
+
+def _worse(a: str, b: str) -> str:
+    return min(a, b, key=SEVERITY_ORDER.index)
+
+
+def _combined(a: dict, b: dict) -> dict:
+    merged = dict(a)
+    if "indemnitor" in a and b.get("indemnitor") not in (None, a["indemnitor"], "unknown"):
+        merged["indemnitor"] = MUTUAL if a["indemnitor"] != "unknown" else b["indemnitor"]
+    return merged
+
+
+# -- the public function ----------------------------------------------------------------------------
+
+
+def classify(paragraphs: Sequence[Paragraph], terms) -> list[Finding]:
+    """Every clause finding of ``paragraphs`` in document order (by start, then kind)."""
+    c = _Classifier(paragraphs, terms)
+    found: list[Finding] = []
+    carried: _Grant | None = None
+    carried_path: tuple[str, ...] = ()
+    for p in paragraphs:
+        if not p.text.strip():
+            continue
+        if p.section_path[:len(carried_path)] != carried_path or p.is_heading:
+            carried = None
+        findings, grant = c.paragraph(p, carried)
+        if grant is not None:
+            carried, carried_path = grant, tuple(p.section_path)
+        found.extend(_extend(f, paragraphs) for f in findings)
+    found = _merge(found, paragraphs)
+    if getattr(terms, "creator", None) is None:
+        found = [replace(f, attributes={**f.attributes, "parties_unknown": True}) if f.kind in GRANT_KINDS else f
+                 for f in found]
+    return found

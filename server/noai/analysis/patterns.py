@@ -1,0 +1,253 @@
+"""Signal phrases of the clause kinds, as compiled regular expressions (DOMAIN.md §2.3).
+
+Data only: :mod:`noai.analysis.classify` decides what a match means. Each kind has body
+signals (searched in a paragraph's current text), heading signals (searched in its section
+titles and run-in title) and traps: phrases that look like a signal but are not one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+
+def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+# -- shared vocabulary --------------------------------------------------------------------
+
+RIGHTS_CONTEXT = _rx(r"\b(?:licen[cs]\w*|grant\w*|assign\w*|rights?|use|exploit\w*|ownership|owns?|"
+                     r"reproduce|distribute|title)\b")
+NEGATION = _rx(r"\b(?:shall\s+not|will\s+not|may\s+not|must\s+not|cannot|can\s*not|is\s+not|are\s+not|"
+               r"not\s+to|does\s+not|do\s+not|no\s+right|nor|neither|never|prohibited|prohibits|forbidden|without\s+the\s+"
+               r"(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|permission|approval)|"
+               r"except\s+(?:as|with)|other\s+than|refrain)\b")
+SENTENCE_BREAK = re.compile(r"(?<=[.;:!?])\s+(?=[A-Z(\"“])")
+
+# -- ownership ----------------------------------------------------------------------------
+
+ASSIGNMENT = _rx(
+    r"\b(?:hereby\s+(?:irrevocably\s+|unconditionally\s+|absolutely\s+|and\s+|agrees\s+to\s+)*"
+    r"(?:assigns?|transfers?|conveys?)|(?:shall|will|agrees?\s+to|must)\s+(?:promptly\s+)?"
+    r"(?:irrevocably\s+)?(?:assign|transfer|convey)|(?:irrevocably|absolutely)\s+assigns?|assigns?\s+and\s+transfers?|"
+    r"all\s+(?:of\s+(?:its|their|his|her|the)\s+)?(?:worldwide\s+)?right,?\s+title,?\s+and\s+interest|"
+    r"(?:sole\s+and\s+exclusive|exclusive|sole)\s+property\s+of|vests?\s+(?:solely\s+)?in|shall\s+vest|"
+    r"(?:shall|will)\s+(?:solely\s+and\s+)?(?:exclusively\s+)?(?:own|be\s+owned\s+by|belong\s+to)|"
+    r"\bowns?\s+(?:all|exclusively)|retains?\s+no\s+rights?|(?:assigns|transfers)(?=[^.;]{0,200}\b(?:title|rights?|"
+    r"interest|copyright|intellectual\s+property)\b))")
+# "may not assign this Agreement", "assign personnel": the agreement or people, not the work.
+ASSIGNMENT_TRAP = _rx(
+    r"assign\w*\s+(?:or\s+(?:otherwise\s+)?transfer\w*\s+|or\s+delegate\s+)?(?:this|the)\s+(?:Agreement|Contract|"
+    r"Order|SOW|Terms|License|Licence)|assign\w*\s+(?:or\s+\w+\s+)?(?:any\s+of\s+)?(?:its|their|his|her|your)\s+rights\s+"
+    r"(?:and|or)\s+(?:its\s+)?obligations|assign\w*\s+(?:any\s+)?(?:\w+\s+){0,2}(?:personnel|staff|employees?|resources|tasks|"
+    r"individuals|workers|receivables)|assignment\s+of\s+(?:this|the)\s+(?:Agreement|Contract)|"
+    r"(?:this|the)\s+Agreement\s+(?:may|shall)\s+(?:not\s+)?be\s+assigned")
+# What an assignment verb must carry to be about rights ("assign a task leader" is not).
+RIGHTS_OBJECT = _rx(r"\b(?:rights?|title|interest|ownership|copyrights?|intellectual\s+property|IPR?|patents?|"
+                    r"deliverables?|work\s+product|inventions?|works?)\b")
+DEFINITION = re.compile(r"^\W{0,3}(?:\w{1,4}[.)]\s+)?[\"“][^\"”]{1,60}[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning|"
+                        r"includes|refers\s+to)\b", re.IGNORECASE)
+RETAINS = _rx(r"\b(?:retains?|reserves?|shall\s+retain|will\s+retain|keeps?|remains?\s+the\s+(?:sole\s+)?"
+              r"(?:and\s+exclusive\s+)?property\s+of|shall\s+remain\s+(?:with|the\s+(?:sole\s+(?:and\s+exclusive\s+)?)?"
+              r"property\s+of))\b")
+WORK_FOR_HIRE = _rx(r"\bworks?\s+(?:made\s+)?for\s+hire\b|\bspecially\s+(?:ordered\s+or\s+)?commissioned\b|"
+                    r"\bsection\s+101\s+of\s+the\s+(?:U\.?S\.?\s+|United\s+States\s+)?Copyright\s+Act")
+WORK_FOR_HIRE_NEGATED = _rx(r"\b(?:not|never|no)\s+(?:be\s+)?(?:deemed\s+|considered\s+|treated\s+as\s+)?(?:an?\s+)?"
+                            r"(?:works?\s+(?:made\s+)?for\s+hire)|to\s+the\s+extent\s+(?:that\s+)?(?:any\s+)?"
+                            r"[^.;]{0,80}?(?:is|are)\s+not\s+(?:an?\s+)?works?\s+(?:made\s+)?for\s+hire")
+
+# -- licences and their modifiers -----------------------------------------------------------
+
+GRANT = _rx(r"\b(?:(?:hereby\s+)?grants|hereby\s+grant|(?:you|we|I)\s+grant|(?:shall|will|agrees?\s+to)\s+grant|"
+            r"is\s+(?:hereby\s+)?granted|are\s+(?:hereby\s+)?granted)\b(?=(?:[^.;]|\.\d){0,240}?\b(?:licen[cs]e|right\s+to|rights\s+to|"
+            r"permission))|\b(?:may|is\s+permitted\s+to|has\s+the\s+right\s+to|shall\s+have\s+the\s+right\s+to)\s+"
+            r"(?:freely\s+)?(?:use|reproduce|copy|modify|distribute|exploit)\b(?=[^.;]{0,160}?\b(?:Deliverables?|"
+            r"Work\s+Product|Works?|Materials|Content|Contributions?|Software|Results)\b)")
+GRANT_TRAP = _rx(r"\blicensed\s+(?:professional|to\s+practi[cs]e|in\s+the\s+state)|\b(?:driver'?s|business|"
+                 r"professional|liquor|operating)\s+licen[cs]e|\bgrant(?:s|ed)?\s+(?:of\s+)?(?:funding|"
+                 r"an?\s+extension|a\s+waiver|access\s+to\s+the\s+premises)|\bthird[- ]party\s+licen[cs]es?\b|"
+                 r"\bgrant\s+(?:agreement|funding)|\bopen[- ]source\s+licen[cs]e")
+DERIVATIVE = _rx(r"\bderivative\s+works?\b|\bcreate\s+derivatives\b|\b(?:modify|adapt|translate|alter),?\s+"
+                 r"(?:(?:modify|adapt|translate|alter|transform|edit),?\s+)*(?:and|or)\s+(?:modify|adapt|translate|"
+                 r"alter|transform)\b|\badaptations\b")
+DERIVATIVE_TRAP = _rx(r"\b(?:financial|credit|equity|commodity|interest\s+rate|currency|swap)\s+derivatives?|"
+                      r"\bderivatives?\s+(?:instruments?|contracts?|transactions?|trading)")
+PERPETUAL = _rx(r"\bperpetual(?:ly)?\b|\bin\s+perpetuity\b|\birrevocabl[ey]\b|\bfor\s+the\s+(?:full|entire)\s+"
+                r"(?:term|duration)\s+of\s+(?:the\s+)?copyright|\bthroughout\s+the\s+universe\b")
+PERPETUAL_TRAP = _rx(r"irrevocabl[ey]\s+(?:appoints?|constitutes?|designates?|authori[sz]es?|"
+                     r"(?:submits?|consents?|agrees?|waives?)\b(?=[^.;]{0,80}(?:jurisdiction|venue|courts?|"
+                     r"forum|trial|objection)))|attorney[- ]in[- ]fact|power\s+of\s+attorney|irrevocable\s+"
+                     r"(?:standby\s+)?letter\s+of\s+credit|irrevocable\s+(?:proxy|instructions?|offer)|"
+                     r"perpetual\s+(?:inventory|calendar|bonds?)|perpetual,?\s+(?:but\s+)?revocable|irrevocabl[ey]\s+(?:and\s+unconditionally\s+)?"
+                     r"(?:assigns?|transfers?)|(?:submit|consent)\w*\s+irrevocably")
+ANY_PURPOSE = _rx(r"\bfor\s+any\s+(?:and\s+all\s+)?(?:lawful\s+|other\s+)?purposes?(?:\s+whatsoever)?\b|\bany\s+"
+                  r"purpose\s+whatsoever\b|\bwithout\s+"
+                  r"(?:any\s+)?(?:restriction|limitation)(?:s)?\s+(?:of\s+any\s+kind\s+)?(?=[^.;]{0,40}\b(?:use|"
+                  r"purpose|exploit|manner|media)|[.;,])|\bunrestricted\b|\bin\s+any\s+manner(?:\s+whatsoever)?\b|"
+                  r"\bin\s+any\s+way\s+(?:it|they|the\s+\w+)\s+(?:sees?|deems?)\s+fit")
+# "for any purpose other than", "for purposes of this Section", "any and all claims"
+ANY_PURPOSE_TRAP = _rx(r"for\s+any\s+(?:other\s+)?purposes?\s+(?:other\s+than|except|not\s+(?:expressly\s+)?"
+                       r"(?:permitted|authori[sz]ed|set\s+out))|for\s+the\s+purposes?\s+of\s+this|"
+                       r"any\s+and\s+all\s+(?:claims|losses|liabilit|damages|costs|expenses|actions|demands|suits)|"
+                       r"(?:including|but|not),?\s+without\s+(?:any\s+)?limitation")
+FUTURE_TECH = _rx(r"\b(?:now\s+)?(?:known\s+or\s+(?:hereafter|hereinafter|later|subsequently)|existing\s+or\s+"
+                  r"(?:hereafter|later|subsequently|in\s+the\s+future)|or\s+(?:hereafter|later)\s+(?:known|"
+                  r"devised|developed|invented|existing))\s*(?:devised|developed|invented|created|existing|known|"
+                  r"discovered)?\b|\bnow\s+or\s+(?:hereafter|in\s+the\s+future)\s+(?:known|devised|developed|"
+                  r"existing)\b|\bincluding\s+future\s+technolog\w+|\bany\s+(?:form\s+of\s+)?technology\s+(?:now|whether)")
+ALL_MEDIA = _rx(r"\b(?:in\s+)?(?:any\s+and\s+)?all\s+(?:forms\s+of\s+)?media(?:\s+and\s+formats)?\b|"
+                r"\bin\s+any\s+(?:and\s+all\s+)?(?:media|medium|format)\b")
+FUTURE_TRAP = _rx(r"hereafter\s+(?:referred|called|known\s+as)|(?:press\s+release|publicity|public\s+"
+                  r"announcement|advertis\w+\s+the\s+relationship)")
+SUBLICENSE = _rx(r"\bsub-?licens(?:e|able|eable|ing|ed)\b|\bthrough\s+multiple\s+tiers\b|\bright\s+to\s+"
+                 r"(?:grant|authori[sz]e)\s+(?:sub-?)?licen[cs]es\b")
+SUBLICENSE_TRAP = _rx(r"\bnon-?\s?sub-?licens\w+|\bwithout\s+(?:the\s+)?right\s+to\s+sub-?licens\w+|"
+                      r"\bnot\s+(?:be\s+)?sub-?licens\w+|\bmay\s+not\s+(?:\w+\s+){0,4}sub-?licens\w+|"
+                      r"\bno\s+right\s+to\s+(?:\w+\s+){0,2}sub-?licens\w+")
+MORAL_RIGHTS = _rx(r"\bmoral\s+rights\b|\bdroits?\s+morals?\b|\brights?\s+(?:of|to)\s+(?:attribution|integrity|"
+                   r"paternity)\b")
+WAIVER = _rx(r"\bwaives?\b|\bwaiver\b|\b(?:not|never)\s+to\s+assert\b|\bconsents?\s+to\s+(?:any\s+)?"
+             r"(?:modification|alteration|use)")
+FEEDBACK = _rx(r"\bFeedback\b|\bUsage\s+Data\b|\bsuggestions?,?\s+(?:comments|ideas|enhancement\s+requests|or\s+"
+               r"other\s+feedback)|\baggregated?\s+(?:and\s+|or\s+)?(?:anonymi[sz]ed|de-?identified)\s+data\b|"
+               r"\bto\s+(?:improve|develop|enhance)\s+(?:its|their|our|the\s+\w+'?s?)\s+(?:products|services|"
+               r"offerings)\b", 0)
+FEEDBACK_USE = _rx(r"\b(?:may|can|is\s+free\s+to|are\s+free\s+to|shall\s+be\s+free\s+to|has\s+the\s+right\s+to|"
+                   r"will\s+be\s+free\s+to)\s+(?:freely\s+)?(?:use|exploit|incorporate|collect|analy[sz]e|"
+                   r"disclose|process)|\bwithout\s+(?:any\s+)?(?:obligation|restriction|compensation|attribution)|"
+                   r"\bgrants?\b[^.;]{0,120}\blicen[cs]e\b")
+
+# -- AI -------------------------------------------------------------------------------------
+
+AI_TERM = re.compile(
+    r"\bA\.?I\.?(?![\w.-])|\bGen(?:erative)?\s?AI\b|\bLLMs?\b|(?i:\bartificial[- ]intelligence\b|\bmachine[- ]learning\b|"
+    r"\bneural[- ]networks?\b|\blarge[- ]language[- ]models?\b|\bfoundation\s+models?\b|\bgenerative\s+(?:models?|"
+    r"technolog\w+|tools?|systems?)\b|\btext\s+and\s+data\s+mining\b|\bdeep[- ]learning\b|"
+    r"\b(?:train\w*|fine-?tun\w*|retrain\w*)\s+(?:(?:of|on|any|an|the|a|its|their|or|and|improve\w*|develop\w*|"
+    r"other|third[- ]party|such|models?\s+or)\s+){0,4}(?:(?:AI|ML|machine[- ]learning|language|computer|"
+    r"statistical|predictive)\s+)?(?:models?|algorithms?|systems?\s+that\s+learn)\b|\btraining\s+data(?:sets?)?\b|"
+    r"\bdatasets?\s+(?:for|used\s+to)\s+train)")
+# "train Client personnel", "training materials", "business model": not AI.
+AI_TRAP = _rx(r"\bSections?\s+[\w.()]+\s*\([^)]{0,60}\)|"
+              r"\btrain\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+'s\s+)?(?:personnel|staff|employees|users|"
+              r"team|end\s+users|administrators)|\btraining\s+(?:materials|sessions|courses|services)|"
+              r"\b(?:business|financial|pricing|data|delivery|operating|revenue|service)\s+models?\b|"
+              r"\bmodel\s+releases?\b|\bmachine[- ]readable\b")
+RESTRICT = _rx(r"\bprohibit\w*|\brestrict\w*|\bnot\s+permitted|\bforbid\w*")
+AI_PERMISSION = _rx(r"\b(?:may|can|is\s+permitted\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
+                    r"including\s+(?:to|for|without\s+limitation\s+to|the\s+right\s+to)|free\s+to)\b")
+
+# -- boilerplate kinds ----------------------------------------------------------------------
+
+GOVERNING_LAW = _rx(r"\b(?:governed\s+by|construed\s+(?:and\s+enforced\s+)?in\s+accordance\s+with|"
+                    r"interpreted\s+(?:in\s+accordance\s+with|under))\b[^.;]{0,60}?\blaws?\s+of\b|\blaws?\s+of\b[^.;]{0,120}?\b(?:will|"
+                    r"shall)\s+govern\b|\bGoverning\s+Law\b[^.;]{0,60}?\b(?:will|shall)\s+govern\b|\bgoverning\s+law\s+"
+                    r"(?:is|shall\s+be|will\s+be)\b|\bchoice\s+of\s+law\b(?=[^.;]{0,60}\blaws?\s+of)")
+LAW_PLACE = re.compile(r"\blaws?\s+of\s+(?:the\s+)?((?:(?:State|Commonwealth|Province|Republic|Kingdom|Federal\s+"
+                       r"Republic)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+America|"
+                       r"[A-Z][\w'’-]*)){0,3})")
+INDEMNITY = _rx(r"\b(?:shall|will|agrees?\s+to|must|hereby\s+agrees?\s+to|undertakes?\s+to)\s+(?:at\s+its\s+"
+                r"(?:own\s+)?(?:cost|expense)[,\s]+)?(?:defend,?\s+)?(?:and\s+)?(?:fully\s+)?(?:indemnif\w+|hold\s+\w+\s+"
+                r"harmless)|\bindemnify,?\s+defend|\bdefend,?\s+indemnify")
+INDEMNITY_HEADING = _rx(r"\bindemni")
+MUTUAL = _rx(r"\beach\s+party\b|\beither\s+party\b|\bthe\s+parties\s+(?:shall|will|agree)\b|\bmutual")
+LIABILITY = _rx(r"\bin\s+no\s+event\s+(?:shall|will)\b[^.;]{0,120}\bliable\b|\b(?:shall|will)\s+not\s+be\s+liable\s+"
+                r"(?:to\s+\w+\s+)?for\s+any\s+(?:indirect|consequential|special|incidental|punitive|lost)|\b(?:aggregate|"
+                r"total|maximum|cumulative)\s+liability\b|\bliability\b[^.;]{0,120}\b(?:shall|will)\s+not\s+exceed\b|"
+                r"(?<!\()\blimitation\s+of\s+liability\b(?!\))|\bexclusion\s+of\s+(?:certain\s+)?damages\b")
+CONFIDENTIALITY = _rx(r"\bConfidential\s+Information\b[^.;]{0,40}\b(?:means|shall\s+mean|includes)\b|\b(?:hold|keep|"
+                      r"maintain|treat)\s+(?:all\s+|any\s+|such\s+|the\s+)?(?:\w+\s+){0,3}(?:in\s+(?:strict\s+)?"
+                      r"confidence|(?:strictly\s+)?confidential)\b|\bsame\s+degree\s+of\s+care\b|\b(?:shall|will|may)\s+"
+                      r"not\s+(?:\w+\s+){0,3}disclose\b[^.;]{0,80}\bConfidential|\bnon-?disclosure\s+obligations?\b")
+CONFIDENTIALITY_TRAP = _rx(r"\bpersonal\s+data\b|\bdata\s+protection\b|\bdata\s+subjects?\b")
+RESERVATION = _rx(r"\ball\s+(?:other\s+)?rights\s+(?:not\s+(?:expressly\s+|specifically\s+)?granted\b[^.;]{0,80}?"
+                  r"\b(?:are|is|shall\s+be|remain)\s+(?:hereby\s+)?reserved|(?:are\s+|is\s+)?(?:hereby\s+)?reserved)|"
+                  r"\breserves?\s+all\s+(?:other\s+)?(?:rights|right,\s+title)|\bno\s+(?:other\s+)?(?:rights?|licen[cs]es?)\s+"
+                  r"(?:are|is|will\s+be|shall\s+be)\s+(?:\w+\s+)?granted\b|\bno\s+implied\s+(?:rights?|licen[cs]es?)|"
+                  r"\bexcept\s+(?:for\s+the\s+(?:rights|licen[cs]es?)|as\s+expressly)\s+(?:expressly\s+)?(?:granted|set\s+"
+                  r"(?:out|forth))\b[^.;]{0,120}\b(?:retains?|reserves?)\b|\bby\s+implication,\s+estoppel|\bretains?\s+all\s+"
+                  r"(?:of\s+(?:its|their)\s+)?(?:right,?\s+title|rights|intellectual\s+property)")
+RESERVATION_MUTUAL = _rx(r"\bneither\s+party\s+(?:transfers|grants|assigns|conveys)\b|\bno\s+rights\s+(?:are|will\s+be)\s+"
+                         r"transferred\b")
+SURVIVAL = _rx(r"\b(?:shall|will|must|to)\s+survive\b|\bsurvives?\s+(?:any\s+|the\s+)?(?:termination|expiration|"
+               r"expiry)|\bsurvival\b")
+
+# -- scope limitation and protections -----------------------------------------------------------
+
+SCOPE_LIMIT = _rx(r"\b(?:solely|only|exclusively)\s+(?:for|in\s+connection\s+with|to\s+the\s+extent\s+necessary|"
+                  r"as\s+(?:needed|necessary|required|reasonably\s+necessary))\b|\bfor\s+the\s+(?:sole|limited|"
+                  r"specific)\s+purposes?\b|\bPermitted\s+(?:Purpose|Use)\b|\blimited\s+to\s+(?:the\s+)?(?:use|purpose)|"
+                  r"\bfor\s+(?:its|their|the\s+\w+'s)\s+internal\s+(?:business\s+)?(?:use|purposes)\b")
+AI_TRANSPARENCY = _rx(r"\b(?:disclose|notify|inform|report|transparen\w*|list\s+of|identify)\b")
+
+# -- headings -----------------------------------------------------------------------------------
+
+HEADINGS: dict[str, re.Pattern[str]] = {
+    "ip": _rx(r"\bintellectual\s+property|\bownership\b|\bproprietary\s+rights|\bwork\s+product\b|"
+              r"\bassignment\s+of\s+(?:rights|inventions|intellectual)|\bcopyright|\binventions?\b|"
+              r"\brights?\s+in\s+(?:the\s+)?(?:deliverables|work|results|materials)|\bdata\s+rights|\b(?:IPR|IP)\b"),
+    "reservation": _rx(r"\breservation\s+of\s+rights|\breserved\s+rights"),
+    "license": _rx(r"\blicen[cs]e|\bgrant\s+of\s+rights|\busage\s+rights|\brights\s+granted|\buse\s+of\s+"
+                   r"(?:the\s+)?(?:deliverables|work|materials)"),
+    "work_made_for_hire": _rx(r"\bwork\s+(?:made\s+)?for\s+hire"),
+    "moral_rights": _rx(r"\bmoral\s+rights"),
+    "feedback": _rx(r"\bfeedback|\busage\s+data|\bsuggestions"),
+    "ai": re.compile(r"\bA\.?I\.?\b|(?i:artificial\s+intelligence|machine\s+learning|generative|\btraining\s+data)"),
+    "governing_law": _rx(r"\bgoverning\s+law|\bchoice\s+of\s+law|\bapplicable\s+law|\bjurisdiction|\bvenue|"
+                         r"\bdisputes?\b|\bmiscellaneous|\bgeneral\b"),
+    "indemnification": INDEMNITY_HEADING,
+    "liability": _rx(r"\bliabilit"),
+    "confidentiality": _rx(r"\bconfidential|\bnon-?disclosure|\bproprietary\s+information"),
+    "survival": _rx(r"\bsurviv"),
+    "assignment_clause": _rx(r"^\s*(?:\S+\s+)?assignment\s*$|\bsuccessors|\bassignment\s+(?:and|of\s+(?:this\s+)?"
+                             r"agreement)|\btransfer\s+of\s+(?:this\s+)?agreement"),
+    "restrictions": _rx(r"\brestrictions?\b|\bprohibited\s+uses?|\blimitations\s+on\s+use"),
+    "publicity": _rx(r"\bpublicity|\bpress|\bannouncements?|\bmarketing"),
+    "data_protection": _rx(r"\bdata\s+protection|\bpersonal\s+data|\bprivacy|\bprocessing|\bsub-?processors?"),
+}
+
+SIGNATURE = _rx(r"^\s*(?:IN\s+WITNESS\s+WHEREOF|SIGNED\b|Signature|Signed\s+(?:by|for)|Executed\s+by|"
+                r"Agreed\s+and\s+accepted|Accepted\s+and\s+agreed|By:\s*_*|Name:|Title:|Date:)")
+BACK_MATTER = _rx(r"^\s*(?:(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)\b|(?:Exhibit|Schedule|Annex|Appendix|"
+                  r"Attachment)\s+(?:[A-Z0-9IVX]+\b|\d))")
+
+# -- gates: cheap substring tests (on lower-cased text) before the costly searches ------------------
+
+GATES: dict[str, tuple[str, ...]] = {
+    "ownership": ("assign", "transfer", "convey", "title", "property of", "vest", "own ", "owns", "owned",
+                  "belong", "retain", "for hire", "commissioned", "section 101"),
+    "grant": ("grant", "may ", "permitted to", "right to"),
+    "perpetual_irrevocable": ("perpetu", "irrevoc", "term of copyright", "universe"),
+    "any_and_all_purposes": ("any purpose", "any and all purpose", "any other purpose", "any lawful purpose",
+                             "without restriction", "without any restriction", "without limitation",
+                             "unrestricted", "any manner", " fit"),
+    "future_technologies": ("known or", "existing or", "future technolog", "technology now", "technology whether",
+                            "hereafter", " media", " medium", " format"),
+    "derivative_works": ("derivativ", "modify", "adapt", "translate,", "alter,", "translate or", "alter or"),
+    "sublicensable": ("sublicens", "sub-licens", "tiers"),
+    "moral_rights_waiver": ("moral", "droit", "attribution", "integrity", "paternity"),
+    "feedback_usage_data": ("feedback", "usage data", "suggestion", "aggregat", "to improve", "to develop",
+                            "to enhance"),
+    "existing_ai_restriction": ("artificial", "machine", "neural", "language model", "foundation model",
+                                "generative", "data mining", "deep learning", "train", "tun", "llm"),
+    "governing_law": ("law", "govern"),
+    "indemnification": ("indemn", "harmless"),
+    "limitation_of_liability": ("liab", "damages"),
+    "confidentiality": ("confiden", "disclos"),
+    "reservation_of_rights": ("reserv", "implied", "implication", "granted", "retain", "neither party", "no rights"),
+    "survival": ("surviv",),
+}
+
+
+_GATE_WORDS = tuple((word, kind) for kind, words in GATES.items() for word in words)
+
+
+def open_gates(text: str) -> set[str]:
+    """The kinds worth searching for in ``text`` (plain substring tests, no regex)."""
+    low = text.lower()
+    found = {kind for word, kind in _GATE_WORDS if word in low}
+    if "AI" in text or "A.I" in text:
+        found.add("existing_ai_restriction")
+    return found
