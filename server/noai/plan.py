@@ -85,6 +85,30 @@ def _already_replaced(f: Finding, replacement: str) -> bool:
     return f.paragraph_text[f.phrase_start:f.phrase_start + len(replacement)] == replacement
 
 
+_FIRST = ("any_and_all_purposes",)  # the purpose limit is the fix the other replacements lean on
+
+
+def _without_redundant(fixes: list[tuple[Finding, object, str]]) -> list[tuple[Finding, object, str]]:
+    """Drop a replacement whose added words are already said in its paragraph, by the text or by
+    a replacement kept before it: "perpetual" -> "perpetual (solely for the Permitted Purpose)" is
+    redundant next to "for any and all purposes" -> "solely for the Permitted Purpose", and after
+    that replacement has been made."""
+    said: dict[int, list[str]] = {}
+    dropped: set[int] = set()
+    order = sorted(range(len(fixes)), key=lambda i: (fixes[i][0].kind not in _FIRST, i))
+    for i in order:
+        f, rf, op = fixes[i]
+        if op != "replace":
+            continue
+        texts = said.setdefault(f.start, [f.paragraph_text])
+        added = rf.replacement.replace(f.phrase, "", 1).strip(" ,;()")
+        if added and any(added in t for t in texts):
+            dropped.add(i)
+        else:
+            texts.append(rf.replacement)
+    return [fix for i, fix in enumerate(fixes) if i not in dropped]
+
+
 def make_plan(
     result: AuditResult,
     library: Library,
@@ -141,6 +165,8 @@ def make_plan(
         fixes.append((f, rf, op))
         if op == "replace":
             needed_terms.extend(t for t in rf.uses if t not in needed_terms)
+
+    fixes = _without_redundant(fixes)
 
     # -- missing protections, plus the clauses that define the terms the fixes use --
     points = {ip.protection: ip for ip in result.insertion_points}

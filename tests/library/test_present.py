@@ -11,6 +11,7 @@ def test_a_shown_clause_has_its_title_text_definitions_and_comment(library):
     clause = library.get("scope-limitation")
     text = format_clause(render(clause, "minimal", {"client": "Customer"}), clause)
     assert text.startswith("scope-limitation (minimal)\nkind: scope_limitation; placement: after_grant")
-    assert "defines: Permitted Purpose" in text
+    defines = next(line for line in text.splitlines() if line.startswith("defines: "))
+    assert "Permitted Purpose" in defines.split(": ", 1)[1].split(", ")
     assert "“Permitted Purpose” means use of the Deliverables" in text
     assert "\n\nComment: Why this clause:" in text
