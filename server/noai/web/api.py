@@ -1,0 +1,107 @@
+"""The ``/api/v1`` blueprint: audit, plan, redline, the clause library, health.
+
+A document comes as the raw request body (.docx, or Word's Flat OPC XML) with its options in
+the query string, or as the ``file`` field of a multipart form with its options as form fields.
+It is read into memory, handed to :mod:`noai.engine` and forgotten.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timezone
+from pathlib import Path, PurePath
+
+from flask import Blueprint, current_app, jsonify, request, send_file
+from marshmallow import ValidationError
+from werkzeug.exceptions import UnsupportedMediaType
+
+from noai import __version__, engine
+from noai.library import render
+
+from .schemas import (ClauseListSchema, ClauseQuerySchema, HealthSchema, OptionsSchema,
+                      RedlineOptionsSchema, RenderedClauseSchema)
+from .security import require_token
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+RAW_TYPES = (DOCX_TYPE, "application/octet-stream", "application/xml", "text/xml")
+MULTIPART = "multipart/form-data"
+
+bp = Blueprint("api", __name__)
+bp.before_request(require_token)
+
+
+def _document() -> tuple[bytes, str | None, dict]:
+    """The document's bytes, its file name (multipart only) and the raw options."""
+    if request.mimetype == MULTIPART:
+        upload = request.files.get("file")
+        if upload is None:
+            raise ValidationError({"file": ["Send the Word document in the form field 'file'."]})
+        return upload.read(), PurePath(upload.filename or "").name or None, request.form.to_dict()
+    if request.mimetype in RAW_TYPES:
+        return request.get_data(cache=False), None, request.args.to_dict()
+    raise UnsupportedMediaType(
+        f"Send a Word document (.docx) as {DOCX_TYPE} or application/octet-stream, Word XML as "
+        f"application/xml, or a multipart/form-data form with the field 'file'; "
+        f"not {request.mimetype or 'a body without Content-Type'}.")
+
+
+def _options(loaded: dict | None = None) -> engine.Options:
+    """Engine options from validated request options; the clause folders are the server's."""
+    loaded = loaded or {}
+    return engine.Options(
+        variant=loaded.get("variant"), comments=loaded.get("comments", True),
+        playbook=None,  # "default", the only shipped playbook, is the engine's own
+        clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]))
+
+
+@bp.post("/audit")
+def audit():
+    data, filename, _ = _document()
+    return jsonify(engine.audit(data, filename=filename).to_dict())
+
+
+@bp.post("/plan")
+def plan():
+    data, filename, raw = _document()
+    options = _options(OptionsSchema().load(raw))
+    result, the_plan = engine.plan(data, options, filename=filename)
+    return jsonify({"audit": result.to_dict(), "plan": the_plan.to_dict()})
+
+
+@bp.post("/redline")
+def redline():
+    data, filename, raw = _document()
+    loaded = RedlineOptionsSchema().load(raw)
+    date = loaded.get("date") or datetime.now(timezone.utc).replace(microsecond=0)
+    result = engine.redline(data, author=loaded["author"], date=date, options=_options(loaded),
+                            filename=filename)
+    stem = PurePath(filename).stem if filename else "document"
+    response = send_file(io.BytesIO(result.docx), mimetype=DOCX_TYPE, as_attachment=True,
+                         download_name=f"{stem}.noai.docx")
+    response.headers["X-Noai-Applied"] = str(len(result.write.applied))
+    response.headers["X-Noai-Skipped"] = str(len(result.write.skipped))
+    return response
+
+
+@bp.get("/clauses")
+def clauses():
+    library, _ = engine.library_for(_options())
+    items = [{"id": c.id, "kind": c.kind, "title": c.title, "summary": c.summary, "rationale": c.rationale,
+              "variants": list(c.variants), "placement": c.placement} for c in library.clauses]
+    return jsonify(ClauseListSchema().dump({"clauses": items}))
+
+
+@bp.get("/clauses/<clause_id>")
+def clause(clause_id: str):
+    query = ClauseQuerySchema().load(request.args.to_dict())
+    library, playbook = engine.library_for(_options())
+    found = library.get(clause_id)
+    variant = query.pop("variant", None) or playbook.variant
+    extra = {k: v[:200] for k, v in request.args.items() if k in library.placeholders and k not in query}
+    rendered = render(found, variant, {**extra, **query})
+    return jsonify(RenderedClauseSchema().dump(rendered))
+
+
+@bp.get("/healthz")
+def healthz():
+    return jsonify(HealthSchema().dump({"status": "ok", "version": __version__}))

@@ -1,0 +1,130 @@
+"""The OpenAPI 3 document of ``/api/v1``, built from the marshmallow schemas with apispec, and
+a self-contained HTML page that shows it (no script, one inline style allowed by its hash)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import lru_cache
+
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+from flask import Blueprint, Response, jsonify, render_template_string
+
+from noai import __version__
+
+from . import schemas
+from .api import DOCX_TYPE, MULTIPART, RAW_TYPES
+from .errors import PROBLEM_TYPE
+
+PREFIX = "/api/v1"
+bp = Blueprint("openapi", __name__)
+
+
+def _problems(*statuses: int) -> dict:
+    return {str(s): {"description": "Problem details (RFC 9457).",
+                     "content": {PROBLEM_TYPE: {"schema": "Problem"}}} for s in statuses}
+
+
+def _ok(schema: str, description: str) -> dict:
+    return {"200": {"description": description, "content": {"application/json": {"schema": schema}}}}
+
+
+def _document_body(options: type | None) -> dict:
+    binary = {"type": "string", "format": "binary"}
+    form = {"type": "object", "required": ["file"], "properties": {"file": binary}}
+    if options is not None:
+        form["properties"].update(_form_properties(options))
+    content = {t: {"schema": binary} for t in RAW_TYPES if t not in ("text/xml",)}
+    content[MULTIPART] = {"schema": form}
+    return {"required": True, "description": "The Word document (.docx) or Word's Flat OPC XML.",
+            "content": content}
+
+
+def _form_properties(options: type) -> dict:
+    """The options as multipart form fields (the same names as the query parameters)."""
+    plugin = MarshmallowPlugin()
+    APISpec("x", "1", "3.0.3", plugins=[plugin])
+    return plugin.converter.schema2jsonschema(options())["properties"]
+
+
+def _document_operation(summary: str, options: type | None, answer: dict) -> dict:
+    operation = {"summary": summary, "requestBody": _document_body(options),
+                 "responses": {**answer, **_problems(400, 401, 413, 415, 422, 500)}}
+    if options is not None:
+        operation["parameters"] = [{"in": "query", "schema": options}]
+    return {"post": operation}
+
+
+@lru_cache(maxsize=1)
+def build_spec() -> dict:
+    """The OpenAPI document as a dict (the same for every request)."""
+    spec = APISpec(title="noai API", version=__version__, openapi_version="3.0.3",
+                   plugins=[MarshmallowPlugin()],
+                   info={"description": "Audit Word contracts for AI-training risks and redline them."},
+                   servers=[{"url": PREFIX}])
+    spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
+    for name in ("Problem", "Health", "ClauseList", "RenderedClause", "Audit", "Plan", "PlanAnswer"):
+        spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
+    redlined = {"200": {"description": "The redlined document, as an attachment.",
+                        "content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}}}}}
+    spec.path("/audit", operations=_document_operation(
+        "Audit a document", None, _ok("Audit", "The audit (noai.audit/1).")))
+    spec.path("/plan", operations=_document_operation(
+        "Plan the redline of a document", schemas.OptionsSchema, _ok("PlanAnswer", "The audit and the plan.")))
+    spec.path("/redline", operations=_document_operation(
+        "Redline a document as tracked changes", schemas.RedlineOptionsSchema, redlined))
+    spec.path("/clauses", operations={"get": {
+        "summary": "List the clause library", "responses": {**_ok("ClauseList", "The clauses."), **_problems(401)}}})
+    spec.path("/clauses/{clause_id}", operations={"get": {
+        "summary": "One clause, rendered with the given terms",
+        "parameters": [{"in": "path", "name": "clause_id", "required": True, "schema": {"type": "string"}},
+                       {"in": "query", "schema": schemas.ClauseQuerySchema}],
+        "responses": {**_ok("RenderedClause", "The rendered clause."), **_problems(400, 401, 404, 422)}}})
+    spec.path("/healthz", operations={"get": {
+        "summary": "Liveness", "security": [], "responses": _ok("Health", "The server is up.")}})
+    document = spec.to_dict()
+    document["security"] = [{"bearer": []}]
+    return document
+
+
+_STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+h2{margin-top:2rem;border-bottom:1px solid #ddd}code,pre{background:#f4f4f4;padding:.1rem .3rem}
+pre{padding:.6rem;overflow:auto}.m{font-weight:bold;text-transform:uppercase;margin-right:.5rem}
+"""
+_STYLE_HASH = base64.b64encode(hashlib.sha256(_STYLE.encode()).digest()).decode()
+DOCS_CSP = f"default-src 'none'; style-src 'sha256-{_STYLE_HASH}'; frame-ancestors 'none'"
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ spec.info.title }}</title>
+<style>{{ style|safe }}</style></head><body>
+<h1>{{ spec.info.title }} {{ spec.info.version }}</h1>
+<p>{{ spec.info.description }} Base path <code>{{ prefix }}</code>;
+the machine-readable document is <a href="openapi.json">openapi.json</a>.</p>
+<h2>Endpoints</h2>
+{% for path, operations in spec.paths.items() %}{% for method, op in operations.items() %}
+<h3><span class="m">{{ method }}</span><code>{{ prefix }}{{ path }}</code></h3>
+<p>{{ op.summary }}</p>
+{% if op.parameters %}<ul>{% for p in op.parameters %}
+<li><code>{{ p.name }}</code> ({{ p["in"] }}{% if p.required %}, required{% endif %}){% if p.description %}: {{ p.description }}{% endif %}</li>
+{% endfor %}</ul>{% endif %}
+{% if op.requestBody %}<p>Body: {% for t in op.requestBody.content %}<code>{{ t }}</code> {% endfor %}</p>{% endif %}
+<p>Answers: {% for status, r in op.responses.items() %}<code>{{ status }}</code> {{ r.description }} {% endfor %}</p>
+{% endfor %}{% endfor %}
+<h2>Schemas</h2>
+{% for name, schema in spec.components.schemas.items() %}
+<h3 id="{{ name }}">{{ name }}</h3><pre>{{ schema | tojson(indent=2) }}</pre>
+{% endfor %}
+</body></html>"""
+
+
+@bp.get("/openapi.json")
+def openapi_json():
+    return jsonify(build_spec())
+
+
+@bp.get("/docs")
+def docs():
+    html = render_template_string(_PAGE, spec=build_spec(), prefix=PREFIX, style=_STYLE)
+    return Response(html, mimetype="text/html", headers={"Content-Security-Policy": DOCS_CSP})

@@ -1,0 +1,126 @@
+"""Marshmallow schemas of the HTTP API: the options requests carry and the answers it gives.
+
+They validate requests (field messages become the ``errors`` of a 400 problem) and are the
+source of the OpenAPI document (:mod:`noai.web.openapi`). The audit and plan bodies are
+described at their top level; docs/audit-schema.md and DEVELOPERS.md hold their full shape.
+"""
+
+from __future__ import annotations
+
+from datetime import timezone
+
+from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
+
+from noai.library import VARIANTS
+
+PLAYBOOKS = ("default",)  # shipped playbooks a client may name; never a server path
+_TERM = {"validate": validate.Length(min=1, max=200)}
+
+
+class OptionsSchema(Schema):
+    """``POST /plan`` options (query parameters, or form fields with multipart)."""
+
+    class Meta:
+        unknown = RAISE
+
+    variant = fields.String(validate=validate.OneOf(VARIANTS),
+                            metadata={"description": "The variant to propose (default: the playbook's)."})
+    comments = fields.Boolean(load_default=True, metadata={"description": "Word comments with the rationale."})
+    playbook = fields.String(load_default="default", validate=validate.OneOf(PLAYBOOKS),
+                             metadata={"description": "A shipped playbook, by name."})
+
+
+class RedlineOptionsSchema(OptionsSchema):
+    """``POST /redline`` options: the plan's, and who and when the tracked changes are by."""
+
+    author = fields.String(load_default="noai", validate=validate.Length(min=1, max=100),
+                           metadata={"description": "Author of the tracked changes."})
+    date = fields.AwareDateTime(default_timezone=timezone.utc,
+                                metadata={"description": "ISO 8601 date of the changes (default: now)."})
+
+
+class ClauseQuerySchema(Schema):
+    """``GET /clauses/{id}``: the variant, and the document's terms to fill in. Other library
+    placeholders (``agreement``, ``territory``, ...) are accepted too; unknown names are ignored."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    variant = fields.String(validate=validate.OneOf(VARIANTS))
+    client = fields.String(**_TERM, metadata={"description": "The client as the contract names it."})
+    provider = fields.String(**_TERM, metadata={"description": "The provider as the contract names it."})
+    deliverables = fields.String(**_TERM, metadata={"description": "The contract's term for the work."})
+    project = fields.String(**_TERM)
+    jurisdiction = fields.String(**_TERM)
+
+
+# -- answers ------------------------------------------------------------------------------
+
+
+class ProblemSchema(Schema):
+    """RFC 9457 problem details: every error answer."""
+
+    type = fields.String(required=True, metadata={"example": "/problems/not-ooxml"})
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String(required=True)
+    instance = fields.String()
+    code = fields.String(required=True)
+    request_id = fields.String(required=True)
+    errors = fields.Dict(keys=fields.String(), values=fields.Raw(),
+                         metadata={"description": "Field -> messages, for invalid options."})
+
+
+class HealthSchema(Schema):
+    status = fields.String(required=True, metadata={"example": "ok"})
+    version = fields.String(required=True)
+
+
+class ClauseSummarySchema(Schema):
+    id = fields.String(required=True)
+    kind = fields.String(required=True)
+    title = fields.String(required=True)
+    summary = fields.String(required=True)
+    rationale = fields.String(required=True)
+    variants = fields.List(fields.String(), required=True)
+    placement = fields.String(required=True)
+
+
+class ClauseListSchema(Schema):
+    clauses = fields.List(fields.Nested(ClauseSummarySchema), required=True)
+
+
+class RenderedClauseSchema(Schema):
+    id = fields.String(required=True, attribute="clause")
+    variant = fields.String(required=True)
+    title = fields.String(required=True)
+    paragraphs = fields.List(fields.String(), required=True)
+    comment = fields.String(required=True)
+
+
+class AuditSchema(Schema):
+    """The audit JSON (``noai.audit/1``), at its top level; see docs/audit-schema.md."""
+
+    schema = fields.String(required=True, metadata={"example": "noai.audit/1"})
+    document = fields.Dict(required=True)
+    paragraphs = fields.Raw(required=True)
+    terms = fields.Dict(required=True)
+    findings = fields.List(fields.Dict(), required=True)
+    protections = fields.Raw(required=True)
+    insertion_points = fields.Raw(required=True)
+    score = fields.Raw(required=True)
+    notes = fields.List(fields.Raw(), required=True)
+
+
+class PlanSchema(Schema):
+    """The redline plan (``noai.plan/1``), at its top level; see DEVELOPERS.md "Plan JSON"."""
+
+    schema = fields.String(required=True, metadata={"example": "noai.plan/1"})
+    variant = fields.String(required=True)
+    terms = fields.Dict(required=True)
+    edits = fields.List(fields.Dict(), required=True)
+
+
+class PlanAnswerSchema(Schema):
+    audit = fields.Nested(AuditSchema, required=True)
+    plan = fields.Nested(PlanSchema, required=True)

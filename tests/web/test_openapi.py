@@ -1,0 +1,58 @@
+"""The OpenAPI document describes the API, and a property-based run against it finds no 5xx."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from noai.web import create_app
+
+from .conftest import DOCX_TYPE
+
+validate_spec = pytest.importorskip("openapi_spec_validator").validate
+
+
+def test_the_openapi_document_is_valid_openapi_3(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.")
+    validate_spec(spec)
+
+
+def test_the_openapi_document_describes_every_endpoint_and_schema(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    assert set(spec["paths"]) == {"/audit", "/plan", "/redline", "/clauses", "/clauses/{clause_id}", "/healthz"}
+    plan_params = {p["name"] for p in spec["paths"]["/plan"]["post"]["parameters"]}
+    assert plan_params == {"variant", "comments", "playbook"}
+    variant = next(p for p in spec["paths"]["/redline"]["post"]["parameters"] if p["name"] == "variant")
+    assert variant["schema"]["enum"] == ["strict", "standard", "minimal"]
+    assert set(spec["components"]["schemas"]["Problem"]["required"]) >= {"type", "title", "status", "code"}
+
+
+def test_the_docs_page_shows_the_paths_and_schemas_without_any_script(client):
+    response = client.get("/api/v1/docs")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "/api/v1/clauses/{clause_id}" in html and "RenderedClause" in html
+    assert "<script" not in html
+    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+
+
+@schemathesis.serializer(DOCX_TYPE)
+def docx_body(ctx, value) -> bytes:
+    """Generated "binary" bodies of the .docx media type, sent as they are."""
+    return value if isinstance(value, bytes) else str(value).encode()
+
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", create_app({"TESTING": True}))
+
+
+@schema.parametrize()
+@settings(max_examples=6, deadline=None, derandomize=True,
+          suppress_health_check=list(HealthCheck))
+@pytest.mark.timeout(120)
+def test_no_generated_request_makes_the_server_fail(case):
+    response = case.call()
+    assert response.status_code < 500, response.text[:300]
+    if response.status_code >= 400:
+        content_type = {k.lower(): v for k, v in response.headers.items()}["content-type"]
+        assert content_type[0].startswith("application/problem+json")

@@ -1,0 +1,125 @@
+"""``noai certs`` and ``noai serve``: a local CA and leaf certificate, and real gunicorn over HTTPS."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import ssl
+import stat
+import subprocess
+import sys
+import time
+import urllib.request
+from argparse import Namespace
+from ipaddress import ip_address
+
+import pytest
+from cryptography import x509
+
+from noai.errors import NoaiError
+from noai.web.certs import make_certificates, trust_instructions
+from noai.web.serve import gunicorn_options
+
+from .conftest import DOCX_TYPE
+
+
+@pytest.fixture(scope="module")
+def certs(tmp_path_factory):
+    return make_certificates(tmp_path_factory.mktemp("certs"), hosts=["noai.test"])
+
+
+def test_the_leaf_certificate_names_localhost_and_is_signed_by_the_ca(certs):
+    ca = x509.load_pem_x509_certificate(certs.ca_cert.read_bytes())
+    leaf = x509.load_pem_x509_certificate(certs.cert.read_bytes())
+    san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    assert {"localhost", "noai.test"} <= set(san.get_values_for_type(x509.DNSName))
+    assert ip_address("127.0.0.1") in san.get_values_for_type(x509.IPAddress)
+    leaf.verify_directly_issued_by(ca)
+    assert ca.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+    assert not leaf.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+
+
+def test_the_keys_are_readable_by_their_owner_only(certs):
+    for key in (certs.key, certs.ca_key):
+        assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+
+
+def test_existing_certificates_are_not_replaced_without_force(certs):
+    before = certs.cert.read_bytes()
+    with pytest.raises(NoaiError, match="--force"):
+        make_certificates(certs.folder, hosts=[])
+    assert certs.cert.read_bytes() == before
+
+
+def test_the_trust_instructions_cover_windows_macos_and_the_browser(certs):
+    text = trust_instructions(certs)
+    assert "certutil -addstore -user Root" in text
+    assert "security add-trusted-cert -r trustRoot" in text
+    assert "Firefox" in text and str(certs.ca_cert.resolve()) in text
+
+
+def serve_args(**given) -> Namespace:
+    return Namespace(**{"host": "127.0.0.1", "port": 8443, "workers": None, "cert": None, "key": None,
+                        "http": False, **given})
+
+
+def test_https_without_a_certificate_tells_the_user_to_run_noai_certs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(NoaiError, match="noai certs"):
+        gunicorn_options(serve_args())
+
+
+def test_gunicorn_gets_a_worker_a_cpu_timeouts_and_recycling(certs):
+    options = gunicorn_options(serve_args(cert=str(certs.cert), key=str(certs.key)))
+    assert options["workers"] == (os.cpu_count() or 1)
+    assert options["threads"] in (1, 2)
+    assert options["timeout"] == 60
+    assert options["max_requests"] > 0 and options["max_requests_jitter"] > 0
+    assert options["certfile"] == str(certs.cert)
+    assert "certfile" not in gunicorn_options(serve_args(http=True))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, context: ssl.SSLContext, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read().decode()
+        try:
+            urllib.request.urlopen(url, context=context, timeout=2).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer within {seconds} s")
+
+
+@pytest.mark.timeout(90)
+def test_noai_serve_answers_over_https_with_the_local_certificate(certs, example_docx, tmp_path):
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NOAI_")}
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from noai.cli import main; sys.exit(main())", "serve",
+         "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
+         "--cert", str(certs.cert), "--key", str(certs.key)],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    context = ssl.create_default_context(cafile=str(certs.ca_cert))
+    base = f"https://127.0.0.1:{port}/api/v1"
+    try:
+        wait_for(f"{base}/healthz", context, process)
+        with urllib.request.urlopen(f"{base}/healthz", context=context) as response:
+            assert json.load(response)["status"] == "ok"
+            assert response.headers["Strict-Transport-Security"]
+        request = urllib.request.Request(f"{base}/audit", data=example_docx, method="POST",
+                                         headers={"Content-Type": DOCX_TYPE})
+        with urllib.request.urlopen(request, context=context, timeout=30) as response:
+            assert json.load(response)["schema"] == "noai.audit/1"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert process.returncode == 0
+    assert list(tmp_path.iterdir()) == []
