@@ -7,12 +7,13 @@ touches the disk: the caller passes the revision author and date.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 from pathlib import Path
 from typing import Mapping, Sequence
 
 from .analysis.audit import AuditResult, audit_document
-from .library import Library, Playbook, load_library, load_playbook
+from .library import Library, Playbook, load_library, load_playbook, shipped_dir
 from .ooxml.comments import comments_by_paragraph
 from .ooxml.document import Document, read_document
 from .ooxml.revisions import RevisionStamp
@@ -40,9 +41,30 @@ def audit(data: bytes, *, filename: str | None = None) -> AuditResult:
     return audit_document(read_document(data), filename=filename)
 
 
+def _stamp(paths: Sequence[Path]) -> tuple:
+    """What identifies the state of the clause files: their names, sizes and modification times."""
+    out = []
+    for folder in paths:
+        for f in sorted(folder.rglob("*.toml")) if folder.is_dir() else [folder]:
+            try:
+                st = f.stat()
+            except OSError:
+                continue
+            out.append((str(f), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _load(playbook: Path | None, clause_dirs: tuple[Path, ...], stamp: tuple) -> tuple[Library, Playbook]:
+    library = load_library(clause_dirs)
+    return library, load_playbook(playbook, library=library)
+
+
 def library_for(options: Options = Options()) -> tuple[Library, Playbook]:
-    library = load_library(options.clause_dirs)
-    return library, load_playbook(options.playbook, library=library)
+    """The clause library and playbook for ``options``, loaded once and reloaded when a file changes."""
+    dirs = tuple(options.clause_dirs)
+    files = [shipped_dir(), *dirs, *([options.playbook] if options.playbook else [])]
+    return _load(options.playbook, dirs, _stamp(files))
 
 
 def _plan(doc: Document, options: Options, filename: str | None) -> tuple[AuditResult, Plan]:
