@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from openapi_spec_validator import validate as validate_spec
 from noai.web import create_app
 
 from .conftest import DOCX_TYPE
-
-from openapi_spec_validator import validate as validate_spec
 
 
 def test_the_openapi_document_is_valid_openapi_3(client):
