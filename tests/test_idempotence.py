@@ -17,32 +17,7 @@ VARIANTS = ("standard", "strict", "minimal")
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 WITH_AI_CLAUSE = ("cp-csa-with-ai", "cp-ai-addendum")
 
-# Known engine bugs, each the reason a second run still plans an edit.
-OWN_CLAUSE_FLAGGED = (
-    "plan.make_plan: a red flag found in the text of our own pending insertion ({}) is planned as a "
-    "new comment on the second run; findings inside paragraphs whose mark is our tracked insertion "
-    "(or whose text is a library clause) should be left out")
-TERMS_FROM_OUR_CLAUSES = (
-    "analysis.terms: the definitions our inserted clauses add (\u201cAI Vendor\u201d, \u201cProtected "
-    "Materials\u201d ...) change the document's terms on the second run ({}), so the clauses and "
-    "comments render differently and are planned again")
-KNOWN = {
-    ("18f-agile-vendor-pool-rfq", "strict"): OWN_CLAUSE_FLAGGED.format("'assigns'"),
-    ("18f-agile-vendor-pool-rfq", "minimal"): OWN_CLAUSE_FLAGGED.format("'sublicense'"),
-    ("ccs-call-off-order-form-tracked", "strict"): OWN_CLAUSE_FLAGGED.format("'assigns'"),
-    ("cp-ai-addendum", "strict"): TERMS_FROM_OUR_CLAUSES.format("deliverables: none -> 'the Deliverables'"),
-    ("cp-independent-contractor-agreement", "strict"): OWN_CLAUSE_FLAGGED.format("'sublicense'"),
-    ("cp-independent-contractor-agreement", "minimal"): OWN_CLAUSE_FLAGGED.format("'sublicense'"),
-    ("cp-professional-services-agreement", "strict"): OWN_CLAUSE_FLAGGED.format("'sublicense'"),
-    ("cp-professional-services-agreement", "minimal"): OWN_CLAUSE_FLAGGED.format("'sublicense'"),
-    ("oa-confidentiality-invention-assignment", "minimal"): OWN_CLAUSE_FLAGGED.format("'sublicense'"),
-    ("publicneuro-scc-controller-processor", "strict"): TERMS_FROM_OUR_CLAUSES.format(
-        "client, provider, deliverables: none -> 'the Client', 'the Provider', 'the Deliverables'"),
-    ("sap-sample-code-license", "strict"): OWN_CLAUSE_FLAGGED.format("'assigns'"),
-}
-CASES = [pytest.param(name, variant, id=f"{name}-{variant}",
-                      marks=[pytest.mark.xfail(strict=True, reason=KNOWN[name, variant])] if (name, variant) in KNOWN else [])
-         for name in DOCUMENTS for variant in VARIANTS]
+CASES = [pytest.param(name, variant, id=f"{name}-{variant}") for name in DOCUMENTS for variant in VARIANTS]
 
 
 def revision_counts(docx: bytes) -> tuple[int, int, int]:

@@ -12,6 +12,7 @@ already attached to a paragraph is not added twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -109,6 +110,16 @@ def _without_redundant(fixes: list[tuple[Finding, object, str]]) -> list[tuple[F
     return [fix for i, fix in enumerate(fixes) if i not in dropped]
 
 
+def _speaks_our_terms(library: Library):
+    """A test for paragraphs that use a term the library defines ("Prohibited AI Use",
+    "Permitted Purpose", ...): our own inserted clauses, or text already fixed on our terms."""
+    terms = sorted(library.glossary, key=len, reverse=True)
+    if not terms:
+        return lambda text: False
+    pattern = re.compile("|".join(re.escape(t) for t in terms))
+    return lambda text: pattern.search(text) is not None
+
+
 def make_plan(
     result: AuditResult,
     library: Library,
@@ -140,9 +151,12 @@ def make_plan(
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph -> phrase ranges already edited
     needed_terms: list[str] = []
     commented: set[str] = set()  # one explanatory comment per kind of red flag is enough
+    ours = _speaks_our_terms(library)
     for f in result.findings:
         if f.severity not in ("high", "medium"):
             continue  # a licence back to the creator, a mutual clause: nothing to negotiate
+        if ours(paragraphs[f.start].text):
+            continue  # our own clause, or a phrase already fixed on our terms
         action = playbook.action_for(f.kind)
         fix = library.fix_for(f.kind)
         if action == "ignore" or fix is None or not f.phrase:
