@@ -88,8 +88,10 @@ def comments_of(docx: bytes) -> dict[str, tuple[str, str]]:
 
 
 def is_ours(element) -> bool:
-    """A ``w:p`` whose paragraph mark is a tracked insertion by :data:`AUTHOR`."""
-    return bool(element.xpath("w:pPr/w:rPr/w:ins/@w:author = $a", namespaces=NS, a=AUTHOR))
+    """A ``w:p`` whose text is all a tracked insertion by :data:`AUTHOR` (its paragraph mark may be
+    the anchor's own: after the last paragraph before a table, the anchor's mark is the inserted one)."""
+    return bool(element.xpath("w:ins[@w:author = $a]/w:r and not(.//w:r[not(ancestor::w:ins/@w:author = $a)])",
+                              namespaces=NS, a=AUTHOR))
 
 
 def with_replacements(text: str, edits) -> str:

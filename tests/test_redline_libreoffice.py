@@ -24,14 +24,8 @@ from noai.writer import apply_plan
 
 pytestmark = pytest.mark.libreoffice
 
-# Known differences, each a bug to fix (see the reason).
-BEFORE_TABLE = (
-    "writer (noai.ooxml.revisions.insert_paragraphs_after) puts the inserted paragraph marks after "
-    "the anchor's, so the last inserted paragraph's mark is the one before the next block; when that "
-    "block is a table (w:tbl), LibreOffice's reject-all cannot join the paragraph with it and leaves "
-    "an empty paragraph. Written the way Word writes it (w:pPr/w:rPr/w:ins on the anchor's mark, the "
-    "anchor's own mark ending the last inserted paragraph) reject-all gives the input back")
-KNOWN = {"ccs-call-off-order-form-tracked-reject": BEFORE_TABLE}
+# Known differences, each a bug to fix: "{document}-{check}" -> the reason (an xfail, strict).
+KNOWN: dict[str, str] = {}
 
 
 def _cases(check: str):
@@ -65,7 +59,6 @@ def seen(libreoffice) -> dict[str, tuple[dict, dict]]:
     return {name: (next(results), next(results)) for name in pairs}
 
 
-@pytest.mark.xfail(strict=True, reason=BEFORE_TABLE)
 def test_reject_all_of_a_clause_inserted_before_a_table_leaves_no_empty_paragraph(seen):
     before, after = seen["before-a-table"]
     assert after["accepted_paragraphs"] == ["Intro.", "[    ]", "Inserted clause.", "Signature:", "End."]

@@ -64,20 +64,25 @@ WMFH = {"id": "e4", "op": "comment", "anchor": anchor(2), "find": "licence", "oc
 
 def _resolved(docx: bytes, drop: str, keep: str, mark: str) -> list[str]:
     """Each paragraph's text once every ``drop`` revision (with what it holds, a ``keep`` nested
-    in it too) is removed and every ``keep`` revision unwrapped; paragraphs whose mark is
-    ``mark`` are left out. A test oracle independent of noai.ooxml.text's reading of nesting."""
+    in it too) is removed and every ``keep`` revision unwrapped; a paragraph whose mark is
+    ``mark`` (removed too) runs on into the next one, if a ``w:p`` follows it as LibreOffice
+    requires (not a table, not the end of its cell or body). A test oracle independent of
+    noai.ooxml.text's reading of nesting."""
     doc = read_document(docx)
-    out = []
+    out, run_on = [], ""
     for para, el in zip(doc.paragraphs, doc.elements):
-        if para.mark == mark:
-            continue
+        joins = para.mark == mark and el.getnext() is not None and el.getnext().tag == f"{{{W}}}p"
         el = copy.deepcopy(el)
         for rev in el.xpath(f".//w:{drop}[not(parent::w:rPr)]", namespaces=NS):
             rev.getparent().remove(rev)
         for text in el.xpath(".//w:delText", namespaces=NS):
             text.tag = f"{{{W}}}t"
         etree.strip_tags(el, f"{{{W}}}{keep}")
-        out.append(current_text(el))
+        if joins:
+            run_on += current_text(el)
+        else:
+            out.append(run_on + current_text(el))
+            run_on = ""
     return out
 
 
@@ -234,6 +239,60 @@ def test_a_document_with_tracked_changes_from_the_corpus_stays_valid(corpus_dir,
     assert read_document(result.docx).paragraphs[index].text == text[:2] + "REPLACED" + text[-2:]
 
 
+# Anchors that end their run of paragraphs: before a table, at the end of a cell, of the body.
+TABLED = ["1. Services", "7.3 Customer may use the Deliverables for any and all purposes.", "Signature:",
+          "8. Term of this agreement, in perpetuity."]
+TABLED_INSERTS = [
+    {"id": "i1", "op": "insert_after", "anchor": {"index": 1, "text": TABLED[1]},
+     "paragraphs": [{"text": "No AI training. Customer shall not train models.", "title": "No AI training"}],
+     "comment": "Why: AI training."},
+    {"id": "i2", "op": "insert_after", "anchor": {"index": 1, "text": TABLED[1]},
+     "paragraphs": [{"text": "Provider reserves all other rights."}]},
+    {"id": "i3", "op": "insert_after", "anchor": {"index": 2, "text": TABLED[2]},
+     "paragraphs": [{"text": "Name:"}], "comment": "Who signs."},
+    {"id": "i4", "op": "insert_after", "anchor": {"index": 3, "text": TABLED[3]},
+     "paragraphs": [{"text": "Survival of this clause."}, {"text": "Notices in writing."}]},
+    {"id": "r1", "op": "replace", "anchor": {"index": 1, "text": TABLED[1]}, "find": "for any and all purposes",
+     "occurrence": 0, "replacement": "solely for the Permitted Purpose", "comment": "Too broad."},
+    {"id": "r2", "op": "replace", "anchor": {"index": 3, "text": TABLED[3]}, "find": "in perpetuity",
+     "occurrence": 0, "replacement": "for five years"},
+    {"id": "c1", "op": "comment", "anchor": {"index": 3, "text": TABLED[3]}, "find": "Term", "occurrence": 0,
+     "comment": "Check the term."},
+]
+TABLED_ACCEPTED = [
+    TABLED[0],
+    "7.3 Customer may use the Deliverables solely for the Permitted Purpose.",
+    "7.4 No AI training. Customer shall not train models.",
+    "7.5 Provider reserves all other rights.",
+    "Signature:",
+    "Name:",
+    "8. Term of this agreement, for five years.",
+    "9. Survival of this clause.",
+    "10. Notices in writing.",
+]
+
+
+@pytest.fixture
+def tabled() -> bytes:
+    """TABLED with its third paragraph in a table right after the second, and a section break."""
+    table = (f'<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid>'
+             f'<w:tr><w:tc>{p(TABLED[2])}</w:tc></w:tr></w:tbl>')
+    return make_docx(p(TABLED[0]) + p(TABLED[1]) + table + p(TABLED[3]) + "<w:sectPr/>", styles=STYLES)
+
+
+def test_insertions_before_a_table_and_at_the_end_of_a_cell_or_the_body_resolve_exactly(tabled, stamp):
+    result = apply_plan(read_document(tabled), plan(*TABLED_INSERTS), stamp=stamp)
+    assert result.applied == [edit["id"] for edit in TABLED_INSERTS] and result.skipped == []
+    report = validate_docx(result.docx)
+    assert report.valid, report.errors
+    assert rejected(result.docx) == TABLED
+    assert accepted(result.docx) == TABLED_ACCEPTED
+    out = read_document(result.docx)
+    assert [para.text for para in out.paragraphs] == TABLED_ACCEPTED  # the anchors' current text stays theirs
+    assert [para.original_text for para in out.paragraphs] == [*TABLED[:2], "", "", TABLED[2], "", TABLED[3], "", ""]
+    assert len(xml(result.docx, "word/comments.xml")) == 4
+
+
 def test_a_malformed_plan_is_refused(contract, stamp):
     with pytest.raises(PlanError):
         apply_plan(read_document(contract), {"schema": "noai.plan/0", "edits": []}, stamp=stamp)
@@ -252,3 +311,16 @@ def test_libreoffice_reads_the_revisions_and_comments_as_planned(contract, stamp
     assert seen["accepted_paragraphs"] == accepted(result.docx)
     assert {c["author"] for c in seen["comments"]} == {'Noai "Review" & Co'}
     assert len(seen["comments"]) == 3
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_rejects_insertions_before_a_table_and_at_the_end_of_a_cell_or_the_body_exactly(tabled, stamp):
+    from support.lo import lo_read
+
+    result = apply_plan(read_document(tabled), plan(*TABLED_INSERTS), stamp=stamp)
+    before, after = lo_read([tabled, result.docx])
+    assert after["ok"], after.get("load_error")
+    assert after["rejected_paragraphs"] == before["paragraphs"] == TABLED
+    assert after["accepted_paragraphs"] == TABLED_ACCEPTED
+    assert after["redlines_left_after_accept"] == after["redlines_left_after_reject"] == 0
+    assert len(after["comments"]) == 4

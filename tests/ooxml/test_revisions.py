@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -151,7 +152,7 @@ def test_inserted_paragraph_copies_style_and_auto_numbering_but_not_section_brea
                ppr='<w:spacing w:after="120"/><w:ind w:left="720"/><w:jc w:val="both"/>'
                    '<w:rPr><w:sz w:val="20"/></w:rPr>'
                    '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>')
-    doc = body(anchor)
+    doc = body(anchor, p("Next section."))
     [new] = insert_paragraphs_after(doc[0], ["No AI training."], stamp, ids)
     names = [etree.QName(c).localname for c in xp(new, "w:pPr/*")]
     assert names == ["pStyle", "numPr", "spacing", "ind", "jc", "rPr"]
@@ -170,7 +171,7 @@ def test_inserted_paragraph_takes_the_anchors_run_formatting_without_its_revisio
 
 def test_inserted_paragraph_does_not_copy_the_anchors_own_paragraph_mark_revision(stamp, ids):
     anchor = p("Inserted by someone.", ppr='<w:rPr><w:ins w:id="1" w:author="X"/><w:b/></w:rPr>')
-    [new] = insert_paragraphs_after(body(anchor)[0], ["Ours."], stamp, ids)
+    [new] = insert_paragraphs_after(body(anchor, p("Next."))[0], ["Ours."], stamp, ids)
     marks = xp(new, "w:pPr/w:rPr/w:ins")
     assert len(marks) == 1 and marks[0].get(qn("w:author")) == "Reviewer"
 
@@ -231,6 +232,98 @@ def test_inserted_paragraph_in_a_table_cell_stays_in_the_cell(stamp, ids):
     cell_p = xp(doc, ".//w:tc/w:p")[0]
     [new] = insert_paragraphs_after(cell_p, ["Added."], stamp, ids)
     assert new.getparent().tag == qn("w:tc")
+
+
+def rejected_xml(container) -> bytes:
+    """``container`` after reject-all, done the way LibreOffice does it: inserted runs removed,
+    a paragraph whose mark is inserted joined with the next ``w:p`` (kept, emptied, when a table
+    or the end of its cell or body follows). A test oracle independent of the writer."""
+    el = copy.deepcopy(container)
+    for ins in xp(el, ".//w:ins[not(parent::w:rPr)]"):
+        ins.getparent().remove(ins)
+    for para in xp(el, ".//w:p[w:pPr/w:rPr/w:ins]"):
+        following = para.getnext()
+        if following is not None and following.tag == qn("w:p"):
+            at = 1 if following.find(qn("w:pPr")) is not None else 0
+            following[at:at] = [child for child in para if child.tag != qn("w:pPr")]
+            para.getparent().remove(para)
+    return canonical(el)
+
+
+def canonical(el) -> bytes:
+    """``el`` as exclusive C14N: only the namespaces it uses, whatever its ancestors declare."""
+    return etree.tostring(el, method="c14n", exclusive=True)
+
+
+TABLE = f"<w:tbl><w:tblPr/><w:tblGrid/><w:tr><w:tc>{p('Signature:')}</w:tc></w:tr></w:tbl>"
+NUMBERED = p("7.3 Customer may use the Deliverables.", style="ListNumber", numbering=(4, 1),
+             ppr='<w:rPr><w:sz w:val="20"/></w:rPr>')
+# Where the anchor ends its run of paragraphs: the body (anchor, the rest) and the anchor's path.
+LAST_PARAGRAPHS = {
+    "before a table": (body(NUMBERED, TABLE, p("End.")), "w:p[1]"),
+    "at the end of a cell": (body(p("Intro."), f"<w:tbl><w:tr><w:tc>{NUMBERED}</w:tc></w:tr></w:tbl>"),
+                             "w:tbl/w:tr/w:tc/w:p"),
+    "at the end of the body": (body(p("Intro."), NUMBERED + "<w:sectPr/>"), "w:p[2]"),
+}
+
+
+@pytest.mark.parametrize("where", LAST_PARAGRAPHS)
+def test_after_the_last_paragraph_of_a_run_the_anchors_mark_becomes_the_inserted_one(stamp, ids, where):
+    doc = copy.deepcopy(LAST_PARAGRAPHS[where][0])
+    [anchor] = xp(doc, LAST_PARAGRAPHS[where][1])
+    original_ppr = etree.tostring(anchor.find(qn("w:pPr")))
+    new = insert_paragraphs_after(anchor, ["First.", "Second."], stamp, ids)
+    assert [texts(el)[0] for el in [anchor, *new]] == [
+        "7.3 Customer may use the Deliverables.", "7.4 First.", "7.5 Second."]
+    assert [paragraph_mark_state(el) for el in [anchor, *new]] == ["inserted", "inserted", "normal"]
+    assert xp(anchor, "w:pPr/w:rPr/w:ins/@w:author") == ["Reviewer"]
+    assert etree.tostring(new[-1].find(qn("w:pPr"))) == original_ppr
+    for el in [anchor, *new]:  # accept-all shows every paragraph in the anchor's list and style
+        assert xp(el, "w:pPr/w:pStyle/@w:val") == ["ListNumber"]
+        assert xp(el, "w:pPr/w:numPr/w:numId/@w:val") == ["4"]
+        assert xp(el, "w:pPr/w:rPr/w:sz/@w:val") == ["20"]
+
+
+@pytest.mark.parametrize("where", LAST_PARAGRAPHS)
+def test_reject_all_of_an_insertion_after_the_last_paragraph_of_a_run_gives_the_input_back(stamp, ids, where):
+    doc = copy.deepcopy(LAST_PARAGRAPHS[where][0])
+    insert_paragraphs_after(xp(doc, LAST_PARAGRAPHS[where][1])[0], ["First.", "Second."], stamp, ids)
+    assert rejected_xml(doc) == canonical(LAST_PARAGRAPHS[where][0])
+
+
+def test_the_last_paragraph_of_the_body_hands_its_section_break_and_revisions_to_the_last_new_one(stamp, ids):
+    anchor = p("Last words.", ppr='<w:jc w:val="both"/><w:rPr><w:ins w:id="1" w:author="X"/></w:rPr>'
+                                 '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
+                                 '<w:pPrChange w:id="2" w:author="X"><w:pPr/></w:pPrChange>')
+    doc = body(p("Intro."), anchor)
+    original = canonical(doc)
+    [new] = insert_paragraphs_after(doc[1], ["Ours."], stamp, ids)
+    assert [etree.QName(c).localname for c in xp(doc[1], "w:pPr/*")] == ["jc", "rPr"]
+    assert xp(doc[1], "w:pPr/w:rPr/w:ins/@w:author") == ["Reviewer"]
+    assert xp(new, "w:pPr/w:rPr/w:ins/@w:author") == ["X"] and xp(new, "w:pPr/w:sectPr|w:pPr/w:pPrChange")
+    assert rejected_xml(doc) == original
+
+
+def test_before_another_paragraph_the_anchor_keeps_its_own_mark(stamp, ids):
+    doc = body(NUMBERED, p("7.4 Next."))
+    new = insert_paragraphs_after(doc[0], ["First.", "Second."], stamp, ids)
+    assert [paragraph_mark_state(el) for el in [doc[0], *new]] == ["normal", "inserted", "inserted"]
+    assert rejected_xml(doc) == canonical(body(NUMBERED, p("7.4 Next.")))
+
+
+@pytest.mark.parametrize("ppr", ['<w:pageBreakBefore/>', '<w:framePr w:wrap="around"/>'])
+def test_an_anchor_with_a_page_break_or_frame_keeps_its_own_mark_even_before_a_table(stamp, ids, ppr):
+    doc = body(p("Boxed.", ppr=ppr), TABLE)
+    [new] = insert_paragraphs_after(doc[0], ["Ours."], stamp, ids)
+    assert paragraph_mark_state(doc[0]) == "normal" and paragraph_mark_state(new) == "inserted"
+    assert not xp(new, "w:pPr/w:pageBreakBefore|w:pPr/w:framePr")
+
+
+def test_a_style_source_keeps_the_anchors_own_mark_even_before_a_table(stamp, ids):
+    doc = body(p("7.\tIntellectual Property", style="Heading1"), TABLE, p("7.1 Ownership.", style="BodyText"))
+    [new] = insert_paragraphs_after(doc[0], ["No AI training."], stamp, ids, style_source=doc[2])
+    assert xp(doc[0], "w:pPr/w:pStyle/@w:val") == ["Heading1"] and paragraph_mark_state(doc[0]) == "normal"
+    assert xp(new, "w:pPr/w:pStyle/@w:val") == ["BodyText"] and paragraph_mark_state(new) == "inserted"
 
 
 # -- replacements ----------------------------------------------------------------------------

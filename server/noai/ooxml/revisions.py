@@ -2,9 +2,10 @@
 
 XML only, no clause knowledge. Three operations on a paragraph (``w:p``) of any story:
 
-- :func:`insert_paragraphs_after`: new paragraphs after an anchor paragraph, each a tracked
-  insertion *including its paragraph mark* (``w:pPr/w:rPr/w:ins``; without it reject-all leaves
-  an empty paragraph behind), formatted like the anchor;
+- :func:`insert_paragraphs_after`: new paragraphs after an anchor paragraph, formatted like it,
+  their text and paragraph marks tracked insertions (``w:pPr/w:rPr/w:ins``; without it reject-all
+  leaves an empty paragraph behind); before a table or at the end of a cell or the body, the
+  anchor's own mark is the inserted one, as Word writes it;
 - :func:`replace_text`: a range of the current text becomes ``w:del`` (``w:delText``) followed by
   ``w:ins``, runs split exactly at the range boundaries, each keeping its ``w:rPr``;
 - :func:`add_comment`: ``w:commentRangeStart``/``w:commentRangeEnd`` around a range, a reference
@@ -66,6 +67,11 @@ RPR_ORDER = tuple(qn("w:" + name) for name in (
 # and the anchor's own tracked property change, a forced page break and a text frame (the new
 # clause flows on), and the paragraph-mark properties (rebuilt with our w:ins).
 _PPR_NOT_COPIED = {qn("w:sectPr"), qn("w:pPrChange"), qn("w:pageBreakBefore"), qn("w:framePr"), RPR}
+# What the last inserted paragraph would show on accept-all if it took the anchor's own mark.
+_PPR_NOT_HANDED_OVER = (qn("w:pageBreakBefore"), qn("w:framePr"))
+# Block-level siblings of a w:p that are not paragraphs: a table, a content control, custom XML,
+# an embedded chunk, the body's own section properties.
+_NOT_PARAGRAPHS = frozenset(qn("w:" + name) for name in "tbl sdt customXml altChunk sectPr".split())
 # Run properties that are revision marks, never formatting.
 _RPR_NOT_COPIED = {INS, DEL, MOVE_TO, MOVE_FROM, qn("w:rPrChange")}
 
@@ -366,16 +372,39 @@ def _paragraph_runs(item: NewParagraph, layout: _Layout, number: str | None) -> 
     return runs
 
 
+def _ends_paragraphs(p: etree._Element) -> bool:
+    """No ``w:p`` follows ``p`` in its container before a table (``w:tbl``), a content control,
+    the body's ``w:sectPr`` or the end of its cell or body."""
+    for sibling in p.itersiblings():
+        if sibling.tag == P:
+            return False
+        if sibling.tag in _NOT_PARAGRAPHS:
+            return True
+    return True
+
+
+def _hands_over_its_mark(p: etree._Element, source: etree._Element) -> bool:
+    """Whether an insertion after ``p`` is written the way Word writes it (see
+    :func:`insert_paragraphs_after`): only where the usual arrangement does not reject cleanly,
+    i.e. ``p`` ends its run of paragraphs, and only when the last new paragraph may take ``p``'s
+    original ``w:pPr`` as it is (``p`` is the formatting source and has no forced page break or
+    text frame)."""
+    ppr = p.find(PPR)
+    return (source is p and _ends_paragraphs(p)
+            and (ppr is None or all(ppr.find(tag) is None for tag in _PPR_NOT_HANDED_OVER)))
+
+
 def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewParagraph],
                             stamp: RevisionStamp, ids: IdAllocator, *,
                             style_source: etree._Element | None = None) -> list[etree._Element]:
     """Insert tracked paragraphs right after ``p`` (same parent: body, cell or ``w:sdtContent``).
 
     Each new ``w:p`` has its runs in one ``w:ins`` and its paragraph mark marked inserted
-    (``w:pPr/w:rPr/w:ins``), so reject-all removes it completely. It copies the formatting
-    source's paragraph properties (``w:pStyle``, ``w:numPr``, ``w:ind``, ``w:spacing``, ``w:jc``
-    ...; not ``w:sectPr``, ``w:pPrChange``, ``w:pageBreakBefore``, ``w:framePr``) so an
-    auto-numbered anchor's list continues ("7.4" in Word), and the run formatting of the anchor's
+    (``w:pPr/w:rPr/w:ins``), so reject-all removes it completely (for the last one, see below
+    where ``p`` ends its run of paragraphs). It copies the formatting source's paragraph
+    properties (``w:pStyle``, ``w:numPr``, ``w:ind``, ``w:spacing``, ``w:jc`` ...; not
+    ``w:sectPr``, ``w:pPrChange``, ``w:pageBreakBefore``, ``w:framePr``) so an auto-numbered
+    anchor's list continues ("7.4" in Word), and the run formatting of the anchor's
     number, run-in title and body text. The formatting source is ``p`` unless ``style_source``
     is given: the caller decides, e.g. passing the first body paragraph of a section when the
     anchor ``p`` is its heading (copying a heading's style would make the clause a heading).
@@ -383,6 +412,14 @@ def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewPar
     When the formatting source is ``p`` and ``p`` starts with a typed number ("7.3 ", "(c)\\t",
     "12. "), the new paragraphs get the next ones ("7.4 ", "(d)\\t", "13. "). A paragraph's
     ``title`` is written as a bold run followed by ". " when the source has such a run-in title.
+
+    Where ``p`` is the last paragraph before a table or of its cell or body, rejecting a last
+    paragraph whose own mark is inserted would have to join it with what follows, which
+    LibreOffice cannot do (an empty paragraph stays). There the insertion is written as Word
+    writes it: ``p``'s mark becomes the inserted one (``p`` gets the new paragraphs' ``w:pPr``,
+    which is its own without ``w:sectPr`` and ``w:pPrChange``) and the last new paragraph ends on
+    ``p``'s original mark (its ``w:pPr`` as it was, section break and revisions included), so
+    reject-all joins ``p``'s text with nothing and gives ``p`` back exactly.
     """
     source = p if style_source is None else style_source
     layout = _layout(source)
@@ -390,6 +427,7 @@ def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewPar
     if layout.number is not None and style_source is None:
         number, separator = layout.number
         labels = [label + separator for label in next_numbers(number, len(paragraphs))]
+    hand_over = _hands_over_its_mark(p, source)
     new = []
     anchor = p
     for item, label in zip(paragraphs, labels):
@@ -402,6 +440,11 @@ def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewPar
         anchor.addnext(el)
         anchor = el
         new.append(el)
+    if hand_over:
+        original = p.find(PPR)
+        p.insert(0, new[-1].find(PPR))
+        if original is not None:
+            new[-1].insert(0, original)
     return new
 
 
