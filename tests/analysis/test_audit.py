@@ -141,3 +141,72 @@ def test_a_real_contractor_agreement_has_its_ip_section_and_high_risk():
     assert result.score.grade in ("C", "D", "F")
     for ip in result.insertion_points:
         assert not result.paragraphs[ip.index].in_table
+
+
+def test_remedies_for_ai_misuse_are_a_protection_inserted_next_to_the_ai_restriction():
+    remedy = ("The Designer may seek injunctive relief against any use of the Deliverables to train an artificial "
+              "intelligence model, and the Client shall delete every dataset and model weights derived from them.")
+    without = audit(("Intellectual Property", LIMITED), ("Use of AI", NO_AI), ("Governing Law", LAW))
+    with_remedy = audit(("Intellectual Property", LIMITED), ("Use of AI", NO_AI + " " + remedy))
+    point = next(ip for ip in without.insertion_points if ip.protection == "ai_remedies")
+    assert without.protection("ai_remedies").status == "missing" and point.text == NO_AI
+    assert with_remedy.protection("ai_remedies").status == "present"
+
+
+def test_every_grant_tied_to_a_defined_purpose_is_a_scope_limitation_despite_a_broad_grant():
+    broad = "The Designer grants the Client a licence to use the Deliverables for any purpose whatsoever."
+    purpose = "The licenses granted to the Client under this Agreement are granted solely for the Permitted Purpose."
+    paragraphs = contract(("Intellectual Property", broad), ("Permitted Purpose", purpose))
+    undefined = audit_paragraphs(paragraphs, TERMS)
+    terms = DefinedTerms(client=TERMS.client, provider=TERMS.provider, creator="provider",
+                         all={"Permitted Purpose": Term("Permitted Purpose", "the Permitted Purpose", defined_at=1)})
+    defined = audit_paragraphs(paragraphs, terms)
+    assert undefined.protection("scope_limitation").status == "missing"
+    assert defined.protection("scope_limitation").status == "present"
+
+
+def test_an_injunction_in_any_court_against_ai_misuse_whatever_the_law_is_a_choice_of_law_protection():
+    carve_out = ("Nothing in the governing-law provisions of this Agreement prevents the Designer from seeking "
+                 "injunctive relief against any artificial intelligence training on the Deliverables in any court "
+                 "of competent jurisdiction.")
+    delaware = ("Governing Law", "This Agreement is governed by the laws of the State of Delaware.")
+    assert audit(("Intellectual Property", LIMITED), delaware).protection("choice_of_law").status == "missing"
+    assert audit(("Intellectual Property", LIMITED), delaware, ("Injunctions", carve_out)) \
+        .protection("choice_of_law").status == "present"
+
+
+def _with_clause(rendered) -> tuple[list[Paragraph], range]:
+    """The small contract with a rendered library clause at the end of its IP section, titled as the
+    writer titles it (a run-in title on the first paragraph)."""
+    paragraphs = contract(("Intellectual Property", LIMITED))
+    signature = paragraphs.pop()
+    path, first = paragraphs[-1].section_path, len(paragraphs)
+    body = [t for t in rendered.paragraphs if t]
+    for i, text in enumerate(body):
+        text = f"{rendered.title}. {text}" if i == 0 else text
+        paragraphs.append(Paragraph(index=len(paragraphs), text=text, original_text=text, section_path=path,
+                                    section_label="1", heading=path[0][2:],
+                                    run_in_title=rendered.title if i == 0 else None))
+    paragraphs.append(Paragraph(index=len(paragraphs), text=signature.text, original_text=signature.text))
+    return paragraphs, range(first, first + len(body))
+
+
+def test_each_library_clause_is_found_as_its_protection_and_its_text_raises_no_red_flag():
+    from noai.analysis.audit import PROTECTIONS
+    from noai.library import VARIANTS, load_library, render
+
+    library = load_library()
+    names = {"client": "the Client", "provider": "the Designer", "deliverables": "the Deliverables",
+             "agreement": "this Agreement"}
+    checked = 0
+    for clause in library.clauses:
+        for variant in VARIANTS:
+            paragraphs, ours = _with_clause(render(clause, variant, names))
+            result = audit_paragraphs(paragraphs)
+            if clause.kind in PROTECTIONS:
+                assert result.protection(clause.kind).status == "present", (clause.id, variant)
+                checked += 1
+            flagged = [(f.kind, f.phrase) for f in result.findings if f.start in ours and f.severity in ("high", "medium")]
+            assert flagged == [], (clause.id, variant)
+            assert result.terms.provider.name == "Designer" and result.terms.client.name == "Client"
+    assert checked >= 7 * len(VARIANTS)

@@ -348,3 +348,43 @@ def test_classifying_grows_linearly_with_the_number_of_paragraphs():
     seconds(150)  # warm the regex caches
     small, large = min(seconds(150) for _ in range(3)), min(seconds(1500) for _ in range(3))
     assert large < small * 20  # ten times the paragraphs: about ten times the time, never quadratic
+
+
+# -- our own clause wording is no red flag -----------------------------------------------------------
+
+
+def test_a_quoted_broad_phrase_is_talked_about_not_granted():
+    text = ("Wherever this Agreement permits the Client to use the Deliverables \u201cfor any and all purposes\u201d, "
+            "that permission does not extend to training any model.")
+    assert "any_and_all_purposes" not in kinds(text)
+
+
+def test_wide_words_that_exclude_ai_use_are_no_red_flag():
+    text = ("The Contractor grants the Client a licence to use the Deliverables in any media now known or hereafter "
+            "devised, excluding any Prohibited AI Use.")
+    assert not kinds(text) & {"future_technologies"}
+    assert "future_technologies" in kinds(text.replace(", excluding any Prohibited AI Use", ""))
+
+
+def test_naming_a_sublicence_the_client_may_grant_is_no_right_to_sublicense():
+    text = ("The Client shall use commercially reasonable efforts to include this restriction in any sublicense of "
+            "the Deliverables. Every sublicense granted by the Client shall prohibit it.")
+    assert "sublicensable" not in kinds(text)
+
+
+def test_a_condition_on_an_assignment_made_elsewhere_is_no_assignment():
+    text = ("If this Agreement assigns or transfers rights in the Deliverables to the Client, the Client shall not "
+            "use them for training, and this binds the Client's successors and assigns.")
+    assert "ip_assignment" not in kinds(text)
+
+
+def test_rights_reserved_to_the_creator_are_the_creators_even_after_naming_the_grantee():
+    f = one("All rights not expressly granted to the Client in this Agreement are reserved to the Contractor.",
+            "reservation_of_rights")
+    assert f.attributes["owner"] == "provider"
+
+
+def test_a_governing_law_placeholder_naming_the_creator_favours_the_creator():
+    f = one("The restrictions on AI use are governed by the laws of [the Contractor's home jurisdiction].",
+            "governing_law", GENERAL)
+    assert f.attributes["favours"] == "provider"

@@ -26,12 +26,7 @@ IP_KINDS = {"ip_assignment", "work_made_for_hire", "license_grant"}
 
 # case id -> why the program disagrees with the hand-checked expectation (reported to the
 # classifier's owner; remove the entry when fixed).
-DISAGREEMENTS: dict[str, str] = {
-    "cp-csa-with-ai-ip-section": "reports '2 Intellectual Property and Privacy' of the appended AI Addendum, "
-                                 "not 11 Reservation of Rights of the main terms",
-    "finos-corporate-cla-0-license_grant": "2.2 grant found with direction unknown->unknown: extract_terms does not "
-                                           "take 'You' as an alias of 'Company Contributor'",
-}
+DISAGREEMENTS: dict[str, str] = {}
 
 
 def _cases(make):

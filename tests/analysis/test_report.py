@@ -14,6 +14,7 @@ def test_the_text_report_shows_score_protections_findings_by_severity_and_insert
     report = format_text(result)
     assert report.splitlines()[0] == f"test.docx: risk {result.score_summary()}"
     assert "[ NO] No-AI-training restriction" in report
+    assert "[ NO] Remedies for AI misuse" in report
     high = report.index("HIGH (")
     assert report.index("work_made_for_hire", high) > high
     assert '"works made for hire"' in report

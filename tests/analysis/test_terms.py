@@ -183,3 +183,58 @@ def test_extraction_is_linear_enough_for_a_long_contract():
     terms = extract_terms(paragraphs(*body))
     assert time.perf_counter() - started < 2.0
     assert terms.client.uses == 3000  # the quoted definition is no use
+
+
+def test_the_agreement_is_the_name_the_document_gives_itself_not_the_orders_made_under_it():
+    terms = extract_terms(paragraphs(
+        "This Master Services Agreement (this \u201cAgreement\u201d) is between Acme Inc. (the \u201cClient\u201d) "
+        "and Jo Lee Studio LLC (the \u201cStudio\u201d).",
+        "\u201cStatement of Work\u201d means a written order that refers to this Agreement.",
+        "The Studio shall perform each Statement of Work. Each Statement of Work lists fees. A Statement of Work "
+        "may be changed. If this Agreement and a Statement of Work conflict, the Statement of Work prevails.",
+    ))
+    assert terms.agreement.name == "Agreement"
+    assert terms.placeholders()["agreement"] == "this Agreement"
+
+
+def test_a_class_of_persons_defined_after_a_run_in_title_is_defined_but_no_party():
+    texts = ["Acme Inc. (the \u201cClient\u201d) and Jo Lee Studio LLC (the \u201cStudio\u201d).",
+             "The Studio shall design the logo. The Client shall pay the Studio.",
+             "No AI Use. \u201cVendor\u201d means any person that develops, trains or operates an AI System.",
+             "The Client shall not give the logo to a Vendor. No Vendor may train on it. Each Vendor is bound."]
+    ps = paragraphs(*texts)
+    ps[2] = Paragraph(index=2, text=texts[2], original_text=texts[2], run_in_title="No AI Use")
+    terms = extract_terms(ps)
+    assert "Vendor" in terms.all
+    assert terms.provider.name == "Studio" and terms.client.name == "Client"
+
+
+def test_a_role_word_ending_a_longer_name_is_no_use_of_that_role():
+    terms = extract_terms(paragraphs(
+        "Acme Inc. (the \u201cClient\u201d) and Jo Lee Studio LLC (the \u201cStudio\u201d).",
+        "The Studio shall design the logo. The Client shall not give it to an AI Vendor.",
+        "Every AI Vendor is bound. No AI Vendor may keep it. The AI Vendor shall delete it.",
+    ))
+    assert terms.provider.name == "Studio"
+    assert "Vendor" not in {t.name for t in (terms.client, terms.provider)}
+
+
+def test_role_words_only_in_tracked_insertions_name_no_party():
+    texts = ["The controller shall instruct the processor.", "The Client shall not use the Deliverables for AI.",
+             "The Client shall delete the Deliverables.", "The Client shall notify the Provider."]
+    ps = [Paragraph(index=i, text=t, original_text="" if i else t, mark="inserted" if i else "normal")
+          for i, t in enumerate(texts)]
+    terms = extract_terms(ps)
+    assert terms.client is None and terms.deliverables is None
+
+
+def test_you_defined_as_the_company_contributor_is_an_alias_of_that_party():
+    terms = extract_terms(paragraphs(
+        'The Project is run by Example Bank AG, acting through its London branch (the \u201cOperator\u201d).',
+        'Each company signs this CCLA ("Company Contributor").',
+        '"you" or "your" shall mean the Company Contributor that is entering into this CCLA with the Operator.',
+        "you hereby agree to grant to users a license to your contributions. You represent that you may.",
+    ))
+    assert terms.provider.name == "Company Contributor"
+    assert {"you", "your"} <= set(terms.provider.aliases)
+    assert terms.provider.surface.endswith("Company Contributor")  # a pronoun alias never names the party

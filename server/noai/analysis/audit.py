@@ -12,6 +12,7 @@ restriction low.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -23,7 +24,7 @@ from noai.ooxml.model import Paragraph
 
 SCHEMA = "noai.audit/1"
 PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
-PROTECTIONS = ("no_ai_restriction", "scope_limitation", "reservation_of_rights", "ai_indemnity",
+PROTECTIONS = ("no_ai_restriction", "scope_limitation", "reservation_of_rights", "ai_indemnity", "ai_remedies",
                "ai_transparency", "choice_of_law")
 GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
 
@@ -141,22 +142,29 @@ def _first(findings: Sequence[Finding], kind: str, test=lambda f: True) -> Findi
     return next((f for f in findings if f.kind == kind and test(f)), None)
 
 
-def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> list[Protection]:
+def _ai_restriction(findings: Sequence[Finding], creator: str) -> Finding | None:
+    """The first restriction of AI use that binds the other side (not the creator's own AI tools)."""
+    return _first(findings, "existing_ai_restriction", lambda f: f.attributes.get("polarity") == "restriction"
+                  and f.attributes.get("restricted_party") != creator)
+
+
+def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> list[Paragraph]:
+    """The paragraphs about AI (those the classifier found AI language in), leaving out the rules for
+    the creator's own AI tools."""
+    spans = [f for f in findings if f.kind == "existing_ai_restriction"]
+    own = {i for f in spans if f.attributes.get("restricted_party") == creator for i in range(f.start, f.end + 1)}
+    about_ai = sorted({i for f in spans for i in range(f.start, f.end + 1)} - own)
+    return [p for i in about_ai if P.AI_TERM.search((p := paragraphs[i]).text) and not P.AI_TRAP.search(p.text)]
+
+
+def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms,
+                 creator: str) -> list[Protection]:
     out = []
-    ai = _first(findings, "existing_ai_restriction", lambda f: f.attributes.get("polarity") == "restriction"
-                and f.attributes.get("restricted_party") != creator)
+    ai = _ai_restriction(findings, creator)
     out.append(Protection("no_ai_restriction", PRESENT, ai.start, "The contract restricts AI use of the work.")
                if ai else Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to "
                                                                           "train AI."))
-    grants = [f for f in findings if f.kind == "license_grant" and f.severity != INFO]
-    broad = _first(findings, "any_and_all_purposes", lambda f: f.severity in (HIGH, MEDIUM))
-    scoped = next((f for f in grants if f.attributes.get("scope")), None)
-    if scoped and not broad:
-        out.append(Protection("scope_limitation", PRESENT, scoped.start,
-                              f"The licence is limited: \"{scoped.attributes['scope']}\"."))
-    else:
-        why = "A grant allows use for any purpose." if broad else "No grant limits use to a stated purpose."
-        out.append(Protection("scope_limitation", MISSING, detail=why))
+    out.append(_scope(paragraphs, findings, terms))
     reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown"))
     out.append(Protection("reservation_of_rights", PRESENT, reserved.start, "Rights not granted are reserved.")
                if reserved else Protection("reservation_of_rights", MISSING,
@@ -166,24 +174,56 @@ def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], c
     out.append(Protection("ai_indemnity", PRESENT, indemnity.start, "An indemnity covers AI misuse.")
                if indemnity else Protection("ai_indemnity", MISSING,
                                             detail="No indemnity covers misuse of the work for AI."))
-    disclosed = next((p for p in paragraphs if P.AI_TERM.search(p.text) and P.AI_TRANSPARENCY.search(p.text)
-                      and not P.AI_TRAP.search(p.text)), None)
+    about_ai = _ai_paragraphs(paragraphs, findings, creator)
+    remedy = next((p for p in about_ai if P.AI_REMEDY.search(p.text)), None)
+    out.append(Protection("ai_remedies", PRESENT, remedy.index, "The contract gives remedies for AI misuse, such as "
+                                                                "an injunction or deletion of what was built from "
+                                                                "the work.")
+               if remedy else Protection("ai_remedies", MISSING, detail="No injunction, certification or deletion "
+                                                                        "remedy covers AI misuse of the work."))
+    disclosed = next((p for p in about_ai if P.AI_TRANSPARENCY.search(p.text)), None)
     out.append(Protection("ai_transparency", PRESENT, disclosed.index, "The contract requires disclosure of AI use.")
                if disclosed else Protection("ai_transparency", MISSING,
                                             detail="No duty to disclose whether the work goes into AI systems."))
-    out.append(_choice_of_law(findings, creator))
+    out.append(_choice_of_law(about_ai, findings, creator))
     return out
 
 
-def _choice_of_law(findings: Sequence[Finding], creator: str) -> Protection:
-    law = _first(findings, "governing_law")
-    if law is None:
+def _scope(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms) -> Protection:
+    """Limited when every grant is tied to a purpose the document defines ("are granted solely for the
+    Permitted Purpose"), or when the licence itself is scoped and no grant allows any purpose."""
+    for p in paragraphs:
+        if "granted" in p.text and (m := P.PURPOSE_CLAUSE.search(p.text)) and m.group(1) in terms.all:
+            return Protection("scope_limitation", PRESENT, p.index,
+                              f"Every licence is limited to the {m.group(1)}, which the contract defines.")
+    broad = _first(findings, "any_and_all_purposes", lambda f: f.severity in (HIGH, MEDIUM))
+    scoped = next((f for f in findings if f.kind == "license_grant" and f.severity != INFO
+                   and f.attributes.get("scope")), None)
+    if scoped and not broad:
+        return Protection("scope_limitation", PRESENT, scoped.start,
+                          f"The licence is limited: \"{scoped.attributes['scope']}\".")
+    why = "A grant allows use for any purpose." if broad else "No grant limits use to a stated purpose."
+    return Protection("scope_limitation", MISSING, detail=why)
+
+
+def _choice_of_law(about_ai: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> Protection:
+    """The creator's home law (for the whole contract or for its AI terms), or an injunction in any court
+    against AI misuse whatever law governs (looked for in the paragraphs ``about_ai``)."""
+    laws = [f for f in findings if f.kind == "governing_law"]
+    home = next((f for f in laws if f.attributes.get("favours") == creator), None)
+    if home is not None:
+        place = home.attributes.get("jurisdiction") or "a place not named"
+        return Protection("choice_of_law", PRESENT, home.start, f"The law of {place} is the creator's home law.")
+    carve_out = next((p for p in about_ai if P.INJUNCTION_ANYWHERE.search(p.text) and P.LAW_CONTEXT.search(p.text)),
+                     None)
+    if carve_out is not None:
+        return Protection("choice_of_law", PRESENT, carve_out.index,
+                          "Whatever law governs, the creator may seek an injunction against AI misuse in any court.")
+    if not laws:
         return Protection("choice_of_law", MISSING, detail="The contract names no governing law.")
+    law = laws[0]
     place = law.attributes.get("jurisdiction") or "a place not named"
-    favours = law.attributes.get("favours", "unknown")
-    if favours == creator:
-        return Protection("choice_of_law", PRESENT, law.start, f"The law of {place} is the creator's home law.")
-    if favours == "unknown":
+    if law.attributes.get("favours", "unknown") == "unknown":
         return Protection("choice_of_law", UNKNOWN, law.start,
                           f"Governed by the law of {place}; whether that is the creator's home law is not known.")
     return Protection("choice_of_law", MISSING, law.start, f"Governed by the law of {place}, the other side's home.")
@@ -203,33 +243,51 @@ def _section_range(paragraphs: Sequence[Paragraph], index: int, depth: int) -> t
     return start, end
 
 
-def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding]) -> IpSection | None:
+def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], body_end: int | None) -> IpSection | None:
     """The section a reader calls the IP section.
 
-    First choice: a heading titled like one (Intellectual Property, Ownership, Proprietary Rights,
-    Assignment of Inventions …), the one holding most grant findings first, then one in the operative
-    terms rather than in an appended addendum. Else the numbered
-    section holding most grant findings (top level, or one deeper when the top level is a
-    document-wide title). Last choice: a "Reservation of Rights" heading.
+    A section of the main terms comes before one of a part appended after them (an addendum whose
+    numbering starts again at 1). Then, first, a heading titled like an IP section (Intellectual
+    Property, Ownership, Proprietary Rights, Assignment of Inventions …); else the numbered section
+    holding most grants of the creator's rights (top level, or one deeper when the top level is a
+    document-wide title); last, a "Reservation of Rights" heading. Among equals, the one holding
+    most grant findings, then one in the operative terms rather than in a schedule.
     """
-    grants = [f.start for f in findings if f.kind in GRANT_KINDS and not paragraphs[f.start].in_table]
-    body_end = _operative_end(paragraphs, findings)
+    grants = sorted(f.start for f in findings if f.kind in GRANT_KINDS and not paragraphs[f.start].in_table)
+    creators = [f.start for f in findings if f.kind in GRANT_KINDS and f.severity != INFO
+                and not paragraphs[f.start].in_table]
+    appended = _appended_part(paragraphs)
     headings = [p for p in paragraphs if p.is_heading and p.section_path and not p.in_table]
-    by_vote = [(f, d) for f in grants if (d := _vote_depth(paragraphs, f))]
-    for candidates in ([(p.index, len(p.section_path)) for p in headings if P.HEADINGS["ip"].search(p.section_path[-1])],
-                       by_vote,
-                       [(p.index, len(p.section_path)) for p in headings
-                        if P.HEADINGS["reservation"].search(p.section_path[-1])]):
-        ranked = []
+    titled = [(p.index, len(p.section_path)) for p in headings if P.HEADINGS["ip"].search(p.section_path[-1])]
+    reserving = [(p.index, len(p.section_path)) for p in headings if P.HEADINGS["reservation"].search(p.section_path[-1])]
+    by_path = {paragraphs[f].section_path: f for f in reversed(creators)}  # one grant per section suffices
+    by_vote = [(f, d) for f in by_path.values() if (d := _vote_depth(paragraphs, f))]
+    ranked = []
+    for rank, candidates in enumerate((titled, by_vote, reserving)):
         for index, depth in candidates:
             start, end = _section_range(paragraphs, index, depth)
-            votes = sum(start <= g <= end for g in grants)
+            votes = bisect_right(grants, end) - bisect_left(grants, start)
             in_body = body_end is None or start <= body_end
-            ranked.append((votes, in_body, paragraphs[start].section_label is not None, -start, start, end, depth))
-        if ranked:
-            *_, start, end, depth = max(ranked)
-            head = paragraphs[start]
-            return IpSection(title=head.section_path[depth - 1], section_label=head.section_label, start=start, end=end)
+            ranked.append((appended is None or start < appended, -rank, votes, in_body,
+                           paragraphs[start].section_label is not None, -start, start, end, depth))
+    if not ranked:
+        return None
+    *_, start, end, depth = max(ranked)
+    head = paragraphs[start]
+    return IpSection(title=head.section_path[depth - 1], section_label=head.section_label, start=start, end=end)
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _appended_part(paragraphs: Sequence[Paragraph]) -> int | None:
+    """Where a second numbered part starts: the first top-level heading numbered 1 after one numbered 2 or more."""
+    highest = 0
+    for p in paragraphs:
+        if p.is_heading and len(p.section_path) == 1 and p.section_label and (n := _NUMBER.search(p.section_label)):
+            if int(n.group()) == 1 and highest >= 2:
+                return p.index
+            highest = max(highest, int(n.group()))
     return None
 
 
@@ -263,8 +321,8 @@ def _operative_end(paragraphs: Sequence[Paragraph], findings: Sequence[Finding])
 
 
 def _insertion_points(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], protections: Sequence[Protection],
-                      ip: IpSection | None) -> list[InsertionPoint]:
-    fallback = _operative_end(paragraphs, findings)
+                      ip: IpSection | None, creator: str, fallback: int | None) -> list[InsertionPoint]:
+    """Where each protection that is not present belongs; ``fallback`` is the end of the operative terms."""
     risky = [f for f in findings if f.kind in GRANT_KINDS and f.severity != INFO]
     anchors: dict[str, tuple[int | None, str]] = {}
     if ip is not None:
@@ -287,8 +345,11 @@ def _insertion_points(paragraphs: Sequence[Paragraph], findings: Sequence[Findin
     law = _first(findings, "governing_law")
     anchors["law"] = ((_last_body(paragraphs, law.start, law.end), "right after the governing-law clause")
                       if law else (fallback, "no governing-law clause: at the end of the operative terms"))
+    restriction = _ai_restriction(findings, creator)
+    anchors["restriction"] = ((_last_body(paragraphs, restriction.start, restriction.end),
+                               "right after the AI restriction") if restriction else anchors["ip"])
     where = {"no_ai_restriction": "ip", "scope_limitation": "grant", "reservation_of_rights": "ip",
-             "ai_indemnity": "indemnity", "ai_transparency": "ip", "choice_of_law": "law"}
+             "ai_indemnity": "indemnity", "ai_remedies": "restriction", "ai_transparency": "ip", "choice_of_law": "law"}
     out = []
     for prot in protections:
         if prot.status == PRESENT:
@@ -365,13 +426,14 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
                             f"contracts are analysed, so no findings are reported."])
     creator = terms.creator or "provider"
     findings = classify(paragraphs, terms)
-    protections = _protections(paragraphs, findings, creator)
-    ip = _ip_section(paragraphs, findings)
+    protections = _protections(paragraphs, findings, terms, creator)
+    body_end = _operative_end(paragraphs, findings)
+    ip = _ip_section(paragraphs, findings, body_end)
     return AuditResult(
         filename=filename, language=language, paragraphs=paragraphs, terms=terms,
         findings=sorted(findings, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
-        insertion_points=_insertion_points(paragraphs, findings, protections, ip),
+        insertion_points=_insertion_points(paragraphs, findings, protections, ip, creator, body_end),
         score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings, terms))
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from noai.analysis import patterns as P
+from noai.analysis.terms import body_start
 from noai.ooxml.model import Paragraph
 
 HIGH, MEDIUM, LOW, INFO = "high", "medium", "low", "info"
@@ -107,6 +108,8 @@ _FALLBACK = {CLIENT: ("Client", "Customer", "Company", "Buyer", "Licensee", "Age
 
 
 _PRONOUNS = frozenset({"you", "your", "we", "us", "our", "licensee", "licensor"})
+# "a license to your contribution": a possessive names whose the thing is, not who acts or receives.
+_POSSESSIVES = frozenset({"your", "our", "their", "its"})
 
 
 def _bare(name: str) -> str:
@@ -135,7 +138,7 @@ class Parties:
         for role in (CLIENT, PROVIDER):
             term = getattr(terms, role, None)
             found = {term.name, *term.aliases, term.surface} if term else set(_FALLBACK[role])
-            names[role] = {_bare(n) for n in found if _bare(n)}
+            names[role] = {_bare(n) for n in found if _bare(n) and _bare(n).lower() not in _POSSESSIVES}
         taken = names[CLIENT] & names[PROVIDER]
         for role in (CLIENT, PROVIDER):
             words = sorted(names[role] - taken, key=len, reverse=True)
@@ -184,12 +187,15 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return start, m.start() if m else len(text)
 
 
-def _body_start(p: Paragraph) -> int:
-    """Where the body starts after a run-in title ("Machine Learning. Usage Data may ...")."""
-    title = p.run_in_title
-    if title and p.text.lstrip().startswith(title):
-        return p.text.find(title) + len(title) + 1
-    return 0
+def _is_definition(p: Paragraph) -> bool:
+    """A definitions entry ("“X” means …"), also after a run-in title."""
+    return bool(P.DEFINITION.match(p.text, body_start(p)) or P.DEFINITION.match(p.text))
+
+
+def _quoted(text: str, m: re.Match) -> bool:
+    """The phrase is quoted, talked about rather than used: 'permits use “for any purpose”'."""
+    return 0 < m.start() and m.end() < len(text) and text[m.start() - 1] in P.OPEN_QUOTES \
+        and text[m.end()] in P.CLOSE_QUOTES
 
 
 def bare_title(p: Paragraph) -> bool:
@@ -213,8 +219,11 @@ _MODIFIERS = (("perpetual_irrevocable", (P.PERPETUAL,), P.PERPETUAL_TRAP, MEDIUM
               ("future_technologies", (P.FUTURE_TECH, P.ALL_MEDIA), P.FUTURE_TRAP, MEDIUM),
               ("derivative_works", (P.DERIVATIVE,), P.DERIVATIVE_TRAP, MEDIUM),
               ("sublicensable", (P.SUBLICENSE,), P.SUBLICENSE_TRAP, MEDIUM))
+_MODIFIER_KINDS = frozenset(kind for kind, *_ in _MODIFIERS)
 
 
+_RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
+_OTHER = {CLIENT: PROVIDER, PROVIDER: CLIENT}
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 
 
@@ -235,15 +244,21 @@ class _Classifier:
         names = ["Deliverables?", "Work\\s+Product", "Works?", "Inventions?", "Results", "Contributions?",
                  "work\\s+product", "deliverables"] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
-        self._headings: dict[tuple[str, str], bool] = {}
+        self._headings: dict[tuple, bool] = {}
+        self.gates = P.Gates(p.text for p in paragraphs)
+        agreement = getattr(terms, "agreement", None)
+        titles = [n for n in ((agreement.name, *agreement.aliases) if agreement else ()) if P.AI_TERM.search(n)]
+        # "under AI Addendum": the document's own name, not AI language
+        self.own_title = re.compile("|".join(map(re.escape, titles))) if titles else None
 
     def under(self, p: Paragraph, *keys: str) -> bool:
         """The paragraph's section titles, heading or run-in title match a heading signal of ``keys``."""
-        ctx = " | ".join((*p.section_path, p.heading or "", p.run_in_title or ""))
+        where = (p.section_path, p.heading, p.run_in_title)
         for key in keys:
-            hit = self._headings.get((ctx, key))
+            hit = self._headings.get((where, key))
             if hit is None:
-                hit = self._headings[(ctx, key)] = P.HEADINGS[key].search(ctx) is not None
+                ctx = " | ".join((*p.section_path, p.heading or "", p.run_in_title or ""))
+                hit = self._headings[(where, key)] = P.HEADINGS[key].search(ctx) is not None
             if hit:
                 return True
         return False
@@ -371,7 +386,7 @@ class _Classifier:
         rights that also names the work, a grant, or sits under an IP or licence heading.
         """
         text, out = p.text, []
-        if P.DEFINITION.match(text) or self.under(p, "restrictions") and grant is None:
+        if not gates & _MODIFIER_KINDS or _is_definition(p) or self.under(p, "restrictions") and grant is None:
             return out
         risky = self.risky(grant)
         for kind, signals, trap, severity in _MODIFIERS:
@@ -380,7 +395,8 @@ class _Classifier:
             for m in (m for signal in signals for m in signal.finditer(text)):
                 s, e = _sentence(text, m.start())
                 window = m.start() - s if kind in ("derivative_works", "sublicensable") else 80
-                if _trapped(trap, text, m, s, e) or _negated(text, s, m.start(), window) or P.RETAINS.search(text, s, e):
+                if (_quoted(text, m) or _trapped(trap, text, m, s, e) or _negated(text, s, m.start(), window)
+                        or P.RETAINS.search(text, s, e) or P.AI_EXCLUSION.search(text, m.start(), e)):
                     continue
                 if grant is None and not (P.RIGHTS_CONTEXT.search(text, s, e) and (
                         self.under(p, "ip", "license", "feedback") or P.GRANT.search(text, s, e)
@@ -401,7 +417,7 @@ class _Classifier:
         return f"{grant.giver or 'unknown'}->{grant.receiver or 'unknown'}"
 
     def moral_rights(self, p: Paragraph) -> list[Finding]:
-        for m in P.MORAL_RIGHTS.finditer(p.text, _body_start(p)):
+        for m in P.MORAL_RIGHTS.finditer(p.text, body_start(p)):
             s, e = _sentence(p.text, m.start())
             waiver = P.WAIVER.search(p.text, s, e)
             if not waiver:
@@ -428,9 +444,10 @@ class _Classifier:
     def ai(self, p: Paragraph) -> list[Finding]:
         """AI language with its polarity, judged on the whole sentence (a run-in title is no sentence)."""
         text = p.text
-        for m in P.AI_TERM.finditer(text, _body_start(p)):
+        for m in P.AI_TERM.finditer(text, body_start(p)):
             if any(t.start() <= m.start() and t.end() >= m.end()
-                   for t in P.AI_TRAP.finditer(text, max(0, m.start() - 80), m.end() + 80)):
+                   for trap in (P.AI_TRAP, self.own_title) if trap is not None
+                   for t in trap.finditer(text, max(0, m.start() - 80), m.end() + 80)):
                 continue
             s, e = _sentence(text, m.start())
             negation = P.NEGATION.search(text, s, e) or P.RESTRICT.search(text, s, e)
@@ -462,8 +479,10 @@ class _Classifier:
 
     def favoured_by_law(self, jurisdiction: str | None) -> str:
         """Whose home law this is, from the parties' own introductions ("a California corporation")."""
-        if not jurisdiction or jurisdiction[0] in "{[":
+        if not jurisdiction:
             return "unknown"
+        if jurisdiction[0] in "{[":  # "[the Provider's home jurisdiction]"
+            return self.parties.after(jurisdiction, 0, len(jurisdiction)) or "unknown"
         key = re.sub(r"^(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+", "", jurisdiction).split(",")[0]
         homes = {role for role, intro in self.parties.introductions.items() if key in intro}
         return homes.pop() if len(homes) == 1 else "unknown"
@@ -471,7 +490,7 @@ class _Classifier:
     def indemnity(self, p: Paragraph) -> list[Finding]:
         text = p.text
         m = P.INDEMNITY.search(text)
-        if not m and self.under(p, "indemnification") and not P.DEFINITION.match(text):
+        if not m and self.under(p, "indemnification") and not _is_definition(p):
             m = re.search(r"\bindemnif\w*", text, re.I)
         if not m:
             return []
@@ -496,16 +515,21 @@ class _Classifier:
         m = P.RESERVATION.search(p.text) or P.RESERVATION_MUTUAL.search(p.text)
         if not m:
             return []
-        s, e = _sentence(p.text, m.start())
-        owner = self.parties.before(p.text, s, m.end()) or self.parties.after(p.text, m.end(), e) or "unknown"
+        text = p.text
+        s, e = _sentence(text, m.start())
+        if to := _RESERVED_TO.match(text, m.end()):  # "… are reserved to the Provider"
+            owner = self.parties.after(text, to.end(), e)
+        else:  # "Provider reserves all rights"; "all rights not granted to Customer are reserved"
+            owner = self.parties.before(text, s, m.start()) or _OTHER.get(self.parties.after(text, m.start(), m.end()))
+        owner = owner or self.parties.after(text, m.end(), e) or "unknown"
         return [self.finding(p, "reservation_of_rights", m, INFO, "reservation_of_rights", owner=owner)]
 
     # -- one paragraph ------------------------------------------------------------------------------
 
     def paragraph(self, p: Paragraph, carried: _Grant | None) -> tuple[list[Finding], _Grant | None]:
-        gates = P.open_gates(p.text)
+        gates = self.gates.open(p.text)
         if bare_title(p):  # "Work Made for Hire and Further Assurances" alone is no grant
-            gates -= {"ownership", "grant", *(kind for kind, *_ in _MODIFIERS)}
+            gates -= {"ownership", "grant", *_MODIFIER_KINDS}
         found, grant = self.ownership(p) if "ownership" in gates else ([], None)
         licences, licence = self.licence(p) if "grant" in gates else ([], None)
         found += licences

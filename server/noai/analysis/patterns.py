@@ -8,6 +8,7 @@ titles and run-in title) and traps: phrases that look like a signal but are not 
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 _I = re.IGNORECASE
 
@@ -24,6 +25,7 @@ NEGATION = _rx(r"\b(?:shall\s+not|will\s+not|may\s+not|must\s+not|cannot|can\s*n
                r"not\s+to|does\s+not|do\s+not|no\s+right|nor|neither|never|prohibited|prohibits|forbidden|without\s+the\s+"
                r"(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|permission|approval)|"
                r"except\s+(?:as|with)|other\s+than|refrain)\b")
+OPEN_QUOTES, CLOSE_QUOTES = "\"“‘'", "\"”’'"
 SENTENCE_BREAK = re.compile(r"(?<=[.;:!?])\s+(?=[A-Z(\"“])")
 
 # -- ownership ----------------------------------------------------------------------------
@@ -37,17 +39,21 @@ ASSIGNMENT = _rx(
     r"(?:shall|will)\s+(?:solely\s+and\s+)?(?:exclusively\s+)?(?:own|be\s+owned\s+by|belong\s+to)|"
     r"\bowns?\s+(?:all|exclusively)|retains?\s+no\s+rights?|(?:assigns|transfers)(?=[^.;]{0,200}\b(?:title|rights?|"
     r"interest|copyright|intellectual\s+property)\b))")
-# "may not assign this Agreement", "assign personnel": the agreement or people, not the work.
+# "may not assign this Agreement", "assign personnel": the agreement or people, not the work; "If this
+# Agreement assigns or transfers rights …, the Client shall not …": a condition, not an assignment;
+# "binds its successors and assigns": the noun.
 ASSIGNMENT_TRAP = _rx(
     r"assign\w*\s+(?:or\s+(?:otherwise\s+)?transfer\w*\s+|or\s+delegate\s+)?(?:this|the)\s+(?:Agreement|Contract|"
     r"Order|SOW|Terms|License|Licence)|assign\w*\s+(?:or\s+\w+\s+)?(?:any\s+of\s+)?(?:its|their|his|her|your)\s+rights\s+"
     r"(?:and|or)\s+(?:its\s+)?obligations|assign\w*\s+(?:any\s+)?(?:\w+\s+){0,2}(?:personnel|staff|employees?|resources|tasks|"
     r"individuals|workers|receivables)|assignment\s+of\s+(?:this|the)\s+(?:Agreement|Contract)|"
-    r"(?:this|the)\s+Agreement\s+(?:may|shall)\s+(?:not\s+)?be\s+assigned")
+    r"(?:this|the)\s+Agreement\s+(?:may|shall)\s+(?:not\s+)?be\s+assigned|"
+    r"\bif\s+(?:this\s+|the\s+)?(?:[A-Z][\w-]*\s+){1,4}assigns\s+or\s+transfers\b|"
+    r"\bsuccessors\s+(?:and|or)\s+(?:permitted\s+)?assigns\b")
 # What an assignment verb must carry to be about rights ("assign a task leader" is not).
 RIGHTS_OBJECT = _rx(r"\b(?:rights?|title|interest|ownership|copyrights?|intellectual\s+property|IPR?|patents?|"
                     r"deliverables?|work\s+product|inventions?|works?)\b")
-DEFINITION = re.compile(r"^\W{0,3}(?:\w{1,4}[.)]\s+)?[\"“][^\"”]{1,60}[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning|"
+DEFINITION = re.compile(r"\W{0,3}(?:\w{1,4}[.)]\s+)?[\"“][^\"”]{1,60}[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning|"
                         r"includes|refers\s+to)\b", re.IGNORECASE)
 RETAINS = _rx(r"\b(?:retains?|reserves?|shall\s+retain|will\s+retain|keeps?|remains?\s+the\s+(?:sole\s+)?"
               r"(?:and\s+exclusive\s+)?property\s+of|shall\s+remain\s+(?:with|the\s+(?:sole\s+(?:and\s+exclusive\s+)?)?"
@@ -99,11 +105,16 @@ FUTURE_TECH = _rx(r"\b(?:now\s+)?(?:known\s+or\s+(?:hereafter|hereinafter|later|
                   r"existing)\b|\bincluding\s+future\s+technolog\w+|\bany\s+(?:form\s+of\s+)?technology\s+(?:now|whether)")
 ALL_MEDIA = _rx(r"\b(?:in\s+)?(?:any\s+and\s+)?all\s+(?:forms\s+of\s+)?media(?:\s+and\s+formats)?\b|"
                 r"\bin\s+any\s+(?:and\s+all\s+)?(?:media|medium|format)\b")
+# "in any media, excluding any Prohibited AI Use": the wide words no longer reach AI use.
+AI_EXCLUSION = _rx(r"\b(?:does\s+not\s+include|do\s+not\s+include|excluding|other\s+than|except\s+for|never\s+for)\s+"
+                   r"[^.;]{0,40}?(?:\bProhibited\s+AI\s+Use\b|\bartificial\s+intelligence\b|\bmachine\s+learning\b)")
 FUTURE_TRAP = _rx(r"hereafter\s+(?:referred|called|known\s+as)|(?:press\s+release|publicity|public\s+"
                   r"announcement|advertis\w+\s+the\s+relationship)")
 SUBLICENSE = _rx(r"\bsub-?licens(?:e|able|eable|ing|ed)\b|\bthrough\s+multiple\s+tiers\b|\bright\s+to\s+"
                  r"(?:grant|authori[sz]e)\s+(?:sub-?)?licen[cs]es\b")
-SUBLICENSE_TRAP = _rx(r"\bnon-?\s?sub-?licens\w+|\bwithout\s+(?:the\s+)?right\s+to\s+sub-?licens\w+|"
+# "include this restriction in any sublicense", "every sublicense shall prohibit": a sublicence named, not allowed.
+SUBLICENSE_TRAP = _rx(r"\b(?:in|into|of|under)\s+(?:any|every|each|such|all)\s+sub-?licen[cs]es?\b|"
+                      r"\bevery\s+sub-?licen[cs]e\b|\bnon-?\s?sub-?licens\w+|\bwithout\s+(?:the\s+)?right\s+to\s+sub-?licens\w+|"
                       r"\bnot\s+(?:be\s+)?sub-?licens\w+|\bmay\s+not\s+(?:\w+\s+){0,4}sub-?licens\w+|"
                       r"\bno\s+right\s+to\s+(?:\w+\s+){0,2}sub-?licens\w+")
 MORAL_RIGHTS = _rx(r"\bmoral\s+rights\b|\bdroits?\s+morals?\b|\brights?\s+(?:of|to)\s+(?:attribution|integrity|"
@@ -142,8 +153,8 @@ AI_PERMISSION = _rx(r"\b(?:may|can|is\s+permitted\s+to|has\s+the\s+right\s+to|ri
 # -- boilerplate kinds ----------------------------------------------------------------------
 
 GOVERNING_LAW = _rx(r"\b(?:governed\s+by|construed\s+(?:and\s+enforced\s+)?in\s+accordance\s+with|"
-                    r"interpreted\s+(?:in\s+accordance\s+with|under))\b[^.;]{0,60}?\blaws?\s+of\b|\blaws?\s+of\b[^.;]{0,120}?\b(?:will|"
-                    r"shall)\s+govern\b|\bGoverning\s+Law\b[^.;]{0,60}?\b(?:will|shall)\s+govern\b|\bgoverning\s+law\s+"
+                    r"interpreted\s+(?:in\s+accordance\s+with|under))\b[^.;]{0,60}?\blaws?\s+of\b|\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|"
+                    r"shall)\s+)?govern\b|\bGoverning\s+Law\b[^.;]{0,60}?\b(?:will|shall)\s+govern\b|\bgoverning\s+law\s+"
                     r"(?:is|shall\s+be|will\s+be)\b|\bchoice\s+of\s+law\b(?=[^.;]{0,60}\blaws?\s+of)")
 LAW_PLACE = re.compile(r"\blaws?\s+of\s+(?:the\s+)?((?:(?:State|Commonwealth|Province|Republic|Kingdom|Federal\s+"
                        r"Republic)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+America|"
@@ -168,7 +179,8 @@ RESERVATION = _rx(r"\ball\s+(?:other\s+)?rights\s+(?:not\s+(?:expressly\s+|speci
                   r"(?:are|is|will\s+be|shall\s+be)\s+(?:\w+\s+)?granted\b|\bno\s+implied\s+(?:rights?|licen[cs]es?)|"
                   r"\bexcept\s+(?:for\s+the\s+(?:rights|licen[cs]es?)|as\s+expressly)\s+(?:expressly\s+)?(?:granted|set\s+"
                   r"(?:out|forth))\b[^.;]{0,120}\b(?:retains?|reserves?)\b|\bby\s+implication,\s+estoppel|\bretains?\s+all\s+"
-                  r"(?:of\s+(?:its|their)\s+)?(?:right,?\s+title|rights|intellectual\s+property)")
+                  r"(?:of\s+(?:its|their)\s+)?(?:right,?\s+title|rights|intellectual\s+property)|"
+                  r"\brights?\s+(?:is|are)\s+(?:hereby\s+)?reserved\s+(?:to|for|by)\b")
 RESERVATION_MUTUAL = _rx(r"\bneither\s+party\s+(?:transfers|grants|assigns|conveys)\b|\bno\s+rights\s+(?:are|will\s+be)\s+"
                          r"transferred\b")
 SURVIVAL = _rx(r"\b(?:shall|will|must|to)\s+survive\b|\bsurvives?\s+(?:any\s+|the\s+)?(?:termination|expiration|"
@@ -180,6 +192,17 @@ SCOPE_LIMIT = _rx(r"\b(?:solely|only|exclusively)\s+(?:for|in\s+connection\s+wit
                   r"as\s+(?:needed|necessary|required|reasonably\s+necessary))\b|\bfor\s+the\s+(?:sole|limited|"
                   r"specific)\s+purposes?\b|\bPermitted\s+(?:Purpose|Use)\b|\blimited\s+to\s+(?:the\s+)?(?:use|purpose)|"
                   r"\bfor\s+(?:its|their|the\s+\w+'s)\s+internal\s+(?:business\s+)?(?:use|purposes)\b")
+# "The licenses … under this Agreement are granted solely for the Permitted Purpose": every grant
+# limited to a purpose the document defines (group 1 names it).
+PURPOSE_CLAUSE = re.compile(r"(?i:\b(?:licen[cs]es?|rights?)\b[^.;]{0,200}?\b(?:is|are)\s+granted\s+(?:solely\s+|only\s+|"
+                            r"exclusively\s+)?for\s+the\s+)((?:[A-Z][\w-]*\s+)?Purposes?)\b")
+# Remedies for AI misuse: an injunction, a certificate, deletion of what was built from the work.
+AI_REMEDY = _rx(r"\binjunct\w*|\bequitable\s+relief|\bspecific\s+performance|\birreparable\s+(?:harm|injury|damage)|"
+                r"\bcertif(?:y|ies|ication)\b|\bdelet\w+[^.;]{0,160}?\b(?:datasets?|embeddings?|model\s+weights|"
+                r"models?|adapters?)\b")
+# "Nothing in the governing-law provisions prevents the Provider from seeking injunctive relief … in any court".
+INJUNCTION_ANYWHERE = _rx(r"\binjunct\w*[^.;]{0,160}?\bin\s+any\s+(?:competent\s+)?court")
+LAW_CONTEXT = _rx(r"\bgoverning[- ]law|\bdispute[- ]resolution|\blaws?\s+of\b")
 AI_TRANSPARENCY = _rx(r"\b(?:disclose|notify|inform|report|transparen\w*|list\s+of|identify)\b")
 
 # -- headings -----------------------------------------------------------------------------------
@@ -244,10 +267,17 @@ GATES: dict[str, tuple[str, ...]] = {
 _GATE_WORDS = tuple((word, kind) for kind, words in GATES.items() for word in words)
 
 
-def open_gates(text: str) -> set[str]:
-    """The kinds worth searching for in ``text`` (plain substring tests, no regex)."""
-    low = text.lower()
-    found = {kind for word, kind in _GATE_WORDS if word in low}
-    if "AI" in text or "A.I" in text:
-        found.add("existing_ai_restriction")
-    return found
+class Gates:
+    """The kinds worth searching for in each paragraph of one document, by plain substring tests
+    (no regex); only the gate words that occur somewhere in the document are tried."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        whole = "\n".join(texts).lower()
+        self.words = tuple((word, kind) for word, kind in _GATE_WORDS if word in whole)
+
+    def open(self, text: str) -> set[str]:
+        low = text.lower()
+        found = {kind for word, kind in self.words if word in low}
+        if "AI" in text or "A.I" in text:
+            found.add("existing_ai_restriction")
+        return found

@@ -13,6 +13,7 @@ _TITLES = {
     "scope_limitation": "Scope (purpose) limitation",
     "reservation_of_rights": "Reservation of rights",
     "ai_indemnity": "Indemnity for AI misuse",
+    "ai_remedies": "Remedies for AI misuse",
     "ai_transparency": "AI transparency",
     "choice_of_law": "Creator-friendly choice of law",
 }

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Sequence
 
 from noai.ooxml.model import Paragraph
@@ -57,13 +57,13 @@ _OPEN, _CLOSE = "\"“‘'", "\"”’'"
 _Q = rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]{{1,60}}?)\s*[{_CLOSE}]"
 # "Client" means / "You" or "Your" shall mean / "Fees" has the meaning ...
 _MEANS = re.compile(
-    rf"^\W{{0,3}}(?:[\dA-Za-z]{{1,4}}[.)]\s+)?((?:{_Q}(?:\s*(?:,|or|and)\s*)?)+)\s*(?:,\s*)?"
+    rf"\W{{0,3}}(?:[\dA-Za-z]{{1,4}}[.)]\s+)?((?:{_Q}(?:\s*(?:,|or|and)\s*)?)+)\s*(?:,\s*)?"
     r"(?:means|shall\s+mean|will\s+mean|has\s+the\s+meaning|have\s+the\s+meaning|"
     r"shall\s+have\s+the\s+meaning|will\s+have\s+the\s+meaning|includes|shall\s+include|refers\s+to)\b",
     re.IGNORECASE)
 _QUOTED = re.compile(_Q)
 # (the "Client") / (hereinafter referred to as the "Client") / (each a "Party" and together the "Parties")
-_INTRO = (r"(?:(?:the|each|a|an|individually|collectively|together|jointly|hereinafter|hereafter|"
+_INTRO = (r"(?:(?:the|this|each|a|an|individually|collectively|together|jointly|hereinafter|hereafter|"
           r"referred|to|as|called|known|being|henceforth|and|or|,)\s*)*")
 _PAREN = re.compile(rf"\(\s*{_INTRO}((?:{_Q}\s*{_INTRO})+)\)", re.IGNORECASE)
 # , hereinafter called CLIENT
@@ -123,25 +123,63 @@ def _clean(name: str) -> str | None:
     return name
 
 
-def _definitions(p: Paragraph) -> list[tuple[str, ...]]:
-    """Alias groups defined in one paragraph, each group one term."""
+@dataclass(frozen=True, slots=True)
+class _Definition:
+    """One term defined in a paragraph: its aliases; for a ``means`` entry, the defined term its
+    meaning starts with (``"you" shall mean the Company Contributor``) and whether the meaning
+    is a class rather than one person (``"AI Vendor" means any person that …``)."""
+
+    aliases: tuple[str, ...]
+    refers_to: str | None = None
+    generic: bool = False
+
+
+_MEANING = re.compile(r"\s*(?:(the|any|all|each|every)\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})?")
+
+
+def body_start(p: Paragraph) -> int:
+    """Where the body starts after a run-in title ("Machine Learning. Usage Data may ...")."""
+    title = p.run_in_title
+    if title and p.text.lstrip().startswith(title):
+        return p.text.find(title) + len(title) + 1
+    return 0
+
+
+def _definitions(p: Paragraph) -> list[_Definition]:
+    """The terms defined in one paragraph, each with its aliases."""
     text = p.text
-    groups: list[tuple[str, ...]] = []
-    if m := _MEANS.match(text):
-        groups.append(tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n))
-    for m in _PAREN.finditer(text):
+    found: list[_Definition] = []
+    quoted = any(q in text for q in _OPEN)
+    # a definitions entry, also after a run-in title ("No AI Use. “AI Vendor” means ...")
+    if quoted and (m := _MEANS.match(text) or (start := body_start(p)) and _MEANS.match(text, start)):
+        meaning = _MEANING.match(text, m.end())
+        found.append(_Definition(tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n),
+                                 refers_to=meaning.group(2) if meaning.group(1) == "the" else None,
+                                 generic=meaning.group(1) in ("any", "all", "each", "every")))
+    for m in _PAREN.finditer(text) if quoted else ():
         names = tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n)
         if names and any(n[0].isupper() for n in names):
             if "each" in m.group(0).lower():  # (each a "Party" and together the "Parties"): two terms
-                groups.extend((n,) for n in names)
+                found.extend(_Definition((n,)) for n in names)
             else:
-                groups.append(names)
+                found.append(_Definition(names))
     for m in _CALLED.finditer(text):
         if name := _clean(m.group(1)):
-            groups.append((name,))
+            found.append(_Definition((name,)))
     # ("SUPPLIER") is used as "Supplier" in the body: both spellings name the term
-    return [g + tuple(n.title() for n in g if n.isupper() and len(n) > 3 and n.title() not in g)
-            for g in groups if g]
+    return [replace(d, aliases=d.aliases + tuple(n.title() for n in d.aliases
+                                                 if n.isupper() and len(n) > 3 and n.title() not in d.aliases))
+            for d in found if d.aliases]
+
+
+def _party_named(d: _Definition, known: dict[str, str]) -> str | None:
+    """The party a ``means`` entry names as its meaning ("the Company Contributor that …"), if defined."""
+    words = (d.refers_to or "").split()
+    for n in range(len(words), 0, -1):
+        main = known.get(" ".join(words[:n]).lower())
+        if main and _role_of(main):
+            return main
+    return None
 
 
 # Role words that name either side depending on the deal (a creative agency is a provider).
@@ -180,21 +218,45 @@ class _Usage:
     with_this: Counter = field(default_factory=Counter)  # "this Agreement"
 
 
-def _count_uses(paragraphs: Sequence[Paragraph], names: set[str]) -> _Usage:
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
+_FUNCTION_WORDS = frozenset({
+    "the", "this", "that", "these", "those", "each", "every", "any", "all", "no", "such", "a", "an", "and", "or",
+    "by", "to", "of", "for", "if", "when", "where", "neither", "either", "both", "its", "their", "our", "your",
+    "with", "from", "in", "on", "at", "as", "upon", "between", "unless", "until", "after", "before", "while"})
+
+
+def _in_compound(text: str, start: int) -> bool:
+    """The word at ``start`` ends a longer capitalised name: "AI Vendor", "Protected Materials"."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(m) and m.group(1)[0].isupper() and m.group(1).lower() not in _FUNCTION_WORDS
+
+
+def _joined(text: str, start: int) -> bool:
+    """The name at ``start`` continues a word or opens a quotation ("Subcontractor", "“Client")."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in _OPEN or text[start - 1] == "_")
+
+
+def _count_uses(paragraphs: Sequence[Paragraph], names: set[str], undefined: frozenset[str] = frozenset()) -> _Usage:
     """Count body uses of each name, longest first ("Service Provider" is no "Provider").
 
-    A quoted occurrence is the definition itself, not a use.
+    A quoted occurrence is the definition itself, not a use. An ``undefined`` name (a lexicon
+    word such as "Vendor") counts only in the document's own paragraphs, not in a paragraph that
+    is a tracked insertion (a clause a redline proposes names the parties as the document does),
+    and not where it ends a longer capitalised name ("AI Vendor").
     """
     usage = _Usage()
     if not names:
         return usage
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    # not inside quotes, but "Client's" is a use; "Customer Content" is another term
-    pattern = re.compile(rf"(?<![\w{_OPEN}])(?:{alternation})(?![\w\"”]|['’](?!s\b)|\s+[A-Z][a-z])")
+    # not inside quotes, but "Client's" is a use; "Customer Content" is another term. (The check of
+    # the character before is made on each match: a look-behind first would make every search slow.)
+    pattern = re.compile(rf"(?:{alternation})(?![\w\"”]|['’](?!s\b)|\s+[A-Z][a-z])")
     for p in paragraphs:
-        text = p.text
+        text, inserted = p.text, p.mark == "inserted"
         for m in pattern.finditer(text):
             name = m.group(0)
+            if _joined(text, m.start()) or name in undefined and (inserted or _in_compound(text, m.start())):
+                continue
             usage.uses[name] += 1
             before = text[max(0, m.start() - 5):m.start()].lower()
             if before.endswith("the "):
@@ -220,7 +282,8 @@ def _surface(name: str, usage: _Usage) -> str:
 
 # -- roles from context verbs ----------------------------------------------------------------
 
-_CREATE = r"(?:perform|provide|deliver|create|develop|design|render|write|prepare)"
+_CREATE_WORDS = ("perform", "provide", "deliver", "create", "develop", "design", "render", "write", "prepare")
+_CREATE = rf"(?:{'|'.join(_CREATE_WORDS)})"
 _CREATOR_VERBS = rf"(?:shall|will|must|agrees?\s+to)\s+(?:\w+\s+)?{_CREATE}\b"
 _PAYER_VERBS = r"(?i:shall|will|must|agrees?\s+to)\s+(?:\w+\s+)?(?i:pay|reimburse|compensate)\b"
 _NAME = r"(?:[Yy]ou|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"
@@ -232,12 +295,15 @@ _GRANT = re.compile(
 
 
 def _party(name: str) -> str:
-    return "You" if name == "you" else name
+    """A grant's party as the document names it: "you" is "You", "The Provider" is "Provider"."""
+    return "You" if name == "you" else name.removeprefix("The ")
 
 
 def _grants(paragraphs: Sequence[Paragraph]) -> list[tuple[str, str, int]]:
     """(grantor, grantee, weight) of every grant or assignment; the first one weighs most."""
-    pairs = [(_party(m.group(1)), _party(m.group(2))) for p in paragraphs for m in _GRANT.finditer(p.text)]
+    pairs = [(_party(m.group(1)), _party(m.group(2))) for p in paragraphs
+             if "grant" in p.text or "assign" in p.text or "licenses to" in p.text
+             for m in _GRANT.finditer(p.text) if not _is_agreement(m.group(1))]  # "If this Agreement assigns ... to the Client": no grantor
     return [(g, r, 3 if i == 0 else 1) for i, (g, r) in enumerate(pairs) if g != r]
 
 
@@ -257,10 +323,12 @@ def _verb_scores(paragraphs: Sequence[Paragraph], names: Sequence[str],
     creator = re.compile(subject + _CREATOR_VERBS)
     payer = re.compile(subject + _PAYER_VERBS)
     for p in paragraphs:
-        for m in creator.finditer(p.text):
+        text = p.text
+        for m in creator.finditer(text) if any(v in text for v in _CREATE_WORDS) else ():
             scores[m.group(1)][PROVIDER] += 1
             scores[m.group(1)]["creates"] += 1
-        for m in payer.finditer(p.text):
+        low = text.lower()
+        for m in payer.finditer(text) if "pay" in low or "reimburse" in low or "compensate" in low else ():
             scores[m.group(1)][CLIENT] += 1
     return scores
 
@@ -272,18 +340,24 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
     """Find the defined terms of a document and map the parties to client and provider."""
     groups: dict[str, tuple[tuple[str, ...], int | None]] = {}  # main name -> (aliases, defined_at)
     known: dict[str, str] = {}  # every alias, case-folded -> its group
+    classes: set[str] = set()  # terms defined as a class of persons ("any person that ..."), no party
     for i, p in enumerate(paragraphs):
         found = _definitions(p)
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         if table_term := _table_definition(p, following):
-            found.append((table_term,))
-        for aliases in found:
-            if main := next((known[a.lower()] for a in aliases if a.lower() in known), None):
-                # defined again ("CONTRACTOR" at the signature block): another spelling of it
+            found.append(_Definition((table_term,)))
+        for d in found:
+            aliases = d.aliases
+            main = next((known[a.lower()] for a in aliases if a.lower() in known), None) or _party_named(d, known)
+            if main:
+                # defined again ("CONTRACTOR" at the signature block), or "you" means the Company
+                # Contributor: another spelling of it
                 old, at = groups[main]
                 groups[main] = (old + tuple(a for a in aliases if a not in old), at)
             else:
                 groups[aliases[0]] = (aliases, p.index)
+                if d.generic:
+                    classes.add(aliases[0])
             known.update((a.lower(), main or aliases[0]) for a in aliases)
 
     # Parties and works the document names without defining them: Common Paper's bare
@@ -293,7 +367,7 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
     undefined = {w.title() for w in CLIENT_ROLES | PROVIDER_ROLES} | set(WORK_NAMES) | set(PROJECT_NAMES)
     undefined |= {"You", "Service Provider"} | {n for g in grants for n in g[:2]}
     undefined = {n for n in undefined if n.lower() not in known}
-    usage = _count_uses(paragraphs, vocabulary | undefined | {_plural(n) for n in vocabulary})
+    usage = _count_uses(paragraphs, vocabulary | undefined | {_plural(n) for n in vocabulary}, frozenset(undefined))
     for name in sorted(undefined):
         if usage.uses[name] >= 3:
             groups[name] = ((name,), None)
@@ -301,10 +375,11 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
     terms: dict[str, Term] = {}
     for main, (aliases, defined_at) in groups.items():
         spellings = aliases + tuple(p for a in aliases if usage.uses[p := _plural(a)] and p not in aliases)
-        best = max(spellings, key=lambda a: usage.uses[a])  # the spelling the body uses most
+        # the spelling the body uses most; "you" (meaning the Company Contributor) names no clause
+        best = max(spellings, key=lambda a: (a[0].isupper(), usage.uses[a]))
         terms[main] = Term(name=main, surface=_surface(best, usage), aliases=spellings[1:],
                            defined_at=defined_at, uses=sum(usage.uses[a] for a in spellings))
-    client, provider, creator = _parties(paragraphs, terms, grants)
+    client, provider, creator = _parties(paragraphs, [t for t in terms.values() if t.name not in classes], grants)
     return DefinedTerms(
         client=client, provider=provider, creator=creator,
         deliverables=_pick(terms, WORK_NAMES),
@@ -315,10 +390,10 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
     )
 
 
-def _parties(paragraphs: Sequence[Paragraph], terms: dict[str, Term],
+def _parties(paragraphs: Sequence[Paragraph], terms: Sequence[Term],
              grants: list[tuple[str, str, int]]) -> tuple[Term | None, Term | None, str | None]:
     """Score every candidate party by lexicon and by context verbs; pick one per side."""
-    candidates = [t for t in terms.values() if t.uses or t.defined_at is not None]
+    candidates = [t for t in terms if t.uses or t.defined_at is not None]
     names = [n for t in candidates for n in (t.name, *t.aliases)]
     verbs = _verb_scores(paragraphs, names, grants)
     granting = {n for g in grants for n in g[:2]}
@@ -365,10 +440,15 @@ def _pick(terms: dict[str, Term], preferred: Sequence[str]) -> Term | None:
     return None
 
 
+def _is_agreement(name: str) -> bool:
+    return any(name == w or name.endswith(" " + w) for w in AGREEMENT_WORDS)
+
+
 def _agreement(terms: dict[str, Term]) -> Term | None:
-    found = [t for t in terms.values() if t.defined_at is not None
-             and any(w in (t.name, *t.aliases) or t.name.endswith(" " + w) for w in AGREEMENT_WORDS)]
-    return max(found, key=lambda t: t.uses, default=None)
+    """The document's name for itself: the term it calls "this Agreement" ahead of the other
+    documents it names (the Statements of Work under a master agreement), then the most used."""
+    found = [t for t in terms.values() if t.defined_at is not None and any(map(_is_agreement, (t.name, *t.aliases)))]
+    return max(found, key=lambda t: (t.surface.startswith("this "), t.uses), default=None)
 
 
 def _jurisdiction(paragraphs: Sequence[Paragraph]) -> Term | None:
