@@ -11,6 +11,7 @@ XML blocks. A paragraph is never descended into, so the paragraphs of text boxes
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from dataclasses import dataclass
 
 from ..errors import MalformedXmlError
@@ -18,21 +19,23 @@ from .model import Paragraph, Section
 from .ns import RT_NUMBERING, RT_STYLES, W
 from .numbering import Counter, Numbering
 from .package import Package, read_package
-from .structure import TYPED_NUMBER, build_sections
+from .structure import READ_FIELDS, TYPED_NUMBER, build_sections
 from .styles import VAL, RunFormat, Styles
-from .text import DELETED, INSERTED, NORMAL, PPR, RPR, paragraph_mark_state, segments
-from .xml import parse_xml
+from .text import DELETED, INSERTED, NORMAL, PPR, RPR, paragraph_mark_state, pieces
 
 _W = "{%s}" % W
 P = _W + "p"
 TC = _W + "tc"
 BODY = _W + "body"
 PSTYLE, NUMPR, OUTLINE, SECTPR = _W + "pStyle", _W + "numPr", _W + "outlineLvl", _W + "sectPr"
+NUM_ID, ILVL = _W + "numId", _W + "ilvl"
 # Block-level elements that hold no paragraphs of the main story (or none Word lists).
 _NOT_BLOCKS = {PPR, _W + "sectPr", _W + "tblPr", _W + "tblGrid", _W + "trPr", _W + "tcPr",
                _W + "sdtPr", _W + "sdtEndPr", _W + "customXmlPr", _W + "txbxContent",
                "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 
+# A paragraph as read, before the section pass (which builds the Paragraph).
+_Read = namedtuple("_Read", READ_FIELDS)
 _RUN_IN_END = re.compile(r"^\s*[.:]")
 _MAX_TITLE_WORDS = 12
 
@@ -69,14 +72,13 @@ def iter_paragraphs(body):
 
 def _part_root(package: Package, rel_type: str):
     name = package.related(package.main_part, rel_type)
-    data = package.part(name) if name else None
-    return parse_xml(data, name) if data else None
+    return package.xml(name) if name and package.part(name) else None
 
 
 def read_document(data: bytes) -> Document:
     """Read a .docx (bytes) into a :class:`Document`."""
     package = read_package(data)
-    root = parse_xml(package.part(package.main_part), package.main_part)
+    root = package.xml(package.main_part)  # parsed once, when the package was checked
     body = root.find(BODY)
     if body is None:
         raise MalformedXmlError("The document has no body (w:body): it holds no text to read.")
@@ -98,14 +100,27 @@ class _ParagraphReader:
         self.styles = styles
         self.numbering = numbering
         self.counter = Counter(numbering)
+        self._bases: dict[str | None, RunFormat] = {}
         self._combined: dict[tuple, RunFormat] = {}
 
-    def read(self, p, index: int, in_table: bool) -> Paragraph:
+    def read(self, p, index: int, in_table: bool) -> _Read:
         style_id, direct_num, outline, mark, breaks = _paragraph_properties(p)
         style_id = style_id or self.styles.default_paragraph
         style = self.styles.resolve(style_id)
-        segs = segments(p)
-        current = "".join(s.text for s in segs if s.state != DELETED)
+        base = self._base(style_id, style)
+        current, original, visible = [], [], []
+        last_run = None
+        fmt = base
+        for text, _element, run, state, _revision in pieces(p):
+            if state != DELETED:
+                if run is not last_run:
+                    last_run = run
+                    fmt = self._format(run, base)
+                current.append(text)
+                visible.append((text, fmt))
+            if state != INSERTED:
+                original.append(text)
+        current = "".join(current)
         num_id, ilvl = self._num_pr(direct_num, style_id, style)
         label = None
         # A paragraph whose mark is deleted merges into the next one, and an empty paragraph
@@ -118,14 +133,10 @@ class _ParagraphReader:
             num_id = ilvl = None
         if outline is None and style is not None:
             outline = style.outline_level
-        original = "".join(s.text for s in segs if s.state != INSERTED)
-        base = (style.run if style is not None else RunFormat()).over(self.styles.defaults)
-        formats = self._formats(segs, base)
-        visible = [(s.text, f) for s, f in zip(segs, formats) if s.state != DELETED]
-        return Paragraph(
+        return _Read(
             index=index,
             text=current,
-            original_text=original,
+            original_text="".join(original),
             style_id=style_id,
             style_name=style.name if style is not None else None,
             heading_level=style.heading_level if style is not None else None,
@@ -133,9 +144,9 @@ class _ParagraphReader:
             num_id=num_id,
             ilvl=ilvl,
             label=label,
-            run_in_title=run_in_title(visible),
+            run_in_title=run_in_title(visible, current),
             in_table=in_table,
-            bold=_all(visible, lambda f: f.bold),
+            bold=_all_bold(visible),
             all_caps=_all_caps(visible),
             mark=mark,
         )
@@ -151,24 +162,27 @@ class _ParagraphReader:
                 ilvl = self.numbering.style_level(num_id, style_id)
         return num_id, (ilvl or 0) if num_id else None
 
-    def _formats(self, segs, base: RunFormat) -> list[RunFormat]:
-        """The effective run format of each segment's run: direct ``w:rPr``, then the character
-        style (``w:rStyle``), then ``base`` (paragraph style and document defaults)."""
-        out = []
-        last_run = None
-        fmt = base
-        for s in segs:
-            if s.run is not last_run:
-                last_run = s.run
-                rpr = _first(s.run, RPR)
-                key = (*RunFormat.read(rpr), base)
-                fmt = self._combined.get(key)
-                if fmt is None:
-                    char = self.styles.resolve(key[1])
-                    char_run = char.run if char is not None else RunFormat()
-                    fmt = self._combined[key] = key[0].over(char_run).over(base)
-            out.append(fmt)
-        return out
+    def _base(self, style_id: str | None, style) -> RunFormat:
+        """The run format of the paragraph style over the document defaults (cached)."""
+        base = self._bases.get(style_id)
+        if base is None:
+            base = self._bases[style_id] = (style.run if style is not None else RunFormat()).over(
+                self.styles.defaults)
+        return base
+
+    def _format(self, run, base: RunFormat) -> RunFormat:
+        """The effective format of ``w:r`` ``run``: direct ``w:rPr``, then the character style
+        (``w:rStyle``), then ``base`` (paragraph style and document defaults)."""
+        rpr = _first(run, RPR)
+        if rpr is None:
+            return base
+        key = (*RunFormat.read(rpr), base)
+        fmt = self._combined.get(key)
+        if fmt is None:
+            char = self.styles.resolve(key[1])
+            char_run = char.run if char is not None else RunFormat()
+            fmt = self._combined[key] = key[0].over(char_run).over(base)
+        return fmt
 
 
 def _first(el, tag):
@@ -179,11 +193,17 @@ def _first(el, tag):
     return child if child.tag == tag else None
 
 
-def _child_val(el, name: str) -> str | None:
-    if el is None:
-        return None
-    child = el.find(_W + name)
-    return None if child is None else child.get(VAL)
+def _num_pr(num_pr) -> tuple[int | None, int | None]:
+    """``(w:numId, w:ilvl)`` values of a ``w:numPr``."""
+    num_id = ilvl = None  # the first of each, as Word reads them
+    for child in num_pr:
+        tag = child.tag
+        if tag == NUM_ID and num_id is None:
+            num_id = child
+        elif tag == ILVL and ilvl is None:
+            ilvl = child
+    return (None if num_id is None else _int(num_id.get(VAL)),
+            None if ilvl is None else _int(ilvl.get(VAL)))
 
 
 def _int(value) -> int | None:
@@ -207,8 +227,7 @@ def _paragraph_properties(p):
         if tag == PSTYLE:
             style_id = child.get(VAL)
         elif tag == NUMPR:
-            num_id = _int(_child_val(child, "numId"))
-            ilvl = _int(_child_val(child, "ilvl"))
+            num_id, ilvl = _num_pr(child)
         elif tag == OUTLINE:
             outline = _int(child.get(VAL))
             if outline is not None and not 0 <= outline <= 8:
@@ -220,12 +239,12 @@ def _paragraph_properties(p):
     return style_id, (num_id, ilvl), outline, mark, breaks
 
 
-def _all(visible, prop) -> bool:
-    """True when every visible non-blank piece of text has ``prop``."""
+def _all_bold(visible) -> bool:
+    """True when every visible non-blank piece of text is bold."""
     seen = False
     for text, fmt in visible:
         if text.strip():
-            if not prop(fmt):
+            if not fmt.bold:
                 return False
             seen = True
     return seen
@@ -249,19 +268,27 @@ def _emphasized(fmt: RunFormat) -> bool:
     return bool(fmt.bold or fmt.underline)
 
 
-def run_in_title(visible: list[tuple[str, RunFormat]]) -> str | None:
+def run_in_title(visible: list[tuple[str, RunFormat]], text: str | None = None) -> str | None:
     """The bold or underlined phrase that opens a paragraph and ends in "." or ":" before the
     body text: "**Ownership.** The Client ..." -> "Ownership". A typed number in front
-    ("7.2\\t**Licence.**") is skipped."""
-    text = "".join(t for t, _ in visible)
-    flags = "".join("1" * len(t) if _emphasized(f) else "0" * len(t) for t, f in visible)
+    ("7.2\\t**Licence.**") is skipped. ``text`` is the visible text joined, when known."""
+    if not any(_emphasized(f) for _, f in visible):
+        return None
+    if text is None:
+        text = "".join(t for t, _ in visible)
     m = TYPED_NUMBER.match(text)
     start = m.end() if m else 0
     while start < len(text) and text[start].isspace():
         start += 1
-    end = start
-    while end < len(text) and flags[end] == "1":
-        end += 1
+    end = start  # extended over the emphasized pieces from start on
+    pos = 0
+    for piece, fmt in visible:
+        after = pos + len(piece)
+        if after > end:
+            if not _emphasized(fmt):
+                break
+            end = after
+        pos = after
     phrase = text[start:end].rstrip()
     rest = text[end:]
     if not phrase or not rest.strip():

@@ -17,6 +17,7 @@ shallower level is used (or only the levels ``w:lvlRestart`` names; ``0`` = neve
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .ns import W
 from .styles import VAL, Styles, on_off
@@ -191,21 +192,34 @@ def _render(ilvl: int, levels, counts) -> str:
     ``w:isLgl`` the shallower levels show as Arabic numerals ("Section 4.01" under "Article IV")."""
     level = levels[ilvl]
     out: list[str] = []
-    text = level.text
+    for part in _template(level.text):
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        lvl = levels[part] or Level()
+        value = counts[part] if counts[part] is not None else lvl.start - 1
+        out.append(format_number(value, "decimal" if level.is_lgl and part != ilvl else lvl.fmt))
+    return "".join(out).strip()
+
+
+@lru_cache(maxsize=256)
+def _template(text: str) -> tuple[str | int, ...]:
+    """``w:lvlText`` split into literal text and 0-based level numbers: "%1.%2)" -> (0, ".", 1, ")")."""
+    parts: list[str | int] = []
+    literal = 0
     i = 0
     while i < len(text):
-        ch = text[i]
-        if ch == "%" and i + 1 < len(text) and text[i + 1] in "123456789":
-            k = int(text[i + 1]) - 1
-            lvl = levels[k] or Level()
-            value = counts[k] if counts[k] is not None else lvl.start - 1
-            fmt = "decimal" if level.is_lgl and k != ilvl else lvl.fmt
-            out.append(format_number(value, fmt))
+        if text[i] == "%" and i + 1 < len(text) and text[i + 1] in "123456789":
+            if literal < i:
+                parts.append(text[literal:i])
+            parts.append(int(text[i + 1]) - 1)
             i += 2
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out).strip()
+            literal = i
+        else:
+            i += 1
+    if literal < len(text):
+        parts.append(text[literal:])
+    return tuple(parts)
 
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),

@@ -15,7 +15,9 @@ own family. The pass is linear: one stack, one walk.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Sequence
 
 from .model import Paragraph, Section
 
@@ -210,21 +212,28 @@ def _section_label(path: list[_Node]) -> str | None:
     return label
 
 
-def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Section]]:
-    """The paragraphs with their section fields filled in, and the top-level sections."""
+SECTION_FIELDS = ("section_label", "section_path", "heading", "is_heading")
+#: The other fields of a Paragraph, in order (the section fields come last).
+READ_FIELDS = tuple(f.name for f in fields(Paragraph) if f.name not in SECTION_FIELDS)
+_KEPT = attrgetter(*READ_FIELDS)
+
+
+def build_sections(paragraphs: Sequence) -> tuple[list[Paragraph], list[Section]]:
+    """The paragraphs with their section fields filled in, and the top-level sections.
+
+    ``paragraphs`` are :class:`Paragraph` objects, or anything with their ``READ_FIELDS`` (the
+    reader passes named tuples, so that each paragraph is built only once)."""
     builder = _Builder()
     out: list[Paragraph] = []
+    label, path, heading = None, (), None  # of the open sections: change only when one opens
     for p in paragraphs:
         found = builder.candidate(p)
         if found is not None:
             builder.open(p.index, *found)
-        path = builder.stack
-        innermost = path[-1] if path else None
-        out.append(replace(
-            p,
-            section_label=_section_label(path),
-            section_path=tuple(node.display() for node in path),
-            heading=innermost.title if innermost else None,
-            is_heading=found is not None,
-        ))
+            stack = builder.stack
+            label = _section_label(stack)
+            path = tuple(node.display() for node in stack)
+            heading = stack[-1].title
+        out.append(Paragraph(*_KEPT(p), section_label=label, section_path=path, heading=heading,
+                             is_heading=found is not None))
     return out, builder.finish(len(paragraphs) - 1)

@@ -66,76 +66,69 @@ class Segment:
     revision: object | None
 
 
-def _char(el) -> str | None:
-    tag = el.tag
-    if tag == T or tag == DEL_TEXT:
-        return el.text or ""
-    if tag == TAB or tag == PTAB:
-        return "\t"
-    if tag == BR:
-        # Word's Paragraph.text shows a line break as "\n" and a page break as well.
-        return "\n" if el.get(_W + "type") in (None, "textWrapping") else "\n"
-    if tag == CR:
-        return "\n"
-    if tag == NB_HYPHEN:
-        return "-"
-    if tag == SOFT_HYPHEN:
+# Elements that stand for a fixed piece of text. Word's Paragraph.text shows a line break
+# ("w:br", of any type: page and column breaks too) and a carriage return as "\n".
+_FIXED = {TAB: "\t", PTAB: "\t", BR: "\n", CR: "\n", NB_HYPHEN: "-", SOFT_HYPHEN: ""}
+_TEXT = {T, DEL_TEXT}
+_REVISION = {INS: INSERTED, MOVE_TO: INSERTED, DEL: DELETED, MOVE_FROM: DELETED}
+_NO_TEXT = _SKIP | {INSTR, DEL_INSTR}
+
+
+def _symbol(el) -> str:
+    """The character of a ``w:sym``; Symbol-font characters live in the private use area
+    F000-F0FF."""
+    try:
+        value = int(el.get(_W + "char"), 16)
+        return chr(value - 0xF000 if 0xF000 <= value <= 0xF0FF else value)
+    except (TypeError, ValueError):
         return ""
-    if tag == SYM:
-        code = el.get(_W + "char")
-        if code:
-            try:
-                value = int(code, 16)
-                # Symbol-font characters live in the private use area F000-F0FF.
-                if 0xF000 <= value <= 0xF0FF:
-                    value -= 0xF000
-                return chr(value)
-            except ValueError:
-                return ""
-        return ""
-    return None
+
+
+def pieces(p) -> list[tuple]:
+    """``(text, element, run, state, revision)`` of every text segment of paragraph ``p``, in
+    document order: the fields of :class:`Segment`, as tuples (the reader needs no more)."""
+    out: list[tuple] = []
+    _walk(p, NORMAL, None, None, [], out)
+    return out
+
+
+def _walk(el, state, revision, run, fields: list[bool], out: list[tuple]):
+    """Append the segments under ``el`` to ``out``. ``fields`` has one entry per open complex
+    field (``w:fldChar``): True while in its code part (between begin and separate)."""
+    for child in el:
+        tag = child.tag
+        if tag in _TEXT:
+            if run is not None and not (fields and fields[-1]):
+                text = child.text
+                if text:
+                    out.append((text, child, run, state, revision))
+        elif tag == RUN:
+            _walk(child, state, revision, child, fields, out)
+        elif tag in _FIXED:
+            text = _FIXED[tag]
+            if text and run is not None and not (fields and fields[-1]):
+                out.append((text, child, run, state, revision))
+        elif tag in _REVISION:
+            _walk(child, _REVISION[tag], child, run, fields, out)
+        elif tag == FLD_CHAR:
+            kind = child.get(_W + "fldCharType")
+            if kind == "begin":
+                fields.append(True)
+            elif kind == "separate" and fields:
+                fields[-1] = False
+            elif kind == "end" and fields:
+                fields.pop()
+        elif tag == SYM:
+            text = _symbol(child)
+            if text and run is not None and not (fields and fields[-1]):
+                out.append((text, child, run, state, revision))
+        elif tag not in _NO_TEXT and isinstance(tag, str):
+            _walk(child, state, revision, run, fields, out)
 
 
 def segments(p) -> list[Segment]:
     """All text segments of paragraph ``p`` in document order, with their revision state."""
-    out: list[Segment] = []
-    # Field state: inside a complex field, text between begin and separate is the code.
-    field_depth: list[bool] = []  # one entry per open field: True while in its code part
-
-    def walk(el, state, revision, run):
-        for child in el:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIP:
-                continue
-            if tag == RUN:
-                walk(child, state, revision, child)
-                continue
-            if tag == INS or tag == MOVE_TO:
-                walk(child, INSERTED, child, run)
-                continue
-            if tag == DEL or tag == MOVE_FROM:
-                walk(child, DELETED, child, run)
-                continue
-            if tag == FLD_CHAR:
-                kind = child.get(_W + "fldCharType")
-                if kind == "begin":
-                    field_depth.append(True)
-                elif kind == "separate" and field_depth:
-                    field_depth[-1] = False
-                elif kind == "end" and field_depth:
-                    field_depth.pop()
-                continue
-            if tag == INSTR or tag == DEL_INSTR:
-                continue
-            ch = _char(child)
-            if ch is not None:
-                if run is not None and not (field_depth and field_depth[-1]) and ch:
-                    out.append(Segment(ch, child, run, state, revision))
-                continue
-            walk(child, state, revision, run)
-
-    walk(p, NORMAL, None, None)
-    return out
+    return [Segment(*piece) for piece in pieces(p)]
 
 
 def current_text(p) -> str:
