@@ -21,7 +21,7 @@ from .numbering import Counter, Numbering
 from .package import Package, read_package
 from .structure import READ_FIELDS, TYPED_NUMBER, build_sections
 from .styles import VAL, RunFormat, Styles
-from .text import DELETED, INSERTED, NORMAL, PPR, RPR, paragraph_mark_state, pieces
+from .text import DELETED, IN_CURRENT, IN_ORIGINAL, NORMAL, PPR, RPR, paragraph_mark_state, pieces
 
 _W = "{%s}" % W
 P = _W + "p"
@@ -112,13 +112,13 @@ class _ParagraphReader:
         last_run = None
         fmt = base
         for text, _element, run, state, _revision in pieces(p):
-            if state != DELETED:
+            if state in IN_CURRENT:
                 if run is not last_run:
                     last_run = run
                     fmt = self._format(run, base)
                 current.append(text)
                 visible.append((text, fmt))
-            if state != INSERTED:
+            if state in IN_ORIGINAL:
                 original.append(text)
         current = "".join(current)
         num_id, ilvl = self._num_pr(direct_num, style_id, style)

@@ -30,7 +30,7 @@ from lxml import etree
 from ..errors import PlanError
 from . import numbering
 from .ns import MC, W, qn, wattr
-from .text import DELETED, segments
+from .text import IN_CURRENT, segments
 
 _W = "{%s}" % W
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -225,7 +225,7 @@ def _current_segments(p) -> list[tuple[int, object]]:
     """``(offset, segment)`` of every segment of the current text of ``p``."""
     out, pos = [], 0
     for s in segments(p):
-        if s.state != DELETED:
+        if s.state in IN_CURRENT:
             out.append((pos, s))
             pos += len(s.text)
     return out

@@ -48,6 +48,12 @@ _SKIP = {PPR, RPR, TXBX, FALLBACK, _W + "footnoteReference", _W + "endnoteRefere
          _W + "commentReference", _W + "sectPr", _W + "pPrChange", _W + "rPrChange"}
 
 NORMAL, INSERTED, DELETED = "normal", "inserted", "deleted"
+# Text one author inserted and another (or the same) later deleted, still both pending: a w:del
+# inside a w:ins. It is in neither view: accepting all removes it, rejecting all removes the
+# insertion that holds it.
+TRANSIENT = "transient"
+IN_CURRENT = frozenset({NORMAL, INSERTED})
+IN_ORIGINAL = frozenset({NORMAL, DELETED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +115,10 @@ def _walk(el, state, revision, run, fields: list[bool], out: list[tuple]):
             if text and run is not None and not (fields and fields[-1]):
                 out.append((text, child, run, state, revision))
         elif tag in _REVISION:
-            _walk(child, _REVISION[tag], child, run, fields, out)
+            inner = _REVISION[tag]
+            if state != NORMAL and inner != state:
+                inner = TRANSIENT  # a deletion inside an insertion
+            _walk(child, inner, child, run, fields, out)
         elif tag == FLD_CHAR:
             kind = child.get(_W + "fldCharType")
             if kind == "begin":
@@ -133,12 +142,12 @@ def segments(p) -> list[Segment]:
 
 def current_text(p) -> str:
     """The paragraph as it reads with every tracked change accepted."""
-    return "".join(s.text for s in segments(p) if s.state != DELETED)
+    return "".join(s.text for s in segments(p) if s.state in IN_CURRENT)
 
 
 def original_text(p) -> str:
     """The paragraph as it read before the tracked changes (every change rejected)."""
-    return "".join(s.text for s in segments(p) if s.state != INSERTED)
+    return "".join(s.text for s in segments(p) if s.state in IN_ORIGINAL)
 
 
 def texts(p) -> tuple[str, str]:
@@ -146,9 +155,9 @@ def texts(p) -> tuple[str, str]:
     cur: list[str] = []
     orig: list[str] = []
     for s in segments(p):
-        if s.state != DELETED:
+        if s.state in IN_CURRENT:
             cur.append(s.text)
-        if s.state != INSERTED:
+        if s.state in IN_ORIGINAL:
             orig.append(s.text)
     return "".join(cur), "".join(orig)
 
