@@ -232,15 +232,29 @@ def _choice_of_law(about_ai: Sequence[Paragraph], findings: Sequence[Finding], c
 # -- sections and insertion points ---------------------------------------------------------------
 
 
-def _section_range(paragraphs: Sequence[Paragraph], index: int, depth: int) -> tuple[int, int]:
-    """The run of paragraphs around ``index`` sharing its section path to ``depth`` levels."""
-    key = paragraphs[index].section_path[:depth]
-    start = end = index
-    while start > 0 and paragraphs[start - 1].section_path[:depth] == key:
-        start -= 1
-    while end + 1 < len(paragraphs) and paragraphs[end + 1].section_path[:depth] == key:
-        end += 1
-    return start, end
+class _SectionRuns:
+    """The run of paragraphs around an index that share its section path to a depth: each depth's
+    runs are found in one pass over the document, then looked up (linear, not one walk a call)."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph]):
+        self.paragraphs = paragraphs
+        self._by_depth: dict[int, list[tuple[int, int]]] = {}
+
+    def __call__(self, index: int, depth: int) -> tuple[int, int]:
+        runs = self._by_depth.get(depth)
+        if runs is None:
+            runs = self._by_depth[depth] = self._runs(depth)
+        return runs[index]
+
+    def _runs(self, depth: int) -> list[tuple[int, int]]:
+        keys = [p.section_path[:depth] for p in self.paragraphs]
+        out: list[tuple[int, int]] = []
+        start = 0
+        for i in range(1, len(keys) + 1):
+            if i == len(keys) or keys[i] != keys[start]:
+                out.extend([(start, i - 1)] * (i - start))
+                start = i
+        return out
 
 
 def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], body_end: int | None) -> IpSection | None:
@@ -261,11 +275,12 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
     titled = [(p.index, len(p.section_path)) for p in headings if P.HEADINGS["ip"].search(p.section_path[-1])]
     reserving = [(p.index, len(p.section_path)) for p in headings if P.HEADINGS["reservation"].search(p.section_path[-1])]
     by_path = {paragraphs[f].section_path: f for f in reversed(creators)}  # one grant per section suffices
-    by_vote = [(f, d) for f in by_path.values() if (d := _vote_depth(paragraphs, f))]
+    runs = _SectionRuns(paragraphs)
+    by_vote = [(f, d) for f in by_path.values() if (d := _vote_depth(runs, f))]
     ranked = []
     for rank, candidates in enumerate((titled, by_vote, reserving)):
         for index, depth in candidates:
-            start, end = _section_range(paragraphs, index, depth)
+            start, end = runs(index, depth)
             votes = bisect_right(grants, end) - bisect_left(grants, start)
             in_body = body_end is None or start <= body_end
             ranked.append((appended is None or start < appended, -rank, votes, in_body,
@@ -291,10 +306,11 @@ def _appended_part(paragraphs: Sequence[Paragraph]) -> int | None:
     return None
 
 
-def _vote_depth(paragraphs: Sequence[Paragraph], index: int) -> int | None:
+def _vote_depth(runs: _SectionRuns, index: int) -> int | None:
     """The shallowest level of the paragraph's path that is not a document-wide title."""
+    paragraphs = runs.paragraphs
     for depth in range(1, len(paragraphs[index].section_path) + 1):
-        start, end = _section_range(paragraphs, index, depth)
+        start, end = runs(index, depth)
         if end - start + 1 <= len(paragraphs) * 0.6:
             return depth
     return None
@@ -337,7 +353,7 @@ def _insertion_points(paragraphs: Sequence[Paragraph], findings: Sequence[Findin
     indemnity = max((f for f in findings if f.kind == "indemnification"), key=lambda f: (f.end - f.start, -f.start),
                     default=None)
     if indemnity is not None:
-        s, e = _section_range(paragraphs, indemnity.start, max(1, len(paragraphs[indemnity.start].section_path) - 1))
+        s, e = _SectionRuns(paragraphs)(indemnity.start, max(1, len(paragraphs[indemnity.start].section_path) - 1))
         anchors["indemnity"] = (_last_body(paragraphs, max(s, indemnity.start), max(e, indemnity.end)),
                                 "end of the indemnification clause")
     else:
