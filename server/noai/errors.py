@@ -155,3 +155,22 @@ class ManifestUrlError(NoaiError):
     title = "The add-in address is not usable"
     status = 400
     exit_code = 2
+
+
+# -- serving --------------------------------------------------------------------------------
+
+
+class CertificateExistsError(NoaiError):
+    """``noai certs`` never overwrites a key unless asked (--force)."""
+
+    code = "certificates-exist"
+    title = "The certificates already exist"
+    exit_code = 2
+
+
+class MissingCertificateError(NoaiError):
+    """``noai serve`` over HTTPS without a certificate: run ``noai certs`` first."""
+
+    code = "missing-certificate"
+    title = "No certificate for HTTPS"
+    exit_code = 2

@@ -19,16 +19,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from noai.errors import NoaiError
+from noai.errors import CertificateExistsError
 
 CA_DAYS, LEAF_DAYS = 3650, 825  # browsers refuse leaf certificates valid for longer than 825 days
 DEFAULT_HOSTS = ("localhost", "127.0.0.1")
-
-
-class CertificateExistsError(NoaiError):
-    code = "certificates-exist"
-    title = "The certificates already exist"
-    exit_code = 2
 
 
 @dataclass(frozen=True)

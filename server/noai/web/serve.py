@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gunicorn.app.base import BaseApplication
 
-from noai.errors import NoaiError
+from noai.errors import MissingCertificateError
 
 from . import create_app
 from .certs import cert_paths
@@ -24,12 +24,6 @@ from .requests import RequestIdFilter
 
 DEFAULT_CERT_DIR = Path(os.environ.get("NOAI_CERT_DIR", "certs"))
 LOG_FORMAT = "%(asctime)s %(levelname)s [%(process)d] [%(request_id)s] %(name)s: %(message)s"
-
-
-class MissingCertificateError(NoaiError):
-    code = "missing-certificate"
-    title = "No certificate for HTTPS"
-    exit_code = 2
 
 
 class NoaiApplication(BaseApplication):
