@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from .analysis.audit import AuditResult, audit_document
+from .analysis.terms import extract_terms
 from .library import Library, Playbook, load_library, load_playbook, shipped_dir
 from .ooxml.comments import comments_by_paragraph
 from .ooxml.document import Document, read_document
@@ -105,4 +106,4 @@ def redline(
 
 def placeholders_for(data: bytes) -> Mapping[str, str]:
     """The clause placeholders ({client}, {provider}, ...) as this document names them."""
-    return audit_document(read_document(data)).terms.placeholders()
+    return extract_terms(read_document(data).paragraphs).placeholders()

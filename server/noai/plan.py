@@ -211,7 +211,7 @@ def make_plan(
     edits: list[Edit] = []
     for (index, _kind, clause), r in zip(selection, rendered):
         body = [p for p in r.paragraphs if p]
-        if body and all(p in document_text for p in body[-1:]):
+        if body and body[-1] in document_text:
             continue  # the clause is already in the document (e.g. our own pending insertion)
         paras = tuple({"text": text, **({"title": r.title} if i == 0 else {})} for i, text in enumerate(body))
         edits.append(Edit(f"e{len(edits) + 1}", "insert_after", index, paragraphs[index].text, clause.id,
