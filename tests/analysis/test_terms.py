@@ -238,3 +238,26 @@ def test_you_defined_as_the_company_contributor_is_an_alias_of_that_party():
     assert terms.provider.name == "Company Contributor"
     assert {"you", "your"} <= set(terms.provider.aliases)
     assert terms.provider.surface.endswith("Company Contributor")  # a pronoun alias never names the party
+
+
+def test_uses_are_counted_within_paragraphs_never_across_them():
+    # the document is searched as one text: a name may not run on from one paragraph into the next
+    texts = ['Acme Ltd (the "Client") and Bo Smith (the "Service Provider").', "The Client shall pay the Service",
+             "Provider shall perform the Services. The Service Provider shall deliver."]
+    terms = extract_terms(paragraphs(*texts))
+    assert terms.all["Service Provider"].uses == 1
+    assert terms.client.uses == 1
+    # a text holding the separator itself (none read from a .docx does) changes nothing
+    nul = extract_terms(paragraphs(*texts[:2], "\0" + texts[2]))
+    assert nul.all["Service Provider"].uses == 1 and nul.provider == terms.provider
+
+
+def test_the_prefix_tree_of_names_matches_as_the_longest_first_alternation():
+    import re
+
+    from noai.analysis.terms import _alternation
+    names = ["Work", "Work Product", "Works", "Client", "Clients", "C", "Provider", "Pro-vider", "a.b"]
+    flat = re.compile("(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    tree = re.compile(_alternation(names) + r"(?![\w-])")
+    text = "Work Products Works Clients C Client Pro-vider a.b axb Provider-x Work Productx Work"
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]

@@ -52,16 +52,14 @@ def detect_language(texts: Iterable[str]) -> str:
     """The ISO 639-1 code of the texts' language ("en", "de", "fr", "es", "it", "nl", "pt"),
     or ``"unknown"`` when there is too little text or no clear winner."""
     votes: Counter = Counter()
-    seen = 0
+    left = _MAX_WORDS
     for text in texts:
-        for m in _WORD.finditer(text):
-            seen += 1
-            if lang := _OWNER.get(m.group(0).lower()):
-                votes[lang] += 1
-            if seen >= _MAX_WORDS:
-                break
-        if seen >= _MAX_WORDS:
+        words = _WORD.findall(text)[:left]
+        votes.update(map(_OWNER.get, map(str.lower, words)))  # a word of no language votes None
+        left -= len(words)
+        if not left:
             break
+    del votes[None]
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < _MIN_VOTES:
         return UNKNOWN

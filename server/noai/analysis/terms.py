@@ -16,15 +16,19 @@ the forms of DOMAIN.md §5.2:
 Straight and smart quotes are accepted. Parties the document never defines but names throughout
 (Common Paper's bare "Customer" and "Provider") are found from the role lexicons. Roles come
 from the lexicons first and from context verbs second (who grants or assigns to whom, who
-performs the Services, who pays). Everything is one pass of a few regexes per paragraph.
+performs the Services, who pays). The regexes run over the document's text joined into one
+string (:class:`_Joined`), or over the few paragraphs a cheap literal search shows they can match in.
 """
 
 from __future__ import annotations
 
+import os.path
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
-from typing import Sequence
+from itertools import accumulate, groupby
+from typing import Iterator, Sequence
 
 from noai.ooxml.model import Paragraph
 
@@ -75,6 +79,66 @@ _LAWS_OF = re.compile(
     r"[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})")
 _STATE_OF = re.compile(r"^(?:the\s+)?(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"[{}\[\]]")
+
+
+class _Joined:
+    """The texts of a document's paragraphs in one string, each after a separator: NUL, or when a
+    text holds NUL itself (no text read from XML does) a private-use character no text holds.
+
+    The separator is no word, space, quote or punctuation character, so a pattern that cannot match
+    it finds in the joined text exactly what it finds in each text on its own (at a text's edges it
+    sees the separator where it saw the start or end of the string), and one pass covers the document.
+    """
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, texts: Sequence[str]):
+        sep = "\0"
+        text = sep.join(("", *texts))
+        if text.count(sep) > len(texts):
+            sep = next(c for c in map(chr, range(0xE000, 0xF900)) if c not in text)
+            text = sep.join(("", *texts))
+        self.text = text
+        self.starts = list(accumulate((len(t) + 1 for t in texts), initial=1))  # and one past the end
+
+    def index(self, pos: int) -> int:
+        """The index of the paragraph whose text holds position ``pos``."""
+        return bisect_right(self.starts, pos) - 1
+
+    def holding(self, words: Sequence[str]) -> list[int]:
+        """The indexes of the paragraphs whose text holds one of ``words``, in order (a ``str.find``
+        a paragraph that holds a word: faster than a regex, which tests every character)."""
+        text, starts, found = self.text, self.starts, set()
+        for word in words:
+            pos = text.find(word)
+            while pos >= 0:
+                i = bisect_right(starts, pos) - 1
+                found.add(i)
+                pos = text.find(word, starts[i + 1])
+        return sorted(found)
+
+
+def _alternation(names: Sequence[str]) -> str:
+    """A regex matching any of ``names``, the longest first, as a prefix tree
+    (``A(?:gen(?:cy|t)|uthor(?:ity)?)``): the same matches as a flat alternation sorted longest
+    first, but Python's re tries one branch a position instead of every name."""
+    return _prefix_tree(sorted(set(names)))
+
+
+def _prefix_tree(names: list[str]) -> str:
+    """The tree of ``names`` (sorted, distinct): a branch a first character, each the longest
+    common prefix of its names then the tree of their rests; optional when a name ends here."""
+    branches, ends = [], False
+    for first, group in groupby(names, key=lambda n: n[:1]):
+        group = list(group)
+        if not first:
+            ends = True
+        elif len(group) == 1:
+            branches.append(re.escape(group[0]))
+        else:
+            common = os.path.commonprefix((group[0], group[-1]))
+            branches.append(re.escape(common) + _prefix_tree([n[len(common):] for n in group]))
+    return f"(?:{'|'.join(branches)}){'?' if ends else ''}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,27 +209,28 @@ def body_start(p: Paragraph) -> int:
     return 0
 
 
-def _definitions(p: Paragraph) -> list[_Definition]:
-    """The terms defined in one paragraph, each with its aliases."""
+def _definitions(p: Paragraph, quoted: bool) -> list[_Definition]:
+    """The terms defined in one paragraph, each with its aliases (``quoted``: its text holds a quote)."""
     text = p.text
     found: list[_Definition] = []
-    quoted = any(q in text for q in _OPEN)
     # a definitions entry, also after a run-in title ("No AI Use. “AI Vendor” means ...")
     if quoted and (m := _MEANS.match(text) or (start := body_start(p)) and _MEANS.match(text, start)):
         meaning = _MEANING.match(text, m.end())
         found.append(_Definition(tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n),
                                  refers_to=meaning.group(2) if meaning.group(1) == "the" else None,
                                  generic=meaning.group(1) in ("any", "all", "each", "every")))
-    for m in _PAREN.finditer(text) if quoted else ():
+    for m in _PAREN.finditer(text) if quoted and "(" in text else ():
         names = tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n)
         if names and any(n[0].isupper() for n in names):
             if "each" in m.group(0).lower():  # (each a "Party" and together the "Parties"): two terms
                 found.extend(_Definition((n,)) for n in names)
             else:
                 found.append(_Definition(names))
-    for m in _CALLED.finditer(text):
+    for m in _CALLED.finditer(text) if "hereinafter" in text else ():
         if name := _clean(m.group(1)):
             found.append(_Definition((name,)))
+    if not found:
+        return found
     # ("SUPPLIER") is used as "Supplier" in the body: both spellings name the term
     return [replace(d, aliases=d.aliases + tuple(n.title() for n in d.aliases
                                                  if n.isupper() and len(n) > 3 and n.title() not in d.aliases))
@@ -225,45 +290,48 @@ _FUNCTION_WORDS = frozenset({
     "with", "from", "in", "on", "at", "as", "upon", "between", "unless", "until", "after", "before", "while"})
 
 
+_JOINING = frozenset(_OPEN + "_")  # with a letter or digit before it, a name continues a word or a quotation
+
+
 def _in_compound(text: str, start: int) -> bool:
     """The word at ``start`` ends a longer capitalised name: "AI Vendor", "Protected Materials"."""
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return bool(m) and m.group(1)[0].isupper() and m.group(1).lower() not in _FUNCTION_WORDS
 
 
-def _joined(text: str, start: int) -> bool:
-    """The name at ``start`` continues a word or opens a quotation ("Subcontractor", "“Client")."""
-    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in _OPEN or text[start - 1] == "_")
-
-
-def _count_uses(paragraphs: Sequence[Paragraph], names: set[str], undefined: frozenset[str] = frozenset()) -> _Usage:
+def _count_uses(joined: _Joined, paragraphs: Sequence[Paragraph], names: set[str],
+                undefined: frozenset[str] = frozenset()) -> _Usage:
     """Count body uses of each name, longest first ("Service Provider" is no "Provider").
 
-    A quoted occurrence is the definition itself, not a use. An ``undefined`` name (a lexicon
-    word such as "Vendor") counts only in the document's own paragraphs, not in a paragraph that
-    is a tracked insertion (a clause a redline proposes names the parties as the document does),
-    and not where it ends a longer capitalised name ("AI Vendor").
+    A quoted occurrence is the definition itself, not a use, nor is a name that continues a word
+    ("Subcontractor"). An ``undefined`` name (a lexicon word such as "Vendor") counts only in the
+    document's own paragraphs, not in a paragraph that is a tracked insertion (a clause a redline
+    proposes names the parties as the document does), and not where it ends a longer capitalised
+    name ("AI Vendor").
     """
-    usage = _Usage()
     if not names:
-        return usage
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return _Usage()
     # not inside quotes, but "Client's" is a use; "Customer Content" is another term. (The check of
     # the character before is made on each match: a look-behind first would make every search slow.)
-    pattern = re.compile(rf"(?:{alternation})(?![\w\"”]|['’](?!s\b)|\s+[A-Z][a-z])")
-    for p in paragraphs:
-        text, inserted = p.text, p.mark == "inserted"
-        for m in pattern.finditer(text):
-            name = m.group(0)
-            if _joined(text, m.start()) or name in undefined and (inserted or _in_compound(text, m.start())):
-                continue
-            usage.uses[name] += 1
-            before = text[max(0, m.start() - 5):m.start()].lower()
-            if before.endswith("the "):
-                usage.with_article[name] += 1
-            elif before.endswith("this ") or before.endswith("these "):
-                usage.with_this[name] += 1
-    return usage
+    pattern = re.compile(rf"{_alternation(names)}(?![\w\"”]|['’](?!s\b)|\s+[A-Z][a-z])")
+    text = joined.text
+    uses, with_article, with_this = [], [], []
+    for m in pattern.finditer(text):
+        start = m.start()
+        if (c := text[start - 1]).isalnum() or c in _JOINING:
+            continue
+        name = m.group()
+        if name in undefined and (paragraphs[joined.index(start)].mark == "inserted" or _in_compound(text, start)):
+            continue
+        uses.append(name)
+        if c != " ":  # no "the ", "this " or "these " before it (nothing else lower-cases to a space)
+            continue
+        before = text[max(0, start - 5):start].lower()
+        if before.endswith("the "):
+            with_article.append(name)
+        elif before.endswith(("this ", "these ")):
+            with_this.append(name)
+    return _Usage(Counter(uses), Counter(with_article), Counter(with_this))
 
 
 def _plural(name: str) -> str:
@@ -299,15 +367,20 @@ def _party(name: str) -> str:
     return "You" if name == "you" else name.removeprefix("The ")
 
 
-def _grants(paragraphs: Sequence[Paragraph]) -> list[tuple[str, str, int]]:
+_GRANTING = ("grant", "assign", "licenses to")  # what a paragraph needs for _GRANT to match in it
+
+
+def _grants(joined: _Joined, paragraphs: Sequence[Paragraph]) -> list[tuple[str, str, int]]:
     """(grantor, grantee, weight) of every grant or assignment; the first one weighs most."""
-    pairs = [(_party(m.group(1)), _party(m.group(2))) for p in paragraphs
-             if "grant" in p.text or "assign" in p.text or "licenses to" in p.text
-             for m in _GRANT.finditer(p.text) if not _is_agreement(m.group(1))]  # "If this Agreement assigns ... to the Client": no grantor
+    pairs = [(_party(m.group(1)), _party(m.group(2))) for i in joined.holding(_GRANTING)
+             for m in _GRANT.finditer(paragraphs[i].text)
+             if not _is_agreement(m.group(1))]  # "If this Agreement assigns ... to the Client": no grantor
     return [(g, r, 3 if i == 0 else 1) for i, (g, r) in enumerate(pairs) if g != r]
 
 
-def _verb_scores(paragraphs: Sequence[Paragraph], names: Sequence[str],
+
+
+def _verb_scores(joined: _Joined, paragraphs: Sequence[Paragraph], names: Sequence[str],
                  grants: list[tuple[str, str, int]]) -> dict[str, Counter]:
     """For each party name: evidence for the provider side (creates, grants, assigns) and the
     client side (pays, receives the grant)."""
@@ -318,19 +391,32 @@ def _verb_scores(paragraphs: Sequence[Paragraph], names: Sequence[str],
             scores[grantee][CLIENT] += weight
     if not names:
         return scores
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    subject = rf"(?<![\w{_OPEN}])({alternation})(?:\s+(?:hereby|also))?\s+"
+    subject = rf"({_alternation(names)})(?:\s+(?:hereby|also))?\s+"
     creator = re.compile(subject + _CREATOR_VERBS)
     payer = re.compile(subject + _PAYER_VERBS)
-    for p in paragraphs:
-        text = p.text
-        for m in creator.finditer(text) if any(v in text for v in _CREATE_WORDS) else ():
+    for i in joined.holding(_CREATE_WORDS):
+        for m in _subjects(creator, paragraphs[i].text):
             scores[m.group(1)][PROVIDER] += 1
             scores[m.group(1)]["creates"] += 1
-        low = text.lower()
-        for m in payer.finditer(text) if "pay" in low or "reimburse" in low or "compensate" in low else ():
+    for p in paragraphs:
+        low = p.text.lower()
+        for m in _subjects(payer, p.text) if "pay" in low or "reimburse" in low or "compensate" in low else ():
             scores[m.group(1)][CLIENT] += 1
     return scores
+
+
+def _subjects(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (a party name first) that no word character or quote precedes: what a
+    look-behind ``(?<![\\w{_OPEN}])`` in front would find, checked on each match instead, as a pattern
+    that starts with a look-behind has no fast scan for its first character."""
+    pos = 0
+    while m := pattern.search(text, pos):
+        start = m.start()
+        if start and ((c := text[start - 1]).isalnum() or c in _JOINING):
+            pos = start + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 # -- the whole pass ----------------------------------------------------------------------------
@@ -341,8 +427,12 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
     groups: dict[str, tuple[tuple[str, ...], int | None]] = {}  # main name -> (aliases, defined_at)
     known: dict[str, str] = {}  # every alias, case-folded -> its group
     classes: set[str] = set()  # terms defined as a class of persons ("any person that ..."), no party
-    for i, p in enumerate(paragraphs):
-        found = _definitions(p)
+    joined = _Joined([p.text for p in paragraphs])
+    quoted = set(joined.holding(_OPEN))
+    defining = quoted.union(joined.holding(("hereinafter",)))  # _definitions finds nothing elsewhere
+    for i in sorted(defining.union(i for i, p in enumerate(paragraphs) if p.in_table)):
+        p = paragraphs[i]
+        found = _definitions(p, i in quoted) if i in defining else []
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         if table_term := _table_definition(p, following):
             found.append(_Definition((table_term,)))
@@ -362,12 +452,12 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
 
     # Parties and works the document names without defining them: Common Paper's bare
     # "Customer", a licensor named only in its grant ("SAP grants You a ... license").
-    grants = _grants(paragraphs)
+    grants = _grants(joined, paragraphs)
     vocabulary = {name for aliases, _ in groups.values() for name in aliases}
     undefined = {w.title() for w in CLIENT_ROLES | PROVIDER_ROLES} | set(WORK_NAMES) | set(PROJECT_NAMES)
     undefined |= {"You", "Service Provider"} | {n for g in grants for n in g[:2]}
     undefined = {n for n in undefined if n.lower() not in known}
-    usage = _count_uses(paragraphs, vocabulary | undefined | {_plural(n) for n in vocabulary}, frozenset(undefined))
+    usage = _count_uses(joined, paragraphs, vocabulary | undefined | {_plural(n) for n in vocabulary}, frozenset(undefined))
     for name in sorted(undefined):
         if usage.uses[name] >= 3:
             groups[name] = ((name,), None)
@@ -379,7 +469,7 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
         best = max(spellings, key=lambda a: (a[0].isupper(), usage.uses[a]))
         terms[main] = Term(name=main, surface=_surface(best, usage), aliases=spellings[1:],
                            defined_at=defined_at, uses=sum(usage.uses[a] for a in spellings))
-    client, provider, creator = _parties(paragraphs, [t for t in terms.values() if t.name not in classes], grants)
+    client, provider, creator = _parties(joined, paragraphs, [t for t in terms.values() if t.name not in classes], grants)
     return DefinedTerms(
         client=client, provider=provider, creator=creator,
         deliverables=_pick(terms, WORK_NAMES),
@@ -390,12 +480,12 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
     )
 
 
-def _parties(paragraphs: Sequence[Paragraph], terms: Sequence[Term],
+def _parties(joined: _Joined, paragraphs: Sequence[Paragraph], terms: Sequence[Term],
              grants: list[tuple[str, str, int]]) -> tuple[Term | None, Term | None, str | None]:
     """Score every candidate party by lexicon and by context verbs; pick one per side."""
     candidates = [t for t in terms if t.uses or t.defined_at is not None]
     names = [n for t in candidates for n in (t.name, *t.aliases)]
-    verbs = _verb_scores(paragraphs, names, grants)
+    verbs = _verb_scores(joined, paragraphs, names, grants)
     granting = {n for g in grants for n in g[:2]}
     best: dict[str, tuple[tuple[float, int], Term]] = {}
     creates = Counter()
