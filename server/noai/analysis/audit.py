@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Sequence
 
 from noai.analysis import patterns as P
@@ -247,17 +248,15 @@ class _SectionRuns:
         return runs[index]
 
     def _runs(self, depth: int) -> list[tuple[int, int]]:
-        keys = [p.section_path[:depth] for p in self.paragraphs]
         out: list[tuple[int, int]] = []
-        start = 0
-        for i in range(1, len(keys) + 1):
-            if i == len(keys) or keys[i] != keys[start]:
-                out.extend([(start, i - 1)] * (i - start))
-                start = i
+        for _, run in groupby(p.section_path[:depth] for p in self.paragraphs):
+            start, n = len(out), len(list(run))
+            out += [(start, start + n - 1)] * n
         return out
 
 
-def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], body_end: int | None) -> IpSection | None:
+def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], body_end: int | None,
+                runs: _SectionRuns) -> IpSection | None:
     """The section a reader calls the IP section.
 
     A section of the main terms comes before one of a part appended after them (an addendum whose
@@ -275,7 +274,6 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
     titled = [(p.index, len(p.section_path)) for p in headings if P.HEADINGS["ip"].search(p.section_path[-1])]
     reserving = [(p.index, len(p.section_path)) for p in headings if P.HEADINGS["reservation"].search(p.section_path[-1])]
     by_path = {paragraphs[f].section_path: f for f in reversed(creators)}  # one grant per section suffices
-    runs = _SectionRuns(paragraphs)
     by_vote = [(f, d) for f in by_path.values() if (d := _vote_depth(runs, f))]
     ranked = []
     for rank, candidates in enumerate((titled, by_vote, reserving)):
@@ -337,7 +335,8 @@ def _operative_end(paragraphs: Sequence[Paragraph], findings: Sequence[Finding])
 
 
 def _insertion_points(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], protections: Sequence[Protection],
-                      ip: IpSection | None, creator: str, fallback: int | None) -> list[InsertionPoint]:
+                      ip: IpSection | None, creator: str, fallback: int | None,
+                      runs: _SectionRuns) -> list[InsertionPoint]:
     """Where each protection that is not present belongs; ``fallback`` is the end of the operative terms."""
     risky = [f for f in findings if f.kind in GRANT_KINDS and f.severity != INFO]
     anchors: dict[str, tuple[int | None, str]] = {}
@@ -353,7 +352,7 @@ def _insertion_points(paragraphs: Sequence[Paragraph], findings: Sequence[Findin
     indemnity = max((f for f in findings if f.kind == "indemnification"), key=lambda f: (f.end - f.start, -f.start),
                     default=None)
     if indemnity is not None:
-        s, e = _SectionRuns(paragraphs)(indemnity.start, max(1, len(paragraphs[indemnity.start].section_path) - 1))
+        s, e = runs(indemnity.start, max(1, len(paragraphs[indemnity.start].section_path) - 1))
         anchors["indemnity"] = (_last_body(paragraphs, max(s, indemnity.start), max(e, indemnity.end)),
                                 "end of the indemnification clause")
     else:
@@ -444,12 +443,13 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
     findings = classify(paragraphs, terms)
     protections = _protections(paragraphs, findings, terms, creator)
     body_end = _operative_end(paragraphs, findings)
-    ip = _ip_section(paragraphs, findings, body_end)
+    runs = _SectionRuns(paragraphs)
+    ip = _ip_section(paragraphs, findings, body_end, runs)
     return AuditResult(
         filename=filename, language=language, paragraphs=paragraphs, terms=terms,
         findings=sorted(findings, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
-        insertion_points=_insertion_points(paragraphs, findings, protections, ip, creator, body_end),
+        insertion_points=_insertion_points(paragraphs, findings, protections, ip, creator, body_end, runs),
         score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings, terms))
 
 
