@@ -378,8 +378,6 @@ def _grants(joined: _Joined, paragraphs: Sequence[Paragraph]) -> list[tuple[str,
     return [(g, r, 3 if i == 0 else 1) for i, (g, r) in enumerate(pairs) if g != r]
 
 
-
-
 def _verb_scores(joined: _Joined, paragraphs: Sequence[Paragraph], names: Sequence[str],
                  grants: list[tuple[str, str, int]]) -> dict[str, Counter]:
     """For each party name: evidence for the provider side (creates, grants, assigns) and the
