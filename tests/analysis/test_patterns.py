@@ -13,26 +13,26 @@ import pytest
 from noai.analysis import patterns as P
 
 
-def _covered(seq, needs: tuple[str, ...]) -> bool:
+def _covered(seq, needs: tuple[str, ...], run: str = "") -> bool:
     """Every string ``seq`` matches holds one of ``needs`` (lower-cased), by the parsed pattern:
     a run of ASCII literals holding one, a branch all of whose alternatives do, a part that must
-    match at least once, or a lookahead (which cannot see past ``endpos`` either)."""
-    run = ""
+    match at least once, or a lookahead (which cannot see past ``endpos`` either). ``run`` is the
+    literal text just before ``seq`` (the parser moves the common start of alternatives out)."""
     for op, av in seq:
         if op is C.LITERAL and av < 128:
             run += chr(av).lower()
             if any(n in run for n in needs):
                 return True
             continue
+        if op is C.SUBPATTERN and _covered(av[3], needs, run):
+            return True
+        if op is C.BRANCH and all(_covered(alt, needs, run) for alt in av[1]):
+            return True
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1 and _covered(av[2], needs, run):
+            return True
+        if op is C.ASSERT and av[0] == 1 and _covered(av[1], needs, run):
+            return True
         run = ""
-        if op is C.SUBPATTERN and _covered(av[3], needs):
-            return True
-        if op is C.BRANCH and all(_covered(alt, needs) for alt in av[1]):
-            return True
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1 and _covered(av[2], needs):
-            return True
-        if op is C.ASSERT and av[0] == 1 and _covered(av[1], needs):
-            return True
     return False
 
 

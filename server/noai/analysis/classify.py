@@ -18,7 +18,7 @@ import re
 import sys
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from noai.analysis import patterns as P
 from noai.analysis.terms import body_start
@@ -225,6 +225,9 @@ class _Text:
     def search(self, rx: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         return rx.search(self.text, pos, endpos) if self.may_match(rx, pos, endpos) else None
 
+    def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match]:
+        return rx.finditer(self.text) if self.may_match(rx) else iter(())
+
     def negated(self, s: int, pos: int, window: int = 120) -> bool:
         return bool(self.search(P.NEGATION, max(s, pos - window), pos))
 
@@ -317,9 +320,9 @@ class _Classifier:
     def ownership(self, p: Paragraph) -> tuple[list[Finding], _Grant | None]:
         t, text, out, grant = self.t, p.text, [], None
         ip_heading = self.under(p, "ip", "work_made_for_hire", "license")
-        for m in P.WORK_FOR_HIRE.finditer(text) if t.may_match(P.WORK_FOR_HIRE) else ():
+        for m in t.finditer(P.WORK_FOR_HIRE):
             s, e = t.sentence(m.start())
-            if t.search(P.WORK_FOR_HIRE_NEGATED, s, e) and not P.ASSIGNMENT.search(text, s, e):
+            if t.search(P.WORK_FOR_HIRE_NEGATED, s, e) and not t.search(P.ASSIGNMENT, s, e):
                 out.append(self.finding(p, "work_made_for_hire", m, INFO, "work_made_for_hire/negated", negated=True))
                 break
             # A work made for hire always belongs to the commissioning side, whoever the sentence names.
@@ -328,7 +331,7 @@ class _Classifier:
             out.append(self.finding(p, "work_made_for_hire", m, HIGH, "work_made_for_hire", owner=owner,
                                     direction=f"{self.parties.creator}->{owner}"))
             break
-        for m in P.ASSIGNMENT.finditer(text):
+        for m in t.finditer(P.ASSIGNMENT):
             s, e = t.sentence(m.start())
             if _trapped(P.ASSIGNMENT_TRAP, text, m, s, e) or self.under(p, "assignment_clause") and not ip_heading:
                 continue
@@ -372,7 +375,7 @@ class _Classifier:
 
     def licence(self, p: Paragraph) -> tuple[list[Finding], _Grant | None]:
         t, text = self.t, p.text
-        for m in P.GRANT.finditer(text):
+        for m in t.finditer(P.GRANT):
             s, e = t.sentence(m.start())
             if _trapped(P.GRANT_TRAP, text, m, s, e) or t.negated(s, m.start(), 50):
                 continue
@@ -393,7 +396,7 @@ class _Classifier:
             if receiver is None and giver in (CLIENT, PROVIDER):
                 receiver = CLIENT if giver == PROVIDER else PROVIDER
             grant = _Grant(giver, receiver)
-            scope = P.SCOPE_LIMIT.search(text, m.start(), e)
+            scope = t.search(P.SCOPE_LIMIT, m.start(), e)
             if giver == MUTUAL:
                 sev, note = LOW, "license_grant"
             elif receiver == self.parties.creator:
@@ -419,14 +422,14 @@ class _Classifier:
         for kind, signals, trap, severity in _MODIFIERS:
             if kind not in gates:
                 continue
-            for m in (m for signal in signals for m in signal.finditer(text)):
+            for m in (m for signal in signals for m in t.finditer(signal)):
                 s, e = t.sentence(m.start())
                 window = m.start() - s if kind in ("derivative_works", "sublicensable") else 80
                 if (_quoted(text, m) or _trapped(trap, text, m, s, e) or t.negated(s, m.start(), window)
                         or t.search(P.RETAINS, s, e) or t.search(P.AI_EXCLUSION, m.start(), e)):
                     continue
                 if grant is None and not (P.RIGHTS_CONTEXT.search(text, s, e) and (
-                        self.under(p, "ip", "license", "feedback") or P.GRANT.search(text, s, e)
+                        self.under(p, "ip", "license", "feedback") or t.search(P.GRANT, s, e)
                         or self.work.search(text, s, e))):
                     continue
                 if kind == "future_technologies" and self.under(p, "publicity"):
@@ -446,7 +449,7 @@ class _Classifier:
     def moral_rights(self, p: Paragraph) -> list[Finding]:
         for m in P.MORAL_RIGHTS.finditer(p.text, body_start(p)):
             s, e = self.t.sentence(m.start())
-            waiver = P.WAIVER.search(p.text, s, e)
+            waiver = self.t.search(P.WAIVER, s, e)
             if not waiver:
                 continue
             waiving = self.parties.after(p.text, s, waiver.start()) or self.parties.creator  # the subject
@@ -456,7 +459,7 @@ class _Classifier:
 
     def feedback(self, p: Paragraph) -> list[Finding]:
         text = p.text
-        for m in P.FEEDBACK.finditer(text):
+        for m in self.t.finditer(P.FEEDBACK):
             s, e = self.t.sentence(m.start())
             use = P.FEEDBACK_USE.search(text, s, e)
             if not use or self.t.negated(s, use.start(), 40):
@@ -496,7 +499,7 @@ class _Classifier:
         return []
 
     def governing_law(self, p: Paragraph) -> list[Finding]:
-        m = P.GOVERNING_LAW.search(p.text)
+        m = self.t.search(P.GOVERNING_LAW)
         if not m:
             return []
         place = P.LAW_PLACE.search(p.text, m.start())
@@ -516,7 +519,7 @@ class _Classifier:
 
     def indemnity(self, p: Paragraph) -> list[Finding]:
         text = p.text
-        m = P.INDEMNITY.search(text)
+        m = self.t.search(P.INDEMNITY)
         if not m and self.under(p, "indemnification") and not _is_definition(p):
             m = re.search(r"\bindemnif\w*", text, re.I)
         if not m:
@@ -539,7 +542,7 @@ class _Classifier:
     def reservation(self, p: Paragraph, already: list[Finding]) -> list[Finding]:
         if any(f.kind == "reservation_of_rights" for f in already):
             return []
-        m = P.RESERVATION.search(p.text) or P.RESERVATION_MUTUAL.search(p.text)
+        m = self.t.search(P.RESERVATION) or self.t.search(P.RESERVATION_MUTUAL)
         if not m:
             return []
         text = p.text

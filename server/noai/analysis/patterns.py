@@ -254,6 +254,23 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     CONFIDENTIALITY: ("confiden", "degree", "disclos"),
     CONFIDENTIALITY_TRAP: ("data",),
     MUTUAL: ("each", "either", "parties", "mutual"),
+    ASSIGNMENT: ("assign", "transfer", "convey", "title", "property", "vest", "own", "belong", "retain"),
+    GRANT: ("grant", "deliverable", "work", "material", "content", "contribution", "software", "result"),
+    PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe"),
+    ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),
+    FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology"),
+    ALL_MEDIA: ("media", "medium", "format"),
+    DERIVATIVE: ("derivative", "modify", "adapt", "translate", "alter"),
+    SUBLICENSE: ("licen", "tiers"),
+    WAIVER: ("waive", "assert", "consent"),
+    FEEDBACK: ("feedback", "usage", "suggestion", "aggregate", "improve", "develop", "enhance"),
+    GOVERNING_LAW: ("law",),
+    INDEMNITY: ("indemnif", "harmless"),
+    LIABILITY: ("liab", "exclusion"),
+    RESERVATION: ("reserve", "granted", "implied", "retain", "implication"),
+    RESERVATION_MUTUAL: ("neither", "transferred"),
+    SURVIVAL: ("surviv",),
+    SCOPE_LIMIT: ("solely", "only", "exclusively", "purpose", "permitted", "limited", "internal"),
 }
 
 # -- gates: cheap substring tests (on lower-cased text) before the costly searches ------------------
