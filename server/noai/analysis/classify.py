@@ -220,7 +220,13 @@ class _Text:
     def may_match(self, rx: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """False only if ``rx`` cannot match in ``text[pos:endpos]`` (none of its needed literals is there)."""
         needs = _NEEDS.get(id(rx))
-        return needs is None or self.low is None or any(self.low.find(n, pos, endpos) >= 0 for n in needs)
+        if needs is None or self.low is None:
+            return True
+        find = self.low.find
+        for n in needs:
+            if find(n, pos, endpos) >= 0:
+                return True
+        return False
 
     def search(self, rx: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         return rx.search(self.text, pos, endpos) if self.may_match(rx, pos, endpos) else None
@@ -251,6 +257,7 @@ _MODIFIER_KINDS = frozenset(kind for kind, *_ in _MODIFIERS)
 _NO_GRANT = frozenset({"ownership", "grant", *_MODIFIER_KINDS})
 
 
+_PARTY_FIELDS = ("owner", "grantor", "grantee", "beneficiary", "indemnitor")  # filled in by their labels
 _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
 _OTHER = {CLIENT: PROVIDER, PROVIDER: CLIENT}
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
@@ -299,10 +306,10 @@ class _Classifier:
                 **attributes) -> Finding:
         start, end = (m.start(), m.end()) if isinstance(m, re.Match) else m
         fill = {k: v for k, v in attributes.items() if isinstance(v, str)}
-        fill |= {k: self.parties.label(attributes.get(k)) for k in ("owner", "grantor", "grantee",
-                                                                     "beneficiary", "indemnitor")}
-        explanation = EXPLANATIONS[note].format(jurisdiction=attributes.get("jurisdiction") or "the place named",
-                                                **{k: v for k, v in fill.items() if k != "jurisdiction"})
+        for k in _PARTY_FIELDS:
+            fill[k] = self.parties.label(attributes.get(k))
+        fill["jurisdiction"] = attributes.get("jurisdiction") or "the place named"
+        explanation = EXPLANATIONS[note].format_map(fill)
         explanation = explanation[0].upper() + explanation[1:]
         return Finding(kind=kind, severity=severity, start=p.index, end=p.index, paragraph_text=p.text,
                        section_label=p.section_label, section_path=tuple(p.section_path), heading=p.heading,
