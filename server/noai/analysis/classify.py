@@ -15,8 +15,10 @@ text); ``end`` reaches over the sub-paragraphs a lead-in introduces ("… as fol
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from noai.analysis import patterns as P
 from noai.analysis.terms import body_start
@@ -178,15 +180,6 @@ class Parties:
 # -- helpers ------------------------------------------------------------------------------------
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """Bounds of the sentence (or semicolon clause) around ``pos``."""
-    start = 0
-    for m in P.SENTENCE_BREAK.finditer(text, 0, pos):
-        start = m.end()
-    m = P.SENTENCE_BREAK.search(text, pos)
-    return start, m.start() if m else len(text)
-
-
 def _is_definition(p: Paragraph) -> bool:
     """A definitions entry ("“X” means …"), also after a run-in title."""
     return bool(P.DEFINITION.match(p.text, body_start(p)) or P.DEFINITION.match(p.text))
@@ -203,8 +196,49 @@ def bare_title(p: Paragraph) -> bool:
     return p.is_heading and p.run_in_title is None and len(p.text) < 80 and not re.search(r"[.;:,]\s+\S", p.text)
 
 
-def _negated(text: str, s: int, pos: int, window: int = 120) -> bool:
-    return bool(P.NEGATION.search(text, max(s, pos - window), pos))
+class _Text:
+    """One paragraph's text with what its searches share: its sentence breaks (found once) and,
+    when the document allows it (:attr:`P.Gates.exact`), its lower-cased copy for the literal
+    tests of :data:`P.NEEDS`."""
+
+    __slots__ = ("text", "low", "_starts", "_ends")
+
+    def __init__(self, text: str, low: str | None) -> None:
+        self.text, self.low = text, low
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """Bounds of the sentence (or semicolon clause) around ``pos``: from the last break that
+        ends before ``pos`` to the first that starts at or after it."""
+        if self._starts is None:
+            spans = [m.span() for m in P.SENTENCE_BREAK.finditer(self.text)]
+            self._starts, self._ends = [a for a, _ in spans], [b for _, b in spans]
+        k, j = bisect_left(self._ends, pos), bisect_left(self._starts, pos)
+        return self._ends[k - 1] if k else 0, self._starts[j] if j < len(self._starts) else len(self.text)
+
+    def may_match(self, rx: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """False only if ``rx`` cannot match in ``text[pos:endpos]`` (none of its needed literals is there)."""
+        needs = _NEEDS.get(id(rx))
+        if needs is None or self.low is None:
+            return True
+        find = self.low.find
+        for n in needs:
+            if find(n, pos, endpos) >= 0:
+                return True
+        return False
+
+    def search(self, rx: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        return rx.search(self.text, pos, endpos) if self.may_match(rx, pos, endpos) else None
+
+    def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match]:
+        return rx.finditer(self.text) if self.may_match(rx) else iter(())
+
+    def negated(self, s: int, pos: int, window: int = 120) -> bool:
+        return bool(self.search(P.NEGATION, max(s, pos - window), pos))
+
+
+_NEEDS = {id(rx): needs for rx, needs in P.NEEDS.items()}
 
 
 def _trapped(trap: re.Pattern[str], text: str, m: re.Match, s: int, e: int) -> bool:
@@ -220,8 +254,10 @@ _MODIFIERS = (("perpetual_irrevocable", (P.PERPETUAL,), P.PERPETUAL_TRAP, MEDIUM
               ("derivative_works", (P.DERIVATIVE,), P.DERIVATIVE_TRAP, MEDIUM),
               ("sublicensable", (P.SUBLICENSE,), P.SUBLICENSE_TRAP, MEDIUM))
 _MODIFIER_KINDS = frozenset(kind for kind, *_ in _MODIFIERS)
+_NO_GRANT = frozenset({"ownership", "grant", *_MODIFIER_KINDS})
 
 
+_PARTY_FIELDS = ("owner", "grantor", "grantee", "beneficiary", "indemnitor")  # filled in by their labels
 _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
 _OTHER = {CLIENT: PROVIDER, PROVIDER: CLIENT}
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
@@ -245,7 +281,8 @@ class _Classifier:
                  "work\\s+product", "deliverables"] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple, bool] = {}
-        self.gates = P.Gates(p.text for p in paragraphs)
+        self.t = _Text("", None)  # the paragraph being classified
+        self.gates = P.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
         titles = [n for n in ((agreement.name, *agreement.aliases) if agreement else ()) if P.AI_TERM.search(n)]
         # "under AI Addendum": the document's own name, not AI language
@@ -269,10 +306,10 @@ class _Classifier:
                 **attributes) -> Finding:
         start, end = (m.start(), m.end()) if isinstance(m, re.Match) else m
         fill = {k: v for k, v in attributes.items() if isinstance(v, str)}
-        fill |= {k: self.parties.label(attributes.get(k)) for k in ("owner", "grantor", "grantee",
-                                                                     "beneficiary", "indemnitor")}
-        explanation = EXPLANATIONS[note].format(jurisdiction=attributes.get("jurisdiction") or "the place named",
-                                                **{k: v for k, v in fill.items() if k != "jurisdiction"})
+        for k in _PARTY_FIELDS:
+            fill[k] = self.parties.label(attributes.get(k))
+        fill["jurisdiction"] = attributes.get("jurisdiction") or "the place named"
+        explanation = EXPLANATIONS[note].format_map(fill)
         explanation = explanation[0].upper() + explanation[1:]
         return Finding(kind=kind, severity=severity, start=p.index, end=p.index, paragraph_text=p.text,
                        section_label=p.section_label, section_path=tuple(p.section_path), heading=p.heading,
@@ -288,11 +325,11 @@ class _Classifier:
     # -- the kinds -----------------------------------------------------------------------------------
 
     def ownership(self, p: Paragraph) -> tuple[list[Finding], _Grant | None]:
-        text, out, grant = p.text, [], None
+        t, text, out, grant = self.t, p.text, [], None
         ip_heading = self.under(p, "ip", "work_made_for_hire", "license")
-        for m in P.WORK_FOR_HIRE.finditer(text):
-            s, e = _sentence(text, m.start())
-            if P.WORK_FOR_HIRE_NEGATED.search(text, s, e) and not P.ASSIGNMENT.search(text, s, e):
+        for m in t.finditer(P.WORK_FOR_HIRE):
+            s, e = t.sentence(m.start())
+            if t.search(P.WORK_FOR_HIRE_NEGATED, s, e) and not t.search(P.ASSIGNMENT, s, e):
                 out.append(self.finding(p, "work_made_for_hire", m, INFO, "work_made_for_hire/negated", negated=True))
                 break
             # A work made for hire always belongs to the commissioning side, whoever the sentence names.
@@ -301,8 +338,8 @@ class _Classifier:
             out.append(self.finding(p, "work_made_for_hire", m, HIGH, "work_made_for_hire", owner=owner,
                                     direction=f"{self.parties.creator}->{owner}"))
             break
-        for m in P.ASSIGNMENT.finditer(text):
-            s, e = _sentence(text, m.start())
+        for m in t.finditer(P.ASSIGNMENT):
+            s, e = t.sentence(m.start())
             if _trapped(P.ASSIGNMENT_TRAP, text, m, s, e) or self.under(p, "assignment_clause") and not ip_heading:
                 continue
             phrase = m.group(0).lower()
@@ -310,7 +347,7 @@ class _Classifier:
             if weak and not (ip_heading or self.work.search(text, s, e)):
                 continue
             subject = self.parties.before(text, s, m.start())
-            if P.RETAINS.search(text, s, m.start()) or P.RETAINS.search(m.group(0)):
+            if t.search(P.RETAINS, s, m.start()) or P.RETAINS.search(m.group(0)):
                 out.append(self.finding(p, "reservation_of_rights", m, INFO, "reservation_of_rights",
                                         owner=subject or "unknown"))
                 break
@@ -325,7 +362,7 @@ class _Classifier:
                 owner = after if to or re.search(r"of|in|to|by", phrase[-4:]) else subject
                 owner = owner or subject
                 giver = subject if to else None
-            if _negated(text, s, m.start(), 25):  # "shall not assign"; not "if rights do not vest …, X assigns"
+            if t.negated(s, m.start(), 25):  # "shall not assign"; not "if rights do not vest …, X assigns"
                 continue
             own = self.parties.own_materials.search(text, m.end(), e)
             keeps_own = bool(own) and owner is not None and own.group("who") in self.parties.names.get(owner, ())
@@ -344,10 +381,10 @@ class _Classifier:
         return out, grant
 
     def licence(self, p: Paragraph) -> tuple[list[Finding], _Grant | None]:
-        text = p.text
-        for m in P.GRANT.finditer(text):
-            s, e = _sentence(text, m.start())
-            if _trapped(P.GRANT_TRAP, text, m, s, e) or _negated(text, s, m.start(), 50):
+        t, text = self.t, p.text
+        for m in t.finditer(P.GRANT):
+            s, e = t.sentence(m.start())
+            if _trapped(P.GRANT_TRAP, text, m, s, e) or t.negated(s, m.start(), 50):
                 continue
             verb = m.group(0).lower()
             passive = "granted" in verb
@@ -366,7 +403,7 @@ class _Classifier:
             if receiver is None and giver in (CLIENT, PROVIDER):
                 receiver = CLIENT if giver == PROVIDER else PROVIDER
             grant = _Grant(giver, receiver)
-            scope = P.SCOPE_LIMIT.search(text, m.start(), e)
+            scope = t.search(P.SCOPE_LIMIT, m.start(), e)
             if giver == MUTUAL:
                 sev, note = LOW, "license_grant"
             elif receiver == self.parties.creator:
@@ -385,21 +422,21 @@ class _Classifier:
         Outside a grant's paragraph (or its sub-items) a modifier counts only in a sentence about
         rights that also names the work, a grant, or sits under an IP or licence heading.
         """
-        text, out = p.text, []
+        t, text, out = self.t, p.text, []
         if not gates & _MODIFIER_KINDS or _is_definition(p) or self.under(p, "restrictions") and grant is None:
             return out
         risky = self.risky(grant)
         for kind, signals, trap, severity in _MODIFIERS:
             if kind not in gates:
                 continue
-            for m in (m for signal in signals for m in signal.finditer(text)):
-                s, e = _sentence(text, m.start())
+            for m in (m for signal in signals for m in t.finditer(signal)):
+                s, e = t.sentence(m.start())
                 window = m.start() - s if kind in ("derivative_works", "sublicensable") else 80
-                if (_quoted(text, m) or _trapped(trap, text, m, s, e) or _negated(text, s, m.start(), window)
-                        or P.RETAINS.search(text, s, e) or P.AI_EXCLUSION.search(text, m.start(), e)):
+                if (_quoted(text, m) or _trapped(trap, text, m, s, e) or t.negated(s, m.start(), window)
+                        or t.search(P.RETAINS, s, e) or t.search(P.AI_EXCLUSION, m.start(), e)):
                     continue
                 if grant is None and not (P.RIGHTS_CONTEXT.search(text, s, e) and (
-                        self.under(p, "ip", "license", "feedback") or P.GRANT.search(text, s, e)
+                        self.under(p, "ip", "license", "feedback") or t.search(P.GRANT, s, e)
                         or self.work.search(text, s, e))):
                     continue
                 if kind == "future_technologies" and self.under(p, "publicity"):
@@ -418,8 +455,8 @@ class _Classifier:
 
     def moral_rights(self, p: Paragraph) -> list[Finding]:
         for m in P.MORAL_RIGHTS.finditer(p.text, body_start(p)):
-            s, e = _sentence(p.text, m.start())
-            waiver = P.WAIVER.search(p.text, s, e)
+            s, e = self.t.sentence(m.start())
+            waiver = self.t.search(P.WAIVER, s, e)
             if not waiver:
                 continue
             waiving = self.parties.after(p.text, s, waiver.start()) or self.parties.creator  # the subject
@@ -429,10 +466,10 @@ class _Classifier:
 
     def feedback(self, p: Paragraph) -> list[Finding]:
         text = p.text
-        for m in P.FEEDBACK.finditer(text):
-            s, e = _sentence(text, m.start())
+        for m in self.t.finditer(P.FEEDBACK):
+            s, e = self.t.sentence(m.start())
             use = P.FEEDBACK_USE.search(text, s, e)
-            if not use or _negated(text, s, use.start(), 40):
+            if not use or self.t.negated(s, use.start(), 40):
                 continue
             who = self.parties.before(text, s, use.start()) or self.parties.after(text, use.end(), e)
             if who is None or who == MUTUAL:
@@ -449,8 +486,8 @@ class _Classifier:
                    for trap in (P.AI_TRAP, self.own_title) if trap is not None
                    for t in trap.finditer(text, max(0, m.start() - 80), m.end() + 80)):
                 continue
-            s, e = _sentence(text, m.start())
-            negation = P.NEGATION.search(text, s, e) or P.RESTRICT.search(text, s, e)
+            s, e = self.t.sentence(m.start())
+            negation = self.t.search(P.NEGATION, s, e) or self.t.search(P.RESTRICT, s, e)
             if negation:
                 bound = self.parties.before(text, s, negation.start()) or "unknown"
                 note, sev = (("existing_ai_restriction/creator", LOW) if bound == self.parties.creator
@@ -469,7 +506,7 @@ class _Classifier:
         return []
 
     def governing_law(self, p: Paragraph) -> list[Finding]:
-        m = P.GOVERNING_LAW.search(p.text)
+        m = self.t.search(P.GOVERNING_LAW)
         if not m:
             return []
         place = P.LAW_PLACE.search(p.text, m.start())
@@ -489,14 +526,14 @@ class _Classifier:
 
     def indemnity(self, p: Paragraph) -> list[Finding]:
         text = p.text
-        m = P.INDEMNITY.search(text)
+        m = self.t.search(P.INDEMNITY)
         if not m and self.under(p, "indemnification") and not _is_definition(p):
             m = re.search(r"\bindemnif\w*", text, re.I)
         if not m:
             return []
-        s, _ = _sentence(text, m.start())
+        s, _ = self.t.sentence(m.start())
         who = self.parties.before(text, s, m.start() + 1) or "unknown"
-        if P.MUTUAL.search(text, s, m.start() + 1):
+        if self.t.search(P.MUTUAL, s, m.start() + 1):
             who = MUTUAL
         sev = MEDIUM if who == self.parties.creator else LOW if who in (MUTUAL, "unknown") else INFO
         note = "indemnification/unknown" if who == "unknown" else "indemnification"
@@ -504,19 +541,19 @@ class _Classifier:
 
     def simple(self, p: Paragraph, kind: str, signal: re.Pattern[str], severity: str,
                trap: re.Pattern[str] | None = None) -> list[Finding]:
-        m = signal.search(p.text)
-        if not m or trap is not None and trap.search(p.text):
+        m = self.t.search(signal)
+        if not m or trap is not None and self.t.search(trap):
             return []
         return [self.finding(p, kind, m, severity, kind)]
 
     def reservation(self, p: Paragraph, already: list[Finding]) -> list[Finding]:
         if any(f.kind == "reservation_of_rights" for f in already):
             return []
-        m = P.RESERVATION.search(p.text) or P.RESERVATION_MUTUAL.search(p.text)
+        m = self.t.search(P.RESERVATION) or self.t.search(P.RESERVATION_MUTUAL)
         if not m:
             return []
         text = p.text
-        s, e = _sentence(text, m.start())
+        s, e = self.t.sentence(m.start())
         if to := _RESERVED_TO.match(text, m.end()):  # "… are reserved to the Provider"
             owner = self.parties.after(text, to.end(), e)
         else:  # "Provider reserves all rights"; "all rights not granted to Customer are reserved"
@@ -526,10 +563,12 @@ class _Classifier:
 
     # -- one paragraph ------------------------------------------------------------------------------
 
-    def paragraph(self, p: Paragraph, carried: _Grant | None) -> tuple[list[Finding], _Grant | None]:
-        gates = self.gates.open(p.text)
+    def paragraph(self, i: int, p: Paragraph, gates: frozenset[str], carried: _Grant | None
+                  ) -> tuple[list[Finding], _Grant | None]:
+        """The findings of ``p`` (``paragraphs[i]``) among the kinds its ``gates`` let through, and its grant."""
+        self.t = _Text(p.text, self.gates.lows[i] if self.gates.exact else None)
         if bare_title(p):  # "Work Made for Hire and Further Assurances" alone is no grant
-            gates -= {"ownership", "grant", *_MODIFIER_KINDS}
+            gates -= _NO_GRANT
         found, grant = self.ownership(p) if "ownership" in gates else ([], None)
         licences, licence = self.licence(p) if "grant" in gates else ([], None)
         found += licences
@@ -618,12 +657,15 @@ def classify(paragraphs: Sequence[Paragraph], terms) -> list[Finding]:
     found: list[Finding] = []
     carried: _Grant | None = None
     carried_path: tuple[str, ...] = ()
-    for p in paragraphs:
+    for i, p in enumerate(paragraphs):
         if not p.text.strip():
             continue
         if p.section_path[:len(carried_path)] != carried_path or p.is_heading:
             carried = None
-        findings, grant = c.paragraph(p, carried)
+        gates = c.gates.open(i)
+        if not gates:
+            continue
+        findings, grant = c.paragraph(i, p, gates, carried)
         if grant is not None:
             carried, carried_path = grant, tuple(p.section_path)
         found.extend(_extend(f, paragraphs) for f in findings)

@@ -8,7 +8,9 @@ titles and run-in title) and traps: phrases that look like a signal but are not 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from bisect import bisect_right
+from itertools import accumulate
+from typing import Iterator, Sequence
 
 _I = re.IGNORECASE
 
@@ -236,6 +238,41 @@ SIGNATURE = _rx(r"^\s*(?:IN\s+WITNESS\s+WHEREOF|SIGNED\b|Signature|Signed\s+(?:b
 BACK_MATTER = _rx(r"^\s*(?:(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)\b|(?:Exhibit|Schedule|Annex|Appendix|"
                   r"Attachment)\s+(?:[A-Z0-9IVX]+\b|\d))")
 
+# -- necessary literals ------------------------------------------------------------------------
+
+# Lower-case literals one of which every match of the pattern holds (tests/analysis/test_patterns.py
+# proves it from the parsed pattern): a text whose lower-cased copy holds none of them in the
+# searched range cannot match, a cheap test before a slow search.
+NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    RETAINS: ("retain", "reserve", "keep", "remain"),
+    WORK_FOR_HIRE: ("hire", "commissioned", "copyright"),
+    WORK_FOR_HIRE_NEGATED: ("hire",),
+    NEGATION: ("not", "nor", "neither", "never", "prohibit", "forbidden", "without", "except", "other", "refrain",
+               "right"),
+    RESTRICT: ("prohibit", "restrict", "permitted", "forbid"),
+    AI_EXCLUSION: ("prohibited", "artificial", "machine"),
+    CONFIDENTIALITY: ("confiden", "degree", "disclos"),
+    CONFIDENTIALITY_TRAP: ("data",),
+    MUTUAL: ("each", "either", "parties", "mutual"),
+    ASSIGNMENT: ("assign", "transfer", "convey", "title", "property", "vest", "own", "belong", "retain"),
+    GRANT: ("grant", "deliverable", "work", "material", "content", "contribution", "software", "result"),
+    PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe"),
+    ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),
+    FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology"),
+    ALL_MEDIA: ("media", "medium", "format"),
+    DERIVATIVE: ("derivative", "modify", "adapt", "translate", "alter"),
+    SUBLICENSE: ("licen", "tiers"),
+    WAIVER: ("waive", "assert", "consent"),
+    FEEDBACK: ("feedback", "usage", "suggestion", "aggregate", "improve", "develop", "enhance"),
+    GOVERNING_LAW: ("law",),
+    INDEMNITY: ("indemnif", "harmless"),
+    LIABILITY: ("liab", "exclusion"),
+    RESERVATION: ("reserve", "granted", "implied", "retain", "implication"),
+    RESERVATION_MUTUAL: ("neither", "transferred"),
+    SURVIVAL: ("surviv",),
+    SCOPE_LIMIT: ("solely", "only", "exclusively", "purpose", "permitted", "limited", "internal"),
+}
+
 # -- gates: cheap substring tests (on lower-cased text) before the costly searches ------------------
 
 GATES: dict[str, tuple[str, ...]] = {
@@ -264,20 +301,76 @@ GATES: dict[str, tuple[str, ...]] = {
 }
 
 
-_GATE_WORDS = tuple((word, kind) for kind, words in GATES.items() for word in words)
+def _keyed_gates() -> dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]]:
+    """The gate words by their longest space-free piece (their key): the kinds the key opens by
+    itself (it is the whole word) and the longer words, each with the kinds it opens."""
+    kinds: dict[str, set[str]] = {}
+    for kind, words in GATES.items():
+        for word in words:
+            kinds.setdefault(word, set()).add(kind)
+    sure: dict[str, set[str]] = {}
+    longer: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for word, opened in kinds.items():
+        key = max(word.split(), key=len)
+        if key == word:
+            sure.setdefault(key, set()).update(opened)
+        else:
+            longer.setdefault(key, []).append((word, frozenset(opened)))
+    return {key: (frozenset(sure.get(key, ())), tuple(longer.get(key, ()))) for key in sure.keys() | longer.keys()}
+
+
+_GATE_KEYS = _keyed_gates()
+_AI_GATE = ("AI", "A.I")  # case-sensitive, in the text as written
+_NONE: frozenset[str] = frozenset()
+# The only characters that IGNORECASE matches to an ASCII letter other than its own lower case;
+# without them a text's lower-cased copy has its length and answers ASCII literal tests exactly.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def _holders(whole: str, starts: list[int], word: str) -> Iterator[int]:
+    """Indices of the texts (joined into ``whole``, text i from ``starts[i]``) holding ``word``."""
+    pos = whole.find(word)
+    while pos >= 0:
+        i = bisect_right(starts, pos) - 1
+        yield i
+        pos = whole.find(word, starts[i + 1]) if i + 1 < len(starts) else -1
+
+
+def _joined(texts: Sequence[str]) -> tuple[str, list[int]]:
+    """``texts`` joined by line breaks, and where each begins."""
+    return "\n".join(texts), list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0)) if texts else []
 
 
 class Gates:
-    """The kinds worth searching for in each paragraph of one document, by plain substring tests
-    (no regex); only the gate words that occur somewhere in the document are tried."""
+    """The kinds worth searching for in each of a document's texts, by plain substring tests (no
+    regex). A key holds no white space, so it occurs in a text only within one of its
+    ``split()`` chunks: the keys are looked for once in the document's vocabulary of chunks,
+    and each text is tested only for the longer words of the keys its own chunks hold."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
-        whole = "\n".join(texts).lower()
-        self.words = tuple((word, kind) for word, kind in _GATE_WORDS if word in whole)
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.lows = [t.lower() for t in texts]
+        joined, starts = _joined(texts)
+        self.exact = not any(c in joined for c in FOLDS_TO_ASCII)
+        found = {i: {"existing_ai_restriction"} for word in _AI_GATE for i in _holders(joined, starts, word)}
+        chunks = [low.split() for low in self.lows]
+        vocabulary = list(set().union(*chunks))
+        sure: dict[str, set[str]] = {}
+        longer: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        joined, starts = _joined(vocabulary)
+        for key, (opened, words) in _GATE_KEYS.items():
+            for i in _holders(joined, starts, key):
+                sure.setdefault(vocabulary[i], set()).update(opened)
+                longer.setdefault(vocabulary[i], []).extend(words)
+        hot = set(sure)
+        for i, low in enumerate(self.lows):
+            hits = hot.intersection(chunks[i])
+            if hits:
+                kinds = found.setdefault(i, set())
+                for chunk in hits:
+                    kinds |= sure[chunk]
+                    kinds.update(*(opened for word, opened in longer[chunk] if word in low))
+        self._kinds = {i: frozenset(k) for i, k in found.items() if k}
 
-    def open(self, text: str) -> set[str]:
-        low = text.lower()
-        found = {kind for word, kind in self.words if word in low}
-        if "AI" in text or "A.I" in text:
-            found.add("existing_ai_restriction")
-        return found
+    def open(self, i: int) -> frozenset[str]:
+        """The kinds gated open for text ``i``."""
+        return self._kinds.get(i, _NONE)
