@@ -114,15 +114,18 @@ class _ParagraphReader:
             current = original = "".join(texts)
         else:
             current, original = self._general(p, base, formats, texts, fmts)
-        num_id, ilvl = self._num_pr(num_id, ilvl, style_id, style)
+        if num_id is None and style is not None and style.num_id is not None:
+            num_id, ilvl = self._style_numbering(ilvl, style_id, style)
         label = None
-        # A paragraph whose mark is deleted merges into the next one, and an empty paragraph
-        # that only carries a section break shows no number: neither takes a number.
-        if num_id and mark != DELETED and not (breaks and not current):
-            is_item, label = self.counter.label(num_id, ilvl)
-            if not is_item:
-                num_id = ilvl = None
-        elif not num_id:
+        if num_id:
+            ilvl = ilvl or 0
+            # A paragraph whose mark is deleted merges into the next one, and an empty
+            # paragraph that only carries a section break shows no number: neither takes one.
+            if mark != DELETED and not (breaks and not current):
+                is_item, label = self.counter.label(num_id, ilvl)
+                if not is_item:
+                    num_id = ilvl = None
+        else:
             num_id = ilvl = None
         if style is None:
             style_name = heading_level = None
@@ -200,15 +203,15 @@ class _ParagraphReader:
                 original.append(text)
         return "".join(texts), "".join(original)
 
-    def _num_pr(self, num_id, ilvl, style_id, style) -> tuple[int | None, int | None]:
-        """Effective ``(numId, ilvl)``: direct ``w:numPr``, else the style chain's."""
-        if num_id is None and style is not None and style.num_id is not None:
-            num_id = style.num_id
-            if ilvl is None:
-                ilvl = style.ilvl
-            if ilvl is None and num_id:
-                ilvl = self.numbering.style_level(num_id, style_id)
-        return num_id, (ilvl or 0) if num_id else None
+    def _style_numbering(self, ilvl, style_id, style) -> tuple[int, int | None]:
+        """``(numId, ilvl)`` of a paragraph without direct ``w:numId`` whose style chain has
+        one (``ilvl``: the paragraph's own, if any)."""
+        num_id = style.num_id
+        if ilvl is None:
+            ilvl = style.ilvl
+        if ilvl is None and num_id:
+            ilvl = self.numbering.style_level(num_id, style_id)
+        return num_id, ilvl
 
     def _format(self, rpr, base: RunFormat, formats: dict) -> RunFormat:
         """The effective format of a run with ``w:rPr`` ``rpr``: its direct properties, then
@@ -236,19 +239,6 @@ def _first(el, tag):
     return child if child.tag == tag else None
 
 
-def _num_pr(num_pr) -> tuple[int | None, int | None]:
-    """``(w:numId, w:ilvl)`` values of a ``w:numPr``."""
-    num_id = ilvl = None  # the first of each, as Word reads them
-    for child in num_pr:
-        tag = child.tag
-        if tag == NUM_ID and num_id is None:
-            num_id = child
-        elif tag == ILVL and ilvl is None:
-            ilvl = child
-    return (None if num_id is None else _int(num_id.get(VAL)),
-            None if ilvl is None else _int(ilvl.get(VAL)))
-
-
 def _int(value) -> int | None:
     try:
         return int(value)
@@ -267,10 +257,19 @@ def _paragraph_properties(p):
         return style_id, num_id, ilvl, outline, mark, breaks
     for child in ppr:
         tag = child.tag
-        if tag == PSTYLE:
+        if tag == NUMPR:
+            num_id = ilvl = None  # the first of each, as Word reads them
+            for el in child:
+                tag = el.tag
+                if tag == NUM_ID:
+                    if num_id is None:
+                        num_id = el
+                elif tag == ILVL and ilvl is None:
+                    ilvl = el
+            num_id = None if num_id is None else _int(num_id.get(VAL))
+            ilvl = None if ilvl is None else _int(ilvl.get(VAL))
+        elif tag == PSTYLE:
             style_id = child.get(VAL)
-        elif tag == NUMPR:
-            num_id, ilvl = _num_pr(child)
         elif tag == OUTLINE:
             outline = _int(child.get(VAL))
             if outline is not None and not 0 <= outline <= 8:
@@ -333,7 +332,7 @@ def run_in_title(texts: list[str], fmts: list[RunFormat], text: str) -> str | No
         pos = after
     phrase = text[start:end].rstrip()
     rest = text[end:]
-    if not phrase or not rest.strip():
+    if not phrase or not rest or rest.isspace():
         return None
     if phrase[-1] in ".:":
         title = phrase[:-1]

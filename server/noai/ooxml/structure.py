@@ -77,10 +77,9 @@ def _words(text: str, limit: int) -> str:
     return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
 
 
-def _title(text: str, run_in: str | None) -> str:
-    """The title of a section whose heading paragraph reads ``text`` (number removed)."""
-    if run_in:
-        return run_in
+def _title(text: str) -> str:
+    """The title of a section whose heading paragraph reads ``text`` (number removed) and has
+    no run-in title."""
     text = text.strip()
     m = _TYPED_TITLE.match(text)
     if m:
@@ -149,7 +148,7 @@ class Sections:
         heading = None if label else heading_level or (
             outline_level + 1 if outline_level is not None else None)
         if label or heading:
-            title = _title(rest if typed or not auto else text, run_in_title)
+            title = run_in_title or _title(rest if typed or not auto else text)
             if label:
                 family, level = self.family(label, ilvl if auto else None)
                 return family, level, _clean_label(label), title, True
@@ -157,9 +156,9 @@ class Sections:
         if in_table:
             return None  # cover-page and signature tables: their short lines are not headings
         if _SCHEDULE.match(text) and len(text.split()) <= _TITLE_WORDS:
-            return ("schedule",), 0, None, _title(text, None), True
+            return ("schedule",), 0, None, _title(text), True
         if (bold or all_caps) and _is_title_line(text):
-            return ("title",), 0, None, _title(text, None), False
+            return ("title",), 0, None, _title(text), False
         return None
 
     def family(self, label: str, ilvl: int | None) -> tuple[tuple, int]:
@@ -170,13 +169,14 @@ class Sections:
         deeper = 0 if ilvl is None else ilvl + 1
         if m is None:
             return ("label",), deeper
-        if m.group("kw"):
+        shape = m.lastgroup  # the alternative that matched
+        if shape == "kw":
             number = m.group("kwnum")
             depth = number.count(".") + 1 if number[0].isdigit() else 1
             return ("kw", m.group("kw").split()[0].lower()), depth
-        if m.group("dec"):
+        if shape == "dec":
             return ("dec",), max(m.group("dec").rstrip(".").count(".") + 1, deeper)
-        token = (m.group("paren") or m.group("half") or m.group("dot")).strip()
+        token = m.group(shape).strip()
         inner = token.strip("().").strip()
         shape = "(x)" if token.startswith("(") else token[-1]
         if inner.isdigit():
@@ -192,9 +192,8 @@ class Sections:
         """Open the section headed by paragraph ``index`` (a ``candidate``'s answer)."""
         stack = self.stack
         cut = self._cut(family, level, strong)
-        for node in stack[cut:]:
-            node.end = index - 1
-        del stack[cut:]
+        while len(stack) > cut:
+            stack.pop().end = index - 1
         parent = stack[-1] if stack else None
         node = _Node(family, level, label, title, index, strong, parent)
         (parent.children if parent else self.roots).append(node)
