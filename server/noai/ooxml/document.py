@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import MalformedXmlError
-from .model import Paragraph, Section
+from .model import Paragraph, Section, new_paragraph
 from .ns import RT_NUMBERING, RT_STYLES, W
 from .numbering import Counter, Numbering
 from .package import Package, read_package
@@ -141,9 +141,9 @@ class _ParagraphReader:
         if found is not None:
             sections.open(index, *found)
         node = sections.current
-        return Paragraph(index, current, original, style_id, style_name, heading_level, outline,
-                         num_id, ilvl, label, run_in, in_table, bold, caps, mark,
-                         node.section_label, node.path, node.title, found is not None)
+        return new_paragraph(index, current, original, style_id, style_name, heading_level,
+                             outline, num_id, ilvl, label, run_in, in_table, bold, caps, mark,
+                             node.section_label, node.path, node.title, found is not None)
 
     def _style(self, style_id: str | None) -> tuple:
         """The paragraph style, the run format of it over the document defaults, and an empty

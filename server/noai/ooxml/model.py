@@ -41,6 +41,43 @@ class Paragraph:
         return d
 
 
+class _Filling:
+    """A :class:`Paragraph` being filled in: the same slots without the frozen ``__setattr__``
+    (``Paragraph(...)`` sets each field through ``object.__setattr__``, which costs the reader
+    several microseconds per paragraph)."""
+
+    __slots__ = Paragraph.__slots__
+
+
+def new_paragraph(index, text, original_text, style_id, style_name, heading_level,
+                  outline_level, num_id, ilvl, label, run_in_title, in_table, bold, all_caps,
+                  mark, section_label, section_path, heading, is_heading) -> Paragraph:
+    """``Paragraph(...)`` of all its fields in order, built the fast way: the slots are filled
+    by plain assignment, then the object becomes the Paragraph it is (same slots, same layout)."""
+    p = _Filling()
+    p.index = index
+    p.text = text
+    p.original_text = original_text
+    p.style_id = style_id
+    p.style_name = style_name
+    p.heading_level = heading_level
+    p.outline_level = outline_level
+    p.num_id = num_id
+    p.ilvl = ilvl
+    p.label = label
+    p.run_in_title = run_in_title
+    p.in_table = in_table
+    p.bold = bold
+    p.all_caps = all_caps
+    p.mark = mark
+    p.section_label = section_label
+    p.section_path = section_path
+    p.heading = heading
+    p.is_heading = is_heading
+    p.__class__ = Paragraph
+    return p
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     """A node of the section tree: a heading and the paragraphs up to the next one of its level."""
