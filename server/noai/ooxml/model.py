@@ -41,20 +41,21 @@ class Paragraph:
         return d
 
 
-class _Filling:
-    """A :class:`Paragraph` being filled in: the same slots without the frozen ``__setattr__``
-    (``Paragraph(...)`` sets each field through ``object.__setattr__``, which costs the reader
-    several microseconds per paragraph)."""
+def _filling(cls) -> type:
+    """A class with the slots of frozen dataclass ``cls`` and plain assignment. ``cls(...)`` sets
+    each field through ``object.__setattr__``, which costs the reader microseconds per object;
+    it fills one of these instead and turns it into the ``cls`` it is (same slots, same layout)."""
+    return type(f"_{cls.__name__}Filling", (), {"__slots__": cls.__slots__})
 
-    __slots__ = Paragraph.__slots__
+
+_ParagraphFilling = _filling(Paragraph)
 
 
 def new_paragraph(index, text, original_text, style_id, style_name, heading_level,
                   outline_level, num_id, ilvl, label, run_in_title, in_table, bold, all_caps,
                   mark, section_label, section_path, heading, is_heading) -> Paragraph:
-    """``Paragraph(...)`` of all its fields in order, built the fast way: the slots are filled
-    by plain assignment, then the object becomes the Paragraph it is (same slots, same layout)."""
-    p = _Filling()
+    """``Paragraph(...)`` of all its fields in order, built the fast way (see ``_filling``)."""
+    p = _ParagraphFilling()
     p.index = index
     p.text = text
     p.original_text = original_text
@@ -92,3 +93,19 @@ class Section:
     @property
     def display(self) -> str:
         return f"{self.label} {self.title}".strip() if self.label else self.title
+
+
+_SectionFilling = _filling(Section)
+
+
+def new_section(label, title, level, start, end, children) -> Section:
+    """``Section(...)`` of all its fields in order, built the fast way (see ``_filling``)."""
+    s = _SectionFilling()
+    s.label = label
+    s.title = title
+    s.level = level
+    s.start = start
+    s.end = end
+    s.children = children
+    s.__class__ = Section
+    return s

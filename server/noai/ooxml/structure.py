@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from .model import Section
+from .model import Section, new_section
 
 _ROMAN = r"[ivxlcdm]{1,7}|[IVXLCDM]{1,7}"
 TYPED_NUMBER = re.compile(
@@ -64,8 +64,8 @@ class _Node:
             self.path = (*parent.path, display)
 
     def freeze(self, depth: int) -> Section:
-        kids = tuple(child.freeze(depth + 1) for child in self.children)
-        return Section(self.label, self.title, depth, self.start, self.end, kids)
+        kids = tuple([child.freeze(depth + 1) for child in self.children])
+        return new_section(self.label, self.title, depth, self.start, self.end, kids)
 
 
 # The place of the paragraphs before the first section.
