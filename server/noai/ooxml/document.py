@@ -11,17 +11,17 @@ XML blocks. A paragraph is never descended into, so the paragraphs of text boxes
 from __future__ import annotations
 
 import re
-from collections import namedtuple
 from dataclasses import dataclass
 
 from ..errors import MalformedXmlError
-from .model import Paragraph, Section
+from .model import Paragraph, Section, new_paragraph
 from .ns import RT_NUMBERING, RT_STYLES, W
 from .numbering import Counter, Numbering
 from .package import Package, read_package
-from .structure import READ_FIELDS, TYPED_NUMBER, build_sections
-from .styles import VAL, RunFormat, Styles
-from .text import DELETED, IN_CURRENT, IN_ORIGINAL, NORMAL, PPR, RPR, paragraph_mark_state, pieces
+from .structure import TYPED_NUMBER, Sections
+from .styles import VAL, RunFormat, Styles, run_properties
+from .text import (DEL_TEXT, DELETED, FIXED, FLD_CHAR, IN_CURRENT, IN_ORIGINAL, NO_TEXT, NORMAL,
+                   PPR, RPR, RUN, SYM, T, paragraph_mark_state, pieces)
 
 _W = "{%s}" % W
 P = _W + "p"
@@ -33,9 +33,6 @@ NUM_ID, ILVL = _W + "numId", _W + "ilvl"
 _NOT_BLOCKS = {PPR, _W + "sectPr", _W + "tblPr", _W + "tblGrid", _W + "trPr", _W + "tcPr",
                _W + "sdtPr", _W + "sdtEndPr", _W + "customXmlPr", _W + "txbxContent",
                "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
-
-# A paragraph as read, before the section pass (which builds the Paragraph).
-_Read = namedtuple("_Read", READ_FIELDS)
 _RUN_IN_END = re.compile(r"^\s*[.:]")
 _MAX_TITLE_WORDS = 12
 
@@ -89,100 +86,149 @@ def read_document(data: bytes) -> Document:
     for p, in_table in iter_paragraphs(body):
         paragraphs.append(reader.read(p, len(elements), in_table))
         elements.append(p)
-    paragraphs, sections = build_sections(paragraphs)
+    sections = reader.sections.finish(len(paragraphs) - 1)
     return Document(paragraphs, elements, root, package, styles, numbering, sections)
 
 
 class _ParagraphReader:
-    """Reads one ``w:p`` after the other (numbering counters run in document order)."""
+    """Reads one ``w:p`` after the other (numbering counters and sections run in document
+    order)."""
 
     def __init__(self, styles: Styles, numbering: Numbering):
         self.styles = styles
         self.numbering = numbering
         self.counter = Counter(numbering)
-        self._bases: dict[str | None, RunFormat] = {}
-        self._combined: dict[tuple, RunFormat] = {}
+        self.sections = Sections()
+        # paragraph style id -> (Style, its run format, {run_properties: run format over it})
+        self._styles: dict[str | None, tuple] = {}
 
-    def read(self, p, index: int, in_table: bool) -> _Read:
-        style_id, direct_num, outline, mark, breaks = _paragraph_properties(p)
+    def read(self, p, index: int, in_table: bool) -> Paragraph:
+        style_id, num_id, ilvl, outline, mark, breaks = _paragraph_properties(p)
         style_id = style_id or self.styles.default_paragraph
+        known = self._styles.get(style_id)
+        if known is None:
+            known = self._styles[style_id] = self._style(style_id)
+        style, base, formats = known
+        texts, fmts = [], []
+        if self._simple(p, base, formats, texts, fmts):
+            current = original = "".join(texts)
+        else:
+            current, original = self._general(p, base, formats, texts, fmts)
+        if num_id is None and style is not None and style.num_id is not None:
+            num_id, ilvl = self._style_numbering(ilvl, style_id, style)
+        label = None
+        if num_id:
+            ilvl = ilvl or 0
+            # A paragraph whose mark is deleted merges into the next one, and an empty
+            # paragraph that only carries a section break shows no number: neither takes one.
+            if mark != DELETED and not (breaks and not current):
+                is_item, label = self.counter.label(num_id, ilvl)
+                if not is_item:
+                    num_id = ilvl = None
+        else:
+            num_id = ilvl = None
+        if style is None:
+            style_name = heading_level = None
+        else:
+            style_name, heading_level = style.name, style.heading_level
+            if outline is None:
+                outline = style.outline_level
+        bold, caps, emphasized = _looks(texts, fmts)
+        run_in = run_in_title(texts, fmts, current) if emphasized else None
+        sections = self.sections
+        found = sections.candidate(current, mark, label, ilvl, heading_level, outline, bold, caps,
+                                   run_in, in_table)
+        if found is not None:
+            sections.open(index, *found)
+        node = sections.current
+        return new_paragraph(index, current, original, style_id, style_name, heading_level,
+                             outline, num_id, ilvl, label, run_in, in_table, bold, caps, mark,
+                             node.section_label, node.path, node.title, found is not None)
+
+    def _style(self, style_id: str | None) -> tuple:
+        """The paragraph style, the run format of it over the document defaults, and an empty
+        cache of run formats over that."""
         style = self.styles.resolve(style_id)
-        base = self._base(style_id, style)
-        current, original, visible = [], [], []
-        last_run = None
-        fmt = base
+        base = (style.run if style is not None else RunFormat()).over(self.styles.defaults)
+        return style, base, {}
+
+    def _simple(self, p, base: RunFormat, formats: dict, texts: list, fmts: list) -> bool:
+        """Fill ``texts``/``fmts`` with the text of each run of ``p`` and its format, when ``p``
+        is a plain paragraph: runs of text and tabs without revisions, fields or symbols (what
+        :func:`pieces` reads of it, a run at a time). False, with the lists partly filled, for
+        any other paragraph."""
+        for child in p:
+            tag = child.tag
+            if tag == RUN:
+                run_text = rpr = None
+                for el in child:
+                    tag = el.tag
+                    if tag == T:
+                        text = el.text
+                        if text:
+                            run_text = text if run_text is None else run_text + text
+                    elif tag == RPR:
+                        if el.getprevious() is None:
+                            rpr = el
+                    elif tag in FIXED:
+                        text = FIXED[tag]
+                        if text:
+                            run_text = text if run_text is None else run_text + text
+                    elif not (tag in NO_TEXT or (not len(el) and tag not in _HAS_EFFECT)):
+                        return False
+                if run_text is not None:
+                    texts.append(run_text)
+                    fmts.append(base if rpr is None else self._format(rpr, base, formats))
+            elif not (tag in NO_TEXT or (not len(child) and tag != FLD_CHAR)):
+                return False
+        return True
+
+    def _general(self, p, base: RunFormat, formats: dict, texts: list, fmts: list
+                 ) -> tuple[str, str]:
+        """Fill ``texts``/``fmts`` with the visible pieces of ``p`` and their formats, with the
+        exact walk of :func:`pieces`; the current and the original text."""
+        texts.clear()
+        fmts.clear()
+        original = []
+        last_run = fmt = None
         for text, _element, run, state, _revision in pieces(p):
             if state in IN_CURRENT:
                 if run is not last_run:
                     last_run = run
-                    fmt = self._format(run, base)
-                current.append(text)
-                visible.append((text, fmt))
+                    rpr = _first(run, RPR)
+                    fmt = base if rpr is None else self._format(rpr, base, formats)
+                texts.append(text)
+                fmts.append(fmt)
             if state in IN_ORIGINAL:
                 original.append(text)
-        current = "".join(current)
-        num_id, ilvl = self._num_pr(direct_num, style_id, style)
-        label = None
-        # A paragraph whose mark is deleted merges into the next one, and an empty paragraph
-        # that only carries a section break shows no number: neither takes a number.
-        if num_id and mark != DELETED and not (breaks and not current):
-            is_item, label = self.counter.label(num_id, ilvl)
-            if not is_item:
-                num_id = ilvl = None
-        elif not num_id:
-            num_id = ilvl = None
-        if outline is None and style is not None:
-            outline = style.outline_level
-        return _Read(
-            index=index,
-            text=current,
-            original_text="".join(original),
-            style_id=style_id,
-            style_name=style.name if style is not None else None,
-            heading_level=style.heading_level if style is not None else None,
-            outline_level=outline,
-            num_id=num_id,
-            ilvl=ilvl,
-            label=label,
-            run_in_title=run_in_title(visible, current),
-            in_table=in_table,
-            bold=_all_bold(visible),
-            all_caps=_all_caps(visible),
-            mark=mark,
-        )
+        return "".join(texts), "".join(original)
 
-    def _num_pr(self, direct, style_id, style) -> tuple[int | None, int | None]:
-        """Effective ``(numId, ilvl)``: direct ``w:numPr``, else the style chain's."""
-        num_id, ilvl = direct
-        if num_id is None and style is not None and style.num_id is not None:
-            num_id = style.num_id
-            if ilvl is None:
-                ilvl = style.ilvl
-            if ilvl is None and num_id:
-                ilvl = self.numbering.style_level(num_id, style_id)
-        return num_id, (ilvl or 0) if num_id else None
+    def _style_numbering(self, ilvl, style_id, style) -> tuple[int, int | None]:
+        """``(numId, ilvl)`` of a paragraph without direct ``w:numId`` whose style chain has
+        one (``ilvl``: the paragraph's own, if any)."""
+        num_id = style.num_id
+        if ilvl is None:
+            ilvl = style.ilvl
+        if ilvl is None and num_id:
+            ilvl = self.numbering.style_level(num_id, style_id)
+        return num_id, ilvl
 
-    def _base(self, style_id: str | None, style) -> RunFormat:
-        """The run format of the paragraph style over the document defaults (cached)."""
-        base = self._bases.get(style_id)
-        if base is None:
-            base = self._bases[style_id] = (style.run if style is not None else RunFormat()).over(
-                self.styles.defaults)
-        return base
-
-    def _format(self, run, base: RunFormat) -> RunFormat:
-        """The effective format of ``w:r`` ``run``: direct ``w:rPr``, then the character style
-        (``w:rStyle``), then ``base`` (paragraph style and document defaults)."""
-        rpr = _first(run, RPR)
-        if rpr is None:
-            return base
-        key = (*RunFormat.read(rpr), base)
-        fmt = self._combined.get(key)
+    def _format(self, rpr, base: RunFormat, formats: dict) -> RunFormat:
+        """The effective format of a run with ``w:rPr`` ``rpr``: its direct properties, then
+        the character style (``w:rStyle``), then ``base`` (paragraph style and document
+        defaults); ``formats`` caches them for ``base``."""
+        key = run_properties(rpr)
+        fmt = formats.get(key)
         if fmt is None:
-            char = self.styles.resolve(key[1])
+            bold, caps, underline, char_id = key
+            char = self.styles.resolve(char_id)
             char_run = char.run if char is not None else RunFormat()
-            fmt = self._combined[key] = key[0].over(char_run).over(base)
+            fmt = formats[key] = RunFormat(bold, caps, underline).over(char_run).over(base)
         return fmt
+
+
+# Run children that change the text although they hold no element (see text._walk).
+_HAS_EFFECT = frozenset({FLD_CHAR, SYM, DEL_TEXT})
 
 
 def _first(el, tag):
@@ -193,19 +239,6 @@ def _first(el, tag):
     return child if child.tag == tag else None
 
 
-def _num_pr(num_pr) -> tuple[int | None, int | None]:
-    """``(w:numId, w:ilvl)`` values of a ``w:numPr``."""
-    num_id = ilvl = None  # the first of each, as Word reads them
-    for child in num_pr:
-        tag = child.tag
-        if tag == NUM_ID and num_id is None:
-            num_id = child
-        elif tag == ILVL and ilvl is None:
-            ilvl = child
-    return (None if num_id is None else _int(num_id.get(VAL)),
-            None if ilvl is None else _int(ilvl.get(VAL)))
-
-
 def _int(value) -> int | None:
     try:
         return int(value)
@@ -214,20 +247,29 @@ def _int(value) -> int | None:
 
 
 def _paragraph_properties(p):
-    """``(pStyle, (numId, ilvl), outlineLvl, mark state, has w:sectPr)`` from ``w:pPr``, in one
+    """``(pStyle, numId, ilvl, outlineLvl, mark state, has w:sectPr)`` from ``w:pPr``, in one
     pass."""
     ppr = _first(p, PPR)
     style_id = outline = num_id = ilvl = None
     mark = NORMAL
     breaks = False
     if ppr is None:
-        return style_id, (num_id, ilvl), outline, mark, breaks
+        return style_id, num_id, ilvl, outline, mark, breaks
     for child in ppr:
         tag = child.tag
-        if tag == PSTYLE:
+        if tag == NUMPR:
+            num_id = ilvl = None  # the first of each, as Word reads them
+            for el in child:
+                tag = el.tag
+                if tag == NUM_ID:
+                    if num_id is None:
+                        num_id = el
+                elif tag == ILVL and ilvl is None:
+                    ilvl = el
+            num_id = None if num_id is None else _int(num_id.get(VAL))
+            ilvl = None if ilvl is None else _int(ilvl.get(VAL))
+        elif tag == PSTYLE:
             style_id = child.get(VAL)
-        elif tag == NUMPR:
-            num_id, ilvl = _num_pr(child)
         elif tag == OUTLINE:
             outline = _int(child.get(VAL))
             if outline is not None and not 0 <= outline <= 8:
@@ -236,53 +278,52 @@ def _paragraph_properties(p):
             mark = paragraph_mark_state(p)
         elif tag == SECTPR:
             breaks = True
-    return style_id, (num_id, ilvl), outline, mark, breaks
+    return style_id, num_id, ilvl, outline, mark, breaks
 
 
-def _all_bold(visible) -> bool:
-    """True when every visible non-blank piece of text is bold."""
-    seen = False
-    for text, fmt in visible:
-        if text.strip():
-            if not fmt.bold:
-                return False
-            seen = True
-    return seen
-
-
-def _all_caps(visible) -> bool:
-    letters = False
-    for text, fmt in visible:
+def _looks(texts: list[str], fmts: list[RunFormat]) -> tuple[bool, bool, bool]:
+    """``(bold, all_caps, emphasized)`` of the visible pieces of a paragraph: every non-blank
+    piece bold; every letter upper case (typed or w:caps); some piece bold or underlined."""
+    bold = caps = True
+    bold_seen = letters = emphasized = False
+    for text, fmt in zip(texts, fmts):
+        if fmt.bold or fmt.underline:
+            emphasized = True
+        if bold and not text.isspace():  # pieces are never empty
+            if fmt.bold:
+                bold_seen = True
+            else:
+                bold = False
+        if not caps:
+            continue
         if fmt.caps:
             letters = letters or any(c.isalpha() for c in text)
             continue
         for c in text:
             if c.isalpha():
                 if not c.isupper():
-                    return False
+                    caps = False
+                    break
                 letters = True
-    return letters
+    return bold and bold_seen, caps and letters, emphasized
 
 
 def _emphasized(fmt: RunFormat) -> bool:
     return bool(fmt.bold or fmt.underline)
 
 
-def run_in_title(visible: list[tuple[str, RunFormat]], text: str | None = None) -> str | None:
+def run_in_title(texts: list[str], fmts: list[RunFormat], text: str) -> str | None:
     """The bold or underlined phrase that opens a paragraph and ends in "." or ":" before the
     body text: "**Ownership.** The Client ..." -> "Ownership". A typed number in front
-    ("7.2\\t**Licence.**") is skipped. ``text`` is the visible text joined, when known."""
-    if not any(_emphasized(f) for _, f in visible):
-        return None
-    if text is None:
-        text = "".join(t for t, _ in visible)
+    ("7.2\\t**Licence.**") is skipped. ``texts``/``fmts`` are the visible pieces and their
+    formats, ``text`` the pieces joined."""
     m = TYPED_NUMBER.match(text)
     start = m.end() if m else 0
     while start < len(text) and text[start].isspace():
         start += 1
     end = start  # extended over the emphasized pieces from start on
     pos = 0
-    for piece, fmt in visible:
+    for piece, fmt in zip(texts, fmts):
         after = pos + len(piece)
         if after > end:
             if not _emphasized(fmt):
@@ -291,7 +332,7 @@ def run_in_title(visible: list[tuple[str, RunFormat]], text: str | None = None) 
         pos = after
     phrase = text[start:end].rstrip()
     rest = text[end:]
-    if not phrase or not rest.strip():
+    if not phrase or not rest or rest.isspace():
         return None
     if phrase[-1] in ".:":
         title = phrase[:-1]

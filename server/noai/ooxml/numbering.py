@@ -57,11 +57,48 @@ class Level:
 
 @dataclass(frozen=True, slots=True)
 class Instance:
-    """A ``w:num`` with its levels resolved: ``counter`` names the shared sequence."""
+    """A ``w:num`` with its levels resolved: ``counter`` names the shared sequence.
+
+    Worked out once per instance: ``resets[i]``, the deeper levels that restart when level ``i``
+    is used, and ``parts[i]``, the label template of level ``i`` (None: no label).
+    """
 
     counter: str
     levels: tuple[Level | None, ...]
     starts: dict[int, int]  # ilvl -> w:startOverride
+    resets: tuple[tuple[int, ...], ...]
+    parts: tuple[tuple | None, ...]
+
+    @classmethod
+    def of(cls, counter: str, levels: tuple[Level | None, ...], starts: dict[int, int]):
+        resets = tuple(tuple(deeper for deeper in range(ilvl + 1, LEVELS)
+                             if ilvl < _restart(deeper, levels[deeper])) for ilvl in range(LEVELS))
+        return cls(counter, levels, starts, resets, tuple(_parts(i, levels) for i in range(LEVELS)))
+
+
+def _restart(ilvl: int, level: Level | None) -> int:
+    """The level below which level ``ilvl`` restarts when used (0 = never): by default the
+    level right above it."""
+    return ilvl if level is None or level.restart is None else level.restart
+
+
+def _parts(ilvl: int, levels) -> tuple | None:
+    """``w:lvlText`` of level ``ilvl`` as literal text and ``(level, format, value when
+    unset)`` triples; with ``w:isLgl`` the shallower levels show as Arabic numerals ("Section
+    4.01" under "Article IV"). None when the level shows no label (bullets and levels without
+    text)."""
+    level = levels[ilvl]
+    if level is None or level.fmt == BULLET or level.fmt == "none" or not level.text:
+        return None
+    parts: list = []
+    for part in _template(level.text):
+        if isinstance(part, str):
+            parts.append(part)
+        else:
+            lvl = levels[part] or Level()
+            fmt = "decimal" if level.is_lgl and part != ilvl else lvl.fmt
+            parts.append((part, _FORMATS.get(fmt, str), lvl.start - 1))
+    return tuple(parts)
 
 
 def _int(value, default):
@@ -137,7 +174,7 @@ class Numbering:
             start = override.find(_W + "startOverride")
             if start is not None:
                 starts[i] = _int(start.get(VAL), 1)
-        return Instance(str(abstract_id), tuple(levels), starts)
+        return Instance.of(str(abstract_id), tuple(levels), starts)
 
     def style_level(self, num_id: int, style_id: str | None) -> int:
         """The level of ``num_id`` whose ``w:pStyle`` is ``style_id`` (0 if none is)."""
@@ -170,35 +207,31 @@ class Counter:
         ilvl = min(max(ilvl, 0), LEVELS - 1)
         if inst is None or inst.levels[ilvl] is None:
             return False, None
-        counts = self._counts.setdefault(inst.counter, [None] * LEVELS)
+        counts = self._counts.get(inst.counter)
+        if counts is None:
+            counts = self._counts[inst.counter] = [None] * LEVELS
         if num_id not in self._seen:
             self._seen.add(num_id)
             for i, start in inst.starts.items():
                 counts[i] = start - 1
-        level = inst.levels[ilvl]
-        counts[ilvl] = level.start if counts[ilvl] is None else counts[ilvl] + 1
-        for deeper in range(ilvl + 1, LEVELS):
-            lvl = inst.levels[deeper]
-            restart = deeper if lvl is None or lvl.restart is None else lvl.restart
-            if restart and ilvl < restart:
-                counts[deeper] = None
-        if level.fmt == BULLET or level.fmt == "none" or not level.text:
-            return True, None
-        return True, _render(ilvl, inst.levels, counts) or None
+        count = counts[ilvl]
+        counts[ilvl] = inst.levels[ilvl].start if count is None else count + 1
+        for deeper in inst.resets[ilvl]:
+            counts[deeper] = None
+        parts = inst.parts[ilvl]
+        return True, None if parts is None else _render(parts, counts) or None
 
 
-def _render(ilvl: int, levels, counts) -> str:
-    """``w:lvlText`` of level ``ilvl`` with "%k" replaced by the counter of level k; with
-    ``w:isLgl`` the shallower levels show as Arabic numerals ("Section 4.01" under "Article IV")."""
-    level = levels[ilvl]
+def _render(parts: tuple, counts: list[int | None]) -> str:
+    """A label: the ``Instance.parts`` of a level with the counters filled in."""
     out: list[str] = []
-    for part in _template(level.text):
-        if isinstance(part, str):
+    for part in parts:
+        if part.__class__ is str:
             out.append(part)
-            continue
-        lvl = levels[part] or Level()
-        value = counts[part] if counts[part] is not None else lvl.start - 1
-        out.append(format_number(value, "decimal" if level.is_lgl and part != ilvl else lvl.fmt))
+        else:
+            ilvl, fmt, unset = part
+            value = counts[ilvl]
+            out.append(fmt(unset if value is None else value))
     return "".join(out).strip()
 
 
@@ -250,22 +283,28 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def _decimal_zero(n: int) -> str:
+    return f"{n:02d}" if 0 <= n < 10 else str(n)
+
+
+def _nothing(n: int) -> str:
+    return ""
+
+
+# w:numFmt -> how a number shows; formats we do not spell out fall back to decimal (str).
+_FORMATS = {
+    "lowerLetter": _letter,
+    "upperLetter": lambda n: _letter(n).upper(),
+    "lowerRoman": roman,
+    "upperRoman": lambda n: roman(n).upper(),
+    "decimalZero": _decimal_zero,
+    "ordinal": _ordinal,
+    "decimalEnclosedParen": "({})".format,
+    "bullet": _nothing,
+    "none": _nothing,
+}
+
+
 def format_number(n: int, fmt: str) -> str:
     """``n`` in ``w:numFmt`` ``fmt``; formats we do not spell out fall back to decimal."""
-    if fmt == "lowerLetter":
-        return _letter(n)
-    if fmt == "upperLetter":
-        return _letter(n).upper()
-    if fmt == "lowerRoman":
-        return roman(n)
-    if fmt == "upperRoman":
-        return roman(n).upper()
-    if fmt == "decimalZero":
-        return f"{n:02d}" if 0 <= n < 10 else str(n)
-    if fmt == "ordinal":
-        return _ordinal(n)
-    if fmt in ("decimalEnclosedParen",):
-        return f"({n})"
-    if fmt in ("bullet", "none"):
-        return ""
-    return str(n)
+    return _FORMATS.get(fmt, str)(n)

@@ -15,11 +15,9 @@ own family. The pass is linear: one stack, one walk.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
-from operator import attrgetter
-from typing import Sequence
+from types import SimpleNamespace
 
-from .model import Paragraph, Section
+from .model import Section, new_section
 
 _ROMAN = r"[ivxlcdm]{1,7}|[IVXLCDM]{1,7}"
 TYPED_NUMBER = re.compile(
@@ -43,23 +41,35 @@ _TITLE_WORDS = 12
 _SHORT_TITLE_WORDS = 8
 
 
-@dataclass
 class _Node:
-    family: tuple
-    level: int
-    label: str | None
-    title: str
-    start: int
-    end: int = -1
-    children: list = field(default_factory=list)
-    strong: bool = True  # numbered or heading-styled (title lines are weak)
+    """An open or closed section while the tree is built; ``path`` and ``section_label`` are
+    what its paragraphs carry."""
 
-    def display(self) -> str:
-        return f"{self.label} {self.title}".strip() if self.label else self.title
+    __slots__ = ("family", "level", "label", "title", "start", "end", "children", "strong",
+                 "inner", "section_label", "path")
+
+    def __init__(self, family: tuple, level: int, label: str | None, title: str, start: int,
+                 strong: bool, parent: "_Node | None"):
+        self.family, self.level, self.label, self.title = family, level, label, title
+        self.start, self.end, self.strong = start, -1, strong
+        self.children: list[_Node] = []
+        display = f"{label} {title}".strip() if label else title
+        if parent is None:
+            self.inner, self.section_label, self.path = label, label, (display,)
+        else:
+            # The innermost label; "(a)" under "7.2" reads "7.2(a)".
+            self.inner = label or parent.inner
+            self.section_label = parent.section_label if label is None else (
+                parent.inner + label if label.startswith("(") and parent.inner else label)
+            self.path = (*parent.path, display)
 
     def freeze(self, depth: int) -> Section:
-        kids = tuple(child.freeze(depth + 1) for child in self.children)
-        return Section(self.label, self.title, depth, self.start, self.end, kids)
+        kids = tuple([child.freeze(depth + 1) for child in self.children])
+        return new_section(self.label, self.title, depth, self.start, self.end, kids)
+
+
+# The place of the paragraphs before the first section.
+OUTSIDE = SimpleNamespace(section_label=None, path=(), title=None)
 
 
 def _words(text: str, limit: int) -> str:
@@ -67,10 +77,9 @@ def _words(text: str, limit: int) -> str:
     return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
 
 
-def _title(text: str, run_in: str | None) -> str:
-    """The title of a section whose heading paragraph reads ``text`` (number removed)."""
-    if run_in:
-        return run_in
+def _title(text: str) -> str:
+    """The title of a section whose heading paragraph reads ``text`` (number removed) and has
+    no run-in title."""
     text = text.strip()
     m = _TYPED_TITLE.match(text)
     if m:
@@ -98,39 +107,58 @@ def _letter_kind(token: str, previous: dict) -> str:
     return "roman"
 
 
-class _Builder:
+class Sections:
+    """Builds the section tree while the paragraphs are read, in document order: for each
+    paragraph, ``candidate`` tells whether it opens a section and ``open`` opens it.
+
+    ``current`` is the section opened last (``OUTSIDE`` before the first one): its
+    ``section_label``, ``path`` and ``title`` are the section fields of the paragraphs read since.
+    """
+
     def __init__(self):
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
+        self.current: _Node | SimpleNamespace = OUTSIDE
         self.last_letter: dict[str, str] = {}  # last letter of each letter family
+
+    def finish(self, last: int) -> list[Section]:
+        """The top-level sections, once ``last`` (the index of the last paragraph) is added."""
+        for node in self.stack:
+            node.end = last
+        return [node.freeze(1) for node in self.roots]
 
     # -- classification ------------------------------------------------------------------
 
-    def candidate(self, p: Paragraph) -> tuple[tuple, int, str | None, str, bool] | None:
-        """``(family, level, label, title, strong)`` when ``p`` opens a section."""
-        text = p.text.strip()
-        if not text or p.mark == "deleted":
+    def candidate(self, text: str, mark: str, auto: str | None, ilvl: int | None,
+                  heading_level: int | None, outline_level: int | None, bold: bool,
+                  all_caps: bool, run_in_title: str | None, in_table: bool
+                  ) -> tuple[tuple, int, str | None, str, bool] | None:
+        """``(family, level, label, title, strong)`` when the paragraph opens a section
+        (``auto`` is its auto-number label)."""
+        text = text.strip()
+        if not text or mark == "deleted":
             return None
         typed = TYPED_NUMBER.match(text)
         rest = text[typed.end():] if typed else text
-        label = p.label or (typed.group(0).strip() if typed else None)
-        if label is None and (p.heading_level or p.bold):
+        label = auto or (typed.group(0).strip() if typed else None)
+        if label is None and (heading_level or bold):
             bare = _BARE_NUMBER.match(text)
             if bare and len(text.split()) <= _TITLE_WORDS:
                 label, rest = bare.group(1), text[bare.end():]
-        title = _title(rest if typed or not p.label else text, p.run_in_title)
-        if label:
-            family, level = self.family(label, p.ilvl if p.label else None)
-            return family, level, _clean_label(label), title, True
-        heading = p.heading_level or (p.outline_level + 1 if p.outline_level is not None else None)
-        if heading:
+        heading = None if label else heading_level or (
+            outline_level + 1 if outline_level is not None else None)
+        if label or heading:
+            title = run_in_title or _title(rest if typed or not auto else text)
+            if label:
+                family, level = self.family(label, ilvl if auto else None)
+                return family, level, _clean_label(label), title, True
             return ("H",), heading, None, title, True
-        if p.in_table:
+        if in_table:
             return None  # cover-page and signature tables: their short lines are not headings
         if _SCHEDULE.match(text) and len(text.split()) <= _TITLE_WORDS:
-            return ("schedule",), 0, None, _title(text, None), True
-        if (p.bold or p.all_caps) and _is_title_line(text):
-            return ("title",), 0, None, _title(text, None), False
+            return ("schedule",), 0, None, _title(text), True
+        if (bold or all_caps) and _is_title_line(text):
+            return ("title",), 0, None, _title(text), False
         return None
 
     def family(self, label: str, ilvl: int | None) -> tuple[tuple, int]:
@@ -141,13 +169,14 @@ class _Builder:
         deeper = 0 if ilvl is None else ilvl + 1
         if m is None:
             return ("label",), deeper
-        if m.group("kw"):
+        shape = m.lastgroup  # the alternative that matched
+        if shape == "kw":
             number = m.group("kwnum")
             depth = number.count(".") + 1 if number[0].isdigit() else 1
             return ("kw", m.group("kw").split()[0].lower()), depth
-        if m.group("dec"):
+        if shape == "dec":
             return ("dec",), max(m.group("dec").rstrip(".").count(".") + 1, deeper)
-        token = (m.group("paren") or m.group("half") or m.group("dot")).strip()
+        token = m.group(shape).strip()
         inner = token.strip("().").strip()
         shape = "(x)" if token.startswith("(") else token[-1]
         if inner.isdigit():
@@ -160,27 +189,35 @@ class _Builder:
     # -- nesting ---------------------------------------------------------------------------
 
     def open(self, index: int, family: tuple, level: int, label, title: str, strong: bool):
+        """Open the section headed by paragraph ``index`` (a ``candidate``'s answer)."""
         stack = self.stack
         cut = self._cut(family, level, strong)
-        for node in stack[cut:]:
-            node.end = index - 1
-        del stack[cut:]
-        node = _Node(family, level, label, title, index, strong=strong)
-        (stack[-1].children if stack else self.roots).append(node)
+        while len(stack) > cut:
+            stack.pop().end = index - 1
+        parent = stack[-1] if stack else None
+        node = _Node(family, level, label, title, index, strong, parent)
+        (parent.children if parent else self.roots).append(node)
         stack.append(node)
+        self.current = node
         return node
 
     def _cut(self, family: tuple, level: int, strong: bool) -> int:
-        """How many open sections stay open above a new one of ``family``/``level``."""
+        """How many open sections stay open above a new one of ``family``/``level``: below the
+        deepest shallower section of the same family, else in place of its first section."""
         stack = self.stack
         if family == ("schedule",):
             return 0
-        same = [i for i, node in enumerate(stack) if node.family == family]
-        if same:
-            shallower = [i for i in same if stack[i].level < level]
-            if shallower:
-                return shallower[-1] + 1
-            return same[0]
+        same = shallower = None
+        for i, node in enumerate(stack):
+            if node.family == family:
+                if same is None:
+                    same = i
+                if node.level < level:
+                    shallower = i
+        if shallower is not None:
+            return shallower + 1
+        if same is not None:
+            return same
         if family == ("H",) and level == 1:
             return 0
         cut = len(stack)
@@ -189,51 +226,8 @@ class _Builder:
                 cut -= 1  # a numbered section closes the title lines open above it
         return cut
 
-    def finish(self, last: int) -> list[Section]:
-        for node in self.stack:
-            node.end = last
-        return [node.freeze(1) for node in self.roots]
-
 
 def _is_title_line(text: str) -> bool:
     words = text.split()
     return (len(words) <= _TITLE_WORDS and not text.endswith((".", ";", ","))
             and any(c.isalpha() for c in text))
-
-
-def _section_label(path: list[_Node]) -> str | None:
-    """The innermost label; "(a)" under "7.2" reads "7.2(a)"."""
-    labels = [node.label for node in path if node.label]
-    if not labels:
-        return None
-    label = labels[-1]
-    if label.startswith("(") and len(labels) > 1:
-        return labels[-2] + label
-    return label
-
-
-SECTION_FIELDS = ("section_label", "section_path", "heading", "is_heading")
-#: The other fields of a Paragraph, in order (the section fields come last).
-READ_FIELDS = tuple(f.name for f in fields(Paragraph) if f.name not in SECTION_FIELDS)
-_KEPT = attrgetter(*READ_FIELDS)
-
-
-def build_sections(paragraphs: Sequence) -> tuple[list[Paragraph], list[Section]]:
-    """The paragraphs with their section fields filled in, and the top-level sections.
-
-    ``paragraphs`` are :class:`Paragraph` objects, or anything with their ``READ_FIELDS`` (the
-    reader passes named tuples, so that each paragraph is built only once)."""
-    builder = _Builder()
-    out: list[Paragraph] = []
-    label, path, heading = None, (), None  # of the open sections: change only when one opens
-    for p in paragraphs:
-        found = builder.candidate(p)
-        if found is not None:
-            builder.open(p.index, *found)
-            stack = builder.stack
-            label = _section_label(stack)
-            path = tuple(node.display() for node in stack)
-            heading = stack[-1].title
-        out.append(Paragraph(*_KEPT(p), section_label=label, section_path=path, heading=heading,
-                             is_heading=found is not None))
-    return out, builder.finish(len(paragraphs) - 1)

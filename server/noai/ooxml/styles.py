@@ -40,28 +40,10 @@ class RunFormat:
     @classmethod
     def of(cls, rpr) -> "RunFormat":
         """The properties set directly by ``w:rPr`` element ``rpr`` (which may be None)."""
-        return cls.read(rpr)[0]
-
-    @classmethod
-    def read(cls, rpr) -> tuple["RunFormat", str | None]:
-        """``(properties, w:rStyle)`` of ``w:rPr`` element ``rpr`` (which may be None), in one
-        pass over its children."""
         if rpr is None:
-            return _UNSET, None
-        bold = caps = underline = style = None
-        for child in rpr:
-            tag = child.tag
-            if tag == B:
-                bold = on_off(child)
-            elif tag == CAPS:
-                caps = on_off(child)
-            elif tag == U:
-                underline = child.get(VAL, "single").lower() != "none"
-            elif tag == RSTYLE:
-                style = child.get(VAL)
-        if bold is None and caps is None and underline is None:
-            return _UNSET, style
-        return cls(bold, caps, underline), style
+            return _UNSET
+        bold, caps, underline, _style = run_properties(rpr)
+        return cls(bold, caps, underline)
 
     def over(self, base: "RunFormat") -> "RunFormat":
         """These properties where set, ``base`` elsewhere."""
@@ -73,6 +55,23 @@ class RunFormat:
 
 
 _UNSET = RunFormat()
+
+
+def run_properties(rpr) -> tuple[bool | None, bool | None, bool | None, str | None]:
+    """``(bold, caps, underline, rStyle)`` set directly by ``w:rPr`` element ``rpr``, in one
+    pass over its children (None: not set)."""
+    bold = caps = underline = style = None
+    for child in rpr:
+        tag = child.tag
+        if tag == B:
+            bold = on_off(child)
+        elif tag == CAPS:
+            caps = on_off(child)
+        elif tag == U:
+            underline = child.get(VAL, "single").lower() != "none"
+        elif tag == RSTYLE:
+            style = child.get(VAL)
+    return bold, caps, underline, style
 
 
 @dataclass(frozen=True, slots=True)

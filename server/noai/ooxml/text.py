@@ -74,10 +74,10 @@ class Segment:
 
 # Elements that stand for a fixed piece of text. Word's Paragraph.text shows a line break
 # ("w:br", of any type: page and column breaks too) and a carriage return as "\n".
-_FIXED = {TAB: "\t", PTAB: "\t", BR: "\n", CR: "\n", NB_HYPHEN: "-", SOFT_HYPHEN: ""}
+FIXED = {TAB: "\t", PTAB: "\t", BR: "\n", CR: "\n", NB_HYPHEN: "-", SOFT_HYPHEN: ""}
 _TEXT = {T, DEL_TEXT}
 _REVISION = {INS: INSERTED, MOVE_TO: INSERTED, DEL: DELETED, MOVE_FROM: DELETED}
-_NO_TEXT = _SKIP | {INSTR, DEL_INSTR}
+NO_TEXT = _SKIP | {INSTR, DEL_INSTR}
 
 
 def _symbol(el) -> str:
@@ -110,8 +110,8 @@ def _walk(el, state, revision, run, fields: list[bool], out: list[tuple]):
                     out.append((text, child, run, state, revision))
         elif tag == RUN:
             _walk(child, state, revision, child, fields, out)
-        elif tag in _FIXED:
-            text = _FIXED[tag]
+        elif tag in FIXED:
+            text = FIXED[tag]
             if text and run is not None and not (fields and fields[-1]):
                 out.append((text, child, run, state, revision))
         elif tag in _REVISION:
@@ -131,7 +131,7 @@ def _walk(el, state, revision, run, fields: list[bool], out: list[tuple]):
             text = _symbol(child)
             if text and run is not None and not (fields and fields[-1]):
                 out.append((text, child, run, state, revision))
-        elif tag not in _NO_TEXT and isinstance(tag, str):
+        elif tag not in NO_TEXT and isinstance(tag, str):
             _walk(child, state, revision, run, fields, out)
 
 
