@@ -160,6 +160,32 @@ def test_the_callers_document_is_not_changed_and_can_be_written_twice(contract, 
     assert first.docx == second.docx
 
 
+def test_the_callers_document_is_given_back_unchanged_when_an_edit_fails(contract, stamp):
+    doc = read_document(contract)
+    before = etree.tostring(doc.root)
+    broken = dict(PERPETUAL, replacement="non-exclusive\x01")
+    with pytest.raises(PlanError):
+        apply_plan(doc, plan(NO_AI, ANY_PURPOSE, broken), stamp=stamp)
+    assert etree.tostring(doc.root) == before
+    assert apply_plan(doc, plan(NO_AI, ANY_PURPOSE), stamp=stamp).docx == \
+        apply_plan(read_document(contract), plan(NO_AI, ANY_PURPOSE), stamp=stamp).docx
+
+
+@pytest.mark.parametrize("declaration", [f'xmlns:w="{W}"', f'xmlns:w2="{W}"'])
+def test_namespace_declarations_below_the_root_are_written_as_they_were(stamp, declaration):
+    # A paragraph that declares the main namespace again, or a second prefix for it: copying
+    # only the edited paragraph would lose that declaration, so the whole tree is copied.
+    text = "Provider grants a perpetual and irrevocable licence."
+    docx = make_docx(f"<w:p {declaration}>{r(text)}</w:p>" + p("Other."))
+    edit = dict(PERPETUAL, anchor={"index": 0, "text": text})
+    doc = read_document(docx)
+    before = etree.tostring(doc.root)
+    result = apply_plan(doc, plan(edit), stamp=stamp)
+    assert result.applied == ["e3"]
+    assert f"<w:p {declaration}>".encode() in parts(result.docx)["word/document.xml"]
+    assert etree.tostring(doc.root) == before
+
+
 def test_an_anchor_whose_index_drifted_is_found_by_its_text(contract, stamp):
     drifted = dict(PERPETUAL, anchor={"index": 0, "text": CONTRACT[2]})
     result = apply_plan(read_document(contract), plan(drifted), stamp=stamp)

@@ -6,6 +6,11 @@ phrase is not there, is *skipped and reported*, never guessed. The writer works 
 ``word/document.xml``, so the caller's :class:`~noai.ooxml.document.Document` stays as it was and
 can be written again. Only the parts it changes are serialized (``word/document.xml``, the
 comments part, its relationship and content type); every other part is copied byte for byte.
+
+The copy is made per paragraph where that gives the same bytes (the usual case, see
+:func:`_clones_suffice`): each edited ``w:p`` is replaced in the caller's tree by a copy, the
+copies are edited and the tree serialized, then the original paragraphs are put back. A
+:class:`Document` must therefore not be written by two threads at once.
 """
 
 from __future__ import annotations
@@ -84,8 +89,13 @@ class _Writer:
     def __init__(self, doc: Document, stamp: RevisionStamp, comments: bool):
         self.doc, self.stamp, self.comments = doc, stamp, comments
         package = doc.package
-        self.root = copy.deepcopy(doc.root)
-        self.elements = [p for p, _ in iter_paragraphs(self.root.find(BODY))]
+        if _clones_suffice(doc):
+            self.root, self.copied = doc.root, None
+        else:
+            self.root = copy.deepcopy(doc.root)
+            self.copied = [p for p, _ in iter_paragraphs(self.root.find(BODY))]
+        self.clones: dict[int, object] = {}  # paragraph index -> its copy, in the caller's tree
+        self.added: list = []  # the paragraphs inserted into the caller's tree
         self.comments_name = package.related(package.main_part, RT_COMMENTS)
         self.comments_root = (parse_xml(package.part(self.comments_name), self.comments_name)
                               if self.comments_name else new_comments_root())
@@ -99,6 +109,27 @@ class _Writer:
         reference, text = comment_style_ids(package.xml(styles_name) if styles_name else None)
         self.comment_styles = {"reference_style": reference, "text_style": text}
         self.inserted_after: dict[int, object] = {}  # anchor index -> our last paragraph after it
+
+    # -- the paragraphs edited --
+
+    def element(self, index: int):
+        """The ``w:p`` of paragraph ``index`` in the tree written: a copy either way."""
+        if self.copied is not None:
+            return self.copied[index]
+        clone = self.clones.get(index)
+        if clone is None:
+            original = self.doc.elements[index]
+            clone = self.clones[index] = copy.deepcopy(original)
+            original.getparent().replace(original, clone)
+        return clone
+
+    def restore(self) -> None:
+        """Give the caller's tree back as it was: inserted paragraphs out, originals back in."""
+        for el in self.added:
+            el.getparent().remove(el)
+        for index, clone in self.clones.items():
+            clone.getparent().replace(clone, self.doc.elements[index])
+        self.added, self.clones = [], {}
 
     # -- locating --
 
@@ -131,8 +162,9 @@ class _Writer:
     def insert(self, index: int, edit: dict) -> None:
         paragraphs = [NewParagraph(item["text"], item.get("title")) if isinstance(item, dict)
                       else NewParagraph(str(item)) for item in edit["paragraphs"]]
-        after = self.inserted_after.get(index, self.elements[index])
+        after = self.inserted_after.get(index, self.element(index))
         new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids)
+        self.added.extend(new)
         self.inserted_after[index] = new[-1]
         if self.comments and edit.get("comment"):
             runs = f"{qn('w:ins')}/{R}"
@@ -140,7 +172,7 @@ class _Writer:
                                self.stamp, self.ids, self.comments_root, **self.comment_styles)
 
     def replace(self, index: int, start: int, end: int, edit: dict) -> None:
-        deletions, insertion = replace_text(self.elements[index], start, end,
+        deletions, insertion = replace_text(self.element(index), start, end,
                                             str(edit.get("replacement", "")), self.stamp, self.ids)
         if self.comments and edit.get("comment"):
             last = insertion[-1] if insertion is not None else deletions[-1]
@@ -148,7 +180,7 @@ class _Writer:
                                self.comments_root, **self.comment_styles)
 
     def comment(self, index: int, start: int, end: int, edit: dict) -> None:
-        add_comment(self.elements[index], start, end, str(edit.get("comment", "")), self.stamp,
+        add_comment(self.element(index), start, end, str(edit.get("comment", "")), self.stamp,
                     self.ids, self.comments_root, **self.comment_styles)
 
     def already_present(self, index: int, edit: dict) -> bool:
@@ -174,6 +206,17 @@ class _Writer:
                 content_types[self.comments_name] = CT_COMMENTS
             changed[self.comments_name] = serialize_xml(self.comments_root)
         return write_package(package, changed, content_types=content_types)
+
+
+def _clones_suffice(doc: Document) -> bool:
+    """Whether copies of single paragraphs, put into the caller's tree, serialize exactly as a
+    copy of the whole tree would: no element below the root declares a namespace (every
+    ``xmlns`` of the part is one of the root's) and no namespace has two prefixes. lxml drops a
+    copy's declarations that its new place already has, matching them by namespace URI."""
+    root, data = doc.root, doc.package.part(doc.package.main_part)
+    uris = root.nsmap.values()
+    return (data is not None and root is doc.package.xml(doc.package.main_part)
+            and data.count(b"xmlns") == len(uris) == len(set(uris)))
 
 
 def _free_part_name(parts, wanted: str) -> str:
@@ -203,6 +246,13 @@ def apply_plan(doc: Document, plan: dict, *, stamp: RevisionStamp, comments: boo
     """
     edits = _check_plan(plan)
     writer = _Writer(doc, stamp, comments)
+    try:
+        return _apply(writer, edits, comments)
+    finally:
+        writer.restore()
+
+
+def _apply(writer: _Writer, edits: list[dict], comments: bool) -> WriteResult:
     done: set[int] = set()
     skipped: list[dict] = []
     ranges: dict[int, list[tuple[int, int, int]]] = defaultdict(list)

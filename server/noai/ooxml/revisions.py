@@ -22,7 +22,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from lxml import etree
@@ -33,6 +33,8 @@ from .ns import MC, W, qn, wattr
 from .text import IN_CURRENT, segments
 
 _W = "{%s}" % W
+_NSMAP = {"w": W}
+_ID, _AUTHOR, _DATE = _W + "id", _W + "author", _W + "date"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 P, R, T, TAB, BR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br")
@@ -84,6 +86,7 @@ REVISION_TAGS = frozenset(qn("w:" + name) for name in (
     "customXmlMoveToRangeEnd rPrChange pPrChange sectPrChange tblPrChange tblPrExChange "
     "trPrChange tcPrChange tblGridChange cellIns cellDel cellMerge numberingChange").split())
 COMMENT_TAGS = frozenset({COMMENT, RANGE_START, RANGE_END, REFERENCE})
+_ID_TAGS = tuple(REVISION_TAGS | COMMENT_TAGS)  # lxml's iter() filters on these in C
 
 # Characters XML 1.0 cannot hold (lxml refuses them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -105,24 +108,23 @@ class RevisionStamp:
     author: str
     date: datetime
     initials: str | None = None
+    _w_date: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         _xml_text(self.author, "author name")
         _xml_text(self.initials or "", "author's initials")
+        date = self.date if self.date.tzinfo is None else self.date.astimezone(timezone.utc)
+        object.__setattr__(self, "_w_date", date.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
     @property
     def w_date(self) -> str:
         """``w:date`` (ST_DateTime) as Word writes it: ``2025-01-15T10:00:00Z``."""
-        date = self.date if self.date.tzinfo is None else self.date.astimezone(timezone.utc)
-        return date.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return self._w_date
 
     def mark(self, tag: str, rev_id: int) -> etree._Element:
         """A revision element (``w:ins``, ``w:del``) with id, author and date."""
-        el = _el(tag)
-        el.set(qn("w:id"), str(rev_id))
-        el.set(qn("w:author"), self.author)
-        el.set(qn("w:date"), self.w_date)
-        return el
+        return etree.Element(tag, {_ID: str(rev_id), _AUTHOR: self.author, _DATE: self._w_date},
+                             nsmap=_NSMAP)
 
 
 class IdAllocator:
@@ -144,14 +146,8 @@ class IdAllocator:
         comment_ids: list[int] = []
         id_attr = qn("w:id")
         for root in parts.values():
-            for el in root.iter():
-                tag = el.tag
-                if tag in REVISION_TAGS:
-                    bucket = revision_ids
-                elif tag in COMMENT_TAGS:
-                    bucket = comment_ids
-                else:
-                    continue
+            for el in root.iter(*_ID_TAGS):
+                bucket = revision_ids if el.tag in REVISION_TAGS else comment_ids
                 value = el.get(id_attr)
                 if value is not None and value.strip().lstrip("-").isdigit():
                     bucket.append(int(value))
@@ -172,7 +168,7 @@ class IdAllocator:
 
 
 def _el(tag: str) -> etree._Element:
-    return etree.Element(tag, nsmap={"w": W})
+    return etree.Element(tag, nsmap=_NSMAP)
 
 
 def _insert_ordered(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> None:
@@ -474,9 +470,11 @@ def _split_run_before(el) -> etree._Element:
     return new
 
 
-def _cut(p, offset: int) -> None:
-    """Make ``offset`` of the current text of ``p`` a run boundary (splitting a ``w:t``)."""
-    for start, s in _current_segments(p):
+def _cut(segs: list[tuple[int, object]], offset: int) -> None:
+    """Make ``offset`` of a paragraph's current text (its :func:`_current_segments`) a run
+    boundary, splitting a ``w:t``. The segments before the first one past ``offset`` stay
+    valid (a ``w:t`` cut keeps its element and run, only its text gets shorter)."""
+    for start, s in segs:
         if start == offset:
             _split_run_before(s.element)
             return
@@ -493,11 +491,12 @@ def _cut(p, offset: int) -> None:
 
 def _isolate(p, start: int, end: int) -> list:
     """Split runs at ``start`` and ``end``; the segments of the range, in order."""
-    text_length = sum(len(s.text) for _, s in _current_segments(p))
+    segs = _current_segments(p)
+    text_length = segs[-1][0] + len(segs[-1][1].text) if segs else 0
     if not 0 <= start < end <= text_length:
         raise PlanError(f"The range {start}-{end} is outside the paragraph ({text_length} characters).")
-    _cut(p, end)
-    _cut(p, start)
+    _cut(segs, end)
+    _cut(segs, start)  # start < end: the cut at end left the segments up to it as they were
     return [s for pos, s in _current_segments(p) if start <= pos < end]
 
 
@@ -613,14 +612,20 @@ def new_comments_root() -> etree._Element:
     return _el(COMMENTS)
 
 
+_STYLE, _NAME = qn("w:style"), qn("w:name")
+_COMMENT_STYLE_NAMES = ("annotation reference", "annotation text")
+
+
 def comment_style_ids(styles_root: etree._Element | None) -> tuple[str | None, str | None]:
     """Ids of the built-in "annotation reference" and "annotation text" styles, when defined."""
     found = {}
     if styles_root is not None:
-        for style in styles_root.iter(qn("w:style")):
-            name = style.find(qn("w:name"))
-            if name is not None:
-                found.setdefault(wattr(name, "val", "").lower(), wattr(style, "styleId"))
+        for name in styles_root.iter(_NAME):  # a style's first w:name names it
+            key = wattr(name, "val", "").lower()
+            if key in _COMMENT_STYLE_NAMES and key not in found:
+                style = name.getparent()
+                if style.tag == _STYLE and style.find(_NAME) is name:
+                    found[key] = wattr(style, "styleId")
     return found.get("annotation reference"), found.get("annotation text")
 
 
