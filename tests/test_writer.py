@@ -186,6 +186,22 @@ def test_namespace_declarations_below_the_root_are_written_as_they_were(stamp, d
     assert etree.tostring(doc.root) == before
 
 
+@pytest.mark.parametrize("drawings", [
+    '<w:r><x:pic xmlns:x="urn:x"/></w:r><w:r><x:pic xmlns:x="urn:x"/></w:r>',  # side by side
+    '<w:r><x:pic xmlns:x="urn:x"><y:in xmlns:y="urn:x"/></x:pic></w:r>',  # one inside the other
+    '<w:r><x:pic xmlns:x="urn:x"><x:in xmlns:x="urn:x"/></x:pic></w:r>',
+])
+def test_namespaces_declared_more_than_once_are_written_as_a_copy_of_the_whole_tree_would(
+        stamp, drawings, monkeypatch):
+    text = "Provider grants a perpetual and irrevocable licence."
+    docx = make_docx(p(text, drawings) + p("Other."))
+    the_plan = plan(dict(PERPETUAL, anchor={"index": 0, "text": text}, comment="Why."))
+    fast = apply_plan(read_document(docx), the_plan, stamp=stamp)
+    monkeypatch.setattr("noai.writer._clones_suffice", lambda doc: False)
+    assert fast.docx == apply_plan(read_document(docx), the_plan, stamp=stamp).docx
+    assert parts(fast.docx)["word/document.xml"].count(b'="urn:x"') == 2
+
+
 def test_an_anchor_whose_index_drifted_is_found_by_its_text(contract, stamp):
     drifted = dict(PERPETUAL, anchor={"index": 0, "text": CONTRACT[2]})
     result = apply_plan(read_document(contract), plan(drifted), stamp=stamp)

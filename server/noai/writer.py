@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import copy
 import posixpath
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .errors import PlanError
@@ -208,15 +209,49 @@ class _Writer:
         return write_package(package, changed, content_types=content_types)
 
 
+# A namespace declaration as written in a start tag (also matches look-alikes in text: harmless,
+# they can only make a namespace look declared once too often).
+_DECLARATION = re.compile(rb"""xmlns(?::[^\s=/>]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_PLAIN_URI = re.compile(rb"[!-~]+")  # printable ASCII, no space (and no "&" or braces, see below)
+
+
 def _clones_suffice(doc: Document) -> bool:
     """Whether copies of single paragraphs, put into the caller's tree, serialize exactly as a
-    copy of the whole tree would: no element below the root declares a namespace (every
-    ``xmlns`` of the part is one of the root's) and no namespace has two prefixes. lxml drops a
-    copy's declarations that its new place already has, matching them by namespace URI."""
+    copy of the whole tree would.
+
+    lxml drops the declarations of an element it moves whose namespace URI is already declared
+    around its new place, so that must never be the case in the part: every URI declared twice
+    or more in its bytes (a drawing's ``a``, declared per picture) is declared each time where it
+    shows (its prefix new to the parent's scope, the URI too), never at the root, and only on
+    elements of that namespace whose parent is not.
+    """
     root, data = doc.root, doc.package.part(doc.package.main_part)
-    uris = root.nsmap.values()
-    return (data is not None and root is doc.package.xml(doc.package.main_part)
-            and data.count(b"xmlns") == len(uris) == len(set(uris)))
+    if data is None or root is not doc.package.xml(doc.package.main_part):
+        return False
+    declared = Counter(double or single for double, single in _DECLARATION.findall(data))
+    if not all(_PLAIN_URI.fullmatch(uri) and not re.search(rb"[&{}]", uri) for uri in declared):
+        return False
+    at_root = set(root.nsmap.values())
+    if not at_root <= {uri.decode() for uri in declared}:  # not the bytes of this tree as read
+        return False
+    for raw, count in declared.items():
+        uri = raw.decode()
+        if count == 1:
+            continue
+        if uri in at_root:
+            return False
+        shown, ns = 0, f"{{{uri}}}"
+        for el in root.iter(ns + "*"):
+            parent = el.getparent()
+            if parent.tag.startswith(ns):  # a declaration here is not counted: no fast path
+                continue
+            around = parent.nsmap
+            new = [prefix for prefix, value in el.nsmap.items() if value == uri and around.get(prefix) != uri]
+            if new and uri in around.values():
+                return False
+            shown += len(new)
+        if shown != count:
+            return False
 
 
 def _free_part_name(parts, wanted: str) -> str:
