@@ -252,6 +252,7 @@ def _clones_suffice(doc: Document) -> bool:
             shown += len(new)
         if shown != count:
             return False
+    return True
 
 
 def _free_part_name(parts, wanted: str) -> str:
