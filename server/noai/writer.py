@@ -212,7 +212,7 @@ class _Writer:
 # A namespace declaration as written in a start tag (also matches look-alikes in text: harmless,
 # they can only make a namespace look declared once too often).
 _DECLARATION = re.compile(rb"""xmlns(?::[^\s=/>]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_PLAIN_URI = re.compile(rb"[!-~]+")  # printable ASCII, no space (and no "&" or braces, see below)
+_PLAIN_URI = re.compile(rb"[^&{}\x00-\x20\x7f-\xff]+")  # printable ASCII without "&" and braces
 
 
 def _clones_suffice(doc: Document) -> bool:
@@ -229,15 +229,15 @@ def _clones_suffice(doc: Document) -> bool:
     if data is None or root is not doc.package.xml(doc.package.main_part):
         return False
     declared = Counter(double or single for double, single in _DECLARATION.findall(data))
-    if not all(_PLAIN_URI.fullmatch(uri) and not re.search(rb"[&{}]", uri) for uri in declared):
+    if not all(_PLAIN_URI.fullmatch(uri) for uri in declared):
         return False
     at_root = set(root.nsmap.values())
     if not at_root <= {uri.decode() for uri in declared}:  # not the bytes of this tree as read
         return False
     for raw, count in declared.items():
-        uri = raw.decode()
         if count == 1:
             continue
+        uri = raw.decode()
         if uri in at_root:
             return False
         shown, ns = 0, f"{{{uri}}}"
