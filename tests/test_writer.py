@@ -15,7 +15,7 @@ from noai.errors import PlanError
 from noai.ooxml.document import read_document
 from noai.ooxml.revisions import RevisionStamp
 from noai.ooxml.text import current_text
-from noai.writer import apply_plan
+from noai.writer import _clones_suffice, apply_plan
 
 W = NAMESPACES["w"]
 NS = {"w": W}
@@ -158,6 +158,50 @@ def test_the_callers_document_is_not_changed_and_can_be_written_twice(contract, 
     second = apply_plan(doc, plan(NO_AI, ANY_PURPOSE), stamp=stamp)
     assert etree.tostring(doc.root) == before
     assert first.docx == second.docx
+
+
+def test_the_callers_document_is_given_back_unchanged_when_an_edit_fails(contract, stamp):
+    doc = read_document(contract)
+    before = etree.tostring(doc.root)
+    broken = dict(PERPETUAL, replacement="non-exclusive\x01")
+    with pytest.raises(PlanError):
+        apply_plan(doc, plan(NO_AI, ANY_PURPOSE, broken), stamp=stamp)
+    assert etree.tostring(doc.root) == before
+    assert apply_plan(doc, plan(NO_AI, ANY_PURPOSE), stamp=stamp).docx == \
+        apply_plan(read_document(contract), plan(NO_AI, ANY_PURPOSE), stamp=stamp).docx
+
+
+@pytest.mark.parametrize("declaration", [f'xmlns:w="{W}"', f'xmlns:w2="{W}"'])
+def test_namespace_declarations_below_the_root_are_written_as_they_were(stamp, declaration):
+    # A paragraph that declares the main namespace again, or a second prefix for it: copying
+    # only the edited paragraph would lose that declaration, so the whole tree is copied.
+    text = "Provider grants a perpetual and irrevocable licence."
+    docx = make_docx(f"<w:p {declaration}>{r(text)}</w:p>" + p("Other."))
+    edit = dict(PERPETUAL, anchor={"index": 0, "text": text})
+    doc = read_document(docx)
+    before = etree.tostring(doc.root)
+    result = apply_plan(doc, plan(edit), stamp=stamp)
+    assert result.applied == ["e3"]
+    assert f"<w:p {declaration}>".encode() in parts(result.docx)["word/document.xml"]
+    assert etree.tostring(doc.root) == before
+
+
+@pytest.mark.parametrize(("drawings", "per_paragraph"), [
+    ("", True),
+    ('<w:r><x:pic xmlns:x="urn:x"/></w:r><w:r><x:pic xmlns:x="urn:x"/></w:r>', True),  # side by side
+    ('<w:r><x:pic xmlns:x="urn:x"><y:in xmlns:y="urn:x"/></x:pic></w:r>', False),  # one in the other
+    ('<w:r><x:pic xmlns:x="urn:x"><x:in xmlns:x="urn:x"/></x:pic></w:r>', False),
+])
+def test_namespaces_declared_more_than_once_are_written_as_a_copy_of_the_whole_tree_would(
+        stamp, drawings, per_paragraph, monkeypatch):
+    text = "Provider grants a perpetual and irrevocable licence."
+    docx = make_docx(p(text, drawings) + p("Other."))
+    assert _clones_suffice(read_document(docx)) is per_paragraph
+    the_plan = plan(dict(PERPETUAL, anchor={"index": 0, "text": text}, comment="Why."))
+    fast = apply_plan(read_document(docx), the_plan, stamp=stamp)
+    monkeypatch.setattr("noai.writer._clones_suffice", lambda doc: False)
+    assert fast.docx == apply_plan(read_document(docx), the_plan, stamp=stamp).docx
+    assert parts(fast.docx)["word/document.xml"].count(b'="urn:x"') == drawings.count('="urn:x"')
 
 
 def test_an_anchor_whose_index_drifted_is_found_by_its_text(contract, stamp):

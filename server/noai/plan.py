@@ -161,12 +161,14 @@ def make_plan(
         fix = library.fix_for(f.kind)
         if action == "ignore" or fix is None or not f.phrase:
             continue
-        rf = render_fix(fix, variant, f.phrase, terms)
-        if rf is None or rf.action == "ignore":
-            continue
         ranges = taken.setdefault(f.start, [])
         if any(s < f.phrase_end and f.phrase_start < e for s, e in ranges):
             continue  # one edit per piece of text: "perpetual and irrevocable" once, not twice
+        if action != "replace" and (f.kind in commented or not with_comments):
+            continue  # a comment already written for this kind, or none wanted: nothing to render
+        rf = render_fix(fix, variant, f.phrase, terms)
+        if rf is None or rf.action == "ignore":
+            continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
         if op == "comment":
             seen = f.kind in commented or rf.comment in existing_comments.get(f.start, ())

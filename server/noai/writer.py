@@ -6,13 +6,19 @@ phrase is not there, is *skipped and reported*, never guessed. The writer works 
 ``word/document.xml``, so the caller's :class:`~noai.ooxml.document.Document` stays as it was and
 can be written again. Only the parts it changes are serialized (``word/document.xml``, the
 comments part, its relationship and content type); every other part is copied byte for byte.
+
+The copy is made per paragraph where that gives the same bytes (the usual case, see
+:func:`_clones_suffice`): each edited ``w:p`` is replaced in the caller's tree by a copy, the
+copies are edited and the tree serialized, then the original paragraphs are put back. A
+:class:`Document` must therefore not be written by two threads at once.
 """
 
 from __future__ import annotations
 
 import copy
 import posixpath
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .errors import PlanError
@@ -84,8 +90,13 @@ class _Writer:
     def __init__(self, doc: Document, stamp: RevisionStamp, comments: bool):
         self.doc, self.stamp, self.comments = doc, stamp, comments
         package = doc.package
-        self.root = copy.deepcopy(doc.root)
-        self.elements = [p for p, _ in iter_paragraphs(self.root.find(BODY))]
+        if _clones_suffice(doc):
+            self.root, self.copied = doc.root, None
+        else:
+            self.root = copy.deepcopy(doc.root)
+            self.copied = [p for p, _ in iter_paragraphs(self.root.find(BODY))]
+        self.clones: dict[int, object] = {}  # paragraph index -> its copy, in the caller's tree
+        self.added: list = []  # the paragraphs inserted into the caller's tree
         self.comments_name = package.related(package.main_part, RT_COMMENTS)
         self.comments_root = (parse_xml(package.part(self.comments_name), self.comments_name)
                               if self.comments_name else new_comments_root())
@@ -99,6 +110,27 @@ class _Writer:
         reference, text = comment_style_ids(package.xml(styles_name) if styles_name else None)
         self.comment_styles = {"reference_style": reference, "text_style": text}
         self.inserted_after: dict[int, object] = {}  # anchor index -> our last paragraph after it
+
+    # -- the paragraphs edited --
+
+    def element(self, index: int):
+        """The ``w:p`` of paragraph ``index`` in the tree written: a copy either way."""
+        if self.copied is not None:
+            return self.copied[index]
+        clone = self.clones.get(index)
+        if clone is None:
+            original = self.doc.elements[index]
+            clone = self.clones[index] = copy.deepcopy(original)
+            original.getparent().replace(original, clone)
+        return clone
+
+    def restore(self) -> None:
+        """Give the caller's tree back as it was: inserted paragraphs out, originals back in."""
+        for el in self.added:
+            el.getparent().remove(el)
+        for index, clone in self.clones.items():
+            clone.getparent().replace(clone, self.doc.elements[index])
+        self.added, self.clones = [], {}
 
     # -- locating --
 
@@ -131,8 +163,9 @@ class _Writer:
     def insert(self, index: int, edit: dict) -> None:
         paragraphs = [NewParagraph(item["text"], item.get("title")) if isinstance(item, dict)
                       else NewParagraph(str(item)) for item in edit["paragraphs"]]
-        after = self.inserted_after.get(index, self.elements[index])
+        after = self.inserted_after.get(index, self.element(index))
         new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids)
+        self.added.extend(new)
         self.inserted_after[index] = new[-1]
         if self.comments and edit.get("comment"):
             runs = f"{qn('w:ins')}/{R}"
@@ -140,7 +173,7 @@ class _Writer:
                                self.stamp, self.ids, self.comments_root, **self.comment_styles)
 
     def replace(self, index: int, start: int, end: int, edit: dict) -> None:
-        deletions, insertion = replace_text(self.elements[index], start, end,
+        deletions, insertion = replace_text(self.element(index), start, end,
                                             str(edit.get("replacement", "")), self.stamp, self.ids)
         if self.comments and edit.get("comment"):
             last = insertion[-1] if insertion is not None else deletions[-1]
@@ -148,7 +181,7 @@ class _Writer:
                                self.comments_root, **self.comment_styles)
 
     def comment(self, index: int, start: int, end: int, edit: dict) -> None:
-        add_comment(self.elements[index], start, end, str(edit.get("comment", "")), self.stamp,
+        add_comment(self.element(index), start, end, str(edit.get("comment", "")), self.stamp,
                     self.ids, self.comments_root, **self.comment_styles)
 
     def already_present(self, index: int, edit: dict) -> bool:
@@ -174,6 +207,52 @@ class _Writer:
                 content_types[self.comments_name] = CT_COMMENTS
             changed[self.comments_name] = serialize_xml(self.comments_root)
         return write_package(package, changed, content_types=content_types)
+
+
+# A namespace declaration as written in a start tag (also matches look-alikes in text: harmless,
+# they can only make a namespace look declared once too often).
+_DECLARATION = re.compile(rb"""xmlns(?::[^\s=/>]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_PLAIN_URI = re.compile(rb"[^&{}\x00-\x20\x7f-\xff]+")  # printable ASCII without "&" and braces
+
+
+def _clones_suffice(doc: Document) -> bool:
+    """Whether copies of single paragraphs, put into the caller's tree, serialize exactly as a
+    copy of the whole tree would.
+
+    lxml drops the declarations of an element it moves whose namespace URI is already declared
+    around its new place, so that must never be the case in the part: every URI declared twice
+    or more in its bytes (a drawing's ``a``, declared per picture) is declared each time where it
+    shows (its prefix new to the parent's scope, the URI too), never at the root, and only on
+    elements of that namespace whose parent is not.
+    """
+    root, data = doc.root, doc.package.part(doc.package.main_part)
+    if data is None or root is not doc.package.xml(doc.package.main_part):
+        return False
+    declared = Counter(double or single for double, single in _DECLARATION.findall(data))
+    if not all(_PLAIN_URI.fullmatch(uri) for uri in declared):
+        return False
+    at_root = set(root.nsmap.values())
+    if not at_root <= {uri.decode() for uri in declared}:  # not the bytes of this tree as read
+        return False
+    for raw, count in declared.items():
+        if count == 1:
+            continue
+        uri = raw.decode()
+        if uri in at_root:
+            return False
+        shown, ns = 0, f"{{{uri}}}"
+        for el in root.iter(ns + "*"):
+            parent = el.getparent()
+            if parent.tag.startswith(ns):  # a declaration here is not counted: no fast path
+                continue
+            around = parent.nsmap
+            new = [prefix for prefix, value in el.nsmap.items() if value == uri and around.get(prefix) != uri]
+            if new and uri in around.values():
+                return False
+            shown += len(new)
+        if shown != count:
+            return False
+    return True
 
 
 def _free_part_name(parts, wanted: str) -> str:
@@ -203,6 +282,13 @@ def apply_plan(doc: Document, plan: dict, *, stamp: RevisionStamp, comments: boo
     """
     edits = _check_plan(plan)
     writer = _Writer(doc, stamp, comments)
+    try:
+        return _apply(writer, edits, comments)
+    finally:
+        writer.restore()
+
+
+def _apply(writer: _Writer, edits: list[dict], comments: bool) -> WriteResult:
     done: set[int] = set()
     skipped: list[dict] = []
     ranges: dict[int, list[tuple[int, int, int]]] = defaultdict(list)

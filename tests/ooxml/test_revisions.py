@@ -485,3 +485,12 @@ def test_comment_style_ids_are_found_by_built_in_name():
         '</w:style><w:style w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>')
     assert comment_style_ids(styles) == ("Kommentarzeichen", None)
     assert comment_style_ids(None) == (None, None)
+
+
+def test_comment_style_ids_take_the_first_style_so_named_by_its_first_name():
+    styles = etree.fromstring(
+        f'<w:styles {XMLNS}><w:style w:styleId="Other"><w:name w:val="Other"/>'
+        '<w:name w:val="annotation text"/></w:style>'
+        '<w:style w:styleId="First"><w:name w:val="Annotation Text"/></w:style>'
+        '<w:style w:styleId="Second"><w:name w:val="annotation text"/></w:style></w:styles>')
+    assert comment_style_ids(styles) == (None, "First")

@@ -20,9 +20,10 @@ reads it (tracked deletions left out).
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from lxml import etree
@@ -33,6 +34,10 @@ from .ns import MC, W, qn, wattr
 from .text import IN_CURRENT, segments
 
 _W = "{%s}" % W
+_NSMAP = {"w": W}
+_ID, _AUTHOR, _DATE, _INITIALS, _VAL = (_W + "id", _W + "author", _W + "date", _W + "initials",
+                                         _W + "val")
+_RSTYLE, _PSTYLE = _W + "rStyle", _W + "pStyle"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 P, R, T, TAB, BR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br")
@@ -84,6 +89,7 @@ REVISION_TAGS = frozenset(qn("w:" + name) for name in (
     "customXmlMoveToRangeEnd rPrChange pPrChange sectPrChange tblPrChange tblPrExChange "
     "trPrChange tcPrChange tblGridChange cellIns cellDel cellMerge numberingChange").split())
 COMMENT_TAGS = frozenset({COMMENT, RANGE_START, RANGE_END, REFERENCE})
+_ID_TAGS = tuple(REVISION_TAGS | COMMENT_TAGS)  # lxml's iter() filters on these in C
 
 # Characters XML 1.0 cannot hold (lxml refuses them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -105,23 +111,29 @@ class RevisionStamp:
     author: str
     date: datetime
     initials: str | None = None
+    _w_date: str = field(init=False, repr=False, compare=False)
+    _marks: dict = field(init=False, repr=False, compare=False)  # tag -> blank revision element
 
     def __post_init__(self):
         _xml_text(self.author, "author name")
         _xml_text(self.initials or "", "author's initials")
+        date = self.date if self.date.tzinfo is None else self.date.astimezone(timezone.utc)
+        object.__setattr__(self, "_w_date", date.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        object.__setattr__(self, "_marks", {})
 
     @property
     def w_date(self) -> str:
         """``w:date`` (ST_DateTime) as Word writes it: ``2025-01-15T10:00:00Z``."""
-        date = self.date if self.date.tzinfo is None else self.date.astimezone(timezone.utc)
-        return date.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return self._w_date
 
     def mark(self, tag: str, rev_id: int) -> etree._Element:
         """A revision element (``w:ins``, ``w:del``) with id, author and date."""
-        el = _el(tag)
-        el.set(qn("w:id"), str(rev_id))
-        el.set(qn("w:author"), self.author)
-        el.set(qn("w:date"), self.w_date)
+        blank = self._marks.get(tag)
+        if blank is None:  # copying an element is several times faster than making one
+            blank = self._marks[tag] = etree.Element(
+                tag, {_ID: "", _AUTHOR: self.author, _DATE: self._w_date}, nsmap=_NSMAP)
+        el = blank.__copy__()
+        el.set(_ID, str(rev_id))
         return el
 
 
@@ -144,14 +156,8 @@ class IdAllocator:
         comment_ids: list[int] = []
         id_attr = qn("w:id")
         for root in parts.values():
-            for el in root.iter():
-                tag = el.tag
-                if tag in REVISION_TAGS:
-                    bucket = revision_ids
-                elif tag in COMMENT_TAGS:
-                    bucket = comment_ids
-                else:
-                    continue
+            for el in root.iter(*_ID_TAGS):
+                bucket = revision_ids if el.tag in REVISION_TAGS else comment_ids
                 value = el.get(id_attr)
                 if value is not None and value.strip().lstrip("-").isdigit():
                     bucket.append(int(value))
@@ -171,8 +177,15 @@ class IdAllocator:
 # -- small builders ---------------------------------------------------------------------------
 
 
+_BLANKS: dict[str, etree._Element] = {}  # tag -> an empty element, copied by _el
+
+
 def _el(tag: str) -> etree._Element:
-    return etree.Element(tag, nsmap={"w": W})
+    """A new empty ``w:`` element (a copy: several times faster than making one)."""
+    blank = _BLANKS.get(tag)
+    if blank is None:
+        blank = _BLANKS[tag] = etree.Element(tag, nsmap=_NSMAP)
+    return blank.__copy__()
 
 
 def _insert_ordered(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> None:
@@ -185,10 +198,13 @@ def _insert_ordered(parent: etree._Element, child: etree._Element, order: Sequen
     parent.append(child)
 
 
+_TAB_OR_BREAK = re.compile(r"([\t\n])")
+
+
 def _text_content(text: str) -> list[etree._Element]:
     """Run content for ``text``: ``w:t`` pieces, ``w:tab`` for tabs and ``w:br`` for new lines."""
     out = []
-    for piece in re.split(r"([\t\n])", _xml_text(text, "new text")):
+    for piece in _TAB_OR_BREAK.split(_xml_text(text, "new text")):
         if piece == "\t":
             out.append(_el(TAB))
         elif piece == "\n":
@@ -474,9 +490,11 @@ def _split_run_before(el) -> etree._Element:
     return new
 
 
-def _cut(p, offset: int) -> None:
-    """Make ``offset`` of the current text of ``p`` a run boundary (splitting a ``w:t``)."""
-    for start, s in _current_segments(p):
+def _cut(segs: list[tuple[int, object]], offset: int) -> None:
+    """Make ``offset`` of a paragraph's current text (its :func:`_current_segments`) a run
+    boundary, splitting a ``w:t``. The segments before the first one past ``offset`` stay
+    valid (a ``w:t`` cut keeps its element and run, only its text gets shorter)."""
+    for start, s in segs:
         if start == offset:
             _split_run_before(s.element)
             return
@@ -493,11 +511,12 @@ def _cut(p, offset: int) -> None:
 
 def _isolate(p, start: int, end: int) -> list:
     """Split runs at ``start`` and ``end``; the segments of the range, in order."""
-    text_length = sum(len(s.text) for _, s in _current_segments(p))
+    segs = _current_segments(p)
+    text_length = segs[-1][0] + len(segs[-1][1].text) if segs else 0
     if not 0 <= start < end <= text_length:
         raise PlanError(f"The range {start}-{end} is outside the paragraph ({text_length} characters).")
-    _cut(p, end)
-    _cut(p, start)
+    _cut(segs, end)
+    _cut(segs, start)  # start < end: the cut at end left the segments up to it as they were
     return [s for pos, s in _current_segments(p) if start <= pos < end]
 
 
@@ -613,23 +632,34 @@ def new_comments_root() -> etree._Element:
     return _el(COMMENTS)
 
 
+_STYLE, _NAME = qn("w:style"), qn("w:name")
+_COMMENT_STYLE_NAMES = ("annotation reference", "annotation text")
+
+
 def comment_style_ids(styles_root: etree._Element | None) -> tuple[str | None, str | None]:
     """Ids of the built-in "annotation reference" and "annotation text" styles, when defined."""
     found = {}
     if styles_root is not None:
-        for style in styles_root.iter(qn("w:style")):
-            name = style.find(qn("w:name"))
-            if name is not None:
-                found.setdefault(wattr(name, "val", "").lower(), wattr(style, "styleId"))
+        for name in styles_root.iter(_NAME):  # a style's first w:name names it
+            key = wattr(name, "val", "").lower()
+            if key in _COMMENT_STYLE_NAMES and key not in found:
+                style = name.getparent()
+                if style.tag == _STYLE and style.find(_NAME) is name:
+                    found[key] = wattr(style, "styleId")
     return found.get("annotation reference"), found.get("annotation text")
 
 
 def _styled(tag: str, style_tag: str, style_id: str | None) -> etree._Element:
     """``w:r``/``w:p`` with ``w:rPr/w:rStyle`` or ``w:pPr/w:pStyle`` when ``style_id`` is set."""
+    return _styled_blank(tag, style_tag, style_id).__copy__()
+
+
+@functools.lru_cache(maxsize=64)
+def _styled_blank(tag: str, style_tag: str, style_id: str | None) -> etree._Element:
     el = _el(tag)
     if style_id:
         props = etree.SubElement(el, RPR if tag == R else PPR)
-        etree.SubElement(props, style_tag).set(qn("w:val"), style_id)
+        etree.SubElement(props, style_tag).set(_VAL, style_id)
     return el
 
 
@@ -644,27 +674,24 @@ def add_comment_around(first, last, text: str, stamp: RevisionStamp, ids: IdAllo
     (author, date, initials; one ``w:p`` per line of ``text``) is appended to ``comments_root``.
     """
     comment_id = str(ids.comment())
-    id_attr = qn("w:id")
     range_start, range_end = _el(RANGE_START), _el(RANGE_END)
-    range_start.set(id_attr, comment_id)
-    range_end.set(id_attr, comment_id)
+    range_start.set(_ID, comment_id)
+    range_end.set(_ID, comment_id)
     first.addprevious(range_start)
     last.addnext(range_end)
-    reference = _styled(R, qn("w:rStyle"), reference_style)
-    etree.SubElement(reference, REFERENCE).set(id_attr, comment_id)
+    reference = _styled(R, _RSTYLE, reference_style)
+    etree.SubElement(reference, REFERENCE, {_ID: comment_id})
     range_end.addnext(reference)
 
-    comment = etree.SubElement(comments_root, COMMENT)
-    comment.set(id_attr, comment_id)
-    comment.set(qn("w:author"), stamp.author)
-    comment.set(qn("w:date"), stamp.w_date)
+    attributes = {_ID: comment_id, _AUTHOR: stamp.author, _DATE: stamp.w_date}
     if stamp.initials:
-        comment.set(qn("w:initials"), stamp.initials)
+        attributes[_INITIALS] = stamp.initials
+    comment = etree.SubElement(comments_root, COMMENT, attributes)
     lines = [line for line in text.splitlines() if line.strip()] or [""]
     for i, line in enumerate(lines):
-        para = _styled(P, qn("w:pStyle"), text_style)
+        para = _styled(P, _PSTYLE, text_style)
         if i == 0:
-            annotation = _styled(R, qn("w:rStyle"), reference_style)
+            annotation = _styled(R, _RSTYLE, reference_style)
             etree.SubElement(annotation, ANNOTATION_REF)
             para.append(annotation)
         para.append(_new_run(line, None))
