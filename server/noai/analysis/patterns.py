@@ -8,9 +8,9 @@ titles and run-in title) and traps: phrases that look like a signal but are not 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
-from typing import Iterator, Sequence
+from typing import Sequence
+
+from noai.analysis.joined import Joined
 
 _I = re.IGNORECASE
 
@@ -327,20 +327,6 @@ _NONE: frozenset[str] = frozenset()
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
-def _holders(whole: str, starts: list[int], word: str) -> Iterator[int]:
-    """Indices of the texts (joined into ``whole``, text i from ``starts[i]``) holding ``word``."""
-    pos = whole.find(word)
-    while pos >= 0:
-        i = bisect_right(starts, pos) - 1
-        yield i
-        pos = whole.find(word, starts[i + 1]) if i + 1 < len(starts) else -1
-
-
-def _joined(texts: Sequence[str]) -> tuple[str, list[int]]:
-    """``texts`` joined by line breaks, and where each begins."""
-    return "\n".join(texts), list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0)) if texts else []
-
-
 class Gates:
     """The kinds worth searching for in each of a document's texts, by plain substring tests (no
     regex). A key holds no white space, so it occurs in a text only within one of its
@@ -349,16 +335,16 @@ class Gates:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.lows = [t.lower() for t in texts]
-        joined, starts = _joined(texts)
-        self.exact = not any(c in joined for c in FOLDS_TO_ASCII)
-        found = {i: {"existing_ai_restriction"} for word in _AI_GATE for i in _holders(joined, starts, word)}
+        whole = Joined(texts)
+        self.exact = not any(c in whole.text for c in FOLDS_TO_ASCII)
+        found = {i: {"existing_ai_restriction"} for i in whole.holding(_AI_GATE)}
         chunks = [low.split() for low in self.lows]
         vocabulary = list(set().union(*chunks))
         sure: dict[str, set[str]] = {}
         longer: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        joined, starts = _joined(vocabulary)
+        joined = Joined(vocabulary)
         for key, (opened, words) in _GATE_KEYS.items():
-            for i in _holders(joined, starts, key):
+            for i in joined.holders(key):
                 sure.setdefault(vocabulary[i], set()).update(opened)
                 longer.setdefault(vocabulary[i], []).extend(words)
         hot = set(sure)

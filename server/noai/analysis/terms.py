@@ -17,19 +17,19 @@ Straight and smart quotes are accepted. Parties the document never defines but n
 (Common Paper's bare "Customer" and "Provider") are found from the role lexicons. Roles come
 from the lexicons first and from context verbs second (who grants or assigns to whom, who
 performs the Services, who pays). The regexes run over the document's text joined into one
-string (:class:`_Joined`), or over the few paragraphs a cheap literal search shows they can match in.
+string (:class:`~noai.analysis.joined.Joined`), or over the few paragraphs a cheap literal search shows they can match in.
 """
 
 from __future__ import annotations
 
 import os.path
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
-from itertools import accumulate, groupby
+from itertools import groupby
 from typing import Iterator, Sequence
 
+from noai.analysis.joined import Joined
 from noai.ooxml.model import Paragraph
 
 CLIENT, PROVIDER = "client", "provider"
@@ -79,43 +79,6 @@ _LAWS_OF = re.compile(
     r"[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})")
 _STATE_OF = re.compile(r"^(?:the\s+)?(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"[{}\[\]]")
-
-
-class _Joined:
-    """The texts of a document's paragraphs in one string, each after a separator: NUL, or when a
-    text holds NUL itself (no text read from XML does) a private-use character no text holds.
-
-    The separator is no word, space, quote or punctuation character, so a pattern that cannot match
-    it finds in the joined text exactly what it finds in each text on its own (at a text's edges it
-    sees the separator where it saw the start or end of the string), and one pass covers the document.
-    """
-
-    __slots__ = ("text", "starts")
-
-    def __init__(self, texts: Sequence[str]):
-        sep = "\0"
-        text = sep.join(("", *texts))
-        if text.count(sep) > len(texts):
-            sep = next(c for c in map(chr, range(0xE000, 0xF900)) if c not in text)
-            text = sep.join(("", *texts))
-        self.text = text
-        self.starts = list(accumulate((len(t) + 1 for t in texts), initial=1))  # and one past the end
-
-    def index(self, pos: int) -> int:
-        """The index of the paragraph whose text holds position ``pos``."""
-        return bisect_right(self.starts, pos) - 1
-
-    def holding(self, words: Sequence[str]) -> list[int]:
-        """The indexes of the paragraphs whose text holds one of ``words``, in order (a ``str.find``
-        a paragraph that holds a word: faster than a regex, which tests every character)."""
-        text, starts, found = self.text, self.starts, set()
-        for word in words:
-            pos = text.find(word)
-            while pos >= 0:
-                i = bisect_right(starts, pos) - 1
-                found.add(i)
-                pos = text.find(word, starts[i + 1])
-        return sorted(found)
 
 
 def _alternation(names: Sequence[str]) -> str:
@@ -299,7 +262,7 @@ def _in_compound(text: str, start: int) -> bool:
     return bool(m) and m.group(1)[0].isupper() and m.group(1).lower() not in _FUNCTION_WORDS
 
 
-def _count_uses(joined: _Joined, paragraphs: Sequence[Paragraph], names: set[str],
+def _count_uses(joined: Joined, paragraphs: Sequence[Paragraph], names: set[str],
                 undefined: frozenset[str] = frozenset()) -> _Usage:
     """Count body uses of each name, longest first ("Service Provider" is no "Provider").
 
@@ -370,7 +333,7 @@ def _party(name: str) -> str:
 _GRANTING = ("grant", "assign", "licenses to")  # what a paragraph needs for _GRANT to match in it
 
 
-def _grants(joined: _Joined, paragraphs: Sequence[Paragraph]) -> list[tuple[str, str, int]]:
+def _grants(joined: Joined, paragraphs: Sequence[Paragraph]) -> list[tuple[str, str, int]]:
     """(grantor, grantee, weight) of every grant or assignment; the first one weighs most."""
     pairs = [(_party(m.group(1)), _party(m.group(2))) for i in joined.holding(_GRANTING)
              for m in _GRANT.finditer(paragraphs[i].text)
@@ -378,7 +341,7 @@ def _grants(joined: _Joined, paragraphs: Sequence[Paragraph]) -> list[tuple[str,
     return [(g, r, 3 if i == 0 else 1) for i, (g, r) in enumerate(pairs) if g != r]
 
 
-def _verb_scores(joined: _Joined, paragraphs: Sequence[Paragraph], names: Sequence[str],
+def _verb_scores(joined: Joined, paragraphs: Sequence[Paragraph], names: Sequence[str],
                  grants: list[tuple[str, str, int]]) -> dict[str, Counter]:
     """For each party name: evidence for the provider side (creates, grants, assigns) and the
     client side (pays, receives the grant)."""
@@ -425,7 +388,7 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
     groups: dict[str, tuple[tuple[str, ...], int | None]] = {}  # main name -> (aliases, defined_at)
     known: dict[str, str] = {}  # every alias, case-folded -> its group
     classes: set[str] = set()  # terms defined as a class of persons ("any person that ..."), no party
-    joined = _Joined([p.text for p in paragraphs])
+    joined = Joined([p.text for p in paragraphs])
     quoted = set(joined.holding(_OPEN))
     defining = quoted.union(joined.holding(("hereinafter",)))  # _definitions finds nothing elsewhere
     for i in sorted(defining.union(i for i, p in enumerate(paragraphs) if p.in_table)):
@@ -478,7 +441,7 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
     )
 
 
-def _parties(joined: _Joined, paragraphs: Sequence[Paragraph], terms: Sequence[Term],
+def _parties(joined: Joined, paragraphs: Sequence[Paragraph], terms: Sequence[Term],
              grants: list[tuple[str, str, int]]) -> tuple[Term | None, Term | None, str | None]:
     """Score every candidate party by lexicon and by context verbs; pick one per side."""
     candidates = [t for t in terms if t.uses or t.defined_at is not None]
