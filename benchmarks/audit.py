@@ -55,10 +55,10 @@ MEASURES = {
 }
 
 
-def median_times(fns: dict, repeat: int) -> dict[str, float]:
-    """Median wall time in seconds of each ``fns[name]()`` over ``repeat`` runs, after one
-    warm-up run each. The functions take turns, so a change of load on the machine hits them
-    all alike and their ratios hold better than their absolute times."""
+def median_times(fns: dict, repeat: int, pick=statistics.median) -> dict[str, float]:
+    """Median (or ``pick``) wall time in seconds of each ``fns[name]()`` over ``repeat`` runs,
+    after one warm-up run each. The functions take turns, so a change of load on the machine hits
+    them all alike and their ratios hold better than their absolute times."""
     for fn in fns.values():
         fn()
     times: dict[str, list[float]] = {name: [] for name in fns}
@@ -67,7 +67,7 @@ def median_times(fns: dict, repeat: int) -> dict[str, float]:
             start = time.perf_counter()
             fn()
             times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
+    return {name: pick(values) for name, values in times.items()}
 
 
 def measure_times(data: bytes, repeat: int) -> dict[str, float]:
