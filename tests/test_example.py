@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 from support.lo import lo_read
 from support.validate_docx import validate_docx
 
@@ -86,11 +87,16 @@ def test_libreoffice_shows_the_section_labels(example_docx):
 
 
 @pytest.fixture(scope="module")
-def make_large(make_example):
+def large_module(make_example):
     spec = importlib.util.spec_from_file_location("make_large", MAKE_EXAMPLE.parent.parent / "benchmarks" / "make_large.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.make_large
+    return module
+
+
+@pytest.fixture(scope="module")
+def make_large(large_module):
+    return large_module.make_large
 
 
 def test_the_benchmark_contract_has_the_size_asked_tables_and_tracked_changes_and_is_valid(make_large):
@@ -111,3 +117,25 @@ def test_the_benchmark_contract_has_the_size_asked_tables_and_tracked_changes_an
     assert sum("Materials solely for the purposes of the applicable Statement of Work, in all" in t
                for t in accepted) == revised_rounds
     assert validate_docx(data).errors == []
+
+
+@pytest.fixture(scope="module")
+def word_made(large_module):
+    return large_module.word_made
+
+
+def test_the_word_made_benchmark_contract_repeats_the_body_and_keeps_every_other_part(word_made):
+    source = Path(__file__).resolve().parent / "data" / "corpus" / "cp-professional-services-agreement.docx"
+    original, data = _parts(source.read_bytes()), word_made(source, 1500)
+    repeated = _parts(data)
+    assert data == word_made(source, 1500)
+    assert repeated.keys() == original.keys()
+    assert all(repeated[name] == original[name] for name in original if name != "word/document.xml")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    body, once = (etree.fromstring(xml).find(f"{w}body") for xml in (repeated["word/document.xml"],
+                                                                      original["word/document.xml"]))
+    times = round(1500 / len(once.findall(f".//{w}p")))
+    assert times == 4 and len(body.findall(f".//{w}p")) == times * len(once.findall(f".//{w}p"))
+    assert body[-1].tag == f"{w}sectPr" and len(body.findall(f"{w}sectPr")) == 1
+    texts = ["".join(p.itertext(f"{w}t")) for p in body.iter(f"{w}p")]
+    assert texts == ["".join(p.itertext(f"{w}t")) for p in once.iter(f"{w}p")] * times
