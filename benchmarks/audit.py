@@ -44,7 +44,7 @@ sys.path.insert(0, str(HERE))
 from make_large import make_large, word_made  # noqa: E402
 
 # Word-made contracts of the corpus whose bodies, repeated, make the ~100-page contracts as Word
-# writes them (make_large's XML is python-docx's, about a fifth as heavy for its text).
+# writes them (make_large's XML is python-docx's, three to six times lighter for its text).
 WORD_MADE = ("cp-professional-services-agreement", "publicneuro-scc-controller-processor",
              "ccs-ict-services-terms-tracked")
 

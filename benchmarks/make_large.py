@@ -8,10 +8,11 @@ paragraph whose mark is ``w:ins`` too) in every fifth Statement of Work.
 ``make_large(15000)`` is the 10x case. Deterministic: the same arguments give the same bytes.
 
 Its XML is lean, as python-docx writes it: about 14 bytes of ``document.xml`` a word of text,
-where Word writes 60-80 (revision-session ids, proofing marks, run properties repeated in every
-run) and the add-in always sends what Word wrote. ``word_made(path, paragraphs)`` is a contract of
-that kind: the body of a Word-made contract of ``tests/data/corpus`` repeated to about ``paragraphs``
-paragraphs, every other part as Word saved it.
+where the Word-made contracts of the corpus mostly hold 45-80 (revision-session ids, proofing
+marks, run properties repeated in every run), and the add-in always sends what Word wrote.
+``word_made(path, paragraphs)`` is a contract of that kind: the body of a Word-made contract of
+``tests/data/corpus`` repeated to about ``paragraphs`` paragraphs, every other part as Word
+saved it.
 
     python3 benchmarks/make_large.py OUT.docx [PARAGRAPHS]
 """
