@@ -20,6 +20,7 @@ from .analysis.audit import AuditResult
 from .analysis.classify import Finding
 from .library import VARIANTS, Library, Playbook, render_fix, render_many
 from .errors import UnknownVariantError
+from .kinds import Placement
 
 SCHEMA = "noai.plan/1"
 
@@ -185,8 +186,6 @@ def make_plan(
     fixes = _without_redundant(fixes)
 
     # -- missing protections, plus the clauses that define the terms the fixes use --
-    points = {ip.protection: ip for ip in result.insertion_points}
-    fallback_point = points.get("no_ai_restriction") or next(iter(points.values()), None)
     wanted: list[tuple[str, str]] = []  # (protection kind, clause id)
     for prot in playbook.required(variant):
         audited = result.protection(prot.kind)
@@ -201,11 +200,14 @@ def make_plan(
 
     selection = []
     for kind, clause_id in wanted:
-        point = points.get(kind) or fallback_point
-        if point is None:
-            notes.append(f"No place found to insert the {clause_id} clause.")
+        clause = library.get(clause_id)
+        place = result.places.get(clause.placement)  # where the clause file says it goes
+        if place is None:
+            notes.append(f"The {clause_id} clause is a separate document: it is not inserted."
+                         if clause.placement == Placement.SEPARATE_DOCUMENT
+                         else f"No place found to insert the {clause_id} clause.")
             continue
-        selection.append((point.index, kind, library.get(clause_id)))
+        selection.append((place.index, kind, clause))
     selection.sort(key=lambda s: s[0])  # document order, so each new term is defined at its first use
     already = {t for t in library.glossary if t in result.terms.all}
     rendered = render_many([(clause, variant) for _, _, clause in selection], terms, already_defined=already)
