@@ -5,10 +5,10 @@ merged over it table by table, so it only needs the keys it changes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from .loader import PLAYBOOK_FILE, Library, shipped_dir
 from .problems import Problems

@@ -11,7 +11,7 @@ batch that uses them, by a definition paragraph placed before that clause's own 
 from __future__ import annotations
 
 import re
-from typing import AbstractSet, Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 
 from noai.errors import RenderError, UnknownVariantError
 
@@ -119,7 +119,7 @@ def _render(clause: Clause, variant: str, filler: Filler, defined: set[str],
 
 
 def render(clause: Clause, variant: str, terms: Mapping[str, str], *,
-           already_defined: AbstractSet[str] = frozenset()) -> Rendered:
+           already_defined: Set[str] = frozenset()) -> Rendered:
     """``clause`` in ``variant`` filled with ``terms``, defining the library terms it uses that
     are not in ``already_defined`` (terms the document or earlier insertions define)."""
     filler = Filler(clause.placeholders, terms)
@@ -127,7 +127,7 @@ def render(clause: Clause, variant: str, terms: Mapping[str, str], *,
 
 
 def render_many(selection: Sequence[tuple[Clause, str]], terms: Mapping[str, str], *,
-                already_defined: AbstractSet[str] = frozenset()) -> list[Rendered]:
+                already_defined: Set[str] = frozenset()) -> list[Rendered]:
     """Several clauses in document order, each library term defined once: in the first clause
     that uses it, worded as the variant of the clause that owns the term if that clause is in
     the selection (so a strict no-AI clause keeps its strict definition wherever it lands)."""

@@ -20,8 +20,23 @@ from .numbering import Counter, Numbering
 from .package import Package, read_package
 from .structure import TYPED_NUMBER, Sections
 from .styles import VAL, RunFormat, Styles, run_properties
-from .text import (DEL_TEXT, DELETED, FIXED, FLD_CHAR, IN_CURRENT, IN_ORIGINAL, NO_TEXT, NORMAL,
-                   PPR, RPR, RUN, SYM, T, paragraph_mark_state, pieces)
+from .text import (
+    DEL_TEXT,
+    DELETED,
+    FIXED,
+    FLD_CHAR,
+    IN_CURRENT,
+    IN_ORIGINAL,
+    NO_TEXT,
+    NORMAL,
+    PPR,
+    RPR,
+    RUN,
+    SYM,
+    T,
+    paragraph_mark_state,
+    pieces,
+)
 
 _W = "{%s}" % W
 P = _W + "p"
@@ -286,7 +301,7 @@ def _looks(texts: list[str], fmts: list[RunFormat]) -> tuple[bool, bool, bool]:
     piece bold; every letter upper case (typed or w:caps); some piece bold or underlined."""
     bold = caps = True
     bold_seen = letters = emphasized = False
-    for text, fmt in zip(texts, fmts):
+    for text, fmt in zip(texts, fmts, strict=True):
         if fmt.bold or fmt.underline:
             emphasized = True
         if bold and not text.isspace():  # pieces are never empty
@@ -323,7 +338,7 @@ def run_in_title(texts: list[str], fmts: list[RunFormat], text: str) -> str | No
         start += 1
     end = start  # extended over the emphasized pieces from start on
     pos = 0
-    for piece, fmt in zip(texts, fmts):
+    for piece, fmt in zip(texts, fmts, strict=True):
         after = pos + len(piece)
         if after > end:
             if not _emphasized(fmt):

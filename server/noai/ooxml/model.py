@@ -88,7 +88,7 @@ class Section:
     level: int  # 1 = top
     start: int  # index of the heading paragraph
     end: int  # index of the last paragraph of the section (inclusive)
-    children: tuple["Section", ...] = field(default=())
+    children: tuple[Section, ...] = field(default=())
 
     @property
     def display(self) -> str:

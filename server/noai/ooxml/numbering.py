@@ -40,7 +40,7 @@ class Level:
     style: str | None = None  # w:pStyle: the paragraph style that uses this level
 
     @classmethod
-    def of(cls, lvl) -> "Level":
+    def of(cls, lvl) -> Level:
         def val(name):
             el = lvl.find(_W + name)
             return None if el is None else el.get(VAL)

@@ -37,7 +37,7 @@ from ..errors import (
     TruncatedDocumentError,
 )
 from . import ole
-from .ns import CT, PKG, RELS, RT_OFFICE_DOCUMENT, RT_OFFICE_DOCUMENT_STRICT, W, W_STRICT
+from .ns import CT, PKG, RELS, RT_OFFICE_DOCUMENT, RT_OFFICE_DOCUMENT_STRICT, W_STRICT, W
 from .xml import parse_xml, serialize_xml
 
 CONTENT_TYPES = "[Content_Types].xml"

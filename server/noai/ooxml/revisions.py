@@ -24,7 +24,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from lxml import etree
 
@@ -117,7 +117,7 @@ class RevisionStamp:
     def __post_init__(self):
         _xml_text(self.author, "author name")
         _xml_text(self.initials or "", "author's initials")
-        date = self.date if self.date.tzinfo is None else self.date.astimezone(timezone.utc)
+        date = self.date if self.date.tzinfo is None else self.date.astimezone(UTC)
         object.__setattr__(self, "_w_date", date.strftime("%Y-%m-%dT%H:%M:%SZ"))
         object.__setattr__(self, "_marks", {})
 
@@ -446,7 +446,7 @@ def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewPar
     hand_over = _hands_over_its_mark(p, source)
     new = []
     anchor = p
-    for item, label in zip(paragraphs, labels):
+    for item, label in zip(paragraphs, labels, strict=True):
         item = NewParagraph(item) if isinstance(item, str) else item
         el = _el(P)
         el.append(_new_paragraph_ppr(source, stamp, ids))
@@ -565,7 +565,7 @@ def _sibling_groups(runs) -> list[list]:
                 between.append(sibling)
                 sibling = sibling.getnext()
             if sibling is run:
-                groups[-1].extend(between + [run])
+                groups[-1].extend([*between, run])
                 continue
         groups.append([run])
     return groups

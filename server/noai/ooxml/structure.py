@@ -45,11 +45,22 @@ class _Node:
     """An open or closed section while the tree is built; ``path`` and ``section_label`` are
     what its paragraphs carry."""
 
-    __slots__ = ("family", "level", "label", "title", "start", "end", "children", "strong",
-                 "inner", "section_label", "path")
+    __slots__ = (
+        "children",
+        "end",
+        "family",
+        "inner",
+        "label",
+        "level",
+        "path",
+        "section_label",
+        "start",
+        "strong",
+        "title",
+    )
 
     def __init__(self, family: tuple, level: int, label: str | None, title: str, start: int,
-                 strong: bool, parent: "_Node | None"):
+                 strong: bool, parent: _Node | None):
         self.family, self.level, self.label, self.title = family, level, label, title
         self.start, self.end, self.strong = start, -1, strong
         self.children: list[_Node] = []

@@ -38,14 +38,14 @@ class RunFormat:
     underline: bool | None = None
 
     @classmethod
-    def of(cls, rpr) -> "RunFormat":
+    def of(cls, rpr) -> RunFormat:
         """The properties set directly by ``w:rPr`` element ``rpr`` (which may be None)."""
         if rpr is None:
             return _UNSET
         bold, caps, underline, _style = run_properties(rpr)
         return cls(bold, caps, underline)
 
-    def over(self, base: "RunFormat") -> "RunFormat":
+    def over(self, base: RunFormat) -> RunFormat:
         """These properties where set, ``base`` elsewhere."""
         return RunFormat(
             base.bold if self.bold is None else self.bold,

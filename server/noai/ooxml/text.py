@@ -171,8 +171,8 @@ def paragraph_mark_state(p) -> str:
         if prop.tag == RPR:
             for mark in prop:
                 tag = mark.tag
-                if tag == INS or tag == MOVE_TO:
+                if tag in (INS, MOVE_TO):
                     return INSERTED
-                if tag == DEL or tag == MOVE_FROM:
+                if tag in (DEL, MOVE_FROM):
                     return DELETED
     return NORMAL
