@@ -59,6 +59,22 @@ def test_only_the_cli_may_print():
     assert cli.returncode == 0, cli.stdout
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        'import sys\n\nsys.stderr.write("done")\n',
+        "from datetime import datetime\n\nSTAMP = datetime.now()\n",
+        "import time\n\nSTARTED = time.time()\n",
+        'import logging\n\nlogging.getLogger("noai").info("read")\n',
+    ],
+)
+def test_the_engine_may_not_write_to_the_terminal_read_the_clock_or_log_but_the_web_layer_may(source):
+    engine = _ruff_check(source, "server/noai/writer.py")
+    web = _ruff_check(source, "server/noai/web/api.py")
+    assert engine.returncode == 1 and "TID251" in engine.stdout
+    assert web.returncode == 0, web.stdout
+
+
 def test_ruff_format_check_fails_on_unformatted_code_and_passes_formatted_code():
     _needs_module("ruff")
 
