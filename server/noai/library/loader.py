@@ -20,6 +20,7 @@ from marshmallow import Schema
 
 import noai
 from noai.errors import RenderError, UnknownClauseError
+from noai.kinds import Placement
 
 from .model import VARIANTS, Clause, Definition, Fix, FixRule, Placeholder, Variant
 from .problems import Problems
@@ -216,7 +217,7 @@ def _clause(path: Path, data: dict[str, Any], glossary: Mapping[str, Definition]
         _check_text(path, field_name, text, placeholders, problems)
     _check_declared_terms(path, data, variants, glossary, problems)
     return Clause(id=data["id"], kind=data["kind"], title=data["title"], summary=data["summary"],
-                  rationale=data["rationale"], answers=tuple(data["answers"]), placement=data["placement"],
+                  rationale=data["rationale"], answers=tuple(data["answers"]), placement=Placement(data["placement"]),
                   version=data["version"], variants=MappingProxyType(variants),
                   defines=tuple(data["defines"]), uses=tuple(data["uses"]), source=str(path),
                   glossary=glossary, placeholders=placeholders)
