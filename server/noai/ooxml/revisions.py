@@ -68,6 +68,40 @@ RPR_ORDER = tuple(qn("w:" + name) for name in (
     "szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish "
     "oMath rPrChange").split())
 
+# CT_NumPr and CT_PBdr, the other sequences a copied w:pPr holds.
+NUMPR_ORDER = tuple(qn("w:" + name) for name in "ilvl numId numberingChange ins".split())
+PBDR_ORDER = tuple(qn("w:" + name) for name in "top left bottom right between bar".split())
+# Element -> the rank of each child the schema orders in it: what :func:`in_schema_order` sorts.
+_CHILD_RANKS = {tag: {child: n for n, child in enumerate(order)} for tag, order in (
+    (qn("w:pPr"), PPR_ORDER), (qn("w:rPr"), RPR_ORDER), (qn("w:numPr"), NUMPR_ORDER),
+    (qn("w:pBdr"), PBDR_ORDER))}
+_ORDERED_TAGS = tuple(_CHILD_RANKS)
+
+
+def in_schema_order(el: etree._Element) -> etree._Element:
+    """``el`` with the children of itself and of every ``w:pPr``, ``w:rPr``, ``w:numPr`` and
+    ``w:pBdr`` in it put in schema order (``el`` itself is changed and returned).
+
+    For the properties the writer builds or copies: an input's own out-of-order properties
+    (``w:numId`` before ``w:ilvl``, ``w:jc`` before ``w:spacing``) are one schema error there,
+    and would be one more in every paragraph or run made from them. A child the table does not
+    know (another namespace's extension) stays right after the known child it followed.
+    """
+    for node in el.iter(*_ORDERED_TAGS):
+        ranks = _CHILD_RANKS[node.tag]
+        keyed, rank, ordered = [], -1, True
+        for n, child in enumerate(node):
+            known = ranks.get(child.tag)
+            if known is not None:
+                ordered = ordered and known >= rank
+                rank = known
+            keyed.append((rank, n, child))
+        if not ordered:
+            keyed.sort(key=lambda item: item[:2])
+            node[:] = [child for *_, child in keyed]
+    return el
+
+
 # Paragraph properties an inserted paragraph does not take from its anchor: the section break
 # and the anchor's own tracked property change, a forced page break and a text frame (the new
 # clause flows on), and the paragraph-mark properties (rebuilt with our w:ins).
@@ -225,7 +259,7 @@ def _clean_rpr(rpr: etree._Element | None, tag: str = RPR) -> etree._Element | N
     for child in rpr:
         if isinstance(child.tag, str) and child.tag not in _RPR_NOT_COPIED:
             out.append(copy.deepcopy(child))
-    return out if len(out) else None
+    return in_schema_order(out) if len(out) else None
 
 
 def _new_run(text: str, rpr: etree._Element | None) -> etree._Element:
@@ -287,6 +321,14 @@ def next_numbers(number: str, count: int) -> list[str] | None:
         return None
     value, fmt = found
     return [m[1] + numbering.format_number(value + k, fmt) + m[3] for k in range(1, count + 1)]
+
+
+def typed_number_span(text: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the typed number :func:`typed_number` finds at the start of ``text``."""
+    m = _TYPED_NUMBER.match(text)
+    if not m or next_numbers(m["num"], 1) is None:
+        return None
+    return m.span("num")
 
 
 def typed_number(text: str) -> tuple[str, str] | None:
@@ -369,6 +411,7 @@ def _new_paragraph_ppr(source: etree._Element, stamp: RevisionStamp, ids: IdAllo
     mark_rpr = _clean_rpr(old.find(RPR) if old is not None else None)
     mark_rpr = _el(RPR) if mark_rpr is None else mark_rpr
     mark_rpr.insert(0, stamp.mark(INS, ids.revision()))
+    in_schema_order(ppr)  # the anchor's own order may be wrong: not ours to copy
     _insert_ordered(ppr, mark_rpr, PPR_ORDER)
     return ppr
 
@@ -481,7 +524,7 @@ def _split_run_before(el) -> etree._Element:
     new = run.makeelement(R, run.attrib)
     rpr = run.find(RPR)
     if rpr is not None:
-        new.append(copy.deepcopy(rpr))
+        new.append(in_schema_order(copy.deepcopy(rpr)))
     while el is not None:
         following = el.getnext()
         new.append(el)
