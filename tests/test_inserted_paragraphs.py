@@ -13,6 +13,7 @@ from support.docx_builder import make_docx, p, r
 from support.validate_docx import validate_docx
 from test_writer import accepted, rejected
 
+from noai import engine
 from noai.ooxml.document import read_document
 from noai.ooxml.revisions import RevisionStamp
 from noai.writer import apply_plan
@@ -56,6 +57,8 @@ TEXTS = ["Services. Provider shall perform the Services.", "Licence. Customer ma
 CONTRACTS = {
     "numId before ilvl": (f"<w:pPr>{NUMID_FIRST}</w:pPr>", "<w:r><w:t>{}</w:t></w:r>"),
     "paragraph properties out of order": (f"<w:pPr>{DISORDERED_PPR}</w:pPr>", "<w:r><w:t>{}</w:t></w:r>"),
+    "a paragraph property given twice": ('<w:pPr><w:jc w:val="left"/><w:jc w:val="both"/></w:pPr>',
+                                         "<w:r><w:t>{}</w:t></w:r>"),
 }
 
 
@@ -208,10 +211,58 @@ def test_a_reference_to_a_number_two_paragraphs_carry_is_left_alone(stamp):
     assert numbers(accepted(result.docx)) == ["1", "2", "3", "4", "1", "2"]
 
 
+# A contract numbered by typed text throughout, "7.3<TAB>**Title 3.** text", with typed references.
+ARTICLES = [
+    ("Definitions", ["“Deliverables” means the work product delivered under Section 4.2."]),
+    ("Services", ["Provider shall perform the Services with due care.", "Provider shall meet the milestones."]),
+    ("Fees", ["Customer shall pay the Fees within thirty days.", "Late payments bear interest under Section 7.2."]),
+    ("Confidentiality", ["Each party shall keep the other's Confidential Information secret.",
+                         "Clause 4.1 survives termination."]),
+    ("Intellectual Property", [
+        "Provider retains all Intellectual Property Rights in its pre-existing materials.",
+        "Upon payment, Provider assigns to Customer all rights, title and interest in the Deliverables.",
+        "Customer may use the Deliverables for any and all purposes, in perpetuity, worldwide.",
+        "Provider grants Customer a perpetual, irrevocable licence to use its pre-existing materials.",
+        "Sections 5.2 and 5.4 apply subject to Section 6.1."]),
+    ("Warranties", ["Provider warrants that the Deliverables do not infringe, subject to Section 5.3."]),
+    ("General", ["This Agreement is governed by the laws of England.", "Interest accrues at 4% a year.",
+                 "Notices must be in writing and refer to clause 5.5."]),
+]
+
+
+def typed_contract() -> tuple[bytes, list[str]]:
+    body, texts = [], []
+    for n, (title, clauses) in enumerate(ARTICLES, 1):
+        body.append(p(r(f"{n}.\t{title.upper()}", b=True)))
+        texts.append(f"{n}.\t{title.upper()}")
+        for k, text in enumerate(clauses, 1):
+            body.append(p(r(f"{n}.{k}\t"), r(f"{title} {k}.", b=True), r(" " + text)))
+            texts.append(f"{n}.{k}\t{title} {k}. {text}")
+    return make_docx("".join(body) + "<w:sectPr/>"), texts
+
+
+def test_a_typed_number_contract_redlined_end_to_end_keeps_its_numbers_unique_and_references_right(revision_date):
+    docx, texts = typed_contract()
+    result = engine.redline(docx, author=AUTHOR, date=revision_date)
+    inserted = [e for e in result.plan.edits if e.op == "insert_after"]
+    assert inserted and any(e.index < len(texts) - 1 and _NUMBER.match(texts[e.index + 1]) for e in inserted), \
+        "the plan inserts in the middle of a clause"
+    after = accepted(result.docx)
+    assert len(after) == len(texts) + sum(len(e.paragraphs) for e in inserted)
+    assert len(set(numbers(after))) == len(numbers(after)) == len(after)
+    assert named(after) == named(texts)
+    assert rejected(result.docx) == texts
+
+
 @pytest.mark.libreoffice
 def test_libreoffice_accepts_the_renumbering_as_the_python_reading_does(libreoffice, stamp):
     names = list(CASES)
-    results = libreoffice([typed_case(name, stamp)[1].docx for name in names])
+    docx, texts = typed_contract()
+    redlined = engine.redline(docx, author=AUTHOR, date=stamp.date).docx
+    *results, end_to_end = libreoffice([typed_case(name, stamp)[1].docx for name in names] + [redlined])
+    after = end_to_end["accepted_paragraphs"]
+    assert [" ".join(t.split()) for t in after] == [" ".join(t.split()) for t in accepted(redlined)]
+    assert len(set(numbers(after))) == len(numbers(after)) == len(after) and named(after) == named(texts)
     for name, seen in zip(names, results):
         texts, _, expected = CASES[name]
         after = [" ".join(t.split()) for t in seen["accepted_paragraphs"]]

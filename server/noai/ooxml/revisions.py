@@ -80,7 +80,8 @@ _ORDERED_TAGS = tuple(_CHILD_RANKS)
 
 def in_schema_order(el: etree._Element) -> etree._Element:
     """``el`` with the children of itself and of every ``w:pPr``, ``w:rPr``, ``w:numPr`` and
-    ``w:pBdr`` in it put in schema order (``el`` itself is changed and returned).
+    ``w:pBdr`` in it put in schema order, a property given twice kept once (the last one, which
+    a reader reading in order ends with); ``el`` itself is changed and returned.
 
     For the properties the writer builds or copies: an input's own out-of-order properties
     (``w:numId`` before ``w:ilvl``, ``w:jc`` before ``w:spacing``) are one schema error there,
@@ -89,16 +90,18 @@ def in_schema_order(el: etree._Element) -> etree._Element:
     """
     for node in el.iter(*_ORDERED_TAGS):
         ranks = _CHILD_RANKS[node.tag]
-        keyed, rank, ordered = [], -1, True
+        keyed, rank, ordered, last = [], -1, True, {}
         for n, child in enumerate(node):
             known = ranks.get(child.tag)
             if known is not None:
-                ordered = ordered and known >= rank
+                ordered = ordered and known > rank
                 rank = known
+                last[known] = child
             keyed.append((rank, n, child))
         if not ordered:
             keyed.sort(key=lambda item: item[:2])
-            node[:] = [child for *_, child in keyed]
+            node[:] = [child for known, _, child in keyed
+                       if ranks.get(child.tag) is None or last[known] is child]
     return el
 
 
