@@ -9,14 +9,13 @@ import re
 
 import pytest
 from lxml import etree
-from support.docx_builder import make_docx, p, r
-from support.validate_docx import validate_docx
-from test_writer import accepted, rejected
-
 from noai import engine
 from noai.ooxml.document import read_document
 from noai.ooxml.revisions import RevisionStamp
 from noai.writer import apply_plan
+from support.docx_builder import make_docx, p, r
+from support.validate_docx import validate_docx
+from test_writer import accepted, rejected
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 AUTHOR = "Noai Reviewer"
@@ -182,7 +181,7 @@ def typed_case(name: str, stamp: RevisionStamp):
 @pytest.mark.parametrize("name", CASES)
 def test_after_accept_all_no_typed_number_appears_twice_and_every_reference_names_the_same_clause(name, stamp):
     texts, _, expected = CASES[name]
-    docx, result = typed_case(name, stamp)
+    _, result = typed_case(name, stamp)
     after = accepted(result.docx)
     assert numbers(after) == expected
     assert len(set(numbers(after))) == len(numbers(after))
@@ -264,7 +263,7 @@ def test_libreoffice_accepts_the_renumbering_as_the_python_reading_does(libreoff
     assert [" ".join(t.split()) for t in after] == [" ".join(t.split()) for t in accepted(redlined)]
     assert len(set(numbers(after))) == len(numbers(after)) == len(after) and named(after) == named(texts)
     for name, seen in zip(names, results):
-        texts, _, expected = CASES[name]
+        texts, _, _ = CASES[name]
         after = [" ".join(t.split()) for t in seen["accepted_paragraphs"]]
         assert after == [" ".join(t.split()) for t in accepted(typed_case(name, stamp)[1].docx)], name
         assert [" ".join(t.split()) for t in seen["rejected_paragraphs"]] == [" ".join(t.split()) for t in texts]

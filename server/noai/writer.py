@@ -328,7 +328,7 @@ def _apply(writer: _Writer, edits: list[dict], comments: bool) -> WriteResult:
     for index, spans in ranges.items():
         for start, end, n in sorted(spans, reverse=True):
             if n >= len(edits):
-                writer.renumber(index, renumbered[n - len(edits)])
+                writer.renumber(index, renumbered[n - len(edits)])  # type: ignore[arg-type]  # never None here
                 continue
             edit = edits[n]
             if edit["op"] == "replace":
@@ -355,11 +355,12 @@ def _renumbering(writer: _Writer, edits: list[dict], insertions: list[tuple[int,
         inserted[index] += len(edits[n]["paragraphs"])
     if not inserted:
         return []
-    changes: list[TextChange | None] = list(renumbering([p.text for p in writer.doc.paragraphs], inserted))
-    for k, change in enumerate(changes):
+    changes: list[TextChange | None] = []
+    for change in renumbering([p.text for p in writer.doc.paragraphs], inserted):
         spans = ranges[change.index]
         if any(start < change.end and change.start < end for start, end, _ in spans):
-            changes[k] = None
+            changes.append(None)
         else:
-            spans.append((change.start, change.end, len(edits) + k))
+            spans.append((change.start, change.end, len(edits) + len(changes)))
+            changes.append(change)
     return changes

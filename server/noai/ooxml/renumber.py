@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .revisions import _label_value, next_numbers, typed_number_span
+from .numbering import format_number
+from .revisions import _label_value, typed_number_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +43,24 @@ class TextChange:
 
 @dataclass(frozen=True, slots=True)
 class _Number:
+    """A typed number: a decimal one ("7.4." -> ``parts`` (7, 4)) or a list label ("(c)" ->
+    ``opening`` "(", ``fmt`` lowerLetter, ``value`` 3, ``closing`` ")"; ``parts`` empty)."""
+
     start: int
     end: int
     raw: str
-    parts: tuple[int, ...] | None  # a decimal number's components: "7.4." -> (7, 4)
-    kind: tuple[str, str, str] | None  # any other: (opening, w:numFmt, closing): "(c)" -> ("(", "lowerLetter", ")")
+    parts: tuple[int, ...] = ()
+    opening: str = ""
+    fmt: str = "decimal"
+    closing: str = ""
+    value: int = 0
+
+    def label(self, value: int) -> str:
+        """The label ``value`` of this list, written as this one is."""
+        return self.opening + format_number(value, self.fmt) + self.closing
+
+    def same_brackets(self, other: _Number) -> bool:
+        return (self.opening, self.closing) == (other.opening, other.closing)
 
 
 _DECIMAL = re.compile(r"(\d+(?:\.\d+)*)\.?")
@@ -61,51 +75,64 @@ def _number(text: str) -> _Number | None:
         return None
     raw = text[span[0]:span[1]]
     if m := _DECIMAL.fullmatch(raw):
-        return _Number(*span, raw, tuple(int(x) for x in m[1].split(".")), None)
+        return _Number(*span, raw, tuple(int(x) for x in m[1].split(".")))
     m = _LABEL.fullmatch(raw)
     found = _label_value(m[2]) if m else None
-    if found is None:
+    if m is None or found is None:
         return None
-    return _Number(*span, raw, None, (m[1], found[1], m[3]))
+    return _Number(*span, raw, (), m[1], found[1], m[3], found[0])
 
 
 def _rank(n: _Number) -> int:
-    return len(n.parts) if n.parts is not None else _RANKS.get(n.kind[1], 100)
+    return len(n.parts) if n.parts else _RANKS.get(n.fmt, 100)
 
 
 def _follows(previous: _Number, n: _Number) -> bool:
     """``n`` is the number after ``previous`` in the same list."""
-    if previous.parts is not None or n.parts is not None:
-        return (previous.parts is not None and n.parts is not None and len(n.parts) == len(previous.parts)
-                and n.parts[:-1] == previous.parts[:-1] and n.parts[-1] == previous.parts[-1] + 1)
-    following = next_numbers(previous.raw, 1)
-    return following is not None and following[0] == n.raw
+    if previous.parts or n.parts:
+        return (len(n.parts) == len(previous.parts) > 0 and n.parts[:-1] == previous.parts[:-1]
+                and n.parts[-1] == previous.parts[-1] + 1)
+    return previous.label(previous.value + 1) == n.raw
 
 
 def _under(n: _Number, parent: _Number) -> bool:
     """``n`` is a decimal number below ``parent`` ("7.4.1" under "7.4")."""
-    return (n.parts is not None and parent.parts is not None and len(n.parts) > len(parent.parts)
-            and n.parts[:len(parent.parts)] == parent.parts)
+    return len(n.parts) > len(parent.parts) > 0 and n.parts[:len(parent.parts)] == parent.parts
 
 
-def _following(numbers: Sequence[_Number | None], anchor: int) -> tuple[list[int], list[int]]:
-    """The paragraphs of the siblings after ``anchor`` in its list, and of the decimal numbers
-    under those siblings."""
-    first = previous = numbers[anchor]
-    siblings: list[int] = []
+def _first(numbers: Sequence[_Number | None], anchor: int, first: _Number) -> _Number:
+    """The anchor's number, "(i)" read as a letter when the item before it is "(h)"."""
+    if not first.parts and first.raw.strip("().").lower() == "i":
+        letter = replace(first, fmt=first.fmt.replace("Roman", "Letter"), value=9)
+        before = next((n for n in reversed(numbers[:anchor]) if n is not None and not n.parts
+                       and n.same_brackets(first)), None)
+        if before is not None and "Letter" in before.fmt and _follows(before, letter):
+            return letter
+    return first
+
+
+def _following(numbers: Sequence[_Number | None], anchor: int,
+               first: _Number) -> tuple[list[tuple[int, _Number]], list[int]]:
+    """The siblings after ``anchor`` (number ``first``) in its list: their paragraphs, and their
+    numbers read as numbers of that list ("(i)" after "(h)" is the letter i); and the paragraphs
+    of the decimal numbers under those siblings."""
+    first = previous = _first(numbers, anchor, first)
+    siblings: list[tuple[int, _Number]] = []
     below: list[int] = []
     for j in range(anchor + 1, len(numbers)):
         n = numbers[j]
         if n is None:
             continue
         if _follows(previous, n):
-            siblings.append(j)
+            if not n.parts:  # read in the list's format
+                n = replace(n, fmt=previous.fmt, value=previous.value + 1)
+            siblings.append((j, n))
             previous = n
         elif _under(n, previous):
             if siblings:
                 below.append(j)
-        elif (n.parts is not None and first.parts is not None) or _rank(n) <= _rank(first) \
-                or n.kind == first.kind:
+        elif (n.parts and first.parts) or _rank(n) <= _rank(first) or (not n.parts and n.same_brackets(first)
+                                                                       and n.fmt == first.fmt):
             break
     return siblings, below
 
@@ -117,40 +144,46 @@ def renumbering(texts: Sequence[str], inserted: Mapping[int, int]) -> list[TextC
     Sorted by paragraph and offset."""
     numbers = [_number(text) for text in texts]
     by_part: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))  # paragraph -> component -> shift
-    by_value: dict[int, int] = defaultdict(int)  # paragraph -> shift of a non-decimal label
+    by_value: dict[int, int] = defaultdict(int)  # paragraph -> shift of a list label
+    in_list: dict[int, _Number] = {}  # paragraph -> its number, read in its list's format
     letter_parents: dict[int, str] = {}  # paragraph of a "(c)" item -> the decimal number it is under
     for anchor, count in sorted(inserted.items()):
         first = numbers[anchor] if 0 <= anchor < len(numbers) else None
         if first is None or count <= 0:
             continue
-        siblings, below = _following(numbers, anchor)
-        if first.parts is not None:
-            for j in siblings + below:
+        siblings, below = _following(numbers, anchor, first)
+        for j, n in siblings:
+            in_list[j] = n
+        if first.parts:
+            for j in [j for j, _ in siblings] + below:
                 by_part[j][len(first.parts) - 1] += count
-        else:
-            parent = next((n for n in reversed(numbers[:anchor]) if n is not None and n.parts is not None), None)
-            for j in siblings:
-                by_value[j] += count
-                if parent is not None and first.kind[0] == "(":
-                    letter_parents[j] = ".".join(map(str, parent.parts))
+            continue
+        parent = next((n for n in reversed(numbers[:anchor]) if n is not None and n.parts), None)
+        for j, _ in siblings:
+            by_value[j] += count
+            if parent is not None and first.opening == "(":
+                letter_parents[j] = ".".join(map(str, parent.parts))
     changes: list[TextChange] = []
     decimals: dict[tuple[int, ...], tuple[int, ...]] = {}
     labels: dict[str, str] = {}  # "7.3(c)" -> "(d)"
     for j in sorted(set(by_part) | set(by_value)):
-        n = numbers[j]
-        if n.parts is not None:
+        number = in_list.get(j) or numbers[j]
+        assert number is not None  # only numbered paragraphs are siblings or under them
+        n = number
+        if n.parts:
             parts = list(n.parts)
             for position, shift in by_part[j].items():
                 parts[position] += shift
-            values = iter(parts)
-            new = re.sub(r"\d+", lambda _: str(next(values)), n.raw)
+            digits = re.split(r"(\d+)", n.raw)  # "7.4." -> ["", "7", ".", "4", "."]
+            digits[1::2] = map(str, parts)
+            new = "".join(digits)
             decimals[n.parts] = tuple(parts)
         else:
-            new = next_numbers(n.raw, by_value[j])[-1]
+            new = n.label(n.value + by_value[j])
             if j in letter_parents:
                 labels[letter_parents[j] + n.raw] = new
         changes.append(TextChange(j, n.start, n.end, n.raw, new))
-    used = Counter(n.parts for n in numbers if n is not None and n.parts is not None)
+    used = Counter(n.parts for n in numbers if n is not None and n.parts)
     decimals = {old: new for old, new in decimals.items() if used[old] == 1}
     if decimals or labels:
         changes += _references(texts, decimals, labels)
@@ -169,6 +202,8 @@ _REF_PARTS = re.compile(r"(\d+(?:\.\d+)*)((?:\([A-Za-z0-9]{1,5}\))*)")
 def _renamed(number: str, decimals: Mapping[tuple[int, ...], tuple[int, ...]], labels: Mapping[str, str]) -> str:
     """A referenced number as it reads after the renumbering ("7.4(b)" -> "7.5(b)")."""
     m = _REF_PARTS.fullmatch(number)
+    if m is None:
+        return number
     old = tuple(int(x) for x in m[1].split("."))
     new = old
     for length in range(len(old), 0, -1):  # "7.4.2" moves with "7.4"
@@ -182,7 +217,8 @@ def _renamed(number: str, decimals: Mapping[tuple[int, ...], tuple[int, ...]], l
     return ".".join(map(str, new)) + suffix
 
 
-def _references(texts: Sequence[str], decimals, labels) -> list[TextChange]:
+def _references(texts: Sequence[str], decimals: Mapping[tuple[int, ...], tuple[int, ...]],
+                labels: Mapping[str, str]) -> list[TextChange]:
     out = []
     for index, text in enumerate(texts):
         if not any(ch.isdigit() for ch in text):
