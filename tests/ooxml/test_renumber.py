@@ -40,6 +40,9 @@ def test_a_list_numbered_again_from_one_is_another_list():
     ("§ 7.4 gilt", "§ 7.5 gilt"),
     ("see 7.4 above", "see 7.4 above"),  # no "Section", "Clause" ...: a number, not a reference
     ("Section 7.3 and 7.2", "Section 7.3 and 7.2"),  # numbers that do not move
+    ("under Article 7.4 GDPR", "under Article 7.4 GDPR"),  # another instrument's numbers
+    ("Section 7.4 of the Copyright Act", "Section 7.4 of the Copyright Act"),
+    ("Section 7.4 of this Agreement", "Section 7.5 of this Agreement"),
 ])
 def test_typed_references_to_moved_numbers_move_with_them(reference, expected):
     texts = ["7.3 Licence.", "7.4 Fees.", "7.5 Term.", reference]

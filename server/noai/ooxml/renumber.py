@@ -196,6 +196,12 @@ _KEYWORD = (r"(?:(?:[Ss]ub-?)?(?:[Ss]ections?|[Cc]lauses?|[Pp]aragraphs?|[Aa]rti
 _REF_NUMBER = r"\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,5}\))*"
 _REFERENCE = re.compile(rf"(?<!\w){_KEYWORD}\s*{_REF_NUMBER}"
                         rf"(?:\s*(?:,|;|and/or|and|or|to|through|-|–|—|und|bis)\s*{_REF_NUMBER})*")
+# What follows a reference to another instrument's article ("Article 28(3) GDPR", "Section 107
+# of the Copyright Act", "§ 69a UrhG"): not this document's numbers.
+_ELSEWHERE = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+|\(EU\)\s+|\d{2,4}/\d+\s+){0,6}"
+    r"(?:Act|Regulation|Directive|Code|Law|Convention|Treaty|Rules|Statute|GDPR|U\.S\.C)\b"
+    r"|(?:U\.S\.C|USC|GDPR|DSGVO|BGB|HGB|UrhG|CDPA)\b|(?:EU|UK)\s+GDPR)")
 _REF_PARTS = re.compile(r"(\d+(?:\.\d+)*)((?:\([A-Za-z0-9]{1,5}\))*)")
 
 
@@ -224,6 +230,8 @@ def _references(texts: Sequence[str], decimals: Mapping[tuple[int, ...], tuple[i
         if not any(ch.isdigit() for ch in text):
             continue
         for ref in _REFERENCE.finditer(text):
+            if _ELSEWHERE.match(text, ref.end()):
+                continue
             for m in re.finditer(_REF_NUMBER, ref[0]):
                 new = _renamed(m[0], decimals, labels)
                 if new != m[0]:
