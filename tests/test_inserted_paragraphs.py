@@ -9,18 +9,21 @@ import re
 
 import pytest
 from lxml import etree
-from noai import engine
-from noai.ooxml.document import read_document
-from noai.ooxml.revisions import RevisionStamp
-from noai.writer import apply_plan
 from support.docx_builder import make_docx, p, r
 from support.validate_docx import validate_docx
 from test_writer import accepted, rejected
 
+from noai import engine
+from noai.ooxml.document import read_document
+from noai.ooxml.revisions import RevisionStamp
+from noai.writer import apply_plan
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 AUTHOR = "Noai Reviewer"
-NUMBERING = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-             '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+NUMBERING = (
+    '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+)
 
 
 @pytest.fixture
@@ -43,21 +46,29 @@ def redline(docx: bytes, *edits: dict, stamp: RevisionStamp):
 
 NUMID_FIRST = '<w:numPr><w:numId w:val="1"/><w:ilvl w:val="0"/></w:numPr>'  # the schema has w:ilvl first
 # w:pPr children in the wrong order, and a border in the wrong order.
-DISORDERED_PPR = ('<w:jc w:val="both"/><w:spacing w:after="120"/><w:ind w:left="720"/><w:keepNext/>'
-                  '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="auto"/>'
-                  '<w:top w:val="single" w:sz="4" w:space="1" w:color="auto"/></w:pBdr>')
+DISORDERED_PPR = (
+    '<w:jc w:val="both"/><w:spacing w:after="120"/><w:ind w:left="720"/><w:keepNext/>'
+    '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="auto"/>'
+    '<w:top w:val="single" w:sz="4" w:space="1" w:color="auto"/></w:pBdr>'
+)
 DISORDERED_MARK = '<w:rPr><w:sz w:val="22"/><w:b/></w:rPr>'  # a paragraph mark's properties: w:b comes first
 DISORDERED_RUN = '<w:r><w:rPr><w:sz w:val="22"/><w:i/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>'
-TEXTS = ["Services. Provider shall perform the Services.", "Licence. Customer may use the Deliverables.",
-         "Fees. Customer shall pay the Fees for any and all purposes.", "Term. This Agreement runs for one year."]
+TEXTS = [
+    "Services. Provider shall perform the Services.",
+    "Licence. Customer may use the Deliverables.",
+    "Fees. Customer shall pay the Fees for any and all purposes.",
+    "Term. This Agreement runs for one year.",
+]
 # The validator reports the first error of a paragraph's content only: one kind of error each.
 # (Run properties in any order are valid in the transitional schema, which makes EG_RPrBase a
 # choice: they are checked on the XML below.)
 CONTRACTS = {
     "numId before ilvl": (f"<w:pPr>{NUMID_FIRST}</w:pPr>", "<w:r><w:t>{}</w:t></w:r>"),
     "paragraph properties out of order": (f"<w:pPr>{DISORDERED_PPR}</w:pPr>", "<w:r><w:t>{}</w:t></w:r>"),
-    "a paragraph property given twice": ('<w:pPr><w:jc w:val="left"/><w:jc w:val="both"/></w:pPr>',
-                                         "<w:r><w:t>{}</w:t></w:r>"),
+    "a paragraph property given twice": (
+        '<w:pPr><w:jc w:val="left"/><w:jc w:val="both"/></w:pPr>',
+        "<w:r><w:t>{}</w:t></w:r>",
+    ),
 }
 
 
@@ -78,10 +89,18 @@ def test_inserted_paragraphs_copy_no_schema_error_and_the_inputs_paragraphs_stay
     docx = contract(name)
     errors_before = validate_docx(docx).errors
     assert len(errors_before) == len(TEXTS), "every input paragraph has its own schema error"
-    result = redline(docx, insert_after(1, TEXTS[1], "No AI training. Customer shall not train AI on them.",
-                                        "Reservation. All other rights are reserved.", title="No AI training"),
-                     insert_after(2, TEXTS[2], "AI indemnity. Customer shall indemnify Provider.", id="e2"),
-                     stamp=stamp)
+    result = redline(
+        docx,
+        insert_after(
+            1,
+            TEXTS[1],
+            "No AI training. Customer shall not train AI on them.",
+            "Reservation. All other rights are reserved.",
+            title="No AI training",
+        ),
+        insert_after(2, TEXTS[2], "AI indemnity. Customer shall indemnify Provider.", id="e2"),
+        stamp=stamp,
+    )
     report = validate_docx(result.docx)
     assert not report.fatal
     assert len(report.errors) <= len(errors_before), report.errors
@@ -94,10 +113,18 @@ def test_run_and_paragraph_mark_properties_copied_or_split_off_are_written_in_sc
     docx = make_docx("".join(f"<w:p><w:pPr>{DISORDERED_MARK}</w:pPr>{DISORDERED_RUN.format(t)}</w:p>" for t in TEXTS))
     phrase = "for any and all purposes"
     start = TEXTS[2].index(phrase)
-    replace = {"id": "e2", "op": "replace", "anchor": {"index": 2, "text": TEXTS[2]}, "find": phrase,
-               "start": start, "end": start + len(phrase), "replacement": "for the Permitted Purpose"}
-    result = redline(docx, insert_after(1, TEXTS[1], "No AI training. Customer shall not train AI."), replace,
-                     stamp=stamp)
+    replace = {
+        "id": "e2",
+        "op": "replace",
+        "anchor": {"index": 2, "text": TEXTS[2]},
+        "find": phrase,
+        "start": start,
+        "end": start + len(phrase),
+        "replacement": "for the Permitted Purpose",
+    }
+    result = redline(
+        docx, insert_after(1, TEXTS[1], "No AI training. Customer shall not train AI."), replace, stamp=stamp
+    )
     doc = read_document(result.docx)
     written = [[child.tag.split("}")[1] for child in rpr] for rpr in doc.root.iter(f"{{{W}}}rPr")]
     assert ["ins", "b", "sz"] in written and ["i", "sz"] in written  # our mark, our runs
@@ -150,8 +177,9 @@ def named(texts: list[str]) -> list[str]:
 
 
 def typed(texts: list[str]) -> bytes:
-    return make_docx("".join(p(*(r(piece) for piece in re.split(r"(?<=\t)", t, maxsplit=1))) for t in texts)
-                     + "<w:sectPr/>")
+    return make_docx(
+        "".join(p(*(r(piece) for piece in re.split(r"(?<=\t)", t, maxsplit=1))) for t in texts) + "<w:sectPr/>"
+    )
 
 
 NEW = "No AI training. Customer shall not use the Deliverables to train AI."
@@ -162,12 +190,21 @@ CASES = {
     "flat, at the end": (FLAT, [(3, 1)], ["1", "2", "3", "4", "5"]),
     "flat, twice": (FLAT, [(0, 1), (2, 1)], ["1", "2", "3", "4", "5", "6"]),
     "nested, in the middle": (NESTED, [(1, 1)], ["7", "7.1", "7.2", "7.3", "(a)", "(b)", "7.4", "7.4.1", "8", "8.1"]),
-    "nested, in a list of items": (NESTED, [(3, 1)],
-                                   ["7", "7.1", "7.2", "(a)", "(b)", "(c)", "7.3", "7.3.1", "8", "8.1"]),
-    "nested, at the end of the clause": (NESTED, [(6, 1)],
-                                         ["7", "7.1", "7.2", "(a)", "(b)", "7.3", "7.3.1", "7.3.2", "8", "8.1"]),
-    "nested, middle and items": (NESTED, [(1, 1), (3, 1)],
-                                 ["7", "7.1", "7.2", "7.3", "(a)", "(b)", "(c)", "7.4", "7.4.1", "8", "8.1"]),
+    "nested, in a list of items": (
+        NESTED,
+        [(3, 1)],
+        ["7", "7.1", "7.2", "(a)", "(b)", "(c)", "7.3", "7.3.1", "8", "8.1"],
+    ),
+    "nested, at the end of the clause": (
+        NESTED,
+        [(6, 1)],
+        ["7", "7.1", "7.2", "(a)", "(b)", "7.3", "7.3.1", "7.3.2", "8", "8.1"],
+    ),
+    "nested, middle and items": (
+        NESTED,
+        [(1, 1), (3, 1)],
+        ["7", "7.1", "7.2", "7.3", "(a)", "(b)", "(c)", "7.4", "7.4.1", "8", "8.1"],
+    ),
 }
 
 
@@ -193,12 +230,22 @@ def test_after_accept_all_no_typed_number_appears_twice_and_every_reference_name
 def test_the_renumbering_is_tracked_and_reported(stamp):
     _, result = typed_case("nested, middle and items", stamp)
     changes = [(c["index"], c["from"], c["to"], c["reference"]) for c in result.renumbered]
-    assert changes == [(2, "7.2", "7.3", False), (4, "(b)", "(c)", False), (4, "7.3.1", "7.4.1", True),
-                       (5, "7.3", "7.4", False), (6, "7.3.1", "7.4.1", False), (8, "7.3", "7.4", True),
-                       (8, "7.2(b)", "7.3(c)", True), (8, "7.3", "7.4", True)]
+    assert changes == [
+        (2, "7.2", "7.3", False),
+        (4, "(b)", "(c)", False),
+        (4, "7.3.1", "7.4.1", True),
+        (5, "7.3", "7.4", False),
+        (6, "7.3.1", "7.4.1", False),
+        (8, "7.3", "7.4", True),
+        (8, "7.2(b)", "7.3(c)", True),
+        (8, "7.3", "7.4", True),
+    ]
     doc = read_document(result.docx)
-    deleted = [t for el in doc.elements for t in el.xpath(".//w:del[@w:author=$a]//w:delText/text()",
-                                                           namespaces={"w": W}, a=AUTHOR)]
+    deleted = [
+        t
+        for el in doc.elements
+        for t in el.xpath(".//w:del[@w:author=$a]//w:delText/text()", namespaces={"w": W}, a=AUTHOR)
+    ]
     assert sorted(deleted) == sorted(c["from"] for c in result.renumbered)
 
 
@@ -215,17 +262,29 @@ ARTICLES = [
     ("Definitions", ["“Deliverables” means the work product delivered under Section 4.2."]),
     ("Services", ["Provider shall perform the Services with due care.", "Provider shall meet the milestones."]),
     ("Fees", ["Customer shall pay the Fees within thirty days.", "Late payments bear interest under Section 7.2."]),
-    ("Confidentiality", ["Each party shall keep the other's Confidential Information secret.",
-                         "Clause 4.1 survives termination."]),
-    ("Intellectual Property", [
-        "Provider retains all Intellectual Property Rights in its pre-existing materials.",
-        "Upon payment, Provider assigns to Customer all rights, title and interest in the Deliverables.",
-        "Customer may use the Deliverables for any and all purposes, in perpetuity, worldwide.",
-        "Provider grants Customer a perpetual, irrevocable licence to use its pre-existing materials.",
-        "Sections 5.2 and 5.4 apply subject to Section 6.1."]),
+    (
+        "Confidentiality",
+        ["Each party shall keep the other's Confidential Information secret.", "Clause 4.1 survives termination."],
+    ),
+    (
+        "Intellectual Property",
+        [
+            "Provider retains all Intellectual Property Rights in its pre-existing materials.",
+            "Upon payment, Provider assigns to Customer all rights, title and interest in the Deliverables.",
+            "Customer may use the Deliverables for any and all purposes, in perpetuity, worldwide.",
+            "Provider grants Customer a perpetual, irrevocable licence to use its pre-existing materials.",
+            "Sections 5.2 and 5.4 apply subject to Section 6.1.",
+        ],
+    ),
     ("Warranties", ["Provider warrants that the Deliverables do not infringe, subject to Section 5.3."]),
-    ("General", ["This Agreement is governed by the laws of England.", "Interest accrues at 4% a year.",
-                 "Notices must be in writing and refer to clause 5.5."]),
+    (
+        "General",
+        [
+            "This Agreement is governed by the laws of England.",
+            "Interest accrues at 4% a year.",
+            "Notices must be in writing and refer to clause 5.5.",
+        ],
+    ),
 ]
 
 
@@ -244,8 +303,9 @@ def test_a_typed_number_contract_redlined_end_to_end_keeps_its_numbers_unique_an
     docx, texts = typed_contract()
     result = engine.redline(docx, author=AUTHOR, date=revision_date)
     inserted = [e for e in result.plan.edits if e.op == "insert_after"]
-    assert inserted and any(e.index < len(texts) - 1 and _NUMBER.match(texts[e.index + 1]) for e in inserted), \
+    assert inserted and any(e.index < len(texts) - 1 and _NUMBER.match(texts[e.index + 1]) for e in inserted), (
         "the plan inserts in the middle of a clause"
+    )
     after = accepted(result.docx)
     assert len(after) == len(texts) + sum(len(e.paragraphs) for e in inserted)
     assert len(set(numbers(after))) == len(numbers(after)) == len(after)
@@ -262,7 +322,7 @@ def test_libreoffice_accepts_the_renumbering_as_the_python_reading_does(libreoff
     after = end_to_end["accepted_paragraphs"]
     assert [" ".join(t.split()) for t in after] == [" ".join(t.split()) for t in accepted(redlined)]
     assert len(set(numbers(after))) == len(numbers(after)) == len(after) and named(after) == named(texts)
-    for name, seen in zip(names, results):
+    for name, seen in zip(names, results, strict=True):
         texts, _, _ = CASES[name]
         after = [" ".join(t.split()) for t in seen["accepted_paragraphs"]]
         assert after == [" ".join(t.split()) for t in accepted(typed_case(name, stamp)[1].docx)], name

@@ -15,7 +15,13 @@ from collections import Counter
 import pytest
 from support.docx_builder import make_docx, p
 from test_redline_corpus import (
-    AUTHOR, DOCUMENTS, REVISION_DATE, assert_inserted_text, inserted_after, redlined, replacements,
+    AUTHOR,
+    DOCUMENTS,
+    REVISION_DATE,
+    assert_inserted_text,
+    inserted_after,
+    redlined,
+    replacements,
     source,
 )
 

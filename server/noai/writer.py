@@ -27,9 +27,9 @@ from .ooxml.ns import CT_COMMENTS, RT_COMMENTS, RT_STYLES, qn
 from .ooxml.package import add_relationship, write_package
 from .ooxml.renumber import TextChange, renumbering
 from .ooxml.revisions import (
-    R,
     IdAllocator,
     NewParagraph,
+    R,
     RevisionStamp,
     add_comment,
     add_comment_around,
@@ -328,7 +328,7 @@ def _apply(writer: _Writer, edits: list[dict], comments: bool) -> WriteResult:
     for index, spans in ranges.items():
         for start, end, n in sorted(spans, reverse=True):
             if n >= len(edits):
-                writer.renumber(index, renumbered[n - len(edits)])  # type: ignore[arg-type]  # never None here
+                writer.renumber(index, renumbered[n - len(edits)])
                 continue
             edit = edits[n]
             if edit["op"] == "replace":
@@ -341,26 +341,25 @@ def _apply(writer: _Writer, edits: list[dict], comments: bool) -> WriteResult:
         done.add(n)
     applied = [str(edit.get("id", n)) for n, edit in enumerate(edits) if n in done]
     changed = [{"index": c.index, "start": c.start, "end": c.end, "from": c.old, "to": c.new,
-                "reference": c.reference} for c in renumbered if c is not None]
+                "reference": c.reference} for c in renumbered]
     return WriteResult(writer.package_bytes(), applied, skipped, changed)
 
 
-def _renumbering(writer: _Writer, edits: list[dict], insertions: list[tuple[int, int]],
-                 ranges: dict[int, list[tuple[int, int, int]]]) -> list[TextChange | None]:
+def _renumbering(
+    writer: _Writer, edits: list[dict], insertions: list[tuple[int, int]], ranges: dict[int, list[tuple[int, int, int]]]
+) -> list[TextChange]:
     """The typed numbers and references to renumber for the insertions (see
-    :mod:`noai.ooxml.renumber`), each added to ``ranges`` as number ``len(edits) + k``; one that
-    overlaps a planned edit's range is left out (None): the plan's edit is what was asked for."""
+    :mod:`noai.ooxml.renumber`), change ``k`` added to ``ranges`` as number ``len(edits) + k``; one that
+    overlaps a planned edit's range is left out: the plan's edit is what was asked for."""
     inserted: dict[int, int] = defaultdict(int)
     for n, index in insertions:
         inserted[index] += len(edits[n]["paragraphs"])
     if not inserted:
         return []
-    changes: list[TextChange | None] = []
+    changes: list[TextChange] = []
     for change in renumbering([p.text for p in writer.doc.paragraphs], inserted):
         spans = ranges[change.index]
-        if any(start < change.end and change.start < end for start, end, _ in spans):
-            changes.append(None)
-        else:
+        if not any(start < change.end and change.start < end for start, end, _ in spans):
             spans.append((change.start, change.end, len(edits) + len(changes)))
             changes.append(change)
     return changes

@@ -73,7 +73,7 @@ def _number(text: str) -> _Number | None:
     span = typed_number_span(text)
     if span is None:
         return None
-    raw = text[span[0]:span[1]]
+    raw = text[span[0] : span[1]]
     if m := _DECIMAL.fullmatch(raw):
         return _Number(*span, raw, tuple(int(x) for x in m[1].split(".")))
     m = _LABEL.fullmatch(raw)
@@ -90,29 +90,34 @@ def _rank(n: _Number) -> int:
 def _follows(previous: _Number, n: _Number) -> bool:
     """``n`` is the number after ``previous`` in the same list."""
     if previous.parts or n.parts:
-        return (len(n.parts) == len(previous.parts) > 0 and n.parts[:-1] == previous.parts[:-1]
-                and n.parts[-1] == previous.parts[-1] + 1)
+        return (
+            len(n.parts) == len(previous.parts) > 0
+            and n.parts[:-1] == previous.parts[:-1]
+            and n.parts[-1] == previous.parts[-1] + 1
+        )
     return previous.label(previous.value + 1) == n.raw
 
 
 def _under(n: _Number, parent: _Number) -> bool:
     """``n`` is a decimal number below ``parent`` ("7.4.1" under "7.4")."""
-    return len(n.parts) > len(parent.parts) > 0 and n.parts[:len(parent.parts)] == parent.parts
+    return len(n.parts) > len(parent.parts) > 0 and n.parts[: len(parent.parts)] == parent.parts
 
 
 def _first(numbers: Sequence[_Number | None], anchor: int, first: _Number) -> _Number:
     """The anchor's number, "(i)" read as a letter when the item before it is "(h)"."""
     if not first.parts and first.raw.strip("().").lower() == "i":
         letter = replace(first, fmt=first.fmt.replace("Roman", "Letter"), value=9)
-        before = next((n for n in reversed(numbers[:anchor]) if n is not None and not n.parts
-                       and n.same_brackets(first)), None)
+        before = next(
+            (n for n in reversed(numbers[:anchor]) if n is not None and not n.parts and n.same_brackets(first)), None
+        )
         if before is not None and "Letter" in before.fmt and _follows(before, letter):
             return letter
     return first
 
 
-def _following(numbers: Sequence[_Number | None], anchor: int,
-               first: _Number) -> tuple[list[tuple[int, _Number]], list[int]]:
+def _following(
+    numbers: Sequence[_Number | None], anchor: int, first: _Number
+) -> tuple[list[tuple[int, _Number]], list[int]]:
     """The siblings after ``anchor`` (number ``first``) in its list: their paragraphs, and their
     numbers read as numbers of that list ("(i)" after "(h)" is the letter i); and the paragraphs
     of the decimal numbers under those siblings."""
@@ -131,8 +136,11 @@ def _following(numbers: Sequence[_Number | None], anchor: int,
         elif _under(n, previous):
             if siblings:
                 below.append(j)
-        elif (n.parts and first.parts) or _rank(n) <= _rank(first) or (not n.parts and n.same_brackets(first)
-                                                                       and n.fmt == first.fmt):
+        elif (
+            (n.parts and first.parts)
+            or _rank(n) <= _rank(first)
+            or (not n.parts and n.same_brackets(first) and n.fmt == first.fmt)
+        ):
             break
     return siblings, below
 
@@ -191,17 +199,22 @@ def renumbering(texts: Sequence[str], inserted: Mapping[int, int]) -> list[TextC
 
 
 # "Section 7.4", "clauses 7.4 and 7.5(b)", "Sections 3 to 5", "§ 12", "Ziffer 4.2"
-_KEYWORD = (r"(?:(?:[Ss]ub-?)?(?:[Ss]ections?|[Cc]lauses?|[Pp]aragraphs?|[Aa]rticles?)|SUB-?CLAUSES?|SECTIONS?|"
-            r"CLAUSES?|PARAGRAPHS?|ARTICLES?|§§?|Ziffern?|Abschnitte?|Artikel|[Aa]rticles?)")
+_KEYWORD = (
+    r"(?:(?:[Ss]ub-?)?(?:[Ss]ections?|[Cc]lauses?|[Pp]aragraphs?|[Aa]rticles?)|SUB-?CLAUSES?|SECTIONS?|"
+    r"CLAUSES?|PARAGRAPHS?|ARTICLES?|§§?|Ziffern?|Abschnitte?|Artikel|[Aa]rticles?)"
+)
 _REF_NUMBER = r"\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,5}\))*"
-_REFERENCE = re.compile(rf"(?<!\w){_KEYWORD}\s*{_REF_NUMBER}"
-                        rf"(?:\s*(?:,|;|and/or|and|or|to|through|-|–|—|und|bis)\s*{_REF_NUMBER})*")
+_REFERENCE = re.compile(
+    rf"(?<!\w){_KEYWORD}\s*{_REF_NUMBER}"
+    rf"(?:\s*(?:,|;|and/or|and|or|to|through|-|–|—|und|bis)\s*{_REF_NUMBER})*"
+)
 # What follows a reference to another instrument's article ("Article 28(3) GDPR", "Section 107
 # of the Copyright Act", "§ 69a UrhG"): not this document's numbers.
 _ELSEWHERE = re.compile(
     r"\s*(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+|\(EU\)\s+|\d{2,4}/\d+\s+){0,6}"
     r"(?:Act|Regulation|Directive|Code|Law|Convention|Treaty|Rules|Statute|GDPR|U\.S\.C)\b"
-    r"|(?:U\.S\.C|USC|GDPR|DSGVO|BGB|HGB|UrhG|CDPA)\b|(?:EU|UK)\s+GDPR)")
+    r"|(?:U\.S\.C|USC|GDPR|DSGVO|BGB|HGB|UrhG|CDPA)\b|(?:EU|UK)\s+GDPR)"
+)
 _REF_PARTS = re.compile(r"(\d+(?:\.\d+)*)((?:\([A-Za-z0-9]{1,5}\))*)")
 
 
@@ -219,12 +232,13 @@ def _renamed(number: str, decimals: Mapping[tuple[int, ...], tuple[int, ...]], l
     suffix = m[2]
     first = re.match(r"\([^)]*\)", suffix)
     if first and (label := labels.get(m[1] + first[0])):
-        suffix = label + suffix[first.end():]
+        suffix = label + suffix[first.end() :]
     return ".".join(map(str, new)) + suffix
 
 
-def _references(texts: Sequence[str], decimals: Mapping[tuple[int, ...], tuple[int, ...]],
-                labels: Mapping[str, str]) -> list[TextChange]:
+def _references(
+    texts: Sequence[str], decimals: Mapping[tuple[int, ...], tuple[int, ...]], labels: Mapping[str, str]
+) -> list[TextChange]:
     out = []
     for index, text in enumerate(texts):
         if not any(ch.isdigit() for ch in text):
