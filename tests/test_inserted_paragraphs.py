@@ -109,6 +109,16 @@ def test_inserted_paragraphs_copy_no_schema_error_and_the_inputs_paragraphs_stay
     assert len(accepted(result.docx)) == len(TEXTS) + 3
 
 
+@pytest.mark.parametrize("name", CONTRACTS)
+def test_a_clause_inserted_after_the_last_paragraph_adds_no_schema_error_either(name, stamp):
+    # There the anchor's own mark becomes the inserted one (as Word writes it): the anchor takes
+    # the new paragraphs' properties and the last new paragraph its original ones.
+    docx = contract(name)
+    result = redline(docx, insert_after(3, TEXTS[3], "No AI training. Customer shall not train AI."), stamp=stamp)
+    assert len(validate_docx(result.docx).errors) <= len(validate_docx(docx).errors)
+    assert rejected(result.docx) == TEXTS
+
+
 def test_run_and_paragraph_mark_properties_copied_or_split_off_are_written_in_schema_order(stamp):
     docx = make_docx("".join(f"<w:p><w:pPr>{DISORDERED_MARK}</w:pPr>{DISORDERED_RUN.format(t)}</w:p>" for t in TEXTS))
     phrase = "for any and all purposes"
