@@ -286,7 +286,10 @@ def apply_plan(doc: Document, plan: dict, *, stamp: RevisionStamp, comments: boo
     Range edits (``replace``, ``comment``) are applied per paragraph from the end backwards, so
     their offsets into the original current text stay right; a range overlapping another edit's
     range is skipped. ``insert_after`` edits on the same anchor follow each other in plan order.
-    With ``comments=False`` no comment is written and ``comment`` edits are skipped.
+    With ``comments=False`` no comment is written and ``comment`` edits are skipped. Where an
+    inserted clause continues a typed numbering ("7.3" -> "7.4") before typed siblings, those and
+    the typed references to them are renumbered as tracked replacements (``renumbered``), unless
+    a planned edit covers the same words.
 
     :raise PlanError: the plan is not a ``noai.plan/1`` plan or an edit is malformed.
     """

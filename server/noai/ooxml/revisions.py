@@ -474,7 +474,8 @@ def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewPar
     anchor ``p`` is its heading (copying a heading's style would make the clause a heading).
 
     When the formatting source is ``p`` and ``p`` starts with a typed number ("7.3 ", "(c)\\t",
-    "12. "), the new paragraphs get the next ones ("7.4 ", "(d)\\t", "13. "). A paragraph's
+    "12. "), the new paragraphs get the next ones ("7.4 ", "(d)\\t", "13. "); the typed numbers
+    after them are the caller's to move (:func:`noai.ooxml.renumber.renumbering`). A paragraph's
     ``title`` is written as a bold run followed by ". " when the source has such a run-in title.
 
     Where ``p`` is the last paragraph before a table or of its cell or body, rejecting a last
