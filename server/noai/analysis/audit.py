@@ -2,7 +2,7 @@
 
 :func:`audit_document` takes a read :class:`~noai.ooxml.document.Document`; :func:`audit_paragraphs`
 does the same from paragraphs and defined terms (what the tests and the add-in's Flat OPC path
-use). The result serialises to the versioned JSON of ``docs/audit-schema.md`` (``noai.audit/1``).
+use). The result serialises to the versioned JSON of ``docs/audit-schema.md`` (``noai.audit/2``).
 
 Risk is scored from the creator's side, 0 (safe) to 100 (worst), after the seeds' table: an
 assignment or work made for hire is high risk, a limited licence moderate, an explicit AI
@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Sequence
 
 from noai.analysis import patterns as P
 from noai.analysis.classify import GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
 from noai.analysis.language import detect_language
-from noai.analysis.terms import DefinedTerms, extract_terms
+from noai.analysis.parties import CLIENT as CLIENT_ROLE, Parties, We, analyse, find_parties, resolve_we
+from noai.analysis.terms import DefinedTerms
 from noai.kinds import KINDS, PROTECTIONS, FindingKind, Placement, protection_spec
 from noai.ooxml.model import Paragraph
 
-SCHEMA = "noai.audit/1"
+SCHEMA = "noai.audit/2"
 PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
 GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
 NO_IP_TERMS = (15, "the contract says nothing about rights in the work, leaving AI use to the general law")
@@ -93,6 +94,8 @@ class AuditResult:
     ip_section: IpSection | None
     notes: list[str] = field(default_factory=list)
     places: dict[Placement, Place] = field(default_factory=dict)  # where each placement puts a clause
+    parties: Parties = field(default_factory=Parties)
+    we: We | None = None
 
     def protection(self, name: str) -> Protection | None:
         return next((p for p in self.protections if p.name == name), None)
@@ -111,6 +114,8 @@ class AuditResult:
                          "language": self.language},
             "paragraphs": [_paragraph_dict(p) for p in self.paragraphs],
             "terms": self.terms.to_dict(),
+            **self.parties.to_dict(self.paragraphs),
+            "we": None if self.we is None else self.we.to_dict(),
             "ip_section": None if self.ip_section is None else {
                 "title": self.ip_section.title, "section_label": self.ip_section.section_label,
                 "start": self.ip_section.start, "end": self.ip_section.end},
@@ -443,14 +448,23 @@ def _notes(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
 
 
 def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None = None, *,
-                     filename: str | None = None) -> AuditResult:
-    """Audit paragraphs already read (``terms`` are extracted when not given)."""
+                     filename: str | None = None, we: str | None = None) -> AuditResult:
+    """Audit paragraphs already read (``terms`` are extracted when not given). ``we`` is the user's
+    party (a party's name or word, or a role); the audit reads the contract from that party's side.
+    Raises :class:`~noai.errors.UnknownPartyError` when ``we`` names no party of the document."""
     language = detect_language(p.text for p in paragraphs)
-    terms = extract_terms(paragraphs) if terms is None else terms
+    if terms is None:
+        terms, parties = analyse(paragraphs)
+    else:
+        parties = find_parties(paragraphs)
+    resolved = resolve_we(parties, we)
+    if resolved.role == CLIENT_ROLE and resolved.source == "user":  # the user is the receiving side
+        creator_side = terms.creator or "provider"
+        terms = replace(terms, creator="client" if creator_side == "provider" else "provider")
     if language not in ("en", "unknown"):
         return AuditResult(filename, language, paragraphs, terms, [], [], [], Score(None, None), None,
                            [f"Language not supported: the document appears to be in '{language}'; only English "
-                            f"contracts are analysed, so no findings are reported."])
+                            f"contracts are analysed, so no findings are reported."], parties=parties, we=resolved)
     creator = terms.creator or "provider"
     findings = classify(paragraphs, terms)
     protections = _protections(paragraphs, findings, terms, creator)
@@ -463,9 +477,11 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
         findings=sorted(findings, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
         insertion_points=_insertion_points(protections, places),
-        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings, terms), places=places)
+        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings, terms), places=places,
+        parties=parties, we=resolved)
 
 
-def audit_document(doc, *, filename: str | None = None) -> AuditResult:
-    """Audit a read :class:`~noai.ooxml.document.Document`."""
-    return audit_paragraphs(doc.paragraphs, filename=filename)
+def audit_document(doc, *, filename: str | None = None, we: str | None = None) -> AuditResult:
+    """Audit a read :class:`~noai.ooxml.document.Document` (``we``: the user's party, see
+    :func:`audit_paragraphs`)."""
+    return audit_paragraphs(doc.paragraphs, filename=filename, we=we)
