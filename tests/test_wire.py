@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import subprocess
 import sys
@@ -42,14 +43,15 @@ def test_the_fixtures_cover_findings_edits_of_every_op_and_an_unsupported_langua
 
 def test_the_wire_fixtures_are_the_engines_current_answers():
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "wire_fixtures.py"), "--check"],
-                         capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "server")})
+                         capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "server")})
     assert run.returncode == 0, (f"{run.stdout}{run.stderr}\nregenerate them: "
                                  "PYTHONPATH=server python scripts/wire_fixtures.py")
 
 
 def _documents() -> list[Path]:
-    return sorted((ROOT / "tests" / "data" / "corpus").glob("*.docx")) + [
-        ROOT / "examples" / "agency-services-agreement.docx"]
+    corpus = sorted((ROOT / "tests" / "data" / "corpus").glob("*.docx"))
+    return [*corpus, ROOT / "examples" / "agency-services-agreement.docx"]
 
 
 @pytest.mark.parametrize("path", _documents(), ids=lambda p: p.name)

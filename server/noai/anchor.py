@@ -14,7 +14,7 @@ several) the edit is reported, never guessed.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 # Spelled out (not \s) so that Python and JavaScript, whose \s differ, use the same characters.
 SPACE = "\t\n\u000b\u000c\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"

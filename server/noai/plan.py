@@ -20,9 +20,9 @@ from typing import Mapping, Sequence
 from . import schemas
 from .analysis.audit import AuditResult
 from .analysis.classify import Finding
-from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
 from .errors import PlanError, UnknownVariantError
 from .kinds import Placement
+from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
 
 SCHEMA = "noai.plan/1"
 
@@ -285,7 +285,7 @@ def render_insertions(result: AuditResult, library: Library, placed: Sequence[tu
     already = {t for t in library.glossary if t in result.terms.all}
     rendered = render_many([(clause, variant) for _, clause in placed], terms, already_defined=already)
     edits = []
-    for (index, clause), r in zip(placed, rendered):
+    for (index, clause), r in zip(placed, rendered, strict=True):
         body = [p for p in r.paragraphs if p]
         if body and body[-1] in document_text:
             continue  # the clause is already in the document (e.g. our own pending insertion)

@@ -26,9 +26,9 @@ from .ooxml.document import BODY, Document, iter_paragraphs
 from .ooxml.ns import CT_COMMENTS, RT_COMMENTS, RT_STYLES, qn
 from .ooxml.package import add_relationship, write_package
 from .ooxml.revisions import (
-    R,
     IdAllocator,
     NewParagraph,
+    R,
     RevisionStamp,
     add_comment,
     add_comment_around,

@@ -6,6 +6,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate as validate_spec
+
 from noai import schemas
 from noai.web import create_app
 
@@ -37,7 +38,8 @@ def test_the_openapi_document_embeds_the_wire_schemas_so_real_answers_validate_a
     spec = client.get("/api/v1/openapi.json").get_json()
     components = spec["components"]["schemas"]
     assert components["Audit"]["properties"]["schema"] == schemas.schema("audit")["properties"]["schema"]
-    assert components["AuditFinding"]["properties"]["kind"] == schemas.schema("audit")["$defs"]["finding"]["properties"]["kind"]
+    finding = schemas.schema("audit")["$defs"]["finding"]
+    assert components["AuditFinding"]["properties"]["kind"] == finding["properties"]["kind"]
     wire = Path(__file__).parents[1] / "data" / "wire"
     answer = json.loads((wire / "agency-services-agreement.answer.json").read_text(encoding="utf-8"))
     validator = Draft202012Validator({"$ref": "#/components/schemas/PlanAnswer", "components": spec["components"]})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 NAMES = ("audit", "plan", "problem")
 
@@ -21,14 +22,16 @@ def _text(name: str) -> str:
     return files(__name__).joinpath(f"{name}.json").read_text(encoding="utf-8")
 
 
-def schema(name: str) -> dict:
+def schema(name: str) -> dict[str, Any]:
     """The schema ``name`` (one of :data:`NAMES`), a fresh copy the caller may change."""
-    return json.loads(_text(name))
+    loaded: dict[str, Any] = json.loads(_text(name))
+    return loaded
 
 
 @cache
-def _validator(name: str):
-    from jsonschema import Draft202012Validator  # only where JSON comes in: not on the engine's path
+def _validator(name: str) -> Any:
+    # Imported only where JSON comes in, not on the engine's path; jsonschema ships no type stubs.
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
     return Draft202012Validator(schema(name))
 

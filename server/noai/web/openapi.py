@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from functools import lru_cache
+from typing import Any
 
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
@@ -59,7 +60,7 @@ def _document_operation(summary: str, options: type | None, answer: dict) -> dic
     return {"post": operation}
 
 
-def _wire_components(name: str, title: str) -> dict[str, dict]:
+def _wire_components(name: str, title: str) -> dict[str, Any]:
     """The JSON Schema ``name`` as OpenAPI components: itself as ``title``, each of its ``$defs``
     as ``title`` + the def's name in CamelCase, the references rewritten to them."""
     schema = wire.schema(name)
@@ -68,7 +69,7 @@ def _wire_components(name: str, title: str) -> dict[str, dict]:
         schema.pop(key, None)
     names = {d: title + "".join(w.capitalize() for w in d.split("_")) for d in defs}
 
-    def rewrite(node):
+    def rewrite(node: Any) -> Any:
         if isinstance(node, dict):
             return {k: (f"#/components/schemas/{names[v.rsplit('/', 1)[1]]}" if k == "$ref" else rewrite(v))
                     for k, v in node.items()}
