@@ -27,6 +27,7 @@ from test_redline_corpus import (
 
 from noai.ooxml.document import read_document
 from noai.ooxml.revisions import RevisionStamp
+from noai.plan import Edit, Plan
 from noai.writer import apply_plan
 
 pytestmark = pytest.mark.libreoffice
@@ -51,8 +52,8 @@ TABLE = ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w
 def before_a_table() -> tuple[bytes, bytes]:
     """A clause inserted after the paragraph that precedes a table (the input, the output)."""
     docx = make_docx(p("Intro.") + p("[    ]") + TABLE + p("End.") + "<w:sectPr/>")
-    plan = {"schema": "noai.plan/1", "edits": [{"id": "e1", "op": "insert_after", "anchor": {
-        "index": 1, "text": "[    ]"}, "paragraphs": [{"text": "Inserted clause."}]}]}
+    plan = Plan("standard", {}, (Edit.from_dict({"id": "e1", "op": "insert_after", "anchor": {
+        "index": 1, "text": "[    ]"}, "paragraphs": [{"text": "Inserted clause."}]}),))
     stamp = RevisionStamp(AUTHOR, REVISION_DATE)
     return docx, apply_plan(read_document(docx), plan, stamp=stamp).docx
 

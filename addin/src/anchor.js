@@ -1,14 +1,19 @@
 // Re-finding plan anchors and phrases in Word's body.paragraphs (WordApi 1.1-1.3).
 // An anchor is {index, text}: the index of the paragraph in body.paragraphs and its current
 // text when the backend read the file. Indexes drift (the user typed, an insert happened), so
-// the text decides; a paragraph is never chosen by guesswork.
+// the text decides; a paragraph is never chosen by guesswork. The rule is the backend's
+// (server/noai/anchor.py): texts compared whitespace-normalised; both are tested on the same
+// cases, tests/data/wire/anchor-cases.json.
 
 /** Word's search text limit ("Can be a maximum of 255 characters"). */
 export const SEARCH_LIMIT = 255;
 
-/** Collapse runs of whitespace (tabs, line breaks, non-breaking spaces) and trim. */
+// The white space of the rule, spelled out as in anchor.py (Python's and JavaScript's \s differ).
+const SPACE_RUNS = /[\t\n\u000b\u000c\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+
+/** Make each run of white space (tabs, line breaks, non-breaking spaces ...) one space, and trim. */
 export function normalise(text) {
-  return String(text ?? "").replace(/\s+/g, " ").trim();
+  return String(text ?? "").replace(SPACE_RUNS, " ").replace(/^ | $/g, "");
 }
 
 /**

@@ -101,7 +101,7 @@ def redline(
     """Apply the playbook's plan to the document as tracked changes by ``author`` at ``date``."""
     doc = read_document(data)
     result, the_plan = _plan(doc, options, filename)
-    written = apply_plan(doc, the_plan.to_dict(), stamp=RevisionStamp(author=author, date=date), comments=options.comments)
+    written = apply_plan(doc, the_plan, stamp=RevisionStamp(author=author, date=date), comments=options.comments)
     return Redline(docx=written.docx, audit=result, plan=the_plan, write=written)
 
 
