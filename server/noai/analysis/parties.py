@@ -271,15 +271,15 @@ def _clean_name(before: str, from_start: bool = False) -> str | None:
             name += ", " + part
         else:
             break
-    name = " ".join(name.split()).strip(" .;:-–")
+    name = " ".join(name.split()).strip(" ;:-–,")
+    if name.endswith(".") and not _LEGAL_SUFFIX.fullmatch(name.rsplit(" ", 1)[-1]):
+        name = name.rstrip(".")
     words = name.split()
     while words and words[-1].lower() in _NOT_NAME_WORDS:  # "From the ("Buyer")"
         words.pop()
     while words and words[0].lower() in _NOT_NAME_WORDS - {"the"}:
         words.pop(0)
     name = " ".join(words)
-    if name.endswith((" Inc", " Ltd", " Corp", " Co")):
-        name += "."
     if (not name or not (name[0].isupper() or name[0].isdigit()) or len(name.split()) > 10
             or _PLACEHOLDER_NAME.search(name) or name.lower() in _PRONOUNS or len(name) < 2):
         return None
@@ -310,8 +310,9 @@ def _signature_parties(paragraphs: Sequence[Paragraph], found: list[dict]) -> No
         following = [texts[j] for j in nonempty[pos + 1:pos + 4]]
         signs = any(_SIGN_WORDS.match(t) for t in following)
         label = name = None
-        if m := _ON_BEHALF.match(text):
-            label = name = m.group("name")
+        if m := _ON_BEHALF.match(text):  # "... on behalf of the Client: HARBOUR FOODS LIMITED"
+            label, _, name = m.group("name").partition(":")
+            name = name.strip() or label
         elif signs and (m := _LABEL.match(text)):
             label, name = m.group("label"), m.group("name")
         elif signs and _CAPS_NAME.match(text) and not _SIGN_WORDS.match(text) and not _DOCUMENT_PARTS.match(text):
@@ -446,7 +447,8 @@ def resolve_we(parties: Parties, given: str | None) -> We:
             main = parties.main(role)
             return We(given, main.id if main else None, role, "user", True)
     listed = [{"id": p.id, "name": p.name, "terms": list(p.terms), "role": p.role} for p in parties.parties]
-    names = "; ".join(f"{p.name or ', '.join(p.terms)} ({p.role})" for p in parties.parties) or "none"
+    names = "; ".join(f"{' / '.join(p.terms) or p.name}{f' ({p.name})' if p.name and p.terms else ''}, {p.role}"
+                      for p in parties.parties) or "none"
     raise UnknownPartyError(
         f"'{given}' names no party of this document. Parties found: {names}. Give one of these, or a role: "
         f"creator or client.", detail={"given": given, "parties": listed})
