@@ -192,7 +192,7 @@ def _with_clause(rendered) -> tuple[list[Paragraph], range]:
 
 
 def test_each_library_clause_is_found_as_its_protection_and_its_text_raises_no_red_flag():
-    from noai.analysis.audit import PROTECTIONS
+    from noai.kinds import PROTECTIONS
     from noai.library import VARIANTS, load_library, render
 
     library = load_library()
