@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -43,7 +43,7 @@ def _norm(word: str) -> str:
     return word.removesuffix("s")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(key: str):
     doc = read_document((CORPUS / key).read_bytes())
     return doc.paragraphs, analyse(doc.paragraphs)[1]

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Sequence
+from typing import Any
 
 from noai.analysis.terms import (
     _WEAK_ROLES,
@@ -214,7 +215,8 @@ def _first_use(paragraphs: Sequence[Paragraph], words: Sequence[str]) -> int | N
 
 _LEGAL_SUFFIX = re.compile(r"^(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|LLP|LP|plc|PLC|GmbH|AG|S\.A|SA|SAS|BV|"
                            r"B\.V|NV|Pty|Co|Corp|Corporation|PC|P\.C)\b\.?", re.IGNORECASE)
-_NAME_START = re.compile(r"(?:^|\bbetween\s+|\band\s+|\bwith\s+|\bamong\s+|\bby\s+|[;:]\s*)(?=\S)", re.IGNORECASE)
+# where a party's name starts: after "between", "and", "by", "with", "among" or a ";" / ":", before a capital
+_NAME_START = re.compile(r"(?:^|\b(?i:between|and|with|among|by)\s+|[;:]\s*)(?=[A-Z0-9])")
 _PLACEHOLDER_NAME = re.compile(r"[{}\[\]_]|\b(?:INSERT|HERE|NAME|TBD|XXX+)\b|\.\.\.|…", re.IGNORECASE)
 _PRONOUNS = frozenset({"you", "i", "we", "us", "me"})
 _NOT_NAME_WORDS = frozenset({"from", "to", "the", "a", "an", "and", "or", "by", "between", "of", "with", "for", "is",
@@ -347,11 +349,13 @@ def _find(found: list[dict], word: str) -> dict | None:
 
 # -- "I" and "you" --------------------------------------------------------------------------------
 
-_MAKE = r"(?:perform|provide|deliver|create|develop|design|write|prepare|build|make|produce|draw|illustrate|photograph|record|compose|code)"
+_MAKE = (r"(?:perform|provide|deliver|create|develop|design|write|prepare|build|make|produce|draw|illustrate|"
+         r"photograph|record|compose|code)")
 _PAY = r"(?:pay|reimburse|compensate)"
 _WILL = r"(?:will|shall|must|agrees?\s+to|['’]ll)"
 _FORMS = {
-    "I": (r"\bI(?:\s+(?:will|shall|may|agree|own|retain|grant|am|have|can|must|do|keep|reserve|charge|license)\b|['’](?:ll|m|ve|d)\b)",
+    "I": (r"\bI(?:\s+(?:will|shall|may|agree|own|retain|grant|am|have|can|must|do|keep|reserve|charge|license)\b|"
+          r"['’](?:ll|m|ve|d)\b)",
           r"\b(?:my|me)\b"),
     "you": (r"\b[Yy]ou\b", r"\b[Yy]our\b"),
     "we": (r"\b[Ww]e\b", r"\b(?:[Oo]ur|us)\b"),
@@ -384,7 +388,8 @@ def _pronoun_parties(analysis: Analysis, found: list[dict]) -> None:
         m = re.search(_FORMS[pronoun][0], text)
         found.append({"name": None, "terms": (written,), "role": role,
                       "evidence": analysis.joined.index(m.start()) if m else None,
-                      "confidence": 0.4 if role == UNKNOWN else round(min(0.8, 0.5 + 0.1 * abs(score[CREATOR] - score[CLIENT])), 2),
+                      "confidence": 0.4 if role == UNKNOWN else round(
+                          min(0.8, 0.5 + 0.1 * abs(score[CREATOR] - score[CLIENT])), 2),
                       "main": False, "uses": counts[pronoun]})
     # "I design, you pay": one side each; a single known role gives the other pronoun the other side
     pronouns = [f for f in found if f["terms"] and f["terms"][0].lower() in ("i", "we", "you")]
