@@ -20,7 +20,8 @@ from typing import Sequence
 from noai.analysis import patterns as P
 from noai.analysis.classify import GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
 from noai.analysis.language import detect_language
-from noai.analysis.parties import CLIENT as CLIENT_ROLE, Parties, We, analyse, find_parties, resolve_we
+from noai.analysis.parties import CLIENT as CLIENT_ROLE
+from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.terms import DefinedTerms
 from noai.kinds import KINDS, PROTECTIONS, FindingKind, Placement, protection_spec
@@ -285,7 +286,9 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
     headings = [p for p in paragraphs if p.is_heading and p.section_path and not p.in_table]
     # "Ownership", "Intellectual Property"; then "Rights Granted", "Licence Grant" at the top level (one
     # nested in a section that holds the grants is part of that section)
-    titled, licensing, nested = [], [], []
+    titled: list[tuple[int, int]] = []
+    licensing: list[tuple[int, int]] = []
+    nested: list[tuple[int, int]] = []
     for p in headings:
         depth = len(p.section_path)
         if is_ip_heading(p, paragraphs[slice(*_through(runs(p.index, depth)))]):
