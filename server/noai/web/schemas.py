@@ -122,6 +122,15 @@ class AuditSchema(Schema):
     document = fields.Dict(required=True)
     paragraphs = fields.Raw(required=True)
     terms = fields.Dict(required=True)
+    parties = fields.List(fields.Dict(), required=True, metadata={
+        "description": "Every party: id, name (as written, or null), terms, role (creator | client | unknown), "
+                       "evidence, confidence."})
+    self_reference = fields.Dict(required=True, allow_none=True,
+                                 metadata={"description": "The agreement's name for itself, as written, or null."})
+    work_product = fields.Dict(required=True, allow_none=True,
+                               metadata={"description": "The work product's own name, or null: the document has none."})
+    we = fields.Dict(required=True, allow_none=True,
+                     metadata={"description": "Which party the user is: given, party, role, source, sure."})
     findings = fields.List(fields.Dict(), required=True)
     protections = fields.Raw(required=True)
     insertion_points = fields.Raw(required=True)
