@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Mapping
 
-import noai
+from noai.resources import shipped
 
 MIB = 1024 * 1024
 
@@ -24,7 +24,7 @@ DEFAULTS = {
     "CORS_ORIGINS": (),  # origins allowed to call the API from a browser besides the pane's own
     "TRUST_PROXY": False,  # honour X-Forwarded-For/-Proto/-Host/-Port (behind a reverse proxy only)
     "FRAME_ANCESTORS": OFFICE_FRAME_ANCESTORS,  # who may frame /addin/ besides 'self'
-    "ADDIN_DIR": Path(noai.__file__).resolve().parents[2] / "addin",
+    "ADDIN_DIR": shipped("addin"),
     "USER_CLAUSES": (),  # clause folders over the shipped library (server side, never from a client)
 }
 
