@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .analysis.audit import AuditResult, audit_document
 from .analysis.terms import extract_terms
@@ -30,6 +30,12 @@ class Options:
     comments: bool = True
     playbook: Path | None = None  # a user's playbook over the shipped one
     clause_dirs: Sequence[Path] = ()  # a user's clause folders over the shipped ones
+    check: Callable[[], None] | None = None  # called between stages; raises to stop (a deadline)
+
+
+def _between_stages(check: Callable[[], None] | None) -> None:
+    if check is not None:
+        check()
 
 
 def read(data: bytes) -> Document:
@@ -37,9 +43,11 @@ def read(data: bytes) -> Document:
     return read_document(data)
 
 
-def audit(data: bytes, *, filename: str | None = None) -> AuditResult:
-    """Find and classify the IP and licence clauses of a document."""
-    return audit_document(read_document(data), filename=filename)
+def audit(data: bytes, *, filename: str | None = None, check: Callable[[], None] | None = None) -> AuditResult:
+    """Find and classify the IP and licence clauses of a document (``check`` as in Options)."""
+    doc = read_document(data)
+    _between_stages(check)
+    return audit_document(doc, filename=filename)
 
 
 def _stamp(paths: Sequence[Path]) -> tuple:
@@ -69,7 +77,9 @@ def library_for(options: Options = Options()) -> tuple[Library, Playbook]:
 
 
 def _plan(doc: Document, options: Options, filename: str | None) -> tuple[AuditResult, Plan]:
+    _between_stages(options.check)
     result = audit_document(doc, filename=filename)
+    _between_stages(options.check)
     library, playbook = library_for(options)
     the_plan = make_plan(result, library, playbook, variant=options.variant, comments=options.comments,
                          existing_comments=comments_by_paragraph(doc))
@@ -100,6 +110,7 @@ def redline(
     """Apply the playbook's plan to the document as tracked changes by ``author`` at ``date``."""
     doc = read_document(data)
     result, the_plan = _plan(doc, options, filename)
+    _between_stages(options.check)
     written = apply_plan(doc, the_plan.to_dict(), stamp=RevisionStamp(author=author, date=date), comments=options.comments)
     return Redline(docx=written.docx, audit=result, plan=the_plan, write=written)
 

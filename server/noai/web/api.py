@@ -20,6 +20,7 @@ from noai.library import render
 
 from .schemas import (ClauseListSchema, ClauseQuerySchema, HealthSchema, OptionsSchema,
                       RedlineOptionsSchema, RenderedClauseSchema)
+from .requests import deadline_check
 from .security import require_token
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -51,13 +52,13 @@ def _options(loaded: dict | None = None) -> engine.Options:
     return engine.Options(
         variant=loaded.get("variant"), comments=loaded.get("comments", True),
         playbook=None,  # "default", the only shipped playbook, is the engine's own
-        clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]))
+        clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]), check=deadline_check())
 
 
 @bp.post("/audit")
 def audit():
     data, filename, _ = _document()
-    return jsonify(engine.audit(data, filename=filename).to_dict())
+    return jsonify(engine.audit(data, filename=filename, check=deadline_check()).to_dict())
 
 
 @bp.post("/plan")

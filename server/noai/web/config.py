@@ -25,6 +25,8 @@ DEFAULTS = {
     "TRUST_PROXY": False,  # honour X-Forwarded-For/-Proto/-Host/-Port (behind a reverse proxy only)
     "FRAME_ANCESTORS": OFFICE_FRAME_ANCESTORS,  # who may frame /addin/ besides 'self'
     "ADDIN_DIR": shipped("addin"),
+    "BODY_TIMEOUT": 30,  # seconds to receive a whole request body (then 408)
+    "TIMEOUT": 60,  # seconds a request may compute: the engine stops between stages after it (503)
     "USER_CLAUSES": (),  # clause folders over the shipped library (server side, never from a client)
 }
 
@@ -41,6 +43,8 @@ def configure(app, config: Mapping | None) -> None:
     app.config["API_TOKEN"] = str(app.config["API_TOKEN"] or "")
     app.config["TRUST_PROXY"] = str(app.config["TRUST_PROXY"]).lower() in ("1", "true", "yes")
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_CONTENT_LENGTH"])
+    app.config["BODY_TIMEOUT"] = float(app.config["BODY_TIMEOUT"])
+    app.config["TIMEOUT"] = float(app.config["TIMEOUT"])
     app.config["ADDIN_DIR"] = Path(app.config["ADDIN_DIR"])
 
 
