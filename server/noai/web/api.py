@@ -21,14 +21,12 @@ from noai.library import render
 from .schemas import (ClauseListSchema, ClauseQuerySchema, HealthSchema, OptionsSchema,
                       RedlineOptionsSchema, RenderedClauseSchema)
 from .requests import deadline_check
-from .security import require_token
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 RAW_TYPES = (DOCX_TYPE, "application/octet-stream", "application/xml", "text/xml")
 MULTIPART = "multipart/form-data"
 
-bp = Blueprint("api", __name__)
-bp.before_request(require_token)
+bp = Blueprint("api", __name__)  # the token is checked app-wide (security.install_security)
 
 
 def _document() -> tuple[bytes, str | None, dict]:

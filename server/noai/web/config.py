@@ -27,10 +27,12 @@ DEFAULTS = {
     "ADDIN_DIR": shipped("addin"),
     "BODY_TIMEOUT": 30,  # seconds to receive a whole request body (then 408)
     "TIMEOUT": 60,  # seconds a request may compute: the engine stops between stages after it (503)
+    "PUBLIC_URL": "",  # https://host[:port] clients reach this server at (the manifest's URLs)
+    "PANE_CONNECT_SRC": (),  # other backends the task pane may call (its CSP connect-src)
     "USER_CLAUSES": (),  # clause folders over the shipped library (server side, never from a client)
 }
 
-_LISTS = {"CORS_ORIGINS": None, "FRAME_ANCESTORS": None, "USER_CLAUSES": os.pathsep}  # name -> separator
+_LISTS = {"CORS_ORIGINS": None, "PANE_CONNECT_SRC": None, "FRAME_ANCESTORS": None, "USER_CLAUSES": os.pathsep}  # name -> separator
 
 
 def configure(app, config: Mapping | None) -> None:
@@ -46,6 +48,7 @@ def configure(app, config: Mapping | None) -> None:
     app.config["BODY_TIMEOUT"] = float(app.config["BODY_TIMEOUT"])
     app.config["TIMEOUT"] = float(app.config["TIMEOUT"])
     app.config["ADDIN_DIR"] = Path(app.config["ADDIN_DIR"])
+    app.config["PUBLIC_URL"] = str(app.config["PUBLIC_URL"] or "").rstrip("/")
 
 
 def _as_list(value, sep: str | None) -> tuple[str, ...]:

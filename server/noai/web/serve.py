@@ -98,9 +98,26 @@ def _configure_logging() -> None:
     logger.propagate = False
 
 
+LOOPBACK = {"127.0.0.1", "::1", "0.0.0.0", "::", "", "localhost"}
+
+
+def public_url(args) -> str:
+    """``NOAI_PUBLIC_URL``, else the HTTPS address this server listens on (the manifest's URLs);
+    with ``--http`` (behind a proxy) nothing: the proxy's forwarded host, when trusted, or the default."""
+    if os.environ.get("NOAI_PUBLIC_URL"):
+        return os.environ["NOAI_PUBLIC_URL"]
+    if args.http:
+        return ""
+    host = "localhost" if args.host in LOOPBACK else args.host
+    host = f"[{host}]" if ":" in host else host
+    return f"https://{host}" + ("" if args.port == 443 else f":{args.port}")
+
+
 def serve(args) -> int:
     """Run the server until it is stopped; the exit code for the CLI."""
     options = {k: v for k, v in gunicorn_options(args).items() if v is not None}
+    if public_url(args):
+        os.environ["NOAI_PUBLIC_URL"] = public_url(args)  # read by create_app() in the workers
     _configure_logging()
     scheme = "http" if args.http else "https"
     print(f"noai: serving on {scheme}://{args.host}:{args.port}/ (task pane at /addin/, API at /api/v1/)",
