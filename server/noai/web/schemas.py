@@ -33,7 +33,8 @@ class OptionsSchema(Schema):
 class RedlineOptionsSchema(OptionsSchema):
     """``POST /redline`` options: the plan's, and who and when the tracked changes are by."""
 
-    author = fields.String(load_default="noai", validate=validate.Length(min=1, max=100),
+    author = fields.String(load_default="noai", validate=[validate.Length(min=1, max=100), validate.Regexp(
+                               r"^[^\x00-\x1f\x7f]*$", error="The author may not contain control characters.")],
                            metadata={"description": "Author of the tracked changes."})
     date = fields.AwareDateTime(default_timezone=timezone.utc,
                                 metadata={"description": "ISO 8601 date of the changes (default: now)."})
@@ -69,6 +70,9 @@ class ProblemSchema(Schema):
     request_id = fields.String(required=True)
     errors = fields.Dict(keys=fields.String(), values=fields.Raw(),
                          metadata={"description": "Field -> messages, for invalid options."})
+    clause = fields.String(metadata={"description": "The clause id asked for, when there is no such clause."})
+    problems = fields.List(fields.Dict(), metadata={"description": "Each problem of an invalid clause library: "
+                                                                   "file, field, message."})
 
 
 class HealthSchema(Schema):
@@ -110,6 +114,7 @@ class AuditSchema(Schema):
     insertion_points = fields.Raw(required=True)
     score = fields.Raw(required=True)
     notes = fields.List(fields.Raw(), required=True)
+    ip_section = fields.Raw(metadata={"description": "Where the document's IP section is, if it has one."})
 
 
 class PlanSchema(Schema):
@@ -119,6 +124,8 @@ class PlanSchema(Schema):
     variant = fields.String(required=True)
     terms = fields.Dict(required=True)
     edits = fields.List(fields.Dict(), required=True)
+    notes = fields.List(fields.Raw())
+    offered = fields.Raw()
 
 
 class PlanAnswerSchema(Schema):
