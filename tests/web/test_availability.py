@@ -113,7 +113,7 @@ def test_eight_slow_clients_leave_healthz_and_an_audit_answering_at_once(http_se
                                          headers={"Content-Type": DOCX_TYPE})
         started = time.monotonic()
         with urllib.request.urlopen(request, timeout=30) as response:
-            assert json.load(response)["schema"] == "noai.audit/1"
+            assert json.load(response)["schema"].startswith("noai.audit/")
         audit_time = time.monotonic() - started
     assert max(times) < 1.0, times
     assert audit_time < 5.0, audit_time
@@ -171,7 +171,7 @@ def test_a_chunked_upload_within_the_limit_is_audited(http_server, example_docx)
                     for i in range(0, len(example_docx), 4096)) + b"0\r\n\r\n"
     answer = raw_request(base, CHUNKED.replace(b"Host: x", b"Host: x\r\nConnection: close") + body)
     status, _, audit = status_and_body(answer)
-    assert status == 200 and audit["schema"] == "noai.audit/1"
+    assert status == 200 and audit["schema"].startswith("noai.audit/")
 
 
 def test_a_line_break_in_the_path_cannot_forge_a_log_line(tmp_path):

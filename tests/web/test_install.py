@@ -99,7 +99,7 @@ def test_audit_redline_and_clauses_run_from_the_installed_wheel(installed, tmp_p
     (tmp_path / "contract.docx").write_bytes(example_docx)
     audit = run(installed, "audit", "contract.docx", "--json", cwd=tmp_path)
     assert audit.returncode == 0, audit.stderr
-    assert json.loads(audit.stdout)["schema"] == "noai.audit/1"
+    assert json.loads(audit.stdout)["schema"].startswith("noai.audit/")
     redline = run(installed, "redline", "contract.docx", "-o", "out.docx", cwd=tmp_path)
     assert redline.returncode == 0, redline.stderr
     assert zipfile.ZipFile(tmp_path / "out.docx").read("word/document.xml").count(b"<w:ins ") > 0

@@ -18,7 +18,7 @@ from werkzeug.exceptions import UnsupportedMediaType
 from noai import __version__, engine
 from noai.library import render
 
-from .schemas import (ClauseListSchema, ClauseQuerySchema, HealthSchema, OptionsSchema,
+from .schemas import (AuditOptionsSchema, ClauseListSchema, ClauseQuerySchema, HealthSchema, OptionsSchema,
                       RedlineOptionsSchema, RenderedClauseSchema)
 from .requests import deadline_check
 
@@ -48,15 +48,16 @@ def _options(loaded: dict | None = None) -> engine.Options:
     """Engine options from validated request options; the clause folders are the server's."""
     loaded = loaded or {}
     return engine.Options(
-        variant=loaded.get("variant"), comments=loaded.get("comments", True),
+        variant=loaded.get("variant"), comments=loaded.get("comments", True), we=loaded.get("we"),
         playbook=None,  # "default", the only shipped playbook, is the engine's own
         clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]), check=deadline_check())
 
 
 @bp.post("/audit")
 def audit():
-    data, filename, _ = _document()
-    return jsonify(engine.audit(data, filename=filename, check=deadline_check()).to_dict())
+    data, filename, raw = _document()
+    we = AuditOptionsSchema().load(raw).get("we")
+    return jsonify(engine.audit(data, filename=filename, we=we, check=deadline_check()).to_dict())
 
 
 @bp.post("/plan")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timezone
 
-from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
+from marshmallow import EXCLUDE, INCLUDE, RAISE, Schema, fields, validate
 
 from noai.library import VARIANTS
 
@@ -17,11 +17,28 @@ PLAYBOOKS = ("default",)  # shipped playbooks a client may name; never a server 
 _TERM = {"validate": validate.Length(min=1, max=200)}
 
 
+_WE = {"validate": validate.Length(min=1, max=200),
+       "metadata": {"description": "Which party you are: a party's name or word as the document writes it "
+                                   "(\"Acme\", \"the Customer\"), or a role (creator, client). A value that names "
+                                   "no party of the document is a 422 problem listing the parties found."}}
+
+
+class AuditOptionsSchema(Schema):
+    """``POST /audit`` options: which party the user is (other keys are ignored, as before)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    we = fields.String(**_WE)
+
+
 class OptionsSchema(Schema):
     """``POST /plan`` options (query parameters, or form fields with multipart)."""
 
     class Meta:
         unknown = RAISE
+
+    we = fields.String(**_WE)
 
     variant = fields.String(validate=validate.OneOf(VARIANTS),
                             metadata={"description": "The variant to propose (default: the playbook's)."})
@@ -103,9 +120,12 @@ class RenderedClauseSchema(Schema):
 
 
 class AuditSchema(Schema):
-    """The audit JSON (``noai.audit/1``), at its top level; see docs/audit-schema.md."""
+    """The audit JSON (``noai.audit/2``), at its top level; see docs/audit-schema.md."""
 
-    schema = fields.String(required=True, metadata={"example": "noai.audit/1"})
+    class Meta:
+        unknown = INCLUDE  # described at its top level: later keys are allowed (docs/audit-schema.md)
+
+    schema = fields.String(required=True, metadata={"example": "noai.audit/2"})
     document = fields.Dict(required=True)
     paragraphs = fields.Raw(required=True)
     terms = fields.Dict(required=True)
@@ -114,18 +134,18 @@ class AuditSchema(Schema):
     insertion_points = fields.Raw(required=True)
     score = fields.Raw(required=True)
     notes = fields.List(fields.Raw(), required=True)
-    ip_section = fields.Raw(metadata={"description": "Where the document's IP section is, if it has one."})
 
 
 class PlanSchema(Schema):
     """The redline plan (``noai.plan/1``), at its top level; see DEVELOPERS.md "Plan JSON"."""
 
+    class Meta:
+        unknown = INCLUDE  # described at its top level: later keys are allowed
+
     schema = fields.String(required=True, metadata={"example": "noai.plan/1"})
     variant = fields.String(required=True)
     terms = fields.Dict(required=True)
     edits = fields.List(fields.Dict(), required=True)
-    notes = fields.List(fields.Raw())
-    offered = fields.Raw()
 
 
 class PlanAnswerSchema(Schema):
