@@ -47,4 +47,6 @@ def test_the_server_answers_as_its_openapi_document_says(case):
         excluded.append(positive_data_acceptance)
     if response.status_code == 414:  # gunicorn refusing an over-long URL is a refusal too
         excluded.append(negative_data_rejection)
+    if response.status_code == 422 and response.json().get("code") == "unknown-party":
+        excluded.append(positive_data_acceptance)  # `we` must name a party of that very document
     case.validate_response(response, excluded_checks=excluded)

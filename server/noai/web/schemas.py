@@ -78,6 +78,9 @@ class ClauseQuerySchema(Schema):
 class ProblemSchema(Schema):
     """RFC 9457 problem details: every error answer."""
 
+    class Meta:
+        unknown = INCLUDE  # RFC 9457 extension members: an error's own details (clause, parties, ...)
+
     type = fields.String(required=True, metadata={"example": "/problems/not-ooxml"})
     title = fields.String(required=True)
     status = fields.Integer(required=True)
