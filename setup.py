@@ -18,12 +18,17 @@ PANE_HIDDEN = {"node_modules", "test", "tools"}
 
 def shipped_files() -> list[tuple[Path, str]]:
     """(source, path under noai/_shipped/) of every data file the wheel carries."""
-    files = [(p, f"clauses/{p.relative_to(ROOT / 'clauses').as_posix()}")
-             for p in sorted((ROOT / "clauses").rglob("*.toml"))]
+    files = [
+        (p, f"clauses/{p.relative_to(ROOT / 'clauses').as_posix()}") for p in sorted((ROOT / "clauses").rglob("*.toml"))
+    ]
     for p in sorted((ROOT / "addin").rglob("*")):
         parts = p.relative_to(ROOT / "addin").parts
-        if (p.is_file() and p.suffix in PANE_SUFFIXES and parts[0] not in PANE_HIDDEN
-                and not any(part.startswith(".") for part in parts)):
+        if (
+            p.is_file()
+            and p.suffix in PANE_SUFFIXES
+            and parts[0] not in PANE_HIDDEN
+            and not any(part.startswith(".") for part in parts)
+        ):
             files.append((p, f"addin/{'/'.join(parts)}"))
     return files
 

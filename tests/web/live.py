@@ -31,8 +31,18 @@ def live_server(cwd: Path, *, certs=None, workers: int = 1, env: dict | None = N
     environ = {k: v for k, v in os.environ.items() if not k.startswith("NOAI_")}
     environ["PYTHONPATH"] = os.pathsep.join([str(SERVER), environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     environ.update(env or {})
-    args = [sys.executable, "-c", "import sys; from noai.cli import main; sys.exit(main())", "serve",
-            "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+    args = [
+        sys.executable,
+        "-c",
+        "import sys; from noai.cli import main; sys.exit(main())",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+    ]
     args += ["--cert", str(certs.cert), "--key", str(certs.key)] if certs else ["--http"]
     log = cwd / "server.log"
     with log.open("wb") as sink:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import logging
 import socket
-import ssl
 import threading
 import time
 import urllib.request
@@ -22,8 +21,12 @@ from .conftest import DOCX_TYPE, assert_problem
 from .live import live_server, raw_request
 
 pytestmark = pytest.mark.timeout(180)
-FAST = {"NOAI_HEADER_TIMEOUT": "3", "NOAI_BODY_TIMEOUT": "3", "NOAI_HANDSHAKE_TIMEOUT": "3",
-        "NOAI_MAX_CONTENT_LENGTH": str(1024 * 1024)}
+FAST = {
+    "NOAI_HEADER_TIMEOUT": "3",
+    "NOAI_BODY_TIMEOUT": "3",
+    "NOAI_HANDSHAKE_TIMEOUT": "3",
+    "NOAI_MAX_CONTENT_LENGTH": str(1024 * 1024),
+}
 
 
 @pytest.fixture(scope="module")
@@ -101,16 +104,19 @@ def timed_get(url: str, context=None) -> float:
 
 
 HEADER_DRIP = (b"GET /api/v1/healthz HTTP/1.1\r\n", b"X-Slow: " + b"a" * 60)
-BODY_DRIP = (b"POST /api/v1/audit HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
-             b"Content-Length: 5000\r\n\r\n", b"PK" * 60)
+BODY_DRIP = (
+    b"POST /api/v1/audit HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: 5000\r\n\r\n",
+    b"PK" * 60,
+)
 
 
 def test_eight_slow_clients_leave_healthz_and_an_audit_answering_at_once(http_server, example_docx):
     base, _, _ = http_server
     with slow_clients(base, [HEADER_DRIP] * 4 + [BODY_DRIP] * 4):
         times = [timed_get(f"{base}/api/v1/healthz") for _ in range(5)]
-        request = urllib.request.Request(f"{base}/api/v1/audit", data=example_docx, method="POST",
-                                         headers={"Content-Type": DOCX_TYPE})
+        request = urllib.request.Request(
+            f"{base}/api/v1/audit", data=example_docx, method="POST", headers={"Content-Type": DOCX_TYPE}
+        )
         started = time.monotonic()
         with urllib.request.urlopen(request, timeout=30) as response:
             assert json.load(response)["schema"].startswith("noai.audit/")
@@ -124,8 +130,7 @@ def test_slow_headers_and_slow_bodies_are_cut_off_at_their_deadlines(http_server
     with slow_clients(base, [HEADER_DRIP, BODY_DRIP]) as clients:
         for c in clients:
             c.join(timeout=15)
-    assert all(c.closed_after is not None and c.closed_after < 10 for c in clients), \
-        [c.closed_after for c in clients]
+    assert all(c.closed_after is not None and c.closed_after < 10 for c in clients), [c.closed_after for c in clients]
 
 
 def test_a_body_sent_too_slowly_is_a_408_problem(http_server):
@@ -147,8 +152,10 @@ def test_gunicorns_own_400_414_and_431_are_problem_json(http_server):
     assert_raw_problem(raw_request(base, b"\x16\x03\x01 nonsense\r\n\r\n"), 400)
 
 
-CHUNKED = (b"POST /api/v1/audit HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
-           b"Transfer-Encoding: chunked\r\n\r\n")
+CHUNKED = (
+    b"POST /api/v1/audit HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
+    b"Transfer-Encoding: chunked\r\n\r\n"
+)
 
 
 def test_a_malformed_chunked_body_is_a_400_problem_and_no_error_in_the_log(tmp_path):
@@ -167,8 +174,13 @@ def test_a_chunked_upload_over_the_limit_is_a_413_not_a_truncated_document(http_
 
 def test_a_chunked_upload_within_the_limit_is_audited(http_server, example_docx):
     base, _, _ = http_server
-    body = b"".join(b"%x\r\n" % len(example_docx[i:i + 4096]) + example_docx[i:i + 4096] + b"\r\n"
-                    for i in range(0, len(example_docx), 4096)) + b"0\r\n\r\n"
+    body = (
+        b"".join(
+            b"%x\r\n" % len(example_docx[i : i + 4096]) + example_docx[i : i + 4096] + b"\r\n"
+            for i in range(0, len(example_docx), 4096)
+        )
+        + b"0\r\n\r\n"
+    )
     answer = raw_request(base, CHUNKED.replace(b"Host: x", b"Host: x\r\nConnection: close") + body)
     status, _, audit = status_and_body(answer)
     assert status == 200 and audit["schema"].startswith("noai.audit/")
@@ -176,8 +188,9 @@ def test_a_chunked_upload_within_the_limit_is_audited(http_server, example_docx)
 
 def test_a_line_break_in_the_path_cannot_forge_a_log_line(tmp_path):
     with live_server(tmp_path, env=FAST) as (base, _, process):
-        raw_request(base, b"GET /api/v1/x%0A2026-01-01%20INFO%20forged%0D HTTP/1.1\r\nHost: x\r\n"
-                          b"Connection: close\r\n\r\n")
+        raw_request(
+            base, b"GET /api/v1/x%0A2026-01-01%20INFO%20forged%0D HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
         raw_request(base, b"GET /a\nb\x1b[31m HTTP/1.1\r\nHost: x\r\n\r\n")
     forged = [line for line in process.log.splitlines() if "forged" in line]
     assert len(forged) == 1 and "\\n2026-01-01 INFO forged\\r" in forged[0], process.log
@@ -197,11 +210,13 @@ def slow_hello() -> tuple[bytes, bytes]:
 
 
 def test_slow_tls_hellos_leave_https_answering_and_are_cut_off(tmp_path, certs):
-    with live_server(tmp_path, certs=certs, env=FAST) as (base, context, _):
-        with slow_clients(base, [slow_hello()] * 8) as clients:
-            times = [timed_get(f"{base}/api/v1/healthz", context) for _ in range(5)]
-            for c in clients:
-                c.join(timeout=15)
+    with (
+        live_server(tmp_path, certs=certs, env=FAST) as (base, context, _),
+        slow_clients(base, [slow_hello()] * 8) as clients,
+    ):
+        times = [timed_get(f"{base}/api/v1/healthz", context) for _ in range(5)]
+        for c in clients:
+            c.join(timeout=15)
     assert max(times) < 1.0, times
     assert all(c.closed_after is not None and c.closed_after < 10 for c in clients)
 
@@ -210,8 +225,9 @@ def test_idle_preopened_connections_do_not_stall_https_requests(tmp_path, certs)
     """Browsers (and WebView2) open connections before they need them and leave them idle."""
     with live_server(tmp_path, certs=certs, env=FAST) as (base, context, _):
         host, port = base.split("//")[1].split(":")
-        idle = [context.wrap_socket(socket.create_connection((host, int(port))), server_hostname=host)
-                for _ in range(12)]
+        idle = [
+            context.wrap_socket(socket.create_connection((host, int(port))), server_hostname=host) for _ in range(12)
+        ]
         try:
             times = [timed_get(f"{base}/addin/taskpane.html", context) for _ in range(5)]
         finally:
@@ -239,11 +255,11 @@ def test_the_engine_checks_the_deadline_between_each_stage(example_docx, revisio
 
     def stop():
         raise RuntimeError("stopped")
+
     with pytest.raises(RuntimeError, match="stopped"):
         engine.plan(example_docx, engine.Options(check=stop))
 
 
 def test_a_request_within_the_deadline_is_answered(make_app, example_docx):
-    response = make_app(TIMEOUT=60).test_client().post("/api/v1/audit", data=example_docx,
-                                                       content_type=DOCX_TYPE)
+    response = make_app(TIMEOUT=60).test_client().post("/api/v1/audit", data=example_docx, content_type=DOCX_TYPE)
     assert response.status_code == 200

@@ -47,9 +47,25 @@ def wheel(tmp_path_factory) -> Path:
             shutil.copytree(path, source / name, ignore=IGNORED)
         else:
             shutil.copy2(path, source / name)
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
-                    "-q", "-w", str(out), str(source)], check=True, capture_output=True, timeout=240,
-                   env=_clean_env())
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-q",
+            "-w",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+        env=_clean_env(),
+    )
     (built,) = out.glob("*.whl")
     return built
 
@@ -65,9 +81,25 @@ def installed(wheel, tmp_path_factory) -> Path:
     home = tmp_path_factory.mktemp("venv")
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(home)
     python = home / "bin" / "python"
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-index", "--no-deps",
-                    "--ignore-installed", "-q", str(wheel)], check=True, capture_output=True, timeout=240,
-                   env=_clean_env())
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-index",
+            "--no-deps",
+            "--ignore-installed",
+            "-q",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+        env=_clean_env(),
+    )
     return home / "bin"
 
 
@@ -77,19 +109,34 @@ def test_the_wheel_carries_the_clause_library_and_the_pane_but_not_the_panes_tes
     assert "noai/_shipped/clauses/no-ai-training.toml" in names
     assert any(n.startswith("noai/_shipped/clauses/fixes/") for n in names)
     assert {"noai/_shipped/addin/taskpane.html", "noai/_shipped/addin/src/api.js"} <= names
-    assert not [n for n in names if n.startswith("noai/_shipped/addin/") and
-                ("/test/" in n or "/tools/" in n or "node_modules" in n or n.endswith(".json"))]
+    assert not [
+        n
+        for n in names
+        if n.startswith("noai/_shipped/addin/")
+        and ("/test/" in n or "/tools/" in n or "node_modules" in n or n.endswith(".json"))
+    ]
 
 
 def run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(bin_dir / "noai"), *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120, env=_clean_env())
+    return subprocess.run(
+        [str(bin_dir / "noai"), *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=_clean_env()
+    )
 
 
 def test_the_installed_package_is_the_wheel_not_the_source_tree(installed, tmp_path):
-    found = subprocess.run([str(installed / "python"), "-c", "import noai, noai.resources as r; "
-                            "print(noai.__file__); print(r.shipped('clauses')); print(r.shipped('addin'))"],
-                           cwd=tmp_path, capture_output=True, text=True, env=_clean_env(), check=True)
+    found = subprocess.run(
+        [
+            str(installed / "python"),
+            "-c",
+            "import noai, noai.resources as r; "
+            "print(noai.__file__); print(r.shipped('clauses')); print(r.shipped('addin'))",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=_clean_env(),
+        check=True,
+    )
     module, clauses, addin = found.stdout.split("\n")[:3]
     home = str(installed.parent)
     assert module.startswith(home) and clauses.startswith(home) and addin.startswith(home)
@@ -128,9 +175,13 @@ def _free_port() -> int:
 @pytest.mark.timeout(120)
 def test_serve_from_the_installed_wheel_answers_the_api_and_the_task_pane(installed, tmp_path):
     port = _free_port()
-    process = subprocess.Popen([str(installed / "noai"), "serve", "--http", "--host", "127.0.0.1", "--port",
-                                str(port), "--workers", "1"], cwd=tmp_path, env=_clean_env(),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [str(installed / "noai"), "serve", "--http", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"],
+        cwd=tmp_path,
+        env=_clean_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

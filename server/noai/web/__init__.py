@@ -8,7 +8,7 @@ The only package of noai that imports Flask. ``create_app`` is the application f
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix

@@ -38,7 +38,7 @@ def addin_file(filename: str = INDEX):
 def public_url() -> str:
     """The server's public base URL, from configuration (see the module's docstring)."""
     if current_app.config["PUBLIC_URL"]:
-        return current_app.config["PUBLIC_URL"]
+        return str(current_app.config["PUBLIC_URL"])
     if current_app.config["TRUST_PROXY"]:
         return request.host_url.rstrip("/")
     return manifest.DEFAULT_BASE_URL

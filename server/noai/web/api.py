@@ -8,7 +8,7 @@ It is read into memory, handed to :mod:`noai.engine` and forgotten.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
 from flask import Blueprint, current_app, jsonify, request, send_file
@@ -18,9 +18,16 @@ from werkzeug.exceptions import UnsupportedMediaType
 from noai import __version__, engine
 from noai.library import render
 
-from .schemas import (AuditOptionsSchema, ClauseListSchema, ClauseQuerySchema, HealthSchema, OptionsSchema,
-                      RedlineOptionsSchema, RenderedClauseSchema)
 from .requests import deadline_check
+from .schemas import (
+    AuditOptionsSchema,
+    ClauseListSchema,
+    ClauseQuerySchema,
+    HealthSchema,
+    OptionsSchema,
+    RedlineOptionsSchema,
+    RenderedClauseSchema,
+)
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 RAW_TYPES = (DOCX_TYPE, "application/octet-stream", "application/xml", "text/xml")
@@ -72,7 +79,7 @@ def plan():
 def redline():
     data, filename, raw = _document()
     loaded = RedlineOptionsSchema().load(raw)
-    date = loaded.get("date") or datetime.now(timezone.utc).replace(microsecond=0)
+    date = loaded.get("date") or datetime.now(UTC).replace(microsecond=0)
     result = engine.redline(data, author=loaded["author"], date=date, options=_options(loaded),
                             filename=filename)
     stem = PurePath(filename).stem if filename else "document"

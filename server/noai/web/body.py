@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import io
 import time
-from contextlib import nullcontext
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any
 
 from flask import Flask, request
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge, RequestTimeout
@@ -29,10 +31,16 @@ CHUNK = 64 * 1024
 class BufferedBody:
     """WSGI middleware: the body read whole (bounded in size and time) before the app runs."""
 
-    def __init__(self, app, limit: int, timeout: float, clock=time.monotonic):
+    def __init__(
+        self,
+        app: Callable[..., Iterable[bytes]],
+        limit: int,
+        timeout: float,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.app, self.limit, self.timeout, self.clock = app, limit, timeout, clock
 
-    def __call__(self, environ, start_response):
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
         length = environ.get("CONTENT_LENGTH") or ""
         if chunked or (length.isdigit() and int(length) > 0):
@@ -51,7 +59,7 @@ class BufferedBody:
             environ["wsgi.input_terminated"] = False
         return self.app(environ, start_response)
 
-    def _read(self, stream, length: int | None) -> bytes:
+    def _read(self, stream: Any, length: int | None) -> bytes:
         if length is not None and length > self.limit:
             raise _too_large(self.limit)
         deadline = self.clock() + self.timeout
@@ -81,7 +89,7 @@ class BufferedBody:
         return b"".join(parts)
 
 
-def _io_deadline(seconds: float):
+def _io_deadline(seconds: float) -> AbstractContextManager[object]:
     """Under gevent (``noai serve``), a timeout that interrupts a read blocked on a slow client:
     gunicorn's reader waits for all the bytes asked for. Elsewhere, the clock checks suffice."""
     try:
@@ -92,8 +100,9 @@ def _io_deadline(seconds: float):
 
 
 def _too_large(limit: int) -> RequestEntityTooLarge:
-    return RequestEntityTooLarge(f"The request body is larger than this server's limit of "
-                                 f"{limit // (1024 * 1024)} MiB.")
+    return RequestEntityTooLarge(
+        f"The request body is larger than this server's limit of {limit // (1024 * 1024)} MiB."
+    )
 
 
 def _too_slow(timeout: float) -> RequestTimeout:
@@ -108,5 +117,6 @@ def refuse_failed_body() -> None:
 
 
 def install_body_buffer(app: Flask) -> None:
-    app.wsgi_app = BufferedBody(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"], app.config["BODY_TIMEOUT"])
+    buffered = BufferedBody(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"], app.config["BODY_TIMEOUT"])
+    app.wsgi_app = buffered  # type: ignore[method-assign]
     app.before_request(refuse_failed_body)

@@ -4,8 +4,8 @@ given to :func:`noai.web.create_app` (tests, embedding). docs/deploy.md lists th
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from noai.resources import shipped
 
@@ -32,7 +32,8 @@ DEFAULTS = {
     "USER_CLAUSES": (),  # clause folders over the shipped library (server side, never from a client)
 }
 
-_LISTS = {"CORS_ORIGINS": None, "PANE_CONNECT_SRC": None, "FRAME_ANCESTORS": None, "USER_CLAUSES": os.pathsep}  # name -> separator
+# name -> separator
+_LISTS = {"CORS_ORIGINS": None, "PANE_CONNECT_SRC": None, "FRAME_ANCESTORS": None, "USER_CLAUSES": os.pathsep}
 
 
 def configure(app, config: Mapping | None) -> None:

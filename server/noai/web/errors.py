@@ -43,8 +43,9 @@ def _engine_error(exc: NoaiError) -> Response:
     elif exc.status >= 500:
         log.error("engine error %s", exc.code)
     response = problem(exc.status, exc.code, exc.title, exc.message, **extra)
-    if getattr(exc, "retry_after", None):
-        response.headers["Retry-After"] = str(exc.retry_after)
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after:
+        response.headers["Retry-After"] = str(retry_after)
     return response
 
 

@@ -16,6 +16,7 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Callable
 
 from flask import Flask, Request, Response, current_app, g, has_request_context, request
 
@@ -74,7 +75,7 @@ def _finish(response: Response) -> Response:
     return response
 
 
-def deadline_check():
+def deadline_check() -> Callable[[], None]:
     """A check for the engine (called between its stages): past ``TIMEOUT`` seconds since the
     request started it raises :class:`DeadlineExceededError`, a 503 problem."""
     limit, started = current_app.config["TIMEOUT"], g.get("started", time.perf_counter())

@@ -8,7 +8,8 @@
 * API answers are ``Cache-Control: no-store``: they describe confidential documents.
 * CORS: a browser origin listed in ``CORS_ORIGINS`` gets ``Access-Control-Allow-Origin``;
   preflights are answered here, before the token check (browsers send no credentials on them).
-* ``API_TOKEN``: when set, all of ``/api/v1`` (healthz aside, the OpenAPI document and its page included) needs ``Authorization: Bearer <token>``,
+* ``API_TOKEN``: when set, all of ``/api/v1`` (healthz aside, the OpenAPI document and its page
+  included) needs ``Authorization: Bearer <token>``,
   compared in constant time; otherwise a 401 problem with ``WWW-Authenticate: Bearer``.
 """
 

@@ -23,10 +23,11 @@ import json
 import os
 import ssl
 import uuid
+from typing import Any
 
 import gevent
-from gunicorn import util
 from gunicorn import sock as gunicorn_sock
+from gunicorn import util
 from gunicorn.http import errors as http_errors
 from gunicorn.workers import ggevent
 from gunicorn.workers.base_async import AsyncWorker
@@ -75,12 +76,22 @@ def problem_response(status: int, title: str, detail: str) -> bytes:
     """A complete HTTP/1.1 response with a problem JSON body (the connection then closes)."""
     request_id = uuid.uuid4().hex
     code = "-".join(title.lower().split())
-    body = json.dumps({"type": f"/problems/{code}", "title": title, "status": status, "detail": detail,
-                       "code": code, "request_id": request_id}).encode()
-    head = (f"HTTP/1.1 {status} {title}\r\nConnection: close\r\nContent-Type: {PROBLEM_TYPE}\r\n"
-            f"Content-Length: {len(body)}\r\nX-Request-ID: {request_id}\r\n"
-            f"X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n"
-            f"Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n\r\n")
+    body = json.dumps(
+        {
+            "type": f"/problems/{code}",
+            "title": title,
+            "status": status,
+            "detail": detail,
+            "code": code,
+            "request_id": request_id,
+        }
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status} {title}\r\nConnection: close\r\nContent-Type: {PROBLEM_TYPE}\r\n"
+        f"Content-Length: {len(body)}\r\nX-Request-ID: {request_id}\r\n"
+        f"X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n"
+        f"Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n\r\n"
+    )
     return head.encode("latin-1") + body
 
 
@@ -88,29 +99,29 @@ class _HandshakeLater:
     """The server's TLS context, wrapping accepted sockets without their handshake: gevent's
     server would otherwise shake hands before :meth:`NoaiWorker.handle`, with no deadline."""
 
-    def __init__(self, context):
+    def __init__(self, context: ssl.SSLContext) -> None:
         self.context = context
 
-    def wrap_socket(self, sock, **kwargs):
+    def wrap_socket(self, sock: Any, **kwargs: Any) -> Any:
         kwargs.update(server_side=True, do_handshake_on_connect=False)
         return self.context.wrap_socket(sock, **kwargs)
 
 
-def _context_without_handshake(cfg):
+def _context_without_handshake(cfg: Any) -> _HandshakeLater:
     return _HandshakeLater(gunicorn_sock.ssl_context(cfg))
 
 
-class NoaiWorker(GeventWorker):
+class NoaiWorker(GeventWorker):  # type: ignore[misc]
     """gunicorn's gevent worker with a handshake deadline, an I/O timeout and problem JSON errors."""
 
     handshake_timeout = _seconds("NOAI_HANDSHAKE_TIMEOUT", 10)
     io_timeout = _seconds("NOAI_IO_TIMEOUT", 20)
 
-    def run(self):
+    def run(self) -> None:
         ggevent.ssl_context = _context_without_handshake  # this worker process's servers only
         super().run()
 
-    def handle(self, listener, client, addr):
+    def handle(self, listener: Any, client: Any, addr: Any) -> None:
         client.settimeout(self.io_timeout)
         if isinstance(client, ssl.SSLSocket):
             try:
@@ -122,12 +133,12 @@ class NoaiWorker(GeventWorker):
                 return
         AsyncWorker.handle(self, listener, client, addr)
 
-    def handle_request(self, listener_name, req, sock, addr):
+    def handle_request(self, listener_name: Any, req: Any, sock: Any, addr: Any) -> Any:
         if req.body is not None:  # lets noai.web.body close the connection after a failed body
             req.body.noai_request = req
         return super().handle_request(listener_name, req, sock, addr)
 
-    def handle_error(self, req, client, addr, exc):
+    def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
         status, title = classify(exc)
         if status >= 500:
             self.log.error("unexpected %s while reading a request", type(exc).__name__)
