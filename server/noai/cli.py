@@ -32,6 +32,13 @@ def _err(msg: str) -> None:
     print(f"noai: {msg}", file=sys.stderr)
 
 
+def _err_problems(exc: NoaiError) -> None:
+    """Each problem an error lists (an invalid clause library's files and fields), one a line."""
+    for p in exc.detail.get("problems") or ():
+        where = ": ".join(str(x) for x in (p.get("file"), p.get("field")) if x)
+        _err(f"  {where}: {p.get('message')}" if where else f"  {p.get('message')}")
+
+
 def _progress(i: int, n: int, name: str) -> None:
     """One line a file on stderr; redrawn in place on a terminal."""
     line = f"[{i}/{n}] {name}"
@@ -153,6 +160,7 @@ def cmd_redline(args) -> int:
                 _redline_one(f, out_dir / f.name if out_dir else None, args, options)
             except NoaiError as exc:
                 _err(f"{f}: {exc.message}")
+                _err_problems(exc)
                 code = code or exc.exit_code
         return code
     dst = Path(args.output) if args.output else src.with_name(f"{src.stem}.noai{src.suffix}")
@@ -292,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except NoaiError as exc:
         _err(exc.message)
+        _err_problems(exc)
         return exc.exit_code
     except KeyboardInterrupt:
         _err("interrupted")
