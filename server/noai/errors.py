@@ -145,6 +145,18 @@ class AnchorNotFoundError(PlanError):
     title = "A planned edit no longer matches the document"
 
 
+# -- the user's party ----------------------------------------------------------------
+
+
+class UnknownPartyError(NoaiError):
+    """``--we`` / the API's ``we`` names no party of the document: ``parties`` lists those found."""
+
+    code = "unknown-party"
+    title = "No such party in the document"
+    status = 422
+    exit_code = 2
+
+
 # -- add-in manifest -------------------------------------------------------------------
 
 

@@ -22,56 +22,14 @@ from typing import Iterator, Sequence
 
 from noai.analysis import patterns as P
 from noai.analysis.terms import body_start
+from noai.kinds import GRANT_KINDS, KINDS, SEVERITY_ORDER, FindingKind, Severity, explanation_templates, kind_spec
+from noai.kinds import SPANNING_KINDS as SPANNING  # kinds whose finding spans the rest of its clause
 from noai.ooxml.model import Paragraph
 
-HIGH, MEDIUM, LOW, INFO = "high", "medium", "low", "info"
-SEVERITY_ORDER = (HIGH, MEDIUM, LOW, INFO)
+HIGH, MEDIUM, LOW, INFO = Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO
 CLIENT, PROVIDER, MUTUAL = "client", "provider", "mutual"
 
-# Kinds whose finding spans the rest of its clause; the others are one finding per sentence.
-SPANNING = frozenset({"governing_law", "indemnification", "limitation_of_liability", "confidentiality",
-                      "survival", "existing_ai_restriction"})
-GRANT_KINDS = frozenset({"ip_assignment", "work_made_for_hire", "license_grant"})
-
-EXPLANATIONS = {
-    "ip_assignment": "Ownership of the work passes to {owner}: after that only a contract promise can stop "
-                     "it being used to train AI.",
-    "ip_assignment/kept": "This sentence keeps ownership with {owner}; it does not take the creator's work away.",
-    "work_made_for_hire": "Calling the work 'made for hire' makes {owner} its legal author from the start, so "
-                          "the creator keeps no rights to limit AI training.",
-    "work_made_for_hire/negated": "The contract says the work is not a work made for hire, so the creator "
-                                  "remains its author.",
-    "license_grant": "{grantor} lets {grantee} use the work; the wording of this licence decides whether AI "
-                     "training is allowed.",
-    "license_grant/back": "This licence runs to the creator ({grantee}), so it is no risk to the creator's work.",
-    "derivative_works": "The right to make derivative works or adaptations can be read to cover building AI "
-                        "models or datasets from the work.",
-    "perpetual_irrevocable": "A permanent or irrevocable right cannot be withdrawn later, even if the work is "
-                             "used to train AI.",
-    "any_and_all_purposes": "Use 'for any purpose' or 'without restriction' sets no limit, which can include "
-                            "AI training.",
-    "future_technologies": "Rights in media or technology 'now known or later developed' reach new uses such as "
-                           "AI systems.",
-    "sublicensable": "The other side may pass these rights on to others, for example to an AI vendor.",
-    "moral_rights_waiver": "Giving up moral rights lets the work be changed or used without credit, for example "
-                           "in AI-generated material.",
-    "feedback_usage_data": "{beneficiary} may freely use feedback or usage data, a route by which material can "
-                           "end up in AI training.",
-    "existing_ai_restriction/restriction": "The contract already limits the use of material for AI or machine "
-                                           "learning.",
-    "existing_ai_restriction/permission": "The contract allows material to be used for AI or machine learning.",
-    "existing_ai_restriction/creator": "This limits the creator's own use of AI tools; it does not protect the "
-                                       "creator's work.",
-    "existing_ai_restriction/mention": "The contract mentions AI or machine learning here; check what it allows.",
-    "governing_law": "Disputes under the contract are decided under the law of {jurisdiction}.",
-    "indemnification": "{indemnitor} must pay for certain claims and losses of the other.",
-    "indemnification/unknown": "One party must pay for certain claims and losses of the other.",
-    "limitation_of_liability": "Liability is limited or capped, which can also cap what the creator recovers for "
-                               "misuse of the work.",
-    "confidentiality": "Confidential information must be kept secret and used only for the agreement.",
-    "reservation_of_rights": "Rights not expressly granted stay with {owner}.",
-    "survival": "Some obligations continue after the contract ends.",
-}
+EXPLANATIONS = explanation_templates()  # "<kind>" and "<kind>/<situation>" -> template (noai.kinds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +52,7 @@ class Finding:
 
     def to_dict(self) -> dict:
         return {
-            "kind": self.kind, "severity": self.severity, "start": self.start, "end": self.end,
+            "kind": self.kind, "title": kind_spec(self.kind).title, "severity": self.severity, "start": self.start, "end": self.end,
             "paragraph_text": self.paragraph_text, "section_label": self.section_label,
             "section_path": list(self.section_path), "heading": self.heading,
             "phrase": {"text": self.phrase, "start": self.phrase_start, "end": self.phrase_end},
@@ -248,11 +206,12 @@ def _trapped(trap: re.Pattern[str], text: str, m: re.Match, s: int, e: int) -> b
 
 
 
-_MODIFIERS = (("perpetual_irrevocable", (P.PERPETUAL,), P.PERPETUAL_TRAP, MEDIUM),
-              ("any_and_all_purposes", (P.ANY_PURPOSE,), P.ANY_PURPOSE_TRAP, HIGH),
-              ("future_technologies", (P.FUTURE_TECH, P.ALL_MEDIA), P.FUTURE_TRAP, MEDIUM),
-              ("derivative_works", (P.DERIVATIVE,), P.DERIVATIVE_TRAP, MEDIUM),
-              ("sublicensable", (P.SUBLICENSE,), P.SUBLICENSE_TRAP, MEDIUM))
+_MODIFIERS = tuple((kind, signals, trap, KINDS[kind].severity.against) for kind, signals, trap in (
+    (FindingKind.PERPETUAL_IRREVOCABLE, (P.PERPETUAL,), P.PERPETUAL_TRAP),
+    (FindingKind.ANY_AND_ALL_PURPOSES, (P.ANY_PURPOSE,), P.ANY_PURPOSE_TRAP),
+    (FindingKind.FUTURE_TECHNOLOGIES, (P.FUTURE_TECH, P.ALL_MEDIA), P.FUTURE_TRAP),
+    (FindingKind.DERIVATIVE_WORKS, (P.DERIVATIVE,), P.DERIVATIVE_TRAP),
+    (FindingKind.SUBLICENSABLE, (P.SUBLICENSE,), P.SUBLICENSE_TRAP)))
 _MODIFIER_KINDS = frozenset(kind for kind, *_ in _MODIFIERS)
 _NO_GRANT = frozenset({"ownership", "grant", *_MODIFIER_KINDS})
 

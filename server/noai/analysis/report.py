@@ -12,46 +12,19 @@ from typing import Iterable, Sequence
 
 from noai.analysis.audit import MISSING, PRESENT, SCORE_LEGEND, UNKNOWN, AuditResult, InsertionPoint
 from noai.analysis.classify import INFO, SEVERITY_ORDER, Finding
+from noai.kinds import kind_spec, protection_spec
 
-_TITLES = {
-    "no_ai_restriction": "No-AI-training restriction",
-    "scope_limitation": "Scope (purpose) limitation",
-    "reservation_of_rights": "Reservation of rights",
-    "ai_indemnity": "Indemnity for AI misuse",
-    "ai_remedies": "Remedies for AI misuse",
-    "ai_transparency": "AI transparency",
-    "choice_of_law": "Creator-friendly choice of law",
-}
-_KIND_TITLES = {
-    "ip_assignment": "Assignment of ownership",
-    "work_made_for_hire": "Work made for hire",
-    "license_grant": "Licence grant",
-    "derivative_works": "Derivative works",
-    "perpetual_irrevocable": "Perpetual or irrevocable rights",
-    "any_and_all_purposes": "Use for any purpose",
-    "future_technologies": "Media not yet invented",
-    "sublicensable": "Right to sublicense",
-    "moral_rights_waiver": "Waiver of moral rights",
-    "feedback_usage_data": "Feedback and usage data",
-    "existing_ai_restriction": "AI clause",
-    "governing_law": "Governing law",
-    "indemnification": "Indemnity",
-    "limitation_of_liability": "Limitation of liability",
-    "confidentiality": "Confidentiality",
-    "reservation_of_rights": "Reservation of rights",
-    "survival": "Survival",
-}
 # One word a status, the same in the file report, the Markdown and the folder summary.
 STATUS_WORDS = {PRESENT: "present", MISSING: "missing", UNKNOWN: "unknown"}
 LEGEND = f"{SCORE_LEGEND} Protections: present, missing, or unknown (could not tell)."
 
 
 def protection_title(name: str) -> str:
-    return _TITLES[name]
+    return protection_spec(name).title
 
 
 def kind_title(kind: str) -> str:
-    return _KIND_TITLES[kind]
+    return kind_spec(kind).title
 
 
 def _where(f: Finding, verbose: bool = False) -> str:

@@ -17,6 +17,7 @@ from typing import Iterator, Mapping, Sequence
 
 import noai
 from noai.errors import RenderError, UnknownClauseError
+from noai.kinds import Placement
 
 from .model import VARIANTS, Clause, Definition, Fix, FixRule, Placeholder, Variant
 from .problems import Problems
@@ -212,7 +213,7 @@ def _clause(path: Path, data: dict, glossary: Mapping[str, Definition],
         _check_text(path, field_name, text, placeholders, problems)
     _check_declared_terms(path, data, variants, glossary, problems)
     return Clause(id=data["id"], kind=data["kind"], title=data["title"], summary=data["summary"],
-                  rationale=data["rationale"], answers=tuple(data["answers"]), placement=data["placement"],
+                  rationale=data["rationale"], answers=tuple(data["answers"]), placement=Placement(data["placement"]),
                   version=data["version"], variants=MappingProxyType(variants),
                   defines=tuple(data["defines"]), uses=tuple(data["uses"]), source=str(path),
                   glossary=glossary, placeholders=placeholders)
