@@ -11,18 +11,6 @@ const text = (value) => (value === undefined || value === null ? "" : String(val
 const list = (value) => (Array.isArray(value) ? value : []);
 
 /**
- * A display title for an item the server sent without one: its id in words ("no-ai-training" ->
- * "No AI training"), so that no internal id ever reaches the screen.
- * @param {unknown} id
- */
-export function words(id) {
-  return text(id)
-    .replace(/[_-]+/g, " ")
-    .replace(/\b(ai|ip)\b/gi, (w) => w.toUpperCase())
-    .replace(/^\w/, (c) => c.toUpperCase());
-}
-
-/**
  * @typedef {{value: number|null, max: number, grade: string, summary: string, legend: string, reasons: string[]}} Score
  * @param {any} score the audit's `score` object
  * @returns {Score}
@@ -51,7 +39,7 @@ export function readProtections(protections) {
     .map(([kind, p]) => ({
       kind,
       status: order[p?.status] === undefined ? "unknown" : p.status,
-      title: text(p?.title) || words(kind),
+      title: text(p?.title),
       explanation: text(p?.explanation),
       detail: text(p?.detail),
       evidence: Number.isInteger(p?.evidence?.index) ? p.evidence.index : null,
@@ -69,7 +57,7 @@ export function readFindings(findings) {
   return list(findings).map((f, number) => ({
     id: `f${number + 1}`,
     kind: text(f.kind),
-    title: text(f.title) || words(f.kind),
+    title: text(f.title),
     severity: SEVERITIES.includes(f.severity) ? f.severity : "info",
     phrase: text(typeof f.phrase === "object" && f.phrase !== null ? f.phrase.text : f.phrase),
     explanation: text(f.explanation),
@@ -159,10 +147,10 @@ function readTerms(terms) {
 
 /** One line saying what an edit does, for the change list. */
 export function describeEdit(edit) {
-  if (edit.op === "insert_after") return `Add the clause "${text(edit.title) || words(edit.clause)}" after ${quote(edit.anchor?.text)}`;
+  if (edit.op === "insert_after") return `Add ${edit.title ? `the clause "${text(edit.title)}"` : "a clause"} after ${quote(edit.anchor?.text)}`;
   if (edit.op === "replace") return `Replace "${text(edit.find)}" with "${text(edit.replacement)}"`;
   if (edit.op === "comment") return `Comment on "${text(edit.find)}"`;
-  return words(edit.op);
+  return "Change the document";
 }
 
 function quote(value) {
@@ -175,7 +163,7 @@ export function readClauseList(answer) {
   return list(answer?.clauses).map((c) => ({
     id: text(c.id),
     kind: text(c.kind),
-    title: text(c.title) || words(c.id),
+    title: text(c.title),
     summary: text(c.summary),
     variants: Array.isArray(c.variants) ? c.variants.map((v) => text(v.name ?? v.id ?? v)) : Object.keys(c.variants ?? {}),
   }));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { groupBySeverity, highlights, needsParty, readAudit, readRenderedClause, readScan, words } from "../src/model.js";
+import { groupBySeverity, highlights, needsParty, readAudit, readRenderedClause, readScan } from "../src/model.js";
 import { selectAnchor } from "../src/anchor.js";
 import { FakeContext } from "./fake-word.js";
 
@@ -66,11 +66,6 @@ test("the party question is asked only when the audit says it is unsure and name
   assert.deepEqual(readAudit({ parties }).parties.map((p) => p.name), ["Acme", "Studio"]);
   assert.equal(needsParty(readAudit({ we: { sure: true }, parties })), false);
   assert.equal(needsParty(readAudit({ parties })), false);
-});
-
-test("an id the server sent without a title becomes words, never snake_case", () => {
-  assert.equal(words("no_ai_restriction"), "No AI restriction");
-  assert.equal(words("fix-ip-assignment"), "Fix IP assignment");
 });
 
 test("a rendered clause given as one text is split into paragraphs", () => {

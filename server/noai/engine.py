@@ -93,7 +93,8 @@ class Redline:
     def after(self) -> AuditResult:
         """The audit of the redlined document as Word reads it (tracked insertions in, deletions out): the
         score after, measured, not guessed. Computed when first asked for, so a redline alone costs no more."""
-        return audit_document(read_document(self.docx), filename=self.audit.filename)
+        given = self.audit.we.given if self.audit.we is not None else None  # the same party as before
+        return audit_document(read_document(self.docx), filename=self.audit.filename, we=given)
 
 
 def redline(
