@@ -86,6 +86,10 @@ function readJson(storage) {
 export function createClient({ baseUrl, token = "", fetchImpl = globalThis.fetch.bind(globalThis) }) {
   const root = baseUrl.replace(/\/+$/, "");
 
+  /**
+   * @param {string} path
+   * @param {{method?: string, body?: any, contentType?: string, query?: Record<string, any>, accept?: string}} [options]
+   */
   async function request(path, { method = "GET", body, contentType, query, accept = "application/json" } = {}) {
     const url = new URL(`${root}/api/v1${path}`);
     for (const [name, value] of Object.entries(query ?? {})) {

@@ -17,7 +17,13 @@ const state = {
   clauses: [], clause: null, rendered: null, we: "", askedParty: false, blocked: new Set(),
 };
 
-/** Create an element with text and attributes. */
+/**
+ * Create an element with text and attributes.
+ * @param {string} tag
+ * @param {Record<string, string>} [options] text, className and attributes
+ * @param {(Node|string)[]} [children]
+ * @returns {HTMLElement}
+ */
 function element(tag, { text = "", className = "", ...attributes } = {}, children = []) {
   const node = document.createElement(tag);
   if (text) node.textContent = text;
@@ -97,6 +103,11 @@ function syncButtons() {
   /** @type {HTMLButtonElement} */ ($("apply-all")).disabled = !open || !state.canTrack;
 }
 
+/**
+ * @template T
+ * @param {(context: Word.RequestContext) => Promise<T>} batch
+ * @returns {Promise<T>}
+ */
 function runWord(batch) {
   if (!globalThis.Word) throw new Error("Word is not available: open this pane from Word's Home tab.");
   return globalThis.Word.run(batch);
@@ -207,10 +218,10 @@ function toggle(button, body, open = button.getAttribute("aria-expanded") !== "t
 }
 
 function renderGroup({ severity, title, findings }) {
-  const details = element("details", { className: `severity ${severity}` }, [
+  const details = /** @type {HTMLDetailsElement} */ (element("details", { className: `severity ${severity}` }, [
     element("summary", {}, [element("span", { className: "severity-title", text: `${title} (${findings.length})` })]),
     element("ul", { className: "findings" }, findings.map(renderFinding)),
-  ]);
+  ]));
   details.open = severity !== "info";
   return details;
 }
@@ -271,7 +282,7 @@ function renderEdits() {
 
 function renderEdit(edit) {
   const result = state.results.get(edit.id);
-  const button = element("button", { type: "button", className: "secondary", text: "Apply", "aria-label": `Apply: ${edit.summary}` });
+  const button = /** @type {HTMLButtonElement} */ (element("button", { type: "button", className: "secondary", text: "Apply", "aria-label": `Apply: ${edit.summary}` }));
   button.disabled = !state.canTrack || Boolean(result?.ok);
   button.addEventListener("click", () => guarded(() => apply([edit]), button));
   const answers = edit.findings.map((id) => {
