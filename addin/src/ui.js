@@ -2,9 +2,10 @@
 // library.js) and the backend client (api.js). One Word.run per user action, every failure
 // shown as a message that says what to do. Office and Word are the globals office.js defines.
 
-import { BackendUnreachableError, DocumentTooLargeError, ProblemError, createClient, loadSettings, saveSettings } from "./api.js";
+import { BackendUnreachableError, createClient, loadSettings, saveSettings } from "./api.js";
 import { selectAnchor } from "./anchor.js";
 import { readDocument } from "./document.js";
+import { explainFailure } from "./messages.js";
 import { filterClauses, insertClause, listClauses, previewClause } from "./library.js";
 import { STATUS_WORDS, groupBySeverity, highlights, needsParty, readAudit, readScan } from "./model.js";
 import { applyEdits } from "./redline.js";
@@ -47,29 +48,7 @@ function say(text, kind = "error") {
 
 /** Explain a failure in words that say what to do. */
 function explain(error) {
-  const url = state.settings.baseUrl;
-  if (error instanceof BackendUnreachableError) {
-    const origin = safeOrigin(url);
-    if (state.blocked.has(origin)) {
-      return `This pane is not allowed to connect to ${origin} (its security policy allows only the server that serves it, ${location.origin}). ` +
-        `Set that server's address in Settings, or have ${origin} allowed on the server that serves the pane.`;
-    }
-    if (origin.startsWith("http:") && location.protocol === "https:") {
-      return `The address ${url} is not secure (http). Word only allows https: change the address in Settings.`;
-    }
-    return `The noai server at ${url} does not answer. Check that it is running (noai serve) and that the address in Settings is right. ` +
-      `If it is running, this computer may not trust its certificate: open ${url}/api/v1/healthz in a browser, and if it warns about ` +
-      "the certificate, trust the certificate authority as `noai certs` explains.";
-  }
-  if (error instanceof DocumentTooLargeError) return error.message;
-  if (error instanceof ProblemError) {
-    if (error.status === 401 || error.status === 403) {
-      return "The server did not accept the access token. Enter the token the server was started with (NOAI_API_TOKEN) in Settings, then Save.";
-    }
-    if (error.status >= 500) return `The server failed on this request. Try again; if it keeps failing, report reference ${error.requestId || error.status}.`;
-    return error.message;
-  }
-  return `Something went wrong: ${error.message}`;
+  return explainFailure(error, { baseUrl: state.settings.baseUrl, blocked: state.blocked, page: location.origin });
 }
 
 function safeOrigin(url) {
@@ -87,6 +66,8 @@ async function guarded(action, ...busy) {
   try {
     await action();
   } catch (error) {
+    // The page's securitypolicyviolation event may come after the failed fetch: let it arrive first.
+    if (error instanceof BackendUnreachableError) await new Promise((resolve) => setTimeout(resolve, 100));
     say(explain(error));
   } finally {
     busy.forEach((b) => (b.disabled = false));

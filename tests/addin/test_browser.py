@@ -121,6 +121,7 @@ def test_settings_check_the_token_and_say_what_to_do_when_it_is_wrong(report):
     assert report["connected"].startswith("Connected to ")
     assert TOKEN not in (report["tokenStored"]["local"] or "")  # not kept in local storage by default
     assert TOKEN in report["tokenStored"]["session"]
+    assert "may not connect to http://localhost:" in report["elsewhere"]  # refused by the page's policy
     assert "did not accept the access token" in report["wrongToken"]
     assert "Bearer" not in report["wrongToken"] and "request" not in report["wrongToken"]
 

@@ -39,7 +39,9 @@ const report = { console: [], blocked: [], axe: {}, snake: {}, tabs: [] };
 async function openPane(patch) {
   const page = await browser.newPage({ viewport: { width: WIDTH, height: 800 } });
   page.setDefaultTimeout(TIMEOUT);
-  page.on("console", (m) => m.type() === "error" && !m.text().includes("401") && report.console.push(m.text()));
+  // The expected failures (the wrong token's 401, the address the policy refuses) are not errors of the pane.
+  const expected = /401|Content Security Policy|Failed to fetch/;
+  page.on("console", (m) => m.type() === "error" && !expected.test(m.text()) && report.console.push(m.text()));
   page.on("pageerror", (e) => report.console.push(String(e)));
   await page.route("**/*", async (route) => {
     const url = new URL(route.request().url());
@@ -180,8 +182,18 @@ try {
   await audit(page, "library");
   await shot(page, "pane-library.png");
 
-  // Settings with a wrong token: the check says what to do.
+  // Settings with an address the page may not connect to (another origin): the message names the policy.
   await page.click("#tab-settings");
+  const elsewhere = new URL(baseUrl);
+  elsewhere.hostname = "localhost";
+  await page.fill("#backend-url", elsewhere.origin);
+  await page.click('#settings-form button[type="submit"]');
+  await page.click("#check-connection");
+  await page.waitForSelector("#message:not([hidden])");
+  report.elsewhere = await page.locator("#message").innerText();
+  await page.fill("#backend-url", origin);
+
+  // Settings with a wrong token: the check says what to do.
   await page.fill("#backend-token", "not-the-token");
   await page.click('#settings-form button[type="submit"]');
   await page.click("#check-connection");
