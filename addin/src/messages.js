@@ -6,8 +6,8 @@
 
 import { BackendUnreachableError, DocumentTooLargeError, ProblemError } from "./api.js";
 
-/** @param {string} url */
-function origin(url) {
+/** The origin of `url` ("https://host:port"), or "" when it is not a URL. @param {string} url */
+export function origin(url) {
   try {
     return new URL(url).origin;
   } catch {

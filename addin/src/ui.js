@@ -5,7 +5,7 @@
 import { BackendUnreachableError, createClient, loadSettings, saveSettings } from "./api.js";
 import { selectAnchor } from "./anchor.js";
 import { readDocument } from "./document.js";
-import { explainFailure } from "./messages.js";
+import { explainFailure, origin } from "./messages.js";
 import { filterClauses, insertClause, listClauses, previewClause } from "./library.js";
 import { STATUS_WORDS, groupBySeverity, highlights, needsParty, readAudit, readScan } from "./model.js";
 import { applyEdits } from "./redline.js";
@@ -49,14 +49,6 @@ function say(text, kind = "error") {
 /** Explain a failure in words that say what to do. */
 function explain(error) {
   return explainFailure(error, { baseUrl: state.settings.baseUrl, blocked: state.blocked, page: location.origin });
-}
-
-function safeOrigin(url) {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return "";
-  }
 }
 
 /** Run `action`, showing its failure in the message bar; buttons in `busy` are disabled meanwhile. */
@@ -424,7 +416,7 @@ function wire() {
   $("settings-form").addEventListener("submit", saveForm);
   $("check-connection").addEventListener("click", () => guarded(checkConnection));
   // A fetch the page's security policy refuses fails like a network error: remember which, to say so.
-  document.addEventListener("securitypolicyviolation", (event) => state.blocked.add(safeOrigin(event.blockedURI)));
+  document.addEventListener("securitypolicyviolation", (event) => state.blocked.add(origin(event.blockedURI)));
 }
 
 /** Start the pane once Office is ready; outside Word (host null) only the library and settings work. */
