@@ -7,8 +7,8 @@ a :class:`Definition` is a term a clause introduces ("Prohibited AI Use"); a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from noai.kinds import ClauseKind, FindingKind, Placement, Protection
 
