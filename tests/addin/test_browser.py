@@ -85,6 +85,8 @@ def test_the_first_run_card_names_the_server_says_nothing_is_kept_and_links_the_
 def test_after_scan_the_summary_and_its_primary_action_sit_in_the_first_600_px(report):
     assert report["findings"] > 0 and report["severities"][0].startswith("High risk")
     assert report["applyBottom"] <= 600 and report["applyText"].startswith("Apply all")
+    assert report["fits320"] and report["fits450"]  # no sideways scrolling from 320 to 450 px
+    assert report["applyBottom320"] <= 600 and report["applyBottom450"] <= 600
     assert report["gradeBefore"] == "F" and report["summary"].startswith("Grade F: ")
     assert 1 <= len(report["highlights"]) <= 3
     assert report["infoOpen"] == [False]  # info items collapsed

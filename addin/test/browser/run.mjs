@@ -128,6 +128,13 @@ try {
   report.progress = await page.locator("#progress-text").textContent();
   report.fileClosed = await page.evaluate(() => window.__fileClosed === true);
   await shot(page, "pane-scan.png");
+  // The narrowest and widest task panes: nothing wider than the pane, the primary action still near the top.
+  for (const width of [320, 450]) {
+    await page.setViewportSize({ width, height: 800 });
+    report[`fits${width}`] = await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
+    report[`applyBottom${width}`] = await bottom(page, "#apply-all");
+  }
+  await page.setViewportSize({ width: WIDTH, height: 800 });
 
   // A protection's explanation opens from the keyboard.
   await page.focus("#protections button");
