@@ -66,6 +66,7 @@ def test_the_markdown_report_has_tables_and_escapes_pipes():
     result = audit(("Intellectual Property", LIMITED), ("Use of AI", NO_AI))
     md = format_markdown(result)
     assert md.startswith("# Audit: test.docx\n")
+    assert f"**Risk {result.score.risk}/100, grade {result.score.grade}**" in md
     assert "| Protection | Status | Detail |" in md
     assert "| No-AI-training restriction | present |" in md
     piped = audit(("Intellectual Property", "The Designer grants the Client a licence | to use the Deliverables."))

@@ -114,7 +114,7 @@ def _cell(text: str) -> str:
 
 def format_markdown(result: AuditResult, *, verbose: bool = False, show_all: bool = False) -> str:
     """The same report as Markdown (headings, tables), for a ticket or an e-mail."""
-    out = [f"# Audit: {_cell(result.filename or 'document')}", "", f"**{score_line(result).capitalize()}**", ""]
+    out = [f"# Audit: {_cell(result.filename or 'document')}", "", f"**{score_line(result)[:1].upper()}{score_line(result)[1:]}**", ""]
     if result.score.summary:
         out += [_cell(result.score.summary), ""]
     out.append(f"*{LEGEND}*")
