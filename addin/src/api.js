@@ -46,7 +46,7 @@ export class DocumentTooLargeError extends ProblemError {
 /**
  * Return {baseUrl, token, remember}: the address from `local` (localStorage), defaulting to
  * `defaultBaseUrl`; the token from `session` (sessionStorage, forgotten when Word closes), or from
- * `local` when the user asked to remember it.
+ * `local` when the user asked to remember it (a token an older pane left in `local` is removed).
  * @param {Storage} local
  * @param {Storage} session
  * @param {string} defaultBaseUrl
@@ -54,6 +54,7 @@ export class DocumentTooLargeError extends ProblemError {
 export function loadSettings(local, session, defaultBaseUrl) {
   const saved = readJson(local);
   const remember = saved.remember === true;
+  if (!remember && "token" in saved) local.setItem(SETTINGS_KEY, JSON.stringify({ baseUrl: saved.baseUrl, remember: false })); // an older pane kept it there
   const token = remember ? saved.token : readJson(session).token;
   return { baseUrl: saved.baseUrl || defaultBaseUrl, token: typeof token === "string" ? token : "", remember };
 }

@@ -88,6 +88,13 @@ test("settings default to the pane's origin and round-trip, the token only in se
   assert.equal(loadSettings(local, session, "https://x").baseUrl, "https://x");
 });
 
+test("a token an older pane left in local storage is removed, not used", () => {
+  const local = memoryStorage();
+  local.store.set("noai.settings", JSON.stringify({ baseUrl: "https://a", token: "old" }));
+  assert.deepEqual(loadSettings(local, memoryStorage(), "https://x"), { baseUrl: "https://a", token: "", remember: false });
+  assert.ok(!local.store.get("noai.settings").includes("old"));
+});
+
 test("a token the user asks to remember is kept in local storage and leaves the session", () => {
   const local = memoryStorage();
   const session = memoryStorage();
