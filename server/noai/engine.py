@@ -7,7 +7,7 @@ touches the disk: the caller passes the revision author and date.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -97,9 +97,16 @@ def plan(data: bytes, options: Options = Options(), *, filename: str | None = No
 @dataclass(frozen=True)
 class Redline:
     docx: bytes
-    audit: AuditResult
+    audit: AuditResult  # of the input: the score before
     plan: Plan
     write: WriteResult
+
+    @cached_property
+    def after(self) -> AuditResult:
+        """The audit of the redlined document as Word reads it (tracked insertions in, deletions out): the
+        score after, measured, not guessed. Computed when first asked for, so a redline alone costs no more."""
+        given = self.audit.we.given if self.audit.we is not None else None  # the same party as before
+        return audit_document(read_document(self.docx), filename=self.audit.filename, we=given)
 
 
 def redline(

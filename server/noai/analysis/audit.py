@@ -30,6 +30,10 @@ from noai.ooxml.model import Paragraph
 SCHEMA = "noai.audit/2"
 PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
 GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
+# The best grade a contract can have while a finding of this severity stands, and the risk that grade starts
+# at: no A or B while a high-risk finding stands.
+GRADE_BOUND = {HIGH: ("C", 40)}
+SCORE_LEGEND = "Risk 0 (safe) to 100 (worst); grade A (low risk) to F (high risk)."
 NO_IP_TERMS = (15, "the contract says nothing about rights in the work, leaving AI use to the general law")
 _BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
                            r"Terms)\b|\b(?:Standard\s+Terms|Terms\s+and\s+"
@@ -81,6 +85,7 @@ class Score:
     risk: int | None  # 0 safest .. 100 worst; None when the language is not supported
     grade: str | None  # A (low risk) .. F
     reasons: tuple[tuple[int, str], ...] = ()
+    summary: str = ""  # the grade explained in one line
 
 
 @dataclass(slots=True)
@@ -131,7 +136,8 @@ class AuditResult:
                                   "section_label": ip.section_label, "reason": ip.reason}
                                  for ip in self.insertion_points],
             "score": {"risk": self.score.risk, "grade": self.score.grade,
-                      "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons]},
+                      "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons],
+                      "summary": self.score.summary, "legend": SCORE_LEGEND},
             "notes": list(self.notes),
         }
 
@@ -458,9 +464,36 @@ def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Sc
         weight = row.present if status.get(name) == PRESENT else row.absent
         if weight is not None:
             reasons.append((weight.points, weight.why))
+    bound = _bound(findings, sum(points for points, _ in reasons))
+    if bound is not None:
+        reasons.append(bound)
     risk = max(0, min(100, sum(points for points, _ in reasons)))
     grade = next(g for limit, g in GRADES if risk < limit)
-    return Score(risk, grade, tuple(reasons))
+    return Score(risk, grade, tuple(reasons), _summary(grade, reasons, findings, bound is not None))
+
+
+def _bound(findings: Sequence[Finding], risk: int) -> tuple[int, str] | None:
+    """The points that lift ``risk`` (the sum of the reasons) to the floor of the best grade the worst
+    finding allows, when it is below it."""
+    for severity, (grade, floor) in GRADE_BOUND.items():
+        if any(f.severity == severity for f in findings):
+            if risk >= floor:
+                return None
+            return floor - risk, f"a {severity}-risk finding stands, so the grade is {grade} at best"
+    return None
+
+
+def _summary(grade: str, reasons: Sequence[tuple[int, str]], findings: Sequence[Finding], bounded: bool) -> str:
+    """One line: the grade, its biggest cause and the worst findings that stand (and bound it, if they do)."""
+    top = max(reasons[:-1] if bounded else reasons, key=lambda r: r[0])
+    line = f"Grade {grade}: mainly because {top[1]}"
+    worst = next((sev for sev in GRADE_BOUND if any(f.severity == sev for f in findings)), None)
+    if worst is not None:
+        n = sum(f.severity == worst for f in findings)
+        line += f"; {n} {worst}-risk finding{' stands' if n == 1 else 's stand'}"
+        if bounded:
+            line += f", so the grade cannot be better than {GRADE_BOUND[worst][0]} until {'it is' if n == 1 else 'they are'} fixed"
+    return line + "."
 
 
 # -- notes and the whole audit -----------------------------------------------------------------------------
