@@ -16,6 +16,7 @@ from test_writer import accepted, rejected
 from noai import engine
 from noai.ooxml.document import read_document
 from noai.ooxml.revisions import RevisionStamp
+from noai.plan import Edit, Plan
 from noai.writer import apply_plan
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -37,7 +38,7 @@ def insert_after(index: int, text: str, *paragraphs: str, title: str | None = No
 
 
 def redline(docx: bytes, *edits: dict, stamp: RevisionStamp):
-    result = apply_plan(read_document(docx), {"schema": "noai.plan/1", "edits": list(edits)}, stamp=stamp)
+    result = apply_plan(read_document(docx), Plan("standard", {}, tuple(Edit.from_dict(e) for e in edits)), stamp=stamp)
     assert result.skipped == [] and result.applied == [e["id"] for e in edits]
     return result
 
