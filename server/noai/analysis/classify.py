@@ -448,7 +448,7 @@ class _Classifier:
         actor = actor if actor not in (None, S.UNKNOWN) else reading.actor
         beneficiary = beneficiary if beneficiary not in (None, S.UNKNOWN) else reading.beneficiary
         obj = KIND_OBJECTS[kind] if kind in KIND_OBJECTS else (S.object_of(text, end, e) or reading.object)
-        operative = not (_is_definition(p) or bare_title(p)) and S.operative(text)
+        operative = not (_is_definition(p) or bare_title(p)) and S.operative(text, s)
         negated = bool(attributes.get("negated")) or polarity == "restriction"
         known = actor != S.UNKNOWN and beneficiary != S.UNKNOWN
         confidence = (0.9 if known else 0.7) if self.terms_known else 0.6
@@ -484,6 +484,8 @@ class _Classifier:
                 continue
             s, e = t.sentence(m.start())
             if _trapped(P.ASSIGNMENT_TRAP, text, m, s, e) or self.under(p, "assignment_clause") and not ip_heading:
+                continue
+            if not S.operative(text, s):  # a definition or recital assigns nothing
                 continue
             phrase = m.group(0).lower()
             weak = not any(w in phrase for w in ("assign", "transfer", "convey", "title"))
@@ -546,7 +548,8 @@ class _Classifier:
         t, text = self.t, p.text
         for m in t.finditer(P.GRANT):
             s, e = t.sentence(m.start())
-            if _trapped(P.GRANT_TRAP, text, m, s, e) or t.negated(s, m.start(), 50) or S.negated(text, s, m.start()):
+            if _trapped(P.GRANT_TRAP, text, m, s, e) or t.negated(s, m.start(), 50) or S.negated(text, s, m.start()) \
+                    or not S.operative(text, s):
                 continue
             verb = m.group(0).lower()
             passive = "granted" in verb
@@ -554,7 +557,7 @@ class _Classifier:
             other = self.parties.after(text, m.end(), e)
             if passive:
                 giver, receiver = None, subject or other
-            elif verb.startswith(("may", "is permitted", "has the", "shall have")):
+            elif verb.startswith(("may", "is permitted", "has the", "shall have", "will have", "shall hold", "will hold")):
                 giver, receiver = None, subject
             else:
                 giver, receiver = subject, other

@@ -82,9 +82,17 @@ WORK_FOR_HIRE_NEGATED = _rx(r"\b(?:not|never|no)\s+(?:be\s+)?(?:deemed\s+|consid
 
 # -- licences and their modifiers -----------------------------------------------------------
 
-GRANT = _rx(r"\b(?:(?:hereby\s+)?grants|hereby\s+grant|(?:you|we|I)\s+grant|(?:shall|will|agrees?\s+to)\s+(?:grant|give)|"
-            r"is\s+(?:hereby\s+)?granted|are\s+(?:hereby\s+)?granted|gives?)\b(?=(?:[^.;]|\.\d){0,240}?\b(?:licen[cs]e|right\s+to|rights\s+to|"
-            r"permission))|\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|\b(?:may|is\s+permitted\s+to|has\s+the\s+right\s+to|shall\s+have\s+the\s+right\s+to)\s+"
+# The words that make a grant verb a licence: the licence itself, a right to do something, or the
+# scope words only a licence carries ("grants to Corio a nonexclusive, nontransferable, royalty-free, …").
+_LICENCE_WORDS = (r"(?:licen[cs]e|right\s+to|rights\s+to|permission|non-?\s?exclusive|exclusive\s+right|royalty[- ]free|"
+                  r"non-?\s?transferable|sub-?licens)")
+GRANT = _rx(r"\b(?:(?:hereby\s+)?grants|hereby\s+grant|(?:you|we|I)\s+grant|(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
+            r"(?:grant|give)|is\s+(?:hereby\s+)?granted|are\s+(?:hereby\s+)?granted|gives?)\b(?=(?:[^.;]|\.\d){0,400}?\b"
+            + _LICENCE_WORDS + r")|\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
+            r"\b(?:shall|will)\s+have\s+(?:an?|the)\s+(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b|"
+            r"\b(?:shall|will)\s+hold\s+(?:the\s+)?(?:exclusive|non-?exclusive|sole)\s+(?:[\w-]+\s+){0,2}rights?\s+to\b|"
+            r"\bauthori[sz]es?\s+(?:the\s+)?(?:other\s+)?\w+\s+to\s+(?:use|display|reproduce|copy|distribute|exploit)\b|"
+            r"\b(?:may|is\s+permitted\s+to|has\s+the\s+right\s+to|shall\s+have\s+the\s+right\s+to)\s+"
             r"(?:freely\s+)?(?:use|reproduce|copy|modify|distribute|exploit)\b(?=[^.;]{0,160}?\b(?:Deliverables?|"
             r"Work\s+Product|Works?|Materials|Content|Contributions?|Software|Results)\b)")
 GRANT_TRAP = _rx(r"\blicensed\s+(?:professional|to\s+practi[cs]e|in\s+the\s+state)|\b(?:driver'?s|business|"
@@ -171,14 +179,14 @@ AI_PERMISSION = _rx(r"\b(?:may|can|is\s+permitted\s+to|has\s+the\s+right\s+to|ri
 
 # A place's law: "the laws of the State of Texas", "the law in force in Ireland", "Swiss law", "PRC Laws"
 # (not "Applicable Law", a defined term that names no place).
-_LAW_NAMED = (r"(?:laws?\s+(?:of|in\s+force\s+in)\b|(?!(?i:applicable|governing|relevant|data|such|all|any|the)\b)"
+_LAW_NAMED = (r"(?:laws?\s+(?:of|in\s+force\s+in)\b(?!\s+(?:the\s+|any\s+|such\s+)?(?:jurisdiction|country|place)\b)|(?!(?i:applicable|governing|relevant|data|such|all|any|the)\b)"
               r"(?-i:[A-Z][\w.'’-]*\s+){1,3}laws?\b)")
 # Governing law in its word orders: "governed by / construed in accordance with / interpreted under …
 # the laws of X", "The laws of X will govern / shall apply", "English law governs", "is subject to the
 # law of X", "Governing law: … will govern", "the governing law is".
-GOVERNING_LAW = _rx(r"\b(?:governed|construed|interpreted|enforced|performed|determined)\b(?:[^.;]|\.\d){0,100}?\b"
-                    r"(?:in\s+accordance\s+with|under|by|pursuant\s+to|according\s+to|with\s+reference\s+to)\s+(?:the\s+)?"
-                    r"(?:(?:exclusive|internal|substantive|domestic)\s+)?" + _LAW_NAMED + r"|"
+GOVERNING_LAW = _rx(r"\b(?:governed|construed|interpreted|enforced|performed|determined|applied)\b(?:[^.;]|\.\d){0,100}?"
+                    r"\b(?:in\s+accordance\s+with|under|by|pursuant\s+to|according\s+to|with\s+reference\s+to)[,\s]+"
+                    r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local)\s+)?" + _LAW_NAMED + r"|"
                     r"\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|shall)\s+)?(?:govern|(?:shall|will)\s+apply\s+to)\b|"
                     r"(?-i:\b[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,2})\s+law\s+(?:(?:shall|will)\s+)?(?:governs?|"
                     r"appl(?:y|ies)\s+to)\b|\bsubject\s+to\s+the\s+(?:exclusive\s+)?laws?\s+of\b|"
@@ -282,7 +290,8 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     CONFIDENTIALITY_TRAP: ("data",),
     MUTUAL: ("each", "either", "parties", "mutual"),
     ASSIGNMENT: ("assign", "transfer", "convey", "title", "property", "vest", "own", "belong", "retain", "keep"),
-    GRANT: ("grant", "give", "licen", "deliverable", "work", "material", "content", "contribution", "software", "result"),
+    GRANT: ("grant", "give", "licen", "hold", "authori", "deliverable", "work", "material", "content", "contribution",
+            "software", "result"),
     PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe"),
     ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),
     FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology"),
@@ -305,7 +314,7 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
 GATES: dict[str, tuple[str, ...]] = {
     "ownership": ("assign", "transfer", "convey", "title", "property of", "vest", "own", "belong", "retain",
                   "keep", "for hire", "commissioned", "section 101"),
-    "grant": ("grant", "give", "may ", "permitted to", "right to"),
+    "grant": ("grant", "give", "may ", "permitted to", "right to", "licen", "authori", "hold"),
     "perpetual_irrevocable": ("perpetu", "irrevoc", "term of copyright", "universe"),
     "any_and_all_purposes": ("any purpose", "any and all purpose", "any other purpose", "any lawful purpose",
                              "without restriction", "without any restriction", "without limitation",

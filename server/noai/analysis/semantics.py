@@ -107,10 +107,13 @@ EXCEPTIONS = (r"\bexcept\b|\bexcluding\b|\bother\s+than\b|\bunless\b|\bprovided\
               r"\b(?:aris\w+|result\w*)\s+(?:out\s+of|from)\b|\bcaused\s+by\b|\bto\s+the\s+extent\s+that\s+the\s+"
               r"claim")
 _EXCEPTION = re.compile(EXCEPTIONS, _I)
-# Not operative: definitions, recitals.
-_DEFINITION = re.compile(r"\W{0,3}(?:\w{1,4}[.)]\s+)?[\"“][^\"”]{1,60}[\"”]\s+(?:means|shall\s+mean|has\s+the\s+"
-                         r"meaning|includes|refers\s+to)\b", _I)
-_RECITAL = re.compile(r"^\W*(?:\(?[A-Z]\)\s+)?(?:WHEREAS|RECITALS?\b|BACKGROUND\b)", 0)
+# Not operative: definitions (quoted or not: '"Grantee" shall mean', '1.62 Regulatory Approval means',
+# 'The term "Background IP" shall mean'), recitals and a table of contents.
+_DEFINITION = re.compile(r"\W{0,3}(?:[\w.()]{1,8}\s+)?(?:the\s+terms?\s+)?(?:[\"“][^\"”]{1,60}[\"”]|"
+                         r"(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}))\s*,?\s+(?:means|shall\s+mean|will\s+mean|has\s+the\s+"
+                         r"meaning|shall\s+have\s+the\s+meaning|includes|refers\s+to)\b", _I)
+_RECITAL = re.compile(r"\W*(?:\(?[A-Z]\)\s+|[A-Z][.)]\s+)?(?:WHEREAS|Whereas\b|RECITALS?\b|BACKGROUND\b|TABLE\s+OF\s+"
+                      r"CONTENTS\b)", 0)
 # Acts by which rights reach their beneficiary (the ones a grant's qualifiers belong to).
 GRANTING = frozenset({"assigns", "vests", "owns", "licenses", "permits"})
 # Further assurance: signing papers to perfect a transfer made elsewhere.
@@ -151,9 +154,9 @@ class _NoRoles:
         return None
 
 
-def operative(text: str) -> bool:
-    """Not a definition, a recital or a title."""
-    return not (_DEFINITION.match(text) or _RECITAL.match(text))
+def operative(text: str, start: int = 0) -> bool:
+    """The sentence from ``start`` is not a definition, a recital or a table of contents."""
+    return not (_DEFINITION.match(text, start) or _RECITAL.match(text, start))
 
 
 def act_of(text: str, start: int = 0, end: int | None = None) -> tuple[str | None, re.Match | None, str]:
@@ -228,7 +231,7 @@ def read(text: str, roles: Roles | None = None, start: int = 0, end: int | None 
     neg = negated(text, start, at) if m else False
     return Reading(act=act, actor=actor or UNKNOWN, beneficiary=beneficiary or UNKNOWN,
                    object=object_of(text, after if m else start, end) or object_of(text, start, end),
-                   qualifiers=qualifiers_of(text, start, end), negated=neg, operative=operative(text[start:]),
+                   qualifiers=qualifiers_of(text, start, end), negated=neg, operative=operative(text, start),
                    act_start=at if m else -1)
 
 
