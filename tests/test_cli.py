@@ -30,7 +30,7 @@ def test_audit_json_follows_the_versioned_schema():
     run = noai("audit", "--json", EXAMPLE)
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
-    assert data["schema"] == "noai.audit/1"
+    assert data["schema"] == "noai.audit/2"
     assert {"paragraphs", "terms", "findings", "protections", "insertion_points", "score"} <= set(data)
     assert any(f["kind"] == "work_made_for_hire" for f in data["findings"])
 

@@ -8,7 +8,7 @@ export const SEARCH_LIMIT = 255;
 
 /** Collapse runs of whitespace (tabs, line breaks, non-breaking spaces) and trim. */
 export function normalise(text) {
-  return String(text ?? "").replace(/[\s\u00a0\u000b]+/g, " ").trim();
+  return String(text ?? "").replace(/\s+/g, " ").trim();
 }
 
 /**

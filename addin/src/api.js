@@ -45,7 +45,7 @@ export class DocumentTooLargeError extends ProblemError {
 
 /** Return {baseUrl, token} saved in `storage` (localStorage), defaulting the URL to `defaultBaseUrl`. */
 export function loadSettings(storage, defaultBaseUrl) {
-  let saved = {};
+  let saved;
   try {
     saved = JSON.parse(storage.getItem(SETTINGS_KEY) ?? "{}") ?? {};
   } catch {

@@ -65,6 +65,7 @@ def _options(args) -> engine.Options:
         comments=not getattr(args, "no_comments", False),
         playbook=Path(playbook) if playbook else None,
         clause_dirs=tuple(dirs),
+        we=getattr(args, "we", None),
     )
 
 
@@ -83,7 +84,7 @@ def cmd_audit(args) -> int:
         if many:
             _progress(i, len(files), path.name)
         try:
-            result = engine.audit(path.read_bytes(), filename=path.name)
+            result = engine.audit(path.read_bytes(), filename=path.name, we=args.we)
         except NoaiError as exc:
             _err(f"{path}: {exc.message}")
             rows.append({"file": path.name, "error": exc.message})
@@ -220,6 +221,10 @@ def _library_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--clauses", metavar="DIR", action="append", help="a folder of your own clauses (env NOAI_USER_CLAUSES)")
 
 
+_WE_HELP = ("which party you are: a party's name or word as the document writes it (Acme, Customer), "
+            "or a role (creator, client)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="noai", description="Protect creative work from AI training in Word contracts.")
     parser.add_argument("--version", action="version", version=f"noai {__version__}")
@@ -228,7 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="find and classify the IP and licence clauses of .docx files")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")
     fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="the audit as JSON (schema noai.audit/1)")
+    fmt.add_argument("--json", action="store_true", help="the audit as JSON (schema noai.audit/2)")
+    p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
     fmt.add_argument("--markdown", action="store_true", help="the report as Markdown")
     p.set_defaults(func=cmd_audit)
 
@@ -241,6 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-comments", action="store_true", help="no Word comments with the rationale")
     p.add_argument("--dry-run", action="store_true", help="print the plan as JSON, write nothing")
     p.add_argument("--in-place", action="store_true", help="allow overwriting the input")
+    p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
     _library_args(p)
     p.set_defaults(func=cmd_redline)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from .analysis.audit import AuditResult, audit_document
-from .analysis.terms import extract_terms
+from .analysis.parties import analyse
 from .library import Library, Playbook, load_library, load_playbook, shipped_dir
 from .ooxml.comments import comments_by_paragraph
 from .ooxml.document import Document, read_document
@@ -30,6 +30,7 @@ class Options:
     comments: bool = True
     playbook: Path | None = None  # a user's playbook over the shipped one
     clause_dirs: Sequence[Path] = ()  # a user's clause folders over the shipped ones
+    we: str | None = None  # the user's party: a party's name or word, or a role ("creator", "client")
 
 
 def read(data: bytes) -> Document:
@@ -37,9 +38,9 @@ def read(data: bytes) -> Document:
     return read_document(data)
 
 
-def audit(data: bytes, *, filename: str | None = None) -> AuditResult:
-    """Find and classify the IP and licence clauses of a document."""
-    return audit_document(read_document(data), filename=filename)
+def audit(data: bytes, *, filename: str | None = None, we: str | None = None) -> AuditResult:
+    """Find and classify the IP and licence clauses of a document (``we``: the user's party)."""
+    return audit_document(read_document(data), filename=filename, we=we)
 
 
 def _stamp(paths: Sequence[Path]) -> tuple:
@@ -69,7 +70,7 @@ def library_for(options: Options = Options()) -> tuple[Library, Playbook]:
 
 
 def _plan(doc: Document, options: Options, filename: str | None) -> tuple[AuditResult, Plan]:
-    result = audit_document(doc, filename=filename)
+    result = audit_document(doc, filename=filename, we=options.we)
     library, playbook = library_for(options)
     the_plan = make_plan(result, library, playbook, variant=options.variant, comments=options.comments,
                          existing_comments=comments_by_paragraph(doc))
@@ -106,4 +107,4 @@ def redline(
 
 def placeholders_for(data: bytes) -> Mapping[str, str]:
     """The clause placeholders ({client}, {provider}, ...) as this document names them."""
-    return extract_terms(read_document(data).paragraphs).placeholders()
+    return analyse(read_document(data).paragraphs)[0].placeholders()

@@ -8,6 +8,8 @@ Messages are written for the person holding the file, not for a developer.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class NoaiError(Exception):
     """Base of every error the engine raises on purpose."""
@@ -17,12 +19,12 @@ class NoaiError(Exception):
     status = 400
     exit_code = 1
 
-    def __init__(self, message: str, *, detail: dict | None = None):
+    def __init__(self, message: str, *, detail: dict[str, Any] | None = None):
         super().__init__(message)
         self.message = message
         self.detail = detail or {}
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "title": self.title, "message": self.message, **self.detail}
 
 
@@ -102,7 +104,7 @@ class LibraryError(NoaiError):
     status = 500
     exit_code = 4
 
-    def __init__(self, message: str, problems: list[dict] | None = None):
+    def __init__(self, message: str, problems: list[dict[str, Any]] | None = None):
         super().__init__(message, detail={"problems": problems or []})
         self.problems = problems or []
 
@@ -143,6 +145,18 @@ class PlanError(NoaiError):
 class AnchorNotFoundError(PlanError):
     code = "anchor-not-found"
     title = "A planned edit no longer matches the document"
+
+
+# -- the user's party ----------------------------------------------------------------
+
+
+class UnknownPartyError(NoaiError):
+    """``--we`` / the API's ``we`` names no party of the document: ``parties`` lists those found."""
+
+    code = "unknown-party"
+    title = "No such party in the document"
+    status = 422
+    exit_code = 2
 
 
 # -- add-in manifest -------------------------------------------------------------------

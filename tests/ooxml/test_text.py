@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lxml import etree
+from datetime import UTC, datetime
 
-from datetime import datetime, timezone
+from lxml import etree
 
 from noai.ooxml.document import read_document
 from noai.ooxml.ns import W
@@ -13,7 +13,7 @@ from noai.ooxml.text import texts
 from noai.plan import SCHEMA
 from noai.writer import apply_plan
 
-DATE = datetime(2026, 1, 15, 10, 0, tzinfo=timezone.utc)
+DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 
 
 def paragraph(inner: str):
@@ -29,7 +29,8 @@ def revision(kind: str, rid: int, body: str) -> str:
 
 
 def test_an_insertion_is_current_text_only_and_a_deletion_original_text_only():
-    p = paragraph(run("keep ") + revision("ins", 1, run("new ")) + revision("del", 2, run("old ", "w:delText")) + run("end"))
+    p = paragraph(run("keep ") + revision("ins", 1, run("new ")) + revision("del", 2, run("old ", "w:delText"))
+                  + run("end"))
     assert texts(p) == ("keep new end", "keep old end")
 
 

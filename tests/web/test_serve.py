@@ -117,7 +117,7 @@ def test_noai_serve_answers_over_https_with_the_local_certificate(certs, example
         request = urllib.request.Request(f"{base}/audit", data=example_docx, method="POST",
                                          headers={"Content-Type": DOCX_TYPE})
         with urllib.request.urlopen(request, context=context, timeout=30) as response:
-            assert json.load(response)["schema"] == "noai.audit/1"
+            assert json.load(response)["schema"] == "noai.audit/2"
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -2,7 +2,7 @@
 
 :func:`audit_document` takes a read :class:`~noai.ooxml.document.Document`; :func:`audit_paragraphs`
 does the same from paragraphs and defined terms (what the tests and the add-in's Flat OPC path
-use). The result serialises to the versioned JSON of ``docs/audit-schema.md`` (``noai.audit/1``).
+use). The result serialises to the versioned JSON of ``docs/audit-schema.md`` (``noai.audit/2``).
 
 Risk is scored from the creator's side, 0 (safe) to 100 (worst), after the seeds' table: an
 assignment or work made for hire is high risk, a limited licence moderate, an explicit AI
@@ -13,32 +13,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Sequence
 
 from noai.analysis import patterns as P
-from noai.analysis.classify import GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
+from noai.analysis.classify import party_words, GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
 from noai.analysis.language import detect_language
-from noai.analysis.terms import DefinedTerms, extract_terms
+from noai.analysis.parties import CLIENT as CLIENT_ROLE, Parties, We, analyse, find_parties, resolve_we
+from noai.analysis.terms import DefinedTerms
+from noai.kinds import KINDS, PROTECTIONS, FindingKind, Placement, protection_spec
 from noai.ooxml.model import Paragraph
 
-SCHEMA = "noai.audit/1"
+SCHEMA = "noai.audit/2"
 PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
-PROTECTIONS = ("no_ai_restriction", "scope_limitation", "reservation_of_rights", "ai_indemnity", "ai_remedies",
-               "ai_transparency", "choice_of_law")
 GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
-
-# Points added once per kind found at high or medium severity (the modifiers of a grant).
-MODIFIER_POINTS = {
-    "any_and_all_purposes": (10, "use is allowed for any purpose or without restriction"),
-    "perpetual_irrevocable": (8, "the rights granted are perpetual or irrevocable"),
-    "future_technologies": (8, "the rights reach media and technologies not yet invented"),
-    "derivative_works": (6, "the other side may make derivative works or adaptations"),
-    "sublicensable": (6, "the other side may pass the rights on (sublicense)"),
-    "moral_rights_waiver": (4, "the creator waives moral rights"),
-    "feedback_usage_data": (5, "feedback or usage data may be used freely"),
-}
+NO_IP_TERMS = (15, "the contract says nothing about rights in the work, leaving AI use to the general law")
 _BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
                            r"Terms)\b|\b(?:Standard\s+Terms|Terms\s+and\s+"
                            r"Conditions)\b[^.]{0,120}\b(?:available|posted|located|published|found)\s+at\b|"
@@ -59,6 +49,17 @@ class InsertionPoint:
     """Where a missing protection belongs: insert after paragraph ``index`` (its text as anchor)."""
 
     protection: str
+    index: int
+    text: str
+    section_label: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a clause of one :class:`~noai.kinds.Placement` goes: after paragraph ``index``."""
+
+    placement: Placement
     index: int
     text: str
     section_label: str | None
@@ -92,6 +93,9 @@ class AuditResult:
     score: Score
     ip_section: IpSection | None
     notes: list[str] = field(default_factory=list)
+    places: dict[Placement, Place] = field(default_factory=dict)  # where each placement puts a clause
+    parties: Parties = field(default_factory=Parties)
+    we: We | None = None
 
     def protection(self, name: str) -> Protection | None:
         return next((p for p in self.protections if p.name == name), None)
@@ -110,11 +114,14 @@ class AuditResult:
                          "language": self.language},
             "paragraphs": [_paragraph_dict(p) for p in self.paragraphs],
             "terms": self.terms.to_dict(),
+            **self.parties.to_dict(self.paragraphs),
+            "we": None if self.we is None else self.we.to_dict(),
             "ip_section": None if self.ip_section is None else {
                 "title": self.ip_section.title, "section_label": self.ip_section.section_label,
                 "start": self.ip_section.start, "end": self.ip_section.end},
             "findings": [f.to_dict() for f in self.findings],
-            "protections": {p.name: {"status": p.status, "detail": p.detail,
+            "protections": {p.name: {"title": (spec := protection_spec(p.name)).title,
+                                     "explanation": spec.explanation, "status": p.status, "detail": p.detail,
                                      "evidence": None if p.evidence is None else
                                      {"index": p.evidence, "text": texts[p.evidence]}}
                             for p in self.protections},
@@ -338,48 +345,64 @@ def _operative_end(paragraphs: Sequence[Paragraph], findings: Sequence[Finding])
     return _last_body(paragraphs, 0, cut - 1) or _last_body(paragraphs, 0, cut - 1, tables=True)
 
 
-def _insertion_points(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], protections: Sequence[Protection],
-                      ip: IpSection | None, creator: str, fallback: int | None,
-                      runs: _SectionRuns) -> list[InsertionPoint]:
-    """Where each protection that is not present belongs; ``fallback`` is the end of the operative terms."""
+def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: IpSection | None, creator: str,
+            fallback: int | None, runs: _SectionRuns) -> dict[Placement, Place]:
+    """The paragraph each placement puts a clause after; ``fallback`` is the end of the operative terms.
+    A placement with no paragraph of its own falls back to the end of the operative terms; a
+    separate document has no place in this one."""
     risky = [f for f in findings if f.kind in GRANT_KINDS and f.severity != INFO]
-    anchors: dict[str, tuple[int | None, str]] = {}
+    anchors: dict[Placement, tuple[int | None, str]] = {}
     if ip is not None:
-        anchors["ip"] = (_last_body(paragraphs, ip.start, ip.end), f"end of the {ip.title} section")
+        ip_anchor = (_last_body(paragraphs, ip.start, ip.end), f"end of the {ip.title} section")
     elif risky:
-        anchors["ip"] = (_last_body(paragraphs, risky[-1].start, risky[-1].end), "right after the last grant of rights")
+        ip_anchor = (_last_body(paragraphs, risky[-1].start, risky[-1].end), "right after the last grant of rights")
     else:
-        anchors["ip"] = (fallback, "no IP section: at the end of the operative terms, before the signatures")
-    grant = next((f for f in risky if f.kind == "license_grant"), None)
-    anchors["grant"] = ((_last_body(paragraphs, grant.start, grant.end), "right after the licence grant")
-                        if grant else anchors["ip"])
-    indemnity = max((f for f in findings if f.kind == "indemnification"), key=lambda f: (f.end - f.start, -f.start),
-                    default=None)
-    if indemnity is not None:
-        s, e = runs(indemnity.start, max(1, len(paragraphs[indemnity.start].section_path) - 1))
-        anchors["indemnity"] = (_last_body(paragraphs, max(s, indemnity.start), max(e, indemnity.end)),
-                                "end of the indemnification clause")
-    else:
-        anchors["indemnity"] = anchors["ip"]
-    law = _first(findings, "governing_law")
-    anchors["law"] = ((_last_body(paragraphs, law.start, law.end), "right after the governing-law clause")
-                      if law else (fallback, "no governing-law clause: at the end of the operative terms"))
+        ip_anchor = (fallback, "no IP section: at the end of the operative terms, before the signatures")
+    anchors[Placement.END_OF_IP_SECTION] = ip_anchor
+    grant = next((f for f in risky if f.kind == FindingKind.LICENSE_GRANT), None)
+    anchors[Placement.AFTER_GRANT] = ((_last_body(paragraphs, grant.start, grant.end), "right after the licence grant")
+                                      if grant else ip_anchor)
+    anchors[Placement.AFTER_INDEMNITY] = _clause_end(paragraphs, findings, FindingKind.INDEMNIFICATION, runs,
+                                                     "end of the indemnification clause") or ip_anchor
+    anchors[Placement.AFTER_LIABILITY_CAP] = _clause_end(paragraphs, findings, FindingKind.LIMITATION_OF_LIABILITY,
+                                                         runs, "end of the limitation of liability") or ip_anchor
+    law = _first(findings, FindingKind.GOVERNING_LAW)
+    anchors[Placement.AFTER_GOVERNING_LAW] = (
+        (_last_body(paragraphs, law.start, law.end), "right after the governing-law clause")
+        if law else (fallback, "no governing-law clause: at the end of the operative terms"))
     restriction = _ai_restriction(findings, creator)
-    anchors["restriction"] = ((_last_body(paragraphs, restriction.start, restriction.end),
-                               "right after the AI restriction") if restriction else anchors["ip"])
-    where = {"no_ai_restriction": "ip", "scope_limitation": "grant", "reservation_of_rights": "ip",
-             "ai_indemnity": "indemnity", "ai_remedies": "restriction", "ai_transparency": "ip", "choice_of_law": "law"}
-    out = []
-    for prot in protections:
-        if prot.status == PRESENT:
-            continue
-        index, reason = anchors[where[prot.name]]
+    anchors[Placement.AFTER_AI_RESTRICTION] = ((_last_body(paragraphs, restriction.start, restriction.end),
+                                                "right after the AI restriction") if restriction else ip_anchor)
+    anchors[Placement.END_OF_DOCUMENT] = (fallback, "at the end of the operative terms, before the signatures")
+    anchors[Placement.APPENDIX] = (_last_body(paragraphs, 0, len(paragraphs) - 1, tables=True),
+                                   "at the end of the document, as an appendix")
+    out = {}
+    for placement, (index, reason) in anchors.items():
         if index is None:
             index, reason = fallback, "at the end of the operative terms"
-        if index is None:
-            continue
-        p = paragraphs[index]
-        out.append(InsertionPoint(prot.name, index, p.text, p.section_label, reason))
+        if index is not None:
+            p = paragraphs[index]
+            out[placement] = Place(placement, index, p.text, p.section_label, reason)
+    return out
+
+
+def _clause_end(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], kind: FindingKind, runs: _SectionRuns,
+                reason: str) -> tuple[int | None, str] | None:
+    """The end of the longest clause of ``kind`` (its enclosing section, when one level up holds it)."""
+    clause = max((f for f in findings if f.kind == kind), key=lambda f: (f.end - f.start, -f.start), default=None)
+    if clause is None:
+        return None
+    s, e = runs(clause.start, max(1, len(paragraphs[clause.start].section_path) - 1))
+    return _last_body(paragraphs, max(s, clause.start), max(e, clause.end)), reason
+
+
+def _insertion_points(protections: Sequence[Protection], places: dict[Placement, Place]) -> list[InsertionPoint]:
+    """Where each protection that is not present belongs: the place of its spec row's placement."""
+    out = []
+    for prot in protections:
+        place = places.get(protection_spec(prot.name).placement)
+        if prot.status != PRESENT and place is not None:
+            out.append(InsertionPoint(prot.name, place.index, place.text, place.section_label, place.reason))
     return out
 
 
@@ -387,33 +410,27 @@ def _insertion_points(paragraphs: Sequence[Paragraph], findings: Sequence[Findin
 
 
 def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Score:
+    """The weights of the spec rows (:mod:`noai.kinds`): the heaviest grant of the work (else a
+    fixed weight when the contract grants nothing), then each other kind once at the first
+    severity it has a weight for, then the protections' points by status."""
+    grants = [(w.points, -rank, w.why) for f in findings for rank, (kind, row) in enumerate(KINDS.items())
+              if kind == f.kind and row.grant and (w := row.weights.get(f.severity))]
     reasons: list[tuple[int, str]] = []
-    severe = {f.kind for f in findings if f.severity in (HIGH, MEDIUM)}
-    has = {p.name for p in protections if p.status == PRESENT}
-    if "work_made_for_hire" in severe:
-        reasons.append((45, "the work is a work made for hire: the other side owns it outright"))
-    elif any(f.kind == "ip_assignment" and f.severity == HIGH for f in findings):
-        reasons.append((45, "the creator assigns ownership of the work to the other side"))
-    elif "ip_assignment" in severe:
-        reasons.append((35, "ownership of the work may pass to the other side"))
-    elif "license_grant" in severe:
-        reasons.append((25, "the creator licenses the work to the other side"))
+    if grants:
+        points, _, why = max(grants)
+        reasons.append((points, why))
     elif not any(f.kind in GRANT_KINDS for f in findings):
-        reasons.append((15, "the contract says nothing about rights in the work, leaving AI use to the general law"))
-    reasons += [MODIFIER_POINTS[k] for k in MODIFIER_POINTS if k in severe]
-    if any(f.kind == "existing_ai_restriction" and f.attributes.get("polarity") == "permission"
-           and f.severity == HIGH for f in findings):
-        reasons.append((20, "the contract allows the work to be used for AI"))
-    if any(f.kind == "indemnification" and f.severity == MEDIUM for f in findings):
-        reasons.append((3, "the creator gives a one-way indemnity"))
-    if "no_ai_restriction" in has:
-        reasons.append((-30, "an explicit AI restriction protects the work"))
-    else:
-        reasons.append((10, "no clause restricts AI training on the work"))
-    if "scope_limitation" in has:
-        reasons.append((-5, "the licence is limited to a purpose"))
-    if "reservation_of_rights" in has:
-        reasons.append((-5, "rights not granted are reserved"))
+        reasons.append(NO_IP_TERMS)
+    for kind, row in KINDS.items():
+        weight = None if row.grant else next((w for f in findings if f.kind == kind
+                                              and (w := row.weights.get(f.severity))), None)
+        if weight is not None:
+            reasons.append((weight.points, weight.why))
+    status = {p.name: p.status for p in protections}
+    for name, row in PROTECTIONS.items():
+        weight = row.present if status.get(name) == PRESENT else row.absent
+        if weight is not None:
+            reasons.append((weight.points, weight.why))
     risk = max(0, min(100, sum(points for points, _ in reasons)))
     grade = next(g for limit, g in GRADES if risk < limit)
     return Score(risk, grade, tuple(reasons))
@@ -435,28 +452,41 @@ def _notes(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
 
 
 def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None = None, *,
-                     filename: str | None = None) -> AuditResult:
-    """Audit paragraphs already read (``terms`` are extracted when not given)."""
+                     filename: str | None = None, we: str | None = None) -> AuditResult:
+    """Audit paragraphs already read (``terms`` are extracted when not given). ``we`` is the user's
+    party (a party's name or word, or a role); the audit reads the contract from that party's side.
+    Raises :class:`~noai.errors.UnknownPartyError` when ``we`` names no party of the document."""
     language = detect_language(p.text for p in paragraphs)
-    terms = extract_terms(paragraphs) if terms is None else terms
+    if terms is None:
+        terms, parties = analyse(paragraphs)
+    else:
+        parties = find_parties(paragraphs)
+    resolved = resolve_we(parties, we)
+    words = party_words(parties, terms.creator or "provider")  # the model's creator is the contract's
+    if resolved.role == CLIENT_ROLE and resolved.source == "user":  # the user is the receiving side
+        creator_side = terms.creator or "provider"
+        terms = replace(terms, creator="client" if creator_side == "provider" else "provider")
     if language not in ("en", "unknown"):
         return AuditResult(filename, language, paragraphs, terms, [], [], [], Score(None, None), None,
                            [f"Language not supported: the document appears to be in '{language}'; only English "
-                            f"contracts are analysed, so no findings are reported."])
+                            f"contracts are analysed, so no findings are reported."], parties=parties, we=resolved)
     creator = terms.creator or "provider"
-    findings = classify(paragraphs, terms)
+    findings = classify(paragraphs, terms, words)
     protections = _protections(paragraphs, findings, terms, creator)
     body_end = _operative_end(paragraphs, findings)
     runs = _SectionRuns(paragraphs)
     ip = _ip_section(paragraphs, findings, body_end, runs)
+    places = _places(paragraphs, findings, ip, creator, body_end, runs)
     return AuditResult(
         filename=filename, language=language, paragraphs=paragraphs, terms=terms,
         findings=sorted(findings, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
-        insertion_points=_insertion_points(paragraphs, findings, protections, ip, creator, body_end, runs),
-        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings, terms))
+        insertion_points=_insertion_points(protections, places),
+        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings, terms), places=places,
+        parties=parties, we=resolved)
 
 
-def audit_document(doc, *, filename: str | None = None) -> AuditResult:
-    """Audit a read :class:`~noai.ooxml.document.Document`."""
-    return audit_paragraphs(doc.paragraphs, filename=filename)
+def audit_document(doc, *, filename: str | None = None, we: str | None = None) -> AuditResult:
+    """Audit a read :class:`~noai.ooxml.document.Document` (``we``: the user's party, see
+    :func:`audit_paragraphs`)."""
+    return audit_paragraphs(doc.paragraphs, filename=filename, we=we)

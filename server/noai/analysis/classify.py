@@ -18,65 +18,19 @@ import re
 import sys
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from noai.analysis import patterns as P
 from noai.analysis import semantics as S
 from noai.analysis.terms import body_start
+from noai.kinds import GRANT_KINDS, KINDS, SEVERITY_ORDER, FindingKind, Severity, explanation_templates, kind_spec
+from noai.kinds import SPANNING_KINDS as SPANNING  # kinds whose finding spans the rest of its clause
 from noai.ooxml.model import Paragraph
 
-HIGH, MEDIUM, LOW, INFO = "high", "medium", "low", "info"
-SEVERITY_ORDER = (HIGH, MEDIUM, LOW, INFO)
+HIGH, MEDIUM, LOW, INFO = Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO
 CLIENT, PROVIDER, MUTUAL = "client", "provider", "mutual"
 
-# Kinds whose finding spans the rest of its clause; the others are one finding per sentence.
-SPANNING = frozenset({"governing_law", "indemnification", "limitation_of_liability", "confidentiality",
-                      "survival", "existing_ai_restriction"})
-GRANT_KINDS = frozenset({"ip_assignment", "work_made_for_hire", "license_grant"})
-
-EXPLANATIONS = {
-    "ip_assignment": "Ownership of the work passes to {owner}: after that only a contract promise can stop "
-                     "it being used to train AI.",
-    "ip_assignment/assurance": "This sentence backs up a transfer of ownership (signing papers to perfect it); the "
-                               "risk lies in the main assignment.",
-    "ip_assignment/back": "This transfer or ownership runs to {owner}, the creator's side, so it takes nothing "
-                          "from the creator.",
-    "ip_assignment/kept": "This sentence keeps ownership with {owner}; it does not take the creator's work away.",
-    "work_made_for_hire": "Calling the work 'made for hire' makes {owner} its legal author from the start, so "
-                          "the creator keeps no rights to limit AI training.",
-    "work_made_for_hire/negated": "The contract says the work is not a work made for hire, so the creator "
-                                  "remains its author.",
-    "license_grant": "{grantor} lets {grantee} use the work; the wording of this licence decides whether AI "
-                     "training is allowed.",
-    "license_grant/back": "This licence runs to the creator ({grantee}), so it is no risk to the creator's work.",
-    "derivative_works": "The right to make derivative works or adaptations can be read to cover building AI "
-                        "models or datasets from the work.",
-    "perpetual_irrevocable": "A permanent or irrevocable right cannot be withdrawn later, even if the work is "
-                             "used to train AI.",
-    "any_and_all_purposes": "Use 'for any purpose' or 'without restriction' sets no limit, which can include "
-                            "AI training.",
-    "future_technologies": "Rights in media or technology 'now known or later developed' reach new uses such as "
-                           "AI systems.",
-    "sublicensable": "The other side may pass these rights on to others, for example to an AI vendor.",
-    "moral_rights_waiver": "Giving up moral rights lets the work be changed or used without credit, for example "
-                           "in AI-generated material.",
-    "feedback_usage_data": "{beneficiary} may freely use feedback or usage data, a route by which material can "
-                           "end up in AI training.",
-    "existing_ai_restriction/restriction": "The contract already limits the use of material for AI or machine "
-                                           "learning.",
-    "existing_ai_restriction/permission": "The contract allows material to be used for AI or machine learning.",
-    "existing_ai_restriction/creator": "This limits the creator's own use of AI tools; it does not protect the "
-                                       "creator's work.",
-    "existing_ai_restriction/mention": "The contract mentions AI or machine learning here; check what it allows.",
-    "governing_law": "Disputes under the contract are decided under the law of {jurisdiction}.",
-    "indemnification": "{indemnitor} must pay for certain claims and losses of the other.",
-    "indemnification/unknown": "One party must pay for certain claims and losses of the other.",
-    "limitation_of_liability": "Liability is limited or capped, which can also cap what the creator recovers for "
-                               "misuse of the work.",
-    "confidentiality": "Confidential information must be kept secret and used only for the agreement.",
-    "reservation_of_rights": "Rights not expressly granted stay with {owner}.",
-    "survival": "Some obligations continue after the contract ends.",
-}
+EXPLANATIONS = explanation_templates()  # "<kind>" and "<kind>/<situation>" -> template (noai.kinds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +63,7 @@ class Finding:
 
     def to_dict(self) -> dict:
         return {
-            "kind": self.kind, "severity": self.severity, "start": self.start, "end": self.end,
+            "kind": self.kind, "title": kind_spec(self.kind).title, "severity": self.severity, "start": self.start, "end": self.end,
             "paragraph_text": self.paragraph_text, "section_label": self.section_label,
             "section_path": list(self.section_path), "heading": self.heading,
             "phrase": {"text": self.phrase, "start": self.phrase_start, "end": self.phrase_end},
@@ -150,7 +104,8 @@ def _introduction(paragraphs: Sequence[Paragraph], term) -> str:
 class Parties:
     """Finds mentions of the two parties in a sentence, by the document's own defined names."""
 
-    def __init__(self, terms, paragraphs: Sequence[Paragraph] = ()) -> None:
+    def __init__(self, terms, paragraphs: Sequence[Paragraph] = (),
+                 words: Mapping[str, Sequence[str]] | None = None) -> None:
         self.creator = getattr(terms, "creator", None) or PROVIDER
         self.other = CLIENT if self.creator == PROVIDER else PROVIDER
         alternatives = []
@@ -158,6 +113,7 @@ class Parties:
         for role in (CLIENT, PROVIDER):
             term = getattr(terms, role, None)
             found = {term.name, *term.aliases, term.surface} if term else set(_FALLBACK[role])
+            found |= set((words or {}).get(role, ()))  # the parties model's words for this side
             names[role] = {_bare(n) for n in found if _bare(n) and _bare(n).lower() not in _POSSESSIVES}
         taken = names[CLIENT] & names[PROVIDER]
         for role in (CLIENT, PROVIDER):
@@ -329,11 +285,12 @@ def _trapped(trap: re.Pattern[str], text: str, m: re.Match, s: int, e: int) -> b
 
 
 
-_MODIFIERS = (("perpetual_irrevocable", (P.PERPETUAL,), P.PERPETUAL_TRAP, MEDIUM),
-              ("any_and_all_purposes", (P.ANY_PURPOSE,), P.ANY_PURPOSE_TRAP, HIGH),
-              ("future_technologies", (P.FUTURE_TECH, P.ALL_MEDIA), P.FUTURE_TRAP, MEDIUM),
-              ("derivative_works", (P.DERIVATIVE,), P.DERIVATIVE_TRAP, MEDIUM),
-              ("sublicensable", (P.SUBLICENSE,), P.SUBLICENSE_TRAP, MEDIUM))
+_MODIFIERS = tuple((kind, signals, trap, KINDS[kind].severity.against) for kind, signals, trap in (
+    (FindingKind.PERPETUAL_IRREVOCABLE, (P.PERPETUAL,), P.PERPETUAL_TRAP),
+    (FindingKind.ANY_AND_ALL_PURPOSES, (P.ANY_PURPOSE,), P.ANY_PURPOSE_TRAP),
+    (FindingKind.FUTURE_TECHNOLOGIES, (P.FUTURE_TECH, P.ALL_MEDIA), P.FUTURE_TRAP),
+    (FindingKind.DERIVATIVE_WORKS, (P.DERIVATIVE,), P.DERIVATIVE_TRAP),
+    (FindingKind.SUBLICENSABLE, (P.SUBLICENSE,), P.SUBLICENSE_TRAP)))
 _MODIFIER_KINDS = frozenset(kind for kind, *_ in _MODIFIERS)
 _NO_GRANT = frozenset({"ownership", "grant", *_MODIFIER_KINDS})
 _NO_GRANT_KINDS = frozenset({*GRANT_KINDS, *_MODIFIER_KINDS})
@@ -354,9 +311,10 @@ class _Grant:
 
 
 class _Classifier:
-    def __init__(self, paragraphs: Sequence[Paragraph], terms) -> None:
+    def __init__(self, paragraphs: Sequence[Paragraph], terms, words: Mapping[str, Sequence[str]] | None = None
+                 ) -> None:
         self.paragraphs = paragraphs
-        self.parties = Parties(terms, paragraphs)
+        self.parties = Parties(terms, paragraphs, words)
         self.roles = _Roles(self.parties)
         self._read_text: str | None = None
         self._readings: dict[tuple[int, int], S.Reading] = {}
@@ -858,9 +816,23 @@ def _combined(a: dict, b: dict) -> dict:
 # -- the public function ----------------------------------------------------------------------------
 
 
-def classify(paragraphs: Sequence[Paragraph], terms) -> list[Finding]:
+def party_words(parties, creator_side: str) -> dict[str, list[str]]:
+    """The words each side is called by in the parties model (:mod:`noai.analysis.parties`: every
+    party with a known role, its terms and legal name), keyed by this module's sides; the model's
+    ``creator`` role is ``creator_side`` (the contract's, before any ``--we``)."""
+    other = CLIENT if creator_side == PROVIDER else PROVIDER
+    out: dict[str, list[str]] = {creator_side: [], other: []}
+    for party in getattr(parties, "parties", ()):
+        side = creator_side if party.role == S.CREATOR else other if party.role == S.CLIENT else None
+        if side is not None:
+            out[side] += [w for w in (*party.terms, party.name) if w and len(w) < 60]
+    return out
+
+
+def classify(paragraphs: Sequence[Paragraph], terms, words: Mapping[str, Sequence[str]] | None = None
+             ) -> list[Finding]:
     """Every clause finding of ``paragraphs`` in document order (by start, then kind)."""
-    c = _Classifier(paragraphs, terms)
+    c = _Classifier(paragraphs, terms, words)
     found: list[Finding] = []
     carried: _Grant | None = None
     carried_path: tuple[str, ...] = ()

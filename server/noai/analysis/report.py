@@ -7,16 +7,9 @@ from typing import Iterable, Sequence
 
 from noai.analysis.audit import PRESENT, AuditResult
 from noai.analysis.classify import SEVERITY_ORDER, Finding
+from noai.kinds import PROTECTIONS
 
-_TITLES = {
-    "no_ai_restriction": "No-AI-training restriction",
-    "scope_limitation": "Scope (purpose) limitation",
-    "reservation_of_rights": "Reservation of rights",
-    "ai_indemnity": "Indemnity for AI misuse",
-    "ai_remedies": "Remedies for AI misuse",
-    "ai_transparency": "AI transparency",
-    "choice_of_law": "Creator-friendly choice of law",
-}
+_TITLES = {name: row.title for name, row in PROTECTIONS.items()}
 _MARK = {"present": "yes", "missing": "NO", "unknown": "?"}
 
 

@@ -11,7 +11,9 @@ XML blocks. A paragraph is never descended into, so the paragraphs of text boxes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import MalformedXmlError
 from .model import Paragraph, Section, new_paragraph
@@ -19,9 +21,27 @@ from .ns import RT_NUMBERING, RT_STYLES, W
 from .numbering import Counter, Numbering
 from .package import Package, read_package
 from .structure import TYPED_NUMBER, Sections
-from .styles import VAL, RunFormat, Styles, run_properties
-from .text import (DEL_TEXT, DELETED, FIXED, FLD_CHAR, IN_CURRENT, IN_ORIGINAL, NO_TEXT, NORMAL,
-                   PPR, RPR, RUN, SYM, T, paragraph_mark_state, pieces)
+from .styles import VAL, RunFormat, Style, Styles, run_properties
+from .text import (
+    DEL_TEXT,
+    DELETED,
+    FIXED,
+    FLD_CHAR,
+    IN_CURRENT,
+    IN_ORIGINAL,
+    NO_TEXT,
+    NORMAL,
+    PPR,
+    RPR,
+    RUN,
+    SYM,
+    T,
+    paragraph_mark_state,
+    pieces,
+)
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 _W = "{%s}" % W
 P = _W + "p"
@@ -33,6 +53,10 @@ NUM_ID, ILVL = _W + "numId", _W + "ilvl"
 _NOT_BLOCKS = {PPR, _W + "sectPr", _W + "tblPr", _W + "tblGrid", _W + "trPr", _W + "tcPr",
                _W + "sdtPr", _W + "sdtEndPr", _W + "customXmlPr", _W + "txbxContent",
                "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+# Per paragraph style: the Style, its run format over the document defaults, and the run formats
+# over that, by run_properties().
+_Formats = dict[tuple[bool | None, bool | None, bool | None, str | None], RunFormat]
+_StyleFormats = tuple[Style | None, RunFormat, _Formats]
 _RUN_IN_END = re.compile(r"^\s*[.:]")
 _MAX_TITLE_WORDS = 12
 
@@ -43,17 +67,17 @@ class Document:
     ``w:p``."""
 
     paragraphs: list[Paragraph]
-    elements: list
-    root: object
+    elements: list[_Element]
+    root: _Element
     package: Package
     styles: Styles
     numbering: Numbering
     sections: list[Section]
 
 
-def iter_paragraphs(body):
+def iter_paragraphs(body: _Element) -> Iterator[tuple[_Element, bool]]:
     """``(w:p, in_table)`` of every paragraph of the main story, in document order."""
-    stack = [(iter(body), False)]
+    stack: list[tuple[Iterator[_Element], bool]] = [(iter(body), False)]
     while stack:
         children, in_table = stack[-1]
         for el in children:
@@ -67,7 +91,7 @@ def iter_paragraphs(body):
             stack.pop()
 
 
-def _part_root(package: Package, rel_type: str):
+def _part_root(package: Package, rel_type: str) -> _Element | None:
     name = package.related(package.main_part, rel_type)
     return package.xml(name) if name and package.part(name) else None
 
@@ -82,7 +106,8 @@ def read_document(data: bytes) -> Document:
     styles = Styles(_part_root(package, RT_STYLES))
     numbering = Numbering(_part_root(package, RT_NUMBERING), styles)
     reader = _ParagraphReader(styles, numbering)
-    paragraphs, elements = [], []
+    paragraphs: list[Paragraph] = []
+    elements: list[_Element] = []
     for p, in_table in iter_paragraphs(body):
         paragraphs.append(reader.read(p, len(elements), in_table))
         elements.append(p)
@@ -94,22 +119,23 @@ class _ParagraphReader:
     """Reads one ``w:p`` after the other (numbering counters and sections run in document
     order)."""
 
-    def __init__(self, styles: Styles, numbering: Numbering):
+    def __init__(self, styles: Styles, numbering: Numbering) -> None:
         self.styles = styles
         self.numbering = numbering
         self.counter = Counter(numbering)
         self.sections = Sections()
         # paragraph style id -> (Style, its run format, {run_properties: run format over it})
-        self._styles: dict[str | None, tuple] = {}
+        self._styles: dict[str | None, _StyleFormats] = {}
 
-    def read(self, p, index: int, in_table: bool) -> Paragraph:
+    def read(self, p: _Element, index: int, in_table: bool) -> Paragraph:
         style_id, num_id, ilvl, outline, mark, breaks = _paragraph_properties(p)
         style_id = style_id or self.styles.default_paragraph
         known = self._styles.get(style_id)
         if known is None:
             known = self._styles[style_id] = self._style(style_id)
         style, base, formats = known
-        texts, fmts = [], []
+        texts: list[str] = []
+        fmts: list[RunFormat] = []
         if self._simple(p, base, formats, texts, fmts):
             current = original = "".join(texts)
         else:
@@ -145,14 +171,15 @@ class _ParagraphReader:
                              outline, num_id, ilvl, label, run_in, in_table, bold, caps, mark,
                              node.section_label, node.path, node.title, found is not None)
 
-    def _style(self, style_id: str | None) -> tuple:
+    def _style(self, style_id: str | None) -> _StyleFormats:
         """The paragraph style, the run format of it over the document defaults, and an empty
         cache of run formats over that."""
         style = self.styles.resolve(style_id)
         base = (style.run if style is not None else RunFormat()).over(self.styles.defaults)
         return style, base, {}
 
-    def _simple(self, p, base: RunFormat, formats: dict, texts: list, fmts: list) -> bool:
+    def _simple(self, p: _Element, base: RunFormat, formats: _Formats, texts: list[str], fmts: list[RunFormat]
+                ) -> bool:
         """Fill ``texts``/``fmts`` with the text of each run of ``p`` and its format, when ``p``
         is a plain paragraph: runs of text and tabs without revisions, fields or symbols (what
         :func:`pieces` reads of it, a run at a time). False, with the lists partly filled, for
@@ -183,14 +210,15 @@ class _ParagraphReader:
                 return False
         return True
 
-    def _general(self, p, base: RunFormat, formats: dict, texts: list, fmts: list
+    def _general(self, p: _Element, base: RunFormat, formats: _Formats, texts: list[str], fmts: list[RunFormat]
                  ) -> tuple[str, str]:
         """Fill ``texts``/``fmts`` with the visible pieces of ``p`` and their formats, with the
         exact walk of :func:`pieces`; the current and the original text."""
         texts.clear()
         fmts.clear()
-        original = []
-        last_run = fmt = None
+        original: list[str] = []
+        last_run: _Element | None = None
+        fmt = base
         for text, _element, run, state, _revision in pieces(p):
             if state in IN_CURRENT:
                 if run is not last_run:
@@ -203,7 +231,7 @@ class _ParagraphReader:
                 original.append(text)
         return "".join(texts), "".join(original)
 
-    def _style_numbering(self, ilvl, style_id, style) -> tuple[int, int | None]:
+    def _style_numbering(self, ilvl: int | None, style_id: str | None, style: Style) -> tuple[int | None, int | None]:
         """``(numId, ilvl)`` of a paragraph without direct ``w:numId`` whose style chain has
         one (``ilvl``: the paragraph's own, if any)."""
         num_id = style.num_id
@@ -213,7 +241,7 @@ class _ParagraphReader:
             ilvl = self.numbering.style_level(num_id, style_id)
         return num_id, ilvl
 
-    def _format(self, rpr, base: RunFormat, formats: dict) -> RunFormat:
+    def _format(self, rpr: _Element, base: RunFormat, formats: _Formats) -> RunFormat:
         """The effective format of a run with ``w:rPr`` ``rpr``: its direct properties, then
         the character style (``w:rStyle``), then ``base`` (paragraph style and document
         defaults); ``formats`` caches them for ``base``."""
@@ -231,7 +259,7 @@ class _ParagraphReader:
 _HAS_EFFECT = frozenset({FLD_CHAR, SYM, DEL_TEXT})
 
 
-def _first(el, tag):
+def _first(el: _Element | None, tag: str) -> _Element | None:
     """The first child of ``el`` if it is ``tag`` (property elements always come first)."""
     if el is None or not len(el):
         return None
@@ -239,18 +267,21 @@ def _first(el, tag):
     return child if child.tag == tag else None
 
 
-def _int(value) -> int | None:
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except ValueError:
         return None
 
 
-def _paragraph_properties(p):
+def _paragraph_properties(p: _Element) -> tuple[str | None, int | None, int | None, int | None, str, bool]:
     """``(pStyle, numId, ilvl, outlineLvl, mark state, has w:sectPr)`` from ``w:pPr``, in one
     pass."""
     ppr = _first(p, PPR)
-    style_id = outline = num_id = ilvl = None
+    style_id: str | None = None
+    outline = num_id = ilvl = None
     mark = NORMAL
     breaks = False
     if ppr is None:
@@ -258,16 +289,16 @@ def _paragraph_properties(p):
     for child in ppr:
         tag = child.tag
         if tag == NUMPR:
-            num_id = ilvl = None  # the first of each, as Word reads them
+            num_el = ilvl_el = None  # the first of each, as Word reads them
             for el in child:
                 tag = el.tag
                 if tag == NUM_ID:
-                    if num_id is None:
-                        num_id = el
-                elif tag == ILVL and ilvl is None:
-                    ilvl = el
-            num_id = None if num_id is None else _int(num_id.get(VAL))
-            ilvl = None if ilvl is None else _int(ilvl.get(VAL))
+                    if num_el is None:
+                        num_el = el
+                elif tag == ILVL and ilvl_el is None:
+                    ilvl_el = el
+            num_id = None if num_el is None else _int(num_el.get(VAL))
+            ilvl = None if ilvl_el is None else _int(ilvl_el.get(VAL))
         elif tag == PSTYLE:
             style_id = child.get(VAL)
         elif tag == OUTLINE:
@@ -286,7 +317,7 @@ def _looks(texts: list[str], fmts: list[RunFormat]) -> tuple[bool, bool, bool]:
     piece bold; every letter upper case (typed or w:caps); some piece bold or underlined."""
     bold = caps = True
     bold_seen = letters = emphasized = False
-    for text, fmt in zip(texts, fmts):
+    for text, fmt in zip(texts, fmts, strict=True):
         if fmt.bold or fmt.underline:
             emphasized = True
         if bold and not text.isspace():  # pieces are never empty
@@ -323,7 +354,7 @@ def run_in_title(texts: list[str], fmts: list[RunFormat], text: str) -> str | No
         start += 1
     end = start  # extended over the emphasized pieces from start on
     pos = 0
-    for piece, fmt in zip(texts, fmts):
+    for piece, fmt in zip(texts, fmts, strict=True):
         after = pos + len(piece)
         if after > end:
             if not _emphasized(fmt):

@@ -10,6 +10,7 @@ cells and block content controls (``w:sdt``). Left out, as Word leaves them out 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any, cast
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +36,13 @@ class Paragraph:
     heading: str | None = None  # the title of the innermost section that holds the paragraph
     is_heading: bool = False  # the paragraph is itself a section heading
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["section_path"] = list(self.section_path)
         return d
 
 
-def _filling(cls) -> type:
+def _filling(cls: type[Any]) -> type:
     """A class with the slots of frozen dataclass ``cls`` and plain assignment. ``cls(...)`` sets
     each field through ``object.__setattr__``, which costs the reader microseconds per object;
     it fills one of these instead and turns it into the ``cls`` it is (same slots, same layout)."""
@@ -51,9 +52,11 @@ def _filling(cls) -> type:
 _ParagraphFilling = _filling(Paragraph)
 
 
-def new_paragraph(index, text, original_text, style_id, style_name, heading_level,
-                  outline_level, num_id, ilvl, label, run_in_title, in_table, bold, all_caps,
-                  mark, section_label, section_path, heading, is_heading) -> Paragraph:
+def new_paragraph(index: int, text: str, original_text: str, style_id: str | None, style_name: str | None,
+                  heading_level: int | None, outline_level: int | None, num_id: int | None, ilvl: int | None,
+                  label: str | None, run_in_title: str | None, in_table: bool, bold: bool, all_caps: bool,
+                  mark: str, section_label: str | None, section_path: tuple[str, ...], heading: str | None,
+                  is_heading: bool) -> Paragraph:
     """``Paragraph(...)`` of all its fields in order, built the fast way (see ``_filling``)."""
     p = _ParagraphFilling()
     p.index = index
@@ -76,7 +79,7 @@ def new_paragraph(index, text, original_text, style_id, style_name, heading_leve
     p.heading = heading
     p.is_heading = is_heading
     p.__class__ = Paragraph
-    return p
+    return cast(Paragraph, p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,7 @@ class Section:
     level: int  # 1 = top
     start: int  # index of the heading paragraph
     end: int  # index of the last paragraph of the section (inclusive)
-    children: tuple["Section", ...] = field(default=())
+    children: tuple[Section, ...] = field(default=())
 
     @property
     def display(self) -> str:
@@ -98,7 +101,8 @@ class Section:
 _SectionFilling = _filling(Section)
 
 
-def new_section(label, title, level, start, end, children) -> Section:
+def new_section(label: str | None, title: str, level: int, start: int, end: int,
+                children: tuple[Section, ...]) -> Section:
     """``Section(...)`` of all its fields in order, built the fast way (see ``_filling``)."""
     s = _SectionFilling()
     s.label = label
@@ -108,4 +112,4 @@ def new_section(label, title, level, start, end, children) -> Section:
     s.end = end
     s.children = children
     s.__class__ = Section
-    return s
+    return cast(Section, s)

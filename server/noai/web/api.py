@@ -18,7 +18,7 @@ from werkzeug.exceptions import UnsupportedMediaType
 from noai import __version__, engine
 from noai.library import render
 
-from .schemas import (ClauseListSchema, ClauseQuerySchema, HealthSchema, OptionsSchema,
+from .schemas import (AuditOptionsSchema, ClauseListSchema, ClauseQuerySchema, HealthSchema, OptionsSchema,
                       RedlineOptionsSchema, RenderedClauseSchema)
 from .security import require_token
 
@@ -49,15 +49,16 @@ def _options(loaded: dict | None = None) -> engine.Options:
     """Engine options from validated request options; the clause folders are the server's."""
     loaded = loaded or {}
     return engine.Options(
-        variant=loaded.get("variant"), comments=loaded.get("comments", True),
+        variant=loaded.get("variant"), comments=loaded.get("comments", True), we=loaded.get("we"),
         playbook=None,  # "default", the only shipped playbook, is the engine's own
         clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]))
 
 
 @bp.post("/audit")
 def audit():
-    data, filename, _ = _document()
-    return jsonify(engine.audit(data, filename=filename).to_dict())
+    data, filename, raw = _document()
+    we = AuditOptionsSchema().load(raw).get("we")
+    return jsonify(engine.audit(data, filename=filename, we=we).to_dict())
 
 
 @bp.post("/plan")

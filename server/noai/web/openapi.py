@@ -69,7 +69,7 @@ def build_spec() -> dict:
     redlined = {"200": {"description": "The redlined document, as an attachment.",
                         "content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}}}}}
     spec.path("/audit", operations=_document_operation(
-        "Audit a document", None, _ok("Audit", "The audit (noai.audit/1).")))
+        "Audit a document", None, _ok("Audit", "The audit (noai.audit/2).")))
     spec.path("/plan", operations=_document_operation(
         "Plan the redline of a document", schemas.OptionsSchema, _ok("PlanAnswer", "The audit and the plan.")))
     spec.path("/redline", operations=_document_operation(

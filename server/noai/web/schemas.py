@@ -17,11 +17,28 @@ PLAYBOOKS = ("default",)  # shipped playbooks a client may name; never a server 
 _TERM = {"validate": validate.Length(min=1, max=200)}
 
 
+_WE = {"validate": validate.Length(min=1, max=200),
+       "metadata": {"description": "Which party you are: a party's name or word as the document writes it "
+                                   "(\"Acme\", \"the Customer\"), or a role (creator, client). A value that names "
+                                   "no party of the document is a 422 problem listing the parties found."}}
+
+
+class AuditOptionsSchema(Schema):
+    """``POST /audit`` options: which party the user is (other keys are ignored, as before)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    we = fields.String(**_WE)
+
+
 class OptionsSchema(Schema):
     """``POST /plan`` options (query parameters, or form fields with multipart)."""
 
     class Meta:
         unknown = RAISE
+
+    we = fields.String(**_WE)
 
     variant = fields.String(validate=validate.OneOf(VARIANTS),
                             metadata={"description": "The variant to propose (default: the playbook's)."})
@@ -99,9 +116,9 @@ class RenderedClauseSchema(Schema):
 
 
 class AuditSchema(Schema):
-    """The audit JSON (``noai.audit/1``), at its top level; see docs/audit-schema.md."""
+    """The audit JSON (``noai.audit/2``), at its top level; see docs/audit-schema.md."""
 
-    schema = fields.String(required=True, metadata={"example": "noai.audit/1"})
+    schema = fields.String(required=True, metadata={"example": "noai.audit/2"})
     document = fields.Dict(required=True)
     paragraphs = fields.Raw(required=True)
     terms = fields.Dict(required=True)
