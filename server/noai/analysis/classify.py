@@ -197,10 +197,10 @@ KIND_SEMANTICS: dict[str, tuple[str | None, str | None, str | None]] = {
     "existing_ai_restriction/mention": (None, None, None),
     "governing_law": ("governs", "both", "favours"),
     "indemnification": ("indemnifies", "indemnitor", "~actor"),
-    "limitation_of_liability": ("restricts", None, None),
+    "limitation_of_liability": ("restricts", "both", "both"),
     "confidentiality": ("restricts", "both", "both"),
     "reservation_of_rights": ("reserves", "owner", "=actor"),
-    "survival": ("other", None, None),
+    "survival": ("other", "both", "both"),
 }
 # The act of an ownership phrase, by the first of these words it holds.
 OWNERSHIP_ACTS = (("vest", "vests"), ("own", "owns"), ("property", "owns"), ("belong", "owns"),
@@ -319,6 +319,8 @@ class _Classifier:
         self._read_text: str | None = None
         self._readings: dict[tuple[int, int], S.Reading] = {}
         self._spans_text: str | None = None
+        self._sentences_text: str | None = None
+        self._sentences: dict[tuple[str, int, int], tuple[bool, tuple[str, ...] | None]] = {}
         self._spans: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
         self.terms = terms
         self.terms_known = getattr(terms, "creator", None) is not None
@@ -375,11 +377,9 @@ class _Classifier:
             polarity = "disclosure"
         row = KIND_SEMANTICS.get(f"{kind}/{polarity}") or KIND_SEMANTICS.get(kind) or (None, None, None)
         act, actor_key, beneficiary_key = row
-        reading = self.reading(text, s, e)
         if act is None and kind == "ip_assignment":
             phrase = text[start:end].lower()
             act = next((a for word, a in OWNERSHIP_ACTS if word in phrase), "assigns")
-        act = act or reading.act or "other"
         giver, _, receiver = (attributes.get("direction") or "").partition("->")
 
         def party(key: str | None, role: str) -> str | None:
@@ -403,15 +403,32 @@ class _Classifier:
             beneficiary = actor
         if note == "ip_assignment/kept" or attributes.get("covers") == "own":
             actor = beneficiary = actor if note != "ip_assignment/kept" else beneficiary
-        actor = actor if actor not in (None, S.UNKNOWN) else reading.actor
-        beneficiary = beneficiary if beneficiary not in (None, S.UNKNOWN) else reading.beneficiary
-        obj = KIND_OBJECTS[kind] if kind in KIND_OBJECTS else (S.object_of(text, end, e) or reading.object)
-        operative = not (_is_definition(p) or bare_title(p)) and S.operative(text, s)
+        obj = KIND_OBJECTS[kind] if kind in KIND_OBJECTS else S.object_of(text, end, e)
+        if act is None or actor in (None, S.UNKNOWN) or beneficiary in (None, S.UNKNOWN) or \
+                (obj is None and kind not in KIND_OBJECTS):  # what the kind leaves open: read the sentence
+            reading = self.reading(text, s, e)
+            act = act or reading.act
+            actor = actor if actor not in (None, S.UNKNOWN) else reading.actor
+            beneficiary = beneficiary if beneficiary not in (None, S.UNKNOWN) else reading.beneficiary
+            obj = obj if kind in KIND_OBJECTS else obj or reading.object
+        if self._read_text is not text:
+            self._read_text, self._readings = text, {}
+        sentence = self._sentences.get((text, s, e)) if self._sentences_text is text else None
+        if sentence is None:  # what the sentence itself says, once for all its findings
+            if self._sentences_text is not text:
+                self._sentences_text, self._sentences = text, {}
+            sentence = self._sentences[(text, s, e)] = (
+                not (_is_definition(p) or bare_title(p)) and S.operative(text, s),
+                S.qualifiers_of(text, s, e) if kind in QUALIFIED else None)
+        operative, qualifiers = sentence
+        if qualifiers is None and kind in QUALIFIED:
+            qualifiers = S.qualifiers_of(text, s, e)
+            self._sentences[(text, s, e)] = (operative, qualifiers)
         negated = bool(attributes.get("negated")) or polarity == "restriction"
         known = actor != S.UNKNOWN and beneficiary != S.UNKNOWN
         confidence = (0.9 if known else 0.7) if self.terms_known else 0.6
-        return {"act": act, "actor": actor, "beneficiary": beneficiary, "object": obj,
-                "qualifiers": reading.qualifiers if kind in QUALIFIED else (), "negated": negated,
+        return {"act": act or "other", "actor": actor, "beneficiary": beneficiary, "object": obj,
+                "qualifiers": qualifiers if kind in QUALIFIED and qualifiers else (), "negated": negated,
                 "operative": operative, "confidence": confidence if operative else 0.5}
 
     def risky(self, grant: _Grant | None) -> bool:
@@ -578,7 +595,7 @@ class _Classifier:
             self._read_text, self._readings = text, {}
         reading = self._readings.get(key)
         if reading is None:
-            reading = self._readings[key] = S.read(text, self.roles, s, e)
+            reading = self._readings[key] = S.read(text, self.roles, s, e, qualified=False)
         return reading
 
     def outside_grant(self, text: str, s: int, e: int, at: int, grant: _Grant | None) -> bool:
@@ -593,8 +610,8 @@ class _Classifier:
         if spans is None:
             if self._spans_text is not text:
                 self._spans_text, self._spans = text, {}
-            spans = self._spans[key] = ([g.end() for g in P.GRANT.finditer(text, s, e)],
-                                        [x.span() for x in S.exceptions(text, s, e)])
+            found = [x.span() for x in S.exceptions(text, s, e)]
+            spans = self._spans[key] = ([g.end() for g in P.GRANT.finditer(text, s, e)] if found else [], found)
         grants, exceptions = spans
         anchor = max((g for g in grants if g <= at), default=s)
         if any(a >= anchor and b <= at for a, b in exceptions):

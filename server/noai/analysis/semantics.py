@@ -76,29 +76,33 @@ _GENERAL_RX = re.compile("|".join(f"(?P<o{i}>{pattern})" for i, (name, pattern) 
                                   if name in _GENERAL_OBJECTS), _I)
 
 # The scope words of a grant (the JSON's ``qualifiers``).
-QUALIFIERS: tuple[tuple[str, str], ...] = (
+# (qualifier, pattern, literals): each match holds one of the lower-case literals (a cheap test first).
+QUALIFIERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("perpetual", r"\bperpetual(?:ly)?\b|\bin\s+perpetuity\b|\bfor\s+the\s+(?:full|entire)\s+(?:term|duration)\s+of\s+"
-                  r"(?:the\s+)?copyright"),
-    ("irrevocable", r"\birrevocabl[ey]\b"),
+                  r"(?:the\s+)?copyright", ("perpetu", "copyright")),
+    ("irrevocable", r"\birrevocabl[ey]\b", ("irrevocab",)),
     ("any_purpose", r"\bfor\s+any\s+(?:and\s+all\s+)?(?:lawful\s+|other\s+)?purposes?\b|\bwithout\s+(?:any\s+)?"
                     r"(?:restriction|limitation)s?\b(?!\s*,)|\bunrestricted\b|\bin\s+any\s+manner\b|"
-                    r"\bas\s+it\s+sees\s+fit\b"),
-    ("all_media", r"\ball\s+(?:forms\s+of\s+)?media\b|\bany\s+(?:and\s+all\s+)?(?:media|medium|format)\b"),
+                    r"\bas\s+it\s+sees\s+fit\b", ("purpose", "without", "unrestricted", "manner", "fit")),
+    ("all_media", r"\ball\s+(?:forms\s+of\s+)?media\b|\bany\s+(?:and\s+all\s+)?(?:media|medium|format)\b",
+     ("media", "medium", "format")),
     ("future_technologies", r"\b(?:now\s+)?known\s+or\s+(?:hereafter|later)|\bnow\s+or\s+hereafter\b|"
-                            r"\bfuture\s+technolog"),
-    ("derivative_works", r"\bderivative\s+works?\b|\badapt(?:ations?)?\b|\bmodif(?:y|ications?)\b"),
-    ("sublicensable", r"\bsub-?licens(?:e|able|eable|ing)\b|\bthrough\s+multiple\s+tiers\b"),
-    ("worldwide", r"\bworld-?wide\b|\bthroughout\s+the\s+(?:world|universe)\b"),
-    ("royalty_free", r"\broyalty[- ]free\b|\bfully[- ]paid\b|\bfree\s+of\s+charge\b"),
-    ("exclusive", r"(?<!non-)(?<!non)\bexclusive\b"),
+                            r"\bfuture\s+technolog", ("known", "hereafter", "future")),
+    ("derivative_works", r"\bderivative\s+works?\b|\badapt(?:ations?)?\b|\bmodif(?:y|ications?)\b",
+     ("derivative", "adapt", "modif")),
+    ("sublicensable", r"\bsub-?licens(?:e|able|eable|ing)\b|\bthrough\s+multiple\s+tiers\b", ("licens", "tiers")),
+    ("worldwide", r"\bworld-?wide\b|\bthroughout\s+the\s+(?:world|universe)\b", ("world", "universe")),
+    ("royalty_free", r"\broyalty[- ]free\b|\bfully[- ]paid\b|\bfree\s+of\s+charge\b", ("royalty", "paid", "charge")),
+    ("exclusive", r"(?<!non-)(?<!non)\bexclusive\b", ("exclusive",)),
 )
-_QUALIFIER_RX = re.compile("|".join(f"(?P<q{i}>{pattern})" for i, (_, pattern) in enumerate(QUALIFIERS)), _I)
+_QUALIFIERS = tuple((name, re.compile(pattern, _I), needs) for name, pattern, needs in QUALIFIERS)
 # Before the act: words that deny it ("shall not assign", "No licence is granted", "Nothing in this
 # Agreement grants").
 NEGATIONS = (r"\b(?:shall|will|may|must|does|do|is|are|can)\s+not\b|\bcannot\b|\bnever\b|\bneither\b|\bnor\b|"
              r"\bno\s+(?:\w+\s+){0,2}(?:licen[cs]es?|rights?|title|interest|ownership)\b|"
              r"\bnothing\s+(?:in|contained|herein)\b")
 _NEGATION = re.compile(NEGATIONS, _I)
+_NEGATING_WORDS = ("not", "never", "neither", "nor", "no ", "nothing")  # in every match of NEGATIONS
 _NO_FIRST = re.compile(r"\W*(?:no|nothing)\b", _I)  # a sentence that opens with "No" / "Nothing"
 _CLAUSE_BREAK = re.compile(r"[,;:(]")
 # A span from one of these to the end of the sentence is an exception or condition, not a grant:
@@ -154,9 +158,16 @@ class _NoRoles:
         return None
 
 
+_DEFINING_WORDS = ("mean", "include", "refers")  # one of them is in every definition's first words
+_RECITAL_WORDS = ("whereas", "recital", "background", "table of contents")
+
+
 def operative(text: str, start: int = 0) -> bool:
     """The sentence from ``start`` is not a definition, a recital or a table of contents."""
-    return not (_DEFINITION.match(text, start) or _RECITAL.match(text, start))
+    head = text[start:start + 160].lower()
+    if any(w in head for w in _DEFINING_WORDS) and _DEFINITION.match(text, start):
+        return False
+    return not (any(w in head[:40] for w in _RECITAL_WORDS) and _RECITAL.match(text, start))
 
 
 def act_of(text: str, start: int = 0, end: int | None = None) -> tuple[str | None, re.Match | None, str]:
@@ -178,8 +189,9 @@ def object_of(text: str, start: int = 0, end: int | None = None) -> str | None:
 
 def qualifiers_of(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
     end = len(text) if end is None else end
-    found = {int(m.lastgroup[1:]) for m in _QUALIFIER_RX.finditer(text, start, end)}
-    return tuple(QUALIFIERS[i][0] for i in sorted(found))
+    low = text[start:end].lower()
+    return tuple(name for name, rx, needs in _QUALIFIERS
+                 if any(n in low for n in needs) and rx.search(text, start, end))
 
 
 def negated(text: str, start: int, at: int) -> bool:
@@ -188,6 +200,9 @@ def negated(text: str, start: int, at: int) -> bool:
     breach, the Supplier grants" grants)."""
     if _NO_FIRST.match(text, start):
         return True
+    low = text[start:at].lower()
+    if not any(w in low for w in _NEGATING_WORDS):
+        return False
     clause = start
     for m in _CLAUSE_BREAK.finditer(text, start, at):
         clause = m.end()
@@ -199,9 +214,16 @@ def in_exception(text: str, start: int, at: int) -> bool:
     return bool(_EXCEPTION.search(text, start, at))
 
 
-def exceptions(text: str, start: int, end: int):
+_EXCEPTION_WORDS = ("except", "excluding", "other than", "unless", "provided", "apply", "cover", "aris",
+                    "result", "caused", "the claim")  # in every match of EXCEPTIONS
+
+
+def exceptions(text: str, start: int, end: int) -> list[re.Match]:
     """The exception and condition words of ``text[start:end]`` (for :func:`in_exception` over many points)."""
-    return _EXCEPTION.finditer(text, start, end)
+    low = text[start:end].lower()
+    if not any(w in low for w in _EXCEPTION_WORDS):
+        return []
+    return list(_EXCEPTION.finditer(text, start, end))
 
 
 def owns_object(text: str, start: int, end: int, names: str) -> bool:
@@ -211,8 +233,8 @@ def owns_object(text: str, start: int, end: int, names: str) -> bool:
 
 
 def read(text: str, roles: Roles | None = None, start: int = 0, end: int | None = None,
-         act_hint: str | None = None) -> Reading:
-    """The reading of the sentence ``text[start:end]``."""
+         act_hint: str | None = None, qualified: bool = True) -> Reading:
+    """The reading of the sentence ``text[start:end]`` (its scope words only when ``qualified``)."""
     roles = roles or _NoRoles()
     end = len(text) if end is None else end
     act, m, voice = act_of(text, start, end)
@@ -231,7 +253,7 @@ def read(text: str, roles: Roles | None = None, start: int = 0, end: int | None 
     neg = negated(text, start, at) if m else False
     return Reading(act=act, actor=actor or UNKNOWN, beneficiary=beneficiary or UNKNOWN,
                    object=object_of(text, after if m else start, end) or object_of(text, start, end),
-                   qualifiers=qualifiers_of(text, start, end), negated=neg, operative=operative(text, start),
+                   qualifiers=qualifiers_of(text, start, end) if qualified else (), negated=neg, operative=operative(text, start),
                    act_start=at if m else -1)
 
 
