@@ -89,7 +89,10 @@ def format_text(result: AuditResult, *, verbose: bool = False, show_all: bool = 
     if result.protections:
         present = sum(p.status == PRESENT for p in result.protections)
         lines += ["", f"Protections ({present} of {len(result.protections)} present):"]
-        lines += [f"  [{STATUS_WORDS[p.status]:<7}] {protection_title(p.name)}: {p.detail}" for p in result.protections]
+        for p in result.protections:
+            lines.append(f"  [{STATUS_WORDS[p.status]:<7}] {protection_title(p.name)}: {p.detail}")
+            if verbose:
+                lines.append(f"            {protection_spec(p.name).explanation}")
     for severity, group in _by_severity(result.findings, show_all):
         lines += ["", f"{severity.upper()} ({len(group)}):"]
         for f in group:
@@ -121,8 +124,9 @@ def format_markdown(result: AuditResult, *, verbose: bool = False, show_all: boo
     if verbose:
         out += [""] + [f"- {points:+d}: {why}" for points, why in result.score.reasons]
     if result.protections:
-        out += ["", "## Protections", "", "| Protection | Status | Detail |", "| --- | --- | --- |"]
-        out += [f"| {protection_title(p.name)} | {STATUS_WORDS[p.status]} | {_cell(p.detail)} |"
+        out += ["", "## Protections", "", "| Protection | What it is | Status | Detail |", "| --- | --- | --- | --- |"]
+        out += [f"| {protection_title(p.name)} | {_cell(protection_spec(p.name).explanation)} | {STATUS_WORDS[p.status]} | "
+                f"{_cell(p.detail)} |"
                 for p in result.protections]
     groups = _by_severity(result.findings, show_all)
     if groups:
