@@ -8,7 +8,7 @@ and listed only when ``show_all``.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from noai.analysis.audit import MISSING, PRESENT, SCORE_LEGEND, UNKNOWN, AuditResult, InsertionPoint
 from noai.analysis.classify import INFO, SEVERITY_ORDER, Finding
@@ -117,7 +117,8 @@ def _cell(text: str) -> str:
 
 def format_markdown(result: AuditResult, *, verbose: bool = False, show_all: bool = False) -> str:
     """The same report as Markdown (headings, tables), for a ticket or an e-mail."""
-    out = [f"# Audit: {_cell(result.filename or 'document')}", "", f"**{score_line(result)[:1].upper()}{score_line(result)[1:]}**", ""]
+    score = score_line(result)
+    out = [f"# Audit: {_cell(result.filename or 'document')}", "", f"**{score[:1].upper()}{score[1:]}**", ""]
     if result.score.summary:
         out += [_cell(result.score.summary), ""]
     out.append(f"*{LEGEND}*")
@@ -125,15 +126,15 @@ def format_markdown(result: AuditResult, *, verbose: bool = False, show_all: boo
         out += [""] + [f"- {points:+d}: {why}" for points, why in result.score.reasons]
     if result.protections:
         out += ["", "## Protections", "", "| Protection | What it is | Status | Detail |", "| --- | --- | --- | --- |"]
-        out += [f"| {protection_title(p.name)} | {_cell(protection_spec(p.name).explanation)} | {STATUS_WORDS[p.status]} | "
-                f"{_cell(p.detail)} |"
+        out += [f"| {protection_title(p.name)} | {_cell(protection_spec(p.name).explanation)} | "
+                f"{STATUS_WORDS[p.status]} | {_cell(p.detail)} |"
                 for p in result.protections]
     groups = _by_severity(result.findings, show_all)
     if groups:
         out += ["", "## Findings", "", "| Severity | Where | Finding | Phrase | Why it matters |",
                 "| --- | --- | --- | --- | --- |"]
-        out += [f"| {f.severity} | {_cell(_where(f, verbose))} | {kind_title(f.kind)} | {_cell(_short(f.phrase, 60))} | "
-                f"{_cell(f.explanation)} |" for _, group in groups for f in group]
+        out += [f"| {f.severity} | {_cell(_where(f, verbose))} | {kind_title(f.kind)} | "
+                f"{_cell(_short(f.phrase, 60))} | {_cell(f.explanation)} |" for _, group in groups for f in group]
     if hidden := _hidden_info(result.findings, show_all):
         out += ["", hidden]
     if result.insertion_points:
