@@ -496,7 +496,8 @@ def _summary(grade: str, reasons: Sequence[tuple[int, str]], findings: Sequence[
         n = sum(f.severity == worst for f in findings)
         line += f"; {n} {worst}-risk finding{' stands' if n == 1 else 's stand'}"
         if bounded:
-            line += f", so the grade cannot be better than {GRADE_BOUND[worst][0]} until {'it is' if n == 1 else 'they are'} fixed"
+            them = "it is" if n == 1 else "they are"
+            line += f", so the grade cannot be better than {GRADE_BOUND[worst][0]} until {them} fixed"
     return line + "."
 
 
