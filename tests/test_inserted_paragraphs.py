@@ -151,6 +151,14 @@ FLAT = [
     "3.\tFees. Customer shall pay the Fees; Clause 4 applies to late payment.",
     "4.\tTerm. This Agreement runs for one year, subject to section 3.",
 ]
+LETTERS = [
+    "1.\tUses. Customer may use the Deliverables:",
+    "(g)\tfor g;",
+    "(h)\tfor h;",
+    "(i)\tfor i;",
+    "(j)\tfor j.",
+    "2.\tTerm. The term is one year.",
+]
 NESTED = [
     "7.\tIntellectual Property",
     "7.1\tOwnership. Provider owns the Deliverables.",
@@ -216,6 +224,7 @@ CASES = {
         [(1, 1), (3, 1)],
         ["7", "7.1", "7.2", "7.3", "(a)", "(b)", "(c)", "7.4", "7.4.1", "8", "8.1"],
     ),
+    "letters, after the letter i": (LETTERS, [(3, 1)], ["1", "(g)", "(h)", "(i)", "(j)", "(k)", "2"]),
 }
 
 
