@@ -21,7 +21,7 @@ from gunicorn.app.base import BaseApplication
 
 from noai.errors import MissingCertificateError
 
-from . import create_app
+from . import budget, create_app
 from .certs import cert_paths
 from .requests import EscapeFilter, RequestIdFilter
 
@@ -122,5 +122,7 @@ def serve(args) -> int:
     scheme = "http" if args.http else "https"
     print(f"noai: serving on {scheme}://{args.host}:{args.port}/ (task pane at /addin/, API at /api/v1/)",
           file=sys.stderr)
+    # the server-wide memory account, made before gunicorn forks so that every worker shares it
+    budget.shared(int(os.environ.get("NOAI_MAX_MEMORY") or budget.default_max_memory()))
     NoaiApplication(options).run()
     return 0
