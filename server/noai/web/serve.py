@@ -19,6 +19,7 @@ from pathlib import Path
 
 from gunicorn.app.base import BaseApplication
 
+from noai import engine
 from noai.errors import MissingCertificateError
 
 from . import budget, create_app
@@ -98,6 +99,13 @@ def _configure_logging() -> None:
     logger.propagate = False
 
 
+def check_library() -> None:
+    """The shipped clause library and ``NOAI_USER_CLAUSES`` loaded once before serving: every
+    problem of every file is listed at start (LibraryError), not on the first request."""
+    folders = [Path(d) for d in os.environ.get("NOAI_USER_CLAUSES", "").split(os.pathsep) if d]
+    engine.library_for(engine.Options(clause_dirs=tuple(folders)))
+
+
 LOOPBACK = {"127.0.0.1", "::1", "0.0.0.0", "::", "", "localhost"}
 
 
@@ -116,6 +124,7 @@ def public_url(args) -> str:
 def serve(args) -> int:
     """Run the server until it is stopped; the exit code for the CLI."""
     options = {k: v for k, v in gunicorn_options(args).items() if v is not None}
+    check_library()
     if public_url(args):
         os.environ["NOAI_PUBLIC_URL"] = public_url(args)  # read by create_app() in the workers
     _configure_logging()
