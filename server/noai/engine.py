@@ -129,7 +129,9 @@ def redline(
     doc = read_document(data)
     result, the_plan = _plan(doc, options, filename)
     _between_stages(options.check)
-    written = apply_plan(doc, the_plan, stamp=RevisionStamp(author=author, date=date), comments=options.comments)
+    library, _playbook = library_for(options)
+    written = apply_plan(doc, the_plan, stamp=RevisionStamp(author=author, date=date), comments=options.comments,
+                         protections={clause.id: clause.kind for clause in library.clauses})
     return Redline(docx=written.docx, audit=result, plan=the_plan, write=written)
 
 

@@ -19,12 +19,14 @@ import copy
 import posixpath
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .anchor import locate
 from .ooxml.document import BODY, Document, iter_paragraphs
 from .ooxml.ns import CT_COMMENTS, RT_COMMENTS, RT_STYLES, qn
 from .ooxml.package import add_relationship, write_package
+from .ooxml.record import Proposal, Round, read_rounds, record_parts
 from .ooxml.renumber import TextChange, renumber
 from .ooxml.revisions import (
     IdAllocator,
@@ -38,6 +40,7 @@ from .ooxml.revisions import (
     new_comments_root,
     replace_text,
 )
+from .ooxml.text import current_text
 from .ooxml.xml import parse_xml, serialize_xml
 from .plan import Edit, Plan
 
@@ -92,6 +95,9 @@ class _Writer:
         self.comment_styles = {"reference_style": reference, "text_style": text}
         self.inserted_after: dict[int, object] = {}  # anchor index -> our last paragraph after it
         self.numbers: dict[int, list[str]] = {}  # anchor index -> typed numbers of the clauses after it
+        self.proposals: list[Proposal] = []  # what this round proposed, recorded in the document
+        self.order: list[str] = []  # the plan's edit ids, in order; empty: record nothing
+        self.protections: Mapping[str, str] = {}  # clause id -> the protection it gives
 
     # -- the paragraphs edited --
 
@@ -137,6 +143,21 @@ class _Writer:
     # -- applying --
 
     def insert(self, index: int, edit: Edit) -> None:
+        before = self.ids.peek()
+        new = self._insert(index, edit)
+        self.remember(edit, index, before, tuple(current_text(p) for p in new))
+
+    def remember(self, edit: Edit, index: int, before: tuple[int, int], texts: tuple[str, ...]) -> None:
+        """Record the edit as applied: the ids it took from the allocator and the text it wrote."""
+        after = self.ids.peek()
+        self.proposals.append(Proposal(
+            id=edit.id, op=edit.op, clause=edit.clause, variant=edit.variant,
+            protection=self.protections.get(edit.clause), anchor_index=index,
+            anchor_text=self.doc.paragraphs[index].text, texts=texts,
+            comment=edit.comment if self.comments and edit.comment else None,
+            revision_ids=tuple(range(before[0], after[0])), comment_ids=tuple(range(before[1], after[1]))))
+
+    def _insert(self, index: int, edit: Edit) -> list:
         paragraphs = [NewParagraph(item["text"], item.get("title")) for item in edit.paragraphs]
         after = self.inserted_after.get(index, self.element(index))
         numbers = self.numbers.get(index, [])
@@ -149,21 +170,26 @@ class _Writer:
             runs = f"{qn('w:ins')}/{R}"
             add_comment_around(new[0].find(runs), new[-1].findall(runs)[-1], edit.comment,
                                self.stamp, self.ids, self.comments_root, **self.comment_styles)
+        return new
 
     def replace(self, index: int, start: int, end: int, edit: Edit) -> None:
+        before = self.ids.peek()
         deletions, insertion = replace_text(self.element(index), start, end,
                                             edit.replacement or "", self.stamp, self.ids)
         if self.comments and edit.comment:
             last = insertion[-1] if insertion is not None else deletions[-1]
             add_comment_around(deletions[0], last, edit.comment, self.stamp, self.ids,
                                self.comments_root, **self.comment_styles)
+        self.remember(edit, index, before, (edit.find or "", edit.replacement or ""))
 
     def renumber(self, index: int, change: TextChange) -> None:
         replace_text(self.element(index), change.start, change.end, change.new, self.stamp, self.ids)
 
     def comment(self, index: int, start: int, end: int, edit: Edit) -> None:
+        before = self.ids.peek()
         add_comment(self.element(index), start, end, edit.comment or "", self.stamp,
                     self.ids, self.comments_root, **self.comment_styles)
+        self.remember(edit, index, before, (edit.find or "",))
 
     def already_present(self, index: int, edit: Edit) -> bool:
         """Our own pending insertion (or the same clause) already follows the anchor."""
@@ -187,6 +213,14 @@ class _Writer:
                 changed.update(rels)
                 content_types[self.comments_name] = CT_COMMENTS
             changed[self.comments_name] = serialize_xml(self.comments_root)
+        if self.proposals and self.order:
+            number = max((r.number for r in read_rounds(package)), default=0) + 1
+            order = {edit_id: n for n, edit_id in enumerate(self.order)}
+            proposals = tuple(sorted(self.proposals, key=lambda p: order.get(p.id, len(order))))
+            parts, types = record_parts(package, Round(number, self.stamp.author, self.stamp.w_date, proposals),
+                                        changed)
+            changed.update(parts)
+            content_types.update(types)
         return write_package(package, changed, content_types=content_types)
 
 
@@ -250,7 +284,8 @@ def _skip(edit: Edit, reason: str, message: str) -> dict:
     return {"id": edit.id, "op": edit.op, "reason": reason, "message": message}
 
 
-def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: bool = True) -> WriteResult:
+def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: bool = True,
+               protections: Mapping[str, str] | None = None, record: bool = True) -> WriteResult:
     """Write ``plan`` into ``doc`` as tracked changes by ``stamp``; the caller's ``doc`` is not
     modified (the writer edits a copy), so the same document can be written again.
 
@@ -262,6 +297,10 @@ def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: boo
     the typed references to them are renumbered as tracked replacements (``renumbered``), unless
     a planned edit covers the same words.
 
+    With ``record`` (the default) the edits applied are recorded in the document as this round
+    (:mod:`noai.ooxml.record`), each with the protection ``protections`` maps its clause id to,
+    so the next round can tell what became of them.
+
     The plan is typed (:class:`~noai.plan.Plan`); a plan read from JSON is checked against its
     schema on the way in (:meth:`Plan.from_dict`), not here.
 
@@ -270,6 +309,8 @@ def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: boo
     """
     edits = list(plan.edits)
     writer = _Writer(doc, stamp, comments)
+    writer.protections = protections or {}
+    writer.order = [edit.id for edit in edits] if record else []
     try:
         return _apply(writer, edits, comments)
     finally:

@@ -200,6 +200,10 @@ class IdAllocator:
                     bucket.append(int(value))
         return cls(revision_ids, comment_ids)
 
+    def peek(self) -> tuple[int, int]:
+        """The next revision id and the next comment id, not taken."""
+        return self._next_revision, self._next_comment
+
     def revision(self) -> int:
         rev_id = self._next_revision
         self._next_revision += 1
