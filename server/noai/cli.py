@@ -93,6 +93,19 @@ def _options(args) -> engine.Options:
 # -- audit ------------------------------------------------------------------------------
 
 
+def _previous(args, many: bool) -> bytes | None:
+    """The bytes of ``--previous`` (the document we sent), for one returned document."""
+    given = getattr(args, "previous", None)
+    if given is None:
+        return None
+    if many:
+        raise UsageError("--previous compares one returned document with the one sent: give one file")
+    try:
+        return Path(given).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read --previous {given}: {exc.strerror}") from None
+
+
 def cmd_audit(args) -> int:
     from .analysis.report import format_markdown, format_summary_table, format_text
 
@@ -100,12 +113,13 @@ def cmd_audit(args) -> int:
     if not files:
         raise UsageError("no Word documents (.docx) found")
     many = len(files) > 1
+    previous = _previous(args, many)
     results, rows, code = [], [], EXIT_OK
     for i, path in enumerate(files, 1):
         if many:
             _progress(i, len(files), path.name)
         try:
-            result = engine.audit(path.read_bytes(), filename=path.name, we=args.we)
+            result = engine.audit(path.read_bytes(), filename=path.name, we=args.we, previous=previous)
         except NoaiError as exc:
             _err(f"{path}: {exc.message}")
             rows.append({"file": path.name, "error": exc.message})
@@ -266,6 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the audit as JSON (schema noai.audit/2)")
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
+    p.add_argument("--previous", metavar="SENT.docx",
+                   help="the document we sent, when FILE is the other side's reply: what became of each proposal")
     fmt.add_argument("--markdown", action="store_true", help="the report as Markdown")
     p.add_argument("--all", action="store_true", help="list the info items too")
     p.add_argument("--verbose", action="store_true", help="paragraph indexes (¶) and every scoring reason")

@@ -53,12 +53,14 @@ def read(data: bytes) -> Document:
 
 
 def audit(data: bytes, *, filename: str | None = None, we: str | None = None,
-          check: Callable[[], None] | None = None) -> AuditResult:
+          check: Callable[[], None] | None = None, previous: bytes | None = None) -> AuditResult:
     """Find and classify the IP and licence clauses of a document (``we``: the user's party;
-    ``check`` as in Options)."""
+    ``check`` as in Options). ``previous`` is the document we sent, when this one is the other
+    side's reply: the audit's ``negotiation`` section compares with it."""
     doc = read_document(data)
+    sent = read_document(previous) if previous is not None else None
     _between_stages(check)
-    return audit_document(doc, filename=filename, we=we)
+    return audit_document(doc, filename=filename, we=we, previous=sent)
 
 
 def _stamp(paths: Sequence[Path]) -> tuple:
