@@ -67,12 +67,15 @@ def parts(docx: bytes) -> dict[str, bytes]:
 def test_a_redline_records_its_round_in_a_custom_xml_part_related_from_the_document():
     docx = sent()
     out = parts(docx)
-    record = next(name for name, data in out.items() if name.startswith("customXml/item") and
-                  etree.fromstring(data).tag == f"{{{NOAI}}}record")
+    record = next(
+        name
+        for name, data in out.items()
+        if name.startswith("customXml/item") and etree.fromstring(data).tag == f"{{{NOAI}}}record"
+    )
     props = record.replace("item", "itemProps")
     assert props in out
     assert f'Target="../{record}"'.encode() in out["word/_rels/document.xml.rels"]
-    assert f"PartName=\"/{props}\"".encode() in out["[Content_Types].xml"]
+    assert f'PartName="/{props}"'.encode() in out["[Content_Types].xml"]
     schema = etree.XMLSchema(etree.parse(str(XSD)))
     assert schema.validate(etree.fromstring(out[props])), schema.error_log
     assert NOAI.encode() in out[props]
@@ -103,8 +106,11 @@ def test_a_second_redline_appends_its_round_to_the_same_record():
     rounds = read_rounds(read_package(second.docx))
     assert [r.number for r in rounds] == [1, 2]
     assert "no-ai-training" in {p.clause for p in rounds[1].proposals}
-    records = [n for n, d in parts(second.docx).items() if n.startswith("customXml/item") and NOAI.encode() in d
-               and not n.startswith("customXml/itemProps")]
+    records = [
+        n
+        for n, d in parts(second.docx).items()
+        if n.startswith("customXml/item") and NOAI.encode() in d and not n.startswith("customXml/itemProps")
+    ]
     assert len(records) == 1
     assert validate_docx(second.docx, all_parts=True).valid
 
@@ -169,16 +175,21 @@ def test_a_tracked_deletion_inside_our_insertion_is_a_modification_named_by_auth
 def test_accepted_then_a_limb_deleted_cleanly_is_weakened_from_the_record_the_previous_file_or_both():
     accepted_then_edited = Reply(sent()).accept().edit(TRAINING_LIMB, "to improve").bytes()
     without_record = Reply(accepted_then_edited).remove_record().bytes()
-    for returned, previous, source in ((accepted_then_edited, None, "record"), (without_record, sent(), "previous"),
-                                       (accepted_then_edited, sent(), "both")):
+    for returned, previous, source in (
+        (accepted_then_edited, None, "record"),
+        (without_record, sent(), "previous"),
+        (accepted_then_edited, sent(), "both"),
+    ):
         result = audit(returned, previous)
         assert result.negotiation.source == source
         assert statuses(result)["no_ai_restriction"] == "weakened", source
         assert by_clause(result, "no-ai-training").status == "accepted"
         modified = [o for o in result.negotiation.outcomes if o.status == "modified"]
         assert len(modified) == 1 and not modified[0].tracked
-    assert any("untracked" in c.summary and "fine-tune" in c.text + c.summary
-               for c in audit(without_record, sent()).negotiation.changes)
+    assert any(
+        "untracked" in c.summary and "fine-tune" in c.text + c.summary
+        for c in audit(without_record, sent()).negotiation.changes
+    )
 
 
 def test_without_record_or_previous_there_is_no_negotiation_section():
@@ -195,8 +206,9 @@ def test_a_previous_file_without_record_gives_its_pending_insertions_as_the_prop
     states = set(outcomes(result).values())
     # without a record adjacent insertions of two edits read as one proposal: rejected in part, it is modified
     assert "accepted" in states and states & {"rejected", "modified"}
-    covenant = next(o for o in result.negotiation.outcomes if any("shall not, and shall not permit" in t
-                                                                  for t in o.proposal.texts))
+    covenant = next(
+        o for o in result.negotiation.outcomes if any("shall not, and shall not permit" in t for t in o.proposal.texts)
+    )
     assert covenant.state in ("rejected", "modified") and not covenant.proposal.clause
 
 
@@ -223,7 +235,7 @@ def test_a_resolved_comment_of_ours_is_accepted_and_a_deleted_one_rejected():
 def test_a_deleted_definition_still_used_is_dangling_and_weakens_what_relies_on_it():
     returned = Reply(sent()).accept().delete_paragraph("“Prohibited AI Use” means").bytes()
     result = audit(returned)
-    assert ("Prohibited AI Use" in [t for t, _ in result.negotiation.dangling])
+    assert "Prohibited AI Use" in [t for t, _ in result.negotiation.dangling]
     assert statuses(result)["no_ai_restriction"] == "weakened"
     assert "Prohibited AI Use" in result.protection("no_ai_restriction").detail
 
@@ -248,22 +260,35 @@ def test_the_cli_audits_a_reply_against_the_document_we_sent(tmp_path):
     sent_path, returned_path = tmp_path / "sent.docx", tmp_path / "returned.docx"
     sent_path.write_bytes(sent())
     returned_path.write_bytes(Reply(sent()).accept().strike("The Client shall not sublicense").remove_record().bytes())
-    run = subprocess.run([sys.executable, "-m", "noai.cli", "audit", str(returned_path), "--previous", str(sent_path),
-                          "--json"], capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [sys.executable, "-m", "noai.cli", "audit", str(returned_path), "--previous", str(sent_path), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert data["negotiation"]["source"] == "previous"
-    assert any(c["summary"].startswith(f"{COUNSEL} deleted 'The Client shall not sublicense'")
-               for c in data["negotiation"]["changes"])
-    text = subprocess.run([sys.executable, "-m", "noai.cli", "audit", str(returned_path), "--previous",
-                           str(sent_path)], capture_output=True, text=True, cwd=ROOT)
+    assert any(
+        c["summary"].startswith(f"{COUNSEL} deleted 'The Client shall not sublicense'")
+        for c in data["negotiation"]["changes"]
+    )
+    text = subprocess.run(
+        [sys.executable, "-m", "noai.cli", "audit", str(returned_path), "--previous", str(sent_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert "Their changes to IP, licence and AI terms" in text.stdout
 
 
 # -- corpus contracts -------------------------------------------------------------------------------------
 
-CORPUS_CASES = ["cp-professional-services-agreement.docx", "cp-independent-contractor-agreement.docx",
-                "oa-confidentiality-invention-assignment.docx"]
+CORPUS_CASES = [
+    "cp-professional-services-agreement.docx",
+    "cp-independent-contractor-agreement.docx",
+    "oa-confidentiality-invention-assignment.docx",
+]
 
 
 @pytest.mark.parametrize("name", CORPUS_CASES)

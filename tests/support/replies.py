@@ -55,8 +55,12 @@ def record_ids(docx: bytes, *edit_ids: str) -> set[str]:
                 root = etree.fromstring(data)
                 if root.tag != "{%s}record" % RECORD:
                     continue  # its properties part names the record's namespace too
-                return {rid for p in root.iter("{%s}proposal" % RECORD) if p.get("id") in edit_ids
-                        for rid in (p.get("revisions") or "").split()}
+                return {
+                    rid
+                    for p in root.iter("{%s}proposal" % RECORD)
+                    if p.get("id") in edit_ids
+                    for rid in (p.get("revisions") or "").split()
+                }
     return set()
 
 
@@ -66,10 +70,10 @@ class Reply:
             self.names = zf.namelist()
             self.parts = {name: zf.read(name) for name in self.names}
         self.doc = etree.fromstring(self.parts["word/document.xml"])
-        self.comments = (etree.fromstring(self.parts["word/comments.xml"]) if "word/comments.xml" in self.parts
-                         else None)
-        self._next_id = 1 + max((int(v) for v in self.doc.xpath("//@w:id", namespaces=NS)
-                                 if v.lstrip("-").isdigit()), default=0)
+        self.comments = etree.fromstring(self.parts["word/comments.xml"]) if "word/comments.xml" in self.parts else None
+        self._next_id = 1 + max(
+            (int(v) for v in self.doc.xpath("//@w:id", namespaces=NS) if v.lstrip("-").isdigit()), default=0
+        )
         self._para = 0x1000
 
     # -- tracked changes -------------------------------------------------------------------------
@@ -138,8 +142,9 @@ class Reply:
             el.text = text
             el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             if deleted:
-                wrapper = etree.Element(_q("w:del"), {_W + "id": str(self._take_id()), _W + "author": author,
-                                                      _W + "date": date})
+                wrapper = etree.Element(
+                    _q("w:del"), {_W + "id": str(self._take_id()), _W + "author": author, _W + "date": date}
+                )
                 wrapper.append(new)
                 new = wrapper
             pieces.append(new)
@@ -158,8 +163,9 @@ class Reply:
                     continue
                 for t in run.findall(_q("w:t")):
                     t.tag = _q("w:delText")
-                wrapper = etree.Element(_q("w:del"), {_W + "id": str(self._take_id()), _W + "author": author,
-                                                      _W + "date": date})
+                wrapper = etree.Element(
+                    _q("w:del"), {_W + "id": str(self._take_id()), _W + "author": author, _W + "date": date}
+                )
                 run.addprevious(wrapper)
                 wrapper.append(run)
             return self
@@ -222,8 +228,11 @@ class Reply:
         parent = self._comment_holding(containing)
         parent_para = self._para_id(parent)
         cid = str(1 + max(int(c.get(_W + "id")) for c in self.comments.iter(_q("w:comment"))))
-        comment = etree.SubElement(self.comments, _q("w:comment"), {_W + "id": cid, _W + "author": author,
-                                                                    _W + "date": date, _W + "initials": "CC"})
+        comment = etree.SubElement(
+            self.comments,
+            _q("w:comment"),
+            {_W + "id": cid, _W + "author": author, _W + "date": date, _W + "initials": "CC"},
+        )
         p = etree.SubElement(comment, _q("w:p"))
         run = etree.SubElement(p, _q("w:r"))
         etree.SubElement(run, _q("w:annotationRef"))
@@ -290,18 +299,21 @@ class Reply:
             if rel.get("Type") == RT_CUSTOM_XML and RECORD.encode() in self.parts.get(target, b""):
                 rels.remove(rel)
                 item_rels = posixpath.join(posixpath.dirname(target), "_rels", posixpath.basename(target) + ".rels")
-                props = posixpath.join(posixpath.dirname(target), re.sub(r"item(\d+)", r"itemProps\1",
-                                                                          posixpath.basename(target)))
+                props = posixpath.join(
+                    posixpath.dirname(target), re.sub(r"item(\d+)", r"itemProps\1", posixpath.basename(target))
+                )
                 for name in (target, item_rels, props):
                     self.parts.pop(name, None)
                 types = etree.fromstring(self.parts["[Content_Types].xml"])
                 for o in list(types):
                     if o.get("PartName") in ("/" + props, "/" + target):
                         types.remove(o)
-                self.parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8",
-                                                                   standalone=True)
-        self.parts["word/_rels/document.xml.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
-                                                                    standalone=True)
+                self.parts["[Content_Types].xml"] = etree.tostring(
+                    types, xml_declaration=True, encoding="UTF-8", standalone=True
+                )
+        self.parts["word/_rels/document.xml.rels"] = etree.tostring(
+            rels, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
         return self
 
     # -- writing ------------------------------------------------------------------------------------------
@@ -310,13 +322,18 @@ class Reply:
         parts = dict(self.parts)
         parts["word/document.xml"] = etree.tostring(self.doc, xml_declaration=True, encoding="UTF-8", standalone=True)
         if self.comments is not None:
-            parts["word/comments.xml"] = etree.tostring(self.comments, xml_declaration=True, encoding="UTF-8",
-                                                        standalone=True)
+            parts["word/comments.xml"] = etree.tostring(
+                self.comments, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
         if hasattr(self, "extended"):
             self._add_part(parts, "word/commentsExtended.xml", self.extended, RT_EXTENDED, CT_EXTENDED)
-            self._add_part(parts, "word/people.xml", self.people,
-                           "http://schemas.microsoft.com/office/2011/relationships/people",
-                           "application/vnd.openxmlformats-officedocument.wordprocessingml.people+xml")
+            self._add_part(
+                parts,
+                "word/people.xml",
+                self.people,
+                "http://schemas.microsoft.com/office/2011/relationships/people",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.people+xml",
+            )
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
             for name in [n for n in self.names if n in parts] + [n for n in parts if n not in self.names]:
@@ -329,16 +346,19 @@ class Reply:
         rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
         target = posixpath.basename(name)
         if not any(r.get("Target") == target for r in rels):
-            ids = [int(r.get("Id")[3:]) for r in rels if r.get("Id", "").startswith("rId") and r.get("Id")[3:].isdigit()]
-            etree.SubElement(rels, "{%s}Relationship" % RELS, Id=f"rId{max(ids, default=0) + 1}", Type=rel_type,
-                             Target=target)
-            parts["word/_rels/document.xml.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
-                                                                   standalone=True)
+            ids = [int(rid[3:]) for r in rels if (rid := r.get("Id", "")).startswith("rId") and rid[3:].isdigit()]
+            etree.SubElement(
+                rels, "{%s}Relationship" % RELS, Id=f"rId{max(ids, default=0) + 1}", Type=rel_type, Target=target
+            )
+            parts["word/_rels/document.xml.rels"] = etree.tostring(
+                rels, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
         types = etree.fromstring(parts["[Content_Types].xml"])
         if not any(o.get("PartName") == "/" + name for o in types):
             etree.SubElement(types, "{%s}Override" % CT, PartName="/" + name, ContentType=content_type)
-            parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8",
-                                                          standalone=True)
+            parts["[Content_Types].xml"] = etree.tostring(
+                types, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
 
 
 def _unwrap(el) -> None:

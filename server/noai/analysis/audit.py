@@ -171,8 +171,8 @@ def _ai_restriction(findings: Sequence[Finding], creator: str) -> Finding | None
                   and f.attributes.get("restricted_party") != creator and f.attributes.get("covers") != "own")
 
 
-_COVENANT = re.compile(r"\b(?:shall|will|must|may|can)\s*not\b|\bagrees?\s+not\s+to\b|\b(?:is|are)\s+(?:not\s+permitted|"
-                       r"prohibited|forbidden|not\s+allowed)\b|\bprohibited\s+from\b|\bno\s+(?:\w+\s+){0,3}(?:shall|may|will)\b|"
+_COVENANT = re.compile(r"\b(?:shall|will|must|may|can)\s*not\b|\bagrees?\s+not\s+to\b|"
+                       r"\b(?:is|are)\s+(?:not\s+permitted|prohibited|forbidden|not\s+allowed)\b|\bprohibited\s+from\b|\bno\s+(?:\w+\s+){0,3}(?:shall|may|will)\b|"
                        r"\brefrain\s+from\b|\bnot\s+to\s+(?:use|permit|allow)\b|\bcovenants?\s+not\b", re.IGNORECASE)
 _TRAINING = re.compile(r"\b(?:pre-?)?train|\bfine-?tun|\bmachine[- ]learning\b|\bdevelop\w*\s+(?:or\s+improv\w+\s+)?"
                        r"(?:an?\s+|any\s+)?(?:AI|artificial)|\b(?:improve|build)\s+(?:an?\s+|any\s+)?(?:AI|artificial)",

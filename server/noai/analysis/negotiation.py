@@ -29,7 +29,7 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from noai.analysis import patterns as P
 from noai.ooxml.record import Proposal, Round, normalise, read_rounds
@@ -50,14 +50,17 @@ _SIMILAR = 0.6  # word-sequence ratio above which a paragraph is taken as ours, 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # What the playbook counts as the core of the no-AI covenant, and whom it must bind.
-LIMBS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
-    ("training", r"\btrain"),
-    ("fine-tuning", r"\bfine-?tun"),
-    ("embedding or retrieval", r"\bembed|\bvectori|\bretriev"),
-    ("AI vendors", r"\bAI\s+Vendors?\b"),
-    ("affiliates", r"\baffiliates\b"),
-    ("contractors", r"\bcontractors\b"),
-))
+LIMBS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rx, re.IGNORECASE))
+    for name, rx in (
+        ("training", r"\btrain"),
+        ("fine-tuning", r"\bfine-?tun"),
+        ("embedding or retrieval", r"\bembed|\bvectori|\bretriev"),
+        ("AI vendors", r"\bAI\s+Vendors?\b"),
+        ("affiliates", r"\baffiliates\b"),
+        ("contractors", r"\bcontractors\b"),
+    )
+)
 _TERM_DEFINED = re.compile(r"[\"“]([^\"”]{1,60})[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)")
 
 
@@ -76,14 +79,24 @@ class Outcome:
     by: tuple[str, ...] = ()  # authors of the tracked changes to it
     matched: tuple[int | None, ...] = ()  # insert_after: the paragraph each of our paragraphs is now (None: gone)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         p = self.proposal
-        return {"id": p.id, "round": self.round, "op": p.op, "clause": p.clause, "variant": p.variant,
-                "protection": p.protection, "status": self.status, "state": self.state, "tracked": self.tracked,
-                "indexes": list(self.indexes), "fingerprint": p.fingerprint,
-                "diff": [{"op": op, "text": text} for op, text in self.diff],
-                "replies": [{"author": c.author, "date": c.date or None, "text": c.text} for c in self.replies],
-                "by": list(self.by)}
+        return {
+            "id": p.id,
+            "round": self.round,
+            "op": p.op,
+            "clause": p.clause,
+            "variant": p.variant,
+            "protection": p.protection,
+            "status": self.status,
+            "state": self.state,
+            "tracked": self.tracked,
+            "indexes": list(self.indexes),
+            "fingerprint": p.fingerprint,
+            "diff": [{"op": op, "text": text} for op, text in self.diff],
+            "replies": [{"author": c.author, "date": c.date or None, "text": c.text} for c in self.replies],
+            "by": list(self.by),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +112,17 @@ class Change:
     tracked: bool
     summary: str
 
-    def to_dict(self) -> dict:
-        return {"action": self.action, "author": self.author, "date": self.date, "index": self.index,
-                "where": self.where, "text": self.text, "tracked": self.tracked, "summary": self.summary}
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "author": self.author,
+            "date": self.date,
+            "index": self.index,
+            "where": self.where,
+            "text": self.text,
+            "tracked": self.tracked,
+            "summary": self.summary,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,13 +134,19 @@ class Negotiation:
     changes: tuple[Change, ...] = ()
     dangling: tuple[tuple[str, int], ...] = field(default=())  # (term, a paragraph still using it)
 
-    def to_dict(self) -> dict:
-        counts = {s: sum(o.status == s for o in self.outcomes)
-                  for s in (ACCEPTED, REJECTED, MODIFIED, PENDING, COUNTERED)}
-        return {"source": self.source, "round": self.round, "ours": list(self.ours), "counts": counts,
-                "proposals": [o.to_dict() for o in self.outcomes],
-                "changes": [c.to_dict() for c in self.changes],
-                "dangling_terms": [{"term": t, "index": i} for t, i in self.dangling]}
+    def to_dict(self) -> dict[str, Any]:
+        counts = {
+            s: sum(o.status == s for o in self.outcomes) for s in (ACCEPTED, REJECTED, MODIFIED, PENDING, COUNTERED)
+        }
+        return {
+            "source": self.source,
+            "round": self.round,
+            "ours": list(self.ours),
+            "counts": counts,
+            "proposals": [o.to_dict() for o in self.outcomes],
+            "changes": [c.to_dict() for c in self.changes],
+            "dangling_terms": [{"term": t, "index": i} for t, i in self.dangling],
+        }
 
 
 # -- the paragraphs as they stand ------------------------------------------------------------------
@@ -137,8 +164,9 @@ def _view(doc: Document) -> _View:
     for i, el in enumerate(doc.elements):
         if next(el.iter(*tags), None) is None:
             continue
-        revised[i] = [(text, state, _attr(rev, "author"), _attr(rev, "date"))
-                      for text, _e, _r, state, rev in pieces(el)]
+        revised[i] = [
+            (text, state, _attr(rev, "author"), _attr(rev, "date")) for text, _e, _r, state, rev in pieces(el)
+        ]
     return _View([normalise(p.text) for p in doc.paragraphs], revised)
 
 
@@ -213,8 +241,14 @@ class _Finder:
         words = set(_words(text.casefold()))
         if not words:
             return None
-        scored = sorted(((len(words & ws) / len(words | ws), -abs(i - near), i)
-                         for i, ws in enumerate(self.word_sets) if i not in self.taken and ws), reverse=True)[:3]
+        scored = sorted(
+            (
+                (len(words & ws) / len(words | ws), -abs(i - near), i)
+                for i, ws in enumerate(self.word_sets)
+                if i not in self.taken and ws
+            ),
+            reverse=True,
+        )[:3]
         best = None
         for _jaccard, _near, i in scored:
             ratio = difflib.SequenceMatcher(None, _words(text), _words(self.view.current[i]), autojunk=False).ratio()
@@ -223,7 +257,10 @@ class _Finder:
         return best
 
 
-def _paragraph_outcome(finder: _Finder, text: str, near: int) -> tuple[str, bool, int | None, tuple[tuple[str, str], ...]]:
+_Diff = tuple[tuple[str, str], ...]
+
+
+def _paragraph_outcome(finder: _Finder, text: str, near: int) -> tuple[str, bool, int | None, _Diff]:
     """(state, tracked, index, diff) of one paragraph of ours."""
     view = finder.view
     i = finder.exact(text)
@@ -272,22 +309,32 @@ def _outcome(finder: _Finder, prop: Proposal, number: int, comments: Sequence[Co
     replies = tuple(c for c in replies_to(list(comments), ours.id) if c.author not in finder.ours) if ours else ()
     if prop.op == "comment":
         state = REJECTED if ours is None and prop.comment else ACCEPTED if ours is not None and ours.done else PENDING
-    by = tuple(sorted({author for i in indexes for _t, st, author, _d in view.revised.get(i, ())
-                       if author not in finder.ours and st in (INSERTED, DELETED, TRANSIENT)}))
+    by = tuple(
+        sorted(
+            {
+                author
+                for i in indexes
+                for _t, st, author, _d in view.revised.get(i, ())
+                if author not in finder.ours and st in (INSERTED, DELETED, TRANSIENT)
+            }
+        )
+    )
     status = COUNTERED if replies and state != ACCEPTED else state
     return Outcome(prop, number, status, state, tracked, indexes, diff, replies, by, matched)
 
 
-def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int, ...], tuple[tuple[str, str], ...]]:
-    find, new = (normalise(t) for t in (prop.texts + ("", ""))[:2])
+def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int, ...], _Diff]:
+    find, new = (normalise(t) for t in (*prop.texts, "", "")[:2])
     anchor = normalise(prop.anchor_text)
     expected = anchor.replace(find, new, 1) if find else anchor
     view = finder.view
     candidates = [i for i, cur in enumerate(view.current) if new and new in cur and i not in finder.taken]
     if candidates:
         i = min(candidates, key=lambda c: abs(c - prop.anchor_index))
-        pending = any(state == INSERTED and author in finder.ours and normalise(t) and normalise(t) in new
-                      for t, state, author, _d in view.revised.get(i, ()))
+        pending = any(
+            state == INSERTED and author in finder.ours and normalise(t) and normalise(t) in new
+            for t, state, author, _d in view.revised.get(i, ())
+        )
         return (PENDING if pending else ACCEPTED), False, (i,), ()
     found = finder.similar(expected, prop.anchor_index)
     if found is None:
@@ -316,7 +363,7 @@ def _where(p: Paragraph) -> str:
 
 def _quote(text: str, limit: int = 80) -> str:
     text = normalise(text)
-    return f"'{text}'" if len(text) <= limit else f"'{text[:limit - 1]}…'"
+    return f"'{text}'" if len(text) <= limit else f"'{text[: limit - 1]}…'"
 
 
 def _relevant(doc: Document, findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> set[int]:
@@ -346,8 +393,18 @@ def _tracked_changes(doc: Document, view: _View, ours: Sequence[str], relevant: 
             if not text.strip():
                 continue
             prep = "from" if action == "deleted" else "in"
-            out.append(Change(action, author or None, date or None, i, where, normalise(text), True,
-                              f"{author or 'Someone'} {action} {_quote(text)} {prep} {where}"))
+            out.append(
+                Change(
+                    action,
+                    author or None,
+                    date or None,
+                    i,
+                    where,
+                    normalise(text),
+                    True,
+                    f"{author or 'Someone'} {action} {_quote(text)} {prep} {where}",
+                )
+            )
     return out
 
 
@@ -371,18 +428,42 @@ def _clean_edits(doc: Document, previous: Document, view: _View, relevant: set[i
                 continue
             where = _where(doc.paragraphs[index]) if j is not None else _where(previous.paragraphs[i1 + k])
             if old is None and new:
-                out.append(Change("inserted", None, None, index, where, new, False,
-                                  f"The other side inserted {_quote(new)} at {where} (untracked)"))
+                out.append(
+                    Change(
+                        "inserted",
+                        None,
+                        None,
+                        index,
+                        where,
+                        new,
+                        False,
+                        f"The other side inserted {_quote(new)} at {where} (untracked)",
+                    )
+                )
             elif new is None and old:
-                out.append(Change("deleted", None, None, index, where, old, False,
-                                  f"The other side deleted {_quote(old)} ({where}, untracked)"))
+                out.append(
+                    Change(
+                        "deleted",
+                        None,
+                        None,
+                        index,
+                        where,
+                        old,
+                        False,
+                        f"The other side deleted {_quote(old)} ({where}, untracked)",
+                    )
+                )
             elif old and new:
                 gone = " ".join(t for o, t in word_diff(old, new) if o == "delete")
                 added = " ".join(t for o, t in word_diff(old, new) if o == "insert")
-                what = " and ".join(x for x in (gone and f"deleted {_quote(gone)}", added and
-                                                f"inserted {_quote(added)}") if x)
-                out.append(Change("edited", None, None, index, where, new, False,
-                                  f"The other side {what} in {where} (untracked)"))
+                what = " and ".join(
+                    x for x in (gone and f"deleted {_quote(gone)}", added and f"inserted {_quote(added)}") if x
+                )
+                out.append(
+                    Change(
+                        "edited", None, None, index, where, new, False, f"The other side {what} in {where} (untracked)"
+                    )
+                )
     return out
 
 
@@ -403,14 +484,34 @@ def _round_from_insertions(previous: Document) -> Round | None:
         if not para.original_text.strip():
             last = proposals[-1] if proposals else None
             if last is not None and last.op == "insert_after" and last.anchor_index + len(last.texts) == i - 1:
-                proposals[-1] = replace(last, texts=last.texts + (para.text,))
+                proposals[-1] = replace(last, texts=(*last.texts, para.text))
             else:
-                proposals.append(Proposal(f"p{len(proposals) + 1}", "insert_after", "", "", None, i - 1,
-                                          previous.paragraphs[i - 1].text if i else "", (para.text,)))
+                proposals.append(
+                    Proposal(
+                        f"p{len(proposals) + 1}",
+                        "insert_after",
+                        "",
+                        "",
+                        None,
+                        i - 1,
+                        previous.paragraphs[i - 1].text if i else "",
+                        (para.text,),
+                    )
+                )
         else:
             deleted = "".join(t for t, st, _a, _d in items if st == DELETED)
-            proposals.append(Proposal(f"p{len(proposals) + 1}", "replace", "", "", None, i, para.original_text,
-                                      (deleted, "".join(t for t, _a in inserted))))
+            proposals.append(
+                Proposal(
+                    f"p{len(proposals) + 1}",
+                    "replace",
+                    "",
+                    "",
+                    None,
+                    i,
+                    para.original_text,
+                    (deleted, "".join(t for t, _a in inserted)),
+                )
+            )
     return Round(1, author, "", tuple(proposals)) if proposals else None
 
 
@@ -469,8 +570,9 @@ def limbs(text: str) -> list[str]:
     return [name for name, rx in LIMBS if rx.search(text)]
 
 
-def protection_statuses(protections: Sequence[Protection], paragraphs: Sequence[Paragraph],
-                        talks: Negotiation | None) -> list[Protection]:
+def protection_statuses(
+    protections: Sequence[Protection], paragraphs: Sequence[Paragraph], talks: Negotiation | None
+) -> list[Protection]:
     """The protections with the statuses a negotiation gives them: ``proposed`` for our pending
     insertion, ``struck`` for the other side's pending deletion of it, ``removed`` once it is gone,
     ``weakened`` when a core limb or bound party of ours is gone (named in ``detail``)."""
@@ -488,20 +590,34 @@ def protection_statuses(protections: Sequence[Protection], paragraphs: Sequence[
         states = {o.state for o in mine}
         relied = [t for t in dangling if evidence is not None and re.search(rf"\b{re.escape(t)}\b", evidence.text)]
         if prot.status == "present" and relied:
-            out.append(replace(prot, status=WEAKENED, detail="Present, but it relies on " + ", ".join(
-                f"“{t}”" for t in relied) + ", no longer defined."))
+            out.append(
+                replace(
+                    prot,
+                    status=WEAKENED,
+                    detail="Present, but it relies on " + ", ".join(f"“{t}”" for t in relied) + ", no longer defined.",
+                )
+            )
         elif not mine:
-            out.append(replace(prot, status=PROPOSED, detail="Our pending insertion; not yet accepted. " + prot.detail)
-                       if prot.status == "present" and pending_only else prot)
+            out.append(
+                replace(prot, status=PROPOSED, detail="Our pending insertion; not yet accepted. " + prot.detail)
+                if prot.status == "present" and pending_only
+                else prot
+            )
         elif states == {REJECTED} and all(o.tracked for o in mine):
             out.append(replace(prot, status=STRUCK, detail=_struck_detail(talks, mine)))
         elif prot.status != "present":
             tracked = any(o.tracked for o in mine)
-            out.append(replace(prot, status=STRUCK, detail=_struck_detail(talks, mine)) if tracked else
-                       replace(prot, status=REMOVED, detail=f"Our clause of round {mine[0].round} is no longer in "
-                                                            "the document."))
+            out.append(
+                replace(prot, status=STRUCK, detail=_struck_detail(talks, mine))
+                if tracked
+                else replace(
+                    prot, status=REMOVED, detail=f"Our clause of round {mine[0].round} is no longer in the document."
+                )
+            )
         elif prot.name == "no_ai_restriction" and gone:
-            out.append(replace(prot, status=WEAKENED, detail="Present, but it no longer covers: " + ", ".join(gone) + "."))
+            out.append(
+                replace(prot, status=WEAKENED, detail="Present, but it no longer covers: " + ", ".join(gone) + ".")
+            )
         elif states <= {PENDING} or pending_only:
             out.append(replace(prot, status=PROPOSED, detail="Our pending insertion; not yet accepted. " + prot.detail))
         else:
@@ -522,8 +638,8 @@ def _limbs_gone(paragraphs: Sequence[Paragraph], talks: Negotiation) -> list[str
     now, no longer does: "fine-tuning (“Prohibited AI Use” means …)"."""
     out: list[str] = []
     for o in talks.outcomes:
-        for ours, i in zip(o.proposal.texts, o.matched):
-            if i is None or not P.AI_TERM.search(ours) and "AI" not in ours:
+        for ours, i in zip(o.proposal.texts, o.matched, strict=False):
+            if i is None or (not P.AI_TERM.search(ours) and "AI" not in ours):
                 continue  # a paragraph rejected whole is the outcome's business, not a lost limb
             have = set(limbs(paragraphs[i].text)) if i < len(paragraphs) else set()
             lost = [name for name in limbs(ours) if name not in have]

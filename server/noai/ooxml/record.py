@@ -92,7 +92,7 @@ def _find_record(package: Package) -> tuple[str | None, etree._Element | None]:
             continue
         try:
             root = parse_xml(data, target)
-        except Exception:  # noqa: BLE001 -- a damaged custom XML part is not ours to fail on
+        except Exception:
             continue
         if root.tag == _N + "record":
             return target, root
@@ -108,32 +108,51 @@ def read_rounds(package: Package) -> list[Round]:
     _name, root = _find_record(package)
     if root is None:
         return []
-    rounds = []
+    rounds: list[Round] = []
     for r in root.iter(_N + "round"):
         proposals = []
         for p in r.iter(_N + "proposal"):
             anchor = p.find(_N + "anchor")
             comment = p.find(_N + "comment")
-            proposals.append(Proposal(
-                id=p.get("id", ""), op=p.get("op", ""), clause=p.get("clause", ""), variant=p.get("variant", ""),
-                protection=p.get("protection") or None,
-                anchor_index=int(anchor.get("index", "0")) if anchor is not None and
-                anchor.get("index", "").isdigit() else 0,
-                anchor_text=(anchor.text or "") if anchor is not None else "",
-                texts=tuple(t.text or "" for t in p.iter(_N + "text")),
-                comment=None if comment is None else (comment.text or ""),
-                revision_ids=_ints(p.get("revisions")), comment_ids=_ints(p.get("comments"))))
+            proposals.append(
+                Proposal(
+                    id=p.get("id", ""),
+                    op=p.get("op", ""),
+                    clause=p.get("clause", ""),
+                    variant=p.get("variant", ""),
+                    protection=p.get("protection") or None,
+                    anchor_index=int(anchor.get("index", "0"))
+                    if anchor is not None and anchor.get("index", "").isdigit()
+                    else 0,
+                    anchor_text=(anchor.text or "") if anchor is not None else "",
+                    texts=tuple(t.text or "" for t in p.iter(_N + "text")),
+                    comment=None if comment is None else (comment.text or ""),
+                    revision_ids=_ints(p.get("revisions")),
+                    comment_ids=_ints(p.get("comments")),
+                )
+            )
         number = r.get("number", "")
-        rounds.append(Round(int(number) if number.isdigit() else len(rounds) + 1, r.get("author", ""),
-                            r.get("date", ""), tuple(proposals)))
+        rounds.append(
+            Round(
+                int(number) if number.isdigit() else len(rounds) + 1,
+                r.get("author", ""),
+                r.get("date", ""),
+                tuple(proposals),
+            )
+        )
     return rounds
 
 
 def _round_element(parent: etree._Element, round_: Round) -> None:
     r = etree.SubElement(parent, _N + "round", number=str(round_.number), author=round_.author, date=round_.date)
     for prop in round_.proposals:
-        attrs = {"id": prop.id, "op": prop.op, "clause": prop.clause, "variant": prop.variant,
-                 "fingerprint": prop.fingerprint}
+        attrs = {
+            "id": prop.id,
+            "op": prop.op,
+            "clause": prop.clause,
+            "variant": prop.variant,
+            "fingerprint": prop.fingerprint,
+        }
         if prop.protection:
             attrs["protection"] = prop.protection
         if prop.revision_ids:
@@ -163,8 +182,9 @@ def _props(guid: str) -> bytes:
     return serialize_xml(root)
 
 
-def record_parts(package: Package, round_: Round, changed: Mapping[str, bytes]) -> tuple[dict[str, bytes],
-                                                                                         dict[str, str]]:
+def record_parts(
+    package: Package, round_: Round, changed: Mapping[str, bytes]
+) -> tuple[dict[str, bytes], dict[str, str]]:
     """The parts to add or replace so the document records ``round_`` after the rounds it already
     records: ``({part name: bytes}, {new part name: content type})``. ``changed`` holds the parts
     the caller already changes (a ``.rels`` among them is built on)."""
@@ -176,8 +196,9 @@ def record_parts(package: Package, round_: Round, changed: Mapping[str, bytes]) 
         n = _free_item_number(package.parts)
         name, props_name = f"customXml/item{n}.xml", f"customXml/itemProps{n}.xml"
         folder = posixpath.dirname(package.main_part)
-        _rid, rels = add_relationship(package, package.main_part, RT_CUSTOM_XML,
-                                      posixpath.relpath(name, folder), changed=dict(changed))
+        _rid, rels = add_relationship(
+            package, package.main_part, RT_CUSTOM_XML, posixpath.relpath(name, folder), changed=dict(changed)
+        )
         out.update(rels)
         _rid, item_rels = add_relationship(package, name, RT_CUSTOM_XML_PROPS, f"itemProps{n}.xml")
         out.update(item_rels)
@@ -188,10 +209,11 @@ def record_parts(package: Package, round_: Round, changed: Mapping[str, bytes]) 
         data = serialize_xml(root)
         out[props_name] = _props("{%s}" % str(uuid.uuid5(_GUID_NAMESPACE, data.hex())).upper())
     else:
+        assert name is not None  # found with its root
         root = parse_xml(serialize_xml(root), name)  # a copy: the package's parsed tree stays as read
         _round_element(root, round_)
         data = serialize_xml(root)
-    out[name] = data
+    out[str(name)] = data
     return out, types
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ns import RT_COMMENTS, W, W14
+from .ns import RT_COMMENTS, W14, W
 from .package import Package
 from .text import current_text
 from .xml import parse_xml
@@ -42,8 +42,15 @@ def read_comments(package: Package) -> list[Comment]:
     for c in root.iter(_W + "comment"):
         paragraphs = list(c.iter(_W + "p"))
         para_id = paragraphs[-1].get(_W14 + "paraId") if paragraphs else None
-        raw.append((c.get(_W + "id", ""), c.get(_W + "author", ""), c.get(_W + "date", ""),
-                    "\n".join(current_text(p) for p in paragraphs), para_id))
+        raw.append(
+            (
+                c.get(_W + "id", ""),
+                c.get(_W + "author", ""),
+                c.get(_W + "date", ""),
+                "\n".join(current_text(p) for p in paragraphs),
+                para_id,
+            )
+        )
     extended = _extended(package)
     by_para = {para_id: cid for cid, _a, _d, _t, para_id in raw if para_id}
     out = []
@@ -60,8 +67,10 @@ def _extended(package: Package) -> dict[str, tuple[str | None, bool]]:
     if name is None or data is None:
         return {}
     root = parse_xml(data, name)
-    return {ex.get(_W15 + "paraId", ""): (ex.get(_W15 + "paraIdParent"), ex.get(_W15 + "done") in ("1", "true"))
-            for ex in root.iter(_W15 + "commentEx")}
+    return {
+        ex.get(_W15 + "paraId", ""): (ex.get(_W15 + "paraIdParent"), ex.get(_W15 + "done") in ("1", "true"))
+        for ex in root.iter(_W15 + "commentEx")
+    }
 
 
 def replies_to(comments: list[Comment], comment_id: str) -> list[Comment]:
