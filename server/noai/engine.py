@@ -89,9 +89,10 @@ def library_for(options: Options = Options()) -> tuple[Library, Playbook]:
     return _load(options.playbook, dirs, _stamp(files))
 
 
-def _plan(doc: Document, options: Options, filename: str | None) -> tuple[AuditResult, Plan]:
+def _plan(doc: Document, options: Options, filename: str | None,
+          previous: Document | None = None) -> tuple[AuditResult, Plan]:
     _between_stages(options.check)
-    result = audit_document(doc, filename=filename, we=options.we)
+    result = audit_document(doc, filename=filename, we=options.we, previous=previous)
     _between_stages(options.check)
     library, playbook = library_for(options)
     the_plan = make_plan(result, library, playbook, variant=options.variant, comments=options.comments,
@@ -126,10 +127,14 @@ def redline(
     date: datetime,
     options: Options = Options(),
     filename: str | None = None,
+    previous: bytes | None = None,
 ) -> Redline:
-    """Apply the playbook's plan to the document as tracked changes by ``author`` at ``date``."""
+    """Apply the playbook's plan to the document as tracked changes by ``author`` at ``date``.
+    ``previous`` is the document we sent when this one is the other side's reply to it (a reply
+    to a redline of ours needs it only when the reply lost our round's record)."""
     doc = read_document(data)
-    result, the_plan = _plan(doc, options, filename)
+    sent = read_document(previous) if previous is not None else None
+    result, the_plan = _plan(doc, options, filename, sent)
     _between_stages(options.check)
     library, _playbook = library_for(options)
     written = apply_plan(doc, the_plan, stamp=RevisionStamp(author=author, date=date), comments=options.comments,

@@ -55,6 +55,12 @@ def _document() -> tuple[bytes, str | None, dict]:
         f"not {request.mimetype or 'a body without Content-Type'}.")
 
 
+def _previous() -> bytes | None:
+    """The document we sent (multipart field ``previous``), when the request answers a reply to it."""
+    upload = request.files.get("previous") if request.mimetype == MULTIPART else None
+    return None if upload is None else upload.read()
+
+
 def _options(loaded: dict | None = None) -> engine.Options:
     """Engine options from validated request options; the clause folders are the server's."""
     loaded = loaded or {}
@@ -81,8 +87,9 @@ def _budgeted(data: bytes, *, rewrite: bool = False) -> AbstractContextManager[N
 def audit():
     data, filename, raw = _document()
     we = AuditOptionsSchema().load(raw).get("we")
-    with _budgeted(data):
-        result = engine.audit(data, filename=filename, we=we, check=deadline_check())
+    previous = _previous()
+    with _budgeted(data), _budgeted(previous or b""):
+        result = engine.audit(data, filename=filename, we=we, check=deadline_check(), previous=previous)
     return jsonify(result.to_dict())
 
 
@@ -100,9 +107,10 @@ def redline():
     data, filename, raw = _document()
     loaded = RedlineOptionsSchema().load(raw)
     date = loaded.get("date") or datetime.now(UTC).replace(microsecond=0)
-    with _budgeted(data, rewrite=True):
+    previous = _previous()
+    with _budgeted(data, rewrite=True), _budgeted(previous or b""):
         result = engine.redline(data, author=loaded["author"], date=date, options=_options(loaded),
-                                filename=filename)
+                                filename=filename, previous=previous)
     stem = PurePath(filename).stem if filename else "document"
     response = send_file(io.BytesIO(result.docx), mimetype=DOCX_TYPE, as_attachment=True,
                          download_name=f"{stem}.noai.docx")
