@@ -25,6 +25,8 @@ from noai.ooxml.record import NOAI, read_rounds
 from tests.support.replies import COUNSEL, Reply, record_ids
 from tests.support.validate_docx import validate_docx
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "agency-services-agreement.docx"
 CORPUS = ROOT / "tests" / "data" / "corpus"
@@ -302,3 +304,120 @@ def test_on_corpus_contracts_accept_all_accepts_every_proposal_and_reject_all_re
     assert set(outcomes(rejected).values()) == {"rejected"}
     assert statuses(rejected)["no_ai_restriction"] == "removed"
     assert rejected.score.risk >= accepted.score.risk
+
+
+# -- the next round ------------------------------------------------------------------------------------------
+
+MS_DOCX = ROOT / "tests" / "data" / "xsd" / "ms-docx"
+NEXT_ON = datetime(2026, 2, 10, 9, 0)
+
+
+def _no_ai_clause():
+    return next(p for p in read_rounds(read_package(sent()))[0].proposals if p.clause == "no-ai-training")
+
+
+def _round_two(returned: bytes, variant: str, previous: bytes | None = None):
+    return engine.redline(returned, author=US, date=NEXT_ON, options=engine.Options(variant=variant), previous=previous)
+
+
+def _validate_threads(docx: bytes) -> None:
+    out = parts(docx)
+    for name, xsd in (
+        ("word/commentsExtended.xml", "wml-2012-threads.xsd"),
+        ("word/people.xml", "wml-2012-threads.xsd"),
+        ("word/commentsIds.xml", "wml-cid.xsd"),
+    ):
+        root = etree.fromstring(out[name])
+        root.attrib.pop("{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable", None)
+        schema = etree.XMLSchema(etree.parse(str(MS_DOCX / xsd)))
+        assert schema.validate(root), (name, schema.error_log)
+    rels = out["word/_rels/document.xml.rels"]
+    for target in (b"commentsExtended.xml", b"people.xml", b"commentsIds.xml"):
+        assert b'Target="' + target in rels
+        assert b"/word/" + target in out["[Content_Types].xml"]
+
+
+@pytest.mark.parametrize("variant, clause_variant", [("strict", "strict"), ("standard", "minimal")])
+def test_a_rejected_no_ai_clause_is_reinstated_when_strict_and_falls_back_one_rung_when_standard(
+    variant, clause_variant
+):
+    returned = Reply(sent()).reject(ids=record_ids(sent(), _no_ai_clause().id)).accept().bytes()
+    second = _round_two(returned, variant)
+    inserted = [e for e in second.plan.edits if e.clause == "no-ai-training"]
+    assert [e.variant for e in inserted] == [clause_variant]
+    assert not [e for e in second.plan.edits if e.op == "comment"]  # our comments were given in round 1
+    assert validate_docx(second.docx, all_parts=True).valid
+    after = audit(second.docx)
+    assert statuses(after)["no_ai_restriction"] == "proposed" and after.negotiation.round == 2
+
+
+def test_a_rejected_no_ai_clause_is_accepted_when_the_playbook_is_minimal():
+    returned = Reply(sent()).reject(ids=record_ids(sent(), _no_ai_clause().id)).accept().bytes()
+    second = _round_two(returned, "minimal")
+    assert not [e for e in second.plan.edits if e.clause == "no-ai-training"]
+    assert any("Accepted the other side's change" in n for n in second.plan.notes)
+
+
+def test_what_was_accepted_or_is_pending_is_never_proposed_again():
+    for returned in (Reply(sent()).accept().bytes(), sent()):
+        second = _round_two(returned, "standard")
+        assert second.plan.edits == ()
+
+
+def test_a_reply_in_our_thread_is_answered_in_that_thread_and_accepted_threads_are_resolved():
+    clause = _no_ai_clause()
+    returned = (
+        Reply(sent())
+        .reply_to(clause.comment.splitlines()[0][:60], "No AI clause, please.")
+        .accept(not_author="nobody")
+        .bytes()
+    )
+    second = _round_two(returned, "standard")
+    assert len(second.write.replies) == 1 and second.write.resolved >= 1
+    assert validate_docx(second.docx, all_parts=True).valid
+    _validate_threads(second.docx)
+    after = audit(second.docx)
+    from noai.ooxml.threads import read_comments
+
+    comments = read_comments(read_package(second.docx))
+    ours = [c for c in comments if c.author == US and c.parent is not None]
+    assert len(ours) == 1
+    theirs = next(c for c in comments if c.author == COUNSEL)
+    assert ours[0].parent == theirs.parent  # the same thread: replies point at the thread's first comment
+    assert any(c.done for c in comments if c.author == US and c.parent is None)
+    assert after.negotiation is not None
+
+
+def test_every_foreign_revision_is_kept_in_the_next_round():
+    returned = Reply(sent()).strike(TRAINING_LIMB).reject(ids=record_ids(sent(), _no_ai_clause().id)).bytes()
+    second = _round_two(returned, "strict")
+
+    def foreign(docx):
+        document = etree.fromstring(parts(docx)["word/document.xml"])
+        return sorted(
+            etree.tostring(el)
+            for el in document.iter(f"{{{W}}}del", f"{{{W}}}ins")
+            if el.get(f"{{{W}}}author") == COUNSEL
+        )
+
+    assert foreign(returned) and foreign(second.docx) == foreign(returned)
+
+
+def test_round_two_output_passes_libreoffice_accept_and_reject_all():
+    from tests.support.lo import lo_read, require_libreoffice
+
+    require_libreoffice()
+    clause = _no_ai_clause()
+    returned = (
+        Reply(sent())
+        .reply_to(clause.comment.splitlines()[0][:60], "No.")
+        .strike(TRAINING_LIMB)
+        .accept(author=US)
+        .bytes()
+    )
+    second = _round_two(returned, "strict")
+    assert second.write.replies
+    (report,) = lo_read([second.docx])
+    assert report["ok"] and not report["load_error"], report.get("interactions")
+    assert report["redlines_left_after_accept"] == 0 and report["redlines_left_after_reject"] == 0
+    assert any(c["author"] == US and ("Thank you" in c["text"] or "We need" in c["text"]) for c in report["comments"])

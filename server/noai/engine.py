@@ -19,7 +19,9 @@ from .ooxml.comments import comments_by_paragraph
 from .ooxml.document import Document, read_document
 from .ooxml.package import MEMORY_PER_XML_BYTE, xml_bytes_to_parse
 from .ooxml.revisions import RevisionStamp
+from .ooxml.threads import read_comments
 from .plan import Plan, make_plan
+from .rounds import next_round
 from .writer import WriteResult, apply_plan
 
 
@@ -136,9 +138,11 @@ def redline(
     sent = read_document(previous) if previous is not None else None
     result, the_plan = _plan(doc, options, filename, sent)
     _between_stages(options.check)
-    library, _playbook = library_for(options)
+    library, playbook = library_for(options)
+    the_plan, answer = next_round(result, the_plan, library, playbook, comments=options.comments,
+                                  our_comments=read_comments(doc.package))
     written = apply_plan(doc, the_plan, stamp=RevisionStamp(author=author, date=date), comments=options.comments,
-                         protections={clause.id: clause.kind for clause in library.clauses})
+                         protections={clause.id: clause.kind for clause in library.clauses}, answer=answer)
     return Redline(docx=written.docx, audit=result, plan=the_plan, write=written)
 
 

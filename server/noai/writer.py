@@ -28,6 +28,7 @@ from .ooxml.ns import CT_COMMENTS, RT_COMMENTS, RT_STYLES, qn
 from .ooxml.package import add_relationship, write_package
 from .ooxml.record import Proposal, Round, read_rounds, record_parts
 from .ooxml.renumber import TextChange, renumber
+from .ooxml.replies import ReplyTo, Threads, comment_anchors
 from .ooxml.revisions import (
     IdAllocator,
     NewParagraph,
@@ -35,6 +36,7 @@ from .ooxml.revisions import (
     RevisionStamp,
     add_comment,
     add_comment_around,
+    comment_element,
     comment_style_ids,
     insert_paragraphs_after,
     new_comments_root,
@@ -46,6 +48,15 @@ from .plan import Edit, Plan
 
 # Relationship types (by their last segment) of the story parts that carry revision ids.
 _STORY_RELS = ("/header", "/footer", "/footnotes", "/endnotes", "/comments")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a next round says in the comment threads besides the plan: replies of ours in threads
+    (``ReplyTo(parent comment id, text)``) and the comments of ours whose threads are resolved."""
+
+    replies: tuple[ReplyTo, ...] = ()
+    resolve: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,8 @@ class WriteResult:
     applied: list[str] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
     renumbered: list[dict] = field(default_factory=list)
+    replies: list[int] = field(default_factory=list)  # the comment ids of the replies written
+    resolved: int = 0  # threads marked done
 
 
 class _Writer:
@@ -97,6 +110,7 @@ class _Writer:
         self.numbers: dict[int, list[str]] = {}  # anchor index -> typed numbers of the clauses after it
         self.proposals: list[Proposal] = []  # what this round proposed, recorded in the document
         self.order: list[str] = []  # the plan's edit ids, in order; empty: record nothing
+        self.threads: Threads | None = None  # replies and resolved threads, when the round answers some
         self.protections: Mapping[str, str] = {}  # clause id -> the protection it gives
 
     # -- the paragraphs edited --
@@ -198,12 +212,43 @@ class _Writer:
         return len(following) == len(texts) and all(
             have.endswith(want) for have, want in zip(following, texts))
 
+    def answer(self, answer: Answer) -> tuple[list[int], int]:
+        """Write the replies and resolve the threads of ``answer``: (reply comment ids, threads resolved)."""
+        if not answer.replies and not answer.resolve:
+            return [], 0
+        self.threads = Threads.start(self.doc.package, self.comments_root)
+        self.comments_root = self.threads.comments
+        resolved = self.threads.resolve(answer.resolve)
+        anchors = comment_anchors(self.doc.elements)
+
+        def anchor(parent: str):
+            where = anchors.get(parent)
+            if where is None:
+                return None
+            start = next((el for el in self.element(where[0]).iter(qn("w:commentRangeStart"))
+                          if el.get(qn("w:id")) == parent), None)
+            end = next((el for el in self.element(where[1]).iter(qn("w:commentRangeEnd"))
+                        if el.get(qn("w:id")) == parent), None)
+            return None if start is None or end is None else (start, end)
+
+        def make(text: str):
+            return comment_element(text, self.stamp, **self.comment_styles)
+
+        written = [cid for reply in answer.replies
+                   if (cid := self.threads.reply(reply, self.stamp, self.ids, anchor, make)) is not None]
+        return written, resolved
+
     # -- writing --
 
     def package_bytes(self) -> bytes:
         package = self.doc.package
         changed = {package.main_part: serialize_xml(self.root)}
         content_types = {}
+        if self.threads is not None and self.threads.extended is not None and self.comments_name is not None:
+            changed[self.comments_name] = serialize_xml(self.comments_root)
+            parts, types = self.threads.parts(changed)
+            changed.update(parts)
+            content_types.update(types)
         if len(self.comments_root) > self.comment_count:
             if self.comments_name is None:
                 self.comments_name = _free_part_name(package.parts, "word/comments.xml")
@@ -285,7 +330,8 @@ def _skip(edit: Edit, reason: str, message: str) -> dict:
 
 
 def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: bool = True,
-               protections: Mapping[str, str] | None = None, record: bool = True) -> WriteResult:
+               protections: Mapping[str, str] | None = None, record: bool = True,
+               answer: Answer | None = None) -> WriteResult:
     """Write ``plan`` into ``doc`` as tracked changes by ``stamp``; the caller's ``doc`` is not
     modified (the writer edits a copy), so the same document can be written again.
 
@@ -299,7 +345,8 @@ def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: boo
 
     With ``record`` (the default) the edits applied are recorded in the document as this round
     (:mod:`noai.ooxml.record`), each with the protection ``protections`` maps its clause id to,
-    so the next round can tell what became of them.
+    so the next round can tell what became of them. ``answer`` adds our replies in comment threads
+    and resolves threads (:mod:`noai.ooxml.replies`), as Word writes them.
 
     The plan is typed (:class:`~noai.plan.Plan`); a plan read from JSON is checked against its
     schema on the way in (:meth:`Plan.from_dict`), not here.
@@ -312,12 +359,13 @@ def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: boo
     writer.protections = protections or {}
     writer.order = [edit.id for edit in edits] if record else []
     try:
-        return _apply(writer, edits, comments)
+        result = _apply(writer, edits, comments, answer or Answer())
+        return result
     finally:
         writer.restore()
 
 
-def _apply(writer: _Writer, edits: list[Edit], comments: bool) -> WriteResult:
+def _apply(writer: _Writer, edits: list[Edit], comments: bool, answer: Answer) -> WriteResult:
     done: set[int] = set()
     skipped: list[dict] = []
     ranges: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
@@ -358,10 +406,11 @@ def _apply(writer: _Writer, edits: list[Edit], comments: bool) -> WriteResult:
     for n, index in insertions:
         writer.insert(index, edits[n])
         done.add(n)
+    replies, resolved = writer.answer(answer) if comments else ([], 0)
     applied = [edit.id for n, edit in enumerate(edits) if n in done]
     changed = [{"index": c.index, "start": c.start, "end": c.end, "from": c.old, "to": c.new,
                 "reference": c.reference} for c in renumbered]
-    return WriteResult(writer.package_bytes(), applied, skipped, changed)
+    return WriteResult(writer.package_bytes(), applied, skipped, changed, replies, resolved)
 
 
 def _renumbering(

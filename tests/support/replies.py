@@ -122,7 +122,23 @@ class Reply:
             _unwrap(d)
         for p in marks:
             _drop_paragraph(p)
+        self._drop_orphan_comments()
         return self
+
+    def _drop_orphan_comments(self) -> None:
+        """Word deletes a comment whose range went with a rejected insertion: so do we."""
+        if self.comments is None:
+            return
+        starts = {el.get(_W + "id") for el in self.doc.iter(_q("w:commentRangeStart"))}
+        orphans = {c.get(_W + "id") for c in self.comments.iter(_q("w:comment"))} - starts
+        for c in list(self.comments.iter(_q("w:comment"))):
+            if c.get(_W + "id") in orphans:
+                self.comments.remove(c)
+        for tag in ("w:commentRangeEnd", "w:commentReference"):
+            for el in list(self.doc.iter(_q(tag))):
+                if el.get(_W + "id") in orphans:
+                    target = el.getparent() if tag == "w:commentReference" else el
+                    target.getparent().remove(target)
 
     def strike(self, phrase: str, author: str = COUNSEL, date: str = DATE, occurrence: int = 0) -> Reply:
         """A tracked deletion of ``phrase`` (within one run's text), wherever it is: inside our

@@ -41,9 +41,10 @@ _PREVIOUS = ("The document we sent (our earlier redline), when `file` is the oth
 
 def _document_body(options: type | None, previous: bool = False) -> dict:
     binary = {"type": "string", "format": "binary"}
-    form = {"type": "object", "required": ["file"], "properties": {"file": binary}}
+    properties: dict[str, Any] = {"file": binary}
     if previous:
-        form["properties"]["previous"] = {**binary, "description": _PREVIOUS}
+        properties["previous"] = {**binary, "description": _PREVIOUS}
+    form: dict[str, Any] = {"type": "object", "required": ["file"], "properties": properties}
     if options is not None:
         form["properties"].update(_form_properties(options))
     content = {t: {"schema": binary} for t in RAW_TYPES if t not in ("text/xml",)}

@@ -1,0 +1,152 @@
+"""The next round: answer the other side's reply to our redline, per playbook.
+
+:func:`next_round` takes the audit of the returned document (with its ``negotiation`` section, see
+:mod:`noai.analysis.negotiation`) and the plan :func:`noai.plan.make_plan` makes of it, and gives
+the plan of our next round and what to say in the comment threads (:class:`noai.writer.Answer`):
+
+- a protection of ours the other side struck, removed or weakened is answered by the playbook's
+  variant: ``strict`` reinstates it as it was; ``standard`` falls back one rung (the clause's
+  ``minimal`` variant); ``minimal`` accepts their change (nothing is proposed again);
+- nothing accepted, and nothing still pending, is proposed again: a comment of ours is never
+  written twice, whether they kept, resolved or deleted it, and a replacement of ours they
+  rejected is re-proposed only when reinstating;
+- where they replied in one of our threads we reply in that thread saying which answer we give;
+  the threads of our accepted proposals are resolved.
+
+Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
+from .analysis.negotiation import ACCEPTED, REJECTED, Outcome
+from .library import Library, Playbook
+from .ooxml.replies import ReplyTo
+from .ooxml.threads import Comment
+from .plan import Edit, Plan, make_plan, numbered
+from .writer import Answer
+
+REINSTATE, FALL_BACK, ACCEPT = "reinstate", "fall_back", "accept"
+ANSWERS = {"strict": REINSTATE, "standard": FALL_BACK, "minimal": ACCEPT}
+LOWER = {"strict": "standard", "standard": "minimal"}
+_LOST = (STRUCK, REMOVED, WEAKENED)
+
+
+def answer_for(variant: str) -> str:
+    """How the playbook's ``variant`` answers a protection the other side took out."""
+    return ANSWERS.get(variant, FALL_BACK)
+
+
+def next_round(
+    result: AuditResult,
+    plan: Plan,
+    library: Library,
+    playbook: Playbook,
+    *,
+    comments: bool = True,
+    our_comments: Sequence[Comment] = (),
+) -> tuple[Plan, Answer]:
+    """Our next round's plan and thread answers (see the module). ``our_comments`` are the
+    document's comments (to find the threads to reply in); without a negotiation the plan is
+    returned as it is."""
+    talks = result.negotiation
+    if talks is None:
+        return plan, Answer()
+    how = answer_for(plan.variant)
+    lost = {p.name for p in result.protections if p.status in _LOST}
+    last = {o.proposal.clause: o for o in talks.outcomes if o.proposal.op == "insert_after"}
+    commented = {(o.proposal.clause, o.proposal.op) for o in talks.outcomes if o.proposal.comment}
+    rejected_fixes = {
+        (o.proposal.clause, o.proposal.texts[0] if o.proposal.texts else "")
+        for o in talks.outcomes
+        if o.proposal.op == "replace" and o.state == REJECTED
+    }
+    fallback = None
+    if how == FALL_BACK and plan.variant in LOWER:
+        fallback = make_plan(result, library, playbook, variant=LOWER[plan.variant], comments=comments)
+    edits: list[Edit] = []
+    notes = list(plan.notes)
+    for edit in plan.edits:
+        protection = (
+            library.get(edit.clause).kind if edit.op == "insert_after" and _known(library, edit.clause) else None
+        )
+        ours_before = edit.clause in last
+        if edit.op == "insert_after" and protection in lost and ours_before:
+            if how == ACCEPT:
+                notes.append(f"Accepted the other side's change to {edit.title or edit.clause}: not proposed again.")
+                continue
+            if fallback is not None:
+                lower = next((e for e in fallback.edits if e.op == "insert_after" and e.clause == edit.clause), None)
+                if lower is not None:
+                    edit = lower
+        elif edit.op == "comment" and (edit.clause, "comment") in commented:
+            continue  # a comment of ours is never written twice
+        elif edit.op == "replace" and (edit.clause, edit.find or "") in rejected_fixes and how != REINSTATE:
+            notes.append(f'Accepted the other side\'s rejection of the change to "{edit.find}".')
+            continue
+        if edit.comment and (edit.clause, edit.op) in commented:
+            edit = replace(edit, comment=None)  # our reasons were given in the last round's thread
+        edits.append(edit)
+    variant = plan.variant
+    return (
+        Plan(variant, plan.terms, numbered(edits), plan.offered, tuple(notes)),
+        _thread_answer(talks.outcomes, lost, how, plan.variant, our_comments, talks.ours) if comments else Answer(),
+    )
+
+
+def _known(library: Library, clause: str) -> bool:
+    return any(c.id == clause for c in library.clauses)
+
+
+def _reply_text(how: str, variant: str, title: str) -> str:
+    if how == REINSTATE:
+        return (
+            f'We need to keep "{title}": it is what stops the work being used to train AI. We have proposed it again.'
+        )
+    if how == FALL_BACK:
+        return (
+            f'We have proposed a shorter {LOWER.get(variant, "minimal")} version of "{title}" instead; it '
+            "keeps only the core of the protection."
+        )
+    return f'Understood: we accept your change to "{title}".'
+
+
+def _thread_answer(
+    outcomes: Sequence[Outcome],
+    lost: set[str],
+    how: str,
+    variant: str,
+    comments: Sequence[Comment],
+    ours: Sequence[str],
+) -> Answer:
+    replies: list[ReplyTo] = []
+    resolve: list[str] = []
+    roots = [c for c in comments if c.parent is None]
+    for o in outcomes:
+        mine = next(
+            (
+                c
+                for c in roots
+                if c.author in ours
+                and o.proposal.comment
+                and " ".join(c.text.split()) == " ".join(o.proposal.comment.split())
+            ),
+            None,
+        )
+        title = o.proposal.clause or o.proposal.id
+        if o.replies and mine is not None:
+            taken = o.proposal.protection in lost
+            replies.append(
+                ReplyTo(
+                    mine.id,
+                    _reply_text(how if taken else REINSTATE, variant, title)
+                    if taken
+                    else "Thank you; we keep our proposal as it stands.",
+                )
+            )
+        elif o.state == ACCEPTED and mine is not None and not mine.done:
+            resolve.append(mine.id)
+    return Answer(tuple(replies), tuple(resolve))
