@@ -154,7 +154,8 @@ def _redline_one(src: Path, dst: Path | None, args, options) -> int:
     assert dst is not None
     if dst.resolve() == src.resolve() and not args.in_place:
         raise UsageError(f"{dst}: refusing to overwrite the input (use --in-place to allow it)")
-    result = engine.redline(data, author=args.author, date=args.date, options=options, filename=src.name)
+    result = engine.redline(data, author=args.author, date=args.date, options=options, filename=src.name,
+                            previous=_previous(args, False))
     tmp = dst.with_name(f".{dst.name}.noai-partial")
     try:  # write next to the target, then rename: never a half-written file
         tmp.write_bytes(result.docx)
@@ -167,6 +168,11 @@ def _redline_one(src: Path, dst: Path | None, args, options) -> int:
     note = f", {skipped} skipped" if skipped else ""
     _clear_progress()
     print(f"{src.name} -> {dst} ({applied} tracked changes{note})")
+    talks = result.audit.negotiation
+    if talks is not None:
+        said = ", ".join(f"{n} {status}" for status, n in talks.to_dict()["counts"].items() if n)
+        print(f"  answering round {talks.round} ({said}): {len(result.write.replies)} replies in their threads, "
+              f"{result.write.resolved} threads resolved")
     print(f"  {score_line(result.audit)} -> {score_line(result.after)} once the changes are accepted")
     if result.after.score.summary:
         print(f"  {result.after.score.summary}")
@@ -179,6 +185,7 @@ def cmd_redline(args) -> int:
     if not src.exists():
         raise UsageError(f"{src}: no such file or folder")
     if src.is_dir():
+        _previous(args, True)  # refused for a folder
         files = _inputs([str(src)])
         if not files:
             raise UsageError(f"{src}: no Word documents (.docx) in this folder")
@@ -297,6 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="print the plan as JSON, write nothing")
     p.add_argument("--in-place", action="store_true", help="allow overwriting the input")
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
+    p.add_argument("--previous", metavar="SENT.docx",
+                   help="the document we sent, when IN is the other side's reply (needed only when the reply "
+                        "lost our round's record)")
     _library_args(p)
     p.set_defaults(func=cmd_redline)
 

@@ -103,8 +103,14 @@ def _plan(doc: Document, options: Options, filename: str | None,
 
 
 def plan(data: bytes, options: Options = Options(), *, filename: str | None = None) -> tuple[AuditResult, Plan]:
-    """The audit and the redline plan for a document (what the add-in applies)."""
-    return _plan(read_document(data), options, filename)
+    """The audit and the redline plan for a document (what the add-in applies); for the other
+    side's reply to a redline of ours, the plan of our next round (:func:`noai.rounds.next_round`)."""
+    doc = read_document(data)
+    result, the_plan = _plan(doc, options, filename)
+    if result.negotiation is not None:
+        library, playbook = library_for(options)
+        the_plan, _answer = next_round(result, the_plan, library, playbook, comments=options.comments)
+    return result, the_plan
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
 from .analysis.negotiation import ACCEPTED, REJECTED, Outcome
-from .library import Library, Playbook
+from .library import VARIANTS, Library, Playbook
 from .ooxml.replies import ReplyTo
 from .ooxml.threads import Comment
 from .plan import Edit, Plan, make_plan, numbered
@@ -90,10 +90,10 @@ def next_round(
         if edit.comment and (edit.clause, edit.op) in commented:
             edit = replace(edit, comment=None)  # our reasons were given in the last round's thread
         edits.append(edit)
-    variant = plan.variant
+    proposed = {e.clause: (e.variant, e.title or e.clause) for e in edits if e.op == "insert_after"}
     return (
-        Plan(variant, plan.terms, numbered(edits), plan.offered, tuple(notes)),
-        _thread_answer(talks.outcomes, lost, how, plan.variant, our_comments, talks.ours) if comments else Answer(),
+        Plan(plan.variant, plan.terms, numbered(edits), plan.offered, tuple(notes)),
+        _thread_answer(talks.outcomes, proposed, how, our_comments, talks.ours) if comments else Answer(),
     )
 
 
@@ -101,24 +101,29 @@ def _known(library: Library, clause: str) -> bool:
     return any(c.id == clause for c in library.clauses)
 
 
-def _reply_text(how: str, variant: str, title: str) -> str:
-    if how == REINSTATE:
+def _reply_text(o: Outcome, proposed: dict[str, tuple[str, str]], how: str) -> str:
+    """Our reply in the thread of proposal ``o``: what this round does about it."""
+    again, title = proposed.get(o.proposal.clause, (None, o.proposal.clause or o.proposal.id))
+    lower = (
+        again in VARIANTS
+        and o.proposal.variant in VARIANTS
+        and VARIANTS.index(again) > VARIANTS.index(o.proposal.variant)
+    )
+    if again is not None and lower:
+        return f'We have proposed a shorter {again} version of "{title}" instead; it keeps the core of the protection.'
+    if again is not None:
         return (
             f'We need to keep "{title}": it is what stops the work being used to train AI. We have proposed it again.'
         )
-    if how == FALL_BACK:
-        return (
-            f'We have proposed a shorter {LOWER.get(variant, "minimal")} version of "{title}" instead; it '
-            "keeps only the core of the protection."
-        )
-    return f'Understood: we accept your change to "{title}".'
+    if how == ACCEPT and o.state != ACCEPTED:
+        return f'Understood: we accept your change to "{title}".'
+    return f'Thank you. We keep "{title}" as it now stands in the document.'
 
 
 def _thread_answer(
     outcomes: Sequence[Outcome],
-    lost: set[str],
+    proposed: dict[str, tuple[str, str]],
     how: str,
-    variant: str,
     comments: Sequence[Comment],
     ours: Sequence[str],
 ) -> Answer:
@@ -136,17 +141,10 @@ def _thread_answer(
             ),
             None,
         )
-        title = o.proposal.clause or o.proposal.id
-        if o.replies and mine is not None:
-            taken = o.proposal.protection in lost
-            replies.append(
-                ReplyTo(
-                    mine.id,
-                    _reply_text(how if taken else REINSTATE, variant, title)
-                    if taken
-                    else "Thank you; we keep our proposal as it stands.",
-                )
-            )
-        elif o.state == ACCEPTED and mine is not None and not mine.done:
+        if mine is None:
+            continue
+        if o.replies:
+            replies.append(ReplyTo(mine.id, _reply_text(o, proposed, how)))
+        elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
     return Answer(tuple(replies), tuple(resolve))
