@@ -535,7 +535,8 @@ class _Classifier:
             other = self.parties.after(text, m.end(), e)
             if passive:
                 giver, receiver = None, subject or other
-            elif verb.startswith(("may", "is permitted", "has the", "shall have", "will have", "shall hold", "will hold")):
+            elif verb.startswith(("may", "is permitted", "has the", "shall have", "will have", "shall hold",
+                                  "will hold")):
                 giver, receiver = None, subject
             else:
                 giver, receiver = subject, other

@@ -70,10 +70,12 @@ RIGHTS_OBJECT = _rx(r"\b(?:rights?|title|interest|ownership|copyrights?|intellec
 IP_OBJECT = _rx(r"\b(?:software|deliverables?|work\s+product|works?|designs?|materials|intellectual\s+property|"
                 r"copyrights?|IPRs?|inventions?|content|code)\b")
 # Things that are not the work: a transfer of title to them is a sale of goods, shares or a lease.
-GOODS = _rx(r"\b(?:products?(?!\s+(?:filings?|data|know-how|information|technology|intellectual|rights|licen))|equipment|goods|hardware|inventory|shares|stock|assets|premises|lease|franchise|wells?|"
+GOODS = _rx(r"\b(?:products?(?!\s+(?:filings?|data|know-how|information|technology|intellectual|rights|licen))|"
+            r"equipment|goods|hardware|inventory|shares|stock|assets|premises|lease|franchise|wells?|"
             r"items?|units?|aircraft|vehicles?|receivables|accounts)\b")
 # A warranty that a party has rights, not a transfer of them.
-WARRANTY = _rx(r"\b(?:represents?|warrants?)\s+(?:and\s+(?:warrants?|represents?|covenants?)\s+)?(?:to\s+\w+\s+)?that\b")
+WARRANTY = _rx(r"\b(?:represents?|warrants?)\s+(?:and\s+(?:warrants?|represents?|covenants?)\s+)?"
+               r"(?:to\s+\w+\s+)?that\b")
 # Made under the contract: ownership of it is an allocation of new work, not a party keeping its own.
 CREATION = _rx(r"\b(?:creat(?:ed|es|e)|develop(?:ed|s)|made|makes?|conceived|generated|produced|arising|prepared|"
                r"written|invented|authored|reduced\s+to\s+practice)\b")
@@ -92,9 +94,10 @@ WORK_FOR_HIRE_NEGATED = _rx(r"\b(?:not|never|no)\s+(?:be\s+)?(?:deemed\s+|consid
 
 # The words that make a grant verb a licence: the licence itself, a right to do something, or the
 # scope words only a licence carries ("grants to Corio a nonexclusive, nontransferable, royalty-free, …").
-_LICENCE_WORDS = (r"(?:licen[cs]e|right\s+to|rights\s+to|permission|non-?\s?exclusive|exclusive\s+right|royalty[- ]free|"
-                  r"non-?\s?transferable|sub-?licens)")
-GRANT = _rx(r"\b(?:(?:hereby\s+)?grants|hereby\s+grant|(?:you|we|I)\s+grant|(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
+_LICENCE_WORDS = (r"(?:licen[cs]e|right\s+to|rights\s+to|permission|non-?\s?exclusive|exclusive\s+right|"
+                  r"royalty[- ]free|non-?\s?transferable|sub-?licens)")
+GRANT = _rx(r"\b(?:(?:hereby\s+)?grants|hereby\s+grant|(?:you|we|I)\s+grant|"
+            r"(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
             r"(?:grant|give)|is\s+(?:hereby\s+)?granted|are\s+(?:hereby\s+)?granted|gives?)\b(?=(?:[^.;]|\.\d){0,400}?\b"
             + _LICENCE_WORDS + r")|\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
             r"\b(?:shall|will)\s+have\s+(?:an?|the)\s+(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b|"
@@ -188,12 +191,14 @@ AI_PERMISSION = _rx(r"\b(?:may|can|is\s+permitted\s+to|has\s+the\s+right\s+to|ri
 
 # A place's law: "the laws of the State of Texas", "the law in force in Ireland", "Swiss law", "PRC Laws"
 # (not "Applicable Law", a defined term that names no place).
-_LAW_NAMED = (r"(?:laws?\s+(?:of|in\s+force\s+in)\b(?!\s+(?:the\s+|any\s+|such\s+)?(?:jurisdiction|country|place)\b)|(?!(?i:applicable|governing|relevant|data|such|all|any|the)\b)"
+_LAW_NAMED = (r"(?:laws?\s+(?:of|in\s+force\s+in)\b(?!\s+(?:the\s+|any\s+|such\s+)?(?:jurisdiction|country|place)\b)|"
+              r"(?!(?i:applicable|governing|relevant|data|such|all|any|the)\b)"
               r"(?-i:[A-Z][\w.'’-]*\s+){1,3}laws?\b)")
 # Governing law in its word orders: "governed by / construed in accordance with / interpreted under …
 # the laws of X", "The laws of X will govern / shall apply", "English law governs", "is subject to the
 # law of X", "Governing law: … will govern", "the governing law is".
-GOVERNING_LAW = _rx(r"\b(?:governed|construed|interpreted|enforced|performed|determined|applied)\b(?:[^.;]|\.\d){0,100}?"
+GOVERNING_LAW = _rx(r"\b(?:governed|construed|interpreted|enforced|performed|determined|applied)\b"
+                    r"(?:[^.;]|\.\d){0,100}?"
                     r"\b(?:in\s+accordance\s+with|under|by|pursuant\s+to|according\s+to|with\s+reference\s+to)[,\s]+"
                     r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local)\s+)?" + _LAW_NAMED + r"|"
                     r"\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|shall)\s+)?(?:govern|(?:shall|will)\s+apply\s+to)\b|"
@@ -305,8 +310,8 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     CONFIDENTIALITY_TRAP: ("data",),
     MUTUAL: ("each", "either", "parties", "mutual"),
     ASSIGNMENT: ("assign", "transfer", "convey", "title", "property", "vest", "own", "belong", "retain", "keep"),
-    GRANT: ("grant", "give", "licen", "hold", "authori", "permit", "deliverable", "work", "material", "content", "contribution",
-            "software", "result"),
+    GRANT: ("grant", "give", "licen", "hold", "authori", "permit", "deliverable", "work", "material", "content",
+            "contribution", "software", "result"),
     PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe"),
     ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),
     FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology"),
