@@ -530,7 +530,9 @@ class _Classifier:
             verb = m.group(0).lower()
             passive = "granted" in verb
             subject = self.parties.before(text, s, m.start())
-            other = self.parties.after(text, m.end(), e)
+            # "gives the Buyer a licence", "authorizes the Buyer to use": the grantee is inside the match
+            inside = verb.startswith(("give", "shall give", "will give", "authori", "permitting", "hereby permit"))
+            other = self.parties.after(text, m.start() if inside else m.end(), e)
             if passive:
                 giver, receiver = None, subject or other
             elif verb.startswith(("may", "is permitted", "has the", "shall have", "will have", "shall hold",
