@@ -401,7 +401,12 @@ class _Classifier:
             beneficiary = actor
         if note == "ip_assignment/kept" or attributes.get("covers") == "own":
             actor = beneficiary = actor if note != "ip_assignment/kept" else beneficiary
-        obj = KIND_OBJECTS[kind] if kind in KIND_OBJECTS else S.object_of(text, end, e)
+        if kind in KIND_OBJECTS:
+            obj = KIND_OBJECTS[kind]
+        elif kind in _MODIFIER_KINDS:  # a grant's scope words share its object: read once a sentence
+            obj = self.reading(text, s, e).object
+        else:
+            obj = S.object_of(text, end, e)
         if act is None or actor in (None, S.UNKNOWN) or beneficiary in (None, S.UNKNOWN) or \
                 (obj is None and kind not in KIND_OBJECTS):  # what the kind leaves open: read the sentence
             reading = self.reading(text, s, e)
