@@ -161,13 +161,13 @@ class ProtectionSpec:
     absent: Weight | None = None
 
 
-HI, MD, LO, INF = Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO
+H, M, L, I = Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO  # noqa: E741 (the rows' shorthand)
 K = FindingKind
 
 
 def _severe(points: int, why: str) -> Mapping[Severity, Weight]:
     """The same weight at high and medium severity."""
-    return {HI: Weight(points, why), MD: Weight(points, why)}
+    return {H: Weight(points, why), M: Weight(points, why)}
 
 
 _KIND_ROWS = (
@@ -175,7 +175,7 @@ _KIND_ROWS = (
         K.WORK_MADE_FOR_HIRE, "Work made for hire",
         "Calling the work 'made for hire' makes {owner} its legal author from the start, so the creator keeps no "
         "rights to limit AI training.",
-        BySide(HI, HI, INF),
+        BySide(H, H, I),
         ("for hire", "commissioned", "section 101"),
         weights=_severe(45, "the work is a work made for hire: the other side owns it outright"),
         explanations={"negated": "The contract says the work is not a work made for hire, so the creator remains "
@@ -185,17 +185,17 @@ _KIND_ROWS = (
         K.IP_ASSIGNMENT, "IP assignment",
         "Ownership of the work passes to {owner}: after that only a contract promise can stop it being used to "
         "train AI.",
-        BySide(HI, MD, INF),
+        BySide(H, M, I),
         ("assign", "transfer", "convey", "title", "property of", "vest", "own ", "owns", "owned", "belong",
          "retain"),
-        weights={HI: Weight(45, "the creator assigns ownership of the work to the other side"),
-                 MD: Weight(35, "ownership of the work may pass to the other side")},
+        weights={H: Weight(45, "the creator assigns ownership of the work to the other side"),
+                 M: Weight(35, "ownership of the work may pass to the other side")},
         explanations={"kept": "This sentence keeps ownership with {owner}; it does not take the creator's work away."},
         gate=OWNERSHIP_GATE, grant=True),
     KindSpec(
         K.LICENSE_GRANT, "Licence grant",
         "{grantor} lets {grantee} use the work; the wording of this licence decides whether AI training is allowed.",
-        BySide(MD, LO, INF),
+        BySide(M, L, I),
         ("grant", "may ", "permitted to", "right to"),
         weights=_severe(25, "the creator licenses the work to the other side"),
         explanations={"back": "This licence runs to the creator ({grantee}), so it is no risk to the creator's "
@@ -204,20 +204,20 @@ _KIND_ROWS = (
     KindSpec(
         K.ANY_AND_ALL_PURPOSES, "Use for any purpose",
         "Use 'for any purpose' or 'without restriction' sets no limit, which can include AI training.",
-        BySide(HI, HI, INF),
+        BySide(H, H, I),
         ("any purpose", "any and all purpose", "any other purpose", "any lawful purpose", "without restriction",
          "without any restriction", "without limitation", "unrestricted", "any manner", " fit"),
         weights=_severe(10, "use is allowed for any purpose or without restriction")),
     KindSpec(
         K.PERPETUAL_IRREVOCABLE, "Perpetual or irrevocable rights",
         "A permanent or irrevocable right cannot be withdrawn later, even if the work is used to train AI.",
-        BySide(MD, MD, INF),
+        BySide(M, M, I),
         ("perpetu", "irrevoc", "term of copyright", "universe"),
         weights=_severe(8, "the rights granted are perpetual or irrevocable")),
     KindSpec(
         K.FUTURE_TECHNOLOGIES, "Future technologies",
         "Rights in media or technology 'now known or later developed' reach new uses such as AI systems.",
-        BySide(MD, MD, INF),
+        BySide(M, M, I),
         ("known or", "existing or", "future technolog", "technology now", "technology whether", "hereafter",
          " media", " medium", " format"),
         weights=_severe(8, "the rights reach media and technologies not yet invented")),
@@ -225,35 +225,35 @@ _KIND_ROWS = (
         K.DERIVATIVE_WORKS, "Derivative works",
         "The right to make derivative works or adaptations can be read to cover building AI models or datasets "
         "from the work.",
-        BySide(MD, MD, INF),
+        BySide(M, M, I),
         ("derivativ", "modify", "adapt", "translate,", "alter,", "translate or", "alter or"),
         weights=_severe(6, "the other side may make derivative works or adaptations")),
     KindSpec(
         K.SUBLICENSABLE, "Sublicensable rights",
         "The other side may pass these rights on to others, for example to an AI vendor.",
-        BySide(MD, MD, INF),
+        BySide(M, M, I),
         ("sublicens", "sub-licens", "tiers"),
         weights=_severe(6, "the other side may pass the rights on (sublicense)")),
     KindSpec(
         K.MORAL_RIGHTS_WAIVER, "Moral rights waiver",
         "Giving up moral rights lets the work be changed or used without credit, for example in AI-generated "
         "material.",
-        BySide(MD, MD, INF),
+        BySide(M, M, I),
         ("moral", "droit", "attribution", "integrity", "paternity"),
         weights=_severe(4, "the creator waives moral rights")),
     KindSpec(
         K.FEEDBACK_USAGE_DATA, "Feedback and usage data",
         "{beneficiary} may freely use feedback or usage data, a route by which material can end up in AI training.",
-        BySide(MD, MD, LO),
+        BySide(M, M, L),
         ("feedback", "usage data", "suggestion", "aggregat", "to improve", "to develop", "to enhance"),
         weights=_severe(5, "feedback or usage data may be used freely")),
     KindSpec(
         K.EXISTING_AI_RESTRICTION, "AI terms",
         "The contract mentions AI or machine learning here; check what it allows.",
-        BySide(HI, LO, INF),
+        BySide(H, L, I),
         ("artificial", "machine", "neural", "language model", "foundation model", "generative", "data mining",
          "deep learning", "train", "tun", "llm"),
-        weights={HI: Weight(20, "the contract allows the work to be used for AI")},
+        weights={H: Weight(20, "the contract allows the work to be used for AI")},
         explanations={
             "restriction": "The contract already limits the use of material for AI or machine learning.",
             "permission": "The contract allows material to be used for AI or machine learning.",
@@ -263,38 +263,38 @@ _KIND_ROWS = (
     KindSpec(
         K.INDEMNIFICATION, "Indemnity",
         "{indemnitor} must pay for certain claims and losses of the other.",
-        BySide(MD, LO, INF),
+        BySide(M, L, I),
         ("indemn", "harmless"),
-        weights={MD: Weight(3, "the creator gives a one-way indemnity")},
+        weights={M: Weight(3, "the creator gives a one-way indemnity")},
         explanations={"unknown": "One party must pay for certain claims and losses of the other."},
         spanning=True),
     KindSpec(
         K.GOVERNING_LAW, "Governing law",
         "Disputes under the contract are decided under the law of {jurisdiction}.",
-        BySide(LO, LO, LO),
+        BySide(L, L, L),
         ("law", "govern"),
         spanning=True),
     KindSpec(
         K.LIMITATION_OF_LIABILITY, "Limitation of liability",
         "Liability is limited or capped, which can also cap what the creator recovers for misuse of the work.",
-        BySide(LO, LO, LO),
+        BySide(L, L, L),
         ("liab", "damages"),
         spanning=True),
     KindSpec(
         K.CONFIDENTIALITY, "Confidentiality",
         "Confidential information must be kept secret and used only for the agreement.",
-        BySide(INF, INF, INF),
+        BySide(I, I, I),
         ("confiden", "disclos"),
         spanning=True),
     KindSpec(
         K.RESERVATION_OF_RIGHTS, "Reservation of rights",
         "Rights not expressly granted stay with {owner}.",
-        BySide(INF, INF, INF),
+        BySide(I, I, I),
         ("reserv", "implied", "implication", "granted", "retain", "neither party", "no rights")),
     KindSpec(
         K.SURVIVAL, "Survival",
         "Some obligations continue after the contract ends.",
-        BySide(INF, INF, INF),
+        BySide(I, I, I),
         ("surviv",),
         spanning=True),
 )
