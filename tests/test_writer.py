@@ -119,7 +119,7 @@ def test_reject_all_gives_back_the_original_and_accept_all_the_planned_text(cont
         CONTRACT[0],
         "7.3 Customer may use the Deliverables solely for the Permitted Purpose, in perpetuity.",
         "7.4 No AI training. Customer shall not train models on the Deliverables.",
-        "7.4 Provider grants a non-exclusive licence.",
+        "7.5 Provider grants a non-exclusive licence.",  # renumbered: "7.4" would be there twice
         CONTRACT[3],
     ]
 

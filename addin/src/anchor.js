@@ -70,6 +70,13 @@ function part(phrase, fromEnd) {
  * found by their first and last 255 characters and the range between them (Range.expandTo).
  * `paragraphText` is the paragraph's text as Word reports it.
  */
+/**
+ * @param {Word.Paragraph} paragraph
+ * @param {string} paragraphText
+ * @param {string} phrase
+ * @param {number} occurrence
+ * @returns {() => Word.Range | null}
+ */
 export function queuePhraseSearch(paragraph, paragraphText, phrase, occurrence) {
   const starts = occurrences(paragraphText, phrase);
   if (occurrence >= starts.length) return () => null;
@@ -100,6 +107,11 @@ export function queuePhraseSearch(paragraph, paragraphText, phrase, occurrence) 
  * Load body.paragraphs with `properties` ("text" is always loaded) and return the collection.
  * Call context.sync() before reading it.
  */
+/**
+ * @param {Word.RequestContext} context
+ * @param {string[]} [properties]
+ * @returns {Word.ParagraphCollection}
+ */
 export function loadParagraphs(context, properties = []) {
   const paragraphs = context.document.body.paragraphs;
   paragraphs.load(["text", ...properties].map((name) => `items/${name}`).join(","));
@@ -109,6 +121,13 @@ export function loadParagraphs(context, properties = []) {
 /**
  * Select (and so scroll to) `phrase` inside the paragraph anchored by `anchor`, or the whole
  * paragraph when the phrase is not there. Return {ok, reason}.
+ */
+/**
+ * @param {Word.RequestContext} context
+ * @param {{index: number, text: string}} anchor
+ * @param {string} [phrase]
+ * @param {number} [occurrence]
+ * @returns {Promise<{ok: boolean, reason: string}>}
  */
 export async function selectAnchor(context, anchor, phrase = "", occurrence = 0) {
   const paragraphs = loadParagraphs(context);

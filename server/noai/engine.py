@@ -7,10 +7,10 @@ touches the disk: the caller passes the revision author and date.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from datetime import datetime
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .analysis.audit import AuditResult, audit_document
 from .analysis.parties import analyse
@@ -31,6 +31,12 @@ class Options:
     playbook: Path | None = None  # a user's playbook over the shipped one
     clause_dirs: Sequence[Path] = ()  # a user's clause folders over the shipped ones
     we: str | None = None  # the user's party: a party's name or word, or a role ("creator", "client")
+    check: Callable[[], None] | None = None  # called between stages; raises to stop (a deadline)
+
+
+def _between_stages(check: Callable[[], None] | None) -> None:
+    if check is not None:
+        check()
 
 
 def read(data: bytes) -> Document:
@@ -38,9 +44,13 @@ def read(data: bytes) -> Document:
     return read_document(data)
 
 
-def audit(data: bytes, *, filename: str | None = None, we: str | None = None) -> AuditResult:
-    """Find and classify the IP and licence clauses of a document (``we``: the user's party)."""
-    return audit_document(read_document(data), filename=filename, we=we)
+def audit(data: bytes, *, filename: str | None = None, we: str | None = None,
+          check: Callable[[], None] | None = None) -> AuditResult:
+    """Find and classify the IP and licence clauses of a document (``we``: the user's party;
+    ``check`` as in Options)."""
+    doc = read_document(data)
+    _between_stages(check)
+    return audit_document(doc, filename=filename, we=we)
 
 
 def _stamp(paths: Sequence[Path]) -> tuple:
@@ -70,7 +80,9 @@ def library_for(options: Options = Options()) -> tuple[Library, Playbook]:
 
 
 def _plan(doc: Document, options: Options, filename: str | None) -> tuple[AuditResult, Plan]:
+    _between_stages(options.check)
     result = audit_document(doc, filename=filename, we=options.we)
+    _between_stages(options.check)
     library, playbook = library_for(options)
     the_plan = make_plan(result, library, playbook, variant=options.variant, comments=options.comments,
                          existing_comments=comments_by_paragraph(doc))
@@ -85,9 +97,16 @@ def plan(data: bytes, options: Options = Options(), *, filename: str | None = No
 @dataclass(frozen=True)
 class Redline:
     docx: bytes
-    audit: AuditResult
+    audit: AuditResult  # of the input: the score before
     plan: Plan
     write: WriteResult
+
+    @cached_property
+    def after(self) -> AuditResult:
+        """The audit of the redlined document as Word reads it (tracked insertions in, deletions out): the
+        score after, measured, not guessed. Computed when first asked for, so a redline alone costs no more."""
+        given = self.audit.we.given if self.audit.we is not None else None  # the same party as before
+        return audit_document(read_document(self.docx), filename=self.audit.filename, we=given)
 
 
 def redline(
@@ -101,6 +120,7 @@ def redline(
     """Apply the playbook's plan to the document as tracked changes by ``author`` at ``date``."""
     doc = read_document(data)
     result, the_plan = _plan(doc, options, filename)
+    _between_stages(options.check)
     written = apply_plan(doc, the_plan, stamp=RevisionStamp(author=author, date=date), comments=options.comments)
     return Redline(docx=written.docx, audit=result, plan=the_plan, write=written)
 

@@ -25,6 +25,7 @@ from .anchor import locate
 from .ooxml.document import BODY, Document, iter_paragraphs
 from .ooxml.ns import CT_COMMENTS, RT_COMMENTS, RT_STYLES, qn
 from .ooxml.package import add_relationship, write_package
+from .ooxml.renumber import TextChange, renumbering
 from .ooxml.revisions import (
     IdAllocator,
     NewParagraph,
@@ -51,11 +52,17 @@ class WriteResult:
     Each skipped edit is ``{"id", "op", "reason", "message"}`` with ``reason`` one of
     ``anchor-not-found``, ``phrase-not-found``, ``overlap``, ``already-present``,
     ``comments-off``.
+
+    ``renumbered`` lists the typed numbers and typed cross-references changed (as tracked
+    replacements) so that no typed clause number appears twice once the inserted clauses are
+    accepted: ``{"index", "start", "end", "from", "to", "reference"}``, offsets into the
+    paragraph's current text in the input.
     """
 
     docx: bytes
     applied: list[str] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
+    renumbered: list[dict] = field(default_factory=list)
 
 
 class _Writer:
@@ -146,6 +153,9 @@ class _Writer:
             last = insertion[-1] if insertion is not None else deletions[-1]
             add_comment_around(deletions[0], last, edit.comment, self.stamp, self.ids,
                                self.comments_root, **self.comment_styles)
+
+    def renumber(self, index: int, change: TextChange) -> None:
+        replace_text(self.element(index), change.start, change.end, change.new, self.stamp, self.ids)
 
     def comment(self, index: int, start: int, end: int, edit: Edit) -> None:
         add_comment(self.element(index), start, end, edit.comment or "", self.stamp,
@@ -243,7 +253,10 @@ def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: boo
     Range edits (``replace``, ``comment``) are applied per paragraph from the end backwards, so
     their offsets into the original current text stay right; a range overlapping another edit's
     range is skipped. ``insert_after`` edits on the same anchor follow each other in plan order.
-    With ``comments=False`` no comment is written and ``comment`` edits are skipped.
+    With ``comments=False`` no comment is written and ``comment`` edits are skipped. Where an
+    inserted clause continues a typed numbering ("7.3" -> "7.4") before typed siblings, those and
+    the typed references to them are renumbered as tracked replacements (``renumbered``), unless
+    a planned edit covers the same words.
 
     The plan is typed (:class:`~noai.plan.Plan`); a plan read from JSON is checked against its
     schema on the way in (:meth:`Plan.from_dict`), not here.
@@ -285,8 +298,12 @@ def _apply(writer: _Writer, edits: list[Edit], comments: bool) -> WriteResult:
             skipped.append(_skip(edit, "overlap", "The words overlap another edit of the same plan."))
         else:
             ranges[index].append((*span, n))
+    renumbered = _renumbering(writer, edits, insertions, ranges)
     for index, spans in ranges.items():
         for start, end, n in sorted(spans, reverse=True):
+            if n >= len(edits):
+                writer.renumber(index, renumbered[n - len(edits)])
+                continue
             edit = edits[n]
             if edit.op == "replace":
                 writer.replace(index, start, end, edit)
@@ -297,4 +314,26 @@ def _apply(writer: _Writer, edits: list[Edit], comments: bool) -> WriteResult:
         writer.insert(index, edits[n])
         done.add(n)
     applied = [edit.id for n, edit in enumerate(edits) if n in done]
-    return WriteResult(writer.package_bytes(), applied, skipped)
+    changed = [{"index": c.index, "start": c.start, "end": c.end, "from": c.old, "to": c.new,
+                "reference": c.reference} for c in renumbered]
+    return WriteResult(writer.package_bytes(), applied, skipped, changed)
+
+
+def _renumbering(
+    writer: _Writer, edits: list[Edit], insertions: list[tuple[int, int]], ranges: dict[int, list[tuple[int, int, int]]]
+) -> list[TextChange]:
+    """The typed numbers and references to renumber for the insertions (see
+    :mod:`noai.ooxml.renumber`), change ``k`` added to ``ranges`` as number ``len(edits) + k``; one that
+    overlaps a planned edit's range is left out: the plan's edit is what was asked for."""
+    inserted: dict[int, int] = defaultdict(int)
+    for n, index in insertions:
+        inserted[index] += len(edits[n].paragraphs)
+    if not inserted:
+        return []
+    changes: list[TextChange] = []
+    for change in renumbering([p.text for p in writer.doc.paragraphs], inserted):
+        spans = ranges[change.index]
+        if not any(start < change.end and change.start < end for start, end, _ in spans):
+            spans.append((change.start, change.end, len(edits) + len(changes)))
+            changes.append(change)
+    return changes

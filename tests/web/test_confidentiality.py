@@ -52,8 +52,16 @@ def test_the_secret_sentence_is_in_the_document_the_tests_post(client, secret_do
 
 
 def test_no_request_writes_a_file(client, secret_docx, monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)
-    before_tmp, before_cwd = listing(tempfile.gettempdir()), listing(".")
+    # the server's own temporary folder and working folder, private to this test: other
+    # processes writing into the machine's temp folder cannot disturb it
+    private_tmp, work = tmp_path / "tmp", tmp_path / "work"
+    private_tmp.mkdir()
+    work.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private_tmp))
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
+    monkeypatch.chdir(work)
+    assert tempfile.gettempdir() == str(private_tmp)
+    before_tmp, before_cwd = listing(str(private_tmp)), listing(".")
 
     def refuse(*args, **kwargs):
         raise AssertionError("a temporary file was asked for")
@@ -67,7 +75,7 @@ def test_no_request_writes_a_file(client, secret_docx, monkeypatch, tmp_path):
     for response in requests_of(client, secret_docx):
         assert response.status_code == 200
     assert listing(".") == before_cwd
-    assert listing(tempfile.gettempdir()) - before_tmp == set()
+    assert listing(str(private_tmp)) == before_tmp
 
 
 def test_no_log_record_holds_document_text(client, secret_docx, caplog):

@@ -52,7 +52,8 @@ PROVIDER_ROLES = frozenset({
 # Plurals are found from the singular ("Contribution" used as "Contributions") and not listed.
 WORK_NAMES = ("Deliverables", "Work Product", "Contribution", "Covered Inventions", "Work Made for Hire",
               "Work", "Inventions", "Materials", "Sample Code", "Script Software", "Software", "Results",
-              "Content", "Artwork", "Designs", "Assets", "Submission", "Product")
+              "Content", "Artwork", "Designs", "Assets", "Submission", "Product", "Application", "Website",
+              "Photographs", "Illustrations", "Manuscript", "Licensed Materials", "Licensed Software")
 PROJECT_NAMES = ("Project", "Services", "Engagement", "Programme", "Program")
 AGREEMENT_WORDS = ("Agreement", "Addendum", "Contract", "Terms", "License", "Licence", "CCLA", "CLA", "SOW",
                    "Statement of Work", "Order Form", "EULA")
@@ -664,7 +665,7 @@ _WORK_HEADS = {
     1: ("confidential information",),
 }
 _NOT_THE_WORK = re.compile(r"^(?:pre-?existing|preexisting|third[- ]party|excluded|prior|background|existing|"
-                           r"open[- ]source|other|additional|personal|usage|customer|client|buyer|user|ai|"
+                           r"open[- ]source|other|additional|personal|usage|customer|client|buyer|user|"
                            r"generative|training|input|output|feedback|documentation|subscription|support)\b",
                            re.IGNORECASE)
 _IP_CONTEXT = re.compile(r"\b(?:own(?:s|ed|ership)?|assign\w*|licen[cs]\w*|title|intellectual\s+property|"
@@ -693,6 +694,8 @@ def _work_product(joined: Joined, paragraphs: Sequence[Paragraph], terms: dict[s
     for t in terms.values():
         tier = _work_tier(t.name)
         first = t.name.split()[0].lower()
+        if first in ("ai", "generative", "ml") and tier > 1:  # the AI features beside the product itself
+            tier -= 1
         if not tier or (t.uses == 0 and t.defined_at is None) or _NOT_THE_WORK.match(t.name) \
                 or (first in party_words and " " in t.name) or t.name.lower() in party_words:
             continue

@@ -8,7 +8,7 @@ It is read into memory, handed to :mod:`noai.engine` and forgotten.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
 from flask import Blueprint, current_app, jsonify, request, send_file
@@ -18,16 +18,22 @@ from werkzeug.exceptions import UnsupportedMediaType
 from noai import __version__, engine
 from noai.library import render
 
-from .schemas import (AuditOptionsSchema, ClauseListSchema, ClauseQuerySchema, HealthSchema, OptionsSchema,
-                      RedlineOptionsSchema, RenderedClauseSchema)
-from .security import require_token
+from .requests import deadline_check
+from .schemas import (
+    AuditOptionsSchema,
+    ClauseListSchema,
+    ClauseQuerySchema,
+    HealthSchema,
+    OptionsSchema,
+    RedlineOptionsSchema,
+    RenderedClauseSchema,
+)
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 RAW_TYPES = (DOCX_TYPE, "application/octet-stream", "application/xml", "text/xml")
 MULTIPART = "multipart/form-data"
 
-bp = Blueprint("api", __name__)
-bp.before_request(require_token)
+bp = Blueprint("api", __name__)  # the token is checked app-wide (security.install_security)
 
 
 def _document() -> tuple[bytes, str | None, dict]:
@@ -51,14 +57,14 @@ def _options(loaded: dict | None = None) -> engine.Options:
     return engine.Options(
         variant=loaded.get("variant"), comments=loaded.get("comments", True), we=loaded.get("we"),
         playbook=None,  # "default", the only shipped playbook, is the engine's own
-        clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]))
+        clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]), check=deadline_check())
 
 
 @bp.post("/audit")
 def audit():
     data, filename, raw = _document()
     we = AuditOptionsSchema().load(raw).get("we")
-    return jsonify(engine.audit(data, filename=filename, we=we).to_dict())
+    return jsonify(engine.audit(data, filename=filename, we=we, check=deadline_check()).to_dict())
 
 
 @bp.post("/plan")
@@ -73,7 +79,7 @@ def plan():
 def redline():
     data, filename, raw = _document()
     loaded = RedlineOptionsSchema().load(raw)
-    date = loaded.get("date") or datetime.now(timezone.utc).replace(microsecond=0)
+    date = loaded.get("date") or datetime.now(UTC).replace(microsecond=0)
     result = engine.redline(data, author=loaded["author"], date=date, options=_options(loaded),
                             filename=filename)
     stem = PurePath(filename).stem if filename else "document"
@@ -81,6 +87,8 @@ def redline():
                          download_name=f"{stem}.noai.docx")
     response.headers["X-Noai-Applied"] = str(len(result.write.applied))
     response.headers["X-Noai-Skipped"] = str(len(result.write.skipped))
+    for name, scored in (("Before", result.audit), ("After", result.after)):  # after: the output audited
+        response.headers[f"X-Noai-Score-{name}"] = f"{scored.score.risk} {scored.score.grade}"
     return response
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
-from flask import Blueprint, Response, jsonify, render_template_string
+from flask import Blueprint, Response, current_app, jsonify, render_template_string
 
 from noai import __version__
 from noai import schemas as wire
@@ -54,7 +54,7 @@ def _form_properties(options: type) -> dict:
 
 def _document_operation(summary: str, options: type | None, answer: dict) -> dict:
     operation = {"summary": summary, "requestBody": _document_body(options),
-                 "responses": {**answer, **_problems(400, 401, 413, 415, 422, 500)}}
+                 "responses": {**answer, **_problems(400, 401, 408, 413, 414, 415, 422, 500, 503)}}
     if options is not None:
         operation["parameters"] = [{"in": "query", "schema": options}]
     return {"post": operation}
@@ -103,20 +103,22 @@ def build_spec() -> dict:
     redlined = {"200": {"description": "The redlined document, as an attachment.",
                         "content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}}}}}
     spec.path("/audit", operations=_document_operation(
-        "Audit a document", None, _ok("Audit", "The audit (noai.audit/2).")))
+        "Audit a document", schemas.AuditOptionsSchema, _ok("Audit", "The audit (noai.audit/2).")))
     spec.path("/plan", operations=_document_operation(
         "Plan the redline of a document", schemas.OptionsSchema, _ok("PlanAnswer", "The audit and the plan.")))
     spec.path("/redline", operations=_document_operation(
         "Redline a document as tracked changes", schemas.RedlineOptionsSchema, redlined))
     spec.path("/clauses", operations={"get": {
-        "summary": "List the clause library", "responses": {**_ok("ClauseList", "The clauses."), **_problems(401)}}})
+        "summary": "List the clause library",
+        "responses": {**_ok("ClauseList", "The clauses."), **_problems(401, 414)}}})
     spec.path("/clauses/{clause_id}", operations={"get": {
         "summary": "One clause, rendered with the given terms",
         "parameters": [{"in": "path", "name": "clause_id", "required": True, "schema": {"type": "string"}},
                        {"in": "query", "schema": schemas.ClauseQuerySchema}],
-        "responses": {**_ok("RenderedClause", "The rendered clause."), **_problems(400, 401, 404, 422)}}})
+        "responses": {**_ok("RenderedClause", "The rendered clause."), **_problems(400, 401, 404, 414, 422)}}})
     spec.path("/healthz", operations={"get": {
-        "summary": "Liveness", "security": [], "responses": _ok("Health", "The server is up.")}})
+        "summary": "Liveness", "security": [], "responses": {**_ok("Health", "The server is up."),
+                                                              **_problems(414)}}})
     document = spec.to_dict()
     document["security"] = [{"bearer": []}]
     return document
@@ -153,12 +155,18 @@ the machine-readable document is <a href="openapi.json">openapi.json</a>.</p>
 </body></html>"""
 
 
+def served_spec() -> dict:
+    """The document as this server answers: without a security requirement when it has no token."""
+    spec = build_spec()
+    return spec if current_app.config["API_TOKEN"] else {k: v for k, v in spec.items() if k != "security"}
+
+
 @bp.get("/openapi.json")
 def openapi_json():
-    return jsonify(build_spec())
+    return jsonify(served_spec())
 
 
 @bp.get("/docs")
 def docs():
-    html = render_template_string(_PAGE, spec=build_spec(), prefix=PREFIX, style=_STYLE)
+    html = render_template_string(_PAGE, spec=served_spec(), prefix=PREFIX, style=_STYLE)
     return Response(html, mimetype="text/html", headers={"Content-Security-Policy": DOCS_CSP})

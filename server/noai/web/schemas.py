@@ -50,7 +50,8 @@ class OptionsSchema(Schema):
 class RedlineOptionsSchema(OptionsSchema):
     """``POST /redline`` options: the plan's, and who and when the tracked changes are by."""
 
-    author = fields.String(load_default="noai", validate=validate.Length(min=1, max=100),
+    author = fields.String(load_default="noai", validate=[validate.Length(min=1, max=100), validate.Regexp(
+                               r"^[^\x00-\x1f\x7f]*$", error="The author may not contain control characters.")],
                            metadata={"description": "Author of the tracked changes."})
     date = fields.AwareDateTime(default_timezone=timezone.utc,
                                 metadata={"description": "ISO 8601 date of the changes (default: now)."})
