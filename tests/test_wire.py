@@ -97,6 +97,14 @@ def test_the_schemas_name_exactly_the_kinds_protections_and_severities_of_noai_k
     assert _enum(plan["$defs"]["replace"]["properties"]["finding"]) == [k.value for k in FindingKind]
 
 
+def test_the_schemas_and_docs_are_in_step_with_noai_kinds():
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "wire_schemas.py"), "--check"],
+                         capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "server")})
+    assert run.returncode == 0, (f"{run.stdout}{run.stderr}\nupdate them: "
+                                 "PYTHONPATH=server python scripts/wire_schemas.py")
+
+
 def _property_names(node, out: set[str]) -> set[str]:
     if isinstance(node, dict):
         out.update(node.get("properties", {}))
