@@ -18,7 +18,17 @@ from itertools import groupby
 from typing import Sequence
 
 from noai.analysis import patterns as P
-from noai.analysis.classify import party_words, GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
+from noai.analysis.classify import (
+    GRANT_KINDS,
+    HIGH,
+    INFO,
+    MEDIUM,
+    SEVERITY_ORDER,
+    Finding,
+    bare_title,
+    classify,
+    party_words,
+)
 from noai.analysis.language import detect_language
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
