@@ -309,16 +309,15 @@ def _signature_parties(paragraphs: Sequence[Paragraph], found: list[dict]) -> No
         text = texts[i]
         if len(text) > 80:
             continue
-        following = [texts[j] for j in nonempty[pos + 1:pos + 4]]
-        signs = any(_SIGN_WORDS.match(t) for t in following)
         label = name = None
-        if m := _ON_BEHALF.match(text):  # "... on behalf of the Client: HARBOUR FOODS LIMITED"
+        if "behalf" in text.lower() and (m := _ON_BEHALF.match(text)):  # "... on behalf of the Client: HARBOUR FOODS"
             label, _, name = m.group("name").partition(":")
             name = name.strip() or label
-        elif signs and (m := _LABEL.match(text)):
-            label, name = m.group("label"), m.group("name")
-        elif signs and _CAPS_NAME.match(text) and not _SIGN_WORDS.match(text) and not _DOCUMENT_PARTS.match(text):
-            label = name = text.rstrip(":")
+        elif (":" in text or text.isupper()) and any(_SIGN_WORDS.match(texts[j]) for j in nonempty[pos + 1:pos + 4]):
+            if m := _LABEL.match(text):
+                label, name = m.group("label"), m.group("name")
+            elif _CAPS_NAME.match(text) and not _SIGN_WORDS.match(text) and not _DOCUMENT_PARTS.match(text):
+                label = name = text.rstrip(":")
         if not label:
             continue
         known = _find(found, label)
