@@ -106,7 +106,7 @@ def _walk(before, after, path: str, added: Counter, removed: Counter, changed: l
             else:
                 _walk(before[key], after[key], sub, added, removed, changed)
     elif isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
-        for i, (b, a) in enumerate(zip(before, after)):
+        for i, (b, a) in enumerate(zip(before, after, strict=False)):
             _walk(b, a, f"{path}[{i}]", added, removed, changed)
     elif before != after:
         changed.append((path, before, after))

@@ -113,7 +113,7 @@ class UnknownClauseError(NoaiError):
     code = "unknown-clause"
     title = "No such clause"
     status = 404
-    exit_code = 4
+    exit_code = 2  # a clause id the user typed: bad usage (README), not a broken library
 
 
 class UnknownVariantError(NoaiError):
@@ -188,3 +188,30 @@ class MissingCertificateError(NoaiError):
     code = "missing-certificate"
     title = "No certificate for HTTPS"
     exit_code = 2
+
+
+class DeadlineExceededError(NoaiError):
+    """A request computed past the server's deadline (``NOAI_TIMEOUT``); stopped between stages."""
+
+    code = "deadline-exceeded"
+    title = "The request took too long"
+    status = 503
+
+
+class ServerBusyError(NoaiError):
+    """The server's memory budget is taken by other requests; the client may retry later."""
+
+    code = "server-busy"
+    title = "The server is busy"
+    status = 503
+
+    def __init__(self, message: str, *, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class DocumentBudgetError(PackageLimitError):
+    """The XML the job would parse exceeds the per-request memory budget."""
+
+    code = "document-too-large"
+    title = "The document needs more memory than this server allows a request"

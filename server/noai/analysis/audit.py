@@ -18,7 +18,7 @@ from itertools import groupby
 from typing import Sequence
 
 from noai.analysis import patterns as P
-from noai.analysis.classify import GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
+from noai.analysis.classify import party_words, GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
 from noai.analysis.language import detect_language
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
@@ -30,6 +30,10 @@ from noai.ooxml.model import Paragraph
 SCHEMA = "noai.audit/2"
 PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
 GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
+# The best grade a contract can have while a finding of this severity stands, and the risk that grade starts
+# at: no A or B while a high-risk finding stands.
+GRADE_BOUND = {HIGH: ("C", 40)}
+SCORE_LEGEND = "Risk 0 (safe) to 100 (worst); grade A (low risk) to F (high risk)."
 NO_IP_TERMS = (15, "the contract says nothing about rights in the work, leaving AI use to the general law")
 _BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
                            r"Terms)\b|\b(?:Standard\s+Terms|Terms\s+and\s+"
@@ -81,6 +85,7 @@ class Score:
     risk: int | None  # 0 safest .. 100 worst; None when the language is not supported
     grade: str | None  # A (low risk) .. F
     reasons: tuple[tuple[int, str], ...] = ()
+    summary: str = ""  # the grade explained in one line
 
 
 @dataclass(slots=True)
@@ -131,7 +136,8 @@ class AuditResult:
                                   "section_label": ip.section_label, "reason": ip.reason}
                                  for ip in self.insertion_points],
             "score": {"risk": self.score.risk, "grade": self.score.grade,
-                      "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons]},
+                      "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons],
+                      "summary": self.score.summary, "legend": SCORE_LEGEND},
             "notes": list(self.notes),
         }
 
@@ -155,7 +161,7 @@ def _first(findings: Sequence[Finding], kind: str, test=lambda f: True) -> Findi
 def _ai_restriction(findings: Sequence[Finding], creator: str) -> Finding | None:
     """The first restriction of AI use that binds the other side (not the creator's own AI tools)."""
     return _first(findings, "existing_ai_restriction", lambda f: f.attributes.get("polarity") == "restriction"
-                  and f.attributes.get("restricted_party") != creator)
+                  and f.attributes.get("restricted_party") != creator and f.attributes.get("covers") != "own")
 
 
 def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> list[Paragraph]:
@@ -175,7 +181,8 @@ def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], t
                if ai else Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to "
                                                                           "train AI."))
     out.append(_scope(paragraphs, findings, terms))
-    reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown"))
+    reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown")
+                      and not f.attributes.get("kept"))
     out.append(Protection("reservation_of_rights", PRESENT, reserved.start, "Rights not granted are reserved.")
                if reserved else Protection("reservation_of_rights", MISSING,
                                            detail="No clause keeps the rights that were not expressly granted."))
@@ -191,7 +198,10 @@ def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], t
                                                                 "the work.")
                if remedy else Protection("ai_remedies", MISSING, detail="No injunction, certification or deletion "
                                                                         "remedy covers AI misuse of the work."))
-    disclosed = next((p for p in about_ai if P.AI_TRANSPARENCY.search(p.text)), None)
+    # A duty to disclose AI use protects the creator only when the other side owes it.
+    own_duty = {i for f in findings if f.kind == "existing_ai_restriction" and f.attributes.get("discloser") == creator
+                for i in range(f.start, f.end + 1)}
+    disclosed = next((p for p in about_ai if p.index not in own_duty and P.AI_TRANSPARENCY.search(p.text)), None)
     out.append(Protection("ai_transparency", PRESENT, disclosed.index, "The contract requires disclosure of AI use.")
                if disclosed else Protection("ai_transparency", MISSING,
                                             detail="No duty to disclose whether the work goes into AI systems."))
@@ -458,9 +468,37 @@ def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Sc
         weight = row.present if status.get(name) == PRESENT else row.absent
         if weight is not None:
             reasons.append((weight.points, weight.why))
+    bound = _bound(findings, sum(points for points, _ in reasons))
+    if bound is not None:
+        reasons.append(bound)
     risk = max(0, min(100, sum(points for points, _ in reasons)))
     grade = next(g for limit, g in GRADES if risk < limit)
-    return Score(risk, grade, tuple(reasons))
+    return Score(risk, grade, tuple(reasons), _summary(grade, reasons, findings, bound is not None))
+
+
+def _bound(findings: Sequence[Finding], risk: int) -> tuple[int, str] | None:
+    """The points that lift ``risk`` (the sum of the reasons) to the floor of the best grade the worst
+    finding allows, when it is below it."""
+    for severity, (grade, floor) in GRADE_BOUND.items():
+        if any(f.severity == severity for f in findings):
+            if risk >= floor:
+                return None
+            return floor - risk, f"a {severity}-risk finding stands, so the grade is {grade} at best"
+    return None
+
+
+def _summary(grade: str, reasons: Sequence[tuple[int, str]], findings: Sequence[Finding], bounded: bool) -> str:
+    """One line: the grade, its biggest cause and the worst findings that stand (and bound it, if they do)."""
+    top = max(reasons[:-1] if bounded else reasons, key=lambda r: r[0])
+    line = f"Grade {grade}: mainly because {top[1]}"
+    worst = next((sev for sev in GRADE_BOUND if any(f.severity == sev for f in findings)), None)
+    if worst is not None:
+        n = sum(f.severity == worst for f in findings)
+        line += f"; {n} {worst}-risk finding{' stands' if n == 1 else 's stand'}"
+        if bounded:
+            them = "it is" if n == 1 else "they are"
+            line += f", so the grade cannot be better than {GRADE_BOUND[worst][0]} until {them} fixed"
+    return line + "."
 
 
 # -- notes and the whole audit -----------------------------------------------------------------------------
@@ -489,6 +527,7 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
     else:
         parties = find_parties(paragraphs)
     resolved = resolve_we(parties, we)
+    words = party_words(parties, terms.creator or "provider")  # the model's creator is the contract's
     if resolved.role == CLIENT_ROLE and resolved.source == "user":  # the user is the receiving side
         creator_side = terms.creator or "provider"
         terms = replace(terms, creator="client" if creator_side == "provider" else "provider")
@@ -497,7 +536,7 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
                            [f"Language not supported: the document appears to be in '{language}'; only English "
                             f"contracts are analysed, so no findings are reported."], parties=parties, we=resolved)
     creator = terms.creator or "provider"
-    findings = classify(paragraphs, terms)
+    findings = classify(paragraphs, terms, words)
     protections = _protections(paragraphs, findings, terms, creator)
     body_end = _operative_end(paragraphs, findings)
     runs = _SectionRuns(paragraphs)

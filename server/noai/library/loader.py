@@ -18,9 +18,10 @@ from typing import Any
 
 from marshmallow import Schema
 
-import noai
 from noai.errors import RenderError, UnknownClauseError
 from noai.kinds import Placement
+
+from noai.resources import shipped
 
 from .model import VARIANTS, Clause, Definition, Fix, FixRule, Placeholder, Variant
 from .problems import Problems
@@ -37,7 +38,7 @@ _NAME = re.compile(r"^[a-z][a-z_]*$")
 def shipped_dir() -> Path:
     """The shipped ``clauses/`` folder, or the folder named by ``NOAI_CLAUSES_DIR``."""
     override = os.environ.get(CLAUSES_ENV)
-    return Path(override) if override else Path(noai.__file__).parents[2] / "clauses"
+    return Path(override) if override else shipped("clauses")
 
 
 @dataclass(frozen=True)
