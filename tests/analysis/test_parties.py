@@ -241,3 +241,16 @@ def test_a_term_defined_only_in_a_tracked_insertion_is_not_the_documents_work_pr
     ps = [Paragraph(index=i, text=t, original_text="" if i == 2 else t, mark="inserted" if i == 2 else "normal")
           for i, t in enumerate(texts)]
     assert find_parties(ps).work_product.text == "Designs"
+
+
+def test_the_audit_is_unsure_who_we_are_when_the_client_brings_its_own_materials():
+    saas = find_parties(paragraphs(
+        'This Cloud Agreement is between Acme Inc. ("Provider") and Beta LLC ("Customer").',
+        '"Customer Content" means the data and files Customer uploads to the Service.',
+        "Provider shall provide the Service. Customer shall pay Provider. Provider may use Customer Content "
+        "to provide the Service.",
+    ))
+    assert saas.client_materials == ("Customer Content",)
+    we = resolve_we(saas, None)
+    assert (we.role, we.sure) == (CREATOR, False)
+    assert resolve_we(find_parties(paragraphs(*CONTRACT)), None).sure is True
