@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Sequence
 
+from noai.analysis import learned
 from noai.analysis import patterns as P
 from noai.analysis.classify import GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
 from noai.analysis.language import detect_language
@@ -113,7 +114,7 @@ class AuditResult:
             "ip_section": None if self.ip_section is None else {
                 "title": self.ip_section.title, "section_label": self.ip_section.section_label,
                 "start": self.ip_section.start, "end": self.ip_section.end},
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [_finding_dict(f) for f in self.findings],
             "protections": {p.name: {"status": p.status, "detail": p.detail,
                                      "evidence": None if p.evidence is None else
                                      {"index": p.evidence, "text": texts[p.evidence]}}
@@ -125,6 +126,16 @@ class AuditResult:
                       "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons]},
             "notes": list(self.notes),
         }
+
+
+def _finding_dict(f: Finding) -> dict:
+    """The finding's JSON with its tier ("rule", or "review" when only the learned model found it) and,
+    for a review finding, the model's confidence."""
+    d = f.to_dict()
+    d["tier"] = f.attributes.get("tier") or d.get("tier") or "rule"
+    if "confidence" in f.attributes:
+        d["confidence"] = f.attributes["confidence"]
+    return d
 
 
 def _evidence_indexes(protections: Sequence[Protection]) -> set[int]:
@@ -445,12 +456,14 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
     body_end = _operative_end(paragraphs, findings)
     runs = _SectionRuns(paragraphs)
     ip = _ip_section(paragraphs, findings, body_end, runs)
+    # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
+    review = learned.review_findings(paragraphs, findings)
     return AuditResult(
         filename=filename, language=language, paragraphs=paragraphs, terms=terms,
-        findings=sorted(findings, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
+        findings=sorted(findings + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
         insertion_points=_insertion_points(paragraphs, findings, protections, ip, creator, body_end, runs),
-        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings, terms))
+        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings + review, terms))
 
 
 def audit_document(doc, *, filename: str | None = None) -> AuditResult:
