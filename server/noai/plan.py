@@ -14,8 +14,8 @@ already attached to a paragraph is not added twice.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Sequence
 
 from . import schemas
 from .analysis.audit import AuditResult

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Mapping, Sequence
 
+from noai.analysis import fast
 from noai.analysis import patterns as P
 from noai.analysis import semantics as S
 from noai.analysis.terms import body_start
@@ -233,7 +234,7 @@ def bare_title(p: Paragraph) -> bool:
 
 class _Text:
     """One paragraph's text with what its searches share: its sentence breaks (found once) and,
-    when the document allows it (:attr:`P.Gates.exact`), its lower-cased copy for the literal
+    when the document allows it (:attr:`fast.Gates.exact`), its lower-cased copy for the literal
     tests of :data:`P.NEEDS`."""
 
     __slots__ = ("text", "low", "_starts", "_ends")
@@ -328,7 +329,7 @@ class _Classifier:
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple, bool] = {}
         self.t = _Text("", None)  # the paragraph being classified
-        self.gates = P.Gates([p.text for p in paragraphs])
+        self.gates = fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
         titles = [n for n in ((agreement.name, *agreement.aliases) if agreement else ()) if P.AI_TERM.search(n)]
         # "under AI Addendum": the document's own name, not AI language
