@@ -137,7 +137,11 @@ class NoaiWorker(GeventWorker):  # type: ignore[misc]
     def handle_request(self, listener_name: Any, req: Any, sock: Any, addr: Any) -> Any:
         if req.body is not None:  # lets noai.web.body close the connection after a failed body
             req.body.noai_request = req
-        return super().handle_request(listener_name, req, sock, addr)
+        try:
+            return super().handle_request(listener_name, req, sock, addr)
+        except TimeoutError:  # the client stopped reading the answer (NOAI_IO_TIMEOUT): no traceback
+            self.log.info("closed a connection whose client stopped reading")
+            raise StopIteration() from None
 
     def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
         status, title = classify(exc)
