@@ -74,7 +74,7 @@ def _planned(data: bytes):
     from noai import engine
 
     doc = engine.read(data)
-    return doc, engine._plan(doc, engine.Options(), None)[1].to_dict()
+    return doc, engine._plan(doc, engine.Options(), None)[1]
 
 
 def write_only(data: bytes) -> bytes:

@@ -168,6 +168,8 @@ def test_the_import_contracts_hold_on_the_package_as_it_is(tmp_path):
         ("writer.py", "from noai import engine"),
         ("engine.py", "from noai import cli"),
         ("engine.py", "from noai.web import api"),
+        ("kinds.py", "from noai.ooxml import ns"),
+        ("errors.py", "from noai import kinds"),
     ],
 )
 def test_an_import_that_points_up_the_layers_breaks_the_contract(tmp_path, module, line):

@@ -72,15 +72,16 @@ def test_every_kind_opens_a_gate_of_the_patterns_table_and_no_gate_is_left_witho
 def test_every_explanation_template_the_classifier_uses_comes_from_the_spec_rows():
     from noai.analysis.classify import EXPLANATIONS
 
-    assert EXPLANATIONS == kinds.explanation_templates()
+    assert kinds.explanation_templates() == EXPLANATIONS
     assert {key.split("/")[0] for key in EXPLANATIONS} == set(FindingKind)
 
 
 def test_the_library_validates_against_the_same_vocabulary():
-    from noai.library import FINDING_KINDS, PLACEMENTS, PROTECTIONS as LIBRARY_PROTECTIONS
+    from noai.library import FINDING_KINDS, PLACEMENTS
+    from noai.library import PROTECTIONS as LIBRARY_PROTECTIONS
 
-    assert FINDING_KINDS == set(FindingKind) and LIBRARY_PROTECTIONS == set(Protection)
-    assert PLACEMENTS == set(Placement)
+    assert set(FindingKind) == FINDING_KINDS and set(Protection) == LIBRARY_PROTECTIONS
+    assert set(Placement) == PLACEMENTS
 
 
 def test_each_protections_default_placement_is_the_placement_of_the_shipped_clause_providing_it():

@@ -28,7 +28,19 @@ class UsageError(NoaiError):
     exit_code = EXIT_USAGE
 
 
+_drawn = False  # a progress line is on the terminal, waiting to be redrawn
+
+
+def _clear_progress() -> None:
+    """Wipe the progress line, so what comes next starts on a clean line."""
+    global _drawn
+    if _drawn:
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
+        _drawn = False
+
+
 def _err(msg: str) -> None:
+    _clear_progress()
     print(f"noai: {msg}", file=sys.stderr)
 
 
@@ -40,10 +52,12 @@ def _err_problems(exc: NoaiError) -> None:
 
 
 def _progress(i: int, n: int, name: str) -> None:
-    """One line a file on stderr; redrawn in place on a terminal."""
+    """One line a file on stderr; redrawn in place on a terminal, and gone when the run ends."""
+    global _drawn
     line = f"[{i}/{n}] {name}"
     if sys.stderr.isatty():
-        print(f"\r\033[K{line}", end="" if i < n else "\n", file=sys.stderr, flush=True)
+        print(f"\r\033[K{line}", end="", file=sys.stderr, flush=True)
+        _drawn = True
     else:
         print(line, file=sys.stderr)
 
@@ -99,12 +113,14 @@ def cmd_audit(args) -> int:
             code = code or exc.exit_code
             continue
         rows.append({"file": path.name, "result": result})
+        _clear_progress()
         if args.json:
             results.append(result.to_dict())
         elif args.markdown:
-            print(format_markdown(result))
+            print(format_markdown(result, verbose=args.verbose, show_all=args.all))
         else:
-            print(format_text(result))
+            print(format_text(result, verbose=args.verbose, show_all=args.all))
+    _clear_progress()
     if args.json:
         print(json.dumps(results if many else results[0], indent=2, ensure_ascii=False))
     elif many:
@@ -131,9 +147,15 @@ def _redline_one(src: Path, dst: Path | None, args, options) -> int:
         os.replace(tmp, dst)
     finally:
         tmp.unlink(missing_ok=True)
+    from .analysis.report import score_line
+
     applied, skipped = len(result.write.applied), len(result.write.skipped)
     note = f", {skipped} skipped" if skipped else ""
-    print(f"{src.name} -> {dst} ({applied} tracked changes{note}; risk {result.audit.score_summary()})")
+    _clear_progress()
+    print(f"{src.name} -> {dst} ({applied} tracked changes{note})")
+    print(f"  {score_line(result.audit)} -> {score_line(result.after)} once the changes are accepted")
+    if result.after.score.summary:
+        print(f"  {result.after.score.summary}")
     return EXIT_OK
 
 
@@ -162,6 +184,7 @@ def cmd_redline(args) -> int:
                 _err(f"{f}: {exc.message}")
                 _err_problems(exc)
                 code = code or exc.exit_code
+        _clear_progress()
         return code
     dst = Path(args.output) if args.output else src.with_name(f"{src.stem}.noai{src.suffix}")
     return _redline_one(src, dst, args, options)
@@ -244,6 +267,8 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="the audit as JSON (schema noai.audit/2)")
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
     fmt.add_argument("--markdown", action="store_true", help="the report as Markdown")
+    p.add_argument("--all", action="store_true", help="list the info items too")
+    p.add_argument("--verbose", action="store_true", help="paragraph indexes (¶) and every scoring reason")
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("redline", help="write the playbook's clauses and fixes as tracked changes")

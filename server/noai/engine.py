@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .analysis.audit import AuditResult, audit_document
@@ -105,9 +105,16 @@ def plan(data: bytes, options: Options = Options(), *, filename: str | None = No
 @dataclass(frozen=True)
 class Redline:
     docx: bytes
-    audit: AuditResult
+    audit: AuditResult  # of the input: the score before
     plan: Plan
     write: WriteResult
+
+    @cached_property
+    def after(self) -> AuditResult:
+        """The audit of the redlined document as Word reads it (tracked insertions in, deletions out): the
+        score after, measured, not guessed. Computed when first asked for, so a redline alone costs no more."""
+        given = self.audit.we.given if self.audit.we is not None else None  # the same party as before
+        return audit_document(read_document(self.docx), filename=self.audit.filename, we=given)
 
 
 def redline(
@@ -122,7 +129,7 @@ def redline(
     doc = read_document(data)
     result, the_plan = _plan(doc, options, filename)
     _between_stages(options.check)
-    written = apply_plan(doc, the_plan.to_dict(), stamp=RevisionStamp(author=author, date=date), comments=options.comments)
+    written = apply_plan(doc, the_plan, stamp=RevisionStamp(author=author, date=date), comments=options.comments)
     return Redline(docx=written.docx, audit=result, plan=the_plan, write=written)
 
 

@@ -113,7 +113,7 @@ class UnknownClauseError(NoaiError):
     code = "unknown-clause"
     title = "No such clause"
     status = 404
-    exit_code = 4
+    exit_code = 2  # a clause id the user typed: bad usage (README), not a broken library
 
 
 class UnknownVariantError(NoaiError):

@@ -14,10 +14,10 @@ library's validation, and the titles the audit JSON carries for the CLI, the API
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Mapping
 
 
 class Severity(StrEnum):
@@ -161,13 +161,13 @@ class ProtectionSpec:
     absent: Weight | None = None
 
 
-H, M, L, I = Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO
+HI, MD, LO, INF = Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO
 K = FindingKind
 
 
 def _severe(points: int, why: str) -> Mapping[Severity, Weight]:
     """The same weight at high and medium severity."""
-    return {H: Weight(points, why), M: Weight(points, why)}
+    return {HI: Weight(points, why), MD: Weight(points, why)}
 
 
 _KIND_ROWS = (
@@ -175,7 +175,7 @@ _KIND_ROWS = (
         K.WORK_MADE_FOR_HIRE, "Work made for hire",
         "Calling the work 'made for hire' makes {owner} its legal author from the start, so the creator keeps no "
         "rights to limit AI training.",
-        BySide(H, H, I),
+        BySide(HI, HI, INF),
         ("for hire", "commissioned", "section 101"),
         weights=_severe(45, "the work is a work made for hire: the other side owns it outright"),
         explanations={"negated": "The contract says the work is not a work made for hire, so the creator remains "
@@ -185,18 +185,21 @@ _KIND_ROWS = (
         K.IP_ASSIGNMENT, "IP assignment",
         "Ownership of the work passes to {owner}: after that only a contract promise can stop it being used to "
         "train AI.",
-        BySide(H, M, I),
-        ("assign", "transfer", "convey", "title", "property of", "vest", "own ", "owns", "owned", "belong",
-         "retain"),
-        weights={H: Weight(45, "the creator assigns ownership of the work to the other side"),
-                 M: Weight(35, "ownership of the work may pass to the other side")},
-        explanations={"kept": "This sentence keeps ownership with {owner}; it does not take the creator's work away."},
+        BySide(HI, MD, INF),
+        ("assign", "transfer", "convey", "title", "property of", "vest", "own", "belong", "retain", "keep"),
+        weights={HI: Weight(45, "the creator assigns ownership of the work to the other side"),
+                 MD: Weight(35, "ownership of the work may pass to the other side")},
+        explanations={"kept": "This sentence keeps ownership with {owner}; it does not take the creator's work away.",
+                      "assurance": "This sentence backs up a transfer of ownership (signing papers to perfect it); "
+                                   "the risk lies in the main assignment.",
+                      "back": "This transfer or ownership runs to {owner}, the creator's side, so it takes nothing "
+                              "from the creator."},
         gate=OWNERSHIP_GATE, grant=True),
     KindSpec(
         K.LICENSE_GRANT, "Licence grant",
         "{grantor} lets {grantee} use the work; the wording of this licence decides whether AI training is allowed.",
-        BySide(M, L, I),
-        ("grant", "may ", "permitted to", "right to"),
+        BySide(MD, LO, INF),
+        ("grant", "give", "licen", "authori", "permit", "hold", "may ", "permitted to", "right to"),
         weights=_severe(25, "the creator licenses the work to the other side"),
         explanations={"back": "This licence runs to the creator ({grantee}), so it is no risk to the creator's "
                               "work."},
@@ -204,20 +207,20 @@ _KIND_ROWS = (
     KindSpec(
         K.ANY_AND_ALL_PURPOSES, "Use for any purpose",
         "Use 'for any purpose' or 'without restriction' sets no limit, which can include AI training.",
-        BySide(H, H, I),
+        BySide(HI, HI, INF),
         ("any purpose", "any and all purpose", "any other purpose", "any lawful purpose", "without restriction",
          "without any restriction", "without limitation", "unrestricted", "any manner", " fit"),
         weights=_severe(10, "use is allowed for any purpose or without restriction")),
     KindSpec(
         K.PERPETUAL_IRREVOCABLE, "Perpetual or irrevocable rights",
         "A permanent or irrevocable right cannot be withdrawn later, even if the work is used to train AI.",
-        BySide(M, M, I),
+        BySide(MD, MD, INF),
         ("perpetu", "irrevoc", "term of copyright", "universe"),
         weights=_severe(8, "the rights granted are perpetual or irrevocable")),
     KindSpec(
         K.FUTURE_TECHNOLOGIES, "Future technologies",
         "Rights in media or technology 'now known or later developed' reach new uses such as AI systems.",
-        BySide(M, M, I),
+        BySide(MD, MD, INF),
         ("known or", "existing or", "future technolog", "technology now", "technology whether", "hereafter",
          " media", " medium", " format"),
         weights=_severe(8, "the rights reach media and technologies not yet invented")),
@@ -225,35 +228,35 @@ _KIND_ROWS = (
         K.DERIVATIVE_WORKS, "Derivative works",
         "The right to make derivative works or adaptations can be read to cover building AI models or datasets "
         "from the work.",
-        BySide(M, M, I),
+        BySide(MD, MD, INF),
         ("derivativ", "modify", "adapt", "translate,", "alter,", "translate or", "alter or"),
         weights=_severe(6, "the other side may make derivative works or adaptations")),
     KindSpec(
         K.SUBLICENSABLE, "Sublicensable rights",
         "The other side may pass these rights on to others, for example to an AI vendor.",
-        BySide(M, M, I),
+        BySide(MD, MD, INF),
         ("sublicens", "sub-licens", "tiers"),
         weights=_severe(6, "the other side may pass the rights on (sublicense)")),
     KindSpec(
         K.MORAL_RIGHTS_WAIVER, "Moral rights waiver",
         "Giving up moral rights lets the work be changed or used without credit, for example in AI-generated "
         "material.",
-        BySide(M, M, I),
+        BySide(MD, MD, INF),
         ("moral", "droit", "attribution", "integrity", "paternity"),
         weights=_severe(4, "the creator waives moral rights")),
     KindSpec(
         K.FEEDBACK_USAGE_DATA, "Feedback and usage data",
         "{beneficiary} may freely use feedback or usage data, a route by which material can end up in AI training.",
-        BySide(M, M, L),
+        BySide(MD, MD, LO),
         ("feedback", "usage data", "suggestion", "aggregat", "to improve", "to develop", "to enhance"),
         weights=_severe(5, "feedback or usage data may be used freely")),
     KindSpec(
         K.EXISTING_AI_RESTRICTION, "AI terms",
         "The contract mentions AI or machine learning here; check what it allows.",
-        BySide(H, L, I),
+        BySide(HI, LO, INF),
         ("artificial", "machine", "neural", "language model", "foundation model", "generative", "data mining",
          "deep learning", "train", "tun", "llm"),
-        weights={H: Weight(20, "the contract allows the work to be used for AI")},
+        weights={HI: Weight(20, "the contract allows the work to be used for AI")},
         explanations={
             "restriction": "The contract already limits the use of material for AI or machine learning.",
             "permission": "The contract allows material to be used for AI or machine learning.",
@@ -263,38 +266,38 @@ _KIND_ROWS = (
     KindSpec(
         K.INDEMNIFICATION, "Indemnity",
         "{indemnitor} must pay for certain claims and losses of the other.",
-        BySide(M, L, I),
+        BySide(MD, LO, INF),
         ("indemn", "harmless"),
-        weights={M: Weight(3, "the creator gives a one-way indemnity")},
+        weights={MD: Weight(3, "the creator gives a one-way indemnity")},
         explanations={"unknown": "One party must pay for certain claims and losses of the other."},
         spanning=True),
     KindSpec(
         K.GOVERNING_LAW, "Governing law",
         "Disputes under the contract are decided under the law of {jurisdiction}.",
-        BySide(L, L, L),
+        BySide(LO, LO, LO),
         ("law", "govern"),
         spanning=True),
     KindSpec(
         K.LIMITATION_OF_LIABILITY, "Limitation of liability",
         "Liability is limited or capped, which can also cap what the creator recovers for misuse of the work.",
-        BySide(L, L, L),
+        BySide(LO, LO, LO),
         ("liab", "damages"),
         spanning=True),
     KindSpec(
         K.CONFIDENTIALITY, "Confidentiality",
         "Confidential information must be kept secret and used only for the agreement.",
-        BySide(I, I, I),
+        BySide(INF, INF, INF),
         ("confiden", "disclos"),
         spanning=True),
     KindSpec(
         K.RESERVATION_OF_RIGHTS, "Reservation of rights",
         "Rights not expressly granted stay with {owner}.",
-        BySide(I, I, I),
+        BySide(INF, INF, INF),
         ("reserv", "implied", "implication", "granted", "retain", "neither party", "no rights")),
     KindSpec(
         K.SURVIVAL, "Survival",
         "Some obligations continue after the contract ends.",
-        BySide(I, I, I),
+        BySide(INF, INF, INF),
         ("surviv",),
         spanning=True),
 )

@@ -1,7 +1,8 @@
 """The redline plan: audit + clause library + playbook -> a list of edits. Pure, no XML.
 
-The plan is what both the .docx writer (:mod:`noai.writer`) and the add-in apply, so it is plain
-JSON (``Plan.to_dict()``, schema ``noai.plan/1``, documented in DEVELOPERS.md). Every edit is
+The plan is what both the .docx writer (:mod:`noai.writer`) and the add-in apply: the writer takes
+the typed :class:`Plan`; the add-in its JSON (``Plan.to_dict()``, ``noai.plan/1``, whose schema is
+``noai/schemas/plan.json``; ``Plan.from_dict`` reads it back, checked). Every edit is
 anchored by a paragraph index *and* that paragraph's current text.
 
 Idempotence: a protection the audit finds present (our own pending insertions included, since
@@ -13,14 +14,15 @@ already attached to a paragraph is not added twice.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Sequence
 
+from . import schemas
 from .analysis.audit import AuditResult
 from .analysis.classify import Finding
-from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
-from .errors import UnknownVariantError
+from .errors import PlanError, UnknownVariantError
 from .kinds import Placement
+from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
 
 SCHEMA = "noai.plan/1"
 
@@ -45,6 +47,15 @@ class Edit:
     replacement: str | None = None
     finding: str | None = None
 
+    @classmethod
+    def from_dict(cls, d: dict) -> Edit:
+        """The edit of an edit object of the plan JSON (no checks: see :meth:`Plan.from_dict`)."""
+        return cls(id=d["id"], op=d["op"], index=d["anchor"]["index"], anchor_text=d["anchor"]["text"],
+                   clause=d.get("clause", ""), variant=d.get("variant", ""), comment=d.get("comment"),
+                   title=d.get("title"), paragraphs=tuple(dict(p) for p in d.get("paragraphs", ())),
+                   find=d.get("find"), occurrence=d.get("occurrence", 0), start=d.get("start"), end=d.get("end"),
+                   replacement=d.get("replacement"), finding=d.get("finding"))
+
     def to_dict(self) -> dict:
         d = {"id": self.id, "op": self.op, "anchor": {"index": self.index, "text": self.anchor_text},
              "clause": self.clause, "variant": self.variant, "title": self.title, "comment": self.comment}
@@ -65,6 +76,18 @@ class Plan:
     edits: tuple[Edit, ...]
     offered: tuple[str, ...] = ()  # optional protections the playbook offers but did not insert
     notes: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Plan:
+        """The plan of a plan JSON (``noai.plan/1``), checked against its schema.
+
+        :raise PlanError: the JSON is not a valid plan (the message names what is wrong)."""
+        problems = schemas.problems("plan", data)
+        if problems:
+            raise PlanError(f"The redline plan is not a valid {SCHEMA} plan: {'; '.join(problems)}.")
+        return cls(variant=data["variant"], terms=dict(data["terms"]),
+                   edits=tuple(Edit.from_dict(e) for e in data["edits"]), offered=tuple(data["offered"]),
+                   notes=tuple(data["notes"]))
 
     def to_dict(self) -> dict:
         return {"schema": SCHEMA, "variant": self.variant, "terms": dict(self.terms),
@@ -201,7 +224,7 @@ def choose_fixes(result: AuditResult, library: Library, playbook: Playbook, vari
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
         if op == "comment":
-            seen = f.kind in commented or rf.comment in existing_comments.get(f.start, ())
+            seen = f.kind in commented or _commented(fix, variant, f.phrase, existing_comments.get(f.start, ()))
             commented.add(f.kind)
             if seen or not with_comments:
                 continue
@@ -212,6 +235,18 @@ def choose_fixes(result: AuditResult, library: Library, playbook: Playbook, vari
         if op == "replace":
             needed_terms.extend(t for t in rf.uses if t not in needed_terms)
     return _without_redundant(fixes), needed_terms
+
+
+def _commented(fix: Fix, variant: str, phrase: str, existing: Sequence[str]) -> bool:
+    """One of the ``existing`` comments is this fix's comment, whatever terms filled it then (a term can
+    change between rounds, e.g. once our inserted clause defines "Protected Materials")."""
+    rule = fix.rule_for(phrase)
+    template = rule.comments[variant] if rule is not None else None
+    if not template or not existing:
+        return False
+    pieces = re.split(r"\{[^{}]*\}", " ".join(template.split()))
+    pattern = re.compile(".+?".join(re.escape(piece) for piece in pieces), re.DOTALL)
+    return any(pattern.fullmatch(" ".join(text.split())) for text in existing)
 
 
 def choose_clauses(result: AuditResult, library: Library, playbook: Playbook, variant: str,
@@ -262,7 +297,7 @@ def render_insertions(result: AuditResult, library: Library, placed: Sequence[tu
     already = {t for t in library.glossary if t in result.terms.all}
     rendered = render_many([(clause, variant) for _, clause in placed], terms, already_defined=already)
     edits = []
-    for (index, clause), r in zip(placed, rendered):
+    for (index, clause), r in zip(placed, rendered, strict=True):
         body = [p for p in r.paragraphs if p]
         if body and body[-1] in document_text:
             continue  # the clause is already in the document (e.g. our own pending insertion)

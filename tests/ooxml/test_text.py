@@ -10,7 +10,7 @@ from noai.ooxml.document import read_document
 from noai.ooxml.ns import W
 from noai.ooxml.revisions import RevisionStamp
 from noai.ooxml.text import texts
-from noai.plan import SCHEMA
+from noai.plan import SCHEMA, Plan
 from noai.writer import apply_plan
 
 DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
@@ -47,10 +47,10 @@ def test_replacing_text_inside_another_authors_insertion_keeps_the_original_text
     index = next(p.index for p in doc.paragraphs if "[Cluster Members]" in p.text)
     before = doc.paragraphs[index]
     start = before.text.index("Members")
-    plan = {"schema": SCHEMA, "edits": [{
+    plan = Plan.from_dict({"schema": SCHEMA, "variant": "standard", "terms": {}, "offered": [], "notes": [], "edits": [{
         "id": "e1", "op": "replace", "anchor": {"index": index, "text": before.text}, "find": "Members",
         "occurrence": 0, "start": start, "end": start + len("Members"), "replacement": "Participants",
-        "clause": "test", "variant": "standard", "comment": None}]}
+        "clause": "test", "variant": "standard", "title": None, "comment": None, "finding": "confidentiality"}]})
     out = read_document(apply_plan(doc, plan, stamp=RevisionStamp("noai", DATE), comments=False).docx)
     after = out.paragraphs[index]
     assert after.text == before.text.replace("Members", "Participants")

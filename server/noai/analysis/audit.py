@@ -17,10 +17,23 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Sequence
 
+from noai.analysis import learned
 from noai.analysis import patterns as P
-from noai.analysis.classify import GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
+from noai.analysis.classify import (
+    GRANT_KINDS,
+    HIGH,
+    INFO,
+    MEDIUM,
+    SEVERITY_ORDER,
+    Finding,
+    bare_title,
+    classify,
+    party_words,
+)
 from noai.analysis.language import detect_language
-from noai.analysis.parties import CLIENT as CLIENT_ROLE, Parties, We, analyse, find_parties, resolve_we
+from noai.analysis.parties import CLIENT as CLIENT_ROLE
+from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
+from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.terms import DefinedTerms
 from noai.kinds import KINDS, PROTECTIONS, FindingKind, Placement, protection_spec
 from noai.ooxml.model import Paragraph
@@ -28,6 +41,10 @@ from noai.ooxml.model import Paragraph
 SCHEMA = "noai.audit/2"
 PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
 GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
+# The best grade a contract can have while a finding of this severity stands, and the risk that grade starts
+# at: no A or B while a high-risk finding stands.
+GRADE_BOUND = {HIGH: ("C", 40)}
+SCORE_LEGEND = "Risk 0 (safe) to 100 (worst); grade A (low risk) to F (high risk)."
 NO_IP_TERMS = (15, "the contract says nothing about rights in the work, leaving AI use to the general law")
 _BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
                            r"Terms)\b|\b(?:Standard\s+Terms|Terms\s+and\s+"
@@ -79,6 +96,7 @@ class Score:
     risk: int | None  # 0 safest .. 100 worst; None when the language is not supported
     grade: str | None  # A (low risk) .. F
     reasons: tuple[tuple[int, str], ...] = ()
+    summary: str = ""  # the grade explained in one line
 
 
 @dataclass(slots=True)
@@ -129,7 +147,8 @@ class AuditResult:
                                   "section_label": ip.section_label, "reason": ip.reason}
                                  for ip in self.insertion_points],
             "score": {"risk": self.score.risk, "grade": self.score.grade,
-                      "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons]},
+                      "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons],
+                      "summary": self.score.summary, "legend": SCORE_LEGEND},
             "notes": list(self.notes),
         }
 
@@ -153,7 +172,7 @@ def _first(findings: Sequence[Finding], kind: str, test=lambda f: True) -> Findi
 def _ai_restriction(findings: Sequence[Finding], creator: str) -> Finding | None:
     """The first restriction of AI use that binds the other side (not the creator's own AI tools)."""
     return _first(findings, "existing_ai_restriction", lambda f: f.attributes.get("polarity") == "restriction"
-                  and f.attributes.get("restricted_party") != creator)
+                  and f.attributes.get("restricted_party") != creator and f.attributes.get("covers") != "own")
 
 
 def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> list[Paragraph]:
@@ -173,7 +192,8 @@ def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], t
                if ai else Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to "
                                                                           "train AI."))
     out.append(_scope(paragraphs, findings, terms))
-    reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown"))
+    reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown")
+                      and not f.attributes.get("kept"))
     out.append(Protection("reservation_of_rights", PRESENT, reserved.start, "Rights not granted are reserved.")
                if reserved else Protection("reservation_of_rights", MISSING,
                                            detail="No clause keeps the rights that were not expressly granted."))
@@ -189,7 +209,10 @@ def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], t
                                                                 "the work.")
                if remedy else Protection("ai_remedies", MISSING, detail="No injunction, certification or deletion "
                                                                         "remedy covers AI misuse of the work."))
-    disclosed = next((p for p in about_ai if P.AI_TRANSPARENCY.search(p.text)), None)
+    # A duty to disclose AI use protects the creator only when the other side owes it.
+    own_duty = {i for f in findings if f.kind == "existing_ai_restriction" and f.attributes.get("discloser") == creator
+                for i in range(f.start, f.end + 1)}
+    disclosed = next((p for p in about_ai if p.index not in own_duty and P.AI_TRANSPARENCY.search(p.text)), None)
     out.append(Protection("ai_transparency", PRESENT, disclosed.index, "The contract requires disclosure of AI use.")
                if disclosed else Protection("ai_transparency", MISSING,
                                             detail="No duty to disclose whether the work goes into AI systems."))
@@ -267,25 +290,43 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
     """The section a reader calls the IP section.
 
     A section of the main terms comes before one of a part appended after them (an addendum whose
-    numbering starts again at 1). Then, first, a heading titled like an IP section (Intellectual
-    Property, Ownership, Proprietary Rights, Assignment of Inventions …); else the numbered section
-    holding most grants of the creator's rights (top level, or one deeper when the top level is a
-    document-wide title); last, a "Reservation of Rights" heading. Among equals, the one holding
-    most grant findings, then one in the operative terms rather than in a schedule.
+    numbering starts again at 1). Then, first, a heading titled like an IP section over a body about
+    rights in the work (:func:`~noai.analysis.sections.is_ip_heading`: Intellectual Property,
+    Ownership, Proprietary Rights, Rights in Data, Title of the work …; never a feature bullet or a
+    goods-title clause); then a top-level licence title (Rights Granted to …, Licence Grant); else
+    the numbered section holding most grants of the creator's rights (top level, or one deeper when
+    the top level is a document-wide title); then a nested licence title; last, a "Reservation of
+    Rights" heading. A titled section runs on over the IP sections that follow it (its block). Among
+    equals, the one whose block holds most grant findings, then one in the operative terms rather
+    than in a schedule, then the first.
     """
     grants = sorted(f.start for f in findings if f.kind in GRANT_KINDS and not paragraphs[f.start].in_table)
     creators = [f.start for f in findings if f.kind in GRANT_KINDS and f.severity != INFO
                 and not paragraphs[f.start].in_table]
     appended = _appended_part(paragraphs)
     headings = [p for p in paragraphs if p.is_heading and p.section_path and not p.in_table]
-    titled = [(p.index, len(p.section_path)) for p in headings if P.HEADINGS["ip"].search(p.section_path[-1])]
-    reserving = [(p.index, len(p.section_path)) for p in headings if P.HEADINGS["reservation"].search(p.section_path[-1])]
+    # "Ownership", "Intellectual Property"; then "Rights Granted", "Licence Grant" at the top level (one
+    # nested in a section that holds the grants is part of that section)
+    titled: list[tuple[int, int]] = []
+    licensing: list[tuple[int, int]] = []
+    nested: list[tuple[int, int]] = []
+    for p in headings:
+        depth = len(p.section_path)
+        if is_ip_heading(p, paragraphs[slice(*_through(runs(p.index, depth)))]):
+            top = depth <= (_vote_depth(runs, p.index) or 1)
+            (titled if not licence_title(p.section_path[-1]) else licensing if top else nested).append((p.index, depth))
+    reserving = [(p.index, len(p.section_path)) for p in headings
+                 if P.HEADINGS["reservation"].search(p.section_path[-1])]
     by_path = {paragraphs[f].section_path: f for f in reversed(creators)}  # one grant per section suffices
     by_vote = [(f, d) for f in by_path.values() if (d := _vote_depth(runs, f))]
+    # a section and the IP sections after it are one block (Ownership, Licence to Company, Moral Rights ...):
+    # the block's votes count, and its start is the IP section
+    rights = {i for f in findings if f.kind in _BLOCK_KINDS for i in range(f.start, f.end + 1)}
     ranked = []
-    for rank, candidates in enumerate((titled, by_vote, reserving)):
+    for rank, candidates in enumerate((titled, licensing, by_vote, nested, reserving)):
         for index, depth in candidates:
             start, end = runs(index, depth)
+            end = block_end(paragraphs, runs, start, end, depth, rights)
             votes = bisect_right(grants, end) - bisect_left(grants, start)
             in_body = body_end is None or start <= body_end
             ranked.append((appended is None or start < appended, -rank, votes, in_body,
@@ -298,6 +339,15 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
 
 
 _NUMBER = re.compile(r"\d+")
+
+
+_BLOCK_KINDS = frozenset({*GRANT_KINDS, "reservation_of_rights", "feedback_usage_data", "moral_rights_waiver",
+                          "derivative_works", "perpetual_irrevocable"})
+
+
+def _through(run: tuple[int, int]) -> tuple[int, int]:
+    """A run's ``start, end`` (inclusive) as slice bounds."""
+    return run[0], run[1] + 1
 
 
 def _appended_part(paragraphs: Sequence[Paragraph]) -> int | None:
@@ -352,6 +402,8 @@ def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: Ip
         ip_anchor = (_last_body(paragraphs, ip.start, ip.end), f"end of the {ip.title} section")
     elif risky:
         ip_anchor = (_last_body(paragraphs, risky[-1].start, risky[-1].end), "right after the last grant of rights")
+    elif (row := changes_row(paragraphs)) is not None:
+        ip_anchor = (row, "no IP section: in the cover page's row for changes to the standard terms")
     else:
         ip_anchor = (fallback, "no IP section: at the end of the operative terms, before the signatures")
     anchors[Placement.END_OF_IP_SECTION] = ip_anchor
@@ -427,9 +479,37 @@ def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Sc
         weight = row.present if status.get(name) == PRESENT else row.absent
         if weight is not None:
             reasons.append((weight.points, weight.why))
+    bound = _bound(findings, sum(points for points, _ in reasons))
+    if bound is not None:
+        reasons.append(bound)
     risk = max(0, min(100, sum(points for points, _ in reasons)))
     grade = next(g for limit, g in GRADES if risk < limit)
-    return Score(risk, grade, tuple(reasons))
+    return Score(risk, grade, tuple(reasons), _summary(grade, reasons, findings, bound is not None))
+
+
+def _bound(findings: Sequence[Finding], risk: int) -> tuple[int, str] | None:
+    """The points that lift ``risk`` (the sum of the reasons) to the floor of the best grade the worst
+    finding allows, when it is below it."""
+    for severity, (grade, floor) in GRADE_BOUND.items():
+        if any(f.severity == severity for f in findings):
+            if risk >= floor:
+                return None
+            return floor - risk, f"a {severity}-risk finding stands, so the grade is {grade} at best"
+    return None
+
+
+def _summary(grade: str, reasons: Sequence[tuple[int, str]], findings: Sequence[Finding], bounded: bool) -> str:
+    """One line: the grade, its biggest cause and the worst findings that stand (and bound it, if they do)."""
+    top = max(reasons[:-1] if bounded else reasons, key=lambda r: r[0])
+    line = f"Grade {grade}: mainly because {top[1]}"
+    worst = next((sev for sev in GRADE_BOUND if any(f.severity == sev for f in findings)), None)
+    if worst is not None:
+        n = sum(f.severity == worst for f in findings)
+        line += f"; {n} {worst}-risk finding{' stands' if n == 1 else 's stand'}"
+        if bounded:
+            them = "it is" if n == 1 else "they are"
+            line += f", so the grade cannot be better than {GRADE_BOUND[worst][0]} until {them} fixed"
+    return line + "."
 
 
 # -- notes and the whole audit -----------------------------------------------------------------------------
@@ -458,6 +538,7 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
     else:
         parties = find_parties(paragraphs)
     resolved = resolve_we(parties, we)
+    words = party_words(parties, terms.creator or "provider")  # the model's creator is the contract's
     if resolved.role == CLIENT_ROLE and resolved.source == "user":  # the user is the receiving side
         creator_side = terms.creator or "provider"
         terms = replace(terms, creator="client" if creator_side == "provider" else "provider")
@@ -466,19 +547,21 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
                            [f"Language not supported: the document appears to be in '{language}'; only English "
                             f"contracts are analysed, so no findings are reported."], parties=parties, we=resolved)
     creator = terms.creator or "provider"
-    findings = classify(paragraphs, terms)
+    findings = classify(paragraphs, terms, words)
     protections = _protections(paragraphs, findings, terms, creator)
     body_end = _operative_end(paragraphs, findings)
     runs = _SectionRuns(paragraphs)
     ip = _ip_section(paragraphs, findings, body_end, runs)
     places = _places(paragraphs, findings, ip, creator, body_end, runs)
+    # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
+    review = learned.review_findings(paragraphs, findings)
     return AuditResult(
         filename=filename, language=language, paragraphs=paragraphs, terms=terms,
-        findings=sorted(findings, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
+        findings=sorted(findings + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
         insertion_points=_insertion_points(protections, places),
-        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings, terms), places=places,
-        parties=parties, we=resolved)
+        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings + review, terms),
+        places=places, parties=parties, we=resolved)
 
 
 def audit_document(doc, *, filename: str | None = None, we: str | None = None) -> AuditResult:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Sequence
+from typing import Any
 
 from noai.analysis.terms import (
     _WEAK_ROLES,
@@ -86,6 +87,9 @@ class Parties:
     parties: tuple[Party, ...] = ()
     self_reference: Found | None = None
     work_product: Found | None = None
+    # the client's own materials the document defines ("Customer Content", "Institution Data"):
+    # then both sides have work at stake and the audit cannot tell which one the user is
+    client_materials: tuple[str, ...] = ()
 
     def _index(self) -> dict[str, Party]:
         out: dict[str, Party] = {}
@@ -188,7 +192,18 @@ def find_parties(paragraphs: Sequence[Paragraph], analysis: Analysis | None = No
     ids = {id(f): f"p{i}" for i, f in enumerate(ordered, 1)}
     parties = tuple(Party(ids[id(f)], f["name"], f["terms"], f["role"], f["evidence"], f["confidence"])
                     for f in found)
-    return Parties(parties, analysis.self_reference, analysis.work_product)
+    return Parties(parties, analysis.self_reference, analysis.work_product, _client_materials(parties, terms))
+
+
+_MATERIALS = re.compile(r"\s(?:Content|Data|Input|Inputs|Materials|Information|Submissions?|Files)$")
+
+
+def _client_materials(parties: Sequence[Party], terms: DefinedTerms) -> tuple[str, ...]:
+    """Defined terms for the client's own materials: a client party's word, then Content, Data,
+    Input, Materials ... ("Customer Content", "Institution Data")."""
+    words = {w for p in parties if p.role == CLIENT for w in p.terms if w[:1].isupper()}
+    return tuple(sorted(name for name in terms.all
+                        if _MATERIALS.search(name) and name.split()[0] in words))
 
 
 def _spellings(term: Term) -> tuple[str, ...]:
@@ -214,7 +229,8 @@ def _first_use(paragraphs: Sequence[Paragraph], words: Sequence[str]) -> int | N
 
 _LEGAL_SUFFIX = re.compile(r"^(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|LLP|LP|plc|PLC|GmbH|AG|S\.A|SA|SAS|BV|"
                            r"B\.V|NV|Pty|Co|Corp|Corporation|PC|P\.C)\b\.?", re.IGNORECASE)
-_NAME_START = re.compile(r"(?:^|\bbetween\s+|\band\s+|\bwith\s+|\bamong\s+|\bby\s+|[;:]\s*)(?=\S)", re.IGNORECASE)
+# where a party's name starts: after "between", "and", "by", "with", "among" or a ";" / ":", before a capital
+_NAME_START = re.compile(r"(?:^|\b(?i:between|and|with|among|by)\s+|[;:]\s*)(?=[A-Z0-9])")
 _PLACEHOLDER_NAME = re.compile(r"[{}\[\]_]|\b(?:INSERT|HERE|NAME|TBD|XXX+)\b|\.\.\.|…", re.IGNORECASE)
 _PRONOUNS = frozenset({"you", "i", "we", "us", "me"})
 _NOT_NAME_WORDS = frozenset({"from", "to", "the", "a", "an", "and", "or", "by", "between", "of", "with", "for", "is",
@@ -271,15 +287,15 @@ def _clean_name(before: str, from_start: bool = False) -> str | None:
             name += ", " + part
         else:
             break
-    name = " ".join(name.split()).strip(" .;:-–")
+    name = " ".join(name.split()).strip(" ;:-–,")
+    if name.endswith(".") and not _LEGAL_SUFFIX.fullmatch(name.rsplit(" ", 1)[-1]):
+        name = name.rstrip(".")
     words = name.split()
     while words and words[-1].lower() in _NOT_NAME_WORDS:  # "From the ("Buyer")"
         words.pop()
     while words and words[0].lower() in _NOT_NAME_WORDS - {"the"}:
         words.pop(0)
     name = " ".join(words)
-    if name.endswith((" Inc", " Ltd", " Corp", " Co")):
-        name += "."
     if (not name or not (name[0].isupper() or name[0].isdigit()) or len(name.split()) > 10
             or _PLACEHOLDER_NAME.search(name) or name.lower() in _PRONOUNS or len(name) < 2):
         return None
@@ -307,15 +323,15 @@ def _signature_parties(paragraphs: Sequence[Paragraph], found: list[dict]) -> No
         text = texts[i]
         if len(text) > 80:
             continue
-        following = [texts[j] for j in nonempty[pos + 1:pos + 4]]
-        signs = any(_SIGN_WORDS.match(t) for t in following)
         label = name = None
-        if m := _ON_BEHALF.match(text):
-            label = name = m.group("name")
-        elif signs and (m := _LABEL.match(text)):
-            label, name = m.group("label"), m.group("name")
-        elif signs and _CAPS_NAME.match(text) and not _SIGN_WORDS.match(text) and not _DOCUMENT_PARTS.match(text):
-            label = name = text.rstrip(":")
+        if "behalf" in text.lower() and (m := _ON_BEHALF.match(text)):  # "... on behalf of the Client: HARBOUR FOODS"
+            label, _, name = m.group("name").partition(":")
+            name = name.strip() or label
+        elif (":" in text or text.isupper()) and any(_SIGN_WORDS.match(texts[j]) for j in nonempty[pos + 1:pos + 4]):
+            if m := _LABEL.match(text):
+                label, name = m.group("label"), m.group("name")
+            elif _CAPS_NAME.match(text) and not _SIGN_WORDS.match(text) and not _DOCUMENT_PARTS.match(text):
+                label = name = text.rstrip(":")
         if not label:
             continue
         known = _find(found, label)
@@ -346,11 +362,13 @@ def _find(found: list[dict], word: str) -> dict | None:
 
 # -- "I" and "you" --------------------------------------------------------------------------------
 
-_MAKE = r"(?:perform|provide|deliver|create|develop|design|write|prepare|build|make|produce|draw|illustrate|photograph|record|compose|code)"
+_MAKE = (r"(?:perform|provide|deliver|create|develop|design|write|prepare|build|make|produce|draw|illustrate|"
+         r"photograph|record|compose|code)")
 _PAY = r"(?:pay|reimburse|compensate)"
 _WILL = r"(?:will|shall|must|agrees?\s+to|['’]ll)"
 _FORMS = {
-    "I": (r"\bI(?:\s+(?:will|shall|may|agree|own|retain|grant|am|have|can|must|do|keep|reserve|charge|license)\b|['’](?:ll|m|ve|d)\b)",
+    "I": (r"\bI(?:\s+(?:will|shall|may|agree|own|retain|grant|am|have|can|must|do|keep|reserve|charge|license)\b|"
+          r"['’](?:ll|m|ve|d)\b)",
           r"\b(?:my|me)\b"),
     "you": (r"\b[Yy]ou\b", r"\b[Yy]our\b"),
     "we": (r"\b[Ww]e\b", r"\b(?:[Oo]ur|us)\b"),
@@ -383,7 +401,8 @@ def _pronoun_parties(analysis: Analysis, found: list[dict]) -> None:
         m = re.search(_FORMS[pronoun][0], text)
         found.append({"name": None, "terms": (written,), "role": role,
                       "evidence": analysis.joined.index(m.start()) if m else None,
-                      "confidence": 0.4 if role == UNKNOWN else round(min(0.8, 0.5 + 0.1 * abs(score[CREATOR] - score[CLIENT])), 2),
+                      "confidence": 0.4 if role == UNKNOWN else round(
+                          min(0.8, 0.5 + 0.1 * abs(score[CREATOR] - score[CLIENT])), 2),
                       "main": False, "uses": counts[pronoun]})
     # "I design, you pay": one side each; a single known role gives the other pronoun the other side
     pronouns = [f for f in found if f["terms"] and f["terms"][0].lower() in ("i", "we", "you")]
@@ -428,13 +447,15 @@ def _consistent(terms: DefinedTerms, parties: Parties) -> DefinedTerms:
 def resolve_we(parties: Parties, given: str | None) -> We:
     """Which party the user is. ``given`` (``--we``) is a party's name or word ("Acme", "the
     Customer", "you") or a role ("creator", "client", "licensor" ...); None: the creator is
-    inferred, and the audit is sure only when both sides are known and the creator clearly.
+    inferred, and the audit is sure only when both sides are known, the creator clearly, and the
+    client brings no materials of its own (a SaaS customer's "Customer Content" is work at stake too).
 
     Raises :class:`~noai.errors.UnknownPartyError` (listing the parties found) when ``given``
     names no party of the document and no role."""
     if given is None or not given.strip():
         creator, client = parties.creator, parties.client
-        sure = creator is not None and client is not None and creator.confidence >= 0.7
+        sure = (creator is not None and client is not None and creator.confidence >= 0.7
+                and not parties.client_materials)
         return We(None, creator.id if creator else None, CREATOR if creator else None, "inferred", sure)
     given = given.strip()
     party = parties.party_of(given) or _by_name_part(parties, given)
@@ -446,7 +467,8 @@ def resolve_we(parties: Parties, given: str | None) -> We:
             main = parties.main(role)
             return We(given, main.id if main else None, role, "user", True)
     listed = [{"id": p.id, "name": p.name, "terms": list(p.terms), "role": p.role} for p in parties.parties]
-    names = "; ".join(f"{p.name or ', '.join(p.terms)} ({p.role})" for p in parties.parties) or "none"
+    names = "; ".join(f"{' / '.join(p.terms) or p.name}{f' ({p.name})' if p.name and p.terms else ''}, {p.role}"
+                      for p in parties.parties) or "none"
     raise UnknownPartyError(
         f"'{given}' names no party of this document. Parties found: {names}. Give one of these, or a role: "
         f"creator or client.", detail={"given": given, "parties": listed})

@@ -68,6 +68,43 @@ RPR_ORDER = tuple(qn("w:" + name) for name in (
     "szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish "
     "oMath rPrChange").split())
 
+# CT_NumPr and CT_PBdr, the other sequences a copied w:pPr holds.
+NUMPR_ORDER = tuple(qn("w:" + name) for name in "ilvl numId numberingChange ins".split())
+PBDR_ORDER = tuple(qn("w:" + name) for name in "top left bottom right between bar".split())
+# Element -> the rank of each child the schema orders in it: what :func:`in_schema_order` sorts.
+_CHILD_RANKS = {tag: {child: n for n, child in enumerate(order)} for tag, order in (
+    (qn("w:pPr"), PPR_ORDER), (qn("w:rPr"), RPR_ORDER), (qn("w:numPr"), NUMPR_ORDER),
+    (qn("w:pBdr"), PBDR_ORDER))}
+_ORDERED_TAGS = tuple(_CHILD_RANKS)
+
+
+def in_schema_order(el: etree._Element) -> etree._Element:
+    """``el`` with the children of itself and of every ``w:pPr``, ``w:rPr``, ``w:numPr`` and
+    ``w:pBdr`` in it put in schema order, a property given twice kept once (the last one, which
+    a reader reading in order ends with); ``el`` itself is changed and returned.
+
+    For the properties the writer builds or copies: an input's own out-of-order properties
+    (``w:numId`` before ``w:ilvl``, ``w:jc`` before ``w:spacing``) are one schema error there,
+    and would be one more in every paragraph or run made from them. A child the table does not
+    know (another namespace's extension) stays right after the known child it followed.
+    """
+    for node in el.iter(*_ORDERED_TAGS):
+        ranks = _CHILD_RANKS[node.tag]
+        keyed, rank, ordered, last = [], -1, True, {}
+        for n, child in enumerate(node):
+            known = ranks.get(child.tag)
+            if known is not None:
+                ordered = ordered and known > rank
+                rank = known
+                last[known] = child
+            keyed.append((rank, n, child))
+        if not ordered:
+            keyed.sort(key=lambda item: item[:2])
+            node[:] = [child for known, _, child in keyed
+                       if ranks.get(child.tag) is None or last[known] is child]
+    return el
+
+
 # Paragraph properties an inserted paragraph does not take from its anchor: the section break
 # and the anchor's own tracked property change, a forced page break and a text frame (the new
 # clause flows on), and the paragraph-mark properties (rebuilt with our w:ins).
@@ -226,7 +263,7 @@ def _clean_rpr(rpr: etree._Element | None, tag: str = RPR) -> etree._Element | N
     for child in rpr:
         if isinstance(child.tag, str) and child.tag not in _RPR_NOT_COPIED:
             out.append(copy.deepcopy(child))
-    return out if len(out) else None
+    return in_schema_order(out) if len(out) else None
 
 
 def _new_run(text: str, rpr: etree._Element | None) -> etree._Element:
@@ -289,6 +326,14 @@ def next_numbers(number: str, count: int) -> list[str] | None:
         return None
     value, fmt = found
     return [m[1] + numbering.format_number(value + k, fmt) + m[3] for k in range(1, count + 1)]
+
+
+def typed_number_span(text: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the typed number :func:`typed_number` finds at the start of ``text``."""
+    m = _TYPED_NUMBER.match(text)
+    if not m or next_numbers(m["num"], 1) is None:
+        return None
+    return m.span("num")
 
 
 def typed_number(text: str) -> tuple[str, str] | None:
@@ -371,6 +416,7 @@ def _new_paragraph_ppr(source: etree._Element, stamp: RevisionStamp, ids: IdAllo
     mark_rpr = _clean_rpr(old.find(RPR) if old is not None else None)
     mark_rpr = _el(RPR) if mark_rpr is None else mark_rpr
     mark_rpr.insert(0, stamp.mark(INS, ids.revision()))
+    in_schema_order(ppr)  # the anchor's own order may be wrong: not ours to copy
     _insert_ordered(ppr, mark_rpr, PPR_ORDER)
     return ppr
 
@@ -414,7 +460,8 @@ def _hands_over_its_mark(p: etree._Element, source: etree._Element) -> bool:
 
 def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewParagraph],
                             stamp: RevisionStamp, ids: IdAllocator, *,
-                            style_source: etree._Element | None = None) -> list[etree._Element]:
+                            style_source: etree._Element | None = None,
+                            numbers: Sequence[str] | None = None) -> list[etree._Element]:
     """Insert tracked paragraphs right after ``p`` (same parent: body, cell or ``w:sdtContent``).
 
     Each new ``w:p`` has its runs in one ``w:ins`` and its paragraph mark marked inserted
@@ -428,7 +475,9 @@ def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewPar
     anchor ``p`` is its heading (copying a heading's style would make the clause a heading).
 
     When the formatting source is ``p`` and ``p`` starts with a typed number ("7.3 ", "(c)\\t",
-    "12. "), the new paragraphs get the next ones ("7.4 ", "(d)\\t", "13. "). A paragraph's
+    "12. "), the new paragraphs get the next ones ("7.4 ", "(d)\\t", "13. "), or ``numbers`` (one
+    a paragraph) when the caller reads the list better (:func:`noai.ooxml.renumber.renumber`: "(j)"
+    after a letter "(i)"); the typed numbers after them are the caller's to move. A paragraph's
     ``title`` is written as a bold run followed by ". " when the source has such a run-in title.
 
     Where ``p`` is the last paragraph before a table or of its cell or body, rejecting a last
@@ -444,7 +493,8 @@ def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewPar
     labels: list[str | None] = [None] * len(paragraphs)
     if layout.number is not None and style_source is None:
         number, separator = layout.number
-        numbers = next_numbers(number, len(paragraphs))  # not None: typed_number checked it
+        if numbers is None or len(numbers) != len(paragraphs):
+            numbers = next_numbers(number, len(paragraphs))  # not None: typed_number checked it
         labels = [label + separator for label in numbers or ()]
     hand_over = _hands_over_its_mark(p, source)
     new: list[etree._Element] = []
@@ -498,7 +548,7 @@ def _split_run_before(el: etree._Element) -> etree._Element:
     new = run.makeelement(R, run.attrib)  # type: ignore[arg-type]  # lxml-stubs: an _Attrib is a mapping
     rpr = run.find(RPR)
     if rpr is not None:
-        new.append(copy.deepcopy(rpr))
+        new.append(in_schema_order(copy.deepcopy(rpr)))
     moving: etree._Element | None = el
     while moving is not None:
         following = moving.getnext()

@@ -116,6 +116,8 @@ def redline():
                          download_name=f"{stem}.noai.docx")
     response.headers["X-Noai-Applied"] = str(len(result.write.applied))
     response.headers["X-Noai-Skipped"] = str(len(result.write.skipped))
+    for name, scored in (("Before", result.audit), ("After", result.after)):  # after: the output audited
+        response.headers[f"X-Noai-Score-{name}"] = f"{scored.score.risk} {scored.score.grade}"
     return response
 
 

@@ -1,15 +1,15 @@
 """Marshmallow schemas of the HTTP API: the options requests carry and the answers it gives.
 
-They validate requests (field messages become the ``errors`` of a 400 problem) and are the
-source of the OpenAPI document (:mod:`noai.web.openapi`). The audit and plan bodies are
-described at their top level; docs/audit-schema.md and DEVELOPERS.md hold their full shape.
+They validate requests (field messages become the ``errors`` of a 400 problem) and are, with
+the JSON Schemas of the wire formats (audit, plan, problem: :mod:`noai.schemas`, embedded as
+they are), the source of the OpenAPI document (:mod:`noai.web.openapi`).
 """
 
 from __future__ import annotations
 
 from datetime import UTC
 
-from marshmallow import EXCLUDE, INCLUDE, RAISE, Schema, fields, validate
+from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
 
 from noai.library import VARIANTS
 
@@ -75,26 +75,6 @@ class ClauseQuerySchema(Schema):
 # -- answers ------------------------------------------------------------------------------
 
 
-class ProblemSchema(Schema):
-    """RFC 9457 problem details: every error answer."""
-
-    class Meta:
-        unknown = INCLUDE  # RFC 9457 extension members: an error's own details (clause, parties, ...)
-
-    type = fields.String(required=True, metadata={"example": "/problems/not-ooxml"})
-    title = fields.String(required=True)
-    status = fields.Integer(required=True)
-    detail = fields.String(required=True)
-    instance = fields.String()
-    code = fields.String(required=True)
-    request_id = fields.String(required=True)
-    errors = fields.Dict(keys=fields.String(), values=fields.Raw(),
-                         metadata={"description": "Field -> messages, for invalid options."})
-    clause = fields.String(metadata={"description": "The clause id asked for, when there is no such clause."})
-    problems = fields.List(fields.Dict(), metadata={"description": "Each problem of an invalid clause library: "
-                                                                   "file, field, message."})
-
-
 class HealthSchema(Schema):
     status = fields.String(required=True, metadata={"example": "ok"})
     version = fields.String(required=True)
@@ -120,37 +100,3 @@ class RenderedClauseSchema(Schema):
     title = fields.String(required=True)
     paragraphs = fields.List(fields.String(), required=True)
     comment = fields.String(required=True)
-
-
-class AuditSchema(Schema):
-    """The audit JSON (``noai.audit/2``), at its top level; see docs/audit-schema.md."""
-
-    class Meta:
-        unknown = INCLUDE  # described at its top level: later keys are allowed (docs/audit-schema.md)
-
-    schema = fields.String(required=True, metadata={"example": "noai.audit/2"})
-    document = fields.Dict(required=True)
-    paragraphs = fields.Raw(required=True)
-    terms = fields.Dict(required=True)
-    findings = fields.List(fields.Dict(), required=True)
-    protections = fields.Raw(required=True)
-    insertion_points = fields.Raw(required=True)
-    score = fields.Raw(required=True)
-    notes = fields.List(fields.Raw(), required=True)
-
-
-class PlanSchema(Schema):
-    """The redline plan (``noai.plan/1``), at its top level; see DEVELOPERS.md "Plan JSON"."""
-
-    class Meta:
-        unknown = INCLUDE  # described at its top level: later keys are allowed
-
-    schema = fields.String(required=True, metadata={"example": "noai.plan/1"})
-    variant = fields.String(required=True)
-    terms = fields.Dict(required=True)
-    edits = fields.List(fields.Dict(), required=True)
-
-
-class PlanAnswerSchema(Schema):
-    audit = fields.Nested(AuditSchema, required=True)
-    plan = fields.Nested(PlanSchema, required=True)

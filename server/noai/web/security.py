@@ -26,7 +26,7 @@ OFFICE_CDN = "https://appsforoffice.microsoft.com"
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 CORS_METHODS = "GET, POST, OPTIONS"
 CORS_HEADERS = "Authorization, Content-Type, X-Request-ID"
-CORS_EXPOSED = "Content-Disposition, X-Request-ID, X-Noai-Applied, X-Noai-Skipped"
+CORS_EXPOSED = "Content-Disposition, X-Request-ID, X-Noai-Applied, X-Noai-Skipped, X-Noai-Score-Before, X-Noai-Score-After"
 
 
 def connect_sources() -> tuple[str, ...]:
