@@ -8,9 +8,10 @@ It is read into memory, handed to :mod:`noai.engine` and forgotten.
 from __future__ import annotations
 
 import io
-from contextlib import AbstractContextManager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
+from typing import TypeVar
 
 from flask import Blueprint, current_app, jsonify, request, send_file
 from marshmallow import ValidationError
@@ -20,7 +21,7 @@ from noai import __version__, engine
 from noai.errors import DocumentBudgetError
 from noai.library import render
 
-from . import budget
+from . import budget, compute
 from .config import MIB
 from .requests import deadline_check
 from .schemas import (
@@ -37,6 +38,7 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 RAW_TYPES = (DOCX_TYPE, "application/octet-stream", "application/xml", "text/xml")
 MULTIPART = "multipart/form-data"
 
+T = TypeVar("T")
 bp = Blueprint("api", __name__)  # the token is checked app-wide (security.install_security)
 
 
@@ -70,36 +72,43 @@ def _options(loaded: dict | None = None) -> engine.Options:
         clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]), check=deadline_check())
 
 
-def _budgeted(data: bytes, *, rewrite: bool = False) -> AbstractContextManager[None]:
-    """The memory the job will take, refused before parsing when it is more than one request may
-    take (413), reserved against the server's budget while it runs (else 503)."""
-    estimate = engine.memory_estimate(data, rewrite=rewrite)
+def _compute(data: bytes, job: Callable[[], T], *, rewrite: bool = False, previous: bytes | None = None) -> T:
+    """``job()`` on ``data`` (and the ``previous`` document, read too), within the memory budget and
+    off the event loop (:mod:`.compute`): refused before parsing when it would take more than one
+    request may (413), its estimate reserved against the server's budget while it runs (else 503)."""
+    estimate = engine.memory_estimate(data, rewrite=rewrite) + (engine.memory_estimate(previous) if previous else 0)
     limit = current_app.config["REQUEST_MEMORY"]
     if estimate > limit:
         raise DocumentBudgetError(
             f"This document would need about {estimate // MIB:,} MiB of memory to read, more than "
             f"the {limit // MIB:,} MiB this server allows one request (NOAI_REQUEST_MEMORY). Its XML "
             f"is unusually large for its content: save it again in Word, or split it.")
-    return budget.shared(current_app.config["MAX_MEMORY"]).reserve(estimate)
+    account = budget.shared(current_app.config["MAX_MEMORY"])
+
+    def reserved() -> T:
+        with account.reserve(estimate):
+            return job()
+    return compute.run(reserved, compute.hard_limit(current_app.config["TIMEOUT"]))
 
 
 @bp.post("/audit")
 def audit():
     data, filename, raw = _document()
     we = AuditOptionsSchema().load(raw).get("we")
+    check = deadline_check()
     previous = _previous()
-    with _budgeted(data), _budgeted(previous or b""):
-        result = engine.audit(data, filename=filename, we=we, check=deadline_check(), previous=previous)
-    return jsonify(result.to_dict())
+    return jsonify(_compute(data, lambda: engine.audit(data, filename=filename, we=we, check=check,
+                                                       previous=previous).to_dict(), previous=previous))
 
 
 @bp.post("/plan")
 def plan():
     data, filename, raw = _document()
     options = _options(OptionsSchema().load(raw))
-    with _budgeted(data):
+    def job() -> dict:
         result, the_plan = engine.plan(data, options, filename=filename)
-    return jsonify({"audit": result.to_dict(), "plan": the_plan.to_dict()})
+        return {"audit": result.to_dict(), "plan": the_plan.to_dict()}
+    return jsonify(_compute(data, job))
 
 
 @bp.post("/redline")
@@ -107,10 +116,11 @@ def redline():
     data, filename, raw = _document()
     loaded = RedlineOptionsSchema().load(raw)
     date = loaded.get("date") or datetime.now(UTC).replace(microsecond=0)
+    options = _options(loaded)
     previous = _previous()
-    with _budgeted(data, rewrite=True), _budgeted(previous or b""):
-        result = engine.redline(data, author=loaded["author"], date=date, options=_options(loaded),
-                                filename=filename, previous=previous)
+    result = _compute(data, lambda: engine.redline(data, author=loaded["author"], date=date, options=options,
+                                                   filename=filename, previous=previous),
+                      rewrite=True, previous=previous)
     stem = PurePath(filename).stem if filename else "document"
     response = send_file(io.BytesIO(result.docx), mimetype=DOCX_TYPE, as_attachment=True,
                          download_name=f"{stem}.noai.docx")

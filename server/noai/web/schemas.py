@@ -7,7 +7,7 @@ they are), the source of the OpenAPI document (:mod:`noai.web.openapi`).
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 
 from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
 
@@ -53,7 +53,7 @@ class RedlineOptionsSchema(OptionsSchema):
     author = fields.String(load_default="noai", validate=[validate.Length(min=1, max=100), validate.Regexp(
                                r"^[^\x00-\x1f\x7f]*$", error="The author may not contain control characters.")],
                            metadata={"description": "Author of the tracked changes."})
-    date = fields.AwareDateTime(default_timezone=timezone.utc,
+    date = fields.AwareDateTime(default_timezone=UTC,
                                 metadata={"description": "ISO 8601 date of the changes (default: now)."})
 
 
