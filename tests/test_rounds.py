@@ -421,3 +421,19 @@ def test_round_two_output_passes_libreoffice_accept_and_reject_all():
     assert report["ok"] and not report["load_error"], report.get("interactions")
     assert report["redlines_left_after_accept"] == 0 and report["redlines_left_after_reject"] == 0
     assert any(c["author"] == US and ("Thank you" in c["text"] or "We need" in c["text"]) for c in report["comments"])
+
+
+@pytest.mark.parametrize("how", ["strike", "edit"])
+def test_a_limb_taken_out_of_our_clause_is_put_back_not_duplicated_unless_the_playbook_accepts_it(how):
+    reply = Reply(sent()).accept()
+    returned = (reply.strike(TRAINING_LIMB) if how == "strike" else reply.edit(TRAINING_LIMB, "to improve")).bytes()
+    second = _round_two(returned, "standard")
+    restore = [e for e in second.plan.edits if e.op == "replace" and "train" in (e.replacement or "")]
+    assert len(restore) == 1 and "train, pre-train, fine-tune or otherwise" in restore[0].replacement
+    assert not [e for e in second.plan.edits if e.clause == "no-ai-training"]
+    assert validate_docx(second.docx, all_parts=True).valid
+    text = " ".join(p.text for p in audit(second.docx).paragraphs)
+    assert text.count(TRAINING_LIMB) == 1
+    assert statuses(audit(second.docx))["no_ai_restriction"] == "present"
+    minimal = _round_two(returned, "minimal")
+    assert not [e for e in minimal.plan.edits if e.op == "replace" and "train" in (e.replacement or "")]

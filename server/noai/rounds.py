@@ -18,11 +18,12 @@ Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
-from .analysis.negotiation import ACCEPTED, REJECTED, Outcome
+from .analysis.negotiation import ACCEPTED, MODIFIED, REJECTED, Outcome, word_diff
 from .library import VARIANTS, Library, Playbook
 from .ooxml.replies import ReplyTo
 from .ooxml.threads import Comment
@@ -69,11 +70,15 @@ def next_round(
         fallback = make_plan(result, library, playbook, variant=LOWER[plan.variant], comments=comments)
     edits: list[Edit] = []
     notes = list(plan.notes)
+    weakened = {p.name for p in result.protections if p.status == WEAKENED}
+    restored = _restorations(result, talks.outcomes) if how != ACCEPT else []
     for edit in plan.edits:
         protection = (
             library.get(edit.clause).kind if edit.op == "insert_after" and _known(library, edit.clause) else None
         )
         ours_before = edit.clause in last
+        if edit.op == "insert_after" and protection in weakened and restored:
+            continue  # the words they took out are put back (below): a second clause would duplicate it
         if edit.op == "insert_after" and protection in lost and ours_before:
             if how == ACCEPT:
                 notes.append(f"Accepted the other side's change to {edit.title or edit.clause}: not proposed again.")
@@ -90,11 +95,61 @@ def next_round(
         if edit.comment and (edit.clause, edit.op) in commented:
             edit = replace(edit, comment=None)  # our reasons were given in the last round's thread
         edits.append(edit)
-    proposed = {e.clause: (e.variant, e.title or e.clause) for e in edits if e.op == "insert_after"}
+    edits += restored
+    proposed = {e.clause: (e.variant, e.title or e.clause) for e in edits if e.op in ("insert_after", "replace")}
     return (
         Plan(plan.variant, plan.terms, numbered(edits), plan.offered, tuple(notes)),
         _thread_answer(talks.outcomes, proposed, how, our_comments, talks.ours) if comments else Answer(),
     )
+
+
+def _restorations(result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:
+    """The words the other side took out of our accepted or pending clauses, put back as our
+    tracked replacements: each run of our words missing from their text, with the words that
+    follow it there (what the replacement finds), e.g. "an AI System" ->
+    "to train, pre-train, fine-tune or otherwise improve an AI System"."""
+    out: list[Edit] = []
+    for o in outcomes:
+        if o.proposal.op != "insert_after" or o.state not in (MODIFIED,):
+            continue
+        for ours, i in zip(o.proposal.texts, o.matched, strict=False):
+            if i is None or i >= len(result.paragraphs):
+                continue
+            text = result.paragraphs[i].text
+            ops = word_diff(ours, text)
+            for k, (op, words) in enumerate(ops):
+                following = ops[k + 1] if k + 1 < len(ops) else None
+                if op != "delete" or following is None or following[0] != "equal":
+                    continue  # a run replaced by their words, or at the end: left to them
+                anchor = " ".join(following[1].split()[:4])
+                at = _find_words(text, anchor)
+                if at is None:
+                    continue
+                start, end = at
+                out.append(
+                    Edit(
+                        id="",
+                        op="replace",
+                        index=i,
+                        anchor_text=text,
+                        clause=o.proposal.clause,
+                        variant=o.proposal.variant,
+                        comment=None,
+                        find=text[start:end],
+                        occurrence=text[:start].count(text[start:end]),
+                        start=start,
+                        end=end,
+                        replacement=f"{words} {text[start:end]}",
+                        finding=None,
+                    )
+                )
+    return out
+
+
+def _find_words(text: str, words: str) -> tuple[int, int] | None:
+    """Where the words (single-spaced) are in ``text``, whatever whitespace separates them there."""
+    m = re.search(r"\s+".join(re.escape(w) for w in words.split()), text)
+    return None if m is None else (m.start(), m.end())
 
 
 def _known(library: Library, clause: str) -> bool:
