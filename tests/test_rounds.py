@@ -240,6 +240,11 @@ def test_a_deleted_definition_still_used_is_dangling_and_weakens_what_relies_on_
     assert "Prohibited AI Use" in [t for t, _ in result.negotiation.dangling]
     assert statuses(result)["no_ai_restriction"] == "weakened"
     assert "Prohibited AI Use" in result.protection("no_ai_restriction").detail
+    (finding,) = [f for f in result.findings if f.kind == "dangling_defined_term"]
+    assert (finding.phrase, finding.severity) == ("Prohibited AI Use", "medium")
+    assert finding.paragraph_text[finding.phrase_start : finding.phrase_end] == "Prohibited AI Use"
+    assert any("no longer defined" in why for _points, why in result.score.reasons)
+    assert schemas.problems("audit", result.to_dict()) == []
 
 
 # -- the JSON and the CLI --------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ class FindingKind(StrEnum):
     CONFIDENTIALITY = "confidentiality"
     RESERVATION_OF_RIGHTS = "reservation_of_rights"
     SURVIVAL = "survival"
+    DANGLING_DEFINED_TERM = "dangling_defined_term"
 
 
 class Protection(StrEnum):
@@ -300,6 +301,15 @@ _KIND_ROWS = (
         BySide(INF, INF, INF),
         ("surviv",),
         spanning=True),
+    # Found by the negotiation (noai.analysis.negotiation): a term our round defined that the document still
+    # uses but no longer defines, after the other side deleted its definition.
+    KindSpec(
+        K.DANGLING_DEFINED_TERM, "Dangling defined term",
+        "The contract still uses a term whose definition was deleted, so the clauses that rely on it may no "
+        "longer mean what they said.",
+        BySide(MD, MD, MD),
+        ("means",),
+        weights={MD: Weight(5, "a term the contract relies on is no longer defined")}),
 )
 
 KINDS: Mapping[FindingKind, KindSpec] = MappingProxyType({row.kind: row for row in _KIND_ROWS})

@@ -31,7 +31,7 @@ from noai.analysis.classify import (
     party_words,
 )
 from noai.analysis.language import detect_language
-from noai.analysis.negotiation import Negotiation, negotiate, protection_statuses
+from noai.analysis.negotiation import Negotiation, dangling_findings, negotiate, protection_statuses
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
@@ -620,7 +620,11 @@ def audit_document(doc, *, filename: str | None = None, we: str | None = None, p
         return result
     result.negotiation = talks = negotiate(doc, result.findings, previous)
     protections = protection_statuses(result.protections, result.paragraphs, talks)
-    if protections != result.protections:
+    dangling = dangling_findings(result.paragraphs, talks)
+    if dangling:
+        result.findings = sorted([*result.findings, *dangling],
+                                 key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity)))
+    if protections != result.protections or dangling:
         result.protections = protections
         result.insertion_points = _insertion_points(protections, result.places)
         result.score = _negotiated_score(result.findings, protections)

@@ -562,6 +562,44 @@ def _dangling(doc: Document, last: Round) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+# -- findings ---------------------------------------------------------------------------------------------
+
+
+def dangling_findings(paragraphs: Sequence[Paragraph], talks: Negotiation | None) -> list[Finding]:
+    """A ``dangling_defined_term`` finding at the first paragraph still using each term our round
+    defined and the document no longer defines."""
+    from noai.analysis.classify import Finding
+    from noai.kinds import FindingKind, Severity, kind_spec
+
+    kind = FindingKind.DANGLING_DEFINED_TERM
+    out = []
+    for term, i in talks.dangling if talks else ():
+        p = paragraphs[i]
+        at = p.text.find(term)
+        out.append(
+            Finding(
+                kind=kind.value,
+                severity=Severity.MEDIUM.value,
+                start=i,
+                end=i,
+                paragraph_text=p.text,
+                section_label=p.section_label,
+                section_path=p.section_path,
+                heading=p.heading,
+                phrase=term,
+                phrase_start=at,
+                phrase_end=at + len(term),
+                explanation=f"“{term}”: " + kind_spec(kind).explanation,
+                attributes={"term": term},
+                act="other",
+                operative=True,
+                tier="rule",
+                confidence=0.9,
+            )
+        )
+    return out
+
+
 # -- protections -----------------------------------------------------------------------------------------
 
 
