@@ -442,3 +442,9 @@ def test_a_limb_taken_out_of_our_clause_is_put_back_not_duplicated_unless_the_pl
     assert statuses(audit(second.docx))["no_ai_restriction"] == "present"
     minimal = _round_two(returned, "minimal")
     assert not [e for e in minimal.plan.edits if e.op == "replace" and "train" in (e.replacement or "")]
+
+
+def test_the_protection_statuses_of_the_schema_are_those_of_noai_kinds():
+    from noai.kinds import ProtectionStatus
+
+    assert schemas.schema("audit")["$defs"]["protection"]["properties"]["status"]["enum"] == list(ProtectionStatus)

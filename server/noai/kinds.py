@@ -64,6 +64,18 @@ class Protection(StrEnum):
     CHOICE_OF_LAW = "choice_of_law"
 
 
+class ProtectionStatus(StrEnum):
+    """A protection's status in the audit; the last four only in a negotiation (noai.analysis.negotiation)."""
+
+    PRESENT = "present"
+    MISSING = "missing"
+    UNKNOWN = "unknown"
+    PROPOSED = "proposed"  # our pending insertion, not yet accepted
+    STRUCK = "struck"  # the other side's pending tracked deletion of our clause
+    REMOVED = "removed"  # our clause is gone since our round
+    WEAKENED = "weakened"  # present, but a core limb or bound party of ours is gone
+
+
 class Placement(StrEnum):
     """Where a clause goes (a clause file's ``placement``); the audit finds a paragraph for each."""
 

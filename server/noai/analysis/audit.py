@@ -36,15 +36,16 @@ from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.terms import DefinedTerms
-from noai.kinds import KINDS, PROTECTIONS, FindingKind, Placement, protection_spec
+from noai.kinds import KINDS, PROTECTIONS, FindingKind, Placement, ProtectionStatus, protection_spec
 from noai.ooxml.model import Paragraph
 
 SCHEMA = "noai.audit/2"
-PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
+PRESENT, MISSING, UNKNOWN = ProtectionStatus.PRESENT, ProtectionStatus.MISSING, ProtectionStatus.UNKNOWN
 # Statuses a negotiation gives a protection (noai.analysis.negotiation): our pending insertion, the
 # other side's pending deletion of it, gone since our round, present without a core limb.
-PROPOSED, STRUCK, REMOVED, WEAKENED = "proposed", "struck", "removed", "weakened"
-STATUSES = (PRESENT, MISSING, UNKNOWN, PROPOSED, STRUCK, REMOVED, WEAKENED)
+PROPOSED, STRUCK, REMOVED, WEAKENED = (ProtectionStatus.PROPOSED, ProtectionStatus.STRUCK, ProtectionStatus.REMOVED,
+                                       ProtectionStatus.WEAKENED)
+STATUSES = tuple(ProtectionStatus)
 GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
 # The best grade a contract can have while a finding of this severity stands, and the risk that grade starts
 # at: no A or B while a high-risk finding stands.

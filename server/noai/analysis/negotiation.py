@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from noai.analysis import patterns as P
+from noai.kinds import ProtectionStatus
 from noai.ooxml.record import Proposal, Round, normalise, read_rounds
 from noai.ooxml.text import DELETED, INSERTED, TRANSIENT, pieces
 from noai.ooxml.threads import Comment, read_comments, replies_to
@@ -45,7 +46,8 @@ if TYPE_CHECKING:
     from noai.ooxml.model import Paragraph
 
 ACCEPTED, REJECTED, MODIFIED, PENDING, COUNTERED = "accepted", "rejected", "modified", "pending", "countered"
-PROPOSED, STRUCK, REMOVED, WEAKENED = "proposed", "struck", "removed", "weakened"
+PROPOSED, STRUCK, REMOVED, WEAKENED = (ProtectionStatus.PROPOSED, ProtectionStatus.STRUCK, ProtectionStatus.REMOVED,
+                                       ProtectionStatus.WEAKENED)
 _SIMILAR = 0.6  # word-sequence ratio above which a paragraph is taken as ours, edited
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -26,8 +26,8 @@ from noai.analysis.classify import INFO, SEVERITY_ORDER, Finding
 from noai.kinds import kind_spec, protection_spec
 
 # One word a status, the same in the file report, the Markdown and the folder summary.
-STATUS_WORDS = {PRESENT: "present", MISSING: "missing", UNKNOWN: "unknown", PROPOSED: "proposed", STRUCK: "struck",
-                REMOVED: "removed", WEAKENED: "weakened"}
+STATUS_WORDS: dict[str, str] = {PRESENT: "present", MISSING: "missing", UNKNOWN: "unknown", PROPOSED: "proposed",
+                                 STRUCK: "struck", REMOVED: "removed", WEAKENED: "weakened"}
 LEGEND = (f"{SCORE_LEGEND} Protections: present, missing, or unknown (could not tell); in a negotiation also "
           "proposed (our pending insertion), struck (the other side's pending deletion), removed (gone since our "
           "round) or weakened (a core limb gone).")
