@@ -448,3 +448,12 @@ def test_the_protection_statuses_of_the_schema_are_those_of_noai_kinds():
     from noai.kinds import ProtectionStatus
 
     assert schemas.schema("audit")["$defs"]["protection"]["properties"]["status"]["enum"] == list(ProtectionStatus)
+
+
+def test_redlining_our_round_two_output_again_adds_nothing():
+    returned = Reply(sent()).reject(ids=record_ids(sent(), _no_ai_clause().id)).accept().bytes()
+    second = _round_two(returned, "standard")
+    assert second.plan.edits
+    third = _round_two(second.docx, "standard")
+    assert third.plan.edits == () and third.write.replies == []
+    assert [r.number for r in read_rounds(read_package(third.docx))] == [1, 2]
