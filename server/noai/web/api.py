@@ -10,8 +10,9 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
+from typing import Any
 
-from flask import Blueprint, current_app, jsonify, request, send_file
+from flask import Blueprint, Response, current_app, jsonify, request, send_file
 from marshmallow import ValidationError
 from werkzeug.exceptions import UnsupportedMediaType
 
@@ -36,7 +37,7 @@ MULTIPART = "multipart/form-data"
 bp = Blueprint("api", __name__)  # the token is checked app-wide (security.install_security)
 
 
-def _document() -> tuple[bytes, str | None, dict]:
+def _document() -> tuple[bytes, str | None, dict[str, Any]]:
     """The document's bytes, its file name (multipart only) and the raw options."""
     if request.mimetype == MULTIPART:
         upload = request.files.get("file")
@@ -51,7 +52,7 @@ def _document() -> tuple[bytes, str | None, dict]:
         f"not {request.mimetype or 'a body without Content-Type'}.")
 
 
-def _options(loaded: dict | None = None) -> engine.Options:
+def _options(loaded: dict[str, Any] | None = None) -> engine.Options:
     """Engine options from validated request options; the clause folders are the server's."""
     loaded = loaded or {}
     return engine.Options(
@@ -61,14 +62,14 @@ def _options(loaded: dict | None = None) -> engine.Options:
 
 
 @bp.post("/audit")
-def audit():
+def audit() -> Response:
     data, filename, raw = _document()
     we = AuditOptionsSchema().load(raw).get("we")
     return jsonify(engine.audit(data, filename=filename, we=we, check=deadline_check()).to_dict())
 
 
 @bp.post("/plan")
-def plan():
+def plan() -> Response:
     data, filename, raw = _document()
     options = _options(OptionsSchema().load(raw))
     result, the_plan = engine.plan(data, options, filename=filename)
@@ -76,7 +77,7 @@ def plan():
 
 
 @bp.post("/redline")
-def redline():
+def redline() -> Response:
     data, filename, raw = _document()
     loaded = RedlineOptionsSchema().load(raw)
     date = loaded.get("date") or datetime.now(UTC).replace(microsecond=0)
@@ -93,7 +94,7 @@ def redline():
 
 
 @bp.get("/clauses")
-def clauses():
+def clauses() -> Response:
     library, _ = engine.library_for(_options())
     items = [{"id": c.id, "kind": c.kind, "title": c.title, "summary": c.summary, "rationale": c.rationale,
               "variants": list(c.variants), "placement": c.placement} for c in library.clauses]
@@ -101,7 +102,7 @@ def clauses():
 
 
 @bp.get("/clauses/<clause_id>")
-def clause(clause_id: str):
+def clause(clause_id: str) -> Response:
     query = ClauseQuerySchema().load(request.args.to_dict())
     library, playbook = engine.library_for(_options())
     found = library.get(clause_id)
@@ -112,5 +113,5 @@ def clause(clause_id: str):
 
 
 @bp.get("/healthz")
-def healthz():
+def healthz() -> Response:
     return jsonify(HealthSchema().dump({"status": "ok", "version": __version__}))
