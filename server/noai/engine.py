@@ -6,11 +6,11 @@ touches the disk: the caller passes the revision author and date.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
 from datetime import datetime
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
 
 from .analysis.audit import AuditResult, audit_document
 from .analysis.parties import analyse
@@ -53,9 +53,9 @@ def audit(data: bytes, *, filename: str | None = None, we: str | None = None,
     return audit_document(doc, filename=filename, we=we)
 
 
-def _stamp(paths: Sequence[Path]) -> tuple:
+def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
     """What identifies the state of the clause files: their names, sizes and modification times."""
-    out = []
+    out: list[tuple[str, int, int]] = []
     for folder in paths:
         for f in sorted(folder.rglob("*.toml")) if folder.is_dir() else [folder]:
             try:
@@ -67,7 +67,8 @@ def _stamp(paths: Sequence[Path]) -> tuple:
 
 
 @lru_cache(maxsize=8)
-def _load(playbook: Path | None, clause_dirs: tuple[Path, ...], stamp: tuple) -> tuple[Library, Playbook]:
+def _load(playbook: Path | None, clause_dirs: tuple[Path, ...], stamp: tuple[tuple[str, int, int], ...]
+          ) -> tuple[Library, Playbook]:
     library = load_library(clause_dirs)
     return library, load_playbook(playbook, library=library)
 
