@@ -8,11 +8,12 @@ and listed only when ``show_all``.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from noai.analysis.audit import MISSING, PRESENT, SCORE_LEGEND, UNKNOWN, AuditResult, InsertionPoint
-from noai.analysis.classify import INFO, SEVERITY_ORDER, Finding
-from noai.kinds import kind_spec, protection_spec
+from noai.analysis.classify import INFO, Finding
+from noai.kinds import SEVERITY_ORDER, kind_spec, protection_spec
 
 # One word a status, the same in the file report, the Markdown and the folder summary.
 STATUS_WORDS = {PRESENT: "present", MISSING: "missing", UNKNOWN: "unknown"}
@@ -114,7 +115,8 @@ def _cell(text: str) -> str:
 
 def format_markdown(result: AuditResult, *, verbose: bool = False, show_all: bool = False) -> str:
     """The same report as Markdown (headings, tables), for a ticket or an e-mail."""
-    out = [f"# Audit: {_cell(result.filename or 'document')}", "", f"**{score_line(result)[:1].upper()}{score_line(result)[1:]}**", ""]
+    line = score_line(result)
+    out = [f"# Audit: {_cell(result.filename or 'document')}", "", f"**{line[:1].upper()}{line[1:]}**", ""]
     if result.score.summary:
         out += [_cell(result.score.summary), ""]
     out.append(f"*{LEGEND}*")
@@ -128,8 +130,8 @@ def format_markdown(result: AuditResult, *, verbose: bool = False, show_all: boo
     if groups:
         out += ["", "## Findings", "", "| Severity | Where | Finding | Phrase | Why it matters |",
                 "| --- | --- | --- | --- | --- |"]
-        out += [f"| {f.severity} | {_cell(_where(f, verbose))} | {kind_title(f.kind)} | {_cell(_short(f.phrase, 60))} | "
-                f"{_cell(f.explanation)} |" for _, group in groups for f in group]
+        out += [f"| {f.severity} | {_cell(_where(f, verbose))} | {kind_title(f.kind)} | "
+                f"{_cell(_short(f.phrase, 60))} | {_cell(f.explanation)} |" for _, group in groups for f in group]
     if hidden := _hidden_info(result.findings, show_all):
         out += ["", hidden]
     if result.insertion_points:
@@ -142,7 +144,7 @@ def format_markdown(result: AuditResult, *, verbose: bool = False, show_all: boo
     return "\n".join(out) + "\n"
 
 
-def format_summary_table(rows: Iterable[dict]) -> str:
+def format_summary_table(rows: Iterable[dict[str, Any]]) -> str:
     """One line a file of a folder audit. Each row is ``{"file", "result"}`` or ``{"file", "error"}``.
 
     The protections that are not present are listed as the file report names them, each with its
