@@ -16,8 +16,9 @@ SCORE = r"risk (\d+)/100, grade ([A-F])"
 
 
 def noai(*args):
-    return subprocess.run([sys.executable, "-m", "noai.cli", *map(str, args)], capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "noai.cli", *map(str, args)], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_redline_shows_the_score_before_and_after_as_an_audit_of_the_written_file_finds_it(tmp_path):

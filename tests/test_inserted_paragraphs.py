@@ -16,6 +16,7 @@ from test_writer import accepted, rejected
 from noai import engine
 from noai.ooxml.document import read_document
 from noai.ooxml.revisions import RevisionStamp
+from noai.plan import Edit, Plan
 from noai.writer import apply_plan
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -37,7 +38,7 @@ def insert_after(index: int, text: str, *paragraphs: str, title: str | None = No
 
 
 def redline(docx: bytes, *edits: dict, stamp: RevisionStamp):
-    result = apply_plan(read_document(docx), {"schema": "noai.plan/1", "edits": list(edits)}, stamp=stamp)
+    result = apply_plan(read_document(docx), Plan("standard", {}, tuple(Edit.from_dict(e) for e in edits)), stamp=stamp)
     assert result.skipped == [] and result.applied == [e["id"] for e in edits]
     return result
 
@@ -150,6 +151,14 @@ FLAT = [
     "3.\tFees. Customer shall pay the Fees; Clause 4 applies to late payment.",
     "4.\tTerm. This Agreement runs for one year, subject to section 3.",
 ]
+LETTERS = [
+    "1.\tUses. Customer may use the Deliverables:",
+    "(g)\tfor g;",
+    "(h)\tfor h;",
+    "(i)\tfor i;",
+    "(j)\tfor j.",
+    "2.\tTerm. The term is one year.",
+]
 NESTED = [
     "7.\tIntellectual Property",
     "7.1\tOwnership. Provider owns the Deliverables.",
@@ -215,6 +224,7 @@ CASES = {
         [(1, 1), (3, 1)],
         ["7", "7.1", "7.2", "7.3", "(a)", "(b)", "(c)", "7.4", "7.4.1", "8", "8.1"],
     ),
+    "letters, after the letter i": (LETTERS, [(3, 1)], ["1", "(g)", "(h)", "(i)", "(j)", "(k)", "2"]),
 }
 
 

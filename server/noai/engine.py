@@ -17,6 +17,7 @@ from .analysis.parties import analyse
 from .library import Library, Playbook, load_library, load_playbook, shipped_dir
 from .ooxml.comments import comments_by_paragraph
 from .ooxml.document import Document, read_document
+from .ooxml.package import MEMORY_PER_XML_BYTE, xml_bytes_to_parse
 from .ooxml.revisions import RevisionStamp
 from .plan import Plan, make_plan
 from .writer import WriteResult, apply_plan
@@ -37,6 +38,13 @@ class Options:
 def _between_stages(check: Callable[[], None] | None) -> None:
     if check is not None:
         check()
+
+
+def memory_estimate(data: bytes, *, rewrite: bool = False) -> int:
+    """Bytes of memory reading (and, with ``rewrite``, redlining) ``data`` will take at most:
+    the input, and the XML the job parses times the measured bytes-to-memory factor. Nothing
+    is parsed, so a caller can refuse a document before it costs anything."""
+    return len(data) + MEMORY_PER_XML_BYTE * xml_bytes_to_parse(data, stories=rewrite)
 
 
 def read(data: bytes) -> Document:

@@ -186,17 +186,20 @@ _KIND_ROWS = (
         "Ownership of the work passes to {owner}: after that only a contract promise can stop it being used to "
         "train AI.",
         BySide(HI, MD, INF),
-        ("assign", "transfer", "convey", "title", "property of", "vest", "own ", "owns", "owned", "belong",
-         "retain"),
+        ("assign", "transfer", "convey", "title", "property of", "vest", "own", "belong", "retain", "keep"),
         weights={HI: Weight(45, "the creator assigns ownership of the work to the other side"),
                  MD: Weight(35, "ownership of the work may pass to the other side")},
-        explanations={"kept": "This sentence keeps ownership with {owner}; it does not take the creator's work away."},
+        explanations={"kept": "This sentence keeps ownership with {owner}; it does not take the creator's work away.",
+                      "assurance": "This sentence backs up a transfer of ownership (signing papers to perfect it); "
+                                   "the risk lies in the main assignment.",
+                      "back": "This transfer or ownership runs to {owner}, the creator's side, so it takes nothing "
+                              "from the creator."},
         gate=OWNERSHIP_GATE, grant=True),
     KindSpec(
         K.LICENSE_GRANT, "Licence grant",
         "{grantor} lets {grantee} use the work; the wording of this licence decides whether AI training is allowed.",
         BySide(MD, LO, INF),
-        ("grant", "may ", "permitted to", "right to"),
+        ("grant", "give", "licen", "authori", "hold", "may ", "permitted to", "right to"),
         weights=_severe(25, "the creator licenses the work to the other side"),
         explanations={"back": "This licence runs to the creator ({grantee}), so it is no risk to the creator's "
                               "work."},

@@ -27,7 +27,7 @@ from .anchor import locate
 from .ooxml.document import BODY, Document, iter_paragraphs
 from .ooxml.ns import CT_COMMENTS, RT_COMMENTS, RT_STYLES, qn
 from .ooxml.package import add_relationship, write_package
-from .ooxml.renumber import TextChange, renumbering
+from .ooxml.renumber import TextChange, renumber
 from .ooxml.revisions import (
     IdAllocator,
     NewParagraph,
@@ -99,6 +99,7 @@ class _Writer:
         reference, text = comment_style_ids(package.xml(styles_name) if styles_name else None)
         self.comment_styles = {"reference_style": reference, "text_style": text}
         self.inserted_after: dict[int, _Element] = {}  # anchor index -> our last paragraph after it
+        self.numbers: dict[int, list[str]] = {}  # anchor index -> typed numbers of the clauses after it
 
     # -- the paragraphs edited --
 
@@ -146,7 +147,10 @@ class _Writer:
     def insert(self, index: int, edit: Edit) -> None:
         paragraphs = [NewParagraph(item["text"], item.get("title")) for item in edit.paragraphs]
         after = self.inserted_after.get(index, self.element(index))
-        new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids)
+        numbers = self.numbers.get(index, [])
+        new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids,
+                                      numbers=numbers[:len(paragraphs)] or None)
+        self.numbers[index] = numbers[len(paragraphs):]
         self.added.extend(new)
         self.inserted_after[index] = new[-1]
         if self.comments and edit.comment:
@@ -340,8 +344,10 @@ def _renumbering(
         inserted[index] += len(edits[n].paragraphs)
     if not inserted:
         return []
+    found = renumber([p.text for p in writer.doc.paragraphs], inserted)
+    writer.numbers = found.numbers
     changes: list[TextChange] = []
-    for change in renumbering([p.text for p in writer.doc.paragraphs], inserted):
+    for change in found.changes:
         spans = ranges[change.index]
         if not any(start < change.end and change.start < end for start, end, _ in spans):
             spans.append((change.start, change.end, len(edits) + len(changes)))

@@ -37,8 +37,14 @@ pytestmark = [
 
 
 TOKEN = "browser-test-token"
-SCREENSHOTS = ("pane-first-run.png", "pane-scan.png", "pane-finding.png", "pane-applied.png", "pane-library.png",
-               "pane-settings-wrong-token.png")
+SCREENSHOTS = (
+    "pane-first-run.png",
+    "pane-scan.png",
+    "pane-finding.png",
+    "pane-applied.png",
+    "pane-library.png",
+    "pane-settings-wrong-token.png",
+)
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +68,11 @@ def report(backend_url, tmp_path_factory):
     paragraphs.write_text(json.dumps([p.text for p in document.paragraphs]), encoding="utf-8")
     run = subprocess.run(
         ["node", str(RUNNER), backend_url, str(CONTRACT), str(paragraphs), str(ARTIFACTS), TOKEN],
-        cwd=ROOT / "addin", capture_output=True, text=True, timeout=300, check=False,
+        cwd=ROOT / "addin",
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     return json.loads(run.stdout.strip().splitlines()[-1])
@@ -129,8 +139,14 @@ def test_settings_check_the_token_and_say_what_to_do_when_it_is_wrong(report):
 
 
 def test_the_tabs_are_one_tab_stop_and_arrow_keys_home_and_end_move_between_them(report):
-    moves = [["tab-library"] * 2, ["tab-settings"] * 2, ["tab-scan"] * 2, ["tab-settings"] * 2, ["tab-scan"] * 2,
-             ["tab-settings"] * 2]
+    moves = [
+        ["tab-library"] * 2,
+        ["tab-settings"] * 2,
+        ["tab-scan"] * 2,
+        ["tab-settings"] * 2,
+        ["tab-scan"] * 2,
+        ["tab-settings"] * 2,
+    ]
     assert report["tabs"] == moves
     assert report["tabStops"] == 1
 

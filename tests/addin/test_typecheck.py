@@ -21,14 +21,17 @@ TSC = ADDIN / "node_modules" / "typescript" / "bin" / "tsc"
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed"),
-    pytest.mark.skipif(not TSC.exists() or not (ADDIN / "node_modules" / "@types" / "office-js").is_dir(),
-                       reason="typescript and @types/office-js are not installed: run `npm ci` in addin/"),
+    pytest.mark.skipif(
+        not TSC.exists() or not (ADDIN / "node_modules" / "@types" / "office-js").is_dir(),
+        reason="typescript and @types/office-js are not installed: run `npm ci` in addin/",
+    ),
 ]
 
 
 def tsc(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["node", str(TSC), "-p", str(project)], capture_output=True, text=True, timeout=300,
-                          check=False)
+    return subprocess.run(
+        ["node", str(TSC), "-p", str(project)], capture_output=True, text=True, timeout=300, check=False
+    )
 
 
 def test_the_pane_type_checks_against_office_js_with_no_errors():
@@ -36,12 +39,15 @@ def test_the_pane_type_checks_against_office_js_with_no_errors():
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
 
 
-@pytest.mark.parametrize("module, real, right, wrong", [
-    ("redline.js", "context.document.changeTrackingMode = TRACK_ALL", "changeTrackingMode", "changeTrackingModes"),
-    ("anchor.js", "paragraph.search(searchable(phrase), options)", "search", "find"),
-    ("library.js", "getRange().insertComment(rendered.comment)", "insertComment", "addComment"),
-    ("document.js", "context.document.body.getOoxml()", "getOoxml", "getOoXml"),
-])
+@pytest.mark.parametrize(
+    "module, real, right, wrong",
+    [
+        ("redline.js", "context.document.changeTrackingMode = TRACK_ALL", "changeTrackingMode", "changeTrackingModes"),
+        ("anchor.js", "paragraph.search(searchable(phrase), options)", "search", "find"),
+        ("library.js", "getRange().insertComment(rendered.comment)", "insertComment", "addComment"),
+        ("document.js", "context.document.body.getOoxml()", "getOoxml", "getOoXml"),
+    ],
+)
 def test_an_office_js_call_that_does_not_exist_fails_the_type_check(tmp_path, module, real, right, wrong):
     src = tmp_path / "src"
     shutil.copytree(ADDIN / "src", src)

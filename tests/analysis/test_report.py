@@ -28,6 +28,7 @@ def test_paragraph_indexes_and_the_scoring_reasons_show_only_when_verbose():
     plain, verbose = format_text(result), format_text(result, verbose=True)
     assert "¶" not in plain and "+45" not in plain
     assert "1 (¶2)" in verbose and "+45  the work is a work made for hire" in verbose
+    assert "A clause that forbids using the work to train" in verbose and "A clause that forbids" not in plain
 
 
 def test_the_report_ends_with_a_legend_and_a_next_step():
@@ -67,8 +68,9 @@ def test_the_markdown_report_has_tables_and_escapes_pipes():
     md = format_markdown(result)
     assert md.startswith("# Audit: test.docx\n")
     assert f"**Risk {result.score.risk}/100, grade {result.score.grade}**" in md
-    assert "| Protection | Status | Detail |" in md
-    assert "| No-AI-training restriction | present |" in md
+    assert "| Protection | What it is | Status | Detail |" in md
+    assert ("| No-AI-training restriction | A clause that forbids using the work to train, fine-tune or build AI "
+            "systems. | present |") in md
     piped = audit(("Intellectual Property", "The Designer grants the Client a licence | to use the Deliverables."))
     assert "licence \\| to use" in format_markdown(piped)
 

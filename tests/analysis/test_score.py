@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_audit import LIMITED, NO_AI, RESERVED, WORK_FOR_HIRE, audit
 
 from noai.analysis.audit import GRADE_BOUND, audit_document
 from noai.ooxml.document import read_document
-
-from test_audit import LIMITED, NO_AI, RESERVED, WORK_FOR_HIRE, audit
 
 CORPUS = sorted((Path(__file__).parent.parent / "data" / "corpus").glob("*.docx"))
 

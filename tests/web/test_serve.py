@@ -124,3 +124,15 @@ def test_noai_serve_answers_over_https_with_the_local_certificate(certs, example
         process.wait(timeout=30)
     assert process.returncode == 0
     assert list(tmp_path.iterdir()) == []
+
+
+def test_serve_refuses_to_start_with_a_broken_user_clause_folder_and_lists_each_problem(tmp_path, capsys, monkeypatch):
+    from noai.cli import main
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "my-clause.toml").write_text('id = "my-clause"\nkind = 3\n', encoding="utf-8")
+    monkeypatch.setenv("NOAI_USER_CLAUSES", str(mine))
+    assert main(["serve", "--http", "--port", "1"]) == 4
+    err = capsys.readouterr().err
+    assert "my-clause.toml: kind:" in err and "my-clause.toml: title:" in err

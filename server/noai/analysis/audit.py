@@ -18,7 +18,7 @@ from itertools import groupby
 from typing import Sequence
 
 from noai.analysis import patterns as P
-from noai.analysis.classify import GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
+from noai.analysis.classify import party_words, GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
 from noai.analysis.language import detect_language
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
@@ -161,7 +161,7 @@ def _first(findings: Sequence[Finding], kind: str, test=lambda f: True) -> Findi
 def _ai_restriction(findings: Sequence[Finding], creator: str) -> Finding | None:
     """The first restriction of AI use that binds the other side (not the creator's own AI tools)."""
     return _first(findings, "existing_ai_restriction", lambda f: f.attributes.get("polarity") == "restriction"
-                  and f.attributes.get("restricted_party") != creator)
+                  and f.attributes.get("restricted_party") != creator and f.attributes.get("covers") != "own")
 
 
 def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> list[Paragraph]:
@@ -181,7 +181,8 @@ def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], t
                if ai else Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to "
                                                                           "train AI."))
     out.append(_scope(paragraphs, findings, terms))
-    reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown"))
+    reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown")
+                      and not f.attributes.get("kept"))
     out.append(Protection("reservation_of_rights", PRESENT, reserved.start, "Rights not granted are reserved.")
                if reserved else Protection("reservation_of_rights", MISSING,
                                            detail="No clause keeps the rights that were not expressly granted."))
@@ -197,7 +198,10 @@ def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], t
                                                                 "the work.")
                if remedy else Protection("ai_remedies", MISSING, detail="No injunction, certification or deletion "
                                                                         "remedy covers AI misuse of the work."))
-    disclosed = next((p for p in about_ai if P.AI_TRANSPARENCY.search(p.text)), None)
+    # A duty to disclose AI use protects the creator only when the other side owes it.
+    own_duty = {i for f in findings if f.kind == "existing_ai_restriction" and f.attributes.get("discloser") == creator
+                for i in range(f.start, f.end + 1)}
+    disclosed = next((p for p in about_ai if p.index not in own_duty and P.AI_TRANSPARENCY.search(p.text)), None)
     out.append(Protection("ai_transparency", PRESENT, disclosed.index, "The contract requires disclosure of AI use.")
                if disclosed else Protection("ai_transparency", MISSING,
                                             detail="No duty to disclose whether the work goes into AI systems."))
@@ -492,7 +496,8 @@ def _summary(grade: str, reasons: Sequence[tuple[int, str]], findings: Sequence[
         n = sum(f.severity == worst for f in findings)
         line += f"; {n} {worst}-risk finding{' stands' if n == 1 else 's stand'}"
         if bounded:
-            line += f", so the grade cannot be better than {GRADE_BOUND[worst][0]} until {'it is' if n == 1 else 'they are'} fixed"
+            them = "it is" if n == 1 else "they are"
+            line += f", so the grade cannot be better than {GRADE_BOUND[worst][0]} until {them} fixed"
     return line + "."
 
 
@@ -522,6 +527,7 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
     else:
         parties = find_parties(paragraphs)
     resolved = resolve_we(parties, we)
+    words = party_words(parties, terms.creator or "provider")  # the model's creator is the contract's
     if resolved.role == CLIENT_ROLE and resolved.source == "user":  # the user is the receiving side
         creator_side = terms.creator or "provider"
         terms = replace(terms, creator="client" if creator_side == "provider" else "provider")
@@ -530,7 +536,7 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
                            [f"Language not supported: the document appears to be in '{language}'; only English "
                             f"contracts are analysed, so no findings are reported."], parties=parties, we=resolved)
     creator = terms.creator or "provider"
-    findings = classify(paragraphs, terms)
+    findings = classify(paragraphs, terms, words)
     protections = _protections(paragraphs, findings, terms, creator)
     body_end = _operative_end(paragraphs, findings)
     runs = _SectionRuns(paragraphs)

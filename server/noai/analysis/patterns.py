@@ -40,7 +40,14 @@ ASSIGNMENT = _rx(
     r"all\s+(?:of\s+(?:its|their|his|her|the)\s+)?(?:worldwide\s+)?right,?\s+title,?\s+and\s+interest|"
     r"(?:sole\s+and\s+exclusive|exclusive|sole)\s+property\s+of|vests?\s+(?:solely\s+)?in|shall\s+vest|"
     r"(?:shall|will)\s+(?:solely\s+and\s+)?(?:exclusively\s+)?(?:own|be\s+owned\s+by|belong\s+to)|"
-    r"\bowns?\s+(?:all|exclusively)|retains?\s+no\s+rights?|(?:assigns|transfers)(?=[^.;]{0,200}\b(?:title|rights?|"
+    r"\bowns?\s+(?:all|exclusively|everything|the\s+(?:entire\s+)?(?:copyright|rights?|title|intellectual\s+property))|"
+    r"(?:'|’)ll\s+own\b|(?:is|are|be|become)\s+(?:solely\s+|exclusively\s+)?owned\s+by|"
+    r"(?:be|is|are|become)\s+(?:solely\s+|absolutely\s+)?vested\s+(?:solely\s+|absolutely\s+)?in|"
+    r"\b(?:be|is|are|become)\s+the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?property\s+of|"
+    r"(?:retains?|keeps?)\s+(?:full\s+|sole\s+|all\s+)?(?:ownership|title\s+to|the\s+copyright)|"
+    r"\btitle\s+(?:to|in)\s+(?:the\s+|all\s+|any\s+)?(?!goods|equipment|hardware|products?\b)(?=[^.;]{0,100}?\b(?:shall|"
+    r"will)\s+pass\s+to\b)|"
+    r"retains?\s+no\s+rights?|(?:assigns|transfers)(?=[^.;]{0,200}\b(?:title|rights?|"
     r"interest|copyright|intellectual\s+property)\b))")
 # "may not assign this Agreement", "assign personnel": the agreement or people, not the work; "If this
 # Agreement assigns or transfers rights …, the Client shall not …": a condition, not an assignment;
@@ -52,10 +59,17 @@ ASSIGNMENT_TRAP = _rx(
     r"individuals|workers|receivables)|assignment\s+of\s+(?:this|the)\s+(?:Agreement|Contract)|"
     r"(?:this|the)\s+Agreement\s+(?:may|shall)\s+(?:not\s+)?be\s+assigned|"
     r"\bif\s+(?:this\s+|the\s+)?(?:[A-Z][\w-]*\s+){1,4}assigns\s+or\s+transfers\b|"
-    r"\bsuccessors\s+(?:and|or)\s+(?:permitted\s+)?assigns\b")
+    r"\bsuccessors\s+(?:and|or)\s+(?:permitted\s+)?assigns\b|"
+    r"\b(?:which|that|who)\s+(?:is|are)\s+(?:\w+\s+)?(?:owned\s+by|(?:the\s+)?property\s+of)")
 # What an assignment verb must carry to be about rights ("assign a task leader" is not).
 RIGHTS_OBJECT = _rx(r"\b(?:rights?|title|interest|ownership|copyrights?|intellectual\s+property|IPR?|patents?|"
                     r"deliverables?|work\s+product|inventions?|works?)\b")
+# The work or its rights, as a sentence about title must name them to be about IP.
+IP_OBJECT = _rx(r"\b(?:software|deliverables?|work\s+product|works?|designs?|materials|intellectual\s+property|"
+                r"copyrights?|IPRs?|inventions?|content|code)\b")
+# Made under the contract: ownership of it is an allocation of new work, not a party keeping its own.
+CREATION = _rx(r"\b(?:creat(?:ed|es|e)|develop(?:ed|s)|made|makes?|conceived|generated|produced|arising|prepared|"
+               r"written|invented|authored|reduced\s+to\s+practice)\b")
 DEFINITION = re.compile(r"\W{0,3}(?:\w{1,4}[.)]\s+)?[\"“][^\"”]{1,60}[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning|"
                         r"includes|refers\s+to)\b", re.IGNORECASE)
 RETAINS = _rx(r"\b(?:retains?|reserves?|shall\s+retain|will\s+retain|keeps?|remains?\s+the\s+(?:sole\s+)?"
@@ -69,15 +83,24 @@ WORK_FOR_HIRE_NEGATED = _rx(r"\b(?:not|never|no)\s+(?:be\s+)?(?:deemed\s+|consid
 
 # -- licences and their modifiers -----------------------------------------------------------
 
-GRANT = _rx(r"\b(?:(?:hereby\s+)?grants|hereby\s+grant|(?:you|we|I)\s+grant|(?:shall|will|agrees?\s+to)\s+grant|"
-            r"is\s+(?:hereby\s+)?granted|are\s+(?:hereby\s+)?granted)\b(?=(?:[^.;]|\.\d){0,240}?\b(?:licen[cs]e|right\s+to|rights\s+to|"
-            r"permission))|\b(?:may|is\s+permitted\s+to|has\s+the\s+right\s+to|shall\s+have\s+the\s+right\s+to)\s+"
+# The words that make a grant verb a licence: the licence itself, a right to do something, or the
+# scope words only a licence carries ("grants to Corio a nonexclusive, nontransferable, royalty-free, …").
+_LICENCE_WORDS = (r"(?:licen[cs]e|right\s+to|rights\s+to|permission|non-?\s?exclusive|exclusive\s+right|royalty[- ]free|"
+                  r"non-?\s?transferable|sub-?licens)")
+GRANT = _rx(r"\b(?:(?:hereby\s+)?grants|hereby\s+grant|(?:you|we|I)\s+grant|(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
+            r"(?:grant|give)|is\s+(?:hereby\s+)?granted|are\s+(?:hereby\s+)?granted|gives?)\b(?=(?:[^.;]|\.\d){0,400}?\b"
+            + _LICENCE_WORDS + r")|\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
+            r"\b(?:shall|will)\s+have\s+(?:an?|the)\s+(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b|"
+            r"\b(?:shall|will)\s+hold\s+(?:the\s+)?(?:exclusive|non-?exclusive|sole)\s+(?:[\w-]+\s+){0,2}rights?\s+to\b|"
+            r"\bauthori[sz]es?\s+(?:the\s+)?(?:other\s+)?\w+\s+to\s+(?:use|display|reproduce|copy|distribute|exploit)\b|"
+            r"\b(?:may|is\s+permitted\s+to|has\s+the\s+right\s+to|shall\s+have\s+the\s+right\s+to)\s+"
             r"(?:freely\s+)?(?:use|reproduce|copy|modify|distribute|exploit)\b(?=[^.;]{0,160}?\b(?:Deliverables?|"
             r"Work\s+Product|Works?|Materials|Content|Contributions?|Software|Results)\b)")
 GRANT_TRAP = _rx(r"\blicensed\s+(?:professional|to\s+practi[cs]e|in\s+the\s+state)|\b(?:driver'?s|business|"
                  r"professional|liquor|operating)\s+licen[cs]e|\bgrant(?:s|ed)?\s+(?:of\s+)?(?:funding|"
                  r"an?\s+extension|a\s+waiver|access\s+to\s+the\s+premises)|\bthird[- ]party\s+licen[cs]es?\b|"
-                 r"\bgrant\s+(?:agreement|funding)|\bopen[- ]source\s+licen[cs]e")
+                 r"\bgrant\s+(?:agreement|funding)|\bopen[- ]source\s+licen[cs]e|"
+                 r"\blicen[cs]es?\s+(?:and\s+rights\s+)?granted\s+(?:to|under|in|by|hereunder|herein)\b")
 DERIVATIVE = _rx(r"\bderivative\s+works?\b|\bcreate\s+derivatives\b|\b(?:modify|adapt|translate|alter),?\s+"
                  r"(?:(?:modify|adapt|translate|alter|transform|edit),?\s+)*(?:and|or)\s+(?:modify|adapt|translate|"
                  r"alter|transform)\b|\badaptations\b")
@@ -155,13 +178,25 @@ AI_PERMISSION = _rx(r"\b(?:may|can|is\s+permitted\s+to|has\s+the\s+right\s+to|ri
 
 # -- boilerplate kinds ----------------------------------------------------------------------
 
-GOVERNING_LAW = _rx(r"\b(?:governed\s+by|construed\s+(?:and\s+enforced\s+)?in\s+accordance\s+with|"
-                    r"interpreted\s+(?:in\s+accordance\s+with|under))\b[^.;]{0,60}?\blaws?\s+of\b|\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|"
-                    r"shall)\s+)?govern\b|\bGoverning\s+Law\b[^.;]{0,60}?\b(?:will|shall)\s+govern\b|\bgoverning\s+law\s+"
+# A place's law: "the laws of the State of Texas", "the law in force in Ireland", "Swiss law", "PRC Laws"
+# (not "Applicable Law", a defined term that names no place).
+_LAW_NAMED = (r"(?:laws?\s+(?:of|in\s+force\s+in)\b(?!\s+(?:the\s+|any\s+|such\s+)?(?:jurisdiction|country|place)\b)|(?!(?i:applicable|governing|relevant|data|such|all|any|the)\b)"
+              r"(?-i:[A-Z][\w.'’-]*\s+){1,3}laws?\b)")
+# Governing law in its word orders: "governed by / construed in accordance with / interpreted under …
+# the laws of X", "The laws of X will govern / shall apply", "English law governs", "is subject to the
+# law of X", "Governing law: … will govern", "the governing law is".
+GOVERNING_LAW = _rx(r"\b(?:governed|construed|interpreted|enforced|performed|determined|applied)\b(?:[^.;]|\.\d){0,100}?"
+                    r"\b(?:in\s+accordance\s+with|under|by|pursuant\s+to|according\s+to|with\s+reference\s+to)[,\s]+"
+                    r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local)\s+)?" + _LAW_NAMED + r"|"
+                    r"\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|shall)\s+)?(?:govern|(?:shall|will)\s+apply\s+to)\b|"
+                    r"(?-i:\b[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,2})\s+law\s+(?:(?:shall|will)\s+)?(?:governs?|"
+                    r"appl(?:y|ies)\s+to)\b|\bsubject\s+to\s+the\s+(?:exclusive\s+)?laws?\s+of\b|"
+                    r"\bGoverning\s+Law\b[^.;]{0,60}?\b(?:will|shall)\s+govern\b|\bgoverning\s+law\s+"
                     r"(?:is|shall\s+be|will\s+be)\b|\bchoice\s+of\s+law\b(?=[^.;]{0,60}\blaws?\s+of)")
-LAW_PLACE = re.compile(r"\blaws?\s+of\s+(?:the\s+)?((?:(?:State|Commonwealth|Province|Republic|Kingdom|Federal\s+"
-                       r"Republic)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+America|"
-                       r"[A-Z][\w'’-]*)){0,3})")
+LAW_PLACE = re.compile(r"\blaws?\s+(?:of|in\s+force\s+in)\s+(?:the\s+)?((?:(?:State|Commonwealth|Province|Republic|"
+                       r"Kingdom|Federal\s+Republic)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+"
+                       r"America|[A-Z][\w'’-]*)){0,3})|\b((?!(?:Applicable|Governing|Relevant|The|This)\b)[A-Z][\w'’-]*"
+                       r"(?:\s+[A-Z][\w'’-]*){0,2})\s+[Ll]aws?\b")
 INDEMNITY = _rx(r"\b(?:shall|will|agrees?\s+to|must|hereby\s+agrees?\s+to|undertakes?\s+to)\s+(?:at\s+its\s+"
                 r"(?:own\s+)?(?:cost|expense)[,\s]+)?(?:defend,?\s+)?(?:and\s+)?(?:fully\s+)?(?:indemnif\w+|hold\s+\w+\s+"
                 r"harmless)|\bindemnify,?\s+defend|\bdefend,?\s+indemnify")
@@ -255,8 +290,9 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     CONFIDENTIALITY: ("confiden", "degree", "disclos"),
     CONFIDENTIALITY_TRAP: ("data",),
     MUTUAL: ("each", "either", "parties", "mutual"),
-    ASSIGNMENT: ("assign", "transfer", "convey", "title", "property", "vest", "own", "belong", "retain"),
-    GRANT: ("grant", "deliverable", "work", "material", "content", "contribution", "software", "result"),
+    ASSIGNMENT: ("assign", "transfer", "convey", "title", "property", "vest", "own", "belong", "retain", "keep"),
+    GRANT: ("grant", "give", "licen", "hold", "authori", "deliverable", "work", "material", "content", "contribution",
+            "software", "result"),
     PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe"),
     ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),
     FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology"),

@@ -44,12 +44,15 @@ def _at(ip: InsertionPoint, verbose: bool) -> str:
 
 def _short(text: str, width: int = 70) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _by_severity(findings: Sequence[Finding], show_all: bool) -> list[tuple[str, list[Finding]]]:
-    return [(sev, [f for f in findings if f.severity == sev]) for sev in SEVERITY_ORDER
-            if (show_all or sev != INFO) and any(f.severity == sev for f in findings)]
+    return [
+        (sev, [f for f in findings if f.severity == sev])
+        for sev in SEVERITY_ORDER
+        if (show_all or sev != INFO) and any(f.severity == sev for f in findings)
+    ]
 
 
 def _hidden_info(findings: Sequence[Finding], show_all: bool) -> str | None:
@@ -58,7 +61,7 @@ def _hidden_info(findings: Sequence[Finding], show_all: bool) -> str | None:
 
 
 def score_line(result: AuditResult) -> str:
-    """"risk 62/100, grade D" or "not scored"."""
+    """ "risk 62/100, grade D" or "not scored"."""
     if result.score.risk is None:
         return "not scored"
     return f"risk {result.score.risk}/100, grade {result.score.grade}"
@@ -73,8 +76,10 @@ def next_step(result: AuditResult) -> str:
     risky = sum(f.severity != INFO for f in result.findings)
     if not missing and not risky:
         return "Next step: nothing to change; keep this report with the contract."
-    return (f"Next step: `noai redline {name}` writes the missing protections and fixes as tracked changes "
-            f"with comments, for you to review in Word.")
+    return (
+        f"Next step: `noai redline {name}` writes the missing protections and fixes as tracked changes "
+        f"with comments, for you to review in Word."
+    )
 
 
 def format_text(result: AuditResult, *, verbose: bool = False, show_all: bool = False) -> str:
@@ -90,18 +95,23 @@ def format_text(result: AuditResult, *, verbose: bool = False, show_all: bool = 
     if result.protections:
         present = sum(p.status == PRESENT for p in result.protections)
         lines += ["", f"Protections ({present} of {len(result.protections)} present):"]
-        lines += [f"  [{STATUS_WORDS[p.status]:<7}] {protection_title(p.name)}: {p.detail}" for p in result.protections]
+        for p in result.protections:
+            lines.append(f"  [{STATUS_WORDS[p.status]:<7}] {protection_title(p.name)}: {p.detail}")
+            if verbose:
+                lines.append(f"            {protection_spec(p.name).explanation}")
     for severity, group in _by_severity(result.findings, show_all):
         lines += ["", f"{severity.upper()} ({len(group)}):"]
         for f in group:
-            lines.append(f"  {_where(f, verbose)}  {kind_title(f.kind)}: \"{_short(f.phrase, 60)}\"")
+            lines.append(f'  {_where(f, verbose)}  {kind_title(f.kind)}: "{_short(f.phrase, 60)}"')
             lines.append(f"      {f.explanation}")
     if hidden := _hidden_info(result.findings, show_all):
         lines += ["", hidden]
     if result.insertion_points:
         lines += ["", "Where the missing protections belong:"]
-        lines += [f"  {protection_title(ip.protection)}: after {_at(ip, verbose)} \"{_short(ip.text, 50)}\" "
-                  f"({ip.reason})" for ip in result.insertion_points]
+        lines += [
+            f'  {protection_title(ip.protection)}: after {_at(ip, verbose)} "{_short(ip.text, 50)}" ({ip.reason})'
+            for ip in result.insertion_points
+        ]
     if result.notes:
         lines.append("")
         lines += [f"Note: {note}" for note in result.notes]
@@ -115,29 +125,44 @@ def _cell(text: str) -> str:
 
 def format_markdown(result: AuditResult, *, verbose: bool = False, show_all: bool = False) -> str:
     """The same report as Markdown (headings, tables), for a ticket or an e-mail."""
-    line = score_line(result)
-    out = [f"# Audit: {_cell(result.filename or 'document')}", "", f"**{line[:1].upper()}{line[1:]}**", ""]
+    score = score_line(result)
+    out = [f"# Audit: {_cell(result.filename or 'document')}", "", f"**{score[:1].upper()}{score[1:]}**", ""]
     if result.score.summary:
         out += [_cell(result.score.summary), ""]
     out.append(f"*{LEGEND}*")
     if verbose:
         out += [""] + [f"- {points:+d}: {why}" for points, why in result.score.reasons]
     if result.protections:
-        out += ["", "## Protections", "", "| Protection | Status | Detail |", "| --- | --- | --- |"]
-        out += [f"| {protection_title(p.name)} | {STATUS_WORDS[p.status]} | {_cell(p.detail)} |"
-                for p in result.protections]
+        out += ["", "## Protections", "", "| Protection | What it is | Status | Detail |", "| --- | --- | --- | --- |"]
+        out += [
+            f"| {protection_title(p.name)} | {_cell(protection_spec(p.name).explanation)} | "
+            f"{STATUS_WORDS[p.status]} | {_cell(p.detail)} |"
+            for p in result.protections
+        ]
     groups = _by_severity(result.findings, show_all)
     if groups:
-        out += ["", "## Findings", "", "| Severity | Where | Finding | Phrase | Why it matters |",
-                "| --- | --- | --- | --- | --- |"]
-        out += [f"| {f.severity} | {_cell(_where(f, verbose))} | {kind_title(f.kind)} | "
-                f"{_cell(_short(f.phrase, 60))} | {_cell(f.explanation)} |" for _, group in groups for f in group]
+        out += [
+            "",
+            "## Findings",
+            "",
+            "| Severity | Where | Finding | Phrase | Why it matters |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        out += [
+            f"| {f.severity} | {_cell(_where(f, verbose))} | {kind_title(f.kind)} | "
+            f"{_cell(_short(f.phrase, 60))} | {_cell(f.explanation)} |"
+            for _, group in groups
+            for f in group
+        ]
     if hidden := _hidden_info(result.findings, show_all):
         out += ["", hidden]
     if result.insertion_points:
         out += ["", "## Where the missing protections belong", ""]
-        out += [f"- **{protection_title(ip.protection)}**: after {_cell(_at(ip, verbose))} "
-                f"(\"{_cell(_short(ip.text, 60))}\"), {ip.reason}" for ip in result.insertion_points]
+        out += [
+            f"- **{protection_title(ip.protection)}**: after {_cell(_at(ip, verbose))} "
+            f'("{_cell(_short(ip.text, 60))}"), {ip.reason}'
+            for ip in result.insertion_points
+        ]
     if result.notes:
         out += ["", "## Notes", ""] + [f"- {_cell(n)}" for n in result.notes]
     out += ["", next_step(result)]
@@ -158,10 +183,18 @@ def format_summary_table(rows: Iterable[dict[str, Any]]) -> str:
             lines.append(f"{r['file']:<{width}}  error: {r['error']}")
             continue
         counts = {sev: sum(f.severity == sev for f in result.findings) for sev in ("high", "medium")}
-        absent = ", ".join(f"{protection_title(p.name)} ({STATUS_WORDS[p.status]})"
-                           for p in result.protections if p.status != PRESENT) or "-"
+        absent = (
+            ", ".join(
+                f"{protection_title(p.name)} ({STATUS_WORDS[p.status]})"
+                for p in result.protections
+                if p.status != PRESENT
+            )
+            or "-"
+        )
         risk = "-" if result.score.risk is None else str(result.score.risk)
-        lines.append(f"{r['file']:<{width}}  {risk:>4}  {result.score.grade or '-':>5}  {counts['high']:>4}  "
-                     f"{counts['medium']:>6}  {absent}")
+        lines.append(
+            f"{r['file']:<{width}}  {risk:>4}  {result.score.grade or '-':>5}  {counts['high']:>4}  "
+            f"{counts['medium']:>6}  {absent}"
+        )
     lines += ["", f"Legend: {LEGEND}"]
     return "\n".join(lines)

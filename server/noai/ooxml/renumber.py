@@ -115,13 +115,20 @@ def _first(numbers: Sequence[_Number | None], anchor: int, first: _Number) -> _N
     return first
 
 
+def _written(raw: str, parts: Sequence[int]) -> str:
+    """The decimal number ``raw`` with its components replaced: "7.4." and (7, 5) -> "7.5."."""
+    digits = re.split(r"(\d+)", raw)  # "7.4." -> ["", "7", ".", "4", "."]
+    digits[1::2] = map(str, parts)
+    return "".join(digits)
+
+
 def _following(
     numbers: Sequence[_Number | None], anchor: int, first: _Number
 ) -> tuple[list[tuple[int, _Number]], list[int]]:
-    """The siblings after ``anchor`` (number ``first``) in its list: their paragraphs, and their
-    numbers read as numbers of that list ("(i)" after "(h)" is the letter i); and the paragraphs
-    of the decimal numbers under those siblings."""
-    first = previous = _first(numbers, anchor, first)
+    """The siblings after ``anchor`` (number ``first``, as :func:`_first` reads it) in its list:
+    their paragraphs, and their numbers read as numbers of that list ("(i)" after "(h)" is the
+    letter i); and the paragraphs of the decimal numbers under those siblings."""
+    previous = first
     siblings: list[tuple[int, _Number]] = []
     below: list[int] = []
     for j in range(anchor + 1, len(numbers)):
@@ -145,20 +152,44 @@ def _following(
     return siblings, below
 
 
+@dataclass(frozen=True, slots=True)
+class Renumbering:
+    """What :func:`renumber` finds: the ``changes`` (sorted by paragraph and offset), and the
+    typed ``numbers`` the inserted clauses take, in order, by anchor paragraph ("7.5", "7.6"
+    after "7.4", when an earlier insertion moved "7.3" to "7.4")."""
+
+    changes: list[TextChange]
+    numbers: dict[int, list[str]]
+
+
 def renumbering(texts: Sequence[str], inserted: Mapping[int, int]) -> list[TextChange]:
-    """The changes that keep typed numbers unique when ``inserted[i]`` clauses, numbered on from
-    paragraph ``i``'s typed number, are inserted right after paragraph ``i`` (``texts`` are the
-    current texts of the document's paragraphs). Anchors without a typed number are left out.
-    Sorted by paragraph and offset."""
+    """The changes of :func:`renumber`."""
+    return renumber(texts, inserted).changes
+
+
+def renumber(texts: Sequence[str], inserted: Mapping[int, int]) -> Renumbering:
+    """What keeps typed numbers unique when ``inserted[i]`` clauses, numbered on from paragraph
+    ``i``'s typed number, are inserted right after paragraph ``i`` (``texts`` are the current
+    texts of the document's paragraphs). Anchors without a typed number are left out."""
     numbers = [_number(text) for text in texts]
+    new_numbers: dict[int, list[str]] = {}
     by_part: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))  # paragraph -> component -> shift
     by_value: dict[int, int] = defaultdict(int)  # paragraph -> shift of a list label
     in_list: dict[int, _Number] = {}  # paragraph -> its number, read in its list's format
     letter_parents: dict[int, str] = {}  # paragraph of a "(c)" item -> the decimal number it is under
     for anchor, count in sorted(inserted.items()):
-        first = numbers[anchor] if 0 <= anchor < len(numbers) else None
-        if first is None or count <= 0:
+        read = numbers[anchor] if 0 <= anchor < len(numbers) else None
+        if read is None or count <= 0:
             continue
+        first = in_list.get(anchor) or _first(numbers, anchor, read)  # moved by an insertion before it?
+        if first.parts:
+            parts = list(first.parts)
+            for position, shift in by_part.get(anchor, {}).items():
+                parts[position] += shift
+            new_numbers[anchor] = [_written(first.raw, [*parts[:-1], parts[-1] + k]) for k in range(1, count + 1)]
+        else:
+            value = first.value + by_value.get(anchor, 0)
+            new_numbers[anchor] = [first.label(value + k) for k in range(1, count + 1)]
         siblings, below = _following(numbers, anchor, first)
         for j, n in siblings:
             in_list[j] = n
@@ -182,9 +213,7 @@ def renumbering(texts: Sequence[str], inserted: Mapping[int, int]) -> list[TextC
             parts = list(n.parts)
             for position, shift in by_part[j].items():
                 parts[position] += shift
-            digits = re.split(r"(\d+)", n.raw)  # "7.4." -> ["", "7", ".", "4", "."]
-            digits[1::2] = map(str, parts)
-            new = "".join(digits)
+            new = _written(n.raw, parts)
             decimals[n.parts] = tuple(parts)
         else:
             new = n.label(n.value + by_value[j])
@@ -195,7 +224,7 @@ def renumbering(texts: Sequence[str], inserted: Mapping[int, int]) -> list[TextC
     decimals = {old: new for old, new in decimals.items() if used[old] == 1}
     if decimals or labels:
         changes += _references(texts, decimals, labels)
-    return sorted(changes, key=lambda c: (c.index, c.start))
+    return Renumbering(sorted(changes, key=lambda c: (c.index, c.start)), new_numbers)
 
 
 # "Section 7.4", "clauses 7.4 and 7.5(b)", "Sections 3 to 5", "§ 12", "Ziffer 4.2"

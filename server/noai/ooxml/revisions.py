@@ -460,7 +460,8 @@ def _hands_over_its_mark(p: etree._Element, source: etree._Element) -> bool:
 
 def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewParagraph],
                             stamp: RevisionStamp, ids: IdAllocator, *,
-                            style_source: etree._Element | None = None) -> list[etree._Element]:
+                            style_source: etree._Element | None = None,
+                            numbers: Sequence[str] | None = None) -> list[etree._Element]:
     """Insert tracked paragraphs right after ``p`` (same parent: body, cell or ``w:sdtContent``).
 
     Each new ``w:p`` has its runs in one ``w:ins`` and its paragraph mark marked inserted
@@ -474,8 +475,9 @@ def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewPar
     anchor ``p`` is its heading (copying a heading's style would make the clause a heading).
 
     When the formatting source is ``p`` and ``p`` starts with a typed number ("7.3 ", "(c)\\t",
-    "12. "), the new paragraphs get the next ones ("7.4 ", "(d)\\t", "13. "); the typed numbers
-    after them are the caller's to move (:func:`noai.ooxml.renumber.renumbering`). A paragraph's
+    "12. "), the new paragraphs get the next ones ("7.4 ", "(d)\\t", "13. "), or ``numbers`` (one
+    a paragraph) when the caller reads the list better (:func:`noai.ooxml.renumber.renumber`: "(j)"
+    after a letter "(i)"); the typed numbers after them are the caller's to move. A paragraph's
     ``title`` is written as a bold run followed by ". " when the source has such a run-in title.
 
     Where ``p`` is the last paragraph before a table or of its cell or body, rejecting a last
@@ -491,7 +493,8 @@ def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewPar
     labels: list[str | None] = [None] * len(paragraphs)
     if layout.number is not None and style_source is None:
         number, separator = layout.number
-        numbers = next_numbers(number, len(paragraphs))  # not None: typed_number checked it
+        if numbers is None or len(numbers) != len(paragraphs):
+            numbers = next_numbers(number, len(paragraphs))  # not None: typed_number checked it
         labels = [label + separator for label in numbers or ()]
     hand_over = _hands_over_its_mark(p, source)
     new: list[etree._Element] = []

@@ -8,6 +8,7 @@ It is read into memory, handed to :mod:`noai.engine` and forgotten.
 from __future__ import annotations
 
 import io
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import Any
@@ -17,8 +18,11 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import UnsupportedMediaType
 
 from noai import __version__, engine
+from noai.errors import DocumentBudgetError
 from noai.library import render
 
+from . import budget
+from .config import MIB
 from .requests import deadline_check
 from .schemas import (
     AuditOptionsSchema,
@@ -61,18 +65,34 @@ def _options(loaded: dict[str, Any] | None = None) -> engine.Options:
         clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]), check=deadline_check())
 
 
+def _budgeted(data: bytes, *, rewrite: bool = False) -> AbstractContextManager[None]:
+    """The memory the job will take, refused before parsing when it is more than one request may
+    take (413), reserved against the server's budget while it runs (else 503)."""
+    estimate = engine.memory_estimate(data, rewrite=rewrite)
+    limit = current_app.config["REQUEST_MEMORY"]
+    if estimate > limit:
+        raise DocumentBudgetError(
+            f"This document would need about {estimate // MIB:,} MiB of memory to read, more than "
+            f"the {limit // MIB:,} MiB this server allows one request (NOAI_REQUEST_MEMORY). Its XML "
+            f"is unusually large for its content: save it again in Word, or split it.")
+    return budget.shared(current_app.config["MAX_MEMORY"]).reserve(estimate)
+
+
 @bp.post("/audit")
 def audit() -> Response:
     data, filename, raw = _document()
     we = AuditOptionsSchema().load(raw).get("we")
-    return jsonify(engine.audit(data, filename=filename, we=we, check=deadline_check()).to_dict())
+    with _budgeted(data):
+        result = engine.audit(data, filename=filename, we=we, check=deadline_check())
+    return jsonify(result.to_dict())
 
 
 @bp.post("/plan")
 def plan() -> Response:
     data, filename, raw = _document()
     options = _options(OptionsSchema().load(raw))
-    result, the_plan = engine.plan(data, options, filename=filename)
+    with _budgeted(data):
+        result, the_plan = engine.plan(data, options, filename=filename)
     return jsonify({"audit": result.to_dict(), "plan": the_plan.to_dict()})
 
 
@@ -81,8 +101,9 @@ def redline() -> Response:
     data, filename, raw = _document()
     loaded = RedlineOptionsSchema().load(raw)
     date = loaded.get("date") or datetime.now(UTC).replace(microsecond=0)
-    result = engine.redline(data, author=loaded["author"], date=date, options=_options(loaded),
-                            filename=filename)
+    with _budgeted(data, rewrite=True):
+        result = engine.redline(data, author=loaded["author"], date=date, options=_options(loaded),
+                                filename=filename)
     stem = PurePath(filename).stem if filename else "document"
     response = send_file(io.BytesIO(result.docx), mimetype=DOCX_TYPE, as_attachment=True,
                          download_name=f"{stem}.noai.docx")

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from noai.resources import shipped
 
+from .budget import default_max_memory
+
 MIB = 1024 * 1024
 
 #: Origins of Word on the web and Microsoft 365 that host the task pane in an iframe.
@@ -32,6 +34,8 @@ DEFAULTS = {
     "ADDIN_DIR": shipped("addin"),
     "BODY_TIMEOUT": 30,  # seconds to receive a whole request body (then 408)
     "TIMEOUT": 60,  # seconds a request may compute: the engine stops between stages after it (503)
+    "MAX_MEMORY": None,  # bytes the requests being computed may take together (default: half the RAM)
+    "REQUEST_MEMORY": 1024 * MIB,  # bytes one request may take (estimated before parsing), at most MAX_MEMORY
     "PUBLIC_URL": "",  # https://host[:port] clients reach this server at (the manifest's URLs)
     "PANE_CONNECT_SRC": (),  # other backends the task pane may call (its CSP connect-src)
     "USER_CLAUSES": (),  # clause folders over the shipped library (server side, never from a client)
@@ -52,6 +56,8 @@ def configure(app: Flask, config: Mapping[str, Any] | None) -> None:
     app.config["TRUST_PROXY"] = str(app.config["TRUST_PROXY"]).lower() in ("1", "true", "yes")
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_CONTENT_LENGTH"])
     app.config["BODY_TIMEOUT"] = float(app.config["BODY_TIMEOUT"])
+    app.config["MAX_MEMORY"] = int(app.config["MAX_MEMORY"] or default_max_memory())
+    app.config["REQUEST_MEMORY"] = min(int(app.config["REQUEST_MEMORY"]), app.config["MAX_MEMORY"])
     app.config["TIMEOUT"] = float(app.config["TIMEOUT"])
     app.config["ADDIN_DIR"] = Path(app.config["ADDIN_DIR"])
     app.config["PUBLIC_URL"] = str(app.config["PUBLIC_URL"] or "").rstrip("/")

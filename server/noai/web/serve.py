@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from gunicorn.app.base import BaseApplication
 
+from noai import engine
 from noai.errors import MissingCertificateError
 
-from . import create_app
+from . import budget, create_app
 from .certs import cert_paths
 from .requests import EscapeFilter, RequestIdFilter
 
@@ -103,6 +104,13 @@ def _configure_logging() -> None:
     logger.propagate = False
 
 
+def check_library() -> None:
+    """The shipped clause library and ``NOAI_USER_CLAUSES`` loaded once before serving: every
+    problem of every file is listed at start (LibraryError), not on the first request."""
+    folders = [Path(d) for d in os.environ.get("NOAI_USER_CLAUSES", "").split(os.pathsep) if d]
+    engine.library_for(engine.Options(clause_dirs=tuple(folders)))
+
+
 LOOPBACK = {"127.0.0.1", "::1", "0.0.0.0", "::", "", "localhost"}
 
 
@@ -121,11 +129,14 @@ def public_url(args: argparse.Namespace) -> str:
 def serve(args: argparse.Namespace) -> int:
     """Run the server until it is stopped; the exit code for the CLI."""
     options = {k: v for k, v in gunicorn_options(args).items() if v is not None}
+    check_library()
     if public_url(args):
         os.environ["NOAI_PUBLIC_URL"] = public_url(args)  # read by create_app() in the workers
     _configure_logging()
     scheme = "http" if args.http else "https"
     print(f"noai: serving on {scheme}://{args.host}:{args.port}/ (task pane at /addin/, API at /api/v1/)",
           file=sys.stderr)
+    # the server-wide memory account, made before gunicorn forks so that every worker shares it
+    budget.shared(int(os.environ.get("NOAI_MAX_MEMORY") or budget.default_max_memory()))
     NoaiApplication(options).run()
     return 0
