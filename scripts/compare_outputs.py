@@ -9,6 +9,7 @@ tree runs the same way, so neither sees the other's modules.
 
     python scripts/compare_outputs.py ee7fbdf            # the revision vs the working tree
     python scripts/compare_outputs.py ee7fbdf --only-changed-values
+    python scripts/compare_outputs.py ee7fbdf --to HEAD  # two revisions
 
 Prints one block per document with a difference: keys only one side has (grouped by path, list
 indexes as ``*``), values that differ (path, before, after) and the .docx parts whose bytes
@@ -197,13 +198,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("rev", help="the git revision to compare the working tree with")
     parser.add_argument("--only-changed-values", action="store_true",
                         help="list added keys once for all documents, not per document")
+    parser.add_argument("--to", metavar="REV2", help="compare with this revision instead of the working tree")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared domain folder (default ../shared)")
     args = parser.parse_args(argv)
     files = documents(ROOT, args.shared)
     with tempfile.TemporaryDirectory() as tmp:
         before = collect(export(args.rev, Path(tmp)), files)
-    after = collect(ROOT, files)
+    if args.to:
+        with tempfile.TemporaryDirectory() as tmp:
+            after = collect(export(args.to, Path(tmp)), files)
+    else:
+        after = collect(ROOT, files)
     return compare(before, after, args.only_changed_values)
 
 

@@ -41,12 +41,15 @@ def test_the_fixtures_cover_findings_edits_of_every_op_and_an_unsupported_langua
     assert any(f["severity"] == "high" for a in answers for f in a["audit"]["findings"])
 
 
+def _check(script: str) -> None:
+    """``scripts/<script> --check`` passes (the files it writes are current), else say how to update them."""
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--check"], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "server")})
+    assert run.returncode == 0, f"{run.stdout}{run.stderr}\nupdate them: PYTHONPATH=server python scripts/{script}"
+
+
 def test_the_wire_fixtures_are_the_engines_current_answers():
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "wire_fixtures.py"), "--check"],
-                         capture_output=True, text=True, cwd=ROOT,
-                         env={**os.environ, "PYTHONPATH": str(ROOT / "server")})
-    assert run.returncode == 0, (f"{run.stdout}{run.stderr}\nregenerate them: "
-                                 "PYTHONPATH=server python scripts/wire_fixtures.py")
+    _check("wire_fixtures.py")
 
 
 def _documents() -> list[Path]:
@@ -95,6 +98,10 @@ def test_the_schemas_name_exactly_the_kinds_protections_and_severities_of_noai_k
     assert list(audit["properties"]["protections"]["properties"]) == [p.value for p in Protection]
     assert _enum(audit["$defs"]["insertion_point"]["properties"]["protection"]) == [p.value for p in Protection]
     assert _enum(plan["$defs"]["replace"]["properties"]["finding"]) == [k.value for k in FindingKind]
+
+
+def test_the_schemas_and_docs_are_in_step_with_noai_kinds():
+    _check("wire_schemas.py")
 
 
 def _property_names(node, out: set[str]) -> set[str]:

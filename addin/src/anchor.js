@@ -9,8 +9,7 @@
 export const SEARCH_LIMIT = 255;
 
 // The white space of the rule, spelled out as in anchor.py (Python's and JavaScript's \s differ).
-// eslint-disable-next-line no-control-regex -- vertical tab and form feed are white space in the rule
-const SPACE_RUNS = /[\t\n\u000b\u000c\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+const SPACE_RUNS = /[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
 
 /** Make each run of white space (tabs, line breaks, non-breaking spaces ...) one space, and trim. */
 export function normalise(text) {

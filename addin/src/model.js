@@ -1,9 +1,11 @@
 // The one place that reads the backend's JSON (audit noai.audit, plan noai.plan/1, clause list
 // and rendered clause) into the plain shapes the pane shows. Display text (titles and one-line
 // explanations) comes from the server (noai.kinds): the pane never makes a title out of an id.
+// It reads exactly what the backend sends (server/noai/schemas/*.json; the real answers of
+// tests/data/wire are read in test/wire.test.js), and no other shape.
 
-export const SEVERITIES = ["critical", "high", "medium", "low", "info"];
-export const SEVERITY_TITLES = { critical: "Critical", high: "High risk", medium: "Medium risk", low: "Low risk", info: "For information" };
+export const SEVERITIES = ["high", "medium", "low", "info"];
+export const SEVERITY_TITLES = { high: "High risk", medium: "Medium risk", low: "Low risk", info: "For information" };
 export const STATUS_WORDS = { present: "present", missing: "missing", unknown: "not sure" };
 const LEGEND = "Risk 0 (safe) to 100 (worst); grade A (low risk) to F (high risk).";
 
@@ -59,7 +61,7 @@ export function readFindings(findings) {
     kind: text(f.kind),
     title: text(f.title),
     severity: SEVERITIES.includes(f.severity) ? f.severity : "info",
-    phrase: text(typeof f.phrase === "object" && f.phrase !== null ? f.phrase.text : f.phrase),
+    phrase: text(f.phrase?.text),
     explanation: text(f.explanation),
     section: text(f.section_label ?? f.heading),
     anchor: { index: Number.isInteger(f.start) ? f.start : -1, text: text(f.paragraph_text) },
@@ -121,28 +123,27 @@ export function readAudit(audit) {
   };
 }
 
+/** Return {role: name} of the audit's terms: each role's term object (or null), and `creator`/`all`, which name no role. */
+function readTerms(terms) {
+  const names = {};
+  for (const [role, term] of Object.entries(terms ?? {})) {
+    if (role !== "all" && typeof term?.name === "string") names[role] = term.name;
+  }
+  return names;
+}
+
 /** Return the view of a POST /plan answer: the audit's view plus the edits (linked to findings) and terms. */
 export function readScan(answer) {
   const view = readAudit(answer?.audit);
   const plan = answer?.plan ?? {};
   const edits = list(plan.edits).map((edit) => ({ ...edit, summary: describeEdit(edit), findings: [] }));
   linkFindings(view.findings, edits);
-  return { ...view, edits, terms: { ...view.terms, ...readTerms(plan.terms) }, variant: text(plan.variant) };
+  return { ...view, edits, terms: { ...view.terms, ...plan.terms }, variant: text(plan.variant) };
 }
 
 /** True when the audit is unsure which party the user is and there are parties to choose from. */
 export function needsParty(view) {
   return view.we?.sure === false && view.parties.length > 1;
-}
-
-/** Return {role: name} from terms given as strings or as {name, surface, ...} objects. */
-function readTerms(terms) {
-  const names = {};
-  for (const [role, term] of Object.entries(terms ?? {})) {
-    const name = typeof term === "string" ? term : term?.name;
-    if (name) names[role] = String(name);
-  }
-  return names;
 }
 
 /** One line saying what an edit does, for the change list. */
@@ -165,18 +166,17 @@ export function readClauseList(answer) {
     kind: text(c.kind),
     title: text(c.title),
     summary: text(c.summary),
-    variants: Array.isArray(c.variants) ? c.variants.map((v) => text(v.name ?? v.id ?? v)) : Object.keys(c.variants ?? {}),
+    variants: list(c.variants).map(text),
   }));
 }
 
 /** Return {id, variant, title, paragraphs: [string], comment} from GET /clauses/{id}. */
 export function readRenderedClause(answer) {
-  const paragraphs = list(answer?.paragraphs).map((p) => text(p?.text ?? p));
   return {
-    id: text(answer?.clause ?? answer?.id),
+    id: text(answer?.id),
     variant: text(answer?.variant),
     title: text(answer?.title),
-    paragraphs: paragraphs.length ? paragraphs : text(answer?.text).split(/\n\s*\n/).filter(Boolean),
+    paragraphs: list(answer?.paragraphs).map(text),
     comment: text(answer?.comment),
   };
 }

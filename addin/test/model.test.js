@@ -68,8 +68,9 @@ test("the party question is asked only when the audit says it is unsure and name
   assert.equal(needsParty(readAudit({ parties })), false);
 });
 
-test("a rendered clause given as one text is split into paragraphs", () => {
-  assert.deepEqual(readRenderedClause({ text: "One.\n\nTwo." }).paragraphs, ["One.", "Two."]);
+test("a rendered clause is read as GET /clauses/{id} sends it", () => {
+  const answer = { id: "no-ai-training", variant: "minimal", title: "No AI training", paragraphs: ["One.", "Two."], comment: "Why" };
+  assert.deepEqual(readRenderedClause(answer), answer);
 });
 
 test("clicking a finding selects its phrase in the paragraph found by text", async () => {

@@ -227,7 +227,7 @@ def choose_fixes(result: AuditResult, library: Library, playbook: Playbook, vari
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
         if op == "comment":
-            seen = f.kind in commented or rf.comment in existing_comments.get(f.start, ())
+            seen = f.kind in commented or _commented(fix, variant, f.phrase, existing_comments.get(f.start, ()))
             commented.add(f.kind)
             if seen or not with_comments:
                 continue
@@ -238,6 +238,18 @@ def choose_fixes(result: AuditResult, library: Library, playbook: Playbook, vari
         if op == "replace":
             needed_terms.extend(t for t in rf.uses if t not in needed_terms)
     return _without_redundant(fixes), needed_terms
+
+
+def _commented(fix: Fix, variant: str, phrase: str, existing: Sequence[str]) -> bool:
+    """One of the ``existing`` comments is this fix's comment, whatever terms filled it then (a term can
+    change between rounds, e.g. once our inserted clause defines "Protected Materials")."""
+    rule = fix.rule_for(phrase)
+    template = rule.comments[variant] if rule is not None else None
+    if not template or not existing:
+        return False
+    pieces = re.split(r"\{[^{}]*\}", " ".join(template.split()))
+    pattern = re.compile(".+?".join(re.escape(piece) for piece in pieces), re.DOTALL)
+    return any(pattern.fullmatch(" ".join(text.split())) for text in existing)
 
 
 def choose_clauses(result: AuditResult, library: Library, playbook: Playbook, variant: str,

@@ -231,3 +231,26 @@ def test_an_unknown_role_word_leaves_the_party_role_unknown_not_guessed():
     parties = find_parties(paragraphs('Alpha Ltd ("Alpha") and Beta Ltd ("Beta") agree as follows.',
                                       "Alpha and Beta shall meet monthly."))
     assert all(p.role == UNKNOWN for p in parties.parties) or parties.parties == ()
+
+
+def test_a_term_defined_only_in_a_tracked_insertion_is_not_the_documents_work_product():
+    texts = ['This Agreement is between Acme Inc. (the "Client") and Jo Lee (the "Designer").',
+             '"Designs" means the logos the Designer creates. The Designer shall deliver the Designs.',
+             '"Protected Materials" means the Designs and the Designer\'s sketches. The Client shall not use '
+             "Protected Materials to train AI. Protected Materials stay licensed, not assigned, to the Client."]
+    ps = [Paragraph(index=i, text=t, original_text="" if i == 2 else t, mark="inserted" if i == 2 else "normal")
+          for i, t in enumerate(texts)]
+    assert find_parties(ps).work_product.text == "Designs"
+
+
+def test_the_audit_is_unsure_who_we_are_when_the_client_brings_its_own_materials():
+    saas = find_parties(paragraphs(
+        'This Cloud Agreement is between Acme Inc. ("Provider") and Beta LLC ("Customer").',
+        '"Customer Content" means the data and files Customer uploads to the Service.',
+        "Provider shall provide the Service. Customer shall pay Provider. Provider may use Customer Content "
+        "to provide the Service.",
+    ))
+    assert saas.client_materials == ("Customer Content",)
+    we = resolve_we(saas, None)
+    assert (we.role, we.sure) == (CREATOR, False)
+    assert resolve_we(find_parties(paragraphs(*CONTRACT)), None).sure is True

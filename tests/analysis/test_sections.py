@@ -106,3 +106,14 @@ def test_without_such_a_row_a_document_without_ip_terms_takes_the_clause_before_
     assert changes_row(paragraphs) is None
     _, point = no_ai_point(paragraphs)
     assert point.index == 4
+
+
+def test_an_informal_unnumbered_contract_takes_the_clause_right_after_its_last_grant():
+    texts = ["Logo design - what we agreed", "I'll design your logo and deliver three concepts by Friday.",
+             "You will pay me 500 pounds within 14 days.",
+             "I hereby assign to you all copyright in the final logo.",
+             "If you want changes, I will make two rounds of revisions.", "Signed: Ann (designer) and Bob (client)"]
+    paragraphs = [Paragraph(index=i, text=t, original_text=t) for i, t in enumerate(texts)]
+    result, point = no_ai_point(paragraphs)
+    assert result.ip_section is None
+    assert point.index == 3 and point.reason == "right after the last grant of rights"

@@ -223,3 +223,63 @@ def test_qualifiers_are_read_from_the_sentence_as_data():
     assert {"perpetual", "irrevocable", "worldwide", "royalty_free", "sublicensable", "all_media",
             "future_technologies", "any_purpose"} <= set(r.qualifiers)
     assert r.act == "licenses" and not r.negated
+
+
+# -- what is not a transfer of the work --------------------------------------------------------------------
+
+
+def test_title_to_goods_passing_is_no_ip_transfer_but_title_to_the_software_is():
+    assert not of_kind("Title to the Equipment shall pass to the Buyer on delivery.", "ip_assignment")
+    assert not of_kind("The Supplier shall transfer title to the Products to the Buyer when they are shipped.",
+                       "ip_assignment")
+    f = the("Title to the software written for this project shall pass to the Buyer on delivery.", "ip_assignment")
+    assert f.severity == "high"
+
+
+def test_a_warranty_that_a_party_holds_rights_transfers_nothing():
+    assert not of_kind("The Supplier warrants that it owns all right, title and interest in the Deliverables.",
+                       "ip_assignment")
+
+
+def test_neither_party_shall_assign_is_no_assignment_and_does_hereby_assign_is_one():
+    assert not of_kind("Neither party to this Contract shall assign the rights and benefits of it to anyone.",
+                       "ip_assignment", ("19 General",))
+    f = the("The Supplier shall, and hereby does, assign to the Buyer all right, title and interest in the "
+            "Deliverables.", "ip_assignment")
+    assert (f.severity, f.act, f.beneficiary) == ("high", "assigns", "client")
+
+
+def test_owning_a_defined_work_term_is_ownership_in_both_directions():
+    assert the("The Buyer owns Deliverables as they are created.", "ip_assignment").severity == "high"
+    kept = [f for f in found("The Supplier owns Deliverables until the fees are paid.")
+            if f.kind in ("ip_assignment", "reservation_of_rights")]
+    assert kept and all(f.severity == "info" and f.beneficiary == "creator" for f in kept)
+
+
+def test_a_governing_law_row_under_its_label_is_a_governing_law_clause():
+    label = para("Governing Law", 0, ())
+    row = para("The laws of Scotland", 1, ())
+    other = para("The laws of physics apply to the equipment.", 2, ())
+    found_law = [f for f in classify([label, row, other], TERMS) if f.kind == "governing_law"]
+    assert [f.start for f in found_law] == [1]
+    assert found_law[0].attributes["jurisdiction"] == "Scotland"
+
+
+def test_permitting_the_other_side_to_use_the_work_is_a_licence_and_a_condition_is_not():
+    f = the("By signing, the Supplier is permitting the Buyer to publish the Deliverables on its website.",
+            "license_grant", ("4 Licence",))
+    assert (f.actor, f.beneficiary) == ("creator", "client")
+    assert not of_kind("Wherever this Contract permits the Buyer to use the Deliverables, that use is limited to the "
+                       "Project.", "license_grant", ("4 Licence",))
+
+
+def test_each_finding_carries_its_reading_in_the_audit_json():
+    result = audit("The Supplier hereby assigns to the Buyer all right, title and interest in the Deliverables.",
+                   "This Contract is governed by the laws of Ireland.")
+    findings = {f["kind"]: f for f in result.to_dict()["findings"]}
+    assignment, law = findings["ip_assignment"], findings["governing_law"]
+    assert {k: assignment[k] for k in ("act", "actor", "beneficiary", "object", "negated", "operative", "tier")} == {
+        "act": "assigns", "actor": "creator", "beneficiary": "client", "object": "deliverables", "negated": False,
+        "operative": True, "tier": "rule"}
+    assert isinstance(assignment["qualifiers"], list) and 0 < assignment["confidence"] <= 1
+    assert (law["act"], law["actor"], law["object"], law["qualifiers"]) == ("governs", "both", None, [])

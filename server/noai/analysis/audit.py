@@ -17,8 +17,19 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Sequence
 
+from noai.analysis import learned
 from noai.analysis import patterns as P
-from noai.analysis.classify import party_words, GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
+from noai.analysis.classify import (
+    GRANT_KINDS,
+    HIGH,
+    INFO,
+    MEDIUM,
+    SEVERITY_ORDER,
+    Finding,
+    bare_title,
+    classify,
+    party_words,
+)
 from noai.analysis.language import detect_language
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
@@ -542,13 +553,15 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
     runs = _SectionRuns(paragraphs)
     ip = _ip_section(paragraphs, findings, body_end, runs)
     places = _places(paragraphs, findings, ip, creator, body_end, runs)
+    # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
+    review = learned.review_findings(paragraphs, findings)
     return AuditResult(
         filename=filename, language=language, paragraphs=paragraphs, terms=terms,
-        findings=sorted(findings, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
+        findings=sorted(findings + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
         insertion_points=_insertion_points(protections, places),
-        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings, terms), places=places,
-        parties=parties, we=resolved)
+        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings + review, terms),
+        places=places, parties=parties, we=resolved)
 
 
 def audit_document(doc, *, filename: str | None = None, we: str | None = None) -> AuditResult:

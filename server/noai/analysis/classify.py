@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Mapping, Sequence
 
+from noai.analysis import fast
 from noai.analysis import patterns as P
 from noai.analysis import semantics as S
 from noai.analysis.terms import body_start
@@ -184,11 +185,9 @@ KIND_SEMANTICS: dict[str, tuple[str | None, str | None, str | None]] = {
     "ip_assignment": (None, "direction", "owner"),
     "work_made_for_hire": ("vests", "direction", "owner"),
     "license_grant": ("licenses", "grantor", "grantee"),
-    "perpetual_irrevocable": ("licenses", "direction", "direction"),
-    "any_and_all_purposes": ("licenses", "direction", "direction"),
-    "future_technologies": ("licenses", "direction", "direction"),
-    "derivative_works": ("licenses", "direction", "direction"),
-    "sublicensable": ("licenses", "direction", "direction"),
+    # the scope words of a grant: the grant's act and direction
+    **dict.fromkeys(("perpetual_irrevocable", "any_and_all_purposes", "future_technologies", "derivative_works",
+                     "sublicensable"), ("licenses", "direction", "direction")),
     "moral_rights_waiver": ("waives", "waived_by", "~actor"),
     "feedback_usage_data": ("permits", "~beneficiary", "beneficiary"),
     "existing_ai_restriction/restriction": ("restricts", "restricted_party", "~actor"),
@@ -235,7 +234,7 @@ def bare_title(p: Paragraph) -> bool:
 
 class _Text:
     """One paragraph's text with what its searches share: its sentence breaks (found once) and,
-    when the document allows it (:attr:`P.Gates.exact`), its lower-cased copy for the literal
+    when the document allows it (:attr:`fast.Gates.exact`), its lower-cased copy for the literal
     tests of :data:`P.NEEDS`."""
 
     __slots__ = ("text", "low", "_starts", "_ends")
@@ -330,7 +329,7 @@ class _Classifier:
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple, bool] = {}
         self.t = _Text("", None)  # the paragraph being classified
-        self.gates = P.Gates([p.text for p in paragraphs])
+        self.gates = fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
         titles = [n for n in ((agreement.name, *agreement.aliases) if agreement else ()) if P.AI_TERM.search(n)]
         # "under AI Addendum": the document's own name, not AI language
@@ -403,7 +402,12 @@ class _Classifier:
             beneficiary = actor
         if note == "ip_assignment/kept" or attributes.get("covers") == "own":
             actor = beneficiary = actor if note != "ip_assignment/kept" else beneficiary
-        obj = KIND_OBJECTS[kind] if kind in KIND_OBJECTS else S.object_of(text, end, e)
+        if kind in KIND_OBJECTS:
+            obj = KIND_OBJECTS[kind]
+        elif kind in _MODIFIER_KINDS:  # a grant's scope words share its object: read once a sentence
+            obj = self.reading(text, s, e).object
+        else:
+            obj = S.object_of(text, end, e)
         if act is None or actor in (None, S.UNKNOWN) or beneficiary in (None, S.UNKNOWN) or \
                 (obj is None and kind not in KIND_OBJECTS):  # what the kind leaves open: read the sentence
             reading = self.reading(text, s, e)
@@ -466,8 +470,11 @@ class _Classifier:
             weak = not any(w in phrase for w in ("assign", "transfer", "convey", "title"))
             if weak and not (ip_heading or self.work.search(text, s, e)):
                 continue
-            if phrase.startswith("title") and not P.IP_OBJECT.search(text, s, e):
-                continue  # "Title to the goods shall pass to the Buyer": goods, not the work
+            if (phrase.startswith("title") or not weak) and not P.IP_OBJECT.search(text, s, e) \
+                    and t.search(P.GOODS, s, e):
+                continue  # "Title to the goods shall pass to the Buyer", "transfers the Equipment": goods, not the work
+            if t.search(P.WARRANTY, s, m.start()):
+                continue  # "Licensor warrants that it possesses all right, title and interest": no transfer
             subject = self.parties.before(text, s, m.start())
             if t.search(P.RETAINS, s, m.start()) or P.RETAINS.search(m.group(0)):
                 if not any(f.kind == "reservation_of_rights" for f in out):
@@ -486,8 +493,8 @@ class _Classifier:
                 owner = after if to or re.search(r"\b(?:of|in|to|by)$", phrase) else subject
                 owner = owner or subject
                 giver = subject if to else None
-            if t.negated(s, m.start(), 25):  # "shall not assign"; not "if rights do not vest …, X assigns"
-                continue
+            if t.negated(s, m.start(), 25) or S.negated(text, s, m.start()):
+                continue  # "shall not assign", "Neither party … shall assign"; not "if rights do not vest …, X assigns"
             own = self.parties.own_materials.search(text, m.end(), e)
             keeps_own = bool(own) and owner is not None and own.group("who") in self.parties.names.get(owner, ())
             if (owner == self.parties.creator or keeps_own) and (
@@ -529,10 +536,13 @@ class _Classifier:
             verb = m.group(0).lower()
             passive = "granted" in verb
             subject = self.parties.before(text, s, m.start())
-            other = self.parties.after(text, m.end(), e)
+            # "gives the Buyer a licence", "authorizes the Buyer to use": the grantee is inside the match
+            inside = verb.startswith(("give", "shall give", "will give", "authori", "permitting", "hereby permit"))
+            other = self.parties.after(text, m.start() if inside else m.end(), e)
             if passive:
                 giver, receiver = None, subject or other
-            elif verb.startswith(("may", "is permitted", "has the", "shall have", "will have", "shall hold", "will hold")):
+            elif verb.startswith(("may", "is permitted", "has the", "shall have", "will have", "shall hold",
+                                  "will hold")):
                 giver, receiver = None, subject
             else:
                 giver, receiver = subject, other
@@ -689,12 +699,20 @@ class _Classifier:
 
     def governing_law(self, p: Paragraph) -> list[Finding]:
         m = self.t.search(P.GOVERNING_LAW)
+        if not m and self._law_label(p):  # "Governing Law" | "The laws of {governing_law}" (a cover-page row)
+            m = self.t.search(P.LAW_ALONE)
         if not m:
             return []
         place = P.LAW_PLACE.search(p.text, m.start())
         jurisdiction = (place.group(1) or place.group(2)).strip() if place else None
         return [self.finding(p, "governing_law", m, LOW, "governing_law", jurisdiction=jurisdiction,
                              favours=self.favoured_by_law(jurisdiction))]
+
+    def _law_label(self, p: Paragraph) -> bool:
+        """The paragraph sits under a governing-law label: its heading or run-in title, or the row label
+        just before it (a cover-page table's left cell)."""
+        before = self.paragraphs[p.index - 1].text if 0 < p.index <= len(self.paragraphs) else ""
+        return any(P.LAW_LABEL.match(x) for x in (p.heading or "", p.run_in_title or "", before))
 
     def favoured_by_law(self, jurisdiction: str | None) -> str:
         """Whose home law this is, from the parties' own introductions ("a California corporation")."""

@@ -87,6 +87,9 @@ class Parties:
     parties: tuple[Party, ...] = ()
     self_reference: Found | None = None
     work_product: Found | None = None
+    # the client's own materials the document defines ("Customer Content", "Institution Data"):
+    # then both sides have work at stake and the audit cannot tell which one the user is
+    client_materials: tuple[str, ...] = ()
 
     def _index(self) -> dict[str, Party]:
         out: dict[str, Party] = {}
@@ -189,7 +192,18 @@ def find_parties(paragraphs: Sequence[Paragraph], analysis: Analysis | None = No
     ids = {id(f): f"p{i}" for i, f in enumerate(ordered, 1)}
     parties = tuple(Party(ids[id(f)], f["name"], f["terms"], f["role"], f["evidence"], f["confidence"])
                     for f in found)
-    return Parties(parties, analysis.self_reference, analysis.work_product)
+    return Parties(parties, analysis.self_reference, analysis.work_product, _client_materials(parties, terms))
+
+
+_MATERIALS = re.compile(r"\s(?:Content|Data|Input|Inputs|Materials|Information|Submissions?|Files)$")
+
+
+def _client_materials(parties: Sequence[Party], terms: DefinedTerms) -> tuple[str, ...]:
+    """Defined terms for the client's own materials: a client party's word, then Content, Data,
+    Input, Materials ... ("Customer Content", "Institution Data")."""
+    words = {w for p in parties if p.role == CLIENT for w in p.terms if w[:1].isupper()}
+    return tuple(sorted(name for name in terms.all
+                        if _MATERIALS.search(name) and name.split()[0] in words))
 
 
 def _spellings(term: Term) -> tuple[str, ...]:
@@ -309,16 +323,15 @@ def _signature_parties(paragraphs: Sequence[Paragraph], found: list[dict[str, An
         text = texts[i]
         if len(text) > 80:
             continue
-        following = [texts[j] for j in nonempty[pos + 1:pos + 4]]
-        signs = any(_SIGN_WORDS.match(t) for t in following)
         label = name = None
-        if m := _ON_BEHALF.match(text):  # "... on behalf of the Client: HARBOUR FOODS LIMITED"
+        if "behalf" in text.lower() and (m := _ON_BEHALF.match(text)):  # "... on behalf of the Client: HARBOUR FOODS"
             label, _, name = m.group("name").partition(":")
             name = name.strip() or label
-        elif signs and (m := _LABEL.match(text)):
-            label, name = m.group("label"), m.group("name")
-        elif signs and _CAPS_NAME.match(text) and not _SIGN_WORDS.match(text) and not _DOCUMENT_PARTS.match(text):
-            label = name = text.rstrip(":")
+        elif (":" in text or text.isupper()) and any(_SIGN_WORDS.match(texts[j]) for j in nonempty[pos + 1:pos + 4]):
+            if m := _LABEL.match(text):
+                label, name = m.group("label"), m.group("name")
+            elif _CAPS_NAME.match(text) and not _SIGN_WORDS.match(text) and not _DOCUMENT_PARTS.match(text):
+                label = name = text.rstrip(":")
         if not label:
             continue
         known = _find(found, label)
@@ -434,13 +447,15 @@ def _consistent(terms: DefinedTerms, parties: Parties) -> DefinedTerms:
 def resolve_we(parties: Parties, given: str | None) -> We:
     """Which party the user is. ``given`` (``--we``) is a party's name or word ("Acme", "the
     Customer", "you") or a role ("creator", "client", "licensor" ...); None: the creator is
-    inferred, and the audit is sure only when both sides are known and the creator clearly.
+    inferred, and the audit is sure only when both sides are known, the creator clearly, and the
+    client brings no materials of its own (a SaaS customer's "Customer Content" is work at stake too).
 
     Raises :class:`~noai.errors.UnknownPartyError` (listing the parties found) when ``given``
     names no party of the document and no role."""
     if given is None or not given.strip():
         creator, client = parties.creator, parties.client
-        sure = creator is not None and client is not None and creator.confidence >= 0.7
+        sure = (creator is not None and client is not None and creator.confidence >= 0.7
+                and not parties.client_materials)
         return We(None, creator.id if creator else None, CREATOR if creator else None, "inferred", sure)
     given = given.strip()
     party = parties.party_of(given) or _by_name_part(parties, given)

@@ -2,15 +2,15 @@
 
 Data only: :mod:`noai.analysis.classify` decides what a match means. Each kind has body
 signals (searched in a paragraph's current text), heading signals (searched in its section
-titles and run-in title) and traps: phrases that look like a signal but are not one.
+titles and run-in title) and traps: phrases that look like a signal but are not one. The
+literals each pattern needs (:data:`NEEDS`) and the gate words (:data:`GATES`) are the data of
+the prefilter; its code is :mod:`noai.analysis.fast`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Sequence
 
-from noai.analysis.joined import Joined
 from noai.kinds import gate_words
 
 _I = re.IGNORECASE
@@ -34,13 +34,15 @@ SENTENCE_BREAK = re.compile(r"(?<=[.;:!?])\s+(?=[A-Z(\"“])")
 # -- ownership ----------------------------------------------------------------------------
 
 ASSIGNMENT = _rx(
-    r"\b(?:hereby\s+(?:irrevocably\s+|unconditionally\s+|absolutely\s+|and\s+|agrees\s+to\s+)*"
+    r"\b(?:(?:hereby\s+)?does\s+(?:hereby\s+)?(?:irrevocably\s+)?assign|"
+    r"hereby\s+(?:irrevocably\s+|unconditionally\s+|absolutely\s+|and\s+|agrees\s+to\s+)*"
     r"(?:assigns?|transfers?|conveys?)|(?:shall|will|agrees?\s+to|must)\s+(?:promptly\s+)?"
     r"(?:irrevocably\s+)?(?:assign|transfer|convey)|(?:irrevocably|absolutely)\s+assigns?|assigns?\s+and\s+transfers?|"
     r"all\s+(?:of\s+(?:its|their|his|her|the)\s+)?(?:worldwide\s+)?right,?\s+title,?\s+and\s+interest|"
     r"(?:sole\s+and\s+exclusive|exclusive|sole)\s+property\s+of|vests?\s+(?:solely\s+)?in|shall\s+vest|"
     r"(?:shall|will)\s+(?:solely\s+and\s+)?(?:exclusively\s+)?(?:own|be\s+owned\s+by|belong\s+to)|"
     r"\bowns?\s+(?:all|exclusively|everything|the\s+(?:entire\s+)?(?:copyright|rights?|title|intellectual\s+property))|"
+    r"\bowns\s+(?:the\s+)?(?-i:[A-Z][\w-]+)|"
     r"(?:'|’)ll\s+own\b|(?:is|are|be|become)\s+(?:solely\s+|exclusively\s+)?owned\s+by|"
     r"(?:be|is|are|become)\s+(?:solely\s+|absolutely\s+)?vested\s+(?:solely\s+|absolutely\s+)?in|"
     r"\b(?:be|is|are|become)\s+the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?property\s+of|"
@@ -67,6 +69,13 @@ RIGHTS_OBJECT = _rx(r"\b(?:rights?|title|interest|ownership|copyrights?|intellec
 # The work or its rights, as a sentence about title must name them to be about IP.
 IP_OBJECT = _rx(r"\b(?:software|deliverables?|work\s+product|works?|designs?|materials|intellectual\s+property|"
                 r"copyrights?|IPRs?|inventions?|content|code)\b")
+# Things that are not the work: a transfer of title to them is a sale of goods, shares or a lease.
+GOODS = _rx(r"\b(?:products?(?!\s+(?:filings?|data|know-how|information|technology|intellectual|rights|licen))|"
+            r"equipment|goods|hardware|inventory|shares|stock|assets|premises|lease|franchise|wells?|"
+            r"items?|units?|aircraft|vehicles?|receivables|accounts)\b")
+# A warranty that a party has rights, not a transfer of them.
+WARRANTY = _rx(r"\b(?:represents?|warrants?)\s+(?:and\s+(?:warrants?|represents?|covenants?)\s+)?"
+               r"(?:to\s+\w+\s+)?that\b")
 # Made under the contract: ownership of it is an allocation of new work, not a party keeping its own.
 CREATION = _rx(r"\b(?:creat(?:ed|es|e)|develop(?:ed|s)|made|makes?|conceived|generated|produced|arising|prepared|"
                r"written|invented|authored|reduced\s+to\s+practice)\b")
@@ -85,16 +94,21 @@ WORK_FOR_HIRE_NEGATED = _rx(r"\b(?:not|never|no)\s+(?:be\s+)?(?:deemed\s+|consid
 
 # The words that make a grant verb a licence: the licence itself, a right to do something, or the
 # scope words only a licence carries ("grants to Corio a nonexclusive, nontransferable, royalty-free, …").
-_LICENCE_WORDS = (r"(?:licen[cs]e|right\s+to|rights\s+to|permission|non-?\s?exclusive|exclusive\s+right|royalty[- ]free|"
-                  r"non-?\s?transferable|sub-?licens)")
-GRANT = _rx(r"\b(?:(?:hereby\s+)?grants|hereby\s+grant|(?:you|we|I)\s+grant|(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
-            r"(?:grant|give)|is\s+(?:hereby\s+)?granted|are\s+(?:hereby\s+)?granted|gives?)\b(?=(?:[^.;]|\.\d){0,400}?\b"
+_LICENCE_WORDS = (r"(?:licen[cs]e|right\s+to|rights\s+to|permission|non-?\s?exclusive|exclusive\s+right|"
+                  r"royalty[- ]free|non-?\s?transferable|sub-?licens)")
+GRANT = _rx(r"\b(?:(?:hereby\s+)?grants|hereby\s+grant|(?:you|we|I)\s+grant|"
+            r"(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
+            r"grant|is\s+(?:hereby\s+)?granted|are\s+(?:hereby\s+)?granted)\b(?=(?:[^.;]|\.\d){0,400}?\b"
             + _LICENCE_WORDS + r")|\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
-            r"\b(?:shall|will)\s+have\s+(?:an?|the)\s+(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b|"
+            r"\b(?:shall|will)\s+have\s+an?\s+(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b|"
+            r"\b(?:(?:shall|will)\s+)?gives?\s+(?:to\s+)?(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,6}?"
+            r"licen[cs]e\b|"
             r"\b(?:shall|will)\s+hold\s+(?:the\s+)?(?:exclusive|non-?exclusive|sole)\s+(?:[\w-]+\s+){0,2}rights?\s+to\b|"
-            r"\bauthori[sz]es?\s+(?:the\s+)?(?:other\s+)?\w+\s+to\s+(?:use|display|reproduce|copy|distribute|exploit)\b|"
+            r"\b(?:authori[sz]es?|permitting|hereby\s+permits?)\s+(?:the\s+)?(?:other\s+)?\w+\s+to\s+(?:use|display|"
+            r"reproduce|copy|distribute|exploit|upload|publish|modify)\b(?=[^.;]{0,120}?\b(?:Deliverables?|Work\s+Product|"
+            r"Works?|Materials|Content|Contributions?|Software|Results|Marks|trademarks|logos|names)\b)|"
             r"\b(?:may|is\s+permitted\s+to|has\s+the\s+right\s+to|shall\s+have\s+the\s+right\s+to)\s+"
-            r"(?:freely\s+)?(?:use|reproduce|copy|modify|distribute|exploit)\b(?=[^.;]{0,160}?\b(?:Deliverables?|"
+            r"(?:freely\s+)?(?:\([a-z]\)\s+)?(?:access\s+and\s+)?(?:use|reproduce|copy|modify|distribute|exploit)\b(?=[^.;]{0,160}?\b(?:Deliverables?|"
             r"Work\s+Product|Works?|Materials|Content|Contributions?|Software|Results)\b)")
 GRANT_TRAP = _rx(r"\blicensed\s+(?:professional|to\s+practi[cs]e|in\s+the\s+state)|\b(?:driver'?s|business|"
                  r"professional|liquor|operating)\s+licen[cs]e|\bgrant(?:s|ed)?\s+(?:of\s+)?(?:funding|"
@@ -180,19 +194,24 @@ AI_PERMISSION = _rx(r"\b(?:may|can|is\s+permitted\s+to|has\s+the\s+right\s+to|ri
 
 # A place's law: "the laws of the State of Texas", "the law in force in Ireland", "Swiss law", "PRC Laws"
 # (not "Applicable Law", a defined term that names no place).
-_LAW_NAMED = (r"(?:laws?\s+(?:of|in\s+force\s+in)\b(?!\s+(?:the\s+|any\s+|such\s+)?(?:jurisdiction|country|place)\b)|(?!(?i:applicable|governing|relevant|data|such|all|any|the)\b)"
+_LAW_NAMED = (r"(?:laws?\s+(?:of|in\s+force\s+in)\b(?!\s+(?:the\s+|any\s+|such\s+)?(?:jurisdiction|country|place)\b)|"
+              r"(?!(?i:applicable|governing|relevant|data|such|all|any|the)\b)"
               r"(?-i:[A-Z][\w.'’-]*\s+){1,3}laws?\b)")
 # Governing law in its word orders: "governed by / construed in accordance with / interpreted under …
 # the laws of X", "The laws of X will govern / shall apply", "English law governs", "is subject to the
 # law of X", "Governing law: … will govern", "the governing law is".
-GOVERNING_LAW = _rx(r"\b(?:governed|construed|interpreted|enforced|performed|determined|applied)\b(?:[^.;]|\.\d){0,100}?"
+GOVERNING_LAW = _rx(r"\b(?:governed|construed|interpreted|enforced|performed|determined|applied)\b"
+                    r"(?:[^.;]|\.\d){0,100}?"
                     r"\b(?:in\s+accordance\s+with|under|by|pursuant\s+to|according\s+to|with\s+reference\s+to)[,\s]+"
                     r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local)\s+)?" + _LAW_NAMED + r"|"
                     r"\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|shall)\s+)?(?:govern|(?:shall|will)\s+apply\s+to)\b|"
                     r"(?-i:\b[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,2})\s+law\s+(?:(?:shall|will)\s+)?(?:governs?|"
                     r"appl(?:y|ies)\s+to)\b|\bsubject\s+to\s+the\s+(?:exclusive\s+)?laws?\s+of\b|"
+                    r"\bgoverned\s+by\s+the\s+laws?\s+(?:listed|set\s+out|specified|stated|named|identified|chosen)\b|"
                     r"\bGoverning\s+Law\b[^.;]{0,60}?\b(?:will|shall)\s+govern\b|\bgoverning\s+law\s+"
                     r"(?:is|shall\s+be|will\s+be)\b|\bchoice\s+of\s+law\b(?=[^.;]{0,60}\blaws?\s+of)")
+LAW_LABEL = _rx(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:governing|applicable|choice\s+of)\s+law\b[^.;]{0,40}$")
+LAW_ALONE = _rx(r"\blaws?\s+of\b|\{governing_law\}|\[governing\s+law\]")
 LAW_PLACE = re.compile(r"\blaws?\s+(?:of|in\s+force\s+in)\s+(?:the\s+)?((?:(?:State|Commonwealth|Province|Republic|"
                        r"Kingdom|Federal\s+Republic)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+"
                        r"America|[A-Z][\w'’-]*)){0,3})|\b((?!(?:Applicable|Governing|Relevant|The|This)\b)[A-Z][\w'’-]*"
@@ -209,7 +228,9 @@ LIABILITY = _rx(r"\bin\s+no\s+event\s+(?:shall|will)\b[^.;]{0,120}\bliable\b|\b(
 CONFIDENTIALITY = _rx(r"\bConfidential\s+Information\b[^.;]{0,40}\b(?:means|shall\s+mean|includes)\b|\b(?:hold|keep|"
                       r"maintain|treat)\s+(?:all\s+|any\s+|such\s+|the\s+)?(?:\w+\s+){0,3}(?:in\s+(?:strict\s+)?"
                       r"confidence|(?:strictly\s+)?confidential)\b|\bsame\s+degree\s+of\s+care\b|\b(?:shall|will|may)\s+"
-                      r"not\s+(?:\w+\s+){0,3}disclose\b[^.;]{0,80}\bConfidential|\bnon-?disclosure\s+obligations?\b")
+                      r"not\s+(?:\w+\s+){0,3}disclose\b[^.;]{0,80}\bConfidential|\bnon-?disclosure\s+obligations?\b|"
+                      r"\b(?:shall|will|must)\s+not\s+(?:\([a-z]\)\s+)?(?:use|disclose)\b[^.;]{0,60}\bConfidential\s+Information|"
+                      r"\bprotect\s+(?:the\s+)?(?:\w+['’]s\s+)?Confidential\s+Information\b")
 CONFIDENTIALITY_TRAP = _rx(r"\bpersonal\s+data\b|\bdata\s+protection\b|\bdata\s+subjects?\b")
 RESERVATION = _rx(r"\ball\s+(?:other\s+)?rights\s+(?:not\s+(?:expressly\s+|specifically\s+)?granted\b[^.;]{0,80}?"
                   r"\b(?:are|is|shall\s+be|remain)\s+(?:hereby\s+)?reserved|(?:are\s+|is\s+)?(?:hereby\s+)?reserved)|"
@@ -288,11 +309,12 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     RESTRICT: ("prohibit", "restrict", "permitted", "forbid"),
     AI_EXCLUSION: ("prohibited", "artificial", "machine"),
     CONFIDENTIALITY: ("confiden", "degree", "disclos"),
+    LAW_ALONE: ("law",),
     CONFIDENTIALITY_TRAP: ("data",),
     MUTUAL: ("each", "either", "parties", "mutual"),
     ASSIGNMENT: ("assign", "transfer", "convey", "title", "property", "vest", "own", "belong", "retain", "keep"),
-    GRANT: ("grant", "give", "licen", "hold", "authori", "deliverable", "work", "material", "content", "contribution",
-            "software", "result"),
+    GRANT: ("grant", "give", "licen", "hold", "authori", "permit", "deliverable", "work", "material", "content",
+            "contribution", "software", "result"),
     PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe"),
     ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),
     FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology"),
@@ -315,64 +337,3 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
 # Each gate (a rule family of the classifier) with the words of its kinds' spec rows (noai.kinds):
 # a kind without gate words never fires, so tests/test_kinds.py requires them.
 GATES: dict[str, tuple[str, ...]] = gate_words()
-
-
-def _keyed_gates() -> dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]]:
-    """The gate words by their longest space-free piece (their key): the kinds the key opens by
-    itself (it is the whole word) and the longer words, each with the kinds it opens."""
-    kinds: dict[str, set[str]] = {}
-    for kind, words in GATES.items():
-        for word in words:
-            kinds.setdefault(word, set()).add(kind)
-    sure: dict[str, set[str]] = {}
-    longer: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for word, opened in kinds.items():
-        key = max(word.split(), key=len)
-        if key == word:
-            sure.setdefault(key, set()).update(opened)
-        else:
-            longer.setdefault(key, []).append((word, frozenset(opened)))
-    return {key: (frozenset(sure.get(key, ())), tuple(longer.get(key, ()))) for key in sure.keys() | longer.keys()}
-
-
-_GATE_KEYS = _keyed_gates()
-_AI_GATE = ("AI", "A.I")  # case-sensitive, in the text as written
-_NONE: frozenset[str] = frozenset()
-# The only characters that IGNORECASE matches to an ASCII letter other than its own lower case;
-# without them a text's lower-cased copy has its length and answers ASCII literal tests exactly.
-FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
-
-
-class Gates:
-    """The kinds worth searching for in each of a document's texts, by plain substring tests (no
-    regex). A key holds no white space, so it occurs in a text only within one of its
-    ``split()`` chunks: the keys are looked for once in the document's vocabulary of chunks,
-    and each text is tested only for the longer words of the keys its own chunks hold."""
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.lows = [t.lower() for t in texts]
-        whole = Joined(texts)
-        self.exact = not any(c in whole.text for c in FOLDS_TO_ASCII)
-        found = {i: {"existing_ai_restriction"} for i in whole.holding(_AI_GATE)}
-        chunks = [low.split() for low in self.lows]
-        vocabulary = list(set().union(*chunks))
-        sure: dict[str, set[str]] = {}
-        longer: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        joined = Joined(vocabulary)
-        for key, (opened, words) in _GATE_KEYS.items():
-            for i in joined.holders(key):
-                sure.setdefault(vocabulary[i], set()).update(opened)
-                longer.setdefault(vocabulary[i], []).extend(words)
-        hot = set(sure)
-        for i, low in enumerate(self.lows):
-            hits = hot.intersection(chunks[i])
-            if hits:
-                kinds = found.setdefault(i, set())
-                for chunk in hits:
-                    kinds |= sure[chunk]
-                    kinds.update(*(opened for word, opened in longer[chunk] if word in low))
-        self._kinds = {i: frozenset(k) for i, k in found.items() if k}
-
-    def open(self, i: int) -> frozenset[str]:
-        """The kinds gated open for text ``i``."""
-        return self._kinds.get(i, _NONE)

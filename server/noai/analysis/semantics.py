@@ -170,12 +170,18 @@ def operative(text: str, start: int = 0) -> bool:
     return not (any(w in head[:40] for w in _RECITAL_WORDS) and _RECITAL.match(text, start))
 
 
+def _row(m: re.Match[str]) -> int:
+    """The table row of a match of one of the joined tables (its group is named ``a<row>`` / ``o<row>``)."""
+    assert m.lastgroup is not None  # every alternative is a named group
+    return int(m.lastgroup[1:])
+
+
 def act_of(text: str, start: int = 0, end: int | None = None) -> tuple[str | None, re.Match[str] | None, str]:
     """The first act named in ``text[start:end]``: (act, its match, voice)."""
     m = _ACT_RX.search(text, start, len(text) if end is None else end)
     if m is None:
         return None, None, "subject"
-    act, _, voice = ACTS[int((m.lastgroup or "")[1:])]  # every alternative is a named group
+    act, _, voice = ACTS[_row(m)]
     return act, m, voice
 
 
@@ -184,7 +190,7 @@ def object_of(text: str, start: int = 0, end: int | None = None) -> str | None:
     general ones (rights, services) only when nothing more specific is named."""
     end = len(text) if end is None else end
     m = _SPECIFIC_RX.search(text, start, end) or _GENERAL_RX.search(text, start, end)
-    return OBJECTS[int((m.lastgroup or "")[1:])][0] if m else None  # as in act_of
+    return OBJECTS[_row(m)][0] if m else None
 
 
 def qualifiers_of(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
@@ -253,7 +259,8 @@ def read(text: str, roles: Roles | None = None, start: int = 0, end: int | None 
     neg = negated(text, start, at) if m else False
     return Reading(act=act, actor=actor or UNKNOWN, beneficiary=beneficiary or UNKNOWN,
                    object=object_of(text, after if m else start, end) or object_of(text, start, end),
-                   qualifiers=qualifiers_of(text, start, end) if qualified else (), negated=neg, operative=operative(text, start),
+                   qualifiers=qualifiers_of(text, start, end) if qualified else (), negated=neg,
+                   operative=operative(text, start),
                    act_start=at if m else -1)
 
 

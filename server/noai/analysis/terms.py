@@ -598,9 +598,22 @@ SELF_HEADS = ("Agreement", "Contract", "Addendum", "Amendment", "SOW", "Statemen
               "Charter", "Letter", "Proposal", "Quote", "Quotation", "Task Order", "Purchase Order")
 _LOWER_HEADS = ("agreement", "contract", "addendum", "amendment", "licence", "license", "deed", "order", "terms",
                 "undertaking", "letter", "proposal", "quote", "task order", "purchase order", "statement of work")
-_SELF = re.compile(rf"\b(?P<det>[Tt]his|[Tt]hese|[Tt]he)\s+(?P<name>(?:[A-Z][\w&-]*\s+){{0,4}}?"
-                   rf"{_alternation(SELF_HEADS)}|{_alternation(_LOWER_HEADS)})(?![\w-]|\s+[A-Z][a-z])")
-_SELF_WORDS = ("this ", "This ", "these ", "These ", "the ", "The ")
+_SELF_NAME = re.compile(rf"(?:[A-Z][\w&-]*\s+){{0,4}}?(?:{_alternation(SELF_HEADS)}|{_alternation(_LOWER_HEADS)})"
+                        r"(?![\w-]|\s+[A-Z][a-z])")
+_THIS = ("this ", "This ", "these ", "These ", "this\u00a0", "This\u00a0")
+_NAME_ENDS = re.compile(r"(?![\w-]|\s+[A-Z][a-z])")  # "the Agreement", not "the Agreement Date"
+_BARE = ("Agreement", "Contract", "Order", "Terms")  # "the Agreement" of a cover page that makes one
+
+
+def _after(text: str, words: Sequence[str], pattern: re.Pattern[str]) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each match of ``pattern`` right after one of ``words`` that starts a word (``str.find`` for
+    the words: far faster than a regex that starts with them)."""
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            if (pos == 0 or not text[pos - 1].isalnum()) and (m := pattern.match(text, pos + len(word))):
+                yield word, m
+            pos = text.find(word, pos + 1)
 
 
 def _defines_itself(text: str, name: str) -> bool:
@@ -622,17 +635,14 @@ def _self_reference(joined: Joined, paragraphs: Sequence[Paragraph], terms: dict
     first: dict[str, int] = {}
     itself = {t.name for t in terms.values() if t.defined_at is not None
               and _defines_itself(paragraphs[t.defined_at].text, t.name)}
-    for m in _SELF.finditer(joined.text):
-        det, name = m.group("det").lower(), m.group("name")
-        if det == "the":
-            if name[0].islower():
-                continue
-            the[name] += 1
-            key = f"the {name}"
-        else:
-            this[f"{det} {name}"] += 1
-            key = f"{det} {name}"
+    for word, m in _after(joined.text, _THIS, _SELF_NAME):
+        key = f"{word.strip().lower()} {m.group()}"
+        this[key] += 1
         first.setdefault(key, joined.index(m.start()))
+    for name in itself | set(_BARE):
+        for _, m in _after(joined.text, (f"the {name}", f"The {name}"), _NAME_ENDS):
+            the[name] += 1
+            first.setdefault(f"the {name}", joined.index(m.start()))
     for name in itself:  # "the Agreement" defined as this agreement reads as "this Agreement" does
         if the[name]:
             this[f"the {name}"] = the[name]
@@ -699,13 +709,21 @@ def _work_product(joined: Joined, paragraphs: Sequence[Paragraph], terms: dict[s
         if not tier or (t.uses == 0 and t.defined_at is None) or _NOT_THE_WORK.match(t.name) \
                 or (first in party_words and " " in t.name) or t.name.lower() in party_words:
             continue
+        if t.defined_at is not None and paragraphs[t.defined_at].mark == "inserted":
+            continue  # defined only in a tracked insertion (a redline's own clause): not the document's word
         spellings = [n for n in (t.name, *t.aliases) if len(n) > 2]
         holders = sorted({i for n in spellings for i in joined.holders(n)})
-        ip = sum(1 for i in holders if _IP_CONTEXT.search(paragraphs[i].text))
-        scored.append(((min(ip, 3), tier, ip, t.uses), t, holders))
+        ip = 0
+        for i in holders:  # up to three paragraphs about ownership, licence or delivery: enough to rank
+            if _IP_CONTEXT.search(paragraphs[i].text):
+                ip += 1
+                if ip == 3:
+                    break
+        scored.append(((ip, tier, t.uses), t, holders))
     if not scored:
         return None, None
-    (capped, tier, ip, _), term, holders = max(scored, key=lambda s: s[0])
+    (ip, tier, _), term, holders = max(scored, key=lambda s: s[0])
+    capped = ip
     if ip == 0 and tier < 3:
         return None, None
     confidence = round(min(0.95, 0.3 + 0.15 * tier + 0.1 * capped + (0.1 if term.defined_at is not None else 0)), 2)

@@ -16,29 +16,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import MalformedXmlError
-from .model import Paragraph, Section, new_paragraph
+from .fast import new_paragraph, simple_runs
+from .model import Paragraph, Section
 from .ns import RT_NUMBERING, RT_STYLES, W
 from .numbering import Counter, Numbering
 from .package import Package, read_package
 from .structure import TYPED_NUMBER, Sections
 from .styles import VAL, RunFormat, Style, Styles, run_properties
-from .text import (
-    DEL_TEXT,
-    DELETED,
-    FIXED,
-    FLD_CHAR,
-    IN_CURRENT,
-    IN_ORIGINAL,
-    NO_TEXT,
-    NORMAL,
-    PPR,
-    RPR,
-    RUN,
-    SYM,
-    T,
-    paragraph_mark_state,
-    pieces,
-)
+from .text import DELETED, IN_CURRENT, IN_ORIGINAL, NORMAL, PPR, RPR, paragraph_mark_state, pieces
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -98,6 +83,12 @@ def _part_root(package: Package, rel_type: str) -> _Element | None:
 
 def read_document(data: bytes) -> Document:
     """Read a .docx (bytes) into a :class:`Document`."""
+    return _read(data, fast=True)
+
+
+def _read(data: bytes, *, fast: bool) -> Document:
+    """:func:`read_document`, with the speed code of :mod:`noai.ooxml.fast` or (``fast=False``,
+    for the equivalence test) without it."""
     package = read_package(data)
     root = package.xml(package.main_part)  # parsed once, when the package was checked
     body = root.find(BODY)
@@ -105,7 +96,7 @@ def read_document(data: bytes) -> Document:
         raise MalformedXmlError("The document has no body (w:body): it holds no text to read.")
     styles = Styles(_part_root(package, RT_STYLES))
     numbering = Numbering(_part_root(package, RT_NUMBERING), styles)
-    reader = _ParagraphReader(styles, numbering)
+    reader = _ParagraphReader(styles, numbering, fast)
     paragraphs: list[Paragraph] = []
     elements: list[_Element] = []
     for p, in_table in iter_paragraphs(body):
@@ -119,7 +110,8 @@ class _ParagraphReader:
     """Reads one ``w:p`` after the other (numbering counters and sections run in document
     order)."""
 
-    def __init__(self, styles: Styles, numbering: Numbering) -> None:
+    def __init__(self, styles: Styles, numbering: Numbering, fast: bool = True) -> None:
+        self.fast = fast
         self.styles = styles
         self.numbering = numbering
         self.counter = Counter(numbering)
@@ -136,7 +128,7 @@ class _ParagraphReader:
         style, base, formats = known
         texts: list[str] = []
         fmts: list[RunFormat] = []
-        if self._simple(p, base, formats, texts, fmts):
+        if self.fast and simple_runs(p, base, lambda rpr: self._format(rpr, base, formats), texts, fmts):
             current = original = "".join(texts)
         else:
             current, original = self._general(p, base, formats, texts, fmts)
@@ -167,9 +159,9 @@ class _ParagraphReader:
         if found is not None:
             sections.open(index, *found)
         node = sections.current
-        return new_paragraph(index, current, original, style_id, style_name, heading_level,
-                             outline, num_id, ilvl, label, run_in, in_table, bold, caps, mark,
-                             node.section_label, node.path, node.title, found is not None)
+        return (new_paragraph if self.fast else Paragraph)(
+            index, current, original, style_id, style_name, heading_level, outline, num_id, ilvl, label, run_in,
+            in_table, bold, caps, mark, node.section_label, node.path, node.title, found is not None)
 
     def _style(self, style_id: str | None) -> _StyleFormats:
         """The paragraph style, the run format of it over the document defaults, and an empty
@@ -178,42 +170,11 @@ class _ParagraphReader:
         base = (style.run if style is not None else RunFormat()).over(self.styles.defaults)
         return style, base, {}
 
-    def _simple(self, p: _Element, base: RunFormat, formats: _Formats, texts: list[str], fmts: list[RunFormat]
-                ) -> bool:
-        """Fill ``texts``/``fmts`` with the text of each run of ``p`` and its format, when ``p``
-        is a plain paragraph: runs of text and tabs without revisions, fields or symbols (what
-        :func:`pieces` reads of it, a run at a time). False, with the lists partly filled, for
-        any other paragraph."""
-        for child in p:
-            tag = child.tag
-            if tag == RUN:
-                run_text = rpr = None
-                for el in child:
-                    tag = el.tag
-                    if tag == T:
-                        text = el.text
-                        if text:
-                            run_text = text if run_text is None else run_text + text
-                    elif tag == RPR:
-                        if el.getprevious() is None:
-                            rpr = el
-                    elif tag in FIXED:
-                        text = FIXED[tag]
-                        if text:
-                            run_text = text if run_text is None else run_text + text
-                    elif not (tag in NO_TEXT or (not len(el) and tag not in _HAS_EFFECT)):
-                        return False
-                if run_text is not None:
-                    texts.append(run_text)
-                    fmts.append(base if rpr is None else self._format(rpr, base, formats))
-            elif not (tag in NO_TEXT or (not len(child) and tag != FLD_CHAR)):
-                return False
-        return True
-
     def _general(self, p: _Element, base: RunFormat, formats: _Formats, texts: list[str], fmts: list[RunFormat]
                  ) -> tuple[str, str]:
         """Fill ``texts``/``fmts`` with the visible pieces of ``p`` and their formats, with the
-        exact walk of :func:`pieces`; the current and the original text."""
+        exact walk of :func:`pieces` (the plain path of :func:`noai.ooxml.fast.simple_runs`); the
+        current and the original text."""
         texts.clear()
         fmts.clear()
         original: list[str] = []
@@ -253,10 +214,6 @@ class _ParagraphReader:
             char_run = char.run if char is not None else RunFormat()
             fmt = formats[key] = RunFormat(bold, caps, underline).over(char_run).over(base)
         return fmt
-
-
-# Run children that change the text although they hold no element (see text._walk).
-_HAS_EFFECT = frozenset({FLD_CHAR, SYM, DEL_TEXT})
 
 
 def _first(el: _Element | None, tag: str) -> _Element | None:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from .model import Section, new_section
+from .fast import new_section
+from .model import Section
 
 _ROMAN = r"[ivxlcdm]{1,7}|[IVXLCDM]{1,7}"
 TYPED_NUMBER = re.compile(

@@ -5,7 +5,9 @@ One worker process a CPU (requests are CPU-bound: XML parsing and writing), each
 worker (:mod:`noai.web.worker`): a connection costs a greenlet, so slow or idle clients cannot
 take the workers away, and every phase a client controls has a deadline (TLS handshake,
 headers, each read, the body). ``NOAI_TIMEOUT`` (60 s) stops a computation between the engine's
-stages; gunicorn's worker timeout, 30 s longer, is the backstop. Workers are recycled after
+stages, in a thread of the worker's compute pool (:mod:`noai.web.compute`), so the event loop
+keeps serving the other connections meanwhile; a stage still running at half as long again
+restarts its worker. Workers are recycled after
 ``max_requests`` (with jitter) to give memory back.
 Gunicorn's access log stays off: the app logs each request itself, without query strings.
 """
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
     from flask import Flask
 
 DEFAULT_CERT_DIR = Path(os.environ.get("NOAI_CERT_DIR", "certs"))
-BACKSTOP = 30  # seconds past NOAI_TIMEOUT before gunicorn kills a worker stuck in one stage
+BACKSTOP = 30  # seconds past NOAI_TIMEOUT before gunicorn kills a worker whose event loop hangs
 LOG_FORMAT = "%(asctime)s %(levelname)s [%(process)d] [%(request_id)s] %(name)s: %(message)s"
 
 
@@ -60,7 +62,7 @@ def gunicorn_options(args: argparse.Namespace) -> dict[str, Any]:
         "worker_class": "noai.web.worker.NoaiWorker",
         "worker_connections": int(os.environ.get("NOAI_WORKER_CONNECTIONS", "500")),
         "keepalive": int(os.environ.get("NOAI_HEADER_TIMEOUT", "10")),  # headers (and idle) deadline
-        "timeout": int(os.environ.get("NOAI_TIMEOUT", "60")) + BACKSTOP,
+        "timeout": int(float(os.environ.get("NOAI_TIMEOUT", "60"))) + BACKSTOP,  # a hung event loop
         "graceful_timeout": 30,
         "max_requests": int(os.environ.get("NOAI_MAX_REQUESTS", "1000")),
         "max_requests_jitter": 100,
