@@ -38,9 +38,9 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -99,7 +99,7 @@ class Score:
         self.fn += len(gold - predicted)
         self.fp += len(predicted - ok)
 
-    def __iadd__(self, other: "Score") -> "Score":
+    def __iadd__(self, other: Score) -> Score:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
         return self
 
@@ -242,7 +242,7 @@ class GoldScores:
     insertion_right: int = 0
     insertion_total: int = 0
     insertion_misses: list[str] = field(default_factory=list)
-    terms_right: dict[str, int] = field(default_factory=lambda: {r: 0 for r in ROLES})
+    terms_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ROLES, 0))
     terms_total: int = 0
     term_misses: list[str] = field(default_factory=list)
 

@@ -14,7 +14,7 @@ understanding = sys.modules.setdefault("understanding_benchmark", importlib.util
 _spec.loader.exec_module(understanding)
 
 
-def _contract(labels: dict, doc_id: str = "docx/x.docx") -> "understanding.Contract":
+def _contract(labels: dict, doc_id: str = "docx/x.docx") -> understanding.Contract:
     return understanding.Contract(doc_id, "gold", lambda: None, labels)
 
 
@@ -101,7 +101,8 @@ def test_cuad_scoring_pools_the_four_categories():
     assert (s[understanding.FOUR].tp, s[understanding.FOUR].fp, s[understanding.FOUR].fn) == (2, 2, 1)
 
 
-@pytest.mark.skipif(not understanding.GOLD.is_file(), reason="../shared/corpus (gold.json) is not beside the repository")
+@pytest.mark.skipif(not understanding.GOLD.is_file(),
+                    reason="../shared/corpus (gold.json) is not beside the repository")
 def test_the_gold_contracts_read_with_the_paragraph_count_gold_was_labelled_with():
     for c in understanding.gold_contracts(limit=5):
         assert len(c.doc.paragraphs) == c.labels["paragraphs"]["total"], c.id

@@ -73,10 +73,11 @@ def test_the_audit_s_fast_path_scores_exactly_as_the_named_features_do():
     model = learned.load_model()
     paragraphs = [para(0, VESTING, section_path=("9 Ownership",), heading="Ownership", label="9.1"),
                   para(1, "Governing Law", is_heading=True, bold=True),
-                  para(2, 'This Agreement is governed by the laws of Ontario; "Courts" means its courts.', in_table=True),
+                  para(2, 'This Agreement is governed by the laws of Ontario; "Courts" means its courts.',
+                       in_table=True),
                   para(3, "The Licensor grants the Licensee a perpetual licence, and the licence is perpetual.",
                        run_in_title="Licence")]
-    for position, p in zip((0.0, 0.3, 0.71, 1.0), paragraphs):
+    for position, p in zip((0.0, 0.3, 0.71, 1.0), paragraphs, strict=True):
         fast = model.paragraph_probabilities(p, position)
         named = model.probabilities(learned.features(p, position))
         assert fast == pytest.approx(named, abs=1e-12)

@@ -23,7 +23,8 @@ def test_a_means_definition_and_a_parenthetical_name_the_parties():
 
 def test_smart_quotes_hereinafter_and_shall_mean_are_definitions():
     terms = extract_terms(paragraphs(
-        "Globex GmbH (hereinafter referred to as the \u201cCustomer\u201d) and Initech LLC (hereinafter \u2018Supplier\u2019).",
+        "Globex GmbH (hereinafter referred to as the \u201cCustomer\u201d) and Initech LLC "
+        "(hereinafter \u2018Supplier\u2019).",
         "\u201cWork Product\u201d shall mean all software written for the Customer.",
         "Supplier shall develop the Work Product. Customer shall pay Supplier monthly. Supplier will deliver it.",
     ))

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
-from typing import Sequence
 
 from noai.analysis import learned
 from noai.analysis import patterns as P
@@ -46,7 +46,8 @@ GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
 GRADE_BOUND = {HIGH: ("C", 40)}
 SCORE_LEGEND = "Risk 0 (safe) to 100 (worst); grade A (low risk) to F (high risk)."
 NO_IP_TERMS = (15, "the contract says nothing about rights in the work, leaving AI use to the general law")
-_BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
+_BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|"
+                           r"\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
                            r"Terms)\b|\b(?:Standard\s+Terms|Terms\s+and\s+"
                            r"Conditions)\b[^.]{0,120}\b(?:available|posted|located|published|found)\s+at\b|"
                            r"\b(?:subject\s+to|governed\s+by)\s+the\s+(?:Standard\s+Terms|\w+\s+Standard\s+Terms)",

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Mapping, Sequence
 
 from noai.analysis import fast
 from noai.analysis import patterns as P
@@ -64,7 +64,8 @@ class Finding:
 
     def to_dict(self) -> dict:
         return {
-            "kind": self.kind, "title": kind_spec(self.kind).title, "severity": self.severity, "start": self.start, "end": self.end,
+            "kind": self.kind, "title": kind_spec(self.kind).title, "severity": self.severity,
+            "start": self.start, "end": self.end,
             "paragraph_text": self.paragraph_text, "section_label": self.section_label,
             "section_path": list(self.section_path), "heading": self.heading,
             "phrase": {"text": self.phrase, "start": self.phrase_start, "end": self.phrase_end},
@@ -126,7 +127,8 @@ class Parties:
         self.pattern = re.compile("|".join(alternatives))
         self.names = names
         self.surfaces = {role: t.surface for role in (CLIENT, PROVIDER) if (t := getattr(terms, role, None))}
-        self.introductions = {role: _introduction(paragraphs, getattr(terms, role, None)) for role in (CLIENT, PROVIDER)}
+        self.introductions = {role: _introduction(paragraphs, getattr(terms, role, None))
+                              for role in (CLIENT, PROVIDER)}
         owned = "|".join(re.escape(n) for n in sorted(names[CLIENT] | names[PROVIDER], key=len, reverse=True))
         self.own_materials = re.compile(
             rf"\b(?P<who>{owned})(?:'s|’s)?\s+(?:Pre-?[Ee]xisting\s+|Background\s+)?(?:Data|Materials?|Content|"
@@ -223,7 +225,7 @@ def _is_definition(p: Paragraph) -> bool:
 
 def _quoted(text: str, m: re.Match) -> bool:
     """The phrase is quoted, talked about rather than used: 'permits use “for any purpose”'."""
-    return 0 < m.start() and m.end() < len(text) and text[m.start() - 1] in P.OPEN_QUOTES \
+    return m.start() > 0 and m.end() < len(text) and text[m.start() - 1] in P.OPEN_QUOTES \
         and text[m.end()] in P.CLOSE_QUOTES
 
 
@@ -237,7 +239,7 @@ class _Text:
     when the document allows it (:attr:`fast.Gates.exact`), its lower-cased copy for the literal
     tests of :data:`P.NEEDS`."""
 
-    __slots__ = ("text", "low", "_starts", "_ends")
+    __slots__ = ("_ends", "_starts", "low", "text")
 
     def __init__(self, text: str, low: str | None) -> None:
         self.text, self.low = text, low
@@ -259,7 +261,7 @@ class _Text:
         if needs is None or self.low is None:
             return True
         find = self.low.find
-        for n in needs:
+        for n in needs:  # noqa: SIM110 (a plain loop: cheaper than any() on this hot path)
             if find(n, pos, endpos) >= 0:
                 return True
         return False
@@ -462,7 +464,7 @@ class _Classifier:
             if m.start() < done:
                 continue
             s, e = t.sentence(m.start())
-            if _trapped(P.ASSIGNMENT_TRAP, text, m, s, e) or self.under(p, "assignment_clause") and not ip_heading:
+            if _trapped(P.ASSIGNMENT_TRAP, text, m, s, e) or (self.under(p, "assignment_clause") and not ip_heading):
                 continue
             if not S.operative(text, s):  # a definition or recital assigns nothing
                 continue
@@ -573,7 +575,7 @@ class _Classifier:
         rights that also names the work, a grant, or sits under an IP or licence heading.
         """
         t, text, out = self.t, p.text, []
-        if not gates & _MODIFIER_KINDS or _is_definition(p) or self.under(p, "restrictions") and grant is None:
+        if not gates & _MODIFIER_KINDS or _is_definition(p) or (self.under(p, "restrictions") and grant is None):
             return out
         risky = self.risky(grant)
         for kind, signals, trap, severity in _MODIFIERS:
@@ -742,7 +744,7 @@ class _Classifier:
     def simple(self, p: Paragraph, kind: str, signal: re.Pattern[str], severity: str,
                trap: re.Pattern[str] | None = None) -> list[Finding]:
         m = self.t.search(signal)
-        if not m or trap is not None and self.t.search(trap):
+        if not m or (trap is not None and self.t.search(trap)):
             return []
         return [self.finding(p, kind, m, severity, kind)]
 
@@ -802,7 +804,7 @@ def _is_sub_item(lead: Paragraph, p: Paragraph) -> bool:
         return p.ilvl > lead.ilvl
     if len(p.section_path) > len(lead.section_path) and p.section_path[:len(lead.section_path)] == lead.section_path:
         return True
-    return bool(p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label)
+    return bool((p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label))
                 or re.match(r"\s*\(?(?:[a-z]|[ivx]{1,4})\)\s", p.text))
 
 

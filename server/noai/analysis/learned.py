@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import itertools
 import json
 import math
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterator, Mapping, Sequence
 
 from noai.analysis.classify import INFO, LOW, Finding
 from noai.ooxml.model import Paragraph
@@ -59,7 +60,7 @@ def features(p: Paragraph, position: float) -> list[str]:
     its heading, ``r:`` of its run-in title, then its length, position and shape."""
     words = _words(p.text)
     out = [f"w:{w}" for w in words]
-    out += [f"b:{a}_{b}" for a, b in zip(words, words[1:])]
+    out += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
     return out + _structure(p, position, len(words))
 
 
@@ -103,14 +104,14 @@ class Model:
     meta: Mapping
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Model":
+    def from_dict(cls, d: dict) -> Model:
         if d.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} model")
         kinds = tuple(d["kinds"])
         weights = {}
         for feature, sparse in d["weights"].items():
             row = [0.0] * len(kinds)
-            for k, w in zip(sparse[::2], sparse[1::2]):
+            for k, w in zip(sparse[::2], sparse[1::2], strict=True):  # (kind index, weight) pairs
                 row[k] = float(w)
             weights[feature] = tuple(row)
         return cls(kinds, tuple(map(float, d["bias"])), tuple(map(float, d["thresholds"])), weights,
@@ -145,7 +146,7 @@ class Model:
     def _logits(self, hits: list) -> list[float]:
         if not hits:
             return list(self.bias)
-        return [b + sum(col) for b, col in zip(self.bias, zip(*hits))]
+        return [b + sum(col) for b, col in zip(self.bias, zip(*hits, strict=True), strict=True)]
 
     @cached_property
     def _logit_thresholds(self) -> tuple[float, ...]:
@@ -164,7 +165,7 @@ class Model:
         words_t, pairs_t, other = self._tables
         words = _words(p.text)
         hits = list(map(words_t.__getitem__, words_t.keys() & set(words)))
-        hits += map(pairs_t.__getitem__, pairs_t.keys() & set(zip(words, words[1:])))
+        hits += map(pairs_t.__getitem__, pairs_t.keys() & set(itertools.pairwise(words)))
         hits += [row for f in _structure(p, position, len(words), cache) if (row := other.get(f)) is not None]
         return self._logits(hits)
 
@@ -237,7 +238,7 @@ def review_findings(paragraphs: Sequence[Paragraph], rule_findings: Sequence[Fin
         if i in covered or not p.text.strip():
             continue
         for kind, z, threshold in zip(model.kinds, model.paragraph_logits(p, i / last, cache),
-                                      model._logit_thresholds):
+                                      model._logit_thresholds, strict=True):
             if z < threshold:
                 continue
             probability = _sigmoid(z)

@@ -17,7 +17,8 @@ Straight and smart quotes are accepted. Parties the document never defines but n
 (Common Paper's bare "Customer" and "Provider") are found from the role lexicons. Roles come
 from the lexicons first and from context verbs second (who grants or assigns to whom, who
 performs the Services, who pays). The regexes run over the document's text joined into one
-string (:class:`~noai.analysis.joined.Joined`), or over the few paragraphs a cheap literal search shows they can match in.
+string (:class:`~noai.analysis.joined.Joined`), or over the few paragraphs a cheap literal search
+shows they can match in.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from __future__ import annotations
 import os.path
 import re
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from itertools import groupby
-from typing import Iterator, Sequence
 
 from noai.analysis.joined import Joined
 from noai.ooxml.model import Paragraph
@@ -102,7 +103,7 @@ def _prefix_tree(names: list[str]) -> str:
         elif len(group) == 1:
             branches.append(re.escape(group[0]))
         else:
-            common = os.path.commonprefix((group[0], group[-1]))
+            common = os.path.commonprefix((group[0], group[-1]))  # noqa: RUF071 (characters, on purpose)
             branches.append(re.escape(common) + _prefix_tree([n[len(common):] for n in group]))
     return f"(?:{'|'.join(branches)}){'?' if ends else ''}"
 
@@ -136,7 +137,7 @@ class DefinedTerms:
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        for key, value in d.items():
+        for value in d.values():
             if isinstance(value, dict) and "aliases" in value:
                 value["aliases"] = list(value["aliases"])
         d["all"] = {k: {**v, "aliases": list(v["aliases"])} for k, v in d["all"].items()}
@@ -181,7 +182,7 @@ def _definitions(p: Paragraph, quoted: bool) -> list[_Definition]:
     text = p.text
     found: list[_Definition] = []
     # a definitions entry, also after a run-in title ("No AI Use. “AI Vendor” means ...")
-    if quoted and (m := _MEANS.match(text) or (start := body_start(p)) and _MEANS.match(text, start)):
+    if quoted and (m := _MEANS.match(text) or ((start := body_start(p)) and _MEANS.match(text, start))):
         meaning = _MEANING.match(text, m.end())
         found.append(_Definition(tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n),
                                  refers_to=meaning.group(2) if meaning.group(1) == "the" else None,
@@ -471,7 +472,8 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
     undefined = {w.title() for w in CLIENT_ROLES | PROVIDER_ROLES} | set(WORK_NAMES) | set(PROJECT_NAMES)
     undefined |= {"You", "Service Provider"} | {n for g in grants for n in g[:2]}
     undefined = {n for n in undefined if n.lower() not in known}
-    usage = _count_uses(joined, paragraphs, vocabulary | undefined | {_plural(n) for n in vocabulary}, frozenset(undefined))
+    counted = vocabulary | undefined | {_plural(n) for n in vocabulary}
+    usage = _count_uses(joined, paragraphs, counted, frozenset(undefined))
     for name in sorted(undefined):
         if usage.uses[name] >= 3:
             groups[name] = ((name,), None)
@@ -745,4 +747,5 @@ def _jurisdiction(paragraphs: Sequence[Paragraph]) -> Term | None:
     return None
 
 
-_NOT_PLACES = frozenset({"state", "the state", "governing law", "your country", "the country", "such state", "any jurisdiction"})
+_NOT_PLACES = frozenset({"state", "the state", "governing law", "your country", "the country", "such state",
+                         "any jurisdiction"})
