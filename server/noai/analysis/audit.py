@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from noai.analysis import learned
 from noai.analysis import patterns as P
 from noai.analysis.classify import (
-    GRANT_KINDS,
     HIGH,
     INFO,
     MEDIUM,
-    SEVERITY_ORDER,
     Finding,
     bare_title,
     classify,
@@ -35,8 +34,21 @@ from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.terms import DefinedTerms
-from noai.kinds import KINDS, PROTECTIONS, FindingKind, Placement, protection_spec
+from noai.kinds import (
+    GRANT_KINDS,
+    KINDS,
+    PROTECTIONS,
+    SEVERITY_ORDER,
+    FindingKind,
+    KindSpec,
+    Placement,
+    Weight,
+    protection_spec,
+)
 from noai.ooxml.model import Paragraph
+
+if TYPE_CHECKING:
+    from noai.ooxml.document import Document
 
 SCHEMA = "noai.audit/2"
 PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
@@ -125,7 +137,7 @@ class AuditResult:
             return "not scored"
         return f"{self.score.risk}/100 ({self.score.grade})"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         texts = {i: self.paragraphs[i].text for i in _evidence_indexes(self.protections)}
         return {
             "schema": SCHEMA,
@@ -158,7 +170,7 @@ def _evidence_indexes(protections: Sequence[Protection]) -> set[int]:
     return {p.evidence for p in protections if p.evidence is not None}
 
 
-def _paragraph_dict(p: Paragraph) -> dict:
+def _paragraph_dict(p: Paragraph) -> dict[str, Any]:
     return {"index": p.index, "text": p.text, "style": p.style_name or p.style_id, "label": p.label,
             "section_label": p.section_label, "heading": p.heading}
 
@@ -166,7 +178,8 @@ def _paragraph_dict(p: Paragraph) -> dict:
 # -- protections -----------------------------------------------------------------------------
 
 
-def _first(findings: Sequence[Finding], kind: str, test=lambda f: True) -> Finding | None:
+def _first(findings: Sequence[Finding], kind: str, test: Callable[[Finding], bool] = lambda f: True
+           ) -> Finding | None:
     return next((f for f in findings if f.kind == kind and test(f)), None)
 
 
@@ -458,12 +471,18 @@ def _insertion_points(protections: Sequence[Protection], places: dict[Placement,
 # -- score --------------------------------------------------------------------------------------------
 
 
+def _weight(row: KindSpec, severity: str) -> Weight | None:
+    """The row's weight at ``severity`` (a finding's severity is the str of a Severity)."""
+    weight: Weight | None = row.weights.get(severity)  # type: ignore[call-overload]  # Severity is a StrEnum
+    return weight
+
+
 def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Score:
     """The weights of the spec rows (:mod:`noai.kinds`): the heaviest grant of the work (else a
     fixed weight when the contract grants nothing), then each other kind once at the first
     severity it has a weight for, then the protections' points by status."""
     grants = [(w.points, -rank, w.why) for f in findings for rank, (kind, row) in enumerate(KINDS.items())
-              if kind == f.kind and row.grant and (w := row.weights.get(f.severity))]
+              if kind == f.kind and row.grant and (w := _weight(row, f.severity))]
     reasons: list[tuple[int, str]] = []
     if grants:
         points, _, why = max(grants)
@@ -472,12 +491,12 @@ def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Sc
         reasons.append(NO_IP_TERMS)
     for kind, row in KINDS.items():
         weight = None if row.grant else next((w for f in findings if f.kind == kind
-                                              and (w := row.weights.get(f.severity))), None)
+                                              and (w := _weight(row, f.severity))), None)
         if weight is not None:
             reasons.append((weight.points, weight.why))
     status = {p.name: p.status for p in protections}
-    for name, row in PROTECTIONS.items():
-        weight = row.present if status.get(name) == PRESENT else row.absent
+    for name, spec in PROTECTIONS.items():
+        weight = spec.present if status.get(name) == PRESENT else spec.absent
         if weight is not None:
             reasons.append((weight.points, weight.why))
     bound = _bound(findings, sum(points for points, _ in reasons))
@@ -565,7 +584,7 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
         places=places, parties=parties, we=resolved)
 
 
-def audit_document(doc, *, filename: str | None = None, we: str | None = None) -> AuditResult:
+def audit_document(doc: Document, *, filename: str | None = None, we: str | None = None) -> AuditResult:
     """Audit a read :class:`~noai.ooxml.document.Document` (``we``: the user's party, see
     :func:`audit_paragraphs`)."""
     return audit_paragraphs(doc.paragraphs, filename=filename, we=we)
