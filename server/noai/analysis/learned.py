@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 from noai.analysis.classify import INFO, LOW, Finding
 from noai.ooxml.model import Paragraph
@@ -64,7 +65,7 @@ def features(p: Paragraph, position: float) -> list[str]:
     return out + _structure(p, position, len(words))
 
 
-def _structure(p: Paragraph, position: float, n: int, cache: dict | None = None) -> list[str]:
+def _structure(p: Paragraph, position: float, n: int, cache: dict[Any, list[str]] | None = None) -> list[str]:
     # the heading features are the same for every paragraph of a section: ``cache`` keeps them
     key = (p.section_path[-2:], p.heading, p.run_in_title)
     if cache is None or (titles := cache.get(key)) is None:
@@ -101,10 +102,10 @@ class Model:
     bias: tuple[float, ...]
     thresholds: tuple[float, ...]
     weights: Mapping[str, tuple[float, ...]]
-    meta: Mapping
+    meta: Mapping[str, Any]
 
     @classmethod
-    def from_dict(cls, d: dict) -> Model:
+    def from_dict(cls, d: dict[str, Any]) -> Model:
         if d.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} model")
         kinds = tuple(d["kinds"])
@@ -117,14 +118,15 @@ class Model:
         return cls(kinds, tuple(map(float, d["bias"])), tuple(map(float, d["thresholds"])), weights,
                    d.get("meta", {}))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"format": FORMAT, "kinds": list(self.kinds), "bias": [round(b, 4) for b in self.bias],
                 "thresholds": [round(t, 4) for t in self.thresholds], "meta": dict(self.meta),
                 "weights": {f: [x for k, w in enumerate(row) if w for x in (k, round(w, 3))]
                             for f, row in sorted(self.weights.items())}}
 
     @cached_property
-    def _tables(self) -> tuple[dict, dict, dict]:
+    def _tables(self) -> tuple[dict[str, tuple[float, ...]], dict[tuple[str, str], tuple[float, ...]],
+                               dict[str, tuple[float, ...]]]:
         """The weights split for the fast path: by word, by (word, next word), the rest by name."""
         words: dict[str, tuple[float, ...]] = {}
         pairs: dict[tuple[str, str], tuple[float, ...]] = {}
@@ -140,10 +142,10 @@ class Model:
                 other[f] = row
         return words, pairs, other
 
-    def _probabilities(self, hits: list) -> list[float]:
+    def _probabilities(self, hits: list[tuple[float, ...]]) -> list[float]:
         return [_sigmoid(z) for z in self._logits(hits)]
 
-    def _logits(self, hits: list) -> list[float]:
+    def _logits(self, hits: list[tuple[float, ...]]) -> list[float]:
         if not hits:
             return list(self.bias)
         return [b + sum(col) for b, col in zip(self.bias, zip(*hits, strict=True), strict=True)]
@@ -157,11 +159,12 @@ class Model:
         get = self.weights.get
         return self._probabilities([row for f in set(feats) if (row := get(f)) is not None])
 
-    def paragraph_probabilities(self, p: Paragraph, position: float, cache: dict | None = None) -> list[float]:
+    def paragraph_probabilities(self, p: Paragraph, position: float, cache: dict[Any, list[str]] | None = None
+                                ) -> list[float]:
         """``probabilities(features(p, position))`` without building the feature names (the audit's path)."""
         return [_sigmoid(z) for z in self.paragraph_logits(p, position, cache)]
 
-    def paragraph_logits(self, p: Paragraph, position: float, cache: dict | None = None) -> list[float]:
+    def paragraph_logits(self, p: Paragraph, position: float, cache: dict[Any, list[str]] | None = None) -> list[float]:
         words_t, pairs_t, other = self._tables
         words = _words(p.text)
         hits = list(map(words_t.__getitem__, words_t.keys() & set(words)))
@@ -233,7 +236,7 @@ def review_findings(paragraphs: Sequence[Paragraph], rule_findings: Sequence[Fin
     covered = {i for f in rule_findings for i in range(f.start, f.end + 1)}
     last = max(1, len(paragraphs) - 1)
     out: list[Finding] = []
-    cache: dict = {}
+    cache: dict[Any, list[str]] = {}
     for i, p in enumerate(paragraphs):
         if i in covered or not p.text.strip():
             continue
