@@ -36,6 +36,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(openapi.bp, url_prefix=API_PREFIX)
     app.register_blueprint(addin.bp)
     if app.config["TRUST_PROXY"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app,  # type: ignore[method-assign]  # Flask documents this wrapping
-                                x_for=1, x_proto=1, x_host=1, x_port=1)
+        proxied = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1, x_port=1)
+        app.wsgi_app = proxied  # type: ignore[method-assign]  # the wrapping Flask documents
     return app
