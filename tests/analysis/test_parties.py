@@ -148,7 +148,8 @@ def test_a_contract_with_no_work_product_reports_none():
         'and Jo LLC ("Vendor").',
         '"Statement of Work" means an order under this Agreement. '
         '"Term" means the term of this Agreement.',
-        "Each Statement of Work lists fees. The Statement of Work prevails. The Term is one year. During the Term, "
+        "Each Statement of Work lists fees. The Statement of Work prevails. The Term is one year. "
+        "During the Term, "
         "the Statement of Work governs. Each Statement of Work ends with the Term.",
     ), "this Agreement"),
     ((  # a statement of work on its own
