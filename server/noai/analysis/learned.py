@@ -33,13 +33,14 @@ FORMAT = "noai.learned/1"
 # The severity of a review finding: low (info for governing law). The model says *what* a paragraph
 # may be, not which way it runs, so only a rule may call a clause a medium or high risk, and the
 # redline plan (which edits medium and high findings with a phrase) leaves review findings alone.
-REVIEW_SEVERITY = {"governing_law": INFO}
+REVIEW_SEVERITY = {"governing_law": INFO, "confidentiality": INFO, "reservation_of_rights": INFO}
 REVIEW_TEXT = ("A statistical model flagged this paragraph for review as {kind} (confidence {confidence:.0%}); "
                "no wording rule matched it, so check it by hand. Words that weighed most: {why}.")
 KIND_NAMES = {"license_grant": "a licence grant", "ip_assignment": "an IP assignment or ownership clause",
               "perpetual_irrevocable": "a perpetual or irrevocable grant", "governing_law": "a governing-law clause",
               "existing_ai_restriction": "a clause about AI use", "derivative_works": "a derivative-works right",
-              "any_and_all_purposes": "an any-purpose grant"}
+              "any_and_all_purposes": "an any-purpose grant", "confidentiality": "a confidentiality clause",
+              "reservation_of_rights": "a reservation of rights"}
 
 _WORD = re.compile(r"[a-z][a-z'-]*|\d+")
 _QUOTED_TERM = re.compile(r"[\"“(]\s*(?:the\s+)?[\"“]?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[\"”]")
