@@ -237,12 +237,14 @@ def review_findings(paragraphs: Sequence[Paragraph], rule_findings: Sequence[Fin
     for i, p in enumerate(paragraphs):
         if i in covered or not p.text.strip():
             continue
+        feats: list[str] | None = None
         for kind, z, threshold in zip(model.kinds, model.paragraph_logits(p, i / last, cache),
                                       model._logit_thresholds):
             if z < threshold:
                 continue
             probability = _sigmoid(z)
-            why = ", ".join(model.why(kind, features(p, i / last))) or "the paragraph as a whole"
+            feats = features(p, i / last) if feats is None else feats
+            why = ", ".join(model.why(kind, feats)) or "the paragraph as a whole"
             out.append(Finding(
                 kind=kind, severity=REVIEW_SEVERITY.get(kind, LOW), start=i, end=i, paragraph_text=p.text,
                 section_label=p.section_label, section_path=p.section_path, heading=p.heading, phrase="",
