@@ -157,7 +157,8 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def measure_size(data: bytes, repeat: int, with_memory: bool) -> dict:
-    result = {"times": measure_times(data, repeat), "stages": stage_times(data, repeat), "paragraphs": len(read_document(data).paragraphs)}
+    result = {"times": measure_times(data, repeat), "stages": stage_times(data, repeat),
+              "paragraphs": len(read_document(data).paragraphs)}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         result["xml"] = archive.getinfo("word/document.xml").file_size
     if with_memory:

@@ -31,7 +31,6 @@ import itertools
 import json
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -193,6 +192,7 @@ def measure(data: bytes, repeat: int) -> dict[str, float]:
     and redline. Refuses when the recorded audit differs from a plain one."""
     import audit as audit_bench
     import redline as redline_bench
+
     from noai import engine
 
     done = subprocess.run([sys.executable, __file__, "--child", "--repeat", str(repeat)], input=data,

@@ -30,8 +30,14 @@ from docx.oxml.ns import qn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
 
-from make_example import (  # noqa: E402
-    PREAMBLE, RECITAL, SECTIONS, SIGNATURE_LEAD, SIGNATURE_ROWS, ContractWriter, run,
+from make_example import (
+    PREAMBLE,
+    RECITAL,
+    SECTIONS,
+    SIGNATURE_LEAD,
+    SIGNATURE_ROWS,
+    ContractWriter,
+    run,
 )
 
 AUTHOR = "Opposing Counsel"
@@ -75,9 +81,8 @@ class _Revisions:
 
 
 def _fee_table(sow: int) -> tuple[tuple[str, ...], ...]:
-    return (("Milestone", "Deliverables", "Fee (USD)"),) + tuple(
-        (f"M{m}", f"Design package {sow}.{m}", f"{(sow * 7 + m * 3) % 40 * 250 + 2500:,}") for m in (1, 2, 3)
-    )
+    rows = ((f"M{m}", f"Design package {sow}.{m}", f"{(sow * 7 + m * 3) % 40 * 250 + 2500:,}") for m in (1, 2, 3))
+    return (("Milestone", "Deliverables", "Fee (USD)"), *rows)
 
 
 def make_large(paragraphs: int = 1500) -> bytes:
@@ -119,7 +124,7 @@ def word_made(path: Path, paragraphs: int = 1500) -> bytes:
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     with zipfile.ZipFile(path) as source:
         entries = [(info, source.read(info)) for info in source.infolist()]
-    xml = dict((info.filename, blob) for info, blob in entries)["word/document.xml"]
+    xml = {info.filename: blob for info, blob in entries}["word/document.xml"]
     root = etree.fromstring(xml)
     body = root.find(f"{w}body")
     end = body[-1] if len(body) and body[-1].tag == f"{w}sectPr" else None

@@ -36,17 +36,17 @@ import sys
 import time
 import tracemalloc
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_large import make_large  # noqa: E402
+from make_large import make_large
 
 TOUCHED = ("word/document.xml", "word/comments.xml", "[Content_Types].xml", "word/_rels/document.xml.rels")
-DATE = datetime(2026, 1, 15, 10, 0, tzinfo=timezone.utc)
+DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 
 
 def floor(data: bytes) -> bytes:
@@ -74,7 +74,7 @@ def _planned(data: bytes):
     from noai import engine
 
     doc = engine.read(data)
-    return doc, engine._plan(doc, engine.Options(), None)[1].to_dict()
+    return doc, engine._plan(doc, engine.Options(), None)[1]
 
 
 def write_only(data: bytes) -> bytes:

@@ -24,7 +24,7 @@ import io
 import sys
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -36,7 +36,7 @@ from docx.shared import Inches, Pt, RGBColor
 from docx.table import Table
 
 OUT = Path(__file__).resolve().parent / "agency-services-agreement.docx"
-FIXED_DATE = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 ZIP_DATE = (2026, 1, 5, 9, 0, 0)
 
 CLIENT = "Northwind Media Group, Inc."

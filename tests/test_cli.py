@@ -30,7 +30,7 @@ def test_audit_json_follows_the_versioned_schema():
     run = noai("audit", "--json", EXAMPLE)
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
-    assert data["schema"] == "noai.audit/1"
+    assert data["schema"] == "noai.audit/2"
     assert {"paragraphs", "terms", "findings", "protections", "insertion_points", "score"} <= set(data)
     assert any(f["kind"] == "work_made_for_hire" for f in data["findings"])
 
@@ -102,7 +102,7 @@ def test_clauses_list_and_show_for_a_document_use_its_own_terms():
     assert shown.returncode == 0, shown.stderr
     assert "Studio" in shown.stdout and "{" not in shown.stdout
     unknown = noai("clauses", "show", "no-such-clause")
-    assert unknown.returncode == 4 and "no-ai-training" in unknown.stderr
+    assert unknown.returncode == 2 and "no-ai-training" in unknown.stderr
 
 
 @pytest.mark.parametrize("url", ["https://contracts.example.com"])

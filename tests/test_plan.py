@@ -102,3 +102,35 @@ def test_planning_our_own_redline_proposes_nothing(example, variant):
     first = engine.redline(example, author="noai", date=DATE, options=options)
     _, again = engine.plan(first.docx, options)
     assert [e.to_dict() for e in again.edits] == []
+
+
+def test_an_inserted_clause_goes_where_its_files_placement_says(example):
+    import dataclasses
+
+    from noai.analysis.audit import audit_document
+    from noai.kinds import Placement
+    from noai.plan import make_plan
+
+    library, playbook = engine.library_for()
+    result = audit_document(read_document(example))
+    for placement in (Placement.AFTER_GOVERNING_LAW, Placement.AFTER_GRANT):
+        moved = dataclasses.replace(library.get("no-ai-training"), placement=placement)
+        clauses = tuple(moved if c.id == moved.id else c for c in library.clauses)
+        plan = make_plan(result, dataclasses.replace(library, clauses=clauses), playbook)
+        edit = next(e for e in plan.edits if e.clause == "no-ai-training")
+        assert edit.index == result.places[placement].index
+
+
+def test_a_clause_meant_as_a_separate_document_is_not_inserted_and_a_note_says_so(example):
+    import dataclasses
+
+    from noai.analysis.audit import audit_document
+    from noai.kinds import Placement
+    from noai.plan import make_plan
+
+    library, playbook = engine.library_for()
+    moved = dataclasses.replace(library.get("no-ai-training"), placement=Placement.SEPARATE_DOCUMENT)
+    clauses = tuple(moved if c.id == moved.id else c for c in library.clauses)
+    plan = make_plan(audit_document(read_document(example)), dataclasses.replace(library, clauses=clauses), playbook)
+    assert "no-ai-training" not in {e.clause for e in plan.edits}
+    assert any("no-ai-training" in note and "separate document" in note for note in plan.notes)

@@ -15,6 +15,7 @@ import zipfile
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from lxml import etree
@@ -102,6 +103,22 @@ def with_replacements(text: str, edits) -> str:
     return text
 
 
+def replacements(result, texts: list[str]) -> dict[int, list]:
+    """Paragraph index -> the replacements made in it, shaped like a plan's replace edits
+    (``start``, ``end``, ``find``, ``occurrence``, ``replacement``): the planned ones and the
+    writer's renumbering of typed numbers and references (``texts``: the input's current texts)."""
+    out: dict[int, list] = {}
+    for edit in result.plan.edits:
+        if edit.op == "replace":
+            out.setdefault(edit.index, []).append(edit)
+    for change in result.write.renumbered:
+        text, start = texts[change["index"]], change["start"]
+        out.setdefault(change["index"], []).append(SimpleNamespace(
+            index=change["index"], start=start, end=change["end"], find=change["from"], replacement=change["to"],
+            occurrence=text[:start].count(change["from"])))
+    return out
+
+
 def inserted_after(plan) -> dict[int, list[dict]]:
     """Anchor paragraph index -> the planned paragraphs (``{"text", "title"?}``) to follow it, in
     plan order."""
@@ -172,10 +189,7 @@ def test_the_plan_is_json_and_every_edit_is_applied_where_it_was_planned(name, v
     theirs = [n for n, element in enumerate(after.elements) if not is_ours(element)]
     # Leaving out our inserted paragraphs gives the input's paragraphs, their original text unchanged.
     assert [after.paragraphs[n].original_text for n in theirs] == [p.original_text for p in before.paragraphs]
-    replaces: dict[int, list] = {}
-    for edit in result.plan.edits:
-        if edit.op == "replace":
-            replaces.setdefault(edit.index, []).append(edit)
+    replaces = replacements(result, [p.text for p in before.paragraphs])
     planned_inserts = inserted_after(result.plan)
     for i, n in enumerate(theirs):
         assert after.paragraphs[n].text == with_replacements(before.paragraphs[i].text, replaces.get(i, ()))

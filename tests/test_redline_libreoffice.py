@@ -15,11 +15,19 @@ from collections import Counter
 import pytest
 from support.docx_builder import make_docx, p
 from test_redline_corpus import (
-    AUTHOR, DOCUMENTS, REVISION_DATE, assert_inserted_text, inserted_after, redlined, source,
+    AUTHOR,
+    DOCUMENTS,
+    REVISION_DATE,
+    assert_inserted_text,
+    inserted_after,
+    redlined,
+    replacements,
+    source,
 )
 
 from noai.ooxml.document import read_document
 from noai.ooxml.revisions import RevisionStamp
+from noai.plan import Edit, Plan
 from noai.writer import apply_plan
 
 pytestmark = pytest.mark.libreoffice
@@ -44,8 +52,8 @@ TABLE = ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w
 def before_a_table() -> tuple[bytes, bytes]:
     """A clause inserted after the paragraph that precedes a table (the input, the output)."""
     docx = make_docx(p("Intro.") + p("[    ]") + TABLE + p("End.") + "<w:sectPr/>")
-    plan = {"schema": "noai.plan/1", "edits": [{"id": "e1", "op": "insert_after", "anchor": {
-        "index": 1, "text": "[    ]"}, "paragraphs": [{"text": "Inserted clause."}]}]}
+    plan = Plan("standard", {}, (Edit.from_dict({"id": "e1", "op": "insert_after", "anchor": {
+        "index": 1, "text": "[    ]"}, "paragraphs": [{"text": "Inserted clause."}]}),))
     stamp = RevisionStamp(AUTHOR, REVISION_DATE)
     return docx, apply_plan(read_document(docx), plan, stamp=stamp).docx
 
@@ -99,10 +107,10 @@ def test_accept_all_gives_the_input_plus_exactly_the_planned_clauses_and_replace
     expected = norm(before["accepted_paragraphs"])
     where = lo_index(name, expected)
     replaced = {}
-    for edit in plan.edits:
-        if edit.op == "replace":
-            assert edit.index in where, f"LibreOffice shows paragraph {edit.index} of {name} differently"
-            replaced.setdefault(where[edit.index], []).append(edit)
+    ours = [p.text for p in read_document(source(name)).paragraphs]
+    for index, edits in replacements(redlined(name), ours).items():  # the plan's and the renumbering
+        assert index in where, f"LibreOffice shows paragraph {index} of {name} differently"
+        replaced[where[index]] = edits
     for at, edits in replaced.items():
         for edit in sorted(edits, key=lambda e: e.start, reverse=True):  # LibreOffice's text, our offsets
             text = expected[at]

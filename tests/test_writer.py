@@ -15,6 +15,7 @@ from noai.errors import PlanError
 from noai.ooxml.document import read_document
 from noai.ooxml.revisions import RevisionStamp
 from noai.ooxml.text import current_text
+from noai.plan import Edit, Plan
 from noai.writer import _clones_suffice, apply_plan
 
 W = NAMESPACES["w"]
@@ -41,8 +42,9 @@ def contract() -> bytes:
     return make_docx("".join(p(text) for text in CONTRACT), styles=STYLES)
 
 
-def plan(*edits: dict) -> dict:
-    return {"schema": "noai.plan/1", "variant": "standard", "edits": list(edits)}
+def plan(*edits: dict) -> Plan:
+    """A typed plan of edits written as in the plan JSON (keys a test does not need left out)."""
+    return Plan("standard", {}, tuple(Edit.from_dict(e) for e in edits))
 
 
 def anchor(index: int) -> dict:
@@ -117,7 +119,7 @@ def test_reject_all_gives_back_the_original_and_accept_all_the_planned_text(cont
         CONTRACT[0],
         "7.3 Customer may use the Deliverables solely for the Permitted Purpose, in perpetuity.",
         "7.4 No AI training. Customer shall not train models on the Deliverables.",
-        "7.4 Provider grants a non-exclusive licence.",
+        "7.5 Provider grants a non-exclusive licence.",  # renumbered: "7.4" would be there twice
         CONTRACT[3],
     ]
 
@@ -337,11 +339,26 @@ def test_insertions_before_a_table_and_at_the_end_of_a_cell_or_the_body_resolve_
     assert len(xml(result.docx, "word/comments.xml")) == 4
 
 
-def test_a_malformed_plan_is_refused(contract, stamp):
-    with pytest.raises(PlanError):
-        apply_plan(read_document(contract), {"schema": "noai.plan/0", "edits": []}, stamp=stamp)
-    with pytest.raises(PlanError):
-        apply_plan(read_document(contract), plan(dict(PERPETUAL, op="delete")), stamp=stamp)
+def _wire(*edits: dict) -> dict:
+    """A plan JSON with every key the schema requires."""
+    full = [{"clause": "test", "variant": "standard", "title": None, "comment": None, **e} for e in edits]
+    for e in full:
+        if e["op"] != "insert_after":
+            e.setdefault("finding", "perpetual_irrevocable")
+            e.setdefault("start", CONTRACT[e["anchor"]["index"]].find(e["find"]))
+            e.setdefault("end", e["start"] + len(e["find"]))
+    return {"schema": "noai.plan/1", "variant": "standard", "terms": {}, "edits": full, "offered": [], "notes": []}
+
+
+def test_a_plan_read_from_json_is_checked_against_its_schema_on_the_way_in(contract, stamp):
+    the_plan = Plan.from_dict(_wire(NO_AI, PERPETUAL))
+    assert apply_plan(read_document(contract), the_plan, stamp=stamp).applied == ["e1", "e3"]
+    for broken, where in [({**_wire(), "schema": "noai.plan/0"}, "schema"),
+                          (_wire(dict(PERPETUAL, op="delete")), "edits/0"),
+                          (_wire(dict(NO_AI, paragraphs=[])), "edits/0"),
+                          (_wire(dict(PERPETUAL, anchor={"index": -1, "text": CONTRACT[2]})), "edits/0")]:
+        with pytest.raises(PlanError, match=where):
+            Plan.from_dict(broken)
 
 
 @pytest.mark.libreoffice

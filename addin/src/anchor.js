@@ -1,14 +1,19 @@
 // Re-finding plan anchors and phrases in Word's body.paragraphs (WordApi 1.1-1.3).
 // An anchor is {index, text}: the index of the paragraph in body.paragraphs and its current
 // text when the backend read the file. Indexes drift (the user typed, an insert happened), so
-// the text decides; a paragraph is never chosen by guesswork.
+// the text decides; a paragraph is never chosen by guesswork. The rule is the backend's
+// (server/noai/anchor.py): texts compared whitespace-normalised; both are tested on the same
+// cases, tests/data/wire/anchor-cases.json.
 
 /** Word's search text limit ("Can be a maximum of 255 characters"). */
 export const SEARCH_LIMIT = 255;
 
-/** Collapse runs of whitespace (tabs, line breaks, non-breaking spaces) and trim. */
+// The white space of the rule, spelled out as in anchor.py (Python's and JavaScript's \s differ).
+const SPACE_RUNS = /[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+
+/** Make each run of white space (tabs, line breaks, non-breaking spaces ...) one space, and trim. */
 export function normalise(text) {
-  return String(text ?? "").replace(/[\s\u00a0\u000b]+/g, " ").trim();
+  return String(text ?? "").replace(SPACE_RUNS, " ").replace(/^ | $/g, "");
 }
 
 /**
@@ -65,6 +70,13 @@ function part(phrase, fromEnd) {
  * found by their first and last 255 characters and the range between them (Range.expandTo).
  * `paragraphText` is the paragraph's text as Word reports it.
  */
+/**
+ * @param {Word.Paragraph} paragraph
+ * @param {string} paragraphText
+ * @param {string} phrase
+ * @param {number} occurrence
+ * @returns {() => Word.Range | null}
+ */
 export function queuePhraseSearch(paragraph, paragraphText, phrase, occurrence) {
   const starts = occurrences(paragraphText, phrase);
   if (occurrence >= starts.length) return () => null;
@@ -95,6 +107,11 @@ export function queuePhraseSearch(paragraph, paragraphText, phrase, occurrence) 
  * Load body.paragraphs with `properties` ("text" is always loaded) and return the collection.
  * Call context.sync() before reading it.
  */
+/**
+ * @param {Word.RequestContext} context
+ * @param {string[]} [properties]
+ * @returns {Word.ParagraphCollection}
+ */
 export function loadParagraphs(context, properties = []) {
   const paragraphs = context.document.body.paragraphs;
   paragraphs.load(["text", ...properties].map((name) => `items/${name}`).join(","));
@@ -104,6 +121,13 @@ export function loadParagraphs(context, properties = []) {
 /**
  * Select (and so scroll to) `phrase` inside the paragraph anchored by `anchor`, or the whole
  * paragraph when the phrase is not there. Return {ok, reason}.
+ */
+/**
+ * @param {Word.RequestContext} context
+ * @param {{index: number, text: string}} anchor
+ * @param {string} [phrase]
+ * @param {number} [occurrence]
+ * @returns {Promise<{ok: boolean, reason: string}>}
  */
 export async function selectAnchor(context, anchor, phrase = "", occurrence = 0) {
   const paragraphs = loadParagraphs(context);

@@ -43,28 +43,54 @@ export class DocumentTooLargeError extends ProblemError {
   }
 }
 
-/** Return {baseUrl, token} saved in `storage` (localStorage), defaulting the URL to `defaultBaseUrl`. */
-export function loadSettings(storage, defaultBaseUrl) {
-  let saved = {};
-  try {
-    saved = JSON.parse(storage.getItem(SETTINGS_KEY) ?? "{}") ?? {};
-  } catch {
-    saved = {};
-  }
-  return { baseUrl: saved.baseUrl || defaultBaseUrl, token: saved.token ?? "" };
+/**
+ * Return {baseUrl, token, remember}: the address from `local` (localStorage), defaulting to
+ * `defaultBaseUrl`; the token from `session` (sessionStorage, forgotten when Word closes), or from
+ * `local` when the user asked to remember it (a token an older pane left in `local` is removed).
+ * @param {Storage} local
+ * @param {Storage} session
+ * @param {string} defaultBaseUrl
+ */
+export function loadSettings(local, session, defaultBaseUrl) {
+  const saved = readJson(local);
+  const remember = saved.remember === true;
+  if (!remember && "token" in saved) local.setItem(SETTINGS_KEY, JSON.stringify({ baseUrl: saved.baseUrl, remember: false })); // an older pane kept it there
+  const token = remember ? saved.token : readJson(session).token;
+  return { baseUrl: saved.baseUrl || defaultBaseUrl, token: typeof token === "string" ? token : "", remember };
 }
 
-/** Save {baseUrl, token} to `storage`; the URL loses its trailing slashes. */
-export function saveSettings(storage, { baseUrl, token }) {
-  const settings = { baseUrl: String(baseUrl ?? "").trim().replace(/\/+$/, ""), token: String(token ?? "").trim() };
-  storage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+/**
+ * Save {baseUrl, token, remember}; the URL loses its trailing slashes. The token goes to `session`
+ * unless `remember`, and is removed from the other storage.
+ * @param {Storage} local
+ * @param {Storage} session
+ * @param {{baseUrl: string, token: string, remember?: boolean}} settings
+ */
+export function saveSettings(local, session, { baseUrl, token, remember = false }) {
+  const settings = { baseUrl: String(baseUrl ?? "").trim().replace(/\/+$/, ""), token: String(token ?? "").trim(), remember: Boolean(remember) };
+  local.setItem(SETTINGS_KEY, JSON.stringify(remember ? settings : { baseUrl: settings.baseUrl, remember: false }));
+  if (remember) session.removeItem(SETTINGS_KEY);
+  else session.setItem(SETTINGS_KEY, JSON.stringify({ token: settings.token }));
   return settings;
+}
+
+function readJson(storage) {
+  try {
+    const value = JSON.parse(storage.getItem(SETTINGS_KEY) ?? "{}");
+    return value && typeof value === "object" ? value : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Return a client for the backend at `baseUrl`; `fetchImpl` is injectable for tests. */
 export function createClient({ baseUrl, token = "", fetchImpl = globalThis.fetch.bind(globalThis) }) {
   const root = baseUrl.replace(/\/+$/, "");
 
+  /**
+   * @param {string} path
+   * @param {{method?: string, body?: any, contentType?: string, query?: Record<string, any>, accept?: string}} [options]
+   */
   async function request(path, { method = "GET", body, contentType, query, accept = "application/json" } = {}) {
     const url = new URL(`${root}/api/v1${path}`);
     for (const [name, value] of Object.entries(query ?? {})) {
@@ -89,6 +115,11 @@ export function createClient({ baseUrl, token = "", fetchImpl = globalThis.fetch
       const response = await request("/plan", { method: "POST", body: document.body, contentType: document.contentType, query: options });
       return response.json();
     },
+    /** POST the document; return its audit. */
+    async audit(document, options = {}) {
+      const response = await request("/audit", { method: "POST", body: document.body, contentType: document.contentType, query: options });
+      return response.json();
+    },
     /** POST the document; return the redlined .docx as a Blob. */
     async redline(document, options = {}) {
       const response = await request("/redline", { method: "POST", body: document.body, contentType: document.contentType, query: options, accept: DOCX_TYPE });
@@ -101,6 +132,11 @@ export function createClient({ baseUrl, token = "", fetchImpl = globalThis.fetch
     /** GET one clause rendered with `params` (variant, client, provider, deliverables, ...). */
     async clause(id, params = {}) {
       return (await request(`/clauses/${encodeURIComponent(id)}`, { query: params })).json();
+    },
+    /** Check the address and the token: GET /clauses needs the token when the server has one. Return the number of clauses. */
+    async check() {
+      const answer = await (await request("/clauses")).json();
+      return Array.isArray(answer?.clauses) ? answer.clauses.length : 0;
     },
     /** GET /healthz: {status, version}. */
     async health() {

@@ -10,7 +10,13 @@ export const SLICE_SIZE = 65536;
 /** The file API failed; `message` says how. */
 export class FileReadError extends Error {}
 
-/** Call an Office callback-style method and resolve with its AsyncResult value. */
+/**
+ * Call an Office callback-style method and resolve with its AsyncResult value.
+ * @param {any} target an Office.Document or Office.File
+ * @param {string} method
+ * @param {...any} args
+ * @returns {Promise<any>}
+ */
 function officeCall(target, method, ...args) {
   return new Promise((resolve, reject) => {
     target[method](...args, (result) => {
@@ -25,11 +31,19 @@ function officeCall(target, method, ...args) {
  * place its own `index` says (not in arrival order), check the total against File.size, and
  * close the file whatever happens (Word keeps at most two open). Returns a Uint8Array.
  */
+/**
+ * @param {Office.Document} officeDocument
+ * @param {Office.FileType | "compressed"} [fileType]
+ * @param {number} [sliceSize]
+ * @returns {Promise<Uint8Array>}
+ */
 export async function readCompressedFile(officeDocument, fileType = "compressed", sliceSize = SLICE_SIZE) {
+  /** @type {Office.File} */
   const file = await officeCall(officeDocument, "getFileAsync", fileType, { sliceSize });
   try {
     const slices = new Array(file.sliceCount);
     for (let request = 0; request < file.sliceCount; request += 1) {
+      /** @type {Office.Slice} */
       const slice = await officeCall(file, "getSliceAsync", request);
       const index = slice.index ?? request;
       if (slices[index]) throw new FileReadError(`Word returned slice ${index} twice.`);
@@ -45,11 +59,15 @@ export async function readCompressedFile(officeDocument, fileType = "compressed"
     }
     return bytes;
   } finally {
-    await new Promise((resolve) => file.closeAsync(() => resolve()));
+    await /** @type {Promise<void>} */ (new Promise((resolve) => file.closeAsync(() => resolve())));
   }
 }
 
-/** Return the main body as a Flat OPC package string (Body.getOoxml). */
+/**
+ * Return the main body as a Flat OPC package string (Body.getOoxml, WordApi 1.1).
+ * @param {Word.RequestContext} context
+ * @returns {Promise<string>}
+ */
 export async function readBodyOoxml(context) {
   const ooxml = context.document.body.getOoxml();
   await context.sync();
@@ -59,6 +77,11 @@ export async function readBodyOoxml(context) {
 /**
  * Return {body, contentType, source} for the backend: the .docx when the file API works,
  * else Flat OPC XML. `office` is the Office namespace; `runWord` is Word.run.
+ */
+/**
+ * @param {typeof Office} office
+ * @param {(batch: (context: Word.RequestContext) => Promise<string>) => Promise<string>} runWord
+ * @returns {Promise<{body: Uint8Array|string, contentType: string, source: string}>}
  */
 export async function readDocument(office, runWord) {
   const officeDocument = office?.context?.document;

@@ -32,9 +32,15 @@ export async function previewClause(client, id, variant, terms = {}) {
  * Insert the rendered clause's title and paragraphs after the cursor's paragraph as tracked
  * changes, with its comment on the title; return the number of paragraphs inserted.
  */
+/**
+ * @param {Word.RequestContext} context
+ * @param {{title: string, paragraphs: string[], comment: string}} rendered
+ * @returns {Promise<number>}
+ */
 export async function insertClause(context, rendered) {
   await trackChanges(context);
   const texts = [rendered.title, ...rendered.paragraphs].filter(Boolean);
+  /** @type {Word.Range | Word.Paragraph} */
   let previous = context.document.getSelection();
   const inserted = texts.map((t) => (previous = previous.insertParagraph(t, "After")));
   if (rendered.comment && inserted.length) inserted[0].getRange().insertComment(rendered.comment);

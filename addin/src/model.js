@@ -1,99 +1,157 @@
-// The one place that reads the backend's JSON (audit noai.audit/1, plan noai.plan/1, clause
-// list and rendered clause). Field names may still move a little, so every read is defensive
-// and the rest of the pane sees only the plain shapes returned here.
+// The one place that reads the backend's JSON (audit noai.audit, plan noai.plan/1, clause list
+// and rendered clause) into the plain shapes the pane shows. Display text (titles and one-line
+// explanations) comes from the server (noai.kinds): the pane never makes a title out of an id.
+// It reads exactly what the backend sends (server/noai/schemas/*.json; the real answers of
+// tests/data/wire are read in test/wire.test.js), and no other shape.
 
-export const SEVERITIES = ["critical", "high", "medium", "low", "info"];
+export const SEVERITIES = ["high", "medium", "low", "info"];
+export const SEVERITY_TITLES = { high: "High risk", medium: "Medium risk", low: "Low risk", info: "For information" };
+export const STATUS_WORDS = { present: "present", missing: "missing", unknown: "not sure" };
+const LEGEND = "Risk 0 (safe) to 100 (worst); grade A (low risk) to F (high risk).";
 
 const text = (value) => (value === undefined || value === null ? "" : String(value));
 const list = (value) => (Array.isArray(value) ? value : []);
-const label = (kind) => text(kind).replace(/[_-]+/g, " ").replace(/^\w/, (c) => c.toUpperCase());
 
-/** Return {value, max, grade, label} from the audit's score (an object or a bare number). */
+/**
+ * @typedef {{value: number|null, max: number, grade: string, summary: string, legend: string, reasons: string[]}} Score
+ * @param {any} score the audit's `score` object
+ * @returns {Score}
+ */
 export function readScore(score) {
-  if (typeof score === "number") return { value: score, max: 100, grade: "", label: "" };
   const s = score ?? {};
-  const value = s.value ?? s.score ?? s.total ?? s.risk ?? null;
-  const reasons = list(s.reasons).map((r) => text(r?.why ?? r));
-  return { value: typeof value === "number" ? value : null, max: s.max ?? s.out_of ?? 100, grade: text(s.grade), label: text(s.label ?? s.summary), reasons };
+  const value = typeof s.risk === "number" ? s.risk : null;
+  return {
+    value,
+    max: 100,
+    grade: text(s.grade),
+    summary: text(s.summary),
+    legend: text(s.legend) || LEGEND,
+    reasons: list(s.reasons).map((r) => text(r?.why)),
+  };
 }
 
 /**
- * Return {present, missing, unknown} lists of {kind, title, detail} from the audit's protections:
- * a map kind -> {status, detail}, a list of {kind, present|status}, or {present: [], missing: []}.
+ * @typedef {{kind: string, status: string, title: string, explanation: string, detail: string, evidence: number|null}} Protection
+ * @param {any} protections the audit's map name -> {status, title, explanation, detail, evidence}
+ * @returns {Protection[]} missing first, then unknown, then present
  */
 export function readProtections(protections) {
-  const item = (p, kind) => (typeof p === "string" ? { kind: p, title: label(p), detail: "" } : {
-    kind: text(kind ?? p.kind ?? p.id),
-    title: text(p.title ?? p.label) || label(kind ?? p.kind ?? p.id),
-    detail: text(p.detail),
-  });
-  const status = (p) => text(p.status) || (p.present === true || p.found === true ? "present" : "missing");
-  let entries;
-  if (Array.isArray(protections)) entries = protections.map((p) => [status(p), item(p)]);
-  else if (Array.isArray(protections?.present) || Array.isArray(protections?.missing)) {
-    entries = [...list(protections.present).map((p) => ["present", item(p)]), ...list(protections.missing).map((p) => ["missing", item(p)])];
-  } else entries = Object.entries(protections ?? {}).map(([kind, p]) => [status(p ?? {}), item(p ?? {}, kind)]);
-  const pick = (wanted) => entries.filter(([s]) => s === wanted).map(([, i]) => i);
-  return { present: pick("present"), missing: pick("missing"), unknown: entries.filter(([s]) => s !== "present" && s !== "missing").map(([, i]) => i) };
+  const order = { missing: 0, unknown: 1, present: 2 };
+  return Object.entries(protections ?? {})
+    .map(([kind, p]) => ({
+      kind,
+      status: order[p?.status] === undefined ? "unknown" : p.status,
+      title: text(p?.title),
+      explanation: text(p?.explanation),
+      detail: text(p?.detail),
+      evidence: Number.isInteger(p?.evidence?.index) ? p.evidence.index : null,
+    }))
+    .sort((a, b) => order[a.status] - order[b.status]);
 }
 
-/** Return the audit's findings as plain objects with the paragraph anchor the pane navigates to. */
+/**
+ * @typedef {{id: string, kind: string, title: string, severity: string, phrase: string, explanation: string,
+ *   section: string, anchor: {index: number, text: string}, edit: string}} Finding
+ * @param {any} findings the audit's findings
+ * @returns {Finding[]}
+ */
 export function readFindings(findings) {
-  return list(findings).map((f, number) => {
-    // noai.audit/1 gives the paragraph index as start (and end, for a multi-paragraph finding).
-    const index = f.paragraph ?? f.paragraph_index ?? f.start;
-    const phrase = typeof f.phrase === "object" && f.phrase !== null ? f.phrase.text : f.phrase;
-    return {
-      id: text(f.id) || `f${number + 1}`,
-      kind: text(f.kind),
-      title: text(f.title) || label(f.kind),
-      severity: SEVERITIES.includes(f.severity) ? f.severity : "info",
-      phrase: text(phrase),
-      explanation: text(f.explanation),
-      section: text(f.section_label ?? f.heading),
-      anchor: { index: Number.isInteger(index) ? index : -1, text: text(f.paragraph_text) },
-    };
-  });
+  return list(findings).map((f, number) => ({
+    id: `f${number + 1}`,
+    kind: text(f.kind),
+    title: text(f.title),
+    severity: SEVERITIES.includes(f.severity) ? f.severity : "info",
+    phrase: text(f.phrase?.text),
+    explanation: text(f.explanation),
+    section: text(f.section_label ?? f.heading),
+    anchor: { index: Number.isInteger(f.start) ? f.start : -1, text: text(f.paragraph_text) },
+    edit: "",
+  }));
 }
 
 /** Group findings by severity, most severe first, leaving out empty groups. */
 export function groupBySeverity(findings) {
-  return SEVERITIES.map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity) })).filter(
+  return SEVERITIES.map((severity) => ({ severity, title: SEVERITY_TITLES[severity], findings: findings.filter((f) => f.severity === severity) })).filter(
     (group) => group.findings.length,
   );
 }
 
-/** Return the view of a POST /plan answer: score, protections, findings, edits, terms. */
-export function readScan(answer) {
-  const audit = answer?.audit ?? {};
-  const plan = answer?.plan ?? {};
+/**
+ * Link each finding to the proposed change that answers it (same kind, same paragraph) and back:
+ * sets finding.edit and edit.findings (ids).
+ */
+export function linkFindings(findings, edits) {
+  for (const edit of edits) edit.findings = [];
+  for (const finding of findings) {
+    const edit = edits.find((e) => e.finding === finding.kind && e.anchor?.index === finding.anchor.index);
+    if (!edit) continue;
+    finding.edit = edit.id;
+    edit.findings.push(finding.id);
+  }
+}
+
+/**
+ * The 1-3 things that matter most: the distinct titles of the worst findings, and how many
+ * protections are missing.
+ * @param {{findings: Finding[], protections: Protection[]}} scan
+ * @returns {string[]}
+ */
+export function highlights(scan) {
+  const out = [];
+  const worst = groupBySeverity(scan.findings.filter((f) => f.severity !== "info"))[0];
+  if (worst) {
+    const titles = [...new Set(worst.findings.map((f) => f.title))];
+    const shown = titles.slice(0, 2);
+    out.push(`${worst.title}: ${shown.join(", ")}${titles.length > shown.length ? ` and ${titles.length - shown.length} more` : ""}`);
+  }
+  const missing = scan.protections.filter((p) => p.status !== "present").length;
+  if (missing) out.push(`${missing} of ${scan.protections.length} protections missing or unclear`);
+  if (!out.length) out.push("No risky clause found and every protection is there.");
+  return out.slice(0, 3);
+}
+
+/** Return the view of an audit (POST /audit, or the audit of POST /plan). */
+export function readAudit(audit) {
+  const a = audit ?? {};
   return {
-    score: readScore(audit.score),
-    protections: readProtections(audit.protections),
-    findings: readFindings(audit.findings),
-    edits: list(plan.edits).map((edit) => ({ ...edit, summary: describeEdit(edit) })),
-    terms: { ...readTerms(audit.terms), ...readTerms(plan.terms) },
-    variant: text(plan.variant),
+    score: readScore(a.score),
+    protections: readProtections(a.protections),
+    findings: readFindings(a.findings),
+    parties: list(a.parties).map((p) => ({ id: text(p?.id), name: text(p?.name) || text(list(p?.terms)[0]), role: text(p?.role) })).filter((p) => p.id && p.name),
+    we: a.we ?? null,
+    terms: readTerms(a.terms),
   };
 }
 
-/** Return {role: name} from terms given as strings or as {name, surface, ...} objects. */
+/** Return {role: name} of the audit's terms: each role's term object (or null), and `creator`/`all`, which name no role. */
 function readTerms(terms) {
   const names = {};
   for (const [role, term] of Object.entries(terms ?? {})) {
-    const name = typeof term === "string" ? term : term?.name;
-    if (name) names[role] = String(name);
+    if (role !== "all" && typeof term?.name === "string") names[role] = term.name;
   }
   return names;
 }
 
+/** Return the view of a POST /plan answer: the audit's view plus the edits (linked to findings) and terms. */
+export function readScan(answer) {
+  const view = readAudit(answer?.audit);
+  const plan = answer?.plan ?? {};
+  const edits = list(plan.edits).map((edit) => ({ ...edit, summary: describeEdit(edit), findings: [] }));
+  linkFindings(view.findings, edits);
+  return { ...view, edits, terms: { ...view.terms, ...plan.terms }, variant: text(plan.variant) };
+}
+
+/** True when the audit is unsure which party the user is and there are parties to choose from. */
+export function needsParty(view) {
+  return view.we?.sure === false && view.parties.length > 1;
+}
+
 /** One line saying what an edit does, for the change list. */
 export function describeEdit(edit) {
-  const name = label(edit.clause ?? edit.finding ?? edit.op);
-  if (edit.op === "insert_after") return `Insert "${name}" after ${quote(edit.anchor?.text)}`;
+  if (edit.op === "insert_after") return `Add ${edit.title ? `the clause "${text(edit.title)}"` : "a clause"} after ${quote(edit.anchor?.text)}`;
   if (edit.op === "replace") return `Replace "${text(edit.find)}" with "${text(edit.replacement)}"`;
   if (edit.op === "comment") return `Comment on "${text(edit.find)}"`;
-  return name;
+  return "Change the document";
 }
 
 function quote(value) {
@@ -106,20 +164,19 @@ export function readClauseList(answer) {
   return list(answer?.clauses).map((c) => ({
     id: text(c.id),
     kind: text(c.kind),
-    title: text(c.title) || label(c.id),
+    title: text(c.title),
     summary: text(c.summary),
-    variants: Array.isArray(c.variants) ? c.variants.map((v) => text(v.name ?? v.id ?? v)) : Object.keys(c.variants ?? {}),
+    variants: list(c.variants).map(text),
   }));
 }
 
 /** Return {id, variant, title, paragraphs: [string], comment} from GET /clauses/{id}. */
 export function readRenderedClause(answer) {
-  const paragraphs = list(answer?.paragraphs).map((p) => text(p?.text ?? p));
   return {
-    id: text(answer?.clause ?? answer?.id),
+    id: text(answer?.id),
     variant: text(answer?.variant),
     title: text(answer?.title),
-    paragraphs: paragraphs.length ? paragraphs : text(answer?.text).split(/\n\s*\n/).filter(Boolean),
+    paragraphs: list(answer?.paragraphs).map(text),
     comment: text(answer?.comment),
   };
 }

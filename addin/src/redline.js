@@ -7,7 +7,10 @@ import { SEARCH_LIMIT, loadParagraphs, locateAnchor, queuePhraseSearch } from ".
 /** Word.ChangeTrackingMode.trackAll: every later edit becomes a tracked change. */
 export const TRACK_ALL = "TrackAll";
 
-/** Switch tracking on for everything that follows (Document.changeTrackingMode, WordApi 1.4). */
+/**
+ * Switch tracking on for everything that follows (Document.changeTrackingMode, WordApi 1.4).
+ * @param {Word.RequestContext} context
+ */
 export async function trackChanges(context) {
   context.document.changeTrackingMode = TRACK_ALL;
   await context.sync();
@@ -17,6 +20,14 @@ export async function trackChanges(context) {
  * Apply `edits` (plan.edits) and return one {id, ok, reason} per edit, in the order given.
  * Every anchor is located before anything changes; edits then run from the end of the
  * document backwards (and right to left inside a paragraph) so earlier places stay put.
+ */
+/**
+ * @typedef {{id: string, op: string, anchor?: {index: number, text: string}, paragraphs?: {text: string, title?: string}[],
+ *   find?: string, occurrence?: number, start?: number, replacement?: string, comment?: string}} Edit
+ * @typedef {{id: string, ok: boolean, reason: string}} EditResult
+ * @param {Word.RequestContext} context
+ * @param {Edit[]} edits
+ * @returns {Promise<EditResult[]>}
  */
 export async function applyEdits(context, edits) {
   await trackChanges(context);
@@ -37,7 +48,14 @@ export async function applyEdits(context, edits) {
   return edits.map((edit) => results.get(edit));
 }
 
-/** Apply one located edit; a Word error becomes a failed result rather than an exception. */
+/**
+ * Apply one located edit; a Word error becomes a failed result rather than an exception.
+ * @param {Word.RequestContext} context
+ * @param {Word.Paragraph} paragraph
+ * @param {string} text
+ * @param {Edit} edit
+ * @returns {Promise<EditResult>}
+ */
 async function applyOne(context, paragraph, text, edit) {
   const apply = OPERATIONS[edit.op];
   if (!apply) return { id: edit.id, ok: false, reason: `Unknown change type "${edit.op}".` };
@@ -49,17 +67,27 @@ async function applyOne(context, paragraph, text, edit) {
   }
 }
 
+/** @type {Record<string, (context: Word.RequestContext, paragraph: Word.Paragraph, text: string, edit: Edit) => Promise<string|null>>} */
 const OPERATIONS = {
   insert_after: insertAfter,
   replace: replacePhrase,
   comment: commentPhrase,
 };
 
-/** Insert plan paragraphs after `anchor`, styled like it, joined to its list; comment the first. */
+/**
+ * Insert plan paragraphs after `anchor`, styled like it, joined to its list; comment the first.
+ * @param {Word.RequestContext} context
+ * @param {Word.Paragraph} anchor
+ * @param {string} _text
+ * @param {Edit} edit
+ * @returns {Promise<string|null>}
+ */
 async function insertAfter(context, anchor, _text, edit) {
   const specs = edit.paragraphs ?? [];
   if (!specs.length) return "The change has no text to insert.";
+  /** @type {Word.Paragraph[]} */
   const inserted = [];
+  /** @type {Word.RangeCollection[]} */
   const titles = [];
   let previous = anchor;
   for (const { text, title } of specs) {
@@ -82,13 +110,22 @@ async function insertAfter(context, anchor, _text, edit) {
   return null;
 }
 
-/** Give `target` the paragraph style of `source` (built-in name when it has one, as it survives UI languages). */
+/**
+ * Give `target` the paragraph style of `source` (built-in name when it has one, as it survives UI languages).
+ * @param {Word.Paragraph} source
+ * @param {Word.Paragraph} target
+ */
 function copyParagraphFormat(source, target) {
   if (source.styleBuiltIn && source.styleBuiltIn !== "Other") target.styleBuiltIn = source.styleBuiltIn;
   else if (source.style) target.style = source.style;
 }
 
-/** Attach the inserted paragraphs that Word did not put in the anchor's list to it, at the anchor's level. */
+/**
+ * Attach the inserted paragraphs that Word did not put in the anchor's list to it, at the anchor's level.
+ * @param {Word.RequestContext} context
+ * @param {Word.Paragraph} anchor
+ * @param {Word.Paragraph[]} paragraphs
+ */
 async function joinList(context, anchor, paragraphs) {
   const list = anchor.listOrNullObject;
   const item = anchor.listItemOrNullObject;
@@ -101,7 +138,14 @@ async function joinList(context, anchor, paragraphs) {
   }
 }
 
-/** Replace occurrence `occurrence` of `find` in the anchor paragraph with `replacement`. */
+/**
+ * Replace occurrence `occurrence` of `find` in the anchor paragraph with `replacement`.
+ * @param {Word.RequestContext} context
+ * @param {Word.Paragraph} paragraph
+ * @param {string} text
+ * @param {Edit} edit
+ * @returns {Promise<string|null>}
+ */
 async function replacePhrase(context, paragraph, text, edit) {
   const range = await findPhrase(context, paragraph, text, edit);
   if (!range) return missingPhrase(edit);
@@ -111,7 +155,14 @@ async function replacePhrase(context, paragraph, text, edit) {
   return null;
 }
 
-/** Attach `comment` to occurrence `occurrence` of `find` in the anchor paragraph. */
+/**
+ * Attach `comment` to occurrence `occurrence` of `find` in the anchor paragraph.
+ * @param {Word.RequestContext} context
+ * @param {Word.Paragraph} paragraph
+ * @param {string} text
+ * @param {Edit} edit
+ * @returns {Promise<string|null>}
+ */
 async function commentPhrase(context, paragraph, text, edit) {
   const range = await findPhrase(context, paragraph, text, edit);
   if (!range) return missingPhrase(edit);
@@ -120,6 +171,13 @@ async function commentPhrase(context, paragraph, text, edit) {
   return null;
 }
 
+/**
+ * @param {Word.RequestContext} context
+ * @param {Word.Paragraph} paragraph
+ * @param {string} text
+ * @param {Edit} edit
+ * @returns {Promise<Word.Range|null>}
+ */
 async function findPhrase(context, paragraph, text, edit) {
   const result = queuePhraseSearch(paragraph, text, edit.find ?? "", edit.occurrence ?? 0);
   await context.sync();

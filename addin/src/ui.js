@@ -1,18 +1,30 @@
 // The task pane: wires taskpane.html to the Word logic (document.js, redline.js, anchor.js,
 // library.js) and the backend client (api.js). One Word.run per user action, every failure
-// shown as a message a user can act on. Office and Word are the globals office.js defines.
+// shown as a message that says what to do. Office and Word are the globals office.js defines.
 
-import { BackendUnreachableError, DocumentTooLargeError, ProblemError, createClient, loadSettings, saveSettings } from "./api.js";
+import { BackendUnreachableError, createClient, loadSettings, saveSettings } from "./api.js";
 import { selectAnchor } from "./anchor.js";
 import { readDocument } from "./document.js";
+import { explainFailure, origin } from "./messages.js";
 import { filterClauses, insertClause, listClauses, previewClause } from "./library.js";
-import { groupBySeverity, readScan } from "./model.js";
+import { STATUS_WORDS, groupBySeverity, highlights, needsParty, readAudit, readScan } from "./model.js";
 import { applyEdits } from "./redline.js";
 
-const $ = (id) => document.getElementById(id);
-const state = { settings: null, office: null, canTrack: false, sent: null, scan: null, results: new Map(), clauses: [], clause: null, rendered: null };
+const TABS = ["scan", "library", "settings"];
+const DEFAULT_VARIANT = "standard";
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const state = {
+  settings: null, office: null, canTrack: false, sent: null, scan: null, after: null, results: new Map(),
+  clauses: [], clause: null, rendered: null, we: "", askedParty: false, blocked: new Set(),
+};
 
-/** Create an element with text and attributes. */
+/**
+ * Create an element with text and attributes.
+ * @param {string} tag
+ * @param {Record<string, string>} [options] text, className and attributes
+ * @param {(Node|string)[]} [children]
+ * @returns {HTMLElement}
+ */
 function element(tag, { text = "", className = "", ...attributes } = {}, children = []) {
   const node = document.createElement(tag);
   if (text) node.textContent = text;
@@ -34,14 +46,9 @@ function say(text, kind = "error") {
   bar.hidden = !text;
 }
 
-/** Explain a failure in words a user can act on. */
+/** Explain a failure in words that say what to do. */
 function explain(error) {
-  if (error instanceof BackendUnreachableError || error instanceof DocumentTooLargeError) return error.message;
-  if (error instanceof ProblemError) {
-    const title = error.title && error.detail ? `${error.title}: ` : "";
-    return `${title}${error.message}${error.requestId ? ` (request ${error.requestId})` : ""}`;
-  }
-  return `Something went wrong: ${error.message}`;
+  return explainFailure(error, { baseUrl: state.settings.baseUrl, blocked: state.blocked, page: location.origin });
 }
 
 /** Run `action`, showing its failure in the message bar; buttons in `busy` are disabled meanwhile. */
@@ -51,19 +58,37 @@ async function guarded(action, ...busy) {
   try {
     await action();
   } catch (error) {
+    // The page's securitypolicyviolation event may come after the failed fetch: let it arrive first.
+    if (error instanceof BackendUnreachableError) await new Promise((resolve) => setTimeout(resolve, 100));
     say(explain(error));
   } finally {
     busy.forEach((b) => (b.disabled = false));
+    syncButtons();
   }
 }
 
+/** Enable the scan actions as the state allows (after any action re-enabled its buttons). */
+function syncButtons() {
+  if (!state.scan) return;
+  const open = state.scan.edits.filter((e) => !state.results.get(e.id)?.ok).length;
+  $("apply-all").hidden = !state.scan.edits.length;
+  $("apply-all").textContent = open ? `Apply all ${open} as tracked changes` : "All changes applied";
+  /** @type {HTMLButtonElement} */ ($("apply-all")).disabled = !open || !state.canTrack;
+}
+
+/**
+ * @template T
+ * @param {(context: Word.RequestContext) => Promise<T>} batch
+ * @returns {Promise<T>}
+ */
 function runWord(batch) {
   if (!globalThis.Word) throw new Error("Word is not available: open this pane from Word's Home tab.");
   return globalThis.Word.run(batch);
 }
 
-function progress(text) {
-  $("progress").hidden = !text;
+/** Show progress (announced to screen readers by the live region); `busy` false ends the bar. */
+function progress(text, busy = true) {
+  $("progress").hidden = !text || !busy;
   $("progress-text").textContent = text;
 }
 
@@ -74,47 +99,148 @@ async function scan() {
     progress("Reading the document from Word…");
     state.sent = await readDocument(state.office, runWord);
     progress("Checking the IP and licence clauses…");
-    state.scan = readScan(await client().plan(state.sent));
+    state.scan = readScan(await client().plan(state.sent, state.we ? { we: state.we } : {}));
+    state.after = null;
     state.results.clear();
     renderScan();
-  } finally {
+    progress(`Scan done: risk ${state.scan.score.value ?? "not scored"}, grade ${state.scan.score.grade || "none"}.`, false);
+    if (needsParty(state.scan) && !state.askedParty) askParty();
+  } catch (error) {
     progress("");
+    throw error;
   }
 }
 
-function renderScan() {
-  const { score, protections, findings, edits } = state.scan;
-  $("results").hidden = false;
-  $("score-value").textContent = score.value ?? "–";
-  $("score-max").textContent = score.value === null ? "" : ` / ${score.max} risk`;
-  $("score-grade").textContent = score.grade;
-  $("score-grade").hidden = !score.grade;
-  $("score-label").textContent = score.label || score.reasons.slice(0, 3).join("; ");
-  $("protections").replaceChildren(
-    ...protections.present.map((p) => element("li", { className: "present", text: `✓ ${p.title}`, title: p.detail })),
-    ...protections.missing.map((p) => element("li", { className: "missing", text: `✗ ${p.title}`, title: p.detail })),
-    ...protections.unknown.map((p) => element("li", { className: "unknown", text: `? ${p.title}`, title: p.detail })),
+function askParty() {
+  state.askedParty = true;
+  $("party-choices").replaceChildren(
+    ...state.scan.parties.map((party, i) => element("div", { className: "radio" }, [
+      element("input", { type: "radio", name: "party", id: `party-${i}`, value: party.name, ...(i === 0 ? { checked: "" } : {}) }),
+      element("label", { for: `party-${i}`, text: party.name }),
+    ])),
   );
-  $("findings").replaceChildren(
-    ...(findings.length ? groupBySeverity(findings).map(renderGroup) : [element("p", { className: "muted", text: "No risky clause found." })]),
-  );
-  $("edits").replaceChildren(...edits.map(renderEdit));
-  $("apply-all").disabled = !edits.length || !state.canTrack;
+  $("party").hidden = false;
+  /** @type {HTMLInputElement} */ ($("party").querySelector("input")).focus();
 }
 
-function renderGroup({ severity, findings }) {
-  return element("div", { className: `severity ${severity}` }, [
-    element("h3", { text: `${severity} (${findings.length})` }),
-    ...findings.map((f) => {
-      const button = element("button", { className: "finding", title: "Show in the document" }, [
-        element("strong", { text: f.title }),
-        element("span", { text: f.phrase ? `“${f.phrase}” ` : "" }),
-        element("small", { text: [f.section, f.explanation].filter(Boolean).join(" · ") }),
+async function chooseParty(event) {
+  event.preventDefault();
+  const chosen = /** @type {HTMLInputElement|null} */ ($("party").querySelector("input:checked"));
+  if (!chosen) return;
+  state.we = chosen.value;
+  $("party").hidden = true;
+  await scan();
+}
+
+function renderScan() {
+  $("first-run").hidden = true;
+  $("results").hidden = false;
+  renderSummary();
+  $("findings").replaceChildren(
+    ...(state.scan.findings.length ? groupBySeverity(state.scan.findings).map(renderGroup) : [element("p", { className: "muted", text: "No risky clause found." })]),
+  );
+  renderEdits();
+  $("scan").textContent = "Scan again";
+  $("scan").className = "secondary";
+  syncButtons();
+}
+
+/** The summary card: the score now (after the applied changes when re-audited), what changed, what matters. */
+function renderSummary() {
+  const view = state.after ?? state.scan;
+  const { score } = view;
+  $("summary").hidden = false;
+  $("score-value").textContent = score.value === null ? "–" : String(score.value);
+  $("score-grade").textContent = score.grade;
+  $("score-grade").hidden = !score.grade;
+  $("score-grade").setAttribute("aria-label", `grade ${score.grade}`);
+  $("score-grade").className = `grade grade-${score.grade.toLowerCase()}`;
+  $("score-summary").textContent = score.summary || score.reasons[0] || "";
+  $("score-legend").textContent = score.legend;
+  const before = state.scan.score;
+  $("score-change").hidden = !state.after;
+  $("score-change").textContent = state.after
+    ? `Risk ${before.value} (${before.grade}) → ${score.value} (${score.grade}) once the changes are accepted.` : "";
+  $("highlights").replaceChildren(...highlights(view).map((line) => element("li", { text: line })));
+  renderProtections(view.protections);
+}
+
+function renderProtections(protections) {
+  const mark = { present: "✓", missing: "✗", unknown: "?" };
+  $("protections").replaceChildren(
+    ...protections.map((p) => {
+      const id = `protection-${p.kind}`;
+      const button = element("button", { type: "button", className: "disclosure", "aria-expanded": "false", "aria-controls": id }, [
+        element("span", { className: `mark ${p.status}`, text: mark[p.status], "aria-hidden": "true" }),
+        element("span", { text: p.title }),
+        element("span", { className: `status ${p.status}`, text: STATUS_WORDS[p.status] }),
       ]);
-      button.addEventListener("click", () => guarded(() => showFinding(f)));
-      return button;
+      const body = element("div", { id, className: "disclosure-body", hidden: "" }, [
+        ...(p.explanation ? [element("p", { text: p.explanation })] : []),
+        ...(p.detail ? [element("p", { className: "muted", text: p.detail })] : []),
+      ]);
+      button.addEventListener("click", () => toggle(button, body));
+      return element("li", { className: p.status }, [button, body]);
     }),
+  );
+}
+
+function toggle(button, body, open = button.getAttribute("aria-expanded") !== "true") {
+  button.setAttribute("aria-expanded", String(open));
+  body.hidden = !open;
+}
+
+function renderGroup({ severity, title, findings }) {
+  const details = /** @type {HTMLDetailsElement} */ (element("details", { className: `severity ${severity}` }, [
+    element("summary", {}, [element("span", { className: "severity-title", text: `${title} (${findings.length})` })]),
+    element("ul", { className: "findings" }, findings.map(renderFinding)),
+  ]));
+  details.open = severity !== "info";
+  return details;
+}
+
+function renderFinding(f) {
+  const bodyId = `finding-${f.id}-body`;
+  const head = element("button", { type: "button", className: "disclosure finding-head", "aria-expanded": "false", "aria-controls": bodyId, id: `finding-${f.id}` }, [
+    element("strong", { text: f.title }),
+    element("span", { className: "muted", text: [f.section, f.phrase ? `“${f.phrase}”` : ""].filter(Boolean).join(" · ") }),
   ]);
+  const actions = [element("button", { type: "button", className: "secondary", text: "Show in the document" })];
+  actions[0].addEventListener("click", () => guarded(() => showFinding(f)));
+  const change = state.scan.edits.find((e) => e.id === f.edit);
+  const proposal = [];
+  if (change) {
+    const link = element("button", { type: "button", className: "link", text: "See the proposed change" });
+    link.addEventListener("click", () => showEdit(change.id));
+    proposal.push(element("div", { className: "proposal" }, [element("strong", { text: "Proposed change" }), element("span", { text: change.summary }), link]));
+  }
+  const body = element("div", { id: bodyId, className: "disclosure-body", hidden: "" }, [
+    element("p", { text: f.explanation }),
+    ...proposal,
+    element("div", { className: "row" }, actions),
+  ]);
+  head.addEventListener("click", () => toggle(head, body));
+  return element("li", { className: "finding" }, [head, body]);
+}
+
+/** Highlight the change `id` in the change list, bring it into view and focus it. */
+function showEdit(id) {
+  for (const li of $("edits").querySelectorAll(".highlight")) li.classList.remove("highlight");
+  const item = /** @type {HTMLElement} */ ($("edits").querySelector(`[data-edit="${id}"]`));
+  if (!item) return;
+  item.classList.add("highlight");
+  item.scrollIntoView({ block: "center" });
+  item.focus();
+}
+
+/** Open finding `id` (expanding its group), bring it into view and focus it. */
+function showFindingCard(id) {
+  const head = $(`finding-${id}`);
+  const details = head.closest("details");
+  if (details) details.open = true;
+  toggle(head, $(`finding-${id}-body`), true);
+  head.scrollIntoView({ block: "center" });
+  head.focus();
 }
 
 async function showFinding(finding) {
@@ -123,29 +249,60 @@ async function showFinding(finding) {
   if (!result.ok) say(result.reason, "info");
 }
 
+function renderEdits() {
+  $("edits").replaceChildren(...state.scan.edits.map(renderEdit));
+}
+
 function renderEdit(edit) {
   const result = state.results.get(edit.id);
-  const button = element("button", { text: "Apply" });
+  const button = /** @type {HTMLButtonElement} */ (element("button", { type: "button", className: "secondary", text: "Apply", "aria-label": `Apply: ${edit.summary}` }));
   button.disabled = !state.canTrack || Boolean(result?.ok);
   button.addEventListener("click", () => guarded(() => apply([edit]), button));
-  const status = result ? element("span", { className: `result ${result.ok ? "ok" : "failed"}`, text: result.ok ? "Applied as a tracked change" : `Not applied: ${result.reason}` }) : "";
-  return element("li", { "data-edit": edit.id }, [element("span", { text: edit.summary }), status, button]);
+  const answers = edit.findings.map((id) => {
+    const finding = state.scan.findings.find((f) => f.id === id);
+    const link = element("button", { type: "button", className: "link", text: `Answers: ${finding.title}` });
+    link.addEventListener("click", () => showFindingCard(id));
+    return link;
+  });
+  const status = result ? [element("span", { className: `result ${result.ok ? "ok" : "failed"}`, text: result.ok ? "Applied as a tracked change" : `Not applied: ${result.reason}` })] : [];
+  return element("li", { "data-edit": edit.id, tabindex: "-1" }, [element("span", { text: edit.summary }), ...status, element("div", { className: "row" }, [button, ...answers])]);
 }
 
 async function apply(edits) {
   const results = await runWord((context) => applyEdits(context, edits));
   for (const result of results) state.results.set(result.id, result);
-  $("edits").replaceChildren(...state.scan.edits.map(renderEdit));
   const failed = results.filter((r) => !r.ok).length;
-  say(failed ? `${results.length - failed} of ${results.length} changes applied; see the reasons below.` : `${results.length} changes applied as tracked changes.`, failed ? "error" : "info");
+  await reaudit();
+  renderScan();
+  say(failed ? `${results.length - failed} of ${results.length} changes applied; see the reasons under Proposed changes.` : `${results.length} changes applied as tracked changes.`, failed ? "error" : "info");
+}
+
+/** Audit the document as it is now (with the tracked changes in) so the summary shows the score after. */
+async function reaudit() {
+  try {
+    progress("Checking the document with the changes…");
+    const sent = await readDocument(state.office, runWord);
+    state.after = readAudit(await client().audit(sent, state.we ? { we: state.we } : {}));
+    progress(`Risk now ${state.after.score.value}, grade ${state.after.score.grade}.`, false);
+  } catch (error) {
+    progress("");
+    throw error;
+  }
+}
+
+/** The name the document has in Word, with ".noai" before the extension, for the download. */
+function downloadName() {
+  const url = String(state.office?.context?.document?.url ?? "");
+  const name = decodeURIComponent(url.split(/[\\/]/).pop() ?? "").replace(/\.(docx|docm|doc)$/i, "");
+  return `${name || "contract"}.noai.docx`;
 }
 
 async function downloadRedline() {
   const sent = state.sent ?? (await readDocument(state.office, runWord));
-  const blob = await client().redline(sent);
-  const link = element("a", { href: URL.createObjectURL(blob), download: "redlined.docx" });
+  const blob = await client().redline(sent, state.we ? { we: state.we } : {});
+  const link = element("a", { href: URL.createObjectURL(blob), download: downloadName() });
   link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  setTimeout(() => URL.revokeObjectURL(link.getAttribute("href") ?? ""), 60000);
 }
 
 // -- Library ------------------------------------------------------------------------------
@@ -156,35 +313,43 @@ async function loadLibrary() {
 }
 
 function renderClauses() {
+  const query = /** @type {HTMLInputElement} */ ($("library-search")).value;
+  const shown = filterClauses(state.clauses, query);
+  $("no-clauses").textContent = shown.length || !state.clauses.length ? "" : `No clause matches “${query.trim()}”. Try another word, or clear the search.`;
   $("clauses").replaceChildren(
-    ...filterClauses(state.clauses, $("library-search").value).map((clause) => {
-      const button = element("button", { "aria-pressed": String(clause.id === state.clause?.id) }, [
+    ...shown.map((clause) => {
+      const chosen = clause.id === state.clause?.id;
+      const button = element("button", { type: "button", "aria-expanded": String(chosen), "aria-controls": "clause-detail" }, [
         element("strong", { text: clause.title }),
-        element("div", { className: "muted", text: clause.summary }),
+        ...(chosen ? [element("span", { className: "muted", text: clause.summary })] : []),
       ]);
       button.addEventListener("click", () => guarded(() => chooseClause(clause)));
-      return element("li", {}, [button]);
+      const li = element("li", {}, [button]);
+      if (chosen) li.append($("clause-detail"));
+      return li;
     }),
   );
+  if (!shown.some((c) => c.id === state.clause?.id)) $("clause-detail").hidden = true;
 }
 
 async function chooseClause(clause) {
   state.clause = clause;
-  $("clause-title").textContent = clause.title;
-  $("variant").replaceChildren(...clause.variants.map((v) => element("option", { value: v, text: v })));
+  const preferred = [state.scan?.variant, DEFAULT_VARIANT].find((v) => v && clause.variants.includes(v)) ?? clause.variants[0];
+  $("variant").replaceChildren(...clause.variants.map((v) => element("option", { value: v, text: v[0].toUpperCase() + v.slice(1) })));
+  /** @type {HTMLSelectElement} */ ($("variant")).value = preferred;
   renderClauses();
   await preview();
 }
 
 async function preview() {
   const terms = state.scan?.terms ?? {};
-  state.rendered = await previewClause(client(), state.clause.id, $("variant").value, terms);
+  state.rendered = await previewClause(client(), state.clause.id, /** @type {HTMLSelectElement} */ ($("variant")).value, terms);
   $("clause-detail").hidden = false;
   $("preview").replaceChildren(
     ...[state.rendered.title, ...state.rendered.paragraphs].filter(Boolean).map((t) => element("p", { text: t })),
   );
   $("preview-comment").textContent = state.rendered.comment;
-  $("insert").disabled = !state.canTrack;
+  /** @type {HTMLButtonElement} */ ($("insert")).disabled = !state.canTrack;
 }
 
 async function insert() {
@@ -192,50 +357,80 @@ async function insert() {
   say(`Inserted ${count} paragraphs after the cursor as tracked changes.`, "info");
 }
 
-// -- Settings and start-up ----------------------------------------------------------------
+// -- Tabs, settings and start-up ------------------------------------------------------------
 
-function showTab(name) {
-  for (const tab of ["scan", "library", "settings"]) {
-    $(`tab-${tab}`).setAttribute("aria-selected", String(tab === name));
+function showTab(name, focus = false) {
+  for (const tab of TABS) {
+    const button = $(`tab-${tab}`);
+    button.setAttribute("aria-selected", String(tab === name));
+    button.tabIndex = tab === name ? 0 : -1;
     $(`panel-${tab}`).hidden = tab !== name;
   }
+  if (focus) $(`tab-${name}`).focus();
   if (name === "library" && !state.clauses.length) guarded(loadLibrary);
+}
+
+/** Arrow keys, Home and End move between the tabs (roving tabindex, automatic activation). */
+function tabKeys(event) {
+  const at = TABS.findIndex((tab) => $(`tab-${tab}`) === event.target);
+  const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[event.key];
+  if (at < 0 || next === undefined) return;
+  event.preventDefault();
+  showTab(TABS[(next + TABS.length) % TABS.length], true);
 }
 
 function saveForm(event) {
   event.preventDefault();
-  state.settings = saveSettings(localStorage, { baseUrl: $("backend-url").value, token: $("backend-token").value });
+  state.settings = saveSettings(localStorage, sessionStorage, {
+    baseUrl: /** @type {HTMLInputElement} */ ($("backend-url")).value,
+    token: /** @type {HTMLInputElement} */ ($("backend-token")).value,
+    remember: /** @type {HTMLInputElement} */ ($("remember-token")).checked,
+  });
   state.clauses = [];
-  $("settings-status").textContent = "Saved.";
+  $("server-name").textContent = state.settings.baseUrl;
+  $("settings-status").textContent = state.settings.remember ? "Saved; the token is kept on this computer." : "Saved; the token is kept until Word closes.";
 }
 
 async function checkConnection() {
-  const health = await client().health();
-  $("settings-status").textContent = `Connected: noai ${health.version ?? ""} is ${health.status}.`;
+  $("settings-status").textContent = "Checking…";
+  try {
+    const count = await client().check();
+    $("settings-status").textContent = `Connected to ${state.settings.baseUrl}: the server answers and accepts the token (${count} clauses in its library).`;
+  } catch (error) {
+    $("settings-status").textContent = "";
+    throw error;
+  }
 }
 
 function wire() {
-  for (const tab of ["scan", "library", "settings"]) $(`tab-${tab}`).addEventListener("click", () => showTab(tab));
+  for (const tab of TABS) $(`tab-${tab}`).addEventListener("click", () => showTab(tab));
+  document.querySelector('[role="tablist"]')?.addEventListener("keydown", tabKeys);
   $("scan").addEventListener("click", () => guarded(scan, $("scan")));
   $("apply-all").addEventListener("click", () => guarded(() => apply(state.scan.edits.filter((e) => !state.results.get(e.id)?.ok)), $("apply-all")));
+  $("party").addEventListener("submit", (event) => guarded(() => chooseParty(event)));
   $("download").addEventListener("click", () => guarded(downloadRedline, $("download")));
+  $("first-run-settings").addEventListener("click", () => showTab("settings", true));
   $("library-search").addEventListener("input", renderClauses);
   $("variant").addEventListener("change", () => guarded(preview));
   $("insert").addEventListener("click", () => guarded(insert, $("insert")));
   $("settings-form").addEventListener("submit", saveForm);
   $("check-connection").addEventListener("click", () => guarded(checkConnection));
+  // A fetch the page's security policy refuses fails like a network error: remember which, to say so.
+  document.addEventListener("securitypolicyviolation", (event) => state.blocked.add(origin(event.blockedURI)));
 }
 
 /** Start the pane once Office is ready; outside Word (host null) only the library and settings work. */
 function start(info) {
   state.office = globalThis.Office;
-  state.settings = loadSettings(localStorage, location.origin);
-  $("backend-url").value = state.settings.baseUrl;
-  $("backend-token").value = state.settings.token;
+  state.settings = loadSettings(localStorage, sessionStorage, location.origin);
+  /** @type {HTMLInputElement} */ ($("backend-url")).value = state.settings.baseUrl;
+  /** @type {HTMLInputElement} */ ($("backend-token")).value = state.settings.token;
+  /** @type {HTMLInputElement} */ ($("remember-token")).checked = state.settings.remember;
+  $("server-name").textContent = state.settings.baseUrl;
   wire();
   const inWord = info?.host === globalThis.Office?.HostType?.Word && Boolean(globalThis.Word);
   state.canTrack = inWord && Boolean(globalThis.Office.context.requirements?.isSetSupported("WordApi", "1.4"));
-  $("scan").disabled = !inWord;
+  /** @type {HTMLButtonElement} */ ($("scan")).disabled = !inWord;
   $("no-tracking").hidden = !inWord || state.canTrack;
   if (!inWord) say("This pane works inside Word: open it from Home › AI-training check. You can still browse the library.", "info");
 }

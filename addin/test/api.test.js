@@ -71,12 +71,46 @@ test("a network failure becomes a BackendUnreachableError naming the address", a
   assert.match(error.message, /https:\/\/nowhere:9 cannot be reached/);
 });
 
-test("settings default to the pane's origin and round-trip through storage", () => {
+function memoryStorage() {
   const store = new Map();
-  const storage = { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => store.set(k, v) };
-  assert.deepEqual(loadSettings(storage, "https://localhost:8443"), { baseUrl: "https://localhost:8443", token: "" });
-  saveSettings(storage, { baseUrl: " https://contracts.example.com/ ", token: " t " });
-  assert.deepEqual(loadSettings(storage, "https://localhost:8443"), { baseUrl: "https://contracts.example.com", token: "t" });
-  store.set("noai.settings", "{broken");
-  assert.equal(loadSettings(storage, "https://x").baseUrl, "https://x");
+  return { store, getItem: (k) => store.get(k) ?? null, setItem: (k, v) => store.set(k, v), removeItem: (k) => store.delete(k) };
+}
+
+test("settings default to the pane's origin and round-trip, the token only in session storage by default", () => {
+  const local = memoryStorage();
+  const session = memoryStorage();
+  assert.deepEqual(loadSettings(local, session, "https://localhost:8443"), { baseUrl: "https://localhost:8443", token: "", remember: false });
+  saveSettings(local, session, { baseUrl: " https://contracts.example.com/ ", token: " t0ken " });
+  assert.deepEqual(loadSettings(local, session, "https://localhost:8443"), { baseUrl: "https://contracts.example.com", token: "t0ken", remember: false });
+  assert.ok(!local.store.get("noai.settings").includes("t0ken"));
+  assert.deepEqual(loadSettings(local, memoryStorage(), "https://x").token, ""); // Word closed: the session is gone
+  local.store.set("noai.settings", "{broken");
+  assert.equal(loadSettings(local, session, "https://x").baseUrl, "https://x");
+});
+
+test("a token an older pane left in local storage is removed, not used", () => {
+  const local = memoryStorage();
+  local.store.set("noai.settings", JSON.stringify({ baseUrl: "https://a", token: "old" }));
+  assert.deepEqual(loadSettings(local, memoryStorage(), "https://x"), { baseUrl: "https://a", token: "", remember: false });
+  assert.ok(!local.store.get("noai.settings").includes("old"));
+});
+
+test("a token the user asks to remember is kept in local storage and leaves the session", () => {
+  const local = memoryStorage();
+  const session = memoryStorage();
+  saveSettings(local, session, { baseUrl: "https://a", token: "first", remember: false });
+  saveSettings(local, session, { baseUrl: "https://a", token: "kept", remember: true });
+  assert.equal(session.store.size, 0);
+  assert.deepEqual(loadSettings(local, memoryStorage(), "https://x"), { baseUrl: "https://a", token: "kept", remember: true });
+});
+
+test("the connection check asks for the clause list, which needs the token", async () => {
+  const calls = [];
+  const fetchImpl = async (url, init) => {
+    calls.push([url, init.headers.Authorization]);
+    return new Response(JSON.stringify({ clauses: [{ id: "a" }, { id: "b" }] }), { status: 200, headers: { "Content-Type": "application/json" } });
+  };
+  const count = await createClient({ baseUrl: "https://s", token: "t", fetchImpl }).check();
+  assert.equal(count, 2);
+  assert.deepEqual(calls, [["https://s/api/v1/clauses", "Bearer t"]]);
 });

@@ -7,11 +7,11 @@ import { FakeContext } from "./fake-word.js";
 const CLAUSES = {
   clauses: [
     { id: "no-ai-training", kind: "ai_training", title: "No AI training", summary: "Forbids training models.", variants: ["standard", "strict"] },
-    { id: "reservation-of-rights", kind: "reservation", title: "Reservation of rights", summary: "Keeps all rights not granted.", variants: { standard: {} } },
+    { id: "reservation-of-rights", kind: "reservation", title: "Reservation of rights", summary: "Keeps all rights not granted.", variants: ["standard"] },
   ],
 };
 
-test("clauses are listed with their variant names whether variants come as a list or a map", async () => {
+test("clauses are listed with their variant names", async () => {
   const clauses = await listClauses({ clauses: async () => CLAUSES });
   assert.deepEqual(clauses.map((c) => [c.id, c.variants]), [["no-ai-training", ["standard", "strict"]], ["reservation-of-rights", ["standard"]]]);
 });
@@ -25,10 +25,10 @@ test("the search keeps clauses that contain every word of the query", async () =
 
 test("the preview asks for the variant with the document's terms", async () => {
   const asked = [];
-  const client = { clause: async (id, params) => (asked.push([id, params]), { clause: id, variant: "strict", title: "No AI training", paragraphs: ["Acme shall not train."], comment: "Why" }) };
+  const client = { clause: async (id, params) => (asked.push([id, params]), { id, variant: "strict", title: "No AI training", paragraphs: ["Acme shall not train."], comment: "Why" }) };
   const rendered = await previewClause(client, "no-ai-training", "strict", { client: "Acme", provider: "Studio", count: 3 });
   assert.deepEqual(asked, [["no-ai-training", { variant: "strict", client: "Acme", provider: "Studio" }]]);
-  assert.deepEqual(rendered.paragraphs, ["Acme shall not train."]);
+  assert.deepEqual([rendered.id, rendered.paragraphs], ["no-ai-training", ["Acme shall not train."]]);
 });
 
 test("a clause is inserted after the cursor as tracked changes with its comment", async () => {

@@ -28,15 +28,36 @@ class UsageError(NoaiError):
     exit_code = EXIT_USAGE
 
 
+_drawn = False  # a progress line is on the terminal, waiting to be redrawn
+
+
+def _clear_progress() -> None:
+    """Wipe the progress line, so what comes next starts on a clean line."""
+    global _drawn
+    if _drawn:
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
+        _drawn = False
+
+
 def _err(msg: str) -> None:
+    _clear_progress()
     print(f"noai: {msg}", file=sys.stderr)
 
 
+def _err_problems(exc: NoaiError) -> None:
+    """Each problem an error lists (an invalid clause library's files and fields), one a line."""
+    for p in exc.detail.get("problems") or ():
+        where = ": ".join(str(x) for x in (p.get("file"), p.get("field")) if x)
+        _err(f"  {where}: {p.get('message')}" if where else f"  {p.get('message')}")
+
+
 def _progress(i: int, n: int, name: str) -> None:
-    """One line a file on stderr; redrawn in place on a terminal."""
+    """One line a file on stderr; redrawn in place on a terminal, and gone when the run ends."""
+    global _drawn
     line = f"[{i}/{n}] {name}"
     if sys.stderr.isatty():
-        print(f"\r\033[K{line}", end="" if i < n else "\n", file=sys.stderr, flush=True)
+        print(f"\r\033[K{line}", end="", file=sys.stderr, flush=True)
+        _drawn = True
     else:
         print(line, file=sys.stderr)
 
@@ -65,6 +86,7 @@ def _options(args) -> engine.Options:
         comments=not getattr(args, "no_comments", False),
         playbook=Path(playbook) if playbook else None,
         clause_dirs=tuple(dirs),
+        we=getattr(args, "we", None),
     )
 
 
@@ -83,7 +105,7 @@ def cmd_audit(args) -> int:
         if many:
             _progress(i, len(files), path.name)
         try:
-            result = engine.audit(path.read_bytes(), filename=path.name)
+            result = engine.audit(path.read_bytes(), filename=path.name, we=args.we)
         except NoaiError as exc:
             _err(f"{path}: {exc.message}")
             rows.append({"file": path.name, "error": exc.message})
@@ -91,12 +113,14 @@ def cmd_audit(args) -> int:
             code = code or exc.exit_code
             continue
         rows.append({"file": path.name, "result": result})
+        _clear_progress()
         if args.json:
             results.append(result.to_dict())
         elif args.markdown:
-            print(format_markdown(result))
+            print(format_markdown(result, verbose=args.verbose, show_all=args.all))
         else:
-            print(format_text(result))
+            print(format_text(result, verbose=args.verbose, show_all=args.all))
+    _clear_progress()
     if args.json:
         print(json.dumps(results if many else results[0], indent=2, ensure_ascii=False))
     elif many:
@@ -123,9 +147,15 @@ def _redline_one(src: Path, dst: Path | None, args, options) -> int:
         os.replace(tmp, dst)
     finally:
         tmp.unlink(missing_ok=True)
+    from .analysis.report import score_line
+
     applied, skipped = len(result.write.applied), len(result.write.skipped)
     note = f", {skipped} skipped" if skipped else ""
-    print(f"{src.name} -> {dst} ({applied} tracked changes{note}; risk {result.audit.score_summary()})")
+    _clear_progress()
+    print(f"{src.name} -> {dst} ({applied} tracked changes{note})")
+    print(f"  {score_line(result.audit)} -> {score_line(result.after)} once the changes are accepted")
+    if result.after.score.summary:
+        print(f"  {result.after.score.summary}")
     return EXIT_OK
 
 
@@ -152,7 +182,9 @@ def cmd_redline(args) -> int:
                 _redline_one(f, out_dir / f.name if out_dir else None, args, options)
             except NoaiError as exc:
                 _err(f"{f}: {exc.message}")
+                _err_problems(exc)
                 code = code or exc.exit_code
+        _clear_progress()
         return code
     dst = Path(args.output) if args.output else src.with_name(f"{src.stem}.noai{src.suffix}")
     return _redline_one(src, dst, args, options)
@@ -220,6 +252,10 @@ def _library_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--clauses", metavar="DIR", action="append", help="a folder of your own clauses (env NOAI_USER_CLAUSES)")
 
 
+_WE_HELP = ("which party you are: a party's name or word as the document writes it (Acme, Customer), "
+            "or a role (creator, client)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="noai", description="Protect creative work from AI training in Word contracts.")
     parser.add_argument("--version", action="version", version=f"noai {__version__}")
@@ -228,8 +264,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="find and classify the IP and licence clauses of .docx files")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")
     fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="the audit as JSON (schema noai.audit/1)")
+    fmt.add_argument("--json", action="store_true", help="the audit as JSON (schema noai.audit/2)")
+    p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
     fmt.add_argument("--markdown", action="store_true", help="the report as Markdown")
+    p.add_argument("--all", action="store_true", help="list the info items too")
+    p.add_argument("--verbose", action="store_true", help="paragraph indexes (¶) and every scoring reason")
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("redline", help="write the playbook's clauses and fixes as tracked changes")
@@ -241,6 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-comments", action="store_true", help="no Word comments with the rationale")
     p.add_argument("--dry-run", action="store_true", help="print the plan as JSON, write nothing")
     p.add_argument("--in-place", action="store_true", help="allow overwriting the input")
+    p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
     _library_args(p)
     p.set_defaults(func=cmd_redline)
 
@@ -285,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except NoaiError as exc:
         _err(exc.message)
+        _err_problems(exc)
         return exc.exit_code
     except KeyboardInterrupt:
         _err("interrupted")

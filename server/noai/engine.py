@@ -6,17 +6,18 @@ touches the disk: the caller passes the revision author and date.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from .analysis.audit import AuditResult, audit_document
-from .analysis.terms import extract_terms
+from .analysis.parties import analyse
 from .library import Library, Playbook, load_library, load_playbook, shipped_dir
 from .ooxml.comments import comments_by_paragraph
 from .ooxml.document import Document, read_document
+from .ooxml.package import MEMORY_PER_XML_BYTE, xml_bytes_to_parse
 from .ooxml.revisions import RevisionStamp
 from .plan import Plan, make_plan
 from .writer import WriteResult, apply_plan
@@ -30,6 +31,20 @@ class Options:
     comments: bool = True
     playbook: Path | None = None  # a user's playbook over the shipped one
     clause_dirs: Sequence[Path] = ()  # a user's clause folders over the shipped ones
+    we: str | None = None  # the user's party: a party's name or word, or a role ("creator", "client")
+    check: Callable[[], None] | None = None  # called between stages; raises to stop (a deadline)
+
+
+def _between_stages(check: Callable[[], None] | None) -> None:
+    if check is not None:
+        check()
+
+
+def memory_estimate(data: bytes, *, rewrite: bool = False) -> int:
+    """Bytes of memory reading (and, with ``rewrite``, redlining) ``data`` will take at most:
+    the input, and the XML the job parses times the measured bytes-to-memory factor. Nothing
+    is parsed, so a caller can refuse a document before it costs anything."""
+    return len(data) + MEMORY_PER_XML_BYTE * xml_bytes_to_parse(data, stories=rewrite)
 
 
 def read(data: bytes) -> Document:
@@ -37,9 +52,13 @@ def read(data: bytes) -> Document:
     return read_document(data)
 
 
-def audit(data: bytes, *, filename: str | None = None) -> AuditResult:
-    """Find and classify the IP and licence clauses of a document."""
-    return audit_document(read_document(data), filename=filename)
+def audit(data: bytes, *, filename: str | None = None, we: str | None = None,
+          check: Callable[[], None] | None = None) -> AuditResult:
+    """Find and classify the IP and licence clauses of a document (``we``: the user's party;
+    ``check`` as in Options)."""
+    doc = read_document(data)
+    _between_stages(check)
+    return audit_document(doc, filename=filename, we=we)
 
 
 def _stamp(paths: Sequence[Path]) -> tuple:
@@ -69,7 +88,9 @@ def library_for(options: Options = Options()) -> tuple[Library, Playbook]:
 
 
 def _plan(doc: Document, options: Options, filename: str | None) -> tuple[AuditResult, Plan]:
-    result = audit_document(doc, filename=filename)
+    _between_stages(options.check)
+    result = audit_document(doc, filename=filename, we=options.we)
+    _between_stages(options.check)
     library, playbook = library_for(options)
     the_plan = make_plan(result, library, playbook, variant=options.variant, comments=options.comments,
                          existing_comments=comments_by_paragraph(doc))
@@ -84,9 +105,16 @@ def plan(data: bytes, options: Options = Options(), *, filename: str | None = No
 @dataclass(frozen=True)
 class Redline:
     docx: bytes
-    audit: AuditResult
+    audit: AuditResult  # of the input: the score before
     plan: Plan
     write: WriteResult
+
+    @cached_property
+    def after(self) -> AuditResult:
+        """The audit of the redlined document as Word reads it (tracked insertions in, deletions out): the
+        score after, measured, not guessed. Computed when first asked for, so a redline alone costs no more."""
+        given = self.audit.we.given if self.audit.we is not None else None  # the same party as before
+        return audit_document(read_document(self.docx), filename=self.audit.filename, we=given)
 
 
 def redline(
@@ -100,10 +128,11 @@ def redline(
     """Apply the playbook's plan to the document as tracked changes by ``author`` at ``date``."""
     doc = read_document(data)
     result, the_plan = _plan(doc, options, filename)
-    written = apply_plan(doc, the_plan.to_dict(), stamp=RevisionStamp(author=author, date=date), comments=options.comments)
+    _between_stages(options.check)
+    written = apply_plan(doc, the_plan, stamp=RevisionStamp(author=author, date=date), comments=options.comments)
     return Redline(docx=written.docx, audit=result, plan=the_plan, write=written)
 
 
 def placeholders_for(data: bytes) -> Mapping[str, str]:
     """The clause placeholders ({client}, {provider}, ...) as this document names them."""
-    return extract_terms(read_document(data).paragraphs).placeholders()
+    return analyse(read_document(data).paragraphs)[0].placeholders()

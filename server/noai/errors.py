@@ -8,6 +8,8 @@ Messages are written for the person holding the file, not for a developer.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class NoaiError(Exception):
     """Base of every error the engine raises on purpose."""
@@ -17,12 +19,12 @@ class NoaiError(Exception):
     status = 400
     exit_code = 1
 
-    def __init__(self, message: str, *, detail: dict | None = None):
+    def __init__(self, message: str, *, detail: dict[str, Any] | None = None):
         super().__init__(message)
         self.message = message
         self.detail = detail or {}
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "title": self.title, "message": self.message, **self.detail}
 
 
@@ -102,7 +104,7 @@ class LibraryError(NoaiError):
     status = 500
     exit_code = 4
 
-    def __init__(self, message: str, problems: list[dict] | None = None):
+    def __init__(self, message: str, problems: list[dict[str, Any]] | None = None):
         super().__init__(message, detail={"problems": problems or []})
         self.problems = problems or []
 
@@ -111,7 +113,7 @@ class UnknownClauseError(NoaiError):
     code = "unknown-clause"
     title = "No such clause"
     status = 404
-    exit_code = 4
+    exit_code = 2  # a clause id the user typed: bad usage (README), not a broken library
 
 
 class UnknownVariantError(NoaiError):
@@ -145,6 +147,18 @@ class AnchorNotFoundError(PlanError):
     title = "A planned edit no longer matches the document"
 
 
+# -- the user's party ----------------------------------------------------------------
+
+
+class UnknownPartyError(NoaiError):
+    """``--we`` / the API's ``we`` names no party of the document: ``parties`` lists those found."""
+
+    code = "unknown-party"
+    title = "No such party in the document"
+    status = 422
+    exit_code = 2
+
+
 # -- add-in manifest -------------------------------------------------------------------
 
 
@@ -174,3 +188,30 @@ class MissingCertificateError(NoaiError):
     code = "missing-certificate"
     title = "No certificate for HTTPS"
     exit_code = 2
+
+
+class DeadlineExceededError(NoaiError):
+    """A request computed past the server's deadline (``NOAI_TIMEOUT``); stopped between stages."""
+
+    code = "deadline-exceeded"
+    title = "The request took too long"
+    status = 503
+
+
+class ServerBusyError(NoaiError):
+    """The server's memory budget is taken by other requests; the client may retry later."""
+
+    code = "server-busy"
+    title = "The server is busy"
+    status = 503
+
+    def __init__(self, message: str, *, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class DocumentBudgetError(PackageLimitError):
+    """The XML the job would parse exceeds the per-request memory budget."""
+
+    code = "document-too-large"
+    title = "The document needs more memory than this server allows a request"

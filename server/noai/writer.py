@@ -1,4 +1,4 @@
-"""Apply a redline plan (``noai.plan/1``, see DEVELOPERS.md) to a .docx as tracked changes.
+"""Apply a redline plan (a typed :class:`~noai.plan.Plan`) to a .docx as tracked changes.
 
 Each edit is anchored by a paragraph index and that paragraph's current text; an edit whose
 anchor no longer matches (and whose text is not found in exactly one other paragraph), or whose
@@ -21,14 +21,15 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .errors import PlanError
+from .anchor import locate
 from .ooxml.document import BODY, Document, iter_paragraphs
 from .ooxml.ns import CT_COMMENTS, RT_COMMENTS, RT_STYLES, qn
 from .ooxml.package import add_relationship, write_package
+from .ooxml.renumber import TextChange, renumber
 from .ooxml.revisions import (
-    R,
     IdAllocator,
     NewParagraph,
+    R,
     RevisionStamp,
     add_comment,
     add_comment_around,
@@ -38,9 +39,8 @@ from .ooxml.revisions import (
     replace_text,
 )
 from .ooxml.xml import parse_xml, serialize_xml
-from .plan import SCHEMA as PLAN_SCHEMA
+from .plan import Edit, Plan
 
-OPS = ("insert_after", "replace", "comment")
 # Relationship types (by their last segment) of the story parts that carry revision ids.
 _STORY_RELS = ("/header", "/footer", "/footnotes", "/endnotes", "/comments")
 
@@ -52,36 +52,17 @@ class WriteResult:
     Each skipped edit is ``{"id", "op", "reason", "message"}`` with ``reason`` one of
     ``anchor-not-found``, ``phrase-not-found``, ``overlap``, ``already-present``,
     ``comments-off``.
+
+    ``renumbered`` lists the typed numbers and typed cross-references changed (as tracked
+    replacements) so that no typed clause number appears twice once the inserted clauses are
+    accepted: ``{"index", "start", "end", "from", "to", "reference"}``, offsets into the
+    paragraph's current text in the input.
     """
 
     docx: bytes
     applied: list[str] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
-
-
-def _check_plan(plan: dict) -> list[dict]:
-    """The plan's edits, after checking the shape the writer relies on."""
-    if not isinstance(plan, dict) or plan.get("schema") != PLAN_SCHEMA:
-        raise PlanError(f"The redline plan is not a {PLAN_SCHEMA} plan.")
-    edits = plan.get("edits")
-    if not isinstance(edits, list):
-        raise PlanError("The redline plan has no list of edits.")
-    for n, edit in enumerate(edits):
-        anchor = edit.get("anchor") if isinstance(edit, dict) else None
-        problem = None
-        if not isinstance(anchor, dict) or not isinstance(anchor.get("index"), int) \
-                or not isinstance(anchor.get("text"), str):
-            problem = "has no anchor (paragraph index and text)"
-        elif edit.get("op") not in OPS:
-            problem = f"has an unknown operation {edit.get('op')!r}"
-        elif edit["op"] == "insert_after" and not edit.get("paragraphs"):
-            problem = "inserts no paragraphs"
-        elif edit["op"] != "insert_after" and not edit.get("find"):
-            problem = "names no text to find"
-        if problem:
-            raise PlanError(f"Edit {edit.get('id', n) if isinstance(edit, dict) else n} of the "
-                            f"redline plan {problem}.")
-    return edits
+    renumbered: list[dict] = field(default_factory=list)
 
 
 class _Writer:
@@ -110,6 +91,7 @@ class _Writer:
         reference, text = comment_style_ids(package.xml(styles_name) if styles_name else None)
         self.comment_styles = {"reference_style": reference, "text_style": text}
         self.inserted_after: dict[int, object] = {}  # anchor index -> our last paragraph after it
+        self.numbers: dict[int, list[str]] = {}  # anchor index -> typed numbers of the clauses after it
 
     # -- the paragraphs edited --
 
@@ -134,25 +116,19 @@ class _Writer:
 
     # -- locating --
 
-    def anchor(self, edit: dict) -> int | None:
-        """The paragraph index of the edit's anchor: its index if the text matches there, else
-        the one paragraph with exactly that text."""
-        index, text = edit["anchor"]["index"], edit["anchor"]["text"]
-        paragraphs = self.doc.paragraphs
-        if 0 <= index < len(paragraphs) and paragraphs[index].text == text:
-            return index
-        matches = [i for i, para in enumerate(paragraphs) if para.text == text]
-        return matches[0] if len(matches) == 1 else None
+    def anchor(self, edit: Edit) -> int | None:
+        """The paragraph index of the edit's anchor (:func:`noai.anchor.locate`)."""
+        return locate([para.text for para in self.doc.paragraphs], edit.index, edit.anchor_text)
 
-    def span(self, index: int, edit: dict) -> tuple[int, int] | None:
+    def span(self, index: int, edit: Edit) -> tuple[int, int] | None:
         """``(start, end)`` of the edit's phrase: its ``start``/``end`` when they hold ``find``,
         else occurrence ``occurrence`` of ``find``."""
-        text, find = self.doc.paragraphs[index].text, edit["find"]
-        start = edit.get("start")
-        if isinstance(start, int) and text[start:start + len(find)] == find:
+        text, find = self.doc.paragraphs[index].text, edit.find or ""
+        start = edit.start
+        if start is not None and text[start:start + len(find)] == find:
             return start, start + len(find)
         at = -len(find)
-        for _ in range(int(edit.get("occurrence", 0)) + 1):
+        for _ in range(edit.occurrence + 1):
             at = text.find(find, at + len(find))
             if at < 0:
                 return None
@@ -160,33 +136,38 @@ class _Writer:
 
     # -- applying --
 
-    def insert(self, index: int, edit: dict) -> None:
-        paragraphs = [NewParagraph(item["text"], item.get("title")) if isinstance(item, dict)
-                      else NewParagraph(str(item)) for item in edit["paragraphs"]]
+    def insert(self, index: int, edit: Edit) -> None:
+        paragraphs = [NewParagraph(item["text"], item.get("title")) for item in edit.paragraphs]
         after = self.inserted_after.get(index, self.element(index))
-        new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids)
+        numbers = self.numbers.get(index, [])
+        new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids,
+                                      numbers=numbers[:len(paragraphs)] or None)
+        self.numbers[index] = numbers[len(paragraphs):]
         self.added.extend(new)
         self.inserted_after[index] = new[-1]
-        if self.comments and edit.get("comment"):
+        if self.comments and edit.comment:
             runs = f"{qn('w:ins')}/{R}"
-            add_comment_around(new[0].find(runs), new[-1].findall(runs)[-1], edit["comment"],
+            add_comment_around(new[0].find(runs), new[-1].findall(runs)[-1], edit.comment,
                                self.stamp, self.ids, self.comments_root, **self.comment_styles)
 
-    def replace(self, index: int, start: int, end: int, edit: dict) -> None:
+    def replace(self, index: int, start: int, end: int, edit: Edit) -> None:
         deletions, insertion = replace_text(self.element(index), start, end,
-                                            str(edit.get("replacement", "")), self.stamp, self.ids)
-        if self.comments and edit.get("comment"):
+                                            edit.replacement or "", self.stamp, self.ids)
+        if self.comments and edit.comment:
             last = insertion[-1] if insertion is not None else deletions[-1]
-            add_comment_around(deletions[0], last, edit["comment"], self.stamp, self.ids,
+            add_comment_around(deletions[0], last, edit.comment, self.stamp, self.ids,
                                self.comments_root, **self.comment_styles)
 
-    def comment(self, index: int, start: int, end: int, edit: dict) -> None:
-        add_comment(self.element(index), start, end, str(edit.get("comment", "")), self.stamp,
+    def renumber(self, index: int, change: TextChange) -> None:
+        replace_text(self.element(index), change.start, change.end, change.new, self.stamp, self.ids)
+
+    def comment(self, index: int, start: int, end: int, edit: Edit) -> None:
+        add_comment(self.element(index), start, end, edit.comment or "", self.stamp,
                     self.ids, self.comments_root, **self.comment_styles)
 
-    def already_present(self, index: int, edit: dict) -> bool:
+    def already_present(self, index: int, edit: Edit) -> bool:
         """Our own pending insertion (or the same clause) already follows the anchor."""
-        texts = [item["text"] if isinstance(item, dict) else str(item) for item in edit["paragraphs"]]
+        texts = [item["text"] for item in edit.paragraphs]
         following = [para.text for para in self.doc.paragraphs[index + 1:index + 1 + len(texts)]]
         return len(following) == len(texts) and all(
             have.endswith(want) for have, want in zip(following, texts))
@@ -265,22 +246,29 @@ def _free_part_name(parts, wanted: str) -> str:
     return name
 
 
-def _skip(edit: dict, reason: str, message: str) -> dict:
-    return {"id": edit.get("id"), "op": edit.get("op"), "reason": reason, "message": message}
+def _skip(edit: Edit, reason: str, message: str) -> dict:
+    return {"id": edit.id, "op": edit.op, "reason": reason, "message": message}
 
 
-def apply_plan(doc: Document, plan: dict, *, stamp: RevisionStamp, comments: bool = True) -> WriteResult:
+def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: bool = True) -> WriteResult:
     """Write ``plan`` into ``doc`` as tracked changes by ``stamp``; the caller's ``doc`` is not
     modified (the writer edits a copy), so the same document can be written again.
 
     Range edits (``replace``, ``comment``) are applied per paragraph from the end backwards, so
     their offsets into the original current text stay right; a range overlapping another edit's
     range is skipped. ``insert_after`` edits on the same anchor follow each other in plan order.
-    With ``comments=False`` no comment is written and ``comment`` edits are skipped.
+    With ``comments=False`` no comment is written and ``comment`` edits are skipped. Where an
+    inserted clause continues a typed numbering ("7.3" -> "7.4") before typed siblings, those and
+    the typed references to them are renumbered as tracked replacements (``renumbered``), unless
+    a planned edit covers the same words.
 
-    :raise PlanError: the plan is not a ``noai.plan/1`` plan or an edit is malformed.
+    The plan is typed (:class:`~noai.plan.Plan`); a plan read from JSON is checked against its
+    schema on the way in (:meth:`Plan.from_dict`), not here.
+
+    :raise PlanError: an edit's text cannot go into a Word document (control characters) or its
+        range is outside its paragraph.
     """
-    edits = _check_plan(plan)
+    edits = list(plan.edits)
     writer = _Writer(doc, stamp, comments)
     try:
         return _apply(writer, edits, comments)
@@ -288,7 +276,7 @@ def apply_plan(doc: Document, plan: dict, *, stamp: RevisionStamp, comments: boo
         writer.restore()
 
 
-def _apply(writer: _Writer, edits: list[dict], comments: bool) -> WriteResult:
+def _apply(writer: _Writer, edits: list[Edit], comments: bool) -> WriteResult:
     done: set[int] = set()
     skipped: list[dict] = []
     ranges: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
@@ -296,13 +284,13 @@ def _apply(writer: _Writer, edits: list[dict], comments: bool) -> WriteResult:
     for n, edit in enumerate(edits):
         index = writer.anchor(edit)
         if index is None:
-            number = edit["anchor"]["index"] + 1
+            number = edit.index + 1
             skipped.append(_skip(edit, "anchor-not-found",
                                  f"Paragraph {number}, which this edit is anchored to, is no longer "
                                  "in the document as planned."))
-        elif edit["op"] == "comment" and not comments:
+        elif edit.op == "comment" and not comments:
             skipped.append(_skip(edit, "comments-off", "Comments were turned off."))
-        elif edit["op"] == "insert_after":
+        elif edit.op == "insert_after":
             if writer.already_present(index, edit):
                 skipped.append(_skip(edit, "already-present", "The clause is already there."))
             else:
@@ -314,10 +302,14 @@ def _apply(writer: _Writer, edits: list[dict], comments: bool) -> WriteResult:
             skipped.append(_skip(edit, "overlap", "The words overlap another edit of the same plan."))
         else:
             ranges[index].append((*span, n))
+    renumbered = _renumbering(writer, edits, insertions, ranges)
     for index, spans in ranges.items():
         for start, end, n in sorted(spans, reverse=True):
+            if n >= len(edits):
+                writer.renumber(index, renumbered[n - len(edits)])
+                continue
             edit = edits[n]
-            if edit["op"] == "replace":
+            if edit.op == "replace":
                 writer.replace(index, start, end, edit)
             else:
                 writer.comment(index, start, end, edit)
@@ -325,5 +317,29 @@ def _apply(writer: _Writer, edits: list[dict], comments: bool) -> WriteResult:
     for n, index in insertions:
         writer.insert(index, edits[n])
         done.add(n)
-    applied = [str(edit.get("id", n)) for n, edit in enumerate(edits) if n in done]
-    return WriteResult(writer.package_bytes(), applied, skipped)
+    applied = [edit.id for n, edit in enumerate(edits) if n in done]
+    changed = [{"index": c.index, "start": c.start, "end": c.end, "from": c.old, "to": c.new,
+                "reference": c.reference} for c in renumbered]
+    return WriteResult(writer.package_bytes(), applied, skipped, changed)
+
+
+def _renumbering(
+    writer: _Writer, edits: list[Edit], insertions: list[tuple[int, int]], ranges: dict[int, list[tuple[int, int, int]]]
+) -> list[TextChange]:
+    """The typed numbers and references to renumber for the insertions (see
+    :mod:`noai.ooxml.renumber`), change ``k`` added to ``ranges`` as number ``len(edits) + k``; one that
+    overlaps a planned edit's range is left out: the plan's edit is what was asked for."""
+    inserted: dict[int, int] = defaultdict(int)
+    for n, index in insertions:
+        inserted[index] += len(edits[n].paragraphs)
+    if not inserted:
+        return []
+    found = renumber([p.text for p in writer.doc.paragraphs], inserted)
+    writer.numbers = found.numbers
+    changes: list[TextChange] = []
+    for change in found.changes:
+        spans = ranges[change.index]
+        if not any(start < change.end and change.start < end for start, end, _ in spans):
+            spans.append((change.start, change.end, len(edits) + len(changes)))
+            changes.append(change)
+    return changes

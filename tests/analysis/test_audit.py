@@ -114,9 +114,9 @@ def test_a_german_contract_gets_a_language_note_and_no_findings():
 def test_the_json_has_the_versioned_top_level_and_survives_a_round_trip():
     result = audit(("Intellectual Property", WORK_FOR_HIRE), ("Use of AI", NO_AI))
     data = json.loads(json.dumps(result.to_dict()))
-    assert data["schema"] == SCHEMA == "noai.audit/1"
-    assert set(data) == {"schema", "document", "paragraphs", "terms", "ip_section", "findings", "protections",
-                         "insertion_points", "score", "notes"}
+    assert data["schema"] == SCHEMA == "noai.audit/2"
+    assert set(data) == {"schema", "document", "paragraphs", "terms", "parties", "self_reference", "work_product",
+                         "we", "ip_section", "findings", "protections", "insertion_points", "score", "notes"}
     assert data["document"] == {"filename": "test.docx", "paragraph_count": len(result.paragraphs), "language": "en"}
     assert set(data["paragraphs"][0]) == {"index", "text", "style", "label", "section_label", "heading"}
     finding = next(f for f in data["findings"] if f["kind"] == "work_made_for_hire")
@@ -192,7 +192,7 @@ def _with_clause(rendered) -> tuple[list[Paragraph], range]:
 
 
 def test_each_library_clause_is_found_as_its_protection_and_its_text_raises_no_red_flag():
-    from noai.analysis.audit import PROTECTIONS
+    from noai.kinds import PROTECTIONS
     from noai.library import VARIANTS, load_library, render
 
     library = load_library()

@@ -86,8 +86,11 @@ def test_the_creator_retaining_title_is_a_reservation_not_an_assignment():
 
 
 def test_the_client_owning_its_own_materials_is_no_risk_to_the_creator():
-    f = one("The Client owns all right, title and interest in the Client Materials.", "ip_assignment")
-    assert f.severity == "info"
+    # Kept ownership is no assignment (issue 14): it is read as the owner keeping what is its own.
+    text = "The Client owns all right, title and interest in the Client Materials."
+    assert "ip_assignment" not in kinds(text)
+    f = one(text, "reservation_of_rights")
+    assert f.severity == "info" and f.attributes["kept"] is True and f.beneficiary == "client"
 
 
 # -- licences: direction ------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def test_a_paragraph_only_the_model_finds_becomes_a_review_finding_with_confiden
     found = learned.review_findings(paragraphs, [], TOY)
     assert [(f.kind, f.start) for f in found] == [("ip_assignment", 1)]
     f = found[0]
-    assert f.attributes["tier"] == "review" and 0.6 <= f.attributes["confidence"] <= 1
+    assert f.tier == "review" and 0.6 <= f.confidence <= 1
     assert SEVERITY_ORDER.index(f.severity) > SEVERITY_ORDER.index("medium")
     assert "model flagged" in f.explanation and '"vests"' in f.explanation
 

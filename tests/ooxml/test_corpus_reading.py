@@ -33,7 +33,7 @@ def starting(doc, prefix):
 ])
 def test_paragraph_count_matches_libreoffice_plus_bare_section_breaks(name, lo_count):
     doc = read(name)
-    bare_breaks = sum(1 for x, el in zip(doc.paragraphs, doc.elements)
+    bare_breaks = sum(1 for x, el in zip(doc.paragraphs, doc.elements, strict=True)
                       if not x.text and el.find(SECT_PR) is not None)
     assert len(doc.paragraphs) == lo_count + bare_breaks
 

@@ -33,7 +33,8 @@ def test_deeper_levels_restart_when_a_shallower_level_is_used():
 
 
 def test_lvl_restart_zero_keeps_counting_across_shallower_levels():
-    numbering = ('<w:abstractNum w:abstractNumId="0">' + lvl(0) + lvl(1, "upperLetter", "%2)", extra='<w:lvlRestart w:val="0"/>')
+    numbering = ('<w:abstractNum w:abstractNumId="0">' + lvl(0)
+                 + lvl(1, "upperLetter", "%2)", extra='<w:lvlRestart w:val="0"/>')
                  + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
     body = "".join(p("x", numbering=(1, level)) for level in [0, 1, 0, 1])
     assert labels(body, numbering) == ["1.", "A)", "2.", "B)"]

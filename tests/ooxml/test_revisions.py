@@ -77,7 +77,7 @@ def test_stamp_refuses_an_author_with_control_characters(revision_date):
 def test_author_with_quotes_and_ampersand_is_escaped_in_the_xml(revision_date, ids):
     author = 'O\'Brien & "Partners" <Legal>'
     paragraph = body(p("The licence."))[0]
-    deletions, insertion = replace_text(paragraph, 4, 11, "grant", RevisionStamp(author, revision_date), ids)
+    _deletions, _insertion = replace_text(paragraph, 4, 11, "grant", RevisionStamp(author, revision_date), ids)
     xml = etree.tostring(paragraph)
     assert b"&amp;" in xml and b"&lt;Legal&gt;" in xml
     reparsed = etree.fromstring(xml)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from lxml import etree
+from datetime import UTC, datetime
 
-from datetime import datetime, timezone
+from lxml import etree
 
 from noai.ooxml.document import read_document
 from noai.ooxml.ns import W
 from noai.ooxml.revisions import RevisionStamp
 from noai.ooxml.text import texts
-from noai.plan import SCHEMA
+from noai.plan import SCHEMA, Plan
 from noai.writer import apply_plan
 
-DATE = datetime(2026, 1, 15, 10, 0, tzinfo=timezone.utc)
+DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 
 
 def paragraph(inner: str):
@@ -29,7 +29,8 @@ def revision(kind: str, rid: int, body: str) -> str:
 
 
 def test_an_insertion_is_current_text_only_and_a_deletion_original_text_only():
-    p = paragraph(run("keep ") + revision("ins", 1, run("new ")) + revision("del", 2, run("old ", "w:delText")) + run("end"))
+    p = paragraph(run("keep ") + revision("ins", 1, run("new ")) + revision("del", 2, run("old ", "w:delText"))
+                  + run("end"))
     assert texts(p) == ("keep new end", "keep old end")
 
 
@@ -46,10 +47,10 @@ def test_replacing_text_inside_another_authors_insertion_keeps_the_original_text
     index = next(p.index for p in doc.paragraphs if "[Cluster Members]" in p.text)
     before = doc.paragraphs[index]
     start = before.text.index("Members")
-    plan = {"schema": SCHEMA, "edits": [{
+    plan = Plan.from_dict({"schema": SCHEMA, "variant": "standard", "terms": {}, "offered": [], "notes": [], "edits": [{
         "id": "e1", "op": "replace", "anchor": {"index": index, "text": before.text}, "find": "Members",
         "occurrence": 0, "start": start, "end": start + len("Members"), "replacement": "Participants",
-        "clause": "test", "variant": "standard", "comment": None}]}
+        "clause": "test", "variant": "standard", "title": None, "comment": None, "finding": "confidentiality"}]})
     out = read_document(apply_plan(doc, plan, stamp=RevisionStamp("noai", DATE), comments=False).docx)
     after = out.paragraphs[index]
     assert after.text == before.text.replace("Members", "Participants")

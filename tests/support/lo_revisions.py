@@ -38,6 +38,7 @@ Exit status: 0 every file loaded, 1 at least one file failed to load, 2 LibreOff
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -308,14 +309,10 @@ def _comments(doc):
             "text": f.getPropertyValue("Content"),
             "anchor": None,
         }
-        try:
+        with contextlib.suppress(Exception):
             item["date"] = _dt(f.getPropertyValue("DateTimeValue"))
-        except Exception:
-            pass
-        try:
+        with contextlib.suppress(Exception):
             item["anchor"] = f.getAnchor().getString()
-        except Exception:
-            pass
         out.append(item)
     return out
 
@@ -331,10 +328,8 @@ def _close(doc):
     try:
         doc.close(True)
     except Exception:
-        try:
+        with contextlib.suppress(Exception):
             doc.dispose()
-        except Exception:
-            pass
 
 
 def _filter_name(doc):
@@ -471,7 +466,8 @@ def main(argv=None) -> int:
                 timer.cancel()
             if not office.alive():
                 res["ok"] = False
-                res["load_error"] = (res.get("load_error") or "") + " (soffice crashed or hit --timeout %ss; restarted)" % args.timeout
+                res["load_error"] = ((res.get("load_error") or "")
+                                     + " (soffice crashed or hit --timeout %ss; restarted)" % args.timeout)
                 office.stop()
                 office.start()
             if not res["ok"]:

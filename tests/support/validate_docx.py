@@ -236,7 +236,7 @@ class _McContext:
         self.ignorable = ignorable
         self.process_content = process_content
 
-    def derive(self, el, report: Report, part: str) -> "_McContext":
+    def derive(self, el, report: Report, part: str) -> _McContext:
         ign_attr = el.get(f"{{{MC}}}Ignorable")
         pc_attr = el.get(f"{{{MC}}}ProcessContent")
         mu_attr = el.get(f"{{{MC}}}MustUnderstand")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from noai import schemas
 from noai.web import create_app
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -22,6 +23,7 @@ def assert_problem(response, status: int, code: str | None = None) -> dict:
     assert body["request_id"] == response.headers["X-Request-ID"]
     assert body["title"] and body["detail"]
     assert "Traceback" not in response.get_data(as_text=True)
+    assert schemas.problems("problem", body) == []
     if code is not None:
         assert body["code"] == code
     return body

@@ -30,7 +30,7 @@ def test_audit_of_a_raw_docx_body_is_the_audit_json(post_docx):
     response = post_docx("/api/v1/audit")
     assert response.status_code == 200
     body = response.get_json()
-    assert body["schema"] == "noai.audit/1"
+    assert body["schema"] == "noai.audit/2"
     assert body["document"]["paragraph_count"] == 69
     assert {f["kind"] for f in body["findings"]} >= {"work_made_for_hire", "any_and_all_purposes"}
 
@@ -51,7 +51,7 @@ def test_audit_reads_flat_opc_xml_sent_as_application_xml(client, flat_opc):
 
 def test_plan_answers_the_audit_and_the_plan_for_the_variant_asked(post_docx):
     body = post_docx("/api/v1/plan", variant="strict").get_json()
-    assert body["audit"]["schema"] == "noai.audit/1"
+    assert body["audit"]["schema"] == "noai.audit/2"
     assert body["plan"]["schema"] == "noai.plan/1"
     assert body["plan"]["variant"] == "strict"
     assert any(e["op"] == "insert_after" for e in body["plan"]["edits"])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
 import tempfile
+import threading
 import zipfile
 
 import pytest
@@ -51,9 +53,42 @@ def test_the_secret_sentence_is_in_the_document_the_tests_post(client, secret_do
     assert any(SECRET in p.get("text", "") for p in audit["paragraphs"])
 
 
-def test_no_request_writes_a_file(client, secret_docx, monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)
-    before_tmp, before_cwd = listing(tempfile.gettempdir()), listing(".")
+@pytest.fixture
+def busy_system_temp():
+    """Another program writing files into the machine's temporary folder all along."""
+    stop, folder = threading.Event(), tempfile.gettempdir()
+
+    def write():
+        for i in range(100_000):  # bounded
+            if stop.wait(0.005):
+                return
+            path = os.path.join(folder, f"noai-test-neighbour-{os.getpid()}-{i % 5}")
+            with open(path, "wb") as f:
+                f.write(b"x")
+            if i % 2:
+                os.unlink(path)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    yield
+    stop.set()
+    writer.join()
+    for i in range(5):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(os.path.join(folder, f"noai-test-neighbour-{os.getpid()}-{i}"))
+
+
+def test_no_request_writes_a_file(client, secret_docx, monkeypatch, tmp_path, busy_system_temp):
+    # the server's own temporary folder and working folder, private to this test: other
+    # processes writing into the machine's temp folder (busy_system_temp) cannot disturb it
+    private_tmp, work = tmp_path / "tmp", tmp_path / "work"
+    private_tmp.mkdir()
+    work.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private_tmp))
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
+    monkeypatch.chdir(work)
+    assert tempfile.gettempdir() == str(private_tmp)
+    before_tmp, before_cwd = listing(str(private_tmp)), listing(".")
 
     def refuse(*args, **kwargs):
         raise AssertionError("a temporary file was asked for")
@@ -67,7 +102,7 @@ def test_no_request_writes_a_file(client, secret_docx, monkeypatch, tmp_path):
     for response in requests_of(client, secret_docx):
         assert response.status_code == 200
     assert listing(".") == before_cwd
-    assert listing(tempfile.gettempdir()) - before_tmp == set()
+    assert listing(str(private_tmp)) == before_tmp
 
 
 def test_no_log_record_holds_document_text(client, secret_docx, caplog):

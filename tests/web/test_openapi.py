@@ -6,6 +6,8 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate as validate_spec
+
+from noai import schemas
 from noai.web import create_app
 
 from .conftest import DOCX_TYPE
@@ -21,10 +23,30 @@ def test_the_openapi_document_describes_every_endpoint_and_schema(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     assert set(spec["paths"]) == {"/audit", "/plan", "/redline", "/clauses", "/clauses/{clause_id}", "/healthz"}
     plan_params = {p["name"] for p in spec["paths"]["/plan"]["post"]["parameters"]}
-    assert plan_params == {"variant", "comments", "playbook"}
+    assert plan_params == {"variant", "comments", "playbook", "we"}
+    assert {p["name"] for p in spec["paths"]["/audit"]["post"]["parameters"]} == {"we"}
     variant = next(p for p in spec["paths"]["/redline"]["post"]["parameters"] if p["name"] == "variant")
     assert variant["schema"]["enum"] == ["strict", "standard", "minimal"]
     assert set(spec["components"]["schemas"]["Problem"]["required"]) >= {"type", "title", "status", "code"}
+
+
+def test_the_openapi_document_embeds_the_wire_schemas_so_real_answers_validate_against_it(client):
+    import json
+    from pathlib import Path
+
+    from jsonschema import Draft202012Validator
+
+    spec = client.get("/api/v1/openapi.json").get_json()
+    components = spec["components"]["schemas"]
+    assert components["Audit"]["properties"]["schema"] == schemas.schema("audit")["properties"]["schema"]
+    finding = schemas.schema("audit")["$defs"]["finding"]
+    assert components["AuditFinding"]["properties"]["kind"] == finding["properties"]["kind"]
+    wire = Path(__file__).parents[1] / "data" / "wire"
+    answer = json.loads((wire / "agency-services-agreement.answer.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator({"$ref": "#/components/schemas/PlanAnswer", "components": spec["components"]})
+    assert list(validator.iter_errors(answer)) == []
+    answer["audit"]["findings"][0]["kind"] = "no_such_kind"
+    assert list(validator.iter_errors(answer))
 
 
 def test_the_docs_page_shows_the_paths_and_schemas_without_any_script(client):

@@ -71,10 +71,57 @@ def test_the_task_pane_serves_its_modules_and_icons_but_not_its_tooling(client):
         assert_problem(client.get(f"/addin/{hidden}"), 404)
 
 
-def test_the_manifest_is_rendered_for_the_host_asked(client):
-    response = client.get("/manifest.xml", base_url="https://noai.example.org")
+def test_the_manifest_is_rendered_for_the_configured_address_not_the_host_header(make_app):
+    # changed on purpose (issue 17): the Host header is the client's; the manifest's URLs are not
+    client = make_app(PUBLIC_URL="https://noai.example.org/").test_client()
+    response = client.get("/manifest.xml", base_url="https://evil.example")
     assert response.status_code == 200
-    assert "https://noai.example.org/addin/" in response.get_data(as_text=True)
+    text = response.get_data(as_text=True)
+    assert "https://noai.example.org/addin/" in text and "evil.example" not in text
+    default = make_app().test_client().get("/manifest.xml", base_url="https://evil.example")
+    assert "https://localhost:8443/addin/" in default.get_data(as_text=True)
+    assert "evil.example" not in default.get_data(as_text=True)
+
+
+def test_noai_serve_configures_its_own_address_for_the_manifest(monkeypatch):
+    from argparse import Namespace
+
+    from noai.web.serve import public_url
+
+    monkeypatch.delenv("NOAI_PUBLIC_URL", raising=False)
+    assert public_url(Namespace(host="127.0.0.1", port=9443, http=False)) == "https://localhost:9443"
+    assert public_url(Namespace(host="noai.example.org", port=443, http=False)) == "https://noai.example.org"
+    assert public_url(Namespace(host="127.0.0.1", port=8080, http=True)) == ""  # the proxy's, if trusted
+    monkeypatch.setenv("NOAI_PUBLIC_URL", "https://contracts.example.org")
+    assert public_url(Namespace(host="0.0.0.0", port=8443, http=True)) == "https://contracts.example.org"
+
+
+def test_the_panes_csp_lets_it_reach_the_configured_backends_only(make_app):
+    client = make_app(PUBLIC_URL="https://noai.example.org",
+                      PANE_CONNECT_SRC="https://backup.example.org:9443/api/v1 https://*.evil.example").test_client()
+    connect = csp(client.get("/addin/taskpane.html"))["connect-src"]
+    assert {"'self'", "https://noai.example.org", "https://backup.example.org:9443"} <= set(connect)
+    assert not [s for s in connect if "evil" in s or "*" in s]
+    config = client.get("/addin/config.json").get_json()
+    assert config["api"] == "https://noai.example.org/api/v1"
+    assert "https://backup.example.org:9443" in config["connect_src"] and config["token_required"] is False
+    assert csp(make_app().test_client().get("/addin/"))["connect-src"] == [
+        "'self'", "https://appsforoffice.microsoft.com"]
+
+
+@pytest.mark.parametrize("path", ["src/../test/api.test.js", "assets/../node_modules/x/index.js",
+                                  "src/./../tools/x.js", ".hidden/x.js", "src/.x.js", "assets/..%2Fpackage.json",
+                                  "src/%2e%2e/test/api.test.js", "src/..%5Ctest%5Capi.test.js"])
+def test_hidden_folders_and_dot_paths_are_never_served_from_addin(client, path):
+    assert_problem(client.get(f"/addin/{path}"), 404)
+
+
+def test_with_a_token_configured_the_openapi_document_and_its_page_need_it(make_app):
+    client = make_app(API_TOKEN="s3cret").test_client()
+    for path in ("/api/v1/openapi.json", "/api/v1/docs", "/api/v1/nope"):
+        assert_problem(client.get(path), 401, "unauthorized")
+        assert client.get(path, headers={"Authorization": "Bearer s3cret"}).status_code in (200, 404)
+    assert client.get("/addin/taskpane.html").status_code == 200
 
 
 def test_the_manifest_follows_the_proxy_headers_only_when_the_proxy_is_trusted(make_app):

@@ -73,8 +73,9 @@ def test_https_without_a_certificate_tells_the_user_to_run_noai_certs(tmp_path, 
 def test_gunicorn_gets_a_worker_a_cpu_timeouts_and_recycling(certs):
     options = gunicorn_options(serve_args(cert=str(certs.cert), key=str(certs.key)))
     assert options["workers"] == (os.cpu_count() or 1)
-    assert options["threads"] in (1, 2)
-    assert options["timeout"] == 60
+    assert options["worker_class"] == "noai.web.worker.NoaiWorker"
+    assert 0 < options["keepalive"] <= 30  # the deadline for a request's headers
+    assert options["timeout"] > 60  # the backstop behind NOAI_TIMEOUT's 60 s
     assert options["max_requests"] > 0 and options["max_requests_jitter"] > 0
     assert options["certfile"] == str(certs.cert)
     assert "certfile" not in gunicorn_options(serve_args(http=True))
@@ -117,9 +118,21 @@ def test_noai_serve_answers_over_https_with_the_local_certificate(certs, example
         request = urllib.request.Request(f"{base}/audit", data=example_docx, method="POST",
                                          headers={"Content-Type": DOCX_TYPE})
         with urllib.request.urlopen(request, context=context, timeout=30) as response:
-            assert json.load(response)["schema"] == "noai.audit/1"
+            assert json.load(response)["schema"] == "noai.audit/2"
     finally:
         process.terminate()
         process.wait(timeout=30)
     assert process.returncode == 0
     assert list(tmp_path.iterdir()) == []
+
+
+def test_serve_refuses_to_start_with_a_broken_user_clause_folder_and_lists_each_problem(tmp_path, capsys, monkeypatch):
+    from noai.cli import main
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "my-clause.toml").write_text('id = "my-clause"\nkind = 3\n', encoding="utf-8")
+    monkeypatch.setenv("NOAI_USER_CLAUSES", str(mine))
+    assert main(["serve", "--http", "--port", "1"]) == 4
+    err = capsys.readouterr().err
+    assert "my-clause.toml: kind:" in err and "my-clause.toml: title:" in err

@@ -2,7 +2,7 @@
 
 :func:`audit_document` takes a read :class:`~noai.ooxml.document.Document`; :func:`audit_paragraphs`
 does the same from paragraphs and defined terms (what the tests and the add-in's Flat OPC path
-use). The result serialises to the versioned JSON of ``docs/audit-schema.md`` (``noai.audit/1``).
+use). The result serialises to the versioned JSON of ``docs/audit-schema.md`` (``noai.audit/2``).
 
 Risk is scored from the creator's side, 0 (safe) to 100 (worst), after the seeds' table: an
 assignment or work made for hire is high risk, a limited licence moderate, an explicit AI
@@ -13,33 +13,39 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Sequence
 
 from noai.analysis import learned
 from noai.analysis import patterns as P
-from noai.analysis.classify import GRANT_KINDS, HIGH, INFO, MEDIUM, SEVERITY_ORDER, Finding, bare_title, classify
+from noai.analysis.classify import (
+    GRANT_KINDS,
+    HIGH,
+    INFO,
+    MEDIUM,
+    SEVERITY_ORDER,
+    Finding,
+    bare_title,
+    classify,
+    party_words,
+)
 from noai.analysis.language import detect_language
-from noai.analysis.terms import DefinedTerms, extract_terms
+from noai.analysis.parties import CLIENT as CLIENT_ROLE
+from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
+from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
+from noai.analysis.terms import DefinedTerms
+from noai.kinds import KINDS, PROTECTIONS, FindingKind, Placement, protection_spec
 from noai.ooxml.model import Paragraph
 
-SCHEMA = "noai.audit/1"
+SCHEMA = "noai.audit/2"
 PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
-PROTECTIONS = ("no_ai_restriction", "scope_limitation", "reservation_of_rights", "ai_indemnity", "ai_remedies",
-               "ai_transparency", "choice_of_law")
 GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
-
-# Points added once per kind found at high or medium severity (the modifiers of a grant).
-MODIFIER_POINTS = {
-    "any_and_all_purposes": (10, "use is allowed for any purpose or without restriction"),
-    "perpetual_irrevocable": (8, "the rights granted are perpetual or irrevocable"),
-    "future_technologies": (8, "the rights reach media and technologies not yet invented"),
-    "derivative_works": (6, "the other side may make derivative works or adaptations"),
-    "sublicensable": (6, "the other side may pass the rights on (sublicense)"),
-    "moral_rights_waiver": (4, "the creator waives moral rights"),
-    "feedback_usage_data": (5, "feedback or usage data may be used freely"),
-}
+# The best grade a contract can have while a finding of this severity stands, and the risk that grade starts
+# at: no A or B while a high-risk finding stands.
+GRADE_BOUND = {HIGH: ("C", 40)}
+SCORE_LEGEND = "Risk 0 (safe) to 100 (worst); grade A (low risk) to F (high risk)."
+NO_IP_TERMS = (15, "the contract says nothing about rights in the work, leaving AI use to the general law")
 _BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
                            r"Terms)\b|\b(?:Standard\s+Terms|Terms\s+and\s+"
                            r"Conditions)\b[^.]{0,120}\b(?:available|posted|located|published|found)\s+at\b|"
@@ -67,6 +73,17 @@ class InsertionPoint:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a clause of one :class:`~noai.kinds.Placement` goes: after paragraph ``index``."""
+
+    placement: Placement
+    index: int
+    text: str
+    section_label: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class IpSection:
     title: str  # the section as its path shows it: "7 Intellectual Property"
     section_label: str | None
@@ -79,6 +96,7 @@ class Score:
     risk: int | None  # 0 safest .. 100 worst; None when the language is not supported
     grade: str | None  # A (low risk) .. F
     reasons: tuple[tuple[int, str], ...] = ()
+    summary: str = ""  # the grade explained in one line
 
 
 @dataclass(slots=True)
@@ -93,6 +111,9 @@ class AuditResult:
     score: Score
     ip_section: IpSection | None
     notes: list[str] = field(default_factory=list)
+    places: dict[Placement, Place] = field(default_factory=dict)  # where each placement puts a clause
+    parties: Parties = field(default_factory=Parties)
+    we: We | None = None
 
     def protection(self, name: str) -> Protection | None:
         return next((p for p in self.protections if p.name == name), None)
@@ -111,11 +132,14 @@ class AuditResult:
                          "language": self.language},
             "paragraphs": [_paragraph_dict(p) for p in self.paragraphs],
             "terms": self.terms.to_dict(),
+            **self.parties.to_dict(self.paragraphs),
+            "we": None if self.we is None else self.we.to_dict(),
             "ip_section": None if self.ip_section is None else {
                 "title": self.ip_section.title, "section_label": self.ip_section.section_label,
                 "start": self.ip_section.start, "end": self.ip_section.end},
-            "findings": [_finding_dict(f) for f in self.findings],
-            "protections": {p.name: {"status": p.status, "detail": p.detail,
+            "findings": [f.to_dict() for f in self.findings],
+            "protections": {p.name: {"title": (spec := protection_spec(p.name)).title,
+                                     "explanation": spec.explanation, "status": p.status, "detail": p.detail,
                                      "evidence": None if p.evidence is None else
                                      {"index": p.evidence, "text": texts[p.evidence]}}
                             for p in self.protections},
@@ -123,19 +147,10 @@ class AuditResult:
                                   "section_label": ip.section_label, "reason": ip.reason}
                                  for ip in self.insertion_points],
             "score": {"risk": self.score.risk, "grade": self.score.grade,
-                      "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons]},
+                      "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons],
+                      "summary": self.score.summary, "legend": SCORE_LEGEND},
             "notes": list(self.notes),
         }
-
-
-def _finding_dict(f: Finding) -> dict:
-    """The finding's JSON with its tier ("rule", or "review" when only the learned model found it) and,
-    for a review finding, the model's confidence."""
-    d = f.to_dict()
-    d["tier"] = f.attributes.get("tier") or d.get("tier") or "rule"
-    if "confidence" in f.attributes:
-        d["confidence"] = f.attributes["confidence"]
-    return d
 
 
 def _evidence_indexes(protections: Sequence[Protection]) -> set[int]:
@@ -157,7 +172,7 @@ def _first(findings: Sequence[Finding], kind: str, test=lambda f: True) -> Findi
 def _ai_restriction(findings: Sequence[Finding], creator: str) -> Finding | None:
     """The first restriction of AI use that binds the other side (not the creator's own AI tools)."""
     return _first(findings, "existing_ai_restriction", lambda f: f.attributes.get("polarity") == "restriction"
-                  and f.attributes.get("restricted_party") != creator)
+                  and f.attributes.get("restricted_party") != creator and f.attributes.get("covers") != "own")
 
 
 def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> list[Paragraph]:
@@ -177,7 +192,8 @@ def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], t
                if ai else Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to "
                                                                           "train AI."))
     out.append(_scope(paragraphs, findings, terms))
-    reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown"))
+    reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown")
+                      and not f.attributes.get("kept"))
     out.append(Protection("reservation_of_rights", PRESENT, reserved.start, "Rights not granted are reserved.")
                if reserved else Protection("reservation_of_rights", MISSING,
                                            detail="No clause keeps the rights that were not expressly granted."))
@@ -193,7 +209,10 @@ def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], t
                                                                 "the work.")
                if remedy else Protection("ai_remedies", MISSING, detail="No injunction, certification or deletion "
                                                                         "remedy covers AI misuse of the work."))
-    disclosed = next((p for p in about_ai if P.AI_TRANSPARENCY.search(p.text)), None)
+    # A duty to disclose AI use protects the creator only when the other side owes it.
+    own_duty = {i for f in findings if f.kind == "existing_ai_restriction" and f.attributes.get("discloser") == creator
+                for i in range(f.start, f.end + 1)}
+    disclosed = next((p for p in about_ai if p.index not in own_duty and P.AI_TRANSPARENCY.search(p.text)), None)
     out.append(Protection("ai_transparency", PRESENT, disclosed.index, "The contract requires disclosure of AI use.")
                if disclosed else Protection("ai_transparency", MISSING,
                                             detail="No duty to disclose whether the work goes into AI systems."))
@@ -271,25 +290,43 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
     """The section a reader calls the IP section.
 
     A section of the main terms comes before one of a part appended after them (an addendum whose
-    numbering starts again at 1). Then, first, a heading titled like an IP section (Intellectual
-    Property, Ownership, Proprietary Rights, Assignment of Inventions …); else the numbered section
-    holding most grants of the creator's rights (top level, or one deeper when the top level is a
-    document-wide title); last, a "Reservation of Rights" heading. Among equals, the one holding
-    most grant findings, then one in the operative terms rather than in a schedule.
+    numbering starts again at 1). Then, first, a heading titled like an IP section over a body about
+    rights in the work (:func:`~noai.analysis.sections.is_ip_heading`: Intellectual Property,
+    Ownership, Proprietary Rights, Rights in Data, Title of the work …; never a feature bullet or a
+    goods-title clause); then a top-level licence title (Rights Granted to …, Licence Grant); else
+    the numbered section holding most grants of the creator's rights (top level, or one deeper when
+    the top level is a document-wide title); then a nested licence title; last, a "Reservation of
+    Rights" heading. A titled section runs on over the IP sections that follow it (its block). Among
+    equals, the one whose block holds most grant findings, then one in the operative terms rather
+    than in a schedule, then the first.
     """
     grants = sorted(f.start for f in findings if f.kind in GRANT_KINDS and not paragraphs[f.start].in_table)
     creators = [f.start for f in findings if f.kind in GRANT_KINDS and f.severity != INFO
                 and not paragraphs[f.start].in_table]
     appended = _appended_part(paragraphs)
     headings = [p for p in paragraphs if p.is_heading and p.section_path and not p.in_table]
-    titled = [(p.index, len(p.section_path)) for p in headings if P.HEADINGS["ip"].search(p.section_path[-1])]
-    reserving = [(p.index, len(p.section_path)) for p in headings if P.HEADINGS["reservation"].search(p.section_path[-1])]
+    # "Ownership", "Intellectual Property"; then "Rights Granted", "Licence Grant" at the top level (one
+    # nested in a section that holds the grants is part of that section)
+    titled: list[tuple[int, int]] = []
+    licensing: list[tuple[int, int]] = []
+    nested: list[tuple[int, int]] = []
+    for p in headings:
+        depth = len(p.section_path)
+        if is_ip_heading(p, paragraphs[slice(*_through(runs(p.index, depth)))]):
+            top = depth <= (_vote_depth(runs, p.index) or 1)
+            (titled if not licence_title(p.section_path[-1]) else licensing if top else nested).append((p.index, depth))
+    reserving = [(p.index, len(p.section_path)) for p in headings
+                 if P.HEADINGS["reservation"].search(p.section_path[-1])]
     by_path = {paragraphs[f].section_path: f for f in reversed(creators)}  # one grant per section suffices
     by_vote = [(f, d) for f in by_path.values() if (d := _vote_depth(runs, f))]
+    # a section and the IP sections after it are one block (Ownership, Licence to Company, Moral Rights ...):
+    # the block's votes count, and its start is the IP section
+    rights = {i for f in findings if f.kind in _BLOCK_KINDS for i in range(f.start, f.end + 1)}
     ranked = []
-    for rank, candidates in enumerate((titled, by_vote, reserving)):
+    for rank, candidates in enumerate((titled, licensing, by_vote, nested, reserving)):
         for index, depth in candidates:
             start, end = runs(index, depth)
+            end = block_end(paragraphs, runs, start, end, depth, rights)
             votes = bisect_right(grants, end) - bisect_left(grants, start)
             in_body = body_end is None or start <= body_end
             ranked.append((appended is None or start < appended, -rank, votes, in_body,
@@ -302,6 +339,15 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
 
 
 _NUMBER = re.compile(r"\d+")
+
+
+_BLOCK_KINDS = frozenset({*GRANT_KINDS, "reservation_of_rights", "feedback_usage_data", "moral_rights_waiver",
+                          "derivative_works", "perpetual_irrevocable"})
+
+
+def _through(run: tuple[int, int]) -> tuple[int, int]:
+    """A run's ``start, end`` (inclusive) as slice bounds."""
+    return run[0], run[1] + 1
 
 
 def _appended_part(paragraphs: Sequence[Paragraph]) -> int | None:
@@ -345,48 +391,66 @@ def _operative_end(paragraphs: Sequence[Paragraph], findings: Sequence[Finding])
     return _last_body(paragraphs, 0, cut - 1) or _last_body(paragraphs, 0, cut - 1, tables=True)
 
 
-def _insertion_points(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], protections: Sequence[Protection],
-                      ip: IpSection | None, creator: str, fallback: int | None,
-                      runs: _SectionRuns) -> list[InsertionPoint]:
-    """Where each protection that is not present belongs; ``fallback`` is the end of the operative terms."""
+def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: IpSection | None, creator: str,
+            fallback: int | None, runs: _SectionRuns) -> dict[Placement, Place]:
+    """The paragraph each placement puts a clause after; ``fallback`` is the end of the operative terms.
+    A placement with no paragraph of its own falls back to the end of the operative terms; a
+    separate document has no place in this one."""
     risky = [f for f in findings if f.kind in GRANT_KINDS and f.severity != INFO]
-    anchors: dict[str, tuple[int | None, str]] = {}
+    anchors: dict[Placement, tuple[int | None, str]] = {}
     if ip is not None:
-        anchors["ip"] = (_last_body(paragraphs, ip.start, ip.end), f"end of the {ip.title} section")
+        ip_anchor = (_last_body(paragraphs, ip.start, ip.end), f"end of the {ip.title} section")
     elif risky:
-        anchors["ip"] = (_last_body(paragraphs, risky[-1].start, risky[-1].end), "right after the last grant of rights")
+        ip_anchor = (_last_body(paragraphs, risky[-1].start, risky[-1].end), "right after the last grant of rights")
+    elif (row := changes_row(paragraphs)) is not None:
+        ip_anchor = (row, "no IP section: in the cover page's row for changes to the standard terms")
     else:
-        anchors["ip"] = (fallback, "no IP section: at the end of the operative terms, before the signatures")
-    grant = next((f for f in risky if f.kind == "license_grant"), None)
-    anchors["grant"] = ((_last_body(paragraphs, grant.start, grant.end), "right after the licence grant")
-                        if grant else anchors["ip"])
-    indemnity = max((f for f in findings if f.kind == "indemnification"), key=lambda f: (f.end - f.start, -f.start),
-                    default=None)
-    if indemnity is not None:
-        s, e = runs(indemnity.start, max(1, len(paragraphs[indemnity.start].section_path) - 1))
-        anchors["indemnity"] = (_last_body(paragraphs, max(s, indemnity.start), max(e, indemnity.end)),
-                                "end of the indemnification clause")
-    else:
-        anchors["indemnity"] = anchors["ip"]
-    law = _first(findings, "governing_law")
-    anchors["law"] = ((_last_body(paragraphs, law.start, law.end), "right after the governing-law clause")
-                      if law else (fallback, "no governing-law clause: at the end of the operative terms"))
+        ip_anchor = (fallback, "no IP section: at the end of the operative terms, before the signatures")
+    anchors[Placement.END_OF_IP_SECTION] = ip_anchor
+    grant = next((f for f in risky if f.kind == FindingKind.LICENSE_GRANT), None)
+    anchors[Placement.AFTER_GRANT] = ((_last_body(paragraphs, grant.start, grant.end), "right after the licence grant")
+                                      if grant else ip_anchor)
+    anchors[Placement.AFTER_INDEMNITY] = _clause_end(paragraphs, findings, FindingKind.INDEMNIFICATION, runs,
+                                                     "end of the indemnification clause") or ip_anchor
+    anchors[Placement.AFTER_LIABILITY_CAP] = _clause_end(paragraphs, findings, FindingKind.LIMITATION_OF_LIABILITY,
+                                                         runs, "end of the limitation of liability") or ip_anchor
+    law = _first(findings, FindingKind.GOVERNING_LAW)
+    anchors[Placement.AFTER_GOVERNING_LAW] = (
+        (_last_body(paragraphs, law.start, law.end), "right after the governing-law clause")
+        if law else (fallback, "no governing-law clause: at the end of the operative terms"))
     restriction = _ai_restriction(findings, creator)
-    anchors["restriction"] = ((_last_body(paragraphs, restriction.start, restriction.end),
-                               "right after the AI restriction") if restriction else anchors["ip"])
-    where = {"no_ai_restriction": "ip", "scope_limitation": "grant", "reservation_of_rights": "ip",
-             "ai_indemnity": "indemnity", "ai_remedies": "restriction", "ai_transparency": "ip", "choice_of_law": "law"}
-    out = []
-    for prot in protections:
-        if prot.status == PRESENT:
-            continue
-        index, reason = anchors[where[prot.name]]
+    anchors[Placement.AFTER_AI_RESTRICTION] = ((_last_body(paragraphs, restriction.start, restriction.end),
+                                                "right after the AI restriction") if restriction else ip_anchor)
+    anchors[Placement.END_OF_DOCUMENT] = (fallback, "at the end of the operative terms, before the signatures")
+    anchors[Placement.APPENDIX] = (_last_body(paragraphs, 0, len(paragraphs) - 1, tables=True),
+                                   "at the end of the document, as an appendix")
+    out = {}
+    for placement, (index, reason) in anchors.items():
         if index is None:
             index, reason = fallback, "at the end of the operative terms"
-        if index is None:
-            continue
-        p = paragraphs[index]
-        out.append(InsertionPoint(prot.name, index, p.text, p.section_label, reason))
+        if index is not None:
+            p = paragraphs[index]
+            out[placement] = Place(placement, index, p.text, p.section_label, reason)
+    return out
+
+
+def _clause_end(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], kind: FindingKind, runs: _SectionRuns,
+                reason: str) -> tuple[int | None, str] | None:
+    """The end of the longest clause of ``kind`` (its enclosing section, when one level up holds it)."""
+    clause = max((f for f in findings if f.kind == kind), key=lambda f: (f.end - f.start, -f.start), default=None)
+    if clause is None:
+        return None
+    s, e = runs(clause.start, max(1, len(paragraphs[clause.start].section_path) - 1))
+    return _last_body(paragraphs, max(s, clause.start), max(e, clause.end)), reason
+
+
+def _insertion_points(protections: Sequence[Protection], places: dict[Placement, Place]) -> list[InsertionPoint]:
+    """Where each protection that is not present belongs: the place of its spec row's placement."""
+    out = []
+    for prot in protections:
+        place = places.get(protection_spec(prot.name).placement)
+        if prot.status != PRESENT and place is not None:
+            out.append(InsertionPoint(prot.name, place.index, place.text, place.section_label, place.reason))
     return out
 
 
@@ -394,36 +458,58 @@ def _insertion_points(paragraphs: Sequence[Paragraph], findings: Sequence[Findin
 
 
 def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Score:
+    """The weights of the spec rows (:mod:`noai.kinds`): the heaviest grant of the work (else a
+    fixed weight when the contract grants nothing), then each other kind once at the first
+    severity it has a weight for, then the protections' points by status."""
+    grants = [(w.points, -rank, w.why) for f in findings for rank, (kind, row) in enumerate(KINDS.items())
+              if kind == f.kind and row.grant and (w := row.weights.get(f.severity))]
     reasons: list[tuple[int, str]] = []
-    severe = {f.kind for f in findings if f.severity in (HIGH, MEDIUM)}
-    has = {p.name for p in protections if p.status == PRESENT}
-    if "work_made_for_hire" in severe:
-        reasons.append((45, "the work is a work made for hire: the other side owns it outright"))
-    elif any(f.kind == "ip_assignment" and f.severity == HIGH for f in findings):
-        reasons.append((45, "the creator assigns ownership of the work to the other side"))
-    elif "ip_assignment" in severe:
-        reasons.append((35, "ownership of the work may pass to the other side"))
-    elif "license_grant" in severe:
-        reasons.append((25, "the creator licenses the work to the other side"))
+    if grants:
+        points, _, why = max(grants)
+        reasons.append((points, why))
     elif not any(f.kind in GRANT_KINDS for f in findings):
-        reasons.append((15, "the contract says nothing about rights in the work, leaving AI use to the general law"))
-    reasons += [MODIFIER_POINTS[k] for k in MODIFIER_POINTS if k in severe]
-    if any(f.kind == "existing_ai_restriction" and f.attributes.get("polarity") == "permission"
-           and f.severity == HIGH for f in findings):
-        reasons.append((20, "the contract allows the work to be used for AI"))
-    if any(f.kind == "indemnification" and f.severity == MEDIUM for f in findings):
-        reasons.append((3, "the creator gives a one-way indemnity"))
-    if "no_ai_restriction" in has:
-        reasons.append((-30, "an explicit AI restriction protects the work"))
-    else:
-        reasons.append((10, "no clause restricts AI training on the work"))
-    if "scope_limitation" in has:
-        reasons.append((-5, "the licence is limited to a purpose"))
-    if "reservation_of_rights" in has:
-        reasons.append((-5, "rights not granted are reserved"))
+        reasons.append(NO_IP_TERMS)
+    for kind, row in KINDS.items():
+        weight = None if row.grant else next((w for f in findings if f.kind == kind
+                                              and (w := row.weights.get(f.severity))), None)
+        if weight is not None:
+            reasons.append((weight.points, weight.why))
+    status = {p.name: p.status for p in protections}
+    for name, row in PROTECTIONS.items():
+        weight = row.present if status.get(name) == PRESENT else row.absent
+        if weight is not None:
+            reasons.append((weight.points, weight.why))
+    bound = _bound(findings, sum(points for points, _ in reasons))
+    if bound is not None:
+        reasons.append(bound)
     risk = max(0, min(100, sum(points for points, _ in reasons)))
     grade = next(g for limit, g in GRADES if risk < limit)
-    return Score(risk, grade, tuple(reasons))
+    return Score(risk, grade, tuple(reasons), _summary(grade, reasons, findings, bound is not None))
+
+
+def _bound(findings: Sequence[Finding], risk: int) -> tuple[int, str] | None:
+    """The points that lift ``risk`` (the sum of the reasons) to the floor of the best grade the worst
+    finding allows, when it is below it."""
+    for severity, (grade, floor) in GRADE_BOUND.items():
+        if any(f.severity == severity for f in findings):
+            if risk >= floor:
+                return None
+            return floor - risk, f"a {severity}-risk finding stands, so the grade is {grade} at best"
+    return None
+
+
+def _summary(grade: str, reasons: Sequence[tuple[int, str]], findings: Sequence[Finding], bounded: bool) -> str:
+    """One line: the grade, its biggest cause and the worst findings that stand (and bound it, if they do)."""
+    top = max(reasons[:-1] if bounded else reasons, key=lambda r: r[0])
+    line = f"Grade {grade}: mainly because {top[1]}"
+    worst = next((sev for sev in GRADE_BOUND if any(f.severity == sev for f in findings)), None)
+    if worst is not None:
+        n = sum(f.severity == worst for f in findings)
+        line += f"; {n} {worst}-risk finding{' stands' if n == 1 else 's stand'}"
+        if bounded:
+            them = "it is" if n == 1 else "they are"
+            line += f", so the grade cannot be better than {GRADE_BOUND[worst][0]} until {them} fixed"
+    return line + "."
 
 
 # -- notes and the whole audit -----------------------------------------------------------------------------
@@ -442,30 +528,43 @@ def _notes(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
 
 
 def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None = None, *,
-                     filename: str | None = None) -> AuditResult:
-    """Audit paragraphs already read (``terms`` are extracted when not given)."""
+                     filename: str | None = None, we: str | None = None) -> AuditResult:
+    """Audit paragraphs already read (``terms`` are extracted when not given). ``we`` is the user's
+    party (a party's name or word, or a role); the audit reads the contract from that party's side.
+    Raises :class:`~noai.errors.UnknownPartyError` when ``we`` names no party of the document."""
     language = detect_language(p.text for p in paragraphs)
-    terms = extract_terms(paragraphs) if terms is None else terms
+    if terms is None:
+        terms, parties = analyse(paragraphs)
+    else:
+        parties = find_parties(paragraphs)
+    resolved = resolve_we(parties, we)
+    words = party_words(parties, terms.creator or "provider")  # the model's creator is the contract's
+    if resolved.role == CLIENT_ROLE and resolved.source == "user":  # the user is the receiving side
+        creator_side = terms.creator or "provider"
+        terms = replace(terms, creator="client" if creator_side == "provider" else "provider")
     if language not in ("en", "unknown"):
         return AuditResult(filename, language, paragraphs, terms, [], [], [], Score(None, None), None,
                            [f"Language not supported: the document appears to be in '{language}'; only English "
-                            f"contracts are analysed, so no findings are reported."])
+                            f"contracts are analysed, so no findings are reported."], parties=parties, we=resolved)
     creator = terms.creator or "provider"
-    findings = classify(paragraphs, terms)
+    findings = classify(paragraphs, terms, words)
     protections = _protections(paragraphs, findings, terms, creator)
     body_end = _operative_end(paragraphs, findings)
     runs = _SectionRuns(paragraphs)
     ip = _ip_section(paragraphs, findings, body_end, runs)
+    places = _places(paragraphs, findings, ip, creator, body_end, runs)
     # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
     review = learned.review_findings(paragraphs, findings)
     return AuditResult(
         filename=filename, language=language, paragraphs=paragraphs, terms=terms,
         findings=sorted(findings + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
-        insertion_points=_insertion_points(paragraphs, findings, protections, ip, creator, body_end, runs),
-        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings + review, terms))
+        insertion_points=_insertion_points(protections, places),
+        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings + review, terms),
+        places=places, parties=parties, we=resolved)
 
 
-def audit_document(doc, *, filename: str | None = None) -> AuditResult:
-    """Audit a read :class:`~noai.ooxml.document.Document`."""
-    return audit_paragraphs(doc.paragraphs, filename=filename)
+def audit_document(doc, *, filename: str | None = None, we: str | None = None) -> AuditResult:
+    """Audit a read :class:`~noai.ooxml.document.Document` (``we``: the user's party, see
+    :func:`audit_paragraphs`)."""
+    return audit_paragraphs(doc.paragraphs, filename=filename, we=we)

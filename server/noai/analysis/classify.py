@@ -18,60 +18,20 @@ import re
 import sys
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Sequence
+from typing import Iterator, Mapping, Sequence
 
+from noai.analysis import fast
 from noai.analysis import patterns as P
+from noai.analysis import semantics as S
 from noai.analysis.terms import body_start
+from noai.kinds import GRANT_KINDS, KINDS, SEVERITY_ORDER, FindingKind, Severity, explanation_templates, kind_spec
+from noai.kinds import SPANNING_KINDS as SPANNING  # kinds whose finding spans the rest of its clause
 from noai.ooxml.model import Paragraph
 
-HIGH, MEDIUM, LOW, INFO = "high", "medium", "low", "info"
-SEVERITY_ORDER = (HIGH, MEDIUM, LOW, INFO)
+HIGH, MEDIUM, LOW, INFO = Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO
 CLIENT, PROVIDER, MUTUAL = "client", "provider", "mutual"
 
-# Kinds whose finding spans the rest of its clause; the others are one finding per sentence.
-SPANNING = frozenset({"governing_law", "indemnification", "limitation_of_liability", "confidentiality",
-                      "survival", "existing_ai_restriction"})
-GRANT_KINDS = frozenset({"ip_assignment", "work_made_for_hire", "license_grant"})
-
-EXPLANATIONS = {
-    "ip_assignment": "Ownership of the work passes to {owner}: after that only a contract promise can stop "
-                     "it being used to train AI.",
-    "ip_assignment/kept": "This sentence keeps ownership with {owner}; it does not take the creator's work away.",
-    "work_made_for_hire": "Calling the work 'made for hire' makes {owner} its legal author from the start, so "
-                          "the creator keeps no rights to limit AI training.",
-    "work_made_for_hire/negated": "The contract says the work is not a work made for hire, so the creator "
-                                  "remains its author.",
-    "license_grant": "{grantor} lets {grantee} use the work; the wording of this licence decides whether AI "
-                     "training is allowed.",
-    "license_grant/back": "This licence runs to the creator ({grantee}), so it is no risk to the creator's work.",
-    "derivative_works": "The right to make derivative works or adaptations can be read to cover building AI "
-                        "models or datasets from the work.",
-    "perpetual_irrevocable": "A permanent or irrevocable right cannot be withdrawn later, even if the work is "
-                             "used to train AI.",
-    "any_and_all_purposes": "Use 'for any purpose' or 'without restriction' sets no limit, which can include "
-                            "AI training.",
-    "future_technologies": "Rights in media or technology 'now known or later developed' reach new uses such as "
-                           "AI systems.",
-    "sublicensable": "The other side may pass these rights on to others, for example to an AI vendor.",
-    "moral_rights_waiver": "Giving up moral rights lets the work be changed or used without credit, for example "
-                           "in AI-generated material.",
-    "feedback_usage_data": "{beneficiary} may freely use feedback or usage data, a route by which material can "
-                           "end up in AI training.",
-    "existing_ai_restriction/restriction": "The contract already limits the use of material for AI or machine "
-                                           "learning.",
-    "existing_ai_restriction/permission": "The contract allows material to be used for AI or machine learning.",
-    "existing_ai_restriction/creator": "This limits the creator's own use of AI tools; it does not protect the "
-                                       "creator's work.",
-    "existing_ai_restriction/mention": "The contract mentions AI or machine learning here; check what it allows.",
-    "governing_law": "Disputes under the contract are decided under the law of {jurisdiction}.",
-    "indemnification": "{indemnitor} must pay for certain claims and losses of the other.",
-    "indemnification/unknown": "One party must pay for certain claims and losses of the other.",
-    "limitation_of_liability": "Liability is limited or capped, which can also cap what the creator recovers for "
-                               "misuse of the work.",
-    "confidentiality": "Confidential information must be kept secret and used only for the agreement.",
-    "reservation_of_rights": "Rights not expressly granted stay with {owner}.",
-    "survival": "Some obligations continue after the contract ends.",
-}
+EXPLANATIONS = explanation_templates()  # "<kind>" and "<kind>/<situation>" -> template (noai.kinds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +51,27 @@ class Finding:
     phrase_end: int
     explanation: str
     attributes: dict = field(default_factory=dict)
+    # What the clause does and to whom (noai.audit/2; see noai.analysis.semantics).
+    act: str | None = None
+    actor: str = S.UNKNOWN
+    beneficiary: str = S.UNKNOWN
+    object: str | None = None
+    qualifiers: tuple[str, ...] = ()
+    negated: bool = False
+    operative: bool = True
+    tier: str = "rule"
+    confidence: float = 0.9
 
     def to_dict(self) -> dict:
         return {
-            "kind": self.kind, "severity": self.severity, "start": self.start, "end": self.end,
+            "kind": self.kind, "title": kind_spec(self.kind).title, "severity": self.severity, "start": self.start, "end": self.end,
             "paragraph_text": self.paragraph_text, "section_label": self.section_label,
             "section_path": list(self.section_path), "heading": self.heading,
             "phrase": {"text": self.phrase, "start": self.phrase_start, "end": self.phrase_end},
             "explanation": self.explanation, "attributes": dict(self.attributes),
+            "act": self.act, "actor": self.actor, "beneficiary": self.beneficiary, "object": self.object,
+            "qualifiers": list(self.qualifiers), "negated": self.negated, "operative": self.operative,
+            "tier": self.tier, "confidence": self.confidence,
         }
 
 
@@ -132,7 +105,8 @@ def _introduction(paragraphs: Sequence[Paragraph], term) -> str:
 class Parties:
     """Finds mentions of the two parties in a sentence, by the document's own defined names."""
 
-    def __init__(self, terms, paragraphs: Sequence[Paragraph] = ()) -> None:
+    def __init__(self, terms, paragraphs: Sequence[Paragraph] = (),
+                 words: Mapping[str, Sequence[str]] | None = None) -> None:
         self.creator = getattr(terms, "creator", None) or PROVIDER
         self.other = CLIENT if self.creator == PROVIDER else PROVIDER
         alternatives = []
@@ -140,6 +114,7 @@ class Parties:
         for role in (CLIENT, PROVIDER):
             term = getattr(terms, role, None)
             found = {term.name, *term.aliases, term.surface} if term else set(_FALLBACK[role])
+            found |= set((words or {}).get(role, ()))  # the parties model's words for this side
             names[role] = {_bare(n) for n in found if _bare(n) and _bare(n).lower() not in _POSSESSIVES}
         taken = names[CLIENT] & names[PROVIDER]
         for role in (CLIENT, PROVIDER):
@@ -169,12 +144,73 @@ class Parties:
         m = self.pattern.search(text, start, end)
         return m.lastgroup if m else None
 
+    def role(self, party: str | None) -> str:
+        """A party of this class (client / provider / mutual) as a role seen from the creator's side."""
+        if party == MUTUAL:
+            return S.BOTH
+        if party in (CLIENT, PROVIDER):
+            return S.CREATOR if party == self.creator else S.CLIENT
+        return S.UNKNOWN
+
     def label(self, role: str | None) -> str:
         if role in self.surfaces:
             return self.surfaces[role]
         if role in (CLIENT, PROVIDER):
             return f"the {role}"
         return "each party" if role == MUTUAL else "the other side"
+
+
+class _Roles:
+    """The :class:`noai.analysis.semantics.Roles` interface over :class:`Parties` (creator / client / both)."""
+
+    def __init__(self, parties: Parties) -> None:
+        self.parties = parties
+
+    def before(self, text: str, start: int, end: int) -> str | None:
+        party = self.parties.before(text, start, end)
+        return None if party is None else self.parties.role(party)
+
+    def after(self, text: str, start: int, end: int) -> str | None:
+        party = self.parties.after(text, start, end)
+        return None if party is None else self.parties.role(party)
+
+
+# -- what each kind does and to whom (data) -----------------------------------------------------
+
+# kind -> (act, actor, beneficiary). ``act`` None: read from the sentence (or the phrase). A party
+# entry names the finding's attribute holding it (client / provider / mutual), or: "direction" (the
+# giver / receiver of the ``direction`` attribute), "~actor" / "~beneficiary" (the other side of
+# that one), "=actor" (the same party), "both", or None (read from the sentence).
+KIND_SEMANTICS: dict[str, tuple[str | None, str | None, str | None]] = {
+    "ip_assignment": (None, "direction", "owner"),
+    "work_made_for_hire": ("vests", "direction", "owner"),
+    "license_grant": ("licenses", "grantor", "grantee"),
+    # the scope words of a grant: the grant's act and direction
+    **dict.fromkeys(("perpetual_irrevocable", "any_and_all_purposes", "future_technologies", "derivative_works",
+                     "sublicensable"), ("licenses", "direction", "direction")),
+    "moral_rights_waiver": ("waives", "waived_by", "~actor"),
+    "feedback_usage_data": ("permits", "~beneficiary", "beneficiary"),
+    "existing_ai_restriction/restriction": ("restricts", "restricted_party", "~actor"),
+    "existing_ai_restriction/permission": ("permits", "~beneficiary", "permitted_party"),
+    "existing_ai_restriction/disclosure": ("discloses", "discloser", "~actor"),
+    "existing_ai_restriction/mention": (None, None, None),
+    "governing_law": ("governs", "both", "favours"),
+    "indemnification": ("indemnifies", "indemnitor", "~actor"),
+    "limitation_of_liability": ("restricts", "both", "both"),
+    "confidentiality": ("restricts", "both", "both"),
+    "reservation_of_rights": ("reserves", "owner", "=actor"),
+    "survival": ("other", "both", "both"),
+}
+# The act of an ownership phrase, by the first of these words it holds.
+OWNERSHIP_ACTS = (("vest", "vests"), ("own", "owns"), ("property", "owns"), ("belong", "owns"),
+                  ("retain", "reserves"), ("keep", "reserves"))
+# The kinds whose sentence's scope words are the finding's qualifiers.
+QUALIFIED = frozenset({"ip_assignment", "work_made_for_hire", "license_grant", "perpetual_irrevocable",
+                       "any_and_all_purposes", "future_technologies", "derivative_works", "sublicensable",
+                       "feedback_usage_data", "existing_ai_restriction"})
+# The kinds whose object is fixed by the kind.
+KIND_OBJECTS = {"confidentiality": "confidential_information", "governing_law": None, "survival": None,
+                "limitation_of_liability": None}
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -198,7 +234,7 @@ def bare_title(p: Paragraph) -> bool:
 
 class _Text:
     """One paragraph's text with what its searches share: its sentence breaks (found once) and,
-    when the document allows it (:attr:`P.Gates.exact`), its lower-cased copy for the literal
+    when the document allows it (:attr:`fast.Gates.exact`), its lower-cased copy for the literal
     tests of :data:`P.NEEDS`."""
 
     __slots__ = ("text", "low", "_starts", "_ends")
@@ -248,13 +284,15 @@ def _trapped(trap: re.Pattern[str], text: str, m: re.Match, s: int, e: int) -> b
 
 
 
-_MODIFIERS = (("perpetual_irrevocable", (P.PERPETUAL,), P.PERPETUAL_TRAP, MEDIUM),
-              ("any_and_all_purposes", (P.ANY_PURPOSE,), P.ANY_PURPOSE_TRAP, HIGH),
-              ("future_technologies", (P.FUTURE_TECH, P.ALL_MEDIA), P.FUTURE_TRAP, MEDIUM),
-              ("derivative_works", (P.DERIVATIVE,), P.DERIVATIVE_TRAP, MEDIUM),
-              ("sublicensable", (P.SUBLICENSE,), P.SUBLICENSE_TRAP, MEDIUM))
+_MODIFIERS = tuple((kind, signals, trap, KINDS[kind].severity.against) for kind, signals, trap in (
+    (FindingKind.PERPETUAL_IRREVOCABLE, (P.PERPETUAL,), P.PERPETUAL_TRAP),
+    (FindingKind.ANY_AND_ALL_PURPOSES, (P.ANY_PURPOSE,), P.ANY_PURPOSE_TRAP),
+    (FindingKind.FUTURE_TECHNOLOGIES, (P.FUTURE_TECH, P.ALL_MEDIA), P.FUTURE_TRAP),
+    (FindingKind.DERIVATIVE_WORKS, (P.DERIVATIVE,), P.DERIVATIVE_TRAP),
+    (FindingKind.SUBLICENSABLE, (P.SUBLICENSE,), P.SUBLICENSE_TRAP)))
 _MODIFIER_KINDS = frozenset(kind for kind, *_ in _MODIFIERS)
 _NO_GRANT = frozenset({"ownership", "grant", *_MODIFIER_KINDS})
+_NO_GRANT_KINDS = frozenset({*GRANT_KINDS, *_MODIFIER_KINDS})
 
 
 _PARTY_FIELDS = ("owner", "grantor", "grantee", "beneficiary", "indemnitor")  # filled in by their labels
@@ -272,17 +310,26 @@ class _Grant:
 
 
 class _Classifier:
-    def __init__(self, paragraphs: Sequence[Paragraph], terms) -> None:
+    def __init__(self, paragraphs: Sequence[Paragraph], terms, words: Mapping[str, Sequence[str]] | None = None
+                 ) -> None:
         self.paragraphs = paragraphs
-        self.parties = Parties(terms, paragraphs)
+        self.parties = Parties(terms, paragraphs, words)
+        self.roles = _Roles(self.parties)
+        self._read_text: str | None = None
+        self._readings: dict[tuple[int, int], S.Reading] = {}
+        self._spans_text: str | None = None
+        self._sentences_text: str | None = None
+        self._sentences: dict[tuple[str, int, int], tuple[bool, tuple[str, ...] | None]] = {}
+        self._spans: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
         self.terms = terms
+        self.terms_known = getattr(terms, "creator", None) is not None
         works = getattr(getattr(terms, "deliverables", None), "name", None)
         names = ["Deliverables?", "Work\\s+Product", "Works?", "Inventions?", "Results", "Contributions?",
                  "work\\s+product", "deliverables"] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple, bool] = {}
         self.t = _Text("", None)  # the paragraph being classified
-        self.gates = P.Gates([p.text for p in paragraphs])
+        self.gates = fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
         titles = [n for n in ((agreement.name, *agreement.aliases) if agreement else ()) if P.AI_TERM.search(n)]
         # "under AI Addendum": the document's own name, not AI language
@@ -311,10 +358,82 @@ class _Classifier:
         fill["jurisdiction"] = attributes.get("jurisdiction") or "the place named"
         explanation = EXPLANATIONS[note].format_map(fill)
         explanation = explanation[0].upper() + explanation[1:]
+        meaning = self.meaning(p, kind, note, start, end, attributes)
+        if not meaning["operative"] and kind in _NO_GRANT_KINDS and severity in (HIGH, MEDIUM):
+            severity = INFO  # a definition or recital grants nothing by itself
         return Finding(kind=kind, severity=severity, start=p.index, end=p.index, paragraph_text=p.text,
                        section_label=p.section_label, section_path=tuple(p.section_path), heading=p.heading,
                        phrase=p.text[start:end], phrase_start=start, phrase_end=end, explanation=explanation,
-                       attributes={k: v for k, v in attributes.items() if v is not None})
+                       attributes={k: v for k, v in attributes.items() if v is not None}, **meaning)
+
+    def meaning(self, p: Paragraph, kind: str, note: str, start: int, end: int, attributes: dict) -> dict:
+        """Act, actor, beneficiary, object, qualifiers, negation, operative and confidence of a finding:
+        the kind's row of :data:`KIND_SEMANTICS` first, the sentence's reading for what it leaves open."""
+        text = p.text
+        s, e = self.t.sentence(start)
+        polarity = attributes.get("polarity")
+        if polarity == "mention" and attributes.get("discloser"):
+            polarity = "disclosure"
+        row = KIND_SEMANTICS.get(f"{kind}/{polarity}") or KIND_SEMANTICS.get(kind) or (None, None, None)
+        act, actor_key, beneficiary_key = row
+        if act is None and kind == "ip_assignment":
+            phrase = text[start:end].lower()
+            act = next((a for word, a in OWNERSHIP_ACTS if word in phrase), "assigns")
+        giver, _, receiver = (attributes.get("direction") or "").partition("->")
+
+        def party(key: str | None, role: str) -> str | None:
+            if key is None:
+                return None
+            if key == "both":
+                return S.BOTH
+            if key == "direction":
+                return self.parties.role(giver if role == "actor" else receiver or giver) if giver else None
+            value = attributes.get(key)
+            return self.parties.role(value) if value else None
+
+        actor = party(actor_key, "actor") if actor_key and actor_key[0] not in "~=" else None
+        beneficiary = party(beneficiary_key, "beneficiary") if beneficiary_key and beneficiary_key[0] not in "~=" \
+            else None
+        if actor_key == "~beneficiary":
+            actor = S.OTHER_SIDE.get(beneficiary or "")
+        if beneficiary_key == "~actor":
+            beneficiary = S.OTHER_SIDE.get(actor or "")
+        elif beneficiary_key == "=actor":
+            beneficiary = actor
+        if note == "ip_assignment/kept" or attributes.get("covers") == "own":
+            actor = beneficiary = actor if note != "ip_assignment/kept" else beneficiary
+        if kind in KIND_OBJECTS:
+            obj = KIND_OBJECTS[kind]
+        elif kind in _MODIFIER_KINDS:  # a grant's scope words share its object: read once a sentence
+            obj = self.reading(text, s, e).object
+        else:
+            obj = S.object_of(text, end, e)
+        if act is None or actor in (None, S.UNKNOWN) or beneficiary in (None, S.UNKNOWN) or \
+                (obj is None and kind not in KIND_OBJECTS):  # what the kind leaves open: read the sentence
+            reading = self.reading(text, s, e)
+            act = act or reading.act
+            actor = actor if actor not in (None, S.UNKNOWN) else reading.actor
+            beneficiary = beneficiary if beneficiary not in (None, S.UNKNOWN) else reading.beneficiary
+            obj = obj if kind in KIND_OBJECTS else obj or reading.object
+        if self._read_text is not text:
+            self._read_text, self._readings = text, {}
+        sentence = self._sentences.get((text, s, e)) if self._sentences_text is text else None
+        if sentence is None:  # what the sentence itself says, once for all its findings
+            if self._sentences_text is not text:
+                self._sentences_text, self._sentences = text, {}
+            sentence = self._sentences[(text, s, e)] = (
+                not (_is_definition(p) or bare_title(p)) and S.operative(text, s),
+                S.qualifiers_of(text, s, e) if kind in QUALIFIED else None)
+        operative, qualifiers = sentence
+        if qualifiers is None and kind in QUALIFIED:
+            qualifiers = S.qualifiers_of(text, s, e)
+            self._sentences[(text, s, e)] = (operative, qualifiers)
+        negated = bool(attributes.get("negated")) or polarity == "restriction"
+        known = actor != S.UNKNOWN and beneficiary != S.UNKNOWN
+        confidence = (0.9 if known else 0.7) if self.terms_known else 0.6
+        return {"act": act or "other", "actor": actor, "beneficiary": beneficiary, "object": obj,
+                "qualifiers": qualifiers if kind in QUALIFIED and qualifiers else (), "negated": negated,
+                "operative": operative, "confidence": confidence if operative else 0.5}
 
     def risky(self, grant: _Grant | None) -> bool:
         """Rights leave the creator (or we cannot tell that they do not)."""
@@ -338,19 +457,31 @@ class _Classifier:
             out.append(self.finding(p, "work_made_for_hire", m, HIGH, "work_made_for_hire", owner=owner,
                                     direction=f"{self.parties.creator}->{owner}"))
             break
+        done = -1  # the end of the last sentence read as a reservation: its other phrases add nothing
         for m in t.finditer(P.ASSIGNMENT):
+            if m.start() < done:
+                continue
             s, e = t.sentence(m.start())
             if _trapped(P.ASSIGNMENT_TRAP, text, m, s, e) or self.under(p, "assignment_clause") and not ip_heading:
+                continue
+            if not S.operative(text, s):  # a definition or recital assigns nothing
                 continue
             phrase = m.group(0).lower()
             weak = not any(w in phrase for w in ("assign", "transfer", "convey", "title"))
             if weak and not (ip_heading or self.work.search(text, s, e)):
                 continue
+            if (phrase.startswith("title") or not weak) and not P.IP_OBJECT.search(text, s, e) \
+                    and t.search(P.GOODS, s, e):
+                continue  # "Title to the goods shall pass to the Buyer", "transfers the Equipment": goods, not the work
+            if t.search(P.WARRANTY, s, m.start()):
+                continue  # "Licensor warrants that it possesses all right, title and interest": no transfer
             subject = self.parties.before(text, s, m.start())
             if t.search(P.RETAINS, s, m.start()) or P.RETAINS.search(m.group(0)):
-                out.append(self.finding(p, "reservation_of_rights", m, INFO, "reservation_of_rights",
-                                        owner=subject or "unknown"))
-                break
+                if not any(f.kind == "reservation_of_rights" for f in out):
+                    out.append(self.finding(p, "reservation_of_rights", m, INFO, "reservation_of_rights",
+                                            owner=subject or "unknown"))
+                done = e
+                continue
             if "assign" in phrase or "transfer" in phrase or "convey" in phrase:
                 if not P.RIGHTS_OBJECT.search(text, m.end(), e):
                     continue
@@ -359,23 +490,38 @@ class _Classifier:
             else:  # "X shall own", "the property of X", "vests in X", "all right, title and interest ... to X"
                 to = _TO_PARTY.search(text, m.end(), e) if "title" in phrase else None
                 after = self.parties.after(text, to.start() if to else m.end(), e)
-                owner = after if to or re.search(r"of|in|to|by", phrase[-4:]) else subject
+                owner = after if to or re.search(r"\b(?:of|in|to|by)$", phrase) else subject
                 owner = owner or subject
                 giver = subject if to else None
-            if t.negated(s, m.start(), 25):  # "shall not assign"; not "if rights do not vest …, X assigns"
-                continue
+            if t.negated(s, m.start(), 25) or S.negated(text, s, m.start()):
+                continue  # "shall not assign", "Neither party … shall assign"; not "if rights do not vest …, X assigns"
             own = self.parties.own_materials.search(text, m.end(), e)
             keeps_own = bool(own) and owner is not None and own.group("who") in self.parties.names.get(owner, ())
-            if owner == self.parties.creator or keeps_own:
-                out.append(self.finding(p, "ip_assignment", m, INFO, "ip_assignment/kept", owner=owner,
-                                        direction=f"{owner}->{owner}" if keeps_own else None))
+            if (owner == self.parties.creator or keeps_own) and (
+                    any(w in phrase for w in ("assign", "transfer", "convey")) or P.CREATION.search(text, s, e)):
+                # A transfer to the creator, or the creator owning what is made under the contract:
+                # an assignment clause, but one that takes nothing from the creator.
+                out.append(self.finding(p, "ip_assignment", m, INFO, "ip_assignment/back", owner=owner,
+                                        direction=f"{giver if giver not in (None, owner) else self.parties.other}->"
+                                                  f"{owner}" if not keeps_own else f"{owner}->{owner}"))
                 break
+            if owner == self.parties.creator or keeps_own:
+                # A party keeping what is its own (the creator its tools, the client its data) gives
+                # nothing away: a statement of ownership kept, not an assignment.
+                if not any(f.kind == "reservation_of_rights" for f in out):
+                    out.append(self.finding(p, "reservation_of_rights", m, INFO, "ip_assignment/kept", owner=owner,
+                                            direction=f"{owner}->{owner}", kept=True))
+                done = e
+                continue
             giver = giver if giver not in (None, owner) else self.parties.creator
             if owner is None and giver == self.parties.creator:  # "Employee hereby assigns those rights"
                 owner = self.parties.other
             grant = _Grant(giver, owner)
             sev = HIGH if owner == self.parties.other or self.work.search(text, s, e) else MEDIUM
-            out.append(self.finding(p, "ip_assignment", m, sev, "ip_assignment", owner=owner or "unknown",
+            note = "ip_assignment"
+            if S.FURTHER_ASSURANCE.search(text, s, e):  # papers to perfect a transfer made elsewhere
+                sev, note = LOW, "ip_assignment/assurance"
+            out.append(self.finding(p, "ip_assignment", m, sev, note, owner=owner or "unknown",
                                     direction=f"{giver}->{owner or 'unknown'}"))
             break
         return out, grant
@@ -384,15 +530,19 @@ class _Classifier:
         t, text = self.t, p.text
         for m in t.finditer(P.GRANT):
             s, e = t.sentence(m.start())
-            if _trapped(P.GRANT_TRAP, text, m, s, e) or t.negated(s, m.start(), 50):
+            if _trapped(P.GRANT_TRAP, text, m, s, e) or t.negated(s, m.start(), 50) or S.negated(text, s, m.start()) \
+                    or not S.operative(text, s):
                 continue
             verb = m.group(0).lower()
             passive = "granted" in verb
             subject = self.parties.before(text, s, m.start())
-            other = self.parties.after(text, m.end(), e)
+            # "gives the Buyer a licence", "authorizes the Buyer to use": the grantee is inside the match
+            inside = verb.startswith(("give", "shall give", "will give", "authori", "permitting", "hereby permit"))
+            other = self.parties.after(text, m.start() if inside else m.end(), e)
             if passive:
                 giver, receiver = None, subject or other
-            elif verb.startswith(("may", "is permitted", "has the", "shall have")):
+            elif verb.startswith(("may", "is permitted", "has the", "shall have", "will have", "shall hold",
+                                  "will hold")):
                 giver, receiver = None, subject
             else:
                 giver, receiver = subject, other
@@ -435,6 +585,8 @@ class _Classifier:
                 if (_quoted(text, m) or _trapped(trap, text, m, s, e) or t.negated(s, m.start(), window)
                         or t.search(P.RETAINS, s, e) or t.search(P.AI_EXCLUSION, m.start(), e)):
                     continue
+                if self.outside_grant(text, s, e, m.start(), grant):
+                    continue
                 if grant is None and not (P.RIGHTS_CONTEXT.search(text, s, e) and (
                         self.under(p, "ip", "license", "feedback") or t.search(P.GRANT, s, e)
                         or self.work.search(text, s, e))):
@@ -445,6 +597,40 @@ class _Classifier:
                                         direction=self._direction(grant)))
                 break
         return out
+
+    def reading(self, text: str, s: int, e: int) -> S.Reading:
+        """The semantic reading of the current paragraph's sentence ``text[s:e]`` (read once)."""
+        key = (s, e)
+        if self._read_text is not text:
+            self._read_text, self._readings = text, {}
+        reading = self._readings.get(key)
+        if reading is None:
+            reading = self._readings[key] = S.read(text, self.roles, s, e, qualified=False)
+        return reading
+
+    def outside_grant(self, text: str, s: int, e: int, at: int, grant: _Grant | None) -> bool:
+        """A scope word at ``at`` that belongs to no grant: inside an exception or condition opened after
+        the sentence's last grant verb ("… except to the extent the claim arises from any adaptation
+        made by the Buyer"); or, in a paragraph without a grant, in a sentence whose act gives no
+        rights ("shall indemnify", "may subcontract … in any manner") or gives them to the creator."""
+        key = (s, e)
+        if self._read_text is not text:
+            self._read_text, self._readings = text, {}
+        spans = self._spans.get(key) if self._spans_text is text else None
+        if spans is None:
+            if self._spans_text is not text:
+                self._spans_text, self._spans = text, {}
+            found = [x.span() for x in S.exceptions(text, s, e)]
+            spans = self._spans[key] = ([g.end() for g in P.GRANT.finditer(text, s, e)] if found else [], found)
+        grants, exceptions = spans
+        anchor = max((g for g in grants if g <= at), default=s)
+        if any(a >= anchor and b <= at for a, b in exceptions):
+            return True
+        if grant is not None:
+            return False
+        reading = self.reading(text, s, e)
+        return reading.act not in S.GRANTING or reading.negated or (
+            reading.act == "permits" and reading.beneficiary == S.CREATOR)
 
     def _direction(self, grant: _Grant | None) -> str | None:
         if grant is None:
@@ -488,31 +674,45 @@ class _Classifier:
                 continue
             s, e = self.t.sentence(m.start())
             negation = self.t.search(P.NEGATION, s, e) or self.t.search(P.RESTRICT, s, e)
+            disclose = P.AI_TRANSPARENCY.search(text, s, e)
+            discloser = (self.parties.before(text, s, disclose.start()) or "unknown") if disclose else None
             if negation:
                 bound = self.parties.before(text, s, negation.start()) or "unknown"
+                names = "|".join(map(re.escape, self.parties.names.get(bound, ())))
+                # "The Buyer shall not upload the Buyer's own data to an AI tool": its own material, not the work
+                own = bound in (CLIENT, PROVIDER) and bound != self.parties.creator and not self.work.search(
+                    text, s, e) and S.owns_object(text, negation.start(), e, names)
                 note, sev = (("existing_ai_restriction/creator", LOW) if bound == self.parties.creator
                              else ("existing_ai_restriction/restriction", INFO))
                 return [self.finding(p, "existing_ai_restriction", m, sev, note, polarity="restriction",
-                                     restricted_party=bound)]
+                                     restricted_party=bound, covers="own" if own else None, discloser=discloser)]
             permission = P.AI_PERMISSION.search(text, s, e)
             if permission:
                 who = (self.parties.before(text, s, permission.start()) or self.parties.after(text, permission.end(), e)
                        or "unknown")
                 sev = INFO if who == self.parties.creator else HIGH
                 return [self.finding(p, "existing_ai_restriction", m, sev, "existing_ai_restriction/permission",
-                                     polarity="permission", permitted_party=who)]
+                                     polarity="permission", permitted_party=who, discloser=discloser)]
             return [self.finding(p, "existing_ai_restriction", m, LOW, "existing_ai_restriction/mention",
-                                 polarity="mention")]
+                                 polarity="mention", discloser=discloser)]
         return []
 
     def governing_law(self, p: Paragraph) -> list[Finding]:
         m = self.t.search(P.GOVERNING_LAW)
+        if not m and self._law_label(p):  # "Governing Law" | "The laws of {governing_law}" (a cover-page row)
+            m = self.t.search(P.LAW_ALONE)
         if not m:
             return []
         place = P.LAW_PLACE.search(p.text, m.start())
-        jurisdiction = place.group(1).strip() if place else None
+        jurisdiction = (place.group(1) or place.group(2)).strip() if place else None
         return [self.finding(p, "governing_law", m, LOW, "governing_law", jurisdiction=jurisdiction,
                              favours=self.favoured_by_law(jurisdiction))]
+
+    def _law_label(self, p: Paragraph) -> bool:
+        """The paragraph sits under a governing-law label: its heading or run-in title, or the row label
+        just before it (a cover-page table's left cell)."""
+        before = self.paragraphs[p.index - 1].text if 0 < p.index <= len(self.paragraphs) else ""
+        return any(P.LAW_LABEL.match(x) for x in (p.heading or "", p.run_in_title or "", before))
 
     def favoured_by_law(self, jurisdiction: str | None) -> str:
         """Whose home law this is, from the parties' own introductions ("a California corporation")."""
@@ -651,9 +851,23 @@ def _combined(a: dict, b: dict) -> dict:
 # -- the public function ----------------------------------------------------------------------------
 
 
-def classify(paragraphs: Sequence[Paragraph], terms) -> list[Finding]:
+def party_words(parties, creator_side: str) -> dict[str, list[str]]:
+    """The words each side is called by in the parties model (:mod:`noai.analysis.parties`: every
+    party with a known role, its terms and legal name), keyed by this module's sides; the model's
+    ``creator`` role is ``creator_side`` (the contract's, before any ``--we``)."""
+    other = CLIENT if creator_side == PROVIDER else PROVIDER
+    out: dict[str, list[str]] = {creator_side: [], other: []}
+    for party in getattr(parties, "parties", ()):
+        side = creator_side if party.role == S.CREATOR else other if party.role == S.CLIENT else None
+        if side is not None:
+            out[side] += [w for w in (*party.terms, party.name) if w and len(w) < 60]
+    return out
+
+
+def classify(paragraphs: Sequence[Paragraph], terms, words: Mapping[str, Sequence[str]] | None = None
+             ) -> list[Finding]:
     """Every clause finding of ``paragraphs`` in document order (by start, then kind)."""
-    c = _Classifier(paragraphs, terms)
+    c = _Classifier(paragraphs, terms, words)
     found: list[Finding] = []
     carried: _Grant | None = None
     carried_path: tuple[str, ...] = ()

@@ -251,5 +251,5 @@ def review_findings(paragraphs: Sequence[Paragraph], rule_findings: Sequence[Fin
                 phrase_start=0, phrase_end=0,
                 explanation=REVIEW_TEXT.format(kind=KIND_NAMES.get(kind, kind.replace("_", " ")),
                                                confidence=probability, why=why),
-                attributes={"tier": "review", "confidence": round(probability, 3)}))
+                tier="review", confidence=round(probability, 3)))
     return out

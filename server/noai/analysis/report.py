@@ -1,65 +1,120 @@
 """Human-readable forms of an :class:`~noai.analysis.audit.AuditResult`: terminal text, Markdown,
-and the summary table of a folder audit. Pure string building; the CLI does the printing."""
+and the summary table of a folder audit. Pure string building; the CLI does the printing.
+
+Places are named as Word shows them (the clause number, else its heading); the paragraph index
+(``¶41``, Word's ``body.paragraphs`` position) only in the verbose form. Info findings are counted,
+and listed only when ``show_all``.
+"""
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
-from noai.analysis.audit import PRESENT, AuditResult
-from noai.analysis.classify import SEVERITY_ORDER, Finding
+from noai.analysis.audit import MISSING, PRESENT, SCORE_LEGEND, UNKNOWN, AuditResult, InsertionPoint
+from noai.analysis.classify import INFO, SEVERITY_ORDER, Finding
+from noai.kinds import kind_spec, protection_spec
 
-_TITLES = {
-    "no_ai_restriction": "No-AI-training restriction",
-    "scope_limitation": "Scope (purpose) limitation",
-    "reservation_of_rights": "Reservation of rights",
-    "ai_indemnity": "Indemnity for AI misuse",
-    "ai_remedies": "Remedies for AI misuse",
-    "ai_transparency": "AI transparency",
-    "choice_of_law": "Creator-friendly choice of law",
-}
-_MARK = {"present": "yes", "missing": "NO", "unknown": "?"}
+# One word a status, the same in the file report, the Markdown and the folder summary.
+STATUS_WORDS = {PRESENT: "present", MISSING: "missing", UNKNOWN: "unknown"}
+LEGEND = f"{SCORE_LEGEND} Protections: present, missing, or unknown (could not tell)."
 
 
-def _where(f: Finding) -> str:
-    label = f.section_label or (f.section_path[-1] if f.section_path else None)
+def protection_title(name: str) -> str:
+    return protection_spec(name).title
+
+
+def kind_title(kind: str) -> str:
+    return kind_spec(kind).title
+
+
+def _where(f: Finding, verbose: bool = False) -> str:
+    """The clause as Word shows it ("4.2", else its heading); with ``verbose`` also the paragraph index."""
+    label = f.section_label or f.heading or (f.section_path[-1] if f.section_path else "")
+    if not verbose:
+        return label or "unnumbered"
     span = f"¶{f.start}" if f.start == f.end else f"¶{f.start}-{f.end}"
     return f"{label} ({span})" if label else span
 
 
+def _at(ip: InsertionPoint, verbose: bool) -> str:
+    place = ip.section_label or "the unnumbered paragraph"
+    return f"{place} (¶{ip.index})" if verbose else place
+
+
 def _short(text: str, width: int = 70) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _by_severity(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
-    return [(sev, [f for f in findings if f.severity == sev]) for sev in SEVERITY_ORDER
-            if any(f.severity == sev for f in findings)]
+def _by_severity(findings: Sequence[Finding], show_all: bool) -> list[tuple[str, list[Finding]]]:
+    return [
+        (sev, [f for f in findings if f.severity == sev])
+        for sev in SEVERITY_ORDER
+        if (show_all or sev != INFO) and any(f.severity == sev for f in findings)
+    ]
 
 
-def format_text(result: AuditResult) -> str:
-    """A report for a terminal: score, protections, findings by severity, insertion points."""
-    lines = [f"{result.filename or 'document'}: risk {result.score_summary()}"]
-    lines += [f"  {points:+d}  {why}" for points, why in result.score.reasons]
+def _hidden_info(findings: Sequence[Finding], show_all: bool) -> str | None:
+    n = 0 if show_all else sum(f.severity == INFO for f in findings)
+    return f"{n} info item{'s' if n > 1 else ''} not shown (--all lists them)." if n else None
+
+
+def score_line(result: AuditResult) -> str:
+    """ "risk 62/100, grade D" or "not scored"."""
+    if result.score.risk is None:
+        return "not scored"
+    return f"risk {result.score.risk}/100, grade {result.score.grade}"
+
+
+def next_step(result: AuditResult) -> str:
+    """What to do now, in one line."""
+    name = result.filename or "FILE.docx"
+    if result.score.risk is None:
+        return "Next step: have the contract read by someone who knows its language; noai reads English only."
+    missing = sum(p.status != PRESENT for p in result.protections)
+    risky = sum(f.severity != INFO for f in result.findings)
+    if not missing and not risky:
+        return "Next step: nothing to change; keep this report with the contract."
+    return (
+        f"Next step: `noai redline {name}` writes the missing protections and fixes as tracked changes "
+        f"with comments, for you to review in Word."
+    )
+
+
+def format_text(result: AuditResult, *, verbose: bool = False, show_all: bool = False) -> str:
+    """A report for a terminal: score and why, protections, findings by severity, where clauses go, next step."""
+    lines = [f"{result.filename or 'document'}: {score_line(result)}"]
+    if result.score.summary:
+        lines.append(result.score.summary)
+    if verbose:
+        lines += [f"  {points:+d}  {why}" for points, why in result.score.reasons]
     if result.ip_section:
-        lines.append(f"IP section: {result.ip_section.title} (¶{result.ip_section.start}-{result.ip_section.end})")
+        span = f" (¶{result.ip_section.start}-{result.ip_section.end})" if verbose else ""
+        lines.append(f"IP section: {result.ip_section.title}{span}")
     if result.protections:
-        lines.append("")
-        lines.append("Protections:")
-        lines += [f"  [{_MARK[p.status]:>3}] {_TITLES[p.name]}: {p.detail}" for p in result.protections]
-    for severity, group in _by_severity(result.findings):
-        lines.append("")
-        lines.append(f"{severity.upper()} ({len(group)}):")
+        present = sum(p.status == PRESENT for p in result.protections)
+        lines += ["", f"Protections ({present} of {len(result.protections)} present):"]
+        for p in result.protections:
+            lines.append(f"  [{STATUS_WORDS[p.status]:<7}] {protection_title(p.name)}: {p.detail}")
+            if verbose:
+                lines.append(f"            {protection_spec(p.name).explanation}")
+    for severity, group in _by_severity(result.findings, show_all):
+        lines += ["", f"{severity.upper()} ({len(group)}):"]
         for f in group:
-            lines.append(f"  {_where(f)}  {f.kind}: \"{_short(f.phrase, 60)}\"")
+            lines.append(f'  {_where(f, verbose)}  {kind_title(f.kind)}: "{_short(f.phrase, 60)}"')
             lines.append(f"      {f.explanation}")
+    if hidden := _hidden_info(result.findings, show_all):
+        lines += ["", hidden]
     if result.insertion_points:
-        lines.append("")
-        lines.append("Where missing protections belong:")
-        lines += [f"  {_TITLES[ip.protection]}: after ¶{ip.index} {ip.section_label or ''} "
-                  f"\"{_short(ip.text, 50)}\" ({ip.reason})" for ip in result.insertion_points]
+        lines += ["", "Where the missing protections belong:"]
+        lines += [
+            f'  {protection_title(ip.protection)}: after {_at(ip, verbose)} "{_short(ip.text, 50)}" ({ip.reason})'
+            for ip in result.insertion_points
+        ]
     if result.notes:
         lines.append("")
         lines += [f"Note: {note}" for note in result.notes]
+    lines += ["", f"Legend: {LEGEND}", next_step(result)]
     return "\n".join(lines)
 
 
@@ -67,42 +122,78 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def format_markdown(result: AuditResult) -> str:
+def format_markdown(result: AuditResult, *, verbose: bool = False, show_all: bool = False) -> str:
     """The same report as Markdown (headings, tables), for a ticket or an e-mail."""
-    out = [f"# Audit: {_cell(result.filename or 'document')}", "",
-           f"**Risk {result.score_summary()}**", ""]
-    out += [f"- {points:+d}: {why}" for points, why in result.score.reasons]
+    score = score_line(result)
+    out = [f"# Audit: {_cell(result.filename or 'document')}", "", f"**{score[:1].upper()}{score[1:]}**", ""]
+    if result.score.summary:
+        out += [_cell(result.score.summary), ""]
+    out.append(f"*{LEGEND}*")
+    if verbose:
+        out += [""] + [f"- {points:+d}: {why}" for points, why in result.score.reasons]
     if result.protections:
-        out += ["", "## Protections", "", "| Protection | Status | Detail |", "| --- | --- | --- |"]
-        out += [f"| {_TITLES[p.name]} | {p.status} | {_cell(p.detail)} |" for p in result.protections]
-    if result.findings:
-        out += ["", "## Findings", "", "| Severity | Where | Kind | Phrase | Why it matters |",
-                "| --- | --- | --- | --- | --- |"]
-        out += [f"| {f.severity} | {_cell(_where(f))} | {f.kind} | {_cell(_short(f.phrase, 60))} | "
-                f"{_cell(f.explanation)} |" for _, group in _by_severity(result.findings) for f in group]
+        out += ["", "## Protections", "", "| Protection | What it is | Status | Detail |", "| --- | --- | --- | --- |"]
+        out += [
+            f"| {protection_title(p.name)} | {_cell(protection_spec(p.name).explanation)} | "
+            f"{STATUS_WORDS[p.status]} | {_cell(p.detail)} |"
+            for p in result.protections
+        ]
+    groups = _by_severity(result.findings, show_all)
+    if groups:
+        out += [
+            "",
+            "## Findings",
+            "",
+            "| Severity | Where | Finding | Phrase | Why it matters |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        out += [
+            f"| {f.severity} | {_cell(_where(f, verbose))} | {kind_title(f.kind)} | "
+            f"{_cell(_short(f.phrase, 60))} | {_cell(f.explanation)} |"
+            for _, group in groups
+            for f in group
+        ]
+    if hidden := _hidden_info(result.findings, show_all):
+        out += ["", hidden]
     if result.insertion_points:
-        out += ["", "## Where missing protections belong", ""]
-        out += [f"- **{_TITLES[ip.protection]}**: after paragraph {ip.index} "
-                f"({_cell(ip.section_label or 'unnumbered')}: \"{_cell(_short(ip.text, 60))}\"), {ip.reason}"
-                for ip in result.insertion_points]
+        out += ["", "## Where the missing protections belong", ""]
+        out += [
+            f"- **{protection_title(ip.protection)}**: after {_cell(_at(ip, verbose))} "
+            f'("{_cell(_short(ip.text, 60))}"), {ip.reason}'
+            for ip in result.insertion_points
+        ]
     if result.notes:
         out += ["", "## Notes", ""] + [f"- {_cell(n)}" for n in result.notes]
+    out += ["", next_step(result)]
     return "\n".join(out) + "\n"
 
 
 def format_summary_table(rows: Iterable[dict]) -> str:
-    """One line a file of a folder audit. Each row is ``{"file", "result"}`` or ``{"file", "error"}``."""
+    """One line a file of a folder audit. Each row is ``{"file", "result"}`` or ``{"file", "error"}``.
+
+    The protections that are not present are listed as the file report names them, each with its
+    status word ("missing" or "unknown")."""
     rows = list(rows)
     width = max([len(r["file"]) for r in rows] + [4])
-    lines = [f"{'file':<{width}}  risk  grade  high  medium  missing protections"]
+    lines = [f"{'file':<{width}}  risk  grade  high  medium  protections not present"]
     for r in rows:
         result: AuditResult | None = r.get("result")
         if result is None:
             lines.append(f"{r['file']:<{width}}  error: {r['error']}")
             continue
         counts = {sev: sum(f.severity == sev for f in result.findings) for sev in ("high", "medium")}
-        missing = ", ".join(p.name for p in result.protections if p.status != PRESENT) or "-"
+        absent = (
+            ", ".join(
+                f"{protection_title(p.name)} ({STATUS_WORDS[p.status]})"
+                for p in result.protections
+                if p.status != PRESENT
+            )
+            or "-"
+        )
         risk = "-" if result.score.risk is None else str(result.score.risk)
-        lines.append(f"{r['file']:<{width}}  {risk:>4}  {result.score.grade or '-':>5}  {counts['high']:>4}  "
-                     f"{counts['medium']:>6}  {missing}")
+        lines.append(
+            f"{r['file']:<{width}}  {risk:>4}  {result.score.grade or '-':>5}  {counts['high']:>4}  "
+            f"{counts['medium']:>6}  {absent}"
+        )
+    lines += ["", f"Legend: {LEGEND}"]
     return "\n".join(lines)

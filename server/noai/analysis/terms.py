@@ -39,18 +39,21 @@ CLIENT, PROVIDER = "client", "provider"
 CLIENT_ROLES = frozenset({
     "client", "customer", "company", "buyer", "licensee", "publisher", "agency", "commission",
     "authority", "purchaser", "employer", "government", "partner", "institution", "operator",
-    "recipient of the services", "platform", "owner", "controller",
+    "recipient of the services", "platform", "owner", "controller", "recipient", "receiving party",
+    "data exporter", "principal", "commissioning party",
 })
 PROVIDER_ROLES = frozenset({
     "provider", "service provider", "supplier", "contractor", "consultant", "consultancy",
     "designer", "developer", "vendor", "creator", "licensor", "author", "contributor",
     "company contributor", "employee", "freelancer", "artist", "assignor", "studio", "agent",
-    "processor", "seller",
+    "processor", "seller", "discloser", "disclosing party", "data importer", "offeror", "photographer",
+    "illustrator", "writer", "composer",
 })
 # Plurals are found from the singular ("Contribution" used as "Contributions") and not listed.
 WORK_NAMES = ("Deliverables", "Work Product", "Contribution", "Covered Inventions", "Work Made for Hire",
               "Work", "Inventions", "Materials", "Sample Code", "Script Software", "Software", "Results",
-              "Content", "Artwork", "Designs", "Assets", "Submission", "Product")
+              "Content", "Artwork", "Designs", "Assets", "Submission", "Product", "Application", "Website",
+              "Photographs", "Illustrations", "Manuscript", "Licensed Materials", "Licensed Software")
 PROJECT_NAMES = ("Project", "Services", "Engagement", "Programme", "Program")
 AGREEMENT_WORDS = ("Agreement", "Addendum", "Contract", "Terms", "License", "Licence", "CCLA", "CLA", "SOW",
                    "Statement of Work", "Order Form", "EULA")
@@ -159,6 +162,7 @@ class _Definition:
     aliases: tuple[str, ...]
     refers_to: str | None = None
     generic: bool = False
+    introduced: bool = False  # after a name, not a "means" entry: (the "Client"), hereinafter called, a table row
 
 
 _MEANING = re.compile(r"\s*(?:(the|any|all|each|every)\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})?")
@@ -184,14 +188,15 @@ def _definitions(p: Paragraph, quoted: bool) -> list[_Definition]:
                                  generic=meaning.group(1) in ("any", "all", "each", "every")))
     for m in _PAREN.finditer(text) if quoted and "(" in text else ():
         names = tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n)
-        if names and any(n[0].isupper() for n in names):
+        # ('data exporter'): a role word needs no capital
+        if names and any(n[0].isupper() or _role_of(n) for n in names):
             if "each" in m.group(0).lower():  # (each a "Party" and together the "Parties"): two terms
-                found.extend(_Definition((n,)) for n in names)
+                found.extend(_Definition((n,), introduced=True) for n in names)
             else:
-                found.append(_Definition(names))
+                found.append(_Definition(names, introduced=True))
     for m in _CALLED.finditer(text) if "hereinafter" in text else ():
         if name := _clean(m.group(1)):
-            found.append(_Definition((name,)))
+            found.append(_Definition((name,), introduced=True))
     if not found:
         return found
     # ("SUPPLIER") is used as "Supplier" in the body: both spellings name the term
@@ -212,6 +217,9 @@ def _party_named(d: _Definition, known: dict[str, str]) -> str | None:
 
 # Role words that name either side depending on the deal (a creative agency is a provider).
 _WEAK_ROLES = frozenset({"agency", "company", "partner", "operator", "owner", "studio", "agent"})
+# Roles a party takes in one clause, not in the deal: in a services or SaaS form "Discloser" and
+# "Recipient" are whichever party shares information; only an NDA's parties are those roles.
+POSITIONAL_ROLES = frozenset({"discloser", "disclosing party", "recipient", "receiving party"})
 
 
 def _role_of(name: str) -> str | None:
@@ -383,20 +391,63 @@ def _subjects(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 # -- the whole pass ----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A term that names a party, with the evidence for its side: ``side`` is PROVIDER, CLIENT or
+    None (the evidence is even), ``margin`` how far one side leads, ``strong`` whether a role word of
+    the lexicon (Client, Licensor ...) names it, ``creates`` how often it is the subject of a verb of
+    making (shall deliver, will design)."""
+
+    term: Term
+    side: str | None
+    margin: int
+    strong: bool
+    creates: int
+    introduced: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A name the document gives something (itself, its work product): as written, the paragraph
+    that shows it best, and how sure the reading is (0..1)."""
+
+    text: str
+    index: int | None
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the terms pass learns: the v1 terms, every party candidate, the self-reference
+    and the work product (what :mod:`noai.analysis.parties` builds the parties from)."""
+
+    terms: DefinedTerms
+    candidates: tuple[Candidate, ...]
+    self_reference: Found | None
+    work_product: Found | None
+    joined: Joined
+
+
 def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
     """Find the defined terms of a document and map the parties to client and provider."""
+    return analyse_terms(paragraphs).terms
+
+
+def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
+    """The defined terms, the party candidates, the self-reference and the work product."""
     groups: dict[str, tuple[tuple[str, ...], int | None]] = {}  # main name -> (aliases, defined_at)
     known: dict[str, str] = {}  # every alias, case-folded -> its group
     classes: set[str] = set()  # terms defined as a class of persons ("any person that ..."), no party
+    introduced: set[str] = set()  # terms defined after a name (the "Client"), not by a "means" entry
     joined = Joined([p.text for p in paragraphs])
     quoted = set(joined.holding(_OPEN))
-    defining = quoted.union(joined.holding(("hereinafter",)))  # _definitions finds nothing elsewhere
+    defining = quoted.union(joined.holding(("hereinafter", "Hereinafter")))  # _definitions finds nothing elsewhere
     for i in sorted(defining.union(i for i, p in enumerate(paragraphs) if p.in_table)):
         p = paragraphs[i]
         found = _definitions(p, i in quoted) if i in defining else []
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         if table_term := _table_definition(p, following):
-            found.append(_Definition((table_term,)))
+            found.append(_Definition((table_term,), introduced=True))
         for d in found:
             aliases = d.aliases
             main = next((known[a.lower()] for a in aliases if a.lower() in known), None) or _party_named(d, known)
@@ -409,6 +460,8 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
                 groups[aliases[0]] = (aliases, p.index)
                 if d.generic:
                     classes.add(aliases[0])
+                if d.introduced:
+                    introduced.add(aliases[0])
             known.update((a.lower(), main or aliases[0]) for a in aliases)
 
     # Parties and works the document names without defining them: Common Paper's bare
@@ -430,42 +483,81 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
         best = max(spellings, key=lambda a: (a[0].isupper(), usage.uses[a]))
         terms[main] = Term(name=main, surface=_surface(best, usage), aliases=spellings[1:],
                            defined_at=defined_at, uses=sum(usage.uses[a] for a in spellings))
-    client, provider, creator = _parties(joined, paragraphs, [t for t in terms.values() if t.name not in classes], grants)
-    return DefinedTerms(
+    candidates = _candidates(joined, paragraphs, [t for t in terms.values() if t.name not in classes], grants,
+                             introduced)
+    client, provider, creator = _parties(candidates)
+    party_words = {n.lower() for c in candidates for n in (c.term.name, *c.term.aliases)}
+    self_reference, agreement = _self_reference(joined, paragraphs, terms, introduced)
+    work_product, deliverables = _work_product(joined, paragraphs, terms, party_words)
+    defined = DefinedTerms(
         client=client, provider=provider, creator=creator,
-        deliverables=_pick(terms, WORK_NAMES),
+        deliverables=deliverables,
         project=_pick(terms, PROJECT_NAMES),
-        agreement=_agreement(terms),
+        agreement=agreement,
         jurisdiction=_jurisdiction(paragraphs),
         all={t.name: t for t in terms.values() if t.defined_at is not None},
     )
+    return Analysis(defined, tuple(candidates), self_reference, work_product, joined)
 
 
-def _parties(joined: Joined, paragraphs: Sequence[Paragraph], terms: Sequence[Term],
-             grants: list[tuple[str, str, int]]) -> tuple[Term | None, Term | None, str | None]:
-    """Score every candidate party by lexicon and by context verbs; pick one per side."""
+def _candidates(joined: Joined, paragraphs: Sequence[Paragraph], terms: Sequence[Term],
+                grants: list[tuple[str, str, int]], introduced: set[str]) -> list[Candidate]:
+    """Every term that names a party, scored by lexicon and by context verbs."""
     candidates = [t for t in terms if t.uses or t.defined_at is not None]
     names = [n for t in candidates for n in (t.name, *t.aliases)]
     verbs = _verb_scores(joined, paragraphs, names, grants)
     granting = {n for g in grants for n in g[:2]}
-    best: dict[str, tuple[tuple[float, int], Term]] = {}
-    creates = Counter()
+    out = []
     for t in candidates:
         spellings = (t.name, *t.aliases)
-        score = Counter()
+        score: Counter[str] = Counter()
+        strong = False
         for n in spellings:
             if role := _role_of(n):
-                score[role] += 3 if n.lower() in _WEAK_ROLES else 100
+                weak = n.lower().removeprefix("the ") in _WEAK_ROLES
+                score[role] += 3 if weak else 100
+                strong = strong or not weak
             score.update(verbs[n])
+        acts = score[CLIENT] + score[PROVIDER]
         is_party = (any(_role_of(n) or n in granting for n in spellings)
-                    or (t.defined_at is not None and _looks_like_party(t, paragraphs)))
-        if not is_party or score[CLIENT] == score[PROVIDER]:
+                    or (t.defined_at is not None and _looks_like_party(t, paragraphs))
+                    # NRU (hereinafter "NRU") shall provide the Services: introduced and acting
+                    or (t.name in introduced and acts >= 2 and not _is_agreement(t.name)
+                        and _work_tier(t.name) == 0))
+        if not is_party:
             continue
-        side, other = (CLIENT, PROVIDER) if score[CLIENT] > score[PROVIDER] else (PROVIDER, CLIENT)
-        key = (score[side] - score[other], t.uses)
-        if side not in best or key > best[side][0]:
-            best[side] = (key, t)
-        creates[side] += score["creates"]
+        side = None if score[CLIENT] == score[PROVIDER] else CLIENT if score[CLIENT] > score[PROVIDER] else PROVIDER
+        out.append(Candidate(t, side, abs(score[CLIENT] - score[PROVIDER]), strong, score["creates"],
+                             t.name in introduced))
+    # "Discloser" / "Recipient" are the parties only when the deal has no other roles (an NDA)
+    positional = [c for c in out if _positional(c.term)]
+    if positional and len(positional) < len(out):
+        out = [c for c in out if not _positional(c.term)]
+    # a weak role word used in passing ("the company you work for") is no party when defined or
+    # role-named parties already stand on both sides
+    firm = {c.side for c in out if c.side and (c.strong or c.term.defined_at is not None
+                                               or any(n in granting for n in (c.term.name, *c.term.aliases)))}
+    if firm == {CLIENT, PROVIDER}:
+        out = [c for c in out if c.strong or c.term.defined_at is not None or c.introduced
+               or any(n in granting for n in (c.term.name, *c.term.aliases))]
+    return out
+
+
+def _positional(term: Term) -> bool:
+    return all(n.lower() in POSITIONAL_ROLES for n in (term.name, *term.aliases))
+
+
+def _parties(candidates: Sequence[Candidate]) -> tuple[Term | None, Term | None, str | None]:
+    """One party a side: the candidate whose side leads most (then the most used)."""
+    best: dict[str, tuple[tuple[float, int], Term]] = {}
+    creates: Counter[str] = Counter()
+    for c in candidates:
+        if c.side is None:
+            continue
+        key = (c.margin, c.term.uses)
+        if c.side not in best or key > best[c.side][0]:
+            best[c.side] = (key, c.term)
+        creates[c.side] += c.creates
     client, provider = (best[s][1] if s in best else None for s in (CLIENT, PROVIDER))
     if client is None and provider is None:
         return None, None, None
@@ -495,11 +587,149 @@ def _is_agreement(name: str) -> bool:
     return any(name == w or name.endswith(" " + w) for w in AGREEMENT_WORDS)
 
 
-def _agreement(terms: dict[str, Term]) -> Term | None:
-    """The document's name for itself: the term it calls "this Agreement" ahead of the other
-    documents it names (the Statements of Work under a master agreement), then the most used."""
-    found = [t for t in terms.values() if t.defined_at is not None and any(map(_is_agreement, (t.name, *t.aliases)))]
-    return max(found, key=lambda t: (t.surface.startswith("this "), t.uses), default=None)
+# -- the agreement's name for itself ---------------------------------------------------------
+
+# What a document calls itself: "this Agreement", "this agreement", "the Contract", "this SOW",
+# "these Clauses", "this RFQ". Parts of a document ("this Section", "this Schedule", "this Cover
+# Page") and durations ("the Term") are not the document.
+SELF_HEADS = ("Agreement", "Contract", "Addendum", "Amendment", "SOW", "Statement of Work", "Order Form", "Order",
+              "Terms", "Terms and Conditions", "Conditions", "License", "Licence", "EULA", "NDA", "CLA", "CCLA",
+              "Deed", "Clauses", "Undertaking", "Memorandum", "MOU", "PWS", "RFQ", "RFP", "RFx", "Solicitation",
+              "Charter", "Letter", "Proposal", "Quote", "Quotation", "Task Order", "Purchase Order")
+_LOWER_HEADS = ("agreement", "contract", "addendum", "amendment", "licence", "license", "deed", "order", "terms",
+                "undertaking", "letter", "proposal", "quote", "task order", "purchase order", "statement of work")
+_SELF_NAME = re.compile(rf"(?:[A-Z][\w&-]*\s+){{0,4}}?(?:{_alternation(SELF_HEADS)}|{_alternation(_LOWER_HEADS)})"
+                        r"(?![\w-]|\s+[A-Z][a-z])")
+_THIS = ("this ", "This ", "these ", "These ", "this\u00a0", "This\u00a0")
+_NAME_ENDS = re.compile(r"(?![\w-]|\s+[A-Z][a-z])")  # "the Agreement", not "the Agreement Date"
+_BARE = ("Agreement", "Contract", "Order", "Terms")  # "the Agreement" of a cover page that makes one
+
+
+def _after(text: str, words: Sequence[str], pattern: re.Pattern[str]) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each match of ``pattern`` right after one of ``words`` that starts a word (``str.find`` for
+    the words: far faster than a regex that starts with them)."""
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            if (pos == 0 or not text[pos - 1].isalnum()) and (m := pattern.match(text, pos + len(word))):
+                yield word, m
+            pos = text.find(word, pos + 1)
+
+
+def _defines_itself(text: str, name: str) -> bool:
+    """``This Services Agreement (the "Agreement")`` / ``"Contract" means this contract``."""
+    q = rf"[{_OPEN}]{re.escape(name)}[{_CLOSE}]"
+    return bool(re.search(rf"\b[Tt]h(?:is|ese)\s+(?:[\w-]+\s+){{0,6}}\(\s*{_INTRO}{q}", text)
+                or re.search(rf"{q}\s*(?:means|shall\s+mean|refers\s+to)\s+(?:this|these)\b", text, re.IGNORECASE))
+
+
+def _self_reference(joined: Joined, paragraphs: Sequence[Paragraph], terms: dict[str, Term],
+                    introduced: set[str]) -> tuple[Found | None, Term | None]:
+    """The document's name for itself, exactly as it most often writes it: "this Agreement" (the
+    determiner as it reads mid-sentence), "the Contract" when the document defines the Contract as
+    itself. A bare "the Agreement" counts only when no "this" form exists (a cover page naming
+    the agreement it makes). Another document it names (a Statement of Work under a master
+    agreement) is never "this" one."""
+    this: Counter = Counter()
+    the: Counter = Counter()
+    first: dict[str, int] = {}
+    itself = {t.name for t in terms.values() if t.defined_at is not None
+              and _defines_itself(paragraphs[t.defined_at].text, t.name)}
+    for word, m in _after(joined.text, _THIS, _SELF_NAME):
+        key = f"{word.strip().lower()} {m.group()}"
+        this[key] += 1
+        first.setdefault(key, joined.index(m.start()))
+    for name in itself | set(_BARE):
+        for _, m in _after(joined.text, (f"the {name}", f"The {name}"), _NAME_ENDS):
+            the[name] += 1
+            first.setdefault(f"the {name}", joined.index(m.start()))
+    for name in itself:  # "the Agreement" defined as this agreement reads as "this Agreement" does
+        if the[name]:
+            this[f"the {name}"] = the[name]
+    if this:
+        text, count = this.most_common(1)[0]
+        total = sum(this.values())
+        confidence = 0.5 if count < 2 else round(min(0.95, 0.55 + 0.4 * count / total), 2)
+    else:
+        bare = [(n, c) for n, c in the.items() if " " not in n and n in ("Agreement", "Contract", "Order", "Terms")]
+        if not bare or max(c for _, c in bare) < 2:
+            return None, None
+        name, count = max(bare, key=lambda nc: nc[1])
+        text, confidence = f"the {name}", 0.5
+    found = Found(text, first[text], confidence)
+    name = text.split(" ", 1)[1]
+    term = terms.get(name)
+    agreement = Term(name=name, surface=text, aliases=term.aliases if term else (),
+                     defined_at=term.defined_at if term else None, uses=count)
+    return found, agreement
+
+
+# -- the work product ----------------------------------------------------------------------------
+
+# Head words of a work product's name, by how surely they name what the creator makes.
+_WORK_HEADS = {
+    3: ("deliverable", "work product", "work made for hire", "work", "design", "application", "app", "software",
+        "code", "contribution", "invention", "artwork", "asset", "result", "material", "website", "photograph",
+        "illustration", "manuscript", "script", "creative", "submission", "content", "commissioned work"),
+    2: ("product", "service", "element", "platform", "program", "programme", "solution", "system"),
+    1: ("confidential information",),
+}
+_NOT_THE_WORK = re.compile(r"^(?:pre-?existing|preexisting|third[- ]party|excluded|prior|background|existing|"
+                           r"open[- ]source|other|additional|personal|usage|customer|client|buyer|user|"
+                           r"generative|training|input|output|feedback|documentation|subscription|support)\b",
+                           re.IGNORECASE)
+_IP_CONTEXT = re.compile(r"\b(?:own(?:s|ed|ership)?|assign\w*|licen[cs]\w*|title|intellectual\s+property|"
+                         r"copyright|deliver\w*|grant\w*|property\s+of|vest\w*|made\s+for\s+hire)\b", re.IGNORECASE)
+
+
+def _work_tier(name: str) -> int:
+    """How surely ``name`` names a work product (0: not at all): by its last words."""
+    low = name.lower()
+    for tier, heads in _WORK_HEADS.items():
+        for head in heads:
+            if low == head or low.endswith((" " + head, " " + head + "s")) or low in (head + "s", head + "es"):
+                return tier
+    return 0
+
+
+def _work_product(joined: Joined, paragraphs: Sequence[Paragraph], terms: dict[str, Term],
+                  party_words: set[str]) -> tuple[Found | None, Term | None]:
+    """The work product's own name (Deliverables, Work Product, Application, Designs ...), or none.
+
+    Among the terms whose head word names a made thing and that are not someone else's materials
+    (Customer Content, Pre-Existing Materials, the Supplier Software), the one most often in a
+    sentence about ownership, licence or delivery; then the surer head word; then the most used.
+    """
+    scored = []
+    for t in terms.values():
+        tier = _work_tier(t.name)
+        first = t.name.split()[0].lower()
+        if first in ("ai", "generative", "ml") and tier > 1:  # the AI features beside the product itself
+            tier -= 1
+        if not tier or (t.uses == 0 and t.defined_at is None) or _NOT_THE_WORK.match(t.name) \
+                or (first in party_words and " " in t.name) or t.name.lower() in party_words:
+            continue
+        if t.defined_at is not None and paragraphs[t.defined_at].mark == "inserted":
+            continue  # defined only in a tracked insertion (a redline's own clause): not the document's word
+        spellings = [n for n in (t.name, *t.aliases) if len(n) > 2]
+        holders = sorted({i for n in spellings for i in joined.holders(n)})
+        ip = 0
+        for i in holders:  # up to three paragraphs about ownership, licence or delivery: enough to rank
+            if _IP_CONTEXT.search(paragraphs[i].text):
+                ip += 1
+                if ip == 3:
+                    break
+        scored.append(((ip, tier, t.uses), t, holders))
+    if not scored:
+        return None, None
+    (ip, tier, _), term, holders = max(scored, key=lambda s: s[0])
+    capped = ip
+    if ip == 0 and tier < 3:
+        return None, None
+    confidence = round(min(0.95, 0.3 + 0.15 * tier + 0.1 * capped + (0.1 if term.defined_at is not None else 0)), 2)
+    text = term.surface.split(" ", 1)[1] if term.surface.startswith(("the ", "this ")) else term.surface
+    evidence = term.defined_at if term.defined_at is not None else (holders[0] if holders else None)
+    return Found(text, evidence, confidence), term
 
 
 def _jurisdiction(paragraphs: Sequence[Paragraph]) -> Term | None:

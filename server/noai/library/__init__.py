@@ -2,8 +2,21 @@
 document's own terms. See docs/clauses.md for the file format."""
 
 from .loader import Library, load_library, shipped_dir
-from .model import (ACTIONS, FINDING_KINDS, PLACEMENTS, PROTECTIONS, VARIANTS, Clause, Definition,
-                    Fix, FixRule, Placeholder, Rendered, RenderedFix, Variant)
+from .model import (
+                    ACTIONS,
+                    FINDING_KINDS,
+                    PLACEMENTS,
+                    PROTECTIONS,
+                    VARIANTS,
+                    Clause,
+                    Definition,
+                    Fix,
+                    FixRule,
+                    Placeholder,
+                    Rendered,
+                    RenderedFix,
+                    Variant,
+)
 from .playbook import Playbook, Protection, load_playbook
 from .present import format_clause, format_clause_list
 from .render import render, render_fix, render_many

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterator, Mapping, Sequence
+from typing import Any
 
-import noai
+from marshmallow import Schema
+
 from noai.errors import RenderError, UnknownClauseError
+from noai.kinds import Placement
+
+from noai.resources import shipped
 
 from .model import VARIANTS, Clause, Definition, Fix, FixRule, Placeholder, Variant
 from .problems import Problems
@@ -33,7 +38,7 @@ _NAME = re.compile(r"^[a-z][a-z_]*$")
 def shipped_dir() -> Path:
     """The shipped ``clauses/`` folder, or the folder named by ``NOAI_CLAUSES_DIR``."""
     override = os.environ.get(CLAUSES_ENV)
-    return Path(override) if override else Path(noai.__file__).parents[2] / "clauses"
+    return Path(override) if override else shipped("clauses")
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class Library:
     placeholders: Mapping[str, Placeholder]
     glossary: Mapping[str, Definition]
     dirs: tuple[Path, ...] = ()
-    _by_id: dict = field(init=False, repr=False, compare=False)
+    _by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {c.id: c for c in self.clauses})
@@ -79,8 +84,8 @@ def load_library(extra_dirs: Sequence[Path] = ()) -> Library:
     dirs = (shipped_dir(), *(Path(d) for d in extra_dirs))
     problems = Problems()
     placeholder_specs: dict[str, tuple[Path, Placeholder]] = {}
-    clause_data: dict[str, tuple[Path, dict]] = {}
-    fix_data: dict[str, tuple[Path, dict]] = {}
+    clause_data: dict[str, tuple[Path, dict[str, Any]]] = {}
+    fix_data: dict[str, tuple[Path, dict[str, Any]]] = {}
     for folder in dirs:
         if not folder.is_dir():
             problems.add(folder, None, "The clause folder does not exist.")
@@ -108,7 +113,8 @@ def _clause_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if p.name not in (PLACEHOLDERS_FILE, PLAYBOOK_FILE))
 
 
-def _read_files(paths: Sequence[Path], schema, problems: Problems) -> Iterator[tuple[str, tuple[Path, dict]]]:
+def _read_files(paths: Sequence[Path], schema: Schema, problems: Problems
+                ) -> Iterator[tuple[str, tuple[Path, dict[str, Any]]]]:
     """(id, (path, validated data)) of each valid file whose id is its file name."""
     for path in paths:
         raw = problems.read_toml(path)
@@ -137,7 +143,7 @@ def _read_placeholders(path: Path, problems: Problems) -> dict[str, tuple[Path, 
 # -- cross-file checks ----------------------------------------------------------------------------
 
 
-def _check_text(path: Path, field_name: str, text: str, placeholders: Mapping, problems: Problems,
+def _check_text(path: Path, field_name: str, text: str, placeholders: Mapping[str, Placeholder], problems: Problems,
                 extra: frozenset[str] = frozenset()) -> None:
     """Every ``{name}`` is a known placeholder and no brace stands alone."""
     for m in PLACEHOLDER.finditer(text):
@@ -164,18 +170,18 @@ def _check_fallbacks(placeholders: Mapping[str, tuple[Path, Placeholder]], probl
                 problems.add(path, f"{name}.fallback", e.message)
 
 
-def _terms_in(text: str, glossary_terms) -> list[str]:
+def _terms_in(text: str, glossary_terms: Iterable[str]) -> list[str]:
     """Library terms used in ``text``, in order of first use."""
     found = [(m.start(), t) for t in glossary_terms if (m := term_pattern(t).search(text))]
     return [t for _, t in sorted(found)]
 
 
-def _definition_texts(term: str, data: dict) -> dict[str, str]:
+def _definition_texts(term: str, data: dict[str, Any]) -> dict[str, str]:
     spec = data["definitions"][term]
     return {v: spec.get("text", spec.get(v)) for v in VARIANTS}
 
 
-def _glossary(clause_data: Mapping[str, tuple[Path, dict]], problems: Problems) -> dict[str, Definition]:
+def _glossary(clause_data: Mapping[str, tuple[Path, dict[str, Any]]], problems: Problems) -> dict[str, Definition]:
     owners: dict[str, str] = {}
     for clause_id, (path, data) in sorted(clause_data.items()):
         for term in data["defines"]:
@@ -193,7 +199,7 @@ def _glossary(clause_data: Mapping[str, tuple[Path, dict]], problems: Problems) 
     return glossary
 
 
-def _clause(path: Path, data: dict, glossary: Mapping[str, Definition],
+def _clause(path: Path, data: dict[str, Any], glossary: Mapping[str, Definition],
             placeholders: Mapping[str, Placeholder], problems: Problems) -> Clause:
     texts = [("rationale", data["rationale"]), ("title", data["title"])]
     for term in data["definitions"]:
@@ -212,13 +218,13 @@ def _clause(path: Path, data: dict, glossary: Mapping[str, Definition],
         _check_text(path, field_name, text, placeholders, problems)
     _check_declared_terms(path, data, variants, glossary, problems)
     return Clause(id=data["id"], kind=data["kind"], title=data["title"], summary=data["summary"],
-                  rationale=data["rationale"], answers=tuple(data["answers"]), placement=data["placement"],
+                  rationale=data["rationale"], answers=tuple(data["answers"]), placement=Placement(data["placement"]),
                   version=data["version"], variants=MappingProxyType(variants),
                   defines=tuple(data["defines"]), uses=tuple(data["uses"]), source=str(path),
                   glossary=glossary, placeholders=placeholders)
 
 
-def _check_declared_terms(path: Path, data: dict, variants: Mapping[str, Variant],
+def _check_declared_terms(path: Path, data: dict[str, Any], variants: Mapping[str, Variant],
                           glossary: Mapping[str, Definition], problems: Problems) -> None:
     """``defines`` + ``uses`` name exactly the library terms the clause's text relies on."""
     declared = set(data["defines"]) | set(data["uses"])
@@ -230,7 +236,7 @@ def _check_declared_terms(path: Path, data: dict, variants: Mapping[str, Variant
         problems.add(path, "uses", f"The text uses the defined term {term!r}; list it in `uses`.")
 
 
-def _fix(path: Path, data: dict, glossary: Mapping[str, Definition],
+def _fix(path: Path, data: dict[str, Any], glossary: Mapping[str, Definition],
          placeholders: Mapping[str, Placeholder], problems: Problems) -> Fix:
     rules = []
     for i, rule in enumerate(data["rules"]):

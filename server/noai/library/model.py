@@ -7,34 +7,24 @@ a :class:`Definition` is a term a clause introduces ("Prohibited AI Use"); a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
+
+from noai.kinds import ClauseKind, FindingKind, Placement, Protection
 
 VARIANTS = ("strict", "standard", "minimal")
 """The negotiation ladder of DOMAIN.md §3.1, strongest first."""
 
-FINDING_KINDS = frozenset({
-    "ip_assignment", "work_made_for_hire", "license_grant", "derivative_works",
-    "perpetual_irrevocable", "any_and_all_purposes", "future_technologies", "sublicensable",
-    "moral_rights_waiver", "feedback_usage_data", "existing_ai_restriction", "governing_law",
-    "indemnification", "limitation_of_liability", "confidentiality", "reservation_of_rights",
-    "survival",
-})
-"""The clause kinds the audit reports as findings."""
+FINDING_KINDS = frozenset(FindingKind)
+"""The clause kinds the audit reports as findings (:class:`noai.kinds.FindingKind`)."""
 
-PROTECTIONS = frozenset({
-    "no_ai_restriction", "scope_limitation", "reservation_of_rights", "ai_indemnity",
-    "ai_remedies", "ai_transparency", "choice_of_law",
-})
-"""The protections the audit looks for and the playbook may require."""
+PROTECTIONS = frozenset(Protection)
+"""The protections the audit looks for and the playbook may require (:class:`noai.kinds.Protection`)."""
 
-CLAUSE_KINDS = PROTECTIONS | {"addendum", "side_letter"}
+CLAUSE_KINDS = frozenset(ClauseKind)
 
-PLACEMENTS = frozenset({
-    "after_grant", "end_of_ip_section", "after_indemnity", "after_liability_cap",
-    "after_governing_law", "end_of_document", "appendix", "separate_document",
-})
-"""Where a clause goes; the plan maps each hint to an insertion point of the audit."""
+PLACEMENTS = frozenset(Placement)
+"""Where a clause goes (:class:`noai.kinds.Placement`); the plan maps each to an insertion point of the audit."""
 
 ACTIONS = ("replace", "comment", "ignore")
 """What a fix or the playbook does with a red flag."""
@@ -83,7 +73,7 @@ class Clause:
     summary: str
     rationale: str
     answers: tuple[str, ...]
-    placement: str
+    placement: Placement
     version: int
     variants: Mapping[str, Variant]
     defines: tuple[str, ...] = ()

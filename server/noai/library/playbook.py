@@ -5,10 +5,11 @@ merged over it table by table, so it only needs the keys it changes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any
 
 from .loader import PLAYBOOK_FILE, Library, shipped_dir
 from .problems import Problems
@@ -51,7 +52,7 @@ class Playbook:
         return self.red_flags.get(finding, "ignore")
 
 
-def _merge(base: dict, override: dict) -> dict:
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     """``override`` over ``base``, recursing into tables."""
     merged = dict(base)
     for key, value in override.items():
@@ -82,6 +83,7 @@ def load_playbook(path: Path | None = None, library: Library | None = None) -> P
     if loaded is not None and library is not None:
         _check_against(loaded, library, checked_path, problems)
     problems.raise_if_any("playbook")
+    assert loaded is not None  # else a problem was recorded and raise_if_any raised
     return Playbook(
         variant=loaded["variant"], comments=loaded["comments"],
         protections=MappingProxyType({
@@ -90,7 +92,7 @@ def load_playbook(path: Path | None = None, library: Library | None = None) -> P
         red_flags=MappingProxyType(dict(loaded["red_flags"])), sources=tuple(sources))
 
 
-def _check_against(data: dict, library: Library, path: Path, problems: Problems) -> None:
+def _check_against(data: dict[str, Any], library: Library, path: Path, problems: Problems) -> None:
     known = {c.id for c in library.clauses}
     for kind, protection in data["protections"].items():
         if protection["clause"] not in known:
@@ -99,5 +101,5 @@ def _check_against(data: dict, library: Library, path: Path, problems: Problems)
         fix = library.fix_for(finding)
         if action != "ignore" and fix is None:
             problems.add(path, f"red_flags.{finding}", f"The library has no fix for {finding!r}; use \"ignore\".")
-        elif action == "replace" and not any("replace" in r.actions.values() for r in fix.rules):
+        elif action == "replace" and fix is not None and not any("replace" in r.actions.values() for r in fix.rules):
             problems.add(path, f"red_flags.{finding}", f"{fix.id} only comments; use \"comment\" or \"ignore\".")

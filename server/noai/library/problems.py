@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from marshmallow import Schema, ValidationError
 
@@ -14,12 +15,12 @@ class Problems:
     """A list of ``{"file", "field", "message"}``; :meth:`raise_if_any` raises one LibraryError."""
 
     def __init__(self) -> None:
-        self.items: list[dict] = []
+        self.items: list[dict[str, str | None]] = []
 
     def add(self, file: Path | str, field: str | None, message: str) -> None:
         self.items.append({"file": str(file), "field": field, "message": message})
 
-    def add_messages(self, file: Path | str, messages: dict | list, prefix: str = "") -> None:
+    def add_messages(self, file: Path | str, messages: dict[Any, Any] | list[Any], prefix: str = "") -> None:
         """Flatten marshmallow's nested ``messages`` into one problem a message."""
         if isinstance(messages, list):
             for message in messages:
@@ -36,7 +37,7 @@ class Problems:
                 path = f"{prefix}.{key}" if prefix else key
             self.add_messages(file, value, path)
 
-    def read_toml(self, path: Path) -> dict | None:
+    def read_toml(self, path: Path) -> dict[str, Any] | None:
         """The parsed file, or ``None`` with a problem recorded."""
         try:
             with path.open("rb") as f:
@@ -47,10 +48,11 @@ class Problems:
             self.add(path, None, f"Cannot read the file: {e.strerror or e}")
         return None
 
-    def load(self, schema: Schema, path: Path, data: dict) -> dict | None:
+    def load(self, schema: Schema, path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
         """``schema.load(data)``, or ``None`` with every validation message recorded."""
         try:
-            return schema.load(data)
+            loaded: dict[str, Any] = schema.load(data)
+            return loaded
         except ValidationError as e:
             self.add_messages(path, e.messages)
             return None

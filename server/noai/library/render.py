@@ -11,7 +11,7 @@ batch that uses them, by a definition paragraph placed before that clause's own 
 from __future__ import annotations
 
 import re
-from typing import AbstractSet, Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 
 from noai.errors import RenderError, UnknownVariantError
 
@@ -70,7 +70,7 @@ class Filler:
     def fill(self, text: str) -> str:
         """``text`` with every placeholder replaced."""
 
-        def substitute(m: re.Match) -> str:
+        def substitute(m: re.Match[str]) -> str:
             name, suffix = m.group(1), m.group(2)
             value = self.value(placeholder_key(name))
             if suffix:
@@ -119,7 +119,7 @@ def _render(clause: Clause, variant: str, filler: Filler, defined: set[str],
 
 
 def render(clause: Clause, variant: str, terms: Mapping[str, str], *,
-           already_defined: AbstractSet[str] = frozenset()) -> Rendered:
+           already_defined: Set[str] = frozenset()) -> Rendered:
     """``clause`` in ``variant`` filled with ``terms``, defining the library terms it uses that
     are not in ``already_defined`` (terms the document or earlier insertions define)."""
     filler = Filler(clause.placeholders, terms)
@@ -127,7 +127,7 @@ def render(clause: Clause, variant: str, terms: Mapping[str, str], *,
 
 
 def render_many(selection: Sequence[tuple[Clause, str]], terms: Mapping[str, str], *,
-                already_defined: AbstractSet[str] = frozenset()) -> list[Rendered]:
+                already_defined: Set[str] = frozenset()) -> list[Rendered]:
     """Several clauses in document order, each library term defined once: in the first clause
     that uses it, worded as the variant of the clause that owns the term if that clause is in
     the selection (so a strict no-AI clause keeps its strict definition wherever it lands)."""
@@ -153,9 +153,11 @@ def render_fix(fix: Fix, variant: str, phrase: str, terms: Mapping[str, str]) ->
         return None
     filler = Filler(fix.placeholders, {**terms, MATCH: phrase})
     replacement = None
+    template = rule.replacements[variant]
     if rule.actions[variant] == "replace":
-        replacement = filler.fill(rule.replacements[variant])
-        if phrase[:1].isupper() and not rule.replacements[variant].startswith("{"):
+        assert template is not None  # the loader refuses a `replace` rule without a replacement
+        replacement = filler.fill(template)
+        if phrase[:1].isupper() and not template.startswith("{"):
             replacement = capitalise(replacement)
     uses = tuple(t for t in fix.glossary if replacement and term_pattern(t).search(replacement))
     return RenderedFix(fix=fix.id, finding=fix.finding, variant=variant, action=rule.actions[variant],
@@ -163,6 +165,6 @@ def render_fix(fix: Fix, variant: str, phrase: str, terms: Mapping[str, str]) ->
                        uses=uses)
 
 
-def term_pattern(term: str) -> re.Pattern:
+def term_pattern(term: str) -> re.Pattern[str]:
     """A use of ``term`` (or its plural) as a whole word."""
     return re.compile(rf"(?<![\w]){re.escape(term)}s?(?![\w])")

@@ -6,6 +6,9 @@ vocabulary only; cross-file checks (ids, placeholders, terms) live in :mod:`.loa
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from .model import ACTIONS, CLAUSE_KINDS, FINDING_KINDS, PLACEMENTS, PROTECTIONS, VARIANTS
@@ -17,11 +20,11 @@ _TEXT = validate.Length(min=1, error="Must not be empty.")
 class Text(fields.Str):
     """A string whose runs of white space (TOML line breaks included) become single spaces."""
 
-    def _deserialize(self, value, attr, data, **kwargs):
+    def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> str:
         return " ".join(super()._deserialize(value, attr, data, **kwargs).split())
 
 
-def _one_of(choices) -> validate.OneOf:
+def _one_of(choices: Iterable[str]) -> validate.OneOf:
     return validate.OneOf(sorted(choices), error="Must be one of: {choices}.")
 
 
@@ -36,7 +39,7 @@ class VariantSchema(Schema):
     definitions_at = fields.Int(strict=True, load_default=0, validate=validate.Range(min=0))
 
     @validates_schema
-    def _definitions_within_paragraphs(self, data, **kwargs):
+    def _definitions_within_paragraphs(self, data: dict[str, Any], **kwargs: Any) -> None:
         if data.get("definitions_at", 0) > len(data.get("paragraphs", [])):
             raise ValidationError("Must not exceed the number of paragraphs.", "definitions_at")
 
@@ -58,7 +61,7 @@ class DefinitionSchema(Schema):
     minimal = Text(validate=_TEXT)
 
     @validates_schema
-    def _text_or_every_variant(self, data, **kwargs):
+    def _text_or_every_variant(self, data: dict[str, Any], **kwargs: Any) -> None:
         per_variant = [v for v in VARIANTS if v in data]
         if "text" in data and per_variant:
             raise ValidationError("Give either `text` or per-variant texts, not both.")
@@ -85,7 +88,7 @@ class ClauseSchema(Schema):
     variants = fields.Nested(VariantsSchema, required=True)
 
     @validates_schema
-    def _definitions_match_defines(self, data, **kwargs):
+    def _definitions_match_defines(self, data: dict[str, Any], **kwargs: Any) -> None:
         if set(data.get("defines", [])) != set(data.get("definitions", {})):
             raise ValidationError("Every term in `defines` needs a [definitions] entry, and no other.",
                                   "defines")

@@ -11,17 +11,22 @@ XML blocks. A paragraph is never descended into, so the paragraphs of text boxes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import MalformedXmlError
-from .model import Paragraph, Section, new_paragraph
+from .fast import new_paragraph, simple_runs
+from .model import Paragraph, Section
 from .ns import RT_NUMBERING, RT_STYLES, W
 from .numbering import Counter, Numbering
 from .package import Package, read_package
 from .structure import TYPED_NUMBER, Sections
-from .styles import VAL, RunFormat, Styles, run_properties
-from .text import (DEL_TEXT, DELETED, FIXED, FLD_CHAR, IN_CURRENT, IN_ORIGINAL, NO_TEXT, NORMAL,
-                   PPR, RPR, RUN, SYM, T, paragraph_mark_state, pieces)
+from .styles import VAL, RunFormat, Style, Styles, run_properties
+from .text import DELETED, IN_CURRENT, IN_ORIGINAL, NORMAL, PPR, RPR, paragraph_mark_state, pieces
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 _W = "{%s}" % W
 P = _W + "p"
@@ -33,6 +38,10 @@ NUM_ID, ILVL = _W + "numId", _W + "ilvl"
 _NOT_BLOCKS = {PPR, _W + "sectPr", _W + "tblPr", _W + "tblGrid", _W + "trPr", _W + "tcPr",
                _W + "sdtPr", _W + "sdtEndPr", _W + "customXmlPr", _W + "txbxContent",
                "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+# Per paragraph style: the Style, its run format over the document defaults, and the run formats
+# over that, by run_properties().
+_Formats = dict[tuple[bool | None, bool | None, bool | None, str | None], RunFormat]
+_StyleFormats = tuple[Style | None, RunFormat, _Formats]
 _RUN_IN_END = re.compile(r"^\s*[.:]")
 _MAX_TITLE_WORDS = 12
 
@@ -43,17 +52,17 @@ class Document:
     ``w:p``."""
 
     paragraphs: list[Paragraph]
-    elements: list
-    root: object
+    elements: list[_Element]
+    root: _Element
     package: Package
     styles: Styles
     numbering: Numbering
     sections: list[Section]
 
 
-def iter_paragraphs(body):
+def iter_paragraphs(body: _Element) -> Iterator[tuple[_Element, bool]]:
     """``(w:p, in_table)`` of every paragraph of the main story, in document order."""
-    stack = [(iter(body), False)]
+    stack: list[tuple[Iterator[_Element], bool]] = [(iter(body), False)]
     while stack:
         children, in_table = stack[-1]
         for el in children:
@@ -67,13 +76,19 @@ def iter_paragraphs(body):
             stack.pop()
 
 
-def _part_root(package: Package, rel_type: str):
+def _part_root(package: Package, rel_type: str) -> _Element | None:
     name = package.related(package.main_part, rel_type)
     return package.xml(name) if name and package.part(name) else None
 
 
 def read_document(data: bytes) -> Document:
     """Read a .docx (bytes) into a :class:`Document`."""
+    return _read(data, fast=True)
+
+
+def _read(data: bytes, *, fast: bool) -> Document:
+    """:func:`read_document`, with the speed code of :mod:`noai.ooxml.fast` or (``fast=False``,
+    for the equivalence test) without it."""
     package = read_package(data)
     root = package.xml(package.main_part)  # parsed once, when the package was checked
     body = root.find(BODY)
@@ -81,8 +96,9 @@ def read_document(data: bytes) -> Document:
         raise MalformedXmlError("The document has no body (w:body): it holds no text to read.")
     styles = Styles(_part_root(package, RT_STYLES))
     numbering = Numbering(_part_root(package, RT_NUMBERING), styles)
-    reader = _ParagraphReader(styles, numbering)
-    paragraphs, elements = [], []
+    reader = _ParagraphReader(styles, numbering, fast)
+    paragraphs: list[Paragraph] = []
+    elements: list[_Element] = []
     for p, in_table in iter_paragraphs(body):
         paragraphs.append(reader.read(p, len(elements), in_table))
         elements.append(p)
@@ -94,23 +110,25 @@ class _ParagraphReader:
     """Reads one ``w:p`` after the other (numbering counters and sections run in document
     order)."""
 
-    def __init__(self, styles: Styles, numbering: Numbering):
+    def __init__(self, styles: Styles, numbering: Numbering, fast: bool = True) -> None:
+        self.fast = fast
         self.styles = styles
         self.numbering = numbering
         self.counter = Counter(numbering)
         self.sections = Sections()
         # paragraph style id -> (Style, its run format, {run_properties: run format over it})
-        self._styles: dict[str | None, tuple] = {}
+        self._styles: dict[str | None, _StyleFormats] = {}
 
-    def read(self, p, index: int, in_table: bool) -> Paragraph:
+    def read(self, p: _Element, index: int, in_table: bool) -> Paragraph:
         style_id, num_id, ilvl, outline, mark, breaks = _paragraph_properties(p)
         style_id = style_id or self.styles.default_paragraph
         known = self._styles.get(style_id)
         if known is None:
             known = self._styles[style_id] = self._style(style_id)
         style, base, formats = known
-        texts, fmts = [], []
-        if self._simple(p, base, formats, texts, fmts):
+        texts: list[str] = []
+        fmts: list[RunFormat] = []
+        if self.fast and simple_runs(p, base, lambda rpr: self._format(rpr, base, formats), texts, fmts):
             current = original = "".join(texts)
         else:
             current, original = self._general(p, base, formats, texts, fmts)
@@ -141,56 +159,27 @@ class _ParagraphReader:
         if found is not None:
             sections.open(index, *found)
         node = sections.current
-        return new_paragraph(index, current, original, style_id, style_name, heading_level,
-                             outline, num_id, ilvl, label, run_in, in_table, bold, caps, mark,
-                             node.section_label, node.path, node.title, found is not None)
+        return (new_paragraph if self.fast else Paragraph)(
+            index, current, original, style_id, style_name, heading_level, outline, num_id, ilvl, label, run_in,
+            in_table, bold, caps, mark, node.section_label, node.path, node.title, found is not None)
 
-    def _style(self, style_id: str | None) -> tuple:
+    def _style(self, style_id: str | None) -> _StyleFormats:
         """The paragraph style, the run format of it over the document defaults, and an empty
         cache of run formats over that."""
         style = self.styles.resolve(style_id)
         base = (style.run if style is not None else RunFormat()).over(self.styles.defaults)
         return style, base, {}
 
-    def _simple(self, p, base: RunFormat, formats: dict, texts: list, fmts: list) -> bool:
-        """Fill ``texts``/``fmts`` with the text of each run of ``p`` and its format, when ``p``
-        is a plain paragraph: runs of text and tabs without revisions, fields or symbols (what
-        :func:`pieces` reads of it, a run at a time). False, with the lists partly filled, for
-        any other paragraph."""
-        for child in p:
-            tag = child.tag
-            if tag == RUN:
-                run_text = rpr = None
-                for el in child:
-                    tag = el.tag
-                    if tag == T:
-                        text = el.text
-                        if text:
-                            run_text = text if run_text is None else run_text + text
-                    elif tag == RPR:
-                        if el.getprevious() is None:
-                            rpr = el
-                    elif tag in FIXED:
-                        text = FIXED[tag]
-                        if text:
-                            run_text = text if run_text is None else run_text + text
-                    elif not (tag in NO_TEXT or (not len(el) and tag not in _HAS_EFFECT)):
-                        return False
-                if run_text is not None:
-                    texts.append(run_text)
-                    fmts.append(base if rpr is None else self._format(rpr, base, formats))
-            elif not (tag in NO_TEXT or (not len(child) and tag != FLD_CHAR)):
-                return False
-        return True
-
-    def _general(self, p, base: RunFormat, formats: dict, texts: list, fmts: list
+    def _general(self, p: _Element, base: RunFormat, formats: _Formats, texts: list[str], fmts: list[RunFormat]
                  ) -> tuple[str, str]:
         """Fill ``texts``/``fmts`` with the visible pieces of ``p`` and their formats, with the
-        exact walk of :func:`pieces`; the current and the original text."""
+        exact walk of :func:`pieces` (the plain path of :func:`noai.ooxml.fast.simple_runs`); the
+        current and the original text."""
         texts.clear()
         fmts.clear()
-        original = []
-        last_run = fmt = None
+        original: list[str] = []
+        last_run: _Element | None = None
+        fmt = base
         for text, _element, run, state, _revision in pieces(p):
             if state in IN_CURRENT:
                 if run is not last_run:
@@ -203,7 +192,7 @@ class _ParagraphReader:
                 original.append(text)
         return "".join(texts), "".join(original)
 
-    def _style_numbering(self, ilvl, style_id, style) -> tuple[int, int | None]:
+    def _style_numbering(self, ilvl: int | None, style_id: str | None, style: Style) -> tuple[int | None, int | None]:
         """``(numId, ilvl)`` of a paragraph without direct ``w:numId`` whose style chain has
         one (``ilvl``: the paragraph's own, if any)."""
         num_id = style.num_id
@@ -213,7 +202,7 @@ class _ParagraphReader:
             ilvl = self.numbering.style_level(num_id, style_id)
         return num_id, ilvl
 
-    def _format(self, rpr, base: RunFormat, formats: dict) -> RunFormat:
+    def _format(self, rpr: _Element, base: RunFormat, formats: _Formats) -> RunFormat:
         """The effective format of a run with ``w:rPr`` ``rpr``: its direct properties, then
         the character style (``w:rStyle``), then ``base`` (paragraph style and document
         defaults); ``formats`` caches them for ``base``."""
@@ -227,11 +216,7 @@ class _ParagraphReader:
         return fmt
 
 
-# Run children that change the text although they hold no element (see text._walk).
-_HAS_EFFECT = frozenset({FLD_CHAR, SYM, DEL_TEXT})
-
-
-def _first(el, tag):
+def _first(el: _Element | None, tag: str) -> _Element | None:
     """The first child of ``el`` if it is ``tag`` (property elements always come first)."""
     if el is None or not len(el):
         return None
@@ -239,18 +224,21 @@ def _first(el, tag):
     return child if child.tag == tag else None
 
 
-def _int(value) -> int | None:
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except ValueError:
         return None
 
 
-def _paragraph_properties(p):
+def _paragraph_properties(p: _Element) -> tuple[str | None, int | None, int | None, int | None, str, bool]:
     """``(pStyle, numId, ilvl, outlineLvl, mark state, has w:sectPr)`` from ``w:pPr``, in one
     pass."""
     ppr = _first(p, PPR)
-    style_id = outline = num_id = ilvl = None
+    style_id: str | None = None
+    outline = num_id = ilvl = None
     mark = NORMAL
     breaks = False
     if ppr is None:
@@ -258,16 +246,16 @@ def _paragraph_properties(p):
     for child in ppr:
         tag = child.tag
         if tag == NUMPR:
-            num_id = ilvl = None  # the first of each, as Word reads them
+            num_el = ilvl_el = None  # the first of each, as Word reads them
             for el in child:
                 tag = el.tag
                 if tag == NUM_ID:
-                    if num_id is None:
-                        num_id = el
-                elif tag == ILVL and ilvl is None:
-                    ilvl = el
-            num_id = None if num_id is None else _int(num_id.get(VAL))
-            ilvl = None if ilvl is None else _int(ilvl.get(VAL))
+                    if num_el is None:
+                        num_el = el
+                elif tag == ILVL and ilvl_el is None:
+                    ilvl_el = el
+            num_id = None if num_el is None else _int(num_el.get(VAL))
+            ilvl = None if ilvl_el is None else _int(ilvl_el.get(VAL))
         elif tag == PSTYLE:
             style_id = child.get(VAL)
         elif tag == OUTLINE:
@@ -286,7 +274,7 @@ def _looks(texts: list[str], fmts: list[RunFormat]) -> tuple[bool, bool, bool]:
     piece bold; every letter upper case (typed or w:caps); some piece bold or underlined."""
     bold = caps = True
     bold_seen = letters = emphasized = False
-    for text, fmt in zip(texts, fmts):
+    for text, fmt in zip(texts, fmts, strict=True):
         if fmt.bold or fmt.underline:
             emphasized = True
         if bold and not text.isspace():  # pieces are never empty
@@ -323,7 +311,7 @@ def run_in_title(texts: list[str], fmts: list[RunFormat], text: str) -> str | No
         start += 1
     end = start  # extended over the emphasized pieces from start on
     pos = 0
-    for piece, fmt in zip(texts, fmts):
+    for piece, fmt in zip(texts, fmts, strict=True):
         after = pos + len(piece)
         if after > end:
             if not _emphasized(fmt):

@@ -5,11 +5,14 @@ the main story (``word/document.xml``) in document order, including paragraphs i
 cells and block content controls (``w:sdt``). Left out, as Word leaves them out of
 ``body.paragraphs``: paragraphs of text boxes (``w:txbxContent``) and of the VML fallback of
 ``mc:AlternateContent``, headers, footers, footnotes, endnotes and comments.
+
+The reader builds them with the fast constructors of :mod:`noai.ooxml.fast`.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,48 +38,10 @@ class Paragraph:
     heading: str | None = None  # the title of the innermost section that holds the paragraph
     is_heading: bool = False  # the paragraph is itself a section heading
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["section_path"] = list(self.section_path)
         return d
-
-
-def _filling(cls) -> type:
-    """A class with the slots of frozen dataclass ``cls`` and plain assignment. ``cls(...)`` sets
-    each field through ``object.__setattr__``, which costs the reader microseconds per object;
-    it fills one of these instead and turns it into the ``cls`` it is (same slots, same layout)."""
-    return type(f"_{cls.__name__}Filling", (), {"__slots__": cls.__slots__})
-
-
-_ParagraphFilling = _filling(Paragraph)
-
-
-def new_paragraph(index, text, original_text, style_id, style_name, heading_level,
-                  outline_level, num_id, ilvl, label, run_in_title, in_table, bold, all_caps,
-                  mark, section_label, section_path, heading, is_heading) -> Paragraph:
-    """``Paragraph(...)`` of all its fields in order, built the fast way (see ``_filling``)."""
-    p = _ParagraphFilling()
-    p.index = index
-    p.text = text
-    p.original_text = original_text
-    p.style_id = style_id
-    p.style_name = style_name
-    p.heading_level = heading_level
-    p.outline_level = outline_level
-    p.num_id = num_id
-    p.ilvl = ilvl
-    p.label = label
-    p.run_in_title = run_in_title
-    p.in_table = in_table
-    p.bold = bold
-    p.all_caps = all_caps
-    p.mark = mark
-    p.section_label = section_label
-    p.section_path = section_path
-    p.heading = heading
-    p.is_heading = is_heading
-    p.__class__ = Paragraph
-    return p
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,24 +53,8 @@ class Section:
     level: int  # 1 = top
     start: int  # index of the heading paragraph
     end: int  # index of the last paragraph of the section (inclusive)
-    children: tuple["Section", ...] = field(default=())
+    children: tuple[Section, ...] = field(default=())
 
     @property
     def display(self) -> str:
         return f"{self.label} {self.title}".strip() if self.label else self.title
-
-
-_SectionFilling = _filling(Section)
-
-
-def new_section(label, title, level, start, end, children) -> Section:
-    """``Section(...)`` of all its fields in order, built the fast way (see ``_filling``)."""
-    s = _SectionFilling()
-    s.label = label
-    s.title = title
-    s.level = level
-    s.start = start
-    s.end = end
-    s.children = children
-    s.__class__ = Section
-    return s

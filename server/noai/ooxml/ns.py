@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -31,6 +36,6 @@ def qn(tag: str) -> str:
     return f"{{{NSMAP[prefix]}}}{local}"
 
 
-def wattr(el, name: str, default=None):
+def wattr(el: _Element, name: str, default: str | None = None) -> str | None:
     """The ``w:``-namespaced attribute ``name`` of ``el``."""
     return el.get(f"{{{W}}}{name}", default)

@@ -16,16 +16,24 @@ shallower level is used (or only the levels ``w:lvlRestart`` names; ``0`` = neve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, TypeVar
 
 from .ns import W
 from .styles import VAL, Styles, on_off
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 _W = "{%s}" % W
 LEVELS = 9
 BULLET = "bullet"
 _MAX_LINKS = 8
+_D = TypeVar("_D", int, None)
+# A piece of a label template: literal text, or (0-based level, format, value when unset).
+Part = str | tuple[int, Callable[[int], str], int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +48,8 @@ class Level:
     style: str | None = None  # w:pStyle: the paragraph style that uses this level
 
     @classmethod
-    def of(cls, lvl) -> "Level":
-        def val(name):
+    def of(cls, lvl: _Element) -> Level:
+        def val(name: str) -> str | None:
             el = lvl.find(_W + name)
             return None if el is None else el.get(VAL)
 
@@ -67,10 +75,10 @@ class Instance:
     levels: tuple[Level | None, ...]
     starts: dict[int, int]  # ilvl -> w:startOverride
     resets: tuple[tuple[int, ...], ...]
-    parts: tuple[tuple | None, ...]
+    parts: tuple[tuple[Part, ...] | None, ...]
 
     @classmethod
-    def of(cls, counter: str, levels: tuple[Level | None, ...], starts: dict[int, int]):
+    def of(cls, counter: str, levels: tuple[Level | None, ...], starts: dict[int, int]) -> Instance:
         resets = tuple(tuple(deeper for deeper in range(ilvl + 1, LEVELS)
                              if ilvl < _restart(deeper, levels[deeper])) for ilvl in range(LEVELS))
         return cls(counter, levels, starts, resets, tuple(_parts(i, levels) for i in range(LEVELS)))
@@ -82,7 +90,7 @@ def _restart(ilvl: int, level: Level | None) -> int:
     return ilvl if level is None or level.restart is None else level.restart
 
 
-def _parts(ilvl: int, levels) -> tuple | None:
+def _parts(ilvl: int, levels: tuple[Level | None, ...]) -> tuple[Part, ...] | None:
     """``w:lvlText`` of level ``ilvl`` as literal text and ``(level, format, value when
     unset)`` triples; with ``w:isLgl`` the shallower levels show as Arabic numerals ("Section
     4.01" under "Article IV"). None when the level shows no label (bullets and levels without
@@ -90,7 +98,7 @@ def _parts(ilvl: int, levels) -> tuple | None:
     level = levels[ilvl]
     if level is None or level.fmt == BULLET or level.fmt == "none" or not level.text:
         return None
-    parts: list = []
+    parts: list[Part] = []
     for part in _template(level.text):
         if isinstance(part, str):
             parts.append(part)
@@ -101,14 +109,16 @@ def _parts(ilvl: int, levels) -> tuple | None:
     return tuple(parts)
 
 
-def _int(value, default):
+def _int(value: str | None, default: _D) -> int | _D:
+    if value is None:
+        return default
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except ValueError:
         return default
 
 
-def _levels(abstract) -> list[Level | None]:
+def _levels(abstract: _Element) -> list[Level | None]:
     levels: list[Level | None] = [None] * LEVELS
     for lvl in abstract.iterchildren(_W + "lvl"):
         i = _int(lvl.get(_W + "ilvl"), -1)
@@ -120,10 +130,10 @@ def _levels(abstract) -> list[Level | None]:
 class Numbering:
     """The numbering definitions of a document; ``instance(num_id)`` is cached."""
 
-    def __init__(self, root=None, styles: Styles | None = None):
+    def __init__(self, root: _Element | None = None, styles: Styles | None = None) -> None:
         self._styles = styles or Styles()
-        self._abstract: dict[str, object] = {}
-        self._num: dict[int, object] = {}
+        self._abstract: dict[str | None, _Element] = {}
+        self._num: dict[int, _Element] = {}
         self._cache: dict[int, Instance | None] = {}
         if root is None:
             return
@@ -140,7 +150,7 @@ class Numbering:
             self._cache[num_id] = self._instance(num_id, 0)
         return self._cache[num_id]
 
-    def _abstract_of(self, num_id: int, depth: int):
+    def _abstract_of(self, num_id: int, depth: int) -> tuple[str | None, _Element | None]:
         """``(abstractNumId, w:abstractNum)`` of an instance, following ``w:numStyleLink``."""
         num = self._num.get(num_id)
         if num is None:
@@ -169,8 +179,8 @@ class Numbering:
                 continue
             lvl = override.find(_W + "lvl")
             if lvl is not None:
-                levels[i] = Level.of(lvl)
-                starts[i] = levels[i].start
+                level = levels[i] = Level.of(lvl)
+                starts[i] = level.start
             start = override.find(_W + "startOverride")
             if start is not None:
                 starts[i] = _int(start.get(VAL), 1)
@@ -193,7 +203,7 @@ class Counter:
     numbered paragraph in order. Each call is O(levels).
     """
 
-    def __init__(self, numbering: Numbering):
+    def __init__(self, numbering: Numbering) -> None:
         self._numbering = numbering
         self._counts: dict[str, list[int | None]] = {}
         self._seen: set[int] = set()
@@ -205,7 +215,8 @@ class Counter:
         """
         inst = self._numbering.instance(num_id) if num_id else None
         ilvl = min(max(ilvl, 0), LEVELS - 1)
-        if inst is None or inst.levels[ilvl] is None:
+        level = None if inst is None else inst.levels[ilvl]
+        if inst is None or level is None:
             return False, None
         counts = self._counts.get(inst.counter)
         if counts is None:
@@ -215,18 +226,18 @@ class Counter:
             for i, start in inst.starts.items():
                 counts[i] = start - 1
         count = counts[ilvl]
-        counts[ilvl] = inst.levels[ilvl].start if count is None else count + 1
+        counts[ilvl] = level.start if count is None else count + 1
         for deeper in inst.resets[ilvl]:
             counts[deeper] = None
         parts = inst.parts[ilvl]
         return True, None if parts is None else _render(parts, counts) or None
 
 
-def _render(parts: tuple, counts: list[int | None]) -> str:
+def _render(parts: tuple[Part, ...], counts: list[int | None]) -> str:
     """A label: the ``Instance.parts`` of a level with the counters filled in."""
     out: list[str] = []
     for part in parts:
-        if part.__class__ is str:
+        if isinstance(part, str):
             out.append(part)
         else:
             ilvl, fmt, unset = part
@@ -263,7 +274,7 @@ def roman(n: int) -> str:
     """Lower-case Roman numeral of ``n`` (1-3999; other values as Arabic numerals)."""
     if not 0 < n < 4000:
         return str(n)
-    out = []
+    out: list[str] = []
     for value, letters in _ROMAN:
         while n >= value:
             out.append(letters)
@@ -292,7 +303,7 @@ def _nothing(n: int) -> str:
 
 
 # w:numFmt -> how a number shows; formats we do not spell out fall back to decimal (str).
-_FORMATS = {
+_FORMATS: dict[str, Callable[[int], str]] = {
     "lowerLetter": _letter,
     "upperLetter": lambda n: _letter(n).upper(),
     "lowerRoman": roman,

@@ -10,6 +10,7 @@ names found so far rather than an exception.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 
 SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -64,7 +65,7 @@ class _SectorReader:
         start = (number + 1) * self._size
         return self._data[start : start + self._size]
 
-    def chain(self, first: int):
+    def chain(self, first: int) -> Iterator[int]:
         """Sector numbers of the chain starting at ``first``; each sector at most once."""
         seen = set()
         sector = first
@@ -81,7 +82,8 @@ class _SectorReader:
         fat_sector = self._fat_sectors[index]
         if fat_sector >= self._count:
             return _END_OF_CHAIN
-        return struct.unpack_from("<I", self.sector(fat_sector), slot * 4)[0]
+        next_sector: int = struct.unpack_from("<I", self.sector(fat_sector), slot * 4)[0]
+        return next_sector
 
     def _read_difat(self) -> list[int]:
         """FAT sector numbers: 109 in the header, the rest in the chained DIFAT sectors."""

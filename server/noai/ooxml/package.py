@@ -22,6 +22,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from typing import NoReturn
 from urllib.parse import unquote
 
 from lxml import etree
@@ -37,7 +38,7 @@ from ..errors import (
     TruncatedDocumentError,
 )
 from . import ole
-from .ns import CT, PKG, RELS, RT_OFFICE_DOCUMENT, RT_OFFICE_DOCUMENT_STRICT, W, W_STRICT
+from .ns import CT, PKG, RELS, RT_OFFICE_DOCUMENT, RT_OFFICE_DOCUMENT_STRICT, W_STRICT, W
 from .xml import parse_xml, serialize_xml
 
 CONTENT_TYPES = "[Content_Types].xml"
@@ -80,7 +81,7 @@ class _ZipEntry:
 
     name: str
     method: int
-    date_time: tuple
+    date_time: tuple[int, int, int, int, int, int]
     flag_bits: int
     crc: int
     size: int
@@ -95,8 +96,8 @@ class Package:
     source: str = "zip"  # "zip" | "flat"
     main_part: str = "word/document.xml"
     _entries: list[_ZipEntry] = field(default_factory=list, repr=False)
-    _rels_cache: dict = field(default_factory=dict, repr=False)
-    _xml_cache: dict = field(default_factory=dict, repr=False)
+    _rels_cache: dict[str, list[tuple[str, str, str, str]]] = field(default_factory=dict, repr=False)
+    _xml_cache: dict[str, etree._Element] = field(default_factory=dict, repr=False)
 
     def part(self, name: str) -> bytes | None:
         return self.parts.get(self._actual_name(name))
@@ -180,6 +181,36 @@ def _content_type(types: etree._Element, part_name: str) -> str | None:
     return None
 
 
+# -- memory ----------------------------------------------------------------------------------
+
+#: Process memory a byte of XML takes while a job reads, parses and analyses or rewrites it:
+#: 13-16 measured on Word-made contracts of 3-28 MiB of XML (audit and redline, benchmarks/
+#: service.py), rounded up.
+MEMORY_PER_XML_BYTE = 20
+#: Stories only the writer reads (to keep revision ids unique); the audit never parses them.
+_STORIES = ("word/header", "word/footer", "word/footnotes", "word/endnotes")
+
+
+def xml_bytes_to_parse(data: bytes, *, stories: bool) -> int:
+    """Uncompressed bytes of the XML parts a job will parse, from the zip's central directory
+    (nothing is inflated); the audit leaves out headers, footers, footnotes and endnotes
+    (``stories``: the writer reads them). Flat OPC XML is parsed whole: its own size. Input
+    that is neither counts as its size (the reader refuses it before parsing anything)."""
+    if data[:2] != b"PK" or _declared_entry_count(data) > Limits().max_parts:
+        return len(data)
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return len(data)
+    return sum(
+        info.file_size
+        for info in infos
+        if info.filename.lower().endswith((".xml", ".rels"))
+        and not info.filename.lower().startswith(("docprops/", "customxml/", "word/glossary/", "word/media/"))
+        and (stories or not info.filename.lower().startswith(_STORIES))
+    )
+
+
 # -- reading -------------------------------------------------------------------------------
 
 
@@ -203,7 +234,7 @@ def read_package(data: bytes, limits: Limits | None = None) -> Package:
     return pkg
 
 
-def _refuse_compound_file(data: bytes):
+def _refuse_compound_file(data: bytes) -> NoReturn:
     names = ole.stream_names(data)
     if {"EncryptionInfo", "EncryptedPackage"} <= names:
         raise EncryptedDocumentError(
@@ -288,14 +319,14 @@ def _declared_entry_count(data: bytes) -> int:
     return count
 
 
-def _check_entry_count(count: int, limits: Limits):
+def _check_entry_count(count: int, limits: Limits) -> None:
     if count > limits.max_parts:
         raise PackageLimitError(
             f"The document has {count} parts, more than the limit of {limits.max_parts}."
         )
 
 
-def _check_size(name: str, size: int, limits: Limits, compressed: int | None = None):
+def _check_size(name: str, size: int, limits: Limits, compressed: int | None = None) -> None:
     """Refuse a part of ``size`` bytes (``compressed`` in the zip) that exceeds a limit."""
     if size > limits.max_part_size:
         raise PackageLimitError(
@@ -308,7 +339,7 @@ def _check_size(name: str, size: int, limits: Limits, compressed: int | None = N
         )
 
 
-def _check_total(total: int, limits: Limits):
+def _check_total(total: int, limits: Limits) -> None:
     if total > limits.max_total_size:
         raise PackageLimitError(
             f"The document unpacks to more than the limit of {limits.max_total_size // 2**20} MiB."
@@ -376,7 +407,8 @@ def _read_flat(data: bytes, limits: Limits) -> Package:
     root = parse_xml(data, "The Flat OPC package")
     if root.tag != f"{{{PKG}}}package":
         raise NotOoxmlError("The file is XML but not a Word document package (pkg:package).")
-    parts, types = {}, etree.Element(f"{{{CT}}}Types", nsmap={None: CT})
+    parts: dict[str, bytes] = {}
+    types = etree.Element(f"{{{CT}}}Types", nsmap={None: CT})  # type: ignore[dict-item]  # lxml-stubs: None is the default namespace
     etree.SubElement(types, f"{{{CT}}}Default", Extension="rels", ContentType=_RELS_CONTENT_TYPE)
     total = 0
     for element in root.iterchildren(f"{{{PKG}}}part"):
@@ -402,15 +434,17 @@ def _flat_part_bytes(element: etree._Element, name: str) -> bytes:
         return serialize_xml(xml_data[0])
     binary = element.find(f"{{{PKG}}}binaryData")
     try:
+        if binary is None:
+            raise binascii.Error("neither pkg:xmlData nor pkg:binaryData")
         return base64.b64decode("".join((binary.text or "").split()), validate=True)
-    except (AttributeError, binascii.Error):
+    except binascii.Error:
         raise MalformedXmlError(f"The part {name} of the Flat OPC package has no readable content.") from None
 
 
 # -- is it a Word document? ----------------------------------------------------------------
 
 
-def _check_word_document(pkg: Package):
+def _check_word_document(pkg: Package) -> None:
     """A main part, related from the package, with a WordprocessingML main content type."""
     if CONTENT_TYPES not in pkg.parts:
         raise NotOoxmlError(f"The file is not a Word document (.docx): {_describe_zip(pkg)}.")
@@ -432,7 +466,7 @@ def _check_word_document(pkg: Package):
         raise NotOoxmlError(f"The file is not a Word document (.docx): {main} is not w:document.")
 
 
-def _refuse_strict():
+def _refuse_strict() -> NoReturn:
     raise StrictOoxmlError(
         'The document is saved as "Strict Open XML Document". Open it in Word and use File > '
         'Save As > "Word Document (*.docx)", then upload that file.'
@@ -504,7 +538,7 @@ def _with_overrides(data: bytes, content_types: dict[str, str]) -> bytes:
     return serialize_xml(types)
 
 
-def _check_typed(pkg: Package, changed: dict[str, bytes]):
+def _check_typed(pkg: Package, changed: dict[str, bytes]) -> None:
     new = [name for name in changed if name not in pkg.parts]
     types = parse_xml(changed.get(CONTENT_TYPES, pkg.parts[CONTENT_TYPES]), CONTENT_TYPES)
     untyped = [name for name in new if _content_type(types, name) is None]
@@ -530,13 +564,14 @@ def add_relationship(
     rels_name = pkg._actual_name(rels_part_name(source_part))
     data = (changed or {}).get(rels_name, pkg.parts.get(rels_name))
     if data is None:
-        root = etree.Element(f"{{{RELS}}}Relationships", nsmap={None: RELS})
+        root = etree.Element(f"{{{RELS}}}Relationships", nsmap={None: RELS})  # type: ignore[dict-item]  # as above
     else:
         root = parse_xml(data, rels_name)
     relationships = list(root.iter(f"{{{RELS}}}Relationship"))
     for rel in relationships:
-        if rel.get("Type") == rel_type and rel.get("Target") == target:
-            return rel.get("Id"), {}
+        existing = rel.get("Id")
+        if existing is not None and rel.get("Type") == rel_type and rel.get("Target") == target:
+            return existing, {}
     numbers = [int(rid[3:]) for rel in relationships if _is_rid(rid := rel.get("Id", ""))]
     rid = f"rId{max(numbers, default=0) + 1}"
     etree.SubElement(root, f"{{{RELS}}}Relationship", Id=rid, Type=rel_type, Target=target)
@@ -559,15 +594,15 @@ class _ZipWriter:
     6 (Word's setting), keeping the method and date of the entry it replaces.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._out = io.BytesIO()
         self._directory: list[bytes] = []
 
-    def copy(self, entry: _ZipEntry):
+    def copy(self, entry: _ZipEntry) -> None:
         self._write(entry.name, entry.method, entry.date_time, entry.flag_bits & _KEPT_FLAGS,
                     entry.crc, entry.size, entry.raw)
 
-    def add(self, name: str, data: bytes, like: _ZipEntry | None = None):
+    def add(self, name: str, data: bytes, like: _ZipEntry | None = None) -> None:
         if like is not None and like.method == zipfile.ZIP_STORED:
             method, raw = zipfile.ZIP_STORED, data
         else:
@@ -576,7 +611,8 @@ class _ZipWriter:
         date_time = like.date_time if like is not None else _WORD_DATE
         self._write(name, method, date_time, 0, zlib.crc32(data), len(data), raw)
 
-    def _write(self, name, method, date_time, flags, crc, size, raw):
+    def _write(self, name: str, method: int, date_time: tuple[int, int, int, int, int, int], flags: int, crc: int,
+               size: int, raw: bytes | memoryview) -> None:
         encoded = name.encode("utf-8")
         if not name.isascii():
             flags |= _UTF8_FLAG
@@ -603,6 +639,6 @@ class _ZipWriter:
         return self._out.getvalue()
 
     @staticmethod
-    def _check_zip32(offset: int, size: int = 0, count: int = 0):
+    def _check_zip32(offset: int, size: int = 0, count: int = 0) -> None:
         if offset >= 2**32 or size >= 2**32 or count >= 0xFFFF:
             raise PackageLimitError("The document is too large to be written as a .docx.")

@@ -22,16 +22,16 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from lxml import etree
 
 from ..errors import PlanError
 from . import numbering
 from .ns import MC, W, qn, wattr
-from .text import IN_CURRENT, segments
+from .text import IN_CURRENT, Segment, segments
 
 _W = "{%s}" % W
 _NSMAP = {"w": W}
@@ -67,6 +67,43 @@ RPR_ORDER = tuple(qn("w:" + name) for name in (
     "shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w kern position sz "
     "szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish "
     "oMath rPrChange").split())
+
+# CT_NumPr and CT_PBdr, the other sequences a copied w:pPr holds.
+NUMPR_ORDER = tuple(qn("w:" + name) for name in "ilvl numId numberingChange ins".split())
+PBDR_ORDER = tuple(qn("w:" + name) for name in "top left bottom right between bar".split())
+# Element -> the rank of each child the schema orders in it: what :func:`in_schema_order` sorts.
+_CHILD_RANKS = {tag: {child: n for n, child in enumerate(order)} for tag, order in (
+    (qn("w:pPr"), PPR_ORDER), (qn("w:rPr"), RPR_ORDER), (qn("w:numPr"), NUMPR_ORDER),
+    (qn("w:pBdr"), PBDR_ORDER))}
+_ORDERED_TAGS = tuple(_CHILD_RANKS)
+
+
+def in_schema_order(el: etree._Element) -> etree._Element:
+    """``el`` with the children of itself and of every ``w:pPr``, ``w:rPr``, ``w:numPr`` and
+    ``w:pBdr`` in it put in schema order, a property given twice kept once (the last one, which
+    a reader reading in order ends with); ``el`` itself is changed and returned.
+
+    For the properties the writer builds or copies: an input's own out-of-order properties
+    (``w:numId`` before ``w:ilvl``, ``w:jc`` before ``w:spacing``) are one schema error there,
+    and would be one more in every paragraph or run made from them. A child the table does not
+    know (another namespace's extension) stays right after the known child it followed.
+    """
+    for node in el.iter(*_ORDERED_TAGS):
+        ranks = _CHILD_RANKS[node.tag]
+        keyed, rank, ordered, last = [], -1, True, {}
+        for n, child in enumerate(node):
+            known = ranks.get(child.tag)
+            if known is not None:
+                ordered = ordered and known > rank
+                rank = known
+                last[known] = child
+            keyed.append((rank, n, child))
+        if not ordered:
+            keyed.sort(key=lambda item: item[:2])
+            node[:] = [child for known, _, child in keyed
+                       if ranks.get(child.tag) is None or last[known] is child]
+    return el
+
 
 # Paragraph properties an inserted paragraph does not take from its anchor: the section break
 # and the anchor's own tracked property change, a forced page break and a text frame (the new
@@ -112,12 +149,12 @@ class RevisionStamp:
     date: datetime
     initials: str | None = None
     _w_date: str = field(init=False, repr=False, compare=False)
-    _marks: dict = field(init=False, repr=False, compare=False)  # tag -> blank revision element
+    _marks: dict[str, etree._Element] = field(init=False, repr=False, compare=False)  # tag -> blank revision element
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         _xml_text(self.author, "author name")
         _xml_text(self.initials or "", "author's initials")
-        date = self.date if self.date.tzinfo is None else self.date.astimezone(timezone.utc)
+        date = self.date if self.date.tzinfo is None else self.date.astimezone(UTC)
         object.__setattr__(self, "_w_date", date.strftime("%Y-%m-%dT%H:%M:%SZ"))
         object.__setattr__(self, "_marks", {})
 
@@ -132,7 +169,7 @@ class RevisionStamp:
         if blank is None:  # copying an element is several times faster than making one
             blank = self._marks[tag] = etree.Element(
                 tag, {_ID: "", _AUTHOR: self.author, _DATE: self._w_date}, nsmap=_NSMAP)
-        el = blank.__copy__()
+        el: etree._Element = blank.__copy__()  # type: ignore[attr-defined]  # lxml-stubs lack __copy__
         el.set(_ID, str(rev_id))
         return el
 
@@ -185,7 +222,8 @@ def _el(tag: str) -> etree._Element:
     blank = _BLANKS.get(tag)
     if blank is None:
         blank = _BLANKS[tag] = etree.Element(tag, nsmap=_NSMAP)
-    return blank.__copy__()
+    el: etree._Element = blank.__copy__()  # type: ignore[attr-defined]  # lxml-stubs lack __copy__
+    return el
 
 
 def _insert_ordered(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> None:
@@ -225,7 +263,7 @@ def _clean_rpr(rpr: etree._Element | None, tag: str = RPR) -> etree._Element | N
     for child in rpr:
         if isinstance(child.tag, str) and child.tag not in _RPR_NOT_COPIED:
             out.append(copy.deepcopy(child))
-    return out if len(out) else None
+    return in_schema_order(out) if len(out) else None
 
 
 def _new_run(text: str, rpr: etree._Element | None) -> etree._Element:
@@ -237,9 +275,10 @@ def _new_run(text: str, rpr: etree._Element | None) -> etree._Element:
     return run
 
 
-def _current_segments(p) -> list[tuple[int, object]]:
+def _current_segments(p: etree._Element) -> list[tuple[int, Segment]]:
     """``(offset, segment)`` of every segment of the current text of ``p``."""
-    out, pos = [], 0
+    out: list[tuple[int, Segment]] = []
+    pos = 0
     for s in segments(p):
         if s.state in IN_CURRENT:
             out.append((pos, s))
@@ -247,7 +286,7 @@ def _current_segments(p) -> list[tuple[int, object]]:
     return out
 
 
-def _is_bold(run) -> bool:
+def _is_bold(run: etree._Element) -> bool:
     b = run.find(f"{RPR}/{_W}b")
     return b is not None and wattr(b, "val", "true") not in ("0", "false", "off")
 
@@ -283,10 +322,18 @@ def next_numbers(number: str, count: int) -> list[str] | None:
     """
     m = re.fullmatch(r"(\(?(?:\d+\.)*)(\d+|[A-Za-z]+)(\.?\)?)", number)
     found = _label_value(m[2]) if m else None
-    if found is None:
+    if m is None or found is None:
         return None
     value, fmt = found
     return [m[1] + numbering.format_number(value + k, fmt) + m[3] for k in range(1, count + 1)]
+
+
+def typed_number_span(text: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the typed number :func:`typed_number` finds at the start of ``text``."""
+    m = _TYPED_NUMBER.match(text)
+    if not m or next_numbers(m["num"], 1) is None:
+        return None
+    return m.span("num")
 
 
 def typed_number(text: str) -> tuple[str, str] | None:
@@ -316,10 +363,10 @@ class _Layout:
     """Where an anchor paragraph's typed number, run-in title and body text start."""
 
     number: tuple[str, str] | None  # typed number and separator: ("7.3", " ")
-    number_run: object | None
-    title_run: object | None
+    number_run: etree._Element | None
+    title_run: etree._Element | None
     title_punct: str  # "." when the anchor's bold title run includes its full stop
-    body_run: object | None
+    body_run: etree._Element | None
 
 
 def _layout(p: etree._Element) -> _Layout:
@@ -327,7 +374,7 @@ def _layout(p: etree._Element) -> _Layout:
     segs = _current_segments(p)
     text = "".join(s.text for _, s in segs)
 
-    def run_at(offset: int):
+    def run_at(offset: int) -> etree._Element | None:
         return next((s.run for start, s in segs if start + len(s.text) > offset), None)
 
     number = typed_number(text)
@@ -354,7 +401,7 @@ def _layout(p: etree._Element) -> _Layout:
     return _Layout(number, number_run, title_run, title_punct, body_run)
 
 
-def _run_rpr(run) -> etree._Element | None:
+def _run_rpr(run: etree._Element | None) -> etree._Element | None:
     return None if run is None else run.find(RPR)
 
 
@@ -369,6 +416,7 @@ def _new_paragraph_ppr(source: etree._Element, stamp: RevisionStamp, ids: IdAllo
     mark_rpr = _clean_rpr(old.find(RPR) if old is not None else None)
     mark_rpr = _el(RPR) if mark_rpr is None else mark_rpr
     mark_rpr.insert(0, stamp.mark(INS, ids.revision()))
+    in_schema_order(ppr)  # the anchor's own order may be wrong: not ours to copy
     _insert_ordered(ppr, mark_rpr, PPR_ORDER)
     return ppr
 
@@ -412,7 +460,8 @@ def _hands_over_its_mark(p: etree._Element, source: etree._Element) -> bool:
 
 def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewParagraph],
                             stamp: RevisionStamp, ids: IdAllocator, *,
-                            style_source: etree._Element | None = None) -> list[etree._Element]:
+                            style_source: etree._Element | None = None,
+                            numbers: Sequence[str] | None = None) -> list[etree._Element]:
     """Insert tracked paragraphs right after ``p`` (same parent: body, cell or ``w:sdtContent``).
 
     Each new ``w:p`` has its runs in one ``w:ins`` and its paragraph mark marked inserted
@@ -426,7 +475,9 @@ def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewPar
     anchor ``p`` is its heading (copying a heading's style would make the clause a heading).
 
     When the formatting source is ``p`` and ``p`` starts with a typed number ("7.3 ", "(c)\\t",
-    "12. "), the new paragraphs get the next ones ("7.4 ", "(d)\\t", "13. "). A paragraph's
+    "12. "), the new paragraphs get the next ones ("7.4 ", "(d)\\t", "13. "), or ``numbers`` (one
+    a paragraph) when the caller reads the list better (:func:`noai.ooxml.renumber.renumber`: "(j)"
+    after a letter "(i)"); the typed numbers after them are the caller's to move. A paragraph's
     ``title`` is written as a bold run followed by ". " when the source has such a run-in title.
 
     Where ``p`` is the last paragraph before a table or of its cell or body, rejecting a last
@@ -439,14 +490,16 @@ def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewPar
     """
     source = p if style_source is None else style_source
     layout = _layout(source)
-    labels = [None] * len(paragraphs)
+    labels: list[str | None] = [None] * len(paragraphs)
     if layout.number is not None and style_source is None:
         number, separator = layout.number
-        labels = [label + separator for label in next_numbers(number, len(paragraphs))]
+        if numbers is None or len(numbers) != len(paragraphs):
+            numbers = next_numbers(number, len(paragraphs))  # not None: typed_number checked it
+        labels = [label + separator for label in numbers or ()]
     hand_over = _hands_over_its_mark(p, source)
-    new = []
+    new: list[etree._Element] = []
     anchor = p
-    for item, label in zip(paragraphs, labels):
+    for item, label in zip(paragraphs, labels, strict=True):
         item = NewParagraph(item) if isinstance(item, str) else item
         el = _el(P)
         el.append(_new_paragraph_ppr(source, stamp, ids))
@@ -458,7 +511,7 @@ def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewPar
         new.append(el)
     if hand_over:
         original = p.find(PPR)
-        p.insert(0, new[-1].find(PPR))
+        p.insert(0, new[-1][0])  # the new paragraph's w:pPr, appended first above
         if original is not None:
             new[-1].insert(0, original)
     return new
@@ -472,25 +525,40 @@ _MARKERS = {qn("w:proofErr"), qn("w:bookmarkStart"), qn("w:bookmarkEnd")}
 _NOT_OWN = {P, R, DEL, MOVE_FROM, _FALLBACK, _TXBX}
 
 
-def _split_run_before(el) -> etree._Element:
+def _parent(el: etree._Element) -> etree._Element:
+    """``el``'s parent: every element this module moves or wraps sits in a paragraph."""
+    parent = el.getparent()
+    assert parent is not None
+    return parent
+
+
+def _next(el: etree._Element) -> etree._Element:
+    """``el``'s next sibling, where the caller has just put one there."""
+    following = el.getnext()
+    assert following is not None
+    return following
+
+
+def _split_run_before(el: etree._Element) -> etree._Element:
     """Split the ``w:r`` holding ``el`` so that ``el`` starts a run (same ``w:rPr``); that run."""
-    run = el.getparent()
+    run = _parent(el)
     previous = el.getprevious()
     if previous is None or previous.tag == RPR:
         return run
-    new = run.makeelement(R, run.attrib)
+    new = run.makeelement(R, run.attrib)  # type: ignore[arg-type]  # lxml-stubs: an _Attrib is a mapping
     rpr = run.find(RPR)
     if rpr is not None:
-        new.append(copy.deepcopy(rpr))
-    while el is not None:
-        following = el.getnext()
-        new.append(el)
-        el = following
+        new.append(in_schema_order(copy.deepcopy(rpr)))
+    moving: etree._Element | None = el
+    while moving is not None:
+        following = moving.getnext()
+        new.append(moving)
+        moving = following
     run.addnext(new)
     return new
 
 
-def _cut(segs: list[tuple[int, object]], offset: int) -> None:
+def _cut(segs: list[tuple[int, Segment]], offset: int) -> None:
     """Make ``offset`` of a paragraph's current text (its :func:`_current_segments`) a run
     boundary, splitting a ``w:t``. The segments before the first one past ``offset`` stay
     valid (a ``w:t`` cut keeps its element and run, only its text gets shorter)."""
@@ -501,7 +569,8 @@ def _cut(segs: list[tuple[int, object]], offset: int) -> None:
         if start < offset < start + len(s.text):  # only a w:t holds more than one character
             t = s.element
             rest = _el(T)
-            rest.text, t.text = t.text[offset - start:], t.text[:offset - start]
+            text = t.text or ""  # not s.text: a cut at the range's end may have shortened it
+            rest.text, t.text = text[offset - start:], text[:offset - start]
             for piece in (t, rest):
                 piece.set(_XML_SPACE, "preserve")
             t.addnext(rest)
@@ -509,7 +578,7 @@ def _cut(segs: list[tuple[int, object]], offset: int) -> None:
             return
 
 
-def _isolate(p, start: int, end: int) -> list:
+def _isolate(p: etree._Element, start: int, end: int) -> list[Segment]:
     """Split runs at ``start`` and ``end``; the segments of the range, in order."""
     segs = _current_segments(p)
     text_length = segs[-1][0] + len(segs[-1][1].text) if segs else 0
@@ -520,29 +589,30 @@ def _isolate(p, start: int, end: int) -> list:
     return [s for pos, s in _current_segments(p) if start <= pos < end]
 
 
-def _own_runs(p):
+def _own_runs(p: etree._Element) -> Iterator[etree._Element]:
     """The paragraph's own ``w:r`` elements in order: not deleted, not in text boxes or fallbacks."""
     for run in p.iter(R):
-        parent = run.getparent()
+        parent = _parent(run)
         while parent is not p and parent.tag not in _NOT_OWN:
-            parent = parent.getparent()
+            parent = _parent(parent)
         if parent is p:
             yield run
 
 
-def _runs_between(p, first, last) -> list:
+def _runs_between(p: etree._Element, first: etree._Element, last: etree._Element) -> list[etree._Element]:
     """The runs from ``first`` to ``last`` that a deletion may take.
 
     Left out: runs of a field whose begin or end lies outside (a half-deleted field breaks),
     and runs holding someone's ``w:commentReference``.
     """
-    runs = []
+    runs: list[etree._Element] = []
     for run in _own_runs(p):
         if run is first or runs:
             runs.append(run)
         if run is last:
             break
-    whole, open_fields = set(), []
+    whole: set[int] = set()
+    open_fields: list[int] = []
     for i, run in enumerate(runs):
         for fld in run.iter(FLD_CHAR):
             kind = wattr(fld, "fldCharType")
@@ -555,40 +625,41 @@ def _runs_between(p, first, last) -> list:
             and (i in whole or (run.find(FLD_CHAR) is None and run.find(INSTR) is None))]
 
 
-def _sibling_groups(runs) -> list[list]:
+def _sibling_groups(runs: Iterable[etree._Element]) -> list[list[etree._Element]]:
     """Runs grouped into stretches of adjacent siblings (markers in between join the stretch)."""
-    groups: list[list] = []
+    groups: list[list[etree._Element]] = []
     for run in runs:
         if groups:
-            between, sibling = [], groups[-1][-1].getnext()
+            between: list[etree._Element] = []
+            sibling = groups[-1][-1].getnext()
             while sibling is not None and sibling is not run and sibling.tag in _MARKERS:
                 between.append(sibling)
                 sibling = sibling.getnext()
             if sibling is run:
-                groups[-1].extend(between + [run])
+                groups[-1].extend([*between, run])
                 continue
         groups.append([run])
     return groups
 
 
-def _lift_out_of_insertions(el, ids: IdAllocator) -> None:
+def _lift_out_of_insertions(el: etree._Element, ids: IdAllocator) -> None:
     """Move ``el`` out of the ``w:ins`` around it, splitting that insertion in two if needed.
 
     The second half keeps the author and date of the original (it is still their insertion)
     under a fresh id; ``el`` stays between the halves.
     """
-    while el.getparent().tag == INS:
-        container = el.getparent()
+    while _parent(el).tag == INS:
+        container = _parent(el)
         tail = list(el.itersiblings())
         if tail:
-            second = container.makeelement(container.tag, container.attrib)
+            second = container.makeelement(container.tag, container.attrib)  # type: ignore[arg-type]  # as above
             second.set(qn("w:id"), str(ids.revision()))
             second.extend(tail)
             container.addnext(second)
         container.addnext(el)
 
 
-def replace_text(p, start: int, end: int, new_text: str, stamp: RevisionStamp,
+def replace_text(p: etree._Element, start: int, end: int, new_text: str, stamp: RevisionStamp,
                  ids: IdAllocator) -> tuple[list[etree._Element], etree._Element | None]:
     """Replace ``[start, end)`` of the current text of ``p`` by ``new_text`` as tracked changes.
 
@@ -606,7 +677,7 @@ def replace_text(p, start: int, end: int, new_text: str, stamp: RevisionStamp,
     groups = _sibling_groups(_runs_between(p, first_run, in_range[-1].run))
     if not groups:
         raise PlanError("The text to replace is made only of field or comment markers.")
-    deletions = []
+    deletions: list[etree._Element] = []
     for group in groups:
         deletion = stamp.mark(DEL, ids.revision())
         group[0].addprevious(deletion)
@@ -638,12 +709,12 @@ _COMMENT_STYLE_NAMES = ("annotation reference", "annotation text")
 
 def comment_style_ids(styles_root: etree._Element | None) -> tuple[str | None, str | None]:
     """Ids of the built-in "annotation reference" and "annotation text" styles, when defined."""
-    found = {}
+    found: dict[str, str | None] = {}
     if styles_root is not None:
         for name in styles_root.iter(_NAME):  # a style's first w:name names it
-            key = wattr(name, "val", "").lower()
+            key = (wattr(name, "val", "") or "").lower()
             if key in _COMMENT_STYLE_NAMES and key not in found:
-                style = name.getparent()
+                style = _parent(name)
                 if style.tag == _STYLE and style.find(_NAME) is name:
                     found[key] = wattr(style, "styleId")
     return found.get("annotation reference"), found.get("annotation text")
@@ -651,7 +722,8 @@ def comment_style_ids(styles_root: etree._Element | None) -> tuple[str | None, s
 
 def _styled(tag: str, style_tag: str, style_id: str | None) -> etree._Element:
     """``w:r``/``w:p`` with ``w:rPr/w:rStyle`` or ``w:pPr/w:pStyle`` when ``style_id`` is set."""
-    return _styled_blank(tag, style_tag, style_id).__copy__()
+    el: etree._Element = _styled_blank(tag, style_tag, style_id).__copy__()  # type: ignore[attr-defined]  # as in _el
+    return el
 
 
 @functools.lru_cache(maxsize=64)
@@ -663,7 +735,7 @@ def _styled_blank(tag: str, style_tag: str, style_id: str | None) -> etree._Elem
     return el
 
 
-def add_comment_around(first, last, text: str, stamp: RevisionStamp, ids: IdAllocator,
+def add_comment_around(first: etree._Element, last: etree._Element, text: str, stamp: RevisionStamp, ids: IdAllocator,
                        comments_root: etree._Element, *, reference_style: str | None = None,
                        text_style: str | None = None) -> int:
     """Comment on everything from element ``first`` to element ``last`` (they may be in
@@ -699,7 +771,7 @@ def add_comment_around(first, last, text: str, stamp: RevisionStamp, ids: IdAllo
     return int(comment_id)
 
 
-def add_comment(p, start: int, end: int, text: str, stamp: RevisionStamp, ids: IdAllocator,
+def add_comment(p: etree._Element, start: int, end: int, text: str, stamp: RevisionStamp, ids: IdAllocator,
                 comments_root: etree._Element, *, reference_style: str | None = None,
                 text_style: str | None = None) -> int:
     """Comment on ``[start, end)`` of the current text of ``p`` (see :func:`add_comment_around`).
@@ -711,6 +783,6 @@ def add_comment(p, start: int, end: int, text: str, stamp: RevisionStamp, ids: I
     comment_id = add_comment_around(in_range[0].run, in_range[-1].run, text, stamp, ids,
                                     comments_root, reference_style=reference_style,
                                     text_style=text_style)
-    reference = in_range[-1].run.getnext().getnext()  # after w:commentRangeEnd
+    reference = _next(_next(in_range[-1].run))  # after w:commentRangeEnd
     _lift_out_of_insertions(reference, ids)
     return comment_id

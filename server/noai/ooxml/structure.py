@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from .model import Section, new_section
+from .fast import new_section
+from .model import Section
 
 _ROMAN = r"[ivxlcdm]{1,7}|[IVXLCDM]{1,7}"
 TYPED_NUMBER = re.compile(
@@ -38,6 +39,7 @@ _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z])")
 _TYPED_TITLE = re.compile(r"^([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|or|the|to|for|in)){0,5})[.:](?:\s|$)")
 _ROMAN_ONLY = re.compile(r"^(?:" + _ROMAN + r")$")
 _TITLE_WORDS = 12
+Family = tuple[str, ...]  # ("dec",), ("typed", "(x)", "alpha"), ("H",) ...
 _SHORT_TITLE_WORDS = 8
 
 
@@ -45,11 +47,24 @@ class _Node:
     """An open or closed section while the tree is built; ``path`` and ``section_label`` are
     what its paragraphs carry."""
 
-    __slots__ = ("family", "level", "label", "title", "start", "end", "children", "strong",
-                 "inner", "section_label", "path")
+    __slots__ = (
+        "children",
+        "end",
+        "family",
+        "inner",
+        "label",
+        "level",
+        "path",
+        "section_label",
+        "start",
+        "strong",
+        "title",
+    )
 
-    def __init__(self, family: tuple, level: int, label: str | None, title: str, start: int,
-                 strong: bool, parent: "_Node | None"):
+    path: tuple[str, ...]
+
+    def __init__(self, family: Family, level: int, label: str | None, title: str, start: int,
+                 strong: bool, parent: _Node | None) -> None:
         self.family, self.level, self.label, self.title = family, level, label, title
         self.start, self.end, self.strong = start, -1, strong
         self.children: list[_Node] = []
@@ -95,7 +110,7 @@ def _clean_label(label: str) -> str:
     return label[:-1] if label.endswith(".") and len(label) > 1 else label
 
 
-def _letter_kind(token: str, previous: dict) -> str:
+def _letter_kind(token: str, previous: dict[str, str]) -> str:
     """"alpha" or "roman" for "i", "v", "x" ... (a letter when it follows the letter before)."""
     lower = token.lower()
     if not _ROMAN_ONLY.match(token):
@@ -115,7 +130,7 @@ class Sections:
     ``section_label``, ``path`` and ``title`` are the section fields of the paragraphs read since.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
         self.current: _Node | SimpleNamespace = OUTSIDE
@@ -132,7 +147,7 @@ class Sections:
     def candidate(self, text: str, mark: str, auto: str | None, ilvl: int | None,
                   heading_level: int | None, outline_level: int | None, bold: bool,
                   all_caps: bool, run_in_title: str | None, in_table: bool
-                  ) -> tuple[tuple, int, str | None, str, bool] | None:
+                  ) -> tuple[Family, int, str | None, str, bool] | None:
         """``(family, level, label, title, strong)`` when the paragraph opens a section
         (``auto`` is its auto-number label)."""
         text = text.strip()
@@ -152,7 +167,7 @@ class Sections:
             if label:
                 family, level = self.family(label, ilvl if auto else None)
                 return family, level, _clean_label(label), title, True
-            return ("H",), heading, None, title, True
+            return ("H",), heading or 0, None, title, True  # heading is set: label is not
         if in_table:
             return None  # cover-page and signature tables: their short lines are not headings
         if _SCHEDULE.match(text) and len(text.split()) <= _TITLE_WORDS:
@@ -161,7 +176,7 @@ class Sections:
             return ("title",), 0, None, _title(text), False
         return None
 
-    def family(self, label: str, ilvl: int | None) -> tuple[tuple, int]:
+    def family(self, label: str, ilvl: int | None) -> tuple[Family, int]:
         """The family and level of a number, by its shape: "7.1" is a decimal of depth 2,
         "(iv)" a parenthesised Roman numeral. ``ilvl`` (auto-numbers only) deepens decimals
         whose text hides the levels above ("%2.")."""
@@ -170,6 +185,7 @@ class Sections:
         if m is None:
             return ("label",), deeper
         shape = m.lastgroup  # the alternative that matched
+        assert shape is not None  # every alternative of TYPED_NUMBER is a named group
         if shape == "kw":
             number = m.group("kwnum")
             depth = number.count(".") + 1 if number[0].isdigit() else 1
@@ -188,7 +204,7 @@ class Sections:
 
     # -- nesting ---------------------------------------------------------------------------
 
-    def open(self, index: int, family: tuple, level: int, label, title: str, strong: bool):
+    def open(self, index: int, family: Family, level: int, label: str | None, title: str, strong: bool) -> _Node:
         """Open the section headed by paragraph ``index`` (a ``candidate``'s answer)."""
         stack = self.stack
         cut = self._cut(family, level, strong)
@@ -201,7 +217,7 @@ class Sections:
         self.current = node
         return node
 
-    def _cut(self, family: tuple, level: int, strong: bool) -> int:
+    def _cut(self, family: Family, level: int, strong: bool) -> int:
         """How many open sections stay open above a new one of ``family``/``level``: below the
         deepest shallower section of the same family, else in place of its first section."""
         stack = self.stack

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .ns import W
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 _W = "{%s}" % W
 VAL = _W + "val"
@@ -22,7 +26,7 @@ _OFF = {"0", "false", "off", "none"}
 _MAX_CHAIN = 32  # basedOn chains longer than this are cyclic or hostile
 
 
-def on_off(el) -> bool | None:
+def on_off(el: _Element | None) -> bool | None:
     """The value of a toggle property such as ``w:b`` or ``w:caps`` (None when absent)."""
     if el is None:
         return None
@@ -38,14 +42,14 @@ class RunFormat:
     underline: bool | None = None
 
     @classmethod
-    def of(cls, rpr) -> "RunFormat":
+    def of(cls, rpr: _Element | None) -> RunFormat:
         """The properties set directly by ``w:rPr`` element ``rpr`` (which may be None)."""
         if rpr is None:
             return _UNSET
         bold, caps, underline, _style = run_properties(rpr)
         return cls(bold, caps, underline)
 
-    def over(self, base: "RunFormat") -> "RunFormat":
+    def over(self, base: RunFormat) -> RunFormat:
         """These properties where set, ``base`` elsewhere."""
         return RunFormat(
             base.bold if self.bold is None else self.bold,
@@ -57,7 +61,7 @@ class RunFormat:
 _UNSET = RunFormat()
 
 
-def run_properties(rpr) -> tuple[bool | None, bool | None, bool | None, str | None]:
+def run_properties(rpr: _Element) -> tuple[bool | None, bool | None, bool | None, str | None]:
     """``(bold, caps, underline, rStyle)`` set directly by ``w:rPr`` element ``rpr``, in one
     pass over its children (None: not set)."""
     bold = caps = underline = style = None
@@ -87,7 +91,7 @@ class Style:
     run: RunFormat  # w:rPr of the style chain (docDefaults not included)
 
 
-def _int(el, default=None):
+def _int(el: _Element | None, default: int | None = None) -> int | None:
     if el is None:
         return default
     try:
@@ -99,8 +103,8 @@ def _int(el, default=None):
 class Styles:
     """The styles of a document: ``resolve(style_id)`` gives a cached :class:`Style`."""
 
-    def __init__(self, root=None):
-        self._raw: dict[str, object] = {}
+    def __init__(self, root: _Element | None = None) -> None:
+        self._raw: dict[str, _Element] = {}
         self._cache: dict[str, Style | None] = {}
         self.default_paragraph: str | None = None
         self.defaults = RunFormat()
@@ -130,8 +134,8 @@ class Styles:
             return None
         based = el.find(_W + "basedOn")
         base = None
-        if based is not None and based.get(VAL) != style_id:
-            base_id = based.get(VAL)
+        base_id = based.get(VAL) if based is not None else None
+        if base_id is not None and base_id != style_id:
             base = self._cache.get(base_id) if base_id in self._cache else self._resolve(
                 base_id, depth + 1)
         name_el = el.find(_W + "name")

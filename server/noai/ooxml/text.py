@@ -18,8 +18,12 @@ writer can map character offsets of the current text back to runs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .ns import MC, W
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 _W = "{%s}" % W
 T = _W + "t"
@@ -66,10 +70,10 @@ class Segment:
     """
 
     text: str
-    element: object
-    run: object
+    element: _Element
+    run: _Element
     state: str
-    revision: object | None
+    revision: _Element | None
 
 
 # Elements that stand for a fixed piece of text. Word's Paragraph.text shows a line break
@@ -80,25 +84,30 @@ _REVISION = {INS: INSERTED, MOVE_TO: INSERTED, DEL: DELETED, MOVE_FROM: DELETED}
 NO_TEXT = _SKIP | {INSTR, DEL_INSTR}
 
 
-def _symbol(el) -> str:
+def _symbol(el: _Element) -> str:
     """The character of a ``w:sym``; Symbol-font characters live in the private use area
     F000-F0FF."""
     try:
-        value = int(el.get(_W + "char"), 16)
+        value = int(el.get(_W + "char"), 16)  # type: ignore[arg-type]  # None: TypeError below
         return chr(value - 0xF000 if 0xF000 <= value <= 0xF0FF else value)
     except (TypeError, ValueError):
         return ""
 
 
-def pieces(p) -> list[tuple]:
+# (text, element, run, state, revision): the fields of a Segment.
+Piece = tuple[str, "_Element", "_Element", str, "_Element | None"]
+
+
+def pieces(p: _Element) -> list[Piece]:
     """``(text, element, run, state, revision)`` of every text segment of paragraph ``p``, in
     document order: the fields of :class:`Segment`, as tuples (the reader needs no more)."""
-    out: list[tuple] = []
+    out: list[Piece] = []
     _walk(p, NORMAL, None, None, [], out)
     return out
 
 
-def _walk(el, state, revision, run, fields: list[bool], out: list[tuple]):
+def _walk(el: _Element, state: str, revision: _Element | None, run: _Element | None, fields: list[bool],
+          out: list[Piece]) -> None:
     """Append the segments under ``el`` to ``out``. ``fields`` has one entry per open complex
     field (``w:fldChar``): True while in its code part (between begin and separate)."""
     for child in el:
@@ -135,22 +144,22 @@ def _walk(el, state, revision, run, fields: list[bool], out: list[tuple]):
             _walk(child, state, revision, run, fields, out)
 
 
-def segments(p) -> list[Segment]:
+def segments(p: _Element) -> list[Segment]:
     """All text segments of paragraph ``p`` in document order, with their revision state."""
     return [Segment(*piece) for piece in pieces(p)]
 
 
-def current_text(p) -> str:
+def current_text(p: _Element) -> str:
     """The paragraph as it reads with every tracked change accepted."""
     return "".join(s.text for s in segments(p) if s.state in IN_CURRENT)
 
 
-def original_text(p) -> str:
+def original_text(p: _Element) -> str:
     """The paragraph as it read before the tracked changes (every change rejected)."""
     return "".join(s.text for s in segments(p) if s.state in IN_ORIGINAL)
 
 
-def texts(p) -> tuple[str, str]:
+def texts(p: _Element) -> tuple[str, str]:
     """``(current, original)`` text of ``p`` in one walk."""
     cur: list[str] = []
     orig: list[str] = []
@@ -162,7 +171,7 @@ def texts(p) -> tuple[str, str]:
     return "".join(cur), "".join(orig)
 
 
-def paragraph_mark_state(p) -> str:
+def paragraph_mark_state(p: _Element) -> str:
     """Whether the paragraph mark itself is tracked as inserted or deleted (``w:pPr/w:rPr``)."""
     ppr = p[0] if len(p) and p[0].tag == PPR else p.find(PPR)  # w:pPr comes first when valid
     if ppr is None:
@@ -171,8 +180,8 @@ def paragraph_mark_state(p) -> str:
         if prop.tag == RPR:
             for mark in prop:
                 tag = mark.tag
-                if tag == INS or tag == MOVE_TO:
+                if tag in (INS, MOVE_TO):
                     return INSERTED
-                if tag == DEL or tag == MOVE_FROM:
+                if tag in (DEL, MOVE_FROM):
                     return DELETED
     return NORMAL

@@ -13,6 +13,8 @@ CDATA section that merely *contains* the text ``<!DOCTYPE`` is not refused.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NoReturn
 from xml.parsers import expat
 
 from lxml import etree
@@ -37,8 +39,8 @@ class _RootElement(Exception):
     """Raised by the expat handler on the first start tag: the prolog is clean."""
 
 
-def _raise(exc: type[Exception]):
-    def handler(*_args):
+def _raise(exc: type[Exception]) -> Callable[..., NoReturn]:
+    def handler(*_args: object) -> NoReturn:
         raise exc
 
     return handler

@@ -8,12 +8,13 @@ The only package of noai that imports Flask. ``create_app`` is the application f
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import addin, api, openapi
+from .body import install_body_buffer
 from .config import configure
 from .errors import register_error_handlers
 from .requests import install_request_tracking
@@ -27,6 +28,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)
     configure(app, config)
     install_request_tracking(app)
+    install_body_buffer(app)
     install_security(app)
     register_error_handlers(app)
     app.register_blueprint(api.bp, url_prefix=API_PREFIX)

@@ -8,26 +8,38 @@ It is read into memory, handed to :mod:`noai.engine` and forgotten.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path, PurePath
+from typing import TypeVar
 
 from flask import Blueprint, current_app, jsonify, request, send_file
 from marshmallow import ValidationError
 from werkzeug.exceptions import UnsupportedMediaType
 
 from noai import __version__, engine
+from noai.errors import DocumentBudgetError
 from noai.library import render
 
-from .schemas import (ClauseListSchema, ClauseQuerySchema, HealthSchema, OptionsSchema,
-                      RedlineOptionsSchema, RenderedClauseSchema)
-from .security import require_token
+from . import budget, compute
+from .config import MIB
+from .requests import deadline_check
+from .schemas import (
+    AuditOptionsSchema,
+    ClauseListSchema,
+    ClauseQuerySchema,
+    HealthSchema,
+    OptionsSchema,
+    RedlineOptionsSchema,
+    RenderedClauseSchema,
+)
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 RAW_TYPES = (DOCX_TYPE, "application/octet-stream", "application/xml", "text/xml")
 MULTIPART = "multipart/form-data"
 
-bp = Blueprint("api", __name__)
-bp.before_request(require_token)
+T = TypeVar("T")
+bp = Blueprint("api", __name__)  # the token is checked app-wide (security.install_security)
 
 
 def _document() -> tuple[bytes, str | None, dict]:
@@ -49,37 +61,63 @@ def _options(loaded: dict | None = None) -> engine.Options:
     """Engine options from validated request options; the clause folders are the server's."""
     loaded = loaded or {}
     return engine.Options(
-        variant=loaded.get("variant"), comments=loaded.get("comments", True),
+        variant=loaded.get("variant"), comments=loaded.get("comments", True), we=loaded.get("we"),
         playbook=None,  # "default", the only shipped playbook, is the engine's own
-        clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]))
+        clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]), check=deadline_check())
+
+
+def _compute(data: bytes, job: Callable[[], T], *, rewrite: bool = False) -> T:
+    """``job()`` on ``data``, within the memory budget and off the event loop (:mod:`.compute`):
+    refused before parsing when it would take more than one request may (413), its estimate
+    reserved against the server's budget while it runs (else 503)."""
+    estimate = engine.memory_estimate(data, rewrite=rewrite)
+    limit = current_app.config["REQUEST_MEMORY"]
+    if estimate > limit:
+        raise DocumentBudgetError(
+            f"This document would need about {estimate // MIB:,} MiB of memory to read, more than "
+            f"the {limit // MIB:,} MiB this server allows one request (NOAI_REQUEST_MEMORY). Its XML "
+            f"is unusually large for its content: save it again in Word, or split it.")
+    account = budget.shared(current_app.config["MAX_MEMORY"])
+
+    def reserved() -> T:
+        with account.reserve(estimate):
+            return job()
+    return compute.run(reserved, compute.hard_limit(current_app.config["TIMEOUT"]))
 
 
 @bp.post("/audit")
 def audit():
-    data, filename, _ = _document()
-    return jsonify(engine.audit(data, filename=filename).to_dict())
+    data, filename, raw = _document()
+    we = AuditOptionsSchema().load(raw).get("we")
+    check = deadline_check()
+    return jsonify(_compute(data, lambda: engine.audit(data, filename=filename, we=we, check=check).to_dict()))
 
 
 @bp.post("/plan")
 def plan():
     data, filename, raw = _document()
     options = _options(OptionsSchema().load(raw))
-    result, the_plan = engine.plan(data, options, filename=filename)
-    return jsonify({"audit": result.to_dict(), "plan": the_plan.to_dict()})
+    def job() -> dict:
+        result, the_plan = engine.plan(data, options, filename=filename)
+        return {"audit": result.to_dict(), "plan": the_plan.to_dict()}
+    return jsonify(_compute(data, job))
 
 
 @bp.post("/redline")
 def redline():
     data, filename, raw = _document()
     loaded = RedlineOptionsSchema().load(raw)
-    date = loaded.get("date") or datetime.now(timezone.utc).replace(microsecond=0)
-    result = engine.redline(data, author=loaded["author"], date=date, options=_options(loaded),
-                            filename=filename)
+    date = loaded.get("date") or datetime.now(UTC).replace(microsecond=0)
+    options = _options(loaded)
+    result = _compute(data, lambda: engine.redline(data, author=loaded["author"], date=date, options=options,
+                                                   filename=filename), rewrite=True)
     stem = PurePath(filename).stem if filename else "document"
     response = send_file(io.BytesIO(result.docx), mimetype=DOCX_TYPE, as_attachment=True,
                          download_name=f"{stem}.noai.docx")
     response.headers["X-Noai-Applied"] = str(len(result.write.applied))
     response.headers["X-Noai-Skipped"] = str(len(result.write.skipped))
+    for name, scored in (("Before", result.audit), ("After", result.after)):  # after: the output audited
+        response.headers[f"X-Noai-Score-{name}"] = f"{scored.score.risk} {scored.score.grade}"
     return response
 
 

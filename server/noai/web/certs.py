@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipaddress
 import os
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
@@ -91,7 +91,7 @@ def make_certificates(folder: Path, hosts: list[str], force: bool = False) -> Ce
             f"{existing[0]} already exists; use --force to replace the certificates "
             f"(then trust the new ca.crt again).")
     paths.folder.mkdir(parents=True, exist_ok=True)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     ca_key, leaf_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
     ca_name = _name("noai local CA")
     ca = _certificate(ca_name, ca_name, ca_key.public_key(), ca_key, CA_DAYS, now, True,

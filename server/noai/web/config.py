@@ -4,10 +4,12 @@ given to :func:`noai.web.create_app` (tests, embedding). docs/deploy.md lists th
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
-import noai
+from noai.resources import shipped
+
+from .budget import default_max_memory
 
 MIB = 1024 * 1024
 
@@ -24,11 +26,18 @@ DEFAULTS = {
     "CORS_ORIGINS": (),  # origins allowed to call the API from a browser besides the pane's own
     "TRUST_PROXY": False,  # honour X-Forwarded-For/-Proto/-Host/-Port (behind a reverse proxy only)
     "FRAME_ANCESTORS": OFFICE_FRAME_ANCESTORS,  # who may frame /addin/ besides 'self'
-    "ADDIN_DIR": Path(noai.__file__).resolve().parents[2] / "addin",
+    "ADDIN_DIR": shipped("addin"),
+    "BODY_TIMEOUT": 30,  # seconds to receive a whole request body (then 408)
+    "TIMEOUT": 60,  # seconds a request may compute: the engine stops between stages after it (503)
+    "MAX_MEMORY": None,  # bytes the requests being computed may take together (default: half the RAM)
+    "REQUEST_MEMORY": 1024 * MIB,  # bytes one request may take (estimated before parsing), at most MAX_MEMORY
+    "PUBLIC_URL": "",  # https://host[:port] clients reach this server at (the manifest's URLs)
+    "PANE_CONNECT_SRC": (),  # other backends the task pane may call (its CSP connect-src)
     "USER_CLAUSES": (),  # clause folders over the shipped library (server side, never from a client)
 }
 
-_LISTS = {"CORS_ORIGINS": None, "FRAME_ANCESTORS": None, "USER_CLAUSES": os.pathsep}  # name -> separator
+# name -> separator
+_LISTS = {"CORS_ORIGINS": None, "PANE_CONNECT_SRC": None, "FRAME_ANCESTORS": None, "USER_CLAUSES": os.pathsep}
 
 
 def configure(app, config: Mapping | None) -> None:
@@ -41,7 +50,12 @@ def configure(app, config: Mapping | None) -> None:
     app.config["API_TOKEN"] = str(app.config["API_TOKEN"] or "")
     app.config["TRUST_PROXY"] = str(app.config["TRUST_PROXY"]).lower() in ("1", "true", "yes")
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_CONTENT_LENGTH"])
+    app.config["BODY_TIMEOUT"] = float(app.config["BODY_TIMEOUT"])
+    app.config["MAX_MEMORY"] = int(app.config["MAX_MEMORY"] or default_max_memory())
+    app.config["REQUEST_MEMORY"] = min(int(app.config["REQUEST_MEMORY"]), app.config["MAX_MEMORY"])
+    app.config["TIMEOUT"] = float(app.config["TIMEOUT"])
     app.config["ADDIN_DIR"] = Path(app.config["ADDIN_DIR"])
+    app.config["PUBLIC_URL"] = str(app.config["PUBLIC_URL"] or "").rstrip("/")
 
 
 def _as_list(value, sep: str | None) -> tuple[str, ...]:

@@ -38,9 +38,15 @@ def _slug(name: str) -> str:
 def _engine_error(exc: NoaiError) -> Response:
     reserved = {"type", "title", "status", "detail", "instance", "code", "request_id"}
     extra = {k: v for k, v in exc.detail.items() if k not in reserved}
-    if exc.status >= 500:
+    if exc.status == 503:  # deadline or memory budget: the server protecting itself
+        log.warning("refused %s", exc.code)
+    elif exc.status >= 500:
         log.error("engine error %s", exc.code)
-    return problem(exc.status, exc.code, exc.title, exc.message, **extra)
+    response = problem(exc.status, exc.code, exc.title, exc.message, **extra)
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 def _validation_error(exc: ValidationError) -> Response:

@@ -1,17 +1,21 @@
-"""The OpenAPI 3 document of ``/api/v1``, built from the marshmallow schemas with apispec, and
-a self-contained HTML page that shows it (no script, one inline style allowed by its hash)."""
+"""The OpenAPI 3.1 document of ``/api/v1``, built with apispec from the marshmallow schemas of the
+requests and the JSON Schemas of the wire formats (:mod:`noai.schemas`: audit, plan, problem, each
+embedded as it is, its ``$defs`` as components), and a self-contained HTML page that shows it (no
+script, one inline style allowed by its hash)."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 from functools import lru_cache
+from typing import Any
 
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
-from flask import Blueprint, Response, jsonify, render_template_string
+from flask import Blueprint, Response, current_app, jsonify, render_template_string
 
 from noai import __version__
+from noai import schemas as wire
 
 from . import schemas
 from .api import DOCX_TYPE, MULTIPART, RAW_TYPES
@@ -50,39 +54,71 @@ def _form_properties(options: type) -> dict:
 
 def _document_operation(summary: str, options: type | None, answer: dict) -> dict:
     operation = {"summary": summary, "requestBody": _document_body(options),
-                 "responses": {**answer, **_problems(400, 401, 413, 415, 422, 500)}}
+                 "responses": {**answer, **_problems(400, 401, 408, 413, 414, 415, 422, 500, 503)}}
     if options is not None:
         operation["parameters"] = [{"in": "query", "schema": options}]
     return {"post": operation}
 
 
+def _wire_components(name: str, title: str) -> dict[str, Any]:
+    """The JSON Schema ``name`` as OpenAPI components: itself as ``title``, each of its ``$defs``
+    as ``title`` + the def's name in CamelCase, the references rewritten to them."""
+    schema = wire.schema(name)
+    defs = schema.pop("$defs", {})
+    for key in ("$schema", "$id"):
+        schema.pop(key, None)
+    names = {d: title + "".join(w.capitalize() for w in d.split("_")) for d in defs}
+
+    def rewrite(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: (f"#/components/schemas/{names[v.rsplit('/', 1)[1]]}" if k == "$ref" else rewrite(v))
+                    for k, v in node.items()}
+        if isinstance(node, list):
+            return [rewrite(v) for v in node]
+        return node
+
+    return {title: rewrite(schema), **{names[d]: rewrite(body) for d, body in defs.items()}}
+
+
+PLAN_ANSWER = {"type": "object", "required": ["audit", "plan"], "additionalProperties": False,
+               "properties": {"audit": {"$ref": "#/components/schemas/Audit"},
+                              "plan": {"$ref": "#/components/schemas/Plan"}},
+               "description": "The answer of POST /plan: the audit and the plan made from it."}
+
+
 @lru_cache(maxsize=1)
 def build_spec() -> dict:
     """The OpenAPI document as a dict (the same for every request)."""
-    spec = APISpec(title="noai API", version=__version__, openapi_version="3.0.3",
+    spec = APISpec(title="noai API", version=__version__, openapi_version="3.1.0",
                    plugins=[MarshmallowPlugin()],
                    info={"description": "Audit Word contracts for AI-training risks and redline them."},
                    servers=[{"url": PREFIX}])
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
-    for name in ("Problem", "Health", "ClauseList", "RenderedClause", "Audit", "Plan", "PlanAnswer"):
+    for name in ("Health", "ClauseList", "RenderedClause"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
+    for name, title in (("problem", "Problem"), ("audit", "Audit"), ("plan", "Plan")):
+        for component, body in _wire_components(name, title).items():
+            spec.components.schema(component, component=body)
+    spec.components.schema("PlanAnswer", component=PLAN_ANSWER)
     redlined = {"200": {"description": "The redlined document, as an attachment.",
                         "content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}}}}}
     spec.path("/audit", operations=_document_operation(
-        "Audit a document", None, _ok("Audit", "The audit (noai.audit/1).")))
+        "Audit a document", schemas.AuditOptionsSchema, _ok("Audit", "The audit (noai.audit/2).")))
     spec.path("/plan", operations=_document_operation(
         "Plan the redline of a document", schemas.OptionsSchema, _ok("PlanAnswer", "The audit and the plan.")))
     spec.path("/redline", operations=_document_operation(
         "Redline a document as tracked changes", schemas.RedlineOptionsSchema, redlined))
     spec.path("/clauses", operations={"get": {
-        "summary": "List the clause library", "responses": {**_ok("ClauseList", "The clauses."), **_problems(401)}}})
+        "summary": "List the clause library",
+        "responses": {**_ok("ClauseList", "The clauses."), **_problems(401, 414)}}})
     spec.path("/clauses/{clause_id}", operations={"get": {
         "summary": "One clause, rendered with the given terms",
         "parameters": [{"in": "path", "name": "clause_id", "required": True, "schema": {"type": "string"}},
                        {"in": "query", "schema": schemas.ClauseQuerySchema}],
-        "responses": {**_ok("RenderedClause", "The rendered clause."), **_problems(400, 401, 404, 422)}}})
+        "responses": {**_ok("RenderedClause", "The rendered clause."), **_problems(400, 401, 404, 414, 422)}}})
     spec.path("/healthz", operations={"get": {
-        "summary": "Liveness", "security": [], "responses": _ok("Health", "The server is up.")}})
+        "summary": "Liveness", "security": [], "responses": {**_ok("Health", "The server is up."),
+                                                              **_problems(414)}}})
     document = spec.to_dict()
     document["security"] = [{"bearer": []}]
     return document
@@ -119,12 +155,18 @@ the machine-readable document is <a href="openapi.json">openapi.json</a>.</p>
 </body></html>"""
 
 
+def served_spec() -> dict:
+    """The document as this server answers: without a security requirement when it has no token."""
+    spec = build_spec()
+    return spec if current_app.config["API_TOKEN"] else {k: v for k, v in spec.items() if k != "security"}
+
+
 @bp.get("/openapi.json")
 def openapi_json():
-    return jsonify(build_spec())
+    return jsonify(served_spec())
 
 
 @bp.get("/docs")
 def docs():
-    html = render_template_string(_PAGE, spec=build_spec(), prefix=PREFIX, style=_STYLE)
+    html = render_template_string(_PAGE, spec=served_spec(), prefix=PREFIX, style=_STYLE)
     return Response(html, mimetype="text/html", headers={"Content-Security-Policy": DOCS_CSP})

@@ -16,8 +16,11 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Callable
 
-from flask import Flask, Request, Response, g, has_request_context, request
+from flask import Flask, Request, Response, current_app, g, has_request_context, request
+
+from noai.errors import DeadlineExceededError
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
@@ -29,6 +32,24 @@ class InMemoryRequest(Request):
 
     def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
         return io.BytesIO()
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def escape_control(text: str) -> str:
+    """``text`` with control characters (line breaks included) escaped: one log record, one line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+class EscapeFilter(logging.Filter):
+    """Escapes control characters in the string arguments of a record (paths, client input),
+    so nothing a client sends can start a forged log line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(escape_control(a) if isinstance(a, str) else a for a in record.args)
+        return True
 
 
 class RequestIdFilter(logging.Filter):
@@ -54,9 +75,24 @@ def _finish(response: Response) -> Response:
     return response
 
 
+def deadline_check() -> Callable[[], None]:
+    """A check for the engine (called between its stages): past ``TIMEOUT`` seconds since the
+    request started it raises :class:`DeadlineExceededError`, a 503 problem."""
+    limit, started = current_app.config["TIMEOUT"], g.get("started", time.perf_counter())
+
+    def check() -> None:
+        if time.perf_counter() - started > limit:
+            raise DeadlineExceededError(
+                f"The request was stopped after {limit:g} s, this server's limit (NOAI_TIMEOUT); "
+                f"try a smaller document, or ask the administrator to raise the limit.")
+    return check
+
+
 def install_request_tracking(app: Flask) -> None:
     app.request_class = InMemoryRequest
     if not any(isinstance(f, RequestIdFilter) for f in log.filters):
         log.addFilter(RequestIdFilter())
+    if not any(isinstance(f, EscapeFilter) for f in log.filters):
+        log.addFilter(EscapeFilter())
     app.before_request(_start)
     app.after_request(_finish)

@@ -1,13 +1,13 @@
 """Marshmallow schemas of the HTTP API: the options requests carry and the answers it gives.
 
-They validate requests (field messages become the ``errors`` of a 400 problem) and are the
-source of the OpenAPI document (:mod:`noai.web.openapi`). The audit and plan bodies are
-described at their top level; docs/audit-schema.md and DEVELOPERS.md hold their full shape.
+They validate requests (field messages become the ``errors`` of a 400 problem) and are, with
+the JSON Schemas of the wire formats (audit, plan, problem: :mod:`noai.schemas`, embedded as
+they are), the source of the OpenAPI document (:mod:`noai.web.openapi`).
 """
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 
 from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
 
@@ -17,11 +17,28 @@ PLAYBOOKS = ("default",)  # shipped playbooks a client may name; never a server 
 _TERM = {"validate": validate.Length(min=1, max=200)}
 
 
+_WE = {"validate": validate.Length(min=1, max=200),
+       "metadata": {"description": "Which party you are: a party's name or word as the document writes it "
+                                   "(\"Acme\", \"the Customer\"), or a role (creator, client). A value that names "
+                                   "no party of the document is a 422 problem listing the parties found."}}
+
+
+class AuditOptionsSchema(Schema):
+    """``POST /audit`` options: which party the user is (other keys are ignored, as before)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    we = fields.String(**_WE)
+
+
 class OptionsSchema(Schema):
     """``POST /plan`` options (query parameters, or form fields with multipart)."""
 
     class Meta:
         unknown = RAISE
+
+    we = fields.String(**_WE)
 
     variant = fields.String(validate=validate.OneOf(VARIANTS),
                             metadata={"description": "The variant to propose (default: the playbook's)."})
@@ -33,9 +50,10 @@ class OptionsSchema(Schema):
 class RedlineOptionsSchema(OptionsSchema):
     """``POST /redline`` options: the plan's, and who and when the tracked changes are by."""
 
-    author = fields.String(load_default="noai", validate=validate.Length(min=1, max=100),
+    author = fields.String(load_default="noai", validate=[validate.Length(min=1, max=100), validate.Regexp(
+                               r"^[^\x00-\x1f\x7f]*$", error="The author may not contain control characters.")],
                            metadata={"description": "Author of the tracked changes."})
-    date = fields.AwareDateTime(default_timezone=timezone.utc,
+    date = fields.AwareDateTime(default_timezone=UTC,
                                 metadata={"description": "ISO 8601 date of the changes (default: now)."})
 
 
@@ -55,20 +73,6 @@ class ClauseQuerySchema(Schema):
 
 
 # -- answers ------------------------------------------------------------------------------
-
-
-class ProblemSchema(Schema):
-    """RFC 9457 problem details: every error answer."""
-
-    type = fields.String(required=True, metadata={"example": "/problems/not-ooxml"})
-    title = fields.String(required=True)
-    status = fields.Integer(required=True)
-    detail = fields.String(required=True)
-    instance = fields.String()
-    code = fields.String(required=True)
-    request_id = fields.String(required=True)
-    errors = fields.Dict(keys=fields.String(), values=fields.Raw(),
-                         metadata={"description": "Field -> messages, for invalid options."})
 
 
 class HealthSchema(Schema):
@@ -96,31 +100,3 @@ class RenderedClauseSchema(Schema):
     title = fields.String(required=True)
     paragraphs = fields.List(fields.String(), required=True)
     comment = fields.String(required=True)
-
-
-class AuditSchema(Schema):
-    """The audit JSON (``noai.audit/1``), at its top level; see docs/audit-schema.md."""
-
-    schema = fields.String(required=True, metadata={"example": "noai.audit/1"})
-    document = fields.Dict(required=True)
-    paragraphs = fields.Raw(required=True)
-    terms = fields.Dict(required=True)
-    findings = fields.List(fields.Dict(), required=True)
-    protections = fields.Raw(required=True)
-    insertion_points = fields.Raw(required=True)
-    score = fields.Raw(required=True)
-    notes = fields.List(fields.Raw(), required=True)
-
-
-class PlanSchema(Schema):
-    """The redline plan (``noai.plan/1``), at its top level; see DEVELOPERS.md "Plan JSON"."""
-
-    schema = fields.String(required=True, metadata={"example": "noai.plan/1"})
-    variant = fields.String(required=True)
-    terms = fields.Dict(required=True)
-    edits = fields.List(fields.Dict(), required=True)
-
-
-class PlanAnswerSchema(Schema):
-    audit = fields.Nested(AuditSchema, required=True)
-    plan = fields.Nested(PlanSchema, required=True)

@@ -8,13 +8,15 @@
 * API answers are ``Cache-Control: no-store``: they describe confidential documents.
 * CORS: a browser origin listed in ``CORS_ORIGINS`` gets ``Access-Control-Allow-Origin``;
   preflights are answered here, before the token check (browsers send no credentials on them).
-* ``API_TOKEN``: when set, ``/api/v1`` (healthz aside) needs ``Authorization: Bearer <token>``,
+* ``API_TOKEN``: when set, all of ``/api/v1`` (healthz aside, the OpenAPI document and its page
+  included) needs ``Authorization: Bearer <token>``,
   compared in constant time; otherwise a 401 problem with ``WWW-Authenticate: Bearer``.
 """
 
 from __future__ import annotations
 
 import hmac
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, request
 from werkzeug.datastructures import WWWAuthenticate
@@ -24,15 +26,31 @@ OFFICE_CDN = "https://appsforoffice.microsoft.com"
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 CORS_METHODS = "GET, POST, OPTIONS"
 CORS_HEADERS = "Authorization, Content-Type, X-Request-ID"
-CORS_EXPOSED = "Content-Disposition, X-Request-ID, X-Noai-Applied, X-Noai-Skipped"
+CORS_EXPOSED = "Content-Disposition, X-Request-ID, X-Noai-Applied, X-Noai-Skipped, X-Noai-Score-Before, X-Noai-Score-After"
 
 
-def addin_csp(frame_ancestors) -> str:
-    """The task pane's policy: itself, the Office CDN for office.js, framed by Office only."""
+def connect_sources() -> tuple[str, ...]:
+    """Where the task pane may connect: itself, the Office CDN, the configured public URL's
+    origin and the backends of ``PANE_CONNECT_SRC`` (origins only: no path, no wildcard host)."""
+    config = current_app.config
+    extra = [_origin(u) for u in (config["PUBLIC_URL"], *config["PANE_CONNECT_SRC"]) if u]
+    return tuple(dict.fromkeys(["'self'", OFFICE_CDN, *(o for o in extra if o)]))
+
+
+def _origin(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname or "*" in parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def addin_csp(frame_ancestors, connect=("'self'", OFFICE_CDN)) -> str:
+    """The task pane's policy: itself, the Office CDN for office.js, the backends it may call,
+    framed by Office only."""
     return "; ".join([
         "default-src 'self'",
         f"script-src 'self' {OFFICE_CDN}",
-        f"connect-src 'self' {OFFICE_CDN}",
+        "connect-src " + " ".join(connect),
         f"frame-src 'self' {OFFICE_CDN}",
         "img-src 'self' data:",
         "style-src 'self'",
@@ -55,7 +73,8 @@ def _preflight() -> Response | None:
 def require_token() -> None:
     """``before_request`` of the API blueprint: the bearer token when one is configured."""
     token = current_app.config["API_TOKEN"]
-    if not token or request.endpoint == "api.healthz" or _is_preflight():
+    if not token or not request.path.startswith("/api/v1/") or request.endpoint == "api.healthz" \
+            or _is_preflight():
         return
     scheme, _, given = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
@@ -84,7 +103,7 @@ def _headers(response: Response) -> Response:
     if request.is_secure:
         headers["Strict-Transport-Security"] = "max-age=31536000"
     if request.path.startswith("/addin/"):
-        headers["Content-Security-Policy"] = addin_csp(current_app.config["FRAME_ANCESTORS"])
+        headers["Content-Security-Policy"] = addin_csp(current_app.config["FRAME_ANCESTORS"], connect_sources())
     else:
         headers.setdefault("Content-Security-Policy", API_CSP)
         headers["X-Frame-Options"] = "DENY"
@@ -96,4 +115,5 @@ def _headers(response: Response) -> Response:
 
 def install_security(app: Flask) -> None:
     app.before_request(_preflight)
+    app.before_request(require_token)  # all of /api/v1 (openapi.json and docs too) but healthz
     app.after_request(_headers)

@@ -1,0 +1,483 @@
+"""The parties of a contract, their roles, the agreement's name for itself and the work product.
+
+Built on the defined terms (:mod:`noai.analysis.terms`): every party the document defines or names
+(a definition, the preamble's ``Acme Inc. ("Customer")``, a two-column cover-page table, the
+signature block's ``Customer:`` / ``ACME LTD  By: ___``, the "I" and "you" of an informal
+contract), each with its legal name when the document gives one, the words it is called by, a
+role and the paragraph that shows it.
+
+Roles are the contract's, not the user's: ``creator`` is the side that makes or licenses the work
+(provider, licensor, contractor, supplier, discloser, author), ``client`` the side that receives
+it (customer, licensee, recipient, buyer); ``unknown`` when the document does not tell. Which
+party the user is comes separately (:func:`resolve_we`). Nothing here invents a word: a role, a
+self-reference or a work product the document lacks is ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from noai.analysis.terms import (
+    _WEAK_ROLES,
+    Analysis,
+    DefinedTerms,
+    Found,
+    Term,
+    _role_of,
+    analyse_terms,
+)
+from noai.analysis.terms import CLIENT as CLIENT_SIDE
+from noai.analysis.terms import PROVIDER as PROVIDER_SIDE
+from noai.errors import UnknownPartyError
+from noai.ooxml.model import Paragraph
+
+CREATOR, CLIENT, UNKNOWN = "creator", "client", "unknown"
+ROLES = (CREATOR, CLIENT, UNKNOWN)
+# What a user may say instead of a party's name (``--we creator``, ``--we customer``).
+ROLE_WORDS = {
+    CREATOR: ("creator", "provider", "licensor", "contractor", "supplier", "author", "vendor", "seller",
+              "discloser", "consultant", "designer", "developer", "freelancer", "artist", "studio"),
+    CLIENT: ("client", "customer", "licensee", "recipient", "buyer", "purchaser", "commissioner"),
+}
+_PRONOUN_FORMS = {"you": ("you", "your", "yours"), "i": ("i", "me", "my", "mine"), "we": ("we", "us", "our", "ours")}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One party: ``name`` as written (``Acme Corp.``) or None when only a role word names it,
+    ``terms`` the words the document calls it by (the one the body uses most first), ``role``
+    creator / client / unknown, ``evidence`` the paragraph that defines or names it."""
+
+    id: str
+    name: str | None
+    terms: tuple[str, ...]
+    role: str
+    evidence: int | None
+    confidence: float
+
+    def to_dict(self, paragraphs: Sequence[Paragraph]) -> dict:
+        return {"id": self.id, "name": self.name, "terms": list(self.terms), "role": self.role,
+                "evidence": _evidence(paragraphs, self.evidence), "confidence": self.confidence}
+
+
+@dataclass(frozen=True, slots=True)
+class We:
+    """Which party the user is: what they said (or None), the party and role it resolved to,
+    whether it was said or inferred, and whether the audit is sure (the pane asks when not)."""
+
+    given: str | None
+    party: str | None
+    role: str | None
+    source: str  # "user" | "inferred"
+    sure: bool
+
+    def to_dict(self) -> dict:
+        return {"given": self.given, "party": self.party, "role": self.role, "source": self.source,
+                "sure": self.sure}
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """The parties, the self-reference and the work product of one document."""
+
+    parties: tuple[Party, ...] = ()
+    self_reference: Found | None = None
+    work_product: Found | None = None
+    # the client's own materials the document defines ("Customer Content", "Institution Data"):
+    # then both sides have work at stake and the audit cannot tell which one the user is
+    client_materials: tuple[str, ...] = ()
+
+    def _index(self) -> dict[str, Party]:
+        out: dict[str, Party] = {}
+        for p in self.parties:
+            for word in (*p.terms, *([p.name] if p.name else [])):
+                for form in _forms(word):
+                    out.setdefault(form, p)
+        return out
+
+    def party_of(self, mention: str) -> Party | None:
+        """The party a mention names: "the Client", "Customer's", "YOU", "your", "Acme Corp."."""
+        return self._index().get(_key(mention))
+
+    def role_of(self, mention: str) -> str | None:
+        """``"creator"``, ``"client"`` or None (no party, or a party whose role is unknown)."""
+        party = self.party_of(mention)
+        return party.role if party is not None and party.role != UNKNOWN else None
+
+    def main(self, role: str) -> Party | None:
+        """The first (surest) party of a role."""
+        return next((p for p in self.parties if p.role == role), None)
+
+    @property
+    def creator(self) -> Party | None:
+        return self.main(CREATOR)
+
+    @property
+    def client(self) -> Party | None:
+        return self.main(CLIENT)
+
+    def to_dict(self, paragraphs: Sequence[Paragraph]) -> dict:
+        """``parties``, ``self_reference`` and ``work_product`` of the audit JSON (noai.audit/2)."""
+        sr, wp = self.self_reference, self.work_product
+        return {
+            "parties": [p.to_dict(paragraphs) for p in self.parties],
+            "self_reference": None if sr is None else {
+                "text": sr.text, "evidence": _evidence(paragraphs, sr.index), "confidence": sr.confidence},
+            "work_product": None if wp is None else {
+                "term": wp.text, "evidence": _evidence(paragraphs, wp.index), "confidence": wp.confidence},
+        }
+
+
+def _evidence(paragraphs: Sequence[Paragraph], index: int | None) -> dict | None:
+    if index is None or not 0 <= index < len(paragraphs):
+        return None
+    return {"index": index, "text": paragraphs[index].text}
+
+
+def _key(mention: str) -> str:
+    """A mention as looked up: no article, no possessive, case folded."""
+    text = " ".join(mention.split()).strip(" ,.;:\"“”‘’'")
+    text = re.sub(r"['’]s?$", "", text)
+    text = re.sub(r"^(?:the|this|these)\s+", "", text, flags=re.IGNORECASE)
+    return text.casefold()
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    key = _key(word)
+    return _PRONOUN_FORMS.get(key, (key,))
+
+
+# -- finding them ---------------------------------------------------------------------------------
+
+
+def analyse(paragraphs: Sequence[Paragraph]) -> tuple[DefinedTerms, Parties]:
+    """The v1 defined terms and the parties of a document, made consistent: a party found only in
+    the signature block or as "I" / "you" also fills the terms' client / provider."""
+    analysis = analyse_terms(paragraphs)
+    parties = find_parties(paragraphs, analysis)
+    return _consistent(analysis.terms, parties), parties
+
+
+def find_parties(paragraphs: Sequence[Paragraph], analysis: Analysis | None = None) -> Parties:
+    """Every party of the document with its role, the self-reference and the work product."""
+    analysis = analysis or analyse_terms(paragraphs)
+    terms = analysis.terms
+    creator_side = terms.creator or PROVIDER_SIDE
+    found: list[dict] = []
+    for c in analysis.candidates:
+        t = c.term
+        role = UNKNOWN if c.side is None else CREATOR if c.side == creator_side else CLIENT
+        main = c.side is not None and t in (terms.client, terms.provider)
+        if c.strong:
+            confidence = 0.9 if main else 0.75
+        elif c.side is not None:  # by context: who makes, grants, pays; surer for a defined party
+            confidence = round(min(0.85, 0.5 + 0.05 * c.margin + 0.1 * c.introduced + 0.05 * main), 2)
+        else:
+            confidence = 0.4
+        words = _spellings(t)
+        evidence = t.defined_at if t.defined_at is not None else _first_use(paragraphs, words)
+        name = _legal_name(paragraphs, t.defined_at, t.name) if c.introduced else None
+        found.append({"name": name, "terms": words, "role": role, "evidence": evidence,
+                      "confidence": confidence, "main": main, "uses": t.uses})
+    _signature_parties(paragraphs, found)
+    if sum(1 for f in found if f["role"] != UNKNOWN) < 2:
+        _pronoun_parties(analysis, found)
+    # the main party of each role first, then by where the document introduces them
+    found.sort(key=lambda f: (not f["main"], -f["confidence"], f["evidence"] if f["evidence"] is not None else 1 << 30))
+    ordered = sorted(found, key=lambda f: f["evidence"] if f["evidence"] is not None else 1 << 30)
+    ids = {id(f): f"p{i}" for i, f in enumerate(ordered, 1)}
+    parties = tuple(Party(ids[id(f)], f["name"], f["terms"], f["role"], f["evidence"], f["confidence"])
+                    for f in found)
+    return Parties(parties, analysis.self_reference, analysis.work_product, _client_materials(parties, terms))
+
+
+_MATERIALS = re.compile(r"\s(?:Content|Data|Input|Inputs|Materials|Information|Submissions?|Files)$")
+
+
+def _client_materials(parties: Sequence[Party], terms: DefinedTerms) -> tuple[str, ...]:
+    """Defined terms for the client's own materials: a client party's word, then Content, Data,
+    Input, Materials ... ("Customer Content", "Institution Data")."""
+    words = {w for p in parties if p.role == CLIENT for w in p.terms if w[:1].isupper()}
+    return tuple(sorted(name for name in terms.all
+                        if _MATERIALS.search(name) and name.split()[0] in words))
+
+
+def _spellings(term: Term) -> tuple[str, ...]:
+    """The words a party is called by: the form the body uses first, then the other spellings
+    (without the articles, plurals and possessive pronouns)."""
+    surface = re.sub(r"^(?:the|this|these)\s+", "", term.surface)
+    words = [surface]
+    for w in (term.name, *term.aliases):
+        if w.lower() in ("your", "yours", "my", "our") or w.lower() in {x.lower() for x in words}:
+            continue
+        if w.endswith("s") and w[:-1] in words:
+            continue
+        words.append(w)
+    return tuple(words)
+
+
+def _first_use(paragraphs: Sequence[Paragraph], words: Sequence[str]) -> int | None:
+    patterns = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in words]
+    return next((p.index for p in paragraphs if any(pt.search(p.text) for pt in patterns)), None)
+
+
+# -- legal names ----------------------------------------------------------------------------------
+
+_LEGAL_SUFFIX = re.compile(r"^(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|LLP|LP|plc|PLC|GmbH|AG|S\.A|SA|SAS|BV|"
+                           r"B\.V|NV|Pty|Co|Corp|Corporation|PC|P\.C)\b\.?", re.IGNORECASE)
+# where a party's name starts: after "between", "and", "by", "with", "among" or a ";" / ":", before a capital
+_NAME_START = re.compile(r"(?:^|\b(?i:between|and|with|among|by)\s+|[;:]\s*)(?=[A-Z0-9])")
+_PLACEHOLDER_NAME = re.compile(r"[{}\[\]_]|\b(?:INSERT|HERE|NAME|TBD|XXX+)\b|\.\.\.|…", re.IGNORECASE)
+_PRONOUNS = frozenset({"you", "i", "we", "us", "me"})
+_NOT_NAME_WORDS = frozenset({"from", "to", "the", "a", "an", "and", "or", "by", "between", "of", "with", "for", "is",
+                             "this", "that", "each", "party", "parties", "agreement"})
+_DOCUMENT_PARTS = re.compile(r"^(?:ANNEX|SCHEDULE|EXHIBIT|APPENDIX|ATTACHMENT|PART|SECTION|ARTICLE|CLAUSE|IN\s+WITNESS|"
+                             r"SIGNATURES?|EXECUTION|AGREED|ACCEPTED|DATE|NOTICES?|TABLE)\b", re.IGNORECASE)
+
+
+def _legal_name(paragraphs: Sequence[Paragraph], index: int | None, term: str) -> str | None:
+    """The name written before a party's definition: ``ACME Ltd, a Delaware corporation (the
+    "Client")`` gives "ACME Ltd"; a definition on a line of its own (``(Hereinafter referred to as
+    "NRU")``) takes the name from the first line of that party's block."""
+    if index is None:
+        return None
+    text = paragraphs[index].text
+    quoted = re.search(rf"[\"“‘']{re.escape(term)}\s*[\"”’']", text)
+    pos = quoted.start() if quoted else text.find(term)
+    paren = text.rfind("(", 0, pos) if pos >= 0 else -1
+    before = text[:paren] if paren >= 0 else ""
+    if not before.strip(" ,") and paren >= 0:
+        before = _block_name(paragraphs, index)
+    elif paren < 0:  # a table row or "hereinafter called": the name is the text before / beside it
+        called = re.search(r",?\s*hereinafter\b", text, re.IGNORECASE)
+        before = text[:called.start()] if called else ""
+        if not before and paragraphs[index].in_table and index + 1 < len(paragraphs):
+            return _clean_name(paragraphs[index + 1].text, from_start=True)
+    return _clean_name(before) if before else None
+
+
+def _block_name(paragraphs: Sequence[Paragraph], index: int) -> str:
+    """The first non-empty line after the last line ending with ":" ("made by and between:", "And:")
+    within the few lines before ``index``."""
+    lines = []
+    for i in range(index - 1, max(-1, index - 9), -1):
+        text = paragraphs[i].text.strip()
+        if not text:
+            continue
+        if text.endswith(":") or text.lower() in ("and", "between"):
+            break
+        lines.append(text)
+    return lines[-1] if lines else ""
+
+
+def _clean_name(before: str, from_start: bool = False) -> str | None:
+    text = re.sub(r"\([^()]*\)", " ", before)  # "NEUROBIOLOGY RESEARCH UNIT (NRU)"
+    if not from_start:
+        starts = [m.end() for m in _NAME_START.finditer(text)]
+        text = text[starts[-1]:] if starts else text
+    # "Acme, Inc., a Delaware corporation": keep a legal suffix after a comma, stop at a descriptor
+    parts = [s.strip() for s in text.split(",")]
+    name = parts[0]
+    for part in parts[1:]:
+        if _LEGAL_SUFFIX.match(part) and len(part) <= 8:
+            name += ", " + part
+        else:
+            break
+    name = " ".join(name.split()).strip(" ;:-–,")
+    if name.endswith(".") and not _LEGAL_SUFFIX.fullmatch(name.rsplit(" ", 1)[-1]):
+        name = name.rstrip(".")
+    words = name.split()
+    while words and words[-1].lower() in _NOT_NAME_WORDS:  # "From the ("Buyer")"
+        words.pop()
+    while words and words[0].lower() in _NOT_NAME_WORDS - {"the"}:
+        words.pop(0)
+    name = " ".join(words)
+    if (not name or not (name[0].isupper() or name[0].isdigit()) or len(name.split()) > 10
+            or _PLACEHOLDER_NAME.search(name) or name.lower() in _PRONOUNS or len(name) < 2):
+        return None
+    return name
+
+
+# -- the signature block ----------------------------------------------------------------------------
+
+_SIGN_WORDS = re.compile(r"^(?:By|Signature|Signed|Sign|Name|Print\s+Name|Title|Authori[sz]ed\s+Signat\w*)\b",
+                         re.IGNORECASE)
+_ON_BEHALF = re.compile(r"^(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\s*:?\s*(?:the\s+)?(?P<name>.+?)[\s:.]*$",
+                        re.IGNORECASE)
+_LABEL = re.compile(r"^(?:the\s+)?(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<name>.*)$", re.IGNORECASE)
+_CAPS_NAME = re.compile(r"^[A-Z0-9][A-Z0-9&.,'’ -]{2,60}$")
+
+
+def _signature_parties(paragraphs: Sequence[Paragraph], found: list[dict]) -> None:
+    """Parties of the signature block: a role label (``Customer:``, ``RECIPIENT``) or a name in
+    capitals that a signature line follows, and ``Signed for and on behalf of ACME LTD``. A label
+    that names a known party gives it its legal name; a role word the body hardly uses (a
+    cover page's ``Provider:``) becomes a party."""
+    texts = [p.text.strip() for p in paragraphs]
+    nonempty = [i for i, t in enumerate(texts) if t]
+    for pos, i in enumerate(nonempty):
+        text = texts[i]
+        if len(text) > 80:
+            continue
+        label = name = None
+        if "behalf" in text.lower() and (m := _ON_BEHALF.match(text)):  # "... on behalf of the Client: HARBOUR FOODS"
+            label, _, name = m.group("name").partition(":")
+            name = name.strip() or label
+        elif (":" in text or text.isupper()) and any(_SIGN_WORDS.match(texts[j]) for j in nonempty[pos + 1:pos + 4]):
+            if m := _LABEL.match(text):
+                label, name = m.group("label"), m.group("name")
+            elif _CAPS_NAME.match(text) and not _SIGN_WORDS.match(text) and not _DOCUMENT_PARTS.match(text):
+                label = name = text.rstrip(":")
+        if not label:
+            continue
+        known = _find(found, label)
+        legal = _clean_name(name, from_start=True) if name else None
+        if legal and _role_of(legal):  # "RECIPIENT" is a role, not a name
+            legal = None
+        if known is not None:
+            if legal and known["name"] is None and _key(legal) not in {_key(w) for w in known["terms"]}:
+                known["name"] = legal
+            continue
+        role_word = _role_of(label)
+        if role_word and label.lower().removeprefix("the ") not in _WEAK_ROLES:
+            body = next((w for w in (label.title(), label) if any(w in t for t in texts if t != text)), label)
+            found.append({"name": None, "terms": (body,), "role": CREATOR if role_word == PROVIDER_SIDE else CLIENT,
+                          "evidence": i, "confidence": 0.7, "main": False, "uses": 0})
+        elif legal and legal == label and not any(_key(legal) == _key(f["name"] or "") for f in found):
+            found.append({"name": legal, "terms": (), "role": UNKNOWN, "evidence": i, "confidence": 0.4,
+                          "main": False, "uses": 0})
+
+
+def _find(found: list[dict], word: str) -> dict | None:
+    key = _key(word)
+    for f in found:
+        if key in {_key(w) for w in f["terms"]} or (f["name"] and key == _key(f["name"])):
+            return f
+    return None
+
+
+# -- "I" and "you" --------------------------------------------------------------------------------
+
+_MAKE = (r"(?:perform|provide|deliver|create|develop|design|write|prepare|build|make|produce|draw|illustrate|"
+         r"photograph|record|compose|code)")
+_PAY = r"(?:pay|reimburse|compensate)"
+_WILL = r"(?:will|shall|must|agrees?\s+to|['’]ll)"
+_FORMS = {
+    "I": (r"\bI(?:\s+(?:will|shall|may|agree|own|retain|grant|am|have|can|must|do|keep|reserve|charge|license)\b|"
+          r"['’](?:ll|m|ve|d)\b)",
+          r"\b(?:my|me)\b"),
+    "you": (r"\b[Yy]ou\b", r"\b[Yy]our\b"),
+    "we": (r"\b[Ww]e\b", r"\b(?:[Oo]ur|us)\b"),
+}
+
+
+def _pronoun_parties(analysis: Analysis, found: list[dict]) -> None:
+    """An informal contract's parties: "I" (who writes it) and "you", or "we" and "you"; roles from
+    who makes the work (I'll design ...) and who pays (you will pay me ...) or grants."""
+    text = analysis.joined.text
+    counts = {p: sum(len(re.findall(f, text)) for f in forms) for p, forms in _FORMS.items()}
+    if counts["I"] >= 3:
+        counts["we"] = 0  # a freelancer's "we" is rare; "I" is the writer
+    present = [p for p in ("I", "we", "you") if counts[p] >= 3 and _find(found, p) is None]
+    if not present:
+        return
+    for pronoun in present:
+        subject = r"\b(?:I|[Ww]e)" if pronoun in ("I", "we") else r"\b[Yy]ou"
+        score: Counter[str] = Counter()
+        score[CREATOR] += len(re.findall(rf"{subject}\s*{_WILL}?\s+(?:\w+\s+)?{_MAKE}\b", text))
+        score[CLIENT] += len(re.findall(rf"{subject}\s*{_WILL}\s+(?:\w+\s+)?{_PAY}\b", text))
+        grantor = len(re.findall(rf"{subject}\s+(?:hereby\s+)?(?:grants?|licen[cs]es?|assigns?)\b", text))
+        score[CREATOR] += 2 * grantor
+        if pronoun == "you":
+            score[CLIENT] += 2 * len(re.findall(r"\b(?:grants?|licen[cs]es?|assigns?)\s+(?:to\s+)?you\b", text))
+        else:
+            score[CLIENT] += 2 * len(re.findall(r"\b(?:grants?|licen[cs]es?|assigns?)\s+(?:to\s+)?(?:me|us)\b", text))
+        role = UNKNOWN if score[CREATOR] == score[CLIENT] else max((CREATOR, CLIENT), key=lambda r: score[r])
+        written = _written_form(text, pronoun)
+        m = re.search(_FORMS[pronoun][0], text)
+        found.append({"name": None, "terms": (written,), "role": role,
+                      "evidence": analysis.joined.index(m.start()) if m else None,
+                      "confidence": 0.4 if role == UNKNOWN else round(
+                          min(0.8, 0.5 + 0.1 * abs(score[CREATOR] - score[CLIENT])), 2),
+                      "main": False, "uses": counts[pronoun]})
+    # "I design, you pay": one side each; a single known role gives the other pronoun the other side
+    pronouns = [f for f in found if f["terms"] and f["terms"][0].lower() in ("i", "we", "you")]
+    known = {f["role"] for f in pronouns if f["role"] != UNKNOWN}
+    if len(pronouns) == 2 and len(known) == 1:
+        other = CLIENT if known == {CREATOR} else CREATOR
+        for f in pronouns:
+            if f["role"] == UNKNOWN:
+                f["role"], f["confidence"] = other, 0.5
+
+
+def _written_form(text: str, pronoun: str) -> str:
+    """ "you" as the document writes it mid-sentence ("you" or "You")."""
+    if pronoun == "I":
+        return "I"
+    lower = len(re.findall(rf"[a-z,;]\s+{pronoun}\b", text))
+    upper = len(re.findall(rf"[a-z,;]\s+{pronoun.capitalize()}\b", text))
+    return pronoun.capitalize() if upper > lower else pronoun
+
+
+# -- consistency with the v1 terms and the user's party ------------------------------------------------
+
+
+def _consistent(terms: DefinedTerms, parties: Parties) -> DefinedTerms:
+    """The terms' client / provider filled from parties found outside the definitions; never a word
+    the document does not have."""
+    creator_side = terms.creator or PROVIDER_SIDE
+    client_side = CLIENT_SIDE if creator_side == PROVIDER_SIDE else PROVIDER_SIDE
+    updates: dict[str, Any] = {}
+    for role, side in ((CREATOR, creator_side), (CLIENT, client_side)):
+        party = parties.main(role)
+        if getattr(terms, side) is None and party is not None and party.terms:
+            word = party.terms[0]
+            updates[side] = Term(name=word, surface=word, defined_at=None, uses=1)
+    if not updates:
+        return terms
+    if terms.creator is None:
+        updates["creator"] = PROVIDER_SIDE
+    return replace(terms, **updates)
+
+
+def resolve_we(parties: Parties, given: str | None) -> We:
+    """Which party the user is. ``given`` (``--we``) is a party's name or word ("Acme", "the
+    Customer", "you") or a role ("creator", "client", "licensor" ...); None: the creator is
+    inferred, and the audit is sure only when both sides are known, the creator clearly, and the
+    client brings no materials of its own (a SaaS customer's "Customer Content" is work at stake too).
+
+    Raises :class:`~noai.errors.UnknownPartyError` (listing the parties found) when ``given``
+    names no party of the document and no role."""
+    if given is None or not given.strip():
+        creator, client = parties.creator, parties.client
+        sure = (creator is not None and client is not None and creator.confidence >= 0.7
+                and not parties.client_materials)
+        return We(None, creator.id if creator else None, CREATOR if creator else None, "inferred", sure)
+    given = given.strip()
+    party = parties.party_of(given) or _by_name_part(parties, given)
+    if party is not None:
+        return We(given, party.id, party.role if party.role != UNKNOWN else None, "user", party.role != UNKNOWN)
+    key = _key(given)
+    for role, words in ROLE_WORDS.items():
+        if key in words:
+            main = parties.main(role)
+            return We(given, main.id if main else None, role, "user", True)
+    listed = [{"id": p.id, "name": p.name, "terms": list(p.terms), "role": p.role} for p in parties.parties]
+    names = "; ".join(f"{' / '.join(p.terms) or p.name}{f' ({p.name})' if p.name and p.terms else ''}, {p.role}"
+                      for p in parties.parties) or "none"
+    raise UnknownPartyError(
+        f"'{given}' names no party of this document. Parties found: {names}. Give one of these, or a role: "
+        f"creator or client.", detail={"given": given, "parties": listed})
+
+
+def _by_name_part(parties: Parties, given: str) -> Party | None:
+    """ "Acme" for "Acme Corp.": a whole-word prefix of exactly one party's legal name."""
+    key = _key(given)
+    if len(key) < 3:
+        return None
+    hits = [p for p in parties.parties if p.name and re.match(rf"{re.escape(key)}\b", _key(p.name))]
+    return hits[0] if len(hits) == 1 else None

@@ -1,0 +1,283 @@
+"""Typed clause numbers kept unique around inserted clauses. Pure text, no XML.
+
+A clause inserted after a paragraph with a typed number ("7.3<TAB>Licence ...") takes the next
+number ("7.4", see :func:`noai.ooxml.revisions.insert_paragraphs_after`). Where the anchor is not
+the last of its list, typed siblings follow ("7.4", "7.5") and would then appear twice.
+:func:`renumbering` says what changes so that they do not: every following sibling of the same
+list moves up by the number of clauses inserted before it ("7.4" -> "7.5"), so do the typed
+numbers under them ("7.4.1" -> "7.5.1"), and so do the document's typed cross-references to any
+of them ("Section 7.4", "clauses 7.4 and 7.5(b)", "7.3(c)" when the "(c)" item moves). The writer
+makes these changes as tracked replacements.
+
+A list is followed the way a reader follows it: from the anchor, each next sibling is the next
+number of the same list ("7.4" after "7.3", "(d)" after "(c)"); numbers of deeper lists in
+between ("(a)" items under "7.4", "7.4.1") are passed over; a number of the same or a higher
+level that does not continue the list ("8.", "8.1" under "7.3", a list starting again at "1.")
+ends it. References are renumbered only where the number they name is the typed number of
+exactly one paragraph (a number used twice, in a schedule and in the terms, is left alone).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from .numbering import format_number
+from .revisions import _label_value, typed_number_span
+
+
+@dataclass(frozen=True, slots=True)
+class TextChange:
+    """Replace ``old`` at ``[start, end)`` of the current text of paragraph ``index`` by ``new``;
+    ``reference`` tells a cross-reference from a paragraph's own number."""
+
+    index: int
+    start: int
+    end: int
+    old: str
+    new: str
+    reference: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    """A typed number: a decimal one ("7.4." -> ``parts`` (7, 4)) or a list label ("(c)" ->
+    ``opening`` "(", ``fmt`` lowerLetter, ``value`` 3, ``closing`` ")"; ``parts`` empty)."""
+
+    start: int
+    end: int
+    raw: str
+    parts: tuple[int, ...] = ()
+    opening: str = ""
+    fmt: str = "decimal"
+    closing: str = ""
+    value: int = 0
+
+    def label(self, value: int) -> str:
+        """The label ``value`` of this list, written as this one is."""
+        return self.opening + format_number(value, self.fmt) + self.closing
+
+    def same_brackets(self, other: _Number) -> bool:
+        return (self.opening, self.closing) == (other.opening, other.closing)
+
+
+_DECIMAL = re.compile(r"(\d+(?:\.\d+)*)\.?")
+_LABEL = re.compile(r"(\(?)(\d+|[A-Za-z]+)(\.?\)?)")
+# Lists nest in this order, below every decimal level: (1), (a), (i), (A), (I).
+_RANKS = {"decimal": 100, "lowerLetter": 101, "lowerRoman": 102, "upperLetter": 103, "upperRoman": 104}
+
+
+def _number(text: str) -> _Number | None:
+    span = typed_number_span(text)
+    if span is None:
+        return None
+    raw = text[span[0] : span[1]]
+    if m := _DECIMAL.fullmatch(raw):
+        return _Number(*span, raw, tuple(int(x) for x in m[1].split(".")))
+    m = _LABEL.fullmatch(raw)
+    found = _label_value(m[2]) if m else None
+    if m is None or found is None:
+        return None
+    return _Number(*span, raw, (), m[1], found[1], m[3], found[0])
+
+
+def _rank(n: _Number) -> int:
+    return len(n.parts) if n.parts else _RANKS.get(n.fmt, 100)
+
+
+def _follows(previous: _Number, n: _Number) -> bool:
+    """``n`` is the number after ``previous`` in the same list."""
+    if previous.parts or n.parts:
+        return (
+            len(n.parts) == len(previous.parts) > 0
+            and n.parts[:-1] == previous.parts[:-1]
+            and n.parts[-1] == previous.parts[-1] + 1
+        )
+    return previous.label(previous.value + 1) == n.raw
+
+
+def _under(n: _Number, parent: _Number) -> bool:
+    """``n`` is a decimal number below ``parent`` ("7.4.1" under "7.4")."""
+    return len(n.parts) > len(parent.parts) > 0 and n.parts[: len(parent.parts)] == parent.parts
+
+
+def _first(numbers: Sequence[_Number | None], anchor: int, first: _Number) -> _Number:
+    """The anchor's number, "(i)" read as a letter when the item before it is "(h)"."""
+    if not first.parts and first.raw.strip("().").lower() == "i":
+        letter = replace(first, fmt=first.fmt.replace("Roman", "Letter"), value=9)
+        before = next(
+            (n for n in reversed(numbers[:anchor]) if n is not None and not n.parts and n.same_brackets(first)), None
+        )
+        if before is not None and "Letter" in before.fmt and _follows(before, letter):
+            return letter
+    return first
+
+
+def _written(raw: str, parts: Sequence[int]) -> str:
+    """The decimal number ``raw`` with its components replaced: "7.4." and (7, 5) -> "7.5."."""
+    digits = re.split(r"(\d+)", raw)  # "7.4." -> ["", "7", ".", "4", "."]
+    digits[1::2] = map(str, parts)
+    return "".join(digits)
+
+
+def _following(
+    numbers: Sequence[_Number | None], anchor: int, first: _Number
+) -> tuple[list[tuple[int, _Number]], list[int]]:
+    """The siblings after ``anchor`` (number ``first``, as :func:`_first` reads it) in its list:
+    their paragraphs, and their numbers read as numbers of that list ("(i)" after "(h)" is the
+    letter i); and the paragraphs of the decimal numbers under those siblings."""
+    previous = first
+    siblings: list[tuple[int, _Number]] = []
+    below: list[int] = []
+    for j in range(anchor + 1, len(numbers)):
+        n = numbers[j]
+        if n is None:
+            continue
+        if _follows(previous, n):
+            if not n.parts:  # read in the list's format
+                n = replace(n, fmt=previous.fmt, value=previous.value + 1)
+            siblings.append((j, n))
+            previous = n
+        elif _under(n, previous):
+            if siblings:
+                below.append(j)
+        elif (
+            (n.parts and first.parts)
+            or _rank(n) <= _rank(first)
+            or (not n.parts and n.same_brackets(first) and n.fmt == first.fmt)
+        ):
+            break
+    return siblings, below
+
+
+@dataclass(frozen=True, slots=True)
+class Renumbering:
+    """What :func:`renumber` finds: the ``changes`` (sorted by paragraph and offset), and the
+    typed ``numbers`` the inserted clauses take, in order, by anchor paragraph ("7.5", "7.6"
+    after "7.4", when an earlier insertion moved "7.3" to "7.4")."""
+
+    changes: list[TextChange]
+    numbers: dict[int, list[str]]
+
+
+def renumbering(texts: Sequence[str], inserted: Mapping[int, int]) -> list[TextChange]:
+    """The changes of :func:`renumber`."""
+    return renumber(texts, inserted).changes
+
+
+def renumber(texts: Sequence[str], inserted: Mapping[int, int]) -> Renumbering:
+    """What keeps typed numbers unique when ``inserted[i]`` clauses, numbered on from paragraph
+    ``i``'s typed number, are inserted right after paragraph ``i`` (``texts`` are the current
+    texts of the document's paragraphs). Anchors without a typed number are left out."""
+    numbers = [_number(text) for text in texts]
+    new_numbers: dict[int, list[str]] = {}
+    by_part: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))  # paragraph -> component -> shift
+    by_value: dict[int, int] = defaultdict(int)  # paragraph -> shift of a list label
+    in_list: dict[int, _Number] = {}  # paragraph -> its number, read in its list's format
+    letter_parents: dict[int, str] = {}  # paragraph of a "(c)" item -> the decimal number it is under
+    for anchor, count in sorted(inserted.items()):
+        read = numbers[anchor] if 0 <= anchor < len(numbers) else None
+        if read is None or count <= 0:
+            continue
+        first = in_list.get(anchor) or _first(numbers, anchor, read)  # moved by an insertion before it?
+        if first.parts:
+            parts = list(first.parts)
+            for position, shift in by_part.get(anchor, {}).items():
+                parts[position] += shift
+            new_numbers[anchor] = [_written(first.raw, [*parts[:-1], parts[-1] + k]) for k in range(1, count + 1)]
+        else:
+            value = first.value + by_value.get(anchor, 0)
+            new_numbers[anchor] = [first.label(value + k) for k in range(1, count + 1)]
+        siblings, below = _following(numbers, anchor, first)
+        for j, n in siblings:
+            in_list[j] = n
+        if first.parts:
+            for j in [j for j, _ in siblings] + below:
+                by_part[j][len(first.parts) - 1] += count
+            continue
+        parent = next((n for n in reversed(numbers[:anchor]) if n is not None and n.parts), None)
+        for j, _ in siblings:
+            by_value[j] += count
+            if parent is not None and first.opening == "(":
+                letter_parents[j] = ".".join(map(str, parent.parts))
+    changes: list[TextChange] = []
+    decimals: dict[tuple[int, ...], tuple[int, ...]] = {}
+    labels: dict[str, str] = {}  # "7.3(c)" -> "(d)"
+    for j in sorted(set(by_part) | set(by_value)):
+        number = in_list.get(j) or numbers[j]
+        assert number is not None  # only numbered paragraphs are siblings or under them
+        n = number
+        if n.parts:
+            parts = list(n.parts)
+            for position, shift in by_part[j].items():
+                parts[position] += shift
+            new = _written(n.raw, parts)
+            decimals[n.parts] = tuple(parts)
+        else:
+            new = n.label(n.value + by_value[j])
+            if j in letter_parents:
+                labels[letter_parents[j] + n.raw] = new
+        changes.append(TextChange(j, n.start, n.end, n.raw, new))
+    used = Counter(n.parts for n in numbers if n is not None and n.parts)
+    decimals = {old: new for old, new in decimals.items() if used[old] == 1}
+    if decimals or labels:
+        changes += _references(texts, decimals, labels)
+    return Renumbering(sorted(changes, key=lambda c: (c.index, c.start)), new_numbers)
+
+
+# "Section 7.4", "clauses 7.4 and 7.5(b)", "Sections 3 to 5", "§ 12", "Ziffer 4.2"
+_KEYWORD = (
+    r"(?:(?:[Ss]ub-?)?(?:[Ss]ections?|[Cc]lauses?|[Pp]aragraphs?|[Aa]rticles?)|SUB-?CLAUSES?|SECTIONS?|"
+    r"CLAUSES?|PARAGRAPHS?|ARTICLES?|§§?|Ziffern?|Abschnitte?|Artikel|[Aa]rticles?)"
+)
+_REF_NUMBER = r"\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,5}\))*"
+_REFERENCE = re.compile(
+    rf"(?<!\w){_KEYWORD}\s*{_REF_NUMBER}"
+    rf"(?:\s*(?:,|;|and/or|and|or|to|through|-|–|—|und|bis)\s*{_REF_NUMBER})*"
+)
+# What follows a reference to another instrument's article ("Article 28(3) GDPR", "Section 107
+# of the Copyright Act", "§ 69a UrhG"): not this document's numbers.
+_ELSEWHERE = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+|\(EU\)\s+|\d{2,4}/\d+\s+){0,6}"
+    r"(?:Act|Regulation|Directive|Code|Law|Convention|Treaty|Rules|Statute|GDPR|U\.S\.C)\b"
+    r"|(?:U\.S\.C|USC|GDPR|DSGVO|BGB|HGB|UrhG|CDPA)\b|(?:EU|UK)\s+GDPR)"
+)
+_REF_PARTS = re.compile(r"(\d+(?:\.\d+)*)((?:\([A-Za-z0-9]{1,5}\))*)")
+
+
+def _renamed(number: str, decimals: Mapping[tuple[int, ...], tuple[int, ...]], labels: Mapping[str, str]) -> str:
+    """A referenced number as it reads after the renumbering ("7.4(b)" -> "7.5(b)")."""
+    m = _REF_PARTS.fullmatch(number)
+    if m is None:
+        return number
+    old = tuple(int(x) for x in m[1].split("."))
+    new = old
+    for length in range(len(old), 0, -1):  # "7.4.2" moves with "7.4"
+        if old[:length] in decimals:
+            new = decimals[old[:length]] + old[length:]
+            break
+    suffix = m[2]
+    first = re.match(r"\([^)]*\)", suffix)
+    if first and (label := labels.get(m[1] + first[0])):
+        suffix = label + suffix[first.end() :]
+    return ".".join(map(str, new)) + suffix
+
+
+def _references(
+    texts: Sequence[str], decimals: Mapping[tuple[int, ...], tuple[int, ...]], labels: Mapping[str, str]
+) -> list[TextChange]:
+    out = []
+    for index, text in enumerate(texts):
+        if not any(ch.isdigit() for ch in text):
+            continue
+        for ref in _REFERENCE.finditer(text):
+            if _ELSEWHERE.match(text, ref.end()):
+                continue
+            for m in re.finditer(_REF_NUMBER, ref[0]):
+                new = _renamed(m[0], decimals, labels)
+                if new != m[0]:
+                    start = ref.start() + m.start()
+                    out.append(TextChange(index, start, start + len(m[0]), m[0], new, reference=True))
+    return out

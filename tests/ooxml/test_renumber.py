@@ -1,0 +1,70 @@
+"""Which typed numbers and references move when clauses are inserted: noai.ooxml.renumber."""
+
+from __future__ import annotations
+
+import pytest
+
+from noai.ooxml.renumber import renumbering
+
+
+def moved(texts: list[str], inserted: dict[int, int]) -> list[tuple[int, str, str]]:
+    return [(c.index, c.old, c.new) for c in renumbering(texts, inserted)]
+
+
+def test_the_anchors_own_sub_numbers_stay_and_the_siblings_after_them_move():
+    texts = ["7.3 Licence.", "7.3.1 Scope.", "7.3.2 Term.", "7.4 Fees.", "7.4.1 Rates.", "8. Term."]
+    assert moved(texts, {2: 1}) == []  # after the last sub-number: "7.3.3" is free
+    assert moved(texts, {0: 2}) == [(3, "7.4", "7.6"), (4, "7.4.1", "7.6.1")]
+
+
+def test_a_list_of_items_ends_at_the_next_clause_and_passes_over_deeper_items():
+    texts = [
+        "7.2 Licence:",
+        "(a) internal use;",
+        "(i) by staff;",
+        "(ii) by agents;",
+        "(b) client use.",
+        "7.3 Fees.",
+        "(a) monthly;",
+        "(b) yearly.",
+    ]
+    assert moved(texts, {1: 1}) == [(4, "(b)", "(c)")]
+
+
+def test_a_letter_list_continues_past_h_with_the_letter_i():
+    texts = ["1. Uses:"] + [f"({c}) use {c};" for c in "ghij"]
+    assert moved(texts, {1: 1}) == [(2, "(h)", "(i)"), (3, "(i)", "(j)"), (4, "(j)", "(k)")]
+
+
+def test_a_list_numbered_again_from_one_is_another_list():
+    texts = ["1. Services.", "2. Fees.", "Schedule", "1. Scope.", "2. Prices."]
+    assert moved(texts, {0: 1}) == [(1, "2.", "3.")]
+
+
+@pytest.mark.parametrize(
+    "reference, expected",
+    [
+        ("See Section 7.4.", "See Section 7.5."),
+        ("under clauses 7.4 and 7.5(b)", "under clauses 7.5 and 7.6(b)"),
+        ("Sections 7.3 to 7.5 apply", "Sections 7.3 to 7.6 apply"),
+        ("gemäß Ziffer 7.4.2", "gemäß Ziffer 7.5.2"),
+        ("§ 7.4 gilt", "§ 7.5 gilt"),
+        ("see 7.4 above", "see 7.4 above"),  # no "Section", "Clause" ...: a number, not a reference
+        ("Section 7.3 and 7.2", "Section 7.3 and 7.2"),  # numbers that do not move
+        ("under Article 7.4 GDPR", "under Article 7.4 GDPR"),  # another instrument's numbers
+        ("Section 7.4 of the Copyright Act", "Section 7.4 of the Copyright Act"),
+        ("Section 7.4 of this Agreement", "Section 7.5 of this Agreement"),
+    ],
+)
+def test_typed_references_to_moved_numbers_move_with_them(reference, expected):
+    texts = ["7.3 Licence.", "7.4 Fees.", "7.5 Term.", reference]
+    changes = renumbering(texts, {0: 1})
+    text = reference
+    for c in sorted((c for c in changes if c.index == 3), key=lambda c: c.start, reverse=True):
+        assert c.reference and text[c.start : c.end] == c.old
+        text = text[: c.start] + c.new + text[c.end :]
+    assert text == expected
+
+
+def test_an_anchor_without_a_typed_number_moves_nothing():
+    assert moved(["Licence.", "7.4 Fees."], {0: 1}) == []

@@ -1,0 +1,67 @@
+"""The CLI's report: before -> after on redline, exit codes as the README documents, a clean progress line."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from noai import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "agency-services-agreement.docx"
+SCORE = r"risk (\d+)/100, grade ([A-F])"
+
+
+def noai(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "noai.cli", *map(str, args)], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_redline_shows_the_score_before_and_after_as_an_audit_of_the_written_file_finds_it(tmp_path):
+    out = tmp_path / "out.docx"
+    run = noai("redline", EXAMPLE, "-o", out, "--date", "2026-01-15T10:00:00Z")
+    assert run.returncode == 0, run.stderr
+    before_after = re.search(f"{SCORE} -> {SCORE}", run.stdout)
+    assert before_after, run.stdout
+    audited = noai("audit", out)
+    first = re.search(SCORE, audited.stdout)
+    assert (first.group(1), first.group(2)) == before_after.groups()[2:]
+    assert int(before_after.group(3)) < int(before_after.group(1))
+
+
+def test_the_report_names_places_as_word_shows_them_and_hides_info_items_unless_asked():
+    plain, full = noai("audit", EXAMPLE), noai("audit", "--all", "--verbose", EXAMPLE)
+    assert plain.returncode == full.returncode == 0
+    assert "¶" not in plain.stdout and "¶" in full.stdout
+    assert "INFO (" not in plain.stdout and "INFO (" in full.stdout
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", plain.stdout)  # no internal snake_case ids
+    assert plain.stdout.rstrip().splitlines()[-1].startswith("Next step: ")
+    assert len(plain.stdout.splitlines()) < len(full.stdout.splitlines())
+
+
+def test_showing_an_unknown_clause_is_bad_usage_exit_2():
+    run = noai("clauses", "show", "nope")
+    assert run.returncode == 2
+    assert "no clause 'nope'" in run.stderr and "no-ai-training" in run.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_on_a_terminal_an_error_starts_on_a_cleared_line_not_on_the_progress_line(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.docx").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "b.docx").write_bytes(b"not a word document")
+    err = _Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    assert cli.main(["audit", str(tmp_path)]) == 3
+    text = err.getvalue()
+    error_at = text.index("noai: ")
+    assert text[:error_at].endswith("\r\033[K")  # the progress line "[2/2] b.docx" wiped first
+    assert "[2/2] b.docx" in text[:error_at]
+    assert text.endswith("\n")  # the terminal is left on a fresh line
