@@ -47,7 +47,7 @@ from noai.analysis.audit import audit_document  # noqa: E402
 
 CUAD_KINDS = {"license_grant": "License Grant", "ip_assignment": "Ip Ownership Assignment",
               "perpetual_irrevocable": "Irrevocable Or Perpetual License", "governing_law": "Governing Law"}
-GOLD_ONLY = ("existing_ai_restriction", "derivative_works")
+GOLD_ONLY = ("existing_ai_restriction", "derivative_works", "confidentiality", "reservation_of_rights")
 KINDS = (*CUAD_KINDS, *GOLD_ONLY)
 CUAD_NEGATIVE_FOR = {"existing_ai_restriction"}  # CUAD (1990s-2010s) text has no AI clauses: negatives
 GOLD_ALIASES = {"ip_assignment": ("ip_assignment", "work_made_for_hire")}

@@ -45,6 +45,12 @@ def test_a_finding_covers_every_paragraph_from_its_start_to_its_end():
                                                                         (6, "governing_law")}
 
 
+def test_the_audit_s_ip_section_predicts_its_first_paragraph_as_the_ip_section_heading():
+    result = {"findings": [], "ip_section": {"title": "7 Ownership", "start": 40, "end": 52}}
+    assert understanding.predicted_pairs(result, understanding.GOLD_KINDS) == {(40, "ip_section_heading")}
+    assert understanding.predicted_pairs(result, ["license_grant"]) == set()
+
+
 def test_gold_scoring_counts_paragraphs_kinds_insertion_point_and_party_terms():
     labels = {
         "clauses": [

@@ -35,13 +35,14 @@ FORMAT = "noai.learned/1"
 # The severity of a review finding: low (info for governing law). The model says *what* a paragraph
 # may be, not which way it runs, so only a rule may call a clause a medium or high risk, and the
 # redline plan (which edits medium and high findings with a phrase) leaves review findings alone.
-REVIEW_SEVERITY = {"governing_law": INFO}
+REVIEW_SEVERITY = {"governing_law": INFO, "confidentiality": INFO, "reservation_of_rights": INFO}
 REVIEW_TEXT = ("A statistical model flagged this paragraph for review as {kind} (confidence {confidence:.0%}); "
                "no wording rule matched it, so check it by hand. Words that weighed most: {why}.")
 KIND_NAMES = {"license_grant": "a licence grant", "ip_assignment": "an IP assignment or ownership clause",
               "perpetual_irrevocable": "a perpetual or irrevocable grant", "governing_law": "a governing-law clause",
               "existing_ai_restriction": "a clause about AI use", "derivative_works": "a derivative-works right",
-              "any_and_all_purposes": "an any-purpose grant"}
+              "any_and_all_purposes": "an any-purpose grant", "confidentiality": "a confidentiality clause",
+              "reservation_of_rights": "a reservation of rights"}
 
 _WORD = re.compile(r"[a-z][a-z'-]*|\d+")
 _QUOTED_TERM = re.compile(r"[\"“(]\s*(?:the\s+)?[\"“]?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[\"”]")
@@ -240,12 +241,14 @@ def review_findings(paragraphs: Sequence[Paragraph], rule_findings: Sequence[Fin
     for i, p in enumerate(paragraphs):
         if i in covered or not p.text.strip():
             continue
+        feats: list[str] | None = None
         for kind, z, threshold in zip(model.kinds, model.paragraph_logits(p, i / last, cache),
                                       model._logit_thresholds, strict=True):
             if z < threshold:
                 continue
             probability = _sigmoid(z)
-            why = ", ".join(model.why(kind, features(p, i / last))) or "the paragraph as a whole"
+            feats = features(p, i / last) if feats is None else feats
+            why = ", ".join(model.why(kind, feats)) or "the paragraph as a whole"
             out.append(Finding(
                 kind=kind, severity=REVIEW_SEVERITY.get(kind, LOW), start=i, end=i, paragraph_text=p.text,
                 section_label=p.section_label, section_path=p.section_path, heading=p.heading, phrase="",
