@@ -65,9 +65,9 @@ def audit(data: bytes, *, filename: str | None = None, we: str | None = None,
     return audit_document(doc, filename=filename, we=we, previous=sent)
 
 
-def _stamp(paths: Sequence[Path]) -> tuple:
+def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
     """What identifies the state of the clause files: their names, sizes and modification times."""
-    out = []
+    out: list[tuple[str, int, int]] = []
     for folder in paths:
         for f in sorted(folder.rglob("*.toml")) if folder.is_dir() else [folder]:
             try:
@@ -79,7 +79,8 @@ def _stamp(paths: Sequence[Path]) -> tuple:
 
 
 @lru_cache(maxsize=8)
-def _load(playbook: Path | None, clause_dirs: tuple[Path, ...], stamp: tuple) -> tuple[Library, Playbook]:
+def _load(playbook: Path | None, clause_dirs: tuple[Path, ...], stamp: tuple[tuple[str, int, int], ...]
+          ) -> tuple[Library, Playbook]:
     library = load_library(clause_dirs)
     return library, load_playbook(playbook, library=library)
 

@@ -19,8 +19,9 @@ import copy
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .anchor import locate
 from .ooxml.document import BODY, Document, iter_paragraphs
@@ -40,11 +41,15 @@ from .ooxml.revisions import (
     comment_style_ids,
     insert_paragraphs_after,
     new_comments_root,
+    parent_of,
     replace_text,
 )
 from .ooxml.text import current_text
 from .ooxml.xml import parse_xml, serialize_xml
 from .plan import Edit, Plan
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 # Relationship types (by their last segment) of the story parts that carry revision ids.
 _STORY_RELS = ("/header", "/footer", "/footnotes", "/endnotes", "/comments")
@@ -75,8 +80,8 @@ class WriteResult:
 
     docx: bytes
     applied: list[str] = field(default_factory=list)
-    skipped: list[dict] = field(default_factory=list)
-    renumbered: list[dict] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    renumbered: list[dict[str, Any]] = field(default_factory=list)
     replies: list[int] = field(default_factory=list)  # the comment ids of the replies written
     resolved: int = 0  # threads marked done
 
@@ -84,18 +89,20 @@ class WriteResult:
 class _Writer:
     """One application of a plan to a copy of the main document part."""
 
-    def __init__(self, doc: Document, stamp: RevisionStamp, comments: bool):
+    def __init__(self, doc: Document, stamp: RevisionStamp, comments: bool) -> None:
         self.doc, self.stamp, self.comments = doc, stamp, comments
         package = doc.package
         if _clones_suffice(doc):
             self.root, self.copied = doc.root, None
         else:
             self.root = copy.deepcopy(doc.root)
-            self.copied = [p for p, _ in iter_paragraphs(self.root.find(BODY))]
-        self.clones: dict[int, object] = {}  # paragraph index -> its copy, in the caller's tree
-        self.added: list = []  # the paragraphs inserted into the caller's tree
+            body = self.root.find(BODY)
+            assert body is not None  # read_document refuses a document without one
+            self.copied = [p for p, _ in iter_paragraphs(body)]
+        self.clones: dict[int, _Element] = {}  # paragraph index -> its copy, in the caller's tree
+        self.added: list[_Element] = []  # the paragraphs inserted into the caller's tree
         self.comments_name = package.related(package.main_part, RT_COMMENTS)
-        self.comments_root = (parse_xml(package.part(self.comments_name), self.comments_name)
+        self.comments_root = (parse_xml(package.part(self.comments_name) or b"", self.comments_name)
                               if self.comments_name else new_comments_root())
         self.comment_count = len(self.comments_root)
         stories = {package.main_part: self.root, self.comments_name or "": self.comments_root}
@@ -106,7 +113,7 @@ class _Writer:
         styles_name = package.related(package.main_part, RT_STYLES)
         reference, text = comment_style_ids(package.xml(styles_name) if styles_name else None)
         self.comment_styles = {"reference_style": reference, "text_style": text}
-        self.inserted_after: dict[int, object] = {}  # anchor index -> our last paragraph after it
+        self.inserted_after: dict[int, _Element] = {}  # anchor index -> our last paragraph after it
         self.numbers: dict[int, list[str]] = {}  # anchor index -> typed numbers of the clauses after it
         self.proposals: list[Proposal] = []  # what this round proposed, recorded in the document
         self.order: list[str] = []  # the plan's edit ids, in order; empty: record nothing
@@ -115,7 +122,7 @@ class _Writer:
 
     # -- the paragraphs edited --
 
-    def element(self, index: int):
+    def element(self, index: int) -> _Element:
         """The ``w:p`` of paragraph ``index`` in the tree written: a copy either way."""
         if self.copied is not None:
             return self.copied[index]
@@ -123,15 +130,15 @@ class _Writer:
         if clone is None:
             original = self.doc.elements[index]
             clone = self.clones[index] = copy.deepcopy(original)
-            original.getparent().replace(original, clone)
+            parent_of(original).replace(original, clone)
         return clone
 
     def restore(self) -> None:
         """Give the caller's tree back as it was: inserted paragraphs out, originals back in."""
         for el in self.added:
-            el.getparent().remove(el)
+            parent_of(el).remove(el)
         for index, clone in self.clones.items():
-            clone.getparent().replace(clone, self.doc.elements[index])
+            parent_of(clone).replace(clone, self.doc.elements[index])
         self.added, self.clones = [], {}
 
     # -- locating --
@@ -171,7 +178,7 @@ class _Writer:
             comment=edit.comment if self.comments and edit.comment else None,
             revision_ids=tuple(range(before[0], after[0])), comment_ids=tuple(range(before[1], after[1]))))
 
-    def _insert(self, index: int, edit: Edit) -> list:
+    def _insert(self, index: int, edit: Edit) -> list[_Element]:
         paragraphs = [NewParagraph(item["text"], item.get("title")) for item in edit.paragraphs]
         after = self.inserted_after.get(index, self.element(index))
         numbers = self.numbers.get(index, [])
@@ -182,7 +189,9 @@ class _Writer:
         self.inserted_after[index] = new[-1]
         if self.comments and edit.comment:
             runs = f"{qn('w:ins')}/{R}"
-            add_comment_around(new[0].find(runs), new[-1].findall(runs)[-1], edit.comment,
+            first = new[0].find(runs)
+            assert first is not None  # every inserted paragraph holds its runs in a w:ins
+            add_comment_around(first, new[-1].findall(runs)[-1], edit.comment,
                                self.stamp, self.ids, self.comments_root, **self.comment_styles)
         return new
 
@@ -210,7 +219,7 @@ class _Writer:
         texts = [item["text"] for item in edit.paragraphs]
         following = [para.text for para in self.doc.paragraphs[index + 1:index + 1 + len(texts)]]
         return len(following) == len(texts) and all(
-            have.endswith(want) for have, want in zip(following, texts))
+            have.endswith(want) for have, want in zip(following, texts, strict=True))
 
     def answer(self, answer: Answer) -> tuple[list[int], int]:
         """Write the replies and resolve the threads of ``answer``: (reply comment ids, threads resolved)."""
@@ -221,7 +230,7 @@ class _Writer:
         resolved = self.threads.resolve(answer.resolve)
         anchors = comment_anchors(self.doc.elements)
 
-        def anchor(parent: str):
+        def anchor(parent: str) -> tuple[_Element, _Element] | None:
             where = anchors.get(parent)
             if where is None:
                 return None
@@ -231,7 +240,7 @@ class _Writer:
                         if el.get(qn("w:id")) == parent), None)
             return None if start is None or end is None else (start, end)
 
-        def make(text: str):
+        def make(text: str) -> _Element:
             return comment_element(text, self.stamp, **self.comment_styles)
 
         written = [cid for reply in answer.replies
@@ -302,7 +311,7 @@ def _clones_suffice(doc: Document) -> bool:
             return False
         shown, ns = 0, f"{{{uri}}}"
         for el in root.iter(ns + "*"):
-            parent = el.getparent()
+            parent = parent_of(el)  # not the root: a URI declared at the root returned above
             if parent.tag.startswith(ns):  # a declaration here is not counted: no fast path
                 continue
             around = parent.nsmap
@@ -315,7 +324,7 @@ def _clones_suffice(doc: Document) -> bool:
     return True
 
 
-def _free_part_name(parts, wanted: str) -> str:
+def _free_part_name(parts: Iterable[str], wanted: str) -> str:
     taken = {name.casefold() for name in parts}
     stem, ext = posixpath.splitext(wanted)
     name, n = wanted, 1
@@ -325,7 +334,7 @@ def _free_part_name(parts, wanted: str) -> str:
     return name
 
 
-def _skip(edit: Edit, reason: str, message: str) -> dict:
+def _skip(edit: Edit, reason: str, message: str) -> dict[str, Any]:
     return {"id": edit.id, "op": edit.op, "reason": reason, "message": message}
 
 
@@ -367,7 +376,7 @@ def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: boo
 
 def _apply(writer: _Writer, edits: list[Edit], comments: bool, answer: Answer) -> WriteResult:
     done: set[int] = set()
-    skipped: list[dict] = []
+    skipped: list[dict[str, Any]] = []
     ranges: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     insertions: list[tuple[int, int]] = []
     for n, edit in enumerate(edits):

@@ -11,9 +11,9 @@ import io
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from flask import Blueprint, current_app, jsonify, request, send_file
+from flask import Blueprint, Response, current_app, jsonify, request, send_file
 from marshmallow import ValidationError
 from werkzeug.exceptions import UnsupportedMediaType
 
@@ -42,7 +42,7 @@ T = TypeVar("T")
 bp = Blueprint("api", __name__)  # the token is checked app-wide (security.install_security)
 
 
-def _document() -> tuple[bytes, str | None, dict]:
+def _document() -> tuple[bytes, str | None, dict[str, Any]]:
     """The document's bytes, its file name (multipart only) and the raw options."""
     if request.mimetype == MULTIPART:
         upload = request.files.get("file")
@@ -63,7 +63,7 @@ def _previous() -> bytes | None:
     return None if upload is None else upload.read()
 
 
-def _options(loaded: dict | None = None) -> engine.Options:
+def _options(loaded: dict[str, Any] | None = None) -> engine.Options:
     """Engine options from validated request options; the clause folders are the server's."""
     loaded = loaded or {}
     return engine.Options(
@@ -92,7 +92,7 @@ def _compute(data: bytes, job: Callable[[], T], *, rewrite: bool = False, previo
 
 
 @bp.post("/audit")
-def audit():
+def audit() -> Response:
     data, filename, raw = _document()
     we = AuditOptionsSchema().load(raw).get("we")
     check = deadline_check()
@@ -102,17 +102,17 @@ def audit():
 
 
 @bp.post("/plan")
-def plan():
+def plan() -> Response:
     data, filename, raw = _document()
     options = _options(OptionsSchema().load(raw))
-    def job() -> dict:
+    def job() -> dict[str, Any]:
         result, the_plan = engine.plan(data, options, filename=filename)
         return {"audit": result.to_dict(), "plan": the_plan.to_dict()}
     return jsonify(_compute(data, job))
 
 
 @bp.post("/redline")
-def redline():
+def redline() -> Response:
     data, filename, raw = _document()
     loaded = RedlineOptionsSchema().load(raw)
     date = loaded.get("date") or datetime.now(UTC).replace(microsecond=0)
@@ -132,7 +132,7 @@ def redline():
 
 
 @bp.get("/clauses")
-def clauses():
+def clauses() -> Response:
     library, _ = engine.library_for(_options())
     items = [{"id": c.id, "kind": c.kind, "title": c.title, "summary": c.summary, "rationale": c.rationale,
               "variants": list(c.variants), "placement": c.placement} for c in library.clauses]
@@ -140,7 +140,7 @@ def clauses():
 
 
 @bp.get("/clauses/<clause_id>")
-def clause(clause_id: str):
+def clause(clause_id: str) -> Response:
     query = ClauseQuerySchema().load(request.args.to_dict())
     library, playbook = engine.library_for(_options())
     found = library.get(clause_id)
@@ -151,5 +151,5 @@ def clause(clause_id: str):
 
 
 @bp.get("/healthz")
-def healthz():
+def healthz() -> Response:
     return jsonify(HealthSchema().dump({"status": "ok", "version": __version__}))
