@@ -36,19 +36,21 @@ SOURCES: dict[str, str | tuple[str, ...]] = {
 
 
 def round_two() -> bytes:
-    """The counterparty's reply to our redline of the example: our comments answered in one thread,
-    the training limb struck, the rest accepted (the document keeps our round's record)."""
+    """The counterparty's reply to our redline of the example, as a client's counsel sends it: our
+    no-AI clause rejected, the rest accepted, a reply in one of our comment threads and a tracked
+    deletion of theirs in the derivative-works clause (the document keeps our round's record)."""
     from datetime import datetime
 
     from noai import engine
 
     sys.path.insert(0, str(ROOT))
-    from tests.support.replies import Reply
+    from tests.support.replies import Reply, record_ids
 
     sent = engine.redline((ROOT / "examples/agency-services-agreement.docx").read_bytes(),
                           author="Studio Counsel", date=datetime(2026, 1, 10)).docx
-    reply = Reply(sent).accept().strike("to train, pre-train, fine-tune or otherwise improve")
-    return reply.reply_to("", "We cannot accept a restriction on internal model improvement.").bytes()
+    reply = Reply(sent).reject(ids=record_ids(sent, "e2")).accept()
+    reply.reply_to("", "We cannot accept a restriction on internal model improvement.")
+    return reply.strike("without notice to or consent of the Studio").bytes()
 
 
 def answer(source: str | tuple[str, ...]) -> dict:

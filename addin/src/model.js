@@ -233,9 +233,9 @@ export function readRound(answer) {
     });
     const word = OUTCOME_WORDS[p.state];
     if (word && kind) {
-      const title = protections.find((x) => x.kind === kind)?.title || "clause";
+      const title = protections.find((x) => x.kind === kind)?.title;
       items.push({
-        id: `${text(p.id)}-outcome`, kind, author: list(p.by).map(text).join(", ") || "The other side", date: "", summary: `Our ${title.toLowerCase()} clause was ${word}.`,
+        id: `${text(p.id)}-outcome`, kind, author: list(p.by).map(text).join(", ") || "The other side", date: "", summary: title ? `Our clause "${title}" was ${word}.` : `Our clause was ${word}.`,
         action: text(p.state), text: "", tracked: Boolean(p.tracked), anchor: anchorAt(list(p.indexes)[0]), thread: [],
       });
     }

@@ -120,13 +120,18 @@ test("a round is read from the backend's answer, grouped by the protection each 
     assert.equal(item.date, change.date.slice(0, 10));
     const group = round.groups.find((g) => g.items.includes(item));
     const proposal = negotiation.proposals.find((p) => p.indexes.includes(change.index) && p.protection);
-    assert.equal(group.title, protections[proposal.protection].title);
+    const evidenced = Object.values(protections).find((p) => p.evidence?.index === change.index);
+    assert.equal(group.title, proposal ? protections[proposal.protection].title : evidenced?.title ?? "Other changes to the IP and licence clauses");
   }
   const replies = negotiation.proposals.flatMap((p) => p.replies);
   assert.ok(replies.length > 0);
   for (const r of replies) assert.ok(items.some((i) => i.thread.includes(r.text) && i.author === r.author));
-  const weakened = Object.entries(protections).filter(([, p]) => p.status === "weakened");
-  for (const [, p] of weakened) assert.ok(round.groups.some((g) => g.title === p.title && g.detail === p.detail));
+  const lost = Object.entries(protections).filter(([, p]) => ["struck", "removed", "weakened"].includes(p.status));
+  assert.ok(lost.length > 0);
+  for (const [, p] of lost) assert.ok(round.groups.some((g) => g.title === p.title && g.detail === p.detail));
+  for (const p of negotiation.proposals.filter((x) => x.protection && ["rejected", "modified"].includes(x.state))) {
+    assert.ok(round.groups.find((g) => g.title === protections[p.protection].title).items.some((i) => i.summary.includes(protections[p.protection].title)));
+  }
   const titles = round.groups.map((g) => g.title);
   assert.ok(titles.every((t) => t && !/_/.test(t)));
   assert.deepEqual(round.groups.flatMap((g) => g.edits).map((e) => e.id).sort(), answer.plan.edits.filter((e) => negotiation.proposals.some((p) => p.protection && p.clause === e.clause)).map((e) => e.id).sort());
