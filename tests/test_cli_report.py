@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,26 @@ def test_on_a_terminal_an_error_starts_on_a_cleared_line_not_on_the_progress_lin
     assert text[:error_at].endswith("\r\033[K")  # the progress line "[2/2] b.docx" wiped first
     assert "[2/2] b.docx" in text[:error_at]
     assert text.endswith("\n")  # the terminal is left on a fresh line
+
+
+def test_the_next_step_is_a_command_that_runs_as_printed_from_where_the_audit_ran(tmp_path):
+    folder = tmp_path / "client contracts"
+    folder.mkdir()
+    contract = folder / "msa.docx"
+    contract.write_bytes(EXAMPLE.read_bytes())
+    run = noai("audit", contract, "--we", "the Studio")
+    assert run.returncode == 0, run.stderr
+    command = re.search(r"^Next step: `([^`]+)`", run.stdout, re.M).group(1)
+    argv = shlex.split(command)
+    assert argv[:2] == ["noai", "redline"] and Path(argv[2]) == contract and argv[3:] == ["--we", "the Studio"]
+    redline = noai(*argv[1:], "-o", tmp_path / "out.docx")
+    assert redline.returncode == 0, redline.stderr
+    assert (tmp_path / "out.docx").exists()
+
+
+def test_an_output_that_cannot_be_written_is_named_as_given_with_exit_3_and_leaves_no_file(tmp_path):
+    out = tmp_path / "no such folder" / "out.docx"
+    run = noai("redline", EXAMPLE, "-o", out)
+    assert run.returncode == 3
+    assert str(out) in run.stderr and "noai-partial" not in run.stderr and "Traceback" not in run.stderr
+    assert not out.parent.exists()

@@ -135,9 +135,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if args.json:
             results.append(result.to_dict())
         elif args.markdown:
-            print(format_markdown(result, verbose=args.verbose, show_all=args.all))
+            print(format_markdown(result, verbose=args.verbose, show_all=args.all, path=str(path)))
         else:
-            print(format_text(result, verbose=args.verbose, show_all=args.all))
+            print(format_text(result, verbose=args.verbose, show_all=args.all, path=str(path)))
     _clear_progress()
     if args.json:
         print(json.dumps(results if many else results[0], indent=2, ensure_ascii=False))
@@ -164,6 +164,8 @@ def _redline_one(src: Path, dst: Path | None, args: argparse.Namespace, options:
     try:  # write next to the target, then rename: never a half-written file
         tmp.write_bytes(result.docx)
         os.replace(tmp, dst)
+    except OSError as exc:  # name the file the user asked for, not our temporary one
+        raise OSError(exc.errno, exc.strerror, str(dst)) from None
     finally:
         tmp.unlink(missing_ok=True)
     from .analysis.report import score_line
