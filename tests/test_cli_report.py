@@ -89,3 +89,13 @@ def test_an_output_that_cannot_be_written_is_named_as_given_with_exit_3_and_leav
     assert run.returncode == 3
     assert str(out) in run.stderr and "noai-partial" not in run.stderr and "Traceback" not in run.stderr
     assert not out.parent.exists()
+
+
+def test_an_unreadable_document_we_sent_is_named_as_that_one_not_as_the_reply(tmp_path):
+    sent = tmp_path / "sent.docx"
+    sent.write_bytes(b"not a word document")
+    for command in (("audit", EXAMPLE), ("redline", EXAMPLE, "-o", tmp_path / "out.docx")):
+        run = noai(*command, "--previous", sent)
+        assert run.returncode == 3, run.stderr
+        assert "The document we sent: The file is not a Word document" in run.stderr, run.stderr
+    assert not (tmp_path / "out.docx").exists()

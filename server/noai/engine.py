@@ -54,13 +54,27 @@ def read(data: bytes) -> Document:
     return read_document(data)
 
 
+def _read_sent(previous: bytes | None) -> Document | None:
+    """The document we sent (``previous``), read; a read error says it is that document, not the reply."""
+    from .errors import DocumentError
+
+    if previous is None:
+        return None
+    try:
+        return read_document(previous)
+    except DocumentError as exc:
+        exc.message = f"The document we sent: {exc.message}"
+        exc.args = (exc.message,)
+        raise
+
+
 def audit(data: bytes, *, filename: str | None = None, we: str | None = None,
           check: Callable[[], None] | None = None, previous: bytes | None = None) -> AuditResult:
     """Find and classify the IP and licence clauses of a document (``we``: the user's party;
     ``check`` as in Options). ``previous`` is the document we sent, when this one is the other
     side's reply: the audit's ``negotiation`` section compares with it."""
     doc = read_document(data)
-    sent = read_document(previous) if previous is not None else None
+    sent = _read_sent(previous)
     _between_stages(check)
     return audit_document(doc, filename=filename, we=we, previous=sent)
 
@@ -142,7 +156,7 @@ def redline(
     ``previous`` is the document we sent when this one is the other side's reply to it (a reply
     to a redline of ours needs it only when the reply lost our round's record)."""
     doc = read_document(data)
-    sent = read_document(previous) if previous is not None else None
+    sent = _read_sent(previous)
     result, the_plan = _plan(doc, options, filename, sent)
     _between_stages(options.check)
     library, playbook = library_for(options)
