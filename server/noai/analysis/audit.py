@@ -170,9 +170,11 @@ def _first(findings: Sequence[Finding], kind: str, test=lambda f: True) -> Findi
 
 
 def _ai_restriction(findings: Sequence[Finding], creator: str) -> Finding | None:
-    """The first restriction of AI use that binds the other side (not the creator's own AI tools)."""
+    """The first operative restriction of AI use that binds the other side (not the creator's own AI
+    tools; not a drafting note that describes the form's choices)."""
     return _first(findings, "existing_ai_restriction", lambda f: f.attributes.get("polarity") == "restriction"
-                  and f.attributes.get("restricted_party") != creator and f.attributes.get("covers") != "own")
+                  and f.operative and f.attributes.get("restricted_party") != creator
+                  and f.attributes.get("covers") != "own")
 
 
 def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> list[Paragraph]:

@@ -124,6 +124,12 @@ class Parties:
                 alternatives.append(rf"(?P<{role}>\b(?:{'|'.join(spelled)})\b)")
         alternatives.append(r"(?P<mutual>\b(?i:each|either|both)\s+(?i:party|parties|of\s+the\s+parties)\b)")
         self.pattern = re.compile("|".join(alternatives))
+        # "the provider", "the customer" written in lower case (drafting notes, informal text): a role
+        # word the document uses for a party, after "the", whatever its case
+        spelt = {role: "|".join(map(re.escape, sorted(names[role] - taken, key=len, reverse=True)))
+                 for role in (CLIENT, PROVIDER)}
+        lower = [rf"(?P<{role}>\bthe\s+(?:{spelt[role]})\b)" for role in (CLIENT, PROVIDER) if spelt[role]]
+        self.lower = re.compile("|".join(lower), re.IGNORECASE) if lower else None
         self.names = names
         self.surfaces = {role: t.surface for role in (CLIENT, PROVIDER) if (t := getattr(terms, role, None))}
         self.introductions = {role: _introduction(paragraphs, getattr(terms, role, None)) for role in (CLIENT, PROVIDER)}
@@ -143,6 +149,14 @@ class Parties:
     def after(self, text: str, start: int, end: int) -> str | None:
         m = self.pattern.search(text, start, end)
         return m.lastgroup if m else None
+
+    def before_any_case(self, text: str, start: int, end: int) -> str | None:
+        """:meth:`before`, else the last "the <party word>" in any case ("the provider cannot …")."""
+        found = self.before(text, start, end)
+        if found is None and self.lower is not None:
+            for m in self.lower.finditer(text, start, end):
+                found = m.lastgroup
+        return found
 
     def role(self, party: str | None) -> str:
         """A party of this class (client / provider / mutual) as a role seen from the creator's side."""
@@ -673,11 +687,13 @@ class _Classifier:
                    for t in trap.finditer(text, max(0, m.start() - 80), m.end() + 80)):
                 continue
             s, e = self.t.sentence(m.start())
-            negation = self.t.search(P.NEGATION, s, e) or self.t.search(P.RESTRICT, s, e)
+            negation = self.t.search(P.NEGATION, s, e) or next(
+                (r for r in P.RESTRICT.finditer(text, s, e) if not any(
+                    x.start() <= r.start() < x.end() for x in P.RESTRICTION_REFERENCE.finditer(text, s, e))), None)
             disclose = P.AI_TRANSPARENCY.search(text, s, e)
             discloser = (self.parties.before(text, s, disclose.start()) or "unknown") if disclose else None
             if negation:
-                bound = self.parties.before(text, s, negation.start()) or "unknown"
+                bound = self.parties.before_any_case(text, s, negation.start()) or "unknown"
                 names = "|".join(map(re.escape, self.parties.names.get(bound, ())))
                 # "The Buyer shall not upload the Buyer's own data to an AI tool": its own material, not the work
                 own = bound in (CLIENT, PROVIDER) and bound != self.parties.creator and not self.work.search(
@@ -688,8 +704,8 @@ class _Classifier:
                                      restricted_party=bound, covers="own" if own else None, discloser=discloser)]
             permission = P.AI_PERMISSION.search(text, s, e)
             if permission:
-                who = (self.parties.before(text, s, permission.start()) or self.parties.after(text, permission.end(), e)
-                       or "unknown")
+                who = (self.parties.before_any_case(text, s, permission.start())
+                       or self.parties.after(text, permission.end(), e) or "unknown")
                 sev = INFO if who == self.parties.creator else HIGH
                 return [self.finding(p, "existing_ai_restriction", m, sev, "existing_ai_restriction/permission",
                                      polarity="permission", permitted_party=who, discloser=discloser)]
@@ -828,7 +844,9 @@ def _merge(findings: list[Finding], paragraphs: Sequence[Paragraph]) -> list[Fin
             same_clause = f.section_path[:1] == prev.section_path[:1] and len(gap) <= 2 and not any(
                 paragraphs[j].is_heading and paragraphs[j].section_path[:1] != prev.section_path[:1] for j in gap)
             if same_clause and f.attributes.get("polarity") == prev.attributes.get("polarity"):
-                out[i] = replace(prev, end=max(prev.end, f.end),
+                # a heading or note joined to an operative body makes an operative clause
+                out[i] = replace(prev, end=max(prev.end, f.end), operative=prev.operative or f.operative,
+                                 confidence=max(prev.confidence, f.confidence),
                                  severity=_worse(prev.severity, f.severity),
                                  attributes=_combined(prev.attributes, f.attributes))
                 continue

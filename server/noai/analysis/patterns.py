@@ -187,6 +187,10 @@ AI_TRAP = _rx(r"\bSections?\s+[\w.()]+\s*\([^)]{0,60}\)|"
               r"\b(?:business|financial|pricing|data|delivery|operating|revenue|service)\s+models?\b|"
               r"\bmodel\s+releases?\b|\bmachine[- ]readable\b")
 RESTRICT = _rx(r"\bprohibit\w*|\brestrict\w*|\bnot\s+permitted|\bforbid\w*")
+# Restrictions named, not imposed: "results from Customer's use in violation of the applicable restrictions".
+RESTRICTION_REFERENCE = _rx(r"\b(?:violation|breach|accordance|compliance|limiting|subject\s+to|contrary\s+to)\s+"
+                            r"(?:of\s+|with\s+|to\s+)?(?:the\s+|these\s+|those\s+|such\s+|any\s+|its\s+|their\s+|all\s+)?"
+                            r"(?:(?:applicable|relevant|foregoing|above|other|use)\s+)?(?:restrictions?|prohibitions?)\b")
 AI_PERMISSION = _rx(r"\b(?:may|can|is\s+permitted\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
                     r"including\s+(?:to|for|without\s+limitation\s+to|the\s+right\s+to)|free\s+to)\b")
 
