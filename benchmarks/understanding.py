@@ -183,10 +183,15 @@ def audit(contract: Contract) -> dict:
 
 
 def predicted_pairs(result: dict, kinds: Iterable[str] | None = None) -> set[tuple[int, str]]:
-    """(paragraph, kind) for every paragraph a finding covers (``start..end``)."""
+    """(paragraph, kind) for every paragraph a finding covers (``start..end``), and the IP section's
+    heading: the audit reports it as ``ip_section`` (its ``start`` is the heading paragraph), not as a
+    finding, since a heading does nothing (no act, no party); gold's kind for it is ``ip_section_heading``."""
     wanted = None if kinds is None else set(kinds)
-    return {(i, f["kind"]) for f in result["findings"] if wanted is None or f["kind"] in wanted
-            for i in range(f["start"], f["end"] + 1)}
+    pairs = {(i, f["kind"]) for f in result["findings"] if wanted is None or f["kind"] in wanted
+             for i in range(f["start"], f["end"] + 1)}
+    if result.get("ip_section") and (wanted is None or "ip_section_heading" in wanted):
+        pairs.add((result["ip_section"]["start"], "ip_section_heading"))
+    return pairs
 
 
 # -- scoring ---------------------------------------------------------------------------------------------

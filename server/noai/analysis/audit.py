@@ -328,7 +328,7 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
     for rank, candidates in enumerate((titled, licensing, by_vote, nested, reserving)):
         for index, depth in candidates:
             start, end = runs(index, depth)
-            end = block_end(paragraphs, runs, start, end, depth, rights)
+            end = block_end(paragraphs, runs, start, end, depth, rights, set(creators))
             votes = bisect_right(grants, end) - bisect_left(grants, start)
             in_body = body_end is None or start <= body_end
             ranked.append((appended is None or start < appended, -rank, votes, in_body,
@@ -400,12 +400,18 @@ def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: Ip
     separate document has no place in this one."""
     risky = [f for f in findings if f.kind in GRANT_KINDS and f.severity != INFO]
     anchors: dict[Placement, tuple[int | None, str]] = {}
+    # a grant in the body text, else a cover page's row for changes to the standard terms (where a change
+    # is legally effective), else a grant that is itself a cover-page row
+    last_grant = _last_body(paragraphs, risky[-1].start, risky[-1].end) if risky else None
     if ip is not None:
         ip_anchor = (_last_body(paragraphs, ip.start, ip.end), f"end of the {ip.title} section")
-    elif risky:
-        ip_anchor = (_last_body(paragraphs, risky[-1].start, risky[-1].end), "right after the last grant of rights")
+    elif last_grant is not None:
+        ip_anchor = (last_grant, "right after the last grant of rights")
     elif (row := changes_row(paragraphs)) is not None:
         ip_anchor = (row, "no IP section: in the cover page's row for changes to the standard terms")
+    elif risky:
+        ip_anchor = (_last_body(paragraphs, risky[-1].start, risky[-1].end, tables=True),
+                     "right after the last grant of rights")
     else:
         ip_anchor = (fallback, "no IP section: at the end of the operative terms, before the signatures")
     anchors[Placement.END_OF_IP_SECTION] = ip_anchor

@@ -14,6 +14,7 @@ text); ``end`` reaches over the sub-paragraphs a lead-in introduces ("… as fol
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from bisect import bisect_left
@@ -310,6 +311,9 @@ _NO_GRANT_KINDS = frozenset({*GRANT_KINDS, *_MODIFIER_KINDS})
 
 
 _PARTY_FIELDS = ("owner", "grantor", "grantee", "beneficiary", "indemnitor")  # filled in by their labels
+_FEEDBACK_WORD = re.compile(r"\bfeedback\b", re.IGNORECASE)
+_PASSIVE_USE = re.compile(r"\w+\s+be\s+(?:freely\s+)?(?:used|exploited|incorporated|collected|analy[sz]ed|processed)\b"
+                          r"(?P<by>(?:\s+\w+){0,12}?\s+by\b)?", re.IGNORECASE)
 _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
 _OTHER = {CLIENT: PROVIDER, PROVIDER: CLIENT}
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
@@ -600,6 +604,12 @@ class _Classifier:
                         or t.search(P.RETAINS, s, e) or t.search(P.AI_EXCLUSION, m.start(), e)):
                     continue
                 if self.outside_grant(text, s, e, m.start(), grant):
+                    if grant is None and kind == FindingKind.ANY_AND_ALL_PURPOSES and self.creator_feedback(text, s, e):
+                        # "Provider may use all Feedback freely without any restriction": unrestricted, but
+                        # the creator's own use of what the client gives it (no risk to the creator)
+                        out.append(self.finding(p, kind, m, INFO, kind, direction=self._direction(
+                            _Grant(self.parties.other, self.parties.creator))))
+                        break
                     continue
                 if grant is None and not (P.RIGHTS_CONTEXT.search(text, s, e) and (
                         self.under(p, "ip", "license", "feedback") or t.search(P.GRANT, s, e)
@@ -611,6 +621,12 @@ class _Classifier:
                                         direction=self._direction(grant)))
                 break
         return out
+
+    def creator_feedback(self, text: str, s: int, e: int) -> bool:
+        """The sentence lets the creator use the client's feedback or usage data."""
+        reading = self.reading(text, s, e)
+        return (reading.act == "permits" and reading.beneficiary == S.CREATOR and not reading.negated
+                and bool(self.t.search(P.FEEDBACK, s, e)))
 
     def reading(self, text: str, s: int, e: int) -> S.Reading:
         """The semantic reading of the current paragraph's sentence ``text[s:e]`` (read once)."""
@@ -666,15 +682,22 @@ class _Classifier:
 
     def feedback(self, p: Paragraph) -> list[Finding]:
         text = p.text
-        for m in self.t.finditer(P.FEEDBACK):
+        terms = self.t.finditer(P.FEEDBACK)
+        if self.under(p, "feedback"):  # under a Feedback title, "any feedback" in lower case is the same thing
+            terms = itertools.chain(terms, _FEEDBACK_WORD.finditer(text, body_start(p)))
+        for m in terms:
             s, e = self.t.sentence(m.start())
             use = P.FEEDBACK_USE.search(text, s, e)
             if not use or self.t.negated(s, use.start(), 40):
                 continue
-            who = self.parties.before(text, s, use.start()) or self.parties.after(text, use.end(), e)
+            if (by := _PASSIVE_USE.match(text, use.start())) is not None:  # "Usage Data may be used (by X)"
+                who = self.parties.after(text, by.end(), by.end() + 40) if by.group("by") else None
+            else:
+                who = self.parties.before(text, s, use.start()) or self.parties.after(text, use.end(), e)
             if who is None or who == MUTUAL:
                 who = who or "unknown"
-            sev = LOW if who == self.parties.creator else MEDIUM
+            # the passive names no user: usage data and feedback are the user's, used by the other side
+            sev = LOW if who == self.parties.creator or by is not None and who == "unknown" else MEDIUM
             return [self.finding(p, "feedback_usage_data", m, sev, "feedback_usage_data", beneficiary=who)]
         return []
 

@@ -130,9 +130,11 @@ PERPETUAL_TRAP = _rx(r"irrevocabl[ey]\s+(?:appoints?|constitutes?|designates?|au
                      r"(?:assigns?|transfers?)|(?:submit|consent)\w*\s+irrevocably")
 ANY_PURPOSE = _rx(r"\bfor\s+any\s+(?:and\s+all\s+)?(?:lawful\s+|other\s+)?purposes?(?:\s+whatsoever)?\b|\bany\s+"
                   r"purpose\s+whatsoever\b|\bwithout\s+"
-                  r"(?:any\s+)?(?:restriction|limitation)(?:s)?\s+(?:of\s+any\s+kind\s+)?(?=[^.;]{0,40}\b(?:use|"
+                  r"(?:any\s+)?(?:restriction|limitation)(?:s)?\s+(?:(?:or|and)\s+(?:obligation|compensation|restriction|"
+                  r"limitation|payment|attribution)s?\s*)?(?:of\s+any\s+kind\s+)?(?=[^.;]{0,40}\b(?:use|"
                   r"purpose|exploit|manner|media)|[.;,])|\bunrestricted\b|\bin\s+any\s+manner(?:\s+whatsoever)?\b|"
-                  r"\bin\s+any\s+way\s+(?:it|they|the\s+\w+)\s+(?:sees?|deems?)\s+fit")
+                  r"\bin\s+any\s+way\s+(?:it|they|the\s+\w+)\s+(?:sees?|deems?)\s+fit|\bas\s+(?:it|they|the\s+\w+)\s+"
+                  r"(?:sees?|deems?|thinks?)\s+fit\b|\bwithout\s+(?:any\s+)?obligation\s+or\s+restriction\b")
 # "for any purpose other than", "for purposes of this Section", "any and all claims"
 ANY_PURPOSE_TRAP = _rx(r"for\s+any\s+(?:other\s+)?purposes?\s+(?:other\s+than|except|not\s+(?:expressly\s+)?"
                        r"(?:permitted|authori[sz]ed|set\s+out))|for\s+the\s+purposes?\s+of\s+this|"
@@ -166,8 +168,9 @@ FEEDBACK = _rx(r"\bFeedback\b|\bUsage\s+Data\b|\bsuggestions?,?\s+(?:comments|id
                r"\bto\s+(?:improve|develop|enhance)\s+(?:its|their|our|the\s+\w+'?s?)\s+(?:products|services|"
                r"offerings)\b", 0)
 FEEDBACK_USE = _rx(r"\b(?:may|can|is\s+free\s+to|are\s+free\s+to|shall\s+be\s+free\s+to|has\s+the\s+right\s+to|"
-                   r"will\s+be\s+free\s+to)\s+(?:freely\s+)?(?:use|exploit|incorporate|collect|analy[sz]e|"
-                   r"disclose|process)|\bwithout\s+(?:any\s+)?(?:obligation|restriction|compensation|attribution)|"
+                   r"will\s+be\s+free\s+to)\s+(?:freely\s+)?(?:(?:commerciali[sz]e|exploit)\s+and\s+)?(?:use|exploit|"
+                   r"incorporate|collect|analy[sz]e|disclose|process|commerciali[sz]e)|"
+                   r"\b(?:may|can)\s+be\s+(?:freely\s+)?(?:used|exploited|incorporated|collected|analy[sz]ed|processed)\b|\bwithout\s+(?:any\s+)?(?:obligation|restriction|compensation|attribution)|"
                    r"\bgrants?\b[^.;]{0,120}\blicen[cs]e\b")
 
 # -- AI -------------------------------------------------------------------------------------
