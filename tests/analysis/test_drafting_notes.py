@@ -81,3 +81,11 @@ def test_an_indemnity_row_that_refers_to_restrictions_is_no_ai_restriction():
     assert result.protection("no_ai_restriction").status == "missing"
     assert not any(f.kind == "existing_ai_restriction" and f.attributes.get("polarity") == "restriction"
                    for f in result.findings)
+
+
+def test_a_drafting_note_that_only_talks_about_ai_is_no_finding_but_the_same_words_in_a_term_are():
+    note = audit(GRANT, "[Drafting note: Many AI products have an acceptable use policy of their own. Use this row "
+                        "to refer to it.]")
+    assert not any(f.kind == "existing_ai_restriction" for f in note.findings)
+    term = audit(GRANT, "Use of the AI features of the Software is subject to the Vendor's acceptable use policy.")
+    assert any(f.kind == "existing_ai_restriction" for f in term.findings)

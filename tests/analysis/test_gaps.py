@@ -115,3 +115,35 @@ def test_the_creators_unrestricted_use_of_feedback_is_recorded_as_any_purpose_bu
     # the client's unrestricted use of the creator's feedback is a risk
     (g,) = kinds(f"The Publisher may use all Feedback from the Artist {wording}.")["any_and_all_purposes"]
     assert g.severity in ("high", "medium")
+
+
+@pytest.mark.parametrize("title", ["Confidentiality", "Confidential Information and Trade Secrets", "NON-DISCLOSURE"])
+def test_a_confidentiality_heading_is_found_with_its_clause(title):
+    body = ("The Publisher shall keep confidential all Confidential Information of the Artist and shall not "
+            "disclose it to any third party.")
+    path = ("9 " + title,)
+    paragraphs = [Paragraph(index=0, text=PARTIES, original_text=PARTIES),
+                  Paragraph(index=1, text=title, original_text=title, section_path=path, section_label="9",
+                            heading=title, is_heading=True),
+                  Paragraph(index=2, text=body, original_text=body, section_path=path, section_label="9",
+                            heading=title)]
+    (f,) = [f for f in classify(paragraphs, TERMS) if f.kind == "confidentiality"]
+    assert (f.start, f.end, f.operative) == (1, 2, True)
+
+
+def test_a_heading_that_only_mentions_confidentiality_is_no_confidentiality_clause():
+    title = "Breach of Confidentiality Obligations by Subcontractors"
+    paragraphs = [Paragraph(index=0, text=title, original_text=title, section_path=("4 " + title,),
+                            section_label="4", heading=title, is_heading=True)]
+    assert not [f for f in classify(paragraphs, TERMS) if f.kind == "confidentiality"]
+
+
+def test_a_confidentiality_heading_over_a_body_in_other_words_covers_its_first_paragraph():
+    title, body = "Confidentiality", "Duties. Each side shall use what the other shows it only for the Game."
+    path = ("9 " + title,)
+    paragraphs = [Paragraph(index=0, text=title, original_text=title, section_path=path, section_label="9",
+                            heading=title, is_heading=True),
+                  Paragraph(index=1, text=body, original_text=body, section_path=path, section_label="9",
+                            heading=title, run_in_title="Duties")]
+    (f,) = [f for f in classify(paragraphs, TERMS) if f.kind == "confidentiality"]
+    assert (f.start, f.end) == (0, 1)

@@ -311,6 +311,10 @@ _NO_GRANT_KINDS = frozenset({*GRANT_KINDS, *_MODIFIER_KINDS})
 
 
 _PARTY_FIELDS = ("owner", "grantor", "grantee", "beneficiary", "indemnitor")  # filled in by their labels
+# A section's own title ("Confidentiality", "Confidential Information and Trade Secrets", "Non-Disclosure"):
+# the heading of the clause, found with it (as an indemnity's heading is).
+_CONFIDENTIALITY_TITLE = re.compile(r"^\W*(?:[\d.]+\s*)?(?:confidentiality|confidential\s+information|non-?disclosure)"
+                                    r"(?:\s+(?:and|&)\s+[\w\s-]{1,40})?\W*$", re.IGNORECASE)
 _FEEDBACK_WORD = re.compile(r"\bfeedback\b", re.IGNORECASE)
 _PASSIVE_USE = re.compile(r"\w+\s+be\s+(?:freely\s+)?(?:used|exploited|incorporated|collected|analy[sz]ed|processed)\b"
                           r"(?P<by>(?:\s+\w+){0,12}?\s+by\b)?", re.IGNORECASE)
@@ -622,6 +626,16 @@ class _Classifier:
                 break
         return out
 
+    def first_body(self, i: int) -> int:
+        """The first paragraph of text under the heading ``paragraphs[i]`` (the heading itself if none)."""
+        path = self.paragraphs[i].section_path
+        for q in self.paragraphs[i + 1:i + 4]:
+            if q.section_path[:len(path)] != path or (q.is_heading and bare_title(q)):
+                break
+            if q.text.strip():
+                return q.index
+        return i
+
     def creator_feedback(self, text: str, s: int, e: int) -> bool:
         """The sentence lets the creator use the client's feedback or usage data."""
         reading = self.reading(text, s, e)
@@ -697,7 +711,7 @@ class _Classifier:
             if who is None or who == MUTUAL:
                 who = who or "unknown"
             # the passive names no user: usage data and feedback are the user's, used by the other side
-            sev = LOW if who == self.parties.creator or by is not None and who == "unknown" else MEDIUM
+            sev = LOW if who == self.parties.creator or (by is not None and who == "unknown") else MEDIUM
             return [self.finding(p, "feedback_usage_data", m, sev, "feedback_usage_data", beneficiary=who)]
         return []
 
@@ -732,6 +746,8 @@ class _Classifier:
                 sev = INFO if who == self.parties.creator else HIGH
                 return [self.finding(p, "existing_ai_restriction", m, sev, "existing_ai_restriction/permission",
                                      polarity="permission", permitted_party=who, discloser=discloser)]
+            if S.drafting_note(text):  # a note that only talks about AI: neither a term nor a choice of the form
+                return []
             return [self.finding(p, "existing_ai_restriction", m, LOW, "existing_ai_restriction/mention",
                                  polarity="mention", discloser=discloser)]
         return []
@@ -822,7 +838,9 @@ class _Classifier:
         if "limitation_of_liability" in gates:
             found += self.simple(p, "limitation_of_liability", P.LIABILITY, LOW)
         if "confidentiality" in gates and (not self.under(p, "data_protection") or self.under(p, "confidentiality")):
-            found += self.simple(p, "confidentiality", P.CONFIDENTIALITY, INFO, P.CONFIDENTIALITY_TRAP)
+            found += self.simple(p, "confidentiality", P.CONFIDENTIALITY, INFO, P.CONFIDENTIALITY_TRAP) or [
+                replace(f, end=self.first_body(i)) for f in (
+                    self.simple(p, "confidentiality", _CONFIDENTIALITY_TITLE, INFO) if bare_title(p) else [])]
         if "reservation_of_rights" in gates:
             found += self.reservation(p, found)
         if "survival" in gates:
