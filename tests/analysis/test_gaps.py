@@ -147,3 +147,40 @@ def test_a_confidentiality_heading_over_a_body_in_other_words_covers_its_first_p
                             heading=title, run_in_title="Duties")]
     (f,) = [f for f in classify(paragraphs, TERMS) if f.kind == "confidentiality"]
     assert (f.start, f.end) == (0, 1)
+
+
+# -- ownership a party keeps is no assignment (CUAD "IP Ownership Assignment" false positives) ---------
+
+
+def ownership(text: str) -> dict[str, list]:
+    return kinds(text, title="Intellectual Property")
+
+
+@pytest.mark.parametrize("text", [
+    "The trade marks of the Publisher are and shall remain the sole property of the Publisher.",
+    "Each party shall continue to own all right, title and interest in the materials it supplies.",
+    "Any improvements to the game engine conceived solely by or on behalf of the Publisher during the term shall "
+    "be owned by the Publisher.",
+    "Inventions made by the Artist in the course of her own research shall be the exclusive property of the Artist.",
+])
+def test_ownership_a_party_keeps_of_what_it_already_has_or_makes_alone_is_a_kept_reservation(text):
+    found = ownership(text)
+    assert "ip_assignment" not in found
+    (f,) = found["reservation_of_rights"]
+    assert f.severity == "info"
+
+
+@pytest.mark.parametrize("text", [
+    "All artwork created by the Artist under this Agreement shall be owned by the Publisher.",
+    "Any improvements conceived by the Artist or the Publisher shall be the exclusive property of the Publisher.",
+    "The Publisher will own, and the Artist will assign to it, all rights in artwork made by the Artist.",
+])
+def test_ownership_of_what_the_other_side_makes_is_still_an_assignment(text):
+    (f,) = ownership(text)["ip_assignment"]
+    assert f.attributes["owner"] == "client" and f.severity == "high"
+
+
+def test_a_warranty_that_a_party_owns_what_it_licenses_is_no_assignment_even_after_a_lead_in():
+    found = ownership("The Artist represents and warrants that: (i) she owns all right, title and interest in the "
+                      "Artwork; and (ii) the Artwork infringes no third party's rights.")
+    assert "ip_assignment" not in found

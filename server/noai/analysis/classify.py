@@ -136,7 +136,7 @@ class Parties:
         self.introductions = {role: _introduction(paragraphs, getattr(terms, role, None)) for role in (CLIENT, PROVIDER)}
         owned = "|".join(re.escape(n) for n in sorted(names[CLIENT] | names[PROVIDER], key=len, reverse=True))
         self.own_materials = re.compile(
-            rf"\b(?P<who>{owned})(?:'s|’s)?\s+(?:Pre-?[Ee]xisting\s+|Background\s+)?(?:Data|Materials?|Content|"
+            rf"\b(?P<who>{owned})(?:'s|’s)?\s+(?:Pre-?[Ee]xisting\s+|Background\s+|Baseline\s+|Core\s+)?(?:Data|Materials?|Content|"
             rf"Confidential|Property|Marks|Trademarks|IP\b|Intellectual|Inputs?|Technology|Platform|Software|"
             rf"Products?|Services|Tools)" if owned else r"(?!)")
 
@@ -315,6 +315,8 @@ _PARTY_FIELDS = ("owner", "grantor", "grantee", "beneficiary", "indemnitor")  # 
 # the heading of the clause, found with it (as an indemnity's heading is).
 _CONFIDENTIALITY_TITLE = re.compile(r"^\W*(?:[\d.]+\s*)?(?:confidentiality|confidential\s+information|non-?disclosure)"
                                     r"(?:\s+(?:and|&)\s+[\w\s-]{1,40})?\W*$", re.IGNORECASE)
+_TRANSFER = re.compile(r"\b(?:assign|transfer|convey)(?:s|ed)?\b", re.IGNORECASE)
+_BE_AND = re.compile(r"\bbe\s+and\s+(?:shall\s+|will\s+)?$", re.IGNORECASE)
 _FEEDBACK_WORD = re.compile(r"\bfeedback\b", re.IGNORECASE)
 _PASSIVE_USE = re.compile(r"\w+\s+be\s+(?:freely\s+)?(?:used|exploited|incorporated|collected|analy[sz]ed|processed)\b"
                           r"(?P<by>(?:\s+\w+){0,12}?\s+by\b)?", re.IGNORECASE)
@@ -495,10 +497,16 @@ class _Classifier:
             if (phrase.startswith("title") or not weak) and not P.IP_OBJECT.search(text, s, e) \
                     and t.search(P.GOODS, s, e):
                 continue  # "Title to the goods shall pass to the Buyer", "transfers the Equipment": goods, not the work
-            if t.search(P.WARRANTY, s, m.start()):
-                continue  # "Licensor warrants that it possesses all right, title and interest": no transfer
+            if t.search(P.WARRANTY, s, m.start()) or (text[:s].rstrip().endswith(":")
+                                                      and P.WARRANTY.search(text, max(0, s - 300), s)):
+                continue  # "Licensor warrants that (i) it owns all right, title and interest": no transfer
             subject = self.parties.before(text, s, m.start())
-            if t.search(P.RETAINS, s, m.start()) or P.RETAINS.search(m.group(0)):
+            # "retains", or "is and shall remain the sole property of X" said of what X already has (not "shall be
+            # and remain", nor records the other side writes that "remain the property of X")
+            kept = t.search(P.RETAINS, s, m.start()) or P.RETAINS.search(m.group(0)) or (
+                (r := t.search(P.RETAINS, s, m.end())) and not _BE_AND.search(text, max(s, r.start() - 20), r.start())
+                and not P.CREATION.search(text, s, e) and r)
+            if kept:
                 if not any(f.kind == "reservation_of_rights" for f in out):
                     out.append(self.finding(p, "reservation_of_rights", m, INFO, "reservation_of_rights",
                                             owner=subject or "unknown"))
@@ -519,7 +527,14 @@ class _Classifier:
                 continue  # "shall not assign", "Neither party … shall assign"; not "if rights do not vest …, X assigns"
             own = self.parties.own_materials.search(text, m.end(), e)
             keeps_own = bool(own) and owner is not None and own.group("who") in self.parties.names.get(owner, ())
-            if (owner == self.parties.creator or keeps_own) and (
+            if self.made_by_owner(text, s, e, owner):
+                # "Inventions made solely by X shall be owned by X": each side keeps what it makes or supplies
+                if not any(f.kind == "reservation_of_rights" for f in out):
+                    out.append(self.finding(p, "reservation_of_rights", m, INFO, "ip_assignment/kept", owner=owner,
+                                            direction=f"{owner}->{owner}", kept=True))
+                done = e
+                continue
+            if (owner == self.parties.creator or (keeps_own and any(w in phrase for w in ("assign", "transfer")))) and (
                     any(w in phrase for w in ("assign", "transfer", "convey")) or P.CREATION.search(text, s, e)):
                 # A transfer to the creator, or the creator owning what is made under the contract:
                 # an assignment clause, but one that takes nothing from the creator.
@@ -625,6 +640,23 @@ class _Classifier:
                                         direction=self._direction(grant)))
                 break
         return out
+
+    def made_by_owner(self, text: str, s: int, e: int, owner: str | None) -> bool:
+        """The sentence gives its ``owner`` what that party itself made, supplied or already held ("made
+        solely by or on behalf of X", "provided by X"; "by such Party" when each party owns its own)."""
+        if owner is None or _TRANSFER.search(text, s, e):  # "X will own and Y will assign": rights move
+            return False
+        for m in P.MADE_BY.finditer(text, s, e):
+            named = {x.lastgroup for x in self.parties.pattern.finditer(text, m.end(), min(e, m.end() + 60))}
+            if named - {owner}:  # "created by Skype, or the Company": not the owner alone
+                continue
+            if owner == MUTUAL:
+                if re.match(r"(?:such|that|the\s+relevant|the)\s+[Pp]arty\b|it\b|the\s+party\s+who", text[m.end():]):
+                    return True
+            elif self.parties.after(text, m.end(), min(e, m.end() + 40)) == owner and self.parties.pattern.match(
+                    text, m.end() + len(re.match(r"(?:the\s+)?", text[m.end():]).group())):
+                return True
+        return False
 
     def first_body(self, i: int) -> int:
         """The first paragraph of text under the heading ``paragraphs[i]`` (the heading itself if none)."""

@@ -83,7 +83,13 @@ DEFINITION = re.compile(r"\W{0,3}(?:\w{1,4}[.)]\s+)?[\"“][^\"”]{1,60}[\"”]
                         r"includes|refers\s+to)\b", re.IGNORECASE)
 RETAINS = _rx(r"\b(?:retains?|reserves?|shall\s+retain|will\s+retain|keeps?|remains?\s+the\s+(?:sole\s+)?"
               r"(?:and\s+exclusive\s+)?property\s+of|shall\s+remain\s+(?:with|the\s+(?:sole\s+(?:and\s+exclusive\s+)?)?"
-              r"property\s+of))\b")
+              r"property\s+of)|remain\s+(?:the\s+)?(?:sole\s+|exclusive\s+|absolute\s+|and\s+)*(?:property|owners?)\s+of|"
+              r"remains?\s+(?:vested\s+in|with)|continues?\s+to\s+own|shall\s+continue\s+to\s+own)\b")
+# Made, supplied or held by a party (the owner named after it keeps what is its own): "Inventions made solely
+# by or on behalf of X shall be owned by X", "records provided by the Company … are the property of the Company".
+MADE_BY = _rx(r"\b(?:made|developed|conceived|created|generated|authored|invented|reduced\s+to\s+practice|supplied|"
+              r"provided|furnished|disclosed)\s+(?:(?!(?:shall|will|be|is|are|owned)\b)[\w,]+\s+){0,8}?(?:solely\s+|exclusively\s+|"
+              r"independently\s+)?by\s+(?:or\s+(?:for|on\s+behalf\s+of)\s+)?")
 WORK_FOR_HIRE = _rx(r"\bworks?\s+(?:made\s+)?for\s+hire\b|\bspecially\s+(?:ordered\s+or\s+)?commissioned\b|"
                     r"\bsection\s+101\s+of\s+the\s+(?:U\.?S\.?\s+|United\s+States\s+)?Copyright\s+Act")
 WORK_FOR_HIRE_NEGATED = _rx(r"\b(?:not|never|no)\s+(?:be\s+)?(?:deemed\s+|considered\s+|treated\s+as\s+)?(?:an?\s+)?"
@@ -308,7 +314,7 @@ BACK_MATTER = _rx(r"^\s*(?:(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)\b|(?:E
 # proves it from the parsed pattern): a text whose lower-cased copy holds none of them in the
 # searched range cannot match, a cheap test before a slow search.
 NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    RETAINS: ("retain", "reserve", "keep", "remain"),
+    RETAINS: ("retain", "reserve", "keep", "remain", "continue"),
     WORK_FOR_HIRE: ("hire", "commissioned", "copyright"),
     WORK_FOR_HIRE_NEGATED: ("hire",),
     NEGATION: ("not", "nor", "neither", "never", "prohibit", "forbidden", "without", "except", "other", "refrain",
