@@ -10,9 +10,8 @@ import re._parser as parser
 
 import pytest
 
-from noai.analysis import fast
+from noai.analysis import fast, sections
 from noai.analysis import patterns as P
-from noai.analysis import sections
 
 
 def _covered(seq, needs: tuple[str, ...], run: str = "") -> bool:

@@ -81,8 +81,8 @@ class Gates:
 
 # Lower-case literals one of which every match of :data:`noai.analysis.sections.IP_TITLE` holds
 # (tests/analysis/test_patterns.py proves it from the parsed pattern): most section titles hold none.
-IP_TITLE_NEEDS = ("intellectual", "ownership", "proprietary", "work", "copyright", "assignment", "invention",
-                  "patent", "right", "ip", "grant", "licen", "title")
+IP_TITLE_NEEDS = ("intellectual", "ownership", "proprietary", "product", "hire", "copyright", "assignment",
+                  "invention", "patent", "right", "ip", "grant", "licen", "title")
 
 
 def may_hold(text: str, needs: Sequence[str]) -> bool:
@@ -91,8 +91,4 @@ def may_hold(text: str, needs: Sequence[str]) -> bool:
     ASCII letter)."""
     if _FOLDS.search(text):
         return True
-    low = text.lower()
-    for n in needs:
-        if n in low:
-            return True
-    return False
+    return any(map(text.lower().__contains__, needs))
