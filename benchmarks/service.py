@@ -21,6 +21,7 @@ loopback, then measures, in turn:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
@@ -93,10 +94,8 @@ class Server:
         """Resident memory of the master and its workers."""
         total = 0.0
         for pid in [self.process.pid, *children(self.process.pid)]:
-            try:
+            with contextlib.suppress(OSError):  # a worker that just exited
                 total += rss_mib(pid)
-            except OSError:
-                pass
         return total
 
     def stop(self) -> None:

@@ -13,7 +13,7 @@ import json
 import re
 import zipfile
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -30,7 +30,7 @@ EXAMPLE = TESTS_DIR.parent / "examples" / "agency-services-agreement.docx"
 DOCUMENTS = {path.stem: path for path in [*sorted(CORPUS.glob("*.docx")), EXAMPLE]}
 AUTHOR = "Noai Reviewer"
 # The dates are fixed: the engine never reads the clock, and neither do the tests.
-REVISION_DATE = datetime(2026, 1, 15, 10, 0, tzinfo=timezone.utc)
+REVISION_DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 # Variants other than the default (standard) are checked on a few documents of each kind:
 # other authors' tracked changes, schema errors of their own, the example.
 OTHER_VARIANTS = ("ccs-ict-services-terms-tracked", "cp-csa-with-ai", "oa-confidentiality-invention-assignment",
@@ -157,7 +157,11 @@ def test_the_output_validates_and_adds_no_schema_error_the_input_did_not_have(na
 def test_every_part_but_the_edited_ones_comes_back_byte_for_byte(name, variant):
     before, after = zip_parts(source(name)), zip_parts(redlined(name, variant).docx)
     assert set(before) <= set(after)
-    assert set(after) - set(before) <= {"word/comments.xml"}
+    added = set(after) - set(before)
+    # the comments part, and the round's record: customXml/itemN.xml, its properties and their relationships
+    record = {name for name in added if re.fullmatch(r"customXml/(_rels/)?item(Props)?\d+\.xml(\.rels)?", name)}
+    assert added - record <= {"word/comments.xml"}
+    assert len(record) == 3
     changed = {part for part in before if before[part] != after[part]}
     assert changed <= EDITABLE_PARTS, sorted(changed - EDITABLE_PARTS)
     assert "word/document.xml" in changed
@@ -196,7 +200,7 @@ def test_the_plan_is_json_and_every_edit_is_applied_where_it_was_planned(name, v
         following = theirs[i + 1] if i + 1 < len(theirs) else len(after.paragraphs)
         inserted = [after.paragraphs[k].text for k in range(n + 1, following)]
         assert len(inserted) == len(planned_inserts.get(i, ())), (i, inserted)
-        for actual, planned in zip(inserted, planned_inserts.get(i, ())):
+        for actual, planned in zip(inserted, planned_inserts.get(i, ()), strict=True):
             assert_inserted_text(actual, planned)
 
 

@@ -6,7 +6,12 @@
 
 export const SEVERITIES = ["high", "medium", "low", "info"];
 export const SEVERITY_TITLES = { high: "High risk", medium: "Medium risk", low: "Low risk", info: "For information" };
-export const STATUS_WORDS = { present: "present", missing: "missing", unknown: "not sure" };
+export const STATUS_WORDS = {
+  present: "present", missing: "missing", unknown: "not sure",
+  // In a negotiation (the audit's `negotiation` section): our pending insertion, the other side's pending
+  // deletion of it, gone since our round, present without a core limb.
+  proposed: "proposed", struck: "struck out", removed: "removed", weakened: "weakened",
+};
 const LEGEND = "Risk 0 (safe) to 100 (worst); grade A (low risk) to F (high risk).";
 
 const text = (value) => (value === undefined || value === null ? "" : String(value));
@@ -33,10 +38,10 @@ export function readScore(score) {
 /**
  * @typedef {{kind: string, status: string, title: string, explanation: string, detail: string, evidence: number|null}} Protection
  * @param {any} protections the audit's map name -> {status, title, explanation, detail, evidence}
- * @returns {Protection[]} missing first, then unknown, then present
+ * @returns {Protection[]} missing (or taken out by the other side) first, then weakened, unknown, proposed, present
  */
 export function readProtections(protections) {
-  const order = { missing: 0, unknown: 1, present: 2 };
+  const order = { missing: 0, removed: 0, struck: 0, weakened: 1, unknown: 2, proposed: 3, present: 4 };
   return Object.entries(protections ?? {})
     .map(([kind, p]) => ({
       kind,

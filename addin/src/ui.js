@@ -166,7 +166,7 @@ function renderSummary() {
 }
 
 function renderProtections(protections) {
-  const mark = { present: "✓", missing: "✗", unknown: "?" };
+  const mark = { present: "✓", missing: "✗", unknown: "?", proposed: "+", struck: "✗", removed: "✗", weakened: "!" };
   $("protections").replaceChildren(
     ...protections.map((p) => {
       const id = `protection-${p.kind}`;

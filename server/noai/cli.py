@@ -12,8 +12,9 @@ import argparse
 import json
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from . import __version__, engine
 from .errors import NoaiError
@@ -68,7 +69,8 @@ def _inputs(paths: list[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files.extend(sorted(f for f in p.iterdir() if f.suffix.lower() in DOCX_SUFFIXES and not f.name.startswith("~$")))
+            files.extend(sorted(f for f in p.iterdir()
+                                if f.suffix.lower() in DOCX_SUFFIXES and not f.name.startswith("~$")))
         elif p.exists():
             files.append(p)
         else:
@@ -76,7 +78,7 @@ def _inputs(paths: list[str]) -> list[Path]:
     return files
 
 
-def _options(args) -> engine.Options:
+def _options(args: argparse.Namespace) -> engine.Options:
     playbook = args.playbook or os.environ.get("NOAI_PLAYBOOK")
     dirs = [Path(d) for d in (args.clauses or [])]
     if os.environ.get("NOAI_USER_CLAUSES"):
@@ -93,19 +95,35 @@ def _options(args) -> engine.Options:
 # -- audit ------------------------------------------------------------------------------
 
 
-def cmd_audit(args) -> int:
+def _previous(args: argparse.Namespace, many: bool) -> bytes | None:
+    """The bytes of ``--previous`` (the document we sent), for one returned document."""
+    given = getattr(args, "previous", None)
+    if given is None:
+        return None
+    if many:
+        raise UsageError("--previous compares one returned document with the one sent: give one file")
+    try:
+        return Path(given).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read --previous {given}: {exc.strerror}") from None
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
     from .analysis.report import format_markdown, format_summary_table, format_text
 
     files = _inputs(args.paths)
     if not files:
         raise UsageError("no Word documents (.docx) found")
     many = len(files) > 1
-    results, rows, code = [], [], EXIT_OK
+    previous = _previous(args, many)
+    results: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
+    code = EXIT_OK
     for i, path in enumerate(files, 1):
         if many:
             _progress(i, len(files), path.name)
         try:
-            result = engine.audit(path.read_bytes(), filename=path.name, we=args.we)
+            result = engine.audit(path.read_bytes(), filename=path.name, we=args.we, previous=previous)
         except NoaiError as exc:
             _err(f"{path}: {exc.message}")
             rows.append({"file": path.name, "error": exc.message})
@@ -131,7 +149,7 @@ def cmd_audit(args) -> int:
 # -- redline ----------------------------------------------------------------------------
 
 
-def _redline_one(src: Path, dst: Path | None, args, options) -> int:
+def _redline_one(src: Path, dst: Path | None, args: argparse.Namespace, options: engine.Options) -> int:
     data = src.read_bytes()
     if args.dry_run:
         _, the_plan = engine.plan(data, options, filename=src.name)
@@ -140,7 +158,8 @@ def _redline_one(src: Path, dst: Path | None, args, options) -> int:
     assert dst is not None
     if dst.resolve() == src.resolve() and not args.in_place:
         raise UsageError(f"{dst}: refusing to overwrite the input (use --in-place to allow it)")
-    result = engine.redline(data, author=args.author, date=args.date, options=options, filename=src.name)
+    result = engine.redline(data, author=args.author, date=args.date, options=options, filename=src.name,
+                            previous=_previous(args, False))
     tmp = dst.with_name(f".{dst.name}.noai-partial")
     try:  # write next to the target, then rename: never a half-written file
         tmp.write_bytes(result.docx)
@@ -153,18 +172,24 @@ def _redline_one(src: Path, dst: Path | None, args, options) -> int:
     note = f", {skipped} skipped" if skipped else ""
     _clear_progress()
     print(f"{src.name} -> {dst} ({applied} tracked changes{note})")
+    talks = result.audit.negotiation
+    if talks is not None:
+        said = ", ".join(f"{n} {status}" for status, n in talks.to_dict()["counts"].items() if n)
+        print(f"  answering round {talks.round} ({said}): {len(result.write.replies)} replies in their threads, "
+              f"{result.write.resolved} threads resolved")
     print(f"  {score_line(result.audit)} -> {score_line(result.after)} once the changes are accepted")
     if result.after.score.summary:
         print(f"  {result.after.score.summary}")
     return EXIT_OK
 
 
-def cmd_redline(args) -> int:
+def cmd_redline(args: argparse.Namespace) -> int:
     options = _options(args)
     src = Path(args.input)
     if not src.exists():
         raise UsageError(f"{src}: no such file or folder")
     if src.is_dir():
+        _previous(args, True)  # refused for a folder
         files = _inputs([str(src)])
         if not files:
             raise UsageError(f"{src}: no Word documents (.docx) in this folder")
@@ -193,7 +218,7 @@ def cmd_redline(args) -> int:
 # -- clauses ----------------------------------------------------------------------------
 
 
-def cmd_clauses(args) -> int:
+def cmd_clauses(args: argparse.Namespace) -> int:
     from .library import format_clause, format_clause_list, render
 
     options = _options(args)
@@ -210,13 +235,13 @@ def cmd_clauses(args) -> int:
 # -- serving ----------------------------------------------------------------------------
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
     from .web.serve import serve
 
     return serve(args)
 
 
-def cmd_certs(args) -> int:
+def cmd_certs(args: argparse.Namespace) -> int:
     from .web.certs import make_certificates, trust_instructions
 
     paths = make_certificates(Path(args.dir), hosts=args.host or ["localhost", "127.0.0.1"], force=args.force)
@@ -224,7 +249,7 @@ def cmd_certs(args) -> int:
     return EXIT_OK
 
 
-def cmd_manifest(args) -> int:
+def cmd_manifest(args: argparse.Namespace) -> int:
     from .manifest import render_manifest
 
     xml = render_manifest(args.url)
@@ -244,12 +269,13 @@ def _date(text: str) -> datetime:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 date: {text!r}") from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _library_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--playbook", metavar="FILE", help="your playbook over the shipped one (env NOAI_PLAYBOOK)")
-    p.add_argument("--clauses", metavar="DIR", action="append", help="a folder of your own clauses (env NOAI_USER_CLAUSES)")
+    p.add_argument("--clauses", metavar="DIR", action="append",
+                   help="a folder of your own clauses (env NOAI_USER_CLAUSES)")
 
 
 _WE_HELP = ("which party you are: a party's name or word as the document writes it (Acme, Customer), "
@@ -257,7 +283,8 @@ _WE_HELP = ("which party you are: a party's name or word as the document writes 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="noai", description="Protect creative work from AI training in Word contracts.")
+    parser = argparse.ArgumentParser(prog="noai",
+                                     description="Protect creative work from AI training in Word contracts.")
     parser.add_argument("--version", action="version", version=f"noai {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -266,6 +293,8 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the audit as JSON (schema noai.audit/2)")
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
+    p.add_argument("--previous", metavar="SENT.docx",
+                   help="the document we sent, when FILE is the other side's reply: what became of each proposal")
     fmt.add_argument("--markdown", action="store_true", help="the report as Markdown")
     p.add_argument("--all", action="store_true", help="list the info items too")
     p.add_argument("--verbose", action="store_true", help="paragraph indexes (¶) and every scoring reason")
@@ -281,6 +310,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="print the plan as JSON, write nothing")
     p.add_argument("--in-place", action="store_true", help="allow overwriting the input")
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
+    p.add_argument("--previous", metavar="SENT.docx",
+                   help="the document we sent, when IN is the other side's reply (needed only when the reply "
+                        "lost our round's record)")
     _library_args(p)
     p.set_defaults(func=cmd_redline)
 
@@ -320,9 +352,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "date", "absent") is None:
-        args.date = datetime.now(timezone.utc).replace(microsecond=0)
+        args.date = datetime.now(UTC).replace(microsecond=0)
     try:
-        return args.func(args)
+        code: int = args.func(args)
+        return code
     except NoaiError as exc:
         _err(exc.message)
         _err_problems(exc)

@@ -206,7 +206,8 @@ def test_each_library_clause_is_found_as_its_protection_and_its_text_raises_no_r
             if clause.kind in PROTECTIONS:
                 assert result.protection(clause.kind).status == "present", (clause.id, variant)
                 checked += 1
-            flagged = [(f.kind, f.phrase) for f in result.findings if f.start in ours and f.severity in ("high", "medium")]
+            flagged = [(f.kind, f.phrase) for f in result.findings
+                       if f.start in ours and f.severity in ("high", "medium")]
             assert flagged == [], (clause.id, variant)
             assert result.terms.provider.name == "Designer" and result.terms.client.name == "Client"
     assert checked >= 7 * len(VARIANTS)

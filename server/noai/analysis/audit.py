@@ -13,40 +13,60 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
-from typing import Sequence
+from typing import TYPE_CHECKING, Any
 
 from noai.analysis import fast, learned
 from noai.analysis import patterns as P
 from noai.analysis.classify import (
-    GRANT_KINDS,
     HIGH,
     INFO,
     MEDIUM,
-    SEVERITY_ORDER,
     Finding,
     bare_title,
     classify,
     party_words,
 )
 from noai.analysis.language import detect_language
+from noai.analysis.negotiation import Negotiation, dangling_findings, negotiate, protection_statuses
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.terms import DefinedTerms
-from noai.kinds import KINDS, PROTECTIONS, FindingKind, Placement, protection_spec
+from noai.kinds import (
+    GRANT_KINDS,
+    KINDS,
+    PROTECTIONS,
+    SEVERITY_ORDER,
+    FindingKind,
+    KindSpec,
+    Placement,
+    ProtectionStatus,
+    Weight,
+    protection_spec,
+)
 from noai.ooxml.model import Paragraph
 
+if TYPE_CHECKING:
+    from noai.ooxml.document import Document
+
 SCHEMA = "noai.audit/2"
-PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
+PRESENT, MISSING, UNKNOWN = ProtectionStatus.PRESENT, ProtectionStatus.MISSING, ProtectionStatus.UNKNOWN
+# Statuses a negotiation gives a protection (noai.analysis.negotiation): our pending insertion, the
+# other side's pending deletion of it, gone since our round, present without a core limb.
+PROPOSED, STRUCK, REMOVED, WEAKENED = (ProtectionStatus.PROPOSED, ProtectionStatus.STRUCK, ProtectionStatus.REMOVED,
+                                       ProtectionStatus.WEAKENED)
+STATUSES = tuple(ProtectionStatus)
 GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
 # The best grade a contract can have while a finding of this severity stands, and the risk that grade starts
 # at: no A or B while a high-risk finding stands.
 GRADE_BOUND = {HIGH: ("C", 40)}
 SCORE_LEGEND = "Risk 0 (safe) to 100 (worst); grade A (low risk) to F (high risk)."
 NO_IP_TERMS = (15, "the contract says nothing about rights in the work, leaving AI use to the general law")
-_BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
+_BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|"
+                           r"\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
                            r"Terms)\b|\b(?:Standard\s+Terms|Terms\s+and\s+"
                            r"Conditions)\b[^.]{0,120}\b(?:available|posted|located|published|found)\s+at\b|"
                            r"\b(?:subject\s+to|governed\s+by)\s+the\s+(?:Standard\s+Terms|\w+\s+Standard\s+Terms)",
@@ -56,7 +76,7 @@ _BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|\bincor
 @dataclass(frozen=True, slots=True)
 class Protection:
     name: str
-    status: str  # "present" | "missing" | "unknown"
+    status: str  # one of STATUSES
     evidence: int | None = None  # index of the paragraph that shows it
     detail: str = ""
 
@@ -114,6 +134,7 @@ class AuditResult:
     places: dict[Placement, Place] = field(default_factory=dict)  # where each placement puts a clause
     parties: Parties = field(default_factory=Parties)
     we: We | None = None
+    negotiation: Negotiation | None = None  # what became of our last round (audit_document with a round)
 
     def protection(self, name: str) -> Protection | None:
         return next((p for p in self.protections if p.name == name), None)
@@ -124,7 +145,7 @@ class AuditResult:
             return "not scored"
         return f"{self.score.risk}/100 ({self.score.grade})"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         texts = {i: self.paragraphs[i].text for i in _evidence_indexes(self.protections)}
         return {
             "schema": SCHEMA,
@@ -150,6 +171,7 @@ class AuditResult:
                       "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons],
                       "summary": self.score.summary, "legend": SCORE_LEGEND},
             "notes": list(self.notes),
+            **({} if self.negotiation is None else {"negotiation": self.negotiation.to_dict()}),
         }
 
 
@@ -157,7 +179,7 @@ def _evidence_indexes(protections: Sequence[Protection]) -> set[int]:
     return {p.evidence for p in protections if p.evidence is not None}
 
 
-def _paragraph_dict(p: Paragraph) -> dict:
+def _paragraph_dict(p: Paragraph) -> dict[str, Any]:
     return {"index": p.index, "text": p.text, "style": p.style_name or p.style_id, "label": p.label,
             "section_label": p.section_label, "heading": p.heading}
 
@@ -165,7 +187,8 @@ def _paragraph_dict(p: Paragraph) -> dict:
 # -- protections -----------------------------------------------------------------------------
 
 
-def _first(findings: Sequence[Finding], kind: str, test=lambda f: True) -> Finding | None:
+def _first(findings: Sequence[Finding], kind: str, test: Callable[[Finding], bool] = lambda f: True
+           ) -> Finding | None:
     return next((f for f in findings if f.kind == kind and test(f)), None)
 
 
@@ -173,6 +196,39 @@ def _ai_restriction(findings: Sequence[Finding], creator: str) -> Finding | None
     """The first restriction of AI use that binds the other side (not the creator's own AI tools)."""
     return _first(findings, "existing_ai_restriction", lambda f: f.attributes.get("polarity") == "restriction"
                   and f.attributes.get("restricted_party") != creator and f.attributes.get("covers") != "own")
+
+
+_COVENANT = re.compile(r"\b(?:shall|will|must|may|can)\s*not\b|\bagrees?\s+not\s+to\b|"
+                       r"\b(?:is|are)\s+(?:not\s+permitted|prohibited|forbidden|not\s+allowed)\b|\bprohibited\s+from\b|\bno\s+(?:\w+\s+){0,3}(?:shall|may|will)\b|"
+                       r"\brefrain\s+from\b|\bnot\s+to\s+(?:use|permit|allow)\b|\bcovenants?\s+not\b", re.IGNORECASE)
+_TRAINING = re.compile(r"\b(?:pre-?)?train|\bfine-?tun|\bmachine[- ]learning\b|\bdevelop\w*\s+(?:or\s+improv\w+\s+)?"
+                       r"(?:an?\s+|any\s+)?(?:AI|artificial)|\b(?:improve|build)\s+(?:an?\s+|any\s+)?(?:AI|artificial)",
+                       re.IGNORECASE)
+_DEFINES = re.compile(r"[\"“]([^\"”]{1,60})[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)")
+
+
+def _covenant(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> Finding | None:
+    """The first operative covenant that binds the other side and covers AI training, by its own words or
+    through the definitions it uses ("shall not make any Prohibited AI Use", "Prohibited AI Use" defined
+    as training ...): a definition, or an exclusion from a grant ("excluding any Prohibited AI Use"),
+    alone restricts nothing."""
+    definitions: dict[str, str] | None = None
+    for f in findings:
+        if (f.kind != "existing_ai_restriction" or f.attributes.get("polarity") != "restriction"
+                or f.attributes.get("restricted_party") == creator or f.attributes.get("covers") == "own"):
+            continue
+        for i in range(f.start, f.end + 1):
+            for sentence in P.SENTENCE_BREAK.split(paragraphs[i].text):
+                if not _COVENANT.search(sentence) or _DEFINES.search(sentence):
+                    continue  # a definition restricts nothing, whatever words it holds
+                if definitions is None:
+                    definitions = {m.group(1): p.text for p in paragraphs for m in _DEFINES.finditer(p.text)}
+                used = [text for term, text in definitions.items() if term in sentence]
+                reach = " ".join([sentence, *used, *(text for term, text in definitions.items()
+                                                    if any(term in u for u in used))])
+                if (P.AI_TERM.search(sentence) or any(P.AI_TERM.search(u) for u in used)) and _TRAINING.search(reach):
+                    return f
+    return None
 
 
 def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> list[Paragraph]:
@@ -187,10 +243,16 @@ def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding],
 def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms,
                  creator: str) -> list[Protection]:
     out = []
-    ai = _ai_restriction(findings, creator)
-    out.append(Protection("no_ai_restriction", PRESENT, ai.start, "The contract restricts AI use of the work.")
-               if ai else Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to "
-                                                                          "train AI."))
+    ai = _covenant(paragraphs, findings, creator)
+    if ai is not None:
+        out.append(Protection("no_ai_restriction", PRESENT, ai.start, "The contract restricts AI use of the work."))
+    elif _ai_restriction(findings, creator) is not None:
+        out.append(Protection("no_ai_restriction", MISSING, detail="The contract mentions AI use only in a definition, "
+                                                                   "an exclusion or a clause that does not cover "
+                                                                   "training; no covenant stops the other side "
+                                                                   "training AI on the work."))
+    else:
+        out.append(Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to train AI."))
     out.append(_scope(paragraphs, findings, terms))
     reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown")
                       and not f.attributes.get("kept"))
@@ -451,7 +513,7 @@ def _insertion_points(protections: Sequence[Protection], places: dict[Placement,
     out = []
     for prot in protections:
         place = places.get(protection_spec(prot.name).placement)
-        if prot.status != PRESENT and place is not None:
+        if prot.status not in (PRESENT, PROPOSED) and place is not None:
             out.append(InsertionPoint(prot.name, place.index, place.text, place.section_label, place.reason))
     return out
 
@@ -459,12 +521,18 @@ def _insertion_points(protections: Sequence[Protection], places: dict[Placement,
 # -- score --------------------------------------------------------------------------------------------
 
 
+def _weight(row: KindSpec, severity: str) -> Weight | None:
+    """The row's weight at ``severity`` (a finding's severity is the str of a Severity)."""
+    weight: Weight | None = row.weights.get(severity)  # type: ignore[call-overload]  # Severity is a StrEnum
+    return weight
+
+
 def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Score:
     """The weights of the spec rows (:mod:`noai.kinds`): the heaviest grant of the work (else a
     fixed weight when the contract grants nothing), then each other kind once at the first
     severity it has a weight for, then the protections' points by status."""
     grants = [(w.points, -rank, w.why) for f in findings for rank, (kind, row) in enumerate(KINDS.items())
-              if kind == f.kind and row.grant and (w := row.weights.get(f.severity))]
+              if kind == f.kind and row.grant and (w := _weight(row, f.severity))]
     reasons: list[tuple[int, str]] = []
     if grants:
         points, _, why = max(grants)
@@ -473,12 +541,12 @@ def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Sc
         reasons.append(NO_IP_TERMS)
     for kind, row in KINDS.items():
         weight = None if row.grant else next((w for f in findings if f.kind == kind
-                                              and (w := row.weights.get(f.severity))), None)
+                                              and (w := _weight(row, f.severity))), None)
         if weight is not None:
             reasons.append((weight.points, weight.why))
     status = {p.name: p.status for p in protections}
-    for name, row in PROTECTIONS.items():
-        weight = row.present if status.get(name) == PRESENT else row.absent
+    for name, spec in PROTECTIONS.items():
+        weight = spec.present if status.get(name) in (PRESENT, PROPOSED) else spec.absent
         if weight is not None:
             reasons.append((weight.points, weight.why))
     bound = _bound(findings, sum(points for points, _ in reasons))
@@ -566,7 +634,36 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
         places=places, parties=parties, we=resolved)
 
 
-def audit_document(doc, *, filename: str | None = None, we: str | None = None) -> AuditResult:
+def audit_document(doc: Document, *, filename: str | None = None, we: str | None = None,
+                   previous: Document | None = None) -> AuditResult:
     """Audit a read :class:`~noai.ooxml.document.Document` (``we``: the user's party, see
-    :func:`audit_paragraphs`)."""
-    return audit_paragraphs(doc.paragraphs, filename=filename, we=we)
+    :func:`audit_paragraphs`). When the document records a round of ours, or ``previous`` (the
+    document we sent) is given, the result has a ``negotiation`` section and the protections the
+    statuses it gives them (:func:`noai.analysis.negotiation.protection_statuses`)."""
+    result = audit_paragraphs(doc.paragraphs, filename=filename, we=we)
+    if result.score.risk is None:
+        return result
+    result.negotiation = talks = negotiate(doc, result.findings, previous)
+    protections = protection_statuses(result.protections, result.paragraphs, talks)
+    dangling = dangling_findings(result.paragraphs, talks)
+    if dangling:
+        result.findings = sorted([*result.findings, *dangling],
+                                 key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity)))
+    if protections != result.protections or dangling:
+        result.protections = protections
+        result.insertion_points = _insertion_points(protections, result.places)
+        result.score = _negotiated_score(result.findings, protections)
+    return result
+
+
+def _negotiated_score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Score:
+    """The score, no better than B while a protection of ours is struck or removed."""
+    score = _score(findings, protections)
+    lost = [p.name for p in protections if p.status in (STRUCK, REMOVED)]
+    if not lost or score.risk is None or score.risk >= GRADES[0][0]:
+        return score
+    lift = (GRADES[0][0] - score.risk, f"the other side struck or removed our {', '.join(lost)}, so the grade is "
+                                       "B at best")
+    risk = GRADES[0][0]
+    reasons = (*score.reasons, lift)
+    return Score(risk, "B", reasons, f"Grade B: {lift[1]}.")

@@ -11,9 +11,9 @@ import io
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from flask import Blueprint, current_app, jsonify, request, send_file
+from flask import Blueprint, Response, current_app, jsonify, request, send_file
 from marshmallow import ValidationError
 from werkzeug.exceptions import UnsupportedMediaType
 
@@ -42,7 +42,7 @@ T = TypeVar("T")
 bp = Blueprint("api", __name__)  # the token is checked app-wide (security.install_security)
 
 
-def _document() -> tuple[bytes, str | None, dict]:
+def _document() -> tuple[bytes, str | None, dict[str, Any]]:
     """The document's bytes, its file name (multipart only) and the raw options."""
     if request.mimetype == MULTIPART:
         upload = request.files.get("file")
@@ -57,7 +57,13 @@ def _document() -> tuple[bytes, str | None, dict]:
         f"not {request.mimetype or 'a body without Content-Type'}.")
 
 
-def _options(loaded: dict | None = None) -> engine.Options:
+def _previous() -> bytes | None:
+    """The document we sent (multipart field ``previous``), when the request answers a reply to it."""
+    upload = request.files.get("previous") if request.mimetype == MULTIPART else None
+    return None if upload is None else upload.read()
+
+
+def _options(loaded: dict[str, Any] | None = None) -> engine.Options:
     """Engine options from validated request options; the clause folders are the server's."""
     loaded = loaded or {}
     return engine.Options(
@@ -66,11 +72,11 @@ def _options(loaded: dict | None = None) -> engine.Options:
         clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]), check=deadline_check())
 
 
-def _compute(data: bytes, job: Callable[[], T], *, rewrite: bool = False) -> T:
-    """``job()`` on ``data``, within the memory budget and off the event loop (:mod:`.compute`):
-    refused before parsing when it would take more than one request may (413), its estimate
-    reserved against the server's budget while it runs (else 503)."""
-    estimate = engine.memory_estimate(data, rewrite=rewrite)
+def _compute(data: bytes, job: Callable[[], T], *, rewrite: bool = False, previous: bytes | None = None) -> T:
+    """``job()`` on ``data`` (and the ``previous`` document, read too), within the memory budget and
+    off the event loop (:mod:`.compute`): refused before parsing when it would take more than one
+    request may (413), its estimate reserved against the server's budget while it runs (else 503)."""
+    estimate = engine.memory_estimate(data, rewrite=rewrite) + (engine.memory_estimate(previous) if previous else 0)
     limit = current_app.config["REQUEST_MEMORY"]
     if estimate > limit:
         raise DocumentBudgetError(
@@ -86,31 +92,35 @@ def _compute(data: bytes, job: Callable[[], T], *, rewrite: bool = False) -> T:
 
 
 @bp.post("/audit")
-def audit():
+def audit() -> Response:
     data, filename, raw = _document()
     we = AuditOptionsSchema().load(raw).get("we")
     check = deadline_check()
-    return jsonify(_compute(data, lambda: engine.audit(data, filename=filename, we=we, check=check).to_dict()))
+    previous = _previous()
+    return jsonify(_compute(data, lambda: engine.audit(data, filename=filename, we=we, check=check,
+                                                       previous=previous).to_dict(), previous=previous))
 
 
 @bp.post("/plan")
-def plan():
+def plan() -> Response:
     data, filename, raw = _document()
     options = _options(OptionsSchema().load(raw))
-    def job() -> dict:
+    def job() -> dict[str, Any]:
         result, the_plan = engine.plan(data, options, filename=filename)
         return {"audit": result.to_dict(), "plan": the_plan.to_dict()}
     return jsonify(_compute(data, job))
 
 
 @bp.post("/redline")
-def redline():
+def redline() -> Response:
     data, filename, raw = _document()
     loaded = RedlineOptionsSchema().load(raw)
     date = loaded.get("date") or datetime.now(UTC).replace(microsecond=0)
     options = _options(loaded)
+    previous = _previous()
     result = _compute(data, lambda: engine.redline(data, author=loaded["author"], date=date, options=options,
-                                                   filename=filename), rewrite=True)
+                                                   filename=filename, previous=previous),
+                      rewrite=True, previous=previous)
     stem = PurePath(filename).stem if filename else "document"
     response = send_file(io.BytesIO(result.docx), mimetype=DOCX_TYPE, as_attachment=True,
                          download_name=f"{stem}.noai.docx")
@@ -122,7 +132,7 @@ def redline():
 
 
 @bp.get("/clauses")
-def clauses():
+def clauses() -> Response:
     library, _ = engine.library_for(_options())
     items = [{"id": c.id, "kind": c.kind, "title": c.title, "summary": c.summary, "rationale": c.rationale,
               "variants": list(c.variants), "placement": c.placement} for c in library.clauses]
@@ -130,7 +140,7 @@ def clauses():
 
 
 @bp.get("/clauses/<clause_id>")
-def clause(clause_id: str):
+def clause(clause_id: str) -> Response:
     query = ClauseQuerySchema().load(request.args.to_dict())
     library, playbook = engine.library_for(_options())
     found = library.get(clause_id)
@@ -141,5 +151,5 @@ def clause(clause_id: str):
 
 
 @bp.get("/healthz")
-def healthz():
+def healthz() -> Response:
     return jsonify(HealthSchema().dump({"status": "ok", "version": __version__}))

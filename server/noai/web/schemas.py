@@ -8,16 +8,17 @@ they are), the source of the OpenAPI document (:mod:`noai.web.openapi`).
 from __future__ import annotations
 
 from datetime import UTC
+from typing import Any
 
 from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
 
 from noai.library import VARIANTS
 
 PLAYBOOKS = ("default",)  # shipped playbooks a client may name; never a server path
-_TERM = {"validate": validate.Length(min=1, max=200)}
+_TERM: dict[str, Any] = {"validate": validate.Length(min=1, max=200)}
 
 
-_WE = {"validate": validate.Length(min=1, max=200),
+_WE: dict[str, Any] = {"validate": validate.Length(min=1, max=200),
        "metadata": {"description": "Which party you are: a party's name or word as the document writes it "
                                    "(\"Acme\", \"the Customer\"), or a role (creator, client). A value that names "
                                    "no party of the document is a 422 problem listing the parties found."}}
