@@ -435,6 +435,7 @@ def test_a_limb_taken_out_of_our_clause_is_put_back_not_duplicated_unless_the_pl
     second = _round_two(returned, "standard")
     restore = [e for e in second.plan.edits if e.op == "replace" and "train" in (e.replacement or "")]
     assert len(restore) == 1 and "train, pre-train, fine-tune or otherwise" in restore[0].replacement
+    assert schemas.problems("plan", second.plan.to_dict()) == []  # a reinstatement answers no finding: null
     assert not [e for e in second.plan.edits if e.clause == "no-ai-training"]
     assert validate_docx(second.docx, all_parts=True).valid
     text = " ".join(p.text for p in audit(second.docx).paragraphs)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from noai.analysis import learned
+from noai.analysis import fast, learned
 from noai.analysis import patterns as P
 from noai.analysis.classify import (
     HIGH,
@@ -380,7 +380,9 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
     nested: list[tuple[int, int]] = []
     for p in headings:
         depth = len(p.section_path)
-        if is_ip_heading(p, paragraphs[slice(*_through(runs(p.index, depth)))]):
+        # a title that cannot be an IP title is skipped before its section is copied
+        if fast.may_hold(p.section_path[-1], fast.IP_TITLE_NEEDS) and \
+                is_ip_heading(p, paragraphs[slice(*_through(runs(p.index, depth)))]):
             top = depth <= (_vote_depth(runs, p.index) or 1)
             (titled if not licence_title(p.section_path[-1]) else licensing if top else nested).append((p.index, depth))
     reserving = [(p.index, len(p.section_path)) for p in headings

@@ -72,7 +72,7 @@ def is_ip_heading(p: Paragraph, body: Sequence[Paragraph]) -> bool:
     text = " ".join(q.text for q in body[:40])
     if not _RIGHTS_BODY.search(text):
         return False
-    return not (_GOODS.search(text) and not _STRONG_IP.search(text))
+    return _STRONG_IP.search(text) is not None or _GOODS.search(text) is None  # the cheap test first
 
 
 def block_end(paragraphs: Sequence[Paragraph], runs: Callable[[int, int], tuple[int, int]],
