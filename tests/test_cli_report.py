@@ -99,3 +99,12 @@ def test_an_unreadable_document_we_sent_is_named_as_that_one_not_as_the_reply(tm
         assert run.returncode == 3, run.stderr
         assert "The document we sent: The file is not a Word document" in run.stderr, run.stderr
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_a_redline_error_names_the_file_as_the_audit_does(tmp_path):
+    bad = tmp_path / "reply.docx"
+    bad.write_bytes(b"not a word document")
+    audit, redline = noai("audit", bad), noai("redline", bad, "-o", tmp_path / "out.docx")
+    assert audit.returncode == redline.returncode == 3
+    assert audit.stderr == redline.stderr
+    assert redline.stderr.startswith(f"noai: {bad}: The file is not a Word document")

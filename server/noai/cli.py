@@ -214,7 +214,12 @@ def cmd_redline(args: argparse.Namespace) -> int:
         _clear_progress()
         return code
     dst = Path(args.output) if args.output else src.with_name(f"{src.stem}.noai{src.suffix}")
-    return _redline_one(src, dst, args, options)
+    try:
+        return _redline_one(src, dst, args, options)
+    except NoaiError as exc:  # name the file, as the audit and a folder run do
+        if not exc.message.startswith(f"{src}: "):
+            exc.message = f"{src}: {exc.message}"
+        raise
 
 
 # -- clauses ----------------------------------------------------------------------------
