@@ -108,3 +108,10 @@ def test_a_redline_error_names_the_file_as_the_audit_does(tmp_path):
     assert audit.returncode == redline.returncode == 3
     assert audit.stderr == redline.stderr
     assert redline.stderr.startswith(f"noai: {bad}: The file is not a Word document")
+
+
+def test_counts_of_one_read_in_the_singular():
+    assert cli._count(1, "tracked change") == "1 tracked change"
+    assert cli._count(13, "tracked change") == "13 tracked changes"
+    assert cli._count(1, "reply", "replies") == "1 reply"
+    assert cli._count(0, "reply", "replies") == "0 replies"

@@ -40,6 +40,11 @@ def _clear_progress() -> None:
         _drawn = False
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """ "1 tracked change", "13 tracked changes"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def _err(msg: str) -> None:
     _clear_progress()
     print(f"noai: {msg}", file=sys.stderr)
@@ -173,12 +178,12 @@ def _redline_one(src: Path, dst: Path | None, args: argparse.Namespace, options:
     applied, skipped = len(result.write.applied), len(result.write.skipped)
     note = f", {skipped} skipped" if skipped else ""
     _clear_progress()
-    print(f"{src.name} -> {dst} ({applied} tracked changes{note})")
+    print(f"{src.name} -> {dst} ({_count(applied, 'tracked change')}{note})")
     talks = result.audit.negotiation
     if talks is not None:
         said = ", ".join(f"{n} {status}" for status, n in talks.to_dict()["counts"].items() if n)
-        print(f"  answering round {talks.round} ({said}): {len(result.write.replies)} replies in their threads, "
-              f"{result.write.resolved} threads resolved")
+        print(f"  answering round {talks.round} ({said}): {_count(len(result.write.replies), 'reply', 'replies')} "
+              f"in their threads, {_count(result.write.resolved, 'thread')} resolved")
     print(f"  {score_line(result.audit)} -> {score_line(result.after)} once the changes are accepted")
     if result.after.score.summary:
         print(f"  {result.after.score.summary}")
