@@ -107,10 +107,15 @@ def _previous(args: argparse.Namespace, many: bool) -> bytes | None:
         return None
     if many:
         raise UsageError("--previous compares one returned document with the one sent: give one file")
+    return _read_option_file(given, "--previous")
+
+
+def _read_option_file(given: str, option: str) -> bytes:
+    """The bytes of a file an option names; one that cannot be read is bad usage (exit 2), as a missing input is."""
     try:
         return Path(given).read_bytes()
     except OSError as exc:
-        raise UsageError(f"cannot read --previous {given}: {exc.strerror}") from None
+        raise UsageError(f"cannot read {option} {given}: {exc.strerror}") from None
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -239,7 +244,7 @@ def cmd_clauses(args: argparse.Namespace) -> int:
         print(format_clause_list(library))
         return EXIT_OK
     clause = library.get(args.id)
-    terms = engine.placeholders_for(Path(args.for_file).read_bytes()) if args.for_file else {}
+    terms = engine.placeholders_for(_read_option_file(args.for_file, "--for")) if args.for_file else {}
     print(format_clause(render(clause, args.variant or playbook.variant, terms), clause))
     return EXIT_OK
 
