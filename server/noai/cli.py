@@ -1,7 +1,8 @@
 """The ``noai`` command: the only module that prints.
 
-Exit codes: 0 success; 2 bad usage (including an output that would overwrite its input);
-3 a document could not be read; 4 the clause library or playbook is invalid; 5 a plan could not
+Exit codes (README, "Usage"): 0 success; 2 bad usage (including a missing file, a --we that names
+no party, an output that would overwrite its input); 3 a document could not be read or the output
+not written; 4 the clause library or playbook is invalid; 5 a plan could not
 be applied; 1 anything unexpected. In a folder run one bad file never stops the others; the exit code is
 then that of the first failure.
 """
