@@ -87,6 +87,7 @@ def _options(args) -> engine.Options:
         playbook=Path(playbook) if playbook else None,
         clause_dirs=tuple(dirs),
         we=getattr(args, "we", None),
+        work_kind=getattr(args, "work_kind", None),
     )
 
 
@@ -281,6 +282,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="print the plan as JSON, write nothing")
     p.add_argument("--in-place", action="store_true", help="allow overwriting the input")
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
+    p.add_argument("--work-kind", choices=list(engine.WORK_KINDS),
+                   help="the kind of work (default: detected from the contract's words); picks the clause for it")
     _library_args(p)
     p.set_defaults(func=cmd_redline)
 

@@ -35,6 +35,7 @@ from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.terms import DefinedTerms
+from noai.analysis.work_kind import WorkKind, detect_work_kind, given_work_kind
 from noai.kinds import KINDS, PROTECTIONS, FindingKind, Placement, protection_spec
 from noai.ooxml.model import Paragraph
 
@@ -114,6 +115,7 @@ class AuditResult:
     places: dict[Placement, Place] = field(default_factory=dict)  # where each placement puts a clause
     parties: Parties = field(default_factory=Parties)
     we: We | None = None
+    work_kind: WorkKind | None = None  # software | creative | data | general, detected or given
 
     def protection(self, name: str) -> Protection | None:
         return next((p for p in self.protections if p.name == name), None)
@@ -134,6 +136,7 @@ class AuditResult:
             "terms": self.terms.to_dict(),
             **self.parties.to_dict(self.paragraphs),
             "we": None if self.we is None else self.we.to_dict(),
+            "work_kind": None if self.work_kind is None else self.work_kind.to_dict(),
             "ip_section": None if self.ip_section is None else {
                 "title": self.ip_section.title, "section_label": self.ip_section.section_label,
                 "start": self.ip_section.start, "end": self.ip_section.end},
@@ -528,7 +531,7 @@ def _notes(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
 
 
 def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None = None, *,
-                     filename: str | None = None, we: str | None = None) -> AuditResult:
+                     filename: str | None = None, we: str | None = None, work_kind: str | None = None) -> AuditResult:
     """Audit paragraphs already read (``terms`` are extracted when not given). ``we`` is the user's
     party (a party's name or word, or a role); the audit reads the contract from that party's side.
     Raises :class:`~noai.errors.UnknownPartyError` when ``we`` names no party of the document."""
@@ -561,10 +564,13 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
         protections=protections,
         insertion_points=_insertion_points(protections, places),
         score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings + review, terms),
-        places=places, parties=parties, we=resolved)
+        places=places, parties=parties, we=resolved,
+        work_kind=given_work_kind(work_kind) if work_kind else detect_work_kind(
+            paragraphs, parties.work_product.text if parties.work_product else None))
 
 
-def audit_document(doc, *, filename: str | None = None, we: str | None = None) -> AuditResult:
+def audit_document(doc, *, filename: str | None = None, we: str | None = None,
+                   work_kind: str | None = None) -> AuditResult:
     """Audit a read :class:`~noai.ooxml.document.Document` (``we``: the user's party, see
-    :func:`audit_paragraphs`)."""
-    return audit_paragraphs(doc.paragraphs, filename=filename, we=we)
+    :func:`audit_paragraphs`; ``work_kind``: the kind of work, detected when None)."""
+    return audit_paragraphs(doc.paragraphs, filename=filename, we=we, work_kind=work_kind)
