@@ -57,7 +57,7 @@ def detect_work_kind(paragraphs: Sequence[Paragraph], work_product: str | None) 
     kind, count = max(counts.items(), key=lambda kv: kv[1])
     if total == 0 or (named != kind and (count < _MIN_COUNT or count / total < _MIN_SHARE[kind])):
         return WorkKind(GENERAL, "the document does not speak mainly of software, creative work or data")
-    why = f"the work product is called “{work_product}”" if named == kind else f"the document speaks mostly of {kind}"
+    why = f"the work product is called “{work_product}”" if named == kind else f"the text speaks mostly of {kind}"
     return WorkKind(kind, f"{why} ({count} of {total} words naming a kind of work)")
 
 
