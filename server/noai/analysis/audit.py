@@ -409,10 +409,13 @@ def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: Ip
         ip_anchor = (row, "no IP section: in the cover page's row for changes to the standard terms")
     else:
         ip_anchor = (fallback, "no IP section: at the end of the operative terms, before the signatures")
+    floor = ip.start if ip is not None else 0
+    ip_anchor = _settled(paragraphs, ip_anchor, floor)
     anchors[Placement.END_OF_IP_SECTION] = ip_anchor
     grant = next((f for f in risky if f.kind == FindingKind.LICENSE_GRANT), None)
-    anchors[Placement.AFTER_GRANT] = ((_last_body(paragraphs, grant.start, grant.end), "right after the licence grant")
-                                      if grant else ip_anchor)
+    after_grant = (_settled(paragraphs, (_last_body(paragraphs, grant.start, grant.end),
+                                         "right after the licence grant"), grant.start) if grant else (None, ""))
+    anchors[Placement.AFTER_GRANT] = after_grant if after_grant[0] is not None else ip_anchor
     anchors[Placement.AFTER_INDEMNITY] = _clause_end(paragraphs, findings, FindingKind.INDEMNIFICATION, runs,
                                                      "end of the indemnification clause") or ip_anchor
     anchors[Placement.AFTER_LIABILITY_CAP] = _clause_end(paragraphs, findings, FindingKind.LIMITATION_OF_LIABILITY,
@@ -435,6 +438,63 @@ def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: Ip
             p = paragraphs[index]
             out[placement] = Place(placement, index, p.text, p.section_label, reason)
     return out
+
+
+_LEAD_IN = re.compile(r"[:\u2014]\s*$")  # "... shall constitute any warranty that:"
+_ITEM = re.compile(r"^\s*(?:\(\s*[a-z0-9]{0,4}\s*\)|[a-z0-9]{1,4}[.)]|[\u2022\u00b7\u25aa\u25e6\u2013*-])\s",
+                   re.IGNORECASE)
+_LIST_STYLE = re.compile(r"list|bullet", re.IGNORECASE)
+_MAX_LIST = 40  # items a lead-in may govern
+
+
+def _depth(p: Paragraph) -> int:
+    """How deep a paragraph sits: its numbering level, else its section depth, one deeper for a typed
+    list marker ("(b) ", "- ", "(   ) ") or a list style."""
+    if p.num_id is not None and p.ilvl is not None:
+        return p.ilvl
+    typed = bool(_ITEM.match(p.text)) or bool(p.style_name and _LIST_STYLE.search(p.style_name))
+    return len(p.section_path) + typed
+
+
+def _lead_in(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | None:
+    """The lead-in ("... that:") whose list paragraph ``index`` is an item of: the nearest paragraph
+    before it that sits higher, when it ends with a colon."""
+    depth = _depth(paragraphs[index])
+    for j in range(index - 1, max(floor, index - _MAX_LIST) - 1, -1):
+        p = paragraphs[j]
+        if p.text.strip() and _depth(p) < depth:
+            return j if _LEAD_IN.search(p.text) else None
+    return None
+
+
+def _open_bracket(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | None:
+    """The paragraph opening a bracketed block ("[Option 1 ...") still open after paragraph ``index``."""
+    depth, opener = 0, None
+    for k in range(floor, index + 1):
+        text = paragraphs[k].text
+        before = depth
+        depth = max(0, depth + text.count("[") - text.count("]"))
+        if before == 0 and depth > 0:
+            opener = k
+    return opener if depth > 0 else None
+
+
+def _settled(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], floor: int) -> tuple[int | None, str]:
+    """The anchor moved out of what an insertion must not join: a list governed by a lead-in (the new
+    clause would read as one more item of "... any warranty that:") or a bracketed alternative
+    ("[Option 1 ...]", gone if the parties pick the other). It goes before the lead-in or the block."""
+    index, reason = anchor
+    for _ in range(3):  # a lead-in inside an option block, or the reverse
+        if index is None:
+            break
+        lead, opener = _lead_in(paragraphs, index, floor), _open_bracket(paragraphs, index, floor)
+        start = lead if lead is not None else opener
+        if start is None:
+            break
+        moved = _last_body(paragraphs, floor, start - 1) if start > floor else None
+        what = "a list governed by a lead-in" if lead is not None else "a bracketed alternative"
+        index, reason = moved, f"{reason}, before {what} (paragraph {start})"
+    return index, reason
 
 
 def _clause_end(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], kind: FindingKind, runs: _SectionRuns,
