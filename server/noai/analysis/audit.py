@@ -443,6 +443,7 @@ def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: Ip
 _LEAD_IN = re.compile(r"[:\u2014]\s*$")  # "... shall constitute any warranty that:"
 _ITEM = re.compile(r"^\s*(?:\(\s*[a-z0-9]{0,4}\s*\)|[a-z0-9]{1,4}[.)]|[\u2022\u00b7\u25aa\u25e6\u2013*-])\s",
                    re.IGNORECASE)
+_OPTION = re.compile(r"\s*\[\s*(?:option|alternative|alt\.?|either|variant)\b", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"list|bullet", re.IGNORECASE)
 _MAX_LIST = 40  # items a lead-in may govern
 
@@ -468,15 +469,22 @@ def _lead_in(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | N
 
 
 def _open_bracket(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | None:
-    """The paragraph opening a bracketed block ("[Option 1 ...") still open after paragraph ``index``."""
+    """The paragraph opening the bracketed block ("[Option 1 ...") that paragraph ``index`` is in or
+    closes: an insertion right after an alternative would read as part of it."""
     depth, opener = 0, None
     for k in range(floor, index + 1):
         text = paragraphs[k].text
         before = depth
-        depth = max(0, depth + text.count("[") - text.count("]"))
-        if before == 0 and depth > 0:
+        if text.lstrip().startswith("["):
             opener = k
-    return opener if depth > 0 else None
+        depth = max(0, depth + text.count("[") - text.count("]"))
+        if before == 0 and depth > 0 and opener != k:
+            opener = k
+    if depth > 0:
+        return opener
+    closes = paragraphs[index].text.rstrip().endswith("]")
+    # a closed one-paragraph bracket is a fill-in ("[  ]", "[insert date]") unless it names an alternative
+    return opener if closes and opener is not None and _OPTION.match(paragraphs[opener].text) else None
 
 
 def _settled(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], floor: int) -> tuple[int | None, str]:
@@ -484,7 +492,7 @@ def _settled(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], fl
     clause would read as one more item of "... any warranty that:") or a bracketed alternative
     ("[Option 1 ...]", gone if the parties pick the other). It goes before the lead-in or the block."""
     index, reason = anchor
-    for _ in range(3):  # a lead-in inside an option block, or the reverse
+    for _ in range(6):  # a lead-in inside an option block, or the reverse; several alternatives in a row
         if index is None:
             break
         lead, opener = _lead_in(paragraphs, index, floor), _open_bracket(paragraphs, index, floor)
