@@ -22,9 +22,9 @@ from .analysis.audit import AuditResult
 from .analysis.classify import Finding
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
-from .ooxml.model import Paragraph
 from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
 from .library.render import capitalise
+from .ooxml.model import Paragraph
 
 SCHEMA = "noai.plan/1"
 
@@ -460,7 +460,9 @@ def render_insertions(result: AuditResult, library: Library, placed: Sequence[tu
         body = [p for p in r.paragraphs if p]
         if body and body[-1] in document_text:
             continue  # the clause is already in the document (e.g. our own pending insertion)
-        paras = tuple({"text": text, **({"title": r.title} if i == 0 else {})} for i, text in enumerate(body))
+        # the run-in title goes on the operative paragraph, not on a definition placed before it
+        titled = next((i for i, text in enumerate(body) if not text.startswith("“")), 0)
+        paras = tuple({"text": text, **({"title": r.title} if i == titled else {})} for i, text in enumerate(body))
         edits.append(Edit("", "insert_after", index, paragraphs[index].text, clause.id, variant,
                           r.comment if with_comments else None, title=r.title, paragraphs=paras))
     return edits
