@@ -260,3 +260,24 @@ def test_the_user_can_override_the_kind_of_work():
 def test_a_general_contract_gets_no_kind_clause():
     plan = planned(LICENCE, work_kind="general")
     assert not {"ai-software-use", "ai-creative-likeness", "ai-data-use"} & set(inserted(plan))
+
+
+def test_the_cli_refuses_an_unmapped_contract_with_exit_code_2_and_takes_the_kind_of_work(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    def noai(*args):
+        return subprocess.run([sys.executable, "-m", "noai.cli", *map(str, args)], capture_output=True, text=True,
+                              timeout=120)
+
+    anonymous = tmp_path / "terms.docx"
+    anonymous.write_bytes(contract("TERMS", "1. Rights", "1.1 All right, title and interest in the Work is hereby "
+                                   "assigned.", "1.2 These terms are governed by the laws of England."))
+    run = noai("redline", anonymous, "--dry-run")
+    assert run.returncode == 2 and "names no party as the creator or the client" in run.stderr, run.stderr
+    software = tmp_path / "software.docx"
+    software.write_bytes(SOFTWARE)
+    run = noai("redline", software, "--dry-run", "--work-kind", "data")
+    assert run.returncode == 0, run.stderr
+    assert "ai-data-use" in {e["clause"] for e in json.loads(run.stdout)["edits"]}
