@@ -13,7 +13,8 @@ against two label sets in ``../shared/corpus`` (the repository's sibling folder)
   and precision (a predicted paragraph is correct when gold lists it at any confidence); the same by
   kind as (paragraph, kind) pairs; the No-AI insertion point (right when it is gold's ``after`` or an
   alternative, over the non-negative contracts that have one); the party terms (client, provider,
-  work product) against gold ``party_terms``.
+  work product) against gold ``party_terms``. The audit's ``ip_section`` counts as a prediction of its
+  first paragraph as ``ip_section_heading``.
 
 Document folds (fixed; never tune a rule or a model on the check part):
 ``fold(id) = int(sha256(id).hexdigest()[:8], 16) % 5``, with ``id`` = CUAD's ``contract_id`` or gold's
@@ -23,6 +24,7 @@ uses the five folds (``folds()``); the learned model's scripts train on four and
     python benchmarks/understanding.py                      # dev, check and all, both corpora
     python benchmarks/understanding.py --part dev --limit 40
     python benchmarks/understanding.py --corpus gold --cv-models DIR   # audit each doc with its fold's model
+    python benchmarks/understanding.py --no-model                     # the rules alone
 
 From a git worktree (not beside ``shared``): ``NOAI_SHARED=/path/to/shared python benchmarks/understanding.py``.
 Writes nothing (but ``--json``). Documents are converted and read once per run (kept in memory).
@@ -38,9 +40,9 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -99,7 +101,7 @@ class Score:
         self.fn += len(gold - predicted)
         self.fp += len(predicted - ok)
 
-    def __iadd__(self, other: "Score") -> "Score":
+    def __iadd__(self, other: Score) -> Score:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
         return self
 
@@ -183,10 +185,14 @@ def audit(contract: Contract) -> dict:
 
 
 def predicted_pairs(result: dict, kinds: Iterable[str] | None = None) -> set[tuple[int, str]]:
-    """(paragraph, kind) for every paragraph a finding covers (``start..end``)."""
+    """(paragraph, kind) for every paragraph a finding covers (``start..end``), and the first paragraph
+    of the audit's ``ip_section`` as ``ip_section_heading``."""
     wanted = None if kinds is None else set(kinds)
-    return {(i, f["kind"]) for f in result["findings"] if wanted is None or f["kind"] in wanted
-            for i in range(f["start"], f["end"] + 1)}
+    pairs = {(i, f["kind"]) for f in result["findings"] if wanted is None or f["kind"] in wanted
+             for i in range(f["start"], f["end"] + 1)}
+    if result.get("ip_section") and (wanted is None or "ip_section_heading" in wanted):
+        pairs.add((result["ip_section"]["start"], "ip_section_heading"))
+    return pairs
 
 
 # -- scoring ---------------------------------------------------------------------------------------------
@@ -242,7 +248,7 @@ class GoldScores:
     insertion_right: int = 0
     insertion_total: int = 0
     insertion_misses: list[str] = field(default_factory=list)
-    terms_right: dict[str, int] = field(default_factory=lambda: {r: 0 for r in ROLES})
+    terms_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ROLES, 0))
     terms_total: int = 0
     term_misses: list[str] = field(default_factory=list)
 
@@ -371,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N contracts of each corpus (before the split)")
     ap.add_argument("--cv-models", type=Path, help="folder of fold-N.json.gz models: audit each document with the "
                                                    "model trained without its fold")
+    ap.add_argument("--no-model", action="store_true", help="rules only: audit without the learned model")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     ap.add_argument("-v", "--verbose", action="store_true", help="list insertion-point and party-term misses")
     args = ap.parse_args(argv)
@@ -378,6 +385,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{CORPUS} not found: the shared corpus sits beside the repository", file=sys.stderr)
         return 2
     auditor = fold_auditor(args.cv_models) if args.cv_models else audit
+    if args.no_model:
+        from noai.analysis import learned
+
+        def auditor(contract: Contract) -> dict:
+            with learned.using(None):
+                return audit(contract)
     started = time.perf_counter()
     figures = run(args.corpus, args.part or PARTS, args.limit, auditor, args.verbose)
     print(f"({time.perf_counter() - started:.0f} s)")

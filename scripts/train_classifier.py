@@ -47,7 +47,7 @@ from noai.analysis.audit import audit_document  # noqa: E402
 
 CUAD_KINDS = {"license_grant": "License Grant", "ip_assignment": "Ip Ownership Assignment",
               "perpetual_irrevocable": "Irrevocable Or Perpetual License", "governing_law": "Governing Law"}
-GOLD_ONLY = ("existing_ai_restriction", "derivative_works")
+GOLD_ONLY = ("existing_ai_restriction", "derivative_works", "confidentiality", "reservation_of_rights")
 KINDS = (*CUAD_KINDS, *GOLD_ONLY)
 CUAD_NEGATIVE_FOR = {"existing_ai_restriction"}  # CUAD (1990s-2010s) text has no AI clauses: negatives
 GOLD_ALIASES = {"ip_assignment": ("ip_assignment", "work_made_for_hire")}
@@ -80,7 +80,7 @@ def collect(limit: int | None) -> Data:
         else:
             positive = {k: {cl["index"] for cl in c.labels["clauses"]
                             if set(cl["kinds"]) & set(GOLD_ALIASES.get(k, (k,)))} for k in KINDS}
-            counts = {k: True for k in KINDS}
+            counts = dict.fromkeys(KINDS, True)
         last = max(1, len(paragraphs) - 1)
         for i, p in enumerate(paragraphs):
             if not p.text.strip():
@@ -137,7 +137,7 @@ def train(data: Data, rows: np.ndarray, l2: float, thresholds: list[float] | Non
     names = sorted(vocab, key=vocab.get)
     W = np.zeros((len(vocab), len(KINDS)))
     bias = []
-    for k, kind in enumerate(KINDS):
+    for k in range(len(KINDS)):
         keep = data.mask[rows, k] == 1
         y = data.labels[rows, k][keep].astype(float)
         pos = max(1.0, y.sum())
@@ -187,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     started = time.perf_counter()
     data = collect(args.limit)
-    print(f"{len(data.feats)} paragraphs from {len(set(data.doc_ids))} contracts ({time.perf_counter() - started:.0f} s)")
+    print(f"{len(data.feats)} paragraphs from {len(set(data.doc_ids))} contracts "
+          f"({time.perf_counter() - started:.0f} s)")
     folds = np.array([U.fold(d) for d in data.doc_ids])
     oof = np.zeros((len(data.feats), len(KINDS)))
     fold_models = []
@@ -201,8 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     thresholds = []
     for k, kind in enumerate(KINDS):
         rows = dev & (data.mask[:, k] == 1)
-        thresholds.append(choose_threshold(oof[rows, k], data.labels[rows, k], data.rules[rows, k], data.rules[rows, -1],
-                                           args.precision))
+        thresholds.append(choose_threshold(oof[rows, k], data.labels[rows, k], data.rules[rows, k],
+                                           data.rules[rows, -1], args.precision))
         print(f"{kind}: review threshold {thresholds[-1]}")
     if args.cv_dir:
         args.cv_dir.mkdir(parents=True, exist_ok=True)

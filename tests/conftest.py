@@ -9,7 +9,7 @@ fixture, or mark the test ``@pytest.mark.libreoffice``, so it skips where soffic
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from support.lo import lo_read, require_libreoffice  # noqa: E402
 
 REPO_DIR = TESTS_DIR.parent
 EXAMPLE_DOCX = REPO_DIR / "examples" / "agency-services-agreement.docx"
-REVISION_DATE = datetime(2026, 1, 15, 10, 0, tzinfo=timezone.utc)
+REVISION_DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 
 
 def pytest_runtest_setup(item):

@@ -88,7 +88,8 @@ def test_libreoffice_shows_the_section_labels(example_docx):
 
 @pytest.fixture(scope="module")
 def large_module(make_example):
-    spec = importlib.util.spec_from_file_location("make_large", MAKE_EXAMPLE.parent.parent / "benchmarks" / "make_large.py")
+    path = MAKE_EXAMPLE.parent.parent / "benchmarks" / "make_large.py"
+    spec = importlib.util.spec_from_file_location("make_large", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

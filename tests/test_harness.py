@@ -54,7 +54,8 @@ def test_a_document_with_insertions_deletions_and_a_comment_is_valid(tracked_doc
             "w:t inside a deletion",
         ),
         (
-            "<w:p>" + _rev("ins", 7, "<w:r><w:t>one</w:t></w:r>") + _rev("ins", 7, "<w:r><w:t>two</w:t></w:r>") + "</w:p>",
+            "<w:p>" + _rev("ins", 7, "<w:r><w:t>one</w:t></w:r>")
+            + _rev("ins", 7, "<w:r><w:t>two</w:t></w:r>") + "</w:p>",
             "revision w:id=7 on w:ins is already used by w:ins",
         ),
         (

@@ -34,7 +34,8 @@ def test_redlining_our_own_output_plans_and_adds_nothing(name, variant):
     once = redlined(name, variant)
     if not once.plan.edits:  # a document no work is delivered under: nothing proposed, and the plan says so
         assert any("no AI clause is proposed" in note for note in once.plan.notes)
-    twice = engine.redline(once.docx, author=AUTHOR, date=REVISION_DATE, options=engine.Options(variant=variant, we="creator"))
+    twice = engine.redline(once.docx, author=AUTHOR, date=REVISION_DATE,
+                           options=engine.Options(variant=variant, we="creator"))
     assert [(e.op, e.clause, e.find) for e in twice.plan.edits] == []
     assert twice.docx == once.docx or revision_counts(twice.docx) == revision_counts(once.docx)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -11,7 +11,7 @@ from noai import engine
 from noai.errors import UnknownVariantError
 from noai.ooxml.document import read_document
 
-DATE = datetime(2026, 1, 15, 10, 0, tzinfo=timezone.utc)
+DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")

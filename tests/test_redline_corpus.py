@@ -13,7 +13,7 @@ import json
 import re
 import zipfile
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -30,7 +30,7 @@ EXAMPLE = TESTS_DIR.parent / "examples" / "agency-services-agreement.docx"
 DOCUMENTS = {path.stem: path for path in [*sorted(CORPUS.glob("*.docx")), EXAMPLE]}
 AUTHOR = "Noai Reviewer"
 # The dates are fixed: the engine never reads the clock, and neither do the tests.
-REVISION_DATE = datetime(2026, 1, 15, 10, 0, tzinfo=timezone.utc)
+REVISION_DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 # Variants other than the default (standard) are checked on a few documents of each kind:
 # other authors' tracked changes, schema errors of their own, the example.
 OTHER_VARIANTS = ("ccs-ict-services-terms-tracked", "cp-csa-with-ai", "oa-confidentiality-invention-assignment",
@@ -202,7 +202,7 @@ def test_the_plan_is_json_and_every_edit_is_applied_where_it_was_planned(name, v
         following = theirs[i + 1] if i + 1 < len(theirs) else len(after.paragraphs)
         inserted = [after.paragraphs[k].text for k in range(n + 1, following)]
         assert len(inserted) == len(planned_inserts.get(i, ())), (i, inserted)
-        for actual, planned in zip(inserted, planned_inserts.get(i, ())):
+        for actual, planned in zip(inserted, planned_inserts.get(i, ()), strict=True):
             assert_inserted_text(actual, planned)
 
 

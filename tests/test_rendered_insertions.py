@@ -48,16 +48,17 @@ def lead_in_contract() -> bytes:
 
 
 def labels(redline: engine.Redline, pdf_text: str) -> list[tuple[str, str]]:
-    """(the first words of each inserted clause, the number LibreOffice shows before them)."""
-    lines = [" ".join(line.split()) for line in pdf_text.splitlines()]
+    """(the first words of each inserted clause, the number LibreOffice shows before them on their line)."""
+    text = "\n".join(" ".join(line.split()) for line in pdf_text.splitlines())
+    flat = text.replace("\n", " ")  # a narrow table cell wraps even the first words
     out = []
     for edit in redline.plan.edits:
         if edit.op != "insert_after":
             continue
-        start = " ".join(edit.paragraphs[0]["text"].split())[:25]
-        line = next((line for line in lines if start in line), None)
-        assert line is not None, start
-        out.append((start, line[:line.index(start)].strip()))
+        start = " ".join(edit.paragraphs[0]["text"].split())[:15]
+        at = flat.find(start)
+        assert at >= 0, start
+        out.append((start, text[text.rfind("\n", 0, at) + 1:at].strip()))
     return out
 
 

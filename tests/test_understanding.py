@@ -14,7 +14,7 @@ understanding = sys.modules.setdefault("understanding_benchmark", importlib.util
 _spec.loader.exec_module(understanding)
 
 
-def _contract(labels: dict, doc_id: str = "docx/x.docx") -> "understanding.Contract":
+def _contract(labels: dict, doc_id: str = "docx/x.docx") -> understanding.Contract:
     return understanding.Contract(doc_id, "gold", lambda: None, labels)
 
 
@@ -43,6 +43,12 @@ def test_a_finding_covers_every_paragraph_from_its_start_to_its_end():
     result = {"findings": [_finding("governing_law", 4, 6), _finding("license_grant", 9)]}
     assert understanding.predicted_pairs(result, ["governing_law"]) == {(4, "governing_law"), (5, "governing_law"),
                                                                         (6, "governing_law")}
+
+
+def test_the_audit_s_ip_section_predicts_its_first_paragraph_as_the_ip_section_heading():
+    result = {"findings": [], "ip_section": {"title": "7 Ownership", "start": 40, "end": 52}}
+    assert understanding.predicted_pairs(result, understanding.GOLD_KINDS) == {(40, "ip_section_heading")}
+    assert understanding.predicted_pairs(result, ["license_grant"]) == set()
 
 
 def test_gold_scoring_counts_paragraphs_kinds_insertion_point_and_party_terms():
@@ -101,7 +107,8 @@ def test_cuad_scoring_pools_the_four_categories():
     assert (s[understanding.FOUR].tp, s[understanding.FOUR].fp, s[understanding.FOUR].fn) == (2, 2, 1)
 
 
-@pytest.mark.skipif(not understanding.GOLD.is_file(), reason="../shared/corpus (gold.json) is not beside the repository")
+@pytest.mark.skipif(not understanding.GOLD.is_file(),
+                    reason="../shared/corpus (gold.json) is not beside the repository")
 def test_the_gold_contracts_read_with_the_paragraph_count_gold_was_labelled_with():
     for c in understanding.gold_contracts(limit=5):
         assert len(c.doc.paragraphs) == c.labels["paragraphs"]["total"], c.id

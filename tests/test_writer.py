@@ -72,7 +72,7 @@ def _resolved(docx: bytes, drop: str, keep: str, mark: str) -> list[str]:
     noai.ooxml.text's reading of nesting."""
     doc = read_document(docx)
     out, run_on = [], ""
-    for para, el in zip(doc.paragraphs, doc.elements):
+    for para, el in zip(doc.paragraphs, doc.elements, strict=True):
         joins = para.mark == mark and el.getnext() is not None and el.getnext().tag == f"{{{W}}}p"
         el = copy.deepcopy(el)
         for rev in el.xpath(f".//w:{drop}[not(parent::w:rPr)]", namespaces=NS):
@@ -271,7 +271,7 @@ def test_a_document_with_tracked_changes_from_the_corpus_stays_valid(corpus_dir,
     data = (corpus_dir / "ccs-call-off-order-form-tracked.docx").read_bytes()
     doc = read_document(data)
     # A paragraph whose current text mixes the client's tracked insertions with plain text.
-    index = next(i for i, (para, el) in enumerate(zip(doc.paragraphs, doc.elements))
+    index = next(i for i, (para, el) in enumerate(zip(doc.paragraphs, doc.elements, strict=True))
                  if len(para.text) > 40 and para.text != para.original_text
                  and el.find(f"{{{W}}}ins") is not None and el.find(f"{{{W}}}r") is not None)
     text = doc.paragraphs[index].text

@@ -12,8 +12,9 @@ import argparse
 import json
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from . import __version__, engine
 from .errors import NoaiError
@@ -68,7 +69,8 @@ def _inputs(paths: list[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files.extend(sorted(f for f in p.iterdir() if f.suffix.lower() in DOCX_SUFFIXES and not f.name.startswith("~$")))
+            files.extend(sorted(f for f in p.iterdir()
+                                if f.suffix.lower() in DOCX_SUFFIXES and not f.name.startswith("~$")))
         elif p.exists():
             files.append(p)
         else:
@@ -76,7 +78,7 @@ def _inputs(paths: list[str]) -> list[Path]:
     return files
 
 
-def _options(args) -> engine.Options:
+def _options(args: argparse.Namespace) -> engine.Options:
     playbook = args.playbook or os.environ.get("NOAI_PLAYBOOK")
     dirs = [Path(d) for d in (args.clauses or [])]
     if os.environ.get("NOAI_USER_CLAUSES"):
@@ -94,14 +96,16 @@ def _options(args) -> engine.Options:
 # -- audit ------------------------------------------------------------------------------
 
 
-def cmd_audit(args) -> int:
+def cmd_audit(args: argparse.Namespace) -> int:
     from .analysis.report import format_markdown, format_summary_table, format_text
 
     files = _inputs(args.paths)
     if not files:
         raise UsageError("no Word documents (.docx) found")
     many = len(files) > 1
-    results, rows, code = [], [], EXIT_OK
+    results: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
+    code = EXIT_OK
     for i, path in enumerate(files, 1):
         if many:
             _progress(i, len(files), path.name)
@@ -132,7 +136,7 @@ def cmd_audit(args) -> int:
 # -- redline ----------------------------------------------------------------------------
 
 
-def _redline_one(src: Path, dst: Path | None, args, options) -> int:
+def _redline_one(src: Path, dst: Path | None, args: argparse.Namespace, options: engine.Options) -> int:
     data = src.read_bytes()
     if args.dry_run:
         _, the_plan = engine.plan(data, options, filename=src.name)
@@ -160,7 +164,7 @@ def _redline_one(src: Path, dst: Path | None, args, options) -> int:
     return EXIT_OK
 
 
-def cmd_redline(args) -> int:
+def cmd_redline(args: argparse.Namespace) -> int:
     options = _options(args)
     src = Path(args.input)
     if not src.exists():
@@ -194,7 +198,7 @@ def cmd_redline(args) -> int:
 # -- clauses ----------------------------------------------------------------------------
 
 
-def cmd_clauses(args) -> int:
+def cmd_clauses(args: argparse.Namespace) -> int:
     from .library import format_clause, format_clause_list, render
 
     options = _options(args)
@@ -211,13 +215,13 @@ def cmd_clauses(args) -> int:
 # -- serving ----------------------------------------------------------------------------
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
     from .web.serve import serve
 
     return serve(args)
 
 
-def cmd_certs(args) -> int:
+def cmd_certs(args: argparse.Namespace) -> int:
     from .web.certs import make_certificates, trust_instructions
 
     paths = make_certificates(Path(args.dir), hosts=args.host or ["localhost", "127.0.0.1"], force=args.force)
@@ -225,7 +229,7 @@ def cmd_certs(args) -> int:
     return EXIT_OK
 
 
-def cmd_manifest(args) -> int:
+def cmd_manifest(args: argparse.Namespace) -> int:
     from .manifest import render_manifest
 
     xml = render_manifest(args.url)
@@ -245,12 +249,13 @@ def _date(text: str) -> datetime:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 date: {text!r}") from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _library_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--playbook", metavar="FILE", help="your playbook over the shipped one (env NOAI_PLAYBOOK)")
-    p.add_argument("--clauses", metavar="DIR", action="append", help="a folder of your own clauses (env NOAI_USER_CLAUSES)")
+    p.add_argument("--clauses", metavar="DIR", action="append",
+                   help="a folder of your own clauses (env NOAI_USER_CLAUSES)")
 
 
 _WE_HELP = ("which party you are: a party's name or word as the document writes it (Acme, Customer), "
@@ -258,7 +263,8 @@ _WE_HELP = ("which party you are: a party's name or word as the document writes 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="noai", description="Protect creative work from AI training in Word contracts.")
+    parser = argparse.ArgumentParser(prog="noai",
+                                     description="Protect creative work from AI training in Word contracts.")
     parser.add_argument("--version", action="version", version=f"noai {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -323,9 +329,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "date", "absent") is None:
-        args.date = datetime.now(timezone.utc).replace(microsecond=0)
+        args.date = datetime.now(UTC).replace(microsecond=0)
     try:
-        return args.func(args)
+        code: int = args.func(args)
+        return code
     except NoaiError as exc:
         _err(exc.message)
         _err_problems(exc)

@@ -13,8 +13,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .analysis.audit import AuditResult, audit_document
-from .analysis.work_kind import WORK_KINDS as WORK_KINDS  # the CLI's --work-kind choices
 from .analysis.parties import analyse
+from .analysis.work_kind import WORK_KINDS as WORK_KINDS  # the CLI's --work-kind choices
 from .library import Library, Playbook, load_library, load_playbook, shipped_dir
 from .ooxml.comments import comments_by_paragraph
 from .ooxml.document import Document, read_document
@@ -63,9 +63,9 @@ def audit(data: bytes, *, filename: str | None = None, we: str | None = None,
     return audit_document(doc, filename=filename, we=we)
 
 
-def _stamp(paths: Sequence[Path]) -> tuple:
+def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
     """What identifies the state of the clause files: their names, sizes and modification times."""
-    out = []
+    out: list[tuple[str, int, int]] = []
     for folder in paths:
         for f in sorted(folder.rglob("*.toml")) if folder.is_dir() else [folder]:
             try:
@@ -77,7 +77,8 @@ def _stamp(paths: Sequence[Path]) -> tuple:
 
 
 @lru_cache(maxsize=8)
-def _load(playbook: Path | None, clause_dirs: tuple[Path, ...], stamp: tuple) -> tuple[Library, Playbook]:
+def _load(playbook: Path | None, clause_dirs: tuple[Path, ...], stamp: tuple[tuple[str, int, int], ...]
+          ) -> tuple[Library, Playbook]:
     library = load_library(clause_dirs)
     return library, load_playbook(playbook, library=library)
 

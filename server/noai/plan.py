@@ -14,8 +14,9 @@ already attached to a paragraph is not added twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from . import schemas
 from .analysis.audit import AuditResult
@@ -41,7 +42,7 @@ class Edit:
     variant: str
     comment: str | None
     title: str | None = None
-    paragraphs: tuple[dict, ...] = ()  # insert_after: [{"text", "title"?}]
+    paragraphs: tuple[dict[str, Any], ...] = ()  # insert_after: [{"text", "title"?}]
     find: str | None = None  # replace / comment: the phrase, occurrence k, offsets
     occurrence: int = 0
     start: int | None = None
@@ -50,7 +51,7 @@ class Edit:
     finding: str | None = None
 
     @classmethod
-    def from_dict(cls, d: dict) -> Edit:
+    def from_dict(cls, d: dict[str, Any]) -> Edit:
         """The edit of an edit object of the plan JSON (no checks: see :meth:`Plan.from_dict`)."""
         return cls(id=d["id"], op=d["op"], index=d["anchor"]["index"], anchor_text=d["anchor"]["text"],
                    clause=d.get("clause", ""), variant=d.get("variant", ""), comment=d.get("comment"),
@@ -58,8 +59,8 @@ class Edit:
                    find=d.get("find"), occurrence=d.get("occurrence", 0), start=d.get("start"), end=d.get("end"),
                    replacement=d.get("replacement"), finding=d.get("finding"))
 
-    def to_dict(self) -> dict:
-        d = {"id": self.id, "op": self.op, "anchor": {"index": self.index, "text": self.anchor_text},
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "op": self.op, "anchor": {"index": self.index, "text": self.anchor_text},
              "clause": self.clause, "variant": self.variant, "title": self.title, "comment": self.comment}
         if self.op == "insert_after":
             d["paragraphs"] = [dict(p) for p in self.paragraphs]
@@ -80,7 +81,7 @@ class Plan:
     notes: tuple[str, ...] = field(default=())
 
     @classmethod
-    def from_dict(cls, data: dict) -> Plan:
+    def from_dict(cls, data: dict[str, Any]) -> Plan:
         """The plan of a plan JSON (``noai.plan/1``), checked against its schema.
 
         :raise PlanError: the JSON is not a valid plan (the message names what is wrong)."""
@@ -91,7 +92,7 @@ class Plan:
                    edits=tuple(Edit.from_dict(e) for e in data["edits"]), offered=tuple(data["offered"]),
                    notes=tuple(data["notes"]))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"schema": SCHEMA, "variant": self.variant, "terms": dict(self.terms),
                 "edits": [e.to_dict() for e in self.edits], "offered": list(self.offered),
                 "notes": list(self.notes)}
@@ -136,15 +137,16 @@ def _without_redundant(fixes: list[tuple[Finding, RenderedFix, str]]) -> list[tu
         if op != "replace":
             continue
         texts = said.setdefault(f.start, [f.paragraph_text])
-        added = rf.replacement.replace(f.phrase, "", 1).strip(" ,;()")
+        replacement = rf.replacement or ""  # set: choose_fixes replaces only with a replacement
+        added = replacement.replace(f.phrase, "", 1).strip(" ,;()")
         if added and any(added in t for t in texts):
             dropped.add(i)
         else:
-            texts.append(rf.replacement)
+            texts.append(replacement)
     return [fix for i, fix in enumerate(fixes) if i not in dropped]
 
 
-def _speaks_our_terms(library: Library):
+def _speaks_our_terms(library: Library) -> Callable[[str], bool]:
     """A test for paragraphs that use a term the library defines ("Prohibited AI Use",
     "Permitted Purpose", ...): our own inserted clauses, or text already fixed on our terms."""
     terms = sorted(library.glossary, key=len, reverse=True)
@@ -334,7 +336,8 @@ def strategy_comment(result: AuditResult, strategy: Strategy, inserted: Sequence
 # -- choosing ---------------------------------------------------------------------------------------
 
 
-def _fix_wanted(f: Finding, library: Library, playbook: Playbook, ours) -> tuple[str, Fix] | None:
+def _fix_wanted(f: Finding, library: Library, playbook: Playbook, ours: Callable[[str], bool]
+                ) -> tuple[str, Fix] | None:
     """The playbook's action and the library's fix for a red flag worth an edit, else None."""
     if f.severity not in ("high", "medium"):
         return None  # a licence back to the creator, a mutual clause: nothing to negotiate

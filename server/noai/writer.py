@@ -19,7 +19,9 @@ import copy
 import posixpath
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .anchor import locate
 from .ooxml.document import BODY, Document, iter_paragraphs
@@ -36,10 +38,14 @@ from .ooxml.revisions import (
     comment_style_ids,
     insert_paragraphs_after,
     new_comments_root,
+    parent_of,
     replace_text,
 )
 from .ooxml.xml import parse_xml, serialize_xml
 from .plan import Edit, Plan
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 # Relationship types (by their last segment) of the story parts that carry revision ids.
 _STORY_RELS = ("/header", "/footer", "/footnotes", "/endnotes", "/comments")
@@ -61,25 +67,27 @@ class WriteResult:
 
     docx: bytes
     applied: list[str] = field(default_factory=list)
-    skipped: list[dict] = field(default_factory=list)
-    renumbered: list[dict] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    renumbered: list[dict[str, Any]] = field(default_factory=list)
 
 
 class _Writer:
     """One application of a plan to a copy of the main document part."""
 
-    def __init__(self, doc: Document, stamp: RevisionStamp, comments: bool):
+    def __init__(self, doc: Document, stamp: RevisionStamp, comments: bool) -> None:
         self.doc, self.stamp, self.comments = doc, stamp, comments
         package = doc.package
         if _clones_suffice(doc):
             self.root, self.copied = doc.root, None
         else:
             self.root = copy.deepcopy(doc.root)
-            self.copied = [p for p, _ in iter_paragraphs(self.root.find(BODY))]
-        self.clones: dict[int, object] = {}  # paragraph index -> its copy, in the caller's tree
-        self.added: list = []  # the paragraphs inserted into the caller's tree
+            body = self.root.find(BODY)
+            assert body is not None  # read_document refuses a document without one
+            self.copied = [p for p, _ in iter_paragraphs(body)]
+        self.clones: dict[int, _Element] = {}  # paragraph index -> its copy, in the caller's tree
+        self.added: list[_Element] = []  # the paragraphs inserted into the caller's tree
         self.comments_name = package.related(package.main_part, RT_COMMENTS)
-        self.comments_root = (parse_xml(package.part(self.comments_name), self.comments_name)
+        self.comments_root = (parse_xml(package.part(self.comments_name) or b"", self.comments_name)
                               if self.comments_name else new_comments_root())
         self.comment_count = len(self.comments_root)
         stories = {package.main_part: self.root, self.comments_name or "": self.comments_root}
@@ -90,12 +98,12 @@ class _Writer:
         styles_name = package.related(package.main_part, RT_STYLES)
         reference, text = comment_style_ids(package.xml(styles_name) if styles_name else None)
         self.comment_styles = {"reference_style": reference, "text_style": text}
-        self.inserted_after: dict[int, object] = {}  # anchor index -> our last paragraph after it
+        self.inserted_after: dict[int, _Element] = {}  # anchor index -> our last paragraph after it
         self.numbers: dict[int, list[str]] = {}  # anchor index -> typed numbers of the clauses after it
 
     # -- the paragraphs edited --
 
-    def element(self, index: int):
+    def element(self, index: int) -> _Element:
         """The ``w:p`` of paragraph ``index`` in the tree written: a copy either way."""
         if self.copied is not None:
             return self.copied[index]
@@ -103,15 +111,15 @@ class _Writer:
         if clone is None:
             original = self.doc.elements[index]
             clone = self.clones[index] = copy.deepcopy(original)
-            original.getparent().replace(original, clone)
+            parent_of(original).replace(original, clone)
         return clone
 
     def restore(self) -> None:
         """Give the caller's tree back as it was: inserted paragraphs out, originals back in."""
         for el in self.added:
-            el.getparent().remove(el)
+            parent_of(el).remove(el)
         for index, clone in self.clones.items():
-            clone.getparent().replace(clone, self.doc.elements[index])
+            parent_of(clone).replace(clone, self.doc.elements[index])
         self.added, self.clones = [], {}
 
     # -- locating --
@@ -147,7 +155,9 @@ class _Writer:
         self.inserted_after[index] = new[-1]
         if self.comments and edit.comment:
             runs = f"{qn('w:ins')}/{R}"
-            add_comment_around(new[0].find(runs), new[-1].findall(runs)[-1], edit.comment,
+            first = new[0].find(runs)
+            assert first is not None  # every inserted paragraph holds its runs in a w:ins
+            add_comment_around(first, new[-1].findall(runs)[-1], edit.comment,
                                self.stamp, self.ids, self.comments_root, **self.comment_styles)
 
     def replace(self, index: int, start: int, end: int, edit: Edit) -> None:
@@ -170,7 +180,7 @@ class _Writer:
         texts = [item["text"] for item in edit.paragraphs]
         following = [para.text for para in self.doc.paragraphs[index + 1:index + 1 + len(texts)]]
         return len(following) == len(texts) and all(
-            have.endswith(want) for have, want in zip(following, texts))
+            have.endswith(want) for have, want in zip(following, texts, strict=True))
 
     # -- writing --
 
@@ -223,7 +233,7 @@ def _clones_suffice(doc: Document) -> bool:
             return False
         shown, ns = 0, f"{{{uri}}}"
         for el in root.iter(ns + "*"):
-            parent = el.getparent()
+            parent = parent_of(el)  # not the root: a URI declared at the root returned above
             if parent.tag.startswith(ns):  # a declaration here is not counted: no fast path
                 continue
             around = parent.nsmap
@@ -236,7 +246,7 @@ def _clones_suffice(doc: Document) -> bool:
     return True
 
 
-def _free_part_name(parts, wanted: str) -> str:
+def _free_part_name(parts: Iterable[str], wanted: str) -> str:
     taken = {name.casefold() for name in parts}
     stem, ext = posixpath.splitext(wanted)
     name, n = wanted, 1
@@ -246,7 +256,7 @@ def _free_part_name(parts, wanted: str) -> str:
     return name
 
 
-def _skip(edit: Edit, reason: str, message: str) -> dict:
+def _skip(edit: Edit, reason: str, message: str) -> dict[str, Any]:
     return {"id": edit.id, "op": edit.op, "reason": reason, "message": message}
 
 
@@ -278,7 +288,7 @@ def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: boo
 
 def _apply(writer: _Writer, edits: list[Edit], comments: bool) -> WriteResult:
     done: set[int] = set()
-    skipped: list[dict] = []
+    skipped: list[dict[str, Any]] = []
     ranges: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     insertions: list[tuple[int, int]] = []
     for n, edit in enumerate(edits):

@@ -59,12 +59,15 @@ def test_every_icon_the_manifest_names_exists_with_its_size():
 
 BROKEN = {
     "bad GUID": ("/o:OfficeApp/o:Id", lambda el: setattr(el, "text", "not-a-guid"), "facet 'pattern'"),
-    "http URL": ("//o:SourceLocation", lambda el: el.set("DefaultValue", "http://localhost:8443/addin/taskpane.html"), "non-https URL"),
-    "missing 80 px icon": ("(//ov:Icon)[1]/bt:Image[@size='80']", lambda el: el.getparent().remove(el), "lacks sizes ['80']"),
+    "http URL": ("//o:SourceLocation", lambda el: el.set("DefaultValue", "http://localhost:8443/addin/taskpane.html"),
+                 "non-https URL"),
+    "missing 80 px icon": ("(//ov:Icon)[1]/bt:Image[@size='80']", lambda el: el.getparent().remove(el),
+                           "lacks sizes ['80']"),
     "unresolved resid": ("//ov:Control/ov:Label", lambda el: el.set("resid", "Nowhere.Label"), "'Nowhere.Label'"),
     "resid over 32 characters": ("//ov:Control/ov:Label", lambda el: el.set("resid", "B" * 33), "longer than 32"),
     "no SupportUrl": ("/o:OfficeApp/o:SupportUrl", lambda el: el.getparent().remove(el), "SupportUrl missing"),
-    "read-only permission": ("/o:OfficeApp/o:Permissions", lambda el: setattr(el, "text", "ReadDocument"), "expected 'ReadWriteDocument'"),
+    "read-only permission": ("/o:OfficeApp/o:Permissions", lambda el: setattr(el, "text", "ReadDocument"),
+                             "expected 'ReadWriteDocument'"),
 }
 
 

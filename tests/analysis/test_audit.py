@@ -116,7 +116,8 @@ def test_the_json_has_the_versioned_top_level_and_survives_a_round_trip():
     data = json.loads(json.dumps(result.to_dict()))
     assert data["schema"] == SCHEMA == "noai.audit/2"
     assert set(data) == {"schema", "document", "paragraphs", "terms", "parties", "self_reference", "work_product",
-                         "we", "work_kind", "ip_section", "findings", "protections", "insertion_points", "score", "notes"}
+                         "we", "work_kind", "ip_section", "findings", "protections", "insertion_points", "score",
+                         "notes"}
     assert data["document"] == {"filename": "test.docx", "paragraph_count": len(result.paragraphs), "language": "en"}
     assert set(data["paragraphs"][0]) == {"index", "text", "style", "label", "section_label", "heading"}
     finding = next(f for f in data["findings"] if f["kind"] == "work_made_for_hire")
@@ -206,7 +207,8 @@ def test_each_library_clause_is_found_as_its_protection_and_its_text_raises_no_r
             if clause.kind in PROTECTIONS:
                 assert result.protection(clause.kind).status == "present", (clause.id, variant)
                 checked += 1
-            flagged = [(f.kind, f.phrase) for f in result.findings if f.start in ours and f.severity in ("high", "medium")]
+            flagged = [(f.kind, f.phrase) for f in result.findings
+                       if f.start in ours and f.severity in ("high", "medium")]
             assert flagged == [], (clause.id, variant)
             assert result.terms.provider.name == "Designer" and result.terms.client.name == "Client"
     assert checked >= 7 * len(VARIANTS)

@@ -151,7 +151,8 @@ def test_each_broad_word_of_a_grant_to_the_client_is_found_with_its_phrase(kind,
 def test_broad_words_in_a_licence_to_the_creator_are_only_informational():
     text = ("The Client grants the Contractor a perpetual, irrevocable licence to use the Client logo for any "
             "purpose.")
-    assert {f.severity for f in findings(text) if f.kind in ("perpetual_irrevocable", "any_and_all_purposes")} == {"info"}
+    kinds = ("perpetual_irrevocable", "any_and_all_purposes")
+    assert {f.severity for f in findings(text) if f.kind in kinds} == {"info"}
 
 
 def test_any_and_all_claims_in_an_indemnity_is_no_any_purpose_grant():
@@ -210,7 +211,7 @@ def test_a_non_sublicensable_licence_is_not_sublicensable():
 def test_a_modifier_in_a_sub_item_inherits_the_grant_of_its_lead_in():
     paragraphs = [
         para("The Contractor grants the Client the right to:", 0, IP),
-        para("(a) reproduce the Deliverables in perpetuity; and", 1, IP + ("(a)",), label="(a)"),
+        para("(a) reproduce the Deliverables in perpetuity; and", 1, (*IP, "(a)"), label="(a)"),
     ]
     found = classify(paragraphs, TERMS)
     grant = next(f for f in found if f.kind == "license_grant")

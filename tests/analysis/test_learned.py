@@ -52,7 +52,7 @@ def test_a_paragraph_only_the_model_finds_becomes_a_review_finding_with_confiden
     found = learned.review_findings(paragraphs, [], TOY)
     assert [(f.kind, f.start) for f in found] == [("ip_assignment", 1)]
     f = found[0]
-    assert f.attributes["tier"] == "review" and 0.6 <= f.attributes["confidence"] <= 1
+    assert f.tier == "review" and 0.6 <= f.confidence <= 1
     assert SEVERITY_ORDER.index(f.severity) > SEVERITY_ORDER.index("medium")
     assert "model flagged" in f.explanation and '"vests"' in f.explanation
 
@@ -73,10 +73,11 @@ def test_the_audit_s_fast_path_scores_exactly_as_the_named_features_do():
     model = learned.load_model()
     paragraphs = [para(0, VESTING, section_path=("9 Ownership",), heading="Ownership", label="9.1"),
                   para(1, "Governing Law", is_heading=True, bold=True),
-                  para(2, 'This Agreement is governed by the laws of Ontario; "Courts" means its courts.', in_table=True),
+                  para(2, 'This Agreement is governed by the laws of Ontario; "Courts" means its courts.',
+                       in_table=True),
                   para(3, "The Licensor grants the Licensee a perpetual licence, and the licence is perpetual.",
                        run_in_title="Licence")]
-    for position, p in zip((0.0, 0.3, 0.71, 1.0), paragraphs):
+    for position, p in zip((0.0, 0.3, 0.71, 1.0), paragraphs, strict=True):
         fast = model.paragraph_probabilities(p, position)
         named = model.probabilities(learned.features(p, position))
         assert fast == pytest.approx(named, abs=1e-12)
@@ -133,8 +134,8 @@ _spec.loader.exec_module(cuad)
 # (precision, recall) floors of rules + shipped model on the 10 sample contracts (none in its training data),
 # a little under what was measured (benchmarks/README-understanding.md)
 FLOORS = {
-    "License Grant": (0.60, 0.85),
-    "Ip Ownership Assignment": (0.55, 0.80),
+    "License Grant": (0.70, 0.85),
+    "Ip Ownership Assignment": (0.60, 0.75),
     "Irrevocable Or Perpetual License": (0.60, 0.90),
     "Governing Law": (0.85, 0.95),
 }

@@ -36,7 +36,8 @@ def test_the_preamble_names_each_party_with_its_legal_name_and_role():
 
 def test_organisation_names_are_the_parties_words_when_they_define_no_role():
     parties = find_parties(paragraphs(
-        'This agreement is between Globex Corporation ("Globex") and Initech, Inc., a Texas corporation ("Initech").',
+        'This agreement is between Globex Corporation ("Globex") and Initech, Inc., '
+        'a Texas corporation ("Initech").',
         'Globex shall develop the mobile application described in Exhibit A (the "Application").',
         "Globex shall deliver the Application by 1 May. Initech shall pay Globex the fees.",
         "Globex hereby assigns to Initech all rights in the Application. Initech shall pay within 30 days.",
@@ -143,9 +144,12 @@ def test_a_contract_with_no_work_product_reports_none():
         "Nothing in this agreement makes Bob an employee.",
     ), "this agreement"),
     ((  # a master agreement that names its statements of work and its term often
-        'This Master Services Agreement (this "Agreement") is between Acme Inc. ("Client") and Jo LLC ("Vendor").',
-        '"Statement of Work" means an order under this Agreement. "Term" means the term of this Agreement.',
-        "Each Statement of Work lists fees. The Statement of Work prevails. The Term is one year. During the Term, "
+        'This Master Services Agreement (this "Agreement") is between Acme Inc. ("Client") '
+        'and Jo LLC ("Vendor").',
+        '"Statement of Work" means an order under this Agreement. '
+        '"Term" means the term of this Agreement.',
+        "Each Statement of Work lists fees. The Statement of Work prevails. The Term is one year. "
+        "During the Term, "
         "the Statement of Work governs. Each Statement of Work ends with the Term.",
     ), "this Agreement"),
     ((  # a statement of work on its own

@@ -271,3 +271,15 @@ def test_permitting_the_other_side_to_use_the_work_is_a_licence_and_a_condition_
     assert (f.actor, f.beneficiary) == ("creator", "client")
     assert not of_kind("Wherever this Contract permits the Buyer to use the Deliverables, that use is limited to the "
                        "Project.", "license_grant", ("4 Licence",))
+
+
+def test_each_finding_carries_its_reading_in_the_audit_json():
+    result = audit("The Supplier hereby assigns to the Buyer all right, title and interest in the Deliverables.",
+                   "This Contract is governed by the laws of Ireland.")
+    findings = {f["kind"]: f for f in result.to_dict()["findings"]}
+    assignment, law = findings["ip_assignment"], findings["governing_law"]
+    assert {k: assignment[k] for k in ("act", "actor", "beneficiary", "object", "negated", "operative", "tier")} == {
+        "act": "assigns", "actor": "creator", "beneficiary": "client", "object": "deliverables", "negated": False,
+        "operative": True, "tier": "rule"}
+    assert isinstance(assignment["qualifiers"], list) and 0 < assignment["confidence"] <= 1
+    assert (law["act"], law["actor"], law["object"], law["qualifiers"]) == ("governs", "both", None, [])

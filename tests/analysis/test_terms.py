@@ -9,7 +9,8 @@ def paragraphs(*texts, table=()):
 
 def test_a_means_definition_and_a_parenthetical_name_the_parties():
     terms = extract_terms(paragraphs(
-        'This Agreement is made between ACME Ltd, a Delaware corporation (the "Client"), and Jane Doe ("Designer").',
+        'This Agreement is made between ACME Ltd, a Delaware corporation (the "Client"), '
+        'and Jane Doe ("Designer").',
         '"Deliverables" means the designs the Designer creates under this Agreement.',
         "The Designer shall deliver the Deliverables. The Client shall pay the fees.",
         "The Client owns the Deliverables.",
@@ -23,7 +24,8 @@ def test_a_means_definition_and_a_parenthetical_name_the_parties():
 
 def test_smart_quotes_hereinafter_and_shall_mean_are_definitions():
     terms = extract_terms(paragraphs(
-        "Globex GmbH (hereinafter referred to as the \u201cCustomer\u201d) and Initech LLC (hereinafter \u2018Supplier\u2019).",
+        "Globex GmbH (hereinafter referred to as the \u201cCustomer\u201d) and Initech LLC "
+        "(hereinafter \u2018Supplier\u2019).",
         "\u201cWork Product\u201d shall mean all software written for the Customer.",
         "Supplier shall develop the Work Product. Customer shall pay Supplier monthly. Supplier will deliver it.",
     ))
@@ -35,7 +37,8 @@ def test_smart_quotes_hereinafter_and_shall_mean_are_definitions():
 
 def test_hereinafter_called_in_capitals_is_a_definition_used_in_title_case():
     terms = extract_terms(paragraphs(
-        "The City of Springfield, hereinafter called COMMISSION, and Smith Engineering, hereinafter called CONSULTANT.",
+        "The City of Springfield, hereinafter called COMMISSION, and Smith Engineering, "
+        "hereinafter called CONSULTANT.",
         "The Consultant shall perform the Services. The Commission shall pay the Consultant.",
         "The Consultant shall provide reports to the Commission.",
     ))

@@ -17,7 +17,7 @@ def assert_problem(response, status: int, code: str | None = None) -> dict:
     assert response.status_code == status, response.get_data(as_text=True)[:500]
     assert response.mimetype == "application/problem+json"
     body = response.get_json(force=True)
-    assert PROBLEM_KEYS <= set(body), body
+    assert set(body) >= PROBLEM_KEYS, body
     assert body["status"] == status
     assert body["type"] == f"/problems/{body['code']}"
     assert body["request_id"] == response.headers["X-Request-ID"]

@@ -47,6 +47,7 @@ def live_server(cwd: Path, *, certs=None, workers: int = 1, env: dict | None = N
     log = cwd / "server.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(args, cwd=cwd, env=environ, stdout=subprocess.DEVNULL, stderr=sink)
+    process.log_so_far = lambda: log.read_text(errors="replace")  # type: ignore[attr-defined]
     context = ssl.create_default_context(cafile=str(certs.ca_cert)) if certs else None
     base = f"{'https' if certs else 'http'}://127.0.0.1:{port}"
     try:

@@ -5,12 +5,15 @@ Against a real server (gunicorn + noai's gevent worker) over loopback, one worke
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import socket
 import threading
 import time
+import urllib.error
 import urllib.request
+import zipfile
 from contextlib import contextmanager
 
 import pytest
@@ -263,3 +266,38 @@ def test_the_engine_checks_the_deadline_between_each_stage(example_docx, revisio
 def test_a_request_within_the_deadline_is_answered(make_app, example_docx):
     response = make_app(TIMEOUT=60).test_client().post("/api/v1/audit", data=example_docx, content_type=DOCX_TYPE)
     assert response.status_code == 200
+
+
+def repeated_body(docx: bytes, times: int) -> bytes:
+    """``docx`` with its body repeated ``times`` times: a long contract (big XML, small zip)."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                start, end = data.index(b"<w:body>") + len(b"<w:body>"), data.rindex(b"<w:sectPr")
+                data = data[:start] + data[start:end] * times + data[end:]
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def test_a_stage_still_running_at_the_hard_limit_is_stopped_by_restarting_its_worker(tmp_path, example_docx):
+    long = repeated_body(example_docx, 1500)  # ~30 MiB of XML: reading it alone takes seconds
+    with live_server(tmp_path, env={**FAST, "NOAI_TIMEOUT": "0.5"}) as (base, _, process):
+        request = urllib.request.Request(
+            f"{base}/api/v1/audit", data=long, method="POST", headers={"Content-Type": DOCX_TYPE}
+        )
+        started = time.monotonic()
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(request, timeout=60)
+        took = time.monotonic() - started
+        assert answer.value.code == 503
+        assert json.load(answer.value)["code"] == "deadline-exceeded"
+        deadline = time.monotonic() + 30
+        while "Booting worker" not in process.log_so_far() or process.log_so_far().count("Booting worker") < 2:
+            assert time.monotonic() < deadline, "no new worker"
+            time.sleep(0.2)
+        assert timed_get(f"{base}/api/v1/healthz") < 1.0
+    assert took < 10, took  # the engine would have gone on for much longer
+    assert "Worker exiting" in process.log

@@ -50,3 +50,16 @@ def test_the_server_answers_as_its_openapi_document_says(case):
     if response.status_code == 422 and response.json().get("code") == "unknown-party":
         excluded.append(positive_data_acceptance)  # `we` must name a party of that very document
     case.validate_response(response, excluded_checks=excluded)
+
+
+def test_the_document_lists_the_414_and_the_404s_clause_and_asks_a_token_only_when_there_is_one(make_app):
+    spec = make_app().test_client().get("/api/v1/openapi.json").get_json()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            assert "414" in operation["responses"], (method, path)
+    problem = spec["components"]["schemas"]["Problem"]  # the 404's clause: an RFC 9457 extension member
+    assert "clause" in problem["properties"] or problem.get("additionalProperties") is True
+    assert "security" not in spec
+    guarded = make_app(API_TOKEN="s3cret").test_client()
+    spec = guarded.get("/api/v1/openapi.json", headers={"Authorization": "Bearer s3cret"}).get_json()
+    assert spec["security"] == [{"bearer": []}]

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
-from typing import Sequence
+from typing import TYPE_CHECKING, Any
 
 from noai.analysis import learned
 from noai.analysis import patterns as P
 from noai.analysis.classify import (
-    GRANT_KINDS,
     HIGH,
     INFO,
     MEDIUM,
-    SEVERITY_ORDER,
     Finding,
     bare_title,
     classify,
@@ -36,8 +35,21 @@ from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.terms import DefinedTerms
 from noai.analysis.work_kind import WorkKind, detect_work_kind, given_work_kind
-from noai.kinds import KINDS, PROTECTIONS, FindingKind, Placement, protection_spec
+from noai.kinds import (
+    GRANT_KINDS,
+    KINDS,
+    PROTECTIONS,
+    SEVERITY_ORDER,
+    FindingKind,
+    KindSpec,
+    Placement,
+    Weight,
+    protection_spec,
+)
 from noai.ooxml.model import Paragraph
+
+if TYPE_CHECKING:
+    from noai.ooxml.document import Document
 
 SCHEMA = "noai.audit/2"
 PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
@@ -47,7 +59,8 @@ GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
 GRADE_BOUND = {HIGH: ("C", 40)}
 SCORE_LEGEND = "Risk 0 (safe) to 100 (worst); grade A (low risk) to F (high risk)."
 NO_IP_TERMS = (15, "the contract says nothing about rights in the work, leaving AI use to the general law")
-_BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
+_BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|"
+                           r"\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
                            r"Terms)\b|\b(?:Standard\s+Terms|Terms\s+and\s+"
                            r"Conditions)\b[^.]{0,120}\b(?:available|posted|located|published|found)\s+at\b|"
                            r"\b(?:subject\s+to|governed\s+by)\s+the\s+(?:Standard\s+Terms|\w+\s+Standard\s+Terms)",
@@ -126,7 +139,7 @@ class AuditResult:
             return "not scored"
         return f"{self.score.risk}/100 ({self.score.grade})"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         texts = {i: self.paragraphs[i].text for i in _evidence_indexes(self.protections)}
         return {
             "schema": SCHEMA,
@@ -160,7 +173,7 @@ def _evidence_indexes(protections: Sequence[Protection]) -> set[int]:
     return {p.evidence for p in protections if p.evidence is not None}
 
 
-def _paragraph_dict(p: Paragraph) -> dict:
+def _paragraph_dict(p: Paragraph) -> dict[str, Any]:
     return {"index": p.index, "text": p.text, "style": p.style_name or p.style_id, "label": p.label,
             "section_label": p.section_label, "heading": p.heading}
 
@@ -168,7 +181,8 @@ def _paragraph_dict(p: Paragraph) -> dict:
 # -- protections -----------------------------------------------------------------------------
 
 
-def _first(findings: Sequence[Finding], kind: str, test=lambda f: True) -> Finding | None:
+def _first(findings: Sequence[Finding], kind: str, test: Callable[[Finding], bool] = lambda f: True
+           ) -> Finding | None:
     return next((f for f in findings if f.kind == kind and test(f)), None)
 
 
@@ -528,12 +542,18 @@ def _insertion_points(protections: Sequence[Protection], places: dict[Placement,
 # -- score --------------------------------------------------------------------------------------------
 
 
+def _weight(row: KindSpec, severity: str) -> Weight | None:
+    """The row's weight at ``severity`` (a finding's severity is the str of a Severity)."""
+    weight: Weight | None = row.weights.get(severity)  # type: ignore[call-overload]  # Severity is a StrEnum
+    return weight
+
+
 def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Score:
     """The weights of the spec rows (:mod:`noai.kinds`): the heaviest grant of the work (else a
     fixed weight when the contract grants nothing), then each other kind once at the first
     severity it has a weight for, then the protections' points by status."""
     grants = [(w.points, -rank, w.why) for f in findings for rank, (kind, row) in enumerate(KINDS.items())
-              if kind == f.kind and row.grant and (w := row.weights.get(f.severity))]
+              if kind == f.kind and row.grant and (w := _weight(row, f.severity))]
     reasons: list[tuple[int, str]] = []
     if grants:
         points, _, why = max(grants)
@@ -542,12 +562,12 @@ def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Sc
         reasons.append(NO_IP_TERMS)
     for kind, row in KINDS.items():
         weight = None if row.grant else next((w for f in findings if f.kind == kind
-                                              and (w := row.weights.get(f.severity))), None)
+                                              and (w := _weight(row, f.severity))), None)
         if weight is not None:
             reasons.append((weight.points, weight.why))
     status = {p.name: p.status for p in protections}
-    for name, row in PROTECTIONS.items():
-        weight = row.present if status.get(name) == PRESENT else row.absent
+    for name, spec in PROTECTIONS.items():
+        weight = spec.present if status.get(name) == PRESENT else spec.absent
         if weight is not None:
             reasons.append((weight.points, weight.why))
     bound = _bound(findings, sum(points for points, _ in reasons))
@@ -637,7 +657,7 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
             paragraphs, parties.work_product.text if parties.work_product else None))
 
 
-def audit_document(doc, *, filename: str | None = None, we: str | None = None,
+def audit_document(doc: Document, *, filename: str | None = None, we: str | None = None,
                    work_kind: str | None = None) -> AuditResult:
     """Audit a read :class:`~noai.ooxml.document.Document` (``we``: the user's party, see
     :func:`audit_paragraphs`; ``work_kind``: the kind of work, detected when None)."""

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from noai.analysis import fast
 from noai.analysis import patterns as P
@@ -27,6 +28,9 @@ from noai.analysis.terms import body_start
 from noai.kinds import GRANT_KINDS, KINDS, SEVERITY_ORDER, FindingKind, Severity, explanation_templates, kind_spec
 from noai.kinds import SPANNING_KINDS as SPANNING  # kinds whose finding spans the rest of its clause
 from noai.ooxml.model import Paragraph
+
+if TYPE_CHECKING:
+    from noai.analysis.terms import DefinedTerms, Term
 
 HIGH, MEDIUM, LOW, INFO = Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO
 CLIENT, PROVIDER, MUTUAL = "client", "provider", "mutual"
@@ -50,7 +54,7 @@ class Finding:
     phrase_start: int  # offsets of ``phrase`` in ``paragraph_text``
     phrase_end: int
     explanation: str
-    attributes: dict = field(default_factory=dict)
+    attributes: dict[str, Any] = field(default_factory=dict)
     # What the clause does and to whom (noai.audit/2; see noai.analysis.semantics).
     act: str | None = None
     actor: str = S.UNKNOWN
@@ -62,9 +66,10 @@ class Finding:
     tier: str = "rule"
     confidence: float = 0.9
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "title": kind_spec(self.kind).title, "severity": self.severity, "start": self.start, "end": self.end,
+            "kind": self.kind, "title": kind_spec(self.kind).title, "severity": self.severity,
+            "start": self.start, "end": self.end,
             "paragraph_text": self.paragraph_text, "section_label": self.section_label,
             "section_path": list(self.section_path), "heading": self.heading,
             "phrase": {"text": self.phrase, "start": self.phrase_start, "end": self.phrase_end},
@@ -91,7 +96,7 @@ def _bare(name: str) -> str:
     return re.sub(r"^(?:the|this)\s+", "", name.strip(), flags=re.IGNORECASE)
 
 
-def _introduction(paragraphs: Sequence[Paragraph], term) -> str:
+def _introduction(paragraphs: Sequence[Paragraph], term: Term | None) -> str:
     """The words that introduce a party before its definition: 'Acme Inc., a Delaware corporation (the'."""
     if term is None or term.defined_at is None or not 0 <= term.defined_at < len(paragraphs):
         return ""
@@ -105,7 +110,7 @@ def _introduction(paragraphs: Sequence[Paragraph], term) -> str:
 class Parties:
     """Finds mentions of the two parties in a sentence, by the document's own defined names."""
 
-    def __init__(self, terms, paragraphs: Sequence[Paragraph] = (),
+    def __init__(self, terms: DefinedTerms | None, paragraphs: Sequence[Paragraph] = (),
                  words: Mapping[str, Sequence[str]] | None = None) -> None:
         self.creator = getattr(terms, "creator", None) or PROVIDER
         self.other = CLIENT if self.creator == PROVIDER else PROVIDER
@@ -118,15 +123,18 @@ class Parties:
             names[role] = {_bare(n) for n in found if _bare(n) and _bare(n).lower() not in _POSSESSIVES}
         taken = names[CLIENT] & names[PROVIDER]
         for role in (CLIENT, PROVIDER):
-            words = sorted(names[role] - taken, key=len, reverse=True)
-            if words:
-                spelled = (f"(?i:{re.escape(w)})" if w.lower() in _PRONOUNS else re.escape(w) for w in words)
+            spellings = sorted(names[role] - taken, key=len, reverse=True)
+            if spellings:
+                spelled = (f"(?i:{re.escape(w)})" if w.lower() in _PRONOUNS else re.escape(w)
+                           for w in spellings)
                 alternatives.append(rf"(?P<{role}>\b(?:{'|'.join(spelled)})\b)")
         alternatives.append(r"(?P<mutual>\b(?i:each|either|both)\s+(?i:party|parties|of\s+the\s+parties)\b)")
         self.pattern = re.compile("|".join(alternatives))
         self.names = names
-        self.surfaces = {role: t.surface for role in (CLIENT, PROVIDER) if (t := getattr(terms, role, None))}
-        self.introductions = {role: _introduction(paragraphs, getattr(terms, role, None)) for role in (CLIENT, PROVIDER)}
+        self.surfaces: dict[str, str] = {role: t.surface for role in (CLIENT, PROVIDER)
+                                         if (t := getattr(terms, role, None))}
+        self.introductions = {role: _introduction(paragraphs, getattr(terms, role, None))
+                              for role in (CLIENT, PROVIDER)}
         owned = "|".join(re.escape(n) for n in sorted(names[CLIENT] | names[PROVIDER], key=len, reverse=True))
         self.own_materials = re.compile(
             rf"\b(?P<who>{owned})(?:'s|’s)?\s+(?:Pre-?[Ee]xisting\s+|Background\s+)?(?:Data|Materials?|Content|"
@@ -221,9 +229,9 @@ def _is_definition(p: Paragraph) -> bool:
     return bool(P.DEFINITION.match(p.text, body_start(p)) or P.DEFINITION.match(p.text))
 
 
-def _quoted(text: str, m: re.Match) -> bool:
+def _quoted(text: str, m: re.Match[str]) -> bool:
     """The phrase is quoted, talked about rather than used: 'permits use “for any purpose”'."""
-    return 0 < m.start() and m.end() < len(text) and text[m.start() - 1] in P.OPEN_QUOTES \
+    return m.start() > 0 and m.end() < len(text) and text[m.start() - 1] in P.OPEN_QUOTES \
         and text[m.end()] in P.CLOSE_QUOTES
 
 
@@ -237,7 +245,7 @@ class _Text:
     when the document allows it (:attr:`fast.Gates.exact`), its lower-cased copy for the literal
     tests of :data:`P.NEEDS`."""
 
-    __slots__ = ("text", "low", "_starts", "_ends")
+    __slots__ = ("_ends", "_starts", "low", "text")
 
     def __init__(self, text: str, low: str | None) -> None:
         self.text, self.low = text, low
@@ -259,15 +267,15 @@ class _Text:
         if needs is None or self.low is None:
             return True
         find = self.low.find
-        for n in needs:
+        for n in needs:  # noqa: SIM110 (a plain loop: cheaper than any() on this hot path)
             if find(n, pos, endpos) >= 0:
                 return True
         return False
 
-    def search(self, rx: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+    def search(self, rx: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return rx.search(self.text, pos, endpos) if self.may_match(rx, pos, endpos) else None
 
-    def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match]:
+    def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
         return rx.finditer(self.text) if self.may_match(rx) else iter(())
 
     def negated(self, s: int, pos: int, window: int = 120) -> bool:
@@ -277,7 +285,7 @@ class _Text:
 _NEEDS = {id(rx): needs for rx, needs in P.NEEDS.items()}
 
 
-def _trapped(trap: re.Pattern[str], text: str, m: re.Match, s: int, e: int) -> bool:
+def _trapped(trap: re.Pattern[str], text: str, m: re.Match[str], s: int, e: int) -> bool:
     """A trap covers the match if one of its matches in the sentence comes within 40 characters of it."""
     return any(t.start() < m.end() + 40 and t.end() > m.start() - 40
                for t in trap.finditer(text, max(s, m.start() - 120), min(e, m.end() + 120)))
@@ -297,7 +305,7 @@ _NO_GRANT_KINDS = frozenset({*GRANT_KINDS, *_MODIFIER_KINDS})
 
 _PARTY_FIELDS = ("owner", "grantor", "grantee", "beneficiary", "indemnitor")  # filled in by their labels
 _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
-_OTHER = {CLIENT: PROVIDER, PROVIDER: CLIENT}
+_OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 
 
@@ -310,7 +318,8 @@ class _Grant:
 
 
 class _Classifier:
-    def __init__(self, paragraphs: Sequence[Paragraph], terms, words: Mapping[str, Sequence[str]] | None = None
+    def __init__(self, paragraphs: Sequence[Paragraph], terms: DefinedTerms | None,
+                 words: Mapping[str, Sequence[str]] | None = None
                  ) -> None:
         self.paragraphs = paragraphs
         self.parties = Parties(terms, paragraphs, words)
@@ -327,7 +336,7 @@ class _Classifier:
         names = ["Deliverables?", "Work\\s+Product", "Works?", "Inventions?", "Results", "Contributions?",
                  "work\\s+product", "deliverables"] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
-        self._headings: dict[tuple, bool] = {}
+        self._headings: dict[tuple[Any, ...], bool] = {}
         self.t = _Text("", None)  # the paragraph being classified
         self.gates = fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
@@ -349,8 +358,8 @@ class _Classifier:
 
     # -- building findings ------------------------------------------------------------------------
 
-    def finding(self, p: Paragraph, kind: str, m: re.Match | tuple[int, int], severity: str, note: str,
-                **attributes) -> Finding:
+    def finding(self, p: Paragraph, kind: str, m: re.Match[str] | tuple[int, int], severity: str, note: str,
+                **attributes: Any) -> Finding:
         start, end = (m.start(), m.end()) if isinstance(m, re.Match) else m
         fill = {k: v for k, v in attributes.items() if isinstance(v, str)}
         for k in _PARTY_FIELDS:
@@ -366,7 +375,8 @@ class _Classifier:
                        phrase=p.text[start:end], phrase_start=start, phrase_end=end, explanation=explanation,
                        attributes={k: v for k, v in attributes.items() if v is not None}, **meaning)
 
-    def meaning(self, p: Paragraph, kind: str, note: str, start: int, end: int, attributes: dict) -> dict:
+    def meaning(self, p: Paragraph, kind: str, note: str, start: int, end: int, attributes: dict[str, Any]
+                ) -> dict[str, Any]:
         """Act, actor, beneficiary, object, qualifiers, negation, operative and confidence of a finding:
         the kind's row of :data:`KIND_SEMANTICS` first, the sentence's reading for what it leaves open."""
         text = p.text
@@ -402,7 +412,12 @@ class _Classifier:
             beneficiary = actor
         if note == "ip_assignment/kept" or attributes.get("covers") == "own":
             actor = beneficiary = actor if note != "ip_assignment/kept" else beneficiary
-        obj = KIND_OBJECTS[kind] if kind in KIND_OBJECTS else S.object_of(text, end, e)
+        if kind in KIND_OBJECTS:
+            obj = KIND_OBJECTS[kind]
+        elif kind in _MODIFIER_KINDS:  # a grant's scope words share its object: read once a sentence
+            obj = self.reading(text, s, e).object
+        else:
+            obj = S.object_of(text, end, e)
         if act is None or actor in (None, S.UNKNOWN) or beneficiary in (None, S.UNKNOWN) or \
                 (obj is None and kind not in KIND_OBJECTS):  # what the kind leaves open: read the sentence
             reading = self.reading(text, s, e)
@@ -447,7 +462,7 @@ class _Classifier:
                 out.append(self.finding(p, "work_made_for_hire", m, INFO, "work_made_for_hire/negated", negated=True))
                 break
             # A work made for hire always belongs to the commissioning side, whoever the sentence names.
-            owner = self.parties.other
+            owner: str | None = self.parties.other
             grant = _Grant(self.parties.creator, owner)
             out.append(self.finding(p, "work_made_for_hire", m, HIGH, "work_made_for_hire", owner=owner,
                                     direction=f"{self.parties.creator}->{owner}"))
@@ -457,7 +472,7 @@ class _Classifier:
             if m.start() < done:
                 continue
             s, e = t.sentence(m.start())
-            if _trapped(P.ASSIGNMENT_TRAP, text, m, s, e) or self.under(p, "assignment_clause") and not ip_heading:
+            if _trapped(P.ASSIGNMENT_TRAP, text, m, s, e) or (self.under(p, "assignment_clause") and not ip_heading):
                 continue
             if not S.operative(text, s):  # a definition or recital assigns nothing
                 continue
@@ -491,7 +506,7 @@ class _Classifier:
             if t.negated(s, m.start(), 25) or S.negated(text, s, m.start()):
                 continue  # "shall not assign", "Neither party … shall assign"; not "if rights do not vest …, X assigns"
             own = self.parties.own_materials.search(text, m.end(), e)
-            keeps_own = bool(own) and owner is not None and own.group("who") in self.parties.names.get(owner, ())
+            keeps_own = own is not None and owner is not None and own.group("who") in self.parties.names.get(owner, ())
             if (owner == self.parties.creator or keeps_own) and (
                     any(w in phrase for w in ("assign", "transfer", "convey")) or P.CREATION.search(text, s, e)):
                 # A transfer to the creator, or the creator owning what is made under the contract:
@@ -561,14 +576,15 @@ class _Classifier:
                                  scope=scope.group(0) if scope else None)], grant
         return [], None
 
-    def modifiers(self, p: Paragraph, grant: _Grant | None, gates: set[str]) -> list[Finding]:
+    def modifiers(self, p: Paragraph, grant: _Grant | None, gates: frozenset[str]) -> list[Finding]:
         """The scope words of a grant: perpetual, any purpose, future media, derivatives, sublicences.
 
         Outside a grant's paragraph (or its sub-items) a modifier counts only in a sentence about
         rights that also names the work, a grant, or sits under an IP or licence heading.
         """
-        t, text, out = self.t, p.text, []
-        if not gates & _MODIFIER_KINDS or _is_definition(p) or self.under(p, "restrictions") and grant is None:
+        t, text = self.t, p.text
+        out: list[Finding] = []
+        if not gates & _MODIFIER_KINDS or _is_definition(p) or (self.under(p, "restrictions") and grant is None):
             return out
         risky = self.risky(grant)
         for kind, signals, trap, severity in _MODIFIERS:
@@ -737,7 +753,7 @@ class _Classifier:
     def simple(self, p: Paragraph, kind: str, signal: re.Pattern[str], severity: str,
                trap: re.Pattern[str] | None = None) -> list[Finding]:
         m = self.t.search(signal)
-        if not m or trap is not None and self.t.search(trap):
+        if not m or (trap is not None and self.t.search(trap)):
             return []
         return [self.finding(p, kind, m, severity, kind)]
 
@@ -797,7 +813,7 @@ def _is_sub_item(lead: Paragraph, p: Paragraph) -> bool:
         return p.ilvl > lead.ilvl
     if len(p.section_path) > len(lead.section_path) and p.section_path[:len(lead.section_path)] == lead.section_path:
         return True
-    return bool(p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label)
+    return bool((p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label))
                 or re.match(r"\s*\(?(?:[a-z]|[ivx]{1,4})\)\s", p.text))
 
 
@@ -836,7 +852,7 @@ def _worse(a: str, b: str) -> str:
     return min(a, b, key=SEVERITY_ORDER.index)
 
 
-def _combined(a: dict, b: dict) -> dict:
+def _combined(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     merged = dict(a)
     if "indemnitor" in a and b.get("indemnitor") not in (None, a["indemnitor"], "unknown"):
         merged["indemnitor"] = MUTUAL if a["indemnitor"] != "unknown" else b["indemnitor"]
@@ -846,7 +862,7 @@ def _combined(a: dict, b: dict) -> dict:
 # -- the public function ----------------------------------------------------------------------------
 
 
-def party_words(parties, creator_side: str) -> dict[str, list[str]]:
+def party_words(parties: object, creator_side: str) -> dict[str, list[str]]:
     """The words each side is called by in the parties model (:mod:`noai.analysis.parties`: every
     party with a known role, its terms and legal name), keyed by this module's sides; the model's
     ``creator`` role is ``creator_side`` (the contract's, before any ``--we``)."""
@@ -859,8 +875,8 @@ def party_words(parties, creator_side: str) -> dict[str, list[str]]:
     return out
 
 
-def classify(paragraphs: Sequence[Paragraph], terms, words: Mapping[str, Sequence[str]] | None = None
-             ) -> list[Finding]:
+def classify(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None,
+             words: Mapping[str, Sequence[str]] | None = None) -> list[Finding]:
     """Every clause finding of ``paragraphs`` in document order (by start, then kind)."""
     c = _Classifier(paragraphs, terms, words)
     found: list[Finding] = []

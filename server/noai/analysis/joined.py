@@ -4,8 +4,8 @@ covers the document and each hit maps back to its paragraph."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from itertools import accumulate
-from typing import Iterator, Sequence
 
 
 class Joined:
@@ -17,7 +17,7 @@ class Joined:
     sees the separator where it saw the start or end of the string).
     """
 
-    __slots__ = ("text", "starts")
+    __slots__ = ("starts", "text")
 
     def __init__(self, texts: Sequence[str]):
         sep = "\0"

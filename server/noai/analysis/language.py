@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 UNKNOWN = "unknown"
 
@@ -51,7 +51,7 @@ _OWNER = _unique_stopwords()
 def detect_language(texts: Iterable[str]) -> str:
     """The ISO 639-1 code of the texts' language ("en", "de", "fr", "es", "it", "nl", "pt"),
     or ``"unknown"`` when there is too little text or no clear winner."""
-    votes: Counter = Counter()
+    votes: Counter[str | None] = Counter()
     left = _MAX_WORDS
     for text in texts:
         words = _WORD.findall(text)[:left]
@@ -65,4 +65,4 @@ def detect_language(texts: Iterable[str]) -> str:
         return UNKNOWN
     if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
         return UNKNOWN
-    return ranked[0][0]
+    return ranked[0][0] or UNKNOWN  # never None: its votes were deleted above

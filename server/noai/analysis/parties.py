@@ -59,7 +59,7 @@ class Party:
     evidence: int | None
     confidence: float
 
-    def to_dict(self, paragraphs: Sequence[Paragraph]) -> dict:
+    def to_dict(self, paragraphs: Sequence[Paragraph]) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "terms": list(self.terms), "role": self.role,
                 "evidence": _evidence(paragraphs, self.evidence), "confidence": self.confidence}
 
@@ -75,7 +75,7 @@ class We:
     source: str  # "user" | "inferred"
     sure: bool
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"given": self.given, "party": self.party, "role": self.role, "source": self.source,
                 "sure": self.sure}
 
@@ -120,7 +120,7 @@ class Parties:
     def client(self) -> Party | None:
         return self.main(CLIENT)
 
-    def to_dict(self, paragraphs: Sequence[Paragraph]) -> dict:
+    def to_dict(self, paragraphs: Sequence[Paragraph]) -> dict[str, Any]:
         """``parties``, ``self_reference`` and ``work_product`` of the audit JSON (noai.audit/2)."""
         sr, wp = self.self_reference, self.work_product
         return {
@@ -132,7 +132,7 @@ class Parties:
         }
 
 
-def _evidence(paragraphs: Sequence[Paragraph], index: int | None) -> dict | None:
+def _evidence(paragraphs: Sequence[Paragraph], index: int | None) -> dict[str, Any] | None:
     if index is None or not 0 <= index < len(paragraphs):
         return None
     return {"index": index, "text": paragraphs[index].text}
@@ -167,7 +167,7 @@ def find_parties(paragraphs: Sequence[Paragraph], analysis: Analysis | None = No
     analysis = analysis or analyse_terms(paragraphs)
     terms = analysis.terms
     creator_side = terms.creator or PROVIDER_SIDE
-    found: list[dict] = []
+    found: list[dict[str, Any]] = []
     for c in analysis.candidates:
         t = c.term
         role = UNKNOWN if c.side is None else CREATOR if c.side == creator_side else CLIENT
@@ -312,7 +312,7 @@ _LABEL = re.compile(r"^(?:the\s+)?(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<
 _CAPS_NAME = re.compile(r"^[A-Z0-9][A-Z0-9&.,'’ -]{2,60}$")
 
 
-def _signature_parties(paragraphs: Sequence[Paragraph], found: list[dict]) -> None:
+def _signature_parties(paragraphs: Sequence[Paragraph], found: list[dict[str, Any]]) -> None:
     """Parties of the signature block: a role label (``Customer:``, ``RECIPIENT``) or a name in
     capitals that a signature line follows, and ``Signed for and on behalf of ACME LTD``. A label
     that names a known party gives it its legal name; a role word the body hardly uses (a
@@ -352,7 +352,7 @@ def _signature_parties(paragraphs: Sequence[Paragraph], found: list[dict]) -> No
                           "main": False, "uses": 0})
 
 
-def _find(found: list[dict], word: str) -> dict | None:
+def _find(found: list[dict[str, Any]], word: str) -> dict[str, Any] | None:
     key = _key(word)
     for f in found:
         if key in {_key(w) for w in f["terms"]} or (f["name"] and key == _key(f["name"])):
@@ -375,7 +375,7 @@ _FORMS = {
 }
 
 
-def _pronoun_parties(analysis: Analysis, found: list[dict]) -> None:
+def _pronoun_parties(analysis: Analysis, found: list[dict[str, Any]]) -> None:
     """An informal contract's parties: "I" (who writes it) and "you", or "we" and "you"; roles from
     who makes the work (I'll design ...) and who pays (you will pay me ...) or grants."""
     text = analysis.joined.text

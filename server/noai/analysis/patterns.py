@@ -173,7 +173,8 @@ FEEDBACK_USE = _rx(r"\b(?:may|can|is\s+free\s+to|are\s+free\s+to|shall\s+be\s+fr
 # -- AI -------------------------------------------------------------------------------------
 
 AI_TERM = re.compile(
-    r"\bA\.?I\.?(?![\w.-])|\bGen(?:erative)?\s?AI\b|\bLLMs?\b|(?i:\bartificial[- ]intelligence\b|\bmachine[- ]learning\b|"
+    r"\bA\.?I\.?(?![\w.-])|\bGen(?:erative)?\s?AI\b|\bLLMs?\b|"
+    r"(?i:\bartificial[- ]intelligence\b|\bmachine[- ]learning\b|"
     r"\bneural[- ]networks?\b|\blarge[- ]language[- ]models?\b|\bfoundation\s+models?\b|\bgenerative\s+(?:models?|"
     r"technolog\w+|tools?|systems?)\b|\btext\s+and\s+data\s+mining\b|\bdeep[- ]learning\b|"
     r"\b(?:train\w*|fine-?tun\w*|retrain\w*)\s+(?:(?:of|on|any|an|the|a|its|their|or|and|improve\w*|develop\w*|"
@@ -240,8 +241,8 @@ RESERVATION = _rx(r"\ball\s+(?:other\s+)?rights\s+(?:not\s+(?:expressly\s+|speci
                   r"(?:out|forth))\b[^.;]{0,120}\b(?:retains?|reserves?)\b|\bby\s+implication,\s+estoppel|\bretains?\s+all\s+"
                   r"(?:of\s+(?:its|their)\s+)?(?:right,?\s+title|rights|intellectual\s+property)|"
                   r"\brights?\s+(?:is|are)\s+(?:hereby\s+)?reserved\s+(?:to|for|by)\b")
-RESERVATION_MUTUAL = _rx(r"\bneither\s+party\s+(?:transfers|grants|assigns|conveys)\b|\bno\s+rights\s+(?:are|will\s+be)\s+"
-                         r"transferred\b")
+RESERVATION_MUTUAL = _rx(r"\bneither\s+party\s+(?:transfers|grants|assigns|conveys)\b|"
+                         r"\bno\s+rights\s+(?:are|will\s+be)\s+transferred\b")
 SURVIVAL = _rx(r"\b(?:shall|will|must|to)\s+survive\b|\bsurvives?\s+(?:any\s+|the\s+)?(?:termination|expiration|"
                r"expiry)|\bsurvival\b")
 
@@ -253,8 +254,8 @@ SCOPE_LIMIT = _rx(r"\b(?:solely|only|exclusively)\s+(?:for|in\s+connection\s+wit
                   r"\bfor\s+(?:its|their|the\s+\w+'s)\s+internal\s+(?:business\s+)?(?:use|purposes)\b")
 # "The licenses … under this Agreement are granted solely for the Permitted Purpose": every grant
 # limited to a purpose the document defines (group 1 names it).
-PURPOSE_CLAUSE = re.compile(r"(?i:\b(?:licen[cs]es?|rights?)\b[^.;]{0,200}?\b(?:is|are)\s+granted\s+(?:solely\s+|only\s+|"
-                            r"exclusively\s+)?for\s+the\s+)((?:[A-Z][\w-]*\s+)?Purposes?)\b")
+PURPOSE_CLAUSE = re.compile(r"(?i:\b(?:licen[cs]es?|rights?)\b[^.;]{0,200}?\b(?:is|are)\s+granted\s+"
+                            r"(?:solely\s+|only\s+|exclusively\s+)?for\s+the\s+)((?:[A-Z][\w-]*\s+)?Purposes?)\b")
 # Remedies for AI misuse: an injunction, a certificate, deletion of what was built from the work.
 AI_REMEDY = _rx(r"\binjunct\w*|\bequitable\s+relief|\bspecific\s+performance|\birreparable\s+(?:harm|injury|damage)|"
                 r"\bcertif(?:y|ies|ication)\b|\bdelet\w+[^.;]{0,160}?\b(?:datasets?|embeddings?|model\s+weights|"

@@ -9,10 +9,11 @@ and listed only when ``show_all``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from noai.analysis.audit import MISSING, PRESENT, SCORE_LEGEND, UNKNOWN, AuditResult, InsertionPoint
-from noai.analysis.classify import INFO, SEVERITY_ORDER, Finding
-from noai.kinds import kind_spec, protection_spec
+from noai.analysis.classify import INFO, Finding
+from noai.kinds import SEVERITY_ORDER, kind_spec, protection_spec
 
 # One word a status, the same in the file report, the Markdown and the folder summary.
 STATUS_WORDS = {PRESENT: "present", MISSING: "missing", UNKNOWN: "unknown"}
@@ -168,7 +169,7 @@ def format_markdown(result: AuditResult, *, verbose: bool = False, show_all: boo
     return "\n".join(out) + "\n"
 
 
-def format_summary_table(rows: Iterable[dict]) -> str:
+def format_summary_table(rows: Iterable[dict[str, Any]]) -> str:
     """One line a file of a folder audit. Each row is ``{"file", "result"}`` or ``{"file", "error"}``.
 
     The protections that are not present are listed as the file report names them, each with its

@@ -17,7 +17,8 @@ Straight and smart quotes are accepted. Parties the document never defines but n
 (Common Paper's bare "Customer" and "Provider") are found from the role lexicons. Roles come
 from the lexicons first and from context verbs second (who grants or assigns to whom, who
 performs the Services, who pays). The regexes run over the document's text joined into one
-string (:class:`~noai.analysis.joined.Joined`), or over the few paragraphs a cheap literal search shows they can match in.
+string (:class:`~noai.analysis.joined.Joined`), or over the few paragraphs a cheap literal search
+shows they can match in.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from __future__ import annotations
 import os.path
 import re
 from collections import Counter
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from itertools import groupby
-from typing import Iterator, Sequence
+from typing import Any
 
 from noai.analysis.joined import Joined
 from noai.ooxml.model import Paragraph
@@ -84,7 +86,7 @@ _STATE_OF = re.compile(r"^(?:the\s+)?(?:State|Commonwealth|Province|Republic|Kin
 _PLACEHOLDER = re.compile(r"[{}\[\]]")
 
 
-def _alternation(names: Sequence[str]) -> str:
+def _alternation(names: Collection[str]) -> str:
     """A regex matching any of ``names``, the longest first, as a prefix tree
     (``A(?:gen(?:cy|t)|uthor(?:ity)?)``): the same matches as a flat alternation sorted longest
     first, but Python's re tries one branch a position instead of every name."""
@@ -94,15 +96,16 @@ def _alternation(names: Sequence[str]) -> str:
 def _prefix_tree(names: list[str]) -> str:
     """The tree of ``names`` (sorted, distinct): a branch a first character, each the longest
     common prefix of its names then the tree of their rests; optional when a name ends here."""
-    branches, ends = [], False
-    for first, group in groupby(names, key=lambda n: n[:1]):
-        group = list(group)
+    branches: list[str] = []
+    ends = False
+    for first, grouped in groupby(names, key=lambda n: n[:1]):
+        group = list(grouped)
         if not first:
             ends = True
         elif len(group) == 1:
             branches.append(re.escape(group[0]))
         else:
-            common = os.path.commonprefix((group[0], group[-1]))
+            common = os.path.commonprefix((group[0], group[-1]))  # noqa: RUF071 (characters, on purpose)
             branches.append(re.escape(common) + _prefix_tree([n[len(common):] for n in group]))
     return f"(?:{'|'.join(branches)}){'?' if ends else ''}"
 
@@ -134,9 +137,9 @@ class DefinedTerms:
         roles = ("client", "provider", "deliverables", "project", "agreement", "jurisdiction")
         return {r: t.surface for r in roles if (t := getattr(self, r)) is not None}
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        for key, value in d.items():
+        for value in d.values():
             if isinstance(value, dict) and "aliases" in value:
                 value["aliases"] = list(value["aliases"])
         d["all"] = {k: {**v, "aliases": list(v["aliases"])} for k, v in d["all"].items()}
@@ -181,8 +184,9 @@ def _definitions(p: Paragraph, quoted: bool) -> list[_Definition]:
     text = p.text
     found: list[_Definition] = []
     # a definitions entry, also after a run-in title ("No AI Use. “AI Vendor” means ...")
-    if quoted and (m := _MEANS.match(text) or (start := body_start(p)) and _MEANS.match(text, start)):
+    if quoted and (m := _MEANS.match(text) or ((start := body_start(p)) and _MEANS.match(text, start))):
         meaning = _MEANING.match(text, m.end())
+        assert meaning is not None  # _MEANING matches the empty string too
         found.append(_Definition(tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n),
                                  refers_to=meaning.group(2) if meaning.group(1) == "the" else None,
                                  generic=meaning.group(1) in ("any", "all", "each", "every")))
@@ -249,9 +253,9 @@ def _table_definition(cell: Paragraph, following: Paragraph | None) -> str | Non
 
 @dataclass(slots=True)
 class _Usage:
-    uses: Counter = field(default_factory=Counter)
-    with_article: Counter = field(default_factory=Counter)  # "the Client"
-    with_this: Counter = field(default_factory=Counter)  # "this Agreement"
+    uses: Counter[str] = field(default_factory=Counter)
+    with_article: Counter[str] = field(default_factory=Counter)  # "the Client"
+    with_this: Counter[str] = field(default_factory=Counter)  # "this Agreement"
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
@@ -267,7 +271,7 @@ _JOINING = frozenset(_OPEN + "_")  # with a letter or digit before it, a name co
 def _in_compound(text: str, start: int) -> bool:
     """The word at ``start`` ends a longer capitalised name: "AI Vendor", "Protected Materials"."""
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return bool(m) and m.group(1)[0].isupper() and m.group(1).lower() not in _FUNCTION_WORDS
+    return m is not None and m.group(1)[0].isupper() and m.group(1).lower() not in _FUNCTION_WORDS
 
 
 def _count_uses(joined: Joined, paragraphs: Sequence[Paragraph], names: set[str],
@@ -350,10 +354,10 @@ def _grants(joined: Joined, paragraphs: Sequence[Paragraph]) -> list[tuple[str, 
 
 
 def _verb_scores(joined: Joined, paragraphs: Sequence[Paragraph], names: Sequence[str],
-                 grants: list[tuple[str, str, int]]) -> dict[str, Counter]:
+                 grants: list[tuple[str, str, int]]) -> dict[str, Counter[str]]:
     """For each party name: evidence for the provider side (creates, grants, assigns) and the
     client side (pays, receives the grant)."""
-    scores = {n: Counter() for n in names}
+    scores: dict[str, Counter[str]] = {n: Counter() for n in names}
     for grantor, grantee, weight in grants:
         if grantor in scores and grantee in scores:
             scores[grantor][PROVIDER] += weight
@@ -471,14 +475,15 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
     undefined = {w.title() for w in CLIENT_ROLES | PROVIDER_ROLES} | set(WORK_NAMES) | set(PROJECT_NAMES)
     undefined |= {"You", "Service Provider"} | {n for g in grants for n in g[:2]}
     undefined = {n for n in undefined if n.lower() not in known}
-    usage = _count_uses(joined, paragraphs, vocabulary | undefined | {_plural(n) for n in vocabulary}, frozenset(undefined))
+    counted = vocabulary | undefined | {_plural(n) for n in vocabulary}
+    usage = _count_uses(joined, paragraphs, counted, frozenset(undefined))
     for name in sorted(undefined):
         if usage.uses[name] >= 3:
             groups[name] = ((name,), None)
 
     terms: dict[str, Term] = {}
     for main, (aliases, defined_at) in groups.items():
-        spellings = aliases + tuple(p for a in aliases if usage.uses[p := _plural(a)] and p not in aliases)
+        spellings = aliases + tuple(pl for a in aliases if usage.uses[pl := _plural(a)] and pl not in aliases)
         # the spelling the body uses most; "you" (meaning the Company Contributor) names no clause
         best = max(spellings, key=lambda a: (a[0].isupper(), usage.uses[a]))
         terms[main] = Term(name=main, surface=_surface(best, usage), aliases=spellings[1:],
@@ -630,8 +635,8 @@ def _self_reference(joined: Joined, paragraphs: Sequence[Paragraph], terms: dict
     itself. A bare "the Agreement" counts only when no "this" form exists (a cover page naming
     the agreement it makes). Another document it names (a Statement of Work under a master
     agreement) is never "this" one."""
-    this: Counter = Counter()
-    the: Counter = Counter()
+    this: Counter[str] = Counter()
+    the: Counter[str] = Counter()
     first: dict[str, int] = {}
     itself = {t.name for t in terms.values() if t.defined_at is not None
               and _defines_itself(paragraphs[t.defined_at].text, t.name)}
@@ -745,4 +750,5 @@ def _jurisdiction(paragraphs: Sequence[Paragraph]) -> Term | None:
     return None
 
 
-_NOT_PLACES = frozenset({"state", "the state", "governing law", "your country", "the country", "such state", "any jurisdiction"})
+_NOT_PLACES = frozenset({"state", "the state", "governing law", "your country", "the country", "such state",
+                         "any jurisdiction"})

@@ -20,7 +20,6 @@ from marshmallow import Schema
 
 from noai.errors import RenderError, UnknownClauseError
 from noai.kinds import Placement
-
 from noai.resources import shipped
 
 from .model import VARIANTS, Clause, Definition, Fix, FixRule, Placeholder, Variant

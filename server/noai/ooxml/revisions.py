@@ -525,8 +525,8 @@ _MARKERS = {qn("w:proofErr"), qn("w:bookmarkStart"), qn("w:bookmarkEnd")}
 _NOT_OWN = {P, R, DEL, MOVE_FROM, _FALLBACK, _TXBX}
 
 
-def _parent(el: etree._Element) -> etree._Element:
-    """``el``'s parent: every element this module moves or wraps sits in a paragraph."""
+def parent_of(el: etree._Element) -> etree._Element:
+    """``el``'s parent, for an element that has one (one in a paragraph or the body)."""
     parent = el.getparent()
     assert parent is not None
     return parent
@@ -541,7 +541,7 @@ def _next(el: etree._Element) -> etree._Element:
 
 def _split_run_before(el: etree._Element) -> etree._Element:
     """Split the ``w:r`` holding ``el`` so that ``el`` starts a run (same ``w:rPr``); that run."""
-    run = _parent(el)
+    run = parent_of(el)
     previous = el.getprevious()
     if previous is None or previous.tag == RPR:
         return run
@@ -592,9 +592,9 @@ def _isolate(p: etree._Element, start: int, end: int) -> list[Segment]:
 def _own_runs(p: etree._Element) -> Iterator[etree._Element]:
     """The paragraph's own ``w:r`` elements in order: not deleted, not in text boxes or fallbacks."""
     for run in p.iter(R):
-        parent = _parent(run)
+        parent = parent_of(run)
         while parent is not p and parent.tag not in _NOT_OWN:
-            parent = _parent(parent)
+            parent = parent_of(parent)
         if parent is p:
             yield run
 
@@ -648,8 +648,8 @@ def _lift_out_of_insertions(el: etree._Element, ids: IdAllocator) -> None:
     The second half keeps the author and date of the original (it is still their insertion)
     under a fresh id; ``el`` stays between the halves.
     """
-    while _parent(el).tag == INS:
-        container = _parent(el)
+    while parent_of(el).tag == INS:
+        container = parent_of(el)
         tail = list(el.itersiblings())
         if tail:
             second = container.makeelement(container.tag, container.attrib)  # type: ignore[arg-type]  # as above
@@ -714,7 +714,7 @@ def comment_style_ids(styles_root: etree._Element | None) -> tuple[str | None, s
         for name in styles_root.iter(_NAME):  # a style's first w:name names it
             key = (wattr(name, "val", "") or "").lower()
             if key in _COMMENT_STYLE_NAMES and key not in found:
-                style = _parent(name)
+                style = parent_of(name)
                 if style.tag == _STYLE and style.find(_NAME) is name:
                     found[key] = wattr(style, "styleId")
     return found.get("annotation reference"), found.get("annotation text")

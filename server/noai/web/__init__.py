@@ -9,6 +9,7 @@ The only package of noai that imports Flask. ``create_app`` is the application f
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -23,7 +24,7 @@ from .security import install_security
 API_PREFIX = "/api/v1"
 
 
-def create_app(config: Mapping | None = None) -> Flask:
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """The app, configured by defaults, ``NOAI_*`` environment variables and then ``config``."""
     app = Flask(__name__, static_folder=None)
     configure(app, config)
@@ -35,5 +36,6 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.register_blueprint(openapi.bp, url_prefix=API_PREFIX)
     app.register_blueprint(addin.bp)
     if app.config["TRUST_PROXY"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1, x_port=1)
+        proxied = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1, x_port=1)
+        app.wsgi_app = proxied  # type: ignore[method-assign]  # the wrapping Flask documents
     return app

@@ -27,7 +27,7 @@ bp = Blueprint("addin", __name__)
 
 @bp.get("/addin/")
 @bp.get("/addin/<path:filename>")
-def addin_file(filename: str = INDEX):
+def addin_file(filename: str = INDEX) -> Response:
     path = PurePosixPath(filename)
     hidden = any(part in HIDDEN_DIRS or part.startswith(".") for part in filename.split("/"))
     if path.suffix not in SERVED_SUFFIXES or hidden or "\\" in filename:
@@ -45,7 +45,7 @@ def public_url() -> str:
 
 
 @bp.get("/addin/config.json")
-def pane_config():
+def pane_config() -> Response:
     """What the pane needs to reach its backend: the API's URL, the origins its CSP allows, and
     whether a token is required."""
     from .security import connect_sources
@@ -55,7 +55,7 @@ def pane_config():
 
 
 @bp.get("/manifest.xml")
-def manifest_xml():
+def manifest_xml() -> Response:
     render_manifest = getattr(manifest, "render_manifest", None)
     if render_manifest is None:
         raise NotFound("This server cannot render the add-in manifest.")

@@ -8,11 +8,12 @@ It is read into memory, handed to :mod:`noai.engine` and forgotten.
 from __future__ import annotations
 
 import io
-from contextlib import AbstractContextManager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
+from typing import Any, TypeVar
 
-from flask import Blueprint, current_app, jsonify, request, send_file
+from flask import Blueprint, Response, current_app, jsonify, request, send_file
 from marshmallow import ValidationError
 from werkzeug.exceptions import UnsupportedMediaType
 
@@ -20,7 +21,7 @@ from noai import __version__, engine
 from noai.errors import DocumentBudgetError
 from noai.library import render
 
-from . import budget
+from . import budget, compute
 from .config import MIB
 from .requests import deadline_check
 from .schemas import (
@@ -37,10 +38,11 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 RAW_TYPES = (DOCX_TYPE, "application/octet-stream", "application/xml", "text/xml")
 MULTIPART = "multipart/form-data"
 
+T = TypeVar("T")
 bp = Blueprint("api", __name__)  # the token is checked app-wide (security.install_security)
 
 
-def _document() -> tuple[bytes, str | None, dict]:
+def _document() -> tuple[bytes, str | None, dict[str, Any]]:
     """The document's bytes, its file name (multipart only) and the raw options."""
     if request.mimetype == MULTIPART:
         upload = request.files.get("file")
@@ -55,7 +57,7 @@ def _document() -> tuple[bytes, str | None, dict]:
         f"not {request.mimetype or 'a body without Content-Type'}.")
 
 
-def _options(loaded: dict | None = None) -> engine.Options:
+def _options(loaded: dict[str, Any] | None = None) -> engine.Options:
     """Engine options from validated request options; the clause folders are the server's."""
     loaded = loaded or {}
     return engine.Options(
@@ -65,9 +67,10 @@ def _options(loaded: dict | None = None) -> engine.Options:
         clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]), check=deadline_check())
 
 
-def _budgeted(data: bytes, *, rewrite: bool = False) -> AbstractContextManager[None]:
-    """The memory the job will take, refused before parsing when it is more than one request may
-    take (413), reserved against the server's budget while it runs (else 503)."""
+def _compute(data: bytes, job: Callable[[], T], *, rewrite: bool = False) -> T:
+    """``job()`` on ``data``, within the memory budget and off the event loop (:mod:`.compute`):
+    refused before parsing when it would take more than one request may (413), its estimate
+    reserved against the server's budget while it runs (else 503)."""
     estimate = engine.memory_estimate(data, rewrite=rewrite)
     limit = current_app.config["REQUEST_MEMORY"]
     if estimate > limit:
@@ -75,35 +78,40 @@ def _budgeted(data: bytes, *, rewrite: bool = False) -> AbstractContextManager[N
             f"This document would need about {estimate // MIB:,} MiB of memory to read, more than "
             f"the {limit // MIB:,} MiB this server allows one request (NOAI_REQUEST_MEMORY). Its XML "
             f"is unusually large for its content: save it again in Word, or split it.")
-    return budget.shared(current_app.config["MAX_MEMORY"]).reserve(estimate)
+    account = budget.shared(current_app.config["MAX_MEMORY"])
+
+    def reserved() -> T:
+        with account.reserve(estimate):
+            return job()
+    return compute.run(reserved, compute.hard_limit(current_app.config["TIMEOUT"]))
 
 
 @bp.post("/audit")
-def audit():
+def audit() -> Response:
     data, filename, raw = _document()
     we = AuditOptionsSchema().load(raw).get("we")
-    with _budgeted(data):
-        result = engine.audit(data, filename=filename, we=we, check=deadline_check())
-    return jsonify(result.to_dict())
+    check = deadline_check()
+    return jsonify(_compute(data, lambda: engine.audit(data, filename=filename, we=we, check=check).to_dict()))
 
 
 @bp.post("/plan")
-def plan():
+def plan() -> Response:
     data, filename, raw = _document()
     options = _options(OptionsSchema().load(raw))
-    with _budgeted(data):
+    def job() -> dict[str, Any]:
         result, the_plan = engine.plan(data, options, filename=filename)
-    return jsonify({"audit": result.to_dict(), "plan": the_plan.to_dict()})
+        return {"audit": result.to_dict(), "plan": the_plan.to_dict()}
+    return jsonify(_compute(data, job))
 
 
 @bp.post("/redline")
-def redline():
+def redline() -> Response:
     data, filename, raw = _document()
     loaded = RedlineOptionsSchema().load(raw)
     date = loaded.get("date") or datetime.now(UTC).replace(microsecond=0)
-    with _budgeted(data, rewrite=True):
-        result = engine.redline(data, author=loaded["author"], date=date, options=_options(loaded),
-                                filename=filename)
+    options = _options(loaded)
+    result = _compute(data, lambda: engine.redline(data, author=loaded["author"], date=date, options=options,
+                                                   filename=filename), rewrite=True)
     stem = PurePath(filename).stem if filename else "document"
     response = send_file(io.BytesIO(result.docx), mimetype=DOCX_TYPE, as_attachment=True,
                          download_name=f"{stem}.noai.docx")
@@ -115,7 +123,7 @@ def redline():
 
 
 @bp.get("/clauses")
-def clauses():
+def clauses() -> Response:
     library, _ = engine.library_for(_options())
     items = [{"id": c.id, "kind": c.kind, "title": c.title, "summary": c.summary, "rationale": c.rationale,
               "variants": list(c.variants), "placement": c.placement} for c in library.clauses]
@@ -123,7 +131,7 @@ def clauses():
 
 
 @bp.get("/clauses/<clause_id>")
-def clause(clause_id: str):
+def clause(clause_id: str) -> Response:
     query = ClauseQuerySchema().load(request.args.to_dict())
     library, playbook = engine.library_for(_options())
     found = library.get(clause_id)
@@ -134,5 +142,5 @@ def clause(clause_id: str):
 
 
 @bp.get("/healthz")
-def healthz():
+def healthz() -> Response:
     return jsonify(HealthSchema().dump({"status": "ok", "version": __version__}))

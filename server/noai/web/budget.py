@@ -18,9 +18,7 @@ of a worker that died (killed at its timeout) stop counting with it.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
-import ctypes.util
 import gc
 import mmap
 import multiprocessing
@@ -126,7 +124,9 @@ def shared(total: int) -> MemoryBudget:
 def give_memory_back() -> None:
     """Collect garbage and return the freed heap to the system (glibc's ``malloc_trim``)."""
     gc.collect()
-    name = ctypes.util.find_library("c")
-    if name:
-        with contextlib.suppress(OSError, AttributeError):  # not glibc
-            ctypes.CDLL(name).malloc_trim(0)
+    trim = getattr(_C_LIBRARY, "malloc_trim", None)  # glibc only
+    if trim is not None:
+        trim(0)
+
+
+_C_LIBRARY = ctypes.CDLL(None)  # the process's own symbols, libc's among them (no lookup, no subprocess)

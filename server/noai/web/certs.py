@@ -13,11 +13,20 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from cryptography.hazmat.primitives.asymmetric.types import (
+        CertificateIssuerPrivateKeyTypes,
+        CertificatePublicKeyTypes,
+    )
 
 from noai.errors import CertificateExistsError
 
@@ -55,7 +64,9 @@ def _san(hosts: list[str]) -> x509.SubjectAlternativeName:
     return x509.SubjectAlternativeName(names)
 
 
-def _certificate(subject, issuer, public_key, signing_key, days: int, now: datetime, ca: bool, extra=()):
+def _certificate(subject: x509.Name, issuer: x509.Name, public_key: CertificatePublicKeyTypes,
+                 signing_key: CertificateIssuerPrivateKeyTypes, days: int, now: datetime, ca: bool,
+                 extra: Iterable[tuple[x509.ExtensionType, bool]] = ()) -> x509.Certificate:
     builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer)
                .public_key(public_key).serial_number(x509.random_serial_number())
                .not_valid_before(now - timedelta(minutes=5)).not_valid_after(now + timedelta(days=days))

@@ -3,8 +3,13 @@ given to :func:`noai.web.create_app` (tests, embedding). docs/deploy.md lists th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from flask import Flask
+
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from noai.resources import shipped
@@ -40,7 +45,7 @@ DEFAULTS = {
 _LISTS = {"CORS_ORIGINS": None, "PANE_CONNECT_SRC": None, "FRAME_ANCESTORS": None, "USER_CLAUSES": os.pathsep}
 
 
-def configure(app, config: Mapping | None) -> None:
+def configure(app: Flask, config: Mapping[str, Any] | None) -> None:
     """Fill ``app.config``: defaults, ``NOAI_*`` environment variables, ``config``; normalised."""
     app.config.update(DEFAULTS)
     app.config.from_prefixed_env("NOAI")
@@ -58,7 +63,7 @@ def configure(app, config: Mapping | None) -> None:
     app.config["PUBLIC_URL"] = str(app.config["PUBLIC_URL"] or "").rstrip("/")
 
 
-def _as_list(value, sep: str | None) -> tuple[str, ...]:
+def _as_list(value: str | Iterable[object] | None, sep: str | None) -> tuple[str, ...]:
     """"a, b c" (or "a:b" with ``sep``) or ["a", "b"] -> ("a", "b")."""
     if isinstance(value, str):
         value = value.split(sep) if sep else value.replace(",", " ").split()

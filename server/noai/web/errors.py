@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from typing import Any
 
 from flask import Flask, Response, g, json, request
 from marshmallow import ValidationError
@@ -23,7 +24,7 @@ log = logging.getLogger("noai.web")
 _KEPT_HEADERS = ("Allow", "WWW-Authenticate", "Retry-After")
 
 
-def problem(status: int, code: str, title: str, detail: str, **extra) -> Response:
+def problem(status: int, code: str, title: str, detail: str, **extra: Any) -> Response:
     """The problem details response; ``extra`` keys join the body."""
     body = {"type": f"/problems/{code}", "title": title, "status": status, "detail": detail,
             "instance": request.path, "code": code, "request_id": g.get("request_id", ""), **extra}

@@ -25,35 +25,38 @@ PREFIX = "/api/v1"
 bp = Blueprint("openapi", __name__)
 
 
-def _problems(*statuses: int) -> dict:
+def _problems(*statuses: int) -> dict[str, Any]:
     return {str(s): {"description": "Problem details (RFC 9457).",
                      "content": {PROBLEM_TYPE: {"schema": "Problem"}}} for s in statuses}
 
 
-def _ok(schema: str, description: str) -> dict:
+def _ok(schema: str, description: str) -> dict[str, Any]:
     return {"200": {"description": description, "content": {"application/json": {"schema": schema}}}}
 
 
-def _document_body(options: type | None) -> dict:
+def _document_body(options: type | None) -> dict[str, Any]:
     binary = {"type": "string", "format": "binary"}
-    form = {"type": "object", "required": ["file"], "properties": {"file": binary}}
+    properties: dict[str, Any] = {"file": binary}
+    form: dict[str, Any] = {"type": "object", "required": ["file"], "properties": properties}
     if options is not None:
-        form["properties"].update(_form_properties(options))
+        properties.update(_form_properties(options))
     content = {t: {"schema": binary} for t in RAW_TYPES if t not in ("text/xml",)}
     content[MULTIPART] = {"schema": form}
     return {"required": True, "description": "The Word document (.docx) or Word's Flat OPC XML.",
             "content": content}
 
 
-def _form_properties(options: type) -> dict:
+def _form_properties(options: type) -> dict[str, Any]:
     """The options as multipart form fields (the same names as the query parameters)."""
     plugin = MarshmallowPlugin()
     APISpec("x", "1", "3.0.3", plugins=[plugin])
-    return plugin.converter.schema2jsonschema(options())["properties"]
+    assert plugin.converter is not None  # set when the plugin joins the APISpec
+    properties: dict[str, Any] = plugin.converter.schema2jsonschema(options())["properties"]  # type: ignore[no-untyped-call]  # apispec leaves it untyped
+    return properties
 
 
-def _document_operation(summary: str, options: type | None, answer: dict) -> dict:
-    operation = {"summary": summary, "requestBody": _document_body(options),
+def _document_operation(summary: str, options: type | None, answer: dict[str, Any]) -> dict[str, Any]:
+    operation: dict[str, Any] = {"summary": summary, "requestBody": _document_body(options),
                  "responses": {**answer, **_problems(400, 401, 408, 413, 414, 415, 422, 500, 503)}}
     if options is not None:
         operation["parameters"] = [{"in": "query", "schema": options}]
@@ -87,7 +90,7 @@ PLAN_ANSWER = {"type": "object", "required": ["audit", "plan"], "additionalPrope
 
 
 @lru_cache(maxsize=1)
-def build_spec() -> dict:
+def build_spec() -> dict[str, Any]:
     """The OpenAPI document as a dict (the same for every request)."""
     spec = APISpec(title="noai API", version=__version__, openapi_version="3.1.0",
                    plugins=[MarshmallowPlugin()],
@@ -152,21 +155,21 @@ the machine-readable document is <a href="openapi.json">openapi.json</a>.</p>
 {% for name, schema in spec.components.schemas.items() %}
 <h3 id="{{ name }}">{{ name }}</h3><pre>{{ schema | tojson(indent=2) }}</pre>
 {% endfor %}
-</body></html>"""
+</body></html>"""  # noqa: E501 (an HTML template: a line of it is one list item)
 
 
-def served_spec() -> dict:
+def served_spec() -> dict[str, Any]:
     """The document as this server answers: without a security requirement when it has no token."""
     spec = build_spec()
     return spec if current_app.config["API_TOKEN"] else {k: v for k, v in spec.items() if k != "security"}
 
 
 @bp.get("/openapi.json")
-def openapi_json():
+def openapi_json() -> Response:
     return jsonify(served_spec())
 
 
 @bp.get("/docs")
-def docs():
+def docs() -> Response:
     html = render_template_string(_PAGE, spec=served_spec(), prefix=PREFIX, style=_STYLE)
     return Response(html, mimetype="text/html", headers={"Content-Security-Policy": DOCS_CSP})

@@ -17,6 +17,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from typing import IO
 
 from flask import Flask, Request, Response, current_app, g, has_request_context, request
 
@@ -30,7 +31,8 @@ log = logging.getLogger("noai.web")
 class InMemoryRequest(Request):
     """A Flask request whose uploaded files are kept in memory, never in a temporary file."""
 
-    def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
+    def _get_file_stream(self, total_content_length: int | None, content_type: str | None,
+                         filename: str | None = None, content_length: int | None = None) -> IO[bytes]:
         return io.BytesIO()
 
 

@@ -7,7 +7,8 @@ they are), the source of the OpenAPI document (:mod:`noai.web.openapi`).
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
+from typing import Any
 
 from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
 
@@ -15,10 +16,10 @@ from noai.analysis.work_kind import WORK_KINDS
 from noai.library import VARIANTS
 
 PLAYBOOKS = ("default",)  # shipped playbooks a client may name; never a server path
-_TERM = {"validate": validate.Length(min=1, max=200)}
+_TERM: dict[str, Any] = {"validate": validate.Length(min=1, max=200)}
 
 
-_WE = {"validate": validate.Length(min=1, max=200),
+_WE: dict[str, Any] = {"validate": validate.Length(min=1, max=200),
        "metadata": {"description": "Which party you are: a party's name or word as the document writes it "
                                    "(\"Acme\", \"the Customer\"), or a role (creator, client). A value that names "
                                    "no party of the document is a 422 problem listing the parties found."}}
@@ -58,7 +59,7 @@ class RedlineOptionsSchema(OptionsSchema):
     author = fields.String(load_default="noai", validate=[validate.Length(min=1, max=100), validate.Regexp(
                                r"^[^\x00-\x1f\x7f]*$", error="The author may not contain control characters.")],
                            metadata={"description": "Author of the tracked changes."})
-    date = fields.AwareDateTime(default_timezone=timezone.utc,
+    date = fields.AwareDateTime(default_timezone=UTC,
                                 metadata={"description": "ISO 8601 date of the changes (default: now)."})
 
 

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import hmac
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, request
@@ -26,7 +27,8 @@ OFFICE_CDN = "https://appsforoffice.microsoft.com"
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 CORS_METHODS = "GET, POST, OPTIONS"
 CORS_HEADERS = "Authorization, Content-Type, X-Request-ID"
-CORS_EXPOSED = "Content-Disposition, X-Request-ID, X-Noai-Applied, X-Noai-Skipped, X-Noai-Score-Before, X-Noai-Score-After"
+CORS_EXPOSED = ("Content-Disposition, X-Request-ID, X-Noai-Applied, X-Noai-Skipped, "
+                "X-Noai-Score-Before, X-Noai-Score-After")
 
 
 def connect_sources() -> tuple[str, ...]:
@@ -44,7 +46,7 @@ def _origin(url: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def addin_csp(frame_ancestors, connect=("'self'", OFFICE_CDN)) -> str:
+def addin_csp(frame_ancestors: Iterable[str], connect: Iterable[str] = ("'self'", OFFICE_CDN)) -> str:
     """The task pane's policy: itself, the Office CDN for office.js, the backends it may call,
     framed by Office only."""
     return "; ".join([

@@ -5,17 +5,21 @@ One worker process a CPU (requests are CPU-bound: XML parsing and writing), each
 worker (:mod:`noai.web.worker`): a connection costs a greenlet, so slow or idle clients cannot
 take the workers away, and every phase a client controls has a deadline (TLS handshake,
 headers, each read, the body). ``NOAI_TIMEOUT`` (60 s) stops a computation between the engine's
-stages; gunicorn's worker timeout, 30 s longer, is the backstop. Workers are recycled after
+stages, in a thread of the worker's compute pool (:mod:`noai.web.compute`), so the event loop
+keeps serving the other connections meanwhile; a stage still running at half as long again
+restarts its worker. Workers are recycled after
 ``max_requests`` (with jitter) to give memory back.
 Gunicorn's access log stays off: the app logs each request itself, without query strings.
 """
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from gunicorn.app.base import BaseApplication
 
@@ -26,15 +30,18 @@ from . import budget, create_app
 from .certs import cert_paths
 from .requests import EscapeFilter, RequestIdFilter
 
+if TYPE_CHECKING:
+    from flask import Flask
+
 DEFAULT_CERT_DIR = Path(os.environ.get("NOAI_CERT_DIR", "certs"))
-BACKSTOP = 30  # seconds past NOAI_TIMEOUT before gunicorn kills a worker stuck in one stage
+BACKSTOP = 30  # seconds past NOAI_TIMEOUT before gunicorn kills a worker whose event loop hangs
 LOG_FORMAT = "%(asctime)s %(levelname)s [%(process)d] [%(request_id)s] %(name)s: %(message)s"
 
 
-class NoaiApplication(BaseApplication):
+class NoaiApplication(BaseApplication):  # type: ignore[misc]  # gunicorn is untyped
     """gunicorn in-process, serving ``create_app()`` with the given settings."""
 
-    def __init__(self, options: dict):
+    def __init__(self, options: dict[str, Any]) -> None:
         self.options = options
         super().__init__()
 
@@ -43,19 +50,19 @@ class NoaiApplication(BaseApplication):
             if key in self.cfg.settings:  # settings of newer gunicorns are skipped by older ones
                 self.cfg.set(key, value)
 
-    def load(self):
+    def load(self) -> Flask:
         return create_app()
 
 
-def gunicorn_options(args) -> dict:
+def gunicorn_options(args: argparse.Namespace) -> dict[str, Any]:
     """gunicorn settings for ``noai serve`` arguments (host, port, workers, cert, key, http)."""
-    options = {
+    options: dict[str, Any] = {
         "bind": f"[{args.host}]:{args.port}" if ":" in args.host else f"{args.host}:{args.port}",
         "workers": args.workers or os.cpu_count() or 1,
         "worker_class": "noai.web.worker.NoaiWorker",
         "worker_connections": int(os.environ.get("NOAI_WORKER_CONNECTIONS", "500")),
         "keepalive": int(os.environ.get("NOAI_HEADER_TIMEOUT", "10")),  # headers (and idle) deadline
-        "timeout": int(os.environ.get("NOAI_TIMEOUT", "60")) + BACKSTOP,
+        "timeout": int(float(os.environ.get("NOAI_TIMEOUT", "60"))) + BACKSTOP,  # a hung event loop
         "graceful_timeout": 30,
         "max_requests": int(os.environ.get("NOAI_MAX_REQUESTS", "1000")),
         "max_requests_jitter": 100,
@@ -71,7 +78,7 @@ def gunicorn_options(args) -> dict:
     return options
 
 
-def _tls(args) -> dict:
+def _tls(args: argparse.Namespace) -> dict[str, str]:
     default = cert_paths(DEFAULT_CERT_DIR)
     cert, key = Path(args.cert or default.cert), Path(args.key or default.key)
     for path in (cert, key):
@@ -82,7 +89,7 @@ def _tls(args) -> dict:
     return {"certfile": str(cert), "keyfile": str(key)}
 
 
-def _escape_gunicorn_logs(server) -> None:
+def _escape_gunicorn_logs(server: object) -> None:
     """gunicorn's own log lines escape control characters too (before the workers fork)."""
     for name in ("gunicorn.error", "gunicorn.access"):
         logging.getLogger(name).addFilter(EscapeFilter())
@@ -109,7 +116,7 @@ def check_library() -> None:
 LOOPBACK = {"127.0.0.1", "::1", "0.0.0.0", "::", "", "localhost"}
 
 
-def public_url(args) -> str:
+def public_url(args: argparse.Namespace) -> str:
     """``NOAI_PUBLIC_URL``, else the HTTPS address this server listens on (the manifest's URLs);
     with ``--http`` (behind a proxy) nothing: the proxy's forwarded host, when trusted, or the default."""
     if os.environ.get("NOAI_PUBLIC_URL"):
@@ -121,7 +128,7 @@ def public_url(args) -> str:
     return f"https://{host}" + ("" if args.port == 443 else f":{args.port}")
 
 
-def serve(args) -> int:
+def serve(args: argparse.Namespace) -> int:
     """Run the server until it is stopped; the exit code for the CLI."""
     options = {k: v for k, v in gunicorn_options(args).items() if v is not None}
     check_library()

@@ -9,8 +9,9 @@ deadline:
   gunicorn's ``keepalive`` seconds (``NOAI_HEADER_TIMEOUT``, default 10), then closed;
 * any single read or write that makes no progress: ``NOAI_IO_TIMEOUT`` seconds (default 20);
 * the body: ``NOAI_BODY_TIMEOUT`` seconds in all (the app's :mod:`noai.web.body`, a 408 problem);
-* the computation: ``NOAI_TIMEOUT`` (the engine stops between stages, a 503 problem); gunicorn's
-  own worker timeout, a little longer, is the backstop for a stage that never ends.
+* the computation: ``NOAI_TIMEOUT`` (the engine stops between stages, a 503 problem), run in a
+  thread of the worker's compute pool (:mod:`noai.web.compute`) so the event loop goes on
+  serving the other connections; a stage still running at half as long again restarts the worker.
 
 gunicorn's own answers to requests it cannot parse (400, 414 URI too long, 431 headers too
 large, chunked errors) are problem JSON like the app's, and their log lines escape control
@@ -136,7 +137,11 @@ class NoaiWorker(GeventWorker):  # type: ignore[misc]
     def handle_request(self, listener_name: Any, req: Any, sock: Any, addr: Any) -> Any:
         if req.body is not None:  # lets noai.web.body close the connection after a failed body
             req.body.noai_request = req
-        return super().handle_request(listener_name, req, sock, addr)
+        try:
+            return super().handle_request(listener_name, req, sock, addr)
+        except TimeoutError:  # the client stopped reading the answer (NOAI_IO_TIMEOUT): no traceback
+            self.log.info("closed a connection whose client stopped reading")
+            raise StopIteration() from None
 
     def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
         status, title = classify(exc)
