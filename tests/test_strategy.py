@@ -281,3 +281,19 @@ def test_the_cli_refuses_an_unmapped_contract_with_exit_code_2_and_takes_the_kin
     run = noai("redline", software, "--dry-run", "--work-kind", "data")
     assert run.returncode == 0, run.stderr
     assert "ai-data-use" in {e["clause"] for e in json.loads(run.stdout)["edits"]}
+
+
+def test_strict_does_not_make_ownership_wait_for_fees_a_contract_does_not_have():
+    employment = contract(
+        "INVENTION ASSIGNMENT AGREEMENT", 'This agreement is made between Jane Doe (the "Employee") and Northwind '
+        'Labs Inc. (the "Company").',
+        "1. Inventions",
+        '1.1 The Employee hereby assigns to the Company all right, title and interest in every invention the '
+        'Employee makes in the course of employment (the "Inventions").',
+        "2. General",
+        "2.1 This agreement is governed by the laws of England.",
+        "Signed by the Employee: ____________")
+    plan = planned(employment, "strict", we="Employee")
+    assert [e.op for e in plan.edits if e.finding == "ip_assignment"] == ["comment"]
+    comments = " ".join(e.comment or "" for e in plan.edits)
+    assert "payment" not in comments and "fees" not in comments

@@ -121,6 +121,7 @@ def _joined_verb(f: Finding) -> bool:
     return f.kind == "ip_assignment" and _JOINED.match(f.paragraph_text, f.phrase_end) is not None
 
 
+_FEES = re.compile(r"\b(?:fees?|price|charges|invoice[sd]?)\b", re.IGNORECASE)
 _FIRST = ("any_and_all_purposes",)  # the purpose limit is the fix the other replacements lean on
 
 
@@ -368,6 +369,7 @@ def choose_fixes(result: AuditResult, library: Library, playbook: Playbook, vari
     needed_terms: list[str] = []
     commented: set[str] = set()  # one explanatory comment per kind of red flag is enough
     ours = _speaks_our_terms(library)
+    paid = any(_FEES.search(p.text) for p in result.paragraphs)
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -382,6 +384,8 @@ def choose_fixes(result: AuditResult, library: Library, playbook: Playbook, vari
         if rf is None or rf.action == "ignore":
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
+        if op == "replace" and f.kind == "ip_assignment" and not paid:  # no fees to wait for (an employee's
+            op, rf = "comment", render_fix(fix, "standard", f.phrase, terms) or rf  # invention assignment)
         if op == "replace" and _joined_verb(f):  # "transfers and assigns": one verb cannot be replaced alone
             op, rf = "comment", render_fix(fix, variant, "", terms) or rf  # the catch-all rule's comment
         if op == "comment":
