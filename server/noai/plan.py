@@ -369,7 +369,7 @@ def choose_fixes(result: AuditResult, library: Library, playbook: Playbook, vari
     needed_terms: list[str] = []
     commented: set[str] = set()  # one explanatory comment per kind of red flag is enough
     ours = _speaks_our_terms(library)
-    paid = any(_FEES.search(p.text) for p in result.paragraphs)
+    paid = any(_FEES.search(p.original_text) for p in result.paragraphs)  # not our own insertions
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -407,7 +407,8 @@ def _commented(fix: Fix, variant: str, phrase: str, existing: Sequence[str]) -> 
     change between rounds, e.g. once our inserted clause defines "Protected Materials")."""
     if not existing:
         return False
-    for template in (rule.comments[variant] for rule in fix.rules):  # any rule's: a joined verb takes the catch-all's
+    # any rule's, any variant's: a joined verb takes the catch-all's, a fee-less strict plan the standard one
+    for template in (text for rule in fix.rules for text in rule.comments.values()):
         pieces = re.split(r"\{[^{}]*\}", " ".join(template.split()))
         pattern = re.compile(".+?".join(re.escape(piece) for piece in pieces), re.DOTALL)
         if any(pattern.fullmatch(" ".join(text.split())) for text in existing):
