@@ -297,3 +297,22 @@ def test_strict_does_not_make_ownership_wait_for_fees_a_contract_does_not_have()
     assert [e.op for e in plan.edits if e.finding == "ip_assignment"] == ["comment"]
     comments = " ".join(e.comment or "" for e in plan.edits)
     assert "payment" not in comments and "fees" not in comments
+
+
+def test_the_strategy_comment_reports_the_typed_numbers_and_references_an_insertion_moves():
+    docx = contract(
+        "SERVICES AGREEMENT", PARTIES,
+        "1. Services",
+        "1.1 The Studio shall design the cover artwork for the Client's book (the \"Work\").",
+        "2. Intellectual Property",
+        "2.1 The Studio hereby assigns to the Client all right, title and interest in the Work.",
+        "2.2 Nothing in this agreement shall constitute any representation or warranty that:",
+        "(a) the Work will be fit for any particular purpose; or",
+        "(b) the Work will achieve any result.",
+        "3. General",
+        "3.1 Clause 2.2 survives the end of this agreement.",
+        "3.2 This agreement is governed by the laws of England.",
+        "Signed for the Studio: ____________")
+    comment = next(e.comment for e in planned(docx).edits if e.comment and e.comment.startswith("Our approach"))
+    assert "The clauses after the insertion are renumbered (2.2), with 1 cross-reference to them, as tracked " \
+        "changes." in comment

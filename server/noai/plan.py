@@ -26,6 +26,7 @@ from .kinds import Placement
 from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
 from .library.render import capitalise
 from .ooxml.model import Paragraph
+from .ooxml.renumber import renumber
 
 SCHEMA = "noai.plan/1"
 
@@ -193,6 +194,7 @@ def make_plan(
     insertions = render_insertions(result, library, placed, variant, terms, with_comments)
     if insertions and with_comments:  # the strategy, said once: on the first clause inserted
         why = strategy_comment(result, strategy, [e.clause for e in insertions], variant, terms, fixes)
+        why += _shifted(result, insertions)
         insertions[0] = replace(insertions[0], comment=f"{why} {insertions[0].comment}")
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
@@ -263,6 +265,22 @@ def _check_parties(result: AuditResult, terms: Mapping[str, str]) -> None:
             f"Which party are you? The audit cannot tell who creates the work here (parties: {names}). "
             f"Say it with --we (a party's name or word, or creator / client), or the API option we.",
             detail={"missing": ["we"], "parties": listed})
+
+
+def _shifted(result: AuditResult, insertions: Sequence[Edit]) -> str:
+    """A sentence naming the typed clause numbers the insertions move, and the typed references that
+    follow them (the writer renumbers both as tracked changes), or "" when none moves."""
+    inserted: dict[int, int] = {}
+    for e in insertions:
+        inserted[e.index] = inserted.get(e.index, 0) + len(e.paragraphs)
+    changes = renumber([p.text for p in result.paragraphs], inserted).changes
+    moved = [c.old for c in changes if not c.reference]
+    if not moved:
+        return ""
+    refs = sum(c.reference for c in changes)
+    shown = ", ".join(moved[:4]) + (" …" if len(moved) > 4 else "")
+    also = f", with {refs} cross-reference{'s' if refs != 1 else ''} to them" if refs else ""
+    return f" The clauses after the insertion are renumbered ({shown}){also}, as tracked changes."
 
 
 def _not_delivery_note(terms: Mapping[str, str]) -> str:
