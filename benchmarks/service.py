@@ -6,15 +6,19 @@ loopback, then measures, in turn:
 
 1. ``slow``: 8 slow clients (3 sending their headers, 3 their body, 2 their TLS hello, a byte a
    second) while ``healthz`` and a small audit are timed: every answer must take < 1 s;
-2. ``browsers``: ``--browsers`` fresh headless Chromium sessions (a new profile each) loading the
-   task pane; a stall is a session that takes more than 10 s;
+   ``proxy``: the same through nginx configured as docs/deploy.md says (tests/web/proxy.py) in
+   front of a second, plain-HTTP ``noai serve`` (4 slow headers, 4 slow bodies);
+2. ``browsers``: ``--browsers`` fresh headless Chromium sessions (a new browser and profile each)
+   that start the task pane with the stub Office and Scan the example (POST /api/v1/audit,
+   addin/test/browser/sessions.mjs); a stall is a session whose scan is not done within 10 s;
 3. ``memory``: peak and retained resident memory of the server (master + workers) for the
    big-XML upload (a ~15 MiB .docx whose XML parts are ~60 MiB each), sequential and 4 at once,
-   and for 8 concurrent ~1,700-page contracts (a Word-made corpus contract's body repeated);
+   and for 8 concurrent ~1,700-page contracts (a Word-made corpus contract's body repeated to
+   ~500 words a page; a 503 while the memory budget is full is sent again after Retry-After);
 4. ``mixed``: ``--requests`` mixed requests (healthz, clauses, a rendered clause, audit, plan,
    redline of a small contract) from 4 clients: errors must be 0.
 
-    python3 benchmarks/service.py [--only slow,browsers,memory,mixed] [--browsers 50]
+    python3 benchmarks/service.py [--only slow,proxy,browsers,memory,mixed] [--browsers 50]
                                   [--requests 1000] [--pages 1700] [--max-memory-mib 3072]
 """
 
@@ -56,18 +60,18 @@ CORPUS = REPO / "tests" / "data" / "corpus"
 
 
 class Server:
-    def __init__(self, folder: Path, max_memory: int):
+    def __init__(self, folder: Path, max_memory: int, http: bool = False):
         from noai.web.certs import make_certificates
 
         self.certs = make_certificates(folder / "certs", hosts=[])
         self.port = free_port()
-        self.base = f"https://127.0.0.1:{self.port}"
-        self.context = ssl.create_default_context(cafile=str(self.certs.ca_cert))
+        self.base = f"{'http' if http else 'https'}://127.0.0.1:{self.port}"
+        self.context = None if http else ssl.create_default_context(cafile=str(self.certs.ca_cert))
+        tls = ["--http"] if http else ["--cert", str(self.certs.cert), "--key", str(self.certs.key)]
         env = {k: v for k, v in os.environ.items() if not k.startswith("NOAI_")}
         env.update(PYTHONPATH=str(REPO / "server"), NOAI_MAX_MEMORY=str(max_memory), NOAI_LOG_LEVEL="WARNING")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "noai.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-             "--cert", str(self.certs.cert), "--key", str(self.certs.key)],
+            [sys.executable, "-m", "noai.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port), *tls],
             cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(300):
             try:
@@ -89,6 +93,17 @@ class Server:
                 return response.status, response.read()
         except urllib.error.HTTPError as error:
             return error.code, error.read()
+
+    def request_admitted(self, method: str, path: str, body: bytes, deadline: float) -> tuple[int, int]:
+        """``(status, 503s)``: the request again after each 503 ``server-busy``, waiting its
+        ``Retry-After``, as a client should, until ``deadline`` (``time.monotonic()``)."""
+        busy = 0
+        while True:
+            status, _ = self.request(method, path, body)
+            if status != 503 or time.monotonic() > deadline:
+                return status, busy
+            busy += 1
+            time.sleep(5)  # the server's Retry-After
 
     def rss_mib(self) -> float:
         """Resident memory of the master and its workers."""
@@ -141,12 +156,15 @@ def trickle(server: Server, prefix: bytes, drip: bytes, tls: bool, stop: threadi
         pass  # cut off by the server's deadline: what it should do
 
 
-def slow(server: Server) -> dict:
-    head = b"GET /api/v1/healthz HTTP/1.1\r\nHost: x\r\n"
-    body = (b"POST /api/v1/audit HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
-            b"Content-Length: 100000\r\n\r\n")
-    hello = b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"
-    specs = [(head, b"X" * 120, True)] * 3 + [(body, b"PK" * 60, True)] * 3 + [(hello, b"\x00" * 120, False)] * 2
+HEAD = b"GET /api/v1/healthz HTTP/1.1\r\nHost: x\r\n"
+BODY = (b"POST /api/v1/audit HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
+        b"Content-Length: 100000\r\n\r\n")
+HELLO = b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"
+
+
+def slow(server: Server, specs: list | None = None) -> dict:
+    specs = specs or ([(HEAD, b"X" * 120, True)] * 3 + [(BODY, b"PK" * 60, True)] * 3
+                      + [(HELLO, b"\x00" * 120, False)] * 2)
     stop = threading.Event()
     threads = [threading.Thread(target=trickle, args=(server, p, d, tls, stop), daemon=True) for p, d, tls in specs]
     for t in threads:
@@ -171,42 +189,63 @@ def slow(server: Server) -> dict:
 
 
 def browsers(server: Server, sessions: int, folder: Path) -> dict:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        return {"skipped": "no chromium"}
-    durations, stalls = [], 0
-    for i in range(sessions):
-        profile = folder / f"profile-{i}"
-        started = time.monotonic()
-        try:
-            subprocess.run(
-                [chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
-                 f"--ignore-certificate-errors-spki-list={spki(server)}", "--no-first-run",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                 "--dump-dom", f"{server.base}/addin/taskpane.html"],
-                capture_output=True, timeout=60, check=False)
-            took = time.monotonic() - started
-        except subprocess.TimeoutExpired:
-            took = 60.0
-        durations.append(took)
-        stalls += took > 10
-        shutil.rmtree(profile, ignore_errors=True)
-    durations.sort()
-    return {"sessions": sessions, "stalls_over_10s": stalls, "median_s": round(durations[len(durations) // 2], 2),
-            "max_s": round(durations[-1], 2)}
+    """Each session a new Chromium with a new profile: the pane starts with the stub Office
+    (addin/test/browser/stub-office.js), Scan sends the example contract (POST /api/v1/audit)."""
+    from noai.ooxml.document import read_document
+
+    runner = REPO / "addin" / "test" / "browser" / "sessions.mjs"
+    if not Path("/usr/bin/chromium").exists() or shutil.which("node") is None:
+        return {"skipped": "needs Debian's chromium and Node.js"}
+    if not (REPO / "addin" / "node_modules" / "playwright-core").is_dir():
+        return {"skipped": "playwright-core is not installed: run `npm ci` in addin/"}
+    document = REPO / "examples" / "agency-services-agreement.docx"
+    paragraphs = folder / "paragraphs.json"
+    paragraphs.write_text(json.dumps([p.text for p in read_document(EXAMPLE).paragraphs]), encoding="utf-8")
+    run = subprocess.run(
+        ["node", str(runner), server.base, str(document), str(paragraphs), str(folder), str(sessions)],
+        cwd=REPO / "addin", capture_output=True, text=True, timeout=sessions * 70 + 60, check=False)
+    lines = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
+    if run.returncode != 0 or not lines or "stalls" not in lines[-1]:
+        return {"failed": run.returncode, "stderr": run.stderr[-2000:]}
+    summary = lines[-1]
+    summary["problems"] = [r for r in lines[:-1] if r.get("stall") or r.get("errors")][:5]
+    return summary
 
 
-def spki(server: Server) -> str:
-    """The base64 SHA-256 of the server certificate's public key (Chromium's pinning flag)."""
-    import base64
-    import hashlib
+# -- 1b. behind the documented proxy ---------------------------------------------------------
 
-    from cryptography import x509
-    from cryptography.hazmat.primitives import serialization
 
-    cert = x509.load_pem_x509_certificate(server.certs.cert.read_bytes())
-    der = cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    return base64.b64encode(hashlib.sha256(der).digest()).decode()
+def behind_proxy(folder: Path, max_memory: int) -> dict:
+    """``slow`` again, against nginx configured as docs/deploy.md says (TLS at nginx) in front of
+    ``noai serve --http``: 4 clients trickling their headers, 4 their body; and how many
+    connections the backend held meanwhile (nginx passes a request on only once it is whole)."""
+    sys.path.insert(0, str(REPO / "tests" / "web"))
+    from proxy import nginx, nginx_proxy
+
+    if nginx() is None:
+        return {"skipped": "nginx is not installed (apt-get install nginx-light)"}
+    backend = Server(folder / "backend", max_memory, http=True)
+    try:
+        with nginx_proxy(folder / "nginx", backend.port, backend.certs) as (base, context):
+            front = Server.__new__(Server)
+            front.base, front.context = base, context
+            front.port = int(base.rsplit(":", 1)[1])
+            held: list[int] = []
+            sampler = threading.Thread(target=lambda: [held.append(established(backend.port)) or time.sleep(1)
+                                                       for _ in range(40)], daemon=True)
+            sampler.start()
+            result = slow(front, [(HEAD, b"X" * 120, True)] * 4 + [(BODY, b"PK" * 60, True)] * 4)
+            sampler.join(timeout=15)
+            result["backend_connections_max"] = max(held)
+            return result
+    finally:
+        backend.stop()
+
+
+def established(port: int) -> int:
+    """Open TCP connections whose local end is 127.0.0.1:``port``."""
+    lines = Path("/proc/net/tcp").read_text().splitlines()[1:]
+    return sum(line.split()[1] == f"0100007F:{port:04X}" and line.split()[3] == "01" for line in lines)
 
 
 # -- 3. memory -------------------------------------------------------------------------------
@@ -232,25 +271,48 @@ def big_xml_upload() -> bytes:
 
 
 def measure(server: Server, label: str, bodies: list[bytes], path: str = "/api/v1/audit") -> dict:
+    """Send ``bodies`` at once; a 503 (the memory budget full) is sent again after its
+    Retry-After, for up to 15 minutes."""
     before = server.rss_mib()
+    deadline = time.monotonic() + 900
     with Sampler(server) as sampler, ThreadPoolExecutor(len(bodies)) as pool:
         started = time.monotonic()
-        statuses = list(pool.map(lambda b: server.request("POST", path, b)[0], bodies))
+        answers = list(pool.map(lambda b: server.request_admitted("POST", path, b, deadline), bodies))
         elapsed = time.monotonic() - started
     time.sleep(2)
-    return {"case": label, "statuses": statuses, "seconds": round(elapsed, 1), "before_mib": round(before),
-            "peak_mib": round(sampler.peak), "retained_mib": round(server.rss_mib())}
+    return {"case": label, "statuses": [s for s, _ in answers], "busy_503": sum(b for _, b in answers),
+            "seconds": round(elapsed, 1), "before_mib": round(before), "peak_mib": round(sampler.peak),
+            "retained_mib": round(server.rss_mib())}
+
+
+# A page of a single-spaced contract: ~500 words. The contract whose body is repeated is Word-made
+# with 56 bytes of XML a word (the corpus's Word-made contracts hold 45-80) and ~47 words a paragraph.
+WORDS_PER_PAGE = 500
+LONG_SOURCE = "cp-software-license-agreement.docx"
+
+
+def long_contract(pages: int) -> tuple[bytes, dict]:
+    """A Word-made ~``pages``-page contract (benchmarks/make_large.py's ``word_made``)."""
+    import re
+
+    from make_large import word_made
+
+    source = CORPUS / LONG_SOURCE
+    xml = zipfile.ZipFile(source).read("word/document.xml")
+    words = len(b" ".join(re.findall(rb"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)).split())
+    once = xml.count(b"</w:p>")
+    long = word_made(source, paragraphs=round(pages * WORDS_PER_PAGE / words * once))
+    parts = zipfile.ZipFile(io.BytesIO(long)).infolist()
+    return long, {"contract": LONG_SOURCE, "contract_pages": pages, "contract_mib": round(len(long) / 2**20, 2),
+                  "contract_xml_mib": round(sum(i.file_size for i in parts if i.filename.endswith(".xml")) / 2**20, 1),
+                  "contract_xml_bytes_a_word": round(len(xml) / words)}
 
 
 def memory(server: Server, pages: int) -> list[dict]:
-    from make_large import word_made
-
     big = big_xml_upload()
-    contract_path = sorted(CORPUS.glob("*.docx"))[2]
-    long = word_made(contract_path, paragraphs=pages * 15)
+    long, about = long_contract(pages)
     results = [
-        {"big_xml_upload_mib": round(len(big) / 2**20, 1), "contract": contract_path.name,
-         "contract_mib": round(len(long) / 2**20, 1), "contract_pages": pages},
+        {"big_xml_upload_mib": round(len(big) / 2**20, 1), **about},
         measure(server, "big XML, sequential 1", [big]),
         measure(server, "big XML, sequential 2", [big]),
         measure(server, "big XML, 4 at once", [big] * 4),
@@ -295,7 +357,7 @@ def mixed(server: Server, total: int) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default="slow,browsers,memory,mixed")
+    parser.add_argument("--only", default="slow,proxy,browsers,memory,mixed")
     parser.add_argument("--browsers", type=int, default=50)
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--pages", type=int, default=1700)
@@ -309,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
             if "slow" in wanted:
                 report["slow"] = slow(server)
                 print(json.dumps({"slow": report["slow"]}), flush=True)
+            if "proxy" in wanted:
+                report["proxy"] = behind_proxy(Path(tmp) / "proxy", args.max_memory_mib * 2**20)
+                print(json.dumps({"proxy": report["proxy"]}), flush=True)
             if "browsers" in wanted:
                 report["browsers"] = browsers(server, args.browsers, Path(tmp))
                 print(json.dumps({"browsers": report["browsers"]}), flush=True)

@@ -67,10 +67,23 @@ CUAD_CATEGORIES = {
     "Governing Law": frozenset({"governing_law"}),
 }
 FOUR = "all four"
-GOLD_KINDS = ("ip_section_heading", "ip_assignment", "work_made_for_hire", "license_grant", "perpetual_irrevocable",
-              "any_and_all_purposes", "derivative_works", "future_technologies", "moral_rights_waiver",
-              "feedback_usage_data", "existing_ai_restriction", "governing_law", "indemnification",
-              "confidentiality", "reservation_of_rights")
+GOLD_KINDS = (
+    "ip_section_heading",
+    "ip_assignment",
+    "work_made_for_hire",
+    "license_grant",
+    "perpetual_irrevocable",
+    "any_and_all_purposes",
+    "derivative_works",
+    "future_technologies",
+    "moral_rights_waiver",
+    "feedback_usage_data",
+    "existing_ai_restriction",
+    "governing_law",
+    "indemnification",
+    "confidentiality",
+    "reservation_of_rights",
+)
 ROLES = {"client": "client", "provider": "provider", "work_product": "deliverables"}  # gold role -> v1 terms key
 
 
@@ -114,8 +127,13 @@ class Score:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
     def as_dict(self) -> dict:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+        }
 
 
 # -- the corpora --------------------------------------------------------------------------------------
@@ -153,8 +171,14 @@ def cuad_contracts(path: Path = CUAD_DEV, limit: int | None = None, which: str =
             spans = _line_spans(c["text"])
             gold = {cat: _cuad_gold(c, spans, cat) for cat in CUAD_CATEGORIES}
             lines = c["text"].split("\n")
-            out.append(Contract(doc_id, "cuad", lambda lines=lines: read_document(contract_docx(lines)),
-                                {"categories": gold, "lines": lines, "raw": c}))
+            out.append(
+                Contract(
+                    doc_id,
+                    "cuad",
+                    lambda lines=lines: read_document(contract_docx(lines)),
+                    {"categories": gold, "lines": lines, "raw": c},
+                )
+            )
             if limit and len(out) >= limit:
                 break
     return out
@@ -188,8 +212,12 @@ def predicted_pairs(result: dict, kinds: Iterable[str] | None = None) -> set[tup
     """(paragraph, kind) for every paragraph a finding covers (``start..end``), and the first paragraph
     of the audit's ``ip_section`` as ``ip_section_heading``."""
     wanted = None if kinds is None else set(kinds)
-    pairs = {(i, f["kind"]) for f in result["findings"] if wanted is None or f["kind"] in wanted
-             for i in range(f["start"], f["end"] + 1)}
+    pairs = {
+        (i, f["kind"])
+        for f in result["findings"]
+        if wanted is None or f["kind"] in wanted
+        for i in range(f["start"], f["end"] + 1)
+    }
     if result.get("ip_section") and (wanted is None or "ip_section_heading" in wanted):
         pairs.add((result["ip_section"]["start"], "ip_section_heading"))
     return pairs
@@ -228,8 +256,13 @@ def predicted_terms(result: dict) -> dict[str, set[str]]:
         out[role] = {_norm(n) for n in [t.get("name"), t.get("surface"), *t.get("aliases", [])] if n}
     if isinstance(result.get("parties"), list):
         for role, v2 in (("client", "client"), ("provider", "creator")):
-            out[role] = {_norm(n) for p in result["parties"] if p.get("role") == v2
-                         for n in [p.get("name"), *p.get("terms", [])] if n}
+            out[role] = {
+                _norm(n)
+                for p in result["parties"]
+                if p.get("role") == v2
+                for n in [p.get("name"), *p.get("terms", [])]
+                if n
+            }
     if "work_product" in result:
         wp = result["work_product"]
         out["work_product"] = {_norm(wp["term"])} if isinstance(wp, dict) and wp.get("term") else set()
@@ -237,8 +270,9 @@ def predicted_terms(result: dict) -> dict[str, set[str]]:
 
 
 def insertion_index(result: dict) -> int | None:
-    return next((ip["index"] for ip in result.get("insertion_points", []) if ip["protection"] == "no_ai_restriction"),
-                None)
+    return next(
+        (ip["index"] for ip in result.get("insertion_points", []) if ip["protection"] == "no_ai_restriction"), None
+    )
 
 
 @dataclass
@@ -306,6 +340,7 @@ def fold_auditor(models_dir: Path) -> Auditor:
     def run(contract: Contract) -> dict:
         with learned.using(models[fold(contract.id)]):
             return audit(contract)
+
     return run
 
 
@@ -325,8 +360,10 @@ def report_cuad(scores: dict[str, Score], n: int, label: str) -> Iterator[str]:
 
 def report_gold(g: GoldScores, n: int, label: str) -> Iterator[str]:
     yield f"gold [{label}]: {n} contracts"
-    yield f"  {'paragraphs (sure recall, any precision)':40} gold {g.paragraphs.tp + g.paragraphs.fn:4d}  " \
-          f"precision {g.paragraphs.precision:.2f}  recall {g.paragraphs.recall:.2f}"
+    yield (
+        f"  {'paragraphs (sure recall, any precision)':40} gold {g.paragraphs.tp + g.paragraphs.fn:4d}  "
+        f"precision {g.paragraphs.precision:.2f}  recall {g.paragraphs.recall:.2f}"
+    )
     yield f"  {'kind (pairs)':34} {'sure':>5} {'found':>6} {'precision':>9} {'recall':>7}"
     for kind, s in [*g.kinds.items(), ("all kinds", g.kinds_all)]:
         if s.tp + s.fn + s.fp:
@@ -359,11 +396,13 @@ def run(corpus: str, which: Iterable[str], limit: int | None, auditor: Auditor, 
                 print("\n".join(report_cuad(s, len(chosen), label)))
             else:
                 g = score_gold(chosen, cached)
-                figures[f"gold/{label}"] = {"paragraphs": g.paragraphs.as_dict(),
-                                            "kinds": {k: v.as_dict() for k, v in g.kinds.items()},
-                                            "all_kinds": g.kinds_all.as_dict(),
-                                            "insertion": [g.insertion_right, g.insertion_total],
-                                            "terms": {**g.terms_right, "total": g.terms_total}}
+                figures[f"gold/{label}"] = {
+                    "paragraphs": g.paragraphs.as_dict(),
+                    "kinds": {k: v.as_dict() for k, v in g.kinds.items()},
+                    "all_kinds": g.kinds_all.as_dict(),
+                    "insertion": [g.insertion_right, g.insertion_total],
+                    "terms": {**g.terms_right, "total": g.terms_total},
+                }
                 print("\n".join(report_gold(g, len(chosen), label)))
                 if verbose:
                     print("\n".join("    miss: " + m for m in g.insertion_misses + g.term_misses))
@@ -375,8 +414,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", choices=("cuad", "gold", "both"), default="both")
     ap.add_argument("--part", choices=PARTS, action="append", help="dev, check or all (repeatable; default all three)")
     ap.add_argument("--limit", type=int, help="only the first N contracts of each corpus (before the split)")
-    ap.add_argument("--cv-models", type=Path, help="folder of fold-N.json.gz models: audit each document with the "
-                                                   "model trained without its fold")
+    ap.add_argument(
+        "--cv-models",
+        type=Path,
+        help="folder of fold-N.json.gz models: audit each document with the model trained without its fold",
+    )
     ap.add_argument("--no-model", action="store_true", help="rules only: audit without the learned model")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     ap.add_argument("-v", "--verbose", action="store_true", help="list insertion-point and party-term misses")
@@ -391,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
         def auditor(contract: Contract) -> dict:
             with learned.using(None):
                 return audit(contract)
+
     started = time.perf_counter()
     figures = run(args.corpus, args.part or PARTS, args.limit, auditor, args.verbose)
     print(f"({time.perf_counter() - started:.0f} s)")

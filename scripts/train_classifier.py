@@ -45,8 +45,12 @@ import understanding as U  # noqa: E402
 from noai.analysis import learned  # noqa: E402
 from noai.analysis.audit import audit_document  # noqa: E402
 
-CUAD_KINDS = {"license_grant": "License Grant", "ip_assignment": "Ip Ownership Assignment",
-              "perpetual_irrevocable": "Irrevocable Or Perpetual License", "governing_law": "Governing Law"}
+CUAD_KINDS = {
+    "license_grant": "License Grant",
+    "ip_assignment": "Ip Ownership Assignment",
+    "perpetual_irrevocable": "Irrevocable Or Perpetual License",
+    "governing_law": "Governing Law",
+}
 GOLD_ONLY = ("existing_ai_restriction", "derivative_works", "confidentiality", "reservation_of_rights")
 KINDS = (*CUAD_KINDS, *GOLD_ONLY)
 CUAD_NEGATIVE_FOR = {"existing_ai_restriction"}  # CUAD (1990s-2010s) text has no AI clauses: negatives
@@ -78,8 +82,10 @@ def collect(limit: int | None) -> Data:
             positive = {k: c.labels["categories"][cat] for k, cat in CUAD_KINDS.items()}
             counts = {k: k in CUAD_KINDS or k in CUAD_NEGATIVE_FOR for k in KINDS}
         else:
-            positive = {k: {cl["index"] for cl in c.labels["clauses"]
-                            if set(cl["kinds"]) & set(GOLD_ALIASES.get(k, (k,)))} for k in KINDS}
+            positive = {
+                k: {cl["index"] for cl in c.labels["clauses"] if set(cl["kinds"]) & set(GOLD_ALIASES.get(k, (k,)))}
+                for k in KINDS
+            }
             counts = dict.fromkeys(KINDS, True)
         last = max(1, len(paragraphs) - 1)
         for i, p in enumerate(paragraphs):
@@ -90,10 +96,19 @@ def collect(limit: int | None) -> Data:
             feats.append(learned.features(p, i / last))
             labels.append([int(i in positive.get(k, ())) for k in KINDS])
             mask.append([int(counts[k]) for k in KINDS])
-            rules.append([int(any((i, a) in found for a in GOLD_ALIASES.get(k, (k,)))) for k in KINDS]
-                         + [int(any(j == i for j, _ in found))])
-    return Data(doc_ids, feats, np.array(labels, dtype=np.int8), np.array(mask, dtype=np.int8),
-                np.array(rules, dtype=np.int8), source, fingerprints)
+            rules.append(
+                [int(any((i, a) in found for a in GOLD_ALIASES.get(k, (k,)))) for k in KINDS]
+                + [int(any(j == i for j, _ in found))]
+            )
+    return Data(
+        doc_ids,
+        feats,
+        np.array(labels, dtype=np.int8),
+        np.array(mask, dtype=np.int8),
+        np.array(rules, dtype=np.int8),
+        source,
+        fingerprints,
+    )
 
 
 def vocabulary(data: Data, rows: np.ndarray) -> dict[str, int]:
@@ -145,19 +160,32 @@ def train(data: Data, rows: np.ndarray, l2: float, thresholds: list[float] | Non
         w, b = fit(X[keep], y, weight, l2)
         W[:, k] = w
         bias.append(b)
-    weights = {names[j]: tuple(float(x) if abs(x) >= PRUNE else 0.0 for x in W[j])
-               for j in range(len(names)) if np.abs(W[j]).max() >= PRUNE}
-    return learned.Model(KINDS, tuple(bias), tuple(thresholds or [0.5] * len(KINDS)), weights,
-                         {"l2": l2, "min_docs": MIN_DOCS, "prune": PRUNE, "training_documents_sha256":
-                          sorted({data.fingerprints[data.doc_ids[r]] for r in rows})})
+    weights = {
+        names[j]: tuple(float(x) if abs(x) >= PRUNE else 0.0 for x in W[j])
+        for j in range(len(names))
+        if np.abs(W[j]).max() >= PRUNE
+    }
+    return learned.Model(
+        KINDS,
+        tuple(bias),
+        tuple(thresholds or [0.5] * len(KINDS)),
+        weights,
+        {
+            "l2": l2,
+            "min_docs": MIN_DOCS,
+            "prune": PRUNE,
+            "training_documents_sha256": sorted({data.fingerprints[data.doc_ids[r]] for r in rows}),
+        },
+    )
 
 
 def predict(model: learned.Model, data: Data, rows: np.ndarray) -> np.ndarray:
     return np.array([model.probabilities(data.feats[r]) for r in rows])
 
 
-def choose_threshold(scores: np.ndarray, labels: np.ndarray, rules: np.ndarray, any_rule: np.ndarray,
-                     target: float) -> float:
+def choose_threshold(
+    scores: np.ndarray, labels: np.ndarray, rules: np.ndarray, any_rule: np.ndarray, target: float
+) -> float:
     """The lowest threshold at which the review findings the model adds (paragraphs no rule covers) are
     right at least ``target`` of the time; else the one that gives rules + model the best F1."""
     best_f1, best_t = -1.0, 0.99
@@ -180,15 +208,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, help="only the first N contracts of each corpus (a quick trial)")
     ap.add_argument("--l2", type=float, default=2.0)
-    ap.add_argument("--precision", type=float, default=0.75,
-                    help="how often a review finding must be right (out-of-fold, dev part)")
+    ap.add_argument(
+        "--precision", type=float, default=0.75, help="how often a review finding must be right (out-of-fold, dev part)"
+    )
     ap.add_argument("--cv-dir", type=Path, help="write the five fold models here (fold-N.json.gz)")
     ap.add_argument("--out", type=Path, default=learned.MODEL_PATH)
     args = ap.parse_args(argv)
     started = time.perf_counter()
     data = collect(args.limit)
-    print(f"{len(data.feats)} paragraphs from {len(set(data.doc_ids))} contracts "
-          f"({time.perf_counter() - started:.0f} s)")
+    took = time.perf_counter() - started
+    print(f"{len(data.feats)} paragraphs from {len(set(data.doc_ids))} contracts ({took:.0f} s)")
     folds = np.array([U.fold(d) for d in data.doc_ids])
     oof = np.zeros((len(data.feats), len(KINDS)))
     fold_models = []
@@ -202,18 +231,25 @@ def main(argv: list[str] | None = None) -> int:
     thresholds = []
     for k, kind in enumerate(KINDS):
         rows = dev & (data.mask[:, k] == 1)
-        thresholds.append(choose_threshold(oof[rows, k], data.labels[rows, k], data.rules[rows, k],
-                                           data.rules[rows, -1], args.precision))
+        thresholds.append(
+            choose_threshold(
+                oof[rows, k], data.labels[rows, k], data.rules[rows, k], data.rules[rows, -1], args.precision
+            )
+        )
         print(f"{kind}: review threshold {thresholds[-1]}")
     if args.cv_dir:
         args.cv_dir.mkdir(parents=True, exist_ok=True)
         for n, model in enumerate(fold_models):
-            write(learned.Model(model.kinds, model.bias, tuple(thresholds), model.weights, model.meta),
-                  args.cv_dir / f"fold-{n}.json.gz")
+            write(
+                learned.Model(model.kinds, model.bias, tuple(thresholds), model.weights, model.meta),
+                args.cv_dir / f"fold-{n}.json.gz",
+            )
     final = train(data, np.arange(len(data.feats)), args.l2, thresholds)
     write(final, args.out)
-    print(f"wrote {args.out}: {len(final.weights)} features, {args.out.stat().st_size // 1024} KB "
-          f"({time.perf_counter() - started:.0f} s)")
+    print(
+        f"wrote {args.out}: {len(final.weights)} features, {args.out.stat().st_size // 1024} KB "
+        f"({time.perf_counter() - started:.0f} s)"
+    )
     return 0
 
 

@@ -30,7 +30,27 @@ SOURCES: dict[str, str | tuple[str, ...]] = {
         "Dieser Vertrag unterliegt dem Recht der Bundesrepublik Deutschland und wird von den Parteien "
         "unterzeichnet, die sich über die Bedingungen einig sind.",
     ),
+    # A round 2: the other side's reply to our redline of the example (tests/support/replies.py).
+    "agency-round-2": "round-2",
 }
+
+
+def round_two() -> bytes:
+    """The counterparty's reply to our redline of the example, as a client's counsel sends it: our
+    no-AI clause rejected, the rest accepted, a reply in one of our comment threads and a tracked
+    deletion of theirs in the derivative-works clause (the document keeps our round's record)."""
+    from datetime import datetime
+
+    from noai import engine
+
+    sys.path.insert(0, str(ROOT))
+    from tests.support.replies import Reply, record_ids
+
+    sent = engine.redline((ROOT / "examples/agency-services-agreement.docx").read_bytes(),
+                          author="Studio Counsel", date=datetime(2026, 1, 10)).docx
+    reply = Reply(sent).reject(ids=record_ids(sent, "e2")).accept()
+    reply.reply_to("", "We cannot accept a restriction on internal model improvement.")
+    return reply.strike("without notice to or consent of the Studio").bytes()
 
 
 def answer(source: str | tuple[str, ...]) -> dict:
@@ -40,7 +60,9 @@ def answer(source: str | tuple[str, ...]) -> dict:
     from noai.ooxml.model import Paragraph
     from noai.plan import make_plan
 
-    if isinstance(source, str):
+    if source == "round-2":
+        result, plan = engine.plan(round_two(), filename="agency-round-2.docx")
+    elif isinstance(source, str):
         path = ROOT / source
         result, plan = engine.plan(path.read_bytes(), filename=path.name)
     else:

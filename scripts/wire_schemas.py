@@ -36,7 +36,8 @@ def _audit(schema: dict) -> dict:
 
 def _plan(schema: dict) -> dict:
     for op in ("replace", "comment"):
-        schema["$defs"][op]["properties"]["finding"]["enum"] = [k.value for k in FindingKind]
+        # null: an edit that answers no finding (a next round putting back words taken out of our clause)
+        schema["$defs"][op]["properties"]["finding"]["enum"] = [k.value for k in FindingKind] + [None]
     return schema
 
 

@@ -41,8 +41,11 @@ def test_a_likely_paragraph_found_is_no_error_and_a_likely_one_missed_is_no_miss
 
 def test_a_finding_covers_every_paragraph_from_its_start_to_its_end():
     result = {"findings": [_finding("governing_law", 4, 6), _finding("license_grant", 9)]}
-    assert understanding.predicted_pairs(result, ["governing_law"]) == {(4, "governing_law"), (5, "governing_law"),
-                                                                        (6, "governing_law")}
+    assert understanding.predicted_pairs(result, ["governing_law"]) == {
+        (4, "governing_law"),
+        (5, "governing_law"),
+        (6, "governing_law"),
+    }
 
 
 def test_the_audit_s_ip_section_predicts_its_first_paragraph_as_the_ip_section_heading():
@@ -54,22 +57,41 @@ def test_the_audit_s_ip_section_predicts_its_first_paragraph_as_the_ip_section_h
 def test_gold_scoring_counts_paragraphs_kinds_insertion_point_and_party_terms():
     labels = {
         "clauses": [
-            {"index": 3, "kinds": ["license_grant"], "kind_confidence": {"license_grant": "sure"},
-             "confidence": "sure"},
-            {"index": 5, "kinds": ["governing_law"], "kind_confidence": {"governing_law": "likely"},
-             "confidence": "likely"},
-            {"index": 8, "kinds": ["ip_assignment"], "kind_confidence": {"ip_assignment": "sure"},
-             "confidence": "sure"},
+            {
+                "index": 3,
+                "kinds": ["license_grant"],
+                "kind_confidence": {"license_grant": "sure"},
+                "confidence": "sure",
+            },
+            {
+                "index": 5,
+                "kinds": ["governing_law"],
+                "kind_confidence": {"governing_law": "likely"},
+                "confidence": "likely",
+            },
+            {
+                "index": 8,
+                "kinds": ["ip_assignment"],
+                "kind_confidence": {"ip_assignment": "sure"},
+                "confidence": "sure",
+            },
         ],
         "insertion_point": {"after": {"index": 9}, "alternatives": [{"index": 4}]},
         "party_terms": {"client": ["Customer"], "provider": ["Provider"], "work_product": []},
     }
     result = {
-        "findings": [_finding("license_grant", 3), _finding("license_grant", 5), _finding("governing_law", 5),
-                     _finding("indemnification", 12)],
+        "findings": [
+            _finding("license_grant", 3),
+            _finding("license_grant", 5),
+            _finding("governing_law", 5),
+            _finding("indemnification", 12),
+        ],
         "insertion_points": [{"protection": "no_ai_restriction", "index": 4}],
-        "terms": {"client": {"name": "Customer", "surface": "the Customer", "aliases": []},
-                  "provider": {"name": "Vendor", "surface": "Vendor", "aliases": []}, "deliverables": None},
+        "terms": {
+            "client": {"name": "Customer", "surface": "the Customer", "aliases": []},
+            "provider": {"name": "Vendor", "surface": "Vendor", "aliases": []},
+            "deliverables": None,
+        },
     }
     g = understanding.score_gold([_contract(labels)], lambda c: result)
     # paragraphs: 3 found (sure), 5 acceptable (likely), 12 a false positive, 8 missed
@@ -88,18 +110,32 @@ def test_no_insertion_point_proposed_counts_as_wrong():
 
 
 def test_v2_parties_and_work_product_are_read_when_the_audit_has_them():
-    result = {"terms": {"client": {"name": "Client", "surface": "Client", "aliases": []}},
-              "parties": [{"name": "Acme Corp.", "terms": ["Recipient"], "role": "client"},
-                          {"name": None, "terms": ["Discloser"], "role": "creator"}],
-              "work_product": None}
+    result = {
+        "terms": {"client": {"name": "Client", "surface": "Client", "aliases": []}},
+        "parties": [
+            {"name": "Acme Corp.", "terms": ["Recipient"], "role": "client"},
+            {"name": None, "terms": ["Discloser"], "role": "creator"},
+        ],
+        "work_product": None,
+    }
     terms = understanding.predicted_terms(result)
     assert terms == {"client": {"acme corp.", "recipient"}, "provider": {"discloser"}, "work_product": set()}
 
 
 def test_cuad_scoring_pools_the_four_categories():
-    contract = understanding.Contract("cuad:1", "cuad", lambda: None, {"categories": {
-        "License Grant": {1}, "Ip Ownership Assignment": set(), "Irrevocable Or Perpetual License": {1},
-        "Governing Law": {7}}})
+    contract = understanding.Contract(
+        "cuad:1",
+        "cuad",
+        lambda: None,
+        {
+            "categories": {
+                "License Grant": {1},
+                "Ip Ownership Assignment": set(),
+                "Irrevocable Or Perpetual License": {1},
+                "Governing Law": {7},
+            }
+        },
+    )
     result = {"findings": [_finding("license_grant", 1), _finding("governing_law", 6, 7), _finding("ip_assignment", 3)]}
     s = understanding.score_cuad([contract], lambda c: result)
     assert (s["Governing Law"].tp, s["Governing Law"].fp) == (1, 1)
@@ -107,8 +143,9 @@ def test_cuad_scoring_pools_the_four_categories():
     assert (s[understanding.FOUR].tp, s[understanding.FOUR].fp, s[understanding.FOUR].fn) == (2, 2, 1)
 
 
-@pytest.mark.skipif(not understanding.GOLD.is_file(),
-                    reason="../shared/corpus (gold.json) is not beside the repository")
+@pytest.mark.skipif(
+    not understanding.GOLD.is_file(), reason="../shared/corpus (gold.json) is not beside the repository"
+)
 def test_the_gold_contracts_read_with_the_paragraph_count_gold_was_labelled_with():
     for c in understanding.gold_contracts(limit=5):
         assert len(c.doc.paragraphs) == c.labels["paragraphs"]["total"], c.id

@@ -97,7 +97,8 @@ def test_the_schemas_name_exactly_the_kinds_protections_and_severities_of_noai_k
     assert _enum(finding["severity"]) == [s.value for s in Severity]
     assert list(audit["properties"]["protections"]["properties"]) == [p.value for p in Protection]
     assert _enum(audit["$defs"]["insertion_point"]["properties"]["protection"]) == [p.value for p in Protection]
-    assert _enum(plan["$defs"]["replace"]["properties"]["finding"]) == [k.value for k in FindingKind]
+    for op in ("replace", "comment"):  # or null: an edit that answers no finding (a next round's reinstatement)
+        assert _enum(plan["$defs"][op]["properties"]["finding"]) == [k.value for k in FindingKind] + [None]
 
 
 def test_the_schemas_and_docs_are_in_step_with_noai_kinds():

@@ -139,7 +139,8 @@ def test_comments_part_is_created_with_relationship_content_type_and_author(cont
 
 
 def test_every_part_not_edited_is_copied_byte_for_byte(contract, stamp):
-    result = apply_plan(read_document(contract), plan(PERPETUAL), stamp=stamp)
+    # record=False: the round's record adds its own parts (tests/test_rounds.py checks them)
+    result = apply_plan(read_document(contract), plan(PERPETUAL), stamp=stamp, record=False)
     before, after = parts(contract), parts(result.docx)
     assert set(after) == set(before)
     assert [name for name in before if before[name] != after[name]] == ["word/document.xml"]

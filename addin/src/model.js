@@ -6,7 +6,12 @@
 
 export const SEVERITIES = ["high", "medium", "low", "info"];
 export const SEVERITY_TITLES = { high: "High risk", medium: "Medium risk", low: "Low risk", info: "For information" };
-export const STATUS_WORDS = { present: "present", missing: "missing", unknown: "not sure" };
+export const STATUS_WORDS = {
+  present: "present", missing: "missing", unknown: "not sure",
+  // In a negotiation (the audit's `negotiation` section): our pending insertion, the other side's pending
+  // deletion of it, gone since our round, present without a core limb.
+  proposed: "proposed", struck: "struck out", removed: "removed", weakened: "weakened",
+};
 const LEGEND = "Risk 0 (safe) to 100 (worst); grade A (low risk) to F (high risk).";
 
 const text = (value) => (value === undefined || value === null ? "" : String(value));
@@ -33,10 +38,10 @@ export function readScore(score) {
 /**
  * @typedef {{kind: string, status: string, title: string, explanation: string, detail: string, evidence: number|null}} Protection
  * @param {any} protections the audit's map name -> {status, title, explanation, detail, evidence}
- * @returns {Protection[]} missing first, then unknown, then present
+ * @returns {Protection[]} missing (or taken out by the other side) first, then weakened, unknown, proposed, present
  */
 export function readProtections(protections) {
-  const order = { missing: 0, unknown: 1, present: 2 };
+  const order = { missing: 0, removed: 0, struck: 0, weakened: 1, unknown: 2, proposed: 3, present: 4 };
   return Object.entries(protections ?? {})
     .map(([kind, p]) => ({
       kind,
@@ -179,4 +184,78 @@ export function readRenderedClause(answer) {
     paragraphs: list(answer?.paragraphs).map(text),
     comment: text(answer?.comment),
   };
+}
+
+/**
+ * @typedef {{id: string, kind: string, author: string, date: string, summary: string, action: string, text: string,
+ *   tracked: boolean, anchor: {index: number, text: string}, thread: string[]}} RoundItem
+ * @typedef {{kind: string, title: string, status: string, detail: string, items: RoundItem[], edits: any[]}} RoundGroup
+ * @typedef {{round: number, counts: Record<string, number>, groups: RoundGroup[], dangling: string[]}} Round
+ */
+
+const OTHER_CHANGES = "Other changes to the IP and licence clauses";
+const OUTCOME_WORDS = { rejected: "rejected", modified: "changed" };
+
+/**
+ * The Round view of a POST /plan answer whose audit has a `negotiation` section (else null): the
+ * other side's changes, their replies in our threads and our rejected or changed proposals, grouped
+ * by the protection they touch (a protection they struck, removed or weakened is there even without
+ * a change of theirs to show, with its detail) (the protection of our proposal at that paragraph, else the one the
+ * paragraph evidences), with the next round's plan edits of each protection (to reinstate).
+ * @param {any} answer
+ * @returns {Round|null}
+ */
+export function readRound(answer) {
+  const audit = answer?.audit ?? {};
+  const talks = audit.negotiation;
+  if (!talks || typeof talks !== "object") return null;
+  const paragraphs = list(audit.paragraphs);
+  const anchorAt = (index) => ({ index: Number.isInteger(index) ? index : -1, text: text(paragraphs.find((p) => p?.index === index)?.text) });
+  const protections = readProtections(audit.protections);
+  const proposals = list(talks.proposals);
+  const protectionAt = (index) =>
+    text(proposals.find((p) => p.protection && list(p.indexes).includes(index))?.protection) || (protections.find((p) => p.evidence === index)?.kind ?? "");
+  /** @type {RoundItem[]} */
+  const items = [];
+  list(talks.changes).forEach((c, i) => {
+    items.push({
+      id: `c${i + 1}`, kind: protectionAt(c.index), author: text(c.author) || "Someone", date: day(c.date), summary: text(c.summary),
+      action: text(c.action), text: text(c.text), tracked: Boolean(c.tracked), anchor: anchorAt(c.index), thread: [],
+    });
+  });
+  for (const p of proposals) {
+    const kind = text(p.protection);
+    list(p.replies).forEach((r, i) => {
+      items.push({
+        id: `${text(p.id)}-reply-${i + 1}`, kind, author: text(r.author) || "Someone", date: day(r.date), summary: `${text(r.author) || "Someone"} replied: ${quote(r.text)}`,
+        action: "replied", text: text(r.text), tracked: false, anchor: anchorAt(list(p.indexes)[0]), thread: [text(r.text)],
+      });
+    });
+    const word = OUTCOME_WORDS[p.state];
+    if (word && kind) {
+      const title = protections.find((x) => x.kind === kind)?.title;
+      items.push({
+        id: `${text(p.id)}-outcome`, kind, author: list(p.by).map(text).join(", ") || "The other side", date: "", summary: title ? `Our clause "${title}" was ${word}.` : `Our clause was ${word}.`,
+        action: text(p.state), text: "", tracked: Boolean(p.tracked), anchor: anchorAt(list(p.indexes)[0]), thread: [],
+      });
+    }
+  }
+  const clauseKind = new Map(proposals.filter((p) => p.protection).map((p) => [text(p.clause), text(p.protection)]));
+  const edits = list(answer?.plan?.edits).map((edit) => ({ ...edit, summary: describeEdit(edit), kind: clauseKind.get(text(edit.clause)) ?? "" }));
+  const lost = ["struck", "removed", "weakened"];
+  const groups = [...protections.map((p) => ({ kind: p.kind, title: p.title, status: p.status, detail: lost.includes(p.status) ? p.detail : "" })),
+    { kind: "", title: OTHER_CHANGES, status: "", detail: "" }]
+    .map((g) => ({ ...g, items: items.filter((item) => item.kind === g.kind), edits: g.kind ? edits.filter((e) => e.kind === g.kind) : [] }))
+    .filter((g) => g.items.length || g.detail);
+  return {
+    round: Number.isInteger(talks.round) ? talks.round : 1,
+    counts: { ...(talks.counts ?? {}) },
+    groups,
+    dangling: list(talks.dangling_terms).map((d) => text(d?.term)).filter(Boolean),
+  };
+}
+
+/** The day of an ISO date ("2026-02-03T09:30:00Z" → "2026-02-03"), or "". */
+function day(value) {
+  return text(value).slice(0, 10);
 }

@@ -7,15 +7,16 @@ import { selectAnchor } from "./anchor.js";
 import { readDocument } from "./document.js";
 import { explainFailure, origin } from "./messages.js";
 import { filterClauses, insertClause, listClauses, previewClause } from "./library.js";
-import { STATUS_WORDS, groupBySeverity, highlights, needsParty, readAudit, readScan } from "./model.js";
+import { STATUS_WORDS, groupBySeverity, highlights, needsParty, readAudit, readRound, readScan } from "./model.js";
 import { applyEdits } from "./redline.js";
+import { COMMENT_SET, REVIEW_SET, acceptChange, counter, gated, reinstate } from "./round.js";
 
-const TABS = ["scan", "library", "settings"];
+const TABS = ["scan", "round", "library", "settings"];
 const DEFAULT_VARIANT = "standard";
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const state = {
   settings: null, office: null, canTrack: false, sent: null, scan: null, after: null, results: new Map(),
-  clauses: [], clause: null, rendered: null, we: "", askedParty: false, blocked: new Set(),
+  round: null, clauses: [], clause: null, rendered: null, we: "", askedParty: false, blocked: new Set(),
 };
 
 /**
@@ -99,7 +100,10 @@ async function scan() {
     progress("Reading the document from Word…");
     state.sent = await readDocument(state.office, runWord);
     progress("Checking the IP and licence clauses…");
-    state.scan = readScan(await client().plan(state.sent, state.we ? { we: state.we } : {}));
+    const answer = await client().plan(state.sent, state.we ? { we: state.we } : {});
+    state.scan = readScan(answer);
+    state.round = readRound(answer);
+    renderRound();
     state.after = null;
     state.results.clear();
     renderScan();
@@ -166,7 +170,7 @@ function renderSummary() {
 }
 
 function renderProtections(protections) {
-  const mark = { present: "✓", missing: "✗", unknown: "?" };
+  const mark = { present: "✓", missing: "✗", unknown: "?", proposed: "+", struck: "✗", removed: "✗", weakened: "!" };
   $("protections").replaceChildren(
     ...protections.map((p) => {
       const id = `protection-${p.kind}`;
@@ -305,6 +309,92 @@ async function downloadRedline() {
   setTimeout(() => URL.revokeObjectURL(link.getAttribute("href") ?? ""), 60000);
 }
 
+// -- Round: the other side's reply to our redline ---------------------------------------------
+
+const ACTION_WORDS = { deleted: "Deleted", inserted: "Inserted", edited: "Edited", replied: "Replied", rejected: "Rejected", modified: "Changed" };
+
+/** Show the Round tab when the audit has a negotiation section (hide it, and leave it, otherwise). */
+function renderRound() {
+  const round = state.round;
+  $("tab-round").hidden = !round;
+  if (!round) {
+    if ($("tab-round").getAttribute("aria-selected") === "true") showTab("scan");
+    return;
+  }
+  const c = round.counts;
+  $("round-title").textContent = `Their reply to round ${round.round}`;
+  $("round-summary").textContent = `Of our proposals: ${c.accepted ?? 0} accepted, ${c.rejected ?? 0} rejected, ${c.modified ?? 0} changed, ${c.countered ?? 0} answered in a comment, ${c.pending ?? 0} still open.`;
+  $("round-dangling").hidden = !round.dangling.length;
+  $("round-dangling").textContent = round.dangling.length ? `Used but no longer defined: ${round.dangling.join(", ")}.` : "";
+  $("round-groups").replaceChildren(
+    ...(round.groups.length ? round.groups.map(renderRoundGroup) : [element("p", { className: "muted", text: "They changed nothing in the IP, licence or AI clauses." })]),
+  );
+}
+
+function renderRoundGroup(group, number) {
+  const titleId = `round-group-${number}`;
+  const head = element("h3", { id: titleId }, [
+    element("span", { text: group.title }),
+    ...(group.status ? [element("span", { className: `status ${group.status}`, text: ` ${STATUS_WORDS[group.status]}` })] : []),
+  ]);
+  const children = [head];
+  if (group.detail) children.push(element("p", { className: "muted", text: group.detail }));
+  children.push(element("ul", { className: "round-items", "aria-labelledby": titleId }, group.items.map((item) => renderRoundItem(group, item))));
+  if (group.edits.length) {
+    const button = element("button", { type: "button", className: "secondary", text: "Reinstate ours", "aria-label": `Reinstate ours: ${group.title}` });
+    button.addEventListener("click", () => guarded(() => roundAction(
+      () => gated(state.office, COMMENT_SET, () => runWord((context) => reinstate(context, group.edits))),
+      `${group.title}: our text is back as a tracked change.`), button));
+    children.push(element("p", { className: "muted", text: group.edits.map((e) => e.summary).join("; ") }), element("div", { className: "row" }, [button]));
+  }
+  return element("section", { className: "card round-group", "aria-labelledby": titleId }, children);
+}
+
+function renderRoundItem(group, item) {
+  const meta = [item.author, item.date].filter(Boolean).join(" · ");
+  const actions = [];
+  if (item.tracked && (item.action === "deleted" || item.action === "inserted")) {
+    const accept = element("button", { type: "button", className: "secondary", text: "Accept", "aria-label": `Accept: ${item.summary}` });
+    accept.addEventListener("click", () => guarded(() => roundAction(
+      () => gated(state.office, REVIEW_SET, () => runWord((context) => acceptChange(context, item))), "Their change is accepted."), accept));
+    actions.push(accept);
+  }
+  const answerId = `round-answer-${item.id}`;
+  const answer = /** @type {HTMLTextAreaElement} */ (element("textarea", { id: answerId, rows: "3" }));
+  answer.value = counterText(group, item);
+  const send = element("button", { type: "button", className: "secondary", text: "Counter", "aria-label": `Counter: ${item.summary}` });
+  send.addEventListener("click", () => guarded(() => roundAction(
+    () => gated(state.office, COMMENT_SET, () => runWord((context) => counter(context, item, answer.value))),
+    item.thread.length ? "Your answer is in their comment thread." : "Your answer is a comment on that paragraph."), send));
+  const form = element("details", { className: "counter" }, [
+    element("summary", { text: "Counter with a comment" }),
+    element("label", { for: answerId, text: "Your answer" }),
+    answer,
+    element("div", { className: "row" }, [send]),
+  ]);
+  return element("li", { className: "round-item" }, [
+    element("span", { className: "round-action", text: ACTION_WORDS[item.action] ?? "Changed" }),
+    element("span", { text: item.summary }),
+    ...(meta ? [element("span", { className: "muted", text: meta })] : []),
+    ...(actions.length ? [element("div", { className: "row" }, actions)] : []),
+    form,
+  ]);
+}
+
+/** The answer offered in the Counter box: what the protection is for, which the user edits. */
+function counterText(group, item) {
+  const why = state.scan?.protections.find((p) => p.kind === group.kind)?.explanation;
+  if (item.action === "replied") return why ? `We need to keep this clause. ${why}` : "We need to keep this clause as proposed.";
+  return why ? `We cannot agree to this change. ${why}` : "We cannot agree to this change.";
+}
+
+/** Run a Round action (returning {ok, reason}) and say what became of it. */
+async function roundAction(action, done) {
+  const outcome = await action();
+  $("round-status").textContent = outcome.ok ? done : "";
+  if (!outcome.ok) say(outcome.reason, "error");
+}
+
 // -- Library ------------------------------------------------------------------------------
 
 async function loadLibrary() {
@@ -370,13 +460,14 @@ function showTab(name, focus = false) {
   if (name === "library" && !state.clauses.length) guarded(loadLibrary);
 }
 
-/** Arrow keys, Home and End move between the tabs (roving tabindex, automatic activation). */
+/** Arrow keys, Home and End move between the shown tabs (roving tabindex, automatic activation). */
 function tabKeys(event) {
-  const at = TABS.findIndex((tab) => $(`tab-${tab}`) === event.target);
-  const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[event.key];
+  const shown = TABS.filter((tab) => !$(`tab-${tab}`).hidden);
+  const at = shown.findIndex((tab) => $(`tab-${tab}`) === event.target);
+  const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: shown.length - 1 }[event.key];
   if (at < 0 || next === undefined) return;
   event.preventDefault();
-  showTab(TABS[(next + TABS.length) % TABS.length], true);
+  showTab(shown[(next + shown.length) % shown.length], true);
 }
 
 function saveForm(event) {

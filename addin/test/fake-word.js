@@ -152,14 +152,34 @@ class ParagraphCollection extends RangeCollection {
   }
 }
 
-/** A fake Word.RequestContext over paragraphs given as strings or {text, style, styleBuiltIn, list}. */
+/** A loadable collection of plain objects (tracked changes, comments, replies): items after load() and sync(). */
+class ItemCollection extends Loadable {
+  constructor(context, objects, what) {
+    super(context);
+    this.objects = objects;
+    this.what = what;
+  }
+
+  get items() {
+    if (!this.loaded) throw new Error(`PropertyNotLoaded: items of ${this.what} read before load() and sync()`);
+    return this.objects;
+  }
+}
+
+/**
+ * A fake Word.RequestContext over paragraphs given as strings or {text, style, styleBuiltIn, list};
+ * `tracked` [{type, text, author}] are the body's tracked changes (Body.getTrackedChanges, accept()),
+ * `comments` [{content, replies: [content]}] its comment threads (Body.getComments, Comment.reply).
+ */
 export class FakeContext {
-  constructor(paragraphs, { ooxml = "<pkg:package/>", cursor = null } = {}) {
+  constructor(paragraphs, { ooxml = "<pkg:package/>", cursor = null, tracked = [], comments = [] } = {}) {
     this.pending = new Set();
     this.log = [];
     this.syncs = 0;
     this.mode = "Off";
     this.paragraphs = paragraphs.map((spec) => new FakeParagraph(this, spec));
+    this.tracked = tracked.map((t) => ({ ...t, accepted: false }));
+    this.comments = comments.map((c) => ({ content: c.content, replies: [...(c.replies ?? [])] }));
     const context = this;
     this.document = {
       get changeTrackingMode() {
@@ -180,6 +200,28 @@ export class FakeContext {
               return ooxml;
             },
           });
+        },
+        getTrackedChanges() {
+          const pending = context.tracked.filter((t) => !t.accepted);
+          return new ItemCollection(context, pending.map((t) => ({
+            ...t,
+            accept() {
+              t.accepted = true;
+              context.record("acceptTrackedChange", { type: t.type, text: t.text, author: t.author });
+            },
+          })), "a TrackedChangeCollection");
+        },
+        getComments() {
+          return new ItemCollection(context, context.comments.map((c) => ({
+            content: c.content,
+            // Loaded with the comments (load("items/replies/items/content")), as Word does.
+            replies: Object.assign(new Loadable(context), { loaded: true, items: c.replies.map((content) => ({ content })) }),
+            reply(text) {
+              c.replies.push(text);
+              context.record("reply", { text, to: c.content });
+              return { content: text };
+            },
+          })), "a CommentCollection");
         },
       },
       getSelection() {

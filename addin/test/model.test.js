@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { groupBySeverity, highlights, needsParty, readAudit, readRenderedClause, readScan } from "../src/model.js";
+import { STATUS_WORDS, groupBySeverity, highlights, needsParty, readAudit, readProtections, readRenderedClause, readScan } from "../src/model.js";
 import { selectAnchor } from "../src/anchor.js";
 import { FakeContext } from "./fake-word.js";
 
@@ -85,4 +85,15 @@ test("a finding whose paragraph is gone is reported and nothing is selected", as
   const result = await selectAnchor(word, { index: 0, text: "Gone." }, "Gone");
   assert.equal(result.ok, false);
   assert.equal(word.log.some((e) => e.op === "select"), false);
+});
+
+
+test("a negotiation's statuses are read as such: what the other side took out first, our pending ones before the present", () => {
+  const protections = readProtections({
+    a: { status: "present", title: "A" }, b: { status: "proposed", title: "B" }, c: { status: "removed", title: "C" },
+    d: { status: "weakened", title: "D" }, e: { status: "struck", title: "E" }, f: { status: "bogus", title: "F" },
+  });
+  assert.deepEqual(protections.map((p) => [p.kind, p.status]),
+    [["c", "removed"], ["e", "struck"], ["d", "weakened"], ["f", "unknown"], ["b", "proposed"], ["a", "present"]]);
+  assert.equal(STATUS_WORDS.struck, "struck out");
 });

@@ -96,6 +96,19 @@ def _options(args: argparse.Namespace) -> engine.Options:
 # -- audit ------------------------------------------------------------------------------
 
 
+def _previous(args: argparse.Namespace, many: bool) -> bytes | None:
+    """The bytes of ``--previous`` (the document we sent), for one returned document."""
+    given = getattr(args, "previous", None)
+    if given is None:
+        return None
+    if many:
+        raise UsageError("--previous compares one returned document with the one sent: give one file")
+    try:
+        return Path(given).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read --previous {given}: {exc.strerror}") from None
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from .analysis.report import format_markdown, format_summary_table, format_text
 
@@ -103,6 +116,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if not files:
         raise UsageError("no Word documents (.docx) found")
     many = len(files) > 1
+    previous = _previous(args, many)
     results: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
     code = EXIT_OK
@@ -110,7 +124,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if many:
             _progress(i, len(files), path.name)
         try:
-            result = engine.audit(path.read_bytes(), filename=path.name, we=args.we)
+            result = engine.audit(path.read_bytes(), filename=path.name, we=args.we, previous=previous)
         except NoaiError as exc:
             _err(f"{path}: {exc.message}")
             rows.append({"file": path.name, "error": exc.message})
@@ -145,7 +159,8 @@ def _redline_one(src: Path, dst: Path | None, args: argparse.Namespace, options:
     assert dst is not None
     if dst.resolve() == src.resolve() and not args.in_place:
         raise UsageError(f"{dst}: refusing to overwrite the input (use --in-place to allow it)")
-    result = engine.redline(data, author=args.author, date=args.date, options=options, filename=src.name)
+    result = engine.redline(data, author=args.author, date=args.date, options=options, filename=src.name,
+                            previous=_previous(args, False))
     tmp = dst.with_name(f".{dst.name}.noai-partial")
     try:  # write next to the target, then rename: never a half-written file
         tmp.write_bytes(result.docx)
@@ -158,6 +173,11 @@ def _redline_one(src: Path, dst: Path | None, args: argparse.Namespace, options:
     note = f", {skipped} skipped" if skipped else ""
     _clear_progress()
     print(f"{src.name} -> {dst} ({applied} tracked changes{note})")
+    talks = result.audit.negotiation
+    if talks is not None:
+        said = ", ".join(f"{n} {status}" for status, n in talks.to_dict()["counts"].items() if n)
+        print(f"  answering round {talks.round} ({said}): {len(result.write.replies)} replies in their threads, "
+              f"{result.write.resolved} threads resolved")
     print(f"  {score_line(result.audit)} -> {score_line(result.after)} once the changes are accepted")
     if result.after.score.summary:
         print(f"  {result.after.score.summary}")
@@ -170,6 +190,7 @@ def cmd_redline(args: argparse.Namespace) -> int:
     if not src.exists():
         raise UsageError(f"{src}: no such file or folder")
     if src.is_dir():
+        _previous(args, True)  # refused for a folder
         files = _inputs([str(src)])
         if not files:
             raise UsageError(f"{src}: no Word documents (.docx) in this folder")
@@ -273,6 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the audit as JSON (schema noai.audit/2)")
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
+    p.add_argument("--previous", metavar="SENT.docx",
+                   help="the document we sent, when FILE is the other side's reply: what became of each proposal")
     fmt.add_argument("--markdown", action="store_true", help="the report as Markdown")
     p.add_argument("--all", action="store_true", help="list the info items too")
     p.add_argument("--verbose", action="store_true", help="paragraph indexes (¶) and every scoring reason")
@@ -290,6 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
     p.add_argument("--work-kind", choices=list(engine.WORK_KINDS),
                    help="the kind of work (default: detected from the contract's words); picks the clause for it")
+    p.add_argument("--previous", metavar="SENT.docx",
+                   help="the document we sent, when IN is the other side's reply (needed only when the reply "
+                        "lost our round's record)")
     _library_args(p)
     p.set_defaults(func=cmd_redline)
 

@@ -20,7 +20,9 @@ from .ooxml.comments import comments_by_paragraph
 from .ooxml.document import Document, read_document
 from .ooxml.package import MEMORY_PER_XML_BYTE, xml_bytes_to_parse
 from .ooxml.revisions import RevisionStamp
+from .ooxml.threads import read_comments
 from .plan import Plan, make_plan
+from .rounds import next_round
 from .writer import WriteResult, apply_plan
 
 
@@ -55,12 +57,14 @@ def read(data: bytes) -> Document:
 
 
 def audit(data: bytes, *, filename: str | None = None, we: str | None = None,
-          check: Callable[[], None] | None = None) -> AuditResult:
+          check: Callable[[], None] | None = None, previous: bytes | None = None) -> AuditResult:
     """Find and classify the IP and licence clauses of a document (``we``: the user's party;
-    ``check`` as in Options)."""
+    ``check`` as in Options). ``previous`` is the document we sent, when this one is the other
+    side's reply: the audit's ``negotiation`` section compares with it."""
     doc = read_document(data)
+    sent = read_document(previous) if previous is not None else None
     _between_stages(check)
-    return audit_document(doc, filename=filename, we=we)
+    return audit_document(doc, filename=filename, we=we, previous=sent)
 
 
 def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
@@ -90,9 +94,10 @@ def library_for(options: Options = Options()) -> tuple[Library, Playbook]:
     return _load(options.playbook, dirs, _stamp(files))
 
 
-def _plan(doc: Document, options: Options, filename: str | None) -> tuple[AuditResult, Plan]:
+def _plan(doc: Document, options: Options, filename: str | None,
+          previous: Document | None = None) -> tuple[AuditResult, Plan]:
     _between_stages(options.check)
-    result = audit_document(doc, filename=filename, we=options.we, work_kind=options.work_kind)
+    result = audit_document(doc, filename=filename, we=options.we, previous=previous, work_kind=options.work_kind)
     _between_stages(options.check)
     library, playbook = library_for(options)
     the_plan = make_plan(result, library, playbook, variant=options.variant, comments=options.comments,
@@ -101,8 +106,14 @@ def _plan(doc: Document, options: Options, filename: str | None) -> tuple[AuditR
 
 
 def plan(data: bytes, options: Options = Options(), *, filename: str | None = None) -> tuple[AuditResult, Plan]:
-    """The audit and the redline plan for a document (what the add-in applies)."""
-    return _plan(read_document(data), options, filename)
+    """The audit and the redline plan for a document (what the add-in applies); for the other
+    side's reply to a redline of ours, the plan of our next round (:func:`noai.rounds.next_round`)."""
+    doc = read_document(data)
+    result, the_plan = _plan(doc, options, filename)
+    if result.negotiation is not None:
+        library, playbook = library_for(options)
+        the_plan, _answer = next_round(result, the_plan, library, playbook, comments=options.comments)
+    return result, the_plan
 
 
 @dataclass(frozen=True)
@@ -128,12 +139,20 @@ def redline(
     date: datetime,
     options: Options = Options(),
     filename: str | None = None,
+    previous: bytes | None = None,
 ) -> Redline:
-    """Apply the playbook's plan to the document as tracked changes by ``author`` at ``date``."""
+    """Apply the playbook's plan to the document as tracked changes by ``author`` at ``date``.
+    ``previous`` is the document we sent when this one is the other side's reply to it (a reply
+    to a redline of ours needs it only when the reply lost our round's record)."""
     doc = read_document(data)
-    result, the_plan = _plan(doc, options, filename)
+    sent = read_document(previous) if previous is not None else None
+    result, the_plan = _plan(doc, options, filename, sent)
     _between_stages(options.check)
-    written = apply_plan(doc, the_plan, stamp=RevisionStamp(author=author, date=date), comments=options.comments)
+    library, playbook = library_for(options)
+    the_plan, answer = next_round(result, the_plan, library, playbook, comments=options.comments,
+                                  our_comments=read_comments(doc.package))
+    written = apply_plan(doc, the_plan, stamp=RevisionStamp(author=author, date=date), comments=options.comments,
+                         protections={clause.id: clause.kind for clause in library.clauses}, answer=answer)
     return Redline(docx=written.docx, audit=result, plan=the_plan, write=written)
 
 

@@ -49,6 +49,7 @@ class FindingKind(StrEnum):
     CONFIDENTIALITY = "confidentiality"
     RESERVATION_OF_RIGHTS = "reservation_of_rights"
     SURVIVAL = "survival"
+    DANGLING_DEFINED_TERM = "dangling_defined_term"
 
 
 class Protection(StrEnum):
@@ -61,6 +62,18 @@ class Protection(StrEnum):
     AI_REMEDIES = "ai_remedies"
     AI_TRANSPARENCY = "ai_transparency"
     CHOICE_OF_LAW = "choice_of_law"
+
+
+class ProtectionStatus(StrEnum):
+    """A protection's status in the audit; the last four only in a negotiation (noai.analysis.negotiation)."""
+
+    PRESENT = "present"
+    MISSING = "missing"
+    UNKNOWN = "unknown"
+    PROPOSED = "proposed"  # our pending insertion, not yet accepted
+    STRUCK = "struck"  # the other side's pending tracked deletion of our clause
+    REMOVED = "removed"  # our clause is gone since our round
+    WEAKENED = "weakened"  # present, but a core limb or bound party of ours is gone
 
 
 class Placement(StrEnum):
@@ -300,6 +313,15 @@ _KIND_ROWS = (
         BySide(INF, INF, INF),
         ("surviv",),
         spanning=True),
+    # Found by the negotiation (noai.analysis.negotiation): a term our round defined that the document still
+    # uses but no longer defines, after the other side deleted its definition.
+    KindSpec(
+        K.DANGLING_DEFINED_TERM, "Dangling defined term",
+        "The contract still uses a term whose definition was deleted, so the clauses that rely on it may no "
+        "longer mean what they said.",
+        BySide(MD, MD, MD),
+        ("means",),
+        weights={MD: Weight(5, "a term the contract relies on is no longer defined")}),
 )
 
 KINDS: Mapping[FindingKind, KindSpec] = MappingProxyType({row.kind: row for row in _KIND_ROWS})

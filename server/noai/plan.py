@@ -203,7 +203,7 @@ def make_plan(
 
 def _present(result: AuditResult, protection: str) -> bool:
     audited = result.protection(protection)
-    return audited is not None and audited.status == "present"
+    return audited is not None and audited.status in ("present", "proposed")  # proposed: our pending insertion
 
 
 # -- strategy ---------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import copy
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +27,9 @@ from .anchor import locate
 from .ooxml.document import BODY, Document, iter_paragraphs
 from .ooxml.ns import CT_COMMENTS, RT_COMMENTS, RT_STYLES, qn
 from .ooxml.package import add_relationship, write_package
+from .ooxml.record import Proposal, Round, read_rounds, record_parts
 from .ooxml.renumber import TextChange, renumber
+from .ooxml.replies import ReplyTo, Threads, comment_anchors
 from .ooxml.revisions import (
     IdAllocator,
     NewParagraph,
@@ -35,12 +37,14 @@ from .ooxml.revisions import (
     RevisionStamp,
     add_comment,
     add_comment_around,
+    comment_element,
     comment_style_ids,
     insert_paragraphs_after,
     new_comments_root,
     parent_of,
     replace_text,
 )
+from .ooxml.text import current_text
 from .ooxml.xml import parse_xml, serialize_xml
 from .plan import Edit, Plan
 
@@ -49,6 +53,15 @@ if TYPE_CHECKING:
 
 # Relationship types (by their last segment) of the story parts that carry revision ids.
 _STORY_RELS = ("/header", "/footer", "/footnotes", "/endnotes", "/comments")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a next round says in the comment threads besides the plan: replies of ours in threads
+    (``ReplyTo(parent comment id, text)``) and the comments of ours whose threads are resolved."""
+
+    replies: tuple[ReplyTo, ...] = ()
+    resolve: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,8 @@ class WriteResult:
     applied: list[str] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
     renumbered: list[dict[str, Any]] = field(default_factory=list)
+    replies: list[int] = field(default_factory=list)  # the comment ids of the replies written
+    resolved: int = 0  # threads marked done
 
 
 class _Writer:
@@ -100,6 +115,10 @@ class _Writer:
         self.comment_styles = {"reference_style": reference, "text_style": text}
         self.inserted_after: dict[int, _Element] = {}  # anchor index -> our last paragraph after it
         self.numbers: dict[int, list[str]] = {}  # anchor index -> typed numbers of the clauses after it
+        self.proposals: list[Proposal] = []  # what this round proposed, recorded in the document
+        self.order: list[str] = []  # the plan's edit ids, in order; empty: record nothing
+        self.threads: Threads | None = None  # replies and resolved threads, when the round answers some
+        self.protections: Mapping[str, str] = {}  # clause id -> the protection it gives
 
     # -- the paragraphs edited --
 
@@ -145,6 +164,21 @@ class _Writer:
     # -- applying --
 
     def insert(self, index: int, edit: Edit) -> None:
+        before = self.ids.peek()
+        new = self._insert(index, edit)
+        self.remember(edit, index, before, tuple(current_text(p) for p in new))
+
+    def remember(self, edit: Edit, index: int, before: tuple[int, int], texts: tuple[str, ...]) -> None:
+        """Record the edit as applied: the ids it took from the allocator and the text it wrote."""
+        after = self.ids.peek()
+        self.proposals.append(Proposal(
+            id=edit.id, op=edit.op, clause=edit.clause, variant=edit.variant,
+            protection=self.protections.get(edit.clause), anchor_index=index,
+            anchor_text=self.doc.paragraphs[index].text, texts=texts,
+            comment=edit.comment if self.comments and edit.comment else None,
+            revision_ids=tuple(range(before[0], after[0])), comment_ids=tuple(range(before[1], after[1]))))
+
+    def _insert(self, index: int, edit: Edit) -> list[_Element]:
         paragraphs = [NewParagraph(item["text"], item.get("title")) for item in edit.paragraphs]
         after = self.inserted_after.get(index, self.element(index))
         numbers = self.numbers.get(index, [])
@@ -159,21 +193,26 @@ class _Writer:
             assert first is not None  # every inserted paragraph holds its runs in a w:ins
             add_comment_around(first, new[-1].findall(runs)[-1], edit.comment,
                                self.stamp, self.ids, self.comments_root, **self.comment_styles)
+        return new
 
     def replace(self, index: int, start: int, end: int, edit: Edit) -> None:
+        before = self.ids.peek()
         deletions, insertion = replace_text(self.element(index), start, end,
                                             edit.replacement or "", self.stamp, self.ids)
         if self.comments and edit.comment:
             last = insertion[-1] if insertion is not None else deletions[-1]
             add_comment_around(deletions[0], last, edit.comment, self.stamp, self.ids,
                                self.comments_root, **self.comment_styles)
+        self.remember(edit, index, before, (edit.find or "", edit.replacement or ""))
 
     def renumber(self, index: int, change: TextChange) -> None:
         replace_text(self.element(index), change.start, change.end, change.new, self.stamp, self.ids)
 
     def comment(self, index: int, start: int, end: int, edit: Edit) -> None:
+        before = self.ids.peek()
         add_comment(self.element(index), start, end, edit.comment or "", self.stamp,
                     self.ids, self.comments_root, **self.comment_styles)
+        self.remember(edit, index, before, (edit.find or "",))
 
     def already_present(self, index: int, edit: Edit) -> bool:
         """Our own pending insertion (or the same clause) already follows the anchor."""
@@ -182,12 +221,43 @@ class _Writer:
         return len(following) == len(texts) and all(
             have.endswith(want) for have, want in zip(following, texts, strict=True))
 
+    def answer(self, answer: Answer) -> tuple[list[int], int]:
+        """Write the replies and resolve the threads of ``answer``: (reply comment ids, threads resolved)."""
+        if not answer.replies and not answer.resolve:
+            return [], 0
+        self.threads = Threads.start(self.doc.package, self.comments_root)
+        self.comments_root = self.threads.comments
+        resolved = self.threads.resolve(answer.resolve)
+        anchors = comment_anchors(self.doc.elements)
+
+        def anchor(parent: str) -> tuple[_Element, _Element] | None:
+            where = anchors.get(parent)
+            if where is None:
+                return None
+            start = next((el for el in self.element(where[0]).iter(qn("w:commentRangeStart"))
+                          if el.get(qn("w:id")) == parent), None)
+            end = next((el for el in self.element(where[1]).iter(qn("w:commentRangeEnd"))
+                        if el.get(qn("w:id")) == parent), None)
+            return None if start is None or end is None else (start, end)
+
+        def make(text: str) -> _Element:
+            return comment_element(text, self.stamp, **self.comment_styles)
+
+        written = [cid for reply in answer.replies
+                   if (cid := self.threads.reply(reply, self.stamp, self.ids, anchor, make)) is not None]
+        return written, resolved
+
     # -- writing --
 
     def package_bytes(self) -> bytes:
         package = self.doc.package
         changed = {package.main_part: serialize_xml(self.root)}
         content_types = {}
+        if self.threads is not None and self.threads.extended is not None and self.comments_name is not None:
+            changed[self.comments_name] = serialize_xml(self.comments_root)
+            parts, types = self.threads.parts(changed)
+            changed.update(parts)
+            content_types.update(types)
         if len(self.comments_root) > self.comment_count:
             if self.comments_name is None:
                 self.comments_name = _free_part_name(package.parts, "word/comments.xml")
@@ -197,6 +267,14 @@ class _Writer:
                 changed.update(rels)
                 content_types[self.comments_name] = CT_COMMENTS
             changed[self.comments_name] = serialize_xml(self.comments_root)
+        if self.proposals and self.order:
+            number = max((r.number for r in read_rounds(package)), default=0) + 1
+            order = {edit_id: n for n, edit_id in enumerate(self.order)}
+            proposals = tuple(sorted(self.proposals, key=lambda p: order.get(p.id, len(order))))
+            parts, types = record_parts(package, Round(number, self.stamp.author, self.stamp.w_date, proposals),
+                                        changed)
+            changed.update(parts)
+            content_types.update(types)
         return write_package(package, changed, content_types=content_types)
 
 
@@ -260,7 +338,9 @@ def _skip(edit: Edit, reason: str, message: str) -> dict[str, Any]:
     return {"id": edit.id, "op": edit.op, "reason": reason, "message": message}
 
 
-def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: bool = True) -> WriteResult:
+def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: bool = True,
+               protections: Mapping[str, str] | None = None, record: bool = True,
+               answer: Answer | None = None) -> WriteResult:
     """Write ``plan`` into ``doc`` as tracked changes by ``stamp``; the caller's ``doc`` is not
     modified (the writer edits a copy), so the same document can be written again.
 
@@ -272,6 +352,11 @@ def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: boo
     the typed references to them are renumbered as tracked replacements (``renumbered``), unless
     a planned edit covers the same words.
 
+    With ``record`` (the default) the edits applied are recorded in the document as this round
+    (:mod:`noai.ooxml.record`), each with the protection ``protections`` maps its clause id to,
+    so the next round can tell what became of them. ``answer`` adds our replies in comment threads
+    and resolves threads (:mod:`noai.ooxml.replies`), as Word writes them.
+
     The plan is typed (:class:`~noai.plan.Plan`); a plan read from JSON is checked against its
     schema on the way in (:meth:`Plan.from_dict`), not here.
 
@@ -280,13 +365,16 @@ def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: boo
     """
     edits = list(plan.edits)
     writer = _Writer(doc, stamp, comments)
+    writer.protections = protections or {}
+    writer.order = [edit.id for edit in edits] if record else []
     try:
-        return _apply(writer, edits, comments)
+        result = _apply(writer, edits, comments, answer or Answer())
+        return result
     finally:
         writer.restore()
 
 
-def _apply(writer: _Writer, edits: list[Edit], comments: bool) -> WriteResult:
+def _apply(writer: _Writer, edits: list[Edit], comments: bool, answer: Answer) -> WriteResult:
     done: set[int] = set()
     skipped: list[dict[str, Any]] = []
     ranges: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
@@ -327,10 +415,11 @@ def _apply(writer: _Writer, edits: list[Edit], comments: bool) -> WriteResult:
     for n, index in insertions:
         writer.insert(index, edits[n])
         done.add(n)
+    replies, resolved = writer.answer(answer) if comments else ([], 0)
     applied = [edit.id for n, edit in enumerate(edits) if n in done]
     changed = [{"index": c.index, "start": c.start, "end": c.end, "from": c.old, "to": c.new,
                 "reference": c.reference} for c in renumbered]
-    return WriteResult(writer.package_bytes(), applied, skipped, changed)
+    return WriteResult(writer.package_bytes(), applied, skipped, changed, replies, resolved)
 
 
 def _renumbering(

@@ -44,6 +44,7 @@ SCREENSHOTS = (
     "pane-applied.png",
     "pane-library.png",
     "pane-settings-wrong-token.png",
+    "pane-round.png",
 )
 
 
@@ -152,7 +153,7 @@ def test_the_tabs_are_one_tab_stop_and_arrow_keys_home_and_end_move_between_them
 
 
 def test_no_screen_has_a_serious_accessibility_violation_or_a_snake_case_word(report):
-    assert set(report["axe"]) == {"first-run", "scan", "library", "settings"}
+    assert set(report["axe"]) == {"first-run", "scan", "library", "settings", "round"}
     assert report["axe"] == {screen: [] for screen in report["axe"]}
     assert report["snake"] == {screen: [] for screen in report["snake"]}
 
@@ -160,3 +161,13 @@ def test_no_screen_has_a_serious_accessibility_violation_or_a_snake_case_word(re
 def test_an_unsure_audit_asks_once_which_party_the_user_is_and_sends_the_answer(report):
     assert report["partyQuestion"] == "Which party are you?"
     assert report["partyPlans"] == [None, "Studio"]
+
+
+def test_a_reply_to_our_redline_opens_the_round_tab_grouped_by_protection_and_explains_an_unsupported_accept(report):
+    answer = json.loads((ROOT / "tests" / "data" / "wire" / "agency-round-2.answer.json").read_text(encoding="utf-8"))
+    titles = {p["title"] for p in answer["audit"]["protections"].values()}
+    known = (*titles, "Other changes")
+    assert report["roundGroups"]
+    assert all(heading.startswith(known) for heading in report["roundGroups"])
+    assert report["roundItems"] >= len(answer["audit"]["negotiation"]["changes"])
+    assert "Word API 1.6" in report["roundAccept"] and "Review tab" in report["roundAccept"]

@@ -20,10 +20,12 @@ SAMPLE = ROOT / "tests" / "data" / "cuad-sample.jsonl"
 
 # A made-up hand-weighted model: "vests" and "property" make an ownership clause, "governed" a law clause.
 TOY = learned.Model(
-    kinds=("ip_assignment", "governing_law"), bias=(-4.0, -4.0), thresholds=(0.6, 0.6),
-    weights={"w:vests": (3.0, 0.0), "b:the_property": (2.0, 0.0), "w:governed": (0.0, 5.0),
-             "h:ownership": (1.0, 0.0)},
-    meta={})
+    kinds=("ip_assignment", "governing_law"),
+    bias=(-4.0, -4.0),
+    thresholds=(0.6, 0.6),
+    weights={"w:vests": (3.0, 0.0), "b:the_property": (2.0, 0.0), "w:governed": (0.0, 5.0), "h:ownership": (1.0, 0.0)},
+    meta={},
+)
 
 VESTING = "Every design the Studio makes under this engagement vests in the Publisher and becomes the property of it."
 PLAIN = "The Studio shall deliver the designs by the dates in the schedule."
@@ -34,14 +36,24 @@ def para(index: int, text: str, **kw) -> Paragraph:
 
 
 def finding(kind: str, start: int, end: int | None = None) -> Finding:
-    return Finding(kind=kind, severity=HIGH, start=start, end=start if end is None else end, paragraph_text="",
-                   section_label=None, section_path=(), heading=None, phrase="x", phrase_start=0, phrase_end=1,
-                   explanation="")
+    return Finding(
+        kind=kind,
+        severity=HIGH,
+        start=start,
+        end=start if end is None else end,
+        paragraph_text="",
+        section_label=None,
+        section_path=(),
+        heading=None,
+        phrase="x",
+        phrase_start=0,
+        phrase_end=1,
+        explanation="",
+    )
 
 
 def test_features_hold_words_word_pairs_heading_words_and_structure():
-    p = para(3, '"Work Product" means all designs.', section_path=("7 Ownership",), heading="Ownership",
-             label="7.1")
+    p = para(3, '"Work Product" means all designs.', section_path=("7 Ownership",), heading="Ownership", label="7.1")
     feats = learned.features(p, 0.5)
     assert {"w:product", "b:work_product", "h:ownership", "t:ownership", "defines", "numbered", "pos:5"} <= set(feats)
     assert "in_table" not in feats
@@ -71,12 +83,16 @@ def test_a_paragraph_under_the_review_threshold_is_not_reported():
 
 def test_the_audit_s_fast_path_scores_exactly_as_the_named_features_do():
     model = learned.load_model()
-    paragraphs = [para(0, VESTING, section_path=("9 Ownership",), heading="Ownership", label="9.1"),
-                  para(1, "Governing Law", is_heading=True, bold=True),
-                  para(2, 'This Agreement is governed by the laws of Ontario; "Courts" means its courts.',
-                       in_table=True),
-                  para(3, "The Licensor grants the Licensee a perpetual licence, and the licence is perpetual.",
-                       run_in_title="Licence")]
+    paragraphs = [
+        para(0, VESTING, section_path=("9 Ownership",), heading="Ownership", label="9.1"),
+        para(1, "Governing Law", is_heading=True, bold=True),
+        para(2, 'This Agreement is governed by the laws of Ontario; "Courts" means its courts.', in_table=True),
+        para(
+            3,
+            "The Licensor grants the Licensee a perpetual licence, and the licence is perpetual.",
+            run_in_title="Licence",
+        ),
+    ]
     for position, p in zip((0.0, 0.3, 0.71, 1.0), paragraphs, strict=True):
         fast = model.paragraph_probabilities(p, position)
         named = model.probabilities(learned.features(p, position))

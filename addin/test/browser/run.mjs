@@ -234,6 +234,29 @@ try {
   await unsure.waitForFunction(() => document.getElementById("party").hidden);
   await unsure.waitForSelector("#findings .finding");
   report.partyPlans = plans;
+  await unsure.close();
+
+  // A round: the backend's answer for the other side's reply to our redline (tests/data/wire), the
+  // Round tab shown, grouped by protection; Word API 1.4 only, so Accept explains the Review tab.
+  const round = await openPane(async (route, url) => {
+    if (url.pathname !== "/api/v1/plan") return false;
+    await route.fulfill({ path: join(HERE, "..", "..", "..", "tests", "data", "wire", "agency-round-2.answer.json"), contentType: "application/json" });
+    return true;
+  });
+  await round.evaluate((t) => sessionStorage.setItem("noai.settings", JSON.stringify({ token: t })), token);
+  await round.reload();
+  await round.waitForFunction(() => window.__word !== undefined);
+  await round.click("#scan");
+  await round.waitForSelector("#tab-round:not([hidden])");
+  await round.click("#tab-round");
+  report.roundGroups = await round.locator("#round-groups h3").allTextContents();
+  report.roundItems = await round.locator("#round-groups .round-item").count();
+  await round.locator("#round-groups button", { hasText: "Accept" }).first().click();
+  await round.waitForSelector("#message:not([hidden])");
+  report.roundAccept = await round.locator("#message").innerText();
+  await round.locator("#round-groups .counter summary").first().click();
+  await audit(round, "round");
+  await shot(round, "pane-round.png");
 } catch (error) {
   report.error = String(error);
   process.exitCode = 1;

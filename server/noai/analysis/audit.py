@@ -30,6 +30,7 @@ from noai.analysis.classify import (
     party_words,
 )
 from noai.analysis.language import detect_language
+from noai.analysis.negotiation import Negotiation, dangling_findings, negotiate, protection_statuses
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
@@ -43,6 +44,7 @@ from noai.kinds import (
     FindingKind,
     KindSpec,
     Placement,
+    ProtectionStatus,
     Weight,
     protection_spec,
 )
@@ -52,7 +54,12 @@ if TYPE_CHECKING:
     from noai.ooxml.document import Document
 
 SCHEMA = "noai.audit/2"
-PRESENT, MISSING, UNKNOWN = "present", "missing", "unknown"
+PRESENT, MISSING, UNKNOWN = ProtectionStatus.PRESENT, ProtectionStatus.MISSING, ProtectionStatus.UNKNOWN
+# Statuses a negotiation gives a protection (noai.analysis.negotiation): our pending insertion, the
+# other side's pending deletion of it, gone since our round, present without a core limb.
+PROPOSED, STRUCK, REMOVED, WEAKENED = (ProtectionStatus.PROPOSED, ProtectionStatus.STRUCK, ProtectionStatus.REMOVED,
+                                       ProtectionStatus.WEAKENED)
+STATUSES = tuple(ProtectionStatus)
 GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
 # The best grade a contract can have while a finding of this severity stands, and the risk that grade starts
 # at: no A or B while a high-risk finding stands.
@@ -70,7 +77,7 @@ _BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|"
 @dataclass(frozen=True, slots=True)
 class Protection:
     name: str
-    status: str  # "present" | "missing" | "unknown"
+    status: str  # one of STATUSES
     evidence: int | None = None  # index of the paragraph that shows it
     detail: str = ""
 
@@ -129,6 +136,7 @@ class AuditResult:
     parties: Parties = field(default_factory=Parties)
     we: We | None = None
     work_kind: WorkKind | None = None  # software | creative | data | general, detected or given
+    negotiation: Negotiation | None = None  # what became of our last round (audit_document with a round)
 
     def protection(self, name: str) -> Protection | None:
         return next((p for p in self.protections if p.name == name), None)
@@ -166,6 +174,7 @@ class AuditResult:
                       "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons],
                       "summary": self.score.summary, "legend": SCORE_LEGEND},
             "notes": list(self.notes),
+            **({} if self.negotiation is None else {"negotiation": self.negotiation.to_dict()}),
         }
 
 
@@ -192,6 +201,39 @@ def _ai_restriction(findings: Sequence[Finding], creator: str) -> Finding | None
                   and f.attributes.get("restricted_party") != creator and f.attributes.get("covers") != "own")
 
 
+_COVENANT = re.compile(r"\b(?:shall|will|must|may|can)\s*not\b|\bagrees?\s+not\s+to\b|"
+                       r"\b(?:is|are)\s+(?:not\s+permitted|prohibited|forbidden|not\s+allowed)\b|\bprohibited\s+from\b|\bno\s+(?:\w+\s+){0,3}(?:shall|may|will)\b|"
+                       r"\brefrain\s+from\b|\bnot\s+to\s+(?:use|permit|allow)\b|\bcovenants?\s+not\b", re.IGNORECASE)
+_TRAINING = re.compile(r"\b(?:pre-?)?train|\bfine-?tun|\bmachine[- ]learning\b|\bdevelop\w*\s+(?:or\s+improv\w+\s+)?"
+                       r"(?:an?\s+|any\s+)?(?:AI|artificial)|\b(?:improve|build)\s+(?:an?\s+|any\s+)?(?:AI|artificial)",
+                       re.IGNORECASE)
+_DEFINES = re.compile(r"[\"“]([^\"”]{1,60})[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)")
+
+
+def _covenant(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> Finding | None:
+    """The first operative covenant that binds the other side and covers AI training, by its own words or
+    through the definitions it uses ("shall not make any Prohibited AI Use", "Prohibited AI Use" defined
+    as training ...): a definition, or an exclusion from a grant ("excluding any Prohibited AI Use"),
+    alone restricts nothing."""
+    definitions: dict[str, str] | None = None
+    for f in findings:
+        if (f.kind != "existing_ai_restriction" or f.attributes.get("polarity") != "restriction"
+                or f.attributes.get("restricted_party") == creator or f.attributes.get("covers") == "own"):
+            continue
+        for i in range(f.start, f.end + 1):
+            for sentence in P.SENTENCE_BREAK.split(paragraphs[i].text):
+                if not _COVENANT.search(sentence) or _DEFINES.search(sentence):
+                    continue  # a definition restricts nothing, whatever words it holds
+                if definitions is None:
+                    definitions = {m.group(1): p.text for p in paragraphs for m in _DEFINES.finditer(p.text)}
+                used = [text for term, text in definitions.items() if term in sentence]
+                reach = " ".join([sentence, *used, *(text for term, text in definitions.items()
+                                                    if any(term in u for u in used))])
+                if (P.AI_TERM.search(sentence) or any(P.AI_TERM.search(u) for u in used)) and _TRAINING.search(reach):
+                    return f
+    return None
+
+
 def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> list[Paragraph]:
     """The paragraphs about AI (those the classifier found AI language in), leaving out the rules for
     the creator's own AI tools."""
@@ -204,10 +246,16 @@ def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding],
 def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms,
                  creator: str) -> list[Protection]:
     out = []
-    ai = _ai_restriction(findings, creator)
-    out.append(Protection("no_ai_restriction", PRESENT, ai.start, "The contract restricts AI use of the work.")
-               if ai else Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to "
-                                                                          "train AI."))
+    ai = _covenant(paragraphs, findings, creator)
+    if ai is not None:
+        out.append(Protection("no_ai_restriction", PRESENT, ai.start, "The contract restricts AI use of the work."))
+    elif _ai_restriction(findings, creator) is not None:
+        out.append(Protection("no_ai_restriction", MISSING, detail="The contract mentions AI use only in a definition, "
+                                                                   "an exclusion or a clause that does not cover "
+                                                                   "training; no covenant stops the other side "
+                                                                   "training AI on the work."))
+    else:
+        out.append(Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to train AI."))
     out.append(_scope(paragraphs, findings, terms))
     reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown")
                       and not f.attributes.get("kept"))
@@ -534,7 +582,7 @@ def _insertion_points(protections: Sequence[Protection], places: dict[Placement,
     out = []
     for prot in protections:
         place = places.get(protection_spec(prot.name).placement)
-        if prot.status != PRESENT and place is not None:
+        if prot.status not in (PRESENT, PROPOSED) and place is not None:
             out.append(InsertionPoint(prot.name, place.index, place.text, place.section_label, place.reason))
     return out
 
@@ -567,7 +615,7 @@ def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Sc
             reasons.append((weight.points, weight.why))
     status = {p.name: p.status for p in protections}
     for name, spec in PROTECTIONS.items():
-        weight = spec.present if status.get(name) == PRESENT else spec.absent
+        weight = spec.present if status.get(name) in (PRESENT, PROPOSED) else spec.absent
         if weight is not None:
             reasons.append((weight.points, weight.why))
     bound = _bound(findings, sum(points for points, _ in reasons))
@@ -658,7 +706,35 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
 
 
 def audit_document(doc: Document, *, filename: str | None = None, we: str | None = None,
-                   work_kind: str | None = None) -> AuditResult:
+                   previous: Document | None = None, work_kind: str | None = None) -> AuditResult:
     """Audit a read :class:`~noai.ooxml.document.Document` (``we``: the user's party, see
-    :func:`audit_paragraphs`; ``work_kind``: the kind of work, detected when None)."""
-    return audit_paragraphs(doc.paragraphs, filename=filename, we=we, work_kind=work_kind)
+    :func:`audit_paragraphs`; ``work_kind``: the kind of work, detected when None). When the
+    document records a round of ours, or ``previous`` (the document we sent) is given, the result has a ``negotiation`` section and the protections the
+    statuses it gives them (:func:`noai.analysis.negotiation.protection_statuses`)."""
+    result = audit_paragraphs(doc.paragraphs, filename=filename, we=we, work_kind=work_kind)
+    if result.score.risk is None:
+        return result
+    result.negotiation = talks = negotiate(doc, result.findings, previous)
+    protections = protection_statuses(result.protections, result.paragraphs, talks)
+    dangling = dangling_findings(result.paragraphs, talks)
+    if dangling:
+        result.findings = sorted([*result.findings, *dangling],
+                                 key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity)))
+    if protections != result.protections or dangling:
+        result.protections = protections
+        result.insertion_points = _insertion_points(protections, result.places)
+        result.score = _negotiated_score(result.findings, protections)
+    return result
+
+
+def _negotiated_score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Score:
+    """The score, no better than B while a protection of ours is struck or removed."""
+    score = _score(findings, protections)
+    lost = [p.name for p in protections if p.status in (STRUCK, REMOVED)]
+    if not lost or score.risk is None or score.risk >= GRADES[0][0]:
+        return score
+    lift = (GRADES[0][0] - score.risk, f"the other side struck or removed our {', '.join(lost)}, so the grade is "
+                                       "B at best")
+    risk = GRADES[0][0]
+    reasons = (*score.reasons, lift)
+    return Score(risk, "B", reasons, f"Grade B: {lift[1]}.")

@@ -208,6 +208,7 @@ KIND_SEMANTICS: dict[str, tuple[str | None, str | None, str | None]] = {
     "confidentiality": ("restricts", "both", "both"),
     "reservation_of_rights": ("reserves", "owner", "=actor"),
     "survival": ("other", "both", "both"),
+    "dangling_defined_term": ("other", "both", "both"),
 }
 # The act of an ownership phrase, by the first of these words it holds.
 OWNERSHIP_ACTS = (("vest", "vests"), ("own", "owns"), ("property", "owns"), ("belong", "owns"),
@@ -218,6 +219,7 @@ QUALIFIED = frozenset({"ip_assignment", "work_made_for_hire", "license_grant", "
                        "feedback_usage_data", "existing_ai_restriction"})
 # The kinds whose object is fixed by the kind.
 KIND_OBJECTS = {"confidentiality": "confidential_information", "governing_law": None, "survival": None,
+                "dangling_defined_term": None,
                 "limitation_of_liability": None}
 
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import itertools
 import json
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -31,25 +31,39 @@ from noai.analysis.classify import INFO, LOW, Finding
 from noai.ooxml.model import Paragraph
 
 MODEL_PATH = Path(__file__).with_name("learned_model.json.gz")
+Row = tuple[float, ...]  # a feature's weight for each kind of the model
+TitleCache = dict[tuple[tuple[str, ...], str | None, str | None], list[str]]
 FORMAT = "noai.learned/1"
 # The severity of a review finding: low (info for governing law). The model says *what* a paragraph
 # may be, not which way it runs, so only a rule may call a clause a medium or high risk, and the
 # redline plan (which edits medium and high findings with a phrase) leaves review findings alone.
 REVIEW_SEVERITY = {"governing_law": INFO, "confidentiality": INFO, "reservation_of_rights": INFO}
-REVIEW_TEXT = ("A statistical model flagged this paragraph for review as {kind} (confidence {confidence:.0%}); "
-               "no wording rule matched it, so check it by hand. Words that weighed most: {why}.")
-KIND_NAMES = {"license_grant": "a licence grant", "ip_assignment": "an IP assignment or ownership clause",
-              "perpetual_irrevocable": "a perpetual or irrevocable grant", "governing_law": "a governing-law clause",
-              "existing_ai_restriction": "a clause about AI use", "derivative_works": "a derivative-works right",
-              "any_and_all_purposes": "an any-purpose grant", "confidentiality": "a confidentiality clause",
-              "reservation_of_rights": "a reservation of rights"}
+REVIEW_TEXT = (
+    "A statistical model flagged this paragraph for review as {kind} (confidence {confidence:.0%}); "
+    "no wording rule matched it, so check it by hand. Words that weighed most: {why}."
+)
+KIND_NAMES = {
+    "license_grant": "a licence grant",
+    "ip_assignment": "an IP assignment or ownership clause",
+    "perpetual_irrevocable": "a perpetual or irrevocable grant",
+    "governing_law": "a governing-law clause",
+    "existing_ai_restriction": "a clause about AI use",
+    "derivative_works": "a derivative-works right",
+    "any_and_all_purposes": "an any-purpose grant",
+    "confidentiality": "a confidentiality clause",
+    "reservation_of_rights": "a reservation of rights",
+}
 
 _WORD = re.compile(r"[a-z][a-z'-]*|\d+")
 _QUOTED_TERM = re.compile(r"[\"“(]\s*(?:the\s+)?[\"“]?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[\"”]")
-_DEFINES = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[\"“][^\"”]{1,60}[\"”]\s+(?:means|shall\s+mean|has\s+the\s+"
-                      r"meaning|includes|refers)", re.IGNORECASE)
-_TYPED_NUMBER = re.compile(r"^\s*(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?|section\s+\d|article\s+[ivx\d])",
-                           re.IGNORECASE)
+_DEFINES = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[\"“][^\"”]{1,60}[\"”]\s+(?:means|shall\s+mean|has\s+the\s+"
+    r"meaning|includes|refers)",
+    re.IGNORECASE,
+)
+_TYPED_NUMBER = re.compile(
+    r"^\s*(?:\(?[a-z0-9]{1,4}[.)]|\d+(?:\.\d+)+\.?|section\s+\d|article\s+[ivx\d])", re.IGNORECASE
+)
 
 
 def _words(text: str) -> list[str]:
@@ -62,11 +76,11 @@ def features(p: Paragraph, position: float) -> list[str]:
     its heading, ``r:`` of its run-in title, then its length, position and shape."""
     words = _words(p.text)
     out = [f"w:{w}" for w in words]
-    out += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
+    out += [f"b:{a}_{b}" for a, b in pairwise(words)]
     return out + _structure(p, position, len(words))
 
 
-def _structure(p: Paragraph, position: float, n: int, cache: dict[Any, list[str]] | None = None) -> list[str]:
+def _structure(p: Paragraph, position: float, n: int, cache: TitleCache | None = None) -> list[str]:
     # the heading features are the same for every paragraph of a section: ``cache`` keeps them
     key = (p.section_path[-2:], p.heading, p.run_in_title)
     if cache is None or (titles := cache.get(key)) is None:
@@ -113,21 +127,26 @@ class Model:
         weights = {}
         for feature, sparse in d["weights"].items():
             row = [0.0] * len(kinds)
-            for k, w in zip(sparse[::2], sparse[1::2], strict=True):  # (kind index, weight) pairs
+            for k, w in zip(sparse[::2], sparse[1::2], strict=True):
                 row[k] = float(w)
             weights[feature] = tuple(row)
-        return cls(kinds, tuple(map(float, d["bias"])), tuple(map(float, d["thresholds"])), weights,
-                   d.get("meta", {}))
+        return cls(kinds, tuple(map(float, d["bias"])), tuple(map(float, d["thresholds"])), weights, d.get("meta", {}))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": FORMAT, "kinds": list(self.kinds), "bias": [round(b, 4) for b in self.bias],
-                "thresholds": [round(t, 4) for t in self.thresholds], "meta": dict(self.meta),
-                "weights": {f: [x for k, w in enumerate(row) if w for x in (k, round(w, 3))]
-                            for f, row in sorted(self.weights.items())}}
+        return {
+            "format": FORMAT,
+            "kinds": list(self.kinds),
+            "bias": [round(b, 4) for b in self.bias],
+            "thresholds": [round(t, 4) for t in self.thresholds],
+            "meta": dict(self.meta),
+            "weights": {
+                f: [x for k, w in enumerate(row) if w for x in (k, round(w, 3))]
+                for f, row in sorted(self.weights.items())
+            },
+        }
 
     @cached_property
-    def _tables(self) -> tuple[dict[str, tuple[float, ...]], dict[tuple[str, str], tuple[float, ...]],
-                               dict[str, tuple[float, ...]]]:
+    def _tables(self) -> tuple[dict[str, Row], dict[tuple[str, str], Row], dict[str, Row]]:
         """The weights split for the fast path: by word, by (word, next word), the rest by name."""
         words: dict[str, tuple[float, ...]] = {}
         pairs: dict[tuple[str, str], tuple[float, ...]] = {}
@@ -143,10 +162,10 @@ class Model:
                 other[f] = row
         return words, pairs, other
 
-    def _probabilities(self, hits: list[tuple[float, ...]]) -> list[float]:
+    def _probabilities(self, hits: list[Row]) -> list[float]:
         return [_sigmoid(z) for z in self._logits(hits)]
 
-    def _logits(self, hits: list[tuple[float, ...]]) -> list[float]:
+    def _logits(self, hits: list[Row]) -> list[float]:
         if not hits:
             return list(self.bias)
         return [b + sum(col) for b, col in zip(self.bias, zip(*hits, strict=True), strict=True)]
@@ -160,16 +179,15 @@ class Model:
         get = self.weights.get
         return self._probabilities([row for f in set(feats) if (row := get(f)) is not None])
 
-    def paragraph_probabilities(self, p: Paragraph, position: float, cache: dict[Any, list[str]] | None = None
-                                ) -> list[float]:
+    def paragraph_probabilities(self, p: Paragraph, position: float, cache: TitleCache | None = None) -> list[float]:
         """``probabilities(features(p, position))`` without building the feature names (the audit's path)."""
         return [_sigmoid(z) for z in self.paragraph_logits(p, position, cache)]
 
-    def paragraph_logits(self, p: Paragraph, position: float, cache: dict[Any, list[str]] | None = None) -> list[float]:
+    def paragraph_logits(self, p: Paragraph, position: float, cache: TitleCache | None = None) -> list[float]:
         words_t, pairs_t, other = self._tables
         words = _words(p.text)
         hits = list(map(words_t.__getitem__, words_t.keys() & set(words)))
-        hits += map(pairs_t.__getitem__, pairs_t.keys() & set(itertools.pairwise(words)))
+        hits += map(pairs_t.__getitem__, pairs_t.keys() & set(pairwise(words)))
         hits += [row for f in _structure(p, position, len(words), cache) if (row := other.get(f)) is not None]
         return self._logits(hits)
 
@@ -226,8 +244,9 @@ def current_model() -> Model | None:
     return _override[-1] if _override else _shipped()
 
 
-def review_findings(paragraphs: Sequence[Paragraph], rule_findings: Sequence[Finding],
-                    model: Model | None = None) -> list[Finding]:
+def review_findings(
+    paragraphs: Sequence[Paragraph], rule_findings: Sequence[Finding], model: Model | None = None
+) -> list[Finding]:
     """A ``review`` finding for each (paragraph, kind) the model scores at or above the kind's review
     threshold, in the paragraphs no rule finding covers: where a rule has read a paragraph (its act,
     direction and exceptions), the model does not second-guess it."""
@@ -237,23 +256,40 @@ def review_findings(paragraphs: Sequence[Paragraph], rule_findings: Sequence[Fin
     covered = {i for f in rule_findings for i in range(f.start, f.end + 1)}
     last = max(1, len(paragraphs) - 1)
     out: list[Finding] = []
-    cache: dict[Any, list[str]] = {}
+    cache: TitleCache = {}
     for i, p in enumerate(paragraphs):
         if i in covered or not p.text.strip():
             continue
         feats: list[str] | None = None
-        for kind, z, threshold in zip(model.kinds, model.paragraph_logits(p, i / last, cache),
-                                      model._logit_thresholds, strict=True):
+        for kind, z, threshold in zip(
+            model.kinds,
+            model.paragraph_logits(p, i / last, cache),
+            model._logit_thresholds,
+            strict=True,
+        ):
             if z < threshold:
                 continue
             probability = _sigmoid(z)
             feats = features(p, i / last) if feats is None else feats
             why = ", ".join(model.why(kind, feats)) or "the paragraph as a whole"
-            out.append(Finding(
-                kind=kind, severity=REVIEW_SEVERITY.get(kind, LOW), start=i, end=i, paragraph_text=p.text,
-                section_label=p.section_label, section_path=p.section_path, heading=p.heading, phrase="",
-                phrase_start=0, phrase_end=0,
-                explanation=REVIEW_TEXT.format(kind=KIND_NAMES.get(kind, kind.replace("_", " ")),
-                                               confidence=probability, why=why),
-                tier="review", confidence=round(probability, 3)))
+            out.append(
+                Finding(
+                    kind=kind,
+                    severity=REVIEW_SEVERITY.get(kind, LOW),
+                    start=i,
+                    end=i,
+                    paragraph_text=p.text,
+                    section_label=p.section_label,
+                    section_path=p.section_path,
+                    heading=p.heading,
+                    phrase="",
+                    phrase_start=0,
+                    phrase_end=0,
+                    explanation=REVIEW_TEXT.format(
+                        kind=KIND_NAMES.get(kind, kind.replace("_", " ")), confidence=probability, why=why
+                    ),
+                    tier="review",
+                    confidence=round(probability, 3),
+                )
+            )
     return out

@@ -11,13 +11,27 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from noai.analysis.audit import MISSING, PRESENT, SCORE_LEGEND, UNKNOWN, AuditResult, InsertionPoint
+from noai.analysis.audit import (
+    MISSING,
+    PRESENT,
+    PROPOSED,
+    REMOVED,
+    SCORE_LEGEND,
+    STRUCK,
+    UNKNOWN,
+    WEAKENED,
+    AuditResult,
+    InsertionPoint,
+)
 from noai.analysis.classify import INFO, Finding
 from noai.kinds import SEVERITY_ORDER, kind_spec, protection_spec
 
 # One word a status, the same in the file report, the Markdown and the folder summary.
-STATUS_WORDS = {PRESENT: "present", MISSING: "missing", UNKNOWN: "unknown"}
-LEGEND = f"{SCORE_LEGEND} Protections: present, missing, or unknown (could not tell)."
+STATUS_WORDS: dict[str, str] = {PRESENT: "present", MISSING: "missing", UNKNOWN: "unknown", PROPOSED: "proposed",
+                                 STRUCK: "struck", REMOVED: "removed", WEAKENED: "weakened"}
+LEGEND = (f"{SCORE_LEGEND} Protections: present, missing, or unknown (could not tell); in a negotiation also "
+          "proposed (our pending insertion), struck (the other side's pending deletion), removed (gone since our "
+          "round) or weakened (a core limb gone).")
 
 
 def protection_title(name: str) -> str:
@@ -112,11 +126,36 @@ def format_text(result: AuditResult, *, verbose: bool = False, show_all: bool = 
             f'  {protection_title(ip.protection)}: after {_at(ip, verbose)} "{_short(ip.text, 50)}" ({ip.reason})'
             for ip in result.insertion_points
         ]
+    lines += negotiation_lines(result)
     if result.notes:
         lines.append("")
         lines += [f"Note: {note}" for note in result.notes]
     lines += ["", f"Legend: {LEGEND}", next_step(result)]
     return "\n".join(lines)
+
+
+def negotiation_lines(result: AuditResult) -> list[str]:
+    """What became of our last round: one line per proposal not simply pending, then the other side's changes."""
+    talks = result.negotiation
+    if talks is None:
+        return []
+    counts = talks.to_dict()["counts"]
+    said = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
+    lines = ["", f"Round {talks.round} (ours, from the {'document we sent' if talks.source == 'previous' else 'record'}"
+                 f"): {said or 'no proposals'}"]
+    for o in talks.outcomes:
+        if o.status == "pending":
+            continue
+        what = o.proposal.clause or o.proposal.id
+        extra = " (their tracked change, pending)" if o.tracked else ""
+        lines.append(f"  {o.proposal.id} {what}: {o.status}{extra}")
+        lines += [f'      {c.author} replied: "{_short(c.text, 70)}"' for c in o.replies]
+    if talks.changes:
+        lines += ["", f"Their changes to IP, licence and AI terms ({len(talks.changes)}):"]
+        lines += [f"  {c.summary}" + (f" ({c.date[:10]})" if c.date else "") for c in talks.changes]
+    lines += [f'  Dangling: "{term}" is still used (paragraph {i + 1}) but no longer defined'
+              for term, i in talks.dangling]
+    return lines
 
 
 def _cell(text: str) -> str:

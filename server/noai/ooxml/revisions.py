@@ -200,6 +200,10 @@ class IdAllocator:
                     bucket.append(int(value))
         return cls(revision_ids, comment_ids)
 
+    def peek(self) -> tuple[int, int]:
+        """The next revision id and the next comment id, not taken."""
+        return self._next_revision, self._next_comment
+
     def revision(self) -> int:
         rev_id = self._next_revision
         self._next_revision += 1
@@ -755,11 +759,21 @@ def add_comment_around(first: etree._Element, last: etree._Element, text: str, s
     etree.SubElement(reference, REFERENCE, {_ID: comment_id})
     range_end.addnext(reference)
 
-    attributes = {_ID: comment_id, _AUTHOR: stamp.author, _DATE: stamp.w_date}
+    comment = comment_element(text, stamp, reference_style=reference_style, text_style=text_style)
+    comment.set(_ID, comment_id)
+    comments_root.append(comment)
+    return int(comment_id)
+
+
+def comment_element(text: str, stamp: RevisionStamp, *, reference_style: str | None = None,
+                    text_style: str | None = None) -> etree._Element:
+    """A ``w:comment`` (author, date, initials; one ``w:p`` per line of ``text``, the first with the
+    annotation reference), its ``w:id`` left empty for the caller."""
+    attributes = {_ID: "", _AUTHOR: stamp.author, _DATE: stamp.w_date}  # w:id first, as before; set by the caller
     if stamp.initials:
         attributes[_INITIALS] = stamp.initials
-    comment = etree.SubElement(comments_root, COMMENT, attributes)
-    lines = [line for line in text.splitlines() if line.strip()] or [""]
+    comment = etree.Element(COMMENT, attributes, nsmap=_NSMAP)
+    lines = [line for line in _xml_text(text, "comment").splitlines() if line.strip()] or [""]
     for i, line in enumerate(lines):
         para = _styled(P, _PSTYLE, text_style)
         if i == 0:
@@ -768,7 +782,7 @@ def add_comment_around(first: etree._Element, last: etree._Element, text: str, s
             para.append(annotation)
         para.append(_new_run(line, None))
         comment.append(para)
-    return int(comment_id)
+    return comment
 
 
 def add_comment(p: etree._Element, start: int, end: int, text: str, stamp: RevisionStamp, ids: IdAllocator,

@@ -57,6 +57,12 @@ def _document() -> tuple[bytes, str | None, dict[str, Any]]:
         f"not {request.mimetype or 'a body without Content-Type'}.")
 
 
+def _previous() -> bytes | None:
+    """The document we sent (multipart field ``previous``), when the request answers a reply to it."""
+    upload = request.files.get("previous") if request.mimetype == MULTIPART else None
+    return None if upload is None else upload.read()
+
+
 def _options(loaded: dict[str, Any] | None = None) -> engine.Options:
     """Engine options from validated request options; the clause folders are the server's."""
     loaded = loaded or {}
@@ -67,11 +73,11 @@ def _options(loaded: dict[str, Any] | None = None) -> engine.Options:
         clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]), check=deadline_check())
 
 
-def _compute(data: bytes, job: Callable[[], T], *, rewrite: bool = False) -> T:
-    """``job()`` on ``data``, within the memory budget and off the event loop (:mod:`.compute`):
-    refused before parsing when it would take more than one request may (413), its estimate
-    reserved against the server's budget while it runs (else 503)."""
-    estimate = engine.memory_estimate(data, rewrite=rewrite)
+def _compute(data: bytes, job: Callable[[], T], *, rewrite: bool = False, previous: bytes | None = None) -> T:
+    """``job()`` on ``data`` (and the ``previous`` document, read too), within the memory budget and
+    off the event loop (:mod:`.compute`): refused before parsing when it would take more than one
+    request may (413), its estimate reserved against the server's budget while it runs (else 503)."""
+    estimate = engine.memory_estimate(data, rewrite=rewrite) + (engine.memory_estimate(previous) if previous else 0)
     limit = current_app.config["REQUEST_MEMORY"]
     if estimate > limit:
         raise DocumentBudgetError(
@@ -91,7 +97,9 @@ def audit() -> Response:
     data, filename, raw = _document()
     we = AuditOptionsSchema().load(raw).get("we")
     check = deadline_check()
-    return jsonify(_compute(data, lambda: engine.audit(data, filename=filename, we=we, check=check).to_dict()))
+    previous = _previous()
+    return jsonify(_compute(data, lambda: engine.audit(data, filename=filename, we=we, check=check,
+                                                       previous=previous).to_dict(), previous=previous))
 
 
 @bp.post("/plan")
@@ -110,8 +118,10 @@ def redline() -> Response:
     loaded = RedlineOptionsSchema().load(raw)
     date = loaded.get("date") or datetime.now(UTC).replace(microsecond=0)
     options = _options(loaded)
+    previous = _previous()
     result = _compute(data, lambda: engine.redline(data, author=loaded["author"], date=date, options=options,
-                                                   filename=filename), rewrite=True)
+                                                   filename=filename, previous=previous),
+                      rewrite=True, previous=previous)
     stem = PurePath(filename).stem if filename else "document"
     response = send_file(io.BytesIO(result.docx), mimetype=DOCX_TYPE, as_attachment=True,
                          download_name=f"{stem}.noai.docx")

@@ -34,9 +34,16 @@ def _ok(schema: str, description: str) -> dict[str, Any]:
     return {"200": {"description": description, "content": {"application/json": {"schema": schema}}}}
 
 
-def _document_body(options: type | None) -> dict[str, Any]:
+_PREVIOUS = ("The document we sent (our earlier redline), when `file` is the other side's reply: the audit's "
+             "`negotiation` section compares with it, and the redline answers it. Optional: a redline of ours "
+             "records its round inside the document.")
+
+
+def _document_body(options: type | None, previous: bool = False) -> dict[str, Any]:
     binary = {"type": "string", "format": "binary"}
     properties: dict[str, Any] = {"file": binary}
+    if previous:
+        properties["previous"] = {**binary, "description": _PREVIOUS}
     form: dict[str, Any] = {"type": "object", "required": ["file"], "properties": properties}
     if options is not None:
         properties.update(_form_properties(options))
@@ -55,8 +62,9 @@ def _form_properties(options: type) -> dict[str, Any]:
     return properties
 
 
-def _document_operation(summary: str, options: type | None, answer: dict[str, Any]) -> dict[str, Any]:
-    operation: dict[str, Any] = {"summary": summary, "requestBody": _document_body(options),
+def _document_operation(summary: str, options: type | None, answer: dict[str, Any],
+                        previous: bool = False) -> dict[str, Any]:
+    operation: dict[str, Any] = {"summary": summary, "requestBody": _document_body(options, previous),
                  "responses": {**answer, **_problems(400, 401, 408, 413, 414, 415, 422, 500, 503)}}
     if options is not None:
         operation["parameters"] = [{"in": "query", "schema": options}]
@@ -106,11 +114,11 @@ def build_spec() -> dict[str, Any]:
     redlined = {"200": {"description": "The redlined document, as an attachment.",
                         "content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}}}}}
     spec.path("/audit", operations=_document_operation(
-        "Audit a document", schemas.AuditOptionsSchema, _ok("Audit", "The audit (noai.audit/2).")))
+        "Audit a document", schemas.AuditOptionsSchema, _ok("Audit", "The audit (noai.audit/2)."), previous=True))
     spec.path("/plan", operations=_document_operation(
         "Plan the redline of a document", schemas.OptionsSchema, _ok("PlanAnswer", "The audit and the plan.")))
     spec.path("/redline", operations=_document_operation(
-        "Redline a document as tracked changes", schemas.RedlineOptionsSchema, redlined))
+        "Redline a document as tracked changes", schemas.RedlineOptionsSchema, redlined, previous=True))
     spec.path("/clauses", operations={"get": {
         "summary": "List the clause library",
         "responses": {**_ok("ClauseList", "The clauses."), **_problems(401, 414)}}})

@@ -1,0 +1,688 @@
+"""What the other side did with our redline: the negotiation section of the audit.
+
+Our redline records what it proposed inside the document (:mod:`noai.ooxml.record`). Reading
+the returned document, each proposal of the last round is found again by its text and gets an
+outcome:
+
+- ``pending``: our tracked insertion (or replacement) is still there, untouched;
+- ``accepted``: our text is in the document as ordinary text;
+- ``rejected``: our text is gone (``tracked``: the other side's tracked deletion of all of it is
+  still pending);
+- ``modified``: a paragraph much like ours stands where ours was, or their tracked deletions
+  strike part of our pending insertion; ``diff`` is the word diff from ours to theirs;
+- ``countered``: the other side replied in the comment thread of the proposal (``state`` keeps
+  what happened to the text).
+
+The counterparty's own tracked changes in paragraphs about IP, licences or AI are listed, by author
+and date ("Client Counsel deleted 'train or' from 2.3(b)"); with the document we sent
+(``previous``), so are their clean edits of such paragraphs (author unknown). With ``previous``
+and no record in the returned file (a counterparty's tool may drop it), the record of
+``previous`` is used, or, when it has none either, its pending insertions.
+
+From the outcomes, :func:`protection_statuses` tells each protection's status the way it stands
+in the negotiation: ``proposed``, ``struck``, ``removed``, ``weakened`` (see docs/audit-schema.md).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from noai.analysis import patterns as P
+from noai.kinds import ProtectionStatus
+from noai.ooxml.record import Proposal, Round, normalise, read_rounds
+from noai.ooxml.text import DELETED, INSERTED, TRANSIENT, pieces
+from noai.ooxml.threads import Comment, read_comments, replies_to
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+    from noai.analysis.audit import Protection
+    from noai.analysis.classify import Finding
+    from noai.ooxml.document import Document
+    from noai.ooxml.model import Paragraph
+
+ACCEPTED, REJECTED, MODIFIED, PENDING, COUNTERED = "accepted", "rejected", "modified", "pending", "countered"
+PROPOSED, STRUCK, REMOVED, WEAKENED = (ProtectionStatus.PROPOSED, ProtectionStatus.STRUCK, ProtectionStatus.REMOVED,
+                                       ProtectionStatus.WEAKENED)
+_SIMILAR = 0.6  # word-sequence ratio above which a paragraph is taken as ours, edited
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+# What the playbook counts as the core of the no-AI covenant, and whom it must bind.
+LIMBS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rx, re.IGNORECASE))
+    for name, rx in (
+        ("training", r"\btrain"),
+        ("fine-tuning", r"\bfine-?tun"),
+        ("embedding or retrieval", r"\bembed|\bvectori|\bretriev"),
+        ("AI vendors", r"\bAI\s+Vendors?\b"),
+        ("affiliates", r"\baffiliates\b"),
+        ("contractors", r"\bcontractors\b"),
+    )
+)
+_TERM_DEFINED = re.compile(r"[\"“]([^\"”]{1,60})[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one proposal."""
+
+    proposal: Proposal
+    round: int
+    status: str
+    state: str  # the text's own outcome (status without ``countered``)
+    tracked: bool = False  # the other side's answer is itself a pending tracked change
+    indexes: tuple[int, ...] = ()  # the paragraphs where our text (or theirs instead) stands now
+    diff: tuple[tuple[str, str], ...] = ()  # ("equal" | "delete" | "insert", words), ours -> theirs
+    replies: tuple[Comment, ...] = ()
+    by: tuple[str, ...] = ()  # authors of the tracked changes to it
+    matched: tuple[int | None, ...] = ()  # insert_after: the paragraph each of our paragraphs is now (None: gone)
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.proposal
+        return {
+            "id": p.id,
+            "round": self.round,
+            "op": p.op,
+            "clause": p.clause,
+            "variant": p.variant,
+            "protection": p.protection,
+            "status": self.status,
+            "state": self.state,
+            "tracked": self.tracked,
+            "indexes": list(self.indexes),
+            "fingerprint": p.fingerprint,
+            "diff": [{"op": op, "text": text} for op, text in self.diff],
+            "replies": [{"author": c.author, "date": c.date or None, "text": c.text} for c in self.replies],
+            "by": list(self.by),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change of the other side in a paragraph about IP, licences or AI."""
+
+    action: str  # "inserted" | "deleted" | "edited"
+    author: str | None  # None: a clean edit found against the previous document
+    date: str | None
+    index: int
+    where: str  # "2.3(b)", or "paragraph 12"
+    text: str
+    tracked: bool
+    summary: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "author": self.author,
+            "date": self.date,
+            "index": self.index,
+            "where": self.where,
+            "text": self.text,
+            "tracked": self.tracked,
+            "summary": self.summary,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Negotiation:
+    source: str  # "record" | "previous" | "both"
+    round: int  # the round the document answers
+    ours: tuple[str, ...]  # our revision authors
+    outcomes: tuple[Outcome, ...]
+    changes: tuple[Change, ...] = ()
+    dangling: tuple[tuple[str, int], ...] = field(default=())  # (term, a paragraph still using it)
+
+    def to_dict(self) -> dict[str, Any]:
+        counts = {
+            s: sum(o.status == s for o in self.outcomes) for s in (ACCEPTED, REJECTED, MODIFIED, PENDING, COUNTERED)
+        }
+        return {
+            "source": self.source,
+            "round": self.round,
+            "ours": list(self.ours),
+            "counts": counts,
+            "proposals": [o.to_dict() for o in self.outcomes],
+            "changes": [c.to_dict() for c in self.changes],
+            "dangling_terms": [{"term": t, "index": i} for t, i in self.dangling],
+        }
+
+
+# -- the paragraphs as they stand ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _View:
+    current: list[str]  # normalised current text of each paragraph
+    revised: dict[int, list[tuple[str, str, str, str]]]  # index -> (text, state, author, date) of its pieces
+
+
+def _view(doc: Document) -> _View:
+    revised: dict[int, list[tuple[str, str, str, str]]] = {}
+    tags = (_W + "ins", _W + "del", _W + "moveTo", _W + "moveFrom")
+    for i, el in enumerate(doc.elements):
+        if next(el.iter(*tags), None) is None:
+            continue
+        revised[i] = [
+            (text, state, _attr(rev, "author"), _attr(rev, "date")) for text, _e, _r, state, rev in pieces(el)
+        ]
+    return _View([normalise(p.text) for p in doc.paragraphs], revised)
+
+
+def _attr(el: _Element | None, name: str) -> str:
+    return "" if el is None else el.get(_W + name, "")
+
+
+def _all_text(view: _View, i: int) -> str:
+    """Paragraph ``i`` with every tracked change shown: insertions and deletions both in."""
+    return normalise("".join(t for t, *_ in view.revised.get(i, ())))
+
+
+def _inserted_by(view: _View, i: int, authors: Iterable[str]) -> bool:
+    wanted = set(authors)
+    return any(state == INSERTED and author in wanted for _t, state, author, _d in view.revised.get(i, ()))
+
+
+def _struck(view: _View, i: int, ours: Iterable[str]) -> list[tuple[str, str, str]]:
+    """The other side's pending deletions in paragraph ``i``: (text, author, date)."""
+    mine = set(ours)
+    out: list[tuple[str, str, str]] = []
+    for text, state, author, date in view.revised.get(i, ()):
+        if state in (DELETED, TRANSIENT) and author not in mine:
+            if out and out[-1][1:] == (author, date):
+                out[-1] = (out[-1][0] + text, author, date)
+            else:
+                out.append((text, author, date))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def word_diff(ours: str, theirs: str) -> tuple[tuple[str, str], ...]:
+    """The word diff from ``ours`` to ``theirs``: ("equal" | "delete" | "insert", words)."""
+    a, b = _words(ours), _words(theirs)
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("equal", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("delete", " ".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("insert", " ".join(b[j1:j2])))
+    return tuple(out)
+
+
+# -- finding a proposal again -------------------------------------------------------------------------------
+
+
+class _Finder:
+    def __init__(self, view: _View, ours: Sequence[str]):
+        self.view, self.ours, self.taken = view, ours, set[int]()
+        self.word_sets = [set(_words(t.casefold())) for t in view.current]
+
+    def exact(self, text: str) -> int | None:
+        for i, cur in enumerate(self.view.current):
+            if i not in self.taken and text and text in cur:
+                return i
+        return None
+
+    def struck(self, text: str) -> int | None:
+        """A paragraph holding ``text`` once the tracked deletions in it are shown again."""
+        for i in self.view.revised:
+            if i not in self.taken and text and text in _all_text(self.view, i):
+                return i
+        return None
+
+    def similar(self, text: str, near: int) -> tuple[int, float] | None:
+        words = set(_words(text.casefold()))
+        if not words:
+            return None
+        scored = sorted(
+            (
+                (len(words & ws) / len(words | ws), -abs(i - near), i)
+                for i, ws in enumerate(self.word_sets)
+                if i not in self.taken and ws
+            ),
+            reverse=True,
+        )[:3]
+        best = None
+        for _jaccard, _near, i in scored:
+            ratio = difflib.SequenceMatcher(None, _words(text), _words(self.view.current[i]), autojunk=False).ratio()
+            if ratio >= _SIMILAR and (best is None or ratio > best[1]):
+                best = (i, ratio)
+        return best
+
+
+_Diff = tuple[tuple[str, str], ...]
+
+
+def _paragraph_outcome(finder: _Finder, text: str, near: int) -> tuple[str, bool, int | None, _Diff]:
+    """(state, tracked, index, diff) of one paragraph of ours."""
+    view = finder.view
+    i = finder.exact(text)
+    if i is not None:
+        finder.taken.add(i)
+        return (PENDING if _inserted_by(view, i, finder.ours) else ACCEPTED), False, i, ()
+    i = finder.struck(text)
+    if i is not None:
+        finder.taken.add(i)
+        now = view.current[i]
+        if not now or not set(_words(now)) & set(_words(text)):
+            return REJECTED, True, i, word_diff(text, now)
+        return MODIFIED, True, i, word_diff(text, now)
+    found = finder.similar(text, near)
+    if found is not None:
+        i = found[0]
+        finder.taken.add(i)
+        return MODIFIED, bool(view.revised.get(i)), i, word_diff(text, view.current[i])
+    return REJECTED, False, None, word_diff(text, "")
+
+
+def _combine(states: Sequence[str]) -> str:
+    distinct = set(states)
+    if len(distinct) == 1:
+        return states[0]
+    if distinct <= {ACCEPTED, PENDING}:
+        return PENDING
+    return MODIFIED
+
+
+def _outcome(finder: _Finder, prop: Proposal, number: int, comments: Sequence[Comment]) -> Outcome:
+    view = finder.view
+    if prop.op == "insert_after":
+        parts = [_paragraph_outcome(finder, normalise(t), prop.anchor_index + 1 + k) for k, t in enumerate(prop.texts)]
+        state = _combine([s for s, *_ in parts])
+        tracked = any(t for _s, t, *_ in parts) and state != ACCEPTED
+        matched = tuple(i for _s, _t, i, _d in parts)
+        indexes = tuple(i for i in matched if i is not None)
+        diff = tuple(d for s, _t, _i, ds in parts if s != ACCEPTED and s != PENDING for d in ds)
+    elif prop.op == "replace":
+        state, tracked, indexes, diff = _replacement(finder, prop)
+        matched = ()
+    else:
+        state, tracked, indexes, diff, matched = PENDING, False, (), (), ()
+    ours = _our_comment(prop, comments, finder.ours)
+    replies = tuple(c for c in replies_to(list(comments), ours.id) if c.author not in finder.ours) if ours else ()
+    if prop.op == "comment":
+        state = REJECTED if ours is None and prop.comment else ACCEPTED if ours is not None and ours.done else PENDING
+    by = tuple(
+        sorted(
+            {
+                author
+                for i in indexes
+                for _t, st, author, _d in view.revised.get(i, ())
+                if author not in finder.ours and st in (INSERTED, DELETED, TRANSIENT)
+            }
+        )
+    )
+    status = COUNTERED if replies and state != ACCEPTED else state
+    return Outcome(prop, number, status, state, tracked, indexes, diff, replies, by, matched)
+
+
+def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int, ...], _Diff]:
+    find, new = (normalise(t) for t in (*prop.texts, "", "")[:2])
+    anchor = normalise(prop.anchor_text)
+    expected = anchor.replace(find, new, 1) if find else anchor
+    view = finder.view
+    candidates = [i for i, cur in enumerate(view.current) if new and new in cur and i not in finder.taken]
+    if candidates:
+        i = min(candidates, key=lambda c: abs(c - prop.anchor_index))
+        pending = any(
+            state == INSERTED and author in finder.ours and normalise(t) and normalise(t) in new
+            for t, state, author, _d in view.revised.get(i, ())
+        )
+        return (PENDING if pending else ACCEPTED), False, (i,), ()
+    found = finder.similar(expected, prop.anchor_index)
+    if found is None:
+        return REJECTED, False, (), ()
+    i = found[0]
+    cur = view.current[i]
+    tracked = new in _all_text(view, i)
+    if find and find in cur:
+        return REJECTED, tracked, (i,), word_diff(expected, cur)
+    return MODIFIED, tracked, (i,), word_diff(expected, cur)
+
+
+def _our_comment(prop: Proposal, comments: Sequence[Comment], ours: Sequence[str]) -> Comment | None:
+    if not prop.comment:
+        return None
+    want = normalise(prop.comment)
+    return next((c for c in comments if c.author in ours and c.parent is None and normalise(c.text) == want), None)
+
+
+# -- the other side's changes ------------------------------------------------------------------------------------
+
+
+def _where(p: Paragraph) -> str:
+    return p.label or p.section_label or f"paragraph {p.index + 1}"
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    text = normalise(text)
+    return f"'{text}'" if len(text) <= limit else f"'{text[: limit - 1]}…'"
+
+
+def _relevant(doc: Document, findings: Sequence[Finding], outcomes: Sequence[Outcome]) -> set[int]:
+    out = {i for f in findings for i in range(f.start, f.end + 1)}
+    out |= {i for o in outcomes for i in o.indexes}
+    out |= {p.index for p in doc.paragraphs if P.AI_TERM.search(p.text) or P.AI_TERM.search(p.original_text)}
+    return out
+
+
+def _tracked_changes(doc: Document, view: _View, ours: Sequence[str], relevant: set[int]) -> list[Change]:
+    mine = set(ours)
+    out: list[Change] = []
+    for i, items in sorted(view.revised.items()):
+        if i not in relevant:
+            continue
+        groups: list[tuple[str, str, str, str]] = []  # (action, author, date, text)
+        for text, state, author, date in items:
+            if author in mine or state not in (INSERTED, DELETED, TRANSIENT):
+                continue
+            action = "inserted" if state == INSERTED else "deleted"
+            if groups and groups[-1][:3] == (action, author, date):
+                groups[-1] = (action, author, date, groups[-1][3] + text)
+            else:
+                groups.append((action, author, date, text))
+        where = _where(doc.paragraphs[i])
+        for action, author, date, text in groups:
+            if not text.strip():
+                continue
+            prep = "from" if action == "deleted" else "in"
+            out.append(
+                Change(
+                    action,
+                    author or None,
+                    date or None,
+                    i,
+                    where,
+                    normalise(text),
+                    True,
+                    f"{author or 'Someone'} {action} {_quote(text)} {prep} {where}",
+                )
+            )
+    return out
+
+
+def _clean_edits(doc: Document, previous: Document, view: _View, relevant: set[int]) -> list[Change]:
+    """Edits made without tracking: paragraphs of ``previous`` whose text changed, aligned by content."""
+    before = [normalise(p.text) for p in previous.paragraphs]
+    after = view.current
+    out: list[Change] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        for k in range(max(i2 - i1, j2 - j1)):
+            old = before[i1 + k] if i1 + k < i2 else None
+            j = j1 + k if j1 + k < j2 else None
+            new = after[j] if j is not None else None
+            if j is not None and j in view.revised:
+                continue  # a tracked change: reported with its author
+            index = j if j is not None else min(j1, len(after) - 1)
+            if index < 0 or (index not in relevant and not (old and P.AI_TERM.search(old))):
+                continue
+            where = _where(doc.paragraphs[index]) if j is not None else _where(previous.paragraphs[i1 + k])
+            if old is None and new:
+                out.append(
+                    Change(
+                        "inserted",
+                        None,
+                        None,
+                        index,
+                        where,
+                        new,
+                        False,
+                        f"The other side inserted {_quote(new)} at {where} (untracked)",
+                    )
+                )
+            elif new is None and old:
+                out.append(
+                    Change(
+                        "deleted",
+                        None,
+                        None,
+                        index,
+                        where,
+                        old,
+                        False,
+                        f"The other side deleted {_quote(old)} ({where}, untracked)",
+                    )
+                )
+            elif old and new:
+                gone = " ".join(t for o, t in word_diff(old, new) if o == "delete")
+                added = " ".join(t for o, t in word_diff(old, new) if o == "insert")
+                what = " and ".join(
+                    x for x in (gone and f"deleted {_quote(gone)}", added and f"inserted {_quote(added)}") if x
+                )
+                out.append(
+                    Change(
+                        "edited", None, None, index, where, new, False, f"The other side {what} in {where} (untracked)"
+                    )
+                )
+    return out
+
+
+# -- rounds without a record ------------------------------------------------------------------------------
+
+
+def _round_from_insertions(previous: Document) -> Round | None:
+    """The pending insertions of the document we sent, as the proposals of one round."""
+    view = _view(previous)
+    proposals: list[Proposal] = []
+    author = ""
+    for i, items in sorted(view.revised.items()):
+        para = previous.paragraphs[i]
+        inserted = [(t, a) for t, st, a, _d in items if st == INSERTED]
+        if not inserted:
+            continue
+        author = author or inserted[0][1]
+        if not para.original_text.strip():
+            last = proposals[-1] if proposals else None
+            if last is not None and last.op == "insert_after" and last.anchor_index + len(last.texts) == i - 1:
+                proposals[-1] = replace(last, texts=(*last.texts, para.text))
+            else:
+                proposals.append(
+                    Proposal(
+                        f"p{len(proposals) + 1}",
+                        "insert_after",
+                        "",
+                        "",
+                        None,
+                        i - 1,
+                        previous.paragraphs[i - 1].text if i else "",
+                        (para.text,),
+                    )
+                )
+        else:
+            deleted = "".join(t for t, st, _a, _d in items if st == DELETED)
+            proposals.append(
+                Proposal(
+                    f"p{len(proposals) + 1}",
+                    "replace",
+                    "",
+                    "",
+                    None,
+                    i,
+                    para.original_text,
+                    (deleted, "".join(t for t, _a in inserted)),
+                )
+            )
+    return Round(1, author, "", tuple(proposals)) if proposals else None
+
+
+# -- the whole --------------------------------------------------------------------------------------------
+
+
+def negotiate(doc: Document, findings: Sequence[Finding], previous: Document | None = None) -> Negotiation | None:
+    """The negotiation section for ``doc`` (the returned document), or None when neither it nor
+    ``previous`` tells of a round of ours."""
+    rounds = read_rounds(doc.package)
+    source = "record"
+    if previous is not None:
+        if not rounds:
+            rounds = read_rounds(previous.package)
+            source = "previous"
+            if not rounds:
+                derived = _round_from_insertions(previous)
+                rounds = [derived] if derived else []
+        else:
+            source = "both"
+    if not rounds:
+        return None
+    last = rounds[-1]
+    ours = tuple(dict.fromkeys(r.author for r in rounds if r.author))
+    view = _view(doc)
+    finder = _Finder(view, ours)
+    comments = read_comments(doc.package)
+    outcomes = tuple(_outcome(finder, prop, last.number, comments) for prop in last.proposals)
+    relevant = _relevant(doc, findings, outcomes)
+    changes = _tracked_changes(doc, view, ours, relevant)
+    if previous is not None:
+        changes += _clean_edits(doc, previous, view, relevant)
+    return Negotiation(source, last.number, ours, outcomes, tuple(changes), _dangling(doc, last))
+
+
+def _dangling(doc: Document, last: Round) -> tuple[tuple[str, int], ...]:
+    """Terms our round defined that the document still uses but no longer defines."""
+    ours = {m.group(1) for p in last.proposals for t in p.texts for m in _TERM_DEFINED.finditer(t)}
+    if not ours:
+        return ()
+    defined = {m.group(1) for p in doc.paragraphs for m in _TERM_DEFINED.finditer(p.text)}
+    out = []
+    for term in sorted(ours - defined):
+        use = re.compile(rf"\b{re.escape(term)}\b")
+        user = next((p.index for p in doc.paragraphs if use.search(p.text)), None)
+        if user is not None:
+            out.append((term, user))
+    return tuple(out)
+
+
+# -- findings ---------------------------------------------------------------------------------------------
+
+
+def dangling_findings(paragraphs: Sequence[Paragraph], talks: Negotiation | None) -> list[Finding]:
+    """A ``dangling_defined_term`` finding at the first paragraph still using each term our round
+    defined and the document no longer defines."""
+    from noai.analysis.classify import Finding
+    from noai.kinds import FindingKind, Severity, kind_spec
+
+    kind = FindingKind.DANGLING_DEFINED_TERM
+    out = []
+    for term, i in talks.dangling if talks else ():
+        p = paragraphs[i]
+        at = p.text.find(term)
+        out.append(
+            Finding(
+                kind=kind.value,
+                severity=Severity.MEDIUM.value,
+                start=i,
+                end=i,
+                paragraph_text=p.text,
+                section_label=p.section_label,
+                section_path=p.section_path,
+                heading=p.heading,
+                phrase=term,
+                phrase_start=at,
+                phrase_end=at + len(term),
+                explanation=f"“{term}”: " + kind_spec(kind).explanation,
+                attributes={"term": term},
+                act="other",
+                operative=True,
+                tier="rule",
+                confidence=0.9,
+            )
+        )
+    return out
+
+
+# -- protections -----------------------------------------------------------------------------------------
+
+
+def limbs(text: str) -> list[str]:
+    """The core limbs (and bound parties) the text names."""
+    return [name for name, rx in LIMBS if rx.search(text)]
+
+
+def protection_statuses(
+    protections: Sequence[Protection], paragraphs: Sequence[Paragraph], talks: Negotiation | None
+) -> list[Protection]:
+    """The protections with the statuses a negotiation gives them: ``proposed`` for our pending
+    insertion, ``struck`` for the other side's pending deletion of it, ``removed`` once it is gone,
+    ``weakened`` when a core limb or bound party of ours is gone (named in ``detail``)."""
+    out = []
+    by_protection: dict[str, list[Outcome]] = {}
+    for o in talks.outcomes if talks else ():
+        if o.proposal.protection and o.proposal.op == "insert_after":
+            by_protection.setdefault(o.proposal.protection, []).append(o)
+    gone = _limbs_gone(paragraphs, talks) if talks else []
+    dangling = [term for term, _i in talks.dangling] if talks else []
+    for prot in protections:
+        mine = by_protection.get(prot.name, [])
+        evidence = paragraphs[prot.evidence] if prot.evidence is not None else None
+        pending_only = evidence is not None and not evidence.original_text.strip() and bool(evidence.text.strip())
+        states = {o.state for o in mine}
+        relied = [t for t in dangling if evidence is not None and re.search(rf"\b{re.escape(t)}\b", evidence.text)]
+        if prot.status == "present" and relied:
+            out.append(
+                replace(
+                    prot,
+                    status=WEAKENED,
+                    detail="Present, but it relies on " + ", ".join(f"“{t}”" for t in relied) + ", no longer defined.",
+                )
+            )
+        elif not mine:
+            out.append(
+                replace(prot, status=PROPOSED, detail="Our pending insertion; not yet accepted. " + prot.detail)
+                if prot.status == "present" and pending_only
+                else prot
+            )
+        elif states == {REJECTED} and all(o.tracked for o in mine):
+            out.append(replace(prot, status=STRUCK, detail=_struck_detail(talks, mine)))
+        elif prot.status != "present":
+            tracked = any(o.tracked for o in mine)
+            out.append(
+                replace(prot, status=STRUCK, detail=_struck_detail(talks, mine))
+                if tracked
+                else replace(
+                    prot, status=REMOVED, detail=f"Our clause of round {mine[0].round} is no longer in the document."
+                )
+            )
+        elif prot.name == "no_ai_restriction" and gone:
+            out.append(
+                replace(prot, status=WEAKENED, detail="Present, but it no longer covers: " + ", ".join(gone) + ".")
+            )
+        elif states <= {PENDING} or pending_only:
+            out.append(replace(prot, status=PROPOSED, detail="Our pending insertion; not yet accepted. " + prot.detail))
+        else:
+            out.append(prot)
+    return out
+
+
+def _struck_detail(talks: Negotiation | None, mine: Sequence[Outcome]) -> str:
+    indexes = {i for o in mine for i in o.indexes}
+    said = [c.summary for c in (talks.changes if talks else ()) if c.index in indexes and c.action == "deleted"]
+    if said:
+        return "Struck by a tracked deletion: " + "; ".join(said[:3]) + "."
+    return "The other side's tracked deletion strikes our clause."
+
+
+def _limbs_gone(paragraphs: Sequence[Paragraph], talks: Negotiation) -> list[str]:
+    """Core limbs (and bound parties) one of our paragraphs named and that paragraph, as it stands
+    now, no longer does: "fine-tuning (“Prohibited AI Use” means …)"."""
+    out: list[str] = []
+    for o in talks.outcomes:
+        for ours, i in zip(o.proposal.texts, o.matched, strict=False):
+            if i is None or (not P.AI_TERM.search(ours) and "AI" not in ours):
+                continue  # a paragraph rejected whole is the outcome's business, not a lost limb
+            have = set(limbs(paragraphs[i].text)) if i < len(paragraphs) else set()
+            lost = [name for name in limbs(ours) if name not in have]
+            if lost:
+                out.append(f"{', '.join(lost)} ({_quote(ours, 40)[1:-1]})")
+    return out

@@ -1,0 +1,205 @@
+"""The next round: answer the other side's reply to our redline, per playbook.
+
+:func:`next_round` takes the audit of the returned document (with its ``negotiation`` section, see
+:mod:`noai.analysis.negotiation`) and the plan :func:`noai.plan.make_plan` makes of it, and gives
+the plan of our next round and what to say in the comment threads (:class:`noai.writer.Answer`):
+
+- a protection of ours the other side struck, removed or weakened is answered by the playbook's
+  variant: ``strict`` reinstates it as it was; ``standard`` falls back one rung (the clause's
+  ``minimal`` variant); ``minimal`` accepts their change (nothing is proposed again);
+- nothing accepted, and nothing still pending, is proposed again: a comment of ours is never
+  written twice, whether they kept, resolved or deleted it, and a replacement of ours they
+  rejected is re-proposed only when reinstating;
+- where they replied in one of our threads we reply in that thread saying which answer we give;
+  the threads of our accepted proposals are resolved.
+
+Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
+from .analysis.negotiation import ACCEPTED, MODIFIED, REJECTED, Outcome, word_diff
+from .library import VARIANTS, Library, Playbook
+from .ooxml.replies import ReplyTo
+from .ooxml.threads import Comment
+from .plan import Edit, Plan, make_plan, numbered
+from .writer import Answer
+
+REINSTATE, FALL_BACK, ACCEPT = "reinstate", "fall_back", "accept"
+ANSWERS = {"strict": REINSTATE, "standard": FALL_BACK, "minimal": ACCEPT}
+LOWER = {"strict": "standard", "standard": "minimal"}
+_LOST = (STRUCK, REMOVED, WEAKENED)
+
+
+def answer_for(variant: str) -> str:
+    """How the playbook's ``variant`` answers a protection the other side took out."""
+    return ANSWERS.get(variant, FALL_BACK)
+
+
+def next_round(
+    result: AuditResult,
+    plan: Plan,
+    library: Library,
+    playbook: Playbook,
+    *,
+    comments: bool = True,
+    our_comments: Sequence[Comment] = (),
+) -> tuple[Plan, Answer]:
+    """Our next round's plan and thread answers (see the module). ``our_comments`` are the
+    document's comments (to find the threads to reply in); without a negotiation the plan is
+    returned as it is."""
+    talks = result.negotiation
+    if talks is None:
+        return plan, Answer()
+    how = answer_for(plan.variant)
+    lost = {p.name for p in result.protections if p.status in _LOST}
+    last = {o.proposal.clause: o for o in talks.outcomes if o.proposal.op == "insert_after"}
+    commented = {(o.proposal.clause, o.proposal.op) for o in talks.outcomes if o.proposal.comment}
+    rejected_fixes = {
+        (o.proposal.clause, o.proposal.texts[0] if o.proposal.texts else "")
+        for o in talks.outcomes
+        if o.proposal.op == "replace" and o.state == REJECTED
+    }
+    fallback = None
+    if how == FALL_BACK and plan.variant in LOWER:
+        fallback = make_plan(result, library, playbook, variant=LOWER[plan.variant], comments=comments)
+    edits: list[Edit] = []
+    notes = list(plan.notes)
+    weakened = {p.name for p in result.protections if p.status == WEAKENED}
+    restored = _restorations(result, talks.outcomes) if how != ACCEPT else []
+    for edit in plan.edits:
+        protection = (
+            library.get(edit.clause).kind if edit.op == "insert_after" and _known(library, edit.clause) else None
+        )
+        ours_before = edit.clause in last
+        if edit.op == "insert_after" and protection in weakened and restored:
+            continue  # the words they took out are put back (below): a second clause would duplicate it
+        if edit.op == "insert_after" and protection in lost and ours_before:
+            if how == ACCEPT:
+                notes.append(f"Accepted the other side's change to {edit.title or edit.clause}: not proposed again.")
+                continue
+            if fallback is not None:
+                lower = next((e for e in fallback.edits if e.op == "insert_after" and e.clause == edit.clause), None)
+                if lower is not None:
+                    edit = lower
+        elif edit.op == "comment" and (edit.clause, "comment") in commented:
+            continue  # a comment of ours is never written twice
+        elif edit.op == "replace" and (edit.clause, edit.find or "") in rejected_fixes and how != REINSTATE:
+            notes.append(f'Accepted the other side\'s rejection of the change to "{edit.find}".')
+            continue
+        if edit.comment and (edit.clause, edit.op) in commented:
+            edit = replace(edit, comment=None)  # our reasons were given in the last round's thread
+        edits.append(edit)
+    edits += restored
+    proposed = {e.clause: (e.variant, e.title or e.clause) for e in edits if e.op in ("insert_after", "replace")}
+    return (
+        Plan(plan.variant, plan.terms, numbered(edits), plan.offered, tuple(notes)),
+        _thread_answer(talks.outcomes, proposed, how, our_comments, talks.ours) if comments else Answer(),
+    )
+
+
+def _restorations(result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:
+    """The words the other side took out of our accepted or pending clauses, put back as our
+    tracked replacements: each run of our words missing from their text, with the words that
+    follow it there (what the replacement finds), e.g. "an AI System" ->
+    "to train, pre-train, fine-tune or otherwise improve an AI System"."""
+    out: list[Edit] = []
+    for o in outcomes:
+        if o.proposal.op != "insert_after" or o.state not in (MODIFIED,):
+            continue
+        for ours, i in zip(o.proposal.texts, o.matched, strict=False):
+            if i is None or i >= len(result.paragraphs):
+                continue
+            text = result.paragraphs[i].text
+            ops = word_diff(ours, text)
+            for k, (op, words) in enumerate(ops):
+                following = ops[k + 1] if k + 1 < len(ops) else None
+                if op != "delete" or following is None or following[0] != "equal":
+                    continue  # a run replaced by their words, or at the end: left to them
+                anchor = " ".join(following[1].split()[:4])
+                at = _find_words(text, anchor)
+                if at is None:
+                    continue
+                start, end = at
+                out.append(
+                    Edit(
+                        id="",
+                        op="replace",
+                        index=i,
+                        anchor_text=text,
+                        clause=o.proposal.clause,
+                        variant=o.proposal.variant,
+                        comment=None,
+                        find=text[start:end],
+                        occurrence=text[:start].count(text[start:end]),
+                        start=start,
+                        end=end,
+                        replacement=f"{words} {text[start:end]}",
+                        finding=None,
+                    )
+                )
+    return out
+
+
+def _find_words(text: str, words: str) -> tuple[int, int] | None:
+    """Where the words (single-spaced) are in ``text``, whatever whitespace separates them there."""
+    m = re.search(r"\s+".join(re.escape(w) for w in words.split()), text)
+    return None if m is None else (m.start(), m.end())
+
+
+def _known(library: Library, clause: str) -> bool:
+    return any(c.id == clause for c in library.clauses)
+
+
+def _reply_text(o: Outcome, proposed: dict[str, tuple[str, str]], how: str) -> str:
+    """Our reply in the thread of proposal ``o``: what this round does about it."""
+    again, title = proposed.get(o.proposal.clause, (None, o.proposal.clause or o.proposal.id))
+    lower = (
+        again in VARIANTS
+        and o.proposal.variant in VARIANTS
+        and VARIANTS.index(again) > VARIANTS.index(o.proposal.variant)
+    )
+    if again is not None and lower:
+        return f'We have proposed a shorter {again} version of "{title}" instead; it keeps the core of the protection.'
+    if again is not None:
+        return (
+            f'We need to keep "{title}": it is what stops the work being used to train AI. We have proposed it again.'
+        )
+    if how == ACCEPT and o.state != ACCEPTED:
+        return f'Understood: we accept your change to "{title}".'
+    return f'Thank you. We keep "{title}" as it now stands in the document.'
+
+
+def _thread_answer(
+    outcomes: Sequence[Outcome],
+    proposed: dict[str, tuple[str, str]],
+    how: str,
+    comments: Sequence[Comment],
+    ours: Sequence[str],
+) -> Answer:
+    replies: list[ReplyTo] = []
+    resolve: list[str] = []
+    roots = [c for c in comments if c.parent is None]
+    for o in outcomes:
+        mine = next(
+            (
+                c
+                for c in roots
+                if c.author in ours
+                and o.proposal.comment
+                and " ".join(c.text.split()) == " ".join(o.proposal.comment.split())
+            ),
+            None,
+        )
+        if mine is None:
+            continue
+        if o.replies:
+            replies.append(ReplyTo(mine.id, _reply_text(o, proposed, how)))
+        elif o.state == ACCEPTED and not mine.done:
+            resolve.append(mine.id)
+    return Answer(tuple(replies), tuple(resolve))
