@@ -159,6 +159,9 @@ def test_the_output_validates_and_adds_no_schema_error_the_input_did_not_have(na
 @pytest.mark.parametrize("name, variant", CASES)
 def test_every_part_but_the_edited_ones_comes_back_byte_for_byte(name, variant):
     before, after = zip_parts(source(name)), zip_parts(redlined(name, variant).docx)
+    if not redlined(name, variant).plan.edits:  # nothing proposed (no work delivered under it): nothing written
+        assert set(after) == set(before)
+        return
     assert set(before) <= set(after)
     added = set(after) - set(before)
     # the comments part, and the round's record: customXml/itemN.xml, its properties and their relationships

@@ -710,7 +710,8 @@ def audit_document(doc: Document, *, filename: str | None = None, we: str | None
     """Audit a read :class:`~noai.ooxml.document.Document` (``we``: the user's party, see
     :func:`audit_paragraphs`; ``work_kind``: the kind of work, detected when None). When the
     document records a round of ours, or ``previous`` (the document we sent) is given, the result
-    has a ``negotiation`` section and the protections the statuses it gives them (:func:`noai.analysis.negotiation.protection_statuses`)."""
+    has a ``negotiation`` section and the protections the statuses it gives them
+    (:func:`noai.analysis.negotiation.protection_statuses`)."""
     result = audit_paragraphs(doc.paragraphs, filename=filename, we=we, work_kind=work_kind)
     if result.score.risk is None:
         return result
