@@ -79,7 +79,7 @@ def test_an_assignment_keeps_its_transfer_and_gets_the_covenant_and_the_creators
     assert "reservation-of-rights" not in inserted(plan) and "scope-limitation" not in inserted(plan)
     assert not any(e.op == "replace" and e.finding == "ip_assignment" for e in plan.edits)
     text = inserted_text(plan)
-    assert "agrees in writing to be bound by the restriction on Prohibited AI Use" in text  # later transferees
+    assert "as assignee or licensee, agree in writing to be bound by the restriction on Prohibited AI Use" in text
     assert "retains all rights in them" in text  # pre-existing materials, not the assigned Work
     assert "All rights not expressly granted" not in text  # no reservation in what the Studio no longer owns
 
