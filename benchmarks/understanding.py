@@ -209,8 +209,9 @@ def audit(contract: Contract) -> dict:
 
 
 def predicted_pairs(result: dict, kinds: Iterable[str] | None = None) -> set[tuple[int, str]]:
-    """(paragraph, kind) for every paragraph a finding covers (``start..end``), and the first paragraph
-    of the audit's ``ip_section`` as ``ip_section_heading``."""
+    """(paragraph, kind) for every paragraph a finding covers (``start..end``), and the IP section's
+    heading: the audit reports it as ``ip_section`` (its ``start`` is the heading paragraph), not as a
+    finding, since a heading does nothing (no act, no party); gold's kind for it is ``ip_section_heading``."""
     wanted = None if kinds is None else set(kinds)
     pairs = {
         (i, f["kind"])

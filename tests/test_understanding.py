@@ -149,3 +149,10 @@ def test_cuad_scoring_pools_the_four_categories():
 def test_the_gold_contracts_read_with_the_paragraph_count_gold_was_labelled_with():
     for c in understanding.gold_contracts(limit=5):
         assert len(c.doc.paragraphs) == c.labels["paragraphs"]["total"], c.id
+
+
+def test_the_ip_section_heading_is_scored_from_the_audits_ip_section_not_from_a_finding():
+    result = {"findings": [_finding("ip_assignment", 5)], "ip_section": {"start": 4, "end": 6}}
+    assert understanding.predicted_pairs(result) == {(5, "ip_assignment"), (4, "ip_section_heading")}
+    assert understanding.predicted_pairs(result, ["ip_assignment"]) == {(5, "ip_assignment")}
+    assert understanding.predicted_pairs({"findings": [], "ip_section": None}) == set()

@@ -225,7 +225,8 @@ _KIND_ROWS = (
         "Use 'for any purpose' or 'without restriction' sets no limit, which can include AI training.",
         BySide(HI, HI, INF),
         ("any purpose", "any and all purpose", "any other purpose", "any lawful purpose", "without restriction",
-         "without any restriction", "without limitation", "unrestricted", "any manner", " fit"),
+         "without any restriction", "without limitation", "unrestricted", "any manner", " fit",
+         "without obligation or restriction", "without any obligation or restriction"),
         weights=_severe(10, "use is allowed for any purpose or without restriction")),
     KindSpec(
         K.PERPETUAL_IRREVOCABLE, "Perpetual or irrevocable rights",

@@ -10,7 +10,7 @@ import re._parser as parser
 
 import pytest
 
-from noai.analysis import fast
+from noai.analysis import fast, sections
 from noai.analysis import patterns as P
 
 
@@ -42,6 +42,15 @@ def test_every_match_holds_a_needed_literal(rx):
     needs = P.NEEDS[rx]
     assert all(n == n.lower() and n.isascii() and not any(c.isspace() for c in n) for n in needs)
     assert _covered(parser.parse(rx.pattern, rx.flags), needs)
+
+
+def test_every_ip_title_holds_one_of_the_literals_the_audit_tests_first():
+    needs = fast.IP_TITLE_NEEDS
+    assert all(n == n.lower() and n.isascii() and not any(c.isspace() for c in n) for n in needs)
+    assert _covered(parser.parse(sections.IP_TITLE.pattern, sections.IP_TITLE.flags), needs)
+    assert not _covered(parser.parse(sections.IP_TITLE.pattern, sections.IP_TITLE.flags), needs[:-1])
+    assert not fast.may_hold("Term and Termination", needs)
+    assert fast.may_hold("Owner\u017fhip", needs)  # the long s folds to "s": only the search can tell
 
 
 def test_the_prover_rejects_a_literal_some_match_lacks():

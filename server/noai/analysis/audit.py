@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from noai.analysis import learned
+from noai.analysis import fast, learned
 from noai.analysis import patterns as P
 from noai.analysis.classify import (
     HIGH,
@@ -34,6 +34,7 @@ from noai.analysis.negotiation import Negotiation, dangling_findings, negotiate,
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
+from noai.analysis.semantics import drafting_note
 from noai.analysis.terms import DefinedTerms
 from noai.analysis.work_kind import WorkKind, detect_work_kind, given_work_kind
 from noai.kinds import (
@@ -196,9 +197,11 @@ def _first(findings: Sequence[Finding], kind: str, test: Callable[[Finding], boo
 
 
 def _ai_restriction(findings: Sequence[Finding], creator: str) -> Finding | None:
-    """The first restriction of AI use that binds the other side (not the creator's own AI tools)."""
+    """The first operative restriction of AI use that binds the other side (not the creator's own AI
+    tools; not a drafting note that describes the form's choices)."""
     return _first(findings, "existing_ai_restriction", lambda f: f.attributes.get("polarity") == "restriction"
-                  and f.attributes.get("restricted_party") != creator and f.attributes.get("covers") != "own")
+                  and f.operative and f.attributes.get("restricted_party") != creator
+                  and f.attributes.get("covers") != "own")
 
 
 _COVENANT = re.compile(r"\b(?:shall|will|must|may|can)\s*not\b|\bagrees?\s+not\s+to\b|"
@@ -218,9 +221,12 @@ def _covenant(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], crea
     definitions: dict[str, str] | None = None
     for f in findings:
         if (f.kind != "existing_ai_restriction" or f.attributes.get("polarity") != "restriction"
-                or f.attributes.get("restricted_party") == creator or f.attributes.get("covers") == "own"):
+                or f.attributes.get("restricted_party") == creator or f.attributes.get("covers") == "own"
+                or not f.operative):
             continue
         for i in range(f.start, f.end + 1):
+            if drafting_note(paragraphs[i].text):  # the form's note about its choices is no covenant
+                continue
             for sentence in P.SENTENCE_BREAK.split(paragraphs[i].text):
                 if not _COVENANT.search(sentence) or _DEFINES.search(sentence):
                     continue  # a definition restricts nothing, whatever words it holds
@@ -377,7 +383,9 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
     nested: list[tuple[int, int]] = []
     for p in headings:
         depth = len(p.section_path)
-        if is_ip_heading(p, paragraphs[slice(*_through(runs(p.index, depth)))]):
+        # a title that cannot be an IP title is skipped before its section is copied
+        if fast.may_hold(p.section_path[-1], fast.IP_TITLE_NEEDS) and \
+                is_ip_heading(p, paragraphs[slice(*_through(runs(p.index, depth)))]):
             top = depth <= (_vote_depth(runs, p.index) or 1)
             (titled if not licence_title(p.section_path[-1]) else licensing if top else nested).append((p.index, depth))
     reserving = [(p.index, len(p.section_path)) for p in headings
@@ -391,7 +399,7 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
     for rank, candidates in enumerate((titled, licensing, by_vote, nested, reserving)):
         for index, depth in candidates:
             start, end = runs(index, depth)
-            end = block_end(paragraphs, runs, start, end, depth, rights)
+            end = block_end(paragraphs, runs, start, end, depth, rights, set(creators))
             votes = bisect_right(grants, end) - bisect_left(grants, start)
             in_body = body_end is None or start <= body_end
             ranked.append((appended is None or start < appended, -rank, votes, in_body,
@@ -463,12 +471,18 @@ def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: Ip
     separate document has no place in this one."""
     risky = [f for f in findings if f.kind in GRANT_KINDS and f.severity != INFO]
     anchors: dict[Placement, tuple[int | None, str]] = {}
+    # a grant in the body text, else a cover page's row for changes to the standard terms (where a change
+    # is legally effective), else a grant that is itself a cover-page row
+    last_grant = _last_body(paragraphs, risky[-1].start, risky[-1].end) if risky else None
     if ip is not None:
         ip_anchor = (_last_body(paragraphs, ip.start, ip.end), f"end of the {ip.title} section")
-    elif risky:
-        ip_anchor = (_last_body(paragraphs, risky[-1].start, risky[-1].end), "right after the last grant of rights")
+    elif last_grant is not None:
+        ip_anchor = (last_grant, "right after the last grant of rights")
     elif (row := changes_row(paragraphs)) is not None:
         ip_anchor = (row, "no IP section: in the cover page's row for changes to the standard terms")
+    elif risky:
+        ip_anchor = (_last_body(paragraphs, risky[-1].start, risky[-1].end, tables=True),
+                     "right after the last grant of rights")
     else:
         ip_anchor = (fallback, "no IP section: at the end of the operative terms, before the signatures")
     floor = ip.start if ip is not None else 0

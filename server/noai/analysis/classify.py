@@ -14,6 +14,7 @@ text); ``end`` reaches over the sub-paragraphs a lead-in introduces ("… as fol
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from bisect import bisect_left
@@ -130,6 +131,12 @@ class Parties:
                 alternatives.append(rf"(?P<{role}>\b(?:{'|'.join(spelled)})\b)")
         alternatives.append(r"(?P<mutual>\b(?i:each|either|both)\s+(?i:party|parties|of\s+the\s+parties)\b)")
         self.pattern = re.compile("|".join(alternatives))
+        # "the provider", "the customer" written in lower case (drafting notes, informal text): a role
+        # word the document uses for a party, after "the", whatever its case
+        spelt = {role: "|".join(map(re.escape, sorted(names[role] - taken, key=len, reverse=True)))
+                 for role in (CLIENT, PROVIDER)}
+        lower = [rf"(?P<{role}>\bthe\s+(?:{spelt[role]})\b)" for role in (CLIENT, PROVIDER) if spelt[role]]
+        self.lower = re.compile("|".join(lower), re.IGNORECASE) if lower else None
         self.names = names
         self.surfaces: dict[str, str] = {role: t.surface for role in (CLIENT, PROVIDER)
                                          if (t := getattr(terms, role, None))}
@@ -137,7 +144,7 @@ class Parties:
                               for role in (CLIENT, PROVIDER)}
         owned = "|".join(re.escape(n) for n in sorted(names[CLIENT] | names[PROVIDER], key=len, reverse=True))
         self.own_materials = re.compile(
-            rf"\b(?P<who>{owned})(?:'s|’s)?\s+(?:Pre-?[Ee]xisting\s+|Background\s+)?(?:Data|Materials?|Content|"
+            rf"\b(?P<who>{owned})(?:'s|’s)?\s+(?:Pre-?[Ee]xisting\s+|Background\s+|Baseline\s+|Core\s+)?(?:Data|Materials?|Content|"
             rf"Confidential|Property|Marks|Trademarks|IP\b|Intellectual|Inputs?|Technology|Platform|Software|"
             rf"Products?|Services|Tools)" if owned else r"(?!)")
 
@@ -151,6 +158,14 @@ class Parties:
     def after(self, text: str, start: int, end: int) -> str | None:
         m = self.pattern.search(text, start, end)
         return m.lastgroup if m else None
+
+    def before_any_case(self, text: str, start: int, end: int) -> str | None:
+        """:meth:`before`, else the last "the <party word>" in any case ("the provider cannot …")."""
+        found = self.before(text, start, end)
+        if found is None and self.lower is not None:
+            for m in self.lower.finditer(text, start, end):
+                found = m.lastgroup
+        return found
 
     def role(self, party: str | None) -> str:
         """A party of this class (client / provider / mutual) as a role seen from the creator's side."""
@@ -306,6 +321,15 @@ _NO_GRANT_KINDS = frozenset({*GRANT_KINDS, *_MODIFIER_KINDS})
 
 
 _PARTY_FIELDS = ("owner", "grantor", "grantee", "beneficiary", "indemnitor")  # filled in by their labels
+# A section's own title ("Confidentiality", "Confidential Information and Trade Secrets", "Non-Disclosure"):
+# the heading of the clause, found with it (as an indemnity's heading is).
+_CONFIDENTIALITY_TITLE = re.compile(r"^\W*(?:[\d.]+\s*)?(?:confidentiality|confidential\s+information|non-?disclosure)"
+                                    r"(?:\s+(?:and|&)\s+[\w\s-]{1,40})?\W*$", re.IGNORECASE)
+_TRANSFER = re.compile(r"\b(?:assign|transfer|convey)(?:s|ed)?\b", re.IGNORECASE)
+_BE_AND = re.compile(r"\bbe\s+and\s+(?:shall\s+|will\s+)?$", re.IGNORECASE)
+_FEEDBACK_WORD = re.compile(r"\bfeedback\b", re.IGNORECASE)
+_PASSIVE_USE = re.compile(r"\w+\s+be\s+(?:freely\s+)?(?:used|exploited|incorporated|collected|analy[sz]ed|processed)\b"
+                          r"(?P<by>(?:\s+\w+){0,12}?\s+by\b)?", re.IGNORECASE)
 _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
 _OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
@@ -485,10 +509,16 @@ class _Classifier:
             if (phrase.startswith("title") or not weak) and not P.IP_OBJECT.search(text, s, e) \
                     and t.search(P.GOODS, s, e):
                 continue  # "Title to the goods shall pass to the Buyer", "transfers the Equipment": goods, not the work
-            if t.search(P.WARRANTY, s, m.start()):
-                continue  # "Licensor warrants that it possesses all right, title and interest": no transfer
+            if t.search(P.WARRANTY, s, m.start()) or (text[:s].rstrip().endswith(":")
+                                                      and P.WARRANTY.search(text, max(0, s - 300), s)):
+                continue  # "Licensor warrants that (i) it owns all right, title and interest": no transfer
             subject = self.parties.before(text, s, m.start())
-            if t.search(P.RETAINS, s, m.start()) or P.RETAINS.search(m.group(0)):
+            # "retains", or "is and shall remain the sole property of X" said of what X already has (not "shall be
+            # and remain", nor records the other side writes that "remain the property of X")
+            kept = t.search(P.RETAINS, s, m.start()) or P.RETAINS.search(m.group(0)) or (
+                (r := t.search(P.RETAINS, s, m.end())) and not _BE_AND.search(text, max(s, r.start() - 20), r.start())
+                and not P.CREATION.search(text, s, e) and r)
+            if kept:
                 if not any(f.kind == "reservation_of_rights" for f in out):
                     out.append(self.finding(p, "reservation_of_rights", m, INFO, "reservation_of_rights",
                                             owner=subject or "unknown"))
@@ -509,7 +539,14 @@ class _Classifier:
                 continue  # "shall not assign", "Neither party … shall assign"; not "if rights do not vest …, X assigns"
             own = self.parties.own_materials.search(text, m.end(), e)
             keeps_own = own is not None and owner is not None and own.group("who") in self.parties.names.get(owner, ())
-            if (owner == self.parties.creator or keeps_own) and (
+            if self.made_by_owner(text, s, e, owner):
+                # "Inventions made solely by X shall be owned by X": each side keeps what it makes or supplies
+                if not any(f.kind == "reservation_of_rights" for f in out):
+                    out.append(self.finding(p, "reservation_of_rights", m, INFO, "ip_assignment/kept", owner=owner,
+                                            direction=f"{owner}->{owner}", kept=True))
+                done = e
+                continue
+            if (owner == self.parties.creator or (keeps_own and any(w in phrase for w in ("assign", "transfer")))) and (
                     any(w in phrase for w in ("assign", "transfer", "convey")) or P.CREATION.search(text, s, e)):
                 # A transfer to the creator, or the creator owning what is made under the contract:
                 # an assignment clause, but one that takes nothing from the creator.
@@ -599,6 +636,12 @@ class _Classifier:
                         or t.search(P.RETAINS, s, e) or t.search(P.AI_EXCLUSION, m.start(), e)):
                     continue
                 if self.outside_grant(text, s, e, m.start(), grant):
+                    if grant is None and kind == FindingKind.ANY_AND_ALL_PURPOSES and self.creator_feedback(text, s, e):
+                        # "Provider may use all Feedback freely without any restriction": unrestricted, but
+                        # the creator's own use of what the client gives it (no risk to the creator)
+                        out.append(self.finding(p, kind, m, INFO, kind, direction=self._direction(
+                            _Grant(self.parties.other, self.parties.creator))))
+                        break
                     continue
                 if grant is None and not (P.RIGHTS_CONTEXT.search(text, s, e) and (
                         self.under(p, "ip", "license", "feedback") or t.search(P.GRANT, s, e)
@@ -610,6 +653,40 @@ class _Classifier:
                                         direction=self._direction(grant)))
                 break
         return out
+
+    def made_by_owner(self, text: str, s: int, e: int, owner: str | None) -> bool:
+        """The sentence gives its ``owner`` what that party itself made, supplied or already held ("made
+        solely by or on behalf of X", "provided by X"; "by such Party" when each party owns its own)."""
+        if owner is None or _TRANSFER.search(text, s, e):  # "X will own and Y will assign": rights move
+            return False
+        for m in P.MADE_BY.finditer(text, s, e):
+            named = {x.lastgroup for x in self.parties.pattern.finditer(text, m.end(), min(e, m.end() + 60))}
+            if named - {owner}:  # "created by Skype, or the Company": not the owner alone
+                continue
+            if owner == MUTUAL:
+                if re.match(r"(?:such|that|the\s+relevant|the)\s+[Pp]arty\b|it\b|the\s+party\s+who", text[m.end():]):
+                    return True
+            elif self.parties.after(text, m.end(), min(e, m.end() + 40)) == owner and (
+                    self.parties.pattern.match(text, m.end())
+                    or (text.startswith(("the ", "The "), m.end()) and self.parties.pattern.match(text, m.end() + 4))):
+                return True
+        return False
+
+    def first_body(self, i: int) -> int:
+        """The first paragraph of text under the heading ``paragraphs[i]`` (the heading itself if none)."""
+        path = self.paragraphs[i].section_path
+        for q in self.paragraphs[i + 1:i + 4]:
+            if q.section_path[:len(path)] != path or (q.is_heading and bare_title(q)):
+                break
+            if q.text.strip():
+                return q.index
+        return i
+
+    def creator_feedback(self, text: str, s: int, e: int) -> bool:
+        """The sentence lets the creator use the client's feedback or usage data."""
+        reading = self.reading(text, s, e)
+        return (reading.act == "permits" and reading.beneficiary == S.CREATOR and not reading.negated
+                and bool(self.t.search(P.FEEDBACK, s, e)))
 
     def reading(self, text: str, s: int, e: int) -> S.Reading:
         """The semantic reading of the current paragraph's sentence ``text[s:e]`` (read once)."""
@@ -665,15 +742,22 @@ class _Classifier:
 
     def feedback(self, p: Paragraph) -> list[Finding]:
         text = p.text
-        for m in self.t.finditer(P.FEEDBACK):
+        terms = self.t.finditer(P.FEEDBACK)
+        if self.under(p, "feedback"):  # under a Feedback title, "any feedback" in lower case is the same thing
+            terms = itertools.chain(terms, _FEEDBACK_WORD.finditer(text, body_start(p)))
+        for m in terms:
             s, e = self.t.sentence(m.start())
             use = P.FEEDBACK_USE.search(text, s, e)
             if not use or self.t.negated(s, use.start(), 40):
                 continue
-            who = self.parties.before(text, s, use.start()) or self.parties.after(text, use.end(), e)
+            if (by := _PASSIVE_USE.match(text, use.start())) is not None:  # "Usage Data may be used (by X)"
+                who = self.parties.after(text, by.end(), by.end() + 40) if by.group("by") else None
+            else:
+                who = self.parties.before(text, s, use.start()) or self.parties.after(text, use.end(), e)
             if who is None or who == MUTUAL:
                 who = who or "unknown"
-            sev = LOW if who == self.parties.creator else MEDIUM
+            # the passive names no user: usage data and feedback are the user's, used by the other side
+            sev = LOW if who == self.parties.creator or (by is not None and who == "unknown") else MEDIUM
             return [self.finding(p, "feedback_usage_data", m, sev, "feedback_usage_data", beneficiary=who)]
         return []
 
@@ -686,11 +770,13 @@ class _Classifier:
                    for t in trap.finditer(text, max(0, m.start() - 80), m.end() + 80)):
                 continue
             s, e = self.t.sentence(m.start())
-            negation = self.t.search(P.NEGATION, s, e) or self.t.search(P.RESTRICT, s, e)
+            negation = self.t.search(P.NEGATION, s, e) or next(
+                (r for r in P.RESTRICT.finditer(text, s, e) if not any(
+                    x.start() <= r.start() < x.end() for x in P.RESTRICTION_REFERENCE.finditer(text, s, e))), None)
             disclose = P.AI_TRANSPARENCY.search(text, s, e)
             discloser = (self.parties.before(text, s, disclose.start()) or "unknown") if disclose else None
             if negation:
-                bound = self.parties.before(text, s, negation.start()) or "unknown"
+                bound = self.parties.before_any_case(text, s, negation.start()) or "unknown"
                 names = "|".join(map(re.escape, self.parties.names.get(bound, ())))
                 # "The Buyer shall not upload the Buyer's own data to an AI tool": its own material, not the work
                 own = bound in (CLIENT, PROVIDER) and bound != self.parties.creator and not self.work.search(
@@ -701,11 +787,13 @@ class _Classifier:
                                      restricted_party=bound, covers="own" if own else None, discloser=discloser)]
             permission = P.AI_PERMISSION.search(text, s, e)
             if permission:
-                who = (self.parties.before(text, s, permission.start()) or self.parties.after(text, permission.end(), e)
-                       or "unknown")
+                who = (self.parties.before_any_case(text, s, permission.start())
+                       or self.parties.after(text, permission.end(), e) or "unknown")
                 sev = INFO if who == self.parties.creator else HIGH
                 return [self.finding(p, "existing_ai_restriction", m, sev, "existing_ai_restriction/permission",
                                      polarity="permission", permitted_party=who, discloser=discloser)]
+            if S.drafting_note(text):  # a note that only talks about AI: neither a term nor a choice of the form
+                return []
             return [self.finding(p, "existing_ai_restriction", m, LOW, "existing_ai_restriction/mention",
                                  polarity="mention", discloser=discloser)]
         return []
@@ -796,7 +884,9 @@ class _Classifier:
         if "limitation_of_liability" in gates:
             found += self.simple(p, "limitation_of_liability", P.LIABILITY, LOW)
         if "confidentiality" in gates and (not self.under(p, "data_protection") or self.under(p, "confidentiality")):
-            found += self.simple(p, "confidentiality", P.CONFIDENTIALITY, INFO, P.CONFIDENTIALITY_TRAP)
+            found += self.simple(p, "confidentiality", P.CONFIDENTIALITY, INFO, P.CONFIDENTIALITY_TRAP) or [
+                replace(f, end=self.first_body(i)) for f in (
+                    self.simple(p, "confidentiality", _CONFIDENTIALITY_TITLE, INFO) if bare_title(p) else [])]
         if "reservation_of_rights" in gates:
             found += self.reservation(p, found)
         if "survival" in gates:
@@ -841,7 +931,9 @@ def _merge(findings: list[Finding], paragraphs: Sequence[Paragraph]) -> list[Fin
             same_clause = f.section_path[:1] == prev.section_path[:1] and len(gap) <= 2 and not any(
                 paragraphs[j].is_heading and paragraphs[j].section_path[:1] != prev.section_path[:1] for j in gap)
             if same_clause and f.attributes.get("polarity") == prev.attributes.get("polarity"):
-                out[i] = replace(prev, end=max(prev.end, f.end),
+                # a heading or note joined to an operative body makes an operative clause
+                out[i] = replace(prev, end=max(prev.end, f.end), operative=prev.operative or f.operative,
+                                 confidence=max(prev.confidence, f.confidence),
                                  severity=_worse(prev.severity, f.severity),
                                  attributes=_combined(prev.attributes, f.attributes))
                 continue

@@ -8,6 +8,7 @@ proves it on every corpus contract (the classification with the prefilter == wit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from noai.analysis.joined import Joined
@@ -38,6 +39,7 @@ _NONE: frozenset[str] = frozenset()
 # The only characters that IGNORECASE matches to an ASCII letter other than its own lower case;
 # without them a text's lower-cased copy has its length and answers ASCII literal tests exactly.
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_FOLDS = re.compile(f"[{FOLDS_TO_ASCII}]")
 
 
 class Gates:
@@ -73,3 +75,20 @@ class Gates:
     def open(self, i: int) -> frozenset[str]:
         """The kinds gated open for text ``i``."""
         return self._kinds.get(i, _NONE)
+
+
+# -- the audit's section search (noai.analysis.audit) ------------------------------------------------
+
+# Lower-case literals one of which every match of :data:`noai.analysis.sections.IP_TITLE` holds
+# (tests/analysis/test_patterns.py proves it from the parsed pattern): most section titles hold none.
+IP_TITLE_NEEDS = ("intellectual", "ownership", "proprietary", "product", "hire", "copyright", "assignment",
+                  "invention", "patent", "right", "ip", "grant", "licen", "title")
+
+
+def may_hold(text: str, needs: Sequence[str]) -> bool:
+    """False only if a case-insensitive pattern every match of which holds one of ``needs`` cannot
+    match ``text`` (its lower-cased copy holds none of them, and no character of it folds to another
+    ASCII letter)."""
+    if _FOLDS.search(text):
+        return True
+    return any(map(text.lower().__contains__, needs))

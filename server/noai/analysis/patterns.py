@@ -83,7 +83,13 @@ DEFINITION = re.compile(r"\W{0,3}(?:\w{1,4}[.)]\s+)?[\"“][^\"”]{1,60}[\"”]
                         r"includes|refers\s+to)\b", re.IGNORECASE)
 RETAINS = _rx(r"\b(?:retains?|reserves?|shall\s+retain|will\s+retain|keeps?|remains?\s+the\s+(?:sole\s+)?"
               r"(?:and\s+exclusive\s+)?property\s+of|shall\s+remain\s+(?:with|the\s+(?:sole\s+(?:and\s+exclusive\s+)?)?"
-              r"property\s+of))\b")
+              r"property\s+of)|remain\s+(?:the\s+)?(?:sole\s+|exclusive\s+|absolute\s+|and\s+)*(?:property|owners?)\s+of|"
+              r"remains?\s+(?:vested\s+in|with)|continues?\s+to\s+own|shall\s+continue\s+to\s+own)\b")
+# Made, supplied or held by a party (the owner named after it keeps what is its own): "Inventions made solely
+# by or on behalf of X shall be owned by X", "records provided by the Company … are the property of the Company".
+MADE_BY = _rx(r"\b(?:made|developed|conceived|created|generated|authored|invented|reduced\s+to\s+practice|supplied|"
+              r"provided|furnished|disclosed)\s+(?:(?!(?:shall|will|be|is|are|owned)\b)[\w,]+\s+){0,8}?(?:solely\s+|exclusively\s+|"
+              r"independently\s+)?by\s+(?:or\s+(?:for|on\s+behalf\s+of)\s+)?")
 WORK_FOR_HIRE = _rx(r"\bworks?\s+(?:made\s+)?for\s+hire\b|\bspecially\s+(?:ordered\s+or\s+)?commissioned\b|"
                     r"\bsection\s+101\s+of\s+the\s+(?:U\.?S\.?\s+|United\s+States\s+)?Copyright\s+Act")
 WORK_FOR_HIRE_NEGATED = _rx(r"\b(?:not|never|no)\s+(?:be\s+)?(?:deemed\s+|considered\s+|treated\s+as\s+)?(?:an?\s+)?"
@@ -130,9 +136,11 @@ PERPETUAL_TRAP = _rx(r"irrevocabl[ey]\s+(?:appoints?|constitutes?|designates?|au
                      r"(?:assigns?|transfers?)|(?:submit|consent)\w*\s+irrevocably")
 ANY_PURPOSE = _rx(r"\bfor\s+any\s+(?:and\s+all\s+)?(?:lawful\s+|other\s+)?purposes?(?:\s+whatsoever)?\b|\bany\s+"
                   r"purpose\s+whatsoever\b|\bwithout\s+"
-                  r"(?:any\s+)?(?:restriction|limitation)(?:s)?\s+(?:of\s+any\s+kind\s+)?(?=[^.;]{0,40}\b(?:use|"
+                  r"(?:any\s+)?(?:restriction|limitation)(?:s)?\s+(?:(?:or|and)\s+(?:obligation|compensation|restriction|"
+                  r"limitation|payment|attribution)s?\s*)?(?:of\s+any\s+kind\s+)?(?=[^.;]{0,40}\b(?:use|"
                   r"purpose|exploit|manner|media)|[.;,])|\bunrestricted\b|\bin\s+any\s+manner(?:\s+whatsoever)?\b|"
-                  r"\bin\s+any\s+way\s+(?:it|they|the\s+\w+)\s+(?:sees?|deems?)\s+fit")
+                  r"\bin\s+any\s+way\s+(?:it|they|the\s+\w+)\s+(?:sees?|deems?)\s+fit|\bas\s+(?:it|they|the\s+\w+)\s+"
+                  r"(?:sees?|deems?|thinks?)\s+fit\b|\bwithout\s+(?:any\s+)?obligation\s+or\s+restriction\b")
 # "for any purpose other than", "for purposes of this Section", "any and all claims"
 ANY_PURPOSE_TRAP = _rx(r"for\s+any\s+(?:other\s+)?purposes?\s+(?:other\s+than|except|not\s+(?:expressly\s+)?"
                        r"(?:permitted|authori[sz]ed|set\s+out))|for\s+the\s+purposes?\s+of\s+this|"
@@ -166,8 +174,9 @@ FEEDBACK = _rx(r"\bFeedback\b|\bUsage\s+Data\b|\bsuggestions?,?\s+(?:comments|id
                r"\bto\s+(?:improve|develop|enhance)\s+(?:its|their|our|the\s+\w+'?s?)\s+(?:products|services|"
                r"offerings)\b", 0)
 FEEDBACK_USE = _rx(r"\b(?:may|can|is\s+free\s+to|are\s+free\s+to|shall\s+be\s+free\s+to|has\s+the\s+right\s+to|"
-                   r"will\s+be\s+free\s+to)\s+(?:freely\s+)?(?:use|exploit|incorporate|collect|analy[sz]e|"
-                   r"disclose|process)|\bwithout\s+(?:any\s+)?(?:obligation|restriction|compensation|attribution)|"
+                   r"will\s+be\s+free\s+to)\s+(?:freely\s+)?(?:(?:commerciali[sz]e|exploit)\s+and\s+)?(?:use|exploit|"
+                   r"incorporate|collect|analy[sz]e|disclose|process|commerciali[sz]e)|"
+                   r"\b(?:may|can)\s+be\s+(?:freely\s+)?(?:used|exploited|incorporated|collected|analy[sz]ed|processed)\b|\bwithout\s+(?:any\s+)?(?:obligation|restriction|compensation|attribution)|"
                    r"\bgrants?\b[^.;]{0,120}\blicen[cs]e\b")
 
 # -- AI -------------------------------------------------------------------------------------
@@ -188,6 +197,10 @@ AI_TRAP = _rx(r"\bSections?\s+[\w.()]+\s*\([^)]{0,60}\)|"
               r"\b(?:business|financial|pricing|data|delivery|operating|revenue|service)\s+models?\b|"
               r"\bmodel\s+releases?\b|\bmachine[- ]readable\b")
 RESTRICT = _rx(r"\bprohibit\w*|\brestrict\w*|\bnot\s+permitted|\bforbid\w*")
+# Restrictions named, not imposed: "results from Customer's use in violation of the applicable restrictions".
+RESTRICTION_REFERENCE = _rx(r"\b(?:violation|breach|accordance|compliance|limiting|subject\s+to|contrary\s+to)\s+"
+                            r"(?:of\s+|with\s+|to\s+)?(?:the\s+|these\s+|those\s+|such\s+|any\s+|its\s+|their\s+|all\s+)?"
+                            r"(?:(?:applicable|relevant|foregoing|above|other|use)\s+)?(?:restrictions?|prohibitions?)\b")
 AI_PERMISSION = _rx(r"\b(?:may|can|is\s+permitted\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
                     r"including\s+(?:to|for|without\s+limitation\s+to|the\s+right\s+to)|free\s+to)\b")
 
@@ -302,7 +315,7 @@ BACK_MATTER = _rx(r"^\s*(?:(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)\b|(?:E
 # proves it from the parsed pattern): a text whose lower-cased copy holds none of them in the
 # searched range cannot match, a cheap test before a slow search.
 NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    RETAINS: ("retain", "reserve", "keep", "remain"),
+    RETAINS: ("retain", "reserve", "keep", "remain", "continue"),
     WORK_FOR_HIRE: ("hire", "commissioned", "copyright"),
     WORK_FOR_HIRE_NEGATED: ("hire",),
     NEGATION: ("not", "nor", "neither", "never", "prohibit", "forbidden", "without", "except", "other", "refrain",

@@ -72,33 +72,42 @@ def is_ip_heading(p: Paragraph, body: Sequence[Paragraph]) -> bool:
     text = " ".join(q.text for q in body[:40])
     if not _RIGHTS_BODY.search(text):
         return False
-    return not (_GOODS.search(text) and not _STRONG_IP.search(text))
+    return _STRONG_IP.search(text) is not None or _GOODS.search(text) is None  # the cheap test first
 
 
 def block_end(paragraphs: Sequence[Paragraph], runs: Callable[[int, int], tuple[int, int]],
-              start: int, end: int, depth: int, rights: AbstractSet[int]) -> int:
+              start: int, end: int, depth: int, rights: AbstractSet[int],
+              grants: AbstractSet[int] = frozenset()) -> int:
     """The end of the IP block that starts with the section ``start..end`` (itself titled about
     rights in the work): the following sections at the same level, under the same parent, while
     their titles are about rights in the work and they hold a paragraph of ``rights`` (where a
     grant, reservation, feedback or moral-rights clause was found: a "Grant of License" heading
-    over representations is no part of it)."""
+    over representations is no part of it). A section titled otherwise ("Distribution") that holds
+    one of ``grants`` (the creator's rights granted) belongs to the block when a section of the
+    block follows it: "1 Scope of Rights, 2 Distribution, 3 Licence to Licensor, 4 Reservation of
+    Rights" is one block."""
     if not BLOCK_TITLE.search(paragraphs[start].section_path[depth - 1]):
         return end  # a section found by its grants, not titled so, starts no block
     parent = paragraphs[start].section_path[:depth - 1]
-    i = end + 1
-    while i < len(paragraphs):
-        p = paragraphs[i]
-        if not p.text.strip():  # empty lines between sections
+
+    def member(i: int, titled: bool) -> int | None:
+        """The end of the sibling section at ``i`` (after empty lines) if it belongs to the block."""
+        while i < len(paragraphs) and not paragraphs[i].text.strip():  # empty lines between sections
             i += 1
-            continue
-        path = p.section_path
-        if len(path) < depth or path[:depth - 1] != parent or not BLOCK_TITLE.search(path[depth - 1]):
-            break
+        if i >= len(paragraphs):
+            return None
+        path = paragraphs[i].section_path
+        if len(path) < depth or path[:depth - 1] != parent:
+            return None
         s, e = runs(i, depth)
-        if not any(j in rights for j in range(s, e + 1)):
-            break
+        if BLOCK_TITLE.search(path[depth - 1]):
+            return e if any(j in rights for j in range(s, e + 1)) else None
+        if titled or not any(j in grants for j in range(s, e + 1)):
+            return None
+        return e if member(e + 1, True) is not None else None  # bridges to a titled section
+
+    while (e := member(end + 1, False)) is not None:
         end = e
-        i = end + 1
     return end
 
 

@@ -118,6 +118,25 @@ _DEFINITION = re.compile(r"\W{0,3}(?:[\w.()]{1,8}\s+)?(?:the\s+terms?\s+)?(?:[\"
                          r"meaning|shall\s+have\s+the\s+meaning|includes|refers\s+to)\b", _I)
 _RECITAL = re.compile(r"\W*(?:\(?[A-Z]\)\s+|[A-Z][.)]\s+)?(?:WHEREAS|Whereas\b|RECITALS?\b|BACKGROUND\b|TABLE\s+OF\s+"
                       r"CONTENTS\b)", 0)
+# Not operative either: a drafting note or guidance to the person filling in the form, not a term of the
+# contract ("[Drafting note: …]", "Note to draft:", "[NTD: …]", "Guidance:", "Instructions for use", a
+# bracketed "[Option 1 is for …]" or "[Select …]" / "[Delete …]" instruction). What it says ("the provider
+# cannot train …") describes the form's choices; the choices themselves are read where they are written.
+_NOTE = re.compile(r"\W{0,3}(?:\[\s*)?(?:drafting\s+notes?|notes?\s+to\s+(?:draft(?:er|sman)?s?|the\s+drafter|users?)|"
+                   r"NTD|explanatory\s+notes?|guidance(?:\s+notes?)?|instructions?(?:\s+for\s+(?:use|completion))?|"
+                   r"user\s+notes?|practice\s+notes?|comment)\s*(?::|[-–—]\s)|\W{0,3}\[\s*(?:note\s*[:.\-–—]|option\s+\w+\s+"
+                   r"(?:is|should|applies|may|can)\b|(?:select|delete|insert|choose|complete|tick|check|use\s+this|"
+                   r"include\s+this|remove|specify)\b)", _I)
+_NOTE_START = ("[", "drafting", "note", "ntd", "explanatory", "guidance", "instruction", "user", "practice",
+               "comment")
+
+
+def drafting_note(text: str) -> bool:
+    """The paragraph is a drafting note, guidance or an instruction to whoever completes the form."""
+    head = text.lstrip(" \t*•-–(")[:12].lower()
+    return head.startswith(_NOTE_START) and _NOTE.match(text) is not None
+
+
 # Acts by which rights reach their beneficiary (the ones a grant's qualifiers belong to).
 GRANTING = frozenset({"assigns", "vests", "owns", "licenses", "permits"})
 # Further assurance: signing papers to perfect a transfer made elsewhere.
@@ -163,7 +182,10 @@ _RECITAL_WORDS = ("whereas", "recital", "background", "table of contents")
 
 
 def operative(text: str, start: int = 0) -> bool:
-    """The sentence from ``start`` is not a definition, a recital or a table of contents."""
+    """The sentence from ``start`` is not a definition, a recital, a table of contents, nor part of a
+    drafting note (:func:`drafting_note`, judged on the whole paragraph ``text``)."""
+    if drafting_note(text):
+        return False
     head = text[start:start + 160].lower()
     if any(w in head for w in _DEFINING_WORDS) and _DEFINITION.match(text, start):
         return False
