@@ -66,7 +66,7 @@ def floor(data: bytes) -> bytes:
 def redline(data: bytes) -> bytes:
     from noai import engine
 
-    return engine.redline(data, author="Benchmark", date=DATE).docx
+    return engine.redline(data, author="Benchmark", date=DATE, options=engine.Options(we="creator")).docx
 
 
 @functools.cache
@@ -74,7 +74,7 @@ def _planned(data: bytes):
     from noai import engine
 
     doc = engine.read(data)
-    return doc, engine._plan(doc, engine.Options(), None)[1]
+    return doc, engine._plan(doc, engine.Options(we="creator"), None)[1]
 
 
 def write_only(data: bytes) -> bytes:

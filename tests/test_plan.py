@@ -43,7 +43,11 @@ def test_the_plan_is_json_and_every_edit_is_anchored_by_index_and_that_paragraph
 def test_the_missing_core_protections_are_inserted_with_the_documents_own_terms(example_plan):
     _, plan = example_plan
     inserted = {e.clause for e in plan.edits if e.op == "insert_after"}
-    assert {"no-ai-training", "scope-limitation", "reservation-of-rights"} <= inserted
+    # the example assigns the Deliverables: covenant + pre-existing materials kept and later transferees
+    # bound; no reservation of rights in what the Studio no longer owns; the purpose limit only because
+    # a fix of the licence uses "Permitted Purpose"
+    assert {"no-ai-training", "retained-materials", "scope-limitation"} <= inserted
+    assert "reservation-of-rights" not in inserted
     text = "\n".join(p["text"] for e in plan.edits for p in e.paragraphs)
     assert "the Studio" in text and "the Client" in text and "{" not in text
     assert text.count("“Prohibited AI Use” means") == 1 and text.count("“Permitted Purpose” means") == 1

@@ -95,6 +95,7 @@ def _options(args: argparse.Namespace) -> engine.Options:
         playbook=Path(playbook) if playbook else None,
         clause_dirs=tuple(dirs),
         we=getattr(args, "we", None),
+        work_kind=getattr(args, "work_kind", None),
     )
 
 
@@ -328,6 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="print the plan as JSON, write nothing")
     p.add_argument("--in-place", action="store_true", help="allow overwriting the input")
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
+    p.add_argument("--work-kind", choices=list(engine.WORK_KINDS),
+                   help="the kind of work (default: detected from the contract's words); picks the clause for it")
     p.add_argument("--previous", metavar="SENT.docx",
                    help="the document we sent, when IN is the other side's reply (needed only when the reply "
                         "lost our round's record)")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .analysis.audit import AuditResult, audit_document
 from .analysis.parties import analyse
+from .analysis.work_kind import WORK_KINDS as WORK_KINDS  # the CLI's --work-kind choices
 from .library import Library, Playbook, load_library, load_playbook, shipped_dir
 from .ooxml.comments import comments_by_paragraph
 from .ooxml.document import Document, read_document
@@ -34,6 +35,7 @@ class Options:
     playbook: Path | None = None  # a user's playbook over the shipped one
     clause_dirs: Sequence[Path] = ()  # a user's clause folders over the shipped ones
     we: str | None = None  # the user's party: a party's name or word, or a role ("creator", "client")
+    work_kind: str | None = None  # software | creative | data | general; None = detected from the document
     check: Callable[[], None] | None = None  # called between stages; raises to stop (a deadline)
 
 
@@ -109,7 +111,7 @@ def library_for(options: Options = Options()) -> tuple[Library, Playbook]:
 def _plan(doc: Document, options: Options, filename: str | None,
           previous: Document | None = None) -> tuple[AuditResult, Plan]:
     _between_stages(options.check)
-    result = audit_document(doc, filename=filename, we=options.we, previous=previous)
+    result = audit_document(doc, filename=filename, we=options.we, previous=previous, work_kind=options.work_kind)
     _between_stages(options.check)
     library, playbook = library_for(options)
     the_plan = make_plan(result, library, playbook, variant=options.variant, comments=options.comments,
@@ -140,7 +142,8 @@ class Redline:
         """The audit of the redlined document as Word reads it (tracked insertions in, deletions out): the
         score after, measured, not guessed. Computed when first asked for, so a redline alone costs no more."""
         given = self.audit.we.given if self.audit.we is not None else None  # the same party as before
-        return audit_document(read_document(self.docx), filename=self.audit.filename, we=given)
+        kind = self.audit.work_kind.kind if self.audit.work_kind is not None else None
+        return audit_document(read_document(self.docx), filename=self.audit.filename, we=given, work_kind=kind)
 
 
 def redline(

@@ -101,6 +101,9 @@ class ClauseKind(StrEnum):
     AI_TRANSPARENCY = "ai_transparency"
     CHOICE_OF_LAW = "choice_of_law"
     ADDENDUM = "addendum"
+    # a clause that adapts the No-AI covenant to a kind of work (coding assistants, likeness, datasets):
+    # inserted after the covenant, never a protection of its own
+    COVENANT_SUPPLEMENT = "covenant_supplement"
     SIDE_LETTER = "side_letter"
 
 

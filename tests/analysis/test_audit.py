@@ -116,7 +116,8 @@ def test_the_json_has_the_versioned_top_level_and_survives_a_round_trip():
     data = json.loads(json.dumps(result.to_dict()))
     assert data["schema"] == SCHEMA == "noai.audit/2"
     assert set(data) == {"schema", "document", "paragraphs", "terms", "parties", "self_reference", "work_product",
-                         "we", "ip_section", "findings", "protections", "insertion_points", "score", "notes"}
+                         "we", "work_kind", "ip_section", "findings", "protections", "insertion_points", "score",
+                         "notes"}
     assert data["document"] == {"filename": "test.docx", "paragraph_count": len(result.paragraphs), "language": "en"}
     assert set(data["paragraphs"][0]) == {"index", "text", "style", "label", "section_label", "heading"}
     finding = next(f for f in data["findings"] if f["kind"] == "work_made_for_hire")

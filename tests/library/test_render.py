@@ -92,8 +92,9 @@ def test_a_placeholder_without_value_or_fallback_is_a_render_error(data_dir):
 
 def test_a_user_placeholder_is_filled_when_given(data_dir):
     library = load_library([data_dir / "user"])
-    rendered = render(library.get("portfolio-rights"), "standard", {"studio": "Inkwell Studio"})
-    assert rendered.paragraphs == ("Inkwell Studio may show the Deliverables in Inkwell Studio's portfolio "
+    rendered = render(library.get("portfolio-rights"), "standard", {"studio": "Inkwell Studio",
+                                                                    "deliverables": "the Artwork"})
+    assert rendered.paragraphs == ("Inkwell Studio may show the Artwork in Inkwell Studio's portfolio "
                                    "after publication.",)
 
 

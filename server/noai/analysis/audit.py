@@ -36,6 +36,7 @@ from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.semantics import drafting_note
 from noai.analysis.terms import DefinedTerms
+from noai.analysis.work_kind import WorkKind, detect_work_kind, given_work_kind
 from noai.kinds import (
     GRANT_KINDS,
     KINDS,
@@ -135,6 +136,7 @@ class AuditResult:
     places: dict[Placement, Place] = field(default_factory=dict)  # where each placement puts a clause
     parties: Parties = field(default_factory=Parties)
     we: We | None = None
+    work_kind: WorkKind | None = None  # software | creative | data | general, detected or given
     negotiation: Negotiation | None = None  # what became of our last round (audit_document with a round)
 
     def protection(self, name: str) -> Protection | None:
@@ -156,6 +158,7 @@ class AuditResult:
             "terms": self.terms.to_dict(),
             **self.parties.to_dict(self.paragraphs),
             "we": None if self.we is None else self.we.to_dict(),
+            "work_kind": None if self.work_kind is None else self.work_kind.to_dict(),
             "ip_section": None if self.ip_section is None else {
                 "title": self.ip_section.title, "section_label": self.ip_section.section_label,
                 "start": self.ip_section.start, "end": self.ip_section.end},
@@ -482,10 +485,13 @@ def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: Ip
                      "right after the last grant of rights")
     else:
         ip_anchor = (fallback, "no IP section: at the end of the operative terms, before the signatures")
+    floor = ip.start if ip is not None else 0
+    ip_anchor = _settled(paragraphs, ip_anchor, floor)
     anchors[Placement.END_OF_IP_SECTION] = ip_anchor
     grant = next((f for f in risky if f.kind == FindingKind.LICENSE_GRANT), None)
-    anchors[Placement.AFTER_GRANT] = ((_last_body(paragraphs, grant.start, grant.end), "right after the licence grant")
-                                      if grant else ip_anchor)
+    after_grant = (_settled(paragraphs, (_last_body(paragraphs, grant.start, grant.end),
+                                         "right after the licence grant"), grant.start) if grant else (None, ""))
+    anchors[Placement.AFTER_GRANT] = after_grant if after_grant[0] is not None else ip_anchor
     anchors[Placement.AFTER_INDEMNITY] = _clause_end(paragraphs, findings, FindingKind.INDEMNIFICATION, runs,
                                                      "end of the indemnification clause") or ip_anchor
     anchors[Placement.AFTER_LIABILITY_CAP] = _clause_end(paragraphs, findings, FindingKind.LIMITATION_OF_LIABILITY,
@@ -508,6 +514,71 @@ def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: Ip
             p = paragraphs[index]
             out[placement] = Place(placement, index, p.text, p.section_label, reason)
     return out
+
+
+_LEAD_IN = re.compile(r"[:\u2014]\s*$")  # "... shall constitute any warranty that:"
+_ITEM = re.compile(r"^\s*(?:\(\s*[a-z0-9]{0,4}\s*\)|[a-z0-9]{1,4}[.)]|[\u2022\u00b7\u25aa\u25e6\u2013*-])\s",
+                   re.IGNORECASE)
+_OPTION = re.compile(r"\s*\[\s*(?:option|alternative|alt\.?|either|variant)\b", re.IGNORECASE)
+_LIST_STYLE = re.compile(r"list|bullet", re.IGNORECASE)
+_MAX_LIST = 40  # items a lead-in may govern
+
+
+def _depth(p: Paragraph) -> int:
+    """How deep a paragraph sits: its numbering level, else its section depth, one deeper for a typed
+    list marker ("(b) ", "- ", "(   ) ") or a list style."""
+    if p.num_id is not None and p.ilvl is not None:
+        return p.ilvl
+    typed = bool(_ITEM.match(p.text)) or bool(p.style_name and _LIST_STYLE.search(p.style_name))
+    return len(p.section_path) + typed
+
+
+def _lead_in(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | None:
+    """The lead-in ("... that:") whose list paragraph ``index`` is an item of: the nearest paragraph
+    before it that sits higher, when it ends with a colon."""
+    depth = _depth(paragraphs[index])
+    for j in range(index - 1, max(floor, index - _MAX_LIST) - 1, -1):
+        p = paragraphs[j]
+        if p.text.strip() and _depth(p) < depth:
+            return j if _LEAD_IN.search(p.text) else None
+    return None
+
+
+def _open_bracket(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | None:
+    """The paragraph opening the bracketed block ("[Option 1 ...") that paragraph ``index`` is in or
+    closes: an insertion right after an alternative would read as part of it."""
+    depth, opener = 0, None
+    for k in range(floor, index + 1):
+        text = paragraphs[k].text
+        before = depth
+        if text.lstrip().startswith("["):
+            opener = k
+        depth = max(0, depth + text.count("[") - text.count("]"))
+        if before == 0 and depth > 0 and opener != k:
+            opener = k
+    if depth > 0:
+        return opener
+    closes = paragraphs[index].text.rstrip().endswith("]")
+    # a closed one-paragraph bracket is a fill-in ("[  ]", "[insert date]") unless it names an alternative
+    return opener if closes and opener is not None and _OPTION.match(paragraphs[opener].text) else None
+
+
+def _settled(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], floor: int) -> tuple[int | None, str]:
+    """The anchor moved out of what an insertion must not join: a list governed by a lead-in (the new
+    clause would read as one more item of "... any warranty that:") or a bracketed alternative
+    ("[Option 1 ...]", gone if the parties pick the other). It goes before the lead-in or the block."""
+    index, reason = anchor
+    for _ in range(6):  # a lead-in inside an option block, or the reverse; several alternatives in a row
+        if index is None:
+            break
+        lead, opener = _lead_in(paragraphs, index, floor), _open_bracket(paragraphs, index, floor)
+        start = lead if lead is not None else opener
+        if start is None:
+            break
+        moved = _last_body(paragraphs, floor, start - 1) if start > floor else None
+        what = "a list governed by a lead-in" if lead is not None else "a bracketed alternative"
+        index, reason = moved, f"{reason}, before {what} (paragraph {start})"
+    return index, reason
 
 
 def _clause_end(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], kind: FindingKind, runs: _SectionRuns,
@@ -610,7 +681,7 @@ def _notes(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
 
 
 def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None = None, *,
-                     filename: str | None = None, we: str | None = None) -> AuditResult:
+                     filename: str | None = None, we: str | None = None, work_kind: str | None = None) -> AuditResult:
     """Audit paragraphs already read (``terms`` are extracted when not given). ``we`` is the user's
     party (a party's name or word, or a role); the audit reads the contract from that party's side.
     Raises :class:`~noai.errors.UnknownPartyError` when ``we`` names no party of the document."""
@@ -643,16 +714,19 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
         protections=protections,
         insertion_points=_insertion_points(protections, places),
         score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings + review, terms),
-        places=places, parties=parties, we=resolved)
+        places=places, parties=parties, we=resolved,
+        work_kind=given_work_kind(work_kind) if work_kind else detect_work_kind(
+            paragraphs, parties.work_product.text if parties.work_product else None))
 
 
 def audit_document(doc: Document, *, filename: str | None = None, we: str | None = None,
-                   previous: Document | None = None) -> AuditResult:
+                   previous: Document | None = None, work_kind: str | None = None) -> AuditResult:
     """Audit a read :class:`~noai.ooxml.document.Document` (``we``: the user's party, see
-    :func:`audit_paragraphs`). When the document records a round of ours, or ``previous`` (the
-    document we sent) is given, the result has a ``negotiation`` section and the protections the
-    statuses it gives them (:func:`noai.analysis.negotiation.protection_statuses`)."""
-    result = audit_paragraphs(doc.paragraphs, filename=filename, we=we)
+    :func:`audit_paragraphs`; ``work_kind``: the kind of work, detected when None). When the
+    document records a round of ours, or ``previous`` (the document we sent) is given, the result
+    has a ``negotiation`` section and the protections the statuses it gives them
+    (:func:`noai.analysis.negotiation.protection_statuses`)."""
+    result = audit_paragraphs(doc.paragraphs, filename=filename, we=we, work_kind=work_kind)
     if result.score.risk is None:
         return result
     result.negotiation = talks = negotiate(doc, result.findings, previous)

@@ -155,8 +155,10 @@ def _check_text(path: Path, field_name: str, text: str, placeholders: Mapping[st
 
 
 def _check_fallbacks(placeholders: Mapping[str, tuple[Path, Placeholder]], problems: Problems) -> None:
-    """Fallbacks use known placeholders only and never refer back to themselves."""
-    filler = Filler({name: spec for name, (_, spec) in placeholders.items()}, {})
+    """Fallbacks use known placeholders only and never refer back to themselves (a placeholder
+    without a fallback, such as a party, is one the document or the caller must give)."""
+    given = {name: name for name, (_, spec) in placeholders.items() if spec.fallback is None}
+    filler = Filler({name: spec for name, (_, spec) in placeholders.items()}, given)
     for name, (path, spec) in placeholders.items():
         if spec.fallback is None:
             continue

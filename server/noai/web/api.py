@@ -68,6 +68,7 @@ def _options(loaded: dict[str, Any] | None = None) -> engine.Options:
     loaded = loaded or {}
     return engine.Options(
         variant=loaded.get("variant"), comments=loaded.get("comments", True), we=loaded.get("we"),
+        work_kind=loaded.get("work_kind"),
         playbook=None,  # "default", the only shipped playbook, is the engine's own
         clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]), check=deadline_check())
 

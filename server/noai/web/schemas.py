@@ -12,6 +12,7 @@ from typing import Any
 
 from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
 
+from noai.analysis.work_kind import WORK_KINDS
 from noai.library import VARIANTS
 
 PLAYBOOKS = ("default",)  # shipped playbooks a client may name; never a server path
@@ -41,6 +42,10 @@ class OptionsSchema(Schema):
 
     we = fields.String(**_WE)
 
+    work_kind = fields.String(validate=validate.OneOf(WORK_KINDS),
+                              metadata={"description": "The kind of work (software, creative, data, general); "
+                                                       "default: detected from the document. Picks the clause "
+                                                       "a lawyer adds for that kind."})
     variant = fields.String(validate=validate.OneOf(VARIANTS),
                             metadata={"description": "The variant to propose (default: the playbook's)."})
     comments = fields.Boolean(load_default=True, metadata={"description": "Word comments with the rationale."})
