@@ -119,7 +119,10 @@ def test_counts_of_one_read_in_the_singular():
 
 def test_a_missing_file_named_by_an_option_is_bad_usage_exit_2_like_a_missing_input(tmp_path):
     missing = tmp_path / "gone.docx"
-    runs = [noai("audit", missing), noai("audit", EXAMPLE, "--previous", missing),
-            noai("clauses", "show", "no-ai-training", "--for", missing)]
+    runs = [
+        noai("audit", missing),
+        noai("audit", EXAMPLE, "--previous", missing),
+        noai("clauses", "show", "no-ai-training", "--for", missing),
+    ]
     assert [run.returncode for run in runs] == [2, 2, 2]
     assert all(str(missing) in run.stderr and "Traceback" not in run.stderr for run in runs)

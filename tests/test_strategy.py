@@ -18,8 +18,7 @@ from noai.errors import PartyRoleError
 from noai.ooxml.document import read_document
 
 DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
-PARTIES = ('This agreement is made between Inkwell Studio Ltd (the "Studio") and Northwind Books plc '
-           '(the "Client").')
+PARTIES = 'This agreement is made between Inkwell Studio Ltd (the "Studio") and Northwind Books plc (the "Client").'
 
 
 def contract(*texts: str) -> bytes:
@@ -43,9 +42,10 @@ def inserted_text(plan) -> str:
 
 
 ASSIGNMENT = contract(
-    "SERVICES AGREEMENT", PARTIES,
+    "SERVICES AGREEMENT",
+    PARTIES,
     "1. Services",
-    "1.1 The Studio shall design the cover artwork and illustrations for the Client's book (the \"Work\").",
+    '1.1 The Studio shall design the cover artwork and illustrations for the Client\'s book (the "Work").',
     "1.2 The Client shall pay the fees set out in the schedule to this agreement.",
     "2. Intellectual Property",
     "2.1 The Studio hereby assigns to the Client all right, title and interest in the Work.",
@@ -56,10 +56,10 @@ ASSIGNMENT = contract(
 )
 
 LICENCE = contract(
-    "DESIGN CONTRACT", 'The parties to the Contract are Inkwell Studio Ltd (the "Studio") and Northwind Books plc '
-    '(the "Client").',
+    "DESIGN CONTRACT",
+    'The parties to the Contract are Inkwell Studio Ltd (the "Studio") and Northwind Books plc (the "Client").',
     "1. Services",
-    "1.1 The Studio shall design the illustrations for the Client's book (the \"Artwork\").",
+    '1.1 The Studio shall design the illustrations for the Client\'s book (the "Artwork").',
     "2. Licence",
     "2.1 The Studio grants the Client a non-exclusive licence to reproduce the Artwork in the book, for any and "
     "all purposes.",
@@ -98,8 +98,10 @@ def test_strict_makes_ownership_pass_only_on_payment_as_a_tracked_replacement_of
     assert replace.replacement == "shall, upon payment in full of all fees due under this agreement, assign"
     result = engine.redline(ASSIGNMENT, author="noai", date=DATE, options=engine.Options(variant="strict"))
     after = accepted(result.docx)
-    assert ("2.1 The Studio shall, upon payment in full of all fees due under this agreement, assign to the Client "
-            "all right, title and interest in the Work.") in after
+    assert (
+        "2.1 The Studio shall, upon payment in full of all fees due under this agreement, assign to the Client "
+        "all right, title and interest in the Work."
+    ) in after
     assert rejected(result.docx) == [q.text for q in read_document(ASSIGNMENT).paragraphs]
 
 
@@ -113,11 +115,13 @@ def test_one_comment_says_the_strategy_from_this_documents_findings():
     plan = planned(ASSIGNMENT, "standard")
     comments = [e.comment for e in plan.edits if e.comment and e.comment.startswith("Our approach:")]
     assert len(comments) == 1
-    assert comments[0].startswith("Our approach: this agreement transfers ownership of the Work to the Client "
-                                  "(clause 2.1); we keep that transfer")
+    assert comments[0].startswith(
+        "Our approach: this agreement transfers ownership of the Work to the Client (clause 2.1); we keep that transfer"
+    )
     licence = next(e.comment for e in planned(LICENCE).edits if e.comment and e.comment.startswith("Our approach"))
-    assert licence.startswith("Our approach: the Contract licenses the Artwork to the Client (clause 2.1) and the "
-                              "Studio keeps ownership")
+    assert licence.startswith(
+        "Our approach: the Contract licenses the Artwork to the Client (clause 2.1) and the Studio keeps ownership"
+    )
 
 
 def test_no_comment_claims_the_covenant_binds_successors_or_that_a_purpose_is_missing():
@@ -129,12 +133,14 @@ def test_no_comment_claims_the_covenant_binds_successors_or_that_a_purpose_is_mi
 
 def test_a_document_no_work_is_delivered_under_gets_nothing_and_says_why():
     nda = contract(
-        "MUTUAL NON-DISCLOSURE AGREEMENT", PARTIES,
+        "MUTUAL NON-DISCLOSURE AGREEMENT",
+        PARTIES,
         "1. Confidentiality",
         "1.1 Each party shall keep the other party's confidential information secret and use it only to evaluate "
         "a possible business relationship.",
         "1.2 This agreement is governed by the laws of England.",
-        "Signed for the Studio: ____________")
+        "Signed for the Studio: ____________",
+    )
     plan = planned(nda)
     assert plan.edits == ()
     assert any("no AI clause is proposed" in note for note in plan.notes)
@@ -143,8 +149,11 @@ def test_a_document_no_work_is_delivered_under_gets_nothing_and_says_why():
 # -- the document's own words -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("docx, self_name", [(ASSIGNMENT, "this agreement"), (LICENCE, "the Contract")],
-                         ids=["this-agreement", "the-Contract"])
+@pytest.mark.parametrize(
+    "docx, self_name",
+    [(ASSIGNMENT, "this agreement"), (LICENCE, "the Contract")],
+    ids=["this-agreement", "the-Contract"],
+)
 def test_inserted_clauses_use_the_documents_own_names_and_capitalisation(docx, self_name):
     for variant in ("strict", "standard", "minimal"):
         text = inserted_text(planned(docx, variant))
@@ -156,8 +165,11 @@ def test_inserted_clauses_use_the_documents_own_names_and_capitalisation(docx, s
 
 def test_a_contract_whose_parties_cannot_be_mapped_is_refused_with_a_typed_error():
     anonymous = contract(
-        "TERMS", "1. Rights", "1.1 All right, title and interest in the Work is hereby assigned.",
-        "1.2 These terms are governed by the laws of England.")
+        "TERMS",
+        "1. Rights",
+        "1.1 All right, title and interest in the Work is hereby assigned.",
+        "1.2 These terms are governed by the laws of England.",
+    )
     with pytest.raises(PartyRoleError) as info:
         planned(anonymous)
     assert info.value.exit_code == 2 and info.value.status == 422
@@ -168,22 +180,31 @@ def test_a_contract_whose_parties_cannot_be_mapped_is_refused_with_a_typed_error
 
 def _ip_with_tail(*tail: str) -> bytes:
     return contract(
-        "SERVICES AGREEMENT", PARTIES,
+        "SERVICES AGREEMENT",
+        PARTIES,
         "1. Services",
-        "1.1 The Studio shall design the cover artwork for the Client's book (the \"Work\").",
+        '1.1 The Studio shall design the cover artwork for the Client\'s book (the "Work").',
         "2. Intellectual Property",
         "2.1 The Studio hereby assigns to the Client all right, title and interest in the Work.",
         *tail,
         "3. General",
         "3.1 This agreement is governed by the laws of England.",
-        "Signed for the Studio: ____________")
+        "Signed for the Studio: ____________",
+    )
 
 
-@pytest.mark.parametrize("items", [
-    ("(a) the Work will be fit for any particular purpose;", "(b) the Work will be free of errors; or",
-     "(c) the Work will achieve any result."),
-    ("- the cover artwork in print resolution;", "- the cover artwork for e-book stores;", "- the source files."),
-], ids=["lettered", "bullets"])
+@pytest.mark.parametrize(
+    "items",
+    [
+        (
+            "(a) the Work will be fit for any particular purpose;",
+            "(b) the Work will be free of errors; or",
+            "(c) the Work will achieve any result.",
+        ),
+        ("- the cover artwork in print resolution;", "- the cover artwork for e-book stores;", "- the source files."),
+    ],
+    ids=["lettered", "bullets"],
+)
 def test_no_clause_is_inserted_as_an_item_of_a_list_governed_by_a_lead_in(items):
     lead_in = "2.2 Nothing in this agreement shall constitute any representation or warranty that:"
     docx = _ip_with_tail(lead_in, *items)
@@ -196,9 +217,11 @@ def test_no_clause_is_inserted_as_an_item_of_a_list_governed_by_a_lead_in(items)
 
 
 def test_no_clause_is_inserted_inside_bracketed_options():
-    docx = _ip_with_tail("[Option 1: 2.2 The Studio may show the Work in its portfolio.",
-                         "2.3 The Client shall credit the Studio in the book.]",
-                         "[Option 2: 2.2 The Studio shall not show the Work publicly.]")
+    docx = _ip_with_tail(
+        "[Option 1: 2.2 The Studio may show the Work in its portfolio.",
+        "2.3 The Client shall credit the Studio in the book.]",
+        "[Option 2: 2.2 The Studio shall not show the Work publicly.]",
+    )
     paragraphs = read_document(docx).paragraphs
     opener = next(q.index for q in paragraphs if q.text.startswith("[Option 1"))
     anchors = {e.index for e in planned(docx).edits if e.op == "insert_after"}
@@ -210,14 +233,15 @@ def test_no_clause_is_inserted_inside_bracketed_options():
 
 def test_the_creators_own_right_is_never_rewritten():
     docx = contract(
-        "LICENCE AGREEMENT", PARTIES,
+        "LICENCE AGREEMENT",
+        PARTIES,
         "1. Licence",
-        "1.1 The Studio grants the Client a licence to use the illustrations (the \"Work\") in its book.",
-        "1.2 The Studio may subcontract the Services in any manner and use its own know-how for any and all "
-        "purposes.",
+        '1.1 The Studio grants the Client a licence to use the illustrations (the "Work") in its book.',
+        "1.2 The Studio may subcontract the Services in any manner and use its own know-how for any and all purposes.",
         "2. General",
         "2.1 This agreement is governed by the laws of England.",
-        "Signed for the Studio: ____________")
+        "Signed for the Studio: ____________",
+    )
     own = next(q.index for q in read_document(docx).paragraphs if q.text.startswith("1.2"))
     plan = planned(docx, "strict")
     assert not [e for e in plan.edits if e.op == "replace" and e.index == own]
@@ -226,17 +250,18 @@ def test_the_creators_own_right_is_never_rewritten():
 # -- variants by kind of work -------------------------------------------------------------------------
 
 SOFTWARE = contract(
-    "SOFTWARE DEVELOPMENT AGREEMENT", 'This agreement is made between Inkwell Code Ltd (the "Developer") and '
-    'Northwind Books plc (the "Client").',
+    "SOFTWARE DEVELOPMENT AGREEMENT",
+    'This agreement is made between Inkwell Code Ltd (the "Developer") and Northwind Books plc (the "Client").',
     "1. Services",
-    "1.1 The Developer shall write the source code of a web application for the Client (the \"Software\"), with "
+    '1.1 The Developer shall write the source code of a web application for the Client (the "Software"), with '
     "its object code, scripts and API documentation.",
     "1.2 The Developer shall deliver the Software, its source code and its test scripts in a code repository.",
     "2. Licence",
     "2.1 The Developer grants the Client a non-exclusive licence to use, copy and modify the Software.",
     "3. General",
     "3.1 This agreement is governed by the laws of England.",
-    "Signed for the Developer: ____________")
+    "Signed for the Developer: ____________",
+)
 
 
 def test_software_is_detected_and_gets_the_coding_assistant_clause_after_the_covenant():
@@ -268,12 +293,19 @@ def test_the_cli_refuses_an_unmapped_contract_with_exit_code_2_and_takes_the_kin
     import sys
 
     def noai(*args):
-        return subprocess.run([sys.executable, "-m", "noai.cli", *map(str, args)], capture_output=True, text=True,
-                              timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "noai.cli", *map(str, args)], capture_output=True, text=True, timeout=120
+        )
 
     anonymous = tmp_path / "terms.docx"
-    anonymous.write_bytes(contract("TERMS", "1. Rights", "1.1 All right, title and interest in the Work is hereby "
-                                   "assigned.", "1.2 These terms are governed by the laws of England."))
+    anonymous.write_bytes(
+        contract(
+            "TERMS",
+            "1. Rights",
+            "1.1 All right, title and interest in the Work is hereby assigned.",
+            "1.2 These terms are governed by the laws of England.",
+        )
+    )
     run = noai("redline", anonymous, "--dry-run")
     assert run.returncode == 2 and "names no party as the creator or the client" in run.stderr, run.stderr
     software = tmp_path / "software.docx"
@@ -285,14 +317,15 @@ def test_the_cli_refuses_an_unmapped_contract_with_exit_code_2_and_takes_the_kin
 
 def test_strict_does_not_make_ownership_wait_for_fees_a_contract_does_not_have():
     employment = contract(
-        "INVENTION ASSIGNMENT AGREEMENT", 'This agreement is made between Jane Doe (the "Employee") and Northwind '
-        'Labs Inc. (the "Company").',
+        "INVENTION ASSIGNMENT AGREEMENT",
+        'This agreement is made between Jane Doe (the "Employee") and Northwind Labs Inc. (the "Company").',
         "1. Inventions",
-        '1.1 The Employee hereby assigns to the Company all right, title and interest in every invention the '
+        "1.1 The Employee hereby assigns to the Company all right, title and interest in every invention the "
         'Employee makes in the course of employment (the "Inventions").',
         "2. General",
         "2.1 This agreement is governed by the laws of England.",
-        "Signed by the Employee: ____________")
+        "Signed by the Employee: ____________",
+    )
     plan = planned(employment, "strict", we="Employee")
     assert [e.op for e in plan.edits if e.finding == "ip_assignment"] == ["comment"]
     comments = " ".join(e.comment or "" for e in plan.edits)
@@ -301,9 +334,10 @@ def test_strict_does_not_make_ownership_wait_for_fees_a_contract_does_not_have()
 
 def test_the_strategy_comment_reports_the_typed_numbers_and_references_an_insertion_moves():
     docx = contract(
-        "SERVICES AGREEMENT", PARTIES,
+        "SERVICES AGREEMENT",
+        PARTIES,
         "1. Services",
-        "1.1 The Studio shall design the cover artwork for the Client's book (the \"Work\").",
+        '1.1 The Studio shall design the cover artwork for the Client\'s book (the "Work").',
         "2. Intellectual Property",
         "2.1 The Studio hereby assigns to the Client all right, title and interest in the Work.",
         "2.2 Nothing in this agreement shall constitute any representation or warranty that:",
@@ -312,7 +346,10 @@ def test_the_strategy_comment_reports_the_typed_numbers_and_references_an_insert
         "3. General",
         "3.1 Clause 2.2 survives the end of this agreement.",
         "3.2 This agreement is governed by the laws of England.",
-        "Signed for the Studio: ____________")
+        "Signed for the Studio: ____________",
+    )
     comment = next(e.comment for e in planned(docx).edits if e.comment and e.comment.startswith("Our approach"))
-    assert "The clauses after the insertion are renumbered (2.2), with 1 cross-reference to them, as tracked " \
+    assert (
+        "The clauses after the insertion are renumbered (2.2), with 1 cross-reference to them, as tracked "
         "changes." in comment
+    )

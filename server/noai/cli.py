@@ -75,8 +75,9 @@ def _inputs(paths: list[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files.extend(sorted(f for f in p.iterdir()
-                                if f.suffix.lower() in DOCX_SUFFIXES and not f.name.startswith("~$")))
+            files.extend(
+                sorted(f for f in p.iterdir() if f.suffix.lower() in DOCX_SUFFIXES and not f.name.startswith("~$"))
+            )
         elif p.exists():
             files.append(p)
         else:
@@ -170,8 +171,9 @@ def _redline_one(src: Path, dst: Path | None, args: argparse.Namespace, options:
     assert dst is not None
     if dst.resolve() == src.resolve() and not args.in_place:
         raise UsageError(f"{dst}: refusing to overwrite the input (use --in-place to allow it)")
-    result = engine.redline(data, author=args.author, date=args.date, options=options, filename=src.name,
-                            previous=_previous(args, False))
+    result = engine.redline(
+        data, author=args.author, date=args.date, options=options, filename=src.name, previous=_previous(args, False)
+    )
     tmp = dst.with_name(f".{dst.name}.noai-partial")
     try:  # write next to the target, then rename: never a half-written file
         tmp.write_bytes(result.docx)
@@ -189,8 +191,10 @@ def _redline_one(src: Path, dst: Path | None, args: argparse.Namespace, options:
     talks = result.audit.negotiation
     if talks is not None:
         said = ", ".join(f"{n} {status}" for status, n in talks.to_dict()["counts"].items() if n)
-        print(f"  answering round {talks.round} ({said}): {_count(len(result.write.replies), 'reply', 'replies')} "
-              f"in their threads, {_count(result.write.resolved, 'thread')} resolved")
+        print(
+            f"  answering round {talks.round} ({said}): {_count(len(result.write.replies), 'reply', 'replies')} "
+            f"in their threads, {_count(result.write.resolved, 'thread')} resolved"
+        )
     print(f"  {score_line(result.audit)} -> {score_line(result.after)} once the changes are accepted")
     if result.after.score.summary:
         print(f"  {result.after.score.summary}")
@@ -293,17 +297,21 @@ def _date(text: str) -> datetime:
 
 def _library_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--playbook", metavar="FILE", help="your playbook over the shipped one (env NOAI_PLAYBOOK)")
-    p.add_argument("--clauses", metavar="DIR", action="append",
-                   help="a folder of your own clauses (env NOAI_USER_CLAUSES)")
+    p.add_argument(
+        "--clauses", metavar="DIR", action="append", help="a folder of your own clauses (env NOAI_USER_CLAUSES)"
+    )
 
 
-_WE_HELP = ("which party you are: a party's name or word as the document writes it (Acme, Customer), "
-            "or a role (creator, client)")
+_WE_HELP = (
+    "which party you are: a party's name or word as the document writes it (Acme, Customer), "
+    "or a role (creator, client)"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="noai",
-                                     description="Protect creative work from AI training in Word contracts.")
+    parser = argparse.ArgumentParser(
+        prog="noai", description="Protect creative work from AI training in Word contracts."
+    )
     parser.add_argument("--version", action="version", version=f"noai {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -312,8 +320,11 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the audit as JSON (schema noai.audit/2)")
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
-    p.add_argument("--previous", metavar="SENT.docx",
-                   help="the document we sent, when FILE is the other side's reply: what became of each proposal")
+    p.add_argument(
+        "--previous",
+        metavar="SENT.docx",
+        help="the document we sent, when FILE is the other side's reply: what became of each proposal",
+    )
     fmt.add_argument("--markdown", action="store_true", help="the report as Markdown")
     p.add_argument("--all", action="store_true", help="list the info items too")
     p.add_argument("--verbose", action="store_true", help="paragraph indexes (¶) and every scoring reason")
@@ -329,11 +340,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="print the plan as JSON, write nothing")
     p.add_argument("--in-place", action="store_true", help="allow overwriting the input")
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
-    p.add_argument("--work-kind", choices=list(engine.WORK_KINDS),
-                   help="the kind of work (default: detected from the contract's words); picks the clause for it")
-    p.add_argument("--previous", metavar="SENT.docx",
-                   help="the document we sent, when IN is the other side's reply (needed only when the reply "
-                        "lost our round's record)")
+    p.add_argument(
+        "--work-kind",
+        choices=list(engine.WORK_KINDS),
+        help="the kind of work (default: detected from the contract's words); picks the clause for it",
+    )
+    p.add_argument(
+        "--previous",
+        metavar="SENT.docx",
+        help="the document we sent, when IN is the other side's reply (needed only when the reply "
+        "lost our round's record)",
+    )
     _library_args(p)
     p.set_defaults(func=cmd_redline)
 

@@ -70,8 +70,14 @@ def _read_sent(previous: bytes | None) -> Document | None:
         raise
 
 
-def audit(data: bytes, *, filename: str | None = None, we: str | None = None,
-          check: Callable[[], None] | None = None, previous: bytes | None = None) -> AuditResult:
+def audit(
+    data: bytes,
+    *,
+    filename: str | None = None,
+    we: str | None = None,
+    check: Callable[[], None] | None = None,
+    previous: bytes | None = None,
+) -> AuditResult:
     """Find and classify the IP and licence clauses of a document (``we``: the user's party;
     ``check`` as in Options). ``previous`` is the document we sent, when this one is the other
     side's reply: the audit's ``negotiation`` section compares with it."""
@@ -95,8 +101,9 @@ def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
 
 
 @lru_cache(maxsize=8)
-def _load(playbook: Path | None, clause_dirs: tuple[Path, ...], stamp: tuple[tuple[str, int, int], ...]
-          ) -> tuple[Library, Playbook]:
+def _load(
+    playbook: Path | None, clause_dirs: tuple[Path, ...], stamp: tuple[tuple[str, int, int], ...]
+) -> tuple[Library, Playbook]:
     library = load_library(clause_dirs)
     return library, load_playbook(playbook, library=library)
 
@@ -108,14 +115,21 @@ def library_for(options: Options = Options()) -> tuple[Library, Playbook]:
     return _load(options.playbook, dirs, _stamp(files))
 
 
-def _plan(doc: Document, options: Options, filename: str | None,
-          previous: Document | None = None) -> tuple[AuditResult, Plan]:
+def _plan(
+    doc: Document, options: Options, filename: str | None, previous: Document | None = None
+) -> tuple[AuditResult, Plan]:
     _between_stages(options.check)
     result = audit_document(doc, filename=filename, we=options.we, previous=previous, work_kind=options.work_kind)
     _between_stages(options.check)
     library, playbook = library_for(options)
-    the_plan = make_plan(result, library, playbook, variant=options.variant, comments=options.comments,
-                         existing_comments=comments_by_paragraph(doc))
+    the_plan = make_plan(
+        result,
+        library,
+        playbook,
+        variant=options.variant,
+        comments=options.comments,
+        existing_comments=comments_by_paragraph(doc),
+    )
     return result, the_plan
 
 
@@ -163,10 +177,17 @@ def redline(
     result, the_plan = _plan(doc, options, filename, sent)
     _between_stages(options.check)
     library, playbook = library_for(options)
-    the_plan, answer = next_round(result, the_plan, library, playbook, comments=options.comments,
-                                  our_comments=read_comments(doc.package))
-    written = apply_plan(doc, the_plan, stamp=RevisionStamp(author=author, date=date), comments=options.comments,
-                         protections={clause.id: clause.kind for clause in library.clauses}, answer=answer)
+    the_plan, answer = next_round(
+        result, the_plan, library, playbook, comments=options.comments, our_comments=read_comments(doc.package)
+    )
+    written = apply_plan(
+        doc,
+        the_plan,
+        stamp=RevisionStamp(author=author, date=date),
+        comments=options.comments,
+        protections={clause.id: clause.kind for clause in library.clauses},
+        answer=answer,
+    )
     return Redline(docx=written.docx, audit=result, plan=the_plan, write=written)
 
 

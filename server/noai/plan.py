@@ -54,15 +54,34 @@ class Edit:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Edit:
         """The edit of an edit object of the plan JSON (no checks: see :meth:`Plan.from_dict`)."""
-        return cls(id=d["id"], op=d["op"], index=d["anchor"]["index"], anchor_text=d["anchor"]["text"],
-                   clause=d.get("clause", ""), variant=d.get("variant", ""), comment=d.get("comment"),
-                   title=d.get("title"), paragraphs=tuple(dict(p) for p in d.get("paragraphs", ())),
-                   find=d.get("find"), occurrence=d.get("occurrence", 0), start=d.get("start"), end=d.get("end"),
-                   replacement=d.get("replacement"), finding=d.get("finding"))
+        return cls(
+            id=d["id"],
+            op=d["op"],
+            index=d["anchor"]["index"],
+            anchor_text=d["anchor"]["text"],
+            clause=d.get("clause", ""),
+            variant=d.get("variant", ""),
+            comment=d.get("comment"),
+            title=d.get("title"),
+            paragraphs=tuple(dict(p) for p in d.get("paragraphs", ())),
+            find=d.get("find"),
+            occurrence=d.get("occurrence", 0),
+            start=d.get("start"),
+            end=d.get("end"),
+            replacement=d.get("replacement"),
+            finding=d.get("finding"),
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"id": self.id, "op": self.op, "anchor": {"index": self.index, "text": self.anchor_text},
-             "clause": self.clause, "variant": self.variant, "title": self.title, "comment": self.comment}
+        d: dict[str, Any] = {
+            "id": self.id,
+            "op": self.op,
+            "anchor": {"index": self.index, "text": self.anchor_text},
+            "clause": self.clause,
+            "variant": self.variant,
+            "title": self.title,
+            "comment": self.comment,
+        }
         if self.op == "insert_after":
             d["paragraphs"] = [dict(p) for p in self.paragraphs]
         else:
@@ -89,14 +108,23 @@ class Plan:
         problems = schemas.problems("plan", data)
         if problems:
             raise PlanError(f"The redline plan is not a valid {SCHEMA} plan: {'; '.join(problems)}.")
-        return cls(variant=data["variant"], terms=dict(data["terms"]),
-                   edits=tuple(Edit.from_dict(e) for e in data["edits"]), offered=tuple(data["offered"]),
-                   notes=tuple(data["notes"]))
+        return cls(
+            variant=data["variant"],
+            terms=dict(data["terms"]),
+            edits=tuple(Edit.from_dict(e) for e in data["edits"]),
+            offered=tuple(data["offered"]),
+            notes=tuple(data["notes"]),
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"schema": SCHEMA, "variant": self.variant, "terms": dict(self.terms),
-                "edits": [e.to_dict() for e in self.edits], "offered": list(self.offered),
-                "notes": list(self.notes)}
+        return {
+            "schema": SCHEMA,
+            "variant": self.variant,
+            "terms": dict(self.terms),
+            "edits": [e.to_dict() for e in self.edits],
+            "offered": list(self.offered),
+            "notes": list(self.notes),
+        }
 
 
 def _occurrence(text: str, phrase: str, start: int) -> int:
@@ -111,7 +139,7 @@ def _occurrence(text: str, phrase: str, start: int) -> int:
 def _already_replaced(f: Finding, replacement: str) -> bool:
     """The text at the finding already reads as the replacement (e.g. "... devised, excluding any
     Prohibited AI Use" after an earlier redline)."""
-    return f.paragraph_text[f.phrase_start:f.phrase_start + len(replacement)] == replacement
+    return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
 
 
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:\w+ly\s+)?(?:assigns?|transfers?|conveys?)\b", re.IGNORECASE)
@@ -185,11 +213,16 @@ def make_plan(
     strategy = choose_strategy(result)
     if strategy.situation == NOT_DELIVERY:  # an NDA, a charter, a data-use undertaking: nothing fits
         return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))
-    fixes, needed_terms = choose_fixes(result, library, playbook, variant, terms, with_comments,
-                                       existing_comments or {})
-    chosen = adapt_clauses(choose_clauses(result, library, playbook, variant, needed_terms), strategy, variant,
-                           result.work_kind.kind if result.work_kind else None,
-                           keep={library.clause_defining(t).id for t in needed_terms})
+    fixes, needed_terms = choose_fixes(
+        result, library, playbook, variant, terms, with_comments, existing_comments or {}
+    )
+    chosen = adapt_clauses(
+        choose_clauses(result, library, playbook, variant, needed_terms),
+        strategy,
+        variant,
+        result.work_kind.kind if result.work_kind else None,
+        keep={library.clause_defining(t).id for t in needed_terms},
+    )
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
     insertions = render_insertions(result, library, placed, variant, terms, with_comments)
     if insertions and with_comments:  # the strategy, said once: on the first clause inserted
@@ -229,14 +262,22 @@ class Strategy:
 
 def _gives_work(f: Finding) -> bool:
     """The creator gives the client the work (not a right the creator keeps or receives)."""
-    return (f.actor in ("creator", "both") and f.beneficiary != "creator" and not f.negated and f.operative
-            and f.object in _WORK_OBJECTS)
+    return (
+        f.actor in ("creator", "both")
+        and f.beneficiary != "creator"
+        and not f.negated
+        and f.operative
+        and f.object in _WORK_OBJECTS
+    )
 
 
 def choose_strategy(result: AuditResult) -> Strategy:
     """The situation, read from the findings' clause semantics (act / actor / beneficiary / object)."""
-    transfers = [f for f in result.findings  # medium: "shall, upon payment ..., assign" (our strict redline)
-                 if f.kind in _TRANSFER_KINDS and f.severity in ("high", "medium") and _gives_work(f)]
+    transfers = [
+        f
+        for f in result.findings  # medium: "shall, upon payment ..., assign" (our strict redline)
+        if f.kind in _TRANSFER_KINDS and f.severity in ("high", "medium") and _gives_work(f)
+    ]
     if transfers or any(_ON_PAYMENT in p.text for p in result.paragraphs):  # or our strict redline's wording
         return Strategy(ASSIGNED, tuple(transfers))
     licences = [f for f in result.findings if f.kind == "license_grant" and _gives_work(f)]
@@ -257,14 +298,16 @@ def _check_parties(result: AuditResult, terms: Mapping[str, str]) -> None:
         raise PartyRoleError(
             f"The document names no party as the {' or the '.join(missing)} of the work, and the clauses would need "
             f"one. Say which party you are: --we NAME, or the API option we.",
-            detail={"missing": missing, "parties": listed})
+            detail={"missing": missing, "parties": listed},
+        )
     we = result.we
     if we is not None and not we.sure and we.source == "inferred":
         names = "; ".join(" / ".join(p.terms) or p.name or p.id for p in result.parties.parties) or "none found"
         raise PartyRoleError(
             f"Which party are you? The audit cannot tell who creates the work here (parties: {names}). "
             f"Say it with --we (a party's name or word, or creator / client), or the API option we.",
-            detail={"missing": ["we"], "parties": listed})
+            detail={"missing": ["we"], "parties": listed},
+        )
 
 
 def _shifted(result: AuditResult, insertions: Sequence[Edit]) -> str:
@@ -285,12 +328,15 @@ def _shifted(result: AuditResult, insertions: Sequence[Edit]) -> str:
 
 def _not_delivery_note(terms: Mapping[str, str]) -> str:
     agreement = capitalise(terms.get("agreement", "this agreement"))
-    return (f"{agreement} is not a document under which work is delivered: it licenses or transfers no work "
-            f"product, so no AI clause is proposed.")
+    return (
+        f"{agreement} is not a document under which work is delivered: it licenses or transfers no work "
+        f"product, so no AI clause is proposed."
+    )
 
 
-def adapt_clauses(wanted: Sequence[str], strategy: Strategy, variant: str, work_kind: str | None,
-                  keep: Set[str] = frozenset()) -> list[str]:
+def adapt_clauses(
+    wanted: Sequence[str], strategy: Strategy, variant: str, work_kind: str | None, keep: Set[str] = frozenset()
+) -> list[str]:
     """The playbook's clauses fitted to the situation. Assigned work: no purpose limit and no
     reservation in what the creator no longer owns; *strict* and *standard* keep the creator's
     pre-existing materials and bind later transferees (``retained-materials``), *minimal* adds the
@@ -312,7 +358,7 @@ _PURPOSES = {
     "no-ai-training": "add a covenant against AI use of {deliverables}",
     "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
     "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have {client} "
-                          "bind anyone it later assigns or licenses {deliverables} to",
+    "bind anyone it later assigns or licenses {deliverables} to",
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
     "ai-creative-likeness": "cover imitation of {provider}'s style, voice and likeness",
     "ai-data-use": "cover datasets derived from {deliverables}",
@@ -324,16 +370,29 @@ def _where(f: Finding, paragraphs: Sequence[Paragraph]) -> str:
     return f" (clause {label})" if label else ""
 
 
-def strategy_comment(result: AuditResult, strategy: Strategy, inserted: Sequence[str], variant: str,
-                     terms: Mapping[str, str], fixes: Sequence[tuple[Finding, RenderedFix, str]]) -> str:
+def strategy_comment(
+    result: AuditResult,
+    strategy: Strategy,
+    inserted: Sequence[str],
+    variant: str,
+    terms: Mapping[str, str],
+    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+) -> str:
     """One comment saying what the redline does and why, from this document's findings only."""
-    t = {"agreement": terms.get("agreement", "this agreement"), "client": terms.get("client", "the other party"),
-         "provider": terms.get("provider", "the creator"), "deliverables": terms.get("deliverables", "the work")}
+    t = {
+        "agreement": terms.get("agreement", "this agreement"),
+        "client": terms.get("client", "the other party"),
+        "provider": terms.get("provider", "the creator"),
+        "deliverables": terms.get("deliverables", "the work"),
+    }
     first = strategy.evidence[0] if strategy.evidence else None
     where = _where(first, result.paragraphs) if first is not None else ""
     if strategy.situation == ASSIGNED:
-        made = "makes {deliverables} works made for hire for {client}" if first and first.kind == "work_made_for_hire" \
+        made = (
+            "makes {deliverables} works made for hire for {client}"
+            if first and first.kind == "work_made_for_hire"
             else "transfers ownership of {deliverables} to {client}"
+        )
         said = "{agreement} " + made + where
         if any(op == "replace" and f.kind == "ip_assignment" for f, _, op in fixes):
             said += "; we propose that ownership pass only on payment in full"
@@ -355,8 +414,9 @@ def strategy_comment(result: AuditResult, strategy: Strategy, inserted: Sequence
 # -- choosing ---------------------------------------------------------------------------------------
 
 
-def _fix_wanted(f: Finding, library: Library, playbook: Playbook, ours: Callable[[str], bool]
-                ) -> tuple[str, Fix] | None:
+def _fix_wanted(
+    f: Finding, library: Library, playbook: Playbook, ours: Callable[[str], bool]
+) -> tuple[str, Fix] | None:
     """The playbook's action and the library's fix for a red flag worth an edit, else None."""
     if f.severity not in ("high", "medium"):
         return None  # a licence back to the creator, a mutual clause: nothing to negotiate
@@ -370,15 +430,22 @@ def _fix_wanted(f: Finding, library: Library, playbook: Playbook, ours: Callable
     fix = library.fix_for(f.kind)
     if action == "ignore" or fix is None or not f.phrase:
         return None
-    if action == "replace" and (f.actor not in ("creator", "both")
-                                or (f.kind in _TRANSFER_KINDS and f.object not in _WORK_OBJECTS)):
+    if action == "replace" and (
+        f.actor not in ("creator", "both") or (f.kind in _TRANSFER_KINDS and f.object not in _WORK_OBJECTS)
+    ):
         action = "comment"  # a tracked replacement only where the finding says the creator gives the right
     return action, fix
 
 
-def choose_fixes(result: AuditResult, library: Library, playbook: Playbook, variant: str,
-                 terms: Mapping[str, str], with_comments: bool, existing_comments: Mapping[int, Sequence[str]]
-                 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
+def choose_fixes(
+    result: AuditResult,
+    library: Library,
+    playbook: Playbook,
+    variant: str,
+    terms: Mapping[str, str],
+    with_comments: bool,
+    existing_comments: Mapping[int, Sequence[str]],
+) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The red flags to replace or comment on, each with its rendered fix and op, and the library
     terms the replacements use (in order of first use). One edit per piece of text, one
     explanatory comment per kind, no comment already in place, no replacement already made."""
@@ -434,8 +501,9 @@ def _commented(fix: Fix, variant: str, phrase: str, existing: Sequence[str]) -> 
     return False
 
 
-def choose_clauses(result: AuditResult, library: Library, playbook: Playbook, variant: str,
-                   needed_terms: Sequence[str]) -> list[str]:
+def choose_clauses(
+    result: AuditResult, library: Library, playbook: Playbook, variant: str, needed_terms: Sequence[str]
+) -> list[str]:
     """The ids of the clauses to insert: the protections the playbook requires and the document
     lacks, then the clauses defining the terms the fixes use."""
     wanted = [p.clause for p in playbook.required(variant) if not _present(result, p.kind)]
@@ -456,9 +524,11 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
     for clause in clauses:
         place = result.places.get(clause.placement)  # where the clause file says it goes
         if place is None:
-            notes.append(f"The {clause.id} clause is a separate document: it is not inserted."
-                         if clause.placement == Placement.SEPARATE_DOCUMENT
-                         else f"No place found to insert the {clause.id} clause.")
+            notes.append(
+                f"The {clause.id} clause is a separate document: it is not inserted."
+                if clause.placement == Placement.SEPARATE_DOCUMENT
+                else f"No place found to insert the {clause.id} clause."
+            )
             continue
         placed.append((place.index, clause))
     placed.sort(key=lambda s: s[0])
@@ -473,8 +543,14 @@ def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
 # -- rendering --------------------------------------------------------------------------------------
 
 
-def render_insertions(result: AuditResult, library: Library, placed: Sequence[tuple[int, Clause]], variant: str,
-                      terms: Mapping[str, str], with_comments: bool) -> list[Edit]:
+def render_insertions(
+    result: AuditResult,
+    library: Library,
+    placed: Sequence[tuple[int, Clause]],
+    variant: str,
+    terms: Mapping[str, str],
+    with_comments: bool,
+) -> list[Edit]:
     """An ``insert_after`` edit for each placed clause not already in the document, its terms
     defined once (at their first use) unless the document defines them."""
     paragraphs = result.paragraphs
@@ -489,14 +565,36 @@ def render_insertions(result: AuditResult, library: Library, placed: Sequence[tu
         # the run-in title goes on the operative paragraph, not on a definition placed before it
         titled = next((i for i, text in enumerate(body) if not text.startswith("“")), 0)
         paras = tuple({"text": text, **({"title": r.title} if i == titled else {})} for i, text in enumerate(body))
-        edits.append(Edit("", "insert_after", index, paragraphs[index].text, clause.id, variant,
-                          r.comment if with_comments else None, title=r.title, paragraphs=paras))
+        edits.append(
+            Edit(
+                "",
+                "insert_after",
+                index,
+                paragraphs[index].text,
+                clause.id,
+                variant,
+                r.comment if with_comments else None,
+                title=r.title,
+                paragraphs=paras,
+            )
+        )
     return edits
 
 
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:
     """The ``replace`` or ``comment`` edit of a red flag."""
-    return Edit("", op, f.start, f.paragraph_text, rf.fix, variant, rf.comment if with_comments else None,
-                find=f.phrase, occurrence=_occurrence(f.paragraph_text, f.phrase, f.phrase_start),
-                start=f.phrase_start, end=f.phrase_end, replacement=rf.replacement if op == "replace" else None,
-                finding=f.kind)
+    return Edit(
+        "",
+        op,
+        f.start,
+        f.paragraph_text,
+        rf.fix,
+        variant,
+        rf.comment if with_comments else None,
+        find=f.phrase,
+        occurrence=_occurrence(f.paragraph_text, f.phrase, f.phrase_start),
+        start=f.phrase_start,
+        end=f.phrase_end,
+        replacement=rf.replacement if op == "replace" else None,
+        finding=f.kind,
+    )

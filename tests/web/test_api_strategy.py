@@ -7,9 +7,18 @@ from support.docx_builder import make_docx, p
 
 from .conftest import assert_problem
 
-ANONYMOUS = make_docx("".join(p(t) for t in (
-    "TERMS", "1. Rights", "1.1 All right, title and interest in the Work is hereby assigned.",
-    "1.2 These terms are governed by the laws of England.")) + "<w:sectPr/>")
+ANONYMOUS = make_docx(
+    "".join(
+        p(t)
+        for t in (
+            "TERMS",
+            "1. Rights",
+            "1.1 All right, title and interest in the Work is hereby assigned.",
+            "1.2 These terms are governed by the laws of England.",
+        )
+    )
+    + "<w:sectPr/>"
+)
 
 
 def test_a_plan_for_a_contract_whose_parties_cannot_be_mapped_is_a_422_problem_asking_which_party(post_docx):

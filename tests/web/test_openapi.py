@@ -68,8 +68,7 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", create_app({"TES
 
 
 @schema.parametrize()
-@settings(max_examples=6, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @pytest.mark.timeout(120)
 def test_no_generated_request_makes_the_server_fail(case):
     response = case.call()

@@ -28,11 +28,20 @@ from noai.analysis.classify import INFO, Finding
 from noai.kinds import SEVERITY_ORDER, kind_spec, protection_spec
 
 # One word a status, the same in the file report, the Markdown and the folder summary.
-STATUS_WORDS: dict[str, str] = {PRESENT: "present", MISSING: "missing", UNKNOWN: "unknown", PROPOSED: "proposed",
-                                 STRUCK: "struck", REMOVED: "removed", WEAKENED: "weakened"}
-LEGEND = (f"{SCORE_LEGEND} Protections: present, missing, or unknown (could not tell); in a negotiation also "
-          "proposed (our pending insertion), struck (the other side's pending deletion), removed (gone since our "
-          "round) or weakened (a core limb gone).")
+STATUS_WORDS: dict[str, str] = {
+    PRESENT: "present",
+    MISSING: "missing",
+    UNKNOWN: "unknown",
+    PROPOSED: "proposed",
+    STRUCK: "struck",
+    REMOVED: "removed",
+    WEAKENED: "weakened",
+}
+LEGEND = (
+    f"{SCORE_LEGEND} Protections: present, missing, or unknown (could not tell); in a negotiation also "
+    "proposed (our pending insertion), struck (the other side's pending deletion), removed (gone since our "
+    "round) or weakened (a core limb gone)."
+)
 
 
 def protection_title(name: str) -> str:
@@ -145,8 +154,11 @@ def negotiation_lines(result: AuditResult) -> list[str]:
         return []
     counts = talks.to_dict()["counts"]
     said = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
-    lines = ["", f"Round {talks.round} (ours, from the {'document we sent' if talks.source == 'previous' else 'record'}"
-                 f"): {said or 'no proposals'}"]
+    lines = [
+        "",
+        f"Round {talks.round} (ours, from the {'document we sent' if talks.source == 'previous' else 'record'}"
+        f"): {said or 'no proposals'}",
+    ]
     for o in talks.outcomes:
         if o.status == "pending":
             continue
@@ -157,8 +169,9 @@ def negotiation_lines(result: AuditResult) -> list[str]:
     if talks.changes:
         lines += ["", f"Their changes to IP, licence and AI terms ({len(talks.changes)}):"]
         lines += [f"  {c.summary}" + (f" ({c.date[:10]})" if c.date else "") for c in talks.changes]
-    lines += [f'  Dangling: "{term}" is still used (paragraph {i + 1}) but no longer defined'
-              for term, i in talks.dangling]
+    lines += [
+        f'  Dangling: "{term}" is still used (paragraph {i + 1}) but no longer defined' for term, i in talks.dangling
+    ]
     return lines
 
 

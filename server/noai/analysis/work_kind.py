@@ -18,13 +18,20 @@ SOFTWARE, CREATIVE, DATA, GENERAL = "software", "creative", "data", "general"
 WORK_KINDS = (SOFTWARE, CREATIVE, DATA, GENERAL)
 
 _WORDS = {
-    SOFTWARE: re.compile(r"\b(?:software|source\s+code|object\s+code|sample\s+code|code|program(?:me)?s?|"
-                         r"applications?|API|SDK|scripts?)\b", re.IGNORECASE),
-    CREATIVE: re.compile(r"\b(?:artwork|illustrations?|photo(?:graph)?s?|images?|designs?|logos?|brand\s+elements|"
-                         r"music|songs?|recordings?|videos?|films?|footage|voice|likeness|manuscripts?|books?|"
-                         r"articles?|copy|content|creative|artistic|animations?|characters?)\b", re.IGNORECASE),
-    DATA: re.compile(r"\b(?:data\s*sets?|datasets?|data|databases?|records|corpus|annotations?|labels?)\b",
-                     re.IGNORECASE),
+    SOFTWARE: re.compile(
+        r"\b(?:software|source\s+code|object\s+code|sample\s+code|code|program(?:me)?s?|"
+        r"applications?|API|SDK|scripts?)\b",
+        re.IGNORECASE,
+    ),
+    CREATIVE: re.compile(
+        r"\b(?:artwork|illustrations?|photo(?:graph)?s?|images?|designs?|logos?|brand\s+elements|"
+        r"music|songs?|recordings?|videos?|films?|footage|voice|likeness|manuscripts?|books?|"
+        r"articles?|copy|content|creative|artistic|animations?|characters?)\b",
+        re.IGNORECASE,
+    ),
+    DATA: re.compile(
+        r"\b(?:data\s*sets?|datasets?|data|databases?|records|corpus|annotations?|labels?)\b", re.IGNORECASE
+    ),
 }
 _NAME_WEIGHT = 10  # the work product's own name decides unless the body speaks overwhelmingly of another kind
 # Without the name, the body must speak of one kind often and mostly: a services contract that
