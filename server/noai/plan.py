@@ -29,6 +29,7 @@ from .ooxml.model import Paragraph
 from .ooxml.renumber import renumber
 
 SCHEMA = "noai.plan/1"
+DEFINITIONS = "definitions"  # the clause id of the edit adding the new terms to the document's definitions
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,10 +226,12 @@ def make_plan(
     )
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
     insertions = render_insertions(result, library, placed, variant, terms, with_comments)
-    if insertions and with_comments:  # the strategy, said once: on the first clause inserted
-        why = strategy_comment(result, strategy, [e.clause for e in insertions], variant, terms, fixes)
+    clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
+    if clauses and with_comments:  # the strategy, said once: on the first clause inserted
+        first = clauses[0]
+        why = strategy_comment(result, strategy, [insertions[i].clause for i in clauses], variant, terms, fixes)
         why += _shifted(result, insertions)
-        insertions[0] = replace(insertions[0], comment=f"{why} {insertions[0].comment}")
+        insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
     return Plan(variant, terms, numbered(edits), offered=offered, notes=tuple(notes + list(result.notes)))
@@ -543,6 +546,51 @@ def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
 # -- rendering --------------------------------------------------------------------------------------
 
 
+_DEFINITION = re.compile(
+    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?[\"“][^\"“”]{1,80}[\"”]\s+(shall\s+)?means?\b"
+)
+_DEFINITIONS_HEADING = re.compile(
+    r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(definitions?|interpretation)\b.{0,40}$", re.IGNORECASE
+)
+
+
+def definitions_run(paragraphs: Sequence[Paragraph]) -> tuple[int, bool, bool] | None:
+    """The document's definitions clause: the last paragraph of the first run of ``"X" means …``
+    entries under a Definitions / Interpretation heading, whether it writes straight quotes and
+    whether it says "shall mean"; ``None`` when the document has none (two entries at least)."""
+    for h, heading in enumerate(paragraphs):
+        if not _DEFINITIONS_HEADING.match(heading.text) or len(heading.text) > 60:
+            continue
+        found: list[tuple[int, re.Match[str]]] = []
+        for i in range(h + 1, min(len(paragraphs), h + 200)):
+            text = paragraphs[i].text
+            m = _DEFINITION.match(text)
+            if m:
+                found.append((i, m))
+            elif found and (not text.strip() or len(text) < 60 and not text.rstrip().endswith((";", ":", "."))):
+                break  # a heading or an empty line ends the run
+            elif not found and i > h + 3:
+                break
+        if len(found) >= 2:
+            last, m = found[-1]
+            return last, '"' in m.group(0), m.group(1) is not None
+    return None
+
+
+def _in_house_style(text: str, straight: bool, shall: bool) -> str:
+    """A library definition (“X” means …) in the style of the document's definitions."""
+    if shall:
+        text = re.sub(r"^(“[^”]+”) means\b", r"\1 shall mean", text)
+    return text.replace("“", '"').replace("”", '"') if straight else text
+
+
+def _opening_definitions(definitions: Sequence[str], scope: str) -> str:
+    """The definitions as one opening sentence: "In this clause, “A” means …; and “B” means …"."""
+    items = [d.rstrip(".") for d in definitions]
+    joined = items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
+    return f"In {scope}, {joined}."
+
+
 def render_insertions(
     result: AuditResult,
     library: Library,
@@ -552,18 +600,38 @@ def render_insertions(
     with_comments: bool,
 ) -> list[Edit]:
     """An ``insert_after`` edit for each placed clause not already in the document, its terms
-    defined once (at their first use) unless the document defines them."""
+    defined once unless the document defines them: appended to the document's definitions clause
+    when it has one (in that clause's style, as one more edit), else in an opening "In this
+    clause, …" sentence of the first clause that uses them ("In this agreement" when a later
+    inserted clause uses them too)."""
     paragraphs = result.paragraphs
     document_text = "\n".join(p.text for p in paragraphs)
     already = {t for t in library.glossary if t in result.terms.all}
     rendered = render_many([(clause, variant) for _, clause in placed], terms, already_defined=already)
-    edits = []
+    run = definitions_run(paragraphs)
+    bodies = []
     for (index, clause), r in zip(placed, rendered, strict=True):
         body = [p for p in r.paragraphs if p]
         if body and body[-1] in document_text:
             continue  # the clause is already in the document (e.g. our own pending insertion)
-        # the run-in title goes on the operative paragraph, not on a definition placed before it
-        titled = next((i for i, text in enumerate(body) if not text.startswith("“")), 0)
+        definitions = [t for t in body if t.startswith("“") and any(t.startswith(f"“{d}”") for d in r.defined)]
+        bodies.append((index, clause, r, [t for t in body if t not in definitions], definitions))
+    edits = []
+    collected: list[str] = []  # the definitions for the document's definitions clause
+    for n, (index, clause, r, body, definitions) in enumerate(bodies):
+        if definitions and run is not None:
+            collected.extend(definitions)
+        elif definitions:
+            later = " ".join(t for b in bodies[n + 1 :] for t in b[3])
+            names = [d[1 : d.index("”")] for d in definitions]
+            scope = "this clause"
+            if any(re.search(rf"(?<!\w){re.escape(name)}", later) for name in names):
+                scope = terms.get("agreement", "this agreement")
+            body = [_opening_definitions(definitions, scope), *body]
+        # the run-in title goes on the operative paragraph, not on the definitions before it
+        titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
+        if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
+            titled = 1
         paras = tuple({"text": text, **({"title": r.title} if i == titled else {})} for i, text in enumerate(body))
         edits.append(
             Edit(
@@ -578,6 +646,20 @@ def render_insertions(
                 paragraphs=paras,
             )
         )
+    if collected and run is not None:
+        at, straight, shall = run
+        definitions_edit = Edit(
+            "",
+            "insert_after",
+            at,
+            paragraphs[at].text,
+            DEFINITIONS,
+            variant,
+            "The terms the new clauses use, defined with the document's other definitions." if with_comments else None,
+            paragraphs=tuple({"text": _in_house_style(d, straight, shall)} for d in collected),
+        )
+        edits.append(definitions_edit)
+        edits.sort(key=lambda e: e.index)  # stable: the definitions before a clause anchored at the same place
     return edits
 
 

@@ -986,8 +986,10 @@ def _work_product(
             or t.name.lower() in party_words
         ):
             continue
-        if t.defined_at is not None and paragraphs[t.defined_at].mark == "inserted":
-            continue  # defined only in a tracked insertion (a redline's own clause): not the document's word
+        if t.defined_at is not None and t.name not in paragraphs[t.defined_at].original_text:
+            # defined only in a tracked insertion (a redline's own clause): not the document's word (a
+            # definition we inserted after it marks the document's own paragraph's mark as inserted)
+            continue
         spellings = [n for n in (t.name, *t.aliases) if len(n) > 2]
         holders = sorted({i for n in spellings for i in joined.holders(n)})
         ip = 0

@@ -1,0 +1,92 @@
+"""Issue 15, "only the document's words": a term the inserted clauses need and the document lacks is
+defined where a lawyer would put it: appended to the document's definitions clause (in its style) when
+it has one, else in an opening "In this clause, …" sentence of the inserted clause."""
+
+from __future__ import annotations
+
+from support.docx_builder import make_docx, p
+from test_strategy import ASSIGNMENT, DATE, PARTIES, planned
+from test_writer import accepted
+
+from noai import engine
+from noai.ooxml.document import read_document
+
+WITH_DEFINITIONS = make_docx(
+    "".join(
+        [
+            p("SERVICES AGREEMENT"),
+            p(PARTIES),
+            p("1. Definitions"),
+            p('"Fees" shall mean the fees set out in the schedule.', style="ListParagraph"),
+            p('"Work" shall mean the cover artwork the Studio designs for the Client.', style="ListParagraph"),
+            p("2. Intellectual Property"),
+            p("2.1 The Studio hereby assigns to the Client all right, title and interest in the Work."),
+            p("2.2 The Studio waives its moral rights in the Work to the extent permitted by law."),
+            p("3. General"),
+            p("3.1 This agreement is governed by the laws of England."),
+            p("Signed for the Studio: ____________"),
+        ]
+    )
+    + "<w:sectPr/>"
+)
+
+
+def insertions(plan):
+    return [e for e in plan.edits if e.op == "insert_after"]
+
+
+def test_new_terms_are_appended_to_the_documents_definitions_clause_in_its_style():
+    plan = planned(WITH_DEFINITIONS)
+    first = insertions(plan)[0]
+    assert first.clause == "definitions" and [e.clause for e in insertions(plan)].count("no-ai-training") == 1
+    assert first.anchor_text.startswith('"Work" shall mean')
+    texts = [q["text"] for q in first.paragraphs]
+    assert any(t.startswith('"Prohibited AI Use" shall mean') for t in texts)
+    assert all(t.startswith('"') and " shall mean " in t for t in texts)
+    assert not any("title" in q for q in first.paragraphs)
+    rest = " ".join(q["text"] for e in insertions(plan)[1:] for q in e.paragraphs)
+    assert " means " not in rest and "In this clause" not in rest
+
+
+def test_the_definitions_written_into_the_docx_take_the_definitions_clause_style_and_place():
+    out = engine.redline(WITH_DEFINITIONS, author="noai", date=DATE, options=engine.Options(variant="standard")).docx
+    texts = accepted(out)
+    doc = read_document(out)  # the current text: the pending insertions included
+    assert [q.text for q in doc.paragraphs] == texts
+    at = next(i for i, t in enumerate(texts) if t.startswith('"Prohibited AI Use" shall mean'))
+    assert (
+        texts.index("2. Intellectual Property")
+        > at
+        > texts.index('"Work" shall mean the cover artwork the Studio designs for the Client.')
+    )
+    assert doc.paragraphs[at].style_id == "ListParagraph"
+
+
+def test_without_a_definitions_clause_the_terms_open_the_inserted_clause_in_one_sentence():
+    plan = planned(ASSIGNMENT)
+    covenant = next(e for e in insertions(plan) if e.clause == "no-ai-training")
+    first = covenant.paragraphs[0]["text"]
+    assert (
+        first.startswith(("In this clause, “", "In this agreement, “")) and "; and “Prohibited AI Use” means" in first
+    )
+    assert sum(q["text"].startswith("“") for q in covenant.paragraphs) == 0
+    assert "title" not in covenant.paragraphs[0] and covenant.paragraphs[1].get("title")
+
+
+def test_terms_only_the_clause_itself_uses_are_defined_for_this_clause():
+    docx = make_docx(
+        "".join(
+            p(t)
+            for t in (
+                "DESIGN CONTRACT",
+                PARTIES,
+                '1. The Studio shall design the illustrations for the Client (the "Artwork").',
+                "2. The Studio grants the Client a non-exclusive licence to reproduce the Artwork in the book.",
+                "3. This agreement is governed by the laws of England.",
+            )
+        )
+        + "<w:sectPr/>"
+    )
+    plan = planned(docx)
+    openings = [e.paragraphs[0]["text"] for e in insertions(plan) if e.paragraphs[0]["text"].startswith("In ")]
+    assert openings and all(o.startswith(("In this clause, ", "In this agreement, ")) for o in openings)
