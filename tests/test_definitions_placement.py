@@ -90,3 +90,24 @@ def test_terms_only_the_clause_itself_uses_are_defined_for_this_clause():
     plan = planned(docx)
     openings = [e.paragraphs[0]["text"] for e in insertions(plan) if e.paragraphs[0]["text"].startswith("In ")]
     assert openings and all(o.startswith(("In this clause, ", "In this agreement, ")) for o in openings)
+
+
+def test_the_definitions_run_ends_at_the_next_clause_so_a_later_means_sentence_is_not_taken_for_it():
+    from noai.ooxml.document import read_document as read
+    from noai.plan import definitions_run
+
+    docx = make_docx(
+        "".join(
+            p(t)
+            for t in (
+                "1. Definitions",
+                '"Fees" means the fees set out in the schedule, payable in accordance with clause 4.',
+                '"Work" means the cover artwork the Studio designs for the Client under this agreement.',
+                "2. Services. The Studio shall design the Work with reasonable skill and care, to the brief.",
+                '"Brief" means the Client\'s written description of the Work, as updated from time to time.',
+            )
+        )
+        + "<w:sectPr/>"
+    )
+    assert definitions_run(read(docx).paragraphs) == (2, True, False)
+    assert definitions_run(read(ASSIGNMENT).paragraphs) is None

@@ -549,6 +549,7 @@ def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
 _DEFINITION = re.compile(
     r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?[\"“][^\"“”]{1,80}[\"”]\s+(shall\s+)?means?\b"
 )
+_NEW_CLAUSE = re.compile(r"^\s*(?:clause\s+|article\s+|section\s+)?[0-9]+\.?\s+[A-Z]", re.IGNORECASE)
 _DEFINITIONS_HEADING = re.compile(
     r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(definitions?|interpretation)\b.{0,40}$", re.IGNORECASE
 )
@@ -567,8 +568,13 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> tuple[int, bool, bool] |
             m = _DEFINITION.match(text)
             if m:
                 found.append((i, m))
-            elif found and (not text.strip() or len(text) < 60 and not text.rstrip().endswith((";", ":", "."))):
-                break  # a heading or an empty line ends the run
+            elif found and (
+                paragraphs[i].is_heading
+                or not text.strip()
+                or _NEW_CLAUSE.match(text)
+                or (len(text) < 60 and not text.rstrip().endswith((";", ":", ".")))
+            ):
+                break  # a heading, a new numbered clause or an empty line ends the run
             elif not found and i > h + 3:
                 break
         if len(found) >= 2:
