@@ -16,6 +16,7 @@ from test_writer import accepted, rejected
 from noai import engine
 from noai.errors import PartyRoleError
 from noai.ooxml.document import read_document
+from noai.plan import Edit, _shifted
 
 DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 PARTIES = 'This agreement is made between Inkwell Studio Ltd (the "Studio") and Northwind Books plc (the "Client").'
@@ -211,9 +212,26 @@ def test_no_clause_is_inserted_as_an_item_of_a_list_governed_by_a_lead_in(items)
     paragraphs = read_document(docx).paragraphs
     lead = next(q.index for q in paragraphs if q.text == lead_in)
     plan = planned(docx)
-    anchors = {e.index for e in plan.edits if e.op == "insert_after"}
-    assert anchors and all(i < lead for i in anchors), anchors
-    assert all(i not in range(lead, lead + len(items) + 1) for i in anchors)
+    last = lead + len(items)  # the list ends the IP section: the clauses follow the whole list, at the lead-in's level
+    edits = [e for e in plan.edits if e.op == "insert_after" and e.clause != "definitions"]
+    assert edits and {e.index for e in edits} == {last}, [e.index for e in edits]
+    assert all(q.get("like") == lead for e in edits for q in e.paragraphs)
+    texts = accepted(engine.redline(docx, author="noai", date=DATE, options=engine.Options()).docx)
+    after = texts[texts.index(items[-1]) + 1 :]
+    assert after[0].startswith("2.3 ") and not after[0].startswith(("(d)", "-")), after[0]
+    assert texts[texts.index(items[-1]) + 1 + sum(len(e.paragraphs) for e in edits)] == "3. General"
+
+
+def test_a_grant_inside_a_lead_in_list_that_goes_on_puts_the_clause_before_the_lead_in():
+    lead_in = "2.2 The Client may use the Work:"
+    docx = _ip_with_tail(
+        lead_in, "(a) in the book;", "(b) in its marketing.", "2.3 The Client shall credit the Studio."
+    )
+    paragraphs = read_document(docx).paragraphs
+    lead = next(q.index for q in paragraphs if q.text == lead_in)
+    for e in planned(docx).edits:
+        if e.op == "insert_after":
+            assert e.index not in (lead, lead + 1) and not any("like" in q for q in e.paragraphs), e.index
 
 
 def test_no_clause_is_inserted_inside_bracketed_options():
@@ -348,8 +366,12 @@ def test_the_strategy_comment_reports_the_typed_numbers_and_references_an_insert
         "3.2 This agreement is governed by the laws of England.",
         "Signed for the Studio: ____________",
     )
-    comment = next(e.comment for e in planned(docx).edits if e.comment and e.comment.startswith("Our approach"))
-    assert (
-        "The clauses after the insertion are renumbered (2.2), with 1 cross-reference to them, as tracked "
-        "changes." in comment
+    result, plan = audited_plan(docx)
+    comment = next(e.comment for e in plan.edits if e.comment and e.comment.startswith("Our approach"))
+    assert "renumbered" not in comment  # the clauses follow the whole list (after (b), as 2.3): nothing moves
+    before_lead_in = Edit(
+        "", "insert_after", 5, result.paragraphs[5].text, "x", "standard", None, paragraphs=({"text": "New."},)
+    )
+    assert _shifted(result, [before_lead_in]) == (
+        " The clauses after the insertion are renumbered (2.2), with 1 cross-reference to them, as tracked changes."
     )

@@ -22,7 +22,7 @@ export async function trackChanges(context) {
  * document backwards (and right to left inside a paragraph) so earlier places stay put.
  */
 /**
- * @typedef {{id: string, op: string, anchor?: {index: number, text: string}, paragraphs?: {text: string, title?: string}[],
+ * @typedef {{id: string, op: string, anchor?: {index: number, text: string}, paragraphs?: {text: string, title?: string, like?: number}[],
  *   find?: string, occurrence?: number, start?: number, replacement?: string, comment?: string}} Edit
  * @typedef {{id: string, ok: boolean, reason: string}} EditResult
  * @param {Word.RequestContext} context
@@ -43,7 +43,10 @@ export async function applyEdits(context, edits) {
   }
   located.sort((a, b) => b.index - a.index || (b.edit.start ?? 0) - (a.edit.start ?? 0));
   for (const { edit, index } of located) {
-    results.set(edit, await applyOne(context, paragraphs.items[index], texts[index], edit));
+    const like = edit.paragraphs?.[0]?.like;
+    // the paragraph whose style and list level an insertion takes: the anchor, or a lead-in whose list the anchor ends
+    const source = typeof like === "number" ? paragraphs.items[like + index - (edit.anchor?.index ?? index)] : undefined;
+    results.set(edit, await applyOne(context, paragraphs.items[index], texts[index], edit, source));
   }
   return edits.map((edit) => results.get(edit));
 }
@@ -54,20 +57,21 @@ export async function applyEdits(context, edits) {
  * @param {Word.Paragraph} paragraph
  * @param {string} text
  * @param {Edit} edit
+ * @param {Word.Paragraph} [source]
  * @returns {Promise<EditResult>}
  */
-async function applyOne(context, paragraph, text, edit) {
+async function applyOne(context, paragraph, text, edit, source) {
   const apply = OPERATIONS[edit.op];
   if (!apply) return { id: edit.id, ok: false, reason: `Unknown change type "${edit.op}".` };
   try {
-    const reason = await apply(context, paragraph, text, edit);
+    const reason = await apply(context, paragraph, text, edit, source);
     return { id: edit.id, ok: !reason, reason: reason ?? "" };
   } catch (error) {
     return { id: edit.id, ok: false, reason: `Word refused the change: ${error.message}` };
   }
 }
 
-/** @type {Record<string, (context: Word.RequestContext, paragraph: Word.Paragraph, text: string, edit: Edit) => Promise<string|null>>} */
+/** @type {Record<string, (context: Word.RequestContext, paragraph: Word.Paragraph, text: string, edit: Edit, source?: Word.Paragraph) => Promise<string|null>>} */
 const OPERATIONS = {
   insert_after: insertAfter,
   replace: replacePhrase,
@@ -75,14 +79,17 @@ const OPERATIONS = {
 };
 
 /**
- * Insert plan paragraphs after `anchor`, styled like it, joined to its list; comment the first.
+ * Insert plan paragraphs after `anchor`, styled like it (or like `source`, a lead-in whose list the
+ * anchor ends), joined to its list; comment the first.
  * @param {Word.RequestContext} context
  * @param {Word.Paragraph} anchor
  * @param {string} _text
  * @param {Edit} edit
+ * @param {Word.Paragraph} [source]
  * @returns {Promise<string|null>}
  */
-async function insertAfter(context, anchor, _text, edit) {
+async function insertAfter(context, anchor, _text, edit, source) {
+  const like = source ?? anchor;
   const specs = edit.paragraphs ?? [];
   if (!specs.length) return "The change has no text to insert.";
   /** @type {Word.Paragraph[]} */
@@ -92,7 +99,7 @@ async function insertAfter(context, anchor, _text, edit) {
   let previous = anchor;
   for (const { text, title } of specs) {
     previous = previous.insertParagraph(text, "After");
-    copyParagraphFormat(anchor, previous);
+    copyParagraphFormat(like, previous);
     previous.load("isListItem");
     inserted.push(previous);
     if (title && title.length <= SEARCH_LIMIT && text.startsWith(title)) {
@@ -104,7 +111,8 @@ async function insertAfter(context, anchor, _text, edit) {
   await context.sync();
   // A run-in title ("No AI training. Customer shall ...") is bold, as in the library's clauses.
   for (const hits of titles) if (hits.items.length) hits.items[0].font.bold = true;
-  if (anchor.isListItem) await joinList(context, anchor, inserted);
+  if (like.isListItem) await joinList(context, like, inserted);
+  else if (source) for (const p of inserted) if (p.isListItem) p.detachFromList(); // not one more item of the list
   if (edit.comment) inserted[0].getRange().insertComment(edit.comment);
   await context.sync();
   return null;

@@ -44,7 +44,7 @@ class Edit:
     variant: str
     comment: str | None
     title: str | None = None
-    paragraphs: tuple[dict[str, Any], ...] = ()  # insert_after: [{"text", "title"?}]
+    paragraphs: tuple[dict[str, Any], ...] = ()  # insert_after: [{"text", "title"?, "like"?}]
     find: str | None = None  # replace / comment: the phrase, occurrence k, offsets
     occurrence: int = 0
     start: int | None = None
@@ -615,6 +615,7 @@ def render_insertions(
     already = {t for t in library.glossary if t in result.terms.all}
     rendered = render_many([(clause, variant) for _, clause in placed], terms, already_defined=already)
     run = definitions_run(paragraphs)
+    likes = {place.index: place.like for place in result.places.values() if place.like is not None}
     bodies = []
     for (index, clause), r in zip(placed, rendered, strict=True):
         body = [p for p in r.paragraphs if p]
@@ -638,7 +639,10 @@ def render_insertions(
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
             titled = 1
-        paras = tuple({"text": text, **({"title": r.title} if i == titled else {})} for i, text in enumerate(body))
+        level = {"like": likes[index]} if index in likes else {}  # after a lead-in's list, at the lead-in's level
+        paras = tuple(
+            {"text": text, **({"title": r.title} if i == titled else {}), **level} for i, text in enumerate(body)
+        )
         edits.append(
             Edit(
                 "",

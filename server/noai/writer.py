@@ -41,8 +41,10 @@ from .ooxml.revisions import (
     comment_style_ids,
     insert_paragraphs_after,
     new_comments_root,
+    next_numbers,
     parent_of,
     replace_text,
+    typed_number,
 )
 from .ooxml.text import current_text
 from .ooxml.xml import parse_xml, serialize_xml
@@ -193,11 +195,24 @@ class _Writer:
     def _insert(self, index: int, edit: Edit) -> list[_Element]:
         paragraphs = [NewParagraph(item["text"], item.get("title")) for item in edit.paragraphs]
         after = self.inserted_after.get(index, self.element(index))
-        numbers = self.numbers.get(index, [])
-        new = insert_paragraphs_after(
-            after, paragraphs, self.stamp, self.ids, numbers=numbers[: len(paragraphs)] or None
-        )
-        self.numbers[index] = numbers[len(paragraphs) :]
+        like = edit.paragraphs[0].get("like") if edit.paragraphs else None
+        if like is not None and 0 <= like < len(self.doc.paragraphs):  # at the level of a lead-in, after its list
+            source = self.element(like)
+            typed = typed_number(self.doc.paragraphs[like].text)
+            new = insert_paragraphs_after(
+                after,
+                paragraphs,
+                self.stamp,
+                self.ids,
+                style_source=source,
+                numbers=next_numbers(typed[0], len(paragraphs)) if typed else None,
+            )
+        else:
+            numbers = self.numbers.get(index, [])
+            new = insert_paragraphs_after(
+                after, paragraphs, self.stamp, self.ids, numbers=numbers[: len(paragraphs)] or None
+            )
+            self.numbers[index] = numbers[len(paragraphs) :]
         self.added.extend(new)
         self.inserted_after[index] = new[-1]
         if self.comments and edit.comment:

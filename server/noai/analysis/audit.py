@@ -109,6 +109,7 @@ class Place:
     text: str
     section_label: str | None
     reason: str
+    like: int | None = None  # the paragraph whose level the clause takes (a lead-in whose list it follows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -670,8 +671,28 @@ def _places(
             index, reason = fallback, "at the end of the operative terms"
         if index is not None:
             p = paragraphs[index]
-            out[placement] = Place(placement, index, p.text, p.section_label, reason)
+            lead = _lead_in(paragraphs, index, 0)
+            like = lead if lead is not None and _ends_list(paragraphs, index, lead) else None
+            out[placement] = Place(placement, index, p.text, p.section_label, reason, like)
     return out
+
+
+def _list_end(paragraphs: Sequence[Paragraph], index: int, lead: int) -> int:
+    """The last item of the list the lead-in ``lead`` governs, from its item ``index`` on."""
+    depth, end = _depth(paragraphs[lead]), index
+    for k in range(index + 1, min(len(paragraphs), index + _MAX_LIST)):
+        if paragraphs[k].text.strip():
+            if _depth(paragraphs[k]) <= depth:
+                break
+            end = k
+    return end
+
+
+def _ends_list(paragraphs: Sequence[Paragraph], index: int, lead: int) -> bool:
+    """Whether paragraph ``index`` is the last item of the list the lead-in ``lead`` governs: a clause
+    inserted after it at the lead-in's level follows the whole list and renumbers nothing."""
+    after = next((q for q in paragraphs[index + 1 :] if q.text.strip()), None)
+    return after is None or _depth(after) <= _depth(paragraphs[lead])
 
 
 _LEAD_IN = re.compile(r"[:\u2014]\s*$")  # "... shall constitute any warranty that:"
@@ -725,12 +746,16 @@ def _open_bracket(paragraphs: Sequence[Paragraph], index: int, floor: int) -> in
 def _settled(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], floor: int) -> tuple[int | None, str]:
     """The anchor moved out of what an insertion must not join: a list governed by a lead-in (the new
     clause would read as one more item of "... any warranty that:") or a bracketed alternative
-    ("[Option 1 ...]", gone if the parties pick the other). It goes before the lead-in or the block."""
+    ("[Option 1 ...]", gone if the parties pick the other). It goes before the lead-in or the block, or
+    stays after a lead-in list's last item (the plan gives the clause the lead-in's level)."""
     index, reason = anchor
     for _ in range(6):  # a lead-in inside an option block, or the reverse; several alternatives in a row
         if index is None:
             break
         lead, opener = _lead_in(paragraphs, index, floor), _open_bracket(paragraphs, index, floor)
+        end = _list_end(paragraphs, index, lead) if lead is not None and opener is None else None
+        if end is not None and paragraphs[end].section_path[:1] == paragraphs[index].section_path[:1]:
+            return end, f"{reason}, after the list the lead-in (paragraph {lead}) governs, at its level"
         start = lead if lead is not None else opener
         if start is None:
             break

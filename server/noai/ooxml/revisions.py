@@ -518,7 +518,7 @@ def insert_paragraphs_after(
     source = p if style_source is None else style_source
     layout = _layout(source)
     labels: list[str | None] = [None] * len(paragraphs)
-    if layout.number is not None and style_source is None:
+    if layout.number is not None and (style_source is None or numbers):  # numbers: the caller's, for the source's list
         number, separator = layout.number
         if numbers is None or len(numbers) != len(paragraphs):
             numbers = next_numbers(number, len(paragraphs))  # not None: typed_number checked it
