@@ -64,9 +64,24 @@ def rss_mib(pid: int) -> float:
 
 def start_server(port: int, workers: int) -> subprocess.Popen:
     env = {**os.environ, "NOAI_MAX_REQUESTS": "0", "NOAI_LOG_LEVEL": "WARNING"}
-    process = subprocess.Popen([sys.executable, "-m", "noai.cli", "serve", "--http", "--host", "127.0.0.1",
-                                "--port", str(port), "--workers", str(workers)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "noai.cli",
+            "serve",
+            "--http",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -154,12 +169,16 @@ def main(argv: list[str] | None = None) -> int:
         server.wait(timeout=30)
 
     done = sum(len(v) for v in latencies.values())
-    print(f"contract: {len(body) / 1024:.0f} KiB, {args.paragraphs} paragraphs; "
-          f"{args.workers} workers x 2 threads, {args.clients} clients, Python {sys.version.split()[0]}")
+    print(
+        f"contract: {len(body) / 1024:.0f} KiB, {args.paragraphs} paragraphs; "
+        f"{args.workers} workers x 2 threads, {args.clients} clients, Python {sys.version.split()[0]}"
+    )
     print(f"requests: {done} in {elapsed:.1f} s = {done / elapsed:.1f} requests/s; errors: {errors}")
     for endpoint, values in latencies.items():
-        print(f"  {endpoint:18} n={len(values):4}  p50 {percentile(values, 50) * 1000:6.0f} ms"
-              f"  p95 {percentile(values, 95) * 1000:6.0f} ms")
+        print(
+            f"  {endpoint:18} n={len(values):4}  p50 {percentile(values, 50) * 1000:6.0f} ms"
+            f"  p95 {percentile(values, 95) * 1000:6.0f} ms"
+        )
     for pid in workers:
         print(f"  worker {pid}: VmRSS {before[pid]:.0f} MiB before, {after.get(pid, 0):.0f} MiB after")
     return 1 if errors else 0

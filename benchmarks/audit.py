@@ -45,8 +45,11 @@ from make_large import make_large, word_made  # noqa: E402
 
 # Word-made contracts of the corpus whose bodies, repeated, make the ~100-page contracts as Word
 # writes them (make_large's XML is python-docx's, three to six times lighter for its text).
-WORD_MADE = ("cp-professional-services-agreement", "publicneuro-scc-controller-processor",
-             "ccs-ict-services-terms-tracked")
+WORD_MADE = (
+    "cp-professional-services-agreement",
+    "publicneuro-scc-controller-processor",
+    "ccs-ict-services-terms-tracked",
+)
 
 
 def floor(data: bytes):
@@ -90,14 +93,17 @@ def stage_times(data: bytes, repeat: int) -> dict[str, float]:
     package = read_package(data)
     doc = read_document(data)
     terms = extract_terms(doc.paragraphs)
-    times = median_times({
-        "package": lambda: read_package(data),
-        "parse": lambda: parse_xml(package.part(package.main_part), package.main_part),
-        "read": lambda: read_document(data),
-        "terms": lambda: extract_terms(doc.paragraphs),
-        "classify": lambda: classify(doc.paragraphs, terms),
-        "analysis": lambda: audit_document(doc),
-    }, repeat)
+    times = median_times(
+        {
+            "package": lambda: read_package(data),
+            "parse": lambda: parse_xml(package.part(package.main_part), package.main_part),
+            "read": lambda: read_document(data),
+            "terms": lambda: extract_terms(doc.paragraphs),
+            "classify": lambda: classify(doc.paragraphs, terms),
+            "analysis": lambda: audit_document(doc),
+        },
+        repeat,
+    )
     times["paragraphs"] = times["read"] - times["package"]
     times["rest"] = times["analysis"] - times["terms"] - times["classify"]
     return times
@@ -157,8 +163,11 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def measure_size(data: bytes, repeat: int, with_memory: bool) -> dict:
-    result = {"times": measure_times(data, repeat), "stages": stage_times(data, repeat),
-              "paragraphs": len(read_document(data).paragraphs)}
+    result = {
+        "times": measure_times(data, repeat),
+        "stages": stage_times(data, repeat),
+        "paragraphs": len(read_document(data).paragraphs),
+    }
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         result["xml"] = archive.getinfo("word/document.xml").file_size
     if with_memory:
@@ -167,35 +176,86 @@ def measure_size(data: bytes, repeat: int, with_memory: bool) -> dict:
 
 
 def report_sizes(results: dict[int, dict], with_memory: bool) -> str:
-    header = ["size", "paragraphs", "document.xml MB", "floor ms", "read ms", "audit ms", "read/floor",
-              "audit/floor"]
+    header = ["size", "paragraphs", "document.xml MB", "floor ms", "read ms", "audit ms", "read/floor", "audit/floor"]
     rows = []
     for n, r in results.items():
         t = r["times"]
-        rows.append([f"make_large({n})", f"{r['paragraphs']:,}", mb(r["xml"]), ms(t["floor"]), ms(t["read"]),
-                     ms(t["audit"]), f"{t['read'] / t['floor']:.1f}", f"{t['audit'] / t['floor']:.1f}"])
+        rows.append(
+            [
+                f"make_large({n})",
+                f"{r['paragraphs']:,}",
+                mb(r["xml"]),
+                ms(t["floor"]),
+                ms(t["read"]),
+                ms(t["audit"]),
+                f"{t['read'] / t['floor']:.1f}",
+                f"{t['audit'] / t['floor']:.1f}",
+            ]
+        )
     sizes = list(results)
     if len(sizes) == 2:
         small, big = (results[n]["times"] for n in sizes)
         para = results[sizes[1]]["paragraphs"] / results[sizes[0]]["paragraphs"]
-        rows.append([f"growth {sizes[0]} -> {sizes[1]}", f"{para:.1f}", "", f"{big['floor'] / small['floor']:.1f}",
-                     f"{big['read'] / small['read']:.1f}", f"{big['audit'] / small['audit']:.1f}", "", ""])
+        rows.append(
+            [
+                f"growth {sizes[0]} -> {sizes[1]}",
+                f"{para:.1f}",
+                "",
+                f"{big['floor'] / small['floor']:.1f}",
+                f"{big['read'] / small['read']:.1f}",
+                f"{big['audit'] / small['audit']:.1f}",
+                "",
+                "",
+            ]
+        )
     out = [table(header, rows)]
     stage_rows = []
     for n, r in results.items():
         s = r["stages"]
-        stage_rows.append([f"make_large({n})"] + [ms(s[k]) for k in
-                          ("package", "parse", "paragraphs", "read", "terms", "classify", "rest", "analysis")])
-    out.append(table(["size", "read_package", "of which lxml parse", "styles, paragraphs, sections", "read total",
-                      "extract_terms", "classify", "language, protections, score", "analysis total"], stage_rows))
+        stage_rows.append(
+            [f"make_large({n})"]
+            + [ms(s[k]) for k in ("package", "parse", "paragraphs", "read", "terms", "classify", "rest", "analysis")]
+        )
+    out.append(
+        table(
+            [
+                "size",
+                "read_package",
+                "of which lxml parse",
+                "styles, paragraphs, sections",
+                "read total",
+                "extract_terms",
+                "classify",
+                "language, protections, score",
+                "analysis total",
+            ],
+            stage_rows,
+        )
+    )
     if with_memory:
         mem_rows = []
         for n, r in results.items():
             m = r["memory"]
-            mem_rows.append([f"make_large({n})"] + [mb(m[k]["peak"]) for k in MEASURES]
-                            + [mb(m[k]["maxrss"]) for k in ("none", *MEASURES)])
-        out.append(table(["size", "floor peak MB", "read peak MB", "audit peak MB", "peak RSS idle MB",
-                          "peak RSS floor MB", "peak RSS read MB", "peak RSS audit MB"], mem_rows))
+            mem_rows.append(
+                [f"make_large({n})"]
+                + [mb(m[k]["peak"]) for k in MEASURES]
+                + [mb(m[k]["maxrss"]) for k in ("none", *MEASURES)]
+            )
+        out.append(
+            table(
+                [
+                    "size",
+                    "floor peak MB",
+                    "read peak MB",
+                    "audit peak MB",
+                    "peak RSS idle MB",
+                    "peak RSS floor MB",
+                    "peak RSS read MB",
+                    "peak RSS audit MB",
+                ],
+                mem_rows,
+            )
+        )
     return "\n\n".join(out)
 
 
@@ -206,10 +266,31 @@ def report_word_made(paragraphs: int, repeat: int) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             xml = archive.getinfo("word/document.xml").file_size
         t = measure_times(data, repeat)
-        rows.append([f"{name} repeated", f"{len(read_document(data).paragraphs):,}", mb(xml), ms(t["floor"]),
-                     ms(t["read"]), ms(t["audit"]), f"{t['read'] / t['floor']:.1f}", f"{t['audit'] / t['floor']:.1f}"])
-    return table(["Word-made contract", "paragraphs", "document.xml MB", "floor ms", "read ms", "audit ms",
-                  "read/floor", "audit/floor"], rows)
+        rows.append(
+            [
+                f"{name} repeated",
+                f"{len(read_document(data).paragraphs):,}",
+                mb(xml),
+                ms(t["floor"]),
+                ms(t["read"]),
+                ms(t["audit"]),
+                f"{t['read'] / t['floor']:.1f}",
+                f"{t['audit'] / t['floor']:.1f}",
+            ]
+        )
+    return table(
+        [
+            "Word-made contract",
+            "paragraphs",
+            "document.xml MB",
+            "floor ms",
+            "read ms",
+            "audit ms",
+            "read/floor",
+            "audit/floor",
+        ],
+        rows,
+    )
 
 
 def report_corpus(folder: Path, repeat: int) -> str:
@@ -217,8 +298,17 @@ def report_corpus(folder: Path, repeat: int) -> str:
     for path in sorted(folder.glob("*.docx")):
         data = path.read_bytes()
         t = measure_times(data, repeat)
-        rows.append([path.name, f"{len(read_document(data).paragraphs):,}", ms(t["floor"]), ms(t["read"]),
-                     ms(t["audit"]), f"{t['read'] / t['floor']:.1f}", f"{t['audit'] / t['floor']:.1f}"])
+        rows.append(
+            [
+                path.name,
+                f"{len(read_document(data).paragraphs):,}",
+                ms(t["floor"]),
+                ms(t["read"]),
+                ms(t["audit"]),
+                f"{t['read'] / t['floor']:.1f}",
+                f"{t['audit'] / t['floor']:.1f}",
+            ]
+        )
     return table(["document", "paragraphs", "floor ms", "read ms", "audit ms", "read/floor", "audit/floor"], rows)
 
 

@@ -81,6 +81,7 @@ class _Recorder:
                 args = args[:at]
                 real = pattern.real if isinstance(pattern, Recording) else self.real_compile(pattern, flags)
                 return recorder.call(getattr(real, name), name, args, kwargs)
+
             return call
 
         re.compile = compile_
@@ -125,7 +126,7 @@ def replay(log: list) -> None:
         if name == "finditer":
             count, exhausted = taken
             found = method(*args, **kwargs)
-            for _ in (found if exhausted else itertools.islice(found, count)):
+            for _ in found if exhausted else itertools.islice(found, count):
                 pass
         else:
             method(*args, **kwargs)
@@ -146,8 +147,9 @@ def child(repeat: int) -> dict:
     log = recorder.log
     import audit as audit_bench
 
-    times = audit_bench.median_times({"floor": lambda: audit_bench.floor(data), "replay": lambda: replay(log)},
-                                     repeat, pick=min)
+    times = audit_bench.median_times(
+        {"floor": lambda: audit_bench.floor(data), "replay": lambda: replay(log)}, repeat, pick=min
+    )
     return {
         "calls": len(log),
         "chars": sum(_searched(name, args, kwargs) for _, name, args, kwargs, _ in log),
@@ -195,19 +197,24 @@ def measure(data: bytes, repeat: int) -> dict[str, float]:
 
     from noai import engine
 
-    done = subprocess.run([sys.executable, __file__, "--child", "--repeat", str(repeat)], input=data,
-                          capture_output=True, check=True)
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", "--repeat", str(repeat)], input=data, capture_output=True, check=True
+    )
     regex = json.loads(done.stdout)
     if regex["digest"] != _digest(engine.audit(data)):
         raise SystemExit("the recorded audit differs from a plain one: the recording is not faithful")
-    t = audit_bench.median_times({
-        "floor": lambda: audit_bench.floor(data),
-        "bare": lambda: bare_text(data),
-        "audit": lambda: engine.audit(data),
-        "redline floor": lambda: redline_bench.floor(data),
-        "write": lambda: redline_bench.write_only(data),
-        "redline": lambda: redline_bench.redline(data),
-    }, repeat, pick=min)
+    t = audit_bench.median_times(
+        {
+            "floor": lambda: audit_bench.floor(data),
+            "bare": lambda: bare_text(data),
+            "audit": lambda: engine.audit(data),
+            "redline floor": lambda: redline_bench.floor(data),
+            "write": lambda: redline_bench.write_only(data),
+            "redline": lambda: redline_bench.redline(data),
+        },
+        repeat,
+        pick=min,
+    )
     # The regex replay ran in the child, timed in turns with the floor there: it is scaled to this
     # process's floor by that ratio, so that machine load between the two processes cancels out.
     t["regex"] = regex["replay"] / regex["floor"] * t["floor"]
@@ -249,8 +256,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.only_synthetic:
         contracts.update({name: word_made(CORPUS / f"{name}.docx", args.paragraphs) for name in WORD_MADE})
     figures = {name: measure(data, args.repeat) for name, data in contracts.items()}
-    lines = [f"- {name}: {t['paragraphs']:,} paragraphs; {t['calls']:,} regex calls over {t['chars']:,} "
-             "characters in all" for name, t in figures.items()]
+    lines = [
+        f"- {name}: {t['paragraphs']:,} paragraphs; {t['calls']:,} regex calls over {t['chars']:,} characters in all"
+        for name, t in figures.items()
+    ]
     lines += ["", "| ms (x floor) | " + " | ".join(figures) + " |", "| --- |" + " ---: |" * len(figures)]
     for label, key, floor in ROWS:
         cells = [f"{t[key] * 1000:.1f} ({t[key] / t[floor]:.1f})" for t in figures.values()]

@@ -70,8 +70,12 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _gold(contract: dict, spans: list[tuple[int, int]], category: str) -> set[int]:
-    labelled = [tuple(part) for label in contract["labels"] if label["category"] == category
-                and label["match"] != "none" for part in label.get("parts") or [(label["start"], label["end"])]]
+    labelled = [
+        tuple(part)
+        for label in contract["labels"]
+        if label["category"] == category and label["match"] != "none"
+        for part in label.get("parts") or [(label["start"], label["end"])]
+    ]
     return {i for i, (s, e) in enumerate(spans) if e > s and any(a < e and s < b for a, b in labelled)}
 
 

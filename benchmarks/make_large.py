@@ -44,8 +44,7 @@ AUTHOR = "Opposing Counsel"
 DATE = "2026-01-15T10:00:00Z"
 REPLACED = "for any and all purposes"
 REPLACEMENT = "solely for the purposes of the applicable Statement of Work"
-INSERTED = ("Reservation of Rights. All rights not expressly granted in this Section are reserved "
-            "by the Studio.")
+INSERTED = "Reservation of Rights. All rights not expressly granted in this Section are reserved by the Studio."
 
 
 class _Revisions:
@@ -131,7 +130,8 @@ def word_made(path: Path, paragraphs: int = 1500) -> bytes:
     content = [child for child in body if child is not end]
     # paragraphs as Word's body.paragraphs counts them: not those of text boxes
     once = sum(1 for child in content for _ in child.iter(f"{w}p")) - sum(
-        1 for child in content for box in child.iter(f"{w}txbxContent") for _ in box.iter(f"{w}p"))
+        1 for child in content for box in child.iter(f"{w}txbxContent") for _ in box.iter(f"{w}p")
+    )
     for _ in range(max(1, round(paragraphs / max(once, 1))) - 1):
         for child in content:
             (end.addprevious if end is not None else body.append)(copy.deepcopy(child))

@@ -72,7 +72,11 @@ class Server:
         env.update(PYTHONPATH=str(REPO / "server"), NOAI_MAX_MEMORY=str(max_memory), NOAI_LOG_LEVEL="WARNING")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "noai.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port), *tls],
-            cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            cwd=folder,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(300):
             try:
                 self.get("/api/v1/healthz")
@@ -84,10 +88,15 @@ class Server:
     def get(self, path: str, timeout: float = 30) -> tuple[int, bytes]:
         return self.request("GET", path, None, timeout)
 
-    def request(self, method: str, path: str, body: bytes | None, timeout: float = 300,
-                content_type: str = DOCX_TYPE) -> tuple[int, bytes]:
-        req = urllib.request.Request(self.base + path, data=body, method=method,
-                                     headers={"Content-Type": content_type} if body is not None else {})
+    def request(
+        self, method: str, path: str, body: bytes | None, timeout: float = 300, content_type: str = DOCX_TYPE
+    ) -> tuple[int, bytes]:
+        req = urllib.request.Request(
+            self.base + path,
+            data=body,
+            method=method,
+            headers={"Content-Type": content_type} if body is not None else {},
+        )
         try:
             with urllib.request.urlopen(req, context=self.context, timeout=timeout) as response:
                 return response.status, response.read()
@@ -157,14 +166,17 @@ def trickle(server: Server, prefix: bytes, drip: bytes, tls: bool, stop: threadi
 
 
 HEAD = b"GET /api/v1/healthz HTTP/1.1\r\nHost: x\r\n"
-BODY = (b"POST /api/v1/audit HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
-        b"Content-Length: 100000\r\n\r\n")
+BODY = (
+    b"POST /api/v1/audit HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
+    b"Content-Length: 100000\r\n\r\n"
+)
 HELLO = b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"
 
 
 def slow(server: Server, specs: list | None = None) -> dict:
-    specs = specs or ([(HEAD, b"X" * 120, True)] * 3 + [(BODY, b"PK" * 60, True)] * 3
-                      + [(HELLO, b"\x00" * 120, False)] * 2)
+    specs = specs or (
+        [(HEAD, b"X" * 120, True)] * 3 + [(BODY, b"PK" * 60, True)] * 3 + [(HELLO, b"\x00" * 120, False)] * 2
+    )
     stop = threading.Event()
     threads = [threading.Thread(target=trickle, args=(server, p, d, tls, stop), daemon=True) for p, d, tls in specs]
     for t in threads:
@@ -173,16 +185,20 @@ def slow(server: Server, specs: list | None = None) -> dict:
     times: dict[str, list[float]] = {"healthz": [], "audit": []}
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:  # bounded: 30 s of probes while the trickles go on
-        for name, call in (("healthz", lambda: server.get("/api/v1/healthz")),
-                           ("audit", lambda: server.request("POST", "/api/v1/audit", EXAMPLE))):
+        for name, call in (
+            ("healthz", lambda: server.get("/api/v1/healthz")),
+            ("audit", lambda: server.request("POST", "/api/v1/audit", EXAMPLE)),
+        ):
             started = time.monotonic()
             status, _ = call()
             assert status == 200, status
             times[name].append(time.monotonic() - started)
         time.sleep(0.5)
     stop.set()
-    return {name: {"n": len(v), "max_s": round(max(v), 3), "median_s": round(sorted(v)[len(v) // 2], 3)}
-            for name, v in times.items()}
+    return {
+        name: {"n": len(v), "max_s": round(max(v), 3), "median_s": round(sorted(v)[len(v) // 2], 3)}
+        for name, v in times.items()
+    }
 
 
 # -- 2. fresh browsers -----------------------------------------------------------------------
@@ -203,7 +219,12 @@ def browsers(server: Server, sessions: int, folder: Path) -> dict:
     paragraphs.write_text(json.dumps([p.text for p in read_document(EXAMPLE).paragraphs]), encoding="utf-8")
     run = subprocess.run(
         ["node", str(runner), server.base, str(document), str(paragraphs), str(folder), str(sessions)],
-        cwd=REPO / "addin", capture_output=True, text=True, timeout=sessions * 70 + 60, check=False)
+        cwd=REPO / "addin",
+        capture_output=True,
+        text=True,
+        timeout=sessions * 70 + 60,
+        check=False,
+    )
     lines = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
     if run.returncode != 0 or not lines or "stalls" not in lines[-1]:
         return {"failed": run.returncode, "stderr": run.stderr[-2000:]}
@@ -231,8 +252,9 @@ def behind_proxy(folder: Path, max_memory: int) -> dict:
             front.base, front.context = base, context
             front.port = int(base.rsplit(":", 1)[1])
             held: list[int] = []
-            sampler = threading.Thread(target=lambda: [held.append(established(backend.port)) or time.sleep(1)
-                                                       for _ in range(40)], daemon=True)
+            sampler = threading.Thread(
+                target=lambda: [held.append(established(backend.port)) or time.sleep(1) for _ in range(40)], daemon=True
+            )
             sampler.start()
             result = slow(front, [(HEAD, b"X" * 120, True)] * 4 + [(BODY, b"PK" * 60, True)] * 4)
             sampler.join(timeout=15)
@@ -257,8 +279,10 @@ def big_xml_upload() -> bytes:
     rng = random.Random(17)
     words = [bytes(rng.choice(b"abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(1200)]
     source = zipfile.ZipFile(io.BytesIO(EXAMPLE))
-    para = b"".join(b"<w:p><w:r><w:t>" + b" ".join(rng.choice(words) for _ in range(12)) + b"</w:t></w:r></w:p>"
-                    for _ in range(3000))
+    para = b"".join(
+        b"<w:p><w:r><w:t>" + b" ".join(rng.choice(words) for _ in range(12)) + b"</w:t></w:r></w:p>"
+        for _ in range(3000)
+    )
     filler = para * max(1, (60 * 2**20) // len(para))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
@@ -280,9 +304,15 @@ def measure(server: Server, label: str, bodies: list[bytes], path: str = "/api/v
         answers = list(pool.map(lambda b: server.request_admitted("POST", path, b, deadline), bodies))
         elapsed = time.monotonic() - started
     time.sleep(2)
-    return {"case": label, "statuses": [s for s, _ in answers], "busy_503": sum(b for _, b in answers),
-            "seconds": round(elapsed, 1), "before_mib": round(before), "peak_mib": round(sampler.peak),
-            "retained_mib": round(server.rss_mib())}
+    return {
+        "case": label,
+        "statuses": [s for s, _ in answers],
+        "busy_503": sum(b for _, b in answers),
+        "seconds": round(elapsed, 1),
+        "before_mib": round(before),
+        "peak_mib": round(sampler.peak),
+        "retained_mib": round(server.rss_mib()),
+    }
 
 
 # A page of a single-spaced contract: ~500 words. The contract whose body is repeated is Word-made
@@ -303,9 +333,13 @@ def long_contract(pages: int) -> tuple[bytes, dict]:
     once = xml.count(b"</w:p>")
     long = word_made(source, paragraphs=round(pages * WORDS_PER_PAGE / words * once))
     parts = zipfile.ZipFile(io.BytesIO(long)).infolist()
-    return long, {"contract": LONG_SOURCE, "contract_pages": pages, "contract_mib": round(len(long) / 2**20, 2),
-                  "contract_xml_mib": round(sum(i.file_size for i in parts if i.filename.endswith(".xml")) / 2**20, 1),
-                  "contract_xml_bytes_a_word": round(len(xml) / words)}
+    return long, {
+        "contract": LONG_SOURCE,
+        "contract_pages": pages,
+        "contract_mib": round(len(long) / 2**20, 2),
+        "contract_xml_mib": round(sum(i.file_size for i in parts if i.filename.endswith(".xml")) / 2**20, 1),
+        "contract_xml_bytes_a_word": round(len(xml) / words),
+    }
 
 
 def memory(server: Server, pages: int) -> list[dict]:
@@ -351,8 +385,14 @@ def mixed(server: Server, total: int) -> dict:
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(one, range(total)))
     elapsed = time.monotonic() - started
-    return {"requests": total, "errors": len(errors), "statuses": statuses, "seconds": round(elapsed, 1),
-            "per_second": round(total / elapsed, 1), "first_errors": errors[:5]}
+    return {
+        "requests": total,
+        "errors": len(errors),
+        "statuses": statuses,
+        "seconds": round(elapsed, 1),
+        "per_second": round(total / elapsed, 1),
+        "first_errors": errors[:5],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

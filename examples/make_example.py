@@ -79,147 +79,281 @@ RECITAL = (
 )
 
 SECTIONS = (
-    Section("Definitions", (
-        _definition("Confidential Information", "means any non-public business, technical or financial "
-                    "information disclosed by one Party to the other in connection with this Agreement, in "
-                    "any form, that is marked as confidential or that a reasonable person would understand "
-                    "to be confidential."),
-        _definition("Deliverables", "means all works of authorship, designs, illustrations, drafts, "
-                    "sketches, layouts, source files, copy and other materials that the Studio creates, "
-                    "alone or with others, for the Client under this Agreement or any Statement of Work, "
-                    "whether or not completed or accepted."),
-        _definition("Feedback", "means any suggestion, comment or idea about the Client's products, "
-                    "services or processes that the Studio or its personnel provide to the Client."),
-        _definition("Pre-Existing Materials", "means any materials, tools, templates, fonts, brushes, "
-                    "code or know-how owned or licensed by the Studio before the Effective Date or "
-                    "developed by the Studio independently of this Agreement."),
-        _definition("Services", "means the creative and production services described in a Statement "
-                    "of Work."),
-        _definition("Statement of Work", "means a written order, signed by both Parties, that describes "
-                    "Services, Deliverables, milestones and fees, and refers to this Agreement."),
-        _definition("Usage Data", "means data about the Studio's access to and use of the Client's "
-                    "systems, platforms and collaboration tools, including files uploaded to them."),
-    )),
-    Section("Services", (
-        Clause("The Studio shall perform the Services and deliver the Deliverables described in each "
-               "Statement of Work. If this Agreement and a Statement of Work conflict, this Agreement "
-               "governs unless the Statement of Work expressly states otherwise.", "Statements of Work."),
-        Clause("Either Party may request changes to a Statement of Work. No change binds a Party until "
-               "it is set out in a written change order signed by both Parties.", "Changes."),
-        Clause("The Studio is an independent contractor. Nothing in this Agreement creates an "
-               "employment, partnership, joint venture or agency relationship, and the Studio is solely "
-               "responsible for its personnel and their compensation.", "Independent Contractor."),
-    )),
-    Section("Fees and Payment", (
-        Clause("The Client shall pay the fees set out in each Statement of Work. Unless a Statement of "
-               "Work states otherwise, fees are fixed and include all costs of performing the Services.",
-               "Fees."),
-        Clause("The Studio shall invoice the Client monthly in arrears. The Client shall pay each "
-               "undisputed invoice within forty-five (45) days after receiving it.", "Invoices."),
-        Clause("The Client shall reimburse reasonable out-of-pocket expenses that it has approved in "
-               "writing in advance, against receipts.", "Expenses."),
-    )),
-    Section("Intellectual Property", (
-        Clause("All Deliverables are \u201cworks made for hire\u201d as defined in the United States "
-               "Copyright Act, 17 U.S.C. \u00a7 101, and are owned exclusively by the Client from the "
-               "moment of their creation.", "Ownership."),
-        Clause("To the extent any Deliverable does not qualify as a work made for hire, the Studio hereby "
-               "irrevocably assigns, transfers and conveys to the Client all right, title and interest "
-               "in and to such Deliverable, including all copyrights, trademarks, patents and other "
-               "intellectual property rights throughout the world.", "Assignment."),
-        Clause("To the extent any Pre-Existing Materials are incorporated into a Deliverable, the Studio "
-               "grants to the Client a perpetual, irrevocable, worldwide, royalty-free, non-exclusive "
-               "license, with the right to sublicense through multiple tiers, to use, reproduce, "
-               "modify, distribute, publicly display and otherwise exploit such Pre-Existing Materials "
-               "for any and all purposes, in all media now known or hereafter devised.",
-               "Pre-Existing Materials."),
-        Clause("The Client and its licensees may modify, adapt, translate, combine with other "
-               "materials and create derivative works of the Deliverables, without notice to or "
-               "consent of the Studio and without further compensation.", "Derivative Works."),
-        Clause("The Studio waives, and shall cause its personnel to waive, all moral rights and rights "
-               "of attribution and integrity in the Deliverables, to the extent permitted by law.",
-               "Moral Rights."),
-        Clause("The Client may freely use Feedback and Usage Data for any purpose, including to "
-               "develop and improve its products and services and for analytics, without obligation "
-               "to the Studio.", "Feedback and Usage Data."),
-        Clause("The Studio shall sign all documents and take all actions the Client reasonably "
-               "requests to perfect the Client's rights under this Section, and irrevocably appoints "
-               "the Client as its attorney-in-fact to sign such documents if the Studio fails to do so "
-               "within ten (10) days after a request.", "Further Assurances."),
-    )),
-    Section("Confidentiality", (
-        Clause("The receiving Party shall use the disclosing Party's Confidential Information only to "
-               "perform this Agreement and shall protect it with at least reasonable care.",
-               "Obligations."),
-        Clause("Confidential Information does not include information that:", "Exclusions.", (
-            "is or becomes public through no fault of the receiving Party;",
-            "was known to the receiving Party before disclosure without a duty of confidence;",
-            "is rightfully received from a third party without a duty of confidence; or",
-            "is independently developed without use of the disclosing Party's Confidential "
-            "Information.",
-        )),
-        Clause("The receiving Party may disclose Confidential Information when required by law, after "
-               "giving the disclosing Party prompt notice where lawful.", "Compelled Disclosure."),
-    )),
-    Section("Warranties", (
-        Clause("The Studio represents and warrants that:", "Studio Warranties.", (
-            "it will perform the Services in a professional and workmanlike manner;",
-            "the Deliverables will be original, except for Pre-Existing Materials and third-party "
-            "materials approved by the Client in writing; and",
-            "the Deliverables will not infringe or misappropriate any third party's intellectual "
-            "property rights.",
-        )),
-        Clause("EXCEPT AS EXPRESSLY STATED IN THIS AGREEMENT, NEITHER PARTY MAKES ANY WARRANTY, "
-               "EXPRESS OR IMPLIED, INCLUDING ANY WARRANTY OF MERCHANTABILITY OR FITNESS FOR A "
-               "PARTICULAR PURPOSE.", "Disclaimer."),
-    )),
-    Section("Indemnification", (
-        Clause("The Studio shall defend, indemnify and hold harmless the Client and its affiliates, "
-               "officers, employees and customers from and against any and all claims, losses, "
-               "damages, liabilities, costs and expenses (including reasonable attorneys' fees) "
-               "arising out of or relating to the Deliverables, the Services or any breach of this "
-               "Agreement by the Studio.", "Studio Indemnity."),
-        Clause("The Client shall give the Studio prompt written notice of any claim, and the Studio "
-               "shall not settle any claim that imposes an obligation on the Client without the "
-               "Client's prior written consent.", "Procedure."),
-    )),
-    Section("Limitation of Liability", (
-        Clause("IN NO EVENT SHALL THE CLIENT BE LIABLE FOR ANY INDIRECT, INCIDENTAL, SPECIAL OR "
-               "CONSEQUENTIAL DAMAGES, OR FOR LOST PROFITS, ARISING OUT OF THIS AGREEMENT. THE "
-               "CLIENT'S TOTAL LIABILITY UNDER THIS AGREEMENT SHALL NOT EXCEED THE FEES PAID TO THE "
-               "STUDIO IN THE THREE (3) MONTHS BEFORE THE CLAIM.", "Exclusion of Damages."),
-    )),
-    Section("Term and Termination", (
-        Clause("This Agreement begins on the Effective Date and continues until terminated under this "
-               "Section.", "Term."),
-        Clause("The Client may terminate this Agreement or any Statement of Work for convenience on "
-               "ten (10) days' written notice to the Studio.", "Termination for Convenience."),
-        Clause("On termination, the Studio shall deliver to the Client all Deliverables, whether "
-               "complete or in progress, and the Client shall pay for the Services performed up to the "
-               "date of termination.", "Effect of Termination."),
-        Clause("Sections 4 (Intellectual Property), 5 (Confidentiality), 7 (Indemnification), "
-               "8 (Limitation of Liability) and 10 (General) survive any termination or expiration of "
-               "this Agreement.", "Survival."),
-    )),
-    Section("General", (
-        Clause("This Agreement is governed by the laws of the State of New York, without regard to its "
-               "conflict of laws rules. The state and federal courts located in New York County, New "
-               "York have exclusive jurisdiction over any dispute arising out of this Agreement, and "
-               "each Party submits to their jurisdiction.", "Governing Law."),
-        Clause("The Studio may not assign this Agreement, or delegate any of its obligations, without "
-               "the Client's prior written consent. The Client may assign this Agreement to any "
-               "affiliate or successor.", "Assignment of Agreement."),
-        Clause("Notices must be in writing and delivered by hand, by courier or by email to the "
-               "addresses in the preamble or another address a Party designates by notice.",
-               "Notices."),
-        Clause("This Agreement, with its Statements of Work, is the entire agreement of the Parties on "
-               "its subject and supersedes all prior agreements and understandings.",
-               "Entire Agreement."),
-        Clause("If any provision of this Agreement is held unenforceable, the rest of this Agreement "
-               "remains in effect.", "Severability."),
-        Clause("This Agreement may be signed in counterparts, including by electronic signature, each "
-               "of which is an original.", "Counterparts."),
-    )),
+    Section(
+        "Definitions",
+        (
+            _definition(
+                "Confidential Information",
+                "means any non-public business, technical or financial "
+                "information disclosed by one Party to the other in connection with this Agreement, in "
+                "any form, that is marked as confidential or that a reasonable person would understand "
+                "to be confidential.",
+            ),
+            _definition(
+                "Deliverables",
+                "means all works of authorship, designs, illustrations, drafts, "
+                "sketches, layouts, source files, copy and other materials that the Studio creates, "
+                "alone or with others, for the Client under this Agreement or any Statement of Work, "
+                "whether or not completed or accepted.",
+            ),
+            _definition(
+                "Feedback",
+                "means any suggestion, comment or idea about the Client's products, "
+                "services or processes that the Studio or its personnel provide to the Client.",
+            ),
+            _definition(
+                "Pre-Existing Materials",
+                "means any materials, tools, templates, fonts, brushes, "
+                "code or know-how owned or licensed by the Studio before the Effective Date or "
+                "developed by the Studio independently of this Agreement.",
+            ),
+            _definition("Services", "means the creative and production services described in a Statement of Work."),
+            _definition(
+                "Statement of Work",
+                "means a written order, signed by both Parties, that describes "
+                "Services, Deliverables, milestones and fees, and refers to this Agreement.",
+            ),
+            _definition(
+                "Usage Data",
+                "means data about the Studio's access to and use of the Client's "
+                "systems, platforms and collaboration tools, including files uploaded to them.",
+            ),
+        ),
+    ),
+    Section(
+        "Services",
+        (
+            Clause(
+                "The Studio shall perform the Services and deliver the Deliverables described in each "
+                "Statement of Work. If this Agreement and a Statement of Work conflict, this Agreement "
+                "governs unless the Statement of Work expressly states otherwise.",
+                "Statements of Work.",
+            ),
+            Clause(
+                "Either Party may request changes to a Statement of Work. No change binds a Party until "
+                "it is set out in a written change order signed by both Parties.",
+                "Changes.",
+            ),
+            Clause(
+                "The Studio is an independent contractor. Nothing in this Agreement creates an "
+                "employment, partnership, joint venture or agency relationship, and the Studio is solely "
+                "responsible for its personnel and their compensation.",
+                "Independent Contractor.",
+            ),
+        ),
+    ),
+    Section(
+        "Fees and Payment",
+        (
+            Clause(
+                "The Client shall pay the fees set out in each Statement of Work. Unless a Statement of "
+                "Work states otherwise, fees are fixed and include all costs of performing the Services.",
+                "Fees.",
+            ),
+            Clause(
+                "The Studio shall invoice the Client monthly in arrears. The Client shall pay each "
+                "undisputed invoice within forty-five (45) days after receiving it.",
+                "Invoices.",
+            ),
+            Clause(
+                "The Client shall reimburse reasonable out-of-pocket expenses that it has approved in "
+                "writing in advance, against receipts.",
+                "Expenses.",
+            ),
+        ),
+    ),
+    Section(
+        "Intellectual Property",
+        (
+            Clause(
+                "All Deliverables are \u201cworks made for hire\u201d as defined in the United States "
+                "Copyright Act, 17 U.S.C. \u00a7 101, and are owned exclusively by the Client from the "
+                "moment of their creation.",
+                "Ownership.",
+            ),
+            Clause(
+                "To the extent any Deliverable does not qualify as a work made for hire, the Studio hereby "
+                "irrevocably assigns, transfers and conveys to the Client all right, title and interest "
+                "in and to such Deliverable, including all copyrights, trademarks, patents and other "
+                "intellectual property rights throughout the world.",
+                "Assignment.",
+            ),
+            Clause(
+                "To the extent any Pre-Existing Materials are incorporated into a Deliverable, the Studio "
+                "grants to the Client a perpetual, irrevocable, worldwide, royalty-free, non-exclusive "
+                "license, with the right to sublicense through multiple tiers, to use, reproduce, "
+                "modify, distribute, publicly display and otherwise exploit such Pre-Existing Materials "
+                "for any and all purposes, in all media now known or hereafter devised.",
+                "Pre-Existing Materials.",
+            ),
+            Clause(
+                "The Client and its licensees may modify, adapt, translate, combine with other "
+                "materials and create derivative works of the Deliverables, without notice to or "
+                "consent of the Studio and without further compensation.",
+                "Derivative Works.",
+            ),
+            Clause(
+                "The Studio waives, and shall cause its personnel to waive, all moral rights and rights "
+                "of attribution and integrity in the Deliverables, to the extent permitted by law.",
+                "Moral Rights.",
+            ),
+            Clause(
+                "The Client may freely use Feedback and Usage Data for any purpose, including to "
+                "develop and improve its products and services and for analytics, without obligation "
+                "to the Studio.",
+                "Feedback and Usage Data.",
+            ),
+            Clause(
+                "The Studio shall sign all documents and take all actions the Client reasonably "
+                "requests to perfect the Client's rights under this Section, and irrevocably appoints "
+                "the Client as its attorney-in-fact to sign such documents if the Studio fails to do so "
+                "within ten (10) days after a request.",
+                "Further Assurances.",
+            ),
+        ),
+    ),
+    Section(
+        "Confidentiality",
+        (
+            Clause(
+                "The receiving Party shall use the disclosing Party's Confidential Information only to "
+                "perform this Agreement and shall protect it with at least reasonable care.",
+                "Obligations.",
+            ),
+            Clause(
+                "Confidential Information does not include information that:",
+                "Exclusions.",
+                (
+                    "is or becomes public through no fault of the receiving Party;",
+                    "was known to the receiving Party before disclosure without a duty of confidence;",
+                    "is rightfully received from a third party without a duty of confidence; or",
+                    "is independently developed without use of the disclosing Party's Confidential Information.",
+                ),
+            ),
+            Clause(
+                "The receiving Party may disclose Confidential Information when required by law, after "
+                "giving the disclosing Party prompt notice where lawful.",
+                "Compelled Disclosure.",
+            ),
+        ),
+    ),
+    Section(
+        "Warranties",
+        (
+            Clause(
+                "The Studio represents and warrants that:",
+                "Studio Warranties.",
+                (
+                    "it will perform the Services in a professional and workmanlike manner;",
+                    "the Deliverables will be original, except for Pre-Existing Materials and third-party "
+                    "materials approved by the Client in writing; and",
+                    "the Deliverables will not infringe or misappropriate any third party's intellectual "
+                    "property rights.",
+                ),
+            ),
+            Clause(
+                "EXCEPT AS EXPRESSLY STATED IN THIS AGREEMENT, NEITHER PARTY MAKES ANY WARRANTY, "
+                "EXPRESS OR IMPLIED, INCLUDING ANY WARRANTY OF MERCHANTABILITY OR FITNESS FOR A "
+                "PARTICULAR PURPOSE.",
+                "Disclaimer.",
+            ),
+        ),
+    ),
+    Section(
+        "Indemnification",
+        (
+            Clause(
+                "The Studio shall defend, indemnify and hold harmless the Client and its affiliates, "
+                "officers, employees and customers from and against any and all claims, losses, "
+                "damages, liabilities, costs and expenses (including reasonable attorneys' fees) "
+                "arising out of or relating to the Deliverables, the Services or any breach of this "
+                "Agreement by the Studio.",
+                "Studio Indemnity.",
+            ),
+            Clause(
+                "The Client shall give the Studio prompt written notice of any claim, and the Studio "
+                "shall not settle any claim that imposes an obligation on the Client without the "
+                "Client's prior written consent.",
+                "Procedure.",
+            ),
+        ),
+    ),
+    Section(
+        "Limitation of Liability",
+        (
+            Clause(
+                "IN NO EVENT SHALL THE CLIENT BE LIABLE FOR ANY INDIRECT, INCIDENTAL, SPECIAL OR "
+                "CONSEQUENTIAL DAMAGES, OR FOR LOST PROFITS, ARISING OUT OF THIS AGREEMENT. THE "
+                "CLIENT'S TOTAL LIABILITY UNDER THIS AGREEMENT SHALL NOT EXCEED THE FEES PAID TO THE "
+                "STUDIO IN THE THREE (3) MONTHS BEFORE THE CLAIM.",
+                "Exclusion of Damages.",
+            ),
+        ),
+    ),
+    Section(
+        "Term and Termination",
+        (
+            Clause(
+                "This Agreement begins on the Effective Date and continues until terminated under this Section.",
+                "Term.",
+            ),
+            Clause(
+                "The Client may terminate this Agreement or any Statement of Work for convenience on "
+                "ten (10) days' written notice to the Studio.",
+                "Termination for Convenience.",
+            ),
+            Clause(
+                "On termination, the Studio shall deliver to the Client all Deliverables, whether "
+                "complete or in progress, and the Client shall pay for the Services performed up to the "
+                "date of termination.",
+                "Effect of Termination.",
+            ),
+            Clause(
+                "Sections 4 (Intellectual Property), 5 (Confidentiality), 7 (Indemnification), "
+                "8 (Limitation of Liability) and 10 (General) survive any termination or expiration of "
+                "this Agreement.",
+                "Survival.",
+            ),
+        ),
+    ),
+    Section(
+        "General",
+        (
+            Clause(
+                "This Agreement is governed by the laws of the State of New York, without regard to its "
+                "conflict of laws rules. The state and federal courts located in New York County, New "
+                "York have exclusive jurisdiction over any dispute arising out of this Agreement, and "
+                "each Party submits to their jurisdiction.",
+                "Governing Law.",
+            ),
+            Clause(
+                "The Studio may not assign this Agreement, or delegate any of its obligations, without "
+                "the Client's prior written consent. The Client may assign this Agreement to any "
+                "affiliate or successor.",
+                "Assignment of Agreement.",
+            ),
+            Clause(
+                "Notices must be in writing and delivered by hand, by courier or by email to the "
+                "addresses in the preamble or another address a Party designates by notice.",
+                "Notices.",
+            ),
+            Clause(
+                "This Agreement, with its Statements of Work, is the entire agreement of the Parties on "
+                "its subject and supersedes all prior agreements and understandings.",
+                "Entire Agreement.",
+            ),
+            Clause(
+                "If any provision of this Agreement is held unenforceable, the rest of this Agreement "
+                "remains in effect.",
+                "Severability.",
+            ),
+            Clause(
+                "This Agreement may be signed in counterparts, including by electronic signature, each "
+                "of which is an original.",
+                "Counterparts.",
+            ),
+        ),
+    ),
 )
 
 SIGNATURE_LEAD = "IN WITNESS WHEREOF, the Parties have signed this Agreement as of the Effective Date."
@@ -250,8 +384,10 @@ def _abstract_num_xml(abstract_id: int) -> str:
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr></w:lvl>'
         )
-    return (f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
-            f'<w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>')
+    return (
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>'
+    )
 
 
 def add_contract_numbering(document: Document) -> int:

@@ -78,8 +78,9 @@ def documents(root: Path, shared: Path) -> list[Path]:
 
 def export(rev: str, into: Path) -> Path:
     """``server/`` and ``clauses/`` of ``rev`` written under ``into``."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev, "server", "clauses"],
-                             check=True, capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", rev, "server", "clauses"], check=True, capture_output=True
+    ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     return into
@@ -89,8 +90,14 @@ def collect(tree: Path, files: list[Path]) -> dict[str, dict]:
     """The outputs of the engine of ``tree`` for each file, by file name."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("NOAI_")}
     env["PYTHONPATH"] = str(tree / "server")
-    run = subprocess.run([sys.executable, "-c", _COLLECT], input="\n".join(map(str, files)) + "\n",
-                         capture_output=True, text=True, env=env, cwd=tree)
+    run = subprocess.run(
+        [sys.executable, "-c", _COLLECT],
+        input="\n".join(map(str, files)) + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tree,
+    )
     if run.returncode:
         raise SystemExit(f"collecting in {tree} failed:\n{run.stderr}")
     return {Path(o["file"]).name: o for o in map(json.loads, run.stdout.splitlines())}
@@ -128,8 +135,9 @@ def _paragraphs(xml: bytes) -> list[str]:
     """The text of each paragraph, deleted text as [-…-], and where a tracked change starts as {ins}/{del}."""
     out = []
     for p in re.split(r"(?=<w:p[ >])", xml.decode("utf-8", "replace")):
-        out.append("".join(f"[-{m[2]}-]" if m[1] == "delText" else m[2] if m[1] else f"{{{m[3]}}}"
-                           for m in _TEXT.finditer(p)))
+        out.append(
+            "".join(f"[-{m[2]}-]" if m[1] == "delText" else m[2] if m[1] else f"{{{m[3]}}}" for m in _TEXT.finditer(p))
+        )
     return out
 
 
@@ -196,11 +204,13 @@ def compare(before: dict[str, dict], after: dict[str, dict], only_values: bool) 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("rev", help="the git revision to compare the working tree with")
-    parser.add_argument("--only-changed-values", action="store_true",
-                        help="list added keys once for all documents, not per document")
+    parser.add_argument(
+        "--only-changed-values", action="store_true", help="list added keys once for all documents, not per document"
+    )
     parser.add_argument("--to", metavar="REV2", help="compare with this revision instead of the working tree")
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="the shared domain folder (default ../shared)")
+    parser.add_argument(
+        "--shared", type=Path, default=ROOT.parent / "shared", help="the shared domain folder (default ../shared)"
+    )
     args = parser.parse_args(argv)
     files = documents(ROOT, args.shared)
     with tempfile.TemporaryDirectory() as tmp:

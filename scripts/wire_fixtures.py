@@ -46,8 +46,11 @@ def round_two() -> bytes:
     sys.path.insert(0, str(ROOT))
     from tests.support.replies import Reply, record_ids
 
-    sent = engine.redline((ROOT / "examples/agency-services-agreement.docx").read_bytes(),
-                          author="Studio Counsel", date=datetime(2026, 1, 10)).docx
+    sent = engine.redline(
+        (ROOT / "examples/agency-services-agreement.docx").read_bytes(),
+        author="Studio Counsel",
+        date=datetime(2026, 1, 10),
+    ).docx
     reply = Reply(sent).reject(ids=record_ids(sent, "e2")).accept()
     reply.reply_to("", "We cannot accept a restriction on internal model improvement.")
     return reply.strike("without notice to or consent of the Studio").bytes()
@@ -66,8 +69,9 @@ def answer(source: str | tuple[str, ...]) -> dict:
         path = ROOT / source
         result, plan = engine.plan(path.read_bytes(), filename=path.name)
     else:
-        result = audit_paragraphs([Paragraph(index=i, text=t, original_text=t) for i, t in enumerate(source)],
-                                  filename="vertrag.docx")
+        result = audit_paragraphs(
+            [Paragraph(index=i, text=t, original_text=t) for i, t in enumerate(source)], filename="vertrag.docx"
+        )
         plan = make_plan(result, *engine.library_for())
     return json.loads(json.dumps({"audit": result.to_dict(), "plan": plan.to_dict()}))
 
@@ -78,9 +82,12 @@ def text(data: dict) -> str:
 
 def stale() -> list[str]:
     """The fixtures that differ from what the engine gives now."""
-    return [name for name, source in SOURCES.items()
-            if not (WIRE / f"{name}.answer.json").is_file()
-            or (WIRE / f"{name}.answer.json").read_text(encoding="utf-8") != text(answer(source))]
+    return [
+        name
+        for name, source in SOURCES.items()
+        if not (WIRE / f"{name}.answer.json").is_file()
+        or (WIRE / f"{name}.answer.json").read_text(encoding="utf-8") != text(answer(source))
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

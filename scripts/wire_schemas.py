@@ -51,8 +51,9 @@ def wanted() -> dict[Path, str]:
     out = {}
     for name, update in (("audit", _audit), ("plan", _plan)):
         path = SCHEMAS / f"{name}.json"
-        out[path] = json.dumps(update(json.loads(path.read_text(encoding="utf-8"))), indent=2,
-                               ensure_ascii=False) + "\n"
+        out[path] = (
+            json.dumps(update(json.loads(path.read_text(encoding="utf-8"))), indent=2, ensure_ascii=False) + "\n"
+        )
     out[DOC] = _doc(DOC.read_text(encoding="utf-8"))
     return out
 

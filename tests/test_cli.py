@@ -15,8 +15,9 @@ EXAMPLE = ROOT / "examples" / "agency-services-agreement.docx"
 
 
 def noai(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "noai.cli", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "noai.cli", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
 
 
 def test_audit_prints_a_readable_report_with_the_score():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,63 @@ def test_on_a_terminal_an_error_starts_on_a_cleared_line_not_on_the_progress_lin
     assert text[:error_at].endswith("\r\033[K")  # the progress line "[2/2] b.docx" wiped first
     assert "[2/2] b.docx" in text[:error_at]
     assert text.endswith("\n")  # the terminal is left on a fresh line
+
+
+def test_the_next_step_is_a_command_that_runs_as_printed_from_where_the_audit_ran(tmp_path):
+    folder = tmp_path / "client contracts"
+    folder.mkdir()
+    contract = folder / "msa.docx"
+    contract.write_bytes(EXAMPLE.read_bytes())
+    run = noai("audit", contract, "--we", "the Studio")
+    assert run.returncode == 0, run.stderr
+    command = re.search(r"^Next step: `([^`]+)`", run.stdout, re.M).group(1)
+    argv = shlex.split(command)
+    assert argv[:2] == ["noai", "redline"] and Path(argv[2]) == contract and argv[3:] == ["--we", "the Studio"]
+    redline = noai(*argv[1:], "-o", tmp_path / "out.docx")
+    assert redline.returncode == 0, redline.stderr
+    assert (tmp_path / "out.docx").exists()
+
+
+def test_an_output_that_cannot_be_written_is_named_as_given_with_exit_3_and_leaves_no_file(tmp_path):
+    out = tmp_path / "no such folder" / "out.docx"
+    run = noai("redline", EXAMPLE, "-o", out)
+    assert run.returncode == 3
+    assert str(out) in run.stderr and "noai-partial" not in run.stderr and "Traceback" not in run.stderr
+    assert not out.parent.exists()
+
+
+def test_an_unreadable_document_we_sent_is_named_as_that_one_not_as_the_reply(tmp_path):
+    sent = tmp_path / "sent.docx"
+    sent.write_bytes(b"not a word document")
+    for command in (("audit", EXAMPLE), ("redline", EXAMPLE, "-o", tmp_path / "out.docx")):
+        run = noai(*command, "--previous", sent)
+        assert run.returncode == 3, run.stderr
+        assert "The document we sent: The file is not a Word document" in run.stderr, run.stderr
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_a_redline_error_names_the_file_as_the_audit_does(tmp_path):
+    bad = tmp_path / "reply.docx"
+    bad.write_bytes(b"not a word document")
+    audit, redline = noai("audit", bad), noai("redline", bad, "-o", tmp_path / "out.docx")
+    assert audit.returncode == redline.returncode == 3
+    assert audit.stderr == redline.stderr
+    assert redline.stderr.startswith(f"noai: {bad}: The file is not a Word document")
+
+
+def test_counts_of_one_read_in_the_singular():
+    assert cli._count(1, "tracked change") == "1 tracked change"
+    assert cli._count(13, "tracked change") == "13 tracked changes"
+    assert cli._count(1, "reply", "replies") == "1 reply"
+    assert cli._count(0, "reply", "replies") == "0 replies"
+
+
+def test_a_missing_file_named_by_an_option_is_bad_usage_exit_2_like_a_missing_input(tmp_path):
+    missing = tmp_path / "gone.docx"
+    runs = [
+        noai("audit", missing),
+        noai("audit", EXAMPLE, "--previous", missing),
+        noai("clauses", "show", "no-ai-training", "--for", missing),
+    ]
+    assert [run.returncode for run in runs] == [2, 2, 2]
+    assert all(str(missing) in run.stderr and "Traceback" not in run.stderr for run in runs)

@@ -12,8 +12,9 @@ EXAMPLE = ROOT / "examples" / "agency-services-agreement.docx"
 
 
 def noai(*args):
-    return subprocess.run([sys.executable, "-m", "noai.cli", *map(str, args)], capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "noai.cli", *map(str, args)], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_audit_we_puts_the_users_party_in_the_json():

@@ -53,11 +53,21 @@ def test_the_example_is_valid_against_the_schemas(example_docx):
 
 def test_the_example_carries_the_typical_risks_and_no_ai_clause(example_docx):
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(example_docx)).paragraphs)
-    for phrase in ("works made for hire", "hereby irrevocably assigns", "perpetual, irrevocable, worldwide",
-                   "right to sublicense", "for any and all purposes", "now known or hereafter devised",
-                   "create derivative works", "improve its products and services", "analytics",
-                   "defend, indemnify and hold harmless", "laws of the State of New York",
-                   "New York County", "moral rights"):
+    for phrase in (
+        "works made for hire",
+        "hereby irrevocably assigns",
+        "perpetual, irrevocable, worldwide",
+        "right to sublicense",
+        "for any and all purposes",
+        "now known or hereafter devised",
+        "create derivative works",
+        "improve its products and services",
+        "analytics",
+        "defend, indemnify and hold harmless",
+        "laws of the State of New York",
+        "New York County",
+        "moral rights",
+    ):
         assert phrase in text, phrase
     assert not re.search(r"\bAI\b|artificial intelligence|machine learning|train", text, re.IGNORECASE)
 
@@ -81,8 +91,13 @@ def test_libreoffice_shows_the_section_labels(example_docx):
     assert result["redlines"] == []
     assert "Intellectual Property" in result["paragraphs"]
     pdf = re.sub(r"[ \t]+", " ", result["pdf_text"])
-    for label in (r"4\. Intellectual Property", r"4\.3 Pre-Existing Materials\.", r"10\. ?General",
-                  r"5\.2 Exclusions\.", r"\(d\) is independently developed"):
+    for label in (
+        r"4\. Intellectual Property",
+        r"4\.3 Pre-Existing Materials\.",
+        r"10\. ?General",
+        r"5\.2 Exclusions\.",
+        r"\(d\) is independently developed",
+    ):
         assert re.search(label, pdf), label
 
 
@@ -106,8 +121,9 @@ def test_the_benchmark_contract_has_the_size_asked_tables_and_tracked_changes_an
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
     w = body.nsmap["w"]
-    rounds = sum(p.text.startswith("Intellectual Property") and p.style.name == "Heading 1"
-                 for p in document.paragraphs)
+    rounds = sum(
+        p.text.startswith("Intellectual Property") and p.style.name == "Heading 1" for p in document.paragraphs
+    )
     revised_rounds = len(range(4, rounds, 5))
     assert rounds > 5
     assert 500 <= len(body.findall(f".//{{{w}}}p")) < 600
@@ -115,8 +131,10 @@ def test_the_benchmark_contract_has_the_size_asked_tables_and_tracked_changes_an
     assert len(body.findall(f".//{{{w}}}del")) == revised_rounds
     assert len(body.findall(f".//{{{w}}}ins")) == 3 * revised_rounds  # replacement, mark, inserted text
     accepted = ["".join(p.itertext(f"{{{w}}}t")) for p in body.iter(f"{{{w}}}p")]
-    assert sum("Materials solely for the purposes of the applicable Statement of Work, in all" in t
-               for t in accepted) == revised_rounds
+    assert (
+        sum("Materials solely for the purposes of the applicable Statement of Work, in all" in t for t in accepted)
+        == revised_rounds
+    )
     assert validate_docx(data).errors == []
 
 
@@ -133,8 +151,9 @@ def test_the_word_made_benchmark_contract_repeats_the_body_and_keeps_every_other
     assert repeated.keys() == original.keys()
     assert all(repeated[name] == original[name] for name in original if name != "word/document.xml")
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    body, once = (etree.fromstring(xml).find(f"{w}body") for xml in (repeated["word/document.xml"],
-                                                                      original["word/document.xml"]))
+    body, once = (
+        etree.fromstring(xml).find(f"{w}body") for xml in (repeated["word/document.xml"], original["word/document.xml"])
+    )
     times = round(1500 / len(once.findall(f".//{w}p")))
     assert times == 4 and len(body.findall(f".//{w}p")) == times * len(once.findall(f".//{w}p"))
     assert body[-1].tag == f"{w}sectPr" and len(body.findall(f"{w}sectPr")) == 1

@@ -17,15 +17,26 @@ def _rev(tag: str, rid: int, inner: str, date: str = "2026-01-15T10:00:00Z") -> 
 
 def _tracked_docx(date: str) -> bytes:
     """A commented paragraph, an inserted one (paragraph mark too), a replacement ``w:del`` + ``w:ins``."""
-    commented = ('<w:commentRangeStart w:id="0"/>' + r("The Studio keeps its tools.")
-                 + '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>')
+    commented = (
+        '<w:commentRangeStart w:id="0"/>'
+        + r("The Studio keeps its tools.")
+        + '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>'
+    )
     inserted_mark = f"<w:rPr>{_rev('ins', 1, '', date)}</w:rPr>"
-    replaced = (r("Delivery is due ") + _rev("del", 3, "<w:r><w:delText>promptly</w:delText></w:r>", date)
-                + _rev("ins", 4, r("within ten days"), date) + r("."))
-    comment = (f'<w:comment w:id="0" w:author="Reviewer" w:initials="RV" w:date="{date}">'
-               f'{p("Check the tools clause.")}</w:comment>')
-    return make_docx(p(commented) + p(_rev("ins", 2, r("No AI training is allowed."), date), ppr=inserted_mark)
-                     + p(replaced), comments=comment)
+    replaced = (
+        r("Delivery is due ")
+        + _rev("del", 3, "<w:r><w:delText>promptly</w:delText></w:r>", date)
+        + _rev("ins", 4, r("within ten days"), date)
+        + r(".")
+    )
+    comment = (
+        f'<w:comment w:id="0" w:author="Reviewer" w:initials="RV" w:date="{date}">'
+        f"{p('Check the tools clause.')}</w:comment>"
+    )
+    return make_docx(
+        p(commented) + p(_rev("ins", 2, r("No AI training is allowed."), date), ppr=inserted_mark) + p(replaced),
+        comments=comment,
+    )
 
 
 @pytest.fixture
@@ -54,8 +65,10 @@ def test_a_document_with_insertions_deletions_and_a_comment_is_valid(tracked_doc
             "w:t inside a deletion",
         ),
         (
-            "<w:p>" + _rev("ins", 7, "<w:r><w:t>one</w:t></w:r>")
-            + _rev("ins", 7, "<w:r><w:t>two</w:t></w:r>") + "</w:p>",
+            "<w:p>"
+            + _rev("ins", 7, "<w:r><w:t>one</w:t></w:r>")
+            + _rev("ins", 7, "<w:r><w:t>two</w:t></w:r>")
+            + "</w:p>",
             "revision w:id=7 on w:ins is already used by w:ins",
         ),
         (

@@ -30,7 +30,8 @@ def kind_row_problems(row: KindSpec) -> list[str]:
         if _fields(text) - _FILLED:
             problems.append(f"explanation fields {sorted(_fields(text) - _FILLED)}")
     if not isinstance(row.severity, BySide) or not all(
-            isinstance(s, Severity) for s in dataclasses.astuple(row.severity)):
+        isinstance(s, Severity) for s in dataclasses.astuple(row.severity)
+    ):
         problems.append("severity by side")
     if not row.gate_words or any(not w or w != w.lower() for w in row.gate_words):
         problems.append("gate words")
@@ -44,11 +45,18 @@ def test_every_finding_kind_has_a_complete_spec_row():
     assert {kind: kind_row_problems(row) for kind, row in KINDS.items() if kind_row_problems(row)} == {}
 
 
-@pytest.mark.parametrize("broken", [
-    {"title": ""}, {"explanation": " "}, {"gate_words": ()}, {"gate_words": ("Grant",)},
-    {"explanation": "{licensee} may use it"}, {"severity": BySide("high", "low", "info")},
-    {"weights": {Severity.HIGH: kinds.Weight(0, "nothing")}},
-])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"title": ""},
+        {"explanation": " "},
+        {"gate_words": ()},
+        {"gate_words": ("Grant",)},
+        {"explanation": "{licensee} may use it"},
+        {"severity": BySide("high", "low", "info")},
+        {"weights": {Severity.HIGH: kinds.Weight(0, "nothing")}},
+    ],
+)
 def test_the_completeness_check_fails_on_a_row_lacking_a_part(broken):
     row = dataclasses.replace(KINDS[FindingKind.SURVIVAL], **broken)
     assert kind_row_problems(row)
@@ -97,8 +105,10 @@ def test_the_audit_json_carries_the_display_titles_of_its_findings_and_protectio
     from noai.analysis.audit import audit_paragraphs
     from noai.ooxml.model import Paragraph
 
-    texts = ["The Contractor hereby assigns to the Client all right, title and interest in the Deliverables.",
-             "The Client may use the Deliverables for any purpose."]
+    texts = [
+        "The Contractor hereby assigns to the Client all right, title and interest in the Deliverables.",
+        "The Client may use the Deliverables for any purpose.",
+    ]
     data = audit_paragraphs([Paragraph(index=i, text=t, original_text=t) for i, t in enumerate(texts)]).to_dict()
     assert data["findings"]
     for f in data["findings"]:

@@ -35,7 +35,7 @@ def test_the_plan_is_json_and_every_edit_is_anchored_by_index_and_that_paragraph
         assert edit["anchor"]["text"] == paragraphs[edit["anchor"]["index"]].text
         if edit["op"] != "insert_after":
             text = edit["anchor"]["text"]
-            assert text[edit["start"]:edit["end"]] == edit["find"]
+            assert text[edit["start"] : edit["end"]] == edit["find"]
             positions = [i for i in range(len(text)) if text.startswith(edit["find"], i)]
             assert positions[edit["occurrence"]] == edit["start"]
 
@@ -43,7 +43,11 @@ def test_the_plan_is_json_and_every_edit_is_anchored_by_index_and_that_paragraph
 def test_the_missing_core_protections_are_inserted_with_the_documents_own_terms(example_plan):
     _, plan = example_plan
     inserted = {e.clause for e in plan.edits if e.op == "insert_after"}
-    assert {"no-ai-training", "scope-limitation", "reservation-of-rights"} <= inserted
+    # the example assigns the Deliverables: covenant + pre-existing materials kept and later transferees
+    # bound; no reservation of rights in what the Studio no longer owns; the purpose limit only because
+    # a fix of the licence uses "Permitted Purpose"
+    assert {"no-ai-training", "retained-materials", "scope-limitation"} <= inserted
+    assert "reservation-of-rights" not in inserted
     text = "\n".join(p["text"] for e in plan.edits for p in e.paragraphs)
     assert "the Studio" in text and "the Client" in text and "{" not in text
     assert text.count("“Prohibited AI Use” means") == 1 and text.count("“Permitted Purpose” means") == 1
@@ -62,13 +66,17 @@ def test_a_term_is_defined_before_any_inserted_clause_uses_it(example_plan):
 def test_red_flags_are_replaced_once_and_redundant_replacements_are_dropped(example_plan):
     _, plan = example_plan
     replaced = {(e.index, e.find): e.replacement for e in plan.edits if e.op == "replace"}
-    assert any(find == "for any and all purposes" and r == "solely for the Permitted Purpose"
-               for (_, find), r in replaced.items())
-    assert all("Permitted Purpose" not in r.replace(find, "") or r == "solely for the Permitted Purpose"
-               for (_, find), r in replaced.items())
+    assert any(
+        find == "for any and all purposes" and r == "solely for the Permitted Purpose"
+        for (_, find), r in replaced.items()
+    )
+    assert all(
+        "Permitted Purpose" not in r.replace(find, "") or r == "solely for the Permitted Purpose"
+        for (_, find), r in replaced.items()
+    )
     ranges = [(e.index, e.start, e.end) for e in plan.edits if e.op != "insert_after"]
     for i, (p, s, e) in enumerate(ranges):
-        assert not any(p == p2 and s < e2 and s2 < e for p2, s2, e2 in ranges[i + 1:]), "overlapping edits"
+        assert not any(p == p2 and s < e2 and s2 < e for p2, s2, e2 in ranges[i + 1 :]), "overlapping edits"
 
 
 def test_one_explanatory_comment_per_kind_of_red_flag(example_plan):

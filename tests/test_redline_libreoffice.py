@@ -37,23 +37,45 @@ KNOWN: dict[str, str] = {}
 
 
 def _cases(check: str):
-    return [pytest.param(name, id=name, marks=[pytest.mark.xfail(strict=True, reason=KNOWN[f"{name}-{check}"])]
-                         if f"{name}-{check}" in KNOWN else []) for name in DOCUMENTS]
+    return [
+        pytest.param(
+            name,
+            id=name,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN[f"{name}-{check}"])]
+            if f"{name}-{check}" in KNOWN
+            else [],
+        )
+        for name in DOCUMENTS
+    ]
 
 
 def norm(paragraphs: list[str]) -> list[str]:
     return [" ".join(text.split()) for text in paragraphs]
 
 
-TABLE = ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/>'
-         f'</w:tblGrid><w:tr><w:tc>{p("Signature:")}</w:tc></w:tr></w:tbl>')
+TABLE = (
+    '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/>'
+    f"</w:tblGrid><w:tr><w:tc>{p('Signature:')}</w:tc></w:tr></w:tbl>"
+)
 
 
 def before_a_table() -> tuple[bytes, bytes]:
     """A clause inserted after the paragraph that precedes a table (the input, the output)."""
     docx = make_docx(p("Intro.") + p("[    ]") + TABLE + p("End.") + "<w:sectPr/>")
-    plan = Plan("standard", {}, (Edit.from_dict({"id": "e1", "op": "insert_after", "anchor": {
-        "index": 1, "text": "[    ]"}, "paragraphs": [{"text": "Inserted clause."}]}),))
+    plan = Plan(
+        "standard",
+        {},
+        (
+            Edit.from_dict(
+                {
+                    "id": "e1",
+                    "op": "insert_after",
+                    "anchor": {"index": 1, "text": "[    ]"},
+                    "paragraphs": [{"text": "Inserted clause."}],
+                }
+            ),
+        ),
+    )
     stamp = RevisionStamp(AUTHOR, REVISION_DATE)
     return docx, apply_plan(read_document(docx), plan, stamp=stamp).docx
 
@@ -87,6 +109,10 @@ def lo_index(name: str, accepted_input: list[str]) -> dict[int, int]:
 def test_libreoffice_opens_every_output_and_leaves_no_redline_after_accept_or_reject_all(seen, name):
     before, after = seen[name]
     assert before["ok"] and after["ok"], after["load_error"]
+    if name != "before-a-table" and not redlined(name).plan.edits:  # no work delivered under it: nothing proposed
+        assert after["redlines"] == before["redlines"]
+        assert any("no AI clause is proposed" in note for note in redlined(name).plan.notes)
+        return
     assert after["redline_counts"], "LibreOffice sees our tracked changes"
     assert {r["author"] for r in after["redlines"]} - {r["author"] for r in before["redlines"]} == {AUTHOR}
     assert after["redlines_left_after_accept"] == 0 and after["redlines_left_after_reject"] == 0
@@ -115,7 +141,7 @@ def test_accept_all_gives_the_input_plus_exactly_the_planned_clauses_and_replace
         for edit in sorted(edits, key=lambda e: e.start, reverse=True):  # LibreOffice's text, our offsets
             text = expected[at]
             start = _occurrence(text, " ".join(edit.find.split()), edit.occurrence)
-            expected[at] = text[:start] + edit.replacement + text[start + len(" ".join(edit.find.split())):]
+            expected[at] = text[:start] + edit.replacement + text[start + len(" ".join(edit.find.split())) :]
     inserts = inserted_after(plan)
     actual = norm(after["accepted_paragraphs"])
     position = 0

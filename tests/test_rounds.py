@@ -39,7 +39,10 @@ TRAINING_LIMB = "to train, pre-train, fine-tune or otherwise improve"
 
 @cache
 def sent(path: Path = EXAMPLE) -> bytes:
-    return engine.redline(path.read_bytes(), author=US, date=SENT_ON, filename=path.name).docx
+    # we are the creator: some corpus contracts leave it open (we.sure false), and the redline then asks
+    return engine.redline(
+        path.read_bytes(), author=US, date=SENT_ON, filename=path.name, options=engine.Options(we="creator")
+    ).docx
 
 
 def audit(docx: bytes, previous: bytes | None = None):
@@ -147,7 +150,7 @@ def test_a_rejected_no_ai_clause_is_removed_and_the_grade_is_no_better_than_befo
     assert statuses(result)["no_ai_restriction"] == "removed"
     assert all(outcomes(result)[e] == "rejected" for e in ours)
     assert result.score.grade not in ("A", "B")
-    assert outcomes(result)[_edits_of("reservation-of-rights")[0]] == "accepted"
+    assert outcomes(result)[_edits_of("retained-materials")[0]] == "accepted"
 
 
 def test_the_other_sides_pending_deletion_of_our_whole_clause_is_struck():

@@ -43,8 +43,13 @@ def test_the_fixtures_cover_findings_edits_of_every_op_and_an_unsupported_langua
 
 def _check(script: str) -> None:
     """``scripts/<script> --check`` passes (the files it writes are current), else say how to update them."""
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--check"], capture_output=True, text=True,
-                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "server")})
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "server")},
+    )
     assert run.returncode == 0, f"{run.stdout}{run.stderr}\nupdate them: PYTHONPATH=server python scripts/{script}"
 
 
@@ -63,7 +68,7 @@ def test_the_audit_and_the_plans_of_every_corpus_contract_are_valid_against_thei
     from noai.library import VARIANTS
     from noai.plan import Plan, make_plan
 
-    result = engine.audit(path.read_bytes(), filename=path.name)
+    result = engine.audit(path.read_bytes(), filename=path.name, we="creator")  # said, as the pane asks
     assert schemas.problems("audit", json.loads(json.dumps(result.to_dict()))) == []
     library, playbook = engine.library_for()
     for variant in VARIANTS:
@@ -72,14 +77,20 @@ def test_the_audit_and_the_plans_of_every_corpus_contract_are_valid_against_thei
         assert Plan.from_dict(data).to_dict() == data  # the JSON edge reads back what it wrote
 
 
-@pytest.mark.parametrize(("change", "where"), [
-    (lambda a: a["findings"][0].update(colour="red"), "findings/0"),
-    (lambda a: a["findings"][0].pop("title"), "findings/0"),
-    (lambda a: a["findings"][0].update(kind="no_such_kind"), "findings/0/kind"),
-    (lambda a: a["protections"]["no_ai_restriction"].update(status="absent"), "protections/no_ai_restriction/status"),
-    (lambda a: a["score"].update(risk=101), "score/risk"),
-    (lambda a: a.update(extra=[]), "(top)"),
-])
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda a: a["findings"][0].update(colour="red"), "findings/0"),
+        (lambda a: a["findings"][0].pop("title"), "findings/0"),
+        (lambda a: a["findings"][0].update(kind="no_such_kind"), "findings/0/kind"),
+        (
+            lambda a: a["protections"]["no_ai_restriction"].update(status="absent"),
+            "protections/no_ai_restriction/status",
+        ),
+        (lambda a: a["score"].update(risk=101), "score/risk"),
+        (lambda a: a.update(extra=[]), "(top)"),
+    ],
+)
 def test_the_audit_schema_refuses_a_key_or_value_the_backend_does_not_send(change, where):
     audit = copy.deepcopy(_load(WIRE / "agency-services-agreement.answer.json")["audit"])
     change(audit)
@@ -128,7 +139,7 @@ def test_docs_audit_schema_names_every_key_kind_and_protection_of_the_audit_sche
 
 def test_the_plan_example_of_developers_md_is_a_valid_plan():
     guide = (ROOT / "DEVELOPERS.md").read_text(encoding="utf-8")
-    section = guide[guide.index("## Plan JSON"):]
+    section = guide[guide.index("## Plan JSON") :]
     example = json.loads(re.search(r"```json\n(.*?)\n```", section, re.DOTALL).group(1))
     assert schemas.problems("plan", example) == []
     assert set(schemas.schema("plan")["properties"]) == set(example)

@@ -27,9 +27,11 @@ CONTRACT = [
     "7.4 Provider grants a perpetual and irrevocable licence.",
     "8. Term",
 ]
-STYLES = ('<w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/>'
-          '</w:style><w:style w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/>'
-          "</w:style>")
+STYLES = (
+    '<w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/>'
+    '</w:style><w:style w:type="paragraph" w:styleId="CommentText"><w:name w:val="annotation text"/>'
+    "</w:style>"
+)
 
 
 @pytest.fixture
@@ -51,17 +53,43 @@ def anchor(index: int) -> dict:
     return {"index": index, "text": CONTRACT[index]}
 
 
-NO_AI = {"id": "e1", "op": "insert_after", "anchor": anchor(1),
-         "paragraphs": [{"text": "No AI training. Customer shall not train models on the Deliverables.",
-                         "title": "No AI training"}],
-         "clause": "no-ai-training", "comment": "Why this clause: AI training."}
-ANY_PURPOSE = {"id": "e2", "op": "replace", "anchor": anchor(1), "find": "for any and all purposes",
-               "occurrence": 0, "start": 31, "end": 55, "replacement": "solely for the Permitted Purpose",
-               "comment": "Too broad."}
-PERPETUAL = {"id": "e3", "op": "replace", "anchor": anchor(2), "find": "perpetual and irrevocable",
-             "occurrence": 0, "replacement": "non-exclusive"}
-WMFH = {"id": "e4", "op": "comment", "anchor": anchor(2), "find": "licence", "occurrence": 0,
-        "comment": "Check the licence scope."}
+NO_AI = {
+    "id": "e1",
+    "op": "insert_after",
+    "anchor": anchor(1),
+    "paragraphs": [
+        {"text": "No AI training. Customer shall not train models on the Deliverables.", "title": "No AI training"}
+    ],
+    "clause": "no-ai-training",
+    "comment": "Why this clause: AI training.",
+}
+ANY_PURPOSE = {
+    "id": "e2",
+    "op": "replace",
+    "anchor": anchor(1),
+    "find": "for any and all purposes",
+    "occurrence": 0,
+    "start": 31,
+    "end": 55,
+    "replacement": "solely for the Permitted Purpose",
+    "comment": "Too broad.",
+}
+PERPETUAL = {
+    "id": "e3",
+    "op": "replace",
+    "anchor": anchor(2),
+    "find": "perpetual and irrevocable",
+    "occurrence": 0,
+    "replacement": "non-exclusive",
+}
+WMFH = {
+    "id": "e4",
+    "op": "comment",
+    "anchor": anchor(2),
+    "find": "licence",
+    "occurrence": 0,
+    "comment": "Check the licence scope.",
+}
 
 
 def _resolved(docx: bytes, drop: str, keep: str, mark: str) -> list[str]:
@@ -134,8 +162,7 @@ def test_comments_part_is_created_with_relationship_content_type_and_author(cont
     assert len(comments) == 3
     assert {c.get(f"{{{W}}}author") for c in comments} == {'Noai "Review" & Co'}
     document = xml(result.docx, "word/document.xml")
-    assert document.xpath("//w:r[w:commentReference]/w:rPr/w:rStyle/@w:val", namespaces=NS) == \
-        ["CommentReference"] * 3
+    assert document.xpath("//w:r[w:commentReference]/w:rPr/w:rStyle/@w:val", namespaces=NS) == ["CommentReference"] * 3
 
 
 def test_every_part_not_edited_is_copied_byte_for_byte(contract, stamp):
@@ -170,8 +197,10 @@ def test_the_callers_document_is_given_back_unchanged_when_an_edit_fails(contrac
     with pytest.raises(PlanError):
         apply_plan(doc, plan(NO_AI, ANY_PURPOSE, broken), stamp=stamp)
     assert etree.tostring(doc.root) == before
-    assert apply_plan(doc, plan(NO_AI, ANY_PURPOSE), stamp=stamp).docx == \
-        apply_plan(read_document(contract), plan(NO_AI, ANY_PURPOSE), stamp=stamp).docx
+    assert (
+        apply_plan(doc, plan(NO_AI, ANY_PURPOSE), stamp=stamp).docx
+        == apply_plan(read_document(contract), plan(NO_AI, ANY_PURPOSE), stamp=stamp).docx
+    )
 
 
 @pytest.mark.parametrize("declaration", [f'xmlns:w="{W}"', f'xmlns:w2="{W}"'])
@@ -189,14 +218,18 @@ def test_namespace_declarations_below_the_root_are_written_as_they_were(stamp, d
     assert etree.tostring(doc.root) == before
 
 
-@pytest.mark.parametrize(("drawings", "per_paragraph"), [
-    ("", True),
-    ('<w:r><x:pic xmlns:x="urn:x"/></w:r><w:r><x:pic xmlns:x="urn:x"/></w:r>', True),  # side by side
-    ('<w:r><x:pic xmlns:x="urn:x"><y:in xmlns:y="urn:x"/></x:pic></w:r>', False),  # one in the other
-    ('<w:r><x:pic xmlns:x="urn:x"><x:in xmlns:x="urn:x"/></x:pic></w:r>', False),
-])
+@pytest.mark.parametrize(
+    ("drawings", "per_paragraph"),
+    [
+        ("", True),
+        ('<w:r><x:pic xmlns:x="urn:x"/></w:r><w:r><x:pic xmlns:x="urn:x"/></w:r>', True),  # side by side
+        ('<w:r><x:pic xmlns:x="urn:x"><y:in xmlns:y="urn:x"/></x:pic></w:r>', False),  # one in the other
+        ('<w:r><x:pic xmlns:x="urn:x"><x:in xmlns:x="urn:x"/></x:pic></w:r>', False),
+    ],
+)
 def test_namespaces_declared_more_than_once_are_written_as_a_copy_of_the_whole_tree_would(
-        stamp, drawings, per_paragraph, monkeypatch):
+    stamp, drawings, per_paragraph, monkeypatch
+):
     text = "Provider grants a perpetual and irrevocable licence."
     docx = make_docx(p(text, drawings) + p("Other."))
     assert _clones_suffice(read_document(docx)) is per_paragraph
@@ -232,8 +265,14 @@ def test_overlapping_edits_in_one_paragraph_keep_the_first_and_skip_the_other(co
 def test_occurrence_picks_the_kth_match(stamp):
     text = "the Deliverables and the Deliverables"
     docx = make_docx(p(text))
-    edit = {"id": "e", "op": "replace", "anchor": {"index": 0, "text": text}, "find": "Deliverables",
-            "occurrence": 1, "replacement": "Work Product"}
+    edit = {
+        "id": "e",
+        "op": "replace",
+        "anchor": {"index": 0, "text": text},
+        "find": "Deliverables",
+        "occurrence": 1,
+        "replacement": "Work Product",
+    }
     result = apply_plan(read_document(docx), plan(edit), stamp=stamp)
     assert accepted(result.docx) == ["the Deliverables and the Work Product"]
 
@@ -245,20 +284,35 @@ def test_redlining_its_own_output_adds_nothing(contract, stamp):
     assert twice.applied == []
     assert {s["reason"] for s in twice.skipped} == {"already-present", "anchor-not-found"}
     count = "count(//w:ins) + count(//w:del)"
-    assert xml(twice.docx, "word/document.xml").xpath(count, namespaces=NS) == \
-        xml(once.docx, "word/document.xml").xpath(count, namespaces=NS)
+    assert xml(twice.docx, "word/document.xml").xpath(count, namespaces=NS) == xml(
+        once.docx, "word/document.xml"
+    ).xpath(count, namespaces=NS)
 
 
 def test_ids_never_collide_with_the_documents_own_revisions_and_comments(stamp):
-    theirs = ('<w:ins w:id="0" w:author="Client" w:date="2025-01-01T00:00:00Z">' + r("for any and all purposes")
-              + "</w:ins>")
-    body = p(r("Use "), '<w:commentRangeStart w:id="0"/>', theirs, '<w:commentRangeEnd w:id="0"/>',
-             '<w:r><w:commentReference w:id="0"/></w:r>', r(" only."))
+    theirs = (
+        '<w:ins w:id="0" w:author="Client" w:date="2025-01-01T00:00:00Z">' + r("for any and all purposes") + "</w:ins>"
+    )
+    body = p(
+        r("Use "),
+        '<w:commentRangeStart w:id="0"/>',
+        theirs,
+        '<w:commentRangeEnd w:id="0"/>',
+        '<w:r><w:commentReference w:id="0"/></w:r>',
+        r(" only."),
+    )
     comments = '<w:comment w:id="0" w:author="Client"><w:p><w:r><w:t>Theirs.</w:t></w:r></w:p></w:comment>'
     docx = make_docx(body, comments=comments)
     text = "Use for any and all purposes only."
-    edit = {"id": "e", "op": "replace", "anchor": {"index": 0, "text": text}, "find": "any and all purposes",
-            "occurrence": 0, "replacement": "the Purpose", "comment": "Ours."}
+    edit = {
+        "id": "e",
+        "op": "replace",
+        "anchor": {"index": 0, "text": text},
+        "find": "any and all purposes",
+        "occurrence": 0,
+        "replacement": "the Purpose",
+        "comment": "Ours.",
+    }
     result = apply_plan(read_document(docx), plan(edit), stamp=stamp)
     report = validate_docx(result.docx)
     assert report.valid, report.errors
@@ -272,12 +326,24 @@ def test_a_document_with_tracked_changes_from_the_corpus_stays_valid(corpus_dir,
     data = (corpus_dir / "ccs-call-off-order-form-tracked.docx").read_bytes()
     doc = read_document(data)
     # A paragraph whose current text mixes the client's tracked insertions with plain text.
-    index = next(i for i, (para, el) in enumerate(zip(doc.paragraphs, doc.elements, strict=True))
-                 if len(para.text) > 40 and para.text != para.original_text
-                 and el.find(f"{{{W}}}ins") is not None and el.find(f"{{{W}}}r") is not None)
+    index = next(
+        i
+        for i, (para, el) in enumerate(zip(doc.paragraphs, doc.elements, strict=True))
+        if len(para.text) > 40
+        and para.text != para.original_text
+        and el.find(f"{{{W}}}ins") is not None
+        and el.find(f"{{{W}}}r") is not None
+    )
     text = doc.paragraphs[index].text
-    edit = {"id": "e", "op": "replace", "anchor": {"index": index, "text": text}, "find": text[2:-2],
-            "occurrence": 0, "replacement": "REPLACED", "comment": "Why."}
+    edit = {
+        "id": "e",
+        "op": "replace",
+        "anchor": {"index": index, "text": text},
+        "find": text[2:-2],
+        "occurrence": 0,
+        "replacement": "REPLACED",
+        "comment": "Why.",
+    }
     result = apply_plan(doc, plan(edit), stamp=stamp)
     assert result.applied == ["e"]
     before, after = validate_docx(data), validate_docx(result.docx)
@@ -287,24 +353,64 @@ def test_a_document_with_tracked_changes_from_the_corpus_stays_valid(corpus_dir,
 
 
 # Anchors that end their run of paragraphs: before a table, at the end of a cell, of the body.
-TABLED = ["1. Services", "7.3 Customer may use the Deliverables for any and all purposes.", "Signature:",
-          "8. Term of this agreement, in perpetuity."]
+TABLED = [
+    "1. Services",
+    "7.3 Customer may use the Deliverables for any and all purposes.",
+    "Signature:",
+    "8. Term of this agreement, in perpetuity.",
+]
 TABLED_INSERTS = [
-    {"id": "i1", "op": "insert_after", "anchor": {"index": 1, "text": TABLED[1]},
-     "paragraphs": [{"text": "No AI training. Customer shall not train models.", "title": "No AI training"}],
-     "comment": "Why: AI training."},
-    {"id": "i2", "op": "insert_after", "anchor": {"index": 1, "text": TABLED[1]},
-     "paragraphs": [{"text": "Provider reserves all other rights."}]},
-    {"id": "i3", "op": "insert_after", "anchor": {"index": 2, "text": TABLED[2]},
-     "paragraphs": [{"text": "Name:"}], "comment": "Who signs."},
-    {"id": "i4", "op": "insert_after", "anchor": {"index": 3, "text": TABLED[3]},
-     "paragraphs": [{"text": "Survival of this clause."}, {"text": "Notices in writing."}]},
-    {"id": "r1", "op": "replace", "anchor": {"index": 1, "text": TABLED[1]}, "find": "for any and all purposes",
-     "occurrence": 0, "replacement": "solely for the Permitted Purpose", "comment": "Too broad."},
-    {"id": "r2", "op": "replace", "anchor": {"index": 3, "text": TABLED[3]}, "find": "in perpetuity",
-     "occurrence": 0, "replacement": "for five years"},
-    {"id": "c1", "op": "comment", "anchor": {"index": 3, "text": TABLED[3]}, "find": "Term", "occurrence": 0,
-     "comment": "Check the term."},
+    {
+        "id": "i1",
+        "op": "insert_after",
+        "anchor": {"index": 1, "text": TABLED[1]},
+        "paragraphs": [{"text": "No AI training. Customer shall not train models.", "title": "No AI training"}],
+        "comment": "Why: AI training.",
+    },
+    {
+        "id": "i2",
+        "op": "insert_after",
+        "anchor": {"index": 1, "text": TABLED[1]},
+        "paragraphs": [{"text": "Provider reserves all other rights."}],
+    },
+    {
+        "id": "i3",
+        "op": "insert_after",
+        "anchor": {"index": 2, "text": TABLED[2]},
+        "paragraphs": [{"text": "Name:"}],
+        "comment": "Who signs.",
+    },
+    {
+        "id": "i4",
+        "op": "insert_after",
+        "anchor": {"index": 3, "text": TABLED[3]},
+        "paragraphs": [{"text": "Survival of this clause."}, {"text": "Notices in writing."}],
+    },
+    {
+        "id": "r1",
+        "op": "replace",
+        "anchor": {"index": 1, "text": TABLED[1]},
+        "find": "for any and all purposes",
+        "occurrence": 0,
+        "replacement": "solely for the Permitted Purpose",
+        "comment": "Too broad.",
+    },
+    {
+        "id": "r2",
+        "op": "replace",
+        "anchor": {"index": 3, "text": TABLED[3]},
+        "find": "in perpetuity",
+        "occurrence": 0,
+        "replacement": "for five years",
+    },
+    {
+        "id": "c1",
+        "op": "comment",
+        "anchor": {"index": 3, "text": TABLED[3]},
+        "find": "Term",
+        "occurrence": 0,
+        "comment": "Check the term.",
+    },
 ]
 TABLED_ACCEPTED = [
     TABLED[0],
@@ -322,8 +428,10 @@ TABLED_ACCEPTED = [
 @pytest.fixture
 def tabled() -> bytes:
     """TABLED with its third paragraph in a table right after the second, and a section break."""
-    table = (f'<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid>'
-             f'<w:tr><w:tc>{p(TABLED[2])}</w:tc></w:tr></w:tbl>')
+    table = (
+        f'<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid>'
+        f"<w:tr><w:tc>{p(TABLED[2])}</w:tc></w:tr></w:tbl>"
+    )
     return make_docx(p(TABLED[0]) + p(TABLED[1]) + table + p(TABLED[3]) + "<w:sectPr/>", styles=STYLES)
 
 
@@ -354,10 +462,12 @@ def _wire(*edits: dict) -> dict:
 def test_a_plan_read_from_json_is_checked_against_its_schema_on_the_way_in(contract, stamp):
     the_plan = Plan.from_dict(_wire(NO_AI, PERPETUAL))
     assert apply_plan(read_document(contract), the_plan, stamp=stamp).applied == ["e1", "e3"]
-    for broken, where in [({**_wire(), "schema": "noai.plan/0"}, "schema"),
-                          (_wire(dict(PERPETUAL, op="delete")), "edits/0"),
-                          (_wire(dict(NO_AI, paragraphs=[])), "edits/0"),
-                          (_wire(dict(PERPETUAL, anchor={"index": -1, "text": CONTRACT[2]})), "edits/0")]:
+    for broken, where in [
+        ({**_wire(), "schema": "noai.plan/0"}, "schema"),
+        (_wire(dict(PERPETUAL, op="delete")), "edits/0"),
+        (_wire(dict(NO_AI, paragraphs=[])), "edits/0"),
+        (_wire(dict(PERPETUAL, anchor={"index": -1, "text": CONTRACT[2]})), "edits/0"),
+    ]:
         with pytest.raises(PlanError, match=where):
             Plan.from_dict(broken)
 

@@ -1,7 +1,8 @@
 """The ``noai`` command: the only module that prints.
 
-Exit codes: 0 success; 2 bad usage (including an output that would overwrite its input);
-3 a document could not be read; 4 the clause library or playbook is invalid; 5 a plan could not
+Exit codes (README, "Usage"): 0 success; 2 bad usage (including a missing file, a --we that names
+no party, an output that would overwrite its input); 3 a document could not be read or the output
+not written; 4 the clause library or playbook is invalid; 5 a plan could not
 be applied; 1 anything unexpected. In a folder run one bad file never stops the others; the exit code is
 then that of the first failure.
 """
@@ -40,6 +41,11 @@ def _clear_progress() -> None:
         _drawn = False
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """ "1 tracked change", "13 tracked changes"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def _err(msg: str) -> None:
     _clear_progress()
     print(f"noai: {msg}", file=sys.stderr)
@@ -69,8 +75,9 @@ def _inputs(paths: list[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files.extend(sorted(f for f in p.iterdir()
-                                if f.suffix.lower() in DOCX_SUFFIXES and not f.name.startswith("~$")))
+            files.extend(
+                sorted(f for f in p.iterdir() if f.suffix.lower() in DOCX_SUFFIXES and not f.name.startswith("~$"))
+            )
         elif p.exists():
             files.append(p)
         else:
@@ -89,6 +96,7 @@ def _options(args: argparse.Namespace) -> engine.Options:
         playbook=Path(playbook) if playbook else None,
         clause_dirs=tuple(dirs),
         we=getattr(args, "we", None),
+        work_kind=getattr(args, "work_kind", None),
     )
 
 
@@ -102,10 +110,15 @@ def _previous(args: argparse.Namespace, many: bool) -> bytes | None:
         return None
     if many:
         raise UsageError("--previous compares one returned document with the one sent: give one file")
+    return _read_option_file(given, "--previous")
+
+
+def _read_option_file(given: str, option: str) -> bytes:
+    """The bytes of a file an option names; one that cannot be read is bad usage (exit 2), as a missing input is."""
     try:
         return Path(given).read_bytes()
     except OSError as exc:
-        raise UsageError(f"cannot read --previous {given}: {exc.strerror}") from None
+        raise UsageError(f"cannot read {option} {given}: {exc.strerror}") from None
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -135,9 +148,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if args.json:
             results.append(result.to_dict())
         elif args.markdown:
-            print(format_markdown(result, verbose=args.verbose, show_all=args.all))
+            print(format_markdown(result, verbose=args.verbose, show_all=args.all, path=str(path)))
         else:
-            print(format_text(result, verbose=args.verbose, show_all=args.all))
+            print(format_text(result, verbose=args.verbose, show_all=args.all, path=str(path)))
     _clear_progress()
     if args.json:
         print(json.dumps(results if many else results[0], indent=2, ensure_ascii=False))
@@ -158,12 +171,15 @@ def _redline_one(src: Path, dst: Path | None, args: argparse.Namespace, options:
     assert dst is not None
     if dst.resolve() == src.resolve() and not args.in_place:
         raise UsageError(f"{dst}: refusing to overwrite the input (use --in-place to allow it)")
-    result = engine.redline(data, author=args.author, date=args.date, options=options, filename=src.name,
-                            previous=_previous(args, False))
+    result = engine.redline(
+        data, author=args.author, date=args.date, options=options, filename=src.name, previous=_previous(args, False)
+    )
     tmp = dst.with_name(f".{dst.name}.noai-partial")
     try:  # write next to the target, then rename: never a half-written file
         tmp.write_bytes(result.docx)
         os.replace(tmp, dst)
+    except OSError as exc:  # name the file the user asked for, not our temporary one
+        raise OSError(exc.errno, exc.strerror, str(dst)) from None
     finally:
         tmp.unlink(missing_ok=True)
     from .analysis.report import score_line
@@ -171,12 +187,14 @@ def _redline_one(src: Path, dst: Path | None, args: argparse.Namespace, options:
     applied, skipped = len(result.write.applied), len(result.write.skipped)
     note = f", {skipped} skipped" if skipped else ""
     _clear_progress()
-    print(f"{src.name} -> {dst} ({applied} tracked changes{note})")
+    print(f"{src.name} -> {dst} ({_count(applied, 'tracked change')}{note})")
     talks = result.audit.negotiation
     if talks is not None:
         said = ", ".join(f"{n} {status}" for status, n in talks.to_dict()["counts"].items() if n)
-        print(f"  answering round {talks.round} ({said}): {len(result.write.replies)} replies in their threads, "
-              f"{result.write.resolved} threads resolved")
+        print(
+            f"  answering round {talks.round} ({said}): {_count(len(result.write.replies), 'reply', 'replies')} "
+            f"in their threads, {_count(result.write.resolved, 'thread')} resolved"
+        )
     print(f"  {score_line(result.audit)} -> {score_line(result.after)} once the changes are accepted")
     if result.after.score.summary:
         print(f"  {result.after.score.summary}")
@@ -212,7 +230,12 @@ def cmd_redline(args: argparse.Namespace) -> int:
         _clear_progress()
         return code
     dst = Path(args.output) if args.output else src.with_name(f"{src.stem}.noai{src.suffix}")
-    return _redline_one(src, dst, args, options)
+    try:
+        return _redline_one(src, dst, args, options)
+    except NoaiError as exc:  # name the file, as the audit and a folder run do
+        if not exc.message.startswith(f"{src}: "):
+            exc.message = f"{src}: {exc.message}"
+        raise
 
 
 # -- clauses ----------------------------------------------------------------------------
@@ -227,7 +250,7 @@ def cmd_clauses(args: argparse.Namespace) -> int:
         print(format_clause_list(library))
         return EXIT_OK
     clause = library.get(args.id)
-    terms = engine.placeholders_for(Path(args.for_file).read_bytes()) if args.for_file else {}
+    terms = engine.placeholders_for(_read_option_file(args.for_file, "--for")) if args.for_file else {}
     print(format_clause(render(clause, args.variant or playbook.variant, terms), clause))
     return EXIT_OK
 
@@ -274,17 +297,21 @@ def _date(text: str) -> datetime:
 
 def _library_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--playbook", metavar="FILE", help="your playbook over the shipped one (env NOAI_PLAYBOOK)")
-    p.add_argument("--clauses", metavar="DIR", action="append",
-                   help="a folder of your own clauses (env NOAI_USER_CLAUSES)")
+    p.add_argument(
+        "--clauses", metavar="DIR", action="append", help="a folder of your own clauses (env NOAI_USER_CLAUSES)"
+    )
 
 
-_WE_HELP = ("which party you are: a party's name or word as the document writes it (Acme, Customer), "
-            "or a role (creator, client)")
+_WE_HELP = (
+    "which party you are: a party's name or word as the document writes it (Acme, Customer), "
+    "or a role (creator, client)"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="noai",
-                                     description="Protect creative work from AI training in Word contracts.")
+    parser = argparse.ArgumentParser(
+        prog="noai", description="Protect creative work from AI training in Word contracts."
+    )
     parser.add_argument("--version", action="version", version=f"noai {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -293,8 +320,11 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the audit as JSON (schema noai.audit/2)")
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
-    p.add_argument("--previous", metavar="SENT.docx",
-                   help="the document we sent, when FILE is the other side's reply: what became of each proposal")
+    p.add_argument(
+        "--previous",
+        metavar="SENT.docx",
+        help="the document we sent, when FILE is the other side's reply: what became of each proposal",
+    )
     fmt.add_argument("--markdown", action="store_true", help="the report as Markdown")
     p.add_argument("--all", action="store_true", help="list the info items too")
     p.add_argument("--verbose", action="store_true", help="paragraph indexes (¶) and every scoring reason")
@@ -310,9 +340,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="print the plan as JSON, write nothing")
     p.add_argument("--in-place", action="store_true", help="allow overwriting the input")
     p.add_argument("--we", metavar="NAME_OR_ROLE", help=_WE_HELP)
-    p.add_argument("--previous", metavar="SENT.docx",
-                   help="the document we sent, when IN is the other side's reply (needed only when the reply "
-                        "lost our round's record)")
+    p.add_argument(
+        "--work-kind",
+        choices=list(engine.WORK_KINDS),
+        help="the kind of work (default: detected from the contract's words); picks the clause for it",
+    )
+    p.add_argument(
+        "--previous",
+        metavar="SENT.docx",
+        help="the document we sent, when IN is the other side's reply (needed only when the reply "
+        "lost our round's record)",
+    )
     _library_args(p)
     p.set_defaults(func=cmd_redline)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .analysis.audit import AuditResult, audit_document
 from .analysis.parties import analyse
+from .analysis.work_kind import WORK_KINDS as WORK_KINDS  # the CLI's --work-kind choices
 from .library import Library, Playbook, load_library, load_playbook, shipped_dir
 from .ooxml.comments import comments_by_paragraph
 from .ooxml.document import Document, read_document
@@ -34,6 +35,7 @@ class Options:
     playbook: Path | None = None  # a user's playbook over the shipped one
     clause_dirs: Sequence[Path] = ()  # a user's clause folders over the shipped ones
     we: str | None = None  # the user's party: a party's name or word, or a role ("creator", "client")
+    work_kind: str | None = None  # software | creative | data | general; None = detected from the document
     check: Callable[[], None] | None = None  # called between stages; raises to stop (a deadline)
 
 
@@ -54,13 +56,33 @@ def read(data: bytes) -> Document:
     return read_document(data)
 
 
-def audit(data: bytes, *, filename: str | None = None, we: str | None = None,
-          check: Callable[[], None] | None = None, previous: bytes | None = None) -> AuditResult:
+def _read_sent(previous: bytes | None) -> Document | None:
+    """The document we sent (``previous``), read; a read error says it is that document, not the reply."""
+    from .errors import DocumentError
+
+    if previous is None:
+        return None
+    try:
+        return read_document(previous)
+    except DocumentError as exc:
+        exc.message = f"The document we sent: {exc.message}"
+        exc.args = (exc.message,)
+        raise
+
+
+def audit(
+    data: bytes,
+    *,
+    filename: str | None = None,
+    we: str | None = None,
+    check: Callable[[], None] | None = None,
+    previous: bytes | None = None,
+) -> AuditResult:
     """Find and classify the IP and licence clauses of a document (``we``: the user's party;
     ``check`` as in Options). ``previous`` is the document we sent, when this one is the other
     side's reply: the audit's ``negotiation`` section compares with it."""
     doc = read_document(data)
-    sent = read_document(previous) if previous is not None else None
+    sent = _read_sent(previous)
     _between_stages(check)
     return audit_document(doc, filename=filename, we=we, previous=sent)
 
@@ -79,8 +101,9 @@ def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
 
 
 @lru_cache(maxsize=8)
-def _load(playbook: Path | None, clause_dirs: tuple[Path, ...], stamp: tuple[tuple[str, int, int], ...]
-          ) -> tuple[Library, Playbook]:
+def _load(
+    playbook: Path | None, clause_dirs: tuple[Path, ...], stamp: tuple[tuple[str, int, int], ...]
+) -> tuple[Library, Playbook]:
     library = load_library(clause_dirs)
     return library, load_playbook(playbook, library=library)
 
@@ -92,14 +115,21 @@ def library_for(options: Options = Options()) -> tuple[Library, Playbook]:
     return _load(options.playbook, dirs, _stamp(files))
 
 
-def _plan(doc: Document, options: Options, filename: str | None,
-          previous: Document | None = None) -> tuple[AuditResult, Plan]:
+def _plan(
+    doc: Document, options: Options, filename: str | None, previous: Document | None = None
+) -> tuple[AuditResult, Plan]:
     _between_stages(options.check)
-    result = audit_document(doc, filename=filename, we=options.we, previous=previous)
+    result = audit_document(doc, filename=filename, we=options.we, previous=previous, work_kind=options.work_kind)
     _between_stages(options.check)
     library, playbook = library_for(options)
-    the_plan = make_plan(result, library, playbook, variant=options.variant, comments=options.comments,
-                         existing_comments=comments_by_paragraph(doc))
+    the_plan = make_plan(
+        result,
+        library,
+        playbook,
+        variant=options.variant,
+        comments=options.comments,
+        existing_comments=comments_by_paragraph(doc),
+    )
     return result, the_plan
 
 
@@ -126,7 +156,8 @@ class Redline:
         """The audit of the redlined document as Word reads it (tracked insertions in, deletions out): the
         score after, measured, not guessed. Computed when first asked for, so a redline alone costs no more."""
         given = self.audit.we.given if self.audit.we is not None else None  # the same party as before
-        return audit_document(read_document(self.docx), filename=self.audit.filename, we=given)
+        kind = self.audit.work_kind.kind if self.audit.work_kind is not None else None
+        return audit_document(read_document(self.docx), filename=self.audit.filename, we=given, work_kind=kind)
 
 
 def redline(
@@ -142,14 +173,21 @@ def redline(
     ``previous`` is the document we sent when this one is the other side's reply to it (a reply
     to a redline of ours needs it only when the reply lost our round's record)."""
     doc = read_document(data)
-    sent = read_document(previous) if previous is not None else None
+    sent = _read_sent(previous)
     result, the_plan = _plan(doc, options, filename, sent)
     _between_stages(options.check)
     library, playbook = library_for(options)
-    the_plan, answer = next_round(result, the_plan, library, playbook, comments=options.comments,
-                                  our_comments=read_comments(doc.package))
-    written = apply_plan(doc, the_plan, stamp=RevisionStamp(author=author, date=date), comments=options.comments,
-                         protections={clause.id: clause.kind for clause in library.clauses}, answer=answer)
+    the_plan, answer = next_round(
+        result, the_plan, library, playbook, comments=options.comments, our_comments=read_comments(doc.package)
+    )
+    written = apply_plan(
+        doc,
+        the_plan,
+        stamp=RevisionStamp(author=author, date=date),
+        comments=options.comments,
+        protections={clause.id: clause.kind for clause in library.clauses},
+        answer=answer,
+    )
     return Redline(docx=written.docx, audit=result, plan=the_plan, write=written)
 
 

@@ -159,6 +159,18 @@ class UnknownPartyError(NoaiError):
     exit_code = 2
 
 
+class PartyRoleError(NoaiError):
+    """A redline needs to know who creates the work and who receives it, and the audit cannot tell
+    (a role with no party, or ``we`` not given where the audit is unsure): the clauses would need
+    a name the document does not have. ``parties`` lists those found; the pane asks "Which party
+    are you?" and sends ``we``."""
+
+    code = "party-unmapped"
+    title = "Which party are you?"
+    status = 422
+    exit_code = 2
+
+
 # -- add-in manifest -------------------------------------------------------------------
 
 

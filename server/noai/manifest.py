@@ -21,6 +21,7 @@ DEFAULT_ADD_IN_ID = "20d7245f-1acf-4a95-98dc-0a4c283ff26b"
 
 _GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
+
 def _icon(indent: str) -> str:
     """Return the ribbon ``<Icon>`` element with the three sizes Word requires (16, 32, 80)."""
     images = "".join(f'{indent}  <bt:Image size="{n}" resid="Icon.{n}x{n}"/>\n' for n in (16, 32, 80))

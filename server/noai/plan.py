@@ -14,16 +14,19 @@ already attached to a paragraph is not added twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import schemas
 from .analysis.audit import AuditResult
 from .analysis.classify import Finding
-from .errors import PlanError, UnknownVariantError
+from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
 from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
+from .library.render import capitalise
+from .ooxml.model import Paragraph
+from .ooxml.renumber import renumber
 
 SCHEMA = "noai.plan/1"
 
@@ -51,15 +54,34 @@ class Edit:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Edit:
         """The edit of an edit object of the plan JSON (no checks: see :meth:`Plan.from_dict`)."""
-        return cls(id=d["id"], op=d["op"], index=d["anchor"]["index"], anchor_text=d["anchor"]["text"],
-                   clause=d.get("clause", ""), variant=d.get("variant", ""), comment=d.get("comment"),
-                   title=d.get("title"), paragraphs=tuple(dict(p) for p in d.get("paragraphs", ())),
-                   find=d.get("find"), occurrence=d.get("occurrence", 0), start=d.get("start"), end=d.get("end"),
-                   replacement=d.get("replacement"), finding=d.get("finding"))
+        return cls(
+            id=d["id"],
+            op=d["op"],
+            index=d["anchor"]["index"],
+            anchor_text=d["anchor"]["text"],
+            clause=d.get("clause", ""),
+            variant=d.get("variant", ""),
+            comment=d.get("comment"),
+            title=d.get("title"),
+            paragraphs=tuple(dict(p) for p in d.get("paragraphs", ())),
+            find=d.get("find"),
+            occurrence=d.get("occurrence", 0),
+            start=d.get("start"),
+            end=d.get("end"),
+            replacement=d.get("replacement"),
+            finding=d.get("finding"),
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"id": self.id, "op": self.op, "anchor": {"index": self.index, "text": self.anchor_text},
-             "clause": self.clause, "variant": self.variant, "title": self.title, "comment": self.comment}
+        d: dict[str, Any] = {
+            "id": self.id,
+            "op": self.op,
+            "anchor": {"index": self.index, "text": self.anchor_text},
+            "clause": self.clause,
+            "variant": self.variant,
+            "title": self.title,
+            "comment": self.comment,
+        }
         if self.op == "insert_after":
             d["paragraphs"] = [dict(p) for p in self.paragraphs]
         else:
@@ -86,14 +108,23 @@ class Plan:
         problems = schemas.problems("plan", data)
         if problems:
             raise PlanError(f"The redline plan is not a valid {SCHEMA} plan: {'; '.join(problems)}.")
-        return cls(variant=data["variant"], terms=dict(data["terms"]),
-                   edits=tuple(Edit.from_dict(e) for e in data["edits"]), offered=tuple(data["offered"]),
-                   notes=tuple(data["notes"]))
+        return cls(
+            variant=data["variant"],
+            terms=dict(data["terms"]),
+            edits=tuple(Edit.from_dict(e) for e in data["edits"]),
+            offered=tuple(data["offered"]),
+            notes=tuple(data["notes"]),
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"schema": SCHEMA, "variant": self.variant, "terms": dict(self.terms),
-                "edits": [e.to_dict() for e in self.edits], "offered": list(self.offered),
-                "notes": list(self.notes)}
+        return {
+            "schema": SCHEMA,
+            "variant": self.variant,
+            "terms": dict(self.terms),
+            "edits": [e.to_dict() for e in self.edits],
+            "offered": list(self.offered),
+            "notes": list(self.notes),
+        }
 
 
 def _occurrence(text: str, phrase: str, start: int) -> int:
@@ -108,9 +139,18 @@ def _occurrence(text: str, phrase: str, start: int) -> int:
 def _already_replaced(f: Finding, replacement: str) -> bool:
     """The text at the finding already reads as the replacement (e.g. "... devised, excluding any
     Prohibited AI Use" after an earlier redline)."""
-    return f.paragraph_text[f.phrase_start:f.phrase_start + len(replacement)] == replacement
+    return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
 
 
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:\w+ly\s+)?(?:assigns?|transfers?|conveys?)\b", re.IGNORECASE)
+
+
+def _joined_verb(f: Finding) -> bool:
+    """The transfer verb is joined to another ("transfers and assigns"): one cannot be replaced alone."""
+    return f.kind == "ip_assignment" and _JOINED.match(f.paragraph_text, f.phrase_end) is not None
+
+
+_FEES = re.compile(r"\b(?:fees?|price|charges|invoice[sd]?)\b", re.IGNORECASE)
 _FIRST = ("any_and_all_purposes",)  # the purpose limit is the fix the other replacements lean on
 
 
@@ -169,12 +209,27 @@ def make_plan(
     terms = result.terms.placeholders()
     if result.score.risk is None:  # language not supported: propose nothing rather than nonsense
         return Plan(variant, terms, (), notes=tuple(result.notes))
-    fixes, needed_terms = choose_fixes(result, library, playbook, variant, terms, with_comments,
-                                       existing_comments or {})
-    placed, notes = place_clauses(result, [library.get(c) for c in
-                                           choose_clauses(result, library, playbook, variant, needed_terms)])
-    edits = [*render_insertions(result, library, placed, variant, terms, with_comments),
-             *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
+    _check_parties(result, terms)
+    strategy = choose_strategy(result)
+    if strategy.situation == NOT_DELIVERY:  # an NDA, a charter, a data-use undertaking: nothing fits
+        return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))
+    fixes, needed_terms = choose_fixes(
+        result, library, playbook, variant, terms, with_comments, existing_comments or {}
+    )
+    chosen = adapt_clauses(
+        choose_clauses(result, library, playbook, variant, needed_terms),
+        strategy,
+        variant,
+        result.work_kind.kind if result.work_kind else None,
+        keep={library.clause_defining(t).id for t in needed_terms},
+    )
+    placed, notes = place_clauses(result, [library.get(c) for c in chosen])
+    insertions = render_insertions(result, library, placed, variant, terms, with_comments)
+    if insertions and with_comments:  # the strategy, said once: on the first clause inserted
+        why = strategy_comment(result, strategy, [e.clause for e in insertions], variant, terms, fixes)
+        why += _shifted(result, insertions)
+        insertions[0] = replace(insertions[0], comment=f"{why} {insertions[0].comment}")
+    edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
     return Plan(variant, terms, numbered(edits), offered=offered, notes=tuple(notes + list(result.notes)))
 
@@ -184,26 +239,213 @@ def _present(result: AuditResult, protection: str) -> bool:
     return audited is not None and audited.status in ("present", "proposed")  # proposed: our pending insertion
 
 
+# -- strategy ---------------------------------------------------------------------------------------
+
+LICENSED, ASSIGNED, NOT_DELIVERY = "licensed", "assigned", "not_delivery"
+_TRANSFER_KINDS = ("ip_assignment", "work_made_for_hire")
+_ON_PAYMENT = "upon payment in full of all fees due under"  # the strict fix-ip-assignment replacement
+_WORK_OBJECTS = (None, "deliverables", "ip", "pre_existing", "data")  # not "outputs": an AI service's
+# The clause a lawyer adds after the covenant for each kind of work (audit ``work_kind``).
+KIND_CLAUSES = {"software": "ai-software-use", "creative": "ai-creative-likeness", "data": "ai-data-use"}
+COVENANT = "no-ai-training"
+
+
+@dataclass(frozen=True, slots=True)
+class Strategy:
+    """What the document does with the creator's work, and the findings that show it: ``licensed``
+    (the creator keeps ownership), ``assigned`` (assigned, vested or made for hire), or
+    ``not_delivery`` (no work passes under it: an NDA, a charter, a data-use undertaking)."""
+
+    situation: str
+    evidence: tuple[Finding, ...] = ()
+
+
+def _gives_work(f: Finding) -> bool:
+    """The creator gives the client the work (not a right the creator keeps or receives)."""
+    return (
+        f.actor in ("creator", "both")
+        and f.beneficiary != "creator"
+        and not f.negated
+        and f.operative
+        and f.object in _WORK_OBJECTS
+    )
+
+
+def choose_strategy(result: AuditResult) -> Strategy:
+    """The situation, read from the findings' clause semantics (act / actor / beneficiary / object)."""
+    transfers = [
+        f
+        for f in result.findings  # medium: "shall, upon payment ..., assign" (our strict redline)
+        if f.kind in _TRANSFER_KINDS and f.severity in ("high", "medium") and _gives_work(f)
+    ]
+    if transfers or any(_ON_PAYMENT in p.text for p in result.paragraphs):  # or our strict redline's wording
+        return Strategy(ASSIGNED, tuple(transfers))
+    licences = [f for f in result.findings if f.kind == "license_grant" and _gives_work(f)]
+    if licences:
+        return Strategy(LICENSED, tuple(licences))
+    work = result.parties.work_product
+    if work is None or "confidential" in work.text.lower():
+        return Strategy(NOT_DELIVERY)
+    return Strategy(LICENSED)  # a work product and no transfer: the creator keeps ownership
+
+
+def _check_parties(result: AuditResult, terms: Mapping[str, str]) -> None:
+    """Stop before inventing a name: both roles must map to the document's parties, and the user
+    must say which party they are where the audit is unsure."""
+    listed = [{"id": p.id, "name": p.name, "terms": list(p.terms), "role": p.role} for p in result.parties.parties]
+    missing = [role for role, key in (("creator", "provider"), ("client", "client")) if key not in terms]
+    if missing:
+        raise PartyRoleError(
+            f"The document names no party as the {' or the '.join(missing)} of the work, and the clauses would need "
+            f"one. Say which party you are: --we NAME, or the API option we.",
+            detail={"missing": missing, "parties": listed},
+        )
+    we = result.we
+    if we is not None and not we.sure and we.source == "inferred":
+        names = "; ".join(" / ".join(p.terms) or p.name or p.id for p in result.parties.parties) or "none found"
+        raise PartyRoleError(
+            f"Which party are you? The audit cannot tell who creates the work here (parties: {names}). "
+            f"Say it with --we (a party's name or word, or creator / client), or the API option we.",
+            detail={"missing": ["we"], "parties": listed},
+        )
+
+
+def _shifted(result: AuditResult, insertions: Sequence[Edit]) -> str:
+    """A sentence naming the typed clause numbers the insertions move, and the typed references that
+    follow them (the writer renumbers both as tracked changes), or "" when none moves."""
+    inserted: dict[int, int] = {}
+    for e in insertions:
+        inserted[e.index] = inserted.get(e.index, 0) + len(e.paragraphs)
+    changes = renumber([p.text for p in result.paragraphs], inserted).changes
+    moved = [c.old for c in changes if not c.reference]
+    if not moved:
+        return ""
+    refs = sum(c.reference for c in changes)
+    shown = ", ".join(moved[:4]) + (" …" if len(moved) > 4 else "")
+    also = f", with {refs} cross-reference{'s' if refs != 1 else ''} to them" if refs else ""
+    return f" The clauses after the insertion are renumbered ({shown}){also}, as tracked changes."
+
+
+def _not_delivery_note(terms: Mapping[str, str]) -> str:
+    agreement = capitalise(terms.get("agreement", "this agreement"))
+    return (
+        f"{agreement} is not a document under which work is delivered: it licenses or transfers no work "
+        f"product, so no AI clause is proposed."
+    )
+
+
+def adapt_clauses(
+    wanted: Sequence[str], strategy: Strategy, variant: str, work_kind: str | None, keep: Set[str] = frozenset()
+) -> list[str]:
+    """The playbook's clauses fitted to the situation. Assigned work: no purpose limit and no
+    reservation in what the creator no longer owns; *strict* and *standard* keep the creator's
+    pre-existing materials and bind later transferees (``retained-materials``), *minimal* adds the
+    covenant only. Then the clause for the kind of work, right after the covenant. ``keep``: clauses
+    defining a term a fix uses (a licence's "for any purpose" -> "for the Permitted Purpose")."""
+    out = list(wanted)
+    if strategy.situation == ASSIGNED:
+        out = [c for c in out if c in keep or c not in ("scope-limitation", "reservation-of-rights")]
+        if variant != "minimal":
+            out.insert(out.index(COVENANT) + 1 if COVENANT in out else len(out), "retained-materials")
+    extra = KIND_CLAUSES.get(work_kind or "")
+    if extra and COVENANT in out:
+        out.insert(out.index(COVENANT) + 1, extra)
+    return out
+
+
+_PURPOSES = {
+    "scope-limitation": "limit the licence to its purpose",
+    "no-ai-training": "add a covenant against AI use of {deliverables}",
+    "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
+    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have {client} "
+    "bind anyone it later assigns or licenses {deliverables} to",
+    "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
+    "ai-creative-likeness": "cover imitation of {provider}'s style, voice and likeness",
+    "ai-data-use": "cover datasets derived from {deliverables}",
+}
+
+
+def _where(f: Finding, paragraphs: Sequence[Paragraph]) -> str:
+    label = paragraphs[f.start].section_label if f.start < len(paragraphs) else None
+    return f" (clause {label})" if label else ""
+
+
+def strategy_comment(
+    result: AuditResult,
+    strategy: Strategy,
+    inserted: Sequence[str],
+    variant: str,
+    terms: Mapping[str, str],
+    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+) -> str:
+    """One comment saying what the redline does and why, from this document's findings only."""
+    t = {
+        "agreement": terms.get("agreement", "this agreement"),
+        "client": terms.get("client", "the other party"),
+        "provider": terms.get("provider", "the creator"),
+        "deliverables": terms.get("deliverables", "the work"),
+    }
+    first = strategy.evidence[0] if strategy.evidence else None
+    where = _where(first, result.paragraphs) if first is not None else ""
+    if strategy.situation == ASSIGNED:
+        made = (
+            "makes {deliverables} works made for hire for {client}"
+            if first and first.kind == "work_made_for_hire"
+            else "transfers ownership of {deliverables} to {client}"
+        )
+        said = "{agreement} " + made + where
+        if any(op == "replace" and f.kind == "ip_assignment" for f, _, op in fixes):
+            said += "; we propose that ownership pass only on payment in full"
+        else:
+            said += "; we keep that transfer"
+    elif first is not None:
+        said = "{agreement} licenses {deliverables} to {client}" + where + " and {provider} keeps ownership"
+    else:
+        said = "{agreement} does not transfer {deliverables} to {client}, so {provider} keeps ownership"
+    purposes = [_PURPOSES[c] for c in dict.fromkeys(inserted) if c in _PURPOSES]
+    if purposes:
+        said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
+    text = "Our approach: " + said + "."
+    for key, value in t.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
 # -- choosing ---------------------------------------------------------------------------------------
 
 
-def _fix_wanted(f: Finding, library: Library, playbook: Playbook, ours: Callable[[str], bool]
-                ) -> tuple[str, Fix] | None:
+def _fix_wanted(
+    f: Finding, library: Library, playbook: Playbook, ours: Callable[[str], bool]
+) -> tuple[str, Fix] | None:
     """The playbook's action and the library's fix for a red flag worth an edit, else None."""
     if f.severity not in ("high", "medium"):
         return None  # a licence back to the creator, a mutual clause: nothing to negotiate
     if ours(f.paragraph_text):
         return None  # our own clause, or a phrase already fixed on our terms
+    if f.kind in _TRANSFER_KINDS and _ON_PAYMENT in f.paragraph_text:
+        return None  # our strict redline already made the transfer wait for payment
+    if f.beneficiary == "creator" or f.actor == "client":
+        return None  # the creator's own right ("the Licensor may subcontract"): never rewritten
     action = playbook.action_for(f.kind)
     fix = library.fix_for(f.kind)
     if action == "ignore" or fix is None or not f.phrase:
         return None
+    if action == "replace" and (
+        f.actor not in ("creator", "both") or (f.kind in _TRANSFER_KINDS and f.object not in _WORK_OBJECTS)
+    ):
+        action = "comment"  # a tracked replacement only where the finding says the creator gives the right
     return action, fix
 
 
-def choose_fixes(result: AuditResult, library: Library, playbook: Playbook, variant: str,
-                 terms: Mapping[str, str], with_comments: bool, existing_comments: Mapping[int, Sequence[str]]
-                 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
+def choose_fixes(
+    result: AuditResult,
+    library: Library,
+    playbook: Playbook,
+    variant: str,
+    terms: Mapping[str, str],
+    with_comments: bool,
+    existing_comments: Mapping[int, Sequence[str]],
+) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The red flags to replace or comment on, each with its rendered fix and op, and the library
     terms the replacements use (in order of first use). One edit per piece of text, one
     explanatory comment per kind, no comment already in place, no replacement already made."""
@@ -212,6 +454,7 @@ def choose_fixes(result: AuditResult, library: Library, playbook: Playbook, vari
     needed_terms: list[str] = []
     commented: set[str] = set()  # one explanatory comment per kind of red flag is enough
     ours = _speaks_our_terms(library)
+    paid = any(_FEES.search(p.original_text) for p in result.paragraphs)  # not our own insertions
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -226,12 +469,16 @@ def choose_fixes(result: AuditResult, library: Library, playbook: Playbook, vari
         if rf is None or rf.action == "ignore":
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
+        if op == "replace" and f.kind == "ip_assignment" and not paid:  # no fees to wait for (an employee's
+            op, rf = "comment", render_fix(fix, "standard", f.phrase, terms) or rf  # invention assignment)
+        if op == "replace" and _joined_verb(f):  # "transfers and assigns": one verb cannot be replaced alone
+            op, rf = "comment", render_fix(fix, variant, "", terms) or rf  # the catch-all rule's comment
         if op == "comment":
             seen = f.kind in commented or _commented(fix, variant, f.phrase, existing_comments.get(f.start, ()))
             commented.add(f.kind)
             if seen or not with_comments:
                 continue
-        elif _already_replaced(f, rf.replacement or ""):  # op "replace" only with a replacement
+        elif rf.replacement is None or _already_replaced(f, rf.replacement) or rf.replacement in f.paragraph_text:
             continue
         ranges.append((f.phrase_start, f.phrase_end))
         fixes.append((f, rf, op))
@@ -243,17 +490,20 @@ def choose_fixes(result: AuditResult, library: Library, playbook: Playbook, vari
 def _commented(fix: Fix, variant: str, phrase: str, existing: Sequence[str]) -> bool:
     """One of the ``existing`` comments is this fix's comment, whatever terms filled it then (a term can
     change between rounds, e.g. once our inserted clause defines "Protected Materials")."""
-    rule = fix.rule_for(phrase)
-    template = rule.comments[variant] if rule is not None else None
-    if not template or not existing:
+    if not existing:
         return False
-    pieces = re.split(r"\{[^{}]*\}", " ".join(template.split()))
-    pattern = re.compile(".+?".join(re.escape(piece) for piece in pieces), re.DOTALL)
-    return any(pattern.fullmatch(" ".join(text.split())) for text in existing)
+    # any rule's, any variant's: a joined verb takes the catch-all's, a fee-less strict plan the standard one
+    for template in (text for rule in fix.rules for text in rule.comments.values()):
+        pieces = re.split(r"\{[^{}]*\}", " ".join(template.split()))
+        pattern = re.compile(".+?".join(re.escape(piece) for piece in pieces), re.DOTALL)
+        if any(pattern.fullmatch(" ".join(text.split())) for text in existing):
+            return True
+    return False
 
 
-def choose_clauses(result: AuditResult, library: Library, playbook: Playbook, variant: str,
-                   needed_terms: Sequence[str]) -> list[str]:
+def choose_clauses(
+    result: AuditResult, library: Library, playbook: Playbook, variant: str, needed_terms: Sequence[str]
+) -> list[str]:
     """The ids of the clauses to insert: the protections the playbook requires and the document
     lacks, then the clauses defining the terms the fixes use."""
     wanted = [p.clause for p in playbook.required(variant) if not _present(result, p.kind)]
@@ -274,9 +524,11 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
     for clause in clauses:
         place = result.places.get(clause.placement)  # where the clause file says it goes
         if place is None:
-            notes.append(f"The {clause.id} clause is a separate document: it is not inserted."
-                         if clause.placement == Placement.SEPARATE_DOCUMENT
-                         else f"No place found to insert the {clause.id} clause.")
+            notes.append(
+                f"The {clause.id} clause is a separate document: it is not inserted."
+                if clause.placement == Placement.SEPARATE_DOCUMENT
+                else f"No place found to insert the {clause.id} clause."
+            )
             continue
         placed.append((place.index, clause))
     placed.sort(key=lambda s: s[0])
@@ -291,8 +543,14 @@ def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
 # -- rendering --------------------------------------------------------------------------------------
 
 
-def render_insertions(result: AuditResult, library: Library, placed: Sequence[tuple[int, Clause]], variant: str,
-                      terms: Mapping[str, str], with_comments: bool) -> list[Edit]:
+def render_insertions(
+    result: AuditResult,
+    library: Library,
+    placed: Sequence[tuple[int, Clause]],
+    variant: str,
+    terms: Mapping[str, str],
+    with_comments: bool,
+) -> list[Edit]:
     """An ``insert_after`` edit for each placed clause not already in the document, its terms
     defined once (at their first use) unless the document defines them."""
     paragraphs = result.paragraphs
@@ -304,15 +562,39 @@ def render_insertions(result: AuditResult, library: Library, placed: Sequence[tu
         body = [p for p in r.paragraphs if p]
         if body and body[-1] in document_text:
             continue  # the clause is already in the document (e.g. our own pending insertion)
-        paras = tuple({"text": text, **({"title": r.title} if i == 0 else {})} for i, text in enumerate(body))
-        edits.append(Edit("", "insert_after", index, paragraphs[index].text, clause.id, variant,
-                          r.comment if with_comments else None, title=r.title, paragraphs=paras))
+        # the run-in title goes on the operative paragraph, not on a definition placed before it
+        titled = next((i for i, text in enumerate(body) if not text.startswith("“")), 0)
+        paras = tuple({"text": text, **({"title": r.title} if i == titled else {})} for i, text in enumerate(body))
+        edits.append(
+            Edit(
+                "",
+                "insert_after",
+                index,
+                paragraphs[index].text,
+                clause.id,
+                variant,
+                r.comment if with_comments else None,
+                title=r.title,
+                paragraphs=paras,
+            )
+        )
     return edits
 
 
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:
     """The ``replace`` or ``comment`` edit of a red flag."""
-    return Edit("", op, f.start, f.paragraph_text, rf.fix, variant, rf.comment if with_comments else None,
-                find=f.phrase, occurrence=_occurrence(f.paragraph_text, f.phrase, f.phrase_start),
-                start=f.phrase_start, end=f.phrase_end, replacement=rf.replacement if op == "replace" else None,
-                finding=f.kind)
+    return Edit(
+        "",
+        op,
+        f.start,
+        f.paragraph_text,
+        rf.fix,
+        variant,
+        rf.comment if with_comments else None,
+        find=f.phrase,
+        occurrence=_occurrence(f.paragraph_text, f.phrase, f.phrase_start),
+        start=f.phrase_start,
+        end=f.phrase_end,
+        replacement=rf.replacement if op == "replace" else None,
+        finding=f.kind,
+    )

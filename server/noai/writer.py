@@ -102,8 +102,11 @@ class _Writer:
         self.clones: dict[int, _Element] = {}  # paragraph index -> its copy, in the caller's tree
         self.added: list[_Element] = []  # the paragraphs inserted into the caller's tree
         self.comments_name = package.related(package.main_part, RT_COMMENTS)
-        self.comments_root = (parse_xml(package.part(self.comments_name) or b"", self.comments_name)
-                              if self.comments_name else new_comments_root())
+        self.comments_root = (
+            parse_xml(package.part(self.comments_name) or b"", self.comments_name)
+            if self.comments_name
+            else new_comments_root()
+        )
         self.comment_count = len(self.comments_root)
         stories = {package.main_part: self.root, self.comments_name or "": self.comments_root}
         for _id, rel_type, target, mode in package.rels(package.main_part):
@@ -152,7 +155,7 @@ class _Writer:
         else occurrence ``occurrence`` of ``find``."""
         text, find = self.doc.paragraphs[index].text, edit.find or ""
         start = edit.start
-        if start is not None and text[start:start + len(find)] == find:
+        if start is not None and text[start : start + len(find)] == find:
             return start, start + len(find)
         at = -len(find)
         for _ in range(edit.occurrence + 1):
@@ -171,38 +174,57 @@ class _Writer:
     def remember(self, edit: Edit, index: int, before: tuple[int, int], texts: tuple[str, ...]) -> None:
         """Record the edit as applied: the ids it took from the allocator and the text it wrote."""
         after = self.ids.peek()
-        self.proposals.append(Proposal(
-            id=edit.id, op=edit.op, clause=edit.clause, variant=edit.variant,
-            protection=self.protections.get(edit.clause), anchor_index=index,
-            anchor_text=self.doc.paragraphs[index].text, texts=texts,
-            comment=edit.comment if self.comments and edit.comment else None,
-            revision_ids=tuple(range(before[0], after[0])), comment_ids=tuple(range(before[1], after[1]))))
+        self.proposals.append(
+            Proposal(
+                id=edit.id,
+                op=edit.op,
+                clause=edit.clause,
+                variant=edit.variant,
+                protection=self.protections.get(edit.clause),
+                anchor_index=index,
+                anchor_text=self.doc.paragraphs[index].text,
+                texts=texts,
+                comment=edit.comment if self.comments and edit.comment else None,
+                revision_ids=tuple(range(before[0], after[0])),
+                comment_ids=tuple(range(before[1], after[1])),
+            )
+        )
 
     def _insert(self, index: int, edit: Edit) -> list[_Element]:
         paragraphs = [NewParagraph(item["text"], item.get("title")) for item in edit.paragraphs]
         after = self.inserted_after.get(index, self.element(index))
         numbers = self.numbers.get(index, [])
-        new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids,
-                                      numbers=numbers[:len(paragraphs)] or None)
-        self.numbers[index] = numbers[len(paragraphs):]
+        new = insert_paragraphs_after(
+            after, paragraphs, self.stamp, self.ids, numbers=numbers[: len(paragraphs)] or None
+        )
+        self.numbers[index] = numbers[len(paragraphs) :]
         self.added.extend(new)
         self.inserted_after[index] = new[-1]
         if self.comments and edit.comment:
             runs = f"{qn('w:ins')}/{R}"
             first = new[0].find(runs)
             assert first is not None  # every inserted paragraph holds its runs in a w:ins
-            add_comment_around(first, new[-1].findall(runs)[-1], edit.comment,
-                               self.stamp, self.ids, self.comments_root, **self.comment_styles)
+            add_comment_around(
+                first,
+                new[-1].findall(runs)[-1],
+                edit.comment,
+                self.stamp,
+                self.ids,
+                self.comments_root,
+                **self.comment_styles,
+            )
         return new
 
     def replace(self, index: int, start: int, end: int, edit: Edit) -> None:
         before = self.ids.peek()
-        deletions, insertion = replace_text(self.element(index), start, end,
-                                            edit.replacement or "", self.stamp, self.ids)
+        deletions, insertion = replace_text(
+            self.element(index), start, end, edit.replacement or "", self.stamp, self.ids
+        )
         if self.comments and edit.comment:
             last = insertion[-1] if insertion is not None else deletions[-1]
-            add_comment_around(deletions[0], last, edit.comment, self.stamp, self.ids,
-                               self.comments_root, **self.comment_styles)
+            add_comment_around(
+                deletions[0], last, edit.comment, self.stamp, self.ids, self.comments_root, **self.comment_styles
+            )
         self.remember(edit, index, before, (edit.find or "", edit.replacement or ""))
 
     def renumber(self, index: int, change: TextChange) -> None:
@@ -210,16 +232,25 @@ class _Writer:
 
     def comment(self, index: int, start: int, end: int, edit: Edit) -> None:
         before = self.ids.peek()
-        add_comment(self.element(index), start, end, edit.comment or "", self.stamp,
-                    self.ids, self.comments_root, **self.comment_styles)
+        add_comment(
+            self.element(index),
+            start,
+            end,
+            edit.comment or "",
+            self.stamp,
+            self.ids,
+            self.comments_root,
+            **self.comment_styles,
+        )
         self.remember(edit, index, before, (edit.find or "",))
 
     def already_present(self, index: int, edit: Edit) -> bool:
         """Our own pending insertion (or the same clause) already follows the anchor."""
         texts = [item["text"] for item in edit.paragraphs]
-        following = [para.text for para in self.doc.paragraphs[index + 1:index + 1 + len(texts)]]
+        following = [para.text for para in self.doc.paragraphs[index + 1 : index + 1 + len(texts)]]
         return len(following) == len(texts) and all(
-            have.endswith(want) for have, want in zip(following, texts, strict=True))
+            have.endswith(want) for have, want in zip(following, texts, strict=True)
+        )
 
     def answer(self, answer: Answer) -> tuple[list[int], int]:
         """Write the replies and resolve the threads of ``answer``: (reply comment ids, threads resolved)."""
@@ -234,17 +265,24 @@ class _Writer:
             where = anchors.get(parent)
             if where is None:
                 return None
-            start = next((el for el in self.element(where[0]).iter(qn("w:commentRangeStart"))
-                          if el.get(qn("w:id")) == parent), None)
-            end = next((el for el in self.element(where[1]).iter(qn("w:commentRangeEnd"))
-                        if el.get(qn("w:id")) == parent), None)
+            start = next(
+                (el for el in self.element(where[0]).iter(qn("w:commentRangeStart")) if el.get(qn("w:id")) == parent),
+                None,
+            )
+            end = next(
+                (el for el in self.element(where[1]).iter(qn("w:commentRangeEnd")) if el.get(qn("w:id")) == parent),
+                None,
+            )
             return None if start is None or end is None else (start, end)
 
         def make(text: str) -> _Element:
             return comment_element(text, self.stamp, **self.comment_styles)
 
-        written = [cid for reply in answer.replies
-                   if (cid := self.threads.reply(reply, self.stamp, self.ids, anchor, make)) is not None]
+        written = [
+            cid
+            for reply in answer.replies
+            if (cid := self.threads.reply(reply, self.stamp, self.ids, anchor, make)) is not None
+        ]
         return written, resolved
 
     # -- writing --
@@ -262,8 +300,9 @@ class _Writer:
             if self.comments_name is None:
                 self.comments_name = _free_part_name(package.parts, "word/comments.xml")
                 folder = posixpath.dirname(package.main_part)
-                _rid, rels = add_relationship(package, package.main_part, RT_COMMENTS,
-                                              posixpath.relpath(self.comments_name, folder))
+                _rid, rels = add_relationship(
+                    package, package.main_part, RT_COMMENTS, posixpath.relpath(self.comments_name, folder)
+                )
                 changed.update(rels)
                 content_types[self.comments_name] = CT_COMMENTS
             changed[self.comments_name] = serialize_xml(self.comments_root)
@@ -271,8 +310,9 @@ class _Writer:
             number = max((r.number for r in read_rounds(package)), default=0) + 1
             order = {edit_id: n for n, edit_id in enumerate(self.order)}
             proposals = tuple(sorted(self.proposals, key=lambda p: order.get(p.id, len(order))))
-            parts, types = record_parts(package, Round(number, self.stamp.author, self.stamp.w_date, proposals),
-                                        changed)
+            parts, types = record_parts(
+                package, Round(number, self.stamp.author, self.stamp.w_date, proposals), changed
+            )
             changed.update(parts)
             content_types.update(types)
         return write_package(package, changed, content_types=content_types)
@@ -338,9 +378,16 @@ def _skip(edit: Edit, reason: str, message: str) -> dict[str, Any]:
     return {"id": edit.id, "op": edit.op, "reason": reason, "message": message}
 
 
-def apply_plan(doc: Document, plan: Plan, *, stamp: RevisionStamp, comments: bool = True,
-               protections: Mapping[str, str] | None = None, record: bool = True,
-               answer: Answer | None = None) -> WriteResult:
+def apply_plan(
+    doc: Document,
+    plan: Plan,
+    *,
+    stamp: RevisionStamp,
+    comments: bool = True,
+    protections: Mapping[str, str] | None = None,
+    record: bool = True,
+    answer: Answer | None = None,
+) -> WriteResult:
     """Write ``plan`` into ``doc`` as tracked changes by ``stamp``; the caller's ``doc`` is not
     modified (the writer edits a copy), so the same document can be written again.
 
@@ -383,9 +430,13 @@ def _apply(writer: _Writer, edits: list[Edit], comments: bool, answer: Answer) -
         index = writer.anchor(edit)
         if index is None:
             number = edit.index + 1
-            skipped.append(_skip(edit, "anchor-not-found",
-                                 f"Paragraph {number}, which this edit is anchored to, is no longer "
-                                 "in the document as planned."))
+            skipped.append(
+                _skip(
+                    edit,
+                    "anchor-not-found",
+                    f"Paragraph {number}, which this edit is anchored to, is no longer in the document as planned.",
+                )
+            )
         elif edit.op == "comment" and not comments:
             skipped.append(_skip(edit, "comments-off", "Comments were turned off."))
         elif edit.op == "insert_after":
@@ -394,8 +445,7 @@ def _apply(writer: _Writer, edits: list[Edit], comments: bool, answer: Answer) -
             else:
                 insertions.append((n, index))
         elif (span := writer.span(index, edit)) is None:
-            skipped.append(_skip(edit, "phrase-not-found",
-                                 f"The words to change are not in paragraph {index + 1}."))
+            skipped.append(_skip(edit, "phrase-not-found", f"The words to change are not in paragraph {index + 1}."))
         elif any(start < span[1] and span[0] < end for start, end, _ in ranges[index]):
             skipped.append(_skip(edit, "overlap", "The words overlap another edit of the same plan."))
         else:
@@ -417,8 +467,10 @@ def _apply(writer: _Writer, edits: list[Edit], comments: bool, answer: Answer) -
         done.add(n)
     replies, resolved = writer.answer(answer) if comments else ([], 0)
     applied = [edit.id for n, edit in enumerate(edits) if n in done]
-    changed = [{"index": c.index, "start": c.start, "end": c.end, "from": c.old, "to": c.new,
-                "reference": c.reference} for c in renumbered]
+    changed = [
+        {"index": c.index, "start": c.start, "end": c.end, "from": c.old, "to": c.new, "reference": c.reference}
+        for c in renumbered
+    ]
     return WriteResult(writer.package_bytes(), applied, skipped, changed, replies, resolved)
 
 

@@ -42,7 +42,10 @@ def test_the_manifest_opens_the_task_pane_from_a_home_tab_button():
     assert root.findtext("o:Id", namespaces=NS) == DEFAULT_ADD_IN_ID
     assert root.find("o:Hosts/o:Host", NS).get("Name") == "Document"
     assert root.find("o:Requirements/o:Sets/o:Set", NS).attrib == {"Name": "WordApi", "MinVersion": "1.3"}
-    assert root.find("o:DefaultSettings/o:SourceLocation", NS).get("DefaultValue") == "https://localhost:8443/addin/taskpane.html"
+    assert (
+        root.find("o:DefaultSettings/o:SourceLocation", NS).get("DefaultValue")
+        == "https://localhost:8443/addin/taskpane.html"
+    )
     tab = root.find(".//ov:ExtensionPoint/ov:OfficeTab", NS)
     assert tab.get("id") == "TabHome"
     action = tab.find(".//ov:Control/ov:Action", NS)
@@ -59,15 +62,24 @@ def test_every_icon_the_manifest_names_exists_with_its_size():
 
 BROKEN = {
     "bad GUID": ("/o:OfficeApp/o:Id", lambda el: setattr(el, "text", "not-a-guid"), "facet 'pattern'"),
-    "http URL": ("//o:SourceLocation", lambda el: el.set("DefaultValue", "http://localhost:8443/addin/taskpane.html"),
-                 "non-https URL"),
-    "missing 80 px icon": ("(//ov:Icon)[1]/bt:Image[@size='80']", lambda el: el.getparent().remove(el),
-                           "lacks sizes ['80']"),
+    "http URL": (
+        "//o:SourceLocation",
+        lambda el: el.set("DefaultValue", "http://localhost:8443/addin/taskpane.html"),
+        "non-https URL",
+    ),
+    "missing 80 px icon": (
+        "(//ov:Icon)[1]/bt:Image[@size='80']",
+        lambda el: el.getparent().remove(el),
+        "lacks sizes ['80']",
+    ),
     "unresolved resid": ("//ov:Control/ov:Label", lambda el: el.set("resid", "Nowhere.Label"), "'Nowhere.Label'"),
     "resid over 32 characters": ("//ov:Control/ov:Label", lambda el: el.set("resid", "B" * 33), "longer than 32"),
     "no SupportUrl": ("/o:OfficeApp/o:SupportUrl", lambda el: el.getparent().remove(el), "SupportUrl missing"),
-    "read-only permission": ("/o:OfficeApp/o:Permissions", lambda el: setattr(el, "text", "ReadDocument"),
-                             "expected 'ReadWriteDocument'"),
+    "read-only permission": (
+        "/o:OfficeApp/o:Permissions",
+        lambda el: setattr(el, "text", "ReadDocument"),
+        "expected 'ReadWriteDocument'",
+    ),
 }
 
 
@@ -99,7 +111,14 @@ def test_another_add_in_id_can_be_given():
 
 @pytest.mark.parametrize(
     "url",
-    ["http://example.com", "example.com", "https://", "https://example.com?x=1", "https://ex ample.com", "https://example.com:port"],
+    [
+        "http://example.com",
+        "example.com",
+        "https://",
+        "https://example.com?x=1",
+        "https://ex ample.com",
+        "https://example.com:port",
+    ],
 )
 def test_a_url_word_cannot_load_is_refused(url):
     with pytest.raises(ManifestUrlError):

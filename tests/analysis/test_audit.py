@@ -11,14 +11,21 @@ from noai.ooxml.document import read_document
 from noai.ooxml.model import Paragraph
 
 DATA = Path(__file__).parent.parent / "data"
-TERMS = DefinedTerms(client=Term("Client", "the Client", defined_at=0),
-                     provider=Term("Designer", "the Designer", defined_at=0), creator="provider")
+TERMS = DefinedTerms(
+    client=Term("Client", "the Client", defined_at=0),
+    provider=Term("Designer", "the Designer", defined_at=0),
+    creator="provider",
+)
 PARTIES = 'Acme Inc., a Delaware corporation (the "Client"), and Jo Lee, of Oregon (the "Designer").'
-WORK_FOR_HIRE = ("All Deliverables are works made for hire, and the Designer hereby assigns to the Client all right, "
-                 "title and interest in the Deliverables.")
+WORK_FOR_HIRE = (
+    "All Deliverables are works made for hire, and the Designer hereby assigns to the Client all right, "
+    "title and interest in the Deliverables."
+)
 LIMITED = "The Designer grants the Client a non-exclusive licence to use the Deliverables solely for the Campaign."
-NO_AI = ("The Client shall not use the Deliverables to train, fine-tune or test any artificial intelligence or "
-         "machine learning model.")
+NO_AI = (
+    "The Client shall not use the Deliverables to train, fine-tune or test any artificial intelligence or "
+    "machine learning model."
+)
 RESERVED = "All rights not expressly granted in this Agreement are reserved by the Designer."
 INDEMNITY = "The Designer shall indemnify the Client against third-party claims that the Deliverables infringe."
 LAW = "This Agreement is governed by the laws of the State of Oregon."
@@ -30,8 +37,17 @@ def contract(*clauses: tuple[str, str]) -> list[Paragraph]:
     for number, (title, body) in enumerate(clauses, 1):
         path = (f"{number} {title}",)
         for text, heading in ((title, True), (body, False)):
-            paragraphs.append(Paragraph(index=len(paragraphs), text=text, original_text=text, section_path=path,
-                                        section_label=str(number), heading=title, is_heading=heading))
+            paragraphs.append(
+                Paragraph(
+                    index=len(paragraphs),
+                    text=text,
+                    original_text=text,
+                    section_path=path,
+                    section_label=str(number),
+                    heading=title,
+                    is_heading=heading,
+                )
+            )
     signature = "IN WITNESS WHEREOF the parties have signed this Agreement."
     paragraphs.append(Paragraph(index=len(paragraphs), text=signature, original_text=signature))
     return paragraphs
@@ -65,25 +81,38 @@ def test_protections_found_in_the_text_are_present_with_their_evidence():
 
 
 def test_a_licence_for_any_purpose_is_no_scope_limitation():
-    result = audit(("Intellectual Property", "The Designer grants the Client a licence to use the Deliverables "
-                                             "solely for the Campaign and otherwise for any purpose whatsoever."))
+    result = audit(
+        (
+            "Intellectual Property",
+            "The Designer grants the Client a licence to use the Deliverables "
+            "solely for the Campaign and otherwise for any purpose whatsoever.",
+        )
+    )
     assert result.protection("scope_limitation").status == "missing"
 
 
 def test_choice_of_law_is_present_only_for_the_creators_home_law():
     home = audit(("Intellectual Property", LIMITED), ("Governing Law", LAW))
-    client_home = audit(("Intellectual Property", LIMITED),
-                        ("Governing Law", "This Agreement is governed by the laws of the State of Delaware."))
-    nowhere = audit(("Intellectual Property", LIMITED),
-                    ("Governing Law", "This Agreement is governed by the laws of England and Wales."))
+    client_home = audit(
+        ("Intellectual Property", LIMITED),
+        ("Governing Law", "This Agreement is governed by the laws of the State of Delaware."),
+    )
+    nowhere = audit(
+        ("Intellectual Property", LIMITED),
+        ("Governing Law", "This Agreement is governed by the laws of England and Wales."),
+    )
     assert home.protection("choice_of_law").status == "present"
     assert client_home.protection("choice_of_law").status == "missing"
     assert nowhere.protection("choice_of_law").status == "unknown"
 
 
 def test_missing_ip_protections_go_at_the_end_of_the_ip_section():
-    result = audit(("Services", "The Designer shall design the brand."),
-                   ("Intellectual Property", WORK_FOR_HIRE), ("Indemnification", INDEMNITY), ("Governing Law", LAW))
+    result = audit(
+        ("Services", "The Designer shall design the brand."),
+        ("Intellectual Property", WORK_FOR_HIRE),
+        ("Indemnification", INDEMNITY),
+        ("Governing Law", LAW),
+    )
     assert result.ip_section is not None and result.ip_section.title == "2 Intellectual Property"
     points = {ip.protection: ip for ip in result.insertion_points}
     assert points["no_ai_restriction"].text == WORK_FOR_HIRE
@@ -93,17 +122,18 @@ def test_missing_ip_protections_go_at_the_end_of_the_ip_section():
 
 
 def test_without_an_ip_section_protections_go_before_the_signatures():
-    result = audit(("Services", "The Designer shall design the brand."), ("Payment", "The Client shall pay "
-                                                                                     "the fees."))
+    result = audit(("Services", "The Designer shall design the brand."), ("Payment", "The Client shall pay the fees."))
     point = next(ip for ip in result.insertion_points if ip.protection == "no_ai_restriction")
     assert point.text == "The Client shall pay the fees."
     assert any("No IP clauses found" in note for note in result.notes)
 
 
 def test_a_german_contract_gets_a_language_note_and_no_findings():
-    texts = ["Der Auftragnehmer überträgt dem Auftraggeber sämtliche Nutzungsrechte an den Arbeitsergebnissen.",
-             "Dieser Vertrag unterliegt dem Recht der Bundesrepublik Deutschland und ist nicht übertragbar.",
-             "Die Parteien sind sich einig, dass die Vergütung mit der Zahlung der Rechnung abgegolten ist."]
+    texts = [
+        "Der Auftragnehmer überträgt dem Auftraggeber sämtliche Nutzungsrechte an den Arbeitsergebnissen.",
+        "Dieser Vertrag unterliegt dem Recht der Bundesrepublik Deutschland und ist nicht übertragbar.",
+        "Die Parteien sind sich einig, dass die Vergütung mit der Zahlung der Rechnung abgegolten ist.",
+    ]
     result = audit_paragraphs([Paragraph(index=i, text=t, original_text=t) for i, t in enumerate(texts)])
     assert result.language == "de"
     assert result.findings == [] and result.insertion_points == []
@@ -115,13 +145,28 @@ def test_the_json_has_the_versioned_top_level_and_survives_a_round_trip():
     result = audit(("Intellectual Property", WORK_FOR_HIRE), ("Use of AI", NO_AI))
     data = json.loads(json.dumps(result.to_dict()))
     assert data["schema"] == SCHEMA == "noai.audit/2"
-    assert set(data) == {"schema", "document", "paragraphs", "terms", "parties", "self_reference", "work_product",
-                         "we", "ip_section", "findings", "protections", "insertion_points", "score", "notes"}
+    assert set(data) == {
+        "schema",
+        "document",
+        "paragraphs",
+        "terms",
+        "parties",
+        "self_reference",
+        "work_product",
+        "we",
+        "work_kind",
+        "ip_section",
+        "findings",
+        "protections",
+        "insertion_points",
+        "score",
+        "notes",
+    }
     assert data["document"] == {"filename": "test.docx", "paragraph_count": len(result.paragraphs), "language": "en"}
     assert set(data["paragraphs"][0]) == {"index", "text", "style", "label", "section_label", "heading"}
     finding = next(f for f in data["findings"] if f["kind"] == "work_made_for_hire")
     text = data["paragraphs"][finding["start"]]["text"]
-    assert text[finding["phrase"]["start"]:finding["phrase"]["end"]] == finding["phrase"]["text"]
+    assert text[finding["phrase"]["start"] : finding["phrase"]["end"]] == finding["phrase"]["text"]
     assert data["protections"]["no_ai_restriction"]["evidence"]["text"] == NO_AI
     assert 0 <= data["score"]["risk"] <= 100
 
@@ -129,8 +174,13 @@ def test_the_json_has_the_versioned_top_level_and_survives_a_round_trip():
 def test_the_eu_standard_contractual_clauses_hold_no_ip_finding():
     doc = read_document((DATA / "corpus" / "publicneuro-scc-controller-processor.docx").read_bytes())
     result = audit_document(doc, filename="scc.docx")
-    assert {f.kind for f in result.findings} <= {"governing_law", "confidentiality", "limitation_of_liability",
-                                                 "indemnification", "survival"}
+    assert {f.kind for f in result.findings} <= {
+        "governing_law",
+        "confidentiality",
+        "limitation_of_liability",
+        "indemnification",
+        "survival",
+    }
     assert result.ip_section is None
 
 
@@ -144,8 +194,10 @@ def test_a_real_contractor_agreement_has_its_ip_section_and_high_risk():
 
 
 def test_remedies_for_ai_misuse_are_a_protection_inserted_next_to_the_ai_restriction():
-    remedy = ("The Designer may seek injunctive relief against any use of the Deliverables to train an artificial "
-              "intelligence model, and the Client shall delete every dataset and model weights derived from them.")
+    remedy = (
+        "The Designer may seek injunctive relief against any use of the Deliverables to train an artificial "
+        "intelligence model, and the Client shall delete every dataset and model weights derived from them."
+    )
     without = audit(("Intellectual Property", LIMITED), ("Use of AI", NO_AI), ("Governing Law", LAW))
     with_remedy = audit(("Intellectual Property", LIMITED), ("Use of AI", NO_AI + " " + remedy))
     point = next(ip for ip in without.insertion_points if ip.protection == "ai_remedies")
@@ -158,21 +210,31 @@ def test_every_grant_tied_to_a_defined_purpose_is_a_scope_limitation_despite_a_b
     purpose = "The licenses granted to the Client under this Agreement are granted solely for the Permitted Purpose."
     paragraphs = contract(("Intellectual Property", broad), ("Permitted Purpose", purpose))
     undefined = audit_paragraphs(paragraphs, TERMS)
-    terms = DefinedTerms(client=TERMS.client, provider=TERMS.provider, creator="provider",
-                         all={"Permitted Purpose": Term("Permitted Purpose", "the Permitted Purpose", defined_at=1)})
+    terms = DefinedTerms(
+        client=TERMS.client,
+        provider=TERMS.provider,
+        creator="provider",
+        all={"Permitted Purpose": Term("Permitted Purpose", "the Permitted Purpose", defined_at=1)},
+    )
     defined = audit_paragraphs(paragraphs, terms)
     assert undefined.protection("scope_limitation").status == "missing"
     assert defined.protection("scope_limitation").status == "present"
 
 
 def test_an_injunction_in_any_court_against_ai_misuse_whatever_the_law_is_a_choice_of_law_protection():
-    carve_out = ("Nothing in the governing-law provisions of this Agreement prevents the Designer from seeking "
-                 "injunctive relief against any artificial intelligence training on the Deliverables in any court "
-                 "of competent jurisdiction.")
+    carve_out = (
+        "Nothing in the governing-law provisions of this Agreement prevents the Designer from seeking "
+        "injunctive relief against any artificial intelligence training on the Deliverables in any court "
+        "of competent jurisdiction."
+    )
     delaware = ("Governing Law", "This Agreement is governed by the laws of the State of Delaware.")
     assert audit(("Intellectual Property", LIMITED), delaware).protection("choice_of_law").status == "missing"
-    assert audit(("Intellectual Property", LIMITED), delaware, ("Injunctions", carve_out)) \
-        .protection("choice_of_law").status == "present"
+    assert (
+        audit(("Intellectual Property", LIMITED), delaware, ("Injunctions", carve_out))
+        .protection("choice_of_law")
+        .status
+        == "present"
+    )
 
 
 def _with_clause(rendered) -> tuple[list[Paragraph], range]:
@@ -184,9 +246,17 @@ def _with_clause(rendered) -> tuple[list[Paragraph], range]:
     body = [t for t in rendered.paragraphs if t]
     for i, text in enumerate(body):
         text = f"{rendered.title}. {text}" if i == 0 else text
-        paragraphs.append(Paragraph(index=len(paragraphs), text=text, original_text=text, section_path=path,
-                                    section_label="1", heading=path[0][2:],
-                                    run_in_title=rendered.title if i == 0 else None))
+        paragraphs.append(
+            Paragraph(
+                index=len(paragraphs),
+                text=text,
+                original_text=text,
+                section_path=path,
+                section_label="1",
+                heading=path[0][2:],
+                run_in_title=rendered.title if i == 0 else None,
+            )
+        )
     paragraphs.append(Paragraph(index=len(paragraphs), text=signature.text, original_text=signature.text))
     return paragraphs, range(first, first + len(body))
 
@@ -196,8 +266,12 @@ def test_each_library_clause_is_found_as_its_protection_and_its_text_raises_no_r
     from noai.library import VARIANTS, load_library, render
 
     library = load_library()
-    names = {"client": "the Client", "provider": "the Designer", "deliverables": "the Deliverables",
-             "agreement": "this Agreement"}
+    names = {
+        "client": "the Client",
+        "provider": "the Designer",
+        "deliverables": "the Deliverables",
+        "agreement": "this Agreement",
+    }
     checked = 0
     for clause in library.clauses:
         for variant in VARIANTS:
@@ -206,8 +280,9 @@ def test_each_library_clause_is_found_as_its_protection_and_its_text_raises_no_r
             if clause.kind in PROTECTIONS:
                 assert result.protection(clause.kind).status == "present", (clause.id, variant)
                 checked += 1
-            flagged = [(f.kind, f.phrase) for f in result.findings
-                       if f.start in ours and f.severity in ("high", "medium")]
+            flagged = [
+                (f.kind, f.phrase) for f in result.findings if f.start in ours and f.severity in ("high", "medium")
+            ]
             assert flagged == [], (clause.id, variant)
             assert result.terms.provider.name == "Designer" and result.terms.client.name == "Client"
     assert checked >= 7 * len(VARIANTS)

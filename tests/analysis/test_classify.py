@@ -22,8 +22,9 @@ GENERAL = ("12 General",)
 
 def para(text: str, index: int = 0, path: tuple[str, ...] = IP, **kw) -> Paragraph:
     label, _, title = path[-1].partition(" ") if path else (None, "", None)
-    return Paragraph(index=index, text=text, original_text=text, section_path=path, section_label=label,
-                     heading=title, **kw)
+    return Paragraph(
+        index=index, text=text, original_text=text, section_path=path, section_label=label, heading=title, **kw
+    )
 
 
 def findings(text: str, path: tuple[str, ...] = IP, terms: DefinedTerms = TERMS):
@@ -44,45 +45,57 @@ def one(text: str, kind: str, path: tuple[str, ...] = IP):
 
 
 def test_a_work_made_for_hire_clause_is_high_risk_and_vests_the_work_in_the_client():
-    f = one("All Deliverables shall be deemed works made for hire for the Client as defined in the "
-            "Copyright Act.", "work_made_for_hire")
+    f = one(
+        "All Deliverables shall be deemed works made for hire for the Client as defined in the Copyright Act.",
+        "work_made_for_hire",
+    )
     assert f.severity == "high"
     assert f.attributes["direction"] == "provider->client"
-    assert f.paragraph_text[f.phrase_start:f.phrase_end] == f.phrase == "works made for hire"
+    assert f.paragraph_text[f.phrase_start : f.phrase_end] == f.phrase == "works made for hire"
 
 
 def test_a_statement_that_the_work_is_not_made_for_hire_is_not_a_risk():
-    f = one("The parties agree that the Deliverables shall not be considered a work made for hire.",
-            "work_made_for_hire")
+    f = one(
+        "The parties agree that the Deliverables shall not be considered a work made for hire.", "work_made_for_hire"
+    )
     assert f.severity == "info" and f.attributes["negated"] is True
 
 
 def test_a_present_assignment_to_the_client_is_high_risk():
-    f = one("The Contractor hereby irrevocably assigns to the Client all right, title and interest in and to "
-            "the Deliverables.", "ip_assignment")
+    f = one(
+        "The Contractor hereby irrevocably assigns to the Client all right, title and interest in and to "
+        "the Deliverables.",
+        "ip_assignment",
+    )
     assert f.severity == "high"
     assert f.attributes["direction"] == "provider->client"
     assert "assigns" in f.phrase
 
 
 def test_may_not_assign_this_agreement_is_no_ip_assignment():
-    assert "ip_assignment" not in kinds("Neither party may assign this Agreement without the prior written "
-                                        "consent of the other party.", GENERAL)
-    assert "ip_assignment" not in kinds("The Contractor may assign any of its rights and obligations under "
-                                        "this Agreement to an affiliate.", GENERAL)
+    assert "ip_assignment" not in kinds(
+        "Neither party may assign this Agreement without the prior written consent of the other party.", GENERAL
+    )
+    assert "ip_assignment" not in kinds(
+        "The Contractor may assign any of its rights and obligations under this Agreement to an affiliate.", GENERAL
+    )
 
 
 def test_assigning_personnel_is_no_ip_assignment():
-    assert "ip_assignment" not in kinds("The Contractor shall assign qualified personnel to perform the "
-                                        "Services.", ("3 Services",))
+    assert "ip_assignment" not in kinds(
+        "The Contractor shall assign qualified personnel to perform the Services.", ("3 Services",)
+    )
 
 
 def test_the_creator_retaining_title_is_a_reservation_not_an_assignment():
-    f = one("The Contractor retains all right, title and interest in its pre-existing tools and know-how.",
-            "reservation_of_rights")
+    f = one(
+        "The Contractor retains all right, title and interest in its pre-existing tools and know-how.",
+        "reservation_of_rights",
+    )
     assert f.attributes["owner"] == "provider"
-    assert "ip_assignment" not in kinds("The Contractor retains all right, title and interest in its "
-                                        "pre-existing tools and know-how.")
+    assert "ip_assignment" not in kinds(
+        "The Contractor retains all right, title and interest in its pre-existing tools and know-how."
+    )
 
 
 def test_the_client_owning_its_own_materials_is_no_risk_to_the_creator():
@@ -97,15 +110,19 @@ def test_the_client_owning_its_own_materials_is_no_risk_to_the_creator():
 
 
 def test_a_licence_from_the_creator_to_the_client_runs_provider_to_client():
-    f = one("The Contractor hereby grants to the Client a non-exclusive licence to use the Deliverables.",
-            "license_grant")
+    f = one(
+        "The Contractor hereby grants to the Client a non-exclusive licence to use the Deliverables.", "license_grant"
+    )
     assert f.attributes["direction"] == "provider->client"
     assert f.severity == "medium"
 
 
 def test_a_licence_back_from_the_client_to_the_creator_is_not_a_risk():
-    f = one("The Client grants the Contractor a limited licence to use the Client Materials solely to perform "
-            "the Services.", "license_grant")
+    f = one(
+        "The Client grants the Contractor a limited licence to use the Client Materials solely to perform "
+        "the Services.",
+        "license_grant",
+    )
     assert f.attributes["direction"] == "client->provider"
     assert f.severity == "info"
 
@@ -116,54 +133,65 @@ def test_a_mutual_grant_is_marked_mutual():
 
 
 def test_a_licence_limited_to_a_purpose_records_its_scope():
-    f = one("The Contractor grants the Client a licence to use the Deliverables solely for the Project.",
-            "license_grant")
+    f = one(
+        "The Contractor grants the Client a licence to use the Deliverables solely for the Project.", "license_grant"
+    )
     assert f.attributes["scope"].startswith("solely for")
 
 
 def test_a_licensed_professional_is_no_licence_grant():
-    assert "license_grant" not in kinds("The Contractor shall engage a licensed professional engineer and "
-                                        "grant access rights to the site.", ("3 Services",))
+    assert "license_grant" not in kinds(
+        "The Contractor shall engage a licensed professional engineer and grant access rights to the site.",
+        ("3 Services",),
+    )
 
 
 # -- modifiers ------------------------------------------------------------------------------------------
 
-BROAD = ("The Contractor grants the Client a perpetual, irrevocable, worldwide, sublicensable licence to use, "
-         "modify and create derivative works of the Deliverables for any and all purposes in all media now "
-         "known or hereafter devised.")
+BROAD = (
+    "The Contractor grants the Client a perpetual, irrevocable, worldwide, sublicensable licence to use, "
+    "modify and create derivative works of the Deliverables for any and all purposes in all media now "
+    "known or hereafter devised."
+)
 
 
-@pytest.mark.parametrize("kind, phrase", [
-    ("perpetual_irrevocable", "perpetual"),
-    ("sublicensable", "sublicensable"),
-    ("derivative_works", "derivative works"),
-    ("any_and_all_purposes", "for any and all purposes"),
-    ("future_technologies", "now known or hereafter devised"),
-])
+@pytest.mark.parametrize(
+    "kind, phrase",
+    [
+        ("perpetual_irrevocable", "perpetual"),
+        ("sublicensable", "sublicensable"),
+        ("derivative_works", "derivative works"),
+        ("any_and_all_purposes", "for any and all purposes"),
+        ("future_technologies", "now known or hereafter devised"),
+    ],
+)
 def test_each_broad_word_of_a_grant_to_the_client_is_found_with_its_phrase(kind, phrase):
     f = one(BROAD, kind)
     assert f.phrase == phrase
-    assert BROAD[f.phrase_start:f.phrase_end] == phrase
+    assert BROAD[f.phrase_start : f.phrase_end] == phrase
     assert f.severity in ("high", "medium")
     assert f.attributes["direction"] == "provider->client"
 
 
 def test_broad_words_in_a_licence_to_the_creator_are_only_informational():
-    text = ("The Client grants the Contractor a perpetual, irrevocable licence to use the Client logo for any "
-            "purpose.")
+    text = "The Client grants the Contractor a perpetual, irrevocable licence to use the Client logo for any purpose."
     kinds = ("perpetual_irrevocable", "any_and_all_purposes")
     assert {f.severity for f in findings(text) if f.kind in kinds} == {"info"}
 
 
 def test_any_and_all_claims_in_an_indemnity_is_no_any_purpose_grant():
-    text = ("The Contractor shall indemnify, defend and hold harmless the Client from any and all claims, losses "
-            "and damages arising out of the Services.")
+    text = (
+        "The Contractor shall indemnify, defend and hold harmless the Client from any and all claims, losses "
+        "and damages arising out of the Services."
+    )
     assert "any_and_all_purposes" not in kinds(text, ("9 Indemnification",))
 
 
 def test_including_without_limitation_is_no_unrestricted_use():
-    text = ("The Contractor grants the Client a licence to use the Deliverables for the Project, including "
-            "without limitation the website and brochure.")
+    text = (
+        "The Contractor grants the Client a licence to use the Deliverables for the Project, including "
+        "without limitation the website and brochure."
+    )
     assert "any_and_all_purposes" not in kinds(text)
 
 
@@ -177,8 +205,10 @@ def test_use_for_any_purpose_other_than_the_agreement_is_a_restriction_not_a_gra
 
 
 def test_irrevocably_appointing_an_attorney_in_fact_is_no_irrevocable_licence():
-    text = ("The Contractor irrevocably appoints the Client as its attorney-in-fact to execute documents "
-            "perfecting the Client's rights in the Deliverables.")
+    text = (
+        "The Contractor irrevocably appoints the Client as its attorney-in-fact to execute documents "
+        "perfecting the Client's rights in the Deliverables."
+    )
     assert "perpetual_irrevocable" not in kinds(text)
 
 
@@ -188,7 +218,7 @@ def test_irrevocably_submitting_to_a_court_is_no_irrevocable_licence():
 
 
 def test_hereafter_referred_to_is_no_future_technology():
-    text = ("Acme Corp, hereafter referred to as the Client, may use the Deliverables on its website.")
+    text = "Acme Corp, hereafter referred to as the Client, may use the Deliverables on its website."
     assert "future_technologies" not in kinds(text)
 
 
@@ -203,8 +233,10 @@ def test_a_ban_on_derivative_works_is_no_derivative_works_right():
 
 
 def test_a_non_sublicensable_licence_is_not_sublicensable():
-    text = ("The Contractor grants the Client a non-exclusive, non-transferable, non-sublicensable licence to use "
-            "the Deliverables.")
+    text = (
+        "The Contractor grants the Client a non-exclusive, non-transferable, non-sublicensable licence to use "
+        "the Deliverables."
+    )
     assert "sublicensable" not in kinds(text)
 
 
@@ -224,14 +256,18 @@ def test_a_modifier_in_a_sub_item_inherits_the_grant_of_its_lead_in():
 
 
 def test_a_moral_rights_waiver_by_the_creator_is_medium_risk():
-    f = one("The Contractor waives all moral rights in the Deliverables and agrees never to assert them.",
-            "moral_rights_waiver")
+    f = one(
+        "The Contractor waives all moral rights in the Deliverables and agrees never to assert them.",
+        "moral_rights_waiver",
+    )
     assert f.severity == "medium" and f.phrase == "moral rights"
 
 
 def test_feedback_the_client_may_use_freely_is_a_usage_data_risk():
-    f = one("The Client may use any Feedback to improve its products and services without obligation to the "
-            "Contractor.", "feedback_usage_data")
+    f = one(
+        "The Client may use any Feedback to improve its products and services without obligation to the Contractor.",
+        "feedback_usage_data",
+    )
     assert f.attributes["beneficiary"] == "client" and f.severity == "medium"
 
 
@@ -241,33 +277,44 @@ def test_feedback_the_creator_may_use_is_low_risk():
 
 
 def test_an_ai_training_ban_on_the_client_is_a_restriction():
-    f = one("The Client shall not use the Deliverables to train any artificial intelligence or machine learning "
-            "model.", "existing_ai_restriction", ("8 Use of AI",))
+    f = one(
+        "The Client shall not use the Deliverables to train any artificial intelligence or machine learning model.",
+        "existing_ai_restriction",
+        ("8 Use of AI",),
+    )
     assert f.attributes["polarity"] == "restriction"
     assert f.attributes["restricted_party"] == "client"
     assert f.severity == "info"
 
 
 def test_a_licence_that_includes_training_models_is_a_permission_and_high_risk():
-    f = one("The Client may use the Deliverables for any purpose, including to train machine learning models.",
-            "existing_ai_restriction")
+    f = one(
+        "The Client may use the Deliverables for any purpose, including to train machine learning models.",
+        "existing_ai_restriction",
+    )
     assert f.attributes["polarity"] == "permission" and f.severity == "high"
 
 
 def test_a_ban_on_the_creator_using_ai_tools_does_not_protect_the_work():
-    f = one("The Contractor shall not use generative AI tools to produce the Deliverables.",
-            "existing_ai_restriction", ("3 Services",))
+    f = one(
+        "The Contractor shall not use generative AI tools to produce the Deliverables.",
+        "existing_ai_restriction",
+        ("3 Services",),
+    )
     assert f.attributes["restricted_party"] == "provider" and f.severity == "low"
 
 
-@pytest.mark.parametrize("text", [
-    "The Contractor shall train Client personnel in the use of the website.",
-    "The Contractor shall provide training materials and training sessions for the Client's staff.",
-    "The Deliverables describe the Client's business model and pricing model.",
-    "The photographer shall obtain a model release from each person shown.",
-    "The files shall be delivered in a machine-readable format.",
-    "The MAIN AIMS of the Project are set out in Schedule 1.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Contractor shall train Client personnel in the use of the website.",
+        "The Contractor shall provide training materials and training sessions for the Client's staff.",
+        "The Deliverables describe the Client's business model and pricing model.",
+        "The photographer shall obtain a model release from each person shown.",
+        "The files shall be delivered in a machine-readable format.",
+        "The MAIN AIMS of the Project are set out in Schedule 1.",
+    ],
+)
 def test_ordinary_words_about_training_and_models_are_not_ai(text):
     assert "existing_ai_restriction" not in kinds(text, ("3 Services",))
 
@@ -275,8 +322,12 @@ def test_ordinary_words_about_training_and_models_are_not_ai(text):
 def test_governing_law_names_its_jurisdiction_and_whose_home_it_is():
     paragraphs = [
         para('Acme Inc., a Delaware corporation (the "Client"), and Jane Roe of Oregon (the "Contractor").', 0, ()),
-        para("This Agreement is governed by the laws of the State of Delaware, without regard to its conflict of "
-             "laws principles.", 1, GENERAL),
+        para(
+            "This Agreement is governed by the laws of the State of Delaware, without regard to its conflict of "
+            "laws principles.",
+            1,
+            GENERAL,
+        ),
     ]
     f = next(f for f in classify(paragraphs, TERMS) if f.kind == "governing_law")
     assert f.attributes["jurisdiction"] == "State of Delaware"
@@ -284,15 +335,22 @@ def test_governing_law_names_its_jurisdiction_and_whose_home_it_is():
 
 
 def test_complying_with_applicable_law_is_no_governing_law_clause():
-    assert "governing_law" not in kinds("The Contractor shall comply with all applicable laws and regulations.",
-                                        ("3 Services",))
+    assert "governing_law" not in kinds(
+        "The Contractor shall comply with all applicable laws and regulations.", ("3 Services",)
+    )
 
 
 def test_a_one_way_indemnity_by_the_creator_is_medium_and_a_mutual_one_low():
-    one_way = one("The Contractor shall indemnify, defend and hold harmless the Client against third-party claims.",
-                  "indemnification", ("9 Indemnification",))
-    mutual = one("Each party shall indemnify the other against claims caused by its breach.",
-                 "indemnification", ("9 Indemnification",))
+    one_way = one(
+        "The Contractor shall indemnify, defend and hold harmless the Client against third-party claims.",
+        "indemnification",
+        ("9 Indemnification",),
+    )
+    mutual = one(
+        "Each party shall indemnify the other against claims caused by its breach.",
+        "indemnification",
+        ("9 Indemnification",),
+    )
     assert (one_way.attributes["indemnitor"], one_way.severity) == ("provider", "medium")
     assert (mutual.attributes["indemnitor"], mutual.severity) == ("mutual", "low")
 
@@ -308,40 +366,56 @@ def test_an_indemnity_split_over_paragraphs_is_one_mutual_finding():
     assert (found[0].start, found[0].end, found[0].attributes["indemnitor"]) == (0, 1, "mutual")
 
 
-@pytest.mark.parametrize("kind, text, path", [
-    ("limitation_of_liability", "In no event shall either party be liable for any indirect or consequential "
-                                "damages.", ("10 Limitation of Liability",)),
-    ("confidentiality", "Each party shall hold the other's Confidential Information in strict confidence and use "
-                        "the same degree of care it uses for its own.", ("11 Confidentiality",)),
-    ("reservation_of_rights", "All rights not expressly granted in this Agreement are reserved by the Contractor.",
-     IP),
-    ("survival", "Sections 7, 9 and 11 shall survive any termination or expiration of this Agreement.", GENERAL),
-])
+@pytest.mark.parametrize(
+    "kind, text, path",
+    [
+        (
+            "limitation_of_liability",
+            "In no event shall either party be liable for any indirect or consequential damages.",
+            ("10 Limitation of Liability",),
+        ),
+        (
+            "confidentiality",
+            "Each party shall hold the other's Confidential Information in strict confidence and use "
+            "the same degree of care it uses for its own.",
+            ("11 Confidentiality",),
+        ),
+        (
+            "reservation_of_rights",
+            "All rights not expressly granted in this Agreement are reserved by the Contractor.",
+            IP,
+        ),
+        ("survival", "Sections 7, 9 and 11 shall survive any termination or expiration of this Agreement.", GENERAL),
+    ],
+)
 def test_boilerplate_kinds_are_found(kind, text, path):
     f = one(text, kind, path)
-    assert text[f.phrase_start:f.phrase_end] == f.phrase
+    assert text[f.phrase_start : f.phrase_end] == f.phrase
     assert f.explanation and f.explanation[0].isupper()
 
 
 def test_data_protection_duties_are_not_confidentiality_clauses():
-    text = ("The processor shall ensure that persons authorised to process the personal data keep it "
-            "confidential.")
+    text = "The processor shall ensure that persons authorised to process the personal data keep it confidential."
     assert "confidentiality" not in kinds(text, ("Clause 8 Data protection safeguards",))
 
 
 def test_findings_carry_the_section_of_their_paragraph():
-    f = one("All Deliverables are works made for hire.", "work_made_for_hire", ("7 Intellectual Property",
-                                                                                "7.2 Ownership"))
+    f = one(
+        "All Deliverables are works made for hire.", "work_made_for_hire", ("7 Intellectual Property", "7.2 Ownership")
+    )
     assert f.section_label == "7.2"
     assert f.section_path == ("7 Intellectual Property", "7.2 Ownership")
     assert f.to_dict()["phrase"] == {"text": f.phrase, "start": f.phrase_start, "end": f.phrase_end}
 
 
 def test_classifying_grows_linearly_with_the_number_of_paragraphs():
-    texts = [BROAD, "The Contractor shall deliver the Services in a professional manner consistent with "
-                    "industry standards and the Statement of Work, including without limitation all reports.",
-             "Each party shall hold the other's Confidential Information in confidence.",
-             "Invoices are payable within thirty days of receipt by the Client."]
+    texts = [
+        BROAD,
+        "The Contractor shall deliver the Services in a professional manner consistent with "
+        "industry standards and the Statement of Work, including without limitation all reports.",
+        "Each party shall hold the other's Confidential Information in confidence.",
+        "Invoices are payable within thirty days of receipt by the Client.",
+    ]
 
     def seconds(n: int) -> float:
         paragraphs = [para(texts[i % 4], i, (f"{i // 20 + 1} Section",)) for i in range(n)]
@@ -358,37 +432,50 @@ def test_classifying_grows_linearly_with_the_number_of_paragraphs():
 
 
 def test_a_quoted_broad_phrase_is_talked_about_not_granted():
-    text = ("Wherever this Agreement permits the Client to use the Deliverables \u201cfor any and all purposes\u201d, "
-            "that permission does not extend to training any model.")
+    text = (
+        "Wherever this Agreement permits the Client to use the Deliverables \u201cfor any and all purposes\u201d, "
+        "that permission does not extend to training any model."
+    )
     assert "any_and_all_purposes" not in kinds(text)
 
 
 def test_wide_words_that_exclude_ai_use_are_no_red_flag():
-    text = ("The Contractor grants the Client a licence to use the Deliverables in any media now known or hereafter "
-            "devised, excluding any Prohibited AI Use.")
+    text = (
+        "The Contractor grants the Client a licence to use the Deliverables in any media now known or hereafter "
+        "devised, excluding any Prohibited AI Use."
+    )
     assert not kinds(text) & {"future_technologies"}
     assert "future_technologies" in kinds(text.replace(", excluding any Prohibited AI Use", ""))
 
 
 def test_naming_a_sublicence_the_client_may_grant_is_no_right_to_sublicense():
-    text = ("The Client shall use commercially reasonable efforts to include this restriction in any sublicense of "
-            "the Deliverables. Every sublicense granted by the Client shall prohibit it.")
+    text = (
+        "The Client shall use commercially reasonable efforts to include this restriction in any sublicense of "
+        "the Deliverables. Every sublicense granted by the Client shall prohibit it."
+    )
     assert "sublicensable" not in kinds(text)
 
 
 def test_a_condition_on_an_assignment_made_elsewhere_is_no_assignment():
-    text = ("If this Agreement assigns or transfers rights in the Deliverables to the Client, the Client shall not "
-            "use them for training, and this binds the Client's successors and assigns.")
+    text = (
+        "If this Agreement assigns or transfers rights in the Deliverables to the Client, the Client shall not "
+        "use them for training, and this binds the Client's successors and assigns."
+    )
     assert "ip_assignment" not in kinds(text)
 
 
 def test_rights_reserved_to_the_creator_are_the_creators_even_after_naming_the_grantee():
-    f = one("All rights not expressly granted to the Client in this Agreement are reserved to the Contractor.",
-            "reservation_of_rights")
+    f = one(
+        "All rights not expressly granted to the Client in this Agreement are reserved to the Contractor.",
+        "reservation_of_rights",
+    )
     assert f.attributes["owner"] == "provider"
 
 
 def test_a_governing_law_placeholder_naming_the_creator_favours_the_creator():
-    f = one("The restrictions on AI use are governed by the laws of [the Contractor's home jurisdiction].",
-            "governing_law", GENERAL)
+    f = one(
+        "The restrictions on AI use are governed by the laws of [the Contractor's home jurisdiction].",
+        "governing_law",
+        GENERAL,
+    )
     assert f.attributes["favours"] == "provider"

@@ -79,7 +79,7 @@ def test_the_ip_section_is_the_one_a_reader_finds(name, ip_section):
     label = _label(found["section_label"])
     title = _title(found["title"]).removeprefix(f"{label.casefold()} ")  # the title may be the display
     expected = (_label(ip_section["label"]), _title(ip_section["title"]))
-    assert (label, title[:len(expected[1])]) == expected
+    assert (label, title[: len(expected[1])]) == expected
 
 
 def _finding_cases(name, expected):
@@ -90,8 +90,7 @@ def _finding_cases(name, expected):
 @pytest.mark.parametrize("name, expected", _cases(_finding_cases))
 def test_each_clause_a_reader_finds_is_found_with_its_section_label(name, expected):
     index = _paragraph_of(name, expected["text"])
-    matches = [f for f in _audit(name)["findings"]
-               if f["kind"] == expected["kind"] and f["start"] <= index <= f["end"]]
+    matches = [f for f in _audit(name)["findings"] if f["kind"] == expected["kind"] and f["start"] <= index <= f["end"]]
     assert matches, f"no {expected['kind']} finding covers paragraph {index} of {name}"
     if "section_label" in expected:
         assert _label(expected["section_label"]) in {_label(f["section_label"]) for f in matches}

@@ -37,8 +37,12 @@ def test_a_contract_becomes_one_paragraph_per_line():
 
 def test_a_paragraph_is_gold_when_a_labelled_span_overlaps_it():
     text = "Title\nThe Licensor grants a licence.\nGoverning law: Delaware."
-    contract = {"labels": [{"category": "License Grant", "start": 10, "end": 20, "match": "exact"},
-                           {"category": "Governing Law", "start": 0, "end": 3, "match": "none"}]}
+    contract = {
+        "labels": [
+            {"category": "License Grant", "start": 10, "end": 20, "match": "exact"},
+            {"category": "Governing Law", "start": 0, "end": 3, "match": "none"},
+        ]
+    }
     spans = cuad._line_spans(text)
     assert cuad._gold(contract, spans, "License Grant") == {1}
     assert cuad._gold(contract, spans, "Governing Law") == set()

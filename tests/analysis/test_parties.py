@@ -20,13 +20,15 @@ def roles(parties):
 
 
 def test_the_preamble_names_each_party_with_its_legal_name_and_role():
-    parties = find_parties(paragraphs(
-        'This Design Agreement is made between Northwind Traders Ltd, a company registered in England '
-        '(the "Client"), and Ada Byte LLC ("Designer").',
-        '"Designs" means the logos and artwork the Designer creates under this Agreement.',
-        "The Designer shall deliver the Designs. The Client shall pay the Designer's invoices.",
-        "The Client owns the Designs once paid. The Designer shall create three concepts.",
-    ))
+    parties = find_parties(
+        paragraphs(
+            "This Design Agreement is made between Northwind Traders Ltd, a company registered in England "
+            '(the "Client"), and Ada Byte LLC ("Designer").',
+            '"Designs" means the logos and artwork the Designer creates under this Agreement.',
+            "The Designer shall deliver the Designs. The Client shall pay the Designer's invoices.",
+            "The Client owns the Designs once paid. The Designer shall create three concepts.",
+        )
+    )
     client, creator = parties.client, parties.creator
     assert (client.name, client.terms[0], client.evidence) == ("Northwind Traders Ltd", "Client", 0)
     assert (creator.name, creator.terms[0]) == ("Ada Byte LLC", "Designer")
@@ -35,13 +37,15 @@ def test_the_preamble_names_each_party_with_its_legal_name_and_role():
 
 
 def test_organisation_names_are_the_parties_words_when_they_define_no_role():
-    parties = find_parties(paragraphs(
-        'This agreement is between Globex Corporation ("Globex") and Initech, Inc., '
-        'a Texas corporation ("Initech").',
-        'Globex shall develop the mobile application described in Exhibit A (the "Application").',
-        "Globex shall deliver the Application by 1 May. Initech shall pay Globex the fees.",
-        "Globex hereby assigns to Initech all rights in the Application. Initech shall pay within 30 days.",
-    ))
+    parties = find_parties(
+        paragraphs(
+            'This agreement is between Globex Corporation ("Globex") and Initech, Inc., '
+            'a Texas corporation ("Initech").',
+            'Globex shall develop the mobile application described in Exhibit A (the "Application").',
+            "Globex shall deliver the Application by 1 May. Initech shall pay Globex the fees.",
+            "Globex hereby assigns to Initech all rights in the Application. Initech shall pay within 30 days.",
+        )
+    )
     assert roles(parties) == {"Globex": CREATOR, "Initech": CLIENT}
     assert parties.party_of("Initech").name == "Initech, Inc."
     assert parties.work_product.text == "Application"
@@ -49,51 +53,66 @@ def test_organisation_names_are_the_parties_words_when_they_define_no_role():
 
 
 def test_a_signature_block_names_parties_the_body_hardly_uses():
-    parties = find_parties(paragraphs(
-        "Cover Page",
-        "By signing below, Customer and Provider enter into this Order.",
-        "Fees: 10,000 per month.",
-        "Customer:", "Signature:", "Name:",
-        "Provider:", "Signature:", "Name:",
-    ))
+    parties = find_parties(
+        paragraphs(
+            "Cover Page",
+            "By signing below, Customer and Provider enter into this Order.",
+            "Fees: 10,000 per month.",
+            "Customer:",
+            "Signature:",
+            "Name:",
+            "Provider:",
+            "Signature:",
+            "Name:",
+        )
+    )
     assert roles(parties) == {"Customer": CLIENT, "Provider": CREATOR}
     assert parties.party_of("Customer").evidence == 3
     assert all(p.name is None for p in parties.parties)  # no legal name is written
 
 
 def test_signed_on_behalf_of_gives_a_known_party_its_legal_name():
-    parties = find_parties(paragraphs(
-        'This Agreement is made between the party named below as the client (the "Client") and the '
-        'consultant named below (the "Consultant").',
-        "The Consultant shall provide the Services. The Client shall pay the Consultant.",
-        "The Consultant shall deliver the Report to the Client.",
-        "Signed for and on behalf of the Client: HARBOUR FOODS LIMITED", "By: ________",
-    ))
+    parties = find_parties(
+        paragraphs(
+            'This Agreement is made between the party named below as the client (the "Client") and the '
+            'consultant named below (the "Consultant").',
+            "The Consultant shall provide the Services. The Client shall pay the Consultant.",
+            "The Consultant shall deliver the Report to the Client.",
+            "Signed for and on behalf of the Client: HARBOUR FOODS LIMITED",
+            "By: ________",
+        )
+    )
     assert parties.party_of("the Client").name == "HARBOUR FOODS LIMITED"
     assert parties.party_of("Consultant").name is None
 
 
 def test_a_cover_page_table_names_the_parties_and_their_companies():
-    parties = find_parties(paragraphs(
-        "Provider", "Bright Studio Ltd, company number 0123",
-        "Customer", "Acme Inc.",
-        "Provider will design the Website. Customer will pay Provider monthly.",
-        "Provider will deliver the Website to Customer. Customer owns the Website once paid.",
-        table={0, 1, 2, 3},
-    ))
+    parties = find_parties(
+        paragraphs(
+            "Provider",
+            "Bright Studio Ltd, company number 0123",
+            "Customer",
+            "Acme Inc.",
+            "Provider will design the Website. Customer will pay Provider monthly.",
+            "Provider will deliver the Website to Customer. Customer owns the Website once paid.",
+            table={0, 1, 2, 3},
+        )
+    )
     assert (parties.creator.terms[0], parties.creator.name) == ("Provider", "Bright Studio Ltd")
     assert (parties.client.terms[0], parties.client.name) == ("Customer", "Acme Inc.")
     assert parties.work_product.text == "Website"
 
 
 def test_an_informal_contract_in_the_first_person_has_i_and_you_as_parties():
-    terms, parties = analyse(paragraphs(
-        "Logo design - what we agreed",
-        "I'll design your new logo and I will deliver three concepts by Friday.",
-        "You will pay me 500 pounds within 14 days of the final files.",
-        "I keep the copyright in my sketches; I grant you a licence to use the final logo for your business.",
-        "If you want changes, I will make two rounds of revisions.",
-    ))
+    terms, parties = analyse(
+        paragraphs(
+            "Logo design - what we agreed",
+            "I'll design your new logo and I will deliver three concepts by Friday.",
+            "You will pay me 500 pounds within 14 days of the final files.",
+            "I keep the copyright in my sketches; I grant you a licence to use the final logo for your business.",
+            "If you want changes, I will make two rounds of revisions.",
+        )
+    )
     assert roles(parties) == {"I": CREATOR, "you": CLIENT}
     assert parties.work_product is None  # "logo" is no defined name: none is invented
     assert terms.deliverables is None and "deliverables" not in terms.placeholders()
@@ -101,62 +120,82 @@ def test_an_informal_contract_in_the_first_person_has_i_and_you_as_parties():
 
 
 def test_a_one_way_nda_has_the_discloser_as_creator_and_the_recipient_as_client():
-    parties = find_parties(paragraphs(
-        'This Non-Disclosure Agreement is between Acme Labs Inc. (the "Discloser") and Beta LLC (the "Recipient").',
-        "The Recipient shall use the Confidential Information only for the Purpose.",
-        "The Discloser may disclose Confidential Information to the Recipient. The Recipient shall return it.",
-        "The Discloser retains all rights in its Confidential Information. The Recipient gets no licence.",
-    ))
+    parties = find_parties(
+        paragraphs(
+            'This Non-Disclosure Agreement is between Acme Labs Inc. (the "Discloser") and Beta LLC (the "Recipient").',
+            "The Recipient shall use the Confidential Information only for the Purpose.",
+            "The Discloser may disclose Confidential Information to the Recipient. The Recipient shall return it.",
+            "The Discloser retains all rights in its Confidential Information. The Recipient gets no licence.",
+        )
+    )
     assert roles(parties) == {"Discloser": CREATOR, "Recipient": CLIENT}
     assert parties.creator.name == "Acme Labs Inc."
     assert parties.self_reference.text == "this Non-Disclosure Agreement" or parties.self_reference is None
 
 
 def test_discloser_and_recipient_of_a_confidentiality_clause_are_no_parties_of_a_services_deal():
-    parties = find_parties(paragraphs(
-        'This Services Agreement is between Acme Inc. ("Customer") and Jo Studio LLC ("Provider").',
-        "Provider shall perform the Services. Customer shall pay Provider.",
-        "Recipient shall protect Discloser's Confidential Information. Recipient shall not disclose it.",
-        "Recipient may share it with advisers. Discloser may ask for its return.",
-    ))
+    parties = find_parties(
+        paragraphs(
+            'This Services Agreement is between Acme Inc. ("Customer") and Jo Studio LLC ("Provider").',
+            "Provider shall perform the Services. Customer shall pay Provider.",
+            "Recipient shall protect Discloser's Confidential Information. Recipient shall not disclose it.",
+            "Recipient may share it with advisers. Discloser may ask for its return.",
+        )
+    )
     assert roles(parties) == {"Customer": CLIENT, "Provider": CREATOR}
 
 
 def test_a_contract_with_no_work_product_reports_none():
-    terms, parties = analyse(paragraphs(
-        'This Consulting Agreement is between Acme Inc. (the "Client") and Jo Lee (the "Consultant").',
-        "The Consultant shall advise the Client on its pricing. The Client shall pay the Consultant hourly.",
-        "This Agreement is governed by the laws of England.",
-    ))
+    terms, parties = analyse(
+        paragraphs(
+            'This Consulting Agreement is between Acme Inc. (the "Client") and Jo Lee (the "Consultant").',
+            "The Consultant shall advise the Client on its pricing. The Client shall pay the Consultant hourly.",
+            "This Agreement is governed by the laws of England.",
+        )
+    )
     assert parties.work_product is None
     assert terms.deliverables is None and "deliverables" not in terms.placeholders()
 
 
-@pytest.mark.parametrize("texts, expected", [
-    ((  # a UK public-sector form: the Contract, defined as itself
-        '"Contract" means this contract between the Buyer and the Supplier, including its Schedules.',
-        "The Supplier shall perform the Contract. The Buyer may terminate the Contract on notice.",
-        "The Contract is governed by the law of England and Wales. The Term of the Contract is two years.",
-    ), "the Contract"),
-    ((  # lower case throughout
-        "This agreement is made on 1 March between Ann Smith and Bob Jones.",
-        "Ann will paint the mural. This agreement ends when the mural is done.",
-        "Nothing in this agreement makes Bob an employee.",
-    ), "this agreement"),
-    ((  # a master agreement that names its statements of work and its term often
-        'This Master Services Agreement (this "Agreement") is between Acme Inc. ("Client") '
-        'and Jo LLC ("Vendor").',
-        '"Statement of Work" means an order under this Agreement. '
-        '"Term" means the term of this Agreement.',
-        "Each Statement of Work lists fees. The Statement of Work prevails. The Term is one year. "
-        "During the Term, "
-        "the Statement of Work governs. Each Statement of Work ends with the Term.",
-    ), "this Agreement"),
-    ((  # a statement of work on its own
-        "This SOW is entered into under the Master Agreement between Customer and Provider.",
-        "The Master Agreement governs this SOW. Provider will deliver the items in this SOW.",
-    ), "this SOW"),
-])
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (
+            (  # a UK public-sector form: the Contract, defined as itself
+                '"Contract" means this contract between the Buyer and the Supplier, including its Schedules.',
+                "The Supplier shall perform the Contract. The Buyer may terminate the Contract on notice.",
+                "The Contract is governed by the law of England and Wales. The Term of the Contract is two years.",
+            ),
+            "the Contract",
+        ),
+        (
+            (  # lower case throughout
+                "This agreement is made on 1 March between Ann Smith and Bob Jones.",
+                "Ann will paint the mural. This agreement ends when the mural is done.",
+                "Nothing in this agreement makes Bob an employee.",
+            ),
+            "this agreement",
+        ),
+        (
+            (  # a master agreement that names its statements of work and its term often
+                'This Master Services Agreement (this "Agreement") is between Acme Inc. ("Client") '
+                'and Jo LLC ("Vendor").',
+                '"Statement of Work" means an order under this Agreement. "Term" means the term of this Agreement.',
+                "Each Statement of Work lists fees. The Statement of Work prevails. The Term is one year. "
+                "During the Term, "
+                "the Statement of Work governs. Each Statement of Work ends with the Term.",
+            ),
+            "this Agreement",
+        ),
+        (
+            (  # a statement of work on its own
+                "This SOW is entered into under the Master Agreement between Customer and Provider.",
+                "The Master Agreement governs this SOW. Provider will deliver the items in this SOW.",
+            ),
+            "this SOW",
+        ),
+    ],
+)
 def test_the_agreement_is_named_exactly_as_the_document_names_itself(texts, expected):
     terms, parties = analyse(paragraphs(*texts))
     assert parties.self_reference.text == expected
@@ -169,8 +208,9 @@ def test_a_document_that_never_names_itself_has_no_self_reference():
 
 
 def test_roles_are_never_invented_when_the_document_names_no_party():
-    result = audit_paragraphs(paragraphs("The logo shall be delivered in vector format.",
-                                         "All rights in the logo are assigned on payment."))
+    result = audit_paragraphs(
+        paragraphs("The logo shall be delivered in vector format.", "All rights in the logo are assigned on payment.")
+    )
     data = result.to_dict()
     assert data["terms"]["client"] is None and data["terms"]["provider"] is None
     assert data["parties"] == [] and data["work_product"] is None
@@ -178,11 +218,13 @@ def test_roles_are_never_invented_when_the_document_names_no_party():
 
 
 def test_role_of_maps_every_form_of_a_mention_to_its_party_role():
-    parties = find_parties(paragraphs(
-        'This licence is between Acme Corporation ("Acme") and you ("Licensee").',
-        "Acme grants Licensee a non-exclusive licence to use the Software.",
-        "Licensee shall pay Acme the licence fee. Licensee may not sublicense the Software.",
-    ))
+    parties = find_parties(
+        paragraphs(
+            'This licence is between Acme Corporation ("Acme") and you ("Licensee").',
+            "Acme grants Licensee a non-exclusive licence to use the Software.",
+            "Licensee shall pay Acme the licence fee. Licensee may not sublicense the Software.",
+        )
+    )
     assert parties.role_of("Acme") == parties.role_of("ACME's") == CREATOR
     assert parties.role_of("the Licensee") == parties.role_of("Licensee’s") == CLIENT
     assert parties.role_of("the Supplier") is None
@@ -198,8 +240,17 @@ CONTRACT = (
 )
 
 
-@pytest.mark.parametrize("given, role", [("Studio", CREATOR), ("the Client", CLIENT), ("Jo Lee Studio", CREATOR),
-                                         ("acme inc.", CLIENT), ("creator", CREATOR), ("licensee", CLIENT)])
+@pytest.mark.parametrize(
+    "given, role",
+    [
+        ("Studio", CREATOR),
+        ("the Client", CLIENT),
+        ("Jo Lee Studio", CREATOR),
+        ("acme inc.", CLIENT),
+        ("creator", CREATOR),
+        ("licensee", CLIENT),
+    ],
+)
 def test_we_resolves_a_name_a_word_or_a_role_to_a_party(given, role):
     we = resolve_we(find_parties(paragraphs(*CONTRACT)), given)
     assert (we.role, we.source, we.sure, we.given) == (role, "user", True, given)
@@ -218,8 +269,14 @@ def test_we_that_names_no_party_is_a_typed_error_listing_the_parties():
 def test_we_is_inferred_as_the_creator_and_unsure_when_the_roles_are_unclear():
     sure = resolve_we(find_parties(paragraphs(*CONTRACT)), None)
     assert (sure.role, sure.source, sure.sure) == (CREATOR, "inferred", True)
-    unclear = resolve_we(find_parties(paragraphs('Alpha Ltd ("Alpha") and Beta Ltd ("Beta") agree as follows.',
-                                                 "Alpha and Beta shall meet monthly.")), None)
+    unclear = resolve_we(
+        find_parties(
+            paragraphs(
+                'Alpha Ltd ("Alpha") and Beta Ltd ("Beta") agree as follows.', "Alpha and Beta shall meet monthly."
+            )
+        ),
+        None,
+    )
     assert unclear.sure is False
 
 
@@ -232,28 +289,35 @@ def test_we_as_the_client_reads_the_contract_from_the_clients_side():
 
 
 def test_an_unknown_role_word_leaves_the_party_role_unknown_not_guessed():
-    parties = find_parties(paragraphs('Alpha Ltd ("Alpha") and Beta Ltd ("Beta") agree as follows.',
-                                      "Alpha and Beta shall meet monthly."))
+    parties = find_parties(
+        paragraphs('Alpha Ltd ("Alpha") and Beta Ltd ("Beta") agree as follows.', "Alpha and Beta shall meet monthly.")
+    )
     assert all(p.role == UNKNOWN for p in parties.parties) or parties.parties == ()
 
 
 def test_a_term_defined_only_in_a_tracked_insertion_is_not_the_documents_work_product():
-    texts = ['This Agreement is between Acme Inc. (the "Client") and Jo Lee (the "Designer").',
-             '"Designs" means the logos the Designer creates. The Designer shall deliver the Designs.',
-             '"Protected Materials" means the Designs and the Designer\'s sketches. The Client shall not use '
-             "Protected Materials to train AI. Protected Materials stay licensed, not assigned, to the Client."]
-    ps = [Paragraph(index=i, text=t, original_text="" if i == 2 else t, mark="inserted" if i == 2 else "normal")
-          for i, t in enumerate(texts)]
+    texts = [
+        'This Agreement is between Acme Inc. (the "Client") and Jo Lee (the "Designer").',
+        '"Designs" means the logos the Designer creates. The Designer shall deliver the Designs.',
+        '"Protected Materials" means the Designs and the Designer\'s sketches. The Client shall not use '
+        "Protected Materials to train AI. Protected Materials stay licensed, not assigned, to the Client.",
+    ]
+    ps = [
+        Paragraph(index=i, text=t, original_text="" if i == 2 else t, mark="inserted" if i == 2 else "normal")
+        for i, t in enumerate(texts)
+    ]
     assert find_parties(ps).work_product.text == "Designs"
 
 
 def test_the_audit_is_unsure_who_we_are_when_the_client_brings_its_own_materials():
-    saas = find_parties(paragraphs(
-        'This Cloud Agreement is between Acme Inc. ("Provider") and Beta LLC ("Customer").',
-        '"Customer Content" means the data and files Customer uploads to the Service.',
-        "Provider shall provide the Service. Customer shall pay Provider. Provider may use Customer Content "
-        "to provide the Service.",
-    ))
+    saas = find_parties(
+        paragraphs(
+            'This Cloud Agreement is between Acme Inc. ("Provider") and Beta LLC ("Customer").',
+            '"Customer Content" means the data and files Customer uploads to the Service.',
+            "Provider shall provide the Service. Customer shall pay Provider. Provider may use Customer Content "
+            "to provide the Service.",
+        )
+    )
     assert saas.client_materials == ("Customer Content",)
     we = resolve_we(saas, None)
     assert (we.role, we.sure) == (CREATOR, False)

@@ -33,7 +33,7 @@ needs_corpus = pytest.mark.skipif(not ENTRIES, reason=f"the shared corpus is not
 # case id -> why the program disagrees with gold (remove the entry when fixed)
 DISAGREEMENTS = {
     "bonterms-psa-cover-page-work_product": "a cover page that says 'Deliverables' twice: fewer uses than an "
-                                            "undefined work name needs (3) to count",
+    "undefined work name needs (3) to count",
 }
 
 

@@ -83,11 +83,14 @@ def test_gates_open_exactly_the_kinds_whose_words_a_text_holds():
     filler = "The Client shall pay the fees; neither Party (“Party”) may, without consent, do so. İſK"
     texts = []
     for _ in range(400):
-        parts = [filler[rnd.randrange(len(filler)):][:rnd.randrange(30)]]
+        parts = [filler[rnd.randrange(len(filler)) :][: rnd.randrange(30)]]
         for _ in range(rnd.randrange(4)):
             w = rnd.choice(words)
-            parts.append(rnd.choice([w, w.upper(), w.title(), w.replace(" ", "\u00a0"), w.replace(" ", "\n"),
-                                     w[:-1], "x" + w + "y"]))
+            parts.append(
+                rnd.choice(
+                    [w, w.upper(), w.title(), w.replace(" ", "\u00a0"), w.replace(" ", "\n"), w[:-1], "x" + w + "y"]
+                )
+            )
         texts.append(rnd.choice(["", " ", "\t"]).join(parts))
     texts += ["", "   ", "may", "may ", " fit", "owns", "TRANSLATE,"]
     gates = fast.Gates(texts)

@@ -34,13 +34,18 @@ def test_paragraph_indexes_and_the_scoring_reasons_show_only_when_verbose():
 def test_the_report_ends_with_a_legend_and_a_next_step():
     lines = format_text(audit(("Intellectual Property", WORK_FOR_HIRE))).splitlines()
     assert lines[-2].startswith("Legend: Risk 0 (safe) to 100 (worst)")
-    assert lines[-1] == ("Next step: `noai redline test.docx` writes the missing protections and fixes as tracked "
-                         "changes with comments, for you to review in Word.")
+    assert lines[-1] == (
+        "Next step: `noai redline test.docx` writes the missing protections and fixes as tracked "
+        "changes with comments, for you to review in Word."
+    )
 
 
 def test_no_internal_kind_id_appears_in_the_text_or_markdown_report():
-    result = audit(("Intellectual Property", WORK_FOR_HIRE), ("Use of AI", NO_AI),
-                   ("Rights", "All rights not expressly granted are reserved by the Designer."))
+    result = audit(
+        ("Intellectual Property", WORK_FOR_HIRE),
+        ("Use of AI", NO_AI),
+        ("Rights", "All rights not expressly granted are reserved by the Designer."),
+    )
     for report in (format_text(result, show_all=True), format_markdown(result, show_all=True)):
         for f in result.findings:
             assert f.kind not in report
@@ -49,17 +54,23 @@ def test_no_internal_kind_id_appears_in_the_text_or_markdown_report():
 
 
 def test_info_items_are_counted_and_listed_only_with_all():
-    result = audit(("Intellectual Property", WORK_FOR_HIRE),
-                   ("Survival", "Sections 4 and 7 survive termination of this Agreement."))
+    result = audit(
+        ("Intellectual Property", WORK_FOR_HIRE),
+        ("Survival", "Sections 4 and 7 survive termination of this Agreement."),
+    )
     assert any(f.severity == "info" for f in result.findings)
     assert "INFO (" not in format_text(result) and "not shown (--all lists them)" in format_text(result)
     assert "INFO (" in format_text(result, show_all=True) and "--all" not in format_text(result, show_all=True)
 
 
 def test_the_text_report_lists_high_findings_before_info_ones():
-    report = format_text(audit(("Intellectual Property", WORK_FOR_HIRE),
-                               ("Rights", "All rights not expressly granted are reserved by the Designer.")),
-                         show_all=True)
+    report = format_text(
+        audit(
+            ("Intellectual Property", WORK_FOR_HIRE),
+            ("Rights", "All rights not expressly granted are reserved by the Designer."),
+        ),
+        show_all=True,
+    )
     assert report.index("HIGH (") < report.index("INFO (")
 
 
@@ -69,24 +80,30 @@ def test_the_markdown_report_has_tables_and_escapes_pipes():
     assert md.startswith("# Audit: test.docx\n")
     assert f"**Risk {result.score.risk}/100, grade {result.score.grade}**" in md
     assert "| Protection | What it is | Status | Detail |" in md
-    assert ("| No-AI-training restriction | A clause that forbids using the work to train, fine-tune or build AI "
-            "systems. | present |") in md
+    assert (
+        "| No-AI-training restriction | A clause that forbids using the work to train, fine-tune or build AI "
+        "systems. | present |"
+    ) in md
     piped = audit(("Intellectual Property", "The Designer grants the Client a licence | to use the Deliverables."))
     assert "licence \\| to use" in format_markdown(piped)
 
 
 def test_a_non_english_report_says_it_is_not_scored():
-    texts = ["Le prestataire cède au client tous les droits sur les livrables pour la durée du contrat.",
-             "Le présent contrat est soumis au droit français et sera interprété conformément à celui-ci.",
-             "Les parties conviennent que la rémunération est forfaitaire et que le paiement sera effectué."]
+    texts = [
+        "Le prestataire cède au client tous les droits sur les livrables pour la durée du contrat.",
+        "Le présent contrat est soumis au droit français et sera interprété conformément à celui-ci.",
+        "Les parties conviennent que la rémunération est forfaitaire et que le paiement sera effectué.",
+    ]
     result = audit_paragraphs([Paragraph(index=i, text=t, original_text=t) for i, t in enumerate(texts)])
     report = format_text(result)
     assert "not scored" in report and "Language not supported" in report
 
 
 def test_the_summary_table_has_one_row_per_file_and_shows_errors():
-    rows = [{"file": "a.docx", "result": audit(("Intellectual Property", WORK_FOR_HIRE))},
-            {"file": "broken.docx", "error": "The file is not a Word (.docx) document"}]
+    rows = [
+        {"file": "a.docx", "result": audit(("Intellectual Property", WORK_FOR_HIRE))},
+        {"file": "broken.docx", "error": "The file is not a Word (.docx) document"},
+    ]
     table = format_summary_table(rows).splitlines()
     assert table[0].split()[:3] == ["file", "risk", "grade"]
     assert table[1].startswith("a.docx") and str(rows[0]["result"].score.risk) in table[1]
@@ -94,8 +111,10 @@ def test_the_summary_table_has_one_row_per_file_and_shows_errors():
 
 
 def test_the_summary_table_names_each_protection_and_its_status_as_the_file_report_does():
-    result = audit(("Intellectual Property", WORK_FOR_HIRE), ("Law", "This Agreement is governed by the laws of "
-                                                                     "the State of Oregon."))
+    result = audit(
+        ("Intellectual Property", WORK_FOR_HIRE),
+        ("Law", "This Agreement is governed by the laws of the State of Oregon."),
+    )
     table = format_summary_table([{"file": "a.docx", "result": result}])
     report = format_text(result)
     for p in result.protections:

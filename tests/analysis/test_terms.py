@@ -8,13 +8,15 @@ def paragraphs(*texts, table=()):
 
 
 def test_a_means_definition_and_a_parenthetical_name_the_parties():
-    terms = extract_terms(paragraphs(
-        'This Agreement is made between ACME Ltd, a Delaware corporation (the "Client"), '
-        'and Jane Doe ("Designer").',
-        '"Deliverables" means the designs the Designer creates under this Agreement.',
-        "The Designer shall deliver the Deliverables. The Client shall pay the fees.",
-        "The Client owns the Deliverables.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            'This Agreement is made between ACME Ltd, a Delaware corporation (the "Client"), '
+            'and Jane Doe ("Designer").',
+            '"Deliverables" means the designs the Designer creates under this Agreement.',
+            "The Designer shall deliver the Deliverables. The Client shall pay the fees.",
+            "The Client owns the Deliverables.",
+        )
+    )
     assert (terms.client.name, terms.client.surface, terms.client.defined_at) == ("Client", "the Client", 0)
     assert (terms.provider.name, terms.provider.surface) == ("Designer", "the Designer")
     assert terms.deliverables.name == "Deliverables" and terms.deliverables.defined_at == 1
@@ -23,12 +25,14 @@ def test_a_means_definition_and_a_parenthetical_name_the_parties():
 
 
 def test_smart_quotes_hereinafter_and_shall_mean_are_definitions():
-    terms = extract_terms(paragraphs(
-        "Globex GmbH (hereinafter referred to as the \u201cCustomer\u201d) and Initech LLC "
-        "(hereinafter \u2018Supplier\u2019).",
-        "\u201cWork Product\u201d shall mean all software written for the Customer.",
-        "Supplier shall develop the Work Product. Customer shall pay Supplier monthly. Supplier will deliver it.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            "Globex GmbH (hereinafter referred to as the \u201cCustomer\u201d) and Initech LLC "
+            "(hereinafter \u2018Supplier\u2019).",
+            "\u201cWork Product\u201d shall mean all software written for the Customer.",
+            "Supplier shall develop the Work Product. Customer shall pay Supplier monthly. Supplier will deliver it.",
+        )
+    )
     assert terms.client.name == "Customer" and terms.client.surface == "Customer"
     assert terms.provider.name == "Supplier"
     assert terms.deliverables.name == "Work Product"
@@ -36,22 +40,26 @@ def test_smart_quotes_hereinafter_and_shall_mean_are_definitions():
 
 
 def test_hereinafter_called_in_capitals_is_a_definition_used_in_title_case():
-    terms = extract_terms(paragraphs(
-        "The City of Springfield, hereinafter called COMMISSION, and Smith Engineering, "
-        "hereinafter called CONSULTANT.",
-        "The Consultant shall perform the Services. The Commission shall pay the Consultant.",
-        "The Consultant shall provide reports to the Commission.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            "The City of Springfield, hereinafter called COMMISSION, and Smith Engineering, "
+            "hereinafter called CONSULTANT.",
+            "The Consultant shall perform the Services. The Commission shall pay the Consultant.",
+            "The Consultant shall provide reports to the Commission.",
+        )
+    )
     assert terms.client.name == "COMMISSION" and terms.client.surface == "the Commission"
     assert terms.provider.name == "CONSULTANT" and "Consultant" in terms.provider.aliases
 
 
 def test_with_several_aliases_the_body_form_used_most_is_the_surface():
-    terms = extract_terms(paragraphs(
-        'Bright Studio Inc. ("Service Provider" or "Developer") and Shop Co. ("Client").',
-        "Developer shall create the app. Developer shall deliver the app. Service Provider shall invoice Client.",
-        "Client shall pay Developer.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            'Bright Studio Inc. ("Service Provider" or "Developer") and Shop Co. ("Client").',
+            "Developer shall create the app. Developer shall deliver the app. Service Provider shall invoice Client.",
+            "Client shall pay Developer.",
+        )
+    )
     assert terms.provider.name == "Service Provider"
     assert terms.provider.surface == "Developer"
     assert terms.provider.aliases == ("Developer",)
@@ -59,98 +67,120 @@ def test_with_several_aliases_the_body_form_used_most_is_the_surface():
 
 
 def test_service_provider_is_not_counted_as_a_use_of_provider():
-    terms = extract_terms(paragraphs(
-        '"Service Provider" means Acme.',
-        '"Provider" means any provider of hosting.',
-        "Service Provider shall perform the Services. Service Provider shall deliver reports.",
-        '"Customer" means Shop Co. Customer shall pay Service Provider.',
-    ))
+    terms = extract_terms(
+        paragraphs(
+            '"Service Provider" means Acme.',
+            '"Provider" means any provider of hosting.',
+            "Service Provider shall perform the Services. Service Provider shall deliver reports.",
+            '"Customer" means Shop Co. Customer shall pay Service Provider.',
+        )
+    )
     assert terms.all["Provider"].uses == 0
     assert terms.all["Service Provider"].uses == 3
 
 
 def test_each_a_party_defines_the_singular_and_the_plural():
-    terms = extract_terms(paragraphs(
-        'Acme Inc. ("Client") and Beta LLC ("Contractor") (each a "Party" and together the "Parties").',
-    ))
+    terms = extract_terms(
+        paragraphs(
+            'Acme Inc. ("Client") and Beta LLC ("Contractor") (each a "Party" and together the "Parties").',
+        )
+    )
     assert {"Party", "Parties", "Client", "Contractor"} <= set(terms.all)
 
 
 def test_quoted_text_that_is_no_definition_is_ignored():
-    terms = extract_terms(paragraphs(
-        'The software is provided "AS IS". All uses of "including" are non-exhaustive.',
-        'Invoices must state the "burn rate".',
-    ))
+    terms = extract_terms(
+        paragraphs(
+            'The software is provided "AS IS". All uses of "including" are non-exhaustive.',
+            'Invoices must state the "burn rate".',
+        )
+    )
     assert terms.all == {}
     assert terms.client is None and terms.provider is None and terms.creator is None
 
 
 def test_cover_page_placeholders_are_not_names():
-    terms = extract_terms(paragraphs(
-        "This SOW is between {provider_name} and {customer_name} (\u201c{short_name}\u201d).",
-        "Provider shall perform the Services for Customer. Customer shall pay Provider.",
-        "Provider will deliver the Deliverables to Customer.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            "This SOW is between {provider_name} and {customer_name} (\u201c{short_name}\u201d).",
+            "Provider shall perform the Services for Customer. Customer shall pay Provider.",
+            "Provider will deliver the Deliverables to Customer.",
+        )
+    )
     assert not any("{" in name for name in terms.all)
     assert terms.client.name == "Customer" and terms.client.defined_at is None
     assert terms.provider.name == "Provider"
 
 
 def test_a_two_column_definitions_table_defines_the_parties():
-    terms = extract_terms(paragraphs(
-        "Agency", "Bright Lights Ltd, company number 123",
-        "Consultancy", "Jane Doe Consulting Ltd",
-        "The Consultancy shall provide the Services to the Agency.",
-        "The Agency shall pay the Consultancy's invoices.",
-        table={0, 1, 2, 3},
-    ))
+    terms = extract_terms(
+        paragraphs(
+            "Agency",
+            "Bright Lights Ltd, company number 123",
+            "Consultancy",
+            "Jane Doe Consulting Ltd",
+            "The Consultancy shall provide the Services to the Agency.",
+            "The Agency shall pay the Consultancy's invoices.",
+            table={0, 1, 2, 3},
+        )
+    )
     assert terms.client.name == "Agency" and terms.client.defined_at == 0
     assert terms.provider.name == "Consultancy" and terms.provider.defined_at == 2
 
 
 def test_an_inline_definition_inside_an_assignment_is_found():
-    terms = extract_terms(paragraphs(
-        'Contractor hereby assigns to Company all inventions and other work product (the "Work Product").',
-        "Company may use the Work Product. Contractor shall deliver the Work Product.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            'Contractor hereby assigns to Company all inventions and other work product (the "Work Product").',
+            "Company may use the Work Product. Contractor shall deliver the Work Product.",
+        )
+    )
     assert terms.deliverables.name == "Work Product" and terms.deliverables.defined_at == 0
 
 
 def test_a_licence_maps_the_licensor_to_the_provider_side():
-    terms = extract_terms(paragraphs(
-        'This licence is between Acme Corporation ("Acme") and you ("Licensee").',
-        "Acme grants Licensee a non-exclusive licence to use the Software.",
-        "Licensee shall pay Acme the licence fee. Licensee may not sublicense the Software.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            'This licence is between Acme Corporation ("Acme") and you ("Licensee").',
+            "Acme grants Licensee a non-exclusive licence to use the Software.",
+            "Licensee shall pay Acme the licence fee. Licensee may not sublicense the Software.",
+        )
+    )
     assert terms.provider.name == "Acme"
     assert terms.client.name == "Licensee"
 
 
 def test_a_contributor_who_grants_is_the_creator_side_even_without_role_words():
-    terms = extract_terms(paragraphs(
-        'By signing, you agree with Example Foundation, located in Springfield ("Foundation").',
-        '"You" or "Your" shall mean the copyright owner making a Contribution.',
-        "You hereby grant Foundation a perpetual licence to Your Contributions.",
-        "You represent that Your Contributions are original. Foundation may distribute them.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            'By signing, you agree with Example Foundation, located in Springfield ("Foundation").',
+            '"You" or "Your" shall mean the copyright owner making a Contribution.',
+            "You hereby grant Foundation a perpetual licence to Your Contributions.",
+            "You represent that Your Contributions are original. Foundation may distribute them.",
+        )
+    )
     assert terms.provider.name == "You"
     assert terms.client.name == "Foundation"
 
 
 def test_possessives_count_as_uses_and_keep_the_article():
-    terms = extract_terms(paragraphs(
-        'Acme Inc. (the "Client") and Beta LLC (the "Contractor").',
-        "The Client's data stays with the Client. The Contractor shall deliver the Client's reports.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            'Acme Inc. (the "Client") and Beta LLC (the "Contractor").',
+            "The Client's data stays with the Client. The Contractor shall deliver the Client's reports.",
+        )
+    )
     assert terms.client.uses == 3
     assert terms.client.surface == "the Client"
 
 
 def test_the_governing_law_names_the_jurisdiction():
-    terms = extract_terms(paragraphs(
-        "This Agreement is governed by and construed in accordance with the laws of the State of New York.",
-        "You may have other rights under the laws of your country.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            "This Agreement is governed by and construed in accordance with the laws of the State of New York.",
+            "You may have other rights under the laws of your country.",
+        )
+    )
     assert (terms.jurisdiction.name, terms.jurisdiction.surface) == ("New York", "the State of New York")
     assert terms.placeholders()["jurisdiction"] == "the State of New York"
 
@@ -163,8 +193,12 @@ def test_a_governing_law_placeholder_is_no_jurisdiction():
 def test_to_dict_is_plain_json_data():
     import json
 
-    terms = extract_terms(paragraphs('Acme Inc. (the "Client") and Beta LLC ("Developer" or "Studio").',
-                                     "Developer shall create the app for the Client."))
+    terms = extract_terms(
+        paragraphs(
+            'Acme Inc. (the "Client") and Beta LLC ("Developer" or "Studio").',
+            "Developer shall create the app for the Client.",
+        )
+    )
     d = json.loads(json.dumps(terms.to_dict()))
     assert d["client"]["name"] == "Client"
     assert d["provider"]["aliases"] == ["Studio"]
@@ -181,7 +215,8 @@ def test_extraction_is_linear_enough_for_a_long_contract():
     import time
 
     body = ['Acme Inc. (the "Client") and Beta LLC (the "Contractor").'] + [
-        f"{i}. The Contractor shall deliver item {i} to the Client, who shall pay for it." for i in range(3000)]
+        f"{i}. The Contractor shall deliver item {i} to the Client, who shall pay for it." for i in range(3000)
+    ]
     started = time.perf_counter()
     terms = extract_terms(paragraphs(*body))
     assert time.perf_counter() - started < 2.0
@@ -189,22 +224,26 @@ def test_extraction_is_linear_enough_for_a_long_contract():
 
 
 def test_the_agreement_is_the_name_the_document_gives_itself_not_the_orders_made_under_it():
-    terms = extract_terms(paragraphs(
-        "This Master Services Agreement (this \u201cAgreement\u201d) is between Acme Inc. (the \u201cClient\u201d) "
-        "and Jo Lee Studio LLC (the \u201cStudio\u201d).",
-        "\u201cStatement of Work\u201d means a written order that refers to this Agreement.",
-        "The Studio shall perform each Statement of Work. Each Statement of Work lists fees. A Statement of Work "
-        "may be changed. If this Agreement and a Statement of Work conflict, the Statement of Work prevails.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            "This Master Services Agreement (this \u201cAgreement\u201d) is between Acme Inc. (the \u201cClient\u201d) "
+            "and Jo Lee Studio LLC (the \u201cStudio\u201d).",
+            "\u201cStatement of Work\u201d means a written order that refers to this Agreement.",
+            "The Studio shall perform each Statement of Work. Each Statement of Work lists fees. A Statement of Work "
+            "may be changed. If this Agreement and a Statement of Work conflict, the Statement of Work prevails.",
+        )
+    )
     assert terms.agreement.name == "Agreement"
     assert terms.placeholders()["agreement"] == "this Agreement"
 
 
 def test_a_class_of_persons_defined_after_a_run_in_title_is_defined_but_no_party():
-    texts = ["Acme Inc. (the \u201cClient\u201d) and Jo Lee Studio LLC (the \u201cStudio\u201d).",
-             "The Studio shall design the logo. The Client shall pay the Studio.",
-             "No AI Use. \u201cVendor\u201d means any person that develops, trains or operates an AI System.",
-             "The Client shall not give the logo to a Vendor. No Vendor may train on it. Each Vendor is bound."]
+    texts = [
+        "Acme Inc. (the \u201cClient\u201d) and Jo Lee Studio LLC (the \u201cStudio\u201d).",
+        "The Studio shall design the logo. The Client shall pay the Studio.",
+        "No AI Use. \u201cVendor\u201d means any person that develops, trains or operates an AI System.",
+        "The Client shall not give the logo to a Vendor. No Vendor may train on it. Each Vendor is bound.",
+    ]
     ps = paragraphs(*texts)
     ps[2] = Paragraph(index=2, text=texts[2], original_text=texts[2], run_in_title="No AI Use")
     terms = extract_terms(ps)
@@ -213,31 +252,41 @@ def test_a_class_of_persons_defined_after_a_run_in_title_is_defined_but_no_party
 
 
 def test_a_role_word_ending_a_longer_name_is_no_use_of_that_role():
-    terms = extract_terms(paragraphs(
-        "Acme Inc. (the \u201cClient\u201d) and Jo Lee Studio LLC (the \u201cStudio\u201d).",
-        "The Studio shall design the logo. The Client shall not give it to an AI Vendor.",
-        "Every AI Vendor is bound. No AI Vendor may keep it. The AI Vendor shall delete it.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            "Acme Inc. (the \u201cClient\u201d) and Jo Lee Studio LLC (the \u201cStudio\u201d).",
+            "The Studio shall design the logo. The Client shall not give it to an AI Vendor.",
+            "Every AI Vendor is bound. No AI Vendor may keep it. The AI Vendor shall delete it.",
+        )
+    )
     assert terms.provider.name == "Studio"
     assert "Vendor" not in {t.name for t in (terms.client, terms.provider)}
 
 
 def test_role_words_only_in_tracked_insertions_name_no_party():
-    texts = ["The controller shall instruct the processor.", "The Client shall not use the Deliverables for AI.",
-             "The Client shall delete the Deliverables.", "The Client shall notify the Provider."]
-    ps = [Paragraph(index=i, text=t, original_text="" if i else t, mark="inserted" if i else "normal")
-          for i, t in enumerate(texts)]
+    texts = [
+        "The controller shall instruct the processor.",
+        "The Client shall not use the Deliverables for AI.",
+        "The Client shall delete the Deliverables.",
+        "The Client shall notify the Provider.",
+    ]
+    ps = [
+        Paragraph(index=i, text=t, original_text="" if i else t, mark="inserted" if i else "normal")
+        for i, t in enumerate(texts)
+    ]
     terms = extract_terms(ps)
     assert terms.client is None and terms.deliverables is None
 
 
 def test_you_defined_as_the_company_contributor_is_an_alias_of_that_party():
-    terms = extract_terms(paragraphs(
-        'The Project is run by Example Bank AG, acting through its London branch (the \u201cOperator\u201d).',
-        'Each company signs this CCLA ("Company Contributor").',
-        '"you" or "your" shall mean the Company Contributor that is entering into this CCLA with the Operator.',
-        "you hereby agree to grant to users a license to your contributions. You represent that you may.",
-    ))
+    terms = extract_terms(
+        paragraphs(
+            "The Project is run by Example Bank AG, acting through its London branch (the \u201cOperator\u201d).",
+            'Each company signs this CCLA ("Company Contributor").',
+            '"you" or "your" shall mean the Company Contributor that is entering into this CCLA with the Operator.',
+            "you hereby agree to grant to users a license to your contributions. You represent that you may.",
+        )
+    )
     assert terms.provider.name == "Company Contributor"
     assert {"you", "your"} <= set(terms.provider.aliases)
     assert terms.provider.surface.endswith("Company Contributor")  # a pronoun alias never names the party
@@ -245,8 +294,11 @@ def test_you_defined_as_the_company_contributor_is_an_alias_of_that_party():
 
 def test_uses_are_counted_within_paragraphs_never_across_them():
     # the document is searched as one text: a name may not run on from one paragraph into the next
-    texts = ['Acme Ltd (the "Client") and Bo Smith (the "Service Provider").', "The Client shall pay the Service",
-             "Provider shall perform the Services. The Service Provider shall deliver."]
+    texts = [
+        'Acme Ltd (the "Client") and Bo Smith (the "Service Provider").',
+        "The Client shall pay the Service",
+        "Provider shall perform the Services. The Service Provider shall deliver.",
+    ]
     terms = extract_terms(paragraphs(*texts))
     assert terms.all["Service Provider"].uses == 1
     assert terms.client.uses == 1
@@ -259,6 +311,7 @@ def test_the_prefix_tree_of_names_matches_as_the_longest_first_alternation():
     import re
 
     from noai.analysis.terms import _alternation
+
     names = ["Work", "Work Product", "Works", "Client", "Clients", "C", "Provider", "Pro-vider", "a.b"]
     flat = re.compile("(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
     tree = re.compile(_alternation(names) + r"(?![\w-])")

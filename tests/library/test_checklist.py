@@ -4,13 +4,37 @@ import pytest
 
 from noai.library import render
 
-ACTS = ["dataset", "train", "pre-train", "fine-tun", "reinforcement learning", "test", "evaluat", "benchmark",
-        "validat", "embed", "vectoriz", "index", "retrieval", "prompt", "reference", "style", "synthetic data",
-        "distil"]
+ACTS = [
+    "dataset",
+    "train",
+    "pre-train",
+    "fine-tun",
+    "reinforcement learning",
+    "test",
+    "evaluat",
+    "benchmark",
+    "validat",
+    "embed",
+    "vectoriz",
+    "index",
+    "retrieval",
+    "prompt",
+    "reference",
+    "style",
+    "synthetic data",
+    "distil",
+]
 ACTORS = ["Customer shall not", "affiliates", "contractors", "sublicensees", "AI Vendor", "directly or indirectly"]
 OBJECTS = ["Deliverables", "draft", "source file", "derived from"]
-SAFEGUARDS = ["spelling", "grammar", "accessibility", "neither keeps", "extent permitted by law", "sublicense",
-              "survives"]
+SAFEGUARDS = [
+    "spelling",
+    "grammar",
+    "accessibility",
+    "neither keeps",
+    "extent permitted by law",
+    "sublicense",
+    "survives",
+]
 TERMS = {"client": "Customer", "provider": "Provider", "deliverables": "Deliverables"}
 
 

@@ -6,8 +6,17 @@ from noai.errors import LibraryError, UnknownClauseError
 from noai.library import VARIANTS, load_library, render
 from noai.library.loader import shipped_dir
 
-SHIPPED_CLAUSES = {"no-ai-training", "scope-limitation", "reservation-of-rights", "ai-indemnity", "ai-remedies",
-                   "ai-transparency", "choice-of-law", "data-usage-addendum", "side-letter"}
+SHIPPED_CLAUSES = {
+    "no-ai-training",
+    "scope-limitation",
+    "reservation-of-rights",
+    "ai-indemnity",
+    "ai-remedies",
+    "ai-transparency",
+    "choice-of-law",
+    "data-usage-addendum",
+    "side-letter",
+}
 
 
 def test_the_shipped_library_loads_with_every_issue_clause(library):
@@ -75,7 +84,7 @@ def test_a_file_whose_id_is_not_its_name_is_refused(tmp_path):
 
 def test_a_text_that_uses_a_term_it_does_not_declare_is_refused(tmp_path):
     source = (shipped_dir() / "ai-indemnity.toml").read_text(encoding="utf-8")
-    (tmp_path / "ai-indemnity.toml").write_text(source.replace('uses = ["AI Vendor", ', 'uses = ['), encoding="utf-8")
+    (tmp_path / "ai-indemnity.toml").write_text(source.replace('uses = ["AI Vendor", ', "uses = ["), encoding="utf-8")
     with pytest.raises(LibraryError) as info:
         load_library([tmp_path])
     assert any(p["field"] == "uses" and "AI Vendor" in p["message"] for p in info.value.problems)

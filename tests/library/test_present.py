@@ -13,5 +13,6 @@ def test_a_shown_clause_has_its_title_text_definitions_and_comment(library):
     assert text.startswith("scope-limitation (minimal)\nkind: scope_limitation; placement: after_grant")
     defines = next(line for line in text.splitlines() if line.startswith("defines: "))
     assert "Permitted Purpose" in defines.split(": ", 1)[1].split(", ")
-    assert "“Permitted Purpose” means use of the Deliverables" in text
+    # no work product in the terms: plain words, never an undefined "the Deliverables"
+    assert "“Permitted Purpose” means use of the work and other materials the Provider creates" in text
     assert "\n\nComment: Why this clause:" in text

@@ -20,10 +20,18 @@ def test_possessives_follow_the_document_term(library):
     assert "Company's affiliates" in " ".join(rendered.paragraphs)
 
 
-@pytest.mark.parametrize("term, expected", [
-    ("Customer", "Customer's"), ("the Client", "the Client's"), ("the Deliverables", "the Deliverables'"),
-    ("you", "your"), ("You", "Your"), ("we", "our"), ("Business", "Business's"),
-])
+@pytest.mark.parametrize(
+    "term, expected",
+    [
+        ("Customer", "Customer's"),
+        ("the Client", "the Client's"),
+        ("the Deliverables", "the Deliverables'"),
+        ("you", "your"),
+        ("You", "Your"),
+        ("we", "our"),
+        ("Business", "Business's"),
+    ],
+)
 def test_possessive_forms(term, expected):
     assert possessive(term) == expected
 
@@ -72,8 +80,7 @@ def test_a_batch_keeps_the_owning_clauses_variant_for_the_definition(library):
 
 
 def test_terms_the_document_already_defines_are_not_defined_again(library):
-    rendered = render(library.get("scope-limitation"), "standard", {},
-                      already_defined={"Prohibited AI Use"})
+    rendered = render(library.get("scope-limitation"), "standard", {}, already_defined={"Prohibited AI Use"})
     assert rendered.defined == ("Permitted Purpose",)
 
 
@@ -92,9 +99,12 @@ def test_a_placeholder_without_value_or_fallback_is_a_render_error(data_dir):
 
 def test_a_user_placeholder_is_filled_when_given(data_dir):
     library = load_library([data_dir / "user"])
-    rendered = render(library.get("portfolio-rights"), "standard", {"studio": "Inkwell Studio"})
-    assert rendered.paragraphs == ("Inkwell Studio may show the Deliverables in Inkwell Studio's portfolio "
-                                   "after publication.",)
+    rendered = render(
+        library.get("portfolio-rights"), "standard", {"studio": "Inkwell Studio", "deliverables": "the Artwork"}
+    )
+    assert rendered.paragraphs == (
+        "Inkwell Studio may show the Artwork in Inkwell Studio's portfolio after publication.",
+    )
 
 
 def test_an_unknown_variant_is_refused(library):

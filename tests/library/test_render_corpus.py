@@ -17,15 +17,34 @@ CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 
 DOCUMENT_TERMS = {
     "cp-professional-services-agreement.docx": {
-        "client": "Customer", "provider": "Provider", "deliverables": "Deliverables", "agreement": "this Agreement"},
+        "client": "Customer",
+        "provider": "Provider",
+        "deliverables": "Deliverables",
+        "agreement": "this Agreement",
+    },
     "cp-independent-contractor-agreement.docx": {
-        "client": "Company", "provider": "Contractor", "deliverables": "Work Product", "agreement": "this Agreement"},
+        "client": "Company",
+        "provider": "Contractor",
+        "deliverables": "Work Product",
+        "agreement": "this Agreement",
+    },
     "oa-confidentiality-invention-assignment.docx": {
-        "client": "Company", "provider": "Employee", "deliverables": "Covered Inventions"},
+        "client": "Company",
+        "provider": "Employee",
+        "deliverables": "Covered Inventions",
+    },
     "msr-research-license-agreement.docx": {
-        "client": "you", "provider": "Microsoft", "deliverables": "the Deliverables", "agreement": "this Agreement"},
+        "client": "you",
+        "provider": "Microsoft",
+        "deliverables": "the Deliverables",
+        "agreement": "this Agreement",
+    },
     "sap-sample-code-license.docx": {
-        "client": "You", "provider": "SAP", "deliverables": "the Sample Code", "agreement": "this Agreement"},
+        "client": "You",
+        "provider": "SAP",
+        "deliverables": "the Sample Code",
+        "agreement": "this Agreement",
+    },
 }
 
 

@@ -26,15 +26,22 @@ def starting(doc, prefix):
     return next(x for x in doc.paragraphs if x.text.strip().startswith(prefix) and not x.in_table)
 
 
-@pytest.mark.parametrize("name, lo_count", [
-    ("cp-professional-services-agreement", 357), ("cp-independent-contractor-agreement", 151),
-    ("sap-sample-code-license", 41), ("juniper-eula", 54), ("infosys-cla", 21),
-    ("ccs-ict-services-terms-tracked", 196),
-])
+@pytest.mark.parametrize(
+    "name, lo_count",
+    [
+        ("cp-professional-services-agreement", 357),
+        ("cp-independent-contractor-agreement", 151),
+        ("sap-sample-code-license", 41),
+        ("juniper-eula", 54),
+        ("infosys-cla", 21),
+        ("ccs-ict-services-terms-tracked", 196),
+    ],
+)
 def test_paragraph_count_matches_libreoffice_plus_bare_section_breaks(name, lo_count):
     doc = read(name)
-    bare_breaks = sum(1 for x, el in zip(doc.paragraphs, doc.elements, strict=True)
-                      if not x.text and el.find(SECT_PR) is not None)
+    bare_breaks = sum(
+        1 for x, el in zip(doc.paragraphs, doc.elements, strict=True) if not x.text and el.find(SECT_PR) is not None
+    )
     assert len(doc.paragraphs) == lo_count + bare_breaks
 
 
@@ -67,8 +74,7 @@ def test_typed_numbers_of_the_sap_sample_code_license():
 def test_bold_run_in_headings_of_the_juniper_eula():
     doc = read("juniper-eula")
     ownership = starting(doc, "Ownership.")
-    assert (ownership.label, ownership.run_in_title, ownership.section_path) == (
-        "11.", "Ownership", ("11 Ownership",))
+    assert (ownership.label, ownership.run_in_title, ownership.section_path) == ("11.", "Ownership", ("11 Ownership",))
     assert starting(doc, "THE SCRIPT SOFTWARE IS PROVIDED").label == "a."
     assert starting(doc, "General.").label == "15."
 

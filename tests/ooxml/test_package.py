@@ -51,8 +51,9 @@ def juniper_with(**changes: bytes) -> bytes:
     """The Juniper EULA with parts replaced; keyword ``content_types`` is [Content_Types].xml."""
     parts = zip_parts(JUNIPER)
     for key, data in changes.items():
-        parts[{"content_types": "[Content_Types].xml", "rels": "_rels/.rels",
-               "document": "word/document.xml"}[key]] = data
+        parts[{"content_types": "[Content_Types].xml", "rels": "_rels/.rels", "document": "word/document.xml"}[key]] = (
+            data
+        )
     return make_zip(parts)
 
 
@@ -124,8 +125,21 @@ def make_cfb(names: list[str], dir_sector: int = 1, cyclic: bool = False) -> byt
         fat[sector] = _DIFAT_SECTOR
     header_difat = (fat_sectors[:109] + [_FREE] * 109)[:109]
     header = struct.pack(
-        "<8s16s5H6s6I", ole.SIGNATURE, bytes(16), 0x3E, 3, 0xFFFE, 9, 6, bytes(6),
-        0, fat_count, dir_sector, 0, 4096, _END,
+        "<8s16s5H6s6I",
+        ole.SIGNATURE,
+        bytes(16),
+        0x3E,
+        3,
+        0xFFFE,
+        9,
+        6,
+        bytes(6),
+        0,
+        fat_count,
+        dir_sector,
+        0,
+        4096,
+        _END,
     ) + struct.pack("<3I", 0, difat_sectors[0] if difat_sectors else _END, difat_count)
     header += struct.pack("<109I", *header_difat)
     body = bytearray(512 * (dir_sector + dir_count + fat_count + difat_count))
@@ -143,8 +157,19 @@ def make_cfb(names: list[str], dir_sector: int = 1, cyclic: bool = False) -> byt
 def _dir_entry(name: str, kind: int) -> bytes:
     encoded = name.encode("utf-16-le")
     return struct.pack(
-        "<64sHBB3I16sI16sIQ", encoded, len(encoded) + 2, kind, 1, _FREE, _FREE, _FREE,
-        bytes(16), 0, bytes(16), _END, 0,
+        "<64sHBB3I16sI16sIQ",
+        encoded,
+        len(encoded) + 2,
+        kind,
+        1,
+        _FREE,
+        _FREE,
+        _FREE,
+        bytes(16),
+        0,
+        bytes(16),
+        _END,
+        0,
     )
 
 
@@ -223,8 +248,11 @@ def test_a_pdf_is_named_as_a_pdf():
     ("main", "content_type", "kind"),
     [
         ("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "Excel"),
-        ("ppt/presentation.xml",
-         "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", "PowerPoint"),
+        (
+            "ppt/presentation.xml",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+            "PowerPoint",
+        ),
     ],
 )
 def test_a_spreadsheet_or_presentation_is_named_as_such(main, content_type, kind):
@@ -404,7 +432,8 @@ def test_a_changed_part_a_new_part_its_content_type_and_relationship_are_written
     document = pkg.parts["word/document.xml"].replace(b"Juniper", b"JUNIPER")
     rid, rels = add_relationship(pkg, "word/document.xml", RT_COMMENTS, "comments.xml")
     out = write_package(
-        pkg, {"word/document.xml": document, "word/comments.xml": comments, **rels},
+        pkg,
+        {"word/document.xml": document, "word/comments.xml": comments, **rels},
         content_types={"word/comments.xml": CT_COMMENTS},
     )
     again = read_package(out)

@@ -86,15 +86,24 @@ def test_author_with_quotes_and_ampersand_is_escaped_in_the_xml(revision_date, i
 
 def test_id_allocator_hands_out_ids_above_every_revision_and_comment_id_in_all_parts():
     document = body(
-        p('<w:ins w:id="7" w:author="A" w:date="2025-01-01T00:00:00Z"><w:r><w:t>x</w:t></w:r></w:ins>',
-          '<w:commentRangeStart w:id="3"/>', r("y"), '<w:commentRangeEnd w:id="3"/>'),
+        p(
+            '<w:ins w:id="7" w:author="A" w:date="2025-01-01T00:00:00Z"><w:r><w:t>x</w:t></w:r></w:ins>',
+            '<w:commentRangeStart w:id="3"/>',
+            r("y"),
+            '<w:commentRangeEnd w:id="3"/>',
+        ),
         p(ppr='<w:pPrChange w:id="12" w:author="A"><w:pPr/></w:pPrChange>'),
     )
-    footer = body(p('<w:del w:id="40" w:author="A"><w:r><w:delText>z</w:delText></w:r></w:del>',
-                    '<w:bookmarkStart w:id="900" w:name="b"/>'))
+    footer = body(
+        p(
+            '<w:del w:id="40" w:author="A"><w:r><w:delText>z</w:delText></w:r></w:del>',
+            '<w:bookmarkStart w:id="900" w:name="b"/>',
+        )
+    )
     comments = etree.fromstring(f'<w:comments {XMLNS}><w:comment w:id="5" w:author="A"/></w:comments>')
-    ids = IdAllocator.from_parts({"word/document.xml": document, "word/footer1.xml": footer,
-                                  "word/comments.xml": comments})
+    ids = IdAllocator.from_parts(
+        {"word/document.xml": document, "word/footer1.xml": footer, "word/comments.xml": comments}
+    )
     assert [ids.revision(), ids.revision()] == [41, 42]
     assert [ids.comment(), ids.comment()] == [6, 7]
 
@@ -107,20 +116,24 @@ def test_id_allocator_starts_at_zero_in_a_document_without_revisions():
 # -- typed numbers ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("7.3 Licence", ("7.3", " ")),
-    ("7.3\tLicence", ("7.3", "\t")),
-    ("(c) the Client", ("(c)", " ")),
-    ("12. Term", ("12.", " ")),
-    ("(iv) records", ("(iv)", " ")),
-    ("B. Fees", ("B.", " ")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7.3 Licence", ("7.3", " ")),
+        ("7.3\tLicence", ("7.3", "\t")),
+        ("(c) the Client", ("(c)", " ")),
+        ("12. Term", ("12.", " ")),
+        ("(iv) records", ("(iv)", " ")),
+        ("B. Fees", ("B.", " ")),
+    ],
+)
 def test_typed_number_is_found_at_the_start_of_a_paragraph(text, expected):
     assert typed_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["No. 5 of the schedule", "2024 was a good year", "Mr. Smith agrees",
-                                  "The Client", "e.g. software"])
+@pytest.mark.parametrize(
+    "text", ["No. 5 of the schedule", "2024 was a good year", "Mr. Smith agrees", "The Client", "e.g. software"]
+)
 def test_words_and_years_are_not_typed_numbers(text):
     assert typed_number(text) is None
 
@@ -148,10 +161,14 @@ def test_several_inserted_paragraphs_keep_their_order_after_the_anchor(stamp, id
 
 
 def test_inserted_paragraph_copies_style_and_auto_numbering_but_not_section_break(stamp, ids):
-    anchor = p("The Client may use the Deliverables.", style="ListNumber", numbering=(4, 1),
-               ppr='<w:spacing w:after="120"/><w:ind w:left="720"/><w:jc w:val="both"/>'
-                   '<w:rPr><w:sz w:val="20"/></w:rPr>'
-                   '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>')
+    anchor = p(
+        "The Client may use the Deliverables.",
+        style="ListNumber",
+        numbering=(4, 1),
+        ppr='<w:spacing w:after="120"/><w:ind w:left="720"/><w:jc w:val="both"/>'
+        '<w:rPr><w:sz w:val="20"/></w:rPr>'
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>',
+    )
     doc = body(anchor, p("Next section."))
     [new] = insert_paragraphs_after(doc[0], ["No AI training."], stamp, ids)
     names = [etree.QName(c).localname for c in xp(new, "w:pPr/*")]
@@ -162,8 +179,10 @@ def test_inserted_paragraph_copies_style_and_auto_numbering_but_not_section_brea
 
 
 def test_inserted_paragraph_takes_the_anchors_run_formatting_without_its_revision_marks(stamp, ids):
-    anchor = p('<w:r><w:rPr><w:rFonts w:ascii="Arial"/><w:i/>'
-               '<w:rPrChange w:id="3" w:author="X"><w:rPr/></w:rPrChange></w:rPr><w:t>Body text.</w:t></w:r>')
+    anchor = p(
+        '<w:r><w:rPr><w:rFonts w:ascii="Arial"/><w:i/>'
+        '<w:rPrChange w:id="3" w:author="X"><w:rPr/></w:rPrChange></w:rPr><w:t>Body text.</w:t></w:r>'
+    )
     doc = body(anchor)
     [new] = insert_paragraphs_after(doc[0], ["New clause."], stamp, ids)
     assert run_formats(new) == [("New clause.", ("rFonts", "i"))]
@@ -176,15 +195,18 @@ def test_inserted_paragraph_does_not_copy_the_anchors_own_paragraph_mark_revisio
     assert len(marks) == 1 and marks[0].get(qn("w:author")) == "Reviewer"
 
 
-@pytest.mark.parametrize(("anchor_text", "expected"), [
-    ("7.3 Customer may use the Deliverables.", ["7.4 First.", "7.5 Second."]),
-    ("(c)\tthe Client may copy.", ["(d)\tFirst.", "(e)\tSecond."]),
-    ("12. Term of the agreement.", ["13. First.", "14. Second."]),
-    ("(iv) records.", ["(v) First.", "(vi) Second."]),
-    ("(z) last letter.", ["(aa) First.", "(bb) Second."]),
-    ("IV. Term.", ["V. First.", "VI. Second."]),
-    ("B) Fees.", ["C) First.", "D) Second."]),
-])
+@pytest.mark.parametrize(
+    ("anchor_text", "expected"),
+    [
+        ("7.3 Customer may use the Deliverables.", ["7.4 First.", "7.5 Second."]),
+        ("(c)\tthe Client may copy.", ["(d)\tFirst.", "(e)\tSecond."]),
+        ("12. Term of the agreement.", ["13. First.", "14. Second."]),
+        ("(iv) records.", ["(v) First.", "(vi) Second."]),
+        ("(z) last letter.", ["(aa) First.", "(bb) Second."]),
+        ("IV. Term.", ["V. First.", "VI. Second."]),
+        ("B) Fees.", ["C) First.", "D) Second."]),
+    ],
+)
 def test_typed_numbers_continue_in_inserted_paragraphs(stamp, ids, anchor_text, expected):
     doc = body(p(anchor_text))
     new = insert_paragraphs_after(doc[0], ["First.", "Second."], stamp, ids)
@@ -256,13 +278,19 @@ def canonical(el) -> bytes:
 
 
 TABLE = f"<w:tbl><w:tblPr/><w:tblGrid/><w:tr><w:tc>{p('Signature:')}</w:tc></w:tr></w:tbl>"
-NUMBERED = p("7.3 Customer may use the Deliverables.", style="ListNumber", numbering=(4, 1),
-             ppr='<w:rPr><w:sz w:val="20"/></w:rPr>')
+NUMBERED = p(
+    "7.3 Customer may use the Deliverables.",
+    style="ListNumber",
+    numbering=(4, 1),
+    ppr='<w:rPr><w:sz w:val="20"/></w:rPr>',
+)
 # Where the anchor ends its run of paragraphs: the body (anchor, the rest) and the anchor's path.
 LAST_PARAGRAPHS = {
     "before a table": (body(NUMBERED, TABLE, p("End.")), "w:p[1]"),
-    "at the end of a cell": (body(p("Intro."), f"<w:tbl><w:tr><w:tc>{NUMBERED}</w:tc></w:tr></w:tbl>"),
-                             "w:tbl/w:tr/w:tc/w:p"),
+    "at the end of a cell": (
+        body(p("Intro."), f"<w:tbl><w:tr><w:tc>{NUMBERED}</w:tc></w:tr></w:tbl>"),
+        "w:tbl/w:tr/w:tc/w:p",
+    ),
     "at the end of the body": (body(p("Intro."), NUMBERED + "<w:sectPr/>"), "w:p[2]"),
 }
 
@@ -274,7 +302,10 @@ def test_after_the_last_paragraph_of_a_run_the_anchors_mark_becomes_the_inserted
     original_ppr = etree.tostring(anchor.find(qn("w:pPr")))
     new = insert_paragraphs_after(anchor, ["First.", "Second."], stamp, ids)
     assert [texts(el)[0] for el in [anchor, *new]] == [
-        "7.3 Customer may use the Deliverables.", "7.4 First.", "7.5 Second."]
+        "7.3 Customer may use the Deliverables.",
+        "7.4 First.",
+        "7.5 Second.",
+    ]
     assert [paragraph_mark_state(el) for el in [anchor, *new]] == ["inserted", "inserted", "normal"]
     assert xp(anchor, "w:pPr/w:rPr/w:ins/@w:author") == ["Reviewer"]
     assert etree.tostring(new[-1].find(qn("w:pPr"))) == original_ppr
@@ -292,9 +323,12 @@ def test_reject_all_of_an_insertion_after_the_last_paragraph_of_a_run_gives_the_
 
 
 def test_the_last_paragraph_of_the_body_hands_its_section_break_and_revisions_to_the_last_new_one(stamp, ids):
-    anchor = p("Last words.", ppr='<w:jc w:val="both"/><w:rPr><w:ins w:id="1" w:author="X"/></w:rPr>'
-                                 '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
-                                 '<w:pPrChange w:id="2" w:author="X"><w:pPr/></w:pPrChange>')
+    anchor = p(
+        "Last words.",
+        ppr='<w:jc w:val="both"/><w:rPr><w:ins w:id="1" w:author="X"/></w:rPr>'
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
+        '<w:pPrChange w:id="2" w:author="X"><w:pPr/></w:pPrChange>',
+    )
     doc = body(p("Intro."), anchor)
     original = canonical(doc)
     [new] = insert_paragraphs_after(doc[1], ["Ours."], stamp, ids)
@@ -311,7 +345,7 @@ def test_before_another_paragraph_the_anchor_keeps_its_own_mark(stamp, ids):
     assert rejected_xml(doc) == canonical(body(NUMBERED, p("7.4 Next.")))
 
 
-@pytest.mark.parametrize("ppr", ['<w:pageBreakBefore/>', '<w:framePr w:wrap="around"/>'])
+@pytest.mark.parametrize("ppr", ["<w:pageBreakBefore/>", '<w:framePr w:wrap="around"/>'])
 def test_an_anchor_with_a_page_break_or_frame_keeps_its_own_mark_even_before_a_table(stamp, ids, ppr):
     doc = body(p("Boxed.", ppr=ppr), TABLE)
     [new] = insert_paragraphs_after(doc[0], ["Ours."], stamp, ids)
@@ -330,8 +364,9 @@ def test_a_style_source_keeps_the_anchors_own_mark_even_before_a_table(stamp, id
 
 
 def test_replacement_across_three_formatted_runs_keeps_each_pieces_formatting(stamp, ids):
-    paragraph = body(p(r("for any ", b=True), '<w:r><w:rPr><w:i/></w:rPr><w:t>and all</w:t></w:r>',
-                       r(" purposes here")))[0]
+    paragraph = body(
+        p(r("for any ", b=True), "<w:r><w:rPr><w:i/></w:rPr><w:t>and all</w:t></w:r>", r(" purposes here"))
+    )[0]
     deletions, insertion = replace_text(paragraph, 4, 24, "the Permitted Purpose", stamp, ids)
     [deletion] = deletions
     assert run_formats(deletion) == [("any ", ("b",)), ("and all", ("i",)), (" purposes", ())]
@@ -348,8 +383,9 @@ def test_deleted_text_is_written_as_del_text(stamp, ids):
 
 
 def test_replacement_inside_a_hyperlink_stays_inside_it(stamp, ids):
-    paragraph = body(p(r("See "), '<w:hyperlink r:id="rId9">' + r("the AI policy", style="Hyperlink")
-                       + "</w:hyperlink>", r(" now.")))[0]
+    paragraph = body(
+        p(r("See "), '<w:hyperlink r:id="rId9">' + r("the AI policy", style="Hyperlink") + "</w:hyperlink>", r(" now."))
+    )[0]
     deletions, insertion = replace_text(paragraph, 8, 10, "ML", stamp, ids)
     link = xp(paragraph, "w:hyperlink")[0]
     assert [d.getparent() for d in deletions] == [link] and insertion.getparent() is link
@@ -358,8 +394,7 @@ def test_replacement_inside_a_hyperlink_stays_inside_it(stamp, ids):
 
 
 def test_replacement_across_a_hyperlink_boundary_deletes_on_both_sides(stamp, ids):
-    paragraph = body(p(r("See the "), '<w:hyperlink r:id="rId9">' + r("AI policy") + "</w:hyperlink>",
-                       r(" now.")))[0]
+    paragraph = body(p(r("See the "), '<w:hyperlink r:id="rId9">' + r("AI policy") + "</w:hyperlink>", r(" now.")))[0]
     deletions, insertion = replace_text(paragraph, 4, 10, "our", stamp, ids)
     assert [etree.QName(d.getparent()).localname for d in deletions] == ["p", "hyperlink"]
     assert insertion.getparent() is paragraph
@@ -367,8 +402,9 @@ def test_replacement_across_a_hyperlink_boundary_deletes_on_both_sides(stamp, id
 
 
 def test_deleting_inside_another_authors_insertion_nests_our_deletion_in_it(stamp, ids):
-    theirs = ('<w:ins w:id="1" w:author="Other" w:date="2025-01-01T00:00:00Z">'
-              + r("for any and all purposes") + "</w:ins>")
+    theirs = (
+        '<w:ins w:id="1" w:author="Other" w:date="2025-01-01T00:00:00Z">' + r("for any and all purposes") + "</w:ins>"
+    )
     paragraph = body(p(r("Use "), theirs, r(" only.")))[0]
     deletions, insertion = replace_text(paragraph, 4, 28, "for the Purpose", stamp, ids)
     assert deletions[0].getparent().get(qn("w:author")) == "Other"
@@ -378,8 +414,7 @@ def test_deleting_inside_another_authors_insertion_nests_our_deletion_in_it(stam
 
 
 def test_insertion_splits_another_authors_insertion_when_the_range_ends_inside_it(stamp, ids):
-    theirs = ('<w:ins w:id="1" w:author="Other" w:date="2025-01-01T00:00:00Z">'
-              + r("any and all purposes") + "</w:ins>")
+    theirs = '<w:ins w:id="1" w:author="Other" w:date="2025-01-01T00:00:00Z">' + r("any and all purposes") + "</w:ins>"
     paragraph = body(p(r("for "), theirs))[0]
     ids = IdAllocator([1])
     _, insertion = replace_text(paragraph, 4, 15, "the Permitted", stamp, ids)
@@ -391,8 +426,10 @@ def test_insertion_splits_another_authors_insertion_when_the_range_ends_inside_i
 
 
 def test_text_already_deleted_inside_the_range_stays_untouched(stamp, ids):
-    theirs = ('<w:del w:id="1" w:author="Other" w:date="2025-01-01T00:00:00Z">'
-              '<w:r><w:delText>fully </w:delText></w:r></w:del>')
+    theirs = (
+        '<w:del w:id="1" w:author="Other" w:date="2025-01-01T00:00:00Z">'
+        "<w:r><w:delText>fully </w:delText></w:r></w:del>"
+    )
     paragraph = body(p(r("a perpetual "), theirs, r("irrevocable licence")))[0]
     before = etree.tostring(xp(paragraph, "w:del")[0])
     deletions, _ = replace_text(paragraph, 2, 23, "limited", stamp, ids)
@@ -402,15 +439,17 @@ def test_text_already_deleted_inside_the_range_stays_untouched(stamp, ids):
 
 
 def test_proofing_marks_between_runs_join_one_deletion(stamp, ids):
-    paragraph = body(p(r("now "), '<w:proofErr w:type="spellStart"/>', r("knwn"),
-                       '<w:proofErr w:type="spellEnd"/>', r(" or later")))[0]
+    paragraph = body(
+        p(r("now "), '<w:proofErr w:type="spellStart"/>', r("knwn"), '<w:proofErr w:type="spellEnd"/>', r(" or later"))
+    )[0]
     deletions, _ = replace_text(paragraph, 0, 13, "later", stamp, ids)
     assert len(deletions) == 1 and len(xp(deletions[0], "w:proofErr")) == 2
 
 
-REF_FIELD = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF c7 </w:instrText></w:r>'
-             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r("7.3")
-             + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+REF_FIELD = (
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF c7 </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r("7.3") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+)
 
 
 def test_a_field_half_inside_the_range_keeps_its_field_characters(stamp, ids):
@@ -447,8 +486,9 @@ def test_replacement_outside_the_paragraph_is_refused(stamp, ids):
 def test_comment_on_a_range_has_start_end_and_reference_run(stamp, ids):
     paragraph = body(p("grant a perpetual licence"))[0]
     comments = new_comments_root()
-    cid = add_comment(paragraph, 8, 17, "Why: perpetual.\nSecond paragraph.", stamp, ids, comments,
-                      reference_style="CommentReference")
+    cid = add_comment(
+        paragraph, 8, 17, "Why: perpetual.\nSecond paragraph.", stamp, ids, comments, reference_style="CommentReference"
+    )
     names = [etree.QName(c).localname for c in paragraph]
     assert names == ["r", "commentRangeStart", "r", "commentRangeEnd", "r", "r"]
     assert xp(paragraph, "w:commentRangeStart/following-sibling::w:r[1]//w:t/text()") == ["perpetual"]
@@ -482,7 +522,8 @@ def test_comment_around_inserted_paragraphs_spans_them(stamp, ids):
 def test_comment_style_ids_are_found_by_built_in_name():
     styles = etree.fromstring(
         f'<w:styles {XMLNS}><w:style w:styleId="Kommentarzeichen"><w:name w:val="annotation reference"/>'
-        '</w:style><w:style w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>')
+        '</w:style><w:style w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>'
+    )
     assert comment_style_ids(styles) == ("Kommentarzeichen", None)
     assert comment_style_ids(None) == (None, None)
 
@@ -492,5 +533,6 @@ def test_comment_style_ids_take_the_first_style_so_named_by_its_first_name():
         f'<w:styles {XMLNS}><w:style w:styleId="Other"><w:name w:val="Other"/>'
         '<w:name w:val="annotation text"/></w:style>'
         '<w:style w:styleId="First"><w:name w:val="Annotation Text"/></w:style>'
-        '<w:style w:styleId="Second"><w:name w:val="annotation text"/></w:style></w:styles>')
+        '<w:style w:styleId="Second"><w:name w:val="annotation text"/></w:style></w:styles>'
+    )
     assert comment_style_ids(styles) == (None, "First")

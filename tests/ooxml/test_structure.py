@@ -10,9 +10,9 @@ NUMBERING = (
     '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%3)"/></w:lvl>'
     '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
 )
-STYLES = ''.join(
-    f'<w:style w:type="paragraph" w:styleId="Heading{n}"><w:name w:val="heading {n}"/></w:style>'
-    for n in (1, 2))
+STYLES = "".join(
+    f'<w:style w:type="paragraph" w:styleId="Heading{n}"><w:name w:val="heading {n}"/></w:style>' for n in (1, 2)
+)
 
 
 def read(body, **parts):
@@ -20,11 +20,13 @@ def read(body, **parts):
 
 
 def test_auto_numbered_paragraphs_with_run_in_titles_form_a_tree():
-    body = (p(r("Intellectual Property", b=True), numbering=(1, 0))
-            + p(r("Licence.", b=True), r(" Customer may use the Deliverables."), numbering=(1, 1))
-            + p("for internal purposes;", numbering=(1, 2))
-            + p("Unnumbered body text.")
-            + p(r("Fees.", b=True), r(" Customer pays."), numbering=(1, 0)))
+    body = (
+        p(r("Intellectual Property", b=True), numbering=(1, 0))
+        + p(r("Licence.", b=True), r(" Customer may use the Deliverables."), numbering=(1, 1))
+        + p("for internal purposes;", numbering=(1, 2))
+        + p("Unnumbered body text.")
+        + p(r("Fees.", b=True), r(" Customer pays."), numbering=(1, 0))
+    )
     doc = read(body, numbering=NUMBERING)
     assert [x.section_label for x in doc.paragraphs] == ["1", "1.1", "1.1(a)", "1.1(a)", "2"]
     assert doc.paragraphs[1].section_path == ("1 Intellectual Property", "1.1 Licence")
@@ -33,21 +35,39 @@ def test_auto_numbered_paragraphs_with_run_in_titles_form_a_tree():
     assert doc.paragraphs[3].heading == "for internal purposes;"
     top = doc.sections
     assert [(s.label, s.title, s.start, s.end) for s in top] == [
-        ("1", "Intellectual Property", 0, 3), ("2", "Fees", 4, 4)]
+        ("1", "Intellectual Property", 0, 3),
+        ("2", "Fees", 4, 4),
+    ]
     assert [(s.label, s.level) for s in top[0].children] == [("1.1", 2)]
 
 
 def test_typed_numbers_nest_by_depth_and_by_family():
-    body = "".join(p(t) for t in [
-        "ARTICLE VII INTELLECTUAL PROPERTY", "7.1 Ownership. The Client owns it.",
-        "(a) first case;", "(i) a sub-case;", "(ii) another;", "(b) second case.",
-        "7.2\tLicence. Customer may use it.", "ARTICLE VIII TERM"])
+    body = "".join(
+        p(t)
+        for t in [
+            "ARTICLE VII INTELLECTUAL PROPERTY",
+            "7.1 Ownership. The Client owns it.",
+            "(a) first case;",
+            "(i) a sub-case;",
+            "(ii) another;",
+            "(b) second case.",
+            "7.2\tLicence. Customer may use it.",
+            "ARTICLE VIII TERM",
+        ]
+    )
     doc = read(body)
     assert [x.section_label for x in doc.paragraphs] == [
-        "ARTICLE VII", "7.1", "7.1(a)", "(a)(i)", "(a)(ii)", "7.1(b)", "7.2", "ARTICLE VIII"]
+        "ARTICLE VII",
+        "7.1",
+        "7.1(a)",
+        "(a)(i)",
+        "(a)(ii)",
+        "7.1(b)",
+        "7.2",
+        "ARTICLE VIII",
+    ]
     assert doc.paragraphs[6].section_path == ("ARTICLE VII INTELLECTUAL PROPERTY", "7.2 Licence")
-    assert doc.paragraphs[5].section_path == (
-        "ARTICLE VII INTELLECTUAL PROPERTY", "7.1 Ownership", "(b) second case")
+    assert doc.paragraphs[5].section_path == ("ARTICLE VII INTELLECTUAL PROPERTY", "7.1 Ownership", "(b) second case")
 
 
 def test_a_letter_i_after_h_is_a_letter_not_a_roman_numeral():
@@ -57,13 +77,25 @@ def test_a_letter_i_after_h_is_a_letter_not_a_roman_numeral():
 
 
 def test_heading_styles_open_sections_and_short_bold_lines_are_titles():
-    body = (p(r("MASTER SERVICES AGREEMENT", b=True)) + p("Preamble text.")
-            + p("Definitions", style="Heading1") + p("Scope", style="Heading2") + p("Body.")
-            + p("Fees", style="Heading1") + p(r("Schedule 1", b=True)))
+    body = (
+        p(r("MASTER SERVICES AGREEMENT", b=True))
+        + p("Preamble text.")
+        + p("Definitions", style="Heading1")
+        + p("Scope", style="Heading2")
+        + p("Body.")
+        + p("Fees", style="Heading1")
+        + p(r("Schedule 1", b=True))
+    )
     doc = read(body, styles=STYLES)
     assert [x.section_path for x in doc.paragraphs] == [
-        ("MASTER SERVICES AGREEMENT",), ("MASTER SERVICES AGREEMENT",), ("Definitions",),
-        ("Definitions", "Scope"), ("Definitions", "Scope"), ("Fees",), ("Schedule 1",)]
+        ("MASTER SERVICES AGREEMENT",),
+        ("MASTER SERVICES AGREEMENT",),
+        ("Definitions",),
+        ("Definitions", "Scope"),
+        ("Definitions", "Scope"),
+        ("Fees",),
+        ("Schedule 1",),
+    ]
 
 
 def test_a_numbered_section_closes_the_document_title_above_it():
@@ -74,10 +106,12 @@ def test_a_numbered_section_closes_the_document_title_above_it():
 
 
 def test_cover_page_tables_and_long_sentences_open_no_sections():
-    cell = '<w:tc><w:tcPr/>' + p(r("Schedule", b=True)) + "</w:tc>"
-    body = (f"<w:tbl><w:tblPr/><w:tr>{cell}</w:tr></w:tbl>"
-            + p(r("This bold sentence is body text that runs on for a while.", b=True))
-            + p("30 days after delivery the fee is due."))
+    cell = "<w:tc><w:tcPr/>" + p(r("Schedule", b=True)) + "</w:tc>"
+    body = (
+        f"<w:tbl><w:tblPr/><w:tr>{cell}</w:tr></w:tbl>"
+        + p(r("This bold sentence is body text that runs on for a while.", b=True))
+        + p("30 days after delivery the fee is due.")
+    )
     doc = read(body)
     assert [x.is_heading for x in doc.paragraphs] == [False, False, False]
     assert doc.sections == []

@@ -29,8 +29,9 @@ def revision(kind: str, rid: int, body: str) -> str:
 
 
 def test_an_insertion_is_current_text_only_and_a_deletion_original_text_only():
-    p = paragraph(run("keep ") + revision("ins", 1, run("new ")) + revision("del", 2, run("old ", "w:delText"))
-                  + run("end"))
+    p = paragraph(
+        run("keep ") + revision("ins", 1, run("new ")) + revision("del", 2, run("old ", "w:delText")) + run("end")
+    )
     assert texts(p) == ("keep new end", "keep old end")
 
 
@@ -47,10 +48,32 @@ def test_replacing_text_inside_another_authors_insertion_keeps_the_original_text
     index = next(p.index for p in doc.paragraphs if "[Cluster Members]" in p.text)
     before = doc.paragraphs[index]
     start = before.text.index("Members")
-    plan = Plan.from_dict({"schema": SCHEMA, "variant": "standard", "terms": {}, "offered": [], "notes": [], "edits": [{
-        "id": "e1", "op": "replace", "anchor": {"index": index, "text": before.text}, "find": "Members",
-        "occurrence": 0, "start": start, "end": start + len("Members"), "replacement": "Participants",
-        "clause": "test", "variant": "standard", "title": None, "comment": None, "finding": "confidentiality"}]})
+    plan = Plan.from_dict(
+        {
+            "schema": SCHEMA,
+            "variant": "standard",
+            "terms": {},
+            "offered": [],
+            "notes": [],
+            "edits": [
+                {
+                    "id": "e1",
+                    "op": "replace",
+                    "anchor": {"index": index, "text": before.text},
+                    "find": "Members",
+                    "occurrence": 0,
+                    "start": start,
+                    "end": start + len("Members"),
+                    "replacement": "Participants",
+                    "clause": "test",
+                    "variant": "standard",
+                    "title": None,
+                    "comment": None,
+                    "finding": "confidentiality",
+                }
+            ],
+        }
+    )
     out = read_document(apply_plan(doc, plan, stamp=RevisionStamp("noai", DATE), comments=False).docx)
     after = out.paragraphs[index]
     assert after.text == before.text.replace("Members", "Participants")

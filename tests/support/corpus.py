@@ -20,6 +20,13 @@ def contracts() -> list:
     shared = sorted(SHARED.glob("*.docx")) if SHARED.is_dir() else []
     params += [pytest.param(p, id=f"shared/{p.name}") for p in shared]
     if not shared:
-        params.append(pytest.param(None, id="shared", marks=pytest.mark.skip(
-            reason=f"the shared corpus is not at {SHARED} (../shared/corpus/docx from the repository)")))
+        params.append(
+            pytest.param(
+                None,
+                id="shared",
+                marks=pytest.mark.skip(
+                    reason=f"the shared corpus is not at {SHARED} (../shared/corpus/docx from the repository)"
+                ),
+            )
+        )
     return params

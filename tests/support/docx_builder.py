@@ -37,10 +37,8 @@ _CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 # part name -> (root element, content type, relationship type)
 _OPTIONAL_PARTS = {
     "styles": ("word/styles.xml", "w:styles", f"{_CT_MAIN}.styles+xml", _REL + "styles"),
-    "numbering": ("word/numbering.xml", "w:numbering", f"{_CT_MAIN}.numbering+xml",
-                  _REL + "numbering"),
-    "comments": ("word/comments.xml", "w:comments", f"{_CT_MAIN}.comments+xml",
-                 _REL + "comments"),
+    "numbering": ("word/numbering.xml", "w:numbering", f"{_CT_MAIN}.numbering+xml", _REL + "numbering"),
+    "comments": ("word/comments.xml", "w:comments", f"{_CT_MAIN}.comments+xml", _REL + "comments"),
 }
 
 
@@ -48,8 +46,14 @@ def _part(root: str, children: str) -> bytes:
     return f"{_DECL}<{root} {_XMLNS}>{children}</{root}>".encode()
 
 
-def make_docx(body_xml: str, *, styles: str | None = None, numbering: str | None = None,
-              comments: str | None = None, extra_parts: dict[str, bytes] | None = None) -> bytes:
+def make_docx(
+    body_xml: str,
+    *,
+    styles: str | None = None,
+    numbering: str | None = None,
+    comments: str | None = None,
+    extra_parts: dict[str, bytes] | None = None,
+) -> bytes:
     """A .docx whose ``w:body`` holds ``body_xml``, with the optional parts given."""
     given = {"styles": styles, "numbering": numbering, "comments": comments}
     overrides = [f'<Override PartName="/word/document.xml" ContentType="{_CT_MAIN}.document.main+xml"/>']
@@ -67,7 +71,7 @@ def make_docx(body_xml: str, *, styles: str | None = None, numbering: str | None
         f'{_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
-        f'{"".join(overrides)}</Types>'
+        f"{''.join(overrides)}</Types>"
     ).encode()
     parts["_rels/.rels"] = (
         f'{_DECL}<Relationships xmlns="{rels_ns}"><Relationship Id="rId1" '
@@ -84,13 +88,15 @@ def make_docx(body_xml: str, *, styles: str | None = None, numbering: str | None
     return buffer.getvalue()
 
 
-def r(text: str, *, b: bool = False, u: bool = False, caps: bool = False,
-      style: str | None = None) -> str:
+def r(text: str, *, b: bool = False, u: bool = False, caps: bool = False, style: str | None = None) -> str:
     """A ``w:r`` with one ``w:t`` (``\\t`` becomes ``w:tab``) and optional bold/underline/caps."""
-    props = (f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/>" if b else "") + (
-        "<w:caps/>" if caps else "") + ('<w:u w:val="single"/>' if u else "")
-    pieces = [f'<w:t xml:space="preserve">{escape(piece)}</w:t>' if piece else ""
-              for piece in text.split("\t")]
+    props = (
+        (f'<w:rStyle w:val="{style}"/>' if style else "")
+        + ("<w:b/>" if b else "")
+        + ("<w:caps/>" if caps else "")
+        + ('<w:u w:val="single"/>' if u else "")
+    )
+    pieces = [f'<w:t xml:space="preserve">{escape(piece)}</w:t>' if piece else "" for piece in text.split("\t")]
     content = "<w:tab/>".join(pieces)
     return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{content}</w:r>"
 
@@ -101,10 +107,8 @@ def num_pr(num_id: int, ilvl: int | None = 0) -> str:
     return f'<w:numPr>{level}<w:numId w:val="{num_id}"/></w:numPr>'
 
 
-def p(*content: str, style: str | None = None, numbering: tuple[int, int] | None = None,
-      ppr: str = "") -> str:
+def p(*content: str, style: str | None = None, numbering: tuple[int, int] | None = None, ppr: str = "") -> str:
     """A ``w:p``: plain strings become runs, markup (``<...``) goes in as it is."""
-    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + (
-        num_pr(*numbering) if numbering else "") + ppr
+    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + (num_pr(*numbering) if numbering else "") + ppr
     body = "".join(c if c.startswith("<") else r(c) for c in content)
     return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{body}</w:p>"

@@ -56,14 +56,17 @@ def lo_read(documents: Iterable[bytes | str | Path], *, pdf_text: bool = False) 
         if pdf_text:
             pdf_dir.mkdir()
             cmd += ["--pdf", str(pdf_dir if len(files) > 1 else pdf_dir / "0.pdf")]
-        run = subprocess.run(cmd + [str(f) for f in files], capture_output=True, text=True,
-                             timeout=START_SECONDS + SECONDS_PER_FILE * 2 * len(files))
+        run = subprocess.run(
+            cmd + [str(f) for f in files],
+            capture_output=True,
+            text=True,
+            timeout=START_SECONDS + SECONDS_PER_FILE * 2 * len(files),
+        )
         if run.returncode == 2:
             raise RuntimeError(f"LibreOffice could not start: {run.stderr.strip()}")
         results = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
         if len(results) != len(files):
-            raise RuntimeError(f"lo_revisions.py reported {len(results)} of {len(files)} files: "
-                               f"{run.stderr.strip()}")
+            raise RuntimeError(f"lo_revisions.py reported {len(results)} of {len(files)} files: {run.stderr.strip()}")
         if pdf_text:
             for res in results:
                 res["pdf_text"] = _pdftotext(res["pdf"]) if res.get("pdf") else None
@@ -82,6 +85,5 @@ def _as_file(doc: bytes | str | Path, tmp: Path, n: int) -> Path:
 
 
 def _pdftotext(pdf: str) -> str:
-    run = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True,
-                         timeout=60, check=True)
+    run = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, timeout=60, check=True)
     return run.stdout

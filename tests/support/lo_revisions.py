@@ -132,20 +132,30 @@ class Office:
         else:
             accept = "pipe,name=lo_rev_%s;urp;StarOffice.ComponentContext" % uuid.uuid4().hex
         cmd = [
-            self.soffice, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
-            "--nolockcheck", "--nofirststartwizard", "-env:UserInstallation=" + profile_url,
+            self.soffice,
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            "--nodefault",
+            "--nolockcheck",
+            "--nofirststartwizard",
+            "-env:UserInstallation=" + profile_url,
             "--accept=" + accept,
         ]
         env = dict(os.environ)
         env.pop("DISPLAY", None)
         env["SAL_USE_VCLPLUGIN"] = "svp"
         self.proc = subprocess.Popen(
-            cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True, env=env,
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            env=env,
         )
         local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         deadline = time.monotonic() + self.start_timeout
         last = None
         while time.monotonic() < deadline:
@@ -371,12 +381,13 @@ def examine(office: Office, path: str, pdf: str | None, png: str | None) -> dict
         res["comments"] = _comments(doc)
         res["comment_count"] = len(res["comments"])
         if pdf:
-            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(pdf)), (
-                prop("FilterName", "writer_pdf_Export"),
-                prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", (
-                    prop("ExportNotes", True),
-                ))),
-            ))
+            doc.storeToURL(
+                uno.systemPathToFileUrl(os.path.abspath(pdf)),
+                (
+                    prop("FilterName", "writer_pdf_Export"),
+                    prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", (prop("ExportNotes", True),))),
+                ),
+            )
             res["pdf"] = pdf
             if png:
                 res["png"] = _first_page_png(pdf, png)
@@ -414,8 +425,13 @@ def _first_page_png(pdf: str, png: str) -> str | None:
     if not exe:
         return None
     stem = png[:-4] if png.lower().endswith(".png") else png
-    subprocess.run([exe, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, stem],
-                   check=True, timeout=60, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [exe, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, stem],
+        check=True,
+        timeout=60,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return stem + ".png"
 
 
@@ -429,8 +445,9 @@ def _out_path(opt: str | None, src: str, many: bool, ext: str) -> str | None:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description="Report tracked changes and comments of .docx files "
-                                             "as LibreOffice Writer reads them (JSON Lines).")
+    ap = argparse.ArgumentParser(
+        description="Report tracked changes and comments of .docx files as LibreOffice Writer reads them (JSON Lines)."
+    )
     ap.add_argument("files", nargs="+")
     ap.add_argument("--pdf", help="write a PDF (changes shown); with several files: a folder")
     ap.add_argument("--png", help="write page 1 as PNG (needs pdftoppm); with several files: a folder")
@@ -456,18 +473,23 @@ def main(argv=None) -> int:
             timer = threading.Timer(args.timeout, office.kill)
             timer.start()
             try:
-                res = examine(office, path, _out_path(args.pdf, path, many, ".pdf"),
-                              _out_path(args.png, path, many, ".png"))
+                res = examine(
+                    office, path, _out_path(args.pdf, path, many, ".pdf"), _out_path(args.png, path, many, ".png")
+                )
             except Exception as exc:
-                res = {"file": path, "ok": False,
-                       "load_error": "LibreOffice failed on this file: %s: %s" % (
-                           type(exc).__name__, getattr(exc, "Message", "") or exc)}
+                res = {
+                    "file": path,
+                    "ok": False,
+                    "load_error": "LibreOffice failed on this file: %s: %s"
+                    % (type(exc).__name__, getattr(exc, "Message", "") or exc),
+                }
             finally:
                 timer.cancel()
             if not office.alive():
                 res["ok"] = False
-                res["load_error"] = ((res.get("load_error") or "")
-                                     + " (soffice crashed or hit --timeout %ss; restarted)" % args.timeout)
+                res["load_error"] = (
+                    res.get("load_error") or ""
+                ) + " (soffice crashed or hit --timeout %ss; restarted)" % args.timeout
                 office.stop()
                 office.start()
             if not res["ok"]:

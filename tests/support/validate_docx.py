@@ -522,8 +522,11 @@ def _main_part(report: Report, pkg: _Package, content_type, rels_of) -> str | No
     if main not in pkg.parts:
         return None  # already reported as a missing target
     if content_type.get(main) not in CT_MAIN:
-        report.error("[Content_Types].xml", f"main part {main} has content type {content_type.get(main)!r}, "
-                     "expected ...wordprocessingml.document.main+xml")
+        report.error(
+            "[Content_Types].xml",
+            f"main part {main} has content type {content_type.get(main)!r}, "
+            "expected ...wordprocessingml.document.main+xml",
+        )
     return main
 
 
@@ -532,8 +535,11 @@ def _parse_xml_parts(report: Report, pkg: _Package, content_type) -> dict[str, e
     parsed: dict[str, etree._Element] = {}
     for p in pkg.parts:
         low = p.lower()
-        if (content_type.get(p, "").endswith("xml") or low.endswith(".xml")) \
-                and not low.endswith(".rels") and low != "/[content_types].xml":
+        if (
+            (content_type.get(p, "").endswith("xml") or low.endswith(".xml"))
+            and not low.endswith(".rels")
+            and low != "/[content_types].xml"
+        ):
             try:
                 parsed[p] = etree.fromstring(pkg.read(p), SECURE_PARSER)
             except etree.XMLSyntaxError as exc:
@@ -550,8 +556,13 @@ def _check_relationship_attributes(report: Report, parsed, rels_of):
                 continue
             for name, val in el.attrib.items():
                 if name.startswith(f"{{{R}}}") and val and val not in table:
-                    report.error(p, f"{etree.QName(el).localname}/@r:{etree.QName(name).localname}"
-                                 f"=\"{val}\" names no relationship of this part", el.sourceline, _where(el))
+                    report.error(
+                        p,
+                        f"{etree.QName(el).localname}/@r:{etree.QName(name).localname}"
+                        f'="{val}" names no relationship of this part',
+                        el.sourceline,
+                        _where(el),
+                    )
 
 
 def _check_schemas(report: Report, pkg: _Package, parsed, content_type, all_parts: bool):
@@ -559,7 +570,7 @@ def _check_schemas(report: Report, pkg: _Package, parsed, content_type, all_part
     for p, ct in sorted(content_type.items()):
         if p not in parsed or not (ct.startswith(WML_CT_PREFIX) or ct in CT_MAIN):
             continue
-        suffix = ct[len(WML_CT_PREFIX):] if ct.startswith(WML_CT_PREFIX) else "document.main+xml"
+        suffix = ct[len(WML_CT_PREFIX) :] if ct.startswith(WML_CT_PREFIX) else "document.main+xml"
         if not (suffix in WML_DEFAULT_PARTS or (all_parts and suffix in WML_EXTRA_PARTS)):
             continue
         # a fresh parse: the revision checks below must see the part as written
@@ -575,7 +586,7 @@ def _check_schemas(report: Report, pkg: _Package, parsed, content_type, all_part
 def _story_parts(parsed, content_type):
     for p, root in sorted(parsed.items()):
         ct = content_type.get(p, "")
-        if ct in CT_MAIN or (ct.startswith(WML_CT_PREFIX) and ct[len(WML_CT_PREFIX):] in STORY_SUFFIXES):
+        if ct in CT_MAIN or (ct.startswith(WML_CT_PREFIX) and ct[len(WML_CT_PREFIX) :] in STORY_SUFFIXES):
             yield p, root
 
 
@@ -622,8 +633,9 @@ def _check_revision_id(report: Report, p: str, el, rev_ids: dict[int, tuple[str,
         report.warn(p, f"w:{name} has negative w:id={rid}", el.sourceline, _where(el))
     if rid in rev_ids:
         op, otag = rev_ids[rid]
-        report.error(p, f"revision w:id={rid} on w:{name} is already used by w:{otag} in {op}",
-                     el.sourceline, _where(el))
+        report.error(
+            p, f"revision w:id={rid} on w:{name} is already used by w:{otag} in {op}", el.sourceline, _where(el)
+        )
     else:
         rev_ids[rid] = (p, name)
     if el.tag in (W_INS, W_DEL) and any(anc.tag == el.tag for anc in el.iterancestors()):
@@ -631,12 +643,18 @@ def _check_revision_id(report: Report, p: str, el, rev_ids: dict[int, tuple[str,
 
 
 def _check_text_in_deletion(report: Report, p: str, el):
-    in_del = any(anc.tag in (W_DEL, W_MOVEFROM) and etree.QName(anc.getparent()).localname != "rPr"
-                 for anc in el.iterancestors())
+    in_del = any(
+        anc.tag in (W_DEL, W_MOVEFROM) and etree.QName(anc.getparent()).localname != "rPr" for anc in el.iterancestors()
+    )
     name = etree.QName(el).localname
     if in_del and el.tag in (W_T, W_INSTR):
-        report.error(p, f"w:{name} inside a deletion (w:del/w:moveFrom): deleted text must be "
-                     f"w:del{'Text' if el.tag == W_T else 'InstrText'}", el.sourceline, _where(el))
+        report.error(
+            p,
+            f"w:{name} inside a deletion (w:del/w:moveFrom): deleted text must be "
+            f"w:del{'Text' if el.tag == W_T else 'InstrText'}",
+            el.sourceline,
+            _where(el),
+        )
     elif not in_del and el.tag in (W_DELTEXT, W_DELINSTR):
         report.error(p, f"w:{name} outside a deletion: only deleted runs may hold it", el.sourceline, _where(el))
 
@@ -657,13 +675,20 @@ def _check_revisions(report: Report, parsed, content_type, rels_of, main):
                 cid = _int_or_none(el.get(W_ID))
                 anchors[el.tag][cid] += 1
                 if cid not in comment_ids:
-                    report.error(p, f"w:{etree.QName(el).localname} w:id={el.get(W_ID)!r} names no comment in "
-                                 "comments.xml", el.sourceline, _where(el))
+                    report.error(
+                        p,
+                        f"w:{etree.QName(el).localname} w:id={el.get(W_ID)!r} names no comment in comments.xml",
+                        el.sourceline,
+                        _where(el),
+                    )
     refs, starts, ends = anchors.values()
     for cid in sorted(set(starts) | set(ends), key=lambda x: (x is None, x)):
         if starts[cid] != 1 or ends[cid] != 1:
-            report.error(main, f"comment {cid}: {starts[cid]} w:commentRangeStart and {ends[cid]} "
-                         "w:commentRangeEnd (expected exactly one of each)")
+            report.error(
+                main,
+                f"comment {cid}: {starts[cid]} w:commentRangeStart and {ends[cid]} "
+                "w:commentRangeEnd (expected exactly one of each)",
+            )
     for cid in sorted(comment_ids):
         if refs[cid] == 0:
             report.warn(comments_part, f"comment {cid} has no w:commentReference in any story (no anchor in the text)")

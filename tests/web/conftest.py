@@ -62,7 +62,10 @@ def flat_opc(data_dir) -> bytes:
 @pytest.fixture
 def post_docx(client, example_docx):
     """``post_docx(path, data=example, query=...)``: the document as a raw .docx body."""
+
     def post(path: str, data: bytes | None = None, **query):
-        return client.post(path, data=example_docx if data is None else data, content_type=DOCX_TYPE,
-                           query_string=query)
+        return client.post(
+            path, data=example_docx if data is None else data, content_type=DOCX_TYPE, query_string=query
+        )
+
     return post

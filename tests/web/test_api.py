@@ -104,8 +104,10 @@ def test_clauses_lists_each_clause_with_its_variants(client):
 
 
 def test_a_clause_is_rendered_with_the_terms_given(client):
-    response = client.get("/api/v1/clauses/no-ai-training",
-                          query_string={"variant": "strict", "client": "Globex", "provider": "Studio Nine"})
+    response = client.get(
+        "/api/v1/clauses/no-ai-training",
+        query_string={"variant": "strict", "client": "Globex", "provider": "Studio Nine"},
+    )
     body = response.get_json()
     assert body["id"] == "no-ai-training" and body["variant"] == "strict"
     text = " ".join(body["paragraphs"])
@@ -114,8 +116,9 @@ def test_a_clause_is_rendered_with_the_terms_given(client):
 
 
 def test_a_clause_takes_other_library_placeholders_and_ignores_unknown_names(client):
-    response = client.get("/api/v1/clauses/choice-of-law",
-                          query_string={"courts": "the courts of Toronto", "favourite_colour": "blue"})
+    response = client.get(
+        "/api/v1/clauses/choice-of-law", query_string={"courts": "the courts of Toronto", "favourite_colour": "blue"}
+    )
     assert response.status_code == 200
     assert "the courts of Toronto" in " ".join(response.get_json()["paragraphs"])
 

@@ -118,8 +118,12 @@ def test_no_log_record_holds_document_text(client, secret_docx, caplog):
 
 def test_each_request_is_logged_once_with_its_request_id_and_no_query_string(client, example_docx, caplog):
     with caplog.at_level(logging.INFO, logger="noai.web"):
-        client.post("/api/v1/plan?variant=strict", data=example_docx, content_type=DOCX_TYPE,
-                    headers={"X-Request-ID": "trace-7"})
+        client.post(
+            "/api/v1/plan?variant=strict",
+            data=example_docx,
+            content_type=DOCX_TYPE,
+            headers={"X-Request-ID": "trace-7"},
+        )
     lines = [r for r in caplog.records if r.name == "noai.web"]
     assert len(lines) == 1
     assert lines[0].request_id == "trace-7"

@@ -24,8 +24,9 @@ def test_a_wrong_method_is_a_405_problem_with_allow(client):
 
 def test_a_body_over_max_content_length_is_a_413_problem(make_app, example_docx):
     client = make_app(MAX_CONTENT_LENGTH=len(example_docx) - 1).test_client()
-    assert_problem(client.post("/api/v1/audit", data=example_docx, content_type=DOCX_TYPE), 413,
-                   "request-entity-too-large")
+    assert_problem(
+        client.post("/api/v1/audit", data=example_docx, content_type=DOCX_TYPE), 413, "request-entity-too-large"
+    )
 
 
 def test_a_multipart_upload_over_max_content_length_is_a_413_problem(make_app, example_docx):
@@ -36,8 +37,9 @@ def test_a_multipart_upload_over_max_content_length_is_a_413_problem(make_app, e
 
 @pytest.mark.parametrize("content_type", ["text/plain", "application/json", "application/pdf", ""])
 def test_an_unsupported_content_type_is_a_415_problem_naming_the_accepted_ones(client, example_docx, content_type):
-    body = assert_problem(client.post("/api/v1/audit", data=example_docx, content_type=content_type), 415,
-                          "unsupported-media-type")
+    body = assert_problem(
+        client.post("/api/v1/audit", data=example_docx, content_type=content_type), 415, "unsupported-media-type"
+    )
     assert "multipart/form-data" in body["detail"]
 
 
@@ -47,14 +49,17 @@ def test_a_multipart_form_without_the_file_field_is_a_400_with_the_field_message
     assert list(body["errors"]) == ["file"]
 
 
-@pytest.mark.parametrize("query, field", [
-    ({"variant": "strongest"}, "variant"),
-    ({"comments": "perhaps"}, "comments"),
-    ({"playbook": "/etc/passwd"}, "playbook"),
-    ({"date": "yesterday"}, "date"),
-    ({"author": "x" * 101}, "author"),
-    ({"colour": "red"}, "colour"),
-])
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ({"variant": "strongest"}, "variant"),
+        ({"comments": "perhaps"}, "comments"),
+        ({"playbook": "/etc/passwd"}, "playbook"),
+        ({"date": "yesterday"}, "date"),
+        ({"author": "x" * 101}, "author"),
+        ({"colour": "red"}, "colour"),
+    ],
+)
 def test_invalid_options_are_a_400_problem_with_field_messages(post_docx, query, field):
     body = assert_problem(post_docx("/api/v1/redline", **query), 400, "invalid-request")
     assert set(body["errors"]) == {field}
@@ -66,12 +71,15 @@ def test_an_unknown_variant_of_a_clause_is_a_400_problem(client):
     assert "variant" in body["errors"]
 
 
-@pytest.mark.parametrize("data, status, code", [
-    (b"", 422, "empty-document"),
-    (b"just some text, not a document", 415, "not-ooxml"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, 415, None),
-    (b"PK\x03\x04 broken zip", 422, None),
-])
+@pytest.mark.parametrize(
+    "data, status, code",
+    [
+        (b"", 422, "empty-document"),
+        (b"just some text, not a document", 415, "not-ooxml"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, 415, None),
+        (b"PK\x03\x04 broken zip", 422, None),
+    ],
+)
 def test_an_unreadable_document_is_the_engines_typed_problem(post_docx, data, status, code):
     body = assert_problem(post_docx("/api/v1/audit", data=data), status, code)
     assert body["detail"] != body["title"]

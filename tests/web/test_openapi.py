@@ -23,7 +23,7 @@ def test_the_openapi_document_describes_every_endpoint_and_schema(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     assert set(spec["paths"]) == {"/audit", "/plan", "/redline", "/clauses", "/clauses/{clause_id}", "/healthz"}
     plan_params = {p["name"] for p in spec["paths"]["/plan"]["post"]["parameters"]}
-    assert plan_params == {"variant", "comments", "playbook", "we"}
+    assert plan_params == {"variant", "comments", "playbook", "we", "work_kind"}
     assert {p["name"] for p in spec["paths"]["/audit"]["post"]["parameters"]} == {"we"}
     variant = next(p for p in spec["paths"]["/redline"]["post"]["parameters"] if p["name"] == "variant")
     assert variant["schema"]["enum"] == ["strict", "standard", "minimal"]
@@ -68,8 +68,7 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", create_app({"TES
 
 
 @schema.parametrize()
-@settings(max_examples=6, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @pytest.mark.timeout(120)
 def test_no_generated_request_makes_the_server_fail(case):
     response = case.call()

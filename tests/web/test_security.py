@@ -97,8 +97,10 @@ def test_noai_serve_configures_its_own_address_for_the_manifest(monkeypatch):
 
 
 def test_the_panes_csp_lets_it_reach_the_configured_backends_only(make_app):
-    client = make_app(PUBLIC_URL="https://noai.example.org",
-                      PANE_CONNECT_SRC="https://backup.example.org:9443/api/v1 https://*.evil.example").test_client()
+    client = make_app(
+        PUBLIC_URL="https://noai.example.org",
+        PANE_CONNECT_SRC="https://backup.example.org:9443/api/v1 https://*.evil.example",
+    ).test_client()
     connect = csp(client.get("/addin/taskpane.html"))["connect-src"]
     assert {"'self'", "https://noai.example.org", "https://backup.example.org:9443"} <= set(connect)
     assert not [s for s in connect if "evil" in s or "*" in s]
@@ -106,12 +108,24 @@ def test_the_panes_csp_lets_it_reach_the_configured_backends_only(make_app):
     assert config["api"] == "https://noai.example.org/api/v1"
     assert "https://backup.example.org:9443" in config["connect_src"] and config["token_required"] is False
     assert csp(make_app().test_client().get("/addin/"))["connect-src"] == [
-        "'self'", "https://appsforoffice.microsoft.com"]
+        "'self'",
+        "https://appsforoffice.microsoft.com",
+    ]
 
 
-@pytest.mark.parametrize("path", ["src/../test/api.test.js", "assets/../node_modules/x/index.js",
-                                  "src/./../tools/x.js", ".hidden/x.js", "src/.x.js", "assets/..%2Fpackage.json",
-                                  "src/%2e%2e/test/api.test.js", "src/..%5Ctest%5Capi.test.js"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "src/../test/api.test.js",
+        "assets/../node_modules/x/index.js",
+        "src/./../tools/x.js",
+        ".hidden/x.js",
+        "src/.x.js",
+        "assets/..%2Fpackage.json",
+        "src/%2e%2e/test/api.test.js",
+        "src/..%5Ctest%5Capi.test.js",
+    ],
+)
 def test_hidden_folders_and_dot_paths_are_never_served_from_addin(client, path):
     assert_problem(client.get(f"/addin/{path}"), 404)
 
@@ -149,9 +163,14 @@ def test_no_origin_is_allowed_by_default(client):
 
 def test_a_preflight_is_answered_without_the_token(make_app):
     client = make_app(CORS_ORIGINS=[PANE], API_TOKEN="s3cret").test_client()
-    response = client.options("/api/v1/plan", headers={
-        "Origin": PANE, "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "authorization, content-type"})
+    response = client.options(
+        "/api/v1/plan",
+        headers={
+            "Origin": PANE,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization, content-type",
+        },
+    )
     assert response.status_code == 204
     assert "POST" in response.headers["Access-Control-Allow-Methods"]
     assert "Authorization" in response.headers["Access-Control-Allow-Headers"]

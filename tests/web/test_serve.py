@@ -60,8 +60,9 @@ def test_the_trust_instructions_cover_windows_macos_and_the_browser(certs):
 
 
 def serve_args(**given) -> Namespace:
-    return Namespace(**{"host": "127.0.0.1", "port": 8443, "workers": None, "cert": None, "key": None,
-                        "http": False, **given})
+    return Namespace(
+        **{"host": "127.0.0.1", "port": 8443, "workers": None, "cert": None, "key": None, "http": False, **given}
+    )
 
 
 def test_https_without_a_certificate_tells_the_user_to_run_noai_certs(tmp_path, monkeypatch):
@@ -104,10 +105,27 @@ def test_noai_serve_answers_over_https_with_the_local_certificate(certs, example
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NOAI_")}
     process = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from noai.cli import main; sys.exit(main())", "serve",
-         "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
-         "--cert", str(certs.cert), "--key", str(certs.key)],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [
+            sys.executable,
+            "-c",
+            "import sys; from noai.cli import main; sys.exit(main())",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+            "--cert",
+            str(certs.cert),
+            "--key",
+            str(certs.key),
+        ],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     context = ssl.create_default_context(cafile=str(certs.ca_cert))
     base = f"https://127.0.0.1:{port}/api/v1"
     try:
@@ -115,8 +133,9 @@ def test_noai_serve_answers_over_https_with_the_local_certificate(certs, example
         with urllib.request.urlopen(f"{base}/healthz", context=context) as response:
             assert json.load(response)["status"] == "ok"
             assert response.headers["Strict-Transport-Security"]
-        request = urllib.request.Request(f"{base}/audit", data=example_docx, method="POST",
-                                         headers={"Content-Type": DOCX_TYPE})
+        request = urllib.request.Request(
+            f"{base}/audit", data=example_docx, method="POST", headers={"Content-Type": DOCX_TYPE}
+        )
         with urllib.request.urlopen(request, context=context, timeout=30) as response:
             assert json.load(response)["schema"] == "noai.audit/2"
     finally:

@@ -36,6 +36,7 @@ from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.semantics import drafting_note
 from noai.analysis.terms import DefinedTerms
+from noai.analysis.work_kind import WorkKind, detect_work_kind, given_work_kind
 from noai.kinds import (
     GRANT_KINDS,
     KINDS,
@@ -57,8 +58,12 @@ SCHEMA = "noai.audit/2"
 PRESENT, MISSING, UNKNOWN = ProtectionStatus.PRESENT, ProtectionStatus.MISSING, ProtectionStatus.UNKNOWN
 # Statuses a negotiation gives a protection (noai.analysis.negotiation): our pending insertion, the
 # other side's pending deletion of it, gone since our round, present without a core limb.
-PROPOSED, STRUCK, REMOVED, WEAKENED = (ProtectionStatus.PROPOSED, ProtectionStatus.STRUCK, ProtectionStatus.REMOVED,
-                                       ProtectionStatus.WEAKENED)
+PROPOSED, STRUCK, REMOVED, WEAKENED = (
+    ProtectionStatus.PROPOSED,
+    ProtectionStatus.STRUCK,
+    ProtectionStatus.REMOVED,
+    ProtectionStatus.WEAKENED,
+)
 STATUSES = tuple(ProtectionStatus)
 GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
 # The best grade a contract can have while a finding of this severity stands, and the risk that grade starts
@@ -66,12 +71,14 @@ GRADES = ((20, "A"), (40, "B"), (60, "C"), (80, "D"), (101, "F"))
 GRADE_BOUND = {HIGH: ("C", 40)}
 SCORE_LEGEND = "Risk 0 (safe) to 100 (worst); grade A (low risk) to F (high risk)."
 NO_IP_TERMS = (15, "the contract says nothing about rights in the work, leaving AI use to the general law")
-_BY_REFERENCE = re.compile(r"incorporated\s+(?:herein\s+)?by\s+reference|"
-                           r"\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
-                           r"Terms)\b|\b(?:Standard\s+Terms|Terms\s+and\s+"
-                           r"Conditions)\b[^.]{0,120}\b(?:available|posted|located|published|found)\s+at\b|"
-                           r"\b(?:subject\s+to|governed\s+by)\s+the\s+(?:Standard\s+Terms|\w+\s+Standard\s+Terms)",
-                           re.IGNORECASE)
+_BY_REFERENCE = re.compile(
+    r"incorporated\s+(?:herein\s+)?by\s+reference|"
+    r"\bincorporates\s+the\b[^.]{0,80}?\b(?:Agreement|"
+    r"Terms)\b|\b(?:Standard\s+Terms|Terms\s+and\s+"
+    r"Conditions)\b[^.]{0,120}\b(?:available|posted|located|published|found)\s+at\b|"
+    r"\b(?:subject\s+to|governed\s+by)\s+the\s+(?:Standard\s+Terms|\w+\s+Standard\s+Terms)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,13 +142,14 @@ class AuditResult:
     places: dict[Placement, Place] = field(default_factory=dict)  # where each placement puts a clause
     parties: Parties = field(default_factory=Parties)
     we: We | None = None
+    work_kind: WorkKind | None = None  # software | creative | data | general, detected or given
     negotiation: Negotiation | None = None  # what became of our last round (audit_document with a round)
 
     def protection(self, name: str) -> Protection | None:
         return next((p for p in self.protections if p.name == name), None)
 
     def score_summary(self) -> str:
-        """"62/100 (D)", or "not scored" for an unsupported language."""
+        """ "62/100 (D)", or "not scored" for an unsupported language."""
         if self.score.risk is None:
             return "not scored"
         return f"{self.score.risk}/100 ({self.score.grade})"
@@ -150,27 +158,48 @@ class AuditResult:
         texts = {i: self.paragraphs[i].text for i in _evidence_indexes(self.protections)}
         return {
             "schema": SCHEMA,
-            "document": {"filename": self.filename, "paragraph_count": len(self.paragraphs),
-                         "language": self.language},
+            "document": {"filename": self.filename, "paragraph_count": len(self.paragraphs), "language": self.language},
             "paragraphs": [_paragraph_dict(p) for p in self.paragraphs],
             "terms": self.terms.to_dict(),
             **self.parties.to_dict(self.paragraphs),
             "we": None if self.we is None else self.we.to_dict(),
-            "ip_section": None if self.ip_section is None else {
-                "title": self.ip_section.title, "section_label": self.ip_section.section_label,
-                "start": self.ip_section.start, "end": self.ip_section.end},
+            "work_kind": None if self.work_kind is None else self.work_kind.to_dict(),
+            "ip_section": None
+            if self.ip_section is None
+            else {
+                "title": self.ip_section.title,
+                "section_label": self.ip_section.section_label,
+                "start": self.ip_section.start,
+                "end": self.ip_section.end,
+            },
             "findings": [f.to_dict() for f in self.findings],
-            "protections": {p.name: {"title": (spec := protection_spec(p.name)).title,
-                                     "explanation": spec.explanation, "status": p.status, "detail": p.detail,
-                                     "evidence": None if p.evidence is None else
-                                     {"index": p.evidence, "text": texts[p.evidence]}}
-                            for p in self.protections},
-            "insertion_points": [{"protection": ip.protection, "index": ip.index, "text": ip.text,
-                                  "section_label": ip.section_label, "reason": ip.reason}
-                                 for ip in self.insertion_points],
-            "score": {"risk": self.score.risk, "grade": self.score.grade,
-                      "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons],
-                      "summary": self.score.summary, "legend": SCORE_LEGEND},
+            "protections": {
+                p.name: {
+                    "title": (spec := protection_spec(p.name)).title,
+                    "explanation": spec.explanation,
+                    "status": p.status,
+                    "detail": p.detail,
+                    "evidence": None if p.evidence is None else {"index": p.evidence, "text": texts[p.evidence]},
+                }
+                for p in self.protections
+            },
+            "insertion_points": [
+                {
+                    "protection": ip.protection,
+                    "index": ip.index,
+                    "text": ip.text,
+                    "section_label": ip.section_label,
+                    "reason": ip.reason,
+                }
+                for ip in self.insertion_points
+            ],
+            "score": {
+                "risk": self.score.risk,
+                "grade": self.score.grade,
+                "reasons": [{"points": pts, "why": why} for pts, why in self.score.reasons],
+                "summary": self.score.summary,
+                "legend": SCORE_LEGEND,
+            },
             "notes": list(self.notes),
             **({} if self.negotiation is None else {"negotiation": self.negotiation.to_dict()}),
         }
@@ -181,32 +210,49 @@ def _evidence_indexes(protections: Sequence[Protection]) -> set[int]:
 
 
 def _paragraph_dict(p: Paragraph) -> dict[str, Any]:
-    return {"index": p.index, "text": p.text, "style": p.style_name or p.style_id, "label": p.label,
-            "section_label": p.section_label, "heading": p.heading}
+    return {
+        "index": p.index,
+        "text": p.text,
+        "style": p.style_name or p.style_id,
+        "label": p.label,
+        "section_label": p.section_label,
+        "heading": p.heading,
+    }
 
 
 # -- protections -----------------------------------------------------------------------------
 
 
-def _first(findings: Sequence[Finding], kind: str, test: Callable[[Finding], bool] = lambda f: True
-           ) -> Finding | None:
+def _first(findings: Sequence[Finding], kind: str, test: Callable[[Finding], bool] = lambda f: True) -> Finding | None:
     return next((f for f in findings if f.kind == kind and test(f)), None)
 
 
 def _ai_restriction(findings: Sequence[Finding], creator: str) -> Finding | None:
     """The first operative restriction of AI use that binds the other side (not the creator's own AI
     tools; not a drafting note that describes the form's choices)."""
-    return _first(findings, "existing_ai_restriction", lambda f: f.attributes.get("polarity") == "restriction"
-                  and f.operative and f.attributes.get("restricted_party") != creator
-                  and f.attributes.get("covers") != "own")
+    return _first(
+        findings,
+        "existing_ai_restriction",
+        lambda f: (
+            f.attributes.get("polarity") == "restriction"
+            and f.operative
+            and f.attributes.get("restricted_party") != creator
+            and f.attributes.get("covers") != "own"
+        ),
+    )
 
 
-_COVENANT = re.compile(r"\b(?:shall|will|must|may|can)\s*not\b|\bagrees?\s+not\s+to\b|"
-                       r"\b(?:is|are)\s+(?:not\s+permitted|prohibited|forbidden|not\s+allowed)\b|\bprohibited\s+from\b|\bno\s+(?:\w+\s+){0,3}(?:shall|may|will)\b|"
-                       r"\brefrain\s+from\b|\bnot\s+to\s+(?:use|permit|allow)\b|\bcovenants?\s+not\b", re.IGNORECASE)
-_TRAINING = re.compile(r"\b(?:pre-?)?train|\bfine-?tun|\bmachine[- ]learning\b|\bdevelop\w*\s+(?:or\s+improv\w+\s+)?"
-                       r"(?:an?\s+|any\s+)?(?:AI|artificial)|\b(?:improve|build)\s+(?:an?\s+|any\s+)?(?:AI|artificial)",
-                       re.IGNORECASE)
+_COVENANT = re.compile(
+    r"\b(?:shall|will|must|may|can)\s*not\b|\bagrees?\s+not\s+to\b|"
+    r"\b(?:is|are)\s+(?:not\s+permitted|prohibited|forbidden|not\s+allowed)\b|\bprohibited\s+from\b|\bno\s+(?:\w+\s+){0,3}(?:shall|may|will)\b|"
+    r"\brefrain\s+from\b|\bnot\s+to\s+(?:use|permit|allow)\b|\bcovenants?\s+not\b",
+    re.IGNORECASE,
+)
+_TRAINING = re.compile(
+    r"\b(?:pre-?)?train|\bfine-?tun|\bmachine[- ]learning\b|\bdevelop\w*\s+(?:or\s+improv\w+\s+)?"
+    r"(?:an?\s+|any\s+)?(?:AI|artificial)|\b(?:improve|build)\s+(?:an?\s+|any\s+)?(?:AI|artificial)",
+    re.IGNORECASE,
+)
 _DEFINES = re.compile(r"[\"“]([^\"”]{1,60})[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)")
 
 
@@ -217,9 +263,13 @@ def _covenant(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], crea
     alone restricts nothing."""
     definitions: dict[str, str] | None = None
     for f in findings:
-        if (f.kind != "existing_ai_restriction" or f.attributes.get("polarity") != "restriction"
-                or f.attributes.get("restricted_party") == creator or f.attributes.get("covers") == "own"
-                or not f.operative):
+        if (
+            f.kind != "existing_ai_restriction"
+            or f.attributes.get("polarity") != "restriction"
+            or f.attributes.get("restricted_party") == creator
+            or f.attributes.get("covers") == "own"
+            or not f.operative
+        ):
             continue
         for i in range(f.start, f.end + 1):
             if drafting_note(paragraphs[i].text):  # the form's note about its choices is no covenant
@@ -230,8 +280,9 @@ def _covenant(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], crea
                 if definitions is None:
                     definitions = {m.group(1): p.text for p in paragraphs for m in _DEFINES.finditer(p.text)}
                 used = [text for term, text in definitions.items() if term in sentence]
-                reach = " ".join([sentence, *used, *(text for term, text in definitions.items()
-                                                    if any(term in u for u in used))])
+                reach = " ".join(
+                    [sentence, *used, *(text for term, text in definitions.items() if any(term in u for u in used))]
+                )
                 if (P.AI_TERM.search(sentence) or any(P.AI_TERM.search(u) for u in used)) and _TRAINING.search(reach):
                     return f
     return None
@@ -246,44 +297,85 @@ def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding],
     return [p for i in about_ai if P.AI_TERM.search((p := paragraphs[i]).text) and not P.AI_TRAP.search(p.text)]
 
 
-def _protections(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms,
-                 creator: str) -> list[Protection]:
+def _protections(
+    paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms, creator: str
+) -> list[Protection]:
     out = []
     ai = _covenant(paragraphs, findings, creator)
     if ai is not None:
         out.append(Protection("no_ai_restriction", PRESENT, ai.start, "The contract restricts AI use of the work."))
     elif _ai_restriction(findings, creator) is not None:
-        out.append(Protection("no_ai_restriction", MISSING, detail="The contract mentions AI use only in a definition, "
-                                                                   "an exclusion or a clause that does not cover "
-                                                                   "training; no covenant stops the other side "
-                                                                   "training AI on the work."))
+        out.append(
+            Protection(
+                "no_ai_restriction",
+                MISSING,
+                detail="The contract mentions AI use only in a definition, "
+                "an exclusion or a clause that does not cover "
+                "training; no covenant stops the other side "
+                "training AI on the work.",
+            )
+        )
     else:
         out.append(Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to train AI."))
     out.append(_scope(paragraphs, findings, terms))
-    reserved = _first(findings, "reservation_of_rights", lambda f: f.attributes.get("owner") in (creator, "unknown")
-                      and not f.attributes.get("kept"))
-    out.append(Protection("reservation_of_rights", PRESENT, reserved.start, "Rights not granted are reserved.")
-               if reserved else Protection("reservation_of_rights", MISSING,
-                                           detail="No clause keeps the rights that were not expressly granted."))
-    indemnity = next((f for f in findings if f.kind == "indemnification" and f.attributes.get("indemnitor") != creator
-                      and any(P.AI_TERM.search(paragraphs[i].text) for i in range(f.start, f.end + 1))), None)
-    out.append(Protection("ai_indemnity", PRESENT, indemnity.start, "An indemnity covers AI misuse.")
-               if indemnity else Protection("ai_indemnity", MISSING,
-                                            detail="No indemnity covers misuse of the work for AI."))
+    reserved = _first(
+        findings,
+        "reservation_of_rights",
+        lambda f: f.attributes.get("owner") in (creator, "unknown") and not f.attributes.get("kept"),
+    )
+    out.append(
+        Protection("reservation_of_rights", PRESENT, reserved.start, "Rights not granted are reserved.")
+        if reserved
+        else Protection(
+            "reservation_of_rights", MISSING, detail="No clause keeps the rights that were not expressly granted."
+        )
+    )
+    indemnity = next(
+        (
+            f
+            for f in findings
+            if f.kind == "indemnification"
+            and f.attributes.get("indemnitor") != creator
+            and any(P.AI_TERM.search(paragraphs[i].text) for i in range(f.start, f.end + 1))
+        ),
+        None,
+    )
+    out.append(
+        Protection("ai_indemnity", PRESENT, indemnity.start, "An indemnity covers AI misuse.")
+        if indemnity
+        else Protection("ai_indemnity", MISSING, detail="No indemnity covers misuse of the work for AI.")
+    )
     about_ai = _ai_paragraphs(paragraphs, findings, creator)
     remedy = next((p for p in about_ai if P.AI_REMEDY.search(p.text)), None)
-    out.append(Protection("ai_remedies", PRESENT, remedy.index, "The contract gives remedies for AI misuse, such as "
-                                                                "an injunction or deletion of what was built from "
-                                                                "the work.")
-               if remedy else Protection("ai_remedies", MISSING, detail="No injunction, certification or deletion "
-                                                                        "remedy covers AI misuse of the work."))
+    out.append(
+        Protection(
+            "ai_remedies",
+            PRESENT,
+            remedy.index,
+            "The contract gives remedies for AI misuse, such as "
+            "an injunction or deletion of what was built from "
+            "the work.",
+        )
+        if remedy
+        else Protection(
+            "ai_remedies",
+            MISSING,
+            detail="No injunction, certification or deletion remedy covers AI misuse of the work.",
+        )
+    )
     # A duty to disclose AI use protects the creator only when the other side owes it.
-    own_duty = {i for f in findings if f.kind == "existing_ai_restriction" and f.attributes.get("discloser") == creator
-                for i in range(f.start, f.end + 1)}
+    own_duty = {
+        i
+        for f in findings
+        if f.kind == "existing_ai_restriction" and f.attributes.get("discloser") == creator
+        for i in range(f.start, f.end + 1)
+    }
     disclosed = next((p for p in about_ai if p.index not in own_duty and P.AI_TRANSPARENCY.search(p.text)), None)
-    out.append(Protection("ai_transparency", PRESENT, disclosed.index, "The contract requires disclosure of AI use.")
-               if disclosed else Protection("ai_transparency", MISSING,
-                                            detail="No duty to disclose whether the work goes into AI systems."))
+    out.append(
+        Protection("ai_transparency", PRESENT, disclosed.index, "The contract requires disclosure of AI use.")
+        if disclosed
+        else Protection("ai_transparency", MISSING, detail="No duty to disclose whether the work goes into AI systems.")
+    )
     out.append(_choice_of_law(about_ai, findings, creator))
     return out
 
@@ -293,14 +385,20 @@ def _scope(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
     Permitted Purpose"), or when the licence itself is scoped and no grant allows any purpose."""
     for p in paragraphs:
         if "granted" in p.text and (m := P.PURPOSE_CLAUSE.search(p.text)) and m.group(1) in terms.all:
-            return Protection("scope_limitation", PRESENT, p.index,
-                              f"Every licence is limited to the {m.group(1)}, which the contract defines.")
+            return Protection(
+                "scope_limitation",
+                PRESENT,
+                p.index,
+                f"Every licence is limited to the {m.group(1)}, which the contract defines.",
+            )
     broad = _first(findings, "any_and_all_purposes", lambda f: f.severity in (HIGH, MEDIUM))
-    scoped = next((f for f in findings if f.kind == "license_grant" and f.severity != INFO
-                   and f.attributes.get("scope")), None)
+    scoped = next(
+        (f for f in findings if f.kind == "license_grant" and f.severity != INFO and f.attributes.get("scope")), None
+    )
     if scoped and not broad:
-        return Protection("scope_limitation", PRESENT, scoped.start,
-                          f"The licence is limited: \"{scoped.attributes['scope']}\".")
+        return Protection(
+            "scope_limitation", PRESENT, scoped.start, f'The licence is limited: "{scoped.attributes["scope"]}".'
+        )
     why = "A grant allows use for any purpose." if broad else "No grant limits use to a stated purpose."
     return Protection("scope_limitation", MISSING, detail=why)
 
@@ -313,18 +411,27 @@ def _choice_of_law(about_ai: Sequence[Paragraph], findings: Sequence[Finding], c
     if home is not None:
         place = home.attributes.get("jurisdiction") or "a place not named"
         return Protection("choice_of_law", PRESENT, home.start, f"The law of {place} is the creator's home law.")
-    carve_out = next((p for p in about_ai if P.INJUNCTION_ANYWHERE.search(p.text) and P.LAW_CONTEXT.search(p.text)),
-                     None)
+    carve_out = next(
+        (p for p in about_ai if P.INJUNCTION_ANYWHERE.search(p.text) and P.LAW_CONTEXT.search(p.text)), None
+    )
     if carve_out is not None:
-        return Protection("choice_of_law", PRESENT, carve_out.index,
-                          "Whatever law governs, the creator may seek an injunction against AI misuse in any court.")
+        return Protection(
+            "choice_of_law",
+            PRESENT,
+            carve_out.index,
+            "Whatever law governs, the creator may seek an injunction against AI misuse in any court.",
+        )
     if not laws:
         return Protection("choice_of_law", MISSING, detail="The contract names no governing law.")
     law = laws[0]
     place = law.attributes.get("jurisdiction") or "a place not named"
     if law.attributes.get("favours", "unknown") == "unknown":
-        return Protection("choice_of_law", UNKNOWN, law.start,
-                          f"Governed by the law of {place}; whether that is the creator's home law is not known.")
+        return Protection(
+            "choice_of_law",
+            UNKNOWN,
+            law.start,
+            f"Governed by the law of {place}; whether that is the creator's home law is not known.",
+        )
     return Protection("choice_of_law", MISSING, law.start, f"Governed by the law of {place}, the other side's home.")
 
 
@@ -353,8 +460,9 @@ class _SectionRuns:
         return out
 
 
-def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], body_end: int | None,
-                runs: _SectionRuns) -> IpSection | None:
+def _ip_section(
+    paragraphs: Sequence[Paragraph], findings: Sequence[Finding], body_end: int | None, runs: _SectionRuns
+) -> IpSection | None:
     """The section a reader calls the IP section.
 
     A section of the main terms comes before one of a part appended after them (an addendum whose
@@ -369,8 +477,9 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
     than in a schedule, then the first.
     """
     grants = sorted(f.start for f in findings if f.kind in GRANT_KINDS and not paragraphs[f.start].in_table)
-    creators = [f.start for f in findings if f.kind in GRANT_KINDS and f.severity != INFO
-                and not paragraphs[f.start].in_table]
+    creators = [
+        f.start for f in findings if f.kind in GRANT_KINDS and f.severity != INFO and not paragraphs[f.start].in_table
+    ]
     appended = _appended_part(paragraphs)
     headings = [p for p in paragraphs if p.is_heading and p.section_path and not p.in_table]
     # "Ownership", "Intellectual Property"; then "Rights Granted", "Licence Grant" at the top level (one
@@ -381,12 +490,14 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
     for p in headings:
         depth = len(p.section_path)
         # a title that cannot be an IP title is skipped before its section is copied
-        if fast.may_hold(p.section_path[-1], fast.IP_TITLE_NEEDS) and \
-                is_ip_heading(p, paragraphs[slice(*_through(runs(p.index, depth)))]):
+        if fast.may_hold(p.section_path[-1], fast.IP_TITLE_NEEDS) and is_ip_heading(
+            p, paragraphs[slice(*_through(runs(p.index, depth)))]
+        ):
             top = depth <= (_vote_depth(runs, p.index) or 1)
             (titled if not licence_title(p.section_path[-1]) else licensing if top else nested).append((p.index, depth))
-    reserving = [(p.index, len(p.section_path)) for p in headings
-                 if P.HEADINGS["reservation"].search(p.section_path[-1])]
+    reserving = [
+        (p.index, len(p.section_path)) for p in headings if P.HEADINGS["reservation"].search(p.section_path[-1])
+    ]
     by_path = {paragraphs[f].section_path: f for f in reversed(creators)}  # one grant per section suffices
     by_vote = [(f, d) for f in by_path.values() if (d := _vote_depth(runs, f))]
     # a section and the IP sections after it are one block (Ownership, Licence to Company, Moral Rights ...):
@@ -399,8 +510,19 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
             end = block_end(paragraphs, runs, start, end, depth, rights, set(creators))
             votes = bisect_right(grants, end) - bisect_left(grants, start)
             in_body = body_end is None or start <= body_end
-            ranked.append((appended is None or start < appended, -rank, votes, in_body,
-                           paragraphs[start].section_label is not None, -start, start, end, depth))
+            ranked.append(
+                (
+                    appended is None or start < appended,
+                    -rank,
+                    votes,
+                    in_body,
+                    paragraphs[start].section_label is not None,
+                    -start,
+                    start,
+                    end,
+                    depth,
+                )
+            )
     if not ranked:
         return None
     *_, start, end, depth = max(ranked)
@@ -411,8 +533,16 @@ def _ip_section(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], bo
 _NUMBER = re.compile(r"\d+")
 
 
-_BLOCK_KINDS = frozenset({*GRANT_KINDS, "reservation_of_rights", "feedback_usage_data", "moral_rights_waiver",
-                          "derivative_works", "perpetual_irrevocable"})
+_BLOCK_KINDS = frozenset(
+    {
+        *GRANT_KINDS,
+        "reservation_of_rights",
+        "feedback_usage_data",
+        "moral_rights_waiver",
+        "derivative_works",
+        "perpetual_irrevocable",
+    }
+)
 
 
 def _through(run: tuple[int, int]) -> tuple[int, int]:
@@ -454,15 +584,26 @@ def _last_body(paragraphs: Sequence[Paragraph], start: int, end: int, tables: bo
 def _operative_end(paragraphs: Sequence[Paragraph], findings: Sequence[Finding]) -> int | None:
     """The last paragraph of the operative terms: before the signature block or the schedules."""
     body_from = min((f.start for f in findings), default=len(paragraphs) // 3)
-    cut = next((p.index for p in paragraphs[body_from + 1:]
-                if P.SIGNATURE.match(p.text) or (P.BACK_MATTER.match(p.text) and (p.is_heading or p.bold))),
-               len(paragraphs))
+    cut = next(
+        (
+            p.index
+            for p in paragraphs[body_from + 1 :]
+            if P.SIGNATURE.match(p.text) or (P.BACK_MATTER.match(p.text) and (p.is_heading or p.bold))
+        ),
+        len(paragraphs),
+    )
     # A document that is all cover-page tables (Bonterms, Common Paper SOW) takes its last cell.
     return _last_body(paragraphs, 0, cut - 1) or _last_body(paragraphs, 0, cut - 1, tables=True)
 
 
-def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: IpSection | None, creator: str,
-            fallback: int | None, runs: _SectionRuns) -> dict[Placement, Place]:
+def _places(
+    paragraphs: Sequence[Paragraph],
+    findings: Sequence[Finding],
+    ip: IpSection | None,
+    creator: str,
+    fallback: int | None,
+    runs: _SectionRuns,
+) -> dict[Placement, Place]:
     """The paragraph each placement puts a clause after; ``fallback`` is the end of the operative terms.
     A placement with no paragraph of its own falls back to the end of the operative terms; a
     separate document has no place in this one."""
@@ -478,28 +619,51 @@ def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: Ip
     elif (row := changes_row(paragraphs)) is not None:
         ip_anchor = (row, "no IP section: in the cover page's row for changes to the standard terms")
     elif risky:
-        ip_anchor = (_last_body(paragraphs, risky[-1].start, risky[-1].end, tables=True),
-                     "right after the last grant of rights")
+        ip_anchor = (
+            _last_body(paragraphs, risky[-1].start, risky[-1].end, tables=True),
+            "right after the last grant of rights",
+        )
     else:
         ip_anchor = (fallback, "no IP section: at the end of the operative terms, before the signatures")
+    floor = ip.start if ip is not None else 0
+    ip_anchor = _settled(paragraphs, ip_anchor, floor)
     anchors[Placement.END_OF_IP_SECTION] = ip_anchor
     grant = next((f for f in risky if f.kind == FindingKind.LICENSE_GRANT), None)
-    anchors[Placement.AFTER_GRANT] = ((_last_body(paragraphs, grant.start, grant.end), "right after the licence grant")
-                                      if grant else ip_anchor)
-    anchors[Placement.AFTER_INDEMNITY] = _clause_end(paragraphs, findings, FindingKind.INDEMNIFICATION, runs,
-                                                     "end of the indemnification clause") or ip_anchor
-    anchors[Placement.AFTER_LIABILITY_CAP] = _clause_end(paragraphs, findings, FindingKind.LIMITATION_OF_LIABILITY,
-                                                         runs, "end of the limitation of liability") or ip_anchor
+    after_grant = (
+        _settled(
+            paragraphs, (_last_body(paragraphs, grant.start, grant.end), "right after the licence grant"), grant.start
+        )
+        if grant
+        else (None, "")
+    )
+    anchors[Placement.AFTER_GRANT] = after_grant if after_grant[0] is not None else ip_anchor
+    anchors[Placement.AFTER_INDEMNITY] = (
+        _clause_end(paragraphs, findings, FindingKind.INDEMNIFICATION, runs, "end of the indemnification clause")
+        or ip_anchor
+    )
+    anchors[Placement.AFTER_LIABILITY_CAP] = (
+        _clause_end(
+            paragraphs, findings, FindingKind.LIMITATION_OF_LIABILITY, runs, "end of the limitation of liability"
+        )
+        or ip_anchor
+    )
     law = _first(findings, FindingKind.GOVERNING_LAW)
     anchors[Placement.AFTER_GOVERNING_LAW] = (
         (_last_body(paragraphs, law.start, law.end), "right after the governing-law clause")
-        if law else (fallback, "no governing-law clause: at the end of the operative terms"))
+        if law
+        else (fallback, "no governing-law clause: at the end of the operative terms")
+    )
     restriction = _ai_restriction(findings, creator)
-    anchors[Placement.AFTER_AI_RESTRICTION] = ((_last_body(paragraphs, restriction.start, restriction.end),
-                                                "right after the AI restriction") if restriction else ip_anchor)
+    anchors[Placement.AFTER_AI_RESTRICTION] = (
+        (_last_body(paragraphs, restriction.start, restriction.end), "right after the AI restriction")
+        if restriction
+        else ip_anchor
+    )
     anchors[Placement.END_OF_DOCUMENT] = (fallback, "at the end of the operative terms, before the signatures")
-    anchors[Placement.APPENDIX] = (_last_body(paragraphs, 0, len(paragraphs) - 1, tables=True),
-                                   "at the end of the document, as an appendix")
+    anchors[Placement.APPENDIX] = (
+        _last_body(paragraphs, 0, len(paragraphs) - 1, tables=True),
+        "at the end of the document, as an appendix",
+    )
     out = {}
     for placement, (index, reason) in anchors.items():
         if index is None:
@@ -510,8 +674,75 @@ def _places(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], ip: Ip
     return out
 
 
-def _clause_end(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], kind: FindingKind, runs: _SectionRuns,
-                reason: str) -> tuple[int | None, str] | None:
+_LEAD_IN = re.compile(r"[:\u2014]\s*$")  # "... shall constitute any warranty that:"
+_ITEM = re.compile(
+    r"^\s*(?:\(\s*[a-z0-9]{0,4}\s*\)|[a-z0-9]{1,4}[.)]|[\u2022\u00b7\u25aa\u25e6\u2013*-])\s", re.IGNORECASE
+)
+_OPTION = re.compile(r"\s*\[\s*(?:option|alternative|alt\.?|either|variant)\b", re.IGNORECASE)
+_LIST_STYLE = re.compile(r"list|bullet", re.IGNORECASE)
+_MAX_LIST = 40  # items a lead-in may govern
+
+
+def _depth(p: Paragraph) -> int:
+    """How deep a paragraph sits: its numbering level, else its section depth, one deeper for a typed
+    list marker ("(b) ", "- ", "(   ) ") or a list style."""
+    if p.num_id is not None and p.ilvl is not None:
+        return p.ilvl
+    typed = bool(_ITEM.match(p.text)) or bool(p.style_name and _LIST_STYLE.search(p.style_name))
+    return len(p.section_path) + typed
+
+
+def _lead_in(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | None:
+    """The lead-in ("... that:") whose list paragraph ``index`` is an item of: the nearest paragraph
+    before it that sits higher, when it ends with a colon."""
+    depth = _depth(paragraphs[index])
+    for j in range(index - 1, max(floor, index - _MAX_LIST) - 1, -1):
+        p = paragraphs[j]
+        if p.text.strip() and _depth(p) < depth:
+            return j if _LEAD_IN.search(p.text) else None
+    return None
+
+
+def _open_bracket(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | None:
+    """The paragraph opening the bracketed block ("[Option 1 ...") that paragraph ``index`` is in or
+    closes: an insertion right after an alternative would read as part of it."""
+    depth, opener = 0, None
+    for k in range(floor, index + 1):
+        text = paragraphs[k].text
+        before = depth
+        if text.lstrip().startswith("["):
+            opener = k
+        depth = max(0, depth + text.count("[") - text.count("]"))
+        if before == 0 and depth > 0 and opener != k:
+            opener = k
+    if depth > 0:
+        return opener
+    closes = paragraphs[index].text.rstrip().endswith("]")
+    # a closed one-paragraph bracket is a fill-in ("[  ]", "[insert date]") unless it names an alternative
+    return opener if closes and opener is not None and _OPTION.match(paragraphs[opener].text) else None
+
+
+def _settled(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], floor: int) -> tuple[int | None, str]:
+    """The anchor moved out of what an insertion must not join: a list governed by a lead-in (the new
+    clause would read as one more item of "... any warranty that:") or a bracketed alternative
+    ("[Option 1 ...]", gone if the parties pick the other). It goes before the lead-in or the block."""
+    index, reason = anchor
+    for _ in range(6):  # a lead-in inside an option block, or the reverse; several alternatives in a row
+        if index is None:
+            break
+        lead, opener = _lead_in(paragraphs, index, floor), _open_bracket(paragraphs, index, floor)
+        start = lead if lead is not None else opener
+        if start is None:
+            break
+        moved = _last_body(paragraphs, floor, start - 1) if start > floor else None
+        what = "a list governed by a lead-in" if lead is not None else "a bracketed alternative"
+        index, reason = moved, f"{reason}, before {what} (paragraph {start})"
+    return index, reason
+
+
+def _clause_end(
+    paragraphs: Sequence[Paragraph], findings: Sequence[Finding], kind: FindingKind, runs: _SectionRuns, reason: str
+) -> tuple[int | None, str] | None:
     """The end of the longest clause of ``kind`` (its enclosing section, when one level up holds it)."""
     clause = max((f for f in findings if f.kind == kind), key=lambda f: (f.end - f.start, -f.start), default=None)
     if clause is None:
@@ -543,8 +774,12 @@ def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Sc
     """The weights of the spec rows (:mod:`noai.kinds`): the heaviest grant of the work (else a
     fixed weight when the contract grants nothing), then each other kind once at the first
     severity it has a weight for, then the protections' points by status."""
-    grants = [(w.points, -rank, w.why) for f in findings for rank, (kind, row) in enumerate(KINDS.items())
-              if kind == f.kind and row.grant and (w := _weight(row, f.severity))]
+    grants = [
+        (w.points, -rank, w.why)
+        for f in findings
+        for rank, (kind, row) in enumerate(KINDS.items())
+        if kind == f.kind and row.grant and (w := _weight(row, f.severity))
+    ]
     reasons: list[tuple[int, str]] = []
     if grants:
         points, _, why = max(grants)
@@ -552,8 +787,11 @@ def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Sc
     elif not any(f.kind in GRANT_KINDS for f in findings):
         reasons.append(NO_IP_TERMS)
     for kind, row in KINDS.items():
-        weight = None if row.grant else next((w for f in findings if f.kind == kind
-                                              and (w := _weight(row, f.severity))), None)
+        weight = (
+            None
+            if row.grant
+            else next((w for f in findings if f.kind == kind and (w := _weight(row, f.severity))), None)
+        )
         if weight is not None:
             reasons.append((weight.points, weight.why))
     status = {p.name: p.status for p in protections}
@@ -601,16 +839,24 @@ def _notes(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
     notes = []
     if not any(f.kind in GRANT_KINDS for f in findings):
         if any(_BY_REFERENCE.search(p.text) for p in paragraphs):
-            notes.append("IP terms incorporated by reference: the ownership and licence clauses are in another "
-                         "document, which was not checked.")
+            notes.append(
+                "IP terms incorporated by reference: the ownership and licence clauses are in another "
+                "document, which was not checked."
+            )
         notes.append("No IP clauses found: no assignment, work-made-for-hire or licence clause in this document.")
     if terms.client is None or terms.provider is None:
         notes.append("The parties could not both be identified; directions assume the provider creates the work.")
     return notes
 
 
-def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None = None, *,
-                     filename: str | None = None, we: str | None = None) -> AuditResult:
+def audit_paragraphs(
+    paragraphs: Sequence[Paragraph],
+    terms: DefinedTerms | None = None,
+    *,
+    filename: str | None = None,
+    we: str | None = None,
+    work_kind: str | None = None,
+) -> AuditResult:
     """Audit paragraphs already read (``terms`` are extracted when not given). ``we`` is the user's
     party (a party's name or word, or a role); the audit reads the contract from that party's side.
     Raises :class:`~noai.errors.UnknownPartyError` when ``we`` names no party of the document."""
@@ -625,9 +871,23 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
         creator_side = terms.creator or "provider"
         terms = replace(terms, creator="client" if creator_side == "provider" else "provider")
     if language not in ("en", "unknown"):
-        return AuditResult(filename, language, paragraphs, terms, [], [], [], Score(None, None), None,
-                           [f"Language not supported: the document appears to be in '{language}'; only English "
-                            f"contracts are analysed, so no findings are reported."], parties=parties, we=resolved)
+        return AuditResult(
+            filename,
+            language,
+            paragraphs,
+            terms,
+            [],
+            [],
+            [],
+            Score(None, None),
+            None,
+            [
+                f"Language not supported: the document appears to be in '{language}'; only English "
+                f"contracts are analysed, so no findings are reported."
+            ],
+            parties=parties,
+            we=resolved,
+        )
     creator = terms.creator or "provider"
     findings = classify(paragraphs, terms, words)
     protections = _protections(paragraphs, findings, terms, creator)
@@ -638,29 +898,48 @@ def audit_paragraphs(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None
     # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
     review = learned.review_findings(paragraphs, findings)
     return AuditResult(
-        filename=filename, language=language, paragraphs=paragraphs, terms=terms,
+        filename=filename,
+        language=language,
+        paragraphs=paragraphs,
+        terms=terms,
         findings=sorted(findings + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
         insertion_points=_insertion_points(protections, places),
-        score=_score(findings, protections), ip_section=ip, notes=_notes(paragraphs, findings + review, terms),
-        places=places, parties=parties, we=resolved)
+        score=_score(findings, protections),
+        ip_section=ip,
+        notes=_notes(paragraphs, findings + review, terms),
+        places=places,
+        parties=parties,
+        we=resolved,
+        work_kind=given_work_kind(work_kind)
+        if work_kind
+        else detect_work_kind(paragraphs, parties.work_product.text if parties.work_product else None),
+    )
 
 
-def audit_document(doc: Document, *, filename: str | None = None, we: str | None = None,
-                   previous: Document | None = None) -> AuditResult:
+def audit_document(
+    doc: Document,
+    *,
+    filename: str | None = None,
+    we: str | None = None,
+    previous: Document | None = None,
+    work_kind: str | None = None,
+) -> AuditResult:
     """Audit a read :class:`~noai.ooxml.document.Document` (``we``: the user's party, see
-    :func:`audit_paragraphs`). When the document records a round of ours, or ``previous`` (the
-    document we sent) is given, the result has a ``negotiation`` section and the protections the
-    statuses it gives them (:func:`noai.analysis.negotiation.protection_statuses`)."""
-    result = audit_paragraphs(doc.paragraphs, filename=filename, we=we)
+    :func:`audit_paragraphs`; ``work_kind``: the kind of work, detected when None). When the
+    document records a round of ours, or ``previous`` (the document we sent) is given, the result
+    has a ``negotiation`` section and the protections the statuses it gives them
+    (:func:`noai.analysis.negotiation.protection_statuses`)."""
+    result = audit_paragraphs(doc.paragraphs, filename=filename, we=we, work_kind=work_kind)
     if result.score.risk is None:
         return result
     result.negotiation = talks = negotiate(doc, result.findings, previous)
     protections = protection_statuses(result.protections, result.paragraphs, talks)
     dangling = dangling_findings(result.paragraphs, talks)
     if dangling:
-        result.findings = sorted([*result.findings, *dangling],
-                                 key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity)))
+        result.findings = sorted(
+            [*result.findings, *dangling], key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))
+        )
     if protections != result.protections or dangling:
         result.protections = protections
         result.insertion_points = _insertion_points(protections, result.places)
@@ -674,8 +953,10 @@ def _negotiated_score(findings: Sequence[Finding], protections: Sequence[Protect
     lost = [p.name for p in protections if p.status in (STRUCK, REMOVED)]
     if not lost or score.risk is None or score.risk >= GRADES[0][0]:
         return score
-    lift = (GRADES[0][0] - score.risk, f"the other side struck or removed our {', '.join(lost)}, so the grade is "
-                                       "B at best")
+    lift = (
+        GRADES[0][0] - score.risk,
+        f"the other side struck or removed our {', '.join(lost)}, so the grade is B at best",
+    )
     risk = GRADES[0][0]
     reasons = (*score.reasons, lift)
     return Score(risk, "B", reasons, f"Grade B: {lift[1]}.")

@@ -69,23 +69,48 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "title": kind_spec(self.kind).title, "severity": self.severity,
-            "start": self.start, "end": self.end,
-            "paragraph_text": self.paragraph_text, "section_label": self.section_label,
-            "section_path": list(self.section_path), "heading": self.heading,
+            "kind": self.kind,
+            "title": kind_spec(self.kind).title,
+            "severity": self.severity,
+            "start": self.start,
+            "end": self.end,
+            "paragraph_text": self.paragraph_text,
+            "section_label": self.section_label,
+            "section_path": list(self.section_path),
+            "heading": self.heading,
             "phrase": {"text": self.phrase, "start": self.phrase_start, "end": self.phrase_end},
-            "explanation": self.explanation, "attributes": dict(self.attributes),
-            "act": self.act, "actor": self.actor, "beneficiary": self.beneficiary, "object": self.object,
-            "qualifiers": list(self.qualifiers), "negated": self.negated, "operative": self.operative,
-            "tier": self.tier, "confidence": self.confidence,
+            "explanation": self.explanation,
+            "attributes": dict(self.attributes),
+            "act": self.act,
+            "actor": self.actor,
+            "beneficiary": self.beneficiary,
+            "object": self.object,
+            "qualifiers": list(self.qualifiers),
+            "negated": self.negated,
+            "operative": self.operative,
+            "tier": self.tier,
+            "confidence": self.confidence,
         }
 
 
 # -- parties ------------------------------------------------------------------------------------
 
-_FALLBACK = {CLIENT: ("Client", "Customer", "Company", "Buyer", "Licensee", "Agency", "Purchaser"),
-             PROVIDER: ("Provider", "Service Provider", "Contractor", "Consultant", "Supplier", "Vendor",
-                        "Developer", "Designer", "Licensor", "Contributor", "Freelancer")}
+_FALLBACK = {
+    CLIENT: ("Client", "Customer", "Company", "Buyer", "Licensee", "Agency", "Purchaser"),
+    PROVIDER: (
+        "Provider",
+        "Service Provider",
+        "Contractor",
+        "Consultant",
+        "Supplier",
+        "Vendor",
+        "Developer",
+        "Designer",
+        "Licensor",
+        "Contributor",
+        "Freelancer",
+    ),
+}
 
 
 _PRONOUNS = frozenset({"you", "your", "we", "us", "our", "licensee", "licensor"})
@@ -105,14 +130,18 @@ def _introduction(paragraphs: Sequence[Paragraph], term: Term | None) -> str:
     pos = text.find(term.name)
     if pos < 0:
         return ""
-    return text[text.rfind(")", 0, pos) + 1:pos]
+    return text[text.rfind(")", 0, pos) + 1 : pos]
 
 
 class Parties:
     """Finds mentions of the two parties in a sentence, by the document's own defined names."""
 
-    def __init__(self, terms: DefinedTerms | None, paragraphs: Sequence[Paragraph] = (),
-                 words: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(
+        self,
+        terms: DefinedTerms | None,
+        paragraphs: Sequence[Paragraph] = (),
+        words: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         self.creator = getattr(terms, "creator", None) or PROVIDER
         self.other = CLIENT if self.creator == PROVIDER else PROVIDER
         alternatives = []
@@ -126,27 +155,33 @@ class Parties:
         for role in (CLIENT, PROVIDER):
             spellings = sorted(names[role] - taken, key=len, reverse=True)
             if spellings:
-                spelled = (f"(?i:{re.escape(w)})" if w.lower() in _PRONOUNS else re.escape(w)
-                           for w in spellings)
+                spelled = (f"(?i:{re.escape(w)})" if w.lower() in _PRONOUNS else re.escape(w) for w in spellings)
                 alternatives.append(rf"(?P<{role}>\b(?:{'|'.join(spelled)})\b)")
         alternatives.append(r"(?P<mutual>\b(?i:each|either|both)\s+(?i:party|parties|of\s+the\s+parties)\b)")
         self.pattern = re.compile("|".join(alternatives))
         # "the provider", "the customer" written in lower case (drafting notes, informal text): a role
         # word the document uses for a party, after "the", whatever its case
-        spelt = {role: "|".join(map(re.escape, sorted(names[role] - taken, key=len, reverse=True)))
-                 for role in (CLIENT, PROVIDER)}
+        spelt = {
+            role: "|".join(map(re.escape, sorted(names[role] - taken, key=len, reverse=True)))
+            for role in (CLIENT, PROVIDER)
+        }
         lower = [rf"(?P<{role}>\bthe\s+(?:{spelt[role]})\b)" for role in (CLIENT, PROVIDER) if spelt[role]]
         self.lower = re.compile("|".join(lower), re.IGNORECASE) if lower else None
         self.names = names
-        self.surfaces: dict[str, str] = {role: t.surface for role in (CLIENT, PROVIDER)
-                                         if (t := getattr(terms, role, None))}
-        self.introductions = {role: _introduction(paragraphs, getattr(terms, role, None))
-                              for role in (CLIENT, PROVIDER)}
+        self.surfaces: dict[str, str] = {
+            role: t.surface for role in (CLIENT, PROVIDER) if (t := getattr(terms, role, None))
+        }
+        self.introductions = {
+            role: _introduction(paragraphs, getattr(terms, role, None)) for role in (CLIENT, PROVIDER)
+        }
         owned = "|".join(re.escape(n) for n in sorted(names[CLIENT] | names[PROVIDER], key=len, reverse=True))
         self.own_materials = re.compile(
             rf"\b(?P<who>{owned})(?:'s|’s)?\s+(?:Pre-?[Ee]xisting\s+|Background\s+|Baseline\s+|Core\s+)?(?:Data|Materials?|Content|"
             rf"Confidential|Property|Marks|Trademarks|IP\b|Intellectual|Inputs?|Technology|Platform|Software|"
-            rf"Products?|Services|Tools)" if owned else r"(?!)")
+            rf"Products?|Services|Tools)"
+            if owned
+            else r"(?!)"
+        )
 
     def before(self, text: str, start: int, end: int) -> str | None:
         """The role of the last party named in ``text[start:end]`` (the subject of a verb at ``end``)."""
@@ -209,8 +244,10 @@ KIND_SEMANTICS: dict[str, tuple[str | None, str | None, str | None]] = {
     "work_made_for_hire": ("vests", "direction", "owner"),
     "license_grant": ("licenses", "grantor", "grantee"),
     # the scope words of a grant: the grant's act and direction
-    **dict.fromkeys(("perpetual_irrevocable", "any_and_all_purposes", "future_technologies", "derivative_works",
-                     "sublicensable"), ("licenses", "direction", "direction")),
+    **dict.fromkeys(
+        ("perpetual_irrevocable", "any_and_all_purposes", "future_technologies", "derivative_works", "sublicensable"),
+        ("licenses", "direction", "direction"),
+    ),
     "moral_rights_waiver": ("waives", "waived_by", "~actor"),
     "feedback_usage_data": ("permits", "~beneficiary", "beneficiary"),
     "existing_ai_restriction/restriction": ("restricts", "restricted_party", "~actor"),
@@ -226,16 +263,37 @@ KIND_SEMANTICS: dict[str, tuple[str | None, str | None, str | None]] = {
     "dangling_defined_term": ("other", "both", "both"),
 }
 # The act of an ownership phrase, by the first of these words it holds.
-OWNERSHIP_ACTS = (("vest", "vests"), ("own", "owns"), ("property", "owns"), ("belong", "owns"),
-                  ("retain", "reserves"), ("keep", "reserves"))
+OWNERSHIP_ACTS = (
+    ("vest", "vests"),
+    ("own", "owns"),
+    ("property", "owns"),
+    ("belong", "owns"),
+    ("retain", "reserves"),
+    ("keep", "reserves"),
+)
 # The kinds whose sentence's scope words are the finding's qualifiers.
-QUALIFIED = frozenset({"ip_assignment", "work_made_for_hire", "license_grant", "perpetual_irrevocable",
-                       "any_and_all_purposes", "future_technologies", "derivative_works", "sublicensable",
-                       "feedback_usage_data", "existing_ai_restriction"})
+QUALIFIED = frozenset(
+    {
+        "ip_assignment",
+        "work_made_for_hire",
+        "license_grant",
+        "perpetual_irrevocable",
+        "any_and_all_purposes",
+        "future_technologies",
+        "derivative_works",
+        "sublicensable",
+        "feedback_usage_data",
+        "existing_ai_restriction",
+    }
+)
 # The kinds whose object is fixed by the kind.
-KIND_OBJECTS = {"confidentiality": "confidential_information", "governing_law": None, "survival": None,
-                "dangling_defined_term": None,
-                "limitation_of_liability": None}
+KIND_OBJECTS = {
+    "confidentiality": "confidential_information",
+    "governing_law": None,
+    "survival": None,
+    "dangling_defined_term": None,
+    "limitation_of_liability": None,
+}
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -248,8 +306,12 @@ def _is_definition(p: Paragraph) -> bool:
 
 def _quoted(text: str, m: re.Match[str]) -> bool:
     """The phrase is quoted, talked about rather than used: 'permits use “for any purpose”'."""
-    return m.start() > 0 and m.end() < len(text) and text[m.start() - 1] in P.OPEN_QUOTES \
+    return (
+        m.start() > 0
+        and m.end() < len(text)
+        and text[m.start() - 1] in P.OPEN_QUOTES
         and text[m.end()] in P.CLOSE_QUOTES
+    )
 
 
 def bare_title(p: Paragraph) -> bool:
@@ -304,17 +366,22 @@ _NEEDS = {id(rx): needs for rx, needs in P.NEEDS.items()}
 
 def _trapped(trap: re.Pattern[str], text: str, m: re.Match[str], s: int, e: int) -> bool:
     """A trap covers the match if one of its matches in the sentence comes within 40 characters of it."""
-    return any(t.start() < m.end() + 40 and t.end() > m.start() - 40
-               for t in trap.finditer(text, max(s, m.start() - 120), min(e, m.end() + 120)))
+    return any(
+        t.start() < m.end() + 40 and t.end() > m.start() - 40
+        for t in trap.finditer(text, max(s, m.start() - 120), min(e, m.end() + 120))
+    )
 
 
-
-_MODIFIERS = tuple((kind, signals, trap, KINDS[kind].severity.against) for kind, signals, trap in (
-    (FindingKind.PERPETUAL_IRREVOCABLE, (P.PERPETUAL,), P.PERPETUAL_TRAP),
-    (FindingKind.ANY_AND_ALL_PURPOSES, (P.ANY_PURPOSE,), P.ANY_PURPOSE_TRAP),
-    (FindingKind.FUTURE_TECHNOLOGIES, (P.FUTURE_TECH, P.ALL_MEDIA), P.FUTURE_TRAP),
-    (FindingKind.DERIVATIVE_WORKS, (P.DERIVATIVE,), P.DERIVATIVE_TRAP),
-    (FindingKind.SUBLICENSABLE, (P.SUBLICENSE,), P.SUBLICENSE_TRAP)))
+_MODIFIERS = tuple(
+    (kind, signals, trap, KINDS[kind].severity.against)
+    for kind, signals, trap in (
+        (FindingKind.PERPETUAL_IRREVOCABLE, (P.PERPETUAL,), P.PERPETUAL_TRAP),
+        (FindingKind.ANY_AND_ALL_PURPOSES, (P.ANY_PURPOSE,), P.ANY_PURPOSE_TRAP),
+        (FindingKind.FUTURE_TECHNOLOGIES, (P.FUTURE_TECH, P.ALL_MEDIA), P.FUTURE_TRAP),
+        (FindingKind.DERIVATIVE_WORKS, (P.DERIVATIVE,), P.DERIVATIVE_TRAP),
+        (FindingKind.SUBLICENSABLE, (P.SUBLICENSE,), P.SUBLICENSE_TRAP),
+    )
+)
 _MODIFIER_KINDS = frozenset(kind for kind, *_ in _MODIFIERS)
 _NO_GRANT = frozenset({"ownership", "grant", *_MODIFIER_KINDS})
 _NO_GRANT_KINDS = frozenset({*GRANT_KINDS, *_MODIFIER_KINDS})
@@ -323,13 +390,19 @@ _NO_GRANT_KINDS = frozenset({*GRANT_KINDS, *_MODIFIER_KINDS})
 _PARTY_FIELDS = ("owner", "grantor", "grantee", "beneficiary", "indemnitor")  # filled in by their labels
 # A section's own title ("Confidentiality", "Confidential Information and Trade Secrets", "Non-Disclosure"):
 # the heading of the clause, found with it (as an indemnity's heading is).
-_CONFIDENTIALITY_TITLE = re.compile(r"^\W*(?:[\d.]+\s*)?(?:confidentiality|confidential\s+information|non-?disclosure)"
-                                    r"(?:\s+(?:and|&)\s+[\w\s-]{1,40})?\W*$", re.IGNORECASE)
+_CONFIDENTIALITY_TITLE = re.compile(
+    r"^\W*(?:[\d.]+\s*)?(?:confidentiality|confidential\s+information|non-?disclosure)"
+    r"(?:\s+(?:and|&)\s+[\w\s-]{1,40})?\W*$",
+    re.IGNORECASE,
+)
 _TRANSFER = re.compile(r"\b(?:assign|transfer|convey)(?:s|ed)?\b", re.IGNORECASE)
 _BE_AND = re.compile(r"\bbe\s+and\s+(?:shall\s+|will\s+)?$", re.IGNORECASE)
 _FEEDBACK_WORD = re.compile(r"\bfeedback\b", re.IGNORECASE)
-_PASSIVE_USE = re.compile(r"\w+\s+be\s+(?:freely\s+)?(?:used|exploited|incorporated|collected|analy[sz]ed|processed)\b"
-                          r"(?P<by>(?:\s+\w+){0,12}?\s+by\b)?", re.IGNORECASE)
+_PASSIVE_USE = re.compile(
+    r"\w+\s+be\s+(?:freely\s+)?(?:used|exploited|incorporated|collected|analy[sz]ed|processed)\b"
+    r"(?P<by>(?:\s+\w+){0,12}?\s+by\b)?",
+    re.IGNORECASE,
+)
 _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
 _OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
@@ -344,9 +417,12 @@ class _Grant:
 
 
 class _Classifier:
-    def __init__(self, paragraphs: Sequence[Paragraph], terms: DefinedTerms | None,
-                 words: Mapping[str, Sequence[str]] | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        paragraphs: Sequence[Paragraph],
+        terms: DefinedTerms | None,
+        words: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         self.paragraphs = paragraphs
         self.parties = Parties(terms, paragraphs, words)
         self.roles = _Roles(self.parties)
@@ -359,8 +435,16 @@ class _Classifier:
         self.terms = terms
         self.terms_known = getattr(terms, "creator", None) is not None
         works = getattr(getattr(terms, "deliverables", None), "name", None)
-        names = ["Deliverables?", "Work\\s+Product", "Works?", "Inventions?", "Results", "Contributions?",
-                 "work\\s+product", "deliverables"] + ([re.escape(works)] if works else [])
+        names = [
+            "Deliverables?",
+            "Work\\s+Product",
+            "Works?",
+            "Inventions?",
+            "Results",
+            "Contributions?",
+            "work\\s+product",
+            "deliverables",
+        ] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
         self.t = _Text("", None)  # the paragraph being classified
@@ -384,8 +468,9 @@ class _Classifier:
 
     # -- building findings ------------------------------------------------------------------------
 
-    def finding(self, p: Paragraph, kind: str, m: re.Match[str] | tuple[int, int], severity: str, note: str,
-                **attributes: Any) -> Finding:
+    def finding(
+        self, p: Paragraph, kind: str, m: re.Match[str] | tuple[int, int], severity: str, note: str, **attributes: Any
+    ) -> Finding:
         start, end = (m.start(), m.end()) if isinstance(m, re.Match) else m
         fill = {k: v for k, v in attributes.items() if isinstance(v, str)}
         for k in _PARTY_FIELDS:
@@ -396,13 +481,26 @@ class _Classifier:
         meaning = self.meaning(p, kind, note, start, end, attributes)
         if not meaning["operative"] and kind in _NO_GRANT_KINDS and severity in (HIGH, MEDIUM):
             severity = INFO  # a definition or recital grants nothing by itself
-        return Finding(kind=kind, severity=severity, start=p.index, end=p.index, paragraph_text=p.text,
-                       section_label=p.section_label, section_path=tuple(p.section_path), heading=p.heading,
-                       phrase=p.text[start:end], phrase_start=start, phrase_end=end, explanation=explanation,
-                       attributes={k: v for k, v in attributes.items() if v is not None}, **meaning)
+        return Finding(
+            kind=kind,
+            severity=severity,
+            start=p.index,
+            end=p.index,
+            paragraph_text=p.text,
+            section_label=p.section_label,
+            section_path=tuple(p.section_path),
+            heading=p.heading,
+            phrase=p.text[start:end],
+            phrase_start=start,
+            phrase_end=end,
+            explanation=explanation,
+            attributes={k: v for k, v in attributes.items() if v is not None},
+            **meaning,
+        )
 
-    def meaning(self, p: Paragraph, kind: str, note: str, start: int, end: int, attributes: dict[str, Any]
-                ) -> dict[str, Any]:
+    def meaning(
+        self, p: Paragraph, kind: str, note: str, start: int, end: int, attributes: dict[str, Any]
+    ) -> dict[str, Any]:
         """Act, actor, beneficiary, object, qualifiers, negation, operative and confidence of a finding:
         the kind's row of :data:`KIND_SEMANTICS` first, the sentence's reading for what it leaves open."""
         text = p.text
@@ -428,8 +526,9 @@ class _Classifier:
             return self.parties.role(value) if value else None
 
         actor = party(actor_key, "actor") if actor_key and actor_key[0] not in "~=" else None
-        beneficiary = party(beneficiary_key, "beneficiary") if beneficiary_key and beneficiary_key[0] not in "~=" \
-            else None
+        beneficiary = (
+            party(beneficiary_key, "beneficiary") if beneficiary_key and beneficiary_key[0] not in "~=" else None
+        )
         if actor_key == "~beneficiary":
             actor = S.OTHER_SIDE.get(beneficiary or "")
         if beneficiary_key == "~actor":
@@ -444,8 +543,12 @@ class _Classifier:
             obj = self.reading(text, s, e).object
         else:
             obj = S.object_of(text, end, e)
-        if act is None or actor in (None, S.UNKNOWN) or beneficiary in (None, S.UNKNOWN) or \
-                (obj is None and kind not in KIND_OBJECTS):  # what the kind leaves open: read the sentence
+        if (
+            act is None
+            or actor in (None, S.UNKNOWN)
+            or beneficiary in (None, S.UNKNOWN)
+            or (obj is None and kind not in KIND_OBJECTS)
+        ):  # what the kind leaves open: read the sentence
             reading = self.reading(text, s, e)
             act = act or reading.act
             actor = actor if actor not in (None, S.UNKNOWN) else reading.actor
@@ -459,7 +562,8 @@ class _Classifier:
                 self._sentences_text, self._sentences = text, {}
             sentence = self._sentences[(text, s, e)] = (
                 not (_is_definition(p) or bare_title(p)) and S.operative(text, s),
-                S.qualifiers_of(text, s, e) if kind in QUALIFIED else None)
+                S.qualifiers_of(text, s, e) if kind in QUALIFIED else None,
+            )
         operative, qualifiers = sentence
         if qualifiers is None and kind in QUALIFIED:
             qualifiers = S.qualifiers_of(text, s, e)
@@ -467,9 +571,16 @@ class _Classifier:
         negated = bool(attributes.get("negated")) or polarity == "restriction"
         known = actor != S.UNKNOWN and beneficiary != S.UNKNOWN
         confidence = (0.9 if known else 0.7) if self.terms_known else 0.6
-        return {"act": act or "other", "actor": actor, "beneficiary": beneficiary, "object": obj,
-                "qualifiers": qualifiers if kind in QUALIFIED and qualifiers else (), "negated": negated,
-                "operative": operative, "confidence": confidence if operative else 0.5}
+        return {
+            "act": act or "other",
+            "actor": actor,
+            "beneficiary": beneficiary,
+            "object": obj,
+            "qualifiers": qualifiers if kind in QUALIFIED and qualifiers else (),
+            "negated": negated,
+            "operative": operative,
+            "confidence": confidence if operative else 0.5,
+        }
 
     def risky(self, grant: _Grant | None) -> bool:
         """Rights leave the creator (or we cannot tell that they do not)."""
@@ -490,8 +601,17 @@ class _Classifier:
             # A work made for hire always belongs to the commissioning side, whoever the sentence names.
             owner: str | None = self.parties.other
             grant = _Grant(self.parties.creator, owner)
-            out.append(self.finding(p, "work_made_for_hire", m, HIGH, "work_made_for_hire", owner=owner,
-                                    direction=f"{self.parties.creator}->{owner}"))
+            out.append(
+                self.finding(
+                    p,
+                    "work_made_for_hire",
+                    m,
+                    HIGH,
+                    "work_made_for_hire",
+                    owner=owner,
+                    direction=f"{self.parties.creator}->{owner}",
+                )
+            )
             break
         done = -1  # the end of the last sentence read as a reservation: its other phrases add nothing
         for m in t.finditer(P.ASSIGNMENT):
@@ -506,22 +626,36 @@ class _Classifier:
             weak = not any(w in phrase for w in ("assign", "transfer", "convey", "title"))
             if weak and not (ip_heading or self.work.search(text, s, e)):
                 continue
-            if (phrase.startswith("title") or not weak) and not P.IP_OBJECT.search(text, s, e) \
-                    and t.search(P.GOODS, s, e):
+            if (
+                (phrase.startswith("title") or not weak)
+                and not P.IP_OBJECT.search(text, s, e)
+                and t.search(P.GOODS, s, e)
+            ):
                 continue  # "Title to the goods shall pass to the Buyer", "transfers the Equipment": goods, not the work
-            if t.search(P.WARRANTY, s, m.start()) or (text[:s].rstrip().endswith(":")
-                                                      and P.WARRANTY.search(text, max(0, s - 300), s)):
+            if t.search(P.WARRANTY, s, m.start()) or (
+                text[:s].rstrip().endswith(":") and P.WARRANTY.search(text, max(0, s - 300), s)
+            ):
                 continue  # "Licensor warrants that (i) it owns all right, title and interest": no transfer
             subject = self.parties.before(text, s, m.start())
             # "retains", or "is and shall remain the sole property of X" said of what X already has (not "shall be
             # and remain", nor records the other side writes that "remain the property of X")
-            kept = t.search(P.RETAINS, s, m.start()) or P.RETAINS.search(m.group(0)) or (
-                (r := t.search(P.RETAINS, s, m.end())) and not _BE_AND.search(text, max(s, r.start() - 20), r.start())
-                and not P.CREATION.search(text, s, e) and r)
+            kept = (
+                t.search(P.RETAINS, s, m.start())
+                or P.RETAINS.search(m.group(0))
+                or (
+                    (r := t.search(P.RETAINS, s, m.end()))
+                    and not _BE_AND.search(text, max(s, r.start() - 20), r.start())
+                    and not P.CREATION.search(text, s, e)
+                    and r
+                )
+            )
             if kept:
                 if not any(f.kind == "reservation_of_rights" for f in out):
-                    out.append(self.finding(p, "reservation_of_rights", m, INFO, "reservation_of_rights",
-                                            owner=subject or "unknown"))
+                    out.append(
+                        self.finding(
+                            p, "reservation_of_rights", m, INFO, "reservation_of_rights", owner=subject or "unknown"
+                        )
+                    )
                 done = e
                 continue
             if "assign" in phrase or "transfer" in phrase or "convey" in phrase:
@@ -542,24 +676,55 @@ class _Classifier:
             if self.made_by_owner(text, s, e, owner):
                 # "Inventions made solely by X shall be owned by X": each side keeps what it makes or supplies
                 if not any(f.kind == "reservation_of_rights" for f in out):
-                    out.append(self.finding(p, "reservation_of_rights", m, INFO, "ip_assignment/kept", owner=owner,
-                                            direction=f"{owner}->{owner}", kept=True))
+                    out.append(
+                        self.finding(
+                            p,
+                            "reservation_of_rights",
+                            m,
+                            INFO,
+                            "ip_assignment/kept",
+                            owner=owner,
+                            direction=f"{owner}->{owner}",
+                            kept=True,
+                        )
+                    )
                 done = e
                 continue
             if (owner == self.parties.creator or (keeps_own and any(w in phrase for w in ("assign", "transfer")))) and (
-                    any(w in phrase for w in ("assign", "transfer", "convey")) or P.CREATION.search(text, s, e)):
+                any(w in phrase for w in ("assign", "transfer", "convey")) or P.CREATION.search(text, s, e)
+            ):
                 # A transfer to the creator, or the creator owning what is made under the contract:
                 # an assignment clause, but one that takes nothing from the creator.
-                out.append(self.finding(p, "ip_assignment", m, INFO, "ip_assignment/back", owner=owner,
-                                        direction=f"{giver if giver not in (None, owner) else self.parties.other}->"
-                                                  f"{owner}" if not keeps_own else f"{owner}->{owner}"))
+                out.append(
+                    self.finding(
+                        p,
+                        "ip_assignment",
+                        m,
+                        INFO,
+                        "ip_assignment/back",
+                        owner=owner,
+                        direction=f"{giver if giver not in (None, owner) else self.parties.other}->{owner}"
+                        if not keeps_own
+                        else f"{owner}->{owner}",
+                    )
+                )
                 break
             if owner == self.parties.creator or keeps_own:
                 # A party keeping what is its own (the creator its tools, the client its data) gives
                 # nothing away: a statement of ownership kept, not an assignment.
                 if not any(f.kind == "reservation_of_rights" for f in out):
-                    out.append(self.finding(p, "reservation_of_rights", m, INFO, "ip_assignment/kept", owner=owner,
-                                            direction=f"{owner}->{owner}", kept=True))
+                    out.append(
+                        self.finding(
+                            p,
+                            "reservation_of_rights",
+                            m,
+                            INFO,
+                            "ip_assignment/kept",
+                            owner=owner,
+                            direction=f"{owner}->{owner}",
+                            kept=True,
+                        )
+                    )
                 done = e
                 continue
             giver = giver if giver not in (None, owner) else self.parties.creator
@@ -570,8 +735,17 @@ class _Classifier:
             note = "ip_assignment"
             if S.FURTHER_ASSURANCE.search(text, s, e):  # papers to perfect a transfer made elsewhere
                 sev, note = LOW, "ip_assignment/assurance"
-            out.append(self.finding(p, "ip_assignment", m, sev, note, owner=owner or "unknown",
-                                    direction=f"{giver}->{owner or 'unknown'}"))
+            out.append(
+                self.finding(
+                    p,
+                    "ip_assignment",
+                    m,
+                    sev,
+                    note,
+                    owner=owner or "unknown",
+                    direction=f"{giver}->{owner or 'unknown'}",
+                )
+            )
             break
         return out, grant
 
@@ -579,8 +753,12 @@ class _Classifier:
         t, text = self.t, p.text
         for m in t.finditer(P.GRANT):
             s, e = t.sentence(m.start())
-            if _trapped(P.GRANT_TRAP, text, m, s, e) or t.negated(s, m.start(), 50) or S.negated(text, s, m.start()) \
-                    or not S.operative(text, s):
+            if (
+                _trapped(P.GRANT_TRAP, text, m, s, e)
+                or t.negated(s, m.start(), 50)
+                or S.negated(text, s, m.start())
+                or not S.operative(text, s)
+            ):
                 continue
             verb = m.group(0).lower()
             passive = "granted" in verb
@@ -590,8 +768,9 @@ class _Classifier:
             other = self.parties.after(text, m.start() if inside else m.end(), e)
             if passive:
                 giver, receiver = None, subject or other
-            elif verb.startswith(("may", "is permitted", "has the", "shall have", "will have", "shall hold",
-                                  "will hold")):
+            elif verb.startswith(
+                ("may", "is permitted", "has the", "shall have", "will have", "shall hold", "will hold")
+            ):
                 giver, receiver = None, subject
             else:
                 giver, receiver = subject, other
@@ -610,9 +789,19 @@ class _Classifier:
             else:
                 sev, note = MEDIUM, "license_grant"
             direction = MUTUAL if giver == MUTUAL else f"{giver or 'unknown'}->{receiver or 'unknown'}"
-            return [self.finding(p, "license_grant", m, sev, note, grantor=giver or "unknown",
-                                 grantee=receiver or "unknown", direction=direction,
-                                 scope=scope.group(0) if scope else None)], grant
+            return [
+                self.finding(
+                    p,
+                    "license_grant",
+                    m,
+                    sev,
+                    note,
+                    grantor=giver or "unknown",
+                    grantee=receiver or "unknown",
+                    direction=direction,
+                    scope=scope.group(0) if scope else None,
+                )
+            ], grant
         return [], None
 
     def modifiers(self, p: Paragraph, grant: _Grant | None, gates: frozenset[str]) -> list[Finding]:
@@ -632,25 +821,44 @@ class _Classifier:
             for m in (m for signal in signals for m in t.finditer(signal)):
                 s, e = t.sentence(m.start())
                 window = m.start() - s if kind in ("derivative_works", "sublicensable") else 80
-                if (_quoted(text, m) or _trapped(trap, text, m, s, e) or t.negated(s, m.start(), window)
-                        or t.search(P.RETAINS, s, e) or t.search(P.AI_EXCLUSION, m.start(), e)):
+                if (
+                    _quoted(text, m)
+                    or _trapped(trap, text, m, s, e)
+                    or t.negated(s, m.start(), window)
+                    or t.search(P.RETAINS, s, e)
+                    or t.search(P.AI_EXCLUSION, m.start(), e)
+                ):
                     continue
                 if self.outside_grant(text, s, e, m.start(), grant):
                     if grant is None and kind == FindingKind.ANY_AND_ALL_PURPOSES and self.creator_feedback(text, s, e):
                         # "Provider may use all Feedback freely without any restriction": unrestricted, but
                         # the creator's own use of what the client gives it (no risk to the creator)
-                        out.append(self.finding(p, kind, m, INFO, kind, direction=self._direction(
-                            _Grant(self.parties.other, self.parties.creator))))
+                        out.append(
+                            self.finding(
+                                p,
+                                kind,
+                                m,
+                                INFO,
+                                kind,
+                                direction=self._direction(_Grant(self.parties.other, self.parties.creator)),
+                            )
+                        )
                         break
                     continue
-                if grant is None and not (P.RIGHTS_CONTEXT.search(text, s, e) and (
-                        self.under(p, "ip", "license", "feedback") or t.search(P.GRANT, s, e)
-                        or self.work.search(text, s, e))):
+                if grant is None and not (
+                    P.RIGHTS_CONTEXT.search(text, s, e)
+                    and (
+                        self.under(p, "ip", "license", "feedback")
+                        or t.search(P.GRANT, s, e)
+                        or self.work.search(text, s, e)
+                    )
+                ):
                     continue
                 if kind == "future_technologies" and self.under(p, "publicity"):
                     continue
-                out.append(self.finding(p, kind, m, severity if risky else INFO, kind,
-                                        direction=self._direction(grant)))
+                out.append(
+                    self.finding(p, kind, m, severity if risky else INFO, kind, direction=self._direction(grant))
+                )
                 break
         return out
 
@@ -664,19 +872,20 @@ class _Classifier:
             if named - {owner}:  # "created by Skype, or the Company": not the owner alone
                 continue
             if owner == MUTUAL:
-                if re.match(r"(?:such|that|the\s+relevant|the)\s+[Pp]arty\b|it\b|the\s+party\s+who", text[m.end():]):
+                if re.match(r"(?:such|that|the\s+relevant|the)\s+[Pp]arty\b|it\b|the\s+party\s+who", text[m.end() :]):
                     return True
             elif self.parties.after(text, m.end(), min(e, m.end() + 40)) == owner and (
-                    self.parties.pattern.match(text, m.end())
-                    or (text.startswith(("the ", "The "), m.end()) and self.parties.pattern.match(text, m.end() + 4))):
+                self.parties.pattern.match(text, m.end())
+                or (text.startswith(("the ", "The "), m.end()) and self.parties.pattern.match(text, m.end() + 4))
+            ):
                 return True
         return False
 
     def first_body(self, i: int) -> int:
         """The first paragraph of text under the heading ``paragraphs[i]`` (the heading itself if none)."""
         path = self.paragraphs[i].section_path
-        for q in self.paragraphs[i + 1:i + 4]:
-            if q.section_path[:len(path)] != path or (q.is_heading and bare_title(q)):
+        for q in self.paragraphs[i + 1 : i + 4]:
+            if q.section_path[: len(path)] != path or (q.is_heading and bare_title(q)):
                 break
             if q.text.strip():
                 return q.index
@@ -685,8 +894,12 @@ class _Classifier:
     def creator_feedback(self, text: str, s: int, e: int) -> bool:
         """The sentence lets the creator use the client's feedback or usage data."""
         reading = self.reading(text, s, e)
-        return (reading.act == "permits" and reading.beneficiary == S.CREATOR and not reading.negated
-                and bool(self.t.search(P.FEEDBACK, s, e)))
+        return (
+            reading.act == "permits"
+            and reading.beneficiary == S.CREATOR
+            and not reading.negated
+            and bool(self.t.search(P.FEEDBACK, s, e))
+        )
 
     def reading(self, text: str, s: int, e: int) -> S.Reading:
         """The semantic reading of the current paragraph's sentence ``text[s:e]`` (read once)."""
@@ -719,8 +932,11 @@ class _Classifier:
         if grant is not None:
             return False
         reading = self.reading(text, s, e)
-        return reading.act not in S.GRANTING or reading.negated or (
-            reading.act == "permits" and reading.beneficiary == S.CREATOR)
+        return (
+            reading.act not in S.GRANTING
+            or reading.negated
+            or (reading.act == "permits" and reading.beneficiary == S.CREATOR)
+        )
 
     def _direction(self, grant: _Grant | None) -> str | None:
         if grant is None:
@@ -765,37 +981,85 @@ class _Classifier:
         """AI language with its polarity, judged on the whole sentence (a run-in title is no sentence)."""
         text = p.text
         for m in P.AI_TERM.finditer(text, body_start(p)):
-            if any(t.start() <= m.start() and t.end() >= m.end()
-                   for trap in (P.AI_TRAP, self.own_title) if trap is not None
-                   for t in trap.finditer(text, max(0, m.start() - 80), m.end() + 80)):
+            if any(
+                t.start() <= m.start() and t.end() >= m.end()
+                for trap in (P.AI_TRAP, self.own_title)
+                if trap is not None
+                for t in trap.finditer(text, max(0, m.start() - 80), m.end() + 80)
+            ):
                 continue
             s, e = self.t.sentence(m.start())
             negation = self.t.search(P.NEGATION, s, e) or next(
-                (r for r in P.RESTRICT.finditer(text, s, e) if not any(
-                    x.start() <= r.start() < x.end() for x in P.RESTRICTION_REFERENCE.finditer(text, s, e))), None)
+                (
+                    r
+                    for r in P.RESTRICT.finditer(text, s, e)
+                    if not any(x.start() <= r.start() < x.end() for x in P.RESTRICTION_REFERENCE.finditer(text, s, e))
+                ),
+                None,
+            )
             disclose = P.AI_TRANSPARENCY.search(text, s, e)
             discloser = (self.parties.before(text, s, disclose.start()) or "unknown") if disclose else None
             if negation:
                 bound = self.parties.before_any_case(text, s, negation.start()) or "unknown"
                 names = "|".join(map(re.escape, self.parties.names.get(bound, ())))
                 # "The Buyer shall not upload the Buyer's own data to an AI tool": its own material, not the work
-                own = bound in (CLIENT, PROVIDER) and bound != self.parties.creator and not self.work.search(
-                    text, s, e) and S.owns_object(text, negation.start(), e, names)
-                note, sev = (("existing_ai_restriction/creator", LOW) if bound == self.parties.creator
-                             else ("existing_ai_restriction/restriction", INFO))
-                return [self.finding(p, "existing_ai_restriction", m, sev, note, polarity="restriction",
-                                     restricted_party=bound, covers="own" if own else None, discloser=discloser)]
+                own = (
+                    bound in (CLIENT, PROVIDER)
+                    and bound != self.parties.creator
+                    and not self.work.search(text, s, e)
+                    and S.owns_object(text, negation.start(), e, names)
+                )
+                note, sev = (
+                    ("existing_ai_restriction/creator", LOW)
+                    if bound == self.parties.creator
+                    else ("existing_ai_restriction/restriction", INFO)
+                )
+                return [
+                    self.finding(
+                        p,
+                        "existing_ai_restriction",
+                        m,
+                        sev,
+                        note,
+                        polarity="restriction",
+                        restricted_party=bound,
+                        covers="own" if own else None,
+                        discloser=discloser,
+                    )
+                ]
             permission = P.AI_PERMISSION.search(text, s, e)
             if permission:
-                who = (self.parties.before_any_case(text, s, permission.start())
-                       or self.parties.after(text, permission.end(), e) or "unknown")
+                who = (
+                    self.parties.before_any_case(text, s, permission.start())
+                    or self.parties.after(text, permission.end(), e)
+                    or "unknown"
+                )
                 sev = INFO if who == self.parties.creator else HIGH
-                return [self.finding(p, "existing_ai_restriction", m, sev, "existing_ai_restriction/permission",
-                                     polarity="permission", permitted_party=who, discloser=discloser)]
+                return [
+                    self.finding(
+                        p,
+                        "existing_ai_restriction",
+                        m,
+                        sev,
+                        "existing_ai_restriction/permission",
+                        polarity="permission",
+                        permitted_party=who,
+                        discloser=discloser,
+                    )
+                ]
             if S.drafting_note(text):  # a note that only talks about AI: neither a term nor a choice of the form
                 return []
-            return [self.finding(p, "existing_ai_restriction", m, LOW, "existing_ai_restriction/mention",
-                                 polarity="mention", discloser=discloser)]
+            return [
+                self.finding(
+                    p,
+                    "existing_ai_restriction",
+                    m,
+                    LOW,
+                    "existing_ai_restriction/mention",
+                    polarity="mention",
+                    discloser=discloser,
+                )
+            ]
         return []
 
     def governing_law(self, p: Paragraph) -> list[Finding]:
@@ -806,8 +1070,17 @@ class _Classifier:
             return []
         place = P.LAW_PLACE.search(p.text, m.start())
         jurisdiction = (place.group(1) or place.group(2)).strip() if place else None
-        return [self.finding(p, "governing_law", m, LOW, "governing_law", jurisdiction=jurisdiction,
-                             favours=self.favoured_by_law(jurisdiction))]
+        return [
+            self.finding(
+                p,
+                "governing_law",
+                m,
+                LOW,
+                "governing_law",
+                jurisdiction=jurisdiction,
+                favours=self.favoured_by_law(jurisdiction),
+            )
+        ]
 
     def _law_label(self, p: Paragraph) -> bool:
         """The paragraph sits under a governing-law label: its heading or run-in title, or the row label
@@ -840,8 +1113,9 @@ class _Classifier:
         note = "indemnification/unknown" if who == "unknown" else "indemnification"
         return [self.finding(p, "indemnification", m, sev, note, indemnitor=who)]
 
-    def simple(self, p: Paragraph, kind: str, signal: re.Pattern[str], severity: str,
-               trap: re.Pattern[str] | None = None) -> list[Finding]:
+    def simple(
+        self, p: Paragraph, kind: str, signal: re.Pattern[str], severity: str, trap: re.Pattern[str] | None = None
+    ) -> list[Finding]:
         m = self.t.search(signal)
         if not m or (trap is not None and self.t.search(trap)):
             return []
@@ -864,8 +1138,9 @@ class _Classifier:
 
     # -- one paragraph ------------------------------------------------------------------------------
 
-    def paragraph(self, i: int, p: Paragraph, gates: frozenset[str], carried: _Grant | None
-                  ) -> tuple[list[Finding], _Grant | None]:
+    def paragraph(
+        self, i: int, p: Paragraph, gates: frozenset[str], carried: _Grant | None
+    ) -> tuple[list[Finding], _Grant | None]:
         """The findings of ``p`` (``paragraphs[i]``) among the kinds its ``gates`` let through, and its grant."""
         self.t = _Text(p.text, self.gates.lows[i] if self.gates.exact else None)
         if bare_title(p):  # "Work Made for Hire and Further Assurances" alone is no grant
@@ -875,8 +1150,12 @@ class _Classifier:
         found += licences
         grant = grant or licence
         found += self.modifiers(p, grant or carried, gates)
-        for kind, method in (("moral_rights_waiver", self.moral_rights), ("feedback_usage_data", self.feedback),
-                             ("existing_ai_restriction", self.ai), ("governing_law", self.governing_law)):
+        for kind, method in (
+            ("moral_rights_waiver", self.moral_rights),
+            ("feedback_usage_data", self.feedback),
+            ("existing_ai_restriction", self.ai),
+            ("governing_law", self.governing_law),
+        ):
             if kind in gates:
                 found += method(p)
         if "indemnification" in gates:
@@ -885,8 +1164,9 @@ class _Classifier:
             found += self.simple(p, "limitation_of_liability", P.LIABILITY, LOW)
         if "confidentiality" in gates and (not self.under(p, "data_protection") or self.under(p, "confidentiality")):
             found += self.simple(p, "confidentiality", P.CONFIDENTIALITY, INFO, P.CONFIDENTIALITY_TRAP) or [
-                replace(f, end=self.first_body(i)) for f in (
-                    self.simple(p, "confidentiality", _CONFIDENTIALITY_TITLE, INFO) if bare_title(p) else [])]
+                replace(f, end=self.first_body(i))
+                for f in (self.simple(p, "confidentiality", _CONFIDENTIALITY_TITLE, INFO) if bare_title(p) else [])
+            ]
         if "reservation_of_rights" in gates:
             found += self.reservation(p, found)
         if "survival" in gates:
@@ -903,10 +1183,12 @@ def _is_sub_item(lead: Paragraph, p: Paragraph) -> bool:
         return False
     if lead.ilvl is not None and p.ilvl is not None and lead.num_id == p.num_id:
         return p.ilvl > lead.ilvl
-    if len(p.section_path) > len(lead.section_path) and p.section_path[:len(lead.section_path)] == lead.section_path:
+    if len(p.section_path) > len(lead.section_path) and p.section_path[: len(lead.section_path)] == lead.section_path:
         return True
-    return bool((p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label))
-                or re.match(r"\s*\(?(?:[a-z]|[ivx]{1,4})\)\s", p.text))
+    return bool(
+        (p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label))
+        or re.match(r"\s*\(?(?:[a-z]|[ivx]{1,4})\)\s", p.text)
+    )
 
 
 def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
@@ -928,14 +1210,23 @@ def _merge(findings: list[Finding], paragraphs: Sequence[Paragraph]) -> list[Fin
         if f.kind in SPANNING and i is not None:
             prev = out[i]
             gap = range(prev.end + 1, f.start)
-            same_clause = f.section_path[:1] == prev.section_path[:1] and len(gap) <= 2 and not any(
-                paragraphs[j].is_heading and paragraphs[j].section_path[:1] != prev.section_path[:1] for j in gap)
+            same_clause = (
+                f.section_path[:1] == prev.section_path[:1]
+                and len(gap) <= 2
+                and not any(
+                    paragraphs[j].is_heading and paragraphs[j].section_path[:1] != prev.section_path[:1] for j in gap
+                )
+            )
             if same_clause and f.attributes.get("polarity") == prev.attributes.get("polarity"):
                 # a heading or note joined to an operative body makes an operative clause
-                out[i] = replace(prev, end=max(prev.end, f.end), operative=prev.operative or f.operative,
-                                 confidence=max(prev.confidence, f.confidence),
-                                 severity=_worse(prev.severity, f.severity),
-                                 attributes=_combined(prev.attributes, f.attributes))
+                out[i] = replace(
+                    prev,
+                    end=max(prev.end, f.end),
+                    operative=prev.operative or f.operative,
+                    confidence=max(prev.confidence, f.confidence),
+                    severity=_worse(prev.severity, f.severity),
+                    attributes=_combined(prev.attributes, f.attributes),
+                )
                 continue
         last[f.kind] = len(out)
         out.append(f)
@@ -969,8 +1260,9 @@ def party_words(parties: object, creator_side: str) -> dict[str, list[str]]:
     return out
 
 
-def classify(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None,
-             words: Mapping[str, Sequence[str]] | None = None) -> list[Finding]:
+def classify(
+    paragraphs: Sequence[Paragraph], terms: DefinedTerms | None, words: Mapping[str, Sequence[str]] | None = None
+) -> list[Finding]:
     """Every clause finding of ``paragraphs`` in document order (by start, then kind)."""
     c = _Classifier(paragraphs, terms, words)
     found: list[Finding] = []
@@ -979,7 +1271,7 @@ def classify(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None,
     for i, p in enumerate(paragraphs):
         if not p.text.strip():
             continue
-        if p.section_path[:len(carried_path)] != carried_path or p.is_heading:
+        if p.section_path[: len(carried_path)] != carried_path or p.is_heading:
             carried = None
         gates = c.gates.open(i)
         if not gates:
@@ -990,6 +1282,8 @@ def classify(paragraphs: Sequence[Paragraph], terms: DefinedTerms | None,
         found.extend(_extend(f, paragraphs) for f in findings)
     found = _merge(found, paragraphs)
     if getattr(terms, "creator", None) is None:
-        found = [replace(f, attributes={**f.attributes, "parties_unknown": True}) if f.kind in GRANT_KINDS else f
-                 for f in found]
+        found = [
+            replace(f, attributes={**f.attributes, "parties_unknown": True}) if f.kind in GRANT_KINDS else f
+            for f in found
+        ]
     return found

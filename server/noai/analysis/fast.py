@@ -81,8 +81,22 @@ class Gates:
 
 # Lower-case literals one of which every match of :data:`noai.analysis.sections.IP_TITLE` holds
 # (tests/analysis/test_patterns.py proves it from the parsed pattern): most section titles hold none.
-IP_TITLE_NEEDS = ("intellectual", "ownership", "proprietary", "product", "hire", "copyright", "assignment",
-                  "invention", "patent", "right", "ip", "grant", "licen", "title")
+IP_TITLE_NEEDS = (
+    "intellectual",
+    "ownership",
+    "proprietary",
+    "product",
+    "hire",
+    "copyright",
+    "assignment",
+    "invention",
+    "patent",
+    "right",
+    "ip",
+    "grant",
+    "licen",
+    "title",
+)
 
 
 def may_hold(text: str, needs: Sequence[str]) -> bool:

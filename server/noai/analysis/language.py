@@ -18,19 +18,17 @@ UNKNOWN = "unknown"
 # below, so each list only needs to be right, not disjoint.
 _STOPWORDS = {
     "en": "the of and to in that is for by this with shall be or any such as are on not which "
-          "will its from other may have all under has their it an at if without",
+    "will its from other may have all under has their it an at if without",
     "de": "der die das und ist nicht mit für auf des dem den ein eine einer oder sich von zu im "
-          "wird werden sind nach bei durch auch gemäß vertrag diese dieser als",
+    "wird werden sind nach bei durch auch gemäß vertrag diese dieser als",
     "fr": "le la les et des du est pour par une dans sur qui que pas sont aux au ou ce cette "
-          "avec il elle être sera ses leur contrat doit",
-    "es": "el la los las y del que por para con una en es no se al su sus como lo contrato será "
-          "este esta o cualquier",
+    "avec il elle être sera ses leur contrat doit",
+    "es": "el la los las y del que por para con una en es no se al su sus como lo contrato será este esta o cualquier",
     "it": "il lo la gli le e del della dei delle che per con una un non è sono al alla nel nella "
-          "questo questa contratto sarà o per sui dal dai tutti senza come presente degli ai nei suo sua essere",
+    "questo questa contratto sarà o per sui dal dai tutti senza come presente degli ai nei suo sua essere",
     "nl": "de het een en van in is op te dat die voor met niet zijn aan door bij als worden wordt "
-          "deze of overeenkomst onder",
-    "pt": "o a os as e do da dos das que para com uma um não é são ao pelo pela no na em este "
-          "esta contrato será ou",
+    "deze of overeenkomst onder",
+    "pt": "o a os as e do da dos das que para com uma um não é são ao pelo pela no na em este esta contrato será ou",
 }
 _WORD = re.compile(r"[^\W\d_]+")
 _MAX_WORDS = 5000  # enough for a clear vote; keeps the pass short on long contracts

@@ -34,9 +34,10 @@ MODEL_PATH = Path(__file__).with_name("learned_model.json.gz")
 Row = tuple[float, ...]  # a feature's weight for each kind of the model
 TitleCache = dict[tuple[tuple[str, ...], str | None, str | None], list[str]]
 FORMAT = "noai.learned/1"
-# The severity of a review finding: low (info for governing law). The model says *what* a paragraph
-# may be, not which way it runs, so only a rule may call a clause a medium or high risk, and the
-# redline plan (which edits medium and high findings with a phrase) leaves review findings alone.
+# The severity of a review finding: low (info for governing law, confidentiality and reservation of
+# rights). The model says *what* a paragraph may be, not which way it runs, so only a rule may call
+# a clause a medium or high risk, and the redline plan (which edits medium and high findings with a
+# phrase) leaves review findings alone.
 REVIEW_SEVERITY = {"governing_law": INFO, "confidentiality": INFO, "reservation_of_rights": INFO}
 REVIEW_TEXT = (
     "A statistical model flagged this paragraph for review as {kind} (confidence {confidence:.0%}); "

@@ -46,8 +46,12 @@ if TYPE_CHECKING:
     from noai.ooxml.model import Paragraph
 
 ACCEPTED, REJECTED, MODIFIED, PENDING, COUNTERED = "accepted", "rejected", "modified", "pending", "countered"
-PROPOSED, STRUCK, REMOVED, WEAKENED = (ProtectionStatus.PROPOSED, ProtectionStatus.STRUCK, ProtectionStatus.REMOVED,
-                                       ProtectionStatus.WEAKENED)
+PROPOSED, STRUCK, REMOVED, WEAKENED = (
+    ProtectionStatus.PROPOSED,
+    ProtectionStatus.STRUCK,
+    ProtectionStatus.REMOVED,
+    ProtectionStatus.WEAKENED,
+)
 _SIMILAR = 0.6  # word-sequence ratio above which a paragraph is taken as ours, edited
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -39,8 +39,23 @@ CREATOR, CLIENT, UNKNOWN = "creator", "client", "unknown"
 ROLES = (CREATOR, CLIENT, UNKNOWN)
 # What a user may say instead of a party's name (``--we creator``, ``--we customer``).
 ROLE_WORDS = {
-    CREATOR: ("creator", "provider", "licensor", "contractor", "supplier", "author", "vendor", "seller",
-              "discloser", "consultant", "designer", "developer", "freelancer", "artist", "studio"),
+    CREATOR: (
+        "creator",
+        "provider",
+        "licensor",
+        "contractor",
+        "supplier",
+        "author",
+        "vendor",
+        "seller",
+        "discloser",
+        "consultant",
+        "designer",
+        "developer",
+        "freelancer",
+        "artist",
+        "studio",
+    ),
     CLIENT: ("client", "customer", "licensee", "recipient", "buyer", "purchaser", "commissioner"),
 }
 _PRONOUN_FORMS = {"you": ("you", "your", "yours"), "i": ("i", "me", "my", "mine"), "we": ("we", "us", "our", "ours")}
@@ -60,8 +75,14 @@ class Party:
     confidence: float
 
     def to_dict(self, paragraphs: Sequence[Paragraph]) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "terms": list(self.terms), "role": self.role,
-                "evidence": _evidence(paragraphs, self.evidence), "confidence": self.confidence}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "terms": list(self.terms),
+            "role": self.role,
+            "evidence": _evidence(paragraphs, self.evidence),
+            "confidence": self.confidence,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +97,7 @@ class We:
     sure: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return {"given": self.given, "party": self.party, "role": self.role, "source": self.source,
-                "sure": self.sure}
+        return {"given": self.given, "party": self.party, "role": self.role, "source": self.source, "sure": self.sure}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +145,12 @@ class Parties:
         sr, wp = self.self_reference, self.work_product
         return {
             "parties": [p.to_dict(paragraphs) for p in self.parties],
-            "self_reference": None if sr is None else {
-                "text": sr.text, "evidence": _evidence(paragraphs, sr.index), "confidence": sr.confidence},
-            "work_product": None if wp is None else {
-                "term": wp.text, "evidence": _evidence(paragraphs, wp.index), "confidence": wp.confidence},
+            "self_reference": None
+            if sr is None
+            else {"text": sr.text, "evidence": _evidence(paragraphs, sr.index), "confidence": sr.confidence},
+            "work_product": None
+            if wp is None
+            else {"term": wp.text, "evidence": _evidence(paragraphs, wp.index), "confidence": wp.confidence},
         }
 
 
@@ -181,8 +203,17 @@ def find_parties(paragraphs: Sequence[Paragraph], analysis: Analysis | None = No
         words = _spellings(t)
         evidence = t.defined_at if t.defined_at is not None else _first_use(paragraphs, words)
         name = _legal_name(paragraphs, t.defined_at, t.name) if c.introduced else None
-        found.append({"name": name, "terms": words, "role": role, "evidence": evidence,
-                      "confidence": confidence, "main": main, "uses": t.uses})
+        found.append(
+            {
+                "name": name,
+                "terms": words,
+                "role": role,
+                "evidence": evidence,
+                "confidence": confidence,
+                "main": main,
+                "uses": t.uses,
+            }
+        )
     _signature_parties(paragraphs, found)
     if sum(1 for f in found if f["role"] != UNKNOWN) < 2:
         _pronoun_parties(analysis, found)
@@ -190,8 +221,7 @@ def find_parties(paragraphs: Sequence[Paragraph], analysis: Analysis | None = No
     found.sort(key=lambda f: (not f["main"], -f["confidence"], f["evidence"] if f["evidence"] is not None else 1 << 30))
     ordered = sorted(found, key=lambda f: f["evidence"] if f["evidence"] is not None else 1 << 30)
     ids = {id(f): f"p{i}" for i, f in enumerate(ordered, 1)}
-    parties = tuple(Party(ids[id(f)], f["name"], f["terms"], f["role"], f["evidence"], f["confidence"])
-                    for f in found)
+    parties = tuple(Party(ids[id(f)], f["name"], f["terms"], f["role"], f["evidence"], f["confidence"]) for f in found)
     return Parties(parties, analysis.self_reference, analysis.work_product, _client_materials(parties, terms))
 
 
@@ -202,8 +232,7 @@ def _client_materials(parties: Sequence[Party], terms: DefinedTerms) -> tuple[st
     """Defined terms for the client's own materials: a client party's word, then Content, Data,
     Input, Materials ... ("Customer Content", "Institution Data")."""
     words = {w for p in parties if p.role == CLIENT for w in p.terms if w[:1].isupper()}
-    return tuple(sorted(name for name in terms.all
-                        if _MATERIALS.search(name) and name.split()[0] in words))
+    return tuple(sorted(name for name in terms.all if _MATERIALS.search(name) and name.split()[0] in words))
 
 
 def _spellings(term: Term) -> tuple[str, ...]:
@@ -227,16 +256,43 @@ def _first_use(paragraphs: Sequence[Paragraph], words: Sequence[str]) -> int | N
 
 # -- legal names ----------------------------------------------------------------------------------
 
-_LEGAL_SUFFIX = re.compile(r"^(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|LLP|LP|plc|PLC|GmbH|AG|S\.A|SA|SAS|BV|"
-                           r"B\.V|NV|Pty|Co|Corp|Corporation|PC|P\.C)\b\.?", re.IGNORECASE)
+_LEGAL_SUFFIX = re.compile(
+    r"^(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|LLP|LP|plc|PLC|GmbH|AG|S\.A|SA|SAS|BV|"
+    r"B\.V|NV|Pty|Co|Corp|Corporation|PC|P\.C)\b\.?",
+    re.IGNORECASE,
+)
 # where a party's name starts: after "between", "and", "by", "with", "among" or a ";" / ":", before a capital
 _NAME_START = re.compile(r"(?:^|\b(?i:between|and|with|among|by)\s+|[;:]\s*)(?=[A-Z0-9])")
 _PLACEHOLDER_NAME = re.compile(r"[{}\[\]_]|\b(?:INSERT|HERE|NAME|TBD|XXX+)\b|\.\.\.|…", re.IGNORECASE)
 _PRONOUNS = frozenset({"you", "i", "we", "us", "me"})
-_NOT_NAME_WORDS = frozenset({"from", "to", "the", "a", "an", "and", "or", "by", "between", "of", "with", "for", "is",
-                             "this", "that", "each", "party", "parties", "agreement"})
-_DOCUMENT_PARTS = re.compile(r"^(?:ANNEX|SCHEDULE|EXHIBIT|APPENDIX|ATTACHMENT|PART|SECTION|ARTICLE|CLAUSE|IN\s+WITNESS|"
-                             r"SIGNATURES?|EXECUTION|AGREED|ACCEPTED|DATE|NOTICES?|TABLE)\b", re.IGNORECASE)
+_NOT_NAME_WORDS = frozenset(
+    {
+        "from",
+        "to",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "by",
+        "between",
+        "of",
+        "with",
+        "for",
+        "is",
+        "this",
+        "that",
+        "each",
+        "party",
+        "parties",
+        "agreement",
+    }
+)
+_DOCUMENT_PARTS = re.compile(
+    r"^(?:ANNEX|SCHEDULE|EXHIBIT|APPENDIX|ATTACHMENT|PART|SECTION|ARTICLE|CLAUSE|IN\s+WITNESS|"
+    r"SIGNATURES?|EXECUTION|AGREED|ACCEPTED|DATE|NOTICES?|TABLE)\b",
+    re.IGNORECASE,
+)
 
 
 def _legal_name(paragraphs: Sequence[Paragraph], index: int | None, term: str) -> str | None:
@@ -254,7 +310,7 @@ def _legal_name(paragraphs: Sequence[Paragraph], index: int | None, term: str) -
         before = _block_name(paragraphs, index)
     elif paren < 0:  # a table row or "hereinafter called": the name is the text before / beside it
         called = re.search(r",?\s*hereinafter\b", text, re.IGNORECASE)
-        before = text[:called.start()] if called else ""
+        before = text[: called.start()] if called else ""
         if not before and paragraphs[index].in_table and index + 1 < len(paragraphs):
             return _clean_name(paragraphs[index + 1].text, from_start=True)
     return _clean_name(before) if before else None
@@ -278,7 +334,7 @@ def _clean_name(before: str, from_start: bool = False) -> str | None:
     text = re.sub(r"\([^()]*\)", " ", before)  # "NEUROBIOLOGY RESEARCH UNIT (NRU)"
     if not from_start:
         starts = [m.end() for m in _NAME_START.finditer(text)]
-        text = text[starts[-1]:] if starts else text
+        text = text[starts[-1] :] if starts else text
     # "Acme, Inc., a Delaware corporation": keep a legal suffix after a comma, stop at a descriptor
     parts = [s.strip() for s in text.split(",")]
     name = parts[0]
@@ -296,18 +352,26 @@ def _clean_name(before: str, from_start: bool = False) -> str | None:
     while words and words[0].lower() in _NOT_NAME_WORDS - {"the"}:
         words.pop(0)
     name = " ".join(words)
-    if (not name or not (name[0].isupper() or name[0].isdigit()) or len(name.split()) > 10
-            or _PLACEHOLDER_NAME.search(name) or name.lower() in _PRONOUNS or len(name) < 2):
+    if (
+        not name
+        or not (name[0].isupper() or name[0].isdigit())
+        or len(name.split()) > 10
+        or _PLACEHOLDER_NAME.search(name)
+        or name.lower() in _PRONOUNS
+        or len(name) < 2
+    ):
         return None
     return name
 
 
 # -- the signature block ----------------------------------------------------------------------------
 
-_SIGN_WORDS = re.compile(r"^(?:By|Signature|Signed|Sign|Name|Print\s+Name|Title|Authori[sz]ed\s+Signat\w*)\b",
-                         re.IGNORECASE)
-_ON_BEHALF = re.compile(r"^(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\s*:?\s*(?:the\s+)?(?P<name>.+?)[\s:.]*$",
-                        re.IGNORECASE)
+_SIGN_WORDS = re.compile(
+    r"^(?:By|Signature|Signed|Sign|Name|Print\s+Name|Title|Authori[sz]ed\s+Signat\w*)\b", re.IGNORECASE
+)
+_ON_BEHALF = re.compile(
+    r"^(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\s*:?\s*(?:the\s+)?(?P<name>.+?)[\s:.]*$", re.IGNORECASE
+)
 _LABEL = re.compile(r"^(?:the\s+)?(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<name>.*)$", re.IGNORECASE)
 _CAPS_NAME = re.compile(r"^[A-Z0-9][A-Z0-9&.,'’ -]{2,60}$")
 
@@ -327,7 +391,7 @@ def _signature_parties(paragraphs: Sequence[Paragraph], found: list[dict[str, An
         if "behalf" in text.lower() and (m := _ON_BEHALF.match(text)):  # "... on behalf of the Client: HARBOUR FOODS"
             label, _, name = m.group("name").partition(":")
             name = name.strip() or label
-        elif (":" in text or text.isupper()) and any(_SIGN_WORDS.match(texts[j]) for j in nonempty[pos + 1:pos + 4]):
+        elif (":" in text or text.isupper()) and any(_SIGN_WORDS.match(texts[j]) for j in nonempty[pos + 1 : pos + 4]):
             if m := _LABEL.match(text):
                 label, name = m.group("label"), m.group("name")
             elif _CAPS_NAME.match(text) and not _SIGN_WORDS.match(text) and not _DOCUMENT_PARTS.match(text):
@@ -345,11 +409,29 @@ def _signature_parties(paragraphs: Sequence[Paragraph], found: list[dict[str, An
         role_word = _role_of(label)
         if role_word and label.lower().removeprefix("the ") not in _WEAK_ROLES:
             body = next((w for w in (label.title(), label) if any(w in t for t in texts if t != text)), label)
-            found.append({"name": None, "terms": (body,), "role": CREATOR if role_word == PROVIDER_SIDE else CLIENT,
-                          "evidence": i, "confidence": 0.7, "main": False, "uses": 0})
+            found.append(
+                {
+                    "name": None,
+                    "terms": (body,),
+                    "role": CREATOR if role_word == PROVIDER_SIDE else CLIENT,
+                    "evidence": i,
+                    "confidence": 0.7,
+                    "main": False,
+                    "uses": 0,
+                }
+            )
         elif legal and legal == label and not any(_key(legal) == _key(f["name"] or "") for f in found):
-            found.append({"name": legal, "terms": (), "role": UNKNOWN, "evidence": i, "confidence": 0.4,
-                          "main": False, "uses": 0})
+            found.append(
+                {
+                    "name": legal,
+                    "terms": (),
+                    "role": UNKNOWN,
+                    "evidence": i,
+                    "confidence": 0.4,
+                    "main": False,
+                    "uses": 0,
+                }
+            )
 
 
 def _find(found: list[dict[str, Any]], word: str) -> dict[str, Any] | None:
@@ -362,14 +444,18 @@ def _find(found: list[dict[str, Any]], word: str) -> dict[str, Any] | None:
 
 # -- "I" and "you" --------------------------------------------------------------------------------
 
-_MAKE = (r"(?:perform|provide|deliver|create|develop|design|write|prepare|build|make|produce|draw|illustrate|"
-         r"photograph|record|compose|code)")
+_MAKE = (
+    r"(?:perform|provide|deliver|create|develop|design|write|prepare|build|make|produce|draw|illustrate|"
+    r"photograph|record|compose|code)"
+)
 _PAY = r"(?:pay|reimburse|compensate)"
 _WILL = r"(?:will|shall|must|agrees?\s+to|['’]ll)"
 _FORMS = {
-    "I": (r"\bI(?:\s+(?:will|shall|may|agree|own|retain|grant|am|have|can|must|do|keep|reserve|charge|license)\b|"
-          r"['’](?:ll|m|ve|d)\b)",
-          r"\b(?:my|me)\b"),
+    "I": (
+        r"\bI(?:\s+(?:will|shall|may|agree|own|retain|grant|am|have|can|must|do|keep|reserve|charge|license)\b|"
+        r"['’](?:ll|m|ve|d)\b)",
+        r"\b(?:my|me)\b",
+    ),
     "you": (r"\b[Yy]ou\b", r"\b[Yy]our\b"),
     "we": (r"\b[Ww]e\b", r"\b(?:[Oo]ur|us)\b"),
 }
@@ -399,11 +485,19 @@ def _pronoun_parties(analysis: Analysis, found: list[dict[str, Any]]) -> None:
         role = UNKNOWN if score[CREATOR] == score[CLIENT] else max((CREATOR, CLIENT), key=lambda r: score[r])
         written = _written_form(text, pronoun)
         m = re.search(_FORMS[pronoun][0], text)
-        found.append({"name": None, "terms": (written,), "role": role,
-                      "evidence": analysis.joined.index(m.start()) if m else None,
-                      "confidence": 0.4 if role == UNKNOWN else round(
-                          min(0.8, 0.5 + 0.1 * abs(score[CREATOR] - score[CLIENT])), 2),
-                      "main": False, "uses": counts[pronoun]})
+        found.append(
+            {
+                "name": None,
+                "terms": (written,),
+                "role": role,
+                "evidence": analysis.joined.index(m.start()) if m else None,
+                "confidence": 0.4
+                if role == UNKNOWN
+                else round(min(0.8, 0.5 + 0.1 * abs(score[CREATOR] - score[CLIENT])), 2),
+                "main": False,
+                "uses": counts[pronoun],
+            }
+        )
     # "I design, you pay": one side each; a single known role gives the other pronoun the other side
     pronouns = [f for f in found if f["terms"] and f["terms"][0].lower() in ("i", "we", "you")]
     known = {f["role"] for f in pronouns if f["role"] != UNKNOWN}
@@ -454,8 +548,7 @@ def resolve_we(parties: Parties, given: str | None) -> We:
     names no party of the document and no role."""
     if given is None or not given.strip():
         creator, client = parties.creator, parties.client
-        sure = (creator is not None and client is not None and creator.confidence >= 0.7
-                and not parties.client_materials)
+        sure = creator is not None and client is not None and creator.confidence >= 0.7 and not parties.client_materials
         return We(None, creator.id if creator else None, CREATOR if creator else None, "inferred", sure)
     given = given.strip()
     party = parties.party_of(given) or _by_name_part(parties, given)
@@ -467,11 +560,18 @@ def resolve_we(parties: Parties, given: str | None) -> We:
             main = parties.main(role)
             return We(given, main.id if main else None, role, "user", True)
     listed = [{"id": p.id, "name": p.name, "terms": list(p.terms), "role": p.role} for p in parties.parties]
-    names = "; ".join(f"{' / '.join(p.terms) or p.name}{f' ({p.name})' if p.name and p.terms else ''}, {p.role}"
-                      for p in parties.parties) or "none"
+    names = (
+        "; ".join(
+            f"{' / '.join(p.terms) or p.name}{f' ({p.name})' if p.name and p.terms else ''}, {p.role}"
+            for p in parties.parties
+        )
+        or "none"
+    )
     raise UnknownPartyError(
         f"'{given}' names no party of this document. Parties found: {names}. Give one of these, or a role: "
-        f"creator or client.", detail={"given": given, "parties": listed})
+        f"creator or client.",
+        detail={"given": given, "parties": listed},
+    )
 
 
 def _by_name_part(parties: Parties, given: str) -> Party | None:

@@ -22,12 +22,16 @@ def _rx(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 # -- shared vocabulary --------------------------------------------------------------------
 
-RIGHTS_CONTEXT = _rx(r"\b(?:licen[cs]\w*|grant\w*|assign\w*|rights?|use|exploit\w*|ownership|owns?|"
-                     r"reproduce|distribute|title)\b")
-NEGATION = _rx(r"\b(?:shall\s+not|will\s+not|may\s+not|must\s+not|cannot|can\s*not|is\s+not|are\s+not|"
-               r"not\s+to|does\s+not|do\s+not|no\s+right|nor|neither|never|prohibited|prohibits|forbidden|without\s+the\s+"
-               r"(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|permission|approval)|"
-               r"except\s+(?:as|with)|other\s+than|refrain)\b")
+RIGHTS_CONTEXT = _rx(
+    r"\b(?:licen[cs]\w*|grant\w*|assign\w*|rights?|use|exploit\w*|ownership|owns?|"
+    r"reproduce|distribute|title)\b"
+)
+NEGATION = _rx(
+    r"\b(?:shall\s+not|will\s+not|may\s+not|must\s+not|cannot|can\s*not|is\s+not|are\s+not|"
+    r"not\s+to|does\s+not|do\s+not|no\s+right|nor|neither|never|prohibited|prohibits|forbidden|without\s+the\s+"
+    r"(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|permission|approval)|"
+    r"except\s+(?:as|with)|other\s+than|refrain)\b"
+)
 OPEN_QUOTES, CLOSE_QUOTES = "\"“‘'", "\"”’'"
 SENTENCE_BREAK = re.compile(r"(?<=[.;:!?])\s+(?=[A-Z(\"“])")
 
@@ -50,7 +54,8 @@ ASSIGNMENT = _rx(
     r"\btitle\s+(?:to|in)\s+(?:the\s+|all\s+|any\s+)?(?!goods|equipment|hardware|products?\b)(?=[^.;]{0,100}?\b(?:shall|"
     r"will)\s+pass\s+to\b)|"
     r"retains?\s+no\s+rights?|(?:assigns|transfers)(?=[^.;]{0,200}\b(?:title|rights?|"
-    r"interest|copyright|intellectual\s+property)\b))")
+    r"interest|copyright|intellectual\s+property)\b))"
+)
 # "may not assign this Agreement", "assign personnel": the agreement or people, not the work; "If this
 # Agreement assigns or transfers rights …, the Client shall not …": a condition, not an assignment;
 # "binds its successors and assigns": the noun.
@@ -62,122 +67,184 @@ ASSIGNMENT_TRAP = _rx(
     r"(?:this|the)\s+Agreement\s+(?:may|shall)\s+(?:not\s+)?be\s+assigned|"
     r"\bif\s+(?:this\s+|the\s+)?(?:[A-Z][\w-]*\s+){1,4}assigns\s+or\s+transfers\b|"
     r"\bsuccessors\s+(?:and|or)\s+(?:permitted\s+)?assigns\b|"
-    r"\b(?:which|that|who)\s+(?:is|are)\s+(?:\w+\s+)?(?:owned\s+by|(?:the\s+)?property\s+of)")
+    r"\b(?:which|that|who)\s+(?:is|are)\s+(?:\w+\s+)?(?:owned\s+by|(?:the\s+)?property\s+of)"
+)
 # What an assignment verb must carry to be about rights ("assign a task leader" is not).
-RIGHTS_OBJECT = _rx(r"\b(?:rights?|title|interest|ownership|copyrights?|intellectual\s+property|IPR?|patents?|"
-                    r"deliverables?|work\s+product|inventions?|works?)\b")
+RIGHTS_OBJECT = _rx(
+    r"\b(?:rights?|title|interest|ownership|copyrights?|intellectual\s+property|IPR?|patents?|"
+    r"deliverables?|work\s+product|inventions?|works?)\b"
+)
 # The work or its rights, as a sentence about title must name them to be about IP.
-IP_OBJECT = _rx(r"\b(?:software|deliverables?|work\s+product|works?|designs?|materials|intellectual\s+property|"
-                r"copyrights?|IPRs?|inventions?|content|code)\b")
+IP_OBJECT = _rx(
+    r"\b(?:software|deliverables?|work\s+product|works?|designs?|materials|intellectual\s+property|"
+    r"copyrights?|IPRs?|inventions?|content|code)\b"
+)
 # Things that are not the work: a transfer of title to them is a sale of goods, shares or a lease.
-GOODS = _rx(r"\b(?:products?(?!\s+(?:filings?|data|know-how|information|technology|intellectual|rights|licen))|"
-            r"equipment|goods|hardware|inventory|shares|stock|assets|premises|lease|franchise|wells?|"
-            r"items?|units?|aircraft|vehicles?|receivables|accounts)\b")
+GOODS = _rx(
+    r"\b(?:products?(?!\s+(?:filings?|data|know-how|information|technology|intellectual|rights|licen))|"
+    r"equipment|goods|hardware|inventory|shares|stock|assets|premises|lease|franchise|wells?|"
+    r"items?|units?|aircraft|vehicles?|receivables|accounts)\b"
+)
 # A warranty that a party has rights, not a transfer of them.
-WARRANTY = _rx(r"\b(?:represents?|warrants?)\s+(?:and\s+(?:warrants?|represents?|covenants?)\s+)?"
-               r"(?:to\s+\w+\s+)?that\b")
+WARRANTY = _rx(
+    r"\b(?:represents?|warrants?)\s+(?:and\s+(?:warrants?|represents?|covenants?)\s+)?"
+    r"(?:to\s+\w+\s+)?that\b"
+)
 # Made under the contract: ownership of it is an allocation of new work, not a party keeping its own.
-CREATION = _rx(r"\b(?:creat(?:ed|es|e)|develop(?:ed|s)|made|makes?|conceived|generated|produced|arising|prepared|"
-               r"written|invented|authored|reduced\s+to\s+practice)\b")
-DEFINITION = re.compile(r"\W{0,3}(?:\w{1,4}[.)]\s+)?[\"“][^\"”]{1,60}[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning|"
-                        r"includes|refers\s+to)\b", re.IGNORECASE)
-RETAINS = _rx(r"\b(?:retains?|reserves?|shall\s+retain|will\s+retain|keeps?|remains?\s+the\s+(?:sole\s+)?"
-              r"(?:and\s+exclusive\s+)?property\s+of|shall\s+remain\s+(?:with|the\s+(?:sole\s+(?:and\s+exclusive\s+)?)?"
-              r"property\s+of)|remain\s+(?:the\s+)?(?:sole\s+|exclusive\s+|absolute\s+|and\s+)*(?:property|owners?)\s+of|"
-              r"remains?\s+(?:vested\s+in|with)|continues?\s+to\s+own|shall\s+continue\s+to\s+own)\b")
+CREATION = _rx(
+    r"\b(?:creat(?:ed|es|e)|develop(?:ed|s)|made|makes?|conceived|generated|produced|arising|prepared|"
+    r"written|invented|authored|reduced\s+to\s+practice)\b"
+)
+DEFINITION = re.compile(
+    r"\W{0,3}(?:\w{1,4}[.)]\s+)?[\"“][^\"”]{1,60}[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning|"
+    r"includes|refers\s+to)\b",
+    re.IGNORECASE,
+)
+RETAINS = _rx(
+    r"\b(?:retains?|reserves?|shall\s+retain|will\s+retain|keeps?|remains?\s+the\s+(?:sole\s+)?"
+    r"(?:and\s+exclusive\s+)?property\s+of|shall\s+remain\s+(?:with|the\s+(?:sole\s+(?:and\s+exclusive\s+)?)?"
+    r"property\s+of)|remain\s+(?:the\s+)?(?:sole\s+|exclusive\s+|absolute\s+|and\s+)*(?:property|owners?)\s+of|"
+    r"remains?\s+(?:vested\s+in|with)|continues?\s+to\s+own|shall\s+continue\s+to\s+own)\b"
+)
 # Made, supplied or held by a party (the owner named after it keeps what is its own): "Inventions made solely
 # by or on behalf of X shall be owned by X", "records provided by the Company … are the property of the Company".
-MADE_BY = _rx(r"\b(?:made|developed|conceived|created|generated|authored|invented|reduced\s+to\s+practice|supplied|"
-              r"provided|furnished|disclosed)\s+(?:(?!(?:shall|will|be|is|are|owned)\b)[\w,]+\s+){0,8}?(?:solely\s+|exclusively\s+|"
-              r"independently\s+)?by\s+(?:or\s+(?:for|on\s+behalf\s+of)\s+)?")
-WORK_FOR_HIRE = _rx(r"\bworks?\s+(?:made\s+)?for\s+hire\b|\bspecially\s+(?:ordered\s+or\s+)?commissioned\b|"
-                    r"\bsection\s+101\s+of\s+the\s+(?:U\.?S\.?\s+|United\s+States\s+)?Copyright\s+Act")
-WORK_FOR_HIRE_NEGATED = _rx(r"\b(?:not|never|no)\s+(?:be\s+)?(?:deemed\s+|considered\s+|treated\s+as\s+)?(?:an?\s+)?"
-                            r"(?:works?\s+(?:made\s+)?for\s+hire)|to\s+the\s+extent\s+(?:that\s+)?(?:any\s+)?"
-                            r"[^.;]{0,80}?(?:is|are)\s+not\s+(?:an?\s+)?works?\s+(?:made\s+)?for\s+hire")
+MADE_BY = _rx(
+    r"\b(?:made|developed|conceived|created|generated|authored|invented|reduced\s+to\s+practice|supplied|"
+    r"provided|furnished|disclosed)\s+(?:(?!(?:shall|will|be|is|are|owned)\b)[\w,]+\s+){0,8}?(?:solely\s+|exclusively\s+|"
+    r"independently\s+)?by\s+(?:or\s+(?:for|on\s+behalf\s+of)\s+)?"
+)
+WORK_FOR_HIRE = _rx(
+    r"\bworks?\s+(?:made\s+)?for\s+hire\b|\bspecially\s+(?:ordered\s+or\s+)?commissioned\b|"
+    r"\bsection\s+101\s+of\s+the\s+(?:U\.?S\.?\s+|United\s+States\s+)?Copyright\s+Act"
+)
+WORK_FOR_HIRE_NEGATED = _rx(
+    r"\b(?:not|never|no)\s+(?:be\s+)?(?:deemed\s+|considered\s+|treated\s+as\s+)?(?:an?\s+)?"
+    r"(?:works?\s+(?:made\s+)?for\s+hire)|to\s+the\s+extent\s+(?:that\s+)?(?:any\s+)?"
+    r"[^.;]{0,80}?(?:is|are)\s+not\s+(?:an?\s+)?works?\s+(?:made\s+)?for\s+hire"
+)
 
 # -- licences and their modifiers -----------------------------------------------------------
 
 # The words that make a grant verb a licence: the licence itself, a right to do something, or the
 # scope words only a licence carries ("grants to Corio a nonexclusive, nontransferable, royalty-free, …").
-_LICENCE_WORDS = (r"(?:licen[cs]e|right\s+to|rights\s+to|permission|non-?\s?exclusive|exclusive\s+right|"
-                  r"royalty[- ]free|non-?\s?transferable|sub-?licens)")
-GRANT = _rx(r"\b(?:(?:hereby\s+)?grants|hereby\s+grant|(?:you|we|I)\s+grant|"
-            r"(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
-            r"grant|is\s+(?:hereby\s+)?granted|are\s+(?:hereby\s+)?granted)\b(?=(?:[^.;]|\.\d){0,400}?\b"
-            + _LICENCE_WORDS + r")|\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
-            r"\b(?:shall|will)\s+have\s+an?\s+(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b|"
-            r"\b(?:(?:shall|will)\s+)?gives?\s+(?:to\s+)?(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,6}?"
-            r"licen[cs]e\b|"
-            r"\b(?:shall|will)\s+hold\s+(?:the\s+)?(?:exclusive|non-?exclusive|sole)\s+(?:[\w-]+\s+){0,2}rights?\s+to\b|"
-            r"\b(?:authori[sz]es?|permitting|hereby\s+permits?)\s+(?:the\s+)?(?:other\s+)?\w+\s+to\s+(?:use|display|"
-            r"reproduce|copy|distribute|exploit|upload|publish|modify)\b(?=[^.;]{0,120}?\b(?:Deliverables?|Work\s+Product|"
-            r"Works?|Materials|Content|Contributions?|Software|Results|Marks|trademarks|logos|names)\b)|"
-            r"\b(?:may|is\s+permitted\s+to|has\s+the\s+right\s+to|shall\s+have\s+the\s+right\s+to)\s+"
-            r"(?:freely\s+)?(?:\([a-z]\)\s+)?(?:access\s+and\s+)?(?:use|reproduce|copy|modify|distribute|exploit)\b(?=[^.;]{0,160}?\b(?:Deliverables?|"
-            r"Work\s+Product|Works?|Materials|Content|Contributions?|Software|Results)\b)")
-GRANT_TRAP = _rx(r"\blicensed\s+(?:professional|to\s+practi[cs]e|in\s+the\s+state)|\b(?:driver'?s|business|"
-                 r"professional|liquor|operating)\s+licen[cs]e|\bgrant(?:s|ed)?\s+(?:of\s+)?(?:funding|"
-                 r"an?\s+extension|a\s+waiver|access\s+to\s+the\s+premises)|\bthird[- ]party\s+licen[cs]es?\b|"
-                 r"\bgrant\s+(?:agreement|funding)|\bopen[- ]source\s+licen[cs]e|"
-                 r"\blicen[cs]es?\s+(?:and\s+rights\s+)?granted\s+(?:to|under|in|by|hereunder|herein)\b")
-DERIVATIVE = _rx(r"\bderivative\s+works?\b|\bcreate\s+derivatives\b|\b(?:modify|adapt|translate|alter),?\s+"
-                 r"(?:(?:modify|adapt|translate|alter|transform|edit),?\s+)*(?:and|or)\s+(?:modify|adapt|translate|"
-                 r"alter|transform)\b|\badaptations\b")
-DERIVATIVE_TRAP = _rx(r"\b(?:financial|credit|equity|commodity|interest\s+rate|currency|swap)\s+derivatives?|"
-                      r"\bderivatives?\s+(?:instruments?|contracts?|transactions?|trading)")
-PERPETUAL = _rx(r"\bperpetual(?:ly)?\b|\bin\s+perpetuity\b|\birrevocabl[ey]\b|\bfor\s+the\s+(?:full|entire)\s+"
-                r"(?:term|duration)\s+of\s+(?:the\s+)?copyright|\bthroughout\s+the\s+universe\b")
-PERPETUAL_TRAP = _rx(r"irrevocabl[ey]\s+(?:appoints?|constitutes?|designates?|authori[sz]es?|"
-                     r"(?:submits?|consents?|agrees?|waives?)\b(?=[^.;]{0,80}(?:jurisdiction|venue|courts?|"
-                     r"forum|trial|objection)))|attorney[- ]in[- ]fact|power\s+of\s+attorney|irrevocable\s+"
-                     r"(?:standby\s+)?letter\s+of\s+credit|irrevocable\s+(?:proxy|instructions?|offer)|"
-                     r"perpetual\s+(?:inventory|calendar|bonds?)|perpetual,?\s+(?:but\s+)?revocable|irrevocabl[ey]\s+(?:and\s+unconditionally\s+)?"
-                     r"(?:assigns?|transfers?)|(?:submit|consent)\w*\s+irrevocably")
-ANY_PURPOSE = _rx(r"\bfor\s+any\s+(?:and\s+all\s+)?(?:lawful\s+|other\s+)?purposes?(?:\s+whatsoever)?\b|\bany\s+"
-                  r"purpose\s+whatsoever\b|\bwithout\s+"
-                  r"(?:any\s+)?(?:restriction|limitation)(?:s)?\s+(?:(?:or|and)\s+(?:obligation|compensation|restriction|"
-                  r"limitation|payment|attribution)s?\s*)?(?:of\s+any\s+kind\s+)?(?=[^.;]{0,40}\b(?:use|"
-                  r"purpose|exploit|manner|media)|[.;,])|\bunrestricted\b|\bin\s+any\s+manner(?:\s+whatsoever)?\b|"
-                  r"\bin\s+any\s+way\s+(?:it|they|the\s+\w+)\s+(?:sees?|deems?)\s+fit|\bas\s+(?:it|they|the\s+\w+)\s+"
-                  r"(?:sees?|deems?|thinks?)\s+fit\b|\bwithout\s+(?:any\s+)?obligation\s+or\s+restriction\b")
+_LICENCE_WORDS = (
+    r"(?:licen[cs]e|right\s+to|rights\s+to|permission|non-?\s?exclusive|exclusive\s+right|"
+    r"royalty[- ]free|non-?\s?transferable|sub-?licens)"
+)
+GRANT = _rx(
+    r"\b(?:(?:hereby\s+)?grants|hereby\s+grant|(?:you|we|I)\s+grant|"
+    r"(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
+    r"grant|is\s+(?:hereby\s+)?granted|are\s+(?:hereby\s+)?granted)\b(?=(?:[^.;]|\.\d){0,400}?\b"
+    + _LICENCE_WORDS
+    + r")|\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
+    r"\b(?:shall|will)\s+have\s+an?\s+(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b|"
+    r"\b(?:(?:shall|will)\s+)?gives?\s+(?:to\s+)?(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,6}?"
+    r"licen[cs]e\b|"
+    r"\b(?:shall|will)\s+hold\s+(?:the\s+)?(?:exclusive|non-?exclusive|sole)\s+(?:[\w-]+\s+){0,2}rights?\s+to\b|"
+    r"\b(?:authori[sz]es?|permitting|hereby\s+permits?)\s+(?:the\s+)?(?:other\s+)?\w+\s+to\s+(?:use|display|"
+    r"reproduce|copy|distribute|exploit|upload|publish|modify)\b(?=[^.;]{0,120}?\b(?:Deliverables?|Work\s+Product|"
+    r"Works?|Materials|Content|Contributions?|Software|Results|Marks|trademarks|logos|names)\b)|"
+    r"\b(?:may|is\s+permitted\s+to|has\s+the\s+right\s+to|shall\s+have\s+the\s+right\s+to)\s+"
+    r"(?:freely\s+)?(?:\([a-z]\)\s+)?(?:access\s+and\s+)?(?:use|reproduce|copy|modify|distribute|exploit)\b(?=[^.;]{0,160}?\b(?:Deliverables?|"
+    r"Work\s+Product|Works?|Materials|Content|Contributions?|Software|Results)\b)"
+)
+GRANT_TRAP = _rx(
+    r"\blicensed\s+(?:professional|to\s+practi[cs]e|in\s+the\s+state)|\b(?:driver'?s|business|"
+    r"professional|liquor|operating)\s+licen[cs]e|\bgrant(?:s|ed)?\s+(?:of\s+)?(?:funding|"
+    r"an?\s+extension|a\s+waiver|access\s+to\s+the\s+premises)|\bthird[- ]party\s+licen[cs]es?\b|"
+    r"\bgrant\s+(?:agreement|funding)|\bopen[- ]source\s+licen[cs]e|"
+    r"\blicen[cs]es?\s+(?:and\s+rights\s+)?granted\s+(?:to|under|in|by|hereunder|herein)\b"
+)
+DERIVATIVE = _rx(
+    r"\bderivative\s+works?\b|\bcreate\s+derivatives\b|\b(?:modify|adapt|translate|alter),?\s+"
+    r"(?:(?:modify|adapt|translate|alter|transform|edit),?\s+)*(?:and|or)\s+(?:modify|adapt|translate|"
+    r"alter|transform)\b|\badaptations\b"
+)
+DERIVATIVE_TRAP = _rx(
+    r"\b(?:financial|credit|equity|commodity|interest\s+rate|currency|swap)\s+derivatives?|"
+    r"\bderivatives?\s+(?:instruments?|contracts?|transactions?|trading)"
+)
+PERPETUAL = _rx(
+    r"\bperpetual(?:ly)?\b|\bin\s+perpetuity\b|\birrevocabl[ey]\b|\bfor\s+the\s+(?:full|entire)\s+"
+    r"(?:term|duration)\s+of\s+(?:the\s+)?copyright|\bthroughout\s+the\s+universe\b"
+)
+PERPETUAL_TRAP = _rx(
+    r"irrevocabl[ey]\s+(?:appoints?|constitutes?|designates?|authori[sz]es?|"
+    r"(?:submits?|consents?|agrees?|waives?)\b(?=[^.;]{0,80}(?:jurisdiction|venue|courts?|"
+    r"forum|trial|objection)))|attorney[- ]in[- ]fact|power\s+of\s+attorney|irrevocable\s+"
+    r"(?:standby\s+)?letter\s+of\s+credit|irrevocable\s+(?:proxy|instructions?|offer)|"
+    r"perpetual\s+(?:inventory|calendar|bonds?)|perpetual,?\s+(?:but\s+)?revocable|irrevocabl[ey]\s+(?:and\s+unconditionally\s+)?"
+    r"(?:assigns?|transfers?)|(?:submit|consent)\w*\s+irrevocably"
+)
+ANY_PURPOSE = _rx(
+    r"\bfor\s+any\s+(?:and\s+all\s+)?(?:lawful\s+|other\s+)?purposes?(?:\s+whatsoever)?\b|\bany\s+"
+    r"purpose\s+whatsoever\b|\bwithout\s+"
+    r"(?:any\s+)?(?:restriction|limitation)(?:s)?\s+(?:(?:or|and)\s+(?:obligation|compensation|restriction|"
+    r"limitation|payment|attribution)s?\s*)?(?:of\s+any\s+kind\s+)?(?=[^.;]{0,40}\b(?:use|"
+    r"purpose|exploit|manner|media)|[.;,])|\bunrestricted\b|\bin\s+any\s+manner(?:\s+whatsoever)?\b|"
+    r"\bin\s+any\s+way\s+(?:it|they|the\s+\w+)\s+(?:sees?|deems?)\s+fit|\bas\s+(?:it|they|the\s+\w+)\s+"
+    r"(?:sees?|deems?|thinks?)\s+fit\b|\bwithout\s+(?:any\s+)?obligation\s+or\s+restriction\b"
+)
 # "for any purpose other than", "for purposes of this Section", "any and all claims"
-ANY_PURPOSE_TRAP = _rx(r"for\s+any\s+(?:other\s+)?purposes?\s+(?:other\s+than|except|not\s+(?:expressly\s+)?"
-                       r"(?:permitted|authori[sz]ed|set\s+out))|for\s+the\s+purposes?\s+of\s+this|"
-                       r"any\s+and\s+all\s+(?:claims|losses|liabilit|damages|costs|expenses|actions|demands|suits)|"
-                       r"(?:including|but|not),?\s+without\s+(?:any\s+)?limitation")
-FUTURE_TECH = _rx(r"\b(?:now\s+)?(?:known\s+or\s+(?:hereafter|hereinafter|later|subsequently)|existing\s+or\s+"
-                  r"(?:hereafter|later|subsequently|in\s+the\s+future)|or\s+(?:hereafter|later)\s+(?:known|"
-                  r"devised|developed|invented|existing))\s*(?:devised|developed|invented|created|existing|known|"
-                  r"discovered)?\b|\bnow\s+or\s+(?:hereafter|in\s+the\s+future)\s+(?:known|devised|developed|"
-                  r"existing)\b|\bincluding\s+future\s+technolog\w+|\bany\s+(?:form\s+of\s+)?technology\s+(?:now|whether)")
-ALL_MEDIA = _rx(r"\b(?:in\s+)?(?:any\s+and\s+)?all\s+(?:forms\s+of\s+)?media(?:\s+and\s+formats)?\b|"
-                r"\bin\s+any\s+(?:and\s+all\s+)?(?:media|medium|format)\b")
+ANY_PURPOSE_TRAP = _rx(
+    r"for\s+any\s+(?:other\s+)?purposes?\s+(?:other\s+than|except|not\s+(?:expressly\s+)?"
+    r"(?:permitted|authori[sz]ed|set\s+out))|for\s+the\s+purposes?\s+of\s+this|"
+    r"any\s+and\s+all\s+(?:claims|losses|liabilit|damages|costs|expenses|actions|demands|suits)|"
+    r"(?:including|but|not),?\s+without\s+(?:any\s+)?limitation"
+)
+FUTURE_TECH = _rx(
+    r"\b(?:now\s+)?(?:known\s+or\s+(?:hereafter|hereinafter|later|subsequently)|existing\s+or\s+"
+    r"(?:hereafter|later|subsequently|in\s+the\s+future)|or\s+(?:hereafter|later)\s+(?:known|"
+    r"devised|developed|invented|existing))\s*(?:devised|developed|invented|created|existing|known|"
+    r"discovered)?\b|\bnow\s+or\s+(?:hereafter|in\s+the\s+future)\s+(?:known|devised|developed|"
+    r"existing)\b|\bincluding\s+future\s+technolog\w+|\bany\s+(?:form\s+of\s+)?technology\s+(?:now|whether)"
+)
+ALL_MEDIA = _rx(
+    r"\b(?:in\s+)?(?:any\s+and\s+)?all\s+(?:forms\s+of\s+)?media(?:\s+and\s+formats)?\b|"
+    r"\bin\s+any\s+(?:and\s+all\s+)?(?:media|medium|format)\b"
+)
 # "in any media, excluding any Prohibited AI Use": the wide words no longer reach AI use.
-AI_EXCLUSION = _rx(r"\b(?:does\s+not\s+include|do\s+not\s+include|excluding|other\s+than|except\s+for|never\s+for)\s+"
-                   r"[^.;]{0,40}?(?:\bProhibited\s+AI\s+Use\b|\bartificial\s+intelligence\b|\bmachine\s+learning\b)")
-FUTURE_TRAP = _rx(r"hereafter\s+(?:referred|called|known\s+as)|(?:press\s+release|publicity|public\s+"
-                  r"announcement|advertis\w+\s+the\s+relationship)")
-SUBLICENSE = _rx(r"\bsub-?licens(?:e|able|eable|ing|ed)\b|\bthrough\s+multiple\s+tiers\b|\bright\s+to\s+"
-                 r"(?:grant|authori[sz]e)\s+(?:sub-?)?licen[cs]es\b")
+AI_EXCLUSION = _rx(
+    r"\b(?:does\s+not\s+include|do\s+not\s+include|excluding|other\s+than|except\s+for|never\s+for)\s+"
+    r"[^.;]{0,40}?(?:\bProhibited\s+AI\s+Use\b|\bartificial\s+intelligence\b|\bmachine\s+learning\b)"
+)
+FUTURE_TRAP = _rx(
+    r"hereafter\s+(?:referred|called|known\s+as)|(?:press\s+release|publicity|public\s+"
+    r"announcement|advertis\w+\s+the\s+relationship)"
+)
+SUBLICENSE = _rx(
+    r"\bsub-?licens(?:e|able|eable|ing|ed)\b|\bthrough\s+multiple\s+tiers\b|\bright\s+to\s+"
+    r"(?:grant|authori[sz]e)\s+(?:sub-?)?licen[cs]es\b"
+)
 # "include this restriction in any sublicense", "every sublicense shall prohibit": a sublicence named, not allowed.
-SUBLICENSE_TRAP = _rx(r"\b(?:in|into|of|under)\s+(?:any|every|each|such|all)\s+sub-?licen[cs]es?\b|"
-                      r"\bevery\s+sub-?licen[cs]e\b|\bnon-?\s?sub-?licens\w+|\bwithout\s+(?:the\s+)?right\s+to\s+sub-?licens\w+|"
-                      r"\bnot\s+(?:be\s+)?sub-?licens\w+|\bmay\s+not\s+(?:\w+\s+){0,4}sub-?licens\w+|"
-                      r"\bno\s+right\s+to\s+(?:\w+\s+){0,2}sub-?licens\w+")
-MORAL_RIGHTS = _rx(r"\bmoral\s+rights\b|\bdroits?\s+morals?\b|\brights?\s+(?:of|to)\s+(?:attribution|integrity|"
-                   r"paternity)\b")
-WAIVER = _rx(r"\bwaives?\b|\bwaiver\b|\b(?:not|never)\s+to\s+assert\b|\bconsents?\s+to\s+(?:any\s+)?"
-             r"(?:modification|alteration|use)")
-FEEDBACK = _rx(r"\bFeedback\b|\bUsage\s+Data\b|\bsuggestions?,?\s+(?:comments|ideas|enhancement\s+requests|or\s+"
-               r"other\s+feedback)|\baggregated?\s+(?:and\s+|or\s+)?(?:anonymi[sz]ed|de-?identified)\s+data\b|"
-               r"\bto\s+(?:improve|develop|enhance)\s+(?:its|their|our|the\s+\w+'?s?)\s+(?:products|services|"
-               r"offerings)\b", 0)
-FEEDBACK_USE = _rx(r"\b(?:may|can|is\s+free\s+to|are\s+free\s+to|shall\s+be\s+free\s+to|has\s+the\s+right\s+to|"
-                   r"will\s+be\s+free\s+to)\s+(?:freely\s+)?(?:(?:commerciali[sz]e|exploit)\s+and\s+)?(?:use|exploit|"
-                   r"incorporate|collect|analy[sz]e|disclose|process|commerciali[sz]e)|"
-                   r"\b(?:may|can)\s+be\s+(?:freely\s+)?(?:used|exploited|incorporated|collected|analy[sz]ed|processed)\b|\bwithout\s+(?:any\s+)?(?:obligation|restriction|compensation|attribution)|"
-                   r"\bgrants?\b[^.;]{0,120}\blicen[cs]e\b")
+SUBLICENSE_TRAP = _rx(
+    r"\b(?:in|into|of|under)\s+(?:any|every|each|such|all)\s+sub-?licen[cs]es?\b|"
+    r"\bevery\s+sub-?licen[cs]e\b|\bnon-?\s?sub-?licens\w+|\bwithout\s+(?:the\s+)?right\s+to\s+sub-?licens\w+|"
+    r"\bnot\s+(?:be\s+)?sub-?licens\w+|\bmay\s+not\s+(?:\w+\s+){0,4}sub-?licens\w+|"
+    r"\bno\s+right\s+to\s+(?:\w+\s+){0,2}sub-?licens\w+"
+)
+MORAL_RIGHTS = _rx(
+    r"\bmoral\s+rights\b|\bdroits?\s+morals?\b|\brights?\s+(?:of|to)\s+(?:attribution|integrity|"
+    r"paternity)\b"
+)
+WAIVER = _rx(
+    r"\bwaives?\b|\bwaiver\b|\b(?:not|never)\s+to\s+assert\b|\bconsents?\s+to\s+(?:any\s+)?"
+    r"(?:modification|alteration|use)"
+)
+FEEDBACK = _rx(
+    r"\bFeedback\b|\bUsage\s+Data\b|\bsuggestions?,?\s+(?:comments|ideas|enhancement\s+requests|or\s+"
+    r"other\s+feedback)|\baggregated?\s+(?:and\s+|or\s+)?(?:anonymi[sz]ed|de-?identified)\s+data\b|"
+    r"\bto\s+(?:improve|develop|enhance)\s+(?:its|their|our|the\s+\w+'?s?)\s+(?:products|services|"
+    r"offerings)\b",
+    0,
+)
+FEEDBACK_USE = _rx(
+    r"\b(?:may|can|is\s+free\s+to|are\s+free\s+to|shall\s+be\s+free\s+to|has\s+the\s+right\s+to|"
+    r"will\s+be\s+free\s+to)\s+(?:freely\s+)?(?:(?:commerciali[sz]e|exploit)\s+and\s+)?(?:use|exploit|"
+    r"incorporate|collect|analy[sz]e|disclose|process|commerciali[sz]e)|"
+    r"\b(?:may|can)\s+be\s+(?:freely\s+)?(?:used|exploited|incorporated|collected|analy[sz]ed|processed)\b|\bwithout\s+(?:any\s+)?(?:obligation|restriction|compensation|attribution)|"
+    r"\bgrants?\b[^.;]{0,120}\blicen[cs]e\b"
+)
 
 # -- AI -------------------------------------------------------------------------------------
 
@@ -189,90 +256,121 @@ AI_TERM = re.compile(
     r"\b(?:train\w*|fine-?tun\w*|retrain\w*)\s+(?:(?:of|on|any|an|the|a|its|their|or|and|improve\w*|develop\w*|"
     r"other|third[- ]party|such|models?\s+or)\s+){0,4}(?:(?:AI|ML|machine[- ]learning|language|computer|"
     r"statistical|predictive)\s+)?(?:models?|algorithms?|systems?\s+that\s+learn)\b|\btraining\s+data(?:sets?)?\b|"
-    r"\bdatasets?\s+(?:for|used\s+to)\s+train)")
+    r"\bdatasets?\s+(?:for|used\s+to)\s+train)"
+)
 # "train Client personnel", "training materials", "business model": not AI.
-AI_TRAP = _rx(r"\bSections?\s+[\w.()]+\s*\([^)]{0,60}\)|"
-              r"\btrain\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+'s\s+)?(?:personnel|staff|employees|users|"
-              r"team|end\s+users|administrators)|\btraining\s+(?:materials|sessions|courses|services)|"
-              r"\b(?:business|financial|pricing|data|delivery|operating|revenue|service)\s+models?\b|"
-              r"\bmodel\s+releases?\b|\bmachine[- ]readable\b")
+AI_TRAP = _rx(
+    r"\bSections?\s+[\w.()]+\s*\([^)]{0,60}\)|"
+    r"\btrain\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+'s\s+)?(?:personnel|staff|employees|users|"
+    r"team|end\s+users|administrators)|\btraining\s+(?:materials|sessions|courses|services)|"
+    r"\b(?:business|financial|pricing|data|delivery|operating|revenue|service)\s+models?\b|"
+    r"\bmodel\s+releases?\b|\bmachine[- ]readable\b"
+)
 RESTRICT = _rx(r"\bprohibit\w*|\brestrict\w*|\bnot\s+permitted|\bforbid\w*")
 # Restrictions named, not imposed: "results from Customer's use in violation of the applicable restrictions".
-RESTRICTION_REFERENCE = _rx(r"\b(?:violation|breach|accordance|compliance|limiting|subject\s+to|contrary\s+to)\s+"
-                            r"(?:of\s+|with\s+|to\s+)?(?:the\s+|these\s+|those\s+|such\s+|any\s+|its\s+|their\s+|all\s+)?"
-                            r"(?:(?:applicable|relevant|foregoing|above|other|use)\s+)?(?:restrictions?|prohibitions?)\b")
-AI_PERMISSION = _rx(r"\b(?:may|can|is\s+permitted\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
-                    r"including\s+(?:to|for|without\s+limitation\s+to|the\s+right\s+to)|free\s+to)\b")
+RESTRICTION_REFERENCE = _rx(
+    r"\b(?:violation|breach|accordance|compliance|limiting|subject\s+to|contrary\s+to)\s+"
+    r"(?:of\s+|with\s+|to\s+)?(?:the\s+|these\s+|those\s+|such\s+|any\s+|its\s+|their\s+|all\s+)?"
+    r"(?:(?:applicable|relevant|foregoing|above|other|use)\s+)?(?:restrictions?|prohibitions?)\b"
+)
+AI_PERMISSION = _rx(
+    r"\b(?:may|can|is\s+permitted\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
+    r"including\s+(?:to|for|without\s+limitation\s+to|the\s+right\s+to)|free\s+to)\b"
+)
 
 # -- boilerplate kinds ----------------------------------------------------------------------
 
 # A place's law: "the laws of the State of Texas", "the law in force in Ireland", "Swiss law", "PRC Laws"
 # (not "Applicable Law", a defined term that names no place).
-_LAW_NAMED = (r"(?:laws?\s+(?:of|in\s+force\s+in)\b(?!\s+(?:the\s+|any\s+|such\s+)?(?:jurisdiction|country|place)\b)|"
-              r"(?!(?i:applicable|governing|relevant|data|such|all|any|the)\b)"
-              r"(?-i:[A-Z][\w.'’-]*\s+){1,3}laws?\b)")
+_LAW_NAMED = (
+    r"(?:laws?\s+(?:of|in\s+force\s+in)\b(?!\s+(?:the\s+|any\s+|such\s+)?(?:jurisdiction|country|place)\b)|"
+    r"(?!(?i:applicable|governing|relevant|data|such|all|any|the)\b)"
+    r"(?-i:[A-Z][\w.'’-]*\s+){1,3}laws?\b)"
+)
 # Governing law in its word orders: "governed by / construed in accordance with / interpreted under …
 # the laws of X", "The laws of X will govern / shall apply", "English law governs", "is subject to the
 # law of X", "Governing law: … will govern", "the governing law is".
-GOVERNING_LAW = _rx(r"\b(?:governed|construed|interpreted|enforced|performed|determined|applied)\b"
-                    r"(?:[^.;]|\.\d){0,100}?"
-                    r"\b(?:in\s+accordance\s+with|under|by|pursuant\s+to|according\s+to|with\s+reference\s+to)[,\s]+"
-                    r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local)\s+)?" + _LAW_NAMED + r"|"
-                    r"\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|shall)\s+)?(?:govern|(?:shall|will)\s+apply\s+to)\b|"
-                    r"(?-i:\b[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,2})\s+law\s+(?:(?:shall|will)\s+)?(?:governs?|"
-                    r"appl(?:y|ies)\s+to)\b|\bsubject\s+to\s+the\s+(?:exclusive\s+)?laws?\s+of\b|"
-                    r"\bgoverned\s+by\s+the\s+laws?\s+(?:listed|set\s+out|specified|stated|named|identified|chosen)\b|"
-                    r"\bGoverning\s+Law\b[^.;]{0,60}?\b(?:will|shall)\s+govern\b|\bgoverning\s+law\s+"
-                    r"(?:is|shall\s+be|will\s+be)\b|\bchoice\s+of\s+law\b(?=[^.;]{0,60}\blaws?\s+of)")
+GOVERNING_LAW = _rx(
+    r"\b(?:governed|construed|interpreted|enforced|performed|determined|applied)\b"
+    r"(?:[^.;]|\.\d){0,100}?"
+    r"\b(?:in\s+accordance\s+with|under|by|pursuant\s+to|according\s+to|with\s+reference\s+to)[,\s]+"
+    r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local)\s+)?" + _LAW_NAMED + r"|"
+    r"\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|shall)\s+)?(?:govern|(?:shall|will)\s+apply\s+to)\b|"
+    r"(?-i:\b[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,2})\s+law\s+(?:(?:shall|will)\s+)?(?:governs?|"
+    r"appl(?:y|ies)\s+to)\b|\bsubject\s+to\s+the\s+(?:exclusive\s+)?laws?\s+of\b|"
+    r"\bgoverned\s+by\s+the\s+laws?\s+(?:listed|set\s+out|specified|stated|named|identified|chosen)\b|"
+    r"\bGoverning\s+Law\b[^.;]{0,60}?\b(?:will|shall)\s+govern\b|\bgoverning\s+law\s+"
+    r"(?:is|shall\s+be|will\s+be)\b|\bchoice\s+of\s+law\b(?=[^.;]{0,60}\blaws?\s+of)"
+)
 LAW_LABEL = _rx(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:governing|applicable|choice\s+of)\s+law\b[^.;]{0,40}$")
 LAW_ALONE = _rx(r"\blaws?\s+of\b|\{governing_law\}|\[governing\s+law\]")
-LAW_PLACE = re.compile(r"\blaws?\s+(?:of|in\s+force\s+in)\s+(?:the\s+)?((?:(?:State|Commonwealth|Province|Republic|"
-                       r"Kingdom|Federal\s+Republic)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+"
-                       r"America|[A-Z][\w'’-]*)){0,3})|\b((?!(?:Applicable|Governing|Relevant|The|This)\b)[A-Z][\w'’-]*"
-                       r"(?:\s+[A-Z][\w'’-]*){0,2})\s+[Ll]aws?\b")
-INDEMNITY = _rx(r"\b(?:shall|will|agrees?\s+to|must|hereby\s+agrees?\s+to|undertakes?\s+to)\s+(?:at\s+its\s+"
-                r"(?:own\s+)?(?:cost|expense)[,\s]+)?(?:defend,?\s+)?(?:and\s+)?(?:fully\s+)?(?:indemnif\w+|hold\s+\w+\s+"
-                r"harmless)|\bindemnify,?\s+defend|\bdefend,?\s+indemnify")
+LAW_PLACE = re.compile(
+    r"\blaws?\s+(?:of|in\s+force\s+in)\s+(?:the\s+)?((?:(?:State|Commonwealth|Province|Republic|"
+    r"Kingdom|Federal\s+Republic)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+"
+    r"America|[A-Z][\w'’-]*)){0,3})|\b((?!(?:Applicable|Governing|Relevant|The|This)\b)[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*){0,2})\s+[Ll]aws?\b"
+)
+INDEMNITY = _rx(
+    r"\b(?:shall|will|agrees?\s+to|must|hereby\s+agrees?\s+to|undertakes?\s+to)\s+(?:at\s+its\s+"
+    r"(?:own\s+)?(?:cost|expense)[,\s]+)?(?:defend,?\s+)?(?:and\s+)?(?:fully\s+)?(?:indemnif\w+|hold\s+\w+\s+"
+    r"harmless)|\bindemnify,?\s+defend|\bdefend,?\s+indemnify"
+)
 INDEMNITY_HEADING = _rx(r"\bindemni")
 MUTUAL = _rx(r"\beach\s+party\b|\beither\s+party\b|\bthe\s+parties\s+(?:shall|will|agree)\b|\bmutual")
-LIABILITY = _rx(r"\bin\s+no\s+event\s+(?:shall|will)\b[^.;]{0,120}\bliable\b|\b(?:shall|will)\s+not\s+be\s+liable\s+"
-                r"(?:to\s+\w+\s+)?for\s+any\s+(?:indirect|consequential|special|incidental|punitive|lost)|\b(?:aggregate|"
-                r"total|maximum|cumulative)\s+liability\b|\bliability\b[^.;]{0,120}\b(?:shall|will)\s+not\s+exceed\b|"
-                r"(?<!\()\blimitation\s+of\s+liability\b(?!\))|\bexclusion\s+of\s+(?:certain\s+)?damages\b")
-CONFIDENTIALITY = _rx(r"\bConfidential\s+Information\b[^.;]{0,40}\b(?:means|shall\s+mean|includes)\b|\b(?:hold|keep|"
-                      r"maintain|treat)\s+(?:all\s+|any\s+|such\s+|the\s+)?(?:\w+\s+){0,3}(?:in\s+(?:strict\s+)?"
-                      r"confidence|(?:strictly\s+)?confidential)\b|\bsame\s+degree\s+of\s+care\b|\b(?:shall|will|may)\s+"
-                      r"not\s+(?:\w+\s+){0,3}disclose\b[^.;]{0,80}\bConfidential|\bnon-?disclosure\s+obligations?\b|"
-                      r"\b(?:shall|will|must)\s+not\s+(?:\([a-z]\)\s+)?(?:use|disclose)\b[^.;]{0,60}\bConfidential\s+Information|"
-                      r"\bprotect\s+(?:the\s+)?(?:\w+['’]s\s+)?Confidential\s+Information\b")
+LIABILITY = _rx(
+    r"\bin\s+no\s+event\s+(?:shall|will)\b[^.;]{0,120}\bliable\b|\b(?:shall|will)\s+not\s+be\s+liable\s+"
+    r"(?:to\s+\w+\s+)?for\s+any\s+(?:indirect|consequential|special|incidental|punitive|lost)|\b(?:aggregate|"
+    r"total|maximum|cumulative)\s+liability\b|\bliability\b[^.;]{0,120}\b(?:shall|will)\s+not\s+exceed\b|"
+    r"(?<!\()\blimitation\s+of\s+liability\b(?!\))|\bexclusion\s+of\s+(?:certain\s+)?damages\b"
+)
+CONFIDENTIALITY = _rx(
+    r"\bConfidential\s+Information\b[^.;]{0,40}\b(?:means|shall\s+mean|includes)\b|\b(?:hold|keep|"
+    r"maintain|treat)\s+(?:all\s+|any\s+|such\s+|the\s+)?(?:\w+\s+){0,3}(?:in\s+(?:strict\s+)?"
+    r"confidence|(?:strictly\s+)?confidential)\b|\bsame\s+degree\s+of\s+care\b|\b(?:shall|will|may)\s+"
+    r"not\s+(?:\w+\s+){0,3}disclose\b[^.;]{0,80}\bConfidential|\bnon-?disclosure\s+obligations?\b|"
+    r"\b(?:shall|will|must)\s+not\s+(?:\([a-z]\)\s+)?(?:use|disclose)\b[^.;]{0,60}\bConfidential\s+Information|"
+    r"\bprotect\s+(?:the\s+)?(?:\w+['’]s\s+)?Confidential\s+Information\b"
+)
 CONFIDENTIALITY_TRAP = _rx(r"\bpersonal\s+data\b|\bdata\s+protection\b|\bdata\s+subjects?\b")
-RESERVATION = _rx(r"\ball\s+(?:other\s+)?rights\s+(?:not\s+(?:expressly\s+|specifically\s+)?granted\b[^.;]{0,80}?"
-                  r"\b(?:are|is|shall\s+be|remain)\s+(?:hereby\s+)?reserved|(?:are\s+|is\s+)?(?:hereby\s+)?reserved)|"
-                  r"\breserves?\s+all\s+(?:other\s+)?(?:rights|right,\s+title)|\bno\s+(?:other\s+)?(?:rights?|licen[cs]es?)\s+"
-                  r"(?:are|is|will\s+be|shall\s+be)\s+(?:\w+\s+)?granted\b|\bno\s+implied\s+(?:rights?|licen[cs]es?)|"
-                  r"\bexcept\s+(?:for\s+the\s+(?:rights|licen[cs]es?)|as\s+expressly)\s+(?:expressly\s+)?(?:granted|set\s+"
-                  r"(?:out|forth))\b[^.;]{0,120}\b(?:retains?|reserves?)\b|\bby\s+implication,\s+estoppel|\bretains?\s+all\s+"
-                  r"(?:of\s+(?:its|their)\s+)?(?:right,?\s+title|rights|intellectual\s+property)|"
-                  r"\brights?\s+(?:is|are)\s+(?:hereby\s+)?reserved\s+(?:to|for|by)\b")
-RESERVATION_MUTUAL = _rx(r"\bneither\s+party\s+(?:transfers|grants|assigns|conveys)\b|"
-                         r"\bno\s+rights\s+(?:are|will\s+be)\s+transferred\b")
-SURVIVAL = _rx(r"\b(?:shall|will|must|to)\s+survive\b|\bsurvives?\s+(?:any\s+|the\s+)?(?:termination|expiration|"
-               r"expiry)|\bsurvival\b")
+RESERVATION = _rx(
+    r"\ball\s+(?:other\s+)?rights\s+(?:not\s+(?:expressly\s+|specifically\s+)?granted\b[^.;]{0,80}?"
+    r"\b(?:are|is|shall\s+be|remain)\s+(?:hereby\s+)?reserved|(?:are\s+|is\s+)?(?:hereby\s+)?reserved)|"
+    r"\breserves?\s+all\s+(?:other\s+)?(?:rights|right,\s+title)|\bno\s+(?:other\s+)?(?:rights?|licen[cs]es?)\s+"
+    r"(?:are|is|will\s+be|shall\s+be)\s+(?:\w+\s+)?granted\b|\bno\s+implied\s+(?:rights?|licen[cs]es?)|"
+    r"\bexcept\s+(?:for\s+the\s+(?:rights|licen[cs]es?)|as\s+expressly)\s+(?:expressly\s+)?(?:granted|set\s+"
+    r"(?:out|forth))\b[^.;]{0,120}\b(?:retains?|reserves?)\b|\bby\s+implication,\s+estoppel|\bretains?\s+all\s+"
+    r"(?:of\s+(?:its|their)\s+)?(?:right,?\s+title|rights|intellectual\s+property)|"
+    r"\brights?\s+(?:is|are)\s+(?:hereby\s+)?reserved\s+(?:to|for|by)\b"
+)
+RESERVATION_MUTUAL = _rx(
+    r"\bneither\s+party\s+(?:transfers|grants|assigns|conveys)\b|"
+    r"\bno\s+rights\s+(?:are|will\s+be)\s+transferred\b"
+)
+SURVIVAL = _rx(
+    r"\b(?:shall|will|must|to)\s+survive\b|\bsurvives?\s+(?:any\s+|the\s+)?(?:termination|expiration|"
+    r"expiry)|\bsurvival\b"
+)
 
 # -- scope limitation and protections -----------------------------------------------------------
 
-SCOPE_LIMIT = _rx(r"\b(?:solely|only|exclusively)\s+(?:for|in\s+connection\s+with|to\s+the\s+extent\s+necessary|"
-                  r"as\s+(?:needed|necessary|required|reasonably\s+necessary))\b|\bfor\s+the\s+(?:sole|limited|"
-                  r"specific)\s+purposes?\b|\bPermitted\s+(?:Purpose|Use)\b|\blimited\s+to\s+(?:the\s+)?(?:use|purpose)|"
-                  r"\bfor\s+(?:its|their|the\s+\w+'s)\s+internal\s+(?:business\s+)?(?:use|purposes)\b")
+SCOPE_LIMIT = _rx(
+    r"\b(?:solely|only|exclusively)\s+(?:for|in\s+connection\s+with|to\s+the\s+extent\s+necessary|"
+    r"as\s+(?:needed|necessary|required|reasonably\s+necessary))\b|\bfor\s+the\s+(?:sole|limited|"
+    r"specific)\s+purposes?\b|\bPermitted\s+(?:Purpose|Use)\b|\blimited\s+to\s+(?:the\s+)?(?:use|purpose)|"
+    r"\bfor\s+(?:its|their|the\s+\w+'s)\s+internal\s+(?:business\s+)?(?:use|purposes)\b"
+)
 # "The licenses … under this Agreement are granted solely for the Permitted Purpose": every grant
 # limited to a purpose the document defines (group 1 names it).
-PURPOSE_CLAUSE = re.compile(r"(?i:\b(?:licen[cs]es?|rights?)\b[^.;]{0,200}?\b(?:is|are)\s+granted\s+"
-                            r"(?:solely\s+|only\s+|exclusively\s+)?for\s+the\s+)((?:[A-Z][\w-]*\s+)?Purposes?)\b")
+PURPOSE_CLAUSE = re.compile(
+    r"(?i:\b(?:licen[cs]es?|rights?)\b[^.;]{0,200}?\b(?:is|are)\s+granted\s+"
+    r"(?:solely\s+|only\s+|exclusively\s+)?for\s+the\s+)((?:[A-Z][\w-]*\s+)?Purposes?)\b"
+)
 # Remedies for AI misuse: an injunction, a certificate, deletion of what was built from the work.
-AI_REMEDY = _rx(r"\binjunct\w*|\bequitable\s+relief|\bspecific\s+performance|\birreparable\s+(?:harm|injury|damage)|"
-                r"\bcertif(?:y|ies|ication)\b|\bdelet\w+[^.;]{0,160}?\b(?:datasets?|embeddings?|model\s+weights|"
-                r"models?|adapters?)\b")
+AI_REMEDY = _rx(
+    r"\binjunct\w*|\bequitable\s+relief|\bspecific\s+performance|\birreparable\s+(?:harm|injury|damage)|"
+    r"\bcertif(?:y|ies|ication)\b|\bdelet\w+[^.;]{0,160}?\b(?:datasets?|embeddings?|model\s+weights|"
+    r"models?|adapters?)\b"
+)
 # "Nothing in the governing-law provisions prevents the Provider from seeking injunctive relief … in any court".
 INJUNCTION_ANYWHERE = _rx(r"\binjunct\w*[^.;]{0,160}?\bin\s+any\s+(?:competent\s+)?court")
 LAW_CONTEXT = _rx(r"\bgoverning[- ]law|\bdispute[- ]resolution|\blaws?\s+of\b")
@@ -281,33 +379,45 @@ AI_TRANSPARENCY = _rx(r"\b(?:disclose|notify|inform|report|transparen\w*|list\s+
 # -- headings -----------------------------------------------------------------------------------
 
 HEADINGS: dict[str, re.Pattern[str]] = {
-    "ip": _rx(r"\bintellectual\s+property|\bownership\b|\bproprietary\s+rights|\bwork\s+product\b|"
-              r"\bassignment\s+of\s+(?:rights|inventions|intellectual)|\bcopyright|\binventions?\b|"
-              r"\brights?\s+in\s+(?:the\s+)?(?:deliverables|work|results|materials)|\bdata\s+rights|\b(?:IPR|IP)\b"),
+    "ip": _rx(
+        r"\bintellectual\s+property|\bownership\b|\bproprietary\s+rights|\bwork\s+product\b|"
+        r"\bassignment\s+of\s+(?:rights|inventions|intellectual)|\bcopyright|\binventions?\b|"
+        r"\brights?\s+in\s+(?:the\s+)?(?:deliverables|work|results|materials)|\bdata\s+rights|\b(?:IPR|IP)\b"
+    ),
     "reservation": _rx(r"\breservation\s+of\s+rights|\breserved\s+rights"),
-    "license": _rx(r"\blicen[cs]e|\bgrant\s+of\s+rights|\busage\s+rights|\brights\s+granted|\buse\s+of\s+"
-                   r"(?:the\s+)?(?:deliverables|work|materials)"),
+    "license": _rx(
+        r"\blicen[cs]e|\bgrant\s+of\s+rights|\busage\s+rights|\brights\s+granted|\buse\s+of\s+"
+        r"(?:the\s+)?(?:deliverables|work|materials)"
+    ),
     "work_made_for_hire": _rx(r"\bwork\s+(?:made\s+)?for\s+hire"),
     "moral_rights": _rx(r"\bmoral\s+rights"),
     "feedback": _rx(r"\bfeedback|\busage\s+data|\bsuggestions"),
     "ai": re.compile(r"\bA\.?I\.?\b|(?i:artificial\s+intelligence|machine\s+learning|generative|\btraining\s+data)"),
-    "governing_law": _rx(r"\bgoverning\s+law|\bchoice\s+of\s+law|\bapplicable\s+law|\bjurisdiction|\bvenue|"
-                         r"\bdisputes?\b|\bmiscellaneous|\bgeneral\b"),
+    "governing_law": _rx(
+        r"\bgoverning\s+law|\bchoice\s+of\s+law|\bapplicable\s+law|\bjurisdiction|\bvenue|"
+        r"\bdisputes?\b|\bmiscellaneous|\bgeneral\b"
+    ),
     "indemnification": INDEMNITY_HEADING,
     "liability": _rx(r"\bliabilit"),
     "confidentiality": _rx(r"\bconfidential|\bnon-?disclosure|\bproprietary\s+information"),
     "survival": _rx(r"\bsurviv"),
-    "assignment_clause": _rx(r"^\s*(?:\S+\s+)?assignment\s*$|\bsuccessors|\bassignment\s+(?:and|of\s+(?:this\s+)?"
-                             r"agreement)|\btransfer\s+of\s+(?:this\s+)?agreement"),
+    "assignment_clause": _rx(
+        r"^\s*(?:\S+\s+)?assignment\s*$|\bsuccessors|\bassignment\s+(?:and|of\s+(?:this\s+)?"
+        r"agreement)|\btransfer\s+of\s+(?:this\s+)?agreement"
+    ),
     "restrictions": _rx(r"\brestrictions?\b|\bprohibited\s+uses?|\blimitations\s+on\s+use"),
     "publicity": _rx(r"\bpublicity|\bpress|\bannouncements?|\bmarketing"),
     "data_protection": _rx(r"\bdata\s+protection|\bpersonal\s+data|\bprivacy|\bprocessing|\bsub-?processors?"),
 }
 
-SIGNATURE = _rx(r"^\s*(?:IN\s+WITNESS\s+WHEREOF|SIGNED\b|Signature|Signed\s+(?:by|for)|Executed\s+by|"
-                r"Agreed\s+and\s+accepted|Accepted\s+and\s+agreed|By:\s*_*|Name:|Title:|Date:)")
-BACK_MATTER = _rx(r"^\s*(?:(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)\b|(?:Exhibit|Schedule|Annex|Appendix|"
-                  r"Attachment)\s+(?:[A-Z0-9IVX]+\b|\d))")
+SIGNATURE = _rx(
+    r"^\s*(?:IN\s+WITNESS\s+WHEREOF|SIGNED\b|Signature|Signed\s+(?:by|for)|Executed\s+by|"
+    r"Agreed\s+and\s+accepted|Accepted\s+and\s+agreed|By:\s*_*|Name:|Title:|Date:)"
+)
+BACK_MATTER = _rx(
+    r"^\s*(?:(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)\b|(?:Exhibit|Schedule|Annex|Appendix|"
+    r"Attachment)\s+(?:[A-Z0-9IVX]+\b|\d))"
+)
 
 # -- necessary literals ------------------------------------------------------------------------
 
@@ -318,8 +428,19 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     RETAINS: ("retain", "reserve", "keep", "remain", "continue"),
     WORK_FOR_HIRE: ("hire", "commissioned", "copyright"),
     WORK_FOR_HIRE_NEGATED: ("hire",),
-    NEGATION: ("not", "nor", "neither", "never", "prohibit", "forbidden", "without", "except", "other", "refrain",
-               "right"),
+    NEGATION: (
+        "not",
+        "nor",
+        "neither",
+        "never",
+        "prohibit",
+        "forbidden",
+        "without",
+        "except",
+        "other",
+        "refrain",
+        "right",
+    ),
     RESTRICT: ("prohibit", "restrict", "permitted", "forbid"),
     AI_EXCLUSION: ("prohibited", "artificial", "machine"),
     CONFIDENTIALITY: ("confiden", "degree", "disclos"),
@@ -327,8 +448,21 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     CONFIDENTIALITY_TRAP: ("data",),
     MUTUAL: ("each", "either", "parties", "mutual"),
     ASSIGNMENT: ("assign", "transfer", "convey", "title", "property", "vest", "own", "belong", "retain", "keep"),
-    GRANT: ("grant", "give", "licen", "hold", "authori", "permit", "deliverable", "work", "material", "content",
-            "contribution", "software", "result"),
+    GRANT: (
+        "grant",
+        "give",
+        "licen",
+        "hold",
+        "authori",
+        "permit",
+        "deliverable",
+        "work",
+        "material",
+        "content",
+        "contribution",
+        "software",
+        "result",
+    ),
     PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe"),
     ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),
     FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology"),

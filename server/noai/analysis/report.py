@@ -8,6 +8,7 @@ and listed only when ``show_all``.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -27,11 +28,20 @@ from noai.analysis.classify import INFO, Finding
 from noai.kinds import SEVERITY_ORDER, kind_spec, protection_spec
 
 # One word a status, the same in the file report, the Markdown and the folder summary.
-STATUS_WORDS: dict[str, str] = {PRESENT: "present", MISSING: "missing", UNKNOWN: "unknown", PROPOSED: "proposed",
-                                 STRUCK: "struck", REMOVED: "removed", WEAKENED: "weakened"}
-LEGEND = (f"{SCORE_LEGEND} Protections: present, missing, or unknown (could not tell); in a negotiation also "
-          "proposed (our pending insertion), struck (the other side's pending deletion), removed (gone since our "
-          "round) or weakened (a core limb gone).")
+STATUS_WORDS: dict[str, str] = {
+    PRESENT: "present",
+    MISSING: "missing",
+    UNKNOWN: "unknown",
+    PROPOSED: "proposed",
+    STRUCK: "struck",
+    REMOVED: "removed",
+    WEAKENED: "weakened",
+}
+LEGEND = (
+    f"{SCORE_LEGEND} Protections: present, missing, or unknown (could not tell); in a negotiation also "
+    "proposed (our pending insertion), struck (the other side's pending deletion), removed (gone since our "
+    "round) or weakened (a core limb gone)."
+)
 
 
 def protection_title(name: str) -> str:
@@ -81,9 +91,12 @@ def score_line(result: AuditResult) -> str:
     return f"risk {result.score.risk}/100, grade {result.score.grade}"
 
 
-def next_step(result: AuditResult) -> str:
-    """What to do now, in one line."""
-    name = result.filename or "FILE.docx"
+def next_step(result: AuditResult, path: str | None = None) -> str:
+    """What to do now, in one line: a command to copy, naming ``path`` (the file as the user gave it)
+    and the party the user said they are."""
+    name = shlex.quote(path or result.filename or "FILE.docx")
+    if result.we is not None and result.we.given:
+        name += f" --we {shlex.quote(result.we.given)}"
     if result.score.risk is None:
         return "Next step: have the contract read by someone who knows its language; noai reads English only."
     missing = sum(p.status != PRESENT for p in result.protections)
@@ -96,7 +109,7 @@ def next_step(result: AuditResult) -> str:
     )
 
 
-def format_text(result: AuditResult, *, verbose: bool = False, show_all: bool = False) -> str:
+def format_text(result: AuditResult, *, verbose: bool = False, show_all: bool = False, path: str | None = None) -> str:
     """A report for a terminal: score and why, protections, findings by severity, where clauses go, next step."""
     lines = [f"{result.filename or 'document'}: {score_line(result)}"]
     if result.score.summary:
@@ -130,7 +143,7 @@ def format_text(result: AuditResult, *, verbose: bool = False, show_all: bool = 
     if result.notes:
         lines.append("")
         lines += [f"Note: {note}" for note in result.notes]
-    lines += ["", f"Legend: {LEGEND}", next_step(result)]
+    lines += ["", f"Legend: {LEGEND}", next_step(result, path)]
     return "\n".join(lines)
 
 
@@ -141,8 +154,11 @@ def negotiation_lines(result: AuditResult) -> list[str]:
         return []
     counts = talks.to_dict()["counts"]
     said = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
-    lines = ["", f"Round {talks.round} (ours, from the {'document we sent' if talks.source == 'previous' else 'record'}"
-                 f"): {said or 'no proposals'}"]
+    lines = [
+        "",
+        f"Round {talks.round} (ours, from the {'document we sent' if talks.source == 'previous' else 'record'}"
+        f"): {said or 'no proposals'}",
+    ]
     for o in talks.outcomes:
         if o.status == "pending":
             continue
@@ -153,8 +169,9 @@ def negotiation_lines(result: AuditResult) -> list[str]:
     if talks.changes:
         lines += ["", f"Their changes to IP, licence and AI terms ({len(talks.changes)}):"]
         lines += [f"  {c.summary}" + (f" ({c.date[:10]})" if c.date else "") for c in talks.changes]
-    lines += [f'  Dangling: "{term}" is still used (paragraph {i + 1}) but no longer defined'
-              for term, i in talks.dangling]
+    lines += [
+        f'  Dangling: "{term}" is still used (paragraph {i + 1}) but no longer defined' for term, i in talks.dangling
+    ]
     return lines
 
 
@@ -162,7 +179,9 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def format_markdown(result: AuditResult, *, verbose: bool = False, show_all: bool = False) -> str:
+def format_markdown(
+    result: AuditResult, *, verbose: bool = False, show_all: bool = False, path: str | None = None
+) -> str:
     """The same report as Markdown (headings, tables), for a ticket or an e-mail."""
     score = score_line(result)
     out = [f"# Audit: {_cell(result.filename or 'document')}", "", f"**{score[:1].upper()}{score[1:]}**", ""]
@@ -204,7 +223,7 @@ def format_markdown(result: AuditResult, *, verbose: bool = False, show_all: boo
         ]
     if result.notes:
         out += ["", "## Notes", ""] + [f"- {_cell(n)}" for n in result.notes]
-    out += ["", next_step(result)]
+    out += ["", next_step(result, path)]
     return "\n".join(out) + "\n"
 
 

@@ -31,28 +31,48 @@ IP_TITLE = re.compile(
     r"\b(?:IPRs?|IP)\b|\brights\s+granted\b|\bgrant\s+of\s+(?:rights|licen[cs]es?)\b|"
     r"\blicen[cs]e\s+(?:grant|of\s+(?:rights|the\s+work))\b|\bwork\s+(?:made\s+)?for\s+hire|"
     r"^\W*(?:\d[\d.]*\s*)?title(?:\s+and\s+ownership)?\W*$|\bownership\s+and\s+title|\btitle\s+to\s+(?:the\s+)?"
-    r"(?:deliverables|work|software|materials|intellectual|results|designs)", _I)
-IP_TITLE_CORE = re.compile(r"\bintellectual\s+property|\bownership\b|\bproprietary\s+rights|\bcopyrights?\b|"
-                           r"\bassignment\s+of|\binventions?\b|\bwork\s+product\b|\b(?:IPRs?|IP)\b", _I)
+    r"(?:deliverables|work|software|materials|intellectual|results|designs)",
+    _I,
+)
+IP_TITLE_CORE = re.compile(
+    r"\bintellectual\s+property|\bownership\b|\bproprietary\s+rights|\bcopyrights?\b|"
+    r"\bassignment\s+of|\binventions?\b|\bwork\s+product\b|\b(?:IPRs?|IP)\b",
+    _I,
+)
 # Sections that belong to the IP part when they follow it: licences, reservations, feedback, moral rights.
 BLOCK_TITLE = re.compile(
     IP_TITLE.pattern + r"|\blicen[cs]\w*|\breservation\s+of\s+rights|\breserved\s+rights|\bfeedback\b|"
-    r"\bmoral\s+rights|\bscope\s+of\s+rights|\busage\s+rights|\brights\s+to\b|\bimprovements\b", _I)
-_RIGHTS_BODY = re.compile(r"\b(?:own(?:s|ed|ership)?|assign\w*|licen[cs]\w*|intellectual\s+property|copyright\w*|"
-                          r"rights?\s+in|title\s+to|proprietary|moral\s+rights|made\s+for\s+hire|patents?|vest\w*)\b",
-                          _I)
-_STRONG_IP = re.compile(r"\b(?:intellectual\s+property|copyright\w*|licen[cs]\w*|patents?|moral\s+rights|"
-                        r"made\s+for\s+hire|inventions?|software|deliverables|work\s+product)\b", _I)
-_GOODS = re.compile(r"\b(?:goods|equipment|hardware|risk\s+of\s+loss|risk\s+(?:and|&)\s+title|title\s+and\s+risk|"
-                    r"passing\s+of\s+(?:title|risk)|title\s+(?:shall\s+)?pass\w*)\b", _I)
+    r"\bmoral\s+rights|\bscope\s+of\s+rights|\busage\s+rights|\brights\s+to\b|\bimprovements\b",
+    _I,
+)
+_RIGHTS_BODY = re.compile(
+    r"\b(?:own(?:s|ed|ership)?|assign\w*|licen[cs]\w*|intellectual\s+property|copyright\w*|"
+    r"rights?\s+in|title\s+to|proprietary|moral\s+rights|made\s+for\s+hire|patents?|vest\w*)\b",
+    _I,
+)
+_STRONG_IP = re.compile(
+    r"\b(?:intellectual\s+property|copyright\w*|licen[cs]\w*|patents?|moral\s+rights|"
+    r"made\s+for\s+hire|inventions?|software|deliverables|work\s+product)\b",
+    _I,
+)
+_GOODS = re.compile(
+    r"\b(?:goods|equipment|hardware|risk\s+of\s+loss|risk\s+(?:and|&)\s+title|title\s+and\s+risk|"
+    r"passing\s+of\s+(?:title|risk)|title\s+(?:shall\s+)?pass\w*)\b",
+    _I,
+)
 _BULLET = re.compile(r"^[•·▪◦‣∙○●■□➢➤►–—-]$")
-CHANGES_ROW = re.compile(r"^\W*(?:other\s+)?(?:changes|modifications|amendments|additions)\s+to\s+(?:the\s+)?"
-                         r"(?:\w+\s+){0,2}(?:standard\s+)?terms\b|^\W*(?:additional|special|supplemental)\s+terms\b",
-                         _I)
+CHANGES_ROW = re.compile(
+    r"^\W*(?:other\s+)?(?:changes|modifications|amendments|additions)\s+to\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,2}(?:standard\s+)?terms\b|^\W*(?:additional|special|supplemental)\s+terms\b",
+    _I,
+)
 
 
-_LICENCE_TITLE = re.compile(r"\brights\s+granted\b|\bgrant\s+of\s+(?:rights|licen[cs]es?)\b|"
-                            r"\blicen[cs]e\s+(?:grant|of\s+(?:rights|the\s+work))\b", _I)
+_LICENCE_TITLE = re.compile(
+    r"\brights\s+granted\b|\bgrant\s+of\s+(?:rights|licen[cs]es?)\b|"
+    r"\blicen[cs]e\s+(?:grant|of\s+(?:rights|the\s+work))\b",
+    _I,
+)
 
 
 def licence_title(title: str) -> bool:
@@ -75,9 +95,15 @@ def is_ip_heading(p: Paragraph, body: Sequence[Paragraph]) -> bool:
     return _STRONG_IP.search(text) is not None or _GOODS.search(text) is None  # the cheap test first
 
 
-def block_end(paragraphs: Sequence[Paragraph], runs: Callable[[int, int], tuple[int, int]],
-              start: int, end: int, depth: int, rights: AbstractSet[int],
-              grants: AbstractSet[int] = frozenset()) -> int:
+def block_end(
+    paragraphs: Sequence[Paragraph],
+    runs: Callable[[int, int], tuple[int, int]],
+    start: int,
+    end: int,
+    depth: int,
+    rights: AbstractSet[int],
+    grants: AbstractSet[int] = frozenset(),
+) -> int:
     """The end of the IP block that starts with the section ``start..end`` (itself titled about
     rights in the work): the following sections at the same level, under the same parent, while
     their titles are about rights in the work and they hold a paragraph of ``rights`` (where a
@@ -88,7 +114,7 @@ def block_end(paragraphs: Sequence[Paragraph], runs: Callable[[int, int], tuple[
     Rights" is one block."""
     if not BLOCK_TITLE.search(paragraphs[start].section_path[depth - 1]):
         return end  # a section found by its grants, not titled so, starts no block
-    parent = paragraphs[start].section_path[:depth - 1]
+    parent = paragraphs[start].section_path[: depth - 1]
 
     def member(i: int, titled: bool) -> int | None:
         """The end of the sibling section at ``i`` (after empty lines) if it belongs to the block."""
@@ -97,7 +123,7 @@ def block_end(paragraphs: Sequence[Paragraph], runs: Callable[[int, int], tuple[
         if i >= len(paragraphs):
             return None
         path = paragraphs[i].section_path
-        if len(path) < depth or path[:depth - 1] != parent:
+        if len(path) < depth or path[: depth - 1] != parent:
             return None
         s, e = runs(i, depth)
         if BLOCK_TITLE.search(path[depth - 1]):
@@ -117,7 +143,7 @@ def changes_row(paragraphs: Sequence[Paragraph]) -> int | None:
         if not p.in_table or len(p.text) > 60 or not CHANGES_ROW.match(p.text):
             continue
         last = None
-        for q in paragraphs[i + 1:i + 12]:
+        for q in paragraphs[i + 1 : i + 12]:
             if not q.in_table:
                 break
             text = q.text.strip()

@@ -30,26 +30,44 @@ OTHER_SIDE = {CREATOR: CLIENT, CLIENT: CREATOR}
 # property of X"), "subject" (the party before the verb gets or keeps it: "X owns", "X retains",
 # "X may use"). Checked in this order; the earliest match in the sentence wins, ties by order.
 ACTS: tuple[tuple[str, str, str], ...] = (
-    ("assigns", r"\bassign(?:s|ed)?\b(?!\s+(?:personnel|staff))|\btransfer(?:s|red)?\b|\bconvey(?:s|ed)?\b|"
-                r"\b(?:shall|will)\s+pass\s+to\b", "after"),
+    (
+        "assigns",
+        r"\bassign(?:s|ed)?\b(?!\s+(?:personnel|staff))|\btransfer(?:s|red)?\b|\bconvey(?:s|ed)?\b|"
+        r"\b(?:shall|will)\s+pass\s+to\b",
+        "after",
+    ),
     ("vests", r"\bvest(?:s|ed)?\b|\bworks?\s+(?:made\s+)?for\s+hire\b", "after"),
-    ("owns", r"\b(?:is|are|be)\s+(?:solely\s+|exclusively\s+)?owned\s+by\b|\bproperty\s+of\b|\bbelongs?\s+to\b",
-     "after"),
+    (
+        "owns",
+        r"\b(?:is|are|be)\s+(?:solely\s+|exclusively\s+)?owned\s+by\b|\bproperty\s+of\b|\bbelongs?\s+to\b",
+        "after",
+    ),
     ("reserves", r"\breserve[sd]?\b|\bretains?\b|\bkeeps?\b", "subject"),
-    ("owns", r"\bown(?:s|ed)?\b(?!\s+(?:expense|cost|account|behalf|risk|name|use|personnel|employees))|"
-             r"(?:'|’)ll\s+own\b", "subject"),
+    (
+        "owns",
+        r"\bown(?:s|ed)?\b(?!\s+(?:expense|cost|account|behalf|risk|name|use|personnel|employees))|"
+        r"(?:'|’)ll\s+own\b",
+        "subject",
+    ),
     ("waives", r"\bwaive[sd]?\b|\bwaiver\b|\bnot\s+to\s+assert\b", "subject"),
     ("indemnifies", r"\bindemnif\w+|\bhold\s+\w+\s+harmless\b", "subject"),
     ("governs", r"\bgovern(?:s|ed)?\b|\bconstrued\b|\bsubject\s+to\s+the\s+laws?\s+of\b", "subject"),
     ("licenses", r"\blicen[cs]e[sd]?\b|\bgrant(?:s|ed)?\b|\bgives?\b(?=[^.;]{0,80}?\blicen[cs]e)", "after"),
     ("discloses", r"\bdisclos\w*|\bnotify\b|\binform\b|\breport\s+to\b", "subject"),
-    ("restricts", r"\b(?:shall|will|may|must)\s+not\b|\bprohibit\w*|\brestrict\w*|\bno\s+(?:right|licen[cs]e)",
-     "subject"),
-    ("permits", r"\b(?:may|can)\s+be\s+(?:freely\s+)?(?:used|exploited|reproduced|copied|modified|adapted|distributed|"
-                r"published|incorporated|disclosed|processed)\b|\b(?:may|can|is\s+permitted\s+to|is\s+entitled\s+to|(?:has|shall\s+have)\s+the\s+right\s+to|"
-                r"(?:is|are|shall\s+be)\s+free\s+to)\s+(?:\w+\s+){0,2}?(?:use|exploit|reproduce|copy|modify|adapt|"
-                r"distribute|publish|display|perform|sell|commerciali[sz]e|incorporate|make\s+available|"
-                r"sub-?licen[cs]e|train|process)\b", "subject"),
+    (
+        "restricts",
+        r"\b(?:shall|will|may|must)\s+not\b|\bprohibit\w*|\brestrict\w*|\bno\s+(?:right|licen[cs]e)",
+        "subject",
+    ),
+    (
+        "permits",
+        r"\b(?:may|can)\s+be\s+(?:freely\s+)?(?:used|exploited|reproduced|copied|modified|adapted|distributed|"
+        r"published|incorporated|disclosed|processed)\b|\b(?:may|can|is\s+permitted\s+to|is\s+entitled\s+to|(?:has|shall\s+have)\s+the\s+right\s+to|"
+        r"(?:is|are|shall\s+be)\s+free\s+to)\s+(?:\w+\s+){0,2}?(?:use|exploit|reproduce|copy|modify|adapt|"
+        r"distribute|publish|display|perform|sell|commerciali[sz]e|incorporate|make\s+available|"
+        r"sub-?licen[cs]e|train|process)\b",
+        "subject",
+    ),
 )
 # One alternation per table: its leftmost match is the earliest act, and at one position the first
 # alternative that matches is the first row of the table (one search instead of one per row).
@@ -58,38 +76,67 @@ _ACT_RX = re.compile("|".join(f"(?P<a{i}>{pattern})" for i, (_, pattern, _) in e
 # What the act is about, most specific first.
 OBJECTS: tuple[tuple[str, str], ...] = (
     ("outputs", r"\boutputs?\b|\bresults?\s+generated\b|\bgenerated\s+(?:content|material)"),
-    ("pre_existing", r"\bpre-?existing\b|\bbackground\b|\bexisting\s+(?:materials|IP|intellectual)|"
-                     r"\b(?:tools|templates|methods|know-how|libraries)\b"),
+    (
+        "pre_existing",
+        r"\bpre-?existing\b|\bbackground\b|\bexisting\s+(?:materials|IP|intellectual)|"
+        r"\b(?:tools|templates|methods|know-how|libraries)\b",
+    ),
     ("confidential_information", r"\bconfidential\s+information\b"),
     ("data", r"\bdata\b|\binputs?\b"),
-    ("deliverables", r"\bdeliverables?\b|\bwork\s+product\b|\bworks?\b|\bdesigns?\b|\bdrawings?\b|\breports?\b|"
-                     r"\bsoftware\b|\bmaterials\b|\bcontributions?\b|\binventions?\b|\beverything\s+I\b|"
-                     r"\bcontent\b|\bartwork\b|\bcode\b"),
-    ("ip", r"\bintellectual\s+property\b|\bcopyrights?\b|\bIPRs?\b|\bpatents?\b|\bright,?\s+title\b|"
-           r"\bownership\b|\btrade\s?marks?\b|\bmarks\b"),
+    (
+        "deliverables",
+        r"\bdeliverables?\b|\bwork\s+product\b|\bworks?\b|\bdesigns?\b|\bdrawings?\b|\breports?\b|"
+        r"\bsoftware\b|\bmaterials\b|\bcontributions?\b|\binventions?\b|\beverything\s+I\b|"
+        r"\bcontent\b|\bartwork\b|\bcode\b",
+    ),
+    (
+        "ip",
+        r"\bintellectual\s+property\b|\bcopyrights?\b|\bIPRs?\b|\bpatents?\b|\bright,?\s+title\b|"
+        r"\bownership\b|\btrade\s?marks?\b|\bmarks\b",
+    ),
     ("services", r"\bservices\b"),
 )
 _GENERAL_OBJECTS = ("ip", "services")  # named only when nothing more specific is
-_SPECIFIC_RX = re.compile("|".join(f"(?P<o{i}>{pattern})" for i, (name, pattern) in enumerate(OBJECTS)
-                                   if name not in _GENERAL_OBJECTS), _I)
-_GENERAL_RX = re.compile("|".join(f"(?P<o{i}>{pattern})" for i, (name, pattern) in enumerate(OBJECTS)
-                                  if name in _GENERAL_OBJECTS), _I)
+_SPECIFIC_RX = re.compile(
+    "|".join(f"(?P<o{i}>{pattern})" for i, (name, pattern) in enumerate(OBJECTS) if name not in _GENERAL_OBJECTS), _I
+)
+_GENERAL_RX = re.compile(
+    "|".join(f"(?P<o{i}>{pattern})" for i, (name, pattern) in enumerate(OBJECTS) if name in _GENERAL_OBJECTS), _I
+)
 
 # The scope words of a grant (the JSON's ``qualifiers``).
 # (qualifier, pattern, literals): each match holds one of the lower-case literals (a cheap test first).
 QUALIFIERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("perpetual", r"\bperpetual(?:ly)?\b|\bin\s+perpetuity\b|\bfor\s+the\s+(?:full|entire)\s+(?:term|duration)\s+of\s+"
-                  r"(?:the\s+)?copyright", ("perpetu", "copyright")),
+    (
+        "perpetual",
+        r"\bperpetual(?:ly)?\b|\bin\s+perpetuity\b|\bfor\s+the\s+(?:full|entire)\s+(?:term|duration)\s+of\s+"
+        r"(?:the\s+)?copyright",
+        ("perpetu", "copyright"),
+    ),
     ("irrevocable", r"\birrevocabl[ey]\b", ("irrevocab",)),
-    ("any_purpose", r"\bfor\s+any\s+(?:and\s+all\s+)?(?:lawful\s+|other\s+)?purposes?\b|\bwithout\s+(?:any\s+)?"
-                    r"(?:restriction|limitation)s?\b(?!\s*,)|\bunrestricted\b|\bin\s+any\s+manner\b|"
-                    r"\bas\s+it\s+sees\s+fit\b", ("purpose", "without", "unrestricted", "manner", "fit")),
-    ("all_media", r"\ball\s+(?:forms\s+of\s+)?media\b|\bany\s+(?:and\s+all\s+)?(?:media|medium|format)\b",
-     ("media", "medium", "format")),
-    ("future_technologies", r"\b(?:now\s+)?known\s+or\s+(?:hereafter|later)|\bnow\s+or\s+hereafter\b|"
-                            r"\bfuture\s+technolog", ("known", "hereafter", "future")),
-    ("derivative_works", r"\bderivative\s+works?\b|\badapt(?:ations?)?\b|\bmodif(?:y|ications?)\b",
-     ("derivative", "adapt", "modif")),
+    (
+        "any_purpose",
+        r"\bfor\s+any\s+(?:and\s+all\s+)?(?:lawful\s+|other\s+)?purposes?\b|\bwithout\s+(?:any\s+)?"
+        r"(?:restriction|limitation)s?\b(?!\s*,)|\bunrestricted\b|\bin\s+any\s+manner\b|"
+        r"\bas\s+it\s+sees\s+fit\b",
+        ("purpose", "without", "unrestricted", "manner", "fit"),
+    ),
+    (
+        "all_media",
+        r"\ball\s+(?:forms\s+of\s+)?media\b|\bany\s+(?:and\s+all\s+)?(?:media|medium|format)\b",
+        ("media", "medium", "format"),
+    ),
+    (
+        "future_technologies",
+        r"\b(?:now\s+)?known\s+or\s+(?:hereafter|later)|\bnow\s+or\s+hereafter\b|"
+        r"\bfuture\s+technolog",
+        ("known", "hereafter", "future"),
+    ),
+    (
+        "derivative_works",
+        r"\bderivative\s+works?\b|\badapt(?:ations?)?\b|\bmodif(?:y|ications?)\b",
+        ("derivative", "adapt", "modif"),
+    ),
     ("sublicensable", r"\bsub-?licens(?:e|able|eable|ing)\b|\bthrough\s+multiple\s+tiers\b", ("licens", "tiers")),
     ("worldwide", r"\bworld-?wide\b|\bthroughout\s+the\s+(?:world|universe)\b", ("world", "universe")),
     ("royalty_free", r"\broyalty[- ]free\b|\bfully[- ]paid\b|\bfree\s+of\s+charge\b", ("royalty", "paid", "charge")),
@@ -98,37 +145,49 @@ QUALIFIERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 _QUALIFIERS = tuple((name, re.compile(pattern, _I), needs) for name, pattern, needs in QUALIFIERS)
 # Before the act: words that deny it ("shall not assign", "No licence is granted", "Nothing in this
 # Agreement grants").
-NEGATIONS = (r"\b(?:shall|will|may|must|does|do|is|are|can)\s+not\b|\bcannot\b|\bnever\b|\bneither\b|\bnor\b|"
-             r"\bno\s+(?:\w+\s+){0,2}(?:licen[cs]es?|rights?|title|interest|ownership)\b|"
-             r"\bnothing\s+(?:in|contained|herein)\b")
+NEGATIONS = (
+    r"\b(?:shall|will|may|must|does|do|is|are|can)\s+not\b|\bcannot\b|\bnever\b|\bneither\b|\bnor\b|"
+    r"\bno\s+(?:\w+\s+){0,2}(?:licen[cs]es?|rights?|title|interest|ownership)\b|"
+    r"\bnothing\s+(?:in|contained|herein)\b"
+)
 _NEGATION = re.compile(NEGATIONS, _I)
 _NEGATING_WORDS = ("not", "never", "neither", "nor", "no ", "nothing")  # in every match of NEGATIONS
 _NO_FIRST = re.compile(r"\W*(?:no|nothing)\b", _I)  # a sentence that opens with "No" / "Nothing"
 _CLAUSE_BREAK = re.compile(r"[,;:(]")
 # A span from one of these to the end of the sentence is an exception or condition, not a grant:
 # "… except to the extent the claim arises from any adaptation made by the Buyer".
-EXCEPTIONS = (r"\bexcept\b|\bexcluding\b|\bother\s+than\b|\bunless\b|\bprovided\s+that\b|\bnot\s+(?:apply|cover)\b|"
-              r"\b(?:aris\w+|result\w*)\s+(?:out\s+of|from)\b|\bcaused\s+by\b|\bto\s+the\s+extent\s+that\s+the\s+"
-              r"claim")
+EXCEPTIONS = (
+    r"\bexcept\b|\bexcluding\b|\bother\s+than\b|\bunless\b|\bprovided\s+that\b|\bnot\s+(?:apply|cover)\b|"
+    r"\b(?:aris\w+|result\w*)\s+(?:out\s+of|from)\b|\bcaused\s+by\b|\bto\s+the\s+extent\s+that\s+the\s+"
+    r"claim"
+)
 _EXCEPTION = re.compile(EXCEPTIONS, _I)
 # Not operative: definitions (quoted or not: '"Grantee" shall mean', '1.62 Regulatory Approval means',
 # 'The term "Background IP" shall mean'), recitals and a table of contents.
-_DEFINITION = re.compile(r"\W{0,3}(?:[\w.()]{1,8}\s+)?(?:the\s+terms?\s+)?(?:[\"“][^\"”]{1,60}[\"”]|"
-                         r"(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}))\s*,?\s+(?:means|shall\s+mean|will\s+mean|has\s+the\s+"
-                         r"meaning|shall\s+have\s+the\s+meaning|includes|refers\s+to)\b", _I)
-_RECITAL = re.compile(r"\W*(?:\(?[A-Z]\)\s+|[A-Z][.)]\s+)?(?:WHEREAS|Whereas\b|RECITALS?\b|BACKGROUND\b|TABLE\s+OF\s+"
-                      r"CONTENTS\b)", 0)
+_DEFINITION = re.compile(
+    r"\W{0,3}(?:[\w.()]{1,8}\s+)?(?:the\s+terms?\s+)?(?:[\"“][^\"”]{1,60}[\"”]|"
+    r"(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}))\s*,?\s+(?:means|shall\s+mean|will\s+mean|has\s+the\s+"
+    r"meaning|shall\s+have\s+the\s+meaning|includes|refers\s+to)\b",
+    _I,
+)
+_RECITAL = re.compile(
+    r"\W*(?:\(?[A-Z]\)\s+|[A-Z][.)]\s+)?(?:WHEREAS|Whereas\b|RECITALS?\b|BACKGROUND\b|TABLE\s+OF\s+"
+    r"CONTENTS\b)",
+    0,
+)
 # Not operative either: a drafting note or guidance to the person filling in the form, not a term of the
 # contract ("[Drafting note: …]", "Note to draft:", "[NTD: …]", "Guidance:", "Instructions for use", a
 # bracketed "[Option 1 is for …]" or "[Select …]" / "[Delete …]" instruction). What it says ("the provider
 # cannot train …") describes the form's choices; the choices themselves are read where they are written.
-_NOTE = re.compile(r"\W{0,3}(?:\[\s*)?(?:drafting\s+notes?|notes?\s+to\s+(?:draft(?:er|sman)?s?|the\s+drafter|users?)|"
-                   r"NTD|explanatory\s+notes?|guidance(?:\s+notes?)?|instructions?(?:\s+for\s+(?:use|completion))?|"
-                   r"user\s+notes?|practice\s+notes?|comment)\s*(?::|[-–—]\s)|\W{0,3}\[\s*(?:note\s*[:.\-–—]|option\s+\w+\s+"
-                   r"(?:is|should|applies|may|can)\b|(?:select|delete|insert|choose|complete|tick|check|use\s+this|"
-                   r"include\s+this|remove|specify)\b)", _I)
-_NOTE_START = ("[", "drafting", "note", "ntd", "explanatory", "guidance", "instruction", "user", "practice",
-               "comment")
+_NOTE = re.compile(
+    r"\W{0,3}(?:\[\s*)?(?:drafting\s+notes?|notes?\s+to\s+(?:draft(?:er|sman)?s?|the\s+drafter|users?)|"
+    r"NTD|explanatory\s+notes?|guidance(?:\s+notes?)?|instructions?(?:\s+for\s+(?:use|completion))?|"
+    r"user\s+notes?|practice\s+notes?|comment)\s*(?::|[-–—]\s)|\W{0,3}\[\s*(?:note\s*[:.\-–—]|option\s+\w+\s+"
+    r"(?:is|should|applies|may|can)\b|(?:select|delete|insert|choose|complete|tick|check|use\s+this|"
+    r"include\s+this|remove|specify)\b)",
+    _I,
+)
+_NOTE_START = ("[", "drafting", "note", "ntd", "explanatory", "guidance", "instruction", "user", "practice", "comment")
 
 
 def drafting_note(text: str) -> bool:
@@ -140,9 +199,12 @@ def drafting_note(text: str) -> bool:
 # Acts by which rights reach their beneficiary (the ones a grant's qualifiers belong to).
 GRANTING = frozenset({"assigns", "vests", "owns", "licenses", "permits"})
 # Further assurance: signing papers to perfect a transfer made elsewhere.
-FURTHER_ASSURANCE = re.compile(r"\bexecute\b[^.;]{0,80}?\b(?:documents?|instruments?|assignments?|deeds?|papers)\b|"
-                               r"\bdo\s+all\s+(?:such\s+)?(?:acts|things)\b|\bfurther\s+assurances?\b|"
-                               r"\bperfect\s+(?:the|its|their|such)\b", _I)
+FURTHER_ASSURANCE = re.compile(
+    r"\bexecute\b[^.;]{0,80}?\b(?:documents?|instruments?|assignments?|deeds?|papers)\b|"
+    r"\bdo\s+all\s+(?:such\s+)?(?:acts|things)\b|\bfurther\s+assurances?\b|"
+    r"\bperfect\s+(?:the|its|their|such)\b",
+    _I,
+)
 # A party's own materials: "the Buyer's own customer data", "its own data".
 OWN = r"(?:'s|’s)\s+own\b|(?:'s|’s)\s+(?:Data|Confidential|Personal|Customer|Inputs?)\b"
 
@@ -186,7 +248,7 @@ def operative(text: str, start: int = 0) -> bool:
     drafting note (:func:`drafting_note`, judged on the whole paragraph ``text``)."""
     if drafting_note(text):
         return False
-    head = text[start:start + 160].lower()
+    head = text[start : start + 160].lower()
     if any(w in head for w in _DEFINING_WORDS) and _DEFINITION.match(text, start):
         return False
     return not (any(w in head[:40] for w in _RECITAL_WORDS) and _RECITAL.match(text, start))
@@ -218,8 +280,9 @@ def object_of(text: str, start: int = 0, end: int | None = None) -> str | None:
 def qualifiers_of(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
     end = len(text) if end is None else end
     low = text[start:end].lower()
-    return tuple(name for name, rx, needs in _QUALIFIERS
-                 if any(n in low for n in needs) and rx.search(text, start, end))
+    return tuple(
+        name for name, rx, needs in _QUALIFIERS if any(n in low for n in needs) and rx.search(text, start, end)
+    )
 
 
 def negated(text: str, start: int, at: int) -> bool:
@@ -242,8 +305,19 @@ def in_exception(text: str, start: int, at: int) -> bool:
     return bool(_EXCEPTION.search(text, start, at))
 
 
-_EXCEPTION_WORDS = ("except", "excluding", "other than", "unless", "provided", "apply", "cover", "aris",
-                    "result", "caused", "the claim")  # in every match of EXCEPTIONS
+_EXCEPTION_WORDS = (
+    "except",
+    "excluding",
+    "other than",
+    "unless",
+    "provided",
+    "apply",
+    "cover",
+    "aris",
+    "result",
+    "caused",
+    "the claim",
+)  # in every match of EXCEPTIONS
 
 
 def exceptions(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -256,12 +330,20 @@ def exceptions(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 def owns_object(text: str, start: int, end: int, names: str) -> bool:
     """The sentence's object is the named party's own material ("the Buyer's own data")."""
-    return bool(names) and re.search(rf"(?:{names}){OWN}|\b(?:its|their)\s+own\s+(?!expense|cost)", text[start:end]
-                                     ) is not None
+    return (
+        bool(names)
+        and re.search(rf"(?:{names}){OWN}|\b(?:its|their)\s+own\s+(?!expense|cost)", text[start:end]) is not None
+    )
 
 
-def read(text: str, roles: Roles | None = None, start: int = 0, end: int | None = None,
-         act_hint: str | None = None, qualified: bool = True) -> Reading:
+def read(
+    text: str,
+    roles: Roles | None = None,
+    start: int = 0,
+    end: int | None = None,
+    act_hint: str | None = None,
+    qualified: bool = True,
+) -> Reading:
     """The reading of the sentence ``text[start:end]`` (its scope words only when ``qualified``)."""
     roles = roles or _NoRoles()
     end = len(text) if end is None else end
@@ -279,11 +361,16 @@ def read(text: str, roles: Roles | None = None, start: int = 0, end: int | None 
         actor = subject or named_after
         beneficiary = subject if act in ("reserves", "owns", "permits") else OTHER_SIDE.get(actor or "")
     neg = negated(text, start, at) if m else False
-    return Reading(act=act, actor=actor or UNKNOWN, beneficiary=beneficiary or UNKNOWN,
-                   object=object_of(text, after if m else start, end) or object_of(text, start, end),
-                   qualifiers=qualifiers_of(text, start, end) if qualified else (), negated=neg,
-                   operative=operative(text, start),
-                   act_start=at if m else -1)
+    return Reading(
+        act=act,
+        actor=actor or UNKNOWN,
+        beneficiary=beneficiary or UNKNOWN,
+        object=object_of(text, after if m else start, end) or object_of(text, start, end),
+        qualifiers=qualifiers_of(text, start, end) if qualified else (),
+        negated=neg,
+        operative=operative(text, start),
+        act_start=at if m else -1,
+    )
 
 
 def read_sentence(sentence: str, roles: Roles | None = None) -> Reading:

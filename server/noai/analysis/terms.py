@@ -38,27 +38,111 @@ CLIENT, PROVIDER = "client", "provider"
 
 # -- lexicons (DOMAIN.md §5.1) ------------------------------------------------------------
 
-CLIENT_ROLES = frozenset({
-    "client", "customer", "company", "buyer", "licensee", "publisher", "agency", "commission",
-    "authority", "purchaser", "employer", "government", "partner", "institution", "operator",
-    "recipient of the services", "platform", "owner", "controller", "recipient", "receiving party",
-    "data exporter", "principal", "commissioning party",
-})
-PROVIDER_ROLES = frozenset({
-    "provider", "service provider", "supplier", "contractor", "consultant", "consultancy",
-    "designer", "developer", "vendor", "creator", "licensor", "author", "contributor",
-    "company contributor", "employee", "freelancer", "artist", "assignor", "studio", "agent",
-    "processor", "seller", "discloser", "disclosing party", "data importer", "offeror", "photographer",
-    "illustrator", "writer", "composer",
-})
+CLIENT_ROLES = frozenset(
+    {
+        "client",
+        "customer",
+        "company",
+        "buyer",
+        "licensee",
+        "publisher",
+        "agency",
+        "commission",
+        "authority",
+        "purchaser",
+        "employer",
+        "government",
+        "partner",
+        "institution",
+        "operator",
+        "recipient of the services",
+        "platform",
+        "owner",
+        "controller",
+        "recipient",
+        "receiving party",
+        "data exporter",
+        "principal",
+        "commissioning party",
+    }
+)
+PROVIDER_ROLES = frozenset(
+    {
+        "provider",
+        "service provider",
+        "supplier",
+        "contractor",
+        "consultant",
+        "consultancy",
+        "designer",
+        "developer",
+        "vendor",
+        "creator",
+        "licensor",
+        "author",
+        "contributor",
+        "company contributor",
+        "employee",
+        "freelancer",
+        "artist",
+        "assignor",
+        "studio",
+        "agent",
+        "processor",
+        "seller",
+        "discloser",
+        "disclosing party",
+        "data importer",
+        "offeror",
+        "photographer",
+        "illustrator",
+        "writer",
+        "composer",
+    }
+)
 # Plurals are found from the singular ("Contribution" used as "Contributions") and not listed.
-WORK_NAMES = ("Deliverables", "Work Product", "Contribution", "Covered Inventions", "Work Made for Hire",
-              "Work", "Inventions", "Materials", "Sample Code", "Script Software", "Software", "Results",
-              "Content", "Artwork", "Designs", "Assets", "Submission", "Product", "Application", "Website",
-              "Photographs", "Illustrations", "Manuscript", "Licensed Materials", "Licensed Software")
+WORK_NAMES = (
+    "Deliverables",
+    "Work Product",
+    "Contribution",
+    "Covered Inventions",
+    "Work Made for Hire",
+    "Work",
+    "Inventions",
+    "Materials",
+    "Sample Code",
+    "Script Software",
+    "Software",
+    "Results",
+    "Content",
+    "Artwork",
+    "Designs",
+    "Assets",
+    "Submission",
+    "Product",
+    "Application",
+    "Website",
+    "Photographs",
+    "Illustrations",
+    "Manuscript",
+    "Licensed Materials",
+    "Licensed Software",
+)
 PROJECT_NAMES = ("Project", "Services", "Engagement", "Programme", "Program")
-AGREEMENT_WORDS = ("Agreement", "Addendum", "Contract", "Terms", "License", "Licence", "CCLA", "CLA", "SOW",
-                   "Statement of Work", "Order Form", "EULA")
+AGREEMENT_WORDS = (
+    "Agreement",
+    "Addendum",
+    "Contract",
+    "Terms",
+    "License",
+    "Licence",
+    "CCLA",
+    "CLA",
+    "SOW",
+    "Statement of Work",
+    "Order Form",
+    "EULA",
+)
 
 # -- patterns --------------------------------------------------------------------------------
 
@@ -69,19 +153,25 @@ _MEANS = re.compile(
     rf"\W{{0,3}}(?:[\dA-Za-z]{{1,4}}[.)]\s+)?((?:{_Q}(?:\s*(?:,|or|and)\s*)?)+)\s*(?:,\s*)?"
     r"(?:means|shall\s+mean|will\s+mean|has\s+the\s+meaning|have\s+the\s+meaning|"
     r"shall\s+have\s+the\s+meaning|will\s+have\s+the\s+meaning|includes|shall\s+include|refers\s+to)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(_Q)
 # (the "Client") / (hereinafter referred to as the "Client") / (each a "Party" and together the "Parties")
-_INTRO = (r"(?:(?:the|this|each|a|an|individually|collectively|together|jointly|hereinafter|hereafter|"
-          r"referred|to|as|called|known|being|henceforth|and|or|,)\s*)*")
+_INTRO = (
+    r"(?:(?:the|this|each|a|an|individually|collectively|together|jointly|hereinafter|hereafter|"
+    r"referred|to|as|called|known|being|henceforth|and|or|,)\s*)*"
+)
 _PAREN = re.compile(rf"\(\s*{_INTRO}((?:{_Q}\s*{_INTRO})+)\)", re.IGNORECASE)
 # , hereinafter called CLIENT
-_CALLED = re.compile(r"\bhereinafter\s+(?:called|referred\s+to\s+as|known\s+as)\s+(?:the\s+)?"
-                     r"([A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,3})")
+_CALLED = re.compile(
+    r"\bhereinafter\s+(?:called|referred\s+to\s+as|known\s+as)\s+(?:the\s+)?"
+    r"([A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,3})"
+)
 _GOVERNING = re.compile(r"\b(?:govern|construed|interpreted)", re.IGNORECASE)
 _LAWS_OF = re.compile(
     r"\blaws?\s+of\s+((?:the\s+)?(?i:(?:State|Commonwealth|Province|Republic|Kingdom|Federal\s+Republic)\s+of\s+)?"
-    r"[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})")
+    r"[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})"
+)
 _STATE_OF = re.compile(r"^(?:the\s+)?(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"[{}\[\]]")
 
@@ -106,7 +196,7 @@ def _prefix_tree(names: list[str]) -> str:
             branches.append(re.escape(group[0]))
         else:
             common = os.path.commonprefix((group[0], group[-1]))  # noqa: RUF071 (characters, on purpose)
-            branches.append(re.escape(common) + _prefix_tree([n[len(common):] for n in group]))
+            branches.append(re.escape(common) + _prefix_tree([n[len(common) :] for n in group]))
     return f"(?:{'|'.join(branches)}){'?' if ends else ''}"
 
 
@@ -187,9 +277,13 @@ def _definitions(p: Paragraph, quoted: bool) -> list[_Definition]:
     if quoted and (m := _MEANS.match(text) or ((start := body_start(p)) and _MEANS.match(text, start))):
         meaning = _MEANING.match(text, m.end())
         assert meaning is not None  # _MEANING matches the empty string too
-        found.append(_Definition(tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n),
-                                 refers_to=meaning.group(2) if meaning.group(1) == "the" else None,
-                                 generic=meaning.group(1) in ("any", "all", "each", "every")))
+        found.append(
+            _Definition(
+                tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n),
+                refers_to=meaning.group(2) if meaning.group(1) == "the" else None,
+                generic=meaning.group(1) in ("any", "all", "each", "every"),
+            )
+        )
     for m in _PAREN.finditer(text) if quoted and "(" in text else ():
         names = tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n)
         # ('data exporter'): a role word needs no capital
@@ -204,9 +298,15 @@ def _definitions(p: Paragraph, quoted: bool) -> list[_Definition]:
     if not found:
         return found
     # ("SUPPLIER") is used as "Supplier" in the body: both spellings name the term
-    return [replace(d, aliases=d.aliases + tuple(n.title() for n in d.aliases
-                                                 if n.isupper() and len(n) > 3 and n.title() not in d.aliases))
-            for d in found if d.aliases]
+    return [
+        replace(
+            d,
+            aliases=d.aliases
+            + tuple(n.title() for n in d.aliases if n.isupper() and len(n) > 3 and n.title() not in d.aliases),
+        )
+        for d in found
+        if d.aliases
+    ]
 
 
 def _party_named(d: _Definition, known: dict[str, str]) -> str | None:
@@ -259,10 +359,52 @@ class _Usage:
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
-_FUNCTION_WORDS = frozenset({
-    "the", "this", "that", "these", "those", "each", "every", "any", "all", "no", "such", "a", "an", "and", "or",
-    "by", "to", "of", "for", "if", "when", "where", "neither", "either", "both", "its", "their", "our", "your",
-    "with", "from", "in", "on", "at", "as", "upon", "between", "unless", "until", "after", "before", "while"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "each",
+        "every",
+        "any",
+        "all",
+        "no",
+        "such",
+        "a",
+        "an",
+        "and",
+        "or",
+        "by",
+        "to",
+        "of",
+        "for",
+        "if",
+        "when",
+        "where",
+        "neither",
+        "either",
+        "both",
+        "its",
+        "their",
+        "our",
+        "your",
+        "with",
+        "from",
+        "in",
+        "on",
+        "at",
+        "as",
+        "upon",
+        "between",
+        "unless",
+        "until",
+        "after",
+        "before",
+        "while",
+    }
+)
 
 
 _JOINING = frozenset(_OPEN + "_")  # with a letter or digit before it, a name continues a word or a quotation
@@ -274,8 +416,9 @@ def _in_compound(text: str, start: int) -> bool:
     return m is not None and m.group(1)[0].isupper() and m.group(1).lower() not in _FUNCTION_WORDS
 
 
-def _count_uses(joined: Joined, paragraphs: Sequence[Paragraph], names: set[str],
-                undefined: frozenset[str] = frozenset()) -> _Usage:
+def _count_uses(
+    joined: Joined, paragraphs: Sequence[Paragraph], names: set[str], undefined: frozenset[str] = frozenset()
+) -> _Usage:
     """Count body uses of each name, longest first ("Service Provider" is no "Provider").
 
     A quoted occurrence is the definition itself, not a use, nor is a name that continues a word
@@ -301,7 +444,7 @@ def _count_uses(joined: Joined, paragraphs: Sequence[Paragraph], names: set[str]
         uses.append(name)
         if c != " ":  # no "the ", "this " or "these " before it (nothing else lower-cases to a space)
             continue
-        before = text[max(0, start - 5):start].lower()
+        before = text[max(0, start - 5) : start].lower()
         if before.endswith("the "):
             with_article.append(name)
         elif before.endswith(("this ", "these ")):
@@ -334,7 +477,8 @@ _NAME = r"(?:[Yy]ou|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"
 # you", "Employee hereby assigns, and agrees to assign, to Company": grantor and grantee.
 _GRANT = re.compile(
     rf"(?<![\w{_OPEN}])({_NAME})(?:,[^,.]{{1,40}},)?\s+(?:hereby\s+)?(?:agrees?\s+to\s+)?"
-    rf"(?:grants?\s+(?:to\s+)?|licenses\s+to\s+|assigns?\b[^.]{{0,60}}?\bto\s+)(?:the\s+)?({_NAME})\b")
+    rf"(?:grants?\s+(?:to\s+)?|licenses\s+to\s+|assigns?\b[^.]{{0,60}}?\bto\s+)(?:the\s+)?({_NAME})\b"
+)
 
 
 def _party(name: str) -> str:
@@ -347,14 +491,18 @@ _GRANTING = ("grant", "assign", "licenses to")  # what a paragraph needs for _GR
 
 def _grants(joined: Joined, paragraphs: Sequence[Paragraph]) -> list[tuple[str, str, int]]:
     """(grantor, grantee, weight) of every grant or assignment; the first one weighs most."""
-    pairs = [(_party(m.group(1)), _party(m.group(2))) for i in joined.holding(_GRANTING)
-             for m in _GRANT.finditer(paragraphs[i].text)
-             if not _is_agreement(m.group(1))]  # "If this Agreement assigns ... to the Client": no grantor
+    pairs = [
+        (_party(m.group(1)), _party(m.group(2)))
+        for i in joined.holding(_GRANTING)
+        for m in _GRANT.finditer(paragraphs[i].text)
+        if not _is_agreement(m.group(1))
+    ]  # "If this Agreement assigns ... to the Client": no grantor
     return [(g, r, 3 if i == 0 else 1) for i, (g, r) in enumerate(pairs) if g != r]
 
 
-def _verb_scores(joined: Joined, paragraphs: Sequence[Paragraph], names: Sequence[str],
-                 grants: list[tuple[str, str, int]]) -> dict[str, Counter[str]]:
+def _verb_scores(
+    joined: Joined, paragraphs: Sequence[Paragraph], names: Sequence[str], grants: list[tuple[str, str, int]]
+) -> dict[str, Counter[str]]:
     """For each party name: evidence for the provider side (creates, grants, assigns) and the
     client side (pays, receives the grant)."""
     scores: dict[str, Counter[str]] = {n: Counter() for n in names}
@@ -486,16 +634,24 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
         spellings = aliases + tuple(pl for a in aliases if usage.uses[pl := _plural(a)] and pl not in aliases)
         # the spelling the body uses most; "you" (meaning the Company Contributor) names no clause
         best = max(spellings, key=lambda a: (a[0].isupper(), usage.uses[a]))
-        terms[main] = Term(name=main, surface=_surface(best, usage), aliases=spellings[1:],
-                           defined_at=defined_at, uses=sum(usage.uses[a] for a in spellings))
-    candidates = _candidates(joined, paragraphs, [t for t in terms.values() if t.name not in classes], grants,
-                             introduced)
+        terms[main] = Term(
+            name=main,
+            surface=_surface(best, usage),
+            aliases=spellings[1:],
+            defined_at=defined_at,
+            uses=sum(usage.uses[a] for a in spellings),
+        )
+    candidates = _candidates(
+        joined, paragraphs, [t for t in terms.values() if t.name not in classes], grants, introduced
+    )
     client, provider, creator = _parties(candidates)
     party_words = {n.lower() for c in candidates for n in (c.term.name, *c.term.aliases)}
     self_reference, agreement = _self_reference(joined, paragraphs, terms, introduced)
     work_product, deliverables = _work_product(joined, paragraphs, terms, party_words)
     defined = DefinedTerms(
-        client=client, provider=provider, creator=creator,
+        client=client,
+        provider=provider,
+        creator=creator,
         deliverables=deliverables,
         project=_pick(terms, PROJECT_NAMES),
         agreement=agreement,
@@ -505,8 +661,13 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
     return Analysis(defined, tuple(candidates), self_reference, work_product, joined)
 
 
-def _candidates(joined: Joined, paragraphs: Sequence[Paragraph], terms: Sequence[Term],
-                grants: list[tuple[str, str, int]], introduced: set[str]) -> list[Candidate]:
+def _candidates(
+    joined: Joined,
+    paragraphs: Sequence[Paragraph],
+    terms: Sequence[Term],
+    grants: list[tuple[str, str, int]],
+    introduced: set[str],
+) -> list[Candidate]:
     """Every term that names a party, scored by lexicon and by context verbs."""
     candidates = [t for t in terms if t.uses or t.defined_at is not None]
     names = [n for t in candidates for n in (t.name, *t.aliases)]
@@ -524,27 +685,39 @@ def _candidates(joined: Joined, paragraphs: Sequence[Paragraph], terms: Sequence
                 strong = strong or not weak
             score.update(verbs[n])
         acts = score[CLIENT] + score[PROVIDER]
-        is_party = (any(_role_of(n) or n in granting for n in spellings)
-                    or (t.defined_at is not None and _looks_like_party(t, paragraphs))
-                    # NRU (hereinafter "NRU") shall provide the Services: introduced and acting
-                    or (t.name in introduced and acts >= 2 and not _is_agreement(t.name)
-                        and _work_tier(t.name) == 0))
+        is_party = (
+            any(_role_of(n) or n in granting for n in spellings)
+            or (t.defined_at is not None and _looks_like_party(t, paragraphs))
+            # NRU (hereinafter "NRU") shall provide the Services: introduced and acting
+            or (t.name in introduced and acts >= 2 and not _is_agreement(t.name) and _work_tier(t.name) == 0)
+        )
         if not is_party:
             continue
         side = None if score[CLIENT] == score[PROVIDER] else CLIENT if score[CLIENT] > score[PROVIDER] else PROVIDER
-        out.append(Candidate(t, side, abs(score[CLIENT] - score[PROVIDER]), strong, score["creates"],
-                             t.name in introduced))
+        out.append(
+            Candidate(t, side, abs(score[CLIENT] - score[PROVIDER]), strong, score["creates"], t.name in introduced)
+        )
     # "Discloser" / "Recipient" are the parties only when the deal has no other roles (an NDA)
     positional = [c for c in out if _positional(c.term)]
     if positional and len(positional) < len(out):
         out = [c for c in out if not _positional(c.term)]
     # a weak role word used in passing ("the company you work for") is no party when defined or
     # role-named parties already stand on both sides
-    firm = {c.side for c in out if c.side and (c.strong or c.term.defined_at is not None
-                                               or any(n in granting for n in (c.term.name, *c.term.aliases)))}
+    firm = {
+        c.side
+        for c in out
+        if c.side
+        and (c.strong or c.term.defined_at is not None or any(n in granting for n in (c.term.name, *c.term.aliases)))
+    }
     if firm == {CLIENT, PROVIDER}:
-        out = [c for c in out if c.strong or c.term.defined_at is not None or c.introduced
-               or any(n in granting for n in (c.term.name, *c.term.aliases))]
+        out = [
+            c
+            for c in out
+            if c.strong
+            or c.term.defined_at is not None
+            or c.introduced
+            or any(n in granting for n in (c.term.name, *c.term.aliases))
+        ]
     return out
 
 
@@ -574,10 +747,14 @@ def _looks_like_party(term: Term, paragraphs: Sequence[Paragraph]) -> bool:
     """A term defined in a parenthetical after a legal name: ``Microsoft Corporation ("Microsoft")``."""
     text = paragraphs[term.defined_at].text if term.defined_at is not None else ""
     pos = text.find(term.name)
-    before = text[max(0, pos - 80):pos]
-    return bool(re.search(r"(?:Inc|Corporation|Corp|Ltd|Limited|LLC|GmbH|AG|plc|S\.A|Networks|"
-                          r"branch|located|incorporated|company|organi[sz]ed)\b[^()]*\(\s*(?:the\s+)?[\"“‘']?$",
-                          before))
+    before = text[max(0, pos - 80) : pos]
+    return bool(
+        re.search(
+            r"(?:Inc|Corporation|Corp|Ltd|Limited|LLC|GmbH|AG|plc|S\.A|Networks|"
+            r"branch|located|incorporated|company|organi[sz]ed)\b[^()]*\(\s*(?:the\s+)?[\"“‘']?$",
+            before,
+        )
+    )
 
 
 def _pick(terms: dict[str, Term], preferred: Sequence[str]) -> Term | None:
@@ -597,14 +774,64 @@ def _is_agreement(name: str) -> bool:
 # What a document calls itself: "this Agreement", "this agreement", "the Contract", "this SOW",
 # "these Clauses", "this RFQ". Parts of a document ("this Section", "this Schedule", "this Cover
 # Page") and durations ("the Term") are not the document.
-SELF_HEADS = ("Agreement", "Contract", "Addendum", "Amendment", "SOW", "Statement of Work", "Order Form", "Order",
-              "Terms", "Terms and Conditions", "Conditions", "License", "Licence", "EULA", "NDA", "CLA", "CCLA",
-              "Deed", "Clauses", "Undertaking", "Memorandum", "MOU", "PWS", "RFQ", "RFP", "RFx", "Solicitation",
-              "Charter", "Letter", "Proposal", "Quote", "Quotation", "Task Order", "Purchase Order")
-_LOWER_HEADS = ("agreement", "contract", "addendum", "amendment", "licence", "license", "deed", "order", "terms",
-                "undertaking", "letter", "proposal", "quote", "task order", "purchase order", "statement of work")
-_SELF_NAME = re.compile(rf"(?:[A-Z][\w&-]*\s+){{0,4}}?(?:{_alternation(SELF_HEADS)}|{_alternation(_LOWER_HEADS)})"
-                        r"(?![\w-]|\s+[A-Z][a-z])")
+SELF_HEADS = (
+    "Agreement",
+    "Contract",
+    "Addendum",
+    "Amendment",
+    "SOW",
+    "Statement of Work",
+    "Order Form",
+    "Order",
+    "Terms",
+    "Terms and Conditions",
+    "Conditions",
+    "License",
+    "Licence",
+    "EULA",
+    "NDA",
+    "CLA",
+    "CCLA",
+    "Deed",
+    "Clauses",
+    "Undertaking",
+    "Memorandum",
+    "MOU",
+    "PWS",
+    "RFQ",
+    "RFP",
+    "RFx",
+    "Solicitation",
+    "Charter",
+    "Letter",
+    "Proposal",
+    "Quote",
+    "Quotation",
+    "Task Order",
+    "Purchase Order",
+)
+_LOWER_HEADS = (
+    "agreement",
+    "contract",
+    "addendum",
+    "amendment",
+    "licence",
+    "license",
+    "deed",
+    "order",
+    "terms",
+    "undertaking",
+    "letter",
+    "proposal",
+    "quote",
+    "task order",
+    "purchase order",
+    "statement of work",
+)
+_SELF_NAME = re.compile(
+    rf"(?:[A-Z][\w&-]*\s+){{0,4}}?(?:{_alternation(SELF_HEADS)}|{_alternation(_LOWER_HEADS)})"
+    r"(?![\w-]|\s+[A-Z][a-z])"
+)
 _THIS = ("this ", "This ", "these ", "These ", "this\u00a0", "This\u00a0")
 _NAME_ENDS = re.compile(r"(?![\w-]|\s+[A-Z][a-z])")  # "the Agreement", not "the Agreement Date"
 _BARE = ("Agreement", "Contract", "Order", "Terms")  # "the Agreement" of a cover page that makes one
@@ -624,12 +851,15 @@ def _after(text: str, words: Sequence[str], pattern: re.Pattern[str]) -> Iterato
 def _defines_itself(text: str, name: str) -> bool:
     """``This Services Agreement (the "Agreement")`` / ``"Contract" means this contract``."""
     q = rf"[{_OPEN}]{re.escape(name)}[{_CLOSE}]"
-    return bool(re.search(rf"\b[Tt]h(?:is|ese)\s+(?:[\w-]+\s+){{0,6}}\(\s*{_INTRO}{q}", text)
-                or re.search(rf"{q}\s*(?:means|shall\s+mean|refers\s+to)\s+(?:this|these)\b", text, re.IGNORECASE))
+    return bool(
+        re.search(rf"\b[Tt]h(?:is|ese)\s+(?:[\w-]+\s+){{0,6}}\(\s*{_INTRO}{q}", text)
+        or re.search(rf"{q}\s*(?:means|shall\s+mean|refers\s+to)\s+(?:this|these)\b", text, re.IGNORECASE)
+    )
 
 
-def _self_reference(joined: Joined, paragraphs: Sequence[Paragraph], terms: dict[str, Term],
-                    introduced: set[str]) -> tuple[Found | None, Term | None]:
+def _self_reference(
+    joined: Joined, paragraphs: Sequence[Paragraph], terms: dict[str, Term], introduced: set[str]
+) -> tuple[Found | None, Term | None]:
     """The document's name for itself, exactly as it most often writes it: "this Agreement" (the
     determiner as it reads mid-sentence), "the Contract" when the document defines the Contract as
     itself. A bare "the Agreement" counts only when no "this" form exists (a cover page naming
@@ -638,8 +868,11 @@ def _self_reference(joined: Joined, paragraphs: Sequence[Paragraph], terms: dict
     this: Counter[str] = Counter()
     the: Counter[str] = Counter()
     first: dict[str, int] = {}
-    itself = {t.name for t in terms.values() if t.defined_at is not None
-              and _defines_itself(paragraphs[t.defined_at].text, t.name)}
+    itself = {
+        t.name
+        for t in terms.values()
+        if t.defined_at is not None and _defines_itself(paragraphs[t.defined_at].text, t.name)
+    }
     for word, m in _after(joined.text, _THIS, _SELF_NAME):
         key = f"{word.strip().lower()} {m.group()}"
         this[key] += 1
@@ -664,8 +897,13 @@ def _self_reference(joined: Joined, paragraphs: Sequence[Paragraph], terms: dict
     found = Found(text, first[text], confidence)
     name = text.split(" ", 1)[1]
     term = terms.get(name)
-    agreement = Term(name=name, surface=text, aliases=term.aliases if term else (),
-                     defined_at=term.defined_at if term else None, uses=count)
+    agreement = Term(
+        name=name,
+        surface=text,
+        aliases=term.aliases if term else (),
+        defined_at=term.defined_at if term else None,
+        uses=count,
+    )
     return found, agreement
 
 
@@ -673,18 +911,46 @@ def _self_reference(joined: Joined, paragraphs: Sequence[Paragraph], terms: dict
 
 # Head words of a work product's name, by how surely they name what the creator makes.
 _WORK_HEADS = {
-    3: ("deliverable", "work product", "work made for hire", "work", "design", "application", "app", "software",
-        "code", "contribution", "invention", "artwork", "asset", "result", "material", "website", "photograph",
-        "illustration", "manuscript", "script", "creative", "submission", "content", "commissioned work"),
+    3: (
+        "deliverable",
+        "work product",
+        "work made for hire",
+        "work",
+        "design",
+        "application",
+        "app",
+        "software",
+        "code",
+        "contribution",
+        "invention",
+        "artwork",
+        "asset",
+        "result",
+        "material",
+        "website",
+        "photograph",
+        "illustration",
+        "manuscript",
+        "script",
+        "creative",
+        "submission",
+        "content",
+        "commissioned work",
+    ),
     2: ("product", "service", "element", "platform", "program", "programme", "solution", "system"),
     1: ("confidential information",),
 }
-_NOT_THE_WORK = re.compile(r"^(?:pre-?existing|preexisting|third[- ]party|excluded|prior|background|existing|"
-                           r"open[- ]source|other|additional|personal|usage|customer|client|buyer|user|"
-                           r"generative|training|input|output|feedback|documentation|subscription|support)\b",
-                           re.IGNORECASE)
-_IP_CONTEXT = re.compile(r"\b(?:own(?:s|ed|ership)?|assign\w*|licen[cs]\w*|title|intellectual\s+property|"
-                         r"copyright|deliver\w*|grant\w*|property\s+of|vest\w*|made\s+for\s+hire)\b", re.IGNORECASE)
+_NOT_THE_WORK = re.compile(
+    r"^(?:pre-?existing|preexisting|third[- ]party|excluded|prior|background|existing|"
+    r"open[- ]source|other|additional|personal|usage|customer|client|buyer|user|"
+    r"generative|training|input|output|feedback|documentation|subscription|support)\b",
+    re.IGNORECASE,
+)
+_IP_CONTEXT = re.compile(
+    r"\b(?:own(?:s|ed|ership)?|assign\w*|licen[cs]\w*|title|intellectual\s+property|"
+    r"copyright|deliver\w*|grant\w*|property\s+of|vest\w*|made\s+for\s+hire)\b",
+    re.IGNORECASE,
+)
 
 
 def _work_tier(name: str) -> int:
@@ -697,8 +963,9 @@ def _work_tier(name: str) -> int:
     return 0
 
 
-def _work_product(joined: Joined, paragraphs: Sequence[Paragraph], terms: dict[str, Term],
-                  party_words: set[str]) -> tuple[Found | None, Term | None]:
+def _work_product(
+    joined: Joined, paragraphs: Sequence[Paragraph], terms: dict[str, Term], party_words: set[str]
+) -> tuple[Found | None, Term | None]:
     """The work product's own name (Deliverables, Work Product, Application, Designs ...), or none.
 
     Among the terms whose head word names a made thing and that are not someone else's materials
@@ -711,8 +978,13 @@ def _work_product(joined: Joined, paragraphs: Sequence[Paragraph], terms: dict[s
         first = t.name.split()[0].lower()
         if first in ("ai", "generative", "ml") and tier > 1:  # the AI features beside the product itself
             tier -= 1
-        if not tier or (t.uses == 0 and t.defined_at is None) or _NOT_THE_WORK.match(t.name) \
-                or (first in party_words and " " in t.name) or t.name.lower() in party_words:
+        if (
+            not tier
+            or (t.uses == 0 and t.defined_at is None)
+            or _NOT_THE_WORK.match(t.name)
+            or (first in party_words and " " in t.name)
+            or t.name.lower() in party_words
+        ):
             continue
         if t.defined_at is not None and paragraphs[t.defined_at].mark == "inserted":
             continue  # defined only in a tracked insertion (a redline's own clause): not the document's word
@@ -750,5 +1022,6 @@ def _jurisdiction(paragraphs: Sequence[Paragraph]) -> Term | None:
     return None
 
 
-_NOT_PLACES = frozenset({"state", "the state", "governing law", "your country", "the country", "such state",
-                         "any jurisdiction"})
+_NOT_PLACES = frozenset(
+    {"state", "the state", "governing law", "your country", "the country", "such state", "any jurisdiction"}
+)

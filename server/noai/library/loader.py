@@ -61,7 +61,8 @@ class Library:
         except KeyError:
             raise UnknownClauseError(
                 f"There is no clause {clause_id!r}. Known clauses: {', '.join(self._by_id)}.",
-                detail={"clause": clause_id}) from None
+                detail={"clause": clause_id},
+            ) from None
 
     def fix_for(self, finding: str) -> Fix | None:
         """The fix for finding kind ``finding``, if the library has one."""
@@ -95,14 +96,15 @@ def load_library(extra_dirs: Sequence[Path] = ()) -> Library:
     _check_fallbacks(placeholder_specs, problems)
     placeholders_view = MappingProxyType({name: spec for name, (_, spec) in placeholder_specs.items()})
     glossary = MappingProxyType(_glossary(clause_data, problems))
-    clauses = tuple(_clause(path, data, glossary, placeholders_view, problems)
-                    for _, (path, data) in sorted(clause_data.items()))
-    fixes = tuple(_fix(path, data, glossary, placeholders_view, problems)
-                  for _, (path, data) in sorted(fix_data.items()))
+    clauses = tuple(
+        _clause(path, data, glossary, placeholders_view, problems) for _, (path, data) in sorted(clause_data.items())
+    )
+    fixes = tuple(
+        _fix(path, data, glossary, placeholders_view, problems) for _, (path, data) in sorted(fix_data.items())
+    )
     _check_one_fix_per_finding(fixes, problems)
     problems.raise_if_any("clause library")
-    return Library(clauses=clauses, fixes=fixes, placeholders=placeholders_view, glossary=glossary,
-                   dirs=dirs)
+    return Library(clauses=clauses, fixes=fixes, placeholders=placeholders_view, glossary=glossary, dirs=dirs)
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -112,8 +114,9 @@ def _clause_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if p.name not in (PLACEHOLDERS_FILE, PLAYBOOK_FILE))
 
 
-def _read_files(paths: Sequence[Path], schema: Schema, problems: Problems
-                ) -> Iterator[tuple[str, tuple[Path, dict[str, Any]]]]:
+def _read_files(
+    paths: Sequence[Path], schema: Schema, problems: Problems
+) -> Iterator[tuple[str, tuple[Path, dict[str, Any]]]]:
     """(id, (path, validated data)) of each valid file whose id is its file name."""
     for path in paths:
         raw = problems.read_toml(path)
@@ -132,8 +135,12 @@ def _read_placeholders(path: Path, problems: Problems) -> dict[str, tuple[Path, 
     found = {}
     for name, table in (raw or {}).items():
         if not _NAME.match(name) or not isinstance(table, dict):
-            problems.add(path, name, "Each placeholder is a [table] named in lower-case letters and "
-                         "underscores, with a description and an optional fallback.")
+            problems.add(
+                path,
+                name,
+                "Each placeholder is a [table] named in lower-case letters and "
+                "underscores, with a description and an optional fallback.",
+            )
         elif (data := problems.load(PlaceholderSchema(), path, table)) is not None:
             found[name] = (path, Placeholder(name=name, **data))
     return found
@@ -142,21 +149,32 @@ def _read_placeholders(path: Path, problems: Problems) -> dict[str, tuple[Path, 
 # -- cross-file checks ----------------------------------------------------------------------------
 
 
-def _check_text(path: Path, field_name: str, text: str, placeholders: Mapping[str, Placeholder], problems: Problems,
-                extra: frozenset[str] = frozenset()) -> None:
+def _check_text(
+    path: Path,
+    field_name: str,
+    text: str,
+    placeholders: Mapping[str, Placeholder],
+    problems: Problems,
+    extra: frozenset[str] = frozenset(),
+) -> None:
     """Every ``{name}`` is a known placeholder and no brace stands alone."""
     for m in PLACEHOLDER.finditer(text):
         key = placeholder_key(m.group(1))
         if key not in placeholders and key not in extra:
-            problems.add(path, field_name, f"Unknown placeholder {{{m.group(1)}}}; known: "
-                         f"{', '.join('{%s}' % k for k in sorted(placeholders))}.")
+            problems.add(
+                path,
+                field_name,
+                f"Unknown placeholder {{{m.group(1)}}}; known: {', '.join('{%s}' % k for k in sorted(placeholders))}.",
+            )
     if BRACE.search(PLACEHOLDER.sub("", text)):
         problems.add(path, field_name, "A brace that is not part of a {placeholder}.")
 
 
 def _check_fallbacks(placeholders: Mapping[str, tuple[Path, Placeholder]], problems: Problems) -> None:
-    """Fallbacks use known placeholders only and never refer back to themselves."""
-    filler = Filler({name: spec for name, (_, spec) in placeholders.items()}, {})
+    """Fallbacks use known placeholders only and never refer back to themselves (a placeholder
+    without a fallback, such as a party, is one the document or the caller must give)."""
+    given = {name: name for name, (_, spec) in placeholders.items() if spec.fallback is None}
+    filler = Filler({name: spec for name, (_, spec) in placeholders.items()}, given)
     for name, (path, spec) in placeholders.items():
         if spec.fallback is None:
             continue
@@ -193,13 +211,19 @@ def _glossary(clause_data: Mapping[str, tuple[Path, dict[str, Any]]], problems: 
         texts = _definition_texts(term, clause_data[owner][1])
         others = [t for t in owners if t != term]
         needs = {v: tuple(_terms_in(text, others)) for v, text in texts.items()}
-        glossary[term] = Definition(term=term, owner=owner, texts=MappingProxyType(texts),
-                                    needs=MappingProxyType(needs))
+        glossary[term] = Definition(
+            term=term, owner=owner, texts=MappingProxyType(texts), needs=MappingProxyType(needs)
+        )
     return glossary
 
 
-def _clause(path: Path, data: dict[str, Any], glossary: Mapping[str, Definition],
-            placeholders: Mapping[str, Placeholder], problems: Problems) -> Clause:
+def _clause(
+    path: Path,
+    data: dict[str, Any],
+    glossary: Mapping[str, Definition],
+    placeholders: Mapping[str, Placeholder],
+    problems: Problems,
+) -> Clause:
     texts = [("rationale", data["rationale"]), ("title", data["title"])]
     for term in data["definitions"]:
         texts += [(f"definitions.{term}", t) for t in set(_definition_texts(term, data).values())]
@@ -210,21 +234,42 @@ def _clause(path: Path, data: dict[str, Any], glossary: Mapping[str, Definition]
         texts += [(f"{prefix}.title", spec["title"]), (f"{prefix}.rationale", spec.get("rationale", ""))]
         texts += [(f"{prefix}.paragraphs.{i}", p) for i, p in enumerate(spec["paragraphs"])]
         uses = _terms_in("\n".join([spec["title"], *spec["paragraphs"]]), glossary)
-        variants[name] = Variant(name=name, title=spec["title"], paragraphs=tuple(spec["paragraphs"]),
-                                 rationale=spec.get("rationale"), uses=tuple(uses),
-                                 definitions_at=spec["definitions_at"])
+        variants[name] = Variant(
+            name=name,
+            title=spec["title"],
+            paragraphs=tuple(spec["paragraphs"]),
+            rationale=spec.get("rationale"),
+            uses=tuple(uses),
+            definitions_at=spec["definitions_at"],
+        )
     for field_name, text in texts:
         _check_text(path, field_name, text, placeholders, problems)
     _check_declared_terms(path, data, variants, glossary, problems)
-    return Clause(id=data["id"], kind=data["kind"], title=data["title"], summary=data["summary"],
-                  rationale=data["rationale"], answers=tuple(data["answers"]), placement=Placement(data["placement"]),
-                  version=data["version"], variants=MappingProxyType(variants),
-                  defines=tuple(data["defines"]), uses=tuple(data["uses"]), source=str(path),
-                  glossary=glossary, placeholders=placeholders)
+    return Clause(
+        id=data["id"],
+        kind=data["kind"],
+        title=data["title"],
+        summary=data["summary"],
+        rationale=data["rationale"],
+        answers=tuple(data["answers"]),
+        placement=Placement(data["placement"]),
+        version=data["version"],
+        variants=MappingProxyType(variants),
+        defines=tuple(data["defines"]),
+        uses=tuple(data["uses"]),
+        source=str(path),
+        glossary=glossary,
+        placeholders=placeholders,
+    )
 
 
-def _check_declared_terms(path: Path, data: dict[str, Any], variants: Mapping[str, Variant],
-                          glossary: Mapping[str, Definition], problems: Problems) -> None:
+def _check_declared_terms(
+    path: Path,
+    data: dict[str, Any],
+    variants: Mapping[str, Variant],
+    glossary: Mapping[str, Definition],
+    problems: Problems,
+) -> None:
     """``defines`` + ``uses`` name exactly the library terms the clause's text relies on."""
     declared = set(data["defines"]) | set(data["uses"])
     for term in data["uses"]:
@@ -235,8 +280,13 @@ def _check_declared_terms(path: Path, data: dict[str, Any], variants: Mapping[st
         problems.add(path, "uses", f"The text uses the defined term {term!r}; list it in `uses`.")
 
 
-def _fix(path: Path, data: dict[str, Any], glossary: Mapping[str, Definition],
-         placeholders: Mapping[str, Placeholder], problems: Problems) -> Fix:
+def _fix(
+    path: Path,
+    data: dict[str, Any],
+    glossary: Mapping[str, Definition],
+    placeholders: Mapping[str, Placeholder],
+    problems: Problems,
+) -> Fix:
     rules = []
     for i, rule in enumerate(data["rules"]):
         per = {v: {**rule, **rule.get(v, {})} for v in VARIANTS}
@@ -247,15 +297,26 @@ def _fix(path: Path, data: dict[str, Any], glossary: Mapping[str, Definition],
             for key in ("replacement", "comment"):
                 if key in spec:
                     _check_text(path, f"{where}.{key}", spec[key], placeholders, problems, frozenset({MATCH}))
-        rules.append(FixRule(
-            phrases=tuple(rule["phrases"]),
-            actions=MappingProxyType({v: s["action"] for v, s in per.items()}),
-            replacements=MappingProxyType({v: s.get("replacement") for v, s in per.items()}),
-            comments=MappingProxyType({v: s["comment"] for v, s in per.items()})))
+        rules.append(
+            FixRule(
+                phrases=tuple(rule["phrases"]),
+                actions=MappingProxyType({v: s["action"] for v, s in per.items()}),
+                replacements=MappingProxyType({v: s.get("replacement") for v, s in per.items()}),
+                comments=MappingProxyType({v: s["comment"] for v, s in per.items()}),
+            )
+        )
     if sum(1 for r in rules if not r.phrases) > 1:
         problems.add(path, "rules", "Only one rule may leave `phrases` empty (the catch-all).")
-    return Fix(id=data["id"], finding=data["finding"], title=data["title"], version=data["version"],
-               rules=tuple(rules), source=str(path), glossary=glossary, placeholders=placeholders)
+    return Fix(
+        id=data["id"],
+        finding=data["finding"],
+        title=data["title"],
+        version=data["version"],
+        rules=tuple(rules),
+        source=str(path),
+        glossary=glossary,
+        placeholders=placeholders,
+    )
 
 
 def _check_one_fix_per_finding(fixes: Sequence[Fix], problems: Problems) -> None:

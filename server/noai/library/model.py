@@ -30,7 +30,6 @@ ACTIONS = ("replace", "comment", "ignore")
 """What a fix or the playbook does with a red flag."""
 
 
-
 @dataclass(frozen=True, slots=True)
 class Placeholder:
     """A slot such as ``{client}``: filled from the document's terms, else from ``fallback``."""

@@ -85,11 +85,17 @@ def load_playbook(path: Path | None = None, library: Library | None = None) -> P
     problems.raise_if_any("playbook")
     assert loaded is not None  # else a problem was recorded and raise_if_any raised
     return Playbook(
-        variant=loaded["variant"], comments=loaded["comments"],
-        protections=MappingProxyType({
-            kind: Protection(kind=kind, mode=p["mode"], clause=p["clause"], require_in=tuple(p["require_in"]))
-            for kind, p in loaded["protections"].items()}),
-        red_flags=MappingProxyType(dict(loaded["red_flags"])), sources=tuple(sources))
+        variant=loaded["variant"],
+        comments=loaded["comments"],
+        protections=MappingProxyType(
+            {
+                kind: Protection(kind=kind, mode=p["mode"], clause=p["clause"], require_in=tuple(p["require_in"]))
+                for kind, p in loaded["protections"].items()
+            }
+        ),
+        red_flags=MappingProxyType(dict(loaded["red_flags"])),
+        sources=tuple(sources),
+    )
 
 
 def _check_against(data: dict[str, Any], library: Library, path: Path, problems: Problems) -> None:
@@ -100,6 +106,6 @@ def _check_against(data: dict[str, Any], library: Library, path: Path, problems:
     for finding, action in data["red_flags"].items():
         fix = library.fix_for(finding)
         if action != "ignore" and fix is None:
-            problems.add(path, f"red_flags.{finding}", f"The library has no fix for {finding!r}; use \"ignore\".")
+            problems.add(path, f"red_flags.{finding}", f'The library has no fix for {finding!r}; use "ignore".')
         elif action == "replace" and fix is not None and not any("replace" in r.actions.values() for r in fix.rules):
-            problems.add(path, f"red_flags.{finding}", f"{fix.id} only comments; use \"comment\" or \"ignore\".")
+            problems.add(path, f"red_flags.{finding}", f'{fix.id} only comments; use "comment" or "ignore".')

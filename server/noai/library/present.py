@@ -14,8 +14,9 @@ def format_clause_list(library: Library) -> str:
     lines = []
     for clause in library.clauses:
         lines.append(f"{clause.id:<{width}}  {clause.kind:<22} {clause.title}")
-        lines.append(textwrap.fill(clause.summary, 96, initial_indent=" " * (width + 2),
-                                   subsequent_indent=" " * (width + 2)))
+        lines.append(
+            textwrap.fill(clause.summary, 96, initial_indent=" " * (width + 2), subsequent_indent=" " * (width + 2))
+        )
     lines.append(f"{len(library.clauses)} clauses, {len(library.fixes)} red-flag fixes.")
     return "\n".join(lines)
 
@@ -24,8 +25,10 @@ def format_clause(rendered: Rendered, clause: Clause | None = None) -> str:
     """The rendered clause as it would be inserted, then the comment that explains it."""
     head = [f"{rendered.clause} ({rendered.variant})"]
     if clause is not None:
-        head.append(f"kind: {clause.kind}; placement: {clause.placement}; version {clause.version}; "
-                    f"answers: {', '.join(clause.answers)}")
+        head.append(
+            f"kind: {clause.kind}; placement: {clause.placement}; version {clause.version}; "
+            f"answers: {', '.join(clause.answers)}"
+        )
     if rendered.defined:
         head.append(f"defines: {', '.join(rendered.defined)}")
     body = [rendered.title, *(textwrap.fill(p, 96) for p in rendered.paragraphs)]

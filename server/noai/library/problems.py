@@ -64,4 +64,5 @@ class Problems:
             raise LibraryError(
                 f"The {what} has {count} problem{'s' * (count != 1)} in {files} "
                 f"file{'s' * (files != 1)}; each is listed with its file and field.",
-                problems=list(self.items))
+                problems=list(self.items),
+            )

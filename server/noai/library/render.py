@@ -60,7 +60,8 @@ class Filler:
             raise RenderError(
                 f"The clause needs a value for {{{key}}} and the document does not define one. "
                 f"Give it explicitly (for example --term {key}=...).",
-                detail={"placeholder": key})
+                detail={"placeholder": key},
+            )
         self._resolving.append(key)
         try:
             return self.fill(spec.fallback)
@@ -84,11 +85,13 @@ def _variant(clause: Clause | Fix, variant: str) -> None:
     if variant not in VARIANTS:
         raise UnknownVariantError(
             f"{clause.id} has no variant {variant!r}; choose one of {', '.join(VARIANTS)}.",
-            detail={"clause": clause.id, "variant": variant})
+            detail={"clause": clause.id, "variant": variant},
+        )
 
 
-def _definitions_needed(uses: Iterable[str], glossary: Mapping[str, Definition], defined: set[str],
-                        definition_variant: Callable[[str], str]) -> list[str]:
+def _definitions_needed(
+    uses: Iterable[str], glossary: Mapping[str, Definition], defined: set[str], definition_variant: Callable[[str], str]
+) -> list[str]:
     """Terms to define, each after the terms its own definition uses; adds them to ``defined``."""
     order: list[str] = []
 
@@ -105,29 +108,37 @@ def _definitions_needed(uses: Iterable[str], glossary: Mapping[str, Definition],
     return order
 
 
-def _render(clause: Clause, variant: str, filler: Filler, defined: set[str],
-            definition_variant: Callable[[str], str]) -> Rendered:
+def _render(
+    clause: Clause, variant: str, filler: Filler, defined: set[str], definition_variant: Callable[[str], str]
+) -> Rendered:
     _variant(clause, variant)
     v = clause.variants[variant]
     new_terms = _definitions_needed(v.uses, clause.glossary, defined, definition_variant)
     texts = [clause.glossary[t].texts[definition_variant(t)] for t in new_terms]
     return Rendered(
-        clause=clause.id, variant=variant, title=filler.fill(v.title),
-        paragraphs=tuple(filler.fill(t) for t in (*v.paragraphs[:v.definitions_at], *texts,
-                                                  *v.paragraphs[v.definitions_at:])),
-        comment=filler.fill(v.rationale or clause.rationale), defined=tuple(new_terms))
+        clause=clause.id,
+        variant=variant,
+        title=filler.fill(v.title),
+        paragraphs=tuple(
+            filler.fill(t) for t in (*v.paragraphs[: v.definitions_at], *texts, *v.paragraphs[v.definitions_at :])
+        ),
+        comment=filler.fill(v.rationale or clause.rationale),
+        defined=tuple(new_terms),
+    )
 
 
-def render(clause: Clause, variant: str, terms: Mapping[str, str], *,
-           already_defined: Set[str] = frozenset()) -> Rendered:
+def render(
+    clause: Clause, variant: str, terms: Mapping[str, str], *, already_defined: Set[str] = frozenset()
+) -> Rendered:
     """``clause`` in ``variant`` filled with ``terms``, defining the library terms it uses that
     are not in ``already_defined`` (terms the document or earlier insertions define)."""
     filler = Filler(clause.placeholders, terms)
     return _render(clause, variant, filler, set(already_defined), lambda term: variant)
 
 
-def render_many(selection: Sequence[tuple[Clause, str]], terms: Mapping[str, str], *,
-                already_defined: Set[str] = frozenset()) -> list[Rendered]:
+def render_many(
+    selection: Sequence[tuple[Clause, str]], terms: Mapping[str, str], *, already_defined: Set[str] = frozenset()
+) -> list[Rendered]:
     """Several clauses in document order, each library term defined once: in the first clause
     that uses it, worded as the variant of the clause that owns the term if that clause is in
     the selection (so a strict no-AI clause keeps its strict definition wherever it lands)."""
@@ -160,9 +171,16 @@ def render_fix(fix: Fix, variant: str, phrase: str, terms: Mapping[str, str]) ->
         if phrase[:1].isupper() and not template.startswith("{"):
             replacement = capitalise(replacement)
     uses = tuple(t for t in fix.glossary if replacement and term_pattern(t).search(replacement))
-    return RenderedFix(fix=fix.id, finding=fix.finding, variant=variant, action=rule.actions[variant],
-                       find=phrase, replacement=replacement, comment=filler.fill(rule.comments[variant]),
-                       uses=uses)
+    return RenderedFix(
+        fix=fix.id,
+        finding=fix.finding,
+        variant=variant,
+        action=rule.actions[variant],
+        find=phrase,
+        replacement=replacement,
+        comment=filler.fill(rule.comments[variant]),
+        uses=uses,
+    )
 
 
 def term_pattern(term: str) -> re.Pattern[str]:

@@ -33,8 +33,9 @@ class VariantSchema(Schema):
     ``definitions_at`` = how many paragraphs come before the definitions (default 0)."""
 
     title = Text(required=True, validate=_TEXT)
-    paragraphs = fields.List(Text(validate=_TEXT), required=True,
-                             validate=validate.Length(min=1, error="Give at least one paragraph."))
+    paragraphs = fields.List(
+        Text(validate=_TEXT), required=True, validate=validate.Length(min=1, error="Give at least one paragraph.")
+    )
     rationale = Text(validate=_TEXT)
     definitions_at = fields.Int(strict=True, load_default=0, validate=validate.Range(min=0))
 
@@ -77,21 +78,22 @@ class ClauseSchema(Schema):
     title = Text(required=True, validate=_TEXT)
     summary = Text(required=True, validate=_TEXT)
     rationale = Text(required=True, validate=_TEXT)
-    answers = fields.List(fields.Str(validate=_one_of(FINDING_KINDS | PROTECTIONS)), required=True,
-                          validate=validate.Length(min=1))
+    answers = fields.List(
+        fields.Str(validate=_one_of(FINDING_KINDS | PROTECTIONS)), required=True, validate=validate.Length(min=1)
+    )
     placement = fields.Str(required=True, validate=_one_of(PLACEMENTS))
     version = fields.Int(required=True, strict=True, validate=validate.Range(min=1))
     defines = fields.List(fields.Str(validate=_TEXT), load_default=list)
     uses = fields.List(fields.Str(validate=_TEXT), load_default=list)
-    definitions = fields.Dict(keys=fields.Str(validate=_TEXT), values=fields.Nested(DefinitionSchema),
-                              load_default=dict)
+    definitions = fields.Dict(
+        keys=fields.Str(validate=_TEXT), values=fields.Nested(DefinitionSchema), load_default=dict
+    )
     variants = fields.Nested(VariantsSchema, required=True)
 
     @validates_schema
     def _definitions_match_defines(self, data: dict[str, Any], **kwargs: Any) -> None:
         if set(data.get("defines", [])) != set(data.get("definitions", {})):
-            raise ValidationError("Every term in `defines` needs a [definitions] entry, and no other.",
-                                  "defines")
+            raise ValidationError("Every term in `defines` needs a [definitions] entry, and no other.", "defines")
 
 
 class FixVariantSchema(Schema):
@@ -143,7 +145,9 @@ class PlaybookSchema(Schema):
 
     variant = fields.Str(required=True, validate=_one_of(VARIANTS))
     comments = fields.Bool(required=True, truthy={True}, falsy={False})
-    protections = fields.Dict(keys=fields.Str(validate=_one_of(PROTECTIONS)),
-                              values=fields.Nested(ProtectionSchema), required=True)
-    red_flags = fields.Dict(keys=fields.Str(validate=_one_of(FINDING_KINDS)),
-                            values=fields.Str(validate=_one_of(ACTIONS)), required=True)
+    protections = fields.Dict(
+        keys=fields.Str(validate=_one_of(PROTECTIONS)), values=fields.Nested(ProtectionSchema), required=True
+    )
+    red_flags = fields.Dict(
+        keys=fields.Str(validate=_one_of(FINDING_KINDS)), values=fields.Str(validate=_one_of(ACTIONS)), required=True
+    )

@@ -23,8 +23,11 @@ def comment_texts(package: Package, main_part: str) -> dict[str, str]:
         return {}
     root = parse_xml(data, name)
     # w:id is required on w:comment (ECMA-376 CT_Comment): one without it names nothing.
-    return {cid: "\n".join(current_text(p) for p in c.iter(_W + "p"))
-            for c in root.iter(_W + "comment") if (cid := c.get(_W + "id")) is not None}
+    return {
+        cid: "\n".join(current_text(p) for p in c.iter(_W + "p"))
+        for c in root.iter(_W + "comment")
+        if (cid := c.get(_W + "id")) is not None
+    }
 
 
 def comments_by_paragraph(doc: Document) -> dict[int, list[str]]:

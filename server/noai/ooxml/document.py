@@ -35,9 +35,19 @@ BODY = _W + "body"
 PSTYLE, NUMPR, OUTLINE, SECTPR = _W + "pStyle", _W + "numPr", _W + "outlineLvl", _W + "sectPr"
 NUM_ID, ILVL = _W + "numId", _W + "ilvl"
 # Block-level elements that hold no paragraphs of the main story (or none Word lists).
-_NOT_BLOCKS = {PPR, _W + "sectPr", _W + "tblPr", _W + "tblGrid", _W + "trPr", _W + "tcPr",
-               _W + "sdtPr", _W + "sdtEndPr", _W + "customXmlPr", _W + "txbxContent",
-               "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+_NOT_BLOCKS = {
+    PPR,
+    _W + "sectPr",
+    _W + "tblPr",
+    _W + "tblGrid",
+    _W + "trPr",
+    _W + "tcPr",
+    _W + "sdtPr",
+    _W + "sdtEndPr",
+    _W + "customXmlPr",
+    _W + "txbxContent",
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+}
 # Per paragraph style: the Style, its run format over the document defaults, and the run formats
 # over that, by run_properties().
 _Formats = dict[tuple[bool | None, bool | None, bool | None, str | None], RunFormat]
@@ -154,14 +164,31 @@ class _ParagraphReader:
         bold, caps, emphasized = _looks(texts, fmts)
         run_in = run_in_title(texts, fmts, current) if emphasized else None
         sections = self.sections
-        found = sections.candidate(current, mark, label, ilvl, heading_level, outline, bold, caps,
-                                   run_in, in_table)
+        found = sections.candidate(current, mark, label, ilvl, heading_level, outline, bold, caps, run_in, in_table)
         if found is not None:
             sections.open(index, *found)
         node = sections.current
         return (new_paragraph if self.fast else Paragraph)(
-            index, current, original, style_id, style_name, heading_level, outline, num_id, ilvl, label, run_in,
-            in_table, bold, caps, mark, node.section_label, node.path, node.title, found is not None)
+            index,
+            current,
+            original,
+            style_id,
+            style_name,
+            heading_level,
+            outline,
+            num_id,
+            ilvl,
+            label,
+            run_in,
+            in_table,
+            bold,
+            caps,
+            mark,
+            node.section_label,
+            node.path,
+            node.title,
+            found is not None,
+        )
 
     def _style(self, style_id: str | None) -> _StyleFormats:
         """The paragraph style, the run format of it over the document defaults, and an empty
@@ -170,8 +197,9 @@ class _ParagraphReader:
         base = (style.run if style is not None else RunFormat()).over(self.styles.defaults)
         return style, base, {}
 
-    def _general(self, p: _Element, base: RunFormat, formats: _Formats, texts: list[str], fmts: list[RunFormat]
-                 ) -> tuple[str, str]:
+    def _general(
+        self, p: _Element, base: RunFormat, formats: _Formats, texts: list[str], fmts: list[RunFormat]
+    ) -> tuple[str, str]:
         """Fill ``texts``/``fmts`` with the visible pieces of ``p`` and their formats, with the
         exact walk of :func:`pieces` (the plain path of :func:`noai.ooxml.fast.simple_runs`); the
         current and the original text."""

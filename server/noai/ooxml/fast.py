@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 _HAS_EFFECT = frozenset({FLD_CHAR, SYM, DEL_TEXT})
 
 
-def simple_runs(p: _Element, base: RunFormat, format_of: Callable[[_Element], RunFormat], texts: list[str],
-                fmts: list[RunFormat]) -> bool:
+def simple_runs(
+    p: _Element, base: RunFormat, format_of: Callable[[_Element], RunFormat], texts: list[str], fmts: list[RunFormat]
+) -> bool:
     """Fill ``texts``/``fmts`` with the text of each run of ``p`` and its format (``base``, or
     ``format_of(rPr)`` for a run with properties), when ``p`` is a plain paragraph: runs of text and
     tabs without revisions, fields or symbols (what :func:`~noai.ooxml.text.pieces` reads of it, a
@@ -69,11 +70,27 @@ _ParagraphFilling = _filling(Paragraph)
 _SectionFilling = _filling(Section)
 
 
-def new_paragraph(index: int, text: str, original_text: str, style_id: str | None, style_name: str | None,
-                  heading_level: int | None, outline_level: int | None, num_id: int | None, ilvl: int | None,
-                  label: str | None, run_in_title: str | None, in_table: bool, bold: bool, all_caps: bool,
-                  mark: str, section_label: str | None, section_path: tuple[str, ...], heading: str | None,
-                  is_heading: bool) -> Paragraph:
+def new_paragraph(
+    index: int,
+    text: str,
+    original_text: str,
+    style_id: str | None,
+    style_name: str | None,
+    heading_level: int | None,
+    outline_level: int | None,
+    num_id: int | None,
+    ilvl: int | None,
+    label: str | None,
+    run_in_title: str | None,
+    in_table: bool,
+    bold: bool,
+    all_caps: bool,
+    mark: str,
+    section_label: str | None,
+    section_path: tuple[str, ...],
+    heading: str | None,
+    is_heading: bool,
+) -> Paragraph:
     """``Paragraph(...)`` of all its fields in order, built the fast way."""
     p = _ParagraphFilling()
     p.index = index
@@ -99,8 +116,9 @@ def new_paragraph(index: int, text: str, original_text: str, style_id: str | Non
     return cast(Paragraph, p)
 
 
-def new_section(label: str | None, title: str, level: int, start: int, end: int,
-                children: tuple[Section, ...]) -> Section:
+def new_section(
+    label: str | None, title: str, level: int, start: int, end: int, children: tuple[Section, ...]
+) -> Section:
     """``Section(...)`` of all its fields in order, built the fast way."""
     s = _SectionFilling()
     s.label = label

@@ -79,8 +79,10 @@ class Instance:
 
     @classmethod
     def of(cls, counter: str, levels: tuple[Level | None, ...], starts: dict[int, int]) -> Instance:
-        resets = tuple(tuple(deeper for deeper in range(ilvl + 1, LEVELS)
-                             if ilvl < _restart(deeper, levels[deeper])) for ilvl in range(LEVELS))
+        resets = tuple(
+            tuple(deeper for deeper in range(ilvl + 1, LEVELS) if ilvl < _restart(deeper, levels[deeper]))
+            for ilvl in range(LEVELS)
+        )
         return cls(counter, levels, starts, resets, tuple(_parts(i, levels) for i in range(LEVELS)))
 
 
@@ -266,8 +268,21 @@ def _template(text: str) -> tuple[str | int, ...]:
     return tuple(parts)
 
 
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 
 
 def roman(n: int) -> str:

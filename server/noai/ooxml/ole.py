@@ -28,11 +28,11 @@ def stream_names(data: bytes) -> set[str]:
     """Names of the storages and streams in the directory of the compound file ``data``."""
     if len(data) < _HEADER_SIZE or not is_ole(data):
         return set()
-    sector_shift, = struct.unpack_from("<H", data, 0x1E)
+    (sector_shift,) = struct.unpack_from("<H", data, 0x1E)
     if sector_shift not in (9, 12):  # 512-byte (version 3) or 4096-byte (version 4) sectors
         return set()
     reader = _SectorReader(data, 1 << sector_shift)
-    first_dir, = struct.unpack_from("<I", data, 0x30)
+    (first_dir,) = struct.unpack_from("<I", data, 0x30)
     names = set()
     for sector in reader.chain(first_dir):
         block = reader.sector(sector)
@@ -87,14 +87,14 @@ class _SectorReader:
 
     def _read_difat(self) -> list[int]:
         """FAT sector numbers: 109 in the header, the rest in the chained DIFAT sectors."""
-        fat_count, = struct.unpack_from("<I", self._data, 0x2C)
+        (fat_count,) = struct.unpack_from("<I", self._data, 0x2C)
         numbers = list(struct.unpack_from(f"<{_HEADER_DIFAT_COUNT}I", self._data, 0x4C))
-        difat, = struct.unpack_from("<I", self._data, 0x44)
+        (difat,) = struct.unpack_from("<I", self._data, 0x44)
         per_sector = self._size // 4 - 1  # the last slot links to the next DIFAT sector
         seen = set()
         while difat < self._count and difat not in seen and len(numbers) < fat_count:
             seen.add(difat)
             block = self.sector(difat)
             numbers.extend(struct.unpack_from(f"<{per_sector}I", block))
-            difat, = struct.unpack_from("<I", block, per_sector * 4)
+            (difat,) = struct.unpack_from("<I", block, per_sector * 4)
         return numbers[: min(fat_count, self._count)]

@@ -321,29 +321,22 @@ def _declared_entry_count(data: bytes) -> int:
 
 def _check_entry_count(count: int, limits: Limits) -> None:
     if count > limits.max_parts:
-        raise PackageLimitError(
-            f"The document has {count} parts, more than the limit of {limits.max_parts}."
-        )
+        raise PackageLimitError(f"The document has {count} parts, more than the limit of {limits.max_parts}.")
 
 
 def _check_size(name: str, size: int, limits: Limits, compressed: int | None = None) -> None:
     """Refuse a part of ``size`` bytes (``compressed`` in the zip) that exceeds a limit."""
     if size > limits.max_part_size:
-        raise PackageLimitError(
-            f"The part {name} is larger than the limit of {limits.max_part_size // 2**20} MiB."
-        )
+        raise PackageLimitError(f"The part {name} is larger than the limit of {limits.max_part_size // 2**20} MiB.")
     if compressed is not None and size > max(limits.ratio_floor, limits.max_ratio * compressed):
         raise PackageLimitError(
-            f"The part {name} expands more than {limits.max_ratio} times when unpacked; the "
-            "file looks like a zip bomb."
+            f"The part {name} expands more than {limits.max_ratio} times when unpacked; the file looks like a zip bomb."
         )
 
 
 def _check_total(total: int, limits: Limits) -> None:
     if total > limits.max_total_size:
-        raise PackageLimitError(
-            f"The document unpacks to more than the limit of {limits.max_total_size // 2**20} MiB."
-        )
+        raise PackageLimitError(f"The document unpacks to more than the limit of {limits.max_total_size // 2**20} MiB.")
 
 
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, before: int) -> bytes:
@@ -420,7 +413,9 @@ def _read_flat(data: bytes, limits: Limits) -> Package:
         _check_total(total, limits)
         if not name.endswith(".rels"):
             etree.SubElement(
-                types, f"{{{CT}}}Override", PartName="/" + name,
+                types,
+                f"{{{CT}}}Override",
+                PartName="/" + name,
                 ContentType=element.get(f"{{{PKG}}}contentType", "application/xml"),
             )
     parts[CONTENT_TYPES] = serialize_xml(types)
@@ -490,9 +485,7 @@ def _describe_office(content_type: str) -> str:
 # -- writing -------------------------------------------------------------------------------
 
 
-def write_package(
-    pkg: Package, changed: dict[str, bytes], *, content_types: dict[str, str] | None = None
-) -> bytes:
+def write_package(pkg: Package, changed: dict[str, bytes], *, content_types: dict[str, str] | None = None) -> bytes:
     """A .docx zip of ``pkg`` with the parts in ``changed`` replaced or added.
 
     Every other part keeps its zip entry as it was (compressed bytes, method, date, order);
@@ -503,9 +496,7 @@ def write_package(
     """
     changed = {pkg._actual_name(name): data for name, data in changed.items()}
     if content_types:
-        changed[CONTENT_TYPES] = _with_overrides(
-            changed.get(CONTENT_TYPES, pkg.parts[CONTENT_TYPES]), content_types
-        )
+        changed[CONTENT_TYPES] = _with_overrides(changed.get(CONTENT_TYPES, pkg.parts[CONTENT_TYPES]), content_types)
     _check_typed(pkg, changed)
     writer = _ZipWriter()
     for entry in pkg._entries:
@@ -599,8 +590,9 @@ class _ZipWriter:
         self._directory: list[bytes] = []
 
     def copy(self, entry: _ZipEntry) -> None:
-        self._write(entry.name, entry.method, entry.date_time, entry.flag_bits & _KEPT_FLAGS,
-                    entry.crc, entry.size, entry.raw)
+        self._write(
+            entry.name, entry.method, entry.date_time, entry.flag_bits & _KEPT_FLAGS, entry.crc, entry.size, entry.raw
+        )
 
     def add(self, name: str, data: bytes, like: _ZipEntry | None = None) -> None:
         if like is not None and like.method == zipfile.ZIP_STORED:
@@ -611,23 +603,37 @@ class _ZipWriter:
         date_time = like.date_time if like is not None else _WORD_DATE
         self._write(name, method, date_time, 0, zlib.crc32(data), len(data), raw)
 
-    def _write(self, name: str, method: int, date_time: tuple[int, int, int, int, int, int], flags: int, crc: int,
-               size: int, raw: bytes | memoryview) -> None:
+    def _write(
+        self,
+        name: str,
+        method: int,
+        date_time: tuple[int, int, int, int, int, int],
+        flags: int,
+        crc: int,
+        size: int,
+        raw: bytes | memoryview,
+    ) -> None:
         encoded = name.encode("utf-8")
         if not name.isascii():
             flags |= _UTF8_FLAG
         year, month, day, hour, minute, second = date_time
         fields = (
-            20, flags, method, hour << 11 | minute << 5 | second // 2,
-            max(year - 1980, 0) << 9 | month << 5 | day, crc, len(raw), size, len(encoded), 0,
+            20,
+            flags,
+            method,
+            hour << 11 | minute << 5 | second // 2,
+            max(year - 1980, 0) << 9 | month << 5 | day,
+            crc,
+            len(raw),
+            size,
+            len(encoded),
+            0,
         )
         offset = self._out.tell()
         self._check_zip32(offset + len(raw), size=size)
         self._out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", *fields) + encoded)
         self._out.write(raw)
-        self._directory.append(
-            struct.pack("<4sH5H3L5H2L", b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, offset) + encoded
-        )
+        self._directory.append(struct.pack("<4sH5H3L5H2L", b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, offset) + encoded)
 
     def finish(self) -> bytes:
         start = self._out.tell()

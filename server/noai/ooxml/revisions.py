@@ -35,46 +35,57 @@ from .text import IN_CURRENT, Segment, segments
 
 _W = "{%s}" % W
 _NSMAP = {"w": W}
-_ID, _AUTHOR, _DATE, _INITIALS, _VAL = (_W + "id", _W + "author", _W + "date", _W + "initials",
-                                         _W + "val")
+_ID, _AUTHOR, _DATE, _INITIALS, _VAL = (_W + "id", _W + "author", _W + "date", _W + "initials", _W + "val")
 _RSTYLE, _PSTYLE = _W + "rStyle", _W + "pStyle"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 P, R, T, TAB, BR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br")
 PPR, RPR = qn("w:pPr"), qn("w:rPr")
 INS, DEL, MOVE_TO, MOVE_FROM = qn("w:ins"), qn("w:del"), qn("w:moveTo"), qn("w:moveFrom")
-DEL_TEXT, INSTR, DEL_INSTR, FLD_CHAR = (qn("w:delText"), qn("w:instrText"), qn("w:delInstrText"),
-                                        qn("w:fldChar"))
+DEL_TEXT, INSTR, DEL_INSTR, FLD_CHAR = (qn("w:delText"), qn("w:instrText"), qn("w:delInstrText"), qn("w:fldChar"))
 COMMENT, COMMENTS = qn("w:comment"), qn("w:comments")
-RANGE_START, RANGE_END, REFERENCE = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"),
-                                     qn("w:commentReference"))
+RANGE_START, RANGE_END, REFERENCE = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"))
 ANNOTATION_REF = qn("w:annotationRef")
 _FALLBACK, _TXBX = "{%s}Fallback" % MC, qn("w:txbxContent")
 
 # -- schema order (ECMA-376 Part 1, wml.xsd), written down once ---------------------------------
 
 # CT_PPr: CT_PPrBase, then rPr, sectPr, pPrChange.
-PPR_ORDER = tuple(qn("w:" + name) for name in (
-    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
-    "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
-    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
-    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
-    "rPr sectPr pPrChange").split())
+PPR_ORDER = tuple(
+    qn("w:" + name)
+    for name in (
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
+        "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+        "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+        "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+        "rPr sectPr pPrChange"
+    ).split()
+)
 # CT_ParaRPr: the paragraph-mark revision marks, EG_RPrBase, rPrChange. A run's CT_RPr is the
 # same without the four marks.
-RPR_ORDER = tuple(qn("w:" + name) for name in (
-    "ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline "
-    "shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w kern position sz "
-    "szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish "
-    "oMath rPrChange").split())
+RPR_ORDER = tuple(
+    qn("w:" + name)
+    for name in (
+        "ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline "
+        "shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w kern position sz "
+        "szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish "
+        "oMath rPrChange"
+    ).split()
+)
 
 # CT_NumPr and CT_PBdr, the other sequences a copied w:pPr holds.
 NUMPR_ORDER = tuple(qn("w:" + name) for name in "ilvl numId numberingChange ins".split())
 PBDR_ORDER = tuple(qn("w:" + name) for name in "top left bottom right between bar".split())
 # Element -> the rank of each child the schema orders in it: what :func:`in_schema_order` sorts.
-_CHILD_RANKS = {tag: {child: n for n, child in enumerate(order)} for tag, order in (
-    (qn("w:pPr"), PPR_ORDER), (qn("w:rPr"), RPR_ORDER), (qn("w:numPr"), NUMPR_ORDER),
-    (qn("w:pBdr"), PBDR_ORDER))}
+_CHILD_RANKS = {
+    tag: {child: n for n, child in enumerate(order)}
+    for tag, order in (
+        (qn("w:pPr"), PPR_ORDER),
+        (qn("w:rPr"), RPR_ORDER),
+        (qn("w:numPr"), NUMPR_ORDER),
+        (qn("w:pBdr"), PBDR_ORDER),
+    )
+}
 _ORDERED_TAGS = tuple(_CHILD_RANKS)
 
 
@@ -100,8 +111,7 @@ def in_schema_order(el: etree._Element) -> etree._Element:
             keyed.append((rank, n, child))
         if not ordered:
             keyed.sort(key=lambda item: item[:2])
-            node[:] = [child for known, _, child in keyed
-                       if ranks.get(child.tag) is None or last[known] is child]
+            node[:] = [child for known, _, child in keyed if ranks.get(child.tag) is None or last[known] is child]
     return el
 
 
@@ -119,12 +129,16 @@ _RPR_NOT_COPIED = {INS, DEL, MOVE_TO, MOVE_FROM, qn("w:rPrChange")}
 
 # Every element whose w:id is a revision id (one id space across all story parts), and the
 # elements that name a comment.
-REVISION_TAGS = frozenset(qn("w:" + name) for name in (
-    "ins del moveFrom moveTo moveFromRangeStart moveFromRangeEnd moveToRangeStart moveToRangeEnd "
-    "customXmlInsRangeStart customXmlInsRangeEnd customXmlDelRangeStart customXmlDelRangeEnd "
-    "customXmlMoveFromRangeStart customXmlMoveFromRangeEnd customXmlMoveToRangeStart "
-    "customXmlMoveToRangeEnd rPrChange pPrChange sectPrChange tblPrChange tblPrExChange "
-    "trPrChange tcPrChange tblGridChange cellIns cellDel cellMerge numberingChange").split())
+REVISION_TAGS = frozenset(
+    qn("w:" + name)
+    for name in (
+        "ins del moveFrom moveTo moveFromRangeStart moveFromRangeEnd moveToRangeStart moveToRangeEnd "
+        "customXmlInsRangeStart customXmlInsRangeEnd customXmlDelRangeStart customXmlDelRangeEnd "
+        "customXmlMoveFromRangeStart customXmlMoveFromRangeEnd customXmlMoveToRangeStart "
+        "customXmlMoveToRangeEnd rPrChange pPrChange sectPrChange tblPrChange tblPrExChange "
+        "trPrChange tcPrChange tblGridChange cellIns cellDel cellMerge numberingChange"
+    ).split()
+)
 COMMENT_TAGS = frozenset({COMMENT, RANGE_START, RANGE_END, REFERENCE})
 _ID_TAGS = tuple(REVISION_TAGS | COMMENT_TAGS)  # lxml's iter() filters on these in C
 
@@ -168,7 +182,8 @@ class RevisionStamp:
         blank = self._marks.get(tag)
         if blank is None:  # copying an element is several times faster than making one
             blank = self._marks[tag] = etree.Element(
-                tag, {_ID: "", _AUTHOR: self.author, _DATE: self._w_date}, nsmap=_NSMAP)
+                tag, {_ID: "", _AUTHOR: self.author, _DATE: self._w_date}, nsmap=_NSMAP
+            )
         el: etree._Element = blank.__copy__()  # type: ignore[attr-defined]  # lxml-stubs lack __copy__
         el.set(_ID, str(rev_id))
         return el
@@ -300,7 +315,8 @@ def _is_bold(run: etree._Element) -> bool:
 # "7.3", "7.3.", "12." (a bare "2024" only before a tab), "(c)", "(iv)", "c)", "A.", "IV."
 _TYPED_NUMBER = re.compile(
     r"\s*(?P<num>\d+(?:\.\d+)+\.?|\d+(?=\t)|\((?:\d+|[A-Za-z]+)\)|(?:\d+|[A-Za-z]+)[.)])"
-    r"(?P<sep>[ \t]+)(?=\S)")
+    r"(?P<sep>[ \t]+)(?=\S)"
+)
 
 
 _ROMAN_VALUES = {numbering.roman(n): n for n in range(1, 400)}
@@ -400,8 +416,7 @@ def _layout(p: etree._Element) -> _Layout:
         offset = end
         while offset < len(text) and (text[offset].isspace() or text[offset] in ".:"):
             offset += 1
-    body_run = next((run for run in (run_at(offset), run_at(0), p.find(f".//{R}")) if run is not None),
-                    None)
+    body_run = next((run for run in (run_at(offset), run_at(0), p.find(f".//{R}")) if run is not None), None)
     return _Layout(number, number_run, title_run, title_punct, body_run)
 
 
@@ -432,7 +447,7 @@ def _paragraph_runs(item: NewParagraph, layout: _Layout, number: str | None) -> 
         runs.append(_new_run(number, _run_rpr(layout.number_run)))
     if item.title and layout.title_run is not None:
         if body.startswith(item.title):
-            body = body[len(item.title):]
+            body = body[len(item.title) :]
         body = body.lstrip(".: ")
         runs.append(_new_run(item.title + layout.title_punct, _run_rpr(layout.title_run)))
         body = ("" if layout.title_punct else ".") + " " + body
@@ -458,14 +473,22 @@ def _hands_over_its_mark(p: etree._Element, source: etree._Element) -> bool:
     original ``w:pPr`` as it is (``p`` is the formatting source and has no forced page break or
     text frame)."""
     ppr = p.find(PPR)
-    return (source is p and _ends_paragraphs(p)
-            and (ppr is None or all(ppr.find(tag) is None for tag in _PPR_NOT_HANDED_OVER)))
+    return (
+        source is p
+        and _ends_paragraphs(p)
+        and (ppr is None or all(ppr.find(tag) is None for tag in _PPR_NOT_HANDED_OVER))
+    )
 
 
-def insert_paragraphs_after(p: etree._Element, paragraphs: Sequence[str | NewParagraph],
-                            stamp: RevisionStamp, ids: IdAllocator, *,
-                            style_source: etree._Element | None = None,
-                            numbers: Sequence[str] | None = None) -> list[etree._Element]:
+def insert_paragraphs_after(
+    p: etree._Element,
+    paragraphs: Sequence[str | NewParagraph],
+    stamp: RevisionStamp,
+    ids: IdAllocator,
+    *,
+    style_source: etree._Element | None = None,
+    numbers: Sequence[str] | None = None,
+) -> list[etree._Element]:
     """Insert tracked paragraphs right after ``p`` (same parent: body, cell or ``w:sdtContent``).
 
     Each new ``w:p`` has its runs in one ``w:ins`` and its paragraph mark marked inserted
@@ -574,7 +597,7 @@ def _cut(segs: list[tuple[int, Segment]], offset: int) -> None:
             t = s.element
             rest = _el(T)
             text = t.text or ""  # not s.text: a cut at the range's end may have shortened it
-            rest.text, t.text = text[offset - start:], text[:offset - start]
+            rest.text, t.text = text[offset - start :], text[: offset - start]
             for piece in (t, rest):
                 piece.set(_XML_SPACE, "preserve")
             t.addnext(rest)
@@ -624,9 +647,11 @@ def _runs_between(p: etree._Element, first: etree._Element, last: etree._Element
                 open_fields.append(i)
             elif kind == "end" and open_fields:
                 whole.update(range(open_fields.pop(), i + 1))
-    return [run for i, run in enumerate(runs)
-            if run.find(REFERENCE) is None
-            and (i in whole or (run.find(FLD_CHAR) is None and run.find(INSTR) is None))]
+    return [
+        run
+        for i, run in enumerate(runs)
+        if run.find(REFERENCE) is None and (i in whole or (run.find(FLD_CHAR) is None and run.find(INSTR) is None))
+    ]
 
 
 def _sibling_groups(runs: Iterable[etree._Element]) -> list[list[etree._Element]]:
@@ -663,8 +688,9 @@ def _lift_out_of_insertions(el: etree._Element, ids: IdAllocator) -> None:
         container.addnext(el)
 
 
-def replace_text(p: etree._Element, start: int, end: int, new_text: str, stamp: RevisionStamp,
-                 ids: IdAllocator) -> tuple[list[etree._Element], etree._Element | None]:
+def replace_text(
+    p: etree._Element, start: int, end: int, new_text: str, stamp: RevisionStamp, ids: IdAllocator
+) -> tuple[list[etree._Element], etree._Element | None]:
     """Replace ``[start, end)`` of the current text of ``p`` by ``new_text`` as tracked changes.
 
     The replaced runs, split exactly at the boundaries and each keeping its ``w:rPr``, go into
@@ -739,9 +765,17 @@ def _styled_blank(tag: str, style_tag: str, style_id: str | None) -> etree._Elem
     return el
 
 
-def add_comment_around(first: etree._Element, last: etree._Element, text: str, stamp: RevisionStamp, ids: IdAllocator,
-                       comments_root: etree._Element, *, reference_style: str | None = None,
-                       text_style: str | None = None) -> int:
+def add_comment_around(
+    first: etree._Element,
+    last: etree._Element,
+    text: str,
+    stamp: RevisionStamp,
+    ids: IdAllocator,
+    comments_root: etree._Element,
+    *,
+    reference_style: str | None = None,
+    text_style: str | None = None,
+) -> int:
     """Comment on everything from element ``first`` to element ``last`` (they may be in
     different paragraphs); returns the comment id.
 
@@ -765,8 +799,9 @@ def add_comment_around(first: etree._Element, last: etree._Element, text: str, s
     return int(comment_id)
 
 
-def comment_element(text: str, stamp: RevisionStamp, *, reference_style: str | None = None,
-                    text_style: str | None = None) -> etree._Element:
+def comment_element(
+    text: str, stamp: RevisionStamp, *, reference_style: str | None = None, text_style: str | None = None
+) -> etree._Element:
     """A ``w:comment`` (author, date, initials; one ``w:p`` per line of ``text``, the first with the
     annotation reference), its ``w:id`` left empty for the caller."""
     attributes = {_ID: "", _AUTHOR: stamp.author, _DATE: stamp.w_date}  # w:id first, as before; set by the caller
@@ -785,18 +820,34 @@ def comment_element(text: str, stamp: RevisionStamp, *, reference_style: str | N
     return comment
 
 
-def add_comment(p: etree._Element, start: int, end: int, text: str, stamp: RevisionStamp, ids: IdAllocator,
-                comments_root: etree._Element, *, reference_style: str | None = None,
-                text_style: str | None = None) -> int:
+def add_comment(
+    p: etree._Element,
+    start: int,
+    end: int,
+    text: str,
+    stamp: RevisionStamp,
+    ids: IdAllocator,
+    comments_root: etree._Element,
+    *,
+    reference_style: str | None = None,
+    text_style: str | None = None,
+) -> int:
     """Comment on ``[start, end)`` of the current text of ``p`` (see :func:`add_comment_around`).
 
     Runs are split at the boundaries; a reference run that would land inside another author's
     ``w:ins`` goes right after it instead, so their insertion is left as it was.
     """
     in_range = _isolate(p, start, end)
-    comment_id = add_comment_around(in_range[0].run, in_range[-1].run, text, stamp, ids,
-                                    comments_root, reference_style=reference_style,
-                                    text_style=text_style)
+    comment_id = add_comment_around(
+        in_range[0].run,
+        in_range[-1].run,
+        text,
+        stamp,
+        ids,
+        comments_root,
+        reference_style=reference_style,
+        text_style=text_style,
+    )
     reference = _next(_next(in_range[-1].run))  # after w:commentRangeEnd
     _lift_out_of_insertions(reference, ids)
     return comment_id

@@ -63,8 +63,9 @@ class _Node:
 
     path: tuple[str, ...]
 
-    def __init__(self, family: Family, level: int, label: str | None, title: str, start: int,
-                 strong: bool, parent: _Node | None) -> None:
+    def __init__(
+        self, family: Family, level: int, label: str | None, title: str, start: int, strong: bool, parent: _Node | None
+    ) -> None:
         self.family, self.level, self.label, self.title = family, level, label, title
         self.start, self.end, self.strong = start, -1, strong
         self.children: list[_Node] = []
@@ -74,8 +75,11 @@ class _Node:
         else:
             # The innermost label; "(a)" under "7.2" reads "7.2(a)".
             self.inner = label or parent.inner
-            self.section_label = parent.section_label if label is None else (
-                parent.inner + label if label.startswith("(") and parent.inner else label)
+            self.section_label = (
+                parent.section_label
+                if label is None
+                else (parent.inner + label if label.startswith("(") and parent.inner else label)
+            )
             self.path = (*parent.path, display)
 
     def freeze(self, depth: int) -> Section:
@@ -111,7 +115,7 @@ def _clean_label(label: str) -> str:
 
 
 def _letter_kind(token: str, previous: dict[str, str]) -> str:
-    """"alpha" or "roman" for "i", "v", "x" ... (a letter when it follows the letter before)."""
+    """ "alpha" or "roman" for "i", "v", "x" ... (a letter when it follows the letter before)."""
     lower = token.lower()
     if not _ROMAN_ONLY.match(token):
         return "alpha"
@@ -144,24 +148,32 @@ class Sections:
 
     # -- classification ------------------------------------------------------------------
 
-    def candidate(self, text: str, mark: str, auto: str | None, ilvl: int | None,
-                  heading_level: int | None, outline_level: int | None, bold: bool,
-                  all_caps: bool, run_in_title: str | None, in_table: bool
-                  ) -> tuple[Family, int, str | None, str, bool] | None:
+    def candidate(
+        self,
+        text: str,
+        mark: str,
+        auto: str | None,
+        ilvl: int | None,
+        heading_level: int | None,
+        outline_level: int | None,
+        bold: bool,
+        all_caps: bool,
+        run_in_title: str | None,
+        in_table: bool,
+    ) -> tuple[Family, int, str | None, str, bool] | None:
         """``(family, level, label, title, strong)`` when the paragraph opens a section
         (``auto`` is its auto-number label)."""
         text = text.strip()
         if not text or mark == "deleted":
             return None
         typed = TYPED_NUMBER.match(text)
-        rest = text[typed.end():] if typed else text
+        rest = text[typed.end() :] if typed else text
         label = auto or (typed.group(0).strip() if typed else None)
         if label is None and (heading_level or bold):
             bare = _BARE_NUMBER.match(text)
             if bare and len(text.split()) <= _TITLE_WORDS:
-                label, rest = bare.group(1), text[bare.end():]
-        heading = None if label else heading_level or (
-            outline_level + 1 if outline_level is not None else None)
+                label, rest = bare.group(1), text[bare.end() :]
+        heading = None if label else heading_level or (outline_level + 1 if outline_level is not None else None)
         if label or heading:
             title = run_in_title or _title(rest if typed or not auto else text)
             if label:
@@ -245,5 +257,4 @@ class Sections:
 
 def _is_title_line(text: str) -> bool:
     words = text.split()
-    return (len(words) <= _TITLE_WORDS and not text.endswith((".", ";", ","))
-            and any(c.isalpha() for c in text))
+    return len(words) <= _TITLE_WORDS and not text.endswith((".", ";", ",")) and any(c.isalpha() for c in text)

@@ -136,8 +136,7 @@ class Styles:
         base = None
         base_id = based.get(VAL) if based is not None else None
         if base_id is not None and base_id != style_id:
-            base = self._cache.get(base_id) if base_id in self._cache else self._resolve(
-                base_id, depth + 1)
+            base = self._cache.get(base_id) if base_id in self._cache else self._resolve(base_id, depth + 1)
         name_el = el.find(_W + "name")
         name = name_el.get(VAL) if name_el is not None else None
         ppr = el.find(_W + "pPr")

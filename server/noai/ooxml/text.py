@@ -48,8 +48,18 @@ PPR = _W + "pPr"
 RPR = _W + "rPr"
 FALLBACK = "{%s}Fallback" % MC
 # Property containers never hold visible text (rPr holds w:ins/w:del *marks* for paragraph marks).
-_SKIP = {PPR, RPR, TXBX, FALLBACK, _W + "footnoteReference", _W + "endnoteReference",
-         _W + "commentReference", _W + "sectPr", _W + "pPrChange", _W + "rPrChange"}
+_SKIP = {
+    PPR,
+    RPR,
+    TXBX,
+    FALLBACK,
+    _W + "footnoteReference",
+    _W + "endnoteReference",
+    _W + "commentReference",
+    _W + "sectPr",
+    _W + "pPrChange",
+    _W + "rPrChange",
+}
 
 NORMAL, INSERTED, DELETED = "normal", "inserted", "deleted"
 # Text one author inserted and another (or the same) later deleted, still both pending: a w:del
@@ -106,8 +116,9 @@ def pieces(p: _Element) -> list[Piece]:
     return out
 
 
-def _walk(el: _Element, state: str, revision: _Element | None, run: _Element | None, fields: list[bool],
-          out: list[Piece]) -> None:
+def _walk(
+    el: _Element, state: str, revision: _Element | None, run: _Element | None, fields: list[bool], out: list[Piece]
+) -> None:
     """Append the segments under ``el`` to ``out``. ``fields`` has one entry per open complex
     field (``w:fldChar``): True while in its code part (between begin and separate)."""
     for child in el:

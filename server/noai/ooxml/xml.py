@@ -62,8 +62,7 @@ def _check_prolog(data: bytes, part_name: str) -> None:
         ) from None
     except expat.ExpatError as exc:
         raise MalformedXmlError(
-            f"{part_name} is not well-formed XML ({expat.ErrorString(exc.code)}, "
-            f"line {exc.lineno})."
+            f"{part_name} is not well-formed XML ({expat.ErrorString(exc.code)}, line {exc.lineno})."
         ) from None
 
 

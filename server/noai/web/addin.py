@@ -50,8 +50,13 @@ def pane_config() -> Response:
     whether a token is required."""
     from .security import connect_sources
 
-    return jsonify({"api": f"{public_url()}/api/v1", "connect_src": list(connect_sources()),
-                    "token_required": bool(current_app.config["API_TOKEN"])})
+    return jsonify(
+        {
+            "api": f"{public_url()}/api/v1",
+            "connect_src": list(connect_sources()),
+            "token_required": bool(current_app.config["API_TOKEN"]),
+        }
+    )
 
 
 @bp.get("/manifest.xml")

@@ -54,7 +54,8 @@ def _document() -> tuple[bytes, str | None, dict[str, Any]]:
     raise UnsupportedMediaType(
         f"Send a Word document (.docx) as {DOCX_TYPE} or application/octet-stream, Word XML as "
         f"application/xml, or a multipart/form-data form with the field 'file'; "
-        f"not {request.mimetype or 'a body without Content-Type'}.")
+        f"not {request.mimetype or 'a body without Content-Type'}."
+    )
 
 
 def _previous() -> bytes | None:
@@ -67,9 +68,14 @@ def _options(loaded: dict[str, Any] | None = None) -> engine.Options:
     """Engine options from validated request options; the clause folders are the server's."""
     loaded = loaded or {}
     return engine.Options(
-        variant=loaded.get("variant"), comments=loaded.get("comments", True), we=loaded.get("we"),
+        variant=loaded.get("variant"),
+        comments=loaded.get("comments", True),
+        we=loaded.get("we"),
+        work_kind=loaded.get("work_kind"),
         playbook=None,  # "default", the only shipped playbook, is the engine's own
-        clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]), check=deadline_check())
+        clause_dirs=tuple(Path(d) for d in current_app.config["USER_CLAUSES"]),
+        check=deadline_check(),
+    )
 
 
 def _compute(data: bytes, job: Callable[[], T], *, rewrite: bool = False, previous: bytes | None = None) -> T:
@@ -82,12 +88,14 @@ def _compute(data: bytes, job: Callable[[], T], *, rewrite: bool = False, previo
         raise DocumentBudgetError(
             f"This document would need about {estimate // MIB:,} MiB of memory to read, more than "
             f"the {limit // MIB:,} MiB this server allows one request (NOAI_REQUEST_MEMORY). Its XML "
-            f"is unusually large for its content: save it again in Word, or split it.")
+            f"is unusually large for its content: save it again in Word, or split it."
+        )
     account = budget.shared(current_app.config["MAX_MEMORY"])
 
     def reserved() -> T:
         with account.reserve(estimate):
             return job()
+
     return compute.run(reserved, compute.hard_limit(current_app.config["TIMEOUT"]))
 
 
@@ -97,17 +105,24 @@ def audit() -> Response:
     we = AuditOptionsSchema().load(raw).get("we")
     check = deadline_check()
     previous = _previous()
-    return jsonify(_compute(data, lambda: engine.audit(data, filename=filename, we=we, check=check,
-                                                       previous=previous).to_dict(), previous=previous))
+    return jsonify(
+        _compute(
+            data,
+            lambda: engine.audit(data, filename=filename, we=we, check=check, previous=previous).to_dict(),
+            previous=previous,
+        )
+    )
 
 
 @bp.post("/plan")
 def plan() -> Response:
     data, filename, raw = _document()
     options = _options(OptionsSchema().load(raw))
+
     def job() -> dict[str, Any]:
         result, the_plan = engine.plan(data, options, filename=filename)
         return {"audit": result.to_dict(), "plan": the_plan.to_dict()}
+
     return jsonify(_compute(data, job))
 
 
@@ -118,12 +133,18 @@ def redline() -> Response:
     date = loaded.get("date") or datetime.now(UTC).replace(microsecond=0)
     options = _options(loaded)
     previous = _previous()
-    result = _compute(data, lambda: engine.redline(data, author=loaded["author"], date=date, options=options,
-                                                   filename=filename, previous=previous),
-                      rewrite=True, previous=previous)
+    result = _compute(
+        data,
+        lambda: engine.redline(
+            data, author=loaded["author"], date=date, options=options, filename=filename, previous=previous
+        ),
+        rewrite=True,
+        previous=previous,
+    )
     stem = PurePath(filename).stem if filename else "document"
-    response = send_file(io.BytesIO(result.docx), mimetype=DOCX_TYPE, as_attachment=True,
-                         download_name=f"{stem}.noai.docx")
+    response = send_file(
+        io.BytesIO(result.docx), mimetype=DOCX_TYPE, as_attachment=True, download_name=f"{stem}.noai.docx"
+    )
     response.headers["X-Noai-Applied"] = str(len(result.write.applied))
     response.headers["X-Noai-Skipped"] = str(len(result.write.skipped))
     for name, scored in (("Before", result.audit), ("After", result.after)):  # after: the output audited
@@ -134,8 +155,18 @@ def redline() -> Response:
 @bp.get("/clauses")
 def clauses() -> Response:
     library, _ = engine.library_for(_options())
-    items = [{"id": c.id, "kind": c.kind, "title": c.title, "summary": c.summary, "rationale": c.rationale,
-              "variants": list(c.variants), "placement": c.placement} for c in library.clauses]
+    items = [
+        {
+            "id": c.id,
+            "kind": c.kind,
+            "title": c.title,
+            "summary": c.summary,
+            "rationale": c.rationale,
+            "variants": list(c.variants),
+            "placement": c.placement,
+        }
+        for c in library.clauses
+    ]
     return jsonify(ClauseListSchema().dump({"clauses": items}))
 
 

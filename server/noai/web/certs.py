@@ -45,13 +45,16 @@ class CertPaths:
 
 def cert_paths(folder: Path) -> CertPaths:
     """Where ``make_certificates`` writes into ``folder`` (and ``noai serve`` looks)."""
-    return CertPaths(folder, folder / "ca.crt", folder / "ca.key", folder / "localhost.crt",
-                     folder / "localhost.key")
+    return CertPaths(folder, folder / "ca.crt", folder / "ca.key", folder / "localhost.crt", folder / "localhost.key")
 
 
 def _name(common_name: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "noai local"),
-                      x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "noai local"),
+            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+        ]
+    )
 
 
 def _san(hosts: list[str]) -> x509.SubjectAlternativeName:
@@ -64,23 +67,44 @@ def _san(hosts: list[str]) -> x509.SubjectAlternativeName:
     return x509.SubjectAlternativeName(names)
 
 
-def _certificate(subject: x509.Name, issuer: x509.Name, public_key: CertificatePublicKeyTypes,
-                 signing_key: CertificateIssuerPrivateKeyTypes, days: int, now: datetime, ca: bool,
-                 extra: Iterable[tuple[x509.ExtensionType, bool]] = ()) -> x509.Certificate:
-    builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer)
-               .public_key(public_key).serial_number(x509.random_serial_number())
-               .not_valid_before(now - timedelta(minutes=5)).not_valid_after(now + timedelta(days=days))
-               .add_extension(x509.BasicConstraints(ca=ca, path_length=0 if ca else None), critical=True)
-               .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False))
+def _certificate(
+    subject: x509.Name,
+    issuer: x509.Name,
+    public_key: CertificatePublicKeyTypes,
+    signing_key: CertificateIssuerPrivateKeyTypes,
+    days: int,
+    now: datetime,
+    ca: bool,
+    extra: Iterable[tuple[x509.ExtensionType, bool]] = (),
+) -> x509.Certificate:
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer)
+        .public_key(public_key)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=0 if ca else None), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
+    )
     for extension, critical in extra:
         builder = builder.add_extension(extension, critical=critical)
     return builder.sign(signing_key, hashes.SHA256())
 
 
 def _usage(ca: bool) -> x509.KeyUsage:
-    return x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=not ca,
-                         data_encipherment=False, key_agreement=False, key_cert_sign=ca, crl_sign=ca,
-                         encipher_only=False, decipher_only=False)
+    return x509.KeyUsage(
+        digital_signature=True,
+        content_commitment=False,
+        key_encipherment=not ca,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=ca,
+        crl_sign=ca,
+        encipher_only=False,
+        decipher_only=False,
+    )
 
 
 def _write(path: Path, data: bytes, private: bool) -> None:
@@ -99,20 +123,28 @@ def make_certificates(folder: Path, hosts: list[str], force: bool = False) -> Ce
     existing = [p for p in (paths.ca_cert, paths.ca_key, paths.cert, paths.key) if p.exists()]
     if existing and not force:
         raise CertificateExistsError(
-            f"{existing[0]} already exists; use --force to replace the certificates "
-            f"(then trust the new ca.crt again).")
+            f"{existing[0]} already exists; use --force to replace the certificates (then trust the new ca.crt again)."
+        )
     paths.folder.mkdir(parents=True, exist_ok=True)
     now = datetime.now(UTC)
     ca_key, leaf_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
     ca_name = _name("noai local CA")
-    ca = _certificate(ca_name, ca_name, ca_key.public_key(), ca_key, CA_DAYS, now, True,
-                      [(_usage(True), True)])
-    leaf = _certificate(_name("localhost"), ca_name, leaf_key.public_key(), ca_key, LEAF_DAYS, now, False, [
-        (_usage(False), True),
-        (x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False),
-        (_san(hosts), False),
-        (x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False),
-    ])
+    ca = _certificate(ca_name, ca_name, ca_key.public_key(), ca_key, CA_DAYS, now, True, [(_usage(True), True)])
+    leaf = _certificate(
+        _name("localhost"),
+        ca_name,
+        leaf_key.public_key(),
+        ca_key,
+        LEAF_DAYS,
+        now,
+        False,
+        [
+            (_usage(False), True),
+            (x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False),
+            (_san(hosts), False),
+            (x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False),
+        ],
+    )
     pem, pkcs8 = serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8
     for path, key in ((paths.ca_key, ca_key), (paths.key, leaf_key)):
         _write(path, key.private_bytes(pem, pkcs8, serialization.NoEncryption()), private=True)

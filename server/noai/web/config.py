@@ -20,8 +20,12 @@ MIB = 1024 * 1024
 
 #: Origins of Word on the web and Microsoft 365 that host the task pane in an iframe.
 OFFICE_FRAME_ANCESTORS = (
-    "https://*.officeapps.live.com", "https://*.office.com", "https://*.office365.com",
-    "https://*.microsoft365.com", "https://*.cloud.microsoft", "https://*.sharepoint.com",
+    "https://*.officeapps.live.com",
+    "https://*.office.com",
+    "https://*.office365.com",
+    "https://*.microsoft365.com",
+    "https://*.cloud.microsoft",
+    "https://*.sharepoint.com",
     "https://onedrive.live.com",
 )
 
@@ -64,7 +68,7 @@ def configure(app: Flask, config: Mapping[str, Any] | None) -> None:
 
 
 def _as_list(value: str | Iterable[object] | None, sep: str | None) -> tuple[str, ...]:
-    """"a, b c" (or "a:b" with ``sep``) or ["a", "b"] -> ("a", "b")."""
+    """ "a, b c" (or "a:b" with ``sep``) or ["a", "b"] -> ("a", "b")."""
     if isinstance(value, str):
         value = value.split(sep) if sep else value.replace(",", " ").split()
     return tuple(str(v).rstrip("/") for v in value or () if str(v).strip())

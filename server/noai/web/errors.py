@@ -26,13 +26,21 @@ _KEPT_HEADERS = ("Allow", "WWW-Authenticate", "Retry-After")
 
 def problem(status: int, code: str, title: str, detail: str, **extra: Any) -> Response:
     """The problem details response; ``extra`` keys join the body."""
-    body = {"type": f"/problems/{code}", "title": title, "status": status, "detail": detail,
-            "instance": request.path, "code": code, "request_id": g.get("request_id", ""), **extra}
+    body = {
+        "type": f"/problems/{code}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": request.path,
+        "code": code,
+        "request_id": g.get("request_id", ""),
+        **extra,
+    }
     return Response(json.dumps(body), status=status, mimetype=PROBLEM_TYPE)
 
 
 def _slug(name: str) -> str:
-    """"Request Entity Too Large" -> "request-entity-too-large"."""
+    """ "Request Entity Too Large" -> "request-entity-too-large"."""
     return "-".join(name.lower().replace("'", "").split())
 
 
@@ -52,8 +60,13 @@ def _engine_error(exc: NoaiError) -> Response:
 
 def _validation_error(exc: ValidationError) -> Response:
     fields = exc.messages if isinstance(exc.messages, dict) else {"_schema": exc.messages}
-    return problem(400, "invalid-request", "The request's options are invalid",
-                   "Some options of the request are invalid; see errors for each one.", errors=fields)
+    return problem(
+        400,
+        "invalid-request",
+        "The request's options are invalid",
+        "Some options of the request are invalid; see errors for each one.",
+        errors=fields,
+    )
 
 
 def _http_error(exc: HTTPException) -> Response:
@@ -67,8 +80,12 @@ def _http_error(exc: HTTPException) -> Response:
 def _unexpected(exc: Exception) -> Response:
     frames = "\n".join(f"  {f.filename}:{f.lineno} in {f.name}" for f in traceback.extract_tb(exc.__traceback__))
     log.error("unexpected %s\n%s", type(exc).__name__, frames)
-    return problem(500, "internal-error", "Internal server error",
-                   "The server failed unexpectedly. Quote the request id when you report it.")
+    return problem(
+        500,
+        "internal-error",
+        "Internal server error",
+        "The server failed unexpectedly. Quote the request id when you report it.",
+    )
 
 
 def register_error_handlers(app: Flask) -> None:

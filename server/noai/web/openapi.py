@@ -26,17 +26,21 @@ bp = Blueprint("openapi", __name__)
 
 
 def _problems(*statuses: int) -> dict[str, Any]:
-    return {str(s): {"description": "Problem details (RFC 9457).",
-                     "content": {PROBLEM_TYPE: {"schema": "Problem"}}} for s in statuses}
+    return {
+        str(s): {"description": "Problem details (RFC 9457).", "content": {PROBLEM_TYPE: {"schema": "Problem"}}}
+        for s in statuses
+    }
 
 
 def _ok(schema: str, description: str) -> dict[str, Any]:
     return {"200": {"description": description, "content": {"application/json": {"schema": schema}}}}
 
 
-_PREVIOUS = ("The document we sent (our earlier redline), when `file` is the other side's reply: the audit's "
-             "`negotiation` section compares with it, and the redline answers it. Optional: a redline of ours "
-             "records its round inside the document.")
+_PREVIOUS = (
+    "The document we sent (our earlier redline), when `file` is the other side's reply: the audit's "
+    "`negotiation` section compares with it, and the redline answers it. Optional: a redline of ours "
+    "records its round inside the document."
+)
 
 
 def _document_body(options: type | None, previous: bool = False) -> dict[str, Any]:
@@ -49,8 +53,7 @@ def _document_body(options: type | None, previous: bool = False) -> dict[str, An
         properties.update(_form_properties(options))
     content = {t: {"schema": binary} for t in RAW_TYPES if t not in ("text/xml",)}
     content[MULTIPART] = {"schema": form}
-    return {"required": True, "description": "The Word document (.docx) or Word's Flat OPC XML.",
-            "content": content}
+    return {"required": True, "description": "The Word document (.docx) or Word's Flat OPC XML.", "content": content}
 
 
 def _form_properties(options: type) -> dict[str, Any]:
@@ -62,10 +65,14 @@ def _form_properties(options: type) -> dict[str, Any]:
     return properties
 
 
-def _document_operation(summary: str, options: type | None, answer: dict[str, Any],
-                        previous: bool = False) -> dict[str, Any]:
-    operation: dict[str, Any] = {"summary": summary, "requestBody": _document_body(options, previous),
-                 "responses": {**answer, **_problems(400, 401, 408, 413, 414, 415, 422, 500, 503)}}
+def _document_operation(
+    summary: str, options: type | None, answer: dict[str, Any], previous: bool = False
+) -> dict[str, Any]:
+    operation: dict[str, Any] = {
+        "summary": summary,
+        "requestBody": _document_body(options, previous),
+        "responses": {**answer, **_problems(400, 401, 408, 413, 414, 415, 422, 500, 503)},
+    }
     if options is not None:
         operation["parameters"] = [{"in": "query", "schema": options}]
     return {"post": operation}
@@ -82,8 +89,10 @@ def _wire_components(name: str, title: str) -> dict[str, Any]:
 
     def rewrite(node: Any) -> Any:
         if isinstance(node, dict):
-            return {k: (f"#/components/schemas/{names[v.rsplit('/', 1)[1]]}" if k == "$ref" else rewrite(v))
-                    for k, v in node.items()}
+            return {
+                k: (f"#/components/schemas/{names[v.rsplit('/', 1)[1]]}" if k == "$ref" else rewrite(v))
+                for k, v in node.items()
+            }
         if isinstance(node, list):
             return [rewrite(v) for v in node]
         return node
@@ -91,19 +100,26 @@ def _wire_components(name: str, title: str) -> dict[str, Any]:
     return {title: rewrite(schema), **{names[d]: rewrite(body) for d, body in defs.items()}}
 
 
-PLAN_ANSWER = {"type": "object", "required": ["audit", "plan"], "additionalProperties": False,
-               "properties": {"audit": {"$ref": "#/components/schemas/Audit"},
-                              "plan": {"$ref": "#/components/schemas/Plan"}},
-               "description": "The answer of POST /plan: the audit and the plan made from it."}
+PLAN_ANSWER = {
+    "type": "object",
+    "required": ["audit", "plan"],
+    "additionalProperties": False,
+    "properties": {"audit": {"$ref": "#/components/schemas/Audit"}, "plan": {"$ref": "#/components/schemas/Plan"}},
+    "description": "The answer of POST /plan: the audit and the plan made from it.",
+}
 
 
 @lru_cache(maxsize=1)
 def build_spec() -> dict[str, Any]:
     """The OpenAPI document as a dict (the same for every request)."""
-    spec = APISpec(title="noai API", version=__version__, openapi_version="3.1.0",
-                   plugins=[MarshmallowPlugin()],
-                   info={"description": "Audit Word contracts for AI-training risks and redline them."},
-                   servers=[{"url": PREFIX}])
+    spec = APISpec(
+        title="noai API",
+        version=__version__,
+        openapi_version="3.1.0",
+        plugins=[MarshmallowPlugin()],
+        info={"description": "Audit Word contracts for AI-training risks and redline them."},
+        servers=[{"url": PREFIX}],
+    )
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
     for name in ("Health", "ClauseList", "RenderedClause"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
@@ -111,25 +127,62 @@ def build_spec() -> dict[str, Any]:
         for component, body in _wire_components(name, title).items():
             spec.components.schema(component, component=body)
     spec.components.schema("PlanAnswer", component=PLAN_ANSWER)
-    redlined = {"200": {"description": "The redlined document, as an attachment.",
-                        "content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}}}}}
-    spec.path("/audit", operations=_document_operation(
-        "Audit a document", schemas.AuditOptionsSchema, _ok("Audit", "The audit (noai.audit/2)."), previous=True))
-    spec.path("/plan", operations=_document_operation(
-        "Plan the redline of a document", schemas.OptionsSchema, _ok("PlanAnswer", "The audit and the plan.")))
-    spec.path("/redline", operations=_document_operation(
-        "Redline a document as tracked changes", schemas.RedlineOptionsSchema, redlined, previous=True))
-    spec.path("/clauses", operations={"get": {
-        "summary": "List the clause library",
-        "responses": {**_ok("ClauseList", "The clauses."), **_problems(401, 414)}}})
-    spec.path("/clauses/{clause_id}", operations={"get": {
-        "summary": "One clause, rendered with the given terms",
-        "parameters": [{"in": "path", "name": "clause_id", "required": True, "schema": {"type": "string"}},
-                       {"in": "query", "schema": schemas.ClauseQuerySchema}],
-        "responses": {**_ok("RenderedClause", "The rendered clause."), **_problems(400, 401, 404, 414, 422)}}})
-    spec.path("/healthz", operations={"get": {
-        "summary": "Liveness", "security": [], "responses": {**_ok("Health", "The server is up."),
-                                                              **_problems(414)}}})
+    redlined = {
+        "200": {
+            "description": "The redlined document, as an attachment.",
+            "content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+        }
+    }
+    spec.path(
+        "/audit",
+        operations=_document_operation(
+            "Audit a document", schemas.AuditOptionsSchema, _ok("Audit", "The audit (noai.audit/2)."), previous=True
+        ),
+    )
+    spec.path(
+        "/plan",
+        operations=_document_operation(
+            "Plan the redline of a document", schemas.OptionsSchema, _ok("PlanAnswer", "The audit and the plan.")
+        ),
+    )
+    spec.path(
+        "/redline",
+        operations=_document_operation(
+            "Redline a document as tracked changes", schemas.RedlineOptionsSchema, redlined, previous=True
+        ),
+    )
+    spec.path(
+        "/clauses",
+        operations={
+            "get": {
+                "summary": "List the clause library",
+                "responses": {**_ok("ClauseList", "The clauses."), **_problems(401, 414)},
+            }
+        },
+    )
+    spec.path(
+        "/clauses/{clause_id}",
+        operations={
+            "get": {
+                "summary": "One clause, rendered with the given terms",
+                "parameters": [
+                    {"in": "path", "name": "clause_id", "required": True, "schema": {"type": "string"}},
+                    {"in": "query", "schema": schemas.ClauseQuerySchema},
+                ],
+                "responses": {**_ok("RenderedClause", "The rendered clause."), **_problems(400, 401, 404, 414, 422)},
+            }
+        },
+    )
+    spec.path(
+        "/healthz",
+        operations={
+            "get": {
+                "summary": "Liveness",
+                "security": [],
+                "responses": {**_ok("Health", "The server is up."), **_problems(414)},
+            }
+        },
+    )
     document = spec.to_dict()
     document["security"] = [{"bearer": []}]
     return document

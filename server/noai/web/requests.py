@@ -31,8 +31,13 @@ log = logging.getLogger("noai.web")
 class InMemoryRequest(Request):
     """A Flask request whose uploaded files are kept in memory, never in a temporary file."""
 
-    def _get_file_stream(self, total_content_length: int | None, content_type: str | None,
-                         filename: str | None = None, content_length: int | None = None) -> IO[bytes]:
+    def _get_file_stream(
+        self,
+        total_content_length: int | None,
+        content_type: str | None,
+        filename: str | None = None,
+        content_length: int | None = None,
+    ) -> IO[bytes]:
         return io.BytesIO()
 
 
@@ -71,9 +76,15 @@ def _start() -> None:
 def _finish(response: Response) -> Response:
     response.headers[REQUEST_ID_HEADER] = g.get("request_id", "")
     elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-    log.info("%s %s %s in=%s out=%s %.0fms", request.method, request.path,
-             response.status_code, request.content_length or 0, response.content_length or 0,
-             elapsed)
+    log.info(
+        "%s %s %s in=%s out=%s %.0fms",
+        request.method,
+        request.path,
+        response.status_code,
+        request.content_length or 0,
+        response.content_length or 0,
+        elapsed,
+    )
     return response
 
 
@@ -86,7 +97,9 @@ def deadline_check() -> Callable[[], None]:
         if time.perf_counter() - started > limit:
             raise DeadlineExceededError(
                 f"The request was stopped after {limit:g} s, this server's limit (NOAI_TIMEOUT); "
-                f"try a smaller document, or ask the administrator to raise the limit.")
+                f"try a smaller document, or ask the administrator to raise the limit."
+            )
+
     return check
 
 

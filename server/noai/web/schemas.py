@@ -12,16 +12,21 @@ from typing import Any
 
 from marshmallow import EXCLUDE, RAISE, Schema, fields, validate
 
+from noai.analysis.work_kind import WORK_KINDS
 from noai.library import VARIANTS
 
 PLAYBOOKS = ("default",)  # shipped playbooks a client may name; never a server path
 _TERM: dict[str, Any] = {"validate": validate.Length(min=1, max=200)}
 
 
-_WE: dict[str, Any] = {"validate": validate.Length(min=1, max=200),
-       "metadata": {"description": "Which party you are: a party's name or word as the document writes it "
-                                   "(\"Acme\", \"the Customer\"), or a role (creator, client). A value that names "
-                                   "no party of the document is a 422 problem listing the parties found."}}
+_WE: dict[str, Any] = {
+    "validate": validate.Length(min=1, max=200),
+    "metadata": {
+        "description": "Which party you are: a party's name or word as the document writes it "
+        '("Acme", "the Customer"), or a role (creator, client). A value that names '
+        "no party of the document is a 422 problem listing the parties found."
+    },
+}
 
 
 class AuditOptionsSchema(Schema):
@@ -41,21 +46,39 @@ class OptionsSchema(Schema):
 
     we = fields.String(**_WE)
 
-    variant = fields.String(validate=validate.OneOf(VARIANTS),
-                            metadata={"description": "The variant to propose (default: the playbook's)."})
+    work_kind = fields.String(
+        validate=validate.OneOf(WORK_KINDS),
+        metadata={
+            "description": "The kind of work (software, creative, data, general); "
+            "default: detected from the document. Picks the clause "
+            "a lawyer adds for that kind."
+        },
+    )
+    variant = fields.String(
+        validate=validate.OneOf(VARIANTS), metadata={"description": "The variant to propose (default: the playbook's)."}
+    )
     comments = fields.Boolean(load_default=True, metadata={"description": "Word comments with the rationale."})
-    playbook = fields.String(load_default="default", validate=validate.OneOf(PLAYBOOKS),
-                             metadata={"description": "A shipped playbook, by name."})
+    playbook = fields.String(
+        load_default="default",
+        validate=validate.OneOf(PLAYBOOKS),
+        metadata={"description": "A shipped playbook, by name."},
+    )
 
 
 class RedlineOptionsSchema(OptionsSchema):
     """``POST /redline`` options: the plan's, and who and when the tracked changes are by."""
 
-    author = fields.String(load_default="noai", validate=[validate.Length(min=1, max=100), validate.Regexp(
-                               r"^[^\x00-\x1f\x7f]*$", error="The author may not contain control characters.")],
-                           metadata={"description": "Author of the tracked changes."})
-    date = fields.AwareDateTime(default_timezone=UTC,
-                                metadata={"description": "ISO 8601 date of the changes (default: now)."})
+    author = fields.String(
+        load_default="noai",
+        validate=[
+            validate.Length(min=1, max=100),
+            validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="The author may not contain control characters."),
+        ],
+        metadata={"description": "Author of the tracked changes."},
+    )
+    date = fields.AwareDateTime(
+        default_timezone=UTC, metadata={"description": "ISO 8601 date of the changes (default: now)."}
+    )
 
 
 class ClauseQuerySchema(Schema):

@@ -27,8 +27,9 @@ OFFICE_CDN = "https://appsforoffice.microsoft.com"
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 CORS_METHODS = "GET, POST, OPTIONS"
 CORS_HEADERS = "Authorization, Content-Type, X-Request-ID"
-CORS_EXPOSED = ("Content-Disposition, X-Request-ID, X-Noai-Applied, X-Noai-Skipped, "
-                "X-Noai-Score-Before, X-Noai-Score-After")
+CORS_EXPOSED = (
+    "Content-Disposition, X-Request-ID, X-Noai-Applied, X-Noai-Skipped, X-Noai-Score-Before, X-Noai-Score-After"
+)
 
 
 def connect_sources() -> tuple[str, ...]:
@@ -49,18 +50,20 @@ def _origin(url: str) -> str | None:
 def addin_csp(frame_ancestors: Iterable[str], connect: Iterable[str] = ("'self'", OFFICE_CDN)) -> str:
     """The task pane's policy: itself, the Office CDN for office.js, the backends it may call,
     framed by Office only."""
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src 'self' {OFFICE_CDN}",
-        "connect-src " + " ".join(connect),
-        f"frame-src 'self' {OFFICE_CDN}",
-        "img-src 'self' data:",
-        "style-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors " + " ".join(("'self'", *frame_ancestors)),
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' {OFFICE_CDN}",
+            "connect-src " + " ".join(connect),
+            f"frame-src 'self' {OFFICE_CDN}",
+            "img-src 'self' data:",
+            "style-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors " + " ".join(("'self'", *frame_ancestors)),
+        ]
+    )
 
 
 def _is_preflight() -> bool:
@@ -75,14 +78,14 @@ def _preflight() -> Response | None:
 def require_token() -> None:
     """``before_request`` of the API blueprint: the bearer token when one is configured."""
     token = current_app.config["API_TOKEN"]
-    if not token or not request.path.startswith("/api/v1/") or request.endpoint == "api.healthz" \
-            or _is_preflight():
+    if not token or not request.path.startswith("/api/v1/") or request.endpoint == "api.healthz" or _is_preflight():
         return
     scheme, _, given = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-        raise Unauthorized("This server needs an access token: send it as "
-                           "\"Authorization: Bearer <token>\" (the add-in's Settings).",
-                           www_authenticate=WWWAuthenticate("Bearer", {"realm": "noai"}))
+        raise Unauthorized(
+            'This server needs an access token: send it as "Authorization: Bearer <token>" (the add-in\'s Settings).',
+            www_authenticate=WWWAuthenticate("Bearer", {"realm": "noai"}),
+        )
 
 
 def _cors(response: Response) -> None:

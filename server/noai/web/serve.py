@@ -85,7 +85,8 @@ def _tls(args: argparse.Namespace) -> dict[str, str]:
         if not path.is_file():
             raise MissingCertificateError(
                 f"{path}: no such file. Run `noai certs` to make a local certificate (and trust it), "
-                f"give --cert and --key, or use --http behind a reverse proxy that does TLS.")
+                f"give --cert and --key, or use --http behind a reverse proxy that does TLS."
+            )
     return {"certfile": str(cert), "keyfile": str(key)}
 
 
@@ -136,8 +137,9 @@ def serve(args: argparse.Namespace) -> int:
         os.environ["NOAI_PUBLIC_URL"] = public_url(args)  # read by create_app() in the workers
     _configure_logging()
     scheme = "http" if args.http else "https"
-    print(f"noai: serving on {scheme}://{args.host}:{args.port}/ (task pane at /addin/, API at /api/v1/)",
-          file=sys.stderr)
+    print(
+        f"noai: serving on {scheme}://{args.host}:{args.port}/ (task pane at /addin/, API at /api/v1/)", file=sys.stderr
+    )
     # the server-wide memory account, made before gunicorn forks so that every worker shares it
     budget.shared(int(os.environ.get("NOAI_MAX_MEMORY") or budget.default_max_memory()))
     NoaiApplication(options).run()
