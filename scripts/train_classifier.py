@@ -261,8 +261,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write(model: learned.Model, path: Path) -> None:
-    # mtime=0: the same model gives the same bytes
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
+    # mtime=0 and no file name in the gzip header: the same model gives the same bytes, wherever it is written
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as f:
         f.write(json.dumps(model.to_dict(), separators=(",", ":"), sort_keys=True).encode("utf-8"))
 
 
