@@ -232,8 +232,14 @@ def main(argv: list[str] | None = None) -> int:
     dev = np.array([U.fold(d) in U.DEV_FOLDS for d in data.doc_ids])
     if args.dump:
         np.savez_compressed(
-            args.dump, oof=oof, labels=data.labels, mask=data.mask, rules=data.rules, dev=dev,
-            doc_ids=np.array(data.doc_ids), source=np.array(data.source),
+            args.dump,
+            oof=oof,
+            labels=data.labels,
+            mask=data.mask,
+            rules=data.rules,
+            dev=dev,
+            doc_ids=np.array(data.doc_ids),
+            source=np.array(data.source),
         )
     thresholds = []
     for k, kind in enumerate(KINDS):
