@@ -1,13 +1,16 @@
-"""The audit's CPU time against another checkout of the code (the speed guard: within 1.5x of a
-session's starting commit), on the ~100-page contracts of ``benchmarks/audit.py`` and ten times the
-synthetic one (the growth: linear = ~10).
+"""The audit's (or, with ``--redline``, the redline's) CPU time against another checkout of the code
+(the speed guard: within 1.5x of a session's starting commit), on the ~100-page contracts of
+``benchmarks/audit.py`` and ten times the synthetic one (the growth: linear = ~10).
 
 Each figure is the least CPU time (``time.process_time``: what the machine's other load moves
 least) of ``--repeat`` runs of ``engine.audit`` (read + audit) after one warm-up, in a fresh
 process per checkout and contract; the two checkouts take turns ``--rounds`` times and each keeps
 its least. Make the other checkout with ``git worktree add /tmp/base REV``.
 
-    python benchmarks/audit_vs.py /tmp/base/server [--repeat 7] [--rounds 2] [--no-10x] [--memory]
+    python benchmarks/audit_vs.py /tmp/base/server [--repeat 7] [--rounds 2] [--no-10x] [--memory] [--redline]
+
+``--redline`` times ``engine.redline`` (read, audit, plan, write) for the creator (``we="creator"``
+where the checkout has the option; older ones read the creator from the contract).
 """
 
 from __future__ import annotations
@@ -29,13 +32,24 @@ from make_large import make_large, word_made  # noqa: E402
 
 CHILD = """
 import sys, time
+from datetime import datetime
 from noai import engine
 data = open(sys.argv[1], "rb").read()
-engine.audit(data)
+if sys.argv[3] == "redline":
+    try:
+        options = engine.Options(we="creator")
+    except TypeError:  # a checkout from before the user's party was an option
+        options = engine.Options()
+    def job():
+        engine.redline(data, author="Bench", date=datetime(2026, 1, 1), options=options)
+else:
+    def job():
+        engine.audit(data)
+job()
 best = float("inf")
 for _ in range(int(sys.argv[2])):
     t = time.process_time()
-    engine.audit(data)
+    job()
     best = min(best, time.process_time() - t)
 print(best)
 """
@@ -55,11 +69,16 @@ else:
 """
 
 
-def cpu_ms(server: Path, path: Path, repeat: int) -> float:
-    """The least CPU time of ``repeat`` audits of ``path`` by the code under ``server``, in ms."""
+def cpu_ms(server: Path, path: Path, repeat: int, job: str = "audit") -> float:
+    """The least CPU time of ``repeat`` runs of ``job`` ("audit" or "redline") on ``path`` by the code
+    under ``server``, in ms."""
     env = {**os.environ, "PYTHONPATH": str(server)}
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path), str(repeat)], env=env, check=True, capture_output=True, text=True
+        [sys.executable, "-c", CHILD, str(path), str(repeat), job],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     return float(out) * 1000
 
@@ -85,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="turns each checkout takes (the least counts)")
     parser.add_argument("--no-10x", dest="tenfold", action="store_false", help="skip make_large(15000)")
     parser.add_argument("--memory", action="store_true", help="also the peak memory of one audit (Linux)")
+    parser.add_argument("--redline", action="store_true", help="time the redline (read, audit, plan, write)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         cases = {"make_large(1500)": make_large(1500)}
@@ -99,8 +119,9 @@ def main(argv: list[str] | None = None) -> int:
             repeat = max(2, args.repeat // 3) if "15000" in label else args.repeat
             base = now = float("inf")
             for _ in range(args.rounds):
-                base = min(base, cpu_ms(args.base, path, repeat))
-                now = min(now, cpu_ms(SERVER, path, repeat))
+                job = "redline" if args.redline else "audit"
+                base = min(base, cpu_ms(args.base, path, repeat, job))
+                now = min(now, cpu_ms(SERVER, path, repeat, job))
             rows.append((label, base, now))
             if args.memory:
                 mem.append((label, memory_mb(args.base, path), memory_mb(SERVER, path)))
