@@ -6,6 +6,7 @@ scipy (``pip install .[train]``), at training time only.
 
     python scripts/train_classifier.py                      # CV, thresholds, then the shipped model
     python scripts/train_classifier.py --cv-dir /tmp/cv      # also keep the five fold models for the harness
+    python scripts/train_classifier.py --dump /tmp/oof.npz   # also keep the out-of-fold scores (threshold study)
 
 Steps:
 1. every non-empty paragraph of the 250 CUAD dev contracts and the 23 gold contracts, read as the audit
@@ -213,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--cv-dir", type=Path, help="write the five fold models here (fold-N.json.gz)")
     ap.add_argument("--out", type=Path, default=learned.MODEL_PATH)
+    ap.add_argument("--dump", type=Path, help="also save the out-of-fold scores, labels and rules here (.npz)")
     args = ap.parse_args(argv)
     started = time.perf_counter()
     data = collect(args.limit)
@@ -228,6 +230,17 @@ def main(argv: list[str] | None = None) -> int:
         fold_models.append(model)
         print(f"fold {n}: {len(model.weights)} features ({time.perf_counter() - started:.0f} s)")
     dev = np.array([U.fold(d) in U.DEV_FOLDS for d in data.doc_ids])
+    if args.dump:
+        np.savez_compressed(
+            args.dump,
+            oof=oof,
+            labels=data.labels,
+            mask=data.mask,
+            rules=data.rules,
+            dev=dev,
+            doc_ids=np.array(data.doc_ids),
+            source=np.array(data.source),
+        )
     thresholds = []
     for k, kind in enumerate(KINDS):
         rows = dev & (data.mask[:, k] == 1)
@@ -254,8 +267,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write(model: learned.Model, path: Path) -> None:
-    # mtime=0: the same model gives the same bytes
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
+    # mtime=0 and no file name in the gzip header: the same model gives the same bytes, wherever it is written
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as f:
         f.write(json.dumps(model.to_dict(), separators=(",", ":"), sort_keys=True).encode("utf-8"))
 
 
