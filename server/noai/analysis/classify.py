@@ -675,19 +675,7 @@ class _Classifier:
             keeps_own = own is not None and owner is not None and own.group("who") in self.parties.names.get(owner, ())
             if self.made_by_owner(text, s, e, owner):
                 # "Inventions made solely by X shall be owned by X": each side keeps what it makes or supplies
-                if not any(f.kind == "reservation_of_rights" for f in out):
-                    out.append(
-                        self.finding(
-                            p,
-                            "reservation_of_rights",
-                            m,
-                            INFO,
-                            "ip_assignment/kept",
-                            owner=owner,
-                            direction=f"{owner}->{owner}",
-                            kept=True,
-                        )
-                    )
+                self.keep(out, p, m, owner)
                 done = e
                 continue
             if (owner == self.parties.creator or (keeps_own and any(w in phrase for w in ("assign", "transfer")))) and (
@@ -712,19 +700,7 @@ class _Classifier:
             if owner == self.parties.creator or keeps_own:
                 # A party keeping what is its own (the creator its tools, the client its data) gives
                 # nothing away: a statement of ownership kept, not an assignment.
-                if not any(f.kind == "reservation_of_rights" for f in out):
-                    out.append(
-                        self.finding(
-                            p,
-                            "reservation_of_rights",
-                            m,
-                            INFO,
-                            "ip_assignment/kept",
-                            owner=owner,
-                            direction=f"{owner}->{owner}",
-                            kept=True,
-                        )
-                    )
+                self.keep(out, p, m, owner)
                 done = e
                 continue
             giver = giver if giver not in (None, owner) else self.parties.creator
@@ -861,6 +837,22 @@ class _Classifier:
                 )
                 break
         return out
+
+    def keep(self, out: list[Finding], p: Paragraph, m: re.Match[str], owner: str | None) -> None:
+        """A party keeping what is its own: one ``kept`` reservation (info) for the paragraph, no transfer."""
+        if not any(f.kind == "reservation_of_rights" for f in out):
+            out.append(
+                self.finding(
+                    p,
+                    "reservation_of_rights",
+                    m,
+                    INFO,
+                    "ip_assignment/kept",
+                    owner=owner,
+                    direction=f"{owner}->{owner}",
+                    kept=True,
+                )
+            )
 
     def made_by_owner(self, text: str, s: int, e: int, owner: str | None) -> bool:
         """The sentence gives its ``owner`` what that party itself made, supplied or already held ("made
