@@ -85,6 +85,36 @@ def test_an_assignment_keeps_its_transfer_and_gets_the_covenant_and_the_creators
     assert "All rights not expressly granted" not in text  # no reservation in what the Studio no longer owns
 
 
+ASSIGNMENT_WITH_BACKGROUND_LICENCE = contract(
+    "SERVICES AGREEMENT",
+    PARTIES,
+    "1. Definitions",
+    '1.1 "Background Materials" means the tools and templates the Studio owned before this agreement.',
+    '1.2 "Fees" means the fees set out in the schedule to this agreement.',
+    "2. Intellectual Property",
+    "2.1 The Studio hereby assigns to the Client all right, title and interest in the illustrations it makes "
+    'under this agreement (the "Work").',
+    "2.2 The Studio grants the Client a non-exclusive licence to use the Background Materials in the Work for any "
+    "and all purposes.",
+    "3. General",
+    "3.1 This agreement is governed by the laws of England.",
+    "Signed for the Studio: ____________",
+)
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard"])
+def test_an_assignment_never_gets_a_sentence_limiting_licences_of_the_work_the_client_now_owns(variant):
+    # The licence of what the creator keeps is narrowed by the fix ("solely for the Permitted
+    # Purpose"), so the term is defined; the purpose limit's own sentence, which speaks of licences of
+    # the assigned Work, would contradict the assignment left standing.
+    plan = planned(ASSIGNMENT_WITH_BACKGROUND_LICENCE, variant)
+    text = inserted_text(plan)
+    assert any(e.op == "replace" and e.replacement == "solely for the Permitted Purpose" for e in plan.edits)
+    assert re.search(r"[“\"]Permitted Purpose[”\"] means", text)  # in the document's own quotes
+    assert "granted solely for the Permitted Purpose" not in text and "scope-limitation" not in inserted(plan)
+    assert all(e.paragraphs for e in plan.edits if e.op == "insert_after")  # no empty insertion either
+
+
 def test_an_assignment_gets_the_covenant_only_in_minimal():
     plan = planned(ASSIGNMENT, "minimal")
     clauses = inserted(plan)  # the covenant, and at most the clause for the kind of work (artwork: creative)

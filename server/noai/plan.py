@@ -225,7 +225,11 @@ def make_plan(
         keep={library.clause_defining(t).id for t in needed_terms},
     )
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
-    insertions = render_insertions(result, library, placed, variant, terms, with_comments)
+    # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
+    # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
+    # licences of the work the client now owns.
+    only_defining = {"scope-limitation"} if strategy.situation == ASSIGNED else set()
+    insertions = render_insertions(result, library, placed, variant, terms, with_comments, only_defining)
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
         first = clauses[0]
@@ -604,8 +608,10 @@ def render_insertions(
     variant: str,
     terms: Mapping[str, str],
     with_comments: bool,
+    only_defining: Set[str] = frozenset(),
 ) -> list[Edit]:
-    """An ``insert_after`` edit for each placed clause not already in the document, its terms
+    """An ``insert_after`` edit for each placed clause not already in the document (of a clause in
+    ``only_defining``, its definitions alone), its terms
     defined once unless the document defines them: appended to the document's definitions clause
     when it has one (in that clause's style, as one more edit), else in an opening "In this
     clause, …" sentence of the first clause that uses them ("In this agreement" when a later
@@ -622,17 +628,22 @@ def render_insertions(
         if body and body[-1] in document_text:
             continue  # the clause is already in the document (e.g. our own pending insertion)
         definitions = [t for t in body if t.startswith("“") and any(t.startswith(f"“{d}”") for d in r.defined)]
-        bodies.append((index, clause, r, [t for t in body if t not in definitions], definitions))
+        operative = [] if clause.id in only_defining else [t for t in body if t not in definitions]
+        if not operative and not definitions:
+            continue
+        bodies.append((index, clause, r, operative, definitions))
     edits = []
     collected: list[str] = []  # the definitions for the document's definitions clause
     for n, (index, clause, r, body, definitions) in enumerate(bodies):
         if definitions and run is not None:
             collected.extend(definitions)
+            if not body:
+                continue  # a clause kept for its definitions alone: they go to the definitions clause
         elif definitions:
             later = " ".join(t for b in bodies[n + 1 :] for t in b[3])
             names = [d[1 : d.index("”")] for d in definitions]
             scope = "this clause"
-            if any(re.search(rf"(?<!\w){re.escape(name)}", later) for name in names):
+            if not body or any(re.search(rf"(?<!\w){re.escape(name)}", later) for name in names):
                 scope = terms.get("agreement", "this agreement")
             body = [_opening_definitions(definitions, scope), *body]
         # the run-in title goes on the operative paragraph, not on the definitions before it
