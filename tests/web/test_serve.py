@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import ssl
 import stat
-import subprocess
-import sys
-import time
 import urllib.request
 from argparse import Namespace
 from ipaddress import ip_address
@@ -22,6 +17,7 @@ from noai.web.certs import make_certificates, trust_instructions
 from noai.web.serve import gunicorn_options
 
 from .conftest import DOCX_TYPE
+from .live import live_server
 
 
 @pytest.fixture(scope="module")
@@ -82,54 +78,10 @@ def test_gunicorn_gets_a_worker_a_cpu_timeouts_and_recycling(certs):
     assert "certfile" not in gunicorn_options(serve_args(http=True))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, context: ssl.SSLContext, process: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.stderr.read().decode()
-        try:
-            urllib.request.urlopen(url, context=context, timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer within {seconds} s")
-
-
 @pytest.mark.timeout(90)
 def test_noai_serve_answers_over_https_with_the_local_certificate(certs, example_docx, tmp_path):
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NOAI_")}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from noai.cli import main; sys.exit(main())",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            "--cert",
-            str(certs.cert),
-            "--key",
-            str(certs.key),
-        ],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    context = ssl.create_default_context(cafile=str(certs.ca_cert))
-    base = f"https://127.0.0.1:{port}/api/v1"
-    try:
-        wait_for(f"{base}/healthz", context, process)
+    with live_server(tmp_path, certs=certs) as (root, context, process):
+        base = f"{root}/api/v1"
         with urllib.request.urlopen(f"{base}/healthz", context=context) as response:
             assert json.load(response)["status"] == "ok"
             assert response.headers["Strict-Transport-Security"]
@@ -138,11 +90,8 @@ def test_noai_serve_answers_over_https_with_the_local_certificate(certs, example
         )
         with urllib.request.urlopen(request, context=context, timeout=30) as response:
             assert json.load(response)["schema"] == "noai.audit/2"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
     assert process.returncode == 0
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.iterdir()) == []  # the server wrote nothing in its working folder (the log was ours)
 
 
 def test_serve_refuses_to_start_with_a_broken_user_clause_folder_and_lists_each_problem(tmp_path, capsys, monkeypatch):
