@@ -130,3 +130,49 @@ def test_the_audit_reports_titles_without_moving_the_score_or_the_places():
     assert {(f.start, f.kind) for f in with_titles.findings} - bare == {(f.start, f.kind) for f in clauses}
     # the places still point at the clauses' bodies, never at a bare title
     assert all(place.index not in (1, 3) for place in with_titles.places.values())
+
+
+def confidentiality(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in classify(paragraphs, TERMS) if f.kind == "confidentiality"]
+
+
+def test_the_confidentiality_clause_is_its_title_and_first_paragraph_not_every_duty_or_definition():
+    paragraphs = document(
+        (
+            "Definitions",
+            ['"Confidential Information" means any non-public information a party discloses to the other.'],
+        ),
+        (
+            "Confidentiality",
+            [
+                "The Studio shall keep confidential all information the Client gives it about its routes.",
+                "The Client shall hold the Studio's drafts in strict confidence.",
+                "Neither party will disclose the other's Confidential Information to a competitor.",
+            ],
+        ),
+    )
+    assert confidentiality(paragraphs) == [(3, 4)]
+
+
+def test_without_a_confidentiality_title_the_first_duty_of_confidence_is_the_clause():
+    paragraphs = document(
+        (
+            "Definitions",
+            ['"Confidential Information" means any non-public information a party discloses to the other.'],
+        ),
+        (
+            "General",
+            [
+                "The Studio shall keep confidential all information the Client gives it.",
+                "The Client shall hold the Studio's drafts in strict confidence.",
+            ],
+        ),
+    )
+    assert confidentiality(paragraphs) == [(4, 4)]
+
+
+def test_a_lone_definition_of_confidential_information_is_still_reported():
+    paragraphs = document(
+        ("Definitions", ['"Confidential Information" means any non-public information a party discloses.']),
+    )
+    assert confidentiality(paragraphs) == [(2, 2)]

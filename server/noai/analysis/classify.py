@@ -1236,6 +1236,32 @@ def _combined(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _main_confidentiality(findings: list[Finding], c: _Classifier) -> list[Finding]:
+    """One confidentiality finding, the contract's confidentiality clause: its title (a bare heading or a
+    run-in title such as "Confidentiality", "Confidential Information", "Non-Disclosure") with its first
+    paragraph; else the first operative duty of confidence ("shall keep … confidential"); else the first
+    mention. The clause's further duties, exceptions and the definition of Confidential Information
+    elsewhere repeat it (the kind is informational: what the agreement keeps secret, not a risk)."""
+    found = [f for f in findings if f.kind == "confidentiality"]
+    if len(found) < 2 and not any(f.end > f.start for f in found):
+        return findings
+    paragraphs = c.paragraphs
+
+    def titled(f: Finding) -> bool:
+        p = paragraphs[f.start]
+        return bool(
+            (bare_title(p) and _CONFIDENTIALITY_TITLE.match(p.text))
+            or (p.run_in_title and _CONFIDENTIALITY_TITLE.match(p.run_in_title))
+        )
+
+    main = next((f for f in found if titled(f)), next((f for f in found if f.operative), found[0] if found else None))
+    if main is None:
+        return findings
+    end = c.first_body(main.start) if bare_title(paragraphs[main.start]) else main.start
+    kept = replace(main, end=min(main.end, end)) if main.end > end else main
+    return [kept if f is main else f for f in findings if f.kind != "confidentiality" or f is main]
+
+
 # -- the public function ----------------------------------------------------------------------------
 
 
@@ -1403,7 +1429,7 @@ def classify(
         if grant is not None:
             carried, carried_path = grant, tuple(p.section_path)
         found.extend(_extend(f, paragraphs) for f in findings)
-    found = _merge(found, paragraphs)
+    found = _main_confidentiality(_merge(found, paragraphs), c)
     if getattr(terms, "creator", None) is None:
         found = [
             replace(f, attributes={**f.attributes, "parties_unknown": True}) if f.kind in GRANT_KINDS else f
