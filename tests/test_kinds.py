@@ -12,11 +12,7 @@ from noai.kinds import KINDS, PROTECTIONS, BySide, FindingKind, KindSpec, Placem
 
 # The fields an explanation may name: the party labels the classifier fills in, the place of a
 # governing-law clause. Any other name would raise KeyError on the first finding of its kind.
-_FILLED = {"owner", "grantor", "grantee", "beneficiary", "indemnitor", "jurisdiction"}
-
-
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+_FILLED = {"owner", "grantor", "grantee", "beneficiary", "indemnitor", "jurisdiction", "law"}  # law: as written
 
 
 def kind_row_problems(row: KindSpec) -> list[str]:

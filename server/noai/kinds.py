@@ -354,7 +354,7 @@ _KIND_ROWS = (
     KindSpec(
         K.GOVERNING_LAW,
         "Governing law",
-        "Disputes under the contract are decided under the law of {jurisdiction}.",
+        "Disputes under the contract are decided under {law}.",
         BySide(LO, LO, LO),
         ("law", "govern"),
         spanning=True,
