@@ -352,10 +352,10 @@ class _Text:
         return False
 
     def search(self, rx: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return rx.search(self.text, pos, endpos) if self.may_match(rx, pos, endpos) else None
+        return fast.search(rx, self.text, self.low, pos, endpos) if self.may_match(rx, pos, endpos) else None
 
     def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        return rx.finditer(self.text) if self.may_match(rx) else iter(())
+        return fast.finditer(rx, self.text, self.low) if self.may_match(rx) else iter(())
 
     def negated(self, s: int, pos: int, window: int = 120) -> bool:
         return bool(self.search(P.NEGATION, max(s, pos - window), pos))
