@@ -405,6 +405,8 @@ _PASSIVE_USE = re.compile(
 )
 _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
 _OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
+# "no licenses are granted", "no other license": the licence word denied by the words just before it
+_NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 
 
@@ -732,20 +734,24 @@ class _Classifier:
             if (
                 _trapped(P.GRANT_TRAP, text, m, s, e)
                 or t.negated(s, m.start(), 50)
+                or _NO_BEFORE.search(text, max(s, m.start() - 40), m.start())
                 or S.negated(text, s, m.start())
                 or not S.operative(text, s)
             ):
                 continue
             verb = m.group(0).lower()
-            passive = "granted" in verb
+            passive = "granted" in verb or "licensed" in verb or "licenced" in verb
             subject = self.parties.before(text, s, m.start())
-            # "gives the Buyer a licence", "authorizes the Buyer to use": the grantee is inside the match
-            inside = verb.startswith(("give", "shall give", "will give", "authori", "permitting", "hereby permit"))
+            # "gives the Buyer a licence", "authorizes the Buyer to use", "grants to IBM:" (a lead-in): the
+            # grantee is inside the match
+            inside = verb.startswith(
+                ("give", "shall give", "will give", "authori", "permitting", "hereby permit")
+            ) or verb.endswith(":")
             other = self.parties.after(text, m.start() if inside else m.end(), e)
             if passive:
                 giver, receiver = None, subject or other
             elif verb.startswith(
-                ("may", "is permitted", "has the", "shall have", "will have", "shall hold", "will hold")
+                ("may", "is ", "are ", "has the", "shall have", "will have", "shall hold", "will hold")
             ):
                 giver, receiver = None, subject
             else:
@@ -1170,17 +1176,18 @@ class _Classifier:
 
 
 def _is_sub_item(lead: Paragraph, p: Paragraph) -> bool:
-    """``p`` is one of the (a), (b), (c) items a lead-in paragraph introduces."""
+    """``p`` is one of the (a), (b), (c) items a lead-in paragraph introduces (an item the reader took
+    for a run-in heading too: "(a) store or cache the Content …")."""
     if p.is_heading:
-        return False
+        return bool(_ITEM.match(p.text))
     if lead.ilvl is not None and p.ilvl is not None and lead.num_id == p.num_id:
         return p.ilvl > lead.ilvl
     if len(p.section_path) > len(lead.section_path) and p.section_path[: len(lead.section_path)] == lead.section_path:
         return True
-    return bool(
-        (p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label))
-        or re.match(r"\s*\(?(?:[a-z]|[ivx]{1,4})\)\s", p.text)
-    )
+    return bool((p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label)) or _ITEM.match(p.text))
+
+
+_ITEM = re.compile(r"\s*\(?(?:[a-z]|[ivx]{1,4})\)\s")
 
 
 def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
@@ -1188,8 +1195,15 @@ def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
     end = f.end
     lead = paragraphs[f.start]
     if lead.text.rstrip().endswith((":", "—", "-")):
-        while end + 1 < len(paragraphs) and _is_sub_item(lead, paragraphs[end + 1]):
-            end += 1
+        j = end + 1
+        while j < len(paragraphs):
+            if not paragraphs[j].text.strip():  # an empty line between the items is no end of the list
+                j += 1
+                continue
+            if not _is_sub_item(lead, paragraphs[j]):
+                break
+            end = j
+            j += 1
     return replace(f, end=end) if end != f.end else f
 
 
