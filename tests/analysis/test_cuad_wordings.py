@@ -92,3 +92,67 @@ def test_a_grant_that_leads_into_its_licences_covers_the_items_across_empty_line
     (grant,) = [f for f in classify(paragraphs, TERMS) if f.kind == "license_grant"]
     assert (grant.start, grant.end) == (1, 5)
     assert grant.attributes["grantee"] == "client"
+
+
+# -- ownership and its transfer -------------------------------------------------------------------------
+
+
+def assignments(sentence: str) -> list:
+    return [f for f in classify(_paragraphs(sentence), TERMS) if f.kind in ("ip_assignment", "work_made_for_hire")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Studio hereby assigns to the Publisher all right, title and interest in the Deliverables.",
+        "All artwork, source code and designs made under this Agreement shall be the sole property of the Publisher.",
+        "On termination the Studio shall assign to the Publisher all Regulatory Filings made for the Game.",
+    ],
+)
+def test_the_creators_work_or_its_dossiers_passing_to_the_client_is_an_assignment_against_the_creator(sentence):
+    (found,) = assignments(sentence)
+    assert found.actor == "creator" and found.beneficiary == "client" and found.severity == "high"
+
+
+def test_the_clients_improvements_passing_to_the_creator_are_an_assignment_back():
+    (found,) = assignments(
+        "The Publisher hereby assigns to the Studio all right, title and interest in any modifications of the Engine."
+    )
+    assert found.beneficiary == "creator" and found.severity == "info"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # goods, a business, shares, a contract: property that is no IP and no work
+        "Title to the replacement parts shall pass to the Publisher upon full payment of the invoice.",
+        "The executor of a deceased owner shall transfer the deceased owner's Interest in the franchise to a person "
+        "approved by the Studio.",
+        "The Studio shall assign to the Publisher all of its right, title and interest in the Transferred Contract.",
+        # results owned together, or owned by whoever made them, or by someone else
+        "The Publisher and the Studio shall jointly own all results conceived jointly by them, each owning an "
+        "undivided half interest.",
+        "Each party hereby assigns to the other party a joint, equal and undivided interest in the Joint Inventions.",
+        "All inventions and works created during this Agreement are the property of the creating party.",
+        "Player profiles are owned by each individual user, and the Publisher shall not sell them.",
+        "The Publisher acknowledges the Licensor Group's exclusive ownership of all right, title and interest in the "
+        "Marks.",
+        # a warranty or a capacity, not a transfer
+        "The Studio represents and warrants for the benefit of the Publisher that: (a) it owns the Game outright.",
+        "The Studio has the full power and authority to grant all of the right, title and interest in the licences "
+        "granted to the Publisher.",
+    ],
+)
+def test_what_passes_no_ip_between_the_parties_is_no_assignment(sentence):
+    assert assignments(sentence) == []
+
+
+def test_rights_that_are_and_remain_a_partys_property_are_kept_not_assigned():
+    sentence = (
+        "Except for the licence granted to the Publisher, all right, title and interest in and to the Engine "
+        "(including its later versions) are and shall remain the exclusive property "
+        "of the Studio."
+    )
+    found = classify(_paragraphs(sentence), TERMS)
+    assert not [f for f in found if f.kind == "ip_assignment"]
+    assert [f.kind for f in found if f.kind == "reservation_of_rights"] == ["reservation_of_rights"]

@@ -405,6 +405,7 @@ _PASSIVE_USE = re.compile(
 )
 _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
 _OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
+_OWNER_AT = re.compile(r"\s*(?:the\s+)?")  # where the owner's name starts after "owned by", "property of"
 # "no licenses are granted", "no other license": the licence word denied by the words just before it
 _NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
@@ -449,6 +450,8 @@ class _Classifier:
         ] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
+        self._evidence_text: str | None = None
+        self._evidence = False
         self.t = _Text("", None)  # the paragraph being classified
         self.gates = fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
@@ -626,7 +629,7 @@ class _Classifier:
                 continue
             phrase = m.group(0).lower()
             weak = not any(w in phrase for w in ("assign", "transfer", "convey", "title"))
-            if weak and not (ip_heading or self.work.search(text, s, e)):
+            if weak and not (ip_heading or self.work.search(text, s, e) or P.IP_OBJECT.search(text, s, e)):
                 continue
             if (
                 (phrase.startswith("title") or not weak)
@@ -645,7 +648,7 @@ class _Classifier:
                 t.search(P.RETAINS, s, m.start())
                 or P.RETAINS.search(m.group(0))
                 or (
-                    (r := t.search(P.RETAINS, s, m.end()))
+                    (r := t.search(P.RETAINS, s, m.end()) or self.kept_later(text, m, e))
                     and not _BE_AND.search(text, max(s, r.start() - 20), r.start())
                     and not P.CREATION.search(text, s, e)
                     and r
@@ -660,7 +663,12 @@ class _Classifier:
                     )
                 done = e
                 continue
-            if "assign" in phrase or "transfer" in phrase or "convey" in phrase:
+            if t.search(P.JOINT, s, e):
+                continue  # "the Parties shall jointly own", "an undivided interest": shared results, no transfer
+            transfer = "assign" in phrase or "transfer" in phrase or "convey" in phrase
+            if (transfer or not weak) and not (ip_heading or self.ip_evidence(text)):
+                continue  # "transfer the decedent's Interest", "assign its rights in the Contract": no IP, no work
+            if transfer:
                 if not P.RIGHTS_OBJECT.search(text, m.end(), e):
                     continue
                 owner = self.parties.after(text, m.end(), e)
@@ -668,7 +676,12 @@ class _Classifier:
             else:  # "X shall own", "the property of X", "vests in X", "all right, title and interest ... to X"
                 to = _TO_PARTY.search(text, m.end(), e) if "title" in phrase else None
                 after = self.parties.after(text, to.start() if to else m.end(), e)
-                owner = after if to or re.search(r"\b(?:of|in|to|by)$", phrase) else subject
+                named_after = re.search(r"\b(?:of|in|to|by)$", phrase)
+                if named_after and not to and self.other_owner(text, m.end()):
+                    # the owner is no party: "owned by each Individual User", "the property of the creating party",
+                    # "shall vest in the owner": no transfer between the parties
+                    continue
+                owner = after if to or named_after else subject
                 owner = owner or subject
                 giver = subject if to else None
             if t.negated(s, m.start(), 25) or S.negated(text, s, m.start()):
@@ -843,6 +856,28 @@ class _Classifier:
                 )
                 break
         return out
+
+    def ip_evidence(self, text: str) -> bool:
+        """The paragraph names IP or the work (a transfer in it can be of IP, not only of goods or shares)."""
+        if self._evidence_text is not text:
+            self._evidence_text = text
+            self._evidence = bool(self.t.search(P.IP_EVIDENCE) or self.work.search(text))
+        return self._evidence
+
+    def other_owner(self, text: str, at: int) -> bool:
+        """The owner named at ``at`` ("owned by …", "the property of …") is no party of the contract."""
+        at = _OWNER_AT.match(text, at).end()  # type: ignore[union-attr]  # matches the empty string
+        return not self.parties.pattern.match(text, at) and bool(P.NON_PARTY_OWNER.match(text, at))
+
+    def kept_later(self, text: str, m: re.Match[str], e: int) -> re.Match[str] | None:
+        """ "all right, title and interest in the Software … are and shall remain the exclusive property of X",
+        "Each Party shall own or Control, and shall continue to own …": the sentence's rights stay where they
+        are, said after the phrase of the same subject (no comma, or no other party named, in between)."""
+        r = self.t.search(P.RETAINS, m.end(), e)
+        if r is None:
+            return None
+        between = text[m.end() : r.start()]
+        return r if "," not in between or not self.parties.pattern.search(between) else None
 
     def keep(self, out: list[Finding], p: Paragraph, m: re.Match[str], owner: str | None) -> None:
         """A party keeping what is its own: one ``kept`` reservation (info) for the paragraph, no transfer."""

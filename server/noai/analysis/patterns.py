@@ -67,12 +67,38 @@ ASSIGNMENT_TRAP = _rx(
     r"(?:this|the)\s+Agreement\s+(?:may|shall)\s+(?:not\s+)?be\s+assigned|"
     r"\bif\s+(?:this\s+|the\s+)?(?:[A-Z][\w-]*\s+){1,4}assigns\s+or\s+transfers\b|"
     r"\bsuccessors\s+(?:and|or)\s+(?:permitted\s+)?assigns\b|"
-    r"\b(?:which|that|who)\s+(?:is|are)\s+(?:\w+\s+)?(?:owned\s+by|(?:the\s+)?property\s+of)"
+    r"\b(?:which|that|who)\s+(?:is|are)\s+(?:\w+\s+)?(?:owned\s+by|(?:the\s+)?property\s+of)|"
+    # a party's capacity to grant, or its acknowledgement of what another already owns: no transfer
+    r"\b(?:right|power|authority)\s+(?:and\s+authority\s+)?to\s+(?:\([a-z]\)\s+)?(?:grant|assign|convey)\b|"
+    r"(?:'s|’s)\s+(?:sole\s+|exclusive\s+|and\s+)*ownership\s+of\b"
+)
+# Results owned together: no party's work passes to the other ("jointly own", "an undivided interest").
+JOINT = _rx(
+    r"\bjointly\s+(?:and\s+equally\s+)?(?:own|owned|hold|held)\b|\b(?:joint|equal)(?:,?\s+(?:and\s+)?(?:equal|joint))?\s+"
+    r"(?:and\s+)?undivided\b|\bundivided\s+(?:\w+\s+)?(?:interest|share)|\bin\s+common\s+and\s+undivided\b|\bco-?own"
+)
+# What a transfer must be about to be IP or work product (not a franchise, shares, a contract, goods): the
+# work, its rights, marks, inventions, data and results, software, regulatory dossiers built under the contract.
+IP_EVIDENCE = _rx(
+    r"\b(?:software|deliverables?|work\s+product|works?|designs?|materials|intellectual\s+property|copyrights?|"
+    r"IPRs?|inventions?|content|code|trade\s?marks?|marks|patents?|know-how|domain\s+names?|data|results|"
+    r"improvements?|modifications?|enhancements?|technology|developments?|regulatory\s+(?:filings?|approvals?|"
+    r"submissions?|documentation)|marketing\s+authori[sz]ations?|licen[cs]e\s+applications?|NDAs?|INDs?|"
+    r"proprietary\s+rights|moral\s+rights|goodwill|artwork|specifications|documentation|programs?|outputs?|"
+    r"inputs?|deliverable)\b"
+)
+# An owner who is none of the parties: "the creating party", "the party who supplied", "each Individual User",
+# "the respective trade dress owners", "the owner" (the ownership stays where it is; nothing passes between them).
+NON_PARTY_OWNER = _rx(
+    r"(?:each\s+|its\s+|their\s+|such\s+)?(?:(?:creating|supplying|disclosing|developing|originating|inventing)\s+"
+    r"party|party\s+(?:who|that|which)|(?:respective\s+)?(?:[\w-]+\s+){0,3}?owners?\b|individual\s+users?|"
+    r"(?:end\s+)?users?\b|third\s+part(?:y|ies))"
 )
 # What an assignment verb must carry to be about rights ("assign a task leader" is not).
 RIGHTS_OBJECT = _rx(
     r"\b(?:rights?|title|interest|ownership|copyrights?|intellectual\s+property|IPR?|patents?|"
-    r"deliverables?|work\s+product|inventions?|works?)\b"
+    r"deliverables?|work\s+product|inventions?|works?|regulatory\s+(?:filings?|approvals?|submissions?)|"
+    r"marketing\s+authori[sz]ations?|licen[cs]e\s+applications?|domain\s+names?|NDAs?|INDs?)\b"
 )
 # The work or its rights, as a sentence about title must name them to be about IP.
 IP_OBJECT = _rx(
@@ -88,7 +114,7 @@ GOODS = _rx(
 # A warranty that a party has rights, not a transfer of them.
 WARRANTY = _rx(
     r"\b(?:represents?|warrants?)\s+(?:and\s+(?:warrants?|represents?|covenants?)\s+)?"
-    r"(?:to\s+\w+\s+)?that\b"
+    r"(?:to\s+\w+\s+|for\s+the\s+benefit\s+of\s+(?:the\s+)?[\w.-]+\s+)?that\b"
 )
 # Made under the contract: ownership of it is an allocation of new work, not a party keeping its own.
 CREATION = _rx(
