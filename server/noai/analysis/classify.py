@@ -405,6 +405,13 @@ _PASSIVE_USE = re.compile(
 )
 _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
 _OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
+# "this AI Addendum", "the AI Acceptable Use Policy": a document's name, no AI language
+_AI_DOCUMENT = re.compile(
+    r"\bA\.?I\.?\s+(?:[A-Z][\w-]*\s+){0,3}(?:Addendum|Policy|Policies|Terms|Schedule|Exhibit|Annex|Appendix|"
+    r"Agreement|Rider|Supplement)\b"
+)
+# "the AI Services", "AI Tools": the name of a thing the contract defines ("AI" and a capitalised word)
+_AI_NAME = re.compile(r"A\.?I\.?\s+[A-Z]")
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 
 
@@ -975,7 +982,7 @@ class _Classifier:
         for m in P.AI_TERM.finditer(text, body_start(p)):
             if any(
                 t.start() <= m.start() and t.end() >= m.end()
-                for trap in (P.AI_TRAP, self.own_title)
+                for trap in (P.AI_TRAP, self.own_title, _AI_DOCUMENT)
                 if trap is not None
                 for t in trap.finditer(text, max(0, m.start() - 80), m.end() + 80)
             ):
@@ -1040,6 +1047,16 @@ class _Classifier:
                     )
                 ]
             if S.drafting_note(text):  # a note that only talks about AI: neither a term nor a choice of the form
+                return []
+            if (
+                discloser is None
+                and not self.t.search(P.NEGATION)
+                and all(
+                    _AI_NAME.match(text, x.start()) and not (x.start() and text[x.start() - 1] in P.OPEN_QUOTES)
+                    for x in P.AI_TERM.finditer(text, body_start(p))
+                )
+            ):  # "submit Input to the AI Services": a thing named (not defined), its use neither limited,
+                # allowed nor disclosed
                 return []
             return [
                 self.finding(
@@ -1205,6 +1222,8 @@ def _merge(findings: list[Finding], paragraphs: Sequence[Paragraph]) -> list[Fin
             same_clause = (
                 f.section_path[:1] == prev.section_path[:1]
                 and len(gap) <= 2
+                # a definition is an entry of its own: two are one clause only when nothing stands between them
+                and not (_is_definition(paragraphs[f.start]) and any(paragraphs[j].text.strip() for j in gap))
                 and not any(
                     paragraphs[j].is_heading and paragraphs[j].section_path[:1] != prev.section_path[:1] for j in gap
                 )
