@@ -207,7 +207,19 @@ _KIND_ROWS = (
         "Ownership of the work passes to {owner}: after that only a contract promise can stop it being used to "
         "train AI.",
         BySide(HI, MD, INF),
-        ("assign", "transfer", "convey", "title", "property of", "vest", "own", "belong", "retain", "keep"),
+        (
+            "assign",
+            "transfer",
+            "convey",
+            "title",
+            "property of",
+            "vest",
+            "own",
+            "belong",
+            "retain",
+            "keep",
+            "public domain",
+        ),
         weights={
             HI: Weight(45, "the creator assigns ownership of the work to the other side"),
             MD: Weight(35, "ownership of the work may pass to the other side"),
@@ -218,6 +230,8 @@ _KIND_ROWS = (
             "the risk lies in the main assignment.",
             "back": "This transfer or ownership runs to {owner}, the creator's side, so it takes nothing "
             "from the creator.",
+            "public_domain": "The work is to be dedicated to the public domain: once it is, anyone may use it, "
+            "also to train AI, and no contract term can stop that.",
         },
         gate=OWNERSHIP_GATE,
         grant=True,

@@ -215,6 +215,8 @@ class Parties:
             return self.surfaces[role]
         if role in (CLIENT, PROVIDER):
             return f"the {role}"
+        if role == "public":
+            return "the public"
         return "each party" if role == MUTUAL else "the other side"
 
 
@@ -405,6 +407,14 @@ _PASSIVE_USE = re.compile(
 )
 _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
 _OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
+# A dedication of the work to the public domain ("be committed to the public domain", "dedicates … to the
+# public domain"): the work leaves every owner, the creator's control included. Not "is or becomes part of
+# the public domain" (a confidentiality exception) nor "material already in the public domain".
+_PUBLIC_DOMAIN = re.compile(
+    r"\b(?:commit\w*|dedicat\w*|releas\w*|plac\w*|put|contribut\w*)\b(?:(?![.;])[^.;]){0,160}?"
+    r"\b(?:in|into|to)\s+the\s+public\s+domain\b",
+    re.IGNORECASE,
+)
 # "this AI Addendum", "the AI Acceptable Use Policy": a document's name, no AI language
 _AI_DOCUMENT = re.compile(
     r"\bA\.?I\.?\s+(?:[A-Z][\w-]*\s+){0,3}(?:Addendum|Policy|Policies|Terms|Schedule|Exhibit|Annex|Appendix|"
@@ -944,6 +954,27 @@ class _Classifier:
             return MUTUAL
         return f"{grant.giver or 'unknown'}->{grant.receiver or 'unknown'}"
 
+    def public_domain(self, p: Paragraph) -> list[Finding]:
+        """A dedication of the work to the public domain: an ``ip_assignment`` to no one (``owner``
+        ``public``), high when the creator's work goes, none when the sentence denies it."""
+        text = p.text
+        for m in _PUBLIC_DOMAIN.finditer(text):
+            s, _ = self.t.sentence(m.start())
+            if self.t.negated(s, m.end(), m.end() - s) or not S.operative(text, s):
+                continue
+            return [
+                self.finding(
+                    p,
+                    "ip_assignment",
+                    m,
+                    HIGH,
+                    "ip_assignment/public_domain",
+                    owner="public",
+                    direction=f"{self.parties.creator}->public",
+                )
+            ]
+        return []
+
     def moral_rights(self, p: Paragraph) -> list[Finding]:
         for m in P.MORAL_RIGHTS.finditer(p.text, body_start(p)):
             s, e = self.t.sentence(m.start())
@@ -1155,6 +1186,8 @@ class _Classifier:
         if bare_title(p):  # "Work Made for Hire and Further Assurances" alone is no grant
             gates -= _NO_GRANT
         found, grant = self.ownership(p) if "ownership" in gates else ([], None)
+        if not any(f.kind == "ip_assignment" for f in found) and "public domain" in (self.t.low or p.text.lower()):
+            found += self.public_domain(p)
         licences, licence = self.licence(p) if "grant" in gates else ([], None)
         found += licences
         grant = grant or licence
