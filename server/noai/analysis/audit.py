@@ -411,8 +411,10 @@ def _choice_of_law(about_ai: Sequence[Paragraph], findings: Sequence[Finding], c
     laws = [f for f in findings if f.kind == "governing_law"]
     home = next((f for f in laws if f.attributes.get("favours") == creator), None)
     if home is not None:
-        place = home.attributes.get("jurisdiction") or "a place not named"
-        return Protection("choice_of_law", PRESENT, home.start, f"The law of {place} is the creator's home law.")
+        law = home.attributes.get("law") or "The law the contract names"
+        return Protection(
+            "choice_of_law", PRESENT, home.start, f"{law[:1].upper()}{law[1:]} is the creator's home law."
+        )
     carve_out = next(
         (p for p in about_ai if P.INJUNCTION_ANYWHERE.search(p.text) and P.LAW_CONTEXT.search(p.text)), None
     )
@@ -426,15 +428,15 @@ def _choice_of_law(about_ai: Sequence[Paragraph], findings: Sequence[Finding], c
     if not laws:
         return Protection("choice_of_law", MISSING, detail="The contract names no governing law.")
     law = laws[0]
-    place = law.attributes.get("jurisdiction") or "a place not named"
+    place = law.attributes.get("law") or "a law it does not name"
     if law.attributes.get("favours", "unknown") == "unknown":
         return Protection(
             "choice_of_law",
             UNKNOWN,
             law.start,
-            f"Governed by the law of {place}; whether that is the creator's home law is not known.",
+            f"Governed by {place}; whether that is the creator's home law is not known.",
         )
-    return Protection("choice_of_law", MISSING, law.start, f"Governed by the law of {place}, the other side's home.")
+    return Protection("choice_of_law", MISSING, law.start, f"Governed by {place}, the other side's home law.")
 
 
 # -- sections and insertion points ---------------------------------------------------------------

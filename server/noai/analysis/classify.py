@@ -493,6 +493,7 @@ class _Classifier:
         for k in _PARTY_FIELDS:
             fill[k] = self.parties.label(attributes.get(k))
         fill["jurisdiction"] = attributes.get("jurisdiction") or "the place named"
+        fill["law"] = attributes.get("law") or "the law the contract names"
         explanation = EXPLANATIONS[note].format_map(fill)
         explanation = explanation[0].upper() + explanation[1:]
         meaning = self.meaning(p, kind, note, start, end, attributes)
@@ -1118,6 +1119,7 @@ class _Classifier:
                 LOW,
                 "governing_law",
                 jurisdiction=jurisdiction,
+                law=law_as_written(p.text, place) if place else None,
                 favours=self.favoured_by_law(jurisdiction),
             )
         ]
@@ -1488,3 +1490,18 @@ def classify(
             for f in found
         ]
     return found
+
+
+_LAW_ARTICLE = re.compile(r"\bthe\s+(?:(?:exclusive|internal|substantive|domestic|local)\s+)?$", re.IGNORECASE)
+
+
+def law_as_written(text: str, place: re.Match[str]) -> str:
+    """The governing law as the document writes it, with its article: "the laws of the State of New
+    York", "the law of England and Wales", "the laws of Ontario", "English law" (``place`` is a
+    :data:`~noai.analysis.patterns.LAW_PLACE` match in ``text``)."""
+    if place.group(1) is None:  # "English law", "New York law"
+        return " ".join(text[place.start(2) : place.end()].split())
+    before = _LAW_ARTICLE.search(text, 0, place.start())
+    start = before.start() if before else place.start()
+    law = " ".join(text[start : place.end(1)].split())
+    return law if before else "the " + law
