@@ -230,8 +230,8 @@ _KIND_ROWS = (
             "the risk lies in the main assignment.",
             "back": "This transfer or ownership runs to {owner}, the creator's side, so it takes nothing "
             "from the creator.",
-            "public_domain": "The work is to be dedicated to the public domain: once it is, anyone may use it, "
-            "also to train AI, and no contract term can stop that.",
+            "public_domain": "This dedicates the work to the public domain: it then belongs to no one, and "
+            "anyone may use it, also to train AI.",
         },
         gate=OWNERSHIP_GATE,
         grant=True,
