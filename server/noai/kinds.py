@@ -207,7 +207,19 @@ _KIND_ROWS = (
         "Ownership of the work passes to {owner}, so the creator no longer holds the rights in it that would limit "
         "AI training; a term of this contract can.",
         BySide(HI, MD, INF),
-        ("assign", "transfer", "convey", "title", "property of", "vest", "own", "belong", "retain", "keep"),
+        (
+            "assign",
+            "transfer",
+            "convey",
+            "title",
+            "property of",
+            "vest",
+            "own",
+            "belong",
+            "retain",
+            "keep",
+            "public domain",
+        ),
         weights={
             HI: Weight(45, "the creator assigns ownership of the work to the other side"),
             MD: Weight(35, "ownership of the work may pass to the other side"),
@@ -218,6 +230,8 @@ _KIND_ROWS = (
             "the risk lies in the main assignment.",
             "back": "This transfer or ownership runs to {owner}, the creator's side, so it takes nothing "
             "from the creator.",
+            "public_domain": "This dedicates the work to the public domain: it then belongs to no one, and "
+            "anyone may use it, also to train AI.",
         },
         gate=OWNERSHIP_GATE,
         grant=True,
