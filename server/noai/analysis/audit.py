@@ -940,7 +940,7 @@ def audit_paragraphs(
         we=resolved,
         work_kind=given_work_kind(work_kind)
         if work_kind
-        else detect_work_kind(paragraphs, parties.work_product.text if parties.work_product else None),
+        else detect_work_kind(paragraphs, parties.work_product.text if parties.work_product else None, list(terms.all)),
     )
 
 
