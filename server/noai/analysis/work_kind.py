@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from noai.analysis.fast import count_matches
 from noai.ooxml.model import Paragraph
 
 SOFTWARE, CREATIVE, DATA, GENERAL = "software", "creative", "data", "general"
@@ -26,28 +27,28 @@ _WORDS = {
     CREATIVE: re.compile(
         r"\b(?:artwork|illustrations?|photo(?:graph)?s?|images?|designs?|logos?|brand\s+elements|"
         r"music|songs?|recordings?|videos?|films?|footage|voice|likeness|manuscripts?|books?|"
-        r"articles?|copy|content|creative|artistic|animations?|characters?)\b",
+        r"articles?|copywriting|content|creative|artistic|animations?|characters?)\b",
         re.IGNORECASE,
     ),
     DATA: re.compile(r"\b(?:data\s*sets?|datasets?|data|databases?|corpus|annotations?)\b", re.IGNORECASE),
 }
 # Words of a kind that do not name the work delivered: the client's or the users' own data and
-# content, data about the service, data in a data-protection sense, "copy" the verb. A services
-# contract that speaks of personal data is not a contract for data work.
+# content, data about the service, data in a data-protection sense. Each match holds exactly one
+# match of its kind's words, so the work count is the difference of the two counts. ("copy", mostly
+# the verb, "records" and "labels" are not words of a kind at all.) A services contract that speaks
+# of personal data is not a contract for data work.
 _NOT_WORK = {
     SOFTWARE: re.compile(r"\b(?:third[- ]party|open[- ]source)\s+software\b", re.IGNORECASE),
     CREATIVE: re.compile(
-        r"\b(?:(?:customer|client|user|your|its|their|third[- ]party)\s+content|copy(?!\s*writ)|a\s+copy|"
-        r"copies|articles?\s+of\s+association)\b",
+        r"\b(?:(?:customer|client|user|your|its|their|third[- ]party)\s+content|articles?\s+of\s+association)\b",
         re.IGNORECASE,
     ),
     DATA: re.compile(
-        r"\b(?:personal|customer|client|user|your|its|their|account|contact|billing|payment|usage|sensitive|"
-        r"health|special\s+categor(?:y|ies)\s+of|training|input|output|telemetry|diagnostic|log|performance|"
-        r"aggregated?|de-?identified|anonymi[sz]ed|technical|confidential)\s+data\b|"
-        r"\bdata\s+(?:protection|privacy|subjects?|controllers?|processors?|processing|security|breach(?:es)?|"
-        r"transfers?|retention|minimi[sz]ation|exporters?|importers?)\b|"
-        r"\bdata(?=,?\s+(?:and|or)\s+information\b|,\s+information\b)",
+        r"\b(?:(?:personal|customer|client|user|your|its|their|account|contact|billing|payment|usage|sensitive|"
+        r"health|training|input|output|telemetry|diagnostic|log|performance|aggregated?|de-?identified|"
+        r"anonymi[sz]ed|technical|confidential)\s+data|special\s+categor(?:y|ies)\s+of\s+data|"
+        r"data\s+(?:protection|privacy|subjects?|controllers?|processors?|processing|security|breach(?:es)?|"
+        r"transfers?|retention|minimi[sz]ation|exporters?|importers?)|data,?\s+(?:and\s+|or\s+)?information)\b",
         re.IGNORECASE,
     ),
 }
@@ -77,10 +78,15 @@ class WorkKind:
 
 
 def _count(kind: str, text: str) -> int:
-    """How often ``text`` names ``kind`` as work, leaving out the words that name no work delivered."""
+    """How often ``text`` names ``kind`` as work: its words less those that name no work delivered."""
     if kind == DATA and _PRIVACY.search(text):
         return 0
-    return len(_WORDS[kind].findall(_NOT_WORK[kind].sub(" ", text)))
+    return len(_WORDS[kind].findall(text)) - len(_NOT_WORK[kind].findall(text))
+
+
+# A word every match of a kind's _NOT_WORK (and of _PRIVACY, for data) holds, lower-cased: only the
+# paragraphs holding it are searched.
+_HINTS = {SOFTWARE: ("software",), CREATIVE: ("content", "articles"), DATA: ("data", "privacy", "gdpr")}
 
 
 def detect_work_kind(
@@ -88,10 +94,19 @@ def detect_work_kind(
 ) -> WorkKind:
     """The kind of work, with the words that decided it. ``defined``: the terms the document defines,
     which speak for the work when no work product is found ("the Dataset")."""
-    counts = {kind: sum(_count(kind, p.text) for p in paragraphs) for kind in _WORDS}
+    texts = [p.text for p in paragraphs]
+    counts = dict(zip(_WORDS, count_matches(list(_WORDS.values()), texts), strict=True))
+    lowered = [t.lower() for t in texts]
+    for kind, hints in _HINTS.items():
+        for text, low in zip(texts, lowered, strict=True):
+            if any(h in low for h in hints):
+                if kind == DATA and _PRIVACY.search(text):
+                    counts[kind] -= len(_WORDS[kind].findall(text))  # a paragraph about personal data
+                else:
+                    counts[kind] -= len(_NOT_WORK[kind].findall(text))
     names = [work_product] if work_product else list(defined)
     weight = _NAME_WEIGHT if work_product else _DEFINED_WEIGHT
-    named_by = {}
+    named_by: dict[str, str] = {}
     for name in names:
         for kind in _WORDS:
             if kind not in named_by and _count(kind, name):
