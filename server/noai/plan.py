@@ -144,11 +144,12 @@ def _already_replaced(f: Finding, replacement: str) -> bool:
     return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
 
 
-_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:\w+ly\s+)?(?:assigns?|transfers?|conveys?)\b", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:\w+ly\s+)?(?:assigns?|transfers?|conveys?)\b", re.IGNORECASE)
 
 
 def _joined_verb(f: Finding) -> bool:
-    """The transfer verb is joined to another ("transfers and assigns"): one cannot be replaced alone."""
+    """The transfer verb is joined to another ("transfers and assigns", "assigns, transfers and conveys"):
+    one cannot be replaced alone."""
     return f.kind == "ip_assignment" and _JOINED.match(f.paragraph_text, f.phrase_end) is not None
 
 
