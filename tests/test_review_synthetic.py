@@ -537,3 +537,15 @@ def test_libreoffice_rejects_every_redline_back_to_the_contract_and_accepts_it_c
         assert result["ok"], (name, variant, result["load_error"])
         assert result["redlines_left_after_accept"] == 0 and result["redlines_left_after_reject"] == 0
         assert result["rejected_paragraphs"] == originals[name]["paragraphs"], (name, variant)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the letter's insertion points are after “Agreed: ____ Sam Okafor, for Harbourside "
+    "Café”, the signature line",
+)
+def test_a_letters_insertion_point_is_before_its_sign_off():
+    doc = audit("informal-letter")
+    sign_off = next(p["index"] for p in doc["paragraphs"] if p["text"].startswith("Best wishes"))
+    assert doc["insertion_points"]
+    assert all(p["index"] < sign_off for p in doc["insertion_points"]), doc["insertion_points"]
