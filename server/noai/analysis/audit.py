@@ -27,6 +27,7 @@ from noai.analysis.classify import (
     Finding,
     bare_title,
     classify,
+    clause_titles,
     party_words,
 )
 from noai.analysis.language import detect_language
@@ -410,8 +411,10 @@ def _choice_of_law(about_ai: Sequence[Paragraph], findings: Sequence[Finding], c
     laws = [f for f in findings if f.kind == "governing_law"]
     home = next((f for f in laws if f.attributes.get("favours") == creator), None)
     if home is not None:
-        place = home.attributes.get("jurisdiction") or "a place not named"
-        return Protection("choice_of_law", PRESENT, home.start, f"The law of {place} is the creator's home law.")
+        law = home.attributes.get("law") or "The law the contract names"
+        return Protection(
+            "choice_of_law", PRESENT, home.start, f"{law[:1].upper()}{law[1:]} is the creator's home law."
+        )
     carve_out = next(
         (p for p in about_ai if P.INJUNCTION_ANYWHERE.search(p.text) and P.LAW_CONTEXT.search(p.text)), None
     )
@@ -425,15 +428,15 @@ def _choice_of_law(about_ai: Sequence[Paragraph], findings: Sequence[Finding], c
     if not laws:
         return Protection("choice_of_law", MISSING, detail="The contract names no governing law.")
     law = laws[0]
-    place = law.attributes.get("jurisdiction") or "a place not named"
+    place = law.attributes.get("law") or "a law it does not name"
     if law.attributes.get("favours", "unknown") == "unknown":
         return Protection(
             "choice_of_law",
             UNKNOWN,
             law.start,
-            f"Governed by the law of {place}; whether that is the creator's home law is not known.",
+            f"Governed by {place}; whether that is the creator's home law is not known.",
         )
-    return Protection("choice_of_law", MISSING, law.start, f"Governed by the law of {place}, the other side's home.")
+    return Protection("choice_of_law", MISSING, law.start, f"Governed by {place}, the other side's home law.")
 
 
 # -- sections and insertion points ---------------------------------------------------------------
@@ -921,13 +924,14 @@ def audit_paragraphs(
     ip = _ip_section(paragraphs, findings, body_end, runs)
     places = _places(paragraphs, findings, ip, creator, body_end, runs)
     # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
-    review = learned.review_findings(paragraphs, findings)
+    titled = clause_titles(paragraphs, findings)  # the bare titles of the clauses found (info)
+    review = learned.review_findings(paragraphs, findings + titled)
     return AuditResult(
         filename=filename,
         language=language,
         paragraphs=paragraphs,
         terms=terms,
-        findings=sorted(findings + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
+        findings=sorted(findings + titled + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
         insertion_points=_insertion_points(protections, places),
         score=_score(findings, protections),

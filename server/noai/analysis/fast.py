@@ -9,7 +9,13 @@ proves it on every corpus contract (the classification with the prefilter == wit
 from __future__ import annotations
 
 import re
+import re._constants as C  # type: ignore[import-not-found]  # the parser of the standard library (no stubs)
+import re._parser as parser  # type: ignore[import-not-found]
+from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import chain
+from typing import Any
 
 from noai.analysis.joined import Joined
 from noai.analysis.patterns import GATES
@@ -106,3 +112,114 @@ def may_hold(text: str, needs: Sequence[str]) -> bool:
     if _FOLDS.search(text):
         return True
     return any(map(text.lower().__contains__, needs))
+
+
+# -- counting a pattern's matches in a whole document (noai.analysis.work_kind) ----------------------
+
+
+class _Unknown(Exception):
+    """The pattern has a part :func:`_openers` does not bound (a look-around, an anchor, a flag)."""
+
+
+def _space_item(item: tuple[Any, Any]) -> bool:
+    """Whether an item of a (not negated) character set can match white space."""
+    op, av = item
+    if op is C.LITERAL:
+        return chr(av).isspace()
+    if op is C.RANGE:
+        return any(chr(c).isspace() for c in range(av[0], min(av[1], 0x3000) + 1))
+    if op is C.CATEGORY:
+        return av not in (C.CATEGORY_WORD, C.CATEGORY_UNI_WORD, C.CATEGORY_DIGIT, C.CATEGORY_UNI_DIGIT)
+    return True
+
+
+def _can_space(seq: Sequence[Any]) -> bool:
+    """Whether a part of a parsed pattern can match white space."""
+    for op, av in seq:
+        if op is C.LITERAL:
+            if chr(av).isspace():
+                return True
+        elif op is C.IN:
+            if any(item[0] is C.NEGATE for item in av) or any(map(_space_item, av)):
+                return True
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            if _can_space(av[2]):
+                return True
+        elif op is C.SUBPATTERN:
+            if _can_space(av[3]):
+                return True
+        elif op is C.BRANCH:
+            if any(map(_can_space, av[1])):
+                return True
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            raise _Unknown
+        elif op is not C.AT:
+            return True  # any character, a negated literal, a back-reference...
+    return False
+
+
+def _openers(seq: list[Any], folded: bool, run: str = "") -> set[str]:
+    """Literals one of which every match of ``seq`` that holds white space holds: the run of
+    literals just before the first part that can match white space (lower-cased when ``folded``).
+    ``run`` is the run of literals before ``seq``."""
+    for k, (op, av) in enumerate(seq):
+        if op is C.LITERAL and not chr(av).isspace() and chr(av).isascii():
+            run += chr(av).lower() if folded else chr(av)
+        elif op is C.AT:
+            if av not in (C.AT_BOUNDARY, C.AT_NON_BOUNDARY, C.AT_UNI_BOUNDARY, C.AT_UNI_NON_BOUNDARY):
+                raise _Unknown  # an anchor sees past a chunk's edge (a word boundary sees the same)
+        elif op is C.SUBPATTERN:
+            if av[1] or av[2]:
+                raise _Unknown  # (?i:...) and the like
+            return _openers([*av[3], *seq[k + 1 :]], folded, run)
+        elif op is C.BRANCH:
+            return set().union(*(_openers([*alt, *seq[k + 1 :]], folded, run) for alt in av[1]))
+        elif _can_space([(op, av)]):
+            if not run:
+                raise _Unknown
+            return {run}
+        else:
+            run = ""
+    return set()
+
+
+@lru_cache(maxsize=64)
+def span_openers(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals one of which every match of ``pattern`` that holds white space holds (lower-case
+    for a case-insensitive pattern; none when no match can), or None when a part of the pattern
+    cannot be bounded so."""
+    try:
+        return tuple(sorted(_openers(list(parser.parse(pattern.pattern, pattern.flags)), _folded(pattern))))
+    except _Unknown:
+        return None
+
+
+def _folded(pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.flags & re.IGNORECASE)
+
+
+def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> list[int]:
+    """``[sum(len(p.findall(t)) for t in texts) for p in patterns]``, counted on the texts'
+    distinct white-space-free chunks: a match that holds no white space lies within one chunk,
+    where the pattern finds what it finds in the whole text (at a chunk's edges a word boundary
+    sees what it sees beside white space). Only the texts that hold one of a pattern's
+    :func:`span_openers` (all, when it has none that bound it) are searched whole."""
+    chunks = [t.split() for t in texts]
+    vocabulary = Counter(chain.from_iterable(chunks))
+    whole = Joined(texts)
+    folds = any(c in whole.text for c in FOLDS_TO_ASCII)
+    lowered = None if folds else Joined([t.lower() for t in texts])
+    out = []
+    for pattern in patterns:
+        findall = pattern.findall
+        openers = span_openers(pattern)
+        if openers is None or (lowered is None and _folded(pattern)):
+            out.append(sum(len(findall(t)) for t in texts))
+            continue
+        hits = {c: len(findall(c)) for c in vocabulary}
+        count = sum(n * hits[c] for c, n in vocabulary.items())
+        joined = lowered if _folded(pattern) and lowered is not None else whole
+        for i in joined.holding(openers):
+            count += len(findall(texts[i])) - sum(map(hits.__getitem__, chunks[i]))
+        out.append(count)
+    return out

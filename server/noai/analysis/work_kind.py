@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from noai.analysis.fast import count_matches
 from noai.ooxml.model import Paragraph
 
 SOFTWARE, CREATIVE, DATA, GENERAL = "software", "creative", "data", "general"
@@ -53,10 +54,7 @@ class WorkKind:
 
 def detect_work_kind(paragraphs: Sequence[Paragraph], work_product: str | None) -> WorkKind:
     """The kind of work, with the words that decided it."""
-    counts = dict.fromkeys(_WORDS, 0)
-    for p in paragraphs:
-        for kind, pattern in _WORDS.items():
-            counts[kind] += len(pattern.findall(p.text))
+    counts = dict(zip(_WORDS, count_matches(list(_WORDS.values()), [p.text for p in paragraphs]), strict=True))
     named = next((kind for kind, pattern in _WORDS.items() if work_product and pattern.search(work_product)), None)
     if named is not None:
         counts[named] += _NAME_WEIGHT
