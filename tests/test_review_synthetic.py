@@ -552,3 +552,14 @@ def test_a_letters_insertion_point_is_before_its_sign_off():
 def test_no_note_says_a_development_letter_licenses_no_work():
     red = redline("informal-letter", "standard")
     assert not [n for n in red.plan.notes if "no work product" in n or "not a document under which work" in n]
+
+
+@pytest.mark.parametrize("name", WORKING)
+def test_the_redlines_add_no_kind_of_schema_error_the_contract_did_not_have(name):
+    from support.validate_docx import validate_docx
+
+    before = validate_docx(source(name))
+    for variant in VARIANTS:
+        after = validate_docx(redline(name, variant).docx)
+        assert not after.fatal
+        assert not after.kinds - before.kinds, (variant, after.errors[:3])
