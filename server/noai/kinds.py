@@ -227,7 +227,7 @@ _KIND_ROWS = (
         "Licence grant",
         "{grantor} lets {grantee} use the work; the wording of this licence decides whether AI training is allowed.",
         BySide(MD, LO, INF),
-        ("grant", "give", "licen", "authori", "permit", "hold", "may ", "permitted to", "right to"),
+        ("grant", "give", "licen", "authori", "permit", "hold", "may ", "permitted to", "right to", "entitled to"),
         weights=_severe(25, "the creator licenses the work to the other side"),
         explanations={"back": "This licence runs to the creator ({grantee}), so it is no risk to the creator's work."},
         gate=GRANT_GATE,
