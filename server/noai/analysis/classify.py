@@ -425,6 +425,12 @@ _AI_DOCUMENT = re.compile(
 )
 # "the AI Services", "AI Tools": the name of a thing the contract defines ("AI" and a capitalised word)
 _AI_NAME = re.compile(r"A\.?I\.?\s+[A-Z]")
+# the grantee is the subject: "the Buyer may use", "shall have a licence", "You get a licence"
+_GRANTEE_FIRST = (
+    *("may", "is ", "are ", "has the", "shall have", "will have", "shall hold", "will hold", "shall get", "will get"),
+    *("shall receive", "will receive", "shall obtain", "will obtain", "shall be given", "will be given"),
+    *("get", "receive", "obtain"),
+)
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 
 
@@ -781,9 +787,7 @@ class _Classifier:
             other = self.parties.after(text, m.start() if inside else m.end(), e)
             if passive:
                 giver, receiver = None, subject or other
-            elif verb.startswith(
-                ("may", "is ", "are ", "has the", "shall have", "will have", "shall hold", "will hold")
-            ):
+            elif verb.startswith(_GRANTEE_FIRST):
                 giver, receiver = None, subject
             else:
                 giver, receiver = subject, other
