@@ -24,6 +24,7 @@ def _patterns():
 
 PATTERNS = _patterns()
 TWINNED = [rx for rx in PATTERNS if fast.twin(rx) is not None]
+ANYWHERE = [rx for rx in PATTERNS if fast.twin(rx, anywhere=True) is not None]
 
 
 def test_most_of_the_analysis_patterns_have_a_twin_so_the_comparison_tests_something():
@@ -40,6 +41,14 @@ def test_the_twin_finds_what_the_pattern_finds_on_every_corpus_paragraph(path):
         lower = fast.twin(rx)
         for text, low in zip(texts, lows, strict=True):
             assert [m.span() for m in rx.finditer(text)] == [m.span() for m in lower.finditer(low)], rx.pattern
+
+
+@pytest.mark.parametrize("path", contracts())
+def test_holds_says_whether_the_pattern_matches_on_every_corpus_paragraph(path):
+    texts = [p.text for p in read_document(path.read_bytes()).paragraphs if p.text.strip()]
+    for rx in ANYWHERE:
+        for text in texts:
+            assert fast.holds(rx, text) == (rx.search(text) is not None), rx.pattern
 
 
 def test_search_and_finditer_give_the_patterns_own_matches_of_the_original_text():
@@ -67,6 +76,17 @@ def test_each_rewritten_part_matches_as_the_pattern_does(pattern, text):
     lower = fast.twin(rx)
     assert lower is not None
     assert [m.span() for m in lower.finditer(text.lower())] == [m.span() for m in rx.finditer(text)]
+
+
+def test_holds_reorders_the_alternatives_only_for_whether_a_text_matches():
+    title = re.compile(r"^\W*title\W*$|\bownership\b|\bintellectual\s+property", re.IGNORECASE)
+    anywhere = fast.twin(title, anywhere=True)
+    assert anywhere is not None and fast.twin(title) is not None
+    assert anywhere.pattern is None  # compiled from the rewritten tree
+    for text in ("7. TITLE", "Ownership of the Work", "Intellectual  Property", "Title to Goods", "Fees"):
+        assert fast.holds(title, text) == (title.search(text) is not None)
+    assert fast.holds(title, "the Owner\u017fhip clause")  # the long s folds to "s": the pattern tells, not the twin
+    assert fast.holds(re.compile(r"\bAI\b|\bLLM"), "an LLM") and not fast.holds(re.compile(r"\bAI\b"), "ai")
 
 
 def test_a_case_sensitive_part_or_a_cased_foreign_letter_gets_no_twin():

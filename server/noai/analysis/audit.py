@@ -497,7 +497,7 @@ def _ip_section(
             top = depth <= (_vote_depth(runs, p.index) or 1)
             (titled if not licence_title(p.section_path[-1]) else licensing if top else nested).append((p.index, depth))
     reserving = [
-        (p.index, len(p.section_path)) for p in headings if P.HEADINGS["reservation"].search(p.section_path[-1])
+        (p.index, len(p.section_path)) for p in headings if fast.holds(P.HEADINGS["reservation"], p.section_path[-1])
     ]
     by_path = {paragraphs[f].section_path: f for f in reversed(creators)}  # one grant per section suffices
     by_vote = [(f, d) for f in by_path.values() if (d := _vote_depth(runs, f))]

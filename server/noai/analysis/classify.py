@@ -461,7 +461,7 @@ class _Classifier:
             hit = self._headings.get((where, key))
             if hit is None:
                 ctx = " | ".join((*p.section_path, p.heading or "", p.run_in_title or ""))
-                hit = self._headings[(where, key)] = P.HEADINGS[key].search(ctx) is not None
+                hit = self._headings[(where, key)] = fast.holds(P.HEADINGS[key], ctx)
             if hit:
                 return True
         return False

@@ -12,6 +12,7 @@ import re
 import re._compiler as compiler  # type: ignore[import-not-found]  # the standard library's (no stubs)
 import re._constants as C  # type: ignore[import-not-found]
 import re._parser as parser  # type: ignore[import-not-found]
+import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -311,36 +312,69 @@ def _without_boundary(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
     return parser.SubPattern(state, [first, *rest])
 
 
-def _twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    if not rx.flags & re.IGNORECASE:
-        return None
+def _twin(rx: re.Pattern[str], anywhere: bool = False) -> re.Pattern[str] | None:
+    """The twin of :func:`twin` (``anywhere``: of :func:`holds`, whose alternatives may be reordered)."""
     tree = parser.parse(rx.pattern, rx.flags)
-    if tree.getwidth()[0] == 0:
+    if tree.getwidth()[0] == 0 and not anywhere:
         return None  # an empty match moves finditer on by one: keep to patterns that cannot match empty
     try:
-        low = _lower_seq(tree, tree.state)
+        low = _lower_seq(tree, tree.state) if rx.flags & re.IGNORECASE else tree
     except _NoTwin:
         return None
-    if _opens_with_boundary(low):  # "\bgrants|\bhereby": one test of the boundary, then the branch
+    if anywhere and len(low) == 1 and low[0][0] is C.BRANCH:
+        # whether it matches at all does not depend on the order of the alternatives: those that
+        # open with a word boundary go first, behind one test of it
+        alternatives = low[0][1][1]
+        bounded = [alt for alt in alternatives if _opens_with_boundary(alt)]
+        if len(bounded) > 1:
+            first = (C.AT, C.AT_BOUNDARY), (C.BRANCH, (None, [_without_boundary(alt, tree.state) for alt in bounded]))
+            rest = [alt for alt in alternatives if not _opens_with_boundary(alt)]
+            low = parser.SubPattern(
+                tree.state, [(C.BRANCH, (None, [parser.SubPattern(tree.state, list(first)), *rest]))]
+            )
+    elif _opens_with_boundary(low):  # "\bgrants|\bhereby": one test of the boundary, then the branch
         low = parser.SubPattern(tree.state, [(C.AT, C.AT_BOUNDARY), *_without_boundary(low, tree.state)])
+    elif not rx.flags & re.IGNORECASE:
+        return None  # nothing gained
     tree.state.flags &= ~re.IGNORECASE
     return compiler.compile(low, rx.flags & ~re.IGNORECASE)  # type: ignore[no-any-return]
 
 
-_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+_TWINS: dict[tuple[int, bool], tuple[re.Pattern[str], re.Pattern[str] | None, bool]] = {}
 
 
-def twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+def _entry(rx: re.Pattern[str], anywhere: bool) -> tuple[re.Pattern[str], re.Pattern[str] | None, bool]:
+    """``rx``, its twin and whether it ignores case (kept: a flag test on ``RegexFlag`` is slow)."""
+    entry = _TWINS.get((id(rx), anywhere))
+    if entry is None or entry[0] is not rx:
+        folded = bool(rx.flags & re.IGNORECASE)
+        made = _twin(rx, anywhere) if folded or anywhere else None
+        entry = _TWINS[(id(rx), anywhere)] = (rx, made, folded)
+    return entry
+
+
+def twin(rx: re.Pattern[str], anywhere: bool = False) -> re.Pattern[str] | None:
     """``rx`` (case-insensitive) as a case-sensitive pattern for a lower-cased text, or None. On a
     text none of whose characters is in :data:`FOLDS_TO_ASCII`, ``twin(rx)`` matches ``text.lower()``
     exactly where ``rx`` matches ``text`` (only ASCII letters change case there, and the twin has
     every literal in lower case; a case-sensitive part or a cased non-ASCII literal gets no twin). A
     leading word boundary shared by every alternative is tested once (a branch of literals is
-    faster than one of boundaries)."""
-    entry = _TWINS.get(id(rx))
-    if entry is None or entry[0] is not rx:
-        entry = _TWINS[id(rx)] = (rx, _twin(rx))
-    return entry[1]
+    faster than one of boundaries). ``anywhere``: a twin that matches somewhere in a text exactly
+    when ``rx`` does (not necessarily at the same place), also for a case-sensitive ``rx``."""
+    return _entry(rx, anywhere)[1]
+
+
+def holds(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+    """``rx.search(text, pos, endpos) is not None``, by the pattern's :func:`twin` for anywhere."""
+    _, lower, folded = _entry(rx, True)
+    if lower is None:
+        return rx.search(text, pos, endpos) is not None
+    if folded:
+        low = lowered(text)
+        if low is None:
+            return rx.search(text, pos, endpos) is not None
+        return lower.search(low, pos, endpos) is not None
+    return lower.search(text, pos, endpos) is not None
 
 
 def search(rx: re.Pattern[str], text: str, low: str | None, pos: int, endpos: int) -> re.Match[str] | None:
