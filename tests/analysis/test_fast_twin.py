@@ -62,6 +62,9 @@ def test_search_and_finditer_give_the_patterns_own_matches_of_the_original_text(
     assert [m.span() for m in found] == [m.span() for m in rx.finditer(text)]
     assert fast.search(rx, text, text.lower(), 20, len(text)).group(0) == "Licence"
     assert fast.search(rx, text, text.lower(), 0, 10) is None
+    for pos, endpos in ((0, 16), (5, 45), (20, 80), (14, 60)):
+        within = [m.span() for m in fast.finditer(rx, text, text.lower(), pos, endpos)]
+        assert within == [m.span() for m in rx.finditer(text, pos, endpos)]
 
 
 @pytest.mark.parametrize(

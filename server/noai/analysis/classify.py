@@ -370,7 +370,7 @@ def _trapped(trap: re.Pattern[str], text: str, m: re.Match[str], s: int, e: int)
     """A trap covers the match if one of its matches in the sentence comes within 40 characters of it."""
     return any(
         t.start() < m.end() + 40 and t.end() > m.start() - 40
-        for t in trap.finditer(text, max(s, m.start() - 120), min(e, m.end() + 120))
+        for t in fast.finditer(trap, text, fast.lowered(text), max(s, m.start() - 120), min(e, m.end() + 120))
     )
 
 

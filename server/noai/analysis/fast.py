@@ -441,14 +441,16 @@ def search(rx: re.Pattern[str], text: str, low: str | None, pos: int, endpos: in
     return _confirmed(rx, lower, exact, text, low, pos, endpos)
 
 
-def finditer(rx: re.Pattern[str], text: str, low: str | None, pos: int = 0) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text, pos)``, found as :func:`search` finds (no pattern with a twin matches empty)."""
+def finditer(
+    rx: re.Pattern[str], text: str, low: str | None, pos: int = 0, endpos: int = sys.maxsize
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, pos, endpos)``, found as :func:`search` finds (no pattern with a twin matches
+    empty)."""
     _, lower, _, exact = _entry(rx, False)
     if lower is None or low is None:
-        yield from rx.finditer(text, pos)
+        yield from rx.finditer(text, pos, endpos)
         return
-    end = len(text)
-    while (found := _confirmed(rx, lower, exact, text, low, pos, end)) is not None:
+    while (found := _confirmed(rx, lower, exact, text, low, pos, endpos)) is not None:
         yield found
         pos = found.end()
 
