@@ -370,7 +370,7 @@ def _trapped(trap: re.Pattern[str], text: str, m: re.Match[str], s: int, e: int)
     """A trap covers the match if one of its matches in the sentence comes within 40 characters of it."""
     return any(
         t.start() < m.end() + 40 and t.end() > m.start() - 40
-        for t in trap.finditer(text, max(s, m.start() - 120), min(e, m.end() + 120))
+        for t in fast.finditer(trap, text, fast.lowered(text), max(s, m.start() - 120), min(e, m.end() + 120))
     )
 
 
@@ -489,7 +489,7 @@ class _Classifier:
             hit = self._headings.get((where, key))
             if hit is None:
                 ctx = " | ".join((*p.section_path, p.heading or "", p.run_in_title or ""))
-                hit = self._headings[(where, key)] = P.HEADINGS[key].search(ctx) is not None
+                hit = self._headings[(where, key)] = fast.holds(P.HEADINGS[key], ctx)
             if hit:
                 return True
         return False
