@@ -167,7 +167,7 @@ GRANT = _rx(
     r"\b(?:(?:hereby\s+)?grants|(?:does\s+)?hereby\s+grant|(?:you|we|I)\s+grant|"
     r"(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
     r"grant|(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?granted|"
-    r"(?-i:(?!to\b)[\w.&-]+\s+grant)(?=\s+(?:to\s+)?(?:the\s+)?(?-i:[A-Z])))\b"
+    r"(?<=[\w.&-]\s)(?<!\bto\s)(?-i:grant)(?=\s+(?:to\s+)?(?:the\s+)?(?-i:[A-Z])))\b"
     r"(?=(?:[^.;]|\.\d){0,400}?\b" + _LICENCE_WORDS + r")|"
     # a lead-in: "Customer grants to IBM:" then the licences, one an item
     r"\b(?:hereby\s+)?grants?(?:\s+and\s+(?:shall|will)\s+grant)?\s+to\s+[^.;:]{1,80}:\s*$|"
@@ -194,7 +194,7 @@ GRANT_TRAP = _rx(
     r"\blicen[cs]es?\s+(?:and\s+rights\s+)?granted\s+(?:to|under|in|by|hereunder|herein)\b|"
     # granted nothing, or something that is no licence: a refusal right, an option to buy, an audit
     r"\bgrants?\s+no\b|\bright\s+of\s+first\s+(?:refusal|negotiation|offer)|\boption\s+to\s+(?:purchase|acquire)|"
-    r"\b(?:the\s+)?(?:[\w-]+\s+){0,3}right\s+and\s+option\b|\bright\s+to\s+(?:examine|audit|inspect|terminate|"
+    r"\b(?:(?:exclusive|irrevocable|sole|and)\s+)*right\s+and\s+option\b|\bright\s+to\s+(?:examine|audit|inspect|terminate|"
     r"purchase|acquire)\b|"
     # a section's title cited in parentheses: "(Grants to BLI)", "(Scope of Grants)"
     r"\(\s*(?:[\w-]+\s+){0,4}Grants?\b[^)]{0,40}\)|"
