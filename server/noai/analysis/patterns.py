@@ -340,16 +340,23 @@ GOVERNING_LAW = _rx(
     r"\b(?:governed|construed|interpreted|enforced|performed|determined|applied)\b"
     r"(?:[^.;]|\.\d){0,100}?"
     r"\b(?:in\s+accordance\s+with|under|by|pursuant\s+to|according\s+to|with\s+reference\s+to)[,\s]+"
-    r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local)\s+)?" + _LAW_NAMED + r"|"
+    r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local|statutory|regulatory|decisional|common|and)"
+    r",?\s+)*" + _LAW_NAMED + r"|"
     r"\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|shall)\s+)?(?:govern|(?:shall|will)\s+apply\s+to)\b|"
     r"(?-i:\b[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,2})\s+law\s+(?:(?:shall|will)\s+)?(?:governs?|"
     r"appl(?:y|ies)\s+to)\b|\bsubject\s+to\s+the\s+(?:exclusive\s+)?laws?\s+of\b|"
-    r"\bgoverned\s+by\s+the\s+laws?\s+(?:listed|set\s+out|specified|stated|named|identified|chosen)\b|"
+    r"\b(?:governed|construed)\b[^.;]{0,60}?\bthe\s+laws?\s+(?:listed|set\s+(?:out|forth)|specified|stated|named|"
+    r"identified|chosen|governing)\b|"
     r"\bGoverning\s+Law\b[^.;]{0,60}?\b(?:will|shall)\s+govern\b|\bgoverning\s+law\s+"
     r"(?:is|shall\s+be|will\s+be)\b|\bchoice\s+of\s+law\b(?=[^.;]{0,60}\blaws?\s+of)"
 )
 LAW_LABEL = _rx(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:governing|applicable|choice\s+of)\s+law\b[^.;]{0,40}$")
-LAW_ALONE = _rx(r"\blaws?\s+of\b|\{governing_law\}|\[governing\s+law\]")
+LAW_ALONE = _rx(
+    r"\blaws?\s+of\b|\{governing_law\}|\[governing\s+law\]|"
+    # a law named by its title under a governing-law label: "the New York General Obligations Law"
+    r"(?-i:\b(?!(?:Applicable|Governing|Relevant|Choice|Such|Any|All|The|This)\b)[A-Z][\w'’-]*\s+"
+    r"(?:[A-Z][\w'’-]*\s+){0,3}(?<!Governing\s)(?<!Applicable\s)(?<!Relevant\s)Laws?\b)"
+)
 LAW_PLACE = re.compile(
     r"\blaws?\s+(?:of|in\s+force\s+in)\s+(?:the\s+)?((?:(?:State|Commonwealth|Province|Republic|"
     r"Kingdom|Federal\s+Republic)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+"
