@@ -161,19 +161,21 @@ _LICENCE_WORDS = (
 _LICENSED_THINGS = (
     r"(?:Deliverables?|Work\s+Product|Works?|Materials|Content|Contributions?|Software|Results|Source\s+Code|"
     r"Object\s+Code|Technology|Know-How|(?:Trade|Service)\s?marks?|Marks|Brand\s+Features|Logos?|Likeness|"
-    r"Licensed\s+(?-i:[A-Z])\w+)"
+    r"Licensed\s+(?:Products?|Materials?|Technology|Marks|Software|Content|Programs?|IP|Patents?|Know-How|Trademarks?))"
 )
 GRANT = _rx(
     r"\b(?:(?:hereby\s+)?grants|(?:does\s+)?hereby\s+grant|(?:you|we|I)\s+grant|"
     r"(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
     r"grant|(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?granted|"
-    r"(?<=[\w.&-]\s)(?<!\bto\s)(?-i:grant)(?=\s+(?:to\s+)?(?:the\s+)?(?-i:[A-Z])))\b"
+    r"(?<=[\w.&-]\s)(?<!\bto\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bany\s)(?<!\bthis\s)(?<!\bsuch\s)(?<!\bor\s)(?<!\bnor\s)grant"
+    r"(?=\s+(?:to\s+)?(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:an?\s+|the\s+)(?:[\w-]+,?\s+){0,6}?"
+    r"(?:licen[cs]e|right|non-?exclusive|exclusive)))\b"
     r"(?=(?:[^.;]|\.\d){0,400}?\b" + _LICENCE_WORDS + r")|"
     # a lead-in: "Customer grants to IBM:" then the licences, one an item
     r"\b(?:hereby\s+)?grants?(?:\s+and\s+(?:shall|will)\s+grant)?\s+to\s+[^.;:]{1,80}:\s*$|"
     r"\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
     r"\b(?:is|are)\s+(?:hereby\s+|hereunder\s+)?licen[cs]ed\s+(?:to\s+(?:use|market|distribute|reproduce|sell|resell|"
-    r"copy|display|exploit|make)\b|(?=to\s+(?:the\s+)?(?-i:[A-Z])))|"
+    r"copy|display|exploit|make)\b|(?=to\s+\w))|"
     r"\b(?:shall|will)\s+have\s+an?\s+(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b|"
     r"\b(?:(?:shall|will)\s+)?gives?\s+(?:to\s+)?(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,6}?"
     r"licen[cs]e\b|"
