@@ -470,6 +470,7 @@ class _Classifier:
         titles = [n for n in ((agreement.name, *agreement.aliases) if agreement else ()) if P.AI_TERM.search(n)]
         # "under AI Addendum": the document's own name, not AI language
         self.own_title = re.compile("|".join(map(re.escape, titles))) if titles else None
+        self.ai_words = _ai_words(paragraphs)  # "Model", "Training" where the document defines them as AI
 
     def under(self, p: Paragraph, *keys: str) -> bool:
         """The paragraph's section titles, heading or run-in title match a heading signal of ``keys``."""
@@ -1011,7 +1012,12 @@ class _Classifier:
     def ai(self, p: Paragraph) -> list[Finding]:
         """AI language with its polarity, judged on the whole sentence (a run-in title is no sentence)."""
         text = p.text
-        for m in P.AI_TERM.finditer(text, body_start(p)):
+        matches: Iterator[re.Match[str]] = P.AI_TERM.finditer(text, body_start(p))
+        if self.ai_words is not None:
+            matches = iter(
+                sorted(itertools.chain(matches, self.ai_words.finditer(text, body_start(p))), key=lambda x: x.start())
+            )
+        for m in matches:
             if any(
                 t.start() <= m.start() and t.end() >= m.end()
                 for trap in (P.AI_TRAP, self.own_title, _AI_DOCUMENT)
@@ -1020,13 +1026,22 @@ class _Classifier:
             ):
                 continue
             s, e = self.t.sentence(m.start())
-            negation = self.t.search(P.NEGATION, s, e) or next(
-                (
-                    r
-                    for r in P.RESTRICT.finditer(text, s, e)
-                    if not any(x.start() <= r.start() < x.end() for x in P.RESTRICTION_REFERENCE.finditer(text, s, e))
-                ),
-                None,
+            # a cover-page row label ("Training Restrictions") names the row's clause: it restricts nothing itself
+            label = p.in_table and not p.is_heading and _ROW_LABEL.fullmatch(text.strip()) is not None
+            negation = (
+                None
+                if label
+                else self.t.search(P.NEGATION, s, e)
+                or next(
+                    (
+                        r
+                        for r in P.RESTRICT.finditer(text, s, e)
+                        if not any(
+                            x.start() <= r.start() < x.end() for x in P.RESTRICTION_REFERENCE.finditer(text, s, e)
+                        )
+                    ),
+                    None,
+                )
             )
             disclose = P.AI_TRANSPARENCY.search(text, s, e)
             discloser = (self.parties.before(text, s, disclose.start()) or "unknown") if disclose else None
@@ -1087,6 +1102,7 @@ class _Classifier:
                     _AI_NAME.match(text, x.start()) and not (x.start() and text[x.start() - 1] in P.OPEN_QUOTES)
                     for x in P.AI_TERM.finditer(text, body_start(p))
                 )
+                and (self.ai_words is None or not self.ai_words.search(text, body_start(p)))
             ):  # "submit Input to the AI Services": a thing named (not defined), its use neither limited,
                 # allowed nor disclosed
                 return []
@@ -1258,7 +1274,10 @@ def _merge(findings: list[Finding], paragraphs: Sequence[Paragraph]) -> list[Fin
                 f.section_path[:1] == prev.section_path[:1]
                 and len(gap) <= 2
                 # a definition is an entry of its own: two are one clause only when nothing stands between them
-                and not (_is_definition(paragraphs[f.start]) and any(paragraphs[j].text.strip() for j in gap))
+                and not (
+                    (_is_definition(paragraphs[f.start]) or _is_definition(paragraphs[prev.start]))
+                    and any(paragraphs[j].text.strip() for j in gap)
+                )
                 and not any(
                     paragraphs[j].is_heading and paragraphs[j].section_path[:1] != prev.section_path[:1] for j in gap
                 )
@@ -1330,6 +1349,42 @@ def party_words(parties: object, creator_side: str) -> dict[str, list[str]]:
         if side is not None:
             out[side] += [w for w in (*party.terms, party.name) if w and len(w) < 60]
     return out
+
+
+_DEFINED = re.compile(r"[\"“]([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[\"”]")  # a capitalised defined term, quoted
+_MEANS = re.compile(r"[\"”]\s+(?:means|shall\s+mean|refers\s+to)\b")
+
+
+def _ai_words(paragraphs: Sequence[Paragraph]) -> re.Pattern[str] | None:
+    """The capitalised words a document defines as AI language ("Model" means a machine learning model;
+    "Train" or "Training" means the use of data to create or improve a Model): the definitions whose
+    meaning holds AI language (not only a name such as "the AI Services"), or a word so defined, in two
+    rounds. The words count as AI language where the document uses them capitalised; None if none."""
+    definitions = []
+    for p in paragraphs:
+        text = p.text
+        if len(text) > 600 or not ('"' in text or "“" in text) or not (means := _MEANS.search(text)):
+            continue
+        terms = [m.group(1) for m in _DEFINED.finditer(text, 0, means.end())]
+        if terms:
+            definitions.append((terms, text[means.end() :]))
+    if not definitions:
+        return None
+    words: set[str] = set()
+    for _ in range(2):
+        known = (
+            re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+            if words
+            else None
+        )
+        for terms, meaning in definitions:
+            if any(not _AI_NAME.match(meaning, x.start()) for x in P.AI_TERM.finditer(meaning)) or (
+                known is not None and known.search(meaning)
+            ):
+                words.update(t for t in terms if not P.AI_TERM.search(t))
+    if not words:
+        return None
+    return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 # -- clause titles ------------------------------------------------------------------------------
@@ -1477,6 +1532,8 @@ def classify(
         if p.section_path[: len(carried_path)] != carried_path or p.is_heading:
             carried = None
         gates = c.gates.open(i)
+        if c.ai_words is not None and "existing_ai_restriction" not in gates and c.ai_words.search(p.text):
+            gates |= {"existing_ai_restriction"}  # a word the document defines as AI language
         if not gates:
             continue
         findings, grant = c.paragraph(i, p, gates, carried)
