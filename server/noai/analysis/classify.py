@@ -366,6 +366,18 @@ class _Text:
 _NEEDS = {id(rx): needs for rx, needs in P.NEEDS.items()}
 
 
+def _negated_outside_asides(text: str, s: int, pos: int, window: int) -> bool:
+    """A negation before ``pos`` (within ``window``) that is not in a parenthesis closed before ``pos``."""
+    return any(not _closed_aside(text, n.start(), pos) for n in P.NEGATION.finditer(text, max(s, pos - window), pos))
+
+
+def _closed_aside(text: str, at: int, until: int) -> bool:
+    """The words at ``at`` sit in a parenthesis that closes before ``until``: "irrevocable (except as
+    stated in this Section) patent license … without any restrictions" excepts nothing after the ")"."""
+    opened = text.rfind("(", 0, at)
+    return opened >= 0 and ")" not in text[opened:at] and ")" in text[at:until]
+
+
 def _trapped(trap: re.Pattern[str], text: str, m: re.Match[str], s: int, e: int) -> bool:
     """A trap covers the match if one of its matches in the sentence comes within 40 characters of it."""
     return any(
@@ -819,7 +831,7 @@ class _Classifier:
                 if (
                     _quoted(text, m)
                     or _trapped(trap, text, m, s, e)
-                    or t.negated(s, m.start(), window)
+                    or (t.negated(s, m.start(), window) and _negated_outside_asides(text, s, m.start(), window))
                     or t.search(P.RETAINS, s, e)
                     or t.search(P.AI_EXCLUSION, m.start(), e)
                 ):
@@ -938,7 +950,7 @@ class _Classifier:
             spans = self._spans[key] = ([g.end() for g in P.GRANT.finditer(text, s, e)] if found else [], found)
         grants, exceptions = spans
         anchor = max((g for g in grants if g <= at), default=s)
-        if any(a >= anchor and b <= at for a, b in exceptions):
+        if any(a >= anchor and b <= at and not _closed_aside(text, a, at) for a, b in exceptions):
             return True
         if grant is not None:
             return False
@@ -1391,7 +1403,7 @@ def _ai_words(paragraphs: Sequence[Paragraph]) -> re.Pattern[str] | None:
 
 # The words by which a bare title names a clause of a kind ("Governing Law and Venue", "Grant of Patent
 # License", "Work Made for Hire and Further Assurances", "Moral Rights"). Such a title over a clause the
-# rules found of that kind is that clause's heading: reported with it (info, not operative).
+# rules found of that kind is that clause's heading: the finding names it (attribute ``titles``).
 CLAUSE_TITLES: dict[str, re.Pattern[str]] = {
     "governing_law": re.compile(
         r"\b(?:governing|applicable|proper)\s+laws?\b|\bchoice\s+of\s+(?:laws?|forum)\b|"
@@ -1463,23 +1475,22 @@ def _titled_reach(paragraphs: Sequence[Paragraph], i: int) -> int:
     return max(end, nxt) if end == i else end
 
 
-def clause_titles(paragraphs: Sequence[Paragraph], findings: Sequence[Finding]) -> list[Finding]:
-    """The bare titles of the clauses found: a heading or cover-page row label that names a kind
-    (:data:`CLAUSE_TITLES`) over a rule finding of that kind in its section ("Governing Law" over
-    "This Agreement is governed by …"). Each is reported as a finding of the kind at the title:
-    ``info``, not operative, with the clause's reading and ``title_of`` (the clause's paragraph); a
-    title already covered by a finding of its kind is not repeated. Titles that name no kind, and
-    titles over no finding of the kind they name, are not findings."""
+def with_titles(paragraphs: Sequence[Paragraph], findings: list[Finding]) -> list[Finding]:
+    """``findings`` with the bare titles of their clauses: a heading or cover-page row label that names a
+    kind (:data:`CLAUSE_TITLES`) titles the first rule finding of that kind in its section ("Governing
+    Law" over "This Agreement is governed by …"), which records the title's paragraph in its attribute
+    ``titles``. A title its own finding already covers (a confidentiality heading), a title that names
+    no kind, or one over no finding of the kind it names, titles nothing."""
     starts: dict[str, list[int]] = {}
-    by_start: dict[tuple[str, int], Finding] = {}
+    by_start: dict[tuple[str, int], int] = {}
     covered: set[tuple[int, str]] = set()
-    for f in findings:
+    for n, f in enumerate(findings):
         if f.tier != "rule":
             continue
         starts.setdefault(f.kind, []).append(f.start)
-        by_start.setdefault((f.kind, f.start), f)
+        by_start.setdefault((f.kind, f.start), n)
         covered.update((i, f.kind) for i in range(f.start, f.end + 1))
-    out: list[Finding] = []
+    titles: dict[int, list[int]] = {}
     for p in paragraphs:
         text = p.text
         if len(text) > 80 or not text.strip() or not _title_like(p):
@@ -1489,33 +1500,20 @@ def clause_titles(paragraphs: Sequence[Paragraph], findings: Sequence[Finding]) 
             continue
         reach = None
         for kind, rx in CLAUSE_TITLES.items():
-            if kind not in starts or (p.index, kind) in covered or not (m := rx.search(text)):
+            if kind not in starts or (p.index, kind) in covered or not rx.search(text):
                 continue
             reach = _titled_reach(paragraphs, p.index) if reach is None else reach
-            found = starts[kind]
+            found = sorted(starts[kind])
             k = bisect_left(found, p.index + 1)
             if k == len(found) or found[k] > reach:
                 continue
-            clause = by_start[(kind, found[k])]
-            out.append(
-                replace(
-                    clause,
-                    severity=INFO,
-                    start=p.index,
-                    end=p.index,
-                    paragraph_text=text,
-                    section_label=p.section_label,
-                    section_path=tuple(p.section_path),
-                    heading=p.heading,
-                    phrase=m.group(0),
-                    phrase_start=m.start(),
-                    phrase_end=m.end(),
-                    attributes={**clause.attributes, "title_of": clause.start},
-                    operative=False,
-                    confidence=0.5,
-                )
-            )
-    return out
+            titles.setdefault(by_start[(kind, found[k])], []).append(p.index)
+    if not titles:
+        return findings
+    return [
+        replace(f, attributes={**f.attributes, "titles": titles[n]}) if n in titles else f
+        for n, f in enumerate(findings)
+    ]
 
 
 def classify(
@@ -1546,7 +1544,7 @@ def classify(
             replace(f, attributes={**f.attributes, "parties_unknown": True}) if f.kind in GRANT_KINDS else f
             for f in found
         ]
-    return found
+    return with_titles(paragraphs, found)
 
 
 _LAW_ARTICLE = re.compile(r"\bthe\s+(?:(?:exclusive|internal|substantive|domestic|local)\s+)?$", re.IGNORECASE)
