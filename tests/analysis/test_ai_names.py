@@ -117,3 +117,12 @@ def test_a_cover_page_row_label_naming_ai_restrictions_is_a_mention_not_a_restri
         if f.kind == "existing_ai_restriction" and f.start <= 2 <= f.end
     ]
     assert covering == ["mention"]
+
+
+def test_section_titles_cited_in_a_list_of_references_are_no_ai_language():
+    text = (
+        "Except for the limited rights in Section 1.5 (Customer Content) and 1.6 (Machine Learning), the Client "
+        "retains all right, title and interest in the Client Content."
+    )
+    assert ai(text) == []
+    assert ai("The Studio shall not use the Client Content for machine learning.") != []

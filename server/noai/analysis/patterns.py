@@ -260,7 +260,7 @@ AI_TERM = re.compile(
 )
 # "train Client personnel", "training materials", "business model": not AI.
 AI_TRAP = _rx(
-    r"\bSections?\s+[\w.()]+\s*\([^)]{0,60}\)|"
+    r"\bSections?\s+[\w.()]+\s*\([^)]{0,60}\)(?:,?\s+(?:and\s+|or\s+)?\d+(?:\.\d+)*\s*\([^)]{0,60}\))*|"
     r"\btrain\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+'s\s+)?(?:personnel|staff|employees|users|"
     r"team|end\s+users|administrators)|\btraining\s+(?:materials|sessions|courses|services)|"
     r"\b(?:business|financial|pricing|data|delivery|operating|revenue|service)\s+models?\b|"
