@@ -27,7 +27,6 @@ from noai.analysis.classify import (
     Finding,
     bare_title,
     classify,
-    clause_titles,
     party_words,
 )
 from noai.analysis.language import detect_language
@@ -935,14 +934,13 @@ def audit_paragraphs(
     ip = _ip_section(paragraphs, findings, body_end, runs)
     places = _places(paragraphs, findings, ip, creator, body_end, runs)
     # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
-    titled = clause_titles(paragraphs, findings)  # the bare titles of the clauses found (info)
-    review = learned.review_findings(paragraphs, findings + titled)
+    review = learned.review_findings(paragraphs, findings)
     return AuditResult(
         filename=filename,
         language=language,
         paragraphs=paragraphs,
         terms=terms,
-        findings=sorted(findings + titled + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
+        findings=sorted(findings + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
         insertion_points=_insertion_points(protections, places),
         score=_score(findings, protections),

@@ -229,7 +229,7 @@ PERPETUAL_TRAP = _rx(
 ANY_PURPOSE = _rx(
     r"\bfor\s+any\s+(?:and\s+all\s+)?(?:lawful\s+|other\s+)?purposes?(?:\s+whatsoever)?\b|\bany\s+"
     r"purpose\s+whatsoever\b|\bwithout\s+"
-    r"(?:any\s+)?(?:restriction|limitation)(?:s)?\s+(?:(?:or|and)\s+(?:obligation|compensation|restriction|"
+    r"(?:any\s+)?(?:restriction|limitation)(?:s)?\s*(?:(?:or|and)\s+(?:obligation|compensation|restriction|"
     r"limitation|payment|attribution)s?\s*)?(?:of\s+any\s+kind\s+)?(?=[^.;]{0,40}\b(?:use|"
     r"purpose|exploit|manner|media)|[.;,])|\bunrestricted\b|\bin\s+any\s+manner(?:\s+whatsoever)?\b|"
     r"\bin\s+any\s+way\s+(?:it|they|the\s+\w+)\s+(?:sees?|deems?)\s+fit|\bas\s+(?:it|they|the\s+\w+)\s+"
@@ -310,7 +310,7 @@ AI_TERM = re.compile(
 )
 # "train Client personnel", "training materials", "business model": not AI.
 AI_TRAP = _rx(
-    r"\bSections?\s+[\w.()]+\s*\([^)]{0,60}\)|"
+    r"\bSections?\s+[\w.()]+\s*\([^)]{0,60}\)(?:,?\s+(?:and\s+|or\s+)?\d+(?:\.\d+)*\s*\([^)]{0,60}\))*|"
     r"\btrain\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+'s\s+)?(?:personnel|staff|employees|users|"
     r"team|end\s+users|administrators)|\btraining\s+(?:materials|sessions|courses|services)|"
     r"\b(?:business|financial|pricing|data|delivery|operating|revenue|service)\s+models?\b|"
