@@ -724,6 +724,14 @@ def _lead_in(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | N
     return None
 
 
+def _governs(paragraphs: Sequence[Paragraph], index: int) -> bool:
+    """Paragraph ``index`` is a lead-in ("... the following rights:") and the paragraph after it an item of its list."""
+    if not _LEAD_IN.search(paragraphs[index].text):
+        return False
+    after = next((q for q in paragraphs[index + 1 : index + _MAX_LIST] if q.text.strip()), None)
+    return after is not None and _depth(after) > _depth(paragraphs[index])
+
+
 def _open_bracket(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | None:
     """The paragraph opening the bracketed block ("[Option 1 ...") that paragraph ``index`` is in or
     closes: an insertion right after an alternative would read as part of it."""
@@ -752,7 +760,10 @@ def _settled(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], fl
     for _ in range(6):  # a lead-in inside an option block, or the reverse; several alternatives in a row
         if index is None:
             break
-        lead, opener = _lead_in(paragraphs, index, floor), _open_bracket(paragraphs, index, floor)
+        # the anchor is a lead-in itself (a grant "... the following rights:"), or an item of one's list
+        # (found above the floor too: a grant that is item (b) starts below its lead-in)
+        lead = index if _governs(paragraphs, index) else _lead_in(paragraphs, index, 0)
+        opener = _open_bracket(paragraphs, index, floor)
         end = _list_end(paragraphs, index, lead) if lead is not None and opener is None else None
         if end is not None and paragraphs[end].section_path[:1] == paragraphs[index].section_path[:1]:
             return end, f"{reason}, after the list the lead-in (paragraph {lead}) governs, at its level"

@@ -1,0 +1,76 @@
+"""Issue 15, placement: a clause placed after a grant that a lead-in governs ("... as follows:" and its
+items), or after a grant that is one of those items, follows the whole list (its items and the
+paragraph continuing it), at the lead-in's level: never before the lead-in, never inside its list.
+Typed numbers after it move on (as tracked changes), and so do the typed references to them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_strategy import DATE, PARTIES, contract
+from test_writer import accepted, rejected
+
+from noai import engine
+
+ITEMS = (
+    "(a) to reproduce the Work in the book, in print and electronic editions, in any number of copies;",
+    "(b) to use the Work in marketing and promoting the book, in any media, including social media,",
+)
+CONTINUATION = "in each case throughout the world and for the full term of copyright in the Work."
+CREDIT = "2.2 The Client shall credit the Studio as the illustrator, in every copy of the book it publishes."
+KEEPS = "2.3 The Studio keeps ownership of the Work, of its drafts and sketches, and of every material it creates."
+LAW = "3.1 This agreement is governed by the laws of England and Wales, and clause 2.2 survives its end."
+
+GRANT_LEADS = "2.1 The Studio grants the Client a non-exclusive licence to use the Work, for any and all purposes:"
+USE_LEADS = (
+    "2.1 The Client may use the Work only in the following ways, and the Studio's consent is needed for any other:"
+)
+GRANT_ITEM = (
+    "(a) the Studio grants the Client a non-exclusive licence to reproduce the Work in the book, for any and all "
+    "purposes;"
+)
+
+
+def licence(lead: str, *items: str) -> bytes:
+    return contract(
+        "DESIGN AGREEMENT",
+        PARTIES,
+        "1. Services",
+        '1.1 The Studio shall design the cover artwork for the Client\'s book (the "Work") as the brief describes.',
+        "2. Intellectual Property",
+        lead,
+        *items,
+        CONTINUATION,
+        CREDIT,
+        KEEPS,
+        "3. General",
+        LAW,
+        "Signed for the Studio: ____________",
+    )
+
+
+CASES = {
+    "the grant is the lead-in": licence(GRANT_LEADS, *ITEMS),
+    "the grant is an item": licence(USE_LEADS, GRANT_ITEM, ITEMS[1]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_purpose_limit_follows_the_grants_whole_list_at_the_lead_ins_level(name):
+    docx = CASES[name]
+    result, plan = engine.plan(docx, engine.Options())
+    texts = [q.text for q in result.paragraphs]
+    lead = next(i for i, t in enumerate(texts) if t.startswith("2.1 "))
+    limit = next(e for e in plan.edits if e.clause == "scope-limitation")
+    assert limit.index == texts.index(CONTINUATION)  # after the items and the paragraph continuing them
+    assert all(q.get("like") == lead for q in limit.paragraphs)
+    after = accepted(engine.redline(docx, author="noai", date=DATE, options=engine.Options()).docx)
+    at = after.index(CONTINUATION) + 1
+    assert after[at].startswith("2.2 ") and not re.match(r"\(\w+\)", after[at])  # a sub-clause, not item (c)
+    assert not any(re.match(r"\d+(\.\d+)*\s", t) for t in after[at + 1 : at + len(limit.paragraphs)])  # one number
+    numbers = [m[0] for t in after if (m := re.match(r"\d+\.\d+", t))]
+    assert len(numbers) == len(set(numbers))  # the later sub-clauses move on: 2.2 -> 2.3, 2.3 -> 2.4
+    assert after[at + len(limit.paragraphs)] == CREDIT.replace("2.2", "2.3", 1)
+    assert LAW.replace("clause 2.2", "clause 2.3") in after  # and the typed reference with them
+    assert rejected(engine.redline(docx, author="noai", date=DATE, options=engine.Options()).docx) == texts
