@@ -144,11 +144,12 @@ def _already_replaced(f: Finding, replacement: str) -> bool:
     return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
 
 
-_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:\w+ly\s+)?(?:assigns?|transfers?|conveys?)\b", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:\w+ly\s+)?(?:assigns?|transfers?|conveys?)\b", re.IGNORECASE)
 
 
 def _joined_verb(f: Finding) -> bool:
-    """The transfer verb is joined to another ("transfers and assigns"): one cannot be replaced alone."""
+    """The transfer verb is joined to another ("transfers and assigns", "assigns, transfers and conveys"):
+    one cannot be replaced alone."""
     return f.kind == "ip_assignment" and _JOINED.match(f.paragraph_text, f.phrase_end) is not None
 
 
@@ -384,7 +385,7 @@ def adapt_clauses(
 
 
 _PURPOSES = {
-    "scope-limitation": "limit the licence to its purpose",
+    "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
     "no-ai-training": "add a covenant against AI use of {deliverables}",
     "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
     "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have {client} "
@@ -431,7 +432,10 @@ def strategy_comment(
     elif first is not None:
         said = "{agreement} licenses {deliverables} to {client}" + where + " and {provider} keeps ownership"
     else:
-        said = "{agreement} does not transfer {deliverables} to {client}, so {provider} keeps ownership"
+        said = (
+            "we found no licence or transfer of {deliverables} to {client} in {agreement}, "
+            "so {provider} keeps ownership"
+        )
     purposes = [_PURPOSES[c] for c in dict.fromkeys(inserted) if c in _PURPOSES]
     if purposes:
         said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
@@ -582,6 +586,9 @@ _DEFINITIONS_HEADING = re.compile(
 )
 
 
+_DEFINITIONS_COMMENT = "The terms the new clauses use, defined with the other definitions of {agreement}."
+
+
 def definitions_run(paragraphs: Sequence[Paragraph]) -> tuple[int, bool, bool] | None:
     """The document's definitions clause: the last paragraph of the first run of ``"X" means …``
     entries under a Definitions / Interpretation heading, whether it writes straight quotes and
@@ -697,7 +704,7 @@ def render_insertions(
             paragraphs[at].text,
             DEFINITIONS,
             variant,
-            "The terms the new clauses use, defined with the document's other definitions." if with_comments else None,
+            _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement")) if with_comments else None,
             paragraphs=tuple({"text": _in_house_style(d, straight, shall)} for d in collected),
         )
         edits.append(definitions_edit)

@@ -27,6 +27,7 @@ from noai.analysis.classify import (
     Finding,
     bare_title,
     classify,
+    clause_titles,
     party_words,
 )
 from noai.analysis.language import detect_language
@@ -317,7 +318,11 @@ def _protections(
             )
         )
     else:
-        out.append(Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to train AI."))
+        out.append(
+            Protection(
+                "no_ai_restriction", MISSING, detail="No clause found that stops the work being used to train AI."
+            )
+        )
     out.append(_scope(paragraphs, findings, terms))
     reserved = _first(
         findings,
@@ -328,7 +333,7 @@ def _protections(
         Protection("reservation_of_rights", PRESENT, reserved.start, "Rights not granted are reserved.")
         if reserved
         else Protection(
-            "reservation_of_rights", MISSING, detail="No clause keeps the rights that were not expressly granted."
+            "reservation_of_rights", MISSING, detail="No clause found that keeps the rights not expressly granted."
         )
     )
     indemnity = next(
@@ -344,7 +349,7 @@ def _protections(
     out.append(
         Protection("ai_indemnity", PRESENT, indemnity.start, "An indemnity covers AI misuse.")
         if indemnity
-        else Protection("ai_indemnity", MISSING, detail="No indemnity covers misuse of the work for AI.")
+        else Protection("ai_indemnity", MISSING, detail="No indemnity found that covers misuse of the work for AI.")
     )
     about_ai = _ai_paragraphs(paragraphs, findings, creator)
     remedy = next((p for p in about_ai if P.AI_REMEDY.search(p.text)), None)
@@ -361,7 +366,7 @@ def _protections(
         else Protection(
             "ai_remedies",
             MISSING,
-            detail="No injunction, certification or deletion remedy covers AI misuse of the work.",
+            detail="No injunction, certification or deletion remedy found for AI misuse of the work.",
         )
     )
     # A duty to disclose AI use protects the creator only when the other side owes it.
@@ -375,7 +380,9 @@ def _protections(
     out.append(
         Protection("ai_transparency", PRESENT, disclosed.index, "The contract requires disclosure of AI use.")
         if disclosed
-        else Protection("ai_transparency", MISSING, detail="No duty to disclose whether the work goes into AI systems.")
+        else Protection(
+            "ai_transparency", MISSING, detail="No duty found to disclose whether the work goes into AI systems."
+        )
     )
     out.append(_choice_of_law(about_ai, findings, creator))
     return out
@@ -400,7 +407,7 @@ def _scope(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
         return Protection(
             "scope_limitation", PRESENT, scoped.start, f'The licence is limited: "{scoped.attributes["scope"]}".'
         )
-    why = "A grant allows use for any purpose." if broad else "No grant limits use to a stated purpose."
+    why = "A grant allows use for any purpose." if broad else "No grant found that limits use to a stated purpose."
     return Protection("scope_limitation", MISSING, detail=why)
 
 
@@ -410,8 +417,10 @@ def _choice_of_law(about_ai: Sequence[Paragraph], findings: Sequence[Finding], c
     laws = [f for f in findings if f.kind == "governing_law"]
     home = next((f for f in laws if f.attributes.get("favours") == creator), None)
     if home is not None:
-        place = home.attributes.get("jurisdiction") or "a place not named"
-        return Protection("choice_of_law", PRESENT, home.start, f"The law of {place} is the creator's home law.")
+        law = home.attributes.get("law") or "The law the contract names"
+        return Protection(
+            "choice_of_law", PRESENT, home.start, f"{law[:1].upper()}{law[1:]} is the creator's home law."
+        )
     carve_out = next(
         (p for p in about_ai if P.INJUNCTION_ANYWHERE.search(p.text) and P.LAW_CONTEXT.search(p.text)), None
     )
@@ -425,15 +434,15 @@ def _choice_of_law(about_ai: Sequence[Paragraph], findings: Sequence[Finding], c
     if not laws:
         return Protection("choice_of_law", MISSING, detail="The contract names no governing law.")
     law = laws[0]
-    place = law.attributes.get("jurisdiction") or "a place not named"
+    place = law.attributes.get("law") or "a law it does not name"
     if law.attributes.get("favours", "unknown") == "unknown":
         return Protection(
             "choice_of_law",
             UNKNOWN,
             law.start,
-            f"Governed by the law of {place}; whether that is the creator's home law is not known.",
+            f"Governed by {place}; whether that is the creator's home law is not known.",
         )
-    return Protection("choice_of_law", MISSING, law.start, f"Governed by the law of {place}, the other side's home.")
+    return Protection("choice_of_law", MISSING, law.start, f"Governed by {place}, the other side's home law.")
 
 
 # -- sections and insertion points ---------------------------------------------------------------
@@ -932,13 +941,14 @@ def audit_paragraphs(
     ip = _ip_section(paragraphs, findings, body_end, runs)
     places = _places(paragraphs, findings, ip, creator, body_end, runs)
     # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
-    review = learned.review_findings(paragraphs, findings)
+    titled = clause_titles(paragraphs, findings)  # the bare titles of the clauses found (info)
+    review = learned.review_findings(paragraphs, findings + titled)
     return AuditResult(
         filename=filename,
         language=language,
         paragraphs=paragraphs,
         terms=terms,
-        findings=sorted(findings + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
+        findings=sorted(findings + titled + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
         insertion_points=_insertion_points(protections, places),
         score=_score(findings, protections),
@@ -949,7 +959,7 @@ def audit_paragraphs(
         we=resolved,
         work_kind=given_work_kind(work_kind)
         if work_kind
-        else detect_work_kind(paragraphs, parties.work_product.text if parties.work_product else None),
+        else detect_work_kind(paragraphs, parties.work_product.text if parties.work_product else None, list(terms.all)),
     )
 
 

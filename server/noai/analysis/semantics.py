@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from noai.analysis import fast
+
 _I = re.IGNORECASE
 
 CREATOR, CLIENT, BOTH, THIRD_PARTY, UNKNOWN = "creator", "client", "both", "third_party", "unknown"
@@ -262,7 +264,7 @@ def _row(m: re.Match[str]) -> int:
 
 def act_of(text: str, start: int = 0, end: int | None = None) -> tuple[str | None, re.Match[str] | None, str]:
     """The first act named in ``text[start:end]``: (act, its match, voice)."""
-    m = _ACT_RX.search(text, start, len(text) if end is None else end)
+    m = fast.search(_ACT_RX, text, fast.lowered(text), start, len(text) if end is None else end)
     if m is None:
         return None, None, "subject"
     act, _, voice = ACTS[_row(m)]
@@ -273,7 +275,8 @@ def object_of(text: str, start: int = 0, end: int | None = None) -> str | None:
     """The first thing named in ``text[start:end]`` ("all rights in the Input" -> data), the
     general ones (rights, services) only when nothing more specific is named."""
     end = len(text) if end is None else end
-    m = _SPECIFIC_RX.search(text, start, end) or _GENERAL_RX.search(text, start, end)
+    low = fast.lowered(text)
+    m = fast.search(_SPECIFIC_RX, text, low, start, end) or fast.search(_GENERAL_RX, text, low, start, end)
     return OBJECTS[_row(m)][0] if m else None
 
 
