@@ -258,35 +258,28 @@ def test_libreoffice_rejects_and_accepts_the_new_clauses_as_planned_and_shows_th
 
 
 def test_typed_references_to_automatic_numbers_an_insertion_moves_follow_them_and_the_comment_says_so():
-    levels = (
-        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-        '<w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-        '<w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
-    )
     body = [
-        p("LICENCE AGREEMENT"),
+        p("DESIGN AGREEMENT"),
         p(PARTIES),
-        p("Licence", numbering=(1, 0)),
-        p(
-            'The Studio grants the Client a non-exclusive licence to reproduce the illustrations (the "Work") in '
-            "the book, for any and all purposes.",
-            numbering=(1, 1),
-        ),
-        p("The Client shall credit the Studio as the illustrator, in every copy of the book.", numbering=(1, 1)),
-        p("The Studio keeps ownership of the Work, of its drafts, and of every material it creates.", numbering=(1, 1)),
-        p("General", numbering=(1, 0)),
-        p("Section 1.2 survives the end of this agreement, and so does Section 1.3.", numbering=(1, 1)),
-        p(LAW, numbering=(1, 1)),
+        p("Services", style="Heading1"),
+        p(SERVICES + " Section 3 says which law governs it.", style="BodyText"),
+        p("Intellectual Property", style="Heading1"),
+        p(GRANT, style="BodyText"),
+        p(KEEPS, style="BodyText"),
+        p("General", style="Heading1"),
+        p(LAW, style="BodyText"),
+        p("Sections 1 and 3 survive the end of this agreement.", style="BodyText"),
         p("Signed for the Studio: ____________"),
     ]
-    docx = make_docx("".join(body) + "<w:sectPr/>", numbering=levels)
+    docx = make_docx("".join(body) + "<w:sectPr/>", styles=STYLES, numbering=NUMBERING)
     redline = redlined(docx)
-    limit = next(e for e in redline.plan.edits if e.clause == "scope-limitation")
-    assert redline.audit.paragraphs[limit.index].label == "1.1"  # right after the grant: 1.2 and 1.3 move on
     texts = accepted(redline.docx)
-    assert "Section 1.3 survives the end of this agreement, and so does Section 1.4." in texts
-    assert {(c["from"], c["to"]) for c in redline.write.renumbered} == {("1.2", "1.3"), ("1.3", "1.4")}
-    assert all(c["reference"] for c in redline.write.renumbered)  # Word moves the numbers, we move the references
+    headings = [e for e in new_clauses(redline) if "like" in e.paragraphs[0]]
+    assert headings  # new clauses after clause 2: "General" becomes clause 3 + len(headings)
+    moved = f"Section {3 + len(headings)}"
+    assert any(t.endswith(f"{moved} says which law governs it.") for t in texts)
+    assert f"Sections 1 and {3 + len(headings)} survive the end of this agreement." in texts
+    assert all(c["reference"] and c["from"] == "3" for c in redline.write.renumbered)  # Word moves the numbers
     comment = next(e.comment for e in redline.plan.edits if e.comment and e.comment.startswith("Our approach"))
-    assert "renumbers the clauses after the insertion (1.2, 1.3" in comment and "2 cross-references" in comment
+    assert "renumbers the clauses after the insertion (3." in comment and "2 cross-references" in comment
     assert rejected(redline.docx) == [q.text for q in read_document(docx).paragraphs]

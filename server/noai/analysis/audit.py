@@ -51,6 +51,7 @@ from noai.kinds import (
     protection_spec,
 )
 from noai.ooxml.model import Paragraph
+from noai.ooxml.revisions import typed_number
 
 if TYPE_CHECKING:
     from noai.ooxml.document import Document
@@ -636,11 +637,11 @@ def _places(
     else:
         ip_anchor = (fallback, "no IP section: at the end of the operative terms, before the signatures")
     floor = ip.start if ip is not None else 0
-    ip_anchor = _settled(paragraphs, ip_anchor, floor)
+    ip_anchor = _appended(paragraphs, ip_anchor, floor)
     anchors[Placement.END_OF_IP_SECTION] = ip_anchor
     grant = next((f for f in risky if f.kind == FindingKind.LICENSE_GRANT), None)
     after_grant = (
-        _settled(
+        _appended(
             paragraphs, (_last_body(paragraphs, grant.start, grant.end), "right after the licence grant"), grant.start
         )
         if grant
@@ -731,6 +732,33 @@ def _lead_in(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | N
         if p.text.strip() and _depth(p) < depth:
             return j if _LEAD_IN.search(p.text) else None
     return None
+
+
+def _appended(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], floor: int) -> tuple[int | None, str]:
+    """The anchor :func:`_settled` (out of lead-in lists and bracketed options), then, where the numbered
+    sub-clause it ends ("2.2", or the lead-in "2.2 ... that:" whose list it ends) is followed by sub-clauses
+    of the same clause ("2.3 ..."), moved to the end of that clause: appended there, a clause renumbers none
+    of them, nor any reference to them."""
+    index, reason = _settled(paragraphs, anchor, floor)
+    if index is None:
+        return index, reason
+    lead = _lead_in(paragraphs, index, 0)
+    clause = lead if lead is not None and _ends_list(paragraphs, index, lead) else index
+    p = paragraphs[clause]
+    if len(p.section_path) < 2 or (p.label is None and typed_number(p.text) is None):
+        return index, reason  # body text under a sub-clause's own heading: a headed clause is appended to
+    parent = p.section_path[:-1]
+    end = index
+    for k in range(index + 1, len(paragraphs)):
+        q = paragraphs[k]
+        if q.text.strip():
+            if q.section_path[: len(parent)] != parent or q.in_table != p.in_table:
+                break
+            end = k
+    last = _last_body(paragraphs, index + 1, end) if end > index else None
+    if last is None:
+        return index, reason
+    return _settled(paragraphs, (last, f"{reason}, at the end of its clause (no sub-clause renumbers)"), floor)
 
 
 def _governs(paragraphs: Sequence[Paragraph], index: int) -> bool:
