@@ -108,3 +108,28 @@ def test_a_clause_placed_after_a_numbered_sub_clause_with_sub_clauses_after_it_g
     assert not redline.write.renumbered  # 2.3 and 2.4 keep their numbers, and clause 2.3 its reference
     after = accepted(redline.docx)
     assert after[after.index(texts[-4]) + 1].startswith("2.5 ")
+
+
+def test_a_clause_of_the_agreement_itself_is_not_passed_for_the_clauses_after_it():
+    from support.docx_builder import make_docx, p, r
+
+    title = '<w:outlineLvl w:val="0"/>'  # "Terms and Conditions" holds the numbered clauses 1. to 4.
+    docx = make_docx(
+        "".join(
+            [
+                p(r("ILLUSTRATION AGREEMENT", b=True), ppr=title),
+                p(PARTIES),
+                p(r("Terms and Conditions", b=True), ppr=title),
+                p('1. The Studio shall design the cover artwork for the Client\'s book (the "Work") to the brief.'),
+                p("2. The Studio grants the Client a non-exclusive licence to reproduce the Work in the book."),
+                p("3. The Client shall credit the Studio as the illustrator, in every copy of the book it publishes."),
+                p("4. This agreement is governed by the laws of England and Wales, and clause 3 survives its end."),
+                p("Signed for the Studio: ____________"),
+            ]
+        )
+        + "<w:sectPr/>"
+    )
+    result, _ = engine.plan(docx, engine.Options())
+    grant = next(q.index for q in result.paragraphs if q.text.startswith("2. "))
+    assert len(result.paragraphs[grant].section_path) == 2  # under the title: the guard is what keeps it here
+    assert result.places[Placement.AFTER_GRANT].index == grant  # not the end of the agreement

@@ -745,8 +745,12 @@ def _appended(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], f
     lead = _lead_in(paragraphs, index, 0)
     clause = lead if lead is not None and _ends_list(paragraphs, index, lead) else index
     p = paragraphs[clause]
-    if len(p.section_path) < 2 or (p.label is None and typed_number(p.text) is None):
+    typed = typed_number(p.text)
+    number = p.label or (typed[0] if typed else None)
+    if len(p.section_path) < 2 or number is None:
         return index, reason  # body text under a sub-clause's own heading: a headed clause is appended to
+    if re.fullmatch(r"\s*\d+\.?\s*", number):
+        return index, reason  # a clause of the agreement itself ("7."): the clauses after it are not its own
     parent = p.section_path[:-1]
     end = index
     for k in range(index + 1, len(paragraphs)):
