@@ -360,11 +360,6 @@ def test_no_clause_joins_a_disclaimer_list_under_a_lead_in_or_splits_its_clause(
     assert not [i for i in anchors if clause <= i < last_item]  # neither in the list nor before it in its clause
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the audit puts the insertion after 2.2, before the lead-in 2.3: 2.3 renumbers and “nothing in clause "
-    "2.3” in 3.2 then points at the new text",
-)
 def test_the_insertion_point_does_not_shift_a_typed_cross_reference():
     points = audit("vested-disclaimer")["insertion_points"]
     lead = next(
