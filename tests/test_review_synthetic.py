@@ -563,3 +563,27 @@ def test_the_redlines_add_no_kind_of_schema_error_the_contract_did_not_have(name
         after = validate_docx(redline(name, variant).docx)
         assert not after.fatal
         assert not after.kinds - before.kinds, (variant, after.errors[:3])
+
+
+BACKGROUND = {  # the contract's own defined name for the creator's pre-existing materials
+    "uk-precedent": "Pre-existing Materials",
+    "agency-msa-sow": "Agency Materials",
+    "software-development": "Developer Components",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    grid(
+        tuple(BACKGROUND),
+        variants=("strict", "standard"),
+        defects={
+            (): "the retained-materials clause restates “any material, tool or know-how that the Supplier owned "
+            "before this agreement” instead of the defined term, and duplicates the clause that already keeps them"
+        },
+    ),
+)
+def test_the_creators_background_materials_are_called_by_the_contracts_own_defined_name(name, variant):
+    kept = [t for t in inserted_texts(redline(name, variant)) if t.startswith("Nothing in ")]
+    assert kept
+    assert all(BACKGROUND[name] in t for t in kept), kept
