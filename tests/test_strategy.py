@@ -405,3 +405,24 @@ def test_the_strategy_comment_reports_the_typed_numbers_and_references_an_insert
     assert _shifted(result, [before_lead_in]) == (
         " The clauses after the insertion are renumbered (2.2), with 1 cross-reference to them, as tracked changes."
     )
+
+
+def test_strict_leaves_a_list_of_transfer_verbs_whole_and_asks_in_a_comment_instead():
+    # "assigns, transfers and conveys": replacing "assigns" alone would leave "shall, upon payment …, assign,
+    # transfers and conveys", which is not a sentence.
+    listed = contract(
+        "SERVICES AGREEMENT",
+        PARTIES,
+        '1.1 The Studio shall design the cover artwork for the Client\'s book (the "Work") for the fees set out in the '
+        "schedule.",
+        "2. Intellectual Property",
+        "2.1 The Studio hereby irrevocably assigns, transfers and conveys to the Client all right, title and interest "
+        "in the Work.",
+        "3. General",
+        "3.1 This agreement is governed by the laws of England.",
+        "Signed for the Studio: ____________",
+    )
+    plan = planned(listed, "strict")
+    assert [e.op for e in plan.edits if e.finding == "ip_assignment"] == ["comment"]
+    comment = next(e.comment for e in plan.edits if e.finding == "ip_assignment")
+    assert "pass only once the fees are paid in full" in comment

@@ -190,8 +190,8 @@ _KIND_ROWS = (
     KindSpec(
         K.WORK_MADE_FOR_HIRE,
         "Work made for hire",
-        "The contract makes the work 'made for hire' for {owner}, so {owner} is to own it and the creator keeps no "
-        "rights in it to limit AI training with.",
+        "The contract makes the work a work made for hire for {owner}: {owner} is to own it, with the rights the "
+        "creator would need to limit AI training.",
         BySide(HI, HI, INF),
         ("for hire", "commissioned", "section 101"),
         weights=_severe(45, "the work is a work made for hire: the other side owns it outright"),
@@ -204,10 +204,21 @@ _KIND_ROWS = (
     KindSpec(
         K.IP_ASSIGNMENT,
         "IP assignment",
-        "Ownership of the work passes to {owner}, so the creator no longer holds the rights in it that would limit "
-        "AI training; a term of this contract can.",
+        "Ownership of the work passes to {owner}, and with it the rights the creator would need to limit AI training.",
         BySide(HI, MD, INF),
-        ("assign", "transfer", "convey", "title", "property of", "vest", "own", "belong", "retain", "keep"),
+        (
+            "assign",
+            "transfer",
+            "convey",
+            "title",
+            "property of",
+            "vest",
+            "own",
+            "belong",
+            "retain",
+            "keep",
+            "public domain",
+        ),
         weights={
             HI: Weight(45, "the creator assigns ownership of the work to the other side"),
             MD: Weight(35, "ownership of the work may pass to the other side"),
@@ -218,6 +229,8 @@ _KIND_ROWS = (
             "the risk lies in the main assignment.",
             "back": "This transfer or ownership runs to {owner}, the creator's side, so it takes nothing "
             "from the creator.",
+            "public_domain": "This dedicates the work to the public domain: it then belongs to no one, and "
+            "anyone may use it, also to train AI.",
         },
         gate=OWNERSHIP_GATE,
         grant=True,

@@ -39,6 +39,7 @@ from .ooxml.revisions import (
     add_comment_around,
     comment_element,
     comment_style_ids,
+    ends_paragraphs,
     insert_paragraphs_after,
     new_comments_root,
     next_numbers,
@@ -48,7 +49,7 @@ from .ooxml.revisions import (
 )
 from .ooxml.text import current_text
 from .ooxml.xml import parse_xml, serialize_xml
-from .plan import Edit, Plan
+from .plan import Edit, Plan, numbered_paragraphs
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -119,7 +120,8 @@ class _Writer:
         reference, text = comment_style_ids(package.xml(styles_name) if styles_name else None)
         self.comment_styles = {"reference_style": reference, "text_style": text}
         self.inserted_after: dict[int, _Element] = {}  # anchor index -> our last paragraph after it
-        self.numbers: dict[int, list[str]] = {}  # anchor index -> typed numbers of the clauses after it
+        self.numbers: dict[int, list[str]] = {}  # numbering source -> typed numbers of the clauses it numbers
+        self.taken: dict[int, int] = {}  # numbering source -> typed numbers given out
         self.proposals: list[Proposal] = []  # what this round proposed, recorded in the document
         self.order: list[str] = []  # the plan's edit ids, in order; empty: record nothing
         self.threads: Threads | None = None  # replies and resolved threads, when the round answers some
@@ -193,21 +195,14 @@ class _Writer:
         )
 
     def _insert(self, index: int, edit: Edit) -> list[_Element]:
-        paragraphs = [NewParagraph(item["text"], item.get("title")) for item in edit.paragraphs]
         after = self.inserted_after.get(index, self.element(index))
-        like = edit.paragraphs[0].get("like") if edit.paragraphs else None
-        if like is not None and 0 <= like < len(self.doc.paragraphs):  # at the level of a lead-in, after its list
-            source = self.element(like)
-            typed = typed_number(self.doc.paragraphs[like].text)
-            new = insert_paragraphs_after(
-                after,
-                paragraphs,
-                self.stamp,
-                self.ids,
-                style_source=source,
-                numbers=next_numbers(typed[0], len(paragraphs)) if typed else None,
-            )
+        own = any("like" in item or item.get("continued") for item in edit.paragraphs)
+        if own:  # each paragraph's formatting its own: a new clause's heading, a clause's one number
+            continued_ok = not ends_paragraphs(after)  # a continued last paragraph cannot take the anchor's mark
+            paragraphs = [self._paragraph(index, item, continued_ok) for item in edit.paragraphs]
+            new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids)
         else:
+            paragraphs = [NewParagraph(item["text"], item.get("title")) for item in edit.paragraphs]
             numbers = self.numbers.get(index, [])
             new = insert_paragraphs_after(
                 after, paragraphs, self.stamp, self.ids, numbers=numbers[: len(paragraphs)] or None
@@ -258,6 +253,37 @@ class _Writer:
             **self.comment_styles,
         )
         self.remember(edit, index, before, (edit.find or "",))
+
+    def source(self, index: int, item: Mapping[str, Any]) -> int:
+        """The paragraph whose formatting (and list) an inserted paragraph takes: its ``like``, else the anchor."""
+        like = item.get("like")
+        return like if isinstance(like, int) and 0 <= like < len(self.doc.paragraphs) else index
+
+    def _paragraph(self, index: int, item: Mapping[str, Any], continued_ok: bool) -> NewParagraph:
+        """One inserted paragraph of an edit whose paragraphs each say their formatting: its source's
+        next typed number unless it continues the clause before it (no number, at its text's indent)."""
+        source = self.source(index, item)
+        para = self.doc.paragraphs[source]
+        if item.get("continued") and not continued_ok:  # as the anchor, without a number of its own
+            return NewParagraph(item["text"], item.get("title"), source=self.element(source), continued=False)
+        if item.get("continued"):
+            indent = (
+                self.doc.numbering.left(para.num_id, para.ilvl or 0) if para.num_id and para.label is not None else None
+            )
+            return NewParagraph(
+                item["text"],
+                item.get("title"),
+                source=self.element(source),
+                continued=True,
+                unnumber=para.num_id is not None and para.label is not None,
+                indent=indent,
+            )
+        number = None
+        if (typed := typed_number(para.text)) is not None:
+            numbers = self.numbers.setdefault(source, [])
+            self.taken[source] = taken = self.taken.get(source, 0) + 1
+            number = numbers.pop(0) if numbers else next((n for n in (next_numbers(typed[0], taken) or [])[-1:]), None)
+        return NewParagraph(item["text"], item.get("title"), source=self.element(source), number=number)
 
     def already_present(self, index: int, edit: Edit) -> bool:
         """Our own pending insertion (or the same clause) already follows the anchor."""
@@ -497,13 +523,17 @@ def _renumbering(
     overlaps a planned edit's range is left out: the plan's edit is what was asked for."""
     inserted: dict[int, int] = defaultdict(int)
     for n, index in insertions:
-        inserted[index] += len(edits[n].paragraphs)
+        for source, count in numbered_paragraphs(index, edits[n], writer.source).items():
+            inserted[source] += count
     if not inserted:
         return []
-    found = renumber([p.text for p in writer.doc.paragraphs], inserted)
+    paragraphs = writer.doc.paragraphs
+    found = renumber([p.text for p in paragraphs], inserted, [p.label for p in paragraphs])
     writer.numbers = found.numbers
     changes: list[TextChange] = []
     for change in found.changes:
+        if change.automatic:
+            continue  # Word renumbers it; the typed references to it are changes of their own
         spans = ranges[change.index]
         if not any(start < change.end and change.start < end for start, end, _ in spans):
             spans.append((change.start, change.end, len(edits) + len(changes)))

@@ -318,7 +318,11 @@ def _protections(
             )
         )
     else:
-        out.append(Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to train AI."))
+        out.append(
+            Protection(
+                "no_ai_restriction", MISSING, detail="No clause found that stops the work being used to train AI."
+            )
+        )
     out.append(_scope(paragraphs, findings, terms))
     reserved = _first(
         findings,
@@ -329,7 +333,7 @@ def _protections(
         Protection("reservation_of_rights", PRESENT, reserved.start, "Rights not granted are reserved.")
         if reserved
         else Protection(
-            "reservation_of_rights", MISSING, detail="No clause keeps the rights that were not expressly granted."
+            "reservation_of_rights", MISSING, detail="No clause found that keeps the rights not expressly granted."
         )
     )
     indemnity = next(
@@ -345,7 +349,7 @@ def _protections(
     out.append(
         Protection("ai_indemnity", PRESENT, indemnity.start, "An indemnity covers AI misuse.")
         if indemnity
-        else Protection("ai_indemnity", MISSING, detail="No indemnity covers misuse of the work for AI.")
+        else Protection("ai_indemnity", MISSING, detail="No indemnity found that covers misuse of the work for AI.")
     )
     about_ai = _ai_paragraphs(paragraphs, findings, creator)
     remedy = next((p for p in about_ai if P.AI_REMEDY.search(p.text)), None)
@@ -362,7 +366,7 @@ def _protections(
         else Protection(
             "ai_remedies",
             MISSING,
-            detail="No injunction, certification or deletion remedy covers AI misuse of the work.",
+            detail="No injunction, certification or deletion remedy found for AI misuse of the work.",
         )
     )
     # A duty to disclose AI use protects the creator only when the other side owes it.
@@ -376,7 +380,9 @@ def _protections(
     out.append(
         Protection("ai_transparency", PRESENT, disclosed.index, "The contract requires disclosure of AI use.")
         if disclosed
-        else Protection("ai_transparency", MISSING, detail="No duty to disclose whether the work goes into AI systems.")
+        else Protection(
+            "ai_transparency", MISSING, detail="No duty found to disclose whether the work goes into AI systems."
+        )
     )
     out.append(_choice_of_law(about_ai, findings, creator))
     return out
@@ -401,7 +407,7 @@ def _scope(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
         return Protection(
             "scope_limitation", PRESENT, scoped.start, f'The licence is limited: "{scoped.attributes["scope"]}".'
         )
-    why = "A grant allows use for any purpose." if broad else "No grant limits use to a stated purpose."
+    why = "A grant allows use for any purpose." if broad else "No grant found that limits use to a stated purpose."
     return Protection("scope_limitation", MISSING, detail=why)
 
 
@@ -942,7 +948,7 @@ def audit_paragraphs(
         we=resolved,
         work_kind=given_work_kind(work_kind)
         if work_kind
-        else detect_work_kind(paragraphs, parties.work_product.text if parties.work_product else None),
+        else detect_work_kind(paragraphs, parties.work_product.text if parties.work_product else None, list(terms.all)),
     )
 
 

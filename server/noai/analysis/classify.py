@@ -215,6 +215,8 @@ class Parties:
             return self.surfaces[role]
         if role in (CLIENT, PROVIDER):
             return f"the {role}"
+        if role == "public":
+            return "the public"
         return "each party" if role == MUTUAL else "the other side"
 
 
@@ -408,6 +410,21 @@ _OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
 _OWNER_AT = re.compile(r"\s*(?:the\s+)?")  # where the owner's name starts after "owned by", "property of"
 # "no licenses are granted", "no other license": the licence word denied by the words just before it
 _NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A dedication of the work to the public domain ("be committed to the public domain", "dedicates … to the
+# public domain"): the work leaves every owner, the creator's control included. Not "is or becomes part of
+# the public domain" (a confidentiality exception) nor "material already in the public domain".
+_PUBLIC_DOMAIN = re.compile(
+    r"\b(?:commit\w*|dedicat\w*|releas\w*|plac\w*|put|contribut\w*)\b(?:(?![.;])[^.;]){0,160}?"
+    r"\b(?:in|into|to)\s+the\s+public\s+domain\b",
+    re.IGNORECASE,
+)
+# "this AI Addendum", "the AI Acceptable Use Policy": a document's name, no AI language
+_AI_DOCUMENT = re.compile(
+    r"\bA\.?I\.?\s+(?:[A-Z][\w-]*\s+){0,3}(?:Addendum|Policy|Policies|Terms|Schedule|Exhibit|Annex|Appendix|"
+    r"Agreement|Rider|Supplement)\b"
+)
+# "the AI Services", "AI Tools": the name of a thing the contract defines ("AI" and a capitalised word)
+_AI_NAME = re.compile(r"A\.?I\.?\s+[A-Z]")
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 
 
@@ -979,6 +996,27 @@ class _Classifier:
             return MUTUAL
         return f"{grant.giver or 'unknown'}->{grant.receiver or 'unknown'}"
 
+    def public_domain(self, p: Paragraph) -> list[Finding]:
+        """A dedication of the work to the public domain: an ``ip_assignment`` to no one (``owner``
+        ``public``), high when the creator's work goes, none when the sentence denies it."""
+        text = p.text
+        for m in _PUBLIC_DOMAIN.finditer(text):
+            s, _ = self.t.sentence(m.start())
+            if self.t.negated(s, m.end(), m.end() - s) or not S.operative(text, s):
+                continue
+            return [
+                self.finding(
+                    p,
+                    "ip_assignment",
+                    m,
+                    HIGH,
+                    "ip_assignment/public_domain",
+                    owner="public",
+                    direction=f"{self.parties.creator}->public",
+                )
+            ]
+        return []
+
     def moral_rights(self, p: Paragraph) -> list[Finding]:
         for m in P.MORAL_RIGHTS.finditer(p.text, body_start(p)):
             s, e = self.t.sentence(m.start())
@@ -1017,7 +1055,7 @@ class _Classifier:
         for m in P.AI_TERM.finditer(text, body_start(p)):
             if any(
                 t.start() <= m.start() and t.end() >= m.end()
-                for trap in (P.AI_TRAP, self.own_title)
+                for trap in (P.AI_TRAP, self.own_title, _AI_DOCUMENT)
                 if trap is not None
                 for t in trap.finditer(text, max(0, m.start() - 80), m.end() + 80)
             ):
@@ -1082,6 +1120,16 @@ class _Classifier:
                     )
                 ]
             if S.drafting_note(text):  # a note that only talks about AI: neither a term nor a choice of the form
+                return []
+            if (
+                discloser is None
+                and not self.t.search(P.NEGATION)
+                and all(
+                    _AI_NAME.match(text, x.start()) and not (x.start() and text[x.start() - 1] in P.OPEN_QUOTES)
+                    for x in P.AI_TERM.finditer(text, body_start(p))
+                )
+            ):  # "submit Input to the AI Services": a thing named (not defined), its use neither limited,
+                # allowed nor disclosed
                 return []
             return [
                 self.finding(
@@ -1181,6 +1229,8 @@ class _Classifier:
         if bare_title(p):  # "Work Made for Hire and Further Assurances" alone is no grant
             gates -= _NO_GRANT
         found, grant = self.ownership(p) if "ownership" in gates else ([], None)
+        if not any(f.kind == "ip_assignment" for f in found) and "public domain" in (self.t.low or p.text.lower()):
+            found += self.public_domain(p)
         licences, licence = self.licence(p) if "grant" in gates else ([], None)
         found += licences
         grant = grant or licence
@@ -1256,6 +1306,8 @@ def _merge(findings: list[Finding], paragraphs: Sequence[Paragraph]) -> list[Fin
             same_clause = (
                 f.section_path[:1] == prev.section_path[:1]
                 and len(gap) <= 2
+                # a definition is an entry of its own: two are one clause only when nothing stands between them
+                and not (_is_definition(paragraphs[f.start]) and any(paragraphs[j].text.strip() for j in gap))
                 and not any(
                     paragraphs[j].is_heading and paragraphs[j].section_path[:1] != prev.section_path[:1] for j in gap
                 )

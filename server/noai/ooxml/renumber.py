@@ -39,6 +39,7 @@ class TextChange:
     old: str
     new: str
     reference: bool = False
+    automatic: bool = False  # a number Word shows by itself (automatic numbering): it moves without an edit
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,11 +168,22 @@ def renumbering(texts: Sequence[str], inserted: Mapping[int, int]) -> list[TextC
     return renumber(texts, inserted).changes
 
 
-def renumber(texts: Sequence[str], inserted: Mapping[int, int]) -> Renumbering:
+def renumber(
+    texts: Sequence[str], inserted: Mapping[int, int], shown: Sequence[str | None] | None = None
+) -> Renumbering:
     """What keeps typed numbers unique when ``inserted[i]`` clauses, numbered on from paragraph
     ``i``'s typed number, are inserted right after paragraph ``i`` (``texts`` are the current
-    texts of the document's paragraphs). Anchors without a typed number are left out."""
+    texts of the document's paragraphs). Anchors without a typed number are left out.
+
+    ``shown`` (one a paragraph, or None) are the automatic numbers Word shows: a paragraph with
+    one and no typed number is numbered by it. Such a number moves by itself (its change says
+    ``automatic``), but the typed references to it do not: they are changed like any other."""
     numbers = [_number(text) for text in texts]
+    automatic: set[int] = set()
+    for j, label in enumerate(shown or ()):
+        if label and numbers[j] is None and (read := _number(label.strip() + " x")) is not None:
+            numbers[j] = replace(read, start=0, end=0)
+            automatic.add(j)
     new_numbers: dict[int, list[str]] = {}
     by_part: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))  # paragraph -> component -> shift
     by_value: dict[int, int] = defaultdict(int)  # paragraph -> shift of a list label
@@ -219,7 +231,7 @@ def renumber(texts: Sequence[str], inserted: Mapping[int, int]) -> Renumbering:
             new = n.label(n.value + by_value[j])
             if j in letter_parents:
                 labels[letter_parents[j] + n.raw] = new
-        changes.append(TextChange(j, n.start, n.end, n.raw, new))
+        changes.append(TextChange(j, n.start, n.end, n.raw, new, automatic=j in automatic))
     used = Counter(n.parts for n in numbers if n is not None and n.parts)
     decimals = {old: new for old, new in decimals.items() if used[old] == 1}
     if decimals or labels:

@@ -372,10 +372,26 @@ def typed_number(text: str) -> tuple[str, str] | None:
 
 @dataclass(frozen=True, slots=True)
 class NewParagraph:
-    """A paragraph to insert: its text and, optionally, its run-in title ("No AI training")."""
+    """A paragraph to insert: its text and, optionally, its run-in title ("No AI training").
+
+    Given one by one (see :func:`insert_paragraphs_after`): ``source``, the paragraph whose
+    formatting it copies instead of the call's; ``number``, its typed number; ``continued``, it
+    continues the numbered paragraph before it (one clause, one number): no number of its own,
+    typed or automatic (``unnumber`` turns off the numbering it would copy), its text at the left
+    indent of that clause's text (``indent`` twips, when the numbering level gives it)."""
 
     text: str
     title: str | None = None
+    source: etree._Element | None = None
+    number: str | None = None
+    continued: bool = False
+    unnumber: bool = False
+    indent: int | None = None
+
+    @property
+    def own(self) -> bool:
+        """Whether the caller set this paragraph's formatting itself."""
+        return self.source is not None or self.number is not None or self.continued
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,6 +471,35 @@ def _paragraph_runs(item: NewParagraph, layout: _Layout, number: str | None) -> 
     return runs
 
 
+def _continue_clause(ppr: etree._Element, item: NewParagraph) -> None:
+    """Make a copied ``w:pPr`` that of a paragraph continuing the clause before it: no numbering
+    (``w:numId`` 0 where the copy would be numbered), no hanging or first-line indent, its left
+    indent ``item.indent`` when given."""
+    if item.unnumber:
+        for old in ppr.findall(qn("w:numPr")):
+            ppr.remove(old)
+        num_pr = _el(qn("w:numPr"))
+        num_id = _el(qn("w:numId"))
+        num_id.set(qn("w:val"), "0")
+        num_pr.append(num_id)
+        _insert_ordered(ppr, num_pr, PPR_ORDER)
+    ind = ppr.find(qn("w:ind"))
+    if ind is None and item.indent is not None:
+        ind = _el(qn("w:ind"))
+        _insert_ordered(ppr, ind, PPR_ORDER)
+    if ind is not None:
+        for name in ("hanging", "firstLine", "hangingChars", "firstLineChars", *(("start",) if item.indent else ())):
+            if qn("w:" + name) in ind.attrib:
+                del ind.attrib[qn("w:" + name)]
+        if item.indent is not None:
+            ind.set(qn("w:left"), str(item.indent))
+
+
+def ends_paragraphs(p: etree._Element) -> bool:
+    """Whether ``p`` is the last paragraph of its run (see :func:`_ends_paragraphs`)."""
+    return _ends_paragraphs(p)
+
+
 def _ends_paragraphs(p: etree._Element) -> bool:
     """No ``w:p`` follows ``p`` in its container before a table (``w:tbl``), a content control,
     the body's ``w:sectPr`` or the end of its cell or body."""
@@ -516,22 +561,35 @@ def insert_paragraphs_after(
     reject-all joins ``p``'s text with nothing and gives ``p`` back exactly.
     """
     source = p if style_source is None else style_source
+    items = [NewParagraph(item) if isinstance(item, str) else item for item in paragraphs]
     layout = _layout(source)
-    labels: list[str | None] = [None] * len(paragraphs)
-    if layout.number is not None and (style_source is None or numbers):  # numbers: the caller's, for the source's list
+    labels: list[str | None] = [None] * len(items)
+    sources = [item.source if item.source is not None else source for item in items]
+    layouts = {id(el): _layout(el) for el in sources if el is not source}
+    layouts[id(source)] = layout
+    if any(item.own for item in items):  # the caller's formatting, paragraph by paragraph
+        for k, (item, el) in enumerate(zip(items, sources, strict=True)):
+            typed = layouts[id(el)].number
+            if item.number is not None and not item.continued:
+                labels[k] = item.number + (typed[1] if typed else " ")
+    elif layout.number is not None and (
+        style_source is None or numbers
+    ):  # numbers: the caller's, for the source's list
         number, separator = layout.number
-        if numbers is None or len(numbers) != len(paragraphs):
-            numbers = next_numbers(number, len(paragraphs))  # not None: typed_number checked it
+        if numbers is None or len(numbers) != len(items):
+            numbers = next_numbers(number, len(items))  # not None: typed_number checked it
         labels = [label + separator for label in numbers or ()]
-    hand_over = _hands_over_its_mark(p, source)
+    hand_over = _hands_over_its_mark(p, sources[-1]) and not items[-1].continued
     new: list[etree._Element] = []
     anchor = p
-    for item, label in zip(paragraphs, labels, strict=True):
-        item = NewParagraph(item) if isinstance(item, str) else item
+    for item, label, el_source in zip(items, labels, sources, strict=True):
         el = _el(P)
-        el.append(_new_paragraph_ppr(source, stamp, ids))
+        ppr = _new_paragraph_ppr(el_source, stamp, ids)
+        if item.continued:
+            _continue_clause(ppr, item)
+        el.append(ppr)
         ins = stamp.mark(INS, ids.revision())
-        ins.extend(_paragraph_runs(item, layout, label))
+        ins.extend(_paragraph_runs(item, layouts[id(el_source)], label))
         el.append(ins)
         anchor.addnext(el)
         anchor = el
