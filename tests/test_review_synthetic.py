@@ -14,6 +14,7 @@ pass (and then fail as XPASS, to be unmarked) once it is fixed. /work/team/REVIE
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from datetime import UTC, datetime
 
@@ -538,3 +539,59 @@ def test_the_redlines_add_no_kind_of_schema_error_the_contract_did_not_have(name
         after = validate_docx(redline(name, variant).docx)
         assert not after.fatal
         assert not after.kinds - before.kinds, (variant, after.errors[:3])
+
+
+BACKGROUND = {  # the contract's own defined name for the creator's pre-existing materials
+    "uk-precedent": "Pre-existing Materials",
+    "agency-msa-sow": "Agency Materials",
+    "software-development": "Developer Components",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    grid(
+        tuple(BACKGROUND),
+        variants=("strict", "standard"),
+        defects={
+            (): "the retained-materials clause restates “any material, tool or know-how that the Supplier owned "
+            "before this agreement” instead of the defined term, and duplicates the clause that already keeps them"
+        },
+    ),
+)
+def test_the_creators_background_materials_are_called_by_the_contracts_own_defined_name(name, variant):
+    kept = [t for t in inserted_texts(redline(name, variant)) if t.startswith("Nothing in ")]
+    assert kept
+    assert all(BACKGROUND[name] in t for t in kept), kept
+
+
+def typed_numbers(texts: list[str]) -> list[tuple[int, ...]]:
+    found = (re.match(r"(\d+(?:\.\d+)*)\.?\s", t) for t in texts)
+    return [tuple(int(n) for n in m.group(1).split(".")) for m in found if m]
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    grid(
+        ("uk-precedent", "software-development", "photo-licence"),
+        defects={
+            ("software-development", "strict"): "the coding-assistant clause goes in unnumbered after 3.4 and the "
+            "next inserted clause is 3.6: the typed numbers skip 3.5",
+            ("software-development", "standard"): "the coding-assistant clause goes in unnumbered after 3.4 and the "
+            "next inserted clause is 3.6: the typed numbers skip 3.5",
+        },
+    ),
+)
+def test_typed_clause_numbers_run_on_without_a_gap_after_the_redline(name, variant):
+    def gaps(texts: list[str]) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+        numbers = typed_numbers(texts)
+        return {
+            (a, b)
+            for a, b in itertools.pairwise(numbers)
+            if len(a) == len(b) and a[:-1] == b[:-1] and b[-1] != a[-1] + 1
+        }
+
+    before = gaps([p.text for p in engine.read(source(name)).paragraphs])  # a precedent's two options are both 4.3
+    after = gaps([p.text for p in engine.read(redline(name, variant).docx).paragraphs])
+    assert len(typed_numbers([p.text for p in engine.read(source(name)).paragraphs])) > 3
+    assert not after - before
