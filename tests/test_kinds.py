@@ -11,8 +11,8 @@ from noai import kinds
 from noai.kinds import KINDS, PROTECTIONS, BySide, FindingKind, KindSpec, Placement, Protection, Severity
 
 # The fields an explanation may name: the party labels the classifier fills in, the place of a
-# governing-law clause. Any other name would raise KeyError on the first finding of its kind.
-_FILLED = {"owner", "grantor", "grantee", "beneficiary", "indemnitor", "jurisdiction"}
+# governing-law clause and its law as written. Any other name would raise KeyError on the first finding of its kind.
+_FILLED = {"owner", "grantor", "grantee", "beneficiary", "indemnitor", "jurisdiction", "law"}
 
 
 def _fields(template: str) -> set[str]:

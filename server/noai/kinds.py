@@ -190,8 +190,8 @@ _KIND_ROWS = (
     KindSpec(
         K.WORK_MADE_FOR_HIRE,
         "Work made for hire",
-        "Calling the work 'made for hire' makes {owner} its legal author from the start, so the creator keeps no "
-        "rights to limit AI training.",
+        "The contract makes the work a work made for hire for {owner}: {owner} is to own it, with the rights the "
+        "creator would need to limit AI training.",
         BySide(HI, HI, INF),
         ("for hire", "commissioned", "section 101"),
         weights=_severe(45, "the work is a work made for hire: the other side owns it outright"),
@@ -204,10 +204,21 @@ _KIND_ROWS = (
     KindSpec(
         K.IP_ASSIGNMENT,
         "IP assignment",
-        "Ownership of the work passes to {owner}: after that only a contract promise can stop it being used to "
-        "train AI.",
+        "Ownership of the work passes to {owner}, and with it the rights the creator would need to limit AI training.",
         BySide(HI, MD, INF),
-        ("assign", "transfer", "convey", "title", "property of", "vest", "own", "belong", "retain", "keep"),
+        (
+            "assign",
+            "transfer",
+            "convey",
+            "title",
+            "property of",
+            "vest",
+            "own",
+            "belong",
+            "retain",
+            "keep",
+            "public domain",
+        ),
         weights={
             HI: Weight(45, "the creator assigns ownership of the work to the other side"),
             MD: Weight(35, "ownership of the work may pass to the other side"),
@@ -218,6 +229,8 @@ _KIND_ROWS = (
             "the risk lies in the main assignment.",
             "back": "This transfer or ownership runs to {owner}, the creator's side, so it takes nothing "
             "from the creator.",
+            "public_domain": "This dedicates the work to the public domain: it then belongs to no one, and "
+            "anyone may use it, also to train AI.",
         },
         gate=OWNERSHIP_GATE,
         grant=True,
@@ -227,7 +240,7 @@ _KIND_ROWS = (
         "Licence grant",
         "{grantor} lets {grantee} use the work; the wording of this licence decides whether AI training is allowed.",
         BySide(MD, LO, INF),
-        ("grant", "give", "licen", "authori", "permit", "hold", "may ", "permitted to", "right to"),
+        ("grant", "give", "licen", "authori", "permit", "hold", "may ", "permitted to", "right to", "entitled to"),
         weights=_severe(25, "the creator licenses the work to the other side"),
         explanations={"back": "This licence runs to the creator ({grantee}), so it is no risk to the creator's work."},
         gate=GRANT_GATE,
@@ -236,7 +249,7 @@ _KIND_ROWS = (
     KindSpec(
         K.ANY_AND_ALL_PURPOSES,
         "Use for any purpose",
-        "Use 'for any purpose' or 'without restriction' sets no limit, which can include AI training.",
+        "This wording sets no limit on the use it allows, so it does not exclude AI training.",
         BySide(HI, HI, INF),
         (
             "any purpose",
@@ -257,7 +270,8 @@ _KIND_ROWS = (
     KindSpec(
         K.PERPETUAL_IRREVOCABLE,
         "Perpetual or irrevocable rights",
-        "A permanent or irrevocable right cannot be withdrawn later, even if the work is used to train AI.",
+        "The right granted here is permanent or irrevocable, so it cannot be withdrawn later, even if the work is "
+        "used to train AI.",
         BySide(MD, MD, INF),
         ("perpetu", "irrevoc", "term of copyright", "universe"),
         weights=_severe(8, "the rights granted are perpetual or irrevocable"),
@@ -265,7 +279,7 @@ _KIND_ROWS = (
     KindSpec(
         K.FUTURE_TECHNOLOGIES,
         "Future technologies",
-        "Rights in media or technology 'now known or later developed' reach new uses such as AI systems.",
+        "The rights reach media or technology not yet known, and this wording does not exclude AI systems.",
         BySide(MD, MD, INF),
         (
             "known or",
@@ -283,8 +297,8 @@ _KIND_ROWS = (
     KindSpec(
         K.DERIVATIVE_WORKS,
         "Derivative works",
-        "The right to make derivative works or adaptations can be read to cover building AI models or datasets "
-        "from the work.",
+        "The other side may make derivative works or adaptations of the work, and this wording does not exclude "
+        "AI models or datasets built from it.",
         BySide(MD, MD, INF),
         ("derivativ", "modify", "adapt", "translate,", "alter,", "translate or", "alter or"),
         weights=_severe(6, "the other side may make derivative works or adaptations"),
@@ -300,7 +314,7 @@ _KIND_ROWS = (
     KindSpec(
         K.MORAL_RIGHTS_WAIVER,
         "Moral rights waiver",
-        "Giving up moral rights lets the work be changed or used without credit, for example in AI-generated material.",
+        "The creator waives moral rights here (credit and objection to changes), AI-generated uses included.",
         BySide(MD, MD, INF),
         ("moral", "droit", "attribution", "integrity", "paternity"),
         weights=_severe(4, "the creator waives moral rights"),
@@ -308,7 +322,7 @@ _KIND_ROWS = (
     KindSpec(
         K.FEEDBACK_USAGE_DATA,
         "Feedback and usage data",
-        "{beneficiary} may freely use feedback or usage data, a route by which material can end up in AI training.",
+        "{beneficiary} may freely use feedback or usage data, and this wording does not exclude AI training.",
         BySide(MD, MD, LO),
         ("feedback", "usage data", "suggestion", "aggregat", "to improve", "to develop", "to enhance"),
         weights=_severe(5, "feedback or usage data may be used freely"),
@@ -353,7 +367,7 @@ _KIND_ROWS = (
     KindSpec(
         K.GOVERNING_LAW,
         "Governing law",
-        "Disputes under the contract are decided under the law of {jurisdiction}.",
+        "Disputes under the contract are decided under {law}.",
         BySide(LO, LO, LO),
         ("law", "govern"),
         spanning=True,
@@ -361,7 +375,7 @@ _KIND_ROWS = (
     KindSpec(
         K.LIMITATION_OF_LIABILITY,
         "Limitation of liability",
-        "Liability is limited or capped, which can also cap what the creator recovers for misuse of the work.",
+        "Liability is limited or capped here, and the limit may also apply to claims for misuse of the work.",
         BySide(LO, LO, LO),
         ("liab", "damages"),
         spanning=True,

@@ -10,7 +10,7 @@ def test_any_and_all_purposes_becomes_the_permitted_purpose(library):
     assert (fix.action, fix.replacement) == ("replace", "solely for the Permitted Purpose")
     assert fix.uses == ("Permitted Purpose",)
     assert library.clause_defining(fix.uses[0]).id == "scope-limitation"
-    assert "Customer" in fix.comment
+    assert "“for any and all purposes”" in fix.comment  # the document's phrase, quoted
 
 
 def test_future_technologies_keep_the_documents_words_and_exclude_ai(library):

@@ -215,6 +215,8 @@ class Parties:
             return self.surfaces[role]
         if role in (CLIENT, PROVIDER):
             return f"the {role}"
+        if role == "public":
+            return "the public"
         return "each party" if role == MUTUAL else "the other side"
 
 
@@ -352,10 +354,10 @@ class _Text:
         return False
 
     def search(self, rx: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return rx.search(self.text, pos, endpos) if self.may_match(rx, pos, endpos) else None
+        return fast.search(rx, self.text, self.low, pos, endpos) if self.may_match(rx, pos, endpos) else None
 
     def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        return rx.finditer(self.text) if self.may_match(rx) else iter(())
+        return fast.finditer(rx, self.text, self.low) if self.may_match(rx) else iter(())
 
     def negated(self, s: int, pos: int, window: int = 120) -> bool:
         return bool(self.search(P.NEGATION, max(s, pos - window), pos))
@@ -364,11 +366,23 @@ class _Text:
 _NEEDS = {id(rx): needs for rx, needs in P.NEEDS.items()}
 
 
+def _negated_outside_asides(text: str, s: int, pos: int, window: int) -> bool:
+    """A negation before ``pos`` (within ``window``) that is not in a parenthesis closed before ``pos``."""
+    return any(not _closed_aside(text, n.start(), pos) for n in P.NEGATION.finditer(text, max(s, pos - window), pos))
+
+
+def _closed_aside(text: str, at: int, until: int) -> bool:
+    """The words at ``at`` sit in a parenthesis that closes before ``until``: "irrevocable (except as
+    stated in this Section) patent license … without any restrictions" excepts nothing after the ")"."""
+    opened = text.rfind("(", 0, at)
+    return opened >= 0 and ")" not in text[opened:at] and ")" in text[at:until]
+
+
 def _trapped(trap: re.Pattern[str], text: str, m: re.Match[str], s: int, e: int) -> bool:
     """A trap covers the match if one of its matches in the sentence comes within 40 characters of it."""
     return any(
         t.start() < m.end() + 40 and t.end() > m.start() - 40
-        for t in trap.finditer(text, max(s, m.start() - 120), min(e, m.end() + 120))
+        for t in fast.finditer(trap, text, fast.lowered(text), max(s, m.start() - 120), min(e, m.end() + 120))
     )
 
 
@@ -405,6 +419,30 @@ _PASSIVE_USE = re.compile(
 )
 _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
 _OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
+_OWNER_AT = re.compile(r"\s*(?:the\s+)?")  # where the owner's name starts after "owned by", "property of"
+# "no licenses are granted", "no other license": the licence word denied by the words just before it
+_NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A dedication of the work to the public domain ("be committed to the public domain", "dedicates … to the
+# public domain"): the work leaves every owner, the creator's control included. Not "is or becomes part of
+# the public domain" (a confidentiality exception) nor "material already in the public domain".
+_PUBLIC_DOMAIN = re.compile(
+    r"\b(?:commit\w*|dedicat\w*|releas\w*|plac\w*|put|contribut\w*)\b(?:(?![.;])[^.;]){0,160}?"
+    r"\b(?:in|into|to)\s+the\s+public\s+domain\b",
+    re.IGNORECASE,
+)
+# "this AI Addendum", "the AI Acceptable Use Policy": a document's name, no AI language
+_AI_DOCUMENT = re.compile(
+    r"\bA\.?I\.?\s+(?:[A-Z][\w-]*\s+){0,3}(?:Addendum|Policy|Policies|Terms|Schedule|Exhibit|Annex|Appendix|"
+    r"Agreement|Rider|Supplement)\b"
+)
+# "the AI Services", "AI Tools": the name of a thing the contract defines ("AI" and a capitalised word)
+_AI_NAME = re.compile(r"A\.?I\.?\s+[A-Z]")
+# the grantee is the subject: "the Buyer may use", "shall have a licence", "You get a licence"
+_GRANTEE_FIRST = (
+    *("may", "is ", "are ", "has the", "shall have", "will have", "shall hold", "will hold", "shall get", "will get"),
+    *("shall receive", "will receive", "shall obtain", "will obtain", "shall be given", "will be given"),
+    *("get", "receive", "obtain"),
+)
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 
 
@@ -447,12 +485,15 @@ class _Classifier:
         ] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
+        self._evidence_text: str | None = None
+        self._evidence = False
         self.t = _Text("", None)  # the paragraph being classified
         self.gates = fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
         titles = [n for n in ((agreement.name, *agreement.aliases) if agreement else ()) if P.AI_TERM.search(n)]
         # "under AI Addendum": the document's own name, not AI language
         self.own_title = re.compile("|".join(map(re.escape, titles))) if titles else None
+        self.ai_words = _ai_words(paragraphs)  # "Model", "Training" where the document defines them as AI
 
     def under(self, p: Paragraph, *keys: str) -> bool:
         """The paragraph's section titles, heading or run-in title match a heading signal of ``keys``."""
@@ -461,7 +502,7 @@ class _Classifier:
             hit = self._headings.get((where, key))
             if hit is None:
                 ctx = " | ".join((*p.section_path, p.heading or "", p.run_in_title or ""))
-                hit = self._headings[(where, key)] = P.HEADINGS[key].search(ctx) is not None
+                hit = self._headings[(where, key)] = fast.holds(P.HEADINGS[key], ctx)
             if hit:
                 return True
         return False
@@ -476,6 +517,7 @@ class _Classifier:
         for k in _PARTY_FIELDS:
             fill[k] = self.parties.label(attributes.get(k))
         fill["jurisdiction"] = attributes.get("jurisdiction") or "the place named"
+        fill["law"] = attributes.get("law") or "the law the contract names"
         explanation = EXPLANATIONS[note].format_map(fill)
         explanation = explanation[0].upper() + explanation[1:]
         meaning = self.meaning(p, kind, note, start, end, attributes)
@@ -624,7 +666,7 @@ class _Classifier:
                 continue
             phrase = m.group(0).lower()
             weak = not any(w in phrase for w in ("assign", "transfer", "convey", "title"))
-            if weak and not (ip_heading or self.work.search(text, s, e)):
+            if weak and not (ip_heading or self.work.search(text, s, e) or P.IP_OBJECT.search(text, s, e)):
                 continue
             if (
                 (phrase.startswith("title") or not weak)
@@ -643,7 +685,7 @@ class _Classifier:
                 t.search(P.RETAINS, s, m.start())
                 or P.RETAINS.search(m.group(0))
                 or (
-                    (r := t.search(P.RETAINS, s, m.end()))
+                    (r := t.search(P.RETAINS, s, m.end()) or self.kept_later(text, m, e))
                     and not _BE_AND.search(text, max(s, r.start() - 20), r.start())
                     and not P.CREATION.search(text, s, e)
                     and r
@@ -658,7 +700,12 @@ class _Classifier:
                     )
                 done = e
                 continue
-            if "assign" in phrase or "transfer" in phrase or "convey" in phrase:
+            if t.search(P.JOINT, s, e):
+                continue  # "the Parties shall jointly own", "an undivided interest": shared results, no transfer
+            transfer = "assign" in phrase or "transfer" in phrase or "convey" in phrase
+            if (transfer or not weak) and not (ip_heading or self.ip_evidence(text)):
+                continue  # "transfer the decedent's Interest", "assign its rights in the Contract": no IP, no work
+            if transfer:
                 if not P.RIGHTS_OBJECT.search(text, m.end(), e):
                     continue
                 owner = self.parties.after(text, m.end(), e)
@@ -666,7 +713,12 @@ class _Classifier:
             else:  # "X shall own", "the property of X", "vests in X", "all right, title and interest ... to X"
                 to = _TO_PARTY.search(text, m.end(), e) if "title" in phrase else None
                 after = self.parties.after(text, to.start() if to else m.end(), e)
-                owner = after if to or re.search(r"\b(?:of|in|to|by)$", phrase) else subject
+                named_after = re.search(r"\b(?:of|in|to|by)$", phrase)
+                if named_after and not to and self.other_owner(text, m.end()):
+                    # the owner is no party: "owned by each Individual User", "the property of the creating party",
+                    # "shall vest in the owner": no transfer between the parties
+                    continue
+                owner = after if to or named_after else subject
                 owner = owner or subject
                 giver = subject if to else None
             if t.negated(s, m.start(), 25) or S.negated(text, s, m.start()):
@@ -732,21 +784,23 @@ class _Classifier:
             if (
                 _trapped(P.GRANT_TRAP, text, m, s, e)
                 or t.negated(s, m.start(), 50)
+                or _NO_BEFORE.search(text, max(s, m.start() - 40), m.start())
                 or S.negated(text, s, m.start())
                 or not S.operative(text, s)
             ):
                 continue
             verb = m.group(0).lower()
-            passive = "granted" in verb
+            passive = "granted" in verb or "licensed" in verb or "licenced" in verb
             subject = self.parties.before(text, s, m.start())
-            # "gives the Buyer a licence", "authorizes the Buyer to use": the grantee is inside the match
-            inside = verb.startswith(("give", "shall give", "will give", "authori", "permitting", "hereby permit"))
+            # "gives the Buyer a licence", "authorizes the Buyer to use", "grants to IBM:" (a lead-in): the
+            # grantee is inside the match
+            inside = verb.startswith(
+                ("give", "shall give", "will give", "authori", "permitting", "hereby permit")
+            ) or verb.endswith(":")
             other = self.parties.after(text, m.start() if inside else m.end(), e)
             if passive:
                 giver, receiver = None, subject or other
-            elif verb.startswith(
-                ("may", "is permitted", "has the", "shall have", "will have", "shall hold", "will hold")
-            ):
+            elif verb.startswith(_GRANTEE_FIRST):
                 giver, receiver = None, subject
             else:
                 giver, receiver = subject, other
@@ -800,7 +854,7 @@ class _Classifier:
                 if (
                     _quoted(text, m)
                     or _trapped(trap, text, m, s, e)
-                    or t.negated(s, m.start(), window)
+                    or (t.negated(s, m.start(), window) and _negated_outside_asides(text, s, m.start(), window))
                     or t.search(P.RETAINS, s, e)
                     or t.search(P.AI_EXCLUSION, m.start(), e)
                 ):
@@ -837,6 +891,28 @@ class _Classifier:
                 )
                 break
         return out
+
+    def ip_evidence(self, text: str) -> bool:
+        """The paragraph names IP or the work (a transfer in it can be of IP, not only of goods or shares)."""
+        if self._evidence_text is not text:
+            self._evidence_text = text
+            self._evidence = bool(self.t.search(P.IP_EVIDENCE) or self.work.search(text))
+        return self._evidence
+
+    def other_owner(self, text: str, at: int) -> bool:
+        """The owner named at ``at`` ("owned by …", "the property of …") is no party of the contract."""
+        at = _OWNER_AT.match(text, at).end()  # type: ignore[union-attr]  # matches the empty string
+        return not self.parties.pattern.match(text, at) and bool(P.NON_PARTY_OWNER.match(text, at))
+
+    def kept_later(self, text: str, m: re.Match[str], e: int) -> re.Match[str] | None:
+        """ "all right, title and interest in the Software … are and shall remain the exclusive property of X",
+        "Each Party shall own or Control, and shall continue to own …": the sentence's rights stay where they
+        are, said after the phrase of the same subject (no comma, or no other party named, in between)."""
+        r = self.t.search(P.RETAINS, m.end(), e)
+        if r is None:
+            return None
+        between = text[m.end() : r.start()]
+        return r if "," not in between or not self.parties.pattern.search(between) else None
 
     def keep(self, out: list[Finding], p: Paragraph, m: re.Match[str], owner: str | None) -> None:
         """A party keeping what is its own: one ``kept`` reservation (info) for the paragraph, no transfer."""
@@ -919,7 +995,7 @@ class _Classifier:
             spans = self._spans[key] = ([g.end() for g in P.GRANT.finditer(text, s, e)] if found else [], found)
         grants, exceptions = spans
         anchor = max((g for g in grants if g <= at), default=s)
-        if any(a >= anchor and b <= at for a, b in exceptions):
+        if any(a >= anchor and b <= at and not _closed_aside(text, a, at) for a, b in exceptions):
             return True
         if grant is not None:
             return False
@@ -936,6 +1012,27 @@ class _Classifier:
         if grant.giver == MUTUAL:
             return MUTUAL
         return f"{grant.giver or 'unknown'}->{grant.receiver or 'unknown'}"
+
+    def public_domain(self, p: Paragraph) -> list[Finding]:
+        """A dedication of the work to the public domain: an ``ip_assignment`` to no one (``owner``
+        ``public``), high when the creator's work goes, none when the sentence denies it."""
+        text = p.text
+        for m in _PUBLIC_DOMAIN.finditer(text):
+            s, _ = self.t.sentence(m.start())
+            if self.t.negated(s, m.end(), m.end() - s) or not S.operative(text, s):
+                continue
+            return [
+                self.finding(
+                    p,
+                    "ip_assignment",
+                    m,
+                    HIGH,
+                    "ip_assignment/public_domain",
+                    owner="public",
+                    direction=f"{self.parties.creator}->public",
+                )
+            ]
+        return []
 
     def moral_rights(self, p: Paragraph) -> list[Finding]:
         for m in P.MORAL_RIGHTS.finditer(p.text, body_start(p)):
@@ -972,22 +1069,36 @@ class _Classifier:
     def ai(self, p: Paragraph) -> list[Finding]:
         """AI language with its polarity, judged on the whole sentence (a run-in title is no sentence)."""
         text = p.text
-        for m in P.AI_TERM.finditer(text, body_start(p)):
+        matches: Iterator[re.Match[str]] = P.AI_TERM.finditer(text, body_start(p))
+        if self.ai_words is not None:
+            matches = iter(
+                sorted(itertools.chain(matches, self.ai_words.finditer(text, body_start(p))), key=lambda x: x.start())
+            )
+        for m in matches:
             if any(
                 t.start() <= m.start() and t.end() >= m.end()
-                for trap in (P.AI_TRAP, self.own_title)
+                for trap in (P.AI_TRAP, self.own_title, _AI_DOCUMENT)
                 if trap is not None
                 for t in trap.finditer(text, max(0, m.start() - 80), m.end() + 80)
             ):
                 continue
             s, e = self.t.sentence(m.start())
-            negation = self.t.search(P.NEGATION, s, e) or next(
-                (
-                    r
-                    for r in P.RESTRICT.finditer(text, s, e)
-                    if not any(x.start() <= r.start() < x.end() for x in P.RESTRICTION_REFERENCE.finditer(text, s, e))
-                ),
-                None,
+            # a cover-page row label ("Training Restrictions") names the row's clause: it restricts nothing itself
+            label = p.in_table and not p.is_heading and _ROW_LABEL.fullmatch(text.strip()) is not None
+            negation = (
+                None
+                if label
+                else self.t.search(P.NEGATION, s, e)
+                or next(
+                    (
+                        r
+                        for r in P.RESTRICT.finditer(text, s, e)
+                        if not any(
+                            x.start() <= r.start() < x.end() for x in P.RESTRICTION_REFERENCE.finditer(text, s, e)
+                        )
+                    ),
+                    None,
+                )
             )
             disclose = P.AI_TRANSPARENCY.search(text, s, e)
             discloser = (self.parties.before(text, s, disclose.start()) or "unknown") if disclose else None
@@ -1041,6 +1152,17 @@ class _Classifier:
                 ]
             if S.drafting_note(text):  # a note that only talks about AI: neither a term nor a choice of the form
                 return []
+            if (
+                discloser is None
+                and not self.t.search(P.NEGATION)
+                and all(
+                    _AI_NAME.match(text, x.start()) and not (x.start() and text[x.start() - 1] in P.OPEN_QUOTES)
+                    for x in P.AI_TERM.finditer(text, body_start(p))
+                )
+                and (self.ai_words is None or not self.ai_words.search(text, body_start(p)))
+            ):  # "submit Input to the AI Services": a thing named (not defined), its use neither limited,
+                # allowed nor disclosed
+                return []
             return [
                 self.finding(
                     p,
@@ -1070,6 +1192,7 @@ class _Classifier:
                 LOW,
                 "governing_law",
                 jurisdiction=jurisdiction,
+                law=law_as_written(p.text, place) if place else None,
                 favours=self.favoured_by_law(jurisdiction),
             )
         ]
@@ -1138,6 +1261,8 @@ class _Classifier:
         if bare_title(p):  # "Work Made for Hire and Further Assurances" alone is no grant
             gates -= _NO_GRANT
         found, grant = self.ownership(p) if "ownership" in gates else ([], None)
+        if not any(f.kind == "ip_assignment" for f in found) and "public domain" in (self.t.low or p.text.lower()):
+            found += self.public_domain(p)
         licences, licence = self.licence(p) if "grant" in gates else ([], None)
         found += licences
         grant = grant or licence
@@ -1170,17 +1295,18 @@ class _Classifier:
 
 
 def _is_sub_item(lead: Paragraph, p: Paragraph) -> bool:
-    """``p`` is one of the (a), (b), (c) items a lead-in paragraph introduces."""
+    """``p`` is one of the (a), (b), (c) items a lead-in paragraph introduces (an item the reader took
+    for a run-in heading too: "(a) store or cache the Content …")."""
     if p.is_heading:
-        return False
+        return bool(_ITEM.match(p.text))
     if lead.ilvl is not None and p.ilvl is not None and lead.num_id == p.num_id:
         return p.ilvl > lead.ilvl
     if len(p.section_path) > len(lead.section_path) and p.section_path[: len(lead.section_path)] == lead.section_path:
         return True
-    return bool(
-        (p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label))
-        or re.match(r"\s*\(?(?:[a-z]|[ivx]{1,4})\)\s", p.text)
-    )
+    return bool((p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label)) or _ITEM.match(p.text))
+
+
+_ITEM = re.compile(r"\s*\(?(?:[a-z]|[ivx]{1,4})\)\s")
 
 
 def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
@@ -1188,8 +1314,15 @@ def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
     end = f.end
     lead = paragraphs[f.start]
     if lead.text.rstrip().endswith((":", "—", "-")):
-        while end + 1 < len(paragraphs) and _is_sub_item(lead, paragraphs[end + 1]):
-            end += 1
+        j = end + 1
+        while j < len(paragraphs):
+            if not paragraphs[j].text.strip():  # an empty line between the items is no end of the list
+                j += 1
+                continue
+            if not _is_sub_item(lead, paragraphs[j]):
+                break
+            end = j
+            j += 1
     return replace(f, end=end) if end != f.end else f
 
 
@@ -1205,6 +1338,11 @@ def _merge(findings: list[Finding], paragraphs: Sequence[Paragraph]) -> list[Fin
             same_clause = (
                 f.section_path[:1] == prev.section_path[:1]
                 and len(gap) <= 2
+                # a definition is an entry of its own: two are one clause only when nothing stands between them
+                and not (
+                    (_is_definition(paragraphs[f.start]) or _is_definition(paragraphs[prev.start]))
+                    and any(paragraphs[j].text.strip() for j in gap)
+                )
                 and not any(
                     paragraphs[j].is_heading and paragraphs[j].section_path[:1] != prev.section_path[:1] for j in gap
                 )
@@ -1236,6 +1374,32 @@ def _combined(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _main_confidentiality(findings: list[Finding], c: _Classifier) -> list[Finding]:
+    """One confidentiality finding, the contract's confidentiality clause: its title (a bare heading or a
+    run-in title such as "Confidentiality", "Confidential Information", "Non-Disclosure") with its first
+    paragraph; else the first operative duty of confidence ("shall keep … confidential"); else the first
+    mention. The clause's further duties, exceptions and the definition of Confidential Information
+    elsewhere repeat it (the kind is informational: what the agreement keeps secret, not a risk)."""
+    found = [f for f in findings if f.kind == "confidentiality"]
+    if len(found) < 2 and not any(f.end > f.start for f in found):
+        return findings
+    paragraphs = c.paragraphs
+
+    def titled(f: Finding) -> bool:
+        p = paragraphs[f.start]
+        return bool(
+            (bare_title(p) and _CONFIDENTIALITY_TITLE.match(p.text))
+            or (p.run_in_title and _CONFIDENTIALITY_TITLE.match(p.run_in_title))
+        )
+
+    main = next((f for f in found if titled(f)), next((f for f in found if f.operative), found[0] if found else None))
+    if main is None:
+        return findings
+    end = c.first_body(main.start) if bare_title(paragraphs[main.start]) else main.start
+    kept = replace(main, end=min(main.end, end)) if main.end > end else main
+    return [kept if f is main else f for f in findings if f.kind != "confidentiality" or f is main]
+
+
 # -- the public function ----------------------------------------------------------------------------
 
 
@@ -1252,6 +1416,159 @@ def party_words(parties: object, creator_side: str) -> dict[str, list[str]]:
     return out
 
 
+_DEFINED = re.compile(r"[\"“]([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[\"”]")  # a capitalised defined term, quoted
+_MEANS = re.compile(r"[\"”]\s+(?:means|shall\s+mean|refers\s+to)\b")
+
+
+def _ai_words(paragraphs: Sequence[Paragraph]) -> re.Pattern[str] | None:
+    """The capitalised words a document defines as AI language ("Model" means a machine learning model;
+    "Train" or "Training" means the use of data to create or improve a Model): the definitions whose
+    meaning holds AI language (not only a name such as "the AI Services"), or a word so defined, in two
+    rounds. The words count as AI language where the document uses them capitalised; None if none."""
+    definitions = []
+    for p in paragraphs:
+        text = p.text
+        if len(text) > 600 or not ('"' in text or "“" in text) or not (means := _MEANS.search(text)):
+            continue
+        terms = [m.group(1) for m in _DEFINED.finditer(text, 0, means.end())]
+        if terms:
+            definitions.append((terms, text[means.end() :]))
+    if not definitions:
+        return None
+    words: set[str] = set()
+    for _ in range(2):
+        known = (
+            re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+            if words
+            else None
+        )
+        for terms, meaning in definitions:
+            if any(not _AI_NAME.match(meaning, x.start()) for x in P.AI_TERM.finditer(meaning)) or (
+                known is not None and known.search(meaning)
+            ):
+                words.update(t for t in terms if not P.AI_TERM.search(t))
+    if not words:
+        return None
+    return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+# -- clause titles ------------------------------------------------------------------------------
+
+# The words by which a bare title names a clause of a kind ("Governing Law and Venue", "Grant of Patent
+# License", "Work Made for Hire and Further Assurances", "Moral Rights"). Such a title over a clause the
+# rules found of that kind is that clause's heading: the finding names it (attribute ``titles``).
+CLAUSE_TITLES: dict[str, re.Pattern[str]] = {
+    "governing_law": re.compile(
+        r"\b(?:governing|applicable|proper)\s+laws?\b|\bchoice\s+of\s+(?:laws?|forum)\b|"
+        r"^\W*(?:[\d.]+\s*)?laws?\s*(?:/|and\b|,|$)",
+        re.IGNORECASE,
+    ),
+    "license_grant": re.compile(
+        r"\blicen[cs](?:e|es|ing)\b(?![\w\s]{0,30}\b(?:restrict|limitation|prohibit|terminat|fees?\b|keys?\b))|"
+        r"\bgrant\s+of\s+rights\b|\brights?\s+granted\b",
+        re.IGNORECASE,
+    ),
+    "ip_assignment": re.compile(
+        r"\bassignment\s+of\s+(?:\w+\s+){0,2}(?:inventions?|rights|intellectual|copyrights?|works?|IP|"
+        r"deliverables|work\s+product)\b|\btransfer\s+of\s+(?:rights|title|ownership)\b|\bvesting\b",
+        re.IGNORECASE,
+    ),
+    "work_made_for_hire": re.compile(r"\bworks?\s+(?:made\s+)?for\s+hire\b", re.IGNORECASE),
+    "moral_rights_waiver": re.compile(r"\bmoral\s+rights?\b", re.IGNORECASE),
+    "feedback_usage_data": re.compile(r"\bfeedback\b|\busage\s+data\b", re.IGNORECASE),
+    "reservation_of_rights": re.compile(
+        r"\breserv(?:ation\s+of|ed)\s+rights\b|\brights\s+reserved\b|\bno\s+implied\b", re.IGNORECASE
+    ),
+    "existing_ai_restriction": P.AI_TERM,
+}
+_TITLE_NEEDS = (
+    "law",
+    "licen",
+    "grant",
+    "assign",
+    "transfer",
+    "vest",
+    "hire",
+    "moral",
+    "feedback",
+    "usage",
+    "reserv",
+    "implied",
+)
+_ROW_LABEL = re.compile(r"[^.;:!?]{2,60}")  # a cover-page row's label cell: a few words, no sentence
+_TYPED_NUMBER = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|\(?[a-z]{1,3}\))\s+")  # "3.\t", "2.1 ", "(a) "
+_TITLE_BODY = re.compile(r"[^.;:!?]{2,78}[:.]?\s*")  # the words of a title, perhaps ending "Licence:"
+
+
+def _title_like(p: Paragraph) -> bool:
+    """A bare title (also after a typed number: "3.\tGrant of Patent License:"), or a cover-page table's
+    row label ("Governing Law" in the cell before its value)."""
+    if p.run_in_title:
+        return False
+    if p.is_heading:
+        typed = _TYPED_NUMBER.match(p.text)
+        return bare_title(p) or (typed is not None and _TITLE_BODY.fullmatch(p.text, typed.end()) is not None)
+    return p.in_table and _ROW_LABEL.fullmatch(p.text.strip()) is not None
+
+
+def _titled_reach(paragraphs: Sequence[Paragraph], i: int) -> int:
+    """The last paragraph whose clause the title ``paragraphs[i]`` heads: its section (the paragraphs
+    under its section path), or, for a title with no numbered section or a row label, the next
+    paragraph with text."""
+    title = paragraphs[i]
+    path = title.section_path
+    nxt = next((q.index for q in paragraphs[i + 1 : i + 4] if q.text.strip()), i)
+    if not title.is_heading or not path:
+        return nxt
+    end = i
+    for q in paragraphs[i + 1 : i + 80]:
+        if q.section_path[: len(path)] != path:
+            break
+        end = q.index
+    return max(end, nxt) if end == i else end
+
+
+def with_titles(paragraphs: Sequence[Paragraph], findings: list[Finding]) -> list[Finding]:
+    """``findings`` with the bare titles of their clauses: a heading or cover-page row label that names a
+    kind (:data:`CLAUSE_TITLES`) titles the first rule finding of that kind in its section ("Governing
+    Law" over "This Agreement is governed by …"), which records the title's paragraph in its attribute
+    ``titles``. A title its own finding already covers (a confidentiality heading), a title that names
+    no kind, or one over no finding of the kind it names, titles nothing."""
+    starts: dict[str, list[int]] = {}
+    by_start: dict[tuple[str, int], int] = {}
+    covered: set[tuple[int, str]] = set()
+    for n, f in enumerate(findings):
+        if f.tier != "rule":
+            continue
+        starts.setdefault(f.kind, []).append(f.start)
+        by_start.setdefault((f.kind, f.start), n)
+        covered.update((i, f.kind) for i in range(f.start, f.end + 1))
+    titles: dict[int, list[int]] = {}
+    for p in paragraphs:
+        text = p.text
+        if len(text) > 80 or not text.strip() or not _title_like(p):
+            continue
+        low = text.lower()
+        if not (any(n in low for n in _TITLE_NEEDS) or P.AI_TERM.search(text)):
+            continue
+        reach = None
+        for kind, rx in CLAUSE_TITLES.items():
+            if kind not in starts or (p.index, kind) in covered or not rx.search(text):
+                continue
+            reach = _titled_reach(paragraphs, p.index) if reach is None else reach
+            found = sorted(starts[kind])
+            k = bisect_left(found, p.index + 1)
+            if k == len(found) or found[k] > reach:
+                continue
+            titles.setdefault(by_start[(kind, found[k])], []).append(p.index)
+    if not titles:
+        return findings
+    return [
+        replace(f, attributes={**f.attributes, "titles": titles[n]}) if n in titles else f
+        for n, f in enumerate(findings)
+    ]
+
+
 def classify(
     paragraphs: Sequence[Paragraph], terms: DefinedTerms | None, words: Mapping[str, Sequence[str]] | None = None
 ) -> list[Finding]:
@@ -1266,16 +1583,33 @@ def classify(
         if p.section_path[: len(carried_path)] != carried_path or p.is_heading:
             carried = None
         gates = c.gates.open(i)
+        if c.ai_words is not None and "existing_ai_restriction" not in gates and c.ai_words.search(p.text):
+            gates |= {"existing_ai_restriction"}  # a word the document defines as AI language
         if not gates:
             continue
         findings, grant = c.paragraph(i, p, gates, carried)
         if grant is not None:
             carried, carried_path = grant, tuple(p.section_path)
         found.extend(_extend(f, paragraphs) for f in findings)
-    found = _merge(found, paragraphs)
+    found = _main_confidentiality(_merge(found, paragraphs), c)
     if getattr(terms, "creator", None) is None:
         found = [
             replace(f, attributes={**f.attributes, "parties_unknown": True}) if f.kind in GRANT_KINDS else f
             for f in found
         ]
-    return found
+    return with_titles(paragraphs, found)
+
+
+_LAW_ARTICLE = re.compile(r"\bthe\s+(?:(?:exclusive|internal|substantive|domestic|local)\s+)?$", re.IGNORECASE)
+
+
+def law_as_written(text: str, place: re.Match[str]) -> str:
+    """The governing law as the document writes it, with its article: "the laws of the State of New
+    York", "the law of England and Wales", "the laws of Ontario", "English law" (``place`` is a
+    :data:`~noai.analysis.patterns.LAW_PLACE` match in ``text``)."""
+    if place.group(1) is None:  # "English law", "New York law"
+        return " ".join(text[place.start(2) : place.end()].split())
+    before = _LAW_ARTICLE.search(text, 0, place.start())
+    start = before.start() if before else place.start()
+    law = " ".join(text[start : place.end(1)].split())
+    return law if before else "the " + law
