@@ -138,7 +138,7 @@ def test_the_new_heading_takes_the_numbered_heading_style_and_the_next_number():
     out = read_document(redline.docx)
     heading = next(q for q in out.paragraphs if q.text == "No AI Training")
     assert heading.style_id == "Heading1" and heading.label == "3."
-    # Word's numbering moves "General" on past every new clause (the covenant's, and the creative work's likeness clause)
+    # Word's numbering moves "General" past every new clause (the covenant's and the likeness clause)
     new_headings = [q for q in out.paragraphs if q.mark == "inserted" and q.style_id == "Heading1"]
     assert len(new_headings) >= 1
     assert next(q for q in out.paragraphs if q.text == "General").label == f"{2 + len(new_headings) + 1}."
