@@ -94,6 +94,22 @@ def test_a_paragraph_only_the_model_finds_becomes_a_review_finding_with_confiden
     assert "model flagged" in f.explanation and '"vests"' in f.explanation
 
 
+def test_the_explanation_names_stems_lead_ins_and_the_rule_findings_around_in_words():
+    model = learned.Model(
+        ("license_grant",),
+        (-3.0,),
+        (0.5,),
+        {"s:licens": (1.0,), "l:reseller": (1.5,), "lk:license_grant": (2.0,), "w:market": (0.5,)},
+        {},
+    )
+    paragraphs = [para(0, "The Owner grants to the Reseller:"), para(1, "(a) to market the licensed goods;")]
+    rule = finding("license_grant", 0)
+    (found,) = learned.review_findings(paragraphs, [rule], model)
+    assert found.start == 1
+    assert 'weighed most: a licence grant found by a rule in its lead-in, lead-in "reseller", ' in found.explanation
+    assert '"licens…", "market".' in found.explanation
+
+
 def test_a_paragraph_a_rule_already_found_gets_no_review_finding():
     paragraphs = [para(0, PLAIN), para(1, VESTING)]
     assert learned.review_findings(paragraphs, [finding("work_made_for_hire", 0, 1)], TOY) == []

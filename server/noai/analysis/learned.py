@@ -403,14 +403,23 @@ class _Packed:
         ]
 
 
+_NEAR = {"pk": "before it", "nk": "after it", "lk": "in its lead-in", "sk": "in its section"}
+
+
 def _readable(feature: str) -> str:
     prefix, _, rest = feature.partition(":")
     if prefix == "w":
         return f'"{rest}"'
     if prefix == "b":
         return '"' + rest.replace("_", " ") + '"'
+    if prefix == "s":
+        return f'"{rest}…"'
     if prefix in ("h", "t", "r"):
         return f'heading "{rest}"'
+    if prefix == "l":
+        return f'lead-in "{rest}"'
+    if prefix in _NEAR:
+        return f"{KIND_NAMES.get(rest, rest.replace('_', ' '))} found by a rule {_NEAR[prefix]}"
     return feature.replace("_", " ")
 
 
