@@ -244,6 +244,9 @@ def score_cuad(contracts: list[Contract], auditor: Auditor = audit) -> dict[str,
     scores = {cat: Score() for cat in [*CUAD_CATEGORIES, FOUR]}
     for c in contracts:
         pairs = predicted_pairs(auditor(c))
+        lines = c.labels["lines"]
+        # an empty line a finding reaches over (between a lead-in's items) holds no clause: neither right nor wrong
+        pairs = {(i, k) for i, k in pairs if i >= len(lines) or lines[i].strip()}
         for cat, kinds in CUAD_CATEGORIES.items():
             s = Score()
             s.add(c.labels["categories"][cat], {i for i, k in pairs if k in kinds})

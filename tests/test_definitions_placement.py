@@ -70,7 +70,8 @@ def test_without_a_definitions_clause_the_terms_open_the_inserted_clause_in_one_
         first.startswith(("In this clause, “", "In this agreement, “")) and "; and “Prohibited AI Use” means" in first
     )
     assert sum(q["text"].startswith("“") for q in covenant.paragraphs) == 0
-    assert "title" not in covenant.paragraphs[0] and covenant.paragraphs[1].get("title")
+    # one sub-clause, one number (2.3): its numbered first paragraph carries the run-in title, the rest continue it
+    assert covenant.paragraphs[0].get("title") and all(q.get("continued") for q in covenant.paragraphs[1:])
 
 
 def test_terms_only_the_clause_itself_uses_are_defined_for_this_clause():

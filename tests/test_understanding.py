@@ -133,7 +133,8 @@ def test_cuad_scoring_pools_the_four_categories():
                 "Ip Ownership Assignment": set(),
                 "Irrevocable Or Perpetual License": {1},
                 "Governing Law": {7},
-            }
+            },
+            "lines": ["x"] * 8,
         },
     )
     result = {"findings": [_finding("license_grant", 1), _finding("governing_law", 6, 7), _finding("ip_assignment", 3)]}

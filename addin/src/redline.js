@@ -22,7 +22,7 @@ export async function trackChanges(context) {
  * document backwards (and right to left inside a paragraph) so earlier places stay put.
  */
 /**
- * @typedef {{id: string, op: string, anchor?: {index: number, text: string}, paragraphs?: {text: string, title?: string, like?: number}[],
+ * @typedef {{id: string, op: string, anchor?: {index: number, text: string}, paragraphs?: {text: string, title?: string, like?: number, continued?: boolean}[],
  *   find?: string, occurrence?: number, start?: number, replacement?: string, comment?: string}} Edit
  * @typedef {{id: string, ok: boolean, reason: string}} EditResult
  * @param {Word.RequestContext} context
@@ -43,10 +43,13 @@ export async function applyEdits(context, edits) {
   }
   located.sort((a, b) => b.index - a.index || (b.edit.start ?? 0) - (a.edit.start ?? 0));
   for (const { edit, index } of located) {
-    const like = edit.paragraphs?.[0]?.like;
-    // the paragraph whose style and list level an insertion takes: the anchor, or a lead-in whose list the anchor ends
-    const source = typeof like === "number" ? paragraphs.items[like + index - (edit.anchor?.index ?? index)] : undefined;
-    results.set(edit, await applyOne(context, paragraphs.items[index], texts[index], edit, source));
+    // the paragraph whose style and list level each inserted paragraph takes: the anchor, or its `like`
+    // (a lead-in whose list the anchor ends, the heading a new clause's heading copies)
+    const shift = index - (edit.anchor?.index ?? index);
+    const sources = (edit.paragraphs ?? []).map(({ like }) =>
+      typeof like === "number" ? paragraphs.items[like + shift] : undefined,
+    );
+    results.set(edit, await applyOne(context, paragraphs.items[index], texts[index], edit, sources));
   }
   return edits.map((edit) => results.get(edit));
 }
@@ -57,21 +60,21 @@ export async function applyEdits(context, edits) {
  * @param {Word.Paragraph} paragraph
  * @param {string} text
  * @param {Edit} edit
- * @param {Word.Paragraph} [source]
+ * @param {(Word.Paragraph|undefined)[]} [sources]
  * @returns {Promise<EditResult>}
  */
-async function applyOne(context, paragraph, text, edit, source) {
+async function applyOne(context, paragraph, text, edit, sources) {
   const apply = OPERATIONS[edit.op];
   if (!apply) return { id: edit.id, ok: false, reason: `Unknown change type "${edit.op}".` };
   try {
-    const reason = await apply(context, paragraph, text, edit, source);
+    const reason = await apply(context, paragraph, text, edit, sources);
     return { id: edit.id, ok: !reason, reason: reason ?? "" };
   } catch (error) {
     return { id: edit.id, ok: false, reason: `Word refused the change: ${error.message}` };
   }
 }
 
-/** @type {Record<string, (context: Word.RequestContext, paragraph: Word.Paragraph, text: string, edit: Edit, source?: Word.Paragraph) => Promise<string|null>>} */
+/** @type {Record<string, (context: Word.RequestContext, paragraph: Word.Paragraph, text: string, edit: Edit, sources?: (Word.Paragraph|undefined)[]) => Promise<string|null>>} */
 const OPERATIONS = {
   insert_after: insertAfter,
   replace: replacePhrase,
@@ -79,17 +82,17 @@ const OPERATIONS = {
 };
 
 /**
- * Insert plan paragraphs after `anchor`, styled like it (or like `source`, a lead-in whose list the
- * anchor ends), joined to its list; comment the first.
+ * Insert plan paragraphs after `anchor`, each styled like it or like its own source (its `like`: a
+ * lead-in whose list the anchor ends, the heading a new clause's heading copies) and joined to that
+ * paragraph's list, except a `continued` paragraph (no number of its own); comment the first.
  * @param {Word.RequestContext} context
  * @param {Word.Paragraph} anchor
  * @param {string} _text
  * @param {Edit} edit
- * @param {Word.Paragraph} [source]
+ * @param {(Word.Paragraph|undefined)[]} [sources]
  * @returns {Promise<string|null>}
  */
-async function insertAfter(context, anchor, _text, edit, source) {
-  const like = source ?? anchor;
+async function insertAfter(context, anchor, _text, edit, sources = []) {
   const specs = edit.paragraphs ?? [];
   if (!specs.length) return "The change has no text to insert.";
   /** @type {Word.Paragraph[]} */
@@ -97,9 +100,9 @@ async function insertAfter(context, anchor, _text, edit, source) {
   /** @type {Word.RangeCollection[]} */
   const titles = [];
   let previous = anchor;
-  for (const { text, title } of specs) {
+  specs.forEach(({ text, title }, k) => {
     previous = previous.insertParagraph(text, "After");
-    copyParagraphFormat(like, previous);
+    copyParagraphFormat(sources[k] ?? anchor, previous);
     previous.load("isListItem");
     inserted.push(previous);
     if (title && title.length <= SEARCH_LIMIT && text.startsWith(title)) {
@@ -107,12 +110,19 @@ async function insertAfter(context, anchor, _text, edit, source) {
       hits.load("items");
       titles.push(hits);
     }
-  }
+  });
   await context.sync();
   // A run-in title ("No AI training. Customer shall ...") is bold, as in the library's clauses.
   for (const hits of titles) if (hits.items.length) hits.items[0].font.bold = true;
-  if (like.isListItem) await joinList(context, like, inserted);
-  else if (source) for (const p of inserted) if (p.isListItem) p.detachFromList(); // not one more item of the list
+  for (const like of new Set(specs.map((_, k) => sources[k] ?? anchor))) {
+    const own = inserted.filter((_, k) => (sources[k] ?? anchor) === like && !specs[k].continued);
+    if (like.isListItem) await joinList(context, like, own);
+    else if (like !== anchor) for (const p of own) if (p.isListItem) p.detachFromList(); // not one more item of the list
+  }
+  // one clause, one number: a paragraph continuing the clause before it is no item of a list
+  inserted.forEach((p, k) => {
+    if (specs[k].continued && p.isListItem) p.detachFromList();
+  });
   if (edit.comment) inserted[0].getRange().insertComment(edit.comment);
   await context.sync();
   return null;

@@ -140,6 +140,11 @@ export class FakeParagraph extends Loadable {
     this.list = { id, level };
   }
 
+  detachFromList() {
+    this.context.record("detachFromList", { text: this.text });
+    this.list = null;
+  }
+
   select() {
     this.getRange().select();
   }

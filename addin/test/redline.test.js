@@ -56,6 +56,39 @@ test("a paragraph inserted after a list item joins the anchor's list at its leve
   assert.equal(word.log.some((entry) => entry.op === "insertComment"), false);
 });
 
+test("a new clause's heading takes the style and list of the heading it copies, its body the anchor's", async () => {
+  const word = new FakeContext([
+    { text: "7. Intellectual Property", styleBuiltIn: "Heading1", list: { id: 2, level: 0 } },
+    { text: USE, style: "Body Text", styleBuiltIn: "BodyText" },
+    { text: "8. Confidentiality", styleBuiltIn: "Heading1", list: { id: 2, level: 0 } },
+  ]);
+  const edit = {
+    ...insertAfterUse,
+    anchor: { index: 1, text: USE },
+    paragraphs: [{ text: "No AI Training", like: 0 }, { text: "Customer shall not train AI." }],
+  };
+  await applyEdits(word, [edit]);
+  assert.deepEqual(word.texts.slice(2, 4), ["No AI Training", "Customer shall not train AI."]);
+  assert.equal(word.paragraphs[2].styleBuiltIn, "Heading1");
+  assert.deepEqual(word.paragraphs[2].list, { id: 2, level: 0 });
+  assert.equal(word.paragraphs[3].styleBuiltIn, "BodyText");
+  assert.equal(word.paragraphs[3].list, null);
+});
+
+test("a paragraph continuing an inserted sub-clause is no item of the anchor's list", async () => {
+  const word = contract();
+  const edit = {
+    ...insertAfterUse,
+    anchor: { index: 2, text: GRANT },
+    paragraphs: [{ text: "No AI training. Customer shall not.", title: "No AI training" }, { text: "This survives.", continued: true }],
+  };
+  await applyEdits(word, [edit]);
+  assert.deepEqual(word.paragraphs[3].list, { id: 4, level: 1 });
+  assert.equal(word.paragraphs[4].text, "This survives.");
+  assert.equal(word.paragraphs[4].list, null);
+  assert.equal(word.paragraphs[4].style, "Clause");
+});
+
 test("replacing occurrence 1 of a phrase that occurs twice changes only the second", async () => {
   const word = contract();
   const edit = {

@@ -190,8 +190,8 @@ _KIND_ROWS = (
     KindSpec(
         K.WORK_MADE_FOR_HIRE,
         "Work made for hire",
-        "The contract makes the work 'made for hire' for {owner}, so {owner} is to own it and the creator keeps no "
-        "rights in it to limit AI training with.",
+        "The contract makes the work a work made for hire for {owner}: {owner} is to own it, with the rights the "
+        "creator would need to limit AI training.",
         BySide(HI, HI, INF),
         ("for hire", "commissioned", "section 101"),
         weights=_severe(45, "the work is a work made for hire: the other side owns it outright"),
@@ -204,8 +204,7 @@ _KIND_ROWS = (
     KindSpec(
         K.IP_ASSIGNMENT,
         "IP assignment",
-        "Ownership of the work passes to {owner}, so the creator no longer holds the rights in it that would limit "
-        "AI training; a term of this contract can.",
+        "Ownership of the work passes to {owner}, and with it the rights the creator would need to limit AI training.",
         BySide(HI, MD, INF),
         (
             "assign",
@@ -241,7 +240,7 @@ _KIND_ROWS = (
         "Licence grant",
         "{grantor} lets {grantee} use the work; the wording of this licence decides whether AI training is allowed.",
         BySide(MD, LO, INF),
-        ("grant", "give", "licen", "authori", "permit", "hold", "may ", "permitted to", "right to"),
+        ("grant", "give", "licen", "authori", "permit", "hold", "may ", "permitted to", "right to", "entitled to"),
         weights=_severe(25, "the creator licenses the work to the other side"),
         explanations={"back": "This licence runs to the creator ({grantee}), so it is no risk to the creator's work."},
         gate=GRANT_GATE,

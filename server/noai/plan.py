@@ -24,9 +24,10 @@ from .analysis.classify import Finding
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
 from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
-from .library.render import capitalise
+from .library.render import capitalise, first_person
 from .ooxml.model import Paragraph
 from .ooxml.renumber import renumber
+from .ooxml.revisions import typed_number, typed_number_span
 
 SCHEMA = "noai.plan/1"
 DEFINITIONS = "definitions"  # the clause id of the edit adding the new terms to the document's definitions
@@ -143,11 +144,12 @@ def _already_replaced(f: Finding, replacement: str) -> bool:
     return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
 
 
-_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:\w+ly\s+)?(?:assigns?|transfers?|conveys?)\b", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:\w+ly\s+)?(?:assigns?|transfers?|conveys?)\b", re.IGNORECASE)
 
 
 def _joined_verb(f: Finding) -> bool:
-    """The transfer verb is joined to another ("transfers and assigns"): one cannot be replaced alone."""
+    """The transfer verb is joined to another ("transfers and assigns", "assigns, transfers and conveys"):
+    one cannot be replaced alone."""
     return f.kind == "ip_assignment" and _JOINED.match(f.paragraph_text, f.phrase_end) is not None
 
 
@@ -210,10 +212,10 @@ def make_plan(
     terms = result.terms.placeholders()
     if result.score.risk is None:  # language not supported: propose nothing rather than nonsense
         return Plan(variant, terms, (), notes=tuple(result.notes))
-    _check_parties(result, terms)
     strategy = choose_strategy(result)
-    if strategy.situation == NOT_DELIVERY:  # an NDA, a charter, a data-use undertaking: nothing fits
-        return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))
+    if strategy.situation == NOT_DELIVERY:  # an NDA, a charter, a data-use undertaking: nothing fits,
+        return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))  # whoever we are
+    _check_parties(result, terms)
     fixes, needed_terms = choose_fixes(
         result, library, playbook, variant, terms, with_comments, existing_comments or {}
     )
@@ -237,6 +239,8 @@ def make_plan(
         why += _shifted(result, insertions)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
+    if "I" in (terms.get("provider"), terms.get("client")):  # a letter: "reserve to me", not "reserve to I"
+        edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
     return Plan(variant, terms, numbered(edits), offered=offered, notes=tuple(notes + list(result.notes)))
 
@@ -317,19 +321,41 @@ def _check_parties(result: AuditResult, terms: Mapping[str, str]) -> None:
         )
 
 
+def numbered_paragraphs(index: int, edit: Edit, source: Callable[[int, Mapping[str, Any]], int]) -> dict[int, int]:
+    """How many of an ``insert_after`` edit's paragraphs (anchored at paragraph ``index``) take a number
+    of their own, by the paragraph whose list they continue (``source(index, item)``: the item's
+    ``like``, else the anchor); a ``continued`` paragraph takes none."""
+    counts: dict[int, int] = {}
+    for item in edit.paragraphs:
+        if not item.get("continued"):
+            at = source(index, item)
+            counts[at] = counts.get(at, 0) + 1
+    return counts
+
+
+def _source(index: int, item: Mapping[str, Any]) -> int:
+    like = item.get("like")
+    return like if isinstance(like, int) else index
+
+
 def _shifted(result: AuditResult, insertions: Sequence[Edit]) -> str:
     """A sentence naming the typed clause numbers the insertions move, and the typed references that
     follow them (the writer renumbers both as tracked changes), or "" when none moves."""
     inserted: dict[int, int] = {}
     for e in insertions:
-        inserted[e.index] = inserted.get(e.index, 0) + len(e.paragraphs)
-    changes = renumber([p.text for p in result.paragraphs], inserted).changes
+        for at, count in numbered_paragraphs(e.index, e, _source).items():
+            inserted[at] = inserted.get(at, 0) + count
+    changes = renumber([p.text for p in result.paragraphs], inserted, [p.label for p in result.paragraphs]).changes
     moved = [c.old for c in changes if not c.reference]
     if not moved:
         return ""
     refs = sum(c.reference for c in changes)
     shown = ", ".join(moved[:4]) + (" …" if len(moved) > 4 else "")
-    also = f", with {refs} cross-reference{'s' if refs != 1 else ''} to them" if refs else ""
+    plural = "s" if refs != 1 else ""
+    if all(c.automatic for c in changes if not c.reference):  # Word's numbering moves them by itself
+        also = f", and the {refs} cross-reference{plural} to them are updated as tracked changes" if refs else ""
+        return f" Word's automatic numbering renumbers the clauses after the insertion ({shown}){also}."
+    also = f", with {refs} cross-reference{plural} to them" if refs else ""
     return f" The clauses after the insertion are renumbered ({shown}){also}, as tracked changes."
 
 
@@ -656,10 +682,8 @@ def render_insertions(
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
             titled = 1
-        level = {"like": likes[index]} if index in likes else {}  # after a lead-in's list, at the lead-in's level
-        paras = tuple(
-            {"text": text, **({"title": r.title} if i == titled else {}), **level} for i, text in enumerate(body)
-        )
+        own = clause.placement != Placement.AFTER_GRANT  # a purpose limit qualifies the grant it follows
+        paras = clause_paragraphs(paragraphs, index, likes.get(index), body, r.title, titled, own)
         edits.append(
             Edit(
                 "",
@@ -688,6 +712,93 @@ def render_insertions(
         edits.append(definitions_edit)
         edits.sort(key=lambda e: e.index)  # stable: the definitions before a clause anchored at the same place
     return edits
+
+
+# -- the form of an inserted clause ------------------------------------------------------------------
+
+
+def _numbered(p: Paragraph) -> bool:
+    """The paragraph shows a number: automatic (its label) or typed ("7.3 ", "(c) ")."""
+    return p.label is not None or typed_number(p.text) is not None
+
+
+def clause_heading(paragraphs: Sequence[Paragraph], index: int) -> int | None:
+    """The heading a new clause after paragraph ``index`` copies, when the clause needs one: the
+    paragraph ``index`` is unnumbered body text (not in a table) ending the clause of a heading
+    that is a title alone ("3. Work Made for Hire", a bold "Intellectual Property", "2.2 Licence"),
+    i.e. that clause is not divided into numbered sub-clauses the new one could join, and the
+    paragraph after it (if any) starts another clause. ``None`` otherwise."""
+    anchor = paragraphs[index]
+    if _numbered(anchor) or anchor.in_table or anchor.is_heading or not anchor.section_path:
+        return None
+    heading = next(
+        (
+            j
+            for j in range(index - 1, max(-1, index - 200), -1)
+            if paragraphs[j].is_heading and paragraphs[j].section_path == anchor.section_path
+        ),
+        None,
+    )
+    if heading is None or not _title_only(paragraphs[heading]) or paragraphs[heading].in_table:
+        return None
+    depth = len(paragraphs[heading].section_path)
+    following = next((q for q in paragraphs[index + 1 :] if q.text.strip()), None)
+    if (
+        following is not None
+        and not (following.is_heading and len(following.section_path) <= depth)
+        and following.section_path[:depth] == anchor.section_path[:depth]
+    ):
+        return None  # more of this clause follows: a heading here would take it in
+    return heading
+
+
+def _title_only(p: Paragraph) -> bool:
+    """A heading paragraph that is a title alone, after its typed number if it has one: short, no
+    run-in body, no sentence ("3.<TAB>Grant of Patent License:", "INTELLECTUAL PROPERTY")."""
+    span = typed_number_span(p.text)
+    text = p.text[span[1] :] if span else p.text
+    return p.is_heading and p.run_in_title is None and len(text.strip()) < 80 and not re.search(r"[.;:,]\s+\S", text)
+
+
+def _heading_text(title: str, heading: Paragraph) -> str:
+    """The new clause's heading, in capitals where the document's heading is typed in capitals."""
+    letters = [c for c in heading.text if c.isalpha()]
+    return title.upper() if letters and all(c.isupper() for c in letters) else title
+
+
+def clause_paragraphs(
+    paragraphs: Sequence[Paragraph],
+    index: int,
+    like: int | None,
+    body: Sequence[str],
+    title: str,
+    titled: int,
+    own_clause: bool = True,
+) -> tuple[dict[str, Any], ...]:
+    """The paragraph items of a clause inserted after paragraph ``index``, in the form the place
+    asks for:
+
+    - after a numbered sub-clause (or at the level of a numbered lead-in ``like``): one more
+      sub-clause with one number, its first paragraph numbered and carrying the run-in title, the
+      others ``continued`` (no number of their own), so the clause and its closing sentence stay
+      one clause;
+    - after unnumbered body text that ends a clause under a title-only heading
+      (:func:`clause_heading`): a new clause, a heading paragraph styled like that heading
+      (``like``; its number the next of that heading's list) followed by the body paragraphs,
+      styled like the anchor; not for a clause that qualifies the clause it follows
+      (``own_clause`` false: the purpose limit placed after the grant joins the grant's clause);
+    - otherwise paragraphs like the anchor, the run-in title on the operative paragraph."""
+    source = paragraphs[like] if like is not None else paragraphs[index]
+    level = {"like": like} if like is not None else {}  # after a lead-in's list, at the lead-in's level
+    if _numbered(source) and len(body) > 1:
+        return tuple(
+            {"text": text, **({"title": title} if i == 0 else {"continued": True}), **level}
+            for i, text in enumerate(body)
+        )
+    heading = clause_heading(paragraphs, index) if like is None and own_clause else None
+    if heading is not None:
+        return ({"text": _heading_text(title, paragraphs[heading]), "like": heading}, *({"text": t} for t in body))
+    return tuple({"text": text, **({"title": title} if i == titled else {}), **level} for i, text in enumerate(body))
 
 
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:

@@ -167,9 +167,7 @@ def _reply_text(o: Outcome, proposed: dict[str, tuple[str, str]], how: str) -> s
     if again is not None and lower:
         return f'We have proposed a shorter {again} version of "{title}" instead; it keeps the core of the protection.'
     if again is not None:
-        return (
-            f'We need to keep "{title}": it is what stops the work being used to train AI. We have proposed it again.'
-        )
+        return f'We need to keep "{title}", and have proposed it again.'  # no claim of what it does: any clause of ours
     if how == ACCEPT and o.state != ACCEPTED:
         return f'Understood: we accept your change to "{title}".'
     return f'Thank you. We keep "{title}" as it now stands in the document.'

@@ -39,6 +39,7 @@ from .ooxml.revisions import (
     add_comment_around,
     comment_element,
     comment_style_ids,
+    ends_paragraphs,
     insert_paragraphs_after,
     new_comments_root,
     next_numbers,
@@ -48,7 +49,7 @@ from .ooxml.revisions import (
 )
 from .ooxml.text import current_text
 from .ooxml.xml import parse_xml, serialize_xml
-from .plan import Edit, Plan
+from .plan import Edit, Plan, numbered_paragraphs
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -119,7 +120,8 @@ class _Writer:
         reference, text = comment_style_ids(package.xml(styles_name) if styles_name else None)
         self.comment_styles = {"reference_style": reference, "text_style": text}
         self.inserted_after: dict[int, _Element] = {}  # anchor index -> our last paragraph after it
-        self.numbers: dict[int, list[str]] = {}  # anchor index -> typed numbers of the clauses after it
+        self.numbers: dict[int, list[str]] = {}  # numbering source -> typed numbers of the clauses it numbers
+        self.taken: dict[int, int] = {}  # numbering source -> typed numbers given out
         self.proposals: list[Proposal] = []  # what this round proposed, recorded in the document
         self.order: list[str] = []  # the plan's edit ids, in order; empty: record nothing
         self.threads: Threads | None = None  # replies and resolved threads, when the round answers some
@@ -193,26 +195,14 @@ class _Writer:
         )
 
     def _insert(self, index: int, edit: Edit) -> list[_Element]:
-        paragraphs = [NewParagraph(item["text"], item.get("title")) for item in edit.paragraphs]
         after = self.inserted_after.get(index, self.element(index))
-        like = edit.paragraphs[0].get("like") if edit.paragraphs else None
-        if like is not None and 0 <= like < len(self.doc.paragraphs):  # at the level of a lead-in, after its list
-            source = self.element(like)
-            typed = typed_number(self.doc.paragraphs[like].text)
-            new = insert_paragraphs_after(
-                after,
-                paragraphs,
-                self.stamp,
-                self.ids,
-                style_source=source,
-                numbers=next_numbers(typed[0], len(paragraphs)) if typed else None,
-            )
-        else:
-            numbers = self.numbers.get(index, [])
-            new = insert_paragraphs_after(
-                after, paragraphs, self.stamp, self.ids, numbers=numbers[: len(paragraphs)] or None
-            )
-            self.numbers[index] = numbers[len(paragraphs) :]
+        # The anchor's run of paragraphs ends here (a cell's last paragraph): the last new paragraph takes
+        # the mark of ``after`` (see insert_paragraphs_after), so what is copied from the anchor is copied
+        # from ``after`` (the anchor, or our last paragraph after it, formatted as the anchor), and no
+        # paragraph continues a clause without a number (its mark would differ).
+        last = ends_paragraphs(after)
+        paragraphs = [self._paragraph(index, item, after if last else None) for item in edit.paragraphs]
+        new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids)
         self.added.extend(new)
         self.inserted_after[index] = new[-1]
         if self.comments and edit.comment:
@@ -258,6 +248,35 @@ class _Writer:
             **self.comment_styles,
         )
         self.remember(edit, index, before, (edit.find or "",))
+
+    def source(self, index: int, item: Mapping[str, Any]) -> int:
+        """The paragraph whose formatting (and list) an inserted paragraph takes: its ``like``, else the anchor."""
+        like = item.get("like")
+        return like if isinstance(like, int) and 0 <= like < len(self.doc.paragraphs) else index
+
+    def _paragraph(self, index: int, item: Mapping[str, Any], last: _Element | None) -> NewParagraph:
+        """One inserted paragraph: the formatting of its source (its ``like``, else the anchor: ``last``
+        where the anchor ends its run of paragraphs), the source's next typed number, or, continuing
+        the clause before it, no number and its text's indent."""
+        source = self.source(index, item)
+        para = self.doc.paragraphs[source]
+        element = last if last is not None and source == index else self.element(source)
+        if item.get("continued") and last is None:
+            numbered = para.num_id is not None and para.label is not None
+            return NewParagraph(
+                item["text"],
+                item.get("title"),
+                source=element,
+                continued=True,
+                unnumber=numbered,
+                indent=self.doc.numbering.left(para.num_id, para.ilvl or 0) if numbered and para.num_id else None,
+            )
+        number = None
+        if (typed := typed_number(para.text)) is not None and not item.get("continued"):
+            numbers = self.numbers.setdefault(source, [])
+            self.taken[source] = taken = self.taken.get(source, 0) + 1
+            number = numbers.pop(0) if numbers else next((n for n in (next_numbers(typed[0], taken) or [])[-1:]), None)
+        return NewParagraph(item["text"], item.get("title"), source=element, number=number)
 
     def already_present(self, index: int, edit: Edit) -> bool:
         """Our own pending insertion (or the same clause) already follows the anchor."""
@@ -497,13 +516,17 @@ def _renumbering(
     overlaps a planned edit's range is left out: the plan's edit is what was asked for."""
     inserted: dict[int, int] = defaultdict(int)
     for n, index in insertions:
-        inserted[index] += len(edits[n].paragraphs)
+        for source, count in numbered_paragraphs(index, edits[n], writer.source).items():
+            inserted[source] += count
     if not inserted:
         return []
-    found = renumber([p.text for p in writer.doc.paragraphs], inserted)
+    paragraphs = writer.doc.paragraphs
+    found = renumber([p.text for p in paragraphs], inserted, [p.label for p in paragraphs])
     writer.numbers = found.numbers
     changes: list[TextChange] = []
     for change in found.changes:
+        if change.automatic:
+            continue  # Word renumbers it; the typed references to it are changes of their own
         spans = ranges[change.index]
         if not any(start < change.end and change.start < end for start, end, _ in spans):
             spans.append((change.start, change.end, len(edits) + len(changes)))

@@ -9,7 +9,7 @@ from support.corpus import contracts
 from noai.analysis import fast, work_kind
 from noai.ooxml.document import read_document
 
-PATTERNS = list(work_kind._WORDS.values())
+PATTERNS = [*work_kind._WORDS.values(), *work_kind._NOT_WORK.values()]  # the words and the words naming no work
 
 
 def _plain(patterns, texts):

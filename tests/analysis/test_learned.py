@@ -100,6 +100,36 @@ def test_the_audit_s_fast_path_scores_exactly_as_the_named_features_do():
     assert max(model.paragraph_probabilities(paragraphs[2], 0.9)) > 0.5
 
 
+def test_the_review_tier_holds_exactly_the_kinds_the_named_features_put_at_or_over_their_thresholds():
+    # negative weights next to positive ones, a kind just at its threshold and one just under it: the
+    # audit's packed sums must neither borrow between kinds nor round a threshold the wrong way
+    model = learned.Model(
+        kinds=("license_grant", "ip_assignment", "governing_law", "confidentiality"),
+        bias=(-2.0, 1.5, -4.0, -1.0),
+        thresholds=(0.5, 0.5, 0.6, 0.5),
+        weights={
+            "w:vests": (2.0, -9.5, 4.406, 0.999),
+            "b:the_property": (-0.5, 3.25, -0.001, 0.001),
+            "w:the": (0.5, -0.25, 0.0, 0.0),
+            "h:ownership": (0.0, 0.0, -0.0, -3.0),
+            "numbered": (-1.0, 1.0, 0.0, 0.0),
+        },
+        meta={},
+    )
+    texts = (VESTING, PLAIN, "It vests.", "The property of the Publisher.", "vests the property")
+    paragraphs = [
+        para(i, text, section_path=("3 Ownership",) if i % 2 else (), label="3.1" if i % 3 else None)
+        for i, text in enumerate(texts)
+    ]
+    expected = []
+    for i, p in enumerate(paragraphs):
+        named = model.probabilities(learned.features(p, i / (len(paragraphs) - 1)))
+        expected += [(k, i) for k, pr, t in zip(model.kinds, named, model.thresholds, strict=True) if pr >= t - 1e-12]
+    found = [(f.kind, f.start) for f in learned.review_findings(paragraphs, [], model)]
+    assert sorted(found) == sorted(expected)
+    assert {k for k, _ in found} == {"license_grant", "ip_assignment", "governing_law", "confidentiality"}
+
+
 def test_a_model_survives_its_json_form():
     again = learned.Model.from_dict(json.loads(json.dumps(TOY.to_dict())))
     assert again == TOY

@@ -50,6 +50,7 @@ from noai.kinds import (
     protection_spec,
 )
 from noai.ooxml.model import Paragraph
+from noai.ooxml.revisions import typed_number
 
 if TYPE_CHECKING:
     from noai.ooxml.document import Document
@@ -317,7 +318,11 @@ def _protections(
             )
         )
     else:
-        out.append(Protection("no_ai_restriction", MISSING, detail="Nothing stops the work being used to train AI."))
+        out.append(
+            Protection(
+                "no_ai_restriction", MISSING, detail="No clause found that stops the work being used to train AI."
+            )
+        )
     out.append(_scope(paragraphs, findings, terms))
     reserved = _first(
         findings,
@@ -328,7 +333,7 @@ def _protections(
         Protection("reservation_of_rights", PRESENT, reserved.start, "Rights not granted are reserved.")
         if reserved
         else Protection(
-            "reservation_of_rights", MISSING, detail="No clause keeps the rights that were not expressly granted."
+            "reservation_of_rights", MISSING, detail="No clause found that keeps the rights not expressly granted."
         )
     )
     indemnity = next(
@@ -344,7 +349,7 @@ def _protections(
     out.append(
         Protection("ai_indemnity", PRESENT, indemnity.start, "An indemnity covers AI misuse.")
         if indemnity
-        else Protection("ai_indemnity", MISSING, detail="No indemnity covers misuse of the work for AI.")
+        else Protection("ai_indemnity", MISSING, detail="No indemnity found that covers misuse of the work for AI.")
     )
     about_ai = _ai_paragraphs(paragraphs, findings, creator)
     remedy = next((p for p in about_ai if P.AI_REMEDY.search(p.text)), None)
@@ -361,7 +366,7 @@ def _protections(
         else Protection(
             "ai_remedies",
             MISSING,
-            detail="No injunction, certification or deletion remedy covers AI misuse of the work.",
+            detail="No injunction, certification or deletion remedy found for AI misuse of the work.",
         )
     )
     # A duty to disclose AI use protects the creator only when the other side owes it.
@@ -375,7 +380,9 @@ def _protections(
     out.append(
         Protection("ai_transparency", PRESENT, disclosed.index, "The contract requires disclosure of AI use.")
         if disclosed
-        else Protection("ai_transparency", MISSING, detail="No duty to disclose whether the work goes into AI systems.")
+        else Protection(
+            "ai_transparency", MISSING, detail="No duty found to disclose whether the work goes into AI systems."
+        )
     )
     out.append(_choice_of_law(about_ai, findings, creator))
     return out
@@ -400,7 +407,7 @@ def _scope(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
         return Protection(
             "scope_limitation", PRESENT, scoped.start, f'The licence is limited: "{scoped.attributes["scope"]}".'
         )
-    why = "A grant allows use for any purpose." if broad else "No grant limits use to a stated purpose."
+    why = "A grant allows use for any purpose." if broad else "No grant found that limits use to a stated purpose."
     return Protection("scope_limitation", MISSING, detail=why)
 
 
@@ -499,7 +506,7 @@ def _ip_section(
             top = depth <= (_vote_depth(runs, p.index) or 1)
             (titled if not licence_title(p.section_path[-1]) else licensing if top else nested).append((p.index, depth))
     reserving = [
-        (p.index, len(p.section_path)) for p in headings if P.HEADINGS["reservation"].search(p.section_path[-1])
+        (p.index, len(p.section_path)) for p in headings if fast.holds(P.HEADINGS["reservation"], p.section_path[-1])
     ]
     by_path = {paragraphs[f].section_path: f for f in reversed(creators)}  # one grant per section suffices
     by_vote = [(f, d) for f in by_path.values() if (d := _vote_depth(runs, f))]
@@ -629,11 +636,11 @@ def _places(
     else:
         ip_anchor = (fallback, "no IP section: at the end of the operative terms, before the signatures")
     floor = ip.start if ip is not None else 0
-    ip_anchor = _settled(paragraphs, ip_anchor, floor)
+    ip_anchor = _appended(paragraphs, ip_anchor, floor)
     anchors[Placement.END_OF_IP_SECTION] = ip_anchor
     grant = next((f for f in risky if f.kind == FindingKind.LICENSE_GRANT), None)
     after_grant = (
-        _settled(
+        _appended(
             paragraphs, (_last_body(paragraphs, grant.start, grant.end), "right after the licence grant"), grant.start
         )
         if grant
@@ -726,6 +733,45 @@ def _lead_in(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | N
     return None
 
 
+def _appended(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], floor: int) -> tuple[int | None, str]:
+    """The anchor :func:`_settled` (out of lead-in lists and bracketed options), then, where the numbered
+    sub-clause it ends ("2.2", or the lead-in "2.2 ... that:" whose list it ends) is followed by sub-clauses
+    of the same clause ("2.3 ..."), moved to the end of that clause: appended there, a clause renumbers none
+    of them, nor any reference to them."""
+    index, reason = _settled(paragraphs, anchor, floor)
+    if index is None:
+        return index, reason
+    lead = _lead_in(paragraphs, index, 0)
+    clause = lead if lead is not None and _ends_list(paragraphs, index, lead) else index
+    p = paragraphs[clause]
+    typed = typed_number(p.text)
+    number = p.label or (typed[0] if typed else None)
+    if len(p.section_path) < 2 or number is None:
+        return index, reason  # body text under a sub-clause's own heading: a headed clause is appended to
+    if re.fullmatch(r"\s*\d+\.?\s*", number):
+        return index, reason  # a clause of the agreement itself ("7."): the clauses after it are not its own
+    parent = p.section_path[:-1]
+    end = index
+    for k in range(index + 1, len(paragraphs)):
+        q = paragraphs[k]
+        if q.text.strip():
+            if q.section_path[: len(parent)] != parent or q.in_table != p.in_table:
+                break
+            end = k
+    last = _last_body(paragraphs, index + 1, end) if end > index else None
+    if last is None:
+        return index, reason
+    return _settled(paragraphs, (last, f"{reason}, at the end of its clause (no sub-clause renumbers)"), floor)
+
+
+def _governs(paragraphs: Sequence[Paragraph], index: int) -> bool:
+    """Paragraph ``index`` is a lead-in ("... the following rights:") and the paragraph after it an item of its list."""
+    if not _LEAD_IN.search(paragraphs[index].text):
+        return False
+    after = next((q for q in paragraphs[index + 1 : index + _MAX_LIST] if q.text.strip()), None)
+    return after is not None and _depth(after) > _depth(paragraphs[index])
+
+
 def _open_bracket(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | None:
     """The paragraph opening the bracketed block ("[Option 1 ...") that paragraph ``index`` is in or
     closes: an insertion right after an alternative would read as part of it."""
@@ -754,7 +800,10 @@ def _settled(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], fl
     for _ in range(6):  # a lead-in inside an option block, or the reverse; several alternatives in a row
         if index is None:
             break
-        lead, opener = _lead_in(paragraphs, index, floor), _open_bracket(paragraphs, index, floor)
+        # the anchor is a lead-in itself (a grant "... the following rights:"), or an item of one's list
+        # (found above the floor too: a grant that is item (b) starts below its lead-in)
+        lead = index if _governs(paragraphs, index) else _lead_in(paragraphs, index, 0)
+        opener = _open_bracket(paragraphs, index, floor)
         end = _list_end(paragraphs, index, lead) if lead is not None and opener is None else None
         if end is not None and paragraphs[end].section_path[:1] == paragraphs[index].section_path[:1]:
             return end, f"{reason}, after the list the lead-in (paragraph {lead}) governs, at its level"
@@ -797,15 +846,22 @@ def _weight(row: KindSpec, severity: str) -> Weight | None:
     return weight
 
 
+# each kind's spec row and its rank in the spec (ties of grant weights), by the finding's kind string
+_KIND_ROWS: dict[str, tuple[int, KindSpec]] = {str(kind): (rank, row) for rank, (kind, row) in enumerate(KINDS.items())}
+
+
 def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Score:
     """The weights of the spec rows (:mod:`noai.kinds`): the heaviest grant of the work (else a
     fixed weight when the contract grants nothing), then each other kind once at the first
     severity it has a weight for, then the protections' points by status."""
+    by_kind: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_kind.setdefault(f.kind, []).append(f)
     grants = [
         (w.points, -rank, w.why)
         for f in findings
-        for rank, (kind, row) in enumerate(KINDS.items())
-        if kind == f.kind and row.grant and (w := _weight(row, f.severity))
+        for rank, row in (_KIND_ROWS.get(f.kind, (0, None)),)
+        if row is not None and row.grant and (w := _weight(row, f.severity))
     ]
     reasons: list[tuple[int, str]] = []
     if grants:
@@ -815,9 +871,7 @@ def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Sc
         reasons.append(NO_IP_TERMS)
     for kind, row in KINDS.items():
         weight = (
-            None
-            if row.grant
-            else next((w for f in findings if f.kind == kind and (w := _weight(row, f.severity))), None)
+            None if row.grant else next((w for f in by_kind.get(kind, ()) if (w := _weight(row, f.severity))), None)
         )
         if weight is not None:
             reasons.append((weight.points, weight.why))
@@ -940,7 +994,7 @@ def audit_paragraphs(
         we=resolved,
         work_kind=given_work_kind(work_kind)
         if work_kind
-        else detect_work_kind(paragraphs, parties.work_product.text if parties.work_product else None),
+        else detect_work_kind(paragraphs, parties.work_product.text if parties.work_product else None, list(terms.all)),
     )
 
 

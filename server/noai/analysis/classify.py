@@ -354,10 +354,10 @@ class _Text:
         return False
 
     def search(self, rx: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return rx.search(self.text, pos, endpos) if self.may_match(rx, pos, endpos) else None
+        return fast.search(rx, self.text, self.low, pos, endpos) if self.may_match(rx, pos, endpos) else None
 
     def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        return rx.finditer(self.text) if self.may_match(rx) else iter(())
+        return fast.finditer(rx, self.text, self.low) if self.may_match(rx) else iter(())
 
     def negated(self, s: int, pos: int, window: int = 120) -> bool:
         return bool(self.search(P.NEGATION, max(s, pos - window), pos))
@@ -382,7 +382,7 @@ def _trapped(trap: re.Pattern[str], text: str, m: re.Match[str], s: int, e: int)
     """A trap covers the match if one of its matches in the sentence comes within 40 characters of it."""
     return any(
         t.start() < m.end() + 40 and t.end() > m.start() - 40
-        for t in trap.finditer(text, max(s, m.start() - 120), min(e, m.end() + 120))
+        for t in fast.finditer(trap, text, fast.lowered(text), max(s, m.start() - 120), min(e, m.end() + 120))
     )
 
 
@@ -419,6 +419,9 @@ _PASSIVE_USE = re.compile(
 )
 _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
 _OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
+_OWNER_AT = re.compile(r"\s*(?:the\s+)?")  # where the owner's name starts after "owned by", "property of"
+# "no licenses are granted", "no other license": the licence word denied by the words just before it
+_NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # A dedication of the work to the public domain ("be committed to the public domain", "dedicates … to the
 # public domain"): the work leaves every owner, the creator's control included. Not "is or becomes part of
 # the public domain" (a confidentiality exception) nor "material already in the public domain".
@@ -434,6 +437,12 @@ _AI_DOCUMENT = re.compile(
 )
 # "the AI Services", "AI Tools": the name of a thing the contract defines ("AI" and a capitalised word)
 _AI_NAME = re.compile(r"A\.?I\.?\s+[A-Z]")
+# the grantee is the subject: "the Buyer may use", "shall have a licence", "You get a licence"
+_GRANTEE_FIRST = (
+    *("may", "is ", "are ", "has the", "shall have", "will have", "shall hold", "will hold", "shall get", "will get"),
+    *("shall receive", "will receive", "shall obtain", "will obtain", "shall be given", "will be given"),
+    *("get", "receive", "obtain"),
+)
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 
 
@@ -476,6 +485,8 @@ class _Classifier:
         ] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
+        self._evidence_text: str | None = None
+        self._evidence = False
         self.t = _Text("", None)  # the paragraph being classified
         self.gates = fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
@@ -491,7 +502,7 @@ class _Classifier:
             hit = self._headings.get((where, key))
             if hit is None:
                 ctx = " | ".join((*p.section_path, p.heading or "", p.run_in_title or ""))
-                hit = self._headings[(where, key)] = P.HEADINGS[key].search(ctx) is not None
+                hit = self._headings[(where, key)] = fast.holds(P.HEADINGS[key], ctx)
             if hit:
                 return True
         return False
@@ -655,7 +666,7 @@ class _Classifier:
                 continue
             phrase = m.group(0).lower()
             weak = not any(w in phrase for w in ("assign", "transfer", "convey", "title"))
-            if weak and not (ip_heading or self.work.search(text, s, e)):
+            if weak and not (ip_heading or self.work.search(text, s, e) or P.IP_OBJECT.search(text, s, e)):
                 continue
             if (
                 (phrase.startswith("title") or not weak)
@@ -674,7 +685,7 @@ class _Classifier:
                 t.search(P.RETAINS, s, m.start())
                 or P.RETAINS.search(m.group(0))
                 or (
-                    (r := t.search(P.RETAINS, s, m.end()))
+                    (r := t.search(P.RETAINS, s, m.end()) or self.kept_later(text, m, e))
                     and not _BE_AND.search(text, max(s, r.start() - 20), r.start())
                     and not P.CREATION.search(text, s, e)
                     and r
@@ -689,7 +700,12 @@ class _Classifier:
                     )
                 done = e
                 continue
-            if "assign" in phrase or "transfer" in phrase or "convey" in phrase:
+            if t.search(P.JOINT, s, e):
+                continue  # "the Parties shall jointly own", "an undivided interest": shared results, no transfer
+            transfer = "assign" in phrase or "transfer" in phrase or "convey" in phrase
+            if (transfer or not weak) and not (ip_heading or self.ip_evidence(text)):
+                continue  # "transfer the decedent's Interest", "assign its rights in the Contract": no IP, no work
+            if transfer:
                 if not P.RIGHTS_OBJECT.search(text, m.end(), e):
                     continue
                 owner = self.parties.after(text, m.end(), e)
@@ -697,7 +713,12 @@ class _Classifier:
             else:  # "X shall own", "the property of X", "vests in X", "all right, title and interest ... to X"
                 to = _TO_PARTY.search(text, m.end(), e) if "title" in phrase else None
                 after = self.parties.after(text, to.start() if to else m.end(), e)
-                owner = after if to or re.search(r"\b(?:of|in|to|by)$", phrase) else subject
+                named_after = re.search(r"\b(?:of|in|to|by)$", phrase)
+                if named_after and not to and self.other_owner(text, m.end()):
+                    # the owner is no party: "owned by each Individual User", "the property of the creating party",
+                    # "shall vest in the owner": no transfer between the parties
+                    continue
+                owner = after if to or named_after else subject
                 owner = owner or subject
                 giver = subject if to else None
             if t.negated(s, m.start(), 25) or S.negated(text, s, m.start()):
@@ -763,21 +784,23 @@ class _Classifier:
             if (
                 _trapped(P.GRANT_TRAP, text, m, s, e)
                 or t.negated(s, m.start(), 50)
+                or _NO_BEFORE.search(text, max(s, m.start() - 40), m.start())
                 or S.negated(text, s, m.start())
                 or not S.operative(text, s)
             ):
                 continue
             verb = m.group(0).lower()
-            passive = "granted" in verb
+            passive = "granted" in verb or "licensed" in verb or "licenced" in verb
             subject = self.parties.before(text, s, m.start())
-            # "gives the Buyer a licence", "authorizes the Buyer to use": the grantee is inside the match
-            inside = verb.startswith(("give", "shall give", "will give", "authori", "permitting", "hereby permit"))
+            # "gives the Buyer a licence", "authorizes the Buyer to use", "grants to IBM:" (a lead-in): the
+            # grantee is inside the match
+            inside = verb.startswith(
+                ("give", "shall give", "will give", "authori", "permitting", "hereby permit")
+            ) or verb.endswith(":")
             other = self.parties.after(text, m.start() if inside else m.end(), e)
             if passive:
                 giver, receiver = None, subject or other
-            elif verb.startswith(
-                ("may", "is permitted", "has the", "shall have", "will have", "shall hold", "will hold")
-            ):
+            elif verb.startswith(_GRANTEE_FIRST):
                 giver, receiver = None, subject
             else:
                 giver, receiver = subject, other
@@ -868,6 +891,28 @@ class _Classifier:
                 )
                 break
         return out
+
+    def ip_evidence(self, text: str) -> bool:
+        """The paragraph names IP or the work (a transfer in it can be of IP, not only of goods or shares)."""
+        if self._evidence_text is not text:
+            self._evidence_text = text
+            self._evidence = bool(self.t.search(P.IP_EVIDENCE) or self.work.search(text))
+        return self._evidence
+
+    def other_owner(self, text: str, at: int) -> bool:
+        """The owner named at ``at`` ("owned by …", "the property of …") is no party of the contract."""
+        at = _OWNER_AT.match(text, at).end()  # type: ignore[union-attr]  # matches the empty string
+        return not self.parties.pattern.match(text, at) and bool(P.NON_PARTY_OWNER.match(text, at))
+
+    def kept_later(self, text: str, m: re.Match[str], e: int) -> re.Match[str] | None:
+        """ "all right, title and interest in the Software … are and shall remain the exclusive property of X",
+        "Each Party shall own or Control, and shall continue to own …": the sentence's rights stay where they
+        are, said after the phrase of the same subject (no comma, or no other party named, in between)."""
+        r = self.t.search(P.RETAINS, m.end(), e)
+        if r is None:
+            return None
+        between = text[m.end() : r.start()]
+        return r if "," not in between or not self.parties.pattern.search(between) else None
 
     def keep(self, out: list[Finding], p: Paragraph, m: re.Match[str], owner: str | None) -> None:
         """A party keeping what is its own: one ``kept`` reservation (info) for the paragraph, no transfer."""
@@ -1250,17 +1295,18 @@ class _Classifier:
 
 
 def _is_sub_item(lead: Paragraph, p: Paragraph) -> bool:
-    """``p`` is one of the (a), (b), (c) items a lead-in paragraph introduces."""
+    """``p`` is one of the (a), (b), (c) items a lead-in paragraph introduces (an item the reader took
+    for a run-in heading too: "(a) store or cache the Content …")."""
     if p.is_heading:
-        return False
+        return bool(_ITEM.match(p.text))
     if lead.ilvl is not None and p.ilvl is not None and lead.num_id == p.num_id:
         return p.ilvl > lead.ilvl
     if len(p.section_path) > len(lead.section_path) and p.section_path[: len(lead.section_path)] == lead.section_path:
         return True
-    return bool(
-        (p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label))
-        or re.match(r"\s*\(?(?:[a-z]|[ivx]{1,4})\)\s", p.text)
-    )
+    return bool((p.label and re.fullmatch(r"\(?[a-z]{1,3}[.)]|\(?[ivx]+[.)]", p.label)) or _ITEM.match(p.text))
+
+
+_ITEM = re.compile(r"\s*\(?(?:[a-z]|[ivx]{1,4})\)\s")
 
 
 def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
@@ -1268,8 +1314,15 @@ def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
     end = f.end
     lead = paragraphs[f.start]
     if lead.text.rstrip().endswith((":", "—", "-")):
-        while end + 1 < len(paragraphs) and _is_sub_item(lead, paragraphs[end + 1]):
-            end += 1
+        j = end + 1
+        while j < len(paragraphs):
+            if not paragraphs[j].text.strip():  # an empty line between the items is no end of the list
+                j += 1
+                continue
+            if not _is_sub_item(lead, paragraphs[j]):
+                break
+            end = j
+            j += 1
     return replace(f, end=end) if end != f.end else f
 
 

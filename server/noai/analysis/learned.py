@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import heapq
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
+from operator import add, mul
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +34,7 @@ from noai.ooxml.model import Paragraph
 
 MODEL_PATH = Path(__file__).with_name("learned_model.json.gz")
 Row = tuple[float, ...]  # a feature's weight for each kind of the model
-TitleCache = dict[tuple[tuple[str, ...], str | None, str | None], list[str]]
+TitleCache = dict[Any, Any]  # the audit's per-document memo of title features
 FORMAT = "noai.learned/1"
 # The severity of a review finding: low (info for governing law, confidentiality and reservation of
 # rights). The model says *what* a paragraph may be, not which way it runs, so only a rule may call
@@ -78,23 +80,27 @@ def features(p: Paragraph, position: float) -> list[str]:
     words = _words(p.text)
     out = [f"w:{w}" for w in words]
     out += [f"b:{a}_{b}" for a, b in pairwise(words)]
-    return out + _structure(p, position, len(words))
+    return out + _titles(p) + _shape(p, position, len(words))
 
 
-def _structure(p: Paragraph, position: float, n: int, cache: TitleCache | None = None) -> list[str]:
-    # the heading features are the same for every paragraph of a section: ``cache`` keeps them
-    key = (p.section_path[-2:], p.heading, p.run_in_title)
-    if cache is None or (titles := cache.get(key)) is None:
-        titles = [f"h:{w}" for w in set(_words(" ".join(p.section_path[-2:])))]
-        if p.heading:
-            titles += [f"t:{w}" for w in set(_words(p.heading))]
-        if p.run_in_title:
-            titles += [f"r:{w}" for w in set(_words(p.run_in_title))]
-        if cache is not None:
-            cache[key] = titles
-    out = list(titles)
-    out.append(f"len:{min(8, n.bit_length())}")
-    out.append(f"pos:{min(9, int(position * 10))}")
+def _titles(p: Paragraph) -> list[str]:
+    """The heading features: the same for every paragraph of a section (the audit keeps their sum by
+    section path, heading and run-in title)."""
+    titles = [f"h:{w}" for w in set(_words(" ".join(p.section_path[-2:])))]
+    if p.heading:
+        titles += [f"t:{w}" for w in set(_words(p.heading))]
+    if p.run_in_title:
+        titles += [f"r:{w}" for w in set(_words(p.run_in_title))]
+    return titles
+
+
+_LENGTHS = tuple(f"len:{b}" for b in range(9))
+_POSITIONS = tuple(f"pos:{d}" for d in range(10))
+
+
+def _shape(p: Paragraph, position: float, n: int) -> list[str]:
+    """Length bucket (log2 of the ``n`` words), position decile and the paragraph's shape."""
+    out = [_LENGTHS[min(8, n.bit_length())], _POSITIONS[max(0, min(9, int(position * 10)))]]
     text = p.text
     if _DEFINES.search(text):
         out.append("defines")
@@ -147,33 +153,13 @@ class Model:
         }
 
     @cached_property
-    def _tables(self) -> tuple[dict[str, Row], dict[tuple[str, str], Row], dict[str, Row]]:
-        """The weights split for the fast path: by word, by (word, next word), the rest by name."""
-        words: dict[str, tuple[float, ...]] = {}
-        pairs: dict[tuple[str, str], tuple[float, ...]] = {}
-        other: dict[str, tuple[float, ...]] = {}
-        for f, row in self.weights.items():
-            prefix, _, rest = f.partition(":")
-            if prefix == "w":
-                words[rest] = row
-            elif prefix == "b":
-                a, _, b = rest.partition("_")
-                pairs[(a, b)] = row
-            else:
-                other[f] = row
-        return words, pairs, other
+    def _packed(self) -> _Packed:
+        return _Packed(self)
 
     def _probabilities(self, hits: list[Row]) -> list[float]:
-        return [_sigmoid(z) for z in self._logits(hits)]
-
-    def _logits(self, hits: list[Row]) -> list[float]:
         if not hits:
-            return list(self.bias)
-        return [b + sum(col) for b, col in zip(self.bias, zip(*hits, strict=True), strict=True)]
-
-    @cached_property
-    def _logit_thresholds(self) -> tuple[float, ...]:
-        return tuple(math.log(t / (1 - t)) for t in self.thresholds)
+            return [_sigmoid(b) for b in self.bias]
+        return [_sigmoid(b + sum(col)) for b, col in zip(self.bias, zip(*hits, strict=True), strict=True)]
 
     def probabilities(self, feats: Sequence[str]) -> list[float]:
         """The probability of each of ``kinds`` given named features (training's path)."""
@@ -185,18 +171,147 @@ class Model:
         return [_sigmoid(z) for z in self.paragraph_logits(p, position, cache)]
 
     def paragraph_logits(self, p: Paragraph, position: float, cache: TitleCache | None = None) -> list[float]:
-        words_t, pairs_t, other = self._tables
-        words = _words(p.text)
-        hits = list(map(words_t.__getitem__, words_t.keys() & set(words)))
-        hits += map(pairs_t.__getitem__, pairs_t.keys() & set(pairwise(words)))
-        hits += [row for f in _structure(p, position, len(words), cache) if (row := other.get(f)) is not None]
-        return self._logits(hits)
+        packed = self._packed
+        return packed.logits(packed.score(p, position, {} if cache is None else cache))
 
     def why(self, kind: str, feats: Sequence[str], top: int = 4) -> list[str]:
         """The features that pushed ``kind`` up most, as words ('"governed by"', 'heading "law"')."""
-        k = self.kinds.index(kind)
-        best = sorted(((row[k], f) for f in set(feats) if (row := self.weights.get(f)) and row[k] > 0), reverse=True)
-        return [_readable(f) for _, f in best[:top]]
+        return self._why(self._known(feats), self.kinds.index(kind), top)
+
+    def _known(self, feats: Iterable[str]) -> list[tuple[str, Row]]:
+        get = self.weights.get
+        return [(f, row) for f in set(feats) if (row := get(f)) is not None]
+
+    @cached_property
+    def _names(self) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+        """The word and word-pair features' names by word and by pair."""
+        words, pairs = {}, {}
+        for f in self.weights:
+            prefix, _, rest = f.partition(":")
+            if prefix == "w":
+                words[rest] = f
+            elif prefix == "b":
+                first, _, second = rest.partition("_")
+                pairs[(first, second)] = f
+        return words, pairs
+
+    def _known_in(self, p: Paragraph, position: float) -> list[tuple[str, Row]]:
+        """``_known(features(p, position))`` without naming the features the model does not know."""
+        words, pairs = self._names
+        found = _words(p.text)
+        names = list(map(words.__getitem__, words.keys() & set(found)))
+        names += map(pairs.__getitem__, pairs.keys() & set(pairwise(found)))
+        return self._known(names + _titles(p) + _shape(p, position, len(found)))
+
+    @staticmethod
+    def _why(known: list[tuple[str, Row]], k: int, top: int = 4) -> list[str]:
+        best = heapq.nlargest(top, ((row[k], f) for f, row in known if row[k] > 0))
+        return [_readable(f) for _, f in best]
+
+
+# The audit's fast path (:class:`_Packed`) adds all kinds' weights of a feature in one integer addition:
+# a feature's row is the int sum of ``q[k] << (64 * k)``, ``q[k]`` its weight for kind k in millionths
+# (the file keeps 3 decimals, so exactly). Adding rows adds each kind's 64-bit lane; with 2**63 minus
+# the kind's threshold added to each lane, a lane's top bit says whether the kind reached its threshold
+# and no lane borrows from the next while a lane's sum stays within +-2**62 (``_Packed`` checks that
+# the model's weights cannot go beyond it).
+_SCALE = 1_000_000
+_LANE = 64
+_HALF = 1 << (_LANE - 1)
+_MASK = (1 << _LANE) - 1
+
+
+def _lanes(values: Sequence[int]) -> int:
+    return sum(v << (_LANE * k) for k, v in enumerate(values))
+
+
+class _Packed:
+    """The model's weights for the audit's path. Words become integer ids, a word pair the key
+    ``id(a) * n + id(b)`` (unknown words are 0, so a pair with one never matches a pair feature, and the
+    pair key ``id(b)`` of an unknown first word is the word ``b`` itself, already among the keys), and each
+    feature's row one int (see ``_SCALE``): a paragraph's scores are one ``sum`` of ints, and which kinds
+    reach their thresholds the top bits of its lanes."""
+
+    def __init__(self, model: Model) -> None:
+        self.bias = model.bias
+        if sum(abs(w) for row in model.weights.values() for w in row) * _SCALE >= 1 << (_LANE - 3):
+            raise ValueError("the model's weights are too large for the packed rows")
+        words: dict[str, int] = {}
+        for f in model.weights:
+            prefix, _, rest = f.partition(":")
+            for w in rest.split("_") if prefix == "b" else (rest,) if prefix == "w" else ():
+                words.setdefault(w, len(words) + 1)
+        self.ids = words
+        self.n = n = len(words) + 1
+        self.table: dict[int, int] = {}
+        self.other: dict[str, int] = {}
+        self.titles: dict[str, dict[str, int]] = {"h": {}, "t": {}, "r": {}}
+        for f, row in model.weights.items():
+            packed = _lanes([round(w * _SCALE) for w in row])
+            prefix, _, rest = f.partition(":")
+            if prefix == "w":
+                self.table[words[rest]] = packed
+            elif prefix == "b":
+                first, _, second = rest.partition("_")
+                self.table[words[first] * n + words[second]] = packed
+            elif prefix in self.titles:
+                self.titles[prefix][rest] = packed
+            else:
+                self.other[f] = packed
+        # a kind reaches its threshold t when bias + sum / _SCALE >= logit(t), i.e. when sum >= need
+        limit = 1 << (_LANE - 3)
+        self.needs = [
+            max(-limit, min(limit, math.ceil(_SCALE * (math.log(t / (1 - t)) - b))))
+            for t, b in zip(model.thresholds, model.bias, strict=True)
+        ]
+        self.start = _lanes([_HALF - need for need in self.needs])
+        self.top = _lanes([_HALF] * len(model.kinds))
+
+    def score(self, p: Paragraph, position: float, cache: TitleCache) -> int:
+        """The packed sum of the rows of ``p``'s features, each lane started at 2**63 minus its threshold."""
+        words = _WORD.findall(p.text.lower())
+        ids = list(map(self.ids.get, words, repeat(0)))
+        keys = set(ids)
+        keys.update(map(add, map(mul, ids, repeat(self.n)), ids[1:]))
+        key = (p.section_path, p.heading, p.run_in_title)
+        if (titles := cache.get(key)) is None:
+            titles = cache[key] = self._titles(p, cache)
+        other = self.other.get
+        return sum(map(self.table.get, keys, repeat(0)), self.start + titles) + sum(
+            map(other, _shape(p, position, len(words)), repeat(0))
+        )
+
+    def _titles(self, p: Paragraph, cache: TitleCache) -> int:
+        """:func:`_titles`' rows: per title, its words and their ``h:`` rows' sum are kept in ``cache``."""
+        path = p.section_path[-2:]
+        if len(path) == 2:
+            (first, h1), (second, h2) = self._title(path[0], cache), self._title(path[1], cache)
+            total = h1 + h2
+            if both := first & second:  # a word of both levels counts once
+                total -= sum(map(self.titles["h"].get, both, repeat(0)))
+        else:
+            total = self._title(path[0], cache)[1] if path else 0
+        if p.heading:
+            total += sum(map(self.titles["t"].get, self._title(p.heading, cache)[0], repeat(0)))
+        if p.run_in_title:
+            total += sum(map(self.titles["r"].get, self._title(p.run_in_title, cache)[0], repeat(0)))
+        return total
+
+    def _title(self, title: str, cache: TitleCache) -> tuple[frozenset[str], int]:
+        if (known := cache.get(title)) is None:
+            words = frozenset(_words(title))
+            known = cache[title] = (words, sum(map(self.titles["h"].get, words, repeat(0))))
+        return known
+
+    def reached(self, total: int) -> int:
+        """The lanes' top bits: set where a kind reaches its review threshold (0: none does)."""
+        return total & self.top
+
+    def logits(self, total: int) -> list[float]:
+        return [
+            b + (((total >> (_LANE * k)) & _MASK) - _HALF + need) / _SCALE
+            for k, (b, need) in enumerate(zip(self.bias, self.needs, strict=True))
+        ]
 
 
 def _readable(feature: str) -> str:
@@ -258,21 +373,20 @@ def review_findings(
     last = max(1, len(paragraphs) - 1)
     out: list[Finding] = []
     cache: TitleCache = {}
+    packed = model._packed
     for i, p in enumerate(paragraphs):
         if i in covered or not p.text.strip():
             continue
-        feats: list[str] | None = None
-        for kind, z, threshold in zip(
-            model.kinds,
-            model.paragraph_logits(p, i / last, cache),
-            model._logit_thresholds,
-            strict=True,
-        ):
-            if z < threshold:
+        total = packed.score(p, i / last, cache)
+        if not (reached := packed.reached(total)):
+            continue
+        known: list[tuple[str, Row]] | None = None
+        for k, (kind, z) in enumerate(zip(model.kinds, packed.logits(total), strict=True)):
+            if not (reached >> (_LANE * k + _LANE - 1)) & 1:
                 continue
             probability = _sigmoid(z)
-            feats = features(p, i / last) if feats is None else feats
-            why = ", ".join(model.why(kind, feats)) or "the paragraph as a whole"
+            known = model._known_in(p, i / last) if known is None else known
+            why = ", ".join(model._why(known, k)) or "the paragraph as a whole"
             out.append(
                 Finding(
                     kind=kind,

@@ -67,12 +67,38 @@ ASSIGNMENT_TRAP = _rx(
     r"(?:this|the)\s+Agreement\s+(?:may|shall)\s+(?:not\s+)?be\s+assigned|"
     r"\bif\s+(?:this\s+|the\s+)?(?:[A-Z][\w-]*\s+){1,4}assigns\s+or\s+transfers\b|"
     r"\bsuccessors\s+(?:and|or)\s+(?:permitted\s+)?assigns\b|"
-    r"\b(?:which|that|who)\s+(?:is|are)\s+(?:\w+\s+)?(?:owned\s+by|(?:the\s+)?property\s+of)"
+    r"\b(?:which|that|who)\s+(?:is|are)\s+(?:\w+\s+)?(?:owned\s+by|(?:the\s+)?property\s+of)|"
+    # a party's capacity to grant, or its acknowledgement of what another already owns: no transfer
+    r"\b(?:right|power|authority)\s+(?:and\s+authority\s+)?to\s+(?:\([a-z]\)\s+)?(?:grant|assign|convey)\b|"
+    r"(?:'s|’s)\s+(?:sole\s+|exclusive\s+|and\s+)*ownership\s+of\b"
+)
+# Results owned together: no party's work passes to the other ("jointly own", "an undivided interest").
+JOINT = _rx(
+    r"\bjointly\s+(?:and\s+equally\s+)?(?:own|owned|hold|held)\b|\b(?:joint|equal)(?:,?\s+(?:and\s+)?(?:equal|joint))?\s+"
+    r"(?:and\s+)?undivided\b|\bundivided\s+(?:\w+\s+)?(?:interest|share)|\bin\s+common\s+and\s+undivided\b|\bco-?own"
+)
+# What a transfer must be about to be IP or work product (not a franchise, shares, a contract, goods): the
+# work, its rights, marks, inventions, data and results, software, regulatory dossiers built under the contract.
+IP_EVIDENCE = _rx(
+    r"\b(?:software|deliverables?|work\s+product|works?|designs?|materials|intellectual\s+property|copyrights?|"
+    r"IPRs?|inventions?|content|code|trade\s?marks?|marks|patents?|know-how|domain\s+names?|data|results|"
+    r"improvements?|modifications?|enhancements?|technology|developments?|regulatory\s+(?:filings?|approvals?|"
+    r"submissions?|documentation)|marketing\s+authori[sz]ations?|licen[cs]e\s+applications?|NDAs?|INDs?|"
+    r"proprietary\s+rights|moral\s+rights|goodwill|artwork|specifications|documentation|programs?|outputs?|"
+    r"inputs?|deliverable)\b"
+)
+# An owner who is none of the parties: "the creating party", "the party who supplied", "each Individual User",
+# "the respective trade dress owners", "the owner" (the ownership stays where it is; nothing passes between them).
+NON_PARTY_OWNER = _rx(
+    r"(?:each\s+|its\s+|their\s+|such\s+)?(?:(?:creating|supplying|disclosing|developing|originating|inventing)\s+"
+    r"party|party\s+(?:who|that|which)|(?:respective\s+)?(?:[\w-]+\s+){0,3}?owners?\b|individual\s+users?|"
+    r"(?:end\s+)?users?\b|third\s+part(?:y|ies))"
 )
 # What an assignment verb must carry to be about rights ("assign a task leader" is not).
 RIGHTS_OBJECT = _rx(
     r"\b(?:rights?|title|interest|ownership|copyrights?|intellectual\s+property|IPR?|patents?|"
-    r"deliverables?|work\s+product|inventions?|works?)\b"
+    r"deliverables?|work\s+product|inventions?|works?|regulatory\s+(?:filings?|approvals?|submissions?)|"
+    r"marketing\s+authori[sz]ations?|licen[cs]e\s+applications?|domain\s+names?|NDAs?|INDs?)\b"
 )
 # The work or its rights, as a sentence about title must name them to be about IP.
 IP_OBJECT = _rx(
@@ -88,7 +114,7 @@ GOODS = _rx(
 # A warranty that a party has rights, not a transfer of them.
 WARRANTY = _rx(
     r"\b(?:represents?|warrants?)\s+(?:and\s+(?:warrants?|represents?|covenants?)\s+)?"
-    r"(?:to\s+\w+\s+)?that\b"
+    r"(?:to\s+\w+\s+|for\s+the\s+benefit\s+of\s+(?:the\s+)?[\w.-]+\s+)?that\b"
 )
 # Made under the contract: ownership of it is an allocation of new work, not a party keeping its own.
 CREATION = _rx(
@@ -128,32 +154,56 @@ WORK_FOR_HIRE_NEGATED = _rx(
 # The words that make a grant verb a licence: the licence itself, a right to do something, or the
 # scope words only a licence carries ("grants to Corio a nonexclusive, nontransferable, royalty-free, …").
 _LICENCE_WORDS = (
-    r"(?:licen[cs]e|right\s+to|rights\s+to|permission|non-?\s?exclusive|exclusive\s+right|"
-    r"royalty[- ]free|non-?\s?transferable|sub-?licens)"
+    r"(?:licen[cs]e|right\s+to|rights\s+to|rights?\s+and\s+(?:privilege|licen[cs]e)s?\s+to|privilege\s+to|"
+    r"permission|non-?\s?exclusive|exclusive\s+right|royalty[- ]free|non-?\s?transferable|sub-?licens)"
+)
+# What a permission to use must name to be a licence of the work or a mark (not "may use reasonable efforts").
+_LICENSED_THINGS = (
+    r"(?:Deliverables?|Work\s+Product|Works?|Materials|Content|Contributions?|Software|Results|Source\s+Code|"
+    r"Object\s+Code|Technology|Know-How|(?:Trade|Service)\s?marks?|Marks|Brand\s+Features|Logos?|Likeness|"
+    r"Licensed\s+(?:Products?|Materials?|Technology|Marks|Software|Content|Programs?|IP|Patents?|Know-How|Trademarks?))"
 )
 GRANT = _rx(
-    r"\b(?:(?:hereby\s+)?grants|hereby\s+grant|(?:you|we|I)\s+grant|"
+    r"\b(?:(?:hereby\s+)?grants|(?:does\s+)?hereby\s+grant|(?:you|we|I)\s+grant|"
     r"(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
-    r"grant|is\s+(?:hereby\s+)?granted|are\s+(?:hereby\s+)?granted)\b(?=(?:[^.;]|\.\d){0,400}?\b"
-    + _LICENCE_WORDS
-    + r")|\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
-    r"\b(?:shall|will)\s+have\s+an?\s+(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b|"
+    r"grant|(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?granted|"
+    r"(?<=[\w.&-]\s)(?<!\bto\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bany\s)(?<!\bthis\s)(?<!\bsuch\s)(?<!\bor\s)(?<!\bnor\s)grant"
+    r"(?=\s+(?:to\s+)?(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:an?\s+|the\s+)(?:[\w-]+,?\s+){0,6}?"
+    r"(?:licen[cs]e|right|non-?exclusive|exclusive)))\b"
+    r"(?=(?:[^.;]|\.\d){0,400}?\b" + _LICENCE_WORDS + r")|"
+    # a lead-in: "Customer grants to IBM:" then the licences, one an item
+    r"\b(?:hereby\s+)?grants?(?:\s+and\s+(?:shall|will)\s+grant)?\s+to\s+[^.;:]{1,80}:\s*$|"
+    r"\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
+    r"\b(?:is|are)\s+(?:hereby\s+|hereunder\s+)?licen[cs]ed\s+(?:to\s+(?:use|market|distribute|reproduce|sell|resell|"
+    r"copy|display|exploit|make)\b|(?=to\s+\w))|"
+    # the grantee as subject: "the Customer shall have a licence", "You get a licence", "will receive a … licence"
+    r"\b(?:(?:shall|will)\s+(?:have|get|receive|obtain|be\s+given)|gets?|receives?|obtains?)\s+an?\s+"
+    r"(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b|"
     r"\b(?:(?:shall|will)\s+)?gives?\s+(?:to\s+)?(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,6}?"
     r"licen[cs]e\b|"
     r"\b(?:shall|will)\s+hold\s+(?:the\s+)?(?:exclusive|non-?exclusive|sole)\s+(?:[\w-]+\s+){0,2}rights?\s+to\b|"
     r"\b(?:authori[sz]es?|permitting|hereby\s+permits?)\s+(?:the\s+)?(?:other\s+)?\w+\s+to\s+(?:use|display|"
     r"reproduce|copy|distribute|exploit|upload|publish|modify)\b(?=[^.;]{0,120}?\b(?:Deliverables?|Work\s+Product|"
     r"Works?|Materials|Content|Contributions?|Software|Results|Marks|trademarks|logos|names)\b)|"
-    r"\b(?:may|is\s+permitted\s+to|has\s+the\s+right\s+to|shall\s+have\s+the\s+right\s+to)\s+"
-    r"(?:freely\s+)?(?:\([a-z]\)\s+)?(?:access\s+and\s+)?(?:use|reproduce|copy|modify|distribute|exploit)\b(?=[^.;]{0,160}?\b(?:Deliverables?|"
-    r"Work\s+Product|Works?|Materials|Content|Contributions?|Software|Results)\b)"
+    r"\b(?:may|(?:is|are)\s+(?:hereby\s+)?(?:permitted|authori[sz]ed|entitled)\s+to|has\s+the\s+right\s+to|"
+    r"shall\s+have\s+the\s+right\s+to)\s+"
+    r"(?:freely\s+)?(?:\([a-z]\)\s+)?(?:access\s+and\s+)?(?:use|reproduce|copy|modify|distribute|exploit|display)\b"
+    r"(?=[^.;]{0,160}?\b" + _LICENSED_THINGS + r"\b)"
 )
 GRANT_TRAP = _rx(
     r"\blicensed\s+(?:professional|to\s+practi[cs]e|in\s+the\s+state)|\b(?:driver'?s|business|"
     r"professional|liquor|operating)\s+licen[cs]e|\bgrant(?:s|ed)?\s+(?:of\s+)?(?:funding|"
     r"an?\s+extension|a\s+waiver|access\s+to\s+the\s+premises)|\bthird[- ]party\s+licen[cs]es?\b|"
     r"\bgrant\s+(?:agreement|funding)|\bopen[- ]source\s+licen[cs]e|"
-    r"\blicen[cs]es?\s+(?:and\s+rights\s+)?granted\s+(?:to|under|in|by|hereunder|herein)\b"
+    r"\blicen[cs]es?\s+(?:and\s+rights\s+)?granted\s+(?:to|under|in|by|hereunder|herein)\b|"
+    # granted nothing, or something that is no licence: a refusal right, an option to buy, an audit
+    r"\bgrants?\s+no\b|\bright\s+of\s+first\s+(?:refusal|negotiation|offer)|\boption\s+to\s+(?:purchase|acquire)|"
+    r"\b(?:(?:exclusive|irrevocable|sole|and)\s+)*right\s+and\s+option\b|\bright\s+to\s+(?:examine|audit|inspect|terminate|"
+    r"purchase|acquire)\b|"
+    # a section's title cited in parentheses: "(Grants to BLI)", "(Scope of Grants)"
+    r"\(\s*(?:[\w-]+\s+){0,4}Grants?\b[^)]{0,40}\)|"
+    # a condition on a grant made elsewhere: "where the right to sublicense is granted under this Agreement"
+    r"\b(?:where|if|when)\s+(?:the\s+|a\s+|any\s+)?(?:right|licen[cs]e)s?\b[^.;]{0,40}?\b(?:is|are)\s+granted"
 )
 DERIVATIVE = _rx(
     r"\bderivative\s+works?\b|\bcreate\s+derivatives\b|\b(?:modify|adapt|translate|alter),?\s+"
@@ -294,16 +344,23 @@ GOVERNING_LAW = _rx(
     r"\b(?:governed|construed|interpreted|enforced|performed|determined|applied)\b"
     r"(?:[^.;]|\.\d){0,100}?"
     r"\b(?:in\s+accordance\s+with|under|by|pursuant\s+to|according\s+to|with\s+reference\s+to)[,\s]+"
-    r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local)\s+)?" + _LAW_NAMED + r"|"
+    r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local|statutory|regulatory|decisional|common|and)"
+    r",?\s+)*" + _LAW_NAMED + r"|"
     r"\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|shall)\s+)?(?:govern|(?:shall|will)\s+apply\s+to)\b|"
     r"(?-i:\b[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,2})\s+law\s+(?:(?:shall|will)\s+)?(?:governs?|"
     r"appl(?:y|ies)\s+to)\b|\bsubject\s+to\s+the\s+(?:exclusive\s+)?laws?\s+of\b|"
-    r"\bgoverned\s+by\s+the\s+laws?\s+(?:listed|set\s+out|specified|stated|named|identified|chosen)\b|"
+    r"\b(?:governed|construed)\b[^.;]{0,60}?\bthe\s+laws?\s+(?:listed|set\s+(?:out|forth)|specified|stated|named|"
+    r"identified|chosen|governing)\b|"
     r"\bGoverning\s+Law\b[^.;]{0,60}?\b(?:will|shall)\s+govern\b|\bgoverning\s+law\s+"
     r"(?:is|shall\s+be|will\s+be)\b|\bchoice\s+of\s+law\b(?=[^.;]{0,60}\blaws?\s+of)"
 )
 LAW_LABEL = _rx(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:governing|applicable|choice\s+of)\s+law\b[^.;]{0,40}$")
-LAW_ALONE = _rx(r"\blaws?\s+of\b|\{governing_law\}|\[governing\s+law\]")
+LAW_ALONE = _rx(
+    r"\blaws?\s+of\b|\{governing_law\}|\[governing\s+law\]|"
+    # a law named by its title under a governing-law label: "the New York General Obligations Law"
+    r"(?-i:\b(?!(?:Applicable|Governing|Relevant|Choice|Such|Any|All|The|This)\b)[A-Z][\w'’-]*\s+"
+    r"(?:[A-Z][\w'’-]*\s+){0,3}(?<!Governing\s)(?<!Applicable\s)(?<!Relevant\s)Laws?\b)"
+)
 LAW_PLACE = re.compile(
     r"\blaws?\s+(?:of|in\s+force\s+in)\s+(?:the\s+)?((?:(?:State|Commonwealth|Province|Republic|"
     r"Kingdom|Federal\s+Republic)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+"
@@ -462,6 +519,13 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
         "contribution",
         "software",
         "result",
+        "code",
+        "technology",
+        "know-how",
+        "mark",
+        "brand",
+        "logo",
+        "likeness",
     ),
     PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe"),
     ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),

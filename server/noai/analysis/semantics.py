@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from noai.analysis import fast
+
 _I = re.IGNORECASE
 
 CREATOR, CLIENT, BOTH, THIRD_PARTY, UNKNOWN = "creator", "client", "both", "third_party", "unknown"
@@ -262,7 +264,7 @@ def _row(m: re.Match[str]) -> int:
 
 def act_of(text: str, start: int = 0, end: int | None = None) -> tuple[str | None, re.Match[str] | None, str]:
     """The first act named in ``text[start:end]``: (act, its match, voice)."""
-    m = _ACT_RX.search(text, start, len(text) if end is None else end)
+    m = fast.search(_ACT_RX, text, fast.lowered(text), start, len(text) if end is None else end)
     if m is None:
         return None, None, "subject"
     act, _, voice = ACTS[_row(m)]
@@ -273,7 +275,8 @@ def object_of(text: str, start: int = 0, end: int | None = None) -> str | None:
     """The first thing named in ``text[start:end]`` ("all rights in the Input" -> data), the
     general ones (rights, services) only when nothing more specific is named."""
     end = len(text) if end is None else end
-    m = _SPECIFIC_RX.search(text, start, end) or _GENERAL_RX.search(text, start, end)
+    low = fast.lowered(text)
+    m = fast.search(_SPECIFIC_RX, text, low, start, end) or fast.search(_GENERAL_RX, text, low, start, end)
     return OBJECTS[_row(m)][0] if m else None
 
 
@@ -281,7 +284,7 @@ def qualifiers_of(text: str, start: int = 0, end: int | None = None) -> tuple[st
     end = len(text) if end is None else end
     low = text[start:end].lower()
     return tuple(
-        name for name, rx, needs in _QUALIFIERS if any(n in low for n in needs) and rx.search(text, start, end)
+        name for name, rx, needs in _QUALIFIERS if any(n in low for n in needs) and fast.holds(rx, text, start, end)
     )
 
 
@@ -297,12 +300,12 @@ def negated(text: str, start: int, at: int) -> bool:
     clause = start
     for m in _CLAUSE_BREAK.finditer(text, start, at):
         clause = m.end()
-    return bool(_NEGATION.search(text, clause, at))
+    return fast.holds(_NEGATION, text, clause, at)
 
 
 def in_exception(text: str, start: int, at: int) -> bool:
     """``at`` lies inside an exception or condition that opens earlier in its sentence."""
-    return bool(_EXCEPTION.search(text, start, at))
+    return fast.holds(_EXCEPTION, text, start, at)
 
 
 _EXCEPTION_WORDS = (

@@ -46,6 +46,7 @@ class Level:
     restart: int | None = None  # w:lvlRestart (1-based level; 0 = never); None = default
     is_lgl: bool = False
     style: str | None = None  # w:pStyle: the paragraph style that uses this level
+    left: int | None = None  # w:pPr/w:ind's left (or start) indent, in twips: where the numbered text starts
 
     @classmethod
     def of(cls, lvl: _Element) -> Level:
@@ -53,6 +54,8 @@ class Level:
             el = lvl.find(_W + name)
             return None if el is None else el.get(VAL)
 
+        ind = lvl.find(f"{_W}pPr/{_W}ind")
+        left = None if ind is None else ind.get(_W + "left", ind.get(_W + "start"))
         return cls(
             fmt=val("numFmt") or "decimal",
             text=val("lvlText"),
@@ -60,6 +63,7 @@ class Level:
             restart=_int(val("lvlRestart"), None),
             is_lgl=bool(on_off(lvl.find(_W + "isLgl"))),
             style=val("pStyle"),
+            left=_int(left, None),
         )
 
 
@@ -187,6 +191,12 @@ class Numbering:
             if start is not None:
                 starts[i] = _int(start.get(VAL), 1)
         return Instance.of(str(abstract_id), tuple(levels), starts)
+
+    def left(self, num_id: int, ilvl: int) -> int | None:
+        """The left indent (twips) level ``ilvl`` of ``num_id`` gives its text, if it says."""
+        inst = self.instance(num_id)
+        level = inst.levels[ilvl] if inst is not None and 0 <= ilvl < len(inst.levels) else None
+        return None if level is None else level.left
 
     def style_level(self, num_id: int, style_id: str | None) -> int:
         """The level of ``num_id`` whose ``w:pStyle`` is ``style_id`` (0 if none is)."""

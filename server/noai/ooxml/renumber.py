@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .numbering import format_number
 from .revisions import _label_value, typed_number_span
@@ -39,6 +40,7 @@ class TextChange:
     old: str
     new: str
     reference: bool = False
+    automatic: bool = False  # a number Word shows by itself (automatic numbering): it moves without an edit
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,9 @@ _DECIMAL = re.compile(r"(\d+(?:\.\d+)*)\.?")
 _LABEL = re.compile(r"(\(?)(\d+|[A-Za-z]+)(\.?\)?)")
 # Lists nest in this order, below every decimal level: (1), (a), (i), (A), (I).
 _RANKS = {"decimal": 100, "lowerLetter": 101, "lowerRoman": 102, "upperLetter": 103, "upperRoman": 104}
+
+
+_UNREAD: Any = object()
 
 
 def _number(text: str) -> _Number | None:
@@ -167,11 +172,27 @@ def renumbering(texts: Sequence[str], inserted: Mapping[int, int]) -> list[TextC
     return renumber(texts, inserted).changes
 
 
-def renumber(texts: Sequence[str], inserted: Mapping[int, int]) -> Renumbering:
+def renumber(
+    texts: Sequence[str], inserted: Mapping[int, int], shown: Sequence[str | None] | None = None
+) -> Renumbering:
     """What keeps typed numbers unique when ``inserted[i]`` clauses, numbered on from paragraph
     ``i``'s typed number, are inserted right after paragraph ``i`` (``texts`` are the current
-    texts of the document's paragraphs). Anchors without a typed number are left out."""
+    texts of the document's paragraphs). Anchors without a typed number are left out.
+
+    ``shown`` (one a paragraph, or None) are the automatic numbers Word shows: a paragraph with
+    one and no typed number is numbered by it. Such a number moves by itself (its change says
+    ``automatic``), but the typed references to it do not: they are changed like any other."""
     numbers = [_number(text) for text in texts]
+    automatic: set[int] = set()
+    read_label: dict[str, _Number | None] = {}  # a list's labels repeat: "(a)", "(b)" in every list
+    for j, label in enumerate(shown or ()):
+        if label and numbers[j] is None:
+            if (read := read_label.get(label, _UNREAD)) is _UNREAD:
+                found = _number(label.strip() + " x")
+                read = read_label[label] = None if found is None else replace(found, start=0, end=0)
+            if read is not None:
+                numbers[j] = read
+                automatic.add(j)
     new_numbers: dict[int, list[str]] = {}
     by_part: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))  # paragraph -> component -> shift
     by_value: dict[int, int] = defaultdict(int)  # paragraph -> shift of a list label
@@ -219,7 +240,7 @@ def renumber(texts: Sequence[str], inserted: Mapping[int, int]) -> Renumbering:
             new = n.label(n.value + by_value[j])
             if j in letter_parents:
                 labels[letter_parents[j] + n.raw] = new
-        changes.append(TextChange(j, n.start, n.end, n.raw, new))
+        changes.append(TextChange(j, n.start, n.end, n.raw, new, automatic=j in automatic))
     used = Counter(n.parts for n in numbers if n is not None and n.parts)
     decimals = {old: new for old, new in decimals.items() if used[old] == 1}
     if decimals or labels:
@@ -244,6 +265,7 @@ _ELSEWHERE = re.compile(
     r"(?:Act|Regulation|Directive|Code|Law|Convention|Treaty|Rules|Statute|GDPR|U\.S\.C)\b"
     r"|(?:U\.S\.C|USC|GDPR|DSGVO|BGB|HGB|UrhG|CDPA)\b|(?:EU|UK)\s+GDPR)"
 )
+_DIGIT = re.compile(r"\d")
 _REF_PARTS = re.compile(r"(\d+(?:\.\d+)*)((?:\([A-Za-z0-9]{1,5}\))*)")
 
 
@@ -270,7 +292,7 @@ def _references(
 ) -> list[TextChange]:
     out = []
     for index, text in enumerate(texts):
-        if not any(ch.isdigit() for ch in text):
+        if not _DIGIT.search(text):  # every reference holds a \d: one scan in C, no Python step a character
             continue
         for ref in _REFERENCE.finditer(text):
             if _ELSEWHERE.match(text, ref.end()):

@@ -336,11 +336,14 @@ def _label_value(label: str) -> tuple[int, str] | None:
     return None
 
 
+_NEXT_NUMBER = re.compile(r"(\(?(?:\d+\.)*)(\d+|[A-Za-z]+)(\.?\)?)")  # a prefix, the label, its closing
+
+
 def next_numbers(number: str, count: int) -> list[str] | None:
     """The ``count`` typed numbers after ``number``: "7.3" -> "7.4", "7.5"; "(c)" -> "(d)", "(e)";
     "12." -> "13.", "14."; "(iv)" -> "(v)", "(vi)" (the anchor's kind holds for the sequence).
     """
-    m = re.fullmatch(r"(\(?(?:\d+\.)*)(\d+|[A-Za-z]+)(\.?\)?)", number)
+    m = _NEXT_NUMBER.fullmatch(number)
     found = _label_value(m[2]) if m else None
     if m is None or found is None:
         return None
@@ -348,10 +351,16 @@ def next_numbers(number: str, count: int) -> list[str] | None:
     return [m[1] + numbering.format_number(value + k, fmt) + m[3] for k in range(1, count + 1)]
 
 
+def _continued(number: str) -> bool:
+    """``next_numbers(number, 1) is not None``, without writing the next number."""
+    m = _NEXT_NUMBER.fullmatch(number)
+    return m is not None and _label_value(m[2]) is not None
+
+
 def typed_number_span(text: str) -> tuple[int, int] | None:
     """``(start, end)`` of the typed number :func:`typed_number` finds at the start of ``text``."""
     m = _TYPED_NUMBER.match(text)
-    if not m or next_numbers(m["num"], 1) is None:
+    if not m or not _continued(m["num"]):
         return None
     return m.span("num")
 
@@ -372,10 +381,26 @@ def typed_number(text: str) -> tuple[str, str] | None:
 
 @dataclass(frozen=True, slots=True)
 class NewParagraph:
-    """A paragraph to insert: its text and, optionally, its run-in title ("No AI training")."""
+    """A paragraph to insert: its text and, optionally, its run-in title ("No AI training").
+
+    Given one by one (see :func:`insert_paragraphs_after`): ``source``, the paragraph whose
+    formatting it copies instead of the call's; ``number``, its typed number; ``continued``, it
+    continues the numbered paragraph before it (one clause, one number): no number of its own,
+    typed or automatic (``unnumber`` turns off the numbering it would copy), its text at the left
+    indent of that clause's text (``indent`` twips, when the numbering level gives it)."""
 
     text: str
     title: str | None = None
+    source: etree._Element | None = None
+    number: str | None = None
+    continued: bool = False
+    unnumber: bool = False
+    indent: int | None = None
+
+    @property
+    def own(self) -> bool:
+        """Whether the caller set this paragraph's formatting itself."""
+        return self.source is not None or self.number is not None or self.continued
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,6 +480,35 @@ def _paragraph_runs(item: NewParagraph, layout: _Layout, number: str | None) -> 
     return runs
 
 
+def _continue_clause(ppr: etree._Element, item: NewParagraph) -> None:
+    """Make a copied ``w:pPr`` that of a paragraph continuing the clause before it: no numbering
+    (``w:numId`` 0 where the copy would be numbered), no hanging or first-line indent, its left
+    indent ``item.indent`` when given."""
+    if item.unnumber:
+        for old in ppr.findall(qn("w:numPr")):
+            ppr.remove(old)
+        num_pr = _el(qn("w:numPr"))
+        num_id = _el(qn("w:numId"))
+        num_id.set(qn("w:val"), "0")
+        num_pr.append(num_id)
+        _insert_ordered(ppr, num_pr, PPR_ORDER)
+    ind = ppr.find(qn("w:ind"))
+    if ind is None and item.indent is not None:
+        ind = _el(qn("w:ind"))
+        _insert_ordered(ppr, ind, PPR_ORDER)
+    if ind is not None:
+        for name in ("hanging", "firstLine", "hangingChars", "firstLineChars", *(("start",) if item.indent else ())):
+            if qn("w:" + name) in ind.attrib:
+                del ind.attrib[qn("w:" + name)]
+        if item.indent is not None:
+            ind.set(qn("w:left"), str(item.indent))
+
+
+def ends_paragraphs(p: etree._Element) -> bool:
+    """Whether ``p`` is the last paragraph of its run (see :func:`_ends_paragraphs`)."""
+    return _ends_paragraphs(p)
+
+
 def _ends_paragraphs(p: etree._Element) -> bool:
     """No ``w:p`` follows ``p`` in its container before a table (``w:tbl``), a content control,
     the body's ``w:sectPr`` or the end of its cell or body."""
@@ -516,22 +570,35 @@ def insert_paragraphs_after(
     reject-all joins ``p``'s text with nothing and gives ``p`` back exactly.
     """
     source = p if style_source is None else style_source
+    items = [NewParagraph(item) if isinstance(item, str) else item for item in paragraphs]
     layout = _layout(source)
-    labels: list[str | None] = [None] * len(paragraphs)
-    if layout.number is not None and (style_source is None or numbers):  # numbers: the caller's, for the source's list
+    labels: list[str | None] = [None] * len(items)
+    sources = [item.source if item.source is not None else source for item in items]
+    layouts = {id(el): _layout(el) for el in sources if el is not source}
+    layouts[id(source)] = layout
+    if any(item.own for item in items):  # the caller's formatting, paragraph by paragraph
+        for k, (item, el) in enumerate(zip(items, sources, strict=True)):
+            typed = layouts[id(el)].number
+            if item.number is not None and not item.continued:
+                labels[k] = item.number + (typed[1] if typed else " ")
+    elif layout.number is not None and (
+        style_source is None or numbers
+    ):  # numbers: the caller's, for the source's list
         number, separator = layout.number
-        if numbers is None or len(numbers) != len(paragraphs):
-            numbers = next_numbers(number, len(paragraphs))  # not None: typed_number checked it
+        if numbers is None or len(numbers) != len(items):
+            numbers = next_numbers(number, len(items))  # not None: typed_number checked it
         labels = [label + separator for label in numbers or ()]
-    hand_over = _hands_over_its_mark(p, source)
+    hand_over = _hands_over_its_mark(p, sources[-1]) and not items[-1].continued
     new: list[etree._Element] = []
     anchor = p
-    for item, label in zip(paragraphs, labels, strict=True):
-        item = NewParagraph(item) if isinstance(item, str) else item
+    for item, label, el_source in zip(items, labels, sources, strict=True):
         el = _el(P)
-        el.append(_new_paragraph_ppr(source, stamp, ids))
+        ppr = _new_paragraph_ppr(el_source, stamp, ids)
+        if item.continued:
+            _continue_clause(ppr, item)
+        el.append(ppr)
         ins = stamp.mark(INS, ids.revision())
-        ins.extend(_paragraph_runs(item, layout, label))
+        ins.extend(_paragraph_runs(item, layouts[id(el_source)], label))
         el.append(ins)
         anchor.addnext(el)
         anchor = el

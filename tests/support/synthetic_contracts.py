@@ -1,0 +1,757 @@
+"""Eight short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
+
+Each builder returns the .docx bytes (python-docx, the test extra). Together they vary what issue 15
+names: a UK precedent with "[Option 1 ...]" / "[Option 2 ...]" blocks and "this agreement"; a US
+media company's work-for-hire paper ("the Contract", "Company" / "Contributor"); an agency MSA whose
+SOW lists product features as bullets; a software development agreement; a photographer's licence
+(the creator keeps ownership); a mutual NDA (no work product); an informal first-person letter; an
+illustration agreement that vests the work and ends its IP clause with a disclaimer list under a
+lead-in. Party names never default to "Client" / "Provider"; numbering is typed in some and Word's
+own (numbering.xml, several levels) in others.
+
+``CONTRACTS`` maps a short name to ``(builder, facts)``: ``facts`` are what a lawyer reading the
+document knows (who creates the work, the names the document uses, words it does not have); the tests
+in tests/test_review_synthetic.py compare the redline with them.
+
+Run as a script to write them all to a folder: ``python tests/support/synthetic_contracts.py OUT_DIR``.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the document says, as a lawyer reading it would note it."""
+
+    creator: tuple[str, ...]  # the creator's names / words as written ("the Supplier", "Contributor", "I")
+    client: tuple[str, ...]  # the other side's
+    self_reference: str | None  # how the document names itself, exactly as written
+    work_product: str | None  # the work's defined name, or None
+    transfers: bool  # the work passes to the client (assigned / vested / owned by / made for hire)
+    delivers_work: bool = True  # False for an NDA
+    work_kind: str = "general"
+    lacks: tuple[str, ...] = ()  # terms the document does not have (case-sensitive where it matters)
+    lead_in: str | None = None  # a lead-in whose list must not gain items
+    option_marker: str | None = None  # text of bracketed option blocks nothing may be inserted into
+    false_alarm: str | None = None  # a creator's own right that must not be rewritten
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _document() -> Any:
+    from docx import Document
+    from docx.shared import Pt
+
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = "Calibri"
+    style.font.size = Pt(11)
+    return doc
+
+
+def _save(doc: Any) -> bytes:
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _para(doc: Any, text: str, *, bold_lead: str | None = None, style: str | None = None, bold: bool = False) -> Any:
+    paragraph = doc.add_paragraph(style=style)
+    if bold_lead:
+        paragraph.add_run(bold_lead).bold = True
+    run = paragraph.add_run(text)
+    run.bold = bold
+    return paragraph
+
+
+def _legal_numbering(doc: Any, formats: list[tuple[str, str]]) -> int:
+    """Add a multilevel list ``[(numFmt, lvlText), ...]`` to numbering.xml; return its numId."""
+    from docx.oxml import parse_xml
+
+    numbering = doc.part.numbering_part.element
+    abstract_ids = [int(a.get(f"{{{_W}}}abstractNumId")) for a in numbering.findall(f"{{{_W}}}abstractNum")]
+    num_ids = [int(n.get(f"{{{_W}}}numId")) for n in numbering.findall(f"{{{_W}}}num")]
+    abstract_id = max(abstract_ids, default=0) + 1
+    num_id = max(num_ids, default=0) + 1
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+        f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{567 * (i + 1)}" w:hanging="567"/></w:pPr></w:lvl>'
+        for i, (fmt, text) in enumerate(formats)
+    )
+    abstract = parse_xml(
+        f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'
+    )
+    first_num = numbering.find(f"{{{_W}}}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(
+        parse_xml(f'<w:num xmlns:w="{_W}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+    )
+    return num_id
+
+
+def _numbered(doc: Any, text: str, num_id: int, level: int, *, bold_lead: str | None = None) -> Any:
+    from docx.oxml import parse_xml
+
+    paragraph = _para(doc, text, bold_lead=bold_lead)
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.insert(
+        0,
+        parse_xml(f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'),
+    )
+    return paragraph
+
+
+# ----------------------------------------------------------------------------------------------
+# 1. UK law-firm precedent: typed numbers, "this agreement", [Option 1] / [Option 2] at the end of
+#    the IP clause, a typed cross-reference to clause 7.4.
+
+
+def uk_precedent() -> bytes:
+    doc = _document()
+    _para(doc, "SERVICES AGREEMENT", bold=True)
+    _para(doc, "THIS AGREEMENT is dated [DATE]")
+    _para(doc, "PARTIES", bold=True)
+    _para(
+        doc,
+        "(1)\tHARTWELL & POOLE DESIGN LIMITED incorporated and registered in England and Wales with company "
+        "number 04811123 whose registered office is at 12 Tanner Street, London SE1 3LD (Supplier).",
+    )
+    _para(
+        doc,
+        "(2)\tKESTREL HOMEWARES PLC incorporated and registered in England and Wales with company number "
+        "02240718 whose registered office is at 1 Mill Lane, Leeds LS1 4AB (Customer).",
+    )
+    _para(doc, "AGREED TERMS", bold=True)
+    _para(doc, "1.\tINTERPRETATION", bold=True)
+    _para(doc, "1.1\tThe definitions in this clause apply in this agreement.")
+    _para(
+        doc,
+        "Deliverables: all documents, designs, artwork and other materials developed by the Supplier or its "
+        "agents, subcontractors and personnel as part of or in relation to the Services.",
+    )
+    _para(
+        doc,
+        "Intellectual Property Rights: patents, copyright and related rights, trade marks, rights in designs, "
+        "rights in computer software, database rights and all other intellectual property rights, in each "
+        "case whether registered or unregistered, in any part of the world.",
+    )
+    _para(
+        doc,
+        "Pre-existing Materials: all documents, information and materials provided by the Supplier relating "
+        "to the Services which existed prior to the commencement of this agreement.",
+    )
+    _para(doc, "Services: the packaging design services set out in the Schedule.")
+    _para(doc, "1.2\tA reference to writing or written includes email.")
+    _para(doc, "2.\tSUPPLY OF SERVICES", bold=True)
+    _para(doc, "2.1\tThe Supplier shall supply the Services to the Customer in accordance with this agreement.")
+    _para(doc, "2.2\tThe Supplier shall use reasonable endeavours to meet any performance dates in the Schedule.")
+    _para(doc, "3.\tCHARGES AND PAYMENT", bold=True)
+    _para(
+        doc,
+        "3.1\tIn consideration of the provision of the Services, the Customer shall pay the charges set out "
+        "in the Schedule within 30 days of the date of each invoice.",
+    )
+    _para(doc, "4.\tINTELLECTUAL PROPERTY", bold=True)
+    _para(
+        doc,
+        "4.1\tThe Supplier and its licensors shall retain ownership of all Pre-existing Materials. The "
+        "Supplier grants the Customer a non-exclusive licence to use the Pre-existing Materials to the "
+        "extent necessary to receive and use the Services and the Deliverables.",
+    )
+    _para(
+        doc,
+        "4.2\tThe Supplier shall obtain waivers of all moral rights in the Deliverables to which any "
+        "individual is now or may be at any future time entitled.",
+    )
+    _para(doc, "[Option 1: assignment of Deliverables]")
+    _para(
+        doc,
+        "4.3\tIn consideration of the charges, the Supplier assigns to the Customer, with full title "
+        "guarantee and free from all third party rights, all Intellectual Property Rights in the Deliverables.",
+    )
+    _para(doc, "[End of Option 1]")
+    _para(doc, "[Option 2: licence of Deliverables]")
+    _para(
+        doc,
+        "4.3\tThe Supplier shall retain ownership of the Intellectual Property Rights in the Deliverables and "
+        "grants the Customer a non-exclusive, perpetual licence to copy and modify the Deliverables for the "
+        "purpose of receiving and using the Services and the Deliverables in its business.",
+    )
+    _para(doc, "[End of Option 2]")
+    _para(doc, "5.\tCONFIDENTIALITY", bold=True)
+    _para(
+        doc,
+        "5.1\tEach party undertakes that it shall not at any time disclose to any person any confidential "
+        "information concerning the business or affairs of the other party, except as permitted by clause 5.2.",
+    )
+    _para(
+        doc,
+        "5.2\tEach party may disclose the other party's confidential information to its employees and advisers "
+        "who need to know it for the purpose of carrying out the party's obligations under this agreement.",
+    )
+    _para(doc, "6.\tLIMITATION OF LIABILITY", bold=True)
+    _para(
+        doc,
+        "6.1\tSubject to clause 4.3, the Supplier's total liability to the Customer shall not exceed the "
+        "charges paid in the 12 months before the claim arose.",
+    )
+    _para(doc, "7.\tGOVERNING LAW", bold=True)
+    _para(
+        doc,
+        "7.1\tThis agreement and any dispute or claim arising out of or in connection with it shall be "
+        "governed by and construed in accordance with the law of England and Wales.",
+    )
+    _para(doc, "This agreement has been entered into on the date stated at the beginning of it.")
+    _para(doc, "Signed by [NAME], director, for and on behalf of Hartwell & Poole Design Limited")
+    _para(doc, "Signed by [NAME], director, for and on behalf of Kestrel Homewares plc")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 2. US media company, work made for hire: "the Contract", "Company" / "Contributor" (no article),
+#    Word auto-numbering, governing law with the law named first.
+
+
+def us_work_for_hire() -> bytes:
+    doc = _document()
+    num = _legal_numbering(doc, [("decimal", "%1."), ("lowerLetter", "(%2)")])
+    _para(doc, "CONTRIBUTOR AGREEMENT", bold=True)
+    _para(
+        doc,
+        'This Contributor Agreement (the "Contract") is made as of March 2, 2027 between Bellwether Media, '
+        'Inc., a Delaware corporation ("Company"), and Jordan Reyes, an individual ("Contributor").',
+    )
+    _numbered(
+        doc,
+        " Contributor will write and deliver the articles, photographs and related materials described in "
+        'Schedule A (the "Contributions") by the dates stated there.',
+        num,
+        0,
+        bold_lead="Assignment.",
+    )
+    _numbered(
+        doc,
+        " Company will pay Contributor the fees in Schedule A within 45 days of accepting each Contribution.",
+        num,
+        0,
+        bold_lead="Fees.",
+    )
+    _numbered(
+        doc,
+        " Contributor agrees that the Contributions are works made for hire for Company as defined in the "
+        "U.S. Copyright Act. To the extent any Contribution is not a work made for hire, Contributor hereby "
+        "assigns to Company all right, title and interest in and to that Contribution, including all "
+        "copyrights and renewals.",
+        num,
+        0,
+        bold_lead="Ownership.",
+    )
+    _numbered(
+        doc,
+        "Company may edit, adapt, translate and publish the Contributions in any media now known or later developed.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Contributor grants Company the right to use Contributor's name, likeness and biography in connection "
+        "with the Contributions and the promotion of Company's publications.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        " Contributor warrants that the Contributions are original and do not infringe the rights of any third party.",
+        num,
+        0,
+        bold_lead="Warranties.",
+    )
+    _numbered(
+        doc,
+        " Contributor is an independent contractor and not an employee of Company.",
+        num,
+        0,
+        bold_lead="Independent Contractor.",
+    )
+    _numbered(
+        doc,
+        " New York law will govern the Contract, without regard to its conflict of laws rules.",
+        num,
+        0,
+        bold_lead="Governing Law.",
+    )
+    _numbered(
+        doc,
+        " The Contract is the entire agreement of the parties about its subject matter.",
+        num,
+        0,
+        bold_lead="Entire Agreement.",
+    )
+    _para(doc, "BELLWETHER MEDIA, INC.    By: ____________  Name: Alana Brooks  Title: Managing Editor")
+    _para(doc, "CONTRIBUTOR    ____________  Jordan Reyes")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 3. Agency MSA with an SOW whose Deliverables are product features as bullets; Heading styles.
+
+
+def agency_msa_sow() -> bytes:
+    doc = _document()
+    num = _legal_numbering(doc, [("decimal", "%1."), ("decimal", "%1.%2")])
+    doc.add_heading("Master Services Agreement", level=0)
+    _para(
+        doc,
+        'This Master Services Agreement (this "Agreement") is entered into between Lanternfish Studio LLC '
+        '("Agency") and Corvid Health, Inc. ("Company"), effective as of the date of the last signature below.',
+    )
+    _numbered(doc, "Services", num, 0).style = doc.styles["Heading 1"]
+    _numbered(
+        doc,
+        "Agency will perform the services described in each statement of work signed by both parties (each an "
+        '"SOW"). Each SOW is governed by this Agreement.',
+        num,
+        1,
+    )
+    _numbered(doc, "Intellectual Property", num, 0).style = doc.styles["Heading 1"]
+    _numbered(
+        doc,
+        '"Work Product" means the deliverables identified in an SOW that Agency creates specifically for '
+        "Company under that SOW.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Upon Company's payment in full of the fees under the applicable SOW, Agency assigns to Company all "
+        "right, title and interest in the Work Product.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        'Agency retains all rights in its tools, code libraries, templates and know-how ("Agency Materials"). '
+        "To the extent Agency Materials are incorporated into Work Product, Agency grants Company a "
+        "non-exclusive, perpetual licence to use them as part of that Work Product.",
+        num,
+        1,
+    )
+    _numbered(doc, "Payment", num, 0).style = doc.styles["Heading 1"]
+    _numbered(doc, "Company will pay each undisputed invoice within 30 days of receipt.", num, 1)
+    _numbered(doc, "General", num, 0).style = doc.styles["Heading 1"]
+    _numbered(doc, "This Agreement is governed by the laws of the State of California.", num, 1)
+    _numbered(
+        doc,
+        "If this Agreement and an SOW conflict, this Agreement prevails unless the SOW expressly says otherwise.",
+        num,
+        1,
+    )
+    _para(doc, "Lanternfish Studio LLC  By: ________    Corvid Health, Inc.  By: ________")
+    doc.add_page_break()
+    doc.add_heading("Statement of Work No. 1", level=1)
+    _para(doc, "This SOW is issued under the Master Services Agreement between Agency and Company.")
+    _para(doc, "Project: redesign of the Corvid patient app.", bold_lead="1. ")
+    _para(doc, "Deliverables:", bold_lead="2. ")
+    for feature in (
+        "Patient onboarding flow with SMS verification and consent screens",
+        "Appointment booking calendar synced with the clinic's scheduling system",
+        "Secure messaging between patients and care teams",
+        "Admin dashboard with usage analytics and export to CSV",
+    ):
+        doc.add_paragraph(feature, style="List Bullet")
+    _para(doc, "Timeline: 12 weeks from kickoff.", bold_lead="3. ")
+    _para(doc, "Fees: USD 180,000, invoiced monthly in arrears.", bold_lead="4. ")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 4. Software development: code deliverables "owned by" the customer; typed numbers, Heading 2 titles.
+
+
+def software_development() -> bytes:
+    doc = _document()
+    _para(doc, "SOFTWARE DEVELOPMENT AGREEMENT", bold=True)
+    _para(
+        doc,
+        'This agreement is made between Quillon Code Ltd, a company registered in Scotland (the "Developer"), '
+        'and Mareline Shipping AB, a company registered in Sweden (the "Customer").',
+    )
+    doc.add_heading("1 Definitions", level=2)
+    _para(
+        doc,
+        '1.1 "Application" means the fleet tracking application described in the Specification, including '
+        "its source code, object code, build scripts and documentation.",
+    )
+    _para(
+        doc,
+        '1.2 "Developer Components" means the software libraries and tools owned by the Developer before the '
+        "date of this agreement or developed independently of it.",
+    )
+    _para(doc, '1.3 "Specification" means the functional specification attached as Annex 1.')
+    doc.add_heading("2 Development", level=2)
+    _para(doc, "2.1 The Developer shall develop the Application in accordance with the Specification.")
+    _para(
+        doc,
+        "2.2 The Developer shall deliver the source code of the Application to the Customer's Git repository "
+        "at the end of each sprint.",
+    )
+    doc.add_heading("3 Ownership of Developed Software", level=2)
+    _para(
+        doc,
+        "3.1 The Application and all intellectual property rights in it shall be the property of the Customer "
+        "from the moment of its creation.",
+    )
+    _para(
+        doc,
+        "3.2 The Developer Components remain owned by the Developer. The Developer grants the Customer a "
+        "non-exclusive, perpetual, royalty-free licence to use the Developer Components as part of the "
+        "Application.",
+    )
+    _para(
+        doc,
+        "3.3 The Developer shall not include in the Application any open source software licensed on terms "
+        "that would require the Customer to disclose the Application's source code.",
+    )
+    doc.add_heading("4 Acceptance", level=2)
+    _para(
+        doc,
+        "4.1 The Customer shall test each release within 10 working days and notify the Developer of any "
+        "failure to meet the Specification.",
+    )
+    doc.add_heading("5 Law", level=2)
+    _para(doc, "5.1 This agreement is governed by the laws of Scotland.")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 5. Photographer's licence: the creator keeps copyright; a right of the creator's own that is not a risk.
+
+
+def photo_licence() -> bytes:
+    doc = _document()
+    _para(doc, "PHOTOGRAPHY COMMISSION AND LICENCE", bold=True)
+    _para(
+        doc,
+        'This licence is between Inês Carvalho, trading as Carvalho Photography (the "Photographer"), and '
+        'Tallow & Finch Ltd (the "Licensee").',
+    )
+    _para(doc, "Commission", bold=True)
+    _para(
+        doc,
+        "1. The Photographer will photograph the Licensee's spring collection on 14 April 2027 and supply 40 "
+        'edited images (the "Images").',
+    )
+    _para(
+        doc,
+        "2. The Photographer may subcontract retouching or other post-production of the Images to any person "
+        "and in any manner the Photographer chooses.",
+    )
+    _para(doc, "Copyright and licence", bold=True)
+    _para(doc, "3. Copyright in the Images remains with the Photographer at all times.")
+    _para(
+        doc,
+        "4. On payment of the fee, the Photographer grants the Licensee a non-exclusive licence to reproduce "
+        "the Images in the Licensee's printed catalogues, website and social media accounts in the United "
+        "Kingdom for two years.",
+    )
+    _para(doc, "5. The Licensee shall credit the Photographer wherever the Images are published online.")
+    _para(doc, "Fee", bold=True)
+    _para(doc, "6. The fee is £2,400 plus VAT, payable within 14 days of delivery of the Images.")
+    _para(doc, "General", bold=True)
+    _para(doc, "7. This licence is governed by the law of England and Wales.")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 6. Mutual NDA: no work product.
+
+
+def mutual_nda() -> bytes:
+    doc = _document()
+    num = _legal_numbering(doc, [("decimal", "%1."), ("lowerLetter", "(%2)")])
+    _para(doc, "MUTUAL NON-DISCLOSURE AGREEMENT", bold=True)
+    _para(
+        doc,
+        'This agreement is made between Ostrander Ventures LLP ("Ostrander") and Brightfield Analytics Limited '
+        '("Brightfield"), each a "Discloser" when it discloses Confidential Information and a "Recipient" '
+        "when it receives it.",
+    )
+    _numbered(
+        doc,
+        ' "Confidential Information" means all information of a confidential nature disclosed by a Discloser '
+        "to a Recipient in connection with the Purpose, whether before or after the date of this agreement.",
+        num,
+        0,
+        bold_lead="Definitions.",
+    )
+    _numbered(
+        doc,
+        ' "Purpose" means evaluating a possible investment by Ostrander in Brightfield.',
+        num,
+        0,
+        bold_lead="Purpose.",
+    )
+    _numbered(
+        doc,
+        " The Recipient shall use the Confidential Information solely for the Purpose and shall not disclose "
+        "it to any third party except its professional advisers bound by duties of confidence.",
+        num,
+        0,
+        bold_lead="Obligations.",
+    )
+    _numbered(
+        doc,
+        " All Confidential Information remains the property of the Discloser. No licence under any patent, "
+        "copyright or other intellectual property right is granted by this agreement.",
+        num,
+        0,
+        bold_lead="No licence.",
+    )
+    _numbered(
+        doc,
+        " On request the Recipient shall return or destroy all Confidential Information.",
+        num,
+        0,
+        bold_lead="Return.",
+    )
+    _numbered(
+        doc,
+        " This agreement is governed by the law of England and Wales.",
+        num,
+        0,
+        bold_lead="Law.",
+    )
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 7. Informal first-person development letter: "I'll own ..., you get a licence"; no numbering.
+
+
+def informal_letter() -> bytes:
+    doc = _document()
+    _para(doc, "Priya Nair · Web & app development · 4 Quay Street, Bristol")
+    _para(doc, "5 May 2027")
+    _para(doc, "Dear Sam,")
+    _para(
+        doc,
+        "Thanks for choosing me to build the booking app for Harbourside Café. This letter sets out what we "
+        "agreed on the phone, so we both have it in writing.",
+    )
+    _para(
+        doc,
+        "What I'll do: I'll design and build a booking app for iPhone and Android that lets your customers "
+        "reserve tables and pre-order, and a simple web page for your staff to see the bookings.",
+    )
+    _para(doc, "Price: £6,500, half when you sign this letter and half when the app goes live.")
+    _para(
+        doc,
+        "Who owns what: I'll own the code, designs and everything else I make for the app. You get a licence "
+        "to use the app for running Harbourside Café's business for as long as you like, and you can ask "
+        "another developer to maintain it for you.",
+    )
+    _para(
+        doc,
+        "If you want to sell the app to other cafés, we'll need to agree that separately.",
+    )
+    _para(doc, "English law applies to this letter.")
+    _para(
+        doc,
+        "If you're happy with this, please sign below and send it back to me.",
+    )
+    _para(doc, "Best wishes,")
+    _para(doc, "Priya Nair")
+    _para(doc, "Agreed: ____________  Sam Okafor, for Harbourside Café")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 8. Illustration for a research body: "shall be vested in"; the IP clause ends with a disclaimer list
+#    under a lead-in, Word auto-numbered.
+
+
+def vested_disclaimer() -> bytes:
+    doc = _document()
+    num = _legal_numbering(doc, [("decimal", "%1."), ("decimal", "%1.%2"), ("lowerLetter", "(%3)")])
+    _para(doc, "AGREEMENT FOR THE SUPPLY OF SCIENTIFIC ILLUSTRATIONS", bold=True)
+    _para(
+        doc,
+        'This agreement is made between the Aldous Institute for Marine Research (the "Institute") and Mara '
+        'Lindqvist of 9 Elm Row, Edinburgh (the "Illustrator").',
+    )
+    _numbered(doc, "COMMISSION", num, 0, bold_lead="")
+    _numbered(
+        doc,
+        "The Illustrator shall prepare the 25 illustrations of coral species listed in the Annex (the "
+        '"Illustrations") and deliver them as layered digital files by 30 September 2027.',
+        num,
+        1,
+    )
+    _numbered(doc, "The Institute shall pay the Illustrator £150 for each Illustration accepted.", num, 1)
+    _numbered(doc, "RIGHTS", num, 0)
+    _numbered(
+        doc,
+        "All copyright and other intellectual property rights in the Illustrations shall be vested in the "
+        "Institute on their creation, and the Illustrator shall sign any document the Institute reasonably "
+        "requests to confirm this.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "The Illustrator waives all moral rights in the Illustrations, except the right to be identified as "
+        "their author in any publication.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Nothing in this agreement shall constitute any representation or warranty that:",
+        num,
+        1,
+    )
+    _numbered(doc, "the Illustrations are scientifically accurate in every detail;", num, 2)
+    _numbered(doc, "the Illustrations will be suitable for any particular publication; or", num, 2)
+    _numbered(doc, "the Institute's use of the Illustrations will not infringe any third party's rights.", num, 2)
+    _numbered(doc, "GENERAL", num, 0)
+    _numbered(doc, "This agreement is governed by the law of Scotland.", num, 1)
+    _numbered(
+        doc,
+        "The Illustrator is engaged as an independent contractor and nothing in clause 2.3 limits the "
+        "Illustrator's liability for fraud.",
+        num,
+        1,
+    )
+    return _save(doc)
+
+
+CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
+    "uk-precedent": (
+        uk_precedent,
+        Facts(
+            creator=("Supplier",),
+            client=("Customer",),
+            self_reference="this agreement",
+            work_product="Deliverables",
+            transfers=True,  # Option 1 assigns; Option 2 licenses
+            lacks=("this Agreement", "the Client", "the Provider", "Work Product", "Statement of Work"),
+            option_marker="[Option",
+            extra={"cross_refs": ("clause 4.3", "clause 5.2")},
+        ),
+    ),
+    "us-work-for-hire": (
+        us_work_for_hire,
+        Facts(
+            creator=("Contributor",),
+            client=("Company",),
+            self_reference="the Contract",
+            work_product="Contributions",
+            transfers=True,
+            work_kind="creative",
+            lacks=("this Agreement", "this agreement", "the Client", "the Provider", "the Deliverables"),
+        ),
+    ),
+    "agency-msa-sow": (
+        agency_msa_sow,
+        Facts(
+            creator=("Agency",),
+            client=("Company",),
+            self_reference="this Agreement",
+            work_product="Work Product",
+            transfers=True,
+            work_kind="software",
+            lacks=("the Client", "the Provider", "the Deliverables", "this agreement"),
+            extra={"bullets": ("Patient onboarding flow", "Admin dashboard with usage analytics")},
+        ),
+    ),
+    "software-development": (
+        software_development,
+        Facts(
+            creator=("Developer",),
+            client=("Customer",),
+            self_reference="this agreement",
+            work_product="Application",
+            transfers=True,
+            work_kind="software",
+            lacks=("this Agreement", "the Client", "the Provider", "the Deliverables", "the Software"),
+        ),
+    ),
+    "photo-licence": (
+        photo_licence,
+        Facts(
+            creator=("Photographer",),
+            client=("Licensee",),
+            self_reference="this licence",
+            work_product="Images",
+            transfers=False,
+            work_kind="creative",
+            lacks=("this Agreement", "this agreement", "the Client", "the Provider", "the Deliverables"),
+            false_alarm="in any manner the Photographer chooses",
+        ),
+    ),
+    "mutual-nda": (
+        mutual_nda,
+        Facts(
+            creator=("Discloser",),
+            client=("Recipient",),
+            self_reference="this agreement",
+            work_product=None,
+            transfers=False,
+            delivers_work=False,
+            lacks=("this Agreement", "the Client", "the Provider", "the Deliverables", "Work Product"),
+        ),
+    ),
+    "informal-letter": (
+        informal_letter,
+        Facts(
+            creator=("I", "Priya Nair"),
+            client=("you", "Sam", "Harbourside Café"),
+            self_reference="this letter",
+            work_product=None,
+            transfers=False,
+            work_kind="software",
+            lacks=("this Agreement", "this agreement", "the Client", "the Provider", "the Deliverables"),
+        ),
+    ),
+    "vested-disclaimer": (
+        vested_disclaimer,
+        Facts(
+            creator=("Illustrator",),
+            client=("Institute",),
+            self_reference="this agreement",
+            work_product="Illustrations",
+            transfers=True,
+            work_kind="creative",
+            lacks=("this Agreement", "the Client", "the Provider", "the Deliverables"),
+            lead_in="Nothing in this agreement shall constitute any representation or warranty that:",
+            extra={"cross_refs": ("clause 2.3",)},
+        ),
+    ),
+}
+
+
+def write_all(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, (builder, _facts) in CONTRACTS.items():
+        path = folder / f"{name}.docx"
+        path.write_bytes(builder())
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover
+    for path in write_all(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/rv")):
+        sys.stdout.write(f"{path}\n")
