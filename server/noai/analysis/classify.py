@@ -186,12 +186,12 @@ class Parties:
     def before(self, text: str, start: int, end: int) -> str | None:
         """The role of the last party named in ``text[start:end]`` (the subject of a verb at ``end``)."""
         last = None
-        for m in self.pattern.finditer(text, start, end):
+        for m in fast.finditer(self.pattern, text, None, start, end):
             last = m.lastgroup
         return last
 
     def after(self, text: str, start: int, end: int) -> str | None:
-        m = self.pattern.search(text, start, end)
+        m = fast.search(self.pattern, text, None, start, end)
         return m.lastgroup if m else None
 
     def before_any_case(self, text: str, start: int, end: int) -> str | None:

@@ -344,8 +344,6 @@ def _twin(rx: re.Pattern[str], anywhere: bool) -> _Twin:
     """The entry of :func:`twin` (``anywhere``: of :func:`holds`, whose alternatives may be reordered)."""
     folded = bool(rx.flags & re.IGNORECASE)
     none = (rx, None, folded, True)
-    if not folded and not anywhere:
-        return none
     tree = parser.parse(rx.pattern, rx.flags)
     if tree.getwidth()[0] == 0:
         return none  # an empty match moves finditer on by one: keep to patterns that cannot match empty
@@ -394,7 +392,8 @@ def twin(rx: re.Pattern[str], anywhere: bool = False) -> tuple[re.Pattern[str], 
     no twin. A leading word boundary shared by every alternative is tested once (a branch of
     literals is faster than one of boundaries). ``anywhere``: a twin that matches at the places
     where ``rx`` matches (each with any of its alternatives, not necessarily the one ``rx`` takes),
-    also for a case-sensitive ``rx``."""
+    also for a case-sensitive ``rx``. A case-sensitive ``rx`` whose alternatives all open with a word
+    boundary gets a twin for its own text that tests it once."""
     _, lower, _, exact = _entry(rx, anywhere)
     return None if lower is None else (lower, exact)
 
@@ -435,10 +434,11 @@ def holds(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsiz
 def search(rx: re.Pattern[str], text: str, low: str | None, pos: int, endpos: int) -> re.Match[str] | None:
     """``rx.search(text, pos, endpos)``, found by :func:`twin` in ``low`` (``text.lower()``, or None when
     ``text`` holds a character of :data:`FOLDS_TO_ASCII`) when ``rx`` has one."""
-    _, lower, _, exact = _entry(rx, False)
-    if lower is None or low is None:
+    _, lower, folded, exact = _entry(rx, False)
+    hay = low if folded else text  # a case-sensitive pattern's twin only shares its word boundary
+    if lower is None or hay is None:
         return rx.search(text, pos, endpos)
-    return _confirmed(rx, lower, exact, text, low, pos, endpos)
+    return _confirmed(rx, lower, exact, text, hay, pos, endpos)
 
 
 def finditer(
@@ -446,11 +446,12 @@ def finditer(
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text, pos, endpos)``, found as :func:`search` finds (no pattern with a twin matches
     empty)."""
-    _, lower, _, exact = _entry(rx, False)
-    if lower is None or low is None:
+    _, lower, folded, exact = _entry(rx, False)
+    hay = low if folded else text
+    if lower is None or hay is None:
         yield from rx.finditer(text, pos, endpos)
         return
-    while (found := _confirmed(rx, lower, exact, text, low, pos, endpos)) is not None:
+    while (found := _confirmed(rx, lower, exact, text, hay, pos, endpos)) is not None:
         yield found
         pos = found.end()
 
