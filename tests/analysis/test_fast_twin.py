@@ -56,6 +56,25 @@ def test_holds_says_whether_the_pattern_matches_on_every_corpus_paragraph(path):
             assert fast.holds(rx, text) == (rx.search(text) is not None), rx.pattern
 
 
+@pytest.mark.parametrize("path", contracts())
+def test_the_sentence_breaks_found_after_their_mark_are_the_patterns_on_every_corpus_paragraph(path):
+    assert fast._after_mark(patterns.SENTENCE_BREAK) is not None
+    for p in read_document(path.read_bytes()).paragraphs:
+        assert fast.spans(patterns.SENTENCE_BREAK, p.text) == [
+            m.span() for m in patterns.SENTENCE_BREAK.finditer(p.text)
+        ]
+
+
+def test_a_look_behind_that_a_match_could_end_with_is_kept_as_it_is():
+    text = "a.  B;\tC. d! E"
+    for pattern in (r"(?<=[.;!])\s+(?=[A-Z])", r"(?<=[.;!])\s+"):
+        rx = re.compile(pattern)
+        assert fast._after_mark(rx) is not None
+        assert fast.spans(rx, text) == [m.span() for m in rx.finditer(text)]
+    for pattern in (r"(?<=[.\s])\s+", r"(?<=[.;])\S+", r"(?<=\.)\s*"):  # the set holds white space; not white space
+        assert fast._after_mark(re.compile(pattern)) is None
+
+
 def test_search_and_finditer_give_the_patterns_own_matches_of_the_original_text():
     text = "THE SUPPLIER HEREBY GRANTS TO the Customer a Licence; and it Hereby Grants more."
     rx = re.compile(r"\b(?:hereby\s+grants?|licen[cs]e)\b", re.IGNORECASE)
