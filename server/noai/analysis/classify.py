@@ -186,12 +186,12 @@ class Parties:
     def before(self, text: str, start: int, end: int) -> str | None:
         """The role of the last party named in ``text[start:end]`` (the subject of a verb at ``end``)."""
         last = None
-        for m in self.pattern.finditer(text, start, end):
+        for m in fast.finditer(self.pattern, text, None, start, end):
             last = m.lastgroup
         return last
 
     def after(self, text: str, start: int, end: int) -> str | None:
-        m = self.pattern.search(text, start, end)
+        m = fast.search(self.pattern, text, None, start, end)
         return m.lastgroup if m else None
 
     def before_any_case(self, text: str, start: int, end: int) -> str | None:
@@ -337,7 +337,7 @@ class _Text:
         """Bounds of the sentence (or semicolon clause) around ``pos``: from the last break that
         ends before ``pos`` to the first that starts at or after it."""
         if self._starts is None:
-            spans = [m.span() for m in P.SENTENCE_BREAK.finditer(self.text)]
+            spans = fast.spans(P.SENTENCE_BREAK, self.text)
             self._starts, self._ends = [a for a, _ in spans], [b for _, b in spans]
         k, j = bisect_left(self._ends, pos), bisect_left(self._starts, pos)
         return self._ends[k - 1] if k else 0, self._starts[j] if j < len(self._starts) else len(self.text)
@@ -1069,7 +1069,7 @@ class _Classifier:
     def ai(self, p: Paragraph) -> list[Finding]:
         """AI language with its polarity, judged on the whole sentence (a run-in title is no sentence)."""
         text = p.text
-        matches: Iterator[re.Match[str]] = P.AI_TERM.finditer(text, body_start(p))
+        matches: Iterator[re.Match[str]] = fast.finditer(P.AI_TERM, text, None, body_start(p))
         if self.ai_words is not None:
             matches = iter(
                 sorted(itertools.chain(matches, self.ai_words.finditer(text, body_start(p))), key=lambda x: x.start())
@@ -1443,7 +1443,7 @@ def _ai_words(paragraphs: Sequence[Paragraph]) -> re.Pattern[str] | None:
             else None
         )
         for terms, meaning in definitions:
-            if any(not _AI_NAME.match(meaning, x.start()) for x in P.AI_TERM.finditer(meaning)) or (
+            if any(not _AI_NAME.match(meaning, x.start()) for x in fast.finditer(P.AI_TERM, meaning, None)) or (
                 known is not None and known.search(meaning)
             ):
                 words.update(t for t in terms if not P.AI_TERM.search(t))
@@ -1549,7 +1549,7 @@ def with_titles(paragraphs: Sequence[Paragraph], findings: list[Finding]) -> lis
         if len(text) > 80 or not text.strip() or not _title_like(p):
             continue
         low = text.lower()
-        if not (any(n in low for n in _TITLE_NEEDS) or P.AI_TERM.search(text)):
+        if not (any(n in low for n in _TITLE_NEEDS) or fast.holds(P.AI_TERM, text)):
             continue
         reach = None
         for kind, rx in CLAUSE_TITLES.items():
