@@ -73,6 +73,11 @@ def test_the_same_wordings_running_to_the_creator_are_a_licence_back(sentence):
         "The Studio hereby grants to the Publisher the exclusive right and option to purchase the Studio's shares.",
         "The Studio grants to the Publisher the right to examine its books and records once a year.",
         "The licenses granted under Section 9.1 (Grants to Publisher) shall survive any expiry of this Agreement.",
+        "If a claim of infringement arises, the Studio may attempt to obtain a license to the patent concerned.",
+        "Unless the Studio obtains a license for the Engine from its vendor, the Studio may not modify the Engine.",
+        "The Publisher wishes to receive an exclusive license to the Game in Latin America.",
+        "Such deliveries entitle the Publisher to a credit against future Runtime License Fees.",
+        "The Studio retains all rights to own and operate and grant to others the right to operate arcades.",
     ],
 )
 def test_a_right_that_is_no_licence_or_a_licence_denied_or_cited_is_no_grant(sentence):
