@@ -142,6 +142,12 @@ def test_the_clients_improvements_passing_to_the_creator_are_an_assignment_back(
         "Player profiles are owned by each individual user, and the Publisher shall not sell them.",
         "The Publisher acknowledges the Licensor Group's exclusive ownership of all right, title and interest in the "
         "Marks.",
+        "The Studio shall indemnify the Publisher and its officers, successors, and permitted assigns against any "
+        "claim that the Game infringes a copyright.",
+        "The Publisher may terminate in the event such Studio assigns or attempts to assign this Agreement or its "
+        "rights in the Game.",
+        "The Studio will transfer its responsibilities for the porting work and the related data to the Publisher.",
+        "A member who assigns any of its membership interest in the venture to a third party loses its vote.",
         # a warranty or a capacity, not a transfer
         "The Studio represents and warrants for the benefit of the Publisher that: (a) it owns the Game outright.",
         "The Studio has the full power and authority to grant all of the right, title and interest in the licences "

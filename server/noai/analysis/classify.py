@@ -703,7 +703,9 @@ class _Classifier:
             if t.search(P.JOINT, s, e):
                 continue  # "the Parties shall jointly own", "an undivided interest": shared results, no transfer
             transfer = "assign" in phrase or "transfer" in phrase or "convey" in phrase
-            if (transfer or not weak) and not (ip_heading or self.ip_evidence(text)):
+            if (transfer or not weak) and not (
+                ip_heading or self.work.search(text, s, e) or t.search(P.IP_EVIDENCE, s, e)
+            ):
                 continue  # "transfer the decedent's Interest", "assign its rights in the Contract": no IP, no work
             if transfer:
                 if not P.RIGHTS_OBJECT.search(text, m.end(), e):
