@@ -485,8 +485,6 @@ class _Classifier:
         ] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
-        self._evidence_text: str | None = None
-        self._evidence = False
         self.t = _Text("", None)  # the paragraph being classified
         self.gates = fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
@@ -893,13 +891,6 @@ class _Classifier:
                 )
                 break
         return out
-
-    def ip_evidence(self, text: str) -> bool:
-        """The paragraph names IP or the work (a transfer in it can be of IP, not only of goods or shares)."""
-        if self._evidence_text is not text:
-            self._evidence_text = text
-            self._evidence = bool(self.t.search(P.IP_EVIDENCE) or self.work.search(text))
-        return self._evidence
 
     def other_owner(self, text: str, at: int) -> bool:
         """The owner named at ``at`` ("owned by …", "the property of …") is no party of the contract."""
