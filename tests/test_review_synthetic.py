@@ -14,6 +14,7 @@ pass (and then fail as XPASS, to be unmarked) once it is fixed. /work/team/REVIE
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from datetime import UTC, datetime
 
@@ -342,10 +343,6 @@ def test_new_terms_go_in_the_definitions_clause_when_the_contract_has_one(name, 
     assert "definitions" in {e.clause for e in redline(name, variant).plan.edits}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="“shall be vested in” not read as a transfer and the Institute not found as a party: the redline stops",
-)
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_no_clause_joins_a_disclaimer_list_under_a_lead_in_or_splits_its_clause(variant):
     red = redline("vested-disclaimer", variant, "Illustrator")
@@ -443,9 +440,6 @@ def test_the_audit_gives_the_creator_and_the_client_their_own_words(name):
     assert any(c in by_role.get("client", "") for c in facts(name).client), parties
 
 
-@pytest.mark.xfail(
-    strict=True, reason="“shall be vested in the Institute” read as the Illustrator's reservation of rights"
-)
 def test_a_vesting_in_the_client_is_a_transfer_from_the_creator():
     doc = audit("vested-disclaimer")
     vesting = [f for f in doc["findings"] if "vested in the Institute" in f["paragraph_text"]]
@@ -454,13 +448,11 @@ def test_a_vesting_in_the_client_is_a_transfer_from_the_creator():
     assert not [f for f in vesting if f["kind"] == "reservation_of_rights"]
 
 
-@pytest.mark.xfail(strict=True, reason="the Institute (“the Institute”) is not found as a party")
 def test_an_institute_that_commissions_the_work_is_the_client():
     clients = [p for p in audit("vested-disclaimer")["parties"] if p["role"] == "client"]
     assert any("Institute" in " ".join([p["name"] or "", *p["terms"]]) for p in clients)
 
 
-@pytest.mark.xfail(strict=True, reason="“I'll own the code … You get a licence to use the app” finds nothing")
 def test_a_first_person_letter_that_keeps_ownership_and_grants_a_licence_is_read_as_a_licence():
     kinds = {f["kind"] for f in audit("informal-letter")["findings"]}
     assert "license_grant" in kinds
@@ -479,11 +471,6 @@ def test_an_nda_has_its_named_parties_and_no_work_product():
     assert doc["work_product"] is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an NDA stops with “names no party as the creator … say --we” even when --we is "
-    "given, instead of proposing nothing and saying why",
-)
 @pytest.mark.parametrize("we", ["Recipient", "creator"])
 def test_an_nda_redline_proposes_no_work_clauses_and_says_why(we):
     try:
@@ -502,8 +489,6 @@ def test_an_nda_redline_proposes_no_work_clauses_and_says_why(we):
         xfail_for(
             {
                 ("agency-msa-sow",): "an app build (SOW features, “code libraries”) detected as general work",
-                ("informal-letter",): "“build a booking app … the code” detected as general work",
-                ("us-work-for-hire",): "articles, photographs and a likeness grant detected as general work",
             },
             name,
         )
@@ -529,11 +514,6 @@ def test_libreoffice_rejects_every_redline_back_to_the_contract_and_accepts_it_c
         assert result["rejected_paragraphs"] == originals[name]["paragraphs"], (name, variant)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the letter's insertion points are after “Agreed: ____ Sam Okafor, for Harbourside "
-    "Café”, the signature line",
-)
 def test_a_letters_insertion_point_is_before_its_sign_off():
     doc = audit("informal-letter")
     sign_off = next(p["index"] for p in doc["paragraphs"] if p["text"].startswith("Best wishes"))
@@ -541,11 +521,6 @@ def test_a_letters_insertion_point_is_before_its_sign_off():
     assert all(p["index"] < sign_off for p in doc["insertion_points"]), doc["insertion_points"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the letter gets the note “This letter is not a document under which work is "
-    "delivered: it licenses or transfers no work product” although it says “You get a licence to use the app”",
-)
 def test_no_note_says_a_development_letter_licenses_no_work():
     red = redline("informal-letter", "standard")
     assert not [n for n in red.plan.notes if "no work product" in n or "not a document under which work" in n]
@@ -560,3 +535,53 @@ def test_the_redlines_add_no_kind_of_schema_error_the_contract_did_not_have(name
         after = validate_docx(redline(name, variant).docx)
         assert not after.fatal
         assert not after.kinds - before.kinds, (variant, after.errors[:3])
+
+
+BACKGROUND = {  # the contract's own defined name for the creator's pre-existing materials
+    "uk-precedent": "Pre-existing Materials",
+    "agency-msa-sow": "Agency Materials",
+    "software-development": "Developer Components",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    grid(
+        tuple(BACKGROUND),
+        variants=("strict", "standard"),
+        defects={
+            (): "the retained-materials clause restates “any material, tool or know-how that the Supplier owned "
+            "before this agreement” instead of the defined term, and duplicates the clause that already keeps them"
+        },
+    ),
+)
+def test_the_creators_background_materials_are_called_by_the_contracts_own_defined_name(name, variant):
+    kept = [t for t in inserted_texts(redline(name, variant)) if t.startswith("Nothing in ")]
+    assert kept
+    assert all(BACKGROUND[name] in t for t in kept), kept
+
+
+def typed_numbers(texts: list[str]) -> list[tuple[int, ...]]:
+    found = (re.match(r"(\d+(?:\.\d+)*)\.?\s", t) for t in texts)
+    return [tuple(int(n) for n in m.group(1).split(".")) for m in found if m]
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    grid(
+        ("uk-precedent", "software-development", "photo-licence"),
+    ),
+)
+def test_typed_clause_numbers_run_on_without_a_gap_after_the_redline(name, variant):
+    def gaps(texts: list[str]) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+        numbers = typed_numbers(texts)
+        return {
+            (a, b)
+            for a, b in itertools.pairwise(numbers)
+            if len(a) == len(b) and a[:-1] == b[:-1] and b[-1] != a[-1] + 1
+        }
+
+    before = gaps([p.text for p in engine.read(source(name)).paragraphs])  # a precedent's two options are both 4.3
+    after = gaps([p.text for p in engine.read(redline(name, variant).docx).paragraphs])
+    assert len(typed_numbers([p.text for p in engine.read(source(name)).paragraphs])) > 3
+    assert not after - before
