@@ -570,7 +570,6 @@ def typed_numbers(texts: list[str]) -> list[tuple[int, ...]]:
     ("name", "variant"),
     grid(
         ("uk-precedent", "software-development", "photo-licence"),
-        defects={},
     ),
 )
 def test_typed_clause_numbers_run_on_without_a_gap_after_the_redline(name, variant):

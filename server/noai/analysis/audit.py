@@ -639,8 +639,8 @@ def _places(
     ip_anchor = _appended(paragraphs, ip_anchor, floor)
     anchors[Placement.END_OF_IP_SECTION] = ip_anchor
     grant = next((f for f in risky if f.kind == FindingKind.LICENSE_GRANT), None)
-    after_grant = (
-        _appended(
+    after_grant = (  # right after the grant (and its lead-in's list), even where later sub-clauses renumber
+        _settled(
             paragraphs, (_last_body(paragraphs, grant.start, grant.end), "right after the licence grant"), grant.start
         )
         if grant
@@ -734,7 +734,7 @@ def _lead_in(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | N
 
 
 def _appended(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], floor: int) -> tuple[int | None, str]:
-    """The anchor :func:`_settled` (out of lead-in lists and bracketed options), then, where the numbered
+    """The end of the IP section :func:`_settled` (out of lead-in lists and bracketed options), then, where the numbered
     sub-clause it ends ("2.2", or the lead-in "2.2 ... that:" whose list it ends) is followed by sub-clauses
     of the same clause ("2.3 ..."), moved to the end of that clause: appended there, a clause renumbers none
     of them, nor any reference to them."""
