@@ -493,8 +493,6 @@ def test_an_nda_redline_proposes_no_work_clauses_and_says_why(we):
         xfail_for(
             {
                 ("agency-msa-sow",): "an app build (SOW features, “code libraries”) detected as general work",
-                ("informal-letter",): "“build a booking app … the code” detected as general work",
-                ("us-work-for-hire",): "articles, photographs and a likeness grant detected as general work",
             },
             name,
         )
