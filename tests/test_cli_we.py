@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support.docx_builder import make_docx, p, r
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "agency-services-agreement.docx"
 
@@ -39,3 +41,24 @@ def test_redline_we_as_the_client_still_writes_a_redline(tmp_path):
     run = noai("redline", "--we", "client", EXAMPLE, "-o", out, "--date", "2026-01-01T00:00:00Z")
     assert run.returncode == 0, run.stderr
     assert out.stat().st_size > 0
+
+
+NDA = (
+    "MUTUAL CONFIDENTIALITY AGREEMENT",
+    'This agreement is made between Quarry Hill Partners LLP ("Quarry Hill") and Lumen Robotics Ltd ("Lumen"), '
+    'each a "Discloser" of its Confidential Information and a "Recipient" of the other\'s.',
+    '"Confidential Information" means information of a confidential nature one party discloses to the other for '
+    "the purpose of discussing a joint venture.",
+    "The Recipient shall keep the Confidential Information confidential and use it only for that purpose.",
+    "This agreement is governed by the law of Scotland.",
+)
+
+
+def test_an_nda_is_answered_with_no_clause_and_a_note_without_asking_which_party_we_are(tmp_path):
+    nda = tmp_path / "nda.docx"
+    nda.write_bytes(make_docx("".join(p(r(text)) for text in NDA)))
+    out = tmp_path / "out.docx"
+    run = noai("redline", nda, "-o", out)
+    assert run.returncode == 0, run.stderr
+    assert "(0 tracked changes)" in run.stdout
+    assert "Note: This agreement is not a document under which work is delivered" in run.stdout

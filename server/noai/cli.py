@@ -198,6 +198,8 @@ def _redline_one(src: Path, dst: Path | None, args: argparse.Namespace, options:
     print(f"  {score_line(result.audit)} -> {score_line(result.after)} once the changes are accepted")
     if result.after.score.summary:
         print(f"  {result.after.score.summary}")
+    for text in result.plan.notes if not applied else ():  # why nothing was proposed
+        print(f"  Note: {text}")
     return EXIT_OK
 
 

@@ -24,7 +24,7 @@ from .analysis.classify import Finding
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
 from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
-from .library.render import capitalise, possessive
+from .library.render import capitalise, first_person, possessive
 from .ooxml.model import Paragraph
 from .ooxml.renumber import renumber
 from .ooxml.revisions import typed_number, typed_number_span
@@ -217,10 +217,10 @@ def make_plan(
     terms = result.terms.placeholders()
     if result.score.risk is None:  # language not supported: propose nothing rather than nonsense
         return Plan(variant, terms, (), notes=tuple(result.notes))
-    _check_parties(result, terms)
     strategy = choose_strategy(result)
-    if strategy.situation == NOT_DELIVERY:  # an NDA, a charter, a data-use undertaking: nothing fits
-        return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))
+    if strategy.situation == NOT_DELIVERY:  # an NDA, a charter, a data-use undertaking: nothing fits,
+        return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))  # whoever we are
+    _check_parties(result, terms)
     background = find_background(result, terms)
     embedded = None
     if strategy.situation == ASSIGNED:  # the client owns the work: its embedded materials stay usable in it
@@ -267,6 +267,8 @@ def make_plan(
         why += _shifted(result, insertions)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
+    if "I" in (terms.get("provider"), terms.get("client")):  # a letter: "reserve to me", not "reserve to I"
+        edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
     return Plan(variant, terms, numbered(edits), offered=offered, notes=tuple(notes + list(result.notes)))
 

@@ -322,3 +322,44 @@ def test_the_audit_is_unsure_who_we_are_when_the_client_brings_its_own_materials
     we = resolve_we(saas, None)
     assert (we.role, we.sure) == (CREATOR, False)
     assert resolve_we(find_parties(paragraphs(*CONTRACT)), None).sure is True
+
+
+@pytest.mark.parametrize(
+    ("preamble", "body", "commissioner", "maker"),
+    [
+        (
+            'This agreement is made between the Harlow Foundation for the Arts (the "Foundation") and Ines Varga '
+            'of 14 Mill Lane, Leeds (the "Composer").',
+            "The Composer shall write the score. The Foundation shall pay the Composer £900.",
+            ("Foundation", "Harlow Foundation for the Arts"),
+            ("Composer", "Ines Varga"),
+        ),
+        (
+            'This Commission is entered into between Tidewater Museum ("Museum") and Kofi Mensah, residing at '
+            '2 Bay Road, Accra ("Sculptor").',
+            "The Sculptor shall make the piece, and the Museum shall pay the Sculptor the fee in two parts.",
+            ("Museum", "Tidewater Museum"),
+            ("Sculptor", "Kofi Mensah"),
+        ),
+    ],
+)
+def test_parties_named_after_between_are_parties_with_their_names_without_an_address(
+    preamble, body, commissioner, maker
+):
+    # role words outside the lexicon (Foundation, Museum, Composer, Sculptor): the preamble still names
+    # both as the agreement's parties; the one that pays commissions the work
+    parties = find_parties(paragraphs("COMMISSION", preamble, body))
+    by_term = {p.terms[0]: p for p in parties.parties}
+    assert by_term[commissioner[0]].name == commissioner[1] and by_term[commissioner[0]].role == CLIENT
+    assert by_term[maker[0]].name == maker[1]
+
+
+def test_a_term_defined_in_the_preamble_that_names_the_agreement_or_the_work_is_no_party():
+    parties = find_parties(
+        paragraphs(
+            'This licence (the "Licence") is made between Bright Lane Ltd (the "Publisher") and Omar Haddad '
+            '(the "Author") for the novel (the "Work").',
+            "The Author grants the Publisher a licence to publish the Work. The Publisher shall pay the Author.",
+        )
+    )
+    assert {p.terms[0] for p in parties.parties} == {"Publisher", "Author"}

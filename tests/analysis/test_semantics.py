@@ -355,3 +355,24 @@ def test_each_finding_carries_its_reading_in_the_audit_json():
     }
     assert isinstance(assignment["qualifiers"], list) and 0 < assignment["confidence"] <= 1
     assert (law["act"], law["actor"], law["object"], law["qualifiers"]) == ("governs", "both", None, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "beneficiary"),
+    [
+        ("The Buyer gets a licence to use the Designs for its shop.", "creator", "client"),
+        ("The Buyer will receive a non-exclusive licence to use the Designs.", "creator", "client"),
+        ("The Buyer shall obtain a limited licence to display the Designs online.", "creator", "client"),
+        ("The Supplier will receive a licence to use the Buyer's logo in its portfolio.", "client", "creator"),
+    ],
+)
+def test_a_licence_the_grantee_gets_or_receives_runs_to_the_grantee(text, actor, beneficiary):
+    (f,) = of_kind(text, "license_grant")
+    assert (f.actor, f.beneficiary) == (actor, beneficiary)
+
+
+def test_a_first_person_letter_that_says_you_get_a_licence_grants_the_client_one():
+    (f,) = of_kind(
+        "You get a licence to use the website for your bakery's business.", "license_grant", terms=FIRST_PERSON
+    )
+    assert (f.actor, f.beneficiary) == ("creator", "client")

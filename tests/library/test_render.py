@@ -2,7 +2,7 @@ import pytest
 
 from noai.errors import RenderError, UnknownVariantError
 from noai.library import load_library, render, render_many
-from noai.library.render import possessive
+from noai.library.render import Filler, first_person, possessive
 
 
 def test_a_term_with_an_article_keeps_it_and_is_capitalised_at_sentence_start(library):
@@ -110,3 +110,40 @@ def test_a_user_placeholder_is_filled_when_given(data_dir):
 def test_an_unknown_variant_is_refused(library):
     with pytest.raises(UnknownVariantError):
         render(library.get("no-ai-training"), "lenient", {})
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("without {provider}'s prior written consent", "without my prior written consent"),
+        ("are reserved to {provider}, including", "are reserved to me, including"),
+        ("the materials {provider} creates or supplies under", "the materials I create or supply under"),
+        ("{Provider} is the owner and {provider} has the right", "I am the owner and I have the right"),
+        ("that {provider} reasonably believes", "that I reasonably believe"),
+        ("{Client} shall not permit {provider} to", "You shall not permit me to"),
+        ("and {client} receives a licence", "and you receive a licence"),
+        ("output in the style of {provider}", "output in my style"),
+    ],
+)
+def test_a_party_the_document_calls_i_or_you_takes_the_pronouns_case_and_verb(template, expected):
+    assert Filler({}, {"provider": "I", "client": "you"}).fill(template) == expected
+
+
+def test_a_named_party_keeps_the_third_person():
+    filled = Filler({}, {"provider": "the Studio", "client": "Customer"}).fill(
+        "materials {provider} creates, to {client}"
+    )
+    assert filled == "materials the Studio creates, to Customer"
+
+
+def test_a_comment_written_with_i_as_the_creator_reads_in_the_first_person():
+    assert first_person(
+        "you license the work and I keeps ownership; we reserve to I the rest, without I's consent"
+    ) == ("you license the work and I keep ownership; we reserve to me the rest, without my consent")
+
+
+def test_a_defined_you_keeps_its_capital_and_takes_the_plural_verb():
+    filled = Filler({}, {"provider": "Juniper", "client": "You"}).fill(
+        "{client} indemnifies {provider} against use by {client}"
+    )
+    assert filled == "You indemnify Juniper against use by You"

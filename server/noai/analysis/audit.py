@@ -520,7 +520,7 @@ def _ip_section(
             top = depth <= (_vote_depth(runs, p.index) or 1)
             (titled if not licence_title(p.section_path[-1]) else licensing if top else nested).append((p.index, depth))
     reserving = [
-        (p.index, len(p.section_path)) for p in headings if P.HEADINGS["reservation"].search(p.section_path[-1])
+        (p.index, len(p.section_path)) for p in headings if fast.holds(P.HEADINGS["reservation"], p.section_path[-1])
     ]
     by_path = {paragraphs[f].section_path: f for f in reversed(creators)}  # one grant per section suffices
     by_vote = [(f, d) for f in by_path.values() if (d := _vote_depth(runs, f))]
@@ -818,15 +818,22 @@ def _weight(row: KindSpec, severity: str) -> Weight | None:
     return weight
 
 
+# each kind's spec row and its rank in the spec (ties of grant weights), by the finding's kind string
+_KIND_ROWS: dict[str, tuple[int, KindSpec]] = {str(kind): (rank, row) for rank, (kind, row) in enumerate(KINDS.items())}
+
+
 def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Score:
     """The weights of the spec rows (:mod:`noai.kinds`): the heaviest grant of the work (else a
     fixed weight when the contract grants nothing), then each other kind once at the first
     severity it has a weight for, then the protections' points by status."""
+    by_kind: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_kind.setdefault(f.kind, []).append(f)
     grants = [
         (w.points, -rank, w.why)
         for f in findings
-        for rank, (kind, row) in enumerate(KINDS.items())
-        if kind == f.kind and row.grant and (w := _weight(row, f.severity))
+        for rank, row in (_KIND_ROWS.get(f.kind, (0, None)),)
+        if row is not None and row.grant and (w := _weight(row, f.severity))
     ]
     reasons: list[tuple[int, str]] = []
     if grants:
@@ -836,9 +843,7 @@ def _score(findings: Sequence[Finding], protections: Sequence[Protection]) -> Sc
         reasons.append(NO_IP_TERMS)
     for kind, row in KINDS.items():
         weight = (
-            None
-            if row.grant
-            else next((w for f in findings if f.kind == kind and (w := _weight(row, f.severity))), None)
+            None if row.grant else next((w for f in by_kind.get(kind, ()) if (w := _weight(row, f.severity))), None)
         )
         if weight is not None:
             reasons.append((weight.points, weight.why))

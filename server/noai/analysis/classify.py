@@ -370,7 +370,7 @@ def _trapped(trap: re.Pattern[str], text: str, m: re.Match[str], s: int, e: int)
     """A trap covers the match if one of its matches in the sentence comes within 40 characters of it."""
     return any(
         t.start() < m.end() + 40 and t.end() > m.start() - 40
-        for t in trap.finditer(text, max(s, m.start() - 120), min(e, m.end() + 120))
+        for t in fast.finditer(trap, text, fast.lowered(text), max(s, m.start() - 120), min(e, m.end() + 120))
     )
 
 
@@ -425,6 +425,12 @@ _AI_DOCUMENT = re.compile(
 )
 # "the AI Services", "AI Tools": the name of a thing the contract defines ("AI" and a capitalised word)
 _AI_NAME = re.compile(r"A\.?I\.?\s+[A-Z]")
+# the grantee is the subject: "the Buyer may use", "shall have a licence", "You get a licence"
+_GRANTEE_FIRST = (
+    *("may", "is ", "are ", "has the", "shall have", "will have", "shall hold", "will hold", "shall get", "will get"),
+    *("shall receive", "will receive", "shall obtain", "will obtain", "shall be given", "will be given"),
+    *("get", "receive", "obtain"),
+)
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 
 
@@ -483,7 +489,7 @@ class _Classifier:
             hit = self._headings.get((where, key))
             if hit is None:
                 ctx = " | ".join((*p.section_path, p.heading or "", p.run_in_title or ""))
-                hit = self._headings[(where, key)] = P.HEADINGS[key].search(ctx) is not None
+                hit = self._headings[(where, key)] = fast.holds(P.HEADINGS[key], ctx)
             if hit:
                 return True
         return False
@@ -781,9 +787,7 @@ class _Classifier:
             other = self.parties.after(text, m.start() if inside else m.end(), e)
             if passive:
                 giver, receiver = None, subject or other
-            elif verb.startswith(
-                ("may", "is ", "are ", "has the", "shall have", "will have", "shall hold", "will hold")
-            ):
+            elif verb.startswith(_GRANTEE_FIRST):
                 giver, receiver = None, subject
             else:
                 giver, receiver = subject, other

@@ -12,6 +12,7 @@ import re
 import re._compiler as compiler  # type: ignore[import-not-found]  # the standard library's (no stubs)
 import re._constants as C  # type: ignore[import-not-found]
 import re._parser as parser  # type: ignore[import-not-found]
+import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -233,57 +234,82 @@ class _NoTwin(Exception):
     """The pattern has a part whose match depends on case beyond ASCII letters (or is not a plain part)."""
 
 
-def _lower_literal(op: Any, av: int) -> tuple[Any, int]:
-    ch = chr(av)
-    if ch.isascii():
-        return op, ord(ch.lower())
-    if ch.lower() != ch or ch.upper() != ch:
-        raise _NoTwin
-    return op, av
+class _Lowering:
+    """One pattern's parse tree rewritten for a lower-cased text. A case-sensitive part
+    ("(?-i:[A-Z])") cannot be told on that text: it is matched without case, which matches at
+    least where it did (``exact`` becomes False: a match of the twin is a place to confirm), except
+    under a negation, where that would match less: a negative look-around that cannot be told is
+    left out (the twin matches more), a negated set gives no twin."""
 
+    def __init__(self, state: Any) -> None:
+        self.state = state
+        self.exact = True
 
-def _lower_set(items: Sequence[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
-    out: list[tuple[Any, Any]] = []
-    for op, av in items:
-        if op is C.LITERAL:
-            out.append(_lower_literal(op, av))
-        elif op is C.RANGE:
-            lo, hi = av
-            if any(chr(c).lower() != chr(c) or chr(c).upper() != chr(c) for c in range(max(lo, 128), hi + 1)):
+    def literal(self, op: Any, av: int, sensitive: bool, negative: bool) -> tuple[Any, int]:
+        ch = chr(av)
+        if not ch.isascii():
+            if ch.lower() != ch or ch.upper() != ch:
                 raise _NoTwin
-            out.append((op, av))
-            if max(lo, 65) <= min(hi, 90):  # A-Z: the lower-case letters too
-                out.append((C.RANGE, (max(lo, 65) + 32, min(hi, 90) + 32)))
-        elif op in (C.CATEGORY, C.NEGATE):
-            out.append((op, av))
-        else:
-            raise _NoTwin
-    return out
+            return op, av
+        if sensitive and ch.lower() != ch.upper():
+            if negative or op is C.NOT_LITERAL:
+                raise _NoTwin
+            self.exact = False
+        return op, ord(ch.lower())
 
+    def items(self, items: Sequence[tuple[Any, Any]], sensitive: bool, negative: bool) -> list[tuple[Any, Any]]:
+        negative = negative or any(op is C.NEGATE for op, _ in items)
+        out: list[tuple[Any, Any]] = []
+        for op, av in items:
+            if op is C.LITERAL:
+                out.append(self.literal(op, av, sensitive, negative))
+            elif op is C.RANGE:
+                lo, hi = av
+                if any(chr(c).lower() != chr(c) or chr(c).upper() != chr(c) for c in range(max(lo, 128), hi + 1)):
+                    raise _NoTwin
+                out.append((op, av))
+                letters = (max(lo, 65), min(hi, 90)), (max(lo, 97), min(hi, 122))
+                if sensitive and any(x <= y for x, y in letters):
+                    if negative:
+                        raise _NoTwin
+                    self.exact = False
+                if letters[0][0] <= letters[0][1]:  # A-Z: the lower-case letters too
+                    out.append((C.RANGE, (letters[0][0] + 32, letters[0][1] + 32)))
+            elif op in (C.CATEGORY, C.NEGATE):
+                out.append((op, av))
+            else:
+                raise _NoTwin
+        return out
 
-def _lower_seq(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
-    out: list[tuple[Any, Any]] = []
-    for op, av in seq:
-        if op in (C.LITERAL, C.NOT_LITERAL):
-            out.append(_lower_literal(op, av))
-        elif op is C.IN:
-            out.append((op, _lower_set(av)))
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            out.append((op, (av[0], av[1], _lower_seq(av[2], state))))
-        elif op is C.SUBPATTERN:
-            group, add, remove, sub = av
-            if (add | remove) & re.IGNORECASE:
-                raise _NoTwin  # a case-sensitive part: "(?-i:[A-Z]...)"
-            out.append((op, (group, add, remove, _lower_seq(sub, state))))
-        elif op is C.BRANCH:
-            out.append((op, (av[0], [_lower_seq(alt, state) for alt in av[1]])))
-        elif op in (C.ASSERT, C.ASSERT_NOT):
-            out.append((op, (av[0], _lower_seq(av[1], state))))
-        elif op is C.AT or op is C.ANY:
-            out.append((op, av))
-        else:
-            raise _NoTwin
-    return parser.SubPattern(state, out)
+    def seq(self, seq: Sequence[tuple[Any, Any]], sensitive: bool = False, negative: bool = False) -> Any:
+        out: list[tuple[Any, Any]] = []
+        for op, av in seq:
+            if op in (C.LITERAL, C.NOT_LITERAL):
+                out.append(self.literal(op, av, sensitive, negative))
+            elif op is C.IN:
+                out.append((op, self.items(av, sensitive, negative)))
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+                out.append((op, (av[0], av[1], self.seq(av[2], sensitive, negative))))
+            elif op is C.SUBPATTERN:
+                group, add, remove, sub = av
+                if add & ~re.IGNORECASE or remove & ~re.IGNORECASE:
+                    raise _NoTwin
+                inner = bool(remove & re.IGNORECASE) or (sensitive and not add & re.IGNORECASE)
+                out.append((op, (group, 0, 0, self.seq(sub, inner, negative))))
+            elif op is C.BRANCH:
+                out.append((op, (av[0], [self.seq(alt, sensitive, negative) for alt in av[1]])))
+            elif op is C.ASSERT:
+                out.append((op, (av[0], self.seq(av[1], sensitive, negative))))
+            elif op is C.ASSERT_NOT:
+                try:
+                    out.append((op, (av[0], self.seq(av[1], sensitive, True))))
+                except _NoTwin:  # "(?-i:(?!to\b))": left out, the twin matches at least where rx does
+                    self.exact = False
+            elif op is C.AT or op is C.ANY:
+                out.append((op, av))
+            else:
+                raise _NoTwin
+        return parser.SubPattern(self.state, out)
 
 
 def _opens_with_boundary(seq: Sequence[tuple[Any, Any]]) -> bool:
@@ -311,62 +337,120 @@ def _without_boundary(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
     return parser.SubPattern(state, [first, *rest])
 
 
-def _twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    if not rx.flags & re.IGNORECASE:
-        return None
+_Twin = tuple[re.Pattern[str], "re.Pattern[str] | None", bool, bool]  # rx, its twin, folded, exact
+
+
+def _twin(rx: re.Pattern[str], anywhere: bool) -> _Twin:
+    """The entry of :func:`twin` (``anywhere``: of :func:`holds`, whose alternatives may be reordered)."""
+    folded = bool(rx.flags & re.IGNORECASE)
+    none = (rx, None, folded, True)
+    if not folded and not anywhere:
+        return none
     tree = parser.parse(rx.pattern, rx.flags)
     if tree.getwidth()[0] == 0:
-        return None  # an empty match moves finditer on by one: keep to patterns that cannot match empty
+        return none  # an empty match moves finditer on by one: keep to patterns that cannot match empty
+    lowering = _Lowering(tree.state)
     try:
-        low = _lower_seq(tree, tree.state)
+        low = lowering.seq(tree) if folded else tree
     except _NoTwin:
-        return None
-    if _opens_with_boundary(low):  # "\bgrants|\bhereby": one test of the boundary, then the branch
+        return none
+    if anywhere and len(low) == 1 and low[0][0] is C.BRANCH:
+        # whether it matches at a place does not depend on the order of the alternatives: those that
+        # open with a word boundary go first, behind one test of it
+        alternatives = low[0][1][1]
+        bounded = [alt for alt in alternatives if _opens_with_boundary(alt)]
+        if len(bounded) < 2 and not folded:
+            return none  # nothing gained
+        if len(bounded) > 1:
+            first = (C.AT, C.AT_BOUNDARY), (C.BRANCH, (None, [_without_boundary(alt, tree.state) for alt in bounded]))
+            rest = [alt for alt in alternatives if not _opens_with_boundary(alt)]
+            low = parser.SubPattern(
+                tree.state, [(C.BRANCH, (None, [parser.SubPattern(tree.state, list(first)), *rest]))]
+            )
+    elif _opens_with_boundary(low):  # "\bgrants|\bhereby": one test of the boundary, then the branch
         low = parser.SubPattern(tree.state, [(C.AT, C.AT_BOUNDARY), *_without_boundary(low, tree.state)])
+    elif not folded:
+        return none  # nothing gained
     tree.state.flags &= ~re.IGNORECASE
-    return compiler.compile(low, rx.flags & ~re.IGNORECASE)  # type: ignore[no-any-return]
+    return rx, compiler.compile(low, rx.flags & ~re.IGNORECASE), folded, lowering.exact
 
 
-_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+_TWINS: dict[tuple[int, bool], _Twin] = {}
 
 
-def twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    """``rx`` (case-insensitive) as a case-sensitive pattern for a lower-cased text, or None. On a
-    text none of whose characters is in :data:`FOLDS_TO_ASCII`, ``twin(rx)`` matches ``text.lower()``
-    exactly where ``rx`` matches ``text`` (only ASCII letters change case there, and the twin has
-    every literal in lower case; a case-sensitive part or a cased non-ASCII literal gets no twin). A
-    leading word boundary shared by every alternative is tested once (a branch of literals is
-    faster than one of boundaries)."""
-    entry = _TWINS.get(id(rx))
+def _entry(rx: re.Pattern[str], anywhere: bool) -> _Twin:
+    entry = _TWINS.get((id(rx), anywhere))
     if entry is None or entry[0] is not rx:
-        entry = _TWINS[id(rx)] = (rx, _twin(rx))
-    return entry[1]
+        entry = _TWINS[(id(rx), anywhere)] = _twin(rx, anywhere)
+    return entry
+
+
+def twin(rx: re.Pattern[str], anywhere: bool = False) -> tuple[re.Pattern[str], bool] | None:
+    """``rx`` (case-insensitive) as a case-sensitive pattern for a lower-cased text, and whether it is
+    exact; or None. On a text none of whose characters is in :data:`FOLDS_TO_ASCII`, an exact twin
+    matches ``text.lower()`` exactly where ``rx`` matches ``text`` (only ASCII letters change case
+    there, and the twin has every literal in lower case); an inexact one (``rx`` has a case-sensitive
+    part) at least there. A cased non-ASCII literal, or a case-sensitive part under a negation, gets
+    no twin. A leading word boundary shared by every alternative is tested once (a branch of
+    literals is faster than one of boundaries). ``anywhere``: a twin that matches at the places
+    where ``rx`` matches (each with any of its alternatives, not necessarily the one ``rx`` takes),
+    also for a case-sensitive ``rx``."""
+    _, lower, _, exact = _entry(rx, anywhere)
+    return None if lower is None else (lower, exact)
+
+
+def _confirmed(
+    rx: re.Pattern[str], lower: re.Pattern[str], exact: bool, text: str, low: str, pos: int, endpos: int
+) -> re.Match[str] | None:
+    """``rx``'s first match from ``pos``, at the first place the twin matches ``low`` where ``rx``
+    matches ``text`` too."""
+    start = pos
+    while (m := lower.search(low, pos, endpos)) is not None:
+        found = rx.match(text, m.start(), endpos)
+        if found is not None and (not exact or found.end() == m.end()):
+            return found
+        if exact:  # never (an exact twin matches where rx does): rx's own way
+            return rx.search(text, start, endpos)
+        pos = m.start() + 1
+    return None
+
+
+def holds(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+    """``rx.search(text, pos, endpos) is not None``, by the pattern's :func:`twin` for anywhere."""
+    _, lower, folded, exact = _entry(rx, True)
+    if lower is None:
+        return rx.search(text, pos, endpos) is not None
+    low = lowered(text) if folded else text
+    if low is None:
+        return rx.search(text, pos, endpos) is not None
+    if exact:
+        return lower.search(low, pos, endpos) is not None
+    while (m := lower.search(low, pos, endpos)) is not None:
+        if rx.match(text, m.start(), endpos) is not None:
+            return True
+        pos = m.start() + 1
+    return False
 
 
 def search(rx: re.Pattern[str], text: str, low: str | None, pos: int, endpos: int) -> re.Match[str] | None:
     """``rx.search(text, pos, endpos)``, found by :func:`twin` in ``low`` (``text.lower()``, or None when
     ``text`` holds a character of :data:`FOLDS_TO_ASCII`) when ``rx`` has one."""
-    lower = twin(rx) if low is not None else None
-    if lower is None:
+    _, lower, _, exact = _entry(rx, False)
+    if lower is None or low is None:
         return rx.search(text, pos, endpos)
-    m = lower.search(low, pos, endpos)  # type: ignore[arg-type]
-    if m is None:
-        return None
-    found = rx.match(text, m.start(), endpos)
-    return found if found is not None and found.end() == m.end() else rx.search(text, pos, endpos)
+    return _confirmed(rx, lower, exact, text, low, pos, endpos)
 
 
-def finditer(rx: re.Pattern[str], text: str, low: str | None, pos: int = 0) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text, pos)``, found as :func:`search` finds."""
-    lower = twin(rx) if low is not None else None
-    if lower is None:
-        yield from rx.finditer(text, pos)
+def finditer(
+    rx: re.Pattern[str], text: str, low: str | None, pos: int = 0, endpos: int = sys.maxsize
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, pos, endpos)``, found as :func:`search` finds (no pattern with a twin matches
+    empty)."""
+    _, lower, _, exact = _entry(rx, False)
+    if lower is None or low is None:
+        yield from rx.finditer(text, pos, endpos)
         return
-    for m in lower.finditer(low, pos):  # type: ignore[arg-type]
-        found = rx.match(text, m.start())
-        if found is None or found.end() != m.end():
-            yield from rx.finditer(text, pos)  # never (the twin matches where rx does): rx's own way
-            return
+    while (found := _confirmed(rx, lower, exact, text, low, pos, endpos)) is not None:
         yield found
         pos = found.end()
 

@@ -262,7 +262,11 @@ _LEGAL_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 # where a party's name starts: after "between", "and", "by", "with", "among" or a ";" / ":", before a capital
-_NAME_START = re.compile(r"(?:^|\b(?i:between|and|with|among|by)\s+|[;:]\s*)(?=[A-Z0-9])")
+_NAME_START = re.compile(r"(?:^|\b(?i:between|and|with|among|by)\s+(?:the\s+)?|[;:]\s*)(?=[A-Z0-9])")
+# where an address or a description follows a person's name: "Mara Lindqvist of 9 Elm Row", "J. Doe residing at"
+_ADDRESS = re.compile(
+    r"\s+(?:of|at)\s+(?=\d)|\s+(?:residing|located|domiciled|whose\s+(?:registered\s+|principal\s+)?(?:office|address|place))\b"
+)
 _PLACEHOLDER_NAME = re.compile(r"[{}\[\]_]|\b(?:INSERT|HERE|NAME|TBD|XXX+)\b|\.\.\.|…", re.IGNORECASE)
 _PRONOUNS = frozenset({"you", "i", "we", "us", "me"})
 _NOT_NAME_WORDS = frozenset(
@@ -337,8 +341,8 @@ def _clean_name(before: str, from_start: bool = False) -> str | None:
         text = text[starts[-1] :] if starts else text
     # "Acme, Inc., a Delaware corporation": keep a legal suffix after a comma, stop at a descriptor
     parts = [s.strip() for s in text.split(",")]
-    name = parts[0]
-    for part in parts[1:]:
+    name = _ADDRESS.split(parts[0], maxsplit=1)[0]
+    for part in parts[1:] if name == parts[0] else ():
         if _LEGAL_SUFFIX.match(part) and len(part) <= 8:
             name += ", " + part
         else:

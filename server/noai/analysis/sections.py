@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
+from noai.analysis.fast import holds
 from noai.ooxml.model import Paragraph
 
 _I = re.IGNORECASE
@@ -79,20 +80,20 @@ def licence_title(title: str) -> bool:
     """A title about a licence only ("Rights Granted to Customer", "License Grant"), not about
     ownership: a licence section is the IP section only when nothing is titled as one and no
     section holds the creator's grants."""
-    return bool(_LICENCE_TITLE.search(title)) and not IP_TITLE_CORE.search(title)
+    return holds(_LICENCE_TITLE, title) and not holds(IP_TITLE_CORE, title)
 
 
 def is_ip_heading(p: Paragraph, body: Sequence[Paragraph]) -> bool:
     """``p`` heads an IP section: titled so, not a bullet, over a ``body`` about rights in the work
     (a goods-title clause is not)."""
-    if not p.section_path or not IP_TITLE.search(p.section_path[-1]):
+    if not p.section_path or not holds(IP_TITLE, p.section_path[-1]):
         return False
     if p.label and _BULLET.match(p.label.strip()):
         return False
     text = " ".join(q.text for q in body[:40])
-    if not _RIGHTS_BODY.search(text):
+    if not holds(_RIGHTS_BODY, text):
         return False
-    return _STRONG_IP.search(text) is not None or _GOODS.search(text) is None  # the cheap test first
+    return holds(_STRONG_IP, text) or not holds(_GOODS, text)  # the cheap test first
 
 
 def block_end(
@@ -112,7 +113,7 @@ def block_end(
     one of ``grants`` (the creator's rights granted) belongs to the block when a section of the
     block follows it: "1 Scope of Rights, 2 Distribution, 3 Licence to Licensor, 4 Reservation of
     Rights" is one block."""
-    if not BLOCK_TITLE.search(paragraphs[start].section_path[depth - 1]):
+    if not holds(BLOCK_TITLE, paragraphs[start].section_path[depth - 1]):
         return end  # a section found by its grants, not titled so, starts no block
     parent = paragraphs[start].section_path[: depth - 1]
 
@@ -126,7 +127,7 @@ def block_end(
         if len(path) < depth or path[: depth - 1] != parent:
             return None
         s, e = runs(i, depth)
-        if BLOCK_TITLE.search(path[depth - 1]):
+        if holds(BLOCK_TITLE, path[depth - 1]):
             return e if any(j in rights for j in range(s, e + 1)) else None
         if titled or not any(j in grants for j in range(s, e + 1)):
             return None

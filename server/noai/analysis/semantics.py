@@ -284,7 +284,7 @@ def qualifiers_of(text: str, start: int = 0, end: int | None = None) -> tuple[st
     end = len(text) if end is None else end
     low = text[start:end].lower()
     return tuple(
-        name for name, rx, needs in _QUALIFIERS if any(n in low for n in needs) and rx.search(text, start, end)
+        name for name, rx, needs in _QUALIFIERS if any(n in low for n in needs) and fast.holds(rx, text, start, end)
     )
 
 
@@ -300,12 +300,12 @@ def negated(text: str, start: int, at: int) -> bool:
     clause = start
     for m in _CLAUSE_BREAK.finditer(text, start, at):
         clause = m.end()
-    return bool(_NEGATION.search(text, clause, at))
+    return fast.holds(_NEGATION, text, clause, at)
 
 
 def in_exception(text: str, start: int, at: int) -> bool:
     """``at`` lies inside an exception or condition that opens earlier in its sentence."""
-    return bool(_EXCEPTION.search(text, start, at))
+    return fast.holds(_EXCEPTION, text, start, at)
 
 
 _EXCEPTION_WORDS = (

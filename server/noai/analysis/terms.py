@@ -690,6 +690,13 @@ def _candidates(
             or (t.defined_at is not None and _looks_like_party(t, paragraphs))
             # NRU (hereinafter "NRU") shall provide the Services: introduced and acting
             or (t.name in introduced and acts >= 2 and not _is_agreement(t.name) and _work_tier(t.name) == 0)
+            # "made between the Aldous Institute (the "Institute") and …": named as a party of the agreement
+            or (
+                t.name in introduced
+                and _between(t, paragraphs)
+                and not _is_agreement(t.name)
+                and _work_tier(t.name) == 0
+            )
         )
         if not is_party:
             continue
@@ -719,6 +726,22 @@ def _candidates(
             or any(n in granting for n in (c.term.name, *c.term.aliases))
         ]
     return out
+
+
+# the paragraph that makes the agreement between its parties: "This agreement is made between A (the "X") and B"
+_BETWEEN = re.compile(r"\b(?:between|among|amongst)\b[^.;]{3,}?\band\b", re.IGNORECASE)
+_PREAMBLE_PARAGRAPHS = 40
+
+
+def _between(term: Term, paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether ``term`` is introduced in the paragraph that names the parties of the agreement,
+    after "between" and before the last "and" ("between A (the "X") and B (the "Y")")."""
+    at = term.defined_at
+    if at is None or at >= _PREAMBLE_PARAGRAPHS:
+        return False
+    text = paragraphs[at].text
+    m = _BETWEEN.search(text)
+    return m is not None and m.start() < text.find(term.name)
 
 
 def _positional(term: Term) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from noai.analysis.fast import count_matches
+from noai.analysis.joined import Joined
 from noai.ooxml.model import Paragraph
 
 SOFTWARE, CREATIVE, DATA, GENERAL = "software", "creative", "data", "general"
@@ -96,14 +97,13 @@ def detect_work_kind(
     which speak for the work when no work product is found ("the Dataset")."""
     texts = [p.text for p in paragraphs]
     counts = dict(zip(_WORDS, count_matches(list(_WORDS.values()), texts), strict=True))
-    lowered = [t.lower() for t in texts]
+    lowered = Joined([t.lower() for t in texts])
     for kind, hints in _HINTS.items():
-        for text, low in zip(texts, lowered, strict=True):
-            if any(h in low for h in hints):
-                if kind == DATA and _PRIVACY.search(text):
-                    counts[kind] -= len(_WORDS[kind].findall(text))  # a paragraph about personal data
-                else:
-                    counts[kind] -= len(_NOT_WORK[kind].findall(text))
+        for text in map(texts.__getitem__, lowered.holding(hints)):  # str.find: no test of each text
+            if kind == DATA and _PRIVACY.search(text):
+                counts[kind] -= len(_WORDS[kind].findall(text))  # a paragraph about personal data
+            else:
+                counts[kind] -= len(_NOT_WORK[kind].findall(text))
     names = [work_product] if work_product else list(defined)
     weight = _NAME_WEIGHT if work_product else _DEFINED_WEIGHT
     named_by: dict[str, str] = {}

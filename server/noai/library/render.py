@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from functools import partial
 
 from noai.errors import RenderError, UnknownVariantError
 
@@ -29,7 +30,9 @@ def placeholder_key(name: str) -> str:
 
 
 def possessive(term: str) -> str:
-    """ "Customer" -> "Customer's", "the Deliverables" -> "the Deliverables'", "you" -> "your"."""
+    """ "Customer" -> "Customer's", "the Deliverables" -> "the Deliverables'", "you" -> "your", "I" -> "my"."""
+    if term == "I":
+        return "my"
     pronoun = _POSSESSIVE_PRONOUNS.get(term.lower())
     if pronoun:
         return pronoun if term[0].islower() else pronoun.capitalize()
@@ -76,9 +79,82 @@ class Filler:
             value = self.value(placeholder_key(name))
             if suffix:
                 value = possessive(value)
+            if not suffix and value.lower() in _PERSONS:  # "I", "we", "you": case and verb follow where it stands
+                return f"{_MARK}{value}{_START if name[0].isupper() else ''}{_MARK}"
             return capitalise(value) if name[0].isupper() else value
 
-        return PLACEHOLDER.sub(substitute, text)
+        return _agree(PLACEHOLDER.sub(substitute, text))
+
+
+# A party the document calls "I", "we" or "you" (a letter, a first-person contract): the clause's
+# third-person template ("without {provider}'s consent", "reserved to {provider}", "{provider} creates")
+# takes the pronoun's object form after a preposition or verb, and the verb after it drops its "s".
+_MARK, _START = "\x00", "\x01"  # around a pronoun filled in; after it when it opens a sentence
+_PERSONS = {"i": "me", "we": "us", "you": "you", "they": "them"}
+_MARKED = re.compile(_MARK + r"(\w+)(" + _START + r"?)" + _MARK)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|with|by|from|of|for|against|than|between|without|under|permit|authori[sz]e|bind|notify|"
+    r"inform|indemnify|pay|reimburse)\s*$",
+    re.IGNORECASE,
+)
+_VERB_AFTER = re.compile(r"^(\s+(?:\w+ly\s+)?)([a-z]+)\b(?:(\s+(?:or|and)\s+)([a-z]+s)\b)?")
+_IRREGULAR = {"is": "are", "has": "have", "does": "do", "was": "were"}
+
+
+def _agree(text: str) -> str:
+    if _MARK not in text:
+        return text
+    out: list[str] = []
+    rest = text
+    while m := _MARKED.search(rest):
+        before, word, rest = rest[: m.start()], m.group(1), rest[m.end() :]
+        out.append(before)
+        if _OBJECT_BEFORE.search(before):  # the document's case kept: a defined "You" stays "You"
+            word = _PERSONS[word.lower()] if word == "I" or word.islower() else capitalise(_PERSONS[word.lower()])
+        else:
+            rest = _VERB_AFTER.sub(partial(_verbs, subject=word), rest, count=1)
+            word = capitalise(word) if m.group(2) else word
+        out.append(word)
+    return _THE_X_OF.sub(lambda m: f"{_OWN[m.group(2)]} {m.group(1)}", "".join(out) + rest)
+
+
+_OWN = {"me": "my", "us": "our", "you": "your", "them": "their"}
+_THE_X_OF = re.compile(r"\bthe (\w+) of (me|us|you|them)\b")  # "in the style of me" -> "in my style"
+_I_POSSESSIVE = re.compile(r"\bI['’]s\b")
+_BARE_I = re.compile(r"\bI\b")
+
+
+def first_person(text: str) -> str:
+    """A text written with the creator's or client's term filled in where that term is "I" (a letter):
+    "I's" -> "my", "reserve to I" -> "reserve to me", "I keeps" -> "I keep"."""
+    if "I" not in text:
+        return text
+    return _agree(_BARE_I.sub(f"{_MARK}I{_MARK}", _I_POSSESSIVE.sub("my", text)))
+
+
+def _verbs(m: re.Match[str], subject: str) -> str:
+    """ "creates or supplies" after "I" -> "create or supply": the verb and one coordinated with it."""
+    first = m.group(1) + _plain(m.group(2), subject)
+    if m.group(3) and m.group(2).endswith("s"):
+        return first + m.group(3) + _plain(m.group(4), subject)
+    return first + (m.group(3) or "") + (m.group(4) or "")
+
+
+def _plain(verb: str, subject: str) -> str:
+    """The verb's form after a pronoun subject: "creates" -> "create"; after "I", "is" -> "am"."""
+    if verb == "is" and subject == "I":
+        return "am"
+    if verb == "was" and subject == "I":
+        return verb
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return verb[:-2]
+    if verb.endswith("s") and not verb.endswith(("ss", "us", "is")):
+        return verb[:-1]
+    return verb
 
 
 def _variant(clause: Clause | Fix, variant: str) -> None:

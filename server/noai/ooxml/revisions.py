@@ -336,11 +336,14 @@ def _label_value(label: str) -> tuple[int, str] | None:
     return None
 
 
+_NEXT_NUMBER = re.compile(r"(\(?(?:\d+\.)*)(\d+|[A-Za-z]+)(\.?\)?)")  # a prefix, the label, its closing
+
+
 def next_numbers(number: str, count: int) -> list[str] | None:
     """The ``count`` typed numbers after ``number``: "7.3" -> "7.4", "7.5"; "(c)" -> "(d)", "(e)";
     "12." -> "13.", "14."; "(iv)" -> "(v)", "(vi)" (the anchor's kind holds for the sequence).
     """
-    m = re.fullmatch(r"(\(?(?:\d+\.)*)(\d+|[A-Za-z]+)(\.?\)?)", number)
+    m = _NEXT_NUMBER.fullmatch(number)
     found = _label_value(m[2]) if m else None
     if m is None or found is None:
         return None
@@ -348,10 +351,16 @@ def next_numbers(number: str, count: int) -> list[str] | None:
     return [m[1] + numbering.format_number(value + k, fmt) + m[3] for k in range(1, count + 1)]
 
 
+def _continued(number: str) -> bool:
+    """``next_numbers(number, 1) is not None``, without writing the next number."""
+    m = _NEXT_NUMBER.fullmatch(number)
+    return m is not None and _label_value(m[2]) is not None
+
+
 def typed_number_span(text: str) -> tuple[int, int] | None:
     """``(start, end)`` of the typed number :func:`typed_number` finds at the start of ``text``."""
     m = _TYPED_NUMBER.match(text)
-    if not m or next_numbers(m["num"], 1) is None:
+    if not m or not _continued(m["num"]):
         return None
     return m.span("num")
 
