@@ -258,3 +258,29 @@ def test_an_unlimited_licence_still_gets_the_permitted_purpose():
     result, plan = engine.plan(docx, engine.Options(variant="standard"))
     assert result.protection("scope_limitation").status == "missing"
     assert "scope-limitation" in {e.clause for e in plan.edits}
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        '1.2 "Customer Data" means the data the Customer owned before the date of this agreement.',
+        '1.2 "Prior Agreement" means the letter of intent the parties signed before this agreement.',
+        '1.2 "Confidential Information" means information disclosed before or after the date of this agreement.',
+    ],
+)
+def test_a_term_for_someone_elses_or_no_materials_is_not_taken_for_the_creators_background(definition):
+    docx = contract(
+        "DEVELOPMENT AGREEMENT",
+        PARTIES,
+        "1. Definitions",
+        '1.1 The Developer shall build the route planning software described in the schedule (the "Software").',
+        definition,
+        "2. Ownership",
+        ASSIGNS,
+        "3. Fees",
+        "3.1 The Customer shall pay the fees set out in the schedule.",
+    )
+    text = inserted(planned(docx, "standard"))
+    assert "any material, tool or know-how that the Developer owned before this agreement" in text
+    name = definition.split('"')[1]
+    assert f"Customer {name}" not in text and f"any {name}" not in text and f"the {name} or" not in text

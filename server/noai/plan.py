@@ -556,7 +556,12 @@ def strategy_comment(
 
 # -- the creator's background materials --------------------------------------------------------------
 
-_BACKGROUND_NAME = re.compile(r"^(?:pre-?existing|preexisting|background|prior|existing|retained)\b", re.IGNORECASE)
+_BACKGROUND_NAME = re.compile(
+    r"^(?:pre-?existing|preexisting|background|prior|existing|retained)\b.*\b(?:materials?|IP|IPR|property|"
+    r"technology|works?|tools?|components?|code|know-how|rights|assets|content|software)$",
+    re.IGNORECASE,
+)
+_ORIGIN = re.compile(r"\b(?:owned|owns|developed|created|existed|acquired|conceived|made)\b", re.IGNORECASE)
 _BEFORE = re.compile(
     r"\b(?:before|prior\s+to)\b[^.;]{0,80}?\b(?:date|commencement|agreement|contract|effective|start)\b|"
     r"\bexist(?:ed|ing)\s+(?:prior|before)\b|\bindependently\s+of\b|\bdeveloped\s+independently\b",
@@ -621,15 +626,19 @@ def find_background(result: AuditResult, terms: Mapping[str, str]) -> Background
     know-how it keeps), and where the document already keeps them with the creator."""
     work = result.terms.deliverables.name if result.terms.deliverables else None
     parties = {t.name for t in (result.terms.client, result.terms.provider) if t is not None}
+    creator = (terms.get("provider") or "").removeprefix("the ").strip()
     name = None
     for p in result.paragraphs:
         for candidate, meaning in _definitions_of(p.original_text):
             if candidate in (work, *parties) or "AI" in candidate.split():
                 continue
-            if (
-                _BACKGROUND_NAME.match(candidate)
-                or _BEFORE.search(meaning)
-                or (_KIT.search(meaning) and _KEEPS.search(meaning))
+            theirs = bool(creator) and (creator in meaning or candidate.startswith(creator))  # not the client's
+            if _BACKGROUND_NAME.match(candidate) or (
+                theirs
+                and (
+                    (_BEFORE.search(meaning) and _ORIGIN.search(meaning))
+                    or (_KIT.search(meaning) and _KEEPS.search(meaning))
+                )
             ):
                 name = candidate
                 break
