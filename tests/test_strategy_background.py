@@ -284,3 +284,18 @@ def test_a_term_for_someone_elses_or_no_materials_is_not_taken_for_the_creators_
     assert "any material, tool or know-how that the Developer owned before this agreement" in text
     name = definition.split('"')[1]
     assert f"Customer {name}" not in text and f"any {name}" not in text and f"the {name} or" not in text
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard", "minimal"])
+def test_a_licence_of_the_assigned_work_itself_gets_no_purpose_term_or_revocability_limit(variant):
+    grant = (
+        "2.2 The Developer grants the Customer a perpetual, irrevocable licence to use the Software for any purpose."
+    )
+    docx = _assigned(grant)
+    plan = planned(docx, variant)
+    at = next(q.index for q in engine.read(docx).paragraphs if q.text == grant)
+    replaced = [e.replacement or "" for e in plan.edits if e.index == at and e.op == "replace"]
+    assert not [r for r in replaced if "Permitted Purpose" in r or r == "revocable"], replaced
+    assert "Permitted Purpose" not in inserted(plan)
+    texts, _ = written(docx, variant)
+    assert not [t for t in texts if "Permitted Purpose" in t]

@@ -225,8 +225,10 @@ def make_plan(
     embedded = None
     if strategy.situation == ASSIGNED:  # the client owns the work: its embedded materials stay usable in it
 
-        def embedded(f: Finding) -> bool:
-            return background_licence(f, background, terms)
+        def embedded(f: Finding) -> str | None:
+            if background_licence(f, background, terms):
+                return BACKGROUND
+            return OWNED_WORK if owned_work_use(f, background, terms) else None
 
     fixes, needed_terms = choose_fixes(
         result, library, playbook, variant, terms, with_comments, existing_comments or {}, embedded
@@ -588,6 +590,9 @@ _AS_PART_OF = re.compile(r"\b(?:solely\s+|only\s+)?as\s+(?:a\s+)?part\s+of\b", r
 _TRANSFER_WORDS = re.compile(r"\bassigns?\b|\bvests?\b|\bproperty\s+of\b|\bmade\s+for\s+hire\b", re.IGNORECASE)
 
 
+BACKGROUND, OWNED_WORK = "background", "owned_work"  # what a finding's licence is of, the work being assigned
+
+
 @dataclass(frozen=True, slots=True)
 class Background:
     """The creator's pre-existing (background) materials as this document names them: ``term`` its
@@ -692,6 +697,14 @@ def background_licence(f: Finding, background: Background, terms: Mapping[str, s
     )
 
 
+def owned_work_use(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
+    """The finding qualifies a use of the work itself that the document lets the client make (a
+    licence or permission naming the work, not the creator's pre-existing materials)."""
+    work = terms.get("deliverables", "").removeprefix("the ")
+    sentence = sentence_at(f.paragraph_text, f.phrase_start)
+    return bool(work) and work in sentence and not background_licence(f, background, terms)
+
+
 _PART_OF_WORK = "solely as part of {deliverables}"
 _PART_OF_COMMENT = (
     "“{match}” lets {client} use these materials of {provider} apart from {deliverables}. This change "
@@ -711,15 +724,18 @@ def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
     return template
 
 
-def background_fix(f: Finding, rf: RenderedFix, variant: str, terms: Mapping[str, str]) -> RenderedFix | None:
+def background_fix(
+    f: Finding, rf: RenderedFix, variant: str, terms: Mapping[str, str], owned: bool = False
+) -> RenderedFix | None:
     """The fix of a red flag in a licence of the creator's pre-existing materials embedded in work the
-    client owns (the transfer standing): no Permitted Purpose, term or revocability limit (the client
-    must be able to use the work it owns); an unlimited purpose is limited to use as part of the work
-    (not in minimal, whose fix only excludes Prohibited AI Use). ``None``: no edit."""
+    client owns (the transfer standing), or (``owned``) in a use of that work itself: no Permitted
+    Purpose, term or revocability limit (the client must be able to use the work it owns); a background
+    licence's unlimited purpose is limited to use as part of the work (not in minimal, whose fix only
+    excludes Prohibited AI Use). ``None``: no edit."""
     if f.kind == "perpetual_irrevocable":
         return None
     sentence = sentence_at(f.paragraph_text, f.phrase_start)
-    if f.kind == "any_and_all_purposes" and variant != "minimal":
+    if f.kind == "any_and_all_purposes" and variant != "minimal" and not owned:
         if _AS_PART_OF.search(sentence):
             return None  # already used only as part of the work
         return replace(
@@ -768,13 +784,14 @@ def choose_fixes(
     terms: Mapping[str, str],
     with_comments: bool,
     existing_comments: Mapping[int, Sequence[str]],
-    embedded: Callable[[Finding], bool] | None = None,
+    embedded: Callable[[Finding], str | None] | None = None,
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The red flags to replace or comment on, each with its rendered fix and op, and the library
     terms the replacements use (in order of first use). One edit per piece of text, one
     explanatory comment per kind, no comment already in place, no replacement already made.
-    ``embedded``: the findings in a licence of the creator's pre-existing materials embedded in work
-    the client owns (:func:`background_fix` decides their fix)."""
+    ``embedded``: whether a finding is in a licence of the creator's pre-existing materials embedded in
+    work the client owns (``BACKGROUND``) or in a use of that work itself (``OWNED_WORK``), or neither
+    (``None``); :func:`background_fix` decides the fix of the first two."""
     fixes: list[tuple[Finding, RenderedFix, str]] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph -> phrase ranges already edited
     needed_terms: list[str] = []
@@ -792,8 +809,9 @@ def choose_fixes(
         if action != "replace" and (f.kind in commented or not with_comments):
             continue  # a comment already written for this kind, or none wanted: nothing to render
         rf = render_fix(fix, variant, f.phrase, terms)
-        if rf is not None and embedded is not None and embedded(f):
-            rf = background_fix(f, rf, variant, terms)
+        use = embedded(f) if rf is not None and embedded is not None else None
+        if rf is not None and use is not None:
+            rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
         if rf is None or rf.action == "ignore":
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
