@@ -299,3 +299,14 @@ def test_a_licence_of_the_assigned_work_itself_gets_no_purpose_term_or_revocabil
     assert "Permitted Purpose" not in inserted(plan)
     texts, _ = written(docx, variant)
     assert not [t for t in texts if "Permitted Purpose" in t]
+
+
+def test_the_approach_names_the_clause_a_purpose_limit_ties_and_never_the_licences_of_the_assigned_work():
+    grant = "2.2 The Developer grants the Customer a licence to use the Developer's name and logo for any purpose."
+    plan = planned(_assigned(grant), "standard")  # the creator's name: not the Software, still the creator's
+    assert any(e.replacement == "solely for the Permitted Purpose" for e in plan.edits)
+    said = approach(plan)
+    assert "tie the rights granted in clause 2.2 to the Permitted Purpose" in said
+    assert "licences of the Software" not in said
+    definition = next(e for e in plan.edits if e.clause == "scope-limitation")
+    assert "the change in clause 2.2 limits a right to the Permitted Purpose" in (definition.comment or "")
