@@ -309,4 +309,6 @@ def test_the_approach_names_the_clause_a_purpose_limit_ties_and_never_the_licenc
     assert "tie the rights granted in clause 2.2 to the Permitted Purpose" in said
     assert "licences of the Software" not in said
     definition = next(e for e in plan.edits if e.clause == "scope-limitation")
-    assert "the change in clause 2.2 limits a right to the Permitted Purpose" in (definition.comment or "")
+    assert "the change in clause 2.2 limits a right of the Customer to the Permitted Purpose" in (
+        definition.comment or ""
+    )

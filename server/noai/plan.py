@@ -256,7 +256,7 @@ def make_plan(
     if background.kept is not None and strategy.situation == ASSIGNED:  # the document keeps them already
         trimmed[RETAINED] = _later_transferees(result, background, terms)
     if only_defining:  # the purpose limit's definition alone: say which change uses it
-        trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs))
+        trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, terms))
     insertions = render_insertions(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed
     )
@@ -420,14 +420,20 @@ RETAINED = "retained-materials"
 _LATER_TITLE = "Later Transferees"
 
 
-def _defined_for(fixes: Sequence[tuple[Finding, RenderedFix, str]], paragraphs: Sequence[Paragraph]) -> str:
+def _defined_for(
+    fixes: Sequence[tuple[Finding, RenderedFix, str]], paragraphs: Sequence[Paragraph], terms: Mapping[str, str]
+) -> str:
     """The comment of the Permitted Purpose's definition inserted for the changes that use it alone."""
     tied = [f for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
     labels = list(dict.fromkeys(_where(f, paragraphs).strip(" ()") for f in tied if _where(f, paragraphs)))
     where = " in " + " and ".join(labels) if labels else ""
     changes = "the changes" if len(tied) > 1 else "the change"
     limit = "limit" if len(tied) > 1 else "limits"
-    return f"Why this definition: {changes}{where} {limit} a right to the Permitted Purpose, defined here."
+    t = _comment_terms(terms)
+    return (
+        f"Why this definition: {changes}{where} {limit} a right of {t['client']} to the Permitted Purpose, "
+        f"which {t['agreement']} does not define otherwise."
+    )
 
 
 def _later_transferees(result: AuditResult, background: Background, terms: Mapping[str, str]) -> tuple[int, str, str]:
@@ -1133,6 +1139,8 @@ def clause_paragraphs(
     - otherwise paragraphs like the anchor, the run-in title on the operative paragraph."""
     source = paragraphs[like] if like is not None else paragraphs[index]
     level = {"like": like} if like is not None else {}  # after a lead-in's list, at the lead-in's level
+    if _numbered(source) and len(body) == 1:  # one sub-clause: numbered from the anchor's list, also when
+        return ({"text": body[0], "title": title, "like": like if like is not None else index},)  # it follows another
     if _numbered(source) and len(body) > 1:
         return tuple(
             {"text": text, **({"title": title} if i == 0 else {"continued": True}), **level}
