@@ -1139,8 +1139,11 @@ def clause_paragraphs(
     - otherwise paragraphs like the anchor, the run-in title on the operative paragraph."""
     source = paragraphs[like] if like is not None else paragraphs[index]
     level = {"like": like} if like is not None else {}  # after a lead-in's list, at the lead-in's level
-    if _numbered(source) and len(body) == 1:  # one sub-clause: numbered from the anchor's list, also when
-        return ({"text": body[0], "title": title, "like": like if like is not None else index},)  # it follows another
+    follows = index + 1 < len(paragraphs) and paragraphs[index + 1].in_table == paragraphs[index].in_table
+    if _numbered(source) and len(body) == 1 and (like is not None or follows):
+        # one sub-clause numbered from the anchor's list, also after another clause inserted there (not
+        # after the last paragraph of the body or of a cell: the writer hands the anchor's mark over there)
+        return ({"text": body[0], "title": title, "like": like if like is not None else index},)
     if _numbered(source) and len(body) > 1:
         return tuple(
             {"text": text, **({"title": title} if i == 0 else {"continued": True}), **level}
