@@ -224,6 +224,19 @@ def predicted_pairs(result: dict, kinds: Iterable[str] | None = None) -> set[tup
     return pairs
 
 
+def title_pairs(result: dict, kinds: Iterable[str]) -> set[tuple[int, str]]:
+    """(paragraph, kind) for the bare title of each clause found (a finding's attribute ``titles``:
+    "Governing Law" over the governing-law sentence). Gold labels a clause's heading with the clause's
+    kind; CUAD labels no headings, so only the gold scoring counts them."""
+    wanted = set(kinds)
+    return {
+        (i, f["kind"])
+        for f in result["findings"]
+        if f["kind"] in wanted
+        for i in f.get("attributes", {}).get("titles", ())
+    }
+
+
 # -- scoring ---------------------------------------------------------------------------------------------
 
 
@@ -305,7 +318,12 @@ def score_gold(contracts: list[Contract], auditor: Auditor = audit) -> GoldScore
         clauses = entry["clauses"]
         sure = {cl["index"] for cl in clauses if cl["confidence"] == "sure"}
         listed = {cl["index"] for cl in clauses}
-        pairs = predicted_pairs(result, GOLD_KINDS)
+        pairs = predicted_pairs(result, GOLD_KINDS) | title_pairs(result, GOLD_KINDS)
+        # an empty paragraph a finding reaches over (a blank line inside a clause) holds no clause: gold lists
+        # none, so it counts neither right nor wrong
+        doc = c.doc
+        if doc is not None:
+            pairs = {(i, k) for i, k in pairs if i >= len(doc.paragraphs) or doc.paragraphs[i].text.strip()}
         out.paragraphs.add(sure, {i for i, _ in pairs}, acceptable=listed)
         for kind in GOLD_KINDS:
             gold_sure = {cl["index"] for cl in clauses if cl["kind_confidence"].get(kind) == "sure"}

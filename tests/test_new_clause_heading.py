@@ -138,7 +138,10 @@ def test_the_new_heading_takes_the_numbered_heading_style_and_the_next_number():
     out = read_document(redline.docx)
     heading = next(q for q in out.paragraphs if q.text == "No AI Training")
     assert heading.style_id == "Heading1" and heading.label == "3."
-    assert next(q for q in out.paragraphs if q.text == "General").label == "4."  # Word's numbering moves it on
+    # Word's numbering moves "General" past every new clause (the covenant's and the likeness clause)
+    new_headings = [q for q in out.paragraphs if q.mark == "inserted" and q.style_id == "Heading1"]
+    assert len(new_headings) >= 1
+    assert next(q for q in out.paragraphs if q.text == "General").label == f"{2 + len(new_headings) + 1}."
     after = out.paragraphs[heading.index + 1 : heading.index + len(new_clauses(redline)[0].paragraphs)]
     assert after and all(q.style_id == "BodyText" and q.label is None and not q.is_heading for q in after)
     el = body_paragraphs(redline.docx)[heading.index]
@@ -251,4 +254,37 @@ def test_libreoffice_rejects_and_accepts_the_new_clauses_as_planned_and_shows_th
             " ".join(t.split()) for t in accepted(redline.docx)
         ]
     lines = [" ".join(line.split()) for line in results[0]["pdf_text"].splitlines()]
-    assert "3. No AI Training" in lines and "4. General" in lines  # the heading numbered by its style
+    new_headings = [q for q in read_document(redlines[0].docx).paragraphs if q.mark == "inserted" and q.is_heading]
+    general = f"{2 + len(new_headings) + 1}. General"
+    assert "3. No AI Training" in lines and general in lines  # the heading numbered by its style
+
+
+# -- cross-references an insertion would shift ----------------------------------------------------------
+
+
+def test_typed_references_to_automatic_numbers_an_insertion_moves_follow_them_and_the_comment_says_so():
+    body = [
+        p("DESIGN AGREEMENT"),
+        p(PARTIES),
+        p("Services", style="Heading1"),
+        p(SERVICES + " Section 3 says which law governs it.", style="BodyText"),
+        p("Intellectual Property", style="Heading1"),
+        p(GRANT, style="BodyText"),
+        p(KEEPS, style="BodyText"),
+        p("General", style="Heading1"),
+        p(LAW, style="BodyText"),
+        p("Sections 1 and 3 survive the end of this agreement.", style="BodyText"),
+        p("Signed for the Studio: ____________"),
+    ]
+    docx = make_docx("".join(body) + "<w:sectPr/>", styles=STYLES, numbering=NUMBERING)
+    redline = redlined(docx)
+    texts = accepted(redline.docx)
+    headings = [e for e in new_clauses(redline) if "like" in e.paragraphs[0]]
+    assert headings  # new clauses after clause 2: "General" becomes clause 3 + len(headings)
+    moved = f"Section {3 + len(headings)}"
+    assert any(t.endswith(f"{moved} says which law governs it.") for t in texts)
+    assert f"Sections 1 and {3 + len(headings)} survive the end of this agreement." in texts
+    assert all(c["reference"] and c["from"] == "3" for c in redline.write.renumbered)  # Word moves the numbers
+    comment = next(e.comment for e in redline.plan.edits if e.comment and e.comment.startswith("Our approach"))
+    assert "renumbers the clauses after the insertion (3." in comment and "2 cross-references" in comment
+    assert rejected(redline.docx) == [q.text for q in read_document(docx).paragraphs]

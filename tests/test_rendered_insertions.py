@@ -13,6 +13,9 @@ from support.docx_builder import make_docx, p
 from test_redline_corpus import DOCUMENTS, source
 
 from noai import engine
+from noai.analysis.audit import _lead_in
+from noai.ooxml.revisions import typed_number
+from noai.plan import Edit
 
 pytestmark = pytest.mark.libreoffice
 
@@ -75,6 +78,85 @@ def labels(redline: engine.Redline, pdf_text: str) -> list[tuple[str, str]]:
     return out
 
 
+def each_label(redline: engine.Redline, pdf_text: str) -> list[tuple[Edit, dict, str, int]]:
+    """(edit, paragraph item, the number LibreOffice shows before it) for every inserted paragraph, in
+    plan order, and where in the PDF's text it is; LibreOffice's "[old]" display of a number a tracked
+    change moved is left out."""
+    text = "\n".join(" ".join(line.split()) for line in pdf_text.splitlines())
+    out = []
+    for edit in redline.plan.edits:
+        if edit.op != "insert_after":
+            continue
+        at = 0
+        for item in edit.paragraphs:
+            label, found = label_at(text, item["text"], at)
+            assert label is not None, item["text"][:30]
+            if item.get("title") and item["title"] in label:  # the run-in title written before the text
+                label = label[: label.index(item["title"])].strip()
+            at = found + 1
+            out.append((edit, item, label, found))
+    return out
+
+
+def label_at(text: str, paragraph: str, at: int = 0, before: int | None = None) -> tuple[str | None, int]:
+    """The number LibreOffice shows before the first words of ``paragraph`` in the PDF's ``text`` (their
+    first place from offset ``at`` on, or their last before offset ``before``), without its "[old]"
+    display of a number a tracked change moved, and that place; ``None`` when the words are not there."""
+    flat = text.replace("\n", " ")  # a narrow table cell wraps even the first words
+    start = " ".join(paragraph.split())[:30]
+    found = flat.find(start, at) if before is None else flat.rfind(start, 0, before)
+    if found < 0:
+        return None, at
+    label = text[text.rfind("\n", 0, found) + 1 : found].strip()
+    return re.sub(r"\[[^\]]*\]", "", label), found
+
+
+def shape(label: str) -> str:
+    """A number's form, whatever its value: "4.7" and "2.3" -> "1.1", "(c)" -> "(a)", "12." -> "1"."""
+    label = label.strip().rstrip(".")
+    return re.sub(r"[a-z]+", "a", re.sub(r"[A-Z]+", "A", re.sub(r"\d+", "1", label)))
+
+
+def value(label: str) -> int:
+    last = re.findall(r"\d+|[A-Za-z]+", label)[-1]
+    return int(last) if last.isdigit() else sum((ord(c.lower()) - 96) * 26**i for i, c in enumerate(reversed(last)))
+
+
+def shown_number(paragraph) -> str | None:
+    """The number a reader sees at the paragraph: its automatic label, else its typed number."""
+    typed = typed_number(paragraph.text)
+    return paragraph.label or (typed[0] if typed else None)
+
+
+def check_numbers(name: str, redline: engine.Redline, pdf_text: str) -> int:
+    """Every inserted paragraph of ``redline``: no number when it continues a clause; else never an
+    item of the lead-in list its anchor belongs to, and, where its source (its ``like``, else the
+    anchor) shows a number, a number of the same form further along that sequence. The count checked."""
+    paragraphs = redline.audit.paragraphs
+    text = "\n".join(" ".join(line.split()) for line in pdf_text.splitlines())
+    checked = 0
+    for edit, item, label, found in each_label(redline, pdf_text):
+        where = (name, edit.id, item["text"][:30], label)
+        anchor = paragraphs[edit.index]
+        assert not anchor.text.rstrip().endswith(":"), where  # never right after a lead-in
+        if item.get("continued"):
+            assert label == "", where  # one clause, one number
+            checked += 1
+            continue
+        if _lead_in(paragraphs, edit.index, 0) is not None and label and shown_number(anchor):
+            assert shape(label) != shape(shown_number(anchor)), where  # not the list's next item
+        source = paragraphs[item.get("like", edit.index)]
+        number = shown_number(source)
+        if number is not None and edit.clause != "definitions" and re.search(r"\w", number):
+            # the source as LibreOffice numbers it in the same rendering (its numbers of tracked lists may
+            # differ from the reader's), else as the reader does
+            shown = label_at(text, source.text, before=found)[0] if not typed_number(source.text) else None
+            number = shown if shown and re.search(r"\w", shown) else number
+            assert shape(label) == shape(number) and value(label) > value(number), (*where, number)
+        checked += 1
+    return checked
+
+
 def test_a_clause_added_after_a_lead_in_list_is_numbered_as_a_clause_not_as_its_next_item(libreoffice):
     redline = engine.redline(lead_in_contract(), author="noai", date=DATE, options=engine.Options())
     [result] = libreoffice([redline.docx], pdf_text=True)
@@ -83,6 +165,32 @@ def test_a_clause_added_after_a_lead_in_list_is_numbered_as_a_clause_not_as_its_
     assert found
     for start, label in found:
         assert re.fullmatch(r"2\.\d+", label), (start, label)  # a sub-clause of 2, never "(d)"
+    assert check_numbers("lead-in", redline, result["pdf_text"]) > len(found)
+
+
+def test_new_clauses_and_continued_sub_clauses_show_the_numbers_of_their_sequence(libreoffice):
+    from test_lead_in_placement import CASES
+    from test_new_clause_heading import bold_titles, numbered_headings, typed_headings
+    from test_strategy import ASSIGNMENT
+
+    docs = {
+        "numbered headings": numbered_headings(),
+        "bold titles": bold_titles(),
+        "typed headings": typed_headings(),
+        "typed sub-clauses": ASSIGNMENT,
+        **CASES,
+    }
+    redlines = {name: engine.redline(d, author="noai", date=DATE, options=engine.Options()) for name, d in docs.items()}
+    results = libreoffice([r.docx for r in redlines.values()], pdf_text=True)
+    for (name, redline), result in zip(redlines.items(), results, strict=True):
+        assert result["ok"], (name, result["load_error"])
+        assert check_numbers(name, redline, result["pdf_text"]), name
+        labelled = {item["text"]: label for _, item, label, _ in each_label(redline, result["pdf_text"])}
+        if name == "numbered headings":
+            assert labelled["No AI Training"] == "3."
+        if name == "typed sub-clauses":
+            closing = next(t for t in labelled if t.startswith("This clause applies"))
+            assert labelled[closing] == ""  # the closing sentence is no sub-clause of its own
 
 
 def test_no_inserted_clause_of_a_corpus_contract_is_numbered_as_a_lead_in_lists_item(libreoffice):
@@ -94,14 +202,11 @@ def test_no_inserted_clause_of_a_corpus_contract_is_numbered_as_a_lead_in_lists_
     checked = 0
     for (name, redline), result in zip(redlines.items(), results, strict=True):
         assert result["ok"], (name, result["load_error"])
-        paragraphs = redline.audit.paragraphs
         for edit, (start, label) in zip(
             (e for e in redline.plan.edits if e.op == "insert_after"), labels(redline, result["pdf_text"]), strict=True
         ):
-            anchor = paragraphs[edit.index]
-            led = anchor.text.rstrip().endswith(":")
-            assert not led, (name, start)  # never right after a lead-in
             if ITEM_LABEL.match(label):  # an item marker only where the anchor itself is such an item
+                anchor = redline.audit.paragraphs[edit.index]
                 assert anchor.label and ITEM_LABEL.match(anchor.label), (name, start, label, anchor.label)
-            checked += 1
+        checked += check_numbers(name, redline, result["pdf_text"])
     assert checked

@@ -76,7 +76,8 @@ LICENCE = contract(
 
 def test_an_assignment_keeps_its_transfer_and_gets_the_covenant_and_the_creators_materials_in_standard():
     plan = planned(ASSIGNMENT, "standard")
-    assert inserted(plan)[:2] == ["no-ai-training", "retained-materials"]
+    # the covenant, the clause for the kind of work (cover artwork: creative) and the creator's materials
+    assert [c for c in inserted(plan) if c != "ai-creative-likeness"][:2] == ["no-ai-training", "retained-materials"]
     assert "reservation-of-rights" not in inserted(plan) and "scope-limitation" not in inserted(plan)
     assert not any(e.op == "replace" and e.finding == "ip_assignment" for e in plan.edits)
     text = inserted_text(plan)
@@ -253,16 +254,16 @@ def test_no_clause_is_inserted_as_an_item_of_a_list_governed_by_a_lead_in(items)
     assert texts[texts.index(items[-1]) + 1 + sum(len(e.paragraphs) for e in edits)] == "3. General"
 
 
-def test_a_grant_inside_a_lead_in_list_that_goes_on_puts_the_clause_before_the_lead_in():
+def test_no_clause_is_inserted_between_a_lead_in_and_its_items_when_the_list_goes_on():
     lead_in = "2.2 The Client may use the Work:"
     docx = _ip_with_tail(
         lead_in, "(a) in the book;", "(b) in its marketing.", "2.3 The Client shall credit the Studio."
     )
     paragraphs = read_document(docx).paragraphs
     lead = next(q.index for q in paragraphs if q.text == lead_in)
-    for e in planned(docx).edits:
+    for e in planned(docx).edits:  # after the list (tests/test_lead_in_placement.py), never inside it
         if e.op == "insert_after":
-            assert e.index not in (lead, lead + 1) and not any("like" in q for q in e.paragraphs), e.index
+            assert e.index not in (lead, lead + 1), e.index
 
 
 def test_no_clause_is_inserted_inside_bracketed_options():

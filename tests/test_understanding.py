@@ -157,3 +157,48 @@ def test_the_ip_section_heading_is_scored_from_the_audits_ip_section_not_from_a_
     assert understanding.predicted_pairs(result) == {(5, "ip_assignment"), (4, "ip_section_heading")}
     assert understanding.predicted_pairs(result, ["ip_assignment"]) == {(5, "ip_assignment")}
     assert understanding.predicted_pairs({"findings": [], "ip_section": None}) == set()
+
+
+def test_an_empty_paragraph_a_gold_finding_reaches_over_is_neither_right_nor_wrong():
+    from types import SimpleNamespace
+
+    texts = ["Terms", "AI Services", "", "Training Restrictions", "General"]
+    doc = SimpleNamespace(paragraphs=[SimpleNamespace(text=t) for t in texts])
+    labels = {
+        "clauses": [
+            {
+                "index": i,
+                "kinds": ["existing_ai_restriction"],
+                "confidence": "sure",
+                "kind_confidence": {"existing_ai_restriction": "sure"},
+            }
+            for i in (1, 3)
+        ],
+        "party_terms": {},
+    }
+    contract = understanding.Contract("docx/x.docx", "gold", lambda: doc, labels)
+    g = understanding.score_gold([contract], lambda c: {"findings": [_finding("existing_ai_restriction", 1, 4)]})
+    assert (g.paragraphs.tp, g.paragraphs.fp, g.paragraphs.fn) == (2, 1, 0)  # 4 is wrong, 2 (empty) is not
+
+
+def test_a_clause_s_title_counts_for_gold_but_not_for_cuad_which_labels_no_headings():
+    result = {"findings": [{**_finding("governing_law", 5), "attributes": {"titles": [4]}}]}
+    assert understanding.title_pairs(result, ["governing_law"]) == {(4, "governing_law")}
+    assert understanding.title_pairs(result, ["license_grant"]) == set()
+    labels = {
+        "clauses": [
+            {"index": i, "kinds": ["governing_law"], "confidence": "sure", "kind_confidence": {"governing_law": "sure"}}
+            for i in (4, 5)
+        ],
+        "party_terms": {},
+    }
+    g = understanding.score_gold([_contract(labels)], lambda c: result)
+    assert (g.paragraphs.tp, g.paragraphs.fn) == (2, 0)
+    cuad = understanding.Contract(
+        "cuad:2",
+        "cuad",
+        lambda: None,
+        {"categories": {c: set() for c in understanding.CUAD_CATEGORIES} | {"Governing Law": {5}}, "lines": ["x"] * 8},
+    )
+    s = understanding.score_cuad([cuad], lambda c: result)
+    assert (s["Governing Law"].tp, s["Governing Law"].fp) == (1, 0)

@@ -196,18 +196,13 @@ class _Writer:
 
     def _insert(self, index: int, edit: Edit) -> list[_Element]:
         after = self.inserted_after.get(index, self.element(index))
-        own = any("like" in item or item.get("continued") for item in edit.paragraphs)
-        if own:  # each paragraph's formatting its own: a new clause's heading, a clause's one number
-            continued_ok = not ends_paragraphs(after)  # a continued last paragraph cannot take the anchor's mark
-            paragraphs = [self._paragraph(index, item, continued_ok) for item in edit.paragraphs]
-            new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids)
-        else:
-            paragraphs = [NewParagraph(item["text"], item.get("title")) for item in edit.paragraphs]
-            numbers = self.numbers.get(index, [])
-            new = insert_paragraphs_after(
-                after, paragraphs, self.stamp, self.ids, numbers=numbers[: len(paragraphs)] or None
-            )
-            self.numbers[index] = numbers[len(paragraphs) :]
+        # The anchor's run of paragraphs ends here (a cell's last paragraph): the last new paragraph takes
+        # the mark of ``after`` (see insert_paragraphs_after), so what is copied from the anchor is copied
+        # from ``after`` (the anchor, or our last paragraph after it, formatted as the anchor), and no
+        # paragraph continues a clause without a number (its mark would differ).
+        last = ends_paragraphs(after)
+        paragraphs = [self._paragraph(index, item, after if last else None) for item in edit.paragraphs]
+        new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids)
         self.added.extend(new)
         self.inserted_after[index] = new[-1]
         if self.comments and edit.comment:
@@ -259,31 +254,29 @@ class _Writer:
         like = item.get("like")
         return like if isinstance(like, int) and 0 <= like < len(self.doc.paragraphs) else index
 
-    def _paragraph(self, index: int, item: Mapping[str, Any], continued_ok: bool) -> NewParagraph:
-        """One inserted paragraph of an edit whose paragraphs each say their formatting: its source's
-        next typed number unless it continues the clause before it (no number, at its text's indent)."""
+    def _paragraph(self, index: int, item: Mapping[str, Any], last: _Element | None) -> NewParagraph:
+        """One inserted paragraph: the formatting of its source (its ``like``, else the anchor: ``last``
+        where the anchor ends its run of paragraphs), the source's next typed number, or, continuing
+        the clause before it, no number and its text's indent."""
         source = self.source(index, item)
         para = self.doc.paragraphs[source]
-        if item.get("continued") and not continued_ok:  # as the anchor, without a number of its own
-            return NewParagraph(item["text"], item.get("title"), source=self.element(source), continued=False)
-        if item.get("continued"):
-            indent = (
-                self.doc.numbering.left(para.num_id, para.ilvl or 0) if para.num_id and para.label is not None else None
-            )
+        element = last if last is not None and source == index else self.element(source)
+        if item.get("continued") and last is None:
+            numbered = para.num_id is not None and para.label is not None
             return NewParagraph(
                 item["text"],
                 item.get("title"),
-                source=self.element(source),
+                source=element,
                 continued=True,
-                unnumber=para.num_id is not None and para.label is not None,
-                indent=indent,
+                unnumber=numbered,
+                indent=self.doc.numbering.left(para.num_id, para.ilvl or 0) if numbered and para.num_id else None,
             )
         number = None
-        if (typed := typed_number(para.text)) is not None:
+        if (typed := typed_number(para.text)) is not None and not item.get("continued"):
             numbers = self.numbers.setdefault(source, [])
             self.taken[source] = taken = self.taken.get(source, 0) + 1
             number = numbers.pop(0) if numbers else next((n for n in (next_numbers(typed[0], taken) or [])[-1:]), None)
-        return NewParagraph(item["text"], item.get("title"), source=self.element(source), number=number)
+        return NewParagraph(item["text"], item.get("title"), source=element, number=number)
 
     def already_present(self, index: int, edit: Edit) -> bool:
         """Our own pending insertion (or the same clause) already follows the anchor."""

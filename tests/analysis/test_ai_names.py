@@ -91,3 +91,38 @@ def test_a_list_of_things_the_client_will_not_do_with_named_ai_services_is_still
         "employment; (b) resell access to the AI Services."
     )
     assert len(found) == 1
+
+
+MODEL = '"Model" means a machine learning or artificial intelligence model.'
+TRAIN = '"Train" or "Training" means the use of data to create or improve a Model.'
+
+
+def test_words_the_contract_defines_as_ai_are_ai_language_where_it_uses_them():
+    found = ai(MODEL, TRAIN, "The Client shall not use the Deliverables for Training.")
+    assert (2, 2, "restriction") in found
+
+
+def test_the_same_words_undefined_or_defined_otherwise_are_no_ai_language():
+    assert ai("The Client shall not use the Deliverables for Training.") == []
+    fees = '"Model" means the product model number printed on the invoice.'
+    assert ai(fees, "The Client shall not change the Model without notice.") == []
+
+
+def test_a_cover_page_row_label_naming_ai_restrictions_is_a_mention_not_a_restriction():
+    rows = [MODEL, TRAIN, "Training Restrictions", "{training_restrictions}"]
+    paragraphs = [Paragraph(index=i, text=t, original_text=t, in_table=i >= 2) for i, t in enumerate(rows)]
+    covering = [
+        f.attributes.get("polarity")
+        for f in classify(paragraphs, TERMS)
+        if f.kind == "existing_ai_restriction" and f.start <= 2 <= f.end
+    ]
+    assert covering == ["mention"]
+
+
+def test_section_titles_cited_in_a_list_of_references_are_no_ai_language():
+    text = (
+        "Except for the limited rights in Section 1.5 (Customer Content) and 1.6 (Machine Learning), the Client "
+        "retains all right, title and interest in the Client Content."
+    )
+    assert ai(text) == []
+    assert ai("The Studio shall not use the Client Content for machine learning.") != []

@@ -1,12 +1,12 @@
 """The bare title of a clause is part of the clause: "Governing Law" over "This Agreement is governed by
-…", "Grant of Patent Licence:" over the grant, a cover-page row label over its value. The audit reports
-such a title as an informational, non-operative finding of the clause's kind, pointing at the clause
-(``title_of``); a title that names no kind, or names a kind its section does not hold, is no finding."""
+…", "Grant of Patent Licence:" over the grant, a cover-page row label over its value. The clause's
+finding names its title's paragraph (attribute ``titles``); a title that names no kind, or names a kind
+its section does not hold, titles nothing. The confidentiality clause is its title and first paragraph."""
 
 from __future__ import annotations
 
 from noai.analysis.audit import audit_paragraphs
-from noai.analysis.classify import classify, clause_titles
+from noai.analysis.classify import classify
 from noai.analysis.terms import DefinedTerms, Term
 from noai.ooxml.model import Paragraph
 
@@ -34,9 +34,11 @@ def document(*sections: tuple[str, list[str]], numbered: bool = True) -> list[Pa
 
 
 def titles(paragraphs: list[Paragraph]) -> dict[int, set[str]]:
+    """Title paragraph -> the kinds of the clauses it titles."""
     out: dict[int, set[str]] = {}
-    for f in clause_titles(paragraphs, classify(paragraphs, TERMS)):
-        out.setdefault(f.start, set()).add(f.kind)
+    for f in classify(paragraphs, TERMS):
+        for i in f.attributes.get("titles", ()):
+            out.setdefault(i, set()).add(f.kind)
     return out
 
 
@@ -45,11 +47,8 @@ def test_a_governing_law_heading_over_a_choice_of_law_is_a_title_of_that_clause(
         ("Fees", ["The Client shall pay the invoices within thirty days."]),
         ("Governing Law and Venue", ["This Agreement is governed by the laws of the Netherlands."]),
     )
-    clauses = classify(paragraphs, TERMS)
-    title = next(f for f in clause_titles(paragraphs, clauses) if f.kind == "governing_law")
-    assert (title.start, title.end, title.attributes["title_of"]) == (3, 3, 4)
-    assert title.severity == "info" and not title.operative
-    assert title.attributes["jurisdiction"] == next(f for f in clauses if f.start == 4).attributes["jurisdiction"]
+    (law,) = [f for f in classify(paragraphs, TERMS) if f.kind == "governing_law"]
+    assert (law.start, law.attributes["titles"]) == (4, [3])
     assert 1 not in titles(paragraphs)  # "Fees" names no kind
 
 
@@ -114,7 +113,7 @@ def test_a_run_in_title_or_a_sentence_is_no_bare_title():
     assert titles(paragraphs) == {}
 
 
-def test_the_audit_reports_titles_without_moving_the_score_or_the_places():
+def test_titles_are_named_by_their_clauses_and_move_neither_the_score_nor_the_places():
     paragraphs = document(
         (
             "Licence",
@@ -122,14 +121,11 @@ def test_the_audit_reports_titles_without_moving_the_score_or_the_places():
         ),
         ("Governing Law", ["This Agreement shall be governed by the laws of Scotland."]),
     )
-    with_titles = audit_paragraphs(paragraphs, TERMS)
-    bare = {(f.start, f.kind) for f in with_titles.findings if f.attributes.get("title_of") is not None}
-    assert bare == {(1, "license_grant"), (3, "governing_law")}
-    clauses = classify(paragraphs, TERMS)
-    assert with_titles.score.risk is not None
-    assert {(f.start, f.kind) for f in with_titles.findings} - bare == {(f.start, f.kind) for f in clauses}
-    # the places still point at the clauses' bodies, never at a bare title
-    assert all(place.index not in (1, 3) for place in with_titles.places.values())
+    result = audit_paragraphs(paragraphs, TERMS)
+    titled = {(f.kind, f.start, tuple(f.attributes["titles"])) for f in result.findings if "titles" in f.attributes}
+    assert titled == {("license_grant", 2, (1,)), ("governing_law", 4, (3,))}
+    assert {f.start for f in result.findings} == {2, 4}  # no finding of its own at a title
+    assert all(place.index not in (1, 3) for place in result.places.values())
 
 
 def confidentiality(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:

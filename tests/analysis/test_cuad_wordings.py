@@ -156,3 +156,31 @@ def test_rights_that_are_and_remain_a_partys_property_are_kept_not_assigned():
     found = classify(_paragraphs(sentence), TERMS)
     assert not [f for f in found if f.kind == "ip_assignment"]
     assert [f.kind for f in found if f.kind == "reservation_of_rights"] == ["reservation_of_rights"]
+
+
+# -- governing law ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This Agreement will be governed by and determined in accordance with the statutory, regulatory and "
+        "decisional law of the State of Delaware.",
+        "This Amendment shall be governed by and construed under the law governing the Distribution Agreement.",
+        "This Agreement shall be governed and construed in accordance with the law set forth in the Publisher's "
+        "general terms and conditions.",
+    ],
+)
+def test_a_governing_law_named_with_its_kinds_or_by_reference_is_found(sentence):
+    assert findings(sentence, kind="governing_law")
+
+
+def test_a_law_named_by_its_title_under_a_governing_law_label_is_found_but_not_the_label_alone():
+    label = Paragraph(index=1, text="24.1 Governing Law", original_text="24.1 Governing Law", is_heading=True)
+    body = "Pursuant to Section 5-1401 of the New York General Obligations Law, the parties agree that this Agreement"
+    paragraphs = [
+        Paragraph(index=0, text=PARTIES, original_text=PARTIES),
+        label,
+        Paragraph(index=2, text=body, original_text=body, heading="24.1 Governing Law"),
+    ]
+    assert [f.start for f in classify(paragraphs, TERMS) if f.kind == "governing_law"] == [2]

@@ -1,7 +1,8 @@
 """The kind of work a contract is about (software, creative, data, general), on synthetic contracts of each
 kind and of each confusable one: a services contract with a data-protection clause is not "data" work, a
 software licence with a data-processing annex stays software, a dataset of images is data, a
-photography contract is creative. The user's choice (``work_kind``) overrides the detection.
+photography contract is creative; a generic work product ("Deliverables") is read from its definition,
+and a short letter from its few words. The user's choice (``work_kind``) overrides the detection.
 """
 
 from __future__ import annotations
@@ -124,6 +125,34 @@ CONSULTING = contract(
 )
 
 
+DEFINED_DELIVERABLES = contract(
+    "STUDIO SERVICES AGREEMENT",
+    parties("Studio"),
+    "1. Definitions",
+    "1.1 “Deliverables” means all designs, illustrations, sketches and layouts the Studio makes for the Client.",
+    "1.2 “Fees” means the fees set out in the schedule.",
+    "2. Intellectual Property",
+    "2.1 The Studio grants the Client a licence to use the Deliverables in its stores.",
+)
+
+GENERIC_DELIVERABLES = contract(
+    "MASTER SERVICES AGREEMENT",
+    parties("Supplier"),
+    "1. Definitions",
+    "1.1 “Deliverables” means the deliverables identified in a statement of work.",
+    "2. Intellectual Property",
+    "2.1 The Supplier grants the Client a licence to use the Deliverables, and retains its software tools.",
+)
+
+APP_LETTER = contract(
+    "Dear Sam,",
+    "Thanks for choosing me to build the booking app for your café.",
+    "I'll build the app for iPhone and Android, and a web page for it.",
+    "I'll own the code and everything else I make for the app; you get a licence to use the app for the café.",
+    "If you want to sell the app to other cafés, we will agree that separately.",
+)
+
+
 @pytest.mark.parametrize(
     "docx, kind",
     [
@@ -135,6 +164,9 @@ CONSULTING = contract(
         (SOFTWARE_WITH_DPA, "software"),
         (DATASET_LICENCE, "data"),
         (PHOTOGRAPHY, "creative"),
+        (DEFINED_DELIVERABLES, "creative"),
+        (GENERIC_DELIVERABLES, "general"),
+        (APP_LETTER, "software"),
     ],
     ids=[
         "software-development",
@@ -145,6 +177,9 @@ CONSULTING = contract(
         "software-licence-with-data-processing-annex",
         "dataset-of-images",
         "photography",
+        "deliverables-defined-as-designs",
+        "deliverables-defined-by-the-statement-of-work",
+        "short-letter-about-an-app",
     ],
 )
 def test_the_kind_of_work_is_read_from_the_contract(docx, kind):

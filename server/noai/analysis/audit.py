@@ -27,7 +27,6 @@ from noai.analysis.classify import (
     Finding,
     bare_title,
     classify,
-    clause_titles,
     party_words,
 )
 from noai.analysis.language import detect_language
@@ -51,6 +50,7 @@ from noai.kinds import (
     protection_spec,
 )
 from noai.ooxml.model import Paragraph
+from noai.ooxml.revisions import typed_number
 
 if TYPE_CHECKING:
     from noai.ooxml.document import Document
@@ -650,11 +650,11 @@ def _places(
     else:
         ip_anchor = (fallback, "no IP section: at the end of the operative terms, before the signatures")
     floor = ip.start if ip is not None else 0
-    ip_anchor = _settled(paragraphs, ip_anchor, floor)
+    ip_anchor = _appended(paragraphs, ip_anchor, floor)
     anchors[Placement.END_OF_IP_SECTION] = ip_anchor
     grant = next((f for f in risky if f.kind == FindingKind.LICENSE_GRANT), None)
     after_grant = (
-        _settled(
+        _appended(
             paragraphs, (_last_body(paragraphs, grant.start, grant.end), "right after the licence grant"), grant.start
         )
         if grant
@@ -747,6 +747,45 @@ def _lead_in(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | N
     return None
 
 
+def _appended(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], floor: int) -> tuple[int | None, str]:
+    """The anchor :func:`_settled` (out of lead-in lists and bracketed options), then, where the numbered
+    sub-clause it ends ("2.2", or the lead-in "2.2 ... that:" whose list it ends) is followed by sub-clauses
+    of the same clause ("2.3 ..."), moved to the end of that clause: appended there, a clause renumbers none
+    of them, nor any reference to them."""
+    index, reason = _settled(paragraphs, anchor, floor)
+    if index is None:
+        return index, reason
+    lead = _lead_in(paragraphs, index, 0)
+    clause = lead if lead is not None and _ends_list(paragraphs, index, lead) else index
+    p = paragraphs[clause]
+    typed = typed_number(p.text)
+    number = p.label or (typed[0] if typed else None)
+    if len(p.section_path) < 2 or number is None:
+        return index, reason  # body text under a sub-clause's own heading: a headed clause is appended to
+    if re.fullmatch(r"\s*\d+\.?\s*", number):
+        return index, reason  # a clause of the agreement itself ("7."): the clauses after it are not its own
+    parent = p.section_path[:-1]
+    end = index
+    for k in range(index + 1, len(paragraphs)):
+        q = paragraphs[k]
+        if q.text.strip():
+            if q.section_path[: len(parent)] != parent or q.in_table != p.in_table:
+                break
+            end = k
+    last = _last_body(paragraphs, index + 1, end) if end > index else None
+    if last is None:
+        return index, reason
+    return _settled(paragraphs, (last, f"{reason}, at the end of its clause (no sub-clause renumbers)"), floor)
+
+
+def _governs(paragraphs: Sequence[Paragraph], index: int) -> bool:
+    """Paragraph ``index`` is a lead-in ("... the following rights:") and the paragraph after it an item of its list."""
+    if not _LEAD_IN.search(paragraphs[index].text):
+        return False
+    after = next((q for q in paragraphs[index + 1 : index + _MAX_LIST] if q.text.strip()), None)
+    return after is not None and _depth(after) > _depth(paragraphs[index])
+
+
 def _open_bracket(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | None:
     """The paragraph opening the bracketed block ("[Option 1 ...") that paragraph ``index`` is in or
     closes: an insertion right after an alternative would read as part of it."""
@@ -775,7 +814,10 @@ def _settled(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], fl
     for _ in range(6):  # a lead-in inside an option block, or the reverse; several alternatives in a row
         if index is None:
             break
-        lead, opener = _lead_in(paragraphs, index, floor), _open_bracket(paragraphs, index, floor)
+        # the anchor is a lead-in itself (a grant "... the following rights:"), or an item of one's list
+        # (found above the floor too: a grant that is item (b) starts below its lead-in)
+        lead = index if _governs(paragraphs, index) else _lead_in(paragraphs, index, 0)
+        opener = _open_bracket(paragraphs, index, floor)
         end = _list_end(paragraphs, index, lead) if lead is not None and opener is None else None
         if end is not None and paragraphs[end].section_path[:1] == paragraphs[index].section_path[:1]:
             return end, f"{reason}, after the list the lead-in (paragraph {lead}) governs, at its level"
@@ -949,14 +991,13 @@ def audit_paragraphs(
     ip = _ip_section(paragraphs, findings, body_end, runs)
     places = _places(paragraphs, findings, ip, creator, body_end, runs)
     # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
-    titled = clause_titles(paragraphs, findings)  # the bare titles of the clauses found (info)
-    review = learned.review_findings(paragraphs, findings + titled)
+    review = learned.review_findings(paragraphs, findings)
     return AuditResult(
         filename=filename,
         language=language,
         paragraphs=paragraphs,
         terms=terms,
-        findings=sorted(findings + titled + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
+        findings=sorted(findings + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
         insertion_points=_insertion_points(protections, places),
         score=_score(findings, protections),

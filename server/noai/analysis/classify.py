@@ -366,6 +366,18 @@ class _Text:
 _NEEDS = {id(rx): needs for rx, needs in P.NEEDS.items()}
 
 
+def _negated_outside_asides(text: str, s: int, pos: int, window: int) -> bool:
+    """A negation before ``pos`` (within ``window``) that is not in a parenthesis closed before ``pos``."""
+    return any(not _closed_aside(text, n.start(), pos) for n in P.NEGATION.finditer(text, max(s, pos - window), pos))
+
+
+def _closed_aside(text: str, at: int, until: int) -> bool:
+    """The words at ``at`` sit in a parenthesis that closes before ``until``: "irrevocable (except as
+    stated in this Section) patent license … without any restrictions" excepts nothing after the ")"."""
+    opened = text.rfind("(", 0, at)
+    return opened >= 0 and ")" not in text[opened:at] and ")" in text[at:until]
+
+
 def _trapped(trap: re.Pattern[str], text: str, m: re.Match[str], s: int, e: int) -> bool:
     """A trap covers the match if one of its matches in the sentence comes within 40 characters of it."""
     return any(
@@ -481,6 +493,7 @@ class _Classifier:
         titles = [n for n in ((agreement.name, *agreement.aliases) if agreement else ()) if P.AI_TERM.search(n)]
         # "under AI Addendum": the document's own name, not AI language
         self.own_title = re.compile("|".join(map(re.escape, titles))) if titles else None
+        self.ai_words = _ai_words(paragraphs)  # "Model", "Training" where the document defines them as AI
 
     def under(self, p: Paragraph, *keys: str) -> bool:
         """The paragraph's section titles, heading or run-in title match a heading signal of ``keys``."""
@@ -841,7 +854,7 @@ class _Classifier:
                 if (
                     _quoted(text, m)
                     or _trapped(trap, text, m, s, e)
-                    or t.negated(s, m.start(), window)
+                    or (t.negated(s, m.start(), window) and _negated_outside_asides(text, s, m.start(), window))
                     or t.search(P.RETAINS, s, e)
                     or t.search(P.AI_EXCLUSION, m.start(), e)
                 ):
@@ -982,7 +995,7 @@ class _Classifier:
             spans = self._spans[key] = ([g.end() for g in P.GRANT.finditer(text, s, e)] if found else [], found)
         grants, exceptions = spans
         anchor = max((g for g in grants if g <= at), default=s)
-        if any(a >= anchor and b <= at for a, b in exceptions):
+        if any(a >= anchor and b <= at and not _closed_aside(text, a, at) for a, b in exceptions):
             return True
         if grant is not None:
             return False
@@ -1056,7 +1069,12 @@ class _Classifier:
     def ai(self, p: Paragraph) -> list[Finding]:
         """AI language with its polarity, judged on the whole sentence (a run-in title is no sentence)."""
         text = p.text
-        for m in P.AI_TERM.finditer(text, body_start(p)):
+        matches: Iterator[re.Match[str]] = P.AI_TERM.finditer(text, body_start(p))
+        if self.ai_words is not None:
+            matches = iter(
+                sorted(itertools.chain(matches, self.ai_words.finditer(text, body_start(p))), key=lambda x: x.start())
+            )
+        for m in matches:
             if any(
                 t.start() <= m.start() and t.end() >= m.end()
                 for trap in (P.AI_TRAP, self.own_title, _AI_DOCUMENT)
@@ -1065,13 +1083,22 @@ class _Classifier:
             ):
                 continue
             s, e = self.t.sentence(m.start())
-            negation = self.t.search(P.NEGATION, s, e) or next(
-                (
-                    r
-                    for r in P.RESTRICT.finditer(text, s, e)
-                    if not any(x.start() <= r.start() < x.end() for x in P.RESTRICTION_REFERENCE.finditer(text, s, e))
-                ),
-                None,
+            # a cover-page row label ("Training Restrictions") names the row's clause: it restricts nothing itself
+            label = p.in_table and not p.is_heading and _ROW_LABEL.fullmatch(text.strip()) is not None
+            negation = (
+                None
+                if label
+                else self.t.search(P.NEGATION, s, e)
+                or next(
+                    (
+                        r
+                        for r in P.RESTRICT.finditer(text, s, e)
+                        if not any(
+                            x.start() <= r.start() < x.end() for x in P.RESTRICTION_REFERENCE.finditer(text, s, e)
+                        )
+                    ),
+                    None,
+                )
             )
             disclose = P.AI_TRANSPARENCY.search(text, s, e)
             discloser = (self.parties.before(text, s, disclose.start()) or "unknown") if disclose else None
@@ -1132,6 +1159,7 @@ class _Classifier:
                     _AI_NAME.match(text, x.start()) and not (x.start() and text[x.start() - 1] in P.OPEN_QUOTES)
                     for x in P.AI_TERM.finditer(text, body_start(p))
                 )
+                and (self.ai_words is None or not self.ai_words.search(text, body_start(p)))
             ):  # "submit Input to the AI Services": a thing named (not defined), its use neither limited,
                 # allowed nor disclosed
                 return []
@@ -1311,7 +1339,10 @@ def _merge(findings: list[Finding], paragraphs: Sequence[Paragraph]) -> list[Fin
                 f.section_path[:1] == prev.section_path[:1]
                 and len(gap) <= 2
                 # a definition is an entry of its own: two are one clause only when nothing stands between them
-                and not (_is_definition(paragraphs[f.start]) and any(paragraphs[j].text.strip() for j in gap))
+                and not (
+                    (_is_definition(paragraphs[f.start]) or _is_definition(paragraphs[prev.start]))
+                    and any(paragraphs[j].text.strip() for j in gap)
+                )
                 and not any(
                     paragraphs[j].is_heading and paragraphs[j].section_path[:1] != prev.section_path[:1] for j in gap
                 )
@@ -1385,11 +1416,47 @@ def party_words(parties: object, creator_side: str) -> dict[str, list[str]]:
     return out
 
 
+_DEFINED = re.compile(r"[\"“]([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[\"”]")  # a capitalised defined term, quoted
+_MEANS = re.compile(r"[\"”]\s+(?:means|shall\s+mean|refers\s+to)\b")
+
+
+def _ai_words(paragraphs: Sequence[Paragraph]) -> re.Pattern[str] | None:
+    """The capitalised words a document defines as AI language ("Model" means a machine learning model;
+    "Train" or "Training" means the use of data to create or improve a Model): the definitions whose
+    meaning holds AI language (not only a name such as "the AI Services"), or a word so defined, in two
+    rounds. The words count as AI language where the document uses them capitalised; None if none."""
+    definitions = []
+    for p in paragraphs:
+        text = p.text
+        if len(text) > 600 or not ('"' in text or "“" in text) or not (means := _MEANS.search(text)):
+            continue
+        terms = [m.group(1) for m in _DEFINED.finditer(text, 0, means.end())]
+        if terms:
+            definitions.append((terms, text[means.end() :]))
+    if not definitions:
+        return None
+    words: set[str] = set()
+    for _ in range(2):
+        known = (
+            re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+            if words
+            else None
+        )
+        for terms, meaning in definitions:
+            if any(not _AI_NAME.match(meaning, x.start()) for x in P.AI_TERM.finditer(meaning)) or (
+                known is not None and known.search(meaning)
+            ):
+                words.update(t for t in terms if not P.AI_TERM.search(t))
+    if not words:
+        return None
+    return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 # -- clause titles ------------------------------------------------------------------------------
 
 # The words by which a bare title names a clause of a kind ("Governing Law and Venue", "Grant of Patent
 # License", "Work Made for Hire and Further Assurances", "Moral Rights"). Such a title over a clause the
-# rules found of that kind is that clause's heading: reported with it (info, not operative).
+# rules found of that kind is that clause's heading: the finding names it (attribute ``titles``).
 CLAUSE_TITLES: dict[str, re.Pattern[str]] = {
     "governing_law": re.compile(
         r"\b(?:governing|applicable|proper)\s+laws?\b|\bchoice\s+of\s+(?:laws?|forum)\b|"
@@ -1461,23 +1528,22 @@ def _titled_reach(paragraphs: Sequence[Paragraph], i: int) -> int:
     return max(end, nxt) if end == i else end
 
 
-def clause_titles(paragraphs: Sequence[Paragraph], findings: Sequence[Finding]) -> list[Finding]:
-    """The bare titles of the clauses found: a heading or cover-page row label that names a kind
-    (:data:`CLAUSE_TITLES`) over a rule finding of that kind in its section ("Governing Law" over
-    "This Agreement is governed by …"). Each is reported as a finding of the kind at the title:
-    ``info``, not operative, with the clause's reading and ``title_of`` (the clause's paragraph); a
-    title already covered by a finding of its kind is not repeated. Titles that name no kind, and
-    titles over no finding of the kind they name, are not findings."""
+def with_titles(paragraphs: Sequence[Paragraph], findings: list[Finding]) -> list[Finding]:
+    """``findings`` with the bare titles of their clauses: a heading or cover-page row label that names a
+    kind (:data:`CLAUSE_TITLES`) titles the first rule finding of that kind in its section ("Governing
+    Law" over "This Agreement is governed by …"), which records the title's paragraph in its attribute
+    ``titles``. A title its own finding already covers (a confidentiality heading), a title that names
+    no kind, or one over no finding of the kind it names, titles nothing."""
     starts: dict[str, list[int]] = {}
-    by_start: dict[tuple[str, int], Finding] = {}
+    by_start: dict[tuple[str, int], int] = {}
     covered: set[tuple[int, str]] = set()
-    for f in findings:
+    for n, f in enumerate(findings):
         if f.tier != "rule":
             continue
         starts.setdefault(f.kind, []).append(f.start)
-        by_start.setdefault((f.kind, f.start), f)
+        by_start.setdefault((f.kind, f.start), n)
         covered.update((i, f.kind) for i in range(f.start, f.end + 1))
-    out: list[Finding] = []
+    titles: dict[int, list[int]] = {}
     for p in paragraphs:
         text = p.text
         if len(text) > 80 or not text.strip() or not _title_like(p):
@@ -1487,33 +1553,20 @@ def clause_titles(paragraphs: Sequence[Paragraph], findings: Sequence[Finding]) 
             continue
         reach = None
         for kind, rx in CLAUSE_TITLES.items():
-            if kind not in starts or (p.index, kind) in covered or not (m := rx.search(text)):
+            if kind not in starts or (p.index, kind) in covered or not rx.search(text):
                 continue
             reach = _titled_reach(paragraphs, p.index) if reach is None else reach
-            found = starts[kind]
+            found = sorted(starts[kind])
             k = bisect_left(found, p.index + 1)
             if k == len(found) or found[k] > reach:
                 continue
-            clause = by_start[(kind, found[k])]
-            out.append(
-                replace(
-                    clause,
-                    severity=INFO,
-                    start=p.index,
-                    end=p.index,
-                    paragraph_text=text,
-                    section_label=p.section_label,
-                    section_path=tuple(p.section_path),
-                    heading=p.heading,
-                    phrase=m.group(0),
-                    phrase_start=m.start(),
-                    phrase_end=m.end(),
-                    attributes={**clause.attributes, "title_of": clause.start},
-                    operative=False,
-                    confidence=0.5,
-                )
-            )
-    return out
+            titles.setdefault(by_start[(kind, found[k])], []).append(p.index)
+    if not titles:
+        return findings
+    return [
+        replace(f, attributes={**f.attributes, "titles": titles[n]}) if n in titles else f
+        for n, f in enumerate(findings)
+    ]
 
 
 def classify(
@@ -1530,6 +1583,8 @@ def classify(
         if p.section_path[: len(carried_path)] != carried_path or p.is_heading:
             carried = None
         gates = c.gates.open(i)
+        if c.ai_words is not None and "existing_ai_restriction" not in gates and c.ai_words.search(p.text):
+            gates |= {"existing_ai_restriction"}  # a word the document defines as AI language
         if not gates:
             continue
         findings, grant = c.paragraph(i, p, gates, carried)
@@ -1542,7 +1597,7 @@ def classify(
             replace(f, attributes={**f.attributes, "parties_unknown": True}) if f.kind in GRANT_KINDS else f
             for f in found
         ]
-    return found
+    return with_titles(paragraphs, found)
 
 
 _LAW_ARTICLE = re.compile(r"\bthe\s+(?:(?:exclusive|internal|substantive|domestic|local)\s+)?$", re.IGNORECASE)

@@ -161,19 +161,21 @@ _LICENCE_WORDS = (
 _LICENSED_THINGS = (
     r"(?:Deliverables?|Work\s+Product|Works?|Materials|Content|Contributions?|Software|Results|Source\s+Code|"
     r"Object\s+Code|Technology|Know-How|(?:Trade|Service)\s?marks?|Marks|Brand\s+Features|Logos?|Likeness|"
-    r"Licensed\s+(?-i:[A-Z])\w+)"
+    r"Licensed\s+(?:Products?|Materials?|Technology|Marks|Software|Content|Programs?|IP|Patents?|Know-How|Trademarks?))"
 )
 GRANT = _rx(
     r"\b(?:(?:hereby\s+)?grants|(?:does\s+)?hereby\s+grant|(?:you|we|I)\s+grant|"
     r"(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
     r"grant|(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?granted|"
-    r"(?-i:(?!to\b)[\w.&-]+\s+grant)(?=\s+(?:to\s+)?(?:the\s+)?(?-i:[A-Z])))\b"
+    r"(?<=[\w.&-]\s)(?<!\bto\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bany\s)(?<!\bthis\s)(?<!\bsuch\s)(?<!\bor\s)(?<!\bnor\s)grant"
+    r"(?=\s+(?:to\s+)?(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:an?\s+|the\s+)(?:[\w-]+,?\s+){0,6}?"
+    r"(?:licen[cs]e|right|non-?exclusive|exclusive)))\b"
     r"(?=(?:[^.;]|\.\d){0,400}?\b" + _LICENCE_WORDS + r")|"
     # a lead-in: "Customer grants to IBM:" then the licences, one an item
     r"\b(?:hereby\s+)?grants?(?:\s+and\s+(?:shall|will)\s+grant)?\s+to\s+[^.;:]{1,80}:\s*$|"
     r"\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
     r"\b(?:is|are)\s+(?:hereby\s+|hereunder\s+)?licen[cs]ed\s+(?:to\s+(?:use|market|distribute|reproduce|sell|resell|"
-    r"copy|display|exploit|make)\b|(?=to\s+(?:the\s+)?(?-i:[A-Z])))|"
+    r"copy|display|exploit|make)\b|(?=to\s+\w))|"
     # the grantee as subject: "the Customer shall have a licence", "You get a licence", "will receive a … licence"
     r"\b(?:(?:shall|will)\s+(?:have|get|receive|obtain|be\s+given)|gets?|receives?|obtains?)\s+an?\s+"
     r"(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b|"
@@ -196,7 +198,7 @@ GRANT_TRAP = _rx(
     r"\blicen[cs]es?\s+(?:and\s+rights\s+)?granted\s+(?:to|under|in|by|hereunder|herein)\b|"
     # granted nothing, or something that is no licence: a refusal right, an option to buy, an audit
     r"\bgrants?\s+no\b|\bright\s+of\s+first\s+(?:refusal|negotiation|offer)|\boption\s+to\s+(?:purchase|acquire)|"
-    r"\b(?:the\s+)?(?:[\w-]+\s+){0,3}right\s+and\s+option\b|\bright\s+to\s+(?:examine|audit|inspect|terminate|"
+    r"\b(?:(?:exclusive|irrevocable|sole|and)\s+)*right\s+and\s+option\b|\bright\s+to\s+(?:examine|audit|inspect|terminate|"
     r"purchase|acquire)\b|"
     # a section's title cited in parentheses: "(Grants to BLI)", "(Scope of Grants)"
     r"\(\s*(?:[\w-]+\s+){0,4}Grants?\b[^)]{0,40}\)|"
@@ -227,7 +229,7 @@ PERPETUAL_TRAP = _rx(
 ANY_PURPOSE = _rx(
     r"\bfor\s+any\s+(?:and\s+all\s+)?(?:lawful\s+|other\s+)?purposes?(?:\s+whatsoever)?\b|\bany\s+"
     r"purpose\s+whatsoever\b|\bwithout\s+"
-    r"(?:any\s+)?(?:restriction|limitation)(?:s)?\s+(?:(?:or|and)\s+(?:obligation|compensation|restriction|"
+    r"(?:any\s+)?(?:restriction|limitation)(?:s)?\s*(?:(?:or|and)\s+(?:obligation|compensation|restriction|"
     r"limitation|payment|attribution)s?\s*)?(?:of\s+any\s+kind\s+)?(?=[^.;]{0,40}\b(?:use|"
     r"purpose|exploit|manner|media)|[.;,])|\bunrestricted\b|\bin\s+any\s+manner(?:\s+whatsoever)?\b|"
     r"\bin\s+any\s+way\s+(?:it|they|the\s+\w+)\s+(?:sees?|deems?)\s+fit|\bas\s+(?:it|they|the\s+\w+)\s+"
@@ -308,7 +310,7 @@ AI_TERM = re.compile(
 )
 # "train Client personnel", "training materials", "business model": not AI.
 AI_TRAP = _rx(
-    r"\bSections?\s+[\w.()]+\s*\([^)]{0,60}\)|"
+    r"\bSections?\s+[\w.()]+\s*\([^)]{0,60}\)(?:,?\s+(?:and\s+|or\s+)?\d+(?:\.\d+)*\s*\([^)]{0,60}\))*|"
     r"\btrain\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+'s\s+)?(?:personnel|staff|employees|users|"
     r"team|end\s+users|administrators)|\btraining\s+(?:materials|sessions|courses|services)|"
     r"\b(?:business|financial|pricing|data|delivery|operating|revenue|service)\s+models?\b|"
@@ -342,16 +344,23 @@ GOVERNING_LAW = _rx(
     r"\b(?:governed|construed|interpreted|enforced|performed|determined|applied)\b"
     r"(?:[^.;]|\.\d){0,100}?"
     r"\b(?:in\s+accordance\s+with|under|by|pursuant\s+to|according\s+to|with\s+reference\s+to)[,\s]+"
-    r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local)\s+)?" + _LAW_NAMED + r"|"
+    r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local|statutory|regulatory|decisional|common|and)"
+    r",?\s+)*" + _LAW_NAMED + r"|"
     r"\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|shall)\s+)?(?:govern|(?:shall|will)\s+apply\s+to)\b|"
     r"(?-i:\b[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,2})\s+law\s+(?:(?:shall|will)\s+)?(?:governs?|"
     r"appl(?:y|ies)\s+to)\b|\bsubject\s+to\s+the\s+(?:exclusive\s+)?laws?\s+of\b|"
-    r"\bgoverned\s+by\s+the\s+laws?\s+(?:listed|set\s+out|specified|stated|named|identified|chosen)\b|"
+    r"\b(?:governed|construed)\b[^.;]{0,60}?\bthe\s+laws?\s+(?:listed|set\s+(?:out|forth)|specified|stated|named|"
+    r"identified|chosen|governing)\b|"
     r"\bGoverning\s+Law\b[^.;]{0,60}?\b(?:will|shall)\s+govern\b|\bgoverning\s+law\s+"
     r"(?:is|shall\s+be|will\s+be)\b|\bchoice\s+of\s+law\b(?=[^.;]{0,60}\blaws?\s+of)"
 )
 LAW_LABEL = _rx(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:governing|applicable|choice\s+of)\s+law\b[^.;]{0,40}$")
-LAW_ALONE = _rx(r"\blaws?\s+of\b|\{governing_law\}|\[governing\s+law\]")
+LAW_ALONE = _rx(
+    r"\blaws?\s+of\b|\{governing_law\}|\[governing\s+law\]|"
+    # a law named by its title under a governing-law label: "the New York General Obligations Law"
+    r"(?-i:\b(?!(?:Applicable|Governing|Relevant|Choice|Such|Any|All|The|This)\b)[A-Z][\w'’-]*\s+"
+    r"(?:[A-Z][\w'’-]*\s+){0,3}(?<!Governing\s)(?<!Applicable\s)(?<!Relevant\s)Laws?\b)"
+)
 LAW_PLACE = re.compile(
     r"\blaws?\s+(?:of|in\s+force\s+in)\s+(?:the\s+)?((?:(?:State|Commonwealth|Province|Republic|"
     r"Kingdom|Federal\s+Republic)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+"

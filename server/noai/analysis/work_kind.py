@@ -22,7 +22,7 @@ WORK_KINDS = (SOFTWARE, CREATIVE, DATA, GENERAL)
 _WORDS = {
     SOFTWARE: re.compile(
         r"\b(?:software|source\s+code|object\s+code|sample\s+code|code|program(?:me)?s?|"
-        r"applications?|API|SDK|scripts?)\b",
+        r"applications?|apps?|API|SDK|scripts?)\b",
         re.IGNORECASE,
     ),
     CREATIVE: re.compile(
@@ -66,6 +66,9 @@ _DEFINED_WEIGHT = 5  # with no work product found: a term the document defines (
 # the customer's own data, so data needs a clearer majority.
 _MIN_COUNT = 10
 _MIN_SHARE = {SOFTWARE: 0.45, CREATIVE: 0.45, DATA: 0.65}
+# A short document (a letter, a two-page licence) speaks of its work a few times only: a few words
+# that nearly all name one kind decide too.
+_FEW, _FEW_SHARE = 5, 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,19 +115,60 @@ def detect_work_kind(
             if kind not in named_by and _count(kind, name):
                 named_by[kind] = name
     named = next(iter(named_by), None) if work_product else None
+    described, product = None, work_product
+    unnamed = () if named_by else [work_product] if work_product else _GENERIC_WORK  # a name like "Deliverables"
+    for product in unnamed:
+        described = _described_as(texts, product)
+        if described is not None:
+            named_by[described] = product
+            break
     for kind in named_by:
-        counts[kind] += weight
+        counts[kind] += weight if described is None else _DEFINED_WEIGHT
     total = sum(counts.values())
     kind, count = max(counts.items(), key=lambda kv: kv[1])
-    if total == 0 or (kind not in named_by and (count < _MIN_COUNT or count / total < _MIN_SHARE[kind])):
+    share = count / total if total else 0.0
+    if total == 0 or (
+        kind not in named_by
+        and (count < _MIN_COUNT or share < _MIN_SHARE[kind])
+        and (count < _FEW or share < _FEW_SHARE)
+    ):
         return WorkKind(GENERAL, "the document does not speak mainly of software, creative work or data")
     if kind == named:
         why = f"the work product is called “{work_product}”"
+    elif kind == described:
+        why = f"the document describes “{product}” as {kind} work"
     elif kind in named_by:
         why = f"the document defines “{named_by[kind]}” and speaks mostly of {kind}"
     else:
         why = f"the text speaks mostly of {kind}"
     return WorkKind(kind, f"{why} ({count} of {total} words naming a kind of work)")
+
+
+# The usual names of a work product, read from their definition when the parties' reading found none.
+_GENERIC_WORK = ("Deliverables", "Work Product", "Works", "Work", "Materials")
+_QUOTE = "[\"“”']"
+
+
+def _described_as(texts: Sequence[str], work_product: str) -> str | None:
+    """The kind the work product's own definition names ("“Deliverables” means all designs,
+    illustrations …", "the articles and photographs described in Schedule A (the “Contributions”)"):
+    two words of one kind at least and more than of any other, else None."""
+    name = re.escape(work_product)
+    means = re.compile(rf"{_QUOTE}(?:the\s+)?{name}{_QUOTE}\s+(?:shall\s+)?(?:means?|includes?)\b", re.IGNORECASE)
+    introduced = re.compile(rf"\((?:[^()]{{0,40}}\s)?{_QUOTE}{name}{_QUOTE}\)")
+    for text in texts:
+        if work_product not in text:
+            continue
+        m = means.search(text)
+        if m:
+            definition = text[m.end() :]
+        elif m := introduced.search(text):
+            definition = text[text.rfind(". ", 0, m.start()) + 1 : m.start()]  # the sentence up to "(the “X”)"
+        else:
+            continue
+        counts = sorted(((_count(kind, definition), kind) for kind in _WORDS), reverse=True)
+        return counts[0][1] if counts[0][0] >= 2 and counts[0][0] > counts[1][0] else None
+    return None
 
 
 def given_work_kind(kind: str) -> WorkKind:
