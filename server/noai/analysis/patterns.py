@@ -422,6 +422,19 @@ SCOPE_LIMIT = _rx(
     r"specific)\s+purposes?\b|\bPermitted\s+(?:Purpose|Use)\b|\blimited\s+to\s+(?:the\s+)?(?:use|purpose)|"
     r"\bfor\s+(?:its|their|the\s+\w+'s)\s+internal\s+(?:business\s+)?(?:use|purposes)\b"
 )
+# A grant already limited by its own words, without "solely": a period ("for two years", "for the term of
+# this Agreement"), a territory ("in the United Kingdom"), named media ("in the Licensee's printed
+# catalogues") or a named purpose ("for the purpose of receiving the Services").
+LIMITED_GRANT = re.compile(
+    r"\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|eighteen|twenty[- ]four|thirty[- ]six)\s+(?:\(\d+\)\s+)?(?:years?|months?|weeks?|days?)\b|"
+    r"\bfor\s+the\s+(?:duration|term)\s+of\s+(?:this|the)\s+(?:agreement|contract|licen[cs]e|project|campaign)\b|"
+    r"\b(?:in|within|throughout)\s+the\s+(?:United\s+(?:Kingdom|States)|European\s+Union|EEA|Territory)\b|"
+    r"\bin\s+(?:the\s+\w+['’]s|its|their)\s+(?:own\s+|printed\s+)?(?:catalogues?|catalogs?|websites?|brochures?|"
+    r"magazines?|newspapers?|publications?|packaging|advertising|social\s+media)\b|"
+    r"\bfor\s+the\s+(?:sole\s+)?purposes?\s+of\b",
+    re.IGNORECASE,
+)
 # "The licenses … under this Agreement are granted solely for the Permitted Purpose": every grant
 # limited to a purpose the document defines (group 1 names it).
 PURPOSE_CLAUSE = re.compile(
