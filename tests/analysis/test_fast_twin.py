@@ -41,9 +41,11 @@ def test_the_twin_finds_what_the_pattern_finds_on_every_corpus_paragraph(path):
         lower, exact = fast.twin(rx)
         for text, low in zip(texts, lows, strict=True):
             found = [m.span() for m in rx.finditer(text)]
-            assert [m.span() for m in fast.finditer(rx, text, low)] == found, rx.pattern
-            if exact:
-                assert [m.span() for m in lower.finditer(low)] == found, rx.pattern
+            if exact:  # the twin alone (a case-sensitive pattern's runs on the text itself)
+                hay = low if rx.flags & re.IGNORECASE else text
+                assert [m.span() for m in lower.finditer(hay)] == found, rx.pattern
+            else:  # its places confirmed by the pattern
+                assert [m.span() for m in fast.finditer(rx, text, low)] == found, rx.pattern
 
 
 @pytest.mark.parametrize("path", contracts())
@@ -52,6 +54,25 @@ def test_holds_says_whether_the_pattern_matches_on_every_corpus_paragraph(path):
     for rx in ANYWHERE:
         for text in texts:
             assert fast.holds(rx, text) == (rx.search(text) is not None), rx.pattern
+
+
+@pytest.mark.parametrize("path", contracts())
+def test_the_sentence_breaks_found_after_their_mark_are_the_patterns_on_every_corpus_paragraph(path):
+    assert fast._after_mark(patterns.SENTENCE_BREAK) is not None
+    for p in read_document(path.read_bytes()).paragraphs:
+        assert fast.spans(patterns.SENTENCE_BREAK, p.text) == [
+            m.span() for m in patterns.SENTENCE_BREAK.finditer(p.text)
+        ]
+
+
+def test_a_look_behind_that_a_match_could_end_with_is_kept_as_it_is():
+    text = "a.  B;\tC. d! E"
+    for pattern in (r"(?<=[.;!])\s+(?=[A-Z])", r"(?<=[.;!])\s+"):
+        rx = re.compile(pattern)
+        assert fast._after_mark(rx) is not None
+        assert fast.spans(rx, text) == [m.span() for m in rx.finditer(text)]
+    for pattern in (r"(?<=[.\s])\s+", r"(?<=[.;])\S+", r"(?<=\.)\s*"):  # the set holds white space; not white space
+        assert fast._after_mark(re.compile(pattern)) is None
 
 
 def test_search_and_finditer_give_the_patterns_own_matches_of_the_original_text():
@@ -111,8 +132,19 @@ def test_a_case_sensitive_part_under_a_negation_or_a_cased_foreign_letter_gets_n
     assert fast.twin(re.compile(r"\bgrant\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE))[1] is False  # left out: more
     assert fast.twin(re.compile(r"\bthe\s+(?-i:[^A-Z])", re.IGNORECASE)) is None
     assert fast.twin(re.compile(r"\bstraße\b", re.IGNORECASE)) is None
-    assert fast.twin(re.compile(r"\bgrant\b")) is None  # case-sensitive already
+    assert fast.twin(re.compile(r"grant\b")) is None  # case-sensitive, no shared boundary: nothing to gain
     assert fast.twin(re.compile(r"x*", re.IGNORECASE)) is None  # may match empty
+
+
+def test_a_case_sensitive_pattern_shares_its_word_boundary_on_its_own_text():
+    rx = re.compile(r"(?P<client>\b(?:Client|Buyer)\b)|(?P<provider>\b(?:Studio)\b)|(?P<both>\b(?i:each)\s+party\b)")
+    _, exact = fast.twin(rx)
+    assert exact
+    text = "The Client and the Studio; EACH party, each Party, the client"
+    assert [(m.lastgroup, m.span()) for m in fast.finditer(rx, text, None)] == [
+        (m.lastgroup, m.span()) for m in rx.finditer(text)
+    ]
+    assert fast.search(rx, text, None, 10, len(text)).group(0) == "Studio"
 
 
 def test_a_text_with_a_folding_character_is_searched_by_the_pattern_itself():

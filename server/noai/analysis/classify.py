@@ -186,12 +186,12 @@ class Parties:
     def before(self, text: str, start: int, end: int) -> str | None:
         """The role of the last party named in ``text[start:end]`` (the subject of a verb at ``end``)."""
         last = None
-        for m in self.pattern.finditer(text, start, end):
+        for m in fast.finditer(self.pattern, text, None, start, end):
             last = m.lastgroup
         return last
 
     def after(self, text: str, start: int, end: int) -> str | None:
-        m = self.pattern.search(text, start, end)
+        m = fast.search(self.pattern, text, None, start, end)
         return m.lastgroup if m else None
 
     def before_any_case(self, text: str, start: int, end: int) -> str | None:
@@ -337,7 +337,7 @@ class _Text:
         """Bounds of the sentence (or semicolon clause) around ``pos``: from the last break that
         ends before ``pos`` to the first that starts at or after it."""
         if self._starts is None:
-            spans = [m.span() for m in P.SENTENCE_BREAK.finditer(self.text)]
+            spans = fast.spans(P.SENTENCE_BREAK, self.text)
             self._starts, self._ends = [a for a, _ in spans], [b for _, b in spans]
         k, j = bisect_left(self._ends, pos), bisect_left(self._starts, pos)
         return self._ends[k - 1] if k else 0, self._starts[j] if j < len(self._starts) else len(self.text)
@@ -485,8 +485,6 @@ class _Classifier:
         ] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
-        self._evidence_text: str | None = None
-        self._evidence = False
         self.t = _Text("", None)  # the paragraph being classified
         self.gates = fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
@@ -703,7 +701,9 @@ class _Classifier:
             if t.search(P.JOINT, s, e):
                 continue  # "the Parties shall jointly own", "an undivided interest": shared results, no transfer
             transfer = "assign" in phrase or "transfer" in phrase or "convey" in phrase
-            if (transfer or not weak) and not (ip_heading or self.ip_evidence(text)):
+            if (transfer or not weak) and not (
+                ip_heading or self.work.search(text, s, e) or t.search(P.IP_EVIDENCE, s, e)
+            ):
                 continue  # "transfer the decedent's Interest", "assign its rights in the Contract": no IP, no work
             if transfer:
                 if not P.RIGHTS_OBJECT.search(text, m.end(), e):
@@ -892,13 +892,6 @@ class _Classifier:
                 break
         return out
 
-    def ip_evidence(self, text: str) -> bool:
-        """The paragraph names IP or the work (a transfer in it can be of IP, not only of goods or shares)."""
-        if self._evidence_text is not text:
-            self._evidence_text = text
-            self._evidence = bool(self.t.search(P.IP_EVIDENCE) or self.work.search(text))
-        return self._evidence
-
     def other_owner(self, text: str, at: int) -> bool:
         """The owner named at ``at`` ("owned by …", "the property of …") is no party of the contract."""
         at = _OWNER_AT.match(text, at).end()  # type: ignore[union-attr]  # matches the empty string
@@ -1069,7 +1062,7 @@ class _Classifier:
     def ai(self, p: Paragraph) -> list[Finding]:
         """AI language with its polarity, judged on the whole sentence (a run-in title is no sentence)."""
         text = p.text
-        matches: Iterator[re.Match[str]] = P.AI_TERM.finditer(text, body_start(p))
+        matches: Iterator[re.Match[str]] = fast.finditer(P.AI_TERM, text, None, body_start(p))
         if self.ai_words is not None:
             matches = iter(
                 sorted(itertools.chain(matches, self.ai_words.finditer(text, body_start(p))), key=lambda x: x.start())
@@ -1443,7 +1436,7 @@ def _ai_words(paragraphs: Sequence[Paragraph]) -> re.Pattern[str] | None:
             else None
         )
         for terms, meaning in definitions:
-            if any(not _AI_NAME.match(meaning, x.start()) for x in P.AI_TERM.finditer(meaning)) or (
+            if any(not _AI_NAME.match(meaning, x.start()) for x in fast.finditer(P.AI_TERM, meaning, None)) or (
                 known is not None and known.search(meaning)
             ):
                 words.update(t for t in terms if not P.AI_TERM.search(t))
@@ -1549,7 +1542,7 @@ def with_titles(paragraphs: Sequence[Paragraph], findings: list[Finding]) -> lis
         if len(text) > 80 or not text.strip() or not _title_like(p):
             continue
         low = text.lower()
-        if not (any(n in low for n in _TITLE_NEEDS) or P.AI_TERM.search(text)):
+        if not (any(n in low for n in _TITLE_NEEDS) or fast.holds(P.AI_TERM, text)):
             continue
         reach = None
         for kind, rx in CLAUSE_TITLES.items():

@@ -344,8 +344,6 @@ def _twin(rx: re.Pattern[str], anywhere: bool) -> _Twin:
     """The entry of :func:`twin` (``anywhere``: of :func:`holds`, whose alternatives may be reordered)."""
     folded = bool(rx.flags & re.IGNORECASE)
     none = (rx, None, folded, True)
-    if not folded and not anywhere:
-        return none
     tree = parser.parse(rx.pattern, rx.flags)
     if tree.getwidth()[0] == 0:
         return none  # an empty match moves finditer on by one: keep to patterns that cannot match empty
@@ -394,7 +392,8 @@ def twin(rx: re.Pattern[str], anywhere: bool = False) -> tuple[re.Pattern[str], 
     no twin. A leading word boundary shared by every alternative is tested once (a branch of
     literals is faster than one of boundaries). ``anywhere``: a twin that matches at the places
     where ``rx`` matches (each with any of its alternatives, not necessarily the one ``rx`` takes),
-    also for a case-sensitive ``rx``."""
+    also for a case-sensitive ``rx``. A case-sensitive ``rx`` whose alternatives all open with a word
+    boundary gets a twin for its own text that tests it once."""
     _, lower, _, exact = _entry(rx, anywhere)
     return None if lower is None else (lower, exact)
 
@@ -435,10 +434,11 @@ def holds(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsiz
 def search(rx: re.Pattern[str], text: str, low: str | None, pos: int, endpos: int) -> re.Match[str] | None:
     """``rx.search(text, pos, endpos)``, found by :func:`twin` in ``low`` (``text.lower()``, or None when
     ``text`` holds a character of :data:`FOLDS_TO_ASCII`) when ``rx`` has one."""
-    _, lower, _, exact = _entry(rx, False)
-    if lower is None or low is None:
+    _, lower, folded, exact = _entry(rx, False)
+    hay = low if folded else text  # a case-sensitive pattern's twin only shares its word boundary
+    if lower is None or hay is None:
         return rx.search(text, pos, endpos)
-    return _confirmed(rx, lower, exact, text, low, pos, endpos)
+    return _confirmed(rx, lower, exact, text, hay, pos, endpos)
 
 
 def finditer(
@@ -446,13 +446,52 @@ def finditer(
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text, pos, endpos)``, found as :func:`search` finds (no pattern with a twin matches
     empty)."""
-    _, lower, _, exact = _entry(rx, False)
-    if lower is None or low is None:
+    _, lower, folded, exact = _entry(rx, False)
+    hay = low if folded else text
+    if lower is None or hay is None:
         yield from rx.finditer(text, pos, endpos)
         return
-    while (found := _confirmed(rx, lower, exact, text, low, pos, endpos)) is not None:
+    while (found := _confirmed(rx, lower, exact, text, hay, pos, endpos)) is not None:
         yield found
         pos = found.end()
+
+
+def _after_mark(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    r"""For ``(?<=[.;:])\s+(?=...)``: ``[.;:](\s+)(?=...)``, whose group 1 is each match of ``rx``. A
+    pattern that opens with a look-behind of one character leaves the search no way to skip ahead; a
+    set of characters first lets it skip to the next of them. The same matches when the rest is white
+    space (then zero-width tests) and the set holds none: a match never ends with a character of
+    the set, so the next one never needs the last character of the one before."""
+    tree = parser.parse(rx.pattern, rx.flags)
+    if len(tree) < 2 or tree[0][0] is not C.ASSERT or tree[0][1][0] != -1 or len(tree[0][1][1]) != 1:
+        return None
+    (op, items) = tree[0][1][1][0]
+    if op is not C.IN or any(i[0] is not C.LITERAL or chr(i[1]).isspace() for i in items):
+        return None
+    run, *tests = list(tree)[1:]
+    spaces = [(C.IN, [(C.CATEGORY, C.CATEGORY_SPACE)])]
+    if run[0] is not C.MAX_REPEAT or run[1][0] < 1 or list(run[1][2]) != spaces:
+        return None
+    if any(t[0] not in (C.ASSERT, C.ASSERT_NOT, C.AT) or (t[0] is not C.AT and t[1][0] != 1) for t in tests):
+        return None
+    group = tree.state.opengroup()
+    tree.state.closegroup(group, parser.SubPattern(tree.state, [run, *tests]))
+    body = [(C.IN, items), (C.SUBPATTERN, (group, 0, 0, parser.SubPattern(tree.state, [run, *tests])))]
+    return compiler.compile(parser.SubPattern(tree.state, body), rx.flags)  # type: ignore[no-any-return]
+
+
+_MARKED: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in rx.finditer(text)]`` (by :func:`_after_mark`'s pattern when ``rx`` has one)."""
+    entry = _MARKED.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        entry = _MARKED[id(rx)] = (rx, _after_mark(rx))
+    marked = entry[1]
+    if marked is None:
+        return [m.span() for m in rx.finditer(text)]
+    return [m.span(1) for m in marked.finditer(text)]
 
 
 _LAST: tuple[str | None, str | None] = (None, None)
