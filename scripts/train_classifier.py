@@ -7,14 +7,20 @@ scipy (``pip install .[train]``), at training time only.
     python scripts/train_classifier.py                      # CV, thresholds, then the shipped model
     python scripts/train_classifier.py --cv-dir /tmp/cv      # also keep the five fold models for the harness
     python scripts/train_classifier.py --dump /tmp/oof.npz   # also keep the out-of-fold scores (threshold study)
+    python scripts/train_classifier.py --cv-dir /tmp/cv --thresholds-only   # after a change of the rules:
+        # keep the weights (fold models in /tmp/cv, the shipped model), score again with today's rule
+        # findings as context, choose the thresholds again (a few minutes instead of a retraining)
 
 Steps:
 1. every non-empty paragraph of the 250 CUAD dev contracts and the 23 gold contracts, read as the audit
-   reads it, becomes features (``learned.features``) and a label per kind; CUAD labels the four CUAD kinds
+   reads it and with the rule findings the audit would hand the model (``learned.Neighbours``: the kinds of
+   the rule findings around it, its lead-in's words), becomes features (``learned.features``) and a label
+   per kind; CUAD labels the four CUAD kinds
    (its other paragraphs are negatives for them, and for existing_ai_restriction), gold labels every kind
    (sure or likely = positive);
 2. five-fold cross-validation by document (``understanding.fold``): each fold scored by a model trained
-   on the other four, vocabulary included;
+   on the other four, vocabulary included (one L2 logistic regression per kind, all kinds fitted in one
+   L-BFGS run: the same optimum, one pass over the data per step);
 3. each kind's review threshold is chosen on the out-of-fold scores of the *dev* part only: the lowest
    threshold at which the review findings the model adds (paragraphs no rule finding covers) are right at
    least ``--precision`` of the time there (else the best F1 of rules + model); the check part is never
@@ -78,7 +84,12 @@ def collect(limit: int | None) -> Data:
     for c in contracts:
         paragraphs = c.doc.paragraphs
         with learned.using(None):
-            found = U.predicted_pairs(audit_document(c.doc).to_dict())
+            result = audit_document(c.doc)
+        found = U.predicted_pairs(result.to_dict())
+        # the context features read the rule findings as the audit hands them to the model
+        neighbours = learned.Neighbours(
+            paragraphs, {(i, f.kind) for f in result.findings for i in range(f.start, f.end + 1)}
+        )
         if c.source == "cuad":
             positive = {k: c.labels["categories"][cat] for k, cat in CUAD_KINDS.items()}
             counts = {k: k in CUAD_KINDS or k in CUAD_NEGATIVE_FOR for k in KINDS}
@@ -94,7 +105,7 @@ def collect(limit: int | None) -> Data:
                 continue
             doc_ids.append(c.id)
             source.append(c.source)
-            feats.append(learned.features(p, i / last))
+            feats.append(learned.features(p, i / last, neighbours.context(i)))
             labels.append([int(i in positive.get(k, ())) for k in KINDS])
             mask.append([int(counts[k]) for k in KINDS])
             rules.append(
@@ -131,36 +142,47 @@ def matrix(data: Data, rows: np.ndarray, vocab: dict[str, int]) -> sparse.csr_ma
     return sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
 
 
-def fit(X: sparse.csr_matrix, y: np.ndarray, weight: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
-    """Weighted L2 logistic regression by L-BFGS from zero (deterministic)."""
+def fit(
+    X: sparse.csr_matrix, y: np.ndarray, mask: np.ndarray, weight: np.ndarray, l2: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted L2 logistic regression of every kind at once (``y``, ``mask`` and ``weight`` have a column
+    per kind; a row counts for a kind where its mask is 1), by L-BFGS from zero (deterministic). The loss
+    is the sum of the kinds' own losses, so the optimum is each kind's own fit; one optimisation for all
+    of them passes over ``X`` once per step instead of once per kind."""
+    d = X.shape[1]
+    kinds = y.shape[1]
     signs = 2.0 * y - 1.0
+    counted = mask * weight
     Xt = X.T.tocsr()
 
     def loss(wb):
-        w, b = wb[:-1], wb[-1]
-        m = signs * (X @ w + b)
-        value = np.sum(weight * np.logaddexp(0.0, -m)) + 0.5 * l2 * w @ w
-        g = -weight * signs * expit(-m)
-        return value, np.append(Xt @ g + l2 * w, g.sum())
+        W, b = wb[: d * kinds].reshape(d, kinds), wb[d * kinds :]
+        m = signs * (X @ W + b)
+        value = np.sum(counted * np.logaddexp(0.0, -m)) + 0.5 * l2 * np.sum(W * W)
+        g = -counted * signs * expit(-m)
+        return value, np.concatenate([(Xt @ g + l2 * W).ravel(), g.sum(axis=0)])
 
-    result = minimize(loss, np.zeros(X.shape[1] + 1), jac=True, method="L-BFGS-B", options={"maxiter": 400})
-    return result.x[:-1], float(result.x[-1])
+    start = np.zeros(d * kinds + kinds)
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 1000})
+    return result.x[: d * kinds].reshape(d, kinds), result.x[d * kinds :]
+
+
+def class_weights(y: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Each kind's positives weigh sqrt(negatives / positives) (at most 20) among the rows it counts."""
+    weight = np.ones_like(y, dtype=float)
+    for k in range(y.shape[1]):
+        counted = y[mask[:, k] == 1, k]
+        positives = max(1.0, float(counted.sum()))
+        weight[:, k] = np.where(y[:, k] == 1, min(20.0, np.sqrt((len(counted) - positives) / positives)), 1.0)
+    return weight
 
 
 def train(data: Data, rows: np.ndarray, l2: float, thresholds: list[float] | None = None) -> learned.Model:
     vocab = vocabulary(data, rows)
     X = matrix(data, rows, vocab)
     names = sorted(vocab, key=vocab.get)
-    W = np.zeros((len(vocab), len(KINDS)))
-    bias = []
-    for k in range(len(KINDS)):
-        keep = data.mask[rows, k] == 1
-        y = data.labels[rows, k][keep].astype(float)
-        pos = max(1.0, y.sum())
-        weight = np.where(y == 1, min(20.0, np.sqrt((len(y) - pos) / pos)), 1.0)
-        w, b = fit(X[keep], y, weight, l2)
-        W[:, k] = w
-        bias.append(b)
+    y, mask = data.labels[rows].astype(float), data.mask[rows].astype(float)
+    W, bias = fit(X, y, mask, class_weights(y, mask), l2)
     weights = {
         names[j]: tuple(float(x) if abs(x) >= PRUNE else 0.0 for x in W[j])
         for j in range(len(names))
@@ -168,7 +190,7 @@ def train(data: Data, rows: np.ndarray, l2: float, thresholds: list[float] | Non
     }
     return learned.Model(
         KINDS,
-        tuple(bias),
+        tuple(float(b) for b in bias),
         tuple(thresholds or [0.5] * len(KINDS)),
         weights,
         {
@@ -215,7 +237,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv-dir", type=Path, help="write the five fold models here (fold-N.json.gz)")
     ap.add_argument("--out", type=Path, default=learned.MODEL_PATH)
     ap.add_argument("--dump", type=Path, help="also save the out-of-fold scores, labels and rules here (.npz)")
+    ap.add_argument(
+        "--thresholds-only",
+        action="store_true",
+        help="keep the weights of the fold models in --cv-dir and of --out; only score again with today's rules "
+        "(their findings are context features and decide what the model may add) and choose the thresholds again",
+    )
     args = ap.parse_args(argv)
+    if args.thresholds_only and not args.cv_dir:
+        ap.error("--thresholds-only needs --cv-dir (the fold models to keep)")
     started = time.perf_counter()
     data = collect(args.limit)
     took = time.perf_counter() - started
@@ -225,7 +255,10 @@ def main(argv: list[str] | None = None) -> int:
     fold_models = []
     for n in range(U.K):
         train_rows, test_rows = np.where(folds != n)[0], np.where(folds == n)[0]
-        model = train(data, train_rows, args.l2)
+        if args.thresholds_only:
+            model = learned.load_model(args.cv_dir / f"fold-{n}.json.gz")
+        else:
+            model = train(data, train_rows, args.l2)
         oof[test_rows] = predict(model, data, test_rows)
         fold_models.append(model)
         print(f"fold {n}: {len(model.weights)} features ({time.perf_counter() - started:.0f} s)")
@@ -257,7 +290,11 @@ def main(argv: list[str] | None = None) -> int:
                 learned.Model(model.kinds, model.bias, tuple(thresholds), model.weights, model.meta),
                 args.cv_dir / f"fold-{n}.json.gz",
             )
-    final = train(data, np.arange(len(data.feats)), args.l2, thresholds)
+    if args.thresholds_only:
+        kept = learned.load_model(args.out)
+        final = learned.Model(kept.kinds, kept.bias, tuple(thresholds), kept.weights, kept.meta)
+    else:
+        final = train(data, np.arange(len(data.feats)), args.l2, thresholds)
     write(final, args.out)
     print(
         f"wrote {args.out}: {len(final.weights)} features, {args.out.stat().st_size // 1024} KB "

@@ -1,8 +1,9 @@
 """Issue 15, placement: a clause placed after a grant that a lead-in governs ("... as follows:" and its
 items), or after a grant that is one of those items, follows the whole list (its items and the
-paragraph continuing it): never before the lead-in, never inside its list. Where the list ends its
-clause, the new clause takes the lead-in's level (one more sub-clause); where numbered sub-clauses of
-the same clause follow, it goes after the last of them, so none renumbers (nor a reference to one)."""
+paragraph continuing it), at the lead-in's level: never before the lead-in, never inside its list.
+Typed numbers after it move on (as tracked changes), and so do the typed references to them. The
+clauses placed at the end of the IP section go after the last sub-clause of its clause instead, so
+none renumbers."""
 
 from __future__ import annotations
 
@@ -60,24 +61,24 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_the_purpose_limit_follows_the_grants_whole_list_and_renumbers_nothing(name):
+def test_the_purpose_limit_follows_the_grants_whole_list_at_the_lead_ins_level(name):
     docx = CASES[name]
     result, plan = engine.plan(docx, engine.Options())
     texts = [q.text for q in result.paragraphs]
     lead = next(i for i, t in enumerate(texts) if t.startswith("2.1 "))
     limit = next(e for e in plan.edits if e.clause == "scope-limitation")
-    ends = KEEPS not in texts
-    if ends:  # after the items and the paragraph continuing them, at the lead-in's level
-        assert limit.index == texts.index(CONTINUATION)
-        assert all(q.get("like") == lead for q in limit.paragraphs)
-    else:  # after the sub-clauses that follow the list, as the last of them
-        assert limit.index == texts.index(KEEPS) and not any("like" in q for q in limit.paragraphs)
+    assert limit.index == texts.index(CONTINUATION)  # after the items and the paragraph continuing them
+    assert all(q.get("like") == lead for q in limit.paragraphs)
     redline = engine.redline(docx, author="noai", date=DATE, options=engine.Options())
     after = accepted(redline.docx)
-    at = after.index(CONTINUATION if ends else KEEPS) + 1
-    assert after[at].startswith("2.2 " if ends else "2.4 ") and not re.match(r"\(\w+\)", after[at])  # not item (c)
+    at = after.index(CONTINUATION) + 1
+    assert after[at].startswith("2.2 ") and not re.match(r"\(\w+\)", after[at])  # a sub-clause, not item (c)
     assert not any(re.match(r"\d+(\.\d+)*\s", t) for t in after[at + 1 : at + len(limit.paragraphs)])  # one number
-    assert not redline.write.renumbered and LAW in after  # no sub-clause moved, nor the reference to 2.2
+    numbers = [m[0] for t in after if (m := re.match(r"\d+\.\d+", t))]
+    assert len(numbers) == len(set(numbers))  # the later sub-clauses move on: 2.2 -> 2.3, 2.3 -> 2.4
+    if KEEPS in texts:
+        assert after[at + len(limit.paragraphs)] == CREDIT.replace("2.2", "2.3", 1)
+        assert LAW.replace("clause 2.2", "clause 2.3") in after  # and the typed reference with them
     assert rejected(redline.docx) == texts
 
 
@@ -105,9 +106,12 @@ def test_a_clause_placed_after_a_numbered_sub_clause_with_sub_clauses_after_it_g
     covenant = next(e for e in plan.edits if e.clause == "no-ai-training")
     assert covenant.index == place.index
     redline = engine.redline(docx, author="noai", date=DATE, options=engine.Options())
-    assert not redline.write.renumbered  # 2.3 and 2.4 keep their numbers, and clause 2.3 its reference
+    moved = {c["from"] for c in redline.write.renumbered if not c["reference"]}
+    limit = next(e for e in plan.edits if e.clause == "scope-limitation")  # right after the grant, 2.1
+    assert limit.index == texts.index(texts[-9]) and moved == {"2.2", "2.3", "2.4"}  # moved by it alone
     after = accepted(redline.docx)
-    assert after[after.index(texts[-4]) + 1].startswith("2.5 ")
+    assert re.match(r"2\.\d ", after[after.index(texts[-4]) + 1])  # a sub-clause after (b), not item (c)
+    assert rejected(redline.docx) == texts
 
 
 def test_a_clause_of_the_agreement_itself_is_not_passed_for_the_clauses_after_it():

@@ -65,17 +65,11 @@ def lead_in_contract() -> bytes:
 
 def labels(redline: engine.Redline, pdf_text: str) -> list[tuple[str, str]]:
     """(the first words of each inserted clause, the number LibreOffice shows before them on their line)."""
-    text = "\n".join(" ".join(line.split()) for line in pdf_text.splitlines())
-    flat = text.replace("\n", " ")  # a narrow table cell wraps even the first words
-    out = []
-    for edit in redline.plan.edits:
-        if edit.op != "insert_after":
-            continue
-        start = " ".join(edit.paragraphs[0]["text"].split())[:15]
-        at = flat.find(start)
-        assert at >= 0, start
-        out.append((start, text[text.rfind("\n", 0, at) + 1 : at].strip()))
-    return out
+    return [
+        (" ".join(item["text"].split())[:15], label)
+        for edit, item, label, _ in each_label(redline, pdf_text)
+        if item is edit.paragraphs[0]
+    ]
 
 
 def each_label(redline: engine.Redline, pdf_text: str) -> list[tuple[Edit, dict, str, int]]:

@@ -29,6 +29,7 @@ VARIANTS = ("strict", "standard", "minimal")
 # the contracts a creator delivers work under, whose redline runs today without --we
 WORKING = ("uk-precedent", "us-work-for-hire", "agency-msa-sow", "software-development", "photo-licence")
 TRANSFERS = ("us-work-for-hire", "agency-msa-sow", "software-development")  # the work passes; no options
+VESTS = "vested-disclaimer"  # the work passes too; the redline runs since main b47ec02
 
 
 @functools.cache
@@ -152,16 +153,7 @@ def source_text(name: str) -> str:
 
 @pytest.mark.parametrize(
     ("name", "variant"),
-    grid(
-        TRANSFERS,
-        variants=("strict", "standard"),
-        defects={
-            ("agency-msa-sow",): "“perpetual (solely for the Permitted Purpose)” on the licence of Agency Materials "
-            "inside Work Product, which 2.2 assigns to Company: Company could not use its own work after the term",
-            ("software-development",): "“perpetual (solely for the Permitted Purpose)” on the Developer Components "
-            "licence, while 3.1 makes the Application the Customer's property",
-        },
-    ),
+    grid(TRANSFERS, variants=("strict", "standard")),
 )
 def test_no_purpose_limit_or_reservation_is_put_on_work_the_client_will_own(name, variant):
     red = redline(name, variant)
@@ -170,18 +162,24 @@ def test_no_purpose_limit_or_reservation_is_put_on_work_the_client_will_own(name
     assert not any("Permitted Purpose" in (e.replacement or "") for e in red.plan.edits)
 
 
-@pytest.mark.parametrize(
-    ("name", "variant"),
-    grid(
-        ("uk-precedent", *TRANSFERS),
-        variants=("strict",),
-        defects={(): "strict licence-back is “exclusive”, which shuts out the client's own use of the same materials"},
-    ),
-)
+KEEPS_BACKGROUND = {  # the contracts whose own clause keeps the creator's background materials with it
+    "uk-precedent": "4.1",
+    "agency-msa-sow": "2.3",
+    "software-development": "3.2",
+}
+
+
+@pytest.mark.parametrize(("name", "variant"), grid(("uk-precedent", *TRANSFERS, VESTS), variants=("strict",)))
 def test_the_licence_back_of_the_creators_own_materials_is_not_exclusive(name, variant):
-    backs = [t for t in inserted_texts(redline(name, variant)) if "licence to use" in t and "grants" in t]
+    red = redline(name, variant)
+    backs = [t for t in inserted_texts(red) if t.startswith("Nothing in ")]
+    if name in KEEPS_BACKGROUND:  # the contract keeps them already: no second clause on them, and it says so
+        assert backs == []
+        assert any(f"clause {KEEPS_BACKGROUND[name]} already keeps" in c for c in comments(red))
+        return
     assert backs
-    assert not any(re.search(r"grants \S+(?: \S+)? an exclusive", t) for t in backs), backs
+    assert not any(re.search(r"\bexclusive\b", t) for t in backs), backs
+    assert all("assigns that right back" in t and "except as part of" in t for t in backs)
 
 
 @pytest.mark.parametrize(
@@ -189,10 +187,6 @@ def test_the_licence_back_of_the_creators_own_materials_is_not_exclusive(name, v
     grid(
         ("software-development",),
         variants=VARIANTS,
-        defects={
-            ("software-development", "strict"): "“No other exception applies.” sits beside “Despite the restriction on "
-            "Prohibited AI Use, the Customer's own developers may use an AI System …”"
-        },
     ),
 )
 def test_the_coding_assistant_exception_is_not_contradicted_by_a_no_other_exception_sentence(name, variant):
@@ -204,26 +198,31 @@ def test_the_coding_assistant_exception_is_not_contradicted_by_a_no_other_except
 TRANSFER_FINDINGS = {"ip_assignment", "work_made_for_hire"}
 
 
-@pytest.mark.parametrize(
-    ("name", "variant"),
-    grid(
-        TRANSFERS,
-        variants=("strict",),
-        defects={
-            (
-                "us-work-for-hire",
-            ): "strict replaces “hereby assigns” but leaves “works made for hire” standing while the "
-            "comment says ownership passes only on payment",
-            (
-                "software-development",
-            ): "strict only comments on “shall be the property of” (README: strict replaces the transfer verb)",
-        },
-    ),
-)
-def test_strict_replaces_every_transfer_of_the_work_it_says_will_wait_for_payment(name, variant):
-    edits = [e for e in redline(name, variant).plan.edits if e.finding in TRANSFER_FINDINGS]
+@pytest.mark.parametrize(("name", "variant"), grid(("uk-precedent", *TRANSFERS, VESTS), variants=("strict",)))
+def test_strict_says_ownership_waits_for_payment_only_where_it_replaces_every_transfer_of_the_work(name, variant):
+    red = redline(name, variant)
+    edits = [e for e in red.plan.edits if e.finding in TRANSFER_FINDINGS]
+    approach = next(c for c in comments(red) if c.startswith("Our approach"))
+    claims = "ownership pass only on payment in full" in approach
     assert edits
-    assert all(e.op == "replace" for e in edits), [(e.finding, e.op, e.find) for e in edits]
+    assert claims == all(e.op == "replace" for e in edits), (approach[:160], [(e.find, e.op) for e in edits])
+    if not claims:  # and no comment of a transfer kept asks for what strict did not do
+        assert not any("only once the fees are paid" in (e.comment or "") for e in edits if e.op == "comment")
+
+
+def test_strict_takes_out_work_made_for_hire_beside_the_assignment_it_makes_wait_for_payment():
+    edits = {e.finding: e for e in redline("us-work-for-hire", "strict").plan.edits if e.finding in TRANSFER_FINDINGS}
+    assert edits["work_made_for_hire"].replacement == "not works made for hire"
+    assert edits["ip_assignment"].replacement.startswith("shall, upon payment in full")
+    written = "\n".join(p.text for p in engine.read(redline("us-work-for-hire", "strict").docx).paragraphs)
+    assert "the Contributions are not works made for hire for Company" in written
+
+
+def test_strict_does_not_ask_for_payment_where_the_contract_has_no_fees_or_already_waits_for_them():
+    software = comments(redline("software-development", "strict"))  # no fee anywhere in it
+    assert not any("fees are paid" in c or "payment in full" in c for c in software)
+    agency = next(c for c in comments(redline("agency-msa-sow", "strict")) if c.startswith("Our approach"))
+    assert "already waits for payment" in agency  # 2.2: "Upon Company's payment in full …, Agency assigns"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -276,13 +275,7 @@ def test_a_clause_added_to_a_typed_number_contract_gets_a_typed_number(name, var
 
 @pytest.mark.parametrize(
     ("name", "variant"),
-    grid(
-        ("photo-licence",),
-        defects={
-            (): "the purpose limit goes in as typed “5.” and renumbers 5–7 although appending at the end of the IP "
-            "section avoids it"
-        },
-    ),
+    grid(("photo-licence",)),  # its licence is limited already: no purpose limit goes in after 4 any more
 )
 def test_no_existing_typed_clause_number_changes(name, variant):
     written = engine.read(redline(name, variant).docx).paragraphs
@@ -317,10 +310,6 @@ def test_the_covenant_goes_in_the_ip_clause_not_after_the_governing_law(name, va
     grid(
         ("photo-licence", "software-development", "uk-precedent"),
         variants=("standard",),
-        defects={
-            ("photo-licence",): "“10. In this clause, “AI Vendor” means …” is a numbered clause of its own, so "
-            "clauses 11–13 use a term defined only for clause 10"
-        },
     ),
 )
 def test_a_definition_scoped_to_this_clause_is_not_a_numbered_clause_apart_from_its_covenant(name, variant):
@@ -379,13 +368,12 @@ def test_the_creators_own_right_to_subcontract_in_any_manner_is_left_alone():
         assert not [e for e in red.plan.edits if e.op == "replace" and said in e.anchor_text]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="minimal defines Permitted Purpose as the project and “related business purposes, in whatever media those "
-    "purposes call for”: wider than the grant's catalogues, website and social media",
-)
-def test_a_purpose_limit_never_widens_a_licence_that_names_its_media():
-    assert "whatever media" not in "\n".join(inserted_texts(redline("photo-licence", "minimal")))
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_purpose_limit_never_widens_a_licence_that_names_its_media(variant):
+    red = redline("photo-licence", variant)
+    assert "whatever media" not in "\n".join(inserted_texts(red))
+    assert "scope-limitation" not in {e.clause for e in red.plan.edits}  # limited already: no Permitted Purpose
+    assert red.audit.protection("scope_limitation").status == "present"
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -570,7 +558,6 @@ def typed_numbers(texts: list[str]) -> list[tuple[int, ...]]:
     ("name", "variant"),
     grid(
         ("uk-precedent", "software-development", "photo-licence"),
-        defects={},
     ),
 )
 def test_typed_clause_numbers_run_on_without_a_gap_after_the_redline(name, variant):
@@ -586,3 +573,33 @@ def test_typed_clause_numbers_run_on_without_a_gap_after_the_redline(name, varia
     after = gaps([p.text for p in engine.read(redline(name, variant).docx).paragraphs])
     assert len(typed_numbers([p.text for p in engine.read(source(name)).paragraphs])) > 3
     assert not after - before
+
+
+def test_a_first_person_letter_gets_me_where_grammar_wants_the_object():
+    written = words_written(redline("informal-letter", "strict"))
+    assert not re.findall(r"\b(?:harmless|cause|give|gives|to|for|by|against) I\b", written)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_vesting_with_a_disclaimer_list_gets_its_clauses_as_the_next_sub_clause_in_libreoffice(variant, libreoffice):
+    red = redline(VESTS, variant)
+    [result] = libreoffice([red.docx], pdf_text=True)
+    text = "\n".join(" ".join(line.split()) for line in result["pdf_text"].splitlines())
+    first = " ".join(next(e for e in red.plan.edits if e.op == "insert_after").paragraphs[0]["text"].split())[:20]
+    line = next(line for line in text.splitlines() if first in line)
+    assert line.startswith("2.4 "), line  # after (a)-(c) of 2.3, numbered as a clause, never "(d)"
+    assert "nothing in clause 2.3 limits" in result["accepted_text"]  # the typed reference still means the disclaimer
+    assert "2.3 Nothing in this agreement shall constitute" in text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="“this agreement transfers ownership of the Deliverables to the Customer (clause 4.3)”: 4.3 is Option 1 of "
+    "two bracketed alternatives, Option 2 licenses; the comment states one option as the contract",
+)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_precedents_approach_comment_does_not_state_one_option_as_the_contract(variant):
+    approach = [c for c in comments(redline("uk-precedent", variant)) if c.startswith("Our approach")]
+    assert approach
+    assert all("Option" in c for c in approach if "transfers ownership" in c), approach[0][:160]

@@ -105,14 +105,15 @@ ASSIGNMENT_WITH_BACKGROUND_LICENCE = contract(
 
 @pytest.mark.parametrize("variant", ["strict", "standard"])
 def test_an_assignment_never_gets_a_sentence_limiting_licences_of_the_work_the_client_now_owns(variant):
-    # The licence of what the creator keeps is narrowed by the fix ("solely for the Permitted
-    # Purpose"), so the term is defined; the purpose limit's own sentence, which speaks of licences of
-    # the assigned Work, would contradict the assignment left standing.
+    # The licence of the Studio's background materials in the Work the Client owns is limited to their
+    # use as part of the Work, not to a Permitted Purpose (a project, a period) that would stop the Client
+    # using its own Work; no purpose limit is inserted at all.
     plan = planned(ASSIGNMENT_WITH_BACKGROUND_LICENCE, variant)
     text = inserted_text(plan)
-    assert any(e.op == "replace" and e.replacement == "solely for the Permitted Purpose" for e in plan.edits)
-    assert re.search(r"[“\"]Permitted Purpose[”\"] means", text)  # in the document's own quotes
-    assert "granted solely for the Permitted Purpose" not in text and "scope-limitation" not in inserted(plan)
+    fix = next(e for e in plan.edits if e.op == "replace" and e.find == "for any and all purposes")
+    assert fix.replacement == "solely as part of the Work"
+    assert "Permitted Purpose" not in text and not any("Permitted Purpose" in (e.replacement or "") for e in plan.edits)
+    assert "scope-limitation" not in inserted(plan)
     assert all(e.paragraphs for e in plan.edits if e.op == "insert_after")  # no empty insertion either
 
 

@@ -198,7 +198,10 @@ def test_a_clause_s_title_counts_for_gold_but_not_for_cuad_which_labels_no_headi
         "cuad:2",
         "cuad",
         lambda: None,
-        {"categories": {c: set() for c in understanding.CUAD_CATEGORIES} | {"Governing Law": {5}}, "lines": ["x"] * 8},
+        {
+            "categories": {c: set() for c in understanding.CUAD_CATEGORIES} | {"Governing Law": {5}},
+            "lines": ["x"] * 6,
+        },
     )
     s = understanding.score_cuad([cuad], lambda c: result)
     assert (s["Governing Law"].tp, s["Governing Law"].fp) == (1, 0)

@@ -24,7 +24,7 @@ from .analysis.classify import Finding
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
 from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
-from .library.render import capitalise, first_person
+from .library.render import capitalise, first_person, possessive
 from .ooxml.model import Paragraph
 from .ooxml.renumber import renumber
 from .ooxml.revisions import typed_number, typed_number_span
@@ -153,6 +153,11 @@ def _joined_verb(f: Finding) -> bool:
     return f.kind == "ip_assignment" and _JOINED.match(f.paragraph_text, f.phrase_end) is not None
 
 
+# The transfer already waits for payment: "Upon Company's payment in full of the fees, Agency assigns".
+_PAID_FIRST = re.compile(
+    r"\b(?:upon|on|after|following|subject\s+to)\s+(?:\w+['’]s\s+|the\s+|receipt\s+of\s+)?(?:full\s+)?payment\b",
+    re.IGNORECASE,
+)
 _FEES = re.compile(r"\b(?:fees?|price|charges|invoice[sd]?)\b", re.IGNORECASE)
 _FIRST = ("any_and_all_purposes",)  # the purpose limit is the fix the other replacements lean on
 
@@ -167,7 +172,7 @@ def _without_redundant(fixes: list[tuple[Finding, RenderedFix, str]]) -> list[tu
     order = sorted(range(len(fixes)), key=lambda i: (fixes[i][0].kind not in _FIRST, i))
     for i in order:
         f, rf, op = fixes[i]
-        if op != "replace":
+        if op != "replace" or f.kind in _TRANSFER_KINDS:  # a transfer's change adds a condition, not a limit
             continue
         texts = said.setdefault(f.start, [f.paragraph_text])
         replacement = rf.replacement or ""  # set: choose_fixes replaces only with a replacement
@@ -216,8 +221,17 @@ def make_plan(
     if strategy.situation == NOT_DELIVERY:  # an NDA, a charter, a data-use undertaking: nothing fits,
         return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))  # whoever we are
     _check_parties(result, terms)
+    background = find_background(result, terms)
+    embedded = None
+    if strategy.situation == ASSIGNED:  # the client owns the work: its embedded materials stay usable in it
+
+        def embedded(f: Finding) -> str | None:
+            if background_licence(f, background, terms):
+                return BACKGROUND
+            return OWNED_WORK if owned_work_use(f, background, terms) else None
+
     fixes, needed_terms = choose_fixes(
-        result, library, playbook, variant, terms, with_comments, existing_comments or {}
+        result, library, playbook, variant, terms, with_comments, existing_comments or {}, embedded
     )
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
@@ -231,11 +245,27 @@ def make_plan(
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
     # licences of the work the client now owns.
     only_defining = {"scope-limitation"} if strategy.situation == ASSIGNED else set()
-    insertions = render_insertions(result, library, placed, variant, terms, with_comments, only_defining)
+    clause_terms = dict(terms)
+    if background.term:  # the document's own name for the creator's pre-existing materials
+        named = background.term if background.term.startswith("the ") else f"any {background.term}"
+        clause_terms["pre_existing"] = (
+            f"{named} or any other material, tool or know-how that {terms.get('provider', 'the creator')} "
+            f"develops independently of {terms.get('agreement', 'this agreement')}"
+        )
+    trimmed: dict[str, tuple[int, str, str]] = {}
+    if background.kept is not None and strategy.situation == ASSIGNED:  # the document keeps them already
+        trimmed[RETAINED] = _later_transferees(result, background, terms)
+    if only_defining:  # the purpose limit's definition alone: say which change uses it
+        trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, terms))
+    insertions = render_insertions(
+        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed
+    )
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
         first = clauses[0]
-        why = strategy_comment(result, strategy, [insertions[i].clause for i in clauses], variant, terms, fixes)
+        kept = _kept_words(result, background, terms) if RETAINED in trimmed else None
+        inserted_ids = [insertions[i].clause for i in clauses]
+        why = strategy_comment(result, strategy, inserted_ids, variant, terms, fixes, kept)
         why += _shifted(result, insertions)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
@@ -386,6 +416,59 @@ def adapt_clauses(
     return out
 
 
+RETAINED = "retained-materials"
+_LATER_TITLE = "Later Transferees"
+
+
+def _defined_for(
+    fixes: Sequence[tuple[Finding, RenderedFix, str]], paragraphs: Sequence[Paragraph], terms: Mapping[str, str]
+) -> str:
+    """The comment of the Permitted Purpose's definition inserted for the changes that use it alone."""
+    tied = [f for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
+    labels = list(dict.fromkeys(_where(f, paragraphs).strip(" ()") for f in tied if _where(f, paragraphs)))
+    where = " in " + " and ".join(labels) if labels else ""
+    changes = "the changes" if len(tied) > 1 else "the change"
+    limit = "limit" if len(tied) > 1 else "limits"
+    t = _comment_terms(terms)
+    return (
+        f"Why this definition: {changes}{where} {limit} a right of {t['client']} to the Permitted Purpose, "
+        f"which {t['agreement']} does not define otherwise."
+    )
+
+
+def _later_transferees(result: AuditResult, background: Background, terms: Mapping[str, str]) -> tuple[int, str, str]:
+    """The retained-materials clause where the document already keeps the creator's pre-existing
+    materials with it: its first paragraph (keeping and licensing them back) left out, its title and
+    comment those of the obligation to bind later transferees."""
+    t = _comment_terms(terms)
+    kept = _kept_words(result, background, terms)
+    comment = (
+        f"Why this clause: ownership of {t['deliverables']} passes to {t['client']} under {t['agreement']}; "
+        f"{kept}, so we add nothing on them. This has {t['client']} bind anyone it later assigns or licenses "
+        f"{t['deliverables']} to by the AI restriction."
+    )
+    return 1, _LATER_TITLE, comment
+
+
+def _kept_words(result: AuditResult, background: Background, terms: Mapping[str, str]) -> str:
+    """ "clause 3.2 already keeps the Developer Components with the Developer"."""
+    t = _comment_terms(terms)
+    at = background.kept
+    label = result.paragraphs[at].section_label if at is not None and at < len(result.paragraphs) else None
+    where = f"clause {label}" if label else capitalise(t["agreement"])
+    what = background.term or f"{possessive(t['provider'])} pre-existing materials"
+    return f"{where} already keeps {what} with {t['provider']}"
+
+
+def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
+    return {
+        "agreement": terms.get("agreement", "this agreement"),
+        "client": terms.get("client", "the other party"),
+        "provider": terms.get("provider", "the creator"),
+        "deliverables": terms.get("deliverables", "the work"),
+    }
+
+
 _PURPOSES = {
     "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
     "no-ai-training": "add a covenant against AI use of {deliverables}",
@@ -396,6 +479,28 @@ _PURPOSES = {
     "ai-creative-likeness": "cover imitation of {provider}'s style, voice and likeness",
     "ai-data-use": "cover datasets derived from {deliverables}",
 }
+
+
+def _purpose(
+    clause: str,
+    strategy: Strategy,
+    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+    paragraphs: Sequence[Paragraph],
+    kept: str | None,
+) -> str:
+    """What an inserted clause does, as the strategy comment says it. Assigned work: the purpose limit
+    is there only for the rights a change ties to it (never "the licences of" a work the client owns);
+    the retained-materials clause only binds later transferees where the document keeps the creator's
+    materials already."""
+    if clause == "scope-limitation" and strategy.situation == ASSIGNED:
+        tied = [f for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
+        labels = list(dict.fromkeys(_where(f, paragraphs).strip(" ()") for f in tied if _where(f, paragraphs)))
+        if labels:
+            return "tie the rights granted in " + " and ".join(labels) + " to the Permitted Purpose"
+        return "tie the rights the changes below mark to the Permitted Purpose"
+    if clause == RETAINED and kept is not None:
+        return "have {client} bind anyone it later assigns or licenses {deliverables} to (" + kept + ")"
+    return _PURPOSES[clause]
 
 
 def _where(f: Finding, paragraphs: Sequence[Paragraph]) -> str:
@@ -410,14 +515,12 @@ def strategy_comment(
     variant: str,
     terms: Mapping[str, str],
     fixes: Sequence[tuple[Finding, RenderedFix, str]],
+    kept: str | None = None,
 ) -> str:
-    """One comment saying what the redline does and why, from this document's findings only."""
-    t = {
-        "agreement": terms.get("agreement", "this agreement"),
-        "client": terms.get("client", "the other party"),
-        "provider": terms.get("provider", "the creator"),
-        "deliverables": terms.get("deliverables", "the work"),
-    }
+    """One comment saying what the redline does and why, from this document's findings only. ``kept``:
+    where the document already keeps the creator's pre-existing materials with it (so the
+    retained-materials clause only binds later transferees)."""
+    t = _comment_terms(terms)
     first = strategy.evidence[0] if strategy.evidence else None
     where = _where(first, result.paragraphs) if first is not None else ""
     if strategy.situation == ASSIGNED:
@@ -427,8 +530,18 @@ def strategy_comment(
             else "transfers ownership of {deliverables} to {client}"
         )
         said = "{agreement} " + made + where
-        if any(op == "replace" and f.kind == "ip_assignment" for f, _, op in fixes):
+        replaced = {(f.start, f.phrase_start) for f, _, op in fixes if op == "replace" and f.kind in _TRANSFER_KINDS}
+        waiting = [f for f in strategy.evidence if (f.start, f.phrase_start) in replaced]
+        if waiting and len(waiting) == len(strategy.evidence):
             said += "; we propose that ownership pass only on payment in full"
+        elif waiting:  # only some of the transfer's words are changed: say which, and that the rest stays
+            standing = [f for f in strategy.evidence if f not in waiting]
+            said += (
+                "; we propose that the transfer by “" + "”, “".join(f.phrase for f in waiting) + "” wait for payment "
+                "in full, and keep “" + "”, “".join(f.phrase for f in standing) + "”"
+            )
+        elif first is not None and _PAID_FIRST.search(sentence_at(first.paragraph_text, first.phrase_start)):
+            said += "; it already waits for payment and we keep it"
         else:
             said += "; we keep that transfer"
     elif first is not None:
@@ -438,13 +551,209 @@ def strategy_comment(
             "we found no licence or transfer of {deliverables} to {client} in {agreement}, "
             "so {provider} keeps ownership"
         )
-    purposes = [_PURPOSES[c] for c in dict.fromkeys(inserted) if c in _PURPOSES]
+    purposes = [
+        _purpose(c, strategy, fixes, result.paragraphs, kept) for c in dict.fromkeys(inserted) if c in _PURPOSES
+    ]
     if purposes:
         said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
     text = "Our approach: " + said + "."
     for key, value in t.items():
         text = text.replace("{" + key + "}", value)
     return text
+
+
+# -- the creator's background materials --------------------------------------------------------------
+
+_BACKGROUND_NAME = re.compile(
+    r"^(?:pre-?existing|preexisting|background|prior|existing|retained)\b.*\b(?:materials?|IP|IPR|property|"
+    r"technology|works?|tools?|components?|code|know-how|rights|assets|content|software)$",
+    re.IGNORECASE,
+)
+_ORIGIN = re.compile(r"\b(?:owned|owns|developed|created|existed|acquired|conceived|made)\b", re.IGNORECASE)
+_BEFORE = re.compile(
+    r"\b(?:before|prior\s+to)\b[^.;]{0,80}?\b(?:date|commencement|agreement|contract|effective|start)\b|"
+    r"\bexist(?:ed|ing)\s+(?:prior|before)\b|\bindependently\s+of\b|\bdeveloped\s+independently\b",
+    re.IGNORECASE,
+)
+_KIT = re.compile(r"\b(?:tools|templates|methods|know-how|libraries|components|frameworks)\b", re.IGNORECASE)
+_KEEPS = re.compile(r"\b(?:retains?|reserves?|owned\s+by|remains?)\b", re.IGNORECASE)
+_NAME = r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})"
+_QUOTED_MEANS = re.compile(rf"[\"“]{_NAME}[\"”]\s+(?:shall\s+)?means?\b(.*)")
+_COLON_MEANS = re.compile(rf"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?{_NAME}:\s+(.+)")
+_PARENTHESIS = re.compile(rf"\((?:the\s+|together,?\s+)?[\"“]{_NAME}[\"”]\)")
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
+# The creator keeps them: "The Developer Components remain owned by the Developer", "The Supplier shall
+# retain ownership of all Pre-existing Materials".
+_STAYS = re.compile(
+    r"\b(?:remains?|shall\s+remain|will\s+remain)\s+(?:owned\s+by|the\s+(?:sole\s+|exclusive\s+)?property\s+of|"
+    r"vested\s+in|with)\b|\b(?:retains?|shall\s+retain|will\s+retain)\s+(?:all\s+)?(?:ownership|rights?|title)\b",
+    re.IGNORECASE,
+)
+_LICENCE = re.compile(r"\blicen[cs]e", re.IGNORECASE)
+_PRE_EXISTING_WORDS = re.compile(r"\bpre-?existing\b|\bbackground\b|\bexisting\s+materials\b", re.IGNORECASE)
+_EMBEDDED = re.compile(r"\bas\s+(?:a\s+)?part\s+of\b|\bincorporated\s+(?:in|into)\b|\bembedded\s+in\b", re.IGNORECASE)
+_AS_PART_OF = re.compile(r"\b(?:solely\s+|only\s+)?as\s+(?:a\s+)?part\s+of\b", re.IGNORECASE)
+_TRANSFER_WORDS = re.compile(r"\bassigns?\b|\bvests?\b|\bproperty\s+of\b|\bmade\s+for\s+hire\b", re.IGNORECASE)
+
+
+BACKGROUND, OWNED_WORK = "background", "owned_work"  # what a finding's licence is of, the work being assigned
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """The creator's pre-existing (background) materials as this document names them: ``term`` its
+    own defined name as the body uses it ("the Pre-existing Materials", "Agency Materials"), and
+    ``kept`` the paragraph where the document already keeps them with the creator, if it does."""
+
+    term: str | None = None
+    kept: int | None = None
+
+
+def sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` holding offset ``at``."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() >= at:
+            return text[start : m.start()]
+        start = m.end()
+    return text[start:]
+
+
+def _definitions_of(text: str) -> list[tuple[str, str]]:
+    """The terms a paragraph defines, each with its meaning: ``"X" means …``, ``X: …`` (a definitions
+    list), or ``… ("X")`` (the sentence before the parenthesis)."""
+    found = [(m.group(1), m.group(2)) for m in _QUOTED_MEANS.finditer(text)]
+    colon = _COLON_MEANS.match(text)
+    if colon:
+        found.append((colon.group(1), colon.group(2)))
+    for m in _PARENTHESIS.finditer(text):
+        found.append((m.group(1), sentence_at(text, m.start())[: m.start()]))
+    return found
+
+
+def find_background(result: AuditResult, terms: Mapping[str, str]) -> Background:
+    """The document's own name for the creator's pre-existing materials (a term named so, defined by
+    what the creator owned before the agreement or develops independently of it, or by the tools and
+    know-how it keeps), and where the document already keeps them with the creator."""
+    work = result.terms.deliverables.name if result.terms.deliverables else None
+    parties = {t.name for t in (result.terms.client, result.terms.provider) if t is not None}
+    creator = (terms.get("provider") or "").removeprefix("the ").strip()
+    name = None
+    for p in result.paragraphs:
+        for candidate, meaning in _definitions_of(p.original_text):
+            if candidate in (work, *parties) or "AI" in candidate.split():
+                continue
+            theirs = bool(creator) and (creator in meaning or candidate.startswith(creator))  # not the client's
+            if _BACKGROUND_NAME.match(candidate) or (
+                theirs
+                and (
+                    (_BEFORE.search(meaning) and _ORIGIN.search(meaning))
+                    or (_KIT.search(meaning) and _KEEPS.search(meaning))
+                )
+            ):
+                name = candidate
+                break
+        if name:
+            break
+    term = None
+    if name is not None:
+        text = "\n".join(p.original_text for p in result.paragraphs)
+        uses = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+        with_the = len(re.findall(rf"\b[Tt]he {re.escape(name)}(?!\w)", text))
+        term = f"the {name}" if with_the * 3 >= uses and with_the else name
+    return Background(term, _kept_at(result, name, terms.get("provider")))
+
+
+def _kept_at(result: AuditResult, name: str | None, provider: str | None) -> int | None:
+    """The paragraph where the creator keeps its pre-existing materials: the audit's reservation of
+    rights in them, or a sentence naming them that keeps them with the creator."""
+    for f in result.findings:
+        if (
+            f.kind == "reservation_of_rights"
+            and f.actor == "creator"
+            and f.beneficiary == "creator"
+            and f.object == "pre_existing"
+            and not f.negated
+        ):
+            return f.start
+    if name is None:
+        return None
+    who = (provider or "").removeprefix("the ").strip()
+    for p in result.paragraphs:
+        if name not in p.original_text:
+            continue
+        for sentence in _SENTENCE_END.split(p.original_text):
+            if name in sentence and _STAYS.search(sentence) and (not who or who in sentence):
+                return p.index
+    return None
+
+
+def background_licence(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
+    """The finding qualifies a licence of the creator's pre-existing materials, embedded in the work
+    (not a transfer, not a licence of the work itself)."""
+    sentence = sentence_at(f.paragraph_text, f.phrase_start)
+    if not _LICENCE.search(sentence) or _TRANSFER_WORDS.search(sentence):
+        return False
+    name = (background.term or "").removeprefix("the ")
+    work = terms.get("deliverables", "").removeprefix("the ")
+    return bool(
+        (name and name in sentence)
+        or _PRE_EXISTING_WORDS.search(sentence)
+        or (work and _EMBEDDED.search(sentence) and work in sentence)
+    )
+
+
+def owned_work_use(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
+    """The finding qualifies a use of the work itself that the document lets the client make (a
+    licence or permission naming the work, not the creator's pre-existing materials)."""
+    work = terms.get("deliverables", "").removeprefix("the ")
+    sentence = sentence_at(f.paragraph_text, f.phrase_start)
+    return bool(work) and work in sentence and not background_licence(f, background, terms)
+
+
+_PART_OF_WORK = "solely as part of {deliverables}"
+_PART_OF_COMMENT = (
+    "“{match}” lets {client} use these materials of {provider} apart from {deliverables}. This change "
+    "limits that licence to their use as part of {deliverables}, which {client} may use as it owns them."
+)
+
+
+def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
+    values = {
+        "deliverables": terms.get("deliverables", "the work"),
+        "client": terms.get("client", "the other party"),
+        "provider": terms.get("provider", "the creator"),
+        "match": match,
+    }
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def background_fix(
+    f: Finding, rf: RenderedFix, variant: str, terms: Mapping[str, str], owned: bool = False
+) -> RenderedFix | None:
+    """The fix of a red flag in a licence of the creator's pre-existing materials embedded in work the
+    client owns (the transfer standing), or (``owned``) in a use of that work itself: no Permitted
+    Purpose, term or revocability limit (the client must be able to use the work it owns); a background
+    licence's unlimited purpose is limited to use as part of the work (not in minimal, whose fix only
+    excludes Prohibited AI Use). ``None``: no edit."""
+    if f.kind == "perpetual_irrevocable":
+        return None
+    sentence = sentence_at(f.paragraph_text, f.phrase_start)
+    if f.kind == "any_and_all_purposes" and variant != "minimal" and not owned:
+        if _AS_PART_OF.search(sentence):
+            return None  # already used only as part of the work
+        return replace(
+            rf,
+            action="replace",
+            replacement=_fill(_PART_OF_WORK, terms, f.phrase),
+            comment=_fill(_PART_OF_COMMENT, terms, f.phrase),
+            uses=(),
+        )
+    if rf.replacement and "Permitted Purpose" in rf.replacement:
+        return None
+    return rf
 
 
 # -- choosing ---------------------------------------------------------------------------------------
@@ -481,10 +790,14 @@ def choose_fixes(
     terms: Mapping[str, str],
     with_comments: bool,
     existing_comments: Mapping[int, Sequence[str]],
+    embedded: Callable[[Finding], str | None] | None = None,
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The red flags to replace or comment on, each with its rendered fix and op, and the library
     terms the replacements use (in order of first use). One edit per piece of text, one
-    explanatory comment per kind, no comment already in place, no replacement already made."""
+    explanatory comment per kind, no comment already in place, no replacement already made.
+    ``embedded``: whether a finding is in a licence of the creator's pre-existing materials embedded in
+    work the client owns (``BACKGROUND``) or in a use of that work itself (``OWNED_WORK``), or neither
+    (``None``); :func:`background_fix` decides the fix of the first two."""
     fixes: list[tuple[Finding, RenderedFix, str]] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph -> phrase ranges already edited
     needed_terms: list[str] = []
@@ -502,13 +815,22 @@ def choose_fixes(
         if action != "replace" and (f.kind in commented or not with_comments):
             continue  # a comment already written for this kind, or none wanted: nothing to render
         rf = render_fix(fix, variant, f.phrase, terms)
+        use = embedded(f) if rf is not None and embedded is not None else None
+        if rf is not None and use is not None:
+            rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
         if rf is None or rf.action == "ignore":
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
-        if op == "replace" and f.kind == "ip_assignment" and not paid:  # no fees to wait for (an employee's
-            op, rf = "comment", render_fix(fix, "standard", f.phrase, terms) or rf  # invention assignment)
+        if (
+            op == "replace"
+            and f.kind == "ip_assignment"
+            and (not paid or _PAID_FIRST.search(sentence_at(f.paragraph_text, f.phrase_start)))
+        ):  # no fees to wait for (an employee's invention assignment), or the transfer waits for them already
+            op, rf = "comment", render_fix(fix, "standard", f.phrase, terms) or rf
         if op == "replace" and _joined_verb(f):  # "transfers and assigns": one verb cannot be replaced alone
             op, rf = "comment", render_fix(fix, variant, "", terms) or rf  # the catch-all rule's comment
+        if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
+            op, rf = "comment", render_fix(fix, "standard", f.phrase, terms) or rf
         if op == "comment":
             seen = f.kind in commented or _commented(fix, variant, f.phrase, existing_comments.get(f.start, ()))
             commented.add(f.kind)
@@ -520,7 +842,30 @@ def choose_fixes(
         fixes.append((f, rf, op))
         if op == "replace":
             needed_terms.extend(t for t in rf.uses if t not in needed_terms)
+    if not any(op == "replace" and f.kind == "ip_assignment" for f, _, op in fixes):
+        # "not works made for hire" only beside an assignment this plan makes wait for payment
+        fixes = [
+            (f, render_fix(library.fix_for(f.kind), "standard", f.phrase, terms) or rf, "comment")  # type: ignore[arg-type]
+            if op == "replace" and f.kind == "work_made_for_hire"
+            else (f, rf, op)
+            for f, rf, op in fixes
+        ]
     return _without_redundant(fixes), needed_terms
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:shall|will|must)\s+$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"(?<!not )\b(?:are|is|be)\s+$", re.IGNORECASE)
+
+
+def _fits_before(f: Finding, rf: RenderedFix) -> bool:
+    """The words before the phrase take the replacement: "shall" before "upon payment … be the property
+    of", "are" before "not works made for hire"; a replacement that is a whole verb fits anywhere."""
+    before = f.paragraph_text[: f.phrase_start]
+    if f.kind == "work_made_for_hire":
+        return _BE_BEFORE.search(before) is not None
+    if f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
+        return _MODAL_BEFORE.search(before) is not None
+    return True
 
 
 def _commented(fix: Fix, variant: str, phrase: str, existing: Sequence[str]) -> bool:
@@ -641,6 +986,7 @@ def render_insertions(
     terms: Mapping[str, str],
     with_comments: bool,
     only_defining: Set[str] = frozenset(),
+    trimmed: Mapping[str, tuple[int, str, str]] | None = None,
 ) -> list[Edit]:
     """An ``insert_after`` edit for each placed clause not already in the document (of a clause in
     ``only_defining``, its definitions alone), its terms
@@ -661,6 +1007,9 @@ def render_insertions(
             continue  # the clause is already in the document (e.g. our own pending insertion)
         definitions = [t for t in body if t.startswith("“") and any(t.startswith(f"“{d}”") for d in r.defined)]
         operative = [] if clause.id in only_defining else [t for t in body if t not in definitions]
+        if trimmed and clause.id in trimmed:  # its first paragraphs say what the document already says
+            drop, title, comment = trimmed[clause.id]
+            operative, r = operative[drop:], replace(r, title=title, comment=comment)
         if not operative and not definitions:
             continue
         bodies.append((index, clause, r, operative, definitions))
@@ -790,6 +1139,11 @@ def clause_paragraphs(
     - otherwise paragraphs like the anchor, the run-in title on the operative paragraph."""
     source = paragraphs[like] if like is not None else paragraphs[index]
     level = {"like": like} if like is not None else {}  # after a lead-in's list, at the lead-in's level
+    follows = index + 1 < len(paragraphs) and paragraphs[index + 1].in_table == paragraphs[index].in_table
+    if _numbered(source) and len(body) == 1 and (like is not None or follows):
+        # one sub-clause numbered from the anchor's list, also after another clause inserted there (not
+        # after the last paragraph of the body or of a cell: the writer hands the anchor's mark over there)
+        return ({"text": body[0], "title": title, "like": like if like is not None else index},)
     if _numbered(source) and len(body) > 1:
         return tuple(
             {"text": text, **({"title": title} if i == 0 else {"continued": True}), **level}

@@ -73,6 +73,11 @@ def test_the_same_wordings_running_to_the_creator_are_a_licence_back(sentence):
         "The Studio hereby grants to the Publisher the exclusive right and option to purchase the Studio's shares.",
         "The Studio grants to the Publisher the right to examine its books and records once a year.",
         "The licenses granted under Section 9.1 (Grants to Publisher) shall survive any expiry of this Agreement.",
+        "If a claim of infringement arises, the Studio may attempt to obtain a license to the patent concerned.",
+        "Unless the Studio obtains a license for the Engine from its vendor, the Studio may not modify the Engine.",
+        "The Publisher wishes to receive an exclusive license to the Game in Latin America.",
+        "Such deliveries entitle the Publisher to a credit against future Runtime License Fees.",
+        "The Studio retains all rights to own and operate and grant to others the right to operate arcades.",
     ],
 )
 def test_a_right_that_is_no_licence_or_a_licence_denied_or_cited_is_no_grant(sentence):
@@ -137,6 +142,12 @@ def test_the_clients_improvements_passing_to_the_creator_are_an_assignment_back(
         "Player profiles are owned by each individual user, and the Publisher shall not sell them.",
         "The Publisher acknowledges the Licensor Group's exclusive ownership of all right, title and interest in the "
         "Marks.",
+        "The Studio shall indemnify the Publisher and its officers, successors, and permitted assigns against any "
+        "claim that the Game infringes a copyright.",
+        "The Publisher may terminate in the event such Studio assigns or attempts to assign this Agreement or its "
+        "rights in the Game.",
+        "The Studio will transfer its responsibilities for the porting work and the related data to the Publisher.",
+        "A member who assigns any of its membership interest in the venture to a third party loses its vote.",
         # a warranty or a capacity, not a transfer
         "The Studio represents and warrants for the benefit of the Publisher that: (a) it owns the Game outright.",
         "The Studio has the full power and authority to grant all of the right, title and interest in the licences "

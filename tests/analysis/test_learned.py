@@ -59,6 +59,31 @@ def test_features_hold_words_word_pairs_heading_words_and_structure():
     assert "in_table" not in feats
 
 
+def test_longer_words_share_their_first_letters_as_a_stem_feature():
+    feats = learned.features(para(0, "The Studio licenses it; the licensed designs and their licensing."), 0.0)
+    assert "s:licens" in feats and feats.count("s:licens") == 1
+    assert not any(f.startswith("s:") and len(f) < 8 for f in feats)  # short words have no stem
+
+
+def test_a_list_item_gets_its_lead_in_s_last_words_and_the_kinds_of_the_rule_findings_around_it():
+    paragraphs = [
+        para(0, "Licence", section_path=("4 Licence",)),
+        para(1, "Subject to payment, the Licensor hereby grants to the Reseller:", section_path=("4 Licence",)),
+        para(2, "(a) the right to market the Product;", section_path=("4 Licence",)),
+        para(3, ""),
+        para(4, "(b) the right to support its customers.", section_path=("4 Licence",)),
+        *(para(i, f"Schedule line {i}.") for i in range(5, 20)),
+    ]
+    neighbours = learned.Neighbours(paragraphs, {(1, "license_grant"), (0, "license_grant")})
+    first, second = neighbours.context(2), neighbours.context(4)
+    assert {"pk:license_grant", "lk:license_grant", "l:grants", "l:reseller", "sk:license_grant"} <= set(first)
+    assert "pk:license_grant" not in second  # its previous non-empty paragraph is item (a), which no rule read
+    assert {"lk:license_grant", "l:reseller"} <= set(second)
+    assert "nk:license_grant" in neighbours.context(0) and neighbours.context(0).count("l:grants") == 0
+    assert not any(f.startswith(("l:", "lk:")) for f in neighbours.context(1 + learned.LEAD_IN_REACH + 1))
+    assert neighbours.context(19) == []  # no section, no rule finding near, no lead-in within reach
+
+
 def test_a_paragraph_only_the_model_finds_becomes_a_review_finding_with_confidence_and_an_explanation():
     paragraphs = [para(0, PLAIN), para(1, VESTING)]
     found = learned.review_findings(paragraphs, [], TOY)
@@ -93,9 +118,10 @@ def test_the_audit_s_fast_path_scores_exactly_as_the_named_features_do():
             run_in_title="Licence",
         ),
     ]
-    for position, p in zip((0.0, 0.3, 0.71, 1.0), paragraphs, strict=True):
-        fast = model.paragraph_probabilities(p, position)
-        named = model.probabilities(learned.features(p, position))
+    contexts = ([], ["pk:license_grant", "l:grants", "l:licensee"], ["lk:governing_law", "sk:confidentiality"], [])
+    for position, p, context in zip((0.0, 0.3, 0.71, 1.0), paragraphs, contexts, strict=True):
+        fast = model.paragraph_probabilities(p, position, context)
+        named = model.probabilities(learned.features(p, position, context))
         assert fast == pytest.approx(named, abs=1e-12)
     assert max(model.paragraph_probabilities(paragraphs[2], 0.9)) > 0.5
 
@@ -113,17 +139,26 @@ def test_the_review_tier_holds_exactly_the_kinds_the_named_features_put_at_or_ov
             "w:the": (0.5, -0.25, 0.0, 0.0),
             "h:ownership": (0.0, 0.0, -0.0, -3.0),
             "numbered": (-1.0, 1.0, 0.0, 0.0),
+            "s:proper": (0.25, 0.0, 0.0, -0.5),
+            "l:publisher": (0.0, 0.0, 0.0, 1.75),
         },
         meta={},
     )
-    texts = (VESTING, PLAIN, "It vests.", "The property of the Publisher.", "vests the property")
+    texts = (
+        VESTING,
+        "All rights pass to the Publisher:",
+        "It vests.",
+        "The property of the Publisher.",
+        "vests the property",
+    )
     paragraphs = [
         para(i, text, section_path=("3 Ownership",) if i % 2 else (), label="3.1" if i % 3 else None)
         for i, text in enumerate(texts)
     ]
     expected = []
     for i, p in enumerate(paragraphs):
-        named = model.probabilities(learned.features(p, i / (len(paragraphs) - 1)))
+        context = learned.Neighbours(paragraphs, set()).context(i)
+        named = model.probabilities(learned.features(p, i / (len(paragraphs) - 1), context))
         expected += [(k, i) for k, pr, t in zip(model.kinds, named, model.thresholds, strict=True) if pr >= t - 1e-12]
     found = [(f.kind, f.start) for f in learned.review_findings(paragraphs, [], model)]
     assert sorted(found) == sorted(expected)

@@ -42,9 +42,11 @@ def test_a_fix_without_a_catch_all_has_nothing_for_other_phrases(library):
     assert render_fix(library.fix_for("license_grant"), "standard", "worldwide", TERMS) is None
 
 
-def test_work_made_for_hire_is_a_comment_in_every_variant(library):
+def test_work_made_for_hire_is_a_comment_except_in_strict_which_takes_the_status_out(library):
     fix = library.fix_for("work_made_for_hire")
-    assert {render_fix(fix, v, "work made for hire", TERMS).action for v in VARIANTS} == {"comment"}
+    assert {render_fix(fix, v, "work made for hire", TERMS).action for v in ("standard", "minimal")} == {"comment"}
+    strict = render_fix(fix, "strict", "works made for hire", TERMS)
+    assert strict.action == "replace" and strict.replacement == "not works made for hire"
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

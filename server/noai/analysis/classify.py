@@ -485,8 +485,6 @@ class _Classifier:
         ] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
-        self._evidence_text: str | None = None
-        self._evidence = False
         self.t = _Text("", None)  # the paragraph being classified
         self.gates = fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
@@ -703,7 +701,9 @@ class _Classifier:
             if t.search(P.JOINT, s, e):
                 continue  # "the Parties shall jointly own", "an undivided interest": shared results, no transfer
             transfer = "assign" in phrase or "transfer" in phrase or "convey" in phrase
-            if (transfer or not weak) and not (ip_heading or self.ip_evidence(text)):
+            if (transfer or not weak) and not (
+                ip_heading or self.work.search(text, s, e) or t.search(P.IP_EVIDENCE, s, e)
+            ):
                 continue  # "transfer the decedent's Interest", "assign its rights in the Contract": no IP, no work
             if transfer:
                 if not P.RIGHTS_OBJECT.search(text, m.end(), e):
@@ -891,13 +891,6 @@ class _Classifier:
                 )
                 break
         return out
-
-    def ip_evidence(self, text: str) -> bool:
-        """The paragraph names IP or the work (a transfer in it can be of IP, not only of goods or shares)."""
-        if self._evidence_text is not text:
-            self._evidence_text = text
-            self._evidence = bool(self.t.search(P.IP_EVIDENCE) or self.work.search(text))
-        return self._evidence
 
     def other_owner(self, text: str, at: int) -> bool:
         """The owner named at ``at`` ("owned by …", "the property of …") is no party of the contract."""

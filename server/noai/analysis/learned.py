@@ -73,14 +73,93 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def features(p: Paragraph, position: float) -> list[str]:
+def features(p: Paragraph, position: float, context: Sequence[str] = ()) -> list[str]:
     """The named features of paragraph ``p`` at relative ``position`` (0 = first paragraph, 1 = last):
-    ``w:`` words, ``b:`` word pairs, ``h:`` words of the last two levels of its section path, ``t:`` of
-    its heading, ``r:`` of its run-in title, then its length, position and shape."""
+    ``w:`` words, ``b:`` word pairs, ``s:`` stems (the first letters of its longer words), ``h:`` words of
+    the last two levels of its section path, ``t:`` of its heading, ``r:`` of its run-in title, then its
+    length, position and shape, then ``context`` (:meth:`Neighbours.context`: what the paragraphs around
+    it say)."""
     words = _words(p.text)
     out = [f"w:{w}" for w in words]
     out += [f"b:{a}_{b}" for a, b in pairwise(words)]
-    return out + _titles(p) + _shape(p, position, len(words))
+    out += [f"s:{s}" for s in _stems(words)]
+    return out + _titles(p) + _shape(p, position, len(words)) + list(context)
+
+
+STEM = 6  # a longer word's first letters are a feature too (``s:``): licensed, licensee, licensing -> "licens"
+
+
+def _stems(words: Iterable[str]) -> set[str]:
+    return {w[:STEM] for w in words if len(w) > STEM}
+
+
+LEAD_IN_REACH = 12  # a list item's lead-in ("… grants to the Reseller:") is at most this many paragraphs up
+LEAD_IN_WORDS = 12  # the lead-in's last words are features of its items
+
+
+class Neighbours:
+    """What the paragraphs around each paragraph say, from the rule findings (``covers``: (paragraph,
+    kind) for each paragraph a rule finding covers): ``pk:``/``nk:`` the kinds of the rule findings over the
+    previous / next non-empty paragraph, ``lk:`` over its lead-in (the nearest paragraph at most
+    ``LEAD_IN_REACH`` before it that ends with a colon, as "… hereby grants to the Reseller:" before its
+    list of rights), ``sk:`` over any paragraph of its top-level section, and ``l:`` the lead-in's last
+    ``LEAD_IN_WORDS`` words. A list item the rules did not read gets its lead-in's words and kinds."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph], covers: Iterable[tuple[int, str]]) -> None:
+        self.paragraphs = paragraphs
+        self.kinds: dict[int, set[str]] = {}
+        self.sections: dict[tuple[str, ...], set[str]] = {}
+        for i, kind in covers:
+            self.kinds.setdefault(i, set()).add(kind)
+            if 0 <= i < len(paragraphs) and (top := paragraphs[i].section_path[:1]):
+                self.sections.setdefault(top, set()).add(kind)
+        n = len(paragraphs)
+        self.previous: list[int | None] = [None] * n
+        self.next: list[int | None] = [None] * n
+        self.lead: list[int | None] = [None] * n
+        seen = colon = None
+        for i, p in enumerate(paragraphs):
+            self.previous[i] = seen
+            if colon is not None and i - colon <= LEAD_IN_REACH:
+                self.lead[i] = colon
+            text = p.text.rstrip()
+            if text:
+                seen = i
+                if text.endswith(":"):
+                    colon = i
+        seen = None
+        for i in range(n - 1, -1, -1):
+            self.next[i] = seen
+            if paragraphs[i].text.strip():
+                seen = i
+        self._lead_words: dict[int, list[str]] = {}
+        self._names: dict[tuple[str, int | tuple[str, ...]], list[str]] = {}
+
+    def context(self, i: int) -> list[str]:
+        """The context features of paragraph ``i``."""
+        out: list[str] = []
+        kinds = self.kinds
+        if (j := self.previous[i]) in kinds:
+            out += self._named("pk:", j)
+        if (j := self.next[i]) in kinds:
+            out += self._named("nk:", j)
+        if (j := self.lead[i]) is not None:
+            if j in kinds:
+                out += self._named("lk:", j)
+            if (words := self._lead_words.get(j)) is None:
+                words = self._lead_words[j] = [
+                    f"l:{w}" for w in sorted(set(_words(self.paragraphs[j].text)[-LEAD_IN_WORDS:]))
+                ]
+            out += words
+        if self.sections and (top := self.paragraphs[i].section_path[:1]) in self.sections:
+            out += self._named("sk:", top)
+        return out
+
+    def _named(self, prefix: str, key: int | tuple[str, ...]) -> list[str]:
+        if (names := self._names.get((prefix, key))) is None:
+            kinds = self.kinds[key] if isinstance(key, int) else self.sections[key]
+            names = self._names[(prefix, key)] = [prefix + k for k in sorted(kinds)]
+        return names
 
 
 def _titles(p: Paragraph) -> list[str]:
@@ -166,13 +245,18 @@ class Model:
         get = self.weights.get
         return self._probabilities([row for f in set(feats) if (row := get(f)) is not None])
 
-    def paragraph_probabilities(self, p: Paragraph, position: float, cache: TitleCache | None = None) -> list[float]:
-        """``probabilities(features(p, position))`` without building the feature names (the audit's path)."""
-        return [_sigmoid(z) for z in self.paragraph_logits(p, position, cache)]
+    def paragraph_probabilities(
+        self, p: Paragraph, position: float, context: Sequence[str] = (), cache: TitleCache | None = None
+    ) -> list[float]:
+        """``probabilities(features(p, position, context))`` without building the feature names (the
+        audit's path)."""
+        return [_sigmoid(z) for z in self.paragraph_logits(p, position, context, cache)]
 
-    def paragraph_logits(self, p: Paragraph, position: float, cache: TitleCache | None = None) -> list[float]:
+    def paragraph_logits(
+        self, p: Paragraph, position: float, context: Sequence[str] = (), cache: TitleCache | None = None
+    ) -> list[float]:
         packed = self._packed
-        return packed.logits(packed.score(p, position, {} if cache is None else cache))
+        return packed.logits(packed.score(p, position, context, {} if cache is None else cache))
 
     def why(self, kind: str, feats: Sequence[str], top: int = 4) -> list[str]:
         """The features that pushed ``kind`` up most, as words ('"governed by"', 'heading "law"')."""
@@ -195,13 +279,14 @@ class Model:
                 pairs[(first, second)] = f
         return words, pairs
 
-    def _known_in(self, p: Paragraph, position: float) -> list[tuple[str, Row]]:
-        """``_known(features(p, position))`` without naming the features the model does not know."""
+    def _known_in(self, p: Paragraph, position: float, context: Sequence[str]) -> list[tuple[str, Row]]:
+        """``_known(features(p, position, context))`` without naming the features the model does not know."""
         words, pairs = self._names
         found = _words(p.text)
         names = list(map(words.__getitem__, words.keys() & set(found)))
         names += map(pairs.__getitem__, pairs.keys() & set(pairwise(found)))
-        return self._known(names + _titles(p) + _shape(p, position, len(found)))
+        names += [f"s:{s}" for s in _stems(found)]
+        return self._known([*names, *_titles(p), *_shape(p, position, len(found)), *context])
 
     @staticmethod
     def _why(known: list[tuple[str, Row]], k: int, top: int = 4) -> list[str]:
@@ -245,7 +330,7 @@ class _Packed:
         self.n = n = len(words) + 1
         self.table: dict[int, int] = {}
         self.other: dict[str, int] = {}
-        self.titles: dict[str, dict[str, int]] = {"h": {}, "t": {}, "r": {}}
+        self.keyed: dict[str, dict[str, int]] = {"h": {}, "t": {}, "r": {}, "s": {}}  # by word or stem
         for f, row in model.weights.items():
             packed = _lanes([round(w * _SCALE) for w in row])
             prefix, _, rest = f.partition(":")
@@ -254,8 +339,8 @@ class _Packed:
             elif prefix == "b":
                 first, _, second = rest.partition("_")
                 self.table[words[first] * n + words[second]] = packed
-            elif prefix in self.titles:
-                self.titles[prefix][rest] = packed
+            elif prefix in self.keyed:
+                self.keyed[prefix][rest] = packed
             else:
                 self.other[f] = packed
         # a kind reaches its threshold t when bias + sum / _SCALE >= logit(t), i.e. when sum >= need
@@ -267,7 +352,7 @@ class _Packed:
         self.start = _lanes([_HALF - need for need in self.needs])
         self.top = _lanes([_HALF] * len(model.kinds))
 
-    def score(self, p: Paragraph, position: float, cache: TitleCache) -> int:
+    def score(self, p: Paragraph, position: float, context: Sequence[str], cache: TitleCache) -> int:
         """The packed sum of the rows of ``p``'s features, each lane started at 2**63 minus its threshold."""
         words = _WORD.findall(p.text.lower())
         ids = list(map(self.ids.get, words, repeat(0)))
@@ -277,8 +362,12 @@ class _Packed:
         if (titles := cache.get(key)) is None:
             titles = cache[key] = self._titles(p, cache)
         other = self.other.get
-        return sum(map(self.table.get, keys, repeat(0)), self.start + titles) + sum(
-            map(other, _shape(p, position, len(words)), repeat(0))
+        if stems := self.keyed["s"]:
+            titles += sum(map(stems.get, _stems(words), repeat(0)))
+        return (
+            sum(map(self.table.get, keys, repeat(0)), self.start + titles)
+            + sum(map(other, _shape(p, position, len(words)), repeat(0)))
+            + (sum(map(other, set(context), repeat(0))) if context else 0)
         )
 
     def _titles(self, p: Paragraph, cache: TitleCache) -> int:
@@ -288,19 +377,19 @@ class _Packed:
             (first, h1), (second, h2) = self._title(path[0], cache), self._title(path[1], cache)
             total = h1 + h2
             if both := first & second:  # a word of both levels counts once
-                total -= sum(map(self.titles["h"].get, both, repeat(0)))
+                total -= sum(map(self.keyed["h"].get, both, repeat(0)))
         else:
             total = self._title(path[0], cache)[1] if path else 0
         if p.heading:
-            total += sum(map(self.titles["t"].get, self._title(p.heading, cache)[0], repeat(0)))
+            total += sum(map(self.keyed["t"].get, self._title(p.heading, cache)[0], repeat(0)))
         if p.run_in_title:
-            total += sum(map(self.titles["r"].get, self._title(p.run_in_title, cache)[0], repeat(0)))
+            total += sum(map(self.keyed["r"].get, self._title(p.run_in_title, cache)[0], repeat(0)))
         return total
 
     def _title(self, title: str, cache: TitleCache) -> tuple[frozenset[str], int]:
         if (known := cache.get(title)) is None:
             words = frozenset(_words(title))
-            known = cache[title] = (words, sum(map(self.titles["h"].get, words, repeat(0))))
+            known = cache[title] = (words, sum(map(self.keyed["h"].get, words, repeat(0))))
         return known
 
     def reached(self, total: int) -> int:
@@ -369,7 +458,9 @@ def review_findings(
     model = model or current_model()
     if model is None:
         return []
-    covered = {i for f in rule_findings for i in range(f.start, f.end + 1)}
+    covers = {(i, f.kind) for f in rule_findings for i in range(f.start, f.end + 1)}
+    covered = {i for i, _ in covers}
+    neighbours = Neighbours(paragraphs, covers)
     last = max(1, len(paragraphs) - 1)
     out: list[Finding] = []
     cache: TitleCache = {}
@@ -377,7 +468,8 @@ def review_findings(
     for i, p in enumerate(paragraphs):
         if i in covered or not p.text.strip():
             continue
-        total = packed.score(p, i / last, cache)
+        context = neighbours.context(i)
+        total = packed.score(p, i / last, context, cache)
         if not (reached := packed.reached(total)):
             continue
         known: list[tuple[str, Row]] | None = None
@@ -385,7 +477,7 @@ def review_findings(
             if not (reached >> (_LANE * k + _LANE - 1)) & 1:
                 continue
             probability = _sigmoid(z)
-            known = model._known_in(p, i / last) if known is None else known
+            known = model._known_in(p, i / last, context) if known is None else known
             why = ", ".join(model._why(known, k)) or "the paragraph as a whole"
             out.append(
                 Finding(

@@ -67,6 +67,11 @@ ASSIGNMENT_TRAP = _rx(
     r"(?:this|the)\s+Agreement\s+(?:may|shall)\s+(?:not\s+)?be\s+assigned|"
     r"\bif\s+(?:this\s+|the\s+)?(?:[A-Z][\w-]*\s+){1,4}assigns\s+or\s+transfers\b|"
     r"\bsuccessors\s+(?:and|or)\s+(?:permitted\s+)?assigns\b|"
+    # the noun in a list of persons, a condition on assigning the agreement, duties handed over
+    r"\b(?:permitted|respective|predecessors,?|heirs,?)\s+(?:and\s+)?assigns\b|\bassigns,\s+successors\b|"
+    r"\b(?:in\s+the\s+event|if|should)\s+(?:that\s+)?(?:such\s+|the\s+|either\s+|a\s+)?\w+\s+assigns\b|"
+    r"\b(?:assign|transfer)\w*\s+(?:to\s+\w+\s+)?(?:its\s+|their\s+|such\s+|all\s+)?(?:responsibilit\w+|obligations|"
+    r"duties|manufacturing|operations)\b|"
     r"\b(?:which|that|who)\s+(?:is|are)\s+(?:\w+\s+)?(?:owned\s+by|(?:the\s+)?property\s+of)|"
     # a party's capacity to grant, or its acknowledgement of what another already owns: no transfer
     r"\b(?:right|power|authority)\s+(?:and\s+authority\s+)?to\s+(?:\([a-z]\)\s+)?(?:grant|assign|convey)\b|"
@@ -81,7 +86,7 @@ JOINT = _rx(
 # work, its rights, marks, inventions, data and results, software, regulatory dossiers built under the contract.
 IP_EVIDENCE = _rx(
     r"\b(?:software|deliverables?|work\s+product|works?|designs?|materials|intellectual\s+property|copyrights?|"
-    r"IPRs?|inventions?|content|code|trade\s?marks?|marks|patents?|know-how|domain\s+names?|data|results|"
+    r"IPRs?|inventions?|content|code|trade\s?marks?|marks?|patents?|know-how|domain\s+names?|data|results|"
     r"improvements?|modifications?|enhancements?|technology|developments?|regulatory\s+(?:filings?|approvals?|"
     r"submissions?|documentation)|marketing\s+authori[sz]ations?|licen[cs]e\s+applications?|NDAs?|INDs?|"
     r"proprietary\s+rights|moral\s+rights|goodwill|artwork|specifications|documentation|programs?|outputs?|"
@@ -167,7 +172,7 @@ GRANT = _rx(
     r"\b(?:(?:hereby\s+)?grants|(?:does\s+)?hereby\s+grant|(?:you|we|I)\s+grant|"
     r"(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
     r"grant|(?:is|are)\s+(?:hereby\s+|also\s+|further\s+)?granted|"
-    r"(?<=[\w.&-]\s)(?<!\bto\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bany\s)(?<!\bthis\s)(?<!\bsuch\s)(?<!\bor\s)(?<!\bnor\s)grant"
+    r"(?<=[\w.&-]\s)(?<!\bto\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bany\s)(?<!\bthis\s)(?<!\bsuch\s)(?<!\bor\s)(?<!\bnor\s)(?<!\band\s)grant"
     r"(?=\s+(?:to\s+)?(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:an?\s+|the\s+)(?:[\w-]+,?\s+){0,6}?"
     r"(?:licen[cs]e|right|non-?exclusive|exclusive)))\b"
     r"(?=(?:[^.;]|\.\d){0,400}?\b" + _LICENCE_WORDS + r")|"
@@ -177,8 +182,9 @@ GRANT = _rx(
     r"\b(?:is|are)\s+(?:hereby\s+|hereunder\s+)?licen[cs]ed\s+(?:to\s+(?:use|market|distribute|reproduce|sell|resell|"
     r"copy|display|exploit|make)\b|(?=to\s+\w))|"
     # the grantee as subject: "the Customer shall have a licence", "You get a licence", "will receive a … licence"
-    r"\b(?:(?:shall|will)\s+(?:have|get|receive|obtain|be\s+given)|gets?|receives?|obtains?)\s+an?\s+"
-    r"(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b|"
+    # (not "wishes to receive", "attempt to obtain a license" from a third party, "a credit against License Fees")
+    r"(?<!\bto\s)\b(?:(?:shall|will)\s+(?:have|get|receive|obtain|be\s+given)|gets?|receives?)\s+an?\s+"
+    r"(?:[\w-]+,?\s+){0,6}?(?:right\s+and\s+)?licen[cs]e\b(?!\s+fees?\b)|"
     r"\b(?:(?:shall|will)\s+)?gives?\s+(?:to\s+)?(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:an?\s+)?(?:[\w-]+,?\s+){0,6}?"
     r"licen[cs]e\b|"
     r"\b(?:shall|will)\s+hold\s+(?:the\s+)?(?:exclusive|non-?exclusive|sole)\s+(?:[\w-]+\s+){0,2}rights?\s+to\b|"
@@ -415,6 +421,19 @@ SCOPE_LIMIT = _rx(
     r"as\s+(?:needed|necessary|required|reasonably\s+necessary))\b|\bfor\s+the\s+(?:sole|limited|"
     r"specific)\s+purposes?\b|\bPermitted\s+(?:Purpose|Use)\b|\blimited\s+to\s+(?:the\s+)?(?:use|purpose)|"
     r"\bfor\s+(?:its|their|the\s+\w+'s)\s+internal\s+(?:business\s+)?(?:use|purposes)\b"
+)
+# A grant already limited by its own words, without "solely": a period ("for two years", "for the term of
+# this Agreement"), a territory ("in the United Kingdom"), named media ("in the Licensee's printed
+# catalogues") or a named purpose ("for the purpose of receiving the Services").
+LIMITED_GRANT = re.compile(
+    r"\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|eighteen|twenty[- ]four|thirty[- ]six)\s+(?:\(\d+\)\s+)?(?:years?|months?|weeks?|days?)\b|"
+    r"\bfor\s+the\s+(?:duration|term)\s+of\s+(?:this|the)\s+(?:agreement|contract|licen[cs]e|project|campaign)\b|"
+    r"\b(?:in|within|throughout)\s+the\s+(?:United\s+(?:Kingdom|States)|European\s+Union|EEA|Territory)\b|"
+    r"\bin\s+(?:the\s+\w+['’]s|its|their)\s+(?:own\s+|printed\s+)?(?:catalogues?|catalogs?|websites?|brochures?|"
+    r"magazines?|newspapers?|publications?|packaging|advertising|social\s+media)\b|"
+    r"\bfor\s+the\s+(?:sole\s+)?purposes?\s+of\b",
+    re.IGNORECASE,
 )
 # "The licenses … under this Agreement are granted solely for the Permitted Purpose": every grant
 # limited to a purpose the document defines (group 1 names it).
