@@ -251,7 +251,7 @@ def operative(text: str, start: int = 0) -> bool:
     if drafting_note(text):
         return False
     head = text[start : start + 160].lower()
-    if any(w in head for w in _DEFINING_WORDS) and _DEFINITION.match(text, start):
+    if any(map(head.__contains__, _DEFINING_WORDS)) and _DEFINITION.match(text, start):
         return False
     return not (any(w in head[:40] for w in _RECITAL_WORDS) and _RECITAL.match(text, start))
 
@@ -284,7 +284,9 @@ def qualifiers_of(text: str, start: int = 0, end: int | None = None) -> tuple[st
     end = len(text) if end is None else end
     low = text[start:end].lower()
     return tuple(
-        name for name, rx, needs in _QUALIFIERS if any(n in low for n in needs) and fast.holds(rx, text, start, end)
+        name
+        for name, rx, needs in _QUALIFIERS
+        if any(map(low.__contains__, needs)) and fast.holds(rx, text, start, end)
     )
 
 
@@ -295,7 +297,7 @@ def negated(text: str, start: int, at: int) -> bool:
     if _NO_FIRST.match(text, start):
         return True
     low = text[start:at].lower()
-    if not any(w in low for w in _NEGATING_WORDS):
+    if not any(map(low.__contains__, _NEGATING_WORDS)):
         return False
     clause = start
     for m in _CLAUSE_BREAK.finditer(text, start, at):
@@ -326,7 +328,7 @@ _EXCEPTION_WORDS = (
 def exceptions(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The exception and condition words of ``text[start:end]`` (for :func:`in_exception` over many points)."""
     low = text[start:end].lower()
-    if not any(w in low for w in _EXCEPTION_WORDS):
+    if not any(map(low.__contains__, _EXCEPTION_WORDS)):
         return []
     return list(_EXCEPTION.finditer(text, start, end))
 
