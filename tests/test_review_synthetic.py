@@ -566,11 +566,6 @@ def test_typed_clause_numbers_run_on_without_a_gap_after_the_redline(name, varia
     assert not after - before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="first-person letter: “hold harmless I and my officers”, “cause I irreparable harm”, “give I the "
-    "information”, “it gives I injunctive relief”",
-)
 def test_a_first_person_letter_gets_me_where_grammar_wants_the_object():
     written = words_written(redline("informal-letter", "strict"))
     assert not re.findall(r"\b(?:harmless|cause|give|gives|to|for|by|against) I\b", written)

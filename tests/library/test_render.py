@@ -123,6 +123,9 @@ def test_an_unknown_variant_is_refused(library):
         ("{Client} shall not permit {provider} to", "You shall not permit me to"),
         ("and {client} receives a licence", "and you receive a licence"),
         ("output in the style of {provider}", "output in my style"),
+        ("shall hold harmless {provider} and {provider}'s officers", "shall hold harmless me and my officers"),
+        ("would cause {provider} irreparable harm", "would cause me irreparable harm"),
+        ("{Provider} created the work", "I created the work"),
     ],
 )
 def test_a_party_the_document_calls_i_or_you_takes_the_pronouns_case_and_verb(template, expected):

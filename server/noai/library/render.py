@@ -97,6 +97,12 @@ _OBJECT_BEFORE = re.compile(
     r"inform|indemnify|pay|reimburse)\s*$",
     re.IGNORECASE,
 )
+# what follows a pronoun that is the subject: a modal, a verb ("keeps", "created") or an adverb and one;
+# anything else makes it an object ("hold harmless me and my officers", "cause me irreparable harm")
+_SUBJECT_NEXT = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:shall|will|may|must|can|could|should|would|might|am|is|are|was|were|has|have|had|do|does|"
+    r"did|[a-z]+s|[a-z]+ed)\b"
+)
 _VERB_AFTER = re.compile(r"^(\s+(?:\w+ly\s+)?)([a-z]+)\b(?:(\s+(?:or|and)\s+)([a-z]+s)\b)?")
 _IRREGULAR = {"is": "are", "has": "have", "does": "do", "was": "were"}
 
@@ -109,7 +115,7 @@ def _agree(text: str) -> str:
     while m := _MARKED.search(rest):
         before, word, rest = rest[: m.start()], m.group(1), rest[m.end() :]
         out.append(before)
-        if _OBJECT_BEFORE.search(before):  # the document's case kept: a defined "You" stays "You"
+        if _OBJECT_BEFORE.search(before) or not _SUBJECT_NEXT.match(rest):  # a defined "You" stays "You"
             word = _PERSONS[word.lower()] if word == "I" or word.islower() else capitalise(_PERSONS[word.lower()])
         else:
             rest = _VERB_AFTER.sub(partial(_verbs, subject=word), rest, count=1)
