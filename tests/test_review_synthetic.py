@@ -532,21 +532,12 @@ BACKGROUND = {  # the contract's own defined name for the creator's pre-existing
 }
 
 
-@pytest.mark.parametrize(
-    ("name", "variant"),
-    grid(
-        tuple(BACKGROUND),
-        variants=("strict", "standard"),
-        defects={
-            (): "the retained-materials clause restates “any material, tool or know-how that the Supplier owned "
-            "before this agreement” instead of the defined term, and duplicates the clause that already keeps them"
-        },
-    ),
-)
+@pytest.mark.parametrize(("name", "variant"), grid(tuple(BACKGROUND), variants=("strict", "standard")))
 def test_the_creators_background_materials_are_called_by_the_contracts_own_defined_name(name, variant):
-    kept = [t for t in inserted_texts(redline(name, variant)) if t.startswith("Nothing in ")]
-    assert kept
-    assert all(BACKGROUND[name] in t for t in kept), kept
+    red = redline(name, variant)
+    kept = [t for t in inserted_texts(red) if t.startswith("Nothing in ")]
+    assert all(BACKGROUND[name] in t for t in kept), kept  # a clause on them, if any, uses the defined name
+    assert any(BACKGROUND[name] in c for c in comments(red))  # and what we say of them names them as the contract does
 
 
 def typed_numbers(texts: list[str]) -> list[tuple[int, ...]]:
@@ -603,3 +594,21 @@ def test_a_precedents_approach_comment_does_not_state_one_option_as_the_contract
     approach = [c for c in comments(redline("uk-precedent", variant)) if c.startswith("Our approach")]
     assert approach
     assert all("Option" in c for c in approach if "transfers ownership" in c), approach[0][:160]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="strict keeps “shall be vested in the Institute on their creation” (“we keep that transfer”) in a contract "
+    "with fees (£150 an Illustration): strict is then the same as standard; README's strict makes the transfer wait "
+    "for payment",
+)
+def test_strict_makes_a_vesting_on_creation_wait_for_payment_where_the_contract_has_fees():
+    assert "£150" in source_text(VESTS)
+    edits = [e for e in redline(VESTS, "strict").plan.edits if e.finding in TRANSFER_FINDINGS]
+    assert edits and all(e.op == "replace" for e in edits), [(e.find, e.op) for e in edits]
+
+
+@pytest.mark.xfail(strict=True, reason="letter comment: “Prohibited AI Use by you and those it works with” (it → you)")
+def test_a_first_person_letters_comments_refer_to_you_as_you():
+    said = "\n".join(comments(redline("informal-letter", "strict")))
+    assert not re.search(r"\byou and those it\b|\byou name\b[^.]*\bconfirms\b", said)
