@@ -376,3 +376,13 @@ def test_a_first_person_letter_that_says_you_get_a_licence_grants_the_client_one
         "You get a licence to use the website for your bakery's business.", "license_grant", terms=FIRST_PERSON
     )
     assert (f.actor, f.beneficiary) == ("creator", "client")
+
+
+def test_a_reservation_to_me_in_a_first_person_letter_keeps_the_rights_with_the_creator():
+    text = (
+        "All rights not expressly granted to you in this letter are reserved to me, including the right to license "
+        "others to use the work to train any AI System."
+    )
+    found_here = found(text, terms=FIRST_PERSON)
+    assert [f.attributes["owner"] for f in found_here if f.kind == "reservation_of_rights"] == ["provider"]
+    assert not [f for f in found_here if f.severity in ("high", "medium")]  # no AI permission to the client

@@ -113,7 +113,9 @@ _FALLBACK = {
 }
 
 
-_PRONOUNS = frozenset({"you", "your", "we", "us", "our", "licensee", "licensor"})
+_PRONOUNS = frozenset({"you", "your", "we", "us", "our", "me", "licensee", "licensor"})
+# a party the document calls "I" or "we" is "me" / "us" after a verb or preposition
+_OBJECT_FORMS = {"I": ("me",), "we": ("us",), "We": ("us",)}
 # "a license to your contribution": a possessive names whose the thing is, not who acts or receives.
 _POSSESSIVES = frozenset({"your", "our", "their", "its"})
 
@@ -151,6 +153,7 @@ class Parties:
             found = {term.name, *term.aliases, term.surface} if term else set(_FALLBACK[role])
             found |= set((words or {}).get(role, ()))  # the parties model's words for this side
             names[role] = {_bare(n) for n in found if _bare(n) and _bare(n).lower() not in _POSSESSIVES}
+            names[role] |= {o for n in names[role] for o in _OBJECT_FORMS.get(n, ())}  # "reserved to me"
         taken = names[CLIENT] & names[PROVIDER]
         for role in (CLIENT, PROVIDER):
             spellings = sorted(names[role] - taken, key=len, reverse=True)

@@ -649,6 +649,9 @@ def protection_statuses(
             )
         elif states == {REJECTED} and all(o.tracked for o in mine):
             out.append(replace(prot, status=STRUCK, detail=_struck_detail(talks, mine)))
+        elif prot.status != "present" and states <= {PENDING}:
+            # our clause is there as we wrote it, though the reading does not recognise it: still ours, pending
+            out.append(replace(prot, status=PROPOSED, detail="Our pending insertion; not yet accepted."))
         elif prot.status != "present":
             tracked = any(o.tracked for o in mine)
             out.append(
