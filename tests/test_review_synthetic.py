@@ -111,12 +111,7 @@ def test_the_clauses_call_the_work_by_the_name_the_contract_defines(name, varian
 
 @pytest.mark.parametrize(
     ("name", "variant"),
-    grid(
-        ("software-development", "agency-msa-sow"),
-        defects={
-            ("software-development",): "“the Application are code”: a singular work name read as plural",
-        },
-    ),
+    grid(("software-development", "agency-msa-sow")),
 )
 def test_a_comment_treats_a_singular_work_name_as_singular(name, variant):
     work = facts(name).work_product
