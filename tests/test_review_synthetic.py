@@ -597,7 +597,6 @@ def test_strict_makes_a_vesting_on_creation_wait_for_payment_where_the_contract_
     assert edits and all(e.op == "replace" for e in edits), [(e.find, e.op) for e in edits]
 
 
-@pytest.mark.xfail(strict=True, reason="letter comment: “Prohibited AI Use by you and those it works with” (it → you)")
 def test_a_first_person_letters_comments_refer_to_you_as_you():
     said = "\n".join(comments(redline("informal-letter", "strict")))
     assert not re.search(r"\byou and those it\b|\byou name\b[^.]*\bconfirms\b", said)

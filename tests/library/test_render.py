@@ -172,3 +172,26 @@ def test_a_singular_term_that_is_not_the_subject_leaves_the_plural_verb_alone():
     filler = Filler({}, {"deliverables": "the Website", "agreement": "this Agreement"})
     filled = filler.fill("the licences of {deliverables} under {agreement} are limited")
     assert filled == "the licences of the Website under this Agreement are limited"
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("damage caused by {client} and anyone it hires", "damage caused by you and anyone you hire"),
+        ("{Client} shall certify that it deleted the copies", "You shall certify that you deleted the copies"),
+        ("the tools {provider} used before it later signs", "the tools I used before I later sign"),
+        ("{client} shall return the file; it holds personal data", "you shall return the file; it holds personal data"),
+        (
+            "{client} pays for any use as if it were a sale by {client}",
+            "you pay for any use as if it were a sale by you",
+        ),
+        ("{client} may stop the use and end it", "you may stop the use and end it"),
+    ],
+)
+def test_it_standing_for_a_party_the_document_calls_you_or_i_becomes_that_pronoun(template, expected):
+    assert Filler({}, {"provider": "I", "client": "you"}).fill(template) == expected
+
+
+def test_it_after_a_named_party_stays_it():
+    filled = Filler({}, {"provider": "Orchard Ltd", "client": "you"}).fill("{client} and {provider} and staff it hires")
+    assert filled == "you and Orchard Ltd and staff it hires"

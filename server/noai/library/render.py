@@ -78,17 +78,48 @@ class Filler:
             name, suffix = m.group(1), m.group(2)
             key = placeholder_key(name)
             value = self.value(key)
+            party = f"{_PARTY}{value if value.lower() in _PERSONS else ''}{_PARTY}" if key in _PARTIES else ""
             if suffix:
                 value = possessive(value)
             if not suffix and value.lower() in _PERSONS:  # "I", "we", "you": case and verb follow where it stands
-                return f"{_MARK}{value}{_START if name[0].isupper() else ''}{_MARK}"
+                return f"{_MARK}{value}{_START if name[0].isupper() else ''}{_MARK}{party}"
             subject = key == "deliverables" and _SUBJECT_PLACE.search(m.string, 0, m.start())
             one = _ONE if subject and not suffix and _singular_term(value) else ""
-            return (capitalise(value) if name[0].isupper() else value) + one
+            return (capitalise(value) if name[0].isupper() else value) + one + party
 
         filled = PLACEHOLDER.sub(substitute, text)
         filled = _PLURAL_VERB.sub(lambda m: m.group(1) + _SINGULAR_VERB[m.group(2)], filled).replace(_ONE, "")
-        return _agree(filled)
+        return _agree(_it_after_person(filled))
+
+
+# "it" standing for the party last named in its sentence ("{client} and those it works with") is that
+# party's pronoun where the document calls the party "you", "I" or "we": "you and those you work with".
+_PARTIES = frozenset({"client", "provider"})
+_PARTY = "\x03"
+_AS_IF = re.compile(r"\bas if\s*$")
+_PARTY_OR_IT = re.compile(_PARTY + r"(\w*)" + _PARTY + r"|(?<![\w-])it(?=\s)|[.;]\s")
+
+
+def _it_after_person(text: str) -> str:
+    if _PARTY not in text:
+        return text
+    out: list[str] = []
+    last, person = 0, ""
+    for m in _PARTY_OR_IT.finditer(text):
+        out.append(text[last : m.start()])
+        last = m.end()
+        if m.group(0).startswith(_PARTY):
+            person = m.group(1)
+        elif m.group(0) == "it":
+            after = text[m.end() :]
+            before = text[: m.start()]
+            subject = person and _SUBJECT_NEXT.match(after) and not _OBJECT_BEFORE.search(before)
+            subject = subject and not _AS_IF.search(before)  # "as if it were a breach by you": the act
+            out.append(f"{_MARK}{person}{_MARK}" if subject else "it")
+        else:  # a sentence or clause ends: "it" after it is something else
+            person = ""
+            out.append(m.group(0))
+    return "".join(out) + text[last:]
 
 
 # The work, when it is the subject, named by a defined term for one thing ("the Application", "the Work
@@ -126,11 +157,14 @@ _OBJECT_BEFORE = re.compile(
 )
 # what follows a pronoun that is the subject: a modal, a verb ("keeps", "created") or an adverb and one;
 # anything else makes it an object ("hold harmless me and my officers", "cause me irreparable harm")
+_ADVERB = r"(?:\w+ly|later|also|then|still|now|first)"
 _SUBJECT_NEXT = re.compile(
-    r"\s+(?:\w+ly\s+)?(?:shall|will|may|must|can|could|should|would|might|am|is|are|was|were|has|have|had|do|does|"
+    r"\s+(?:"
+    + _ADVERB
+    + r"\s+)?(?:shall|will|may|must|can|could|should|would|might|am|is|are|was|were|has|have|had|do|does|"
     r"did|[a-z]+s|[a-z]+ed)\b"
 )
-_VERB_AFTER = re.compile(r"^(\s+(?:\w+ly\s+)?)([a-z]+)\b(?:(\s+(?:or|and)\s+)([a-z]+s)\b)?")
+_VERB_AFTER = re.compile(r"^(\s+(?:" + _ADVERB + r"\s+)?)([a-z]+)\b(?:(\s+(?:or|and)\s+)([a-z]+s)\b)?")
 _IRREGULAR = {"is": "are", "has": "have", "does": "do", "was": "were"}
 
 
