@@ -123,7 +123,6 @@ def test_a_comment_treats_a_singular_work_name_as_singular(name, variant):
     grid(
         ("uk-precedent", "photo-licence"),
         variants=("strict",),
-        defects={(): "British documents (“licence” throughout) get “a separate written license”, “No license is …”"},
     ),
 )
 def test_a_british_contract_gets_licence_the_noun_spelt_as_it_spells_it(name, variant):

@@ -351,3 +351,22 @@ def test_information_supplied_or_an_agreement_prepared_is_not_the_work_product()
         )
     )
     assert terms.deliverables is None
+
+
+def test_a_document_that_writes_licence_more_than_license_spells_the_noun_the_british_way():
+    british = extract_terms(
+        paragraphs(
+            'This agreement is between Tamsin Hale (the "Illustrator") and Copse Books Ltd (the "Publisher").',
+            "The Illustrator grants the Publisher an exclusive licence to print the drawings.",
+            "The Publisher may not license the drawings to anyone else. The licence ends after five years.",
+        )
+    )
+    american = extract_terms(
+        paragraphs(
+            'Agreement between Rook Labs Inc. ("Customer") and Dale Ortiz ("Contractor").',
+            "Contractor grants Customer a license to use the code. Customer may license it to affiliates.",
+        )
+    )
+    assert british.licence == "licence" and british.placeholders()["licence"] == "licence"
+    assert american.licence == "license" and "licence" not in american.placeholders()
+    assert "licence" not in british.to_dict()

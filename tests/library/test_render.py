@@ -195,3 +195,21 @@ def test_it_standing_for_a_party_the_document_calls_you_or_i_becomes_that_pronou
 def test_it_after_a_named_party_stays_it():
     filled = Filler({}, {"provider": "Orchard Ltd", "client": "you"}).fill("{client} and {provider} and staff it hires")
     assert filled == "you and Orchard Ltd and staff it hires"
+
+
+def test_a_british_document_gets_the_noun_licence_and_keeps_the_verb_license():
+    template = (
+        "{client} may not sell or license the drawings, and has no license to copy them; any other use needs "
+        "a separate written license. The licenses granted are exclusive, with the right to license others."
+    )
+    british = Filler({}, {"client": "the Publisher", "licence": "licence"}).fill(template)
+    assert british == (
+        "the Publisher may not sell or license the drawings, and has no licence to copy them; any other use needs "
+        "a separate written licence. The licences granted are exclusive, with the right to license others."
+    )
+    assert Filler({}, {"client": "the Publisher"}).fill(template).count("license") == 5
+
+
+def test_the_documents_own_words_quoted_in_a_comment_keep_their_spelling():
+    filled = Filler({}, {"licence": "licence", "match": "a license to print"}).fill("This wording (“{match}”)")
+    assert filled == "This wording (“a license to print”)"

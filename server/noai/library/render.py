@@ -87,6 +87,8 @@ class Filler:
             one = _ONE if subject and not suffix and _singular_term(value) else ""
             return (capitalise(value) if name[0].isupper() else value) + one + party
 
+        if self._terms.get("licence") == "licence":
+            text = _LICENSE_NOUN.sub(lambda m: m.group(1) + "licence" + m.group(2)[len("license") :], text)
         filled = PLACEHOLDER.sub(substitute, text)
         filled = _PLURAL_VERB.sub(lambda m: m.group(1) + _SINGULAR_VERB[m.group(2)], filled).replace(_ONE, "")
         return _agree(_it_after_person(filled))
@@ -120,6 +122,17 @@ def _it_after_person(text: str) -> str:
             person = ""
             out.append(m.group(0))
     return "".join(out) + text[last:]
+
+
+# A document that spells the noun "licence" (British) gets it so in our text; the verb stays "license"
+# ("to license others", "shall not sell or license"): the noun is the word after an article,
+# a determiner or an adjective ("a separate written license", "No license is", "The licenses and rights").
+_LICENSE_NOUN = re.compile(
+    r"(\b(?:a|an|the|no|any|every|each|this|that|such|its|their|your|our|my|written|separate|exclusive|"
+    r"non-exclusive|implied|express|further|new|other|limited|perpetual|revocable|irrevocable)\s+)"
+    r"(licenses?)\b",
+    re.IGNORECASE,
+)
 
 
 # The work, when it is the subject, named by a defined term for one thing ("the Application", "the Work
