@@ -572,11 +572,6 @@ def test_a_vesting_with_a_disclaimer_list_gets_its_clauses_as_the_next_sub_claus
     assert "2.3 Nothing in this agreement shall constitute" in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="“this agreement transfers ownership of the Deliverables to the Customer (clause 4.3)”: 4.3 is Option 1 of "
-    "two bracketed alternatives, Option 2 licenses; the comment states one option as the contract",
-)
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_a_precedents_approach_comment_does_not_state_one_option_as_the_contract(variant):
     approach = [c for c in comments(redline("uk-precedent", variant)) if c.startswith("Our approach")]
