@@ -213,3 +213,9 @@ def test_a_british_document_gets_the_noun_licence_and_keeps_the_verb_license():
 def test_the_documents_own_words_quoted_in_a_comment_keep_their_spelling():
     filled = Filler({}, {"licence": "licence", "match": "a license to print"}).fill("This wording (“{match}”)")
     assert filled == "This wording (“a license to print”)"
+
+
+def test_a_comment_already_in_the_first_person_keeps_i_before_a_plain_verb():
+    assert first_person("the work and other materials I create or supply, reserved to I") == (
+        "the work and other materials I create or supply, reserved to me"
+    )

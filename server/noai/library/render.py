@@ -181,7 +181,10 @@ _VERB_AFTER = re.compile(r"^(\s+(?:" + _ADVERB + r"\s+)?)([a-z]+)\b(?:(\s+(?:or|
 _IRREGULAR = {"is": "are", "has": "have", "does": "do", "was": "were"}
 
 
-def _agree(text: str) -> str:
+def _agree(text: str, *, by_next_word: bool = True) -> str:
+    """Each marked pronoun in its case, the verb after a subject agreeing with it. ``by_next_word``: a pronoun
+    is an object unless a verb follows it (templates, whose verbs all end in "s" or are modals); otherwise
+    only after a preposition or verb (a text already filled, where "I create" is written in the plain form)."""
     if _MARK not in text:
         return text
     out: list[str] = []
@@ -189,7 +192,7 @@ def _agree(text: str) -> str:
     while m := _MARKED.search(rest):
         before, word, rest = rest[: m.start()], m.group(1), rest[m.end() :]
         out.append(before)
-        if _OBJECT_BEFORE.search(before) or not _SUBJECT_NEXT.match(rest):  # a defined "You" stays "You"
+        if _OBJECT_BEFORE.search(before) or (by_next_word and not _SUBJECT_NEXT.match(rest)):  # "You" stays "You"
             word = _PERSONS[word.lower()] if word == "I" or word.islower() else capitalise(_PERSONS[word.lower()])
         else:
             rest = _VERB_AFTER.sub(partial(_verbs, subject=word), rest, count=1)
@@ -209,7 +212,7 @@ def first_person(text: str) -> str:
     "I's" -> "my", "reserve to I" -> "reserve to me", "I keeps" -> "I keep"."""
     if "I" not in text:
         return text
-    return _agree(_BARE_I.sub(f"{_MARK}I{_MARK}", _I_POSSESSIVE.sub("my", text)))
+    return _agree(_BARE_I.sub(f"{_MARK}I{_MARK}", _I_POSSESSIVE.sub("my", text)), by_next_word=False)
 
 
 def _verbs(m: re.Match[str], subject: str) -> str:
