@@ -710,9 +710,34 @@ def _places(
         if index is not None:
             p = paragraphs[index]
             lead = _lead_in(paragraphs, index, 0)
-            like = lead if lead is not None and _ends_list(paragraphs, index, lead) else None
+            like = (
+                lead
+                if lead is not None and _ends_list(paragraphs, index, lead)
+                else _typed_sub_clause(paragraphs, index)
+            )
             out[placement] = Place(placement, index, p.text, p.section_label, reason, like)
     return out
+
+
+def _typed_sub_clause(paragraphs: Sequence[Paragraph], index: int) -> int | None:
+    """The typed sub-clause ("4.3<TAB>The Supplier ...") whose unnumbered closing paragraphs ("[End of
+    Option 2]", a last sentence) paragraph ``index`` ends: a clause inserted after it takes that
+    sub-clause's level and the next typed number ("4.4"), like the clauses before it. ``None`` when
+    the paragraph is numbered itself, or more of that sub-clause follows it."""
+    p = paragraphs[index]
+    if p.is_heading or p.in_table or p.label is not None or typed_number(p.text) or len(p.section_path) < 2:
+        return None
+    head = next((j for j in range(index - 1, max(-1, index - _MAX_LIST), -1) if paragraphs[j].is_heading), None)
+    if head is None or paragraphs[head].section_path != p.section_path or paragraphs[head].in_table:
+        return None
+    typed = typed_number(paragraphs[head].text)
+    if typed is None or not re.fullmatch(r"\d+(\.\d+)+\.?", typed[0]):
+        return None  # a sub-clause "4.3", not a clause of the agreement "4." nor a list item "(c)"
+    title = paragraphs[head].text.strip()[len(typed[0]) :]
+    if len(title.strip()) < 80 and not re.search(r"[.;:,]\s+\S", title):
+        return None  # "6.10 Rights in Data" over its body: a new clause there is a titled clause of its own
+    after = next((q for q in paragraphs[index + 1 :] if q.text.strip()), None)
+    return head if after is None or after.section_path != p.section_path else None
 
 
 def _list_end(paragraphs: Sequence[Paragraph], index: int, lead: int) -> int:
