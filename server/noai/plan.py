@@ -524,12 +524,22 @@ def strategy_comment(
     first = strategy.evidence[0] if strategy.evidence else None
     where = _where(first, result.paragraphs) if first is not None else ""
     if strategy.situation == ASSIGNED:
-        made = (
-            "makes {deliverables} works made for hire for {client}"
-            if first and first.kind == "work_made_for_hire"
-            else "transfers ownership of {deliverables} to {client}"
-        )
-        said = "{agreement} " + made + where
+        option = option_name(result.paragraphs, first.start) if first is not None else None
+        hire = first is not None and first.kind == "work_made_for_hire"
+        if option is not None:  # one of the contract's bracketed alternatives: what it would do if chosen
+            made = (
+                "would make {deliverables} works made for hire for {client}"
+                if hire
+                else "would transfer ownership of {deliverables} to {client}"
+            )
+            said = option + where + " " + made + _other_options(result, option)
+        else:
+            made = (
+                "makes {deliverables} works made for hire for {client}"
+                if hire
+                else "transfers ownership of {deliverables} to {client}"
+            )
+            said = "{agreement} " + made + where
         replaced = {(f.start, f.phrase_start) for f, _, op in fixes if op == "replace" and f.kind in _TRANSFER_KINDS}
         waiting = [f for f in strategy.evidence if (f.start, f.phrase_start) in replaced]
         if waiting and len(waiting) == len(strategy.evidence):
@@ -543,7 +553,7 @@ def strategy_comment(
         elif first is not None and _PAID_FIRST.search(sentence_at(first.paragraph_text, first.phrase_start)):
             said += "; it already waits for payment and we keep it"
         else:
-            said += "; we keep that transfer"
+            said += "; we keep that transfer" if option is None else "; we keep that option as written"
     elif first is not None:
         said = "{agreement} licenses {deliverables} to {client}" + where + " and {provider} keeps ownership"
     else:
@@ -560,6 +570,38 @@ def strategy_comment(
     for key, value in t.items():
         text = text.replace("{" + key + "}", value)
     return text
+
+
+# -- bracketed alternatives ("[Option 1: assignment]" … "[End of Option 1]") ------------------------
+
+_OPTION_OPENER = re.compile(r"\s*\[\s*((?:option|alternative|alt\.?|variant)\s*[A-Z0-9]{0,3}\b)", re.IGNORECASE)
+_OPTION_CLOSER = re.compile(r"\s*\[\s*end\s+of\b|.*\]\s*$", re.IGNORECASE)
+_OPTION_REACH = 12  # paragraphs an alternative may run
+
+
+def option_name(paragraphs: Sequence[Paragraph], index: int) -> str | None:
+    """The name ("Option 1") of the bracketed alternative paragraph ``index`` is in, or None: the
+    nearest opener before it ("[Option 1: assignment of Deliverables]", "[Option 1 4.3 The Supplier
+    assigns …") with no closer ("[End of Option 1]", a paragraph ending in "]") between them."""
+    for k in range(index, max(-1, index - _OPTION_REACH), -1):
+        text = paragraphs[k].text
+        m = _OPTION_OPENER.match(text)
+        if m is not None:
+            name = " ".join(m.group(1).split())
+            return name[:1].upper() + name[1:]
+        if k < index and _OPTION_CLOSER.match(text):
+            return None
+    return None
+
+
+def _other_options(result: AuditResult, option: str) -> str:
+    """ " (Option 2 (clause 4.3) would license them instead)" where another alternative licenses the work."""
+    for f in result.findings:
+        if f.kind == "license_grant" and _gives_work(f):
+            other = option_name(result.paragraphs, f.start)
+            if other is not None and other != option:
+                return f" ({other}{_where(f, result.paragraphs)} would license them instead)"
+    return ""
 
 
 # -- the creator's background materials --------------------------------------------------------------

@@ -150,3 +150,72 @@ def test_a_defined_you_keeps_its_capital_and_takes_the_plural_verb():
         "{client} indemnifies {provider} against use by {client}"
     )
     assert filled == "You indemnify Juniper against use by You"
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("the Website", "The Website is code; the Website was delivered"),
+        ("the Work Product", "The Work Product is code; the Work Product was delivered"),
+        ("Work Made for Hire", "Work Made for Hire is code; Work Made for Hire was delivered"),
+        ("the Drawings", "The Drawings are code; the Drawings were delivered"),
+        ("the Analysis", "The Analysis is code; the Analysis was delivered"),
+        ("the notes I make", "The notes I make are code; the notes I make were delivered"),
+    ],
+)
+def test_a_singular_work_name_takes_a_singular_verb_where_the_template_says_are(term, expected):
+    filled = Filler({}, {"deliverables": term}).fill("{Deliverables} are code; {deliverables} were delivered")
+    assert filled == expected
+
+
+def test_a_singular_term_that_is_not_the_subject_leaves_the_plural_verb_alone():
+    filler = Filler({}, {"deliverables": "the Website", "agreement": "this Agreement"})
+    filled = filler.fill("the licences of {deliverables} under {agreement} are limited")
+    assert filled == "the licences of the Website under this Agreement are limited"
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("damage caused by {client} and anyone it hires", "damage caused by you and anyone you hire"),
+        ("{Client} shall certify that it deleted the copies", "You shall certify that you deleted the copies"),
+        ("the tools {provider} used before it later signs", "the tools I used before I later sign"),
+        ("{client} shall return the file; it holds personal data", "you shall return the file; it holds personal data"),
+        (
+            "{client} pays for any use as if it were a sale by {client}",
+            "you pay for any use as if it were a sale by you",
+        ),
+        ("{client} may stop the use and end it", "you may stop the use and end it"),
+    ],
+)
+def test_it_standing_for_a_party_the_document_calls_you_or_i_becomes_that_pronoun(template, expected):
+    assert Filler({}, {"provider": "I", "client": "you"}).fill(template) == expected
+
+
+def test_it_after_a_named_party_stays_it():
+    filled = Filler({}, {"provider": "Orchard Ltd", "client": "you"}).fill("{client} and {provider} and staff it hires")
+    assert filled == "you and Orchard Ltd and staff it hires"
+
+
+def test_a_british_document_gets_the_noun_licence_and_keeps_the_verb_license():
+    template = (
+        "{client} may not sell or license the drawings, and has no license to copy them; any other use needs "
+        "a separate written license. The licenses granted are exclusive, with the right to license others."
+    )
+    british = Filler({}, {"client": "the Publisher", "licence": "licence"}).fill(template)
+    assert british == (
+        "the Publisher may not sell or license the drawings, and has no licence to copy them; any other use needs "
+        "a separate written licence. The licences granted are exclusive, with the right to license others."
+    )
+    assert Filler({}, {"client": "the Publisher"}).fill(template).count("license") == 5
+
+
+def test_the_documents_own_words_quoted_in_a_comment_keep_their_spelling():
+    filled = Filler({}, {"licence": "licence", "match": "a license to print"}).fill("This wording (“{match}”)")
+    assert filled == "This wording (“a license to print”)"
+
+
+def test_a_comment_already_in_the_first_person_keeps_i_before_a_plain_verb():
+    assert first_person("the work and other materials I create or supply, reserved to I") == (
+        "the work and other materials I create or supply, reserved to me"
+    )

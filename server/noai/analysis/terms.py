@@ -221,14 +221,18 @@ class DefinedTerms:
     jurisdiction: Term | None = None
     creator: str | None = None  # "provider" or "client": the side that creates the work
     all: dict[str, Term] = field(default_factory=dict)
+    licence: str = "license"  # how the document spells the noun: "licence" (British) or "license"
 
     def placeholders(self) -> dict[str, str]:
-        """The clause library's placeholder values for the roles found (missing ones omitted)."""
+        """The clause library's placeholder values for the roles found (missing ones omitted); ``licence``
+        where the document spells the noun the British way (the clauses then spell it so too)."""
         roles = ("client", "provider", "deliverables", "project", "agreement", "jurisdiction")
-        return {r: t.surface for r in roles if (t := getattr(self, r)) is not None}
+        found = {r: t.surface for r in roles if (t := getattr(self, r)) is not None}
+        return found | ({"licence": self.licence} if self.licence == "licence" else {})
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        del d["licence"]  # a spelling, not a term: the plan's terms carry it
         for value in d.values():
             if isinstance(value, dict) and "aliases" in value:
                 value["aliases"] = list(value["aliases"])
@@ -657,8 +661,26 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
         agreement=agreement,
         jurisdiction=_jurisdiction(paragraphs),
         all={t.name: t for t in terms.values() if t.defined_at is not None},
+        licence=_licence_spelling(paragraphs),
     )
     return Analysis(defined, tuple(candidates), self_reference, work_product, joined)
+
+
+_LICENCE = re.compile(r"\blicen([cs])es?\b", re.IGNORECASE)
+
+
+def _licence_spelling(paragraphs: Sequence[Paragraph]) -> str:
+    """ "licence" where the document writes "licence(s)" more often than "license(s)" (British: the noun
+    is "licence", the verb "license"), else "license"."""
+    british = american = 0
+    for p in paragraphs:
+        if "icen" in p.text:
+            for m in _LICENCE.finditer(p.text):
+                if m.group(1).lower() == "c":
+                    british += 1
+                else:
+                    american += 1
+    return "licence" if british > american else "license"
 
 
 def _candidates(
@@ -952,7 +974,15 @@ _WORK_HEADS = {
         "material",
         "website",
         "photograph",
+        "photo",
+        "image",
+        "picture",
+        "drawing",
         "illustration",
+        "article",
+        "video",
+        "footage",
+        "recording",
         "manuscript",
         "script",
         "creative",
@@ -976,6 +1006,23 @@ _IP_CONTEXT = re.compile(
 )
 
 
+# The creator's duty to make or hand over a thing, then its definition: "supply 40 edited images (the "Images")".
+_MADE_VERBS = (
+    r"\b(?:deliver|suppl(?:y|ies|ied)|creat|produc|develop|writ|wrote|photograph|draw|design|prepar|mak|shoot|"
+    r"film|compos|record|paint|translat)\w*\b[^.;:()]{0,80}\(\s*(?:the\s+)?[\"“']"
+)
+
+
+def _made_here(term: Term, paragraphs: Sequence[Paragraph]) -> bool:
+    """``term`` is defined as the object of a duty to make or deliver: "will supply 40 images (the "Images")"."""
+    if term.defined_at is None or re.search(r"\binformation\b", term.name, re.IGNORECASE):
+        return False
+    if term.name.split()[-1] in AGREEMENT_WORDS or term.name in PROJECT_NAMES:
+        return False
+    text = paragraphs[term.defined_at].text
+    return re.search(_MADE_VERBS + re.escape(term.name) + "[\"”']", text, re.IGNORECASE) is not None
+
+
 def _work_tier(name: str) -> int:
     """How surely ``name`` names a work product (0: not at all): by its last words."""
     low = name.lower()
@@ -997,7 +1044,7 @@ def _work_product(
     """
     scored = []
     for t in terms.values():
-        tier = _work_tier(t.name)
+        tier = _work_tier(t.name) or (2 if _made_here(t, paragraphs) else 0)
         first = t.name.split()[0].lower()
         if first in ("ai", "generative", "ml") and tier > 1:  # the AI features beside the product itself
             tier -= 1

@@ -76,14 +76,85 @@ class Filler:
 
         def substitute(m: re.Match[str]) -> str:
             name, suffix = m.group(1), m.group(2)
-            value = self.value(placeholder_key(name))
+            key = placeholder_key(name)
+            value = self.value(key)
+            party = f"{_PARTY}{value if value.lower() in _PERSONS else ''}{_PARTY}" if key in _PARTIES else ""
             if suffix:
                 value = possessive(value)
             if not suffix and value.lower() in _PERSONS:  # "I", "we", "you": case and verb follow where it stands
-                return f"{_MARK}{value}{_START if name[0].isupper() else ''}{_MARK}"
-            return capitalise(value) if name[0].isupper() else value
+                return f"{_MARK}{value}{_START if name[0].isupper() else ''}{_MARK}{party}"
+            subject = key == "deliverables" and _SUBJECT_PLACE.search(m.string, 0, m.start())
+            one = _ONE if subject and not suffix and _singular_term(value) else ""
+            return (capitalise(value) if name[0].isupper() else value) + one + party
 
-        return _agree(PLACEHOLDER.sub(substitute, text))
+        if self._terms.get("licence") == "licence":
+            text = _LICENSE_NOUN.sub(lambda m: m.group(1) + "licence" + m.group(2)[len("license") :], text)
+        filled = PLACEHOLDER.sub(substitute, text)
+        filled = _PLURAL_VERB.sub(lambda m: m.group(1) + _SINGULAR_VERB[m.group(2)], filled).replace(_ONE, "")
+        return _agree(_it_after_person(filled))
+
+
+# "it" standing for the party last named in its sentence ("{client} and those it works with") is that
+# party's pronoun where the document calls the party "you", "I" or "we": "you and those you work with".
+_PARTIES = frozenset({"client", "provider"})
+_PARTY = "\x03"
+_AS_IF = re.compile(r"\bas if\s*$")
+_PARTY_OR_IT = re.compile(_PARTY + r"(\w*)" + _PARTY + r"|(?<![\w-])it(?=\s)|[.;]\s")
+
+
+def _it_after_person(text: str) -> str:
+    if _PARTY not in text:
+        return text
+    out: list[str] = []
+    last, person = 0, ""
+    for m in _PARTY_OR_IT.finditer(text):
+        out.append(text[last : m.start()])
+        last = m.end()
+        if m.group(0).startswith(_PARTY):
+            person = m.group(1)
+        elif m.group(0) == "it":
+            after = text[m.end() :]
+            before = text[: m.start()]
+            subject = person and _SUBJECT_NEXT.match(after) and not _OBJECT_BEFORE.search(before)
+            subject = subject and not _AS_IF.search(before)  # "as if it were a breach by you": the act
+            out.append(f"{_MARK}{person}{_MARK}" if subject else "it")
+        else:  # a sentence or clause ends: "it" after it is something else
+            person = ""
+            out.append(m.group(0))
+    return "".join(out) + text[last:]
+
+
+# A document that spells the noun "licence" (British) gets it so in our text; the verb stays "license"
+# ("to license others", "shall not sell or license"): the noun is the word after an article,
+# a determiner or an adjective ("a separate written license", "No license is", "The licenses and rights").
+_LICENSE_NOUN = re.compile(
+    r"(\b(?:a|an|the|no|any|every|each|this|that|such|its|their|your|our|my|written|separate|exclusive|"
+    r"non-exclusive|implied|express|further|new|other|limited|perpetual|revocable|irrevocable)\s+)"
+    r"(licenses?)\b",
+    re.IGNORECASE,
+)
+
+
+# The work, when it is the subject, named by a defined term for one thing ("the Application", "the Work
+# Product", "the Software") takes "is" where the template, written for "the Deliverables", says "are";
+# a plural name ends in s.
+_ONE = "\x02"
+_SUBJECT_PLACE = re.compile(r"(?:^|[:.;]\s*|\b(?:if|that|where|when|because|unless|while)\s+)$", re.IGNORECASE)
+_SINGULAR_VERB = {"are": "is", "have": "has", "were": "was"}
+_PLURAL_VERB = re.compile(_ONE + r"(\s+)(are|have|were)\b")
+_LEADING = re.compile(r"^(?:the|this|that|such|each|any)\s+", re.IGNORECASE)
+
+
+def _singular_term(value: str) -> bool:
+    """``value`` is a defined term in the singular: capitalised words, the last not ending in a plural s."""
+    words = _LEADING.sub("", value).split()
+    if not words or not words[-1][:1].isupper() or not all(w[:1].isupper() or w in _SMALL for w in words):
+        return False
+    last = words[-1].lower()
+    return not last.endswith("s") or last.endswith(("ss", "us", "is"))
+
+
+_SMALL = frozenset({"for", "of", "in", "on", "to", "by"})
 
 
 # A party the document calls "I", "we" or "you" (a letter, a first-person contract): the clause's
@@ -99,15 +170,21 @@ _OBJECT_BEFORE = re.compile(
 )
 # what follows a pronoun that is the subject: a modal, a verb ("keeps", "created") or an adverb and one;
 # anything else makes it an object ("hold harmless me and my officers", "cause me irreparable harm")
+_ADVERB = r"(?:\w+ly|later|also|then|still|now|first)"
 _SUBJECT_NEXT = re.compile(
-    r"\s+(?:\w+ly\s+)?(?:shall|will|may|must|can|could|should|would|might|am|is|are|was|were|has|have|had|do|does|"
+    r"\s+(?:"
+    + _ADVERB
+    + r"\s+)?(?:shall|will|may|must|can|could|should|would|might|am|is|are|was|were|has|have|had|do|does|"
     r"did|[a-z]+s|[a-z]+ed)\b"
 )
-_VERB_AFTER = re.compile(r"^(\s+(?:\w+ly\s+)?)([a-z]+)\b(?:(\s+(?:or|and)\s+)([a-z]+s)\b)?")
+_VERB_AFTER = re.compile(r"^(\s+(?:" + _ADVERB + r"\s+)?)([a-z]+)\b(?:(\s+(?:or|and)\s+)([a-z]+s)\b)?")
 _IRREGULAR = {"is": "are", "has": "have", "does": "do", "was": "were"}
 
 
-def _agree(text: str) -> str:
+def _agree(text: str, *, by_next_word: bool = True) -> str:
+    """Each marked pronoun in its case, the verb after a subject agreeing with it. ``by_next_word``: a pronoun
+    is an object unless a verb follows it (templates, whose verbs all end in "s" or are modals); otherwise
+    only after a preposition or verb (a text already filled, where "I create" is written in the plain form)."""
     if _MARK not in text:
         return text
     out: list[str] = []
@@ -115,7 +192,7 @@ def _agree(text: str) -> str:
     while m := _MARKED.search(rest):
         before, word, rest = rest[: m.start()], m.group(1), rest[m.end() :]
         out.append(before)
-        if _OBJECT_BEFORE.search(before) or not _SUBJECT_NEXT.match(rest):  # a defined "You" stays "You"
+        if _OBJECT_BEFORE.search(before) or (by_next_word and not _SUBJECT_NEXT.match(rest)):  # "You" stays "You"
             word = _PERSONS[word.lower()] if word == "I" or word.islower() else capitalise(_PERSONS[word.lower()])
         else:
             rest = _VERB_AFTER.sub(partial(_verbs, subject=word), rest, count=1)
@@ -135,7 +212,7 @@ def first_person(text: str) -> str:
     "I's" -> "my", "reserve to I" -> "reserve to me", "I keeps" -> "I keep"."""
     if "I" not in text:
         return text
-    return _agree(_BARE_I.sub(f"{_MARK}I{_MARK}", _I_POSSESSIVE.sub("my", text)))
+    return _agree(_BARE_I.sub(f"{_MARK}I{_MARK}", _I_POSSESSIVE.sub("my", text)), by_next_word=False)
 
 
 def _verbs(m: re.Match[str], subject: str) -> str:
