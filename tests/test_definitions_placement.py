@@ -4,6 +4,8 @@ it has one, else in an opening "In this clause, …" sentence of the inserted cl
 
 from __future__ import annotations
 
+import re
+
 from support.docx_builder import make_docx, p
 from test_strategy import ASSIGNMENT, DATE, PARTIES, planned
 from test_writer import accepted
@@ -110,5 +112,38 @@ def test_the_definitions_run_ends_at_the_next_clause_so_a_later_means_sentence_i
         )
         + "<w:sectPr/>"
     )
-    assert definitions_run(read(docx).paragraphs) == (2, True, False)
+    assert definitions_run(read(docx).paragraphs) == (2, True, False, False)
     assert definitions_run(read(ASSIGNMENT).paragraphs) is None
+
+
+COLON_DEFINITIONS = make_docx(
+    "".join(
+        p(t)
+        for t in (
+            "ILLUSTRATION AGREEMENT",
+            PARTIES,
+            "1.\tDEFINITIONS",
+            "1.1\tIn this agreement these words have the meanings below.",
+            "Artwork: the cover illustration and the chapter vignettes the Studio draws for the Client.",
+            "Launch Date: the date the Client first offers the book for sale.",
+            "2.\tRIGHTS",
+            "2.1\tThe Studio grants the Client a licence to print the Artwork in the book and its reprints.",
+            "3.\tLAW",
+            "3.1\tThis agreement, and any dispute arising from it, is governed by the law of England and Wales.",
+        )
+    )
+    + "<w:sectPr/>"
+)
+
+
+def test_new_terms_follow_a_term_colon_meaning_definitions_clause_in_that_form():
+    plan = planned(COLON_DEFINITIONS)
+    definitions = [e for e in insertions(plan) if e.clause == "definitions"]
+    texts = [q.text for q in read_document(COLON_DEFINITIONS).paragraphs]
+    assert [e.index for e in definitions] == [
+        texts.index("Launch Date: the date the Client first offers the book for sale.")
+    ]
+    written = [item["text"] for item in definitions[0].paragraphs]
+    assert written and all(re.match(r"[A-Z][\w -]+: \S", t) and "means" not in t.split(":")[0] for t in written)
+    # the clauses themselves no longer open with a definition
+    assert not [e for e in insertions(plan) if e.clause != "definitions" and e.paragraphs[0]["text"].startswith("In ")]

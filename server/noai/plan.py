@@ -969,6 +969,10 @@ def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
 _DEFINITION = re.compile(
     r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?[\"“][^\"“”]{1,80}[\"”]\s+(shall\s+)?means?\b"
 )
+# "Deliverables: all documents ..." (a term in capitals, a colon, its meaning): the UK precedent style
+_COLON_DEFINITION = re.compile(
+    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|and|in|the|or|to|for)){0,6}:\s+[a-z\"“(]"
+)
 _NEW_CLAUSE = re.compile(r"^\s*(?:clause\s+|article\s+|section\s+)?[0-9]+\.?\s+[A-Z]", re.IGNORECASE)
 _DEFINITIONS_HEADING = re.compile(
     r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(definitions?|interpretation)\b.{0,40}$", re.IGNORECASE
@@ -978,17 +982,21 @@ _DEFINITIONS_HEADING = re.compile(
 _DEFINITIONS_COMMENT = "The terms the new clauses use, defined with the other definitions of {agreement}."
 
 
-def definitions_run(paragraphs: Sequence[Paragraph]) -> tuple[int, bool, bool] | None:
+def definitions_run(paragraphs: Sequence[Paragraph]) -> tuple[int, bool, bool, bool] | None:
     """The document's definitions clause: the last paragraph of the first run of ``"X" means …``
-    entries under a Definitions / Interpretation heading, whether it writes straight quotes and
-    whether it says "shall mean"; ``None`` when the document has none (two entries at least)."""
+    entries (or of ``X: …`` entries, one style throughout) under a Definitions / Interpretation
+    heading, whether it writes straight quotes, whether it says "shall mean" and whether it writes
+    ``X: …``; ``None`` when the document has none (two entries at least)."""
     for h, heading in enumerate(paragraphs):
         if not _DEFINITIONS_HEADING.match(heading.text) or len(heading.text) > 60:
             continue
         found: list[tuple[int, re.Match[str]]] = []
+        colon = False
         for i in range(h + 1, min(len(paragraphs), h + 200)):
             text = paragraphs[i].text
-            m = _DEFINITION.match(text)
+            m = (_COLON_DEFINITION if colon else _DEFINITION).match(text)
+            if m is None and not found and (m := _COLON_DEFINITION.match(text)):
+                colon = True
             if m:
                 found.append((i, m))
             elif found and (
@@ -1002,12 +1010,16 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> tuple[int, bool, bool] |
                 break
         if len(found) >= 2:
             last, m = found[-1]
-            return last, '"' in m.group(0), m.group(1) is not None
+            if colon:
+                return last, False, False, True
+            return last, '"' in m.group(0), m.group(1) is not None, False
     return None
 
 
-def _in_house_style(text: str, straight: bool, shall: bool) -> str:
+def _in_house_style(text: str, straight: bool, shall: bool, colon: bool = False) -> str:
     """A library definition (“X” means …) in the style of the document's definitions."""
+    if colon:
+        return re.sub(r"^“([^”]+)” means\s+", r"\1: ", text)
     if shall:
         text = re.sub(r"^(“[^”]+”) means\b", r"\1 shall mean", text)
     return text.replace("“", '"').replace("”", '"') if straight else text
@@ -1089,7 +1101,7 @@ def render_insertions(
             )
         )
     if collected and run is not None:
-        at, straight, shall = run
+        at, straight, shall, colon = run
         definitions_edit = Edit(
             "",
             "insert_after",
@@ -1098,7 +1110,7 @@ def render_insertions(
             DEFINITIONS,
             variant,
             _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement")) if with_comments else None,
-            paragraphs=tuple({"text": _in_house_style(d, straight, shall)} for d in collected),
+            paragraphs=tuple({"text": _in_house_style(d, straight, shall, colon)} for d in collected),
         )
         edits.append(definitions_edit)
         edits.sort(key=lambda e: e.index)  # stable: the definitions before a clause anchored at the same place

@@ -484,6 +484,21 @@ class _SectionRuns:
         return out
 
 
+def _titled_end(paragraphs: Sequence[Paragraph], start: int, end: int) -> tuple[int, int]:
+    """A section that is only its title: a bold unnumbered heading ("Copyright and licence") over clauses
+    whose typed numbers ("3.", "4.") the numbering does not nest under it. Its clauses run on to the next
+    such title ("Fee", "General"), so the clauses of later titles (governing law) never end it."""
+    if any(p.text.strip() and not bare_title(p) for p in paragraphs[start : end + 1]):
+        return start, end
+    for k in range(end + 1, len(paragraphs)):
+        q = paragraphs[k]
+        if q.text.strip():
+            if bare_title(q) or q.in_table != paragraphs[start].in_table or P.SIGNATURE.match(q.text):
+                break
+            end = k
+    return start, end
+
+
 def _ip_section(
     paragraphs: Sequence[Paragraph], findings: Sequence[Finding], body_end: int | None, runs: _SectionRuns
 ) -> IpSection | None:
@@ -530,7 +545,7 @@ def _ip_section(
     ranked = []
     for rank, candidates in enumerate((titled, licensing, by_vote, nested, reserving)):
         for index, depth in candidates:
-            start, end = runs(index, depth)
+            start, end = _titled_end(paragraphs, *runs(index, depth))
             end = block_end(paragraphs, runs, start, end, depth, rights, set(creators))
             votes = bisect_right(grants, end) - bisect_left(grants, start)
             in_body = body_end is None or start <= body_end
@@ -636,9 +651,9 @@ def _places(
     # a grant in the body text, else a cover page's row for changes to the standard terms (where a change
     # is legally effective), else a grant that is itself a cover-page row
     last_grant = _last_body(paragraphs, risky[-1].start, risky[-1].end) if risky else None
-    if ip is not None:
-        ip_anchor = (_last_body(paragraphs, ip.start, ip.end), f"end of the {ip.title} section")
-    elif last_grant is not None:
+    if ip is not None and (end := _last_body(paragraphs, ip.start, ip.end)) is not None:
+        ip_anchor: tuple[int | None, str] = (end, f"end of the {ip.title} section")
+    elif last_grant is not None:  # an IP section with no body of its own ends at its grant, not the operative end
         ip_anchor = (last_grant, "right after the last grant of rights")
     elif (row := changes_row(paragraphs)) is not None:
         ip_anchor = (row, "no IP section: in the cover page's row for changes to the standard terms")
@@ -695,9 +710,34 @@ def _places(
         if index is not None:
             p = paragraphs[index]
             lead = _lead_in(paragraphs, index, 0)
-            like = lead if lead is not None and _ends_list(paragraphs, index, lead) else None
+            like = (
+                lead
+                if lead is not None and _ends_list(paragraphs, index, lead)
+                else _typed_sub_clause(paragraphs, index)
+            )
             out[placement] = Place(placement, index, p.text, p.section_label, reason, like)
     return out
+
+
+def _typed_sub_clause(paragraphs: Sequence[Paragraph], index: int) -> int | None:
+    """The typed sub-clause ("4.3<TAB>The Supplier ...") whose unnumbered closing paragraphs ("[End of
+    Option 2]", a last sentence) paragraph ``index`` ends: a clause inserted after it takes that
+    sub-clause's level and the next typed number ("4.4"), like the clauses before it. ``None`` when
+    the paragraph is numbered itself, or more of that sub-clause follows it."""
+    p = paragraphs[index]
+    if p.is_heading or p.in_table or p.label is not None or typed_number(p.text) or len(p.section_path) < 2:
+        return None
+    head = next((j for j in range(index - 1, max(-1, index - _MAX_LIST), -1) if paragraphs[j].is_heading), None)
+    if head is None or paragraphs[head].section_path != p.section_path or paragraphs[head].in_table:
+        return None
+    typed = typed_number(paragraphs[head].text)
+    if typed is None or not re.fullmatch(r"\d+(\.\d+)+\.?", typed[0]):
+        return None  # a sub-clause "4.3", not a clause of the agreement "4." nor a list item "(c)"
+    title = paragraphs[head].text.strip()[len(typed[0]) :]
+    if len(title.strip()) < 80 and not re.search(r"[.;:,]\s+\S", title):
+        return None  # "6.10 Rights in Data" over its body: a new clause there is a titled clause of its own
+    after = next((q for q in paragraphs[index + 1 :] if q.text.strip()), None)
+    return head if after is None or after.section_path != p.section_path else None
 
 
 def _list_end(paragraphs: Sequence[Paragraph], index: int, lead: int) -> int:
