@@ -591,12 +591,6 @@ def test_a_precedents_approach_comment_does_not_state_one_option_as_the_contract
     assert all("Option" in c for c in approach if "transfers ownership" in c), approach[0][:160]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="strict keeps “shall be vested in the Institute on their creation” (“we keep that transfer”) in a contract "
-    "with fees (£150 an Illustration): strict is then the same as standard; README's strict makes the transfer wait "
-    "for payment",
-)
 def test_strict_makes_a_vesting_on_creation_wait_for_payment_where_the_contract_has_fees():
     assert "£150" in source_text(VESTS)
     edits = [e for e in redline(VESTS, "strict").plan.edits if e.finding in TRANSFER_FINDINGS]

@@ -66,3 +66,35 @@ def test_a_transfer_outside_any_alternative_is_still_stated_as_the_contracts():
     )
     said = approach(plain, "standard")
     assert said.startswith("Our approach: this agreement transfers ownership of "), said[:120]
+
+
+def vesting(payment: str) -> bytes:
+    return contract(
+        "COMMISSIONING LETTER",
+        'This letter agreement is made between Quill & Rook Writers Ltd (the "Writer") and Harbourside Review '
+        'Ltd (the "Publisher").',
+        '1. The Writer shall write six essays for the Publisher (the "Essays").',
+        f"2. {payment}",
+        "3. The copyright in the Essays shall vest in the Publisher automatically as each Essay is written.",
+        "4. This letter agreement is governed by the laws of Scotland.",
+    )
+
+
+def transfer_edits(docx: bytes, variant: str = "strict"):
+    plan = engine.plan(docx, engine.Options(variant=variant))[1]
+    return plan, [e for e in plan.edits if e.finding in ("ip_assignment", "work_made_for_hire")]
+
+
+def test_strict_makes_a_vesting_wait_for_a_sum_the_client_pays_though_the_contract_never_says_fees():
+    plan, edits = transfer_edits(vesting("The Publisher shall pay the Writer $900 for each Essay it accepts."))
+    assert [e.op for e in edits] == ["replace"], [(e.op, e.find) for e in edits]
+    assert "upon payment in full" in edits[0].replacement
+    approach = next(e.comment for e in plan.edits if e.comment and e.comment.startswith("Our approach"))
+    assert "ownership pass only on payment in full" in approach and "we keep that transfer" not in approach
+
+
+def test_strict_asks_no_payment_for_a_vesting_where_only_a_salary_is_paid():
+    plan, edits = transfer_edits(vesting("The Publisher employs the Writer at a salary of $52,000 a year."))
+    assert edits and all(e.op == "comment" for e in edits), [(e.op, e.find) for e in edits]
+    approach = next(e.comment for e in plan.edits if e.comment and e.comment.startswith("Our approach"))
+    assert "payment in full" not in approach
