@@ -317,3 +317,37 @@ def test_the_prefix_tree_of_names_matches_as_the_longest_first_alternation():
     tree = re.compile(_alternation(names) + r"(?![\w-])")
     text = "Work Products Works Clients C Client Pro-vider a.b axb Provider-x Work Productx Work"
     assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_a_term_defined_as_what_the_creator_supplies_is_the_work_product():
+    terms = extract_terms(
+        paragraphs(
+            'This agreement is between Mara Quill (the "Author") and Lantern Press Ltd (the "Publisher").',
+            'The Author will write and supply six short stories of about 4,000 words each (the "Stories").',
+            "Copyright in the Stories stays with the Author. The Publisher may print the Stories in one anthology.",
+        )
+    )
+    assert terms.deliverables is not None and terms.deliverables.name == "Stories"
+
+
+def test_a_term_defined_as_images_the_creator_shoots_is_the_work_product():
+    terms = extract_terms(
+        paragraphs(
+            'Agreement between Ossian Roe ("Artist") and Pell Outfitters LLC ("Company").',
+            'Artist shall shoot the autumn campaign and deliver 25 retouched pictures ("Campaign Images").',
+            "Artist grants Company a licence to use the Campaign Images in print for one year.",
+        )
+    )
+    assert terms.deliverables is not None and terms.deliverables.name == "Campaign Images"
+
+
+def test_information_supplied_or_an_agreement_prepared_is_not_the_work_product():
+    terms = extract_terms(
+        paragraphs(
+            'This deed is between Harlow Ltd (the "Discloser") and Brent Oy (the "Recipient").',
+            'The Discloser will supply technical data about its pumps (the "Technical Information").',
+            'The parties will prepare and sign a further agreement (the "Supply Agreement").',
+            "The Recipient shall not assign or license the Technical Information.",
+        )
+    )
+    assert terms.deliverables is None

@@ -150,3 +150,25 @@ def test_a_defined_you_keeps_its_capital_and_takes_the_plural_verb():
         "{client} indemnifies {provider} against use by {client}"
     )
     assert filled == "You indemnify Juniper against use by You"
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("the Website", "The Website is code; the Website was delivered"),
+        ("the Work Product", "The Work Product is code; the Work Product was delivered"),
+        ("Work Made for Hire", "Work Made for Hire is code; Work Made for Hire was delivered"),
+        ("the Drawings", "The Drawings are code; the Drawings were delivered"),
+        ("the Analysis", "The Analysis is code; the Analysis was delivered"),
+        ("the notes I make", "The notes I make are code; the notes I make were delivered"),
+    ],
+)
+def test_a_singular_work_name_takes_a_singular_verb_where_the_template_says_are(term, expected):
+    filled = Filler({}, {"deliverables": term}).fill("{Deliverables} are code; {deliverables} were delivered")
+    assert filled == expected
+
+
+def test_a_singular_term_that_is_not_the_subject_leaves_the_plural_verb_alone():
+    filler = Filler({}, {"deliverables": "the Website", "agreement": "this Agreement"})
+    filled = filler.fill("the licences of {deliverables} under {agreement} are limited")
+    assert filled == "the licences of the Website under this Agreement are limited"

@@ -952,7 +952,15 @@ _WORK_HEADS = {
         "material",
         "website",
         "photograph",
+        "photo",
+        "image",
+        "picture",
+        "drawing",
         "illustration",
+        "article",
+        "video",
+        "footage",
+        "recording",
         "manuscript",
         "script",
         "creative",
@@ -977,6 +985,23 @@ _IP_CONTEXT = re.compile(
 )
 
 
+# The creator's duty to make or hand over a thing, then its definition: "supply 40 edited images (the "Images")".
+_MADE_VERBS = (
+    r"\b(?:deliver|suppl(?:y|ies|ied)|creat|produc|develop|writ|wrote|photograph|draw|design|prepar|mak|shoot|"
+    r"film|compos|record|paint|translat)\w*\b[^.;:()]{0,80}\(\s*(?:the\s+)?[\"“']"
+)
+
+
+def _made_here(term: Term, paragraphs: Sequence[Paragraph]) -> bool:
+    """``term`` is defined as the object of a duty to make or deliver: "will supply 40 images (the "Images")"."""
+    if term.defined_at is None or re.search(r"\binformation\b", term.name, re.IGNORECASE):
+        return False
+    if term.name.split()[-1] in AGREEMENT_WORDS or term.name in PROJECT_NAMES:
+        return False
+    text = paragraphs[term.defined_at].text
+    return re.search(_MADE_VERBS + re.escape(term.name) + "[\"”']", text, re.IGNORECASE) is not None
+
+
 def _work_tier(name: str) -> int:
     """How surely ``name`` names a work product (0: not at all): by its last words."""
     low = name.lower()
@@ -998,7 +1023,7 @@ def _work_product(
     """
     scored = []
     for t in terms.values():
-        tier = _work_tier(t.name)
+        tier = _work_tier(t.name) or (2 if _made_here(t, paragraphs) else 0)
         first = t.name.split()[0].lower()
         if first in ("ai", "generative", "ml") and tier > 1:  # the AI features beside the product itself
             tier -= 1

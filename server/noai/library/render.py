@@ -76,14 +76,41 @@ class Filler:
 
         def substitute(m: re.Match[str]) -> str:
             name, suffix = m.group(1), m.group(2)
-            value = self.value(placeholder_key(name))
+            key = placeholder_key(name)
+            value = self.value(key)
             if suffix:
                 value = possessive(value)
             if not suffix and value.lower() in _PERSONS:  # "I", "we", "you": case and verb follow where it stands
                 return f"{_MARK}{value}{_START if name[0].isupper() else ''}{_MARK}"
-            return capitalise(value) if name[0].isupper() else value
+            subject = key == "deliverables" and _SUBJECT_PLACE.search(m.string, 0, m.start())
+            one = _ONE if subject and not suffix and _singular_term(value) else ""
+            return (capitalise(value) if name[0].isupper() else value) + one
 
-        return _agree(PLACEHOLDER.sub(substitute, text))
+        filled = PLACEHOLDER.sub(substitute, text)
+        filled = _PLURAL_VERB.sub(lambda m: m.group(1) + _SINGULAR_VERB[m.group(2)], filled).replace(_ONE, "")
+        return _agree(filled)
+
+
+# The work, when it is the subject, named by a defined term for one thing ("the Application", "the Work
+# Product", "the Software") takes "is" where the template, written for "the Deliverables", says "are";
+# a plural name ends in s.
+_ONE = "\x02"
+_SUBJECT_PLACE = re.compile(r"(?:^|[:.;]\s*|\b(?:if|that|where|when|because|unless|while)\s+)$", re.IGNORECASE)
+_SINGULAR_VERB = {"are": "is", "have": "has", "were": "was"}
+_PLURAL_VERB = re.compile(_ONE + r"(\s+)(are|have|were)\b")
+_LEADING = re.compile(r"^(?:the|this|that|such|each|any)\s+", re.IGNORECASE)
+
+
+def _singular_term(value: str) -> bool:
+    """``value`` is a defined term in the singular: capitalised words, the last not ending in a plural s."""
+    words = _LEADING.sub("", value).split()
+    if not words or not words[-1][:1].isupper() or not all(w[:1].isupper() or w in _SMALL for w in words):
+        return False
+    last = words[-1].lower()
+    return not last.endswith("s") or last.endswith(("ss", "us", "is"))
+
+
+_SMALL = frozenset({"for", "of", "in", "on", "to", "by"})
 
 
 # A party the document calls "I", "we" or "you" (a letter, a first-person contract): the clause's
