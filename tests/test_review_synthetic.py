@@ -455,16 +455,7 @@ def test_an_nda_redline_proposes_no_work_clauses_and_says_why(we):
 
 
 @pytest.mark.parametrize(
-    "name",
-    [
-        xfail_for(
-            {
-                ("agency-msa-sow",): "an app build (SOW features, “code libraries”) detected as general work",
-            },
-            name,
-        )
-        for name in ("software-development", "agency-msa-sow", "informal-letter", "photo-licence", "us-work-for-hire")
-    ],
+    "name", ["software-development", "agency-msa-sow", "informal-letter", "photo-licence", "us-work-for-hire"]
 )
 def test_the_audit_picks_the_kind_of_work_from_what_is_delivered(name):
     assert audit(name)["work_kind"]["kind"] == facts(name).work_kind
