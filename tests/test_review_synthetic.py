@@ -435,11 +435,6 @@ def test_a_first_person_letter_that_keeps_ownership_and_grants_a_licence_is_read
     assert not any("No IP clauses found" in n for n in audit("informal-letter")["notes"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the NDA's defined parties Ostrander / Brightfield are not found; "
-    "“Confidential Information” taken as the work product",
-)
 def test_an_nda_has_its_named_parties_and_no_work_product():
     doc = audit("mutual-nda")
     names = " ".join(" ".join([p["name"] or "", *p["terms"]]) for p in doc["parties"])
@@ -460,16 +455,7 @@ def test_an_nda_redline_proposes_no_work_clauses_and_says_why(we):
 
 
 @pytest.mark.parametrize(
-    "name",
-    [
-        xfail_for(
-            {
-                ("agency-msa-sow",): "an app build (SOW features, “code libraries”) detected as general work",
-            },
-            name,
-        )
-        for name in ("software-development", "agency-msa-sow", "informal-letter", "photo-licence", "us-work-for-hire")
-    ],
+    "name", ["software-development", "agency-msa-sow", "informal-letter", "photo-licence", "us-work-for-hire"]
 )
 def test_the_audit_picks_the_kind_of_work_from_what_is_delivered(name):
     assert audit(name)["work_kind"]["kind"] == facts(name).work_kind
@@ -580,12 +566,6 @@ def test_a_precedents_approach_comment_does_not_state_one_option_as_the_contract
     assert all("Option" in c for c in approach if "transfers ownership" in c), approach[0][:160]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="strict keeps “shall be vested in the Institute on their creation” (“we keep that transfer”) in a contract "
-    "with fees (£150 an Illustration): strict is then the same as standard; README's strict makes the transfer wait "
-    "for payment",
-)
 def test_strict_makes_a_vesting_on_creation_wait_for_payment_where_the_contract_has_fees():
     assert "£150" in source_text(VESTS)
     edits = [e for e in redline(VESTS, "strict").plan.edits if e.finding in TRANSFER_FINDINGS]

@@ -66,3 +66,54 @@ def test_a_transfer_outside_any_alternative_is_still_stated_as_the_contracts():
     )
     said = approach(plain, "standard")
     assert said.startswith("Our approach: this agreement transfers ownership of "), said[:120]
+
+
+def vesting(payment: str) -> bytes:
+    return contract(
+        "COMMISSIONING LETTER",
+        'This letter agreement is made between Quill & Rook Writers Ltd (the "Writer") and Harbourside Review '
+        'Ltd (the "Publisher").',
+        '1. The Writer shall write six essays for the Publisher (the "Essays").',
+        f"2. {payment}",
+        "3. The copyright in the Essays shall vest in the Publisher automatically as each Essay is written.",
+        "4. This letter agreement is governed by the laws of Scotland.",
+    )
+
+
+def transfer_edits(docx: bytes, variant: str = "strict"):
+    plan = engine.plan(docx, engine.Options(variant=variant))[1]
+    return plan, [e for e in plan.edits if e.finding in ("ip_assignment", "work_made_for_hire")]
+
+
+def test_strict_makes_a_vesting_wait_for_a_sum_the_client_pays_though_the_contract_never_says_fees():
+    plan, edits = transfer_edits(vesting("The Publisher shall pay the Writer $900 for each Essay it accepts."))
+    assert [e.op for e in edits] == ["replace"], [(e.op, e.find) for e in edits]
+    assert "upon payment in full" in edits[0].replacement
+    approach = next(e.comment for e in plan.edits if e.comment and e.comment.startswith("Our approach"))
+    assert "ownership pass only on payment in full" in approach and "we keep that transfer" not in approach
+
+
+def test_strict_asks_no_payment_for_a_vesting_where_only_a_salary_is_paid():
+    plan, edits = transfer_edits(vesting("The Publisher employs the Writer at a salary of $52,000 a year."))
+    assert edits and all(e.op == "comment" for e in edits), [(e.op, e.find) for e in edits]
+    approach = next(e.comment for e in plan.edits if e.comment and e.comment.startswith("Our approach"))
+    assert "payment in full" not in approach
+
+
+@pytest.mark.parametrize("secret", ["Proprietary Information", "Confidential Materials", "Trade Secrets"])
+def test_what_a_one_way_nda_discloses_is_no_work_product_and_no_ai_clause_is_proposed(secret):
+    nda = contract(
+        "NON-DISCLOSURE AGREEMENT",
+        'This agreement is made between Calder Biotech Inc. (the "Discloser") and Marlowe Capital LLC (the '
+        '"Recipient").',
+        f'1. "{secret}" means all data, designs, documents and other materials the Discloser makes available to '
+        "the Recipient, in any form.",
+        f"2. The Recipient shall keep the {secret} secret and use them only to evaluate an investment.",
+        f"3. All {secret} remain the property of the Discloser, and no licence is granted under this agreement.",
+        f"4. The Recipient shall return or destroy the {secret} on request.",
+        "5. This agreement is governed by the laws of the State of Delaware.",
+    )
+    result, plan = engine.plan(nda, engine.Options(variant="standard", we="Discloser"))
+    assert result.parties.work_product is None
+    assert not [e for e in plan.edits if e.op == "insert_after"]
+    assert any("not a document under which work is delivered" in n for n in plan.notes), plan.notes

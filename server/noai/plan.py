@@ -159,6 +159,21 @@ _PAID_FIRST = re.compile(
     re.IGNORECASE,
 )
 _FEES = re.compile(r"\b(?:fees?|price|charges|invoice[sd]?)\b", re.IGNORECASE)
+# A sum the client pays for the work ("shall pay the Illustrator £150 for each Illustration"), not a
+# wage (an employee's invention assignment has no fees to wait for).
+_SUM_PAID = re.compile(
+    r"\bpa(?:y|ys|id|yable)\b[^.;]{0,80}?(?:[£$€]\s?\d|\b\d[\d,.]*\s?(?:GBP|USD|EUR|dollars|pounds|euros)\b)|"
+    r"(?:[£$€]\s?\d|\b\d[\d,.]*\s?(?:GBP|USD|EUR|dollars|pounds|euros)\b)[^.;]{0,40}?\b(?:per|for\s+(?:each|every)|an?)\s",
+    re.IGNORECASE,
+)
+_WAGE = re.compile(r"\b(?:salary|salaries|wages?|employment|employee)\b", re.IGNORECASE)
+
+
+def has_fees(text: str) -> bool:
+    """The paragraph asks the client for fees: "the fees", "a price", "£150 for each Illustration"."""
+    return _FEES.search(text) is not None or (_SUM_PAID.search(text) is not None and not _WAGE.search(text))
+
+
 _FIRST = ("any_and_all_purposes",)  # the purpose limit is the fix the other replacements lean on
 
 
@@ -845,7 +860,7 @@ def choose_fixes(
     needed_terms: list[str] = []
     commented: set[str] = set()  # one explanatory comment per kind of red flag is enough
     ours = _speaks_our_terms(library)
-    paid = any(_FEES.search(p.original_text) for p in result.paragraphs)  # not our own insertions
+    paid = any(has_fees(p.original_text) for p in result.paragraphs)  # not our own insertions
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:

@@ -200,3 +200,40 @@ def test_the_users_kind_of_work_overrides_the_detection_and_picks_its_clause():
     assert "ai-data-use" in {e.clause for e in plan.edits}
     _, detected = engine.plan(SERVICES_WITH_GDPR)
     assert "ai-data-use" not in {e.clause for e in detected.edits}
+
+
+def sow_contract(project: str, *deliverables: str) -> bytes:
+    return contract(
+        "MASTER SERVICES AGREEMENT",
+        parties("Supplier"),
+        "1. “Deliverables” means the deliverables identified in a statement of work.",
+        "2. The Supplier grants the Client a licence to use the Deliverables, and retains its software tools and "
+        "code libraries.",
+        "Statement of Work No. 1",
+        f"1. Project: {project}",
+        "2. Deliverables:",
+        *deliverables,
+        "3. Timeline: ten weeks.",
+    )
+
+
+def test_a_statement_of_work_listing_app_features_makes_the_work_software():
+    docx = sow_contract(
+        "a ticketing app for the Client's theatre.",
+        "Seat selection screens and a checkout flow",
+        "Push notifications for show reminders",
+        "Back-end endpoints synced with the box-office system",
+    )
+    detected = engine.audit(docx).work_kind
+    assert detected.kind == "software", detected.reason
+
+
+@pytest.mark.parametrize(
+    "project, deliverables, kind",
+    [
+        ("a brand refresh for the Client's theatre.", ("New logo and poster designs", "Illustrations"), "creative"),
+        ("a review of the Client's box-office process.", ("A written report", "Two workshops"), "general"),
+    ],
+)
+def test_a_statement_of_work_for_other_services_is_not_software_for_the_tools_it_mentions(project, deliverables, kind):
+    assert engine.audit(sow_contract(project, *deliverables)).work_kind.kind == kind

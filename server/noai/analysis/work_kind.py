@@ -122,6 +122,10 @@ def detect_work_kind(
         if described is not None:
             named_by[described] = product
             break
+    scoped = _scoped_as(texts) if unnamed and described is None else None
+    if scoped is not None:  # "the deliverables identified in an SOW": the SOW's own project and deliverables
+        described, product = scoped, "the project and deliverables the document lists"
+        named_by[scoped] = product
     for kind in named_by:
         counts[kind] += weight if described is None else _DEFINED_WEIGHT
     total = sum(counts.values())
@@ -135,6 +139,8 @@ def detect_work_kind(
         return WorkKind(GENERAL, "the document does not speak mainly of software, creative work or data")
     if kind == named:
         why = f"the work product is called “{work_product}”"
+    elif kind == described and scoped is not None:
+        why = f"the document lists its project and deliverables as {kind} work"
     elif kind == described:
         why = f"the document describes “{product}” as {kind} work"
     elif kind in named_by:
@@ -169,6 +175,46 @@ def _described_as(texts: Sequence[str], work_product: str) -> str | None:
         counts = sorted(((_count(kind, definition), kind) for kind in _WORDS), reverse=True)
         return counts[0][1] if counts[0][0] >= 2 and counts[0][0] > counts[1][0] else None
     return None
+
+
+# A statement of work's or schedule's own lines naming what is made: "Project: redesign of the patient app",
+# "2. Deliverables:" and the unnumbered items under it, "Scope of work: …".
+_SCOPE_LINE = re.compile(
+    r"^\s*(?:\d+[.)]?\s*)?(?:project|deliverables?|scope(?:\s+of\s+(?:work|services))?|"
+    r"description\s+of\s+(?:the\s+)?(?:project|services|deliverables|work))\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^\s*\d+[.)]\s")
+# What a software build's deliverables are made of, where the list names features, not "software".
+_FEATURES = re.compile(
+    r"\b(?:screens?|dashboards?|log-?ins?|sign-?(?:up|in)\s+flows?|(?:onboarding|checkout|user)\s+flows?|"
+    r"push\s+notifications?|admin\s+(?:panels?|consoles?)|user\s+interfaces?|front-?end|back-?end|"
+    r"synced|synchroni[sz]ed|endpoints?|plug-?ins?)\b",
+    re.IGNORECASE,
+)
+
+
+def _scoped_as(texts: Sequence[str]) -> str | None:
+    """The kind the document's project and deliverables lines name (with the unnumbered items of a
+    "Deliverables:" list), read where the work product is only "the deliverables identified in an SOW":
+    two words of one kind at least (a software feature counts as software) and more than of any other."""
+    lines: list[str] = []
+    for i, text in enumerate(texts):
+        m = _SCOPE_LINE.match(text)
+        if m is None:
+            continue
+        lines.append(m.group(1))
+        for item in texts[i + 1 : i + 30]:
+            if not item.strip() or _NUMBERED.match(item) or _SCOPE_LINE.match(item):
+                break
+            lines.append(item)
+    scope = " ".join(lines)
+    if not scope.strip():
+        return None
+    counts = {kind: _count(kind, scope) for kind in _WORDS}
+    counts[SOFTWARE] += len(_FEATURES.findall(scope))
+    ranked = sorted(((n, kind) for kind, n in counts.items()), reverse=True)
+    return ranked[0][1] if ranked[0][0] >= 2 and ranked[0][0] > ranked[1][0] else None
 
 
 def given_work_kind(kind: str) -> WorkKind:
