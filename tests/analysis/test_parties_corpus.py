@@ -34,8 +34,6 @@ needs_corpus = pytest.mark.skipif(not ENTRIES, reason=f"the shared corpus is not
 DISAGREEMENTS = {
     "bonterms-psa-cover-page-work_product": "a cover page that says 'Deliverables' twice: fewer uses than an "
     "undefined work name needs (3) to count",
-    "cp-one-way-nda-work_product": "by decision (issue 15 review): what an NDA discloses is no work product, so "
-    "'Confidential Information' is not read as one; gold labels the protected material",
 }
 
 
