@@ -98,22 +98,3 @@ def test_strict_asks_no_payment_for_a_vesting_where_only_a_salary_is_paid():
     assert edits and all(e.op == "comment" for e in edits), [(e.op, e.find) for e in edits]
     approach = next(e.comment for e in plan.edits if e.comment and e.comment.startswith("Our approach"))
     assert "payment in full" not in approach
-
-
-@pytest.mark.parametrize("secret", ["Proprietary Information", "Confidential Materials", "Trade Secrets"])
-def test_what_a_one_way_nda_discloses_is_no_work_product_and_no_ai_clause_is_proposed(secret):
-    nda = contract(
-        "NON-DISCLOSURE AGREEMENT",
-        'This agreement is made between Calder Biotech Inc. (the "Discloser") and Marlowe Capital LLC (the '
-        '"Recipient").',
-        f'1. "{secret}" means all data, designs, documents and other materials the Discloser makes available to '
-        "the Recipient, in any form.",
-        f"2. The Recipient shall keep the {secret} secret and use them only to evaluate an investment.",
-        f"3. All {secret} remain the property of the Discloser, and no licence is granted under this agreement.",
-        f"4. The Recipient shall return or destroy the {secret} on request.",
-        "5. This agreement is governed by the laws of the State of Delaware.",
-    )
-    result, plan = engine.plan(nda, engine.Options(variant="standard", we="Discloser"))
-    assert result.parties.work_product is None
-    assert not [e for e in plan.edits if e.op == "insert_after"]
-    assert any("not a document under which work is delivered" in n for n in plan.notes), plan.notes

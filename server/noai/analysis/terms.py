@@ -994,8 +994,7 @@ _WORK_HEADS = {
     1: ("confidential information",),
 }
 _NOT_THE_WORK = re.compile(
-    r"^(?:confidential|proprietary\s+information|trade\s+secrets?|"  # what is disclosed, not made
-    r"pre-?existing|preexisting|third[- ]party|excluded|prior|background|existing|"
+    r"^(?:pre-?existing|preexisting|third[- ]party|excluded|prior|background|existing|"
     r"open[- ]source|other|additional|personal|usage|customer|client|buyer|user|"
     r"generative|training|input|output|feedback|documentation|subscription|support)\b",
     re.IGNORECASE,
