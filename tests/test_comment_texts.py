@@ -106,8 +106,8 @@ QUOTED = re.compile(r"“([^”]+)”")
 def corpus_plan(path: Path, variant: str):
     try:
         return engine.plan(path.read_bytes(), engine.Options(variant=variant))
-    except PartyRoleError:
-        return None  # the document's parties cannot be mapped: nothing is written
+    except PartyRoleError:  # the audit is unsure which party we are: the user says so, as the CLI asks
+        return engine.plan(path.read_bytes(), engine.Options(variant=variant, we="creator"))
 
 
 DOCUMENTS = [*CORPUS, EXAMPLE]
@@ -118,10 +118,7 @@ CASES = [pytest.param(path, "standard", id=f"{path.stem}-standard") for path in 
 
 @pytest.mark.parametrize("path, variant", CASES)
 def test_every_rendered_comment_names_something_the_document_has_and_quotes_only_its_words(path, variant):
-    planned = corpus_plan(path, variant)
-    if planned is None:
-        pytest.skip(f"{path.name}: the parties cannot be mapped, so no comment is written")
-    _, p = planned
+    _, p = corpus_plan(path, variant)
     document = "\n".join(q.text for q in read_document(path.read_bytes()).paragraphs)
     found_names = [t for t in p.terms.values() if t and t in document]
     for e in p.edits:
