@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import schemas
 from .analysis.audit import AuditResult
@@ -997,11 +997,19 @@ _DEFINITIONS_HEADING = re.compile(
 _DEFINITIONS_COMMENT = "The terms the new clauses use, defined with the other definitions of {agreement}."
 
 
-def definitions_run(paragraphs: Sequence[Paragraph]) -> tuple[int, bool, bool, bool] | None:
-    """The document's definitions clause: the last paragraph of the first run of ``"X" means …``
-    entries (or of ``X: …`` entries, one style throughout) under a Definitions / Interpretation
-    heading, whether it writes straight quotes, whether it says "shall mean" and whether it writes
-    ``X: …``; ``None`` when the document has none (two entries at least)."""
+class DefinitionsRun(NamedTuple):
+    """The document's definitions clause: its last entry and the style new entries copy."""
+
+    last: int  # the paragraph of its last entry
+    straight: bool  # writes straight quotes ("X" means), not curly ones
+    shall: bool  # says "shall mean"
+    colon: bool  # writes ``X: …`` entries (no quotes, no "means")
+
+
+def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
+    """The document's definitions clause: the first run of ``"X" means …`` entries (or of ``X: …``
+    entries, one style throughout) under a Definitions / Interpretation heading; ``None`` when the
+    document has none (two entries at least)."""
     for h, heading in enumerate(paragraphs):
         if not _DEFINITIONS_HEADING.match(heading.text) or len(heading.text) > 60:
             continue
@@ -1026,8 +1034,8 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> tuple[int, bool, bool, b
         if len(found) >= 2:
             last, m = found[-1]
             if colon:
-                return last, False, False, True
-            return last, '"' in m.group(0), m.group(1) is not None, False
+                return DefinitionsRun(last, straight=False, shall=False, colon=True)
+            return DefinitionsRun(last, straight='"' in m.group(0), shall=m.group(1) is not None, colon=False)
     return None
 
 
