@@ -429,7 +429,8 @@ def _needed(seq: Sequence[tuple[Any, Any]]) -> frozenset[str]:
     return frozenset(w for w in best if not any(v != w and v in w for v in best))
 
 
-_PRUNE_FROM = 200  # characters: a shorter text is searched faster than its literals are looked up
+_PRUNE_FROM = 200  # characters: a shorter range is searched faster than its literals are looked up
+_MAX_LITERALS = 32  # looked up for a pruning at most (more cost more than they save)
 _MAX_PRUNED = 32  # compiled prunings kept for one pattern (beyond them, the whole twin)
 _PRESENT: tuple[str | None, dict[str, bool]] = (None, {})
 
@@ -441,7 +442,7 @@ class _Pruning:
     cannot match there, so the twin finds what it found, at the same places with the same ends
     (where several alternatives match at one place, the first that does is the same one)."""
 
-    __slots__ = ("always", "anywhere", "flags", "leaves", "masks", "pruned", "rx")
+    __slots__ = ("always", "anywhere", "flags", "last", "leaves", "masks", "pruned", "rx")
 
     def __init__(self, rx: re.Pattern[str], anywhere: bool, flags: int, needs: list[frozenset[str]]) -> None:
         # the twin's tree is made again for each new pruning (rare): kept, its thousands of small
@@ -455,18 +456,28 @@ class _Pruning:
                 masks[w] = masks.get(w, 0) | 1 << k
         self.masks = tuple(masks.items())
         self.pruned: dict[int, re.Pattern[str]] = {}
+        self.last: tuple[str | None, re.Pattern[str] | None] = (None, None)  # the last text's twin
 
     @staticmethod
     def of(rx: re.Pattern[str], anywhere: bool, needs: list[frozenset[str]], flags: int) -> _Pruning | None:
         """The pruning of ``rx``'s twin whose alternatives need ``needs``, or None when it has no
         alternative to leave out."""
-        if len(needs) < 2 or not any(needs):
-            return None
+        if len(needs) < 2 or not all(needs) or len(set().union(*needs)) > _MAX_LITERALS:
+            return None  # an alternative that needs no literal is always searched: little to gain
         return _Pruning(rx, anywhere, flags, needs)
 
     def pattern(self, full: re.Pattern[str], hay: str) -> re.Pattern[str] | None:
         """The twin for a search in ``hay`` (``full`` when every alternative may match in it), or None
-        when none can. Whether ``hay`` holds a literal is kept for the next patterns on it."""
+        when none can. Whether ``hay`` holds a literal is kept for the next patterns on it, the twin
+        for the next search in it (a paragraph's sentences are searched one after another)."""
+        last = self.last
+        if last[0] is hay:
+            return last[1]
+        found = self._pattern(full, hay)
+        self.last = (hay, found)
+        return found
+
+    def _pattern(self, full: re.Pattern[str], hay: str) -> re.Pattern[str] | None:
         global _PRESENT
         memo = _PRESENT
         if memo[0] is not hay:
@@ -598,7 +609,11 @@ def holds(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsiz
         return rx.search(text, pos, endpos) is not None
     if quick is not None and not any(map(low.__contains__, quick)):
         return False
-    if pruning is not None and len(low) > _PRUNE_FROM and (lower := pruning.pattern(lower, low)) is None:
+    if (
+        pruning is not None
+        and min(endpos, len(low)) - pos > _PRUNE_FROM
+        and (lower := pruning.pattern(lower, low)) is None
+    ):
         return False
     if exact:
         return lower.search(low, pos, endpos) is not None
@@ -618,7 +633,11 @@ def search(rx: re.Pattern[str], text: str, low: str | None, pos: int, endpos: in
         return rx.search(text, pos, endpos)
     if quick is not None and not any(map(hay.__contains__, quick)):
         return None
-    if pruning is not None and len(hay) > _PRUNE_FROM and (lower := pruning.pattern(lower, hay)) is None:
+    if (
+        pruning is not None
+        and min(endpos, len(hay)) - pos > _PRUNE_FROM
+        and (lower := pruning.pattern(lower, hay)) is None
+    ):
         return None
     return _confirmed(rx, lower, exact, text, hay, pos, endpos)
 
@@ -635,7 +654,11 @@ def finditer(
         return
     if quick is not None and not any(map(hay.__contains__, quick)):
         return
-    if pruning is not None and len(hay) > _PRUNE_FROM and (lower := pruning.pattern(lower, hay)) is None:
+    if (
+        pruning is not None
+        and min(endpos, len(hay)) - pos > _PRUNE_FROM
+        and (lower := pruning.pattern(lower, hay)) is None
+    ):
         return
     while (found := _confirmed(rx, lower, exact, text, hay, pos, endpos)) is not None:
         yield found
