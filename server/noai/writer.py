@@ -94,6 +94,7 @@ class _Writer:
 
     def __init__(self, doc: Document, stamp: RevisionStamp, comments: bool) -> None:
         self.doc, self.stamp, self.comments = doc, stamp, comments
+        self.texts = [para.text for para in doc.paragraphs]  # for locating each edit's anchor
         package = doc.package
         if _clones_suffice(doc):
             self.root, self.copied = doc.root, None
@@ -152,7 +153,7 @@ class _Writer:
 
     def anchor(self, edit: Edit) -> int | None:
         """The paragraph index of the edit's anchor (:func:`noai.anchor.locate`)."""
-        return locate([para.text for para in self.doc.paragraphs], edit.index, edit.anchor_text)
+        return locate(self.texts, edit.index, edit.anchor_text)
 
     def span(self, index: int, edit: Edit) -> tuple[int, int] | None:
         """``(start, end)`` of the edit's phrase: its ``start``/``end`` when they hold ``find``,
