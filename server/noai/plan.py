@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from . import schemas
 from .analysis.audit import AuditResult
 from .analysis.classify import Finding
+from .analysis.facts import creation_timing
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
 from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
@@ -248,6 +249,7 @@ def make_plan(
     fixes, needed_terms = choose_fixes(
         result, library, playbook, variant, terms, with_comments, existing_comments or {}, embedded
     )
+    fixes, struck = strike_creation_timing(fixes)
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
         strategy,
@@ -280,7 +282,7 @@ def make_plan(
         first = clauses[0]
         kept = _kept_words(result, background, terms) if RETAINED in trimmed else None
         inserted_ids = [insertions[i].clause for i in clauses]
-        why = strategy_comment(result, strategy, inserted_ids, variant, terms, fixes, kept)
+        why = strategy_comment(result, strategy, inserted_ids, variant, terms, fixes, kept, struck)
         why += _shifted(result, insertions)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
@@ -531,10 +533,12 @@ def strategy_comment(
     terms: Mapping[str, str],
     fixes: Sequence[tuple[Finding, RenderedFix, str]],
     kept: str | None = None,
+    struck: Sequence[str] = (),
 ) -> str:
     """One comment saying what the redline does and why, from this document's findings only. ``kept``:
     where the document already keeps the creator's pre-existing materials with it (so the
-    retained-materials clause only binds later transferees)."""
+    retained-materials clause only binds later transferees); ``struck``: the creation-timing words
+    struck beside a transfer made to wait for payment (:func:`strike_creation_timing`)."""
     t = _comment_terms(terms)
     first = strategy.evidence[0] if strategy.evidence else None
     where = _where(first, result.paragraphs) if first is not None else ""
@@ -557,13 +561,14 @@ def strategy_comment(
             said = "{agreement} " + made + where
         replaced = {(f.start, f.phrase_start) for f, _, op in fixes if op == "replace" and f.kind in _TRANSFER_KINDS}
         waiting = [f for f in strategy.evidence if (f.start, f.phrase_start) in replaced]
+        strike = " (not on creation: we strike “" + "”, “".join(struck) + "”)" if struck else ""
         if waiting and len(waiting) == len(strategy.evidence):
-            said += "; we propose that ownership pass only on payment in full"
+            said += "; we propose that ownership pass only on payment in full" + strike
         elif waiting:  # only some of the transfer's words are changed: say which, and that the rest stays
             standing = [f for f in strategy.evidence if f not in waiting]
             said += (
                 "; we propose that the transfer by “" + "”, “".join(f.phrase for f in waiting) + "” wait for payment "
-                "in full, and keep “" + "”, “".join(f.phrase for f in standing) + "”"
+                "in full" + strike + ", and keep “" + "”, “".join(f.phrase for f in standing) + "”"
             )
         elif first is not None and _PAID_FIRST.search(sentence_at(first.paragraph_text, first.phrase_start)):
             said += "; it already waits for payment and we keep it"
@@ -910,6 +915,38 @@ def choose_fixes(
     return _without_redundant(fixes), needed_terms
 
 
+def strike_creation_timing(
+    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
+    """The fixes with, after each transfer made to wait for payment, a second tracked replacement
+    striking the words that time the transfer at the work's creation ("shall upon payment in full …
+    be vested in the Institute on their creation" would contradict itself), the transfer's comment
+    saying so; and the words struck. Not where the timing overlaps another edit."""
+    out: list[tuple[Finding, RenderedFix, str]] = []
+    struck: list[str] = []
+    taken = [(f.start, f.phrase_start, f.phrase_end) for f, _, _ in fixes]
+    for f, rf, op in fixes:
+        strike = None
+        if op == "replace" and f.kind == "ip_assignment" and _ON_PAYMENT in (rf.replacement or ""):
+            strike = creation_timing(f.paragraph_text, f.phrase_start, f.phrase_end)
+        if strike is not None and any(i == f.start and s < strike.end and strike.start < e for i, s, e in taken):
+            strike = None  # another edit holds those words
+        if strike is None:
+            out.append((f, rf, op))
+            continue
+        said = f" We also strike “{strike.words}”: ownership passes on payment, not on creation."
+        timing = replace(
+            f,
+            phrase=f.paragraph_text[strike.start : strike.end],
+            phrase_start=strike.start,
+            phrase_end=strike.end,
+        )
+        out.append((f, replace(rf, comment=rf.comment + said), op))
+        out.append((timing, replace(rf, find=timing.phrase, replacement=strike.replacement, comment="", uses=()), op))
+        struck.append(strike.words)
+    return out, struck
+
+
 _MODAL_BEFORE = re.compile(r"\b(?:shall|will|must)\s+$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"(?<!not )\b(?:are|is|be)\s+$", re.IGNORECASE)
 
@@ -1241,7 +1278,7 @@ def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: 
         f.paragraph_text,
         rf.fix,
         variant,
-        rf.comment if with_comments else None,
+        (rf.comment or None) if with_comments else None,  # a second edit of one change has none of its own
         find=f.phrase,
         occurrence=_occurrence(f.paragraph_text, f.phrase, f.phrase_start),
         start=f.phrase_start,
