@@ -195,3 +195,32 @@ def test_the_struck_timing_is_pending_then_accepted_or_rejected_in_the_next_roun
     assert state(sent) == "pending"
     assert state(Reply(sent).accept().bytes()) == "accepted"
     assert state(Reply(sent).reject().bytes()) == "rejected"
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_accepts_the_payment_condition_and_the_strike_as_planned_and_rejects_them_to_the_input(
+    libreoffice,
+):
+    cases = [
+        (
+            VESTING.format(timing="from the moment of creation"),
+            "shall upon payment in full of all fees due under this agreement be vested in the Client.",
+        ),
+        (
+            ASSIGNING.format(timing="as they are created"),
+            "The Designer shall, upon payment in full of all fees due "
+            "under this agreement, assign to the Client all intellectual property rights in the Deliverables.",
+        ),
+        (
+            "Upon creation, all intellectual property rights in the Deliverables shall vest in the Client.",
+            "All "
+            "intellectual property rights in the Deliverables shall, upon payment in full of all fees due under this "
+            "agreement, vest in the Client.",
+        ),
+    ]
+    sources = [contract(transfer) for transfer, _ in cases]
+    results = libreoffice([redline(docx).docx for docx in sources] + sources)
+    for (_, expected), result, original in zip(cases, results[: len(cases)], results[len(cases) :], strict=True):
+        assert result["rejected_paragraphs"] == original["paragraphs"]
+        assert transfer_paragraph(result["accepted_paragraphs"]).endswith(expected)
+        assert result["redlines_left_after_accept"] == 0 and result["redlines_left_after_reject"] == 0
