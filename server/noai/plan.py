@@ -757,6 +757,7 @@ def strike_creation_timing(
         out.append((f, replace(rf, comment=rf.comment + said), op))
         out.append((timing, replace(rf, find=timing.phrase, replacement=strike.replacement, comment="", uses=()), op))
         struck.append(strike.words)
+        taken.append((f.start, strike.start, strike.end))  # struck once, though two transfers share the timing
     return out, struck
 
 
