@@ -63,6 +63,8 @@ TIMINGS = (
     "automatically on creation",
     "as they are created",
     "on conception",
+    "effective upon creation",
+    "with effect from their creation",
 )
 
 
@@ -164,6 +166,8 @@ def test_a_timing_between_commas_goes_with_both_commas():
     "sentence",
     [
         "All rights shall vest in the Client on delivery.",
+        "All rights shall vest in the Client upon the development of the Product.",
+        "All rights shall vest in the Client at the time of production of the Goods.",
         "All rights shall vest in the Client when made available to it.",
         "All rights shall vest in the Client; the Designer shall deliver each file on creation.",
     ],

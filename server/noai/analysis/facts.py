@@ -53,13 +53,17 @@ def sentences(text: str) -> list[str]:
 
 # -- a transfer timed at the work's creation ------------------------------------------------------------
 
-_ADVERB = r"(?:(?:automatically|immediately|forthwith|absolutely)\s+(?:and\s+\w+\s+)?)?"
-_NOUN = r"(?:creation|conception|making|production|development|generation|authorship|(?:first\s+)?fixation)"
+_ADVERB = r"(?:(?:automatically|immediately|forthwith|absolutely|effective)\s+(?:and\s+\w+\s+)?)?"
+# "creation", "conception": of any work; "making", "development" …: only as the work's own ("on their
+# making"), as "upon the development of the Product" or "at the time of production" time other things
+_NOUN = (
+    r"(?:(?:(?:its|their|his|her|the|such|each|any)\s+)?(?:creation|conception|authorship|(?:first\s+)?fixation)|"
+    r"(?:its|their)\s+(?:making|production|development|generation))"
+)
 _VERB = (
     r"(?:created|conceived|written|produced|developed|generated|authored|recorded|drawn|(?:first\s+)?fixed|"
     r"made(?!\s+(?:available|public|known)))"
 )
-_WHOSE = r"(?:(?:its|their|his|her|the|such|each|any)\s+)?"
 _OF_WHAT = r"(?:\s+(?:thereof|of\s+(?:the|each|such|any|every|all)\s+[\w-]+(?:\s+[A-Z][\w-]*)*))?"
 _SUBJECT = r"(?:(?:it|they|(?:each|every|any|the|such)(?:\s+[\w-]+){1,3}?)\s+(?:is|are|has\s+been|have\s+been)\s+)"
 _TIMING = re.compile(
@@ -67,7 +71,6 @@ _TIMING = re.compile(
     + r"(?:"
     # "on their creation", "from the moment of creation", "with effect from the creation thereof"
     + r"(?:on|upon|at|from|with\s+effect\s+from)\s+(?:the\s+(?:moment|time|date|point)\s+of\s+)?"
-    + _WHOSE
     + _NOUN
     + _OF_WHAT
     # "as and when created", "as they are created", "as each Essay is written", "on being created"
