@@ -29,6 +29,8 @@ PARTIES = 'This agreement is made between Tern Analytics Ltd (the "Developer") a
         ("The Customer shall pay the fees set out in the Schedule.", True),
         ("The Customer shall pay the Developer £2,000 for each release.", True),
         ("The Customer shall pay the Developer 900 euros per module delivered.", True),
+        ("The Customer shall pay the Developer USD 900 per module delivered.", True),
+        ("The Client shall pay CHF 1,200 for each report.", True),
         ("The Developer is paid a salary of £40,000 a year as an employee.", False),
         ("The Developer shall deliver the Software by 1 May.", False),
     ],

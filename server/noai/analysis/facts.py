@@ -164,9 +164,9 @@ _PAID_FIRST = re.compile(
 _FEES = re.compile(r"\b(?:fees?|price|charges|invoice[sd]?)\b", re.IGNORECASE)
 # A sum the client pays for the work ("shall pay the Illustrator £150 for each Illustration"), not a
 # wage (an employee's invention assignment has no fees to wait for).
+_AMOUNT = r"(?:[£$€]\s?\d|\b(?:GBP|USD|EUR|CHF|CAD|AUD)\s?\d|\b\d[\d,.]*\s?(?:GBP|USD|EUR|CHF|CAD|AUD|dollars|pounds|euros)\b)"
 _SUM_PAID = re.compile(
-    r"\bpa(?:y|ys|id|yable)\b[^.;]{0,80}?(?:[£$€]\s?\d|\b\d[\d,.]*\s?(?:GBP|USD|EUR|dollars|pounds|euros)\b)|"
-    r"(?:[£$€]\s?\d|\b\d[\d,.]*\s?(?:GBP|USD|EUR|dollars|pounds|euros)\b)[^.;]{0,40}?\b(?:per|for\s+(?:each|every)|an?)\s",
+    rf"\bpa(?:y|ys|id|yable)\b[^.;]{{0,80}}?{_AMOUNT}|{_AMOUNT}[^.;]{{0,40}}?\b(?:per|for\s+(?:each|every)|an?)\s",
     re.IGNORECASE,
 )
 _WAGE = re.compile(r"\b(?:salary|salaries|wages?|employment|employee)\b", re.IGNORECASE)
