@@ -164,7 +164,8 @@ _PAID_FIRST = re.compile(
 _FEES = re.compile(r"\b(?:fees?|price|charges|invoice[sd]?)\b", re.IGNORECASE)
 # A sum the client pays for the work ("shall pay the Illustrator £150 for each Illustration"), not a
 # wage (an employee's invention assignment has no fees to wait for).
-_AMOUNT = r"(?:[£$€]\s?\d|\b(?:GBP|USD|EUR|CHF|CAD|AUD)\s?\d|\b\d[\d,.]*\s?(?:GBP|USD|EUR|CHF|CAD|AUD|dollars|pounds|euros)\b)"
+_CODE = r"(?:GBP|USD|EUR|CHF|CAD|AUD)"
+_AMOUNT = rf"(?:[£$€]\s?\d|\b{_CODE}\s?\d|\b\d[\d,.]*\s?(?:{_CODE}|dollars|pounds|euros)\b)"
 _SUM_PAID = re.compile(
     rf"\bpa(?:y|ys|id|yable)\b[^.;]{{0,80}}?{_AMOUNT}|{_AMOUNT}[^.;]{{0,40}}?\b(?:per|for\s+(?:each|every)|an?)\s",
     re.IGNORECASE,
