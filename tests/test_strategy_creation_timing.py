@@ -8,6 +8,7 @@ that belongs to another obligation of the sentence stays, and standard / minimal
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -62,6 +63,8 @@ TIMINGS = (
     "automatically on creation",
     "as they are created",
     "on conception",
+    "effective upon creation",
+    "with effect from their creation",
 )
 
 
@@ -163,6 +166,8 @@ def test_a_timing_between_commas_goes_with_both_commas():
     "sentence",
     [
         "All rights shall vest in the Client on delivery.",
+        "All rights shall vest in the Client upon the development of the Product.",
+        "All rights shall vest in the Client at the time of production of the Goods.",
         "All rights shall vest in the Client when made available to it.",
         "All rights shall vest in the Client; the Designer shall deliver each file on creation.",
     ],
@@ -224,3 +229,16 @@ def test_libreoffice_accepts_the_payment_condition_and_the_strike_as_planned_and
         assert result["rejected_paragraphs"] == original["paragraphs"]
         assert transfer_paragraph(result["accepted_paragraphs"]).endswith(expected)
         assert result["redlines_left_after_accept"] == 0 and result["redlines_left_after_reject"] == 0
+
+
+def test_two_transfers_sharing_one_timing_strike_it_once():
+    from noai.library import RenderedFix
+    from noai.plan import strike_creation_timing
+
+    red = redline(contract(VESTING.format(timing="on their creation")))
+    vesting = next(f for f in red.audit.findings if f.kind == "ip_assignment")
+    pay = RenderedFix("fix-ip-assignment", "ip_assignment", "strict", "replace", vesting.phrase, "x", "Why.")
+    pay = replace(pay, replacement="upon payment in full of all fees due under this agreement " + vesting.phrase)
+    fixes, struck = strike_creation_timing([(vesting, pay, "replace"), (replace(vesting), pay, "replace")])
+    assert struck == ["on their creation"]
+    assert [f.phrase for f, _, _ in fixes] == [vesting.phrase, " on their creation", vesting.phrase]
