@@ -263,18 +263,13 @@ def test_a_clause_added_to_a_typed_number_contract_gets_a_typed_number(name, var
         if inserted[i] and (i == 0 or not inserted[i - 1]) and p.text not in entries
     ]
     assert openers
-    assert all(re.match(r"\d+(\.\d+)*\.?\s", t) for t in openers), [t[:40] for t in openers]
+    # "5A." between "5." and "6.": a lettered number, as a drafter inserts a clause without renumbering
+    assert all(re.match(r"\d+(\.\d+)*[A-Z]?\.?\s", t) for t in openers), [t[:40] for t in openers]
 
 
 @pytest.mark.parametrize(
     ("name", "variant"),
-    grid(  # its licence is limited already: no purpose limit goes in after 4 any more
-        ("photo-licence",),
-        defects={
-            (): "the clauses now go in the IP clause after “5.” (typed top-level numbers): “6.”, “7.” renumber "
-            "as tracked changes; an inserted “5A.” would keep them"
-        },
-    ),
+    grid(("photo-licence",)),  # its licence is limited already: no purpose limit goes in after 4 any more
 )
 def test_no_existing_typed_clause_number_changes(name, variant):
     written = engine.read(redline(name, variant).docx).paragraphs
