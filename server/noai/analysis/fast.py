@@ -215,6 +215,8 @@ def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> 
     vocabulary = Counter(chain.from_iterable(chunks))
     whole = Joined(texts)
     lowered = None if folds(whole.text) else Joined([t.lower() for t in texts])
+    words: list[str] | None = None  # the vocabulary in order, and joined (lower-cased, as written)
+    chunk_texts: tuple[Joined | None, Joined] = (None, whole)
     out = []
     for pattern in patterns:
         findall = pattern.findall
@@ -222,12 +224,23 @@ def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> 
         if openers is None or (lowered is None and _folded(pattern)):
             out.append(sum(len(findall(t)) for t in texts))
             continue
-        hits = {c: len(findall(c)) for c in vocabulary}
-        count = sum(n * hits[c] for c, n in vocabulary.items())
         joined = lowered if _folded(pattern) and lowered is not None else whole
+        needs = needed(pattern)
+        if needs is None:
+            hits = {c: len(findall(c)) for c in vocabulary}
+        else:  # only the chunks that hold a literal every match needs can match
+            if words is None:
+                words = list(vocabulary)
+                chunk_texts = (Joined([c.lower() for c in words]) if lowered is not None else None, Joined(words))
+            held = chunk_texts[0] if _folded(pattern) else chunk_texts[1]
+            assert held is not None  # a folded pattern gets here only when no text folds
+            hits = dict.fromkeys(words, 0)
+            for k in held.holding(needs):
+                hits[words[k]] = len(findall(words[k]))
+        total = sum(n * hits[c] for c, n in vocabulary.items())
         for i in joined.holding(openers):
-            count += len(findall(texts[i])) - sum(map(hits.__getitem__, chunks[i]))
-        out.append(count)
+            total += count(pattern, texts[i]) - sum(map(hits.__getitem__, chunks[i]))
+        out.append(total)
     return out
 
 
@@ -505,6 +518,20 @@ class _Pruning:
         return found
 
 
+@lru_cache(maxsize=64)
+def needed(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals one of which every match of ``rx``'s :func:`twin` holds (lower-case for a
+    case-insensitive ``rx``), or None when it has no twin or an alternative needs none."""
+    made = _twin_tree(rx, False)
+    if made is None:
+        return None
+    needs = [_needed(leaf) for leaf in _leaves(made[0])]
+    if not all(needs):
+        return None
+    every = frozenset().union(*needs)
+    return tuple(sorted(w for w in every if not any(v != w and v in w for v in every)))
+
+
 _QUICK = 12  # literals at most tested before any search
 _Twin = tuple[re.Pattern[str], "re.Pattern[str] | None", bool, bool, "_Pruning | None", "tuple[str, ...] | None"]
 # rx, its twin, folded, exact, the twin's pruning, literals one of which every match of the twin holds
@@ -640,6 +667,20 @@ def search(rx: re.Pattern[str], text: str, low: str | None, pos: int, endpos: in
     ):
         return None
     return _confirmed(rx, lower, exact, text, hay, pos, endpos)
+
+
+def count(rx: re.Pattern[str], text: str) -> int:
+    """``len(rx.findall(text))``, counted by an exact :func:`twin` in the lower-cased text when ``rx``
+    has one (it matches there exactly where ``rx`` matches the text)."""
+    _, lower, folded, exact, pruning, quick = _entry(rx, False)
+    hay = lowered(text) if folded else text
+    if lower is None or hay is None or not exact:
+        return len(rx.findall(text))
+    if quick is not None and not any(map(hay.__contains__, quick)):
+        return 0
+    if pruning is not None and len(hay) > _PRUNE_FROM and (lower := pruning.pattern(lower, hay)) is None:
+        return 0
+    return len(lower.findall(hay))
 
 
 def finditer(
