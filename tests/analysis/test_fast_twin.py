@@ -189,3 +189,12 @@ def test_a_twin_leaves_out_the_alternatives_whose_literals_a_text_lacks():
     assert not fast.holds(only, "Nothing To Find") and fast.holds(only, "we MAY use")
     # an alternative that needs no literal of three letters ("\bx\d") is searched anyway: no pruning
     assert fast._entry(re.compile(r"\bhereby\s+grants?\b|\bmay\s+use\b|\bx\d", re.IGNORECASE), False)[4] is None
+
+
+def test_a_word_boundary_behind_a_look_behind_is_tested_first_and_shared():
+    rx = re.compile(r"(?<!\bto\s)\b(?:will|shall)\s+grant|\bmay\s+use", re.IGNORECASE)
+    low, _ = fast._twin_tree(rx, False)
+    assert fast._opens_with_boundary(low)  # "(?<!\bto\s)\bwill" tests "\b" first, then the look-behind
+    text = "It WILL GRANT; to will grant; Bill grant; towill grant; it may use; tomay use."
+    assert [m.span() for m in fast.finditer(rx, text, text.lower())] == [m.span() for m in rx.finditer(text)]
+    assert [m.group(0) for m in rx.finditer(text)] == ["WILL GRANT", "may use"]

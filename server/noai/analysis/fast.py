@@ -329,6 +329,31 @@ class _Lowering:
         return parser.SubPattern(self.state, out)
 
 
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_BOUNDARY = (C.AT, C.AT_BOUNDARY)
+
+
+def _boundary_first(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
+    """``seq`` with a word boundary among the zero-width tests it opens with moved first (in each
+    alternative it opens with too): they all test the same place, in any order, and one that opens
+    with the boundary can share it ("(?<!\\bto\\s)\\bwill" is "\\b(?<!\\bto\\s)will")."""
+    items = list(seq)
+    k = 0
+    while k < len(items) and items[k][0] in _ZERO_WIDTH:
+        k += 1
+    lead, rest = items[:k], items[k:]
+    if _BOUNDARY in lead:
+        lead.remove(_BOUNDARY)
+        lead.insert(0, _BOUNDARY)
+    if rest and rest[0][0] is C.BRANCH:
+        av = rest[0][1]
+        rest[0] = (C.BRANCH, (av[0], [_boundary_first(alt, state) for alt in av[1]]))
+    elif rest and rest[0][0] is C.SUBPATTERN:
+        av = rest[0][1]
+        rest[0] = (C.SUBPATTERN, (*av[:3], _boundary_first(av[3], state)))
+    return parser.SubPattern(state, lead + rest)
+
+
 def _opens_with_boundary(seq: Sequence[tuple[Any, Any]]) -> bool:
     if not len(seq):
         return False
@@ -549,6 +574,7 @@ def _twin_tree(rx: re.Pattern[str], anywhere: bool) -> tuple[Any, bool] | None:
         low = lowering.seq(tree) if folded else tree
     except _NoTwin:
         return None
+    low = _boundary_first(low, tree.state)
     if anywhere and len(low) == 1 and low[0][0] is C.BRANCH:
         # whether it matches at a place does not depend on the order of the alternatives: those that
         # open with a word boundary go first, behind one test of it
