@@ -263,18 +263,13 @@ def test_a_clause_added_to_a_typed_number_contract_gets_a_typed_number(name, var
         if inserted[i] and (i == 0 or not inserted[i - 1]) and p.text not in entries
     ]
     assert openers
-    assert all(re.match(r"\d+(\.\d+)*\.?\s", t) for t in openers), [t[:40] for t in openers]
+    # "5A." between "5." and "6.": a lettered number, as a drafter inserts a clause without renumbering
+    assert all(re.match(r"\d+(\.\d+)*[A-Z]?\.?\s", t) for t in openers), [t[:40] for t in openers]
 
 
 @pytest.mark.parametrize(
     ("name", "variant"),
-    grid(  # its licence is limited already: no purpose limit goes in after 4 any more
-        ("photo-licence",),
-        defects={
-            (): "the clauses now go in the IP clause after “5.” (typed top-level numbers): “6.”, “7.” renumber "
-            "as tracked changes; an inserted “5A.” would keep them"
-        },
-    ),
+    grid(("photo-licence",)),  # its licence is limited already: no purpose limit goes in after 4 any more
 )
 def test_no_existing_typed_clause_number_changes(name, variant):
     written = engine.read(redline(name, variant).docx).paragraphs
@@ -578,6 +573,37 @@ def test_strict_makes_a_vesting_on_creation_wait_for_payment_where_the_contract_
     assert "£150" in source_text(VESTS)
     edits = [e for e in redline(VESTS, "strict").plan.edits if e.finding in TRANSFER_FINDINGS]
     assert edits and all(e.op == "replace" for e in edits), [(e.find, e.op) for e in edits]
+
+
+CREATION_TIMING = re.compile(r"\bcreation\b|\bcreated\b|\bconception\b", re.IGNORECASE)
+
+
+def vesting_sentence(texts: list[str]) -> str:
+    return next(t for t in texts if "vested in the Institute" in t)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_strict_strikes_the_creation_timing_of_the_vesting_it_makes_wait_for_payment(variant):
+    before = vesting_sentence(source_text(VESTS).splitlines())
+    after = vesting_sentence([p.text for p in engine.read(redline(VESTS, variant).docx).paragraphs])  # as accepted
+    if variant == "strict":
+        assert "upon payment in full" in after and not CREATION_TIMING.search(after), after
+    else:
+        assert after == before and "on their creation" in after
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_accepts_strict_on_the_vesting_as_one_payment_condition_and_rejects_it_to_the_contract(
+    libreoffice,
+):
+    red = redline(VESTS, "strict")
+    result, original = libreoffice([red.docx, source(VESTS)])
+    assert result["rejected_paragraphs"] == original["paragraphs"]
+    assert vesting_sentence(result["accepted_paragraphs"]) == (
+        "All copyright and other intellectual property rights in the Illustrations shall upon payment in full of "
+        "all fees due under this agreement be vested in the Institute, and the Illustrator shall sign any document "
+        "the Institute reasonably requests to confirm this."
+    )
 
 
 def test_a_first_person_letters_comments_refer_to_you_as_you():

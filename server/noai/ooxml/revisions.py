@@ -314,7 +314,8 @@ def _is_bold(run: etree._Element) -> bool:
 
 # "7.3", "7.3.", "12." (a bare "2024" only before a tab), "(c)", "(iv)", "c)", "A.", "IV."
 _TYPED_NUMBER = re.compile(
-    r"\s*(?P<num>\d+(?:\.\d+)+\.?|\d+(?=\t)|\((?:\d+|[A-Za-z]+)\)|(?:\d+|[A-Za-z]+)[.)])"
+    r"\s*(?P<num>\d+(?:\.\d+)+\.?|\d+(?=\t)|\((?:\d+|[A-Za-z]+)\)|(?:\d+|[A-Za-z]+)[.)]"
+    r"|\d+(?:\.\d+)*[A-Z]\.|\d+(?:\.\d+)+[A-Z]|\d+[A-Z](?=\t))"  # a clause inserted between two: "5A.", "7.3A"
     r"(?P<sep>[ \t]+)(?=\S)"
 )
 
@@ -337,12 +338,17 @@ def _label_value(label: str) -> tuple[int, str] | None:
 
 
 _NEXT_NUMBER = re.compile(r"(\(?(?:\d+\.)*)(\d+|[A-Za-z]+)(\.?\)?)")  # a prefix, the label, its closing
+_SUFFIXED = re.compile(r"(\d+(?:\.\d+)*)([A-Z])(\.?)")  # "5A.", "7.3A": a clause inserted after "5.", "7.3"
 
 
 def next_numbers(number: str, count: int) -> list[str] | None:
     """The ``count`` typed numbers after ``number``: "7.3" -> "7.4", "7.5"; "(c)" -> "(d)", "(e)";
     "12." -> "13.", "14."; "(iv)" -> "(v)", "(vi)" (the anchor's kind holds for the sequence).
     """
+    if suffixed := _SUFFIXED.fullmatch(number):  # "5A." -> "5B.", "5C."
+        base, letter, closing = suffixed.groups()
+        letters = [chr(ord(letter) + k) for k in range(1, count + 1)]
+        return [base + c + closing for c in letters] if not letters or letters[-1] <= "Z" else None
     m = _NEXT_NUMBER.fullmatch(number)
     found = _label_value(m[2]) if m else None
     if m is None or found is None:
@@ -353,6 +359,8 @@ def next_numbers(number: str, count: int) -> list[str] | None:
 
 def _continued(number: str) -> bool:
     """``next_numbers(number, 1) is not None``, without writing the next number."""
+    if _SUFFIXED.fullmatch(number):
+        return not number.rstrip(".").endswith("Z")
     m = _NEXT_NUMBER.fullmatch(number)
     return m is not None and _label_value(m[2]) is not None
 
