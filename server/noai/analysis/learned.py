@@ -360,6 +360,7 @@ _HALF = 1 << (_LANE - 1)
 _MASK = (1 << _LANE) - 1
 _SEPARATOR = "\x00"  # between paragraphs in the text the audit's path splits into words at once (never in XML text)
 _TOKEN = re.compile(_WORD.pattern + "|" + _SEPARATOR)
+_CHUNK = 200  # paragraphs bounded at a time (the passes' lists stay short)
 _FLAGS = ("defines", "quotes_term", "heading_like", "numbered", "in_table")  # the shape features but length, position
 
 
@@ -496,59 +497,66 @@ class _Packed:
         self, paragraphs: Sequence[Paragraph], neighbours: Neighbours, skip: set[int]
     ) -> Iterator[tuple[int, int]]:
         """(i, :meth:`score` of paragraph ``i`` with its context) for each non-empty paragraph not in ``skip``
-        that reaches a kind's threshold, in order. First an upper bound of every paragraph's scores, in
-        passes over all of them at once: each word (with its stem), word pair and title word adds its
-        positive weights each time it occurs, every flag of the shape what it can add; only a paragraph
-        whose bound reaches a threshold is scored exactly."""
+        that reaches a kind's threshold, in order. First an upper bound of the scores of ``_CHUNK``
+        paragraphs at a time, in passes over all of them at once: each word (with its stem) and word pair
+        adds its positive weights each time it occurs, every flag of the shape what it can add, the titles
+        and the context what they add; only a paragraph whose bound reaches a threshold is scored exactly."""
         nonempty = neighbours.nonempty
         todo = [j for j, i in enumerate(nonempty) if i not in skip]
         if not todo:
             return
         chosen = [paragraphs[nonempty[j]] for j in todo]
-        tokens, starts = _tokenized([p.text for p in chosen])
-        ends = list(map(sub, starts[1:], repeat(1)))
-        ids = list(map(self.ids.get, tokens, repeat(0)))
-        pairs = list(map(add, map(mul, ids, repeat(self.n)), ids[1:]))
-        pairs.append(0)
-        word_most, stem_most = self.word_most, self.stem_most
-        unknown = {
-            t: most for t in set(tokens).difference(word_most) if len(t) > STEM and (most := stem_most.get(t[:STEM]))
-        }
-        if unknown:  # words the model does not know, with a stem it knows
-            word_most = {**word_most, **unknown}
-        upper = list(
-            accumulate(
-                map(add, map(word_most.get, tokens, repeat(0)), map(self.pair_most.get, pairs, repeat(0))), initial=0
-            )
-        )
         titled = [(p.section_path, p.heading, p.run_in_title) for p in chosen]
         titles = _Titles(self, titled).sums
-        context = self._context(neighbours, todo, chosen)
+        fixed = list(map(add, map(titles.__getitem__, titled), self._context(neighbours, todo, chosen)))
         last = max(1, len(paragraphs) - 1)
-        lengths, positions, base = self.lengths, self.positions, self.start + self.flags
-        shapes = [
-            base + lengths[min(8, (b - a).bit_length())] + positions[max(0, min(9, int(nonempty[j] / last * 10)))]
-            for j, a, b in zip(todo, starts, ends)  # noqa: B905 (starts holds one more)
-        ]
-        bounds = map(
-            add,
-            map(add, map(sub, map(upper.__getitem__, ends), map(upper.__getitem__, starts)), shapes),
-            map(add, map(titles.__getitem__, titled), context),
-        )
         top, table, other, stems = self.top, self.table.get, self.other.get, self.stems.get
-        for n in [n for n, bound in enumerate(bounds) if bound & top]:
-            a, b, p, i = starts[n], ends[n], chosen[n], nonempty[todo[n]]
-            keys = set(ids[a:b])
-            keys.update(pairs[a : b - 1], [stems(t[:STEM], 0) for t in tokens[a:b] if len(t) > STEM])
-            total = sum(map(table, keys, repeat(0)), self.start + titles[titled[n]] + context[n])
-            total += sum(map(other, _shape(p, i / last, b - a), repeat(0)))
-            if total & top:
-                yield i, total
+        lengths, positions, flags = self.lengths, self.positions, self.flags
+        for c in range(0, len(todo), _CHUNK):
+            part = range(c, min(c + _CHUNK, len(todo)))
+            tokens, starts = _tokenized([chosen[n].text for n in part])
+            ends = list(map(sub, starts[1:], repeat(1)))
+            ids = list(map(self.ids.get, tokens, repeat(0)))
+            pairs = list(map(add, map(mul, ids, repeat(self.n)), ids[1:]))
+            pairs.append(0)
+            word_most = self.word_most
+            unknown = {
+                t: most
+                for t in set(tokens).difference(word_most)
+                if len(t) > STEM and (most := self.stem_most.get(t[:STEM]))
+            }
+            if unknown:  # words the model does not know, with a stem it knows
+                word_most = {**word_most, **unknown}
+            upper = list(
+                accumulate(map(add, map(word_most.get, tokens, repeat(0)), map(self.pair_most.get, pairs, repeat(0))))
+            )
+            upper.insert(0, 0)
+            shapes = [  # the flags' most, the length and position exactly
+                flags
+                + lengths[min(8, (b - a).bit_length())]
+                + positions[max(0, min(9, int(nonempty[todo[n]] / last * 10)))]
+                for n, a, b in zip(part, starts, ends)  # noqa: B905 (starts holds one more)
+            ]
+            bounds = map(
+                add,
+                map(add, map(sub, map(upper.__getitem__, ends), map(upper.__getitem__, starts)), shapes),
+                fixed[c : c + _CHUNK],
+            )
+            for m in [m for m, bound in enumerate(bounds) if bound & top]:
+                a, b, n = starts[m], ends[m], c + m
+                keys = set(ids[a:b])
+                keys.update(pairs[a : b - 1], [stems(t[:STEM], 0) for t in tokens[a:b] if len(t) > STEM])
+                total = sum(map(table, keys, repeat(0)), fixed[n])
+                if (total + shapes[m]) & top:  # the flags' regular expressions only now
+                    i = nonempty[todo[n]]
+                    total += sum(map(other, _shape(chosen[n], i / last, b - a), repeat(0)))
+                    if total & top:
+                        yield i, total
 
     def _context(self, neighbours: Neighbours, todo: list[int], chosen: list[Paragraph]) -> list[int]:
         """The packed sum of the context features (:meth:`Neighbours.context`; they are distinct) of each
         paragraph ``nonempty[j]`` for ``j`` in ``todo``."""
-        out = [0] * len(todo)
+        out = [self.start] * len(todo)  # and each lane's start (2**63 minus its threshold)
         nonempty, kinds, colons = neighbours.nonempty, neighbours.kinds, neighbours.colons
         other = self.other.get
 
