@@ -433,6 +433,7 @@ class _Packed:
             for w in rest.split("_") if prefix == "b" else (rest,) if prefix == "w" else ():
                 words.setdefault(w, len(words) + 1)
         self.ids = words
+        self.words = ["", *words]  # by id
         self.n = n = len(words) + 1
         self.stems: dict[str, int] = {}  # stem -> its key in table
         self.table: dict[int, int] = {}  # word, word pair and stem keys -> row
@@ -453,6 +454,7 @@ class _Packed:
                 self.keyed[prefix][rest] = packed
             else:
                 self.other[f] = packed
+        self.stem_names = list(self.stems)  # by key - n * n - 1
         # a kind reaches its threshold t when bias + sum / _SCALE >= logit(t), i.e. when sum >= need
         limit = 1 << (_LANE - 3)
         self.needs = [
@@ -495,8 +497,9 @@ class _Packed:
 
     def reaching(
         self, paragraphs: Sequence[Paragraph], neighbours: Neighbours, skip: set[int]
-    ) -> Iterator[tuple[int, int]]:
-        """(i, :meth:`score` of paragraph ``i`` with its context) for each non-empty paragraph not in ``skip``
+    ) -> Iterator[tuple[int, int, set[int], int]]:
+        """(i, :meth:`score` of paragraph ``i`` with its context, the keys of its words, word pairs and
+        stems, its number of words) for each non-empty paragraph not in ``skip``
         that reaches a kind's threshold, in order. First an upper bound of the scores of ``_CHUNK``
         paragraphs at a time, in passes over all of them at once: each word (with its stem) and word pair
         adds its positive weights each time it occurs, every flag of the shape what it can add, the titles
@@ -551,7 +554,7 @@ class _Packed:
                     i = nonempty[todo[n]]
                     total += sum(map(other, _shape(chosen[n], i / last, b - a), repeat(0)))
                     if total & top:
-                        yield i, total
+                        yield i, total, keys, b - a
 
     def _context(self, neighbours: Neighbours, todo: list[int], chosen: list[Paragraph]) -> list[int]:
         """The packed sum of the context features (:meth:`Neighbours.context`; they are distinct) of each
@@ -602,41 +605,52 @@ class _Packed:
 
     def why(self, feats: Iterable[str], k: int, top: int = 4) -> list[str]:
         """The ``top`` features of ``feats`` that pushed kind ``k`` up most, as words."""
-        return self.explain(self.known(feats), k, top)
+        return self.explain(list(self.known(feats)), k, top)
 
     def known(self, feats: Iterable[str]) -> list[tuple[str, int]]:
         """The features of ``feats`` the model knows, with their rows."""
         return [(f, row) for f in set(feats) if (row := self.row(f)) is not None]
 
-    def known_in(self, p: Paragraph, position: float, context: Sequence[str]) -> list[tuple[str, int]]:
-        """``known(features(p, position, context))``, looking words, word pairs and stems up by their keys."""
-        words = _words(p.text)
-        distinct = list(dict.fromkeys(words))
-        ids = dict(zip(distinct, map(self.ids.get, distinct, repeat(0)), strict=True))
-        table, n = self.table.get, self.n
-        out = [("w:" + w, row) for w, i in ids.items() if (row := table(i)) is not None]
-        out += [
-            (f"b:{a}_{b}", row)
-            for a, b in dict.fromkeys(pairwise(words))
-            if ids[a] and ids[b] and (row := table(ids[a] * n + ids[b])) is not None
-        ]
-        out += [("s:" + s, row) for s in _stems(distinct) if (row := table(self.stems.get(s, 0))) is not None]
-        return out + self.known([*_titles(p), *_shape(p, position, len(words)), *context])
+    def known_in(self, keys: Iterable[int], p: Paragraph, position: float, count: int, context: Sequence[str]) -> list:
+        """What :meth:`explain` reads: (feature, row) for each feature of ``p`` the model knows; its words,
+        word pairs and stems by their ``keys`` (:meth:`reaching`), its title words as (prefix, word): both
+        named only if they weigh."""
+        table = self.table.get
+        known: list[tuple[Any, int]] = [(key, row) for key in keys if (row := table(key)) is not None]
+        titles = (set(_words(" ".join(p.section_path[-2:]))), _words(p.heading or ""), _words(p.run_in_title or ""))
+        for prefix, words in zip("htr", titles, strict=True):
+            get = self.keyed[prefix].get
+            known += [((prefix, w), row) for w in set(words) if (row := get(w)) is not None]
+        return known + self.known([*_shape(p, position, count), *context])
 
-    @staticmethod
-    def explain(known: list[tuple[str, int]], k: int, top: int = 4) -> list[str]:
-        """The ``top`` features of ``known`` that pushed kind ``k`` up most, as words."""
+    def _name(self, key: int) -> str:
+        """The feature of a word, word pair or stem key."""
+        n = self.n
+        if key < n:
+            return "w:" + self.words[key]
+        if key < n * n:
+            first, second = divmod(key, n)
+            return f"b:{self.words[first]}_{self.words[second]}"
+        return "s:" + self.stem_names[key - n * n - 1]
+
+    def explain(self, known: list[tuple[Any, int]], k: int, top: int = 4) -> list[str]:
+        """The ``top`` features of ``known`` (features or keys, with their rows) that pushed kind ``k`` up
+        most, as words."""
         if not known:
             return []
-        names, rows = zip(*known, strict=True)
+        features, rows = zip(*known, strict=True)
         # kind k's weight of each row: adding 2**63 to every lane keeps the lanes below from borrowing
         lane = map(
             and_, map(rshift, map(add, rows, repeat(_lanes([_HALF] * (k + 1)))), repeat(_LANE * k)), repeat(_MASK)
         )
-        weights = map(sub, lane, repeat(_HALF))
-        return [
-            _readable(f) for _, f in heapq.nlargest(top, ((w, f) for w, f in zip(weights, names, strict=True) if w > 0))
+        weights = list(map(sub, lane, repeat(_HALF)))
+        least = min(heapq.nlargest(top, weights), default=0)  # only these can be among the top: name them
+        weighing = [
+            (w, f if isinstance(f, str) else f"{f[0]}:{f[1]}" if isinstance(f, tuple) else self._name(f))
+            for w, f in zip(weights, features, strict=True)
+            if w > 0 and w >= least
         ]
+        return [_readable(f) for _, f in heapq.nlargest(top, weighing)]
 
     def reached(self, total: int) -> int:
         """The lanes' top bits: set where a kind reaches its review threshold (0: none does)."""
@@ -740,15 +754,15 @@ def review_findings(
     last = max(1, len(paragraphs) - 1)
     out: list[Finding] = []
     packed = model._packed
-    for i, total in packed.reaching(paragraphs, neighbours, {i for i, _ in covers}):
+    for i, total, keys, count in packed.reaching(paragraphs, neighbours, {i for i, _ in covers}):
         p = paragraphs[i]
         reached = packed.reached(total)
-        known: list[tuple[str, int]] | None = None
+        known: list[tuple[Any, int]] | None = None
         for k, (kind, z) in enumerate(zip(model.kinds, packed.logits(total), strict=True)):
             if not (reached >> (_LANE * k + _LANE - 1)) & 1:
                 continue
             probability = _sigmoid(z)
-            known = packed.known_in(p, i / last, neighbours.context(i)) if known is None else known
+            known = packed.known_in(keys, p, i / last, count, neighbours.context(i)) if known is None else known
             why = ", ".join(packed.explain(known, k)) or "the paragraph as a whole"
             out.append(
                 Finding(
