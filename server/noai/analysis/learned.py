@@ -611,7 +611,9 @@ class _Packed:
         """The features of ``feats`` the model knows, with their rows."""
         return [(f, row) for f in set(feats) if (row := self.row(f)) is not None]
 
-    def known_in(self, keys: Iterable[int], p: Paragraph, position: float, count: int, context: Sequence[str]) -> list:
+    def known_in(
+        self, keys: Iterable[int], p: Paragraph, position: float, count: int, context: Sequence[str]
+    ) -> list[tuple[Any, int]]:
         """What :meth:`explain` reads: (feature, row) for each feature of ``p`` the model knows; its words,
         word pairs and stems by their ``keys`` (:meth:`reaching`), its title words as (prefix, word): both
         named only if they weigh."""
