@@ -741,6 +741,8 @@ class _Classifier:
                     continue
                 owner = after if to or named_after else subject
                 owner = owner or subject
+                if " our " in phrase or " your " in phrase:  # "shall become our property": the party called we / you
+                    owner = self.parties.after("we" if " our " in phrase else "you", 0, 3) or owner
                 giver = subject if to else None
             if t.negated(s, m.start(), 25) or S.negated(text, s, m.start()):
                 continue  # "shall not assign", "Neither party … shall assign"; not "if rights do not vest …, X assigns"
