@@ -281,3 +281,37 @@ def test_a_law_named_for_another_purpose_is_no_governing_law(sentence):
 )
 def test_the_law_governing_the_contract_is_still_found(sentence):
     assert spans(audit(sentence), "governing_law") == [(2, 2)]
+
+
+# -- a sentence that runs on over a line break ----------------------------------------------------------------
+
+
+def test_a_grant_whose_sentence_runs_on_into_the_next_lines_covers_them():
+    found = audit(
+        "The Studio hereby grants to the Publisher a non-exclusive, royalty-free licence, with the right to",
+        "",
+        "                    -3-",
+        "",
+        "grant sublicences, during the Term to use the Artwork",
+        "in the Territory.",
+        "The Publisher shall pay the Fees.",
+    )
+    assert spans(found, "license_grant") == [(2, 7)]
+
+
+def test_a_grant_whose_sentence_ends_covers_no_further_line():
+    found = audit(
+        "The Studio hereby grants to the Publisher a non-exclusive licence to use the Artwork",
+        "The Publisher shall pay the Fees.",
+        "The Studio grants the Publisher a licence to use the Manual.",
+        "the Manual is delivered in print.",
+    )
+    assert spans(found, "license_grant") == [(2, 2), (4, 4)]
+
+
+def test_a_dot_inside_a_name_does_not_end_the_grant_sentence():
+    found = audit(
+        "The Studio hereby represents that it has the power to grant, and does hereby grant to example.com Ltd "
+        "a non-exclusive licence to display the Studio's logos."
+    )
+    assert len(spans(found, "license_grant")) == 1

@@ -185,7 +185,7 @@ GRANT = _rx(
     r"(?<=[\w.&-]\s)(?<!\bto\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bany\s)(?<!\bthis\s)(?<!\bsuch\s)(?<!\bor\s)(?<!\bnor\s)(?<!\band\s)grant"
     r"(?=\s+(?:to\s+)?(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:an?\s+|the\s+)(?:[\w-]+,?\s+){0,6}?"
     r"(?:licen[cs]e|right|non-?exclusive|exclusive)))\b"
-    r"(?=(?:[^.;]|\.\d){0,400}?\b" + _LICENCE_WORDS + r")|"
+    r"(?=(?:[^.;]|\.\w){0,400}?\b" + _LICENCE_WORDS + r")|"  # a dot inside a word ("drkoop.com", "2.1") ends nothing
     # a lead-in: "Customer grants to IBM:" then the licences, one an item
     r"\b(?:hereby\s+)?grants?(?:\s+and\s+(?:shall|will)\s+grant)?\s+to\s+[^.;:]{1,80}:\s*$|"
     r"\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
