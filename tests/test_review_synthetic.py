@@ -575,6 +575,37 @@ def test_strict_makes_a_vesting_on_creation_wait_for_payment_where_the_contract_
     assert edits and all(e.op == "replace" for e in edits), [(e.find, e.op) for e in edits]
 
 
+CREATION_TIMING = re.compile(r"\bcreation\b|\bcreated\b|\bconception\b", re.IGNORECASE)
+
+
+def vesting_sentence(texts: list[str]) -> str:
+    return next(t for t in texts if "vested in the Institute" in t)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_strict_strikes_the_creation_timing_of_the_vesting_it_makes_wait_for_payment(variant):
+    before = vesting_sentence(source_text(VESTS).splitlines())
+    after = vesting_sentence([p.text for p in engine.read(redline(VESTS, variant).docx).paragraphs])  # as accepted
+    if variant == "strict":
+        assert "upon payment in full" in after and not CREATION_TIMING.search(after), after
+    else:
+        assert after == before and "on their creation" in after
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_accepts_strict_on_the_vesting_as_one_payment_condition_and_rejects_it_to_the_contract(
+    libreoffice,
+):
+    red = redline(VESTS, "strict")
+    result, original = libreoffice([red.docx, source(VESTS)])
+    assert result["rejected_paragraphs"] == original["paragraphs"]
+    assert vesting_sentence(result["accepted_paragraphs"]) == (
+        "All copyright and other intellectual property rights in the Illustrations shall upon payment in full of "
+        "all fees due under this agreement be vested in the Institute, and the Illustrator shall sign any document "
+        "the Institute reasonably requests to confirm this."
+    )
+
+
 def test_a_first_person_letters_comments_refer_to_you_as_you():
     said = "\n".join(comments(redline("informal-letter", "strict")))
     assert not re.search(r"\byou and those it\b|\byou name\b[^.]*\bconfirms\b", said)

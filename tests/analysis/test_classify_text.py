@@ -9,9 +9,10 @@ from noai.analysis.classify import _Text
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """The definition: from the end of the last break before ``pos`` to the next break from ``pos``."""
+    """The definition: from the end of the last break that ends at or before ``pos`` (a word at ``pos`` that
+    opens its sentence is in that sentence) to the next break from ``pos``."""
     start = 0
-    for m in P.SENTENCE_BREAK.finditer(text, 0, pos):
+    for m in P.SENTENCE_BREAK.finditer(text, 0, pos + 1):  # the break's look-ahead may read the character at pos
         start = m.end()
     m = P.SENTENCE_BREAK.search(text, pos)
     return start, m.start() if m else len(text)

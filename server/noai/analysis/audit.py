@@ -960,8 +960,13 @@ def _bound(findings: Sequence[Finding], risk: int) -> tuple[int, str] | None:
 
 
 def _summary(grade: str, reasons: Sequence[tuple[int, str]], findings: Sequence[Finding], bounded: bool) -> str:
-    """One line: the grade, its biggest cause and the worst findings that stand (and bound it, if they do)."""
-    top = max(reasons[:-1] if bounded else reasons, key=lambda r: r[0])
+    """One line: the grade, its biggest cause and the worst findings that stand (and bound it, if they do).
+    The best grade's cause is its biggest protection, when it has one: an A is not "mainly because" of
+    the risk its protections outweigh."""
+    counted = reasons[:-1] if bounded else reasons
+    top = max(counted, key=lambda r: r[0])
+    if grade == GRADES[0][1] and (protections := [r for r in counted if r[0] < 0]):
+        top = min(protections, key=lambda r: r[0])
     line = f"Grade {grade}: mainly because {top[1]}"
     worst = next((sev for sev in GRADE_BOUND if any(f.severity == sev for f in findings)), None)
     if worst is not None:

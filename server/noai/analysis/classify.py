@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import sys
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -320,8 +320,17 @@ def _quoted(text: str, m: re.Match[str]) -> bool:
 
 
 def bare_title(p: Paragraph) -> bool:
-    """A heading paragraph that is only a title: short, no run-in body, no sentence."""
-    return p.is_heading and p.run_in_title is None and len(p.text) < 80 and not re.search(r"[.;:,]\s+\S", p.text)
+    """A heading paragraph that is only a title: short, no run-in body, no sentence; not a list item the
+    reader took for a heading ("(b) a perpetual licence to use the Documentation;"), nor a short lead-in
+    ("2.1 Licensor hereby grants to Licensee:")."""
+    return (
+        p.is_heading
+        and p.run_in_title is None
+        and len(p.text) < 80
+        and not re.search(r"[.;:,]\s+\S", p.text)
+        and not (end := p.text.rstrip()).endswith((";", "; and", "; or"))
+        and not (end.endswith(":") and _LEAD_GRANT.search(end))
+    )
 
 
 class _Text:
@@ -338,11 +347,12 @@ class _Text:
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Bounds of the sentence (or semicolon clause) around ``pos``: from the last break that
-        ends before ``pos`` to the first that starts at or after it."""
+        ends at or before ``pos`` (a phrase that opens its sentence, "Title to …", is in that sentence)
+        to the first that starts at or after it."""
         if self._starts is None:
             spans = fast.spans(P.SENTENCE_BREAK, self.text)
             self._starts, self._ends = [a for a, _ in spans], [b for _, b in spans]
-        k, j = bisect_left(self._ends, pos), bisect_left(self._starts, pos)
+        k, j = bisect_right(self._ends, pos), bisect_left(self._starts, pos)
         return self._ends[k - 1] if k else 0, self._starts[j] if j < len(self._starts) else len(self.text)
 
     def may_match(self, rx: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> bool:
@@ -440,6 +450,9 @@ _AI_DOCUMENT = re.compile(
 )
 # "the AI Services", "AI Tools": the name of a thing the contract defines ("AI" and a capitalised word)
 _AI_NAME = re.compile(r"A\.?I\.?\s+[A-Z]")
+# a short lead-in the reader takes for a title: "2.1 Licensor hereby grants to Licensee:" (its items are the grant)
+# (a verb: "Grant of Patent License:" stays a title)
+_LEAD_GRANT = re.compile(r"\b(?:grants|(?:hereby|shall|will|to|does)\s+grant)\b[^.;:]{0,80}:\s*$", re.IGNORECASE)
 # the grantee is the subject: "the Buyer may use", "shall have a licence", "You get a licence"
 _GRANTEE_FIRST = (
     *("may", "is ", "are ", "has the", "shall have", "will have", "shall hold", "will hold", "shall get", "will get"),
@@ -447,6 +460,11 @@ _GRANTEE_FIRST = (
     *("get", "receive", "obtain"),
 )
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
+# the transfer goes to the assignor's own side: "employees bound to assign their inventions to such Party",
+# "to its employer", "to the relevant Party" (each party's people to that party, nothing between the parties)
+_TO_OWN_SIDE = re.compile(
+    r"\bto\s+(?:such|that|the\s+relevant|the\s+employing|its|their)\s+(?:Party|party|employer|Affiliate)\b"
+)
 
 
 @dataclass(slots=True)
@@ -669,11 +687,7 @@ class _Classifier:
             weak = not any(w in phrase for w in ("assign", "transfer", "convey", "title"))
             if weak and not (ip_heading or self.work.search(text, s, e) or P.IP_OBJECT.search(text, s, e)):
                 continue
-            if (
-                (phrase.startswith("title") or not weak)
-                and not P.IP_OBJECT.search(text, s, e)
-                and t.search(P.GOODS, s, e)
-            ):
+            if (phrase.startswith("title") or not weak) and not P.IP_OBJECT.search(text, s, e) and self.goods(m, s, e):
                 continue  # "Title to the goods shall pass to the Buyer", "transfers the Equipment": goods, not the work
             if t.search(P.WARRANTY, s, m.start()) or (
                 text[:s].rstrip().endswith(":") and P.WARRANTY.search(text, max(0, s - 300), s)
@@ -703,6 +717,10 @@ class _Classifier:
                 continue
             if t.search(P.JOINT, s, e):
                 continue  # "the Parties shall jointly own", "an undivided interest": shared results, no transfer
+            if "to such" in text or "to that" in text or "to its" in text or "to their" in text or "to the re" in text:
+                to_own = _TO_OWN_SIDE.search(text, m.end(), e)
+                if to_own and not self.parties.pattern.search(text, m.end(), to_own.start()):
+                    continue  # "personnel bound to assign their inventions to such Party": each side's own people
             transfer = "assign" in phrase or "transfer" in phrase or "convey" in phrase
             if (transfer or not weak) and not (
                 ip_heading or self.work.search(text, s, e) or t.search(P.IP_EVIDENCE, s, e)
@@ -894,6 +912,21 @@ class _Classifier:
                 )
                 break
         return out
+
+    def goods(self, m: re.Match[str], s: int, e: int) -> bool:
+        """The sentence of the transfer ``m`` is about goods: title passing ("Title to the serviceable parts
+        shall pass to the Buyer") to something that is neither the work nor IP; or a transfer whose first
+        object is goods ("transfers the Equipment"), not IP named before them ("shall assign all regulatory
+        filings … for the Products")."""
+        text = m.string
+        if m.group(0).lower().startswith("title"):
+            return bool(self.t.search(P.GOODS, s, e)) or not (
+                self.work.search(text, s, e) or P.IP_EVIDENCE.search(text, s, e)
+            )
+        goods = self.t.search(P.GOODS, m.end(), e)
+        if goods is None:
+            return bool(self.t.search(P.GOODS, s, m.start()))
+        return P.IP_EVIDENCE.search(text, m.end(), goods.start()) is None
 
     def other_owner(self, text: str, at: int) -> bool:
         """The owner named at ``at`` ("owned by …", "the property of …") is no party of the contract."""
@@ -1303,22 +1336,82 @@ def _is_sub_item(lead: Paragraph, p: Paragraph) -> bool:
 
 
 _ITEM = re.compile(r"\s*\(?(?:[a-z]|[ivx]{1,4})\)\s")
+# An item's own marker: "(a)", "a.", "(iv)", "1.", "2.1.3", a bullet (the marker of what a lead-in introduces).
+_MARKER = re.compile(
+    r"\s*(?:\(?(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,3})[.)]|\d+(?:\.\d+)+\.?|[\u2022\u00b7\u25aa*\u2013-])\s"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _shape(marker: re.Match[str] | None) -> tuple[str, str] | None:
+    """The style of an item marker: its family (numbers, decimals "2.1" of a depth, roman numerals, lower or upper
+    case letters, a bullet) and its punctuation ("(a)", "a)", "a."), so the items of one list share it."""
+    if marker is None:
+        return None
+    raw = marker.group(0).strip()
+    body = raw.strip("().")
+    if body.isdigit():
+        family = "number"
+    elif body[:1].isdigit():
+        family = f"decimal{body.count('.')}"
+    elif body and set(body) <= set("ivxIVX"):
+        family = "roman"
+    elif body.isalpha():
+        family = "lower" if body.islower() else "upper"
+    else:
+        family = "bullet"
+    return family, ("(" if raw.startswith("(") else "") + raw[-1:]
+
+
+def _in_lead_sentence(f: Finding, text: str) -> bool:
+    """The finding's phrase lies in the paragraph's last sentence, the one that ends with the colon: only
+    that sentence introduces the items ("Type I Materials are owned by the Customer. Customer grants to
+    IBM:" leads its items into the grant, not the ownership)."""
+    return P.SENTENCE_BREAK.search(text, f.phrase_end, len(text.rstrip()) - 1) is None
 
 
 def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
-    """Reach over the sub-items of a lead-in ending with ':' (or the rest of a spanning clause)."""
+    """Reach over the sub-items of a lead-in ending with ':' (or the rest of a spanning clause).
+
+    The items are the paragraphs that follow as sub-items (deeper list level or section, an item marker),
+    the first paragraph after the colon when it opens with an item marker of any style ("1." under "b. …
+    grants to IBM:"), and the continuations of an item (a line that does not open a new sentence). The
+    list ends at a sentence that follows a finished item without a marker of its own ("During the Term,
+    the Licensor shall not …" after "(c) … in any media."). Empty lines and page numbers ("-2-") are no
+    end of the list, nor ever its last paragraph. Only a finding of the lead-in sentence reaches over."""
     end = f.end
     lead = paragraphs[f.start]
-    if lead.text.rstrip().endswith((":", "—", "-")):
-        j = end + 1
-        while j < len(paragraphs):
-            if not paragraphs[j].text.strip():  # an empty line between the items is no end of the list
-                j += 1
-                continue
-            if not _is_sub_item(lead, paragraphs[j]):
-                break
-            end = j
+    if not lead.text.rstrip().endswith((":", "\u2014", "-")) or not _in_lead_sentence(f, lead.text):
+        return f
+    j, last = end + 1, None
+    shape: tuple[str, str] | None = None
+    while j < len(paragraphs):
+        q = paragraphs[j]
+        text = q.text.strip()
+        if not text or not _LETTER.search(text):  # an empty line or a page number between the items
             j += 1
+            continue
+        marker = _MARKER.match(q.text)
+        if last is None:
+            # what the colon introduces: a list that opens at its first marker ("1.", "(a)", "i."), not the next
+            # section ("2.2 Sublicense", "6. Term")
+            opens = marker is not None and marker.group(0).strip().strip("().").lower() in ("1", "a", "i")
+            item = _is_sub_item(lead, q) or (opens and not bare_title(q))
+            shape = _shape(marker) if opens else None
+        elif marker is not None and shape is not None and _shape(marker) == shape:
+            item = True
+        elif marker is not None and _shape(marker) == _shape(_MARKER.match(lead.text)):
+            item = False  # "(c)" after the items of "(b) … grants:": the lead-in's sibling
+        else:
+            item = _is_sub_item(lead, q) and (
+                q.ilvl is not None
+                or marker is not None
+                or not (last.endswith(".") and text[0].isupper())  # an item's continuation
+            )
+        if not item:
+            break
+        end, last = j, text
+        j += 1
     return replace(f, end=end) if end != f.end else f
 
 

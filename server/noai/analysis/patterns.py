@@ -38,10 +38,11 @@ SENTENCE_BREAK = re.compile(r"(?<=[.;:!?])\s+(?=[A-Z(\"“])")
 # -- ownership ----------------------------------------------------------------------------
 
 ASSIGNMENT = _rx(
-    r"\b(?:(?:hereby\s+)?does\s+(?:hereby\s+)?(?:irrevocably\s+)?assign|"
+    r"\b(?:(?:hereby\s+)?does,?\s+(?:hereby\s+)?(?:irrevocably\s+)?assign|"
+    r"(?:under\s+an?\s+obligation|obligated|bound)\s+to\s+(?:automatically\s+|promptly\s+)?assign|"
     r"hereby\s+(?:irrevocably\s+|unconditionally\s+|absolutely\s+|and\s+|agrees\s+to\s+)*"
     r"(?:assigns?|transfers?|conveys?)|(?:shall|will|agrees?\s+to|must)\s+(?:promptly\s+)?"
-    r"(?:irrevocably\s+)?(?:assign|transfer|convey)|(?:irrevocably|absolutely)\s+assigns?|assigns?\s+and\s+transfers?|"
+    r"(?:irrevocably\s+)?(?:assign|transfer|convey)|(?:irrevocably|absolutely)\s+assigns?|assigns?\s+and\s+transfers?|transfers?\s+and\s+assigns?|"
     r"all\s+(?:of\s+(?:its|their|his|her|the)\s+)?(?:worldwide\s+)?right,?\s+title,?\s+and\s+interest|"
     r"(?:sole\s+and\s+exclusive|exclusive|sole)\s+property\s+of|vests?\s+(?:solely\s+)?in|shall\s+vest|"
     r"(?:shall|will)\s+(?:solely\s+and\s+)?(?:exclusively\s+)?(?:own|be\s+owned\s+by|belong\s+to)|"
@@ -164,7 +165,7 @@ _LICENCE_WORDS = (
 )
 # What a permission to use must name to be a licence of the work or a mark (not "may use reasonable efforts").
 _LICENSED_THINGS = (
-    r"(?:Deliverables?|Work\s+Product|Works?|Materials|Content|Contributions?|Software|Results|Source\s+Code|"
+    r"(?:Deliverables?|Work\s+Product|Works?(?!\s+Orders?\b)|Materials|Content|Contributions?|Software|Results|Source\s+Code|"
     r"Object\s+Code|Technology|Know-How|(?:Trade|Service)\s?marks?|Marks|Brand\s+Features|Logos?|Likeness|"
     r"Licensed\s+(?:Products?|Materials?|Technology|Marks|Software|Content|Programs?|IP|Patents?|Know-How|Trademarks?))"
 )
@@ -225,10 +226,10 @@ PERPETUAL = _rx(
     r"(?:term|duration)\s+of\s+(?:the\s+)?copyright|\bthroughout\s+the\s+universe\b"
 )
 PERPETUAL_TRAP = _rx(
-    r"irrevocabl[ey]\s+(?:appoints?|constitutes?|designates?|authori[sz]es?|"
+    r"irrevocabl[ey]\s+(?:and\s+(?:unconditionally|expressly)\s+)?(?:appoints?|constitutes?|designates?|authori[sz]es?|waives?\b|"
     r"(?:submits?|consents?|agrees?|waives?)\b(?=[^.;]{0,80}(?:jurisdiction|venue|courts?|"
     r"forum|trial|objection)))|attorney[- ]in[- ]fact|power\s+of\s+attorney|irrevocable\s+"
-    r"(?:standby\s+)?letter\s+of\s+credit|irrevocable\s+(?:proxy|instructions?|offer)|"
+    r"(?:standby\s+)?letter\s+of\s+credit|irrevocable\s+(?:proxy|instructions?|offer)|irrevocable\s+(?:right\s+and\s+)?option\b|"
     r"perpetual\s+(?:inventory|calendar|bonds?)|perpetual,?\s+(?:but\s+)?revocable|irrevocabl[ey]\s+(?:and\s+unconditionally\s+)?"
     r"(?:assigns?|transfers?)|(?:submit|consent)\w*\s+irrevocably"
 )

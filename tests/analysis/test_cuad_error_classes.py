@@ -1,0 +1,207 @@
+"""Error classes of the licence / ownership rules found on the CUAD dev folds, each with our own sentences in
+both directions: where a lead-in's list ends (plain-text contracts whose items the reader takes for headings),
+which finding of a lead-in reaches over its items, short lead-ins and items the reader takes for titles;
+transfer wordings ("shall, and hereby does, assign", "transfer and assign", "under an obligation to assign");
+personnel assigning to their own employer; title to goods; an irrevocable waiver or option that is no licence;
+a Work Order that is no work. Documents are built one paragraph a line, as a text-only contract reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from noai.analysis.audit import audit_document
+from noai.ooxml.document import read_document
+from tests.support.docx_builder import make_docx, p, r
+
+PARTIES = 'This Agreement is made between Harbour Games Ltd (the "Publisher") and Pixel Moth Studio LLC (the "Studio").'
+
+
+def audit(*lines: str) -> list[dict]:
+    body = "".join(p(r(line)) if line else p() for line in ("GAME LICENCE AGREEMENT", PARTIES, *lines))
+    return audit_document(read_document(make_docx(body))).to_dict()["findings"]
+
+
+def spans(findings: list[dict], kind: str) -> list[tuple[int, int]]:
+    return [(f["start"], f["end"]) for f in findings if f["kind"] == kind]
+
+
+# -- where a lead-in's list ends ----------------------------------------------------------------------
+
+LIST = (
+    "2. Grant.",
+    "2.1 Exclusive Rights: The Studio hereby grants the Publisher a perpetual, irrevocable, exclusive licence to, "
+    "during the Term in the Territory:",
+    "",
+    "     (a)  store the Artwork on its servers;",
+    "",
+    "     (b)  adapt, translate or modify the Artwork; and",
+    "",
+    "     (c)  publish and distribute the Artwork in any manner in",
+    "",
+    "                    -2-",
+    "",
+    "          media now or hereafter known.",
+    "",
+)
+
+
+def test_a_lead_in_list_ends_at_the_sentence_after_its_last_item_not_at_the_next_section():
+    found = audit(
+        *LIST,
+        "     The Studio shall not appoint any other licensee of the Artwork in the Territory.",
+        "",
+        "     The Publisher shall pay the Fees within thirty days of invoice.",
+        "2.2 The Publisher shall display the Studio's notices.",
+    )
+    assert spans(found, "license_grant") == [(3, 13)]
+    assert spans(found, "perpetual_irrevocable") == [(3, 13)]
+
+
+def test_an_items_continuation_after_a_page_number_stays_in_the_list_and_a_lower_case_line_continues_it():
+    found = audit(*LIST[:-2], "          media now or hereafter known; and", "", "          (d) sublicense the same.")
+    assert spans(found, "perpetual_irrevocable") == [(3, 15)]
+
+
+def test_only_the_lead_in_sentence_reaches_over_the_items_not_an_ownership_said_before_it():
+    found = audit(
+        "5. Materials.",
+        "b. Type I Materials are those created during the Services, in which the Publisher will have all right, "
+        "title, and interest. The Publisher grants to the Studio:",
+        "",
+        "      1.    an irrevocable, non-exclusive licence to use the Type I Materials; and",
+        "",
+        "      2.    the right to authorise others to do the same.",
+        "",
+        "c. The Studio will deliver one copy of the Materials.",
+    )
+    assert spans(found, "ip_assignment") == [(3, 3)]
+    assert spans(found, "license_grant") == [(3, 7)]  # the first item after the colon, whatever its marker
+
+
+def test_the_next_sections_title_after_a_lead_in_is_no_item():
+    found = audit(
+        "2.1 If the Studio does not port the Game, then the Studio hereby grants to the Publisher a non-exclusive, "
+        "perpetual licence under the Studio's patents, in each case:",
+        "",
+        "2.2 Sublicences",
+        "The Publisher may sublicense the foregoing to its Affiliates.",
+    )
+    assert spans(found, "perpetual_irrevocable") == [(2, 2)]
+
+
+def test_a_short_lead_in_the_reader_takes_for_a_title_is_a_grant_over_its_items():
+    found = audit(
+        "2. Licence.",
+        "2.1 The Studio hereby grants to the Publisher:",
+        "",
+        "(a) a non-exclusive licence to use the Artwork during the Term;",
+        "",
+        "(b) a perpetual licence to use the Manual;",
+        "",
+        "2.2 The Publisher shall pay the Fees.",
+    )
+    (grant,) = [f for f in found if f["kind"] == "license_grant"]
+    assert (grant["start"], grant["end"]) == (3, 7) and grant["severity"] == "medium" and grant["operative"]
+    assert spans(found, "perpetual_irrevocable") == [(7, 7)]  # an item ending with ";" is no title
+
+
+def test_a_title_naming_a_grant_is_still_no_grant():
+    found = audit("3. Grant of Patent License:", "")
+    assert [f for f in found if f["kind"] == "license_grant" and f["operative"]] == []
+
+
+# -- transfer wordings ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Studio shall, and hereby does, assign to the Publisher all right, title and interest in the Game Code.",
+        "On termination the Studio shall, within thirty days, transfer and assign to the Publisher all of its right, "
+        "title and interest in the Regulatory Filings for the Game.",
+        "The Studio shall cause each of its employees who makes an improvement to the Engine to be under an "
+        "obligation to assign to the Publisher their rights in that improvement.",
+        "The Studio shall assign to the Publisher all regulatory filings and approvals for the Products.",
+    ],
+)
+def test_a_transfer_of_the_creators_rights_in_these_wordings_is_an_assignment(sentence):
+    (found,) = [f for f in audit(sentence) if f["kind"] == "ip_assignment"]
+    assert found["severity"] == "high" and found["beneficiary"] == "client"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Each party's employees who work under this Agreement shall be bound to a written agreement to "
+        "automatically assign all right, title and interest in their inventions to such Party as the sole owner.",
+        "The Studio shall deliver the Deliverables in May. Title to the serviceable spare parts shall pass to the "
+        "Publisher upon full payment of the invoice.",
+        "The Studio shall transfer the Equipment and the Artwork files stored on it to the Publisher.",
+        "An Invention may be made by individuals having an obligation to assign rights in it to the Publisher.",
+    ],
+)
+def test_personnel_assigning_to_their_employer_or_title_to_goods_is_no_assignment(sentence):
+    assert [f for f in audit(sentence) if f["kind"] in ("ip_assignment", "work_made_for_hire")] == []
+
+
+def test_title_to_the_work_passing_is_still_an_assignment():
+    (found,) = [
+        f
+        for f in audit("Title to the Deliverables shall pass to the Publisher on payment.")
+        if f["kind"] == "ip_assignment"
+    ]
+    assert found["beneficiary"] == "client"
+
+
+# -- irrevocable: a licence, not a waiver or an option -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Studio irrevocably waives all moral rights in the Artwork.",
+        "The Studio irrevocably and expressly waives as against any person all moral rights in the Game.",
+        "The Studio hereby grants to the Publisher the exclusive and irrevocable right and option to purchase all of "
+        "the Studio's assets.",
+    ],
+)
+def test_an_irrevocable_waiver_or_option_is_no_irrevocable_licence(sentence):
+    assert spans(audit(sentence), "perpetual_irrevocable") == []
+
+
+def test_an_irrevocable_licence_is_still_one():
+    found = audit("The Studio hereby grants to the Publisher an irrevocable licence to use the Artwork.")
+    assert spans(found, "perpetual_irrevocable") == [(2, 2)]
+
+
+# -- a Work Order is no work ------------------------------------------------------------------------------
+
+
+def test_modifying_a_purchase_order_under_a_work_order_is_no_licence():
+    assert (
+        spans(audit("The Publisher may modify or cancel purchase orders issued under a Work Order."), "license_grant")
+        == []
+    )
+
+
+def test_modifying_the_works_is_a_licence():
+    assert spans(audit("The Publisher may modify the Works for the console edition."), "license_grant") == [(2, 2)]
+
+
+def test_items_of_one_marker_style_continue_the_list_and_another_style_ends_it():
+    found = audit(
+        "(b) The Studio hereby grants to the Publisher a perpetual licence to:",
+        "(i) use the Artwork; and",
+        "(ii) copy the Artwork.",
+        "(c) The Publisher shall credit the Studio in the Game.",
+    )
+    assert spans(found, "perpetual_irrevocable") == [(2, 4)]
+
+
+def test_the_next_numbered_section_after_a_lead_in_is_no_item():
+    found = audit(
+        "5. Ownership. The Publisher shall own all right, title and interest in the following Deliverables:",
+        "6. Term. This Agreement runs for two years from the Effective Date.",
+        "7. Fees. The Publisher shall pay the Fees within thirty days.",
+    )
+    assert spans(found, "ip_assignment") == [(2, 2)]
