@@ -212,6 +212,9 @@ _KIND_ROWS = (
             "convey",
             "title",
             "property of",
+            "our property",  # "shall become our / your property"
+            "its property",
+            "their property",
             "vest",
             "own",
             "belong",

@@ -815,7 +815,8 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
             )
             continue
         placed.append((place.index, clause))
-    placed.sort(key=lambda s: s[0])
+    # the purpose limit first where clauses share its place (a clause's end): it qualifies the grant
+    placed.sort(key=lambda s: (s[0], s[1].placement != Placement.AFTER_GRANT))
     return placed, notes
 
 

@@ -16,8 +16,12 @@ from tests.support.docx_builder import make_docx, p, r
 PARTIES = 'This Agreement is made between Harbour Games Ltd (the "Publisher") and Pixel Moth Studio LLC (the "Studio").'
 
 
-def audit(*lines: str) -> list[dict]:
-    body = "".join(p(r(line)) if line else p() for line in ("GAME LICENCE AGREEMENT", PARTIES, *lines))
+WE_AND_YOU = 'This Agreement is made between Harbour Games Ltd ("we" or "us") and the developer named below ("you").'
+
+
+def audit(*lines: str, we_and_you: bool = False) -> list[dict]:
+    parties = WE_AND_YOU if we_and_you else PARTIES
+    body = "".join(p(r(line)) if line else p() for line in ("GAME LICENCE AGREEMENT", parties, *lines))
     return audit_document(read_document(make_docx(body))).to_dict()["findings"]
 
 
@@ -205,3 +209,109 @@ def test_the_next_numbered_section_after_a_lead_in_is_no_item():
         "7. Fees. The Publisher shall pay the Fees within thirty days.",
     )
     assert spans(found, "ip_assignment") == [(2, 2)]
+
+
+# -- ownership statements, and what a party already owns ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Publisher is, and shall be, the sole owner of all inventions and enhancements relating to the Game.",
+        "The Studio shall sell and transfer to the Publisher the sole ownership of the Artwork files.",
+    ],
+)
+def test_an_allocation_of_ownership_or_a_sale_of_the_rights_is_an_assignment(sentence):
+    assert [f["kind"] for f in audit(sentence) if f["kind"] == "ip_assignment"] == ["ip_assignment"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Studio represents that it is the owner of all intellectual property in the Artwork.",
+        "Any Intellectual Property owned by the Publisher shall be the absolute property of the Publisher "
+        "during and after the Term.",
+    ],
+)
+def test_a_warranty_of_ownership_or_a_party_keeping_what_it_owns_is_no_assignment(sentence):
+    assert [f for f in audit(sentence) if f["kind"] == "ip_assignment"] == []
+
+
+def test_what_becomes_our_property_belongs_to_the_party_called_we():
+    found = audit(
+        "You acknowledge that any software improvement you develop for the Game shall become our property.",
+        we_and_you=True,
+    )
+    (assignment,) = [f for f in found if f["kind"] == "ip_assignment"]
+    assert assignment["attributes"]["owner"] == "client"
+
+
+def test_a_clause_number_after_a_full_stop_opens_a_new_sentence():
+    found = audit(
+        "2.4 The Studio will assign all right, title and interest in the Foreign Trademarks to the Publisher. "
+        "2.5 The Publisher will have the right to retain ownership of the US Trademarks."
+    )
+    (assignment,) = [f for f in found if f["kind"] == "ip_assignment"]
+    assert assignment["severity"] == "high" and assignment["beneficiary"] == "client"
+
+
+# -- governing law: the law that governs the contract, not any law named ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Studio, a corporation subject to the laws of the State of Delaware, must comply with export rules.",
+        "The invalid provision shall be enforced to the fullest extent possible under the laws of that jurisdiction.",
+        "The prevailing party (as determined by the court) shall (to the extent permitted by English law) recover "
+        "its costs.",
+    ],
+)
+def test_a_law_named_for_another_purpose_is_no_governing_law(sentence):
+    assert spans(audit(sentence), "governing_law") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This Agreement is subject to the laws of the State of Delaware.",
+        "This Agreement shall be governed by English law.",
+        "This Agreement shall be construed under the laws of the State of New York.",
+    ],
+)
+def test_the_law_governing_the_contract_is_still_found(sentence):
+    assert spans(audit(sentence), "governing_law") == [(2, 2)]
+
+
+# -- a sentence that runs on over a line break ----------------------------------------------------------------
+
+
+def test_a_grant_whose_sentence_runs_on_into_the_next_lines_covers_them():
+    found = audit(
+        "The Studio hereby grants to the Publisher a non-exclusive, royalty-free licence, with the right to",
+        "",
+        "                    -3-",
+        "",
+        "grant sublicences, during the Term to use the Artwork",
+        "in the Territory.",
+        "The Publisher shall pay the Fees.",
+    )
+    assert spans(found, "license_grant") == [(2, 7)]
+
+
+def test_a_grant_whose_sentence_ends_covers_no_further_line():
+    found = audit(
+        "The Studio hereby grants to the Publisher a non-exclusive licence to use the Artwork",
+        "The Publisher shall pay the Fees.",
+        "The Studio grants the Publisher a licence to use the Manual.",
+        "the Manual is delivered in print.",
+    )
+    assert spans(found, "license_grant") == [(2, 2), (4, 4)]
+
+
+def test_a_dot_inside_a_name_does_not_end_the_grant_sentence():
+    found = audit(
+        "The Studio hereby represents that it has the power to grant, and does hereby grant to example.com Ltd "
+        "a non-exclusive licence to display the Studio's logos."
+    )
+    assert len(spans(found, "license_grant")) == 1

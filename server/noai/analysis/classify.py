@@ -741,6 +741,8 @@ class _Classifier:
                     continue
                 owner = after if to or named_after else subject
                 owner = owner or subject
+                if " our " in phrase or " your " in phrase:  # "shall become our property": the party called we / you
+                    owner = self.parties.after("we" if " our " in phrase else "you", 0, 3) or owner
                 giver = subject if to else None
             if t.negated(s, m.start(), 25) or S.negated(text, s, m.start()):
                 continue  # "shall not assign", "Neither party … shall assign"; not "if rights do not vest …, X assigns"
@@ -1415,6 +1417,28 @@ def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
     return replace(f, end=end) if end != f.end else f
 
 
+def _continued(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
+    """Reach over the lines that continue the finding's sentence when its paragraph stops in the middle of
+    it (a page break or a hard line break: "… hereby grants to the Buyer a non-exclusive" then "licence to use
+    the Software."): the next lines with text that open in lower case, up to the one that ends a sentence.
+    Empty lines and page numbers between them are skipped, never the end."""
+    text = paragraphs[f.end].text.rstrip()
+    if f.end != f.start or not text or text[-1] in ".;:!?" or not _in_lead_sentence(f, text + "."):
+        return f
+    end, j = f.end, f.end + 1
+    while j < len(paragraphs):
+        line = paragraphs[j].text.strip()
+        j += 1
+        if not line or not _LETTER.search(line):
+            continue
+        if not line[0].islower():
+            break
+        end = j - 1
+        if line[-1] in ".;:!?":
+            break
+    return replace(f, end=end) if end != f.end else f
+
+
 def _merge(findings: list[Finding], paragraphs: Sequence[Paragraph]) -> list[Finding]:
     """Join the consecutive paragraphs of one spanning clause (an indemnity section) into one finding."""
     out: list[Finding] = []
@@ -1679,7 +1703,7 @@ def classify(
         findings, grant = c.paragraph(i, p, gates, carried)
         if grant is not None:
             carried, carried_path = grant, tuple(p.section_path)
-        found.extend(_extend(f, paragraphs) for f in findings)
+        found.extend(_continued(_extend(f, paragraphs), paragraphs) for f in findings)
     found = _main_confidentiality(_merge(found, paragraphs), c)
     if getattr(terms, "creator", None) is None:
         found = [

@@ -308,8 +308,10 @@ def find_background(result: AuditResult, terms: Mapping[str, str]) -> Background
     term = None
     if name is not None:
         text = "\n".join(p.original_text for p in result.paragraphs)
-        uses = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
-        with_the = len(re.findall(rf"\b[Tt]he {re.escape(name)}(?!\w)", text))
+        # the word tests after the name ("(?<!\w)X" as "X(?<!\wX)"): the search skips to each "X"
+        name_rx = re.escape(name)
+        uses = len(re.findall(rf"{name_rx}(?<!\w{name_rx})(?!\w)", text))
+        with_the = len(re.findall(rf"[Tt]he {name_rx}(?<!\w[Tt]he {name_rx})(?!\w)", text))
         term = f"the {name}" if with_the * 3 >= uses and with_the else name
     return Background(term, _kept_at(result, name, terms.get("provider")))
 

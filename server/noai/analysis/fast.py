@@ -215,6 +215,8 @@ def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> 
     vocabulary = Counter(chain.from_iterable(chunks))
     whole = Joined(texts)
     lowered = None if folds(whole.text) else Joined([t.lower() for t in texts])
+    words: list[str] | None = None  # the vocabulary in order, and joined (lower-cased, as written)
+    chunk_texts: tuple[Joined | None, Joined] = (None, whole)
     out = []
     for pattern in patterns:
         findall = pattern.findall
@@ -222,12 +224,23 @@ def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> 
         if openers is None or (lowered is None and _folded(pattern)):
             out.append(sum(len(findall(t)) for t in texts))
             continue
-        hits = {c: len(findall(c)) for c in vocabulary}
-        count = sum(n * hits[c] for c, n in vocabulary.items())
         joined = lowered if _folded(pattern) and lowered is not None else whole
+        needs = needed(pattern)
+        if needs is None:
+            hits = {c: len(findall(c)) for c in vocabulary}
+        else:  # only the chunks that hold a literal every match needs can match
+            if words is None:
+                words = list(vocabulary)
+                chunk_texts = (Joined([c.lower() for c in words]) if lowered is not None else None, Joined(words))
+            held = chunk_texts[0] if _folded(pattern) else chunk_texts[1]
+            assert held is not None  # a folded pattern gets here only when no text folds
+            hits = dict.fromkeys(words, 0)
+            for k in held.holding(needs):
+                hits[words[k]] = len(findall(words[k]))
+        total = sum(n * hits[c] for c, n in vocabulary.items())
         for i in joined.holding(openers):
-            count += len(findall(texts[i])) - sum(map(hits.__getitem__, chunks[i]))
-        out.append(count)
+            total += count(pattern, texts[i]) - sum(map(hits.__getitem__, chunks[i]))
+        out.append(total)
     return out
 
 
@@ -314,6 +327,31 @@ class _Lowering:
             else:
                 raise _NoTwin
         return parser.SubPattern(self.state, out)
+
+
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_BOUNDARY = (C.AT, C.AT_BOUNDARY)
+
+
+def _boundary_first(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
+    """``seq`` with a word boundary among the zero-width tests it opens with moved first (in each
+    alternative it opens with too): they all test the same place, in any order, and one that opens
+    with the boundary can share it ("(?<!\\bto\\s)\\bwill" is "\\b(?<!\\bto\\s)will")."""
+    items = list(seq)
+    k = 0
+    while k < len(items) and items[k][0] in _ZERO_WIDTH:
+        k += 1
+    lead, rest = items[:k], items[k:]
+    if _BOUNDARY in lead:
+        lead.remove(_BOUNDARY)
+        lead.insert(0, _BOUNDARY)
+    if rest and rest[0][0] is C.BRANCH:
+        av = rest[0][1]
+        rest[0] = (C.BRANCH, (av[0], [_boundary_first(alt, state) for alt in av[1]]))
+    elif rest and rest[0][0] is C.SUBPATTERN:
+        av = rest[0][1]
+        rest[0] = (C.SUBPATTERN, (*av[:3], _boundary_first(av[3], state)))
+    return parser.SubPattern(state, lead + rest)
 
 
 def _opens_with_boundary(seq: Sequence[tuple[Any, Any]]) -> bool:
@@ -429,7 +467,8 @@ def _needed(seq: Sequence[tuple[Any, Any]]) -> frozenset[str]:
     return frozenset(w for w in best if not any(v != w and v in w for v in best))
 
 
-_PRUNE_FROM = 200  # characters: a shorter text is searched faster than its literals are looked up
+_PRUNE_FROM = 200  # characters: a shorter range is searched faster than its literals are looked up
+_MAX_LITERALS = 32  # looked up for a pruning at most (more cost more than they save)
 _MAX_PRUNED = 32  # compiled prunings kept for one pattern (beyond them, the whole twin)
 _PRESENT: tuple[str | None, dict[str, bool]] = (None, {})
 
@@ -441,7 +480,7 @@ class _Pruning:
     cannot match there, so the twin finds what it found, at the same places with the same ends
     (where several alternatives match at one place, the first that does is the same one)."""
 
-    __slots__ = ("always", "anywhere", "flags", "leaves", "masks", "pruned", "rx")
+    __slots__ = ("always", "anywhere", "flags", "last", "leaves", "masks", "pruned", "rx")
 
     def __init__(self, rx: re.Pattern[str], anywhere: bool, flags: int, needs: list[frozenset[str]]) -> None:
         # the twin's tree is made again for each new pruning (rare): kept, its thousands of small
@@ -455,18 +494,28 @@ class _Pruning:
                 masks[w] = masks.get(w, 0) | 1 << k
         self.masks = tuple(masks.items())
         self.pruned: dict[int, re.Pattern[str]] = {}
+        self.last: tuple[str | None, re.Pattern[str] | None] = (None, None)  # the last text's twin
 
     @staticmethod
     def of(rx: re.Pattern[str], anywhere: bool, needs: list[frozenset[str]], flags: int) -> _Pruning | None:
         """The pruning of ``rx``'s twin whose alternatives need ``needs``, or None when it has no
         alternative to leave out."""
-        if len(needs) < 2 or not any(needs):
-            return None
+        if len(needs) < 2 or not all(needs) or len(set().union(*needs)) > _MAX_LITERALS:
+            return None  # an alternative that needs no literal is always searched: little to gain
         return _Pruning(rx, anywhere, flags, needs)
 
     def pattern(self, full: re.Pattern[str], hay: str) -> re.Pattern[str] | None:
         """The twin for a search in ``hay`` (``full`` when every alternative may match in it), or None
-        when none can. Whether ``hay`` holds a literal is kept for the next patterns on it."""
+        when none can. Whether ``hay`` holds a literal is kept for the next patterns on it, the twin
+        for the next search in it (a paragraph's sentences are searched one after another)."""
+        last = self.last
+        if last[0] is hay:
+            return last[1]
+        found = self._pattern(full, hay)
+        self.last = (hay, found)
+        return found
+
+    def _pattern(self, full: re.Pattern[str], hay: str) -> re.Pattern[str] | None:
         global _PRESENT
         memo = _PRESENT
         if memo[0] is not hay:
@@ -494,6 +543,20 @@ class _Pruning:
         return found
 
 
+@lru_cache(maxsize=64)
+def needed(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals one of which every match of ``rx``'s :func:`twin` holds (lower-case for a
+    case-insensitive ``rx``), or None when it has no twin or an alternative needs none."""
+    made = _twin_tree(rx, False)
+    if made is None:
+        return None
+    needs = [_needed(leaf) for leaf in _leaves(made[0])]
+    if not all(needs):
+        return None
+    every = frozenset().union(*needs)
+    return tuple(sorted(w for w in every if not any(v != w and v in w for v in every)))
+
+
 _QUICK = 12  # literals at most tested before any search
 _Twin = tuple[re.Pattern[str], "re.Pattern[str] | None", bool, bool, "_Pruning | None", "tuple[str, ...] | None"]
 # rx, its twin, folded, exact, the twin's pruning, literals one of which every match of the twin holds
@@ -511,6 +574,7 @@ def _twin_tree(rx: re.Pattern[str], anywhere: bool) -> tuple[Any, bool] | None:
         low = lowering.seq(tree) if folded else tree
     except _NoTwin:
         return None
+    low = _boundary_first(low, tree.state)
     if anywhere and len(low) == 1 and low[0][0] is C.BRANCH:
         # whether it matches at a place does not depend on the order of the alternatives: those that
         # open with a word boundary go first, behind one test of it
@@ -598,7 +662,11 @@ def holds(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsiz
         return rx.search(text, pos, endpos) is not None
     if quick is not None and not any(map(low.__contains__, quick)):
         return False
-    if pruning is not None and len(low) > _PRUNE_FROM and (lower := pruning.pattern(lower, low)) is None:
+    if (
+        pruning is not None
+        and min(endpos, len(low)) - pos > _PRUNE_FROM
+        and (lower := pruning.pattern(lower, low)) is None
+    ):
         return False
     if exact:
         return lower.search(low, pos, endpos) is not None
@@ -618,9 +686,27 @@ def search(rx: re.Pattern[str], text: str, low: str | None, pos: int, endpos: in
         return rx.search(text, pos, endpos)
     if quick is not None and not any(map(hay.__contains__, quick)):
         return None
-    if pruning is not None and len(hay) > _PRUNE_FROM and (lower := pruning.pattern(lower, hay)) is None:
+    if (
+        pruning is not None
+        and min(endpos, len(hay)) - pos > _PRUNE_FROM
+        and (lower := pruning.pattern(lower, hay)) is None
+    ):
         return None
     return _confirmed(rx, lower, exact, text, hay, pos, endpos)
+
+
+def count(rx: re.Pattern[str], text: str) -> int:
+    """``len(rx.findall(text))``, counted by an exact :func:`twin` in the lower-cased text when ``rx``
+    has one (it matches there exactly where ``rx`` matches the text)."""
+    _, lower, folded, exact, pruning, quick = _entry(rx, False)
+    hay = lowered(text) if folded else text
+    if lower is None or hay is None or not exact:
+        return len(rx.findall(text))
+    if quick is not None and not any(map(hay.__contains__, quick)):
+        return 0
+    if pruning is not None and len(hay) > _PRUNE_FROM and (lower := pruning.pattern(lower, hay)) is None:
+        return 0
+    return len(lower.findall(hay))
 
 
 def finditer(
@@ -635,7 +721,11 @@ def finditer(
         return
     if quick is not None and not any(map(hay.__contains__, quick)):
         return
-    if pruning is not None and len(hay) > _PRUNE_FROM and (lower := pruning.pattern(lower, hay)) is None:
+    if (
+        pruning is not None
+        and min(endpos, len(hay)) - pos > _PRUNE_FROM
+        and (lower := pruning.pattern(lower, hay)) is None
+    ):
         return
     while (found := _confirmed(rx, lower, exact, text, hay, pos, endpos)) is not None:
         yield found

@@ -33,7 +33,8 @@ NEGATION = _rx(
     r"except\s+(?:as|with)|other\s+than|refrain)\b"
 )
 OPEN_QUOTES, CLOSE_QUOTES = "\"“‘'", "\"”’'"
-SENTENCE_BREAK = re.compile(r"(?<=[.;:!?])\s+(?=[A-Z(\"“])")
+# (also before a clause number that opens the next clause of a run-on paragraph: ". 2.5 In the case of …")
+SENTENCE_BREAK = re.compile(r"(?<=[.;:!?])\s+(?=[A-Z(\"“]|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]|\d{1,2}\.\s+[A-Z])")
 
 # -- ownership ----------------------------------------------------------------------------
 
@@ -51,6 +52,12 @@ ASSIGNMENT = _rx(
     r"(?:'|’)ll\s+own\b|(?:is|are|be|become)\s+(?:solely\s+|exclusively\s+)?owned\s+by|"
     r"(?:be|is|are|become)\s+(?:solely\s+|absolutely\s+)?vested\s+(?:solely\s+|absolutely\s+)?in|"
     r"\b(?:be|is|are|become)\s+the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?property\s+of|"
+    # "shall be the sole and exclusive owner of" (the owner is the subject; not "is the owner of", a warranty),
+    # "shall become our property", "shall sell and transfer to X"
+    r"\b(?:(?:shall|will)\s+be|become|becomes),?\s+the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?"
+    r"owner(?=\s+of\b)|"
+    r"\b(?:be|become|becomes)\s+(?:our|your|its|their)\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+)?property\b|"
+    r"\b(?:shall|will|hereby)\s+(?:sell|sells)\s+and\s+(?:transfers?|assigns?|conveys?)\b|"
     r"(?:retains?|keeps?)\s+(?:full\s+|sole\s+|all\s+)?(?:ownership|title\s+to|the\s+copyright)|"
     r"\btitle\s+(?:to|in)\s+(?:the\s+|all\s+|any\s+)?(?!goods|equipment|hardware|products?\b)(?=[^.;]{0,100}?\b(?:shall|"
     r"will)\s+pass\s+to\b)|"
@@ -139,9 +146,11 @@ RETAINS = _rx(
     r"remains?\s+(?:vested\s+in|with)|continues?\s+to\s+own|shall\s+continue\s+to\s+own)\b"
 )
 # Made, supplied or held by a party (the owner named after it keeps what is its own): "Inventions made solely
-# by or on behalf of X shall be owned by X", "records provided by the Company … are the property of the Company".
+# by or on behalf of X shall be owned by X", "records provided by the Company … are the property of the Company",
+# "any Intellectual Property owned by the Company … shall be the absolute property of the Company".
 MADE_BY = _rx(
     r"\b(?:made|developed|conceived|created|generated|authored|invented|reduced\s+to\s+practice|supplied|"
+    r"(?<!be\s)(?<!is\s)(?<!are\s)(?<!been\s)(?<!become\s)(?<!becomes\s)(?<!solely\s)(?<!exclusively\s)(?<!wholly\s)owned|"
     r"provided|furnished|disclosed)\s+(?:(?!(?:shall|will|be|is|are|owned)\b)[\w,]+\s+){0,8}?(?:solely\s+|exclusively\s+|"
     r"independently\s+)?by\s+(?:or\s+(?:for|on\s+behalf\s+of)\s+)?"
 )
@@ -176,7 +185,7 @@ GRANT = _rx(
     r"(?<=[\w.&-]\s)(?<!\bto\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bany\s)(?<!\bthis\s)(?<!\bsuch\s)(?<!\bor\s)(?<!\bnor\s)(?<!\band\s)grant"
     r"(?=\s+(?:to\s+)?(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:an?\s+|the\s+)(?:[\w-]+,?\s+){0,6}?"
     r"(?:licen[cs]e|right|non-?exclusive|exclusive)))\b"
-    r"(?=(?:[^.;]|\.\d){0,400}?\b" + _LICENCE_WORDS + r")|"
+    r"(?=(?:[^.;]|\.\w){0,400}?\b" + _LICENCE_WORDS + r")|"  # a dot inside a word ("drkoop.com", "2.1") ends nothing
     # a lead-in: "Customer grants to IBM:" then the licences, one an item
     r"\b(?:hereby\s+)?grants?(?:\s+and\s+(?:shall|will)\s+grant)?\s+to\s+[^.;:]{1,80}:\s*$|"
     r"\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
@@ -340,7 +349,7 @@ AI_PERMISSION = _rx(
 # A place's law: "the laws of the State of Texas", "the law in force in Ireland", "Swiss law", "PRC Laws"
 # (not "Applicable Law", a defined term that names no place).
 _LAW_NAMED = (
-    r"(?:laws?\s+(?:of|in\s+force\s+in)\b(?!\s+(?:the\s+|any\s+|such\s+)?(?:jurisdiction|country|place)\b)|"
+    r"(?:laws?\s+(?:of|in\s+force\s+in)\b(?!\s+(?:the\s+|any\s+|such\s+|that\s+|this\s+)?(?:jurisdiction|country|place)\b)|"
     r"(?!(?i:applicable|governing|relevant|data|such|all|any|the)\b)"
     r"(?-i:[A-Z][\w.'’-]*\s+){1,3}laws?\b)"
 )
@@ -350,12 +359,14 @@ _LAW_NAMED = (
 GOVERNING_LAW = _rx(
     r"\b(?:governed|construed|interpreted|enforced|performed|determined|applied)\b"
     r"(?:[^.;]|\.\d){0,100}?"
-    r"\b(?:in\s+accordance\s+with|under|by|pursuant\s+to|according\s+to|with\s+reference\s+to)[,\s]+"
+    r"\b(?:in\s+accordance\s+with|under|(?<!permitted\s)(?<!required\s)by|pursuant\s+to|according\s+to|"
+    r"with\s+reference\s+to)[,\s]+"
     r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local|statutory|regulatory|decisional|common|and)"
     r",?\s+)*" + _LAW_NAMED + r"|"
     r"\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|shall)\s+)?(?:govern|(?:shall|will)\s+apply\s+to)\b|"
     r"(?-i:\b[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,2})\s+law\s+(?:(?:shall|will)\s+)?(?:governs?|"
-    r"appl(?:y|ies)\s+to)\b|\bsubject\s+to\s+the\s+(?:exclusive\s+)?laws?\s+of\b|"
+    r"appl(?:y|ies)\s+to)\b|(?<!corporation\s)(?<!company\s)(?<!entity\s)\bsubject\s+to\s+the\s+(?:exclusive\s+)?"
+    r"laws?\s+of\b|"
     r"\b(?:governed|construed)\b[^.;]{0,60}?\bthe\s+laws?\s+(?:listed|set\s+(?:out|forth)|specified|stated|named|"
     r"identified|chosen|governing)\b|"
     r"\bGoverning\s+Law\b[^.;]{0,60}?\b(?:will|shall)\s+govern\b|\bgoverning\s+law\s+"

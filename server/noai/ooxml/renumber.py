@@ -91,6 +91,23 @@ def _number(text: str) -> _Number | None:
     return _Number(*span, raw, (), m[1], found[1], m[3], found[0])
 
 
+_SHOWN_DECIMAL = re.compile(r"(\d+(?:\.\d+)+)\.?|(\d+)\.")  # "1.7", "1.7.", "7.": what _number reads as decimals
+
+
+def _shown_number(label: str) -> _Number | None:
+    """The number of an automatic label Word shows ("1.7", "(c)"), at offset 0: ``_number(label + " x")``
+    with ``start`` and ``end`` 0; a decimal one read directly (a list's labels are read by the thousand)."""
+    label = label.strip()
+    if m := _SHOWN_DECIMAL.fullmatch(label):
+        return _Number(0, 0, label, tuple(int(x) for x in (m[1] or m[2]).split(".")))
+    found = _number(label + " x")
+    return (
+        None
+        if found is None
+        else _Number(0, 0, found.raw, found.parts, found.opening, found.fmt, found.closing, found.value)
+    )
+
+
 def _rank(n: _Number) -> int:
     return len(n.parts) if n.parts else _RANKS.get(n.fmt, 100)
 
@@ -220,8 +237,7 @@ def renumber(
     for j, label in enumerate(shown or ()):
         if label and numbers[j] is None:
             if (read := read_label.get(label, _UNREAD)) is _UNREAD:
-                found = _number(label.strip() + " x")
-                read = read_label[label] = None if found is None else replace(found, start=0, end=0)
+                read = read_label[label] = _shown_number(label)
             if read is not None:
                 numbers[j] = read
                 automatic.add(j)
