@@ -848,3 +848,54 @@ def test_a_word_numbered_article_contract_keeps_every_number_and_its_new_section
     ]
     ip = [p.label for p in written if p.label and p.label.startswith("Section 5.")]
     assert ip[:3] == ["Section 5.1", "Section 5.2", "Section 5.3"] and len(ip) > 3  # appended after 5.3
+
+
+SOFTWARE_KIND = ("agency-msa-sow", "software-development", CONSULTING, "informal-letter")
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    grid(
+        SOFTWARE_KIND,
+        defects={
+            (n, "minimal"): (
+                "minimal's coding-assistant clause goes in as a clause of its own ('2.5 This clause does not prevent "
+                "Company from using AI coding assistants …'): 'This clause' names itself, not the restriction"
+            )
+            for n in SOFTWARE_KIND
+        },
+    ),
+)
+def test_the_coding_assistant_clause_names_the_restriction_it_relaxes_not_itself(name, variant):
+    red = redline(name, variant)
+    # the supplement is an insertion of its own (its own number where the contract numbers clauses): "this
+    # clause" in it would name the supplement, so it names the restriction it relaxes
+    assistant = [p["text"] for e in red.plan.edits if e.clause == "ai-software-use" for p in e.paragraphs]
+    assert assistant and [e for e in red.plan.edits if e.clause == "no-ai-training"]
+    assert not [t[:60] for t in assistant if re.match(r"This clause does not\b", t)]
+
+
+COMPANY_CREATORS = ("uk-precedent", BRAND)  # creative work made by a limited company
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    grid(
+        COMPANY_CREATORS,
+        defects={
+            (n, v): (
+                "for a limited company the creative clause protects only the company's own 'voice or likeness' "
+                "(which it has none of), not the people who made the work"
+            )
+            for n in COMPANY_CREATORS
+            for v in ("standard", "minimal")
+        },
+    ),
+)
+def test_a_companys_likeness_clause_protects_the_people_who_made_the_work(name, variant):
+    assert re.search(r"\b(?:LIMITED|Limited|Ltd|PLC|plc|LLC|Inc\.)", source_text(name))
+    likeness = [
+        p["text"] for e in redline(name, variant).plan.edits if e.clause == "ai-creative-likeness" for p in e.paragraphs
+    ]
+    assert likeness
+    assert re.search(r"\b(?:person|persons|people|individual|personnel|employees?)\b", " ".join(likeness)), likeness
