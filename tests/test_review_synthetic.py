@@ -257,7 +257,7 @@ def test_no_legal_text_goes_among_an_sows_feature_bullets():
 def test_a_clause_added_to_a_typed_number_contract_gets_a_typed_number(name, variant):
     red = redline(name, variant)
     written = engine.read(red.docx).paragraphs
-    inserted = [p.mark == "inserted" and not p.original_text for p in written]
+    inserted = [bool(p.text) and not p.original_text for p in written]  # new: no text before the changes
     # entries appended to the contract's own (unnumbered) definitions are no clauses of their own
     entries = {item["text"] for e in red.plan.edits if e.clause == "definitions" for item in e.paragraphs}
     # the first paragraph of each run of inserted paragraphs opens a clause: it has a number; the
@@ -761,7 +761,7 @@ def test_new_terms_join_a_colon_style_definitions_clause_written_as_it_writes_th
 def test_new_terms_join_a_word_numbered_definitions_article_as_sections(variant):
     red = redline(CONSULTING, variant)
     written = engine.read(red.docx).paragraphs
-    entries = [p for p in written if p.mark == "inserted" and re.match(r'"[^"]+" means ', p.text)]
+    entries = [p for p in written if not p.original_text and re.match(r'"[^"]+" means ', p.text)]
     assert entries and all((p.label or "").startswith("Section 1.") for p in entries), [
         (p.label, p.text[:30]) for p in entries
     ]
@@ -841,7 +841,7 @@ def test_a_word_numbered_article_contract_keeps_every_number_and_its_new_section
     labels = dict(before)
     # every paragraph of the contract keeps its number ("Section 5.1" still names the assignment)
     assert [(t[:30], lab, labels.get(t)) for t, lab in kept if t in labels and labels[t] != lab] == []
-    inserted = [p.mark == "inserted" and not p.original_text for p in written]
+    inserted = [bool(p.text) and not p.original_text for p in written]  # new: no text before the changes
     openers = [p for i, p in enumerate(written) if inserted[i] and not inserted[i - 1]]
     assert openers and all(re.fullmatch(r"Section \d+\.\d+", p.label or "") for p in openers), [
         (p.label, p.text[:30]) for p in openers
