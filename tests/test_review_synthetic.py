@@ -899,3 +899,16 @@ def test_a_companys_likeness_clause_protects_the_people_who_made_the_work(name, 
     ]
     assert likeness
     assert re.search(r"\b(?:person|persons|people|individual|personnel|employees?)\b", " ".join(likeness)), likeness
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "a perpetual, irrevocable licence of the corpus 'for any purpose' with no AI restriction grades B: "
+        "its findings run from one 'client' to another, so none counts against the creator"
+    ),
+)
+def test_a_corpus_licensed_for_any_purpose_perpetually_and_irrevocably_grades_worse_than_b():
+    doc = audit(CORPUS)
+    assert {"any_and_all_purposes", "perpetual_irrevocable"} <= {f["kind"] for f in doc["findings"]}
+    assert doc["score"]["grade"] not in ("A", "B"), doc["score"]["summary"]
