@@ -353,11 +353,11 @@ def score_gold(contracts: list[Contract], auditor: Auditor = audit) -> GoldScore
 
 
 def fold_auditor(models_dir: Path) -> Auditor:
-    """Audit each document with the learned model trained without its fold (``fold-N.json.gz`` in
+    """Audit each document with the learned model trained without its fold (``fold-N.bin.gz`` in
     ``models_dir``, written by ``scripts/train_classifier.py --cv``)."""
     from noai.analysis import learned
 
-    models = {n: learned.load_model(models_dir / f"fold-{n}.json.gz") for n in range(K)}
+    models = {n: learned.load_model(models_dir / f"fold-{n}.bin.gz") for n in range(K)}
 
     def run(contract: Contract) -> dict:
         with learned.using(models[fold(contract.id)]):
@@ -439,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--cv-models",
         type=Path,
-        help="folder of fold-N.json.gz models: audit each document with the model trained without its fold",
+        help="folder of fold-N.bin.gz models: audit each document with the model trained without its fold",
     )
     ap.add_argument("--no-model", action="store_true", help="rules only: audit without the learned model")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON to this file")

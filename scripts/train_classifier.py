@@ -26,14 +26,13 @@ Steps:
    least ``--precision`` of the time there (else the best F1 of rules + model); the check part is never
    used to choose anything;
 4. the shipped model is trained on all 273 contracts (none of ``tests/data/cuad-sample.jsonl``, which the
-   test scores) and written to ``server/noai/analysis/learned_model.json.gz``.
+   test scores) and written to ``server/noai/analysis/learned_model.bin.gz``.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import sys
 import time
 from collections import Counter
@@ -234,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--precision", type=float, default=0.75, help="how often a review finding must be right (out-of-fold, dev part)"
     )
-    ap.add_argument("--cv-dir", type=Path, help="write the five fold models here (fold-N.json.gz)")
+    ap.add_argument("--cv-dir", type=Path, help="write the five fold models here (fold-N.bin.gz)")
     ap.add_argument("--out", type=Path, default=learned.MODEL_PATH)
     ap.add_argument("--dump", type=Path, help="also save the out-of-fold scores, labels and rules here (.npz)")
     ap.add_argument(
@@ -256,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in range(U.K):
         train_rows, test_rows = np.where(folds != n)[0], np.where(folds == n)[0]
         if args.thresholds_only:
-            model = learned.load_model(args.cv_dir / f"fold-{n}.json.gz")
+            model = learned.load_model(args.cv_dir / f"fold-{n}.bin.gz")
         else:
             model = train(data, train_rows, args.l2)
         oof[test_rows] = predict(model, data, test_rows)
@@ -288,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         for n, model in enumerate(fold_models):
             write(
                 learned.Model(model.kinds, model.bias, tuple(thresholds), model.weights, model.meta),
-                args.cv_dir / f"fold-{n}.json.gz",
+                args.cv_dir / f"fold-{n}.bin.gz",
             )
     if args.thresholds_only:
         kept = learned.load_model(args.out)
@@ -306,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
 def write(model: learned.Model, path: Path) -> None:
     # mtime=0 and no file name in the gzip header: the same model gives the same bytes, wherever it is written
     with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as f:
-        f.write(json.dumps(model.to_dict(), separators=(",", ":"), sort_keys=True).encode("utf-8"))
+        f.write(model.to_bytes())
 
 
 if __name__ == "__main__":

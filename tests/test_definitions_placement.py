@@ -96,8 +96,8 @@ def test_terms_only_the_clause_itself_uses_are_defined_for_this_clause():
 
 
 def test_the_definitions_run_ends_at_the_next_clause_so_a_later_means_sentence_is_not_taken_for_it():
+    from noai.analysis.facts import definitions_run
     from noai.ooxml.document import read_document as read
-    from noai.plan import definitions_run
 
     docx = make_docx(
         "".join(

@@ -170,7 +170,7 @@ NESTED = [
     "8.\tTerm",
     "8.1\tThis Agreement ends as set out in Section 7.3, clause 7.2(b) and clauses 7.1 to 7.3.",
 ]
-_NUMBER = re.compile(r"(\d+(?:\.\d+)*\.?|\([a-z]+\))\t")
+_NUMBER = re.compile(r"(\d+(?:\.\d+)*[A-Z]?\.?|\([a-z]+\))\t")  # "7.3", "5A.", "(b)"
 # The test's own reading of a typed cross-reference: "Section 7.3", "clause 7.2(b)", "Sections 2 and 3".
 _REFERENCE = re.compile(r"(?:[Ss]ections?|[Cc]lauses?)\s+\d[\d.()a-z]*(?:\s+(?:and|to)\s+\d[\d.()a-z]*)*")
 _REF_NUMBER = re.compile(r"(\d+(?:\.\d+)*)(?:\(([a-z])\))?")
@@ -209,11 +209,12 @@ def typed(texts: list[str]) -> bytes:
 NEW = "No AI training. Customer shall not use the Deliverables to train AI."
 NEW_2 = "Reservation. All rights not granted are reserved."
 CASES = {
-    # name: (contract, [(anchor, number of paragraphs)], the numbers after accept-all)
-    "flat, in the middle": (FLAT, [(1, 2)], ["1", "2", "3", "4", "5", "6"]),
+    # name: (contract, [(anchor, number of paragraphs)], the numbers after accept-all); a typed decimal
+    # followed by its siblings gives the clauses inserted after it letters ("2A", "7.1A"): nothing moves
+    "flat, in the middle": (FLAT, [(1, 2)], ["1", "2", "2A", "2B", "3", "4"]),
     "flat, at the end": (FLAT, [(3, 1)], ["1", "2", "3", "4", "5"]),
-    "flat, twice": (FLAT, [(0, 1), (2, 1)], ["1", "2", "3", "4", "5", "6"]),
-    "nested, in the middle": (NESTED, [(1, 1)], ["7", "7.1", "7.2", "7.3", "(a)", "(b)", "7.4", "7.4.1", "8", "8.1"]),
+    "flat, twice": (FLAT, [(0, 1), (2, 1)], ["1", "1A", "2", "3", "3A", "4"]),
+    "nested, in the middle": (NESTED, [(1, 1)], ["7", "7.1", "7.1A", "7.2", "(a)", "(b)", "7.3", "7.3.1", "8", "8.1"]),
     "nested, in a list of items": (
         NESTED,
         [(3, 1)],
@@ -227,7 +228,7 @@ CASES = {
     "nested, middle and items": (
         NESTED,
         [(1, 1), (3, 1)],
-        ["7", "7.1", "7.2", "7.3", "(a)", "(b)", "(c)", "7.4", "7.4.1", "8", "8.1"],
+        ["7", "7.1", "7.1A", "7.2", "(a)", "(b)", "(c)", "7.3", "7.3.1", "8", "8.1"],
     ),
     "letters, after the letter i": (LETTERS, [(3, 1)], ["1", "(g)", "(h)", "(i)", "(j)", "(k)", "2"]),
 }
@@ -255,16 +256,8 @@ def test_after_accept_all_no_typed_number_appears_twice_and_every_reference_name
 def test_the_renumbering_is_tracked_and_reported(stamp):
     _, result = typed_case("nested, middle and items", stamp)
     changes = [(c["index"], c["from"], c["to"], c["reference"]) for c in result.renumbered]
-    assert changes == [
-        (2, "7.2", "7.3", False),
-        (4, "(b)", "(c)", False),
-        (4, "7.3.1", "7.4.1", True),
-        (5, "7.3", "7.4", False),
-        (6, "7.3.1", "7.4.1", False),
-        (8, "7.3", "7.4", True),
-        (8, "7.2(b)", "7.3(c)", True),
-        (8, "7.3", "7.4", True),
-    ]
+    # "7.1A" moves no decimal number; the item inserted after "(a)" moves "(b)" and the reference to it
+    assert changes == [(4, "(b)", "(c)", False), (8, "7.2(b)", "7.2(c)", True)]
     doc = read_document(result.docx)
     deleted = [
         t
@@ -275,11 +268,20 @@ def test_the_renumbering_is_tracked_and_reported(stamp):
 
 
 def test_a_reference_to_a_number_two_paragraphs_carry_is_left_alone(stamp):
-    texts = ["1.\tServices. See Section 2.", "2.\tFees.", "3.\tTerm.", "Schedule", "1.\tScope.", "2.\tPrices."]
+    # "1A." is taken: the clause inserted after "1." is numbered on ("2.") and the clauses after it move
+    texts = [
+        "1.\tServices. See Section 2.",
+        "1A.\tExtras.",
+        "2.\tFees.",
+        "3.\tTerm.",
+        "Schedule",
+        "1.\tScope.",
+        "2.\tPrices.",
+    ]
     docx = typed(texts)
     result = redline(docx, insert_after(0, texts[0], NEW), stamp=stamp)
     assert accepted(result.docx)[0] == texts[0]  # "Section 2" may name either: not guessed
-    assert numbers(accepted(result.docx)) == ["1", "2", "3", "4", "1", "2"]
+    assert numbers(accepted(result.docx)) == ["1", "2", "2A", "3", "4", "1", "2"]
 
 
 # A contract numbered by typed text throughout, "7.3<TAB>**Title 3.** text", with typed references.

@@ -401,12 +401,13 @@ def test_the_strategy_comment_reports_the_typed_numbers_and_references_an_insert
     result, plan = audited_plan(docx)
     comment = next(e.comment for e in plan.edits if e.comment and e.comment.startswith("Our approach"))
     assert "renumbered" not in comment  # the clauses follow the whole list (after (b), as 2.3): nothing moves
-    before_lead_in = Edit(
-        "", "insert_after", 5, result.paragraphs[5].text, "x", "standard", None, paragraphs=({"text": "New."},)
-    )
-    assert _shifted(result, [before_lead_in]) == (
-        " The clauses after the insertion are renumbered (2.2), with 1 cross-reference to them, as tracked changes."
-    )
+
+    def after(index: int) -> Edit:
+        text = result.paragraphs[index].text
+        return Edit("", "insert_after", index, text, "x", "standard", None, paragraphs=({"text": "New."},))
+
+    assert _shifted(result, [after(5)]) == ""  # between 2.1 and 2.2 the new clause is 2.1A: nothing moves
+    assert _shifted(result, [after(7)]) == " The clauses after the insertion are renumbered ((b)), as tracked changes."
 
 
 def test_strict_leaves_a_list_of_transfer_verbs_whole_and_asks_in_a_comment_instead():

@@ -87,8 +87,10 @@ def transfer_edits(docx: bytes, variant: str = "strict"):
 
 def test_strict_makes_a_vesting_wait_for_a_sum_the_client_pays_though_the_contract_never_says_fees():
     plan, edits = transfer_edits(vesting("The Publisher shall pay the Writer $900 for each Essay it accepts."))
-    assert [e.op for e in edits] == ["replace"], [(e.op, e.find) for e in edits]
+    # the payment condition, and the strike of the creation timing it would contradict
+    assert [e.op for e in edits] == ["replace", "replace"], [(e.op, e.find) for e in edits]
     assert "upon payment in full" in edits[0].replacement
+    assert (edits[1].find, edits[1].replacement) == (" automatically as each Essay is written", "")
     approach = next(e.comment for e in plan.edits if e.comment and e.comment.startswith("Our approach"))
     assert "ownership pass only on payment in full" in approach and "we keep that transfer" not in approach
 

@@ -146,8 +146,8 @@ def test_reject_all_gives_back_the_original_and_accept_all_the_planned_text(cont
     assert accepted(result.docx) == [
         CONTRACT[0],
         "7.3 Customer may use the Deliverables solely for the Permitted Purpose, in perpetuity.",
-        "7.4 No AI training. Customer shall not train models on the Deliverables.",
-        "7.5 Provider grants a non-exclusive licence.",  # renumbered: "7.4" would be there twice
+        "7.3A No AI training. Customer shall not train models on the Deliverables.",  # lettered: "7.4" stays
+        "7.4 Provider grants a non-exclusive licence.",
         CONTRACT[3],
     ]
 

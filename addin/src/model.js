@@ -154,6 +154,7 @@ export function needsParty(view) {
 /** One line saying what an edit does, for the change list. */
 export function describeEdit(edit) {
   if (edit.op === "insert_after") return `Add ${edit.title ? `the clause "${text(edit.title)}"` : "a clause"} after ${quote(edit.anchor?.text)}`;
+  if (edit.op === "replace" && !text(edit.replacement)) return `Strike "${text(edit.find).trim()}"`;
   if (edit.op === "replace") return `Replace "${text(edit.find)}" with "${text(edit.replacement)}"`;
   if (edit.op === "comment") return `Comment on "${text(edit.find)}"`;
   return "Change the document";

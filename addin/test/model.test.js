@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { STATUS_WORDS, groupBySeverity, highlights, needsParty, readAudit, readProtections, readRenderedClause, readScan } from "../src/model.js";
+import { STATUS_WORDS, describeEdit, groupBySeverity, highlights, needsParty, readAudit, readProtections, readRenderedClause, readScan } from "../src/model.js";
 import { selectAnchor } from "../src/anchor.js";
 import { FakeContext } from "./fake-word.js";
 
@@ -96,4 +96,9 @@ test("a negotiation's statuses are read as such: what the other side took out fi
   assert.deepEqual(protections.map((p) => [p.kind, p.status]),
     [["c", "removed"], ["e", "struck"], ["d", "weakened"], ["f", "unknown"], ["b", "proposed"], ["a", "present"]]);
   assert.equal(STATUS_WORDS.struck, "struck out");
+});
+
+test("a replacement with nothing in its place is described as the words struck", () => {
+  assert.equal(describeEdit({ op: "replace", find: " on their creation", replacement: "" }), 'Strike "on their creation"');
+  assert.equal(describeEdit({ op: "replace", find: "assigns", replacement: "shall assign" }), 'Replace "assigns" with "shall assign"');
 });

@@ -183,3 +183,15 @@ test("an unknown operation is reported", async () => {
   assert.equal(result.ok, false);
   assert.match(result.reason, /Unknown change type/);
 });
+
+test("a payment condition and the strike of the creation timing land in the same paragraph", async () => {
+  const vesting = "2.1 All rights in the Deliverables shall be vested in the Client on their creation, and the Designer shall sign.";
+  const word = new FakeContext([{ text: vesting, style: "Clause", styleBuiltIn: "Other" }]);
+  const edits = [
+    { id: "e1", op: "replace", anchor: { index: 0, text: vesting }, find: "be vested in", occurrence: 0, start: 41, replacement: "upon payment in full be vested in" },
+    { id: "e2", op: "replace", anchor: { index: 0, text: vesting }, find: " on their creation", occurrence: 0, start: 64, replacement: "" },
+  ];
+  const results = await applyEdits(word, edits);
+  assert.deepEqual(results.map((r) => [r.id, r.ok]), [["e1", true], ["e2", true]]);
+  assert.equal(word.texts[0], "2.1 All rights in the Deliverables shall upon payment in full be vested in the Client, and the Designer shall sign.");
+});

@@ -16,11 +16,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import schemas
 from .analysis.audit import AuditResult
 from .analysis.classify import Finding
+from .analysis.facts import (
+    Background,
+    DocumentFacts,
+    background_licence,
+    be_before,
+    creation_timing,
+    definitions_run,
+    joined_verb,
+    modal_before,
+    option_name,
+    owned_work_use,
+    read_facts,
+    used_as_part_of,
+    waits_for_payment,
+)
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
 from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
@@ -144,36 +159,6 @@ def _already_replaced(f: Finding, replacement: str) -> bool:
     return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
 
 
-_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:\w+ly\s+)?(?:assigns?|transfers?|conveys?)\b", re.IGNORECASE)
-
-
-def _joined_verb(f: Finding) -> bool:
-    """The transfer verb is joined to another ("transfers and assigns", "assigns, transfers and conveys"):
-    one cannot be replaced alone."""
-    return f.kind == "ip_assignment" and _JOINED.match(f.paragraph_text, f.phrase_end) is not None
-
-
-# The transfer already waits for payment: "Upon Company's payment in full of the fees, Agency assigns".
-_PAID_FIRST = re.compile(
-    r"\b(?:upon|on|after|following|subject\s+to)\s+(?:\w+['’]s\s+|the\s+|receipt\s+of\s+)?(?:full\s+)?payment\b",
-    re.IGNORECASE,
-)
-_FEES = re.compile(r"\b(?:fees?|price|charges|invoice[sd]?)\b", re.IGNORECASE)
-# A sum the client pays for the work ("shall pay the Illustrator £150 for each Illustration"), not a
-# wage (an employee's invention assignment has no fees to wait for).
-_SUM_PAID = re.compile(
-    r"\bpa(?:y|ys|id|yable)\b[^.;]{0,80}?(?:[£$€]\s?\d|\b\d[\d,.]*\s?(?:GBP|USD|EUR|dollars|pounds|euros)\b)|"
-    r"(?:[£$€]\s?\d|\b\d[\d,.]*\s?(?:GBP|USD|EUR|dollars|pounds|euros)\b)[^.;]{0,40}?\b(?:per|for\s+(?:each|every)|an?)\s",
-    re.IGNORECASE,
-)
-_WAGE = re.compile(r"\b(?:salary|salaries|wages?|employment|employee)\b", re.IGNORECASE)
-
-
-def has_fees(text: str) -> bool:
-    """The paragraph asks the client for fees: "the fees", "a price", "£150 for each Illustration"."""
-    return _FEES.search(text) is not None or (_SUM_PAID.search(text) is not None and not _WAGE.search(text))
-
-
 _FIRST = ("any_and_all_purposes",)  # the purpose limit is the fix the other replacements lean on
 
 
@@ -232,11 +217,12 @@ def make_plan(
     terms = result.terms.placeholders()
     if result.score.risk is None:  # language not supported: propose nothing rather than nonsense
         return Plan(variant, terms, (), notes=tuple(result.notes))
-    strategy = choose_strategy(result)
+    facts = read_facts(result)
+    strategy = choose_strategy(result, facts)
     if strategy.situation == NOT_DELIVERY:  # an NDA, a charter, a data-use undertaking: nothing fits,
         return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))  # whoever we are
     _check_parties(result, terms)
-    background = find_background(result, terms)
+    background = facts.background
     embedded = None
     if strategy.situation == ASSIGNED:  # the client owns the work: its embedded materials stay usable in it
 
@@ -246,8 +232,9 @@ def make_plan(
             return OWNED_WORK if owned_work_use(f, background, terms) else None
 
     fixes, needed_terms = choose_fixes(
-        result, library, playbook, variant, terms, with_comments, existing_comments or {}, embedded
+        result, library, playbook, variant, terms, with_comments, existing_comments or {}, embedded, facts.paid
     )
+    fixes, struck = strike_creation_timing(fixes)
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
         strategy,
@@ -280,7 +267,7 @@ def make_plan(
         first = clauses[0]
         kept = _kept_words(result, background, terms) if RETAINED in trimmed else None
         inserted_ids = [insertions[i].clause for i in clauses]
-        why = strategy_comment(result, strategy, inserted_ids, variant, terms, fixes, kept)
+        why = strategy_comment(result, strategy, inserted_ids, variant, terms, fixes, kept, struck)
         why += _shifted(result, insertions)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
@@ -327,7 +314,7 @@ def _gives_work(f: Finding) -> bool:
     )
 
 
-def choose_strategy(result: AuditResult) -> Strategy:
+def choose_strategy(result: AuditResult, facts: DocumentFacts) -> Strategy:
     """The situation, read from the findings' clause semantics (act / actor / beneficiary / object)."""
     transfers = [
         f
@@ -339,8 +326,7 @@ def choose_strategy(result: AuditResult) -> Strategy:
     licences = [f for f in result.findings if f.kind == "license_grant" and _gives_work(f)]
     if licences:
         return Strategy(LICENSED, tuple(licences))
-    work = result.parties.work_product
-    if work is None or "confidential" in work.text.lower():
+    if result.parties.work_product is None or facts.confidential_work:
         return Strategy(NOT_DELIVERY)
     return Strategy(LICENSED)  # a work product and no transfer: the creator keeps ownership
 
@@ -531,10 +517,12 @@ def strategy_comment(
     terms: Mapping[str, str],
     fixes: Sequence[tuple[Finding, RenderedFix, str]],
     kept: str | None = None,
+    struck: Sequence[str] = (),
 ) -> str:
     """One comment saying what the redline does and why, from this document's findings only. ``kept``:
     where the document already keeps the creator's pre-existing materials with it (so the
-    retained-materials clause only binds later transferees)."""
+    retained-materials clause only binds later transferees); ``struck``: the creation-timing words
+    struck beside a transfer made to wait for payment (:func:`strike_creation_timing`)."""
     t = _comment_terms(terms)
     first = strategy.evidence[0] if strategy.evidence else None
     where = _where(first, result.paragraphs) if first is not None else ""
@@ -557,15 +545,16 @@ def strategy_comment(
             said = "{agreement} " + made + where
         replaced = {(f.start, f.phrase_start) for f, _, op in fixes if op == "replace" and f.kind in _TRANSFER_KINDS}
         waiting = [f for f in strategy.evidence if (f.start, f.phrase_start) in replaced]
+        strike = " (not on creation: we strike “" + "”, “".join(struck) + "”)" if struck else ""
         if waiting and len(waiting) == len(strategy.evidence):
-            said += "; we propose that ownership pass only on payment in full"
+            said += "; we propose that ownership pass only on payment in full" + strike
         elif waiting:  # only some of the transfer's words are changed: say which, and that the rest stays
             standing = [f for f in strategy.evidence if f not in waiting]
             said += (
                 "; we propose that the transfer by “" + "”, “".join(f.phrase for f in waiting) + "” wait for payment "
-                "in full, and keep “" + "”, “".join(f.phrase for f in standing) + "”"
+                "in full" + strike + ", and keep “" + "”, “".join(f.phrase for f in standing) + "”"
             )
-        elif first is not None and _PAID_FIRST.search(sentence_at(first.paragraph_text, first.phrase_start)):
+        elif first is not None and waits_for_payment(first):
             said += "; it already waits for payment and we keep it"
         else:
             said += "; we keep that transfer" if option is None else "; we keep that option as written"
@@ -587,28 +576,6 @@ def strategy_comment(
     return text
 
 
-# -- bracketed alternatives ("[Option 1: assignment]" … "[End of Option 1]") ------------------------
-
-_OPTION_OPENER = re.compile(r"\s*\[\s*((?:option|alternative|alt\.?|variant)\s*[A-Z0-9]{0,3}\b)", re.IGNORECASE)
-_OPTION_CLOSER = re.compile(r"\s*\[\s*end\s+of\b|.*\]\s*$", re.IGNORECASE)
-_OPTION_REACH = 12  # paragraphs an alternative may run
-
-
-def option_name(paragraphs: Sequence[Paragraph], index: int) -> str | None:
-    """The name ("Option 1") of the bracketed alternative paragraph ``index`` is in, or None: the
-    nearest opener before it ("[Option 1: assignment of Deliverables]", "[Option 1 4.3 The Supplier
-    assigns …") with no closer ("[End of Option 1]", a paragraph ending in "]") between them."""
-    for k in range(index, max(-1, index - _OPTION_REACH), -1):
-        text = paragraphs[k].text
-        m = _OPTION_OPENER.match(text)
-        if m is not None:
-            name = " ".join(m.group(1).split())
-            return name[:1].upper() + name[1:]
-        if k < index and _OPTION_CLOSER.match(text):
-            return None
-    return None
-
-
 def _other_options(result: AuditResult, option: str) -> str:
     """ " (Option 2 (clause 4.3) would license them instead)" where another alternative licenses the work."""
     for f in result.findings:
@@ -619,155 +586,7 @@ def _other_options(result: AuditResult, option: str) -> str:
     return ""
 
 
-# -- the creator's background materials --------------------------------------------------------------
-
-_BACKGROUND_NAME = re.compile(
-    r"^(?:pre-?existing|preexisting|background|prior|existing|retained)\b.*\b(?:materials?|IP|IPR|property|"
-    r"technology|works?|tools?|components?|code|know-how|rights|assets|content|software)$",
-    re.IGNORECASE,
-)
-_ORIGIN = re.compile(r"\b(?:owned|owns|developed|created|existed|acquired|conceived|made)\b", re.IGNORECASE)
-_BEFORE = re.compile(
-    r"\b(?:before|prior\s+to)\b[^.;]{0,80}?\b(?:date|commencement|agreement|contract|effective|start)\b|"
-    r"\bexist(?:ed|ing)\s+(?:prior|before)\b|\bindependently\s+of\b|\bdeveloped\s+independently\b",
-    re.IGNORECASE,
-)
-_KIT = re.compile(r"\b(?:tools|templates|methods|know-how|libraries|components|frameworks)\b", re.IGNORECASE)
-_KEEPS = re.compile(r"\b(?:retains?|reserves?|owned\s+by|remains?)\b", re.IGNORECASE)
-_NAME = r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})"
-_QUOTED_MEANS = re.compile(rf"[\"“]{_NAME}[\"”]\s+(?:shall\s+)?means?\b(.*)")
-_COLON_MEANS = re.compile(rf"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?{_NAME}:\s+(.+)")
-_PARENTHESIS = re.compile(rf"\((?:the\s+|together,?\s+)?[\"“]{_NAME}[\"”]\)")
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
-# The creator keeps them: "The Developer Components remain owned by the Developer", "The Supplier shall
-# retain ownership of all Pre-existing Materials".
-_STAYS = re.compile(
-    r"\b(?:remains?|shall\s+remain|will\s+remain)\s+(?:owned\s+by|the\s+(?:sole\s+|exclusive\s+)?property\s+of|"
-    r"vested\s+in|with)\b|\b(?:retains?|shall\s+retain|will\s+retain)\s+(?:all\s+)?(?:ownership|rights?|title)\b",
-    re.IGNORECASE,
-)
-_LICENCE = re.compile(r"\blicen[cs]e", re.IGNORECASE)
-_PRE_EXISTING_WORDS = re.compile(r"\bpre-?existing\b|\bbackground\b|\bexisting\s+materials\b", re.IGNORECASE)
-_EMBEDDED = re.compile(r"\bas\s+(?:a\s+)?part\s+of\b|\bincorporated\s+(?:in|into)\b|\bembedded\s+in\b", re.IGNORECASE)
-_AS_PART_OF = re.compile(r"\b(?:solely\s+|only\s+)?as\s+(?:a\s+)?part\s+of\b", re.IGNORECASE)
-_TRANSFER_WORDS = re.compile(r"\bassigns?\b|\bvests?\b|\bproperty\s+of\b|\bmade\s+for\s+hire\b", re.IGNORECASE)
-
-
 BACKGROUND, OWNED_WORK = "background", "owned_work"  # what a finding's licence is of, the work being assigned
-
-
-@dataclass(frozen=True, slots=True)
-class Background:
-    """The creator's pre-existing (background) materials as this document names them: ``term`` its
-    own defined name as the body uses it ("the Pre-existing Materials", "Agency Materials"), and
-    ``kept`` the paragraph where the document already keeps them with the creator, if it does."""
-
-    term: str | None = None
-    kept: int | None = None
-
-
-def sentence_at(text: str, at: int) -> str:
-    """The sentence of ``text`` holding offset ``at``."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.start() >= at:
-            return text[start : m.start()]
-        start = m.end()
-    return text[start:]
-
-
-def _definitions_of(text: str) -> list[tuple[str, str]]:
-    """The terms a paragraph defines, each with its meaning: ``"X" means …``, ``X: …`` (a definitions
-    list), or ``… ("X")`` (the sentence before the parenthesis)."""
-    found = [(m.group(1), m.group(2)) for m in _QUOTED_MEANS.finditer(text)]
-    colon = _COLON_MEANS.match(text)
-    if colon:
-        found.append((colon.group(1), colon.group(2)))
-    for m in _PARENTHESIS.finditer(text):
-        found.append((m.group(1), sentence_at(text, m.start())[: m.start()]))
-    return found
-
-
-def find_background(result: AuditResult, terms: Mapping[str, str]) -> Background:
-    """The document's own name for the creator's pre-existing materials (a term named so, defined by
-    what the creator owned before the agreement or develops independently of it, or by the tools and
-    know-how it keeps), and where the document already keeps them with the creator."""
-    work = result.terms.deliverables.name if result.terms.deliverables else None
-    parties = {t.name for t in (result.terms.client, result.terms.provider) if t is not None}
-    creator = (terms.get("provider") or "").removeprefix("the ").strip()
-    name = None
-    for p in result.paragraphs:
-        for candidate, meaning in _definitions_of(p.original_text):
-            if candidate in (work, *parties) or "AI" in candidate.split():
-                continue
-            theirs = bool(creator) and (creator in meaning or candidate.startswith(creator))  # not the client's
-            if _BACKGROUND_NAME.match(candidate) or (
-                theirs
-                and (
-                    (_BEFORE.search(meaning) and _ORIGIN.search(meaning))
-                    or (_KIT.search(meaning) and _KEEPS.search(meaning))
-                )
-            ):
-                name = candidate
-                break
-        if name:
-            break
-    term = None
-    if name is not None:
-        text = "\n".join(p.original_text for p in result.paragraphs)
-        uses = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
-        with_the = len(re.findall(rf"\b[Tt]he {re.escape(name)}(?!\w)", text))
-        term = f"the {name}" if with_the * 3 >= uses and with_the else name
-    return Background(term, _kept_at(result, name, terms.get("provider")))
-
-
-def _kept_at(result: AuditResult, name: str | None, provider: str | None) -> int | None:
-    """The paragraph where the creator keeps its pre-existing materials: the audit's reservation of
-    rights in them, or a sentence naming them that keeps them with the creator."""
-    for f in result.findings:
-        if (
-            f.kind == "reservation_of_rights"
-            and f.actor == "creator"
-            and f.beneficiary == "creator"
-            and f.object == "pre_existing"
-            and not f.negated
-        ):
-            return f.start
-    if name is None:
-        return None
-    who = (provider or "").removeprefix("the ").strip()
-    for p in result.paragraphs:
-        if name not in p.original_text:
-            continue
-        for sentence in _SENTENCE_END.split(p.original_text):
-            if name in sentence and _STAYS.search(sentence) and (not who or who in sentence):
-                return p.index
-    return None
-
-
-def background_licence(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
-    """The finding qualifies a licence of the creator's pre-existing materials, embedded in the work
-    (not a transfer, not a licence of the work itself)."""
-    sentence = sentence_at(f.paragraph_text, f.phrase_start)
-    if not _LICENCE.search(sentence) or _TRANSFER_WORDS.search(sentence):
-        return False
-    name = (background.term or "").removeprefix("the ")
-    work = terms.get("deliverables", "").removeprefix("the ")
-    return bool(
-        (name and name in sentence)
-        or _PRE_EXISTING_WORDS.search(sentence)
-        or (work and _EMBEDDED.search(sentence) and work in sentence)
-    )
-
-
-def owned_work_use(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
-    """The finding qualifies a use of the work itself that the document lets the client make (a
-    licence or permission naming the work, not the creator's pre-existing materials)."""
-    work = terms.get("deliverables", "").removeprefix("the ")
-    sentence = sentence_at(f.paragraph_text, f.phrase_start)
-    return bool(work) and work in sentence and not background_licence(f, background, terms)
-
-
 _PART_OF_WORK = "solely as part of {deliverables}"
 _PART_OF_COMMENT = (
     "“{match}” lets {client} use these materials of {provider} apart from {deliverables}. This change "
@@ -797,9 +616,8 @@ def background_fix(
     excludes Prohibited AI Use). ``None``: no edit."""
     if f.kind == "perpetual_irrevocable":
         return None
-    sentence = sentence_at(f.paragraph_text, f.phrase_start)
     if f.kind == "any_and_all_purposes" and variant != "minimal" and not owned:
-        if _AS_PART_OF.search(sentence):
+        if used_as_part_of(f):
             return None  # already used only as part of the work
         return replace(
             rf,
@@ -848,19 +666,20 @@ def choose_fixes(
     with_comments: bool,
     existing_comments: Mapping[int, Sequence[str]],
     embedded: Callable[[Finding], str | None] | None = None,
+    paid: bool = False,
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The red flags to replace or comment on, each with its rendered fix and op, and the library
     terms the replacements use (in order of first use). One edit per piece of text, one
     explanatory comment per kind, no comment already in place, no replacement already made.
     ``embedded``: whether a finding is in a licence of the creator's pre-existing materials embedded in
     work the client owns (``BACKGROUND``) or in a use of that work itself (``OWNED_WORK``), or neither
-    (``None``); :func:`background_fix` decides the fix of the first two."""
+    (``None``); :func:`background_fix` decides the fix of the first two. ``paid``: the client pays fees or
+    a sum for the work (strict may make a transfer wait for them)."""
     fixes: list[tuple[Finding, RenderedFix, str]] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph -> phrase ranges already edited
     needed_terms: list[str] = []
     commented: set[str] = set()  # one explanatory comment per kind of red flag is enough
     ours = _speaks_our_terms(library)
-    paid = any(has_fees(p.original_text) for p in result.paragraphs)  # not our own insertions
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -879,12 +698,11 @@ def choose_fixes(
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
         if (
-            op == "replace"
-            and f.kind == "ip_assignment"
-            and (not paid or _PAID_FIRST.search(sentence_at(f.paragraph_text, f.phrase_start)))
+            op == "replace" and f.kind == "ip_assignment" and (not paid or waits_for_payment(f))
         ):  # no fees to wait for (an employee's invention assignment), or the transfer waits for them already
             op, rf = "comment", render_fix(fix, "standard", f.phrase, terms) or rf
-        if op == "replace" and _joined_verb(f):  # "transfers and assigns": one verb cannot be replaced alone
+        # "transfers and assigns": one verb cannot be replaced alone
+        if op == "replace" and f.kind == "ip_assignment" and joined_verb(f):
             op, rf = "comment", render_fix(fix, variant, "", terms) or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render_fix(fix, "standard", f.phrase, terms) or rf
@@ -910,18 +728,46 @@ def choose_fixes(
     return _without_redundant(fixes), needed_terms
 
 
-_MODAL_BEFORE = re.compile(r"\b(?:shall|will|must)\s+$", re.IGNORECASE)
-_BE_BEFORE = re.compile(r"(?<!not )\b(?:are|is|be)\s+$", re.IGNORECASE)
+def strike_creation_timing(
+    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
+    """The fixes with, after each transfer made to wait for payment, a second tracked replacement
+    striking the words that time the transfer at the work's creation ("shall upon payment in full …
+    be vested in the Institute on their creation" would contradict itself), the transfer's comment
+    saying so; and the words struck. Not where the timing overlaps another edit."""
+    out: list[tuple[Finding, RenderedFix, str]] = []
+    struck: list[str] = []
+    taken = [(f.start, f.phrase_start, f.phrase_end) for f, _, _ in fixes]
+    for f, rf, op in fixes:
+        strike = None
+        if op == "replace" and f.kind == "ip_assignment" and _ON_PAYMENT in (rf.replacement or ""):
+            strike = creation_timing(f.paragraph_text, f.phrase_start, f.phrase_end)
+        if strike is not None and any(i == f.start and s < strike.end and strike.start < e for i, s, e in taken):
+            strike = None  # another edit holds those words
+        if strike is None:
+            out.append((f, rf, op))
+            continue
+        said = f" We also strike “{strike.words}”: ownership passes on payment, not on creation."
+        timing = replace(
+            f,
+            phrase=f.paragraph_text[strike.start : strike.end],
+            phrase_start=strike.start,
+            phrase_end=strike.end,
+        )
+        out.append((f, replace(rf, comment=rf.comment + said), op))
+        out.append((timing, replace(rf, find=timing.phrase, replacement=strike.replacement, comment="", uses=()), op))
+        struck.append(strike.words)
+        taken.append((f.start, strike.start, strike.end))  # struck once, though two transfers share the timing
+    return out, struck
 
 
 def _fits_before(f: Finding, rf: RenderedFix) -> bool:
     """The words before the phrase take the replacement: "shall" before "upon payment … be the property
     of", "are" before "not works made for hire"; a replacement that is a whole verb fits anywhere."""
-    before = f.paragraph_text[: f.phrase_start]
     if f.kind == "work_made_for_hire":
-        return _BE_BEFORE.search(before) is not None
+        return be_before(f)
     if f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
-        return _MODAL_BEFORE.search(before) is not None
+        return modal_before(f)
     return True
 
 
@@ -969,7 +815,8 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
             )
             continue
         placed.append((place.index, clause))
-    placed.sort(key=lambda s: s[0])
+    # the purpose limit first where clauses share its place (a clause's end): it qualifies the grant
+    placed.sort(key=lambda s: (s[0], s[1].placement != Placement.AFTER_GRANT))
     return placed, notes
 
 
@@ -981,62 +828,7 @@ def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
 # -- rendering --------------------------------------------------------------------------------------
 
 
-_DEFINITION = re.compile(
-    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?[\"“][^\"“”]{1,80}[\"”]\s+(shall\s+)?means?\b"
-)
-# "Deliverables: all documents ..." (a term in capitals, a colon, its meaning): the UK precedent style
-_COLON_DEFINITION = re.compile(
-    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|and|in|the|or|to|for)){0,6}:\s+[a-z\"“(]"
-)
-_NEW_CLAUSE = re.compile(r"^\s*(?:clause\s+|article\s+|section\s+)?[0-9]+\.?\s+[A-Z]", re.IGNORECASE)
-_DEFINITIONS_HEADING = re.compile(
-    r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(definitions?|interpretation)\b.{0,40}$", re.IGNORECASE
-)
-
-
 _DEFINITIONS_COMMENT = "The terms the new clauses use, defined with the other definitions of {agreement}."
-
-
-class DefinitionsRun(NamedTuple):
-    """The document's definitions clause: its last entry and the style new entries copy."""
-
-    last: int  # the paragraph of its last entry
-    straight: bool  # writes straight quotes ("X" means), not curly ones
-    shall: bool  # says "shall mean"
-    colon: bool  # writes ``X: …`` entries (no quotes, no "means")
-
-
-def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
-    """The document's definitions clause: the first run of ``"X" means …`` entries (or of ``X: …``
-    entries, one style throughout) under a Definitions / Interpretation heading; ``None`` when the
-    document has none (two entries at least)."""
-    for h, heading in enumerate(paragraphs):
-        if not _DEFINITIONS_HEADING.match(heading.text) or len(heading.text) > 60:
-            continue
-        found: list[tuple[int, re.Match[str]]] = []
-        colon = False
-        for i in range(h + 1, min(len(paragraphs), h + 200)):
-            text = paragraphs[i].text
-            m = (_COLON_DEFINITION if colon else _DEFINITION).match(text)
-            if m is None and not found and (m := _COLON_DEFINITION.match(text)):
-                colon = True
-            if m:
-                found.append((i, m))
-            elif found and (
-                paragraphs[i].is_heading
-                or not text.strip()
-                or _NEW_CLAUSE.match(text)
-                or (len(text) < 60 and not text.rstrip().endswith((";", ":", ".")))
-            ):
-                break  # a heading, a new numbered clause or an empty line ends the run
-            elif not found and i > h + 3:
-                break
-        if len(found) >= 2:
-            last, m = found[-1]
-            if colon:
-                return DefinitionsRun(last, straight=False, shall=False, colon=True)
-            return DefinitionsRun(last, straight='"' in m.group(0), shall=m.group(1) is not None, colon=False)
-    return None
 
 
 def _in_house_style(text: str, straight: bool, shall: bool, colon: bool = False) -> str:
@@ -1241,7 +1033,7 @@ def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: 
         f.paragraph_text,
         rf.fix,
         variant,
-        rf.comment if with_comments else None,
+        (rf.comment or None) if with_comments else None,  # a second edit of one change has none of its own
         find=f.phrase,
         occurrence=_occurrence(f.paragraph_text, f.phrase, f.phrase_start),
         start=f.phrase_start,

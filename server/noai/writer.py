@@ -54,6 +54,7 @@ from .plan import Edit, Plan, numbered_paragraphs
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
+_PPR = qn("w:pPr")
 # Relationship types (by their last segment) of the story parts that carry revision ids.
 _STORY_RELS = ("/header", "/footer", "/footnotes", "/endnotes", "/comments")
 
@@ -94,6 +95,7 @@ class _Writer:
 
     def __init__(self, doc: Document, stamp: RevisionStamp, comments: bool) -> None:
         self.doc, self.stamp, self.comments = doc, stamp, comments
+        self.texts = [para.text for para in doc.paragraphs]  # for locating each edit's anchor
         package = doc.package
         if _clones_suffice(doc):
             self.root, self.copied = doc.root, None
@@ -120,6 +122,7 @@ class _Writer:
         reference, text = comment_style_ids(package.xml(styles_name) if styles_name else None)
         self.comment_styles = {"reference_style": reference, "text_style": text}
         self.inserted_after: dict[int, _Element] = {}  # anchor index -> our last paragraph after it
+        self.holders: dict[int, _Element] = {}  # anchor index -> our paragraph the anchor handed its mark to
         self.numbers: dict[int, list[str]] = {}  # numbering source -> typed numbers of the clauses it numbers
         self.taken: dict[int, int] = {}  # numbering source -> typed numbers given out
         self.proposals: list[Proposal] = []  # what this round proposed, recorded in the document
@@ -152,7 +155,7 @@ class _Writer:
 
     def anchor(self, edit: Edit) -> int | None:
         """The paragraph index of the edit's anchor (:func:`noai.anchor.locate`)."""
-        return locate([para.text for para in self.doc.paragraphs], edit.index, edit.anchor_text)
+        return locate(self.texts, edit.index, edit.anchor_text)
 
     def span(self, index: int, edit: Edit) -> tuple[int, int] | None:
         """``(start, end)`` of the edit's phrase: its ``start``/``end`` when they hold ``find``,
@@ -202,7 +205,14 @@ class _Writer:
         # paragraph continues a clause without a number (its mark would differ).
         last = ends_paragraphs(after)
         paragraphs = [self._paragraph(index, item, after if last else None) for item in edit.paragraphs]
-        new = insert_paragraphs_after(after, paragraphs, self.stamp, self.ids)
+        # the paragraph with the anchor's own mark: the anchor, or the last paragraph it was handed over to
+        holder = self.holders.get(index, self.element(index))
+        originals = [ppr for el in (holder, after) if (ppr := el.find(_PPR)) is not None]  # kept: same proxies
+        new = insert_paragraphs_after(
+            after, paragraphs, self.stamp, self.ids, holder=holder, anchor=self.element(index)
+        )
+        if (moved := new[-1].find(_PPR)) is None or any(moved is ppr for ppr in originals):  # the mark moved on
+            self.holders[index] = new[-1]
         self.added.extend(new)
         self.inserted_after[index] = new[-1]
         if self.comments and edit.comment:

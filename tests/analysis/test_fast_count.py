@@ -48,3 +48,19 @@ def test_the_openers_bound_phrases_and_refuse_what_they_cannot_bound():
     texts = ["foo bar", "foo", "a foo\nb"]
     lookahead = re.compile(r"\bfoo(?=\s)")
     assert fast.count_matches([lookahead], texts) == _plain([lookahead], texts) == [2]
+
+
+@pytest.mark.parametrize("path", contracts())
+def test_counting_one_text_by_the_twin_gives_the_patterns_count_on_every_corpus_paragraph(path):
+    texts = [p.text for p in read_document(path.read_bytes()).paragraphs]
+    for rx in (*PATTERNS, work_kind._PRIVACY):
+        assert [fast.count(rx, t) for t in texts] == [len(rx.findall(t)) for t in texts], rx.pattern
+
+
+def test_the_literals_a_pattern_needs_are_those_of_each_of_its_alternatives():
+    assert fast.needed(re.compile(r"\b(?:data\s*sets?|corpus|annotations?)\b", re.IGNORECASE)) == (
+        "annotation",
+        "corpus",
+        "data",
+    )
+    assert fast.needed(re.compile(r"\b(?:data|x\d)\b", re.IGNORECASE)) is None  # "x\d" needs no literal

@@ -151,3 +151,50 @@ def test_a_text_with_a_folding_character_is_searched_by_the_pattern_itself():
     rx = re.compile(r"\bowner\w*\b", re.IGNORECASE)
     text = "the Owner\u017fhip clause"  # the long s folds to "s": only the pattern can tell
     assert fast.search(rx, text, None, 0, len(text)).group(0) == "Owner\u017fhip"
+
+
+@pytest.mark.parametrize("path", contracts())
+def test_search_and_finditer_with_the_twins_alternatives_pruned_find_the_patterns_matches_on_every_corpus_paragraph(
+    path,
+):
+    texts = [p.text for p in read_document(path.read_bytes()).paragraphs if p.text.strip()]
+    pruned = [rx for rx in TWINNED if fast._entry(rx, False)[4] is not None]
+    assert len(pruned) >= len(TWINNED) // 3
+    for rx in pruned:
+        for text in texts:
+            low = fast.lowered(text)
+            found = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(rx, text, low)] == found, rx.pattern
+            half = len(text) // 2
+            m, n = fast.search(rx, text, low, half, len(text)), rx.search(text, half, len(text))
+            assert (m and m.span()) == (n and n.span()), rx.pattern
+
+
+def test_a_twin_leaves_out_the_alternatives_whose_literals_a_text_lacks():
+    rx = re.compile(r"\b(?:hereby\s+grants?|(?:is|are)\s+licen[cs]ed\s+to|may\s+use)\b|\bx-?ray", re.IGNORECASE)
+    lower, _ = fast.twin(rx)
+    pruning = fast._entry(rx, False)[4]
+    assert pruning is not None
+    text = "The Buyer MAY USE the Work; it is not sold to others."
+    low = text.lower()
+    narrower = pruning.pattern(lower, low)
+    assert narrower is not None and narrower is not lower  # "grant" is not in the text
+    assert [m.span() for m in narrower.finditer(low)] == [m.span() for m in lower.finditer(low)] == [(10, 17)]
+    assert [m.group(0) for m in fast.finditer(rx, text, low)] == ["MAY USE"]
+    assert pruning.pattern(lower, "hereby grants; is licensed to; may use an x-ray") is lower  # all may match
+    assert pruning.pattern(lower, "nothing to find") is None
+    only = re.compile(r"\bhereby\s+grants?\b|\bmay\s+use\b", re.IGNORECASE)
+    assert fast._entry(only, False)[5] == ("hereby", "may")  # one of them tested before any search
+    assert fast.search(only, "Nothing To Find", "nothing to find", 0, 15) is None
+    assert not fast.holds(only, "Nothing To Find") and fast.holds(only, "we MAY use")
+    # an alternative that needs no literal of three letters ("\bx\d") is searched anyway: no pruning
+    assert fast._entry(re.compile(r"\bhereby\s+grants?\b|\bmay\s+use\b|\bx\d", re.IGNORECASE), False)[4] is None
+
+
+def test_a_word_boundary_behind_a_look_behind_is_tested_first_and_shared():
+    rx = re.compile(r"(?<!\bto\s)\b(?:will|shall)\s+grant|\bmay\s+use", re.IGNORECASE)
+    low, _ = fast._twin_tree(rx, False)
+    assert fast._opens_with_boundary(low)  # "(?<!\bto\s)\bwill" tests "\b" first, then the look-behind
+    text = "It WILL GRANT; to will grant; Bill grant; towill grant; it may use; tomay use."
+    assert [m.span() for m in fast.finditer(rx, text, text.lower())] == [m.span() for m in rx.finditer(text)]
+    assert [m.group(0) for m in rx.finditer(text)] == ["WILL GRANT", "may use"]

@@ -181,11 +181,56 @@ def test_the_review_tier_holds_exactly_the_kinds_the_named_features_put_at_or_ov
     assert {k for k, _ in found} == {"license_grant", "ip_assignment", "governing_law", "confidentiality"}
 
 
-def test_a_model_survives_its_json_form():
-    again = learned.Model.from_dict(json.loads(json.dumps(TOY.to_dict())))
+def test_a_long_document_gets_the_review_findings_each_paragraph_s_named_features_give():
+    # more paragraphs than one chunk of the audit's bounds, long and short ones, a word repeated many times
+    # (its positive weight counts each time in the bound, once in the score), a text holding the separator
+    # the audit joins texts with, empty paragraphs, titles, lead-ins and rule findings around
+    model = learned.load_model()
+    texts = (
+        VESTING,
+        PLAIN,
+        "The Licensor hereby grants to the Reseller:",
+        "(a) a perpetual, irrevocable licence to use, copy and modify the Software;",
+        "This Agreement is governed by the laws of England and Wales.",
+        "licence " * 60 + "and nothing else.",
+        "All rights not expressly granted are reserved.\x00 The Customer owns the Deliverables.",
+        "",
+        "The Supplier shall not use the Client's data to train any machine learning model.",
+    )
+    paragraphs = [
+        para(
+            i,
+            texts[i % len(texts)],
+            section_path=(f"{i // 40} Rights", f"{i // 40}.{i % 7} Licence") if i % 3 else (),
+            heading="Licence" if i % 3 else None,
+            run_in_title="Ownership" if i % 5 == 0 else None,
+            label=f"{i}." if i % 4 == 0 else None,
+            in_table=i % 11 == 0,
+        )
+        for i in range(530)
+    ]
+    rules = [finding("license_grant", 2), finding("confidentiality", 100, 102), finding("governing_law", 300)]
+    covered = {i for f in rules for i in range(f.start, f.end + 1)}
+    neighbours = learned.Neighbours(paragraphs, {(i, f.kind) for f in rules for i in range(f.start, f.end + 1)})
+    expected = []
+    for i, p in enumerate(paragraphs):
+        if i in covered or not p.text.strip():
+            continue
+        named = model.probabilities(learned.features(p, i / (len(paragraphs) - 1), neighbours.context(i)))
+        expected += [(i, k) for k, pr, t in zip(model.kinds, named, model.thresholds, strict=True) if pr >= t]
+    found = learned.review_findings(paragraphs, rules, model)
+    assert sorted((f.start, f.kind) for f in found) == sorted(expected)
+    assert len(expected) > 50 and {k for _, k in expected} >= {"license_grant", "governing_law"}
+
+
+def test_a_model_survives_its_file_form():
+    again = learned.Model.from_bytes(TOY.to_bytes())
     assert again == TOY
+    assert again.weights["b:the_property"] == (2.0, 0.0) and "w:nothing" not in again.weights
     with pytest.raises(ValueError):
-        learned.Model.from_dict({"format": "something else"})
+        learned.Model.from_bytes(b'{"format": "something else"}\n')
+    with pytest.raises(ValueError):
+        learned.Model.from_bytes(TOY.to_bytes()[:-3])  # truncated
 
 
 def test_the_audit_reports_a_model_only_clause_for_review_instead_of_no_ip_clauses():
@@ -218,8 +263,8 @@ def test_the_shipped_model_is_small_and_knows_the_kinds_the_audit_reports():
     model = learned.load_model()
     assert {"license_grant", "ip_assignment", "perpetual_irrevocable", "governing_law"} <= set(model.kinds)
     assert all(0 < t < 1 for t in model.thresholds)
-    with gzip.open(learned.MODEL_PATH, "rt", encoding="utf-8") as f:
-        assert json.load(f)["format"] == learned.FORMAT
+    with gzip.open(learned.MODEL_PATH, "rb") as f:
+        assert json.loads(f.readline())["format"] == learned.FORMAT
 
 
 # -- figures: the shipped model with the rules, on CUAD contracts it was not trained on ----------------------

@@ -37,6 +37,22 @@ def test_the_one_line_summary_names_the_grade_its_main_cause_and_what_bounds_it(
     assert "100 (worst)" in result.to_dict()["score"]["legend"]
 
 
+def test_an_a_grade_is_explained_by_its_biggest_protection_not_by_a_risk_it_outweighs():
+    waiver = "The Designer waives all moral rights in the Deliverables."
+    result = audit(
+        ("Intellectual Property", LIMITED), ("Moral Rights", waiver), ("Use of AI", NO_AI), ("Rights", RESERVED)
+    )
+    assert result.score.grade == "A"
+    assert any(points > 0 and "moral" in why for points, why in result.score.reasons)
+    assert result.score.summary.startswith("Grade A: mainly because an explicit AI restriction protects the work")
+
+
+def test_a_poor_grade_is_still_explained_by_its_biggest_risk():
+    result = audit(("Intellectual Property", WORK_FOR_HIRE), ("Use of AI", NO_AI))
+    assert result.score.grade != "A" and any(points < 0 for points, _ in result.score.reasons)
+    assert "made for hire" in result.score.summary.split(";")[0]
+
+
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
 def test_no_corpus_contract_shows_a_or_b_while_a_high_finding_stands(path):
     result = audit_document(read_document(path.read_bytes()), filename=path.name)

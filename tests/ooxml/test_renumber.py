@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from noai.ooxml.renumber import renumbering
+from noai.ooxml.renumber import renumber, renumbering
 
 
-def moved(texts: list[str], inserted: dict[int, int]) -> list[tuple[int, str, str]]:
-    return [(c.index, c.old, c.new) for c in renumbering(texts, inserted)]
+def moved(texts: list[str], inserted: dict[int, int], lettered: bool = False) -> list[tuple[int, str, str]]:
+    """The typed numbers that move, numbering the inserted clauses on (``lettered=False``, as Word's
+    automatic numbering does) unless ``lettered``."""
+    return [(c.index, c.old, c.new) for c in renumbering(texts, inserted, lettered=lettered)]
 
 
 def test_the_anchors_own_sub_numbers_stay_and_the_siblings_after_them_move():
@@ -58,7 +60,7 @@ def test_a_list_numbered_again_from_one_is_another_list():
 )
 def test_typed_references_to_moved_numbers_move_with_them(reference, expected):
     texts = ["7.3 Licence.", "7.4 Fees.", "7.5 Term.", reference]
-    changes = renumbering(texts, {0: 1})
+    changes = renumbering(texts, {0: 1}, lettered=False)
     text = reference
     for c in sorted((c for c in changes if c.index == 3), key=lambda c: c.start, reverse=True):
         assert c.reference and text[c.start : c.end] == c.old
@@ -68,3 +70,59 @@ def test_typed_references_to_moved_numbers_move_with_them(reference, expected):
 
 def test_an_anchor_without_a_typed_number_moves_nothing():
     assert moved(["Licence.", "7.4 Fees."], {0: 1}) == []
+
+
+def test_clauses_inserted_between_typed_clauses_take_letters_and_nothing_moves():
+    texts = ["5. Credit.", "6. Fees.", "7. Law.", "See clause 6."]
+    found = renumber(texts, {0: 2})
+    assert found.changes == []
+    assert found.numbers == {0: ["5A.", "5B."]}
+
+
+@pytest.mark.parametrize(
+    "anchor, expected",
+    [
+        ("7.3 Licence.", ["7.3A", "7.3B"]),  # a sub-clause: the letter after its number
+        ("5\tCredit.", ["5A", "5B"]),  # written as the document writes it: no full stop there
+        ("5A. Credit.", ["5B.", "5C."]),  # after a lettered clause: the next letters
+    ],
+)
+def test_lettered_numbers_follow_the_anchors_own_form(anchor, expected):
+    following = {"7.3 Licence.": "7.4 Fees.", "5\tCredit.": "6\tFees.", "5A. Credit.": "6. Fees."}[anchor]
+    found = renumber([anchor, following], {0: 2})
+    assert found.numbers == {0: expected} and found.changes == []
+
+
+def test_a_letter_the_document_already_uses_is_not_given_twice():
+    texts = ["5. Credit.", "5A. Moral rights.", "6. Fees."]
+    assert renumber(texts, {1: 1}).numbers == {1: ["5B."]}
+    # after "5." the letter A is taken: the clause is numbered on ("6.") and the ones after it move
+    assert moved(texts, {0: 1}, lettered=True) == [(1, "5A.", "6A."), (2, "6.", "7.")]
+
+
+def test_a_lettered_clause_continues_the_list_it_was_inserted_in():
+    texts = ["5. Credit.", "5A. No AI training.", "6. Fees.", "7. Law."]
+    # numbered on: "5A." follows the new "6." as "6A.", and the list goes on past it
+    assert moved(texts, {0: 1}) == [(1, "5A.", "6A."), (2, "6.", "7."), (3, "7.", "8.")]
+
+
+def test_automatic_numbers_move_by_themselves_and_lettered_numbers_are_for_typed_ones():
+    texts = ["Credit.", "Fees.", "See clause 6."]
+    found = renumber(texts, {0: 1}, ["5.", "6.", None])
+    assert [(c.old, c.new, c.automatic, c.reference) for c in found.changes] == [
+        ("6.", "7.", True, False),
+        ("6", "7", False, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["1.7", "1.7.", "7.", "7", "(a)", "a)", "(iv)", " 12.3.4 ", "1.7.)", "\u0663.\u0664", "1..2", "(10)", "A.", "1.a"],
+)
+def test_a_shown_label_is_read_as_the_typed_number_it_would_be(label):
+    from dataclasses import replace
+
+    from noai.ooxml.renumber import _number, _shown_number
+
+    typed = _number(label.strip() + " x")
+    assert _shown_number(label) == (None if typed is None else replace(typed, start=0, end=0))

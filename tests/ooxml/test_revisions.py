@@ -338,11 +338,42 @@ def test_the_last_paragraph_of_the_body_hands_its_section_break_and_revisions_to
     assert rejected_xml(doc) == original
 
 
-def test_before_another_paragraph_the_anchor_keeps_its_own_mark(stamp, ids):
-    doc = body(NUMBERED, p("7.4 Next."))
+NEXT_ALIKE = p("7.4 Next.", style="ListNumber", numbering=(4, 1))
+
+
+def test_before_a_paragraph_formatted_alike_the_anchor_keeps_its_own_mark(stamp, ids):
+    doc = body(NUMBERED, NEXT_ALIKE)
     new = insert_paragraphs_after(doc[0], ["First.", "Second."], stamp, ids)
     assert [paragraph_mark_state(el) for el in [doc[0], *new]] == ["normal", "inserted", "inserted"]
-    assert rejected_xml(doc) == canonical(body(NUMBERED, p("7.4 Next.")))
+    assert rejected_xml(doc) == canonical(body(NUMBERED, NEXT_ALIKE))
+
+
+@pytest.mark.parametrize(
+    "following",
+    [
+        p("8. Term", style="Heading1", numbering=(4, 0)),  # another style and list level: a heading
+        p("Closing words."),  # no numbering
+    ],
+)
+def test_before_a_paragraph_formatted_otherwise_the_anchor_hands_its_mark_to_the_last_new_paragraph(
+    stamp, ids, following
+):
+    # LibreOffice's reject-all would give the next paragraph the formatting of a rejected one before it
+    # (where a comment is anchored in it): the rejected text joins the anchor instead, as Word writes it
+    doc = body(NUMBERED, following)
+    new = insert_paragraphs_after(doc[0], ["First.", "Second."], stamp, ids)
+    assert [paragraph_mark_state(el) for el in [doc[0], *new]] == ["inserted", "inserted", "normal"]
+    assert xp(new[-1], "w:pPr/w:numPr/w:ilvl/@w:val") == ["1"] and xp(new[-1], "w:pPr/w:pStyle/@w:val") == [
+        "ListNumber"
+    ]
+    assert rejected_xml(doc) == canonical(body(NUMBERED, following))
+
+
+def test_a_new_paragraph_formatted_otherwise_than_the_anchor_leaves_the_anchor_its_mark(stamp, ids):
+    heading = body(p("8. Term", style="Heading1", numbering=(4, 0)))[0]
+    doc = body(NUMBERED, p("Closing words."))
+    new = insert_paragraphs_after(doc[0], [NewParagraph("New clause", source=heading)], stamp, ids)
+    assert [paragraph_mark_state(el) for el in [doc[0], *new]] == ["normal", "inserted"]
 
 
 @pytest.mark.parametrize("ppr", ["<w:pageBreakBefore/>", '<w:framePr w:wrap="around"/>'])

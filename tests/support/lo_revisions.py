@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Read a .docx with LibreOffice Writer (a real word processor) and report its tracked changes.
 
-Copied unchanged (but for this note) from tools/lo_revisions.py of the shared notes written for
-this project (see ../shared/REAL-CLIENTS.md there); tests call it through tests/support/lo.py.
+Copied from tools/lo_revisions.py of the shared notes written for this project (see
+../shared/REAL-CLIENTS.md there), unchanged but for this note and ``rejected_formats`` (the numbers
+and styles after reject-all); tests call it through tests/support/lo.py.
 
 Usage (run with the Debian interpreter that has python3-uno, i.e. /usr/bin/python3):
     /usr/bin/python3 lo_revisions.py [--pdf OUT] [--png OUT] [--pretty] FILE.docx [FILE.docx ...]
@@ -26,6 +27,7 @@ For each file one JSON object is printed on its own line (JSON Lines; --pretty i
   redline_counts: {type: n}, paragraphs / text: the document as loaded (inserted AND deleted text),
   accepted_paragraphs / accepted_text: after .uno:AcceptAllTrackedChanges,
   rejected_paragraphs / rejected_text: after .uno:RejectAllTrackedChanges (on a fresh load),
+  rejected_formats: [list label, paragraph style] of each of those paragraphs (this copy only),
   redlines_left_after_accept / _after_reject: should both be 0,
   comments_after_accept / comments_after_reject: texts of the comments still there afterwards,
   comments: [{author, initials, date, text, anchor}], comment_count,
@@ -269,6 +271,25 @@ def _paragraphs(text):
     return out
 
 
+def _formats(text):
+    """[list label, paragraph style] of each paragraph of an XText, in the order of :func:`_paragraphs`:
+    the number LibreOffice shows (automatic numbering; "" for none) and the style it formats it with."""
+    out = []
+    enum = text.createEnumeration()
+    while enum.hasMoreElements():
+        el = enum.nextElement()
+        if el.supportsService("com.sun.star.text.TextTable"):
+            for name in _cell_names(el):
+                out.extend(_formats(el.getCellByName(name)))
+        elif el.supportsService("com.sun.star.text.Paragraph"):
+            try:
+                label = el.getPropertyValue("ListLabelString") or ""
+            except Exception:
+                label = ""
+            out.append([label, el.getPropertyValue("ParaStyleName")])
+    return out
+
+
 def _cell_names(table):
     names = list(table.getCellNames())
 
@@ -410,6 +431,7 @@ def examine(office: Office, path: str, pdf: str | None, png: str | None) -> dict
         doc.setPropertyValue("RecordChanges", False)
         office.dispatch(doc, ".uno:RejectAllTrackedChanges")
         res["rejected_paragraphs"] = _paragraphs(doc.getText())
+        res["rejected_formats"] = _formats(doc.getText())
         res["rejected_text"] = "\n".join(res["rejected_paragraphs"])
         res["redlines_left_after_reject"] = len(_redlines(doc))
         res["comments_after_reject"] = [c["text"] for c in _comments(doc)]

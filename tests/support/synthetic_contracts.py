@@ -1,4 +1,4 @@
-"""Eight short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
+"""Twelve short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
 
 Each builder returns the .docx bytes (python-docx, the test extra). Together they vary what issue 15
 names: a UK precedent with "[Option 1 ...]" / "[Option 2 ...]" blocks and "this agreement"; a US
@@ -637,6 +637,250 @@ def vested_disclaimer() -> bytes:
     return _save(doc)
 
 
+# ----------------------------------------------------------------------------------------------
+# 9. US software consulting agreement: Word auto-numbered "Article 5" / "Section 5.2", "Consultant" /
+#    "Customer" (no article), "Work Product" assigned "upon creation", "Consultant Tools" licensed to
+#    the Customer as part of it, typed cross-references to Section 5.1 and Article 5.
+
+
+def us_consulting_sow() -> bytes:
+    doc = _document()
+    num = _legal_numbering(doc, [("decimal", "Article %1"), ("decimal", "Section %1.%2")])
+    _para(doc, "CONSULTING SERVICES AGREEMENT", bold=True)
+    _para(
+        doc,
+        'This Consulting Services Agreement (this "Agreement") is entered into as of June 1, 2027 by and between '
+        'Northwind Analytics Corp., a Delaware corporation ("Customer"), and Ridgeline Software Consulting LLC, '
+        'a Colorado limited liability company ("Consultant").',
+    )
+    _numbered(doc, "DEFINITIONS", num, 0)
+    _numbered(
+        doc,
+        '"Work Product" means all software, source code, object code, scripts, documentation and other '
+        "materials that Consultant creates for Customer under a Statement of Work.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        '"Consultant Tools" means the software, libraries, frameworks and methodologies that Consultant owned '
+        "before the date of this Agreement or develops independently of it.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        '"Statement of Work" means a statement of work signed by both parties that refers to this Agreement.',
+        num,
+        1,
+    )
+    _numbered(doc, "SERVICES", num, 0)
+    _numbered(
+        doc,
+        "Consultant will perform the software development services described in each Statement of Work.",
+        num,
+        1,
+    )
+    _numbered(doc, "FEES", num, 0)
+    _numbered(
+        doc,
+        "Customer will pay Consultant at the hourly rates set out in the applicable Statement of Work, within "
+        "30 days of receipt of each invoice.",
+        num,
+        1,
+    )
+    _numbered(doc, "CONFIDENTIALITY", num, 0)
+    _numbered(
+        doc,
+        "Each party will hold the other party's non-public business information in confidence and use it only "
+        "to perform or receive the services under this Agreement.",
+        num,
+        1,
+    )
+    _numbered(doc, "INTELLECTUAL PROPERTY", num, 0)
+    _numbered(
+        doc,
+        "Consultant hereby assigns to Customer, upon creation, all right, title and interest in and to the Work "
+        "Product, including all intellectual property rights in it.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Consultant retains all right, title and interest in the Consultant Tools. To the extent any Consultant "
+        "Tools are incorporated into the Work Product, Consultant grants Customer a non-exclusive, perpetual, "
+        "royalty-free, worldwide license to use, copy and modify those Consultant Tools solely as part of the "
+        "Work Product.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Consultant will sign any document Customer reasonably requests to perfect the assignment in Section 5.1.",
+        num,
+        1,
+    )
+    _numbered(doc, "WARRANTIES", num, 0)
+    _numbered(
+        doc,
+        "Consultant warrants that the services will be performed in a professional and workmanlike manner.",
+        num,
+        1,
+    )
+    _numbered(doc, "GENERAL", num, 0)
+    _numbered(doc, "This Agreement is governed by the laws of the State of Colorado.", num, 1)
+    _numbered(doc, "Article 4 and Article 5 survive any termination or expiration of this Agreement.", num, 1)
+    _para(doc, "NORTHWIND ANALYTICS CORP.  By: __________    RIDGELINE SOFTWARE CONSULTING LLC  By: __________")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 10. UK brand-design agreement: a definitions clause 1 in colon style with curly quotes
+#     ("“Designs”: the …;"), the designer keeps copyright and licenses the "Designs" for the defined
+#     "Purpose", and waives its moral rights; typed numbers, bold capitals headings.
+
+
+def uk_brand_design() -> bytes:
+    doc = _document()
+    _para(doc, "BRAND DESIGN AGREEMENT", bold=True)
+    _para(
+        doc,
+        "This agreement is made on 2 March 2027 between FENWICK & ROWE DESIGN LIMITED, a company registered in "
+        "England and Wales under number 09123456 (the “Designer”), and PARSLEY & PIKE RETAIL LIMITED, a company "
+        "registered in England and Wales under number 07654321 (the “Retailer”).",
+    )
+    _para(doc, "1.\tDEFINITIONS", bold=True)
+    _para(doc, "1.1\tIn this agreement:")
+    _para(doc, "“Brief”: the Retailer's written brief dated 3 February 2027, attached as the Schedule;")
+    _para(
+        doc,
+        "“Designs”: the logo, word mark, colour palette, typography and pattern designs created by the Designer "
+        "for the Retailer under this agreement;",
+    )
+    _para(doc, "“Deliverables”: the Designs and the brand guidelines, in the file formats set out in the Brief;")
+    _para(doc, "“Fee”: £18,000 plus VAT;")
+    _para(
+        doc,
+        "“Purpose”: identifying the Retailer, its shops, own-brand products and packaging, website and "
+        "advertising in the United Kingdom and Ireland.",
+    )
+    _para(doc, "1.2\tClause headings do not affect the interpretation of this agreement.")
+    _para(doc, "2.\tTHE WORK", bold=True)
+    _para(doc, "2.1\tThe Designer shall create the Designs in accordance with the Brief.")
+    _para(doc, "2.2\tThe Designer shall deliver the Deliverables by 30 June 2027.")
+    _para(doc, "3.\tFEE", bold=True)
+    _para(doc, "3.1\tThe Retailer shall pay the Fee in two equal instalments, on signature and on delivery.")
+    _para(doc, "4.\tOWNERSHIP AND LICENCE", bold=True)
+    _para(doc, "4.1\tCopyright and all other intellectual property rights in the Designs belong to the Designer.")
+    _para(
+        doc,
+        "4.2\tSubject to payment of the Fee, the Designer grants the Retailer an exclusive, perpetual, royalty-free "
+        "licence to use, reproduce and adapt the Designs for the Purpose.",
+    )
+    _para(
+        doc,
+        "4.3\tThe Designer unconditionally waives all moral rights in the Designs under Chapter IV of the "
+        "Copyright, Designs and Patents Act 1988.",
+    )
+    _para(doc, "4.4\tThe Retailer may register the logo as a trade mark in its own name for the Purpose.")
+    _para(doc, "5.\tWARRANTY", bold=True)
+    _para(doc, "5.1\tThe Designer warrants that the Designs are its original work.")
+    _para(doc, "6.\tLAW", bold=True)
+    _para(doc, "6.1\tThis agreement is governed by the law of England and Wales.")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 11. Content licence of a text corpus (data): the publisher keeps ownership and licenses the corpus
+#     "for any purpose", perpetual and irrevocable, to a technology company; US spelling, "this
+#     License", typed top-level numbers with bold run-in titles.
+
+
+def corpus_licence() -> bytes:
+    doc = _document()
+    _para(doc, "CONTENT LICENSE", bold=True)
+    _para(
+        doc,
+        'This Content License (this "License") is made as of August 1, 2027 between Larkspur Press, Inc., an '
+        'Oregon corporation ("Publisher"), and Veridian Labs, Inc., a Delaware corporation ("Licensee").',
+    )
+    _para(
+        doc,
+        ' "Licensed Corpus" means the full text of the 12,000 articles published in Larkspur Quarterly from 1998 '
+        "to 2024, with their metadata, delivered by Publisher as XML files.",
+        bold_lead="1. Definitions.",
+    )
+    _para(
+        doc,
+        " Publisher will deliver the Licensed Corpus to Licensee by secure file transfer within 10 days of the "
+        "date of this License.",
+        bold_lead="2. Delivery.",
+    )
+    _para(
+        doc,
+        " Publisher grants Licensee a non-exclusive, worldwide, perpetual, irrevocable license to use, copy, "
+        "modify and create derivative works of the Licensed Corpus for any purpose.",
+        bold_lead="3. License.",
+    )
+    _para(
+        doc,
+        " Publisher retains ownership of the Licensed Corpus and all copyrights in it.",
+        bold_lead="4. Ownership.",
+    )
+    _para(
+        doc,
+        " Licensee will pay Publisher a one-time license fee of USD 250,000 within 30 days of delivery.",
+        bold_lead="5. Fee.",
+    )
+    _para(
+        doc,
+        " Publisher warrants that it has the right to grant the license in Section 3.",
+        bold_lead="6. Warranty.",
+    )
+    _para(
+        doc,
+        " This License is governed by the laws of the State of Oregon.",
+        bold_lead="7. Governing Law.",
+    )
+    _para(doc, "LARKSPUR PRESS, INC.  By: __________      VERIDIAN LABS, INC.  By: __________")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 12. An informal email commission from an animation studio: no numbering, no headings, "we" / "our
+#     studio" create, "you" commission; the video passes to the client once paid, the studio keeps the
+#     characters and storyboards.
+
+
+def studio_email() -> bytes:
+    doc = _document()
+    _para(doc, "From: Tomas Ferreira <tomas@mothandlantern.studio>")
+    _para(doc, "To: Dana Whitfield <dana@pellucid.io>")
+    _para(doc, "Subject: Launch video: what we agreed")
+    _para(doc, "Hi Dana,")
+    _para(
+        doc,
+        "Great to talk yesterday. Here's a quick recap of what we agreed, so we're all on the same page.",
+    )
+    _para(
+        doc,
+        "Our studio, Moth & Lantern Animation, will make a 60-second animated explainer video for Pellucid's "
+        "product launch: the script, storyboards, character designs and the final animation.",
+    )
+    _para(doc, "The fee is $9,000: $4,500 now and $4,500 when we deliver the final cut.")
+    _para(
+        doc,
+        "Once you've paid in full, the finished video is yours: we'll transfer the copyright in it to you. We "
+        "keep the rights in the characters and the storyboards, and you can use them to promote the launch.",
+    )
+    _para(doc, "We'd also like to show the video in our portfolio and showreel.")
+    _para(doc, "If this works for you, just reply to this email with “agreed”.")
+    _para(doc, "Cheers,")
+    _para(doc, "Tomas")
+    _para(doc, "Moth & Lantern Animation")
+    return _save(doc)
+
+
 CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
     "uk-precedent": (
         uk_precedent,
@@ -737,6 +981,55 @@ CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
             lacks=("this Agreement", "the Client", "the Provider", "the Deliverables"),
             lead_in="Nothing in this agreement shall constitute any representation or warranty that:",
             extra={"cross_refs": ("clause 2.3",)},
+        ),
+    ),
+    "us-consulting-sow": (
+        us_consulting_sow,
+        Facts(
+            creator=("Consultant",),
+            client=("Customer",),
+            self_reference="this Agreement",
+            work_product="Work Product",
+            transfers=True,
+            work_kind="software",
+            lacks=("the Client", "the Provider", "the Deliverables", "this agreement", "the Consultant", "licence"),
+            extra={"cross_refs": ("Section 5.1", "Article 4 and Article 5"), "background": "Consultant Tools"},
+        ),
+    ),
+    "uk-brand-design": (
+        uk_brand_design,
+        Facts(
+            creator=("Designer",),
+            client=("Retailer",),
+            self_reference="this agreement",
+            work_product="Designs",
+            transfers=False,
+            work_kind="creative",
+            lacks=("this Agreement", "the Client", "the Provider", "Work Product", "Permitted Purpose"),
+        ),
+    ),
+    "corpus-licence": (
+        corpus_licence,
+        Facts(
+            creator=("Publisher",),
+            client=("Licensee",),
+            self_reference="this License",
+            work_product="Licensed Corpus",
+            transfers=False,
+            work_kind="data",
+            lacks=("this Agreement", "this agreement", "the Client", "the Provider", "the Deliverables", "licence"),
+        ),
+    ),
+    "studio-email": (
+        studio_email,
+        Facts(
+            creator=("we", "Moth & Lantern Animation"),
+            client=("you", "Dana", "Pellucid"),
+            self_reference="this email",
+            work_product=None,
+            transfers=True,
+            work_kind="creative",
+            lacks=("this Agreement", "this agreement", "the Client", "the Provider", "the Deliverables", "I "),
         ),
     ),
 }

@@ -668,9 +668,12 @@ def _places(
     ip_anchor = _appended(paragraphs, ip_anchor, floor)
     anchors[Placement.END_OF_IP_SECTION] = ip_anchor
     grant = next((f for f in risky if f.kind == FindingKind.LICENSE_GRANT), None)
-    after_grant = (  # right after the grant (and its lead-in's list), even where later sub-clauses renumber
-        _settled(
-            paragraphs, (_last_body(paragraphs, grant.start, grant.end), "right after the licence grant"), grant.start
+    after_grant = (  # right after the grant (and its lead-in's list); Word's numbers: at its clause's end
+        _appended(
+            paragraphs,
+            (_last_body(paragraphs, grant.start, grant.end), "right after the licence grant"),
+            grant.start,
+            typed=False,
         )
         if grant
         else (None, "")
@@ -787,20 +790,23 @@ def _lead_in(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | N
     return None
 
 
-def _appended(paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], floor: int) -> tuple[int | None, str]:
+def _appended(
+    paragraphs: Sequence[Paragraph], anchor: tuple[int | None, str], floor: int, typed: bool = True
+) -> tuple[int | None, str]:
     """The end of the IP section :func:`_settled` (out of lead-in lists and bracketed options), then, where the numbered
     sub-clause it ends ("2.2", or the lead-in "2.2 ... that:" whose list it ends) is followed by sub-clauses
     of the same clause ("2.3 ..."), moved to the end of that clause: appended there, a clause renumbers none
-    of them, nor any reference to them."""
+    of them, nor any reference to them. Not ``typed``: only a sub-clause Word numbers moves so (after a typed
+    "2.2" the clause is numbered "2.2A" by the writer, which moves nothing either, right where it is)."""
     index, reason = _settled(paragraphs, anchor, floor)
     if index is None:
         return index, reason
     lead = _lead_in(paragraphs, index, 0)
     clause = lead if lead is not None and _ends_list(paragraphs, index, lead) else index
     p = paragraphs[clause]
-    typed = typed_number(p.text)
-    number = p.label or (typed[0] if typed else None)
-    if len(p.section_path) < 2 or number is None:
+    written = typed_number(p.text)
+    number = p.label or (written[0] if written else None)
+    if len(p.section_path) < 2 or number is None or (not typed and p.label is None):
         return index, reason  # body text under a sub-clause's own heading: a headed clause is appended to
     if re.fullmatch(r"\s*\d+\.?\s*", number):
         return index, reason  # a clause of the agreement itself ("7."): the clauses after it are not its own
@@ -954,8 +960,13 @@ def _bound(findings: Sequence[Finding], risk: int) -> tuple[int, str] | None:
 
 
 def _summary(grade: str, reasons: Sequence[tuple[int, str]], findings: Sequence[Finding], bounded: bool) -> str:
-    """One line: the grade, its biggest cause and the worst findings that stand (and bound it, if they do)."""
-    top = max(reasons[:-1] if bounded else reasons, key=lambda r: r[0])
+    """One line: the grade, its biggest cause and the worst findings that stand (and bound it, if they do).
+    The best grade's cause is its biggest protection, when it has one: an A is not "mainly because" of
+    the risk its protections outweigh."""
+    counted = reasons[:-1] if bounded else reasons
+    top = max(counted, key=lambda r: r[0])
+    if grade == GRADES[0][1] and (protections := [r for r in counted if r[0] < 0]):
+        top = min(protections, key=lambda r: r[0])
     line = f"Grade {grade}: mainly because {top[1]}"
     worst = next((sev for sev in GRADE_BOUND if any(f.severity == sev for f in findings)), None)
     if worst is not None:

@@ -50,6 +50,11 @@ FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _FOLDS = re.compile(f"[{FOLDS_TO_ASCII}]")
 
 
+def folds(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`FOLDS_TO_ASCII` (an ASCII text, told at once, holds none)."""
+    return not text.isascii() and _FOLDS.search(text) is not None
+
+
 class Gates:
     """The kinds worth searching for in each of a document's texts, by plain substring tests (no
     regex). A key holds no white space, so it occurs in a text only within one of its
@@ -59,7 +64,7 @@ class Gates:
     def __init__(self, texts: Sequence[str]) -> None:
         self.lows = [t.lower() for t in texts]
         whole = Joined(texts)
-        self.exact = not any(c in whole.text for c in FOLDS_TO_ASCII)
+        self.exact = not folds(whole.text)
         found = {i: {"existing_ai_restriction"} for i in whole.holding(_AI_GATE)}
         chunks = [low.split() for low in self.lows]
         vocabulary = list(set().union(*chunks))
@@ -111,7 +116,7 @@ def may_hold(text: str, needs: Sequence[str]) -> bool:
     """False only if a case-insensitive pattern every match of which holds one of ``needs`` cannot
     match ``text`` (its lower-cased copy holds none of them, and no character of it folds to another
     ASCII letter)."""
-    if _FOLDS.search(text):
+    if folds(text):
         return True
     return any(map(text.lower().__contains__, needs))
 
@@ -209,8 +214,9 @@ def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> 
     chunks = [t.split() for t in texts]
     vocabulary = Counter(chain.from_iterable(chunks))
     whole = Joined(texts)
-    folds = any(c in whole.text for c in FOLDS_TO_ASCII)
-    lowered = None if folds else Joined([t.lower() for t in texts])
+    lowered = None if folds(whole.text) else Joined([t.lower() for t in texts])
+    words: list[str] | None = None  # the vocabulary in order, and joined (lower-cased, as written)
+    chunk_texts: tuple[Joined | None, Joined] = (None, whole)
     out = []
     for pattern in patterns:
         findall = pattern.findall
@@ -218,12 +224,23 @@ def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> 
         if openers is None or (lowered is None and _folded(pattern)):
             out.append(sum(len(findall(t)) for t in texts))
             continue
-        hits = {c: len(findall(c)) for c in vocabulary}
-        count = sum(n * hits[c] for c, n in vocabulary.items())
         joined = lowered if _folded(pattern) and lowered is not None else whole
+        needs = needed(pattern)
+        if needs is None:
+            hits = {c: len(findall(c)) for c in vocabulary}
+        else:  # only the chunks that hold a literal every match needs can match
+            if words is None:
+                words = list(vocabulary)
+                chunk_texts = (Joined([c.lower() for c in words]) if lowered is not None else None, Joined(words))
+            held = chunk_texts[0] if _folded(pattern) else chunk_texts[1]
+            assert held is not None  # a folded pattern gets here only when no text folds
+            hits = dict.fromkeys(words, 0)
+            for k in held.holding(needs):
+                hits[words[k]] = len(findall(words[k]))
+        total = sum(n * hits[c] for c, n in vocabulary.items())
         for i in joined.holding(openers):
-            count += len(findall(texts[i])) - sum(map(hits.__getitem__, chunks[i]))
-        out.append(count)
+            total += count(pattern, texts[i]) - sum(map(hits.__getitem__, chunks[i]))
+        out.append(total)
     return out
 
 
@@ -312,6 +329,31 @@ class _Lowering:
         return parser.SubPattern(self.state, out)
 
 
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_BOUNDARY = (C.AT, C.AT_BOUNDARY)
+
+
+def _boundary_first(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
+    """``seq`` with a word boundary among the zero-width tests it opens with moved first (in each
+    alternative it opens with too): they all test the same place, in any order, and one that opens
+    with the boundary can share it ("(?<!\\bto\\s)\\bwill" is "\\b(?<!\\bto\\s)will")."""
+    items = list(seq)
+    k = 0
+    while k < len(items) and items[k][0] in _ZERO_WIDTH:
+        k += 1
+    lead, rest = items[:k], items[k:]
+    if _BOUNDARY in lead:
+        lead.remove(_BOUNDARY)
+        lead.insert(0, _BOUNDARY)
+    if rest and rest[0][0] is C.BRANCH:
+        av = rest[0][1]
+        rest[0] = (C.BRANCH, (av[0], [_boundary_first(alt, state) for alt in av[1]]))
+    elif rest and rest[0][0] is C.SUBPATTERN:
+        av = rest[0][1]
+        rest[0] = (C.SUBPATTERN, (*av[:3], _boundary_first(av[3], state)))
+    return parser.SubPattern(state, lead + rest)
+
+
 def _opens_with_boundary(seq: Sequence[tuple[Any, Any]]) -> bool:
     if not len(seq):
         return False
@@ -337,28 +379,209 @@ def _without_boundary(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
     return parser.SubPattern(state, [first, *rest])
 
 
-_Twin = tuple[re.Pattern[str], "re.Pattern[str] | None", bool, bool]  # rx, its twin, folded, exact
+# -- a twin's alternatives, pruned by the literals they need -------------------------------------------
+
+_Clauses = list[frozenset[str]]  # a match holds one literal of each clause
 
 
-def _twin(rx: re.Pattern[str], anywhere: bool) -> _Twin:
-    """The entry of :func:`twin` (``anywhere``: of :func:`holds`, whose alternatives may be reordered)."""
+def _quality(clause: frozenset[str]) -> tuple[int, int]:
+    return len(clause), -min(map(len, clause))
+
+
+def _clauses(seq: Sequence[tuple[Any, Any]]) -> _Clauses:
+    """Clauses of literals every match of ``seq`` holds, as the pattern spells them (a run of
+    literals, a branch all of whose alternatives hold one of a set, a part that must match at least
+    once, a lookahead, which cannot see past ``endpos`` either); none from a part whose case
+    the flags change, a look-behind or a negation."""
+    out: _Clauses = []
+    run = ""
+    for op, av in seq:
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        if op is C.AT:  # zero width: the literals around it are next to each other in the text
+            continue
+        if run:
+            out.append(frozenset((run,)))
+            run = ""
+        if op is C.SUBPATTERN:
+            if not (av[1] or av[2]):
+                out += _clauses(av[3])
+        elif op is C.ATOMIC_GROUP:
+            out += _clauses(av)
+        elif op is C.BRANCH:
+            alternatives = [_clauses(alt) for alt in av[1]]
+            if all(alternatives):
+                out.append(frozenset().union(*(min(alt, key=_quality) for alt in alternatives)))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            if av[0] >= 1:
+                out += _clauses(av[2])
+        elif op is C.ASSERT and av[0] == 1:
+            out += _clauses(av[1])
+    if run:
+        out.append(frozenset((run,)))
+    return out
+
+
+def _alternatives(seq: Sequence[tuple[Any, Any]]) -> tuple[int, list[Any]] | None:
+    """``seq`` as one branch between zero-width parts (word boundaries): the branch's index and
+    its alternatives; or None."""
+    branches = [k for k, (op, _) in enumerate(seq) if op is not C.AT]
+    if len(branches) != 1 or seq[branches[0]][0] is not C.BRANCH:
+        return None
+    return branches[0], seq[branches[0]][1][1]
+
+
+def _leaves(seq: Sequence[tuple[Any, Any]]) -> list[Any]:
+    """The alternatives of ``seq``'s branch, those that are themselves a branch (behind word
+    boundaries) flattened, in order; ``[seq]`` when it is no such branch."""
+    split = _alternatives(seq)
+    if split is None:
+        return [seq]
+    return [leaf for alt in split[1] for leaf in _leaves(alt)]
+
+
+def _rebuild(seq: Sequence[tuple[Any, Any]], alive: Iterator[bool], state: Any) -> list[Any] | None:
+    """``seq`` with only the alternatives ``alive`` keeps (one flag for each of :func:`_leaves`, in
+    order), or None when it keeps none."""
+    split = _alternatives(seq)
+    if split is None:
+        return list(seq) if next(alive) else None
+    k, alternatives = split
+    kept = [r for r in [_rebuild(alt, alive, state) for alt in alternatives] if r is not None]
+    if not kept:
+        return None
+    if len(kept) == 1:
+        return [*seq[:k], *kept[0], *seq[k + 1 :]]
+    return [*seq[:k], (C.BRANCH, (None, [parser.SubPattern(state, alt) for alt in kept])), *seq[k + 1 :]]
+
+
+def _needed(seq: Sequence[tuple[Any, Any]]) -> frozenset[str]:
+    """The most telling clause of :func:`_clauses` (fewest literals, then the longest), the
+    literals that hold a shorter one of it left out; empty when there is none with literals of
+    three characters or more."""
+    clauses = [c for c in _clauses(seq) if min(map(len, c)) >= 3]
+    if not clauses:
+        return frozenset()
+    best = min(clauses, key=_quality)
+    return frozenset(w for w in best if not any(v != w and v in w for v in best))
+
+
+_PRUNE_FROM = 200  # characters: a shorter range is searched faster than its literals are looked up
+_MAX_LITERALS = 32  # looked up for a pruning at most (more cost more than they save)
+_MAX_PRUNED = 32  # compiled prunings kept for one pattern (beyond them, the whole twin)
+_PRESENT: tuple[str | None, dict[str, bool]] = (None, {})
+
+
+class _Pruning:
+    """A twin's alternatives (those of a branch behind word boundaries, nested ones flattened), each
+    with a set of literals one of which its every match holds (:func:`_needed`). A search of a
+    text that holds none of an alternative's literals runs the twin without that alternative: it
+    cannot match there, so the twin finds what it found, at the same places with the same ends
+    (where several alternatives match at one place, the first that does is the same one)."""
+
+    __slots__ = ("always", "anywhere", "flags", "last", "leaves", "masks", "pruned", "rx")
+
+    def __init__(self, rx: re.Pattern[str], anywhere: bool, flags: int, needs: list[frozenset[str]]) -> None:
+        # the twin's tree is made again for each new pruning (rare): kept, its thousands of small
+        # objects would lengthen every full garbage collection
+        self.rx, self.anywhere, self.flags = rx, anywhere, flags
+        self.leaves = len(needs)
+        self.always = sum(1 << k for k, need in enumerate(needs) if not need)  # alternatives with no literal
+        masks: dict[str, int] = {}
+        for k, need in enumerate(needs):
+            for w in need:
+                masks[w] = masks.get(w, 0) | 1 << k
+        self.masks = tuple(masks.items())
+        self.pruned: dict[int, re.Pattern[str]] = {}
+        self.last: tuple[str | None, re.Pattern[str] | None] = (None, None)  # the last text's twin
+
+    @staticmethod
+    def of(rx: re.Pattern[str], anywhere: bool, needs: list[frozenset[str]], flags: int) -> _Pruning | None:
+        """The pruning of ``rx``'s twin whose alternatives need ``needs``, or None when it has no
+        alternative to leave out."""
+        if len(needs) < 2 or not all(needs) or len(set().union(*needs)) > _MAX_LITERALS:
+            return None  # an alternative that needs no literal is always searched: little to gain
+        return _Pruning(rx, anywhere, flags, needs)
+
+    def pattern(self, full: re.Pattern[str], hay: str) -> re.Pattern[str] | None:
+        """The twin for a search in ``hay`` (``full`` when every alternative may match in it), or None
+        when none can. Whether ``hay`` holds a literal is kept for the next patterns on it, the twin
+        for the next search in it (a paragraph's sentences are searched one after another)."""
+        last = self.last
+        if last[0] is hay:
+            return last[1]
+        found = self._pattern(full, hay)
+        self.last = (hay, found)
+        return found
+
+    def _pattern(self, full: re.Pattern[str], hay: str) -> re.Pattern[str] | None:
+        global _PRESENT
+        memo = _PRESENT
+        if memo[0] is not hay:
+            memo = _PRESENT = (hay, {})
+        present = memo[1]
+        alive = self.always
+        for w, mask in self.masks:
+            held = present.get(w)
+            if held is None:
+                held = present[w] = w in hay
+            if held:
+                alive |= mask
+        everything = (1 << self.leaves) - 1
+        if alive == everything:
+            return full
+        if not alive:
+            return None
+        found = self.pruned.get(alive)
+        if found is None:
+            if len(self.pruned) >= _MAX_PRUNED:
+                return full
+            full_tree, _ = _twin_tree(self.rx, self.anywhere)  # type: ignore[misc]  # it has one
+            kept = _rebuild(full_tree, iter([bool(alive >> k & 1) for k in range(self.leaves)]), full_tree.state)
+            found = self.pruned[alive] = compiler.compile(parser.SubPattern(full_tree.state, kept), self.flags)
+        return found
+
+
+@lru_cache(maxsize=64)
+def needed(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals one of which every match of ``rx``'s :func:`twin` holds (lower-case for a
+    case-insensitive ``rx``), or None when it has no twin or an alternative needs none."""
+    made = _twin_tree(rx, False)
+    if made is None:
+        return None
+    needs = [_needed(leaf) for leaf in _leaves(made[0])]
+    if not all(needs):
+        return None
+    every = frozenset().union(*needs)
+    return tuple(sorted(w for w in every if not any(v != w and v in w for v in every)))
+
+
+_QUICK = 12  # literals at most tested before any search
+_Twin = tuple[re.Pattern[str], "re.Pattern[str] | None", bool, bool, "_Pruning | None", "tuple[str, ...] | None"]
+# rx, its twin, folded, exact, the twin's pruning, literals one of which every match of the twin holds
+
+
+def _twin_tree(rx: re.Pattern[str], anywhere: bool) -> tuple[Any, bool] | None:
+    """The parse tree of ``rx``'s twin (``anywhere``: of :func:`holds`, whose alternatives may be
+    reordered) and whether it is exact; None if it has none."""
     folded = bool(rx.flags & re.IGNORECASE)
-    none = (rx, None, folded, True)
     tree = parser.parse(rx.pattern, rx.flags)
     if tree.getwidth()[0] == 0:
-        return none  # an empty match moves finditer on by one: keep to patterns that cannot match empty
+        return None  # an empty match moves finditer on by one: keep to patterns that cannot match empty
     lowering = _Lowering(tree.state)
     try:
         low = lowering.seq(tree) if folded else tree
     except _NoTwin:
-        return none
+        return None
+    low = _boundary_first(low, tree.state)
     if anywhere and len(low) == 1 and low[0][0] is C.BRANCH:
         # whether it matches at a place does not depend on the order of the alternatives: those that
         # open with a word boundary go first, behind one test of it
         alternatives = low[0][1][1]
         bounded = [alt for alt in alternatives if _opens_with_boundary(alt)]
         if len(bounded) < 2 and not folded:
-            return none  # nothing gained
+            return None  # nothing gained
         if len(bounded) > 1:
             first = (C.AT, C.AT_BOUNDARY), (C.BRANCH, (None, [_without_boundary(alt, tree.state) for alt in bounded]))
             rest = [alt for alt in alternatives if not _opens_with_boundary(alt)]
@@ -368,9 +591,24 @@ def _twin(rx: re.Pattern[str], anywhere: bool) -> _Twin:
     elif _opens_with_boundary(low):  # "\bgrants|\bhereby": one test of the boundary, then the branch
         low = parser.SubPattern(tree.state, [(C.AT, C.AT_BOUNDARY), *_without_boundary(low, tree.state)])
     elif not folded:
-        return none  # nothing gained
+        return None  # nothing gained
     tree.state.flags &= ~re.IGNORECASE
-    return rx, compiler.compile(low, rx.flags & ~re.IGNORECASE), folded, lowering.exact
+    return low, lowering.exact
+
+
+def _twin(rx: re.Pattern[str], anywhere: bool) -> _Twin:
+    """The entry of :func:`twin`."""
+    folded = bool(rx.flags & re.IGNORECASE)
+    made = _twin_tree(rx, anywhere)
+    if made is None:
+        return rx, None, folded, True, None, None
+    low, exact = made
+    flags = rx.flags & ~re.IGNORECASE
+    needs = [_needed(leaf) for leaf in _leaves(low)]
+    every = frozenset().union(*needs)
+    every = frozenset(w for w in every if not any(v != w and v in w for v in every))
+    quick = tuple(sorted(every)) if all(needs) and len(every) <= _QUICK else None
+    return rx, compiler.compile(low, flags), folded, exact, _Pruning.of(rx, anywhere, needs, flags), quick
 
 
 _TWINS: dict[tuple[int, bool], _Twin] = {}
@@ -394,7 +632,7 @@ def twin(rx: re.Pattern[str], anywhere: bool = False) -> tuple[re.Pattern[str], 
     where ``rx`` matches (each with any of its alternatives, not necessarily the one ``rx`` takes),
     also for a case-sensitive ``rx``. A case-sensitive ``rx`` whose alternatives all open with a word
     boundary gets a twin for its own text that tests it once."""
-    _, lower, _, exact = _entry(rx, anywhere)
+    _, lower, _, exact, _, _ = _entry(rx, anywhere)
     return None if lower is None else (lower, exact)
 
 
@@ -416,12 +654,20 @@ def _confirmed(
 
 def holds(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
     """``rx.search(text, pos, endpos) is not None``, by the pattern's :func:`twin` for anywhere."""
-    _, lower, folded, exact = _entry(rx, True)
+    _, lower, folded, exact, pruning, quick = _entry(rx, True)
     if lower is None:
         return rx.search(text, pos, endpos) is not None
     low = lowered(text) if folded else text
     if low is None:
         return rx.search(text, pos, endpos) is not None
+    if quick is not None and not any(map(low.__contains__, quick)):
+        return False
+    if (
+        pruning is not None
+        and min(endpos, len(low)) - pos > _PRUNE_FROM
+        and (lower := pruning.pattern(lower, low)) is None
+    ):
+        return False
     if exact:
         return lower.search(low, pos, endpos) is not None
     while (m := lower.search(low, pos, endpos)) is not None:
@@ -434,11 +680,33 @@ def holds(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsiz
 def search(rx: re.Pattern[str], text: str, low: str | None, pos: int, endpos: int) -> re.Match[str] | None:
     """``rx.search(text, pos, endpos)``, found by :func:`twin` in ``low`` (``text.lower()``, or None when
     ``text`` holds a character of :data:`FOLDS_TO_ASCII`) when ``rx`` has one."""
-    _, lower, folded, exact = _entry(rx, False)
+    _, lower, folded, exact, pruning, quick = _entry(rx, False)
     hay = low if folded else text  # a case-sensitive pattern's twin only shares its word boundary
     if lower is None or hay is None:
         return rx.search(text, pos, endpos)
+    if quick is not None and not any(map(hay.__contains__, quick)):
+        return None
+    if (
+        pruning is not None
+        and min(endpos, len(hay)) - pos > _PRUNE_FROM
+        and (lower := pruning.pattern(lower, hay)) is None
+    ):
+        return None
     return _confirmed(rx, lower, exact, text, hay, pos, endpos)
+
+
+def count(rx: re.Pattern[str], text: str) -> int:
+    """``len(rx.findall(text))``, counted by an exact :func:`twin` in the lower-cased text when ``rx``
+    has one (it matches there exactly where ``rx`` matches the text)."""
+    _, lower, folded, exact, pruning, quick = _entry(rx, False)
+    hay = lowered(text) if folded else text
+    if lower is None or hay is None or not exact:
+        return len(rx.findall(text))
+    if quick is not None and not any(map(hay.__contains__, quick)):
+        return 0
+    if pruning is not None and len(hay) > _PRUNE_FROM and (lower := pruning.pattern(lower, hay)) is None:
+        return 0
+    return len(lower.findall(hay))
 
 
 def finditer(
@@ -446,10 +714,18 @@ def finditer(
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text, pos, endpos)``, found as :func:`search` finds (no pattern with a twin matches
     empty)."""
-    _, lower, folded, exact = _entry(rx, False)
+    _, lower, folded, exact, pruning, quick = _entry(rx, False)
     hay = low if folded else text
     if lower is None or hay is None:
         yield from rx.finditer(text, pos, endpos)
+        return
+    if quick is not None and not any(map(hay.__contains__, quick)):
+        return
+    if (
+        pruning is not None
+        and min(endpos, len(hay)) - pos > _PRUNE_FROM
+        and (lower := pruning.pattern(lower, hay)) is None
+    ):
         return
     while (found := _confirmed(rx, lower, exact, text, hay, pos, endpos)) is not None:
         yield found
@@ -504,5 +780,5 @@ def lowered(text: str) -> str | None:
     global _LAST
     entry = _LAST
     if entry[0] is not text:
-        entry = _LAST = (text, None if any(c in text for c in FOLDS_TO_ASCII) else text.lower())
+        entry = _LAST = (text, None if folds(text) else text.lower())
     return entry[1]

@@ -21,21 +21,25 @@ import heapq
 import json
 import math
 import re
+import sys
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import pairwise, repeat
-from operator import add, mul
+from itertools import accumulate, pairwise, repeat
+from operator import add, and_, mul, rshift, sub
 from pathlib import Path
 from typing import Any
 
 from noai.analysis.classify import INFO, LOW, Finding
 from noai.ooxml.model import Paragraph
 
-MODEL_PATH = Path(__file__).with_name("learned_model.json.gz")
+MODEL_PATH = Path(__file__).with_name("learned_model.bin.gz")
 Row = tuple[float, ...]  # a feature's weight for each kind of the model
-TitleCache = dict[Any, Any]  # the audit's per-document memo of title features
-FORMAT = "noai.learned/1"
+TitleCache = dict[Any, int]  # title features' packed sums by (section path, heading, run-in title)
+FORMAT = "noai.learned/2"
+FORMAT_JSON = "noai.learned/1"  # the first format: gzip JSON (fold models written before the change)
 # The severity of a review finding: low (info for governing law, confidentiality and reservation of
 # rights). The model says *what* a paragraph may be, not which way it runs, so only a rule may call
 # a clause a medium or high risk, and the redline plan (which edits medium and high findings with a
@@ -113,47 +117,48 @@ class Neighbours:
             self.kinds.setdefault(i, set()).add(kind)
             if 0 <= i < len(paragraphs) and (top := paragraphs[i].section_path[:1]):
                 self.sections.setdefault(top, set()).add(kind)
-        n = len(paragraphs)
-        self.previous: list[int | None] = [None] * n
-        self.next: list[int | None] = [None] * n
-        self.lead: list[int | None] = [None] * n
-        seen = colon = None
-        for i, p in enumerate(paragraphs):
-            self.previous[i] = seen
-            if colon is not None and i - colon <= LEAD_IN_REACH:
-                self.lead[i] = colon
-            text = p.text.rstrip()
-            if text:
-                seen = i
-                if text.endswith(":"):
-                    colon = i
-        seen = None
-        for i in range(n - 1, -1, -1):
-            self.next[i] = seen
-            if paragraphs[i].text.strip():
-                seen = i
+        texts = [p.text.rstrip() for p in paragraphs]
+        self.nonempty = [i for i, text in enumerate(texts) if text]  # in order
+        self.colons = [i for i in self.nonempty if texts[i].endswith(":")]  # the lead-ins, in order
         self._lead_words: dict[int, list[str]] = {}
         self._names: dict[tuple[str, int | tuple[str, ...]], list[str]] = {}
+
+    def around(self, i: int) -> tuple[int | None, int | None, int | None]:
+        """Paragraph ``i``'s previous and next non-empty paragraph and its lead-in (``None``: none)."""
+        nonempty, colons = self.nonempty, self.colons
+        j = bisect_left(nonempty, i)
+        after = j + 1 if j < len(nonempty) and nonempty[j] == i else j
+        c = bisect_left(colons, i)
+        return (
+            nonempty[j - 1] if j else None,
+            nonempty[after] if after < len(nonempty) else None,
+            colons[c - 1] if c and i - colons[c - 1] <= LEAD_IN_REACH else None,
+        )
 
     def context(self, i: int) -> list[str]:
         """The context features of paragraph ``i``."""
         out: list[str] = []
         kinds = self.kinds
-        if (j := self.previous[i]) in kinds:
-            out += self._named("pk:", j)
-        if (j := self.next[i]) in kinds:
-            out += self._named("nk:", j)
-        if (j := self.lead[i]) is not None:
-            if j in kinds:
-                out += self._named("lk:", j)
-            if (words := self._lead_words.get(j)) is None:
-                words = self._lead_words[j] = [
-                    f"l:{w}" for w in sorted(set(_words(self.paragraphs[j].text)[-LEAD_IN_WORDS:]))
-                ]
-            out += words
+        previous, following, lead = self.around(i)
+        if previous in kinds:
+            out += self._named("pk:", previous)
+        if following in kinds:
+            out += self._named("nk:", following)
+        if lead is not None:
+            if lead in kinds:
+                out += self._named("lk:", lead)
+            out += self.lead_words(lead)
         if self.sections and (top := self.paragraphs[i].section_path[:1]) in self.sections:
             out += self._named("sk:", top)
         return out
+
+    def lead_words(self, j: int) -> list[str]:
+        """The ``l:`` features of lead-in ``j``: its last ``LEAD_IN_WORDS`` words."""
+        if (words := self._lead_words.get(j)) is None:
+            words = self._lead_words[j] = [
+                f"l:{w}" for w in sorted(set(_words(self.paragraphs[j].text)[-LEAD_IN_WORDS:]))
+            ]
+        return words
 
     def _named(self, prefix: str, key: int | tuple[str, ...]) -> list[str]:
         if (names := self._names.get((prefix, key))) is None:
@@ -194,6 +199,39 @@ def _shape(p: Paragraph, position: float, n: int) -> list[str]:
     return out
 
 
+class _Rows(Mapping[str, Row]):
+    """The weights of a model read from its file, kept compact: the feature names as one UTF-8 block
+    (one a line) and the weights as an ``array('h')`` of thousandths, ``kinds`` per feature. The names'
+    index is built only when a weight is looked up by name (training, the tests); the audit's path
+    (:class:`_Packed`) reads the rows in order."""
+
+    def __init__(self, names: bytes, weights: array[int], kinds: int) -> None:
+        self.names, self.weights, self.width = names, weights, kinds
+
+    def features(self) -> list[str]:
+        return self.names.decode("utf-8").split("\n") if self.names else []
+
+    def millionths(self) -> Iterator[tuple[str, list[int]]]:
+        """(feature, its weight for each kind in millionths), in the file's order."""
+        weights, width = self.weights, self.width
+        for j, name in enumerate(self.features()):
+            yield name, [q * 1000 for q in weights[j * width : (j + 1) * width]]
+
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        return {name: j for j, name in enumerate(self.features())}
+
+    def __getitem__(self, feature: str) -> Row:
+        j = self._index[feature]
+        return tuple(q / 1000 for q in self.weights[j * self.width : (j + 1) * self.width])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.features())
+
+    def __len__(self) -> int:
+        return len(self.weights) // self.width if self.width else 0
+
+
 @dataclass(frozen=True)
 class Model:
     """Per kind a bias, a review threshold and a weight for each known feature (``weights[f][k]`` for
@@ -207,8 +245,9 @@ class Model:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Model:
-        if d.get("format") != FORMAT:
-            raise ValueError(f"not a {FORMAT} model")
+        """A model of the first file format (gzip JSON, sparse weights): fold models written before it changed."""
+        if d.get("format") != FORMAT_JSON:
+            raise ValueError(f"not a {FORMAT_JSON} model")
         kinds = tuple(d["kinds"])
         weights = {}
         for feature, sparse in d["weights"].items():
@@ -218,18 +257,64 @@ class Model:
             weights[feature] = tuple(row)
         return cls(kinds, tuple(map(float, d["bias"])), tuple(map(float, d["thresholds"])), weights, d.get("meta", {}))
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_bytes(self) -> bytes:
+        """The file's content (before gzip): a JSON header line, the feature names (sorted, one a line), then
+        each feature's weight per kind in thousandths as little-endian 16-bit integers."""
+        names = sorted(self.weights)
+        weights = array("h")
+        for f in names:
+            for w in self.weights[f]:
+                q = round(w * 1000)
+                if not -(1 << 15) <= q < 1 << 15:
+                    raise ValueError(f"weight {w} of {f!r} does not fit the model file")
+                weights.append(q)
+        if sys.byteorder == "big":
+            weights.byteswap()
+        block = "\n".join(names).encode("utf-8")
+        header = {
             "format": FORMAT,
             "kinds": list(self.kinds),
             "bias": [round(b, 4) for b in self.bias],
             "thresholds": [round(t, 4) for t in self.thresholds],
             "meta": dict(self.meta),
-            "weights": {
-                f: [x for k, w in enumerate(row) if w for x in (k, round(w, 3))]
-                for f, row in sorted(self.weights.items())
-            },
+            "features": len(names),
+            "names_bytes": len(block),
+            "weights": "int16 little-endian thousandths, features x kinds",
         }
+        return (
+            json.dumps(header, separators=(",", ":"), sort_keys=True).encode("utf-8")
+            + b"\n"
+            + block
+            + weights.tobytes()
+        )
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> Model:
+        """The model in ``raw`` (:meth:`to_bytes`; a first-format JSON model too)."""
+        end = raw.find(b"\n")
+        try:
+            header = json.loads(raw[: end if end >= 0 else len(raw)])
+        except ValueError:
+            header = None
+        if isinstance(header, dict) and header.get("format") == FORMAT_JSON and end < 0:
+            return cls.from_dict(header)
+        if not isinstance(header, dict) or header.get("format") != FORMAT or end < 0:
+            raise ValueError(f"not a {FORMAT} model")
+        kinds = tuple(header["kinds"])
+        names = raw[end + 1 : end + 1 + header["names_bytes"]]
+        weights = array("h")
+        weights.frombytes(raw[end + 1 + len(names) :])
+        if sys.byteorder == "big":
+            weights.byteswap()
+        if len(weights) != header["features"] * len(kinds) or len(names) != header["names_bytes"]:
+            raise ValueError("the model file is truncated")
+        return cls(
+            kinds,
+            tuple(map(float, header["bias"])),
+            tuple(map(float, header["thresholds"])),
+            _Rows(names, weights, len(kinds)),
+            header.get("meta", {}),
+        )
 
     @cached_property
     def _packed(self) -> _Packed:
@@ -260,38 +345,7 @@ class Model:
 
     def why(self, kind: str, feats: Sequence[str], top: int = 4) -> list[str]:
         """The features that pushed ``kind`` up most, as words ('"governed by"', 'heading "law"')."""
-        return self._why(self._known(feats), self.kinds.index(kind), top)
-
-    def _known(self, feats: Iterable[str]) -> list[tuple[str, Row]]:
-        get = self.weights.get
-        return [(f, row) for f in set(feats) if (row := get(f)) is not None]
-
-    @cached_property
-    def _names(self) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-        """The word and word-pair features' names by word and by pair."""
-        words, pairs = {}, {}
-        for f in self.weights:
-            prefix, _, rest = f.partition(":")
-            if prefix == "w":
-                words[rest] = f
-            elif prefix == "b":
-                first, _, second = rest.partition("_")
-                pairs[(first, second)] = f
-        return words, pairs
-
-    def _known_in(self, p: Paragraph, position: float, context: Sequence[str]) -> list[tuple[str, Row]]:
-        """``_known(features(p, position, context))`` without naming the features the model does not know."""
-        words, pairs = self._names
-        found = _words(p.text)
-        names = list(map(words.__getitem__, words.keys() & set(found)))
-        names += map(pairs.__getitem__, pairs.keys() & set(pairwise(found)))
-        names += [f"s:{s}" for s in _stems(found)]
-        return self._known([*names, *_titles(p), *_shape(p, position, len(found)), *context])
-
-    @staticmethod
-    def _why(known: list[tuple[str, Row]], k: int, top: int = 4) -> list[str]:
-        best = heapq.nlargest(top, ((row[k], f) for f, row in known if row[k] > 0))
-        return [_readable(f) for _, f in best]
+        return self._packed.why(feats, self.kinds.index(kind), top)
 
 
 # The audit's fast path (:class:`_Packed`) adds all kinds' weights of a feature in one integer addition:
@@ -304,22 +358,74 @@ _SCALE = 1_000_000
 _LANE = 64
 _HALF = 1 << (_LANE - 1)
 _MASK = (1 << _LANE) - 1
+_SEPARATOR = "\x00"  # between paragraphs in the text the audit's path splits into words at once (never in XML text)
+_TOKEN = re.compile(_WORD.pattern + "|" + _SEPARATOR)
+_CHUNK = 200  # paragraphs bounded at a time (the passes' lists stay short)
+_FLAGS = ("defines", "quotes_term", "heading_like", "numbered", "in_table")  # the shape features but length, position
 
 
 def _lanes(values: Sequence[int]) -> int:
     return sum(v << (_LANE * k) for k, v in enumerate(values))
 
 
+def _unlanes(packed: int, kinds: int) -> list[int]:
+    """The values of ``_lanes``: each kind's weight (millionths) of a packed row."""
+    out = []
+    for _ in range(kinds):
+        v = packed & _MASK
+        if v >= _HALF:
+            v -= 1 << _LANE
+        out.append(v)
+        packed = (packed - v) >> _LANE
+    return out
+
+
+def _positive(packed: int, kinds: int) -> int:
+    """A packed row with its negative weights as 0."""
+    return _lanes([max(0, v) for v in _unlanes(packed, kinds)])
+
+
+def _tokenized(texts: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The words of all ``texts`` (:func:`_words`) in one pass, separated by ``_SEPARATOR``, and where each
+    text's words start (one more: text n's words are ``tokens[starts[n] : starts[n + 1] - 1]``)."""
+    if not texts:
+        return [], [0]
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:  # a separator in a text splits words as a space does
+        joined = _SEPARATOR.join(t.replace(_SEPARATOR, " ") for t in texts)
+    tokens = _TOKEN.findall(joined.lower())
+    starts, a, index = [0], 0, tokens.index
+    for _ in range(len(texts) - 1):
+        a = index(_SEPARATOR, a) + 1
+        starts.append(a)
+    starts.append(len(tokens) + 1)
+    return tokens, starts
+
+
+def _millionths(weights: Mapping[str, Row]) -> Iterator[tuple[str, list[int]]]:
+    if isinstance(weights, _Rows):
+        return weights.millionths()
+    return ((f, [round(w * _SCALE) for w in row]) for f, row in weights.items())
+
+
+def _magnitude(weights: Mapping[str, Row]) -> int:
+    """The sum of the weights' absolute values, in millionths."""
+    if isinstance(weights, _Rows):
+        return sum(map(abs, weights.weights)) * 1000
+    return sum(abs(round(w * _SCALE)) for row in weights.values() for w in row)
+
+
 class _Packed:
     """The model's weights for the audit's path. Words become integer ids, a word pair the key
     ``id(a) * n + id(b)`` (unknown words are 0, so a pair with one never matches a pair feature, and the
-    pair key ``id(b)`` of an unknown first word is the word ``b`` itself, already among the keys), and each
-    feature's row one int (see ``_SCALE``): a paragraph's scores are one ``sum`` of ints, and which kinds
-    reach their thresholds the top bits of its lanes."""
+    pair key ``id(b)`` of an unknown first word is the word ``b`` itself, already among the keys), a stem
+    the key ``n * n + its number``, and each feature's row one int (see ``_SCALE``): a paragraph's scores
+    are one ``sum`` of ints, and which kinds reach their thresholds the top bits of its lanes."""
 
     def __init__(self, model: Model) -> None:
         self.bias = model.bias
-        if sum(abs(w) for row in model.weights.values() for w in row) * _SCALE >= 1 << (_LANE - 3):
+        self.width = len(model.kinds)
+        if _magnitude(model.weights) >= 1 << (_LANE - 3):
             raise ValueError("the model's weights are too large for the packed rows")
         words: dict[str, int] = {}
         for f in model.weights:
@@ -327,22 +433,28 @@ class _Packed:
             for w in rest.split("_") if prefix == "b" else (rest,) if prefix == "w" else ():
                 words.setdefault(w, len(words) + 1)
         self.ids = words
+        self.words = ["", *words]  # by id
         self.n = n = len(words) + 1
-        self.table: dict[int, int] = {}
+        self.stems: dict[str, int] = {}  # stem -> its key in table
+        self.table: dict[int, int] = {}  # word, word pair and stem keys -> row
         self.other: dict[str, int] = {}
-        self.keyed: dict[str, dict[str, int]] = {"h": {}, "t": {}, "r": {}, "s": {}}  # by word or stem
-        for f, row in model.weights.items():
-            packed = _lanes([round(w * _SCALE) for w in row])
+        self.keyed: dict[str, dict[str, int]] = {"h": {}, "t": {}, "r": {}}  # by word
+        for f, row in _millionths(model.weights):
+            packed = _lanes(row)
             prefix, _, rest = f.partition(":")
             if prefix == "w":
                 self.table[words[rest]] = packed
             elif prefix == "b":
                 first, _, second = rest.partition("_")
                 self.table[words[first] * n + words[second]] = packed
+            elif prefix == "s":
+                key = self.stems[rest] = n * n + len(self.stems) + 1
+                self.table[key] = packed
             elif prefix in self.keyed:
                 self.keyed[prefix][rest] = packed
             else:
                 self.other[f] = packed
+        self.stem_names = list(self.stems)  # by key - n * n - 1
         # a kind reaches its threshold t when bias + sum / _SCALE >= logit(t), i.e. when sum >= need
         limit = 1 << (_LANE - 3)
         self.needs = [
@@ -350,7 +462,21 @@ class _Packed:
             for t, b in zip(model.thresholds, model.bias, strict=True)
         ]
         self.start = _lanes([_HALF - need for need in self.needs])
-        self.top = _lanes([_HALF] * len(model.kinds))
+        # the bound of :meth:`reaching`: the positive weights of each word (with its stem's), word pair and title word
+        most = {key: upper for key, row in self.table.items() if (upper := _positive(row, self.width))}
+        self.pair_most = {key: upper for key, upper in most.items() if n <= key < n * n}
+        self.word_most = {
+            w: upper
+            for w, i in words.items()
+            if (upper := most.get(i, 0) + (most.get(self.stems.get(w[:STEM], 0), 0) if len(w) > STEM else 0))
+        }
+        self.stem_most = {stem: most[key] for stem, key in self.stems.items() if key in most}
+        self.top = _lanes([_HALF] * self.width)
+        get = self.other.get
+        self.lengths = [get(name, 0) for name in _LENGTHS]
+        self.positions = [get(name, 0) for name in _POSITIONS]
+        # the most the flags of a paragraph's shape can add to each kind (their positive weights)
+        self.flags = sum(_positive(get(f, 0), self.width) for f in _FLAGS)
 
     def score(self, p: Paragraph, position: float, context: Sequence[str], cache: TitleCache) -> int:
         """The packed sum of the rows of ``p``'s features, each lane started at 2**63 minus its threshold."""
@@ -358,39 +484,175 @@ class _Packed:
         ids = list(map(self.ids.get, words, repeat(0)))
         keys = set(ids)
         keys.update(map(add, map(mul, ids, repeat(self.n)), ids[1:]))
+        keys.update(map(self.stems.get, _stems(words), repeat(0)))
         key = (p.section_path, p.heading, p.run_in_title)
         if (titles := cache.get(key)) is None:
-            titles = cache[key] = self._titles(p, cache)
+            titles = cache[key] = _Titles(self, [key]).sums[key]
         other = self.other.get
-        if stems := self.keyed["s"]:
-            titles += sum(map(stems.get, _stems(words), repeat(0)))
         return (
             sum(map(self.table.get, keys, repeat(0)), self.start + titles)
             + sum(map(other, _shape(p, position, len(words)), repeat(0)))
             + (sum(map(other, set(context), repeat(0))) if context else 0)
         )
 
-    def _titles(self, p: Paragraph, cache: TitleCache) -> int:
-        """:func:`_titles`' rows: per title, its words and their ``h:`` rows' sum are kept in ``cache``."""
-        path = p.section_path[-2:]
-        if len(path) == 2:
-            (first, h1), (second, h2) = self._title(path[0], cache), self._title(path[1], cache)
-            total = h1 + h2
-            if both := first & second:  # a word of both levels counts once
-                total -= sum(map(self.keyed["h"].get, both, repeat(0)))
-        else:
-            total = self._title(path[0], cache)[1] if path else 0
-        if p.heading:
-            total += sum(map(self.keyed["t"].get, self._title(p.heading, cache)[0], repeat(0)))
-        if p.run_in_title:
-            total += sum(map(self.keyed["r"].get, self._title(p.run_in_title, cache)[0], repeat(0)))
-        return total
+    def reaching(
+        self, paragraphs: Sequence[Paragraph], neighbours: Neighbours, skip: set[int]
+    ) -> Iterator[tuple[int, int, set[int], int]]:
+        """(i, :meth:`score` of paragraph ``i`` with its context, the keys of its words, word pairs and
+        stems, its number of words) for each non-empty paragraph not in ``skip``
+        that reaches a kind's threshold, in order. First an upper bound of the scores of ``_CHUNK``
+        paragraphs at a time, in passes over all of them at once: each word (with its stem) and word pair
+        adds its positive weights each time it occurs, every flag of the shape what it can add, the titles
+        and the context what they add; only a paragraph whose bound reaches a threshold is scored exactly."""
+        nonempty = neighbours.nonempty
+        todo = [j for j, i in enumerate(nonempty) if i not in skip]
+        if not todo:
+            return
+        chosen = [paragraphs[nonempty[j]] for j in todo]
+        titled = [(p.section_path, p.heading, p.run_in_title) for p in chosen]
+        titles = _Titles(self, titled).sums
+        fixed = list(map(add, map(titles.__getitem__, titled), self._context(neighbours, todo, chosen)))
+        last = max(1, len(paragraphs) - 1)
+        top, table, other, stems = self.top, self.table.get, self.other.get, self.stems.get
+        lengths, positions, flags = self.lengths, self.positions, self.flags
+        for c in range(0, len(todo), _CHUNK):
+            part = range(c, min(c + _CHUNK, len(todo)))
+            tokens, starts = _tokenized([chosen[n].text for n in part])
+            ends = list(map(sub, starts[1:], repeat(1)))
+            ids = list(map(self.ids.get, tokens, repeat(0)))
+            pairs = list(map(add, map(mul, ids, repeat(self.n)), ids[1:]))
+            pairs.append(0)
+            word_most = self.word_most
+            unknown = {
+                t: most
+                for t in set(tokens).difference(word_most)
+                if len(t) > STEM and (most := self.stem_most.get(t[:STEM]))
+            }
+            if unknown:  # words the model does not know, with a stem it knows
+                word_most = {**word_most, **unknown}
+            upper = list(
+                accumulate(map(add, map(word_most.get, tokens, repeat(0)), map(self.pair_most.get, pairs, repeat(0))))
+            )
+            upper.insert(0, 0)
+            shapes = [  # the flags' most, the length and position exactly
+                flags
+                + lengths[min(8, (b - a).bit_length())]
+                + positions[max(0, min(9, int(nonempty[todo[n]] / last * 10)))]
+                for n, a, b in zip(part, starts, ends)  # noqa: B905 (starts holds one more)
+            ]
+            bounds = map(
+                add,
+                map(add, map(sub, map(upper.__getitem__, ends), map(upper.__getitem__, starts)), shapes),
+                fixed[c : c + _CHUNK],
+            )
+            for m in [m for m, bound in enumerate(bounds) if bound & top]:
+                a, b, n = starts[m], ends[m], c + m
+                keys = set(ids[a:b])
+                keys.update(pairs[a : b - 1], [stems(t[:STEM], 0) for t in tokens[a:b] if len(t) > STEM])
+                total = sum(map(table, keys, repeat(0)), fixed[n])
+                if (total + shapes[m]) & top:  # the flags' regular expressions only now
+                    i = nonempty[todo[n]]
+                    total += sum(map(other, _shape(chosen[n], i / last, b - a), repeat(0)))
+                    if total & top:
+                        yield i, total, keys, b - a
 
-    def _title(self, title: str, cache: TitleCache) -> tuple[frozenset[str], int]:
-        if (known := cache.get(title)) is None:
-            words = frozenset(_words(title))
-            known = cache[title] = (words, sum(map(self.keyed["h"].get, words, repeat(0))))
-        return known
+    def _context(self, neighbours: Neighbours, todo: list[int], chosen: list[Paragraph]) -> list[int]:
+        """The packed sum of the context features (:meth:`Neighbours.context`; they are distinct) of each
+        paragraph ``nonempty[j]`` for ``j`` in ``todo``."""
+        out = [self.start] * len(todo)  # and each lane's start (2**63 minus its threshold)
+        nonempty, kinds, colons = neighbours.nonempty, neighbours.kinds, neighbours.colons
+        other = self.other.get
+
+        def named(prefix: str, found: set[str]) -> int:
+            return sum(map(other, [prefix + k for k in found], repeat(0)))
+
+        if kinds:
+            where = {j: n for n, j in enumerate(todo)}  # position in nonempty -> in todo
+            for j, i in [(j, i) for j, i in enumerate(nonempty) if i in kinds]:
+                if (n := where.get(j + 1)) is not None:
+                    out[n] += named("pk:", kinds[i])
+                if (n := where.get(j - 1)) is not None:
+                    out[n] += named("nk:", kinds[i])
+        if colons:
+            position = {i: n for n, i in ((n, nonempty[j]) for n, j in enumerate(todo))}
+            for c, colon in enumerate(colons):
+                reach = min(colon + LEAD_IN_REACH, colons[c + 1] if c + 1 < len(colons) else colon + LEAD_IN_REACH)
+                words = sum(map(other, neighbours.lead_words(colon), repeat(0)))
+                if colon in kinds:
+                    words += named("lk:", kinds[colon])
+                for i in range(colon + 1, reach + 1):
+                    if (n := position.get(i)) is not None:
+                        out[n] += words
+        if sections := neighbours.sections:
+            tops = {key: named("sk:", found) for key, found in sections.items()}
+            out = [x + tops.get(p.section_path[:1], 0) for x, p in zip(out, chosen, strict=True)]
+        return out
+
+    def row(self, feature: str) -> int | None:
+        """The packed row of a named feature (``None``: the model does not know it)."""
+        prefix, _, rest = feature.partition(":")
+        if prefix == "w":
+            return self.table.get(self.ids.get(rest, 0))
+        if prefix == "b":
+            first, _, second = rest.partition("_")
+            a, b = self.ids.get(first), self.ids.get(second)
+            return self.table.get(a * self.n + b) if a and b else None
+        if prefix == "s":
+            return self.table.get(self.stems.get(rest, 0))
+        if prefix in self.keyed:
+            return self.keyed[prefix].get(rest)
+        return self.other.get(feature)
+
+    def why(self, feats: Iterable[str], k: int, top: int = 4) -> list[str]:
+        """The ``top`` features of ``feats`` that pushed kind ``k`` up most, as words."""
+        return self.explain(list(self.known(feats)), k, top)
+
+    def known(self, feats: Iterable[str]) -> list[tuple[str, int]]:
+        """The features of ``feats`` the model knows, with their rows."""
+        return [(f, row) for f in set(feats) if (row := self.row(f)) is not None]
+
+    def known_in(
+        self, keys: Iterable[int], p: Paragraph, position: float, count: int, context: Sequence[str]
+    ) -> list[tuple[Any, int]]:
+        """What :meth:`explain` reads: (feature, row) for each feature of ``p`` the model knows; its words,
+        word pairs and stems by their ``keys`` (:meth:`reaching`), its title words as (prefix, word): both
+        named only if they weigh."""
+        table = self.table.get
+        known: list[tuple[Any, int]] = [(key, row) for key in keys if (row := table(key)) is not None]
+        titles = (set(_words(" ".join(p.section_path[-2:]))), _words(p.heading or ""), _words(p.run_in_title or ""))
+        for prefix, words in zip("htr", titles, strict=True):
+            get = self.keyed[prefix].get
+            known += [((prefix, w), row) for w in set(words) if (row := get(w)) is not None]
+        return known + self.known([*_shape(p, position, count), *context])
+
+    def _name(self, key: int) -> str:
+        """The feature of a word, word pair or stem key."""
+        n = self.n
+        if key < n:
+            return "w:" + self.words[key]
+        if key < n * n:
+            first, second = divmod(key, n)
+            return f"b:{self.words[first]}_{self.words[second]}"
+        return "s:" + self.stem_names[key - n * n - 1]
+
+    def explain(self, known: list[tuple[Any, int]], k: int, top: int = 4) -> list[str]:
+        """The ``top`` features of ``known`` (features or keys, with their rows) that pushed kind ``k`` up
+        most, as words."""
+        if not known:
+            return []
+        features, rows = zip(*known, strict=True)
+        # kind k's weight of each row: adding 2**63 to every lane keeps the lanes below from borrowing
+        lane = map(
+            and_, map(rshift, map(add, rows, repeat(_lanes([_HALF] * (k + 1)))), repeat(_LANE * k)), repeat(_MASK)
+        )
+        weights = list(map(sub, lane, repeat(_HALF)))
+        least = min(heapq.nlargest(top, weights), default=0)  # only these can be among the top: name them
+        weighing = [
+            (w, f if isinstance(f, str) else f"{f[0]}:{f[1]}" if isinstance(f, tuple) else self._name(f))
+            for w, f in zip(weights, features, strict=True)
+            if w > 0 and w >= least
+        ]
+        return [_readable(f) for _, f in heapq.nlargest(top, weighing)]
 
     def reached(self, total: int) -> int:
         """The lanes' top bits: set where a kind reaches its review threshold (0: none does)."""
@@ -401,6 +663,29 @@ class _Packed:
             b + (((total >> (_LANE * k)) & _MASK) - _HALF + need) / _SCALE
             for k, (b, need) in enumerate(zip(self.bias, self.needs, strict=True))
         ]
+
+
+class _Titles:
+    """The packed sums of the title features (:func:`_titles`) of a document's paragraphs, by (section path,
+    heading, run-in title); the words of all titles are found in one pass."""
+
+    def __init__(self, packed: _Packed, titled: Iterable[tuple[tuple[str, ...], str | None, str | None]]) -> None:
+        keys = set(titled)
+        strings = list({t for path, heading, run_in in keys for t in (*path[-2:], heading, run_in) if t})
+        tokens, starts = _tokenized(strings)
+        ends = list(map(sub, starts[1:], repeat(1)))
+        words = dict(zip(strings, map(frozenset, map(tokens.__getitem__, map(slice, starts, ends))), strict=True))
+        path_word, heading_word, run_in_word = (packed.keyed[prefix].get for prefix in "htr")
+        none = frozenset[str]()
+        self.sums = {}
+        for key in keys:
+            path, heading, run_in = key
+            total = sum(map(path_word, none.union(*(words.get(t, none) for t in path[-2:])), repeat(0)))
+            if heading:
+                total += sum(map(heading_word, words[heading], repeat(0)))
+            if run_in:
+                total += sum(map(run_in_word, words[run_in], repeat(0)))
+            self.sums[key] = total
 
 
 _NEAR = {"pk": "before it", "nk": "after it", "lk": "in its lead-in", "sk": "in its section"}
@@ -428,8 +713,7 @@ def _sigmoid(z: float) -> float:
 
 
 def load_model(path: Path = MODEL_PATH) -> Model:
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        return Model.from_dict(json.load(f))
+    return Model.from_bytes(gzip.decompress(path.read_bytes()))
 
 
 @lru_cache(maxsize=1)
@@ -468,26 +752,20 @@ def review_findings(
     if model is None:
         return []
     covers = {(i, f.kind) for f in rule_findings for i in range(f.start, f.end + 1)}
-    covered = {i for i, _ in covers}
     neighbours = Neighbours(paragraphs, covers)
     last = max(1, len(paragraphs) - 1)
     out: list[Finding] = []
-    cache: TitleCache = {}
     packed = model._packed
-    for i, p in enumerate(paragraphs):
-        if i in covered or not p.text.strip():
-            continue
-        context = neighbours.context(i)
-        total = packed.score(p, i / last, context, cache)
-        if not (reached := packed.reached(total)):
-            continue
-        known: list[tuple[str, Row]] | None = None
+    for i, total, keys, count in packed.reaching(paragraphs, neighbours, {i for i, _ in covers}):
+        p = paragraphs[i]
+        reached = packed.reached(total)
+        known: list[tuple[Any, int]] | None = None
         for k, (kind, z) in enumerate(zip(model.kinds, packed.logits(total), strict=True)):
             if not (reached >> (_LANE * k + _LANE - 1)) & 1:
                 continue
             probability = _sigmoid(z)
-            known = model._known_in(p, i / last, context) if known is None else known
-            why = ", ".join(model._why(known, k)) or "the paragraph as a whole"
+            known = packed.known_in(keys, p, i / last, count, neighbours.context(i)) if known is None else known
+            why = ", ".join(packed.explain(known, k)) or "the paragraph as a whole"
             out.append(
                 Finding(
                     kind=kind,

@@ -334,6 +334,8 @@ def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int,
     anchor = normalise(prop.anchor_text)
     expected = anchor.replace(find, new, 1) if find else anchor
     view = finder.view
+    if find and not new:  # a deletion (words struck beside another change of the paragraph)
+        return _deletion(finder, find, expected, prop.anchor_index)
     candidates = [i for i, cur in enumerate(view.current) if new and new in cur and i not in finder.taken]
     if candidates:
         i = min(candidates, key=lambda c: abs(c - prop.anchor_index))
@@ -351,6 +353,24 @@ def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int,
     if find and find in cur:
         return REJECTED, tracked, (i,), word_diff(expected, cur)
     return MODIFIED, tracked, (i,), word_diff(expected, cur)
+
+
+def _deletion(finder: _Finder, find: str, expected: str, anchor: int) -> tuple[str, bool, tuple[int, ...], _Diff]:
+    """What became of words we struck: gone and still our tracked deletion (pending), gone for good
+    (accepted), or back in the text (rejected). The paragraph is found by its text without them
+    (other changes of ours in it may be there or not)."""
+    found = finder.similar(expected, anchor)
+    if found is None:
+        return REJECTED, False, (), ()
+    i = found[0]
+    if find in finder.view.current[i]:
+        return REJECTED, False, (i,), ()
+    ours = set(finder.ours)
+    struck = "".join(
+        t for t, state, author, _d in finder.view.revised.get(i, ()) if state == DELETED and author in ours
+    )
+    pending = find in normalise(struck)
+    return (PENDING if pending else ACCEPTED), pending, (i,), ()
 
 
 def _our_comment(prop: Proposal, comments: Sequence[Comment], ours: Sequence[str]) -> Comment | None:

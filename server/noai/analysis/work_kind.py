@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from noai.analysis import fast
 from noai.analysis.fast import count_matches
 from noai.analysis.joined import Joined
 from noai.ooxml.model import Paragraph
@@ -103,10 +104,10 @@ def detect_work_kind(
     lowered = Joined([t.lower() for t in texts])
     for kind, hints in _HINTS.items():
         for text in map(texts.__getitem__, lowered.holding(hints)):  # str.find: no test of each text
-            if kind == DATA and _PRIVACY.search(text):
-                counts[kind] -= len(_WORDS[kind].findall(text))  # a paragraph about personal data
+            if kind == DATA and fast.holds(_PRIVACY, text):
+                counts[kind] -= fast.count(_WORDS[kind], text)  # a paragraph about personal data
             else:
-                counts[kind] -= len(_NOT_WORK[kind].findall(text))
+                counts[kind] -= fast.count(_NOT_WORK[kind], text)
     names = [work_product] if work_product else list(defined)
     weight = _NAME_WEIGHT if work_product else _DEFINED_WEIGHT
     named_by: dict[str, str] = {}

@@ -37,6 +37,7 @@ def simple_runs(
         tag = child.tag
         if tag == RUN:
             run_text = rpr = None
+            first = True
             for el in child:
                 tag = el.tag
                 if tag == T:
@@ -44,7 +45,7 @@ def simple_runs(
                     if text:
                         run_text = text if run_text is None else run_text + text
                 elif tag == RPR:
-                    if el.getprevious() is None:
+                    if first:  # the run's first child (its properties)
                         rpr = el
                 elif tag in FIXED:
                     text = FIXED[tag]
@@ -52,6 +53,7 @@ def simple_runs(
                         run_text = text if run_text is None else run_text + text
                 elif not (tag in NO_TEXT or (not len(el) and tag not in _HAS_EFFECT)):
                     return False
+                first = False
             if run_text is not None:
                 texts.append(run_text)
                 fmts.append(base if rpr is None else format_of(rpr))

@@ -2,8 +2,10 @@
 
 A clause inserted after a paragraph with a typed number ("7.3<TAB>Licence ...") takes the next
 number ("7.4", see :func:`noai.ooxml.revisions.insert_paragraphs_after`). Where the anchor is not
-the last of its list, typed siblings follow ("7.4", "7.5") and would then appear twice.
-:func:`renumbering` says what changes so that they do not: every following sibling of the same
+the last of its list, typed siblings follow ("7.4", "7.5") and would then appear twice. A typed
+decimal anchor then gives its clauses lettered numbers, as a drafter does ("7.3A", "7.3B"; "5A."
+after "5."): nothing else changes. Otherwise (a list label "(c)", Word's automatic numbers, no free
+letter) :func:`renumbering` says what changes so that they do not: every following sibling of the same
 list moves up by the number of clauses inserted before it ("7.4" -> "7.5"), so do the typed
 numbers under them ("7.4.1" -> "7.5.1"), and so do the document's typed cross-references to any
 of them ("Section 7.4", "clauses 7.4 and 7.5(b)", "7.3(c)" when the "(c)" item moves). The writer
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -56,6 +58,7 @@ class _Number:
     fmt: str = "decimal"
     closing: str = ""
     value: int = 0
+    suffix: str = ""  # a decimal number's letter: "5A." (a clause inserted after "5.") -> "A"
 
     def label(self, value: int) -> str:
         """The label ``value`` of this list, written as this one is."""
@@ -65,7 +68,7 @@ class _Number:
         return (self.opening, self.closing) == (other.opening, other.closing)
 
 
-_DECIMAL = re.compile(r"(\d+(?:\.\d+)*)\.?")
+_DECIMAL = re.compile(r"(\d+(?:\.\d+)*)([A-Z]?)\.?")
 _LABEL = re.compile(r"(\(?)(\d+|[A-Za-z]+)(\.?\)?)")
 # Lists nest in this order, below every decimal level: (1), (a), (i), (A), (I).
 _RANKS = {"decimal": 100, "lowerLetter": 101, "lowerRoman": 102, "upperLetter": 103, "upperRoman": 104}
@@ -80,7 +83,7 @@ def _number(text: str) -> _Number | None:
         return None
     raw = text[span[0] : span[1]]
     if m := _DECIMAL.fullmatch(raw):
-        return _Number(*span, raw, tuple(int(x) for x in m[1].split(".")))
+        return _Number(*span, raw, tuple(int(x) for x in m[1].split(".")), suffix=m[2])
     m = _LABEL.fullmatch(raw)
     found = _label_value(m[2]) if m else None
     if m is None or found is None:
@@ -88,17 +91,37 @@ def _number(text: str) -> _Number | None:
     return _Number(*span, raw, (), m[1], found[1], m[3], found[0])
 
 
+_SHOWN_DECIMAL = re.compile(r"(\d+(?:\.\d+)+)\.?|(\d+)\.")  # "1.7", "1.7.", "7.": what _number reads as decimals
+
+
+def _shown_number(label: str) -> _Number | None:
+    """The number of an automatic label Word shows ("1.7", "(c)"), at offset 0: ``_number(label + " x")``
+    with ``start`` and ``end`` 0; a decimal one read directly (a list's labels are read by the thousand)."""
+    label = label.strip()
+    if m := _SHOWN_DECIMAL.fullmatch(label):
+        return _Number(0, 0, label, tuple(int(x) for x in (m[1] or m[2]).split(".")))
+    found = _number(label + " x")
+    return (
+        None
+        if found is None
+        else _Number(0, 0, found.raw, found.parts, found.opening, found.fmt, found.closing, found.value)
+    )
+
+
 def _rank(n: _Number) -> int:
     return len(n.parts) if n.parts else _RANKS.get(n.fmt, 100)
 
 
 def _follows(previous: _Number, n: _Number) -> bool:
-    """``n`` is the number after ``previous`` in the same list."""
+    """``n`` is the number after ``previous`` in the same list ("6." or "5A." after "5.", "6." after "5A.")."""
     if previous.parts or n.parts:
+        if n.parts == previous.parts and n.suffix:  # "5A." after "5.", "5B." after "5A."
+            return n.suffix == (chr(ord(previous.suffix) + 1) if previous.suffix else "A")
         return (
             len(n.parts) == len(previous.parts) > 0
             and n.parts[:-1] == previous.parts[:-1]
             and n.parts[-1] == previous.parts[-1] + 1
+            and not n.suffix
         )
     return previous.label(previous.value + 1) == n.raw
 
@@ -157,6 +180,23 @@ def _following(
     return siblings, below
 
 
+def _lettered(first: _Number, count: int, taken: Set[tuple[tuple[int, ...], str]]) -> list[str] | None:
+    """The ``count`` numbers of clauses inserted after the typed decimal ``first`` without moving the
+    clauses after it, as a drafter numbers them: a capital letter after its number ("5." -> "5A.",
+    "5B."; "7.3" -> "7.3A"; "5A." -> "5B."), written as ``first`` is ("5\t" -> "5A\t"). ``None`` when
+    the letters run out or a number they give is already in the document."""
+    start = ord(first.suffix) + 1 if first.suffix else ord("A")
+    if start + count - 1 > ord("Z"):
+        return None
+    letters = [chr(start + k) for k in range(count)]
+    if any((first.parts, c) in taken for c in letters):
+        return None
+    m = _DECIMAL.fullmatch(first.raw)
+    assert m is not None  # a decimal number is read by _DECIMAL
+    closing = first.raw[m.end(2) :]
+    return [m[1] + c + closing for c in letters]
+
+
 @dataclass(frozen=True, slots=True)
 class Renumbering:
     """What :func:`renumber` finds: the ``changes`` (sorted by paragraph and offset), and the
@@ -167,13 +207,17 @@ class Renumbering:
     numbers: dict[int, list[str]]
 
 
-def renumbering(texts: Sequence[str], inserted: Mapping[int, int]) -> list[TextChange]:
+def renumbering(texts: Sequence[str], inserted: Mapping[int, int], *, lettered: bool = True) -> list[TextChange]:
     """The changes of :func:`renumber`."""
-    return renumber(texts, inserted).changes
+    return renumber(texts, inserted, lettered=lettered).changes
 
 
 def renumber(
-    texts: Sequence[str], inserted: Mapping[int, int], shown: Sequence[str | None] | None = None
+    texts: Sequence[str],
+    inserted: Mapping[int, int],
+    shown: Sequence[str | None] | None = None,
+    *,
+    lettered: bool = True,
 ) -> Renumbering:
     """What keeps typed numbers unique when ``inserted[i]`` clauses, numbered on from paragraph
     ``i``'s typed number, are inserted right after paragraph ``i`` (``texts`` are the current
@@ -181,19 +225,24 @@ def renumber(
 
     ``shown`` (one a paragraph, or None) are the automatic numbers Word shows: a paragraph with
     one and no typed number is numbered by it. Such a number moves by itself (its change says
-    ``automatic``), but the typed references to it do not: they are changed like any other."""
+    ``automatic``), but the typed references to it do not: they are changed like any other.
+
+    Clauses inserted after a typed decimal number that typed siblings follow take lettered numbers
+    (:func:`_lettered`: "5A.", "5B." between "5." and "6."), so nothing moves, as a drafter numbers
+    them; ``lettered=False`` (or no free letter) numbers them on and moves the siblings instead, as
+    Word's automatic numbering does."""
     numbers = [_number(text) for text in texts]
     automatic: set[int] = set()
     read_label: dict[str, _Number | None] = {}  # a list's labels repeat: "(a)", "(b)" in every list
     for j, label in enumerate(shown or ()):
         if label and numbers[j] is None:
             if (read := read_label.get(label, _UNREAD)) is _UNREAD:
-                found = _number(label.strip() + " x")
-                read = read_label[label] = None if found is None else replace(found, start=0, end=0)
+                read = read_label[label] = _shown_number(label)
             if read is not None:
                 numbers[j] = read
                 automatic.add(j)
     new_numbers: dict[int, list[str]] = {}
+    taken = {(n.parts, n.suffix) for n in numbers if n is not None and n.parts}
     by_part: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))  # paragraph -> component -> shift
     by_value: dict[int, int] = defaultdict(int)  # paragraph -> shift of a list label
     in_list: dict[int, _Number] = {}  # paragraph -> its number, read in its list's format
@@ -203,6 +252,12 @@ def renumber(
         if read is None or count <= 0:
             continue
         first = in_list.get(anchor) or _first(numbers, anchor, read)  # moved by an insertion before it?
+        siblings, below = _following(numbers, anchor, first)
+        if lettered and first.parts and anchor not in automatic and (siblings or first.suffix):
+            letters = _lettered(first, count, taken)
+            if letters is not None:  # "5A.", "5B." between "5." and "6.": nothing after them moves
+                new_numbers[anchor] = letters
+                continue
         if first.parts:
             parts = list(first.parts)
             for position, shift in by_part.get(anchor, {}).items():
@@ -211,7 +266,6 @@ def renumber(
         else:
             value = first.value + by_value.get(anchor, 0)
             new_numbers[anchor] = [first.label(value + k) for k in range(1, count + 1)]
-        siblings, below = _following(numbers, anchor, first)
         for j, n in siblings:
             in_list[j] = n
         if first.parts:

@@ -314,7 +314,8 @@ def _is_bold(run: etree._Element) -> bool:
 
 # "7.3", "7.3.", "12." (a bare "2024" only before a tab), "(c)", "(iv)", "c)", "A.", "IV."
 _TYPED_NUMBER = re.compile(
-    r"\s*(?P<num>\d+(?:\.\d+)+\.?|\d+(?=\t)|\((?:\d+|[A-Za-z]+)\)|(?:\d+|[A-Za-z]+)[.)])"
+    r"\s*(?P<num>\d+(?:\.\d+)+\.?|\d+(?=\t)|\((?:\d+|[A-Za-z]+)\)|(?:\d+|[A-Za-z]+)[.)]"
+    r"|\d+(?:\.\d+)*[A-Z]\.|\d+(?:\.\d+)+[A-Z]|\d+[A-Z](?=\t))"  # a clause inserted between two: "5A.", "7.3A"
     r"(?P<sep>[ \t]+)(?=\S)"
 )
 
@@ -337,12 +338,17 @@ def _label_value(label: str) -> tuple[int, str] | None:
 
 
 _NEXT_NUMBER = re.compile(r"(\(?(?:\d+\.)*)(\d+|[A-Za-z]+)(\.?\)?)")  # a prefix, the label, its closing
+_SUFFIXED = re.compile(r"(\d+(?:\.\d+)*)([A-Z])(\.?)")  # "5A.", "7.3A": a clause inserted after "5.", "7.3"
 
 
 def next_numbers(number: str, count: int) -> list[str] | None:
     """The ``count`` typed numbers after ``number``: "7.3" -> "7.4", "7.5"; "(c)" -> "(d)", "(e)";
     "12." -> "13.", "14."; "(iv)" -> "(v)", "(vi)" (the anchor's kind holds for the sequence).
     """
+    if suffixed := _SUFFIXED.fullmatch(number):  # "5A." -> "5B.", "5C."
+        base, letter, closing = suffixed.groups()
+        letters = [chr(ord(letter) + k) for k in range(1, count + 1)]
+        return [base + c + closing for c in letters] if not letters or letters[-1] <= "Z" else None
     m = _NEXT_NUMBER.fullmatch(number)
     found = _label_value(m[2]) if m else None
     if m is None or found is None:
@@ -353,6 +359,8 @@ def next_numbers(number: str, count: int) -> list[str] | None:
 
 def _continued(number: str) -> bool:
     """``next_numbers(number, 1) is not None``, without writing the next number."""
+    if _SUFFIXED.fullmatch(number):
+        return not number.rstrip(".").endswith("Z")
     m = _NEXT_NUMBER.fullmatch(number)
     return m is not None and _label_value(m[2]) is not None
 
@@ -520,18 +528,38 @@ def _ends_paragraphs(p: etree._Element) -> bool:
     return True
 
 
-def _hands_over_its_mark(p: etree._Element, source: etree._Element) -> bool:
+def _hands_over_its_mark(p: etree._Element, holder: etree._Element, copies: bool) -> bool:
     """Whether an insertion after ``p`` is written the way Word writes it (see
     :func:`insert_paragraphs_after`): only where the usual arrangement does not reject cleanly,
-    i.e. ``p`` ends its run of paragraphs, and only when the last new paragraph may take ``p``'s
-    original ``w:pPr`` as it is (``p`` is the formatting source and has no forced page break or
+    i.e. ``p`` ends its run of paragraphs, or the paragraph after it is formatted otherwise than
+    ``holder`` (the paragraph with the anchor's own mark: another style or list level; LibreOffice's
+    reject-all would give it the formatting of the rejected paragraph before it, see
+    :func:`_formatted_alike`), and only when the last new paragraph may take ``holder``'s original
+    ``w:pPr`` as it is (it ``copies`` the anchor's formatting, which has no forced page break or
     text frame)."""
-    ppr = p.find(PPR)
-    return (
-        source is p
-        and _ends_paragraphs(p)
-        and (ppr is None or all(ppr.find(tag) is None for tag in _PPR_NOT_HANDED_OVER))
-    )
+    ppr = holder.find(PPR)
+    if not copies or (ppr is not None and any(ppr.find(tag) is not None for tag in _PPR_NOT_HANDED_OVER)):
+        return False
+    if _ends_paragraphs(p):
+        return True
+    following = next((q for q in p.itersiblings() if q.tag == P), None)  # not after a section break of p's
+    assert following is not None  # p does not end its run of paragraphs
+    return (ppr is None or ppr.find(qn("w:sectPr")) is None) and not _formatted_alike(holder, following)
+
+
+def _formatted_alike(p: etree._Element, q: etree._Element) -> bool:
+    """``p`` and ``q`` have the same paragraph properties (style, numbering, indents ...; their marks'
+    run properties, revisions and section breaks aside). A paragraph inserted after ``p`` in ``p``'s
+    formatting, its own mark marked inserted, is then rejected by LibreOffice without changing ``q``:
+    LibreOffice joins the rejected paragraph's mark with ``q`` and keeps the rejected paragraph's
+    formatting where a comment is anchored in it (Word keeps ``q``'s)."""
+
+    def key(el: etree._Element) -> list[bytes]:
+        ppr = el.find(PPR)
+        kept = [] if ppr is None else [c for c in ppr if c.tag not in _PPR_NOT_COPIED]
+        return sorted(etree.tostring(c, with_tail=False) for c in kept)
+
+    return key(p) == key(q)
 
 
 def insert_paragraphs_after(
@@ -542,6 +570,8 @@ def insert_paragraphs_after(
     *,
     style_source: etree._Element | None = None,
     numbers: Sequence[str] | None = None,
+    holder: etree._Element | None = None,
+    anchor: etree._Element | None = None,
 ) -> list[etree._Element]:
     """Insert tracked paragraphs right after ``p`` (same parent: body, cell or ``w:sdtContent``).
 
@@ -567,7 +597,13 @@ def insert_paragraphs_after(
     writes it: ``p``'s mark becomes the inserted one (``p`` gets the new paragraphs' ``w:pPr``,
     which is its own without ``w:sectPr`` and ``w:pPrChange``) and the last new paragraph ends on
     ``p``'s original mark (its ``w:pPr`` as it was, section break and revisions included), so
-    reject-all joins ``p``'s text with nothing and gives ``p`` back exactly.
+    reject-all joins ``p``'s text with nothing and gives ``p`` back exactly. So it is written too
+    where the paragraph after ``p`` is formatted otherwise (LibreOffice's reject-all would give that
+    paragraph the formatting of the last rejected one when a comment is anchored in it).
+
+    After earlier insertions after the same ``anchor`` (``p`` is then the last paragraph inserted),
+    ``holder`` is the paragraph that holds the anchor's own mark (the anchor, or the last paragraph
+    it was handed over to), and the last new paragraph takes it from there when it copies the anchor.
     """
     source = p if style_source is None else style_source
     items = [NewParagraph(item) if isinstance(item, str) else item for item in paragraphs]
@@ -588,7 +624,10 @@ def insert_paragraphs_after(
         if numbers is None or len(numbers) != len(items):
             numbers = next_numbers(number, len(items))  # not None: typed_number checked it
         labels = [label + separator for label in numbers or ()]
-    hand_over = _hands_over_its_mark(p, sources[-1]) and not items[-1].continued
+    if holder is None or (sources[-1] is p and _ends_paragraphs(p)):
+        holder = p  # the last paragraph of its run hands its own mark over
+    copies = sources[-1] is holder or (anchor is not None and sources[-1] is anchor)
+    hand_over = not items[-1].continued and _hands_over_its_mark(p, holder, copies)
     new: list[etree._Element] = []
     anchor = p
     for item, label, el_source in zip(items, labels, sources, strict=True):
@@ -604,8 +643,8 @@ def insert_paragraphs_after(
         anchor = el
         new.append(el)
     if hand_over:
-        original = p.find(PPR)
-        p.insert(0, new[-1][0])  # the new paragraph's w:pPr, appended first above
+        original = holder.find(PPR)
+        holder.insert(0, new[-1][0])  # the new paragraph's w:pPr, appended first above
         if original is not None:
             new[-1].insert(0, original)
     return new

@@ -25,7 +25,7 @@ TYPED_NUMBER = re.compile(
     r"^\s*(?:"
     r"(?P<kw>(?:ARTICLE|Article|SECTION|Section|CLAUSE|Clause|PART|Part)\s+"
     r"(?P<kwnum>\d{1,3}(?:\.\d{1,3})*|" + _ROMAN + r"|[A-Z]))\b\.?"
-    r"|(?P<dec>\d{1,3}(?:\.\d{1,3})*\.(?=\s|$)|\d{1,3}(?:\.\d{1,3})+(?=\s|$)|\d{1,3}(?=\t))"
+    r"|(?P<dec>\d{1,3}(?:\.\d{1,3})*[A-Z]?\.(?=\s|$)|\d{1,3}(?:\.\d{1,3})+[A-Z]?(?=\s|$)|\d{1,3}[A-Z]?(?=\t))"
     r"|(?P<paren>\((?:\d{1,3}|[a-zA-Z]{1,2}|" + _ROMAN + r")\))"
     r"|(?P<half>(?:\d{1,3}|[a-zA-Z]{1,2}|" + _ROMAN + r")\))(?=\s)"
     r"|(?P<dot>(?:[A-Z]|[IVXLC]{1,6})\.)(?=\s)"

@@ -1,0 +1,442 @@
+"""Facts of the document's wording that the redline plan decides on: the plan (:mod:`noai.plan`) reads
+no text itself, it asks these.
+
+- sentences: :func:`sentence_at`, :func:`sentences`;
+- payment: :func:`has_fees` (a paragraph asks the client for fees or a sum for the work),
+  :func:`waits_for_payment` (a transfer already waits for it);
+- the words around a finding: :func:`joined_verb`, :func:`modal_before`, :func:`be_before`,
+  :func:`used_as_part_of`, :func:`creation_timing` (the words timing a transfer at the work's
+  creation, as the span a redline strikes when it makes that transfer wait for payment);
+- bracketed alternatives of a precedent: :func:`option_name`;
+- the creator's pre-existing materials: :func:`find_background` (the document's own name for them and
+  where it keeps them with the creator), :func:`background_licence`, :func:`owned_work_use`;
+- the definitions clause: :func:`definitions_run`;
+- all of it for one audited document: :func:`read_facts` -> :class:`DocumentFacts`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from noai.analysis.classify import Finding
+from noai.ooxml.model import Paragraph
+
+if TYPE_CHECKING:
+    from noai.analysis.audit import AuditResult
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
+
+
+def sentence_span(text: str, at: int) -> tuple[int, int]:
+    """``(start, end)`` of the sentence of ``text`` holding offset ``at``."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() >= at:
+            return start, m.start()
+        start = m.end()
+    return start, len(text)
+
+
+def sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` holding offset ``at``."""
+    start, end = sentence_span(text, at)
+    return text[start:end]
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``."""
+    return _SENTENCE_END.split(text)
+
+
+# -- a transfer timed at the work's creation ------------------------------------------------------------
+
+_ADVERB = r"(?:(?:automatically|immediately|forthwith|absolutely|effective)\s+(?:and\s+\w+\s+)?)?"
+# "creation", "conception": of any work; "making", "development" …: only as the work's own ("on their
+# making"), as "upon the development of the Product" or "at the time of production" time other things
+_NOUN = (
+    r"(?:(?:(?:its|their|his|her|the|such|each|any)\s+)?(?:creation|conception|authorship|(?:first\s+)?fixation)|"
+    r"(?:its|their)\s+(?:making|production|development|generation))"
+)
+_VERB = (
+    r"(?:created|conceived|written|produced|developed|generated|authored|recorded|drawn|(?:first\s+)?fixed|"
+    r"made(?!\s+(?:available|public|known)))"
+)
+_OF_WHAT = r"(?:\s+(?:thereof|of\s+(?:the|each|such|any|every|all)\s+[\w-]+(?:\s+[A-Z][\w-]*)*))?"
+_SUBJECT = r"(?:(?:it|they|(?:each|every|any|the|such)(?:\s+[\w-]+){1,3}?)\s+(?:is|are|has\s+been|have\s+been)\s+)"
+_TIMING = re.compile(
+    _ADVERB
+    + r"(?:"
+    # "on their creation", "from the moment of creation", "with effect from the creation thereof"
+    + r"(?:on|upon|at|from|with\s+effect\s+from)\s+(?:the\s+(?:moment|time|date|point)\s+of\s+)?"
+    + _NOUN
+    + _OF_WHAT
+    # "as and when created", "as they are created", "as each Essay is written", "on being created"
+    + r"|(?:as\s+and\s+when|as\s+soon\s+as|when(?:ever)?|as|once|at\s+the\s+time|from\s+the\s+(?:moment|time))\s+"
+    + _SUBJECT
+    + r"(?:first\s+)?"
+    + _VERB
+    + r"|(?:as\s+and\s+when|as\s+soon\s+as)\s+(?:first\s+)?"
+    + _VERB
+    + r"|(?:when|once)\s+(?:first\s+)?(?:created|conceived)"
+    + r"|(?:on|upon)\s+being\s+(?:first\s+)?"
+    + _VERB
+    + r")\b",
+    re.IGNORECASE,
+)
+# Between a transfer's words and its timing: nothing that starts another clause (a semicolon, ", and"
+# with a new verb, a modal of another obligation), so "…, and the Contractor shall notify the Client
+# of each Deliverable on its creation" keeps its own timing.
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s*(?:and|or|but|provided|save|except|which|who|whereupon|whether)\b|"
+    r"\b(?:shall|will|must|may|agrees?|undertakes?|acknowledges?|warrants?|notify|notifies)\b",
+    re.IGNORECASE,
+)
+
+
+_OPENING = re.compile(r"\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?")  # a typed number at most
+
+
+class Strike(NamedTuple):
+    """A span of a paragraph to replace: ``text[start:end]`` becomes ``replacement`` (often ``""``);
+    ``words`` are the timing words themselves, as a comment quotes them."""
+
+    start: int
+    end: int
+    replacement: str
+    words: str
+
+
+def creation_timing(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """The words of the transfer at ``text[phrase_start:phrase_end]`` ("be vested in", "hereby
+    assigns") that time it at the work's creation, in the same sentence and clause, as the span to
+    strike with the punctuation that goes with them: " on their creation" after the transfer,
+    ", upon creation," between commas, "Upon creation, a" -> "A" opening the sentence. ``None``
+    when the transfer has no such timing."""
+    start, end = sentence_span(text, phrase_start)
+    for m in _TIMING.finditer(text, start, end):
+        if m.start() >= phrase_end:
+            between = text[phrase_end : m.start()]
+        elif m.end() <= phrase_start:
+            between = text[m.end() : phrase_start]
+        else:
+            continue
+        if _CLAUSE_BREAK.search(between):
+            continue
+        return _strike(text, start, m.start(), m.end())
+    return None
+
+
+def _strike(text: str, sentence_start: int, a: int, b: int) -> Strike:
+    words = text[a:b]
+    if _OPENING.fullmatch(text, sentence_start, a):  # "Upon creation, all rights …": the next word takes the capital
+        rest = re.compile(r",?\s+(\w)").match(text, b)
+        if rest is not None:
+            return Strike(a, rest.end(), rest.group(1).upper(), words)
+    before = a
+    while before > sentence_start and text[before - 1] == " ":
+        before -= 1
+    if before > sentence_start and text[before - 1] == ",":
+        if text[b : b + 1] == ",":  # ", upon creation," between commas: both go
+            return Strike(before - 1, b + 1, "", words)
+        before -= 1  # ", upon creation." / ", upon creation and …": its comma goes with it
+    return Strike(before, b, "", words)
+
+
+# -- payment, joined verbs --------------------------------------------------------------------------------
+
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:\w+ly\s+)?(?:assigns?|transfers?|conveys?)\b", re.IGNORECASE)
+
+
+def joined_verb(f: Finding) -> bool:
+    """The finding's verb is joined to another ("transfers and assigns", "assigns, transfers and conveys"):
+    one cannot be replaced alone."""
+    return _JOINED.match(f.paragraph_text, f.phrase_end) is not None
+
+
+# The transfer already waits for payment: "Upon Company's payment in full of the fees, Agency assigns".
+_PAID_FIRST = re.compile(
+    r"\b(?:upon|on|after|following|subject\s+to)\s+(?:\w+['’]s\s+|the\s+|receipt\s+of\s+)?(?:full\s+)?payment\b",
+    re.IGNORECASE,
+)
+_FEES = re.compile(r"\b(?:fees?|price|charges|invoice[sd]?)\b", re.IGNORECASE)
+# A sum the client pays for the work ("shall pay the Illustrator £150 for each Illustration"), not a
+# wage (an employee's invention assignment has no fees to wait for).
+_CODE = r"(?:GBP|USD|EUR|CHF|CAD|AUD)"
+_AMOUNT = rf"(?:[£$€]\s?\d|\b{_CODE}\s?\d|\b\d[\d,.]*\s?(?:{_CODE}|dollars|pounds|euros)\b)"
+_SUM_PAID = re.compile(
+    rf"\bpa(?:y|ys|id|yable)\b[^.;]{{0,80}}?{_AMOUNT}|{_AMOUNT}[^.;]{{0,40}}?\b(?:per|for\s+(?:each|every)|an?)\s",
+    re.IGNORECASE,
+)
+_WAGE = re.compile(r"\b(?:salary|salaries|wages?|employment|employee)\b", re.IGNORECASE)
+
+
+def has_fees(text: str) -> bool:
+    """The paragraph asks the client for fees: "the fees", "a price", "£150 for each Illustration"."""
+    return _FEES.search(text) is not None or (_SUM_PAID.search(text) is not None and not _WAGE.search(text))
+
+
+# -- the words around a finding -----------------------------------------------------------------------
+
+_MODAL_BEFORE = re.compile(r"\b(?:shall|will|must)\s+$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"(?<!not )\b(?:are|is|be)\s+$", re.IGNORECASE)
+
+
+def modal_before(f: Finding) -> bool:
+    """ "shall" / "will" / "must" comes right before the finding's phrase."""
+    return _MODAL_BEFORE.search(f.paragraph_text[: f.phrase_start]) is not None
+
+
+def be_before(f: Finding) -> bool:
+    """ "are" / "is" / "be" (not "not be") comes right before the finding's phrase."""
+    return _BE_BEFORE.search(f.paragraph_text[: f.phrase_start]) is not None
+
+
+def waits_for_payment(f: Finding) -> bool:
+    """The finding's sentence already makes it wait for payment ("Upon payment in full …, assigns")."""
+    return _PAID_FIRST.search(sentence_at(f.paragraph_text, f.phrase_start)) is not None
+
+
+def used_as_part_of(f: Finding) -> bool:
+    """The finding's sentence already limits the use to use as part of something ("as part of the Work")."""
+    return _AS_PART_OF.search(sentence_at(f.paragraph_text, f.phrase_start)) is not None
+
+
+# -- bracketed alternatives ("[Option 1: assignment]" … "[End of Option 1]") ------------------------
+
+_OPTION_OPENER = re.compile(r"\s*\[\s*((?:option|alternative|alt\.?|variant)\s*[A-Z0-9]{0,3}\b)", re.IGNORECASE)
+_OPTION_CLOSER = re.compile(r"\s*\[\s*end\s+of\b|.*\]\s*$", re.IGNORECASE)
+_OPTION_REACH = 12  # paragraphs an alternative may run
+
+
+def option_name(paragraphs: Sequence[Paragraph], index: int) -> str | None:
+    """The name ("Option 1") of the bracketed alternative paragraph ``index`` is in, or None: the
+    nearest opener before it ("[Option 1: assignment of Deliverables]", "[Option 1 4.3 The Supplier
+    assigns …") with no closer ("[End of Option 1]", a paragraph ending in "]") between them."""
+    for k in range(index, max(-1, index - _OPTION_REACH), -1):
+        text = paragraphs[k].text
+        m = _OPTION_OPENER.match(text)
+        if m is not None:
+            name = " ".join(m.group(1).split())
+            return name[:1].upper() + name[1:]
+        if k < index and _OPTION_CLOSER.match(text):
+            return None
+    return None
+
+
+# -- the creator's background materials --------------------------------------------------------------
+
+_BACKGROUND_NAME = re.compile(
+    r"^(?:pre-?existing|preexisting|background|prior|existing|retained)\b.*\b(?:materials?|IP|IPR|property|"
+    r"technology|works?|tools?|components?|code|know-how|rights|assets|content|software)$",
+    re.IGNORECASE,
+)
+_ORIGIN = re.compile(r"\b(?:owned|owns|developed|created|existed|acquired|conceived|made)\b", re.IGNORECASE)
+_BEFORE = re.compile(
+    r"\b(?:before|prior\s+to)\b[^.;]{0,80}?\b(?:date|commencement|agreement|contract|effective|start)\b|"
+    r"\bexist(?:ed|ing)\s+(?:prior|before)\b|\bindependently\s+of\b|\bdeveloped\s+independently\b",
+    re.IGNORECASE,
+)
+_KIT = re.compile(r"\b(?:tools|templates|methods|know-how|libraries|components|frameworks)\b", re.IGNORECASE)
+_KEEPS = re.compile(r"\b(?:retains?|reserves?|owned\s+by|remains?)\b", re.IGNORECASE)
+_NAME = r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})"
+_QUOTED_MEANS = re.compile(rf"[\"“]{_NAME}[\"”]\s+(?:shall\s+)?means?\b(.*)")
+_COLON_MEANS = re.compile(rf"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?{_NAME}:\s+(.+)")
+_PARENTHESIS = re.compile(rf"\((?:the\s+|together,?\s+)?[\"“]{_NAME}[\"”]\)")
+# The creator keeps them: "The Developer Components remain owned by the Developer", "The Supplier shall
+# retain ownership of all Pre-existing Materials".
+_STAYS = re.compile(
+    r"\b(?:remains?|shall\s+remain|will\s+remain)\s+(?:owned\s+by|the\s+(?:sole\s+|exclusive\s+)?property\s+of|"
+    r"vested\s+in|with)\b|\b(?:retains?|shall\s+retain|will\s+retain)\s+(?:all\s+)?(?:ownership|rights?|title)\b",
+    re.IGNORECASE,
+)
+_LICENCE = re.compile(r"\blicen[cs]e", re.IGNORECASE)
+_PRE_EXISTING_WORDS = re.compile(r"\bpre-?existing\b|\bbackground\b|\bexisting\s+materials\b", re.IGNORECASE)
+_EMBEDDED = re.compile(r"\bas\s+(?:a\s+)?part\s+of\b|\bincorporated\s+(?:in|into)\b|\bembedded\s+in\b", re.IGNORECASE)
+_AS_PART_OF = re.compile(r"\b(?:solely\s+|only\s+)?as\s+(?:a\s+)?part\s+of\b", re.IGNORECASE)
+_TRANSFER_WORDS = re.compile(r"\bassigns?\b|\bvests?\b|\bproperty\s+of\b|\bmade\s+for\s+hire\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """The creator's pre-existing (background) materials as this document names them: ``term`` its
+    own defined name as the body uses it ("the Pre-existing Materials", "Agency Materials"), and
+    ``kept`` the paragraph where the document already keeps them with the creator, if it does."""
+
+    term: str | None = None
+    kept: int | None = None
+
+
+def _definitions_of(text: str) -> list[tuple[str, str]]:
+    """The terms a paragraph defines, each with its meaning: ``"X" means …``, ``X: …`` (a definitions
+    list), or ``… ("X")`` (the sentence before the parenthesis)."""
+    found = [(m.group(1), m.group(2)) for m in _QUOTED_MEANS.finditer(text)]
+    colon = _COLON_MEANS.match(text)
+    if colon:
+        found.append((colon.group(1), colon.group(2)))
+    for m in _PARENTHESIS.finditer(text):
+        found.append((m.group(1), sentence_at(text, m.start())[: m.start()]))
+    return found
+
+
+def find_background(result: AuditResult, terms: Mapping[str, str]) -> Background:
+    """The document's own name for the creator's pre-existing materials (a term named so, defined by
+    what the creator owned before the agreement or develops independently of it, or by the tools and
+    know-how it keeps), and where the document already keeps them with the creator."""
+    work = result.terms.deliverables.name if result.terms.deliverables else None
+    parties = {t.name for t in (result.terms.client, result.terms.provider) if t is not None}
+    creator = (terms.get("provider") or "").removeprefix("the ").strip()
+    name = None
+    for p in result.paragraphs:
+        for candidate, meaning in _definitions_of(p.original_text):
+            if candidate in (work, *parties) or "AI" in candidate.split():
+                continue
+            theirs = bool(creator) and (creator in meaning or candidate.startswith(creator))  # not the client's
+            if _BACKGROUND_NAME.match(candidate) or (
+                theirs
+                and (
+                    (_BEFORE.search(meaning) and _ORIGIN.search(meaning))
+                    or (_KIT.search(meaning) and _KEEPS.search(meaning))
+                )
+            ):
+                name = candidate
+                break
+        if name:
+            break
+    term = None
+    if name is not None:
+        text = "\n".join(p.original_text for p in result.paragraphs)
+        # the word tests after the name ("(?<!\w)X" as "X(?<!\wX)"): the search skips to each "X"
+        name_rx = re.escape(name)
+        uses = len(re.findall(rf"{name_rx}(?<!\w{name_rx})(?!\w)", text))
+        with_the = len(re.findall(rf"[Tt]he {name_rx}(?<!\w[Tt]he {name_rx})(?!\w)", text))
+        term = f"the {name}" if with_the * 3 >= uses and with_the else name
+    return Background(term, _kept_at(result, name, terms.get("provider")))
+
+
+def _kept_at(result: AuditResult, name: str | None, provider: str | None) -> int | None:
+    """The paragraph where the creator keeps its pre-existing materials: the audit's reservation of
+    rights in them, or a sentence naming them that keeps them with the creator."""
+    for f in result.findings:
+        if (
+            f.kind == "reservation_of_rights"
+            and f.actor == "creator"
+            and f.beneficiary == "creator"
+            and f.object == "pre_existing"
+            and not f.negated
+        ):
+            return f.start
+    if name is None:
+        return None
+    who = (provider or "").removeprefix("the ").strip()
+    for p in result.paragraphs:
+        if name not in p.original_text:
+            continue
+        for sentence in sentences(p.original_text):
+            if name in sentence and _STAYS.search(sentence) and (not who or who in sentence):
+                return p.index
+    return None
+
+
+def background_licence(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
+    """The finding qualifies a licence of the creator's pre-existing materials, embedded in the work
+    (not a transfer, not a licence of the work itself)."""
+    sentence = sentence_at(f.paragraph_text, f.phrase_start)
+    if not _LICENCE.search(sentence) or _TRANSFER_WORDS.search(sentence):
+        return False
+    name = (background.term or "").removeprefix("the ")
+    work = terms.get("deliverables", "").removeprefix("the ")
+    return bool(
+        (name and name in sentence)
+        or _PRE_EXISTING_WORDS.search(sentence)
+        or (work and _EMBEDDED.search(sentence) and work in sentence)
+    )
+
+
+def owned_work_use(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
+    """The finding qualifies a use of the work itself that the document lets the client make (a
+    licence or permission naming the work, not the creator's pre-existing materials)."""
+    work = terms.get("deliverables", "").removeprefix("the ")
+    sentence = sentence_at(f.paragraph_text, f.phrase_start)
+    return bool(work) and work in sentence and not background_licence(f, background, terms)
+
+
+# -- the definitions clause ----------------------------------------------------------------------------
+
+_DEFINITION = re.compile(
+    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?[\"“][^\"“”]{1,80}[\"”]\s+(shall\s+)?means?\b"
+)
+# "Deliverables: all documents ..." (a term in capitals, a colon, its meaning): the UK precedent style
+_COLON_DEFINITION = re.compile(
+    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|and|in|the|or|to|for)){0,6}:\s+[a-z\"“(]"
+)
+_NEW_CLAUSE = re.compile(r"^\s*(?:clause\s+|article\s+|section\s+)?[0-9]+\.?\s+[A-Z]", re.IGNORECASE)
+_DEFINITIONS_HEADING = re.compile(
+    r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(definitions?|interpretation)\b.{0,40}$", re.IGNORECASE
+)
+
+
+class DefinitionsRun(NamedTuple):
+    """The document's definitions clause: its last entry and the style new entries copy."""
+
+    last: int  # the paragraph of its last entry
+    straight: bool  # writes straight quotes ("X" means), not curly ones
+    shall: bool  # says "shall mean"
+    colon: bool  # writes ``X: …`` entries (no quotes, no "means")
+
+
+def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
+    """The document's definitions clause: the first run of ``"X" means …`` entries (or of ``X: …``
+    entries, one style throughout) under a Definitions / Interpretation heading; ``None`` when the
+    document has none (two entries at least)."""
+    for h, heading in enumerate(paragraphs):
+        if not _DEFINITIONS_HEADING.match(heading.text) or len(heading.text) > 60:
+            continue
+        found: list[tuple[int, re.Match[str]]] = []
+        colon = False
+        for i in range(h + 1, min(len(paragraphs), h + 200)):
+            text = paragraphs[i].text
+            m = (_COLON_DEFINITION if colon else _DEFINITION).match(text)
+            if m is None and not found and (m := _COLON_DEFINITION.match(text)):
+                colon = True
+            if m:
+                found.append((i, m))
+            elif found and (
+                paragraphs[i].is_heading
+                or not text.strip()
+                or _NEW_CLAUSE.match(text)
+                or (len(text) < 60 and not text.rstrip().endswith((";", ":", ".")))
+            ):
+                break  # a heading, a new numbered clause or an empty line ends the run
+            elif not found and i > h + 3:
+                break
+        if len(found) >= 2:
+            last, m = found[-1]
+            if colon:
+                return DefinitionsRun(last, straight=False, shall=False, colon=True)
+            return DefinitionsRun(last, straight='"' in m.group(0), shall=m.group(1) is not None, colon=False)
+    return None
+
+
+# -- all of it, for one audited document ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFacts:
+    """What the plan needs to know of one audited document's wording, read once."""
+
+    paid: bool  # a paragraph as the document had it (not our insertions) asks for fees or a sum for the work
+    background: Background  # the creator's pre-existing materials: the document's name, where it keeps them
+    confidential_work: bool  # the work product is confidential information (an NDA's): no work is delivered
+
+
+def read_facts(result: AuditResult) -> DocumentFacts:
+    """The facts of ``result``'s document (``terms``: its placeholders, as the plan renders them)."""
+    work = result.parties.work_product
+    return DocumentFacts(
+        paid=any(has_fees(p.original_text) for p in result.paragraphs),
+        background=find_background(result, result.terms.placeholders()),
+        confidential_work=work is not None and "confidential" in work.text.lower(),
+    )
