@@ -159,7 +159,7 @@ def test_search_and_finditer_with_the_twins_alternatives_pruned_find_the_pattern
 ):
     texts = [p.text for p in read_document(path.read_bytes()).paragraphs if p.text.strip()]
     pruned = [rx for rx in TWINNED if fast._entry(rx, False)[4] is not None]
-    assert len(pruned) >= len(TWINNED) // 3
+    assert len(pruned) >= len(TWINNED) // 5
     for rx in pruned:
         for text in texts:
             low = fast.lowered(text)
@@ -171,7 +171,10 @@ def test_search_and_finditer_with_the_twins_alternatives_pruned_find_the_pattern
 
 
 def test_a_twin_leaves_out_the_alternatives_whose_literals_a_text_lacks():
-    rx = re.compile(r"\b(?:hereby\s+grants?|(?:is|are)\s+licen[cs]ed\s+to|may\s+use)\b|\bx-?ray", re.IGNORECASE)
+    rx = re.compile(
+        r"\b(?:hereby\s+grants?|(?:is|are)\s+licen[cs]ed\s+to|may\s+use|shall\s+assign|vests?\s+in|waives)\b|\bx-?ray",
+        re.IGNORECASE,
+    )
     lower, _ = fast.twin(rx)
     pruning = fast._entry(rx, False)[4]
     assert pruning is not None
@@ -181,14 +184,18 @@ def test_a_twin_leaves_out_the_alternatives_whose_literals_a_text_lacks():
     assert narrower is not None and narrower is not lower  # "grant" is not in the text
     assert [m.span() for m in narrower.finditer(low)] == [m.span() for m in lower.finditer(low)] == [(10, 17)]
     assert [m.group(0) for m in fast.finditer(rx, text, low)] == ["MAY USE"]
-    assert pruning.pattern(lower, "hereby grants; is licensed to; may use an x-ray") is lower  # all may match
+    everything = "hereby grants; is licensed to; may use an x-ray; shall assign; vests in; waives"
+    assert pruning.pattern(lower, everything) is lower  # all may match
     assert pruning.pattern(lower, "nothing to find") is None
     only = re.compile(r"\bhereby\s+grants?\b|\bmay\s+use\b", re.IGNORECASE)
     assert fast._entry(only, False)[5] == ("hereby", "may")  # one of them tested before any search
     assert fast.search(only, "Nothing To Find", "nothing to find", 0, 15) is None
     assert not fast.holds(only, "Nothing To Find") and fast.holds(only, "we MAY use")
     # an alternative that needs no literal of three letters ("\bx\d") is searched anyway: no pruning
-    assert fast._entry(re.compile(r"\bhereby\s+grants?\b|\bmay\s+use\b|\bx\d", re.IGNORECASE), False)[4] is None
+    assert fast._entry(re.compile(rx.pattern.replace("x-?ray", "x\\d"), re.IGNORECASE), False)[4] is None
+    assert (
+        fast._entry(re.compile(r"\bhereby\s+grants?\b|\bmay\s+use\b", re.IGNORECASE), False)[4] is None
+    )  # two: no gain
 
 
 def test_a_word_boundary_behind_a_look_behind_is_tested_first_and_shared():

@@ -468,6 +468,7 @@ def _needed(seq: Sequence[tuple[Any, Any]]) -> frozenset[str]:
 
 
 _PRUNE_FROM = 200  # characters: a shorter range is searched faster than its literals are looked up
+_MIN_LEAVES = 6  # alternatives at least for a pruning (leaving out one of a few saves less than it costs)
 _MAX_LITERALS = 32  # looked up for a pruning at most (more cost more than they save)
 _MAX_PRUNED = 32  # compiled prunings kept for one pattern (beyond them, the whole twin)
 _PRESENT: tuple[str | None, dict[str, bool]] = (None, {})
@@ -500,7 +501,7 @@ class _Pruning:
     def of(rx: re.Pattern[str], anywhere: bool, needs: list[frozenset[str]], flags: int) -> _Pruning | None:
         """The pruning of ``rx``'s twin whose alternatives need ``needs``, or None when it has no
         alternative to leave out."""
-        if len(needs) < 2 or not all(needs) or len(set().union(*needs)) > _MAX_LITERALS:
+        if len(needs) < _MIN_LEAVES or not all(needs) or len(set().union(*needs)) > _MAX_LITERALS:
             return None  # an alternative that needs no literal is always searched: little to gain
         return _Pruning(rx, anywhere, flags, needs)
 
