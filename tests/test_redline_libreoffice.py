@@ -37,15 +37,19 @@ _KEEPS_THE_COMMENTED_FORMAT = (
     "LibreOffice's reject-all joins the paragraph after our insertion with the inserted paragraph that holds "
     "our comment's range and keeps that paragraph's list level and style (Word keeps the next paragraph's); "
     "written as Word writes it (the anchor hands its mark over) only where the last inserted paragraph copies "
-    "the anchor, not where it continues a clause unnumbered or copies another paragraph (a lead-in's level)"
+    "the anchor and follows it or our clause that took its mark, not where it continues a clause unnumbered, "
+    "copies another paragraph (a lead-in's level) or follows a clause of ours that kept its own mark"
 )
 KNOWN: dict[str, str] = {
     f"{name}-formats": _KEEPS_THE_COMMENTED_FORMAT
     for name in (
         "agency-services-agreement",
         "ccs-ict-services-terms-tracked",
+        "cp-ai-addendum",
+        "cp-csa-with-ai",
         "cp-independent-contractor-agreement",
         "cp-professional-services-agreement",
+        "cp-software-license-agreement",
         "finos-corporate-cla",
         "juniper-eula",
         "msr-research-license-agreement",

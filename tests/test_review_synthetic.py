@@ -32,6 +32,9 @@ VARIANTS = ("strict", "standard", "minimal")
 WORKING = ("uk-precedent", "us-work-for-hire", "agency-msa-sow", "software-development", "photo-licence")
 TRANSFERS = ("us-work-for-hire", "agency-msa-sow", "software-development")  # the work passes; no options
 VESTS = "vested-disclaimer"  # the work passes too; the redline runs since main b47ec02
+# session 7: four more, unlike the eight (see the section at the end)
+NEW = ("us-consulting-sow", "uk-brand-design", "corpus-licence", "studio-email")
+CORPUS, EMAIL, BRAND, CONSULTING = "corpus-licence", "studio-email", "uk-brand-design", "us-consulting-sow"
 
 
 @functools.cache
@@ -254,7 +257,7 @@ def test_no_legal_text_goes_among_an_sows_feature_bullets():
 def test_a_clause_added_to_a_typed_number_contract_gets_a_typed_number(name, variant):
     red = redline(name, variant)
     written = engine.read(red.docx).paragraphs
-    inserted = [p.mark == "inserted" and not p.original_text for p in written]
+    inserted = [bool(p.text) and not p.original_text for p in written]  # new: no text before the changes
     # entries appended to the contract's own (unnumbered) definitions are no clauses of their own
     entries = {item["text"] for e in red.plan.edits if e.clause == "definitions" for item in e.paragraphs}
     # the first paragraph of each run of inserted paragraphs opens a clause: it has a number; the
@@ -466,14 +469,20 @@ def test_the_audit_picks_the_kind_of_work_from_what_is_delivered(name):
 
 
 @pytest.mark.libreoffice
-def test_libreoffice_rejects_every_redline_back_to_the_contract_and_accepts_it_cleanly(libreoffice):
-    cases = [(n, v) for n in WORKING for v in VARIANTS]
-    results = libreoffice([redline(n, v).docx for n, v in cases] + [source(n) for n in WORKING])
-    originals = dict(zip(WORKING, results[len(cases) :], strict=True))
+@pytest.mark.parametrize("names", [pytest.param(WORKING, id="eight"), pytest.param(NEW, id="four-new")])
+def test_libreoffice_rejects_every_redline_back_to_the_contract_and_accepts_it_cleanly(names, libreoffice):
+    # (the new contracts' numbers as accepted are read in-process: with changes shown LibreOffice labels a
+    # numbered paragraph after a tracked insertion "Section 5.3[Section 4.4]", its display, not the document's)
+    cases = [(n, v) for n in names for v in VARIANTS]
+    results = libreoffice([redline(n, v).docx for n, v in cases] + [source(n) for n in names])
+    originals = dict(zip(names, results[len(cases) :], strict=True))
     for (name, variant), result in zip(cases, results[: len(cases)], strict=True):
         assert result["ok"], (name, variant, result["load_error"])
         assert result["redlines_left_after_accept"] == 0 and result["redlines_left_after_reject"] == 0
         assert result["rejected_paragraphs"] == originals[name]["paragraphs"], (name, variant)
+        # accept-all gives the plan, as we read it (a page break: "\n" to us, nothing to LibreOffice)
+        written = [p.text.strip() for p in engine.read(redline(name, variant).docx).paragraphs]
+        assert [t.strip() for t in result["accepted_paragraphs"]] == written, (name, variant)
 
 
 def test_a_letters_insertion_point_is_before_its_sign_off():
@@ -603,7 +612,7 @@ def test_libreoffice_accepts_strict_on_the_vesting_as_one_payment_condition_and_
     assert result["rejected_paragraphs"] == original["paragraphs"]
     assert vesting_sentence(result["accepted_paragraphs"]) == (
         "All copyright and other intellectual property rights in the Illustrations shall upon payment in full of "
-        "all fees due under this agreement be vested in the Institute, and the Illustrator shall sign any document "
+        "all sums due under this agreement be vested in the Institute, and the Illustrator shall sign any document "
         "the Institute reasonably requests to confirm this."
     )
 
@@ -620,8 +629,6 @@ def test_a_first_person_letters_comments_refer_to_you_as_you():
 # waiver; a publisher's licence of a text corpus "for any purpose" (data); an animation studio's
 # informal email ("we" / "our studio", "you"), unnumbered, transferring the video once paid.
 
-NEW = ("us-consulting-sow", "uk-brand-design", "corpus-licence", "studio-email")
-CORPUS, EMAIL, BRAND, CONSULTING = "corpus-licence", "studio-email", "uk-brand-design", "us-consulting-sow"
 CORPUS_UNREAD = (
     "the corpus licence proposes nothing: its licensor 'Publisher' is read as a second client, its "
     "'Licensed Corpus' (defined after a run-in title) is not found, and a note says it delivers no work"
@@ -629,17 +636,9 @@ CORPUS_UNREAD = (
 EMAIL_UNREAD = (
     "the email's \"we'll transfer the copyright in it to you\" is not read: no IP clause found, nothing proposed"
 )
-BRAND_PURPOSE = (
-    "a licence 'for the Purpose' (a term the document defines) is not read as limited: a second "
-    "'Permitted Purpose' is defined and imposed beside it, and 'perpetual' is tied to it"
-)
-LETTER_PURPOSE = (
-    "a licence 'to use the app for running Harbourside Café's business' is not read as limited: a "
-    "Permitted Purpose cuts it back to 'the project described in this letter'"
-)
 
 
-@pytest.mark.parametrize(("name", "variant"), grid(NEW, defects={(BRAND,): BRAND_PURPOSE}))
+@pytest.mark.parametrize(("name", "variant"), grid(NEW))
 def test_nothing_we_write_in_the_new_contracts_uses_a_name_they_do_not_have(name, variant):
     red = redline(name, variant)
     written = "\n".join([words_written(red), *red.plan.notes])
@@ -716,7 +715,7 @@ def test_an_emails_insertion_point_is_before_its_sign_off():
 
 @pytest.mark.parametrize(
     ("name", "variant"),
-    grid((BRAND, "informal-letter"), defects={(BRAND,): BRAND_PURPOSE, ("informal-letter",): LETTER_PURPOSE}),
+    grid((BRAND, "informal-letter")),
 )
 def test_no_purpose_limit_is_put_on_a_licence_already_limited_to_a_purpose_it_names(name, variant):
     red = redline(name, variant)
@@ -754,7 +753,7 @@ def test_new_terms_join_a_colon_style_definitions_clause_written_as_it_writes_th
 def test_new_terms_join_a_word_numbered_definitions_article_as_sections(variant):
     red = redline(CONSULTING, variant)
     written = engine.read(red.docx).paragraphs
-    entries = [p for p in written if p.mark == "inserted" and re.match(r'"[^"]+" means ', p.text)]
+    entries = [p for p in written if not p.original_text and re.match(r'"[^"]+" means ', p.text)]
     assert entries and all((p.label or "").startswith("Section 1.") for p in entries), [
         (p.label, p.text[:30]) for p in entries
     ]
@@ -766,17 +765,7 @@ AI_VENDOR_BAN = re.compile(r"\bnot (?:\w+, )*(?:\w+ or )?provide any Protected M
 
 @pytest.mark.parametrize(
     ("name", "variant"),
-    grid(
-        SOFTWARE_STRICT,
-        variants=("strict",),
-        defects={
-            (n,): (
-                "strict bans giving 'any Protected Materials to an AI Vendor' outright, so the coding-assistant "
-                "exception (whose operator is an AI Vendor) is taken back"
-            )
-            for n in SOFTWARE_STRICT
-        },
-    ),
+    grid(SOFTWARE_STRICT, variants=("strict",)),
 )
 def test_the_coding_assistant_exception_is_not_taken_back_by_a_ban_on_giving_the_code_to_any_ai_vendor(name, variant):
     texts = inserted_texts(redline(name, variant))
@@ -786,20 +775,13 @@ def test_the_coding_assistant_exception_is_not_taken_back_by_a_ban_on_giving_the
 
 @pytest.mark.parametrize(
     ("name", "variant"),
-    grid(
-        (CONSULTING, *WORKING),
-        defects={(CONSULTING,): "comments write 'clause Section 5.1' where the document's label is 'Section 5.1'"},
-    ),
+    grid((CONSULTING, *WORKING)),
 )
 def test_a_comment_names_a_clause_as_the_document_labels_it(name, variant):
     said = "\n".join(comments(redline(name, variant)))
     assert not re.search(r"\bclause (?:Section|Article|Clause)\b", said), said[:200]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="strict's payment condition says 'all fees due' in a precedent that calls the price 'the charges'",
-)
 def test_strict_makes_the_transfer_wait_for_the_price_by_the_documents_own_word():
     assert "charges" in source_text("uk-precedent") and not re.search(r"\bfees?\b", source_text("uk-precedent"), re.I)
     conditions = [
@@ -834,7 +816,7 @@ def test_a_word_numbered_article_contract_keeps_every_number_and_its_new_section
     labels = dict(before)
     # every paragraph of the contract keeps its number ("Section 5.1" still names the assignment)
     assert [(t[:30], lab, labels.get(t)) for t, lab in kept if t in labels and labels[t] != lab] == []
-    inserted = [p.mark == "inserted" and not p.original_text for p in written]
+    inserted = [bool(p.text) and not p.original_text for p in written]  # new: no text before the changes
     openers = [p for i, p in enumerate(written) if inserted[i] and not inserted[i - 1]]
     assert openers and all(re.fullmatch(r"Section \d+\.\d+", p.label or "") for p in openers), [
         (p.label, p.text[:30]) for p in openers
@@ -843,16 +825,46 @@ def test_a_word_numbered_article_contract_keeps_every_number_and_its_new_section
     assert ip[:3] == ["Section 5.1", "Section 5.2", "Section 5.3"] and len(ip) > 3  # appended after 5.3
 
 
-@pytest.mark.libreoffice
-def test_libreoffice_rejects_the_new_contracts_redlines_back_to_them_and_accepts_them_cleanly(libreoffice):
-    # (their numbers as accepted are read in-process: with changes shown LibreOffice labels a numbered
-    # paragraph after a tracked insertion "Section 5.3[Section 4.4]", its own display, not the document's)
-    cases = [(n, v) for n in NEW for v in VARIANTS]
-    results = libreoffice([redline(n, v).docx for n, v in cases] + [source(n) for n in NEW])
-    originals = dict(zip(NEW, results[len(cases) :], strict=True))
-    for (name, variant), result in zip(cases, results[: len(cases)], strict=True):
-        assert result["ok"], (name, variant, result["load_error"])
-        assert result["redlines_left_after_accept"] == 0 and result["redlines_left_after_reject"] == 0
-        assert result["rejected_paragraphs"] == originals[name]["paragraphs"], (name, variant)
-        written = [p.text for p in engine.read(redline(name, variant).docx).paragraphs]
-        assert result["accepted_paragraphs"] == written, (name, variant)  # accept-all is the plan, as we read it
+SOFTWARE_KIND = ("agency-msa-sow", "software-development", CONSULTING, "informal-letter")
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    grid(SOFTWARE_KIND),
+)
+def test_the_coding_assistant_clause_names_the_restriction_it_relaxes_not_itself(name, variant):
+    red = redline(name, variant)
+    # the supplement is an insertion of its own (its own number where the contract numbers clauses): "this
+    # clause" in it would name the supplement, so it names the restriction it relaxes
+    assistant = [p["text"] for e in red.plan.edits if e.clause == "ai-software-use" for p in e.paragraphs]
+    assert assistant and [e for e in red.plan.edits if e.clause == "no-ai-training"]
+    assert not [t[:60] for t in assistant if re.match(r"This clause does not\b", t)]
+
+
+COMPANY_CREATORS = ("uk-precedent", BRAND)  # creative work made by a limited company
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    grid(COMPANY_CREATORS),
+)
+def test_a_companys_likeness_clause_protects_the_people_who_made_the_work(name, variant):
+    assert re.search(r"\b(?:LIMITED|Limited|Ltd|PLC|plc|LLC|Inc\.)", source_text(name))
+    likeness = [
+        p["text"] for e in redline(name, variant).plan.edits if e.clause == "ai-creative-likeness" for p in e.paragraphs
+    ]
+    assert likeness
+    assert re.search(r"\b(?:person|persons|people|individual|personnel|employees?)\b", " ".join(likeness)), likeness
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "a perpetual, irrevocable licence of the corpus 'for any purpose' with no AI restriction grades B: "
+        "its findings run from one 'client' to another, so none counts against the creator"
+    ),
+)
+def test_a_corpus_licensed_for_any_purpose_perpetually_and_irrevocably_grades_worse_than_b():
+    doc = audit(CORPUS)
+    assert {"any_and_all_purposes", "perpetual_irrevocable"} <= {f["kind"] for f in doc["findings"]}
+    assert doc["score"]["grade"] not in ("A", "B"), doc["score"]["summary"]

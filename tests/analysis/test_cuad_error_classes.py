@@ -315,3 +315,63 @@ def test_a_dot_inside_a_name_does_not_end_the_grant_sentence():
         "a non-exclusive licence to display the Studio's logos."
     )
     assert len(spans(found, "license_grant")) == 1
+
+
+# -- ownership under an ownership heading: of IP, not of anything -----------------------------------------------
+
+
+def test_owning_things_that_are_no_ip_under_an_ownership_heading_is_no_assignment():
+    found = audit("4. Ownership of Segments", "4.1 The following Parties shall own, provide and operate the Segments.")
+    assert [f for f in found if f["kind"] == "ip_assignment"] == []
+
+
+def test_owning_the_results_under_an_ownership_heading_is_an_assignment():
+    found = audit("4. Ownership", "4.1 The Publisher shall own all results of the Services.")
+    assert [f["start"] for f in found if f["kind"] == "ip_assignment"] == [3]
+
+
+def test_an_acknowledgement_that_marks_are_the_licensors_is_kept_ownership_not_an_assignment():
+    found = audit(
+        "5. Ownership of Marks",
+        "The Studio agrees that the Publisher's Marks are the exclusive property of the Publisher.",
+    )
+    assert [f for f in found if f["kind"] == "ip_assignment"] == []
+    assert [f["attributes"].get("kept") for f in found if f["kind"] == "reservation_of_rights"] == [True]
+
+
+def test_logos_made_under_the_agreement_becoming_the_clients_are_an_assignment():
+    found = audit(
+        "5. Ownership of Marks",
+        "All logos and artwork created by the Studio under this Agreement shall be the property of the Publisher.",
+    )
+    assert [f["severity"] for f in found if f["kind"] == "ip_assignment"] == ["high"]
+
+
+def test_a_short_numbered_clause_with_a_verb_is_no_title():
+    found = audit("4.2 All software made by the Studio shall be the property of the Publisher.")
+    assert [f["severity"] for f in found if f["kind"] == "ip_assignment"] == ["high"]
+    assert [f for f in audit("4.2 Ownership of Software.") if f["kind"] == "ip_assignment"] == []
+
+
+# -- perpetual: the licence, not the agreement's term or a duty ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "This Agreement shall continue in perpetuity unless terminated under Section 9.",
+        "The Publisher's duty of confidence towards the Studio shall survive in perpetuity.",
+        "The Publisher irrevocably undertakes to pay the Fees.",
+    ],
+)
+def test_a_perpetual_term_or_duty_beside_a_grant_is_no_perpetual_licence(other):
+    found = audit(f"The Studio hereby grants the Publisher a non-exclusive licence to use the Artwork. {other}")
+    assert spans(found, "perpetual_irrevocable") == []
+
+
+def test_a_licence_that_continues_in_perpetuity_is_perpetual():
+    found = audit(
+        "The Studio hereby grants the Publisher a non-exclusive licence to use the Artwork. The licence shall "
+        "continue in perpetuity unless terminated under Section 9."
+    )
+    assert spans(found, "perpetual_irrevocable") == [(2, 2)]

@@ -567,3 +567,58 @@ def test_comment_style_ids_take_the_first_style_so_named_by_its_first_name():
         '<w:style w:styleId="Second"><w:name w:val="annotation text"/></w:style></w:styles>'
     )
     assert comment_style_ids(styles) == (None, "First")
+
+
+def rejected_ids(container, ids: set[str]):
+    """``container`` after rejecting the revisions ``ids`` alone, as Word does: their runs go, and a
+    paragraph whose mark they inserted joins the next paragraph (which keeps its own mark)."""
+    el = copy.deepcopy(container)
+    for ins in xp(el, ".//w:ins[not(parent::w:rPr)]"):
+        if ins.get(qn("w:id")) in ids:
+            ins.getparent().remove(ins)
+    for para in xp(el, ".//w:p[w:pPr/w:rPr/w:ins]"):
+        if para.find("w:pPr/w:rPr/w:ins", NAMESPACES).get(qn("w:id")) in ids:
+            following = para.getnext()
+            at = 1 if following.find(qn("w:pPr")) is not None else 0
+            following[at:at] = [child for child in para if child.tag != qn("w:pPr")]
+            para.getparent().remove(para)
+    return el
+
+
+def revision_ids(paragraphs) -> set[str]:
+    return {i for el in paragraphs for i in xp(el, ".//w:ins/@w:id")}
+
+
+def test_two_clauses_after_one_anchor_each_reject_alone_to_the_anchor_formatted_as_it_was(stamp, ids):
+    heading = p("8. Term", style="Heading1", numbering=(4, 0))
+    doc = body(NUMBERED, heading)
+    anchor = doc[0]
+    start = ids.peek()[0]
+    first = insert_paragraphs_after(anchor, ["First one.", "First two."], stamp, ids)
+    middle = ids.peek()[0]
+    second = insert_paragraphs_after(
+        first[-1], [NewParagraph("Second.", source=anchor)], stamp, ids, holder=first[-1], anchor=anchor
+    )
+    end = ids.peek()[0]
+    assert paragraph_mark_state(second[-1]) == "normal"  # handed on: the anchor's own mark ends the last clause
+    taken = {"first": {str(i) for i in range(start, middle)}, "second": {str(i) for i in range(middle, end)}}
+    for rejected, left in (("first", ["Second."]), ("second", ["7.4 First one.", "7.5 First two."])):
+        kept = rejected_ids(doc, taken[rejected])
+        shown = [texts(el)[0] for el in kept]
+        assert shown == ["7.3 Customer may use the Deliverables.", *left, "8. Term"], rejected
+        assert xp(kept[0], "w:pPr/w:pStyle/@w:val") == ["ListNumber"]  # formatted as the anchor
+        assert xp(kept[0], "w:pPr/w:numPr/w:ilvl/@w:val") == ["1"]
+        assert xp(kept[-1], "w:pPr/w:pStyle/@w:val") == ["Heading1"]  # the next paragraph as it was
+
+
+def test_a_clause_after_another_that_kept_its_own_mark_leaves_the_anchor_its_mark(stamp, ids):
+    doc = body(NUMBERED, p("8. Term", style="Heading1", numbering=(4, 0)))
+    anchor = doc[0]
+    heading = body(p("9. Other", style="Heading1", numbering=(4, 0)))[0]
+    first = insert_paragraphs_after(anchor, [NewParagraph("A heading.", source=heading)], stamp, ids)
+    assert paragraph_mark_state(anchor) == "normal"  # it copies no anchor: the anchor keeps its mark
+    second = insert_paragraphs_after(
+        first[-1], [NewParagraph("Ours.", source=anchor)], stamp, ids, holder=anchor, anchor=anchor
+    )
+    # the anchor's mark is not next to it: handing it over would join the anchor with the clause between
+    assert [paragraph_mark_state(el) for el in [anchor, *first, *second]] == ["normal", "inserted", "inserted"]

@@ -2,8 +2,8 @@
 """Read a .docx with LibreOffice Writer (a real word processor) and report its tracked changes.
 
 Copied from tools/lo_revisions.py of the shared notes written for this project (see
-../shared/REAL-CLIENTS.md there), unchanged but for this note and ``rejected_formats`` (the numbers
-and styles after reject-all); tests call it through tests/support/lo.py.
+../shared/REAL-CLIENTS.md there), unchanged but for this note and ``rejected_formats`` / ``accepted_formats``
+(the numbers and styles after reject-all / accept-all); tests call it through tests/support/lo.py.
 
 Usage (run with the Debian interpreter that has python3-uno, i.e. /usr/bin/python3):
     /usr/bin/python3 lo_revisions.py [--pdf OUT] [--png OUT] [--pretty] FILE.docx [FILE.docx ...]
@@ -27,7 +27,8 @@ For each file one JSON object is printed on its own line (JSON Lines; --pretty i
   redline_counts: {type: n}, paragraphs / text: the document as loaded (inserted AND deleted text),
   accepted_paragraphs / accepted_text: after .uno:AcceptAllTrackedChanges,
   rejected_paragraphs / rejected_text: after .uno:RejectAllTrackedChanges (on a fresh load),
-  rejected_formats: [list label, paragraph style] of each of those paragraphs (this copy only),
+  rejected_formats / accepted_formats: [list label, paragraph style] of each paragraph after reject-all /
+  accept-all (this copy only),
   redlines_left_after_accept / _after_reject: should both be 0,
   comments_after_accept / comments_after_reject: texts of the comments still there afterwards,
   comments: [{author, initials, date, text, anchor}], comment_count,
@@ -420,6 +421,7 @@ def examine(office: Office, path: str, pdf: str | None, png: str | None) -> dict
         doc.setPropertyValue("RecordChanges", False)
         office.dispatch(doc, ".uno:AcceptAllTrackedChanges")
         res["accepted_paragraphs"] = _paragraphs(doc.getText())
+        res["accepted_formats"] = _formats(doc.getText())
         res["accepted_text"] = "\n".join(res["accepted_paragraphs"])
         res["redlines_left_after_accept"] = len(_redlines(doc))
         res["comments_after_accept"] = [c["text"] for c in _comments(doc)]

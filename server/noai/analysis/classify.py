@@ -329,6 +329,7 @@ def bare_title(p: Paragraph) -> bool:
         and len(p.text) < 80
         and not re.search(r"[.;:,]\s+\S", p.text)
         and not (end := p.text.rstrip()).endswith((";", "; and", "; or"))
+        and not (end.endswith(".") and _SENTENCE_VERB.search(end))
         and not (end.endswith(":") and _LEAD_GRANT.search(end))
     )
 
@@ -451,6 +452,8 @@ _AI_DOCUMENT = re.compile(
 # "the AI Services", "AI Tools": the name of a thing the contract defines ("AI" and a capitalised word)
 _AI_NAME = re.compile(r"A\.?I\.?\s+[A-Z]")
 # a short lead-in the reader takes for a title: "2.1 Licensor hereby grants to Licensee:" (its items are the grant)
+# a short clause the reader takes for a title: "4.2 All software made by the Studio shall be the Publisher's."
+_SENTENCE_VERB = re.compile(r"\b(?:shall|will|hereby|must)\b", re.IGNORECASE)
 # (a verb: "Grant of Patent License:" stays a title)
 _LEAD_GRANT = re.compile(r"\b(?:grants|(?:hereby|shall|will|to|does)\s+grant)\b[^.;:]{0,80}:\s*$", re.IGNORECASE)
 # the grantee is the subject: "the Buyer may use", "shall have a licence", "You get a licence"
@@ -458,6 +461,19 @@ _GRANTEE_FIRST = (
     *("may", "is ", "are ", "has the", "shall have", "will have", "shall hold", "will hold", "shall get", "will get"),
     *("shall receive", "will receive", "shall obtain", "will obtain", "shall be given", "will be given"),
     *("get", "receive", "obtain"),
+)
+# an acknowledgement that marks are (already) a party's property: no work passes ("the Brand Features are the
+# exclusive property of the Granting Party"), as against "shall be the property of" (an allocation)
+_MARKS_OWNED = re.compile(r"^(?:is|are)\s")
+_MARKS = re.compile(
+    r"\b(?:(?:trade|service)\s?marks?|marks|brand\s+features|trade\s+names|logos|trade\s+dress)\b", re.IGNORECASE
+)
+# what a perpetual or irrevocable word must qualify in its own sentence to be a licence's: rights, a licence, a
+# grant, a use of the work
+_LICENCE_TERM = re.compile(
+    r"\b(?:licen[cs](?:e[sd]?|ing|able)|grant(?:s|ed|ing)?|rights?|use|exploit\w*|reproduce|distribute|display|perform|"
+    r"sub-?licens\w*)\b",  # (not "Licensee", "Licensor": a party's name)
+    re.IGNORECASE,
 )
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 # the transfer goes to the assignor's own side: "employees bound to assign their inventions to such Party",
@@ -685,8 +701,29 @@ class _Classifier:
                 continue
             phrase = m.group(0).lower()
             weak = not any(w in phrase for w in ("assign", "transfer", "convey", "title"))
-            if weak and not (ip_heading or self.work.search(text, s, e) or P.IP_OBJECT.search(text, s, e)):
-                continue
+            if weak and not (
+                self.work.search(text, s, e)
+                or P.IP_OBJECT.search(text, s, e)
+                or (
+                    ip_heading
+                    and (
+                        t.search(P.IP_EVIDENCE, s, e)
+                        or P.RIGHTS_OBJECT.search(text, s, e)
+                        or P.CREATION.search(text, s, e)
+                        or text.rstrip().endswith(":")
+                    )
+                )
+            ):
+                continue  # "the following Parties shall own … the Segments" (under "Ownership of Segments")
+            if (
+                weak
+                and _MARKS_OWNED.search(phrase + " ")
+                and t.search(_MARKS, s, m.start())
+                and not P.CREATION.search(text, s, e)
+            ):
+                self.keep(out, p, m, self.parties.after(text, m.end(), e))
+                done = e
+                continue  # "agrees that the Brand Features are the exclusive property of the Licensor": marks it has
             if (phrase.startswith("title") or not weak) and not P.IP_OBJECT.search(text, s, e) and self.goods(m, s, e):
                 continue  # "Title to the goods shall pass to the Buyer", "transfers the Equipment": goods, not the work
             if t.search(P.WARRANTY, s, m.start()) or (
@@ -908,6 +945,10 @@ class _Classifier:
                 ):
                     continue
                 if kind == "future_technologies" and self.under(p, "publicity"):
+                    continue
+                if grant is not None and kind == "perpetual_irrevocable" and not _LICENCE_TERM.search(text, s, e):
+                    # another sentence of a paragraph that grants: "This Agreement shall continue in perpetuity",
+                    # "the duty of confidence survives in perpetuity" (a term or a duty, not the licence)
                     continue
                 out.append(
                     self.finding(p, kind, m, severity if risky else INFO, kind, direction=self._direction(grant))

@@ -671,21 +671,29 @@ class _Titles:
 
     def __init__(self, packed: _Packed, titled: Iterable[tuple[tuple[str, ...], str | None, str | None]]) -> None:
         keys = set(titled)
-        strings = list({t for path, heading, run_in in keys for t in (*path[-2:], heading, run_in) if t})
+        tails = {key[0][-2:] for key in keys}  # the section path's last two levels (the h: words)
+        headings = {key[1] for key in keys if key[1]}
+        run_ins = {key[2] for key in keys if key[2]}
+        levels = {t for tail in tails for t in tail if t}
+        strings = list(levels | headings | run_ins)
         tokens, starts = _tokenized(strings)
         ends = list(map(sub, starts[1:], repeat(1)))
         words = dict(zip(strings, map(frozenset, map(tokens.__getitem__, map(slice, starts, ends))), strict=True))
         path_word, heading_word, run_in_word = (packed.keyed[prefix].get for prefix in "htr")
         none = frozenset[str]()
-        self.sums = {}
-        for key in keys:
-            path, heading, run_in = key
-            total = sum(map(path_word, none.union(*(words.get(t, none) for t in path[-2:])), repeat(0)))
-            if heading:
-                total += sum(map(heading_word, words[heading], repeat(0)))
-            if run_in:
-                total += sum(map(run_in_word, words[run_in], repeat(0)))
-            self.sums[key] = total
+        path_sums = {t: sum(map(path_word, words[t], repeat(0))) for t in levels}
+        by_tail = {}
+        for tail in tails:
+            total = sum(map(path_sums.get, tail, repeat(0)))
+            if len(tail) == 2 and (both := words.get(tail[0], none) & words.get(tail[1], none)):
+                total -= sum(map(path_word, both, repeat(0)))  # a word of both levels counts once
+            by_tail[tail] = total
+        by_heading = {t: sum(map(heading_word, words[t], repeat(0))) for t in headings}
+        by_run_in = {t: sum(map(run_in_word, words[t], repeat(0))) for t in run_ins}
+        self.sums = {
+            key: by_tail[key[0][-2:]] + by_heading.get(key[1], 0) + by_run_in.get(key[2], 0)  # type: ignore[arg-type]
+            for key in keys
+        }
 
 
 _NEAR = {"pk": "before it", "nk": "after it", "lk": "in its lead-in", "sk": "in its section"}

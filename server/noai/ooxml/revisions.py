@@ -603,7 +603,9 @@ def insert_paragraphs_after(
 
     After earlier insertions after the same ``anchor`` (``p`` is then the last paragraph inserted),
     ``holder`` is the paragraph that holds the anchor's own mark (the anchor, or the last paragraph
-    it was handed over to), and the last new paragraph takes it from there when it copies the anchor.
+    it was handed over to), and the last new paragraph takes it from there when it copies the anchor
+    and ``holder`` is ``p``. So each clause inserted stays a whole of its own: rejecting it alone
+    joins the paragraph before it with its own mark, formatted as the anchor.
     """
     source = p if style_source is None else style_source
     items = [NewParagraph(item) if isinstance(item, str) else item for item in paragraphs]
@@ -627,7 +629,9 @@ def insert_paragraphs_after(
     if holder is None or (sources[-1] is p and _ends_paragraphs(p)):
         holder = p  # the last paragraph of its run hands its own mark over
     copies = sources[-1] is holder or (anchor is not None and sources[-1] is anchor)
-    hand_over = not items[-1].continued and _hands_over_its_mark(p, holder, copies)
+    # only the mark of the paragraph the new ones follow: were another clause of ours between, rejecting
+    # ours alone would join the anchor's text with that clause
+    hand_over = holder is p and not items[-1].continued and _hands_over_its_mark(p, holder, copies)
     new: list[etree._Element] = []
     anchor = p
     for item, label, el_source in zip(items, labels, sources, strict=True):
