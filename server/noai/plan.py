@@ -867,11 +867,11 @@ def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
 _DEFINITIONS_COMMENT = "The terms the new clauses use, defined with the other definitions of {agreement}."
 
 
-def _in_house_style(text: str, straight: bool, shall: bool, colon: bool = False) -> str:
+def _in_house_style(text: str, straight: bool, shall: bool, colon: bool = False, bare: bool = False) -> str:
     """A library definition (“X” means …) in the style of the document's definitions."""
     if colon:
-        return re.sub(r"^“([^”]+)” means\s+", r"\1: ", text)
-    if shall:
+        text = re.sub(r"^(“([^”]+)”) means\s+", r"\2: " if bare else r"\1: ", text)
+    elif shall:
         text = re.sub(r"^(“[^”]+”) means\b", r"\1 shall mean", text)
     return text.replace("“", '"').replace("”", '"') if straight else text
 
@@ -952,7 +952,7 @@ def render_insertions(
             )
         )
     if collected and run is not None:
-        at, straight, shall, colon = run
+        at, straight, shall, colon, bare = run
         definitions_edit = Edit(
             "",
             "insert_after",
@@ -961,7 +961,7 @@ def render_insertions(
             DEFINITIONS,
             variant,
             _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement")) if with_comments else None,
-            paragraphs=tuple({"text": _in_house_style(d, straight, shall, colon)} for d in collected),
+            paragraphs=tuple({"text": _in_house_style(d, straight, shall, colon, bare)} for d in collected),
         )
         edits.append(definitions_edit)
         edits.sort(key=lambda e: e.index)  # stable: the definitions before a clause anchored at the same place

@@ -448,10 +448,13 @@ _DEFINITION = re.compile(
     r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?[\"“][^\"“”]{1,80}[\"”]\s+(shall\s+)?means?\b"
 )
 # "Deliverables: all documents ..." (a term in capitals, a colon, its meaning): the UK precedent style
+# (or “Deliverables”: …, the term in quotes), typed-numbered or not
+_COLON_TERM = r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|and|in|the|or|to|for)){0,6}"
 _COLON_DEFINITION = re.compile(
-    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|and|in|the|or|to|for)){0,6}:\s+[a-z\"“(]"
+    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?"
+    rf"(?:(?P<quote>[\"“]){_COLON_TERM}[\"”]|{_COLON_TERM}):\s+[a-z\"“(]"
 )
-_NEW_CLAUSE = re.compile(r"^\s*(?:clause\s+|article\s+|section\s+)?[0-9]+\.?\s+[A-Z]", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r"^\s*(?:clause\s+|article\s+|section\s+)?[0-9]+(?:\.[0-9]+)*\.?\s+[A-Z]", re.IGNORECASE)
 _DEFINITIONS_HEADING = re.compile(
     r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(definitions?|interpretation)\b.{0,40}$", re.IGNORECASE
 )
@@ -463,7 +466,8 @@ class DefinitionsRun(NamedTuple):
     last: int  # the paragraph of its last entry
     straight: bool  # writes straight quotes ("X" means), not curly ones
     shall: bool  # says "shall mean"
-    colon: bool  # writes ``X: …`` entries (no quotes, no "means")
+    colon: bool  # writes ``X: …`` entries (no "means")
+    bare: bool = False  # a colon-style entry's term is not in quotes (``X: …``, not ``“X”: …``)
 
 
 def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
@@ -494,7 +498,8 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
         if len(found) >= 2:
             last, m = found[-1]
             if colon:
-                return DefinitionsRun(last, straight=False, shall=False, colon=True)
+                quote = m.group("quote")
+                return DefinitionsRun(last, straight=quote == '"', shall=False, colon=True, bare=quote is None)
             return DefinitionsRun(last, straight='"' in m.group(0), shall=m.group(1) is not None, colon=False)
     return None
 
