@@ -428,4 +428,4 @@ def test_strict_leaves_a_list_of_transfer_verbs_whole_and_asks_in_a_comment_inst
     plan = planned(listed, "strict")
     assert [e.op for e in plan.edits if e.finding == "ip_assignment"] == ["comment"]
     comment = next(e.comment for e in plan.edits if e.finding == "ip_assignment")
-    assert "pass only once the fees are paid in full" in comment
+    assert "pass only on payment in full of all fees due under this agreement" in comment

@@ -26,12 +26,15 @@ from .analysis.facts import (
     DocumentFacts,
     background_licence,
     be_before,
+    clause_name,
     creation_timing,
     definitions_run,
+    irrevocable,
     joined_verb,
     modal_before,
     option_name,
     owned_work_use,
+    purpose_limited,
     read_facts,
     used_as_part_of,
     waits_for_payment,
@@ -232,7 +235,15 @@ def make_plan(
             return OWNED_WORK if owned_work_use(f, background, terms) else None
 
     fixes, needed_terms = choose_fixes(
-        result, library, playbook, variant, terms, with_comments, existing_comments or {}, embedded, facts.paid
+        result,
+        library,
+        playbook,
+        variant,
+        {**terms, "price": facts.price} if facts.price else terms,
+        with_comments,
+        existing_comments or {},
+        embedded,
+        facts.paid,
     )
     fixes, struck = strike_creation_timing(fixes)
     chosen = adapt_clauses(
@@ -286,7 +297,7 @@ def _present(result: AuditResult, protection: str) -> bool:
 
 LICENSED, ASSIGNED, NOT_DELIVERY = "licensed", "assigned", "not_delivery"
 _TRANSFER_KINDS = ("ip_assignment", "work_made_for_hire")
-_ON_PAYMENT = "upon payment in full of all fees due under"  # the strict fix-ip-assignment replacement
+_ON_PAYMENT = "upon payment in full of"  # the strict fix-ip-assignment replacement ("… of all charges due under")
 _WORK_OBJECTS = (None, "deliverables", "ip", "pre_existing", "data")  # not "outputs": an AI service's
 # The clause a lawyer adds after the covenant for each kind of work (audit ``work_kind``).
 KIND_CLAUSES = {"software": "ai-software-use", "creative": "ai-creative-likeness", "data": "ai-data-use"}
@@ -456,7 +467,7 @@ def _kept_words(result: AuditResult, background: Background, terms: Mapping[str,
     t = _comment_terms(terms)
     at = background.kept
     label = result.paragraphs[at].section_label if at is not None and at < len(result.paragraphs) else None
-    where = f"clause {label}" if label else capitalise(t["agreement"])
+    where = clause_name(label) if label else capitalise(t["agreement"])
     what = background.term or f"{possessive(t['provider'])} pre-existing materials"
     return f"{where} already keeps {what} with {t['provider']}"
 
@@ -506,7 +517,7 @@ def _purpose(
 
 def _where(f: Finding, paragraphs: Sequence[Paragraph]) -> str:
     label = paragraphs[f.start].section_label if f.start < len(paragraphs) else None
-    return f" (clause {label})" if label else ""
+    return f" ({clause_name(label)})" if label else ""
 
 
 def strategy_comment(
@@ -631,6 +642,29 @@ def background_fix(
     return rf
 
 
+_REVOCABLE_FOR_AI = "{match} (revocable for any Prohibited AI Use)"
+_REVOCABLE_COMMENT = "This change keeps “{match}” and makes the licence revocable for Prohibited AI Use."
+
+
+def limited_fix(f: Finding, rf: RenderedFix) -> RenderedFix | None:
+    """The fix of a red flag in a licence already tied to a purpose it names ("… licence … for the
+    Purpose", "for running X's business"): no Permitted Purpose beside it, and no asking a perpetual
+    licence for that purpose (a brand's logo, an app run for a business) to last only for a project; an
+    irrevocable one may still become revocable for Prohibited AI Use. ``None``: no edit."""
+    if f.kind == "perpetual_irrevocable" and not irrevocable(f):
+        return None  # perpetual for the purpose it names: what the client paid for
+    if rf.replacement and "Permitted Purpose" in rf.replacement:
+        if f.kind != "perpetual_irrevocable":
+            return None
+        return replace(
+            rf,
+            replacement=_REVOCABLE_FOR_AI.replace("{match}", f.phrase),
+            comment=_REVOCABLE_COMMENT.replace("{match}", f.phrase),
+            uses=tuple(u for u in rf.uses if u != "Permitted Purpose"),
+        )
+    return rf
+
+
 # -- choosing ---------------------------------------------------------------------------------------
 
 
@@ -694,6 +728,8 @@ def choose_fixes(
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
+        elif rf is not None and purpose_limited(f):
+            rf = limited_fix(f, rf)
         if rf is None or rf.action == "ignore":
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"

@@ -29,6 +29,7 @@ from noai.analysis.classify import (
     classify,
     party_words,
 )
+from noai.analysis.facts import named_purpose
 from noai.analysis.language import detect_language
 from noai.analysis.negotiation import Negotiation, dangling_findings, negotiate, protection_statuses
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
@@ -422,7 +423,10 @@ def _limited_grant(f: Finding) -> tuple[int, str] | None:
     text = f.paragraph_text
     end = text.find(". ", f.phrase_end)
     m = P.LIMITED_GRANT.search(text, f.phrase_start, len(text) if end < 0 else end)
-    return (f.start, m.group(0)) if m else None
+    if m is None:  # or a purpose it names: "for the Purpose", "for running X's business"
+        named = named_purpose(text, f.phrase_start, len(text) if end < 0 else end)
+        return (f.start, named) if named else None
+    return (f.start, m.group(0))
 
 
 def _choice_of_law(about_ai: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> Protection:

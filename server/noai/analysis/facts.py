@@ -17,7 +17,7 @@ no text itself, it asks these.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -202,6 +202,85 @@ def waits_for_payment(f: Finding) -> bool:
 def used_as_part_of(f: Finding) -> bool:
     """The finding's sentence already limits the use to use as part of something ("as part of the Work")."""
     return _AS_PART_OF.search(sentence_at(f.paragraph_text, f.phrase_start)) is not None
+
+
+# -- a licence limited to a purpose it names ----------------------------------------------------------
+
+# "for the purpose of receiving the Services", "for the Purpose" / "for the Permitted Use" / "for the
+# Campaign" (a term naming a purpose or a project), "for running Harbourside Café's business", "for its
+# business", "for use in the Client's stores", "for the project": the licence is tied to that purpose.
+_PURPOSE_HEAD = r"(?:Purposes?|Uses?|Campaigns?|Projects?|Programmes?|Programs?|Events?|Productions?|Services|Business)"
+_WHOSE = r"(?:(?:the\s+)?[\w&.-]+(?:\s+[\w&.-]+){0,3}['’]s|its|their|your|his|her|our|my)"
+_NAMED_PURPOSE = re.compile(
+    r"(?i:\bfor\s+the\s+(?:sole\s+|limited\s+|specific\s+)?purposes?\s+of\b)"
+    r"|\b(?i:for\s+the)\s+(?:[A-Z][\w'’-]*\s+){0,3}?" + _PURPOSE_HEAD + r"\b"
+    r"|(?i:\bfor\s+(?:the\s+purposes?\s+of\s+|use\s+in\s+)?(?:(?:running|operating|carrying\s+on|conducting|"
+    r"managing|promoting)\s+)?" + _WHOSE + r"\s+(?:own\s+)?(?:internal\s+)?business(?:es)?\b)"
+    r"|(?i:\bfor\s+use\s+(?:in|on|with|within|as\s+part\s+of|in\s+connection\s+with)\s+(?!any\b|all\b|every\b|"
+    r"whatever\b)[\w'’]+(?:\s+[\w'’]+){0,3})"
+    r"|(?i:\bfor\s+the\s+(?:campaign|project|event|production)\b)"
+)
+_ANY_PURPOSE = re.compile(r"\b(?:any|all|every|whatever)\s+(?:other\s+)?(?:lawful\s+)?purposes?\b", re.IGNORECASE)
+
+
+def named_purpose(text: str, start: int = 0, end: int | None = None) -> str | None:
+    """The words of ``text[start:end]`` tying a licence to a purpose it names ("for the Purpose", "for running
+    X's business"), else ``None``; none where the same words also allow any purpose."""
+    window = text[start : len(text) if end is None else end]
+    m = _NAMED_PURPOSE.search(window)
+    return m.group(0) if m is not None and _ANY_PURPOSE.search(window) is None else None
+
+
+def purpose_limited(f: Finding) -> bool:
+    """The finding's sentence, from its phrase on, grants the right for a purpose it names ("an exclusive,
+    perpetual licence … for the Purpose"): no Permitted Purpose is added to it."""
+    _start, end = sentence_span(f.paragraph_text, f.phrase_start)
+    return named_purpose(f.paragraph_text, f.phrase_start, end) is not None
+
+
+def irrevocable(f: Finding) -> bool:
+    """The finding's phrase makes the right irrevocable ("perpetual, irrevocable"), not only perpetual."""
+    return "irrevocabl" in f.phrase.lower()
+
+
+# -- the document's own words ---------------------------------------------------------------------------
+
+# The price, as the document calls it: "the fees", "the charges", "the Fee", "the price", "royalties".
+_PRICE = re.compile(r"\b(fees?|charges|prices?|remuneration|compensation|royalties)\b(?!-)", re.IGNORECASE)
+_MASS = ("price", "remuneration", "compensation")  # one sum: "the price due", not "all prices due"
+
+
+def price_due(texts: Sequence[str], defined: Set[str] = frozenset()) -> str | None:
+    """What the client owes, in the document's word: "all fees due", "all charges due", "the Fee due" (a
+    defined term), "the price due"; ``None`` when the document names no price."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for m in _PRICE.finditer(text):
+            if not m.group(0).isupper():  # a heading in capitals ("FEES") does not decide the case
+                counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    if not counts:
+        return None
+    family: dict[str, int] = {}
+    for word, n in counts.items():
+        family[_family(word)] = family.get(_family(word), 0) + n
+    best = max(family, key=lambda k: family[k])
+    forms = [w for w in counts if _family(w) == best]
+    capital = [w for w in forms if w[0].isupper() and (w in defined or w.rstrip("s") in defined)]
+    word = max(capital, key=lambda w: counts[w]) if capital else max(forms, key=lambda w: counts[w]).lower()
+    if best in _MASS or (capital and not word.endswith("s")):
+        return f"the {word.rstrip('s') if best == 'price' else word} due"
+    return f"all {word if word.endswith('s') else word + 's'} due"
+
+
+def _family(word: str) -> str:
+    """ "Fees" -> "fee", "charges" -> "charge", "royalties" -> "royaltie": the word whatever its number."""
+    return word.lower().removesuffix("s")
+
+
+def clause_name(label: str) -> str:
+    """A clause named as the document labels it: "5.1" -> "clause 5.1"; "Section 5.1", "Article 5" and
+    "Clause 3" as they are (never "clause Section 5.1")."""
+    return label if label[:1].isalpha() else f"clause {label}"
 
 
 # -- bracketed alternatives ("[Option 1: assignment]" … "[End of Option 1]") ------------------------
@@ -430,6 +509,7 @@ class DocumentFacts:
     paid: bool  # a paragraph as the document had it (not our insertions) asks for fees or a sum for the work
     background: Background  # the creator's pre-existing materials: the document's name, where it keeps them
     confidential_work: bool  # the work product is confidential information (an NDA's): no work is delivered
+    price: str | None = None  # what the client owes, in the document's word: "all charges due", "the Fee due"
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -439,4 +519,5 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         paid=any(has_fees(p.original_text) for p in result.paragraphs),
         background=find_background(result, result.terms.placeholders()),
         confidential_work=work is not None and "confidential" in work.text.lower(),
+        price=price_due([p.original_text for p in result.paragraphs], set(result.terms.all)),
     )
