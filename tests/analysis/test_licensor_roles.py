@@ -9,6 +9,7 @@ import pytest
 from noai.analysis.audit import audit_paragraphs
 from noai.analysis.parties import CLIENT, CREATOR, find_parties
 from noai.analysis.work_kind import detect_work_kind
+from noai.library.render import first_person
 from noai.ooxml.model import Paragraph
 
 
@@ -195,3 +196,19 @@ def test_an_email_that_calls_itself_this_email_is_named_so():
 def test_an_email_address_is_not_a_name_for_the_document():
     parties = find_parties(paragraphs(*EMAIL, "Send the invoice to this email address: ap@cider.example.", "Best,"))
     assert parties.self_reference is None
+
+
+# -- what we write for a "we" creator -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filled", "written"),
+    [
+        ("cover imitation of we's style", "cover imitation of our style"),
+        ("keep We's materials with we", "keep Our materials with us"),
+        ("a licence granted to we by you", "a licence granted to us by you"),
+        ("we keep that transfer, and we add a covenant", "we keep that transfer, and we add a covenant"),
+    ],
+)
+def test_a_comment_filled_with_we_reads_as_first_person_plural(filled, written):
+    assert first_person(filled) == written
