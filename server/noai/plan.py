@@ -282,7 +282,7 @@ def make_plan(
         why += _shifted(result, insertions)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
-    if "I" in (terms.get("provider"), terms.get("client")):  # a letter: "reserve to me", not "reserve to I"
+    if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
     return Plan(variant, terms, numbered(edits), offered=offered, notes=tuple(notes + list(result.notes)))
