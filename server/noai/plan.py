@@ -642,7 +642,7 @@ def background_fix(
     return rf
 
 
-_REVOCABLE_FOR_AI = "{match} (revocable for any Prohibited AI Use)"
+_REVOCABLE_FOR_AI = "{match} (but revocable for any Prohibited AI Use)"
 _REVOCABLE_COMMENT = "This change keeps “{match}” and makes the licence revocable for Prohibited AI Use."
 
 
