@@ -351,3 +351,27 @@ def test_a_short_numbered_clause_with_a_verb_is_no_title():
     found = audit("4.2 All software made by the Studio shall be the property of the Publisher.")
     assert [f["severity"] for f in found if f["kind"] == "ip_assignment"] == ["high"]
     assert [f for f in audit("4.2 Ownership of Software.") if f["kind"] == "ip_assignment"] == []
+
+
+# -- perpetual: the licence, not the agreement's term or a duty ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "This Agreement shall continue in perpetuity unless terminated under Section 9.",
+        "The Publisher's duty of confidence towards the Studio shall survive in perpetuity.",
+        "The Publisher irrevocably undertakes to pay the Fees.",
+    ],
+)
+def test_a_perpetual_term_or_duty_beside_a_grant_is_no_perpetual_licence(other):
+    found = audit(f"The Studio hereby grants the Publisher a non-exclusive licence to use the Artwork. {other}")
+    assert spans(found, "perpetual_irrevocable") == []
+
+
+def test_a_licence_that_continues_in_perpetuity_is_perpetual():
+    found = audit(
+        "The Studio hereby grants the Publisher a non-exclusive licence to use the Artwork. The licence shall "
+        "continue in perpetuity unless terminated under Section 9."
+    )
+    assert spans(found, "perpetual_irrevocable") == [(2, 2)]

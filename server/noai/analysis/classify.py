@@ -468,6 +468,13 @@ _MARKS_OWNED = re.compile(r"^(?:is|are)\s")
 _MARKS = re.compile(
     r"\b(?:(?:trade|service)\s?marks?|marks|brand\s+features|trade\s+names|logos|trade\s+dress)\b", re.IGNORECASE
 )
+# what a perpetual or irrevocable word must qualify in its own sentence to be a licence's: rights, a licence, a
+# grant, a use of the work
+_LICENCE_TERM = re.compile(
+    r"\b(?:licen[cs](?:e[sd]?|ing|able)|grant(?:s|ed|ing)?|rights?|use|exploit\w*|reproduce|distribute|display|perform|"
+    r"sub-?licens\w*)\b",  # (not "Licensee", "Licensor": a party's name)
+    re.IGNORECASE,
+)
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 # the transfer goes to the assignor's own side: "employees bound to assign their inventions to such Party",
 # "to its employer", "to the relevant Party" (each party's people to that party, nothing between the parties)
@@ -938,6 +945,10 @@ class _Classifier:
                 ):
                     continue
                 if kind == "future_technologies" and self.under(p, "publicity"):
+                    continue
+                if grant is not None and kind == "perpetual_irrevocable" and not _LICENCE_TERM.search(text, s, e):
+                    # another sentence of a paragraph that grants: "This Agreement shall continue in perpetuity",
+                    # "the duty of confidence survives in perpetuity" (a term or a duty, not the licence)
                     continue
                 out.append(
                     self.finding(p, kind, m, severity if risky else INFO, kind, direction=self._direction(grant))
