@@ -154,7 +154,15 @@ def test_the_coding_assistant_clause_names_the_restriction_it_relaxes(variant):
 
 @pytest.mark.parametrize(
     ("label", "name"),
-    [("5.1", "clause 5.1"), ("3", "clause 3"), ("Section 5.1", "Section 5.1"), ("Article 5", "Article 5")],
+    [
+        ("5.1", "clause 5.1"),
+        ("3", "clause 3"),
+        ("a)", "clause a)"),
+        ("(b)", "clause (b)"),
+        ("Section 5.1", "Section 5.1"),
+        ("Article 5", "Article 5"),
+        ("Clause 3.2", "Clause 3.2"),
+    ],
 )
 def test_a_clause_is_named_as_the_document_labels_it(label, name):
     assert clause_name(label) == name

@@ -280,7 +280,10 @@ def _family(word: str) -> str:
 def clause_name(label: str) -> str:
     """A clause named as the document labels it: "5.1" -> "clause 5.1"; "Section 5.1", "Article 5" and
     "Clause 3" as they are (never "clause Section 5.1")."""
-    return label if label[:1].isalpha() else f"clause {label}"
+    return label if _WORD_LABEL.match(label) else f"clause {label}"
+
+
+_WORD_LABEL = re.compile(r"[A-Za-z]{2,}\.?\s+\S")  # "Section 5.1", "Art. 5", not "a)" or "(a)"
 
 
 # -- bracketed alternatives ("[Option 1: assignment]" … "[End of Option 1]") ------------------------
