@@ -178,6 +178,7 @@ def test_a_clause_is_named_as_the_document_labels_it(label, name):
         (["Subject to payment of the Fee, the Designer grants", "FEE"], {"Fee"}, "the Fee due"),
         (['"Fees" means the Fees in the Schedule.', "late fees"], {"Fees"}, "all Fees due"),
         (["a fee of £300 per day"], set(), "all fees due"),
+        (["The Buyer shall pay the Charges.", "fees for extra work", "late fees", "no fees"], set(), "all Charges due"),
         (["The purchase price is payable on delivery."], set(), "the price due"),
         (["a royalty-free licence", "shall pay £150 for each drawing"], set(), None),
     ],

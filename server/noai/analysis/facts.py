@@ -252,24 +252,31 @@ _MASS = ("price", "remuneration", "compensation")  # one sum: "the price due", n
 
 def price_due(texts: Sequence[str], defined: Set[str] = frozenset()) -> str | None:
     """What the client owes, in the document's word: "all fees due", "all charges due", "the Fee due" (a
-    defined term), "the price due"; ``None`` when the document names no price."""
+    defined term, or one the document writes as "the Charges"), "the price due"; ``None`` when the
+    document names no price. A word used as a term ("the Charges") wins over a more frequent plain one."""
     counts: dict[str, int] = {}
+    termed: set[str] = {w for w in defined if _PRICE.fullmatch(w) and w[0].isupper()}
     for text in texts:
         for m in _PRICE.finditer(text):
             if not m.group(0).isupper():  # a heading in capitals ("FEES") does not decide the case
                 counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+        termed.update(m.group(1) for m in _THE_TERM.finditer(text))
     if not counts:
         return None
-    family: dict[str, int] = {}
+    family: dict[str, tuple[bool, int]] = {}
     for word, n in counts.items():
-        family[_family(word)] = family.get(_family(word), 0) + n
+        was = family.get(_family(word), (False, 0))
+        family[_family(word)] = (was[0] or word in termed, was[1] + n)
     best = max(family, key=lambda k: family[k])
     forms = [w for w in counts if _family(w) == best]
-    capital = [w for w in forms if w[0].isupper() and (w in defined or w.rstrip("s") in defined)]
+    capital = [w for w in forms if w in termed]
     word = max(capital, key=lambda w: counts[w]) if capital else max(forms, key=lambda w: counts[w]).lower()
     if best in _MASS or (capital and not word.endswith("s")):
-        return f"the {word.rstrip('s') if best == 'price' else word} due"
+        return f"the {word.removesuffix('s') if best == 'price' else word} due"
     return f"all {word if word.endswith('s') else word + 's'} due"
+
+
+_THE_TERM = re.compile(r"\bthe\s+(Fees?|Charges|Prices?|Remuneration|Compensation|Royalties)\b(?!-)")
 
 
 def _family(word: str) -> str:
