@@ -226,3 +226,32 @@ def test_the_likeness_clause_protects_the_people_who_made_the_work_as_well_as_th
     likeness = " ".join(q["text"] for e in plan.edits if e.clause == "ai-creative-likeness" for q in e.paragraphs)
     assert "the Designer" in likeness  # the creator itself stays protected
     assert re.search(r"\bevery person\b|\bany person\b", likeness), likeness
+
+
+# -- a brand's perpetual licence --------------------------------------------------------------------------------
+
+
+def brand_licence(work: str) -> bytes:
+    return contract(
+        "DESIGN AGREEMENT",
+        PARTIES,
+        "1. Services",
+        f'1.1 The Designer shall create {work} (the "Artwork") and the Buyer shall pay the fees set out below.',
+        "2. Licence",
+        "2.1 The Designer grants the Buyer an exclusive, perpetual licence to use and reproduce the Artwork.",
+        "3. General",
+        "3.1 This agreement is governed by the laws of England.",
+    )
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard", "minimal"])
+def test_a_perpetual_licence_of_a_logo_is_left_perpetual_and_never_cut_to_a_project(variant):
+    plan = planned(brand_licence("a new logo and brand identity for the Buyer's shops"), variant)
+    assert not [e for e in plan.edits if e.finding == "perpetual_irrevocable"]
+    assert "no-ai-training" in {e.clause for e in plan.edits}
+
+
+@pytest.mark.parametrize("variant", ["standard", "minimal"])
+def test_a_perpetual_licence_of_illustrations_is_still_bounded(variant):
+    plan = planned(brand_licence("twelve illustrations for the Buyer's cookbook"), variant)
+    assert [e for e in plan.edits if e.finding == "perpetual_irrevocable"]

@@ -244,6 +244,7 @@ def make_plan(
         existing_comments or {},
         embedded,
         facts.paid,
+        facts.brand,
     )
     fixes, struck = strike_creation_timing(fixes)
     chosen = adapt_clauses(
@@ -701,6 +702,7 @@ def choose_fixes(
     existing_comments: Mapping[int, Sequence[str]],
     embedded: Callable[[Finding], str | None] | None = None,
     paid: bool = False,
+    brand: bool = False,
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The red flags to replace or comment on, each with its rendered fix and op, and the library
     terms the replacements use (in order of first use). One edit per piece of text, one
@@ -708,7 +710,8 @@ def choose_fixes(
     ``embedded``: whether a finding is in a licence of the creator's pre-existing materials embedded in
     work the client owns (``BACKGROUND``) or in a use of that work itself (``OWNED_WORK``), or neither
     (``None``); :func:`background_fix` decides the fix of the first two. ``paid``: the client pays fees or
-    a sum for the work (strict may make a transfer wait for them)."""
+    a sum for the work (strict may make a transfer wait for them). ``brand``: the work is a logo or brand,
+    whose perpetual licence :func:`limited_fix` leaves alone as it does one for a purpose it names."""
     fixes: list[tuple[Finding, RenderedFix, str]] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph -> phrase ranges already edited
     needed_terms: list[str] = []
@@ -728,7 +731,7 @@ def choose_fixes(
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
-        elif rf is not None and purpose_limited(f):
+        elif rf is not None and (purpose_limited(f) or (brand and f.kind == "perpetual_irrevocable")):
             rf = limited_fix(f, rf)
         if rf is None or rf.action == "ignore":
             continue

@@ -243,6 +243,21 @@ def irrevocable(f: Finding) -> bool:
     return "irrevocabl" in f.phrase.lower()
 
 
+# The work is a brand: a logo, a brand identity, a trade mark. A perpetual licence of it is what the
+# client pays for (its shops and goods carry it for as long as they trade), never one for a project.
+_BRAND = re.compile(
+    r"\b(?:logos?|logotypes?|brand(?:ing|s)?|trade\s*marks?|wordmarks?|(?:visual|brand|corporate)\s+identity)\b",
+    re.IGNORECASE,
+)
+
+
+def brand_work(paragraphs: Sequence[Paragraph], work_name: str | None, at: int | None) -> bool:
+    """The work product (its name, or the paragraph that defines it, index ``at``) is a logo or brand."""
+    if work_name is not None and _BRAND.search(work_name):
+        return True
+    return at is not None and 0 <= at < len(paragraphs) and _BRAND.search(paragraphs[at].original_text) is not None
+
+
 # -- the document's own words ---------------------------------------------------------------------------
 
 # The price, as the document calls it: "the fees", "the charges", "the Fee", "the price", "royalties".
@@ -520,6 +535,7 @@ class DocumentFacts:
     background: Background  # the creator's pre-existing materials: the document's name, where it keeps them
     confidential_work: bool  # the work product is confidential information (an NDA's): no work is delivered
     price: str | None = None  # what the client owes, in the document's word: "all charges due", "the Fee due"
+    brand: bool = False  # the work is a logo or brand: a perpetual licence of it is never cut to a project
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -530,4 +546,5 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         background=find_background(result, result.terms.placeholders()),
         confidential_work=work is not None and "confidential" in work.text.lower(),
         price=price_due([p.original_text for p in result.paragraphs], set(result.terms.all)),
+        brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
     )
