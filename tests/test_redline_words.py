@@ -255,3 +255,10 @@ def test_a_perpetual_licence_of_a_logo_is_left_perpetual_and_never_cut_to_a_proj
 def test_a_perpetual_licence_of_illustrations_is_still_bounded(variant):
     plan = planned(brand_licence("twelve illustrations for the Buyer's cookbook"), variant)
     assert [e for e in plan.edits if e.finding == "perpetual_irrevocable"]
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard", "minimal"])
+def test_the_coding_assistant_comment_reads_for_a_work_named_in_the_singular(variant):
+    said = " ".join(e.comment or "" for e in planned(SOFTWARE, variant).edits if e.clause == "ai-software-use")
+    assert "the Software is code" in said
+    assert not re.search(r"\bmaintain them\b|\btrain on them\b", said), said
