@@ -489,7 +489,8 @@ _PURPOSES = {
     "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have {client} "
     "bind anyone it later assigns or licenses {deliverables} to",
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
-    "ai-creative-likeness": "cover imitation of {provider}'s style, voice and likeness",
+    "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
+    "who made {deliverables}",
     "ai-data-use": "cover datasets derived from {deliverables}",
 }
 
