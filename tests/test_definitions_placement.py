@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from support.docx_builder import make_docx, p
+import pytest
+from support.docx_builder import make_docx, p, r
 from test_strategy import ASSIGNMENT, DATE, PARTIES, planned
 from test_writer import accepted
 
@@ -112,7 +113,7 @@ def test_the_definitions_run_ends_at_the_next_clause_so_a_later_means_sentence_i
         )
         + "<w:sectPr/>"
     )
-    assert definitions_run(read(docx).paragraphs) == (2, True, False, False)
+    assert definitions_run(read(docx).paragraphs) == (2, True, False, False, False)
     assert definitions_run(read(ASSIGNMENT).paragraphs) is None
 
 
@@ -147,3 +148,71 @@ def test_new_terms_follow_a_term_colon_meaning_definitions_clause_in_that_form()
     assert written and all(re.match(r"[A-Z][\w -]+: \S", t) and "means" not in t.split(":")[0] for t in written)
     # the clauses themselves no longer open with a definition
     assert not [e for e in insertions(plan) if e.clause != "definitions" and e.paragraphs[0]["text"].startswith("In ")]
+
+
+TWO_LEVELS = (
+    '<w:abstractNum w:abstractNumId="0">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+    '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+)
+ARTWORK = "the cover illustration and the chapter vignettes the Studio draws for the Client;"
+LAUNCH = "the date the Client first offers the book for sale."
+
+
+def colon_definitions(first: str, second: str, *, word_numbered: bool = False, bold: bool = False) -> bytes:
+    """An illustration agreement whose clause 1 lists its terms as ``first`` / ``second`` (``{term}``
+    and ``{meaning}`` filled in), typed-numbered or Word-numbered, the term bold or not."""
+
+    def entry(form: str, term: str, meaning: str) -> str:
+        head, tail = form.split("{meaning}")
+        head = head.format(term=term)
+        runs = (r(head, b=True), tail.format(meaning=meaning) or meaning) if bold else (head + meaning,)
+        return p(*runs, numbering=(1, 1) if word_numbered else None)
+
+    heading = p("Definitions", numbering=(1, 0)) if word_numbered else p("1.\tDEFINITIONS")
+    body = [
+        p("ILLUSTRATION AGREEMENT"),
+        p(PARTIES),
+        heading,
+        entry(first, "Artwork", ARTWORK),
+        entry(second, "Launch Date", LAUNCH),
+        p("Rights", numbering=(1, 0)) if word_numbered else p("2.\tRIGHTS"),
+        p(
+            ("" if word_numbered else "2.1\t")
+            + "The Studio grants the Client a licence to print the Artwork in the book and its reprints."
+        ),
+        p("Law", numbering=(1, 0)) if word_numbered else p("3.\tLAW"),
+        p(
+            ("" if word_numbered else "3.1\t")
+            + "This agreement, and any dispute arising from it, is governed by the law of England and Wales."
+        ),
+    ]
+    return make_docx("".join(body) + "<w:sectPr/>", numbering=TWO_LEVELS if word_numbered else None)
+
+
+COLON_FORMS = {
+    # name: (the two entries' forms, how a new entry must read, Word-numbered, bold terms)
+    "curly quotes, typed (a) (b)": (("(a)\t“{term}”: {meaning}", "(b)\t“{term}”: {meaning}"), r"“[^”]+”: \S", False),
+    "straight quotes, typed 1.1 1.2": (('1.1\t"{term}": {meaning}', '1.2\t"{term}": {meaning}'), r'"[^"]+": \S', False),
+    "bare terms, Word-numbered": (("{term}: {meaning}", "{term}: {meaning}"), r"[A-Z][\w ]+: \S", True),
+    "curly quotes, Word-numbered": (("“{term}”: {meaning}", "“{term}”: {meaning}"), r"“[^”]+”: \S", True),
+}
+
+
+@pytest.mark.parametrize("bold", [False, True], ids=["plain", "bold terms"])
+@pytest.mark.parametrize("form", list(COLON_FORMS))
+def test_new_terms_join_a_colon_style_definitions_list_in_its_quotes_and_numbering(form, bold):
+    forms, written_as, word_numbered = COLON_FORMS[form]
+    docx = colon_definitions(*forms, word_numbered=word_numbered, bold=bold)
+    plan = planned(docx)
+    texts = [q.text for q in read_document(docx).paragraphs]
+    definitions = [e for e in insertions(plan) if e.clause == "definitions"]
+    assert [e.index for e in definitions] == [next(i for i, t in enumerate(texts) if LAUNCH in t)]
+    entries = [item["text"] for item in definitions[0].paragraphs]
+    assert entries and all(re.match(written_as, t) and " means " not in t.split(":")[0] for t in entries), entries
+    assert not [e for e in insertions(plan) if e.clause != "definitions" and e.paragraphs[0]["text"].startswith("In ")]
+    if word_numbered:  # the new entries are numbered as the entries they join
+        red = engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant="standard"))
+        new = [q for q in engine.read(red.docx).paragraphs if not q.original_text and re.match(written_as, q.text)]
+        assert new and all((q.label or "").startswith("1.") for q in new), [(q.label, q.text[:20]) for q in new]

@@ -715,22 +715,7 @@ def test_no_purpose_limit_is_put_on_a_licence_already_limited_to_a_purpose_it_na
     assert not [e for e in red.plan.edits if e.finding == "perpetual_irrevocable" and "project" in (e.comment or "")]
 
 
-@pytest.mark.parametrize(
-    "variant",
-    [
-        pytest.param(
-            v,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "the definitions open the inserted clause ('In this agreement, “Protected Materials” means …') "
-                    "instead of joining clause 1's colon-style list (“Designs”: the …)"
-                ),
-            ),
-        )
-        for v in VARIANTS
-    ],
-)
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_new_terms_join_a_colon_style_definitions_clause_written_as_it_writes_them(variant):
     red = redline(BRAND, variant)
     entries = [p["text"] for e in red.plan.edits if e.clause == "definitions" for p in e.paragraphs]
