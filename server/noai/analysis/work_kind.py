@@ -119,12 +119,12 @@ def detect_work_kind(
         for kind in _WORDS:
             if kind not in named_by and _count(kind, name):
                 named_by[kind] = name
-    defined_as = None
-    if work_product and set(named_by) == {CREATIVE} and _ONLY_CONTENT.fullmatch(work_product):
-        # "Licensed Content" names no kind by itself: its definition tells ("the full text of 12,000
-        # articles, with their metadata, as XML files" is data)
-        if (defined_as := _described_as(texts, work_product)) not in (None, CREATIVE):
-            named_by = {defined_as: work_product}
+    # "Licensed Content" names no kind by itself: its definition tells ("the full text of 12,000 articles,
+    # with their metadata, as XML files" is data)
+    content = work_product and set(named_by) == {CREATIVE} and _ONLY_CONTENT.fullmatch(work_product)
+    defined_as = _described_as(texts, work_product) if content and work_product else None
+    if defined_as not in (None, CREATIVE) and work_product:
+        named_by = {defined_as: work_product}
     named = next(iter(named_by), None) if work_product else None
     described, product = None, work_product
     unnamed = () if named_by else [work_product] if work_product else _GENERIC_WORK  # a name like "Deliverables"
