@@ -4,8 +4,8 @@ The rules are scored alone (the learned model off): the issue's cross-validated 
 take twenty minutes to train, and the shipped model has seen every one of these contracts, so with it the
 figures would be in-sample. Rules alone, measured on 2026-12-06 (benchmarks/README-understanding.md): gold
 sure-paragraph recall 0.91 at precision 0.97, No-AI insertion point 21 of 21; CUAD dev, four categories
-pooled, precision 0.74 at recall 0.79, Governing Law recall 0.96. A change of the rules that loses ground on
-either corpus fails here.
+pooled, precision 0.76 at recall 0.83, Governing Law recall 0.96 (branch cuad, 2026-12-07; 0.74 / 0.79 before).
+A change of the rules that loses ground on either corpus fails here.
 """
 
 from __future__ import annotations
@@ -44,5 +44,5 @@ def test_the_rules_hold_their_floor_on_the_gold_contracts():
 def test_the_rules_hold_their_floor_on_the_cuad_development_contracts():
     scores = understanding.score_cuad(understanding.cuad_contracts(CORPUS / "cuad-dev.jsonl.gz"), rules_alone)
     pooled, law = scores[understanding.FOUR], scores["Governing Law"]
-    assert pooled.precision >= 0.71 and pooled.recall >= 0.76, pooled.as_dict()
-    assert law.recall >= 0.93, law.as_dict()
+    assert pooled.precision >= 0.74 and pooled.recall >= 0.81, pooled.as_dict()
+    assert law.recall >= 0.94, law.as_dict()

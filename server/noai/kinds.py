@@ -221,6 +221,7 @@ _KIND_ROWS = (
             "retain",
             "keep",
             "public domain",
+            "yours",  # "the finished video is yours"
         ),
         weights={
             HI: Weight(45, "the creator assigns ownership of the work to the other side"),

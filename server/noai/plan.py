@@ -244,6 +244,7 @@ def make_plan(
         existing_comments or {},
         embedded,
         facts.paid,
+        facts.brand,
     )
     fixes, struck = strike_creation_timing(fixes)
     chosen = adapt_clauses(
@@ -282,7 +283,7 @@ def make_plan(
         why += _shifted(result, insertions)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
-    if "I" in (terms.get("provider"), terms.get("client")):  # a letter: "reserve to me", not "reserve to I"
+    if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
     return Plan(variant, terms, numbered(edits), offered=offered, notes=tuple(notes + list(result.notes)))
@@ -488,7 +489,8 @@ _PURPOSES = {
     "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have {client} "
     "bind anyone it later assigns or licenses {deliverables} to",
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
-    "ai-creative-likeness": "cover imitation of {provider}'s style, voice and likeness",
+    "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
+    "who made {deliverables}",
     "ai-data-use": "cover datasets derived from {deliverables}",
 }
 
@@ -642,7 +644,7 @@ def background_fix(
     return rf
 
 
-_REVOCABLE_FOR_AI = "{match} (revocable for any Prohibited AI Use)"
+_REVOCABLE_FOR_AI = "{match} (but revocable for any Prohibited AI Use)"
 _REVOCABLE_COMMENT = "This change keeps “{match}” and makes the licence revocable for Prohibited AI Use."
 
 
@@ -701,6 +703,7 @@ def choose_fixes(
     existing_comments: Mapping[int, Sequence[str]],
     embedded: Callable[[Finding], str | None] | None = None,
     paid: bool = False,
+    brand: bool = False,
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The red flags to replace or comment on, each with its rendered fix and op, and the library
     terms the replacements use (in order of first use). One edit per piece of text, one
@@ -708,7 +711,8 @@ def choose_fixes(
     ``embedded``: whether a finding is in a licence of the creator's pre-existing materials embedded in
     work the client owns (``BACKGROUND``) or in a use of that work itself (``OWNED_WORK``), or neither
     (``None``); :func:`background_fix` decides the fix of the first two. ``paid``: the client pays fees or
-    a sum for the work (strict may make a transfer wait for them)."""
+    a sum for the work (strict may make a transfer wait for them). ``brand``: the work is a logo or brand,
+    whose perpetual licence :func:`limited_fix` leaves alone as it does one for a purpose it names."""
     fixes: list[tuple[Finding, RenderedFix, str]] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph -> phrase ranges already edited
     needed_terms: list[str] = []
@@ -728,7 +732,7 @@ def choose_fixes(
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
-        elif rf is not None and purpose_limited(f):
+        elif rf is not None and (purpose_limited(f) or (brand and f.kind == "perpetual_irrevocable")):
             rf = limited_fix(f, rf)
         if rf is None or rf.action == "ignore":
             continue

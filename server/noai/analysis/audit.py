@@ -624,14 +624,30 @@ def _last_body(paragraphs: Sequence[Paragraph], start: int, end: int, tables: bo
     return None
 
 
+# A letter's or an email's closing on a line of its own ("Cheers,", "Kind regards, Ana", "Yours sincerely"):
+# what follows is its signature, no place for a clause.
+_SIGN_OFF = re.compile(
+    r"\s*(?:(?:best|kind|warm|warmest|many|with\s+best)?\s*(?:regards|wishes|thanks)|best|cheers|thanks|"
+    r"thank\s+you|sincerely|yours(?:\s+(?:sincerely|faithfully|truly|ever))?|all\s+the\s+best|"
+    r"(?:very\s+)?(?:sincerely|truly|faithfully)\s+yours|speak\s+soon|talk\s+soon|take\s+care)"
+    r"\s*[,.!]?(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s*",
+    re.IGNORECASE,
+)
+
+
+def _signed_off(p: Paragraph) -> bool:
+    return len(p.text) <= 40 and _SIGN_OFF.fullmatch(p.text) is not None
+
+
 def _operative_end(paragraphs: Sequence[Paragraph], findings: Sequence[Finding]) -> int | None:
-    """The last paragraph of the operative terms: before the signature block or the schedules."""
+    """The last paragraph of the operative terms: before the signature block, a letter's closing or the
+    schedules."""
     body_from = min((f.start for f in findings), default=len(paragraphs) // 3)
     cut = next(
         (
             p.index
             for p in paragraphs[body_from + 1 :]
-            if P.SIGNATURE.match(p.text) or (P.BACK_MATTER.match(p.text) and (p.is_heading or p.bold))
+            if P.SIGNATURE.match(p.text) or (P.BACK_MATTER.match(p.text) and (p.is_heading or p.bold)) or _signed_off(p)
         ),
         len(paragraphs),
     )

@@ -424,6 +424,12 @@ _CONFIDENTIALITY_TITLE = re.compile(
     re.IGNORECASE,
 )
 _TRANSFER = re.compile(r"\b(?:assign|transfer|convey)(?:s|ed)?\b", re.IGNORECASE)
+# What an informal commission makes, said to be "yours" once paid: "the finished video is yours".
+_MADE_THING = re.compile(
+    r"\b(?:videos?|films?|animations?|artwork|illustrations?|drawings?|logos?|photos?|photographs?|images?|"
+    r"recordings?|songs?|music|app|website|site|copyrights?|rights)\b",
+    re.IGNORECASE,
+)
 _BE_AND = re.compile(r"\bbe\s+and\s+(?:shall\s+|will\s+)?$", re.IGNORECASE)
 _FEEDBACK_WORD = re.compile(r"\bfeedback\b", re.IGNORECASE)
 _PASSIVE_USE = re.compile(
@@ -704,6 +710,7 @@ class _Classifier:
             if weak and not (
                 self.work.search(text, s, e)
                 or P.IP_OBJECT.search(text, s, e)
+                or (phrase.endswith("yours") and _MADE_THING.search(text, s, e))
                 or (
                     ip_heading
                     and (
@@ -778,7 +785,8 @@ class _Classifier:
                     continue
                 owner = after if to or named_after else subject
                 owner = owner or subject
-                if " our " in phrase or " your " in phrase:  # "shall become our property": the party called we / you
+                if " our " in phrase or " your " in phrase or phrase.endswith("yours"):
+                    # "shall become our property", "the video is yours": the party called we / you
                     owner = self.parties.after("we" if " our " in phrase else "you", 0, 3) or owner
                 giver = subject if to else None
             if t.negated(s, m.start(), 25) or S.negated(text, s, m.start()):

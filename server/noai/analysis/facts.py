@@ -243,6 +243,21 @@ def irrevocable(f: Finding) -> bool:
     return "irrevocabl" in f.phrase.lower()
 
 
+# The work is a brand: a logo, a brand identity, a trade mark. A perpetual licence of it is what the
+# client pays for (its shops and goods carry it for as long as they trade), never one for a project.
+_BRAND = re.compile(
+    r"\b(?:logos?|logotypes?|brand(?:ing|s)?|trade\s*marks?|wordmarks?|(?:visual|brand|corporate)\s+identity)\b",
+    re.IGNORECASE,
+)
+
+
+def brand_work(paragraphs: Sequence[Paragraph], work_name: str | None, at: int | None) -> bool:
+    """The work product (its name, or the paragraph that defines it, index ``at``) is a logo or brand."""
+    if work_name is not None and _BRAND.search(work_name):
+        return True
+    return at is not None and 0 <= at < len(paragraphs) and _BRAND.search(paragraphs[at].original_text) is not None
+
+
 # -- the document's own words ---------------------------------------------------------------------------
 
 # The price, as the document calls it: "the fees", "the charges", "the Fee", "the price", "royalties".
@@ -252,24 +267,31 @@ _MASS = ("price", "remuneration", "compensation")  # one sum: "the price due", n
 
 def price_due(texts: Sequence[str], defined: Set[str] = frozenset()) -> str | None:
     """What the client owes, in the document's word: "all fees due", "all charges due", "the Fee due" (a
-    defined term), "the price due"; ``None`` when the document names no price."""
+    defined term, or one the document writes as "the Charges"), "the price due"; ``None`` when the
+    document names no price. A word used as a term ("the Charges") wins over a more frequent plain one."""
     counts: dict[str, int] = {}
+    termed: set[str] = {w for w in defined if _PRICE.fullmatch(w) and w[0].isupper()}
     for text in texts:
         for m in _PRICE.finditer(text):
             if not m.group(0).isupper():  # a heading in capitals ("FEES") does not decide the case
                 counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+        termed.update(m.group(1) for m in _THE_TERM.finditer(text))
     if not counts:
         return None
-    family: dict[str, int] = {}
+    family: dict[str, tuple[bool, int]] = {}
     for word, n in counts.items():
-        family[_family(word)] = family.get(_family(word), 0) + n
+        was = family.get(_family(word), (False, 0))
+        family[_family(word)] = (was[0] or word in termed, was[1] + n)
     best = max(family, key=lambda k: family[k])
     forms = [w for w in counts if _family(w) == best]
-    capital = [w for w in forms if w[0].isupper() and (w in defined or w.rstrip("s") in defined)]
+    capital = [w for w in forms if w in termed]
     word = max(capital, key=lambda w: counts[w]) if capital else max(forms, key=lambda w: counts[w]).lower()
     if best in _MASS or (capital and not word.endswith("s")):
-        return f"the {word.rstrip('s') if best == 'price' else word} due"
+        return f"the {word.removesuffix('s') if best == 'price' else word} due"
     return f"all {word if word.endswith('s') else word + 's'} due"
+
+
+_THE_TERM = re.compile(r"\bthe\s+(Fees?|Charges|Prices?|Remuneration|Compensation|Royalties)\b(?!-)")
 
 
 def _family(word: str) -> str:
@@ -280,7 +302,10 @@ def _family(word: str) -> str:
 def clause_name(label: str) -> str:
     """A clause named as the document labels it: "5.1" -> "clause 5.1"; "Section 5.1", "Article 5" and
     "Clause 3" as they are (never "clause Section 5.1")."""
-    return label if label[:1].isalpha() else f"clause {label}"
+    return label if _WORD_LABEL.match(label) else f"clause {label}"
+
+
+_WORD_LABEL = re.compile(r"[A-Za-z]{2,}\.?\s+\S")  # "Section 5.1", "Art. 5", not "a)" or "(a)"
 
 
 # -- bracketed alternatives ("[Option 1: assignment]" … "[End of Option 1]") ------------------------
@@ -515,6 +540,7 @@ class DocumentFacts:
     background: Background  # the creator's pre-existing materials: the document's name, where it keeps them
     confidential_work: bool  # the work product is confidential information (an NDA's): no work is delivered
     price: str | None = None  # what the client owes, in the document's word: "all charges due", "the Fee due"
+    brand: bool = False  # the work is a logo or brand: a perpetual licence of it is never cut to a project
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -525,4 +551,5 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         background=find_background(result, result.terms.placeholders()),
         confidential_work=work is not None and "confidential" in work.text.lower(),
         price=price_due([p.original_text for p in result.paragraphs], set(result.terms.all)),
+        brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
     )

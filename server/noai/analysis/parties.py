@@ -453,6 +453,7 @@ _MAKE = (
     r"photograph|record|compose|code)"
 )
 _PAY = r"(?:pay|reimburse|compensate)"
+_GIVE_RIGHTS = r"(?:grants?|licen[cs]es?|assigns?|transfers?|conveys?)"
 _WILL = r"(?:will|shall|must|agrees?\s+to|['’]ll)"
 _FORMS = {
     "I": (
@@ -460,7 +461,7 @@ _FORMS = {
         r"['’](?:ll|m|ve|d)\b)",
         r"\b(?:my|me)\b",
     ),
-    "you": (r"\b[Yy]ou\b", r"\b[Yy]our\b"),
+    "you": (r"\b[Yy]ou\b", r"\b[Yy]ours?\b"),
     "we": (r"\b[Ww]e\b", r"\b(?:[Oo]ur|us)\b"),
 }
 
@@ -476,16 +477,27 @@ def _pronoun_parties(analysis: Analysis, found: list[dict[str, Any]]) -> None:
     if not present:
         return
     for pronoun in present:
-        subject = r"\b(?:I|[Ww]e)" if pronoun in ("I", "we") else r"\b[Yy]ou"
+        # "we" is also "our studio", "our team" as the subject
+        subject = (
+            r"\b(?:I|[Ww]e|[Oo]ur\s+(?:studio|team|agency|firm|company|business))"
+            if pronoun in ("I", "we")
+            else r"\b[Yy]ou"
+        )
         score: Counter[str] = Counter()
-        score[CREATOR] += len(re.findall(rf"{subject}\s*{_WILL}?\s+(?:\w+\s+)?{_MAKE}\b", text))
+        score[CREATOR] += len(re.findall(rf"{subject}(?:,[^,.]{{1,60}},)?\s*{_WILL}?\s+(?:\w+\s+)?{_MAKE}\b", text))
         score[CLIENT] += len(re.findall(rf"{subject}\s*{_WILL}\s+(?:\w+\s+)?{_PAY}\b", text))
-        grantor = len(re.findall(rf"{subject}\s+(?:hereby\s+)?(?:grants?|licen[cs]es?|assigns?)\b", text))
+        # "we grant", "I assign", "we'll transfer", "we will assign": the grantor
+        grantor = len(re.findall(rf"{subject}\s*{_WILL}?\s+(?:hereby\s+)?{_GIVE_RIGHTS}\b", text))
         score[CREATOR] += 2 * grantor
+        to = "you" if pronoun == "you" else "(?:me|us)"
+        # "grants you", "we'll transfer the copyright in it to you", "you'll own" (not "your photos are yours":
+        # a platform's user keeps its own work)
+        taken = len(
+            re.findall(rf"\b{_GIVE_RIGHTS}\s+(?:to\s+)?{to}\b|\b{_GIVE_RIGHTS}\b[^.;]{{0,60}}?\bto\s+{to}\b", text)
+        )
         if pronoun == "you":
-            score[CLIENT] += 2 * len(re.findall(r"\b(?:grants?|licen[cs]es?|assigns?)\s+(?:to\s+)?you\b", text))
-        else:
-            score[CLIENT] += 2 * len(re.findall(r"\b(?:grants?|licen[cs]es?|assigns?)\s+(?:to\s+)?(?:me|us)\b", text))
+            taken += len(re.findall(r"\b[Yy]ou(?:['’]ll|\s+will|\s+shall)\s+(?:then\s+)?own\b", text))
+        score[CLIENT] += 2 * taken
         role = UNKNOWN if score[CREATOR] == score[CLIENT] else max((CREATOR, CLIENT), key=lambda r: score[r])
         written = _written_form(text, pronoun)
         m = re.search(_FORMS[pronoun][0], text)

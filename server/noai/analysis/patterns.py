@@ -50,6 +50,9 @@ ASSIGNMENT = _rx(
     r"\bowns?\s+(?:all|exclusively|everything|the\s+(?:entire\s+)?(?:copyright|rights?|title|intellectual\s+property))|"
     r"\bowns\s+(?:the\s+)?(?-i:[A-Z][\w-]+)|"
     r"(?:'|’)ll\s+own\b|(?:is|are|be|become)\s+(?:solely\s+|exclusively\s+)?owned\s+by|"
+    # informal and contracted: "we'll transfer the copyright to you", "it'll be yours", "the video is yours"
+    r"(?:'|’)ll\s+(?:promptly\s+|then\s+|also\s+)?(?:assign|transfer|convey)\b|"
+    r"\b(?:is|are|be|becomes?)\s+(?:all\s+|entirely\s+|wholly\s+)?yours\b|"
     r"(?:be|is|are|become)\s+(?:solely\s+|absolutely\s+)?vested\s+(?:solely\s+|absolutely\s+)?in|"
     r"\b(?:be|is|are|become)\s+the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?property\s+of|"
     # "shall be the sole and exclusive owner of" (the owner is the subject; not "is the owner of", a warranty),
@@ -535,7 +538,19 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     LAW_ALONE: ("law",),
     CONFIDENTIALITY_TRAP: ("data",),
     MUTUAL: ("each", "either", "parties", "mutual"),
-    ASSIGNMENT: ("assign", "transfer", "convey", "title", "property", "vest", "own", "belong", "retain", "keep"),
+    ASSIGNMENT: (
+        "assign",
+        "transfer",
+        "convey",
+        "title",
+        "property",
+        "vest",
+        "own",
+        "belong",
+        "retain",
+        "keep",
+        "yours",
+    ),
     GRANT: (
         "grant",
         "give",

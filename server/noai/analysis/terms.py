@@ -86,6 +86,12 @@ PROVIDER_ROLES = frozenset(
         "freelancer",
         "artist",
         "assignor",
+        "rights holder",
+        "rightsholder",
+        "rights owner",
+        "copyright owner",
+        "content provider",
+        "data provider",
         "studio",
         "agent",
         "processor",
@@ -273,12 +279,28 @@ def body_start(p: Paragraph) -> int:
     return 0
 
 
+# a run-in title after the paragraph's own typed number: "1. Definitions. ", "Section 2 - Terms: "
+_NUMBERED_TITLE = r"\s*(?:(?:Section|Clause|Article)\s+)?[\dA-Za-z]{1,4}(?:\.\d{1,3})*[.)]?\s+"
+
+
+def _title_end(p: Paragraph) -> int:
+    """Where the body starts after a run-in title, also when the paragraph's typed number comes first
+    ("1. Definitions. “Licensed Corpus” means ..."): 0 when there is no run-in title."""
+    start = body_start(p)
+    title = p.run_in_title
+    if start or not title:
+        return start
+    m = re.match(_NUMBERED_TITLE + re.escape(title) + r"\s*[.:\-–—]?", p.text)
+    return m.end() if m else 0
+
+
 def _definitions(p: Paragraph, quoted: bool) -> list[_Definition]:
     """The terms defined in one paragraph, each with its aliases (``quoted``: its text holds a quote)."""
     text = p.text
     found: list[_Definition] = []
-    # a definitions entry, also after a run-in title ("No AI Use. “AI Vendor” means ...")
-    if quoted and (m := _MEANS.match(text) or ((start := body_start(p)) and _MEANS.match(text, start))):
+    # a definitions entry, also after a run-in title ("No AI Use. “AI Vendor” means ...", "1. Definitions.
+    # “Licensed Corpus” means ...")
+    if quoted and (m := _MEANS.match(text) or ((start := _title_end(p)) and _MEANS.match(text, start))):
         meaning = _MEANING.match(text, m.end())
         assert meaning is not None  # _MEANING matches the empty string too
         found.append(
@@ -324,10 +346,17 @@ def _party_named(d: _Definition, known: dict[str, str]) -> str | None:
 
 
 # Role words that name either side depending on the deal (a creative agency is a provider).
-_WEAK_ROLES = frozenset({"agency", "company", "partner", "operator", "owner", "studio", "agent"})
+# A publisher commissions an author's book, or licenses its own catalogue; an owner commissions the
+# work, or licenses what it owns: what the party does in the grant decides (_verb_scores).
+_WEAK_ROLES = frozenset({"agency", "company", "partner", "operator", "owner", "studio", "agent", "publisher"})
 # Roles a party takes in one clause, not in the deal: in a services or SaaS form "Discloser" and
 # "Recipient" are whichever party shares information; only an NDA's parties are those roles.
 POSITIONAL_ROLES = frozenset({"discloser", "disclosing party", "recipient", "receiving party"})
+
+
+def _strong_role(name: str) -> str | None:
+    """The side a role word of the lexicon surely names (not one of the words naming either side)."""
+    return None if name.lower().removeprefix("the ") in _WEAK_ROLES else _role_of(name)
 
 
 def _role_of(name: str) -> str | None:
@@ -512,8 +541,11 @@ def _verb_scores(
     scores: dict[str, Counter[str]] = {n: Counter() for n in names}
     for grantor, grantee, weight in grants:
         if grantor in scores and grantee in scores:
-            scores[grantor][PROVIDER] += weight
-            scores[grantee][CLIENT] += weight
+            # what a party does decides over a role word that names either side ("Publisher grants
+            # Licensee a licence": the publisher licenses its own material): a grant to a party the
+            # lexicon surely puts on the client side makes the grantor the provider, and the other way
+            scores[grantor][PROVIDER] += weight * (2 if _strong_role(grantee) == CLIENT else 1)
+            scores[grantee][CLIENT] += weight * (2 if _strong_role(grantor) == PROVIDER else 1)
     if not names:
         return scores
     subject = rf"({_alternation(names)})(?:\s+(?:hereby|also))?\s+"
@@ -854,6 +886,8 @@ SELF_HEADS = (
     "Quotation",
     "Task Order",
     "Purchase Order",
+    "Email",
+    "E-mail",
 )
 _LOWER_HEADS = (
     "agreement",
@@ -872,6 +906,8 @@ _LOWER_HEADS = (
     "task order",
     "purchase order",
     "statement of work",
+    "email",
+    "e-mail",
 )
 _SELF_NAME = re.compile(
     rf"(?:[A-Z][\w&-]*\s+){{0,4}}?(?:{_alternation(SELF_HEADS)}|{_alternation(_LOWER_HEADS)})"
@@ -919,6 +955,8 @@ def _self_reference(
         if t.defined_at is not None and _defines_itself(paragraphs[t.defined_at].text, t.name)
     }
     for word, m in _after(joined.text, _THIS, _SELF_NAME):
+        if m.group().lower().endswith("mail") and joined.text.startswith((" address", " account"), m.end()):
+            continue  # "this email address": no document
         key = f"{word.strip().lower()} {m.group()}"
         this[key] += 1
         first.setdefault(key, joined.index(m.start()))
@@ -989,8 +1027,13 @@ _WORK_HEADS = {
         "submission",
         "content",
         "commissioned work",
+        "corpus",
+        "corpora",
+        "dataset",
+        "data set",
+        "database",
     ),
-    2: ("product", "service", "element", "platform", "program", "programme", "solution", "system"),
+    2: ("data", "product", "service", "element", "platform", "program", "programme", "solution", "system"),
     1: ("confidential information",),
 }
 _NOT_THE_WORK = re.compile(

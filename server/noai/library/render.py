@@ -207,9 +207,21 @@ _I_POSSESSIVE = re.compile(r"\bI['’]s\b")
 _BARE_I = re.compile(r"\bI\b")
 
 
+_WE_POSSESSIVE = re.compile(r"\b([Ww])e['’]s\b")  # "we's style" -> "our style"
+_WE_OBJECT = re.compile(  # "with we", "reserved to we" -> "with us", "reserved to us"
+    r"\b((?:to|with|by|from|of|for|against|than|between|without|under|permit|authori[sz]e|bind|notify|"
+    r"inform|indemnify|pay|reimburse)\s+)we\b",
+    re.IGNORECASE,
+)
+
+
 def first_person(text: str) -> str:
-    """A text written with the creator's or client's term filled in where that term is "I" (a letter):
-    "I's" -> "my", "reserve to I" -> "reserve to me", "I keeps" -> "I keep"."""
+    """A text written with the creator's or client's term filled in where that term is "I" or "we" (a
+    letter, an email): "I's" -> "my", "reserve to I" -> "reserve to me", "I keeps" -> "I keep", "we's" ->
+    "our", "with we" -> "with us"."""
+    if "we" in text or "We" in text:
+        text = _WE_POSSESSIVE.sub(lambda m: "Our" if m.group(1) == "W" else "our", text)
+        text = _WE_OBJECT.sub(r"\1us", text)
     if "I" not in text:
         return text
     return _agree(_BARE_I.sub(f"{_MARK}I{_MARK}", _I_POSSESSIVE.sub("my", text)), by_next_word=False)
