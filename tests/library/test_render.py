@@ -229,5 +229,8 @@ def test_a_text_filled_with_known_terms_takes_a_you_or_we_partys_case_and_verbs(
 
 def test_a_text_filled_with_known_terms_leaves_a_documents_own_braces_as_written():
     terms = {"client": "the Client", "provider": "the Designer"}
-    filled = fill_known("{client} bind anyone it later assigns; the form says “{Client Name}” and {deliverables}", terms)
-    assert filled == "the Client bind anyone it later assigns; the form says “{Client Name}” and {deliverables}"
+    text = "{client} bind anyone it later assigns; the form says “{Client Name}” and {deliverables}"
+    assert (
+        fill_known(text, terms)
+        == "the Client bind anyone it later assigns; the form says “{Client Name}” and {deliverables}"
+    )
