@@ -60,6 +60,28 @@ def test_a_publisher_that_receives_the_licence_stays_the_client(grantor):
     assert roles(parties) == {grantor: CREATOR, "Publisher": CLIENT}
 
 
+def test_a_publisher_licensing_to_a_party_named_only_by_its_name_is_the_creator():
+    parties = find_parties(
+        paragraphs(
+            'This Licence is made between Larkspur Press Ltd ("Publisher") and Veridian Labs Inc ("Veridian").',
+            "Publisher grants Veridian a perpetual licence to copy the archive of articles for any purpose.",
+            "Veridian shall pay Publisher £10,000.",
+        )
+    )
+    assert roles(parties) == {"Publisher": CREATOR, "Veridian": CLIENT}
+
+
+def test_a_publisher_receiving_a_licence_from_a_party_named_only_by_its_name_is_the_client():
+    parties = find_parties(
+        paragraphs(
+            'This Licence is made between Ruth Okafor ("Okafor") and Tern Books Ltd ("Publisher").',
+            "Okafor grants Publisher an exclusive licence to publish the novel in print.",
+            "Publisher shall pay Okafor an advance of £8,000.",
+        )
+    )
+    assert roles(parties) == {"Okafor": CREATOR, "Publisher": CLIENT}
+
+
 def test_an_owner_that_commissions_and_receives_the_assignment_stays_the_client():
     parties = find_parties(
         paragraphs(

@@ -758,6 +758,16 @@ def _candidates(
         out.append(
             Candidate(t, side, abs(score[CLIENT] - score[PROVIDER]), strong, score["creates"], t.name in introduced)
         )
+    # A role word naming either side, its evidence even ("Publisher grants Veridian ..." where Veridian is no
+    # role word), beside parties all on one side: the grantor of a licence to them is the other side.
+    sides = {c.side for c in out if c.side}
+    if len(sides) == 1 and (even := [i for i, c in enumerate(out) if c.side is None and c.term.name in granting]):
+        other = PROVIDER if sides == {CLIENT} else CLIENT
+        for i in even if len(even) == 1 else ():
+            spelled = {out[i].term.name, *out[i].term.aliases}
+            granted = [g for g in grants if (g[0] if other == PROVIDER else g[1]) in spelled]
+            if granted:
+                out[i] = replace(out[i], side=other, margin=1)
     # "Discloser" / "Recipient" are the parties only when the deal has no other roles (an NDA)
     positional = [c for c in out if _positional(c.term)]
     if positional and len(positional) < len(out):
