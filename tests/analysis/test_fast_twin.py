@@ -220,3 +220,11 @@ def test_the_literals_after_a_look_behind_are_peeked_at_first_and_the_matches_st
     assert [m.span() for m in fast.finditer(rx, text, text.lower())] == [m.span() for m in rx.finditer(text)]
     assert [m.group(0) for m in rx.finditer(text)] == ["GRANT", "Hereby Grants"]
     assert fast.holds(rx, text) and not fast.holds(rx, "to grant Bob a licence")
+
+
+def test_folds_tells_each_character_that_folds_to_an_ascii_letter_and_no_other():
+    for c in fast.FOLDS_TO_ASCII:
+        assert fast.folds(f"ab{c}") and fast.folds(f"\u00e9 {c} x")
+    others = [chr(i) for i in range(0x20, 0x3000) if chr(i) not in fast.FOLDS_TO_ASCII]
+    assert not any(fast.folds(f"a{c}b") for c in others)
+    assert not fast.folds("".join(others))

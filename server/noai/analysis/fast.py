@@ -47,12 +47,13 @@ _NONE: frozenset[str] = frozenset()
 # The only characters that IGNORECASE matches to an ASCII letter other than its own lower case;
 # without them a text's lower-cased copy has its length and answers ASCII literal tests exactly.
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
-_FOLDS = re.compile(f"[{FOLDS_TO_ASCII}]")
 
 
 def folds(text: str) -> bool:
     """Whether ``text`` holds a character of :data:`FOLDS_TO_ASCII` (an ASCII text, told at once, holds none)."""
-    return not text.isascii() and _FOLDS.search(text) is not None
+    return not text.isascii() and (  # four substring tests: faster than one search for the set
+        "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+    )
 
 
 class Gates:
