@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from noai.analysis import fast
 from noai.analysis.classify import Finding
 from noai.ooxml.model import Paragraph
 
@@ -171,11 +172,16 @@ _SUM_PAID = re.compile(
     re.IGNORECASE,
 )
 _WAGE = re.compile(r"\b(?:salary|salaries|wages?|employment|employee)\b", re.IGNORECASE)
+# One of these is in every match of _SUM_PAID (its amount's currency), lower-cased: a paragraph that
+# holds none is not searched ("euros" holds "eur").
+_CURRENCIES = ("£", "$", "€", "gbp", "usd", "eur", "chf", "cad", "aud", "dollars", "pounds")
 
 
 def has_fees(text: str) -> bool:
     """The paragraph asks the client for fees: "the fees", "a price", "£150 for each Illustration"."""
-    return _FEES.search(text) is not None or (_SUM_PAID.search(text) is not None and not _WAGE.search(text))
+    return fast.holds(_FEES, text) or (
+        fast.may_hold(text, _CURRENCIES) and _SUM_PAID.search(text) is not None and not _WAGE.search(text)
+    )
 
 
 # -- the words around a finding -----------------------------------------------------------------------
