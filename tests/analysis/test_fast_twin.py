@@ -220,3 +220,29 @@ def test_the_literals_after_a_look_behind_are_peeked_at_first_and_the_matches_st
     assert [m.span() for m in fast.finditer(rx, text, text.lower())] == [m.span() for m in rx.finditer(text)]
     assert [m.group(0) for m in rx.finditer(text)] == ["GRANT", "Hereby Grants"]
     assert fast.holds(rx, text) and not fast.holds(rx, "to grant Bob a licence")
+
+
+def test_folds_tells_each_character_that_folds_to_an_ascii_letter_and_no_other():
+    for c in fast.FOLDS_TO_ASCII:
+        assert fast.folds(f"ab{c}") and fast.folds(f"\u00e9 {c} x")
+    others = [chr(i) for i in range(0x20, 0x3000) if chr(i) not in fast.FOLDS_TO_ASCII]
+    assert not any(fast.folds(f"a{c}b") for c in others)
+    assert not fast.folds("".join(others))
+
+
+def test_a_branch_after_a_look_behind_is_peeked_at_by_each_alternatives_literals():
+    rx = re.compile(r"(?<!\bto\s)\b(?:shall|will|gets?)\s+an?\s+licen[cs]e|\bmay\s+use", re.IGNORECASE)
+    low, _ = fast._twin_tree(rx, False)
+    assert low[0] == fast._BOUNDARY  # shared by both alternatives; the first then peeks, then looks behind
+    first = low[1][1][1][0]
+    assert first[0][0] is fast.C.ASSERT and first[0][1][0] == 1 and first[0][1][1][0][0] is fast.C.BRANCH
+    assert first[1][0] is fast.C.ASSERT_NOT
+    assert fast._opening(fast.parser.parse(r"(?:ab|\d)x", 0), None) is None  # "\d" opens with no literal
+    text = "It SHALL a licence; to will a license; she gets an licence; Bill gets a LICENSE; tomay use; may use"
+    assert [m.span() for m in fast.finditer(rx, text, text.lower())] == [m.span() for m in rx.finditer(text)]
+    assert [m.group(0) for m in rx.finditer(text)] == [
+        "SHALL a licence",
+        "gets an licence",
+        "gets a LICENSE",
+        "may use",
+    ]

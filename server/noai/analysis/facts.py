@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from noai.analysis import fast
 from noai.analysis.classify import Finding
 from noai.ooxml.model import Paragraph
 
@@ -171,11 +172,16 @@ _SUM_PAID = re.compile(
     re.IGNORECASE,
 )
 _WAGE = re.compile(r"\b(?:salary|salaries|wages?|employment|employee)\b", re.IGNORECASE)
+# One of these is in every match of _SUM_PAID (its amount's currency), lower-cased: a paragraph that
+# holds none is not searched ("euros" holds "eur").
+_CURRENCIES = ("£", "$", "€", "gbp", "usd", "eur", "chf", "cad", "aud", "dollars", "pounds")
 
 
 def has_fees(text: str) -> bool:
     """The paragraph asks the client for fees: "the fees", "a price", "£150 for each Illustration"."""
-    return _FEES.search(text) is not None or (_SUM_PAID.search(text) is not None and not _WAGE.search(text))
+    return fast.holds(_FEES, text) or (
+        fast.may_hold(text, _CURRENCIES) and _SUM_PAID.search(text) is not None and not _WAGE.search(text)
+    )
 
 
 # -- the words around a finding -----------------------------------------------------------------------
@@ -262,6 +268,8 @@ def brand_work(paragraphs: Sequence[Paragraph], work_name: str | None, at: int |
 
 # The price, as the document calls it: "the fees", "the charges", "the Fee", "the price", "royalties".
 _PRICE = re.compile(r"\b(fees?|charges|prices?|remuneration|compensation|royalties)\b(?!-)", re.IGNORECASE)
+# One of these is in every match of _PRICE, and of _THE_TERM, lower-cased: a text holding none is not searched.
+_PRICE_WORDS = ("fee", "charges", "price", "remuneration", "compensation", "royalties")
 _MASS = ("price", "remuneration", "compensation")  # one sum: "the price due", not "all prices due"
 
 
@@ -272,6 +280,8 @@ def price_due(texts: Sequence[str], defined: Set[str] = frozenset()) -> str | No
     counts: dict[str, int] = {}
     termed: set[str] = {w for w in defined if _PRICE.fullmatch(w) and w[0].isupper()}
     for text in texts:
+        if not fast.may_hold(text, _PRICE_WORDS):
+            continue
         for m in _PRICE.finditer(text):
             if not m.group(0).isupper():  # a heading in capitals ("FEES") does not decide the case
                 counts[m.group(0)] = counts.get(m.group(0), 0) + 1

@@ -47,12 +47,13 @@ _NONE: frozenset[str] = frozenset()
 # The only characters that IGNORECASE matches to an ASCII letter other than its own lower case;
 # without them a text's lower-cased copy has its length and answers ASCII literal tests exactly.
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
-_FOLDS = re.compile(f"[{FOLDS_TO_ASCII}]")
 
 
 def folds(text: str) -> bool:
     """Whether ``text`` holds a character of :data:`FOLDS_TO_ASCII` (an ASCII text, told at once, holds none)."""
-    return not text.isascii() and _FOLDS.search(text) is not None
+    return not text.isascii() and (  # four substring tests: faster than one search for the set
+        "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+    )
 
 
 class Gates:
@@ -347,10 +348,8 @@ def _boundary_first(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
     if _BOUNDARY in lead:
         lead.remove(_BOUNDARY)
         lead.insert(0, _BOUNDARY)
-    if any(op is not C.AT for op, _ in lead) and rest and rest[0][0] is C.LITERAL:
-        n = next((j for j, (op, _) in enumerate(rest) if op is not C.LITERAL), len(rest))
-        peek = (C.ASSERT, (1, parser.SubPattern(state, rest[:n])))
-        lead.insert(1 if lead[0] == _BOUNDARY else 0, peek)
+    if any(op is not C.AT for op, _ in lead) and (opening := _opening(rest, state)) is not None:
+        lead.insert(1 if lead[0] == _BOUNDARY else 0, (C.ASSERT, (1, opening)))
     if rest and rest[0][0] is C.BRANCH:
         av = rest[0][1]
         rest[0] = (C.BRANCH, (av[0], [_boundary_first(alt, state) for alt in av[1]]))
@@ -358,6 +357,24 @@ def _boundary_first(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
         av = rest[0][1]
         rest[0] = (C.SUBPATTERN, (*av[:3], _boundary_first(av[3], state)))
     return parser.SubPattern(state, lead + rest)
+
+
+def _opening(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
+    """The literals every match of ``seq`` opens with: its run of literals, or a branch of each
+    alternative's run (in a group of no flags too); None if an alternative opens otherwise."""
+    n = next((j for j, (op, _) in enumerate(seq) if op is not C.LITERAL), len(seq))
+    if n:
+        return parser.SubPattern(state, list(seq[:n]))
+    if not len(seq):
+        return None
+    op, av = seq[0]
+    if op is C.SUBPATTERN and not (av[1] or av[2]):
+        return _opening(av[3], state)
+    if op is C.BRANCH:
+        runs = [_opening(alt, state) for alt in av[1]]
+        if all(run is not None for run in runs):
+            return parser.SubPattern(state, [(C.BRANCH, (None, runs))])
+    return None
 
 
 def _opens_with_boundary(seq: Sequence[tuple[Any, Any]]) -> bool:

@@ -391,7 +391,9 @@ class _Usage:
     with_this: Counter[str] = field(default_factory=Counter)  # "this Agreement"
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")  # what :func:`_word_before` finds
+_RUN = re.compile(r"[\w-]*")
+_NO_LETTER = re.compile(r"[^A-Za-z]*")
 _FUNCTION_WORDS = frozenset(
     {
         "the",
@@ -445,8 +447,22 @@ _JOINING = frozenset(_OPEN + "_")  # with a letter or digit before it, a name co
 
 def _in_compound(text: str, start: int) -> bool:
     """The word at ``start`` ends a longer capitalised name: "AI Vendor", "Protected Materials"."""
-    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return m is not None and m.group(1)[0].isupper() and m.group(1).lower() not in _FUNCTION_WORDS
+    word = _word_before(text, start)
+    return word is not None and word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """``_WORD_BEFORE.search(text, max(0, start - 30), start).group(1)`` (or None), read backwards
+    from ``start``: the white space before it, the run of word characters and hyphens before that,
+    from its first ASCII letter. (A search tries each of the 30 places; this reads a few characters.)"""
+    before = text[max(0, start - 30) : start]
+    rest = before.rstrip()
+    if len(rest) == len(before):
+        return None  # no white space before ``start``
+    run = _RUN.match(rest[::-1]).end()  # type: ignore[union-attr]  # (it matches empty)
+    word = rest[len(rest) - run :]
+    word = word[_NO_LETTER.match(word).end() :]  # type: ignore[union-attr]
+    return word or None
 
 
 def _count_uses(

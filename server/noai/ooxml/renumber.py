@@ -308,8 +308,10 @@ _KEYWORD = (
     r"CLAUSES?|PARAGRAPHS?|ARTICLES?|§§?|Ziffern?|Abschnitte?|Artikel|[Aa]rticles?)"
 )
 _REF_NUMBER = r"\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,5}\))*"
+# The first characters of _KEYWORD's words, tested before the look-behind: a search drops most places on them.
+_KEYWORD_FIRST = "(?=[SsCcPpAa§Z])"
 _REFERENCE = re.compile(
-    rf"(?<!\w){_KEYWORD}\s*{_REF_NUMBER}"
+    rf"{_KEYWORD_FIRST}(?<!\w){_KEYWORD}\s*{_REF_NUMBER}"
     rf"(?:\s*(?:,|;|and/or|and|or|to|through|-|–|—|und|bis)\s*{_REF_NUMBER})*"
 )
 # What follows a reference to another instrument's article ("Article 28(3) GDPR", "Section 107
