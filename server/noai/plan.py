@@ -303,8 +303,8 @@ def _words(e: Edit) -> str:
 
 def _no_project(terms: Mapping[str, str]) -> str:
     """What ``{project}`` names where the document describes no project (a licence of existing material):
-    the client's internal business, a limit true of any document."""
-    return f"{possessive(terms.get('client', 'the other party'))} internal business"
+    the client's own business, a limit true of any document."""
+    return f"{possessive(terms.get('client', 'the other party'))} own business"
 
 
 def _name_the_purpose(edits: Sequence[Edit], unnamed: str, terms: Mapping[str, str]) -> tuple[list[Edit], str]:
@@ -312,17 +312,15 @@ def _name_the_purpose(edits: Sequence[Edit], unnamed: str, terms: Mapping[str, s
     note asking the user to name the purpose the parties agree."""
     t = _comment_terms(terms)
     said = (
-        f"{capitalise(t['agreement'])} describes no project for {t['deliverables']}, so the changes limit "
-        f"the use of {t['deliverables']} to {unnamed}. If the parties agree another purpose, name it in the "
-        f"definition of Permitted Purpose and in the comments that say “{unnamed}”."
+        f"{capitalise(t['agreement'])} describes no project for {t['deliverables']}, so the changes name "
+        f"{unnamed} as the purpose {t['deliverables']} may be used for. If the parties agree another "
+        f"purpose, name it in the definition of Permitted Purpose and in the comments that say “{unnamed}”."
     )
     why = (
         f" {capitalise(t['agreement'])} describes no project, so we limit the use to {unnamed}; "
         "the parties should name the purpose here."
     )
-    out = [
-        replace(e, comment=e.comment + why) if e.clause == "scope-limitation" and e.comment else e for e in edits
-    ]
+    out = [replace(e, comment=e.comment + why) if e.clause == "scope-limitation" and e.comment else e for e in edits]
     return out, said
 
 
