@@ -234,12 +234,16 @@ def make_plan(
                 return BACKGROUND
             return OWNED_WORK if owned_work_use(f, background, terms) else None
 
+    # A licence of existing material describes no project: the purpose limit names the client's own
+    # business, never "the project described in this License".
+    unnamed = None if facts.project or "project" in terms else _no_project(terms)
+    rendered = {**terms, "project": unnamed} if unnamed else terms
     fixes, needed_terms = choose_fixes(
         result,
         library,
         playbook,
         variant,
-        {**terms, "price": facts.price} if facts.price else terms,
+        {**rendered, "price": facts.price} if facts.price else rendered,
         with_comments,
         existing_comments or {},
         embedded,
@@ -259,7 +263,7 @@ def make_plan(
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
     # licences of the work the client now owns.
     only_defining = {"scope-limitation"} if strategy.situation == ASSIGNED else set()
-    clause_terms = dict(terms)
+    clause_terms = dict(rendered)
     if background.term:  # the document's own name for the creator's pre-existing materials
         named = background.term if background.term.startswith("the ") else f"any {background.term}"
         clause_terms["pre_existing"] = (
@@ -285,8 +289,39 @@ def make_plan(
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
+    if unnamed and any(unnamed in _words(e) for e in edits):
+        edits, said = _name_the_purpose(edits, unnamed, terms)
+        notes.append(said)
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
     return Plan(variant, terms, numbered(edits), offered=offered, notes=tuple(notes + list(result.notes)))
+
+
+def _words(e: Edit) -> str:
+    """All the words an edit adds: its paragraphs, replacement and comment."""
+    return " ".join([*(p["text"] for p in e.paragraphs), e.replacement or "", e.comment or ""])
+
+
+def _no_project(terms: Mapping[str, str]) -> str:
+    """What ``{project}`` names where the document describes no project (a licence of existing material):
+    the client's own business, a limit true of any document."""
+    return f"{possessive(terms.get('client', 'the other party'))} own business"
+
+
+def _name_the_purpose(edits: Sequence[Edit], unnamed: str, terms: Mapping[str, str]) -> tuple[list[Edit], str]:
+    """The edits with the purpose-limit clause's comment saying ``unnamed`` is our default, and the plan's
+    note asking the user to name the purpose the parties agree."""
+    t = _comment_terms(terms)
+    said = (
+        f"{capitalise(t['agreement'])} describes no project for {t['deliverables']}, so the changes name "
+        f"{unnamed} as the purpose {t['deliverables']} may be used for. If the parties agree another "
+        f"purpose, name it in the definition of Permitted Purpose and in the comments that say “{unnamed}”."
+    )
+    why = (
+        f" {capitalise(t['agreement'])} describes no project, so we limit the use to {unnamed}; "
+        "the parties should name the purpose here."
+    )
+    out = [replace(e, comment=e.comment + why) if e.clause == "scope-limitation" and e.comment else e for e in edits]
+    return out, said
 
 
 def _present(result: AuditResult, protection: str) -> bool:

@@ -11,6 +11,7 @@ no text itself, it asks these.
 - the creator's pre-existing materials: :func:`find_background` (the document's own name for them and
   where it keeps them with the creator), :func:`background_licence`, :func:`owned_work_use`;
 - the definitions clause: :func:`definitions_run`;
+- whether the document describes work made or services performed for the client: :func:`describes_project`;
 - all of it for one audited document: :func:`read_facts` -> :class:`DocumentFacts`.
 """
 
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from noai.analysis import fast
 from noai.analysis.classify import Finding
+from noai.analysis.work_kind import SCOPE_LINE
 from noai.ooxml.model import Paragraph
 
 if TYPE_CHECKING:
@@ -539,6 +541,33 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
     return None
 
 
+# -- a project: work made or services performed for the client -------------------------------------------
+
+# "Designer will create the logo", "Contractor shall perform the Services", "agrees to write four articles",
+# "Client engages Studio to design …", "commissioned", "materials developed for Client", a statement of
+# work's own lines ("Project: …", "Deliverables:", "Scope of work: …"). Not mere delivery or supply of
+# existing material ("Publisher will deliver the Licensed Corpus", "supply the licensed content"), nor the
+# licensee's own rights ("a license to … create derivative works").
+_MAKE = (
+    r"(?:make|create|design|develop|write|photograph|film|record|illustrate|draw|compose|build|produce|prepare|"
+    r"draft|translate|edit|code|program|shoot|paint|render|perform|provide\s+(?:the\s+)?(?:\w+\s+)?services)"
+)
+_PROJECT = re.compile(
+    r"\b(?:will|shall|agrees?\s+to|undertakes?\s+to|is\s+to|engages?\s+\w+(?:\s+\w+)?\s+to)\s+"
+    r"(?:\w+ly\s+)?" + _MAKE + r"\b"
+    r"|\bcommission(?:s|ed|ing)?\b|\bservices\b|\bproject\b|\bstatement\s+of\s+work\b|\bSOW\b"
+    r"|\b(?:created|developed|designed|written|produced|prepared|made)\s+(?:by\s+\S+(?:\s+\S+)?\s+)?"
+    r"(?:for\s+(?:the\s+)?(?:client|customer|company|you)|under|in\s+(?:the\s+)?(?:course|performance)|pursuant)\b",
+    re.IGNORECASE,
+)
+
+
+def describes_project(texts: Sequence[str]) -> bool:
+    """Whether ``texts`` (the document's paragraphs) describe work to be made or services to be performed
+    for the client: a project the clauses' "{project}" may name. False for a licence of existing material."""
+    return any(_PROJECT.search(t) or SCOPE_LINE.match(t) for t in texts)
+
+
 # -- all of it, for one audited document ----------------------------------------------------------------
 
 
@@ -551,6 +580,7 @@ class DocumentFacts:
     confidential_work: bool  # the work product is confidential information (an NDA's): no work is delivered
     price: str | None = None  # what the client owes, in the document's word: "all charges due", "the Fee due"
     brand: bool = False  # the work is a logo or brand: a perpetual licence of it is never cut to a project
+    project: bool = True  # the document describes work made or services performed for the client
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -562,4 +592,5 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         confidential_work=work is not None and "confidential" in work.text.lower(),
         price=price_due([p.original_text for p in result.paragraphs], set(result.terms.all)),
         brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
+        project=describes_project([p.original_text for p in result.paragraphs]),
     )

@@ -194,7 +194,7 @@ def _described_as(texts: Sequence[str], work_product: str) -> str | None:
 
 # A statement of work's or schedule's own lines naming what is made: "Project: redesign of the patient app",
 # "2. Deliverables:" and the unnumbered items under it, "Scope of work: …".
-_SCOPE_LINE = re.compile(
+SCOPE_LINE = re.compile(
     r"^\s*(?:\d+[.)]?\s*)?(?:project|deliverables?|scope(?:\s+of\s+(?:work|services))?|"
     r"description\s+of\s+(?:the\s+)?(?:project|services|deliverables|work))\s*:\s*(.*)$",
     re.IGNORECASE,
@@ -215,12 +215,12 @@ def _scoped_as(texts: Sequence[str]) -> str | None:
     two words of one kind at least (a software feature counts as software) and more than of any other."""
     lines: list[str] = []
     for i, text in enumerate(texts):
-        m = _SCOPE_LINE.match(text)
+        m = SCOPE_LINE.match(text)
         if m is None:
             continue
         lines.append(m.group(1))
         for item in texts[i + 1 : i + 30]:
-            if not item.strip() or _NUMBERED.match(item) or _SCOPE_LINE.match(item):
+            if not item.strip() or _NUMBERED.match(item) or SCOPE_LINE.match(item):
                 break
             lines.append(item)
     scope = " ".join(lines)
