@@ -380,16 +380,6 @@ def test_a_licence_that_continues_in_perpetuity_is_perpetual():
 # -- a grant sentence broken by a page, a lead-in list by a running header --------------------------------
 
 
-def test_a_grant_sentence_stopping_on_an_article_continues_on_a_capitalised_line():
-    found = audit(
-        "3.1 The Studio hereby grants to the Publisher a non-exclusive licence during the",
-        "- 4 -",
-        "Term to reproduce and display the Artwork.",
-        "3.2 The Publisher shall pay the Fees within thirty days of invoice.",
-    )
-    assert spans(found, "license_grant") == [(2, 4)]
-
-
 def test_a_parenthesis_in_lower_case_continues_a_grant_sentence():
     found = audit(
         "3.1 The Studio hereby grants to the Publisher a licence to operate one shop at the place agreed",

@@ -1473,8 +1473,6 @@ def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
 # the running header or footer of a converted contract's page ("Page 4 of 20", "Confidential Treatment Requested",
 # "*** Confidential material redacted", a filing's "Source: …" stamp) between a sentence and its continuation
 _FURNITURE = re.compile(r"(?:source:|page\s+\d|confidential\b|\*)", re.IGNORECASE)
-# a line that stops on a word its sentence must go on from ("… a limited license during the" / "Term to use …")
-_OPEN_END = re.compile(r"(?:\b(?:the|a|an|of|to|for|in|under|during|with|and|or|its|their)|,)$", re.IGNORECASE)
 
 
 def _continued(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
@@ -1486,7 +1484,6 @@ def _continued(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
     if f.end != f.start or not text or text[-1] in ".;:!?" or not _in_lead_sentence(f, text + "."):
         return f
     end, j = f.end, f.end + 1
-    open_end = _OPEN_END.search(text) is not None
     while j < len(paragraphs):
         line = paragraphs[j].text.strip()
         j += 1
@@ -1494,12 +1491,11 @@ def _continued(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
             continue
         if _MARKER.match(line) or _FURNITURE.match(line):
             break  # the next item or clause; a running footer (a span over it would make it the clause's)
-        if not (line.lstrip("(")[:1].islower() or (open_end and line[0].isupper())):
-            break  # "… the Site" then "(hereinafter "Site")."; "… a licence during the" then "Term to use …"
+        if not line.lstrip("(")[:1].islower():
+            break  # "… at the place agreed" then "(hereinafter the "Site")."
         end = j - 1
         if line[-1] in ".;:!?":
             break
-        open_end = _OPEN_END.search(line) is not None
     return replace(f, end=end) if end != f.end else f
 
 
