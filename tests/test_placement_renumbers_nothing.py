@@ -185,20 +185,7 @@ def test_libreoffice_rejects_the_purpose_limit_to_the_inputs_numbers_and_styles(
 
 
 @pytest.mark.libreoffice
-@pytest.mark.parametrize(
-    "name",
-    [
-        *(name for name in DOCUMENTS if name != "Word's numbering"),
-        pytest.param(
-            "Word's numbering",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the clauses at the IP clause's end: the last one follows a clause of ours that kept its "
-                "own mark, so LibreOffice gives the next heading its level (test_redline_libreoffice: KNOWN)",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("name", list(DOCUMENTS))
 def test_libreoffice_rejects_to_the_inputs_numbers_and_styles(seen, name):
     before, after = seen[name]
     assert after["rejected_formats"] == before["rejected_formats"]

@@ -33,27 +33,13 @@ from noai.writer import apply_plan
 pytestmark = pytest.mark.libreoffice
 
 # Known differences, each a bug to fix: "{document}-{check}" -> the reason (an xfail, strict).
-_KEEPS_THE_COMMENTED_FORMAT = (
-    "LibreOffice's reject-all joins the paragraph after our insertion with the inserted paragraph that holds "
-    "our comment's range and keeps that paragraph's list level and style (Word keeps the next paragraph's); "
-    "written as Word writes it (the anchor hands its mark over) only where the last inserted paragraph copies "
-    "the anchor and follows it or our clause that took its mark, not where it continues a clause unnumbered, "
-    "copies another paragraph (a lead-in's level) or follows a clause of ours that kept its own mark"
-)
 KNOWN: dict[str, str] = {
-    f"{name}-formats": _KEEPS_THE_COMMENTED_FORMAT
-    for name in (
-        "agency-services-agreement",
-        "ccs-ict-services-terms-tracked",
-        "cp-ai-addendum",
-        "cp-csa-with-ai",
-        "cp-independent-contractor-agreement",
-        "cp-professional-services-agreement",
-        "cp-software-license-agreement",
-        "finos-corporate-cla",
-        "juniper-eula",
-        "msr-research-license-agreement",
-    )
+    "ccs-ict-services-terms-tracked-formats": (
+        "the clauses at the end of 10.7 are followed by an empty paragraph (no text, another style): LibreOffice's "
+        "reject-all joins the last rejected paragraph into an empty next one keeping the rejected paragraph's style "
+        "(with or without our comment; it keeps the next one's only when that has text), and Word's arrangement "
+        "(the anchor's mark handed over) does not fit: the last clause continues 10.7.3's level, not the anchor's"
+    ),
 }
 
 

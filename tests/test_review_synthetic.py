@@ -836,3 +836,12 @@ def test_a_corpus_licensed_for_any_purpose_perpetually_and_irrevocably_grades_wo
     doc = audit(CORPUS)
     assert {"any_and_all_purposes", "perpetual_irrevocable"} <= {f["kind"] for f in doc["findings"]}
     assert doc["score"]["grade"] not in ("A", "B"), doc["score"]["summary"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_an_emails_comments_and_clauses_agree_with_we_and_you(variant):
+    red = redline(EMAIL, variant)
+    said = "\n".join([*comments(red), *inserted_texts(red)])
+    assert "you" in said and "we" in said
+    assert not re.search(r"\byou\b[^.;]{0,12}\b(?:assigns|licenses|develops|owns)\b", said), said[:300]
+    assert not re.search(r"\bwe\b[^.;,]{0,30}\bor (?:develops|has)\b|\banyone it later\b", said), said[:300]

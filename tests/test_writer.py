@@ -496,3 +496,30 @@ def test_libreoffice_rejects_insertions_before_a_table_and_at_the_end_of_a_cell_
     assert after["accepted_paragraphs"] == TABLED_ACCEPTED
     assert after["redlines_left_after_accept"] == after["redlines_left_after_reject"] == 0
     assert len(after["comments"]) == 4
+
+
+@pytest.mark.parametrize("next_style", ["Heading1", None], ids=["formatted otherwise", "formatted alike"])
+def test_the_comment_on_an_inserted_clause_ends_where_rejecting_it_leaves_the_next_paragraphs_format(stamp, next_style):
+    # LibreOffice leaves a comment's annotation character, at its range end, out of the insertion: the
+    # rejected paragraph holding it would give its format to the next one; so the range takes in the last
+    # inserted paragraph's mark and ends, with its (inserted) reference, where the next paragraph starts
+    texts = ["1. Definitions", "7.3 Customer may use the Deliverables for any and all purposes.", "8. Term"]
+    docx = make_docx(
+        p(texts[0], style="Heading1") + p(texts[1]) + p(texts[2], style=next_style) + "<w:sectPr/>", styles=STYLES
+    )
+    clause = [
+        {"text": "Customer shall not train any AI system on the Deliverables."},
+        {"text": "This clause survives the end of this agreement.", "continued": True},
+    ]
+    edit = {"id": "e1", "op": "insert_after", "anchor": {"index": 1, "text": texts[1]}, "paragraphs": clause}
+    out = apply_plan(read_document(docx), plan(dict(edit, comment="Why.")), stamp=stamp).docx
+    body = xml(out, "word/document.xml").find(f"{{{W}}}body")
+    reference = next(body.iter(f"{{{W}}}commentReference")).getparent()
+    in_paragraph = reference.xpath("ancestor::w:p[1]", namespaces=NS)[0]
+    assert reference.getparent().tag == f"{{{W}}}ins"  # removed, with the comment, by Word's reject
+    assert current_text(in_paragraph) == (texts[2] if next_style else clause[1]["text"])
+    end = next(body.iter(f"{{{W}}}commentRangeEnd"))
+    assert end.xpath("ancestor::w:p[1]", namespaces=NS)[0] is in_paragraph
+    assert rejected(out) == texts
+    assert accepted(out) == [texts[0], texts[1], "7.4 " + clause[0]["text"], clause[1]["text"], texts[2]]
+    validate_docx(out)

@@ -42,7 +42,7 @@ from .analysis.facts import (
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
 from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
-from .library.render import capitalise, first_person, possessive
+from .library.render import capitalise, fill_known, first_person, possessive
 from .ooxml.model import Paragraph
 from .ooxml.renumber import renumber
 from .ooxml.revisions import typed_number, typed_number_span
@@ -583,10 +583,7 @@ def strategy_comment(
     ]
     if purposes:
         said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
-    text = "Our approach: " + said + "."
-    for key, value in t.items():
-        text = text.replace("{" + key + "}", value)
-    return text
+    return fill_known("Our approach: " + said + ".", t)
 
 
 def _other_options(result: AuditResult, option: str) -> str:

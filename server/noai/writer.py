@@ -44,6 +44,7 @@ from .ooxml.revisions import (
     new_comments_root,
     next_numbers,
     parent_of,
+    reference_to_next_paragraph,
     replace_text,
     typed_number,
 )
@@ -228,6 +229,8 @@ class _Writer:
                 self.comments_root,
                 **self.comment_styles,
             )
+            if self.holders.get(index) is not new[-1]:  # its own mark inserted: see reference_to_next_paragraph
+                reference_to_next_paragraph(new[-1], self.stamp, self.ids)
         return new
 
     def replace(self, index: int, start: int, end: int, edit: Edit) -> None:

@@ -205,3 +205,18 @@ def test_a_word_boundary_behind_a_look_behind_is_tested_first_and_shared():
     text = "It WILL GRANT; to will grant; Bill grant; towill grant; it may use; tomay use."
     assert [m.span() for m in fast.finditer(rx, text, text.lower())] == [m.span() for m in rx.finditer(text)]
     assert [m.group(0) for m in rx.finditer(text)] == ["WILL GRANT", "may use"]
+
+
+def test_the_literals_after_a_look_behind_are_peeked_at_first_and_the_matches_stay_the_same():
+    rx = re.compile(
+        r"\bhereby\s+grants|(?<=\w\s)(?<!\bto\s)(?<!\bthe\s)grant(?=\s+\w+\s+a\s+licen[cs]e)", re.IGNORECASE
+    )
+    low, exact = fast._twin_tree(rx, False)
+    assert exact
+    first = [alt[0] for alt in low[0][1][1]]  # "(?=grant)" before the look-behinds, in the alternative that has them
+    assert first[0] == fast._BOUNDARY
+    assert first[1][0] is fast.C.ASSERT and "".join(chr(c) for _, c in first[1][1][1]) == "grant"
+    text = "Owner GRANT Bob a licence; to grant Bob a license; The grant x a licence; Hereby Grants; agrant b a licence"
+    assert [m.span() for m in fast.finditer(rx, text, text.lower())] == [m.span() for m in rx.finditer(text)]
+    assert [m.group(0) for m in rx.finditer(text)] == ["GRANT", "Hereby Grants"]
+    assert fast.holds(rx, text) and not fast.holds(rx, "to grant Bob a licence")

@@ -212,3 +212,32 @@ def test_an_email_address_is_not_a_name_for_the_document():
 )
 def test_a_comment_filled_with_we_reads_as_first_person_plural(filled, written):
     assert first_person(filled) == written
+
+
+def test_licensed_content_defined_as_texts_with_metadata_in_files_is_data_work():
+    texts = paragraphs(
+        '"Licensed Content" means the full text of 40,000 news reports, with their metadata, supplied as JSON files.',
+        "Fenwick grants Lumen a licence to copy the Licensed Content.",
+    )
+    found = detect_work_kind(texts, "Licensed Content")
+    assert found.kind == "data" and "describes" in found.reason
+
+
+def test_licensed_content_defined_as_photographs_stays_creative_work():
+    texts = paragraphs(
+        '"Licensed Content" means the photographs and illustrations listed in the Schedule.',
+        "Fenwick grants Lumen a licence to reproduce the Licensed Content in its magazine.",
+    )
+    assert detect_work_kind(texts, "Licensed Content").kind == "creative"
+
+
+def test_of_two_self_names_used_as_often_the_one_the_document_defines_wins():
+    parties = find_parties(
+        paragraphs(
+            'This Content Licence (this "Licence") is made between Fenwick Archive Ltd ("Licensor") and Lumen '
+            'Models Ltd ("Licensee").',
+            "Licensor grants Licensee a licence to copy the archive.",
+            "This Licence is governed by the laws of England and Wales.",
+        )
+    )
+    assert parties.self_reference is not None and parties.self_reference.text == "this Licence"

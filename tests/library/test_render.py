@@ -2,7 +2,7 @@ import pytest
 
 from noai.errors import RenderError, UnknownVariantError
 from noai.library import load_library, render, render_many
-from noai.library.render import Filler, first_person, possessive
+from noai.library.render import Filler, fill_known, first_person, possessive
 
 
 def test_a_term_with_an_article_keeps_it_and_is_capitalised_at_sentence_start(library):
@@ -218,4 +218,19 @@ def test_the_documents_own_words_quoted_in_a_comment_keep_their_spelling():
 def test_a_comment_already_in_the_first_person_keeps_i_before_a_plain_verb():
     assert first_person("the work and other materials I create or supply, reserved to I") == (
         "the work and other materials I create or supply, reserved to me"
+    )
+
+
+def test_a_text_filled_with_known_terms_takes_a_you_or_we_partys_case_and_verbs():
+    terms = {"client": "you", "provider": "we", "deliverables": "the video", "agreement": "this email"}
+    filled = fill_known("have {client} bind anyone it later assigns {deliverables} to; keep {provider}'s tools", terms)
+    assert filled == "have you bind anyone you later assign the video to; keep our tools"
+
+
+def test_a_text_filled_with_known_terms_leaves_a_documents_own_braces_as_written():
+    terms = {"client": "the Client", "provider": "the Designer"}
+    text = "{client} bind anyone it later assigns; the form says “{Client Name}” and {deliverables}"
+    assert (
+        fill_known(text, terms)
+        == "the Client bind anyone it later assigns; the form says “{Client Name}” and {deliverables}"
     )

@@ -336,7 +336,9 @@ _BOUNDARY = (C.AT, C.AT_BOUNDARY)
 def _boundary_first(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
     """``seq`` with a word boundary among the zero-width tests it opens with moved first (in each
     alternative it opens with too): they all test the same place, in any order, and one that opens
-    with the boundary can share it ("(?<!\\bto\\s)\\bwill" is "\\b(?<!\\bto\\s)will")."""
+    with the boundary can share it ("(?<!\\bto\\s)\\bwill" is "\\b(?<!\\bto\\s)will"); the literals that
+    follow the tests peeked at right after it ("\\b(?=will)(?<!\\bto\\s)will"): the search drops most
+    places on a literal, before any look-behind runs."""
     items = list(seq)
     k = 0
     while k < len(items) and items[k][0] in _ZERO_WIDTH:
@@ -345,6 +347,10 @@ def _boundary_first(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
     if _BOUNDARY in lead:
         lead.remove(_BOUNDARY)
         lead.insert(0, _BOUNDARY)
+    if any(op is not C.AT for op, _ in lead) and rest and rest[0][0] is C.LITERAL:
+        n = next((j for j, (op, _) in enumerate(rest) if op is not C.LITERAL), len(rest))
+        peek = (C.ASSERT, (1, parser.SubPattern(state, rest[:n])))
+        lead.insert(1 if lead[0] == _BOUNDARY else 0, peek)
     if rest and rest[0][0] is C.BRANCH:
         av = rest[0][1]
         rest[0] = (C.BRANCH, (av[0], [_boundary_first(alt, state) for alt in av[1]]))

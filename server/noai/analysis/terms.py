@@ -967,8 +967,8 @@ def _self_reference(
     for name in itself:  # "the Agreement" defined as this agreement reads as "this Agreement" does
         if the[name]:
             this[f"the {name}"] = the[name]
-    if this:
-        text, count = this.most_common(1)[0]
+    if this:  # the most used; of two used as often, the one the document defines as itself (this "Licence")
+        text, count = max(this.items(), key=lambda kv: (kv[1], kv[0].split(" ", 1)[1] in itself))
         total = sum(this.values())
         confidence = 0.5 if count < 2 else round(min(0.95, 0.55 + 0.4 * count / total), 2)
     else:

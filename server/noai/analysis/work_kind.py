@@ -32,7 +32,11 @@ _WORDS = {
         r"articles?|copywriting|content|creative|artistic|animations?|characters?)\b",
         re.IGNORECASE,
     ),
-    DATA: re.compile(r"\b(?:data\s*sets?|datasets?|data|databases?|corpus|annotations?)\b", re.IGNORECASE),
+    DATA: re.compile(
+        r"\b(?:data\s*sets?|datasets?|data|metadata|databases?|corpus|corpora|annotations?|"
+        r"(?:XML|JSON|CSV|JSONL|parquet)\s+files?)\b",
+        re.IGNORECASE,
+    ),
 }
 # Words of a kind that do not name the work delivered: the client's or the users' own data and
 # content, data about the service, data in a data-protection sense. Each match holds exactly one
@@ -115,6 +119,12 @@ def detect_work_kind(
         for kind in _WORDS:
             if kind not in named_by and _count(kind, name):
                 named_by[kind] = name
+    # "Licensed Content" names no kind by itself: its definition tells ("the full text of 12,000 articles,
+    # with their metadata, as XML files" is data)
+    content = work_product and set(named_by) == {CREATIVE} and _ONLY_CONTENT.fullmatch(work_product)
+    defined_as = _described_as(texts, work_product) if content and work_product else None
+    if defined_as not in (None, CREATIVE) and work_product:
+        named_by = {defined_as: work_product}
     named = next(iter(named_by), None) if work_product else None
     described, product = None, work_product
     unnamed = () if named_by else [work_product] if work_product else _GENERIC_WORK  # a name like "Deliverables"
@@ -138,7 +148,9 @@ def detect_work_kind(
         and (count < _FEW or share < _FEW_SHARE)
     ):
         return WorkKind(GENERAL, "the document does not speak mainly of software, creative work or data")
-    if kind == named:
+    if kind == named and kind == defined_as:
+        why = f"the document describes “{work_product}” as {kind} work"
+    elif kind == named:
         why = f"the work product is called “{work_product}”"
     elif kind == described and scoped is not None:
         why = f"the document lists its project and deliverables as {kind} work"
@@ -151,6 +163,8 @@ def detect_work_kind(
     return WorkKind(kind, f"{why} ({count} of {total} words naming a kind of work)")
 
 
+# A work product named "Content" with no other word of a kind ("the Licensed Content", "Client Content").
+_ONLY_CONTENT = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}Content", re.IGNORECASE)
 # The usual names of a work product, read from their definition when the parties' reading found none.
 _GENERIC_WORK = ("Deliverables", "Work Product", "Works", "Work", "Materials")
 _QUOTE = "[\"“”']"

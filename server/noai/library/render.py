@@ -41,6 +41,20 @@ def possessive(term: str) -> str:
     return term + "'s"
 
 
+def fill_known(text: str, terms: Mapping[str, str]) -> str:
+    """``text`` with the placeholders ``terms`` has filled as a clause's are (a party called "you" or "we"
+    takes its case and verbs: "have you bind anyone you later assign"); any other brace (a document's own
+    "{Client Name}" quoted in a comment) is left as written."""
+    hidden = PLACEHOLDER.sub(
+        lambda m: m.group(0) if placeholder_key(m.group(1)) in terms else m.group(0).translate(_HIDE), text
+    )
+    return Filler({}, terms).fill(hidden).translate(_SHOW)
+
+
+_HIDE = str.maketrans("{}", "\x04\x05")
+_SHOW = str.maketrans("\x04\x05", "{}")
+
+
 def capitalise(text: str) -> str:
     """First letter upper-cased, the rest untouched ("the Client" -> "The Client")."""
     return text[:1].upper() + text[1:]

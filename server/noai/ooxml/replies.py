@@ -173,7 +173,10 @@ class Threads:
         new_end = etree.Element(_W + "commentRangeEnd", {_W + "id": str(comment_id)})
         after = end
         following = end.getnext()
-        if following is not None and following.find(_W + "commentReference") is not None:
+        if following is not None and (
+            following.find(_W + "commentReference") is not None
+            or following.find(f"{_W}r/{_W}commentReference") is not None  # in a w:ins of its own
+        ):
             after = following  # after the parent's reference run, as Word places a reply's
         after.addnext(new_end)
         run = etree.Element(_W + "r")

@@ -909,6 +909,44 @@ def add_comment_around(
     return int(comment_id)
 
 
+def reference_to_next_paragraph(p: etree._Element, stamp: RevisionStamp, ids: IdAllocator) -> bool:
+    """Move the comment range end and reference run that end inserted paragraph ``p`` (its own mark inserted) to
+    the start of the paragraph after it, in a ``w:ins`` of its own (after the reference runs moved
+    there before), where that paragraph has text and is formatted otherwise than ``p``; whether it moved.
+
+    LibreOffice puts a comment's annotation character at its range end, out of the tracked insertion, so on
+    reject-all the character stays and the rejected paragraph holding it keeps its own formatting when
+    it is joined with the paragraph after it (Word keeps the next one's). After ``p``'s mark, as Word
+    writes a comment whose range takes in a paragraph mark, the character stays in a paragraph that
+    keeps its formatting either way; Word removes the inserted reference, and the comment, on reject."""
+    following = p.getnext()
+    reference = p[-1][-1] if len(p) and p[-1].tag == INS and len(p[-1]) else None
+    if (
+        following is None
+        or following.tag != P
+        or reference is None
+        or reference.find(REFERENCE) is None
+        or not any(t.text for t in following.iter(T))  # an empty paragraph would look all ours
+        or _formatted_alike(p, following)
+    ):
+        return False
+    range_end = reference.getprevious()
+    ins = stamp.mark(INS, ids.revision())
+    ins.append(reference)
+    at = 1 if len(following) and following[0].tag == PPR else 0
+    while at < len(following) and (following[at].tag == RANGE_END or _moved_reference(following[at])):
+        at += 1
+    following.insert(at, ins)
+    if range_end is not None and range_end.tag == RANGE_END:
+        ins.addprevious(range_end)
+    return True
+
+
+def _moved_reference(el: etree._Element) -> bool:
+    """``el`` is a ``w:ins`` holding a comment reference run alone (see :func:`reference_to_next_paragraph`)."""
+    return el.tag == INS and len(el) == 1 and el[0].tag == R and el[0].find(REFERENCE) is not None
+
+
 def comment_element(
     text: str, stamp: RevisionStamp, *, reference_style: str | None = None, text_style: str | None = None
 ) -> etree._Element:
