@@ -375,3 +375,67 @@ def test_a_licence_that_continues_in_perpetuity_is_perpetual():
         "continue in perpetuity unless terminated under Section 9."
     )
     assert spans(found, "perpetual_irrevocable") == [(2, 2)]
+
+
+# -- a grant sentence broken by a page, a lead-in list by a running header --------------------------------
+
+
+def test_a_parenthesis_in_lower_case_continues_a_grant_sentence():
+    found = audit(
+        "3.1 The Studio hereby grants to the Publisher a licence to operate one shop at the place agreed",
+        '(hereinafter the "Site").',
+        "3.2 The Publisher shall pay the Fees within thirty days of invoice.",
+    )
+    assert spans(found, "license_grant") == [(2, 3)]
+
+
+def test_a_new_capitalised_sentence_a_clause_number_or_a_page_footer_ends_an_unfinished_grant_sentence():
+    found = audit(
+        "3.1 The Studio hereby grants to the Publisher a non-exclusive licence to use the Artwork to market",
+        "The Publisher shall pay the Fees within thirty days of invoice.",
+    )
+    assert spans(found, "license_grant") == [(2, 2)]
+    found = audit(
+        "3.1 The Studio hereby grants to the Publisher a non-exclusive licence during the",
+        "4. Fees. The Publisher shall pay the Fees within thirty days of invoice.",
+    )
+    assert spans(found, "license_grant") == [(2, 2)]
+    found = audit(
+        "3.1 The Studio hereby grants to the Publisher a non-exclusive licence to use the Artwork and",
+        "(b) The Publisher shall pay the Fees within thirty days of invoice.",
+    )
+    assert spans(found, "license_grant") == [(2, 2)]
+    # a running footer holds no clause: a span reaching over it would mark it as the grant's
+    found = audit(
+        "3.1 The Studio hereby grants to the Publisher a non-exclusive licence to use the Artwork to market",
+        "Page 4 of 12",
+        "and sell the Game.",
+    )
+    assert spans(found, "license_grant") == [(2, 2)]
+    found = audit(
+        "3.1 The Studio hereby grants to the Publisher a non-exclusive licence during the",
+        "Confidential Treatment Requested.",
+        "Term to reproduce and display the Artwork.",
+    )
+    assert spans(found, "license_grant") == [(2, 2)]
+
+
+def test_a_page_header_between_a_lead_in_and_its_items_does_not_end_the_list():
+    found = audit(
+        "2.1 The Studio hereby grants the Publisher an exclusive licence to, during the Term:",
+        "Confidential Treatment Requested",
+        "(a) store the Artwork on its servers; and",
+        "(b) publish the Artwork in any media.",
+        "2.2 The Publisher shall pay the Fees within thirty days of invoice.",
+    )
+    assert spans(found, "license_grant") == [(2, 5)]
+
+
+def test_a_sentence_after_a_lead_in_ends_its_list_even_past_a_page_footer():
+    found = audit(
+        "2.1 The Studio hereby grants the Publisher an exclusive licence to, during the Term:",
+        "Page 2 of 9",
+        "The Publisher shall pay the Fees within thirty days of invoice.",
+        "(a) by bank transfer; or",
+    )
+    assert spans(found, "license_grant") == [(2, 2)]

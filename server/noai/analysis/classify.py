@@ -1434,7 +1434,7 @@ def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
     lead = paragraphs[f.start]
     if not lead.text.rstrip().endswith((":", "\u2014", "-")) or not _in_lead_sentence(f, lead.text):
         return f
-    j, last = end + 1, None
+    j, last, furniture = end + 1, None, 0
     shape: tuple[str, str] | None = None
     while j < len(paragraphs):
         q = paragraphs[j]
@@ -1443,6 +1443,10 @@ def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
             j += 1
             continue
         marker = _MARKER.match(q.text)
+        if marker is None and furniture < 3 and len(text) < 200 and _FURNITURE.match(text):
+            furniture += 1  # a page's running header or footer between the items
+            j += 1
+            continue
         if last is None:
             # what the colon introduces: a list that opens at its first marker ("1.", "(a)", "i."), not the next
             # section ("2.2 Sublicense", "6. Term")
@@ -1466,6 +1470,11 @@ def _extend(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
     return replace(f, end=end) if end != f.end else f
 
 
+# the running header or footer of a converted contract's page ("Page 4 of 20", "Confidential Treatment Requested",
+# "*** Confidential material redacted", a filing's "Source: …" stamp) between a sentence and its continuation
+_FURNITURE = re.compile(r"(?:source:|page\s+\d|confidential\b|\*)", re.IGNORECASE)
+
+
 def _continued(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
     """Reach over the lines that continue the finding's sentence when its paragraph stops in the middle of
     it (a page break or a hard line break: "… hereby grants to the Buyer a non-exclusive" then "licence to use
@@ -1480,8 +1489,10 @@ def _continued(f: Finding, paragraphs: Sequence[Paragraph]) -> Finding:
         j += 1
         if not line or not _LETTER.search(line):
             continue
-        if not line[0].islower():
-            break
+        if _MARKER.match(line) or _FURNITURE.match(line):
+            break  # the next item or clause; a running footer (a span over it would make it the clause's)
+        if not line.lstrip("(")[:1].islower():
+            break  # "… at the place agreed" then "(hereinafter the "Site")."
         end = j - 1
         if line[-1] in ".;:!?":
             break
