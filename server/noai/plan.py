@@ -41,7 +41,7 @@ from .analysis.facts import (
 )
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
-from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
+from .library import VARIANTS, Clause, Fix, Library, Playbook, Rendered, RenderedFix, render_fix, render_many
 from .library.render import capitalise, fill_known, first_person, possessive
 from .ooxml.model import Paragraph
 from .ooxml.renumber import renumber
@@ -262,7 +262,7 @@ def make_plan(
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
     # licences of the work the client now owns.
-    only_defining = {"scope-limitation"} if strategy.situation == ASSIGNED else set()
+    only_defining = {"scope-limitation"} if strategy.situation == ASSIGNED or _tied(strategy, fixes) else set()
     clause_terms = dict(rendered)
     if background.term:  # the document's own name for the creator's pre-existing materials
         named = background.term if background.term.startswith("the ") else f"any {background.term}"
@@ -275,8 +275,9 @@ def make_plan(
         trimmed[RETAINED] = _later_transferees(result, background, terms)
     if only_defining:  # the purpose limit's definition alone: say which change uses it
         trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, terms))
+    elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
     insertions = render_insertions(
-        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed
+        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
     )
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -481,6 +482,16 @@ def _defined_for(
     return (
         f"Why this definition: {changes}{where} {limit} a right of {t['client']} to the Permitted Purpose, "
         f"which {t['agreement']} does not define otherwise."
+    )
+
+
+def _tied(strategy: Strategy, fixes: Sequence[tuple[Finding, RenderedFix, str]]) -> bool:
+    """Every licence the creator grants is tied to the Permitted Purpose by a change in its own words
+    ("for any purpose" -> "solely for the Permitted Purpose"): the purpose limit's sentence would say it
+    again, so its definition alone is inserted."""
+    tied = {f.start for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")}
+    return (
+        strategy.situation == LICENSED and bool(strategy.evidence) and all(f.start in tied for f in strategy.evidence)
     )
 
 
@@ -901,6 +912,8 @@ def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
 
 
 _DEFINITIONS_COMMENT = "The terms the new clauses use, defined with the other definitions of {agreement}."
+_DEFINITIONS_TITLE = "Definitions"
+_SHARED_DEFINITIONS_COMMENT = "Why this clause: it defines, once, the terms that more than one of our changes uses."
 
 
 def _in_house_style(text: str, straight: bool, shall: bool, colon: bool = False, bare: bool = False) -> str:
@@ -928,6 +941,7 @@ def render_insertions(
     with_comments: bool,
     only_defining: Set[str] = frozenset(),
     trimmed: Mapping[str, tuple[int, str, str]] | None = None,
+    elsewhere: str = "",
 ) -> list[Edit]:
     """An ``insert_after`` edit for each placed clause not already in the document (of a clause in
     ``only_defining``, its definitions alone), its terms
@@ -938,11 +952,14 @@ def render_insertions(
     paragraphs = result.paragraphs
     document_text = "\n".join(p.text for p in paragraphs)
     already = {t for t in library.glossary if t in result.terms.all}
-    rendered = render_many([(clause, variant) for _, clause in placed], terms, already_defined=already)
+    order = _owners_first([clause for _, clause in placed], variant)
+    by_order = render_many([(placed[n][1], variant) for n in order], terms, already_defined=already)
+    rank = {n: k for k, n in enumerate(order)}  # a clause's place in the rendering order
+    rendered = [r for _, r in sorted(zip(order, by_order, strict=True), key=lambda pair: pair[0])]
     run = definitions_run(paragraphs)
     likes = {place.index: place.like for place in result.places.values() if place.like is not None}
     bodies = []
-    for (index, clause), r in zip(placed, rendered, strict=True):
+    for k, ((index, clause), r) in enumerate(zip(placed, rendered, strict=True)):
         body = [p for p in r.paragraphs if p]
         if body and body[-1] in document_text:
             continue  # the clause is already in the document (e.g. our own pending insertion)
@@ -953,26 +970,45 @@ def render_insertions(
             operative, r = operative[drop:], replace(r, title=title, comment=comment)
         if not operative and not definitions:
             continue
-        bodies.append((index, clause, r, operative, definitions))
+        bodies.append((index, clause, r, operative, definitions, rank[k]))
+    agreement = terms.get("agreement", "this agreement")
+    moved = _foreign_shared(bodies, elsewhere) if run is None else [[] for _ in bodies]
+    pooled = [d for defs in moved for d in defs]
     edits = []
-    collected: list[str] = []  # the definitions for the document's definitions clause
-    for n, (index, clause, r, body, definitions) in enumerate(bodies):
+    collected: list[tuple[int, list[str]]] = []  # the definitions for the document's definitions clause
+    for n, (index, clause, r, body, definitions, ranked) in enumerate(bodies):
         if definitions and run is not None:
-            collected.extend(definitions)
+            collected.append((ranked, definitions))  # in the order they were defined
             if not body:
                 continue  # a clause kept for its definitions alone: they go to the definitions clause
-        elif definitions:
-            later = " ".join(t for b in bodies[n + 1 :] for t in b[3])
-            names = [d[1 : d.index("”")] for d in definitions]
-            scope = "this clause"
-            if not body or any(re.search(rf"(?<!\w){re.escape(name)}", later) for name in names):
-                scope = terms.get("agreement", "this agreement")
-            body = [_opening_definitions(definitions, scope), *body]
+        own = clause.placement != Placement.AFTER_GRANT  # a purpose limit qualifies the grant it follows
+        if definitions and run is None:
+            if moved[n] and pooled:  # the terms several changes use, of clauses not inserted: a clause of their own
+                sentence = [_opening_definitions(pooled, agreement)]
+                items = clause_paragraphs(paragraphs, index, likes.get(index), sentence, _DEFINITIONS_TITLE, 0, own)
+                shared_comment = _SHARED_DEFINITIONS_COMMENT if with_comments else None
+                edits.append(
+                    Edit(
+                        "",
+                        "insert_after",
+                        index,
+                        paragraphs[index].text,
+                        DEFINITIONS,
+                        variant,
+                        shared_comment,
+                        title=_DEFINITIONS_TITLE,
+                        paragraphs=items,
+                    )
+                )
+                pooled = []
+            definitions = [d for d in definitions if d not in moved[n]]
+            if definitions:
+                shared = any(_used(d, _other_texts(bodies, n, elsewhere)) for d in definitions)
+                body = [_opening_definitions(definitions, agreement if shared or not body else "this clause"), *body]
         # the run-in title goes on the operative paragraph, not on the definitions before it
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
             titled = 1
-        own = clause.placement != Placement.AFTER_GRANT  # a purpose limit qualifies the grant it follows
         paras = clause_paragraphs(paragraphs, index, likes.get(index), body, r.title, titled, own)
         edits.append(
             Edit(
@@ -997,11 +1033,78 @@ def render_insertions(
             DEFINITIONS,
             variant,
             _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement")) if with_comments else None,
-            paragraphs=tuple({"text": _in_house_style(d, straight, shall, colon, bare)} for d in collected),
+            paragraphs=tuple({"text": _in_house_style(d, straight, shall, colon, bare)} for d in _flat(collected)),
         )
         edits.append(definitions_edit)
         edits.sort(key=lambda e: e.index)  # stable: the definitions before a clause anchored at the same place
     return edits
+
+
+_Body = tuple[int, Clause, Rendered, list[str], list[str], int]
+
+
+def _other_texts(bodies: Sequence[_Body], n: int, elsewhere: str) -> str:
+    """The words of every inserted clause but the ``n``-th, and of the fixes (``elsewhere``)."""
+    return " ".join([elsewhere, *(t for m, b in enumerate(bodies) if m != n for t in (*b[3], *b[4]))])
+
+
+def _used(definition: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(_term(definition))}", text) is not None
+
+
+def _foreign_shared(bodies: Sequence[_Body], elsewhere: str) -> list[list[str]]:
+    """For each clause body, the definitions to move out of it into a Definitions clause: terms another
+    change uses too, owned by a clause not inserted (the covenant's "Prohibited AI Use" where the
+    document has its own AI clause), when the clause is about something else (it has a sentence or a
+    term of its own)."""
+    moved = []
+    for n, (_, clause, _, body, definitions, _) in enumerate(bodies):
+        others = _other_texts(bodies, n, elsewhere)
+        foreign = [d for d in definitions if _term(d) not in clause.defines and _used(d, others)]
+        moved.append(foreign if foreign and (body or len(foreign) < len(definitions)) else [])
+    return moved
+
+
+def _term(definition: str) -> str:
+    """The term a library definition defines: “X” means … -> X."""
+    return definition[1 : definition.index("”")]
+
+
+def _flat(ranked: Sequence[tuple[int, list[str]]]) -> list[str]:
+    return [d for _, texts in sorted(ranked, key=lambda pair: pair[0]) for d in texts]
+
+
+def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
+    """The order to render ``clauses`` (in document order) in, so that each term is defined in the
+    clause that owns it where that clause is inserted ("AI System" in the covenant, not in a purpose
+    limit placed before it whose definition uses it): each owner before the clauses that use its terms,
+    in their paragraphs or through a definition; else document order."""
+    owner: dict[str, int] = {}
+    for n, clause in enumerate(clauses):
+        for term in clause.defines:
+            owner.setdefault(term, n)
+    order: list[int] = []
+    seen: set[int] = set()
+
+    def visit(n: int) -> None:
+        if n in seen:
+            return
+        seen.add(n)
+        glossary = clauses[n].glossary
+        needed, stack = set(), list(clauses[n].variants[variant].uses)
+        while stack:
+            term = stack.pop()
+            if term not in needed and term in glossary:
+                needed.add(term)
+                stack.extend(glossary[term].needs[variant])
+        for term in sorted(needed, key=lambda t: owner.get(t, n)):
+            if owner.get(term, n) != n:
+                visit(owner[term])
+        order.append(n)
+
+    for n in range(len(clauses)):
+        visit(n)
+    return order
 
 
 # -- the form of an inserted clause ------------------------------------------------------------------
