@@ -24,11 +24,13 @@ from .analysis.classify import Finding
 from .analysis.facts import (
     Background,
     DocumentFacts,
+    Strike,
     background_licence,
     be_before,
     clause_name,
     creation_timing,
     definitions_run,
+    hire_fallback,
     irrevocable,
     joined_verb,
     modal_before,
@@ -162,6 +164,16 @@ def _already_replaced(f: Finding, replacement: str) -> bool:
     return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
 
 
+def _says_already(f: Finding, replacement: str) -> bool:
+    """The paragraph already says the replacement; for a transfer's change that wraps its phrase ("not works
+    made for hire"), at the phrase itself: "…, to the extent they are not works made for hire" later in the
+    paragraph is no reason to keep "are works made for hire"."""
+    if f.kind in _TRANSFER_KINDS and f.phrase in replacement:
+        start = f.phrase_start - replacement.index(f.phrase)
+        return start >= 0 and f.paragraph_text[start : start + len(replacement)] == replacement
+    return replacement in f.paragraph_text
+
+
 _FIRST = ("any_and_all_purposes",)  # the purpose limit is the fix the other replacements lean on
 
 
@@ -250,7 +262,7 @@ def make_plan(
         facts.paid,
         facts.brand,
     )
-    fixes, struck = strike_creation_timing(fixes)
+    fixes, struck = strike_creation_timing(fixes, terms.get("deliverables", "the work"))
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
         strategy,
@@ -794,7 +806,7 @@ def choose_fixes(
             commented.add(f.kind)
             if seen or not with_comments:
                 continue
-        elif rf.replacement is None or _already_replaced(f, rf.replacement) or rf.replacement in f.paragraph_text:
+        elif rf.replacement is None or _already_replaced(f, rf.replacement) or _says_already(f, rf.replacement):
             continue
         ranges.append((f.phrase_start, f.phrase_end))
         fixes.append((f, rf, op))
@@ -812,36 +824,53 @@ def choose_fixes(
 
 
 def strike_creation_timing(
-    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+    fixes: Sequence[tuple[Finding, RenderedFix, str]], work: str = "the work"
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The fixes with, after each transfer made to wait for payment, a second tracked replacement
     striking the words that time the transfer at the work's creation ("shall upon payment in full …
-    be vested in the Institute on their creation" would contradict itself), the transfer's comment
-    saying so; and the words struck. Not where the timing overlaps another edit."""
+    be vested in the Institute on their creation" would contradict itself), and where the work is no
+    longer made for hire, one changing the condition that limits the transfer to work not made for hire
+    ("To the extent any Contribution is not a work made for hire, " -> "For each Contribution, "), the
+    transfer's comment saying so; and the timing words struck. Not where those words overlap another edit."""
     out: list[tuple[Finding, RenderedFix, str]] = []
     struck: list[str] = []
     taken = [(f.start, f.phrase_start, f.phrase_end) for f, _, _ in fixes]
+    unhired = any(op == "replace" and f.kind == "work_made_for_hire" for f, _, op in fixes)
     for f, rf, op in fixes:
-        strike = None
+        strikes: list[tuple[Strike, str]] = []
         if op == "replace" and f.kind == "ip_assignment" and _ON_PAYMENT in (rf.replacement or ""):
-            strike = creation_timing(f.paragraph_text, f.phrase_start, f.phrase_end)
-        if strike is not None and any(i == f.start and s < strike.end and strike.start < e for i, s, e in taken):
-            strike = None  # another edit holds those words
-        if strike is None:
-            out.append((f, rf, op))
-            continue
-        said = f" We also strike “{strike.words}”: ownership passes on payment, not on creation."
-        timing = replace(
-            f,
-            phrase=f.paragraph_text[strike.start : strike.end],
-            phrase_start=strike.start,
-            phrase_end=strike.end,
-        )
-        out.append((f, replace(rf, comment=rf.comment + said), op))
-        out.append((timing, replace(rf, find=timing.phrase, replacement=strike.replacement, comment="", uses=()), op))
-        struck.append(strike.words)
-        taken.append((f.start, strike.start, strike.end))  # struck once, though two transfers share the timing
+            timing = creation_timing(f.paragraph_text, f.phrase_start, f.phrase_end)
+            if timing is not None:
+                strikes.append(
+                    (timing, f" We also strike “{timing.words}”: ownership passes on payment, not on creation.")
+                )
+            fallback = hire_fallback(f.paragraph_text, f.phrase_start, f.phrase_end) if unhired else None
+            if fallback is not None:
+                strikes.append((fallback, _FALLBACK_SAID.format(words=fallback.words, work=work)))
+        strikes = [
+            (strike, said)
+            for strike, said in strikes
+            if not any(i == f.start and s < strike.end and strike.start < e for i, s, e in taken)
+        ]  # another edit holds those words
+        said_all = "".join(said for _, said in strikes)
+        out.append((f, replace(rf, comment=rf.comment + said_all) if said_all else rf, op))
+        for strike, said in strikes:
+            second = replace(
+                f, phrase=f.paragraph_text[strike.start : strike.end], phrase_start=strike.start, phrase_end=strike.end
+            )
+            out.append(
+                (second, replace(rf, find=second.phrase, replacement=strike.replacement, comment="", uses=()), op)
+            )
+            if said.startswith(" We also strike"):
+                struck.append(strike.words)
+            taken.append((f.start, strike.start, strike.end))  # struck once, though two transfers share the words
     return out, struck
+
+
+_FALLBACK_SAID = (
+    " We also change “{words}”: with {work} no longer works made for hire, that condition always holds, and "
+    "this transfer covers all of them."
+)
 
 
 def _fits_before(f: Finding, rf: RenderedFix) -> bool:
