@@ -23,7 +23,7 @@ import copy
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from lxml import etree
@@ -404,6 +404,7 @@ class NewParagraph:
     continued: bool = False
     unnumber: bool = False
     indent: int | None = None
+    title_source: etree._Element | None = None  # whose run-in title's run ``title`` copies, where the source has none
 
     @property
     def own(self) -> bool:
@@ -641,7 +642,11 @@ def insert_paragraphs_after(
             _continue_clause(ppr, item)
         el.append(ppr)
         ins = stamp.mark(INS, ids.revision())
-        ins.extend(_paragraph_runs(item, layouts[id(el_source)], label))
+        layout_of = layouts[id(el_source)]
+        if item.title and layout_of.title_run is None and item.title_source is not None:
+            titled = _layout(item.title_source)  # "(c) **No AI Training.** …" under "3. **Ownership.** …"
+            layout_of = replace(layout_of, title_run=titled.title_run, title_punct=titled.title_punct)
+        ins.extend(_paragraph_runs(item, layout_of, label))
         el.append(ins)
         anchor.addnext(el)
         anchor = el
