@@ -41,7 +41,7 @@ from .analysis.facts import (
 )
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
-from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
+from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, for_cases, render_fix, render_many
 from .library.render import capitalise, fill_known, first_person, possessive
 from .ooxml.model import Paragraph
 from .ooxml.renumber import renumber
@@ -238,6 +238,11 @@ def make_plan(
     # business, never "the project described in this License".
     unnamed = None if facts.project or "project" in terms else _no_project(terms)
     rendered = {**terms, "project": unnamed} if unnamed else terms
+    if facts.transferred:  # what the transfer moves ("the finished video"), where no work product is named
+        rendered = {**rendered, "transferred": facts.transferred}
+    if facts.british:  # the clauses spelt as the document spells: "licence", "authorise"
+        rendered = {**rendered, "licence": "licence"}
+    commented = {**terms, "transferred": facts.transferred} if facts.transferred else terms  # comments' terms
     fixes, needed_terms = choose_fixes(
         result,
         library,
@@ -259,6 +264,10 @@ def make_plan(
         keep={library.clause_defining(t).id for t in needed_terms},
     )
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
+    cases = {"exclusive"} if facts.exclusive else set()  # the situations a clause's text depends on
+    cases |= {"individual"} if facts.individual else set()
+    cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
+    placed = [(at, for_cases(clause, cases)) for at, clause in placed]
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
     # licences of the work the client now owns.
@@ -272,7 +281,7 @@ def make_plan(
         )
     trimmed: dict[str, tuple[int, str, str]] = {}
     if background.kept is not None and strategy.situation == ASSIGNED:  # the document keeps them already
-        trimmed[RETAINED] = _later_transferees(result, background, terms)
+        trimmed[RETAINED] = _later_transferees(result, background, commented)
     if only_defining:  # the purpose limit's definition alone: say which change uses it
         trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, terms))
     insertions = render_insertions(
@@ -283,7 +292,7 @@ def make_plan(
         first = clauses[0]
         kept = _kept_words(result, background, terms) if RETAINED in trimmed else None
         inserted_ids = [insertions[i].clause for i in clauses]
-        why = strategy_comment(result, strategy, inserted_ids, variant, terms, fixes, kept, struck)
+        why = strategy_comment(result, strategy, inserted_ids, variant, commented, fixes, kept, struck)
         why += _shifted(result, insertions)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
@@ -491,7 +500,7 @@ def _later_transferees(result: AuditResult, background: Background, terms: Mappi
     t = _comment_terms(terms)
     kept = _kept_words(result, background, terms)
     comment = (
-        f"Why this clause: ownership of {t['deliverables']} passes to {t['client']} under {t['agreement']}; "
+        f"Why this clause: ownership of {t['transferred']} passes to {t['client']} under {t['agreement']}; "
         f"{kept}, so we add nothing on them. This has {t['client']} bind anyone it later assigns or licenses "
         f"{t['deliverables']} to by the AI restriction."
     )
@@ -514,6 +523,7 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "deliverables": terms.get("deliverables", "the work"),
+        "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
     }
 
 
@@ -581,14 +591,14 @@ def strategy_comment(
             made = (
                 "would make {deliverables} works made for hire for {client}"
                 if hire
-                else "would transfer ownership of {deliverables} to {client}"
+                else "would transfer ownership of {transferred} to {client}"
             )
             said = option + where + " " + made + _other_options(result, option)
         else:
             made = (
                 "makes {deliverables} works made for hire for {client}"
                 if hire
-                else "transfers ownership of {deliverables} to {client}"
+                else "transfers ownership of {transferred} to {client}"
             )
             said = "{agreement} " + made + where
         replaced = {(f.start, f.phrase_start) for f, _, op in fixes if op == "replace" and f.kind in _TRANSFER_KINDS}
@@ -773,6 +783,8 @@ def choose_fixes(
             op == "replace" and f.kind == "ip_assignment" and (not paid or waits_for_payment(f))
         ):  # no fees to wait for (an employee's invention assignment), or the transfer waits for them already
             op, rf = "comment", render_fix(fix, "standard", f.phrase, terms) or rf
+        elif op == "comment" and variant == "strict" and f.kind == "ip_assignment" and waits_for_payment(f):
+            rf = render_fix(fix, "standard", f.phrase, terms) or rf  # no asking for a payment condition it has
         # "transfers and assigns": one verb cannot be replaced alone
         if op == "replace" and f.kind == "ip_assignment" and joined_verb(f):
             op, rf = "comment", render_fix(fix, variant, "", terms) or rf  # the catch-all rule's comment
