@@ -234,3 +234,18 @@ def test_a_text_filled_with_known_terms_leaves_a_documents_own_braces_as_written
         fill_known(text, terms)
         == "the Client bind anyone it later assigns; the form says “{Client Name}” and {deliverables}"
     )
+
+
+def test_a_british_document_gets_the_nouns_licence_and_sublicence_and_ise_verbs_while_the_verb_stays_license():
+    text = "{Client} shall not authorize any sublicense, grant a license or license others; vectorizing is barred."
+    british = Filler({}, {"client": "the Buyer", "licence": "licence"}).fill(text)
+    assert british == (
+        "The Buyer shall not authorise any sublicence, grant a licence or license others; vectorising is barred."
+    )
+    assert Filler({}, {"client": "the Buyer"}).fill(text) == text.replace("{Client}", "The Buyer")
+
+
+def test_the_works_pronoun_follows_the_number_of_its_name():
+    text = "{deliverables} are data; datasets derived from {them} are covered."
+    assert "derived from it" in Filler({}, {"deliverables": "the Licensed Corpus"}).fill(text)
+    assert "derived from them" in Filler({}, {"deliverables": "the Photographs"}).fill(text)

@@ -585,7 +585,7 @@ _OWNED_SUBJECT = re.compile(rf"(?:^|[,:;]\s*)({_DETERMINER}\s+[\w'’-]+(?:\s+[\
 # "we'll transfer the copyright in the finished video to you", "assigns to the Buyer all rights in the
 # Photographs": what follows a transfer's verb, after the rights it names
 _RIGHTS_IN = re.compile(
-    r"^\s*(?:to\s+[\w'’ ]{1,40}?\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+|its\s+|our\s+|my\s+)?(?:(?:right,\s*)?title|"
+    r"\s*(?:to\s+[\w'’ ]{1,40}?\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+|its\s+|our\s+|my\s+)?(?:(?:right,\s*)?title|"
     r"ownership|copyright|(?:intellectual\s+property\s+)?rights?)(?:[\w,\s]{0,40}?)\s+(?:in(?:\s+and\s+to)?|of|to)\s+"
     rf"({_DETERMINER}\s+[\w'’-]+(?:\s+[\w'’-]+){{0,4}}?)(?=\s*(?:[,.;:]|\s+to\b|$))",
     re.IGNORECASE,
@@ -605,7 +605,8 @@ def transferred_object(f: Finding) -> str | None:
         m = _RIGHTS_IN.match(f.paragraph_text, f.phrase_end)
     if m is None or _PRONOUN_OBJECT.match(m.group(1).split()[-1]):
         return None
-    return m.group(1)
+    words = m.group(1)  # "The edited album" opening the sentence is "the edited album" in a comment
+    return words[0].lower() + words[1:] if words.split()[0] in ("The", "All", "Each", "Every", "Any", "Such") else words
 
 
 _NON_EXCLUSIVE = re.compile(r"\bnon[\s-]*exclusive\b", re.IGNORECASE)
