@@ -305,3 +305,9 @@ def test_a_document_with_no_project_names_the_clients_own_business_once():
 def test_a_document_with_a_project_keeps_the_related_business_purposes():
     plan = planned(commission("the laws of the State of Vermont"), "minimal")
     assert "and for the Association's related business purposes" in inserted(plan), inserted(plan)
+
+
+def test_a_british_court_is_asked_for_no_bond_but_an_american_one_still_is():
+    assert "bond" not in inserted(planned(commission("the law of Scotland"), "strict"), "ai-remedies")
+    american = inserted(planned(commission("the laws of the State of Vermont"), "strict"), "ai-remedies")
+    assert "without posting a bond" in american

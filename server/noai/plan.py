@@ -266,6 +266,7 @@ def make_plan(
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
     cases = {"exclusive"} if facts.exclusive else set()  # the situations a clause's text depends on
     cases |= {"individual"} if facts.individual else set()
+    cases |= {"british"} if facts.british_law else set()
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted

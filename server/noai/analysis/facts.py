@@ -673,13 +673,18 @@ _AMERICAN = re.compile(
 )
 
 
+def british_law(result: AuditResult) -> bool:
+    """The document's law is that of England, Scotland, Ireland, Australia …: no US court bond, for one."""
+    law = result.terms.jurisdiction
+    return law is not None and _BRITISH_LAW.search(law.surface) is not None
+
+
 def british(result: AuditResult) -> bool:
     """The document spells the British way: it writes the noun "licence", or its law is that of England,
     Scotland, Ireland, Australia … and it has no American spelling of its own ("license" as a noun, "-ize")."""
     if result.terms.licence == "licence":
         return True
-    law = result.terms.jurisdiction
-    if law is None or not _BRITISH_LAW.search(law.surface):
+    if not british_law(result):
         return False
     return not any(_AMERICAN.search(p.text) for p in result.paragraphs if "iz" in p.text or "icens" in p.text)
 
@@ -701,6 +706,7 @@ class DocumentFacts:
     exclusive: bool = False  # the creator licenses the work to the client exclusively
     individual: bool = False  # the creator is a natural person (no officers)
     british: bool = False  # the document spells the British way ("licence", "authorise")
+    british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -717,6 +723,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         exclusive=exclusive_licence(result.findings),
         individual=individual_creator(result),
         british=british(result),
+        british_law=british_law(result),
     )
 
 

@@ -33,6 +33,7 @@ CASES = {
     "assigned": "the document assigns, vests or makes for hire the work in the client",
     "exclusive": "the creator licenses the work to the client exclusively",
     "individual": "the creator is a natural person (no officers, no company)",
+    "british": "the document's law is British or one that follows it (England, Scotland, Ireland, Australia …)",
 }
 """Situations of a document in which a variant says something else (``[variants.standard.cases.exclusive]``):
 the plan names the ones that hold (:func:`noai.library.render.for_cases`)."""
