@@ -311,3 +311,23 @@ def test_a_british_court_is_asked_for_no_bond_but_an_american_one_still_is():
     assert "bond" not in inserted(planned(commission("the law of Scotland"), "strict"), "ai-remedies")
     american = inserted(planned(commission("the laws of the State of Vermont"), "strict"), "ai-remedies")
     assert "without posting a bond" in american
+
+
+def assigned_commission(provider: str) -> bytes:
+    return contract(
+        "COMMISSIONING AGREEMENT",
+        f'This agreement is made between {provider} and Thistle Housing Association (the "Association").',
+        '1. The Studio shall draw twelve illustrations for the Association (the "Illustrations").',
+        "2. The Association shall pay the Studio a fee of £1,800.",
+        "3. The Studio assigns to the Association the copyright in the Illustrations.",
+        "4. This agreement is governed by the law of Scotland.",
+    )
+
+
+def test_a_creator_who_is_a_person_is_named_again_where_a_company_would_be_it():
+    person = comments(planned(assigned_commission('Morag Kerr of 4 Quay Street, Oban (the "Studio")'), "standard"))
+    assert "the materials and know-how the Studio had before this agreement" in person, person
+    assert "know-how it had" not in person
+    company = comments(planned(assigned_commission('Glenmore Studio Ltd (the "Studio")'), "standard"))
+    assert "the materials and know-how it had before this agreement" in company, company
+    assert "has the Association bind anyone it later assigns" in person  # the client is still "it"

@@ -42,7 +42,7 @@ from .analysis.facts import (
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
 from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, for_cases, render_fix, render_many
-from .library.render import capitalise, fill_known, first_person, possessive
+from .library.render import PERSON, capitalise, fill_known, first_person, possessive
 from .ooxml.model import Paragraph
 from .ooxml.renumber import renumber
 from .ooxml.revisions import typed_number, typed_number_span
@@ -242,7 +242,10 @@ def make_plan(
         rendered = {**rendered, "transferred": facts.transferred}
     if facts.british:  # the clauses spelt as the document spells: "licence", "authorise"
         rendered = {**rendered, "licence": "licence"}
+    if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
+        rendered = {**rendered, PERSON: "provider"}
     commented = {**terms, "transferred": facts.transferred} if facts.transferred else terms  # comments' terms
+    commented = {**commented, PERSON: "provider"} if facts.individual else commented
     fixes, needed_terms = choose_fixes(
         result,
         library,

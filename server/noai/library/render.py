@@ -97,7 +97,8 @@ class Filler:
             name, suffix = m.group(1), m.group(2)
             key = placeholder_key(name)
             value = self.value(key)
-            party = f"{_PARTY}{value if value.lower() in _PERSONS else ''}{_PARTY}" if key in _PARTIES else ""
+            named = value.lower() in _PERSONS or self._terms.get(PERSON) == key  # "it" is not said of them
+            party = f"{_PARTY}{value if named else ''}{_PARTY}" if key in _PARTIES else ""
             if suffix:
                 value = possessive(value)
             if not suffix and value.lower() in _PERSONS:  # "I", "we", "you": case and verb follow where it stands
@@ -126,11 +127,14 @@ def _purpose_once(text: str, project: str | None) -> str:
 
 
 # "it" standing for the party last named in its sentence ("{client} and those it works with") is that
-# party's pronoun where the document calls the party "you", "I" or "we": "you and those you work with".
+# party's pronoun where the document calls the party "you", "I" or "we": "you and those you work with";
+# a party who is a natural person (``terms[PERSON]`` names its role) is named again: "the know-how the
+# Illustrator had", not "the know-how it had".
 _PARTIES = frozenset({"client", "provider"})
+PERSON = "person"
 _PARTY = "\x03"
 _AS_IF = re.compile(r"\bas if\s*$")
-_PARTY_OR_IT = re.compile(_PARTY + r"(\w*)" + _PARTY + r"|(?<![\w-])it(?=\s)|[.;]\s")
+_PARTY_OR_IT = re.compile(_PARTY + r"([^\x03]*)" + _PARTY + r"|(?<![\w-])it(?=\s)|[.;]\s")
 
 
 def _it_after_person(text: str) -> str:
@@ -148,7 +152,8 @@ def _it_after_person(text: str) -> str:
             before = text[: m.start()]
             subject = person and _SUBJECT_NEXT.match(after) and not _OBJECT_BEFORE.search(before)
             subject = subject and not _AS_IF.search(before)  # "as if it were a breach by you": the act
-            out.append(f"{_MARK}{person}{_MARK}" if subject else "it")
+            named = person if person.lower() not in _PERSONS else f"{_MARK}{person}{_MARK}"
+            out.append(named if subject else "it")
         else:  # a sentence or clause ends: "it" after it is something else
             person = ""
             out.append(m.group(0))
