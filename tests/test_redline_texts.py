@@ -331,3 +331,10 @@ def test_a_creator_who_is_a_person_is_named_again_where_a_company_would_be_it():
     company = comments(planned(assigned_commission('Glenmore Studio Ltd (the "Studio")'), "standard"))
     assert "the materials and know-how it had before this agreement" in company, company
     assert "has the Association bind anyone it later assigns" in person  # the client is still "it"
+
+
+def test_an_american_documents_comments_spell_license_and_a_british_ones_licence():
+    american = comments(planned(commission("the laws of the State of Vermont"), "standard"))
+    assert "the rights the license does not grant" in american and "licence" not in american
+    british = comments(planned(commission("the law of Scotland"), "standard"))
+    assert "the rights the licence does not grant" in british and "license does" not in british

@@ -246,6 +246,7 @@ def make_plan(
         rendered = {**rendered, PERSON: "provider"}
     commented = {**terms, "transferred": facts.transferred} if facts.transferred else terms  # comments' terms
     commented = {**commented, PERSON: "provider"} if facts.individual else commented
+    commented = {**commented, "licence": "licence"} if facts.british else commented
     fixes, needed_terms = choose_fixes(
         result,
         library,
@@ -528,6 +529,7 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
         "provider": terms.get("provider", "the creator"),
         "deliverables": terms.get("deliverables", "the work"),
         "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
+        **{k: terms[k] for k in ("licence", PERSON) if k in terms},  # the document's spelling; a person named
     }
 
 
@@ -659,10 +661,9 @@ def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "match": match,
+        **{k: terms[k] for k in ("licence",) if k in terms},  # spelt as the document spells "licence"
     }
-    for key, value in values.items():
-        template = template.replace("{" + key + "}", value)
-    return template
+    return fill_known(template, values)
 
 
 def background_fix(
@@ -694,7 +695,7 @@ _REVOCABLE_FOR_AI = "{match} (but revocable for any Prohibited AI Use)"
 _REVOCABLE_COMMENT = "This change keeps “{match}” and makes the licence revocable for Prohibited AI Use."
 
 
-def limited_fix(f: Finding, rf: RenderedFix) -> RenderedFix | None:
+def limited_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> RenderedFix | None:
     """The fix of a red flag in a licence already tied to a purpose it names ("… licence … for the
     Purpose", "for running X's business"): no Permitted Purpose beside it, and no asking a perpetual
     licence for that purpose (a brand's logo, an app run for a business) to last only for a project; an
@@ -706,8 +707,8 @@ def limited_fix(f: Finding, rf: RenderedFix) -> RenderedFix | None:
             return None
         return replace(
             rf,
-            replacement=_REVOCABLE_FOR_AI.replace("{match}", f.phrase),
-            comment=_REVOCABLE_COMMENT.replace("{match}", f.phrase),
+            replacement=_fill(_REVOCABLE_FOR_AI, terms, f.phrase),
+            comment=_fill(_REVOCABLE_COMMENT, terms, f.phrase),
             uses=tuple(u for u in rf.uses if u != "Permitted Purpose"),
         )
     return rf
@@ -779,7 +780,7 @@ def choose_fixes(
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
         elif rf is not None and (purpose_limited(f) or (brand and f.kind == "perpetual_irrevocable")):
-            rf = limited_fix(f, rf)
+            rf = limited_fix(f, rf, terms)
         if rf is None or rf.action == "ignore":
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"

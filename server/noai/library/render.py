@@ -107,8 +107,8 @@ class Filler:
             one = _ONE if subject and not suffix and _singular_term(value) else ""
             return (capitalise(value) if name[0].isupper() else value) + one + party
 
-        if self._terms.get("licence") == "licence":  # British: "a licence", "authorise", "vectorising"
-            text = _british(text)
+        # our words spelt as the document spells: British "a licence", "authorise"; else "a license"
+        text = _british(text) if self._terms.get("licence") == "licence" else _american(text)
         filled = PLACEHOLDER.sub(substitute, text)
         filled = _PLURAL_VERB.sub(lambda m: m.group(1) + _SINGULAR_VERB[m.group(2)], filled).replace(_ONE, "")
         return _purpose_once(_agree(_it_after_person(filled)), self._terms.get("project"))
@@ -184,6 +184,14 @@ def _british(text: str) -> str:
     "license"; "-ise" for "-ize"."""
     text = _LICENSE_NOUN.sub(lambda m: m.group(1) + m.group(2).replace("icense", "icence"), text)
     return _IZE.sub(r"\1s\2", text)
+
+
+_LICENCE = re.compile(r"\b((?:sub)?licen)c(es?)\b", re.IGNORECASE)
+
+
+def _american(text: str) -> str:
+    """``text`` spelt the American way: the library's comments write the noun "licence"."""
+    return _LICENCE.sub(r"\1s\2", text) if "icence" in text else text
 
 
 # The work, when it is the subject, named by a defined term for one thing ("the Application", "the Work
