@@ -342,3 +342,8 @@ def test_an_american_documents_comments_spell_license_and_a_british_ones_licence
     assert "the rights the license does not grant" in american and "licence" not in american
     british = comments(planned(commission("the law of Scotland"), "standard"))
     assert "the rights the licence does not grant" in british and "license does" not in british
+
+
+def test_a_licence_written_the_british_way_under_a_us_states_law_does_not_make_the_redline_british():
+    text = inserted(planned(dataset_licence("Survey Dataset"), "strict"))  # "licence", the law of Maine
+    assert "authorize" in text and "authorise" not in text and "sublicence" not in text

@@ -263,13 +263,19 @@ def make_plan(
     rendered = {**terms, "project": unnamed} if unnamed else terms
     if facts.transferred:  # what the transfer moves ("the finished video"), where no work product is named
         rendered = {**rendered, "transferred": facts.transferred}
-    if facts.british:  # the clauses spelt as the document spells: "licence", "authorise"
-        rendered = {**rendered, "licence": "licence"}
+    # the clauses spelt as the document spells: "licence", "authorise" (or "license", "authorize")
+    rendered = {
+        **{k: v for k, v in rendered.items() if k != "licence"},
+        **({"licence": "licence"} if facts.british else {}),
+    }
     if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
         rendered = {**rendered, PERSON: "provider"}
     commented = {**terms, "transferred": facts.transferred} if facts.transferred else terms  # comments' terms
     commented = {**commented, PERSON: "provider"} if facts.individual else commented
-    commented = {**commented, "licence": "licence"} if facts.british else commented
+    commented = {
+        **{k: v for k, v in commented.items() if k != "licence"},
+        **({"licence": "licence"} if facts.british else {}),
+    }
     fixes, needed_terms = choose_fixes(
         result,
         library,

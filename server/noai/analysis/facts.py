@@ -721,6 +721,15 @@ _BRITISH_LAW = re.compile(
     r"\b(?:England|Wales|Scotland|Northern\s+Ireland|United\s+Kingdom|Ireland|Australia|New\s+Zealand|"
     r"New\s+South\s+Wales|Victoria|Queensland|Singapore|Hong\s+Kong|South\s+Africa)\b"
 )
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
+    "Missouri|Montana|Nebraska|Nevada|New\\s+Hampshire|New\\s+Jersey|New\\s+Mexico|New\\s+York|North\\s+Carolina|"
+    "North\\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\\s+Island|South\\s+Carolina|South\\s+Dakota|Tennessee|"
+    "Texas|Utah|Vermont|Virginia|Washington|West\\s+Virginia|Wisconsin|Wyoming"
+)
+# The law of the United States or one of its states: American spelling, whatever a stray "licence" says.
+_AMERICAN_LAW = re.compile(rf"\b(?:{_US_STATES}|United\s+States|U\.S\.A?|USA|District\s+of\s+Columbia)\b")
 # an American spelling: "a license", "the exclusive licenses", "authorize", "organization" (not "size", "seize")
 _AMERICAN = re.compile(
     r"\b(?:a|an|the|no|any|this|such|exclusive|non-exclusive|perpetual|limited)\s+licenses?\b|\b\w{3,}iz(?:e|es|ed|ing|ations?)\b",
@@ -736,7 +745,11 @@ def british_law(result: AuditResult) -> bool:
 
 def british(result: AuditResult) -> bool:
     """The document spells the British way: it writes the noun "licence", or its law is that of England,
-    Scotland, Ireland, Australia … and it has no American spelling of its own ("license" as a noun, "-ize")."""
+    Scotland, Ireland, Australia … and it has no American spelling of its own ("license" as a noun, "-ize").
+    Never under the law of a US state (a "licence" there is a slip)."""
+    law = result.terms.jurisdiction
+    if law is not None and _AMERICAN_LAW.search(law.surface) and not british_law(result):
+        return False
     if result.terms.licence == "licence":
         return True
     if not british_law(result):
