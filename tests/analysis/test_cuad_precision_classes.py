@@ -2,11 +2,21 @@
 own sentences in both directions: a grant that may happen (a condition), a right granted that is no licence (to
 examine the books), a party's capacity to license (a warranty of title), the body of a definition (also a dash
 definition, and a run-on paragraph's next clause that does grant), the law of an arbitration's procedure, and
-"fully vested in" (a transfer). Documents are built one paragraph a line, as a text-only contract reads."""
+"fully vested in" and ideas that "shall become the property of" a party (transfers). Documents are built one paragraph a line, as a text-only contract reads."""
 
 from __future__ import annotations
 
-from tests.analysis.test_cuad_error_classes import audit, spans
+from noai.analysis.audit import audit_document
+from noai.ooxml.document import read_document
+from tests.analysis.test_cuad_error_classes import PARTIES, audit, spans
+from tests.support.docx_builder import make_docx, p, r
+
+
+def audit_services(*lines: str) -> list[dict]:
+    """As :func:`audit`, under a title that names no licence or IP (so no paragraph sits under an IP heading)."""
+    body = "".join(p(r(line)) if line else p() for line in ("SERVICES AGREEMENT", PARTIES, *lines))
+    return audit_document(read_document(make_docx(body))).to_dict()["findings"]
+
 
 # -- a grant that may happen is no grant -----------------------------------------------------------------
 
@@ -155,4 +165,23 @@ def test_acknowledging_other_owners_exclusive_ownership_transfers_nothing():
         "The Studio acknowledges the Game Product Trademarks owners' exclusive ownership of all right, title and "
         "interest in and to the Game Product Trademarks."
     )
+    assert spans(found, "ip_assignment") == []
+
+
+# -- know-how that becomes a party's property ------------------------------------------------------------
+
+
+def test_ideas_and_methods_that_become_a_partys_property_pass_to_it():
+    found = audit_services(
+        "If incorporated into the Publisher's catalogue, such ideas, recipes, formulas, concepts and methods shall "
+        "become the sole and exclusive property of the Publisher.",
+        "",
+        "The Studio acknowledges that any such concept, process or improvement shall become the property of the "
+        "Publisher.",
+    )
+    assert spans(found, "ip_assignment") == [(2, 2), (4, 4)]
+
+
+def test_fixtures_that_become_the_landlords_property_are_no_ip():
+    found = audit_services("All fixtures and improvements to the premises shall become the property of the Publisher.")
     assert spans(found, "ip_assignment") == []

@@ -497,6 +497,16 @@ _LICENCE_TERM = re.compile(
     r"sub-?licens\w*)\b",  # (not "Licensee", "Licensor": a party's name)
     re.IGNORECASE,
 )
+# know-how a party comes up with (what becomes another's property), and the things of a lease or a sale that do not
+_IDEAS = re.compile(
+    r"\b(?:ideas?|concepts?|inventions?|improvements?|developments?|discoveries|recipes?|formulas?|formulae|"
+    r"methods?|techniques?|processes|know-how|trade\s+secrets?)\b",
+    re.IGNORECASE,
+)
+_NOT_IDEAS = re.compile(
+    r"\b(?:premises|leasehold|fixtures?|buildings?|land|real\s+property|equipment|inventory|goods|vehicles?)\b",
+    re.IGNORECASE,
+)
 # a right granted that is no licence, and the words of a licence or a use that make it one after all
 _NON_LICENCE_RIGHT = re.compile(
     r"\bright\s+to\s+(?:examine|audit|inspect|terminate|purchase|acquire|enter\s+(?:into|upon|the))\b", re.IGNORECASE
@@ -735,6 +745,11 @@ class _Classifier:
                 or P.IP_OBJECT.search(text, s, e)
                 or (phrase.endswith("yours") and _MADE_THING.search(text, s, e))
                 or (
+                    # "such ideas, recipes and methods shall become the property of X": know-how passing to X (not
+                    # "the fixtures shall become the property of the Landlord")
+                    phrase.startswith("become") and _IDEAS.search(text, s, e) and not _NOT_IDEAS.search(text, s, e)
+                )
+                or (
                     ip_heading
                     and (
                         t.search(P.IP_EVIDENCE, s, e)
@@ -822,7 +837,7 @@ class _Classifier:
                 done = e
                 continue
             if (owner == self.parties.creator or (keeps_own and any(w in phrase for w in ("assign", "transfer")))) and (
-                any(w in phrase for w in ("assign", "transfer", "convey")) or P.CREATION.search(text, s, e)
+                any(w in phrase for w in ("assign", "transfer", "convey", "become")) or P.CREATION.search(text, s, e)
             ):
                 # A transfer to the creator, or the creator owning what is made under the contract:
                 # an assignment clause, but one that takes nothing from the creator.
