@@ -1,8 +1,10 @@
-"""Precision classes of the licence and governing-law rules found on the CUAD dev folds (session 8), each with our
-own sentences in both directions: a grant that may happen (a condition), a right granted that is no licence (to
-examine the books), a party's capacity to license (a warranty of title), the body of a definition (also a dash
-definition, and a run-on paragraph's next clause that does grant), the law of an arbitration's procedure, and
-"fully vested in" and ideas that "shall become the property of" a party (transfers). Documents are built one paragraph a line, as a text-only contract reads."""
+"""Precision classes of the licence, ownership and governing-law rules found on the CUAD dev folds (session 8),
+each with our own sentences in both directions: a grant that may happen (a condition), a right granted that is no
+licence (to examine the books), a party's capacity to license (a warranty of title), the body of a definition (also
+a dash definition, and a run-on paragraph's next clause that does grant), the law of an arbitration's procedure,
+"Product Patents" (IP, not goods), another owner's ownership acknowledged, and two transfers: "fully vested in" and
+ideas that "shall become the property of" a party. Documents are built one paragraph a line, as a text-only
+contract reads."""
 
 from __future__ import annotations
 
