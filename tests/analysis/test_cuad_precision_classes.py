@@ -2,9 +2,9 @@
 each with our own sentences in both directions: a grant that may happen (a condition), a right granted that is no
 licence (to examine the books), a party's capacity to license (a warranty of title), the body of a definition (also
 a dash definition, and a run-on paragraph's next clause that does grant), the law of an arbitration's procedure,
-"Product Patents" (IP, not goods), another owner's ownership acknowledged, and two transfers: "fully vested in" and
-ideas that "shall become the property of" a party. Documents are built one paragraph a line, as a text-only
-contract reads."""
+"Product Patents" (IP, not goods), another owner's ownership acknowledged or who has the rights now, and two
+transfers: "fully vested in" and ideas that "shall become the property of" a party. Documents are built one
+paragraph a line, as a text-only contract reads."""
 
 from __future__ import annotations
 
@@ -187,3 +187,26 @@ def test_ideas_and_methods_that_become_a_partys_property_pass_to_it():
 def test_fixtures_that_become_the_landlords_property_are_no_ip():
     found = audit_services("All fixtures and improvements to the premises shall become the property of the Publisher.")
     assert spans(found, "ip_assignment") == []
+
+
+# -- who has the rights now is no transfer --------------------------------------------------------------
+
+
+def test_materials_in_which_a_party_has_all_rights_stay_with_it():
+    found = audit_services(
+        "c. Type II Materials are those, created before the Services or otherwise, in which the Studio or third "
+        "parties have all right, title, and interest (including ownership of copyright). The Studio will deliver "
+        "one copy of the Type II Materials to the Publisher."
+    )
+    assert spans(found, "ip_assignment") == []
+    assert spans(found, "reservation_of_rights") == [(2, 2)]
+
+
+def test_materials_in_which_a_party_shall_have_all_rights_are_allocated_to_it():
+    found = audit_services(
+        "b. Type I Materials are those, created during the Services, in which the Publisher will have all right, "
+        "title, and interest (including ownership of copyright).",
+        "",
+        "The Publisher shall have all right, title and interest in the Deliverables.",
+    )
+    assert spans(found, "ip_assignment") == [(2, 2), (4, 4)]

@@ -497,6 +497,9 @@ _LICENCE_TERM = re.compile(
     r"sub-?licens\w*)\b",  # (not "Licensee", "Licensor": a party's name)
     re.IGNORECASE,
 )
+# who has the rights now (not "shall have", "will have": an allocation): "in which the Studio or third parties have
+# all right, title and interest" states an owner, it moves nothing
+_HOLDS = re.compile(r"\b(?<!shall\s)(?<!will\s)(?:has|have|holds?|possess(?:es)?)\s+$", re.IGNORECASE)
 # know-how a party comes up with (what becomes another's property), and the things of a lease or a sale that do not
 _IDEAS = re.compile(
     r"\b(?:ideas?|concepts?|inventions?|improvements?|developments?|discoveries|recipes?|formulas?|formulae|"
@@ -781,6 +784,7 @@ class _Classifier:
             kept = (
                 t.search(P.RETAINS, s, m.start())
                 or P.RETAINS.search(m.group(0))
+                or (phrase.startswith("all") and _HOLDS.search(text, max(s, m.start() - 40), m.start()))
                 or (
                     (r := t.search(P.RETAINS, s, m.end()) or self.kept_later(text, m, e))
                     and not _BE_AND.search(text, max(s, r.start() - 20), r.start())
