@@ -1,10 +1,10 @@
 """Precision classes of the licence, ownership and governing-law rules found on the CUAD dev folds (session 8),
 each with our own sentences in both directions: a grant that may happen (a condition), a right granted that is no
 licence (to examine the books), a party's capacity to license (a warranty of title), the body of a definition (also
-a dash definition, and a run-on paragraph's next clause that does grant), the law of an arbitration's procedure,
-"Product Patents" (IP, not goods), another owner's ownership acknowledged or who has the rights now, and two
-transfers: "fully vested in" and ideas that "shall become the property of" a party. Documents are built one
-paragraph a line, as a text-only contract reads."""
+a dash definition, and a run-on paragraph's next clause that does grant), the law of an arbitration's procedure, the
+right to enforce (standing: neither a licence nor ownership), "Product Patents" (IP, not goods), another owner's
+ownership acknowledged or who has the rights now, and two transfers: "fully vested in" and ideas that "shall become
+the property of" a party. Documents are built one paragraph a line, as a text-only contract reads."""
 
 from __future__ import annotations
 
@@ -210,3 +210,26 @@ def test_materials_in_which_a_party_shall_have_all_rights_are_allocated_to_it():
         "The Publisher shall have all right, title and interest in the Deliverables.",
     )
     assert spans(found, "ip_assignment") == [(2, 2), (4, 4)]
+
+
+# -- standing to enforce is no ownership nor licence ----------------------------------------------------
+
+
+def test_assigning_the_right_to_enforce_the_copyright_moves_no_ownership_and_licenses_nothing():
+    found = audit_services(
+        "The Studio on behalf of the Artist further grants and assigns to the Publisher the right to enforce "
+        "applicable copyright laws against third party infringers on the Artist's behalf."
+    )
+    assert spans(found, "ip_assignment") == []
+    assert spans(found, "license_grant") == []
+
+
+def test_assigning_the_copyright_with_the_right_to_sue_is_a_transfer():
+    found = audit_services(
+        "The Studio hereby assigns to the Publisher the copyright in the Artwork and the right to sue for its "
+        "infringement.",
+        "",
+        "The Studio grants to the Publisher the right to enforce and sublicense the Licensed Patents in the Territory.",
+    )
+    assert spans(found, "ip_assignment") == [(2, 2)]
+    assert spans(found, "license_grant") == [(4, 4)]

@@ -512,7 +512,8 @@ _NOT_IDEAS = re.compile(
 )
 # a right granted that is no licence, and the words of a licence or a use that make it one after all
 _NON_LICENCE_RIGHT = re.compile(
-    r"\bright\s+to\s+(?:examine|audit|inspect|terminate|purchase|acquire|enter\s+(?:into|upon|the))\b", re.IGNORECASE
+    r"\bright\s+to\s+(?:examine|audit|inspect|terminate|purchase|acquire|enforce|sue|enter\s+(?:into|upon|the))\b",
+    re.IGNORECASE,
 )
 _LICENCE_USE = re.compile(
     r"\b(?:licen[cs]e|use|reproduce|copy|distribute|display|perform|exploit|modify|sub-?licen[cs]e)\b", re.IGNORECASE

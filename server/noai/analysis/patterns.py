@@ -86,7 +86,10 @@ ASSIGNMENT_TRAP = _rx(
     r"\b(?:which|that|who)\s+(?:is|are)\s+(?:\w+\s+)?(?:owned\s+by|(?:the\s+)?property\s+of)|"
     # a party's capacity to grant, or its acknowledgement of what another already owns: no transfer
     r"\b(?:right|power|authority)\s+(?:and\s+authority\s+)?to\s+(?:\([a-z]\)\s+)?(?:grant|assign|convey)\b|"
-    r"(?:'s|’s|s'|s’)\s+(?:sole\s+|exclusive\s+|and\s+)*ownership\s+of\b"
+    r"(?:'s|’s|s'|s’)\s+(?:sole\s+|exclusive\s+|and\s+)*ownership\s+of\b|"
+    # standing handed over, not ownership: "grants and assigns to the Publisher the right to enforce the copyright"
+    r"\bassign\w*\s+(?:to\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+)?the\s+(?:sole\s+|exclusive\s+)?right\s+to\s+(?:enforce|sue|bring|"
+    r"institute|commence|take\s+(?:legal\s+)?action)\b"
 )
 # Results owned together: no party's work passes to the other ("jointly own", "an undivided interest").
 JOINT = _rx(
