@@ -90,6 +90,12 @@ def test_an_email_that_keeps_nothing_of_ours_is_read_as_keeping_nothing(sentence
         ("The Client retains ownership of the Client Materials.", None),
         ("All Client Materials remain the property of the Client.", None),
         ("All rights not expressly granted remain with the Designer.", None),
+        ("The Designer retains all of its intellectual property rights in its own business.", None),
+        ("The Designer retains ownership of the intellectual property rights in the Designs until paid.", None),
+        (
+            "The Designer retains its design software, whether bought before or after this agreement.",
+            "the Designer's design software",
+        ),
         ("The Designs remain the property of the Designer until the fee is paid.", None),
     ],
 )

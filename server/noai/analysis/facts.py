@@ -701,7 +701,9 @@ _KEPT_DETERMINER = r"(?:the|all|our|my|its|his|her|their|any)"
 # the materials kept: a noun phrase of a few words after a determiner, to a comma, a stop or a linking word
 _KEPT_OBJECT = (
     rf"({_KEPT_DETERMINER}\s+[\w'’-]+(?:,?\s+(?!(?:for|to|after|until|unless|except|under|which|that|so|while|but|"
-    r"when|if|as|during|once|on|at|by|with|from|since|because|is|are|will|shall|may|can|you|we|I|it|they|he|she|"
+    r"when|if|as|during|once|on|at|by|with|from|since|because|whether|including|is|are|will|shall|may|can|you|we|"
+    r"I|it|they|he|she|and\s+(?:all\s+)?(?:other\s+|its\s+|the\s+)?(?:rights?|copyrights?|intellectual)|"
+    r"and\s+(?:grants?|licen[cs]es?|assigns?|agrees?)|"
     r"and\s+(?:you|we|I|it|they|he|she|may|can|shall|will))\b)[\w'’-]+){0,9})"
 )
 # the rights a keeping names before its object: "the rights in", "all right, title and interest in", "ownership of"
@@ -721,7 +723,8 @@ _KEPT_SUBJECT = re.compile(
 )
 # not materials: the rights themselves ("all rights not expressly granted", "the right to show the video")
 _RIGHTS_ONLY = re.compile(
-    r"^(?:the|all|any|our|my|its)?\s*(?:other\s+)?(?:rights?|copyright|ownership|title|interest)\b|"
+    r"^(?:the|all|any|our|my|its)?\s*(?:of\s+(?:its|their|his|her|our|my)\s+)?(?:other\s+)?"
+    r"(?:rights?|copyrights?|ownership|title|interest|intellectual\s+property)\b|"
     r"\b(?:copies|copy|records?|backups?)$",
     re.IGNORECASE,
 )
@@ -767,8 +770,9 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
                     found.append(s.group(1))
             for words in found:
                 words = words.strip()
-                bare = words.lower().split(" ", 1)[-1]
-                if _RIGHTS_ONLY.search(words) or _KEPT_PRONOUN.search(words) or bare in passing:
+                low_words = f" {words.lower()} "
+                moved = any(f" {w} " in low_words for w in passing)  # the work that passes is not kept
+                if _RIGHTS_ONLY.search(words) or _KEPT_PRONOUN.search(words) or moved:
                     continue
                 first, _, rest = words.partition(" ")
                 if first.lower() in ("its", "his", "her", "their"):  # "its sketches": the creator's, by name
