@@ -8,6 +8,7 @@ proves it on every corpus contract (the classification with the prefilter == wit
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]  # the regular-expression engine (no stubs)
 import re
 import re._compiler as compiler  # type: ignore[import-not-found]  # the standard library's (no stubs)
 import re._constants as C  # type: ignore[import-not-found]
@@ -402,6 +403,77 @@ def _without_boundary(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
     return parser.SubPattern(state, [first, *rest])
 
 
+# -- a search that skips to the characters a match can open with ---------------------------------------
+
+
+def _openings(seq: Sequence[tuple[Any, Any]]) -> tuple[list[tuple[Any, Any]], bool]:
+    """The set items (literals, ranges, categories) of the characters a match of ``seq`` can open with,
+    and whether ``seq`` can match empty (then the characters of what follows it too); raises
+    :class:`_Unknown` for a part it cannot bound (any character, a negated set or literal, a group
+    that changes the flags, a back-reference)."""
+    items: list[tuple[Any, Any]] = []
+    for op, av in seq:
+        if op in _ZERO_WIDTH:  # a test of the place, not a character of the match
+            continue
+        if op is C.LITERAL:
+            items.append((op, av))
+            return items, False
+        if op is C.IN:
+            if any(item[0] is C.NEGATE for item in av):
+                raise _Unknown
+            items += av
+            return items, False
+        if op is C.SUBPATTERN:
+            if av[1] or av[2]:
+                raise _Unknown
+            inner, empty = _openings(av[3])
+        elif op is C.ATOMIC_GROUP:
+            inner, empty = _openings(av)
+        elif op is C.BRANCH:
+            inner, empty = [], False
+            for alternative in av[1]:
+                found, can = _openings(alternative)
+                inner += found
+                empty = empty or can
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            inner, empty = _openings(av[2])
+            empty = empty or av[0] == 0
+        else:
+            raise _Unknown
+        items += inner
+        if not empty:
+            return items, False
+    return items, True
+
+
+def compiled(tree: Any, flags: int) -> re.Pattern[str]:
+    """``compiler.compile(tree, flags)`` (a parsed, case-sensitive pattern), with the set of characters
+    its matches can open with (:func:`_openings`) in its info block when the compiler puts neither a
+    literal prefix nor a set there (a pattern that opens with a word boundary or a group): the search
+    then skips in C to the next such character instead of trying the pattern at every place. The
+    program itself is the compiler's, so the matches are the same."""
+    flags |= tree.state.flags
+    code = compiler._code(tree, flags)
+    try:
+        if code[0] != C.INFO or code[2] or code[3] == 0 or flags & (re.IGNORECASE | re.LOCALE):
+            raise _Unknown  # the compiler found a prefix or set; or a match may be empty; or case folds
+        items, empty = _openings(tree)
+        if empty or not items:
+            raise _Unknown
+        charset, _ = compiler._optimize_charset(items)
+        info = [C.INFO, 0, C.SRE_INFO_CHARSET, code[3], code[4]]
+        compiler._compile_charset(charset, flags, info)
+        info[1] = len(info) - 1
+        code = info + code[code[1] + 1 :]
+    except _Unknown:
+        pass
+    groups = tree.state.groupdict
+    names: list[str | None] = [None] * tree.state.groups
+    for name, index in groups.items():
+        names[index] = name
+    return _sre.compile(None, flags, code, tree.state.groups - 1, groups, tuple(names))  # type: ignore[no-any-return]
+
+
 # -- a twin's alternatives, pruned by the literals they need -------------------------------------------
 
 _Clauses = list[frozenset[str]]  # a match holds one literal of each clause
@@ -563,7 +635,7 @@ class _Pruning:
                 return full
             full_tree, _ = _twin_tree(self.rx, self.anywhere)  # type: ignore[misc]  # it has one
             kept = _rebuild(full_tree, iter([bool(alive >> k & 1) for k in range(self.leaves)]), full_tree.state)
-            found = self.pruned[alive] = compiler.compile(parser.SubPattern(full_tree.state, kept), self.flags)
+            found = self.pruned[alive] = compiled(parser.SubPattern(full_tree.state, kept), self.flags)
         return found
 
 
@@ -632,7 +704,7 @@ def _twin(rx: re.Pattern[str], anywhere: bool) -> _Twin:
     every = frozenset().union(*needs)
     every = frozenset(w for w in every if not any(v != w and v in w for v in every))
     quick = tuple(sorted(every)) if all(needs) and len(every) <= _QUICK else None
-    return rx, compiler.compile(low, flags), folded, exact, _Pruning.of(rx, anywhere, needs, flags), quick
+    return rx, compiled(low, flags), folded, exact, _Pruning.of(rx, anywhere, needs, flags), quick
 
 
 _TWINS: dict[tuple[int, bool], _Twin] = {}
