@@ -7,13 +7,13 @@ import re
 import pytest
 from support.corpus import contracts
 
-from noai.analysis import classify, fast, parties, patterns, sections, semantics, terms, work_kind
+from noai.analysis import audit, classify, fast, parties, patterns, sections, semantics, terms, work_kind
 from noai.ooxml.document import read_document
 
 
 def _patterns():
     found = {}
-    for module in (patterns, semantics, classify, sections, terms, parties, work_kind):
+    for module in (patterns, semantics, classify, sections, terms, parties, work_kind, audit):
         for value in vars(module).values():
             values = value.values() if isinstance(value, dict) else (value,)
             for rx in values:
@@ -30,6 +30,15 @@ ANYWHERE = [rx for rx in PATTERNS if fast.twin(rx, anywhere=True) is not None]
 def test_most_of_the_analysis_patterns_have_a_twin_so_the_comparison_tests_something():
     assert len(TWINNED) >= len(PATTERNS) // 2
     assert fast.twin(patterns.GRANT) is not None
+
+
+def test_the_by_reference_note_and_the_governing_law_term_are_tested_by_a_twin_the_corpus_test_checks():
+    for rx in (audit._BY_REFERENCE, terms._GOVERNING):
+        assert any(rx is r for r in ANYWHERE)
+    text = "The Standard Terms and Conditions of the Vendor, available at the portal, apply."
+    assert fast.holds(audit._BY_REFERENCE, text) and audit._BY_REFERENCE.search(text)
+    assert fast.holds(terms._GOVERNING, "This Agreement is GOVERNED by English law")
+    assert not fast.holds(audit._BY_REFERENCE, "The Terms are attached.")
 
 
 @pytest.mark.parametrize("path", contracts())
