@@ -179,6 +179,32 @@ def test_search_and_finditer_with_the_twins_alternatives_pruned_find_the_pattern
             assert (m and m.span()) == (n and n.span()), rx.pattern
 
 
+@pytest.mark.parametrize("path", contracts())
+def test_search_and_finditer_give_the_patterns_own_matches_on_every_corpus_paragraph(path):
+    texts = [p.text for p in read_document(path.read_bytes()).paragraphs if p.text.strip()]
+    reordered = [rx for rx in TWINNED if fast._searching(rx)[1]]
+    assert any(rx is semantics._ACT_RX for rx in reordered)
+    for rx in TWINNED:
+        for text in texts:
+            low = fast.lowered(text)
+            found = [(m.span(), m.lastgroup) for m in rx.finditer(text)]
+            assert [(m.span(), m.lastgroup) for m in fast.finditer(rx, text, low)] == found, rx.pattern
+            third = len(text) // 3
+            m, n = fast.search(rx, text, low, third, len(text) - 1), rx.search(text, third, len(text) - 1)
+            assert (m and m.span()) == (n and n.span()), rx.pattern
+
+
+def test_a_pattern_whose_alternatives_open_with_a_boundary_only_in_part_is_searched_by_the_reordered_twin():
+    rx = re.compile(r"ab|\babc|\bzz", re.IGNORECASE)  # the twin of holds: "\b(?:abc|zz)|ab"
+    entry, reordered = fast._searching(rx)
+    assert reordered and entry is fast._entry(rx, True)
+    text = "ABC xabc zz abc"
+    assert [m.span() for m in rx.finditer(text)] == [(0, 2), (5, 7), (9, 11), (12, 14)]
+    assert [m.span() for m in fast.finditer(rx, text, text.lower())] == [(0, 2), (5, 7), (9, 11), (12, 14)]
+    assert fast.search(rx, text, text.lower(), 3, len(text)).span() == (5, 7)
+    assert not fast._searching(re.compile(r"\bab|\bzz", re.IGNORECASE))[1]  # all share it already
+
+
 def test_a_twin_leaves_out_the_alternatives_whose_literals_a_text_lacks():
     rx = re.compile(
         r"\b(?:hereby\s+grants?|(?:is|are)\s+licen[cs]ed\s+to|may\s+use|shall\s+assign|vests?\s+in|waives)\b|\bx-?ray",

@@ -732,15 +732,66 @@ def twin(rx: re.Pattern[str], anywhere: bool = False) -> tuple[re.Pattern[str], 
     return None if lower is None else (lower, exact)
 
 
+def _leads_with_boundary(seq: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether ``seq`` opens with a word boundary, or is a branch whose first alternative does (the
+    alternatives :func:`_twin_tree` put behind one test of it for :func:`holds`)."""
+    if _opens_with_boundary(seq):
+        return True
+    return len(seq) == 1 and seq[0][0] is C.BRANCH and _opens_with_boundary(seq[0][1][1][0])
+
+
+_SEARCHING: dict[int, tuple[re.Pattern[str], _Twin, bool]] = {}
+
+
+def _searching(rx: re.Pattern[str]) -> tuple[_Twin, bool]:
+    """The entry :func:`search` and :func:`finditer` find places by, and whether it is the reordered one
+    of :func:`holds`. The leftmost place where any alternative matches is the same in any order of the
+    alternatives, and at that place ``rx.match`` gives ``rx``'s own match: a pattern some of whose
+    alternatives open with a word boundary, but not all, is searched for by the twin that tests the
+    boundary once for those (only the end of the twin's match may differ, and it is not used)."""
+    found = _SEARCHING.get(id(rx))
+    if found is None or found[0] is not rx:
+        entry, reordered = _entry(rx, False), False
+        made = _twin_tree(rx, False) if entry[1] is not None else None
+        if made is not None and not _opens_with_boundary(made[0]):
+            other = _twin_tree(rx, True)
+            if other is not None and _leads_with_boundary(other[0]):
+                entry, reordered = _entry(rx, True), True
+        found = _SEARCHING[id(rx)] = (rx, entry, reordered)
+    return found[1], found[2]
+
+
+def _narrowed(entry: _Twin, hay: str, pos: int, endpos: int) -> re.Pattern[str] | None:
+    """The twin of ``entry`` to search ``hay[pos:endpos]`` with: None when no match can be there (the
+    text holds none of the literals one of which every match holds, or none that an alternative
+    needs), else the twin without the alternatives whose literals the text lacks (a range longer than
+    ``_PRUNE_FROM``)."""
+    _, lower, _, _, pruning, quick = entry
+    assert lower is not None  # only entries with a twin get here
+    if quick is not None and not any(map(hay.__contains__, quick)):
+        return None
+    if pruning is not None and min(endpos, len(hay)) - pos > _PRUNE_FROM:
+        return pruning.pattern(lower, hay)
+    return lower
+
+
 def _confirmed(
-    rx: re.Pattern[str], lower: re.Pattern[str], exact: bool, text: str, low: str, pos: int, endpos: int
+    rx: re.Pattern[str],
+    lower: re.Pattern[str],
+    exact: bool,
+    text: str,
+    low: str,
+    pos: int,
+    endpos: int,
+    reordered: bool = False,
 ) -> re.Match[str] | None:
     """``rx``'s first match from ``pos``, at the first place the twin matches ``low`` where ``rx``
-    matches ``text`` too."""
+    matches ``text`` too (``reordered``: the twin's alternatives are in another order, so the ends
+    of the two matches may differ)."""
     start = pos
     while (m := lower.search(low, pos, endpos)) is not None:
         found = rx.match(text, m.start(), endpos)
-        if found is not None and (not exact or found.end() == m.end()):
+        if found is not None and (not exact or reordered or found.end() == m.end()):
             return found
         if exact:  # never (an exact twin matches where rx does): rx's own way
             return rx.search(text, start, endpos)
@@ -750,57 +801,40 @@ def _confirmed(
 
 def holds(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
     """``rx.search(text, pos, endpos) is not None``, by the pattern's :func:`twin` for anywhere."""
-    _, lower, folded, exact, pruning, quick = _entry(rx, True)
-    if lower is None:
+    entry = _entry(rx, True)
+    _, lower, folded, exact, _, _ = entry
+    hay = lowered(text) if folded else text
+    if lower is None or hay is None:
         return rx.search(text, pos, endpos) is not None
-    low = lowered(text) if folded else text
-    if low is None:
-        return rx.search(text, pos, endpos) is not None
-    if quick is not None and not any(map(low.__contains__, quick)):
-        return False
-    if (
-        pruning is not None
-        and min(endpos, len(low)) - pos > _PRUNE_FROM
-        and (lower := pruning.pattern(lower, low)) is None
-    ):
+    if (lower := _narrowed(entry, hay, pos, endpos)) is None:
         return False
     if exact:
-        return lower.search(low, pos, endpos) is not None
-    while (m := lower.search(low, pos, endpos)) is not None:
-        if rx.match(text, m.start(), endpos) is not None:
-            return True
-        pos = m.start() + 1
-    return False
+        return lower.search(hay, pos, endpos) is not None
+    return _confirmed(rx, lower, False, text, hay, pos, endpos) is not None
 
 
 def search(rx: re.Pattern[str], text: str, low: str | None, pos: int, endpos: int) -> re.Match[str] | None:
     """``rx.search(text, pos, endpos)``, found by :func:`twin` in ``low`` (``text.lower()``, or None when
     ``text`` holds a character of :data:`FOLDS_TO_ASCII`) when ``rx`` has one."""
-    _, lower, folded, exact, pruning, quick = _entry(rx, False)
+    entry, reordered = _searching(rx)
+    _, lower, folded, exact, _, _ = entry
     hay = low if folded else text  # a case-sensitive pattern's twin only shares its word boundary
     if lower is None or hay is None:
         return rx.search(text, pos, endpos)
-    if quick is not None and not any(map(hay.__contains__, quick)):
+    if (lower := _narrowed(entry, hay, pos, endpos)) is None:
         return None
-    if (
-        pruning is not None
-        and min(endpos, len(hay)) - pos > _PRUNE_FROM
-        and (lower := pruning.pattern(lower, hay)) is None
-    ):
-        return None
-    return _confirmed(rx, lower, exact, text, hay, pos, endpos)
+    return _confirmed(rx, lower, exact, text, hay, pos, endpos, reordered)
 
 
 def count(rx: re.Pattern[str], text: str) -> int:
     """``len(rx.findall(text))``, counted by an exact :func:`twin` in the lower-cased text when ``rx``
     has one (it matches there exactly where ``rx`` matches the text)."""
-    _, lower, folded, exact, pruning, quick = _entry(rx, False)
+    entry = _entry(rx, False)
+    _, lower, folded, exact, _, _ = entry
     hay = lowered(text) if folded else text
     if lower is None or hay is None or not exact:
         return len(rx.findall(text))
-    if quick is not None and not any(map(hay.__contains__, quick)):
-        return 0
-    if pruning is not None and len(hay) > _PRUNE_FROM and (lower := pruning.pattern(lower, hay)) is None:
+    if (lower := _narrowed(entry, hay, 0, len(hay))) is None:
         return 0
     return len(lower.findall(hay))
 
@@ -810,20 +844,15 @@ def finditer(
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text, pos, endpos)``, found as :func:`search` finds (no pattern with a twin matches
     empty)."""
-    _, lower, folded, exact, pruning, quick = _entry(rx, False)
+    entry, reordered = _searching(rx)
+    _, lower, folded, exact, _, _ = entry
     hay = low if folded else text
     if lower is None or hay is None:
         yield from rx.finditer(text, pos, endpos)
         return
-    if quick is not None and not any(map(hay.__contains__, quick)):
+    if (lower := _narrowed(entry, hay, pos, endpos)) is None:
         return
-    if (
-        pruning is not None
-        and min(endpos, len(hay)) - pos > _PRUNE_FROM
-        and (lower := pruning.pattern(lower, hay)) is None
-    ):
-        return
-    while (found := _confirmed(rx, lower, exact, text, hay, pos, endpos)) is not None:
+    while (found := _confirmed(rx, lower, exact, text, hay, pos, endpos, reordered)) is not None:
         yield found
         pos = found.end()
 
