@@ -85,3 +85,43 @@ def test_each_review_finding_of_a_corpus_contract_is_explained_as_its_named_feat
     assert model is not None
     for f in (f for f in result.findings if f.tier == "review"):
         assert _said(f) == _expected(model, paragraphs, rules, f), (f.start, f.kind)
+
+
+def test_words_the_model_knows_only_by_their_stem_score_alike_in_every_chunk_of_a_long_document():
+    # made-up longer forms of known words ("licensingwise" has the stem "licens"): the audit's bound learns
+    # a word's stem once a document and its exact score finds each word's stem key once; the findings must
+    # be those the named features give, in the first chunk and in the later ones
+    shipped = learned.load_model()
+    model = dataclasses.replace(shipped, thresholds=(0.02,) * len(shipped.kinds))
+    made_up = ["licensingwise", "perpetualness", "irrevocableish", "assignmentlike", "governingly"]
+    packed = model._packed
+    assert all(w not in packed.ids and w[: learned.STEM] in packed.stems for w in made_up)
+    texts = [
+        f"The Studio {made_up[i % 5]} grants the designs {made_up[(i + 2) % 5]} to Acme {made_up[(i + 1) % 5]}."
+        if i % 3
+        else f"Nothing here but {made_up[i % 5]} words and dates."
+        for i in range(470)
+    ]
+    paragraphs = [Paragraph(index=i, text=t, original_text=t) for i, t in enumerate(texts)]
+    expected = []
+    context = learned.Neighbours(paragraphs, set())
+    for i, p in enumerate(paragraphs):
+        named = model.probabilities(learned.features(p, i / (len(paragraphs) - 1), context.context(i)))
+        expected += [(i, k) for k, pr, t in zip(model.kinds, named, model.thresholds, strict=True) if pr >= t]
+    found = sorted((f.start, f.kind) for f in learned.review_findings(paragraphs, [], model))
+    assert found == sorted(expected)
+    assert len({i // 200 for i, _ in found}) == 3  # findings in every chunk of the bound
+
+
+def test_a_paragraph_that_reaches_its_threshold_only_by_an_unknown_words_stem_is_found_in_any_chunk():
+    toy = learned.Model(
+        kinds=("license_grant",),
+        bias=(-4.0,),
+        thresholds=(0.5,),
+        weights={"s:licens": (5.0,), "w:the": (-0.5,), "w:licensed": (1.0,)},
+        meta={},
+    )
+    texts = ["the licensingwise terms" if i % 7 == 0 else "the other terms" for i in range(450)]
+    paragraphs = [Paragraph(index=i, text=t, original_text=t) for i, t in enumerate(texts)]
+    found = [f.start for f in learned.review_findings(paragraphs, [], toy)]
+    assert found == [i for i in range(450) if i % 7 == 0]
