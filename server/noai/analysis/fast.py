@@ -707,13 +707,15 @@ def _twin(rx: re.Pattern[str], anywhere: bool) -> _Twin:
     return rx, compiled(low, flags), folded, exact, _Pruning.of(rx, anywhere, needs, flags), quick
 
 
-_TWINS: dict[tuple[int, bool], _Twin] = {}
+_TWINS: dict[int, _Twin] = {}  # by the pattern's id (its own hash reads its whole program)
+_ANYWHERE: dict[int, _Twin] = {}  # the twins of holds
 
 
 def _entry(rx: re.Pattern[str], anywhere: bool) -> _Twin:
-    entry = _TWINS.get((id(rx), anywhere))
+    twins = _ANYWHERE if anywhere else _TWINS
+    entry = twins.get(id(rx))
     if entry is None or entry[0] is not rx:
-        entry = _TWINS[(id(rx), anywhere)] = _twin(rx, anywhere)
+        entry = twins[id(rx)] = _twin(rx, anywhere)
     return entry
 
 
@@ -768,8 +770,12 @@ def _narrowed(entry: _Twin, hay: str, pos: int, endpos: int) -> re.Pattern[str] 
     ``_PRUNE_FROM``)."""
     _, lower, _, _, pruning, quick = entry
     assert lower is not None  # only entries with a twin get here
-    if quick is not None and not any(map(hay.__contains__, quick)):
-        return None
+    if quick is not None:
+        for literal in quick:  # a loop: faster than any(map(...)) for the few literals
+            if literal in hay:
+                break
+        else:
+            return None
     if pruning is not None and min(endpos, len(hay)) - pos > _PRUNE_FROM:
         return pruning.pattern(lower, hay)
     return lower
@@ -801,7 +807,9 @@ def _confirmed(
 
 def holds(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
     """``rx.search(text, pos, endpos) is not None``, by the pattern's :func:`twin` for anywhere."""
-    entry = _entry(rx, True)
+    entry = _ANYWHERE.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        entry = _entry(rx, True)
     _, lower, folded, exact, _, _ = entry
     hay = lowered(text) if folded else text
     if lower is None or hay is None:
@@ -905,5 +913,5 @@ def lowered(text: str) -> str | None:
     global _LAST
     entry = _LAST
     if entry[0] is not text:
-        entry = _LAST = (text, None if folds(text) else text.lower())
+        entry = _LAST = (text, text.lower() if text.isascii() or not folds(text) else None)
     return entry[1]
