@@ -77,6 +77,21 @@ def test_a_case_insensitive_pattern_is_left_to_the_compiler():
     assert [m.span() for m in plain.finditer(text)] == [(0, 5), (6, 11), (13, 25)]
 
 
+def test_where_the_engine_s_private_compile_is_not_as_known_the_compilers_own_program_is_used(monkeypatch):
+    class _Moved:  # an engine whose compile takes other arguments
+        @staticmethod
+        def compile(*args):
+            raise TypeError("compile() takes other arguments")
+
+    pattern = r"\b(?:hereby\s+)?grants?\b"
+    plain = fast.compiler.compile(fast.parser.parse(pattern, 0), 0)
+    monkeypatch.setattr(fast, "_sre", _Moved)
+    fallback = fast.compiled(fast.parser.parse(pattern, 0), 0)
+    for text in _random_texts(50):
+        assert [m.span() for m in fallback.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in fallback.finditer("he hereby grants; grant")] == [(3, 16), (18, 23)]
+
+
 def _twins():
     found = {}
     for module in (patterns, semantics, classify, sections, terms, parties, work_kind):

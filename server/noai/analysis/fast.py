@@ -451,7 +451,15 @@ def compiled(tree: Any, flags: int) -> re.Pattern[str]:
     its matches can open with (:func:`_openings`) in its info block when the compiler puts neither a
     literal prefix nor a set there (a pattern that opens with a word boundary or a group): the search
     then skips in C to the next such character instead of trying the pattern at every place. The
-    program itself is the compiler's, so the matches are the same."""
+    program itself is the compiler's, so the matches are the same. Where the engine's private
+    functions are not as this code knows them (Python 3.11), the compiler's own program is used."""
+    try:
+        return _with_openings(tree, flags)
+    except (AttributeError, TypeError, ValueError, IndexError):  # the engine's internals moved
+        return compiler.compile(tree, flags)  # type: ignore[no-any-return]
+
+
+def _with_openings(tree: Any, flags: int) -> re.Pattern[str]:
     flags |= tree.state.flags
     code = compiler._code(tree, flags)
     try:
