@@ -44,7 +44,7 @@ from .kinds import Placement
 from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
 from .library.render import capitalise, fill_known, first_person, possessive
 from .ooxml.model import Paragraph
-from .ooxml.renumber import renumber
+from .ooxml.renumber import Renumbered, renumbered
 from .ooxml.revisions import typed_number, typed_number_span
 
 SCHEMA = "noai.plan/1"
@@ -119,6 +119,8 @@ class Plan:
     edits: tuple[Edit, ...]
     offered: tuple[str, ...] = ()  # optional protections the playbook offers but did not insert
     notes: tuple[str, ...] = field(default=())
+    # The plan's renumbering for its insertions, which the writer reuses (not part of the plan's JSON).
+    renumbered: Renumbered | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Plan:
@@ -279,12 +281,14 @@ def make_plan(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed
     )
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
+    renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
         first = clauses[0]
         kept = _kept_words(result, background, terms) if RETAINED in trimmed else None
         inserted_ids = [insertions[i].clause for i in clauses]
         why = strategy_comment(result, strategy, inserted_ids, variant, terms, fixes, kept, struck)
-        why += _shifted(result, insertions)
+        renumbering = _renumbered(result, insertions)
+        why += _shifted(result, insertions, renumbering)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
@@ -293,7 +297,14 @@ def make_plan(
         edits, said = _name_the_purpose(edits, unnamed, terms)
         notes.append(said)
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
-    return Plan(variant, terms, numbered(edits), offered=offered, notes=tuple(notes + list(result.notes)))
+    return Plan(
+        variant,
+        terms,
+        numbered(edits),
+        offered=offered,
+        notes=tuple(notes + list(result.notes)),
+        renumbered=renumbering,
+    )
 
 
 def _words(e: Edit) -> str:
@@ -416,14 +427,20 @@ def _source(index: int, item: Mapping[str, Any]) -> int:
     return like if isinstance(like, int) else index
 
 
-def _shifted(result: AuditResult, insertions: Sequence[Edit]) -> str:
-    """A sentence naming the typed clause numbers the insertions move, and the typed references that
-    follow them (the writer renumbers both as tracked changes), or "" when none moves."""
+def _renumbered(result: AuditResult, insertions: Sequence[Edit]) -> Renumbered:
+    """The renumbering the insertions need (the writer makes it), with its inputs."""
     inserted: dict[int, int] = {}
     for e in insertions:
         for at, count in numbered_paragraphs(e.index, e, _source).items():
             inserted[at] = inserted.get(at, 0) + count
-    changes = renumber([p.text for p in result.paragraphs], inserted, [p.label for p in result.paragraphs]).changes
+    return renumbered([p.text for p in result.paragraphs], inserted, [p.label for p in result.paragraphs])
+
+
+def _shifted(result: AuditResult, insertions: Sequence[Edit], found: Renumbered | None = None) -> str:
+    """A sentence naming the typed clause numbers the insertions move, and the typed references that
+    follow them (the writer renumbers both as tracked changes), or "" when none moves (``found``: the
+    insertions' renumbering, when already made)."""
+    changes = (found or _renumbered(result, insertions)).found.changes
     moved = [c.old for c in changes if not c.reference]
     if not moved:
         return ""
