@@ -742,6 +742,20 @@ def _fix_wanted(
     return action, fix
 
 
+def _rendering(terms: Mapping[str, str]) -> Callable[[Fix, str, str], RenderedFix | None]:
+    """``render_fix(fix, variant, phrase, terms)``, each answer rendered once (a phrase recurs:
+    "perpetual", "for any purpose" in clause after clause)."""
+    done: dict[tuple[int, str, str], RenderedFix | None] = {}
+
+    def render(fix: Fix, variant: str, phrase: str) -> RenderedFix | None:
+        key = (id(fix), variant, phrase)  # the library holds its fixes while the plan is made
+        if key not in done:
+            done[key] = render_fix(fix, variant, phrase, terms)
+        return done[key]
+
+    return render
+
+
 def choose_fixes(
     result: AuditResult,
     library: Library,
@@ -767,6 +781,7 @@ def choose_fixes(
     needed_terms: list[str] = []
     commented: set[str] = set()  # one explanatory comment per kind of red flag is enough
     ours = _speaks_our_terms(library)
+    render = _rendering(terms)
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -777,7 +792,7 @@ def choose_fixes(
             continue  # one edit per piece of text: "perpetual and irrevocable" once, not twice
         if action != "replace" and (f.kind in commented or not with_comments):
             continue  # a comment already written for this kind, or none wanted: nothing to render
-        rf = render_fix(fix, variant, f.phrase, terms)
+        rf = render(fix, variant, f.phrase)
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
@@ -789,12 +804,12 @@ def choose_fixes(
         if (
             op == "replace" and f.kind == "ip_assignment" and (not paid or waits_for_payment(f))
         ):  # no fees to wait for (an employee's invention assignment), or the transfer waits for them already
-            op, rf = "comment", render_fix(fix, "standard", f.phrase, terms) or rf
+            op, rf = "comment", render(fix, "standard", f.phrase) or rf
         # "transfers and assigns": one verb cannot be replaced alone
         if op == "replace" and f.kind == "ip_assignment" and joined_verb(f):
-            op, rf = "comment", render_fix(fix, variant, "", terms) or rf  # the catch-all rule's comment
+            op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
-            op, rf = "comment", render_fix(fix, "standard", f.phrase, terms) or rf
+            op, rf = "comment", render(fix, "standard", f.phrase) or rf
         if op == "comment":
             seen = f.kind in commented or _commented(fix, variant, f.phrase, existing_comments.get(f.start, ()))
             commented.add(f.kind)
@@ -809,7 +824,7 @@ def choose_fixes(
     if not any(op == "replace" and f.kind == "ip_assignment" for f, _, op in fixes):
         # "not works made for hire" only beside an assignment this plan makes wait for payment
         fixes = [
-            (f, render_fix(library.fix_for(f.kind), "standard", f.phrase, terms) or rf, "comment")  # type: ignore[arg-type]
+            (f, render(library.fix_for(f.kind), "standard", f.phrase) or rf, "comment")  # type: ignore[arg-type]
             if op == "replace" and f.kind == "work_made_for_hire"
             else (f, rf, op)
             for f, rf, op in fixes
