@@ -38,7 +38,7 @@ DEL = '<w:del w:id="2" w:author="A"/>'
         (f"<w:pPr><w:rPr>{DEL}{INS}</w:rPr></w:pPr>", "deleted"),
         (f"<w:pPr><w:rPr><w:b/></w:rPr><w:rPr>{INS}</w:rPr></w:pPr>", "inserted"),  # a second w:rPr
         (f"<w:pPr><w:rPr><w:moveFrom w:id='3' w:author='A'/></w:rPr><w:rPr>{INS}</w:rPr></w:pPr>", "deleted"),
-        (f"<w:pPr><w:rPr><w:moveTo w:id='3' w:author='A'/></w:rPr></w:pPr>", "inserted"),
+        ("<w:pPr><w:rPr><w:moveTo w:id='3' w:author='A'/></w:rPr></w:pPr>", "inserted"),
         (
             f"<w:pPr><w:rPr><w:rPrChange w:id='4' w:author='A'><w:rPr>{DEL}</w:rPr></w:rPrChange></w:rPr></w:pPr>",
             "normal",
