@@ -63,7 +63,8 @@ _NOT_BLOCKS = {
 }
 # Per paragraph style: the Style, its run format over the document defaults, the run formats
 # over that, by run_properties(), and the format of a run's w:rPr (cached there).
-_Formats = dict[tuple[bool | None, bool | None, bool | None, str | None], RunFormat]
+_RunKey = tuple[bool | None, bool | None, bool | None, str | None]
+_Formats = dict[_RunKey, RunFormat]
 _StyleFormats = tuple[Style | None, RunFormat, _Formats, Callable[["_Element"], RunFormat]]
 _RUN_IN_END = re.compile(r"^\s*[.:]")
 _MAX_TITLE_WORDS = 12
@@ -209,10 +210,12 @@ class _ParagraphReader:
         style = self.styles.resolve(style_id)
         base = (style.run if style is not None else RunFormat()).over(self.styles.defaults)
         formats: _Formats = {}
+        styles = self.styles  # not self: the reader would hold itself (a cycle, freed only by the collector)
 
         def format_of(rpr: _Element) -> RunFormat:
-            fmt = formats.get(run_properties(rpr))
-            return self._format(rpr, base, formats) if fmt is None else fmt
+            key = run_properties(rpr)
+            fmt = formats.get(key)
+            return _run_format(styles, key, base, formats) if fmt is None else fmt
 
         return style, base, formats, format_of
 
@@ -255,12 +258,17 @@ class _ParagraphReader:
         defaults); ``formats`` caches them for ``base``."""
         key = run_properties(rpr)
         fmt = formats.get(key)
-        if fmt is None:
-            bold, caps, underline, char_id = key
-            char = self.styles.resolve(char_id)
-            char_run = char.run if char is not None else RunFormat()
-            fmt = formats[key] = RunFormat(bold, caps, underline).over(char_run).over(base)
-        return fmt
+        return _run_format(self.styles, key, base, formats) if fmt is None else fmt
+
+
+def _run_format(styles: Styles, key: _RunKey, base: RunFormat, formats: _Formats) -> RunFormat:
+    """The format of a run whose direct properties are ``key`` (:func:`run_properties`): them,
+    then the character style's, then ``base``; kept in ``formats``."""
+    bold, caps, underline, char_id = key
+    char = styles.resolve(char_id)
+    char_run = char.run if char is not None else RunFormat()
+    fmt = formats[key] = RunFormat(bold, caps, underline).over(char_run).over(base)
+    return fmt
 
 
 def _first(el: _Element | None, tag: str) -> _Element | None:
