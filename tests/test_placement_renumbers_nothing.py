@@ -75,7 +75,8 @@ WORD_CLAUSES = [
     ('"Designs" means the six textile patterns the Studio designs for the Client\'s spring range.', 1),
     ('"Fabrics" means the fabrics on which the Client prints the Designs.', 1),
     ("Licence", 0),
-    ("The Studio grants the Client a non-exclusive licence to print the Designs on the Fabrics for any purpose.", 1),
+    # no "for any purpose": a grant a change ties to the Permitted Purpose gets its definition alone
+    ("The Studio grants the Client a non-exclusive, worldwide licence to print the Designs on the Fabrics.", 1),
     (CREDITS, 1),
     ("Intellectual Property", 0),
     (

@@ -33,14 +33,7 @@ from noai.writer import apply_plan
 pytestmark = pytest.mark.libreoffice
 
 # Known differences, each a bug to fix: "{document}-{check}" -> the reason (an xfail, strict).
-KNOWN: dict[str, str] = {
-    "ccs-ict-services-terms-tracked-formats": (
-        "the clauses at the end of 10.7 are followed by an empty paragraph (no text, another style): LibreOffice's "
-        "reject-all joins the last rejected paragraph into an empty next one keeping the rejected paragraph's style "
-        "(with or without our comment; it keeps the next one's only when that has text), and Word's arrangement "
-        "(the anchor's mark handed over) does not fit: the last clause continues 10.7.3's level, not the anchor's"
-    ),
-}
+KNOWN: dict[str, str] = {}
 
 
 def _cases(check: str):

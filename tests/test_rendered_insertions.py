@@ -95,10 +95,15 @@ def each_label(redline: engine.Redline, pdf_text: str) -> list[tuple[Edit, dict,
 def label_at(text: str, paragraph: str, at: int = 0, before: int | None = None) -> tuple[str | None, int]:
     """The number LibreOffice shows before the first words of ``paragraph`` in the PDF's ``text`` (their
     first place from offset ``at`` on, or their last before offset ``before``), without its "[old]"
-    display of a number a tracked change moved, and that place; ``None`` when the words are not there."""
+    display of a number a tracked change moved, and that place; ``None`` when the words are not there
+    (their first 30 characters, or where a page break comes between them, their first 15)."""
     flat = text.replace("\n", " ")  # a narrow table cell wraps even the first words
-    start = " ".join(paragraph.split())[:30]
-    found = flat.find(start, at) if before is None else flat.rfind(start, 0, before)
+    found = -1
+    for length in (30, 15):  # a page's footer may come between the first words of a paragraph in a narrow cell
+        start = " ".join(paragraph.split())[:length]
+        found = flat.find(start, at) if before is None else flat.rfind(start, 0, before)
+        if found >= 0:
+            break
     if found < 0:
         return None, at
     label = text[text.rfind("\n", 0, found) + 1 : found].strip()

@@ -205,11 +205,17 @@ def test_strict_says_ownership_waits_for_payment_only_where_it_replaces_every_tr
 
 
 def test_strict_takes_out_work_made_for_hire_beside_the_assignment_it_makes_wait_for_payment():
-    edits = {e.finding: e for e in redline("us-work-for-hire", "strict").plan.edits if e.finding in TRANSFER_FINDINGS}
-    assert edits["work_made_for_hire"].replacement == "not works made for hire"
-    assert edits["ip_assignment"].replacement.startswith("shall, upon payment in full")
+    edits: dict[str, list] = {}
+    for e in redline("us-work-for-hire", "strict").plan.edits:
+        if e.finding in TRANSFER_FINDINGS:
+            edits.setdefault(e.finding, []).append(e)
+    assert [e.replacement for e in edits["work_made_for_hire"]] == ["not works made for hire"]
+    assert edits["ip_assignment"][0].replacement.startswith("shall, upon payment in full")
+    # the fallback's condition ("To the extent any Contribution is not a work made for hire") always holds now
+    assert [e.replacement for e in edits["ip_assignment"][1:]] == ["For each Contribution, "]
     written = "\n".join(p.text for p in engine.read(redline("us-work-for-hire", "strict").docx).paragraphs)
     assert "the Contributions are not works made for hire for Company" in written
+    assert "For each Contribution, Contributor shall, upon payment in full" in written
 
 
 def test_strict_does_not_ask_for_payment_where_the_contract_has_no_fees_or_already_waits_for_them():

@@ -24,11 +24,13 @@ from .analysis.classify import Finding
 from .analysis.facts import (
     Background,
     DocumentFacts,
+    Strike,
     background_licence,
     be_before,
     clause_name,
     creation_timing,
     definitions_run,
+    hire_fallback,
     irrevocable,
     joined_verb,
     modal_before,
@@ -41,7 +43,7 @@ from .analysis.facts import (
 )
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
-from .library import VARIANTS, Clause, Fix, Library, Playbook, RenderedFix, render_fix, render_many
+from .library import VARIANTS, Clause, Fix, Library, Playbook, Rendered, RenderedFix, render_fix, render_many
 from .library.render import capitalise, fill_known, first_person, possessive
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
@@ -164,6 +166,16 @@ def _already_replaced(f: Finding, replacement: str) -> bool:
     return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
 
 
+def _says_already(f: Finding, replacement: str) -> bool:
+    """The paragraph already says the replacement; for a transfer's change that wraps its phrase ("not works
+    made for hire"), at the phrase itself: "…, to the extent they are not works made for hire" later in the
+    paragraph is no reason to keep "are works made for hire"."""
+    if f.kind in _TRANSFER_KINDS and f.phrase in replacement:
+        start = f.phrase_start - replacement.index(f.phrase)
+        return start >= 0 and f.paragraph_text[start : start + len(replacement)] == replacement
+    return replacement in f.paragraph_text
+
+
 _FIRST = ("any_and_all_purposes",)  # the purpose limit is the fix the other replacements lean on
 
 
@@ -252,7 +264,7 @@ def make_plan(
         facts.paid,
         facts.brand,
     )
-    fixes, struck = strike_creation_timing(fixes)
+    fixes, struck = strike_creation_timing(fixes, terms.get("deliverables", "the work"))
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
         strategy,
@@ -264,7 +276,7 @@ def make_plan(
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
     # licences of the work the client now owns.
-    only_defining = {"scope-limitation"} if strategy.situation == ASSIGNED else set()
+    only_defining = {"scope-limitation"} if strategy.situation == ASSIGNED or _tied(strategy, fixes) else set()
     clause_terms = dict(rendered)
     if background.term:  # the document's own name for the creator's pre-existing materials
         named = background.term if background.term.startswith("the ") else f"any {background.term}"
@@ -277,8 +289,9 @@ def make_plan(
         trimmed[RETAINED] = _later_transferees(result, background, terms)
     if only_defining:  # the purpose limit's definition alone: say which change uses it
         trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, terms))
+    elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
     insertions = render_insertions(
-        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed
+        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
     )
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
@@ -498,6 +511,16 @@ def _defined_for(
     return (
         f"Why this definition: {changes}{where} {limit} a right of {t['client']} to the Permitted Purpose, "
         f"which {t['agreement']} does not define otherwise."
+    )
+
+
+def _tied(strategy: Strategy, fixes: Sequence[tuple[Finding, RenderedFix, str]]) -> bool:
+    """Every licence the creator grants is tied to the Permitted Purpose by a change in its own words
+    ("for any purpose" -> "solely for the Permitted Purpose"): the purpose limit's sentence would say it
+    again, so its definition alone is inserted."""
+    tied = {f.start for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")}
+    return (
+        strategy.situation == LICENSED and bool(strategy.evidence) and all(f.start in tied for f in strategy.evidence)
     )
 
 
@@ -815,7 +838,7 @@ def choose_fixes(
             commented.add(f.kind)
             if seen or not with_comments:
                 continue
-        elif rf.replacement is None or _already_replaced(f, rf.replacement) or rf.replacement in f.paragraph_text:
+        elif rf.replacement is None or _already_replaced(f, rf.replacement) or _says_already(f, rf.replacement):
             continue
         ranges.append((f.phrase_start, f.phrase_end))
         fixes.append((f, rf, op))
@@ -833,36 +856,53 @@ def choose_fixes(
 
 
 def strike_creation_timing(
-    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+    fixes: Sequence[tuple[Finding, RenderedFix, str]], work: str = "the work"
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The fixes with, after each transfer made to wait for payment, a second tracked replacement
     striking the words that time the transfer at the work's creation ("shall upon payment in full …
-    be vested in the Institute on their creation" would contradict itself), the transfer's comment
-    saying so; and the words struck. Not where the timing overlaps another edit."""
+    be vested in the Institute on their creation" would contradict itself), and where the work is no
+    longer made for hire, one changing the condition that limits the transfer to work not made for hire
+    ("To the extent any Contribution is not a work made for hire, " -> "For each Contribution, "), the
+    transfer's comment saying so; and the timing words struck. Not where those words overlap another edit."""
     out: list[tuple[Finding, RenderedFix, str]] = []
     struck: list[str] = []
     taken = [(f.start, f.phrase_start, f.phrase_end) for f, _, _ in fixes]
+    unhired = any(op == "replace" and f.kind == "work_made_for_hire" for f, _, op in fixes)
     for f, rf, op in fixes:
-        strike = None
+        strikes: list[tuple[Strike, str]] = []
         if op == "replace" and f.kind == "ip_assignment" and _ON_PAYMENT in (rf.replacement or ""):
-            strike = creation_timing(f.paragraph_text, f.phrase_start, f.phrase_end)
-        if strike is not None and any(i == f.start and s < strike.end and strike.start < e for i, s, e in taken):
-            strike = None  # another edit holds those words
-        if strike is None:
-            out.append((f, rf, op))
-            continue
-        said = f" We also strike “{strike.words}”: ownership passes on payment, not on creation."
-        timing = replace(
-            f,
-            phrase=f.paragraph_text[strike.start : strike.end],
-            phrase_start=strike.start,
-            phrase_end=strike.end,
-        )
-        out.append((f, replace(rf, comment=rf.comment + said), op))
-        out.append((timing, replace(rf, find=timing.phrase, replacement=strike.replacement, comment="", uses=()), op))
-        struck.append(strike.words)
-        taken.append((f.start, strike.start, strike.end))  # struck once, though two transfers share the timing
+            timing = creation_timing(f.paragraph_text, f.phrase_start, f.phrase_end)
+            if timing is not None:
+                strikes.append(
+                    (timing, f" We also strike “{timing.words}”: ownership passes on payment, not on creation.")
+                )
+            fallback = hire_fallback(f.paragraph_text, f.phrase_start, f.phrase_end) if unhired else None
+            if fallback is not None:
+                strikes.append((fallback, _FALLBACK_SAID.format(words=fallback.words, work=work)))
+        strikes = [
+            (strike, said)
+            for strike, said in strikes
+            if not any(i == f.start and s < strike.end and strike.start < e for i, s, e in taken)
+        ]  # another edit holds those words
+        said_all = "".join(said for _, said in strikes)
+        out.append((f, replace(rf, comment=rf.comment + said_all) if said_all else rf, op))
+        for strike, said in strikes:
+            second = replace(
+                f, phrase=f.paragraph_text[strike.start : strike.end], phrase_start=strike.start, phrase_end=strike.end
+            )
+            out.append(
+                (second, replace(rf, find=second.phrase, replacement=strike.replacement, comment="", uses=()), op)
+            )
+            if said.startswith(" We also strike"):
+                struck.append(strike.words)
+            taken.append((f.start, strike.start, strike.end))  # struck once, though two transfers share the words
     return out, struck
+
+
+_FALLBACK_SAID = (
+    " We also change “{words}”: with {work} no longer works made for hire, that condition always holds, and "
+    "this transfer covers all of them."
+)
 
 
 def _fits_before(f: Finding, rf: RenderedFix) -> bool:
@@ -933,6 +973,8 @@ def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
 
 
 _DEFINITIONS_COMMENT = "The terms the new clauses use, defined with the other definitions of {agreement}."
+_DEFINITIONS_TITLE = "Definitions"
+_SHARED_DEFINITIONS_COMMENT = "Why this clause: it defines, once, the terms that more than one of our changes uses."
 
 
 def _in_house_style(text: str, straight: bool, shall: bool, colon: bool = False, bare: bool = False) -> str:
@@ -960,6 +1002,7 @@ def render_insertions(
     with_comments: bool,
     only_defining: Set[str] = frozenset(),
     trimmed: Mapping[str, tuple[int, str, str]] | None = None,
+    elsewhere: str = "",
 ) -> list[Edit]:
     """An ``insert_after`` edit for each placed clause not already in the document (of a clause in
     ``only_defining``, its definitions alone), its terms
@@ -970,11 +1013,14 @@ def render_insertions(
     paragraphs = result.paragraphs
     document_text = "\n".join(p.text for p in paragraphs)
     already = {t for t in library.glossary if t in result.terms.all}
-    rendered = render_many([(clause, variant) for _, clause in placed], terms, already_defined=already)
+    order = _owners_first([clause for _, clause in placed], variant)
+    by_order = render_many([(placed[n][1], variant) for n in order], terms, already_defined=already)
+    rank = {n: k for k, n in enumerate(order)}  # a clause's place in the rendering order
+    rendered = [r for _, r in sorted(zip(order, by_order, strict=True), key=lambda pair: pair[0])]
     run = definitions_run(paragraphs)
     likes = {place.index: place.like for place in result.places.values() if place.like is not None}
     bodies = []
-    for (index, clause), r in zip(placed, rendered, strict=True):
+    for k, ((index, clause), r) in enumerate(zip(placed, rendered, strict=True)):
         body = [p for p in r.paragraphs if p]
         if body and body[-1] in document_text:
             continue  # the clause is already in the document (e.g. our own pending insertion)
@@ -985,26 +1031,45 @@ def render_insertions(
             operative, r = operative[drop:], replace(r, title=title, comment=comment)
         if not operative and not definitions:
             continue
-        bodies.append((index, clause, r, operative, definitions))
+        bodies.append((index, clause, r, operative, definitions, rank[k]))
+    agreement = terms.get("agreement", "this agreement")
+    moved = _foreign_shared(bodies, elsewhere) if run is None else [[] for _ in bodies]
+    pooled = [d for defs in moved for d in defs]
     edits = []
-    collected: list[str] = []  # the definitions for the document's definitions clause
-    for n, (index, clause, r, body, definitions) in enumerate(bodies):
+    collected: list[tuple[int, list[str]]] = []  # the definitions for the document's definitions clause
+    for n, (index, clause, r, body, definitions, ranked) in enumerate(bodies):
         if definitions and run is not None:
-            collected.extend(definitions)
+            collected.append((ranked, definitions))  # in the order they were defined
             if not body:
                 continue  # a clause kept for its definitions alone: they go to the definitions clause
-        elif definitions:
-            later = " ".join(t for b in bodies[n + 1 :] for t in b[3])
-            names = [d[1 : d.index("”")] for d in definitions]
-            scope = "this clause"
-            if not body or any(re.search(rf"(?<!\w){re.escape(name)}", later) for name in names):
-                scope = terms.get("agreement", "this agreement")
-            body = [_opening_definitions(definitions, scope), *body]
+        own = clause.placement != Placement.AFTER_GRANT  # a purpose limit qualifies the grant it follows
+        if definitions and run is None:
+            if moved[n] and pooled:  # the terms several changes use, of clauses not inserted: a clause of their own
+                sentence = [_opening_definitions(pooled, agreement)]
+                items = clause_paragraphs(paragraphs, index, likes.get(index), sentence, _DEFINITIONS_TITLE, 0, own)
+                shared_comment = _SHARED_DEFINITIONS_COMMENT if with_comments else None
+                edits.append(
+                    Edit(
+                        "",
+                        "insert_after",
+                        index,
+                        paragraphs[index].text,
+                        DEFINITIONS,
+                        variant,
+                        shared_comment,
+                        title=_DEFINITIONS_TITLE,
+                        paragraphs=items,
+                    )
+                )
+                pooled = []
+            definitions = [d for d in definitions if d not in moved[n]]
+            if definitions:
+                shared = any(_used(d, _other_texts(bodies, n, elsewhere)) for d in definitions)
+                body = [_opening_definitions(definitions, agreement if shared or not body else "this clause"), *body]
         # the run-in title goes on the operative paragraph, not on the definitions before it
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
             titled = 1
-        own = clause.placement != Placement.AFTER_GRANT  # a purpose limit qualifies the grant it follows
         paras = clause_paragraphs(paragraphs, index, likes.get(index), body, r.title, titled, own)
         edits.append(
             Edit(
@@ -1029,11 +1094,78 @@ def render_insertions(
             DEFINITIONS,
             variant,
             _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement")) if with_comments else None,
-            paragraphs=tuple({"text": _in_house_style(d, straight, shall, colon, bare)} for d in collected),
+            paragraphs=tuple({"text": _in_house_style(d, straight, shall, colon, bare)} for d in _flat(collected)),
         )
         edits.append(definitions_edit)
         edits.sort(key=lambda e: e.index)  # stable: the definitions before a clause anchored at the same place
     return edits
+
+
+_Body = tuple[int, Clause, Rendered, list[str], list[str], int]
+
+
+def _other_texts(bodies: Sequence[_Body], n: int, elsewhere: str) -> str:
+    """The words of every inserted clause but the ``n``-th, and of the fixes (``elsewhere``)."""
+    return " ".join([elsewhere, *(t for m, b in enumerate(bodies) if m != n for t in (*b[3], *b[4]))])
+
+
+def _used(definition: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(_term(definition))}", text) is not None
+
+
+def _foreign_shared(bodies: Sequence[_Body], elsewhere: str) -> list[list[str]]:
+    """For each clause body, the definitions to move out of it into a Definitions clause: terms another
+    change uses too, owned by a clause not inserted (the covenant's "Prohibited AI Use" where the
+    document has its own AI clause), when the clause is about something else (it has a sentence or a
+    term of its own)."""
+    moved = []
+    for n, (_, clause, _, body, definitions, _) in enumerate(bodies):
+        others = _other_texts(bodies, n, elsewhere)
+        foreign = [d for d in definitions if _term(d) not in clause.defines and _used(d, others)]
+        moved.append(foreign if foreign and (body or len(foreign) < len(definitions)) else [])
+    return moved
+
+
+def _term(definition: str) -> str:
+    """The term a library definition defines: “X” means … -> X."""
+    return definition[1 : definition.index("”")]
+
+
+def _flat(ranked: Sequence[tuple[int, list[str]]]) -> list[str]:
+    return [d for _, texts in sorted(ranked, key=lambda pair: pair[0]) for d in texts]
+
+
+def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
+    """The order to render ``clauses`` (in document order) in, so that each term is defined in the
+    clause that owns it where that clause is inserted ("AI System" in the covenant, not in a purpose
+    limit placed before it whose definition uses it): each owner before the clauses that use its terms,
+    in their paragraphs or through a definition; else document order."""
+    owner: dict[str, int] = {}
+    for n, clause in enumerate(clauses):
+        for term in clause.defines:
+            owner.setdefault(term, n)
+    order: list[int] = []
+    seen: set[int] = set()
+
+    def visit(n: int) -> None:
+        if n in seen:
+            return
+        seen.add(n)
+        glossary = clauses[n].glossary
+        needed, stack = set(), list(clauses[n].variants[variant].uses)
+        while stack:
+            term = stack.pop()
+            if term not in needed and term in glossary:
+                needed.add(term)
+                stack.extend(glossary[term].needs[variant])
+        for term in sorted(needed, key=lambda t: owner.get(t, n)):
+            if owner.get(term, n) != n:
+                visit(owner[term])
+        order.append(n)
+
+    for n in range(len(clauses)):
+        visit(n)
+    return order
 
 
 # -- the form of an inserted clause ------------------------------------------------------------------

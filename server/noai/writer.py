@@ -290,7 +290,19 @@ class _Writer:
             numbers = self.numbers.setdefault(source, [])
             self.taken[source] = taken = self.taken.get(source, 0) + 1
             number = numbers.pop(0) if numbers else next((n for n in (next_numbers(typed[0], taken) or [])[-1:]), None)
-        return NewParagraph(item["text"], item.get("title"), source=element, number=number)
+        titled = self.titled_clause(source) if item.get("title") and para.run_in_title is None else None
+        return NewParagraph(item["text"], item.get("title"), source=element, number=number, title_source=titled)
+
+    def titled_clause(self, index: int) -> _Element | None:
+        """The clause holding sub-clause ``index`` when that clause opens with a run-in title ("3.
+        **Ownership.** …" above its "(a)", "(b)"): a sub-clause inserted there carries its title in that
+        form, as the document's clauses do, not as an untitled item."""
+        path = self.doc.paragraphs[index].section_path
+        for j in range(index - 1, max(-1, index - 200), -1):
+            parent = self.doc.paragraphs[j]
+            if len(parent.section_path) < len(path) and path[: len(parent.section_path)] == parent.section_path:
+                return self.element(j) if parent.run_in_title is not None else None
+        return None
 
     def already_present(self, index: int, edit: Edit) -> bool:
         """Our own pending insertion (or the same clause) already follows the anchor."""

@@ -6,7 +6,8 @@ no text itself, it asks these.
   :func:`waits_for_payment` (a transfer already waits for it);
 - the words around a finding: :func:`joined_verb`, :func:`modal_before`, :func:`be_before`,
   :func:`used_as_part_of`, :func:`creation_timing` (the words timing a transfer at the work's
-  creation, as the span a redline strikes when it makes that transfer wait for payment);
+  creation, as the span a redline strikes when it makes that transfer wait for payment),
+  :func:`hire_fallback` (the condition "to the extent … is not a work made for hire" on a transfer);
 - bracketed alternatives of a precedent: :func:`option_name`;
 - the creator's pre-existing materials: :func:`find_background` (the document's own name for them and
   where it keeps them with the creator), :func:`background_licence`, :func:`owned_work_use`;
@@ -146,6 +147,60 @@ def _strike(text: str, sentence_start: int, a: int, b: int) -> Strike:
             return Strike(before - 1, b + 1, "", words)
         before -= 1  # ", upon creation." / ", upon creation and …": its comma goes with it
     return Strike(before, b, "", words)
+
+
+# -- the fallback transfer of work that is not made for hire ---------------------------------------------
+
+_HIRE = r"(?:a\s+)?works?[\s-]+made[\s-]+for[\s-]+hire"
+# "is not", "are not deemed", "is held not to be", "does not qualify as", "fails to qualify as", "may not be"
+_NOT = (
+    r"(?:(?:is|are|was|were|be)\s+(?:\w+\s+){0,2}?not|(?:does|do|did|shall|will|would|may|might|should)\s+not"
+    r"|cannot|fails?\s+to)"
+    r"(?:\s+(?:\w+\s+){0,3}?(?:be|qualify\s+as|constitute|considered|deemed|treated\s+as))?\s+"
+)
+_LEAD = r"(?:(?:if\s+and\s+)?to\s+the\s+extent|insofar\s+as|if|in\s+the\s+event|where)\s+(?:that\s+)?"
+_AFTER = r"(?:\s+(?:under|as\s+defined|within|for\s+any\s+reason|pursuant)[^,;.]{0,80}?)?"
+# "To the extent any Contribution is not a work made for hire, " opening the transfer's sentence
+_FALLBACK_OPENING = re.compile(
+    _LEAD + r"(?:for\s+any\s+reason\s+)?(?P<subject>[^,;.]{1,80}?)\s+" + _NOT + _HIRE + _AFTER + r",\s*", re.IGNORECASE
+)
+# "…, to the extent it is not a work made for hire" / "… any Deliverable that is not a work made for hire" after it
+_FALLBACK_AFTER = re.compile(
+    r",?\s+(?:"
+    + _LEAD
+    + r"(?:it|they|any\s+of\s+them|the\s+same|such\s+[\w-]+(?:\s+[A-Z][\w-]*)*)|that|which)\s+"
+    + _NOT
+    + _HIRE
+    + _AFTER
+    + r"(?=[,;.]|$)",
+    re.IGNORECASE,
+)
+
+
+def hire_fallback(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """The condition that limits the transfer at ``text[phrase_start:phrase_end]`` ("hereby assigns") to
+    work that is not a work made for hire, as the span a redline changes once the work is no longer made
+    for hire (the condition then always holds): opening the sentence, "To the extent any Contribution is
+    not a work made for hire, C…" -> "For each Contribution, C…" (the transfer may say "that
+    Contribution" after it), or struck where its subject is no "any …" ("To the extent the Work is not …,
+    the Studio" -> "The Studio"); after the transfer, ", to the extent it is not a work made for hire" or
+    " that is not a work made for hire" struck. ``None`` when the transfer has no such condition."""
+    start, end = sentence_span(text, phrase_start)
+    opening = _OPENING.match(text, start)
+    at = opening.end() if opening else start
+    m = _FALLBACK_OPENING.match(text, at, end)
+    if m is not None and m.end() <= phrase_start:
+        words = text[at : m.end()].rstrip(", ")
+        subject = m.group("subject")
+        if subject.lower().startswith("any "):
+            return Strike(at, m.end(), f"For each {subject[4:]}, ", words)
+        rest = re.compile(r"(\w)").match(text, m.end())
+        if rest is not None:
+            return Strike(at, rest.end(), rest.group(1).upper(), words)
+    for m in _FALLBACK_AFTER.finditer(text, phrase_end, end):
+        if not _CLAUSE_BREAK.search(text, phrase_end, m.start()):
+            return Strike(m.start(), m.end(), "", m.group(0).lstrip(", "))
+    return None
 
 
 # -- payment, joined verbs --------------------------------------------------------------------------------

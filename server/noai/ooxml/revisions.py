@@ -23,7 +23,7 @@ import copy
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from lxml import etree
@@ -404,6 +404,7 @@ class NewParagraph:
     continued: bool = False
     unnumber: bool = False
     indent: int | None = None
+    title_source: etree._Element | None = None  # whose run-in title's run ``title`` copies, where the source has none
 
     @property
     def own(self) -> bool:
@@ -632,6 +633,7 @@ def insert_paragraphs_after(
     # only the mark of the paragraph the new ones follow: were another clause of ours between, rejecting
     # ours alone would join the anchor's text with that clause
     hand_over = holder is p and not items[-1].continued and _hands_over_its_mark(p, holder, copies)
+    change_over = holder is p and not hand_over and _changes_over_its_mark(p, holder)
     new: list[etree._Element] = []
     anchor = p
     for item, label, el_source in zip(items, labels, sources, strict=True):
@@ -641,7 +643,11 @@ def insert_paragraphs_after(
             _continue_clause(ppr, item)
         el.append(ppr)
         ins = stamp.mark(INS, ids.revision())
-        ins.extend(_paragraph_runs(item, layouts[id(el_source)], label))
+        layout_of = layouts[id(el_source)]
+        if item.title and layout_of.title_run is None and item.title_source is not None:
+            titled = _layout(item.title_source)  # "(c) **No AI Training.** …" under "3. **Ownership.** …"
+            layout_of = replace(layout_of, title_run=titled.title_run, title_punct=titled.title_punct)
+        ins.extend(_paragraph_runs(item, layout_of, label))
         el.append(ins)
         anchor.addnext(el)
         anchor = el
@@ -651,7 +657,60 @@ def insert_paragraphs_after(
         holder.insert(0, new[-1][0])  # the new paragraph's w:pPr, appended first above
         if original is not None:
             new[-1].insert(0, original)
+    elif change_over:
+        _change_over(holder, new[-1], stamp, ids)
     return new
+
+
+def _changes_over_its_mark(p: etree._Element, holder: etree._Element) -> bool:
+    """Whether an insertion after ``p`` whose last paragraph is formatted otherwise than ``holder`` (the
+    paragraph with the anchor's own mark) is written as Word writes a new paragraph whose formatting was
+    then changed (:func:`_change_over`): where the paragraph after ``p`` is empty and formatted otherwise
+    than ``holder``. LibreOffice's reject-all joins the last rejected paragraph into an empty next one
+    keeping the rejected paragraph's formatting, whatever the marks say; with ``holder``'s text ending on
+    an inserted mark formatted as before, the rejected paragraphs join ``holder`` instead."""
+    ppr = holder.find(PPR)
+    if ppr is not None and any(ppr.find(tag) is not None for tag in (*_PPR_NOT_HANDED_OVER, qn("w:sectPr"))):
+        return False
+    if _ends_paragraphs(p):
+        return False
+    following = next((q for q in p.itersiblings() if q.tag == P), None)
+    return (
+        following is not None
+        and not any((t.text or "").strip() for t in following.iter(qn("w:t")))
+        and not _formatted_alike(holder, following)
+    )
+
+
+def _change_over(holder: etree._Element, last: etree._Element, stamp: RevisionStamp, ids: IdAllocator) -> None:
+    """``holder``'s text ends on an inserted mark formatted as before, and the ``last`` paragraph inserted
+    after it on ``holder``'s original mark (the same ``w:pPr`` element, so it stays the anchor's mark):
+    the last paragraph's own formatting, ``holder``'s recorded in a ``w:pPrChange``. Word's reject-all
+    then gives ``holder`` its text and formatting back; LibreOffice's keeps the formatting of the first
+    paragraph of the join, ``holder``'s copy."""
+    original = holder.find(PPR)
+    if original is None:
+        original = _el(PPR)
+        holder.insert(0, original)
+    holder.replace(original, _new_paragraph_ppr(holder, stamp, ids))  # a copy of its properties, mark inserted
+    own = last.find(PPR)
+    assert own is not None  # every inserted paragraph has one
+    before = original.find(qn("w:pPrChange"))  # a change of formatting already recorded: still the original
+    if before is None:
+        before = stamp.mark(qn("w:pPrChange"), ids.revision())
+        old = _el(PPR)
+        old.extend(copy.deepcopy(c) for c in original if c.tag in PPR_ORDER and c.tag not in _PPR_NOT_COPIED)
+        before.append(old)
+    mark = original.find(RPR)
+    for child in list(original):
+        original.remove(child)
+    for child in list(own):
+        if child.tag != RPR:
+            original.append(child)
+    if mark is not None:
+        original.append(mark)
+    original.append(before)
+    last.replace(own, original)
 
 
 # -- runs of a range ----------------------------------------------------------------------------
