@@ -43,8 +43,19 @@ from .analysis.facts import (
 )
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .kinds import Placement
-from .library import VARIANTS, Clause, Fix, Library, Playbook, Rendered, RenderedFix, render_fix, render_many
-from .library.render import capitalise, fill_known, first_person, possessive
+from .library import (
+    VARIANTS,
+    Clause,
+    Fix,
+    Library,
+    Playbook,
+    Rendered,
+    RenderedFix,
+    for_cases,
+    render_fix,
+    render_many,
+)
+from .library.render import PERSON, capitalise, fill_known, first_person, possessive
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
 from .ooxml.revisions import typed_number, typed_number_span
@@ -252,6 +263,21 @@ def make_plan(
     # business, never "the project described in this License".
     unnamed = None if facts.project or "project" in terms else _no_project(terms)
     rendered = {**terms, "project": unnamed} if unnamed else terms
+    if facts.transferred:  # what the transfer moves ("the finished video"), where no work product is named
+        rendered = {**rendered, "transferred": facts.transferred}
+    # the clauses spelt as the document spells: "licence", "authorise" (or "license", "authorize")
+    rendered = {
+        **{k: v for k, v in rendered.items() if k != "licence"},
+        **({"licence": "licence"} if facts.british else {}),
+    }
+    if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
+        rendered = {**rendered, PERSON: "provider"}
+    commented = {**terms, "transferred": facts.transferred} if facts.transferred else terms  # comments' terms
+    commented = {**commented, PERSON: "provider"} if facts.individual else commented
+    commented = {
+        **{k: v for k, v in commented.items() if k != "licence"},
+        **({"licence": "licence"} if facts.british else {}),
+    }
     fixes, needed_terms = choose_fixes(
         result,
         library,
@@ -273,6 +299,11 @@ def make_plan(
         keep={library.clause_defining(t).id for t in needed_terms},
     )
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
+    cases = {"exclusive"} if facts.exclusive else set()  # the situations a clause's text depends on
+    cases |= {"individual"} if facts.individual else set()
+    cases |= {"british"} if facts.british_law else set()
+    cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
+    placed = [(at, for_cases(clause, cases)) for at, clause in placed]
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
     # licences of the work the client now owns.
@@ -286,7 +317,7 @@ def make_plan(
         )
     trimmed: dict[str, tuple[int, str, str]] = {}
     if background.kept is not None and strategy.situation == ASSIGNED:  # the document keeps them already
-        trimmed[RETAINED] = _later_transferees(result, background, terms)
+        trimmed[RETAINED] = _later_transferees(result, background, commented)
     if only_defining:  # the purpose limit's definition alone: say which change uses it
         trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, terms))
     elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
@@ -299,7 +330,7 @@ def make_plan(
         first = clauses[0]
         kept = _kept_words(result, background, terms) if RETAINED in trimmed else None
         inserted_ids = [insertions[i].clause for i in clauses]
-        why = strategy_comment(result, strategy, inserted_ids, variant, terms, fixes, kept, struck)
+        why = strategy_comment(result, strategy, inserted_ids, variant, commented, fixes, kept, struck)
         renumbering = _renumbered(result, insertions)
         why += _shifted(result, insertions, renumbering)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
@@ -531,7 +562,7 @@ def _later_transferees(result: AuditResult, background: Background, terms: Mappi
     t = _comment_terms(terms)
     kept = _kept_words(result, background, terms)
     comment = (
-        f"Why this clause: ownership of {t['deliverables']} passes to {t['client']} under {t['agreement']}; "
+        f"Why this clause: ownership of {t['transferred']} passes to {t['client']} under {t['agreement']}; "
         f"{kept}, so we add nothing on them. This has {t['client']} bind anyone it later assigns or licenses "
         f"{t['deliverables']} to by the AI restriction."
     )
@@ -554,6 +585,8 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "deliverables": terms.get("deliverables", "the work"),
+        "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
+        **{k: terms[k] for k in ("licence", PERSON) if k in terms},  # the document's spelling; a person named
     }
 
 
@@ -621,14 +654,14 @@ def strategy_comment(
             made = (
                 "would make {deliverables} works made for hire for {client}"
                 if hire
-                else "would transfer ownership of {deliverables} to {client}"
+                else "would transfer ownership of {transferred} to {client}"
             )
             said = option + where + " " + made + _other_options(result, option)
         else:
             made = (
                 "makes {deliverables} works made for hire for {client}"
                 if hire
-                else "transfers ownership of {deliverables} to {client}"
+                else "transfers ownership of {transferred} to {client}"
             )
             said = "{agreement} " + made + where
         replaced = {(f.start, f.phrase_start) for f, _, op in fixes if op == "replace" and f.kind in _TRANSFER_KINDS}
@@ -685,10 +718,9 @@ def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "match": match,
+        **{k: terms[k] for k in ("licence",) if k in terms},  # spelt as the document spells "licence"
     }
-    for key, value in values.items():
-        template = template.replace("{" + key + "}", value)
-    return template
+    return fill_known(template, values)
 
 
 def background_fix(
@@ -720,7 +752,7 @@ _REVOCABLE_FOR_AI = "{match} (but revocable for any Prohibited AI Use)"
 _REVOCABLE_COMMENT = "This change keeps “{match}” and makes the licence revocable for Prohibited AI Use."
 
 
-def limited_fix(f: Finding, rf: RenderedFix) -> RenderedFix | None:
+def limited_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> RenderedFix | None:
     """The fix of a red flag in a licence already tied to a purpose it names ("… licence … for the
     Purpose", "for running X's business"): no Permitted Purpose beside it, and no asking a perpetual
     licence for that purpose (a brand's logo, an app run for a business) to last only for a project; an
@@ -732,8 +764,8 @@ def limited_fix(f: Finding, rf: RenderedFix) -> RenderedFix | None:
             return None
         return replace(
             rf,
-            replacement=_REVOCABLE_FOR_AI.replace("{match}", f.phrase),
-            comment=_REVOCABLE_COMMENT.replace("{match}", f.phrase),
+            replacement=_fill(_REVOCABLE_FOR_AI, terms, f.phrase),
+            comment=_fill(_REVOCABLE_COMMENT, terms, f.phrase),
             uses=tuple(u for u in rf.uses if u != "Permitted Purpose"),
         )
     return rf
@@ -820,7 +852,7 @@ def choose_fixes(
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
         elif rf is not None and (purpose_limited(f) or (brand and f.kind == "perpetual_irrevocable")):
-            rf = limited_fix(f, rf)
+            rf = limited_fix(f, rf, terms)
         if rf is None or rf.action == "ignore":
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
@@ -828,6 +860,8 @@ def choose_fixes(
             op == "replace" and f.kind == "ip_assignment" and (not paid or waits_for_payment(f))
         ):  # no fees to wait for (an employee's invention assignment), or the transfer waits for them already
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
+        elif op == "comment" and variant == "strict" and f.kind == "ip_assignment" and waits_for_payment(f):
+            rf = render(fix, "standard", f.phrase) or rf  # no asking for a payment condition it has
         # "transfers and assigns": one verb cannot be replaced alone
         if op == "replace" and f.kind == "ip_assignment" and joined_verb(f):
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from noai.errors import LibraryError, UnknownClauseError
-from noai.library import VARIANTS, load_library, render
+from noai.library import VARIANTS, for_cases, load_library, render
 from noai.library.loader import shipped_dir
 
 SHIPPED_CLAUSES = {
@@ -103,3 +103,40 @@ def test_the_clauses_folder_can_be_moved_with_an_environment_variable(data_dir, 
     with pytest.raises(LibraryError) as info:
         load_library()
     assert all("invalid" in p["file"] for p in info.value.problems)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_case_of_a_clause_renders_with_fallbacks_and_no_brace_left(library, variant):
+    cased = [(c, case) for c in library.clauses for case in c.variants[variant].cases]
+    for clause, case in cased:
+        rendered = render(for_cases(clause, {case}), variant, {})
+        text = " ".join([rendered.title, *rendered.paragraphs, rendered.comment])
+        assert "{" not in text and "}" not in text, (clause.id, case)
+        assert rendered.paragraphs != render(clause, variant, {}).paragraphs, (clause.id, case)
+
+
+def test_a_clause_without_the_case_that_holds_keeps_its_own_text(library):
+    clause = library.get("no-ai-training")
+    assert for_cases(clause, {"exclusive"}) is clause  # no rung of the covenant depends on exclusivity
+    assert for_cases(clause, set()) is clause
+
+
+def test_a_case_the_library_does_not_know_is_refused(tmp_path):
+    source = (shipped_dir() / "ai-indemnity.toml").read_text(encoding="utf-8")
+    (tmp_path / "ai-indemnity.toml").write_text(
+        source.replace("[variants.strict.cases.individual]", "[variants.strict.cases.sole-trader]"), encoding="utf-8"
+    )
+    with pytest.raises(LibraryError) as info:
+        load_library([tmp_path])
+    assert any("cases" in p["field"] for p in info.value.problems), info.value.problems
+
+
+def test_a_case_text_with_an_unknown_placeholder_is_refused(tmp_path):
+    source = (shipped_dir() / "ai-indemnity.toml").read_text(encoding="utf-8")
+    (tmp_path / "ai-indemnity.toml").write_text(
+        source.replace("hold harmless {provider} and {provider}'s subcontractors", "hold harmless {creator}"),
+        encoding="utf-8",
+    )
+    with pytest.raises(LibraryError) as info:
+        load_library([tmp_path])
+    assert any(p["field"].startswith("variants.strict.cases.individual.paragraphs") for p in info.value.problems)

@@ -121,7 +121,7 @@ def test_an_unknown_variant_is_refused(library):
         ("{Provider} is the owner and {provider} has the right", "I am the owner and I have the right"),
         ("that {provider} reasonably believes", "that I reasonably believe"),
         ("{Client} shall not permit {provider} to", "You shall not permit me to"),
-        ("and {client} receives a licence", "and you receive a licence"),
+        ("and {client} receives a license", "and you receive a license"),
         ("output in the style of {provider}", "output in my style"),
         ("shall hold harmless {provider} and {provider}'s officers", "shall hold harmless me and my officers"),
         ("would cause {provider} irreparable harm", "would cause me irreparable harm"),
@@ -170,8 +170,8 @@ def test_a_singular_work_name_takes_a_singular_verb_where_the_template_says_are(
 
 def test_a_singular_term_that_is_not_the_subject_leaves_the_plural_verb_alone():
     filler = Filler({}, {"deliverables": "the Website", "agreement": "this Agreement"})
-    filled = filler.fill("the licences of {deliverables} under {agreement} are limited")
-    assert filled == "the licences of the Website under this Agreement are limited"
+    filled = filler.fill("the licenses of {deliverables} under {agreement} are limited")
+    assert filled == "the licenses of the Website under this Agreement are limited"
 
 
 @pytest.mark.parametrize(
@@ -234,3 +234,24 @@ def test_a_text_filled_with_known_terms_leaves_a_documents_own_braces_as_written
         fill_known(text, terms)
         == "the Client bind anyone it later assigns; the form says “{Client Name}” and {deliverables}"
     )
+
+
+def test_a_british_document_gets_the_nouns_licence_and_sublicence_and_ise_verbs_while_the_verb_stays_license():
+    text = "{Client} shall not authorize any sublicense, grant a license or license others; vectorizing is barred."
+    british = Filler({}, {"client": "the Buyer", "licence": "licence"}).fill(text)
+    assert british == (
+        "The Buyer shall not authorise any sublicence, grant a licence or license others; vectorising is barred."
+    )
+    assert Filler({}, {"client": "the Buyer"}).fill(text) == text.replace("{Client}", "The Buyer")
+
+
+def test_the_works_pronoun_follows_the_number_of_its_name():
+    text = "{deliverables} are data; datasets derived from {them} are covered."
+    assert "derived from it" in Filler({}, {"deliverables": "the Licensed Corpus"}).fill(text)
+    assert "derived from them" in Filler({}, {"deliverables": "the Photographs"}).fill(text)
+
+
+def test_an_american_document_gets_the_noun_license_in_our_comments_and_its_own_quotes_stay_as_written():
+    text = "This limits the licences of {deliverables} and every sublicence (“{match}”)."
+    american = Filler({}, {"deliverables": "the Website", "match": "a licence to print"}).fill(text)
+    assert american == "This limits the licenses of the Website and every sublicense (“a licence to print”)."

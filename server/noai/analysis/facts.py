@@ -13,6 +13,8 @@ no text itself, it asks these.
   where it keeps them with the creator), :func:`background_licence`, :func:`owned_work_use`;
 - the definitions clause: :func:`definitions_run`;
 - whether the document describes work made or services performed for the client: :func:`describes_project`;
+- what a transfer moves (:func:`transferred_object`), an exclusive licence (:func:`exclusive_licence`), a
+  creator who is a natural person (:func:`individual_creator`);
 - all of it for one audited document: :func:`read_facts` -> :class:`DocumentFacts`.
 """
 
@@ -214,9 +216,15 @@ def joined_verb(f: Finding) -> bool:
     return _JOINED.match(f.paragraph_text, f.phrase_end) is not None
 
 
-# The transfer already waits for payment: "Upon Company's payment in full of the fees, Agency assigns".
+# The transfer already waits for payment: "Upon Company's payment in full of the fees, Agency assigns",
+# "Once you've paid in full, the video is yours", "when the Client has paid the Fee", "conditional on
+# payment"; not "if you have not paid" (a word of denial between them).
+_NOT = r"(?!(?:not|never|yet)\b)(?![\w'’]*n['’]t\b)"
 _PAID_FIRST = re.compile(
-    r"\b(?:upon|on|after|following|subject\s+to)\s+(?:\w+['’]s\s+|the\s+|receipt\s+of\s+)?(?:full\s+)?payment\b",
+    r"\b(?:upon|on|after|following|subject\s+to|conditional(?:ly)?\s+(?:up)?on)\s+(?:\w+['’]s\s+|the\s+|receipt\s+of\s+)?"
+    r"(?:full\s+)?payment\b"
+    r"|\b(?:once|when|after|as\s+soon\s+as|provided\s+(?:that\s+)?)\s+(?:" + _NOT + r"[\w'’]+\s+){1,3}?"
+    r"(?:(?:has|have)\s+(?:been\s+)?)?" + _NOT + r"(?:paid|pays)\b",
     re.IGNORECASE,
 )
 _FEES = re.compile(r"\b(?:fees?|price|charges|invoice[sd]?)\b", re.IGNORECASE)
@@ -625,6 +633,132 @@ def describes_project(texts: Sequence[str]) -> bool:
     return any(_PROJECT.search(t) or SCOPE_LINE.match(t) for t in texts)
 
 
+# -- what a transfer moves, an exclusive licence, an individual creator ---------------------------------
+
+_DETERMINER = r"(?:the|all|each|every|any|such|our|my|your|his|her|their)"
+# "Once you've paid in full, the finished video is yours": the words the transfer's phrase follows, from
+# the clause's start (a sentence, a comma, a colon), a noun phrase of a few words after a determiner
+_OWNED_SUBJECT = re.compile(rf"(?:^|[,:;]\s*)({_DETERMINER}\s+[\w'’-]+(?:\s+[\w'’-]+){{0,4}}?)\s*$", re.IGNORECASE)
+# "we'll transfer the copyright in the finished video to you", "assigns to the Buyer all rights in the
+# Photographs": what follows a transfer's verb, after the rights it names
+_RIGHTS_IN = re.compile(
+    r"\s*(?:to\s+[\w'’ ]{1,40}?\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+|its\s+|our\s+|my\s+)?(?:(?:right,\s*)?title|"
+    r"ownership|copyright|(?:intellectual\s+property\s+)?rights?)(?:[\w,\s]{0,40}?)\s+(?:in(?:\s+and\s+to)?|of|to)\s+"
+    rf"({_DETERMINER}\s+[\w'’-]+(?:\s+[\w'’-]+){{0,4}}?)(?=\s*(?:[,.;:]|\s+to\b|$))",
+    re.IGNORECASE,
+)
+_PRONOUN_OBJECT = re.compile(r"^(?:it|them|this|that|these|those)$", re.IGNORECASE)
+_OWNERSHIP_WORDS = re.compile(r"\b(?:yours|ours|mine|theirs|property|owned|belong)", re.IGNORECASE)
+
+
+def transferred_object(f: Finding) -> str | None:
+    """What the transfer ``f`` moves, in the document's words ("the finished video" of "the finished video is
+    yours", "the Photographs" of "assigns … all rights in the Photographs"), else ``None`` (a pronoun, a
+    sentence too loose to read)."""
+    start, _end = sentence_span(f.paragraph_text, f.phrase_start)
+    if _OWNERSHIP_WORDS.search(f.phrase):  # "is yours", "shall be the property of": its subject
+        m = _OWNED_SUBJECT.search(f.paragraph_text[start : f.phrase_start])
+    else:  # "transfers", "assigns": its object
+        m = _RIGHTS_IN.match(f.paragraph_text, f.phrase_end)
+    if m is None or _PRONOUN_OBJECT.match(m.group(1).split()[-1]):
+        return None
+    words = m.group(1)  # "The edited album" opening the sentence is "the edited album" in a comment
+    return words[0].lower() + words[1:] if words.split()[0] in ("The", "All", "Each", "Every", "Any", "Such") else words
+
+
+_NON_EXCLUSIVE = re.compile(r"\bnon[\s-]*exclusive\b", re.IGNORECASE)
+
+
+def exclusive_licence(findings: Sequence[Finding]) -> bool:
+    """The creator licenses the work to the client exclusively ("an exclusive, perpetual licence … the Designs"):
+    no one else may be licensed to use it, so the creator cannot reserve a right to license others."""
+    return any(
+        f.kind == "license_grant"
+        and "exclusive" in f.qualifiers
+        and f.actor == "creator"
+        and f.beneficiary == "client"
+        and not f.negated
+        and not _NON_EXCLUSIVE.search(sentence_at(f.paragraph_text, f.phrase_start))
+        for f in findings
+    )
+
+
+_LEGAL_FORM = re.compile(
+    r"\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|LLP|LP|plc|GmbH|AG|S\.A|SAS|BV|B\.V|NV|Pty|Corp|Corporation|"
+    r"company|corporation|partnership|firm|university|institute|trust|foundation|council|society|association)\b",
+    re.IGNORECASE,
+)
+_PERSON_SAID = re.compile(
+    r"\b(?:an\s+individual|a\s+natural\s+person|sole\s+(?:trader|proprietor)|self-employed|trading\s+as|"
+    r"t/a|residing\s+at)\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+def individual_creator(result: AuditResult) -> bool:
+    """The creator is a natural person (no officers, no company): the document writes it as "I", calls it an
+    individual or sole trader, says it trades as a business, or names it by a person's name with no legal
+    form ("Mara Lindqvist of 9 Elm Row")."""
+    provider = result.terms.provider
+    if provider is not None and provider.surface == "I":
+        return True
+    creator = next((p for p in result.parties.parties if p.role == "creator"), None)
+    if creator is None or creator.name is None:
+        return False
+    name = creator.name.strip(" ,")
+    evidence = result.paragraphs[creator.evidence].text if creator.evidence is not None else ""
+    at = evidence.find(name)
+    after = evidence[at + len(name) : at + len(name) + 60] if at >= 0 else ""
+    if _LEGAL_FORM.search(name) or _LEGAL_FORM.match(after.lstrip(" ,")):
+        return False
+    if _PERSON_SAID.search(after):
+        return True
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words) and not name.isupper()
+
+
+# The law of a country that spells the British way: its precedents take "licence" and "authorise".
+_BRITISH_LAW = re.compile(
+    r"\b(?:England|Wales|Scotland|Northern\s+Ireland|United\s+Kingdom|Ireland|Australia|New\s+Zealand|"
+    r"New\s+South\s+Wales|Victoria|Queensland|Singapore|Hong\s+Kong|South\s+Africa)\b"
+)
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
+    "Missouri|Montana|Nebraska|Nevada|New\\s+Hampshire|New\\s+Jersey|New\\s+Mexico|New\\s+York|North\\s+Carolina|"
+    "North\\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\\s+Island|South\\s+Carolina|South\\s+Dakota|Tennessee|"
+    "Texas|Utah|Vermont|Virginia|Washington|West\\s+Virginia|Wisconsin|Wyoming"
+)
+# The law of the United States or one of its states: American spelling, whatever a stray "licence" says.
+_AMERICAN_LAW = re.compile(rf"\b(?:{_US_STATES}|United\s+States|U\.S\.A?|USA|District\s+of\s+Columbia)\b")
+# an American spelling: "a license", "the exclusive licenses", "authorize", "organization" (not "size", "seize")
+_AMERICAN = re.compile(
+    r"\b(?:a|an|the|no|any|this|such|exclusive|non-exclusive|perpetual|limited)\s+licenses?\b|\b\w{3,}iz(?:e|es|ed|ing|ations?)\b",
+    re.IGNORECASE,
+)
+
+
+def british_law(result: AuditResult) -> bool:
+    """The document's law is that of England, Scotland, Ireland, Australia …: no US court bond, for one."""
+    law = result.terms.jurisdiction
+    return law is not None and _BRITISH_LAW.search(law.surface) is not None
+
+
+def british(result: AuditResult) -> bool:
+    """The document spells the British way: it writes the noun "licence", or its law is that of England,
+    Scotland, Ireland, Australia … and it has no American spelling of its own ("license" as a noun, "-ize").
+    Never under the law of a US state (a "licence" there is a slip)."""
+    law = result.terms.jurisdiction
+    if law is not None and _AMERICAN_LAW.search(law.surface) and not british_law(result):
+        return False
+    if result.terms.licence == "licence":
+        return True
+    if not british_law(result):
+        return False
+    return not any(_AMERICAN.search(p.text) for p in result.paragraphs if "iz" in p.text or "icens" in p.text)
+
+
 # -- all of it, for one audited document ----------------------------------------------------------------
 
 
@@ -638,6 +772,11 @@ class DocumentFacts:
     price: str | None = None  # what the client owes, in the document's word: "all charges due", "the Fee due"
     brand: bool = False  # the work is a logo or brand: a perpetual licence of it is never cut to a project
     project: bool = True  # the document describes work made or services performed for the client
+    transferred: str | None = None  # what the transfer moves, where the document names no work product
+    exclusive: bool = False  # the creator licenses the work to the client exclusively
+    individual: bool = False  # the creator is a natural person (no officers)
+    british: bool = False  # the document spells the British way ("licence", "authorise")
+    british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -650,4 +789,19 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         price=price_due([p.original_text for p in result.paragraphs], set(result.terms.all)),
         brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
         project=describes_project([p.original_text for p in result.paragraphs]),
+        transferred=_transferred(result),
+        exclusive=exclusive_licence(result.findings),
+        individual=individual_creator(result),
+        british=british(result),
+        british_law=british_law(result),
     )
+
+
+def _transferred(result: AuditResult) -> str | None:
+    """What the document's first transfer of the work to the client moves, where it names no work product."""
+    if result.terms.deliverables is not None:
+        return None
+    for f in result.findings:
+        if f.kind == "ip_assignment" and f.beneficiary == "client" and not f.negated and f.operative:
+            return transferred_object(f)
+    return None

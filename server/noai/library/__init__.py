@@ -19,7 +19,7 @@ from .model import (
 )
 from .playbook import Playbook, Protection, load_playbook
 from .present import format_clause, format_clause_list
-from .render import render, render_fix, render_many
+from .render import for_cases, render, render_fix, render_many
 
 __all__ = [
     "ACTIONS",
@@ -38,6 +38,7 @@ __all__ = [
     "Rendered",
     "RenderedFix",
     "Variant",
+    "for_cases",
     "format_clause",
     "format_clause_list",
     "load_library",

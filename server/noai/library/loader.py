@@ -233,15 +233,13 @@ def _clause(
         prefix = f"variants.{name}"
         texts += [(f"{prefix}.title", spec["title"]), (f"{prefix}.rationale", spec.get("rationale", ""))]
         texts += [(f"{prefix}.paragraphs.{i}", p) for i, p in enumerate(spec["paragraphs"])]
-        uses = _terms_in("\n".join([spec["title"], *spec["paragraphs"]]), glossary)
-        variants[name] = Variant(
-            name=name,
-            title=spec["title"],
-            paragraphs=tuple(spec["paragraphs"]),
-            rationale=spec.get("rationale"),
-            uses=tuple(uses),
-            definitions_at=spec["definitions_at"],
-        )
+        cases = {}
+        for case, alt in spec["cases"].items():  # the rung in a situation: its own paragraphs
+            where = f"{prefix}.cases.{case}"
+            texts += [(f"{where}.title", alt.get("title", "")), (f"{where}.rationale", alt.get("rationale", ""))]
+            texts += [(f"{where}.paragraphs.{i}", p) for i, p in enumerate(alt["paragraphs"])]
+            cases[case] = _variant(name, {**spec, **alt, "cases": {}}, glossary, {})
+        variants[name] = _variant(name, spec, glossary, cases)
     for field_name, text in texts:
         _check_text(path, field_name, text, placeholders, problems)
     _check_declared_terms(path, data, variants, glossary, problems)
@@ -263,6 +261,19 @@ def _clause(
     )
 
 
+def _variant(name: str, spec: dict[str, Any], glossary: Mapping[str, Definition], cases: dict[str, Variant]) -> Variant:
+    uses = _terms_in("\n".join([spec["title"], *spec["paragraphs"]]), glossary)
+    return Variant(
+        name=name,
+        title=spec["title"],
+        paragraphs=tuple(spec["paragraphs"]),
+        rationale=spec.get("rationale"),
+        uses=tuple(uses),
+        definitions_at=min(spec["definitions_at"], len(spec["paragraphs"])),
+        cases=MappingProxyType(cases),
+    )
+
+
 def _check_declared_terms(
     path: Path,
     data: dict[str, Any],
@@ -275,7 +286,7 @@ def _check_declared_terms(
     for term in data["uses"]:
         if term not in glossary:
             problems.add(path, "uses", f"No clause defines {term!r}.")
-    used = {t for v in variants.values() for t in v.uses}
+    used = {t for v in variants.values() for t in (*v.uses, *(u for c in v.cases.values() for u in c.uses))}
     for term in sorted(used - declared):
         problems.add(path, "uses", f"The text uses the defined term {term!r}; list it in `uses`.")
 

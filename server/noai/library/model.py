@@ -29,6 +29,15 @@ PLACEMENTS = frozenset(Placement)
 ACTIONS = ("replace", "comment", "ignore")
 """What a fix or the playbook does with a red flag."""
 
+CASES = {
+    "assigned": "the document assigns, vests or makes for hire the work in the client",
+    "exclusive": "the creator licenses the work to the client exclusively",
+    "individual": "the creator is a natural person (no officers, no company)",
+    "british": "the document's law is British or one that follows it (England, Scotland, Ireland, Australia …)",
+}
+"""Situations of a document in which a variant says something else (``[variants.standard.cases.exclusive]``):
+the plan names the ones that hold (:func:`noai.library.render.for_cases`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Placeholder:
@@ -59,6 +68,7 @@ class Variant:
     rationale: str | None = None
     uses: tuple[str, ...] = ()  # library terms the paragraphs use, in order of first use
     definitions_at: int = 0  # paragraphs before the definitions (an addendum's opening line)
+    cases: Mapping[str, Variant] = field(default_factory=dict)  # CASES name -> this rung's text in that case
 
 
 @dataclass(frozen=True, slots=True)

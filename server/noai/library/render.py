@@ -10,9 +10,11 @@ batch that uses them, by a definition paragraph placed before that clause's own 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from functools import partial
+from types import MappingProxyType
 
 from noai.errors import RenderError, UnknownVariantError
 
@@ -21,6 +23,7 @@ from .model import VARIANTS, Clause, Definition, Fix, Placeholder, Rendered, Ren
 PLACEHOLDER = re.compile(r"\{([A-Za-z][A-Za-z_]*)\}(['’]s\b)?")
 BRACE = re.compile(r"[{}]")
 MATCH = "match"  # {match} in a fix: the red-flag phrase exactly as the document has it
+_WORK_PRONOUNS = {"them": "it"}  # {them}: the work's pronoun, singular where the work's name is
 _POSSESSIVE_PRONOUNS = {"you": "your", "we": "our", "us": "our", "they": "their", "it": "its"}
 
 
@@ -72,6 +75,8 @@ class Filler:
         """The surface form for ``key``: the document's term, else the filled fallback."""
         if key in self._terms:
             return self._terms[key]
+        if key in _WORK_PRONOUNS and "deliverables" in self._terms:  # "derived from it": one Licensed Corpus
+            return _WORK_PRONOUNS[key] if _singular_term(self._terms["deliverables"]) else key
         spec = self.placeholders.get(key)
         if spec is None or spec.fallback is None or key in self._resolving:
             raise RenderError(
@@ -92,7 +97,8 @@ class Filler:
             name, suffix = m.group(1), m.group(2)
             key = placeholder_key(name)
             value = self.value(key)
-            party = f"{_PARTY}{value if value.lower() in _PERSONS else ''}{_PARTY}" if key in _PARTIES else ""
+            named = value.lower() in _PERSONS or self._terms.get(PERSON) == key  # "it" is not said of them
+            party = f"{_PARTY}{value if named else ''}{_PARTY}" if key in _PARTIES else ""
             if suffix:
                 value = possessive(value)
             if not suffix and value.lower() in _PERSONS:  # "I", "we", "you": case and verb follow where it stands
@@ -101,19 +107,34 @@ class Filler:
             one = _ONE if subject and not suffix and _singular_term(value) else ""
             return (capitalise(value) if name[0].isupper() else value) + one + party
 
-        if self._terms.get("licence") == "licence":
-            text = _LICENSE_NOUN.sub(lambda m: m.group(1) + "licence" + m.group(2)[len("license") :], text)
+        # our words spelt as the document spells: British "a licence", "authorise"; else "a license"
+        text = _british(text) if self._terms.get("licence") == "licence" else _american(text)
         filled = PLACEHOLDER.sub(substitute, text)
         filled = _PLURAL_VERB.sub(lambda m: m.group(1) + _SINGULAR_VERB[m.group(2)], filled).replace(_ONE, "")
-        return _agree(_it_after_person(filled))
+        return _purpose_once(_agree(_it_after_person(filled)), self._terms.get("project"))
+
+
+_OWN_BUSINESS = " own business"
+
+
+def _purpose_once(text: str, project: str | None) -> str:
+    """Where the project is the client's own business (a document that describes none), "for X's own
+    business and for X's related business purposes" says the purpose twice: "for X's own business purposes"."""
+    if not project or not project.endswith(_OWN_BUSINESS) or "related business" not in text:
+        return text
+    owner = project[: -len(_OWN_BUSINESS)]
+    return text.replace(f"{project} and for {owner} related business purposes", f"{project} purposes")
 
 
 # "it" standing for the party last named in its sentence ("{client} and those it works with") is that
-# party's pronoun where the document calls the party "you", "I" or "we": "you and those you work with".
+# party's pronoun where the document calls the party "you", "I" or "we": "you and those you work with";
+# a party who is a natural person (``terms[PERSON]`` names its role) is named again: "the know-how the
+# Illustrator had", not "the know-how it had".
 _PARTIES = frozenset({"client", "provider"})
+PERSON = "person"
 _PARTY = "\x03"
 _AS_IF = re.compile(r"\bas if\s*$")
-_PARTY_OR_IT = re.compile(_PARTY + r"(\w*)" + _PARTY + r"|(?<![\w-])it(?=\s)|[.;]\s")
+_PARTY_OR_IT = re.compile(_PARTY + r"([^\x03]*)" + _PARTY + r"|(?<![\w-])it(?=\s)|[.;]\s")
 
 
 def _it_after_person(text: str) -> str:
@@ -131,7 +152,8 @@ def _it_after_person(text: str) -> str:
             before = text[: m.start()]
             subject = person and _SUBJECT_NEXT.match(after) and not _OBJECT_BEFORE.search(before)
             subject = subject and not _AS_IF.search(before)  # "as if it were a breach by you": the act
-            out.append(f"{_MARK}{person}{_MARK}" if subject else "it")
+            named = person if person.lower() not in _PERSONS else f"{_MARK}{person}{_MARK}"
+            out.append(named if subject else "it")
         else:  # a sentence or clause ends: "it" after it is something else
             person = ""
             out.append(m.group(0))
@@ -144,9 +166,32 @@ def _it_after_person(text: str) -> str:
 _LICENSE_NOUN = re.compile(
     r"(\b(?:a|an|the|no|any|every|each|this|that|such|its|their|your|our|my|written|separate|exclusive|"
     r"non-exclusive|implied|express|further|new|other|limited|perpetual|revocable|irrevocable)\s+)"
-    r"(licenses?)\b",
+    r"((?:sub)?licenses?)\b",
     re.IGNORECASE,
 )
+
+
+# Words the library spells the American way, as a British document spells them ("authorize" ->
+# "authorise", "vectorizing" -> "vectorising"): the -ize verbs the clauses use and their forms.
+_IZE = re.compile(
+    r"\b(authori|vectori|tokeni|organi|recogni|minimi|anonymi|summari|characteri|utili)z(e|es|ed|ing|ation|ations)\b",
+    re.IGNORECASE,
+)
+
+
+def _british(text: str) -> str:
+    """``text`` spelt as a British document spells it: the noun "licence" (and "sublicence"), the verb
+    "license"; "-ise" for "-ize"."""
+    text = _LICENSE_NOUN.sub(lambda m: m.group(1) + m.group(2).replace("icense", "icence"), text)
+    return _IZE.sub(r"\1s\2", text)
+
+
+_LICENCE = re.compile(r"\b((?:sub)?licen)c(es?)\b", re.IGNORECASE)
+
+
+def _american(text: str) -> str:
+    """``text`` spelt the American way: the library's comments write the noun "licence"."""
+    return _LICENCE.sub(r"\1s\2", text) if "icence" in text else text
 
 
 # The work, when it is the subject, named by a defined term for one thing ("the Application", "the Work
@@ -366,6 +411,18 @@ def render_fix(fix: Fix, variant: str, phrase: str, terms: Mapping[str, str]) ->
         comment=filler.fill(rule.comments[variant]),
         uses=uses,
     )
+
+
+def for_cases(clause: Clause, cases: Set[str]) -> Clause:
+    """``clause`` with each rung's text for the first of its cases (:data:`~.model.CASES`) that holds in
+    ``cases`` (an exclusive licence, an assigned work, a creator who is a person); the rung itself otherwise."""
+    chosen = {}
+    for name, v in clause.variants.items():
+        case = next((c for c in v.cases if c in cases), None)
+        chosen[name] = v.cases[case] if case is not None else v
+    if all(chosen[name] is v for name, v in clause.variants.items()):
+        return clause
+    return dataclasses.replace(clause, variants=MappingProxyType(chosen))
 
 
 def term_pattern(term: str) -> re.Pattern[str]:

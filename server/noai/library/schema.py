@@ -11,7 +11,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from .model import ACTIONS, CLAUSE_KINDS, FINDING_KINDS, PLACEMENTS, PROTECTIONS, VARIANTS
+from .model import ACTIONS, CASES, CLAUSE_KINDS, FINDING_KINDS, PLACEMENTS, PROTECTIONS, VARIANTS
 
 _ID = validate.Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$", error="Use lower-case words joined by hyphens.")
 _TEXT = validate.Length(min=1, error="Must not be empty.")
@@ -28,6 +28,17 @@ def _one_of(choices: Iterable[str]) -> validate.OneOf:
     return validate.OneOf(sorted(choices), error="Must be one of: {choices}.")
 
 
+class CaseSchema(Schema):
+    """``[variants.standard.cases.exclusive]``: the rung's paragraphs (and, if they differ, its title and
+    rationale) in one of the situations of ``CASES``."""
+
+    title = Text(validate=_TEXT)
+    paragraphs = fields.List(
+        Text(validate=_TEXT), required=True, validate=validate.Length(min=1, error="Give at least one paragraph.")
+    )
+    rationale = Text(validate=_TEXT)
+
+
 class VariantSchema(Schema):
     """``[variants.standard]``: title, paragraphs, optional rationale for this rung;
     ``definitions_at`` = how many paragraphs come before the definitions (default 0)."""
@@ -38,6 +49,7 @@ class VariantSchema(Schema):
     )
     rationale = Text(validate=_TEXT)
     definitions_at = fields.Int(strict=True, load_default=0, validate=validate.Range(min=0))
+    cases = fields.Dict(keys=fields.Str(validate=_one_of(CASES)), values=fields.Nested(CaseSchema), load_default=dict)
 
     @validates_schema
     def _definitions_within_paragraphs(self, data: dict[str, Any], **kwargs: Any) -> None:
