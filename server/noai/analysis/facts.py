@@ -451,6 +451,8 @@ class Background:
 def _definitions_of(text: str) -> list[tuple[str, str]]:
     """The terms a paragraph defines, each with its meaning: ``"X" means …``, ``X: …`` (a definitions
     list), or ``… ("X")`` (the sentence before the parenthesis)."""
+    if '"' not in text and "“" not in text and ":" not in text:
+        return []  # each of the three patterns needs a quotation mark or a colon
     found = [(m.group(1), m.group(2)) for m in _QUOTED_MEANS.finditer(text)]
     colon = _COLON_MEANS.match(text)
     if colon:
