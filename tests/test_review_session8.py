@@ -165,6 +165,17 @@ def test_an_english_contract_gets_endeavours_not_commercially_reasonable_efforts
     assert "efforts" not in words_written(redline(name, "standard"))
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="strict's data clause bars giving the corpus to any 'AI Vendor' for any use, and an AI Vendor is anyone "
+    "that hosts or supplies an AI system, with its affiliates: every large cloud host, whatever the use",
+)
+def test_strict_bars_giving_data_to_an_ai_vendor_only_for_ai_use_or_where_it_may_keep_or_train_on_it():
+    data = [t for t in accepted("corpus-licence", "strict") if "Data and Derived Datasets" in t]
+    assert data
+    assert not re.search(r"shall not sell, license or otherwise provide any of them to an AI Vendor[,.]", data[0])
+
+
 @pytest.mark.xfail(strict=True, reason="strict indemnifies 'the Composer's officers, employees and subcontractors'")
 def test_an_individual_composer_has_no_officers_or_employees_in_the_indemnity():
     assert "ELSPETH MARROW of 22 Cathedral Close" in source_text(MUSIC)  # a person, not a company
