@@ -1,7 +1,9 @@
 """Issue 15, placement of definitions: the terms several inserted clauses use are defined under a title
 that fits them (the clause that owns them, or a "Definitions" clause of their own), never at the head of
 a clause about something else ("Permitted Purpose. In this licence, “AI System” means …"); and the
-purpose limit is not said twice where a change in the grant already ties it to the Permitted Purpose.
+purpose limit is not said twice where a change in the grant already ties it to the Permitted Purpose; a
+definitions clause whose run-in title opens its one entry ("1. Definitions. "Fonts" means …") takes the
+new terms, continuing it unnumbered.
 
 A synthetic font licence with typed clause numbers and run-in titles, written for these tests."""
 
@@ -143,3 +145,42 @@ def test_terms_only_the_purpose_definition_uses_stay_with_it():
     plan = planned(font_licence(PLAIN_GRANT, OWN_AI_CLAUSE), "standard")
     assert [e.clause for e in plan.edits if e.op == "insert_after"] == ["scope-limitation"]
     assert defined_in(insertion(plan, "scope-limitation"))[-1] == "Permitted Purpose"
+
+
+# -- a definitions clause whose run-in title opens its one entry ("1. Definitions. "Fonts" means …") --------
+
+RUN_IN = '1. Definitions. "Fonts" means the Marlow typeface family in OpenType format, as the Foundry supplies it.'
+
+
+def test_new_terms_continue_a_definitions_clause_whose_title_runs_into_its_first_entry():
+    docx = make_docx(
+        "".join(titled(t) for t in ("FONT LICENCE", PARTIES, RUN_IN, ANY_PURPOSE, OWNERSHIP, *TAIL)) + "<w:sectPr/>"
+    )
+    plan = planned(docx)
+    [definitions] = [e for e in plan.edits if e.op == "insert_after" and e.clause == "definitions"]
+    assert definitions.anchor_text == RUN_IN
+    assert all(q.get("continued") and q["text"].startswith('"') for q in definitions.paragraphs)
+    assert {"AI System", "Protected Materials", "Prohibited AI Use", "Permitted Purpose"} <= {
+        q["text"][1 : q["text"].index('"', 1)] for q in definitions.paragraphs
+    }
+    rest = [q["text"] for e in plan.edits if e.op == "insert_after" and e.clause != "definitions" for q in e.paragraphs]
+    assert not any(t.startswith("In this ") or " means " in t for t in rest)
+    # the grant says "solely for the Permitted Purpose"; the definitions clause defines it: nothing else needed
+    assert "scope-limitation" not in {e.clause for e in plan.edits}
+    texts = accepted(redlined(docx))
+    at = texts.index(RUN_IN)
+    added = texts[at + 1 : at + 1 + len(definitions.paragraphs)]
+    assert added == [q["text"] for q in definitions.paragraphs]  # right after clause 1's entry, in order
+    assert not re.match(r"\d", texts[at + 1])  # no number of their own
+    assert texts[at + 1 + len(definitions.paragraphs)].startswith("2. Licence.")
+    assert rejected(redlined(docx)) == [q.text for q in read_document(docx).paragraphs]
+
+
+def test_only_a_definitions_title_running_into_a_definition_opens_a_definitions_clause():
+    from noai.analysis.facts import opens_definitions
+
+    assert opens_definitions(RUN_IN)
+    assert opens_definitions('Interpretation: In this agreement, "Work" means the cover artwork.')
+    assert not opens_definitions(SUPPLY)  # a term defined in passing, in brackets
+    assert not opens_definitions("1. Definitions")  # a heading alone: its entries follow it
+    assert not opens_definitions('2. Licence. "Licensed Use" means printing the Fonts in the magazine.')

@@ -4,7 +4,8 @@ The rules are scored alone (the learned model off): the issue's cross-validated 
 take twenty minutes to train, and the shipped model has seen every one of these contracts, so with it the
 figures would be in-sample. Rules alone, measured on 2026-12-06 (benchmarks/README-understanding.md): gold
 sure-paragraph recall 0.91 at precision 0.97, No-AI insertion point 21 of 21; CUAD dev, four categories
-pooled, precision 0.76 at recall 0.83, Governing Law recall 0.96 (branch cuad, 2026-12-07; 0.74 / 0.79 before).
+pooled, precision 0.765 at recall 0.845, Governing Law recall 0.965 (branch cuad3, 2026-12-07; branch cuad: 0.76 /
+0.83; 0.74 / 0.79 before it).
 A change of the rules that loses ground on either corpus fails here.
 """
 
@@ -44,5 +45,5 @@ def test_the_rules_hold_their_floor_on_the_gold_contracts():
 def test_the_rules_hold_their_floor_on_the_cuad_development_contracts():
     scores = understanding.score_cuad(understanding.cuad_contracts(CORPUS / "cuad-dev.jsonl.gz"), rules_alone)
     pooled, law = scores[understanding.FOUR], scores["Governing Law"]
-    assert pooled.precision >= 0.74 and pooled.recall >= 0.81, pooled.as_dict()
-    assert law.recall >= 0.94, law.as_dict()
+    assert pooled.precision >= 0.75 and pooled.recall >= 0.83, pooled.as_dict()
+    assert law.recall >= 0.95, law.as_dict()

@@ -34,6 +34,7 @@ from .analysis.facts import (
     irrevocable,
     joined_verb,
     modal_before,
+    opens_definitions,
     option_name,
     owned_work_use,
     purpose_limited,
@@ -364,7 +365,15 @@ def _name_the_purpose(edits: Sequence[Edit], unnamed: str, terms: Mapping[str, s
         f" {capitalise(t['agreement'])} describes no project, so we limit the use to {unnamed}; "
         "the parties should name the purpose here."
     )
-    out = [replace(e, comment=e.comment + why) if e.clause == "scope-limitation" and e.comment else e for e in edits]
+    # on the purpose limit, else on the definitions clause that now defines the Permitted Purpose
+    defining = [
+        e
+        for e in edits
+        if e.comment
+        and (e.clause == "scope-limitation" or (e.clause == DEFINITIONS and "Permitted Purpose" in _words(e)))
+    ]
+    target = next((e for e in defining if e.clause == "scope-limitation"), defining[0] if defining else None)
+    out = [replace(e, comment=e.comment + why) if e is target and e.comment else e for e in edits]
     return out, said
 
 
@@ -1088,6 +1097,8 @@ def render_insertions(
         )
     if collected and run is not None:
         at, straight, shall, colon, bare = run
+        # after "1. Definitions. "X" means …" the new entries continue that clause, unnumbered
+        continued = {"continued": True} if opens_definitions(paragraphs[at].text) else {}
         definitions_edit = Edit(
             "",
             "insert_after",
@@ -1096,7 +1107,9 @@ def render_insertions(
             DEFINITIONS,
             variant,
             _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement")) if with_comments else None,
-            paragraphs=tuple({"text": _in_house_style(d, straight, shall, colon, bare)} for d in _flat(collected)),
+            paragraphs=tuple(
+                {"text": _in_house_style(d, straight, shall, colon, bare), **continued} for d in _flat(collected)
+            ),
         )
         edits.append(definitions_edit)
         edits.sort(key=lambda e: e.index)  # stable: the definitions before a clause anchored at the same place

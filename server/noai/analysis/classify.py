@@ -309,6 +309,22 @@ def _is_definition(p: Paragraph) -> bool:
     return bool(P.DEFINITION.match(p.text, body_start(p)) or P.DEFINITION.match(p.text))
 
 
+# A definitions entry with a dash or colon ('"Competitive Business" - A business that …', '“Fees”: the sums …')
+_DASH_DEFINITION = re.compile(r"\W{0,3}(?:[\w.()]{1,8}\s+)?[\"“][^\"”]{1,60}[\"”]\s*(?:[-–—:])\s")
+# the next numbered clause or lettered entry of a run-on paragraph ("… the Licensed Products. 2. GRANT OF RIGHTS")
+_NEXT_CLAUSE = re.compile(r"(?:^|\s)(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.)\s+(?=[A-Z\"“])")
+
+
+def _in_definition(p: Paragraph, pos: int) -> bool:
+    """``pos`` is in the body of the definition that opens the paragraph ("1.62 Regulatory Approval means …; it
+    includes an approval as long as it grants the right to sell"): the entry says what a word means, it grants
+    nothing; not past the next numbered clause of a run-on paragraph."""
+    text = p.text
+    at = len(text) - len(text.lstrip())  # (an indented line of a text-only contract)
+    m = S.DEFINITION_AT.match(text, at) or P.DEFINITION.match(text, at) or _DASH_DEFINITION.match(text, at)
+    return m is not None and m.end() <= pos and not _NEXT_CLAUSE.search(text, m.end(), pos)
+
+
 def _quoted(text: str, m: re.Match[str]) -> bool:
     """The phrase is quoted, talked about rather than used: 'permits use “for any purpose”'."""
     return (
@@ -480,6 +496,27 @@ _LICENCE_TERM = re.compile(
     r"\b(?:licen[cs](?:e[sd]?|ing|able)|grant(?:s|ed|ing)?|rights?|use|exploit\w*|reproduce|distribute|display|perform|"
     r"sub-?licens\w*)\b",  # (not "Licensee", "Licensor": a party's name)
     re.IGNORECASE,
+)
+# who has the rights now (not "shall have", "will have": an allocation): "in which the Studio or third parties have
+# all right, title and interest" states an owner, it moves nothing
+_HOLDS = re.compile(r"\b(?<!shall\s)(?<!will\s)(?:has|have|holds?|possess(?:es)?)\s+$", re.IGNORECASE)
+# know-how a party comes up with (what becomes another's property), and the things of a lease or a sale that do not
+_IDEAS = re.compile(
+    r"\b(?:ideas?|concepts?|inventions?|improvements?|developments?|discoveries|recipes?|formulas?|formulae|"
+    r"methods?|techniques?|processes|know-how|trade\s+secrets?)\b",
+    re.IGNORECASE,
+)
+_NOT_IDEAS = re.compile(
+    r"\b(?:premises|leasehold|fixtures?|buildings?|land|real\s+property|equipment|inventory|goods|vehicles?)\b",
+    re.IGNORECASE,
+)
+# a right granted that is no licence, and the words of a licence or a use that make it one after all
+_NON_LICENCE_RIGHT = re.compile(
+    r"\bright\s+to\s+(?:examine|audit|inspect|terminate|purchase|acquire|enforce|sue|enter\s+(?:into|upon|the))\b",
+    re.IGNORECASE,
+)
+_LICENCE_USE = re.compile(
+    r"\b(?:licen[cs]e|use|reproduce|copy|distribute|display|perform|exploit|modify|sub-?licen[cs]e)\b", re.IGNORECASE
 )
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 # the transfer goes to the assignor's own side: "employees bound to assign their inventions to such Party",
@@ -712,6 +749,11 @@ class _Classifier:
                 or P.IP_OBJECT.search(text, s, e)
                 or (phrase.endswith("yours") and _MADE_THING.search(text, s, e))
                 or (
+                    # "such ideas, recipes and methods shall become the property of X": know-how passing to X (not
+                    # "the fixtures shall become the property of the Landlord")
+                    phrase.startswith("become") and _IDEAS.search(text, s, e) and not _NOT_IDEAS.search(text, s, e)
+                )
+                or (
                     ip_heading
                     and (
                         t.search(P.IP_EVIDENCE, s, e)
@@ -743,6 +785,7 @@ class _Classifier:
             kept = (
                 t.search(P.RETAINS, s, m.start())
                 or P.RETAINS.search(m.group(0))
+                or (phrase.startswith("all") and _HOLDS.search(text, max(s, m.start() - 40), m.start()))
                 or (
                     (r := t.search(P.RETAINS, s, m.end()) or self.kept_later(text, m, e))
                     and not _BE_AND.search(text, max(s, r.start() - 20), r.start())
@@ -799,7 +842,7 @@ class _Classifier:
                 done = e
                 continue
             if (owner == self.parties.creator or (keeps_own and any(w in phrase for w in ("assign", "transfer")))) and (
-                any(w in phrase for w in ("assign", "transfer", "convey")) or P.CREATION.search(text, s, e)
+                any(w in phrase for w in ("assign", "transfer", "convey", "become")) or P.CREATION.search(text, s, e)
             ):
                 # A transfer to the creator, or the creator owning what is made under the contract:
                 # an assignment clause, but one that takes nothing from the creator.
@@ -855,6 +898,8 @@ class _Classifier:
                 or _NO_BEFORE.search(text, max(s, m.start() - 40), m.start())
                 or S.negated(text, s, m.start())
                 or not S.operative(text, s)
+                or _in_definition(p, m.start())
+                or self.no_licence(text, m.end(), e)
             ):
                 continue
             verb = m.group(0).lower()
@@ -901,6 +946,11 @@ class _Classifier:
                 )
             ], grant
         return [], None
+
+    def no_licence(self, text: str, start: int, end: int) -> bool:
+        """The right granted is no licence of anything: "grants to X and its accountants the right to examine the
+        books", "the right to audit" (and no licence or use is named in the sentence)."""
+        return bool(self.t.search(_NON_LICENCE_RIGHT, start, end)) and not self.t.search(_LICENCE_USE, start, end)
 
     def modifiers(self, p: Paragraph, grant: _Grant | None, gates: frozenset[str]) -> list[Finding]:
         """The scope words of a grant: perpetual, any purpose, future media, derivatives, sublicences.

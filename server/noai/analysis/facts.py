@@ -11,7 +11,7 @@ no text itself, it asks these.
 - bracketed alternatives of a precedent: :func:`option_name`;
 - the creator's pre-existing materials: :func:`find_background` (the document's own name for them and
   where it keeps them with the creator), :func:`background_licence`, :func:`owned_work_use`;
-- the definitions clause: :func:`definitions_run`;
+- the definitions clause: :func:`definitions_run`, :func:`opens_definitions`;
 - whether the document describes work made or services performed for the client: :func:`describes_project`;
 - what a transfer moves (:func:`transferred_object`), an exclusive licence (:func:`exclusive_licence`), a
   creator who is a natural person (:func:`individual_creator`);
@@ -573,7 +573,8 @@ class DefinitionsRun(NamedTuple):
 def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
     """The document's definitions clause: the first run of ``"X" means …`` entries (or of ``X: …``
     entries, one style throughout) under a Definitions / Interpretation heading; ``None`` when the
-    document has none (two entries at least)."""
+    document has none (two entries at least), or a definitions clause whose run-in title opens its first
+    entry ("1. Definitions. "Licensed Corpus" means …")."""
     for h, heading in enumerate(paragraphs):
         if not _DEFINITIONS_HEADING.match(heading.text) or len(heading.text) > 60:
             continue
@@ -601,6 +602,36 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
                 quote = m.group("quote")
                 return DefinitionsRun(last, straight=quote == '"', shall=False, colon=True, bare=quote is None)
             return DefinitionsRun(last, straight='"' in m.group(0), shall=m.group(1) is not None, colon=False)
+    return _run_in_definitions(paragraphs)
+
+
+# "1. Definitions. "Licensed Corpus" means …": a definitions clause whose title runs into its first entry
+_RUN_IN_DEFINITIONS = re.compile(
+    r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(?:definitions?|interpretation)\s*[.:]\s+"
+    r"(?:in\s+this\s+[^,]{1,40},\s+)?[\"“][^\"“”]{1,80}[\"”]\s+(shall\s+)?means?\b",
+    re.IGNORECASE,
+)
+
+
+def opens_definitions(text: str) -> bool:
+    """``text`` is a definitions clause whose run-in title opens its first entry ("1. Definitions.
+    "Licensed Corpus" means …"): entries added after it continue that clause, unnumbered."""
+    return _RUN_IN_DEFINITIONS.match(text) is not None
+
+
+def _run_in_definitions(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
+    """A definitions clause of one paragraph or more whose run-in title opens its first entry, with
+    the ``"X" means …`` entries right after it; ``None`` when the document has none."""
+    for h, first in enumerate(paragraphs):
+        m = _RUN_IN_DEFINITIONS.match(first.text)
+        if m is None:
+            continue
+        last = h
+        for i in range(h + 1, min(len(paragraphs), h + 200)):
+            if not _DEFINITION.match(paragraphs[i].text):
+                break
+            last = i
+        return DefinitionsRun(last, straight='"' in first.text[: m.end()], shall=m.group(1) is not None, colon=False)
     return None
 
 

@@ -53,7 +53,7 @@ ASSIGNMENT = _rx(
     # informal and contracted: "we'll transfer the copyright to you", "it'll be yours", "the video is yours"
     r"(?:'|’)ll\s+(?:promptly\s+|then\s+|also\s+)?(?:assign|transfer|convey)\b|"
     r"\b(?:is|are|be|becomes?)\s+(?:all\s+|entirely\s+|wholly\s+)?yours\b|"
-    r"(?:be|is|are|become)\s+(?:solely\s+|absolutely\s+)?vested\s+(?:solely\s+|absolutely\s+)?in|"
+    r"(?:be|is|are|become)\s+(?:solely\s+|absolutely\s+|fully\s+|wholly\s+)?vested\s+(?:solely\s+|absolutely\s+)?in|"
     r"\b(?:be|is|are|become)\s+the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?property\s+of|"
     # "shall be the sole and exclusive owner of" (the owner is the subject; not "is the owner of", a warranty),
     # "shall become our property", "shall sell and transfer to X"
@@ -86,7 +86,10 @@ ASSIGNMENT_TRAP = _rx(
     r"\b(?:which|that|who)\s+(?:is|are)\s+(?:\w+\s+)?(?:owned\s+by|(?:the\s+)?property\s+of)|"
     # a party's capacity to grant, or its acknowledgement of what another already owns: no transfer
     r"\b(?:right|power|authority)\s+(?:and\s+authority\s+)?to\s+(?:\([a-z]\)\s+)?(?:grant|assign|convey)\b|"
-    r"(?:'s|’s)\s+(?:sole\s+|exclusive\s+|and\s+)*ownership\s+of\b"
+    r"(?:'s|’s|s'|s’)\s+(?:sole\s+|exclusive\s+|and\s+)*ownership\s+of\b|"
+    # standing handed over, not ownership: "grants and assigns to the Publisher the right to enforce the copyright"
+    r"\bassign\w*\s+(?:to\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+)?the\s+(?:sole\s+|exclusive\s+)?right\s+to\s+(?:enforce|sue|bring|"
+    r"institute|commence|take\s+(?:legal\s+)?action)\b"
 )
 # Results owned together: no party's work passes to the other ("jointly own", "an undivided interest").
 JOINT = _rx(
@@ -121,9 +124,11 @@ IP_OBJECT = _rx(
     r"\b(?:software|deliverables?|work\s+product|works?|designs?|materials|intellectual\s+property|"
     r"copyrights?|IPRs?|inventions?|content|code)\b"
 )
-# Things that are not the work: a transfer of title to them is a sale of goods, shares or a lease.
+# Things that are not the work: a transfer of title to them is a sale of goods, shares or a lease. ("Product" naming
+# IP of the product is no goods: "the Product Patents", "Product Improvements", "Product Know-How".)
 GOODS = _rx(
-    r"\b(?:products?(?!\s+(?:filings?|data|know-how|information|technology|intellectual|rights|licen))|"
+    r"\b(?:products?(?!\s+(?:filings?|data|know-how|information|technology|intellectual|rights|licen|improvements?|"
+    r"patents?|inventions?|trade\s?marks?|marks|designs?|specifications?|formulations?|registrations?|dossiers?))|"
     r"equipment|goods|hardware|inventory|shares|stock|assets|premises|lease|franchise|wells?|"
     r"items?|units?|aircraft|vehicles?|receivables|accounts)\b"
 )
@@ -222,7 +227,13 @@ GRANT_TRAP = _rx(
     # a section's title cited in parentheses: "(Grants to BLI)", "(Scope of Grants)"
     r"\(\s*(?:[\w-]+\s+){0,4}Grants?\b[^)]{0,40}\)|"
     # a condition on a grant made elsewhere: "where the right to sublicense is granted under this Agreement"
-    r"\b(?:where|if|when)\s+(?:the\s+|a\s+|any\s+)?(?:right|licen[cs]e)s?\b[^.;]{0,40}?\b(?:is|are)\s+granted"
+    r"\b(?:where|if|when)\s+(?:the\s+|a\s+|any\s+)?(?:right|licen[cs]e)s?\b[^.;]{0,40}?\b(?:is|are)\s+granted|"
+    # a grant that may happen, by a party or anyone else: "In the event that a User grants rights to the Sponsor",
+    # "if the Team Companies grant the Sponsor the right to run a contest" (a condition, nothing granted here)
+    r"\b(?:in\s+the\s+event|if|should|unless|whether)\s+(?:that\s+)?(?:an?\s+|the\s+|such\s+|any\s+|either\s+|each\s+)?"
+    r"(?:[\w-]+\s+){0,3}grants?\b|"
+    # a party's capacity to license (a warranty of title), not a licence: "X has the right to use and license the IP"
+    r"\b(?:has|have)\s+the\s+(?:full\s+|sole\s+)?right\s+to\s+use\s+and\s+(?:to\s+)?(?:licen[cs]e|grant|sub-?licen[cs]e)\b"
 )
 DERIVATIVE = _rx(
     r"\bderivative\s+works?\b|\bcreate\s+derivatives\b|\b(?:modify|adapt|translate|alter),?\s+"
@@ -366,7 +377,9 @@ GOVERNING_LAW = _rx(
     r"with\s+reference\s+to)[,\s]+"
     r"(?:the\s+)?(?:(?:exclusive|internal|substantive|domestic|local|statutory|regulatory|decisional|common|and)"
     r",?\s+)*" + _LAW_NAMED + r"|"
-    r"\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|shall)\s+)?(?:govern|(?:shall|will)\s+apply\s+to)\b|"
+    # (not the law of an arbitration's procedure: "The laws of Ontario shall govern the conduct of the arbitration")
+    r"\blaws?\s+of\b[^.;]{0,120}?\b(?:(?:will|shall)\s+)?(?:govern|(?:shall|will)\s+apply\s+to)\b"
+    r"(?!\s+(?:the\s+)?(?:conduct\s+of\s+(?:the\s+|any\s+|such\s+)?)?arbitra)|"
     r"(?-i:\b[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,2})\s+law\s+(?:(?:shall|will)\s+)?(?:governs?|"
     r"appl(?:y|ies)\s+to)\b|(?<!corporation\s)(?<!company\s)(?<!entity\s)\bsubject\s+to\s+the\s+(?:exclusive\s+)?"
     r"laws?\s+of\b|"

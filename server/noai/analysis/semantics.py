@@ -172,6 +172,7 @@ _DEFINITION = re.compile(
     r"meaning|shall\s+have\s+the\s+meaning|includes|refers\s+to)\b",
     _I,
 )
+DEFINITION_AT = _DEFINITION  # (classify: where the definition that opens a paragraph ends)
 _RECITAL = re.compile(
     r"\W*(?:\(?[A-Z]\)\s+|[A-Z][.)]\s+)?(?:WHEREAS|Whereas\b|RECITALS?\b|BACKGROUND\b|TABLE\s+OF\s+"
     r"CONTENTS\b)",
