@@ -165,6 +165,20 @@ def test_an_english_contract_gets_endeavours_not_commercially_reasonable_efforts
     assert "efforts" not in words_written(redline(name, "standard"))
 
 
+APPROACH_SILENT = (
+    "since main 91d737d put the Permitted Purpose definition in the definitions clause, the approach comment no "
+    "longer says that the licence 'for any purpose' is limited to the Permitted Purpose, the redline's biggest change"
+)
+
+
+@pytest.mark.parametrize("variant", [xfail(v, reason=APPROACH_SILENT) for v in REVIEWED])
+def test_the_approach_comment_names_the_purpose_limit_the_redline_makes(variant):
+    red = redline("corpus-licence", variant)
+    assert any("Permitted Purpose" in (e.replacement or "") for e in red.plan.edits)
+    approach = next(c for c in comments(red) if c.startswith("Our approach"))
+    assert "Permitted Purpose" in approach, approach
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="strict's data clause bars giving the corpus to any 'AI Vendor' for any use, and an AI Vendor is anyone "
