@@ -314,6 +314,18 @@ def make_plan(
             f"{named} or any other material, tool or know-how that {terms.get('provider', 'the creator')} "
             f"develops independently of {terms.get('agreement', 'this agreement')}"
         )
+    # what the document expressly keeps with the creator ("we keep the characters"), where it names no
+    # pre-existing materials of its own: the licence-back names them, the comments say the work alone passes
+    expressly = (
+        facts.kept if not background.term and background.kept is None and strategy.situation == ASSIGNED else None
+    )
+    if expressly:
+        provider, agreement = terms.get("provider", "the creator"), terms.get("agreement", "this agreement")
+        develops = "develop" if provider in ("we", "I") else "develops"
+        clause_terms["pre_existing"] = (
+            f"{expressly} or any other material, tool or know-how that {provider} owned before {agreement} or that "
+            f"{provider} {develops} independently of it"
+        )
     trimmed: dict[str, tuple[int, str, str]] = {}
     if background.kept is not None and strategy.situation == ASSIGNED:  # the document keeps them already
         trimmed[RETAINED] = _later_transferees(result, background, commented)
@@ -328,9 +340,11 @@ def make_plan(
         first = clauses[0]
         kept = _kept_words(result, background, terms) if RETAINED in trimmed else None
         inserted_ids = [insertions[i].clause for i in clauses]
-        why = strategy_comment(result, strategy, inserted_ids, variant, commented, fixes, kept, struck)
+        why = strategy_comment(result, strategy, inserted_ids, variant, commented, fixes, kept, struck, expressly)
         why += _shifted(result, insertions)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
+    if expressly and with_comments:
+        insertions = [_names_kept(e, expressly, commented) for e in insertions]
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
@@ -561,6 +575,14 @@ def _later_transferees(result: AuditResult, background: Background, terms: Mappi
     return 1, _LATER_TITLE, comment
 
 
+def _names_kept(e: Edit, kept: str, terms: Mapping[str, str]) -> Edit:
+    """The retained-materials clause's comment, saying it names what the document expressly keeps."""
+    if e.clause != RETAINED or not e.comment:
+        return e
+    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
+    return replace(e, comment=e.comment + said)
+
+
 def _kept_words(result: AuditResult, background: Background, terms: Mapping[str, str]) -> str:
     """ "clause 3.2 already keeps the Developer Components with the Developer"."""
     t = _comment_terms(terms)
@@ -631,11 +653,13 @@ def strategy_comment(
     fixes: Sequence[tuple[Finding, RenderedFix, str]],
     kept: str | None = None,
     struck: Sequence[str] = (),
+    expressly: str | None = None,
 ) -> str:
     """One comment saying what the redline does and why, from this document's findings only. ``kept``:
     where the document already keeps the creator's pre-existing materials with it (so the
     retained-materials clause only binds later transferees); ``struck``: the creation-timing words
-    struck beside a transfer made to wait for payment (:func:`strike_creation_timing`)."""
+    struck beside a transfer made to wait for payment (:func:`strike_creation_timing`); ``expressly``: what the
+    document expressly keeps with the creator ("the characters"), said to stay with it."""
     t = _comment_terms(terms)
     first = strategy.evidence[0] if strategy.evidence else None
     where = _where(first, result.paragraphs) if first is not None else ""
@@ -656,6 +680,8 @@ def strategy_comment(
                 else "transfers ownership of {transferred} to {client}"
             )
             said = "{agreement} " + made + where
+            if expressly and not hire:  # the transfer moves the work alone: what the document keeps stays
+                said += " and leaves " + expressly + " with {provider}"
         replaced = {(f.start, f.phrase_start) for f, _, op in fixes if op == "replace" and f.kind in _TRANSFER_KINDS}
         waiting = [f for f in strategy.evidence if (f.start, f.phrase_start) in replaced]
         strike = " (not on creation: we strike “" + "”, “".join(struck) + "”)" if struck else ""
