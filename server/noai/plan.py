@@ -38,6 +38,7 @@ from .analysis.facts import (
     option_name,
     owned_work_use,
     purpose_limited,
+    qualifier_end,
     read_facts,
     used_as_part_of,
     waits_for_payment,
@@ -902,6 +903,8 @@ def choose_fixes(
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
+        if op == "replace":
+            f, rf = _after_qualifier(f, rf, result.findings)
         if op == "comment":
             seen = f.kind in commented or _commented(fix, variant, f.phrase, existing_comments.get(f.start, ()))
             commented.add(f.kind)
@@ -972,6 +975,22 @@ _FALLBACK_SAID = (
     " We also change “{words}”: with {work} no longer works made for hire, that condition always holds, and "
     "this transfer covers all of them."
 )
+
+
+def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix]:
+    """An exclusion appended to the phrase ("devised" -> "devised, excluding any Prohibited AI Use") moved after
+    the words that still qualify the grant ("… devised in connection with the Film"), so they keep qualifying
+    the grant, not the exclusion; up to the next red flag of the paragraph, which has its own edit."""
+    replacement = rf.replacement or ""
+    if not replacement.startswith(f.phrase + ", ") or replacement.endswith(","):
+        return f, rf  # not an exclusion after the phrase (a bracket, a parenthesis between commas)
+    later = [g.phrase_start for g in findings if g.start == f.start and g.phrase_start >= f.phrase_end]
+    end = qualifier_end(f.paragraph_text, f.phrase_end, min(later, default=None))
+    if end == f.phrase_end:
+        return f, rf
+    phrase = f.paragraph_text[f.phrase_start : end]
+    wider = replace(f, phrase=phrase, phrase_end=end)
+    return wider, replace(rf, replacement=phrase + replacement[len(f.phrase) :])
 
 
 def _fits_before(f: Finding, rf: RenderedFix) -> bool:

@@ -275,6 +275,29 @@ def used_as_part_of(f: Finding) -> bool:
     return _AS_PART_OF.search(sentence_at(f.paragraph_text, f.phrase_start)) is not None
 
 
+# The words after a grant's media or purpose that still qualify the grant: "in connection with the Film and its
+# advertising", "for the purposes of the Project", "solely for …", "throughout the world", "in the Territory". An
+# exclusion appended after the media ("…, excluding any Prohibited AI Use") goes after them: put before them, they
+# would qualify the exclusion ("excluding any Prohibited AI Use in connection with the Film"), not the grant.
+_QUALIFIER = re.compile(
+    r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
+    r"(?:solely|only|exclusively)\s+(?:for|in|in\s+connection\s+with|as\s+part\s+of)|for\s+use\s+(?:in|on|with|as)|"
+    r"as\s+part\s+of|throughout\s+the\s+(?:world|universe|Territory)|worldwide|in\s+the\s+Territory)\b"
+    r"(?:(?!\s+and\s+(?:to|may|shall|will|must)\b)[^,;:()“”\"])*?"
+    r"(?=\s*[,;:()“”\"]|\.(?:\s|$)|\s*$|\s+and\s+(?:to|may|shall|will|must)\b)",
+    re.IGNORECASE,
+)
+
+
+def qualifier_end(text: str, end: int, limit: int | None = None) -> int:
+    """Where the words qualifying a grant that follow offset ``end`` of ``text`` end ("… devised| in connection
+    with the Film and its advertising|."), or ``end`` itself when none follow; never past ``limit``."""
+    stop = len(text) if limit is None else limit
+    while (m := _QUALIFIER.match(text, end)) is not None and m.end() > end and m.end() <= stop:
+        end = m.end()
+    return end
+
+
 # -- a licence limited to a purpose it names ----------------------------------------------------------
 
 # "for the purpose of receiving the Services", "for the Purpose" / "for the Permitted Use" / "for the
@@ -282,6 +305,10 @@ def used_as_part_of(f: Finding) -> bool:
 # business", "for use in the Client's stores", "for the project": the licence is tied to that purpose.
 _PURPOSE_HEAD = r"(?:Purposes?|Uses?|Campaigns?|Projects?|Programmes?|Programs?|Events?|Productions?|Services|Business)"
 _WHOSE = r"(?:(?:the\s+)?[\w&.-]+(?:\s+[\w&.-]+){0,3}['’]s|its|their|your|his|her|our|my)"
+_NOT_A_PURPOSE = (
+    r"(?:Agreement|Contract|Deed|Terms|Conditions|Schedules?|Order|Statement|Licen[cs]es?|Rights|Works?|Deliverables?|"
+    r"Materials?|Content|Intellectual|Copyright|Party|Parties|Effective|Term)"
+)
 _NAMED_PURPOSE = re.compile(
     r"(?i:\bfor\s+the\s+(?:sole\s+|limited\s+|specific\s+)?purposes?\s+of\b)"
     r"|\b(?i:for\s+the)\s+(?:[A-Z][\w'’-]*\s+){0,3}?" + _PURPOSE_HEAD + r"\b"
@@ -290,6 +317,9 @@ _NAMED_PURPOSE = re.compile(
     r"|(?i:\bfor\s+use\s+(?:in|on|with|within|as\s+part\s+of|in\s+connection\s+with)\s+(?!any\b|all\b|every\b|"
     r"whatever\b)[\w'’]+(?:\s+[\w'’]+){0,3})"
     r"|(?i:\bfor\s+the\s+(?:campaign|project|event|production)\b)"
+    # "in connection with the Film", "in relation to the Exhibition": a thing the document defines, not the
+    # document itself ("in connection with this Agreement") nor what the licence covers ("the Work")
+    r"|\b(?i:in\s+(?:connection\s+with|relation\s+to)\s+the)\s+(?!" + _NOT_A_PURPOSE + r"\b)[A-Z][\w-]*\b(?!['’])"
 )
 _ANY_PURPOSE = re.compile(r"\b(?:any|all|every|whatever)\s+(?:other\s+)?(?:lawful\s+)?purposes?\b", re.IGNORECASE)
 
@@ -832,7 +862,29 @@ def individual_creator(result: AuditResult) -> bool:
     if _PERSON_SAID.search(after):
         return True
     words = name.split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words) and not name.isupper()
+    if not (2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)):
+        return False
+    return not name.isupper() or _person_in_capitals(result, words, creator.terms, after)
+
+
+_PERSON_ADDRESS = re.compile(r"\s*,?\s*of\s+(?:flat\s+|apartment\s+)?\d", re.IGNORECASE)
+
+
+def _person_in_capitals(result: AuditResult, words: Sequence[str], terms: Sequence[str], after: str) -> bool:
+    """A name in capitals ("ELSPETH MARROW", as a heading writes a company's name too) is a person's where
+    the document also writes it in ordinary case ("Signed by Elspeth Marrow"), gives a home address right
+    after it ("of 22 Cathedral Close"), or calls the party "her" or "his" ("the Composer asserts her right")."""
+    if _PERSON_ADDRESS.match(after):
+        return True
+    written = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+    said = [re.escape(t) for t in terms if t]
+    pronoun = re.compile(r"\b(?:" + "|".join(said) + r")\s+\w+\s+(?:her|his)\b") if said else None
+    for p in result.paragraphs:
+        if any(not m.group(0).isupper() for m in written.finditer(p.text)):
+            return True
+        if pronoun is not None and pronoun.search(p.text):
+            return True
+    return False
 
 
 # The law of a country that spells the British way: its precedents take "licence" and "authorise".
