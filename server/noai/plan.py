@@ -300,6 +300,9 @@ def make_plan(
         result.work_kind.kind if result.work_kind else None,
         keep={library.clause_defining(t).id for t in needed_terms},
     )
+    assignable = facts.assignable if strategy.situation != ASSIGNED and variant != "minimal" else None
+    if assignable is not None and COVENANT in chosen and RETAINED not in chosen:  # bind who takes the licence
+        chosen.insert(chosen.index(COVENANT) + 1, RETAINED)
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
     cases = {"exclusive"} if facts.exclusive else set()  # the situations a clause's text depends on
     cases |= {"individual"} if facts.individual else set()
@@ -332,6 +335,8 @@ def make_plan(
     trimmed: dict[str, tuple[int, str, str]] = {}
     if background.kept is not None and strategy.situation == ASSIGNED:  # the document keeps them already
         trimmed[RETAINED] = _later_transferees(result, background, commented)
+    elif assignable is not None and strategy.situation != ASSIGNED:  # the creator keeps the work: takers only
+        trimmed[RETAINED] = _licence_takers(result, assignable, commented)
     if only_defining:  # the purpose limit's definition alone: say which change uses it
         trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, terms))
     elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
@@ -593,6 +598,20 @@ def _later_transferees(result: AuditResult, background: Background, terms: Mappi
     return 1, _LATER_TITLE, comment
 
 
+def _licence_takers(result: AuditResult, at: int, terms: Mapping[str, str]) -> tuple[int, str, str]:
+    """The retained-materials clause for a licence the client may assign (paragraph ``at``): only its obligation
+    to bind whoever takes the licence, with its own comment."""
+    t = _comment_terms(terms)
+    label = result.paragraphs[at].section_label if at < len(result.paragraphs) else None
+    where = clause_name(label) if label else capitalise(t["agreement"])
+    comment = (
+        f"Why this clause: {where} lets {t['client']} assign the licence to someone else, who would not be bound "
+        f"by the AI restriction {t['client']} agreed to. This has {t['client']} make anyone who takes a right in "
+        f"{t['deliverables']} from it agree in writing to be bound by that restriction."
+    )
+    return 1, _LATER_TITLE, comment
+
+
 def _names_kept(e: Edit, kept: str, terms: Mapping[str, str]) -> Edit:
     """The retained-materials clause's comment, saying it names what the document expressly keeps."""
     if e.clause != RETAINED or not e.comment:
@@ -652,6 +671,8 @@ def _purpose(
         if labels:
             return "tie the rights granted in " + " and ".join(labels) + " to the Permitted Purpose"
         return "tie the rights the changes below mark to the Permitted Purpose"
+    if clause == RETAINED and strategy.situation != ASSIGNED:  # a licence the client may assign
+        return "have {client} bind anyone it assigns the licence to"
     if clause == RETAINED and kept is not None:
         return "have {client} bind anyone it later assigns or licenses {deliverables} to (" + kept + ")"
     return _PURPOSES[clause]

@@ -830,6 +830,31 @@ def exclusive_licence(findings: Sequence[Finding]) -> bool:
     )
 
 
+# "The Producer may assign or sub-license the licence in clause 3.2", "the Licensee may freely transfer its rights
+# under this licence", "may assign the benefit of this Licence": whoever takes the licence is not bound by a
+# covenant it never agreed to (a contract's burden does not pass by assignment).
+_ASSIGNS_LICENCE = (
+    r"\s+may\s+(?:freely\s+|at\s+any\s+time\s+)?(?:assign|transfer)(?:\s*,?\s*(?:(?:or|and|and/or)\s+)?"
+    r"(?:assign|transfer|novate|sub-?licen[cs]e|charge))*\s+(?:(?:all\s+or\s+)?(?:any|all|each)\s+(?:part\s+)?of\s+)?"
+    r"(?:the\s+benefit\s+of\s+)?(?:this|the|its|such|that|these|those)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:licen[cs]es?|rights?\s+(?:granted|under\s+(?:this|the)\s+licen[cs]e|in\s+(?:the\s+)?(?:work|clause|section)))"
+)
+
+
+def assignable_licence(result: AuditResult) -> int | None:
+    """The paragraph where the client may assign or transfer the licence the creator grants it (to a distributor,
+    a buyer), else ``None``."""
+    client = result.terms.client
+    if client is None:
+        return None
+    names = "|".join(re.escape(n) for n in (client.name, *client.aliases) if n)
+    pattern = re.compile(r"\b(?:" + names + r")" + _ASSIGNS_LICENCE + r"\b", re.IGNORECASE)
+    for p in result.paragraphs:
+        if fast.may_hold(p.original_text, ("assign", "transfer")) and pattern.search(p.original_text):
+            return p.index
+    return None
+
+
 _LEGAL_FORM = re.compile(
     r"\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|LLP|LP|plc|GmbH|AG|S\.A|SAS|BV|B\.V|NV|Pty|Corp|Corporation|"
     r"company|corporation|partnership|firm|university|institute|trust|foundation|council|society|association)\b",
@@ -947,6 +972,7 @@ class DocumentFacts:
     british: bool = False  # the document spells the British way ("licence", "authorise")
     british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
     kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
+    assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -965,6 +991,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         british=british(result),
         british_law=british_law(result),
         kept=kept_materials(result.paragraphs, result.terms.placeholders().get("provider"), _passing(result)),
+        assignable=assignable_licence(result),
     )
 
 
