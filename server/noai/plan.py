@@ -605,7 +605,7 @@ def _licence_takers(result: AuditResult, at: int, terms: Mapping[str, str]) -> t
     label = result.paragraphs[at].section_label if at < len(result.paragraphs) else None
     where = clause_name(label) if label else capitalise(t["agreement"])
     comment = (
-        f"Why this clause: {where} lets {t['client']} assign the licence to someone else, who would not be bound "
+        f"Why this clause: {where} lets {t['client']} pass the licence on to someone else, who would not be bound "
         f"by the AI restriction {t['client']} agreed to. This has {t['client']} make anyone who takes a right in "
         f"{t['deliverables']} from it agree in writing to be bound by that restriction."
     )
@@ -672,7 +672,7 @@ def _purpose(
             return "tie the rights granted in " + " and ".join(labels) + " to the Permitted Purpose"
         return "tie the rights the changes below mark to the Permitted Purpose"
     if clause == RETAINED and strategy.situation != ASSIGNED:  # a licence the client may assign
-        return "have {client} bind anyone it assigns the licence to"
+        return "have {client} bind anyone it passes the licence on to"
     if clause == RETAINED and kept is not None:
         return "have {client} bind anyone it later assigns or licenses {deliverables} to (" + kept + ")"
     return _PURPOSES[clause]
