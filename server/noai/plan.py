@@ -924,8 +924,9 @@ def choose_fixes(
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
-        if op == "replace":
-            f, rf = _after_qualifier(f, rf, result.findings)
+        if op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
+            ranges.append((f.phrase_start, f.phrase_end))  # the words it keeps: no second edit of them
+            f, rf = moved
         if op == "comment":
             seen = f.kind in commented or _commented(fix, variant, f.phrase, existing_comments.get(f.start, ()))
             commented.add(f.kind)
@@ -998,20 +999,24 @@ _FALLBACK_SAID = (
 )
 
 
-def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix]:
+def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
     """An exclusion appended to the phrase ("devised" -> "devised, excluding any Prohibited AI Use") moved after
     the words that still qualify the grant ("… devised in connection with the Film"), so they keep qualifying
-    the grant, not the exclusion; up to the next red flag of the paragraph, which has its own edit."""
+    the grant, not the exclusion; up to the next red flag of the paragraph, which has its own edit. The change
+    is then made at the qualifier's last word ("promotion" -> "promotion, excluding …"), the phrase kept as it
+    stands. ``None``: no qualifier follows, or the replacement appends no exclusion."""
     replacement = rf.replacement or ""
     if not replacement.startswith(f.phrase + ", ") or replacement.endswith(","):
-        return f, rf  # not an exclusion after the phrase (a bracket, a parenthesis between commas)
+        return None  # not an exclusion after the phrase (a bracket, a parenthesis between commas)
     later = [g.phrase_start for g in findings if g.start == f.start and g.phrase_start >= f.phrase_end]
     end = qualifier_end(f.paragraph_text, f.phrase_end, min(later, default=None))
     if end == f.phrase_end:
-        return f, rf
-    phrase = f.paragraph_text[f.phrase_start : end]
-    wider = replace(f, phrase=phrase, phrase_end=end)
-    return wider, replace(rf, replacement=phrase + replacement[len(f.phrase) :])
+        return None
+    start = max(f.paragraph_text.rfind(" ", f.phrase_end, end), f.phrase_end - 1) + 1
+    last = f.paragraph_text[start:end]
+    return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
+        rf, replacement=last + replacement[len(f.phrase) :]
+    )
 
 
 def _fits_before(f: Finding, rf: RenderedFix) -> bool:
