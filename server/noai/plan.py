@@ -56,7 +56,7 @@ from .library import (
     render_fix,
     render_many,
 )
-from .library.render import PERSON, capitalise, fill_known, first_person, possessive
+from .library.render import PERSON, capitalise, fill_known, first_person, in_my_voice, possessive
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
 from .ooxml.revisions import typed_number, typed_number_span
@@ -355,6 +355,8 @@ def make_plan(
     if unnamed and any(unnamed in _words(e) for e in edits):
         edits, said = _name_the_purpose(edits, unnamed, terms)
         notes.append(said)
+    if terms.get("provider") == "I":  # a creator writing "I": its comments say "I add", not "we add"
+        edits = [replace(e, comment=in_my_voice(e.comment)) if e.comment else e for e in edits]
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
     return Plan(
         variant,
@@ -552,6 +554,9 @@ RETAINED = "retained-materials"
 _LATER_TITLE = "Later Transferees"
 
 
+_PERSONS_OWN = {"you": "yours", "You": "yours", "I": "mine", "we": "ours", "We": "ours"}  # "a right of yours"
+
+
 def _defined_for(
     fixes: Sequence[tuple[Finding, RenderedFix, str]], paragraphs: Sequence[Paragraph], terms: Mapping[str, str]
 ) -> str:
@@ -562,8 +567,9 @@ def _defined_for(
     changes = "the changes" if len(tied) > 1 else "the change"
     limit = "limit" if len(tied) > 1 else "limits"
     t = _comment_terms(terms)
+    whose = _PERSONS_OWN.get(t["client"], t["client"])
     return (
-        f"Why this definition: {changes}{where} {limit} a right of {t['client']} to the Permitted Purpose, "
+        f"Why this definition: {changes}{where} {limit} a right of {whose} to the Permitted Purpose, "
         f"which {t['agreement']} does not define otherwise."
     )
 
@@ -645,7 +651,7 @@ def _purpose(
     is there only for the rights a change ties to it (never "the licences of" a work the client owns);
     the retained-materials clause only binds later transferees where the document keeps the creator's
     materials already."""
-    if clause == "scope-limitation" and strategy.situation == ASSIGNED:
+    if clause == "scope-limitation" and (strategy.situation == ASSIGNED or _tied(strategy, fixes)):
         tied = [f for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
         labels = list(dict.fromkeys(_where(f, paragraphs).strip(" ()") for f in tied if _where(f, paragraphs)))
         if labels:
@@ -721,9 +727,10 @@ def strategy_comment(
             "we found no licence or transfer of {deliverables} to {client} in {agreement}, "
             "so {provider} keeps ownership"
         )
-    purposes = [
-        _purpose(c, strategy, fixes, result.paragraphs, kept) for c in dict.fromkeys(inserted) if c in _PURPOSES
-    ]
+    ids = list(dict.fromkeys(inserted))
+    if "scope-limitation" not in ids and any("Permitted Purpose" in (rf.replacement or "") for _, rf, _ in fixes):
+        ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
+    purposes = [_purpose(c, strategy, fixes, result.paragraphs, kept) for c in ids if c in _PURPOSES]
     if purposes:
         said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
     return fill_known("Our approach: " + said + ".", t)
