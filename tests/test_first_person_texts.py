@@ -86,6 +86,16 @@ def test_a_definition_names_the_created_materials_once_where_the_work_is_describ
     assert Filler({}, terms).fill(template) == expected
 
 
+def test_a_described_work_finally_delivered_names_its_agreement_once():
+    template = "{deliverables} as finally delivered under {agreement}"
+    described = {**FIRST, "deliverables": "the sketches and other materials I create or supply under this letter"}
+    assert Filler({}, described).fill(template) == (
+        "the sketches and other materials I create or supply under this letter, as finally delivered"
+    )
+    named = {**THIRD, "deliverables": "the Illustrations"}
+    assert Filler({}, named).fill(template) == "the Illustrations as finally delivered under this agreement"
+
+
 def test_a_comment_in_the_voice_of_a_creator_who_writes_i_says_i_and_keeps_quoted_words():
     said = in_my_voice("Our approach: we are keeping “our logo as we drew it”; we limit the use, as agreed with us.")
     assert said == "My approach: I am keeping “our logo as we drew it”; I limit the use, as agreed with me."

@@ -128,7 +128,11 @@ def _once_created(text: str) -> str:
         listed = " and ".join(m.group(4).rsplit(", ", 1))
         return f"{m.group(1)} or {m.group(2)} under {m.group(3)}, including {listed}"
 
-    return _CREATED_TWICE.sub(including, text)
+    return _DELIVERED_TWICE.sub(r"under \1, as finally delivered", _CREATED_TWICE.sub(including, text))
+
+
+# "materials I create or supply under this letter as finally delivered under this letter": "under" said once
+_DELIVERED_TWICE = re.compile(r"\bunder ((?:this|the) [\w ]+?) as finally delivered under \1\b")
 
 
 _OWN_BUSINESS = " own business"
