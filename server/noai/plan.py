@@ -290,13 +290,16 @@ def make_plan(
         facts.brand,
     )
     fixes, struck = strike_creation_timing(fixes, terms.get("deliverables", "the work"))
+    defining = {library.clause_defining(t).id for t in needed_terms}
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
         strategy,
         variant,
         result.work_kind.kind if result.work_kind else None,
-        keep={library.clause_defining(t).id for t in needed_terms},
+        keep=defining,
     )
+    if _purpose_kept(fixes):  # "for any purpose, subject to the restrictions on Prohibited AI Use": no purpose limit
+        chosen = [c for c in chosen if c != "scope-limitation" or c in defining]
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
     cases = {"exclusive"} if facts.exclusive else set()  # the situations a clause's text depends on
     cases |= {"individual"} if facts.individual else set()
@@ -534,6 +537,20 @@ def _defined_for(
     return (
         f"Why this definition: {changes}{where} {limit} a right of {t['client']} to the Permitted Purpose, "
         f"which {t['agreement']} does not define otherwise."
+    )
+
+
+def _purpose_kept(fixes: Sequence[tuple[Finding, RenderedFix, str]]) -> bool:
+    """A change keeps a licence's unlimited purpose and only makes it subject to the AI restriction
+    (minimal: "for any purpose" -> "for any purpose, subject to the restrictions on Prohibited AI Use"):
+    a clause granting the licences "for the Permitted Purpose" beside it would contradict that change,
+    so the purpose limit is not added."""
+    return any(
+        op == "replace"
+        and f.kind == "any_and_all_purposes"
+        and "Permitted Purpose" not in (rf.replacement or "")
+        and f.phrase.lower() in (rf.replacement or "").lower()
+        for f, rf, op in fixes
     )
 
 
