@@ -58,7 +58,7 @@ from .library import (
 )
 from .library.render import PERSON, capitalise, fill_known, first_person, possessive
 from .ooxml.model import Paragraph
-from .ooxml.renumber import renumber
+from .ooxml.renumber import Renumbered, renumbered
 from .ooxml.revisions import typed_number, typed_number_span
 
 SCHEMA = "noai.plan/1"
@@ -133,6 +133,8 @@ class Plan:
     edits: tuple[Edit, ...]
     offered: tuple[str, ...] = ()  # optional protections the playbook offers but did not insert
     notes: tuple[str, ...] = field(default=())
+    # The plan's renumbering for its insertions, which the writer reuses (not part of the plan's JSON).
+    renumbered: Renumbered | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Plan:
@@ -317,6 +319,18 @@ def make_plan(
             f"{named} or any other material, tool or know-how that {terms.get('provider', 'the creator')} "
             f"develops independently of {terms.get('agreement', 'this agreement')}"
         )
+    # what the document expressly keeps with the creator ("we keep the characters"), where it names no
+    # pre-existing materials of its own: the licence-back names them, the comments say the work alone passes
+    expressly = (
+        facts.kept if not background.term and background.kept is None and strategy.situation == ASSIGNED else None
+    )
+    if expressly:
+        provider, agreement = terms.get("provider", "the creator"), terms.get("agreement", "this agreement")
+        develops = "develop" if provider in ("we", "I") else "develops"
+        clause_terms["pre_existing"] = (
+            f"{expressly} or any other material, tool or know-how that {provider} owned before {agreement} or that "
+            f"{provider} {develops} independently of it"
+        )
     trimmed: dict[str, tuple[int, str, str]] = {}
     if background.kept is not None and strategy.situation == ASSIGNED:  # the document keeps them already
         trimmed[RETAINED] = _later_transferees(result, background, commented)
@@ -327,13 +341,17 @@ def make_plan(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
     )
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
+    renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
         first = clauses[0]
         kept = _kept_words(result, background, terms) if RETAINED in trimmed else None
         inserted_ids = [insertions[i].clause for i in clauses]
-        why = strategy_comment(result, strategy, inserted_ids, variant, commented, fixes, kept, struck)
-        why += _shifted(result, insertions)
+        why = strategy_comment(result, strategy, inserted_ids, variant, commented, fixes, kept, struck, expressly)
+        renumbering = _renumbered(result, insertions)
+        why += _shifted(result, insertions, renumbering)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
+    if expressly and with_comments:
+        insertions = [_names_kept(e, expressly, commented) for e in insertions]
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
@@ -341,7 +359,14 @@ def make_plan(
         edits, said = _name_the_purpose(edits, unnamed, terms)
         notes.append(said)
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
-    return Plan(variant, terms, numbered(edits), offered=offered, notes=tuple(notes + list(result.notes)))
+    return Plan(
+        variant,
+        terms,
+        numbered(edits),
+        offered=offered,
+        notes=tuple(notes + list(result.notes)),
+        renumbered=renumbering,
+    )
 
 
 def _words(e: Edit) -> str:
@@ -478,14 +503,20 @@ def _source(index: int, item: Mapping[str, Any]) -> int:
     return like if isinstance(like, int) else index
 
 
-def _shifted(result: AuditResult, insertions: Sequence[Edit]) -> str:
-    """A sentence naming the typed clause numbers the insertions move, and the typed references that
-    follow them (the writer renumbers both as tracked changes), or "" when none moves."""
+def _renumbered(result: AuditResult, insertions: Sequence[Edit]) -> Renumbered:
+    """The renumbering the insertions need (the writer makes it), with its inputs."""
     inserted: dict[int, int] = {}
     for e in insertions:
         for at, count in numbered_paragraphs(e.index, e, _source).items():
             inserted[at] = inserted.get(at, 0) + count
-    changes = renumber([p.text for p in result.paragraphs], inserted, [p.label for p in result.paragraphs]).changes
+    return renumbered([p.text for p in result.paragraphs], inserted, [p.label for p in result.paragraphs])
+
+
+def _shifted(result: AuditResult, insertions: Sequence[Edit], found: Renumbered | None = None) -> str:
+    """A sentence naming the typed clause numbers the insertions move, and the typed references that
+    follow them (the writer renumbers both as tracked changes), or "" when none moves (``found``: the
+    insertions' renumbering, when already made)."""
+    changes = (found or _renumbered(result, insertions)).found.changes
     moved = [c.old for c in changes if not c.reference]
     if not moved:
         return ""
@@ -584,6 +615,14 @@ def _later_transferees(result: AuditResult, background: Background, terms: Mappi
     return 1, _LATER_TITLE, comment
 
 
+def _names_kept(e: Edit, kept: str, terms: Mapping[str, str]) -> Edit:
+    """The retained-materials clause's comment, saying it names what the document expressly keeps."""
+    if e.clause != RETAINED or not e.comment:
+        return e
+    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
+    return replace(e, comment=e.comment + said)
+
+
 def _kept_words(result: AuditResult, background: Background, terms: Mapping[str, str]) -> str:
     """ "clause 3.2 already keeps the Developer Components with the Developer"."""
     t = _comment_terms(terms)
@@ -654,11 +693,13 @@ def strategy_comment(
     fixes: Sequence[tuple[Finding, RenderedFix, str]],
     kept: str | None = None,
     struck: Sequence[str] = (),
+    expressly: str | None = None,
 ) -> str:
     """One comment saying what the redline does and why, from this document's findings only. ``kept``:
     where the document already keeps the creator's pre-existing materials with it (so the
     retained-materials clause only binds later transferees); ``struck``: the creation-timing words
-    struck beside a transfer made to wait for payment (:func:`strike_creation_timing`)."""
+    struck beside a transfer made to wait for payment (:func:`strike_creation_timing`); ``expressly``: what the
+    document expressly keeps with the creator ("the characters"), said to stay with it."""
     t = _comment_terms(terms)
     first = strategy.evidence[0] if strategy.evidence else None
     where = _where(first, result.paragraphs) if first is not None else ""
@@ -679,6 +720,8 @@ def strategy_comment(
                 else "transfers ownership of {transferred} to {client}"
             )
             said = "{agreement} " + made + where
+            if expressly and not hire:  # the transfer moves the work alone: what the document keeps stays
+                said += " and leaves " + expressly + " with {provider}"
         replaced = {(f.start, f.phrase_start) for f, _, op in fixes if op == "replace" and f.kind in _TRANSFER_KINDS}
         waiting = [f for f in strategy.evidence if (f.start, f.phrase_start) in replaced]
         strike = " (not on creation: we strike “" + "”, “".join(struck) + "”)" if struck else ""
@@ -812,6 +855,20 @@ def _fix_wanted(
     return action, fix
 
 
+def _rendering(terms: Mapping[str, str]) -> Callable[[Fix, str, str], RenderedFix | None]:
+    """``render_fix(fix, variant, phrase, terms)``, each answer rendered once (a phrase recurs:
+    "perpetual", "for any purpose" in clause after clause)."""
+    done: dict[tuple[int, str, str], RenderedFix | None] = {}
+
+    def render(fix: Fix, variant: str, phrase: str) -> RenderedFix | None:
+        key = (id(fix), variant, phrase)  # the library holds its fixes while the plan is made
+        if key not in done:
+            done[key] = render_fix(fix, variant, phrase, terms)
+        return done[key]
+
+    return render
+
+
 def choose_fixes(
     result: AuditResult,
     library: Library,
@@ -837,6 +894,7 @@ def choose_fixes(
     needed_terms: list[str] = []
     commented: set[str] = set()  # one explanatory comment per kind of red flag is enough
     ours = _speaks_our_terms(library)
+    render = _rendering(terms)
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -847,7 +905,7 @@ def choose_fixes(
             continue  # one edit per piece of text: "perpetual and irrevocable" once, not twice
         if action != "replace" and (f.kind in commented or not with_comments):
             continue  # a comment already written for this kind, or none wanted: nothing to render
-        rf = render_fix(fix, variant, f.phrase, terms)
+        rf = render(fix, variant, f.phrase)
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
@@ -859,14 +917,14 @@ def choose_fixes(
         if (
             op == "replace" and f.kind == "ip_assignment" and (not paid or waits_for_payment(f))
         ):  # no fees to wait for (an employee's invention assignment), or the transfer waits for them already
-            op, rf = "comment", render_fix(fix, "standard", f.phrase, terms) or rf
+            op, rf = "comment", render(fix, "standard", f.phrase) or rf
         elif op == "comment" and variant == "strict" and f.kind == "ip_assignment" and waits_for_payment(f):
-            rf = render_fix(fix, "standard", f.phrase, terms) or rf  # no asking for a payment condition it has
+            rf = render(fix, "standard", f.phrase) or rf  # no asking for a payment condition it has
         # "transfers and assigns": one verb cannot be replaced alone
         if op == "replace" and f.kind == "ip_assignment" and joined_verb(f):
-            op, rf = "comment", render_fix(fix, variant, "", terms) or rf  # the catch-all rule's comment
+            op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
-            op, rf = "comment", render_fix(fix, "standard", f.phrase, terms) or rf
+            op, rf = "comment", render(fix, "standard", f.phrase) or rf
         if op == "comment":
             seen = f.kind in commented or _commented(fix, variant, f.phrase, existing_comments.get(f.start, ()))
             commented.add(f.kind)
@@ -881,7 +939,7 @@ def choose_fixes(
     if not any(op == "replace" and f.kind == "ip_assignment" for f, _, op in fixes):
         # "not works made for hire" only beside an assignment this plan makes wait for payment
         fixes = [
-            (f, render_fix(library.fix_for(f.kind), "standard", f.phrase, terms) or rf, "comment")  # type: ignore[arg-type]
+            (f, render(library.fix_for(f.kind), "standard", f.phrase) or rf, "comment")  # type: ignore[arg-type]
             if op == "replace" and f.kind == "work_made_for_hire"
             else (f, rf, op)
             for f, rf, op in fixes

@@ -28,7 +28,7 @@ from .ooxml.document import BODY, Document, iter_paragraphs
 from .ooxml.ns import CT_COMMENTS, RT_COMMENTS, RT_STYLES, qn
 from .ooxml.package import add_relationship, write_package
 from .ooxml.record import Proposal, Round, read_rounds, record_parts
-from .ooxml.renumber import TextChange, renumber
+from .ooxml.renumber import Renumbered, TextChange, renumber
 from .ooxml.replies import ReplyTo, Threads, comment_anchors
 from .ooxml.revisions import (
     IdAllocator,
@@ -130,6 +130,7 @@ class _Writer:
         self.order: list[str] = []  # the plan's edit ids, in order; empty: record nothing
         self.threads: Threads | None = None  # replies and resolved threads, when the round answers some
         self.protections: Mapping[str, str] = {}  # clause id -> the protection it gives
+        self.renumbered: Renumbered | None = None  # the plan's renumbering, reused when it is for the same insertions
 
     # -- the paragraphs edited --
 
@@ -473,6 +474,7 @@ def apply_plan(
     writer = _Writer(doc, stamp, comments)
     writer.protections = protections or {}
     writer.order = [edit.id for edit in edits] if record else []
+    writer.renumbered = plan.renumbered
     try:
         result = _apply(writer, edits, comments, answer or Answer())
         return result
@@ -546,8 +548,9 @@ def _renumbering(
     if not inserted:
         return []
     paragraphs = writer.doc.paragraphs
-    found = renumber([p.text for p in paragraphs], inserted, [p.label for p in paragraphs])
-    writer.numbers = found.numbers
+    texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
+    found = writer.renumbered.reuse(texts, inserted, shown) if writer.renumbered else renumber(texts, inserted, shown)
+    writer.numbers = {source: list(numbers) for source, numbers in found.numbers.items()}  # popped as they are used
     changes: list[TextChange] = []
     for change in found.changes:
         if change.automatic:

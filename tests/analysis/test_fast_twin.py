@@ -7,13 +7,13 @@ import re
 import pytest
 from support.corpus import contracts
 
-from noai.analysis import classify, fast, parties, patterns, sections, semantics, terms, work_kind
+from noai.analysis import audit, classify, fast, parties, patterns, sections, semantics, terms, work_kind
 from noai.ooxml.document import read_document
 
 
 def _patterns():
     found = {}
-    for module in (patterns, semantics, classify, sections, terms, parties, work_kind):
+    for module in (patterns, semantics, classify, sections, terms, parties, work_kind, audit):
         for value in vars(module).values():
             values = value.values() if isinstance(value, dict) else (value,)
             for rx in values:
@@ -30,6 +30,15 @@ ANYWHERE = [rx for rx in PATTERNS if fast.twin(rx, anywhere=True) is not None]
 def test_most_of_the_analysis_patterns_have_a_twin_so_the_comparison_tests_something():
     assert len(TWINNED) >= len(PATTERNS) // 2
     assert fast.twin(patterns.GRANT) is not None
+
+
+def test_the_by_reference_note_and_the_governing_law_term_are_tested_by_a_twin_the_corpus_test_checks():
+    for rx in (audit._BY_REFERENCE, terms._GOVERNING):
+        assert any(rx is r for r in ANYWHERE)
+    text = "The Standard Terms and Conditions of the Vendor, available at the portal, apply."
+    assert fast.holds(audit._BY_REFERENCE, text) and audit._BY_REFERENCE.search(text)
+    assert fast.holds(terms._GOVERNING, "This Agreement is GOVERNED by English law")
+    assert not fast.holds(audit._BY_REFERENCE, "The Terms are attached.")
 
 
 @pytest.mark.parametrize("path", contracts())
@@ -168,6 +177,32 @@ def test_search_and_finditer_with_the_twins_alternatives_pruned_find_the_pattern
             half = len(text) // 2
             m, n = fast.search(rx, text, low, half, len(text)), rx.search(text, half, len(text))
             assert (m and m.span()) == (n and n.span()), rx.pattern
+
+
+@pytest.mark.parametrize("path", contracts())
+def test_search_and_finditer_give_the_patterns_own_matches_on_every_corpus_paragraph(path):
+    texts = [p.text for p in read_document(path.read_bytes()).paragraphs if p.text.strip()]
+    reordered = [rx for rx in TWINNED if fast._searching(rx)[1]]
+    assert any(rx is semantics._ACT_RX for rx in reordered)
+    for rx in TWINNED:
+        for text in texts:
+            low = fast.lowered(text)
+            found = [(m.span(), m.lastgroup) for m in rx.finditer(text)]
+            assert [(m.span(), m.lastgroup) for m in fast.finditer(rx, text, low)] == found, rx.pattern
+            third = len(text) // 3
+            m, n = fast.search(rx, text, low, third, len(text) - 1), rx.search(text, third, len(text) - 1)
+            assert (m and m.span()) == (n and n.span()), rx.pattern
+
+
+def test_a_pattern_whose_alternatives_open_with_a_boundary_only_in_part_is_searched_by_the_reordered_twin():
+    rx = re.compile(r"ab|\babc|\bzz", re.IGNORECASE)  # the twin of holds: "\b(?:abc|zz)|ab"
+    entry, reordered = fast._searching(rx)
+    assert reordered and entry is fast._entry(rx, True)
+    text = "ABC xabc zz abc"
+    assert [m.span() for m in rx.finditer(text)] == [(0, 2), (5, 7), (9, 11), (12, 14)]
+    assert [m.span() for m in fast.finditer(rx, text, text.lower())] == [(0, 2), (5, 7), (9, 11), (12, 14)]
+    assert fast.search(rx, text, text.lower(), 3, len(text)).span() == (5, 7)
+    assert not fast._searching(re.compile(r"\bab|\bzz", re.IGNORECASE))[1]  # all share it already
 
 
 def test_a_twin_leaves_out_the_alternatives_whose_literals_a_text_lacks():

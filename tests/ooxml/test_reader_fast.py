@@ -57,12 +57,8 @@ def test_the_fast_runs_of_each_plain_paragraph_are_the_runs_of_the_exact_walk(pa
     reader = D._ParagraphReader(doc.styles, doc.numbering)
     simple = 0
     for el, para in zip(doc.elements, doc.paragraphs, strict=True):
-        _style, base, formats = reader._style(D._paragraph_properties(el)[0] or doc.styles.default_paragraph)
+        _style, base, formats, format_of = reader._style(D._paragraph_properties(el)[0] or doc.styles.default_paragraph)
         texts, fmts, exact_texts, exact_fmts = [], [], [], []
-
-        def format_of(rpr, base=base, formats=formats):
-            return reader._format(rpr, base, formats)
-
         if not simple_runs(el, base, format_of, texts, fmts):
             continue
         simple += 1

@@ -1,4 +1,4 @@
-"""Twelve short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
+"""Fourteen short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
 
 Each builder returns the .docx bytes (python-docx, the test extra). Together they vary what issue 15
 names: a UK precedent with "[Option 1 ...]" / "[Option 2 ...]" blocks and "this agreement"; a US
@@ -881,6 +881,159 @@ def studio_email() -> bytes:
     return _save(doc)
 
 
+# ----------------------------------------------------------------------------------------------
+# 13. Music commission under English law (session 8): "the Composer" (an individual) keeps copyright in
+#     one "Work" (singular) and grants "the Producer" an exclusive licence to "exploit the Work in all
+#     media now known or hereafter devised"; the Composer's own PRS right and showreel use are rights the
+#     creator keeps; "this Agreement" capitalised in a British document; typed numbers with bold headings.
+
+
+def music_commission() -> bytes:
+    doc = _document()
+    _para(doc, "MUSIC COMMISSIONING AGREEMENT", bold=True)
+    _para(
+        doc,
+        "This Agreement is dated 9 January 2027 and is made between ELSPETH MARROW of 22 Cathedral Close, "
+        "Norwich NR1 4DH (the “Composer”) and HOLLOWAY LANE PICTURES LIMITED, a company registered in England "
+        "and Wales under number 11223344 (the “Producer”).",
+    )
+    _para(doc, "1.	THE COMMISSION", bold=True)
+    _para(
+        doc,
+        "1.1	The Producer commissions the Composer to compose, arrange and record an original orchestral score "
+        "of about 40 minutes for the feature film provisionally entitled “The Salt Road” (the “Film”), and "
+        "the Composer accepts the commission.",
+    )
+    _para(
+        doc,
+        "1.2	In this Agreement, the “Work” means the score, including its musical composition, arrangements, "
+        "parts and master recordings, delivered under clause 1.1.",
+    )
+    _para(doc, "1.3	The Composer shall deliver the Work to the Producer by 31 March 2027.")
+    _para(doc, "2.	FEE", bold=True)
+    _para(
+        doc,
+        "2.1	The Producer shall pay the Composer a fee of £12,000, half on signature of this Agreement and half "
+        "on delivery of the Work.",
+    )
+    _para(doc, "3.	RIGHTS", bold=True)
+    _para(doc, "3.1	The copyright in the Work shall remain with the Composer.")
+    _para(
+        doc,
+        "3.2	The Composer grants the Producer an exclusive licence, throughout the world and for the full "
+        "period of copyright, to synchronise the Work with the Film and to exploit the Work in all media now "
+        "known or hereafter devised in connection with the Film and its advertising and promotion.",
+    )
+    _para(
+        doc,
+        "3.3	The Producer may assign or sub-license the licence in clause 3.2 to any distributor of the Film.",
+    )
+    _para(
+        doc,
+        "3.4	Nothing in this Agreement affects the Composer's right to register the Work with PRS for Music and "
+        "to collect the writer's share of public performance and broadcast income.",
+    )
+    _para(
+        doc,
+        "3.5	The Composer may include excerpts of the Work, not exceeding three minutes in total, in the "
+        "Composer's showreel and on the Composer's own website.",
+    )
+    _para(doc, "4.	CREDIT AND MORAL RIGHTS", bold=True)
+    _para(
+        doc,
+        "4.1	The Producer shall credit the Composer as “Original Music by Elspeth Marrow” in the end titles of "
+        "the Film.",
+    )
+    _para(
+        doc,
+        "4.2	The Composer asserts her right to be identified as the author of the Work under section 77 of the "
+        "Copyright, Designs and Patents Act 1988.",
+    )
+    _para(doc, "5.	GENERAL", bold=True)
+    _para(
+        doc,
+        "5.1	This Agreement is governed by the law of England and Wales, and the courts of England have "
+        "exclusive jurisdiction.",
+    )
+    _para(doc, "Signed by Elspeth Marrow ____________")
+    _para(doc, "Signed for Holloway Lane Pictures Limited ____________")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 14. US software development agreement (session 8): the developer keeps its "Developer Tools" and
+#     assigns "Custom Code" to "Company" upon payment (ownership already waits for the fees); lettered
+#     sub-sections typed as "(a)" paragraphs under "7. Intellectual Property." with a typed
+#     cross-reference "Section 7(b)"; the developer's own right to use AI coding tools is not a risk.
+
+
+def us_software_development() -> bytes:
+    doc = _document()
+    _para(doc, "SOFTWARE DEVELOPMENT AGREEMENT", bold=True)
+    _para(
+        doc,
+        'This Software Development Agreement (this "Agreement") is entered into as of April 5, 2027 by and '
+        'between Harborview Freight, Inc., a Texas corporation ("Company"), and Pinecrest Labs LLC, a '
+        'Washington limited liability company ("Developer").',
+    )
+    _para(
+        doc,
+        " Developer will design and develop the dispatch scheduling software described in Exhibit A, including "
+        'its source code, object code and technical documentation (the "Custom Code").',
+        bold_lead="1. Services.",
+    )
+    _para(
+        doc,
+        " Company will pay Developer the fixed fee of USD 96,000 in the installments set out in Exhibit A.",
+        bold_lead="2. Fees.",
+    )
+    _para(
+        doc,
+        " Developer may use generative AI coding tools of its choice in developing the Custom Code, provided "
+        "that Developer remains responsible for the Custom Code under Section 8.",
+        bold_lead="3. Tools.",
+    )
+    _para(doc, " Company will test each milestone within ten business days of delivery.", bold_lead="4. Acceptance.")
+    _para(
+        doc,
+        " Each party will keep the other party's confidential information confidential and use it only to "
+        "perform this Agreement.",
+        bold_lead="5. Confidentiality.",
+    )
+    _para(doc, " This Agreement begins on its effective date and ends on final acceptance.", bold_lead="6. Term.")
+    _para(doc, "", bold_lead="7. Intellectual Property.")
+    _para(
+        doc,
+        "(a) Developer retains all right, title and interest in its pre-existing software, libraries, "
+        'frameworks and development tools, and in any improvements to them (the "Developer Tools").',
+    )
+    _para(
+        doc,
+        "(b) Upon Company's payment of all fees due under this Agreement, Developer assigns to Company all "
+        "right, title and interest in and to the Custom Code, including all copyrights in it.",
+    )
+    _para(
+        doc,
+        "(c) To the extent any Developer Tools are incorporated into the Custom Code, Developer grants Company a "
+        "non-exclusive, perpetual, irrevocable, worldwide, royalty-free license to use, reproduce, modify and "
+        "distribute those Developer Tools as part of the Custom Code.",
+    )
+    _para(
+        doc,
+        " Developer warrants that the Custom Code will perform materially as described in Exhibit A for 90 days "
+        "after final acceptance. This warranty does not apply to any Custom Code modified by Company after the "
+        "assignment in Section 7(b).",
+        bold_lead="8. Warranty.",
+    )
+    _para(
+        doc,
+        " This Agreement is governed by the laws of the State of Texas.",
+        bold_lead="9. Governing Law.",
+    )
+    _para(doc, "HARBORVIEW FREIGHT, INC.  By: __________      PINECREST LABS LLC  By: __________")
+    return _save(doc)
+
+
 CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
     "uk-precedent": (
         uk_precedent,
@@ -1030,6 +1183,34 @@ CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
             transfers=True,
             work_kind="creative",
             lacks=("this Agreement", "this agreement", "the Client", "the Provider", "the Deliverables", "I "),
+        ),
+    ),
+    "music-commission": (
+        music_commission,
+        Facts(
+            creator=("Composer",),
+            client=("Producer",),
+            self_reference="this Agreement",
+            work_product="Work",
+            transfers=False,
+            work_kind="creative",
+            lacks=("this agreement", "the Client", "the Provider", "the Deliverables", "Work Product"),
+            false_alarm="to collect the writer's share",
+            extra={"cross_refs": ("clause 1.1", "clause 3.2"), "own_rights": ("Composer's showreel",)},
+        ),
+    ),
+    "us-software-development": (
+        us_software_development,
+        Facts(
+            creator=("Developer",),
+            client=("Company",),
+            self_reference="this Agreement",
+            work_product="Custom Code",
+            transfers=True,
+            work_kind="software",
+            lacks=("this agreement", "the Client", "the Provider", "the Deliverables", "licence", "Work Product"),
+            false_alarm="generative AI coding tools of its choice",
+            extra={"cross_refs": ("Section 7(b)", "Section 8"), "background": "Developer Tools"},
         ),
     ),
 }

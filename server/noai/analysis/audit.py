@@ -1004,7 +1004,7 @@ def _summary(grade: str, reasons: Sequence[tuple[int, str]], findings: Sequence[
 def _notes(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms) -> list[str]:
     notes = []
     if not any(f.kind in GRANT_KINDS for f in findings):
-        if any(_BY_REFERENCE.search(p.text) for p in paragraphs):
+        if any(fast.holds(_BY_REFERENCE, p.text) for p in paragraphs):
             notes.append(
                 "IP terms incorporated by reference: the ownership and licence clauses are in another "
                 "document, which was not checked."

@@ -335,6 +335,9 @@ def _quoted(text: str, m: re.Match[str]) -> bool:
     )
 
 
+_PUNCTUATED = re.compile(r"[.;:,]\s+\S")  # a mark inside the text: more than a title
+
+
 def bare_title(p: Paragraph) -> bool:
     """A heading paragraph that is only a title: short, no run-in body, no sentence; not a list item the
     reader took for a heading ("(b) a perpetual licence to use the Documentation;"), nor a short lead-in
@@ -343,7 +346,7 @@ def bare_title(p: Paragraph) -> bool:
         p.is_heading
         and p.run_in_title is None
         and len(p.text) < 80
-        and not re.search(r"[.;:,]\s+\S", p.text)
+        and not _PUNCTUATED.search(p.text)
         and not (end := p.text.rstrip()).endswith((";", "; and", "; or"))
         and not (end.endswith(".") and _SENTENCE_VERB.search(end))
         and not (end.endswith(":") and _LEAD_GRANT.search(end))

@@ -451,6 +451,8 @@ class Background:
 def _definitions_of(text: str) -> list[tuple[str, str]]:
     """The terms a paragraph defines, each with its meaning: ``"X" means …``, ``X: …`` (a definitions
     list), or ``… ("X")`` (the sentence before the parenthesis)."""
+    if '"' not in text and "“" not in text and ":" not in text:
+        return []  # each of the three patterns needs a quotation mark or a colon
     found = [(m.group(1), m.group(2)) for m in _QUOTED_MEANS.finditer(text)]
     colon = _COLON_MEANS.match(text)
     if colon:
@@ -695,6 +697,92 @@ def transferred_object(f: Finding) -> str | None:
     return words[0].lower() + words[1:] if words.split()[0] in ("The", "All", "Each", "Every", "Any", "Such") else words
 
 
+# -- what the creator expressly keeps ------------------------------------------------------------------
+
+_KEPT_DETERMINER = r"(?:the|all|our|my|its|his|her|their|any)"
+# the materials kept: a noun phrase of a few words after a determiner, to a comma, a stop or a linking word
+_KEPT_OBJECT = (
+    rf"({_KEPT_DETERMINER}\s+[\w'’-]+(?:,?\s+(?!(?:for|to|after|until|unless|except|under|which|that|so|while|but|"
+    r"when|if|as|during|once|on|at|by|with|from|since|because|whether|including|is|are|will|shall|may|can|you|we|"
+    r"I|it|they|he|she|and\s+(?:all\s+)?(?:other\s+|its\s+|the\s+)?(?:rights?|copyrights?|intellectual)|"
+    r"and\s+(?:grants?|licen[cs]es?|assigns?|agrees?)|"
+    r"and\s+(?:you|we|I|it|they|he|she|may|can|shall|will))\b)[\w'’-]+){0,9})"
+)
+# the rights a keeping names before its object: "the rights in", "all right, title and interest in", "ownership of"
+_KEPT_RIGHTS = (
+    r"(?:(?:all\s+|the\s+|its\s+|our\s+|my\s+|full\s+)?(?:(?:right,\s*)?title(?:,)?\s+and\s+interest|ownership|"
+    r"copyright|(?:intellectual\s+property\s+)?rights?|title)\s+(?:in(?:\s+and\s+to)?|of|to)\s+)?"
+)
+_KEEP_VERB = r"(?:keeps?|retains?)"
+_MODAL = r"(?:(?:'ll|’ll|\s+will|\s+shall|\s+do|\s+does|\s+(?:shall|will)\s+continue\s+to)\s+)?"
+_OURS = r"(?:ours|mine|with\s+us|with\s+me|our\s+property|my\s+property)"
+_REMAINS = r"(?:(?:shall|will|do|does)\s+)?(?:remains?|stays?|continues?\s+to\s+be)"
+_VERBS = r"(?:is|are|was|were|be|been|shall|will|would|may|can|must|has|have|had|yours|ours|mine|belongs?)"
+# "X remain(s) ours", "X stay with us": the subject, from the clause's start (no verb in it)
+_KEPT_SUBJECT = re.compile(
+    rf"(?:^|[,:;]\s*|\b(?:and|but|while)\s+)({_KEPT_DETERMINER}\s+[\w'’-]+(?:\s+(?!{_VERBS}\b)[\w'’-]+){{0,7}}?)\s+$",
+    re.IGNORECASE,
+)
+# not materials: the rights themselves ("all rights not expressly granted", "the right to show the video")
+_RIGHTS_ONLY = re.compile(
+    r"^(?:the|all|any|our|my|its)?\s*(?:of\s+(?:its|their|his|her|our|my)\s+)?(?:other\s+)?"
+    r"(?:rights?|copyrights?|ownership|title|interest|intellectual\s+property)\b|"
+    r"\b(?:copies|copy|records?|backups?)$",
+    re.IGNORECASE,
+)
+_KEPT_PRONOUN = re.compile(r"\b(?:it|them|this|that|these|those)$", re.IGNORECASE)
+
+
+def _keeping(creator: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The creator's keeping, its object after the verb ("we keep the rights in X", "the Consultant retains all
+    right, title and interest in X") and its subject before ("X remain ours", "X remain the property of the
+    Designer")."""
+    who = re.escape(creator)
+    first = creator in ("we", "I")
+    subject = rf"\b{who}" if first else rf"\b(?:the\s+)?{who}"
+    after = re.compile(rf"{subject}{_MODAL}\s*{_KEEP_VERB}\s+{_KEPT_RIGHTS}{_KEPT_OBJECT}", re.IGNORECASE)
+    owner = rf"(?:{_OURS}|(?:the\s+)?(?:sole\s+|exclusive\s+)?property\s+of\s+(?:the\s+)?{who}|with\s+(?:the\s+)?{who})"
+    if first:
+        owner = _OURS if creator == "we" else r"(?:mine|with\s+me|my\s+property)"
+    before = re.compile(rf"\s{_REMAINS}\s+{owner}\b", re.IGNORECASE)
+    return after, before
+
+
+def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: Set[str] = frozenset()) -> str | None:
+    """What the creator expressly keeps, in the document's words ("the characters and the storyboards" of "We
+    keep the rights in the characters and the storyboards", "the Consultant Tools" of "the Consultant retains all
+    right, title and interest in the Consultant Tools"), else ``None``: never what binds the creator ("the Designer
+    shall not retain copies"), what the client keeps, the rights themselves or the work that passes (``work``)."""
+    if not creator:
+        return None
+    named = creator
+    creator = creator.removeprefix("the ").removeprefix("The ").strip()
+    after, before = _keeping(creator)
+    passing = {w.lower().removeprefix("the ") for w in work if w}
+    for p in paragraphs:
+        text = p.original_text
+        low = text.lower()
+        if creator.lower() not in low and not any(w in low for w in ("ours", "mine", "with us", "with me")):
+            continue
+        for sentence in sentences(text):
+            found = [m.group(1) for m in after.finditer(sentence)]
+            for m in before.finditer(sentence):
+                s = _KEPT_SUBJECT.search(sentence[: m.start() + 1])
+                if s is not None:
+                    found.append(s.group(1))
+            for words in found:
+                words = words.strip()
+                low_words = f" {words.lower()} "
+                moved = any(f" {w} " in low_words for w in passing)  # the work that passes is not kept
+                if _RIGHTS_ONLY.search(words) or _KEPT_PRONOUN.search(words) or moved:
+                    continue
+                first, _, rest = words.partition(" ")
+                if first.lower() in ("its", "his", "her", "their"):  # "its sketches": the creator's, by name
+                    return f"{named}'s {rest}" if not named.endswith("s") else f"{named}' {rest}"
+                return first.lower() + " " + rest if first in ("The", "All", "Our", "My", "Any") else words
+    return None
+
+
 _NON_EXCLUSIVE = re.compile(r"\bnon[\s-]*exclusive\b", re.IGNORECASE)
 
 
@@ -806,6 +894,7 @@ class DocumentFacts:
     individual: bool = False  # the creator is a natural person (no officers)
     british: bool = False  # the document spells the British way ("licence", "authorise")
     british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
+    kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -823,7 +912,15 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         individual=individual_creator(result),
         british=british(result),
         british_law=british_law(result),
+        kept=kept_materials(result.paragraphs, result.terms.placeholders().get("provider"), _passing(result)),
     )
+
+
+def _passing(result: AuditResult) -> set[str]:
+    """The work the document passes to the client, in its words: its work product, what its transfers move."""
+    named = {result.terms.deliverables.name} if result.terms.deliverables else set()
+    moved = (transferred_object(f) for f in result.findings if f.kind == "ip_assignment" and f.beneficiary == "client")
+    return named | {m for m in moved if m}
 
 
 def _transferred(result: AuditResult) -> str | None:

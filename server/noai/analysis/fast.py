@@ -8,6 +8,7 @@ proves it on every corpus contract (the classification with the prefilter == wit
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]  # the regular-expression engine (no stubs)
 import re
 import re._compiler as compiler  # type: ignore[import-not-found]  # the standard library's (no stubs)
 import re._constants as C  # type: ignore[import-not-found]
@@ -402,6 +403,85 @@ def _without_boundary(seq: Sequence[tuple[Any, Any]], state: Any) -> Any:
     return parser.SubPattern(state, [first, *rest])
 
 
+# -- a search that skips to the characters a match can open with ---------------------------------------
+
+
+def _openings(seq: Sequence[tuple[Any, Any]]) -> tuple[list[tuple[Any, Any]], bool]:
+    """The set items (literals, ranges, categories) of the characters a match of ``seq`` can open with,
+    and whether ``seq`` can match empty (then the characters of what follows it too); raises
+    :class:`_Unknown` for a part it cannot bound (any character, a negated set or literal, a group
+    that changes the flags, a back-reference)."""
+    items: list[tuple[Any, Any]] = []
+    for op, av in seq:
+        if op in _ZERO_WIDTH:  # a test of the place, not a character of the match
+            continue
+        if op is C.LITERAL:
+            items.append((op, av))
+            return items, False
+        if op is C.IN:
+            if any(item[0] is C.NEGATE for item in av):
+                raise _Unknown
+            items += av
+            return items, False
+        if op is C.SUBPATTERN:
+            if av[1] or av[2]:
+                raise _Unknown
+            inner, empty = _openings(av[3])
+        elif op is C.ATOMIC_GROUP:
+            inner, empty = _openings(av)
+        elif op is C.BRANCH:
+            inner, empty = [], False
+            for alternative in av[1]:
+                found, can = _openings(alternative)
+                inner += found
+                empty = empty or can
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            inner, empty = _openings(av[2])
+            empty = empty or av[0] == 0
+        else:
+            raise _Unknown
+        items += inner
+        if not empty:
+            return items, False
+    return items, True
+
+
+def compiled(tree: Any, flags: int) -> re.Pattern[str]:
+    """``compiler.compile(tree, flags)`` (a parsed, case-sensitive pattern), with the set of characters
+    its matches can open with (:func:`_openings`) in its info block when the compiler puts neither a
+    literal prefix nor a set there (a pattern that opens with a word boundary or a group): the search
+    then skips in C to the next such character instead of trying the pattern at every place. The
+    program itself is the compiler's, so the matches are the same. Where the engine's private
+    functions are not as this code knows them (Python 3.11), the compiler's own program is used."""
+    try:
+        return _with_openings(tree, flags)
+    except (AttributeError, TypeError, ValueError, IndexError):  # the engine's internals moved
+        return compiler.compile(tree, flags)  # type: ignore[no-any-return]
+
+
+def _with_openings(tree: Any, flags: int) -> re.Pattern[str]:
+    flags |= tree.state.flags
+    code = compiler._code(tree, flags)
+    try:
+        if code[0] != C.INFO or code[2] or code[3] == 0 or flags & (re.IGNORECASE | re.LOCALE):
+            raise _Unknown  # the compiler found a prefix or set; or a match may be empty; or case folds
+        items, empty = _openings(tree)
+        if empty or not items:
+            raise _Unknown
+        charset, _ = compiler._optimize_charset(items)
+        info = [C.INFO, 0, C.SRE_INFO_CHARSET, code[3], code[4]]
+        compiler._compile_charset(charset, flags, info)
+        info[1] = len(info) - 1
+        code = info + code[code[1] + 1 :]
+    except _Unknown:
+        pass
+    groups = tree.state.groupdict
+    names: list[str | None] = [None] * tree.state.groups
+    for name, index in groups.items():
+        names[index] = name
+    return _sre.compile(None, flags, code, tree.state.groups - 1, groups, tuple(names))  # type: ignore[no-any-return]
+
+
 # -- a twin's alternatives, pruned by the literals they need -------------------------------------------
 
 _Clauses = list[frozenset[str]]  # a match holds one literal of each clause
@@ -563,7 +643,7 @@ class _Pruning:
                 return full
             full_tree, _ = _twin_tree(self.rx, self.anywhere)  # type: ignore[misc]  # it has one
             kept = _rebuild(full_tree, iter([bool(alive >> k & 1) for k in range(self.leaves)]), full_tree.state)
-            found = self.pruned[alive] = compiler.compile(parser.SubPattern(full_tree.state, kept), self.flags)
+            found = self.pruned[alive] = compiled(parser.SubPattern(full_tree.state, kept), self.flags)
         return found
 
 
@@ -632,16 +712,18 @@ def _twin(rx: re.Pattern[str], anywhere: bool) -> _Twin:
     every = frozenset().union(*needs)
     every = frozenset(w for w in every if not any(v != w and v in w for v in every))
     quick = tuple(sorted(every)) if all(needs) and len(every) <= _QUICK else None
-    return rx, compiler.compile(low, flags), folded, exact, _Pruning.of(rx, anywhere, needs, flags), quick
+    return rx, compiled(low, flags), folded, exact, _Pruning.of(rx, anywhere, needs, flags), quick
 
 
-_TWINS: dict[tuple[int, bool], _Twin] = {}
+_TWINS: dict[int, _Twin] = {}  # by the pattern's id (its own hash reads its whole program)
+_ANYWHERE: dict[int, _Twin] = {}  # the twins of holds
 
 
 def _entry(rx: re.Pattern[str], anywhere: bool) -> _Twin:
-    entry = _TWINS.get((id(rx), anywhere))
+    twins = _ANYWHERE if anywhere else _TWINS
+    entry = twins.get(id(rx))
     if entry is None or entry[0] is not rx:
-        entry = _TWINS[(id(rx), anywhere)] = _twin(rx, anywhere)
+        entry = twins[id(rx)] = _twin(rx, anywhere)
     return entry
 
 
@@ -660,15 +742,70 @@ def twin(rx: re.Pattern[str], anywhere: bool = False) -> tuple[re.Pattern[str], 
     return None if lower is None else (lower, exact)
 
 
+def _leads_with_boundary(seq: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether ``seq`` opens with a word boundary, or is a branch whose first alternative does (the
+    alternatives :func:`_twin_tree` put behind one test of it for :func:`holds`)."""
+    if _opens_with_boundary(seq):
+        return True
+    return len(seq) == 1 and seq[0][0] is C.BRANCH and _opens_with_boundary(seq[0][1][1][0])
+
+
+_SEARCHING: dict[int, tuple[re.Pattern[str], _Twin, bool]] = {}
+
+
+def _searching(rx: re.Pattern[str]) -> tuple[_Twin, bool]:
+    """The entry :func:`search` and :func:`finditer` find places by, and whether it is the reordered one
+    of :func:`holds`. The leftmost place where any alternative matches is the same in any order of the
+    alternatives, and at that place ``rx.match`` gives ``rx``'s own match: a pattern some of whose
+    alternatives open with a word boundary, but not all, is searched for by the twin that tests the
+    boundary once for those (only the end of the twin's match may differ, and it is not used)."""
+    found = _SEARCHING.get(id(rx))
+    if found is None or found[0] is not rx:
+        entry, reordered = _entry(rx, False), False
+        made = _twin_tree(rx, False) if entry[1] is not None else None
+        if made is not None and not _opens_with_boundary(made[0]):
+            other = _twin_tree(rx, True)
+            if other is not None and _leads_with_boundary(other[0]):
+                entry, reordered = _entry(rx, True), True
+        found = _SEARCHING[id(rx)] = (rx, entry, reordered)
+    return found[1], found[2]
+
+
+def _narrowed(entry: _Twin, hay: str, pos: int, endpos: int) -> re.Pattern[str] | None:
+    """The twin of ``entry`` to search ``hay[pos:endpos]`` with: None when no match can be there (the
+    text holds none of the literals one of which every match holds, or none that an alternative
+    needs), else the twin without the alternatives whose literals the text lacks (a range longer than
+    ``_PRUNE_FROM``)."""
+    _, lower, _, _, pruning, quick = entry
+    assert lower is not None  # only entries with a twin get here
+    if quick is not None:
+        for literal in quick:  # a loop: faster than any(map(...)) for the few literals
+            if literal in hay:
+                break
+        else:
+            return None
+    if pruning is not None and min(endpos, len(hay)) - pos > _PRUNE_FROM:
+        return pruning.pattern(lower, hay)
+    return lower
+
+
 def _confirmed(
-    rx: re.Pattern[str], lower: re.Pattern[str], exact: bool, text: str, low: str, pos: int, endpos: int
+    rx: re.Pattern[str],
+    lower: re.Pattern[str],
+    exact: bool,
+    text: str,
+    low: str,
+    pos: int,
+    endpos: int,
+    reordered: bool = False,
 ) -> re.Match[str] | None:
     """``rx``'s first match from ``pos``, at the first place the twin matches ``low`` where ``rx``
-    matches ``text`` too."""
+    matches ``text`` too (``reordered``: the twin's alternatives are in another order, so the ends
+    of the two matches may differ)."""
     start = pos
     while (m := lower.search(low, pos, endpos)) is not None:
         found = rx.match(text, m.start(), endpos)
-        if found is not None and (not exact or found.end() == m.end()):
+        if found is not None and (not exact or reordered or found.end() == m.end()):
             return found
         if exact:  # never (an exact twin matches where rx does): rx's own way
             return rx.search(text, start, endpos)
@@ -678,57 +815,42 @@ def _confirmed(
 
 def holds(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
     """``rx.search(text, pos, endpos) is not None``, by the pattern's :func:`twin` for anywhere."""
-    _, lower, folded, exact, pruning, quick = _entry(rx, True)
-    if lower is None:
+    entry = _ANYWHERE.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        entry = _entry(rx, True)
+    _, lower, folded, exact, _, _ = entry
+    hay = lowered(text) if folded else text
+    if lower is None or hay is None:
         return rx.search(text, pos, endpos) is not None
-    low = lowered(text) if folded else text
-    if low is None:
-        return rx.search(text, pos, endpos) is not None
-    if quick is not None and not any(map(low.__contains__, quick)):
-        return False
-    if (
-        pruning is not None
-        and min(endpos, len(low)) - pos > _PRUNE_FROM
-        and (lower := pruning.pattern(lower, low)) is None
-    ):
+    if (lower := _narrowed(entry, hay, pos, endpos)) is None:
         return False
     if exact:
-        return lower.search(low, pos, endpos) is not None
-    while (m := lower.search(low, pos, endpos)) is not None:
-        if rx.match(text, m.start(), endpos) is not None:
-            return True
-        pos = m.start() + 1
-    return False
+        return lower.search(hay, pos, endpos) is not None
+    return _confirmed(rx, lower, False, text, hay, pos, endpos) is not None
 
 
 def search(rx: re.Pattern[str], text: str, low: str | None, pos: int, endpos: int) -> re.Match[str] | None:
     """``rx.search(text, pos, endpos)``, found by :func:`twin` in ``low`` (``text.lower()``, or None when
     ``text`` holds a character of :data:`FOLDS_TO_ASCII`) when ``rx`` has one."""
-    _, lower, folded, exact, pruning, quick = _entry(rx, False)
+    entry, reordered = _searching(rx)
+    _, lower, folded, exact, _, _ = entry
     hay = low if folded else text  # a case-sensitive pattern's twin only shares its word boundary
     if lower is None or hay is None:
         return rx.search(text, pos, endpos)
-    if quick is not None and not any(map(hay.__contains__, quick)):
+    if (lower := _narrowed(entry, hay, pos, endpos)) is None:
         return None
-    if (
-        pruning is not None
-        and min(endpos, len(hay)) - pos > _PRUNE_FROM
-        and (lower := pruning.pattern(lower, hay)) is None
-    ):
-        return None
-    return _confirmed(rx, lower, exact, text, hay, pos, endpos)
+    return _confirmed(rx, lower, exact, text, hay, pos, endpos, reordered)
 
 
 def count(rx: re.Pattern[str], text: str) -> int:
     """``len(rx.findall(text))``, counted by an exact :func:`twin` in the lower-cased text when ``rx``
     has one (it matches there exactly where ``rx`` matches the text)."""
-    _, lower, folded, exact, pruning, quick = _entry(rx, False)
+    entry = _entry(rx, False)
+    _, lower, folded, exact, _, _ = entry
     hay = lowered(text) if folded else text
     if lower is None or hay is None or not exact:
         return len(rx.findall(text))
-    if quick is not None and not any(map(hay.__contains__, quick)):
-        return 0
-    if pruning is not None and len(hay) > _PRUNE_FROM and (lower := pruning.pattern(lower, hay)) is None:
+    if (lower := _narrowed(entry, hay, 0, len(hay))) is None:
         return 0
     return len(lower.findall(hay))
 
@@ -738,20 +860,15 @@ def finditer(
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text, pos, endpos)``, found as :func:`search` finds (no pattern with a twin matches
     empty)."""
-    _, lower, folded, exact, pruning, quick = _entry(rx, False)
+    entry, reordered = _searching(rx)
+    _, lower, folded, exact, _, _ = entry
     hay = low if folded else text
     if lower is None or hay is None:
         yield from rx.finditer(text, pos, endpos)
         return
-    if quick is not None and not any(map(hay.__contains__, quick)):
+    if (lower := _narrowed(entry, hay, pos, endpos)) is None:
         return
-    if (
-        pruning is not None
-        and min(endpos, len(hay)) - pos > _PRUNE_FROM
-        and (lower := pruning.pattern(lower, hay)) is None
-    ):
-        return
-    while (found := _confirmed(rx, lower, exact, text, hay, pos, endpos)) is not None:
+    while (found := _confirmed(rx, lower, exact, text, hay, pos, endpos, reordered)) is not None:
         yield found
         pos = found.end()
 
@@ -804,5 +921,5 @@ def lowered(text: str) -> str | None:
     global _LAST
     entry = _LAST
     if entry[0] is not text:
-        entry = _LAST = (text, None if folds(text) else text.lower())
+        entry = _LAST = (text, text.lower() if text.isascii() or not folds(text) else None)
     return entry[1]

@@ -27,8 +27,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, pairwise, repeat
-from operator import add, and_, mul, rshift, sub
+from itertools import accumulate, compress, pairwise, repeat
+from operator import add, and_, gt, mul, rshift, sub
 from pathlib import Path
 from typing import Any
 
@@ -625,6 +625,43 @@ class _Packed:
             known += [((prefix, w), row) for w in set(words) if (row := get(w)) is not None]
         return known + self.known([*_shape(p, position, count), *context])
 
+    def weighing_in(
+        self, keys: Iterable[int], p: Paragraph, position: float, count: int, context: Sequence[str]
+    ) -> tuple[list[int], list[int], list[tuple[Any, int]]]:
+        """What :meth:`explain_in` reads, the same features as :meth:`known_in`: the keys of ``p``'s words,
+        word pairs and stems with their rows (0: the model does not know it), and (feature, row) for each
+        other feature of ``p`` the model knows."""
+        keys = list(keys)
+        known = self.known_in((), p, position, count, context)
+        return keys, list(map(self.table.get, keys, repeat(0))), known
+
+    def explain_in(
+        self, weighing: tuple[list[int], list[int], list[tuple[Any, int]]], k: int, top: int = 4
+    ) -> list[str]:
+        """:meth:`explain` of the features of :meth:`weighing_in`: kind ``k``'s weight of every key taken
+        in one pass of maps, only the features that weigh (more than nothing) named."""
+        keys, rows, others = weighing
+        lanes = _lanes([_HALF] * (k + 1))
+        shift = _LANE * k
+        weights = list(
+            map(sub, map(and_, map(rshift, map(add, rows, repeat(lanes)), repeat(shift)), repeat(_MASK)), repeat(_HALF))
+        )
+        weighed: list[tuple[int, Any]] = list(compress(zip(weights, keys, strict=True), map(gt, weights, repeat(0))))
+        if others:
+            features, other_rows = zip(*others, strict=True)
+            lane = map(and_, map(rshift, map(add, other_rows, repeat(lanes)), repeat(shift)), repeat(_MASK))
+            weighed += [(w, f) for w, f in zip(map(sub, lane, repeat(_HALF)), features, strict=True) if w > 0]
+        if not weighed:
+            return []
+        # only the top weights can be among the top: name them (the order of a tie is the names')
+        least = min(heapq.nlargest(top, [w for w, _ in weighed]))
+        named = [
+            (w, f if isinstance(f, str) else f"{f[0]}:{f[1]}" if isinstance(f, tuple) else self._name(f))
+            for w, f in weighed
+            if w >= least
+        ]
+        return [_readable(f) for _, f in heapq.nlargest(top, named)]
+
     def _name(self, key: int) -> str:
         """The feature of a word, word pair or stem key."""
         n = self.n
@@ -767,13 +804,14 @@ def review_findings(
     for i, total, keys, count in packed.reaching(paragraphs, neighbours, {i for i, _ in covers}):
         p = paragraphs[i]
         reached = packed.reached(total)
-        known: list[tuple[Any, int]] | None = None
+        weighing: tuple[list[int], list[int], list[tuple[Any, int]]] | None = None
         for k, (kind, z) in enumerate(zip(model.kinds, packed.logits(total), strict=True)):
             if not (reached >> (_LANE * k + _LANE - 1)) & 1:
                 continue
             probability = _sigmoid(z)
-            known = packed.known_in(keys, p, i / last, count, neighbours.context(i)) if known is None else known
-            why = ", ".join(packed.explain(known, k)) or "the paragraph as a whole"
+            if weighing is None:
+                weighing = packed.weighing_in(keys, p, i / last, count, neighbours.context(i))
+            why = ", ".join(packed.explain_in(weighing, k)) or "the paragraph as a whole"
             out.append(
                 Finding(
                     kind=kind,

@@ -131,11 +131,14 @@ def block_end(
             return e if any(j in rights for j in range(s, e + 1)) else None
         if titled or not any(j in grants for j in range(s, e + 1)):
             return None
-        return e if member(e + 1, True) is not None else None  # bridges to a titled section
+        return e if member(e + 1, True) is not None else None  # noqa: F821  # bridges to a titled section
 
-    while (e := member(end + 1, False)) is not None:
-        end = e
-    return end
+    try:
+        while (e := member(end + 1, False)) is not None:
+            end = e
+        return end
+    finally:
+        del member  # it calls itself through this name: emptied, nothing holds the paragraphs in a cycle
 
 
 def changes_row(paragraphs: Sequence[Paragraph]) -> int | None:

@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass, field, replace
 from itertools import groupby
 from typing import Any
 
+from noai.analysis import fast
 from noai.analysis.joined import Joined
 from noai.ooxml.model import Paragraph
 
@@ -1153,7 +1154,7 @@ def _work_product(
 def _jurisdiction(paragraphs: Sequence[Paragraph]) -> Term | None:
     """The governing law named in the text: "governed by the laws of the State of Washington"."""
     for p in paragraphs:
-        if not _GOVERNING.search(p.text):
+        if not fast.holds(_GOVERNING, p.text):
             continue
         for m in _LAWS_OF.finditer(p.text):
             place = m.group(1).strip()

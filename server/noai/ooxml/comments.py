@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from .package import Package
 
 _W = "{%s}" % W
+_P, _ID, _START, _REFERENCE = _W + "p", _W + "id", _W + "commentRangeStart", _W + "commentReference"
 
 
 def comment_texts(package: Package, main_part: str) -> dict[str, str]:
@@ -35,9 +36,18 @@ def comments_by_paragraph(doc: Document) -> dict[int, list[str]]:
     texts = comment_texts(doc.package, doc.package.main_part)
     if not texts:
         return {}
+    # One pass over the marks, each to the paragraph of doc.elements it is in (one of them at most, as
+    # doc.elements never holds a paragraph inside another: a text box's paragraph counts as its holder's).
+    index = {p: i for i, p in enumerate(doc.elements)}
+    marks: dict[int, tuple[list[str | None], list[str | None]]] = {}
+    for el in doc.root.iter(_START, _REFERENCE):
+        i = next((index[p] for p in el.iterancestors(_P) if p in index), None)
+        if i is not None:
+            marks.setdefault(i, ([], []))[el.tag == _REFERENCE].append(el.get(_ID))
     out: dict[int, list[str]] = {}
-    for i, p in enumerate(doc.elements):
-        ids = {el.get(_W + "id") for tag in ("commentRangeStart", "commentReference") for el in p.iter(_W + tag)}
+    for i in sorted(marks):
+        starts, references = marks[i]
+        ids = set(starts + references)  # the range starts, then the references, as each paragraph was read before
         found = [texts[c] for c in ids if c in texts]
         if found:
             out[i] = found

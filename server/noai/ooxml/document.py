@@ -11,7 +11,7 @@ XML blocks. A paragraph is never descended into, so the paragraphs of text boxes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,20 @@ from .numbering import Counter, Numbering
 from .package import Package, read_package
 from .structure import TYPED_NUMBER, Sections
 from .styles import VAL, RunFormat, Style, Styles, run_properties
-from .text import DELETED, IN_CURRENT, IN_ORIGINAL, NORMAL, PPR, RPR, paragraph_mark_state, pieces
+from .text import (
+    DEL,
+    DELETED,
+    IN_CURRENT,
+    IN_ORIGINAL,
+    INS,
+    INSERTED,
+    MOVE_FROM,
+    MOVE_TO,
+    NORMAL,
+    PPR,
+    RPR,
+    pieces,
+)
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -48,10 +61,11 @@ _NOT_BLOCKS = {
     _W + "txbxContent",
     "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
 }
-# Per paragraph style: the Style, its run format over the document defaults, and the run formats
-# over that, by run_properties().
-_Formats = dict[tuple[bool | None, bool | None, bool | None, str | None], RunFormat]
-_StyleFormats = tuple[Style | None, RunFormat, _Formats]
+# Per paragraph style: the Style, its run format over the document defaults, the run formats
+# over that, by run_properties(), and the format of a run's w:rPr (cached there).
+_RunKey = tuple[bool | None, bool | None, bool | None, str | None]
+_Formats = dict[_RunKey, RunFormat]
+_StyleFormats = tuple[Style | None, RunFormat, _Formats, Callable[["_Element"], RunFormat]]
 _RUN_IN_END = re.compile(r"^\s*[.:]")
 _MAX_TITLE_WORDS = 12
 
@@ -135,10 +149,10 @@ class _ParagraphReader:
         known = self._styles.get(style_id)
         if known is None:
             known = self._styles[style_id] = self._style(style_id)
-        style, base, formats = known
+        style, base, formats, format_of = known
         texts: list[str] = []
         fmts: list[RunFormat] = []
-        if self.fast and simple_runs(p, base, lambda rpr: self._format(rpr, base, formats), texts, fmts):
+        if self.fast and simple_runs(p, base, format_of, texts, fmts):
             current = original = "".join(texts)
         else:
             current, original = self._general(p, base, formats, texts, fmts)
@@ -195,7 +209,15 @@ class _ParagraphReader:
         cache of run formats over that."""
         style = self.styles.resolve(style_id)
         base = (style.run if style is not None else RunFormat()).over(self.styles.defaults)
-        return style, base, {}
+        formats: _Formats = {}
+        styles = self.styles  # not self: the reader would hold itself (a cycle, freed only by the collector)
+
+        def format_of(rpr: _Element) -> RunFormat:
+            key = run_properties(rpr)
+            fmt = formats.get(key)
+            return _run_format(styles, key, base, formats) if fmt is None else fmt
+
+        return style, base, formats, format_of
 
     def _general(
         self, p: _Element, base: RunFormat, formats: _Formats, texts: list[str], fmts: list[RunFormat]
@@ -236,12 +258,17 @@ class _ParagraphReader:
         defaults); ``formats`` caches them for ``base``."""
         key = run_properties(rpr)
         fmt = formats.get(key)
-        if fmt is None:
-            bold, caps, underline, char_id = key
-            char = self.styles.resolve(char_id)
-            char_run = char.run if char is not None else RunFormat()
-            fmt = formats[key] = RunFormat(bold, caps, underline).over(char_run).over(base)
-        return fmt
+        return _run_format(self.styles, key, base, formats) if fmt is None else fmt
+
+
+def _run_format(styles: Styles, key: _RunKey, base: RunFormat, formats: _Formats) -> RunFormat:
+    """The format of a run whose direct properties are ``key`` (:func:`run_properties`): them,
+    then the character style's, then ``base``; kept in ``formats``."""
+    bold, caps, underline, char_id = key
+    char = styles.resolve(char_id)
+    char_run = char.run if char is not None else RunFormat()
+    fmt = formats[key] = RunFormat(bold, caps, underline).over(char_run).over(base)
+    return fmt
 
 
 def _first(el: _Element | None, tag: str) -> _Element | None:
@@ -268,7 +295,7 @@ def _paragraph_properties(p: _Element) -> tuple[str | None, int | None, int | No
     style_id: str | None = None
     outline = num_id = ilvl = None
     mark = NORMAL
-    breaks = False
+    breaks = marked = False
     if ppr is None:
         return style_id, num_id, ilvl, outline, mark, breaks
     for child in ppr:
@@ -291,7 +318,17 @@ def _paragraph_properties(p: _Element) -> tuple[str | None, int | None, int | No
             if outline is not None and not 0 <= outline <= 8:
                 outline = None
         elif tag == RPR:
-            mark = paragraph_mark_state(p)
+            # The paragraph mark's own revision: the first w:ins / w:del (or move) in a w:rPr here
+            # (noai.ooxml.text.paragraph_mark_state, without finding w:pPr again).
+            if not marked:
+                for el in child:
+                    tag = el.tag
+                    if tag in (INS, MOVE_TO):
+                        mark, marked = INSERTED, True
+                        break
+                    if tag in (DEL, MOVE_FROM):
+                        mark, marked = DELETED, True
+                        break
         elif tag == SECTPR:
             breaks = True
     return style_id, num_id, ilvl, outline, mark, breaks

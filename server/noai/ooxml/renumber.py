@@ -207,6 +207,30 @@ class Renumbering:
     numbers: dict[int, list[str]]
 
 
+@dataclass(frozen=True, slots=True)
+class Renumbered:
+    """The inputs and answer of one :func:`renumber` call (the plan's), so that a later call with the
+    same inputs (the writer's, for the same insertions into the same paragraphs) takes the answer
+    instead of reading every paragraph's number again."""
+
+    texts: list[str]
+    inserted: dict[int, int]
+    shown: list[str | None] | None
+    found: Renumbering
+
+    def reuse(self, texts: Sequence[str], inserted: Mapping[int, int], shown: Sequence[str | None]) -> Renumbering:
+        """``renumber(texts, inserted, shown)``: this answer when the inputs are the same."""
+        if inserted == self.inserted and texts == self.texts and shown == self.shown:
+            return self.found
+        return renumber(texts, inserted, shown)
+
+
+def renumbered(texts: Sequence[str], inserted: Mapping[int, int], shown: Sequence[str | None]) -> Renumbered:
+    """:func:`renumber`'s answer with its inputs, for a later call to reuse."""
+    texts, shown = list(texts), list(shown)
+    return Renumbered(texts, dict(inserted), shown, renumber(texts, inserted, shown))
+
+
 def renumbering(texts: Sequence[str], inserted: Mapping[int, int], *, lettered: bool = True) -> list[TextChange]:
     """The changes of :func:`renumber`."""
     return renumber(texts, inserted, lettered=lettered).changes
