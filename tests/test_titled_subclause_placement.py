@@ -100,3 +100,12 @@ def test_libreoffice_numbers_the_new_sub_clause_after_the_last_titled_one(libreo
     assert labels["No AI Training"] == "2.3"
     assert labels["AI Coding Assistants"] == "2.4"
     assert labels[covenant(red).paragraphs[1]["text"][:20]] == "2.3.1"
+
+
+def test_a_lead_in_over_lettered_items_is_no_titled_sub_clause_to_copy() -> None:
+    from test_rendered_insertions import lead_in_contract
+
+    red = engine.redline(lead_in_contract(), author="noai", date=DATE, options=engine.Options(variant="standard"))
+    first = covenant(red).paragraphs[0]
+    assert first.get("title") == "No AI Training"  # one more sub-clause, at the lead-in's level
+    assert not first["text"].startswith("No AI Training")

@@ -1333,6 +1333,10 @@ def _titled_sibling(paragraphs: Sequence[Paragraph], index: int, ip: IpSection |
         return None
     if paragraphs[heading].label is None or typed_number(paragraphs[heading].text) or typed_number(first.text):
         return None  # Word's numbers only: a typed "10.8" would be written from the source's, and wrongly
+    decimal = re.compile(r"\d+(?:\.\d+)+\.?")  # "10.7" over "10.7.1", not a lead-in over its "(a)" items
+    labels = (paragraphs[heading].label or "", first.label or "")
+    if paragraphs[heading].text.rstrip().endswith(":") or not all(decimal.fullmatch(x.strip()) for x in labels):
+        return None
     return heading, heading + 1
 
 
