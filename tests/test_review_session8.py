@@ -123,14 +123,10 @@ def test_a_licence_the_client_may_assign_has_its_assignee_bound_by_the_ai_restri
     assert re.search(r"assignee[^.]*\bagree in writing\b", inserted), inserted[-400:]
 
 
-HYPOTHETICAL = (
-    "strict's reservation adds 'If this <document> assigns or transfers rights in <the work> to <the client>, …' "
-    "to contracts that say the creator keeps the copyright: a condition known to be false"
-)
 KEEPS = ("photo-licence", "uk-brand-design", MUSIC, "informal-letter")
 
 
-@pytest.mark.parametrize("name", [xfail(n, reason=HYPOTHETICAL) for n in KEEPS])
+@pytest.mark.parametrize("name", KEEPS)
 def test_strict_adds_no_hypothetical_transfer_to_a_contract_where_the_creator_keeps_ownership(name):
     assert not facts(name).transfers
     written = inserted_texts(redline(name, "strict"))

@@ -304,6 +304,7 @@ def make_plan(
     cases |= {"individual"} if facts.individual else set()
     cases |= {"british"} if facts.british_law else set()
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
+    cases |= {"uncertain_transfer"} if strategy.situation == LICENSED and _may_transfer(result) else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
@@ -436,6 +437,15 @@ def _gives_work(f: Finding) -> bool:
         and not f.negated
         and f.operative
         and f.object in _WORK_OBJECTS
+    )
+
+
+def _may_transfer(result: AuditResult) -> bool:
+    """The audit finds words by which the creator may give the client the work (whatever their rating):
+    where it finds none, the creator keeps ownership and no clause speaks of a transfer."""
+    return any(
+        f.kind in _TRANSFER_KINDS and f.actor in ("creator", "both") and f.beneficiary != "creator" and not f.negated
+        for f in result.findings
     )
 
 

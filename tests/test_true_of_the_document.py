@@ -1,0 +1,64 @@
+"""Words true of the document (issue 15): what we insert speaks of a transfer only where the audit finds one.
+
+Synthetic design licences written for these tests (no corpus sentence): the creator keeps the copyright and
+licenses the work; or the same licence with a promise to assign the copyright on a buy-out fee.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from support.docx_builder import make_docx, p
+
+from noai import engine
+from noai.library import load_library
+from noai.library.render import for_cases
+
+DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
+KEEPS = (
+    "2.1 The Designer owns the copyright in the Designs and grants the Client a non-exclusive licence to use the "
+    "Designs for any purpose."
+)
+BUY_OUT = "2.2 The Designer shall assign the copyright in the Designs to the Client if the Client pays the Buy-out Fee."
+HYPOTHETICAL = re.compile(r"If this \w+ assigns or transfers rights")
+
+
+def licence(*rights: str, law: str = "the State of New York") -> bytes:
+    texts = (
+        "DESIGN LICENCE",
+        'This licence is made between Harrow Prints Ltd (the "Client") and Juno Vale Studio Ltd (the "Designer").',
+        "1. The Work",
+        '1.1 The Designer shall create the pattern designs described in the Schedule (the "Designs").',
+        "1.2 The Client shall pay the Designer the fee set out in the Schedule.",
+        "2. Rights",
+        *rights,
+        "3. General",
+        f"3.1 This licence is governed by the laws of {law}.",
+    )
+    return make_docx("".join(p(t) for t in texts) + "<w:sectPr/>")
+
+
+def inserted(docx: bytes, variant: str = "strict") -> list[str]:
+    red = engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant=variant))
+    return [q["text"] for e in red.plan.edits if e.op == "insert_after" for q in e.paragraphs]
+
+
+def test_strict_speaks_of_no_transfer_in_a_licence_where_the_creator_keeps_the_copyright():
+    written = inserted(licence(KEEPS))
+    assert any(t.startswith("All rights in the Protected Materials not expressly granted") for t in written)
+    assert not [t for t in written if HYPOTHETICAL.match(t)]
+
+
+def test_where_the_licence_also_promises_a_transfer_strict_binds_everyone_who_later_takes_the_work():
+    written = inserted(licence(KEEPS, BUY_OUT))
+    assert any("later takes any right" in t for t in written)
+    assert not [t for t in written if HYPOTHETICAL.match(t)]  # bound outright, not "if"
+
+
+def test_strict_reservation_binds_later_owners_only_where_the_audit_finds_words_that_may_transfer():
+    clause = load_library().get("reservation-of-rights")
+    unsure = for_cases(clause, {"uncertain_transfer"}).variants["strict"].paragraphs
+    kept = for_cases(clause, set()).variants["strict"].paragraphs
+    assert [t for t in unsure if HYPOTHETICAL.match(t.replace("{agreement}", "this licence"))]
+    assert not [t for t in kept if HYPOTHETICAL.match(t.replace("{agreement}", "this licence"))]
