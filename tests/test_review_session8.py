@@ -175,11 +175,6 @@ def test_the_approach_comment_names_the_purpose_limit_the_redline_makes(variant)
     assert "Permitted Purpose" in approach, approach
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="strict's data clause bars giving the corpus to any 'AI Vendor' for any use, and an AI Vendor is anyone "
-    "that hosts or supplies an AI system, with its affiliates: every large cloud host, whatever the use",
-)
 def test_strict_bars_giving_data_to_an_ai_vendor_only_for_ai_use_or_where_it_may_keep_or_train_on_it():
     data = [t for t in accepted("corpus-licence", "strict") if "Data and Derived Datasets" in t]
     assert data

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+import pytest
 from support.docx_builder import make_docx, p
 
 from noai import engine
@@ -62,3 +63,32 @@ def test_strict_reservation_binds_later_owners_only_where_the_audit_finds_words_
     kept = for_cases(clause, set()).variants["strict"].paragraphs
     assert [t for t in unsure if HYPOTHETICAL.match(t.replace("{agreement}", "this licence"))]
     assert not [t for t in kept if HYPOTHETICAL.match(t.replace("{agreement}", "this licence"))]
+
+
+# A licence of a dataset (work_kind data): an "AI Vendor" is anyone that hosts or supplies an AI system,
+# every large cloud host among them, so the data clause bars giving the data to one for AI use, or to
+# one free to keep it or train on it, never hosting it.
+DATASET = (
+    "DATASET LICENCE AGREEMENT",
+    'This agreement is made between Brightwater Analytics Inc. (the "Licensee") and Fenwick Survey Data LLC '
+    '(the "Licensor").',
+    "1. Definitions",
+    '1.1 "Dataset" means the survey responses, tables and records described in Schedule 1.',
+    "1.2 The Licensor shall deliver the Dataset, with its metadata and annotations, as CSV files.",
+    "2. Licence",
+    "2.1 The Licensor grants the Licensee a non-exclusive licence to use the Dataset for any purpose.",
+    "2.2 The Licensee shall pay the Licensor the fees set out in Schedule 2.",
+    "3. General",
+    "3.1 This agreement is governed by the laws of the State of Delaware.",
+)
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard", "minimal"])
+def test_a_data_licence_bars_giving_the_data_to_an_ai_vendor_for_ai_use_but_not_for_hosting(variant):
+    docx = make_docx("".join(p(t) for t in DATASET) + "<w:sectPr/>")
+    red = engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant=variant))
+    [data] = [
+        q["text"] for e in red.plan.edits if e.clause == "ai-data-use" for q in e.paragraphs if "sell" in q["text"]
+    ]
+    assert re.search(r"to an AI Vendor for (?:any Prohibited AI Use|use with an AI System)", data), data
+    assert not re.search(r"to an AI Vendor[,.;]", data), data  # no bar on any use, hosting included
