@@ -13,6 +13,7 @@ import pytest
 from support.docx_builder import make_docx, p
 
 from noai import engine
+from noai.analysis.facts import as_referred, clause_word
 from noai.library import load_library
 from noai.library.render import for_cases
 
@@ -25,7 +26,7 @@ BUY_OUT = "2.2 The Designer shall assign the copyright in the Designs to the Cli
 HYPOTHETICAL = re.compile(r"If this \w+ assigns or transfers rights")
 
 
-def licence(*rights: str, law: str = "the State of New York") -> bytes:
+def licence(*rights: str, law: str = "the State of New York", after: tuple[str, ...] = ()) -> bytes:
     texts = (
         "DESIGN LICENCE",
         'This licence is made between Harrow Prints Ltd (the "Client") and Juno Vale Studio Ltd (the "Designer").',
@@ -36,6 +37,7 @@ def licence(*rights: str, law: str = "the State of New York") -> bytes:
         *rights,
         "3. General",
         f"3.1 This licence is governed by the laws of {law}.",
+        *after,
     )
     return make_docx("".join(p(t) for t in texts) + "<w:sectPr/>")
 
@@ -92,3 +94,31 @@ def test_a_data_licence_bars_giving_the_data_to_an_ai_vendor_for_ai_use_but_not_
     ]
     assert re.search(r"to an AI Vendor for (?:any Prohibited AI Use|use with an AI System)", data), data
     assert not re.search(r"to an AI Vendor[,.;]", data), data  # no bar on any use, hosting included
+
+
+# Comments name a clause with the word the document refers to its clauses by: a contract that says "Section
+# 2.1" (and never "clause 2.1") is answered in Sections; one that says "clause 2.1" in clauses; a statute's
+# "Section 107 of the Copyright Act" says nothing of how the contract names its own clauses.
+@pytest.mark.parametrize(
+    ("reference", "said", "unsaid"),
+    [
+        ("3.2 The fees in Section 1.2 are exclusive of sales tax.", "Section 2.1", "clause 2.1"),
+        ("3.2 The fees in clause 1.2 are exclusive of sales tax.", "clause 2.1", "Section 2.1"),
+        ("3.2 Nothing limits fair use under Section 107 of the U.S. Copyright Act.", "clause 2.1", "Section 2.1"),
+    ],
+)
+def test_a_comment_names_a_clause_with_the_documents_own_word(reference, said, unsaid):
+    docx = licence(KEEPS, after=(reference,))
+    red = engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant="standard"))
+    comments = "\n".join(e.comment for e in red.plan.edits if e.comment)
+    assert said in comments and unsaid not in comments, comments
+
+
+def test_the_documents_word_for_its_clauses_is_the_one_it_uses_most_and_never_shouted():
+    assert clause_word(["SECTION 1. LICENSE", "as set out in Section 2.3", "see Sections 4 and 5"]) == "Section"
+    assert clause_word(["Article 5 applies", "see Section 3"] * 2 + ["Article 6"]) == "Article"
+    assert clause_word(["see Section 3", "subject to clause 4.2"]) is None  # it says "clause" itself
+    assert clause_word(["under Section 107 of the U.S. Copyright Act"]) is None
+    assert as_referred("Our approach (clause 7(b)). Clause 3 keeps it.", "Section") == (
+        "Our approach (Section 7(b)). Section 3 keeps it."
+    )

@@ -25,6 +25,7 @@ from .analysis.facts import (
     Background,
     DocumentFacts,
     Strike,
+    as_referred,
     background_licence,
     be_before,
     clause_name,
@@ -353,6 +354,8 @@ def make_plan(
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
+    if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
+        edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
     if unnamed and any(unnamed in _words(e) for e in edits):
         edits, said = _name_the_purpose(edits, unnamed, terms)
         notes.append(said)

@@ -382,6 +382,37 @@ def clause_name(label: str) -> str:
 
 _WORD_LABEL = re.compile(r"[A-Za-z]{2,}\.?\s+\S")  # "Section 5.1", "Art. 5", not "a)" or "(a)"
 
+# "Section 7(b)", "clause 3.2", "Articles 4 and 5": a reference to a numbered clause; not "Section 101 of the
+# Copyright Act", a statute's section
+_REFERENCE = re.compile(
+    r"\b(clause|section|article)s?\s+(?=\(?\d)(?![^.;]{0,30}?\bof\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,5}"
+    r"(?:Act|Code|Regulations?|Directive|U\.S\.C)\b)",
+    re.IGNORECASE,
+)
+_CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
+
+
+def clause_word(texts: Sequence[str]) -> str | None:
+    """The word the document refers to its own numbered clauses by, as it writes it most ("Section" for
+    "see Section 7(b)"), where that word is not "clause" and the document never says "clause 3"; else None."""
+    counts: dict[str, int] = {}
+    for t in texts:
+        for m in _REFERENCE.finditer(t):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    if not counts or any(w.lower() == "clause" for w in counts):
+        return None
+    word = max(
+        counts, key=lambda w: (sum(n for v, n in counts.items() if v.lower() == w.lower()), not w.isupper(), counts[w])
+    )
+    return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
+
+
+def as_referred(text: str, word: str | None) -> str:
+    """``text`` (ours) with "clause 7(b)" said with the document's ``word`` ("Section 7(b)")."""
+    if not word:
+        return text
+    return _CLAUSE_IN_COMMENT.sub(lambda m: word[:1].upper() + word[1:] if m.group(1) == "C" else word, text)
+
 
 # -- bracketed alternatives ("[Option 1: assignment]" … "[End of Option 1]") ------------------------
 
@@ -895,6 +926,7 @@ class DocumentFacts:
     british: bool = False  # the document spells the British way ("licence", "authorise")
     british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
     kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
+    clause_word: str | None = None  # the word it refers to its clauses by, where not "clause": "Section"
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -913,6 +945,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         british=british(result),
         british_law=british_law(result),
         kept=kept_materials(result.paragraphs, result.terms.placeholders().get("provider"), _passing(result)),
+        clause_word=clause_word([p.original_text for p in result.paragraphs]),
     )
 
 
