@@ -26,7 +26,8 @@ BUY_OUT = "2.2 The Designer shall assign the copyright in the Designs to the Cli
 HYPOTHETICAL = re.compile(r"If this \w+ assigns or transfers rights")
 
 
-def licence(*rights: str, law: str = "the State of New York", after: tuple[str, ...] = ()) -> bytes:
+def licence(*rights: str, law: str = "the laws of the State of New York", after: tuple[str, ...] = ()) -> bytes:
+    """The design licence with ``rights`` as its clause 2, governed by ``law``, ending with ``after``."""
     texts = (
         "DESIGN LICENCE",
         'This licence is made between Harrow Prints Ltd (the "Client") and Juno Vale Studio Ltd (the "Designer").',
@@ -36,7 +37,7 @@ def licence(*rights: str, law: str = "the State of New York", after: tuple[str, 
         "2. Rights",
         *rights,
         "3. General",
-        f"3.1 This licence is governed by the laws of {law}.",
+        f"3.1 This licence is governed by {law}.",
         *after,
     )
     return make_docx("".join(p(t) for t in texts) + "<w:sectPr/>")
@@ -122,3 +123,19 @@ def test_the_documents_word_for_its_clauses_is_the_one_it_uses_most_and_never_sh
     assert as_referred("Our approach (clause 7(b)). Clause 3 keeps it.", "Section") == (
         "Our approach (Section 7(b)). Section 3 keeps it."
     )
+
+
+# Under English law (or one that follows it) a party uses "reasonable endeavours"; under a US state's law,
+# "commercially reasonable efforts". A governing law named by its adjective counts too.
+@pytest.mark.parametrize(
+    ("law", "said", "unsaid"),
+    [
+        ("the laws of England and Wales", "reasonable endeavours", "efforts"),
+        ("the laws of the State of New York", "commercially reasonable efforts", "endeavours"),
+        ("English law, which applies to this licence", "reasonable endeavours", "efforts"),
+    ],
+)
+@pytest.mark.parametrize("variant", ["standard", "minimal"])
+def test_the_duty_to_pass_the_restriction_on_is_worded_for_the_governing_law(law, said, unsaid, variant):
+    written = "\n".join(inserted(licence(KEEPS, law=law), variant))
+    assert said in written and unsaid not in written, written

@@ -871,6 +871,10 @@ _BRITISH_LAW = re.compile(
     r"\b(?:England|Wales|Scotland|Northern\s+Ireland|United\s+Kingdom|Ireland|Australia|New\s+Zealand|"
     r"New\s+South\s+Wales|Victoria|Queensland|Singapore|Hong\s+Kong|South\s+Africa)\b"
 )
+_BRITISH = r"(?:English|Scots|Scottish|Irish|Australian|New\s+Zealand|Singapore(?:an)?)"
+_BRITISH_LAW_NAMED = re.compile(
+    rf"\b{_BRITISH}\s+law\s+(?:applies|shall\s+apply|will\s+apply|governs)\b|\bgoverned\s+by\s+{_BRITISH}\s+law\b"
+)
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
@@ -890,7 +894,9 @@ _AMERICAN = re.compile(
 def british_law(result: AuditResult) -> bool:
     """The document's law is that of England, Scotland, Ireland, Australia …: no US court bond, for one."""
     law = result.terms.jurisdiction
-    return law is not None and _BRITISH_LAW.search(law.surface) is not None
+    if law is None:  # "English law applies to this letter": the law named by its adjective
+        return any(_BRITISH_LAW_NAMED.search(p.text) for p in result.paragraphs if " law" in p.text)
+    return _BRITISH_LAW.search(law.surface) is not None
 
 
 def british(result: AuditResult) -> bool:
