@@ -223,50 +223,20 @@ def test_an_emails_likeness_comment_is_grammatical(variant):
     assert not re.search(r"\btheir use, or of\b", "\n".join(comments(redline("studio-email", variant))))
 
 
-@pytest.mark.parametrize(
-    "variant",
-    [
-        xfail(
-            v,
-            reason="the moral-rights comment asks that the Illustrator 'keep the right to be credited', which the "
-            "waiver already excepts ('except the right to be identified as their author')",
-        )
-        for v in REVIEWED
-    ],
-)
+@pytest.mark.parametrize("variant", REVIEWED)
 def test_a_moral_rights_comment_does_not_ask_for_the_right_the_waiver_already_keeps(variant):
     assert "except the right to be identified as their author" in source_text("vested-disclaimer")
     said = [c for c in comments(redline("vested-disclaimer", variant)) if "moral rights" in c]
     assert said and not [c for c in said if "right to be credited" in c]
 
 
-@pytest.mark.parametrize(
-    "variant",
-    [
-        xfail(
-            v,
-            reason="the brand agreement's moral-rights comment speaks of 'the project described in this "
-            "agreement', which describes none (it has a 'Purpose')",
-        )
-        for v in REVIEWED
-    ],
-)
+@pytest.mark.parametrize("variant", REVIEWED)
 def test_a_moral_rights_comment_uses_no_project_the_agreement_does_not_describe(variant):
     assert "project" not in source_text("uk-brand-design").lower()
     assert not [c for c in comments(redline("uk-brand-design", variant)) if "project" in c]
 
 
-@pytest.mark.parametrize(
-    "variant",
-    [
-        xfail(
-            v,
-            reason="a comment beside [Option 1]/[Option 2] says 'ownership of the Deliverables passes to the "
-            "Customer under this agreement', true only of Option 1",
-        )
-        for v in REVIEWED
-    ],
-)
+@pytest.mark.parametrize("variant", REVIEWED)
 def test_no_comment_on_a_precedent_with_options_states_the_transfer_option_as_the_contract(variant):
     said = [c for c in comments(redline("uk-precedent", variant)) if "passes to the Customer under" in c]
     assert not said, said

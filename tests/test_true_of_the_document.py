@@ -139,3 +139,61 @@ def test_the_documents_word_for_its_clauses_is_the_one_it_uses_most_and_never_sh
 def test_the_duty_to_pass_the_restriction_on_is_worded_for_the_governing_law(law, said, unsaid, variant):
     written = "\n".join(inserted(licence(KEEPS, law=law), variant))
     assert said in written and unsaid not in written, written
+
+
+def comments_of(docx: bytes, variant: str = "standard") -> str:
+    red = engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant=variant))
+    return "\n".join(e.comment for e in red.plan.edits if e.comment)
+
+
+# A moral-rights comment asks only for what the waiver does not already keep, and names the purpose the
+# document defines rather than a project it does not describe.
+@pytest.mark.parametrize(
+    ("waiver", "asked"),
+    [
+        ("2.2 The Designer waives all moral rights in the Designs.", True),
+        (
+            "2.2 The Designer waives all moral rights in the Designs, except the right to be identified as author.",
+            False,
+        ),
+        ("2.2 The Designer waives all moral rights in the Designs other than the right of attribution.", False),
+    ],
+)
+def test_a_moral_rights_comment_asks_for_credit_only_where_the_waiver_gives_it_up(waiver, asked):
+    said = [c for c in comments_of(licence(KEEPS, waiver)).split("\n") if "waiver" in c]
+    assert said, "no comment on the waiver"
+    assert any("right to be credited" in c for c in said) is asked, said
+
+
+@pytest.mark.parametrize("defined", [True, False])
+def test_a_moral_rights_comment_names_the_purpose_the_document_defines(defined):
+    purpose = ('1.3 "Purpose" means packaging and advertising the Client\'s own products.',) if defined else ()
+    docx = licence(KEEPS, "2.2 The Designer waives all moral rights in the Designs.", after=purpose)
+    said = [c for c in comments_of(docx).split("\n") if "waiver" in c]
+    assert said and all(("needed for the Purpose" in c) is defined for c in said), said
+
+
+# A transfer that is one of a precedent's bracketed alternatives passes only if the parties choose it.
+@pytest.mark.parametrize("options", [True, False])
+def test_a_comment_says_the_work_passes_under_an_option_only_if_the_parties_choose_it(options):
+    assign = "4.3 The Supplier hereby assigns to the Customer all intellectual property rights in the Deliverables."
+    grant = "4.3 The Supplier grants the Customer a non-exclusive licence to use the Deliverables."
+    rights = (
+        ("[Option 1: assignment]", assign, "[End of Option 1]", "[Option 2: licence]", grant, "[End of Option 2]")
+        if options
+        else (assign,)
+    )
+    texts = (
+        "SERVICES AGREEMENT",
+        'This agreement is made between Marlow Foods Ltd (the "Customer") and Kestrel Web Ltd (the "Supplier").',
+        "1. Services",
+        '1.1 The Supplier shall design and build the website described in the Specification (the "Deliverables").',
+        "1.2 The Customer shall pay the Supplier the charges set out in the Schedule.",
+        "4. Intellectual property",
+        *rights,
+        "5. General",
+        "5.1 This agreement is governed by the laws of England and Wales.",
+    )
+    said = comments_of(make_docx("".join(p(t) for t in texts) + "<w:sectPr/>"))
+    assert ("passes to the Customer under this agreement" in said) is not options, said
+    assert ("passes to the Customer if the parties choose Option 1" in said) is options, said

@@ -407,6 +407,42 @@ def clause_word(texts: Sequence[str]) -> str | None:
     return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
 
 
+# A defined purpose of the licence: “Purpose”: …; (the "Permitted Use"); "Agreed Purpose" means …
+_PURPOSE_TERM = re.compile(
+    r"[“\"]((?:Permitted\s+|Agreed\s+|Licensed\s+)?(?:Purpose|Use))[”\"]\s*(?::|\)|means\b|shall\s+mean\b)"
+)
+# a moral-rights waiver that keeps the right to be named: "except the right to be identified as their author"
+_CREDIT_KEPT = re.compile(
+    r"\bmoral\s+rights\b[^.]*?\b(?:except|other\s+than|save|but\s+not|excluding)\b[^.]*?\bright\s+to\s+be\s+"
+    r"(?:identified|credited|named|attributed)|\bmoral\s+rights\b[^.]*?\b(?:except|other\s+than|save|excluding)\b"
+    r"[^.]*?\b(?:right\s+of\s+)?(?:attribution|paternity)\b",
+    re.IGNORECASE,
+)
+
+
+_CREDIT_ASK = re.compile(r",? and that [^.,;]{1,60}? keep the right to be credited")
+
+
+def no_credit_asked(comment: str) -> str:
+    """Our ``comment`` without its request that the creator keep the right to be credited."""
+    return _CREDIT_ASK.sub("", comment)
+
+
+def purpose_term(texts: Sequence[str]) -> str | None:
+    """The document's own defined purpose of the licence ("the Purpose", "the Permitted Use"), or None."""
+    for t in texts:
+        if "urpose" in t or "Use" in t:
+            m = _PURPOSE_TERM.search(t)
+            if m:
+                return "the " + " ".join(m.group(1).split())
+    return None
+
+
+def credit_kept(texts: Sequence[str]) -> bool:
+    """The document's moral-rights waiver already keeps the creator's right to be identified as author."""
+    return any(_CREDIT_KEPT.search(t) for t in texts if "oral" in t)
+
+
 def as_referred(text: str, word: str | None) -> str:
     """``text`` (ours) with "clause 7(b)" said with the document's ``word`` ("Section 7(b)")."""
     if not word:
@@ -933,6 +969,8 @@ class DocumentFacts:
     british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
     kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
     clause_word: str | None = None  # the word it refers to its clauses by, where not "clause": "Section"
+    purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
+    credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -952,6 +990,8 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         british_law=british_law(result),
         kept=kept_materials(result.paragraphs, result.terms.placeholders().get("provider"), _passing(result)),
         clause_word=clause_word([p.original_text for p in result.paragraphs]),
+        purpose=purpose_term([p.original_text for p in result.paragraphs]),
+        credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
     )
 
 
