@@ -135,6 +135,7 @@ def check_numbers(name: str, redline: engine.Redline, pdf_text: str) -> int:
     text = "\n".join(" ".join(line.split()) for line in pdf_text.splitlines())
     checked = 0
     for edit, item, label, found in each_label(redline, pdf_text):
+        _LABELS[id(item)] = label
         where = (name, edit.id, item["text"][:30], label)
         anchor = paragraphs[edit.index]
         assert not anchor.text.rstrip().endswith(":"), where  # never right after a lead-in
@@ -150,12 +151,31 @@ def check_numbers(name: str, redline: engine.Redline, pdf_text: str) -> int:
             # the source as LibreOffice numbers it in the same rendering (its numbers of tracked lists may
             # differ from the reader's), else as the reader does
             shown = label_at(text, source.text, before=found)[0] if not typed_number(source.text) else None
-            number = shown if shown and re.search(r"\w", shown) else number
+            # (a number, not the words before the source's text found inside another paragraph: "Malicious
+            # Software", a heading, is also in "by the Buyer, if the Malicious Software …")
+            number = shown if shown and re.search(r"\w", shown) and " " not in shown.strip() else number
             # "5A." after "5.": a lettered clause between two typed ones; else further along the sequence
             lettered = re.fullmatch(re.escape(number.strip().rstrip(".")) + r"[A-Z]\.?", label.strip())
-            assert lettered or (shape(label) == shape(number) and value(label) > value(number)), (*where, number)
+            opened = _opened(edit, item)  # under a heading this edit inserted ("10.8.1" under a new "10.8")
+            further = opened is not None and label.startswith(opened.rstrip(".") + ".")
+            assert lettered or (shape(label) == shape(number) and (further or value(label) > value(number))), (
+                *where,
+                number,
+            )
         checked += 1
     return checked
+
+
+_LABELS: dict[int, str] = {}  # id of an inserted heading item -> the number LibreOffice showed at it
+
+
+def _opened(edit: Edit, item: dict) -> str | None:
+    """The number shown at the edit's first item when ``item`` copies a paragraph after that item's own
+    source: it is in the list the new heading opens."""
+    first = edit.paragraphs[0]
+    if item is first or "like" not in first or item.get("like", edit.index) <= first["like"]:
+        return None
+    return _LABELS.get(id(first))
 
 
 def test_a_clause_added_after_a_lead_in_list_is_numbered_as_a_clause_not_as_its_next_item(libreoffice):

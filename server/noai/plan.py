@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import schemas
-from .analysis.audit import AuditResult
+from .analysis.audit import AuditResult, IpSection
 from .analysis.classify import Finding
 from .analysis.facts import (
     Background,
@@ -58,7 +58,7 @@ from .library import (
     render_fix,
     render_many,
 )
-from .library.render import PERSON, capitalise, fill_known, first_person, possessive
+from .library.render import PERSON, capitalise, fill_known, first_person, in_my_voice, possessive
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
 from .ooxml.revisions import typed_number, typed_number_span
@@ -298,13 +298,16 @@ def make_plan(
         facts.brand,
     )
     fixes, struck = strike_creation_timing(fixes, terms.get("deliverables", "the work"))
+    defining = {library.clause_defining(t).id for t in needed_terms}
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
         strategy,
         variant,
         result.work_kind.kind if result.work_kind else None,
-        keep={library.clause_defining(t).id for t in needed_terms},
+        keep=defining,
     )
+    if _purpose_kept(fixes):  # "for any purpose, subject to the restrictions on Prohibited AI Use": no purpose limit
+        chosen = [c for c in chosen if c != "scope-limitation" or c in defining]
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
     cases = {"exclusive"} if facts.exclusive else set()  # the situations a clause's text depends on
     cases |= {"individual"} if facts.individual else set()
@@ -369,6 +372,8 @@ def make_plan(
     if unnamed and any(unnamed in _words(e) for e in edits):
         edits, said = _name_the_purpose(edits, unnamed, terms)
         notes.append(said)
+    if terms.get("provider") == "I":  # a creator writing "I": its comments say "I add", not "we add"
+        edits = [replace(e, comment=in_my_voice(e.comment)) if e.comment else e for e in edits]
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
     return Plan(
         variant,
@@ -522,11 +527,17 @@ def _check_parties(result: AuditResult, terms: Mapping[str, str]) -> None:
 def numbered_paragraphs(index: int, edit: Edit, source: Callable[[int, Mapping[str, Any]], int]) -> dict[int, int]:
     """How many of an ``insert_after`` edit's paragraphs (anchored at paragraph ``index``) take a number
     of their own, by the paragraph whose list they continue (``source(index, item)``: the item's
-    ``like``, else the anchor); a ``continued`` paragraph takes none."""
+    ``like``, else the anchor); a ``continued`` paragraph takes none, nor does one whose source comes
+    after the first numbered item's: it is in the list that new item opens ("10.8.1" under a new "10.8"
+    copying "10.7" and "10.7.1"), which moves nothing of the document's."""
     counts: dict[int, int] = {}
+    opened = None
     for item in edit.paragraphs:
         if not item.get("continued"):
             at = source(index, item)
+            if opened is not None and at > opened:
+                continue
+            opened = at if opened is None else opened
             counts[at] = counts.get(at, 0) + 1
     return counts
 
@@ -594,6 +605,9 @@ RETAINED = "retained-materials"
 _LATER_TITLE = "Later Transferees"
 
 
+_PERSONS_OWN = {"you": "yours", "You": "yours", "I": "mine", "we": "ours", "We": "ours"}  # "a right of yours"
+
+
 def _defined_for(
     fixes: Sequence[tuple[Finding, RenderedFix, str]], paragraphs: Sequence[Paragraph], terms: Mapping[str, str]
 ) -> str:
@@ -604,9 +618,24 @@ def _defined_for(
     changes = "the changes" if len(tied) > 1 else "the change"
     limit = "limit" if len(tied) > 1 else "limits"
     t = _comment_terms(terms)
+    whose = _PERSONS_OWN.get(t["client"], t["client"])
     return (
-        f"Why this definition: {changes}{where} {limit} a right of {t['client']} to the Permitted Purpose, "
+        f"Why this definition: {changes}{where} {limit} a right of {whose} to the Permitted Purpose, "
         f"which {t['agreement']} does not define otherwise."
+    )
+
+
+def _purpose_kept(fixes: Sequence[tuple[Finding, RenderedFix, str]]) -> bool:
+    """A change keeps a licence's unlimited purpose and only makes it subject to the AI restriction
+    (minimal: "for any purpose" -> "for any purpose, subject to the restrictions on Prohibited AI Use"):
+    a clause granting the licences "for the Permitted Purpose" beside it would contradict that change,
+    so the purpose limit is not added."""
+    return any(
+        op == "replace"
+        and f.kind == "any_and_all_purposes"
+        and "Permitted Purpose" not in (rf.replacement or "")
+        and f.phrase.lower() in (rf.replacement or "").lower()
+        for f, rf, op in fixes
     )
 
 
@@ -687,7 +716,7 @@ def _purpose(
     is there only for the rights a change ties to it (never "the licences of" a work the client owns);
     the retained-materials clause only binds later transferees where the document keeps the creator's
     materials already."""
-    if clause == "scope-limitation" and strategy.situation == ASSIGNED:
+    if clause == "scope-limitation" and (strategy.situation == ASSIGNED or _tied(strategy, fixes)):
         tied = [f for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
         labels = list(dict.fromkeys(_where(f, paragraphs).strip(" ()") for f in tied if _where(f, paragraphs)))
         if labels:
@@ -763,9 +792,10 @@ def strategy_comment(
             "we found no licence or transfer of {deliverables} to {client} in {agreement}, "
             "so {provider} keeps ownership"
         )
-    purposes = [
-        _purpose(c, strategy, fixes, result.paragraphs, kept) for c in dict.fromkeys(inserted) if c in _PURPOSES
-    ]
+    ids = list(dict.fromkeys(inserted))
+    if "scope-limitation" not in ids and any("Permitted Purpose" in (rf.replacement or "") for _, rf, _ in fixes):
+        ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
+    purposes = [_purpose(c, strategy, fixes, result.paragraphs, kept) for c in ids if c in _PURPOSES]
     if purposes:
         said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
     return fill_known("Our approach: " + said + ".", t)
@@ -1181,7 +1211,15 @@ def render_insertions(
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
             titled = 1
-        paras = clause_paragraphs(paragraphs, index, likes.get(index), body, r.title, titled, own)
+        sibling = _titled_sibling(paragraphs, index, result.ip_section) if own else None
+        if sibling is not None:  # a titled sub-clause of the IP clause of its own, after its last one
+            heading, first = sibling
+            paras = (
+                {"text": _heading_text(r.title, paragraphs[heading]), "like": heading},
+                *({"text": t, "like": first} for t in body),
+            )
+        else:
+            paras = clause_paragraphs(paragraphs, index, likes.get(index), body, r.title, titled, own)
         edits.append(
             Edit(
                 "",
@@ -1319,6 +1357,36 @@ def clause_heading(paragraphs: Sequence[Paragraph], index: int) -> int | None:
     ):
         return None  # more of this clause follows: a heading here would take it in
     return heading
+
+
+def _titled_sibling(paragraphs: Sequence[Paragraph], index: int, ip: IpSection | None) -> tuple[int, int] | None:
+    """Where the IP clause is divided into titled sub-clauses ("10.1 Assignments …" … "10.7 Malicious
+    Software", each a title alone over numbered paragraphs "10.7.1", "10.7.2") and paragraph ``index``
+    ends the last of them: that sub-clause's heading and its first numbered paragraph, which a new
+    clause copies ("10.8 No AI Training" over "10.8.1 …"), so it is never a sub-clause of a sub-clause on
+    another subject ("10.7.4" under "Malicious Software"). ``None`` otherwise."""
+    if ip is None or not ip.start <= index <= ip.end or not paragraphs[ip.start].is_heading:
+        return None
+    depth = len(paragraphs[ip.start].section_path) + 1  # the IP clause's own sub-clauses
+    path = paragraphs[index].section_path
+    if len(path) <= depth or path[: depth - 1] != paragraphs[ip.start].section_path:
+        return None
+    heading = next(
+        (j for j in range(index, ip.start, -1) if paragraphs[j].section_path == path[:depth]),
+        None,
+    )
+    if heading is None or heading + 1 > index or not _numbered(paragraphs[heading]):
+        return None
+    first = paragraphs[heading + 1]
+    if not _title_only(paragraphs[heading]) or first.label is None or len(first.section_path) != depth + 1:
+        return None
+    if paragraphs[heading].label is None or typed_number(paragraphs[heading].text) or typed_number(first.text):
+        return None  # Word's numbers only: a typed "10.8" would be written from the source's, and wrongly
+    decimal = re.compile(r"\d+(?:\.\d+)+\.?")  # "10.7" over "10.7.1", not a lead-in over its "(a)" items
+    labels = (paragraphs[heading].label or "", first.label or "")
+    if paragraphs[heading].text.rstrip().endswith(":") or not all(decimal.fullmatch(x.strip()) for x in labels):
+        return None
+    return heading, heading + 1
 
 
 def _title_only(p: Paragraph) -> bool:

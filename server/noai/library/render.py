@@ -111,7 +111,28 @@ class Filler:
         text = _british(text) if self._terms.get("licence") == "licence" else _american(text)
         filled = PLACEHOLDER.sub(substitute, text)
         filled = _PLURAL_VERB.sub(lambda m: m.group(1) + _SINGULAR_VERB[m.group(2)], filled).replace(_ONE, "")
-        return _purpose_once(_agree(_it_after_person(filled)), self._terms.get("project"))
+        return _once_created(_purpose_once(_agree(_it_after_person(filled)), self._terms.get("project")))
+
+
+# The work described, not named ("the work and other materials we create or supply under this email"),
+# followed by "every draft, … and other material created or supplied by us under this email": the
+# created materials said once, "…, including every draft, … and working file".
+_CREATED_TWICE = re.compile(
+    r"\b(creates?|created) or (suppl(?:y|ies|ied)) under ([^,;]+), ((?:every|the) [^.;]*?),? and other "
+    r"materials? created or supplied by [^,;]*? under \3\b"
+)
+
+
+def _once_created(text: str) -> str:
+    def including(m: re.Match[str]) -> str:
+        listed = " and ".join(m.group(4).rsplit(", ", 1))
+        return f"{m.group(1)} or {m.group(2)} under {m.group(3)}, including {listed}"
+
+    return _DELIVERED_TWICE.sub(r"under \1, as finally delivered", _CREATED_TWICE.sub(including, text))
+
+
+# "materials I create or supply under this letter as finally delivered under this letter": "under" said once
+_DELIVERED_TWICE = re.compile(r"\bunder ((?:this|the) [\w ]+?) as finally delivered under \1\b")
 
 
 _OWN_BUSINESS = " own business"
@@ -257,11 +278,30 @@ def _agree(text: str, *, by_next_word: bool = True) -> str:
             rest = _VERB_AFTER.sub(partial(_verbs, subject=word), rest, count=1)
             word = capitalise(word) if m.group(2) else word
         out.append(word)
-    return _THE_X_OF.sub(lambda m: f"{_OWN[m.group(2)]} {m.group(1)}", "".join(out) + rest)
+    text = _THE_X_OF.sub(_own, "".join(out) + rest)
+    return _HARMLESS.sub(r"hold \1 harmless \2", text)
+
+
+def _own(m: re.Match[str]) -> str:
+    """ "the relevant records of you" -> "your relevant records"; "the likeness of us or of anyone" -> "our
+    likeness or that of anyone" (the coordinated "of" keeps its noun)."""
+    owned = f"{_OWN[m.group(2)]} {m.group(1)}"
+    return owned + (m.group(3).replace("of", "that of") if m.group(3) else "")
 
 
 _OWN = {"me": "my", "us": "our", "you": "your", "them": "their"}
-_THE_X_OF = re.compile(r"\bthe (\w+) of (me|us|you|them)\b")  # "in the style of me" -> "in my style"
+# "the X of me" -> "my X": X one to four words ("the style, voice or likeness"), none a function word
+# ("the benefit of any of them" stays)
+_NOUN = (
+    r"(?!(?:of|any|each|all|either|both|some|none|one|to|for|by|in|on|at|with|from|and|or|the|a|an|that|this|"
+    r"those|these|is|are|was|were|be)\b)[\w-]+"
+)
+_THE_X_OF = re.compile(
+    rf"\bthe ({_NOUN}(?:(?:,\s|\s(?:or|and)\s|\s){_NOUN}){{0,3}}) of (me|us|you|them)\b(,?\s(?:or|and)\sof\b)?"
+)
+# "hold harmless us and our officers from" -> "hold us and our officers harmless from": a pronoun object
+# goes before "harmless", with what is coordinated with it
+_HARMLESS = re.compile(r"\bhold harmless ((?:me|us|you|them)\b[^.;]*?)\s(from|against)\b")
 _I_POSSESSIVE = re.compile(r"\bI['’]s\b")
 _BARE_I = re.compile(r"\bI\b")
 
@@ -284,6 +324,27 @@ def first_person(text: str) -> str:
     if "I" not in text:
         return text
     return _agree(_BARE_I.sub(f"{_MARK}I{_MARK}", _I_POSSESSIVE.sub("my", text)), by_next_word=False)
+
+
+# A comment in the voice of a creator who writes as "I" (a letter): "we add" -> "I add", "our" -> "my";
+# words quoted from the document (“…”) stay as written.
+_VOICE = {"we": "I", "We": "I", "our": "my", "Our": "My", "us": "me", "ours": "mine", "ourselves": "myself"}
+_PLURAL_VOICE = re.compile(r"“[^”]*”|\b(?:we|We|our|Our|us|ours|ourselves)\b(?:\s+(?:are|were)\b)?")
+_I_BE = {"are": "am", "were": "was"}
+
+
+def in_my_voice(text: str) -> str:
+    """``text`` (a comment written as "we") as a creator writing "I" says it: "we keep" -> "I keep"."""
+
+    def singular(m: re.Match[str]) -> str:
+        said = m.group(0)
+        if said.startswith("“"):
+            return said
+        word, _, verb = said.partition(" ")
+        mine = _VOICE[word]
+        return f"{mine} {_I_BE[verb.strip()]}" if verb.strip() and mine == "I" else (mine + said[len(word) :])
+
+    return _PLURAL_VOICE.sub(singular, text)
 
 
 def _verbs(m: re.Match[str], subject: str) -> str:
