@@ -25,6 +25,7 @@ from .analysis.facts import (
     Background,
     DocumentFacts,
     Strike,
+    as_referred,
     background_licence,
     be_before,
     clause_name,
@@ -34,6 +35,7 @@ from .analysis.facts import (
     irrevocable,
     joined_verb,
     modal_before,
+    no_credit_asked,
     opens_definitions,
     option_name,
     owned_work_use,
@@ -263,8 +265,11 @@ def make_plan(
 
     # A licence of existing material describes no project: the purpose limit names the client's own
     # business, never "the project described in this License".
-    unnamed = None if facts.project or "project" in terms else _no_project(terms)
-    rendered = {**terms, "project": unnamed} if unnamed else terms
+    # A document that defines its own purpose ("“Purpose”: identifying the Retailer …") is named by it.
+    purpose = facts.purpose if "project" not in terms else None
+    unnamed = None if purpose or facts.project or "project" in terms else _no_project(terms)
+    project = unnamed or purpose
+    rendered = {**terms, "project": project} if project else terms
     if facts.transferred:  # what the transfer moves ("the finished video"), where no work product is named
         rendered = {**rendered, "transferred": facts.transferred}
     # the clauses spelt as the document spells: "licence", "authorise" (or "license", "authorize")
@@ -276,6 +281,7 @@ def make_plan(
         rendered = {**rendered, PERSON: "provider"}
     commented = {**terms, "transferred": facts.transferred} if facts.transferred else terms  # comments' terms
     commented = {**commented, PERSON: "provider"} if facts.individual else commented
+    commented = {**commented, "project": purpose} if purpose else commented
     commented = {
         **{k: v for k, v in commented.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
@@ -311,6 +317,7 @@ def make_plan(
     cases |= {"individual"} if facts.individual else set()
     cases |= {"british"} if facts.british_law else set()
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
+    cases |= {"uncertain_transfer"} if strategy.situation == LICENSED and _may_transfer(result) else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
@@ -361,6 +368,13 @@ def make_plan(
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
+    if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
+        edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
+    if facts.credit_kept:  # the waiver already keeps the right to be identified: we do not ask for it
+        edits = [replace(e, comment=no_credit_asked(e.comment)) if e.comment else e for e in edits]
+    optional = _transfer_options(result, strategy)
+    if optional:  # the transfer is one of the contract's alternatives: it passes only if that one is chosen
+        edits = [_if_chosen(e, optional, commented) for e in edits]
     if unnamed and any(unnamed in _words(e) for e in edits):
         edits, said = _name_the_purpose(edits, unnamed, terms)
         notes.append(said)
@@ -375,6 +389,25 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:
+    """ "Option 1": the bracketed alternative every transfer of the work is in, where each is in one."""
+    if strategy.situation != ASSIGNED or not strategy.evidence:
+        return None
+    names = [option_name(result.paragraphs, f.start) for f in strategy.evidence]
+    if None in names:
+        return None
+    return " or ".join(dict.fromkeys(n for n in names if n))
+
+
+def _if_chosen(e: Edit, option: str, terms: Mapping[str, str]) -> Edit:
+    """``e`` with its comment saying the work passes under ``option`` if chosen, not under the whole agreement."""
+    t = _comment_terms(terms)
+    said = f"passes to {t['client']} under {t['agreement']}"
+    if not e.comment or said not in e.comment:
+        return e
+    return replace(e, comment=e.comment.replace(said, f"passes to {t['client']} if the parties choose {option}"))
 
 
 def _words(e: Edit) -> str:
@@ -447,6 +480,15 @@ def _gives_work(f: Finding) -> bool:
         and not f.negated
         and f.operative
         and f.object in _WORK_OBJECTS
+    )
+
+
+def _may_transfer(result: AuditResult) -> bool:
+    """The audit finds words by which the creator may give the client the work (whatever their rating):
+    where it finds none, the creator keeps ownership and no clause speaks of a transfer."""
+    return any(
+        f.kind in _TRANSFER_KINDS and f.actor in ("creator", "both") and f.beneficiary != "creator" and not f.negated
+        for f in result.findings
     )
 
 

@@ -412,6 +412,73 @@ def clause_name(label: str) -> str:
 
 _WORD_LABEL = re.compile(r"[A-Za-z]{2,}\.?\s+\S")  # "Section 5.1", "Art. 5", not "a)" or "(a)"
 
+# "Section 7(b)", "clause 3.2", "Articles 4 and 5": a reference to a numbered clause; not "Section 101 of the
+# Copyright Act", a statute's section
+_REFERENCE = re.compile(
+    r"\b(clause|section|article)s?\s+(?=\(?\d)(?![^.;]{0,30}?\bof\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,5}"
+    r"(?:Act|Code|Regulations?|Directive|U\.S\.C)\b)",
+    re.IGNORECASE,
+)
+_CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
+
+
+def clause_word(texts: Sequence[str]) -> str | None:
+    """The word the document refers to its own numbered clauses by, as it writes it most ("Section" for
+    "see Section 7(b)"), where that word is not "clause" and the document never says "clause 3"; else None."""
+    counts: dict[str, int] = {}
+    for t in texts:
+        for m in _REFERENCE.finditer(t):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    if not counts or any(w.lower() == "clause" for w in counts):
+        return None
+    word = max(
+        counts, key=lambda w: (sum(n for v, n in counts.items() if v.lower() == w.lower()), not w.isupper(), counts[w])
+    )
+    return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
+
+
+# A defined purpose of the licence: “Purpose”: …; (the "Permitted Use"); "Agreed Purpose" means …
+_PURPOSE_TERM = re.compile(
+    r"[“\"]((?:Permitted\s+|Agreed\s+|Licensed\s+)?(?:Purpose|Use))[”\"]\s*(?::|\)|means\b|shall\s+mean\b)"
+)
+# a moral-rights waiver that keeps the right to be named: "except the right to be identified as their author"
+_CREDIT_KEPT = re.compile(
+    r"\bmoral\s+rights\b[^.]*?\b(?:except|other\s+than|save|but\s+not|excluding)\b[^.]*?\bright\s+to\s+be\s+"
+    r"(?:identified|credited|named|attributed)|\bmoral\s+rights\b[^.]*?\b(?:except|other\s+than|save|excluding)\b"
+    r"[^.]*?\b(?:right\s+of\s+)?(?:attribution|paternity)\b",
+    re.IGNORECASE,
+)
+
+
+_CREDIT_ASK = re.compile(r",? and that [^.,;]{1,60}? keep the right to be credited")
+
+
+def no_credit_asked(comment: str) -> str:
+    """Our ``comment`` without its request that the creator keep the right to be credited."""
+    return _CREDIT_ASK.sub("", comment)
+
+
+def purpose_term(texts: Sequence[str]) -> str | None:
+    """The document's own defined purpose of the licence ("the Purpose", "the Permitted Use"), or None."""
+    for t in texts:
+        if "urpose" in t or "Use" in t:
+            m = _PURPOSE_TERM.search(t)
+            if m:
+                return "the " + " ".join(m.group(1).split())
+    return None
+
+
+def credit_kept(texts: Sequence[str]) -> bool:
+    """The document's moral-rights waiver already keeps the creator's right to be identified as author."""
+    return any(_CREDIT_KEPT.search(t) for t in texts if "oral" in t)
+
+
+def as_referred(text: str, word: str | None) -> str:
+    """``text`` (ours) with "clause 7(b)" said with the document's ``word`` ("Section 7(b)")."""
+    if not word:
+        return text
+    return _CLAUSE_IN_COMMENT.sub(lambda m: word[:1].upper() + word[1:] if m.group(1) == "C" else word, text)
+
 
 # -- bracketed alternatives ("[Option 1: assignment]" … "[End of Option 1]") ------------------------
 
@@ -917,6 +984,10 @@ _BRITISH_LAW = re.compile(
     r"\b(?:England|Wales|Scotland|Northern\s+Ireland|United\s+Kingdom|Ireland|Australia|New\s+Zealand|"
     r"New\s+South\s+Wales|Victoria|Queensland|Singapore|Hong\s+Kong|South\s+Africa)\b"
 )
+_BRITISH = r"(?:English|Scots|Scottish|Irish|Australian|New\s+Zealand|Singapore(?:an)?)"
+_BRITISH_LAW_NAMED = re.compile(
+    rf"\b{_BRITISH}\s+law\s+(?:applies|shall\s+apply|will\s+apply|governs)\b|\bgoverned\s+by\s+{_BRITISH}\s+law\b"
+)
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
@@ -936,7 +1007,9 @@ _AMERICAN = re.compile(
 def british_law(result: AuditResult) -> bool:
     """The document's law is that of England, Scotland, Ireland, Australia …: no US court bond, for one."""
     law = result.terms.jurisdiction
-    return law is not None and _BRITISH_LAW.search(law.surface) is not None
+    if law is None:  # "English law applies to this letter": the law named by its adjective
+        return any(_BRITISH_LAW_NAMED.search(p.text) for p in result.paragraphs if " law" in p.text)
+    return _BRITISH_LAW.search(law.surface) is not None
 
 
 def british(result: AuditResult) -> bool:
@@ -972,6 +1045,9 @@ class DocumentFacts:
     british: bool = False  # the document spells the British way ("licence", "authorise")
     british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
     kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
+    clause_word: str | None = None  # the word it refers to its clauses by, where not "clause": "Section"
+    purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
+    credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
 
 
@@ -991,6 +1067,9 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         british=british(result),
         british_law=british_law(result),
         kept=kept_materials(result.paragraphs, result.terms.placeholders().get("provider"), _passing(result)),
+        clause_word=clause_word([p.original_text for p in result.paragraphs]),
+        purpose=purpose_term([p.original_text for p in result.paragraphs]),
+        credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
         assignable=assignable_licence(result),
     )
 

@@ -33,6 +33,8 @@ CASES = {
     "assigned": "the document assigns, vests or makes for hire the work in the client",
     "exclusive": "the creator licenses the work to the client exclusively",
     "individual": "the creator is a natural person (no officers, no company)",
+    "uncertain_transfer": "the plan reads a licence, yet the audit finds words that may transfer the work to the "
+    "client (an unsure, conditional or low-rated assignment)",
     "british": "the document's law is British or one that follows it (England, Scotland, Ireland, Australia …)",
 }
 """Situations of a document in which a variant says something else (``[variants.standard.cases.exclusive]``):
