@@ -44,9 +44,9 @@ ALTERNATIVES = contract(
 @pytest.mark.parametrize("variant", ["strict", "standard", "minimal"])
 def test_the_approach_comment_says_what_an_alternative_would_do_not_what_the_contract_does(variant):
     said = approach(ALTERNATIVES, variant)
-    assert said.startswith("Our approach: Alternative A (clause 2.1) would "), said[:120]
+    assert said.startswith("Our approach: Alternative A (Section 2.1) would "), said[:120]
     assert "this agreement makes" not in said and "this agreement transfers" not in said
-    assert "Alternative B (clause 2.1) would license" in said
+    assert "Alternative B (Section 2.1) would license" in said
 
 
 def test_a_transfer_outside_any_alternative_is_still_stated_as_the_contracts():

@@ -26,8 +26,11 @@ BUY_OUT = "2.2 The Designer shall assign the copyright in the Designs to the Cli
 HYPOTHETICAL = re.compile(r"If this \w+ assigns or transfers rights")
 
 
-def licence(*rights: str, law: str = "the laws of the State of New York", after: tuple[str, ...] = ()) -> bytes:
-    """The design licence with ``rights`` as its clause 2, governed by ``law``, ending with ``after``."""
+def licence(
+    *rights: str, law: str = "the laws of the State of New York", after: tuple[str, ...] = (), governing: str = ""
+) -> bytes:
+    """The design licence with ``rights`` as its clause 2, governed by ``law`` (or as ``governing`` says),
+    ending with ``after``."""
     texts = (
         "DESIGN LICENCE",
         'This licence is made between Harrow Prints Ltd (the "Client") and Juno Vale Studio Ltd (the "Designer").',
@@ -37,7 +40,7 @@ def licence(*rights: str, law: str = "the laws of the State of New York", after:
         "2. Rights",
         *rights,
         "3. General",
-        f"3.1 This licence is governed by {law}.",
+        governing or f"3.1 This licence is governed by {law}.",
         *after,
     )
     return make_docx("".join(p(t) for t in texts) + "<w:sectPr/>")
@@ -99,19 +102,50 @@ def test_a_data_licence_bars_giving_the_data_to_an_ai_vendor_for_ai_use_but_not_
 
 # Comments name a clause with the word the document refers to its clauses by: a contract that says "Section
 # 2.1" (and never "clause 2.1") is answered in Sections; one that says "clause 2.1" in clauses; a statute's
-# "Section 107 of the Copyright Act" says nothing of how the contract names its own clauses.
+# "Section 107 of the Copyright Act" says nothing of how the contract names its own clauses. A contract that
+# refers to none of its clauses is answered as its law's drafters write: "Section" under a US state's law,
+# "clause" under English law.
+ENGLISH = "the laws of England and Wales"
+NEW_YORK = "the laws of the State of New York"
+
+
 @pytest.mark.parametrize(
-    ("reference", "said", "unsaid"),
+    ("reference", "law", "said", "unsaid"),
     [
-        ("3.2 The fees in Section 1.2 are exclusive of sales tax.", "Section 2.1", "clause 2.1"),
-        ("3.2 The fees in clause 1.2 are exclusive of sales tax.", "clause 2.1", "Section 2.1"),
-        ("3.2 Nothing limits fair use under Section 107 of the U.S. Copyright Act.", "clause 2.1", "Section 2.1"),
+        ("3.2 The fees in Section 1.2 are exclusive of sales tax.", ENGLISH, "Section 2.1", "clause 2.1"),
+        ("3.2 The fees in clause 1.2 are exclusive of sales tax.", NEW_YORK, "clause 2.1", "Section 2.1"),
+        (
+            "3.2 Nothing limits fair dealing under Section 30 of the Copyright Act.",
+            ENGLISH,
+            "clause 2.1",
+            "Section 2.1",
+        ),
+        (
+            "3.2 Nothing limits fair use under Section 107 of the U.S. Copyright Act.",
+            NEW_YORK,
+            "Section 2.1",
+            "clause 2.1",
+        ),
+        ("3.2 The fees are exclusive of sales tax.", NEW_YORK, "Section 2.1", "clause 2.1"),
+        ("3.2 The fees are exclusive of value added tax.", ENGLISH, "clause 2.1", "Section 2.1"),
     ],
 )
-def test_a_comment_names_a_clause_with_the_documents_own_word(reference, said, unsaid):
-    docx = licence(KEEPS, after=(reference,))
+def test_a_comment_names_a_clause_with_the_documents_own_word(reference, law, said, unsaid):
+    docx = licence(KEEPS, law=law, after=(reference,))
     red = engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant="standard"))
     comments = "\n".join(e.comment for e in red.plan.edits if e.comment)
+    assert said in comments and unsaid not in comments, comments
+
+
+@pytest.mark.parametrize(
+    ("governing", "said", "unsaid"),
+    [
+        ("3.1 California law will govern this licence.", "Section 2.1", "clause 2.1"),
+        ("3.1 Scots law shall govern this licence.", "clause 2.1", "Section 2.1"),
+    ],
+)
+def test_a_law_named_before_it_governs_decides_the_word_for_clauses_too(governing, said, unsaid):
+    comments = comments_of(licence(KEEPS, governing=governing, after=("3.2 The fees are exclusive of tax.",)))
     assert said in comments and unsaid not in comments, comments
 
 
@@ -120,6 +154,8 @@ def test_the_documents_word_for_its_clauses_is_the_one_it_uses_most_and_never_sh
     assert clause_word(["Article 5 applies", "see Section 3"] * 2 + ["Article 6"]) == "Article"
     assert clause_word(["see Section 3", "subject to clause 4.2"]) is None  # it says "clause" itself
     assert clause_word(["under Section 107 of the U.S. Copyright Act"]) is None
+    assert clause_word(["under Section 107 of the U.S. Copyright Act"], american=True) == "Section"
+    assert clause_word(["see Section 3", "subject to clause 4.2"], american=True) is None
     assert as_referred("Our approach (clause 7(b)). Clause 3 keeps it.", "Section") == (
         "Our approach (Section 7(b)). Section 3 keeps it."
     )

@@ -422,14 +422,17 @@ _REFERENCE = re.compile(
 _CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
 
 
-def clause_word(texts: Sequence[str]) -> str | None:
+def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
     """The word the document refers to its own numbered clauses by, as it writes it most ("Section" for
-    "see Section 7(b)"), where that word is not "clause" and the document never says "clause 3"; else None."""
+    "see Section 7(b)"), where that word is not "clause" and the document never says "clause 3"; where it
+    refers to none, "Section" under American law (as American drafters say) and else None ("clause")."""
     counts: dict[str, int] = {}
     for t in texts:
         for m in _REFERENCE.finditer(t):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    if not counts or any(w.lower() == "clause" for w in counts):
+    if not counts:
+        return "Section" if american else None
+    if any(w.lower() == "clause" for w in counts):
         return None
     word = max(
         counts, key=lambda w: (sum(n for v, n in counts.items() if v.lower() == w.lower()), not w.isupper(), counts[w])
@@ -985,9 +988,8 @@ _BRITISH_LAW = re.compile(
     r"New\s+South\s+Wales|Victoria|Queensland|Singapore|Hong\s+Kong|South\s+Africa)\b"
 )
 _BRITISH = r"(?:English|Scots|Scottish|Irish|Australian|New\s+Zealand|Singapore(?:an)?)"
-_BRITISH_LAW_NAMED = re.compile(
-    rf"\b{_BRITISH}\s+law\s+(?:applies|shall\s+apply|will\s+apply|governs)\b|\bgoverned\s+by\s+{_BRITISH}\s+law\b"
-)
+_APPLIES = r"\s+law\s+(?:applies|governs|(?:shall|will)\s+(?:apply|govern))\b"
+_BRITISH_LAW_NAMED = re.compile(rf"\b{_BRITISH}{_APPLIES}|\bgoverned\s+by\s+{_BRITISH}\s+law\b")
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
@@ -997,6 +999,10 @@ _US_STATES = (
 )
 # The law of the United States or one of its states: American spelling, whatever a stray "licence" says.
 _AMERICAN_LAW = re.compile(rf"\b(?:{_US_STATES}|United\s+States|U\.S\.A?|USA|District\s+of\s+Columbia)\b")
+# "New York law will govern the Contract", "governed by California law": the law named by its state
+_AMERICAN_LAW_NAMED = re.compile(
+    rf"\b(?:{_US_STATES}|United\s+States){_APPLIES}|\bgoverned\s+by\s+(?:{_US_STATES})\s+law\b"
+)
 # an American spelling: "a license", "the exclusive licenses", "authorize", "organization" (not "size", "seize")
 _AMERICAN = re.compile(
     r"\b(?:a|an|the|no|any|this|such|exclusive|non-exclusive|perpetual|limited)\s+licenses?\b|\b\w{3,}iz(?:e|es|ed|ing|ations?)\b",
@@ -1012,12 +1018,19 @@ def british_law(result: AuditResult) -> bool:
     return _BRITISH_LAW.search(law.surface) is not None
 
 
+def american_law(result: AuditResult) -> bool:
+    """The document's law is that of the United States or one of its states."""
+    law = result.terms.jurisdiction
+    if law is None:  # "New York law will govern the Contract": the law named by its state
+        return any(_AMERICAN_LAW_NAMED.search(p.text) for p in result.paragraphs if " law" in p.text)
+    return _AMERICAN_LAW.search(law.surface) is not None and not british_law(result)
+
+
 def british(result: AuditResult) -> bool:
     """The document spells the British way: it writes the noun "licence", or its law is that of England,
     Scotland, Ireland, Australia … and it has no American spelling of its own ("license" as a noun, "-ize").
     Never under the law of a US state (a "licence" there is a slip)."""
-    law = result.terms.jurisdiction
-    if law is not None and _AMERICAN_LAW.search(law.surface) and not british_law(result):
+    if american_law(result):
         return False
     if result.terms.licence == "licence":
         return True
@@ -1067,7 +1080,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         british=british(result),
         british_law=british_law(result),
         kept=kept_materials(result.paragraphs, result.terms.placeholders().get("provider"), _passing(result)),
-        clause_word=clause_word([p.original_text for p in result.paragraphs]),
+        clause_word=clause_word([p.original_text for p in result.paragraphs], american_law(result)),
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
         assignable=assignable_licence(result),
