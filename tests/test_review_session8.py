@@ -14,40 +14,16 @@ Each test reads the plan, the written .docx as accepted, or the audit. A defect 
 
 from __future__ import annotations
 
-import functools
 import re
-from datetime import UTC, datetime
 
 import pytest
-from support.synthetic_contracts import CONTRACTS, Facts
+from test_review_synthetic import audit, comments, facts, inserted_texts, redline, source, words_written
 
 from noai import engine
 
-DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 MUSIC, SOFTWARE = "music-commission", "us-software-development"
 NEW = (MUSIC, SOFTWARE)
 REVIEWED = ("strict", "standard")  # the variants this review read
-
-
-@functools.cache
-def source(name: str) -> bytes:
-    return CONTRACTS[name][0]()
-
-
-def facts(name: str) -> Facts:
-    return CONTRACTS[name][1]
-
-
-@functools.cache
-def redline(name: str, variant: str) -> engine.Redline:
-    return engine.redline(
-        source(name), author="noai", date=DATE, options=engine.Options(variant=variant), filename=f"{name}.docx"
-    )
-
-
-@functools.cache
-def audit(name: str) -> dict:
-    return engine.audit(source(name), filename=f"{name}.docx").to_dict()
 
 
 def source_text(name: str) -> str:
@@ -57,19 +33,6 @@ def source_text(name: str) -> str:
 def accepted(name: str, variant: str) -> list[str]:
     """The paragraphs as Word shows them with every tracked change accepted."""
     return [p.text for p in engine.read(redline(name, variant).docx).paragraphs]
-
-
-def inserted_texts(red: engine.Redline) -> list[str]:
-    return [p["text"] for e in red.plan.edits if e.op == "insert_after" for p in e.paragraphs]
-
-
-def comments(red: engine.Redline) -> list[str]:
-    return [e.comment for e in red.plan.edits if e.comment]
-
-
-def words_written(red: engine.Redline) -> str:
-    replaced = [e.replacement for e in red.plan.edits if e.replacement]
-    return "\n".join(inserted_texts(red) + replaced + comments(red))
 
 
 def xfail(*params: str, reason: str):
