@@ -240,10 +240,15 @@ _WAGE = re.compile(r"\b(?:salary|salaries|wages?|employment|employee)\b", re.IGN
 # One of these is in every match of _SUM_PAID (its amount's currency), lower-cased: a paragraph that
 # holds none is not searched ("euros" holds "eur").
 _CURRENCIES = ("£", "$", "€", "gbp", "usd", "eur", "chf", "cad", "aud", "dollars", "pounds")
+# A fee word one of which every match of _FEES holds, or a currency, lower-cased
+_PAID_WORDS = ("fee", "price", "charges", "invoice", *_CURRENCIES)
 
 
 def has_fees(text: str) -> bool:
     """The paragraph asks the client for fees: "the fees", "a price", "£150 for each Illustration"."""
+    low = fast.lowered(text)
+    if low is not None and not any(map(low.__contains__, _PAID_WORDS)):  # most paragraphs: no search at all
+        return False
     return fast.holds(_FEES, text) or (
         fast.may_hold(text, _CURRENCIES) and _SUM_PAID.search(text) is not None and not _WAGE.search(text)
     )
@@ -419,6 +424,7 @@ _REFERENCE = re.compile(
     r"(?:Act|Code|Regulations?|Directive|U\.S\.C)\b)",
     re.IGNORECASE,
 )
+_REFERENCE_WORDS = ("clause", "section", "article")  # one of which every match of _REFERENCE holds, lower-cased
 _CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
 
 
@@ -428,6 +434,8 @@ def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
     refers to none, "Section" under American law (as American drafters say) and else None ("clause")."""
     counts: dict[str, int] = {}
     for t in texts:
+        if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
+            continue
         for m in _REFERENCE.finditer(t):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     if not counts:
@@ -864,9 +872,15 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
         low = text.lower()
         if creator.lower() not in low and not any(w in low for w in ("ours", "mine", "with us", "with me")):
             continue
+        # the verbs every match of ``after`` (keep, retain) and of ``before`` (remain, stay, continue) holds
+        folded = fast.folds(text)
+        keeps = folded or "keep" in low or "retain" in low
+        remains = folded or "remain" in low or "stay" in low or "continue" in low
+        if not (keeps or remains):
+            continue
         for sentence in sentences(text):
-            found = [m.group(1) for m in after.finditer(sentence)]
-            for m in before.finditer(sentence):
+            found = [m.group(1) for m in after.finditer(sentence)] if keeps else []
+            for m in before.finditer(sentence) if remains else ():
                 s = _KEPT_SUBJECT.search(sentence[: m.start() + 1])
                 if s is not None:
                     found.append(s.group(1))
