@@ -30,6 +30,7 @@ from .analysis.facts import (
     be_before,
     clause_name,
     creation_timing,
+    credit_to_authors,
     definitions_run,
     hire_fallback,
     irrevocable,
@@ -315,6 +316,7 @@ def make_plan(
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
     cases = {"exclusive"} if facts.exclusive else set()  # the situations a clause's text depends on
     cases |= {"individual"} if facts.individual else set()
+    cases |= {"company"} if facts.company else set()
     cases |= {"british"} if facts.british_law else set()
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
     cases |= {"uncertain_transfer"} if strategy.situation == LICENSED and _may_transfer(result) else set()
@@ -359,7 +361,9 @@ def make_plan(
         first = clauses[0]
         kept = _kept_words(result, background, terms) if RETAINED in trimmed else None
         inserted_ids = [insertions[i].clause for i in clauses]
-        why = strategy_comment(result, strategy, inserted_ids, variant, commented, fixes, kept, struck, expressly)
+        why = strategy_comment(
+            result, strategy, inserted_ids, variant, commented, fixes, kept, struck, expressly, facts.company
+        )
         renumbering = _renumbered(result, insertions)
         why += _shifted(result, insertions, renumbering)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
@@ -372,6 +376,9 @@ def make_plan(
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
     if facts.credit_kept:  # the waiver already keeps the right to be identified: we do not ask for it
         edits = [replace(e, comment=no_credit_asked(e.comment)) if e.comment else e for e in edits]
+    elif facts.company:  # a company has no moral rights of its own: its people keep the right to be credited
+        authors = f"the individual authors of {terms.get('deliverables', 'the work')}"
+        edits = [replace(e, comment=credit_to_authors(e.comment, authors)) if e.comment else e for e in edits]
     optional = _transfer_options(result, strategy)
     if optional:  # the transfer is one of the contract's alternatives: it passes only if that one is chosen
         edits = [_if_chosen(e, optional, commented) for e in edits]
@@ -721,6 +728,8 @@ _PURPOSES = {
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
     "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
     "who made {deliverables}",
+    "ai-creative-likeness/company": "cover imitation of the style of {provider} and of the style, voice and "
+    "likeness of the people who made {deliverables}",
     "ai-data-use": "cover datasets derived from {deliverables}",
 }
 
@@ -764,12 +773,14 @@ def strategy_comment(
     kept: str | None = None,
     struck: Sequence[str] = (),
     expressly: str | None = None,
+    company: bool = False,
 ) -> str:
     """One comment saying what the redline does and why, from this document's findings only. ``kept``:
     where the document already keeps the creator's pre-existing materials with it (so the
     retained-materials clause only binds later transferees); ``struck``: the creation-timing words
     struck beside a transfer made to wait for payment (:func:`strike_creation_timing`); ``expressly``: what the
-    document expressly keeps with the creator ("the characters"), said to stay with it."""
+    document expressly keeps with the creator ("the characters"), said to stay with it; ``company``: the creator is
+    a company, whose people (not itself) have a voice and likeness."""
     t = _comment_terms(terms)
     first = strategy.evidence[0] if strategy.evidence else None
     where = _where(first, result.paragraphs) if first is not None else ""
@@ -817,6 +828,7 @@ def strategy_comment(
     ids = list(dict.fromkeys(inserted))
     if "scope-limitation" not in ids and any("Permitted Purpose" in (rf.replacement or "") for _, rf, _ in fixes):
         ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
+    ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
     purposes = [_purpose(c, strategy, fixes, result.paragraphs, kept) for c in ids if c in _PURPOSES]
     if purposes:
         said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])

@@ -469,6 +469,12 @@ def no_credit_asked(comment: str) -> str:
     return _CREDIT_ASK.sub("", comment)
 
 
+def credit_to_authors(comment: str, authors: str) -> str:
+    """Our ``comment`` asking that ``authors`` keep the right to be credited, not the creator: a company has no
+    moral rights of its own, the people who made the work do ("the individual authors of the Designs")."""
+    return _CREDIT_ASK.sub(lambda m: f", and that {authors} keep the right to be credited", comment)
+
+
 def purpose_term(texts: Sequence[str]) -> str | None:
     """The document's own defined purpose of the licence ("the Purpose", "the Permitted Use"), or None."""
     for t in texts:
@@ -976,6 +982,33 @@ def individual_creator(result: AuditResult) -> bool:
     return not name.isupper() or _person_in_capitals(result, words, creator.terms, after)
 
 
+def company_creator(result: AuditResult) -> bool:
+    """The creator is a company or another body, not a person: its name, or the words that introduce it before
+    its defined term, give a legal form ("FENWICK & ROWE DESIGN LIMITED, a company registered in … (the
+    “Designer”)", "Larkspur Press, Inc., an Oregon corporation"). Moral rights and a voice or likeness are then
+    its people's, never its own."""
+    creator = next((p for p in result.parties.parties if p.role == "creator"), None)
+    if creator is None or individual_creator(result):
+        return False
+    name = (creator.name or "").strip(" ,")
+    if name and _LEGAL_FORM.search(name):
+        return True
+    evidence = result.paragraphs[creator.evidence].text if creator.evidence is not None else ""
+    for term in creator.terms:
+        at = min((i for i in (evidence.find(q + term) for q in "“\"'‘") if i >= 0), default=-1)
+        if at > 0:  # what introduces the party, from the previous party's defined term (or the start)
+            return _LEGAL_FORM.search(evidence[evidence.rfind(")", 0, at) + 1 : at]) is not None
+    at = evidence.find(name) if name else -1
+    after = evidence[at + len(name) : at + len(name) + 60] if at >= 0 else ""
+    return _LEGAL_FORM.match(after.lstrip(" ,")) is not None or _A_BODY.match(after) is not None
+
+
+# ", a company registered in England", ", an Oregon corporation", ", a Delaware limited liability company"
+_A_BODY = re.compile(
+    r"\s*,?\s*(?:an?|the)\s+(?:[A-Z][\w-]*\s+){0,3}(?:[a-z]+\s+){0,3}" + _LEGAL_FORM.pattern, re.IGNORECASE
+)
+
+
 _PERSON_ADDRESS = re.compile(r"\s*,?\s*of\s+(?:flat\s+|apartment\s+)?\d", re.IGNORECASE)
 
 
@@ -1069,6 +1102,7 @@ class DocumentFacts:
     transferred: str | None = None  # what the transfer moves, where the document names no work product
     exclusive: bool = False  # the creator licenses the work to the client exclusively
     individual: bool = False  # the creator is a natural person (no officers)
+    company: bool = False  # the creator is a company or other body: moral rights and likeness are its people's
     british: bool = False  # the document spells the British way ("licence", "authorise")
     british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
     kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
@@ -1091,6 +1125,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         transferred=_transferred(result),
         exclusive=exclusive_licence(result.findings),
         individual=individual_creator(result),
+        company=company_creator(result),
         british=british(result),
         british_law=british_law(result),
         kept=kept_materials(result.paragraphs, result.terms.placeholders().get("provider"), _passing(result)),
