@@ -36,14 +36,25 @@ if TYPE_CHECKING:
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
 
 
+_LAST_SPAN: tuple[str | None, int, tuple[int, int]] = (None, 0, (0, 0))
+
+
 def sentence_span(text: str, at: int) -> tuple[int, int]:
-    """``(start, end)`` of the sentence of ``text`` holding offset ``at``."""
-    start = 0
+    """``(start, end)`` of the sentence of ``text`` holding offset ``at`` (the last one asked for is kept: the
+    plan's tests of one finding ask for its sentence one after another)."""
+    global _LAST_SPAN
+    last = _LAST_SPAN
+    if last[0] is text and last[1] == at:
+        return last[2]
+    start, found = 0, None
     for m in _SENTENCE_END.finditer(text):
         if m.start() >= at:
-            return start, m.start()
+            found = start, m.start()
+            break
         start = m.end()
-    return start, len(text)
+    span = found or (start, len(text))
+    _LAST_SPAN = (text, at, span)
+    return span
 
 
 def sentence_at(text: str, at: int) -> str:
