@@ -1034,9 +1034,6 @@ _BRITISH_LAW = re.compile(
     r"\b(?:England|Wales|Scotland|Northern\s+Ireland|United\s+Kingdom|Ireland|Australia|New\s+Zealand|"
     r"New\s+South\s+Wales|Victoria|Queensland|Singapore|Hong\s+Kong|South\s+Africa)\b"
 )
-_BRITISH = r"(?:English|Scots|Scottish|Irish|Australian|New\s+Zealand|Singapore(?:an)?)"
-_APPLIES = r"\s+law\s+(?:applies|governs|(?:shall|will)\s+(?:apply|govern))\b"
-_BRITISH_LAW_NAMED = re.compile(rf"\b{_BRITISH}{_APPLIES}|\bgoverned\s+by\s+{_BRITISH}\s+law\b")
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
@@ -1046,10 +1043,6 @@ _US_STATES = (
 )
 # The law of the United States or one of its states: American spelling, whatever a stray "licence" says.
 _AMERICAN_LAW = re.compile(rf"\b(?:{_US_STATES}|United\s+States|U\.S\.A?|USA|District\s+of\s+Columbia)\b")
-# "New York law will govern the Contract", "governed by California law": the law named by its state
-_AMERICAN_LAW_NAMED = re.compile(
-    rf"\b(?:{_US_STATES}|United\s+States){_APPLIES}|\bgoverned\s+by\s+(?:{_US_STATES})\s+law\b"
-)
 # an American spelling: "a license", "the exclusive licenses", "authorize", "organization" (not "size", "seize")
 _AMERICAN = re.compile(
     r"\b(?:a|an|the|no|any|this|such|exclusive|non-exclusive|perpetual|limited)\s+licenses?\b|\b\w{3,}iz(?:e|es|ed|ing|ations?)\b",
@@ -1059,18 +1052,14 @@ _AMERICAN = re.compile(
 
 def british_law(result: AuditResult) -> bool:
     """The document's law is that of England, Scotland, Ireland, Australia …: no US court bond, for one."""
-    law = result.terms.jurisdiction
-    if law is None:  # "English law applies to this letter": the law named by its adjective
-        return any(_BRITISH_LAW_NAMED.search(p.text) for p in result.paragraphs if " law" in p.text)
-    return _BRITISH_LAW.search(law.surface) is not None
+    law = result.terms.jurisdiction  # "English law applies to this letter": England
+    return law is not None and _BRITISH_LAW.search(law.name) is not None
 
 
 def american_law(result: AuditResult) -> bool:
     """The document's law is that of the United States or one of its states."""
-    law = result.terms.jurisdiction
-    if law is None:  # "New York law will govern the Contract": the law named by its state
-        return any(_AMERICAN_LAW_NAMED.search(p.text) for p in result.paragraphs if " law" in p.text)
-    return _AMERICAN_LAW.search(law.surface) is not None and not british_law(result)
+    law = result.terms.jurisdiction  # "New York law will govern the Contract": New York
+    return law is not None and _AMERICAN_LAW.search(law.name) is not None and not british_law(result)
 
 
 def british(result: AuditResult) -> bool:
