@@ -4,6 +4,8 @@ Each test reads the plan and, where the words matter, the written .docx (tracked
 synthetic contracts of ``support.synthetic_contracts`` and on small contracts of another shape written here:
 - the transparency clause names no party's "content": the materials trained on are the Protected Materials,
   whoever licenses or owns them (item 12);
+- where the client owns the work (or will, on payment), strict's covenant asks the creator's written consent for
+  AI use, never "a separate written licence signed by" the creator of what the client owns (item 7);
 """
 
 from __future__ import annotations
@@ -74,3 +76,39 @@ def test_the_written_transparency_clause_names_the_protected_materials_where_the
 
 def inserted_texts_of(plan) -> str:
     return "\n".join(q["text"] for e in plan.edits if e.op == "insert_after" for q in e.paragraphs)
+
+
+# -- item 7: consent, not a licence, for what the client owns -------------------------------------------------
+
+OWNED = ("studio-email", "us-work-for-hire", "vested-disclaimer", "software-development", "us-software-development")
+
+
+def covenant(texts: list[str]) -> str:
+    return "\n".join(t for t in texts if "shall not engage in any Prohibited AI Use" in t)
+
+
+@pytest.mark.parametrize("name", OWNED)
+def test_where_the_client_owns_the_work_strict_asks_the_creators_consent_not_a_licence_for_ai_use(name):
+    red = redline(name, "strict")
+    said = covenant(inserted_texts(red))
+    assert "prior written consent, which" in said, said
+    assert "written licen" not in words_written(red), said
+
+
+@pytest.mark.parametrize("name", ["music-commission", "uk-brand-design", "photo-licence"])
+def test_where_the_creator_keeps_ownership_strict_still_asks_a_separate_written_licence(name):
+    said = covenant(inserted_texts(redline(name, "strict")))
+    assert "it requires a separate written licence signed by the" in said, said
+    assert "including any transfer of rights" not in said
+
+
+def test_a_supply_agreement_written_in_strict_asks_the_writers_consent_and_a_licence_stays_for_a_licensor():
+    text = written(supply_agreement(), "strict")
+    assert (
+        "Nothing in this agreement, including any transfer of rights under it, permits Prohibited AI Use; it "
+        "requires the Writer's prior written consent, which the Writer may refuse or make subject to an additional "
+        "fee." in text
+    ), text
+    assert "written license" not in text
+    licensed = written(photo_licence(), "strict")
+    assert "it requires a separate written licence signed by the Photographer" in licensed, licensed
