@@ -85,3 +85,29 @@ def test_strict_puts_the_payment_condition_after_will_between_commas_too():
         "3. All rights in the Designs will, upon payment in full of all fees due under this agreement, become the "
         "property of the Publisher." in accepted(red.docx)
     )
+
+
+# -- AI coding assistants: the developers the client engages, not only its own ------------------------------
+
+
+def coding_clause(red: engine.Redline) -> str:
+    return next(t for t in words_written(red).split("\n") if t.startswith("Despite the restriction"))
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard"])
+@pytest.mark.parametrize(
+    ("name", "engages"),
+    [("informal-letter", "developer you engage"), ("us-software-development", "developer Company engages")],
+)
+def test_ai_coding_assistants_are_allowed_to_developers_the_client_engages_bound_by_the_restriction(
+    name, engages, variant
+):
+    red = redline(name, variant)
+    clause = coding_clause(red)
+    assert engages in clause and "bound" in clause.split(engages)[1].split("may use")[0]
+    assert clause in written(red)
+    assert "developers" in next(
+        e.comment
+        for e in red.plan.edits
+        if e.comment and e.comment.startswith("Why this clause") and "AI coding" in e.comment
+    )
