@@ -265,6 +265,12 @@ def modal_before(f: Finding) -> bool:
     return _MODAL_BEFORE.search(f.paragraph_text[: f.phrase_start]) is not None
 
 
+def modal_start(f: Finding) -> int | None:
+    """Where the "shall" / "will" / "must" right before the finding's phrase starts, else ``None``."""
+    m = _MODAL_BEFORE.search(f.paragraph_text[: f.phrase_start])
+    return m.start() if m is not None else None
+
+
 def be_before(f: Finding) -> bool:
     """ "are" / "is" / "be" (not "not be") comes right before the finding's phrase."""
     return _BE_BEFORE.search(f.paragraph_text[: f.phrase_start]) is not None
@@ -1075,6 +1081,16 @@ def british(result: AuditResult) -> bool:
     return not any(_AMERICAN.search(p.text) for p in result.paragraphs if "iz" in p.text or "icens" in p.text)
 
 
+_SUB_LICENCE = re.compile(r"\bsub(-?)licen[cs]", re.IGNORECASE)
+
+
+def hyphenated_sublicence(texts: Sequence[str]) -> bool:
+    """The document writes "sub-license" / "sub-licence" (hyphenated) and never "sublicense": our clauses
+    follow its spelling."""
+    forms = {m.group(1) for t in texts if "ub" in t for m in _SUB_LICENCE.finditer(t)}
+    return forms == {"-"}
+
+
 # -- all of it, for one audited document ----------------------------------------------------------------
 
 
@@ -1099,6 +1115,7 @@ class DocumentFacts:
     purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
+    sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -1122,6 +1139,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
         assignable=assignable_licence(result),
+        sub_hyphen=hyphenated_sublicence([p.original_text for p in result.paragraphs]),
     )
 
 
