@@ -413,12 +413,27 @@ def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:
 
 
 def _if_chosen(e: Edit, option: str, terms: Mapping[str, str]) -> Edit:
-    """``e`` with its comment saying the work passes under ``option`` if chosen, not under the whole agreement."""
-    t = _comment_terms(terms)
-    said = f"passes to {t['client']} under {t['agreement']}"
-    if not e.comment or said not in e.comment:
+    """``e`` with its comment saying the work passes under ``option`` if chosen, not under the whole agreement:
+    every way a comment states the transfer ("passes to the Customer under this agreement", "passes ownership
+    of the Deliverables to the Customer", "Here ownership … passes to", "gives the Customer ownership of",
+    "makes ownership … pass to the Customer only on payment")."""
+    if not e.comment:
         return e
-    return replace(e, comment=e.comment.replace(said, f"passes to {t['client']} if the parties choose {option}"))
+    t = _comment_terms(terms)
+    chosen = f"if the parties choose {option}"
+    said = f"passes to {t['client']} under {t['agreement']}"
+    comment = e.comment.replace(said, f"passes to {t['client']} {chosen}")
+    client = re.escape(t["client"])
+    comment = re.sub(
+        rf"\b(?:passes ownership of [^;.]+? to {client}|ownership of [^;.]+? passes to {client}|"
+        rf"gives {client} ownership of [^;.,]+?(?=[;.,]))(?! {re.escape(chosen)})",
+        lambda m: f"{m.group(0)} {chosen}",
+        comment,
+    )
+    comment = re.sub(
+        rf"\bmakes ownership of [^;.]+? pass to {client}(?=\s)", lambda m: f"{m.group(0)}, {chosen},", comment
+    )
+    return replace(e, comment=comment) if comment != e.comment else e
 
 
 def _words(e: Edit) -> str:
