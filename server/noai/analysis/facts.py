@@ -276,6 +276,12 @@ def modal_before(f: Finding) -> bool:
     return _MODAL_BEFORE.search(f.paragraph_text[: f.phrase_start]) is not None
 
 
+def modal_start(f: Finding) -> int | None:
+    """Where the "shall" / "will" / "must" right before the finding's phrase starts, else ``None``."""
+    m = _MODAL_BEFORE.search(f.paragraph_text[: f.phrase_start])
+    return m.start() if m is not None else None
+
+
 def be_before(f: Finding) -> bool:
     """ "are" / "is" / "be" (not "not be") comes right before the finding's phrase."""
     return _BE_BEFORE.search(f.paragraph_text[: f.phrase_start]) is not None
@@ -1045,9 +1051,6 @@ _BRITISH_LAW = re.compile(
     r"\b(?:England|Wales|Scotland|Northern\s+Ireland|United\s+Kingdom|Ireland|Australia|New\s+Zealand|"
     r"New\s+South\s+Wales|Victoria|Queensland|Singapore|Hong\s+Kong|South\s+Africa)\b"
 )
-_BRITISH = r"(?:English|Scots|Scottish|Irish|Australian|New\s+Zealand|Singapore(?:an)?)"
-_APPLIES = r"\s+law\s+(?:applies|governs|(?:shall|will)\s+(?:apply|govern))\b"
-_BRITISH_LAW_NAMED = re.compile(rf"\b{_BRITISH}{_APPLIES}|\bgoverned\s+by\s+{_BRITISH}\s+law\b")
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
@@ -1057,10 +1060,6 @@ _US_STATES = (
 )
 # The law of the United States or one of its states: American spelling, whatever a stray "licence" says.
 _AMERICAN_LAW = re.compile(rf"\b(?:{_US_STATES}|United\s+States|U\.S\.A?|USA|District\s+of\s+Columbia)\b")
-# "New York law will govern the Contract", "governed by California law": the law named by its state
-_AMERICAN_LAW_NAMED = re.compile(
-    rf"\b(?:{_US_STATES}|United\s+States){_APPLIES}|\bgoverned\s+by\s+(?:{_US_STATES})\s+law\b"
-)
 # an American spelling: "a license", "the exclusive licenses", "authorize", "organization" (not "size", "seize")
 _AMERICAN = re.compile(
     r"\b(?:a|an|the|no|any|this|such|exclusive|non-exclusive|perpetual|limited)\s+licenses?\b|\b\w{3,}iz(?:e|es|ed|ing|ations?)\b",
@@ -1070,18 +1069,14 @@ _AMERICAN = re.compile(
 
 def british_law(result: AuditResult) -> bool:
     """The document's law is that of England, Scotland, Ireland, Australia …: no US court bond, for one."""
-    law = result.terms.jurisdiction
-    if law is None:  # "English law applies to this letter": the law named by its adjective
-        return any(_BRITISH_LAW_NAMED.search(p.text) for p in result.paragraphs if " law" in p.text)
-    return _BRITISH_LAW.search(law.surface) is not None
+    law = result.terms.jurisdiction  # "English law applies to this letter": England
+    return law is not None and _BRITISH_LAW.search(law.name) is not None
 
 
 def american_law(result: AuditResult) -> bool:
     """The document's law is that of the United States or one of its states."""
-    law = result.terms.jurisdiction
-    if law is None:  # "New York law will govern the Contract": the law named by its state
-        return any(_AMERICAN_LAW_NAMED.search(p.text) for p in result.paragraphs if " law" in p.text)
-    return _AMERICAN_LAW.search(law.surface) is not None and not british_law(result)
+    law = result.terms.jurisdiction  # "New York law will govern the Contract": New York
+    return law is not None and _AMERICAN_LAW.search(law.name) is not None and not british_law(result)
 
 
 def british(result: AuditResult) -> bool:
@@ -1095,6 +1090,16 @@ def british(result: AuditResult) -> bool:
     if not british_law(result):
         return False
     return not any(_AMERICAN.search(p.text) for p in result.paragraphs if "iz" in p.text or "icens" in p.text)
+
+
+_SUB_LICENCE = re.compile(r"\bsub(-?)licen[cs]", re.IGNORECASE)
+
+
+def hyphenated_sublicence(texts: Sequence[str]) -> bool:
+    """The document writes "sub-license" / "sub-licence" (hyphenated) and never "sublicense": our clauses
+    follow its spelling."""
+    forms = {m.group(1) for t in texts if "ub" in t for m in _SUB_LICENCE.finditer(t)}
+    return forms == {"-"}
 
 
 # -- all of it, for one audited document ----------------------------------------------------------------
@@ -1121,6 +1126,7 @@ class DocumentFacts:
     purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
+    sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -1144,6 +1150,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
         assignable=assignable_licence(result),
+        sub_hyphen=hyphenated_sublicence([p.original_text for p in result.paragraphs]),
     )
 
 
