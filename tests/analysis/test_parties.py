@@ -428,3 +428,39 @@ def test_a_company_named_and_registered_in_a_place_keeps_a_real_second_name_afte
     )
     by_term = {p.terms[0]: p.name for p in parties.parties}
     assert by_term.get("Supplier") == "Juniper Wells Ltd", by_term
+
+
+# A cover page's key-terms row that names the rights in a work names the work product, however few times the
+# page uses the word (the body is a standard form incorporated by reference).
+KEY_TERMS = ("KEY TERMS", "Customer", "Acme Freight Ltd", "Provider", "Beta Studio LLC")
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "work"),
+    [
+        ("Ownership of Work Product", "Customer owns the Work Product once the fees are paid.", "Work Product"),
+        ("Rights in the Designs:", "The Designs are licensed to Customer for its own marketing.", "Designs"),
+        ("Licence to Software", "Provider licenses the Software to Customer for internal use.", "Software"),
+    ],
+)
+def test_a_key_terms_row_naming_the_rights_in_a_work_names_the_work_product(label, value, work):
+    texts = (*KEY_TERMS, label, value, "Fees", "USD 4,000")
+    parties = find_parties(paragraphs(*texts, table=tuple(range(1, len(texts)))))
+    assert parties.work_product is not None and parties.work_product.text == work
+
+
+@pytest.mark.parametrize(
+    ("texts", "table"),
+    [
+        # the row's value does not speak of the work: a label alone names nothing
+        ((*KEY_TERMS, "Rights in Deliverables", "As set out in the order.", "Fees", "USD 4,000"), range(1, 9)),
+        # the same words as a sentence of the body, not a key-terms row
+        (
+            (*KEY_TERMS, "Rights in Deliverables", "Deliverables are described in each order.", "Fees: USD 4,000"),
+            range(1, 5),
+        ),
+    ],
+)
+def test_a_work_word_used_twice_outside_a_key_terms_row_about_its_rights_is_no_work_product(texts, table):
+    parties = find_parties(paragraphs(*texts, table=tuple(table)))
+    assert parties.work_product is None
