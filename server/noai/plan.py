@@ -30,11 +30,13 @@ from .analysis.facts import (
     be_before,
     clause_name,
     creation_timing,
+    credit_to_authors,
     definitions_run,
     hire_fallback,
     irrevocable,
     joined_verb,
     modal_before,
+    modal_start,
     no_credit_asked,
     opens_definitions,
     option_name,
@@ -59,7 +61,7 @@ from .library import (
     render_fix,
     render_many,
 )
-from .library.render import PERSON, capitalise, fill_known, first_person, in_my_voice, possessive
+from .library.render import PERSON, SUB_HYPHEN, capitalise, fill_known, first_person, in_my_voice, possessive
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
 from .ooxml.revisions import typed_number, typed_number_span
@@ -276,6 +278,7 @@ def make_plan(
     rendered = {
         **{k: v for k, v in rendered.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
+        **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
     }
     if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
         rendered = {**rendered, PERSON: "provider"}
@@ -285,6 +288,7 @@ def make_plan(
     commented = {
         **{k: v for k, v in commented.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
+        **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
     }
     fixes, needed_terms = choose_fixes(
         result,
@@ -315,6 +319,7 @@ def make_plan(
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
     cases = {"exclusive"} if facts.exclusive else set()  # the situations a clause's text depends on
     cases |= {"individual"} if facts.individual else set()
+    cases |= {"company"} if facts.company else set()
     cases |= {"british"} if facts.british_law else set()
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
     cases |= {"uncertain_transfer"} if strategy.situation == LICENSED and _may_transfer(result) else set()
@@ -360,7 +365,9 @@ def make_plan(
         first = clauses[0]
         kept = _kept_words(result, background, terms) if RETAINED in trimmed else None
         inserted_ids = [insertions[i].clause for i in clauses]
-        why = strategy_comment(result, strategy, inserted_ids, variant, commented, fixes, kept, struck, expressly)
+        why = strategy_comment(
+            result, strategy, inserted_ids, variant, commented, fixes, kept, struck, expressly, facts.company
+        )
         renumbering = _renumbered(result, insertions)
         why += _shifted(result, insertions, renumbering)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
@@ -373,6 +380,9 @@ def make_plan(
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
     if facts.credit_kept:  # the waiver already keeps the right to be identified: we do not ask for it
         edits = [replace(e, comment=no_credit_asked(e.comment)) if e.comment else e for e in edits]
+    elif facts.company:  # a company has no moral rights of its own: its people keep the right to be credited
+        authors = f"the individual authors of {terms.get('deliverables', 'the work')}"
+        edits = [replace(e, comment=credit_to_authors(e.comment, authors)) if e.comment else e for e in edits]
     optional = _transfer_options(result, strategy)
     if optional:  # the transfer is one of the contract's alternatives: it passes only if that one is chosen
         edits = [_if_chosen(e, optional, commented) for e in edits]
@@ -403,12 +413,27 @@ def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:
 
 
 def _if_chosen(e: Edit, option: str, terms: Mapping[str, str]) -> Edit:
-    """``e`` with its comment saying the work passes under ``option`` if chosen, not under the whole agreement."""
-    t = _comment_terms(terms)
-    said = f"passes to {t['client']} under {t['agreement']}"
-    if not e.comment or said not in e.comment:
+    """``e`` with its comment saying the work passes under ``option`` if chosen, not under the whole agreement:
+    every way a comment states the transfer ("passes to the Customer under this agreement", "passes ownership
+    of the Deliverables to the Customer", "Here ownership … passes to", "gives the Customer ownership of",
+    "makes ownership … pass to the Customer only on payment")."""
+    if not e.comment:
         return e
-    return replace(e, comment=e.comment.replace(said, f"passes to {t['client']} if the parties choose {option}"))
+    t = _comment_terms(terms)
+    chosen = f"if the parties choose {option}"
+    said = f"passes to {t['client']} under {t['agreement']}"
+    comment = e.comment.replace(said, f"passes to {t['client']} {chosen}")
+    client = re.escape(t["client"])
+    comment = re.sub(
+        rf"\b(?:passes ownership of [^;.]+? to {client}|ownership of [^;.]+? passes to {client}|"
+        rf"gives {client} ownership of [^;.,]+?(?=[;.,]))(?! {re.escape(chosen)})",
+        lambda m: f"{m.group(0)} {chosen}",
+        comment,
+    )
+    comment = re.sub(
+        rf"\bmakes ownership of [^;.]+? pass to {client}(?=\s)", lambda m: f"{m.group(0)}, {chosen},", comment
+    )
+    return replace(e, comment=comment) if comment != e.comment else e
 
 
 def _words(e: Edit) -> str:
@@ -714,7 +739,7 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
         "provider": terms.get("provider", "the creator"),
         "deliverables": terms.get("deliverables", "the work"),
         "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
-        **{k: terms[k] for k in ("licence", PERSON) if k in terms},  # the document's spelling; a person named
+        **{k: terms[k] for k in ("licence", SUB_HYPHEN, PERSON) if k in terms},  # its spelling; a person named
     }
 
 
@@ -727,6 +752,8 @@ _PURPOSES = {
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
     "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
     "who made {deliverables}",
+    "ai-creative-likeness/company": "cover imitation of the style of {provider} and of the style, voice and "
+    "likeness of the people who made {deliverables}",
     "ai-data-use": "cover datasets derived from {deliverables}",
 }
 
@@ -774,12 +801,14 @@ def strategy_comment(
     kept: str | None = None,
     struck: Sequence[str] = (),
     expressly: str | None = None,
+    company: bool = False,
 ) -> str:
     """One comment saying what the redline does and why, from this document's findings only. ``kept``:
     where the document already keeps the creator's pre-existing materials with it (so the
     retained-materials clause only binds later transferees); ``struck``: the creation-timing words
     struck beside a transfer made to wait for payment (:func:`strike_creation_timing`); ``expressly``: what the
-    document expressly keeps with the creator ("the characters"), said to stay with it."""
+    document expressly keeps with the creator ("the characters"), said to stay with it; ``company``: the creator is
+    a company, whose people (not itself) have a voice and likeness."""
     t = _comment_terms(terms)
     first = strategy.evidence[0] if strategy.evidence else None
     where = _where(first, result.paragraphs) if first is not None else ""
@@ -827,6 +856,7 @@ def strategy_comment(
     ids = list(dict.fromkeys(inserted))
     if "scope-limitation" not in ids and any("Permitted Purpose" in (rf.replacement or "") for _, rf, _ in fixes):
         ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
+    ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
     purposes = [_purpose(c, strategy, fixes, result.paragraphs, kept) for c in ids if c in _PURPOSES]
     if purposes:
         said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
@@ -857,7 +887,7 @@ def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "match": match,
-        **{k: terms[k] for k in ("licence",) if k in terms},  # spelt as the document spells "licence"
+        **{k: terms[k] for k in ("licence", SUB_HYPHEN) if k in terms},  # spelt as the document spells "licence"
     }
     return fill_known(template, values)
 
@@ -1035,7 +1065,7 @@ def strike_creation_timing(
     fixes: Sequence[tuple[Finding, RenderedFix, str]], work: str = "the work"
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The fixes with, after each transfer made to wait for payment, a second tracked replacement
-    striking the words that time the transfer at the work's creation ("shall upon payment in full …
+    striking the words that time the transfer at the work's creation ("shall, upon payment in full …,
     be vested in the Institute on their creation" would contradict itself), and where the work is no
     longer made for hire, one changing the condition that limits the transfer to work not made for hire
     ("To the extent any Contribution is not a work made for hire, " -> "For each Contribution, "), the
@@ -1109,6 +1139,17 @@ def _fits_before(f: Finding, rf: RenderedFix) -> bool:
     if f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
         return modal_before(f)
     return True
+
+
+def _modal_taken(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]:
+    """The payment condition put between commas after the modal before the phrase: the phrase grows to take
+    the modal ("shall be vested in" -> "shall, upon payment in full …, be vested in")."""
+    start = modal_start(f)
+    if start is None:
+        return f, rf
+    modal = f.paragraph_text[start : f.phrase_start].rstrip()
+    longer = replace(f, phrase=f.paragraph_text[start : f.phrase_end], phrase_start=start)
+    return longer, replace(rf, find=longer.phrase, replacement=f"{modal}, {rf.replacement}")
 
 
 def _commented(fix: Fix, variant: str, phrase: str, existing: Sequence[str]) -> bool:
@@ -1500,6 +1541,8 @@ def clause_paragraphs(
 
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:
     """The ``replace`` or ``comment`` edit of a red flag."""
+    if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
+        f, rf = _modal_taken(f, rf)  # "shall, upon payment in full …, be vested in": commas around it
     return Edit(
         "",
         op,
