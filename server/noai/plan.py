@@ -635,6 +635,12 @@ def adapt_clauses(
 
 RETAINED = "retained-materials"
 _LATER_TITLE = "Later Transferees"
+# who must agree to the AI restriction before taking a right in the work from the client, in every person
+# ("Anyone you later assign or license the finished video to must …")
+_LATER_TAKERS = (
+    "Anyone {client} later assigns or licenses {transferred} to must first agree in writing to be bound by the AI "
+    "restriction."
+)
 
 
 _PERSONS_OWN = {"you": "yours", "You": "yours", "I": "mine", "we": "ours", "We": "ours"}  # "a right of yours"
@@ -689,9 +695,8 @@ def _later_transferees(result: AuditResult, background: Background, terms: Mappi
     kept = _kept_words(result, background, terms)
     comment = (
         f"Why this clause: ownership of {t['transferred']} passes to {t['client']} under {t['agreement']}; "
-        f"{kept}, so we add nothing on them. This has {t['client']} bind anyone it later assigns or licenses "
-        f"{t['deliverables']} to by the AI restriction."
-    )
+        f"{kept}, so we add nothing on them. "
+    ) + fill_known(_LATER_TAKERS, t)
     return 1, _LATER_TITLE, comment
 
 
@@ -742,8 +747,8 @@ _PURPOSES = {
     "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
     "no-ai-training": "add a covenant against AI use of {deliverables}",
     "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
-    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have {client} "
-    "bind anyone it later assigns or licenses {deliverables} to",
+    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have anyone "
+    "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
     "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
     "who made {deliverables}",
@@ -771,9 +776,13 @@ def _purpose(
             return "tie the rights granted in " + " and ".join(labels) + " to the Permitted Purpose"
         return "tie the rights the changes below mark to the Permitted Purpose"
     if clause == RETAINED and strategy.situation != ASSIGNED:  # a licence the client may assign
-        return "have {client} bind anyone it passes the licence on to"
+        return "have anyone {client} passes the licence on to agree in writing to the AI restriction"
     if clause == RETAINED and kept is not None:
-        return "have {client} bind anyone it later assigns or licenses {deliverables} to (" + kept + ")"
+        return (
+            "have anyone {client} later assigns or licenses {transferred} to agree in writing to the AI restriction ("
+            + kept
+            + ")"
+        )
     return _PURPOSES[clause]
 
 
@@ -834,9 +843,9 @@ def strategy_comment(
                 "in full" + strike + ", and keep “" + "”, “".join(f.phrase for f in standing) + "”"
             )
         elif first is not None and waits_for_payment(first):
-            said += "; it already waits for payment and we keep it"
+            said += "; that transfer already waits for payment and stays as it is"
         else:
-            said += "; we keep that transfer" if option is None else "; we keep that option as written"
+            said += "; we leave that transfer unchanged" if option is None else "; we leave that option as written"
     elif first is not None:
         said = "{agreement} licenses {deliverables} to {client}" + where + " and {provider} keeps ownership"
     else:
