@@ -953,14 +953,18 @@ def _fix_wanted(
         return None  # our own clause, or a phrase already fixed on our terms
     if f.kind in _TRANSFER_KINDS and _ON_PAYMENT in f.paragraph_text:
         return None  # our strict redline already made the transfer wait for payment
-    if f.beneficiary == "creator" or f.actor == "client":
+    # the client's right to sublicense ("the Producer may sub-license the licence") is one the creator gives: a
+    # sublicence to an AI vendor, or wider than the licence, is the creator's risk still
+    passed_on = f.kind == "sublicensable" and f.actor == "client"
+    if f.beneficiary == "creator" or (f.actor == "client" and not passed_on):
         return None  # the creator's own right ("the Licensor may subcontract"): never rewritten
     action = playbook.action_for(f.kind)
     fix = library.fix_for(f.kind)
     if action == "ignore" or fix is None or not f.phrase:
         return None
     if action == "replace" and (
-        f.actor not in ("creator", "both") or (f.kind in _TRANSFER_KINDS and f.object not in _WORK_OBJECTS)
+        (f.actor not in ("creator", "both") and not passed_on)
+        or (f.kind in _TRANSFER_KINDS and f.object not in _WORK_OBJECTS)
     ):
         action = "comment"  # a tracked replacement only where the finding says the creator gives the right
     return action, fix

@@ -325,7 +325,12 @@ def qualifier_end(text: str, end: int, limit: int | None = None) -> int:
 # "for the purpose of receiving the Services", "for the Purpose" / "for the Permitted Use" / "for the
 # Campaign" (a term naming a purpose or a project), "for running Harbourside Café's business", "for its
 # business", "for use in the Client's stores", "for the project": the licence is tied to that purpose.
-_PURPOSE_HEAD = r"(?:Purposes?|Uses?|Campaigns?|Projects?|Programmes?|Programs?|Events?|Productions?|Services|Business)"
+# a defined event or project the licence serves: "for the Exhibition", "for the Spring Festival", "for the Film"
+_PURPOSE_HEAD = (
+    r"(?:Purposes?|Uses?|Campaigns?|Projects?|Programmes?|Programs?|Events?|Productions?|Services|Business|"
+    r"Exhibitions?|Conferences?|Festivals?|Films?|Shows?|Tours?|Performances?|Concerts?|Launch(?:es)?|Broadcasts?|"
+    r"Publications?|Series|Seasons?|Fairs?|Screenings?)"
+)
 _WHOSE = r"(?:(?:the\s+)?[\w&.-]+(?:\s+[\w&.-]+){0,3}['’]s|its|their|your|his|her|our|my)"
 _NOT_A_PURPOSE = (
     r"(?:Agreement|Contract|Deed|Terms|Conditions|Schedules?|Order|Statement|Licen[cs]es?|Rights|Works?|Deliverables?|"
