@@ -408,9 +408,9 @@ LAW_ALONE = _rx(
     r"(?:[A-Z][\w'’-]*\s+){0,3}(?<!Governing\s)(?<!Applicable\s)(?<!Relevant\s)Laws?\b)"
 )
 LAW_PLACE = re.compile(
-    r"\blaws?\s+(?:of|in\s+force\s+in)\s+(?:the\s+)?((?:(?:State|Commonwealth|Province|Republic|"
-    r"Kingdom|Federal\s+Republic)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+"
-    r"America|[A-Z][\w'’-]*)){0,3})|\b((?!(?:Applicable|Governing|Relevant|The|This)\b)[A-Z][\w'’-]*"
+    r"\b[Ll]aws?\s+(?:of|in\s+force\s+in)\s+(?:the\s+)?((?:(?i:State|Commonwealth|Province|Republic|"
+    r"Kingdom|Federal\s+Republic|District)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]*|[A-Z][\w'’-]*)){0,3})|\b((?!(?:Applicable|Governing|Relevant|The|This)\b)[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*){0,2})\s+[Ll]aws?\b"
 )
 INDEMNITY = _rx(
