@@ -41,6 +41,7 @@ from .analysis.facts import (
     opens_definitions,
     option_name,
     owned_work_use,
+    present_transfers,
     purpose_limited,
     qualifier_end,
     read_facts,
@@ -302,7 +303,9 @@ def make_plan(
         facts.paid,
         facts.brand,
     )
-    fixes, struck = strike_creation_timing(fixes, terms.get("deliverables", "the work"))
+    fixes, struck = strike_creation_timing(
+        fixes, terms.get("deliverables", "the work"), (terms.get("provider", ""), terms.get("client", ""))
+    )
     defining = {library.clause_defining(t).id for t in needed_terms}
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
@@ -1066,14 +1069,17 @@ def choose_fixes(
 
 
 def strike_creation_timing(
-    fixes: Sequence[tuple[Finding, RenderedFix, str]], work: str = "the work"
+    fixes: Sequence[tuple[Finding, RenderedFix, str]], work: str = "the work", parties: tuple[str, str] = ("", "")
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The fixes with, after each transfer made to wait for payment, a second tracked replacement
     striking the words that time the transfer at the work's creation ("shall, upon payment in full …,
     be vested in the Institute on their creation" would contradict itself), and where the work is no
     longer made for hire, one changing the condition that limits the transfer to work not made for hire
     ("To the extent any Contribution is not a work made for hire, " -> "For each Contribution, "), the
-    transfer's comment saying so; and the timing words struck. Not where those words overlap another edit."""
+    transfer's comment saying so; and the timing words struck. Another transfer in the paragraph that takes effect
+    at once (``parties``: the creator's and the client's terms) waits for that payment too ("All Work Product is
+    the sole property of X upon creation. Y hereby assigns …"), with its own creation timing struck. Not where
+    those words overlap another edit."""
     out: list[tuple[Finding, RenderedFix, str]] = []
     struck: list[str] = []
     taken = [(f.start, f.phrase_start, f.phrase_end) for f, _, _ in fixes]
@@ -1089,6 +1095,14 @@ def strike_creation_timing(
             fallback = hire_fallback(f.paragraph_text, f.phrase_start, f.phrase_end) if unhired else None
             if fallback is not None:
                 strikes.append((fallback, _FALLBACK_SAID.format(words=fallback.words, work=work)))
+            if all(parties):
+                for other in present_transfers(f.paragraph_text, f.phrase_start, f.phrase_end, *parties, work):
+                    strikes.append((other, f" We also make “{other.words}” in this clause wait for that payment."))
+                    timing = creation_timing(f.paragraph_text, other.start, other.end)
+                    if timing is not None and not any(s.start == timing.start for s, _ in strikes):
+                        strikes.append(
+                            (timing, f" We also strike “{timing.words}”: ownership passes on payment, not on creation.")
+                        )
         strikes = [
             (strike, said)
             for strike, said in strikes
