@@ -211,10 +211,6 @@ def test_the_permitted_purpose_points_at_the_usage_table_the_agreement_has(varia
     assert "Schedule 1" in purpose, purpose
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="inserted text says 'This clause applies …' in an American agreement that calls its parts Sections",
-)
 @pytest.mark.parametrize(("name", "variant"), [(n, v) for n in (TRANSLATION, "us-consulting-sow") for v in VARIANTS])
 def test_inserted_text_calls_its_part_a_section_where_the_contract_says_section(name, variant):
     written = " ".join(inserted_texts(redline(name, variant)))

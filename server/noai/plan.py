@@ -43,6 +43,7 @@ from .analysis.facts import (
     purpose_limited,
     qualifier_end,
     read_facts,
+    this_part,
     used_as_part_of,
     waits_for_payment,
 )
@@ -374,6 +375,7 @@ def make_plan(
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
+        edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
     if facts.credit_kept:  # the waiver already keeps the right to be identified: we do not ask for it
         edits = [replace(e, comment=no_credit_asked(e.comment)) if e.comment else e for e in edits]
     elif facts.company:  # a company has no moral rights of its own: its people keep the right to be credited
@@ -396,6 +398,13 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+def _calling_itself(e: Edit, word: str) -> Edit:
+    """``e`` with the clauses it inserts calling themselves by the document's ``word`` ("This Section")."""
+    if not e.paragraphs:
+        return e
+    return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word)} for p in e.paragraphs))
 
 
 def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:

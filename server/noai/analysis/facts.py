@@ -440,6 +440,19 @@ def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
     return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
 
 
+_THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b")
+
+
+def this_part(text: str, word: str | None) -> str:
+    """``text`` (a clause we insert) calling itself by the document's ``word``: "This clause applies" ->
+    "This Section applies" in a document that refers to its Sections. What we insert is never a whole
+    Article (it joins one as its Sections): "This Section" where the document says "Article"."""
+    if not word or "his clause" not in text:
+        return text
+    word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
+    return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
+
+
 # A defined purpose of the licence: “Purpose”: …; (the "Permitted Use"); "Agreed Purpose" means …
 _PURPOSE_TERM = re.compile(
     r"[“\"]((?:Permitted\s+|Agreed\s+|Licensed\s+)?(?:Purpose|Use))[”\"]\s*(?::|\)|means\b|shall\s+mean\b)"

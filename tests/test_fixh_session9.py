@@ -1,0 +1,66 @@
+"""The session 9 review's redline-text defects, each on a second contract of another shape (issue 15).
+
+``test_review_session9`` holds the reviewer's tests on its two contracts; these are the same classes on small
+contracts written here, so that each fix is seen to be general: what the inserted text calls itself, the
+qualifier of a purpose, the pronoun parties, the individual creator named in a schedule, the licence's
+adjectives before its noun, the usage table a purpose points at, the AI-tool exception for text work.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import UTC, datetime
+
+import pytest
+from support.synthetic_contracts import _document, _para, _save
+
+from noai import engine
+
+DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
+VARIANTS = ("strict", "standard", "minimal")
+
+
+def _build(paragraphs: tuple[str, ...]) -> bytes:
+    doc = _document()
+    for text in paragraphs:
+        _para(doc, text)
+    return _save(doc)
+
+
+# A US photo licence with typed "Section N." headings; the creator keeps the photographs
+US_PHOTO = (
+    "PHOTOGRAPHY LICENSE AGREEMENT",
+    'This Photography License Agreement (this "Agreement") is made between Harbor Pictures LLC ("Licensee") and '
+    'Dana Ruiz, an individual ("Photographer").',
+    "Section 1. Photographs. Photographer will deliver twenty edited photographs of the Licensee's new offices "
+    '(the "Photographs").',
+    "Section 2. License. Photographer retains all copyright in the Photographs. Photographer grants Licensee a "
+    "non-exclusive, perpetual license to use the Photographs for any purpose relating to its real estate "
+    "business.",
+    "Section 3. Fees. Licensee will pay Photographer USD 2,000 within 30 days after delivery.",
+    "Section 4. General. This Agreement is governed by the laws of the State of New York. Section 2 survives "
+    "termination of this Agreement.",
+)
+
+
+@functools.cache
+def redline(name: str, variant: str) -> engine.Redline:
+    source = _build(SHAPES[name])
+    return engine.redline(
+        source, author="noai", date=DATE, options=engine.Options(variant=variant), filename=f"{name}.docx"
+    )
+
+
+SHAPES = {"us-photo": US_PHOTO}
+
+
+def inserted(red: engine.Redline) -> str:
+    return " ".join(p["text"] for e in red.plan.edits if e.op == "insert_after" for p in e.paragraphs)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_clauses_inserted_in_a_contract_of_sections_call_themselves_sections(variant):
+    written = inserted(redline("us-photo", variant))
+    assert re.search(r"\bThis Section (?:applies|does not)\b", written), written
+    assert not re.search(r"\b[Tt]his clause\b", written), written
