@@ -64,3 +64,16 @@ def test_the_clauses_inserted_in_a_contract_of_sections_call_themselves_sections
     written = inserted(redline("us-photo", variant))
     assert re.search(r"\bThis Section (?:applies|does not)\b", written), written
     assert not re.search(r"\b[Tt]his clause\b", written), written
+
+
+def accepted(name: str, variant: str) -> list[str]:
+    return [p.text for p in engine.read(redline(name, variant).docx).paragraphs]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_purpose_relating_to_a_business_keeps_its_qualifier_on_the_purpose_not_on_the_new_words(variant):
+    grant = next(t for t in accepted("us-photo", variant) if t.startswith("Section 2."))
+    assert "purpose relating to its real estate business" in grant, grant
+    assert not re.search(r"(?:Permitted Purpose|Prohibited AI Use) relating to", grant), grant
+    if variant != "minimal":  # the whole purpose is replaced, its qualifier kept on a purpose
+        assert "solely for the Permitted Purpose" in grant, grant

@@ -116,7 +116,6 @@ SPLIT_PURPOSE = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=SPLIT_PURPOSE)
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_a_change_to_a_purpose_keeps_the_purposes_own_qualifier_with_it(variant):
     grant = paragraph(INFLUENCER, variant, "3.2 ")

@@ -1017,7 +1017,9 @@ def choose_fixes(
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
-        if op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
+        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings)) is not None:
+            f, rf = moved  # "for any purpose related to our business": the purpose replaced with its qualifier
+        elif op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # the words it keeps: no second edit of them
             f, rf = moved
         if op == "comment":
@@ -1109,6 +1111,28 @@ def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -
     last = f.paragraph_text[start:end]
     return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
         rf, replacement=last + replacement[len(f.phrase) :]
+    )
+
+
+_SOLELY_FOR = re.compile(r"(?:solely|only|exclusively) for \S.*", re.IGNORECASE)
+
+
+def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
+    """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
+    qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
+    them on the purpose ("solely for the Permitted Purpose, and only for a purpose related to our business"), so
+    they never qualify the new words ("the Permitted Purpose related to our business"). ``None``: no qualifier
+    follows, or the replacement is not a purpose of its own."""
+    if f.kind != "any_and_all_purposes" or not _SOLELY_FOR.fullmatch(rf.replacement or "") or "urpose" not in f.phrase:
+        return None
+    later = [g.phrase_start for g in findings if g.start == f.start and g.phrase_start >= f.phrase_end]
+    end = qualifier_end(f.paragraph_text, f.phrase_end, min(later, default=None))
+    if end == f.phrase_end:
+        return None
+    qualifier = f.paragraph_text[f.phrase_end : end]
+    whole = f.paragraph_text[f.phrase_start : end]
+    return replace(f, phrase=whole, phrase_end=end), replace(
+        rf, find=whole, replacement=f"{rf.replacement}, and only for a purpose{qualifier}"
     )
 
 

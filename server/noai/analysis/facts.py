@@ -276,11 +276,12 @@ def used_as_part_of(f: Finding) -> bool:
 
 
 # The words after a grant's media or purpose that still qualify the grant: "in connection with the Film and its
-# advertising", "for the purposes of the Project", "solely for …", "throughout the world", "in the Territory". An
-# exclusion appended after the media ("…, excluding any Prohibited AI Use") goes after them: put before them, they
-# would qualify the exclusion ("excluding any Prohibited AI Use in connection with the Film"), not the grant.
+# advertising", "related to our business", "for the purposes of the Project", "solely for …", "throughout the
+# world", "in the Territory". An exclusion appended after the media ("…, excluding any Prohibited AI Use") goes
+# after them: put before them, they would qualify the exclusion ("excluding any Prohibited AI Use in connection
+# with the Film"), not the grant.
 _QUALIFIER = re.compile(
-    r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
+    r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|relat(?:ed|ing)\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
     r"(?:solely|only|exclusively)\s+(?:for|in|in\s+connection\s+with|as\s+part\s+of)|for\s+use\s+(?:in|on|with|as)|"
     r"as\s+part\s+of|throughout\s+the\s+(?:world|universe|Territory)|worldwide|in\s+the\s+Territory)\b"
     r"(?:(?!\s+and\s+(?:to|may|shall|will|must)\b)[^,;:()“”\"])*?"
