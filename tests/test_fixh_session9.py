@@ -52,7 +52,17 @@ def redline(name: str, variant: str) -> engine.Redline:
     )
 
 
-SHAPES = {"us-photo": US_PHOTO}
+# A British design licence in plain numbered paragraphs; "sublicensable" among the licence's adjectives
+UK_DESIGN = (
+    "DESIGN LICENCE",
+    'This licence is made between Bramble Studio Limited ("the Designer") and Kite Retail Limited ("the Licensee").',
+    '1. The Designer will create the shop-window designs described in the Schedule (the "Designs").',
+    "2. The Designer owns the Designs. The Designer grants the Licensee a non-exclusive, sublicensable, royalty-free "
+    "licence to use and adapt the Designs throughout the United Kingdom.",
+    "3. The Licensee will pay the Designer GBP 3,000 within 30 days of delivery.",
+    "4. This licence is governed by the law of England and Wales.",
+)
+SHAPES = {"us-photo": US_PHOTO, "uk-design": UK_DESIGN}
 
 
 def inserted(red: engine.Redline) -> str:
@@ -77,3 +87,14 @@ def test_a_purpose_relating_to_a_business_keeps_its_qualifier_on_the_purpose_not
     assert not re.search(r"(?:Permitted Purpose|Prohibited AI Use) relating to", grant), grant
     if variant != "minimal":  # the whole purpose is replaced, its qualifier kept on a purpose
         assert "solely for the Permitted Purpose" in grant, grant
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_a_sublicensing_proviso_follows_the_licence_and_leaves_its_adjectives_together(variant):
+    grant = next(t for t in accepted("uk-design", variant) if t.startswith("2. "))
+    assert "sublicensable, royalty-free licence to use and adapt the Designs" in grant, grant
+    said = {
+        "standard": "No sublicence may be granted to an AI Vendor, and every sublicence must prohibit",
+        "minimal": "Every sublicence must prohibit",
+    }[variant]
+    assert f"throughout the United Kingdom. {said} any Prohibited AI Use." in grant, grant

@@ -43,6 +43,7 @@ from .analysis.facts import (
     purpose_limited,
     qualifier_end,
     read_facts,
+    sentence_span,
     this_part,
     used_as_part_of,
     waits_for_payment,
@@ -1019,6 +1020,9 @@ def choose_fixes(
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
         if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings)) is not None:
             f, rf = moved  # "for any purpose related to our business": the purpose replaced with its qualifier
+        elif op == "replace" and (moved := _proviso_after_object(f, rf, result.findings, terms)) is not None:
+            ranges.append((f.phrase_start, f.phrase_end))  # "sublicensable" stays as it is
+            f, rf = moved  # the proviso a sentence of its own after the licence's object
         elif op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # the words it keeps: no second edit of them
             f, rf = moved
@@ -1133,6 +1137,56 @@ def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding])
     whole = f.paragraph_text[f.phrase_start : end]
     return replace(f, phrase=whole, phrase_end=end), replace(
         rf, find=whole, replacement=f"{rf.replacement}, and only for a purpose{qualifier}"
+    )
+
+
+# "sublicensable" among the adjectives of a licence: "transferable and sublicensable license to use",
+# "sublicensable, royalty-free licence"
+_BEFORE_LICENCE = re.compile(r"(?:[\s,]+(?:(?:and|or)\s+)?[a-z][\w-]*){0,4}?[\s,]+(?:licen[cs]es?|rights?)\b")
+_PROVISO = re.compile(r"(?P<head>.+?) \((?P<inner>[^()]+)\)")
+# the proviso's parts, each a sentence's: "other than to an AI Vendor" -> "no sublicense may be granted to an AI
+# Vendor"; "only on terms that prohibit …" -> "every sublicense must prohibit …"
+_PROVISO_PARTS = (
+    (re.compile(r"other than to (.+)"), "no sublicense may be granted to {}"),
+    (re.compile(r"only on terms that prohibit (.+)"), "every sublicense must prohibit {}"),
+)
+
+
+def _proviso_after_object(
+    f: Finding, rf: RenderedFix, findings: Sequence[Finding], terms: Mapping[str, str]
+) -> tuple[Finding, RenderedFix] | None:
+    """A proviso on sublicensing ("sublicensable (other than to an AI Vendor, …)") where "sublicensable" is
+    one of the adjectives before the licence ("transferable and sublicensable license to use …"): put there,
+    it would part the adjectives from their noun; it becomes a sentence of its own after the licence's sentence
+    ("… as part of the Work Product. No sublicense may be granted to an AI Vendor, and every sublicense must
+    prohibit any Prohibited AI Use."), the adjectives kept. ``None``: "sublicensable" does not stand before the
+    licence, or the proviso is not one this knows."""
+    m = _PROVISO.fullmatch(rf.replacement or "")
+    if f.kind != "sublicensable" or m is None or m.group("head") != f.phrase:
+        return None
+    text = f.paragraph_text
+    if not _BEFORE_LICENCE.match(text, f.phrase_end):
+        return None
+    said = []
+    for part in re.split(r",\s*and\s+", m.group("inner")):
+        known = next(((p, w) for p, w in _PROVISO_PARTS if p.fullmatch(part)), None)
+        if known is None:
+            return None
+        said.append(known[1].format(known[0].fullmatch(part).group(1)))  # type: ignore[union-attr]
+    _, end = sentence_span(text, f.phrase_end)
+    end = len(text[:end].rstrip())
+    if (
+        end <= f.phrase_end
+        or text[end - 1] != "."
+        or any(g.start == f.start and f.phrase_end <= g.phrase_start < end for g in findings)
+    ):
+        return None  # no sentence end to put it at, or another red flag's edit before it
+    end -= 1
+    start = max(text.rfind(" ", f.phrase_end, end), f.phrase_end) + 1
+    last = text[start:end]
+    sentence = capitalise(fill_known(", and ".join(said), terms))
+    return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
+        rf, find=last, replacement=f"{last}. {sentence}"
     )
 
 
