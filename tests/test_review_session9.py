@@ -65,22 +65,17 @@ def test_the_audit_flags_a_licence_that_expressly_permits_training():
     assert any(f["severity"] == "high" and "train" in f["phrase"]["text"] for f in grant)
 
 
-STAFFING = (
-    "'Vendor will assign only qualified linguists to the Services' is read as an IP assignment (a high finding); "
-    "strict rewrites it to 'Vendor shall, upon payment in full … assign only qualified linguists', and every "
-    "variant's approach comment cites it (Section 2.2) as the clause that transfers the Work Product"
-)
+# Fixed (fixg): 'Vendor will assign only qualified linguists to the Services' was read as an IP assignment (a high
+# finding); strict rewrote it to 'Vendor shall, upon payment in full … assign only qualified linguists', and every
+# variant's approach comment cited it (Section 2.2) as the clause that transfers the Work Product.
 
 
-@pytest.mark.xfail(strict=True, reason=STAFFING)
 def test_assigning_staff_to_the_services_is_not_an_ip_assignment_in_the_audit():
     kinds = {f["kind"] for f in audit(TRANSLATION)["findings"] if f["section_label"] == "2.2"}
     assert "ip_assignment" not in kinds, kinds
 
 
-@pytest.mark.parametrize(
-    "variant", [xfail("strict", reason=STAFFING), xfail("standard", reason=STAFFING), xfail("minimal", reason=STAFFING)]
-)
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_the_sentence_assigning_staff_stays_as_it_is_and_no_comment_cites_it_as_the_transfer(variant):
     staff = "Vendor will assign only qualified linguists to the Services and remains responsible for their work."
     assert staff in accepted(TRANSLATION, variant)

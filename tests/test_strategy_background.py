@@ -178,12 +178,12 @@ def test_strict_makes_property_of_wording_wait_for_payment_when_the_contract_has
     )
     plan = planned(docx, "strict")
     fix = next(e for e in plan.edits if e.finding == "ip_assignment")
-    assert fix.op == "replace" and fix.find == "be the property of"
+    assert fix.op == "replace" and fix.find == "shall be the property of"
     assert "ownership pass only on payment in full" in approach(plan)
     texts, _ = written(docx, "strict")
     assert (
-        "2.1 The Software and all intellectual property rights in it shall upon payment in full of all fees due "
-        "under this agreement be the property of the Customer." in texts
+        "2.1 The Software and all intellectual property rights in it shall, upon payment in full of all fees due "
+        "under this agreement, be the property of the Customer." in texts
     )
 
 

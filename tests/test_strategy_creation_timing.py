@@ -90,8 +90,8 @@ def test_strict_strikes_the_creation_timing_of_a_transfer_it_makes_wait_for_paym
 def test_the_accepted_vesting_reads_as_one_payment_condition_with_no_timing_left():
     red = redline(contract(VESTING.format(timing="on their creation")))
     assert transfer_paragraph(accepted(red.docx)) == (
-        "2.1 All intellectual property rights in the Deliverables shall upon payment in full of all fees due under "
-        "this agreement be vested in the Client."
+        "2.1 All intellectual property rights in the Deliverables shall, upon payment in full of all fees due under "
+        "this agreement, be vested in the Client."
     )
 
 
@@ -209,7 +209,7 @@ def test_libreoffice_accepts_the_payment_condition_and_the_strike_as_planned_and
     cases = [
         (
             VESTING.format(timing="from the moment of creation"),
-            "shall upon payment in full of all fees due under this agreement be vested in the Client.",
+            "shall, upon payment in full of all fees due under this agreement, be vested in the Client.",
         ),
         (
             ASSIGNING.format(timing="as they are created"),

@@ -36,6 +36,7 @@ from .analysis.facts import (
     irrevocable,
     joined_verb,
     modal_before,
+    modal_start,
     no_credit_asked,
     opens_definitions,
     option_name,
@@ -62,7 +63,7 @@ from .library import (
     render_fix,
     render_many,
 )
-from .library.render import PERSON, capitalise, fill_known, first_person, in_my_voice, possessive
+from .library.render import PERSON, SUB_HYPHEN, capitalise, fill_known, first_person, in_my_voice, possessive
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
 from .ooxml.revisions import typed_number, typed_number_span
@@ -279,6 +280,7 @@ def make_plan(
     rendered = {
         **{k: v for k, v in rendered.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
+        **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
     }
     if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
         rendered = {**rendered, PERSON: "provider"}
@@ -288,6 +290,7 @@ def make_plan(
     commented = {
         **{k: v for k, v in commented.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
+        **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
     }
     fixes, needed_terms = choose_fixes(
         result,
@@ -322,6 +325,7 @@ def make_plan(
     cases |= {"british"} if facts.british_law else set()
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
     cases |= {"uncertain_transfer"} if strategy.situation == LICENSED and _may_transfer(result) else set()
+    cases |= {"owned"} if strategy.situation == ASSIGNED else set()  # the client owns the work: consent, no licence
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
@@ -419,12 +423,27 @@ def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:
 
 
 def _if_chosen(e: Edit, option: str, terms: Mapping[str, str]) -> Edit:
-    """``e`` with its comment saying the work passes under ``option`` if chosen, not under the whole agreement."""
-    t = _comment_terms(terms)
-    said = f"passes to {t['client']} under {t['agreement']}"
-    if not e.comment or said not in e.comment:
+    """``e`` with its comment saying the work passes under ``option`` if chosen, not under the whole agreement:
+    every way a comment states the transfer ("passes to the Customer under this agreement", "passes ownership
+    of the Deliverables to the Customer", "Here ownership … passes to", "gives the Customer ownership of",
+    "makes ownership … pass to the Customer only on payment")."""
+    if not e.comment:
         return e
-    return replace(e, comment=e.comment.replace(said, f"passes to {t['client']} if the parties choose {option}"))
+    t = _comment_terms(terms)
+    chosen = f"if the parties choose {option}"
+    said = f"passes to {t['client']} under {t['agreement']}"
+    comment = e.comment.replace(said, f"passes to {t['client']} {chosen}")
+    client = re.escape(t["client"])
+    comment = re.sub(
+        rf"\b(?:passes ownership of [^;.]+? to {client}|ownership of [^;.]+? passes to {client}|"
+        rf"gives {client} ownership of [^;.,]+?(?=[;.,]))(?! {re.escape(chosen)})",
+        lambda m: f"{m.group(0)} {chosen}",
+        comment,
+    )
+    comment = re.sub(
+        rf"\bmakes ownership of [^;.]+? pass to {client}(?=\s)", lambda m: f"{m.group(0)}, {chosen},", comment
+    )
+    return replace(e, comment=comment) if comment != e.comment else e
 
 
 def _words(e: Edit) -> str:
@@ -725,7 +744,7 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
         "provider": terms.get("provider", "the creator"),
         "deliverables": terms.get("deliverables", "the work"),
         "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
-        **{k: terms[k] for k in ("licence", PERSON) if k in terms},  # the document's spelling; a person named
+        **{k: terms[k] for k in ("licence", SUB_HYPHEN, PERSON) if k in terms},  # its spelling; a person named
     }
 
 
@@ -869,7 +888,7 @@ def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "match": match,
-        **{k: terms[k] for k in ("licence",) if k in terms},  # spelt as the document spells "licence"
+        **{k: terms[k] for k in ("licence", SUB_HYPHEN) if k in terms},  # spelt as the document spells "licence"
     }
     return fill_known(template, values)
 
@@ -1052,7 +1071,7 @@ def strike_creation_timing(
     fixes: Sequence[tuple[Finding, RenderedFix, str]], work: str = "the work"
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The fixes with, after each transfer made to wait for payment, a second tracked replacement
-    striking the words that time the transfer at the work's creation ("shall upon payment in full …
+    striking the words that time the transfer at the work's creation ("shall, upon payment in full …,
     be vested in the Institute on their creation" would contradict itself), and where the work is no
     longer made for hire, one changing the condition that limits the transfer to work not made for hire
     ("To the extent any Contribution is not a work made for hire, " -> "For each Contribution, "), the
@@ -1198,6 +1217,17 @@ def _fits_before(f: Finding, rf: RenderedFix) -> bool:
     if f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
         return modal_before(f)
     return True
+
+
+def _modal_taken(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]:
+    """The payment condition put between commas after the modal before the phrase: the phrase grows to take
+    the modal ("shall be vested in" -> "shall, upon payment in full …, be vested in")."""
+    start = modal_start(f)
+    if start is None:
+        return f, rf
+    modal = f.paragraph_text[start : f.phrase_start].rstrip()
+    longer = replace(f, phrase=f.paragraph_text[start : f.phrase_end], phrase_start=start)
+    return longer, replace(rf, find=longer.phrase, replacement=f"{modal}, {rf.replacement}")
 
 
 def _commented(fix: Fix, variant: str, phrase: str, existing: Sequence[str]) -> bool:
@@ -1589,6 +1619,8 @@ def clause_paragraphs(
 
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:
     """The ``replace`` or ``comment`` edit of a red flag."""
+    if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
+        f, rf = _modal_taken(f, rf)  # "shall, upon payment in full …, be vested in": commas around it
     return Edit(
         "",
         op,

@@ -240,10 +240,15 @@ _WAGE = re.compile(r"\b(?:salary|salaries|wages?|employment|employee)\b", re.IGN
 # One of these is in every match of _SUM_PAID (its amount's currency), lower-cased: a paragraph that
 # holds none is not searched ("euros" holds "eur").
 _CURRENCIES = ("£", "$", "€", "gbp", "usd", "eur", "chf", "cad", "aud", "dollars", "pounds")
+# A fee word one of which every match of _FEES holds, or a currency, lower-cased
+_PAID_WORDS = ("fee", "price", "charges", "invoice", *_CURRENCIES)
 
 
 def has_fees(text: str) -> bool:
     """The paragraph asks the client for fees: "the fees", "a price", "£150 for each Illustration"."""
+    low = fast.lowered(text)
+    if low is not None and not any(map(low.__contains__, _PAID_WORDS)):  # most paragraphs: no search at all
+        return False
     return fast.holds(_FEES, text) or (
         fast.may_hold(text, _CURRENCIES) and _SUM_PAID.search(text) is not None and not _WAGE.search(text)
     )
@@ -258,6 +263,12 @@ _BE_BEFORE = re.compile(r"(?<!not )\b(?:are|is|be)\s+$", re.IGNORECASE)
 def modal_before(f: Finding) -> bool:
     """ "shall" / "will" / "must" comes right before the finding's phrase."""
     return _MODAL_BEFORE.search(f.paragraph_text[: f.phrase_start]) is not None
+
+
+def modal_start(f: Finding) -> int | None:
+    """Where the "shall" / "will" / "must" right before the finding's phrase starts, else ``None``."""
+    m = _MODAL_BEFORE.search(f.paragraph_text[: f.phrase_start])
+    return m.start() if m is not None else None
 
 
 def be_before(f: Finding) -> bool:
@@ -420,6 +431,7 @@ _REFERENCE = re.compile(
     r"(?:Act|Code|Regulations?|Directive|U\.S\.C)\b)",
     re.IGNORECASE,
 )
+_REFERENCE_WORDS = ("clause", "section", "article")  # one of which every match of _REFERENCE holds, lower-cased
 _CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
 
 
@@ -429,6 +441,8 @@ def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
     refers to none, "Section" under American law (as American drafters say) and else None ("clause")."""
     counts: dict[str, int] = {}
     for t in texts:
+        if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
+            continue
         for m in _REFERENCE.finditer(t):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     if not counts:
@@ -884,9 +898,15 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
         low = text.lower()
         if creator.lower() not in low and not any(w in low for w in ("ours", "mine", "with us", "with me")):
             continue
+        # the verbs every match of ``after`` (keep, retain) and of ``before`` (remain, stay, continue) holds
+        folded = fast.folds(text)
+        keeps = folded or "keep" in low or "retain" in low
+        remains = folded or "remain" in low or "stay" in low or "continue" in low
+        if not (keeps or remains):
+            continue
         for sentence in sentences(text):
-            found = [m.group(1) for m in after.finditer(sentence)]
-            for m in before.finditer(sentence):
+            found = [m.group(1) for m in after.finditer(sentence)] if keeps else []
+            for m in before.finditer(sentence) if remains else ():
                 s = _KEPT_SUBJECT.search(sentence[: m.start() + 1])
                 if s is not None:
                     found.append(s.group(1))
@@ -1034,9 +1054,6 @@ _BRITISH_LAW = re.compile(
     r"\b(?:England|Wales|Scotland|Northern\s+Ireland|United\s+Kingdom|Ireland|Australia|New\s+Zealand|"
     r"New\s+South\s+Wales|Victoria|Queensland|Singapore|Hong\s+Kong|South\s+Africa)\b"
 )
-_BRITISH = r"(?:English|Scots|Scottish|Irish|Australian|New\s+Zealand|Singapore(?:an)?)"
-_APPLIES = r"\s+law\s+(?:applies|governs|(?:shall|will)\s+(?:apply|govern))\b"
-_BRITISH_LAW_NAMED = re.compile(rf"\b{_BRITISH}{_APPLIES}|\bgoverned\s+by\s+{_BRITISH}\s+law\b")
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
@@ -1046,10 +1063,6 @@ _US_STATES = (
 )
 # The law of the United States or one of its states: American spelling, whatever a stray "licence" says.
 _AMERICAN_LAW = re.compile(rf"\b(?:{_US_STATES}|United\s+States|U\.S\.A?|USA|District\s+of\s+Columbia)\b")
-# "New York law will govern the Contract", "governed by California law": the law named by its state
-_AMERICAN_LAW_NAMED = re.compile(
-    rf"\b(?:{_US_STATES}|United\s+States){_APPLIES}|\bgoverned\s+by\s+(?:{_US_STATES})\s+law\b"
-)
 # an American spelling: "a license", "the exclusive licenses", "authorize", "organization" (not "size", "seize")
 _AMERICAN = re.compile(
     r"\b(?:a|an|the|no|any|this|such|exclusive|non-exclusive|perpetual|limited)\s+licenses?\b|\b\w{3,}iz(?:e|es|ed|ing|ations?)\b",
@@ -1059,18 +1072,14 @@ _AMERICAN = re.compile(
 
 def british_law(result: AuditResult) -> bool:
     """The document's law is that of England, Scotland, Ireland, Australia …: no US court bond, for one."""
-    law = result.terms.jurisdiction
-    if law is None:  # "English law applies to this letter": the law named by its adjective
-        return any(_BRITISH_LAW_NAMED.search(p.text) for p in result.paragraphs if " law" in p.text)
-    return _BRITISH_LAW.search(law.surface) is not None
+    law = result.terms.jurisdiction  # "English law applies to this letter": England
+    return law is not None and _BRITISH_LAW.search(law.name) is not None
 
 
 def american_law(result: AuditResult) -> bool:
     """The document's law is that of the United States or one of its states."""
-    law = result.terms.jurisdiction
-    if law is None:  # "New York law will govern the Contract": the law named by its state
-        return any(_AMERICAN_LAW_NAMED.search(p.text) for p in result.paragraphs if " law" in p.text)
-    return _AMERICAN_LAW.search(law.surface) is not None and not british_law(result)
+    law = result.terms.jurisdiction  # "New York law will govern the Contract": New York
+    return law is not None and _AMERICAN_LAW.search(law.name) is not None and not british_law(result)
 
 
 def british(result: AuditResult) -> bool:
@@ -1084,6 +1093,16 @@ def british(result: AuditResult) -> bool:
     if not british_law(result):
         return False
     return not any(_AMERICAN.search(p.text) for p in result.paragraphs if "iz" in p.text or "icens" in p.text)
+
+
+_SUB_LICENCE = re.compile(r"\bsub(-?)licen[cs]", re.IGNORECASE)
+
+
+def hyphenated_sublicence(texts: Sequence[str]) -> bool:
+    """The document writes "sub-license" / "sub-licence" (hyphenated) and never "sublicense": our clauses
+    follow its spelling."""
+    forms = {m.group(1) for t in texts if "ub" in t for m in _SUB_LICENCE.finditer(t)}
+    return forms == {"-"}
 
 
 # -- all of it, for one audited document ----------------------------------------------------------------
@@ -1110,6 +1129,7 @@ class DocumentFacts:
     purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
+    sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -1133,6 +1153,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
         assignable=assignable_licence(result),
+        sub_hyphen=hyphenated_sublicence([p.original_text for p in result.paragraphs]),
     )
 
 

@@ -118,9 +118,8 @@ def may_hold(text: str, needs: Sequence[str]) -> bool:
     """False only if a case-insensitive pattern every match of which holds one of ``needs`` cannot
     match ``text`` (its lower-cased copy holds none of them, and no character of it folds to another
     ASCII letter)."""
-    if folds(text):
-        return True
-    return any(map(text.lower().__contains__, needs))
+    low = lowered(text)  # the last text's lower-cased copy is kept: a paragraph is often tested again
+    return low is None or any(map(low.__contains__, needs))
 
 
 # -- counting a pattern's matches in a whole document (noai.analysis.work_kind) ----------------------

@@ -109,9 +109,15 @@ class Filler:
 
         # our words spelt as the document spells: British "a licence", "authorise"; else "a license"
         text = _british(text) if self._terms.get("licence") == "licence" else _american(text)
+        if SUB_HYPHEN in self._terms:  # the document writes "sub-license": so do we
+            text = _SUBLICEN.sub(r"\1-\2", text)
         filled = PLACEHOLDER.sub(substitute, text)
         filled = _PLURAL_VERB.sub(lambda m: m.group(1) + _SINGULAR_VERB[m.group(2)], filled).replace(_ONE, "")
         return _once_created(_purpose_once(_agree(_it_after_person(filled)), self._terms.get("project")))
+
+
+SUB_HYPHEN = "sub_hyphen"  # a term set where the document spells "sub-licence" / "sub-license" with a hyphen
+_SUBLICEN = re.compile(r"\b([Ss]ub)(licen[cs])")
 
 
 # The work described, not named ("the work and other materials we create or supply under this email"),

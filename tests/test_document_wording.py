@@ -1,0 +1,113 @@
+"""Our words as the document would write them (issue 15, session 9 NOTE items 4, 5, 6, 10, 13).
+
+Each class is checked on a synthetic contract of ``support.synthetic_contracts`` and on a small contract
+of another shape built here, in the plan and in the written .docx (as Word reads it, insertions in).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+from support.docx_builder import make_docx, p
+from test_review_synthetic import redline, words_written
+from test_writer import accepted
+
+from noai import engine
+
+DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
+
+
+def build(*texts: str) -> bytes:
+    return make_docx("".join(p(t) for t in texts) + "<w:sectPr/>")
+
+
+def redline_of(docx: bytes, variant: str = "strict") -> engine.Redline:
+    return engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant=variant))
+
+
+def written(red: engine.Redline) -> str:
+    return "\n".join(accepted(red.docx))
+
+
+# -- the document's own spelling of "sub-licence"; the payment condition between commas -------------------
+
+SUB_LICENSING = (
+    "SOFTWARE LICENSE AGREEMENT",
+    'This agreement is made between Quarry Code LLC (the "Developer") and Birchwood Foods Inc. (the "Customer").',
+    "1. License",
+    "1.1 The Developer grants the Customer a non-exclusive, perpetual license to use the software the Developer "
+    'delivers (the "Software") for any purpose.',
+    "1.2 The Customer may {sub} the Software to its affiliates.",
+    "1.3 The Customer shall pay the Developer a fee of $9,000.",
+    "2. General",
+    "2.1 This agreement is governed by the laws of the State of New York.",
+)
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard", "minimal"])
+def test_the_music_commission_gets_sub_licence_hyphenated_as_it_writes_it(variant):
+    red = redline("music-commission", variant)
+    said = words_written(red)
+    assert "sub-licen" in said and not re.search(r"\bsublicen", said, re.IGNORECASE)
+    assert not re.search(r"\bsublicen", written(red), re.IGNORECASE)
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard"])
+def test_a_licence_that_writes_sub_license_gets_it_hyphenated_and_one_that_writes_sublicense_does_not(variant):
+    hyphenated = redline_of(build(*(t.format(sub="sub-license") for t in SUB_LICENSING)), variant)
+    assert "sub-licens" in written(hyphenated) and not re.search(r"\bsublicens", written(hyphenated))
+    plain = redline_of(build(*(t.format(sub="sublicense") for t in SUB_LICENSING)), variant)
+    assert "sublicens" in written(plain) and "sub-licens" not in written(plain)
+
+
+def test_strict_puts_the_payment_condition_of_a_vesting_between_commas():
+    red = redline("vested-disclaimer", "strict")
+    fix = next(e for e in red.plan.edits if e.op == "replace" and e.finding == "ip_assignment" and e.replacement)
+    assert fix.find == "shall be vested in"
+    assert fix.replacement == "shall, upon payment in full of all sums due under this agreement, be vested in"
+    vesting = "shall, upon payment in full of all sums due under this agreement, be vested in the Institute"
+    assert vesting in written(red)
+
+
+def test_strict_puts_the_payment_condition_after_will_between_commas_too():
+    docx = build(
+        "SERVICES AGREEMENT",
+        'This agreement is made between Fernhill Studio Ltd (the "Studio") and Calder Books Ltd (the "Publisher").',
+        '1. The Studio will design the covers of the Publisher\'s spring list (the "Designs").',
+        "2. The Publisher will pay the Studio a fee of £2,000 for the Designs.",
+        "3. All rights in the Designs will become the property of the Publisher.",
+        "4. This agreement is governed by the laws of England.",
+    )
+    red = redline_of(docx)
+    assert (
+        "3. All rights in the Designs will, upon payment in full of all fees due under this agreement, become the "
+        "property of the Publisher." in accepted(red.docx)
+    )
+
+
+# -- AI coding assistants: the developers the client engages, not only its own ------------------------------
+
+
+def coding_clause(red: engine.Redline) -> str:
+    return next(t for t in words_written(red).split("\n") if t.startswith("Despite the restriction"))
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard"])
+@pytest.mark.parametrize(
+    ("name", "engages"),
+    [("informal-letter", "developer you engage"), ("us-software-development", "developer Company engages")],
+)
+def test_ai_coding_assistants_are_allowed_to_developers_the_client_engages_bound_by_the_restriction(
+    name, engages, variant
+):
+    red = redline(name, variant)
+    clause = coding_clause(red)
+    assert engages in clause and "bound" in clause.split(engages)[1].split("may use")[0]
+    assert clause in written(red)
+    assert "developers" in next(
+        e.comment
+        for e in red.plan.edits
+        if e.comment and e.comment.startswith("Why this clause") and "AI coding" in e.comment
+    )
