@@ -45,6 +45,8 @@ from .analysis.facts import (
     purpose_limited,
     qualifier_end,
     read_facts,
+    sentence_span,
+    this_part,
     used_as_part_of,
     waits_for_payment,
 )
@@ -381,6 +383,7 @@ def make_plan(
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
+        edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
     if facts.credit_kept:  # the waiver already keeps the right to be identified: we do not ask for it
         edits = [replace(e, comment=no_credit_asked(e.comment)) if e.comment else e for e in edits]
     elif facts.company:  # a company has no moral rights of its own: its people keep the right to be credited
@@ -403,6 +406,13 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+def _calling_itself(e: Edit, word: str) -> Edit:
+    """``e`` with the clauses it inserts calling themselves by the document's ``word`` ("This Section")."""
+    if not e.paragraphs:
+        return e
+    return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word)} for p in e.paragraphs))
 
 
 def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:
@@ -1043,7 +1053,12 @@ def choose_fixes(
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
-        if op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
+        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings)) is not None:
+            f, rf = moved  # "for any purpose related to our business": the purpose replaced with its qualifier
+        elif op == "replace" and (moved := _proviso_after_object(f, rf, result.findings, terms)) is not None:
+            ranges.append((f.phrase_start, f.phrase_end))  # "sublicensable" stays as it is
+            f, rf = moved  # the proviso a sentence of its own after the licence's object
+        elif op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # the words it keeps: no second edit of them
             f, rf = moved
         if op == "comment":
@@ -1146,6 +1161,78 @@ def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -
     last = f.paragraph_text[start:end]
     return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
         rf, replacement=last + replacement[len(f.phrase) :]
+    )
+
+
+_SOLELY_FOR = re.compile(r"(?:solely|only|exclusively) for \S.*", re.IGNORECASE)
+
+
+def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
+    """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
+    qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
+    them on the purpose ("solely for the Permitted Purpose, and only for a purpose related to our business"), so
+    they never qualify the new words ("the Permitted Purpose related to our business"). ``None``: no qualifier
+    follows, or the replacement is not a purpose of its own."""
+    if f.kind != "any_and_all_purposes" or not _SOLELY_FOR.fullmatch(rf.replacement or "") or "urpose" not in f.phrase:
+        return None
+    later = [g.phrase_start for g in findings if g.start == f.start and g.phrase_start >= f.phrase_end]
+    end = qualifier_end(f.paragraph_text, f.phrase_end, min(later, default=None))
+    if end == f.phrase_end:
+        return None
+    qualifier = f.paragraph_text[f.phrase_end : end]
+    whole = f.paragraph_text[f.phrase_start : end]
+    return replace(f, phrase=whole, phrase_end=end), replace(
+        rf, find=whole, replacement=f"{rf.replacement}, and only for a purpose{qualifier}"
+    )
+
+
+# "sublicensable" among the adjectives of a licence: "transferable and sublicensable license to use",
+# "sublicensable, royalty-free licence"
+_BEFORE_LICENCE = re.compile(r"(?:[\s,]+(?:(?:and|or)\s+)?[a-z][\w-]*){0,4}?[\s,]+(?:licen[cs]es?|rights?)\b")
+_PROVISO = re.compile(r"(?P<head>.+?) \((?P<inner>[^()]+)\)")
+# the proviso's parts, each a sentence's: "other than to an AI Vendor" -> "no sublicense may be granted to an AI
+# Vendor"; "only on terms that prohibit …" -> "every sublicense must prohibit …"
+_PROVISO_PARTS = (
+    (re.compile(r"other than to (.+)"), "no sublicense may be granted to {}"),
+    (re.compile(r"only on terms that prohibit (.+)"), "every sublicense must prohibit {}"),
+)
+
+
+def _proviso_after_object(
+    f: Finding, rf: RenderedFix, findings: Sequence[Finding], terms: Mapping[str, str]
+) -> tuple[Finding, RenderedFix] | None:
+    """A proviso on sublicensing ("sublicensable (other than to an AI Vendor, …)") where "sublicensable" is
+    one of the adjectives before the licence ("transferable and sublicensable license to use …"): put there,
+    it would part the adjectives from their noun; it becomes a sentence of its own after the licence's sentence
+    ("… as part of the Work Product. No sublicense may be granted to an AI Vendor, and every sublicense must
+    prohibit any Prohibited AI Use."), the adjectives kept. ``None``: "sublicensable" does not stand before the
+    licence, or the proviso is not one this knows."""
+    m = _PROVISO.fullmatch(rf.replacement or "")
+    if f.kind != "sublicensable" or m is None or m.group("head") != f.phrase:
+        return None
+    text = f.paragraph_text
+    if not _BEFORE_LICENCE.match(text, f.phrase_end):
+        return None
+    said = []
+    for part in re.split(r",\s*and\s+", m.group("inner")):
+        known = next(((p, w) for p, w in _PROVISO_PARTS if p.fullmatch(part)), None)
+        if known is None:
+            return None
+        said.append(known[1].format(known[0].fullmatch(part).group(1)))  # type: ignore[union-attr]
+    _, end = sentence_span(text, f.phrase_end)
+    end = len(text[:end].rstrip())
+    if (
+        end <= f.phrase_end
+        or text[end - 1] != "."
+        or any(g.start == f.start and f.phrase_end <= g.phrase_start < end for g in findings)
+    ):
+        return None  # no sentence end to put it at, or another red flag's edit before it
+    end -= 1
+    start = max(text.rfind(" ", f.phrase_end, end), f.phrase_end) + 1
+    last = text[start:end]
+    sentence = capitalise(fill_known(", and ".join(said), terms))
+    return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
+        rf, find=last, replacement=f"{last}. {sentence}"
     )
 
 

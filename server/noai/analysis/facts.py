@@ -361,11 +361,12 @@ def used_as_part_of(f: Finding) -> bool:
 
 
 # The words after a grant's media or purpose that still qualify the grant: "in connection with the Film and its
-# advertising", "for the purposes of the Project", "solely for …", "throughout the world", "in the Territory". An
-# exclusion appended after the media ("…, excluding any Prohibited AI Use") goes after them: put before them, they
-# would qualify the exclusion ("excluding any Prohibited AI Use in connection with the Film"), not the grant.
+# advertising", "related to our business", "for the purposes of the Project", "solely for …", "throughout the
+# world", "in the Territory". An exclusion appended after the media ("…, excluding any Prohibited AI Use") goes
+# after them: put before them, they would qualify the exclusion ("excluding any Prohibited AI Use in connection
+# with the Film"), not the grant.
 _QUALIFIER = re.compile(
-    r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
+    r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|relat(?:ed|ing)\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
     r"(?:solely|only|exclusively)\s+(?:for|in|in\s+connection\s+with|as\s+part\s+of)|for\s+use\s+(?:in|on|with|as)|"
     r"as\s+part\s+of|throughout\s+the\s+(?:world|universe|Territory)|worldwide|in\s+the\s+Territory)\b"
     r"(?:(?!\s+and\s+(?:to|may|shall|will|must)\b)[^,;:()“”\"])*?"
@@ -531,6 +532,19 @@ def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
         counts, key=lambda w: (sum(n for v, n in counts.items() if v.lower() == w.lower()), not w.isupper(), counts[w])
     )
     return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
+
+
+_THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b")
+
+
+def this_part(text: str, word: str | None) -> str:
+    """``text`` (a clause we insert) calling itself by the document's ``word``: "This clause applies" ->
+    "This Section applies" in a document that refers to its Sections. What we insert is never a whole
+    Article (it joins one as its Sections): "This Section" where the document says "Article"."""
+    if not word or "his clause" not in text:
+        return text
+    word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
+    return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
 
 
 # A defined purpose of the licence: “Purpose”: …; (the "Permitted Use"); "Agreed Purpose" means …
