@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from noai.analysis import fast
 from noai.analysis.classify import Finding
+from noai.analysis.joined import Joined
 from noai.analysis.work_kind import SCOPE_LINE
 from noai.ooxml.model import Paragraph
 
@@ -961,6 +962,9 @@ def _keeping(creator: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, before
 
 
+_KEEP_WORDS = ("keep", "retain", "remain", "stay", "continue")  # the verbs of every keeping (kept_materials)
+
+
 def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: Set[str] = frozenset()) -> str | None:
     """What the creator expressly keeps, in the document's words ("the characters and the storyboards" of "We
     keep the rights in the characters and the storyboards", "the Consultant Tools" of "the Consultant retains all
@@ -1030,15 +1034,16 @@ _ASSIGNS_LICENCE = (
 )
 
 
-def assignable_licence(result: AuditResult) -> int | None:
+def assignable_licence(result: AuditResult, among: Sequence[int] | None = None) -> int | None:
     """The paragraph where the client may assign or transfer the licence the creator grants it (to a distributor,
-    a buyer), else ``None``."""
+    a buyer), else ``None`` (``among``: the indexes of the paragraphs that may hold "assign" or "transfer", when
+    known)."""
     client = result.terms.client
     if client is None:
         return None
     names = "|".join(re.escape(n) for n in (client.name, *client.aliases) if n)
     pattern = re.compile(r"\b(?:" + names + r")" + _ASSIGNS_LICENCE + r"\b", re.IGNORECASE)
-    for p in result.paragraphs:
+    for p in result.paragraphs if among is None else map(result.paragraphs.__getitem__, among):
         if fast.may_hold(p.original_text, ("assign", "transfer")) and pattern.search(p.original_text):
             return p.index
     return None
@@ -1211,14 +1216,32 @@ class DocumentFacts:
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
 
 
+class _Holders:
+    """Which of a document's texts hold a word (lower-cased), found by one scan of them all lower-cased and
+    joined: a fact every match of whose patterns holds one of some words is read from those texts alone, in
+    order (every text, where one holds a character that folds to an ASCII letter)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.lows = None if fast.folds("".join(texts)) else Joined([t.lower() for t in texts])
+
+    def indexes(self, words: Sequence[str]) -> Sequence[int]:
+        return range(len(self.texts)) if self.lows is None else self.lows.holding(words)
+
+    def holding(self, words: Sequence[str]) -> list[str]:
+        return [self.texts[i] for i in self.indexes(words)]
+
+
 def read_facts(result: AuditResult) -> DocumentFacts:
     """The facts of ``result``'s document (``terms``: its placeholders, as the plan renders them)."""
     work = result.parties.work_product
+    texts = _Holders([p.original_text for p in result.paragraphs])
+    kept = [result.paragraphs[i] for i in texts.indexes(_KEEP_WORDS)]
     return DocumentFacts(
-        paid=any(has_fees(p.original_text) for p in result.paragraphs),
+        paid=any(map(has_fees, texts.holding(_PAID_WORDS))),
         background=find_background(result, result.terms.placeholders()),
         confidential_work=work is not None and "confidential" in work.text.lower(),
-        price=price_due([p.original_text for p in result.paragraphs], set(result.terms.all)),
+        price=price_due(texts.holding(_PRICE_WORDS), set(result.terms.all)),
         brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
         project=describes_project([p.original_text for p in result.paragraphs]),
         transferred=_transferred(result),
@@ -1227,12 +1250,12 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         company=company_creator(result),
         british=british(result),
         british_law=british_law(result),
-        kept=kept_materials(result.paragraphs, result.terms.placeholders().get("provider"), _passing(result)),
-        clause_word=clause_word([p.original_text for p in result.paragraphs], american_law(result)),
+        kept=kept_materials(kept, result.terms.placeholders().get("provider"), _passing(result)),
+        clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result)),
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
-        assignable=assignable_licence(result),
-        sub_hyphen=hyphenated_sublicence([p.original_text for p in result.paragraphs]),
+        assignable=assignable_licence(result, texts.indexes(("assign", "transfer"))),
+        sub_hyphen=hyphenated_sublicence(texts.holding(("sublicen", "sub-licen"))),
     )
 
 
