@@ -324,6 +324,8 @@ def make_plan(
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
     cases |= {"uncertain_transfer"} if strategy.situation == LICENSED and _may_transfer(result) else set()
     cases |= {"owned"} if strategy.situation == ASSIGNED else set()  # the client owns the work: consent, no licence
+    # the document lets the client use what the creator keeps ("to promote the launch"): strict keeps that use
+    cases |= {"kept_use"} if strategy.situation == ASSIGNED and facts.kept_use is not None else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
@@ -372,7 +374,7 @@ def make_plan(
         why += _shifted(result, insertions, renumbering)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     if expressly and with_comments:
-        insertions = [_names_kept(e, expressly, commented) for e in insertions]
+        insertions = [_names_kept(e, expressly, commented, facts.kept_use) for e in insertions]
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
@@ -714,11 +716,13 @@ def _licence_takers(result: AuditResult, at: int, terms: Mapping[str, str]) -> t
     return 1, _LATER_TITLE, comment
 
 
-def _names_kept(e: Edit, kept: str, terms: Mapping[str, str]) -> Edit:
-    """The retained-materials clause's comment, saying it names what the document expressly keeps."""
+def _names_kept(e: Edit, kept: str, terms: Mapping[str, str], use: str | None = None) -> Edit:
+    """The retained-materials clause's comment, saying it names what the document expressly keeps (and, ``use``,
+    the use of them it lets the client make: "and lets you use to promote the launch")."""
     if e.clause != RETAINED or not e.comment:
         return e
-    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
+    lets = "" if use is None else " and lets {client} use" + (f" {use}" if use else " them")
+    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}{lets}.", _comment_terms(terms))
     return replace(e, comment=e.comment + said)
 
 
