@@ -12,6 +12,9 @@ synthetic contracts of ``support.synthetic_contracts`` and on small contracts of
 - where the document lets the client use materials the creator keeps ("you can use them to promote the launch", a
   licence of the pre-existing materials for a purpose), strict's licence-back keeps that agreed use ("except as
   part of the work or as this email already allows") and its comment names the use (item 1);
+- strict narrows a grant "in all media now known or hereafter devised" to media now known (a tracked strike of
+  "or hereafter devised"), as its reservation says no grant reaches a technology it does not expressly name, and the
+  comment says so; standard and minimal keep the words and exclude AI use from them (item 2).
 """
 
 from __future__ import annotations
@@ -276,3 +279,71 @@ def test_a_letter_written_as_i_keeps_the_clients_use_of_the_sketches_on_its_webs
 def test_a_kept_materials_phrase_stops_before_a_new_clause_naming_a_party():
     docx = design_agreement("The Designer keeps the rights in its sketches, and the Client may use them in its report.")
     assert read_facts(engine.audit(docx)).kept == "the Designer's sketches"
+
+
+# -- item 2: strict narrows future media, which its reservation says no grant reaches -------------------------
+
+
+EXPRESSLY = "no grant in this Agreement extends to any use or technology it does not expressly name"
+
+
+def test_the_music_commissions_strict_grant_covers_media_now_known_beside_its_reservation():
+    plan = redline("music-commission", "strict").plan
+    [fix] = [e for e in plan.edits if e.finding == "future_technologies"]
+    assert (fix.op, fix.find, fix.replacement) == ("replace", " or hereafter devised", ""), fix
+    assert fix.comment.startswith("This change narrows “now known or hereafter devised” to media now known"), fix
+    assert "keeps" not in fix.comment
+    text = written(source("music-commission"), "strict")
+    assert (
+        "to exploit the Work in all media now known in connection with the Film and its advertising and promotion."
+        in (text)
+    ), text
+    assert "hereafter" not in text and EXPRESSLY in text
+
+
+@pytest.mark.parametrize("variant", ["standard", "minimal"])
+def test_standard_and_minimal_keep_future_media_and_exclude_ai_use_with_no_expressly_named_sentence(variant):
+    plan = redline("music-commission", variant).plan
+    [fix] = [e for e in plan.edits if e.finding == "future_technologies"]
+    assert fix.comment.startswith("This change keeps “now known or hereafter devised”"), fix.comment
+    assert "expressly name" not in words_written(redline("music-commission", variant))
+    text = written(source("music-commission"), variant)
+    assert (
+        "in all media now known or hereafter devised in connection with the Film and its advertising and "
+        "promotion, excluding" in text
+    ), text
+
+
+def us_photo_licence(media: str) -> bytes:
+    return contract(
+        "PHOTOGRAPHY LICENSE AGREEMENT",
+        'This agreement is made between Dana Reyes Photography LLC (the "Photographer") and Juniper Outdoor Inc. '
+        '(the "Company").',
+        '1. The Photographer shall deliver forty photographs of the Company\'s spring catalogue (the "Photographs").',
+        "2. The Company shall pay the Photographer $7,500 within 30 days of delivery.",
+        f"3. The Photographer grants the Company a non-exclusive license to reproduce the Photographs {media} for "
+        "the Company's marketing.",
+        "4. This agreement is governed by the laws of the State of Oregon.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("media", "narrowed", "struck"),
+    [
+        ("in any media now known or later developed", "in any media now known for", " or later developed"),
+        ("in all media now existing or later developed", "in all media now existing for", " or later developed"),
+    ],
+)
+def test_a_us_licence_of_future_media_is_narrowed_in_strict_and_kept_with_an_exclusion_in_standard(
+    media, narrowed, struck
+):
+    docx = us_photo_licence(media)
+    strict = planned(docx, "strict")
+    [fix] = [e for e in strict.edits if e.finding == "future_technologies"]
+    assert (fix.find, fix.replacement) == (struck, ""), fix
+    text = written(docx, "strict")
+    assert narrowed in text and "later developed" not in text, text
+    assert "does not expressly name" in text, text
+    standard = written(docx, "standard")
+    assert f"{media}, excluding any Prohibited AI Use" in standard or "excluding any Prohibited AI Use" in standard
+    assert "later developed" in standard

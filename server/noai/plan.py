@@ -179,14 +179,24 @@ def _occurrence(text: str, phrase: str, start: int) -> int:
 
 def _already_replaced(f: Finding, replacement: str) -> bool:
     """The text at the finding already reads as the replacement (e.g. "... devised, excluding any
-    Prohibited AI Use" after an earlier redline)."""
+    Prohibited AI Use" after an earlier redline); never for a replacement that keeps only some of the phrase's words
+    ("now known or hereafter devised" -> "now known"), which the phrase itself begins with."""
+    if _narrows(f, replacement):
+        return False
     return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
+
+
+def _narrows(f: Finding, replacement: str) -> bool:
+    """The replacement keeps only some of the phrase's words ("now known" of "now known or hereafter devised")."""
+    return bool(replacement) and replacement != f.phrase and replacement in f.phrase
 
 
 def _says_already(f: Finding, replacement: str) -> bool:
     """The paragraph already says the replacement; for a transfer's change that wraps its phrase ("not works
     made for hire"), at the phrase itself: "…, to the extent they are not works made for hire" later in the
     paragraph is no reason to keep "are works made for hire"."""
+    if _narrows(f, replacement):
+        return False
     if f.kind in _TRANSFER_KINDS and f.phrase in replacement:
         start = f.phrase_start - replacement.index(f.phrase)
         return start >= 0 and f.paragraph_text[start : start + len(replacement)] == replacement
@@ -207,6 +217,8 @@ def _without_redundant(fixes: list[tuple[Finding, RenderedFix, str]]) -> list[tu
     for i in order:
         f, rf, op = fixes[i]
         if op != "replace" or f.kind in _TRANSFER_KINDS:  # a transfer's change adds a condition, not a limit
+            continue
+        if _narrows(f, rf.replacement or ""):  # it takes words out ("now known"): nothing added to be said twice
             continue
         texts = said.setdefault(f.start, [f.paragraph_text])
         replacement = rf.replacement or ""  # set: choose_fixes replaces only with a replacement
@@ -1544,9 +1556,14 @@ def clause_paragraphs(
 
 
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:
-    """The ``replace`` or ``comment`` edit of a red flag."""
+    """The ``replace`` or ``comment`` edit of a red flag. A replacement that keeps the phrase's first words
+    ("now known or hereafter devised" -> "now known") strikes only the words it drops (" or hereafter devised")."""
     if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
         f, rf = _modal_taken(f, rf)  # "shall, upon payment in full …, be vested in": commas around it
+    kept = rf.replacement or ""
+    if op == "replace" and _narrows(f, kept) and f.phrase.startswith(kept):
+        f = replace(f, phrase=f.phrase[len(kept) :], phrase_start=f.phrase_start + len(kept))
+        rf = replace(rf, replacement="")
     return Edit(
         "",
         op,
