@@ -182,14 +182,24 @@ def _occurrence(text: str, phrase: str, start: int) -> int:
 
 def _already_replaced(f: Finding, replacement: str) -> bool:
     """The text at the finding already reads as the replacement (e.g. "... devised, excluding any
-    Prohibited AI Use" after an earlier redline)."""
+    Prohibited AI Use" after an earlier redline); never for a replacement that keeps only some of the phrase's words
+    ("now known or hereafter devised" -> "now known"), which the phrase itself begins with."""
+    if _narrows(f, replacement):
+        return False
     return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
+
+
+def _narrows(f: Finding, replacement: str) -> bool:
+    """The replacement keeps only some of the phrase's words ("now known" of "now known or hereafter devised")."""
+    return bool(replacement) and replacement != f.phrase and replacement in f.phrase
 
 
 def _says_already(f: Finding, replacement: str) -> bool:
     """The paragraph already says the replacement; for a transfer's change that wraps its phrase ("not works
     made for hire"), at the phrase itself: "…, to the extent they are not works made for hire" later in the
     paragraph is no reason to keep "are works made for hire"."""
+    if _narrows(f, replacement):
+        return False
     if f.kind in _TRANSFER_KINDS and f.phrase in replacement:
         start = f.phrase_start - replacement.index(f.phrase)
         return start >= 0 and f.paragraph_text[start : start + len(replacement)] == replacement
@@ -210,6 +220,8 @@ def _without_redundant(fixes: list[tuple[Finding, RenderedFix, str]]) -> list[tu
     for i in order:
         f, rf, op = fixes[i]
         if op != "replace" or f.kind in _TRANSFER_KINDS:  # a transfer's change adds a condition, not a limit
+            continue
+        if _narrows(f, rf.replacement or ""):  # it takes words out ("now known"): nothing added to be said twice
             continue
         texts = said.setdefault(f.start, [f.paragraph_text])
         replacement = rf.replacement or ""  # set: choose_fixes replaces only with a replacement
@@ -329,6 +341,8 @@ def make_plan(
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
     cases |= {"uncertain_transfer"} if strategy.situation == LICENSED and _may_transfer(result) else set()
     cases |= {"owned"} if strategy.situation == ASSIGNED else set()  # the client owns the work: consent, no licence
+    # the document lets the client use what the creator keeps ("to promote the launch"): strict keeps that use
+    cases |= {"kept_use"} if strategy.situation == ASSIGNED and facts.kept_use is not None else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
@@ -377,7 +391,7 @@ def make_plan(
         why += _shifted(result, insertions, renumbering)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     if expressly and with_comments:
-        insertions = [_names_kept(e, expressly, commented) for e in insertions]
+        insertions = [_names_kept(e, expressly, commented, facts.kept_use) for e in insertions]
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
@@ -727,11 +741,13 @@ def _licence_takers(result: AuditResult, at: int, terms: Mapping[str, str]) -> t
     return 1, _LATER_TITLE, comment
 
 
-def _names_kept(e: Edit, kept: str, terms: Mapping[str, str]) -> Edit:
-    """The retained-materials clause's comment, saying it names what the document expressly keeps."""
+def _names_kept(e: Edit, kept: str, terms: Mapping[str, str], use: str | None = None) -> Edit:
+    """The retained-materials clause's comment, saying it names what the document expressly keeps (and, ``use``,
+    the use of them it lets the client make: "and lets you use to promote the launch")."""
     if e.clause != RETAINED or not e.comment:
         return e
-    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
+    lets = "" if use is None else " and lets {client} use" + (f" {use}" if use else " them")
+    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}{lets}.", _comment_terms(terms))
     return replace(e, comment=e.comment + said)
 
 
@@ -1645,9 +1661,14 @@ def clause_paragraphs(
 
 
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:
-    """The ``replace`` or ``comment`` edit of a red flag."""
+    """The ``replace`` or ``comment`` edit of a red flag. A replacement that keeps the phrase's first words
+    ("now known or hereafter devised" -> "now known") strikes only the words it drops (" or hereafter devised")."""
     if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
         f, rf = _modal_taken(f, rf)  # "shall, upon payment in full …, be vested in": commas around it
+    kept = rf.replacement or ""
+    if op == "replace" and _narrows(f, kept) and f.phrase.startswith(kept):
+        f = replace(f, phrase=f.phrase[len(kept) :], phrase_start=f.phrase_start + len(kept))
+        rf = replace(rf, replacement="")
     return Edit(
         "",
         op,

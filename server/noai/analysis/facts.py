@@ -920,7 +920,9 @@ _KEPT_OBJECT = (
     r"when|if|as|during|once|on|at|by|with|from|since|because|whether|including|is|are|will|shall|may|can|you|we|"
     r"I|it|they|he|she|and\s+(?:all\s+)?(?:other\s+|its\s+|the\s+)?(?:rights?|copyrights?|intellectual)|"
     r"and\s+(?:grants?|licen[cs]es?|assigns?|agrees?)|"
-    r"and\s+(?:you|we|I|it|they|he|she|may|can|shall|will))\b)[\w'’-]+){0,9})"
+    r"and\s+(?:you|we|I|it|they|he|she|may|can|shall|will)|"
+    # a new clause with a named subject: "…, and the Client may use them"
+    r"and\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*\s+(?:may|can|shall|will|must|is|are|has|agrees?)\b)\b)[\w'’-]+){0,9})"
 )
 # the rights a keeping names before its object: "the rights in", "all right, title and interest in", "ownership of"
 _KEPT_RIGHTS = (
@@ -1003,6 +1005,71 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
                 if first.lower() in ("its", "his", "her", "their"):  # "its sketches": the creator's, by name
                     return f"{named}'s {rest}" if not named.endswith("s") else f"{named}' {rest}"
                 return first.lower() + " " + rest if first in ("The", "All", "Our", "My", "Any") else words
+    return None
+
+
+# -- the client's use of what the creator keeps ------------------------------------------------------------
+
+_ONE_USE = r"(?:use|reproduce|display|show|publish|share|print|post|copy|distribute|adapt|edit|modify)"
+_USE_VERB = rf"{_ONE_USE}(?:,\s*{_ONE_USE})*(?:,?\s+(?:and|or)\s+{_ONE_USE})?"  # "use, copy and modify"
+_MAY = (
+    r"(?:can|may|(?:is|are)\s+(?:free|entitled|permitted|allowed)\s+to|(?:will|shall)\s+be\s+(?:able|free|entitled|"
+    r"permitted|allowed)\s+to)"
+)
+_KEPT_PIECE_DETERMINER = re.compile(r"^(?:all\s+)?(?:the|our|my|its|his|her|their|any|these|those)\s+", re.IGNORECASE)
+_PRONOUN_USED = r"(?:them|it|those|these|(?:a\s+few|some|any|all|each)\s+of\s+them)"
+# head nouns too wide to stand for the materials kept alone ("the Client may use the materials")
+_GENERIC = frozenset({"materials", "material", "work", "works", "rights", "information", "documents", "items", "tools"})
+_USE_END = re.compile(r"\s*(?:[,;:.(]|\band\s+(?:we|I|the|you|it|they)\b|\bbut\b|$)")
+
+
+def kept_use(
+    paragraphs: Sequence[Paragraph], kept: Sequence[str], client: str | None, creator: str | None = None
+) -> str | None:
+    """The use the document lets the client make of materials the creator keeps (``kept``: their names in the
+    document's words, "the characters and the storyboards", "the Pre-existing Materials"), as the document says
+    it ("to promote the launch" of "We keep the rights in the characters and the storyboards, and you can use them
+    to promote the launch"; "" where it names no purpose), else ``None``. A pronoun ("them") counts only after
+    the materials in its sentence; a refusal ("may not use them") or a use granted to the creator never does."""
+    names = [n for n in kept if n]
+    if not names or not client:
+        return None
+    pieces = {
+        _KEPT_PIECE_DETERMINER.sub("", piece.strip()).removesuffix("'s").strip()
+        for name in names
+        for piece in re.split(r",\s*|\s+and\s+", name.removeprefix(f"{creator}'s ") if creator else name)
+    }
+    pieces |= {p.split()[-1] for p in pieces if len(p.split()) > 1 and p.split()[-1].lower() not in _GENERIC}
+    pieces = {p for p in pieces if len(p) > 2}
+    if not pieces:
+        return None
+    object_ = "|".join(re.escape(p) for p in sorted(pieces, key=len, reverse=True))
+    who = re.escape(client.removeprefix("the ").removeprefix("The "))
+    subject = rf"\b(?:the\s+)?{who}"
+    named = rf"(?:(?:all\s+)?(?:the|our|my|its|his|her|their|any|these|those)\s+)?(?:{object_})"
+    may = re.compile(
+        rf"{subject}\s+{_MAY}\s+(?:also\s+|still\s+|freely\s+)?{_USE_VERB}\s+(?P<obj>{_PRONOUN_USED}|{named})\b",
+        re.IGNORECASE,
+    )
+    licence = re.compile(
+        rf"\bgrants?\s+(?:to\s+)?{subject}\s+(?:an?\s+)?[\w\s,-]{{0,120}}?\blicen[cs]e\s+to\s+{_USE_VERB}\s+"
+        rf"(?P<obj>{_PRONOUN_USED}|{named})\b",
+        re.IGNORECASE,
+    )
+    mention = re.compile(named, re.IGNORECASE)
+    for p in paragraphs:
+        text = p.original_text
+        if not mention.search(text):
+            continue
+        for sentence in sentences(text):
+            for rx in (may, licence):
+                for m in rx.finditer(sentence):
+                    pronoun = re.fullmatch(_PRONOUN_USED, m.group("obj"), re.IGNORECASE)
+                    if pronoun and not mention.search(sentence, 0, m.start()):
+                        continue  # "them" names something else
+                    rest = sentence[m.end() :]
+                    end = _USE_END.search(rest)
+                    return rest[: end.start() if end else len(rest)].strip()
     return None
 
 
@@ -1209,6 +1276,7 @@ class DocumentFacts:
     british: bool = False  # the document spells the British way ("licence", "authorise")
     british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
     kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
+    kept_use: str | None = None  # the client's use of what the creator keeps: "to promote the launch" ("" unnamed)
     clause_word: str | None = None  # the word it refers to its clauses by, where not "clause": "Section"
     purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
@@ -1236,10 +1304,13 @@ def read_facts(result: AuditResult) -> DocumentFacts:
     """The facts of ``result``'s document (``terms``: its placeholders, as the plan renders them)."""
     work = result.parties.work_product
     texts = _Holders([p.original_text for p in result.paragraphs])
-    kept = [result.paragraphs[i] for i in texts.indexes(_KEEP_WORDS)]
+    placeholders = result.terms.placeholders()
+    provider, client = placeholders.get("provider"), placeholders.get("client")
+    background = find_background(result, placeholders)
+    kept = kept_materials([result.paragraphs[i] for i in texts.indexes(_KEEP_WORDS)], provider, _passing(result))
     return DocumentFacts(
         paid=any(map(has_fees, texts.holding(_PAID_WORDS))),
-        background=find_background(result, result.terms.placeholders()),
+        background=background,
         confidential_work=work is not None and "confidential" in work.text.lower(),
         price=price_due(texts.holding(_PRICE_WORDS), set(result.terms.all)),
         brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
@@ -1250,7 +1321,8 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         company=company_creator(result),
         british=british(result),
         british_law=british_law(result),
-        kept=kept_materials(kept, result.terms.placeholders().get("provider"), _passing(result)),
+        kept=kept,
+        kept_use=kept_use(result.paragraphs, [k for k in (kept, background.term) if k], client, provider),
         clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result)),
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
