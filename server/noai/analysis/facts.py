@@ -1055,6 +1055,39 @@ def hyphenated_sublicence(texts: Sequence[str]) -> bool:
     return forms == {"-"}
 
 
+_MAY_SUBLICENSE = (
+    r"\s+(?:may|is\s+entitled\s+to|has\s+the\s+right\s+to)\s+(?!not\b)(?:[\w-]+,?\s+){0,6}?"
+    r"(?:sub-?licen[cs]e|grant\s+sub-?licen[cs]es)\b"
+)
+_SUBLICENSABLE_GRANT = re.compile(
+    r"\b(?<!non-)(?<!non\s)sub-?licen[cs]able\b|\bwith\s+(?:the\s+|a\s+)?right\s+to\s+(?:grant\s+)?sub-?licen[cs]",
+    re.IGNORECASE,
+)
+
+
+def sublicensable(result: AuditResult) -> bool:
+    """The document lets the client sublicense (a sublicensable licence, "the Producer may sub-license"): our
+    clauses may speak of its sublicences; else they would imply a right it does not have. A sublicence the
+    creator alone grants or takes does not count."""
+    if any(
+        (f.kind == "sublicensable" or "sublicensable" in f.qualifiers)
+        and not f.negated
+        and not (f.actor == "creator" and f.beneficiary == "creator")
+        for f in result.findings
+    ):
+        return True
+    client = result.terms.client
+    names = [re.escape(n) for n in ((client.name, *client.aliases) if client else ()) if n]
+    may = re.compile(r"\b(?:" + "|".join(names) + r")" + _MAY_SUBLICENSE, re.IGNORECASE) if names else None
+    for p in result.paragraphs:
+        text = p.original_text
+        if "ub" not in text or not _SUB_LICENCE.search(text):
+            continue
+        if _SUBLICENSABLE_GRANT.search(text) or (may is not None and may.search(text)):
+            return True
+    return False
+
+
 # -- all of it, for one audited document ----------------------------------------------------------------
 
 
@@ -1079,6 +1112,7 @@ class DocumentFacts:
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
+    sublicensable: bool = True  # the document lets the client sublicense the work
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -1102,6 +1136,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
         assignable=assignable_licence(result),
         sub_hyphen=hyphenated_sublicence([p.original_text for p in result.paragraphs]),
+        sublicensable=sublicensable(result),
     )
 
 
