@@ -87,6 +87,34 @@ def test_assigning_personnel_is_no_ip_assignment():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    (
+        "The Contractor shall assign a dedicated account manager to the Client for the term of this Agreement.",
+        "The Contractor will assign only experienced developers to the project and remains responsible for their work.",
+        "The Contractor may assign suitably qualified subcontractors, translators or editors to perform the Services.",
+        "The Contractor agrees to assign a senior project lead and two designers, who will own the delivery plan.",
+    ),
+)
+def test_assigning_people_to_the_work_is_staffing_not_an_ip_assignment(text):
+    assert "ip_assignment" not in kinds(text)  # even under the IP heading, and with "work" in the sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "The Contractor shall assign all rights in the Deliverables to the Client.",
+        "The Contractor will assign to the Client the copyright in the Deliverables created by its employees.",
+        "The Contractor will assign qualified staff to the project and hereby assigns to the Client all right, "
+        "title and interest in the Deliverables.",
+        "The Contractor shall assign the copyrights of its personnel in the Deliverables to the Client.",
+    ),
+)
+def test_an_assignment_of_rights_stays_one_whoever_made_the_work(text):
+    f = one(text, "ip_assignment")
+    assert f.severity == "high" and f.attributes["direction"] == "provider->client", f
+
+
 def test_the_creator_retaining_title_is_a_reservation_not_an_assignment():
     f = one(
         "The Contractor retains all right, title and interest in its pre-existing tools and know-how.",

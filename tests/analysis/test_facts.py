@@ -78,3 +78,18 @@ def test_the_plan_module_compiles_no_pattern_over_the_documents_words():
         and isinstance(node.targets[0], ast.Name)
     ]
     assert compiled == [], compiled
+
+
+@pytest.mark.parametrize(
+    ("law", "british_law", "clause_word"),
+    [
+        ("Vermont law will govern this agreement.", False, "Section"),
+        ("This agreement is governed by and construed under Irish law.", True, None),
+        ("The laws of New South Wales govern this agreement.", True, None),
+        ("This agreement is subject to the laws of the state of Idaho.", False, "Section"),
+        ("The Developer shall comply with the laws of Texas and of England.", False, None),
+    ],
+)
+def test_the_wording_facts_take_the_law_the_audit_reads_as_chosen(law, british_law, clause_word):
+    facts = facts_of(PARTIES, "1. The Developer shall deliver the Software to the Customer.", law)
+    assert (facts.british_law, facts.clause_word) == (british_law, clause_word)

@@ -1,3 +1,5 @@
+import pytest
+
 from noai.analysis.terms import extract_terms
 from noai.ooxml.model import Paragraph
 
@@ -188,6 +190,65 @@ def test_the_governing_law_names_the_jurisdiction():
 def test_a_governing_law_placeholder_is_no_jurisdiction():
     terms = extract_terms(paragraphs("This NDA is governed by the laws of the State of {governing_law}."))
     assert terms.jurisdiction is None
+
+
+LAW_PARTIES = "Acme Inc. (the \u201cClient\u201d) and Beta LLC (the \u201cSupplier\u201d)."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Ohio law will govern the Services Contract and any claim under it.", "Ohio"),
+        ("Scots law shall govern this services agreement.", "Scotland"),
+        ("This agreement is governed by and construed under Irish law.", "Ireland"),
+        ("English law applies to this letter and to any dispute about it.", "England"),
+        ("The laws of Manitoba govern this Order Form.", "Manitoba"),
+        ("This Licence shall be governed by the law of the state of Vermont.", "Vermont"),
+        ("This contract is subject to the laws of Northern Ireland.", "Northern Ireland"),
+        ("These Terms are governed by the Laws of the Republic of Chile.", "Chile"),
+        ("This Order is construed in accordance with the laws of the District of Columbia.", "District of Columbia"),
+        (
+            "This Agreement and its interpretation will be governed exclusively by its terms and the laws of "
+            "the State of Oregon.",
+            "Oregon",
+        ),
+    ],
+)
+def test_the_jurisdiction_is_read_in_every_word_order_of_a_governing_law_sentence(sentence, name):
+    terms = extract_terms(paragraphs(LAW_PARTIES, sentence))
+    assert terms.jurisdiction is not None and terms.jurisdiction.name == name
+    assert terms.jurisdiction.defined_at == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Supplier shall perform the Services in accordance with applicable law.",
+        "Each party shall ensure compliance with the laws of any jurisdiction in which it operates.",
+        "The Supplier shall comply with the export control laws of Canada.",
+        "Beta LLC, a company organized and existing under the laws of Peru, governs its own staff.",
+        "Nothing in this clause is to be construed as a waiver of any law.",
+        "This Agreement is governed by the laws of the State of [insert state].",
+    ],
+)
+def test_a_law_mentioned_but_not_chosen_sets_no_jurisdiction(sentence):
+    terms = extract_terms(paragraphs(LAW_PARTIES, sentence))
+    assert terms.jurisdiction is None
+
+
+def test_a_statute_named_under_a_governing_law_heading_is_no_jurisdiction_but_the_chosen_law_after_it_is():
+    label = Paragraph(index=0, text="Governing Law", original_text="Governing Law")
+    statute = "Section 5-1401 of the Minnesota General Obligations Law applies."
+    chosen = "This Agreement is governed by the laws of the State of Minnesota."
+    texts = (statute, chosen)
+    body = [Paragraph(index=i, text=t, original_text=t, heading="Governing Law") for i, t in enumerate(texts, 1)]
+    terms = extract_terms([label, *body])
+    assert (terms.jurisdiction.name, terms.jurisdiction.defined_at) == ("Minnesota", 2)
+
+
+def test_a_governing_law_row_of_a_cover_page_names_the_jurisdiction():
+    terms = extract_terms(paragraphs("Governing Law", "The laws of Scotland", table=(0, 1)))
+    assert terms.jurisdiction.name == "Scotland"
 
 
 def test_to_dict_is_plain_json_data():

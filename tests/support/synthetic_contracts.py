@@ -1,4 +1,4 @@
-"""Fourteen short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
+"""Sixteen short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
 
 Each builder returns the .docx bytes (python-docx, the test extra). Together they vary what issue 15
 names: a UK precedent with "[Option 1 ...]" / "[Option 2 ...]" blocks and "this agreement"; a US
@@ -8,6 +8,10 @@ SOW lists product features as bullets; a software development agreement; a photo
 illustration agreement that vests the work and ends its IP clause with a disclaimer list under a
 lead-in. Party names never default to "Client" / "Provider"; numbering is typed in some and Word's
 own (numbering.xml, several levels) in others.
+Session 9 adds a brand-drafted Australian influencer agreement (the client is "we", the creator
+"you"; a licence that names AI training; usage rights in a schedule table) and a US translation master
+agreement (assignment "upon creation", a sublicensable licence of "Pre-Existing Materials", an AI
+disclosure duty on the vendor).
 
 ``CONTRACTS`` maps a short name to ``(builder, facts)``: ``facts`` are what a lawyer reading the
 document knows (who creates the work, the names the document uses, words it does not have); the tests
@@ -1034,6 +1038,177 @@ def us_software_development() -> bytes:
     return _save(doc)
 
 
+# ----------------------------------------------------------------------------------------------
+# 15. Australian influencer agreement drafted by the brand (session 9): the client writes "we" / "us" /
+#     "our" and calls the creator "you"; the creator keeps ownership of the "Content" but grants a
+#     perpetual worldwide licence "to use, modify and exploit the Content ... including to train or improve
+#     our products and services"; usage rights in a schedule table; a moral-rights consent under the
+#     Copyright Act 1968 (Cth); plain numbered headings; New South Wales law.
+
+
+def au_influencer() -> bytes:
+    doc = _document()
+    _para(doc, "CONTENT CREATOR AGREEMENT", bold=True)
+    _para(
+        doc,
+        "This agreement is between Wattle & Finch Pty Ltd ABN 51 824 753 556 of 40 Crown Street, Surry Hills "
+        'NSW 2010 ("we", "us" or "our") and the content creator named in Schedule 1 ("you" or "your").',
+    )
+    _para(doc, "1. What you will make", bold=True)
+    _para(
+        doc,
+        "1.1 You will create the posts, videos, stories and captions described in Schedule 1, featuring our "
+        'skincare range (the "Content"), and publish them on your own channels on the dates set out there.',
+    )
+    _para(
+        doc,
+        "1.2 You will show each item of Content to us for approval at least three business days before you publish it.",
+    )
+    _para(doc, "2. Fees", bold=True)
+    _para(doc, "2.1 We will pay you the fee in Schedule 1 within 30 days after you publish the last item of Content.")
+    _para(doc, "3. Ownership and use of the Content", bold=True)
+    _para(doc, "3.1 You own the Content.")
+    _para(
+        doc,
+        "3.2 You grant us a non-exclusive, perpetual, irrevocable, worldwide and royalty-free licence to use, "
+        "modify and exploit the Content in any medium for any purpose related to our business, including to "
+        "train or improve our products and services.",
+    )
+    _para(
+        doc,
+        "3.3 The channels, period and territory of our paid use of the Content are set out in the usage table "
+        "in Schedule 1.",
+    )
+    _para(
+        doc,
+        "3.4 You consent to us, and anyone we authorise, doing or omitting to do anything with the Content that "
+        "would otherwise infringe your moral rights under the Copyright Act 1968 (Cth), including editing, "
+        "cropping and publishing the Content without naming you.",
+    )
+    _para(doc, "4. Disclosure", bold=True)
+    _para(
+        doc,
+        "4.1 You will label each item of Content as an advertisement in the way the platform and the AANA Code "
+        "of Ethics require.",
+    )
+    _para(doc, "5. General", bold=True)
+    _para(
+        doc,
+        "5.1 This agreement is governed by the laws of New South Wales, and each party submits to the courts "
+        "of that State.",
+    )
+    _para(doc, "SCHEDULE 1 – CAMPAIGN DETAILS AND USAGE RIGHTS", bold=True)
+    _para(doc, "Creator: Mia Tran, of Brunswick VIC 3056 (@miamakesthings)")
+    _para(doc, "Content: 3 Instagram reels, 6 stories and 1 TikTok video. Fee: AUD 4,800 plus GST.")
+    rows = (
+        ("Use", "Channels", "Period", "Territory"),
+        ("Organic", "Our social media accounts and website", "Perpetual", "Worldwide"),
+        ("Paid", "Meta and TikTok advertising", "6 months from first post", "Australia and New Zealand"),
+        ("In store", "Point-of-sale displays", "12 months", "Australia"),
+    )
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    _para(doc, "Signed for Wattle & Finch Pty Ltd ____________      Signed by the creator ____________")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 16. US translation and copywriting master agreement (session 9): Word-numbered headings ("1." over
+#     "1.1"), a "Work Product" definition, assignment "upon creation", a licence of "Pre-Existing
+#     Materials" that is "perpetual, irrevocable, royalty-free, transferable and sublicensable", and an
+#     AI-disclosure clause binding the vendor (the creator) about its own tools; an SOW exhibit.
+
+
+def us_translation_msa() -> bytes:
+    doc = _document()
+    num = _legal_numbering(doc, [("decimal", "%1."), ("decimal", "%1.%2")])
+    doc.add_heading("Master Translation and Copywriting Services Agreement", level=0)
+    _para(
+        doc,
+        'This Master Translation and Copywriting Services Agreement (this "Agreement") is made as of June 1, '
+        '2027 by and between Northgate Biosciences, Inc., a Delaware corporation ("Northgate"), and Lexica '
+        'Language Partners LLC, an Oregon limited liability company ("Vendor").',
+    )
+    _numbered(doc, "Definitions", num, 0).style = doc.styles["Heading 1"]
+    _numbered(
+        doc,
+        '"Work Product" means all translations, localized copy, glossaries, style guides and other materials '
+        "that Vendor prepares for Northgate under a Statement of Work.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        '"Pre-Existing Materials" means the translation memories, term bases, templates and tools that Vendor '
+        "owned or developed before this Agreement or independently of it.",
+        num,
+        1,
+    )
+    _numbered(doc, "Services", num, 0).style = doc.styles["Heading 1"]
+    _numbered(
+        doc,
+        "Vendor will perform the services described in each statement of work signed by both parties (each a "
+        '"Statement of Work"), in the form of Exhibit A.',
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Vendor will assign only qualified linguists to the Services and remains responsible for their work.",
+        num,
+        1,
+    )
+    _numbered(doc, "Ownership", num, 0).style = doc.styles["Heading 1"]
+    _numbered(
+        doc,
+        "All Work Product is the sole property of Northgate upon creation. Vendor hereby assigns to Northgate "
+        "all right, title and interest in the Work Product, including all copyrights in it.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Vendor retains ownership of the Pre-Existing Materials. To the extent any Pre-Existing Materials are "
+        "included in the Work Product, Vendor grants Northgate a perpetual, irrevocable, royalty-free, "
+        "transferable and sublicensable license to use, copy and modify them as part of the Work Product.",
+        num,
+        1,
+    )
+    _numbered(doc, "Use of Artificial Intelligence", num, 0).style = doc.styles["Heading 1"]
+    _numbered(
+        doc,
+        "Vendor will disclose to Northgate in writing, before starting each Statement of Work, any machine "
+        "translation or generative artificial intelligence tool Vendor intends to use in performing the Services.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Vendor will not upload Northgate's source documents to any such tool unless Northgate approves the "
+        "tool in writing.",
+        num,
+        1,
+    )
+    _numbered(doc, "Fees and Payment", num, 0).style = doc.styles["Heading 1"]
+    _numbered(doc, "Northgate will pay each undisputed invoice within 45 days after receiving it.", num, 1)
+    _numbered(doc, "General", num, 0).style = doc.styles["Heading 1"]
+    _numbered(
+        doc,
+        "This Agreement is governed by the laws of the State of Delaware. Section 3 survives termination.",
+        num,
+        1,
+    )
+    _para(doc, "NORTHGATE BIOSCIENCES, INC.  By: __________      LEXICA LANGUAGE PARTNERS LLC  By: __________")
+    doc.add_page_break()
+    doc.add_heading("Exhibit A – Statement of Work No. 1", level=1)
+    _para(doc, "Project: Spanish and Portuguese localization of the patient information leaflets for Product NB-12.")
+    _para(doc, "Work Product: translated leaflets, a bilingual glossary and a short style guide.")
+    _para(doc, "Fees: USD 0.18 per source word; rush fee 25%.")
+    return _save(doc)
+
+
 CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
     "uk-precedent": (
         uk_precedent,
@@ -1211,6 +1386,32 @@ CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
             lacks=("this agreement", "the Client", "the Provider", "the Deliverables", "licence", "Work Product"),
             false_alarm="generative AI coding tools of its choice",
             extra={"cross_refs": ("Section 7(b)", "Section 8"), "background": "Developer Tools"},
+        ),
+    ),
+    "au-influencer": (
+        au_influencer,
+        Facts(
+            creator=("you", "Mia Tran"),
+            client=("we", "Wattle & Finch"),
+            self_reference="this agreement",
+            work_product="Content",
+            transfers=False,
+            work_kind="creative",
+            lacks=("this Agreement", "the Client", "the Provider", "the Deliverables", "Work Product", "the Creator"),
+            extra={"trains": "to train or improve our products and services", "table": "Usage"},
+        ),
+    ),
+    "us-translation-msa": (
+        us_translation_msa,
+        Facts(
+            creator=("Vendor",),
+            client=("Northgate",),
+            self_reference="this Agreement",
+            work_product="Work Product",
+            transfers=True,
+            work_kind="general",
+            lacks=("this agreement", "the Client", "the Provider", "the Deliverables", "licence", "the Vendor"),
+            extra={"cross_refs": ("Section 3",), "background": "Pre-Existing Materials"},
         ),
     ),
 }

@@ -746,6 +746,8 @@ class _Classifier:
             if not S.operative(text, s):  # a definition or recital assigns nothing
                 continue
             phrase = m.group(0).lower()
+            if (verb := phrase.rfind("assign")) >= 0 and P.STAFFING.match(text, m.start() + verb):
+                continue  # "will assign only qualified linguists to the Services": staffing, not a transfer
             weak = not any(w in phrase for w in ("assign", "transfer", "convey", "title"))
             if weak and not (
                 self.work.search(text, s, e)

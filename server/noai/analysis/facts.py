@@ -7,7 +7,8 @@ no text itself, it asks these.
 - the words around a finding: :func:`joined_verb`, :func:`modal_before`, :func:`be_before`,
   :func:`used_as_part_of`, :func:`creation_timing` (the words timing a transfer at the work's
   creation, as the span a redline strikes when it makes that transfer wait for payment),
-  :func:`hire_fallback` (the condition "to the extent … is not a work made for hire" on a transfer);
+  :func:`hire_fallback` (the condition "to the extent … is not a work made for hire" on a transfer),
+  :func:`present_transfers` (the other transfers in its paragraph that take effect at once);
 - bracketed alternatives of a precedent: :func:`option_name`;
 - the creator's pre-existing materials: :func:`find_background` (the document's own name for them and
   where it keeps them with the creator), :func:`background_licence`, :func:`owned_work_use`;
@@ -36,14 +37,25 @@ if TYPE_CHECKING:
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
 
 
+_LAST_SPAN: tuple[str | None, int, tuple[int, int]] = (None, 0, (0, 0))
+
+
 def sentence_span(text: str, at: int) -> tuple[int, int]:
-    """``(start, end)`` of the sentence of ``text`` holding offset ``at``."""
-    start = 0
+    """``(start, end)`` of the sentence of ``text`` holding offset ``at`` (the last one asked for is kept: the
+    plan's tests of one finding ask for its sentence one after another)."""
+    global _LAST_SPAN
+    last = _LAST_SPAN
+    if last[0] is text and last[1] == at:
+        return last[2]
+    start, found = 0, None
     for m in _SENTENCE_END.finditer(text):
         if m.start() >= at:
-            return start, m.start()
+            found = start, m.start()
+            break
         start = m.end()
-    return start, len(text)
+    span = found or (start, len(text))
+    _LAST_SPAN = (text, at, span)
+    return span
 
 
 def sentence_at(text: str, at: int) -> str:
@@ -205,6 +217,68 @@ def hire_fallback(text: str, phrase_start: int, phrase_end: int) -> Strike | Non
     return None
 
 
+# -- another present transfer of the same work in the paragraph -------------------------------------------
+
+# "Vendor hereby assigns", "is the sole property of", "are owned by", "vests in": a transfer in the present, which
+# takes effect at once unless it is made to wait too.
+_PRESENT_TRANSFER = re.compile(
+    r"\bhereby\s+(?:(?:irrevocably|absolutely|unconditionally|expressly)\s+(?:and\s+)?)*(?P<verb>assign|transfer|convey)"
+    r"s?(?:\s+and\s+(?P<verb2>assign|transfer|convey)s?)?\b(?!\s+(?:and|or)\s)"
+    r"|\b(?:is|are)\s+(?P<be>(?:the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?property\s+of|"
+    r"(?:solely\s+|exclusively\s+)?owned\s+by|vested\s+in))\s"
+    r"|\b(?P<vests>vests\s+in)\s",
+    re.IGNORECASE,
+)
+
+# "Nothing in this Agreement hereby assigns", "does not hereby transfer": no transfer (not a condition before a
+# comma: "To the extent any right does not vest in X, Vendor hereby assigns" is the fallback, which waits too)
+_NOT_BEFORE = re.compile(r"\b(?:not|never|nothing|no)\b[^,;]*$", re.IGNORECASE)
+
+
+_RIGHTS = re.compile(r"\b(?:rights?|title|copyrights?|intellectual\s+property|work\s+product|deliverables?)\b", re.I)
+
+
+def _names(term: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(term.removeprefix('the ').removeprefix('The '))}\b", re.IGNORECASE)
+
+
+def present_transfers(
+    text: str, phrase_start: int, phrase_end: int, giver: str, taker: str, work: str = ""
+) -> list[Strike]:
+    """The other transfers of the work in the paragraph of the transfer at ``text[phrase_start:phrase_end]``
+    that take effect at once ("All Work Product is the sole property of Northgate upon creation. Vendor hereby
+    assigns to Northgate all right, title and interest …"), each as the span a redline replaces once that
+    transfer waits for payment: "hereby assigns" -> "shall, upon that payment, assign", "is the sole property of"
+    -> "will, upon that payment, be the sole property of". Only a transfer from ``giver`` (named before
+    "hereby …") or of the ``work`` or its rights to ``taker`` (named right after "property of"; not the taker's
+    own materials, "the Client's brand guidelines are the property of the Client"), in a sentence that does not
+    already wait for payment; ``words`` the phrase replaced."""
+    out = []
+    gives, takes = _names(giver), _names(taker)
+    to_taker = re.compile(rf"(?:the\s+)?{takes.pattern}", re.IGNORECASE)
+    takers_own = re.compile(rf"{takes.pattern}['’]s?|\bits\s+own\b", re.IGNORECASE)
+    of_work = re.compile(rf"{_names(work).pattern}|{_RIGHTS.pattern}", re.IGNORECASE) if work else _RIGHTS
+    for m in _PRESENT_TRANSFER.finditer(text):
+        if m.start() < phrase_end and phrase_start < m.end():
+            continue  # the transfer itself
+        start, end = sentence_span(text, m.start())
+        if _PAID_FIRST.search(text, start, end) or "payment in full" in text[start:end]:
+            continue
+        subject = text[start : m.start()]
+        if m.group("verb"):  # "Vendor hereby assigns": the creator gives, not under a denial
+            clause = subject[max(subject.rfind(","), subject.rfind(";")) + 1 :]  # not "To the extent … the Client,"
+            if not gives.search(subject) or takes.search(clause) or _NOT_BEFORE.search(subject):
+                continue
+            verbs = " and ".join(v.lower() for v in m.group("verb", "verb2") if v)
+            replacement = f"shall, upon that payment, {verbs}"
+        else:  # "All Work Product is the sole property of Northgate": the work, to the client
+            if not to_taker.match(text, m.end()) or not of_work.search(subject) or takers_own.search(subject):
+                continue
+            replacement = f"will, upon that payment, {'be ' + m.group('be') if m.group('be') else 'vest in'} "
+        out.append(Strike(m.start(), m.end(), replacement, m.group(0).strip()))
+    return out
+
+
 # -- payment, joined verbs --------------------------------------------------------------------------------
 
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:\w+ly\s+)?(?:assigns?|transfers?|conveys?)\b", re.IGNORECASE)
@@ -240,10 +314,15 @@ _WAGE = re.compile(r"\b(?:salary|salaries|wages?|employment|employee)\b", re.IGN
 # One of these is in every match of _SUM_PAID (its amount's currency), lower-cased: a paragraph that
 # holds none is not searched ("euros" holds "eur").
 _CURRENCIES = ("£", "$", "€", "gbp", "usd", "eur", "chf", "cad", "aud", "dollars", "pounds")
+# A fee word one of which every match of _FEES holds, or a currency, lower-cased
+_PAID_WORDS = ("fee", "price", "charges", "invoice", *_CURRENCIES)
 
 
 def has_fees(text: str) -> bool:
     """The paragraph asks the client for fees: "the fees", "a price", "£150 for each Illustration"."""
+    low = fast.lowered(text)
+    if low is not None and not any(map(low.__contains__, _PAID_WORDS)):  # most paragraphs: no search at all
+        return False
     return fast.holds(_FEES, text) or (
         fast.may_hold(text, _CURRENCIES) and _SUM_PAID.search(text) is not None and not _WAGE.search(text)
     )
@@ -282,11 +361,12 @@ def used_as_part_of(f: Finding) -> bool:
 
 
 # The words after a grant's media or purpose that still qualify the grant: "in connection with the Film and its
-# advertising", "for the purposes of the Project", "solely for …", "throughout the world", "in the Territory". An
-# exclusion appended after the media ("…, excluding any Prohibited AI Use") goes after them: put before them, they
-# would qualify the exclusion ("excluding any Prohibited AI Use in connection with the Film"), not the grant.
+# advertising", "related to our business", "for the purposes of the Project", "solely for …", "throughout the
+# world", "in the Territory". An exclusion appended after the media ("…, excluding any Prohibited AI Use") goes
+# after them: put before them, they would qualify the exclusion ("excluding any Prohibited AI Use in connection
+# with the Film"), not the grant.
 _QUALIFIER = re.compile(
-    r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
+    r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|relat(?:ed|ing)\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
     r"(?:solely|only|exclusively)\s+(?:for|in|in\s+connection\s+with|as\s+part\s+of)|for\s+use\s+(?:in|on|with|as)|"
     r"as\s+part\s+of|throughout\s+the\s+(?:world|universe|Territory)|worldwide|in\s+the\s+Territory)\b"
     r"(?:(?!\s+and\s+(?:to|may|shall|will|must)\b)[^,;:()“”\"])*?"
@@ -309,7 +389,12 @@ def qualifier_end(text: str, end: int, limit: int | None = None) -> int:
 # "for the purpose of receiving the Services", "for the Purpose" / "for the Permitted Use" / "for the
 # Campaign" (a term naming a purpose or a project), "for running Harbourside Café's business", "for its
 # business", "for use in the Client's stores", "for the project": the licence is tied to that purpose.
-_PURPOSE_HEAD = r"(?:Purposes?|Uses?|Campaigns?|Projects?|Programmes?|Programs?|Events?|Productions?|Services|Business)"
+# a defined event or project the licence serves: "for the Exhibition", "for the Spring Festival", "for the Film"
+_PURPOSE_HEAD = (
+    r"(?:Purposes?|Uses?|Campaigns?|Projects?|Programmes?|Programs?|Events?|Productions?|Services|Business|"
+    r"Exhibitions?|Conferences?|Festivals?|Films?|Shows?|Tours?|Performances?|Concerts?|Launch(?:es)?|Broadcasts?|"
+    r"Publications?|Series|Seasons?|Fairs?|Screenings?)"
+)
 _WHOSE = r"(?:(?:the\s+)?[\w&.-]+(?:\s+[\w&.-]+){0,3}['’]s|its|their|your|his|her|our|my)"
 _NOT_A_PURPOSE = (
     r"(?:Agreement|Contract|Deed|Terms|Conditions|Schedules?|Order|Statement|Licen[cs]es?|Rights|Works?|Deliverables?|"
@@ -425,6 +510,7 @@ _REFERENCE = re.compile(
     r"(?:Act|Code|Regulations?|Directive|U\.S\.C)\b)",
     re.IGNORECASE,
 )
+_REFERENCE_WORDS = ("clause", "section", "article")  # one of which every match of _REFERENCE holds, lower-cased
 _CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
 
 
@@ -434,6 +520,8 @@ def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
     refers to none, "Section" under American law (as American drafters say) and else None ("clause")."""
     counts: dict[str, int] = {}
     for t in texts:
+        if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
+            continue
         for m in _REFERENCE.finditer(t):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     if not counts:
@@ -444,6 +532,19 @@ def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
         counts, key=lambda w: (sum(n for v, n in counts.items() if v.lower() == w.lower()), not w.isupper(), counts[w])
     )
     return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
+
+
+_THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b")
+
+
+def this_part(text: str, word: str | None) -> str:
+    """``text`` (a clause we insert) calling itself by the document's ``word``: "This clause applies" ->
+    "This Section applies" in a document that refers to its Sections. What we insert is never a whole
+    Article (it joins one as its Sections): "This Section" where the document says "Article"."""
+    if not word or "his clause" not in text:
+        return text
+    word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
+    return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
 
 
 # A defined purpose of the licence: “Purpose”: …; (the "Permitted Use"); "Agreed Purpose" means …
@@ -465,6 +566,12 @@ _CREDIT_ASK = re.compile(r",? and that [^.,;]{1,60}? keep the right to be credit
 def no_credit_asked(comment: str) -> str:
     """Our ``comment`` without its request that the creator keep the right to be credited."""
     return _CREDIT_ASK.sub("", comment)
+
+
+def credit_to_authors(comment: str, authors: str) -> str:
+    """Our ``comment`` asking that ``authors`` keep the right to be credited, not the creator: a company has no
+    moral rights of its own, the people who made the work do ("the individual authors of the Designs")."""
+    return _CREDIT_ASK.sub(lambda m: f", and that {authors} keep the right to be credited", comment)
 
 
 def purpose_term(texts: Sequence[str]) -> str | None:
@@ -870,9 +977,15 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
         low = text.lower()
         if creator.lower() not in low and not any(w in low for w in ("ours", "mine", "with us", "with me")):
             continue
+        # the verbs every match of ``after`` (keep, retain) and of ``before`` (remain, stay, continue) holds
+        folded = fast.folds(text)
+        keeps = folded or "keep" in low or "retain" in low
+        remains = folded or "remain" in low or "stay" in low or "continue" in low
+        if not (keeps or remains):
+            continue
         for sentence in sentences(text):
-            found = [m.group(1) for m in after.finditer(sentence)]
-            for m in before.finditer(sentence):
+            found = [m.group(1) for m in after.finditer(sentence)] if keeps else []
+            for m in before.finditer(sentence) if remains else ():
                 s = _KEPT_SUBJECT.search(sentence[: m.start() + 1])
                 if s is not None:
                     found.append(s.group(1))
@@ -968,6 +1081,33 @@ def individual_creator(result: AuditResult) -> bool:
     return not name.isupper() or _person_in_capitals(result, words, creator.terms, after)
 
 
+def company_creator(result: AuditResult) -> bool:
+    """The creator is a company or another body, not a person: its name, or the words that introduce it before
+    its defined term, give a legal form ("FENWICK & ROWE DESIGN LIMITED, a company registered in … (the
+    “Designer”)", "Larkspur Press, Inc., an Oregon corporation"). Moral rights and a voice or likeness are then
+    its people's, never its own."""
+    creator = next((p for p in result.parties.parties if p.role == "creator"), None)
+    if creator is None or individual_creator(result):
+        return False
+    name = (creator.name or "").strip(" ,")
+    if name and _LEGAL_FORM.search(name):
+        return True
+    evidence = result.paragraphs[creator.evidence].text if creator.evidence is not None else ""
+    for term in creator.terms:
+        at = min((i for i in (evidence.find(q + term) for q in "“\"'‘") if i >= 0), default=-1)
+        if at > 0:  # what introduces the party, from the previous party's defined term (or the start)
+            return _LEGAL_FORM.search(evidence[evidence.rfind(")", 0, at) + 1 : at]) is not None
+    at = evidence.find(name) if name else -1
+    after = evidence[at + len(name) : at + len(name) + 60] if at >= 0 else ""
+    return _LEGAL_FORM.match(after.lstrip(" ,")) is not None or _A_BODY.match(after) is not None
+
+
+# ", a company registered in England", ", an Oregon corporation", ", a Delaware limited liability company"
+_A_BODY = re.compile(
+    r"\s*,?\s*(?:an?|the)\s+(?:[A-Z][\w-]*\s+){0,3}(?:[a-z]+\s+){0,3}" + _LEGAL_FORM.pattern, re.IGNORECASE
+)
+
+
 _PERSON_ADDRESS = re.compile(r"\s*,?\s*of\s+(?:flat\s+|apartment\s+)?\d", re.IGNORECASE)
 
 
@@ -993,9 +1133,6 @@ _BRITISH_LAW = re.compile(
     r"\b(?:England|Wales|Scotland|Northern\s+Ireland|United\s+Kingdom|Ireland|Australia|New\s+Zealand|"
     r"New\s+South\s+Wales|Victoria|Queensland|Singapore|Hong\s+Kong|South\s+Africa)\b"
 )
-_BRITISH = r"(?:English|Scots|Scottish|Irish|Australian|New\s+Zealand|Singapore(?:an)?)"
-_APPLIES = r"\s+law\s+(?:applies|governs|(?:shall|will)\s+(?:apply|govern))\b"
-_BRITISH_LAW_NAMED = re.compile(rf"\b{_BRITISH}{_APPLIES}|\bgoverned\s+by\s+{_BRITISH}\s+law\b")
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
@@ -1005,10 +1142,6 @@ _US_STATES = (
 )
 # The law of the United States or one of its states: American spelling, whatever a stray "licence" says.
 _AMERICAN_LAW = re.compile(rf"\b(?:{_US_STATES}|United\s+States|U\.S\.A?|USA|District\s+of\s+Columbia)\b")
-# "New York law will govern the Contract", "governed by California law": the law named by its state
-_AMERICAN_LAW_NAMED = re.compile(
-    rf"\b(?:{_US_STATES}|United\s+States){_APPLIES}|\bgoverned\s+by\s+(?:{_US_STATES})\s+law\b"
-)
 # an American spelling: "a license", "the exclusive licenses", "authorize", "organization" (not "size", "seize")
 _AMERICAN = re.compile(
     r"\b(?:a|an|the|no|any|this|such|exclusive|non-exclusive|perpetual|limited)\s+licenses?\b|\b\w{3,}iz(?:e|es|ed|ing|ations?)\b",
@@ -1018,18 +1151,14 @@ _AMERICAN = re.compile(
 
 def british_law(result: AuditResult) -> bool:
     """The document's law is that of England, Scotland, Ireland, Australia …: no US court bond, for one."""
-    law = result.terms.jurisdiction
-    if law is None:  # "English law applies to this letter": the law named by its adjective
-        return any(_BRITISH_LAW_NAMED.search(p.text) for p in result.paragraphs if " law" in p.text)
-    return _BRITISH_LAW.search(law.surface) is not None
+    law = result.terms.jurisdiction  # "English law applies to this letter": England
+    return law is not None and _BRITISH_LAW.search(law.name) is not None
 
 
 def american_law(result: AuditResult) -> bool:
     """The document's law is that of the United States or one of its states."""
-    law = result.terms.jurisdiction
-    if law is None:  # "New York law will govern the Contract": the law named by its state
-        return any(_AMERICAN_LAW_NAMED.search(p.text) for p in result.paragraphs if " law" in p.text)
-    return _AMERICAN_LAW.search(law.surface) is not None and not british_law(result)
+    law = result.terms.jurisdiction  # "New York law will govern the Contract": New York
+    return law is not None and _AMERICAN_LAW.search(law.name) is not None and not british_law(result)
 
 
 def british(result: AuditResult) -> bool:
@@ -1104,6 +1233,7 @@ class DocumentFacts:
     transferred: str | None = None  # what the transfer moves, where the document names no work product
     exclusive: bool = False  # the creator licenses the work to the client exclusively
     individual: bool = False  # the creator is a natural person (no officers)
+    company: bool = False  # the creator is a company or other body: moral rights and likeness are its people's
     british: bool = False  # the document spells the British way ("licence", "authorise")
     british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
     kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
@@ -1128,6 +1258,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         transferred=_transferred(result),
         exclusive=exclusive_licence(result.findings),
         individual=individual_creator(result),
+        company=company_creator(result),
         british=british(result),
         british_law=british_law(result),
         kept=kept_materials(result.paragraphs, result.terms.placeholders().get("provider"), _passing(result)),

@@ -73,8 +73,8 @@ ASSIGNMENT = _rx(
 ASSIGNMENT_TRAP = _rx(
     r"assign\w*\s+(?:or\s+(?:otherwise\s+)?transfer\w*\s+|or\s+delegate\s+)?(?:this|the)\s+(?:Agreement|Contract|"
     r"Order|SOW|Terms|License|Licence)|assign\w*\s+(?:or\s+\w+\s+)?(?:any\s+of\s+)?(?:its|their|his|her|your)\s+rights\s+"
-    r"(?:and|or)\s+(?:its\s+)?obligations|assign\w*\s+(?:any\s+)?(?:\w+\s+){0,2}(?:personnel|staff|employees?|resources|tasks|"
-    r"individuals|workers|receivables)|assignment\s+of\s+(?:this|the)\s+(?:Agreement|Contract)|"
+    r"(?:and|or)\s+(?:its\s+)?obligations|assign\w*\s+(?:any\s+)?(?:\w+\s+){0,2}(?:tasks|receivables)\b|"
+    r"assignment\s+of\s+(?:this|the)\s+(?:Agreement|Contract)|"
     r"(?:this|the)\s+Agreement\s+(?:may|shall)\s+(?:not\s+)?be\s+assigned|"
     r"\bif\s+(?:this\s+|the\s+)?(?:[A-Z][\w-]*\s+){1,4}assigns\s+or\s+transfers\b|"
     r"\bsuccessors\s+(?:and|or)\s+(?:permitted\s+)?assigns\b|"
@@ -90,6 +90,18 @@ ASSIGNMENT_TRAP = _rx(
     # standing handed over, not ownership: "grants and assigns to the Publisher the right to enforce the copyright"
     r"\bassign\w*\s+(?:to\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+)?the\s+(?:sole\s+|exclusive\s+)?right\s+to\s+(?:enforce|sue|bring|"
     r"institute|commence|take\s+(?:legal\s+)?action)\b"
+)
+# "assign" with a person as its object is staffing, not a transfer: "will assign only qualified linguists to the
+# Services", "shall assign a dedicated account manager", "assign its personnel". Matched from the verb itself (not
+# within a window of it), so "assigns qualified staff to the project and hereby assigns all rights …" still transfers.
+STAFFING = _rx(
+    r"assign(?:s|ed|ing)?\s+(?:(?!(?:to|all|of|rights?|title|interest|copyrights?|ownership|intellectual|deliverables?|works?|"
+    r"inventions?|materials|content)\b)[\w-]+,?\s+){0,4}?"
+    r"(?:personnel|staff|employees?|resources|individuals|workers|people|persons?|teams?|members?|"
+    r"linguists?|translators?|interpreters?|reviewers?|proofreaders?|editors?|writers?|copywriters?|designers?|"
+    r"developers?|engineers?|programmers?|consultants?|specialists?|professionals?|experts?|analysts?|"
+    r"technicians?|architects?|trainers?|instructors?|subcontractors?|freelancers?|"
+    r"managers?|supervisors?|coordinators?|representatives?|leads?|leaders?)\b(?![\'’])"
 )
 # Results owned together: no party's work passes to the other ("jointly own", "an undivided interest").
 JOINT = _rx(
@@ -396,9 +408,9 @@ LAW_ALONE = _rx(
     r"(?:[A-Z][\w'’-]*\s+){0,3}(?<!Governing\s)(?<!Applicable\s)(?<!Relevant\s)Laws?\b)"
 )
 LAW_PLACE = re.compile(
-    r"\blaws?\s+(?:of|in\s+force\s+in)\s+(?:the\s+)?((?:(?:State|Commonwealth|Province|Republic|"
-    r"Kingdom|Federal\s+Republic)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+"
-    r"America|[A-Z][\w'’-]*)){0,3})|\b((?!(?:Applicable|Governing|Relevant|The|This)\b)[A-Z][\w'’-]*"
+    r"\b[Ll]aws?\s+(?:of|in\s+force\s+in)\s+(?:the\s+)?((?:(?i:State|Commonwealth|Province|Republic|"
+    r"Kingdom|Federal\s+Republic|District)\s+of\s+)?(?:[A-Z][\w'’-]*|\{[^}]*\}|\[[^\]]*\])(?:\s+(?:and\s+Wales|of\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]*|[A-Z][\w'’-]*)){0,3})|\b((?!(?:Applicable|Governing|Relevant|The|This)\b)[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*){0,2})\s+[Ll]aws?\b"
 )
 INDEMNITY = _rx(

@@ -32,6 +32,7 @@ from itertools import groupby
 from typing import Any
 
 from noai.analysis import fast
+from noai.analysis import patterns as P
 from noai.analysis.joined import Joined
 from noai.ooxml.model import Paragraph
 
@@ -174,12 +175,9 @@ _CALLED = re.compile(
     r"\bhereinafter\s+(?:called|referred\s+to\s+as|known\s+as)\s+(?:the\s+)?"
     r"([A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,3})"
 )
-_GOVERNING = re.compile(r"\b(?:govern|construed|interpreted)", re.IGNORECASE)
-_LAWS_OF = re.compile(
-    r"\blaws?\s+of\s+((?:the\s+)?(?i:(?:State|Commonwealth|Province|Republic|Kingdom|Federal\s+Republic)\s+of\s+)?"
-    r"[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})"
+_STATE_OF = re.compile(
+    r"^(?:the\s+)?(?:(?:State|Commonwealth|Province|(?:Federal\s+)?Republic|Kingdom)\s+of\s+)?", re.IGNORECASE
 )
-_STATE_OF = re.compile(r"^(?:the\s+)?(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"[{}\[\]]")
 
 
@@ -678,8 +676,9 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
     undefined = {n for n in undefined if n.lower() not in known}
     counted = vocabulary | undefined | {_plural(n) for n in vocabulary}
     usage = _count_uses(joined, paragraphs, counted, frozenset(undefined))
+    labelled = _work_labels(paragraphs, undefined)
     for name in sorted(undefined):
-        if usage.uses[name] >= 3:
+        if usage.uses[name] >= 3 or name in labelled:
             groups[name] = ((name,), None)
 
     terms: dict[str, Term] = {}
@@ -708,11 +707,37 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
         deliverables=deliverables,
         project=_pick(terms, PROJECT_NAMES),
         agreement=agreement,
-        jurisdiction=_jurisdiction(paragraphs),
+        jurisdiction=_jurisdiction(joined, paragraphs),
         all={t.name: t for t in terms.values() if t.defined_at is not None},
         licence=_licence_spelling(paragraphs),
     )
     return Analysis(defined, tuple(candidates), self_reference, work_product, joined)
+
+
+# A key-terms row that names the rights in a work: "Rights in Deliverables", "Ownership of Work Product",
+# "Licence to the Designs", "Intellectual Property in the Application".
+_WORK_LABEL = re.compile(
+    r"\s*(?:(?:Rights?|Title|Interest|Intellectual\s+Property(?:\s+Rights)?|IP(?:\s+Rights)?|Copyright)\s+in|"
+    r"(?:Ownership|Owner|Licen[cs]e|Use|Assignment)\s+(?:of|to|in)|Who\s+owns)\s+(?:the\s+|all\s+)?"
+    r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*[:?]?\s*",
+    re.IGNORECASE,
+)
+
+
+def _work_labels(paragraphs: Sequence[Paragraph], names: Collection[str]) -> set[str]:
+    """The work names of ``names`` that a cover page's or key-terms table's row label names the rights in
+    ("Rights in Deliverables" | "all Deliverables will be provided as …"): a term of the document however
+    few times its body uses it."""
+    works = set(WORK_NAMES) & set(names)
+    found = set()
+    for i, p in enumerate(paragraphs):
+        if not p.in_table or i + 1 >= len(paragraphs) or not paragraphs[i + 1].in_table:
+            continue
+        m = _WORK_LABEL.fullmatch(p.text)
+        name = m.group("name") if m else None
+        if name in works and name in paragraphs[i + 1].text:  # the row's value speaks of it
+            found.add(name)
+    return found
 
 
 _LICENCE = re.compile(r"\blicen([cs])es?\b", re.IGNORECASE)
@@ -1151,19 +1176,114 @@ def _work_product(
     return Found(text, evidence, confidence), term
 
 
-def _jurisdiction(paragraphs: Sequence[Paragraph]) -> Term | None:
-    """The governing law named in the text: "governed by the laws of the State of Washington"."""
-    for p in paragraphs:
-        if not fast.holds(_GOVERNING, p.text):
-            continue
-        for m in _LAWS_OF.finditer(p.text):
-            place = m.group(1).strip()
-            name = _STATE_OF.sub("", place)
-            if name.lower() not in _NOT_PLACES:
-                return Term(name=name, surface=place, defined_at=p.index, uses=1)
+def _jurisdiction(joined: Joined, paragraphs: Sequence[Paragraph]) -> Term | None:
+    """The place whose law the document chooses, read as its governing-law finding reads it
+    (:data:`~noai.analysis.patterns.GOVERNING_LAW` in any word order, or a row under a "Governing
+    Law" label): "governed by the laws of the State of Washington", "The laws of Ontario govern",
+    "New York law will govern the Contract", "construed under English law" (the place: England).
+    Failing that, "the laws of X" in a sentence that governs or construes ("will be governed
+    exclusively by its terms and the laws of the State of Nevada"), never a party's incorporation
+    ("organized and existing under the laws of Israel"). A law only mentioned ("in accordance with
+    applicable law", "comply with the laws of any jurisdiction") chooses nothing; a placeholder ("the
+    State of {governing_law}") names no place."""
+    holders = joined.holding(("law", "Law", "LAW"))
+    for i in holders:
+        p = paragraphs[i]
+        m = P.GOVERNING_LAW.search(p.text) if fast.holds(P.GOVERNING_LAW, p.text) else None
+        label = m is None and _under_law_label(paragraphs, i)
+        if label:  # "Governing Law" | "The laws of Scotland" (a cover-page row), not a statute's title
+            m = P.LAW_ALONE.search(p.text)
+        place = P.LAW_PLACE.search(p.text, m.start()) if m else None
+        if place and (term := _law_term(p, place, adjective_only=label)):
+            return term
+    for i in holders:
+        p = paragraphs[i]
+        for place in P.LAW_PLACE.finditer(p.text):
+            if place.group(1) is None:
+                continue
+            sentence = p.text[: place.start()]
+            sentence = sentence[max(sentence.rfind(". "), sentence.rfind("; "), 0) :]
+            if _CHOOSES.search(sentence) and not _INCORPORATED.search(sentence) and (term := _law_term(p, place)):
+                return term
     return None
+
+
+# a sentence that chooses the law it names: "… shall be governed exclusively by its terms and the laws of"
+_CHOOSES = re.compile(r"\b(?:govern(?:ed|s)?|construed|interpreted|subject\s+to)\b", re.IGNORECASE)
+# a party's incorporation: "a corporation organized and existing under the laws of"
+_INCORPORATED = re.compile(
+    r"\b(?:organi[sz]ed|existing|incorporated|formed|registered|established|chartered)\b[^.;]{0,40}$", re.IGNORECASE
+)
+
+
+def _law_term(p: Paragraph, place: re.Match[str], adjective_only: bool = False) -> Term | None:
+    """The jurisdiction a :data:`~noai.analysis.patterns.LAW_PLACE` match names in ``p`` (None for a
+    placeholder, a non-place; with ``adjective_only``, for a name before "law" that is no place's
+    adjective, a statute's title: "the New York General Obligations Law")."""
+    if place.group(1) is not None:  # "the laws of the State of New York", "the law of England and Wales"
+        surface = " ".join(place.group(1).split())
+        surface = "the " + surface if _THE_BEFORE.search(p.text, 0, place.start(1)) else surface
+        name = _STATE_OF.sub("", surface)
+    else:  # "New York law", "English law": the place, by its name or its adjective
+        surface = " ".join(place.group(2).split())
+        if adjective_only and surface not in _PLACE_OF_ADJECTIVE:
+            return None
+        name = _PLACE_OF_ADJECTIVE.get(surface, surface)
+    if _PLACEHOLDER.search(surface) or name.lower() in _NOT_PLACES:
+        return None
+    return Term(name=name, surface=surface, defined_at=p.index, uses=1)
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _under_law_label(paragraphs: Sequence[Paragraph], i: int) -> bool:
+    """Paragraph ``i`` sits under a governing-law label: its heading or run-in title, or the row label
+    just before it (a cover-page table's left cell)."""
+    p = paragraphs[i]
+    before = paragraphs[i - 1].text if i > 0 else ""
+    return any(P.LAW_LABEL.match(x) for x in (p.heading or "", p.run_in_title or "", before))
 
 
 _NOT_PLACES = frozenset(
     {"state", "the state", "governing law", "your country", "the country", "such state", "any jurisdiction"}
 )
+# A law named by its adjective: "English law governs", "Scots law shall govern", "Swiss law".
+_PLACE_OF_ADJECTIVE = {
+    "English": "England",
+    "Scots": "Scotland",
+    "Scottish": "Scotland",
+    "Welsh": "Wales",
+    "Irish": "Ireland",
+    "Northern Irish": "Northern Ireland",
+    "British": "United Kingdom",
+    "American": "United States",
+    "US": "United States",
+    "U.S.": "United States",
+    "Canadian": "Canada",
+    "Australian": "Australia",
+    "New Zealand": "New Zealand",
+    "Singaporean": "Singapore",
+    "Swiss": "Switzerland",
+    "German": "Germany",
+    "French": "France",
+    "Dutch": "the Netherlands",
+    "Belgian": "Belgium",
+    "Danish": "Denmark",
+    "Swedish": "Sweden",
+    "Norwegian": "Norway",
+    "Finnish": "Finland",
+    "Austrian": "Austria",
+    "Italian": "Italy",
+    "Spanish": "Spain",
+    "Portuguese": "Portugal",
+    "Polish": "Poland",
+    "Israeli": "Israel",
+    "Indian": "India",
+    "Japanese": "Japan",
+    "Chinese": "China",
+    "Korean": "Korea",
+    "Mexican": "Mexico",
+    "Brazilian": "Brazil",
+    "Luxembourg": "Luxembourg",
+}

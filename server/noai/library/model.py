@@ -32,7 +32,10 @@ ACTIONS = ("replace", "comment", "ignore")
 CASES = {
     "assigned": "the document assigns, vests or makes for hire the work in the client",
     "exclusive": "the creator licenses the work to the client exclusively",
+    "owned": "the client owns the work, or will on payment (assigned, vested or made for hire): it needs the "
+    "creator's consent, not a licence",
     "individual": "the creator is a natural person (no officers, no company)",
+    "company": "the creator is a company or other body: moral rights, voice and likeness are its people's",
     "uncertain_transfer": "the plan reads a licence, yet the audit finds words that may transfer the work to the "
     "client (an unsure, conditional or low-rated assignment)",
     "british": "the document's law is British or one that follows it (England, Scotland, Ireland, Australia …)",
