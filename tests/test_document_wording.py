@@ -24,8 +24,8 @@ def build(*texts: str) -> bytes:
     return make_docx("".join(p(t) for t in texts) + "<w:sectPr/>")
 
 
-def redline_of(docx: bytes, variant: str = "strict") -> engine.Redline:
-    return engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant=variant))
+def redline_of(docx: bytes, variant: str = "strict", we: str | None = None) -> engine.Redline:
+    return engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant=variant, we=we))
 
 
 def written(red: engine.Redline) -> str:
@@ -197,3 +197,61 @@ def test_the_strict_definitions_range_names_its_own_items_not_the_sections():
 def test_a_clause_inserted_under_decimal_numbers_keeps_its_lettered_lists(name):
     text = inserted(redline(name, "strict"))
     assert "(a) copying" in text and "any act in (a) to (g)" in text
+
+
+# -- the register of a letter or an email -----------------------------------------------------------------------
+
+FORMAL = re.compile(r"\bshall\b|\bThis clause (?:applies|does)\b|\bsurvives the termination\b|\bofficer\b|\bauditor\b")
+
+
+def clause_words(red: engine.Redline) -> str:
+    """What the inserted clauses and their comments say (not the replacements, which take the document's own)."""
+    said = [p["text"] for e in red.plan.edits if e.op == "insert_after" for p in e.paragraphs]
+    return "\n".join(said + [e.comment for e in red.plan.edits if e.op == "insert_after" and e.comment])
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard", "minimal"])
+@pytest.mark.parametrize("name", ["informal-letter", "studio-email"])
+def test_a_letter_or_an_email_gets_clauses_in_its_own_register(name, variant):
+    red = redline(name, variant)
+    assert not FORMAL.search(clause_words(red)), FORMAL.search(clause_words(red))
+    assert "must not" in clause_words(red)
+    ours = [t for t in accepted(red.docx) if "Prohibited AI Use" in t]
+    assert ours and not any(FORMAL.search(t) for t in ours)
+
+
+@pytest.mark.parametrize("name", ["informal-letter", "studio-email"])
+def test_strict_in_a_letter_asks_a_written_confirmation_not_an_officers_certificate_or_an_audit(name):
+    said = clause_words(redline(name, "strict"))
+    assert "must confirm in writing whether any Prohibited AI Use has occurred" in said
+    assert "a written confirmation of compliance on request" in said
+    assert "continues after this" in said and " ends" in said
+
+
+LETTER = (
+    "Dear Ms Adeyemi,",
+    "Thank you for asking me to photograph the opening of your gallery on 3 June. This letter confirms what we agreed.",
+    "I will take and edit around forty photographs of the evening and send them to you within a week.",
+    "You will pay me $1,200 when I send the photographs.",
+    "I keep the copyright in the photographs, and I grant you a licence to use them on your website and in your "
+    "newsletters.",
+    "New York law applies to this letter.",
+    "Kind regards,",
+    "Tomas Reyes",
+)
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard", "minimal"])
+def test_a_built_letter_gets_must_and_will_and_a_numbered_version_keeps_shall(variant):
+    letter = redline_of(build(*LETTER), variant, we="creator")
+    assert not FORMAL.search(clause_words(letter)), FORMAL.search(clause_words(letter))
+    numbered = [f"{i}. {t}" if 1 < i < 6 else t for i, t in enumerate(LETTER)]
+    formal = redline_of(build(*numbered), variant, we="creator")
+    assert "shall" in clause_words(formal)
+    if variant == "strict":
+        assert "officer" in clause_words(formal) and "officer" not in clause_words(letter)
+
+
+def test_a_contract_in_the_third_person_keeps_its_formal_register():
+    said = clause_words(redline("photo-licence", "strict"))
+    assert "shall not" in said and "This clause applies" in said and "authorised officer" in said

@@ -65,6 +65,7 @@ from .library import (
     render_many,
 )
 from .library.render import (
+    INFORMAL,
     NO_SUBLICENCE,
     PERSON,
     SUB_HYPHEN,
@@ -293,6 +294,7 @@ def make_plan(
         **({"licence": "licence"} if facts.british else {}),
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
         **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
+        **({INFORMAL: "yes"} if facts.informal else {}),
     }
     if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
         rendered = {**rendered, PERSON: "provider"}
@@ -304,6 +306,7 @@ def make_plan(
         **({"licence": "licence"} if facts.british else {}),
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
         **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
+        **({INFORMAL: "yes"} if facts.informal else {}),
     }
     fixes, needed_terms = choose_fixes(
         result,

@@ -30,6 +30,7 @@ from noai.analysis import fast
 from noai.analysis.classify import Finding
 from noai.analysis.work_kind import SCOPE_LINE
 from noai.ooxml.model import Paragraph
+from noai.ooxml.revisions import typed_number
 
 if TYPE_CHECKING:
     from noai.analysis.audit import AuditResult
@@ -1217,6 +1218,19 @@ def sublicensable(result: AuditResult) -> bool:
     return False
 
 
+_PRONOUNS = frozenset({"I", "we", "We", "you", "You"})
+
+
+def informal_register(result: AuditResult) -> bool:
+    """The document is a letter or an email: a party is "I", "we" or "you", and no paragraph shows a number
+    (no numbered clauses). Our clauses then say "must" and "will", not "shall", and strict asks no officer's
+    certificate or audit of it."""
+    said = result.terms.placeholders()
+    if not {said.get("client"), said.get("provider")} & _PRONOUNS:
+        return False
+    return not any(p.label or typed_number(p.text) for p in result.paragraphs)
+
+
 # -- all of it, for one audited document ----------------------------------------------------------------
 
 
@@ -1243,6 +1257,7 @@ class DocumentFacts:
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
     sublicensable: bool = True  # the document lets the client sublicense the work
+    informal: bool = False  # a letter or an email to "you", with no numbered clauses
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
@@ -1268,6 +1283,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         assignable=assignable_licence(result),
         sub_hyphen=hyphenated_sublicence([p.original_text for p in result.paragraphs]),
         sublicensable=sublicensable(result),
+        informal=informal_register(result),
     )
 
 

@@ -108,6 +108,8 @@ class Filler:
             return (capitalise(value) if name[0].isupper() else value) + one + party
 
         # our words spelt as the document spells: British "a licence", "authorise"; else "a license"
+        if INFORMAL in self._terms:  # a letter or an email: "must", "will", "This applies", no officer or audit
+            text = informal(text)
         if NO_SUBLICENCE in self._terms:  # the client may not sublicense: no "sublicensees", no "every sublicense"
             text = without_sublicences(text)
         text = _british(text) if self._terms.get("licence") == "licence" else _american(text)
@@ -161,6 +163,55 @@ def without_sublicences(text: str) -> str:
     if "ublicens" not in text:
         return text
     for pattern, replacement in _SUBLICENCE_WORDS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+INFORMAL = "informal"  # a term set where the document is a letter or an email written as "I" / "we" to "you"
+_AUTHORISED = r"authori[sz]ed"
+_INFORMAL_WORDS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        # strict's officer's certificate and yearly audit: a written confirmation on request
+        (
+            r"\{client\}\s+shall\s+certify\s+in\s+writing,\s+signed\s+by\s+an\s+" + _AUTHORISED + r"\s+officer,\s+"
+            r"whether\s+any\s+Prohibited\s+AI\s+Use\s+has\s+occurred,\s+and\s+shall\s+give\s+\{provider\}\s+the\s+information\s+"
+            r"reasonably\s+needed\s+to\s+check\s+that\s+certificate,\s+including\s+(which\s+AI\s+Vendors\s+received\s+any\s+"
+            r"Protected\s+Materials)\.\s+Once\s+a\s+year,[^.]*?reasonable\s+notice\.",
+            r"{client} shall confirm in writing whether any Prohibited AI Use has occurred and \1.",
+        ),
+        (
+            r"\ba\s+signed\s+certificate\s+and\s+an\s+audit\s+of\s+compliance",
+            "a written confirmation of compliance on request",
+        ),
+        (
+            r"\bThis\s+clause\s+applies\s+to\s+the\s+fullest\s+extent\s+permitted\s+by\s+law",
+            "This applies as far as the law allows",
+        ),
+        (
+            r"\bThis\s+clause\s+applies\s+to\s+the\s+extent\s+permitted\s+by\s+law",
+            "This applies as far as the law allows",
+        ),
+        (r"\bThis\s+clause\s+(applies|does)\b", r"This \1"),
+        (r"\bas\s+protective\s+as\s+this\s+clause\b", "as protective as these terms"),
+        (
+            r"\bsurvives\s+the\s+termination\s+or\s+expiry\s+of\s+(\{agreement\})\s+and\s+any\s+transfer\s+or\s+assignment\b",
+            r"continues after \1 ends and after any transfer",
+        ),
+        (r"\bsurvives\s+the\s+termination\s+or\s+expiry\s+of\s+(\{agreement\})", r"continues after \1 ends"),
+        (r"\bshall\s+not\s+be\b", "will not be"),  # "you will not be responsible for", not "must not be"
+        (r"\bshall\s+not\b", "must not"),
+        (r"\bshall\s+be\b", "will be"),
+        (r"\bshall\b", "must"),
+    )
+)
+
+
+def informal(text: str) -> str:
+    """A clause's template in the register of a letter or an email: "shall not" -> "must not", "shall be" ->
+    "will be", "shall" -> "must"; "This applies", "continues after this letter ends"; and where strict asks an
+    officer's certificate and a yearly audit, a written confirmation on request."""
+    for pattern, replacement in _INFORMAL_WORDS:
         text = pattern.sub(replacement, text)
     return text
 
