@@ -245,6 +245,7 @@ LETTER = (
 def test_a_built_letter_gets_must_and_will_and_a_numbered_version_keeps_shall(variant):
     letter = redline_of(build(*LETTER), variant, we="creator")
     assert not FORMAL.search(clause_words(letter)), FORMAL.search(clause_words(letter))
+    assert not re.search(r"\bIn this (?:Section|clause)\b", clause_words(letter))  # a letter has no clauses
     numbered = [f"{i}. {t}" if 1 < i < 6 else t for i, t in enumerate(LETTER)]
     formal = redline_of(build(*numbered), variant, we="creator")
     assert "shall" in clause_words(formal)
