@@ -64,7 +64,18 @@ from .library import (
     render_fix,
     render_many,
 )
-from .library.render import PERSON, SUB_HYPHEN, capitalise, fill_known, first_person, in_my_voice, possessive
+from .library.render import (
+    INFORMAL,
+    NO_SUBLICENCE,
+    PERSON,
+    SUB_HYPHEN,
+    capitalise,
+    fill_known,
+    first_person,
+    in_my_voice,
+    possessive,
+    roman_lists,
+)
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
 from .ooxml.revisions import typed_number, typed_number_span
@@ -294,6 +305,8 @@ def make_plan(
         **{k: v for k, v in rendered.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
+        **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
+        **({INFORMAL: "yes"} if facts.informal else {}),
     }
     if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
         rendered = {**rendered, PERSON: "provider"}
@@ -304,6 +317,8 @@ def make_plan(
         **{k: v for k, v in commented.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
+        **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
+        **({INFORMAL: "yes"} if facts.informal else {}),
     }
     fixes, needed_terms = choose_fixes(
         result,
@@ -378,6 +393,7 @@ def make_plan(
     insertions = render_insertions(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
     )
+    insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -768,7 +784,9 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
         "provider": terms.get("provider", "the creator"),
         "deliverables": terms.get("deliverables", "the work"),
         "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
-        **{k: terms[k] for k in ("licence", SUB_HYPHEN, PERSON) if k in terms},  # its spelling; a person named
+        **{
+            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON) if k in terms
+        },  # its spelling; a person named
     }
 
 
@@ -916,7 +934,9 @@ def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "match": match,
-        **{k: terms[k] for k in ("licence", SUB_HYPHEN) if k in terms},  # spelt as the document spells "licence"
+        **{
+            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE) if k in terms
+        },  # spelt as the document spells "licence"
     }
     return fill_known(template, values)
 
@@ -1423,7 +1443,8 @@ def render_insertions(
             definitions = [d for d in definitions if d not in moved[n]]
             if definitions:
                 shared = any(_used(d, _other_texts(bodies, n, elsewhere)) for d in definitions)
-                body = [_opening_definitions(definitions, agreement if shared or not body else "this clause"), *body]
+                whole = shared or not body or INFORMAL in terms  # a letter has no clauses: "In this letter, …"
+                body = [_opening_definitions(definitions, agreement if whole else "this clause"), *body]
         # the run-in title goes on the operative paragraph, not on the definitions before it
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
@@ -1539,6 +1560,27 @@ def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
 
 
 # -- the form of an inserted clause ------------------------------------------------------------------
+
+
+_LETTER_NUMBER = re.compile(r"^\(?[a-z][.)]$")  # "(c)", "c)", "c."
+
+
+def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
+    """An insertion numbered on from a lettered sub-section ("(c)" -> "(d)", "(e)" …): the inner lists of its
+    paragraphs in roman numerals, so that "(a) to (g)" of its own list is never read as the document's
+    sub-sections. A paragraph takes the number of its source (its ``like``, else the anchor); a continued one
+    stays in the sub-section before it."""
+    texts, lettered = [], False
+    for item in e.paragraphs:
+        if not item.get("continued"):
+            at = _source(e.index, item)
+            p = paragraphs[at] if 0 <= at < len(paragraphs) else None
+            number = p.label or (typed_number(p.text) or (None, ""))[0] if p is not None else None
+            lettered = number is not None and _LETTER_NUMBER.match(number.strip()) is not None
+        texts.append(roman_lists(item["text"]) if lettered else item["text"])
+    if all(t == q["text"] for t, q in zip(texts, e.paragraphs, strict=True)):
+        return e
+    return replace(e, paragraphs=tuple({**q, "text": t} for q, t in zip(e.paragraphs, texts, strict=True)))
 
 
 def _numbered(p: Paragraph) -> bool:

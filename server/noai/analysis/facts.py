@@ -31,6 +31,7 @@ from noai.analysis.classify import Finding
 from noai.analysis.joined import Joined
 from noai.analysis.work_kind import SCOPE_LINE
 from noai.ooxml.model import Paragraph
+from noai.ooxml.revisions import typed_number
 
 if TYPE_CHECKING:
     from noai.analysis.audit import AuditResult
@@ -1256,6 +1257,52 @@ def hyphenated_sublicence(texts: Sequence[str]) -> bool:
     return forms == {"-"}
 
 
+_MAY_SUBLICENSE = (
+    r"\s+(?:may|is\s+entitled\s+to|has\s+the\s+right\s+to)\s+(?!not\b)(?:[\w-]+,?\s+){0,6}?"
+    r"(?:sub-?licen[cs]e|grant\s+sub-?licen[cs]es)\b"
+)
+_SUBLICENSABLE_GRANT = re.compile(
+    r"\b(?<!non-)(?<!non\s)sub-?licen[cs]able\b|\bwith\s+(?:the\s+|a\s+)?right\s+to\s+(?:grant\s+)?sub-?licen[cs]",
+    re.IGNORECASE,
+)
+
+
+def sublicensable(result: AuditResult) -> bool:
+    """The document lets the client sublicense (a sublicensable licence, "the Producer may sub-license"): our
+    clauses may speak of its sublicences; else they would imply a right it does not have. A sublicence the
+    creator alone grants or takes does not count."""
+    if any(
+        (f.kind == "sublicensable" or "sublicensable" in f.qualifiers)
+        and not f.negated
+        and not (f.actor == "creator" and f.beneficiary == "creator")
+        for f in result.findings
+    ):
+        return True
+    client = result.terms.client
+    names = [re.escape(n) for n in ((client.name, *client.aliases) if client else ()) if n]
+    may = re.compile(r"\b(?:" + "|".join(names) + r")" + _MAY_SUBLICENSE, re.IGNORECASE) if names else None
+    for p in result.paragraphs:
+        text = p.original_text
+        if "ub" not in text or not _SUB_LICENCE.search(text):
+            continue
+        if _SUBLICENSABLE_GRANT.search(text) or (may is not None and may.search(text)):
+            return True
+    return False
+
+
+_PRONOUNS = frozenset({"I", "we", "We", "you", "You"})
+
+
+def informal_register(result: AuditResult) -> bool:
+    """The document is a letter or an email: a party is "I", "we" or "you", and no paragraph shows a number
+    (no numbered clauses). Our clauses then say "must" and "will", not "shall", and strict asks no officer's
+    certificate or audit of it."""
+    said = result.terms.placeholders()
+    if not {said.get("client"), said.get("provider")} & _PRONOUNS:
+        return False
+    return not any(p.label or typed_number(p.text) for p in result.paragraphs)
+
+
 # -- all of it, for one audited document ----------------------------------------------------------------
 
 
@@ -1282,6 +1329,8 @@ class DocumentFacts:
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
+    sublicensable: bool = True  # the document lets the client sublicense the work
+    informal: bool = False  # a letter or an email to "you", with no numbered clauses
 
 
 class _Holders:
@@ -1328,6 +1377,8 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
         assignable=assignable_licence(result, texts.indexes(("assign", "transfer"))),
         sub_hyphen=hyphenated_sublicence(texts.holding(("sublicen", "sub-licen"))),
+        sublicensable=sublicensable(result),
+        informal=informal_register(result),
     )
 
 
