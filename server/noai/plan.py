@@ -359,6 +359,8 @@ def make_plan(
     insertions = render_insertions(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
     )
+    if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
+        insertions = [_no_officer(e) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -400,6 +402,17 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+_OFFICER = re.compile(r",? signed by an authori[sz]ed officer,?")
+
+
+def _no_officer(e: Edit) -> Edit:
+    """``e`` whose certificate is signed by the client itself, not "by an authorised officer" it may not have."""
+    if not any(_OFFICER.search(p["text"]) for p in e.paragraphs):
+        return e
+    paragraphs = tuple({**p, "text": _OFFICER.sub("", p["text"])} for p in e.paragraphs)
+    return replace(e, paragraphs=paragraphs)
 
 
 def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:
