@@ -375,6 +375,8 @@ def make_plan(
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     if expressly and with_comments:
         insertions = [_names_kept(e, expressly, commented) for e in insertions]
+    if facts.kept and strategy.situation == LICENSED:  # the reservation names what the document keeps
+        insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
@@ -728,6 +730,24 @@ def _names_kept(e: Edit, kept: str, terms: Mapping[str, str]) -> Edit:
         return e
     said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
     return replace(e, comment=e.comment + said)
+
+
+def _reserves_kept(e: Edit, kept: str, terms: Mapping[str, str], with_comments: bool) -> Edit:
+    """The reservation of rights naming what the document expressly keeps with the creator ("the original
+    artwork and the sketches"): its first paragraph says the rights reserved include those in them."""
+    if e.clause != "reservation-of-rights" or not e.paragraphs:
+        return e
+    at = next((i for i, p in enumerate(e.paragraphs) if " reserved to " in p["text"]), None)
+    if at is None:
+        return e
+    first = e.paragraphs[at]
+    text = first["text"].rstrip()
+    said = f"{text} The rights reserved include all rights in {kept}."
+    paragraphs = (*e.paragraphs[:at], {**first, "text": said}, *e.paragraphs[at + 1 :])
+    comment = e.comment
+    if with_comments and comment:
+        comment += fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
+    return replace(e, paragraphs=paragraphs, comment=comment)
 
 
 def _kept_words(result: AuditResult, background: Background, terms: Mapping[str, str]) -> str:
