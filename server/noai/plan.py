@@ -61,7 +61,16 @@ from .library import (
     render_fix,
     render_many,
 )
-from .library.render import PERSON, SUB_HYPHEN, capitalise, fill_known, first_person, in_my_voice, possessive
+from .library.render import (
+    PERSON,
+    SUB_HYPHEN,
+    capitalise,
+    comment_voice,
+    fill_known,
+    first_person,
+    in_my_voice,
+    possessive,
+)
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
 from .ooxml.revisions import typed_number, typed_number_span
@@ -761,6 +770,7 @@ def _kept_words(result: AuditResult, background: Background, terms: Mapping[str,
 
 
 def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
+    terms = comment_voice(terms)  # the creator speaks: "we" in a client's "we engage you" letter are "you" here
     return {
         "agreement": terms.get("agreement", "this agreement"),
         "client": terms.get("client", "the other party"),
