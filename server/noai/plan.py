@@ -41,9 +41,12 @@ from .analysis.facts import (
     opens_definitions,
     option_name,
     owned_work_use,
+    present_transfers,
     purpose_limited,
     qualifier_end,
     read_facts,
+    sentence_span,
+    this_part,
     used_as_part_of,
     waits_for_payment,
 )
@@ -311,7 +314,9 @@ def make_plan(
         facts.paid,
         facts.brand,
     )
-    fixes, struck = strike_creation_timing(fixes, terms.get("deliverables", "the work"))
+    fixes, struck = strike_creation_timing(
+        fixes, terms.get("deliverables", "the work"), (terms.get("provider", ""), terms.get("client", ""))
+    )
     defining = {library.clause_defining(t).id for t in needed_terms}
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
@@ -391,6 +396,7 @@ def make_plan(
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
+        edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
     if facts.credit_kept:  # the waiver already keeps the right to be identified: we do not ask for it
         edits = [replace(e, comment=no_credit_asked(e.comment)) if e.comment else e for e in edits]
     elif facts.company:  # a company has no moral rights of its own: its people keep the right to be credited
@@ -424,6 +430,13 @@ def _no_officer(e: Edit) -> Edit:
         return e
     paragraphs = tuple({**p, "text": _OFFICER.sub("", p["text"])} for p in e.paragraphs)
     return replace(e, paragraphs=paragraphs)
+
+
+def _calling_itself(e: Edit, word: str) -> Edit:
+    """``e`` with the clauses it inserts calling themselves by the document's ``word`` ("This Section")."""
+    if not e.paragraphs:
+        return e
+    return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word)} for p in e.paragraphs))
 
 
 def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:
@@ -659,6 +672,12 @@ def adapt_clauses(
 
 RETAINED = "retained-materials"
 _LATER_TITLE = "Later Transferees"
+# who must agree to the AI restriction before taking a right in the work from the client, in every person
+# ("Anyone you later assign or license the finished video to must …")
+_LATER_TAKERS = (
+    "Anyone {client} later assigns or licenses {transferred} to must first agree in writing to be bound by the AI "
+    "restriction."
+)
 
 
 _PERSONS_OWN = {"you": "yours", "You": "yours", "I": "mine", "we": "ours", "We": "ours"}  # "a right of yours"
@@ -713,9 +732,8 @@ def _later_transferees(result: AuditResult, background: Background, terms: Mappi
     kept = _kept_words(result, background, terms)
     comment = (
         f"Why this clause: ownership of {t['transferred']} passes to {t['client']} under {t['agreement']}; "
-        f"{kept}, so we add nothing on them. This has {t['client']} bind anyone it later assigns or licenses "
-        f"{t['deliverables']} to by the AI restriction."
-    )
+        f"{kept}, so we add nothing on them. "
+    ) + fill_known(_LATER_TAKERS, t)
     return 1, _LATER_TITLE, comment
 
 
@@ -785,8 +803,8 @@ _PURPOSES = {
     "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
     "no-ai-training": "add a covenant against AI use of {deliverables}",
     "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
-    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have {client} "
-    "bind anyone it later assigns or licenses {deliverables} to",
+    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have anyone "
+    "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
     "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
     "who made {deliverables}",
@@ -814,9 +832,13 @@ def _purpose(
             return "tie the rights granted in " + " and ".join(labels) + " to the Permitted Purpose"
         return "tie the rights the changes below mark to the Permitted Purpose"
     if clause == RETAINED and strategy.situation != ASSIGNED:  # a licence the client may assign
-        return "have {client} bind anyone it passes the licence on to"
+        return "have anyone {client} passes the licence on to agree in writing to the AI restriction"
     if clause == RETAINED and kept is not None:
-        return "have {client} bind anyone it later assigns or licenses {deliverables} to (" + kept + ")"
+        return (
+            "have anyone {client} later assigns or licenses {transferred} to agree in writing to the AI restriction ("
+            + kept
+            + ")"
+        )
     return _PURPOSES[clause]
 
 
@@ -877,9 +899,9 @@ def strategy_comment(
                 "in full" + strike + ", and keep “" + "”, “".join(f.phrase for f in standing) + "”"
             )
         elif first is not None and waits_for_payment(first):
-            said += "; it already waits for payment and we keep it"
+            said += "; that transfer already waits for payment and stays as it is"
         else:
-            said += "; we keep that transfer" if option is None else "; we keep that option as written"
+            said += "; we leave that transfer unchanged" if option is None else "; we leave that option as written"
     elif first is not None:
         said = "{agreement} licenses {deliverables} to {client}" + where + " and {provider} keeps ownership"
     else:
@@ -1074,7 +1096,12 @@ def choose_fixes(
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
-        if op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
+        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings)) is not None:
+            f, rf = moved  # "for any purpose related to our business": the purpose replaced with its qualifier
+        elif op == "replace" and (moved := _proviso_after_object(f, rf, result.findings, terms)) is not None:
+            ranges.append((f.phrase_start, f.phrase_end))  # "sublicensable" stays as it is
+            f, rf = moved  # the proviso a sentence of its own after the licence's object
+        elif op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # the words it keeps: no second edit of them
             f, rf = moved
         if op == "comment":
@@ -1100,14 +1127,17 @@ def choose_fixes(
 
 
 def strike_creation_timing(
-    fixes: Sequence[tuple[Finding, RenderedFix, str]], work: str = "the work"
+    fixes: Sequence[tuple[Finding, RenderedFix, str]], work: str = "the work", parties: tuple[str, str] = ("", "")
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The fixes with, after each transfer made to wait for payment, a second tracked replacement
     striking the words that time the transfer at the work's creation ("shall, upon payment in full …,
     be vested in the Institute on their creation" would contradict itself), and where the work is no
     longer made for hire, one changing the condition that limits the transfer to work not made for hire
     ("To the extent any Contribution is not a work made for hire, " -> "For each Contribution, "), the
-    transfer's comment saying so; and the timing words struck. Not where those words overlap another edit."""
+    transfer's comment saying so; and the timing words struck. Another transfer in the paragraph that takes effect
+    at once (``parties``: the creator's and the client's terms) waits for that payment too ("All Work Product is
+    the sole property of X upon creation. Y hereby assigns …"), with its own creation timing struck. Not where
+    those words overlap another edit."""
     out: list[tuple[Finding, RenderedFix, str]] = []
     struck: list[str] = []
     taken = [(f.start, f.phrase_start, f.phrase_end) for f, _, _ in fixes]
@@ -1123,6 +1153,14 @@ def strike_creation_timing(
             fallback = hire_fallback(f.paragraph_text, f.phrase_start, f.phrase_end) if unhired else None
             if fallback is not None:
                 strikes.append((fallback, _FALLBACK_SAID.format(words=fallback.words, work=work)))
+            if all(parties):
+                for other in present_transfers(f.paragraph_text, f.phrase_start, f.phrase_end, *parties, work):
+                    strikes.append((other, f" We also make “{other.words}” in this clause wait for that payment."))
+                    timing = creation_timing(f.paragraph_text, other.start, other.end)
+                    if timing is not None and not any(s.start == timing.start for s, _ in strikes):
+                        strikes.append(
+                            (timing, f" We also strike “{timing.words}”: ownership passes on payment, not on creation.")
+                        )
         strikes = [
             (strike, said)
             for strike, said in strikes
@@ -1166,6 +1204,78 @@ def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -
     last = f.paragraph_text[start:end]
     return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
         rf, replacement=last + replacement[len(f.phrase) :]
+    )
+
+
+_SOLELY_FOR = re.compile(r"(?:solely|only|exclusively) for \S.*", re.IGNORECASE)
+
+
+def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
+    """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
+    qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
+    them on the purpose ("solely for the Permitted Purpose, and only for a purpose related to our business"), so
+    they never qualify the new words ("the Permitted Purpose related to our business"). ``None``: no qualifier
+    follows, or the replacement is not a purpose of its own."""
+    if f.kind != "any_and_all_purposes" or not _SOLELY_FOR.fullmatch(rf.replacement or "") or "urpose" not in f.phrase:
+        return None
+    later = [g.phrase_start for g in findings if g.start == f.start and g.phrase_start >= f.phrase_end]
+    end = qualifier_end(f.paragraph_text, f.phrase_end, min(later, default=None))
+    if end == f.phrase_end:
+        return None
+    qualifier = f.paragraph_text[f.phrase_end : end]
+    whole = f.paragraph_text[f.phrase_start : end]
+    return replace(f, phrase=whole, phrase_end=end), replace(
+        rf, find=whole, replacement=f"{rf.replacement}, and only for a purpose{qualifier}"
+    )
+
+
+# "sublicensable" among the adjectives of a licence: "transferable and sublicensable license to use",
+# "sublicensable, royalty-free licence"
+_BEFORE_LICENCE = re.compile(r"(?:[\s,]+(?:(?:and|or)\s+)?[a-z][\w-]*){0,4}?[\s,]+(?:licen[cs]es?|rights?)\b")
+_PROVISO = re.compile(r"(?P<head>.+?) \((?P<inner>[^()]+)\)")
+# the proviso's parts, each a sentence's: "other than to an AI Vendor" -> "no sublicense may be granted to an AI
+# Vendor"; "only on terms that prohibit …" -> "every sublicense must prohibit …"
+_PROVISO_PARTS = (
+    (re.compile(r"other than to (.+)"), "no sublicense may be granted to {}"),
+    (re.compile(r"only on terms that prohibit (.+)"), "every sublicense must prohibit {}"),
+)
+
+
+def _proviso_after_object(
+    f: Finding, rf: RenderedFix, findings: Sequence[Finding], terms: Mapping[str, str]
+) -> tuple[Finding, RenderedFix] | None:
+    """A proviso on sublicensing ("sublicensable (other than to an AI Vendor, …)") where "sublicensable" is
+    one of the adjectives before the licence ("transferable and sublicensable license to use …"): put there,
+    it would part the adjectives from their noun; it becomes a sentence of its own after the licence's sentence
+    ("… as part of the Work Product. No sublicense may be granted to an AI Vendor, and every sublicense must
+    prohibit any Prohibited AI Use."), the adjectives kept. ``None``: "sublicensable" does not stand before the
+    licence, or the proviso is not one this knows."""
+    m = _PROVISO.fullmatch(rf.replacement or "")
+    if f.kind != "sublicensable" or m is None or m.group("head") != f.phrase:
+        return None
+    text = f.paragraph_text
+    if not _BEFORE_LICENCE.match(text, f.phrase_end):
+        return None
+    said = []
+    for part in re.split(r",\s*and\s+", m.group("inner")):
+        known = next(((p, w) for p, w in _PROVISO_PARTS if p.fullmatch(part)), None)
+        if known is None:
+            return None
+        said.append(known[1].format(known[0].fullmatch(part).group(1)))  # type: ignore[union-attr]
+    _, end = sentence_span(text, f.phrase_end)
+    end = len(text[:end].rstrip())
+    if (
+        end <= f.phrase_end
+        or text[end - 1] != "."
+        or any(g.start == f.start and f.phrase_end <= g.phrase_start < end for g in findings)
+    ):
+        return None  # no sentence end to put it at, or another red flag's edit before it
+    end -= 1
+    start = max(text.rfind(" ", f.phrase_end, end), f.phrase_end) + 1
+    last = text[start:end]
+    sentence = capitalise(fill_known(", and ".join(said), terms))
+    return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
+        rf, find=last, replacement=f"{last}. {sentence}"
     )
 
 

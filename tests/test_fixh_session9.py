@@ -1,0 +1,100 @@
+"""The session 9 review's redline-text defects, each on a second contract of another shape (issue 15).
+
+``test_review_session9`` holds the reviewer's tests on its two contracts; these are the same classes on small
+contracts written here, so that each fix is seen to be general: what the inserted text calls itself, the
+qualifier of a purpose, the pronoun parties, the individual creator named in a schedule, the licence's
+adjectives before its noun, the usage table a purpose points at, the AI-tool exception for text work.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import UTC, datetime
+
+import pytest
+from support.synthetic_contracts import _document, _para, _save
+
+from noai import engine
+
+DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
+VARIANTS = ("strict", "standard", "minimal")
+
+
+def _build(paragraphs: tuple[str, ...]) -> bytes:
+    doc = _document()
+    for text in paragraphs:
+        _para(doc, text)
+    return _save(doc)
+
+
+# A US photo licence with typed "Section N." headings; the creator keeps the photographs
+US_PHOTO = (
+    "PHOTOGRAPHY LICENSE AGREEMENT",
+    'This Photography License Agreement (this "Agreement") is made between Harbor Pictures LLC ("Licensee") and '
+    'Dana Ruiz, an individual ("Photographer").',
+    "Section 1. Photographs. Photographer will deliver twenty edited photographs of the Licensee's new offices "
+    '(the "Photographs").',
+    "Section 2. License. Photographer retains all copyright in the Photographs. Photographer grants Licensee a "
+    "non-exclusive, perpetual license to use the Photographs for any purpose relating to its real estate "
+    "business.",
+    "Section 3. Fees. Licensee will pay Photographer USD 2,000 within 30 days after delivery.",
+    "Section 4. General. This Agreement is governed by the laws of the State of New York. Section 2 survives "
+    "termination of this Agreement.",
+)
+
+
+@functools.cache
+def redline(name: str, variant: str) -> engine.Redline:
+    source = _build(SHAPES[name])
+    return engine.redline(
+        source, author="noai", date=DATE, options=engine.Options(variant=variant), filename=f"{name}.docx"
+    )
+
+
+# A British design licence in plain numbered paragraphs; "sublicensable" among the licence's adjectives
+UK_DESIGN = (
+    "DESIGN LICENCE",
+    'This licence is made between Bramble Studio Limited ("the Designer") and Kite Retail Limited ("the Licensee").',
+    '1. The Designer will create the shop-window designs described in the Schedule (the "Designs").',
+    "2. The Designer owns the Designs. The Designer grants the Licensee a non-exclusive, sublicensable, royalty-free "
+    "licence to use and adapt the Designs throughout the United Kingdom.",
+    "3. The Licensee will pay the Designer GBP 3,000 within 30 days of delivery.",
+    "4. This licence is governed by the law of England and Wales.",
+)
+SHAPES = {"us-photo": US_PHOTO, "uk-design": UK_DESIGN}
+
+
+def inserted(red: engine.Redline) -> str:
+    return " ".join(p["text"] for e in red.plan.edits if e.op == "insert_after" for p in e.paragraphs)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_clauses_inserted_in_a_contract_of_sections_call_themselves_sections(variant):
+    written = inserted(redline("us-photo", variant))
+    assert re.search(r"\bThis Section (?:applies|does not)\b", written), written
+    assert not re.search(r"\b[Tt]his clause\b", written), written
+
+
+def accepted(name: str, variant: str) -> list[str]:
+    return [p.text for p in engine.read(redline(name, variant).docx).paragraphs]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_purpose_relating_to_a_business_keeps_its_qualifier_on_the_purpose_not_on_the_new_words(variant):
+    grant = next(t for t in accepted("us-photo", variant) if t.startswith("Section 2."))
+    assert "purpose relating to its real estate business" in grant, grant
+    assert not re.search(r"(?:Permitted Purpose|Prohibited AI Use) relating to", grant), grant
+    if variant != "minimal":  # the whole purpose is replaced, its qualifier kept on a purpose
+        assert "solely for the Permitted Purpose" in grant, grant
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_a_sublicensing_proviso_follows_the_licence_and_leaves_its_adjectives_together(variant):
+    grant = next(t for t in accepted("uk-design", variant) if t.startswith("2. "))
+    assert "sublicensable, royalty-free licence to use and adapt the Designs" in grant, grant
+    said = {
+        "standard": "No sublicence may be granted to an AI Vendor, and every sublicence must prohibit",
+        "minimal": "Every sublicence must prohibit",
+    }[variant]
+    assert f"throughout the United Kingdom. {said} any Prohibited AI Use." in grant, grant
