@@ -70,6 +70,7 @@ from .library.render import (
     PERSON,
     SUB_HYPHEN,
     capitalise,
+    comment_voice,
     fill_known,
     first_person,
     in_my_voice,
@@ -394,6 +395,8 @@ def make_plan(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
     )
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
+    if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
+        insertions = [_no_officer(e) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -408,6 +411,8 @@ def make_plan(
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     if expressly and with_comments:
         insertions = [_names_kept(e, expressly, commented, facts.kept_use) for e in insertions]
+    if facts.kept and strategy.situation == LICENSED:  # the reservation names what the document keeps
+        insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
@@ -436,6 +441,17 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+_OFFICER = re.compile(r",? signed by an authori[sz]ed officer,?")
+
+
+def _no_officer(e: Edit) -> Edit:
+    """``e`` whose certificate is signed by the client itself, not "by an authorised officer" it may not have."""
+    if not any(_OFFICER.search(p["text"]) for p in e.paragraphs):
+        return e
+    paragraphs = tuple({**p, "text": _OFFICER.sub("", p["text"])} for p in e.paragraphs)
+    return replace(e, paragraphs=paragraphs)
 
 
 def _calling_itself(e: Edit, word: str) -> Edit:
@@ -767,6 +783,24 @@ def _names_kept(e: Edit, kept: str, terms: Mapping[str, str], use: str | None = 
     return replace(e, comment=e.comment + said)
 
 
+def _reserves_kept(e: Edit, kept: str, terms: Mapping[str, str], with_comments: bool) -> Edit:
+    """The reservation of rights naming what the document expressly keeps with the creator ("the original
+    artwork and the sketches"): its first paragraph says the rights reserved include those in them."""
+    if e.clause != "reservation-of-rights" or not e.paragraphs:
+        return e
+    at = next((i for i, p in enumerate(e.paragraphs) if " reserved to " in p["text"]), None)
+    if at is None:
+        return e
+    first = e.paragraphs[at]
+    text = first["text"].rstrip()
+    said = f"{text} The rights reserved include all rights in {kept}."
+    paragraphs = (*e.paragraphs[:at], {**first, "text": said}, *e.paragraphs[at + 1 :])
+    comment = e.comment
+    if with_comments and comment:
+        comment += fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
+    return replace(e, paragraphs=paragraphs, comment=comment)
+
+
 def _kept_words(result: AuditResult, background: Background, terms: Mapping[str, str]) -> str:
     """ "clause 3.2 already keeps the Developer Components with the Developer"."""
     t = _comment_terms(terms)
@@ -778,6 +812,7 @@ def _kept_words(result: AuditResult, background: Background, terms: Mapping[str,
 
 
 def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
+    terms = comment_voice(terms)  # the creator speaks: "we" in a client's "we engage you" letter are "you" here
     return {
         "agreement": terms.get("agreement", "this agreement"),
         "client": terms.get("client", "the other party"),

@@ -1159,15 +1159,29 @@ def company_creator(result: AuditResult) -> bool:
     its defined term, give a legal form ("FENWICK & ROWE DESIGN LIMITED, a company registered in … (the
     “Designer”)", "Larkspur Press, Inc., an Oregon corporation"). Moral rights and a voice or likeness are then
     its people's, never its own."""
-    creator = next((p for p in result.parties.parties if p.role == "creator"), None)
-    if creator is None or individual_creator(result):
+    return not individual_creator(result) and _a_company(result, "creator")
+
+
+def company_client(result: AuditResult) -> bool:
+    """The client is a company or another body (so it has officers to sign a certificate), read as for the
+    creator; a client the document does not show to be one (a person, "you") is not."""
+    return _a_company(result, "client")
+
+
+# how a party's defined term opens: “Designer”, "Licensee", ‘Client’, (Customer), (the Customer)
+_TERM_OPENERS = ("“", '"', "'", "‘", "(the ", "(")
+
+
+def _a_company(result: AuditResult, role: str) -> bool:
+    party = next((p for p in result.parties.parties if p.role == role), None)
+    if party is None:
         return False
-    name = (creator.name or "").strip(" ,")
+    name = (party.name or "").strip(" ,")
     if name and _LEGAL_FORM.search(name):
         return True
-    evidence = result.paragraphs[creator.evidence].text if creator.evidence is not None else ""
-    for term in creator.terms:
-        at = min((i for i in (evidence.find(q + term) for q in "“\"'‘") if i >= 0), default=-1)
+    evidence = result.paragraphs[party.evidence].text if party.evidence is not None else ""
+    for term in party.terms:
+        at = min((i for i in (evidence.find(q + term) for q in _TERM_OPENERS) if i >= 0), default=-1)
         if at > 0:  # what introduces the party, from the previous party's defined term (or the start)
             return _LEGAL_FORM.search(evidence[evidence.rfind(")", 0, at) + 1 : at]) is not None
     at = evidence.find(name) if name else -1
@@ -1320,6 +1334,7 @@ class DocumentFacts:
     exclusive: bool = False  # the creator licenses the work to the client exclusively
     individual: bool = False  # the creator is a natural person (no officers)
     company: bool = False  # the creator is a company or other body: moral rights and likeness are its people's
+    client_company: bool = False  # the client is a company or other body: it has officers to sign for it
     british: bool = False  # the document spells the British way ("licence", "authorise")
     british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
     kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
@@ -1368,6 +1383,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         exclusive=exclusive_licence(result.findings),
         individual=individual_creator(result),
         company=company_creator(result),
+        client_company=company_client(result),
         british=british(result),
         british_law=british_law(result),
         kept=kept,

@@ -90,6 +90,11 @@ class Filler:
         finally:
             self._resolving.pop()
 
+    def voiced(self) -> Filler:
+        """This filler for a comment: in the creator's voice (:func:`comment_voice`)."""
+        voiced = comment_voice(self._terms)
+        return self if voiced is self._terms else Filler(self.placeholders, voiced)
+
     def fill(self, text: str) -> str:
         """``text`` with every placeholder replaced."""
 
@@ -522,6 +527,15 @@ def _definitions_needed(
     return order
 
 
+def comment_voice(terms: Mapping[str, str]) -> Mapping[str, str]:
+    """The terms a comment is written with: comments speak for the creator to the client, so where the document
+    is the client's ("we" engage "you"), the creator is "we" and the client "you" in them, not the reverse."""
+    client, provider = terms.get("client", "").lower(), terms.get("provider", "").lower()
+    if client in ("we", "i") and provider == "you":
+        return {**terms, "client": "you", "provider": "we"}
+    return terms
+
+
 def _render(
     clause: Clause, variant: str, filler: Filler, defined: set[str], definition_variant: Callable[[str], str]
 ) -> Rendered:
@@ -536,7 +550,7 @@ def _render(
         paragraphs=tuple(
             filler.fill(t) for t in (*v.paragraphs[: v.definitions_at], *texts, *v.paragraphs[v.definitions_at :])
         ),
-        comment=filler.fill(v.rationale or clause.rationale),
+        comment=filler.voiced().fill(v.rationale or clause.rationale),
         defined=tuple(new_terms),
     )
 
@@ -592,7 +606,7 @@ def render_fix(fix: Fix, variant: str, phrase: str, terms: Mapping[str, str]) ->
         action=rule.actions[variant],
         find=phrase,
         replacement=replacement,
-        comment=filler.fill(rule.comments[variant]),
+        comment=filler.voiced().fill(rule.comments[variant]),
         uses=uses,
     )
 
