@@ -90,11 +90,8 @@ def test_strict_makes_the_operative_transfer_of_the_work_product_wait_for_paymen
     assert "upon creation" not in ownership, ownership
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Vendor's duty to disclose its own AI tools (Section 4.1) is counted as the client's AI "
-    "transparency, so strict adds no duty on Northgate to disclose the AI systems that process the Work Product",
-)
+# Fixed (fixg): the Vendor's duty to disclose its own AI tools (Section 4.1) was counted as the client's AI
+# transparency, so strict added no duty on Northgate to disclose the AI systems that process the Work Product.
 def test_the_creators_duty_to_disclose_its_own_ai_use_is_not_the_clients_transparency():
     assert audit(TRANSLATION)["protections"]["ai_transparency"]["status"] != "present"
     written = " ".join(inserted_texts(redline(TRANSLATION, "strict")))
