@@ -760,6 +760,10 @@ _PURPOSES = {
     "ai-creative-likeness/company": "cover imitation of the style of {provider} and of the style, voice and "
     "likeness of the people who made {deliverables}",
     "ai-data-use": "cover datasets derived from {deliverables}",
+} and of the people "
+    "who made {deliverables}",
+    "ai-creative-likeness/company/minimal": "bar digital replicas of the voice or likeness of the people who made "
+    "{deliverables}",
 }
 
 
@@ -1204,8 +1208,11 @@ def _proviso_after_object(
     start = max(text.rfind(" ", f.phrase_end, end), f.phrase_end) + 1
     last = text[start:end]
     sentence = capitalise(fill_known(", and ".join(said), terms))
+    comment = (
+        f"{rf.comment} We add it as a sentence of its own after “{last}”, so that the licence's words stay together."
+    )
     return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
-        rf, find=last, replacement=f"{last}. {sentence}"
+        rf, find=last, replacement=f"{last}. {sentence}", comment=fill_known(comment, terms)
     )
 
 
