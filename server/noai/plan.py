@@ -760,10 +760,6 @@ _PURPOSES = {
     "ai-creative-likeness/company": "cover imitation of the style of {provider} and of the style, voice and "
     "likeness of the people who made {deliverables}",
     "ai-data-use": "cover datasets derived from {deliverables}",
-} and of the people "
-    "who made {deliverables}",
-    "ai-creative-likeness/company/minimal": "bar digital replicas of the voice or likeness of the people who made "
-    "{deliverables}",
 }
 
 
