@@ -98,3 +98,18 @@ def test_a_sublicensing_proviso_follows_the_licence_and_leaves_its_adjectives_to
         "minimal": "Every sublicence must prohibit",
     }[variant]
     assert f"throughout the United Kingdom. {said} any Prohibited AI Use." in grant, grant
+
+
+def comments(red: engine.Redline) -> list[str]:
+    return [e.comment for e in red.plan.edits if e.comment]
+
+
+@pytest.mark.parametrize("name", ("uk-design", "us-photo"))
+def test_minimals_approach_comment_says_only_what_minimal_inserts_of_style_voice_and_likeness(name):
+    red = redline(name, "minimal")
+    assert "ai-creative-likeness" in {e.clause for e in red.plan.edits}  # the creative clause is inserted
+    written = inserted(red)
+    approach = next(c for c in comments(red) if c.startswith("Our approach"))
+    assert "digital replica" in written and "digital replica" in approach, approach
+    if not re.search(r"\bstyle\b", written):
+        assert not re.search(r"\bstyle\b", approach), approach

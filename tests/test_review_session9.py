@@ -135,11 +135,6 @@ def test_the_audit_explains_a_licence_between_pronoun_parties_in_grammatical_eng
     assert not re.search(r"\b(?:You|you) lets\b|\blets we\b", explanations), explanations
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="minimal's approach comment says the redline covers 'imitation of your style, voice and likeness', but "
-    "minimal inserts only a bar on digital replicas of voice or likeness",
-)
 @pytest.mark.parametrize("name", (INFLUENCER, "photo-licence"))
 def test_minimal_claims_no_cover_of_style_it_does_not_insert(name):
     red = redline(name, "minimal")

@@ -760,6 +760,11 @@ _PURPOSES = {
     "ai-creative-likeness/company": "cover imitation of the style of {provider} and of the style, voice and "
     "likeness of the people who made {deliverables}",
     "ai-data-use": "cover datasets derived from {deliverables}",
+    # minimal inserts only the bar on digital replicas: nothing said of style
+    "ai-creative-likeness/minimal": "bar digital replicas of the voice or likeness of {provider} and of the people "
+    "who made {deliverables}",
+    "ai-creative-likeness/company/minimal": "bar digital replicas of the voice or likeness of the people who made "
+    "{deliverables}",
 }
 
 
@@ -858,6 +863,7 @@ def strategy_comment(
     if "scope-limitation" not in ids and any("Permitted Purpose" in (rf.replacement or "") for _, rf, _ in fixes):
         ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
     ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
+    ids = [f"{c}/{variant}" if f"{c}/{variant}" in _PURPOSES else c for c in ids]  # what this variant's text does
     purposes = [_purpose(c, strategy, fixes, result.paragraphs, kept) for c in ids if c in _PURPOSES]
     if purposes:
         said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
