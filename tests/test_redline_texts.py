@@ -93,7 +93,7 @@ def test_the_comments_say_ownership_of_what_the_email_transfers_not_of_everythin
 def test_strict_asks_no_payment_condition_of_a_transfer_that_already_waits_for_payment():
     plan = planned(PAID_FIRST, "strict")
     said = comments(plan)
-    assert "it already waits for payment and we keep it" in said, said
+    assert "that transfer already waits for payment and stays as it is" in said, said
     assert "only on payment in full" not in said, said
     assert not [e for e in plan.edits if e.op == "replace" and e.finding == "ip_assignment"]
 
@@ -335,7 +335,7 @@ def test_a_creator_who_is_a_person_is_named_again_where_a_company_would_be_it():
     assert "know-how it had" not in person
     company = comments(planned(assigned_commission('Glenmore Studio Ltd (the "Studio")'), "standard"))
     assert "the materials and know-how it had before this agreement" in company, company
-    assert "has the Association bind anyone it later assigns" in person  # the client is still "it"
+    assert "Anyone the Association later assigns or licenses the Illustrations to must first agree" in person
 
 
 def test_an_american_documents_comments_spell_license_and_a_british_ones_licence():

@@ -82,11 +82,8 @@ def test_the_sentence_assigning_staff_stays_as_it_is_and_no_comment_cites_it_as_
     assert not any("will assign" in c or "Section 2.2" in c for c in comments(redline(TRANSLATION, variant)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="strict makes only the staffing sentence wait for payment and keeps 'is the sole property of Northgate "
-    "upon creation. Vendor hereby assigns …' as it is, so ownership still passes before payment",
-)
+# Fixed (fixg): strict made only the staffing sentence wait for payment and kept 'is the sole property of Northgate
+# upon creation. Vendor hereby assigns …' as it was, so ownership still passed before payment.
 def test_strict_makes_the_operative_transfer_of_the_work_product_wait_for_payment():
     ownership = next(t for t in accepted(TRANSLATION, "strict") if "right, title and interest in the Work Product" in t)
     assert "payment" in ownership, ownership

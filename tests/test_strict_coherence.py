@@ -6,12 +6,15 @@ synthetic contracts of ``support.synthetic_contracts`` and on small contracts of
   whoever licenses or owns them (item 12);
 - where the client owns the work (or will, on payment), strict's covenant asks the creator's written consent for
   AI use, never "a separate written licence signed by" the creator of what the client owns (item 7);
+- the comments on a transfer the redline keeps say that it stays unchanged (not "we keep that", which reads as the
+  creator keeping ownership in a "we" email), and say who must agree to the AI restriction grammatically, naming the
+  long work description at most once (item 3);
 """
 
 from __future__ import annotations
 
 import pytest
-from test_redline_texts import contract, planned, written
+from test_redline_texts import comments, contract, planned, written
 from test_review_synthetic import inserted_texts, redline, words_written
 
 # -- item 12: training on the Protected Materials, not on the client's content -------------------------------
@@ -112,3 +115,60 @@ def test_a_supply_agreement_written_in_strict_asks_the_writers_consent_and_a_lic
     assert "written license" not in text
     licensed = written(photo_licence(), "strict")
     assert "it requires a separate written licence signed by the Photographer" in licensed, licensed
+
+
+# -- item 3: comments on a transfer we keep, in every person -------------------------------------------------
+
+
+def logo_email() -> bytes:
+    """A designer writing "I" who assigns a logo on payment and keeps her sketches."""
+    return contract(
+        "From: Lena Fox <lena@foxdraws.example>",
+        "To: Omar Haddad <omar@haddadbakery.example>",
+        "Subject: Your new logo",
+        "Hi Omar,",
+        "I will design a logo and a shop sign for Haddad Bakery.",
+        "My fee is £900, due when I deliver the final files.",
+        "Once you have paid, the logo is yours: I will assign the copyright in it to you. I keep the rights in my "
+        "sketches, and you can use them on your website.",
+        "Let me know by reply that you agree.",
+        "Lena",
+    )
+
+
+AMBIGUOUS = ("we keep that", "we keep it", "I keep that", "I keep it", " to by the AI restriction", "bind anyone")
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard", "minimal"])
+@pytest.mark.parametrize(
+    ("name", "taker"),
+    [
+        ("studio-email", "Anyone you later assign or license the finished video to must first agree in writing"),
+        ("vested-disclaimer", "Anyone the Institute later assigns or licenses the Illustrations to must first agree"),
+        ("us-work-for-hire", "Anyone Company later assigns or licenses the Contributions to must first agree"),
+    ],
+)
+def test_comments_on_a_kept_transfer_say_it_stays_unchanged_and_who_must_agree_to_the_ai_restriction(
+    name, taker, variant
+):
+    said = comments_of(name, variant)
+    joined = "\n".join(said)
+    assert not [a for a in AMBIGUOUS if a.lower() in joined.lower()], joined
+    if variant != "minimal":  # minimal binds no later taker
+        assert taker in joined, joined
+    assert "unchanged" in joined or "stays as it is" in joined or "only on payment" in joined, joined
+    long = "the work and other materials we create or supply under this email"
+    assert all(c.count(long) <= 1 for c in said), [c for c in said if c.count(long) > 1]
+
+
+def comments_of(name: str, variant: str) -> list[str]:
+    return [e.comment for e in redline(name, variant).plan.edits if e.comment]
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard"])
+def test_a_letter_written_as_i_says_i_leave_the_transfer_unchanged_and_who_must_agree(variant):
+    said = comments(planned(logo_email(), variant))
+    assert "Here ownership of the logo passes to you. I leave that transfer unchanged" in said, said
+    assert "Anyone you later assign or license the logo to must first agree in writing to be bound" in said, said
+    assert "have anyone you later assign or license the logo to agree in writing to the AI restriction" in said, said
+    assert not [a for a in AMBIGUOUS if a.lower() in said.lower()], said

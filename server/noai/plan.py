@@ -41,6 +41,7 @@ from .analysis.facts import (
     opens_definitions,
     option_name,
     owned_work_use,
+    present_transfers,
     purpose_limited,
     qualifier_end,
     read_facts,
@@ -304,7 +305,9 @@ def make_plan(
         facts.paid,
         facts.brand,
     )
-    fixes, struck = strike_creation_timing(fixes, terms.get("deliverables", "the work"))
+    fixes, struck = strike_creation_timing(
+        fixes, terms.get("deliverables", "the work"), (terms.get("provider", ""), terms.get("client", ""))
+    )
     defining = {library.clause_defining(t).id for t in needed_terms}
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
@@ -645,6 +648,12 @@ def adapt_clauses(
 
 RETAINED = "retained-materials"
 _LATER_TITLE = "Later Transferees"
+# who must agree to the AI restriction before taking a right in the work from the client, in every person
+# ("Anyone you later assign or license the finished video to must …")
+_LATER_TAKERS = (
+    "Anyone {client} later assigns or licenses {transferred} to must first agree in writing to be bound by the AI "
+    "restriction."
+)
 
 
 _PERSONS_OWN = {"you": "yours", "You": "yours", "I": "mine", "we": "ours", "We": "ours"}  # "a right of yours"
@@ -699,9 +708,8 @@ def _later_transferees(result: AuditResult, background: Background, terms: Mappi
     kept = _kept_words(result, background, terms)
     comment = (
         f"Why this clause: ownership of {t['transferred']} passes to {t['client']} under {t['agreement']}; "
-        f"{kept}, so we add nothing on them. This has {t['client']} bind anyone it later assigns or licenses "
-        f"{t['deliverables']} to by the AI restriction."
-    )
+        f"{kept}, so we add nothing on them. "
+    ) + fill_known(_LATER_TAKERS, t)
     return 1, _LATER_TITLE, comment
 
 
@@ -752,8 +760,8 @@ _PURPOSES = {
     "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
     "no-ai-training": "add a covenant against AI use of {deliverables}",
     "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
-    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have {client} "
-    "bind anyone it later assigns or licenses {deliverables} to",
+    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have anyone "
+    "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
     "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
     "who made {deliverables}",
@@ -786,9 +794,13 @@ def _purpose(
             return "tie the rights granted in " + " and ".join(labels) + " to the Permitted Purpose"
         return "tie the rights the changes below mark to the Permitted Purpose"
     if clause == RETAINED and strategy.situation != ASSIGNED:  # a licence the client may assign
-        return "have {client} bind anyone it passes the licence on to"
+        return "have anyone {client} passes the licence on to agree in writing to the AI restriction"
     if clause == RETAINED and kept is not None:
-        return "have {client} bind anyone it later assigns or licenses {deliverables} to (" + kept + ")"
+        return (
+            "have anyone {client} later assigns or licenses {transferred} to agree in writing to the AI restriction ("
+            + kept
+            + ")"
+        )
     return _PURPOSES[clause]
 
 
@@ -849,9 +861,9 @@ def strategy_comment(
                 "in full" + strike + ", and keep “" + "”, “".join(f.phrase for f in standing) + "”"
             )
         elif first is not None and waits_for_payment(first):
-            said += "; it already waits for payment and we keep it"
+            said += "; that transfer already waits for payment and stays as it is"
         else:
-            said += "; we keep that transfer" if option is None else "; we keep that option as written"
+            said += "; we leave that transfer unchanged" if option is None else "; we leave that option as written"
     elif first is not None:
         said = "{agreement} licenses {deliverables} to {client}" + where + " and {provider} keeps ownership"
     else:
@@ -960,14 +972,18 @@ def _fix_wanted(
         return None  # our own clause, or a phrase already fixed on our terms
     if f.kind in _TRANSFER_KINDS and _ON_PAYMENT in f.paragraph_text:
         return None  # our strict redline already made the transfer wait for payment
-    if f.beneficiary == "creator" or f.actor == "client":
+    # the client's right to sublicense ("the Producer may sub-license the licence") is one the creator gives: a
+    # sublicence to an AI vendor, or wider than the licence, is the creator's risk still
+    passed_on = f.kind == "sublicensable" and f.actor == "client"
+    if f.beneficiary == "creator" or (f.actor == "client" and not passed_on):
         return None  # the creator's own right ("the Licensor may subcontract"): never rewritten
     action = playbook.action_for(f.kind)
     fix = library.fix_for(f.kind)
     if action == "ignore" or fix is None or not f.phrase:
         return None
     if action == "replace" and (
-        f.actor not in ("creator", "both") or (f.kind in _TRANSFER_KINDS and f.object not in _WORK_OBJECTS)
+        (f.actor not in ("creator", "both") and not passed_on)
+        or (f.kind in _TRANSFER_KINDS and f.object not in _WORK_OBJECTS)
     ):
         action = "comment"  # a tracked replacement only where the finding says the creator gives the right
     return action, fix
@@ -1074,14 +1090,17 @@ def choose_fixes(
 
 
 def strike_creation_timing(
-    fixes: Sequence[tuple[Finding, RenderedFix, str]], work: str = "the work"
+    fixes: Sequence[tuple[Finding, RenderedFix, str]], work: str = "the work", parties: tuple[str, str] = ("", "")
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The fixes with, after each transfer made to wait for payment, a second tracked replacement
     striking the words that time the transfer at the work's creation ("shall, upon payment in full …,
     be vested in the Institute on their creation" would contradict itself), and where the work is no
     longer made for hire, one changing the condition that limits the transfer to work not made for hire
     ("To the extent any Contribution is not a work made for hire, " -> "For each Contribution, "), the
-    transfer's comment saying so; and the timing words struck. Not where those words overlap another edit."""
+    transfer's comment saying so; and the timing words struck. Another transfer in the paragraph that takes effect
+    at once (``parties``: the creator's and the client's terms) waits for that payment too ("All Work Product is
+    the sole property of X upon creation. Y hereby assigns …"), with its own creation timing struck. Not where
+    those words overlap another edit."""
     out: list[tuple[Finding, RenderedFix, str]] = []
     struck: list[str] = []
     taken = [(f.start, f.phrase_start, f.phrase_end) for f, _, _ in fixes]
@@ -1097,6 +1116,14 @@ def strike_creation_timing(
             fallback = hire_fallback(f.paragraph_text, f.phrase_start, f.phrase_end) if unhired else None
             if fallback is not None:
                 strikes.append((fallback, _FALLBACK_SAID.format(words=fallback.words, work=work)))
+            if all(parties):
+                for other in present_transfers(f.paragraph_text, f.phrase_start, f.phrase_end, *parties, work):
+                    strikes.append((other, f" We also make “{other.words}” in this clause wait for that payment."))
+                    timing = creation_timing(f.paragraph_text, other.start, other.end)
+                    if timing is not None and not any(s.start == timing.start for s, _ in strikes):
+                        strikes.append(
+                            (timing, f" We also strike “{timing.words}”: ownership passes on payment, not on creation.")
+                        )
         strikes = [
             (strike, said)
             for strike, said in strikes

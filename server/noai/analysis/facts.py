@@ -7,7 +7,8 @@ no text itself, it asks these.
 - the words around a finding: :func:`joined_verb`, :func:`modal_before`, :func:`be_before`,
   :func:`used_as_part_of`, :func:`creation_timing` (the words timing a transfer at the work's
   creation, as the span a redline strikes when it makes that transfer wait for payment),
-  :func:`hire_fallback` (the condition "to the extent … is not a work made for hire" on a transfer);
+  :func:`hire_fallback` (the condition "to the extent … is not a work made for hire" on a transfer),
+  :func:`present_transfers` (the other transfers in its paragraph that take effect at once);
 - bracketed alternatives of a precedent: :func:`option_name`;
 - the creator's pre-existing materials: :func:`find_background` (the document's own name for them and
   where it keeps them with the creator), :func:`background_licence`, :func:`owned_work_use`;
@@ -36,14 +37,25 @@ if TYPE_CHECKING:
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
 
 
+_LAST_SPAN: tuple[str | None, int, tuple[int, int]] = (None, 0, (0, 0))
+
+
 def sentence_span(text: str, at: int) -> tuple[int, int]:
-    """``(start, end)`` of the sentence of ``text`` holding offset ``at``."""
-    start = 0
+    """``(start, end)`` of the sentence of ``text`` holding offset ``at`` (the last one asked for is kept: the
+    plan's tests of one finding ask for its sentence one after another)."""
+    global _LAST_SPAN
+    last = _LAST_SPAN
+    if last[0] is text and last[1] == at:
+        return last[2]
+    start, found = 0, None
     for m in _SENTENCE_END.finditer(text):
         if m.start() >= at:
-            return start, m.start()
+            found = start, m.start()
+            break
         start = m.end()
-    return start, len(text)
+    span = found or (start, len(text))
+    _LAST_SPAN = (text, at, span)
+    return span
 
 
 def sentence_at(text: str, at: int) -> str:
@@ -205,6 +217,68 @@ def hire_fallback(text: str, phrase_start: int, phrase_end: int) -> Strike | Non
     return None
 
 
+# -- another present transfer of the same work in the paragraph -------------------------------------------
+
+# "Vendor hereby assigns", "is the sole property of", "are owned by", "vests in": a transfer in the present, which
+# takes effect at once unless it is made to wait too.
+_PRESENT_TRANSFER = re.compile(
+    r"\bhereby\s+(?:(?:irrevocably|absolutely|unconditionally|expressly)\s+(?:and\s+)?)*(?P<verb>assign|transfer|convey)"
+    r"s?(?:\s+and\s+(?P<verb2>assign|transfer|convey)s?)?\b(?!\s+(?:and|or)\s)"
+    r"|\b(?:is|are)\s+(?P<be>(?:the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?property\s+of|"
+    r"(?:solely\s+|exclusively\s+)?owned\s+by|vested\s+in))\s"
+    r"|\b(?P<vests>vests\s+in)\s",
+    re.IGNORECASE,
+)
+
+# "Nothing in this Agreement hereby assigns", "does not hereby transfer": no transfer (not a condition before a
+# comma: "To the extent any right does not vest in X, Vendor hereby assigns" is the fallback, which waits too)
+_NOT_BEFORE = re.compile(r"\b(?:not|never|nothing|no)\b[^,;]*$", re.IGNORECASE)
+
+
+_RIGHTS = re.compile(r"\b(?:rights?|title|copyrights?|intellectual\s+property|work\s+product|deliverables?)\b", re.I)
+
+
+def _names(term: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(term.removeprefix('the ').removeprefix('The '))}\b", re.IGNORECASE)
+
+
+def present_transfers(
+    text: str, phrase_start: int, phrase_end: int, giver: str, taker: str, work: str = ""
+) -> list[Strike]:
+    """The other transfers of the work in the paragraph of the transfer at ``text[phrase_start:phrase_end]``
+    that take effect at once ("All Work Product is the sole property of Northgate upon creation. Vendor hereby
+    assigns to Northgate all right, title and interest …"), each as the span a redline replaces once that
+    transfer waits for payment: "hereby assigns" -> "shall, upon that payment, assign", "is the sole property of"
+    -> "will, upon that payment, be the sole property of". Only a transfer from ``giver`` (named before
+    "hereby …") or of the ``work`` or its rights to ``taker`` (named right after "property of"; not the taker's
+    own materials, "the Client's brand guidelines are the property of the Client"), in a sentence that does not
+    already wait for payment; ``words`` the phrase replaced."""
+    out = []
+    gives, takes = _names(giver), _names(taker)
+    to_taker = re.compile(rf"(?:the\s+)?{takes.pattern}", re.IGNORECASE)
+    takers_own = re.compile(rf"{takes.pattern}['’]s?|\bits\s+own\b", re.IGNORECASE)
+    of_work = re.compile(rf"{_names(work).pattern}|{_RIGHTS.pattern}", re.IGNORECASE) if work else _RIGHTS
+    for m in _PRESENT_TRANSFER.finditer(text):
+        if m.start() < phrase_end and phrase_start < m.end():
+            continue  # the transfer itself
+        start, end = sentence_span(text, m.start())
+        if _PAID_FIRST.search(text, start, end) or "payment in full" in text[start:end]:
+            continue
+        subject = text[start : m.start()]
+        if m.group("verb"):  # "Vendor hereby assigns": the creator gives, not under a denial
+            clause = subject[max(subject.rfind(","), subject.rfind(";")) + 1 :]  # not "To the extent … the Client,"
+            if not gives.search(subject) or takes.search(clause) or _NOT_BEFORE.search(subject):
+                continue
+            verbs = " and ".join(v.lower() for v in m.group("verb", "verb2") if v)
+            replacement = f"shall, upon that payment, {verbs}"
+        else:  # "All Work Product is the sole property of Northgate": the work, to the client
+            if not to_taker.match(text, m.end()) or not of_work.search(subject) or takers_own.search(subject):
+                continue
+            replacement = f"will, upon that payment, {'be ' + m.group('be') if m.group('be') else 'vest in'} "
+        out.append(Strike(m.start(), m.end(), replacement, m.group(0).strip()))
+    return out
+
+
 # -- payment, joined verbs --------------------------------------------------------------------------------
 
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:\w+ly\s+)?(?:assigns?|transfers?|conveys?)\b", re.IGNORECASE)
@@ -315,7 +389,12 @@ def qualifier_end(text: str, end: int, limit: int | None = None) -> int:
 # "for the purpose of receiving the Services", "for the Purpose" / "for the Permitted Use" / "for the
 # Campaign" (a term naming a purpose or a project), "for running Harbourside Café's business", "for its
 # business", "for use in the Client's stores", "for the project": the licence is tied to that purpose.
-_PURPOSE_HEAD = r"(?:Purposes?|Uses?|Campaigns?|Projects?|Programmes?|Programs?|Events?|Productions?|Services|Business)"
+# a defined event or project the licence serves: "for the Exhibition", "for the Spring Festival", "for the Film"
+_PURPOSE_HEAD = (
+    r"(?:Purposes?|Uses?|Campaigns?|Projects?|Programmes?|Programs?|Events?|Productions?|Services|Business|"
+    r"Exhibitions?|Conferences?|Festivals?|Films?|Shows?|Tours?|Performances?|Concerts?|Launch(?:es)?|Broadcasts?|"
+    r"Publications?|Series|Seasons?|Fairs?|Screenings?)"
+)
 _WHOSE = r"(?:(?:the\s+)?[\w&.-]+(?:\s+[\w&.-]+){0,3}['’]s|its|their|your|his|her|our|my)"
 _NOT_A_PURPOSE = (
     r"(?:Agreement|Contract|Deed|Terms|Conditions|Schedules?|Order|Statement|Licen[cs]es?|Rights|Works?|Deliverables?|"
