@@ -25,9 +25,11 @@ from .analysis.facts import (
     Background,
     DocumentFacts,
     Strike,
+    a_purpose_of_its_own,
     as_referred,
     background_licence,
     be_before,
+    before_the_licence,
     clause_name,
     creation_timing,
     credit_to_authors,
@@ -42,6 +44,7 @@ from .analysis.facts import (
     option_name,
     owned_work_use,
     present_transfers,
+    proviso_as_sentence,
     purpose_limited,
     qualifier_end,
     read_facts,
@@ -1170,16 +1173,13 @@ def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -
     )
 
 
-_SOLELY_FOR = re.compile(r"(?:solely|only|exclusively) for \S.*", re.IGNORECASE)
-
-
 def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
     """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
     qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
     them on the purpose ("solely for the Permitted Purpose, and only for a purpose related to our business"), so
     they never qualify the new words ("the Permitted Purpose related to our business"). ``None``: no qualifier
     follows, or the replacement is not a purpose of its own."""
-    if f.kind != "any_and_all_purposes" or not _SOLELY_FOR.fullmatch(rf.replacement or "") or "urpose" not in f.phrase:
+    if f.kind != "any_and_all_purposes" or not a_purpose_of_its_own(rf.replacement or "") or "urpose" not in f.phrase:
         return None
     later = [g.phrase_start for g in findings if g.start == f.start and g.phrase_start >= f.phrase_end]
     end = qualifier_end(f.paragraph_text, f.phrase_end, min(later, default=None))
@@ -1192,18 +1192,6 @@ def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding])
     )
 
 
-# "sublicensable" among the adjectives of a licence: "transferable and sublicensable license to use",
-# "sublicensable, royalty-free licence"
-_BEFORE_LICENCE = re.compile(r"(?:[\s,]+(?:(?:and|or)\s+)?[a-z][\w-]*){0,4}?[\s,]+(?:licen[cs]es?|rights?)\b")
-_PROVISO = re.compile(r"(?P<head>.+?) \((?P<inner>[^()]+)\)")
-# the proviso's parts, each a sentence's: "other than to an AI Vendor" -> "no sublicense may be granted to an AI
-# Vendor"; "only on terms that prohibit …" -> "every sublicense must prohibit …"
-_PROVISO_PARTS = (
-    (re.compile(r"other than to (.+)"), "no sublicense may be granted to {}"),
-    (re.compile(r"only on terms that prohibit (.+)"), "every sublicense must prohibit {}"),
-)
-
-
 def _proviso_after_object(
     f: Finding, rf: RenderedFix, findings: Sequence[Finding], terms: Mapping[str, str]
 ) -> tuple[Finding, RenderedFix] | None:
@@ -1213,18 +1201,10 @@ def _proviso_after_object(
     ("… as part of the Work Product. No sublicense may be granted to an AI Vendor, and every sublicense must
     prohibit any Prohibited AI Use."), the adjectives kept. ``None``: "sublicensable" does not stand before the
     licence, or the proviso is not one this knows."""
-    m = _PROVISO.fullmatch(rf.replacement or "")
-    if f.kind != "sublicensable" or m is None or m.group("head") != f.phrase:
-        return None
+    said = proviso_as_sentence(rf.replacement or "", f.phrase)
     text = f.paragraph_text
-    if not _BEFORE_LICENCE.match(text, f.phrase_end):
+    if f.kind != "sublicensable" or said is None or not before_the_licence(text, f.phrase_end):
         return None
-    said = []
-    for part in re.split(r",\s*and\s+", m.group("inner")):
-        known = next(((p, w) for p, w in _PROVISO_PARTS if p.fullmatch(part)), None)
-        if known is None:
-            return None
-        said.append(known[1].format(known[0].fullmatch(part).group(1)))  # type: ignore[union-attr]
     _, end = sentence_span(text, f.phrase_end)
     end = len(text[:end].rstrip())
     if (
@@ -1236,7 +1216,7 @@ def _proviso_after_object(
     end -= 1
     start = max(text.rfind(" ", f.phrase_end, end), f.phrase_end) + 1
     last = text[start:end]
-    sentence = capitalise(fill_known(", and ".join(said), terms))
+    sentence = capitalise(fill_known(said, terms))
     comment = (
         f"{rf.comment} We add it as a sentence of its own after “{last}”, so that the licence's words stay together."
     )

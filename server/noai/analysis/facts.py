@@ -384,6 +384,51 @@ def qualifier_end(text: str, end: int, limit: int | None = None) -> int:
     return end
 
 
+_SOLELY_FOR = re.compile(r"(?:solely|only|exclusively) for \S.*", re.IGNORECASE)
+
+
+def a_purpose_of_its_own(replacement: str) -> bool:
+    """Our ``replacement`` of an unlimited purpose names a purpose of its own ("solely for the Permitted Purpose"),
+    not the same purpose made subject to something ("for any purpose, subject to …")."""
+    return _SOLELY_FOR.fullmatch(replacement) is not None
+
+
+# "sublicensable" among the adjectives of a licence: "transferable and sublicensable license to use",
+# "sublicensable, royalty-free licence"
+_BEFORE_LICENCE = re.compile(r"(?:[\s,]+(?:(?:and|or)\s+)?[a-z][\w-]*){0,4}?[\s,]+(?:licen[cs]es?|rights?)\b")
+_PROVISO = re.compile(r"(?P<head>.+?) \((?P<inner>[^()]+)\)")
+# the proviso's parts, each a sentence's: "other than to an AI Vendor" -> "no sublicense may be granted to an AI
+# Vendor"; "only on terms that prohibit …" -> "every sublicense must prohibit …"
+_PROVISO_PARTS = (
+    (re.compile(r"other than to (.+)"), "no sublicense may be granted to {}"),
+    (re.compile(r"only on terms that prohibit (.+)"), "every sublicense must prohibit {}"),
+)
+_AND = re.compile(r",\s*and\s+")
+
+
+def before_the_licence(text: str, end: int) -> bool:
+    """The word ending at ``end`` of ``text`` is one of the adjectives before a licence or right ("transferable
+    and sublicensable| license to use")."""
+    return _BEFORE_LICENCE.match(text, end) is not None
+
+
+def proviso_as_sentence(replacement: str, phrase: str) -> str | None:
+    """Our ``replacement`` of ``phrase`` adding a proviso on sublicensing ("sublicensable (other than to an AI
+    Vendor, and only on terms that prohibit any Prohibited AI Use)"), said as a sentence's words ("no sublicense
+    may be granted to an AI Vendor, and every sublicense must prohibit any Prohibited AI Use"); ``None`` for any
+    other replacement."""
+    m = _PROVISO.fullmatch(replacement)
+    if m is None or m.group("head") != phrase:
+        return None
+    said = []
+    for part in _AND.split(m.group("inner")):
+        known = next((w.format(k.group(1)) for p, w in _PROVISO_PARTS if (k := p.fullmatch(part))), None)
+        if known is None:
+            return None
+        said.append(known)
+    return ", and ".join(said)
+
+
 # -- a licence limited to a purpose it names ----------------------------------------------------------
 
 # "for the purpose of receiving the Services", "for the Purpose" / "for the Permitted Use" / "for the
