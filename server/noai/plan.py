@@ -25,9 +25,11 @@ from .analysis.facts import (
     Background,
     DocumentFacts,
     Strike,
+    a_purpose_of_its_own,
     as_referred,
     background_licence,
     be_before,
+    before_the_licence,
     clause_name,
     creation_timing,
     credit_to_authors,
@@ -42,6 +44,7 @@ from .analysis.facts import (
     option_name,
     owned_work_use,
     present_transfers,
+    proviso_as_sentence,
     purpose_limited,
     qualifier_end,
     read_facts,
@@ -837,6 +840,11 @@ _PURPOSES = {
     "ai-creative-likeness/company": "cover imitation of the style of {provider} and of the style, voice and "
     "likeness of the people who made {deliverables}",
     "ai-data-use": "cover datasets derived from {deliverables}",
+    # minimal inserts only the bar on digital replicas: nothing said of style
+    "ai-creative-likeness/minimal": "bar digital replicas of the voice or likeness of {provider} and of the people "
+    "who made {deliverables}",
+    "ai-creative-likeness/company/minimal": "bar digital replicas of the voice or likeness of the people who made "
+    "{deliverables}",
 }
 
 
@@ -939,6 +947,7 @@ def strategy_comment(
     if "scope-limitation" not in ids and any("Permitted Purpose" in (rf.replacement or "") for _, rf, _ in fixes):
         ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
     ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
+    ids = [f"{c}/{variant}" if f"{c}/{variant}" in _PURPOSES else c for c in ids]  # what this variant's text does
     purposes = [_purpose(c, strategy, fixes, result.paragraphs, kept) for c in ids if c in _PURPOSES]
     if purposes:
         said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
@@ -1235,16 +1244,13 @@ def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -
     )
 
 
-_SOLELY_FOR = re.compile(r"(?:solely|only|exclusively) for \S.*", re.IGNORECASE)
-
-
 def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
     """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
     qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
     them on the purpose ("solely for the Permitted Purpose, and only for a purpose related to our business"), so
     they never qualify the new words ("the Permitted Purpose related to our business"). ``None``: no qualifier
     follows, or the replacement is not a purpose of its own."""
-    if f.kind != "any_and_all_purposes" or not _SOLELY_FOR.fullmatch(rf.replacement or "") or "urpose" not in f.phrase:
+    if f.kind != "any_and_all_purposes" or not a_purpose_of_its_own(rf.replacement or "") or "urpose" not in f.phrase:
         return None
     later = [g.phrase_start for g in findings if g.start == f.start and g.phrase_start >= f.phrase_end]
     end = qualifier_end(f.paragraph_text, f.phrase_end, min(later, default=None))
@@ -1257,18 +1263,6 @@ def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding])
     )
 
 
-# "sublicensable" among the adjectives of a licence: "transferable and sublicensable license to use",
-# "sublicensable, royalty-free licence"
-_BEFORE_LICENCE = re.compile(r"(?:[\s,]+(?:(?:and|or)\s+)?[a-z][\w-]*){0,4}?[\s,]+(?:licen[cs]es?|rights?)\b")
-_PROVISO = re.compile(r"(?P<head>.+?) \((?P<inner>[^()]+)\)")
-# the proviso's parts, each a sentence's: "other than to an AI Vendor" -> "no sublicense may be granted to an AI
-# Vendor"; "only on terms that prohibit …" -> "every sublicense must prohibit …"
-_PROVISO_PARTS = (
-    (re.compile(r"other than to (.+)"), "no sublicense may be granted to {}"),
-    (re.compile(r"only on terms that prohibit (.+)"), "every sublicense must prohibit {}"),
-)
-
-
 def _proviso_after_object(
     f: Finding, rf: RenderedFix, findings: Sequence[Finding], terms: Mapping[str, str]
 ) -> tuple[Finding, RenderedFix] | None:
@@ -1278,18 +1272,10 @@ def _proviso_after_object(
     ("… as part of the Work Product. No sublicense may be granted to an AI Vendor, and every sublicense must
     prohibit any Prohibited AI Use."), the adjectives kept. ``None``: "sublicensable" does not stand before the
     licence, or the proviso is not one this knows."""
-    m = _PROVISO.fullmatch(rf.replacement or "")
-    if f.kind != "sublicensable" or m is None or m.group("head") != f.phrase:
-        return None
+    said = proviso_as_sentence(rf.replacement or "", f.phrase)
     text = f.paragraph_text
-    if not _BEFORE_LICENCE.match(text, f.phrase_end):
+    if f.kind != "sublicensable" or said is None or not before_the_licence(text, f.phrase_end):
         return None
-    said = []
-    for part in re.split(r",\s*and\s+", m.group("inner")):
-        known = next(((p, w) for p, w in _PROVISO_PARTS if p.fullmatch(part)), None)
-        if known is None:
-            return None
-        said.append(known[1].format(known[0].fullmatch(part).group(1)))  # type: ignore[union-attr]
     _, end = sentence_span(text, f.phrase_end)
     end = len(text[:end].rstrip())
     if (
@@ -1301,9 +1287,12 @@ def _proviso_after_object(
     end -= 1
     start = max(text.rfind(" ", f.phrase_end, end), f.phrase_end) + 1
     last = text[start:end]
-    sentence = capitalise(fill_known(", and ".join(said), terms))
+    sentence = capitalise(fill_known(said, terms))
+    comment = (
+        f"{rf.comment} We add it as a sentence of its own after “{last}”, so that the licence's words stay together."
+    )
     return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
-        rf, find=last, replacement=f"{last}. {sentence}"
+        rf, find=last, replacement=f"{last}. {sentence}", comment=fill_known(comment, terms)
     )
 
 

@@ -386,6 +386,51 @@ def qualifier_end(text: str, end: int, limit: int | None = None) -> int:
     return end
 
 
+_SOLELY_FOR = re.compile(r"(?:solely|only|exclusively) for \S.*", re.IGNORECASE)
+
+
+def a_purpose_of_its_own(replacement: str) -> bool:
+    """Our ``replacement`` of an unlimited purpose names a purpose of its own ("solely for the Permitted Purpose"),
+    not the same purpose made subject to something ("for any purpose, subject to …")."""
+    return _SOLELY_FOR.fullmatch(replacement) is not None
+
+
+# "sublicensable" among the adjectives of a licence: "transferable and sublicensable license to use",
+# "sublicensable, royalty-free licence"
+_BEFORE_LICENCE = re.compile(r"(?:[\s,]+(?:(?:and|or)\s+)?[a-z][\w-]*){0,4}?[\s,]+(?:licen[cs]es?|rights?)\b")
+_PROVISO = re.compile(r"(?P<head>.+?) \((?P<inner>[^()]+)\)")
+# the proviso's parts, each a sentence's: "other than to an AI Vendor" -> "no sublicense may be granted to an AI
+# Vendor"; "only on terms that prohibit …" -> "every sublicense must prohibit …"
+_PROVISO_PARTS = (
+    (re.compile(r"other than to (.+)"), "no sublicense may be granted to {}"),
+    (re.compile(r"only on terms that prohibit (.+)"), "every sublicense must prohibit {}"),
+)
+_AND = re.compile(r",\s*and\s+")
+
+
+def before_the_licence(text: str, end: int) -> bool:
+    """The word ending at ``end`` of ``text`` is one of the adjectives before a licence or right ("transferable
+    and sublicensable| license to use")."""
+    return _BEFORE_LICENCE.match(text, end) is not None
+
+
+def proviso_as_sentence(replacement: str, phrase: str) -> str | None:
+    """Our ``replacement`` of ``phrase`` adding a proviso on sublicensing ("sublicensable (other than to an AI
+    Vendor, and only on terms that prohibit any Prohibited AI Use)"), said as a sentence's words ("no sublicense
+    may be granted to an AI Vendor, and every sublicense must prohibit any Prohibited AI Use"); ``None`` for any
+    other replacement."""
+    m = _PROVISO.fullmatch(replacement)
+    if m is None or m.group("head") != phrase:
+        return None
+    said = []
+    for part in _AND.split(m.group("inner")):
+        known = next((w.format(k.group(1)) for p, w in _PROVISO_PARTS if (k := p.fullmatch(part))), None)
+        if known is None:
+            return None
+        said.append(known)
+    return ", and ".join(said)
+
+
 # -- a licence limited to a purpose it names ----------------------------------------------------------
 
 # "for the purpose of receiving the Services", "for the Purpose" / "for the Permitted Use" / "for the
@@ -1138,12 +1183,18 @@ def individual_creator(result: AuditResult) -> bool:
     if provider is not None and provider.surface == "I":
         return True
     creator = next((p for p in result.parties.parties if p.role == "creator"), None)
-    if creator is None or creator.name is None:
+    if creator is None:
         return False
-    name = creator.name.strip(" ,")
-    evidence = result.paragraphs[creator.evidence].text if creator.evidence is not None else ""
-    at = evidence.find(name)
-    after = evidence[at + len(name) : at + len(name) + 60] if at >= 0 else ""
+    if creator.name is None:  # "the content creator named in Schedule 1": the schedule's details name it
+        scheduled = scheduled_party(result, creator.evidence, creator.terms)
+        if scheduled is None:
+            return False
+        name, after = scheduled
+    else:
+        name = creator.name.strip(" ,")
+        evidence = result.paragraphs[creator.evidence].text if creator.evidence is not None else ""
+        at = evidence.find(name)
+        after = evidence[at + len(name) : at + len(name) + 60] if at >= 0 else ""
     if _LEGAL_FORM.search(name) or _LEGAL_FORM.match(after.lstrip(" ,")):
         return False
     if _PERSON_SAID.search(after):
@@ -1179,6 +1230,9 @@ def _a_company(result: AuditResult, role: str) -> bool:
     name = (party.name or "").strip(" ,")
     if name and _LEGAL_FORM.search(name):
         return True
+    scheduled = scheduled_party(result, party.evidence, party.terms) if not name else None
+    if scheduled is not None:  # named only in a schedule's details: "Supplier: Fenwick & Rowe Design Limited"
+        return _LEGAL_FORM.search(scheduled[0]) is not None or _A_BODY.match(scheduled[1]) is not None
     evidence = result.paragraphs[party.evidence].text if party.evidence is not None else ""
     for term in party.terms:
         at = min((i for i in (evidence.find(q + term) for q in _TERM_OPENERS) if i >= 0), default=-1)
@@ -1187,6 +1241,54 @@ def _a_company(result: AuditResult, role: str) -> bool:
     at = evidence.find(name) if name else -1
     after = evidence[at + len(name) : at + len(name) + 60] if at >= 0 else ""
     return _LEGAL_FORM.match(after.lstrip(" ,")) is not None or _A_BODY.match(after) is not None
+
+
+# A party introduced by the schedule that names it: "the content creator named in Schedule 1 ("you")", "the
+# Talent described in Item 2 of the Schedule", "the supplier set out in the Order Form"
+_IN_SCHEDULE = re.compile(
+    r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:whose\s+details\s+are\s+)?(?:named|described|set\s+out|"
+    r"specified|identified|listed|detailed|referred\s+to)\s+(?:in|at)\s+(?:(?:item|part|clause)\s+\w+\s+of\s+)?"
+    r"(?:the\s+)?(?:Schedule|Annex|Appendix|Item|Exhibit|Attachment|Order\s+Form|Cover\s+Page|Particulars|Details)\b"
+    r"[^()“\"]{0,20}[(“\"]*$",
+    re.IGNORECASE,
+)
+_DETAIL_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][\w ’'-]{0,40}?)\s*(?::|–|-|—)\s*(?P<value>\S.*)?$")
+_NAME_ENDS = re.compile(r"\s*(?:,|\(|;|\bof\b|\bwhose\b|$)")
+
+
+def scheduled_party(result: AuditResult, evidence: int | None, terms: Sequence[str]) -> tuple[str, str] | None:
+    """``(name, what follows it)`` of a party the document introduces as named in a schedule ("the content
+    creator named in Schedule 1 ("you")"), read from the schedule's details: a line "Creator: Mia Tran, of
+    Brunswick VIC 3056", or a table whose cell "Creator" is followed by the cell naming it. ``None`` where the
+    party is not introduced so, or no such line names it."""
+    if evidence is None:
+        return None
+    text = result.paragraphs[evidence].text
+    for term in terms:
+        at = min((i for i in (text.find(q + term) for q in "“\"'‘") if i >= 0), default=-1)
+        m = _IN_SCHEDULE.search(text[: at + 1]) if at > 0 else None
+        if m is not None:
+            break
+    else:
+        return None
+    noun = m.group(1).split()
+    labels = {" ".join(noun).lower(), noun[-1].lower()}  # "content creator", "creator", or its defined term
+    labels |= {t.lower().removeprefix("the ") for t in terms if t[:1].isupper()}
+    paragraphs = result.paragraphs
+    for k in range(evidence + 1, len(paragraphs)):
+        line = paragraphs[k].text
+        d = _DETAIL_LABEL.match(line)
+        label = (d.group("label") if d else line).strip().lower().removesuffix(" name").removeprefix("the ")
+        if label not in labels:
+            continue
+        value = (d.group("value") if d else None) or (paragraphs[k + 1].text if k + 1 < len(paragraphs) else "")
+        value = value.strip()
+        end = _NAME_ENDS.search(value, 1)
+        cut = end.start() if end is not None else len(value)
+        name = value[:cut].strip(" ,")
+        if name:
+            return name, value[cut : cut + 60]
+    return None
 
 
 # ", a company registered in England", ", an Oregon corporation", ", a Delaware limited liability company"
