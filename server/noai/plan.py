@@ -76,7 +76,7 @@ from .library.render import (
 )
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
-from .ooxml.revisions import typed_number, typed_number_span
+from .ooxml.revisions import next_numbers, typed_number, typed_number_span
 
 SCHEMA = "noai.plan/1"
 DEFINITIONS = "definitions"  # the clause id of the edit adding the new terms to the document's definitions
@@ -1421,6 +1421,7 @@ def render_insertions(
     moved = _foreign_shared(bodies, elsewhere) if run is None else [[] for _ in bodies]
     pooled = [d for defs in moved for d in defs]
     edits = []
+    siblings: dict[int, int] = {}  # the last titled sub-clause's heading -> new titled sub-clauses after it
     collected: list[tuple[int, list[str]]] = []  # the definitions for the document's definitions clause
     for n, (index, clause, r, body, definitions, ranked) in enumerate(bodies):
         if definitions and run is not None:
@@ -1458,10 +1459,8 @@ def render_insertions(
         sibling = _titled_sibling(paragraphs, index, result.ip_section) if own else None
         if sibling is not None:  # a titled sub-clause of the IP clause of its own, after its last one
             heading, first = sibling
-            paras = (
-                {"text": _heading_text(r.title, paragraphs[heading]), "like": heading},
-                *({"text": t, "like": first} for t in body),
-            )
+            siblings[heading] = siblings.get(heading, 0) + 1
+            paras = _sibling_paragraphs(paragraphs, heading, first, r.title, body, siblings[heading])
         else:
             paras = clause_paragraphs(paragraphs, index, likes.get(index), body, r.title, titled, own)
         edits.append(
@@ -1622,15 +1621,40 @@ def _titled_sibling(paragraphs: Sequence[Paragraph], index: int, ip: IpSection |
     if heading is None or heading + 1 > index or not _numbered(paragraphs[heading]):
         return None
     first = paragraphs[heading + 1]
-    if not _title_only(paragraphs[heading]) or first.label is None or len(first.section_path) != depth + 1:
+    if not _title_only(paragraphs[heading]) or len(first.section_path) != depth + 1:
         return None
-    if paragraphs[heading].label is None or typed_number(paragraphs[heading].text) or typed_number(first.text):
-        return None  # Word's numbers only: a typed "10.8" would be written from the source's, and wrongly
+    typed = typed_number(paragraphs[heading].text), typed_number(first.text)
+    if typed[0] is not None and typed[1] is not None:  # typed numbers: the plan writes "10.8" and "10.8.1" itself
+        labels = (typed[0][0], typed[1][0])
+    elif paragraphs[heading].label is None or typed[0] or typed[1] or first.label is None:
+        return None
+    else:
+        labels = (paragraphs[heading].label or "", first.label or "")
     decimal = re.compile(r"\d+(?:\.\d+)+\.?")  # "10.7" over "10.7.1", not a lead-in over its "(a)" items
-    labels = (paragraphs[heading].label or "", first.label or "")
     if paragraphs[heading].text.rstrip().endswith(":") or not all(decimal.fullmatch(x.strip()) for x in labels):
         return None
     return heading, heading + 1
+
+
+def _sibling_paragraphs(
+    paragraphs: Sequence[Paragraph], heading: int, first: int, title: str, body: Sequence[str], nth: int
+) -> tuple[dict[str, Any], ...]:
+    """The ``nth`` new titled sub-clause after the one headed ``heading``: its heading and body formatted like
+    that heading and its ``first`` paragraph. Word numbers them; where the document types its numbers ("10.7
+    Malicious Software" over "10.7.1 …"), the plan types the next ones ("10.8 No AI Training" over "10.8.1 …")."""
+    head = _heading_text(title, paragraphs[heading])
+    typed = typed_number(paragraphs[heading].text), typed_number(paragraphs[first].text)
+    if typed[0] is None or typed[1] is None:
+        return ({"text": head, "like": heading}, *({"text": t, "like": first} for t in body))
+    number = (next_numbers(typed[0][0], nth) or [typed[0][0]])[-1]
+    dot = "." if typed[1][0].endswith(".") else ""
+    return (
+        {"text": f"{number}{typed[0][1]}{head}", "like": heading, "continued": True},
+        *(
+            {"text": f"{number.rstrip('.')}.{k}{dot}{typed[1][1]}{t}", "like": first, "continued": True}
+            for k, t in enumerate(body, 1)
+        ),
+    )
 
 
 def _title_only(p: Paragraph) -> bool:
