@@ -48,8 +48,15 @@ US_PHOTO = (
 def redline(name: str, variant: str) -> engine.Redline:
     source = _build(SHAPES[name])
     return engine.redline(
-        source, author="noai", date=DATE, options=engine.Options(variant=variant), filename=f"{name}.docx"
+        source,
+        author="noai",
+        date=DATE,
+        options=engine.Options(variant=variant, we=WE.get(name)),
+        filename=f"{name}.docx",
     )
+
+
+WE: dict[str, str] = {}  # the party the user is, where the document leaves it unclear
 
 
 # A British design licence in plain numbered paragraphs; "sublicensable" among the licence's adjectives
@@ -62,7 +69,31 @@ UK_DESIGN = (
     "3. The Licensee will pay the Designer GBP 3,000 within 30 days of delivery.",
     "4. This licence is governed by the law of England and Wales.",
 )
-SHAPES = {"us-photo": US_PHOTO, "uk-design": UK_DESIGN}
+
+
+# A British voice-over agreement naming the artist only in the Schedule, as a line or as a table row
+def _scheduled(details: str) -> tuple[str, ...]:
+    return (
+        "PERFORMER AGREEMENT",
+        'This agreement is between Larch Media Limited ("the Company") and the voice artist named in the Schedule '
+        '("the Artist").',
+        '1. The Artist will record the voice-over scripts described in the Schedule (the "Recordings").',
+        "2. The Artist owns the Recordings and grants the Company a non-exclusive, perpetual licence to use "
+        "the Recordings in any medium.",
+        "3. The Company will pay the Artist the fee in the Schedule within 30 days of delivery.",
+        "4. This agreement is governed by the law of England and Wales.",
+        "SCHEDULE",
+        details,
+        "Fee: GBP 900.",
+    )
+
+
+SHAPES = {
+    "us-photo": US_PHOTO,
+    "uk-design": UK_DESIGN,
+    "artist-person": _scheduled("Voice artist: Ruth Okafor, of 12 Mill Lane, Leeds LS1 4AB"),
+    "artist-company": _scheduled("Artist: Okafor Voice Limited, company number 09876543"),
+}
 
 
 def inserted(red: engine.Redline) -> str:
@@ -98,3 +129,29 @@ def test_a_sublicensing_proviso_follows_the_licence_and_leaves_its_adjectives_to
         "minimal": "Every sublicence must prohibit",
     }[variant]
     assert f"throughout the United Kingdom. {said} any Prohibited AI Use." in grant, grant
+
+
+def comments(red: engine.Redline) -> list[str]:
+    return [e.comment for e in red.plan.edits if e.comment]
+
+
+@pytest.mark.parametrize("name", ("uk-design", "us-photo"))
+def test_minimals_approach_comment_says_only_what_minimal_inserts_of_style_voice_and_likeness(name):
+    red = redline(name, "minimal")
+    assert "ai-creative-likeness" in {e.clause for e in red.plan.edits}  # the creative clause is inserted
+    written = inserted(red)
+    approach = next(c for c in comments(red) if c.startswith("Our approach"))
+    assert "digital replica" in written and "digital replica" in approach, approach
+    if not re.search(r"\bstyle\b", written):
+        assert not re.search(r"\bstyle\b", approach), approach
+
+
+def test_an_artist_named_as_a_person_only_in_the_schedule_has_no_officers_in_the_indemnity():
+    said = inserted(redline("artist-person", "strict"))
+    assert "hold harmless the Artist and the Artist's subcontractors" in said, said
+    assert not re.search(r"\bofficers\b", said), said
+
+
+def test_an_artist_named_as_a_company_in_the_schedule_keeps_its_officers_in_the_indemnity():
+    said = inserted(redline("artist-company", "strict"))
+    assert "hold harmless the Artist and the Artist's officers, employees and subcontractors" in said, said

@@ -25,9 +25,11 @@ from .analysis.facts import (
     Background,
     DocumentFacts,
     Strike,
+    a_purpose_of_its_own,
     as_referred,
     background_licence,
     be_before,
+    before_the_licence,
     clause_name,
     creation_timing,
     credit_to_authors,
@@ -42,6 +44,7 @@ from .analysis.facts import (
     option_name,
     owned_work_use,
     present_transfers,
+    proviso_as_sentence,
     purpose_limited,
     qualifier_end,
     read_facts,
@@ -65,6 +68,8 @@ from .library import (
     render_many,
 )
 from .library.render import (
+    INFORMAL,
+    NO_SUBLICENCE,
     PERSON,
     SUB_HYPHEN,
     capitalise,
@@ -73,6 +78,7 @@ from .library.render import (
     first_person,
     in_my_voice,
     possessive,
+    roman_lists,
 )
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
@@ -191,14 +197,24 @@ def _occurrence(text: str, phrase: str, start: int) -> int:
 
 def _already_replaced(f: Finding, replacement: str) -> bool:
     """The text at the finding already reads as the replacement (e.g. "... devised, excluding any
-    Prohibited AI Use" after an earlier redline)."""
+    Prohibited AI Use" after an earlier redline); never for a replacement that keeps only some of the phrase's words
+    ("now known or hereafter devised" -> "now known"), which the phrase itself begins with."""
+    if _narrows(f, replacement):
+        return False
     return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
+
+
+def _narrows(f: Finding, replacement: str) -> bool:
+    """The replacement keeps only some of the phrase's words ("now known" of "now known or hereafter devised")."""
+    return bool(replacement) and replacement != f.phrase and replacement in f.phrase
 
 
 def _says_already(f: Finding, replacement: str) -> bool:
     """The paragraph already says the replacement; for a transfer's change that wraps its phrase ("not works
     made for hire"), at the phrase itself: "…, to the extent they are not works made for hire" later in the
     paragraph is no reason to keep "are works made for hire"."""
+    if _narrows(f, replacement):
+        return False
     if f.kind in _TRANSFER_KINDS and f.phrase in replacement:
         start = f.phrase_start - replacement.index(f.phrase)
         return start >= 0 and f.paragraph_text[start : start + len(replacement)] == replacement
@@ -219,6 +235,8 @@ def _without_redundant(fixes: list[tuple[Finding, RenderedFix, str]]) -> list[tu
     for i in order:
         f, rf, op = fixes[i]
         if op != "replace" or f.kind in _TRANSFER_KINDS:  # a transfer's change adds a condition, not a limit
+            continue
+        if _narrows(f, rf.replacement or ""):  # it takes words out ("now known"): nothing added to be said twice
             continue
         texts = said.setdefault(f.start, [f.paragraph_text])
         replacement = rf.replacement or ""  # set: choose_fixes replaces only with a replacement
@@ -291,6 +309,8 @@ def make_plan(
         **{k: v for k, v in rendered.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
+        **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
+        **({INFORMAL: "yes"} if facts.informal else {}),
     }
     if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
         rendered = {**rendered, PERSON: "provider"}
@@ -301,6 +321,8 @@ def make_plan(
         **{k: v for k, v in commented.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
+        **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
+        **({INFORMAL: "yes"} if facts.informal else {}),
     }
     fixes, needed_terms = choose_fixes(
         result,
@@ -338,6 +360,8 @@ def make_plan(
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
     cases |= {"uncertain_transfer"} if strategy.situation == LICENSED and _may_transfer(result) else set()
     cases |= {"owned"} if strategy.situation == ASSIGNED else set()  # the client owns the work: consent, no licence
+    # the document lets the client use what the creator keeps ("to promote the launch"): strict keeps that use
+    cases |= {"kept_use"} if strategy.situation == ASSIGNED and facts.kept_use is not None else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
@@ -373,6 +397,7 @@ def make_plan(
     insertions = render_insertions(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
     )
+    insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
         insertions = [_no_officer(e) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
@@ -388,7 +413,7 @@ def make_plan(
         why += _shifted(result, insertions, renumbering)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     if expressly and with_comments:
-        insertions = [_names_kept(e, expressly, commented) for e in insertions]
+        insertions = [_names_kept(e, expressly, commented, facts.kept_use) for e in insertions]
     if facts.kept and strategy.situation == LICENSED:  # the reservation names what the document keeps
         insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
@@ -751,11 +776,13 @@ def _licence_takers(result: AuditResult, at: int, terms: Mapping[str, str]) -> t
     return 1, _LATER_TITLE, comment
 
 
-def _names_kept(e: Edit, kept: str, terms: Mapping[str, str]) -> Edit:
-    """The retained-materials clause's comment, saying it names what the document expressly keeps."""
+def _names_kept(e: Edit, kept: str, terms: Mapping[str, str], use: str | None = None) -> Edit:
+    """The retained-materials clause's comment, saying it names what the document expressly keeps (and, ``use``,
+    the use of them it lets the client make: "and lets you use to promote the launch")."""
     if e.clause != RETAINED or not e.comment:
         return e
-    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
+    lets = "" if use is None else " and lets {client} use" + (f" {use}" if use else " them")
+    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}{lets}.", _comment_terms(terms))
     return replace(e, comment=e.comment + said)
 
 
@@ -795,7 +822,9 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
         "provider": terms.get("provider", "the creator"),
         "deliverables": terms.get("deliverables", "the work"),
         "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
-        **{k: terms[k] for k in ("licence", SUB_HYPHEN, PERSON) if k in terms},  # its spelling; a person named
+        **{
+            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON) if k in terms
+        },  # its spelling; a person named
     }
 
 
@@ -811,6 +840,11 @@ _PURPOSES = {
     "ai-creative-likeness/company": "cover imitation of the style of {provider} and of the style, voice and "
     "likeness of the people who made {deliverables}",
     "ai-data-use": "cover datasets derived from {deliverables}",
+    # minimal inserts only the bar on digital replicas: nothing said of style
+    "ai-creative-likeness/minimal": "bar digital replicas of the voice or likeness of {provider} and of the people "
+    "who made {deliverables}",
+    "ai-creative-likeness/company/minimal": "bar digital replicas of the voice or likeness of the people who made "
+    "{deliverables}",
 }
 
 
@@ -913,6 +947,7 @@ def strategy_comment(
     if "scope-limitation" not in ids and any("Permitted Purpose" in (rf.replacement or "") for _, rf, _ in fixes):
         ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
     ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
+    ids = [f"{c}/{variant}" if f"{c}/{variant}" in _PURPOSES else c for c in ids]  # what this variant's text does
     purposes = [_purpose(c, strategy, fixes, result.paragraphs, kept) for c in ids if c in _PURPOSES]
     if purposes:
         said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
@@ -943,7 +978,9 @@ def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "match": match,
-        **{k: terms[k] for k in ("licence", SUB_HYPHEN) if k in terms},  # spelt as the document spells "licence"
+        **{
+            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE) if k in terms
+        },  # spelt as the document spells "licence"
     }
     return fill_known(template, values)
 
@@ -1207,16 +1244,13 @@ def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -
     )
 
 
-_SOLELY_FOR = re.compile(r"(?:solely|only|exclusively) for \S.*", re.IGNORECASE)
-
-
 def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
     """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
     qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
     them on the purpose ("solely for the Permitted Purpose, and only for a purpose related to our business"), so
     they never qualify the new words ("the Permitted Purpose related to our business"). ``None``: no qualifier
     follows, or the replacement is not a purpose of its own."""
-    if f.kind != "any_and_all_purposes" or not _SOLELY_FOR.fullmatch(rf.replacement or "") or "urpose" not in f.phrase:
+    if f.kind != "any_and_all_purposes" or not a_purpose_of_its_own(rf.replacement or "") or "urpose" not in f.phrase:
         return None
     later = [g.phrase_start for g in findings if g.start == f.start and g.phrase_start >= f.phrase_end]
     end = qualifier_end(f.paragraph_text, f.phrase_end, min(later, default=None))
@@ -1229,18 +1263,6 @@ def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding])
     )
 
 
-# "sublicensable" among the adjectives of a licence: "transferable and sublicensable license to use",
-# "sublicensable, royalty-free licence"
-_BEFORE_LICENCE = re.compile(r"(?:[\s,]+(?:(?:and|or)\s+)?[a-z][\w-]*){0,4}?[\s,]+(?:licen[cs]es?|rights?)\b")
-_PROVISO = re.compile(r"(?P<head>.+?) \((?P<inner>[^()]+)\)")
-# the proviso's parts, each a sentence's: "other than to an AI Vendor" -> "no sublicense may be granted to an AI
-# Vendor"; "only on terms that prohibit …" -> "every sublicense must prohibit …"
-_PROVISO_PARTS = (
-    (re.compile(r"other than to (.+)"), "no sublicense may be granted to {}"),
-    (re.compile(r"only on terms that prohibit (.+)"), "every sublicense must prohibit {}"),
-)
-
-
 def _proviso_after_object(
     f: Finding, rf: RenderedFix, findings: Sequence[Finding], terms: Mapping[str, str]
 ) -> tuple[Finding, RenderedFix] | None:
@@ -1250,18 +1272,10 @@ def _proviso_after_object(
     ("… as part of the Work Product. No sublicense may be granted to an AI Vendor, and every sublicense must
     prohibit any Prohibited AI Use."), the adjectives kept. ``None``: "sublicensable" does not stand before the
     licence, or the proviso is not one this knows."""
-    m = _PROVISO.fullmatch(rf.replacement or "")
-    if f.kind != "sublicensable" or m is None or m.group("head") != f.phrase:
-        return None
+    said = proviso_as_sentence(rf.replacement or "", f.phrase)
     text = f.paragraph_text
-    if not _BEFORE_LICENCE.match(text, f.phrase_end):
+    if f.kind != "sublicensable" or said is None or not before_the_licence(text, f.phrase_end):
         return None
-    said = []
-    for part in re.split(r",\s*and\s+", m.group("inner")):
-        known = next(((p, w) for p, w in _PROVISO_PARTS if p.fullmatch(part)), None)
-        if known is None:
-            return None
-        said.append(known[1].format(known[0].fullmatch(part).group(1)))  # type: ignore[union-attr]
     _, end = sentence_span(text, f.phrase_end)
     end = len(text[:end].rstrip())
     if (
@@ -1273,9 +1287,12 @@ def _proviso_after_object(
     end -= 1
     start = max(text.rfind(" ", f.phrase_end, end), f.phrase_end) + 1
     last = text[start:end]
-    sentence = capitalise(fill_known(", and ".join(said), terms))
+    sentence = capitalise(fill_known(said, terms))
+    comment = (
+        f"{rf.comment} We add it as a sentence of its own after “{last}”, so that the licence's words stay together."
+    )
     return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
-        rf, find=last, replacement=f"{last}. {sentence}"
+        rf, find=last, replacement=f"{last}. {sentence}", comment=fill_known(comment, terms)
     )
 
 
@@ -1451,7 +1468,8 @@ def render_insertions(
             definitions = [d for d in definitions if d not in moved[n]]
             if definitions:
                 shared = any(_used(d, _other_texts(bodies, n, elsewhere)) for d in definitions)
-                body = [_opening_definitions(definitions, agreement if shared or not body else "this clause"), *body]
+                whole = shared or not body or INFORMAL in terms  # a letter has no clauses: "In this letter, …"
+                body = [_opening_definitions(definitions, agreement if whole else "this clause"), *body]
         # the run-in title goes on the operative paragraph, not on the definitions before it
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
@@ -1565,6 +1583,27 @@ def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
 
 
 # -- the form of an inserted clause ------------------------------------------------------------------
+
+
+_LETTER_NUMBER = re.compile(r"^\(?[a-z][.)]$")  # "(c)", "c)", "c."
+
+
+def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
+    """An insertion numbered on from a lettered sub-section ("(c)" -> "(d)", "(e)" …): the inner lists of its
+    paragraphs in roman numerals, so that "(a) to (g)" of its own list is never read as the document's
+    sub-sections. A paragraph takes the number of its source (its ``like``, else the anchor); a continued one
+    stays in the sub-section before it."""
+    texts, lettered = [], False
+    for item in e.paragraphs:
+        if not item.get("continued"):
+            at = _source(e.index, item)
+            p = paragraphs[at] if 0 <= at < len(paragraphs) else None
+            number = p.label or (typed_number(p.text) or (None, ""))[0] if p is not None else None
+            lettered = number is not None and _LETTER_NUMBER.match(number.strip()) is not None
+        texts.append(roman_lists(item["text"]) if lettered else item["text"])
+    if all(t == q["text"] for t, q in zip(texts, e.paragraphs, strict=True)):
+        return e
+    return replace(e, paragraphs=tuple({**q, "text": t} for q, t in zip(e.paragraphs, texts, strict=True)))
 
 
 def _numbered(p: Paragraph) -> bool:
@@ -1712,9 +1751,14 @@ def clause_paragraphs(
 
 
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:
-    """The ``replace`` or ``comment`` edit of a red flag."""
+    """The ``replace`` or ``comment`` edit of a red flag. A replacement that keeps the phrase's first words
+    ("now known or hereafter devised" -> "now known") strikes only the words it drops (" or hereafter devised")."""
     if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
         f, rf = _modal_taken(f, rf)  # "shall, upon payment in full …, be vested in": commas around it
+    kept = rf.replacement or ""
+    if op == "replace" and _narrows(f, kept) and f.phrase.startswith(kept):
+        f = replace(f, phrase=f.phrase[len(kept) :], phrase_start=f.phrase_start + len(kept))
+        rf = replace(rf, replacement="")
     return Edit(
         "",
         op,
