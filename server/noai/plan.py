@@ -79,6 +79,7 @@ from .library.render import (
     in_my_voice,
     possessive,
     roman_lists,
+    without_officer,
 )
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
@@ -446,15 +447,10 @@ def make_plan(
     )
 
 
-_OFFICER = re.compile(r",? signed by an authori[sz]ed officer,?")
-
-
 def _no_officer(e: Edit) -> Edit:
     """``e`` whose certificate is signed by the client itself, not "by an authorised officer" it may not have."""
-    if not any(_OFFICER.search(p["text"]) for p in e.paragraphs):
-        return e
-    paragraphs = tuple({**p, "text": _OFFICER.sub("", p["text"])} for p in e.paragraphs)
-    return replace(e, paragraphs=paragraphs)
+    paragraphs = tuple({**p, "text": without_officer(p["text"])} for p in e.paragraphs)
+    return e if paragraphs == e.paragraphs else replace(e, paragraphs=paragraphs)
 
 
 def _calling_itself(e: Edit, word: str) -> Edit:
