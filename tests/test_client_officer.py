@@ -8,6 +8,8 @@ RETAIL LIMITED", the precedent's "(Customer)" after "KESTREL HOMEWARES PLC") sti
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from support.docx_builder import make_docx, p
 from test_review_synthetic import DATE, inserted_texts, redline, source
@@ -38,10 +40,13 @@ def test_a_client_who_may_be_a_person_certifies_without_an_officer(name):
         red = engine.redline(bakery(), author="noai", date=DATE, options=engine.Options(variant="strict"))
     else:
         red = redline(name, "strict")
-    said = certificate(inserted_texts(red))
-    assert "officer" not in said and "shall certify in writing whether any Prohibited AI Use has occurred" in said
+    texts = inserted_texts(red)
+    assert not any(re.search(r"authori[sz]ed officer", t) for t in texts)
     accepted = "\n".join(q.text for q in engine.read(red.docx).paragraphs)  # the written .docx, accepted
-    assert "certify in writing whether any Prohibited AI Use" in accepted and "authorised officer" not in accepted
+    assert "Prohibited AI Use" in accepted and "authori" + "sed officer" not in accepted
+    if name == "bakery":  # an informal letter or email asks no certificate at all (its register)
+        said = certificate(texts)
+        assert "shall certify in writing whether any Prohibited AI Use has occurred" in said
 
 
 @pytest.mark.parametrize("name", ("uk-brand-design", "uk-precedent", "company-bakery"))

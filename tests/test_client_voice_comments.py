@@ -2,7 +2,7 @@
 
 An English photography letter from a retailer ("Larchmont Outfitters Ltd ("we") engage you, Jonah Whitby
 ("you")") and a US work-for-hire letter from a software company to a freelance writer ("we" / "you"), both written
-for these tests: the inserted clauses keep the document's words ("We shall not … engage in any Prohibited AI
+for these tests: the inserted clauses keep the document's words ("We must not … engage in any Prohibited AI
 Use"), but the comments, written by the creator's side to the client, call the creator "we" and the client "you"
 ("this letter licenses the Photographs to you and we keep ownership"), never the reverse.
 """
@@ -71,7 +71,7 @@ def test_the_comments_call_the_creator_we_and_the_client_you(docx, variant):
 @pytest.mark.parametrize("docx", (photography, writing), ids=("photography", "writing"))
 def test_the_inserted_clauses_keep_the_documents_own_we(docx):
     r = red(docx(), "standard")
-    assert any(t.startswith("We shall not") for t in inserted_texts(r))
+    assert any(t.startswith(("We shall not", "We must not")) for t in inserted_texts(r))
     _text, said = written(r.docx)  # the written .docx's comments
     assert ("to you" in said and "we keep ownership" in said) or "gives you ownership" in said or "passes" in said
 

@@ -79,10 +79,11 @@ from .library.render import (
     in_my_voice,
     possessive,
     roman_lists,
+    without_officer,
 )
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
-from .ooxml.revisions import typed_number, typed_number_span
+from .ooxml.revisions import next_numbers, typed_number, typed_number_span
 
 SCHEMA = "noai.plan/1"
 DEFINITIONS = "definitions"  # the clause id of the edit adding the new terms to the document's definitions
@@ -446,15 +447,10 @@ def make_plan(
     )
 
 
-_OFFICER = re.compile(r",? signed by an authori[sz]ed officer,?")
-
-
 def _no_officer(e: Edit) -> Edit:
     """``e`` whose certificate is signed by the client itself, not "by an authorised officer" it may not have."""
-    if not any(_OFFICER.search(p["text"]) for p in e.paragraphs):
-        return e
-    paragraphs = tuple({**p, "text": _OFFICER.sub("", p["text"])} for p in e.paragraphs)
-    return replace(e, paragraphs=paragraphs)
+    paragraphs = tuple({**p, "text": without_officer(p["text"])} for p in e.paragraphs)
+    return e if paragraphs == e.paragraphs else replace(e, paragraphs=paragraphs)
 
 
 def _calling_itself(e: Edit, word: str) -> Edit:
@@ -1438,6 +1434,7 @@ def render_insertions(
     moved = _foreign_shared(bodies, elsewhere) if run is None else [[] for _ in bodies]
     pooled = [d for defs in moved for d in defs]
     edits = []
+    siblings: dict[int, int] = {}  # the last titled sub-clause's heading -> new titled sub-clauses after it
     collected: list[tuple[int, list[str]]] = []  # the definitions for the document's definitions clause
     for n, (index, clause, r, body, definitions, ranked) in enumerate(bodies):
         if definitions and run is not None:
@@ -1476,10 +1473,8 @@ def render_insertions(
         sibling = _titled_sibling(paragraphs, index, result.ip_section) if own else None
         if sibling is not None:  # a titled sub-clause of the IP clause of its own, after its last one
             heading, first = sibling
-            paras = (
-                {"text": _heading_text(r.title, paragraphs[heading]), "like": heading},
-                *({"text": t, "like": first} for t in body),
-            )
+            siblings[heading] = siblings.get(heading, 0) + 1
+            paras = _sibling_paragraphs(paragraphs, heading, first, r.title, body, siblings[heading])
         else:
             paras = clause_paragraphs(paragraphs, index, likes.get(index), body, r.title, titled, own)
         edits.append(
@@ -1661,15 +1656,40 @@ def _titled_sibling(paragraphs: Sequence[Paragraph], index: int, ip: IpSection |
     if heading is None or heading + 1 > index or not _numbered(paragraphs[heading]):
         return None
     first = paragraphs[heading + 1]
-    if not _title_only(paragraphs[heading]) or first.label is None or len(first.section_path) != depth + 1:
+    if not _title_only(paragraphs[heading]) or len(first.section_path) != depth + 1:
         return None
-    if paragraphs[heading].label is None or typed_number(paragraphs[heading].text) or typed_number(first.text):
-        return None  # Word's numbers only: a typed "10.8" would be written from the source's, and wrongly
+    typed = typed_number(paragraphs[heading].text), typed_number(first.text)
+    if typed[0] is not None and typed[1] is not None:  # typed numbers: the plan writes "10.8" and "10.8.1" itself
+        labels = (typed[0][0], typed[1][0])
+    elif paragraphs[heading].label is None or typed[0] or typed[1] or first.label is None:
+        return None
+    else:
+        labels = (paragraphs[heading].label or "", first.label or "")
     decimal = re.compile(r"\d+(?:\.\d+)+\.?")  # "10.7" over "10.7.1", not a lead-in over its "(a)" items
-    labels = (paragraphs[heading].label or "", first.label or "")
     if paragraphs[heading].text.rstrip().endswith(":") or not all(decimal.fullmatch(x.strip()) for x in labels):
         return None
     return heading, heading + 1
+
+
+def _sibling_paragraphs(
+    paragraphs: Sequence[Paragraph], heading: int, first: int, title: str, body: Sequence[str], nth: int
+) -> tuple[dict[str, Any], ...]:
+    """The ``nth`` new titled sub-clause after the one headed ``heading``: its heading and body formatted like
+    that heading and its ``first`` paragraph. Word numbers them; where the document types its numbers ("10.7
+    Malicious Software" over "10.7.1 …"), the plan types the next ones ("10.8 No AI Training" over "10.8.1 …")."""
+    head = _heading_text(title, paragraphs[heading])
+    typed = typed_number(paragraphs[heading].text), typed_number(paragraphs[first].text)
+    if typed[0] is None or typed[1] is None:
+        return ({"text": head, "like": heading}, *({"text": t, "like": first} for t in body))
+    number = (next_numbers(typed[0][0], nth) or [typed[0][0]])[-1]
+    dot = "." if typed[1][0].endswith(".") else ""
+    return (
+        {"text": f"{number}{typed[0][1]}{head}", "like": heading, "continued": True},
+        *(
+            {"text": f"{number.rstrip('.')}.{k}{dot}{typed[1][1]}{t}", "like": first, "continued": True}
+            for k, t in enumerate(body, 1)
+        ),
+    )
 
 
 def _title_only(p: Paragraph) -> bool:

@@ -527,6 +527,15 @@ def _definitions_needed(
     return order
 
 
+_OFFICER = re.compile(r",? signed by an authori[sz]ed officer,?")
+
+
+def without_officer(text: str) -> str:
+    """Our clause ``text`` with its certificate given by the party itself: "shall certify in writing whether …",
+    not "…, signed by an authorised officer, …", for a party that may be a person."""
+    return _OFFICER.sub("", text)
+
+
 def comment_voice(terms: Mapping[str, str]) -> Mapping[str, str]:
     """The terms a comment is written with: comments speak for the creator to the client, so where the document
     is the client's ("we" engage "you"), the creator is "we" and the client "you" in them, not the reverse."""
