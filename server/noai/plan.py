@@ -45,6 +45,7 @@ from .analysis.facts import (
     purpose_limited,
     qualifier_end,
     read_facts,
+    training_words,
     used_as_part_of,
     waits_for_payment,
 )
@@ -1011,6 +1012,12 @@ def choose_fixes(
         if action != "replace" and (f.kind in commented or not with_comments):
             continue  # a comment already written for this kind, or none wanted: nothing to render
         rf = render(fix, variant, f.phrase)
+        if f.kind == "existing_ai_restriction":  # a grant's "including to train …": struck, nothing else
+            named = _training_struck(f, rf) if rf is not None and action == "replace" else None
+            if named is not None:
+                ranges.append((named[0].phrase_start, named[0].phrase_end))
+                fixes.append((*named, "replace"))
+            continue
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
@@ -1133,6 +1140,20 @@ def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -
     last = f.paragraph_text[start:end]
     return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
         rf, replacement=last + replacement[len(f.phrase) :]
+    )
+
+
+def _training_struck(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix] | None:
+    """The edit striking the words by which a grant names AI training among the uses it allows to the client
+    (:func:`~noai.analysis.facts.training_words`), the lead-in with them; ``None`` for any other AI language."""
+    if f.attributes.get("polarity") != "permission" or f.actor != "creator" or f.beneficiary != "client":
+        return None
+    strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
+    if strike is None:
+        return None
+    words = f.paragraph_text[strike.start : strike.end]
+    return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
+        rf, find=words, replacement="", comment=rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”")
     )
 
 
