@@ -50,7 +50,7 @@ WIDENED = (
 )
 
 
-@pytest.mark.parametrize("variant", REVIEWED)
+@pytest.mark.parametrize("variant", ["standard"])  # strict narrows the media (tests/test_strict_coherence.py)
 def test_excluding_ai_use_from_future_media_keeps_the_licences_own_purpose_attached_to_the_grant(variant):
     grant = next(t for t in accepted(MUSIC, variant) if t.startswith("3.2\t"))
     assert "now known or hereafter devised in connection with the Film and its advertising and promotion" in grant
@@ -312,4 +312,7 @@ def test_a_typed_music_commission_gets_its_clauses_numbered_after_the_last_right
     numbers = [t.split("\t")[0] for t in texts if re.match(r"3\.\d+\w?\t", t)]
     assert numbers[:2] == ["3.1", "3.2"] and "3.5" in numbers and "3.6" in numbers, numbers
     assert numbers.index("3.6") == numbers.index("3.5") + 1
-    assert any(t.startswith("3.3\tThe Producer may assign or sub-license the licence in clause 3.2") for t in texts)
+    # the Producer's sub-licence keeps AI vendors out (tests/test_client_sublicence.py): "sub-license (…) the licence"
+    assert any(
+        t.startswith("3.3\tThe Producer may assign or sub-license") and "the licence in clause 3.2" in t for t in texts
+    )

@@ -382,7 +382,8 @@ CLAIMS = {  # what a comment says -> words the clauses must then contain
     "covers ": ("affiliates",),
     "reaches ": ("affiliates",),
     "pass on to anyone it later assigns": ("assignee",),
-    "bind anyone it later assigns": ("assignee",),
+    "later assigns or licenses": ("assignee",),
+    "passes the licence on to": ("assignee",),
     "Permitted Purpose": ("Permitted Purpose” means", '"Permitted Purpose" means'),
 }
 

@@ -149,7 +149,8 @@ def test_one_comment_says_the_strategy_from_this_documents_findings():
     comments = [e.comment for e in plan.edits if e.comment and e.comment.startswith("Our approach:")]
     assert len(comments) == 1
     assert comments[0].startswith(
-        "Our approach: this agreement transfers ownership of the Work to the Client (clause 2.1); we keep that transfer"
+        "Our approach: this agreement transfers ownership of the Work to the Client (clause 2.1); "
+        "we leave that transfer unchanged"
     )
     licence = next(e.comment for e in planned(LICENCE).edits if e.comment and e.comment.startswith("Our approach"))
     assert licence.startswith(

@@ -92,7 +92,7 @@ def test_strict_makes_a_vesting_wait_for_a_sum_the_client_pays_though_the_contra
     assert "upon payment in full" in edits[0].replacement
     assert (edits[1].find, edits[1].replacement) == (" automatically as each Essay is written", "")
     approach = next(e.comment for e in plan.edits if e.comment and e.comment.startswith("Our approach"))
-    assert "ownership pass only on payment in full" in approach and "we keep that transfer" not in approach
+    assert "ownership pass only on payment in full" in approach and "we leave that transfer unchanged" not in approach
 
 
 def test_strict_asks_no_payment_for_a_vesting_where_only_a_salary_is_paid():

@@ -25,9 +25,11 @@ from .analysis.facts import (
     Background,
     DocumentFacts,
     Strike,
+    a_purpose_of_its_own,
     as_referred,
     background_licence,
     be_before,
+    before_the_licence,
     clause_name,
     creation_timing,
     credit_to_authors,
@@ -42,9 +44,12 @@ from .analysis.facts import (
     option_name,
     owned_work_use,
     present_transfers,
+    proviso_as_sentence,
     purpose_limited,
     qualifier_end,
     read_facts,
+    sentence_span,
+    this_part,
     training_words,
     used_as_part_of,
     waits_for_payment,
@@ -63,7 +68,19 @@ from .library import (
     render_fix,
     render_many,
 )
-from .library.render import PERSON, SUB_HYPHEN, capitalise, fill_known, first_person, in_my_voice, possessive
+from .library.render import (
+    INFORMAL,
+    NO_SUBLICENCE,
+    PERSON,
+    SUB_HYPHEN,
+    capitalise,
+    comment_voice,
+    fill_known,
+    first_person,
+    in_my_voice,
+    possessive,
+    roman_lists,
+)
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
 from .ooxml.revisions import typed_number, typed_number_span
@@ -181,14 +198,24 @@ def _occurrence(text: str, phrase: str, start: int) -> int:
 
 def _already_replaced(f: Finding, replacement: str) -> bool:
     """The text at the finding already reads as the replacement (e.g. "... devised, excluding any
-    Prohibited AI Use" after an earlier redline)."""
+    Prohibited AI Use" after an earlier redline); never for a replacement that keeps only some of the phrase's words
+    ("now known or hereafter devised" -> "now known"), which the phrase itself begins with."""
+    if _narrows(f, replacement):
+        return False
     return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
+
+
+def _narrows(f: Finding, replacement: str) -> bool:
+    """The replacement keeps only some of the phrase's words ("now known" of "now known or hereafter devised")."""
+    return bool(replacement) and replacement != f.phrase and replacement in f.phrase
 
 
 def _says_already(f: Finding, replacement: str) -> bool:
     """The paragraph already says the replacement; for a transfer's change that wraps its phrase ("not works
     made for hire"), at the phrase itself: "…, to the extent they are not works made for hire" later in the
     paragraph is no reason to keep "are works made for hire"."""
+    if _narrows(f, replacement):
+        return False
     if f.kind in _TRANSFER_KINDS and f.phrase in replacement:
         start = f.phrase_start - replacement.index(f.phrase)
         return start >= 0 and f.paragraph_text[start : start + len(replacement)] == replacement
@@ -209,6 +236,8 @@ def _without_redundant(fixes: list[tuple[Finding, RenderedFix, str]]) -> list[tu
     for i in order:
         f, rf, op = fixes[i]
         if op != "replace" or f.kind in _TRANSFER_KINDS:  # a transfer's change adds a condition, not a limit
+            continue
+        if _narrows(f, rf.replacement or ""):  # it takes words out ("now known"): nothing added to be said twice
             continue
         texts = said.setdefault(f.start, [f.paragraph_text])
         replacement = rf.replacement or ""  # set: choose_fixes replaces only with a replacement
@@ -281,6 +310,8 @@ def make_plan(
         **{k: v for k, v in rendered.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
+        **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
+        **({INFORMAL: "yes"} if facts.informal else {}),
     }
     if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
         rendered = {**rendered, PERSON: "provider"}
@@ -291,6 +322,8 @@ def make_plan(
         **{k: v for k, v in commented.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
+        **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
+        **({INFORMAL: "yes"} if facts.informal else {}),
     }
     fixes, needed_terms = choose_fixes(
         result,
@@ -328,6 +361,8 @@ def make_plan(
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
     cases |= {"uncertain_transfer"} if strategy.situation == LICENSED and _may_transfer(result) else set()
     cases |= {"owned"} if strategy.situation == ASSIGNED else set()  # the client owns the work: consent, no licence
+    # the document lets the client use what the creator keeps ("to promote the launch"): strict keeps that use
+    cases |= {"kept_use"} if strategy.situation == ASSIGNED and facts.kept_use is not None else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
@@ -363,6 +398,9 @@ def make_plan(
     insertions = render_insertions(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
     )
+    insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
+    if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
+        insertions = [_no_officer(e) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -376,12 +414,15 @@ def make_plan(
         why += _shifted(result, insertions, renumbering)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     if expressly and with_comments:
-        insertions = [_names_kept(e, expressly, commented) for e in insertions]
+        insertions = [_names_kept(e, expressly, commented, facts.kept_use) for e in insertions]
+    if facts.kept and strategy.situation == LICENSED:  # the reservation names what the document keeps
+        insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
+        edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
     if facts.credit_kept:  # the waiver already keeps the right to be identified: we do not ask for it
         edits = [replace(e, comment=no_credit_asked(e.comment)) if e.comment else e for e in edits]
     elif facts.company:  # a company has no moral rights of its own: its people keep the right to be credited
@@ -404,6 +445,24 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+_OFFICER = re.compile(r",? signed by an authori[sz]ed officer,?")
+
+
+def _no_officer(e: Edit) -> Edit:
+    """``e`` whose certificate is signed by the client itself, not "by an authorised officer" it may not have."""
+    if not any(_OFFICER.search(p["text"]) for p in e.paragraphs):
+        return e
+    paragraphs = tuple({**p, "text": _OFFICER.sub("", p["text"])} for p in e.paragraphs)
+    return replace(e, paragraphs=paragraphs)
+
+
+def _calling_itself(e: Edit, word: str) -> Edit:
+    """``e`` with the clauses it inserts calling themselves by the document's ``word`` ("This Section")."""
+    if not e.paragraphs:
+        return e
+    return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word)} for p in e.paragraphs))
 
 
 def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:
@@ -639,6 +698,12 @@ def adapt_clauses(
 
 RETAINED = "retained-materials"
 _LATER_TITLE = "Later Transferees"
+# who must agree to the AI restriction before taking a right in the work from the client, in every person
+# ("Anyone you later assign or license the finished video to must …")
+_LATER_TAKERS = (
+    "Anyone {client} later assigns or licenses {transferred} to must first agree in writing to be bound by the AI "
+    "restriction."
+)
 
 
 _PERSONS_OWN = {"you": "yours", "You": "yours", "I": "mine", "we": "ours", "We": "ours"}  # "a right of yours"
@@ -693,9 +758,8 @@ def _later_transferees(result: AuditResult, background: Background, terms: Mappi
     kept = _kept_words(result, background, terms)
     comment = (
         f"Why this clause: ownership of {t['transferred']} passes to {t['client']} under {t['agreement']}; "
-        f"{kept}, so we add nothing on them. This has {t['client']} bind anyone it later assigns or licenses "
-        f"{t['deliverables']} to by the AI restriction."
-    )
+        f"{kept}, so we add nothing on them. "
+    ) + fill_known(_LATER_TAKERS, t)
     return 1, _LATER_TITLE, comment
 
 
@@ -713,12 +777,32 @@ def _licence_takers(result: AuditResult, at: int, terms: Mapping[str, str]) -> t
     return 1, _LATER_TITLE, comment
 
 
-def _names_kept(e: Edit, kept: str, terms: Mapping[str, str]) -> Edit:
-    """The retained-materials clause's comment, saying it names what the document expressly keeps."""
+def _names_kept(e: Edit, kept: str, terms: Mapping[str, str], use: str | None = None) -> Edit:
+    """The retained-materials clause's comment, saying it names what the document expressly keeps (and, ``use``,
+    the use of them it lets the client make: "and lets you use to promote the launch")."""
     if e.clause != RETAINED or not e.comment:
         return e
-    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
+    lets = "" if use is None else " and lets {client} use" + (f" {use}" if use else " them")
+    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}{lets}.", _comment_terms(terms))
     return replace(e, comment=e.comment + said)
+
+
+def _reserves_kept(e: Edit, kept: str, terms: Mapping[str, str], with_comments: bool) -> Edit:
+    """The reservation of rights naming what the document expressly keeps with the creator ("the original
+    artwork and the sketches"): its first paragraph says the rights reserved include those in them."""
+    if e.clause != "reservation-of-rights" or not e.paragraphs:
+        return e
+    at = next((i for i, p in enumerate(e.paragraphs) if " reserved to " in p["text"]), None)
+    if at is None:
+        return e
+    first = e.paragraphs[at]
+    text = first["text"].rstrip()
+    said = f"{text} The rights reserved include all rights in {kept}."
+    paragraphs = (*e.paragraphs[:at], {**first, "text": said}, *e.paragraphs[at + 1 :])
+    comment = e.comment
+    if with_comments and comment:
+        comment += fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
+    return replace(e, paragraphs=paragraphs, comment=comment)
 
 
 def _kept_words(result: AuditResult, background: Background, terms: Mapping[str, str]) -> str:
@@ -732,13 +816,16 @@ def _kept_words(result: AuditResult, background: Background, terms: Mapping[str,
 
 
 def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
+    terms = comment_voice(terms)  # the creator speaks: "we" in a client's "we engage you" letter are "you" here
     return {
         "agreement": terms.get("agreement", "this agreement"),
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "deliverables": terms.get("deliverables", "the work"),
         "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
-        **{k: terms[k] for k in ("licence", SUB_HYPHEN, PERSON) if k in terms},  # its spelling; a person named
+        **{
+            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON) if k in terms
+        },  # its spelling; a person named
     }
 
 
@@ -746,14 +833,19 @@ _PURPOSES = {
     "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
     "no-ai-training": "add a covenant against AI use of {deliverables}",
     "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
-    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have {client} "
-    "bind anyone it later assigns or licenses {deliverables} to",
+    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have anyone "
+    "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
     "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
     "who made {deliverables}",
     "ai-creative-likeness/company": "cover imitation of the style of {provider} and of the style, voice and "
     "likeness of the people who made {deliverables}",
     "ai-data-use": "cover datasets derived from {deliverables}",
+    # minimal inserts only the bar on digital replicas: nothing said of style
+    "ai-creative-likeness/minimal": "bar digital replicas of the voice or likeness of {provider} and of the people "
+    "who made {deliverables}",
+    "ai-creative-likeness/company/minimal": "bar digital replicas of the voice or likeness of the people who made "
+    "{deliverables}",
 }
 
 
@@ -775,9 +867,13 @@ def _purpose(
             return "tie the rights granted in " + " and ".join(labels) + " to the Permitted Purpose"
         return "tie the rights the changes below mark to the Permitted Purpose"
     if clause == RETAINED and strategy.situation != ASSIGNED:  # a licence the client may assign
-        return "have {client} bind anyone it passes the licence on to"
+        return "have anyone {client} passes the licence on to agree in writing to the AI restriction"
     if clause == RETAINED and kept is not None:
-        return "have {client} bind anyone it later assigns or licenses {deliverables} to (" + kept + ")"
+        return (
+            "have anyone {client} later assigns or licenses {transferred} to agree in writing to the AI restriction ("
+            + kept
+            + ")"
+        )
     return _PURPOSES[clause]
 
 
@@ -838,9 +934,9 @@ def strategy_comment(
                 "in full" + strike + ", and keep “" + "”, “".join(f.phrase for f in standing) + "”"
             )
         elif first is not None and waits_for_payment(first):
-            said += "; it already waits for payment and we keep it"
+            said += "; that transfer already waits for payment and stays as it is"
         else:
-            said += "; we keep that transfer" if option is None else "; we keep that option as written"
+            said += "; we leave that transfer unchanged" if option is None else "; we leave that option as written"
     elif first is not None:
         said = "{agreement} licenses {deliverables} to {client}" + where + " and {provider} keeps ownership"
     else:
@@ -852,6 +948,7 @@ def strategy_comment(
     if "scope-limitation" not in ids and any("Permitted Purpose" in (rf.replacement or "") for _, rf, _ in fixes):
         ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
     ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
+    ids = [f"{c}/{variant}" if f"{c}/{variant}" in _PURPOSES else c for c in ids]  # what this variant's text does
     purposes = [_purpose(c, strategy, fixes, result.paragraphs, kept) for c in ids if c in _PURPOSES]
     if purposes:
         said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
@@ -882,7 +979,9 @@ def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "match": match,
-        **{k: terms[k] for k in ("licence", SUB_HYPHEN) if k in terms},  # spelt as the document spells "licence"
+        **{
+            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE) if k in terms
+        },  # spelt as the document spells "licence"
     }
     return fill_known(template, values)
 
@@ -948,14 +1047,18 @@ def _fix_wanted(
         return None  # our own clause, or a phrase already fixed on our terms
     if f.kind in _TRANSFER_KINDS and _ON_PAYMENT in f.paragraph_text:
         return None  # our strict redline already made the transfer wait for payment
-    if f.beneficiary == "creator" or f.actor == "client":
+    # the client's right to sublicense ("the Producer may sub-license the licence") is one the creator gives: a
+    # sublicence to an AI vendor, or wider than the licence, is the creator's risk still
+    passed_on = f.kind == "sublicensable" and f.actor == "client"
+    if f.beneficiary == "creator" or (f.actor == "client" and not passed_on):
         return None  # the creator's own right ("the Licensor may subcontract"): never rewritten
     action = playbook.action_for(f.kind)
     fix = library.fix_for(f.kind)
     if action == "ignore" or fix is None or not f.phrase:
         return None
     if action == "replace" and (
-        f.actor not in ("creator", "both") or (f.kind in _TRANSFER_KINDS and f.object not in _WORK_OBJECTS)
+        (f.actor not in ("creator", "both") and not passed_on)
+        or (f.kind in _TRANSFER_KINDS and f.object not in _WORK_OBJECTS)
     ):
         action = "comment"  # a tracked replacement only where the finding says the creator gives the right
     return action, fix
@@ -1037,7 +1140,12 @@ def choose_fixes(
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
-        if op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
+        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings)) is not None:
+            f, rf = moved  # "for any purpose related to our business": the purpose replaced with its qualifier
+        elif op == "replace" and (moved := _proviso_after_object(f, rf, result.findings, terms)) is not None:
+            ranges.append((f.phrase_start, f.phrase_end))  # "sublicensable" stays as it is
+            f, rf = moved  # the proviso a sentence of its own after the licence's object
+        elif op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # the words it keeps: no second edit of them
             f, rf = moved
         if op == "comment":
@@ -1154,6 +1262,58 @@ def _training_struck(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]
     words = f.paragraph_text[strike.start : strike.end]
     return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
         rf, find=words, replacement="", comment=rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”")
+    )
+
+
+def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
+    """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
+    qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
+    them on the purpose ("solely for the Permitted Purpose, and only for a purpose related to our business"), so
+    they never qualify the new words ("the Permitted Purpose related to our business"). ``None``: no qualifier
+    follows, or the replacement is not a purpose of its own."""
+    if f.kind != "any_and_all_purposes" or not a_purpose_of_its_own(rf.replacement or "") or "urpose" not in f.phrase:
+        return None
+    later = [g.phrase_start for g in findings if g.start == f.start and g.phrase_start >= f.phrase_end]
+    end = qualifier_end(f.paragraph_text, f.phrase_end, min(later, default=None))
+    if end == f.phrase_end:
+        return None
+    qualifier = f.paragraph_text[f.phrase_end : end]
+    whole = f.paragraph_text[f.phrase_start : end]
+    return replace(f, phrase=whole, phrase_end=end), replace(
+        rf, find=whole, replacement=f"{rf.replacement}, and only for a purpose{qualifier}"
+    )
+
+
+def _proviso_after_object(
+    f: Finding, rf: RenderedFix, findings: Sequence[Finding], terms: Mapping[str, str]
+) -> tuple[Finding, RenderedFix] | None:
+    """A proviso on sublicensing ("sublicensable (other than to an AI Vendor, …)") where "sublicensable" is
+    one of the adjectives before the licence ("transferable and sublicensable license to use …"): put there,
+    it would part the adjectives from their noun; it becomes a sentence of its own after the licence's sentence
+    ("… as part of the Work Product. No sublicense may be granted to an AI Vendor, and every sublicense must
+    prohibit any Prohibited AI Use."), the adjectives kept. ``None``: "sublicensable" does not stand before the
+    licence, or the proviso is not one this knows."""
+    said = proviso_as_sentence(rf.replacement or "", f.phrase)
+    text = f.paragraph_text
+    if f.kind != "sublicensable" or said is None or not before_the_licence(text, f.phrase_end):
+        return None
+    _, end = sentence_span(text, f.phrase_end)
+    end = len(text[:end].rstrip())
+    if (
+        end <= f.phrase_end
+        or text[end - 1] != "."
+        or any(g.start == f.start and f.phrase_end <= g.phrase_start < end for g in findings)
+    ):
+        return None  # no sentence end to put it at, or another red flag's edit before it
+    end -= 1
+    start = max(text.rfind(" ", f.phrase_end, end), f.phrase_end) + 1
+    last = text[start:end]
+    sentence = capitalise(fill_known(said, terms))
+    comment = (
+        f"{rf.comment} We add it as a sentence of its own after “{last}”, so that the licence's words stay together."
+    )
+    return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
+        rf, find=last, replacement=f"{last}. {sentence}", comment=fill_known(comment, terms)
     )
 
 
@@ -1328,7 +1488,8 @@ def render_insertions(
             definitions = [d for d in definitions if d not in moved[n]]
             if definitions:
                 shared = any(_used(d, _other_texts(bodies, n, elsewhere)) for d in definitions)
-                body = [_opening_definitions(definitions, agreement if shared or not body else "this clause"), *body]
+                whole = shared or not body or INFORMAL in terms  # a letter has no clauses: "In this letter, …"
+                body = [_opening_definitions(definitions, agreement if whole else "this clause"), *body]
         # the run-in title goes on the operative paragraph, not on the definitions before it
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
@@ -1444,6 +1605,27 @@ def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
 
 
 # -- the form of an inserted clause ------------------------------------------------------------------
+
+
+_LETTER_NUMBER = re.compile(r"^\(?[a-z][.)]$")  # "(c)", "c)", "c."
+
+
+def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
+    """An insertion numbered on from a lettered sub-section ("(c)" -> "(d)", "(e)" …): the inner lists of its
+    paragraphs in roman numerals, so that "(a) to (g)" of its own list is never read as the document's
+    sub-sections. A paragraph takes the number of its source (its ``like``, else the anchor); a continued one
+    stays in the sub-section before it."""
+    texts, lettered = [], False
+    for item in e.paragraphs:
+        if not item.get("continued"):
+            at = _source(e.index, item)
+            p = paragraphs[at] if 0 <= at < len(paragraphs) else None
+            number = p.label or (typed_number(p.text) or (None, ""))[0] if p is not None else None
+            lettered = number is not None and _LETTER_NUMBER.match(number.strip()) is not None
+        texts.append(roman_lists(item["text"]) if lettered else item["text"])
+    if all(t == q["text"] for t, q in zip(texts, e.paragraphs, strict=True)):
+        return e
+    return replace(e, paragraphs=tuple({**q, "text": t} for q, t in zip(e.paragraphs, texts, strict=True)))
 
 
 def _numbered(p: Paragraph) -> bool:
@@ -1566,9 +1748,14 @@ def clause_paragraphs(
 
 
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:
-    """The ``replace`` or ``comment`` edit of a red flag."""
+    """The ``replace`` or ``comment`` edit of a red flag. A replacement that keeps the phrase's first words
+    ("now known or hereafter devised" -> "now known") strikes only the words it drops (" or hereafter devised")."""
     if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
         f, rf = _modal_taken(f, rf)  # "shall, upon payment in full …, be vested in": commas around it
+    kept = rf.replacement or ""
+    if op == "replace" and _narrows(f, kept) and f.phrase.startswith(kept):
+        f = replace(f, phrase=f.phrase[len(kept) :], phrase_start=f.phrase_start + len(kept))
+        rf = replace(rf, replacement="")
     return Edit(
         "",
         op,

@@ -7,6 +7,7 @@ import pytest
 from support.corpus import contracts
 
 from noai.analysis import fast, work_kind
+from noai.analysis.joined import Joined
 from noai.ooxml.document import read_document
 
 PATTERNS = [*work_kind._WORDS.values(), *work_kind._NOT_WORK.values()]  # the words and the words naming no work
@@ -20,6 +21,8 @@ def _plain(patterns, texts):
 def test_the_chunk_count_is_the_paragraph_count_on_every_corpus_contract(path):
     texts = [p.text for p in read_document(path.read_bytes()).paragraphs]
     assert fast.count_matches(PATTERNS, texts) == _plain(PATTERNS, texts)
+    lows = Joined([t.lower() for t in texts])  # as the work-kind detector passes them
+    assert fast.count_matches(PATTERNS, texts, lows) == _plain(PATTERNS, texts)
 
 
 def test_a_phrase_split_by_any_white_space_is_counted_once():
@@ -37,6 +40,7 @@ def test_a_phrase_split_by_any_white_space_is_counted_once():
 def test_a_character_that_folds_to_ascii_leaves_the_count_exact():
     texts = ["the \u017foftware and its ſource code", "BRAND ELEMENTS, and the Data\u017fet"]
     assert fast.count_matches(PATTERNS, texts) == _plain(PATTERNS, texts)
+    assert fast.count_matches(PATTERNS, texts, Joined([t.lower() for t in texts])) == _plain(PATTERNS, texts)
 
 
 def test_the_openers_bound_phrases_and_refuse_what_they_cannot_bound():

@@ -363,3 +363,104 @@ def test_a_term_defined_in_the_preamble_that_names_the_agreement_or_the_work_is_
         )
     )
     assert {p.terms[0] for p in parties.parties} == {"Publisher", "Author"}
+
+
+# A party's registration, incorporation or address after its name is never its name: "Wales under number
+# 11223344" (the "and" of "England and Wales" is no second party), "Delaware corporation", "ABN 12 345".
+@pytest.mark.parametrize(
+    ("preamble", "first", "second"),
+    [
+        (
+            "This agreement is made between Petra Olsen of 4 Quay Street, Hull (the \u201cArtist\u201d) and "
+            "REDWING FILMS LIMITED, a company registered in England and Wales under number 55501234 "
+            "(the \u201cCommissioner\u201d).",
+            ("Artist", "Petra Olsen"),
+            ("Commissioner", "REDWING FILMS LIMITED"),
+        ),
+        (
+            "This Agreement is between Larch Systems Inc., a corporation incorporated under the laws of the State of "
+            'Delaware and having its principal office in Austin ("Customer") and Fen & Reed LLP, whose registered '
+            'office is at Unit 2 Smith and Sons Yard ("Consultant").',
+            ("Customer", "Larch Systems Inc."),
+            ("Consultant", "Fen & Reed LLP"),
+        ),
+        (
+            "BETWEEN: Kestrel Digital Pty Ltd ABN 12 345 678 901 of Level 3, 10 Smith and Jones Street, Sydney "
+            '("Client") AND Marlow Code Ltd, '
+            'company number SC998877, registered in Scotland and Northern Ireland ("Developer").',
+            ("Client", "Kestrel Digital Pty Ltd"),
+            ("Developer", "Marlow Code Ltd"),
+        ),
+        (
+            "This Agreement is entered into by Orchid Labs, Inc., a Delaware corporation and affiliate of Orchid "
+            'Group ("Licensee"), and Tomas Berg, an individual domiciled in Sweden and Norway ("Licensor").',
+            ("Licensee", "Orchid Labs, Inc."),
+            ("Licensor", "Tomas Berg"),
+        ),
+        (
+            "This agreement is made between Brackenfield Studio Limited (company number 07766554), registered "
+            "in England and Wales with its registered office at 3 Mill Yard, Leeds (the \u201cStudio\u201d) and "
+            "Harbour Print Ltd, a company organised and existing under the laws of Ireland (the \u201cClient\u201d).",
+            ("Studio", "Brackenfield Studio Limited"),
+            ("Client", "Harbour Print Ltd"),
+        ),
+    ],
+)
+def test_a_registration_incorporation_or_address_after_a_name_is_never_the_name(preamble, first, second):
+    body = "The {0} shall deliver the work. The {1} shall pay the {0} the fee.".format(
+        *((first[0], second[0]) if first[0] in ("Artist", "Studio", "Consultant") else (second[0], first[0]))
+    )
+    parties = find_parties(paragraphs("AGREEMENT", preamble, body))
+    by_term = {p.terms[0]: p.name for p in parties.parties}
+    assert by_term.get(first[0]) == first[1], by_term
+    assert by_term.get(second[0]) == second[1], by_term
+
+
+def test_a_company_named_and_registered_in_a_place_keeps_a_real_second_name_after_and():
+    # "between A and B": the "and" before a second party's name still starts that name
+    parties = find_parties(
+        paragraphs(
+            "AGREEMENT",
+            "This agreement is made between Cobalt Tiles Ltd and Juniper Wells Ltd, a company registered in Wales "
+            '(the "Supplier"). Cobalt Tiles Ltd is referred to as the "Buyer".',
+            "The Supplier shall deliver the tiles. The Buyer shall pay the Supplier the price.",
+        )
+    )
+    by_term = {p.terms[0]: p.name for p in parties.parties}
+    assert by_term.get("Supplier") == "Juniper Wells Ltd", by_term
+
+
+# A cover page's key-terms row that names the rights in a work names the work product, however few times the
+# page uses the word (the body is a standard form incorporated by reference).
+KEY_TERMS = ("KEY TERMS", "Customer", "Acme Freight Ltd", "Provider", "Beta Studio LLC")
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "work"),
+    [
+        ("Ownership of Work Product", "Customer owns the Work Product once the fees are paid.", "Work Product"),
+        ("Rights in the Designs:", "The Designs are licensed to Customer for its own marketing.", "Designs"),
+        ("Licence to Software", "Provider licenses the Software to Customer for internal use.", "Software"),
+    ],
+)
+def test_a_key_terms_row_naming_the_rights_in_a_work_names_the_work_product(label, value, work):
+    texts = (*KEY_TERMS, label, value, "Fees", "USD 4,000")
+    parties = find_parties(paragraphs(*texts, table=tuple(range(1, len(texts)))))
+    assert parties.work_product is not None and parties.work_product.text == work
+
+
+@pytest.mark.parametrize(
+    ("texts", "table"),
+    [
+        # the row's value does not speak of the work: a label alone names nothing
+        ((*KEY_TERMS, "Rights in Deliverables", "As set out in the order.", "Fees", "USD 4,000"), range(1, 9)),
+        # the same words as a sentence of the body, not a key-terms row
+        (
+            (*KEY_TERMS, "Rights in Deliverables", "Deliverables are described in each order.", "Fees: USD 4,000"),
+            range(1, 5),
+        ),
+    ],
+)
+def test_a_work_word_used_twice_outside_a_key_terms_row_about_its_rights_is_no_work_product(texts, table):
+    parties = find_parties(paragraphs(*texts, table=tuple(table)))
+    assert parties.work_product is None

@@ -31,10 +31,7 @@ ENTRIES = json.loads(GOLD.read_text(encoding="utf-8")) if GOLD.is_file() else {}
 needs_corpus = pytest.mark.skipif(not ENTRIES, reason=f"the shared corpus is not at {CORPUS} (../shared/corpus)")
 
 # case id -> why the program disagrees with gold (remove the entry when fixed)
-DISAGREEMENTS = {
-    "bonterms-psa-cover-page-work_product": "a cover page that says 'Deliverables' twice: fewer uses than an "
-    "undefined work name needs (3) to count",
-}
+DISAGREEMENTS: dict[str, str] = {}
 
 
 def _norm(word: str) -> str:

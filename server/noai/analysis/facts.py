@@ -29,8 +29,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from noai.analysis import fast
 from noai.analysis.classify import Finding
+from noai.analysis.joined import Joined
 from noai.analysis.work_kind import SCOPE_LINE
 from noai.ooxml.model import Paragraph
+from noai.ooxml.revisions import typed_number
 
 if TYPE_CHECKING:
     from noai.analysis.audit import AuditResult
@@ -38,14 +40,25 @@ if TYPE_CHECKING:
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
 
 
+_LAST_SPAN: tuple[str | None, int, tuple[int, int]] = (None, 0, (0, 0))
+
+
 def sentence_span(text: str, at: int) -> tuple[int, int]:
-    """``(start, end)`` of the sentence of ``text`` holding offset ``at``."""
-    start = 0
+    """``(start, end)`` of the sentence of ``text`` holding offset ``at`` (the last one asked for is kept: the
+    plan's tests of one finding ask for its sentence one after another)."""
+    global _LAST_SPAN
+    last = _LAST_SPAN
+    if last[0] is text and last[1] == at:
+        return last[2]
+    start, found = 0, None
     for m in _SENTENCE_END.finditer(text):
         if m.start() >= at:
-            return start, m.start()
+            found = start, m.start()
+            break
         start = m.end()
-    return start, len(text)
+    span = found or (start, len(text))
+    _LAST_SPAN = (text, at, span)
+    return span
 
 
 def sentence_at(text: str, at: int) -> str:
@@ -375,11 +388,12 @@ def used_as_part_of(f: Finding) -> bool:
 
 
 # The words after a grant's media or purpose that still qualify the grant: "in connection with the Film and its
-# advertising", "for the purposes of the Project", "solely for …", "throughout the world", "in the Territory". An
-# exclusion appended after the media ("…, excluding any Prohibited AI Use") goes after them: put before them, they
-# would qualify the exclusion ("excluding any Prohibited AI Use in connection with the Film"), not the grant.
+# advertising", "related to our business", "for the purposes of the Project", "solely for …", "throughout the
+# world", "in the Territory". An exclusion appended after the media ("…, excluding any Prohibited AI Use") goes
+# after them: put before them, they would qualify the exclusion ("excluding any Prohibited AI Use in connection
+# with the Film"), not the grant.
 _QUALIFIER = re.compile(
-    r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
+    r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|relat(?:ed|ing)\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
     r"(?:solely|only|exclusively)\s+(?:for|in|in\s+connection\s+with|as\s+part\s+of)|for\s+use\s+(?:in|on|with|as)|"
     r"as\s+part\s+of|throughout\s+the\s+(?:world|universe|Territory)|worldwide|in\s+the\s+Territory)\b"
     r"(?:(?!\s+and\s+(?:to|may|shall|will|must)\b)[^,;:()“”\"])*?"
@@ -397,12 +411,62 @@ def qualifier_end(text: str, end: int, limit: int | None = None) -> int:
     return end
 
 
+_SOLELY_FOR = re.compile(r"(?:solely|only|exclusively) for \S.*", re.IGNORECASE)
+
+
+def a_purpose_of_its_own(replacement: str) -> bool:
+    """Our ``replacement`` of an unlimited purpose names a purpose of its own ("solely for the Permitted Purpose"),
+    not the same purpose made subject to something ("for any purpose, subject to …")."""
+    return _SOLELY_FOR.fullmatch(replacement) is not None
+
+
+# "sublicensable" among the adjectives of a licence: "transferable and sublicensable license to use",
+# "sublicensable, royalty-free licence"
+_BEFORE_LICENCE = re.compile(r"(?:[\s,]+(?:(?:and|or)\s+)?[a-z][\w-]*){0,4}?[\s,]+(?:licen[cs]es?|rights?)\b")
+_PROVISO = re.compile(r"(?P<head>.+?) \((?P<inner>[^()]+)\)")
+# the proviso's parts, each a sentence's: "other than to an AI Vendor" -> "no sublicense may be granted to an AI
+# Vendor"; "only on terms that prohibit …" -> "every sublicense must prohibit …"
+_PROVISO_PARTS = (
+    (re.compile(r"other than to (.+)"), "no sublicense may be granted to {}"),
+    (re.compile(r"only on terms that prohibit (.+)"), "every sublicense must prohibit {}"),
+)
+_AND = re.compile(r",\s*and\s+")
+
+
+def before_the_licence(text: str, end: int) -> bool:
+    """The word ending at ``end`` of ``text`` is one of the adjectives before a licence or right ("transferable
+    and sublicensable| license to use")."""
+    return _BEFORE_LICENCE.match(text, end) is not None
+
+
+def proviso_as_sentence(replacement: str, phrase: str) -> str | None:
+    """Our ``replacement`` of ``phrase`` adding a proviso on sublicensing ("sublicensable (other than to an AI
+    Vendor, and only on terms that prohibit any Prohibited AI Use)"), said as a sentence's words ("no sublicense
+    may be granted to an AI Vendor, and every sublicense must prohibit any Prohibited AI Use"); ``None`` for any
+    other replacement."""
+    m = _PROVISO.fullmatch(replacement)
+    if m is None or m.group("head") != phrase:
+        return None
+    said = []
+    for part in _AND.split(m.group("inner")):
+        known = next((w.format(k.group(1)) for p, w in _PROVISO_PARTS if (k := p.fullmatch(part))), None)
+        if known is None:
+            return None
+        said.append(known)
+    return ", and ".join(said)
+
+
 # -- a licence limited to a purpose it names ----------------------------------------------------------
 
 # "for the purpose of receiving the Services", "for the Purpose" / "for the Permitted Use" / "for the
 # Campaign" (a term naming a purpose or a project), "for running Harbourside Café's business", "for its
 # business", "for use in the Client's stores", "for the project": the licence is tied to that purpose.
-_PURPOSE_HEAD = r"(?:Purposes?|Uses?|Campaigns?|Projects?|Programmes?|Programs?|Events?|Productions?|Services|Business)"
+# a defined event or project the licence serves: "for the Exhibition", "for the Spring Festival", "for the Film"
+_PURPOSE_HEAD = (
+    r"(?:Purposes?|Uses?|Campaigns?|Projects?|Programmes?|Programs?|Events?|Productions?|Services|Business|"
+    r"Exhibitions?|Conferences?|Festivals?|Films?|Shows?|Tours?|Performances?|Concerts?|Launch(?:es)?|Broadcasts?|"
+    r"Publications?|Series|Seasons?|Fairs?|Screenings?)"
+)
 _WHOSE = r"(?:(?:the\s+)?[\w&.-]+(?:\s+[\w&.-]+){0,3}['’]s|its|their|your|his|her|our|my)"
 _NOT_A_PURPOSE = (
     r"(?:Agreement|Contract|Deed|Terms|Conditions|Schedules?|Order|Statement|Licen[cs]es?|Rights|Works?|Deliverables?|"
@@ -540,6 +604,19 @@ def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
         counts, key=lambda w: (sum(n for v, n in counts.items() if v.lower() == w.lower()), not w.isupper(), counts[w])
     )
     return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
+
+
+_THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b")
+
+
+def this_part(text: str, word: str | None) -> str:
+    """``text`` (a clause we insert) calling itself by the document's ``word``: "This clause applies" ->
+    "This Section applies" in a document that refers to its Sections. What we insert is never a whole
+    Article (it joins one as its Sections): "This Section" where the document says "Article"."""
+    if not word or "his clause" not in text:
+        return text
+    word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
+    return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
 
 
 # A defined purpose of the licence: “Purpose”: …; (the "Permitted Use"); "Agreed Purpose" means …
@@ -914,7 +991,9 @@ _KEPT_OBJECT = (
     r"when|if|as|during|once|on|at|by|with|from|since|because|whether|including|is|are|will|shall|may|can|you|we|"
     r"I|it|they|he|she|and\s+(?:all\s+)?(?:other\s+|its\s+|the\s+)?(?:rights?|copyrights?|intellectual)|"
     r"and\s+(?:grants?|licen[cs]es?|assigns?|agrees?)|"
-    r"and\s+(?:you|we|I|it|they|he|she|may|can|shall|will))\b)[\w'’-]+){0,9})"
+    r"and\s+(?:you|we|I|it|they|he|she|may|can|shall|will)|"
+    # a new clause with a named subject: "…, and the Client may use them"
+    r"and\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*\s+(?:may|can|shall|will|must|is|are|has|agrees?)\b)\b)[\w'’-]+){0,9})"
 )
 # the rights a keeping names before its object: "the rights in", "all right, title and interest in", "ownership of"
 _KEPT_RIGHTS = (
@@ -954,6 +1033,9 @@ def _keeping(creator: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         owner = _OURS if creator == "we" else r"(?:mine|with\s+me|my\s+property)"
     before = re.compile(rf"\s{_REMAINS}\s+{owner}\b", re.IGNORECASE)
     return after, before
+
+
+_KEEP_WORDS = ("keep", "retain", "remain", "stay", "continue")  # the verbs of every keeping (kept_materials)
 
 
 def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: Set[str] = frozenset()) -> str | None:
@@ -997,6 +1079,71 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
     return None
 
 
+# -- the client's use of what the creator keeps ------------------------------------------------------------
+
+_ONE_USE = r"(?:use|reproduce|display|show|publish|share|print|post|copy|distribute|adapt|edit|modify)"
+_USE_VERB = rf"{_ONE_USE}(?:,\s*{_ONE_USE})*(?:,?\s+(?:and|or)\s+{_ONE_USE})?"  # "use, copy and modify"
+_MAY = (
+    r"(?:can|may|(?:is|are)\s+(?:free|entitled|permitted|allowed)\s+to|(?:will|shall)\s+be\s+(?:able|free|entitled|"
+    r"permitted|allowed)\s+to)"
+)
+_KEPT_PIECE_DETERMINER = re.compile(r"^(?:all\s+)?(?:the|our|my|its|his|her|their|any|these|those)\s+", re.IGNORECASE)
+_PRONOUN_USED = r"(?:them|it|those|these|(?:a\s+few|some|any|all|each)\s+of\s+them)"
+# head nouns too wide to stand for the materials kept alone ("the Client may use the materials")
+_GENERIC = frozenset({"materials", "material", "work", "works", "rights", "information", "documents", "items", "tools"})
+_USE_END = re.compile(r"\s*(?:[,;:.(]|\band\s+(?:we|I|the|you|it|they)\b|\bbut\b|$)")
+
+
+def kept_use(
+    paragraphs: Sequence[Paragraph], kept: Sequence[str], client: str | None, creator: str | None = None
+) -> str | None:
+    """The use the document lets the client make of materials the creator keeps (``kept``: their names in the
+    document's words, "the characters and the storyboards", "the Pre-existing Materials"), as the document says
+    it ("to promote the launch" of "We keep the rights in the characters and the storyboards, and you can use them
+    to promote the launch"; "" where it names no purpose), else ``None``. A pronoun ("them") counts only after
+    the materials in its sentence; a refusal ("may not use them") or a use granted to the creator never does."""
+    names = [n for n in kept if n]
+    if not names or not client:
+        return None
+    pieces = {
+        _KEPT_PIECE_DETERMINER.sub("", piece.strip()).removesuffix("'s").strip()
+        for name in names
+        for piece in re.split(r",\s*|\s+and\s+", name.removeprefix(f"{creator}'s ") if creator else name)
+    }
+    pieces |= {p.split()[-1] for p in pieces if len(p.split()) > 1 and p.split()[-1].lower() not in _GENERIC}
+    pieces = {p for p in pieces if len(p) > 2}
+    if not pieces:
+        return None
+    object_ = "|".join(re.escape(p) for p in sorted(pieces, key=len, reverse=True))
+    who = re.escape(client.removeprefix("the ").removeprefix("The "))
+    subject = rf"\b(?:the\s+)?{who}"
+    named = rf"(?:(?:all\s+)?(?:the|our|my|its|his|her|their|any|these|those)\s+)?(?:{object_})"
+    may = re.compile(
+        rf"{subject}\s+{_MAY}\s+(?:also\s+|still\s+|freely\s+)?{_USE_VERB}\s+(?P<obj>{_PRONOUN_USED}|{named})\b",
+        re.IGNORECASE,
+    )
+    licence = re.compile(
+        rf"\bgrants?\s+(?:to\s+)?{subject}\s+(?:an?\s+)?[\w\s,-]{{0,120}}?\blicen[cs]e\s+to\s+{_USE_VERB}\s+"
+        rf"(?P<obj>{_PRONOUN_USED}|{named})\b",
+        re.IGNORECASE,
+    )
+    mention = re.compile(named, re.IGNORECASE)
+    for p in paragraphs:
+        text = p.original_text
+        if not mention.search(text):
+            continue
+        for sentence in sentences(text):
+            for rx in (may, licence):
+                for m in rx.finditer(sentence):
+                    pronoun = re.fullmatch(_PRONOUN_USED, m.group("obj"), re.IGNORECASE)
+                    if pronoun and not mention.search(sentence, 0, m.start()):
+                        continue  # "them" names something else
+                    rest = sentence[m.end() :]
+                    end = _USE_END.search(rest)
+                    return rest[: end.start() if end else len(rest)].strip()
+    return None
+
+
 _NON_EXCLUSIVE = re.compile(r"\bnon[\s-]*exclusive\b", re.IGNORECASE)
 
 
@@ -1025,15 +1172,16 @@ _ASSIGNS_LICENCE = (
 )
 
 
-def assignable_licence(result: AuditResult) -> int | None:
+def assignable_licence(result: AuditResult, among: Sequence[int] | None = None) -> int | None:
     """The paragraph where the client may assign or transfer the licence the creator grants it (to a distributor,
-    a buyer), else ``None``."""
+    a buyer), else ``None`` (``among``: the indexes of the paragraphs that may hold "assign" or "transfer", when
+    known)."""
     client = result.terms.client
     if client is None:
         return None
     names = "|".join(re.escape(n) for n in (client.name, *client.aliases) if n)
     pattern = re.compile(r"\b(?:" + names + r")" + _ASSIGNS_LICENCE + r"\b", re.IGNORECASE)
-    for p in result.paragraphs:
+    for p in result.paragraphs if among is None else map(result.paragraphs.__getitem__, among):
         if fast.may_hold(p.original_text, ("assign", "transfer")) and pattern.search(p.original_text):
             return p.index
     return None
@@ -1060,12 +1208,18 @@ def individual_creator(result: AuditResult) -> bool:
     if provider is not None and provider.surface == "I":
         return True
     creator = next((p for p in result.parties.parties if p.role == "creator"), None)
-    if creator is None or creator.name is None:
+    if creator is None:
         return False
-    name = creator.name.strip(" ,")
-    evidence = result.paragraphs[creator.evidence].text if creator.evidence is not None else ""
-    at = evidence.find(name)
-    after = evidence[at + len(name) : at + len(name) + 60] if at >= 0 else ""
+    if creator.name is None:  # "the content creator named in Schedule 1": the schedule's details name it
+        scheduled = scheduled_party(result, creator.evidence, creator.terms)
+        if scheduled is None:
+            return False
+        name, after = scheduled
+    else:
+        name = creator.name.strip(" ,")
+        evidence = result.paragraphs[creator.evidence].text if creator.evidence is not None else ""
+        at = evidence.find(name)
+        after = evidence[at + len(name) : at + len(name) + 60] if at >= 0 else ""
     if _LEGAL_FORM.search(name) or _LEGAL_FORM.match(after.lstrip(" ,")):
         return False
     if _PERSON_SAID.search(after):
@@ -1081,20 +1235,85 @@ def company_creator(result: AuditResult) -> bool:
     its defined term, give a legal form ("FENWICK & ROWE DESIGN LIMITED, a company registered in … (the
     “Designer”)", "Larkspur Press, Inc., an Oregon corporation"). Moral rights and a voice or likeness are then
     its people's, never its own."""
-    creator = next((p for p in result.parties.parties if p.role == "creator"), None)
-    if creator is None or individual_creator(result):
+    return not individual_creator(result) and _a_company(result, "creator")
+
+
+def company_client(result: AuditResult) -> bool:
+    """The client is a company or another body (so it has officers to sign a certificate), read as for the
+    creator; a client the document does not show to be one (a person, "you") is not."""
+    return _a_company(result, "client")
+
+
+# how a party's defined term opens: “Designer”, "Licensee", ‘Client’, (Customer), (the Customer)
+_TERM_OPENERS = ("“", '"', "'", "‘", "(the ", "(")
+
+
+def _a_company(result: AuditResult, role: str) -> bool:
+    party = next((p for p in result.parties.parties if p.role == role), None)
+    if party is None:
         return False
-    name = (creator.name or "").strip(" ,")
+    name = (party.name or "").strip(" ,")
     if name and _LEGAL_FORM.search(name):
         return True
-    evidence = result.paragraphs[creator.evidence].text if creator.evidence is not None else ""
-    for term in creator.terms:
-        at = min((i for i in (evidence.find(q + term) for q in "“\"'‘") if i >= 0), default=-1)
+    scheduled = scheduled_party(result, party.evidence, party.terms) if not name else None
+    if scheduled is not None:  # named only in a schedule's details: "Supplier: Fenwick & Rowe Design Limited"
+        return _LEGAL_FORM.search(scheduled[0]) is not None or _A_BODY.match(scheduled[1]) is not None
+    evidence = result.paragraphs[party.evidence].text if party.evidence is not None else ""
+    for term in party.terms:
+        at = min((i for i in (evidence.find(q + term) for q in _TERM_OPENERS) if i >= 0), default=-1)
         if at > 0:  # what introduces the party, from the previous party's defined term (or the start)
             return _LEGAL_FORM.search(evidence[evidence.rfind(")", 0, at) + 1 : at]) is not None
     at = evidence.find(name) if name else -1
     after = evidence[at + len(name) : at + len(name) + 60] if at >= 0 else ""
     return _LEGAL_FORM.match(after.lstrip(" ,")) is not None or _A_BODY.match(after) is not None
+
+
+# A party introduced by the schedule that names it: "the content creator named in Schedule 1 ("you")", "the
+# Talent described in Item 2 of the Schedule", "the supplier set out in the Order Form"
+_IN_SCHEDULE = re.compile(
+    r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:whose\s+details\s+are\s+)?(?:named|described|set\s+out|"
+    r"specified|identified|listed|detailed|referred\s+to)\s+(?:in|at)\s+(?:(?:item|part|clause)\s+\w+\s+of\s+)?"
+    r"(?:the\s+)?(?:Schedule|Annex|Appendix|Item|Exhibit|Attachment|Order\s+Form|Cover\s+Page|Particulars|Details)\b"
+    r"[^()“\"]{0,20}[(“\"]*$",
+    re.IGNORECASE,
+)
+_DETAIL_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][\w ’'-]{0,40}?)\s*(?::|–|-|—)\s*(?P<value>\S.*)?$")
+_NAME_ENDS = re.compile(r"\s*(?:,|\(|;|\bof\b|\bwhose\b|$)")
+
+
+def scheduled_party(result: AuditResult, evidence: int | None, terms: Sequence[str]) -> tuple[str, str] | None:
+    """``(name, what follows it)`` of a party the document introduces as named in a schedule ("the content
+    creator named in Schedule 1 ("you")"), read from the schedule's details: a line "Creator: Mia Tran, of
+    Brunswick VIC 3056", or a table whose cell "Creator" is followed by the cell naming it. ``None`` where the
+    party is not introduced so, or no such line names it."""
+    if evidence is None:
+        return None
+    text = result.paragraphs[evidence].text
+    for term in terms:
+        at = min((i for i in (text.find(q + term) for q in "“\"'‘") if i >= 0), default=-1)
+        m = _IN_SCHEDULE.search(text[: at + 1]) if at > 0 else None
+        if m is not None:
+            break
+    else:
+        return None
+    noun = m.group(1).split()
+    labels = {" ".join(noun).lower(), noun[-1].lower()}  # "content creator", "creator", or its defined term
+    labels |= {t.lower().removeprefix("the ") for t in terms if t[:1].isupper()}
+    paragraphs = result.paragraphs
+    for k in range(evidence + 1, len(paragraphs)):
+        line = paragraphs[k].text
+        d = _DETAIL_LABEL.match(line)
+        label = (d.group("label") if d else line).strip().lower().removesuffix(" name").removeprefix("the ")
+        if label not in labels:
+            continue
+        value = (d.group("value") if d else None) or (paragraphs[k + 1].text if k + 1 < len(paragraphs) else "")
+        value = value.strip()
+        end = _NAME_ENDS.search(value, 1)
+        cut = end.start() if end is not None else len(value)
+        name = value[:cut].strip(" ,")
+        if name:
+            return name, value[cut : cut + 60]
+    return None
 
 
 # ", a company registered in England", ", an Oregon corporation", ", a Delaware limited liability company"
@@ -1179,6 +1398,52 @@ def hyphenated_sublicence(texts: Sequence[str]) -> bool:
     return forms == {"-"}
 
 
+_MAY_SUBLICENSE = (
+    r"\s+(?:may|is\s+entitled\s+to|has\s+the\s+right\s+to)\s+(?!not\b)(?:[\w-]+,?\s+){0,6}?"
+    r"(?:sub-?licen[cs]e|grant\s+sub-?licen[cs]es)\b"
+)
+_SUBLICENSABLE_GRANT = re.compile(
+    r"\b(?<!non-)(?<!non\s)sub-?licen[cs]able\b|\bwith\s+(?:the\s+|a\s+)?right\s+to\s+(?:grant\s+)?sub-?licen[cs]",
+    re.IGNORECASE,
+)
+
+
+def sublicensable(result: AuditResult) -> bool:
+    """The document lets the client sublicense (a sublicensable licence, "the Producer may sub-license"): our
+    clauses may speak of its sublicences; else they would imply a right it does not have. A sublicence the
+    creator alone grants or takes does not count."""
+    if any(
+        (f.kind == "sublicensable" or "sublicensable" in f.qualifiers)
+        and not f.negated
+        and not (f.actor == "creator" and f.beneficiary == "creator")
+        for f in result.findings
+    ):
+        return True
+    client = result.terms.client
+    names = [re.escape(n) for n in ((client.name, *client.aliases) if client else ()) if n]
+    may = re.compile(r"\b(?:" + "|".join(names) + r")" + _MAY_SUBLICENSE, re.IGNORECASE) if names else None
+    for p in result.paragraphs:
+        text = p.original_text
+        if "ub" not in text or not _SUB_LICENCE.search(text):
+            continue
+        if _SUBLICENSABLE_GRANT.search(text) or (may is not None and may.search(text)):
+            return True
+    return False
+
+
+_PRONOUNS = frozenset({"I", "we", "We", "you", "You"})
+
+
+def informal_register(result: AuditResult) -> bool:
+    """The document is a letter or an email: a party is "I", "we" or "you", and no paragraph shows a number
+    (no numbered clauses). Our clauses then say "must" and "will", not "shall", and strict asks no officer's
+    certificate or audit of it."""
+    said = result.terms.placeholders()
+    if not {said.get("client"), said.get("provider")} & _PRONOUNS:
+        return False
+    return not any(p.label or typed_number(p.text) for p in result.paragraphs)
+
+
 # -- all of it, for one audited document ----------------------------------------------------------------
 
 
@@ -1196,38 +1461,67 @@ class DocumentFacts:
     exclusive: bool = False  # the creator licenses the work to the client exclusively
     individual: bool = False  # the creator is a natural person (no officers)
     company: bool = False  # the creator is a company or other body: moral rights and likeness are its people's
+    client_company: bool = False  # the client is a company or other body: it has officers to sign for it
     british: bool = False  # the document spells the British way ("licence", "authorise")
     british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
     kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
+    kept_use: str | None = None  # the client's use of what the creator keeps: "to promote the launch" ("" unnamed)
     clause_word: str | None = None  # the word it refers to its clauses by, where not "clause": "Section"
     purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
+    sublicensable: bool = True  # the document lets the client sublicense the work
+    informal: bool = False  # a letter or an email to "you", with no numbered clauses
+
+
+class _Holders:
+    """Which of a document's texts hold a word (lower-cased), found by one scan of them all lower-cased and
+    joined: a fact every match of whose patterns holds one of some words is read from those texts alone, in
+    order (every text, where one holds a character that folds to an ASCII letter)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.lows = None if fast.folds("".join(texts)) else Joined([t.lower() for t in texts])
+
+    def indexes(self, words: Sequence[str]) -> Sequence[int]:
+        return range(len(self.texts)) if self.lows is None else self.lows.holding(words)
+
+    def holding(self, words: Sequence[str]) -> list[str]:
+        return [self.texts[i] for i in self.indexes(words)]
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
     """The facts of ``result``'s document (``terms``: its placeholders, as the plan renders them)."""
     work = result.parties.work_product
+    texts = _Holders([p.original_text for p in result.paragraphs])
+    placeholders = result.terms.placeholders()
+    provider, client = placeholders.get("provider"), placeholders.get("client")
+    background = find_background(result, placeholders)
+    kept = kept_materials([result.paragraphs[i] for i in texts.indexes(_KEEP_WORDS)], provider, _passing(result))
     return DocumentFacts(
-        paid=any(has_fees(p.original_text) for p in result.paragraphs),
-        background=find_background(result, result.terms.placeholders()),
+        paid=any(map(has_fees, texts.holding(_PAID_WORDS))),
+        background=background,
         confidential_work=work is not None and "confidential" in work.text.lower(),
-        price=price_due([p.original_text for p in result.paragraphs], set(result.terms.all)),
+        price=price_due(texts.holding(_PRICE_WORDS), set(result.terms.all)),
         brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
         project=describes_project([p.original_text for p in result.paragraphs]),
         transferred=_transferred(result),
         exclusive=exclusive_licence(result.findings),
         individual=individual_creator(result),
         company=company_creator(result),
+        client_company=company_client(result),
         british=british(result),
         british_law=british_law(result),
-        kept=kept_materials(result.paragraphs, result.terms.placeholders().get("provider"), _passing(result)),
-        clause_word=clause_word([p.original_text for p in result.paragraphs], american_law(result)),
+        kept=kept,
+        kept_use=kept_use(result.paragraphs, [k for k in (kept, background.term) if k], client, provider),
+        clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result)),
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
-        assignable=assignable_licence(result),
-        sub_hyphen=hyphenated_sublicence([p.original_text for p in result.paragraphs]),
+        assignable=assignable_licence(result, texts.indexes(("assign", "transfer"))),
+        sub_hyphen=hyphenated_sublicence(texts.holding(("sublicen", "sub-licen"))),
+        sublicensable=sublicensable(result),
+        informal=informal_register(result),
     )
 
 

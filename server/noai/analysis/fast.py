@@ -206,16 +206,17 @@ def _folded(pattern: re.Pattern[str]) -> bool:
     return bool(pattern.flags & re.IGNORECASE)
 
 
-def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str]) -> list[int]:
+def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str], lows: Joined | None = None) -> list[int]:
     """``[sum(len(p.findall(t)) for t in texts) for p in patterns]``, counted on the texts'
     distinct white-space-free chunks: a match that holds no white space lies within one chunk,
     where the pattern finds what it finds in the whole text (at a chunk's edges a word boundary
     sees what it sees beside white space). Only the texts that hold one of a pattern's
-    :func:`span_openers` (all, when it has none that bound it) are searched whole."""
+    :func:`span_openers` (all, when it has none that bound it) are searched whole. ``lows``: the texts
+    lower-cased and joined, when the caller has made them."""
     chunks = [t.split() for t in texts]
     vocabulary = Counter(chain.from_iterable(chunks))
     whole = Joined(texts)
-    lowered = None if folds(whole.text) else Joined([t.lower() for t in texts])
+    lowered = None if folds(whole.text) else lows or Joined([t.lower() for t in texts])
     words: list[str] | None = None  # the vocabulary in order, and joined (lower-cased, as written)
     chunk_texts: tuple[Joined | None, Joined] = (None, whole)
     out = []

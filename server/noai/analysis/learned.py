@@ -549,7 +549,7 @@ class _Packed:
                 a, b, n = starts[m], ends[m], c + m
                 keys = set(ids[a:b])
                 keys.update(pairs[a : b - 1], [stems(t[:STEM], 0) for t in tokens[a:b] if len(t) > STEM])
-                total = sum(map(table, keys, repeat(0)), fixed[n])
+                total = sum(filter(None, map(table, keys)), fixed[n])  # the keys it knows: no addition of 0
                 if (total + shapes[m]) & top:  # the flags' regular expressions only now
                     i = nonempty[todo[n]]
                     total += sum(map(other, _shape(chosen[n], i / last, b - a), repeat(0)))

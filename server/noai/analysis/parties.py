@@ -266,7 +266,31 @@ _NAME_START = re.compile(r"(?:^|\b(?i:between|and|with|among|by)\s+(?:the\s+)?|[
 # where an address or a description follows a person's name: "Mara Lindqvist of 9 Elm Row", "J. Doe residing at"
 _ADDRESS = re.compile(
     r"\s+(?:of|at)\s+(?=\d)|\s+(?:residing|located|domiciled|whose\s+(?:registered\s+|principal\s+)?(?:office|address|place))\b"
+    # or its registration: "Kestrel Pty Ltd ABN 12 345", "Marlow Ltd registered in Scotland", "company number 12"
+    r"|\s+(?:(?-i:ABN|ACN|CRN|EIN)|(?:company|registration|registered)\s+(?:number|no)|registered\s+(?:in|under|at|with)|"
+    r"incorporated\s+(?:in|under)|organi[sz]ed\s+(?:and|under|in)|a\s+company)\b",
+    re.IGNORECASE,
 )
+# a party's description after its name, in whose words an "and" joins places, not parties: "a company
+# registered in England and Wales", "an individual domiciled in Sweden and Norway", "ABN 12 345 of 10 Smith
+# and Jones Street", "incorporated under the laws of Delaware and having its office in Austin"
+_DESCRIPTION = re.compile(
+    r"\b(?:an?\s+(?:[\w.&'’-]+\s+){0,3}?(?:company|corporation|partnership|entity|individual|body|charity|society|"
+    r"association|trust|LLC|limited\s+liability)|registered|incorporated|organi[sz]ed|existing|formed|established|"
+    r"chartered|domiciled|residing|resident|located|having|whose|(?:company|registration)\s+(?:number|no)|"
+    r"(?-i:ABN|ACN|CRN|EIN)|(?:of|at)\s+\d+\s+(?-i:[A-Z]))\b",
+    re.IGNORECASE,
+)
+# a parenthesis that defines a party's word ends that party's description: ("Client")
+_DEFINING_PAREN = re.compile(r"\([^()]*[\"“”‘’'][^()]*\)")
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+def _blank(m: re.Match[str]) -> str:
+    """As many spaces as ``m`` has characters (positions in the text stay the same)."""
+    return " " * len(m.group())
+
+
 _PLACEHOLDER_NAME = re.compile(r"[{}\[\]_]|\b(?:INSERT|HERE|NAME|TBD|XXX+)\b|\.\.\.|…", re.IGNORECASE)
 _PRONOUNS = frozenset({"you", "i", "we", "us", "me"})
 _NOT_NAME_WORDS = frozenset(
@@ -334,11 +358,27 @@ def _block_name(paragraphs: Sequence[Paragraph], index: int) -> str:
     return lines[-1] if lines else ""
 
 
+def _name_start(text: str) -> int:
+    """Where the last party's name in ``text`` starts: after the last "between", "and", "by" …, unless
+    that word is within the description of the party named before it ("registered in England and
+    Wales"): then the start before it."""
+    starts = list(_NAME_START.finditer(text))
+    for k in range(len(starts) - 1, 0, -1):
+        gap = text[starts[k - 1].end() : starts[k].start()]
+        if gap.rstrip().endswith((",", ";")):  # "…, and Beta Ltd": a list of parties goes on
+            return starts[k].end()
+        if ";" in gap:  # a definition closed the name before: only the words since its last comma describe
+            gap = gap[max(gap.rfind(","), gap.rfind(";")) + 1 :]
+        described = _DESCRIPTION.search(gap)  # a description right after the name before: "Ltd, a company"
+        if not described or described.start() > 80 or ". " in gap[: described.start()]:
+            return starts[k].end()
+    return starts[0].end() if starts else 0
+
+
 def _clean_name(before: str, from_start: bool = False) -> str | None:
-    text = re.sub(r"\([^()]*\)", " ", before)  # "NEUROBIOLOGY RESEARCH UNIT (NRU)"
-    if not from_start:
-        starts = [m.end() for m in _NAME_START.finditer(text)]
-        text = text[starts[-1] :] if starts else text
+    text = _PAREN.sub(_blank, before)  # "NEUROBIOLOGY RESEARCH UNIT (NRU)"
+    if not from_start:  # a definition's parenthesis marked ";" (same length): where a party's words end
+        text = text[_name_start(_PAREN.sub(_blank, _DEFINING_PAREN.sub(lambda m: ";" + _blank(m)[1:], before))) :]
     # "Acme, Inc., a Delaware corporation": keep a legal suffix after a comma, stop at a descriptor
     parts = [s.strip() for s in text.split(",")]
     name = _ADDRESS.split(parts[0], maxsplit=1)[0]

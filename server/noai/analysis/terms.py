@@ -676,8 +676,9 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
     undefined = {n for n in undefined if n.lower() not in known}
     counted = vocabulary | undefined | {_plural(n) for n in vocabulary}
     usage = _count_uses(joined, paragraphs, counted, frozenset(undefined))
+    labelled = _work_labels(paragraphs, undefined)
     for name in sorted(undefined):
-        if usage.uses[name] >= 3:
+        if usage.uses[name] >= 3 or name in labelled:
             groups[name] = ((name,), None)
 
     terms: dict[str, Term] = {}
@@ -711,6 +712,32 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
         licence=_licence_spelling(paragraphs),
     )
     return Analysis(defined, tuple(candidates), self_reference, work_product, joined)
+
+
+# A key-terms row that names the rights in a work: "Rights in Deliverables", "Ownership of Work Product",
+# "Licence to the Designs", "Intellectual Property in the Application".
+_WORK_LABEL = re.compile(
+    r"\s*(?:(?:Rights?|Title|Interest|Intellectual\s+Property(?:\s+Rights)?|IP(?:\s+Rights)?|Copyright)\s+in|"
+    r"(?:Ownership|Owner|Licen[cs]e|Use|Assignment)\s+(?:of|to|in)|Who\s+owns)\s+(?:the\s+|all\s+)?"
+    r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*[:?]?\s*",
+    re.IGNORECASE,
+)
+
+
+def _work_labels(paragraphs: Sequence[Paragraph], names: Collection[str]) -> set[str]:
+    """The work names of ``names`` that a cover page's or key-terms table's row label names the rights in
+    ("Rights in Deliverables" | "all Deliverables will be provided as …"): a term of the document however
+    few times its body uses it."""
+    works = set(WORK_NAMES) & set(names)
+    found = set()
+    for i, p in enumerate(paragraphs):
+        if not p.in_table or i + 1 >= len(paragraphs) or not paragraphs[i + 1].in_table:
+            continue
+        m = _WORK_LABEL.fullmatch(p.text)
+        name = m.group("name") if m else None
+        if name in works and name in paragraphs[i + 1].text:  # the row's value speaks of it
+            found.add(name)
+    return found
 
 
 _LICENCE = re.compile(r"\blicen([cs])es?\b", re.IGNORECASE)
@@ -1171,6 +1198,8 @@ def _jurisdiction(joined: Joined, paragraphs: Sequence[Paragraph]) -> Term | Non
             return term
     for i in holders:
         p = paragraphs[i]
+        if not _CHOOSES.search(p.text):
+            continue
         for place in P.LAW_PLACE.finditer(p.text):
             if place.group(1) is None:
                 continue

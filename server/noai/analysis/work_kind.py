@@ -104,8 +104,8 @@ def detect_work_kind(
     """The kind of work, with the words that decided it. ``defined``: the terms the document defines,
     which speak for the work when no work product is found ("the Dataset")."""
     texts = [p.text for p in paragraphs]
-    counts = dict(zip(_WORDS, count_matches(list(_WORDS.values()), texts), strict=True))
     lowered = Joined([t.lower() for t in texts])
+    counts = dict(zip(_WORDS, count_matches(list(_WORDS.values()), texts, lowered), strict=True))
     for kind, hints in _HINTS.items():
         for text in map(texts.__getitem__, lowered.holding(hints)):  # str.find: no test of each text
             if kind == DATA and fast.holds(_PRIVACY, text):

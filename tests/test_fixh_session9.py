@@ -1,0 +1,157 @@
+"""The session 9 review's redline-text defects, each on a second contract of another shape (issue 15).
+
+``test_review_session9`` holds the reviewer's tests on its two contracts; these are the same classes on small
+contracts written here, so that each fix is seen to be general: what the inserted text calls itself, the
+qualifier of a purpose, the pronoun parties, the individual creator named in a schedule, the licence's
+adjectives before its noun, the usage table a purpose points at, the AI-tool exception for text work.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import UTC, datetime
+
+import pytest
+from support.synthetic_contracts import _document, _para, _save
+
+from noai import engine
+
+DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
+VARIANTS = ("strict", "standard", "minimal")
+
+
+def _build(paragraphs: tuple[str, ...]) -> bytes:
+    doc = _document()
+    for text in paragraphs:
+        _para(doc, text)
+    return _save(doc)
+
+
+# A US photo licence with typed "Section N." headings; the creator keeps the photographs
+US_PHOTO = (
+    "PHOTOGRAPHY LICENSE AGREEMENT",
+    'This Photography License Agreement (this "Agreement") is made between Harbor Pictures LLC ("Licensee") and '
+    'Dana Ruiz, an individual ("Photographer").',
+    "Section 1. Photographs. Photographer will deliver twenty edited photographs of the Licensee's new offices "
+    '(the "Photographs").',
+    "Section 2. License. Photographer retains all copyright in the Photographs. Photographer grants Licensee a "
+    "non-exclusive, perpetual license to use the Photographs for any purpose relating to its real estate "
+    "business.",
+    "Section 3. Fees. Licensee will pay Photographer USD 2,000 within 30 days after delivery.",
+    "Section 4. General. This Agreement is governed by the laws of the State of New York. Section 2 survives "
+    "termination of this Agreement.",
+)
+
+
+@functools.cache
+def redline(name: str, variant: str) -> engine.Redline:
+    source = _build(SHAPES[name])
+    return engine.redline(
+        source,
+        author="noai",
+        date=DATE,
+        options=engine.Options(variant=variant, we=WE.get(name)),
+        filename=f"{name}.docx",
+    )
+
+
+WE: dict[str, str] = {}  # the party the user is, where the document leaves it unclear
+
+
+# A British design licence in plain numbered paragraphs; "sublicensable" among the licence's adjectives
+UK_DESIGN = (
+    "DESIGN LICENCE",
+    'This licence is made between Bramble Studio Limited ("the Designer") and Kite Retail Limited ("the Licensee").',
+    '1. The Designer will create the shop-window designs described in the Schedule (the "Designs").',
+    "2. The Designer owns the Designs. The Designer grants the Licensee a non-exclusive, sublicensable, royalty-free "
+    "licence to use and adapt the Designs throughout the United Kingdom.",
+    "3. The Licensee will pay the Designer GBP 3,000 within 30 days of delivery.",
+    "4. This licence is governed by the law of England and Wales.",
+)
+
+
+# A British voice-over agreement naming the artist only in the Schedule, as a line or as a table row
+def _scheduled(details: str) -> tuple[str, ...]:
+    return (
+        "PERFORMER AGREEMENT",
+        'This agreement is between Larch Media Limited ("the Company") and the voice artist named in the Schedule '
+        '("the Artist").',
+        '1. The Artist will record the voice-over scripts described in the Schedule (the "Recordings").',
+        "2. The Artist owns the Recordings and grants the Company a non-exclusive, perpetual licence to use "
+        "the Recordings in any medium.",
+        "3. The Company will pay the Artist the fee in the Schedule within 30 days of delivery.",
+        "4. This agreement is governed by the law of England and Wales.",
+        "SCHEDULE",
+        details,
+        "Fee: GBP 900.",
+    )
+
+
+SHAPES = {
+    "us-photo": US_PHOTO,
+    "uk-design": UK_DESIGN,
+    "artist-person": _scheduled("Voice artist: Ruth Okafor, of 12 Mill Lane, Leeds LS1 4AB"),
+    "artist-company": _scheduled("Artist: Okafor Voice Limited, company number 09876543"),
+}
+
+
+def inserted(red: engine.Redline) -> str:
+    return " ".join(p["text"] for e in red.plan.edits if e.op == "insert_after" for p in e.paragraphs)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_clauses_inserted_in_a_contract_of_sections_call_themselves_sections(variant):
+    written = inserted(redline("us-photo", variant))
+    assert re.search(r"\bThis Section (?:applies|does not)\b", written), written
+    assert not re.search(r"\b[Tt]his clause\b", written), written
+
+
+def accepted(name: str, variant: str) -> list[str]:
+    return [p.text for p in engine.read(redline(name, variant).docx).paragraphs]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_purpose_relating_to_a_business_keeps_its_qualifier_on_the_purpose_not_on_the_new_words(variant):
+    grant = next(t for t in accepted("us-photo", variant) if t.startswith("Section 2."))
+    assert "purpose relating to its real estate business" in grant, grant
+    assert not re.search(r"(?:Permitted Purpose|Prohibited AI Use) relating to", grant), grant
+    if variant != "minimal":  # the whole purpose is replaced, its qualifier kept on a purpose
+        assert "solely for the Permitted Purpose" in grant, grant
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_a_sublicensing_proviso_follows_the_licence_and_leaves_its_adjectives_together(variant):
+    grant = next(t for t in accepted("uk-design", variant) if t.startswith("2. "))
+    assert "sublicensable, royalty-free licence to use and adapt the Designs" in grant, grant
+    said = {
+        "standard": "No sublicence may be granted to an AI Vendor, and every sublicence must prohibit",
+        "minimal": "Every sublicence must prohibit",
+    }[variant]
+    assert f"throughout the United Kingdom. {said} any Prohibited AI Use." in grant, grant
+
+
+def comments(red: engine.Redline) -> list[str]:
+    return [e.comment for e in red.plan.edits if e.comment]
+
+
+@pytest.mark.parametrize("name", ("uk-design", "us-photo"))
+def test_minimals_approach_comment_says_only_what_minimal_inserts_of_style_voice_and_likeness(name):
+    red = redline(name, "minimal")
+    assert "ai-creative-likeness" in {e.clause for e in red.plan.edits}  # the creative clause is inserted
+    written = inserted(red)
+    approach = next(c for c in comments(red) if c.startswith("Our approach"))
+    assert "digital replica" in written and "digital replica" in approach, approach
+    if not re.search(r"\bstyle\b", written):
+        assert not re.search(r"\bstyle\b", approach), approach
+
+
+def test_an_artist_named_as_a_person_only_in_the_schedule_has_no_officers_in_the_indemnity():
+    said = inserted(redline("artist-person", "strict"))
+    assert "hold harmless the Artist and the Artist's subcontractors" in said, said
+    assert not re.search(r"\bofficers\b", said), said
+
+
+def test_an_artist_named_as_a_company_in_the_schedule_keeps_its_officers_in_the_indemnity():
+    said = inserted(redline("artist-company", "strict"))
+    assert "hold harmless the Artist and the Artist's officers, employees and subcontractors" in said, said
