@@ -60,3 +60,28 @@ def test_no_strike_where_no_grant_ends_by_naming_training(grant):
     red = redline(contract(grant), "standard")
     assert not [e for e in red.plan.edits if e.finding == "existing_ai_restriction"]
     assert transfer_paragraph(accepted(red.docx)) == f"2.1 {grant}"
+
+
+def covenant(red) -> str:
+    """The covenant's first operative paragraph (its definitions may go first, or into the definitions clause)."""
+    texts = (q["text"] for e in red.plan.edits if e.clause == "no-ai-training" for q in e.paragraphs)
+    return next(t for t in texts if t.startswith("The Client shall"))
+
+
+def test_minimal_bars_the_clients_own_training_where_the_grant_named_it():
+    named = redline(contract(NAMED), "minimal")
+    assert covenant(named).startswith("The Client shall not engage in any Prohibited AI Use, nor license"), covenant(
+        named
+    )
+    assert "does not otherwise restrict the Client's own internal use" in covenant(named)
+    why = " ".join(e.comment or "" for e in named.plan.edits if e.clause == "no-ai-training")
+    assert "stops the Client training AI" in why and "own internal use stays free" not in why, why
+
+
+def test_minimal_leaves_the_clients_own_use_free_where_no_grant_named_training():
+    plain = redline(contract("The Designer grants the Client a licence to use the Deliverables in its business."))
+    minimal = redline(
+        contract("The Designer grants the Client a licence to use the Deliverables in its business."), "minimal"
+    )
+    assert "engage in any Prohibited AI Use" in covenant(plain)  # strict bars it in any case
+    assert covenant(minimal).startswith("The Client shall not license, sell or otherwise authori"), covenant(minimal)

@@ -361,6 +361,8 @@ def make_plan(
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
     cases |= {"uncertain_transfer"} if strategy.situation == LICENSED and _may_transfer(result) else set()
     cases |= {"owned"} if strategy.situation == ASSIGNED else set()  # the client owns the work: consent, no licence
+    # the grant named training, now struck: minimal's covenant bars the client's own training too
+    cases |= {"trains"} if any(f.kind == "existing_ai_restriction" and op == "replace" for f, _, op in fixes) else set()
     # the document lets the client use what the creator keeps ("to promote the launch"): strict keeps that use
     cases |= {"kept_use"} if strategy.situation == ASSIGNED and facts.kept_use is not None else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
