@@ -499,7 +499,8 @@ AI_REMEDY = _rx(
 # "Nothing in the governing-law provisions prevents the Provider from seeking injunctive relief … in any court".
 INJUNCTION_ANYWHERE = _rx(r"\binjunct\w*[^.;]{0,160}?\bin\s+any\s+(?:competent\s+)?court")
 LAW_CONTEXT = _rx(r"\bgoverning[- ]law|\bdispute[- ]resolution|\blaws?\s+of\b")
-AI_TRANSPARENCY = _rx(r"\b(?:disclose|notify|inform|report|transparen\w*|list\s+of|identify)\b")
+# (not "de-identify": removing what identifies a person discloses nothing)
+AI_TRANSPARENCY = _rx(r"\b(?:disclose|notify|inform|report|transparen\w*|list\s+of|(?<![-‐])identify)\b")
 
 # -- headings -----------------------------------------------------------------------------------
 
