@@ -50,6 +50,7 @@ from .analysis.facts import (
     read_facts,
     sentence_span,
     this_part,
+    training_words,
     used_as_part_of,
     waits_for_payment,
 )
@@ -361,6 +362,8 @@ def make_plan(
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
     cases |= {"uncertain_transfer"} if strategy.situation == LICENSED and _may_transfer(result) else set()
     cases |= {"owned"} if strategy.situation == ASSIGNED else set()  # the client owns the work: consent, no licence
+    # the grant named training, now struck: minimal's covenant bars the client's own training too
+    cases |= {"trains"} if any(f.kind == "existing_ai_restriction" and op == "replace" for f, _, op in fixes) else set()
     # the document lets the client use what the creator keeps ("to promote the launch"): strict keeps that use
     cases |= {"kept_use"} if strategy.situation == ASSIGNED and facts.kept_use is not None else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
@@ -1110,6 +1113,12 @@ def choose_fixes(
         if action != "replace" and (f.kind in commented or not with_comments):
             continue  # a comment already written for this kind, or none wanted: nothing to render
         rf = render(fix, variant, f.phrase)
+        if f.kind == "existing_ai_restriction":  # a grant's "including to train …": struck, nothing else
+            named = _training_struck(f, rf) if rf is not None and action == "replace" else None
+            if named is not None:
+                ranges.append((named[0].phrase_start, named[0].phrase_end))
+                fixes.append((*named, "replace"))
+            continue
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
@@ -1237,6 +1246,20 @@ def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -
     last = f.paragraph_text[start:end]
     return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
         rf, replacement=last + replacement[len(f.phrase) :]
+    )
+
+
+def _training_struck(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix] | None:
+    """The edit striking the words by which a grant names AI training among the uses it allows to the client
+    (:func:`~noai.analysis.facts.training_words`), the lead-in with them; ``None`` for any other AI language."""
+    if f.attributes.get("polarity") != "permission" or f.actor != "creator" or f.beneficiary != "client":
+        return None
+    strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
+    if strike is None:
+        return None
+    words = f.paragraph_text[strike.start : strike.end]
+    return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
+        rf, find=words, replacement="", comment=rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”")
     )
 
 

@@ -107,6 +107,15 @@ def test_the_clients_duty_to_disclose_the_ai_that_processes_the_work_is_ai_trans
         assert CLIENTS_DUTY in result.paragraphs[transparency.evidence].text
 
 
+def test_a_duty_to_de_identify_data_discloses_nothing():
+    deidentify = (
+        "The Client will de-identify any data derived from the Deliverables before any artificial intelligence "
+        "system processes it."
+    )
+    result = audit(("Intellectual Property", LIMITED), ("Use of Artificial Intelligence", deidentify))
+    assert result.protection("ai_transparency").status == "missing"
+
+
 def test_a_licence_for_any_purpose_is_no_scope_limitation():
     result = audit(
         (

@@ -321,6 +321,33 @@ def test_a_consent_that_gives_up_no_moral_right_is_no_waiver_by_the_creator(text
     assert not [f for f in findings(text) if f.kind == "moral_rights_waiver" and f.severity != "info"], text
 
 
+@pytest.mark.parametrize(
+    "text",
+    (
+        "The Contractor grants the Client a perpetual licence to use the Deliverables for any purpose, including to "
+        "train or improve the Client's products and services.",
+        "The Contractor grants the Client a non-exclusive licence to use the Deliverables in its business, including "
+        "for training and improving its own platforms.",
+    ),
+)
+def test_a_grant_that_names_training_the_clients_products_is_a_high_ai_permission(text):
+    f = one(text, "existing_ai_restriction")
+    assert f.severity == "high" and f.attributes["polarity"] == "permission", f
+    assert "train" in f.phrase and f.beneficiary == "client"
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "The Contractor shall train the Client's staff to use the new products and services.",
+        "The Contractor will provide training services for the Client's products.",
+        "The Contractor shall deliver training on the Client's products and services.",
+    ),
+)
+def test_training_people_on_products_is_no_ai_language(text):
+    assert "existing_ai_restriction" not in kinds(text)
+
+
 def test_feedback_the_client_may_use_freely_is_a_usage_data_risk():
     f = one(
         "The Client may use any Feedback to improve its products and services without obligation to the Contractor.",

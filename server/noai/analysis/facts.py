@@ -8,7 +8,8 @@ no text itself, it asks these.
   :func:`used_as_part_of`, :func:`creation_timing` (the words timing a transfer at the work's
   creation, as the span a redline strikes when it makes that transfer wait for payment),
   :func:`hire_fallback` (the condition "to the extent … is not a work made for hire" on a transfer),
-  :func:`present_transfers` (the other transfers in its paragraph that take effect at once);
+  :func:`present_transfers` (the other transfers in its paragraph that take effect at once),
+  :func:`training_words` (the words by which a grant names AI training among its uses);
 - bracketed alternatives of a precedent: :func:`option_name`;
 - the creator's pre-existing materials: :func:`find_background` (the document's own name for them and
   where it keeps them with the creator), :func:`background_licence`, :func:`owned_work_use`;
@@ -279,6 +280,30 @@ def present_transfers(
             replacement = f"will, upon that payment, {'be ' + m.group('be') if m.group('be') else 'vest in'} "
         out.append(Strike(m.start(), m.end(), replacement, m.group(0).strip()))
     return out
+
+
+# -- a licence that names AI training ---------------------------------------------------------------------
+
+# The words that add training to a grant's uses, before the training words: ", including to", ", including
+# without limitation for", " and to", ", in particular to"
+_NAMES_TRAINING = re.compile(
+    r",?\s+(?:including|in\s+particular|and|or)\s+(?:(?:without\s+limitation|but\s+not\s+limited)\s+)?"
+    r"(?:to|for(?:\s+the\s+purposes?\s+of)?|the\s+right\s+to)\s+$",
+    re.IGNORECASE,
+)
+
+
+def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """The words of a grant that add AI training to its uses, ending with the training words at
+    ``text[phrase_start:phrase_end]`` ("… for any purpose related to our business, including to train or improve
+    our products and services."), as the span a redline strikes: the lead-in (", including to") and the training
+    words, where they end the grant's clause (a full stop, semicolon, comma or bracket follows). ``None`` where
+    training is the grant itself or more of the clause follows: that needs more than a deletion."""
+    start, _ = sentence_span(text, phrase_start)
+    lead = _NAMES_TRAINING.search(text, start, phrase_start)
+    if lead is None or not re.match(r"\s*(?:[.;,)]|$)", text[phrase_end:]):
+        return None
+    return Strike(lead.start(), phrase_end, "", text[lead.start() : phrase_end].lstrip(", "))
 
 
 # -- payment, joined verbs --------------------------------------------------------------------------------

@@ -351,7 +351,13 @@ AI_TERM = re.compile(
     r"\b(?:train\w*|fine-?tun\w*|retrain\w*)\s+(?:(?:of|on|any|an|the|a|its|their|or|and|improve\w*|develop\w*|"
     r"other|third[- ]party|such|models?\s+or)\s+){0,4}(?:(?:AI|ML|machine[- ]learning|language|computer|"
     r"statistical|predictive)\s+)?(?:models?|algorithms?|systems?\s+that\s+learn)\b|\btraining\s+data(?:sets?)?\b|"
-    r"\bdatasets?\s+(?:for|used\s+to)\s+train)"
+    r"\bdatasets?\s+(?:for|used\s+to)\s+train|"
+    # training a business's products: "to train or improve our products and services" (not "train our staff",
+    # nor "training services", a noun)
+    r"\btrain(?:(?:s|ed)?\s+(?:(?:and|or)\s+(?:improv|develop|enhanc|refin|build)\w*\s+)?"
+    r"(?:(?:our|its|their|your|the|[\w-]+['’]s?)\s+){0,2}|ing\s+(?:(?:and|or)\s+(?:improv|develop|enhanc|refin|build)\w*"
+    r"\s+)?(?:(?:our|its|their|your|the|[\w-]+['’]s?)\s+){1,2})(?:own\s+)?(?:products?|services|platforms?|"
+    r"technolog(?:y|ies)|offerings|software|solutions)(?:\s+(?:and|or)\s+(?:services|solutions|offerings))?\b)"
 )
 # "train Client personnel", "training materials", "business model": not AI.
 AI_TRAP = _rx(
@@ -493,7 +499,8 @@ AI_REMEDY = _rx(
 # "Nothing in the governing-law provisions prevents the Provider from seeking injunctive relief … in any court".
 INJUNCTION_ANYWHERE = _rx(r"\binjunct\w*[^.;]{0,160}?\bin\s+any\s+(?:competent\s+)?court")
 LAW_CONTEXT = _rx(r"\bgoverning[- ]law|\bdispute[- ]resolution|\blaws?\s+of\b")
-AI_TRANSPARENCY = _rx(r"\b(?:disclose|notify|inform|report|transparen\w*|list\s+of|identify)\b")
+# (not "de-identify": removing what identifies a person discloses nothing)
+AI_TRANSPARENCY = _rx(r"\b(?:disclose|notify|inform|report|transparen\w*|list\s+of|(?<![-‐])identify)\b")
 
 # -- headings -----------------------------------------------------------------------------------
 

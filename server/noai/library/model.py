@@ -41,6 +41,8 @@ CASES = {
     "uncertain_transfer": "the plan reads a licence, yet the audit finds words that may transfer the work to the "
     "client (an unsure, conditional or low-rated assignment)",
     "british": "the document's law is British or one that follows it (England, Scotland, Ireland, Australia …)",
+    "trains": "the document's grant named training AI among the client's uses (the plan strikes those words): the "
+    "client's own use is no longer free to train",
 }
 """Situations of a document in which a variant says something else (``[variants.standard.cases.exclusive]``):
 the plan names the ones that hold (:func:`noai.library.render.for_cases`)."""
