@@ -155,3 +155,45 @@ def test_an_artist_named_as_a_person_only_in_the_schedule_has_no_officers_in_the
 def test_an_artist_named_as_a_company_in_the_schedule_keeps_its_officers_in_the_indemnity():
     said = inserted(redline("artist-company", "strict"))
     assert "hold harmless the Artist and the Artist's officers, employees and subcontractors" in said, said
+
+
+@pytest.mark.parametrize(
+    ("party", "said"),
+    [("we", "for which we cannot give"), ("I", "for which I cannot give"), ("you", "for which you cannot give")],
+)
+def test_a_pronoun_party_before_cannot_is_a_subject(party, said):
+    from noai.library.render import fill_known
+
+    filled = fill_known(
+        "No data may go to a system for which {client} cannot give that confirmation.", {"client": party}
+    )
+    assert said in filled, filled
+
+
+def test_the_audit_explains_a_first_person_letters_licence_and_ownership_in_grammatical_english():
+    from support.synthetic_contracts import CONTRACTS
+
+    explanations = " ".join(
+        f["explanation"] for f in engine.audit(CONTRACTS["informal-letter"][0]()).to_dict()["findings"]
+    )
+    assert "I let you use the work" in explanations, explanations
+    assert not re.search(r"\b(?:I lets|to I|lets we|to we)\b", explanations), explanations
+
+
+@pytest.mark.parametrize(
+    ("fill", "said"),
+    [
+        ({"grantor": "You", "grantee": "we"}, "you let us use the work."),  # the finding capitalises it
+        ({"grantor": "we", "grantee": "you"}, "we let you use the work."),
+        ({"grantor": "the Studio", "grantee": "they"}, "the Studio lets them use the work."),
+        ({"owner": "we"}, "runs to us, so we are to own it."),
+    ],
+)
+def test_an_explanation_puts_each_pronoun_party_in_its_case(fill, said):
+    from noai.analysis.pronouns import with_pronouns
+
+    template = (
+        "runs to {owner}, so {owner} is to own it." if "owner" in fill else "{grantor} lets {grantee} use the work."
+    )
+    fields = ("owner", "grantor", "grantee")
+    assert with_pronouns(template, fill, fields).format_map(fill) == said

@@ -260,7 +260,7 @@ _ADVERB = r"(?:\w+ly|later|also|then|still|now|first)"
 _SUBJECT_NEXT = re.compile(
     r"\s+(?:"
     + _ADVERB
-    + r"\s+)?(?:shall|will|may|must|can|could|should|would|might|am|is|are|was|were|has|have|had|do|does|"
+    + r"\s+)?(?:shall|will|may|must|cannot|can|could|should|would|might|am|is|are|was|were|has|have|had|do|does|"
     r"did|[a-z]+s|[a-z]+ed)\b"
 )
 _VERB_AFTER = re.compile(r"^(\s+(?:" + _ADVERB + r"\s+)?)([a-z]+)\b(?:(\s+(?:or|and)\s+)([a-z]+s)\b)?")
