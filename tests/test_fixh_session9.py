@@ -88,7 +88,22 @@ def _scheduled(details: str) -> tuple[str, ...]:
     )
 
 
+# A British photograph licence whose media, territory and term are in an annex
+UK_ANNEX = (
+    "PHOTOGRAPH LICENCE",
+    'This licence is made between Tom Avery, of 3 Quay Street, Bristol ("the Photographer") and Harbour Hotels '
+    'Limited ("the Licensee").',
+    '1. The Photographer will take and deliver thirty photographs of the Licensee\'s hotels (the "Photographs").',
+    "2. The Photographer owns the Photographs and grants the Licensee a non-exclusive licence to use the "
+    "Photographs for any purpose.",
+    "3. The media, territory and term of the licence are as specified in Annex A.",
+    "4. The Licensee will pay the Photographer GBP 1,500 within 30 days of delivery.",
+    "5. This licence is governed by the law of England and Wales.",
+    "ANNEX A",
+    "Media: website and brochures. Territory: United Kingdom. Term: three years.",
+)
 SHAPES = {
+    "uk-annex": UK_ANNEX,
     "us-photo": US_PHOTO,
     "uk-design": UK_DESIGN,
     "artist-person": _scheduled("Voice artist: Ruth Okafor, of 12 Mill Lane, Leeds LS1 4AB"),
@@ -197,3 +212,14 @@ def test_an_explanation_puts_each_pronoun_party_in_its_case(fill, said):
     )
     fields = ("owner", "grantor", "grantee")
     assert with_pronouns(template, fill, fields).format_map(fill) == said
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_the_permitted_purpose_keeps_within_the_media_territory_and_term_an_annex_sets_out(variant):
+    definition = next(t for t in accepted("uk-annex", variant) if "Permitted Purpose” means" in t)
+    assert "within the media, territory and term set out in Annex A, excluding any Prohibited AI Use" in definition
+
+
+def test_a_permitted_purpose_names_no_schedule_where_the_contract_sets_its_use_out_in_none():
+    definition = next(t for t in inserted(redline("us-photo", "standard")).split(". ") if "Permitted Purpose" in t)
+    assert "means use" in definition and not re.search(r"Schedule|Annex|Exhibit|set out in", definition), definition

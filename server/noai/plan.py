@@ -387,6 +387,8 @@ def make_plan(
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
         edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
+    if facts.usage and variant != "minimal":  # the purpose within the use the schedule sets out
+        edits = [_within_usage(e, facts.usage) for e in edits]
     if facts.credit_kept:  # the waiver already keeps the right to be identified: we do not ask for it
         edits = [replace(e, comment=no_credit_asked(e.comment)) if e.comment else e for e in edits]
     elif facts.company:  # a company has no moral rights of its own: its people keep the right to be credited
@@ -409,6 +411,25 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+_PURPOSE_DEFINED = ("Permitted Purpose” means use", 'Permitted Purpose" means use')
+_EXCLUDING = ", excluding any Prohibited AI Use"
+
+
+def _within_usage(e: Edit, usage: str) -> Edit:
+    """``e`` with the Permitted Purpose it defines kept within the use the document's schedule sets out ("…
+    for the project described in this agreement, within the channels, period and territory set out in the
+    usage table in Schedule 1, excluding any Prohibited AI Use")."""
+
+    def within(text: str) -> str:
+        at = max(text.find(d) for d in _PURPOSE_DEFINED)
+        end = text.find(_EXCLUDING, at) if at >= 0 else -1
+        return text if end < 0 else f"{text[:end]}, within {usage}{text[end:]}"
+
+    if not any(d in p["text"] for p in e.paragraphs for d in _PURPOSE_DEFINED):
+        return e
+    return replace(e, paragraphs=tuple({**p, "text": within(p["text"])} for p in e.paragraphs))
 
 
 def _calling_itself(e: Edit, word: str) -> Edit:

@@ -619,6 +619,30 @@ def credit_to_authors(comment: str, authors: str) -> str:
     return _CREDIT_ASK.sub(lambda m: f", and that {authors} keep the right to be credited", comment)
 
 
+# The use of the work set out in a schedule or table: "The channels, period and territory of our paid use of the
+# Content are set out in the usage table in Schedule 1", "The media and term of the licence are as specified in
+# Annex A"
+_USAGE_WORD = r"(?:media|channels?|platforms?|period|term|duration|territory|territories|formats?|usage|uses?)"
+_USAGE_SCHEDULE = re.compile(
+    r"\b(?:the|The)\s+(?P<what>" + _USAGE_WORD + r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)" + _USAGE_WORD + r"){0,5})"
+    r"(?:\s+(?:of|for)\s+[^.;]{0,60}?)?\s+(?:are|is|shall\s+be|will\s+be)\s+(?:as\s+)?(?:set\s+out|specified|"
+    r"described|listed|stated|detailed|shown)\s+in\s+(?P<where>(?:the\s+(?:[\w-]+\s+){0,3}?(?:table|grid|matrix)\s+"
+    r"(?:in|of|at)\s+)?(?:the\s+)?(?:Schedule|Annex|Exhibit|Appendix|Attachment)(?:\s+[A-Z0-9](?:[\w.]*\w)?)?)",
+    re.IGNORECASE,
+)
+
+
+def usage_schedule(texts: Sequence[str]) -> str | None:
+    """The use of the work the document sets out in a schedule or table, as the Permitted Purpose names it:
+    "the channels, period and territory set out in the usage table in Schedule 1"; ``None`` where it has none."""
+    for t in texts:
+        if "chedule" in t or "nnex" in t or "xhibit" in t or "ppendix" in t or "ttachment" in t:
+            m = _USAGE_SCHEDULE.search(t)
+            if m is not None:
+                return f"the {' '.join(m.group('what').split()).lower()} set out in {m.group('where')}"
+    return None
+
+
 def purpose_term(texts: Sequence[str]) -> str | None:
     """The document's own defined purpose of the licence ("the Purpose", "the Permitted Use"), or None."""
     for t in texts:
@@ -1308,6 +1332,7 @@ class DocumentFacts:
     kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
     clause_word: str | None = None  # the word it refers to its clauses by, where not "clause": "Section"
     purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
+    usage: str | None = None  # the schedule setting the licence's use: "the channels … set out in Schedule 1"
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
@@ -1332,6 +1357,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         kept=kept_materials(result.paragraphs, result.terms.placeholders().get("provider"), _passing(result)),
         clause_word=clause_word([p.original_text for p in result.paragraphs], american_law(result)),
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
+        usage=usage_schedule([p.original_text for p in result.paragraphs]),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
         assignable=assignable_licence(result),
         sub_hyphen=hyphenated_sublicence([p.original_text for p in result.paragraphs]),
