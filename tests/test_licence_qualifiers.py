@@ -86,7 +86,7 @@ def test_the_words_qualifying_a_grant_after_its_media_are_found_to_their_end(tex
     assert after == end or text[after:] == "."
 
 
-@pytest.mark.parametrize("variant", ["strict", "standard", "minimal"])
+@pytest.mark.parametrize("variant", ["standard", "minimal"])  # strict narrows the media instead
 def test_an_exclusion_from_future_media_goes_after_the_purpose_the_grant_names(variant):
     docx = licence(
         "The Photographer grants the Gallery a non-exclusive licence to reproduce the Photographs in all media now "
@@ -97,7 +97,7 @@ def test_an_exclusion_from_future_media_goes_after_the_purpose_the_grant_names(v
     assert future_media_fix(planned(docx, variant)).startswith("catalogue, excluding ")  # one word struck
 
 
-@pytest.mark.parametrize("variant", ["strict", "standard"])
+@pytest.mark.parametrize("variant", ["standard"])  # strict narrows the media instead
 def test_an_exclusion_from_future_media_with_no_qualifier_after_them_stays_right_after_them(variant):
     docx = licence(
         "The Photographer grants the Gallery a non-exclusive licence to reproduce the Photographs in all media now "

@@ -227,13 +227,17 @@ def test_where_the_work_passes_the_covenant_has_no_efforts_duty_beside_the_absol
     )
     text = written(ASSIGNED, "standard")
     assert "commercially reasonable efforts" not in text
-    assert "shall not sublicense or provide any Protected Materials to an AI Vendor for any Prohibited AI Use." in text
+    # the client owns the work: it licenses, never sublicenses, so the covenant speaks of no sublicence (issue 15)
+    assert "shall not provide any Protected Materials to an AI Vendor for any Prohibited AI Use." in text
 
 
 def test_where_the_creator_keeps_the_work_the_covenant_keeps_its_efforts_duty():
     plan = planned(LICENSED, "standard")
     assert not inserted(plan, "retained-materials")
-    assert "commercially reasonable efforts to include in every sublicense" in inserted(plan, "no-ai-training")
+    # a licence the client may not sublicense: the permissions it gives anyone, not "every sublicense" (issue 15)
+    assert "commercially reasonable efforts to include in every permission it gives anyone to use" in inserted(
+        plan, "no-ai-training"
+    )
 
 
 def test_minimal_binds_no_later_transferee_so_its_covenant_keeps_its_efforts_duty():
@@ -244,20 +248,25 @@ def test_minimal_binds_no_later_transferee_so_its_covenant_keeps_its_efforts_dut
 # -- 6. spelling, a creator who is a person, a purpose said once, the work's pronoun -------------------------
 
 
-def commission(law: str, provider: str = 'Glenmore Studio Ltd (the "Studio")') -> bytes:
+def commission(law: str, provider: str = 'Glenmore Studio Ltd (the "Studio")', sublicense: str = "") -> bytes:
     return contract(
         "COMMISSIONING AGREEMENT",
         f'This agreement is made between {provider} and Thistle Housing Association (the "Association").',
         "1. The Studio shall draw a series of twelve illustrations for the Association's annual report (the "
         '"Illustrations").',
         "2. The Association shall pay the Studio a fee of £1,800.",
-        "3. The Studio grants the Association a non-exclusive right to use the Illustrations in the annual report.",
+        "3. The Studio grants the Association a non-exclusive right to use the Illustrations in the annual report"
+        + sublicense
+        + ".",
         f"4. This agreement is governed by {law}.",
     )
 
 
+SUBLICENSABLE = ", and the Association may sublicense that right to its printers"  # our clauses then say "sublicence"
+
+
 def test_a_british_document_gets_british_spelling_in_every_inserted_clause():
-    text = inserted(planned(commission("the law of Scotland"), "strict"))
+    text = inserted(planned(commission("the law of Scotland", sublicense=SUBLICENSABLE), "strict"))
     assert "authorise" in text and "vectorising" in text
     assert "authoriz" not in text and "vectoriz" not in text and "tokeniz" not in text
     assert "sublicence" in text and "No licence" in text  # the nouns; the verb stays
@@ -265,7 +274,7 @@ def test_a_british_document_gets_british_spelling_in_every_inserted_clause():
 
 
 def test_an_american_document_keeps_american_spelling():
-    text = inserted(planned(commission("the laws of the State of Vermont"), "strict"))
+    text = inserted(planned(commission("the laws of the State of Vermont", sublicense=SUBLICENSABLE), "strict"))
     assert "authorize" in text and "vectorizing" in text and "authoris" not in text
     assert "sublicence" not in text
 

@@ -50,7 +50,7 @@ WIDENED = (
 )
 
 
-@pytest.mark.parametrize("variant", REVIEWED)
+@pytest.mark.parametrize("variant", ["standard"])  # strict narrows the media (tests/test_strict_coherence.py)
 def test_excluding_ai_use_from_future_media_keeps_the_licences_own_purpose_attached_to_the_grant(variant):
     grant = next(t for t in accepted(MUSIC, variant) if t.startswith("3.2\t"))
     assert "now known or hereafter devised in connection with the Film and its advertising and promotion" in grant

@@ -90,11 +90,8 @@ def test_strict_makes_the_operative_transfer_of_the_work_product_wait_for_paymen
     assert "upon creation" not in ownership, ownership
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Vendor's duty to disclose its own AI tools (Section 4.1) is counted as the client's AI "
-    "transparency, so strict adds no duty on Northgate to disclose the AI systems that process the Work Product",
-)
+# Fixed (fixg): the Vendor's duty to disclose its own AI tools (Section 4.1) was counted as the client's AI
+# transparency, so strict added no duty on Northgate to disclose the AI systems that process the Work Product.
 def test_the_creators_duty_to_disclose_its_own_ai_use_is_not_the_clients_transparency():
     assert audit(TRANSLATION)["protections"]["ai_transparency"]["status"] != "present"
     written = " ".join(inserted_texts(redline(TRANSLATION, "strict")))
@@ -138,11 +135,8 @@ def test_a_creator_named_as_a_person_in_a_schedule_has_no_officers_in_the_indemn
     assert "officers" not in indemnity, indemnity
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the consent to 'doing or omitting to do anything with the Content that would otherwise infringe your "
-    "moral rights' is left with no carve-out and no comment, so it reaches AI imitation and false attribution",
-)
+# Fixed (fixg): the consent to 'doing or omitting to do anything with the Content that would otherwise infringe your
+# moral rights' was left with no carve-out and no comment, so it reached AI imitation and false attribution.
 @pytest.mark.parametrize("variant", ("strict", "standard"))
 def test_a_moral_rights_consent_to_anything_gets_a_carve_out_or_a_comment(variant):
     red = redline(INFLUENCER, variant)
@@ -151,11 +145,8 @@ def test_a_moral_rights_consent_to_anything_gets_a_carve_out_or_a_comment(varian
     assert any("moral" in c for c in comments(red)) or "Prohibited AI Use" in consent, comments(red)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the audit finds no moral-rights finding in 'You consent to us … doing or omitting to do anything with the "
-    "Content that would otherwise infringe your moral rights' (the Australian form: a consent, not a waiver)",
-)
+# Fixed (fixg): the audit found no moral-rights finding in 'You consent to us … doing or omitting to do anything with
+# the Content that would otherwise infringe your moral rights' (the Australian form: a consent, not a waiver).
 def test_the_audit_reads_a_consent_to_infringe_moral_rights_as_a_moral_rights_waiver():
     kinds = {f["kind"] for f in audit(INFLUENCER)["findings"] if f["section_label"] == "3.4"}
     assert "moral_rights_waiver" in kinds, kinds

@@ -67,7 +67,19 @@ from .library import (
     render_fix,
     render_many,
 )
-from .library.render import PERSON, SUB_HYPHEN, capitalise, fill_known, first_person, in_my_voice, possessive
+from .library.render import (
+    INFORMAL,
+    NO_SUBLICENCE,
+    PERSON,
+    SUB_HYPHEN,
+    capitalise,
+    comment_voice,
+    fill_known,
+    first_person,
+    in_my_voice,
+    possessive,
+    roman_lists,
+)
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, renumbered
 from .ooxml.revisions import typed_number, typed_number_span
@@ -185,14 +197,24 @@ def _occurrence(text: str, phrase: str, start: int) -> int:
 
 def _already_replaced(f: Finding, replacement: str) -> bool:
     """The text at the finding already reads as the replacement (e.g. "... devised, excluding any
-    Prohibited AI Use" after an earlier redline)."""
+    Prohibited AI Use" after an earlier redline); never for a replacement that keeps only some of the phrase's words
+    ("now known or hereafter devised" -> "now known"), which the phrase itself begins with."""
+    if _narrows(f, replacement):
+        return False
     return f.paragraph_text[f.phrase_start : f.phrase_start + len(replacement)] == replacement
+
+
+def _narrows(f: Finding, replacement: str) -> bool:
+    """The replacement keeps only some of the phrase's words ("now known" of "now known or hereafter devised")."""
+    return bool(replacement) and replacement != f.phrase and replacement in f.phrase
 
 
 def _says_already(f: Finding, replacement: str) -> bool:
     """The paragraph already says the replacement; for a transfer's change that wraps its phrase ("not works
     made for hire"), at the phrase itself: "…, to the extent they are not works made for hire" later in the
     paragraph is no reason to keep "are works made for hire"."""
+    if _narrows(f, replacement):
+        return False
     if f.kind in _TRANSFER_KINDS and f.phrase in replacement:
         start = f.phrase_start - replacement.index(f.phrase)
         return start >= 0 and f.paragraph_text[start : start + len(replacement)] == replacement
@@ -213,6 +235,8 @@ def _without_redundant(fixes: list[tuple[Finding, RenderedFix, str]]) -> list[tu
     for i in order:
         f, rf, op = fixes[i]
         if op != "replace" or f.kind in _TRANSFER_KINDS:  # a transfer's change adds a condition, not a limit
+            continue
+        if _narrows(f, rf.replacement or ""):  # it takes words out ("now known"): nothing added to be said twice
             continue
         texts = said.setdefault(f.start, [f.paragraph_text])
         replacement = rf.replacement or ""  # set: choose_fixes replaces only with a replacement
@@ -285,6 +309,8 @@ def make_plan(
         **{k: v for k, v in rendered.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
+        **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
+        **({INFORMAL: "yes"} if facts.informal else {}),
     }
     if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
         rendered = {**rendered, PERSON: "provider"}
@@ -295,6 +321,8 @@ def make_plan(
         **{k: v for k, v in commented.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
+        **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
+        **({INFORMAL: "yes"} if facts.informal else {}),
     }
     fixes, needed_terms = choose_fixes(
         result,
@@ -332,6 +360,8 @@ def make_plan(
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound
     cases |= {"uncertain_transfer"} if strategy.situation == LICENSED and _may_transfer(result) else set()
     cases |= {"owned"} if strategy.situation == ASSIGNED else set()  # the client owns the work: consent, no licence
+    # the document lets the client use what the creator keeps ("to promote the launch"): strict keeps that use
+    cases |= {"kept_use"} if strategy.situation == ASSIGNED and facts.kept_use is not None else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
     # Assigned work keeps a purpose limit only for the term a fix uses ("solely for the Permitted
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
@@ -367,6 +397,9 @@ def make_plan(
     insertions = render_insertions(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
     )
+    insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
+    if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
+        insertions = [_no_officer(e) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -380,7 +413,9 @@ def make_plan(
         why += _shifted(result, insertions, renumbering)
         insertions[first] = replace(insertions[first], comment=f"{why} {insertions[first].comment}")
     if expressly and with_comments:
-        insertions = [_names_kept(e, expressly, commented) for e in insertions]
+        insertions = [_names_kept(e, expressly, commented, facts.kept_use) for e in insertions]
+    if facts.kept and strategy.situation == LICENSED:  # the reservation names what the document keeps
+        insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
     edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
@@ -430,6 +465,17 @@ def _within_usage(e: Edit, usage: str) -> Edit:
     if not any(d in p["text"] for p in e.paragraphs for d in _PURPOSE_DEFINED):
         return e
     return replace(e, paragraphs=tuple({**p, "text": within(p["text"])} for p in e.paragraphs))
+
+
+_OFFICER = re.compile(r",? signed by an authori[sz]ed officer,?")
+
+
+def _no_officer(e: Edit) -> Edit:
+    """``e`` whose certificate is signed by the client itself, not "by an authorised officer" it may not have."""
+    if not any(_OFFICER.search(p["text"]) for p in e.paragraphs):
+        return e
+    paragraphs = tuple({**p, "text": _OFFICER.sub("", p["text"])} for p in e.paragraphs)
+    return replace(e, paragraphs=paragraphs)
 
 
 def _calling_itself(e: Edit, word: str) -> Edit:
@@ -751,12 +797,32 @@ def _licence_takers(result: AuditResult, at: int, terms: Mapping[str, str]) -> t
     return 1, _LATER_TITLE, comment
 
 
-def _names_kept(e: Edit, kept: str, terms: Mapping[str, str]) -> Edit:
-    """The retained-materials clause's comment, saying it names what the document expressly keeps."""
+def _names_kept(e: Edit, kept: str, terms: Mapping[str, str], use: str | None = None) -> Edit:
+    """The retained-materials clause's comment, saying it names what the document expressly keeps (and, ``use``,
+    the use of them it lets the client make: "and lets you use to promote the launch")."""
     if e.clause != RETAINED or not e.comment:
         return e
-    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
+    lets = "" if use is None else " and lets {client} use" + (f" {use}" if use else " them")
+    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}{lets}.", _comment_terms(terms))
     return replace(e, comment=e.comment + said)
+
+
+def _reserves_kept(e: Edit, kept: str, terms: Mapping[str, str], with_comments: bool) -> Edit:
+    """The reservation of rights naming what the document expressly keeps with the creator ("the original
+    artwork and the sketches"): its first paragraph says the rights reserved include those in them."""
+    if e.clause != "reservation-of-rights" or not e.paragraphs:
+        return e
+    at = next((i for i, p in enumerate(e.paragraphs) if " reserved to " in p["text"]), None)
+    if at is None:
+        return e
+    first = e.paragraphs[at]
+    text = first["text"].rstrip()
+    said = f"{text} The rights reserved include all rights in {kept}."
+    paragraphs = (*e.paragraphs[:at], {**first, "text": said}, *e.paragraphs[at + 1 :])
+    comment = e.comment
+    if with_comments and comment:
+        comment += fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
+    return replace(e, paragraphs=paragraphs, comment=comment)
 
 
 def _kept_words(result: AuditResult, background: Background, terms: Mapping[str, str]) -> str:
@@ -770,13 +836,16 @@ def _kept_words(result: AuditResult, background: Background, terms: Mapping[str,
 
 
 def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
+    terms = comment_voice(terms)  # the creator speaks: "we" in a client's "we engage you" letter are "you" here
     return {
         "agreement": terms.get("agreement", "this agreement"),
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "deliverables": terms.get("deliverables", "the work"),
         "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
-        **{k: terms[k] for k in ("licence", SUB_HYPHEN, PERSON) if k in terms},  # its spelling; a person named
+        **{
+            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON) if k in terms
+        },  # its spelling; a person named
     }
 
 
@@ -930,7 +999,9 @@ def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "match": match,
-        **{k: terms[k] for k in ("licence", SUB_HYPHEN) if k in terms},  # spelt as the document spells "licence"
+        **{
+            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE) if k in terms
+        },  # spelt as the document spells "licence"
     }
     return fill_known(template, values)
 
@@ -1417,7 +1488,8 @@ def render_insertions(
             definitions = [d for d in definitions if d not in moved[n]]
             if definitions:
                 shared = any(_used(d, _other_texts(bodies, n, elsewhere)) for d in definitions)
-                body = [_opening_definitions(definitions, agreement if shared or not body else "this clause"), *body]
+                whole = shared or not body or INFORMAL in terms  # a letter has no clauses: "In this letter, …"
+                body = [_opening_definitions(definitions, agreement if whole else "this clause"), *body]
         # the run-in title goes on the operative paragraph, not on the definitions before it
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
@@ -1533,6 +1605,27 @@ def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
 
 
 # -- the form of an inserted clause ------------------------------------------------------------------
+
+
+_LETTER_NUMBER = re.compile(r"^\(?[a-z][.)]$")  # "(c)", "c)", "c."
+
+
+def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
+    """An insertion numbered on from a lettered sub-section ("(c)" -> "(d)", "(e)" …): the inner lists of its
+    paragraphs in roman numerals, so that "(a) to (g)" of its own list is never read as the document's
+    sub-sections. A paragraph takes the number of its source (its ``like``, else the anchor); a continued one
+    stays in the sub-section before it."""
+    texts, lettered = [], False
+    for item in e.paragraphs:
+        if not item.get("continued"):
+            at = _source(e.index, item)
+            p = paragraphs[at] if 0 <= at < len(paragraphs) else None
+            number = p.label or (typed_number(p.text) or (None, ""))[0] if p is not None else None
+            lettered = number is not None and _LETTER_NUMBER.match(number.strip()) is not None
+        texts.append(roman_lists(item["text"]) if lettered else item["text"])
+    if all(t == q["text"] for t, q in zip(texts, e.paragraphs, strict=True)):
+        return e
+    return replace(e, paragraphs=tuple({**q, "text": t} for q, t in zip(e.paragraphs, texts, strict=True)))
 
 
 def _numbered(p: Paragraph) -> bool:
@@ -1655,9 +1748,14 @@ def clause_paragraphs(
 
 
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:
-    """The ``replace`` or ``comment`` edit of a red flag."""
+    """The ``replace`` or ``comment`` edit of a red flag. A replacement that keeps the phrase's first words
+    ("now known or hereafter devised" -> "now known") strikes only the words it drops (" or hereafter devised")."""
     if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
         f, rf = _modal_taken(f, rf)  # "shall, upon payment in full …, be vested in": commas around it
+    kept = rf.replacement or ""
+    if op == "replace" and _narrows(f, kept) and f.phrase.startswith(kept):
+        f = replace(f, phrase=f.phrase[len(kept) :], phrase_start=f.phrase_start + len(kept))
+        rf = replace(rf, replacement="")
     return Edit(
         "",
         op,

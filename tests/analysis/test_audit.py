@@ -80,6 +80,33 @@ def test_protections_found_in_the_text_are_present_with_their_evidence():
     assert result.protection("ai_indemnity").status == "missing"
 
 
+CREATORS_DUTY = (
+    "The Designer will disclose to the Client in writing any generative artificial intelligence tool the Designer "
+    "intends to use to make the Deliverables."
+)
+CLIENTS_DUTY = (
+    "The Client will notify the Designer in writing of each artificial intelligence system that processes the "
+    "Deliverables."
+)
+
+
+def test_the_creators_duty_to_disclose_its_own_ai_tools_is_no_ai_transparency_for_the_creator():
+    for heading in ("Use of Artificial Intelligence", "AI Tools"):  # a heading naming AI joins the clause
+        result = audit(("Intellectual Property", LIMITED), (heading, CREATORS_DUTY))
+        assert result.protection("ai_transparency").status == "missing", heading
+
+
+def test_the_clients_duty_to_disclose_the_ai_that_processes_the_work_is_ai_transparency():
+    alone = audit(("Intellectual Property", LIMITED), ("Use of Artificial Intelligence", CLIENTS_DUTY))
+    beside = audit(
+        ("Intellectual Property", LIMITED), ("Use of Artificial Intelligence", f"{CREATORS_DUTY} {CLIENTS_DUTY}")
+    )
+    for result in (alone, beside):
+        transparency = result.protection("ai_transparency")
+        assert transparency.status == "present"
+        assert CLIENTS_DUTY in result.paragraphs[transparency.evidence].text
+
+
 def test_a_licence_for_any_purpose_is_no_scope_limitation():
     result = audit(
         (

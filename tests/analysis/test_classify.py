@@ -291,6 +291,36 @@ def test_a_moral_rights_waiver_by_the_creator_is_medium_risk():
     assert f.severity == "medium" and f.phrase == "moral rights"
 
 
+@pytest.mark.parametrize(
+    "text",
+    (
+        "The Contractor consents to the Client, its licensees and successors doing any act or making any omission "
+        "in relation to the Deliverables that would otherwise infringe the Contractor's moral rights.",
+        "The Contractor irrevocably consents to the Client altering, adapting or publishing the Deliverables without "
+        "attribution, whether or not that would otherwise infringe the Contractor's moral rights.",
+        "To the extent permitted by law, the Contractor consents to any acts or omissions of the Client that would "
+        "infringe its moral rights in the Deliverables.",
+    ),
+)
+def test_a_consent_to_acts_that_would_infringe_moral_rights_is_a_waiver_by_the_creator(text):
+    f = one(text, "moral_rights_waiver")
+    assert f.severity == "medium" and f.attributes["waived_by"] == "provider", f
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "The Contractor consents to the Client naming the Contractor as the author of the Deliverables in a way "
+        "that does not infringe the Contractor's moral rights.",
+        "The Contractor warrants that the Deliverables will not infringe any person's moral rights.",
+        "The Contractor consents to the Client publishing the Deliverables on its website, with the credit the "
+        "Contractor's moral rights require.",
+    ),
+)
+def test_a_consent_that_gives_up_no_moral_right_is_no_waiver_by_the_creator(text):
+    assert not [f for f in findings(text) if f.kind == "moral_rights_waiver" and f.severity != "info"], text
+
+
 def test_feedback_the_client_may_use_freely_is_a_usage_data_risk():
     f = one(
         "The Client may use any Feedback to improve its products and services without obligation to the Contractor.",

@@ -233,3 +233,42 @@ def test_assigning_the_copyright_with_the_right_to_sue_is_a_transfer():
     )
     assert spans(found, "ip_assignment") == [(2, 2)]
     assert spans(found, "license_grant") == [(4, 4)]
+
+
+# -- session 9: "irrevocable", "perpetual", "own" said of what is no licence and no IP ---------------------------
+
+
+def test_irrevocable_and_perpetual_said_of_no_licence_are_no_perpetual_licence():
+    found = audit_services(
+        "The Publisher shall deliver to the Studio an irrevocable standby letter of credit for the first milestone.",
+        "Each party hereby irrevocably waives any right to trial by jury in any action under this Agreement.",
+        "Each Shareholder grants to the Publisher an irrevocable proxy to vote its Shares at any general meeting.",
+        "The Studio irrevocably authorizes the Publisher to debit its account for the hosting fees.",
+        "A notice of termination given under this Section is irrevocable.",
+        "The Studio is a company with perpetual existence and shall keep a perpetual inventory of the consoles.",
+        "The duty of confidence under this Section shall survive in perpetuity.",
+    )
+    assert spans(found, "perpetual_irrevocable") == []
+
+
+def test_a_licence_made_perpetual_or_irrevocable_in_other_words_is_one():
+    found = audit_services(
+        "The Studio hereby grants the Publisher an irrevocable licence to reproduce the Artwork.",
+        "The Studio grants to the Publisher a licence, in perpetuity, to publish the Game Art worldwide.",
+    )
+    assert spans(found, "perpetual_irrevocable") == [(2, 2), (3, 3)]
+
+
+def test_owning_a_permit_records_or_a_reference_to_a_perpetual_licence_is_no_transfer_of_the_work():
+    found = audit_services(
+        "The Publisher will own all import licenses and permits required by law to sell the Game in the Territory.",
+        "All books and records of the sales of the Game shall be the property of the Publisher.",
+        "Upon termination, the Studio shall assign to the Publisher all telephone numbers used for support.",
+        "Termination has no effect on Artwork that is licensed under a perpetual license.",
+    )
+    assert spans(found, "ip_assignment") == [] and spans(found, "perpetual_irrevocable") == []
+
+
+def test_owning_what_the_other_side_develops_is_a_transfer_of_the_work():
+    found = audit_services("The Publisher shall own all software the Studio develops for it under this Agreement.")
+    assert spans(found, "ip_assignment") == [(2, 2)]

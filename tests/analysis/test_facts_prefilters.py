@@ -88,3 +88,30 @@ def test_the_patterns_match_only_texts_holding_their_words_on_every_corpus_parag
             for k, rx in enumerate(patterns):
                 if rx.search(sentence):
                     assert fast.folds(text) or (_keeps if k % 2 == 0 else _remains)(text.lower())
+
+
+def test_the_holders_give_the_texts_holding_a_word_in_order_and_every_text_where_one_folds():
+    texts = ["The Fees are due.", "Scope of work.", "See SECTION 4.", "fees again"]
+    assert facts._Holders(texts).holding(("fee",)) == ["The Fees are due.", "fees again"]
+    assert list(facts._Holders(texts).indexes(("section", "fee"))) == [0, 2, 3]
+    folded = [*texts, "\u017fection 5"]  # a long s: every text may hold "section"
+    assert facts._Holders(folded).holding(("section",)) == folded
+
+
+@pytest.mark.parametrize("path", contracts())
+def test_the_facts_read_from_the_texts_holding_their_words_are_those_read_from_every_text(path):
+    from noai import engine
+
+    result = engine.audit(path.read_bytes())
+    if result.score.risk is None:
+        pytest.skip("no findings in a language the audit does not read")
+    texts = [p.original_text for p in result.paragraphs]
+    read = facts.read_facts(result)
+    assert read.paid == any(facts.has_fees(t) for t in texts)
+    assert read.price == facts.price_due(texts, set(result.terms.all))
+    assert read.clause_word == facts.clause_word(texts, facts.american_law(result))
+    assert read.kept == facts.kept_materials(
+        result.paragraphs, result.terms.placeholders().get("provider"), facts._passing(result)
+    )
+    assert read.assignable == facts.assignable_licence(result)
+    assert read.sub_hyphen == facts.hyphenated_sublicence(texts)

@@ -29,6 +29,7 @@ from noai.analysis.classify import (
     classify,
     party_words,
 )
+from noai.analysis.classify import Parties as Mentions
 from noai.analysis.facts import named_purpose
 from noai.analysis.language import detect_language
 from noai.analysis.negotiation import Negotiation, dangling_findings, negotiate, protection_statuses
@@ -291,6 +292,19 @@ def _covenant(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], crea
     return None
 
 
+def _owed_by_other_side(text: str, mentions: Mentions, creator: str) -> bool:
+    """A sentence of ``text`` has a duty to disclose that the creator does not owe: its subject (the last party
+    named before the verb) is the client, both parties or no one named ("AI use must be disclosed"), not the
+    creator disclosing its own tools ("Vendor will disclose … any AI tool Vendor intends to use")."""
+    breaks = list(P.SENTENCE_BREAK.finditer(text))
+    starts, ends = [0, *(b.end() for b in breaks)], [*(b.start() for b in breaks), len(text)]
+    for start, end in zip(starts, ends, strict=True):
+        verb = P.AI_TRANSPARENCY.search(text, start, end)
+        if verb is not None and mentions.before(text, start, verb.start()) != creator:
+            return True
+    return False
+
+
 def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> list[Paragraph]:
     """The paragraphs about AI (those the classifier found AI language in), leaving out the rules for
     the creator's own AI tools."""
@@ -301,7 +315,11 @@ def _ai_paragraphs(paragraphs: Sequence[Paragraph], findings: Sequence[Finding],
 
 
 def _protections(
-    paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms, creator: str
+    paragraphs: Sequence[Paragraph],
+    findings: Sequence[Finding],
+    terms: DefinedTerms,
+    creator: str,
+    mentions: Mentions | None = None,
 ) -> list[Protection]:
     out = []
     ai = _covenant(paragraphs, findings, creator)
@@ -377,7 +395,16 @@ def _protections(
         if f.kind == "existing_ai_restriction" and f.attributes.get("discloser") == creator
         for i in range(f.start, f.end + 1)
     }
-    disclosed = next((p for p in about_ai if p.index not in own_duty and P.AI_TRANSPARENCY.search(p.text)), None)
+    disclosed = next(
+        (
+            p
+            for p in about_ai
+            if p.index not in own_duty
+            and P.AI_TRANSPARENCY.search(p.text)
+            and (mentions is None or _owed_by_other_side(p.text, mentions, creator))
+        ),
+        None,
+    )
     out.append(
         Protection("ai_transparency", PRESENT, disclosed.index, "The contract requires disclosure of AI use.")
         if disclosed
@@ -1056,7 +1083,7 @@ def audit_paragraphs(
         )
     creator = terms.creator or "provider"
     findings = classify(paragraphs, terms, words)
-    protections = _protections(paragraphs, findings, terms, creator)
+    protections = _protections(paragraphs, findings, terms, creator, Mentions(terms, paragraphs, words))
     body_end = _operative_end(paragraphs, findings)
     runs = _SectionRuns(paragraphs)
     ip = _ip_section(paragraphs, findings, body_end, runs)

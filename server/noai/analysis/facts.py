@@ -28,8 +28,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from noai.analysis import fast
 from noai.analysis.classify import Finding
+from noai.analysis.joined import Joined
 from noai.analysis.work_kind import SCOPE_LINE
 from noai.ooxml.model import Paragraph
+from noai.ooxml.revisions import typed_number
 
 if TYPE_CHECKING:
     from noai.analysis.audit import AuditResult
@@ -988,7 +990,9 @@ _KEPT_OBJECT = (
     r"when|if|as|during|once|on|at|by|with|from|since|because|whether|including|is|are|will|shall|may|can|you|we|"
     r"I|it|they|he|she|and\s+(?:all\s+)?(?:other\s+|its\s+|the\s+)?(?:rights?|copyrights?|intellectual)|"
     r"and\s+(?:grants?|licen[cs]es?|assigns?|agrees?)|"
-    r"and\s+(?:you|we|I|it|they|he|she|may|can|shall|will))\b)[\w'’-]+){0,9})"
+    r"and\s+(?:you|we|I|it|they|he|she|may|can|shall|will)|"
+    # a new clause with a named subject: "…, and the Client may use them"
+    r"and\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*\s+(?:may|can|shall|will|must|is|are|has|agrees?)\b)\b)[\w'’-]+){0,9})"
 )
 # the rights a keeping names before its object: "the rights in", "all right, title and interest in", "ownership of"
 _KEPT_RIGHTS = (
@@ -1028,6 +1032,9 @@ def _keeping(creator: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         owner = _OURS if creator == "we" else r"(?:mine|with\s+me|my\s+property)"
     before = re.compile(rf"\s{_REMAINS}\s+{owner}\b", re.IGNORECASE)
     return after, before
+
+
+_KEEP_WORDS = ("keep", "retain", "remain", "stay", "continue")  # the verbs of every keeping (kept_materials)
 
 
 def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: Set[str] = frozenset()) -> str | None:
@@ -1071,6 +1078,71 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
     return None
 
 
+# -- the client's use of what the creator keeps ------------------------------------------------------------
+
+_ONE_USE = r"(?:use|reproduce|display|show|publish|share|print|post|copy|distribute|adapt|edit|modify)"
+_USE_VERB = rf"{_ONE_USE}(?:,\s*{_ONE_USE})*(?:,?\s+(?:and|or)\s+{_ONE_USE})?"  # "use, copy and modify"
+_MAY = (
+    r"(?:can|may|(?:is|are)\s+(?:free|entitled|permitted|allowed)\s+to|(?:will|shall)\s+be\s+(?:able|free|entitled|"
+    r"permitted|allowed)\s+to)"
+)
+_KEPT_PIECE_DETERMINER = re.compile(r"^(?:all\s+)?(?:the|our|my|its|his|her|their|any|these|those)\s+", re.IGNORECASE)
+_PRONOUN_USED = r"(?:them|it|those|these|(?:a\s+few|some|any|all|each)\s+of\s+them)"
+# head nouns too wide to stand for the materials kept alone ("the Client may use the materials")
+_GENERIC = frozenset({"materials", "material", "work", "works", "rights", "information", "documents", "items", "tools"})
+_USE_END = re.compile(r"\s*(?:[,;:.(]|\band\s+(?:we|I|the|you|it|they)\b|\bbut\b|$)")
+
+
+def kept_use(
+    paragraphs: Sequence[Paragraph], kept: Sequence[str], client: str | None, creator: str | None = None
+) -> str | None:
+    """The use the document lets the client make of materials the creator keeps (``kept``: their names in the
+    document's words, "the characters and the storyboards", "the Pre-existing Materials"), as the document says
+    it ("to promote the launch" of "We keep the rights in the characters and the storyboards, and you can use them
+    to promote the launch"; "" where it names no purpose), else ``None``. A pronoun ("them") counts only after
+    the materials in its sentence; a refusal ("may not use them") or a use granted to the creator never does."""
+    names = [n for n in kept if n]
+    if not names or not client:
+        return None
+    pieces = {
+        _KEPT_PIECE_DETERMINER.sub("", piece.strip()).removesuffix("'s").strip()
+        for name in names
+        for piece in re.split(r",\s*|\s+and\s+", name.removeprefix(f"{creator}'s ") if creator else name)
+    }
+    pieces |= {p.split()[-1] for p in pieces if len(p.split()) > 1 and p.split()[-1].lower() not in _GENERIC}
+    pieces = {p for p in pieces if len(p) > 2}
+    if not pieces:
+        return None
+    object_ = "|".join(re.escape(p) for p in sorted(pieces, key=len, reverse=True))
+    who = re.escape(client.removeprefix("the ").removeprefix("The "))
+    subject = rf"\b(?:the\s+)?{who}"
+    named = rf"(?:(?:all\s+)?(?:the|our|my|its|his|her|their|any|these|those)\s+)?(?:{object_})"
+    may = re.compile(
+        rf"{subject}\s+{_MAY}\s+(?:also\s+|still\s+|freely\s+)?{_USE_VERB}\s+(?P<obj>{_PRONOUN_USED}|{named})\b",
+        re.IGNORECASE,
+    )
+    licence = re.compile(
+        rf"\bgrants?\s+(?:to\s+)?{subject}\s+(?:an?\s+)?[\w\s,-]{{0,120}}?\blicen[cs]e\s+to\s+{_USE_VERB}\s+"
+        rf"(?P<obj>{_PRONOUN_USED}|{named})\b",
+        re.IGNORECASE,
+    )
+    mention = re.compile(named, re.IGNORECASE)
+    for p in paragraphs:
+        text = p.original_text
+        if not mention.search(text):
+            continue
+        for sentence in sentences(text):
+            for rx in (may, licence):
+                for m in rx.finditer(sentence):
+                    pronoun = re.fullmatch(_PRONOUN_USED, m.group("obj"), re.IGNORECASE)
+                    if pronoun and not mention.search(sentence, 0, m.start()):
+                        continue  # "them" names something else
+                    rest = sentence[m.end() :]
+                    end = _USE_END.search(rest)
+                    return rest[: end.start() if end else len(rest)].strip()
+    return None
+
+
 _NON_EXCLUSIVE = re.compile(r"\bnon[\s-]*exclusive\b", re.IGNORECASE)
 
 
@@ -1099,15 +1171,16 @@ _ASSIGNS_LICENCE = (
 )
 
 
-def assignable_licence(result: AuditResult) -> int | None:
+def assignable_licence(result: AuditResult, among: Sequence[int] | None = None) -> int | None:
     """The paragraph where the client may assign or transfer the licence the creator grants it (to a distributor,
-    a buyer), else ``None``."""
+    a buyer), else ``None`` (``among``: the indexes of the paragraphs that may hold "assign" or "transfer", when
+    known)."""
     client = result.terms.client
     if client is None:
         return None
     names = "|".join(re.escape(n) for n in (client.name, *client.aliases) if n)
     pattern = re.compile(r"\b(?:" + names + r")" + _ASSIGNS_LICENCE + r"\b", re.IGNORECASE)
-    for p in result.paragraphs:
+    for p in result.paragraphs if among is None else map(result.paragraphs.__getitem__, among):
         if fast.may_hold(p.original_text, ("assign", "transfer")) and pattern.search(p.original_text):
             return p.index
     return None
@@ -1161,18 +1234,32 @@ def company_creator(result: AuditResult) -> bool:
     its defined term, give a legal form ("FENWICK & ROWE DESIGN LIMITED, a company registered in … (the
     “Designer”)", "Larkspur Press, Inc., an Oregon corporation"). Moral rights and a voice or likeness are then
     its people's, never its own."""
-    creator = next((p for p in result.parties.parties if p.role == "creator"), None)
-    if creator is None or individual_creator(result):
+    return not individual_creator(result) and _a_company(result, "creator")
+
+
+def company_client(result: AuditResult) -> bool:
+    """The client is a company or another body (so it has officers to sign a certificate), read as for the
+    creator; a client the document does not show to be one (a person, "you") is not."""
+    return _a_company(result, "client")
+
+
+# how a party's defined term opens: “Designer”, "Licensee", ‘Client’, (Customer), (the Customer)
+_TERM_OPENERS = ("“", '"', "'", "‘", "(the ", "(")
+
+
+def _a_company(result: AuditResult, role: str) -> bool:
+    party = next((p for p in result.parties.parties if p.role == role), None)
+    if party is None:
         return False
-    name = (creator.name or "").strip(" ,")
+    name = (party.name or "").strip(" ,")
     if name and _LEGAL_FORM.search(name):
         return True
-    scheduled = scheduled_party(result, creator.evidence, creator.terms) if not name else None
+    scheduled = scheduled_party(result, party.evidence, party.terms) if not name else None
     if scheduled is not None:  # named only in a schedule's details: "Supplier: Fenwick & Rowe Design Limited"
         return _LEGAL_FORM.search(scheduled[0]) is not None or _A_BODY.match(scheduled[1]) is not None
-    evidence = result.paragraphs[creator.evidence].text if creator.evidence is not None else ""
-    for term in creator.terms:
-        at = min((i for i in (evidence.find(q + term) for q in "“\"'‘") if i >= 0), default=-1)
+    evidence = result.paragraphs[party.evidence].text if party.evidence is not None else ""
+    for term in party.terms:
+        at = min((i for i in (evidence.find(q + term) for q in _TERM_OPENERS) if i >= 0), default=-1)
         if at > 0:  # what introduces the party, from the previous party's defined term (or the start)
             return _LEGAL_FORM.search(evidence[evidence.rfind(")", 0, at) + 1 : at]) is not None
     at = evidence.find(name) if name else -1
@@ -1310,6 +1397,52 @@ def hyphenated_sublicence(texts: Sequence[str]) -> bool:
     return forms == {"-"}
 
 
+_MAY_SUBLICENSE = (
+    r"\s+(?:may|is\s+entitled\s+to|has\s+the\s+right\s+to)\s+(?!not\b)(?:[\w-]+,?\s+){0,6}?"
+    r"(?:sub-?licen[cs]e|grant\s+sub-?licen[cs]es)\b"
+)
+_SUBLICENSABLE_GRANT = re.compile(
+    r"\b(?<!non-)(?<!non\s)sub-?licen[cs]able\b|\bwith\s+(?:the\s+|a\s+)?right\s+to\s+(?:grant\s+)?sub-?licen[cs]",
+    re.IGNORECASE,
+)
+
+
+def sublicensable(result: AuditResult) -> bool:
+    """The document lets the client sublicense (a sublicensable licence, "the Producer may sub-license"): our
+    clauses may speak of its sublicences; else they would imply a right it does not have. A sublicence the
+    creator alone grants or takes does not count."""
+    if any(
+        (f.kind == "sublicensable" or "sublicensable" in f.qualifiers)
+        and not f.negated
+        and not (f.actor == "creator" and f.beneficiary == "creator")
+        for f in result.findings
+    ):
+        return True
+    client = result.terms.client
+    names = [re.escape(n) for n in ((client.name, *client.aliases) if client else ()) if n]
+    may = re.compile(r"\b(?:" + "|".join(names) + r")" + _MAY_SUBLICENSE, re.IGNORECASE) if names else None
+    for p in result.paragraphs:
+        text = p.original_text
+        if "ub" not in text or not _SUB_LICENCE.search(text):
+            continue
+        if _SUBLICENSABLE_GRANT.search(text) or (may is not None and may.search(text)):
+            return True
+    return False
+
+
+_PRONOUNS = frozenset({"I", "we", "We", "you", "You"})
+
+
+def informal_register(result: AuditResult) -> bool:
+    """The document is a letter or an email: a party is "I", "we" or "you", and no paragraph shows a number
+    (no numbered clauses). Our clauses then say "must" and "will", not "shall", and strict asks no officer's
+    certificate or audit of it."""
+    said = result.terms.placeholders()
+    if not {said.get("client"), said.get("provider")} & _PRONOUNS:
+        return False
+    return not any(p.label or typed_number(p.text) for p in result.paragraphs)
+
+
 # -- all of it, for one audited document ----------------------------------------------------------------
 
 
@@ -1327,40 +1460,69 @@ class DocumentFacts:
     exclusive: bool = False  # the creator licenses the work to the client exclusively
     individual: bool = False  # the creator is a natural person (no officers)
     company: bool = False  # the creator is a company or other body: moral rights and likeness are its people's
+    client_company: bool = False  # the client is a company or other body: it has officers to sign for it
     british: bool = False  # the document spells the British way ("licence", "authorise")
     british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
     kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
+    kept_use: str | None = None  # the client's use of what the creator keeps: "to promote the launch" ("" unnamed)
     clause_word: str | None = None  # the word it refers to its clauses by, where not "clause": "Section"
     purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
     usage: str | None = None  # the schedule setting the licence's use: "the channels … set out in Schedule 1"
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
+    sublicensable: bool = True  # the document lets the client sublicense the work
+    informal: bool = False  # a letter or an email to "you", with no numbered clauses
+
+
+class _Holders:
+    """Which of a document's texts hold a word (lower-cased), found by one scan of them all lower-cased and
+    joined: a fact every match of whose patterns holds one of some words is read from those texts alone, in
+    order (every text, where one holds a character that folds to an ASCII letter)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.lows = None if fast.folds("".join(texts)) else Joined([t.lower() for t in texts])
+
+    def indexes(self, words: Sequence[str]) -> Sequence[int]:
+        return range(len(self.texts)) if self.lows is None else self.lows.holding(words)
+
+    def holding(self, words: Sequence[str]) -> list[str]:
+        return [self.texts[i] for i in self.indexes(words)]
 
 
 def read_facts(result: AuditResult) -> DocumentFacts:
     """The facts of ``result``'s document (``terms``: its placeholders, as the plan renders them)."""
     work = result.parties.work_product
+    texts = _Holders([p.original_text for p in result.paragraphs])
+    placeholders = result.terms.placeholders()
+    provider, client = placeholders.get("provider"), placeholders.get("client")
+    background = find_background(result, placeholders)
+    kept = kept_materials([result.paragraphs[i] for i in texts.indexes(_KEEP_WORDS)], provider, _passing(result))
     return DocumentFacts(
-        paid=any(has_fees(p.original_text) for p in result.paragraphs),
-        background=find_background(result, result.terms.placeholders()),
+        paid=any(map(has_fees, texts.holding(_PAID_WORDS))),
+        background=background,
         confidential_work=work is not None and "confidential" in work.text.lower(),
-        price=price_due([p.original_text for p in result.paragraphs], set(result.terms.all)),
+        price=price_due(texts.holding(_PRICE_WORDS), set(result.terms.all)),
         brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
         project=describes_project([p.original_text for p in result.paragraphs]),
         transferred=_transferred(result),
         exclusive=exclusive_licence(result.findings),
         individual=individual_creator(result),
         company=company_creator(result),
+        client_company=company_client(result),
         british=british(result),
         british_law=british_law(result),
-        kept=kept_materials(result.paragraphs, result.terms.placeholders().get("provider"), _passing(result)),
-        clause_word=clause_word([p.original_text for p in result.paragraphs], american_law(result)),
+        kept=kept,
+        kept_use=kept_use(result.paragraphs, [k for k in (kept, background.term) if k], client, provider),
+        clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result)),
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         usage=usage_schedule([p.original_text for p in result.paragraphs]),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
-        assignable=assignable_licence(result),
-        sub_hyphen=hyphenated_sublicence([p.original_text for p in result.paragraphs]),
+        assignable=assignable_licence(result, texts.indexes(("assign", "transfer"))),
+        sub_hyphen=hyphenated_sublicence(texts.holding(("sublicen", "sub-licen"))),
+        sublicensable=sublicensable(result),
+        informal=informal_register(result),
     )
 
 

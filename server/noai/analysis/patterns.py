@@ -319,9 +319,12 @@ MORAL_RIGHTS = _rx(
     r"\bmoral\s+rights\b|\bdroits?\s+morals?\b|\brights?\s+(?:of|to)\s+(?:attribution|integrity|"
     r"paternity)\b"
 )
+# "waives", "agrees not to assert", "consents to any modification"; the Australian consent (Copyright Act 1968
+# (Cth) s 195AW): "consents to us … doing or omitting to do anything … that would otherwise infringe" them
 WAIVER = _rx(
     r"\bwaives?\b|\bwaiver\b|\b(?:not|never)\s+to\s+assert\b|\bconsents?\s+to\s+(?:any\s+)?"
-    r"(?:modification|alteration|use)"
+    r"(?:modification|alteration|use)|\bconsents?\s+to\b(?=[^.;]{0,250}?\b"
+    r"(?:(?:would|could|might|may)\s+(?:otherwise\s+)?infring\w*|otherwise\s+infring\w*|omit\w*|omissions?)\b)"
 )
 FEEDBACK = _rx(
     r"\bFeedback\b|\bUsage\s+Data\b|\bsuggestions?,?\s+(?:comments|ideas|enhancement\s+requests|or\s+"

@@ -1198,6 +1198,8 @@ def _jurisdiction(joined: Joined, paragraphs: Sequence[Paragraph]) -> Term | Non
             return term
     for i in holders:
         p = paragraphs[i]
+        if not _CHOOSES.search(p.text):
+            continue
         for place in P.LAW_PLACE.finditer(p.text):
             if place.group(1) is None:
                 continue

@@ -35,6 +35,8 @@ CASES = {
     "owned": "the client owns the work, or will on payment (assigned, vested or made for hire): it needs the "
     "creator's consent, not a licence",
     "individual": "the creator is a natural person (no officers, no company)",
+    "kept_use": "the document lets the client use materials the creator keeps (for a purpose it names): strict's "
+    "licence-back keeps that use",
     "company": "the creator is a company or other body: moral rights, voice and likeness are its people's",
     "uncertain_transfer": "the plan reads a licence, yet the audit finds words that may transfer the work to the "
     "client (an unsure, conditional or low-rated assignment)",

@@ -90,6 +90,11 @@ class Filler:
         finally:
             self._resolving.pop()
 
+    def voiced(self) -> Filler:
+        """This filler for a comment: in the creator's voice (:func:`comment_voice`)."""
+        voiced = comment_voice(self._terms)
+        return self if voiced is self._terms else Filler(self.placeholders, voiced)
+
     def fill(self, text: str) -> str:
         """``text`` with every placeholder replaced."""
 
@@ -108,6 +113,10 @@ class Filler:
             return (capitalise(value) if name[0].isupper() else value) + one + party
 
         # our words spelt as the document spells: British "a licence", "authorise"; else "a license"
+        if INFORMAL in self._terms:  # a letter or an email: "must", "will", "This applies", no officer or audit
+            text = informal(text)
+        if NO_SUBLICENCE in self._terms:  # the client may not sublicense: no "sublicensees", no "every sublicense"
+            text = without_sublicences(text)
         text = _british(text) if self._terms.get("licence") == "licence" else _american(text)
         if SUB_HYPHEN in self._terms:  # the document writes "sub-license": so do we
             text = _SUBLICEN.sub(r"\1-\2", text)
@@ -118,6 +127,119 @@ class Filler:
 
 SUB_HYPHEN = "sub_hyphen"  # a term set where the document spells "sub-licence" / "sub-license" with a hyphen
 _SUBLICEN = re.compile(r"\b([Ss]ub)(licen[cs])")
+
+
+NO_SUBLICENCE = "no_sublicence"  # a term set where the document gives the client no right to sublicense
+_OTHERS = "anyone else it allows to use the Protected Materials"
+_SUBLICENCE_WORDS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (
+            r"\b(affiliates),\s+contractors,\s+sublicensees\s+and\s+AI\s+([Vv])endors",
+            rf"\1, contractors, AI \2endors and {_OTHERS}",
+        ),
+        (r"\bcontractors\s+and\s+sublicensees\s+and\s+any\s+AI\s+Vendor", f"contractors, any AI Vendor and {_OTHERS}"),
+        (r"\bcontractors\s+or\s+sublicensees\s+or\s+any\s+AI\s+Vendor", f"contractors, any AI Vendor or {_OTHERS}"),
+        (r"\bcontractors\s+(and|or)\s+sublicensees", rf"contractors \1 {_OTHERS}"),
+        (r"\bsublicense,\s+disclose\s+or\s+provide", "disclose or provide"),
+        (r"\bsublicense\s+or\s+provide", "provide"),
+        (
+            r"\b([Ee]very|[Aa]ny)\s+sublicense\s+or\s+other\s+permission\s+granted\s+by\s+\{client\}\s+in\s+any\s+",
+            r"\1 permission {client} gives anyone to use any ",
+        ),
+        (
+            r"\b([Ee]very|[Aa]ny)\s+sublicense\s+granted\s+by\s+\{client\}",
+            r"\1 permission {client} gives anyone to use the Protected Materials",
+        ),
+        (
+            r"\b([Ee]very|[Aa]ny)\s+sublicense\s+of\s+the\s+Protected\s+Materials",
+            r"\1 permission it gives anyone to use the Protected Materials",
+        ),
+        (r"\b([Ee]very|[Aa]ny)\s+sublicense\b", r"\1 permission it gives anyone to use the Protected Materials"),
+    )
+)
+
+
+def without_sublicences(text: str) -> str:
+    """A clause's template with no word of sublicensing, for a client the document gives no right to sublicense:
+    "affiliates, contractors and sublicensees" -> "affiliates, contractors and anyone else it allows to use the
+    Protected Materials", "every sublicense of the Protected Materials" -> "every permission it gives anyone to use
+    the Protected Materials", "shall not sublicense or provide" -> "shall not provide"."""
+    if "ublicens" not in text:
+        return text
+    for pattern, replacement in _SUBLICENCE_WORDS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+INFORMAL = "informal"  # a term set where the document is a letter or an email written as "I" / "we" to "you"
+_AUTHORISED = r"authori[sz]ed"
+_INFORMAL_WORDS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        # strict's officer's certificate and yearly audit: a written confirmation on request
+        (
+            r"\{client\}\s+shall\s+certify\s+in\s+writing,\s+signed\s+by\s+an\s+" + _AUTHORISED + r"\s+officer,\s+"
+            r"whether\s+any\s+Prohibited\s+AI\s+Use\s+has\s+occurred,\s+and\s+shall\s+give\s+\{provider\}\s+the\s+information\s+"
+            r"reasonably\s+needed\s+to\s+check\s+that\s+certificate,\s+including\s+(which\s+AI\s+Vendors\s+received\s+any\s+"
+            r"Protected\s+Materials)\.\s+Once\s+a\s+year,[^.]*?reasonable\s+notice\.",
+            r"{client} shall confirm in writing whether any Prohibited AI Use has occurred and \1.",
+        ),
+        (
+            r"\ba\s+signed\s+certificate\s+and\s+an\s+audit\s+of\s+compliance",
+            "a written confirmation of compliance on request",
+        ),
+        (
+            r"\bThis\s+clause\s+applies\s+to\s+the\s+fullest\s+extent\s+permitted\s+by\s+law",
+            "This applies as far as the law allows",
+        ),
+        (
+            r"\bThis\s+clause\s+applies\s+to\s+the\s+extent\s+permitted\s+by\s+law",
+            "This applies as far as the law allows",
+        ),
+        (r"\bThis\s+clause\s+(applies|does)\b", r"This \1"),
+        (r"\bas\s+protective\s+as\s+this\s+clause\b", "as protective as these terms"),
+        (
+            r"\bsurvives\s+the\s+termination\s+or\s+expiry\s+of\s+(\{agreement\})\s+and\s+any\s+transfer\s+or\s+assignment\b",
+            r"continues after \1 ends and after any transfer",
+        ),
+        (r"\bsurvives\s+the\s+termination\s+or\s+expiry\s+of\s+(\{agreement\})", r"continues after \1 ends"),
+        (r"\bshall\s+not\s+be\b", "will not be"),  # "you will not be responsible for", not "must not be"
+        (r"\bshall\s+not\b", "must not"),
+        (r"\bshall\s+be\b", "will be"),
+        (r"\bshall\b", "must"),
+    )
+)
+
+
+def informal(text: str) -> str:
+    """A clause's template in the register of a letter or an email: "shall not" -> "must not", "shall be" ->
+    "will be", "shall" -> "must"; "This applies", "continues after this letter ends"; and where strict asks an
+    officer's certificate and a yearly audit, a written confirmation on request."""
+    for pattern, replacement in _INFORMAL_WORDS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+# An inserted clause numbered as a lettered sub-section ("7(d)", its siblings "7(e)" …) has its inner lists in
+# roman numerals, and a range of them named as its own ("any act in (i) to (vii) above"), never read as 7(a)-(g).
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
+_INNER = re.compile(r"(?P<range>\((?P<first>[a-o])\) to \((?P<last>[a-o])\))|(?<![\w)])\((?P<item>[a-o])\)(?=\s)")
+
+
+def roman_lists(text: str) -> str:
+    """``text`` with its inline lists "(a) …; (b) …" numbered "(i) …; (ii) …", and a range of their items "(a) to
+    (g)" as "(i) to (vii) above"; unchanged unless each list runs from (a) in order."""
+    items = [m.group("item") for m in _INNER.finditer(text) if m.group("item")]
+    if not items or any(x != "a" and ord(x) != ord(prev) + 1 for prev, x in zip(["`", *items], items, strict=False)):
+        return text
+
+    def roman(m: re.Match[str]) -> str:
+        if m.group("item"):
+            return f"({_ROMAN[ord(m.group('item')) - 97]})"
+        return f"({_ROMAN[ord(m.group('first')) - 97]}) to ({_ROMAN[ord(m.group('last')) - 97]}) above"
+
+    return _INNER.sub(roman, text)
 
 
 # The work described, not named ("the work and other materials we create or supply under this email"),
@@ -405,6 +527,15 @@ def _definitions_needed(
     return order
 
 
+def comment_voice(terms: Mapping[str, str]) -> Mapping[str, str]:
+    """The terms a comment is written with: comments speak for the creator to the client, so where the document
+    is the client's ("we" engage "you"), the creator is "we" and the client "you" in them, not the reverse."""
+    client, provider = terms.get("client", "").lower(), terms.get("provider", "").lower()
+    if client in ("we", "i") and provider == "you":
+        return {**terms, "client": "you", "provider": "we"}
+    return terms
+
+
 def _render(
     clause: Clause, variant: str, filler: Filler, defined: set[str], definition_variant: Callable[[str], str]
 ) -> Rendered:
@@ -419,7 +550,7 @@ def _render(
         paragraphs=tuple(
             filler.fill(t) for t in (*v.paragraphs[: v.definitions_at], *texts, *v.paragraphs[v.definitions_at :])
         ),
-        comment=filler.fill(v.rationale or clause.rationale),
+        comment=filler.voiced().fill(v.rationale or clause.rationale),
         defined=tuple(new_terms),
     )
 
@@ -475,7 +606,7 @@ def render_fix(fix: Fix, variant: str, phrase: str, terms: Mapping[str, str]) ->
         action=rule.actions[variant],
         find=phrase,
         replacement=replacement,
-        comment=filler.fill(rule.comments[variant]),
+        comment=filler.voiced().fill(rule.comments[variant]),
         uses=uses,
     )
 
