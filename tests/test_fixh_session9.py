@@ -102,7 +102,18 @@ UK_ANNEX = (
     "ANNEX A",
     "Media: website and brochures. Territory: United Kingdom. Term: three years.",
 )
+# A British copywriting agreement: website copy and blog posts written for a retailer, assigned to it
+UK_COPY = (
+    "COPYWRITING AGREEMENT",
+    'This agreement is made between Fern Lowry, of 8 Abbey Road, Bath ("the Writer") and Pell & Co Limited '
+    '("the Client").',
+    '1. The Writer will write the website copy, blog posts and newsletters described in the brief (the "Copy").',
+    "2. The Writer assigns to the Client all copyright in the Copy on payment of the fee.",
+    "3. The Client will pay the Writer GBP 2,400 within 30 days of delivery.",
+    "4. This agreement is governed by the law of England and Wales.",
+)
 SHAPES = {
+    "uk-copy": UK_COPY,
     "uk-annex": UK_ANNEX,
     "us-photo": US_PHOTO,
     "uk-design": UK_DESIGN,
@@ -223,3 +234,19 @@ def test_the_permitted_purpose_keeps_within_the_media_territory_and_term_an_anne
 def test_a_permitted_purpose_names_no_schedule_where_the_contract_sets_its_use_out_in_none():
     definition = next(t for t in inserted(redline("us-photo", "standard")).split(". ") if "Permitted Purpose" in t)
     assert "means use" in definition and not re.search(r"Schedule|Annex|Exhibit|set out in", definition), definition
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_text_work_lets_the_client_edit_and_update_it_with_ai_tools_that_neither_keep_nor_train(variant):
+    red = redline("uk-copy", variant)
+    tools = [p["text"] for e in red.plan.edits if e.clause == "ai-text-use" for p in e.paragraphs]
+    assert tools, inserted(red)
+    assert re.search(r"\bedit, update\b", tools[0]) and re.search(r"\btrain\b", tools[0]), tools
+    assert "Prohibited AI Use" in tools[0]
+    if variant != "minimal":  # the tool neither keeps the text nor trains on it
+        assert "neither" in tools[0] and "keep" in tools[0], tools
+
+
+@pytest.mark.parametrize("name", ("us-photo", "uk-design"))
+def test_work_that_is_not_text_gets_no_ai_editing_tools_clause(name):
+    assert "ai-text-use" not in {e.clause for e in redline(name, "standard").plan.edits}

@@ -152,12 +152,6 @@ def test_the_audit_reads_a_consent_to_infringe_moral_rights_as_a_moral_rights_wa
     assert "moral_rights_waiver" in kinds, kinds
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="standard bars Northgate from using the translations it owns 'as prompts, references or examples for an "
-    "AI System', with no exception for editing, updating or translating its own documents further (the text "
-    "counterpart of the coding-assistant exception software gets)",
-)
 def test_standard_lets_the_client_maintain_text_it_owns_with_ai_tools_that_neither_keep_nor_train():
     red = redline(TRANSLATION, "standard")
     assert facts(TRANSLATION).transfers

@@ -346,6 +346,7 @@ def make_plan(
         variant,
         result.work_kind.kind if result.work_kind else None,
         keep=defining,
+        text=facts.text,
     )
     if _purpose_kept(fixes):  # "for any purpose, subject to the restrictions on Prohibited AI Use": no purpose limit
         chosen = [c for c in chosen if c != "scope-limitation" or c in defining]
@@ -568,6 +569,7 @@ _ON_PAYMENT = "upon payment in full of"  # the strict fix-ip-assignment replacem
 _WORK_OBJECTS = (None, "deliverables", "ip", "pre_existing", "data")  # not "outputs": an AI service's
 # The clause a lawyer adds after the covenant for each kind of work (audit ``work_kind``).
 KIND_CLAUSES = {"software": "ai-software-use", "creative": "ai-creative-likeness", "data": "ai-data-use"}
+TEXT_CLAUSE = "ai-text-use"  # text work (translations, copy) of a general or creative contract
 COVENANT = "no-ai-training"
 
 
@@ -698,7 +700,12 @@ def _not_delivery_note(terms: Mapping[str, str]) -> str:
 
 
 def adapt_clauses(
-    wanted: Sequence[str], strategy: Strategy, variant: str, work_kind: str | None, keep: Set[str] = frozenset()
+    wanted: Sequence[str],
+    strategy: Strategy,
+    variant: str,
+    work_kind: str | None,
+    keep: Set[str] = frozenset(),
+    text: bool = False,
 ) -> list[str]:
     """The playbook's clauses fitted to the situation. Assigned work: no purpose limit and no
     reservation in what the creator no longer owns; *strict* and *standard* keep the creator's
@@ -713,6 +720,8 @@ def adapt_clauses(
     extra = KIND_CLAUSES.get(work_kind or "")
     if extra and COVENANT in out:
         out.insert(out.index(COVENANT) + 1, extra)
+    if text and work_kind in (None, "general", "creative") and COVENANT in out:  # text work: AI editing tools
+        out.insert(out.index(extra) + 1 if extra in out else out.index(COVENANT) + 1, TEXT_CLAUSE)
     return out
 
 
@@ -856,6 +865,7 @@ _PURPOSES = {
     "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have anyone "
     "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
+    "ai-text-use": "allow AI editing and translation tools on the delivered text, but not training on it",
     "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
     "who made {deliverables}",
     "ai-creative-likeness/company": "cover imitation of the style of {provider} and of the style, voice and "
