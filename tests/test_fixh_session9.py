@@ -250,3 +250,22 @@ def test_text_work_lets_the_client_edit_and_update_it_with_ai_tools_that_neither
 @pytest.mark.parametrize("name", ("us-photo", "uk-design"))
 def test_work_that_is_not_text_gets_no_ai_editing_tools_clause(name):
     assert "ai-text-use" not in {e.clause for e in redline(name, "standard").plan.edits}
+
+
+@pytest.mark.parametrize(("party", "said"), [("we", "and that we keep the right"), ("I", "and that I keep the right")])
+def test_a_pronoun_party_after_that_is_the_subject_of_its_clause(party, said):
+    from noai.library.render import fill_known
+
+    filled = fill_known(
+        "We ask that the waiver be limited, and that {provider} keep the right to be credited.", {"provider": party}
+    )
+    assert said in filled, filled
+
+
+def test_the_moral_rights_comment_of_a_client_we_document_asks_that_we_keep_the_credit():
+    from support.synthetic_contracts import CONTRACTS
+
+    source = CONTRACTS["au-influencer"][0]()
+    red = engine.redline(source, author="noai", date=DATE, options=engine.Options(variant="standard"))
+    asked = [e.comment for e in red.plan.edits if e.comment and "moral rights" in e.comment]
+    assert asked and all("that us " not in c for c in asked), asked
