@@ -13,24 +13,18 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _OBJECT_BEFORE = re.compile(r"(?:\b(?:to|for|with|by|from|of|against|than|lets?|makes?|gives?)\s+|\()$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"(\s+)([a-z]+)\b")
 _MODALS = frozenset({"may", "must", "can", "shall", "will", "should", "would", "could", "might"})
-_IRREGULAR = {"is": "are", "has": "have", "does": "do", "was": "were"}
+_IRREGULAR = {"has": "have", "does": "do", "was": "were"}
 
 
 def _plain(verb: str, subject: str) -> str:
-    """ "lets" -> "let" after "you", "we", "they"; "is" -> "am" after "I"."""
-    if verb in _MODALS:
+    """The verb of our templates ("lets", "is", "may") after "you", "we", "they" ("let", "are") or "I" ("am")."""
+    if verb in _MODALS or not verb.endswith("s") or verb.endswith("ss"):
         return verb
-    if subject == "I" and verb in ("is", "was"):
+    if verb in ("is", "was") and subject == "I":
         return "am" if verb == "is" else verb
-    if verb in _IRREGULAR:
-        return _IRREGULAR[verb]
-    if verb.endswith("ies") and len(verb) > 4:
-        return verb[:-3] + "y"
-    if verb.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
-        return verb[:-2]
-    if verb.endswith("s") and not verb.endswith(("ss", "us", "is")):
-        return verb[:-1]
-    return verb
+    if verb == "is":
+        return "are"
+    return _IRREGULAR.get(verb, verb[:-1])
 
 
 def with_pronouns(template: str, fill: Mapping[str, str], fields: tuple[str, ...]) -> str:
