@@ -88,7 +88,33 @@ def _scheduled(details: str) -> tuple[str, ...]:
     )
 
 
+# A British photograph licence whose media, territory and term are in an annex
+UK_ANNEX = (
+    "PHOTOGRAPH LICENCE",
+    'This licence is made between Tom Avery, of 3 Quay Street, Bristol ("the Photographer") and Harbour Hotels '
+    'Limited ("the Licensee").',
+    '1. The Photographer will take and deliver thirty photographs of the Licensee\'s hotels (the "Photographs").',
+    "2. The Photographer owns the Photographs and grants the Licensee a non-exclusive licence to use the "
+    "Photographs for any purpose.",
+    "3. The media, territory and term of the licence are as specified in Annex A.",
+    "4. The Licensee will pay the Photographer GBP 1,500 within 30 days of delivery.",
+    "5. This licence is governed by the law of England and Wales.",
+    "ANNEX A",
+    "Media: website and brochures. Territory: United Kingdom. Term: three years.",
+)
+# A British copywriting agreement: website copy and blog posts written for a retailer, assigned to it
+UK_COPY = (
+    "COPYWRITING AGREEMENT",
+    'This agreement is made between Fern Lowry, of 8 Abbey Road, Bath ("the Writer") and Pell & Co Limited '
+    '("the Client").',
+    '1. The Writer will write the website copy, blog posts and newsletters described in the brief (the "Copy").',
+    "2. The Writer assigns to the Client all copyright in the Copy on payment of the fee.",
+    "3. The Client will pay the Writer GBP 2,400 within 30 days of delivery.",
+    "4. This agreement is governed by the law of England and Wales.",
+)
 SHAPES = {
+    "uk-copy": UK_COPY,
+    "uk-annex": UK_ANNEX,
     "us-photo": US_PHOTO,
     "uk-design": UK_DESIGN,
     "artist-person": _scheduled("Voice artist: Ruth Okafor, of 12 Mill Lane, Leeds LS1 4AB"),
@@ -155,3 +181,91 @@ def test_an_artist_named_as_a_person_only_in_the_schedule_has_no_officers_in_the
 def test_an_artist_named_as_a_company_in_the_schedule_keeps_its_officers_in_the_indemnity():
     said = inserted(redline("artist-company", "strict"))
     assert "hold harmless the Artist and the Artist's officers, employees and subcontractors" in said, said
+
+
+@pytest.mark.parametrize(
+    ("party", "said"),
+    [("we", "for which we cannot give"), ("I", "for which I cannot give"), ("you", "for which you cannot give")],
+)
+def test_a_pronoun_party_before_cannot_is_a_subject(party, said):
+    from noai.library.render import fill_known
+
+    filled = fill_known(
+        "No data may go to a system for which {client} cannot give that confirmation.", {"client": party}
+    )
+    assert said in filled, filled
+
+
+def test_the_audit_explains_a_first_person_letters_licence_and_ownership_in_grammatical_english():
+    from support.synthetic_contracts import CONTRACTS
+
+    explanations = " ".join(
+        f["explanation"] for f in engine.audit(CONTRACTS["informal-letter"][0]()).to_dict()["findings"]
+    )
+    assert "I let you use the work" in explanations, explanations
+    assert not re.search(r"\b(?:I lets|to I|lets we|to we)\b", explanations), explanations
+
+
+@pytest.mark.parametrize(
+    ("fill", "said"),
+    [
+        ({"grantor": "You", "grantee": "we"}, "you let us use the work."),  # the finding capitalises it
+        ({"grantor": "we", "grantee": "you"}, "we let you use the work."),
+        ({"grantor": "the Studio", "grantee": "they"}, "the Studio lets them use the work."),
+        ({"owner": "we"}, "runs to us, so we are to own it."),
+    ],
+)
+def test_an_explanation_puts_each_pronoun_party_in_its_case(fill, said):
+    from noai.analysis.pronouns import with_pronouns
+
+    template = (
+        "runs to {owner}, so {owner} is to own it." if "owner" in fill else "{grantor} lets {grantee} use the work."
+    )
+    fields = ("owner", "grantor", "grantee")
+    assert with_pronouns(template, fill, fields).format_map(fill) == said
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_the_permitted_purpose_keeps_within_the_media_territory_and_term_an_annex_sets_out(variant):
+    definition = next(t for t in accepted("uk-annex", variant) if "Permitted Purpose” means" in t)
+    assert "within the media, territory and term set out in Annex A, excluding any Prohibited AI Use" in definition
+
+
+def test_a_permitted_purpose_names_no_schedule_where_the_contract_sets_its_use_out_in_none():
+    definition = next(t for t in inserted(redline("us-photo", "standard")).split(". ") if "Permitted Purpose" in t)
+    assert "means use" in definition and not re.search(r"Schedule|Annex|Exhibit|set out in", definition), definition
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_text_work_lets_the_client_edit_and_update_it_with_ai_tools_that_neither_keep_nor_train(variant):
+    red = redline("uk-copy", variant)
+    tools = [p["text"] for e in red.plan.edits if e.clause == "ai-text-use" for p in e.paragraphs]
+    assert tools, inserted(red)
+    assert re.search(r"\bedit, update\b", tools[0]) and re.search(r"\btrain\b", tools[0]), tools
+    assert "Prohibited AI Use" in tools[0]
+    if variant != "minimal":  # the tool neither keeps the text nor trains on it
+        assert "neither" in tools[0] and "keep" in tools[0], tools
+
+
+@pytest.mark.parametrize("name", ("us-photo", "uk-design"))
+def test_work_that_is_not_text_gets_no_ai_editing_tools_clause(name):
+    assert "ai-text-use" not in {e.clause for e in redline(name, "standard").plan.edits}
+
+
+@pytest.mark.parametrize(("party", "said"), [("we", "and that we keep the right"), ("I", "and that I keep the right")])
+def test_a_pronoun_party_after_that_is_the_subject_of_its_clause(party, said):
+    from noai.library.render import fill_known
+
+    filled = fill_known(
+        "We ask that the waiver be limited, and that {provider} keep the right to be credited.", {"provider": party}
+    )
+    assert said in filled, filled
+
+
+def test_the_moral_rights_comment_of_a_client_we_document_asks_that_we_keep_the_credit():
+    from support.synthetic_contracts import CONTRACTS
+
+    source = CONTRACTS["au-influencer"][0]()
+    red = engine.redline(source, author="noai", date=DATE, options=engine.Options(variant="standard"))
+    asked = [e.comment for e in red.plan.edits if e.comment and "moral rights" in e.comment]
+    assert asked and all("that us " not in c for c in asked), asked

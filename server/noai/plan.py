@@ -348,6 +348,7 @@ def make_plan(
         variant,
         result.work_kind.kind if result.work_kind else None,
         keep=defining,
+        text=facts.text,
     )
     if _purpose_kept(fixes):  # "for any purpose, subject to the restrictions on Prohibited AI Use": no purpose limit
         chosen = [c for c in chosen if c != "scope-limitation" or c in defining]
@@ -426,6 +427,8 @@ def make_plan(
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
         edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
+    if facts.usage and variant != "minimal":  # the purpose within the use the schedule sets out
+        edits = [_within_usage(e, facts.usage) for e in edits]
     if facts.credit_kept:  # the waiver already keeps the right to be identified: we do not ask for it
         edits = [replace(e, comment=no_credit_asked(e.comment)) if e.comment else e for e in edits]
     elif facts.company:  # a company has no moral rights of its own: its people keep the right to be credited
@@ -448,6 +451,25 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+_PURPOSE_DEFINED = ("Permitted Purpose” means use", 'Permitted Purpose" means use')
+_EXCLUDING = ", excluding any Prohibited AI Use"
+
+
+def _within_usage(e: Edit, usage: str) -> Edit:
+    """``e`` with the Permitted Purpose it defines kept within the use the document's schedule sets out ("…
+    for the project described in this agreement, within the channels, period and territory set out in the
+    usage table in Schedule 1, excluding any Prohibited AI Use")."""
+
+    def within(text: str) -> str:
+        at = max(text.find(d) for d in _PURPOSE_DEFINED)
+        end = text.find(_EXCLUDING, at) if at >= 0 else -1
+        return text if end < 0 else f"{text[:end]}, within {usage}{text[end:]}"
+
+    if not any(d in p["text"] for p in e.paragraphs for d in _PURPOSE_DEFINED):
+        return e
+    return replace(e, paragraphs=tuple({**p, "text": within(p["text"])} for p in e.paragraphs))
 
 
 def _no_officer(e: Edit) -> Edit:
@@ -546,6 +568,7 @@ _ON_PAYMENT = "upon payment in full of"  # the strict fix-ip-assignment replacem
 _WORK_OBJECTS = (None, "deliverables", "ip", "pre_existing", "data")  # not "outputs": an AI service's
 # The clause a lawyer adds after the covenant for each kind of work (audit ``work_kind``).
 KIND_CLAUSES = {"software": "ai-software-use", "creative": "ai-creative-likeness", "data": "ai-data-use"}
+TEXT_CLAUSE = "ai-text-use"  # text work (translations, copy) of a general or creative contract
 COVENANT = "no-ai-training"
 
 
@@ -676,7 +699,12 @@ def _not_delivery_note(terms: Mapping[str, str]) -> str:
 
 
 def adapt_clauses(
-    wanted: Sequence[str], strategy: Strategy, variant: str, work_kind: str | None, keep: Set[str] = frozenset()
+    wanted: Sequence[str],
+    strategy: Strategy,
+    variant: str,
+    work_kind: str | None,
+    keep: Set[str] = frozenset(),
+    text: bool = False,
 ) -> list[str]:
     """The playbook's clauses fitted to the situation. Assigned work: no purpose limit and no
     reservation in what the creator no longer owns; *strict* and *standard* keep the creator's
@@ -691,6 +719,8 @@ def adapt_clauses(
     extra = KIND_CLAUSES.get(work_kind or "")
     if extra and COVENANT in out:
         out.insert(out.index(COVENANT) + 1, extra)
+    if text and work_kind in (None, "general", "creative") and COVENANT in out:  # text work: AI editing tools
+        out.insert(out.index(extra) + 1 if extra in out else out.index(COVENANT) + 1, TEXT_CLAUSE)
     return out
 
 
@@ -834,6 +864,7 @@ _PURPOSES = {
     "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have anyone "
     "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
+    "ai-text-use": "allow AI editing and translation tools on the delivered text, but not training on it",
     "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
     "who made {deliverables}",
     "ai-creative-likeness/company": "cover imitation of the style of {provider} and of the style, voice and "

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from noai.analysis import fast
 from noai.analysis import patterns as P
 from noai.analysis import semantics as S
+from noai.analysis.pronouns import with_pronouns
 from noai.analysis.terms import body_start
 from noai.kinds import GRANT_KINDS, KINDS, SEVERITY_ORDER, FindingKind, Severity, explanation_templates, kind_spec
 from noai.kinds import SPANNING_KINDS as SPANNING  # kinds whose finding spans the rest of its clause
@@ -599,7 +600,7 @@ class _Classifier:
             fill[k] = self.parties.label(attributes.get(k))
         fill["jurisdiction"] = attributes.get("jurisdiction") or "the place named"
         fill["law"] = attributes.get("law") or "the law the contract names"
-        explanation = EXPLANATIONS[note].format_map(fill)
+        explanation = with_pronouns(EXPLANATIONS[note], fill, _PARTY_FIELDS).format_map(fill)  # "You let us use"
         explanation = explanation[0].upper() + explanation[1:]
         meaning = self.meaning(p, kind, note, start, end, attributes)
         if not meaning["operative"] and kind in _NO_GRANT_KINDS and severity in (HIGH, MEDIUM):

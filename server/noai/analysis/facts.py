@@ -646,6 +646,59 @@ def credit_to_authors(comment: str, authors: str) -> str:
     return _CREDIT_ASK.sub(lambda m: f", and that {authors} keep the right to be credited", comment)
 
 
+# The use of the work set out in a schedule or table: "The channels, period and territory of our paid use of the
+# Content are set out in the usage table in Schedule 1", "The media and term of the licence are as specified in
+# Annex A"
+_USAGE_WORD = r"(?:media|channels?|platforms?|period|term|duration|territory|territories|formats?|usage|uses?)"
+_USAGE_SCHEDULE = re.compile(
+    r"\b(?:the|The)\s+(?P<what>" + _USAGE_WORD + r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)" + _USAGE_WORD + r"){0,5})"
+    r"(?:\s+(?:of|for)\s+[^.;]{0,60}?)?\s+(?:are|is|shall\s+be|will\s+be)\s+(?:as\s+)?(?:set\s+out|specified|"
+    r"described|listed|stated|detailed|shown)\s+in\s+(?P<where>(?:the\s+(?:[\w-]+\s+){0,3}?(?:table|grid|matrix)\s+"
+    r"(?:in|of|at)\s+)?(?:the\s+)?(?:Schedule|Annex|Exhibit|Appendix|Attachment)(?:\s+[A-Z0-9](?:[\w.]*\w)?)?)",
+    re.IGNORECASE,
+)
+
+
+def usage_schedule(texts: Sequence[str]) -> str | None:
+    """The use of the work the document sets out in a schedule or table, as the Permitted Purpose names it:
+    "the channels, period and territory set out in the usage table in Schedule 1"; ``None`` where it has none."""
+    for t in texts:
+        if "chedule" in t or "nnex" in t or "xhibit" in t or "ppendix" in t or "ttachment" in t:
+            m = _USAGE_SCHEDULE.search(t)
+            if m is not None:
+                return f"the {' '.join(m.group('what').split()).lower()} set out in {m.group('where')}"
+    return None
+
+
+# What names written work, in the words describing the work: "all translations, localized copy, glossaries",
+# "the articles and blog posts", "the user manuals", "press releases"
+_TEXT_WORK = re.compile(
+    r"\b(?:translations?|locali[sz]ed\s+(?:copy|content|text)|copywriting|(?:marketing|advertising|web(?:site)?|"
+    r"product|sales|brand|ad)\s+copy|articles?|blog\s+posts?|white\s+papers?|press\s+releases?|newsletters?|"
+    r"manuals?|user\s+guides?|style\s+guides?|glossar(?:y|ies)|leaflets?|subtitles?|transcripts?|"
+    r"(?:written|editorial)\s+content)\b",
+    re.IGNORECASE,
+)
+
+
+# work that is not text, named beside it ("the articles, photographs and related materials")
+_OTHER_WORK = re.compile(
+    r"\b(?:photo(?:graph)?s?|images?|videos?|films?|illustrations?|drawings?|artwork|designs?|logos?|recordings?|"
+    r"music|songs?|animations?|software|code|apps?|models?|data(?:sets?)?)\b",
+    re.IGNORECASE,
+)
+
+
+def text_work(result: AuditResult) -> bool:
+    """The work is text (translations, copy, articles, manuals): the words describing the work product name it,
+    and name no other kind of work beside it (photographs, software)."""
+    work = result.parties.work_product
+    if work is None or work.index is None or work.index >= len(result.paragraphs):
+        return False
+    described = result.paragraphs[work.index].original_text
+    return _TEXT_WORK.search(described) is not None and _OTHER_WORK.search(described) is None
+
+
 def purpose_term(texts: Sequence[str]) -> str | None:
     """The document's own defined purpose of the licence ("the Purpose", "the Permitted Use"), or None."""
     for t in texts:
@@ -1468,6 +1521,8 @@ class DocumentFacts:
     kept_use: str | None = None  # the client's use of what the creator keeps: "to promote the launch" ("" unnamed)
     clause_word: str | None = None  # the word it refers to its clauses by, where not "clause": "Section"
     purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
+    usage: str | None = None  # the schedule setting the licence's use: "the channels … set out in Schedule 1"
+    text: bool = False  # the work is text: translations, copy, articles, manuals
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
@@ -1517,6 +1572,8 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         kept_use=kept_use(result.paragraphs, [k for k in (kept, background.term) if k], client, provider),
         clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result)),
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
+        usage=usage_schedule([p.original_text for p in result.paragraphs]),
+        text=text_work(result),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
         assignable=assignable_licence(result, texts.indexes(("assign", "transfer"))),
         sub_hyphen=hyphenated_sublicence(texts.holding(("sublicen", "sub-licen"))),

@@ -382,9 +382,12 @@ _ADVERB = r"(?:\w+ly|later|also|then|still|now|first)"
 _SUBJECT_NEXT = re.compile(
     r"\s+(?:"
     + _ADVERB
-    + r"\s+)?(?:shall|will|may|must|can|could|should|would|might|am|is|are|was|were|has|have|had|do|does|"
+    + r"\s+)?(?:shall|will|may|must|cannot|can|could|should|would|might|am|is|are|was|were|has|have|had|do|does|"
     r"did|[a-z]+s|[a-z]+ed)\b"
 )
+# a pronoun right after a conjunction opens a clause: it is that clause's subject ("and that we keep the right",
+# "unless you agree"), whatever verb form follows
+_SUBJECT_BEFORE = re.compile(r"\b(?:that|if|unless|whether|where|when|while|because)\s+$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"^(\s+(?:" + _ADVERB + r"\s+)?)([a-z]+)\b(?:(\s+(?:or|and)\s+)([a-z]+s)\b)?")
 _IRREGULAR = {"is": "are", "has": "have", "does": "do", "was": "were"}
 
@@ -400,7 +403,8 @@ def _agree(text: str, *, by_next_word: bool = True) -> str:
     while m := _MARKED.search(rest):
         before, word, rest = rest[: m.start()], m.group(1), rest[m.end() :]
         out.append(before)
-        if _OBJECT_BEFORE.search(before) or (by_next_word and not _SUBJECT_NEXT.match(rest)):  # "You" stays "You"
+        subject_place = _SUBJECT_BEFORE.search(before) is not None  # "that we keep": a subjunctive's subject
+        if _OBJECT_BEFORE.search(before) or (by_next_word and not subject_place and not _SUBJECT_NEXT.match(rest)):
             word = _PERSONS[word.lower()] if word == "I" or word.islower() else capitalise(_PERSONS[word.lower()])
         else:
             rest = _VERB_AFTER.sub(partial(_verbs, subject=word), rest, count=1)
