@@ -1635,7 +1635,10 @@ def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
 # -- the form of an inserted clause ------------------------------------------------------------------
 
 
-_LETTER_NUMBER = re.compile(r"^\(?[a-z][.)]$")  # "(c)", "c)", "c."
+def _lettered(number: str) -> bool:
+    """A letter's number: "(c)", "c)", "c." (not "(iv)", "7.3" or "C.")."""
+    n = number.strip().removeprefix("(")
+    return len(n) == 2 and "a" <= n[0] <= "z" and n[1] in ".)"
 
 
 def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
@@ -1649,7 +1652,7 @@ def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
             at = _source(e.index, item)
             p = paragraphs[at] if 0 <= at < len(paragraphs) else None
             number = p.label or (typed_number(p.text) or (None, ""))[0] if p is not None else None
-            lettered = number is not None and _LETTER_NUMBER.match(number.strip()) is not None
+            lettered = number is not None and _lettered(number)
         texts.append(roman_lists(item["text"]) if lettered else item["text"])
     if all(t == q["text"] for t, q in zip(texts, e.paragraphs, strict=True)):
         return e
