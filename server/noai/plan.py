@@ -37,6 +37,7 @@ from .analysis.facts import (
     hire_fallback,
     irrevocable,
     joined_verb,
+    lettered_number,
     modal_before,
     modal_start,
     no_credit_asked,
@@ -1586,9 +1587,6 @@ def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
 # -- the form of an inserted clause ------------------------------------------------------------------
 
 
-_LETTER_NUMBER = re.compile(r"^\(?[a-z][.)]$")  # "(c)", "c)", "c."
-
-
 def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
     """An insertion numbered on from a lettered sub-section ("(c)" -> "(d)", "(e)" …): the inner lists of its
     paragraphs in roman numerals, so that "(a) to (g)" of its own list is never read as the document's
@@ -1598,9 +1596,7 @@ def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
     for item in e.paragraphs:
         if not item.get("continued"):
             at = _source(e.index, item)
-            p = paragraphs[at] if 0 <= at < len(paragraphs) else None
-            number = p.label or (typed_number(p.text) or (None, ""))[0] if p is not None else None
-            lettered = number is not None and _LETTER_NUMBER.match(number.strip()) is not None
+            lettered = 0 <= at < len(paragraphs) and lettered_number(paragraphs[at])
         texts.append(roman_lists(item["text"]) if lettered else item["text"])
     if all(t == q["text"] for t, q in zip(texts, e.paragraphs, strict=True)):
         return e
