@@ -204,7 +204,7 @@ def test_the_studio_emails_strict_licence_back_keeps_the_use_to_promote_the_laun
     plan = planned(email, "strict")
     back = retained(plan)
     assert (
-        "you shall not use any of them except as part of the work and other materials we create or supply under this "
+        "you must not use any of them except as part of the work and other materials we create or supply under this "
         "email or as this email already allows, and never for any Prohibited AI Use" in back
     ), back
     said = comments(plan)
