@@ -31,7 +31,10 @@ def bakery(client: str = "Priya Nair, trading as Nair Bakes") -> bytes:
 
 
 def certificate(texts: list[str]) -> str:
-    return next(t for t in texts if "shall certify in writing" in t and "Prohibited AI Use has occurred" in t)
+    # a letter or an email asks, in its register, a written confirmation ("must confirm in writing")
+    return next(
+        t for t in texts if re.search(r"(?:shall certify|must confirm) in writing", t) and "AI Use has occurred" in t
+    )
 
 
 @pytest.mark.parametrize("name", ("informal-letter", "studio-email", "bakery"))
@@ -40,13 +43,12 @@ def test_a_client_who_may_be_a_person_certifies_without_an_officer(name):
         red = engine.redline(bakery(), author="noai", date=DATE, options=engine.Options(variant="strict"))
     else:
         red = redline(name, "strict")
-    texts = inserted_texts(red)
-    assert not any(re.search(r"authori[sz]ed officer", t) for t in texts)
+    said = certificate(inserted_texts(red))
+    assert "officer" not in said
+    assert re.search(r"(?:shall certify|must confirm) in writing whether any Prohibited AI Use has occurred", said)
     accepted = "\n".join(q.text for q in engine.read(red.docx).paragraphs)  # the written .docx, accepted
-    assert "Prohibited AI Use" in accepted and "authori" + "sed officer" not in accepted
-    if name == "bakery":  # an informal letter or email asks no certificate at all (its register)
-        said = certificate(texts)
-        assert "shall certify in writing whether any Prohibited AI Use has occurred" in said
+    assert re.search(r"(?:certify|confirm) in writing whether any Prohibited AI Use", accepted)
+    assert "authorised officer" not in accepted
 
 
 @pytest.mark.parametrize("name", ("uk-brand-design", "uk-precedent", "company-bakery"))

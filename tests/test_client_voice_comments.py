@@ -71,7 +71,7 @@ def test_the_comments_call_the_creator_we_and_the_client_you(docx, variant):
 @pytest.mark.parametrize("docx", (photography, writing), ids=("photography", "writing"))
 def test_the_inserted_clauses_keep_the_documents_own_we(docx):
     r = red(docx(), "standard")
-    assert any(t.startswith(("We shall not", "We must not")) for t in inserted_texts(r))
+    assert any(t.startswith(("We shall not", "We must not")) for t in inserted_texts(r))  # a letter: "must"
     _text, said = written(r.docx)  # the written .docx's comments
     assert ("to you" in said and "we keep ownership" in said) or "gives you ownership" in said or "passes" in said
 

@@ -37,6 +37,7 @@ from .analysis.facts import (
     hire_fallback,
     irrevocable,
     joined_verb,
+    lettered_number,
     modal_before,
     modal_start,
     no_credit_asked,
@@ -1635,12 +1636,6 @@ def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
 # -- the form of an inserted clause ------------------------------------------------------------------
 
 
-def _lettered(number: str) -> bool:
-    """A letter's number: "(c)", "c)", "c." (not "(iv)", "7.3" or "C.")."""
-    n = number.strip().removeprefix("(")
-    return len(n) == 2 and "a" <= n[0] <= "z" and n[1] in ".)"
-
-
 def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
     """An insertion numbered on from a lettered sub-section ("(c)" -> "(d)", "(e)" …): the inner lists of its
     paragraphs in roman numerals, so that "(a) to (g)" of its own list is never read as the document's
@@ -1650,9 +1645,7 @@ def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
     for item in e.paragraphs:
         if not item.get("continued"):
             at = _source(e.index, item)
-            p = paragraphs[at] if 0 <= at < len(paragraphs) else None
-            number = p.label or (typed_number(p.text) or (None, ""))[0] if p is not None else None
-            lettered = number is not None and _lettered(number)
+            lettered = 0 <= at < len(paragraphs) and lettered_number(paragraphs[at])
         texts.append(roman_lists(item["text"]) if lettered else item["text"])
     if all(t == q["text"] for t, q in zip(texts, e.paragraphs, strict=True)):
         return e

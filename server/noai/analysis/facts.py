@@ -1484,6 +1484,16 @@ def sublicensable(result: AuditResult) -> bool:
     return False
 
 
+_LETTER_NUMBER = re.compile(r"^\(?[a-z][.)]$")  # "(c)", "c)", "c."
+
+
+def lettered_number(p: Paragraph) -> bool:
+    """The paragraph shows a lettered number ("(c)", "c)", "c."), automatic or typed: one inserted after it
+    as its sibling is numbered "(d)"."""
+    number = p.label or (typed_number(p.text) or (None, ""))[0]
+    return number is not None and _LETTER_NUMBER.match(number.strip()) is not None
+
+
 _PRONOUNS = frozenset({"I", "we", "We", "you", "You"})
 
 
