@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from noai import engine, plan
+from noai import engine
 from noai.errors import PartyRoleError
 from noai.kinds import KINDS, PROTECTIONS
 from noai.library import VARIANTS, load_library
 from noai.ooxml.document import read_document
+from noai.planning import comments
 
 TESTS_DIR = Path(__file__).resolve().parent
 CORPUS = sorted((TESTS_DIR / "data" / "corpus").glob("*.docx"))
@@ -57,8 +58,8 @@ def comment_sources() -> list[tuple[str, str]]:
         out.append((f"kinds.{kind}", row.explanation))
         out += [(f"kinds.{kind}/{name}", text) for name, text in row.explanations.items()]
     out += [(f"protections.{p}", row.explanation) for p, row in PROTECTIONS.items()]
-    out += [(f"plan._PURPOSES.{key}", text) for key, text in plan._PURPOSES.items()]
-    out.append(("plan._not_delivery_note", plan._not_delivery_note({})))
+    out += [(f"comments._PURPOSES.{key}", text) for key, text in comments._PURPOSES.items()]
+    out.append(("comments._not_delivery_note", comments._not_delivery_note({})))
     return out
 
 

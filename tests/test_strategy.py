@@ -16,7 +16,8 @@ from test_writer import accepted, rejected
 from noai import engine
 from noai.errors import PartyRoleError
 from noai.ooxml.document import read_document
-from noai.plan import Edit, _shifted
+from noai.plan import Edit
+from noai.planning.comments import _shifted
 
 DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 PARTIES = 'This agreement is made between Inkwell Studio Ltd (the "Studio") and Northwind Books plc (the "Client").'

@@ -9,40 +9,38 @@ Idempotence: a protection the audit finds present (our own pending insertions in
 the audit reads the current text) is not inserted again, nor is a clause whose text is already in
 the document; a red flag whose replacement is already in place is not replaced again; a comment
 already attached to a paragraph is not added twice.
+
+This module keeps :func:`make_plan` (the orchestration), the fixes chosen and their edits; the parts it
+orchestrates live in :mod:`noai.planning` (the edit, the strategy, the placement of clauses, the definitions
+step, the comments). It imports :mod:`noai.planning`, :mod:`noai.analysis`, :mod:`noai.library`,
+:mod:`noai.ooxml` and the floor.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import schemas
-from .analysis.audit import AuditResult, IpSection
+from .analysis.audit import AuditResult
 from .analysis.classify import Finding
 from .analysis.facts import (
-    Background,
-    DocumentFacts,
     Strike,
     a_purpose_of_its_own,
     as_referred,
     background_licence,
     be_before,
     before_the_licence,
-    clause_name,
     creation_timing,
     credit_to_authors,
-    definitions_run,
     hire_fallback,
     irrevocable,
     joined_verb,
-    lettered_number,
     modal_before,
     modal_start,
     no_credit_asked,
-    opens_definitions,
-    option_name,
     owned_work_use,
     present_transfers,
     proviso_as_sentence,
@@ -56,100 +54,55 @@ from .analysis.facts import (
     waits_for_payment,
 )
 from .errors import PartyRoleError, PlanError, UnknownVariantError
-from .kinds import Placement
-from .library import (
-    VARIANTS,
-    Clause,
-    Fix,
-    Library,
-    Playbook,
-    Rendered,
-    RenderedFix,
-    for_cases,
-    render_fix,
-    render_many,
-)
+from .library import VARIANTS, Fix, Library, Playbook, RenderedFix, for_cases, render_fix
 from .library.render import (
     INFORMAL,
     NO_SUBLICENCE,
     PERSON,
     SUB_HYPHEN,
     capitalise,
-    comment_voice,
     fill_known,
     first_person,
     in_my_voice,
-    possessive,
-    roman_lists,
     without_officer,
 )
-from .ooxml.model import Paragraph
-from .ooxml.renumber import Renumbered, renumbered
-from .ooxml.revisions import next_numbers, typed_number, typed_number_span
+from .ooxml.renumber import Renumbered
+from .planning.comments import (
+    _defined_for,
+    _if_chosen,
+    _kept_words,
+    _later_transferees,
+    _licence_takers,
+    _name_the_purpose,
+    _names_kept,
+    _no_project,
+    _not_delivery_note,
+    _reserves_kept,
+    _shifted,
+    _transfer_options,
+    _words,
+    strategy_comment,
+)
+from .planning.definitions import render_insertions
+from .planning.edit import DEFINITIONS
+from .planning.edit import Edit as Edit  # the edits of a Plan, re-exported
+from .planning.placement import _inner_lists, _renumbered, place_clauses
+from .planning.strategy import (
+    _ON_PAYMENT,
+    _TRANSFER_KINDS,
+    _WORK_OBJECTS,
+    ASSIGNED,
+    COVENANT,
+    LICENSED,
+    NOT_DELIVERY,
+    RETAINED,
+    _may_transfer,
+    _tied,
+    adapt_clauses,
+    choose_strategy,
+)
 
 SCHEMA = "noai.plan/1"
-DEFINITIONS = "definitions"  # the clause id of the edit adding the new terms to the document's definitions
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """One edit. ``op`` is ``insert_after``, ``replace`` or ``comment``."""
-
-    id: str
-    op: str
-    index: int
-    anchor_text: str
-    clause: str
-    variant: str
-    comment: str | None
-    title: str | None = None
-    paragraphs: tuple[dict[str, Any], ...] = ()  # insert_after: [{"text", "title"?, "like"?}]
-    find: str | None = None  # replace / comment: the phrase, occurrence k, offsets
-    occurrence: int = 0
-    start: int | None = None
-    end: int | None = None
-    replacement: str | None = None
-    finding: str | None = None
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Edit:
-        """The edit of an edit object of the plan JSON (no checks: see :meth:`Plan.from_dict`)."""
-        return cls(
-            id=d["id"],
-            op=d["op"],
-            index=d["anchor"]["index"],
-            anchor_text=d["anchor"]["text"],
-            clause=d.get("clause", ""),
-            variant=d.get("variant", ""),
-            comment=d.get("comment"),
-            title=d.get("title"),
-            paragraphs=tuple(dict(p) for p in d.get("paragraphs", ())),
-            find=d.get("find"),
-            occurrence=d.get("occurrence", 0),
-            start=d.get("start"),
-            end=d.get("end"),
-            replacement=d.get("replacement"),
-            finding=d.get("finding"),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "id": self.id,
-            "op": self.op,
-            "anchor": {"index": self.index, "text": self.anchor_text},
-            "clause": self.clause,
-            "variant": self.variant,
-            "title": self.title,
-            "comment": self.comment,
-        }
-        if self.op == "insert_after":
-            d["paragraphs"] = [dict(p) for p in self.paragraphs]
-        else:
-            d.update(find=self.find, occurrence=self.occurrence, start=self.start, end=self.end)
-            if self.op == "replace":
-                d["replacement"] = self.replacement
-            d["finding"] = self.finding
-        return d
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,138 +439,9 @@ def _calling_itself(e: Edit, word: str) -> Edit:
     return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word)} for p in e.paragraphs))
 
 
-def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:
-    """ "Option 1": the bracketed alternative every transfer of the work is in, where each is in one."""
-    if strategy.situation != ASSIGNED or not strategy.evidence:
-        return None
-    names = [option_name(result.paragraphs, f.start) for f in strategy.evidence]
-    if None in names:
-        return None
-    return " or ".join(dict.fromkeys(n for n in names if n))
-
-
-def _if_chosen(e: Edit, option: str, terms: Mapping[str, str]) -> Edit:
-    """``e`` with its comment saying the work passes under ``option`` if chosen, not under the whole agreement:
-    every way a comment states the transfer ("passes to the Customer under this agreement", "passes ownership
-    of the Deliverables to the Customer", "Here ownership … passes to", "gives the Customer ownership of",
-    "makes ownership … pass to the Customer only on payment")."""
-    if not e.comment:
-        return e
-    t = _comment_terms(terms)
-    chosen = f"if the parties choose {option}"
-    said = f"passes to {t['client']} under {t['agreement']}"
-    comment = e.comment.replace(said, f"passes to {t['client']} {chosen}")
-    client = re.escape(t["client"])
-    comment = re.sub(
-        rf"\b(?:passes ownership of [^;.]+? to {client}|ownership of [^;.]+? passes to {client}|"
-        rf"gives {client} ownership of [^;.,]+?(?=[;.,]))(?! {re.escape(chosen)})",
-        lambda m: f"{m.group(0)} {chosen}",
-        comment,
-    )
-    comment = re.sub(
-        rf"\bmakes ownership of [^;.]+? pass to {client}(?=\s)", lambda m: f"{m.group(0)}, {chosen},", comment
-    )
-    return replace(e, comment=comment) if comment != e.comment else e
-
-
-def _words(e: Edit) -> str:
-    """All the words an edit adds: its paragraphs, replacement and comment."""
-    return " ".join([*(p["text"] for p in e.paragraphs), e.replacement or "", e.comment or ""])
-
-
-def _no_project(terms: Mapping[str, str]) -> str:
-    """What ``{project}`` names where the document describes no project (a licence of existing material):
-    the client's own business, a limit true of any document."""
-    return f"{possessive(terms.get('client', 'the other party'))} own business"
-
-
-def _name_the_purpose(edits: Sequence[Edit], unnamed: str, terms: Mapping[str, str]) -> tuple[list[Edit], str]:
-    """The edits with the purpose-limit clause's comment saying ``unnamed`` is our default, and the plan's
-    note asking the user to name the purpose the parties agree."""
-    t = _comment_terms(terms)
-    said = (
-        f"{capitalise(t['agreement'])} describes no project for {t['deliverables']}, so the changes name "
-        f"{unnamed} as the purpose {t['deliverables']} may be used for. If the parties agree another "
-        f"purpose, name it in the definition of Permitted Purpose and in the comments that say “{unnamed}”."
-    )
-    why = (
-        f" {capitalise(t['agreement'])} describes no project, so we limit the use to {unnamed}; "
-        "the parties should name the purpose here."
-    )
-    # on the purpose limit, else on the definitions clause that now defines the Permitted Purpose
-    defining = [
-        e
-        for e in edits
-        if e.comment
-        and (e.clause == "scope-limitation" or (e.clause == DEFINITIONS and "Permitted Purpose" in _words(e)))
-    ]
-    target = next((e for e in defining if e.clause == "scope-limitation"), defining[0] if defining else None)
-    out = [replace(e, comment=e.comment + why) if e is target and e.comment else e for e in edits]
-    return out, said
-
-
 def _present(result: AuditResult, protection: str) -> bool:
     audited = result.protection(protection)
     return audited is not None and audited.status in ("present", "proposed")  # proposed: our pending insertion
-
-
-# -- strategy ---------------------------------------------------------------------------------------
-
-LICENSED, ASSIGNED, NOT_DELIVERY = "licensed", "assigned", "not_delivery"
-_TRANSFER_KINDS = ("ip_assignment", "work_made_for_hire")
-_ON_PAYMENT = "upon payment in full of"  # the strict fix-ip-assignment replacement ("… of all charges due under")
-_WORK_OBJECTS = (None, "deliverables", "ip", "pre_existing", "data")  # not "outputs": an AI service's
-# The clause a lawyer adds after the covenant for each kind of work (audit ``work_kind``).
-KIND_CLAUSES = {"software": "ai-software-use", "creative": "ai-creative-likeness", "data": "ai-data-use"}
-TEXT_CLAUSE = "ai-text-use"  # text work (translations, copy) of a general or creative contract
-COVENANT = "no-ai-training"
-
-
-@dataclass(frozen=True, slots=True)
-class Strategy:
-    """What the document does with the creator's work, and the findings that show it: ``licensed``
-    (the creator keeps ownership), ``assigned`` (assigned, vested or made for hire), or
-    ``not_delivery`` (no work passes under it: an NDA, a charter, a data-use undertaking)."""
-
-    situation: str
-    evidence: tuple[Finding, ...] = ()
-
-
-def _gives_work(f: Finding) -> bool:
-    """The creator gives the client the work (not a right the creator keeps or receives)."""
-    return (
-        f.actor in ("creator", "both")
-        and f.beneficiary != "creator"
-        and not f.negated
-        and f.operative
-        and f.object in _WORK_OBJECTS
-    )
-
-
-def _may_transfer(result: AuditResult) -> bool:
-    """The audit finds words by which the creator may give the client the work (whatever their rating):
-    where it finds none, the creator keeps ownership and no clause speaks of a transfer."""
-    return any(
-        f.kind in _TRANSFER_KINDS and f.actor in ("creator", "both") and f.beneficiary != "creator" and not f.negated
-        for f in result.findings
-    )
-
-
-def choose_strategy(result: AuditResult, facts: DocumentFacts) -> Strategy:
-    """The situation, read from the findings' clause semantics (act / actor / beneficiary / object)."""
-    transfers = [
-        f
-        for f in result.findings  # medium: "shall, upon payment ..., assign" (our strict redline)
-        if f.kind in _TRANSFER_KINDS and f.severity in ("high", "medium") and _gives_work(f)
-    ]
-    if transfers or any(_ON_PAYMENT in p.text for p in result.paragraphs):  # or our strict redline's wording
-        return Strategy(ASSIGNED, tuple(transfers))
-    licences = [f for f in result.findings if f.kind == "license_grant" and _gives_work(f)]
-    if licences:
-        return Strategy(LICENSED, tuple(licences))
-    if result.parties.work_product is None or facts.confidential_work:
-        return Strategy(NOT_DELIVERY)
-    return Strategy(LICENSED)  # a work product and no transfer: the creator keeps ownership
 
 
 def _check_parties(result: AuditResult, terms: Mapping[str, str]) -> None:
@@ -641,120 +465,6 @@ def _check_parties(result: AuditResult, terms: Mapping[str, str]) -> None:
         )
 
 
-def numbered_paragraphs(index: int, edit: Edit, source: Callable[[int, Mapping[str, Any]], int]) -> dict[int, int]:
-    """How many of an ``insert_after`` edit's paragraphs (anchored at paragraph ``index``) take a number
-    of their own, by the paragraph whose list they continue (``source(index, item)``: the item's
-    ``like``, else the anchor); a ``continued`` paragraph takes none, nor does one whose source comes
-    after the first numbered item's: it is in the list that new item opens ("10.8.1" under a new "10.8"
-    copying "10.7" and "10.7.1"), which moves nothing of the document's."""
-    counts: dict[int, int] = {}
-    opened = None
-    for item in edit.paragraphs:
-        if not item.get("continued"):
-            at = source(index, item)
-            if opened is not None and at > opened:
-                continue
-            opened = at if opened is None else opened
-            counts[at] = counts.get(at, 0) + 1
-    return counts
-
-
-def _source(index: int, item: Mapping[str, Any]) -> int:
-    like = item.get("like")
-    return like if isinstance(like, int) else index
-
-
-def _renumbered(result: AuditResult, insertions: Sequence[Edit]) -> Renumbered:
-    """The renumbering the insertions need (the writer makes it), with its inputs."""
-    inserted: dict[int, int] = {}
-    for e in insertions:
-        for at, count in numbered_paragraphs(e.index, e, _source).items():
-            inserted[at] = inserted.get(at, 0) + count
-    return renumbered([p.text for p in result.paragraphs], inserted, [p.label for p in result.paragraphs])
-
-
-def _shifted(result: AuditResult, insertions: Sequence[Edit], found: Renumbered | None = None) -> str:
-    """A sentence naming the typed clause numbers the insertions move, and the typed references that
-    follow them (the writer renumbers both as tracked changes), or "" when none moves (``found``: the
-    insertions' renumbering, when already made)."""
-    changes = (found or _renumbered(result, insertions)).found.changes
-    moved = [c.old for c in changes if not c.reference]
-    if not moved:
-        return ""
-    refs = sum(c.reference for c in changes)
-    shown = ", ".join(moved[:4]) + (" …" if len(moved) > 4 else "")
-    plural = "s" if refs != 1 else ""
-    if all(c.automatic for c in changes if not c.reference):  # Word's numbering moves them by itself
-        also = f", and the {refs} cross-reference{plural} to them are updated as tracked changes" if refs else ""
-        return f" Word's automatic numbering renumbers the clauses after the insertion ({shown}){also}."
-    also = f", with {refs} cross-reference{plural} to them" if refs else ""
-    return f" The clauses after the insertion are renumbered ({shown}){also}, as tracked changes."
-
-
-def _not_delivery_note(terms: Mapping[str, str]) -> str:
-    agreement = capitalise(terms.get("agreement", "this agreement"))
-    return (
-        f"{agreement} is not a document under which work is delivered: it licenses or transfers no work "
-        f"product, so no AI clause is proposed."
-    )
-
-
-def adapt_clauses(
-    wanted: Sequence[str],
-    strategy: Strategy,
-    variant: str,
-    work_kind: str | None,
-    keep: Set[str] = frozenset(),
-    text: bool = False,
-) -> list[str]:
-    """The playbook's clauses fitted to the situation. Assigned work: no purpose limit and no
-    reservation in what the creator no longer owns; *strict* and *standard* keep the creator's
-    pre-existing materials and bind later transferees (``retained-materials``), *minimal* adds the
-    covenant only. Then the clause for the kind of work, right after the covenant. ``keep``: clauses
-    defining a term a fix uses (a licence's "for any purpose" -> "for the Permitted Purpose")."""
-    out = list(wanted)
-    if strategy.situation == ASSIGNED:
-        out = [c for c in out if c in keep or c not in ("scope-limitation", "reservation-of-rights")]
-        if variant != "minimal":
-            out.insert(out.index(COVENANT) + 1 if COVENANT in out else len(out), "retained-materials")
-    extra = KIND_CLAUSES.get(work_kind or "")
-    if extra and COVENANT in out:
-        out.insert(out.index(COVENANT) + 1, extra)
-    if text and work_kind in (None, "general", "creative") and COVENANT in out:  # text work: AI editing tools
-        out.insert(out.index(extra) + 1 if extra in out else out.index(COVENANT) + 1, TEXT_CLAUSE)
-    return out
-
-
-RETAINED = "retained-materials"
-_LATER_TITLE = "Later Transferees"
-# who must agree to the AI restriction before taking a right in the work from the client, in every person
-# ("Anyone you later assign or license the finished video to must …")
-_LATER_TAKERS = (
-    "Anyone {client} later assigns or licenses {transferred} to must first agree in writing to be bound by the AI "
-    "restriction."
-)
-
-
-_PERSONS_OWN = {"you": "yours", "You": "yours", "I": "mine", "we": "ours", "We": "ours"}  # "a right of yours"
-
-
-def _defined_for(
-    fixes: Sequence[tuple[Finding, RenderedFix, str]], paragraphs: Sequence[Paragraph], terms: Mapping[str, str]
-) -> str:
-    """The comment of the Permitted Purpose's definition inserted for the changes that use it alone."""
-    tied = [f for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
-    labels = list(dict.fromkeys(_where(f, paragraphs).strip(" ()") for f in tied if _where(f, paragraphs)))
-    where = " in " + " and ".join(labels) if labels else ""
-    changes = "the changes" if len(tied) > 1 else "the change"
-    limit = "limit" if len(tied) > 1 else "limits"
-    t = _comment_terms(terms)
-    whose = _PERSONS_OWN.get(t["client"], t["client"])
-    return (
-        f"Why this definition: {changes}{where} {limit} a right of {whose} to the Permitted Purpose, "
-        f"which {t['agreement']} does not define otherwise."
-    )
-
-
 def _purpose_kept(fixes: Sequence[tuple[Finding, RenderedFix, str]]) -> bool:
     """A change keeps a licence's unlimited purpose and only makes it subject to the AI restriction
     (minimal: "for any purpose" -> "for any purpose, subject to the restrictions on Prohibited AI Use"):
@@ -767,232 +477,6 @@ def _purpose_kept(fixes: Sequence[tuple[Finding, RenderedFix, str]]) -> bool:
         and f.phrase.lower() in (rf.replacement or "").lower()
         for f, rf, op in fixes
     )
-
-
-def _tied(strategy: Strategy, fixes: Sequence[tuple[Finding, RenderedFix, str]]) -> bool:
-    """Every licence the creator grants is tied to the Permitted Purpose by a change in its own words
-    ("for any purpose" -> "solely for the Permitted Purpose"): the purpose limit's sentence would say it
-    again, so its definition alone is inserted."""
-    tied = {f.start for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")}
-    return (
-        strategy.situation == LICENSED and bool(strategy.evidence) and all(f.start in tied for f in strategy.evidence)
-    )
-
-
-def _later_transferees(result: AuditResult, background: Background, terms: Mapping[str, str]) -> tuple[int, str, str]:
-    """The retained-materials clause where the document already keeps the creator's pre-existing
-    materials with it: its first paragraph (keeping and licensing them back) left out, its title and
-    comment those of the obligation to bind later transferees."""
-    t = _comment_terms(terms)
-    kept = _kept_words(result, background, terms)
-    comment = (
-        f"Why this clause: ownership of {t['transferred']} passes to {t['client']} under {t['agreement']}; "
-        f"{kept}, so we add nothing on them. "
-    ) + fill_known(_LATER_TAKERS, t)
-    return 1, _LATER_TITLE, comment
-
-
-def _licence_takers(result: AuditResult, at: int, terms: Mapping[str, str]) -> tuple[int, str, str]:
-    """The retained-materials clause for a licence the client may assign (paragraph ``at``): only its obligation
-    to bind whoever takes the licence, with its own comment."""
-    t = _comment_terms(terms)
-    label = result.paragraphs[at].section_label if at < len(result.paragraphs) else None
-    where = clause_name(label) if label else capitalise(t["agreement"])
-    comment = (
-        f"Why this clause: {where} lets {t['client']} pass the licence on to someone else, who would not be bound "
-        f"by the AI restriction {t['client']} agreed to. This has {t['client']} make anyone who takes a right in "
-        f"{t['deliverables']} from it agree in writing to be bound by that restriction."
-    )
-    return 1, _LATER_TITLE, comment
-
-
-def _names_kept(e: Edit, kept: str, terms: Mapping[str, str], use: str | None = None) -> Edit:
-    """The retained-materials clause's comment, saying it names what the document expressly keeps (and, ``use``,
-    the use of them it lets the client make: "and lets you use to promote the launch")."""
-    if e.clause != RETAINED or not e.comment:
-        return e
-    lets = "" if use is None else " and lets {client} use" + (f" {use}" if use else " them")
-    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}{lets}.", _comment_terms(terms))
-    return replace(e, comment=e.comment + said)
-
-
-def _reserves_kept(e: Edit, kept: str, terms: Mapping[str, str], with_comments: bool) -> Edit:
-    """The reservation of rights naming what the document expressly keeps with the creator ("the original
-    artwork and the sketches"): its first paragraph says the rights reserved include those in them."""
-    if e.clause != "reservation-of-rights" or not e.paragraphs:
-        return e
-    at = next((i for i, p in enumerate(e.paragraphs) if " reserved to " in p["text"]), None)
-    if at is None:
-        return e
-    first = e.paragraphs[at]
-    text = first["text"].rstrip()
-    said = f"{text} The rights reserved include all rights in {kept}."
-    paragraphs = (*e.paragraphs[:at], {**first, "text": said}, *e.paragraphs[at + 1 :])
-    comment = e.comment
-    if with_comments and comment:
-        comment += fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
-    return replace(e, paragraphs=paragraphs, comment=comment)
-
-
-def _kept_words(result: AuditResult, background: Background, terms: Mapping[str, str]) -> str:
-    """ "clause 3.2 already keeps the Developer Components with the Developer"."""
-    t = _comment_terms(terms)
-    at = background.kept
-    label = result.paragraphs[at].section_label if at is not None and at < len(result.paragraphs) else None
-    where = clause_name(label) if label else capitalise(t["agreement"])
-    what = background.term or f"{possessive(t['provider'])} pre-existing materials"
-    return f"{where} already keeps {what} with {t['provider']}"
-
-
-def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
-    terms = comment_voice(terms)  # the creator speaks: "we" in a client's "we engage you" letter are "you" here
-    return {
-        "agreement": terms.get("agreement", "this agreement"),
-        "client": terms.get("client", "the other party"),
-        "provider": terms.get("provider", "the creator"),
-        "deliverables": terms.get("deliverables", "the work"),
-        "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
-        **{
-            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON) if k in terms
-        },  # its spelling; a person named
-    }
-
-
-_PURPOSES = {
-    "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
-    "no-ai-training": "add a covenant against AI use of {deliverables}",
-    "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
-    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have anyone "
-    "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",
-    "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
-    "ai-text-use": "allow AI editing and translation tools on the delivered text, but not training on it",
-    "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
-    "who made {deliverables}",
-    "ai-creative-likeness/company": "cover imitation of the style of {provider} and of the style, voice and "
-    "likeness of the people who made {deliverables}",
-    "ai-data-use": "cover datasets derived from {deliverables}",
-    # minimal inserts only the bar on digital replicas: nothing said of style
-    "ai-creative-likeness/minimal": "bar digital replicas of the voice or likeness of {provider} and of the people "
-    "who made {deliverables}",
-    "ai-creative-likeness/company/minimal": "bar digital replicas of the voice or likeness of the people who made "
-    "{deliverables}",
-}
-
-
-def _purpose(
-    clause: str,
-    strategy: Strategy,
-    fixes: Sequence[tuple[Finding, RenderedFix, str]],
-    paragraphs: Sequence[Paragraph],
-    kept: str | None,
-) -> str:
-    """What an inserted clause does, as the strategy comment says it. Assigned work: the purpose limit
-    is there only for the rights a change ties to it (never "the licences of" a work the client owns);
-    the retained-materials clause only binds later transferees where the document keeps the creator's
-    materials already."""
-    if clause == "scope-limitation" and (strategy.situation == ASSIGNED or _tied(strategy, fixes)):
-        tied = [f for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
-        labels = list(dict.fromkeys(_where(f, paragraphs).strip(" ()") for f in tied if _where(f, paragraphs)))
-        if labels:
-            return "tie the rights granted in " + " and ".join(labels) + " to the Permitted Purpose"
-        return "tie the rights the changes below mark to the Permitted Purpose"
-    if clause == RETAINED and strategy.situation != ASSIGNED:  # a licence the client may assign
-        return "have anyone {client} passes the licence on to agree in writing to the AI restriction"
-    if clause == RETAINED and kept is not None:
-        return (
-            "have anyone {client} later assigns or licenses {transferred} to agree in writing to the AI restriction ("
-            + kept
-            + ")"
-        )
-    return _PURPOSES[clause]
-
-
-def _where(f: Finding, paragraphs: Sequence[Paragraph]) -> str:
-    label = paragraphs[f.start].section_label if f.start < len(paragraphs) else None
-    return f" ({clause_name(label)})" if label else ""
-
-
-def strategy_comment(
-    result: AuditResult,
-    strategy: Strategy,
-    inserted: Sequence[str],
-    variant: str,
-    terms: Mapping[str, str],
-    fixes: Sequence[tuple[Finding, RenderedFix, str]],
-    kept: str | None = None,
-    struck: Sequence[str] = (),
-    expressly: str | None = None,
-    company: bool = False,
-) -> str:
-    """One comment saying what the redline does and why, from this document's findings only. ``kept``:
-    where the document already keeps the creator's pre-existing materials with it (so the
-    retained-materials clause only binds later transferees); ``struck``: the creation-timing words
-    struck beside a transfer made to wait for payment (:func:`strike_creation_timing`); ``expressly``: what the
-    document expressly keeps with the creator ("the characters"), said to stay with it; ``company``: the creator is
-    a company, whose people (not itself) have a voice and likeness."""
-    t = _comment_terms(terms)
-    first = strategy.evidence[0] if strategy.evidence else None
-    where = _where(first, result.paragraphs) if first is not None else ""
-    if strategy.situation == ASSIGNED:
-        option = option_name(result.paragraphs, first.start) if first is not None else None
-        hire = first is not None and first.kind == "work_made_for_hire"
-        if option is not None:  # one of the contract's bracketed alternatives: what it would do if chosen
-            made = (
-                "would make {deliverables} works made for hire for {client}"
-                if hire
-                else "would transfer ownership of {transferred} to {client}"
-            )
-            said = option + where + " " + made + _other_options(result, option)
-        else:
-            made = (
-                "makes {deliverables} works made for hire for {client}"
-                if hire
-                else "transfers ownership of {transferred} to {client}"
-            )
-            said = "{agreement} " + made + where
-            if expressly and not hire:  # the transfer moves the work alone: what the document keeps stays
-                said += " and leaves " + expressly + " with {provider}"
-        replaced = {(f.start, f.phrase_start) for f, _, op in fixes if op == "replace" and f.kind in _TRANSFER_KINDS}
-        waiting = [f for f in strategy.evidence if (f.start, f.phrase_start) in replaced]
-        strike = " (not on creation: we strike “" + "”, “".join(struck) + "”)" if struck else ""
-        if waiting and len(waiting) == len(strategy.evidence):
-            said += "; we propose that ownership pass only on payment in full" + strike
-        elif waiting:  # only some of the transfer's words are changed: say which, and that the rest stays
-            standing = [f for f in strategy.evidence if f not in waiting]
-            said += (
-                "; we propose that the transfer by “" + "”, “".join(f.phrase for f in waiting) + "” wait for payment "
-                "in full" + strike + ", and keep “" + "”, “".join(f.phrase for f in standing) + "”"
-            )
-        elif first is not None and waits_for_payment(first):
-            said += "; that transfer already waits for payment and stays as it is"
-        else:
-            said += "; we leave that transfer unchanged" if option is None else "; we leave that option as written"
-    elif first is not None:
-        said = "{agreement} licenses {deliverables} to {client}" + where + " and {provider} keeps ownership"
-    else:
-        said = (
-            "we found no licence or transfer of {deliverables} to {client} in {agreement}, "
-            "so {provider} keeps ownership"
-        )
-    ids = list(dict.fromkeys(inserted))
-    if "scope-limitation" not in ids and any("Permitted Purpose" in (rf.replacement or "") for _, rf, _ in fixes):
-        ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
-    ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
-    ids = [f"{c}/{variant}" if f"{c}/{variant}" in _PURPOSES else c for c in ids]  # what this variant's text does
-    purposes = [_purpose(c, strategy, fixes, result.paragraphs, kept) for c in ids if c in _PURPOSES]
-    if purposes:
-        said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
-    return fill_known("Our approach: " + said + ".", t)
-
-
-def _other_options(result: AuditResult, option: str) -> str:
-    """ " (Option 2 (clause 4.3) would license them instead)" where another alternative licenses the work."""
-    for f in result.findings:
-        if f.kind == "license_grant" and _gives_work(f):
-            other = option_name(result.paragraphs, f.start)
-            if other is not None and other != option:
-                return f" ({other}{_where(f, result.paragraphs)} would license them instead)"
-    return ""
 
 
 BACKGROUND, OWNED_WORK = "background", "owned_work"  # what a finding's licence is of, the work being assigned
@@ -1395,405 +879,9 @@ def choose_clauses(
     return wanted
 
 
-# -- ordering ---------------------------------------------------------------------------------------
-
-
-def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[tuple[int, Clause]], list[str]]:
-    """Each clause with the paragraph its ``placement`` puts it after, in document order (so each
-    new term is defined at its first use), and a note for each clause that has no place."""
-    placed, notes = [], []
-    for clause in clauses:
-        place = result.places.get(clause.placement)  # where the clause file says it goes
-        if place is None:
-            notes.append(
-                f"The {clause.id} clause is a separate document: it is not inserted."
-                if clause.placement == Placement.SEPARATE_DOCUMENT
-                else f"No place found to insert the {clause.id} clause."
-            )
-            continue
-        placed.append((place.index, clause))
-    # the purpose limit first where clauses share its place (a clause's end): it qualifies the grant
-    placed.sort(key=lambda s: (s[0], s[1].placement != Placement.AFTER_GRANT))
-    return placed, notes
-
-
 def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
     """The edits with their ids e1, e2, ... in order."""
     return tuple(replace(e, id=f"e{i}") for i, e in enumerate(edits, 1))
-
-
-# -- rendering --------------------------------------------------------------------------------------
-
-
-_DEFINITIONS_COMMENT = "The terms the new clauses use, defined with the other definitions of {agreement}."
-_DEFINITIONS_TITLE = "Definitions"
-_SHARED_DEFINITIONS_COMMENT = "Why this clause: it defines, once, the terms that more than one of our changes uses."
-
-
-def _in_house_style(text: str, straight: bool, shall: bool, colon: bool = False, bare: bool = False) -> str:
-    """A library definition (“X” means …) in the style of the document's definitions."""
-    if colon:
-        text = re.sub(r"^(“([^”]+)”) means\s+", r"\2: " if bare else r"\1: ", text)
-    elif shall:
-        text = re.sub(r"^(“[^”]+”) means\b", r"\1 shall mean", text)
-    return text.replace("“", '"').replace("”", '"') if straight else text
-
-
-def _opening_definitions(definitions: Sequence[str], scope: str) -> str:
-    """The definitions as one opening sentence: "In this clause, “A” means …; and “B” means …"."""
-    items = [d.rstrip(".") for d in definitions]
-    joined = items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
-    return f"In {scope}, {joined}."
-
-
-def render_insertions(
-    result: AuditResult,
-    library: Library,
-    placed: Sequence[tuple[int, Clause]],
-    variant: str,
-    terms: Mapping[str, str],
-    with_comments: bool,
-    only_defining: Set[str] = frozenset(),
-    trimmed: Mapping[str, tuple[int, str, str]] | None = None,
-    elsewhere: str = "",
-) -> list[Edit]:
-    """An ``insert_after`` edit for each placed clause not already in the document (of a clause in
-    ``only_defining``, its definitions alone), its terms
-    defined once unless the document defines them: appended to the document's definitions clause
-    when it has one (in that clause's style, as one more edit), else in an opening "In this
-    clause, …" sentence of the first clause that uses them ("In this agreement" when a later
-    inserted clause uses them too)."""
-    paragraphs = result.paragraphs
-    document_text = "\n".join(p.text for p in paragraphs)
-    already = {t for t in library.glossary if t in result.terms.all}
-    order = _owners_first([clause for _, clause in placed], variant)
-    by_order = render_many([(placed[n][1], variant) for n in order], terms, already_defined=already)
-    rank = {n: k for k, n in enumerate(order)}  # a clause's place in the rendering order
-    rendered = [r for _, r in sorted(zip(order, by_order, strict=True), key=lambda pair: pair[0])]
-    run = definitions_run(paragraphs)
-    likes = {place.index: place.like for place in result.places.values() if place.like is not None}
-    bodies = []
-    for k, ((index, clause), r) in enumerate(zip(placed, rendered, strict=True)):
-        body = [p for p in r.paragraphs if p]
-        if body and body[-1] in document_text:
-            continue  # the clause is already in the document (e.g. our own pending insertion)
-        definitions = [t for t in body if t.startswith("“") and any(t.startswith(f"“{d}”") for d in r.defined)]
-        operative = [] if clause.id in only_defining else [t for t in body if t not in definitions]
-        if trimmed and clause.id in trimmed:  # its first paragraphs say what the document already says
-            drop, title, comment = trimmed[clause.id]
-            operative, r = operative[drop:], replace(r, title=title, comment=comment)
-        if not operative and not definitions:
-            continue
-        bodies.append((index, clause, r, operative, definitions, rank[k]))
-    agreement = terms.get("agreement", "this agreement")
-    moved = _foreign_shared(bodies, elsewhere) if run is None else [[] for _ in bodies]
-    pooled = [d for defs in moved for d in defs]
-    edits = []
-    siblings: dict[int, int] = {}  # the last titled sub-clause's heading -> new titled sub-clauses after it
-    collected: list[tuple[int, list[str]]] = []  # the definitions for the document's definitions clause
-    for n, (index, clause, r, body, definitions, ranked) in enumerate(bodies):
-        if definitions and run is not None:
-            collected.append((ranked, definitions))  # in the order they were defined
-            if not body:
-                continue  # a clause kept for its definitions alone: they go to the definitions clause
-        own = clause.placement != Placement.AFTER_GRANT  # a purpose limit qualifies the grant it follows
-        if definitions and run is None:
-            if moved[n] and pooled:  # the terms several changes use, of clauses not inserted: a clause of their own
-                sentence = [_opening_definitions(pooled, agreement)]
-                items = clause_paragraphs(paragraphs, index, likes.get(index), sentence, _DEFINITIONS_TITLE, 0, own)
-                shared_comment = _SHARED_DEFINITIONS_COMMENT if with_comments else None
-                edits.append(
-                    Edit(
-                        "",
-                        "insert_after",
-                        index,
-                        paragraphs[index].text,
-                        DEFINITIONS,
-                        variant,
-                        shared_comment,
-                        title=_DEFINITIONS_TITLE,
-                        paragraphs=items,
-                    )
-                )
-                pooled = []
-            definitions = [d for d in definitions if d not in moved[n]]
-            if definitions:
-                shared = any(_used(d, _other_texts(bodies, n, elsewhere)) for d in definitions)
-                whole = shared or not body or INFORMAL in terms  # a letter has no clauses: "In this letter, …"
-                body = [_opening_definitions(definitions, agreement if whole else "this clause"), *body]
-        # the run-in title goes on the operative paragraph, not on the definitions before it
-        titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
-        if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
-            titled = 1
-        sibling = _titled_sibling(paragraphs, index, result.ip_section) if own else None
-        if sibling is not None:  # a titled sub-clause of the IP clause of its own, after its last one
-            heading, first = sibling
-            siblings[heading] = siblings.get(heading, 0) + 1
-            paras = _sibling_paragraphs(paragraphs, heading, first, r.title, body, siblings[heading])
-        else:
-            paras = clause_paragraphs(paragraphs, index, likes.get(index), body, r.title, titled, own)
-        edits.append(
-            Edit(
-                "",
-                "insert_after",
-                index,
-                paragraphs[index].text,
-                clause.id,
-                variant,
-                r.comment if with_comments else None,
-                title=r.title,
-                paragraphs=paras,
-            )
-        )
-    if collected and run is not None:
-        at, straight, shall, colon, bare = run
-        # after "1. Definitions. "X" means …" the new entries continue that clause, unnumbered
-        continued = {"continued": True} if opens_definitions(paragraphs[at].text) else {}
-        definitions_edit = Edit(
-            "",
-            "insert_after",
-            at,
-            paragraphs[at].text,
-            DEFINITIONS,
-            variant,
-            _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement")) if with_comments else None,
-            paragraphs=tuple(
-                {"text": _in_house_style(d, straight, shall, colon, bare), **continued} for d in _flat(collected)
-            ),
-        )
-        edits.append(definitions_edit)
-        edits.sort(key=lambda e: e.index)  # stable: the definitions before a clause anchored at the same place
-    return edits
-
-
-_Body = tuple[int, Clause, Rendered, list[str], list[str], int]
-
-
-def _other_texts(bodies: Sequence[_Body], n: int, elsewhere: str) -> str:
-    """The words of every inserted clause but the ``n``-th, and of the fixes (``elsewhere``)."""
-    return " ".join([elsewhere, *(t for m, b in enumerate(bodies) if m != n for t in (*b[3], *b[4]))])
-
-
-def _used(definition: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(_term(definition))}", text) is not None
-
-
-def _foreign_shared(bodies: Sequence[_Body], elsewhere: str) -> list[list[str]]:
-    """For each clause body, the definitions to move out of it into a Definitions clause: terms another
-    change uses too, owned by a clause not inserted (the covenant's "Prohibited AI Use" where the
-    document has its own AI clause), when the clause is about something else (it has a sentence or a
-    term of its own)."""
-    moved = []
-    for n, (_, clause, _, body, definitions, _) in enumerate(bodies):
-        others = _other_texts(bodies, n, elsewhere)
-        foreign = [d for d in definitions if _term(d) not in clause.defines and _used(d, others)]
-        moved.append(foreign if foreign and (body or len(foreign) < len(definitions)) else [])
-    return moved
-
-
-def _term(definition: str) -> str:
-    """The term a library definition defines: “X” means … -> X."""
-    return definition[1 : definition.index("”")]
-
-
-def _flat(ranked: Sequence[tuple[int, list[str]]]) -> list[str]:
-    return [d for _, texts in sorted(ranked, key=lambda pair: pair[0]) for d in texts]
-
-
-def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
-    """The order to render ``clauses`` (in document order) in, so that each term is defined in the
-    clause that owns it where that clause is inserted ("AI System" in the covenant, not in a purpose
-    limit placed before it whose definition uses it): each owner before the clauses that use its terms,
-    in their paragraphs or through a definition; else document order."""
-    owner: dict[str, int] = {}
-    for n, clause in enumerate(clauses):
-        for term in clause.defines:
-            owner.setdefault(term, n)
-    order: list[int] = []
-    seen: set[int] = set()
-
-    def visit(n: int) -> None:
-        if n in seen:
-            return
-        seen.add(n)
-        glossary = clauses[n].glossary
-        needed, stack = set(), list(clauses[n].variants[variant].uses)
-        while stack:
-            term = stack.pop()
-            if term not in needed and term in glossary:
-                needed.add(term)
-                stack.extend(glossary[term].needs[variant])
-        for term in sorted(needed, key=lambda t: owner.get(t, n)):
-            if owner.get(term, n) != n:
-                visit(owner[term])
-        order.append(n)
-
-    for n in range(len(clauses)):
-        visit(n)
-    return order
-
-
-# -- the form of an inserted clause ------------------------------------------------------------------
-
-
-def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
-    """An insertion numbered on from a lettered sub-section ("(c)" -> "(d)", "(e)" …): the inner lists of its
-    paragraphs in roman numerals, so that "(a) to (g)" of its own list is never read as the document's
-    sub-sections. A paragraph takes the number of its source (its ``like``, else the anchor); a continued one
-    stays in the sub-section before it."""
-    texts, lettered = [], False
-    for item in e.paragraphs:
-        if not item.get("continued"):
-            at = _source(e.index, item)
-            lettered = 0 <= at < len(paragraphs) and lettered_number(paragraphs[at])
-        texts.append(roman_lists(item["text"]) if lettered else item["text"])
-    if all(t == q["text"] for t, q in zip(texts, e.paragraphs, strict=True)):
-        return e
-    return replace(e, paragraphs=tuple({**q, "text": t} for q, t in zip(e.paragraphs, texts, strict=True)))
-
-
-def _numbered(p: Paragraph) -> bool:
-    """The paragraph shows a number: automatic (its label) or typed ("7.3 ", "(c) ")."""
-    return p.label is not None or typed_number(p.text) is not None
-
-
-def clause_heading(paragraphs: Sequence[Paragraph], index: int) -> int | None:
-    """The heading a new clause after paragraph ``index`` copies, when the clause needs one: the
-    paragraph ``index`` is unnumbered body text (not in a table) ending the clause of a heading
-    that is a title alone ("3. Work Made for Hire", a bold "Intellectual Property", "2.2 Licence"),
-    i.e. that clause is not divided into numbered sub-clauses the new one could join, and the
-    paragraph after it (if any) starts another clause. ``None`` otherwise."""
-    anchor = paragraphs[index]
-    if _numbered(anchor) or anchor.in_table or anchor.is_heading or not anchor.section_path:
-        return None
-    heading = next(
-        (
-            j
-            for j in range(index - 1, max(-1, index - 200), -1)
-            if paragraphs[j].is_heading and paragraphs[j].section_path == anchor.section_path
-        ),
-        None,
-    )
-    if heading is None or not _title_only(paragraphs[heading]) or paragraphs[heading].in_table:
-        return None
-    depth = len(paragraphs[heading].section_path)
-    following = next((q for q in paragraphs[index + 1 :] if q.text.strip()), None)
-    if (
-        following is not None
-        and not (following.is_heading and len(following.section_path) <= depth)
-        and following.section_path[:depth] == anchor.section_path[:depth]
-    ):
-        return None  # more of this clause follows: a heading here would take it in
-    return heading
-
-
-def _titled_sibling(paragraphs: Sequence[Paragraph], index: int, ip: IpSection | None) -> tuple[int, int] | None:
-    """Where the IP clause is divided into titled sub-clauses ("10.1 Assignments …" … "10.7 Malicious
-    Software", each a title alone over numbered paragraphs "10.7.1", "10.7.2") and paragraph ``index``
-    ends the last of them: that sub-clause's heading and its first numbered paragraph, which a new
-    clause copies ("10.8 No AI Training" over "10.8.1 …"), so it is never a sub-clause of a sub-clause on
-    another subject ("10.7.4" under "Malicious Software"). ``None`` otherwise."""
-    if ip is None or not ip.start <= index <= ip.end or not paragraphs[ip.start].is_heading:
-        return None
-    depth = len(paragraphs[ip.start].section_path) + 1  # the IP clause's own sub-clauses
-    path = paragraphs[index].section_path
-    if len(path) <= depth or path[: depth - 1] != paragraphs[ip.start].section_path:
-        return None
-    heading = next(
-        (j for j in range(index, ip.start, -1) if paragraphs[j].section_path == path[:depth]),
-        None,
-    )
-    if heading is None or heading + 1 > index or not _numbered(paragraphs[heading]):
-        return None
-    first = paragraphs[heading + 1]
-    if not _title_only(paragraphs[heading]) or len(first.section_path) != depth + 1:
-        return None
-    typed = typed_number(paragraphs[heading].text), typed_number(first.text)
-    if typed[0] is not None and typed[1] is not None:  # typed numbers: the plan writes "10.8" and "10.8.1" itself
-        labels = (typed[0][0], typed[1][0])
-    elif paragraphs[heading].label is None or typed[0] or typed[1] or first.label is None:
-        return None
-    else:
-        labels = (paragraphs[heading].label or "", first.label or "")
-    decimal = re.compile(r"\d+(?:\.\d+)+\.?")  # "10.7" over "10.7.1", not a lead-in over its "(a)" items
-    if paragraphs[heading].text.rstrip().endswith(":") or not all(decimal.fullmatch(x.strip()) for x in labels):
-        return None
-    return heading, heading + 1
-
-
-def _sibling_paragraphs(
-    paragraphs: Sequence[Paragraph], heading: int, first: int, title: str, body: Sequence[str], nth: int
-) -> tuple[dict[str, Any], ...]:
-    """The ``nth`` new titled sub-clause after the one headed ``heading``: its heading and body formatted like
-    that heading and its ``first`` paragraph. Word numbers them; where the document types its numbers ("10.7
-    Malicious Software" over "10.7.1 …"), the plan types the next ones ("10.8 No AI Training" over "10.8.1 …")."""
-    head = _heading_text(title, paragraphs[heading])
-    typed = typed_number(paragraphs[heading].text), typed_number(paragraphs[first].text)
-    if typed[0] is None or typed[1] is None:
-        return ({"text": head, "like": heading}, *({"text": t, "like": first} for t in body))
-    number = (next_numbers(typed[0][0], nth) or [typed[0][0]])[-1]
-    dot = "." if typed[1][0].endswith(".") else ""
-    return (
-        {"text": f"{number}{typed[0][1]}{head}", "like": heading, "continued": True},
-        *(
-            {"text": f"{number.rstrip('.')}.{k}{dot}{typed[1][1]}{t}", "like": first, "continued": True}
-            for k, t in enumerate(body, 1)
-        ),
-    )
-
-
-def _title_only(p: Paragraph) -> bool:
-    """A heading paragraph that is a title alone, after its typed number if it has one: short, no
-    run-in body, no sentence ("3.<TAB>Grant of Patent License:", "INTELLECTUAL PROPERTY")."""
-    span = typed_number_span(p.text)
-    text = p.text[span[1] :] if span else p.text
-    return p.is_heading and p.run_in_title is None and len(text.strip()) < 80 and not re.search(r"[.;:,]\s+\S", text)
-
-
-def _heading_text(title: str, heading: Paragraph) -> str:
-    """The new clause's heading, in capitals where the document's heading is typed in capitals."""
-    letters = [c for c in heading.text if c.isalpha()]
-    return title.upper() if letters and all(c.isupper() for c in letters) else title
-
-
-def clause_paragraphs(
-    paragraphs: Sequence[Paragraph],
-    index: int,
-    like: int | None,
-    body: Sequence[str],
-    title: str,
-    titled: int,
-    own_clause: bool = True,
-) -> tuple[dict[str, Any], ...]:
-    """The paragraph items of a clause inserted after paragraph ``index``, in the form the place
-    asks for:
-
-    - after a numbered sub-clause (or at the level of a numbered lead-in ``like``): one more
-      sub-clause with one number, its first paragraph numbered and carrying the run-in title, the
-      others ``continued`` (no number of their own), so the clause and its closing sentence stay
-      one clause;
-    - after unnumbered body text that ends a clause under a title-only heading
-      (:func:`clause_heading`): a new clause, a heading paragraph styled like that heading
-      (``like``; its number the next of that heading's list) followed by the body paragraphs,
-      styled like the anchor; not for a clause that qualifies the clause it follows
-      (``own_clause`` false: the purpose limit placed after the grant joins the grant's clause);
-    - otherwise paragraphs like the anchor, the run-in title on the operative paragraph."""
-    source = paragraphs[like] if like is not None else paragraphs[index]
-    level = {"like": like} if like is not None else {}  # after a lead-in's list, at the lead-in's level
-    follows = index + 1 < len(paragraphs) and paragraphs[index + 1].in_table == paragraphs[index].in_table
-    if _numbered(source) and len(body) == 1 and (like is not None or follows):
-        # one sub-clause numbered from the anchor's list, also after another clause inserted there (not
-        # after the last paragraph of the body or of a cell: the writer hands the anchor's mark over there)
-        return ({"text": body[0], "title": title, "like": like if like is not None else index},)
-    if _numbered(source) and len(body) > 1:
-        return tuple(
-            {"text": text, **({"title": title} if i == 0 else {"continued": True}), **level}
-            for i, text in enumerate(body)
-        )
-    heading = clause_heading(paragraphs, index) if like is None and own_clause else None
-    if heading is not None:
-        return ({"text": _heading_text(title, paragraphs[heading]), "like": heading}, *({"text": t} for t in body))
-    return tuple({"text": text, **({"title": title} if i == titled else {}), **level} for i, text in enumerate(body))
 
 
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:

@@ -50,7 +50,8 @@ from .ooxml.revisions import (
 )
 from .ooxml.text import current_text
 from .ooxml.xml import parse_xml, serialize_xml
-from .plan import Edit, Plan, numbered_paragraphs
+from .plan import Edit, Plan
+from .planning.placement import numbered_paragraphs
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

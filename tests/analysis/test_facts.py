@@ -13,7 +13,8 @@ from noai.analysis.audit import audit_document
 from noai.analysis.facts import has_fees, read_facts
 from noai.ooxml.document import read_document
 
-PLAN = Path(__file__).resolve().parents[2] / "server" / "noai" / "plan.py"
+NOAI = Path(__file__).resolve().parents[2] / "server" / "noai"
+PLAN_MODULES = [NOAI / "plan.py", *sorted((NOAI / "planning").glob("*.py"))]  # the plan and its parts
 
 
 def facts_of(*texts: str):
@@ -64,10 +65,11 @@ def test_the_facts_say_no_sum_is_paid_where_the_document_asks_for_none():
     assert not facts.paid and facts.background.term is None and facts.background.kept is None
 
 
-def test_the_plan_module_compiles_no_pattern_over_the_documents_words():
+@pytest.mark.parametrize("module", PLAN_MODULES, ids=lambda path: path.name)
+def test_the_plan_module_compiles_no_pattern_over_the_documents_words(module):
     # the plan reads the document only through noai.analysis (facts, findings, places): its regular
     # expressions are its own (our terms, our comments, the library's definitions it restyles)
-    tree = ast.parse(PLAN.read_text(encoding="utf-8"))
+    tree = ast.parse(module.read_text(encoding="utf-8"))
     compiled = [
         node.targets[0].id
         for node in tree.body

@@ -1,0 +1,366 @@
+"""The plan's comments: the strategy comment ("Our approach: …") on the first inserted clause, the comments
+of clauses kept for a part (later transferees, licence takers, a definition alone), what the document
+expressly keeps, a transfer that passes only "if the parties choose Option 1", a purpose the document does
+not name, the renumbering said, and the terms the comments speak in (the creator's voice).
+
+Imports :mod:`noai.analysis`, :mod:`noai.library`, :mod:`noai.ooxml` and the other modules of
+:mod:`noai.planning` (never :mod:`noai.plan`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from ..analysis.audit import AuditResult
+from ..analysis.classify import Finding
+from ..analysis.facts import Background, clause_name, option_name, waits_for_payment
+from ..library import RenderedFix
+from ..library.render import NO_SUBLICENCE, PERSON, SUB_HYPHEN, capitalise, comment_voice, fill_known, possessive
+from ..ooxml.model import Paragraph
+from ..ooxml.renumber import Renumbered
+from .edit import DEFINITIONS, Edit
+from .placement import _renumbered
+from .strategy import _TRANSFER_KINDS, ASSIGNED, RETAINED, Strategy, _gives_work, _tied
+
+
+def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:
+    """ "Option 1": the bracketed alternative every transfer of the work is in, where each is in one."""
+    if strategy.situation != ASSIGNED or not strategy.evidence:
+        return None
+    names = [option_name(result.paragraphs, f.start) for f in strategy.evidence]
+    if None in names:
+        return None
+    return " or ".join(dict.fromkeys(n for n in names if n))
+
+
+def _if_chosen(e: Edit, option: str, terms: Mapping[str, str]) -> Edit:
+    """``e`` with its comment saying the work passes under ``option`` if chosen, not under the whole agreement:
+    every way a comment states the transfer ("passes to the Customer under this agreement", "passes ownership
+    of the Deliverables to the Customer", "Here ownership … passes to", "gives the Customer ownership of",
+    "makes ownership … pass to the Customer only on payment")."""
+    if not e.comment:
+        return e
+    t = _comment_terms(terms)
+    chosen = f"if the parties choose {option}"
+    said = f"passes to {t['client']} under {t['agreement']}"
+    comment = e.comment.replace(said, f"passes to {t['client']} {chosen}")
+    client = re.escape(t["client"])
+    comment = re.sub(
+        rf"\b(?:passes ownership of [^;.]+? to {client}|ownership of [^;.]+? passes to {client}|"
+        rf"gives {client} ownership of [^;.,]+?(?=[;.,]))(?! {re.escape(chosen)})",
+        lambda m: f"{m.group(0)} {chosen}",
+        comment,
+    )
+    comment = re.sub(
+        rf"\bmakes ownership of [^;.]+? pass to {client}(?=\s)", lambda m: f"{m.group(0)}, {chosen},", comment
+    )
+    return replace(e, comment=comment) if comment != e.comment else e
+
+
+def _words(e: Edit) -> str:
+    """All the words an edit adds: its paragraphs, replacement and comment."""
+    return " ".join([*(p["text"] for p in e.paragraphs), e.replacement or "", e.comment or ""])
+
+
+def _no_project(terms: Mapping[str, str]) -> str:
+    """What ``{project}`` names where the document describes no project (a licence of existing material):
+    the client's own business, a limit true of any document."""
+    return f"{possessive(terms.get('client', 'the other party'))} own business"
+
+
+def _name_the_purpose(edits: Sequence[Edit], unnamed: str, terms: Mapping[str, str]) -> tuple[list[Edit], str]:
+    """The edits with the purpose-limit clause's comment saying ``unnamed`` is our default, and the plan's
+    note asking the user to name the purpose the parties agree."""
+    t = _comment_terms(terms)
+    said = (
+        f"{capitalise(t['agreement'])} describes no project for {t['deliverables']}, so the changes name "
+        f"{unnamed} as the purpose {t['deliverables']} may be used for. If the parties agree another "
+        f"purpose, name it in the definition of Permitted Purpose and in the comments that say “{unnamed}”."
+    )
+    why = (
+        f" {capitalise(t['agreement'])} describes no project, so we limit the use to {unnamed}; "
+        "the parties should name the purpose here."
+    )
+    # on the purpose limit, else on the definitions clause that now defines the Permitted Purpose
+    defining = [
+        e
+        for e in edits
+        if e.comment
+        and (e.clause == "scope-limitation" or (e.clause == DEFINITIONS and "Permitted Purpose" in _words(e)))
+    ]
+    target = next((e for e in defining if e.clause == "scope-limitation"), defining[0] if defining else None)
+    out = [replace(e, comment=e.comment + why) if e is target and e.comment else e for e in edits]
+    return out, said
+
+
+def _shifted(result: AuditResult, insertions: Sequence[Edit], found: Renumbered | None = None) -> str:
+    """A sentence naming the typed clause numbers the insertions move, and the typed references that
+    follow them (the writer renumbers both as tracked changes), or "" when none moves (``found``: the
+    insertions' renumbering, when already made)."""
+    changes = (found or _renumbered(result, insertions)).found.changes
+    moved = [c.old for c in changes if not c.reference]
+    if not moved:
+        return ""
+    refs = sum(c.reference for c in changes)
+    shown = ", ".join(moved[:4]) + (" …" if len(moved) > 4 else "")
+    plural = "s" if refs != 1 else ""
+    if all(c.automatic for c in changes if not c.reference):  # Word's numbering moves them by itself
+        also = f", and the {refs} cross-reference{plural} to them are updated as tracked changes" if refs else ""
+        return f" Word's automatic numbering renumbers the clauses after the insertion ({shown}){also}."
+    also = f", with {refs} cross-reference{plural} to them" if refs else ""
+    return f" The clauses after the insertion are renumbered ({shown}){also}, as tracked changes."
+
+
+def _not_delivery_note(terms: Mapping[str, str]) -> str:
+    agreement = capitalise(terms.get("agreement", "this agreement"))
+    return (
+        f"{agreement} is not a document under which work is delivered: it licenses or transfers no work "
+        f"product, so no AI clause is proposed."
+    )
+
+
+_LATER_TITLE = "Later Transferees"
+# who must agree to the AI restriction before taking a right in the work from the client, in every person
+# ("Anyone you later assign or license the finished video to must …")
+_LATER_TAKERS = (
+    "Anyone {client} later assigns or licenses {transferred} to must first agree in writing to be bound by the AI "
+    "restriction."
+)
+
+
+_PERSONS_OWN = {"you": "yours", "You": "yours", "I": "mine", "we": "ours", "We": "ours"}  # "a right of yours"
+
+
+def _defined_for(
+    fixes: Sequence[tuple[Finding, RenderedFix, str]], paragraphs: Sequence[Paragraph], terms: Mapping[str, str]
+) -> str:
+    """The comment of the Permitted Purpose's definition inserted for the changes that use it alone."""
+    tied = [f for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
+    labels = list(dict.fromkeys(_where(f, paragraphs).strip(" ()") for f in tied if _where(f, paragraphs)))
+    where = " in " + " and ".join(labels) if labels else ""
+    changes = "the changes" if len(tied) > 1 else "the change"
+    limit = "limit" if len(tied) > 1 else "limits"
+    t = _comment_terms(terms)
+    whose = _PERSONS_OWN.get(t["client"], t["client"])
+    return (
+        f"Why this definition: {changes}{where} {limit} a right of {whose} to the Permitted Purpose, "
+        f"which {t['agreement']} does not define otherwise."
+    )
+
+
+def _later_transferees(result: AuditResult, background: Background, terms: Mapping[str, str]) -> tuple[int, str, str]:
+    """The retained-materials clause where the document already keeps the creator's pre-existing
+    materials with it: its first paragraph (keeping and licensing them back) left out, its title and
+    comment those of the obligation to bind later transferees."""
+    t = _comment_terms(terms)
+    kept = _kept_words(result, background, terms)
+    comment = (
+        f"Why this clause: ownership of {t['transferred']} passes to {t['client']} under {t['agreement']}; "
+        f"{kept}, so we add nothing on them. "
+    ) + fill_known(_LATER_TAKERS, t)
+    return 1, _LATER_TITLE, comment
+
+
+def _licence_takers(result: AuditResult, at: int, terms: Mapping[str, str]) -> tuple[int, str, str]:
+    """The retained-materials clause for a licence the client may assign (paragraph ``at``): only its obligation
+    to bind whoever takes the licence, with its own comment."""
+    t = _comment_terms(terms)
+    label = result.paragraphs[at].section_label if at < len(result.paragraphs) else None
+    where = clause_name(label) if label else capitalise(t["agreement"])
+    comment = (
+        f"Why this clause: {where} lets {t['client']} pass the licence on to someone else, who would not be bound "
+        f"by the AI restriction {t['client']} agreed to. This has {t['client']} make anyone who takes a right in "
+        f"{t['deliverables']} from it agree in writing to be bound by that restriction."
+    )
+    return 1, _LATER_TITLE, comment
+
+
+def _names_kept(e: Edit, kept: str, terms: Mapping[str, str], use: str | None = None) -> Edit:
+    """The retained-materials clause's comment, saying it names what the document expressly keeps (and, ``use``,
+    the use of them it lets the client make: "and lets you use to promote the launch")."""
+    if e.clause != RETAINED or not e.comment:
+        return e
+    lets = "" if use is None else " and lets {client} use" + (f" {use}" if use else " them")
+    said = fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}{lets}.", _comment_terms(terms))
+    return replace(e, comment=e.comment + said)
+
+
+def _reserves_kept(e: Edit, kept: str, terms: Mapping[str, str], with_comments: bool) -> Edit:
+    """The reservation of rights naming what the document expressly keeps with the creator ("the original
+    artwork and the sketches"): its first paragraph says the rights reserved include those in them."""
+    if e.clause != "reservation-of-rights" or not e.paragraphs:
+        return e
+    at = next((i for i, p in enumerate(e.paragraphs) if " reserved to " in p["text"]), None)
+    if at is None:
+        return e
+    first = e.paragraphs[at]
+    text = first["text"].rstrip()
+    said = f"{text} The rights reserved include all rights in {kept}."
+    paragraphs = (*e.paragraphs[:at], {**first, "text": said}, *e.paragraphs[at + 1 :])
+    comment = e.comment
+    if with_comments and comment:
+        comment += fill_known(f" It names {kept}, which {{agreement}} keeps with {{provider}}.", _comment_terms(terms))
+    return replace(e, paragraphs=paragraphs, comment=comment)
+
+
+def _kept_words(result: AuditResult, background: Background, terms: Mapping[str, str]) -> str:
+    """ "clause 3.2 already keeps the Developer Components with the Developer"."""
+    t = _comment_terms(terms)
+    at = background.kept
+    label = result.paragraphs[at].section_label if at is not None and at < len(result.paragraphs) else None
+    where = clause_name(label) if label else capitalise(t["agreement"])
+    what = background.term or f"{possessive(t['provider'])} pre-existing materials"
+    return f"{where} already keeps {what} with {t['provider']}"
+
+
+def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
+    terms = comment_voice(terms)  # the creator speaks: "we" in a client's "we engage you" letter are "you" here
+    return {
+        "agreement": terms.get("agreement", "this agreement"),
+        "client": terms.get("client", "the other party"),
+        "provider": terms.get("provider", "the creator"),
+        "deliverables": terms.get("deliverables", "the work"),
+        "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
+        **{
+            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON) if k in terms
+        },  # its spelling; a person named
+    }
+
+
+_PURPOSES = {
+    "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
+    "no-ai-training": "add a covenant against AI use of {deliverables}",
+    "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
+    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have anyone "
+    "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",
+    "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
+    "ai-text-use": "allow AI editing and translation tools on the delivered text, but not training on it",
+    "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
+    "who made {deliverables}",
+    "ai-creative-likeness/company": "cover imitation of the style of {provider} and of the style, voice and "
+    "likeness of the people who made {deliverables}",
+    "ai-data-use": "cover datasets derived from {deliverables}",
+    # minimal inserts only the bar on digital replicas: nothing said of style
+    "ai-creative-likeness/minimal": "bar digital replicas of the voice or likeness of {provider} and of the people "
+    "who made {deliverables}",
+    "ai-creative-likeness/company/minimal": "bar digital replicas of the voice or likeness of the people who made "
+    "{deliverables}",
+}
+
+
+def _purpose(
+    clause: str,
+    strategy: Strategy,
+    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+    paragraphs: Sequence[Paragraph],
+    kept: str | None,
+) -> str:
+    """What an inserted clause does, as the strategy comment says it. Assigned work: the purpose limit
+    is there only for the rights a change ties to it (never "the licences of" a work the client owns);
+    the retained-materials clause only binds later transferees where the document keeps the creator's
+    materials already."""
+    if clause == "scope-limitation" and (strategy.situation == ASSIGNED or _tied(strategy, fixes)):
+        tied = [f for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
+        labels = list(dict.fromkeys(_where(f, paragraphs).strip(" ()") for f in tied if _where(f, paragraphs)))
+        if labels:
+            return "tie the rights granted in " + " and ".join(labels) + " to the Permitted Purpose"
+        return "tie the rights the changes below mark to the Permitted Purpose"
+    if clause == RETAINED and strategy.situation != ASSIGNED:  # a licence the client may assign
+        return "have anyone {client} passes the licence on to agree in writing to the AI restriction"
+    if clause == RETAINED and kept is not None:
+        return (
+            "have anyone {client} later assigns or licenses {transferred} to agree in writing to the AI restriction ("
+            + kept
+            + ")"
+        )
+    return _PURPOSES[clause]
+
+
+def _where(f: Finding, paragraphs: Sequence[Paragraph]) -> str:
+    label = paragraphs[f.start].section_label if f.start < len(paragraphs) else None
+    return f" ({clause_name(label)})" if label else ""
+
+
+def strategy_comment(
+    result: AuditResult,
+    strategy: Strategy,
+    inserted: Sequence[str],
+    variant: str,
+    terms: Mapping[str, str],
+    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+    kept: str | None = None,
+    struck: Sequence[str] = (),
+    expressly: str | None = None,
+    company: bool = False,
+) -> str:
+    """One comment saying what the redline does and why, from this document's findings only. ``kept``:
+    where the document already keeps the creator's pre-existing materials with it (so the
+    retained-materials clause only binds later transferees); ``struck``: the creation-timing words
+    struck beside a transfer made to wait for payment (:func:`strike_creation_timing`); ``expressly``: what the
+    document expressly keeps with the creator ("the characters"), said to stay with it; ``company``: the creator is
+    a company, whose people (not itself) have a voice and likeness."""
+    t = _comment_terms(terms)
+    first = strategy.evidence[0] if strategy.evidence else None
+    where = _where(first, result.paragraphs) if first is not None else ""
+    if strategy.situation == ASSIGNED:
+        option = option_name(result.paragraphs, first.start) if first is not None else None
+        hire = first is not None and first.kind == "work_made_for_hire"
+        if option is not None:  # one of the contract's bracketed alternatives: what it would do if chosen
+            made = (
+                "would make {deliverables} works made for hire for {client}"
+                if hire
+                else "would transfer ownership of {transferred} to {client}"
+            )
+            said = option + where + " " + made + _other_options(result, option)
+        else:
+            made = (
+                "makes {deliverables} works made for hire for {client}"
+                if hire
+                else "transfers ownership of {transferred} to {client}"
+            )
+            said = "{agreement} " + made + where
+            if expressly and not hire:  # the transfer moves the work alone: what the document keeps stays
+                said += " and leaves " + expressly + " with {provider}"
+        replaced = {(f.start, f.phrase_start) for f, _, op in fixes if op == "replace" and f.kind in _TRANSFER_KINDS}
+        waiting = [f for f in strategy.evidence if (f.start, f.phrase_start) in replaced]
+        strike = " (not on creation: we strike “" + "”, “".join(struck) + "”)" if struck else ""
+        if waiting and len(waiting) == len(strategy.evidence):
+            said += "; we propose that ownership pass only on payment in full" + strike
+        elif waiting:  # only some of the transfer's words are changed: say which, and that the rest stays
+            standing = [f for f in strategy.evidence if f not in waiting]
+            said += (
+                "; we propose that the transfer by “" + "”, “".join(f.phrase for f in waiting) + "” wait for payment "
+                "in full" + strike + ", and keep “" + "”, “".join(f.phrase for f in standing) + "”"
+            )
+        elif first is not None and waits_for_payment(first):
+            said += "; that transfer already waits for payment and stays as it is"
+        else:
+            said += "; we leave that transfer unchanged" if option is None else "; we leave that option as written"
+    elif first is not None:
+        said = "{agreement} licenses {deliverables} to {client}" + where + " and {provider} keeps ownership"
+    else:
+        said = (
+            "we found no licence or transfer of {deliverables} to {client} in {agreement}, "
+            "so {provider} keeps ownership"
+        )
+    ids = list(dict.fromkeys(inserted))
+    if "scope-limitation" not in ids and any("Permitted Purpose" in (rf.replacement or "") for _, rf, _ in fixes):
+        ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
+    ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
+    ids = [f"{c}/{variant}" if f"{c}/{variant}" in _PURPOSES else c for c in ids]  # what this variant's text does
+    purposes = [_purpose(c, strategy, fixes, result.paragraphs, kept) for c in ids if c in _PURPOSES]
+    if purposes:
+        said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
+    return fill_known("Our approach: " + said + ".", t)
+
+
+def _other_options(result: AuditResult, option: str) -> str:
+    """ " (Option 2 (clause 4.3) would license them instead)" where another alternative licenses the work."""
+    for f in result.findings:
+        if f.kind == "license_grant" and _gives_work(f):
+            other = option_name(result.paragraphs, f.start)
+            if other is not None and other != option:
+                return f" ({other}{_where(f, result.paragraphs)} would license them instead)"
+    return ""

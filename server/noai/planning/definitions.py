@@ -1,0 +1,229 @@
+"""The definitions step: an ``insert_after`` edit for each placed clause, with the library terms it uses
+defined once unless the document defines them: appended to the document's own definitions clause (in its
+style), else in a "Definitions" clause of our own for the terms several changes share, else in an opening
+"In this clause, …" sentence; each term defined in the clause that owns it.
+
+Imports :mod:`noai.analysis`, :mod:`noai.library`, :mod:`noai.ooxml` and :mod:`noai.planning.edit` /
+:mod:`noai.planning.placement`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import replace
+
+from ..analysis.audit import AuditResult
+from ..analysis.facts import definitions_run, opens_definitions
+from ..kinds import Placement
+from ..library import Clause, Library, Rendered, render_many
+from ..library.render import INFORMAL
+from .edit import DEFINITIONS, Edit
+from .placement import _sibling_paragraphs, _titled_sibling, clause_paragraphs
+
+_DEFINITIONS_COMMENT = "The terms the new clauses use, defined with the other definitions of {agreement}."
+_DEFINITIONS_TITLE = "Definitions"
+_SHARED_DEFINITIONS_COMMENT = "Why this clause: it defines, once, the terms that more than one of our changes uses."
+
+
+def _in_house_style(text: str, straight: bool, shall: bool, colon: bool = False, bare: bool = False) -> str:
+    """A library definition (“X” means …) in the style of the document's definitions."""
+    if colon:
+        text = re.sub(r"^(“([^”]+)”) means\s+", r"\2: " if bare else r"\1: ", text)
+    elif shall:
+        text = re.sub(r"^(“[^”]+”) means\b", r"\1 shall mean", text)
+    return text.replace("“", '"').replace("”", '"') if straight else text
+
+
+def _opening_definitions(definitions: Sequence[str], scope: str) -> str:
+    """The definitions as one opening sentence: "In this clause, “A” means …; and “B” means …"."""
+    items = [d.rstrip(".") for d in definitions]
+    joined = items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
+    return f"In {scope}, {joined}."
+
+
+def render_insertions(
+    result: AuditResult,
+    library: Library,
+    placed: Sequence[tuple[int, Clause]],
+    variant: str,
+    terms: Mapping[str, str],
+    with_comments: bool,
+    only_defining: Set[str] = frozenset(),
+    trimmed: Mapping[str, tuple[int, str, str]] | None = None,
+    elsewhere: str = "",
+) -> list[Edit]:
+    """An ``insert_after`` edit for each placed clause not already in the document (of a clause in
+    ``only_defining``, its definitions alone), its terms
+    defined once unless the document defines them: appended to the document's definitions clause
+    when it has one (in that clause's style, as one more edit), else in an opening "In this
+    clause, …" sentence of the first clause that uses them ("In this agreement" when a later
+    inserted clause uses them too)."""
+    paragraphs = result.paragraphs
+    document_text = "\n".join(p.text for p in paragraphs)
+    already = {t for t in library.glossary if t in result.terms.all}
+    order = _owners_first([clause for _, clause in placed], variant)
+    by_order = render_many([(placed[n][1], variant) for n in order], terms, already_defined=already)
+    rank = {n: k for k, n in enumerate(order)}  # a clause's place in the rendering order
+    rendered = [r for _, r in sorted(zip(order, by_order, strict=True), key=lambda pair: pair[0])]
+    run = definitions_run(paragraphs)
+    likes = {place.index: place.like for place in result.places.values() if place.like is not None}
+    bodies = []
+    for k, ((index, clause), r) in enumerate(zip(placed, rendered, strict=True)):
+        body = [p for p in r.paragraphs if p]
+        if body and body[-1] in document_text:
+            continue  # the clause is already in the document (e.g. our own pending insertion)
+        definitions = [t for t in body if t.startswith("“") and any(t.startswith(f"“{d}”") for d in r.defined)]
+        operative = [] if clause.id in only_defining else [t for t in body if t not in definitions]
+        if trimmed and clause.id in trimmed:  # its first paragraphs say what the document already says
+            drop, title, comment = trimmed[clause.id]
+            operative, r = operative[drop:], replace(r, title=title, comment=comment)
+        if not operative and not definitions:
+            continue
+        bodies.append((index, clause, r, operative, definitions, rank[k]))
+    agreement = terms.get("agreement", "this agreement")
+    moved = _foreign_shared(bodies, elsewhere) if run is None else [[] for _ in bodies]
+    pooled = [d for defs in moved for d in defs]
+    edits = []
+    siblings: dict[int, int] = {}  # the last titled sub-clause's heading -> new titled sub-clauses after it
+    collected: list[tuple[int, list[str]]] = []  # the definitions for the document's definitions clause
+    for n, (index, clause, r, body, definitions, ranked) in enumerate(bodies):
+        if definitions and run is not None:
+            collected.append((ranked, definitions))  # in the order they were defined
+            if not body:
+                continue  # a clause kept for its definitions alone: they go to the definitions clause
+        own = clause.placement != Placement.AFTER_GRANT  # a purpose limit qualifies the grant it follows
+        if definitions and run is None:
+            if moved[n] and pooled:  # the terms several changes use, of clauses not inserted: a clause of their own
+                sentence = [_opening_definitions(pooled, agreement)]
+                items = clause_paragraphs(paragraphs, index, likes.get(index), sentence, _DEFINITIONS_TITLE, 0, own)
+                shared_comment = _SHARED_DEFINITIONS_COMMENT if with_comments else None
+                edits.append(
+                    Edit(
+                        "",
+                        "insert_after",
+                        index,
+                        paragraphs[index].text,
+                        DEFINITIONS,
+                        variant,
+                        shared_comment,
+                        title=_DEFINITIONS_TITLE,
+                        paragraphs=items,
+                    )
+                )
+                pooled = []
+            definitions = [d for d in definitions if d not in moved[n]]
+            if definitions:
+                shared = any(_used(d, _other_texts(bodies, n, elsewhere)) for d in definitions)
+                whole = shared or not body or INFORMAL in terms  # a letter has no clauses: "In this letter, …"
+                body = [_opening_definitions(definitions, agreement if whole else "this clause"), *body]
+        # the run-in title goes on the operative paragraph, not on the definitions before it
+        titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
+        if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
+            titled = 1
+        sibling = _titled_sibling(paragraphs, index, result.ip_section) if own else None
+        if sibling is not None:  # a titled sub-clause of the IP clause of its own, after its last one
+            heading, first = sibling
+            siblings[heading] = siblings.get(heading, 0) + 1
+            paras = _sibling_paragraphs(paragraphs, heading, first, r.title, body, siblings[heading])
+        else:
+            paras = clause_paragraphs(paragraphs, index, likes.get(index), body, r.title, titled, own)
+        edits.append(
+            Edit(
+                "",
+                "insert_after",
+                index,
+                paragraphs[index].text,
+                clause.id,
+                variant,
+                r.comment if with_comments else None,
+                title=r.title,
+                paragraphs=paras,
+            )
+        )
+    if collected and run is not None:
+        at, straight, shall, colon, bare = run
+        # after "1. Definitions. "X" means …" the new entries continue that clause, unnumbered
+        continued = {"continued": True} if opens_definitions(paragraphs[at].text) else {}
+        definitions_edit = Edit(
+            "",
+            "insert_after",
+            at,
+            paragraphs[at].text,
+            DEFINITIONS,
+            variant,
+            _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement")) if with_comments else None,
+            paragraphs=tuple(
+                {"text": _in_house_style(d, straight, shall, colon, bare), **continued} for d in _flat(collected)
+            ),
+        )
+        edits.append(definitions_edit)
+        edits.sort(key=lambda e: e.index)  # stable: the definitions before a clause anchored at the same place
+    return edits
+
+
+_Body = tuple[int, Clause, Rendered, list[str], list[str], int]
+
+
+def _other_texts(bodies: Sequence[_Body], n: int, elsewhere: str) -> str:
+    """The words of every inserted clause but the ``n``-th, and of the fixes (``elsewhere``)."""
+    return " ".join([elsewhere, *(t for m, b in enumerate(bodies) if m != n for t in (*b[3], *b[4]))])
+
+
+def _used(definition: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(_term(definition))}", text) is not None
+
+
+def _foreign_shared(bodies: Sequence[_Body], elsewhere: str) -> list[list[str]]:
+    """For each clause body, the definitions to move out of it into a Definitions clause: terms another
+    change uses too, owned by a clause not inserted (the covenant's "Prohibited AI Use" where the
+    document has its own AI clause), when the clause is about something else (it has a sentence or a
+    term of its own)."""
+    moved = []
+    for n, (_, clause, _, body, definitions, _) in enumerate(bodies):
+        others = _other_texts(bodies, n, elsewhere)
+        foreign = [d for d in definitions if _term(d) not in clause.defines and _used(d, others)]
+        moved.append(foreign if foreign and (body or len(foreign) < len(definitions)) else [])
+    return moved
+
+
+def _term(definition: str) -> str:
+    """The term a library definition defines: “X” means … -> X."""
+    return definition[1 : definition.index("”")]
+
+
+def _flat(ranked: Sequence[tuple[int, list[str]]]) -> list[str]:
+    return [d for _, texts in sorted(ranked, key=lambda pair: pair[0]) for d in texts]
+
+
+def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
+    """The order to render ``clauses`` (in document order) in, so that each term is defined in the
+    clause that owns it where that clause is inserted ("AI System" in the covenant, not in a purpose
+    limit placed before it whose definition uses it): each owner before the clauses that use its terms,
+    in their paragraphs or through a definition; else document order."""
+    owner: dict[str, int] = {}
+    for n, clause in enumerate(clauses):
+        for term in clause.defines:
+            owner.setdefault(term, n)
+    order: list[int] = []
+    seen: set[int] = set()
+
+    def visit(n: int) -> None:
+        if n in seen:
+            return
+        seen.add(n)
+        glossary = clauses[n].glossary
+        needed, stack = set(), list(clauses[n].variants[variant].uses)
+        while stack:
+            term = stack.pop()
+            if term not in needed and term in glossary:
+                needed.add(term)
+                stack.extend(glossary[term].needs[variant])
+        for term in sorted(needed, key=lambda t: owner.get(t, n)):
+            if owner.get(term, n) != n:
+                visit(owner[term])
+        order.append(n)
+
+    for n in range(len(clauses)):
+        visit(n)
+    return order
