@@ -13,7 +13,7 @@ import re
 
 import pytest
 from test_review_session8 import accepted
-from test_review_synthetic import comments, redline, source_text
+from test_review_synthetic import comments, redline, source_text, words_written
 
 INFLUENCER, TRANSLATION = "au-influencer", "us-translation-msa"
 
@@ -97,6 +97,45 @@ def test_a_change_to_the_clients_right_to_sublicense_says_why():
     said = next(c for c in comments(redline(TRANSLATION, "strict")) if "non-sublicensable" in c)
     assert "non-sublicensable" in grant
     assert re.search(r"\b(?:AI|so that|because|otherwise)\b", said), said
+
+
+NO_PROJECT = (
+    "the redline points at 'the project described in this agreement' in documents that describe no project: au "
+    "strict/standard define 'Permitted Purpose' as 'use of the Content for the project described in this agreement' "
+    "(the brand's agreement speaks of a campaign in Schedule 1), and the moral-rights ask in au and vested-disclaimer "
+    "limits the waiver to 'the edits needed for the project described in this agreement'"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=NO_PROJECT)
+@pytest.mark.parametrize(
+    ("name", "variant"), [(INFLUENCER, "strict"), (INFLUENCER, "standard"), ("vested-disclaimer", "strict")]
+)
+def test_the_redline_names_no_project_a_document_does_not_describe(name, variant):
+    assert not re.search(r"\bproject\b", source_text(name), re.I)
+    written = words_written(redline(name, variant))
+    assert not re.search(r"\bthe project described in\b", written), written
+
+
+UNSORTED = (
+    "in a precedent whose definitions are in alphabetical order (Deliverables, Intellectual Property Rights, "
+    "Pre-existing Materials, Services), the new terms are appended after 'Services' in the order the redline uses "
+    "them: 'Protected Materials', 'AI System', 'Prohibited AI Use', 'AI Vendor'"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=UNSORTED)
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_new_terms_keep_the_alphabetical_order_of_an_alphabetical_definitions_list(variant):
+    paragraphs = accepted("uk-precedent", variant)
+    start = paragraphs.index(next(t for t in paragraphs if t.startswith("Deliverables:")))
+    terms = []
+    for text in paragraphs[start:]:
+        if not re.match(r"[A-Z][\w -]{1,40}:", text):
+            break
+        terms.append(text.split(":")[0])
+    assert {"AI System", "Protected Materials"} <= set(terms), terms
+    assert terms == sorted(terms, key=str.lower), terms
 
 
 # ------------------------------------------------------------------------------------------------
