@@ -515,9 +515,9 @@ class _Packed:
 
     def reaching(
         self, paragraphs: Sequence[Paragraph], neighbours: Neighbours, skip: set[int]
-    ) -> Iterator[tuple[int, int, set[int], int]]:
+    ) -> Iterator[tuple[int, int, set[int], list[str]]]:
         """(i, :meth:`score` of paragraph ``i`` with its context, the keys of its words, word pairs and
-        stems, its number of words) for each non-empty paragraph not in ``skip``
+        stems, its shape features (:func:`_shape`)) for each non-empty paragraph not in ``skip``
         that reaches a kind's threshold, in order. First an upper bound of the scores of ``_CHUNK``
         paragraphs at a time, in passes over all of them at once: each word (with its stem) and word pair
         adds its positive weights each time it occurs, every flag of the shape what it can add, the titles
@@ -572,9 +572,10 @@ class _Packed:
                 total = sum(filter(None, map(table, keys)), fixed[n])  # the keys it knows: no addition of 0
                 if (total + shapes[m]) & top:  # the flags' regular expressions only now
                     i = nonempty[todo[n]]
-                    total += sum(map(other, _shape(chosen[n], i / last, b - a), repeat(0)))
+                    shape = _shape(chosen[n], i / last, b - a)
+                    total += sum(map(other, shape, repeat(0)))
                     if total & top:
-                        yield i, total, keys, b - a
+                        yield i, total, keys, shape
 
     def _context(self, neighbours: Neighbours, todo: list[int], chosen: list[Paragraph]) -> list[int]:
         """The packed sum of the context features (:meth:`Neighbours.context`; they are distinct) of each
@@ -631,29 +632,35 @@ class _Packed:
         """The features of ``feats`` the model knows, with their rows."""
         return [(f, row) for f in set(feats) if (row := self.row(f)) is not None]
 
-    def known_in(
-        self, keys: Iterable[int], p: Paragraph, position: float, count: int, context: Sequence[str]
-    ) -> list[tuple[Any, int]]:
-        """What :meth:`explain` reads: (feature, row) for each feature of ``p`` the model knows; its words,
-        word pairs and stems by their ``keys`` (:meth:`reaching`), its title words as (prefix, word): both
-        named only if they weigh."""
-        table = self.table.get
-        known: list[tuple[Any, int]] = [(key, row) for key in keys if (row := table(key)) is not None]
-        titles = (set(_words(" ".join(p.section_path[-2:]))), _words(p.heading or ""), _words(p.run_in_title or ""))
-        for prefix, words in zip("htr", titles, strict=True):
-            get = self.keyed[prefix].get
-            known += [((prefix, w), row) for w in set(words) if (row := get(w)) is not None]
-        return known + self.known([*_shape(p, position, count), *context])
+    def known_titles(self, p: Paragraph, cache: dict[Any, list[tuple[Any, int]]]) -> list[tuple[Any, int]]:
+        """((prefix, word), row) for each title word of ``p`` (:func:`_titles`) the model knows, kept in
+        ``cache`` by the section path's last two levels, the heading and the run-in title."""
+        key = (p.section_path[-2:], p.heading, p.run_in_title)
+        if (known := cache.get(key)) is None:
+            known = cache[key] = []
+            titles = (set(_words(" ".join(key[0]))), _words(p.heading or ""), _words(p.run_in_title or ""))
+            for prefix, words in zip("htr", titles, strict=True):
+                get = self.keyed[prefix].get
+                known += [((prefix, w), row) for w in set(words) if (row := get(w)) is not None]
+        return known
 
     def weighing_in(
-        self, keys: Iterable[int], p: Paragraph, position: float, count: int, context: Sequence[str]
+        self,
+        keys: Iterable[int],
+        p: Paragraph,
+        shape: Sequence[str],
+        context: Sequence[str],
+        cache: dict[Any, list[tuple[Any, int]]],
     ) -> tuple[list[int], list[int], list[tuple[Any, int]]]:
-        """What :meth:`explain_in` reads, the same features as :meth:`known_in`: the keys of ``p``'s words,
-        word pairs and stems with their rows (0: the model does not know it), and (feature, row) for each
-        other feature of ``p`` the model knows."""
+        """What :meth:`explain_in` reads: the keys of ``p``'s words, word pairs and stems the model knows
+        (:meth:`reaching`) with their rows, and (feature, row) for each of its title words
+        (:meth:`known_titles`), shape features (``shape``: :func:`_shape`) and ``context`` features the model
+        knows."""
         keys = list(keys)
-        known = self.known_in((), p, position, count, context)
-        return keys, list(map(self.table.get, keys, repeat(0))), known
+        rows = list(map(self.table.get, keys, repeat(0)))
+        other = self.other.get
+        others = [(f, row) for f in {*shape, *context} if (row := other(f)) is not None]
+        return list(compress(keys, rows)), list(filter(None, rows)), self.known_titles(p, cache) + others
 
     def explain_in(
         self, weighing: tuple[list[int], list[int], list[tuple[Any, int]]], k: int, top: int = 4
@@ -828,10 +835,10 @@ def review_findings(
         return []
     covers = {(i, f.kind) for f in rule_findings for i in range(f.start, f.end + 1)}
     neighbours = Neighbours(paragraphs, covers)
-    last = max(1, len(paragraphs) - 1)
     out: list[Finding] = []
     packed = model._packed
-    for i, total, keys, count in packed.reaching(paragraphs, neighbours, {i for i, _ in covers}):
+    titles: dict[Any, list[tuple[Any, int]]] = {}
+    for i, total, keys, shape in packed.reaching(paragraphs, neighbours, {i for i, _ in covers}):
         p = paragraphs[i]
         reached = packed.reached(total)
         weighing: tuple[list[int], list[int], list[tuple[Any, int]]] | None = None
@@ -840,7 +847,7 @@ def review_findings(
                 continue
             probability = _sigmoid(z)
             if weighing is None:
-                weighing = packed.weighing_in(keys, p, i / last, count, neighbours.context(i))
+                weighing = packed.weighing_in(keys, p, shape, neighbours.context(i), titles)
             why = ", ".join(packed.explain_in(weighing, k)) or "the paragraph as a whole"
             out.append(
                 Finding(
