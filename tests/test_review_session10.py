@@ -34,7 +34,6 @@ INVERTED = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=INVERTED)
 @pytest.mark.parametrize("variant", ("strict", "standard"))
 def test_comments_in_a_client_we_document_do_not_call_the_creator_we(variant):
     said = "\n".join(comments(redline(INFLUENCER, variant)))
