@@ -50,7 +50,6 @@ GARDEN_PATH = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=GARDEN_PATH)
 @pytest.mark.parametrize(
     ("name", "variant"),
     [
