@@ -72,7 +72,6 @@ FRAGMENT = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=FRAGMENT)
 def test_a_comment_never_quotes_a_fragment_of_a_defined_term():
     source = source_text(TRANSLATION)
     for comment in comments(redline(TRANSLATION, "standard")):
