@@ -1,10 +1,12 @@
-"""Comments speak for the creator even where the document is the client's "we" (issue 15, NOTE "seen", e).
+"""Comments name the parties in the third person where the document is the client's "we" (issue 15, REVIEW10 1).
 
 An English photography letter from a retailer ("Larchmont Outfitters Ltd ("we") engage you, Jonah Whitby
 ("you")") and a US work-for-hire letter from a software company to a freelance writer ("we" / "you"), both written
 for these tests: the inserted clauses keep the document's words ("We must not … engage in any Prohibited AI
-Use"), but the comments, written by the creator's side to the client, call the creator "we" and the client "you"
-("this letter licenses the Photographs to you and we keep ownership"), never the reverse.
+Use"), but the comments, read beside clauses whose "we" is the client, can use neither the document's pronouns
+(the creator would be "you") nor swapped ones ("we keep ownership" would read as the client keeping it): they
+name "the creator" and "the client" ("this letter licenses the Photographs to the client and the creator keeps
+ownership").
 """
 
 from __future__ import annotations
@@ -56,16 +58,15 @@ def red(docx: bytes, variant: str) -> engine.Redline:
 
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("docx", (photography, writing), ids=("photography", "writing"))
-def test_the_comments_call_the_creator_we_and_the_client_you(docx, variant):
+def test_the_comments_name_the_creator_and_the_client_in_the_third_person(docx, variant):
     r = red(docx(), variant)
     assert (r.plan.terms["client"], r.plan.terms["provider"]) == ("we", "you")
     said = comments(r)
     approach = next(c for c in said if c.startswith("Our approach"))
-    assert re.search(r"(?:licenses|transfers|made for hire for) (?:[\w ]+ to )?you\b", approach), approach
-    assert not re.search(r"(?:licenses|transfers|made for hire for) (?:[\w ]+ to )?us\b", approach), approach
-    for c in said:  # the creator's own things are "ours", the client's "yours"
-        assert "your style" not in c and "reserve to you" not in c and "keeps with you" not in c, c
-        assert "indemnify you" not in c and "has us name" not in c, c
+    assert re.search(r"(?:licenses|transfers|made for hire for) (?:[\w ]+ to )?the client\b", approach), approach
+    for c in said:  # no pronoun of the document's (or its reverse) stands for a party
+        assert not re.search(r"\b(?:you|your|yours|us|our|ours)\b", c), c
+        assert not re.search(r"\bwe (?:keep|own|license|grant|assign)\b", c), c
 
 
 @pytest.mark.parametrize("docx", (photography, writing), ids=("photography", "writing"))
@@ -73,9 +74,9 @@ def test_the_inserted_clauses_keep_the_documents_own_we(docx):
     r = red(docx(), "standard")
     assert any(t.startswith(("We shall not", "We must not")) for t in inserted_texts(r))  # a letter: "must"
     _text, said = written(r.docx)  # the written .docx's comments
-    assert ("to you" in said and "we keep ownership" in said) or "gives you ownership" in said or "passes" in said
+    assert "the creator keeps ownership" in said or "gives the client ownership" in said or "passes" in said
 
 
 def test_the_fix_comment_on_a_work_made_for_hire_tells_the_client_it_gets_ownership():
     said = comments(red(writing(), "standard"))
-    assert any("gives you ownership of the Guide" in c for c in said), said
+    assert any("gives the client ownership of the Guide" in c for c in said), said

@@ -34,7 +34,6 @@ INVERTED = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=INVERTED)
 @pytest.mark.parametrize("variant", ("strict", "standard"))
 def test_comments_in_a_client_we_document_do_not_call_the_creator_we(variant):
     said = "\n".join(comments(redline(INFLUENCER, variant)))
@@ -51,7 +50,6 @@ GARDEN_PATH = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=GARDEN_PATH)
 @pytest.mark.parametrize(
     ("name", "variant"),
     [
@@ -74,7 +72,6 @@ FRAGMENT = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=FRAGMENT)
 def test_a_comment_never_quotes_a_fragment_of_a_defined_term():
     source = source_text(TRANSLATION)
     for comment in comments(redline(TRANSLATION, "standard")):

@@ -823,9 +823,7 @@ def _proviso_after_object(
     start = max(text.rfind(" ", f.phrase_end, end), f.phrase_end) + 1
     last = text[start:end]
     sentence = capitalise(fill_known(said, terms))
-    comment = (
-        f"{rf.comment} We add it as a sentence of its own after “{last}”, so that the licence's words stay together."
-    )
+    comment = f"{rf.comment} We add this as a sentence of its own after the licence."  # never "after “Product”"
     return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
         rf, find=last, replacement=f"{last}. {sentence}", comment=fill_known(comment, terms)
     )

@@ -541,11 +541,13 @@ def without_officer(text: str) -> str:
 
 
 def comment_voice(terms: Mapping[str, str]) -> Mapping[str, str]:
-    """The terms a comment is written with: comments speak for the creator to the client, so where the document
-    is the client's ("we" engage "you"), the creator is "we" and the client "you" in them, not the reverse."""
+    """The terms a comment is written with. Comments speak for the creator to the client; where the document is
+    the client's ("we" engage "you"), neither the document's pronouns (the creator would be "you") nor swapped
+    ones (read beside the clauses, "we keep ownership" says the client keeps it) can be read unambiguously, so
+    the comments name both in the third person: "the creator", "the client"."""
     client, provider = terms.get("client", "").lower(), terms.get("provider", "").lower()
     if client in ("we", "i") and provider == "you":
-        return {**terms, "client": "you", "provider": "we"}
+        return {**terms, "client": "the client", "provider": "the creator"}
     return terms
 
 

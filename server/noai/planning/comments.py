@@ -233,8 +233,8 @@ _PURPOSES = {
     "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
     "no-ai-training": "add a covenant against AI use of {deliverables}",
     "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
-    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider} and have anyone "
-    "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",
+    "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider}|have anyone "
+    "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",  # two changes
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
     "ai-text-use": "allow AI editing and translation tools on the delivered text, but not training on it",
     "ai-creative-likeness": "cover imitation of the style, voice and likeness of {provider} and of the people "
@@ -350,10 +350,22 @@ def strategy_comment(
         ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
     ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
     ids = [f"{c}/{variant}" if f"{c}/{variant}" in _PURPOSES else c for c in ids]  # what this variant's text does
-    purposes = [_purpose(c, strategy, fixes, result.paragraphs, kept) for c in ids if c in _PURPOSES]
+    purposes = [
+        p for c in ids if c in _PURPOSES for p in _purpose(c, strategy, fixes, result.paragraphs, kept).split("|")
+    ]
     if purposes:
-        said += ", and " + ("we " + ", ".join(purposes[:-1]) + (" and " if len(purposes) > 1 else "") + purposes[-1])
+        said += ", and we " + _listed(purposes)
     return fill_known("Our approach: " + said + ".", t)
+
+
+def _listed(items: Sequence[str]) -> str:
+    """``items`` as one list: "a, b and c"; with semicolons ("a; b; and c") where an item has a comma or an "and"
+    of its own, so no item runs into the one before ("… who made the Work; and reserve to the Composer …")."""
+    if len(items) < 2:
+        return "".join(items)
+    if any("," in i or " and " in i for i in items):
+        return "; ".join(items[:-1]) + "; and " + items[-1]
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _other_options(result: AuditResult, option: str) -> str:
