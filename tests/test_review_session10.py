@@ -104,7 +104,6 @@ NO_PROJECT = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=NO_PROJECT)
 @pytest.mark.parametrize(
     ("name", "variant"), [(INFLUENCER, "strict"), (INFLUENCER, "standard"), ("vested-disclaimer", "strict")]
 )
