@@ -227,6 +227,41 @@ def test_a_long_document_gets_the_review_findings_each_paragraph_s_named_feature
     assert len(expected) < 4 * len(paragraphs)  # and many are not
 
 
+def test_weights_finer_than_thousandths_still_decide_a_threshold_exactly():
+    # the audit packs whole thousandths in narrow lanes; a model with finer weights (a first-format file) must
+    # keep them: here only the two ten-thousandths together reach the threshold of exactly one half
+    model = learned.Model(
+        kinds=("ip_assignment", "governing_law"),
+        bias=(-0.0008, -1.0),
+        thresholds=(0.5, 0.5),
+        weights={"w:vests": (0.0004, 0.0), "w:wholly": (0.0004, 0.0), "w:governed": (0.0, 1.0004)},
+        meta={},
+    )
+    texts = ("It vests wholly.", "It vests.", "It is governed.", "It is wholly governed.")
+    paragraphs = [para(i, text) for i, text in enumerate(texts)]
+    found = [(f.kind, f.start) for f in learned.review_findings(paragraphs, [], model)]
+    assert sorted(found) == [("governing_law", 2), ("governing_law", 3), ("ip_assignment", 0)]
+    named = model.probabilities(learned.features(paragraphs[1], 1 / 3, ()))
+    assert model.paragraph_probabilities(paragraphs[1], 1 / 3) == pytest.approx(named, abs=1e-15)
+
+
+def test_a_paragraph_too_long_for_its_bound_is_scored_exactly():
+    # the bound adds a word's positive weights each time it occurs: a hundred thousand times a heavy word is
+    # more than a narrow lane of the packed sums holds, so the bound would wrap its lane and carry into the
+    # next kind's; the exact score (each feature once) must still decide
+    model = learned.Model(
+        kinds=("license_grant", "governing_law"),
+        bias=(-4.0, -4.0),
+        thresholds=(0.5, 0.5),
+        weights={"w:licence": (30.0, 0.0), "w:governed": (0.0, 5.0)},
+        meta={},
+    )
+    texts = ("licence " * 100_000, PLAIN, "This Agreement is governed by the laws of Ohio.", "licence")
+    paragraphs = [para(i, text) for i, text in enumerate(texts)]
+    found = learned.review_findings(paragraphs, [], model)
+    assert [(f.start, f.kind) for f in found] == [(0, "license_grant"), (2, "governing_law"), (3, "license_grant")]
+
+
 def test_a_model_survives_its_file_form():
     again = learned.Model.from_bytes(TOY.to_bytes())
     assert again == TOY

@@ -349,40 +349,41 @@ class Model:
 
 
 # The audit's fast path (:class:`_Packed`) adds all kinds' weights of a feature in one integer addition:
-# a feature's row is the int sum of ``q[k] << (64 * k)``, ``q[k]`` its weight for kind k in millionths
-# (the file keeps 3 decimals, so exactly). Adding rows adds each kind's 64-bit lane; with 2**63 minus
-# the kind's threshold added to each lane, a lane's top bit says whether the kind reached its threshold
-# and no lane borrows from the next while a lane's sum stays within +-2**62 (``_Packed`` checks that
-# the model's weights cannot go beyond it).
+# a feature's row is the int sum of ``q[k] << (lane * k)``, ``q[k]`` its weight for kind k in its unit:
+# thousandths where every weight is a whole number of them (the file keeps 3 decimals), millionths
+# otherwise, so exactly. Adding rows adds each kind's lane; with 2**(lane - 1) minus the kind's threshold
+# added to each lane, a lane's top bit says whether the kind reached its threshold and no lane borrows
+# from the next while a lane's sum stays within +-2**(lane - 2). ``_Packed`` takes 32-bit lanes where the
+# sum of the model's weights' absolute values stays under 2**29 units (half the bits of 64-bit lanes:
+# Python adds the shorter ints faster), 64-bit lanes otherwise.
 _SCALE = 1_000_000
-_LANE = 64
-_HALF = 1 << (_LANE - 1)
-_MASK = (1 << _LANE) - 1
+_LANES = (32, 64)
 _SEPARATOR = "\x00"  # between paragraphs in the text the audit's path splits into words at once (never in XML text)
 _TOKEN = re.compile(_WORD.pattern + "|" + _SEPARATOR)
 _CHUNK = 200  # paragraphs bounded at a time (the passes' lists stay short)
 _FLAGS = ("defines", "quotes_term", "heading_like", "numbered", "in_table")  # the shape features but length, position
 
 
-def _lanes(values: Sequence[int]) -> int:
-    return sum(v << (_LANE * k) for k, v in enumerate(values))
+def _lanes(values: Sequence[int], lane: int) -> int:
+    return sum(v << (lane * k) for k, v in enumerate(values))
 
 
-def _unlanes(packed: int, kinds: int) -> list[int]:
-    """The values of ``_lanes``: each kind's weight (millionths) of a packed row."""
+def _unlanes(packed: int, kinds: int, lane: int) -> list[int]:
+    """The values of ``_lanes``: each kind's weight of a packed row."""
     out = []
+    mask, half = (1 << lane) - 1, 1 << (lane - 1)
     for _ in range(kinds):
-        v = packed & _MASK
-        if v >= _HALF:
-            v -= 1 << _LANE
+        v = packed & mask
+        if v >= half:
+            v -= 1 << lane
         out.append(v)
-        packed = (packed - v) >> _LANE
+        packed = (packed - v) >> lane
     return out
 
 
-def _positive(packed: int, kinds: int) -> int:
+def _positive(packed: int, kinds: int, lane: int) -> int:
     """A packed row with its negative weights as 0."""
-    return _lanes([max(0, v) for v in _unlanes(packed, kinds)])
+    return _lanes([max(0, v) for v in _unlanes(packed, kinds, lane)], lane)
 
 
 def _tokenized(texts: Sequence[str]) -> tuple[list[str], list[int]]:
@@ -424,9 +425,19 @@ class _Packed:
 
     def __init__(self, model: Model) -> None:
         self.bias = model.bias
-        self.width = len(model.kinds)
-        if _magnitude(model.weights) >= 1 << (_LANE - 3):
+        self.width = width = len(model.kinds)
+        rows = list(_millionths(model.weights))
+        # the unit: thousandths where every weight is a whole number of them (always so in the file)
+        whole = isinstance(model.weights, _Rows) or all(v % 1000 == 0 for _, row in rows for v in row)
+        self.unit = unit = 1000 if whole else 1
+        self.scale = _SCALE // unit
+        magnitude = _magnitude(model.weights) // unit
+        fits = [lane for lane in _LANES if magnitude < 1 << (lane - 3)]
+        if not fits:
             raise ValueError("the model's weights are too large for the packed rows")
+        self.lane = lane = fits[0]
+        half = self.half = 1 << (lane - 1)
+        self.mask = (1 << lane) - 1
         words: dict[str, int] = {}
         for f in model.weights:
             prefix, _, rest = f.partition(":")
@@ -439,8 +450,8 @@ class _Packed:
         self.table: dict[int, int] = {}  # word, word pair and stem keys -> row
         self.other: dict[str, int] = {}
         self.keyed: dict[str, dict[str, int]] = {"h": {}, "t": {}, "r": {}}  # by word
-        for f, row in _millionths(model.weights):
-            packed = _lanes(row)
+        for f, row in rows:
+            packed = _lanes([v // unit for v in row], lane)
             prefix, _, rest = f.partition(":")
             if prefix == "w":
                 self.table[words[rest]] = packed
@@ -455,15 +466,16 @@ class _Packed:
             else:
                 self.other[f] = packed
         self.stem_names = list(self.stems)  # by key - n * n - 1
-        # a kind reaches its threshold t when bias + sum / _SCALE >= logit(t), i.e. when sum >= need
-        limit = 1 << (_LANE - 3)
+        # a kind reaches its threshold t when bias + sum / _SCALE >= logit(t), i.e. when sum >= need (in
+        # millionths); a sum in units of 1000 millionths reaches it when it is at least need / 1000, rounded up
+        limit = 1 << (lane - 3)
         self.needs = [
-            max(-limit, min(limit, math.ceil(_SCALE * (math.log(t / (1 - t)) - b))))
+            max(-limit, min(limit, -(-math.ceil(_SCALE * (math.log(t / (1 - t)) - b)) // unit)))
             for t, b in zip(model.thresholds, model.bias, strict=True)
         ]
-        self.start = _lanes([_HALF - need for need in self.needs])
+        self.start = _lanes([half - need for need in self.needs], lane)
         # the bound of :meth:`reaching`: the positive weights of each word (with its stem's), word pair and title word
-        most = {key: upper for key, row in self.table.items() if (upper := _positive(row, self.width))}
+        most = {key: upper for key, row in self.table.items() if (upper := _positive(row, width, lane))}
         self.pair_most = {key: upper for key, upper in most.items() if n <= key < n * n}
         self.word_most = {
             w: upper
@@ -471,12 +483,18 @@ class _Packed:
             if (upper := most.get(i, 0) + (most.get(self.stems.get(w[:STEM], 0), 0) if len(w) > STEM else 0))
         }
         self.stem_most = {stem: most[key] for stem, key in self.stems.items() if key in most}
-        self.top = _lanes([_HALF] * self.width)
+        self.top = _lanes([half] * width, lane)
+        # the most one token adds to a lane of the bound (its word or stem, and the pair it opens): a chunk's
+        # bound is taken only while its tokens cannot carry a lane into the next (``room``)
+        self.token_most = max(
+            (max(_unlanes(v, width, lane)) for v in [*self.word_most.values(), *self.stem_most.values()]), default=0
+        ) + max((max(_unlanes(v, width, lane)) for v in self.pair_most.values()), default=0)
+        self.room = 1 << (lane - 2)
         get = self.other.get
         self.lengths = [get(name, 0) for name in _LENGTHS]
         self.positions = [get(name, 0) for name in _POSITIONS]
         # the most the flags of a paragraph's shape can add to each kind (their positive weights)
-        self.flags = sum(_positive(get(f, 0), self.width) for f in _FLAGS)
+        self.flags = sum(_positive(get(f, 0), width, lane) for f in _FLAGS)
 
     def score(self, p: Paragraph, position: float, context: Sequence[str], cache: TitleCache) -> int:
         """The packed sum of the rows of ``p``'s features, each lane started at 2**63 minus its threshold."""
@@ -497,9 +515,9 @@ class _Packed:
 
     def reaching(
         self, paragraphs: Sequence[Paragraph], neighbours: Neighbours, skip: set[int]
-    ) -> Iterator[tuple[int, int, set[int], int]]:
+    ) -> Iterator[tuple[int, int, set[int], list[str]]]:
         """(i, :meth:`score` of paragraph ``i`` with its context, the keys of its words, word pairs and
-        stems, its number of words) for each non-empty paragraph not in ``skip``
+        stems, its shape features (:func:`_shape`)) for each non-empty paragraph not in ``skip``
         that reaches a kind's threshold, in order. First an upper bound of the scores of ``_CHUNK``
         paragraphs at a time, in passes over all of them at once: each word (with its stem) and word pair
         adds its positive weights each time it occurs, every flag of the shape what it can add, the titles
@@ -540,11 +558,13 @@ class _Packed:
                 + positions[max(0, min(9, int(nonempty[todo[n]] / last * 10)))]
                 for n, a, b in zip(part, starts, ends)  # noqa: B905 (starts holds one more)
             ]
-            bounds = map(
+            bounds: Iterable[int] = map(
                 add,
                 map(add, map(sub, map(upper.__getitem__, ends), map(upper.__getitem__, starts)), shapes),
                 fixed[c : c + _CHUNK],
             )
+            if len(tokens) * self.token_most >= self.room:  # a bound that might carry: every paragraph exactly
+                bounds = repeat(top, len(part))
             for m in [m for m, bound in enumerate(bounds) if bound & top]:
                 a, b, n = starts[m], ends[m], c + m
                 keys = set(ids[a:b])
@@ -552,9 +572,10 @@ class _Packed:
                 total = sum(filter(None, map(table, keys)), fixed[n])  # the keys it knows: no addition of 0
                 if (total + shapes[m]) & top:  # the flags' regular expressions only now
                     i = nonempty[todo[n]]
-                    total += sum(map(other, _shape(chosen[n], i / last, b - a), repeat(0)))
+                    shape = _shape(chosen[n], i / last, b - a)
+                    total += sum(map(other, shape, repeat(0)))
                     if total & top:
-                        yield i, total, keys, b - a
+                        yield i, total, keys, shape
 
     def _context(self, neighbours: Neighbours, todo: list[int], chosen: list[Paragraph]) -> list[int]:
         """The packed sum of the context features (:meth:`Neighbours.context`; they are distinct) of each
@@ -611,29 +632,35 @@ class _Packed:
         """The features of ``feats`` the model knows, with their rows."""
         return [(f, row) for f in set(feats) if (row := self.row(f)) is not None]
 
-    def known_in(
-        self, keys: Iterable[int], p: Paragraph, position: float, count: int, context: Sequence[str]
-    ) -> list[tuple[Any, int]]:
-        """What :meth:`explain` reads: (feature, row) for each feature of ``p`` the model knows; its words,
-        word pairs and stems by their ``keys`` (:meth:`reaching`), its title words as (prefix, word): both
-        named only if they weigh."""
-        table = self.table.get
-        known: list[tuple[Any, int]] = [(key, row) for key in keys if (row := table(key)) is not None]
-        titles = (set(_words(" ".join(p.section_path[-2:]))), _words(p.heading or ""), _words(p.run_in_title or ""))
-        for prefix, words in zip("htr", titles, strict=True):
-            get = self.keyed[prefix].get
-            known += [((prefix, w), row) for w in set(words) if (row := get(w)) is not None]
-        return known + self.known([*_shape(p, position, count), *context])
+    def known_titles(self, p: Paragraph, cache: dict[Any, list[tuple[Any, int]]]) -> list[tuple[Any, int]]:
+        """((prefix, word), row) for each title word of ``p`` (:func:`_titles`) the model knows, kept in
+        ``cache`` by the section path's last two levels, the heading and the run-in title."""
+        key = (p.section_path[-2:], p.heading, p.run_in_title)
+        if (known := cache.get(key)) is None:
+            known = cache[key] = []
+            titles = (set(_words(" ".join(key[0]))), _words(p.heading or ""), _words(p.run_in_title or ""))
+            for prefix, words in zip("htr", titles, strict=True):
+                get = self.keyed[prefix].get
+                known += [((prefix, w), row) for w in set(words) if (row := get(w)) is not None]
+        return known
 
     def weighing_in(
-        self, keys: Iterable[int], p: Paragraph, position: float, count: int, context: Sequence[str]
+        self,
+        keys: Iterable[int],
+        p: Paragraph,
+        shape: Sequence[str],
+        context: Sequence[str],
+        cache: dict[Any, list[tuple[Any, int]]],
     ) -> tuple[list[int], list[int], list[tuple[Any, int]]]:
-        """What :meth:`explain_in` reads, the same features as :meth:`known_in`: the keys of ``p``'s words,
-        word pairs and stems with their rows (0: the model does not know it), and (feature, row) for each
-        other feature of ``p`` the model knows."""
+        """What :meth:`explain_in` reads: the keys of ``p``'s words, word pairs and stems the model knows
+        (:meth:`reaching`) with their rows, and (feature, row) for each of its title words
+        (:meth:`known_titles`), shape features (``shape``: :func:`_shape`) and ``context`` features the model
+        knows."""
         keys = list(keys)
-        known = self.known_in((), p, position, count, context)
-        return keys, list(map(self.table.get, keys, repeat(0))), known
+        rows = list(map(self.table.get, keys, repeat(0)))
+        other = self.other.get
+        others = [(f, row) for f in {*shape, *context} if (row := other(f)) is not None]
+        return list(compress(keys, rows)), list(filter(None, rows)), self.known_titles(p, cache) + others
 
     def explain_in(
         self, weighing: tuple[list[int], list[int], list[tuple[Any, int]]], k: int, top: int = 4
@@ -641,16 +668,17 @@ class _Packed:
         """:meth:`explain` of the features of :meth:`weighing_in`: kind ``k``'s weight of every key taken
         in one pass of maps, only the features that weigh (more than nothing) named."""
         keys, rows, others = weighing
-        lanes = _lanes([_HALF] * (k + 1))
-        shift = _LANE * k
+        half, mask = self.half, self.mask
+        lanes = _lanes([half] * (k + 1), self.lane)
+        shift = self.lane * k
         weights = list(
-            map(sub, map(and_, map(rshift, map(add, rows, repeat(lanes)), repeat(shift)), repeat(_MASK)), repeat(_HALF))
+            map(sub, map(and_, map(rshift, map(add, rows, repeat(lanes)), repeat(shift)), repeat(mask)), repeat(half))
         )
         weighed: list[tuple[int, Any]] = list(compress(zip(weights, keys, strict=True), map(gt, weights, repeat(0))))
         if others:
             features, other_rows = zip(*others, strict=True)
-            lane = map(and_, map(rshift, map(add, other_rows, repeat(lanes)), repeat(shift)), repeat(_MASK))
-            weighed += [(w, f) for w, f in zip(map(sub, lane, repeat(_HALF)), features, strict=True) if w > 0]
+            lane = map(and_, map(rshift, map(add, other_rows, repeat(lanes)), repeat(shift)), repeat(mask))
+            weighed += [(w, f) for w, f in zip(map(sub, lane, repeat(half)), features, strict=True) if w > 0]
         if not weighed:
             return []
         # only the top weights can be among the top: name them (the order of a tie is the names')
@@ -679,10 +707,13 @@ class _Packed:
             return []
         features, rows = zip(*known, strict=True)
         # kind k's weight of each row: adding 2**63 to every lane keeps the lanes below from borrowing
+        half = self.half
         lane = map(
-            and_, map(rshift, map(add, rows, repeat(_lanes([_HALF] * (k + 1)))), repeat(_LANE * k)), repeat(_MASK)
+            and_,
+            map(rshift, map(add, rows, repeat(_lanes([half] * (k + 1), self.lane))), repeat(self.lane * k)),
+            repeat(self.mask),
         )
-        weights = list(map(sub, lane, repeat(_HALF)))
+        weights = list(map(sub, lane, repeat(half)))
         least = min(heapq.nlargest(top, weights), default=0)  # only these can be among the top: name them
         weighing = [
             (w, f if isinstance(f, str) else f"{f[0]}:{f[1]}" if isinstance(f, tuple) else self._name(f))
@@ -695,9 +726,15 @@ class _Packed:
         """The lanes' top bits: set where a kind reaches its review threshold (0: none does)."""
         return total & self.top
 
+    def reaches(self, reached: int, k: int) -> bool:
+        """Whether kind ``k``'s lane bit is set in ``reached`` (:meth:`reached`)."""
+        return bool((reached >> (self.lane * k + self.lane - 1)) & 1)
+
     def logits(self, total: int) -> list[float]:
+        """Each kind's logit (a sum of S units is S / ``scale``: the same float as its millionths / 10**6)."""
+        lane, mask, half, scale = self.lane, self.mask, self.half, self.scale
         return [
-            b + (((total >> (_LANE * k)) & _MASK) - _HALF + need) / _SCALE
+            b + (((total >> (lane * k)) & mask) - half + need) / scale
             for k, (b, need) in enumerate(zip(self.bias, self.needs, strict=True))
         ]
 
@@ -798,19 +835,19 @@ def review_findings(
         return []
     covers = {(i, f.kind) for f in rule_findings for i in range(f.start, f.end + 1)}
     neighbours = Neighbours(paragraphs, covers)
-    last = max(1, len(paragraphs) - 1)
     out: list[Finding] = []
     packed = model._packed
-    for i, total, keys, count in packed.reaching(paragraphs, neighbours, {i for i, _ in covers}):
+    titles: dict[Any, list[tuple[Any, int]]] = {}
+    for i, total, keys, shape in packed.reaching(paragraphs, neighbours, {i for i, _ in covers}):
         p = paragraphs[i]
         reached = packed.reached(total)
         weighing: tuple[list[int], list[int], list[tuple[Any, int]]] | None = None
         for k, (kind, z) in enumerate(zip(model.kinds, packed.logits(total), strict=True)):
-            if not (reached >> (_LANE * k + _LANE - 1)) & 1:
+            if not packed.reaches(reached, k):
                 continue
             probability = _sigmoid(z)
             if weighing is None:
-                weighing = packed.weighing_in(keys, p, i / last, count, neighbours.context(i))
+                weighing = packed.weighing_in(keys, p, shape, neighbours.context(i), titles)
             why = ", ".join(packed.explain_in(weighing, k)) or "the paragraph as a whole"
             out.append(
                 Finding(
