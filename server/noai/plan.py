@@ -47,6 +47,7 @@ from .analysis.facts import (
     purpose_limited,
     qualifier_end,
     read_facts,
+    says_project,
     sentence_span,
     this_part,
     training_words,
@@ -257,7 +258,7 @@ def make_plan(
     purpose = facts.purpose if "project" not in terms else None
     unnamed = None if purpose or facts.project or "project" in terms else _no_project(terms)
     project = unnamed or purpose
-    if not project and "project" not in terms and not _says_project(result):  # work made, but no "project"
+    if not project and "project" not in terms and not says_project(result):  # work made, but no "project"
         project = f"the purpose of {terms.get('agreement', 'this agreement')}"  # not "the project described in"
     rendered = {**terms, "project": project} if project else terms
     if facts.transferred:  # what the transfer moves ("the finished video"), where no work product is named
@@ -439,14 +440,6 @@ def _calling_itself(e: Edit, word: str) -> Edit:
     if not e.paragraphs:
         return e
     return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word)} for p in e.paragraphs))
-
-
-_PROJECT_WORD = re.compile(r"\bprojects?\b", re.IGNORECASE)
-
-
-def _says_project(result: AuditResult) -> bool:
-    """Whether the document itself speaks of a project: "the project described in it" points at nothing otherwise."""
-    return any(_PROJECT_WORD.search(p.original_text) for p in result.paragraphs)
 
 
 def _present(result: AuditResult, protection: str) -> bool:

@@ -14,11 +14,10 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import definitions_run, opens_definitions
+from ..analysis.facts import alphabetical_entries, definitions_run, opens_definitions
 from ..kinds import Placement
 from ..library import Clause, Library, Rendered, render_many
 from ..library.render import INFORMAL
-from ..ooxml.model import Paragraph
 from .edit import DEFINITIONS, Edit
 from .placement import _sibling_paragraphs, _titled_sibling, clause_paragraphs
 
@@ -147,7 +146,7 @@ def render_insertions(
         # after "1. Definitions. "X" means …" the new entries continue that clause, unnumbered
         continued = {"continued": True} if opens_definitions(paragraphs[at].text) else {}
         comment = _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement"))
-        entries = None if continued else _alphabetical_entries(paragraphs, at)
+        entries = None if continued else alphabetical_entries(paragraphs, at)
         if entries:  # an alphabetical list: each new term at its place ("AI System" before "Deliverables")
             groups: dict[int, list[str]] = {}
             for d in _flat(collected):
@@ -212,23 +211,6 @@ def _foreign_shared(bodies: Sequence[_Body], elsewhere: str) -> list[list[str]]:
         foreign = [d for d in definitions if _term(d) not in clause.defines and _used(d, others)]
         moved.append(foreign if foreign and (body or len(foreign) < len(definitions)) else [])
     return moved
-
-
-_ENTRY = re.compile(r"^[“\"]?([A-Z][^“”\":]{0,60}?)[”\"]?(?::\s|\s+(?:shall\s+)?means?\b)")
-
-
-def _alphabetical_entries(paragraphs: Sequence[Paragraph], last: int) -> list[tuple[int, str]] | None:
-    """The document's definitions ending at ``last`` as (index, term), where there are three or more and they are
-    in alphabetical order (so new terms go each at its place); ``None`` otherwise."""
-    entries: list[tuple[int, str]] = []
-    i = last
-    while i >= 0 and (m := _ENTRY.match(paragraphs[i].text)):
-        entries.insert(0, (i, m.group(1)))
-        i -= 1
-    terms = [t.lower() for _, t in entries]
-    if len(entries) < 3 or i < 0 or terms != sorted(terms) or len(set(terms)) < len(terms):
-        return None
-    return entries
 
 
 def _term(definition: str) -> str:
