@@ -26,6 +26,7 @@ from .analysis.facts import (
     DocumentFacts,
     Strike,
     a_purpose_of_its_own,
+    alphabetical_definitions,
     as_referred,
     background_licence,
     be_before,
@@ -49,6 +50,7 @@ from .analysis.facts import (
     purpose_limited,
     qualifier_end,
     read_facts,
+    says_project,
     sentence_span,
     this_part,
     training_words,
@@ -304,7 +306,7 @@ def make_plan(
     purpose = facts.purpose if "project" not in terms else None
     unnamed = None if purpose or facts.project or "project" in terms else _no_project(terms)
     project = unnamed or purpose
-    if not project and "project" not in terms and not _says_project(result):  # work made, but no "project"
+    if not project and "project" not in terms and not says_project(result.paragraphs):  # work made, but no "project"
         project = f"the purpose of {terms.get('agreement', 'this agreement')}"  # not "the project described in"
     rendered = {**terms, "project": project} if project else terms
     if facts.transferred:  # what the transfer moves ("the finished video"), where no work product is named
@@ -525,14 +527,6 @@ def _if_chosen(e: Edit, option: str, terms: Mapping[str, str]) -> Edit:
 def _words(e: Edit) -> str:
     """All the words an edit adds: its paragraphs, replacement and comment."""
     return " ".join([*(p["text"] for p in e.paragraphs), e.replacement or "", e.comment or ""])
-
-
-_PROJECT_WORD = re.compile(r"\bprojects?\b", re.IGNORECASE)
-
-
-def _says_project(result: AuditResult) -> bool:
-    """Whether the document itself speaks of a project: "the project described in it" points at nothing otherwise."""
-    return any(_PROJECT_WORD.search(p.original_text) for p in result.paragraphs)
 
 
 def _no_project(terms: Mapping[str, str]) -> str:
@@ -1570,7 +1564,7 @@ def render_insertions(
         # after "1. Definitions. "X" means …" the new entries continue that clause, unnumbered
         continued = {"continued": True} if opens_definitions(paragraphs[at].text) else {}
         comment = _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement"))
-        entries = None if continued else _alphabetical_entries(paragraphs, at)
+        entries = None if continued else alphabetical_definitions(paragraphs, at)
         if entries:  # an alphabetical list: each new term at its place ("AI System" before "Deliverables")
             groups: dict[int, list[str]] = {}
             for d in _flat(collected):
@@ -1635,23 +1629,6 @@ def _foreign_shared(bodies: Sequence[_Body], elsewhere: str) -> list[list[str]]:
         foreign = [d for d in definitions if _term(d) not in clause.defines and _used(d, others)]
         moved.append(foreign if foreign and (body or len(foreign) < len(definitions)) else [])
     return moved
-
-
-_ENTRY = re.compile(r"^[“\"]?([A-Z][^“”\":]{0,60}?)[”\"]?(?::\s|\s+(?:shall\s+)?means?\b)")
-
-
-def _alphabetical_entries(paragraphs: Sequence[Paragraph], last: int) -> list[tuple[int, str]] | None:
-    """The document's definitions ending at ``last`` as (index, term), where there are three or more and they are
-    in alphabetical order (so new terms go each at its place); ``None`` otherwise."""
-    entries: list[tuple[int, str]] = []
-    i = last
-    while i >= 0 and (m := _ENTRY.match(paragraphs[i].text)):
-        entries.insert(0, (i, m.group(1)))
-        i -= 1
-    terms = [t.lower() for _, t in entries]
-    if len(entries) < 3 or i < 0 or terms != sorted(terms) or len(set(terms)) < len(terms):
-        return None
-    return entries
 
 
 def _term(definition: str) -> str:
