@@ -46,12 +46,14 @@ def round_two() -> bytes:
     sys.path.insert(0, str(ROOT))
     from tests.support.replies import Reply, record_ids
 
-    sent = engine.redline(
+    red = engine.redline(
         (ROOT / "examples/agency-services-agreement.docx").read_bytes(),
         author="Studio Counsel",
         date=datetime(2026, 1, 10),
-    ).docx
-    reply = Reply(sent).reject(ids=record_ids(sent, "e2")).accept()
+    )
+    sent = red.docx
+    no_ai = next(e.id for e in red.plan.edits if e.clause == "no-ai-training")  # not a number the order may change
+    reply = Reply(sent).reject(ids=record_ids(sent, no_ai)).accept()
     reply.reply_to("", "We cannot accept a restriction on internal model improvement.")
     return reply.strike("without notice to or consent of the Studio").bytes()
 

@@ -106,9 +106,29 @@ def test_the_purpose_clause_comment_asks_the_parties_to_name_the_purpose() -> No
     assert "should name the purpose" in (scope.comment or "")
 
 
-def test_a_commission_of_new_photographs_keeps_the_project_described_in_the_licence() -> None:
+def test_a_commission_of_new_photographs_names_the_purpose_of_the_licence_not_a_project_it_never_mentions() -> None:
     plan = engine.plan(commission(), engine.Options(variant="standard"))[1]
     text = words(plan)
-    assert "the project described in this Licence" in text
+    assert "the purpose of this Licence" in text
+    assert "project described" not in text  # the commission never speaks of a project (REVIEW10 4)
     assert "own business" not in text
     assert not any("describes no project" in n for n in plan.notes)
+
+
+def commissioned_project() -> bytes:
+    """The commission of :func:`commission`, which calls its work a project."""
+    return contract(
+        "PICTURE LICENCE",
+        PARTIES,
+        '1. "Archive Images" means the photographs Library will take for the office project under this Licence.',
+        "2. Library will photograph the Quillon offices in London and deliver the Archive Images to Licensee.",
+        "3. Library grants Licensee a non-exclusive licence to use, reproduce and create derivative works of "
+        "the Archive Images for any purpose.",
+        "4. Licensee will pay Library a fee of GBP 8,000.",
+    )
+
+
+def test_a_commission_that_speaks_of_a_project_keeps_the_project_described_in_the_licence() -> None:
+    text = words(engine.plan(commissioned_project(), engine.Options(variant="standard"))[1])
+    assert "the project described in this Licence" in text
+    assert "the purpose of this Licence" not in text

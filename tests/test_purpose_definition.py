@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from support.synthetic_contracts import CONTRACTS
-from test_project_fallback import commission, licence_of_existing
+from test_project_fallback import commission, commissioned_project, licence_of_existing
 from test_review_synthetic import DATE, inserted_texts, redline
 
 from noai import engine
@@ -39,8 +39,12 @@ def test_the_corpus_licences_permitted_purpose_is_its_own_business_and_solely_is
 
 @pytest.mark.parametrize(
     ("docx", "purpose"),
-    ((licence_of_existing, "Licensee's own business"), (commission, "the project described in this Licence")),
-    ids=("existing-images", "commissioned-photographs"),
+    (
+        (licence_of_existing, "Licensee's own business"),
+        (commission, "the purpose of this Licence"),  # it never speaks of a project (REVIEW10 4)
+        (commissioned_project, "the project described in this Licence"),
+    ),
+    ids=("existing-images", "commissioned-photographs", "commissioned-project"),
 )
 @pytest.mark.parametrize("variant", ("strict", "standard"))
 def test_a_picture_licences_permitted_purpose_names_only_its_purpose(docx, purpose, variant):

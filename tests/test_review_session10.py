@@ -88,7 +88,6 @@ UNEXPLAINED = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=UNEXPLAINED)
 def test_a_change_to_the_clients_right_to_sublicense_says_why():
     grant = next(t for t in accepted(TRANSLATION, "strict") if t.startswith("Vendor retains ownership"))
     said = next(c for c in comments(redline(TRANSLATION, "strict")) if "non-sublicensable" in c)
@@ -104,7 +103,6 @@ NO_PROJECT = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=NO_PROJECT)
 @pytest.mark.parametrize(
     ("name", "variant"), [(INFLUENCER, "strict"), (INFLUENCER, "standard"), ("vested-disclaimer", "strict")]
 )
@@ -121,11 +119,12 @@ UNSORTED = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=UNSORTED)
 @pytest.mark.parametrize("variant", ("strict", "standard"))
 def test_new_terms_keep_the_alphabetical_order_of_an_alphabetical_definitions_list(variant):
     paragraphs = accepted("uk-precedent", variant)
     start = paragraphs.index(next(t for t in paragraphs if t.startswith("Deliverables:")))
+    while re.match(r"[A-Z][\w -]{1,40}:", paragraphs[start - 1]):  # a term sorted before it ("AI System")
+        start -= 1
     terms = []
     for text in paragraphs[start:]:
         if not re.match(r"[A-Z][\w -]{1,40}:", text):

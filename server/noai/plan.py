@@ -304,6 +304,8 @@ def make_plan(
     purpose = facts.purpose if "project" not in terms else None
     unnamed = None if purpose or facts.project or "project" in terms else _no_project(terms)
     project = unnamed or purpose
+    if not project and "project" not in terms and not _says_project(result):  # work made, but no "project"
+        project = f"the purpose of {terms.get('agreement', 'this agreement')}"  # not "the project described in"
     rendered = {**terms, "project": project} if project else terms
     if facts.transferred:  # what the transfer moves ("the finished video"), where no work product is named
         rendered = {**rendered, "transferred": facts.transferred}
@@ -523,6 +525,14 @@ def _if_chosen(e: Edit, option: str, terms: Mapping[str, str]) -> Edit:
 def _words(e: Edit) -> str:
     """All the words an edit adds: its paragraphs, replacement and comment."""
     return " ".join([*(p["text"] for p in e.paragraphs), e.replacement or "", e.comment or ""])
+
+
+_PROJECT_WORD = re.compile(r"\bprojects?\b", re.IGNORECASE)
+
+
+def _says_project(result: AuditResult) -> bool:
+    """Whether the document itself speaks of a project: "the project described in it" points at nothing otherwise."""
+    return any(_PROJECT_WORD.search(p.original_text) for p in result.paragraphs)
 
 
 def _no_project(terms: Mapping[str, str]) -> str:
@@ -1559,6 +1569,32 @@ def render_insertions(
         at, straight, shall, colon, bare = run
         # after "1. Definitions. "X" means …" the new entries continue that clause, unnumbered
         continued = {"continued": True} if opens_definitions(paragraphs[at].text) else {}
+        comment = _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement"))
+        entries = None if continued else _alphabetical_entries(paragraphs, at)
+        if entries:  # an alphabetical list: each new term at its place ("AI System" before "Deliverables")
+            groups: dict[int, list[str]] = {}
+            for d in _flat(collected):
+                after = max((i for i, t in entries if t.lower() < _term(d).lower()), default=entries[0][0] - 1)
+                groups.setdefault(after, []).append(d)
+            for k, (after, group) in enumerate(sorted(groups.items())):
+                texts = sorted(group, key=lambda d: _term(d).lower())
+                edits.append(
+                    Edit(
+                        "",
+                        "insert_after",
+                        after,
+                        paragraphs[after].text,
+                        DEFINITIONS,
+                        variant,
+                        comment if with_comments and k == 0 else None,
+                        paragraphs=tuple(
+                            {"text": _in_house_style(d, straight, shall, colon, bare), "like": entries[0][0]}
+                            for d in texts
+                        ),
+                    )
+                )
+            edits.sort(key=lambda e: e.index)
+            return edits
         definitions_edit = Edit(
             "",
             "insert_after",
@@ -1566,7 +1602,7 @@ def render_insertions(
             paragraphs[at].text,
             DEFINITIONS,
             variant,
-            _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement")) if with_comments else None,
+            comment if with_comments else None,
             paragraphs=tuple(
                 {"text": _in_house_style(d, straight, shall, colon, bare), **continued} for d in _flat(collected)
             ),
@@ -1599,6 +1635,23 @@ def _foreign_shared(bodies: Sequence[_Body], elsewhere: str) -> list[list[str]]:
         foreign = [d for d in definitions if _term(d) not in clause.defines and _used(d, others)]
         moved.append(foreign if foreign and (body or len(foreign) < len(definitions)) else [])
     return moved
+
+
+_ENTRY = re.compile(r"^[“\"]?([A-Z][^“”\":]{0,60}?)[”\"]?(?::\s|\s+(?:shall\s+)?means?\b)")
+
+
+def _alphabetical_entries(paragraphs: Sequence[Paragraph], last: int) -> list[tuple[int, str]] | None:
+    """The document's definitions ending at ``last`` as (index, term), where there are three or more and they are
+    in alphabetical order (so new terms go each at its place); ``None`` otherwise."""
+    entries: list[tuple[int, str]] = []
+    i = last
+    while i >= 0 and (m := _ENTRY.match(paragraphs[i].text)):
+        entries.insert(0, (i, m.group(1)))
+        i -= 1
+    terms = [t.lower() for _, t in entries]
+    if len(entries) < 3 or i < 0 or terms != sorted(terms) or len(set(terms)) < len(terms):
+        return None
+    return entries
 
 
 def _term(definition: str) -> str:
