@@ -143,3 +143,12 @@ def test_strict_never_keeps_media_not_yet_devised_beside_a_grant_limited_to_what
     written = "\n".join(accepted(name, "strict"))
     assert "expressly name" in written
     assert not re.search(r"hereafter devised|later developed|yet to be invented", written), name
+
+
+@pytest.mark.parametrize("variant", ["strict", "standard"])
+def test_the_text_work_exception_states_its_style_limit_as_a_sentence_with_a_subject(variant):
+    # final re-grade: '…, and not to produce output that imitates the style of Vendor' hung on nothing
+    said = "\n".join(accepted("us-translation-msa", variant))
+    assert "imitates the style of Vendor" in said
+    assert not re.search(r",\s+and\s+(?:not|never)\s+to\s+produce\s+output", said), said
+    assert re.search(r"Northgate shall (?:not|never) use such an AI System to produce output", said)

@@ -461,3 +461,18 @@ def test_redlining_our_round_two_output_again_adds_nothing():
     third = _round_two(second.docx, "standard")
     assert third.plan.edits == () and third.write.replies == []
     assert [r.number for r in read_rounds(read_package(third.docx))] == [1, 2]
+
+
+def test_our_rejected_insertions_are_an_outcome_of_the_round_not_an_untracked_deletion_by_the_other_side():
+    ours = _edits_of("no-ai-training")
+    returned = Reply(sent()).reject(ids=record_ids(sent(), *ours)).accept().bytes()
+    for previous in (None, sent()):  # with the document we sent beside it, too
+        result = audit(returned, previous)
+        assert all(outcomes(result)[e] == "rejected" for e in ours)
+        untracked = [c.summary for c in result.negotiation.changes if not c.tracked]
+        assert not untracked, untracked
+    # an untracked deletion of a paragraph of the contract itself is still reported
+    contract_text = "without notice to or consent of the Studio"
+    edited = Reply(returned).edit(contract_text, "").bytes()
+    changes = audit(edited, sent()).negotiation.changes
+    assert any(not c.tracked and contract_text in c.summary for c in changes), [c.summary for c in changes]

@@ -258,7 +258,7 @@ def make_plan(
     purpose = facts.purpose if "project" not in terms else None
     unnamed = None if purpose or facts.project or "project" in terms else _no_project(terms)
     project = unnamed or purpose
-    if not project and "project" not in terms and not says_project(result):  # work made, but no "project"
+    if not project and "project" not in terms and not says_project(result.paragraphs):  # work made, but no "project"
         project = f"the purpose of {terms.get('agreement', 'this agreement')}"  # not "the project described in"
     rendered = {**terms, "project": project} if project else terms
     if facts.transferred:  # what the transfer moves ("the finished video"), where no work product is named

@@ -996,6 +996,32 @@ _PROJECT = re.compile(
 )
 
 
+_PROJECT_WORD = re.compile(r"\bprojects?\b", re.IGNORECASE)
+
+
+def says_project(paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the document itself speaks of a project: "the project described in it" points at nothing otherwise."""
+    return any(_PROJECT_WORD.search(p.original_text) for p in paragraphs)
+
+
+# a definitions list's entry: "“AI System” means …", "Deliverables: …"
+_ENTRY = re.compile(r"^[“\"]?([A-Z][^“”\":]{0,60}?)[”\"]?(?::\s|\s+(?:shall\s+)?means?\b)")
+
+
+def alphabetical_definitions(paragraphs: Sequence[Paragraph], last: int) -> list[tuple[int, str]] | None:
+    """The document's definitions ending at ``last`` as (index, term), where there are three or more and they are
+    in alphabetical order (so new terms go each at its place); ``None`` otherwise."""
+    entries: list[tuple[int, str]] = []
+    i = last
+    while i >= 0 and (m := _ENTRY.match(paragraphs[i].text)):
+        entries.insert(0, (i, m.group(1)))
+        i -= 1
+    terms = [t.lower() for _, t in entries]
+    if len(entries) < 3 or i < 0 or terms != sorted(terms) or len(set(terms)) < len(terms):
+        return None
+    return entries
+
+
 def describes_project(texts: Sequence[str]) -> bool:
     """Whether ``texts`` (the document's paragraphs) describe work to be made or services to be performed
     for the client: a project the clauses' "{project}" may name. False for a licence of existing material."""
@@ -1607,28 +1633,3 @@ def _transferred(result: AuditResult) -> str | None:
         if f.kind == "ip_assignment" and f.beneficiary == "client" and not f.negated and f.operative:
             return transferred_object(f)
     return None
-
-
-_PROJECT_WORD = re.compile(r"\bprojects?\b", re.IGNORECASE)
-
-
-def says_project(result: AuditResult) -> bool:
-    """Whether the document itself speaks of a project: "the project described in it" points at nothing otherwise."""
-    return any(_PROJECT_WORD.search(p.original_text) for p in result.paragraphs)
-
-
-_ENTRY = re.compile(r"^[“\"]?([A-Z][^“”\":]{0,60}?)[”\"]?(?::\s|\s+(?:shall\s+)?means?\b)")
-
-
-def alphabetical_entries(paragraphs: Sequence[Paragraph], last: int) -> list[tuple[int, str]] | None:
-    """The document's definitions ending at ``last`` as (index, term), where there are three or more and they are
-    in alphabetical order (so new terms go each at its place); ``None`` otherwise."""
-    entries: list[tuple[int, str]] = []
-    i = last
-    while i >= 0 and (m := _ENTRY.match(paragraphs[i].text)):
-        entries.insert(0, (i, m.group(1)))
-        i -= 1
-    terms = [t.lower() for _, t in entries]
-    if len(entries) < 3 or i < 0 or terms != sorted(terms) or len(set(terms)) < len(terms):
-        return None
-    return entries

@@ -449,6 +449,8 @@ def _clean_edits(doc: Document, previous: Document, view: _View, relevant: set[i
             new = after[j] if j is not None else None
             if j is not None and j in view.revised:
                 continue  # a tracked change: reported with its author
+            if old is not None and _rejected(previous.paragraphs[i1 + k], new):
+                continue  # the tracked changes we sent, rejected: an outcome of the round, not an untracked edit
             index = j if j is not None else min(j1, len(after) - 1)
             if index < 0 or (index not in relevant and not (old and P.AI_TERM.search(old))):
                 continue
@@ -491,6 +493,16 @@ def _clean_edits(doc: Document, previous: Document, view: _View, relevant: set[i
                     )
                 )
     return out
+
+
+def _rejected(sent: Paragraph, now: str | None) -> bool:
+    """``now`` (``None``: no paragraph) is the paragraph we sent with its tracked changes rejected: a paragraph
+    we inserted whole is gone, or the text is back to what it was before our changes."""
+    if sent.text == sent.original_text:
+        return False
+    if now is None:
+        return sent.mark == "inserted" and not normalise(sent.original_text)
+    return now == normalise(sent.original_text)
 
 
 # -- rounds without a record ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import alphabetical_entries, definitions_run, opens_definitions
+from ..analysis.facts import alphabetical_definitions, definitions_run, opens_definitions
 from ..kinds import Placement
 from ..library import Clause, Library, Rendered, render_many
 from ..library.render import INFORMAL
@@ -146,7 +146,7 @@ def render_insertions(
         # after "1. Definitions. "X" means …" the new entries continue that clause, unnumbered
         continued = {"continued": True} if opens_definitions(paragraphs[at].text) else {}
         comment = _DEFINITIONS_COMMENT.format(agreement=terms.get("agreement", "this agreement"))
-        entries = None if continued else alphabetical_entries(paragraphs, at)
+        entries = None if continued else alphabetical_definitions(paragraphs, at)
         if entries:  # an alphabetical list: each new term at its place ("AI System" before "Deliverables")
             groups: dict[int, list[str]] = {}
             for d in _flat(collected):
