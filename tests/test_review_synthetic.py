@@ -49,6 +49,9 @@ def facts(name: str) -> Facts:
 
 @functools.cache
 def redline(name: str, variant: str, we: str | None = None) -> engine.Redline:
+    """The redline; ``we`` defaults to the party a contract's facts say the user names (``extra["we"]``), as the
+    CLI would ask the lawyer where the audit cannot tell (tests/test_review_session11.py pins that it should)."""
+    we = we or facts(name).extra.get("we")
     return engine.redline(
         source(name), author="noai", date=DATE, options=engine.Options(variant=variant, we=we), filename=f"{name}.docx"
     )
