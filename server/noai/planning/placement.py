@@ -16,7 +16,7 @@ from typing import Any
 
 from ..analysis.audit import AuditResult, IpSection
 from ..analysis.facts import lettered_number
-from ..kinds import Placement
+from ..kinds import ClauseKind, Placement
 from ..library import Clause
 from ..library.render import roman_lists
 from ..ooxml.model import Paragraph
@@ -57,12 +57,30 @@ def _renumbered(result: AuditResult, insertions: Sequence[Edit]) -> Renumbered:
     return renumbered([p.text for p in result.paragraphs], inserted, [p.label for p in result.paragraphs])
 
 
+# The clauses on AI use: the covenant, what adapts it to a kind of work, its remedies, indemnity and transparency
+_ON_AI = frozenset(
+    {
+        ClauseKind.NO_AI_RESTRICTION,
+        ClauseKind.COVENANT_SUPPLEMENT,
+        ClauseKind.AI_REMEDIES,
+        ClauseKind.AI_INDEMNITY,
+        ClauseKind.AI_TRANSPARENCY,
+    }
+)
+
+
 def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[tuple[int, Clause]], list[str]]:
     """Each clause with the paragraph its ``placement`` puts it after, in document order (so each
-    new term is defined at its first use), and a note for each clause that has no place."""
+    new term is defined at its first use), and a note for each clause that has no place. Where the document
+    has a section of its own on AI ("4. Use of Artificial Intelligence"), the clauses on AI use that would end
+    the IP section end that section instead; the purpose limit, the reservation and what binds later owners
+    stay with the rights in the IP section."""
     placed, notes = [], []
+    ip_end = result.places.get(Placement.END_OF_IP_SECTION)
     for clause in clauses:
         place = result.places.get(clause.placement)  # where the clause file says it goes
+        if place is not None and result.ai_section is not None and clause.kind in _ON_AI:
+            place = result.ai_section if ip_end is not None and place.index == ip_end.index else place
         if place is None:
             notes.append(
                 f"The {clause.id} clause is a separate document: it is not inserted."
