@@ -188,8 +188,11 @@ def _sibling_paragraphs(
     head = _heading_text(title, paragraphs[heading])
     typed = typed_number(paragraphs[heading].text), typed_number(paragraphs[first].text)
     if typed[0] is None or typed[1] is None:
-        return ({"text": head, "like": heading}, *({"text": t, "like": first} for t in body))
+        label = (paragraphs[heading].label or "").strip()
+        cited = _cited(body, (next_numbers(label, nth) or [""])[-1] if label else "")
+        return ({"text": head, "like": heading}, *({"text": t, "like": first} for t in cited))
     number = (next_numbers(typed[0][0], nth) or [typed[0][0]])[-1]
+    body = _cited(body, number)
     dot = "." if typed[1][0].endswith(".") else ""
     return (
         {"text": f"{number}{typed[0][1]}{head}", "like": heading, "continued": True},
@@ -198,6 +201,19 @@ def _sibling_paragraphs(
             for k, t in enumerate(body, 1)
         ),
     )
+
+
+_THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b(?!\s+\d)")
+
+
+def _cited(body: Sequence[str], number: str) -> list[str]:
+    """``body``, each paragraph of which takes a number of its own under the new titled sub-clause ``number``
+    ("2.3" over "2.3.1" … "2.3.5"), with "this clause" citing that sub-clause ("This clause 2.3 applies …"):
+    in a paragraph numbered 2.3.5 of its own, "This clause applies" would read as 2.3.5 alone."""
+    number = number.strip().rstrip(".")
+    if len(body) < 2 or not number:
+        return list(body)
+    return [_THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his clause {number}", t) for t in body]
 
 
 def _title_only(p: Paragraph) -> bool:
