@@ -180,9 +180,19 @@ def test_a_developer_that_assigns_what_it_builds_is_the_user_even_where_the_cust
             "Provider shall provide the Service. Customer shall pay Provider.",
         )
     )
-    assert assigned.client_materials == hosted.client_materials == ("Customer Data",)
+    output = find_parties(
+        paragraphs(
+            'This Agreement is between Acme Inc. ("Provider") and Beta LLC ("Customer").',
+            '"Customer Data" means the data Customer uploads to the Service.',
+            "Provider shall provide the Service. Customer shall pay Provider.",
+            "Provider hereby assigns to Customer all right, title and interest, if any, in the Output of the AI "
+            "features.",
+        )
+    )
+    assert assigned.client_materials == hosted.client_materials == output.client_materials == ("Customer Data",)
     assert resolve_we(assigned, None).sure is True
     assert resolve_we(hosted, None).sure is False
+    assert resolve_we(output, None).sure is False  # an AI feature's output is not work the creator makes
 
 
 def test_the_saas_and_services_agreement_needs_no_we_to_name_its_parties():

@@ -226,13 +226,16 @@ def find_parties(paragraphs: Sequence[Paragraph], analysis: Analysis | None = No
     ids = {id(f): f"p{i}" for i, f in enumerate(ordered, 1)}
     parties = tuple(Party(ids[id(f)], f["name"], f["terms"], f["role"], f["evidence"], f["confidence"]) for f in found)
     materials = _client_materials(parties, terms)
-    assigns = bool(materials) and _assigns(analysis.joined.text, parties)
+    work = analysis.work_product.text if analysis.work_product else None
+    assigns = bool(materials) and _assigns(analysis.joined.text, parties, work)
     return Parties(parties, analysis.self_reference, analysis.work_product, materials, assigns)
 
 
-def _assigns(text: str, parties: Sequence[Party]) -> bool:
-    """Whether the creator assigns something to the client: "Tessellate assigns to Customer all right …",
-    "the Developer hereby irrevocably assigns to the Client", "Provider, on payment, assigns … to Customer"."""
+def _assigns(text: str, parties: Sequence[Party], work: str | None) -> bool:
+    """Whether the creator assigns to the client something it makes (the ``work`` product, or what it is said
+    to make): "Tessellate will … develop the Customizations" and "Tessellate assigns to Customer all right … in
+    that Customization"; "Provider shall create the reports" and "Provider, on payment, assigns … in the
+    reports to Customer" (not the output of an AI feature, "assigns to Customer … in and to Output")."""
     creator = next((p for p in parties if p.role == CREATOR), None)
     client = next((p for p in parties if p.role == CLIENT), None)
     if creator is None or client is None or not creator.terms or not client.terms or "assign" not in text:
@@ -240,13 +243,34 @@ def _assigns(text: str, parties: Sequence[Party]) -> bool:
     by, to = (
         "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) for words in (creator.terms, client.terms)
     )
-    return bool(
-        re.search(
-            rf"\b(?:{by})(?:,[^,.;]{{1,60}},)?\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:agrees\s+to\s+)?assigns?\b"
-            rf"[^.;]{{0,80}}?\bto\s+(?:the\s+)?(?:{to})\b",
+    made = {
+        _stem(m.group(1))
+        for m in re.finditer(
+            rf"\b(?:{by})\b[^.;]{{0,60}}?\b{_MAKES}(?:s|es)?\s+(?:(?:the|all|any|each|a|an)\s+)?([A-Za-z][\w-]{{3,}})",
             text,
         )
+    } - _NOT_MADE
+    made |= {_stem(w) for w in (work or "").split()[-1:]}
+    assigned = re.finditer(
+        rf"\b(?:{by})(?:,[^,.;]{{1,60}},)?\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:agrees\s+to\s+)?assigns?\b"
+        rf"[^.;]{{0,80}}?\bto\s+(?:the\s+)?(?:{to})\b",
+        text,
     )
+    for m in assigned:
+        end = min((i for i in (text.find(".", m.end()), text.find(";", m.end())) if i >= 0), default=len(text))
+        if made & {_stem(w) for w in re.findall(r"[A-Za-z][\w-]{3,}", text[m.start() : end])}:
+            return True
+    return False
+
+
+_MAKES = r"(?:develop|creat|build|design|writ|produc|mak|prepar|deliver|draw|photograph|record|compos|translat)e?"
+_NOT_MADE = frozenset({"with", "from", "under", "that", "this", "such", "their", "them", "these", "those", "other"})
+
+
+def _stem(word: str) -> str:
+    """A noun as compared: lower case, no plural "s" ("Customizations" is "customization")."""
+    low = word.lower()
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
 
 
 _MATERIALS = re.compile(r"\s(?:Content|Data|Input|Inputs|Materials|Information|Submissions?|Files)$")
