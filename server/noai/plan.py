@@ -58,6 +58,8 @@ from .analysis.facts import (
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .library import VARIANTS, Fix, Library, Playbook, RenderedFix, for_cases, render_fix
 from .library.render import (
+    CLIENT_NAME,
+    CREATOR_NAME,
     INFORMAL,
     NO_SUBLICENCE,
     PERSON,
@@ -285,6 +287,9 @@ def make_plan(
         **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
         **({INFORMAL: "yes"} if facts.informal else {}),
     }
+    names = {k: v for k, v in zip((CLIENT_NAME, CREATOR_NAME), facts.names, strict=True) if v}
+    if names:  # a client-"we" document names its parties: the comments call them so ("Wattle & Finch Pty Ltd")
+        rendered, commented = {**rendered, **names}, {**commented, **names}
     fixes, needed_terms = choose_fixes(
         result,
         library,
@@ -361,7 +366,7 @@ def make_plan(
     elif assignable is not None and strategy.situation != ASSIGNED:  # the creator keeps the work: takers only
         trimmed[RETAINED] = _licence_takers(result, assignable, commented)
     if only_defining:  # the purpose limit's definition alone: say which change uses it
-        trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, terms))
+        trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, commented))
     elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
     insertions = render_insertions(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere

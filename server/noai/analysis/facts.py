@@ -696,6 +696,15 @@ def this_part(text: str, word: str | None) -> str:
     return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
 
 
+_THIS_CLAUSE_UNNUMBERED = re.compile(r"\b([Tt])his clause\b(?!\s+\d)")
+
+
+def numbered_part(text: str, number: str) -> str:
+    """``text`` (a clause we insert) citing itself by ``number``: "This clause applies" -> "This clause 2.3
+    applies" (then "This Section 2.3" by :func:`this_part` where the document refers to Sections)."""
+    return _THIS_CLAUSE_UNNUMBERED.sub(lambda m: f"{m.group(1)}his clause {number}", text)
+
+
 # A defined purpose of the licence: “Purpose”: …; (the "Permitted Use"); "Agreed Purpose" means …
 _PURPOSE_TERM = re.compile(
     r"[“\"]((?:Permitted\s+|Agreed\s+|Licensed\s+)?(?:Purpose|Use))[”\"]\s*(?::|\)|means\b|shall\s+mean\b)"
@@ -1394,6 +1403,24 @@ def company_creator(result: AuditResult) -> bool:
     return not individual_creator(result) and _a_company(result, "creator")
 
 
+# "Jordan Lee of Austin", "Mara J. Quist of Leith": a person's name (two or three capitalised words) and its place
+_OF_PLACE = re.compile(r"^(?:[A-Z][\w'’-]*\.? ){1,2}[A-Z][\w'’-]*(?=\s+of\s+[A-Z])")
+
+
+def party_name(result: AuditResult, role: str) -> str | None:
+    """The name the document gives the party of ``role`` ("creator" or "client"): the name written before its
+    definition ("Wattle & Finch Pty Ltd ("we", "us")"), else the name a schedule's details give a party the
+    document introduces as named there ("Creator: Mia Tran"); ``None`` where it names none."""
+    party = next((p for p in result.parties.parties if p.role == role), None)
+    if party is None:
+        return None
+    if party.name:  # a person's place after the name is no part of it: "Jordan Lee of Austin" is Jordan Lee
+        person = _OF_PLACE.match(party.name)
+        return person.group() if person and not _LEGAL_FORM.search(party.name) else party.name.strip(" ,")
+    scheduled = scheduled_party(result, party.evidence, party.terms)
+    return scheduled[0] if scheduled is not None else None
+
+
 def company_client(result: AuditResult) -> bool:
     """The client is a company or another body (so it has officers to sign a certificate), read as for the
     creator; a client the document does not show to be one (a person, "you") is not."""
@@ -1644,6 +1671,9 @@ class DocumentFacts:
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
     sublicensable: bool = True  # the document lets the client sublicense the work
     informal: bool = False  # a letter or an email to "you", with no numbered clauses
+    # the names of a client written "we" and a creator written "you", where the document gives them: what the
+    # comments call them ("Wattle & Finch Pty Ltd"; "Mia Tran" of a schedule), else None
+    names: tuple[str | None, str | None] = (None, None)
 
 
 class _Holders:
@@ -1703,7 +1733,17 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         sub_hyphen=hyphenated_sublicence(texts.holding(("sublicen", "sub-licen"))),
         sublicensable=sublicensable(result),
         informal=informal_register(result),
+        names=_pronoun_names(result, client, provider),
     )
+
+
+def _pronoun_names(result: AuditResult, client: str | None, provider: str | None) -> tuple[str | None, str | None]:
+    """The names of a creator the document calls "you" and of a client it calls "we" (or "I") beside it, which the
+    comments call them by (:func:`party_name`); ``None`` for a party named by a term or written otherwise."""
+    if (provider or "").lower() != "you" or (client or "").lower() == "you":
+        return None, None
+    pronoun = (client or "").lower() in ("we", "i")
+    return (party_name(result, "client") if pronoun else None), party_name(result, "creator")
 
 
 def _passing(result: AuditResult) -> set[str]:

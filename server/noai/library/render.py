@@ -540,15 +540,25 @@ def without_officer(text: str) -> str:
     return _OFFICER.sub("", text)
 
 
+# terms set where the document names a party it calls by a pronoun: "Wattle & Finch Pty Ltd ("we", "us")"
+CLIENT_NAME, CREATOR_NAME = "client_name", "provider_name"
+
+
 def comment_voice(terms: Mapping[str, str]) -> Mapping[str, str]:
     """The terms a comment is written with. Comments speak for the creator to the client; where the document is
     the client's ("we" engage "you"), neither the document's pronouns (the creator would be "you") nor swapped
     ones (read beside the clauses, "we keep ownership" says the client keeps it) can be read unambiguously, so
-    the comments name both in the third person: "the creator", "the client"."""
+    the comments name both in the third person: by the name the document gives them ("Wattle & Finch Pty Ltd",
+    ``CLIENT_NAME`` / ``CREATOR_NAME``), else "the client", "the creator". A creator the client's document calls
+    "you" beside a client it names ("Agency") is named so too: "you" in a comment is the client reading it."""
     client, provider = terms.get("client", "").lower(), terms.get("provider", "").lower()
-    if client in ("we", "i") and provider == "you":
-        return {**terms, "client": "the client", "provider": "the creator"}
-    return terms
+    if provider != "you" or client == "you":
+        return terms
+    # the creator is "you" (the client wrote the document): "you" in a comment to the client is never the creator
+    named = {"provider": terms.get(CREATOR_NAME, "the creator")}
+    if client in ("we", "i"):
+        named["client"] = terms.get(CLIENT_NAME, "the client")
+    return {**terms, **named}
 
 
 def _render(

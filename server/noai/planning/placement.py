@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..analysis.audit import AuditResult, IpSection
-from ..analysis.facts import lettered_number
+from ..analysis.facts import lettered_number, numbered_part
 from ..kinds import ClauseKind, Placement
 from ..library import Clause
 from ..library.render import roman_lists
@@ -203,9 +203,6 @@ def _sibling_paragraphs(
     )
 
 
-_THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b(?!\s+\d)")
-
-
 def _cited(body: Sequence[str], number: str) -> list[str]:
     """``body``, each paragraph of which takes a number of its own under the new titled sub-clause ``number``
     ("2.3" over "2.3.1" … "2.3.5"), with "this clause" citing that sub-clause ("This clause 2.3 applies …"):
@@ -213,7 +210,7 @@ def _cited(body: Sequence[str], number: str) -> list[str]:
     number = number.strip().rstrip(".")
     if len(body) < 2 or not number:
         return list(body)
-    return [_THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his clause {number}", t) for t in body]
+    return [numbered_part(t, number) for t in body]
 
 
 def _title_only(p: Paragraph) -> bool:
