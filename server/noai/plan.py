@@ -58,6 +58,7 @@ from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .library import VARIANTS, Fix, Library, Playbook, RenderedFix, for_cases, render_fix
 from .library.render import (
     INFORMAL,
+    NO_AFFILIATES,
     NO_SUBLICENCE,
     PERSON,
     SUB_HYPHEN,
@@ -82,6 +83,8 @@ from .planning.comments import (
     _shifted,
     _transfer_options,
     _words,
+    mixed_work,
+    said_once,
     strategy_comment,
 )
 from .planning.definitions import render_insertions
@@ -270,6 +273,7 @@ def make_plan(
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
         **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
         **({INFORMAL: "yes"} if facts.informal else {}),
+        **({NO_AFFILIATES: "yes"} if facts.informal and not facts.affiliates else {}),
     }
     if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
         rendered = {**rendered, PERSON: "provider"}
@@ -282,6 +286,7 @@ def make_plan(
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
         **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
         **({INFORMAL: "yes"} if facts.informal else {}),
+        **({NO_AFFILIATES: "yes"} if facts.informal and not facts.affiliates else {}),
     }
     fixes, needed_terms = choose_fixes(
         result,
@@ -399,6 +404,9 @@ def make_plan(
         notes.append(said)
     if terms.get("provider") == "I":  # a creator writing "I": its comments say "I add", not "we add"
         edits = [replace(e, comment=in_my_voice(e.comment)) if e.comment else e for e in edits]
+    if facts.other_work:  # the work is not all code: "include code as well as designs"
+        edits = [replace(e, comment=mixed_work(e.comment, facts.other_work)) if e.comment else e for e in edits]
+    edits = said_once(edits)  # "the work and other materials I create …" once, then "that work"
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
     return Plan(
         variant,
