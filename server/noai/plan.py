@@ -42,6 +42,7 @@ from .analysis.facts import (
     modal_start,
     no_credit_asked,
     owned_work_use,
+    per_piece,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
@@ -84,6 +85,7 @@ from .planning.comments import (
     _transfer_options,
     _words,
     mixed_work,
+    moral_act,
     said_once,
     strategy_comment,
 )
@@ -293,13 +295,18 @@ def make_plan(
         library,
         playbook,
         variant,
-        {**rendered, "price": facts.price} if facts.price else rendered,
+        {
+            **rendered,
+            **({"price": facts.price} if facts.price else {}),
+            **({"payment": facts.payment} if facts.payment else {}),
+        },
         with_comments,
         existing_comments or {},
         embedded,
         facts.paid,
         facts.brand,
     )
+    fixes = [(f, _of_that_piece(f, rf), op) for f, rf, op in fixes] if facts.payment else fixes
     fixes, struck = strike_creation_timing(
         fixes, terms.get("deliverables", "the work"), (terms.get("provider", ""), terms.get("client", ""))
     )
@@ -416,6 +423,16 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+def _of_that_piece(f: Finding, rf: RenderedFix) -> RenderedFix:
+    """``rf`` whose payment condition names the piece of the work the finding's sentence names (:func:`per_piece`)."""
+    if not rf.replacement:
+        return rf
+    replacement = per_piece(f, rf.replacement)
+    if replacement == rf.replacement:
+        return rf
+    return replace(rf, replacement=replacement, comment=per_piece(f, rf.comment))
 
 
 _PURPOSE_DEFINED = ("Permitted Purpose” means use", 'Permitted Purpose" means use')
@@ -640,6 +657,8 @@ def choose_fixes(
         if action != "replace" and (f.kind in commented or not with_comments):
             continue  # a comment already written for this kind, or none wanted: nothing to render
         rf = render(fix, variant, f.phrase)
+        if rf is not None and f.kind == "moral_rights_waiver":  # "this consent" where the document consents
+            rf = replace(rf, comment=moral_act(rf.comment, f.paragraph_text))
         if f.kind == "existing_ai_restriction":  # a grant's "including to train …": struck, nothing else
             named = _training_struck(f, rf) if rf is not None and action == "replace" else None
             if named is not None:
