@@ -205,3 +205,60 @@ def test_a_moral_rights_consent_is_called_a_consent_not_a_waiver(docx, variant):
 def test_a_moral_rights_waiver_is_still_called_a_waiver(name):
     moral = [c for c in comments(redline(name, "standard")) if "moral rights" in c]
     assert moral and all("this waiver of moral rights" in c and "consent" not in c for c in moral), moral
+
+
+# ------------------------------------------------------------------------------------------------
+# 4. the covenant's exceptions fit the kind of work: spelling checks and machine translation for text only
+
+TEXT_TOOLS = re.compile(r"spelling|machine translation")
+
+VIDEO = build(
+    "VIDEO PRODUCTION AGREEMENT",
+    'This agreement is between Reel North Studio LLC (the "Studio") and Pinecrest Outdoor Inc. (the "Client").',
+    "1. Services",
+    '1.1 The Studio shall shoot and edit a two-minute promotional video and its cut-downs (the "Videos").',
+    "1.2 The Client shall pay the Studio a fee of $9,000.",
+    "2. Rights",
+    "2.1 The Studio grants the Client a non-exclusive licence to use the Videos on its website.",
+    "3. General",
+    "3.1 This agreement is governed by the laws of the State of Oregon.",
+)
+
+
+def written_text(docx: bytes) -> str:
+    return "\n".join(q.text for q in engine.read(docx).paragraphs)
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+@pytest.mark.parametrize(
+    "docx", ("music-commission", "photo-licence", "software-development", VIDEO), ids=lambda d: str(d)[:20]
+)
+def test_work_with_no_text_gets_no_spelling_or_translation_exception(docx, variant):
+    r = redline(docx, variant) if isinstance(docx, str) else red(docx, variant)
+    inserted = "\n".join(p["text"] for e in r.plan.edits for p in e.paragraphs)
+    assert "accessibility features such as screen reading, captions or alternative text" in inserted
+    assert not TEXT_TOOLS.search(inserted), inserted
+    assert not TEXT_TOOLS.search(written_text(r.docx))
+    assert "alternative text, may process" not in inserted  # the comma of the dropped alternative goes with it
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+@pytest.mark.parametrize("name", ("us-translation-msa", "us-work-for-hire", "au-influencer"))
+def test_text_work_keeps_its_spelling_and_translation_exceptions(name, variant):
+    inserted = "\n".join(p["text"] for e in redline(name, variant).plan.edits for p in e.paragraphs)
+    assert "checking spelling or grammar" in inserted or "only checks spelling or grammar" in inserted
+
+
+def test_the_exception_list_is_relettered_and_joined_after_the_text_tools_go():
+    from noai.library.render import without_text_tools
+
+    listed = (
+        "Not Prohibited AI Use where the tool trains no AI System on them: (i) checking spelling or grammar; "
+        "(ii) accessibility features; (iii) search and indexing within X's own systems; and (iv) machine "
+        "translation for X's internal review. None of these may imitate."
+    )
+    assert without_text_tools(listed) == (
+        "Not Prohibited AI Use where the tool trains no AI System on them: (i) accessibility features; and (ii) "
+        "search and indexing within X's own systems. None of these may imitate."
+    )
+    assert without_text_tools("A list: (a) one; and (b) two.") == "A list: (a) one; and (b) two."

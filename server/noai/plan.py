@@ -66,6 +66,7 @@ from .library.render import (
     first_person,
     in_my_voice,
     without_officer,
+    without_text_tools,
 )
 from .ooxml.renumber import Renumbered
 from .planning.comments import (
@@ -363,6 +364,8 @@ def make_plan(
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
         insertions = [_no_officer(e) for e in insertions]
+    if facts.non_text:  # a score, photographs, code: no spelling or machine-translation exception
+        insertions = [_rewritten(e, without_text_tools) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -428,6 +431,12 @@ def _within_usage(e: Edit, usage: str) -> Edit:
     if not any(d in p["text"] for p in e.paragraphs for d in _PURPOSE_DEFINED):
         return e
     return replace(e, paragraphs=tuple({**p, "text": within(p["text"])} for p in e.paragraphs))
+
+
+def _rewritten(e: Edit, rewrite: Callable[[str], str]) -> Edit:
+    """``e`` with the text of each paragraph it inserts rewritten."""
+    paragraphs = tuple({**p, "text": rewrite(p["text"])} for p in e.paragraphs)
+    return e if paragraphs == e.paragraphs else replace(e, paragraphs=paragraphs)
 
 
 def _no_officer(e: Edit) -> Edit:
