@@ -262,3 +262,40 @@ def test_the_exception_list_is_relettered_and_joined_after_the_text_tools_go():
         "search and indexing within X's own systems. None of these may imitate."
     )
     assert without_text_tools("A list: (a) one; and (b) two.") == "A list: (a) one; and (b) two."
+
+
+# ------------------------------------------------------------------------------------------------
+# 5. a purpose with its own qualifier is merged with ours, not stacked under it
+
+CLUB = build(
+    "PHOTOGRAPHY LICENCE",
+    'This agreement is between Ewan Lacey (the "Photographer") and Harbour Rowing Club Limited (the "Club").',
+    "1. Photographs",
+    '1.1 The Photographer shall photograph the club regatta and supply 60 edited photographs (the "Photographs").',
+    "1.2 The Club shall pay the Photographer a fee of £800.",
+    "2. Licence",
+    "2.1 The Photographer grants the Club a non-exclusive licence to use the Photographs for any purpose related "
+    "to the Club's activities.",
+    "3. General",
+    "3.1 This agreement is governed by the law of England and Wales.",
+)
+
+
+@pytest.mark.parametrize(
+    ("docx", "start", "merged"),
+    [
+        ("au-influencer", "3.2 ", "solely for a purpose related to our business and within the Permitted Purpose."),
+        (CLUB, "2.1 ", "solely for a purpose related to the Club's activities and within the Permitted Purpose."),
+    ],
+    ids=("au-influencer", "club-licence"),
+)
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_a_purpose_with_its_own_qualifier_is_merged_with_the_permitted_purpose_not_stacked(
+    docx, start, merged, variant
+):
+    r = redline(docx, variant) if isinstance(docx, str) else red(docx, variant)
+    grant = next(t for t in written_text(r.docx).split("\n") if t.startswith(start))
+    assert grant.endswith(merged), grant
+    assert not re.search(r"Permitted Purpose, and only for", grant)
+    assert grant.count("purpose") + grant.count("Purpose") == 2, grant  # one purpose, ours merged with its qualifier
+    assert not re.search(r"perpetual \(solely for", grant)  # the merged purpose already limits the licence

@@ -205,6 +205,8 @@ def _without_redundant(fixes: list[tuple[Finding, RenderedFix, str]]) -> list[tu
             dropped.add(i)
         else:
             texts.append(replacement)
+            if f"within {_OUR_PURPOSE}" in replacement:  # a merged purpose limits the use as our own words do
+                texts.append(f"solely for {_OUR_PURPOSE}")
     return [fix for i, fix in enumerate(fixes) if i not in dropped]
 
 
@@ -813,8 +815,9 @@ def _training_struck(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]
 def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
     """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
     qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
-    them on the purpose ("solely for the Permitted Purpose, and only for a purpose related to our business"), so
-    they never qualify the new words ("the Permitted Purpose related to our business"). ``None``: no qualifier
+    them on the purpose, merged with ours ("solely for a purpose related to our business and within the Permitted
+    Purpose"), so they never qualify the new words ("the Permitted Purpose related to our business") and no second
+    purpose is stacked on the first. ``None``: no qualifier
     follows, or the replacement is not a purpose of its own."""
     if f.kind != "any_and_all_purposes" or not a_purpose_of_its_own(rf.replacement or "") or "urpose" not in f.phrase:
         return None
@@ -824,9 +827,18 @@ def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding])
         return None
     qualifier = f.paragraph_text[f.phrase_end : end]
     whole = f.paragraph_text[f.phrase_start : end]
-    return replace(f, phrase=whole, phrase_end=end), replace(
-        rf, find=whole, replacement=f"{rf.replacement}, and only for a purpose{qualifier}"
+    ours = rf.replacement or ""
+    # one purpose, its qualifier and ours merged ("solely for a purpose related to our business and within the
+    # Permitted Purpose"), not two stacked ("solely for the Permitted Purpose, and only for a purpose related to …")
+    merged = (
+        f"{ours[: -len(_OUR_PURPOSE)]}a purpose{qualifier} and within {_OUR_PURPOSE}"
+        if ours.endswith(f"for {_OUR_PURPOSE}")
+        else f"{ours}, and only for a purpose{qualifier}"
     )
+    return replace(f, phrase=whole, phrase_end=end), replace(rf, find=whole, replacement=merged)
+
+
+_OUR_PURPOSE = "the Permitted Purpose"
 
 
 def _proviso_after_object(
