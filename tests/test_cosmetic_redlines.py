@@ -14,7 +14,9 @@ from datetime import UTC, datetime
 
 import pytest
 from support.docx_builder import make_docx, p
+from support.docx_builder import r as run
 from test_review_synthetic import comments, redline, source
+from test_writer import rejected
 
 from noai import engine
 from noai.ooxml.comments import comment_texts
@@ -299,3 +301,70 @@ def test_a_purpose_with_its_own_qualifier_is_merged_with_the_permitted_purpose_n
     assert not re.search(r"Permitted Purpose, and only for", grant)
     assert grant.count("purpose") + grant.count("Purpose") == 2, grant  # one purpose, ours merged with its qualifier
     assert not re.search(r"perpetual \(solely for", grant)  # the merged purpose already limits the licence
+
+
+# ------------------------------------------------------------------------------------------------
+# 8. a typed "7. Rights" over titled sub-clauses, the first of which ("7.1 Ownership") the audit takes as the IP
+# section: the new clauses are titled siblings after the last of them ("7.4 No AI Training" over "7.4.1")
+
+
+def rights(sep: str = "\t", spelling: str = "licence") -> bytes:
+    """A typed clause titled "Rights" over titled sub-clauses: Ownership, Licence, Credit (``sep``: the tab, or the
+    dot and space of "7.1. ")."""
+    dot = "" if sep == "\t" else "."
+    n = lambda number: f"{number}{dot}{sep}"  # noqa: E731
+    return make_docx(
+        "".join(
+            [
+                p("PODCAST ARTWORK AGREEMENT"),
+                p(
+                    "This agreement is made on 1 March 2027 between Juniper Vale of 4 Elm Row, Bath (the "
+                    '"Artist") and Oakmoss Audio Ltd (the "Company").'
+                ),
+                p(run(f"6.{sep}Delivery", b=True)),
+                p(f'{n("6.1")}The Artist shall paint six cover images for the Company\'s podcasts (the "Artwork").'),
+                p(run(f"7.{sep}Rights", b=True)),
+                p(run(f"{n('7.1')}Ownership", b=True)),
+                p(f"{n('7.1.1')}The Artist owns all copyright in the Artwork."),
+                p(run(f"{n('7.2')}{spelling.capitalize()}", b=True)),
+                p(
+                    f"{n('7.2.1')}The Artist grants the Company a non-exclusive {spelling} to use the Artwork on its "
+                    "podcast pages."
+                ),
+                p(run(f"{n('7.3')}Credit", b=True)),
+                p(f"{n('7.3.1')}The Company shall credit the Artist on each podcast page."),
+                p(run(f"8.{sep}General", b=True)),
+                p(f"{n('8.1')}This agreement is governed by the law of England and Wales."),
+            ]
+        )
+        + "<w:sectPr/>"
+    )
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize(("sep", "spelling"), [("\t", "licence"), (" ", "license")], ids=("tab", "dot-space"))
+def test_a_typed_rights_clause_whose_first_sub_clause_is_the_ip_section_gets_a_titled_sibling_after_its_last(
+    sep, spelling, variant
+):
+    docx = rights(sep, spelling)
+    assert engine.audit(docx).ip_section.title.endswith("Ownership")  # the audit takes 7.1 as the IP section
+    r = red(docx, variant)
+    texts = [q.text for q in engine.read(r.docx).paragraphs]
+    dot = "" if sep == "\t" else "."
+    titled = re.compile(rf"7\.4{re.escape(dot + sep)}(?:No|No Third-Party) AI (?:Training|Use)")
+    at = next((i for i, t in enumerate(texts) if titled.fullmatch(t)), None)
+    assert at is not None, texts
+    assert texts[at - 1].startswith(f"7.3.1{dot}{sep}") and texts[at + 1].startswith(f"7.4.1{dot}{sep}")
+    assert texts.index(f"8.{sep}General") > at
+    new = [t for t in texts[at:] if t[:1].isdigit() and not t.startswith("8")]
+    assert all(re.match(r"7\.(?:[4-9]|1\d)\b", t) for t in new), new  # nothing numbered inside 7.3 Credit
+    original = [q.text for q in engine.read(docx).paragraphs]
+    assert [t for t in texts if t in original] == original  # no number of the document's changes
+    assert rejected(r.docx) == original  # reject-all gives the document back
+
+
+def test_the_plan_places_the_covenant_after_the_rights_clauses_last_sub_clause():
+    docx = rights()
+    paragraphs = [q.text for q in engine.read(docx).paragraphs]
+    covenant = [e.index for e in red(docx, "standard").plan.edits if e.clause == "no-ai-training"]
+    assert covenant == [paragraphs.index("7.3.1\tThe Company shall credit the Artist on each podcast page.")]
