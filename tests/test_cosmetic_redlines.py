@@ -368,3 +368,19 @@ def test_the_plan_places_the_covenant_after_the_rights_clauses_last_sub_clause()
     paragraphs = [q.text for q in engine.read(docx).paragraphs]
     covenant = [e.index for e in red(docx, "standard").plan.edits if e.clause == "no-ai-training"]
     assert covenant == [paragraphs.index("7.3.1\tThe Company shall credit the Artist on each podcast page.")]
+
+
+# ------------------------------------------------------------------------------------------------
+# 7. the side letter asks the creator's written consent, in every register, not "a separate written license"
+
+
+@pytest.mark.parametrize("licence", ("licence", "license"))
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_side_letter_asks_consent_for_ai_use_not_a_separate_licence(licence, variant):
+    from noai.library import load_library, render
+
+    terms = {"client": "the Publisher", "provider": "the Author", "agreement": "the Agreement", "licence": licence}
+    letter = "\n".join(render(load_library().get("side-letter"), variant, terms).paragraphs)
+    assert not re.search(r"separate written licen[cs]e", letter), letter
+    if variant != "minimal":  # minimal's letter only bars authorising third parties
+        assert "the Author's prior written consent" in letter
