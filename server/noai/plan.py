@@ -42,6 +42,7 @@ from .analysis.facts import (
     modal_start,
     no_credit_asked,
     owned_work_use,
+    per_piece,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
@@ -82,6 +83,7 @@ from .planning.comments import (
     _shifted,
     _transfer_options,
     _words,
+    moral_act,
     strategy_comment,
 )
 from .planning.definitions import render_insertions
@@ -288,13 +290,18 @@ def make_plan(
         library,
         playbook,
         variant,
-        {**rendered, "price": facts.price} if facts.price else rendered,
+        {
+            **rendered,
+            **({"price": facts.price} if facts.price else {}),
+            **({"payment": facts.payment} if facts.payment else {}),
+        },
         with_comments,
         existing_comments or {},
         embedded,
         facts.paid,
         facts.brand,
     )
+    fixes = [(f, _of_that_piece(f, rf), op) for f, rf, op in fixes] if facts.payment else fixes
     fixes, struck = strike_creation_timing(
         fixes, terms.get("deliverables", "the work"), (terms.get("provider", ""), terms.get("client", ""))
     )
@@ -408,6 +415,16 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+def _of_that_piece(f: Finding, rf: RenderedFix) -> RenderedFix:
+    """``rf`` whose payment condition names the piece of the work the finding's sentence names (:func:`per_piece`)."""
+    if not rf.replacement:
+        return rf
+    replacement = per_piece(f, rf.replacement)
+    if replacement == rf.replacement:
+        return rf
+    return replace(rf, replacement=replacement, comment=per_piece(f, rf.comment))
 
 
 _PURPOSE_DEFINED = ("Permitted Purpose” means use", 'Permitted Purpose" means use')
@@ -632,6 +649,8 @@ def choose_fixes(
         if action != "replace" and (f.kind in commented or not with_comments):
             continue  # a comment already written for this kind, or none wanted: nothing to render
         rf = render(fix, variant, f.phrase)
+        if rf is not None and f.kind == "moral_rights_waiver":  # "this consent" where the document consents
+            rf = replace(rf, comment=moral_act(rf.comment, f.paragraph_text))
         if f.kind == "existing_ai_restriction":  # a grant's "including to train …": struck, nothing else
             named = _training_struck(f, rf) if rf is not None and action == "replace" else None
             if named is not None:
