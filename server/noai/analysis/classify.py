@@ -992,6 +992,10 @@ class _Classifier:
                 sev, note = LOW, "license_grant"
             elif receiver == self.parties.creator:
                 sev, note = INFO, "license_grant/back"
+            elif t.search(P.AI_EXCLUSION, m.start(), e):
+                # "grants the Client a non-exclusive licence to use them as part of the Deliverables, but not for
+                # any Prohibited AI Use": the grant itself keeps AI use out
+                sev, note = LOW, "license_grant/ai-excluded"
             else:
                 sev, note = MEDIUM, "license_grant"
             direction = MUTUAL if giver == MUTUAL else f"{giver or 'unknown'}->{receiver or 'unknown'}"

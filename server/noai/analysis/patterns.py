@@ -298,7 +298,8 @@ ALL_MEDIA = _rx(
 )
 # "in any media, excluding any Prohibited AI Use": the wide words no longer reach AI use.
 AI_EXCLUSION = _rx(
-    r"\b(?:does\s+not\s+include|do\s+not\s+include|excluding|other\s+than|except\s+for|never\s+for)\s+"
+    r"\b(?:does\s+not\s+include|do\s+not\s+include|excluding|other\s+than|except\s+for|never\s+for|"
+    r"(?:but|and)\s+not\s+for)\s+"
     r"[^.;]{0,40}?(?:\bProhibited\s+AI\s+Use\b|\bartificial\s+intelligence\b|\bmachine\s+learning\b)"
 )
 FUTURE_TRAP = _rx(
