@@ -1812,17 +1812,22 @@ def _ai_words(paragraphs: Sequence[Paragraph]) -> re.Pattern[str] | None:
     if not definitions:
         return None
     words: set[str] = set()
+    # whether each meaning holds AI language itself: the same in both rounds, read once
+    speaks_ai = [
+        any(not _AI_NAME.match(meaning, x.start()) for x in fast.finditer(P.AI_TERM, meaning, None))
+        for _, meaning in definitions
+    ]
     for _ in range(2):
         known = (
             re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
             if words
             else None
         )
-        for terms, meaning in definitions:
-            if any(not _AI_NAME.match(meaning, x.start()) for x in fast.finditer(P.AI_TERM, meaning, None)) or (
-                known is not None and known.search(meaning)
-            ):
+        for (terms, meaning), ai in zip(definitions, speaks_ai, strict=True):
+            if ai or (known is not None and known.search(meaning)):
                 words.update(t for t in terms if not P.AI_TERM.search(t))
+        if not words:  # the second round would read as the first
+            break
     if not words:
         return None
     return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
