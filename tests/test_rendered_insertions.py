@@ -9,7 +9,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from support.docx_builder import make_docx, p
+from support.docx_builder import make_docx, multilevel_numbering, p
 from test_redline_corpus import DOCUMENTS, source
 
 from noai import engine
@@ -21,15 +21,7 @@ pytestmark = pytest.mark.libreoffice
 
 DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 LEVELS = (("decimal", "%1."), ("decimal", "%1.%2"), ("lowerLetter", "(%3)"))
-NUMBERING = (
-    '<w:abstractNum w:abstractNumId="0">'
-    + "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
-        f'<w:pPr><w:ind w:left="{720 * (i + 1)}" w:hanging="720"/></w:pPr></w:lvl>'
-        for i, (fmt, text) in enumerate(LEVELS)
-    )
-    + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
-)
+NUMBERING = multilevel_numbering(LEVELS)
 ITEM_LABEL = re.compile(r"^(?:\(?[a-z]{1,4}\)|[a-z]{1,4}\.|[\u2022\u25aa\u25e6\u2013-])$")
 
 

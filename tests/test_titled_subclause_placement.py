@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from support.docx_builder import make_docx, p
+from support.docx_builder import make_docx, multilevel_numbering, p
 from test_rendered_insertions import each_label
 from test_writer import accepted, rejected
 
@@ -18,15 +18,7 @@ from noai import engine
 
 DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 LEVELS = (("decimal", "%1."), ("decimal", "%1.%2"), ("decimal", "%1.%2.%3"))
-NUMBERING = (
-    '<w:abstractNum w:abstractNumId="0">'
-    + "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
-        f'<w:pPr><w:ind w:left="{720 * (i + 1)}" w:hanging="720"/></w:pPr></w:lvl>'
-        for i, (fmt, text) in enumerate(LEVELS)
-    )
-    + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
-)
+NUMBERING = multilevel_numbering(LEVELS)
 ASSIGNS = "The Developer hereby assigns to the Customer all right, title and interest in the Software."
 LAST = "The Customer shall report any vulnerability it finds to the Developer within five days."
 

@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.findings import blank_finding
 
 from noai.analysis import learned
 from noai.analysis.audit import audit_paragraphs
-from noai.analysis.classify import HIGH, SEVERITY_ORDER, Finding
+from noai.analysis.classify import SEVERITY_ORDER
 from noai.ooxml.model import Paragraph
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,23 +35,6 @@ PLAIN = "The Studio shall deliver the designs by the dates in the schedule."
 
 def para(index: int, text: str, **kw) -> Paragraph:
     return Paragraph(index=index, text=text, original_text=text, **kw)
-
-
-def finding(kind: str, start: int, end: int | None = None) -> Finding:
-    return Finding(
-        kind=kind,
-        severity=HIGH,
-        start=start,
-        end=start if end is None else end,
-        paragraph_text="",
-        section_label=None,
-        section_path=(),
-        heading=None,
-        phrase="x",
-        phrase_start=0,
-        phrase_end=1,
-        explanation="",
-    )
 
 
 def test_features_hold_words_word_pairs_heading_words_and_structure():
@@ -104,7 +88,7 @@ def test_the_explanation_names_stems_lead_ins_and_the_rule_findings_around_in_wo
         {},
     )
     paragraphs = [para(0, "The Owner grants to the Reseller:"), para(1, "(a) to market the licensed goods;")]
-    rule = finding("license_grant", 0)
+    rule = blank_finding("license_grant", 0)
     (found,) = learned.review_findings(paragraphs, [rule], model)
     assert found.start == 1
     assert 'weighed most: a licence grant found by a rule in its lead-in, lead-in "reseller", ' in found.explanation
@@ -113,9 +97,9 @@ def test_the_explanation_names_stems_lead_ins_and_the_rule_findings_around_in_wo
 
 def test_a_paragraph_a_rule_already_found_gets_no_review_finding():
     paragraphs = [para(0, PLAIN), para(1, VESTING)]
-    assert learned.review_findings(paragraphs, [finding("work_made_for_hire", 0, 1)], TOY) == []
-    assert learned.review_findings(paragraphs, [finding("governing_law", 1)], TOY) == []
-    assert [f.start for f in learned.review_findings(paragraphs, [finding("governing_law", 0)], TOY)] == [1]
+    assert learned.review_findings(paragraphs, [blank_finding("work_made_for_hire", 0, 1)], TOY) == []
+    assert learned.review_findings(paragraphs, [blank_finding("governing_law", 1)], TOY) == []
+    assert [f.start for f in learned.review_findings(paragraphs, [blank_finding("governing_law", 0)], TOY)] == [1]
 
 
 def test_a_paragraph_under_the_review_threshold_is_not_reported():
@@ -212,7 +196,11 @@ def test_a_long_document_gets_the_review_findings_each_paragraph_s_named_feature
         )
         for i in range(530)
     ]
-    rules = [finding("license_grant", 2), finding("confidentiality", 100, 102), finding("governing_law", 300)]
+    rules = [
+        blank_finding("license_grant", 2),
+        blank_finding("confidentiality", 100, 102),
+        blank_finding("governing_law", 300),
+    ]
     covered = {i for f in rules for i in range(f.start, f.end + 1)}
     neighbours = learned.Neighbours(paragraphs, {(i, f.kind) for f in rules for i in range(f.start, f.end + 1)})
     expected = []

@@ -9,10 +9,11 @@ import dataclasses
 
 import pytest
 from support.corpus import contracts
+from support.findings import blank_finding
 
 from noai.analysis import learned
 from noai.analysis.audit import audit_paragraphs
-from noai.analysis.classify import HIGH, Finding
+from noai.analysis.classify import Finding
 from noai.ooxml.document import read_document
 from noai.ooxml.model import Paragraph
 
@@ -56,20 +57,7 @@ def test_each_review_finding_of_a_long_document_is_explained_as_its_named_featur
         )
         for i in range(240)
     ]
-    rule = Finding(
-        kind="license_grant",
-        severity=HIGH,
-        start=2,
-        end=2,
-        paragraph_text="",
-        section_label=None,
-        section_path=(),
-        heading=None,
-        phrase="x",
-        phrase_start=0,
-        phrase_end=1,
-        explanation="",
-    )
+    rule = blank_finding("license_grant", 2)
     found = learned.review_findings(paragraphs, [rule], model)
     assert len(found) > 60 and len({f.kind for f in found}) >= 3
     for f in found:

@@ -10,7 +10,8 @@ written (and related from the document) only when given. Every snippet may use t
 relationships for them are the caller's business (they are not needed to read the body).
 
 The small helpers ``p()``, ``r()`` and ``num_pr()`` write the common elements so that tests stay
-readable: ``p(r("Ownership.", b=True), r(" The Client ..."), style="Heading1")``.
+readable: ``p(r("Ownership.", b=True), r(" The Client ..."), style="Heading1")``; ``multilevel_numbering()``
+writes a one-list ``numbering`` part (numId 1) whose levels are given as (format, text) pairs.
 """
 
 from __future__ import annotations
@@ -112,3 +113,18 @@ def p(*content: str, style: str | None = None, numbering: tuple[int, int] | None
     props = (f'<w:pStyle w:val="{style}"/>' if style else "") + (num_pr(*numbering) if numbering else "") + ppr
     body = "".join(c if c.startswith("<") else r(c) for c in content)
     return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{body}</w:p>"
+
+
+def multilevel_numbering(levels: tuple[tuple[str, str], ...]) -> str:
+    """The children of ``w:numbering`` for one list (``w:numId`` 1 over ``w:abstractNum`` 0): level ``i`` counts
+    from 1 in ``levels[i]`` = (``w:numFmt``, ``w:lvlText``), e.g. ("decimal", "%1.%2"), indented 720 twips a
+    level with a hanging number."""
+    return (
+        '<w:abstractNum w:abstractNumId="0">'
+        + "".join(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+            f'<w:pPr><w:ind w:left="{720 * (i + 1)}" w:hanging="720"/></w:pPr></w:lvl>'
+            for i, (fmt, text) in enumerate(levels)
+        )
+        + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )

@@ -1,4 +1,4 @@
-"""Sixteen short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
+"""Eighteen short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
 
 Each builder returns the .docx bytes (python-docx, the test extra). Together they vary what issue 15
 names: a UK precedent with "[Option 1 ...]" / "[Option 2 ...]" blocks and "this agreement"; a US
@@ -12,6 +12,10 @@ Session 9 adds a brand-drafted Australian influencer agreement (the client is "w
 "you"; a licence that names AI training; usage rights in a schedule table) and a US translation master
 agreement (assignment "upon creation", a sublicensable licence of "Pre-Existing Materials", an AI
 disclosure duty on the vendor).
+Session 10 adds an Ontario software licence and services agreement (the developer licenses its Platform,
+assigns the Customizations on payment, and takes a licence of the customer's data) and a UK picture-book
+illustration commission (an exclusive licence "in all media now known or hereafter invented" under a
+"Rights and Payment" heading, a moral-rights assertion, paragraphs numbered straight through).
 
 ``CONTRACTS`` maps a short name to ``(builder, facts)``: ``facts`` are what a lawyer reading the
 document knows (who creates the work, the names the document uses, words it does not have); the tests
@@ -1209,6 +1213,218 @@ def us_translation_msa() -> bytes:
     return _save(doc)
 
 
+# ----------------------------------------------------------------------------------------------
+# 17. Canadian (Ontario) software licence and services agreement (session 10): the developer keeps its
+#     "Platform" and licenses it for the Term, but the "Customizations" it builds are assigned on payment
+#     (with a Canadian moral-rights waiver); "Tessellate Materials" stay with it; a data clause gives the
+#     *customer's* data to the developer "to improve the Services" (the creator's own right); Word numbering
+#     "1." / "1.1" / "(a)"; fees in a schedule; Canadian spelling ("licence" the noun, "license" the verb).
+
+
+def ca_platform_licence() -> bytes:
+    doc = _document()
+    num = _legal_numbering(doc, [("decimal", "%1."), ("decimal", "%1.%2"), ("lowerLetter", "(%3)")])
+    _para(doc, "SOFTWARE LICENCE AND SERVICES AGREEMENT", bold=True)
+    _para(
+        doc,
+        'This Software Licence and Services Agreement (this "Agreement") is dated April 3, 2027 and is between '
+        "Tessellate Systems Inc., a corporation incorporated under the laws of Ontario, of 220 King Street West, "
+        'Toronto ("Tessellate"), and Maplewood Freight Ltd., of 15 Dundas Street, London, Ontario ("Customer").',
+    )
+    _numbered(doc, "Interpretation", num, 0).runs[0].bold = True
+    _numbered(doc, "In this Agreement:", num, 1)
+    _numbered(
+        doc,
+        '"Platform" means Tessellate\'s RouteWise dispatch software, its documentation and all updates to them;',
+        num,
+        2,
+    )
+    _numbered(
+        doc,
+        '"Customizations" means the reports, integrations and configurations that Tessellate develops for '
+        "Customer under Schedule A;",
+        num,
+        2,
+    )
+    _numbered(
+        doc,
+        '"Customer Data" means all data that Customer or its users enter into or upload to the Platform; and',
+        num,
+        2,
+    )
+    _numbered(
+        doc,
+        '"Tessellate Materials" means the Platform and all code, tools, templates and know-how that Tessellate '
+        "owned or developed before this Agreement or independently of it.",
+        num,
+        2,
+    )
+    _numbered(doc, "Licence of the Platform", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "Subject to this Agreement, Tessellate grants Customer a non-exclusive, non-transferable licence during "
+        "the Term to access and use the Platform for Customer's internal business operations in Canada.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Customer shall not copy, modify, reverse engineer or sublicense the Platform except as this Agreement "
+        "expressly allows.",
+        num,
+        1,
+    )
+    _numbered(doc, "Services and Customizations", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "Tessellate will perform the implementation services and develop the Customizations described in "
+        'Schedule A (the "Services").',
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Upon payment of the fees for a Customization, Tessellate assigns to Customer all right, title and "
+        "interest, including copyright, in that Customization, and waives in favour of Customer all moral rights "
+        "in it.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Tessellate retains all right, title and interest in the Tessellate Materials. Where a Customization "
+        "incorporates Tessellate Materials, Customer may use them only as part of that Customization and on the "
+        "terms of section 2.1.",
+        num,
+        1,
+    )
+    _numbered(doc, "Data", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "Customer grants Tessellate a perpetual, irrevocable, worldwide and royalty-free licence to use, copy "
+        "and analyse Customer Data in de-identified form to improve the Services and to develop new products.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Tessellate will handle personal information in Customer Data in accordance with the Personal "
+        "Information Protection and Electronic Documents Act (Canada).",
+        num,
+        1,
+    )
+    _numbered(doc, "Term and Fees", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        'This Agreement begins on its date and continues for three years (the "Term") unless terminated earlier.',
+        num,
+        1,
+    )
+    _numbered(doc, "Customer will pay the fees set out in Schedule A within 30 days after each invoice.", num, 1)
+    _numbered(doc, "General", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "This Agreement is governed by the laws of the Province of Ontario and the federal laws of Canada "
+        "applicable in it. Sections 3 and 4 survive its termination.",
+        num,
+        1,
+    )
+    _para(doc, "TESSELLATE SYSTEMS INC.  Per: __________      MAPLEWOOD FREIGHT LTD.  Per: __________")
+    doc.add_page_break()
+    _para(doc, "SCHEDULE A – CUSTOMIZATIONS AND FEES", bold=True)
+    rows = (
+        ("Item", "Description", "Fee (CAD)"),
+        ("Platform licence", "Up to 40 dispatcher seats", "24,000 per year"),
+        ("Customization 1", "Carrier-rate integration with the Customer's ERP", "18,000"),
+        ("Customization 2", "Monthly fuel-cost and on-time reports", "6,500"),
+    )
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 18. UK children's-book illustration commission (session 10): a publisher's short agreement with
+#     unnumbered headings over paragraphs numbered 1-11 straight through (typed); no IP heading (the grant
+#     sits under "Rights and Payment", beside the fee); an *exclusive* licence "in all media now known or
+#     hereafter invented" for the full term of copyright; approvals; a credit clause; the illustrator
+#     *asserts* the moral right to be identified (no waiver); "the Publisher" / "the Illustrator" quoted
+#     with their article.
+
+
+def uk_picture_book() -> bytes:
+    doc = _document()
+    _para(doc, "ILLUSTRATION AGREEMENT", bold=True)
+    _para(doc, "Dated 3 March 2027")
+    _para(
+        doc,
+        "Between Bramble Hill Books Limited (company number 08812345), whose registered office is at 12 Fenwick "
+        'Lane, Lewes BN7 2AB ("the Publisher"), and Ada Okonjo of 7 Harbour Terrace, Whitby YO21 3PU '
+        '("the Illustrator").',
+    )
+    _para(doc, "The Commission", bold=True)
+    _para(
+        doc,
+        "1. The Publisher commissions the Illustrator to create a cover and 24 colour illustrations (the "
+        '"Artwork") for the picture book provisionally entitled The Lighthouse Hare, written by Felix Maund '
+        '(the "Book").',
+    )
+    _para(
+        doc,
+        "2. The Illustrator shall deliver pencil roughs by 1 June 2027 and the finished Artwork by 1 September 2027.",
+    )
+    _para(doc, "Delivery and Approvals", bold=True)
+    _para(
+        doc,
+        "3. The Publisher may ask for reasonable changes to the roughs. Once the Publisher has approved them, the "
+        "Illustrator shall make no material change to the Artwork without the Publisher's consent.",
+    )
+    _para(
+        doc,
+        "4. The Publisher shall not alter the Artwork, other than to resize or crop it for the layout of the Book, "
+        "without the Illustrator's approval, which shall not be unreasonably withheld.",
+    )
+    _para(doc, "Rights and Payment", bold=True)
+    _para(
+        doc,
+        "5. In return for the payments below, the Illustrator grants the Publisher the exclusive licence to "
+        "reproduce, publish and sell the Artwork in the Book and in any adaptation of the Book, in all media now "
+        "known or hereafter invented, throughout the world, for the full term of copyright.",
+    )
+    _para(
+        doc,
+        "6. The Publisher shall pay the Illustrator a fee of £7,200, half on approval of the roughs and half on "
+        "acceptance of the finished Artwork, and a royalty of 2.5% of the Publisher's net receipts from sales of "
+        "the Book.",
+    )
+    _para(
+        doc,
+        "7. Copyright in the Artwork remains with the Illustrator. The Publisher shall return the original "
+        "artwork to the Illustrator within 90 days after first publication.",
+    )
+    _para(doc, "Credit", bold=True)
+    _para(
+        doc,
+        "8. The Illustrator's name shall appear on the cover and title page of every edition of the Book, with "
+        "the same prominence as the author's.",
+    )
+    _para(
+        doc,
+        "9. The Illustrator asserts the right to be identified as the illustrator of the Artwork under section 77 "
+        "of the Copyright, Designs and Patents Act 1988.",
+    )
+    _para(doc, "General", bold=True)
+    _para(
+        doc,
+        "10. The Illustrator may show the Artwork in their portfolio and on their own website after first publication.",
+    )
+    _para(doc, "11. This agreement is governed by the law of England and Wales.")
+    _para(doc, "Signed for the Publisher ____________      Signed by the Illustrator ____________")
+    return _save(doc)
+
+
 CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
     "uk-precedent": (
         uk_precedent,
@@ -1412,6 +1628,37 @@ CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
             work_kind="general",
             lacks=("this agreement", "the Client", "the Provider", "the Deliverables", "licence", "the Vendor"),
             extra={"cross_refs": ("Section 3",), "background": "Pre-Existing Materials"},
+        ),
+    ),
+    "ca-platform-licence": (
+        ca_platform_licence,
+        Facts(
+            creator=("Tessellate",),
+            client=("Customer",),
+            self_reference="this Agreement",
+            work_product="Customizations",
+            transfers=True,  # the Customizations are assigned on payment; the Platform is licensed
+            work_kind="software",
+            lacks=("this agreement", "the Client", "the Provider", "the Deliverables", "Work Product", "the Vendor"),
+            false_alarm="to improve the Services and to develop new products",
+            extra={
+                "cross_refs": ("section 2.1", "Sections 3 and 4"),
+                "background": "Tessellate Materials",
+            },
+        ),
+    ),
+    "uk-picture-book": (
+        uk_picture_book,
+        Facts(
+            creator=("Illustrator",),
+            client=("Publisher",),
+            self_reference="this agreement",
+            work_product="Artwork",
+            transfers=False,
+            work_kind="creative",
+            lacks=("this Agreement", "the Client", "the Provider", "the Deliverables", "Work Product"),
+            false_alarm="in their portfolio and on their own website",
+            extra={"media": "now known or hereafter invented", "asserts": "asserts the right to be identified"},
         ),
     ),
 }
