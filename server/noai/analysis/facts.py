@@ -1379,10 +1379,17 @@ def kept_use(
         rf"(?P<obj>{_PRONOUN_USED}|{named})\b",
         re.IGNORECASE,
     )
-    mention = re.compile(named, re.IGNORECASE)
+    # whether a text names the materials: ``named`` matches where its bare name does (its determiner is optional);
+    # an ASCII name is found in a text's lower-cased copy exactly where no character of it folds to ASCII
+    mention = re.compile(object_, re.IGNORECASE)
+    lowered = [p.lower() for p in pieces] if all(p.isascii() for p in pieces) else None
     for p in paragraphs:
         text = p.original_text
-        if not mention.search(text):
+        if lowered is not None and not fast.folds(text):
+            low = text.lower()
+            if not any(piece in low for piece in lowered):
+                continue
+        elif not mention.search(text):
             continue
         for sentence in sentences(text):
             for rx in (may, licence):
