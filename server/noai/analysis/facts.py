@@ -576,17 +576,22 @@ _ORDER = re.compile(
 _ORDER_WORDS = ("statement", "sow", "order")  # one of which every match of _ORDER holds, lower-cased
 
 
-def payment_due(texts: Sequence[str], price: str | None, work: str | None, agreement: str) -> str | None:
+def payment_due(
+    texts: Sequence[str], price: str | None, work: str | None, agreement: str, made: int | None = None
+) -> str | None:
     """What ownership of a piece of the work waits for where the fees are per order or per item, in the
     document's words: "the fees for that Work Product under the applicable Statement of Work" (a master
     agreement billed by statement of work, order or work order); "the sum due for each Illustration under this
     agreement, as to that Illustration" ("£150 for each Illustration"; :func:`per_piece` says "that
     Illustration" where the transfer's sentence names one); ``None`` for a single commission (the whole
     agreement's fees: "all fees due under this Agreement"). ``texts`` are the document's paragraphs, ``price``
-    its :func:`price_due`, ``work`` its work product's name ("Work Product", "Illustrations")."""
+    its :func:`price_due`, ``work`` its work product's name ("Work Product", "Illustrations"), ``made`` the
+    paragraph that says what the work is. Orders count only where they set the fees or the work ("the fees set out
+    in the applicable Work Order", "the materials Vendor prepares under a Statement of Work"), never in
+    boilerplate that merely mentions them ("the terms of any Purchase Order do not apply")."""
     orders: dict[str, int] = {}
-    for t in texts:
-        if fast.may_hold(t, _ORDER_WORDS):
+    for i, t in enumerate(texts):
+        if fast.may_hold(t, _ORDER_WORDS) and (i == made or has_fees(t)):
             for m in _ORDER.finditer(t):
                 name = re.sub(r"(Statement|SOW|Order|Form)s\b", r"\1", re.sub(r"\s+", " ", m.group(1)))
                 orders[name] = orders.get(name, 0) + 1
@@ -1809,6 +1814,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
             price,
             deliverables.name if deliverables else None,
             placeholders.get("agreement", "this agreement"),
+            work.index if work is not None else None,
         ),
         brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
         project=describes_project([p.original_text for p in result.paragraphs]),
