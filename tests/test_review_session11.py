@@ -71,7 +71,6 @@ SERVICES = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=SERVICES)
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_the_protected_materials_name_the_platform_and_the_customizations(variant):
     defined = protected_definition(CA, variant)
@@ -86,7 +85,6 @@ MISNAMED = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=MISNAMED)
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_nothing_we_write_says_the_services_pass_or_names_them_as_the_work(variant):
     written = words_written(redline(CA, variant))
