@@ -83,6 +83,7 @@ from .planning.comments import (
     _shifted,
     _transfer_options,
     _words,
+    moral_act,
     strategy_comment,
 )
 from .planning.definitions import beside_the_work, render_insertions
@@ -660,6 +661,8 @@ def choose_fixes(
         if action != "replace" and (f.kind in commented or not with_comments):
             continue  # a comment already written for this kind, or none wanted: nothing to render
         rf = render(fix, variant, f.phrase)
+        if rf is not None and f.kind == "moral_rights_waiver":  # "this consent" where the document consents
+            rf = replace(rf, comment=moral_act(rf.comment, f.paragraph_text))
         if f.kind == "existing_ai_restriction":  # a grant's "including to train …": struck, nothing else
             named = _training_struck(f, rf) if rf is not None and action == "replace" else None
             if named is not None:

@@ -322,7 +322,7 @@ MORAL_RIGHTS = _rx(
 # "waives", "agrees not to assert", "consents to any modification"; the Australian consent (Copyright Act 1968
 # (Cth) s 195AW): "consents to us … doing or omitting to do anything … that would otherwise infringe" them
 WAIVER = _rx(
-    r"\bwaives?\b|\bwaiver\b|\b(?:not|never)\s+to\s+assert\b|\bconsents?\s+to\s+(?:any\s+)?"
+    r"\bwaives?\b|\bwaivers?\b|\b(?:not|never)\s+to\s+assert\b|\bconsents?\s+to\s+(?:any\s+)?"
     r"(?:modification|alteration|use)|\bconsents?\s+to\b(?=[^.;]{0,250}?\b"
     r"(?:(?:would|could|might|may)\s+(?:otherwise\s+)?infring\w*|otherwise\s+infring\w*|omit\w*|omissions?)\b)"
 )

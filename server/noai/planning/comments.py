@@ -59,6 +59,24 @@ def _if_chosen(e: Edit, option: str, terms: Mapping[str, str]) -> Edit:
     return replace(e, comment=comment) if comment != e.comment else e
 
 
+def moral_act(comment: str, text: str) -> str:
+    """Our moral-rights ``comment`` naming the act as the document's ``text`` does: a consent to what would
+    otherwise infringe the rights ("You consent to us … doing … anything … that would otherwise infringe your moral
+    rights", the Australian form) is "this consent", never "the waiver"; a duty to obtain "waivers" from the
+    authors is "these waivers"."""
+    lower = text.lower()
+    waives = lower.replace("waivers", "").count("waive") > 0  # "waives", "waive", "waiver", not "waivers"
+    if "waivers" in lower and not waives:  # "shall obtain waivers of all moral rights"
+        comment = comment.replace("this waiver of moral rights also takes", "these waivers of moral rights also take")
+        return comment.replace("the waiver be", "the waivers be")
+    if waives or "consent" not in lower:
+        return comment
+    comment = comment.replace(
+        "this waiver of moral rights", "this consent to acts that would otherwise infringe moral rights"
+    )
+    return comment.replace("the waiver", "the consent")
+
+
 def _words(e: Edit) -> str:
     """All the words an edit adds: its paragraphs, replacement and comment."""
     return " ".join([*(p["text"] for p in e.paragraphs), e.replacement or "", e.comment or ""])
@@ -340,7 +358,10 @@ def strategy_comment(
         else:
             said += "; we leave that transfer unchanged" if option is None else "; we leave that option as written"
     elif first is not None:
-        said = "{agreement} licenses {deliverables} to {client}" + where + " and {provider} keeps ownership"
+        # "this licence lets the Licensee use the Images", never "this licence licenses the Images"
+        licence = terms.get("agreement", "").lower().endswith((" licence", " license"))
+        grants = "lets {client} use {deliverables}" if licence else "licenses {deliverables} to {client}"
+        said = "{agreement} " + grants + where + " and {provider} keeps ownership"
     else:
         said = (
             "we found no licence or transfer of {deliverables} to {client} in {agreement}, "
@@ -370,10 +391,13 @@ def _listed(items: Sequence[str]) -> str:
 
 
 def _other_options(result: AuditResult, option: str) -> str:
-    """ " (Option 2 (clause 4.3) would license them instead)" where another alternative licenses the work."""
+    """ " (under Option 2, clause 4.3 would license them instead)" where another alternative licenses the work."""
     for f in result.findings:
         if f.kind == "license_grant" and _gives_work(f):
             other = option_name(result.paragraphs, f.start)
             if other is not None and other != option:
-                return f" ({other}{_where(f, result.paragraphs)} would license them instead)"
+                label = result.paragraphs[f.start].section_label if f.start < len(result.paragraphs) else None
+                if not label:
+                    return f" ({other} would license them instead)"
+                return f" (under {other}, {clause_name(label)} would license them instead)"  # no nested parentheses
     return ""

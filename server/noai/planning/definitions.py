@@ -92,7 +92,8 @@ def render_insertions(
     rank = {n: k for k, n in enumerate(order)}  # a clause's place in the rendering order
     rendered = [r for _, r in sorted(zip(order, by_order, strict=True), key=lambda pair: pair[0])]
     run = definitions_run(paragraphs)
-    likes = {place.index: place.like for place in result.places.values() if place.like is not None}
+    places = [*result.places.values(), *([result.ai_section] if result.ai_section else [])]
+    likes = {place.index: place.like for place in places if place.like is not None}
     bodies = []
     for k, ((index, clause), r) in enumerate(zip(placed, rendered, strict=True)):
         body = [p for p in r.paragraphs if p]

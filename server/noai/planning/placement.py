@@ -16,7 +16,7 @@ from typing import Any
 
 from ..analysis.audit import AuditResult, IpSection
 from ..analysis.facts import lettered_number
-from ..kinds import Placement
+from ..kinds import ClauseKind, Placement
 from ..library import Clause
 from ..library.render import roman_lists
 from ..ooxml.model import Paragraph
@@ -57,12 +57,30 @@ def _renumbered(result: AuditResult, insertions: Sequence[Edit]) -> Renumbered:
     return renumbered([p.text for p in result.paragraphs], inserted, [p.label for p in result.paragraphs])
 
 
+# The clauses on AI use: the covenant, what adapts it to a kind of work, its remedies, indemnity and transparency
+_ON_AI = frozenset(
+    {
+        ClauseKind.NO_AI_RESTRICTION,
+        ClauseKind.COVENANT_SUPPLEMENT,
+        ClauseKind.AI_REMEDIES,
+        ClauseKind.AI_INDEMNITY,
+        ClauseKind.AI_TRANSPARENCY,
+    }
+)
+
+
 def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[tuple[int, Clause]], list[str]]:
     """Each clause with the paragraph its ``placement`` puts it after, in document order (so each
-    new term is defined at its first use), and a note for each clause that has no place."""
+    new term is defined at its first use), and a note for each clause that has no place. Where the document
+    has a section of its own on AI ("4. Use of Artificial Intelligence"), the clauses on AI use that would end
+    the IP section end that section instead; the purpose limit, the reservation and what binds later owners
+    stay with the rights in the IP section."""
     placed, notes = [], []
+    ip_end = result.places.get(Placement.END_OF_IP_SECTION)
     for clause in clauses:
         place = result.places.get(clause.placement)  # where the clause file says it goes
+        if place is not None and result.ai_section is not None and clause.kind in _ON_AI:
+            place = result.ai_section if ip_end is not None and place.index == ip_end.index else place
         if place is None:
             notes.append(
                 f"The {clause.id} clause is a separate document: it is not inserted."
@@ -170,8 +188,11 @@ def _sibling_paragraphs(
     head = _heading_text(title, paragraphs[heading])
     typed = typed_number(paragraphs[heading].text), typed_number(paragraphs[first].text)
     if typed[0] is None or typed[1] is None:
-        return ({"text": head, "like": heading}, *({"text": t, "like": first} for t in body))
+        label = (paragraphs[heading].label or "").strip()
+        cited = _cited(body, (next_numbers(label, nth) or [""])[-1] if label else "")
+        return ({"text": head, "like": heading}, *({"text": t, "like": first} for t in cited))
     number = (next_numbers(typed[0][0], nth) or [typed[0][0]])[-1]
+    body = _cited(body, number)
     dot = "." if typed[1][0].endswith(".") else ""
     return (
         {"text": f"{number}{typed[0][1]}{head}", "like": heading, "continued": True},
@@ -180,6 +201,19 @@ def _sibling_paragraphs(
             for k, t in enumerate(body, 1)
         ),
     )
+
+
+_THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b(?!\s+\d)")
+
+
+def _cited(body: Sequence[str], number: str) -> list[str]:
+    """``body``, each paragraph of which takes a number of its own under the new titled sub-clause ``number``
+    ("2.3" over "2.3.1" … "2.3.5"), with "this clause" citing that sub-clause ("This clause 2.3 applies …"):
+    in a paragraph numbered 2.3.5 of its own, "This clause applies" would read as 2.3.5 alone."""
+    number = number.strip().rstrip(".")
+    if len(body) < 2 or not number:
+        return list(body)
+    return [_THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his clause {number}", t) for t in body]
 
 
 def _title_only(p: Paragraph) -> bool:
