@@ -10,6 +10,7 @@ data only to provide the services, and is governed by the law of the developer's
 from __future__ import annotations
 
 import functools
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -17,6 +18,7 @@ from support.synthetic_contracts import _document, _para, _save
 
 from noai import engine
 from noai.analysis.parties import CLIENT, CREATOR, find_parties, resolve_we
+from noai.analysis.terms import extract_terms
 from noai.ooxml.model import Paragraph
 
 DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
@@ -200,3 +202,64 @@ def test_the_saas_and_services_agreement_needs_no_we_to_name_its_parties():
     assert sorted((p["terms"][0], p["role"]) for p in parties) == [("Brightline", CREATOR), ("Customer", CLIENT)]
     assert saas_audit()["we"]["sure"] is True
     assert saas_redline("strict").plan.terms["provider"] == "Brightline"
+
+
+# ------------------------------------------------------------------------------------------------
+# 2-3. The work is what the developer makes and assigns; what it licenses beside it is protected too and stays
+
+
+def test_the_work_product_is_what_the_developer_makes_and_assigns_not_the_software_it_licenses():
+    terms = extract_terms(
+        paragraphs(
+            'This Agreement is between Orbit Labs Ltd ("Orbit") and Fern Bank plc ("Customer").',
+            '"Platform" means Orbit\'s payments software and its documentation.',
+            '"Extensions" means the plug-ins and reports that Orbit builds for Customer under an Order.',
+            "Orbit grants Customer a non-exclusive licence to use the Platform during the Term.",
+            "On payment of its fee, Orbit assigns to Customer all right, title and interest in each Extension.",
+            "Orbit retains all rights in the Platform.",
+        )
+    )
+    assert terms.deliverables.name == "Extensions" and terms.licensed.name == "Platform"
+
+
+def test_a_licensed_work_the_creator_makes_stays_the_work_where_nothing_it_makes_is_assigned():
+    terms = extract_terms(
+        paragraphs(
+            'This Agreement is between Reel Pictures Ltd ("Reel") and Ada Moss (the "Composer").',
+            '"Film" means the documentary "Tide Lines" that Reel owns.',
+            '"Work" means the score that the Composer writes for Reel under this Agreement.',
+            "The Composer grants Reel a licence to use the Work in the Film. Reel shall pay the Composer.",
+            "Reel may assign the licence to any distributor of the Film.",
+        )
+    )
+    assert terms.deliverables.name == "Work" and terms.licensed is None
+
+
+def test_a_heading_that_names_a_term_does_not_take_its_article_away():
+    p = paragraphs(
+        'This Agreement is between Orbit Labs Ltd ("Orbit") and Fern Bank plc ("Customer").',
+        'Orbit will set up the software for Customer (the "Services").',
+        "Services and Fees",
+        "Customer shall pay for the Services monthly.",
+    )
+    p[2] = Paragraph(index=2, text=p[2].text, original_text=p[2].text, is_heading=True)
+    assert extract_terms(p).all["Services"].surface == "the Services"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_saas_protected_materials_name_the_deliverables_and_the_licensed_software(variant):
+    defined = next(
+        p["text"]
+        for e in saas_redline(variant).plan.edits
+        for p in e.paragraphs
+        if p["text"].startswith(('"Protected Materials" means', '(e) "Protected', "“Protected Materials” means"))
+        or '"Protected Materials" means' in p["text"]
+    )
+    assert "the Deliverables" in defined and "the Licensed Software" in defined, defined
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_saas_comments_pass_the_deliverables_and_never_the_licensed_software(variant):
+    said = "\n".join(e.comment for e in saas_redline(variant).plan.edits if e.comment)
+    assert re.search(r"ownership of the Deliverables (?:passes )?to Customer", said), said
+    assert not re.search(r"ownership of the Licensed Software|assigns or licenses the Licensed Software", said), said

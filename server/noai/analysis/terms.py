@@ -1205,11 +1205,42 @@ _BEFORE_HERE = re.compile(
 _OWNED_HEAD = re.compile(r"\s*(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}['’]s?\s")
 
 
+# A sentence that licenses a thing ("grants Customer a non-exclusive licence … to use the Platform") or keeps it
+# ("Brightline retains all right, title and interest in the Brightline Technology"), and transfers nothing
+_LICENSES = re.compile(r"\bgrants?\b[^.;]{0,80}?\blicen[cs]e\b|\bretains?\b|\breserves?\b", re.IGNORECASE)
+_TRANSFERS = re.compile(r"\b(?:assign|transfer)(?:s|ed)?\b|\bvests?\b|\bmade\s+for\s+hire\b", re.IGNORECASE)
+
+
+def _assigned(paragraphs: Sequence[Paragraph], names: Collection[str]) -> bool:
+    """Whether a sentence transfers one of ``names`` itself: "assigns to Customer all right … in that
+    Customization", "assigns the Deliverables to", "the Designs shall vest in" (not "may assign the licence …
+    to any distributor of the Film")."""
+    stems = [n[:-1] if n.endswith("s") and not n.endswith("ss") else n for n in names]
+    if not stems:
+        return False
+    name = "(?:" + "|".join(re.escape(n) for n in stems) + ")"
+    of = r"(?:(?:the|all|each|any|such|that|every)\s+)?" + name
+    moved = re.compile(
+        rf"\b(?:assign|transfer)(?:s|ed)?\b(?:\s+to\s+(?:the\s+)?[A-Z]\w*)?\s+{of}|"
+        rf"\b(?:assign|transfer|vest)(?:s|ed)?\b[^.;]{{0,120}}?\bin(?:\s+and\s+to)?\s+{of}|"
+        rf"\b{name}\w*\s+(?:shall\s+|will\s+)?(?:vests?|(?:is|are|be)\s+(?:hereby\s+)?(?:assigned|transferred))\b"
+    )
+    return any(moved.search(p.text) for p in paragraphs if any(n in p.text for n in stems))
+
+
 def _owned_things(paragraphs: Sequence[Paragraph], terms: dict[str, Term]) -> set[str]:
     """The terms for what a party already has: defined as a party's own ("“Platform” means Tessellate's
-    RouteWise dispatch software"), or named in the definition of what existed before the agreement ("“Tessellate
-    Materials” means the Platform and all code … owned or developed before this Agreement")."""
-    owned = set()
+    RouteWise dispatch software"), named in the definition of what existed before the agreement ("“Tessellate
+    Materials” means the Platform and all code … owned or developed before this Agreement"), or licensed or kept
+    by a sentence that transfers nothing ("grants Customer a … license … to use the Licensed Software")."""
+    owned: set[str] = set()
+    names = [t.name for t in terms.values() if len(t.name) > 2]
+    for p in paragraphs:
+        if "licen" not in p.text and "retain" not in p.text and "reserve" not in p.text:
+            continue
+        for sentence in re.split(r"(?<=[.;])\s+", p.text):
+            if _LICENSES.search(sentence) and not _TRANSFERS.search(sentence):
+                owned.update(n for n in names if re.search(rf"\b{re.escape(n)}\b", sentence))
     for t in terms.values():
         if t.defined_at is None:
             continue
@@ -1287,7 +1318,7 @@ def _work_product(
     if not scored:
         return None, None, None
     licensed = None
-    if made & {t.name for _, t, _ in scored}:
+    if _assigned(paragraphs, made & {t.name for _, t, _ in scored}):  # a made work passes; what is licensed stays
         owned = _owned_things(paragraphs, terms) - made
         kept = [s for s in scored if s[1].name in owned]
         if kept and len(kept) < len(scored):

@@ -63,7 +63,8 @@ def beside_the_work(result: AuditResult, terms: Mapping[str, str], background: s
     return {
         "works": f"{work} and {licensed.surface}",
         "protected": ", ".join([work, *listed]),
-        "delivered": f"{work} as finally delivered under {agreement}, " + " and ".join(listed),
+        "delivered": f"{work} as finally delivered under {agreement}{', ' if len(listed) > 1 else ' and '}"
+        + " and ".join(listed),
     }
 
 
