@@ -836,6 +836,14 @@ _MAKES = re.compile(
 )
 
 
+# words naming written work beyond _TEXT_WORK: a work described with any of them may be spell-checked or translated
+_WRITTEN = re.compile(
+    r"\b(?:documents?|documentation|reports?|texts?|captions?|lyrics|posts?|stories|books?|manuscripts?|"
+    r"scripts?|copy|writings?|letters?)\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_at(text: str, at: int) -> str:
     """The sentence of ``text`` holding position ``at``."""
     start = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at))
@@ -846,6 +854,22 @@ def _sentence_at(text: str, at: int) -> str:
 def _not_work(text: str, start: int, end: int) -> bool:
     """The words at ``start:end`` name no work delivered ("customer content", "personal data")."""
     return any(m.start() <= start and end <= m.end() for w in _NOT_WORK.values() for m in w.finditer(text))
+
+
+def non_text_work(result: AuditResult) -> bool:
+    """The work has no text to check or translate: code (its own exception is the coding-assistant clause), or
+    creative work whose description names only images, music, recordings, video or designs ("the score, including its
+    musical composition, arrangements, parts and master recordings", "40 edited images")."""
+    kind = result.work_kind.kind if result.work_kind else None
+    if kind == "software":
+        return True
+    work = result.parties.work_product
+    if kind != "creative" or work is None or work.index is None or work.index >= len(result.paragraphs):
+        return False
+    described = result.paragraphs[work.index].original_text
+    if _TEXT_WORK.search(described) or _WRITTEN.search(described):
+        return False
+    return _OTHER_WORK.search(described) is not None or re.search(r"\b(?:scores?|musical)\b", described) is not None
 
 
 def purpose_term(texts: Sequence[str]) -> str | None:
@@ -1729,6 +1753,7 @@ class DocumentFacts:
     purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
     usage: str | None = None  # the schedule setting the licence's use: "the channels … set out in Schedule 1"
     text: bool = False  # the work is text: translations, copy, articles, manuals
+    non_text: bool = False  # the work has no text (code, images, music): no spelling or translation exception
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
@@ -1793,6 +1818,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         usage=usage_schedule([p.original_text for p in result.paragraphs]),
         text=text_work(result),
+        non_text=non_text_work(result),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
         assignable=assignable_licence(result, texts.indexes(("assign", "transfer"))),
         sub_hyphen=hyphenated_sublicence(texts.holding(("sublicen", "sub-licen"))),
