@@ -19,6 +19,7 @@ from support.synthetic_contracts import _document, _para, _save
 from noai import engine
 from noai.analysis.parties import CLIENT, CREATOR, find_parties, resolve_we
 from noai.analysis.terms import extract_terms
+from noai.analysis.work_kind import GENERAL, SOFTWARE, detect_work_kind
 from noai.ooxml.model import Paragraph
 
 DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
@@ -263,3 +264,32 @@ def test_the_saas_comments_pass_the_deliverables_and_never_the_licensed_software
     said = "\n".join(e.comment for e in saas_redline(variant).plan.edits if e.comment)
     assert re.search(r"ownership of the Deliverables (?:passes )?to Customer", said), said
     assert not re.search(r"ownership of the Licensed Software|assigns or licenses the Licensed Software", said), said
+
+
+# ------------------------------------------------------------------------------------------------
+# 4. Integrations and configurations built on licensed software are software work
+
+
+def test_a_work_defined_as_integrations_and_configurations_is_software_work():
+    texts = [
+        'This Agreement is between Orbit Labs Ltd ("Orbit") and Fern Bank plc ("Customer").',
+        '"Extensions" means the integrations, connectors and configurations that Orbit builds for Customer.',
+        "Orbit assigns to Customer all right in each Extension on payment. Customer shall pay Orbit.",
+    ]
+    assert detect_work_kind(paragraphs(*texts), "Extensions").kind == SOFTWARE
+
+
+def test_a_work_defined_as_reports_and_presentations_is_not_software_work():
+    texts = [
+        'This Agreement is between Orbit Labs Ltd ("Orbit") and Fern Bank plc ("Customer").',
+        '"Findings" means the reports, presentations and recommendations that Orbit prepares for Customer.',
+        "Orbit assigns to Customer all right in the Findings on payment. Customer shall pay Orbit.",
+    ]
+    assert detect_work_kind(paragraphs(*texts), "Findings").kind == GENERAL
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_saas_customer_may_run_coding_assistants_on_the_deliverables_not_on_the_licensed_software(variant):
+    texts = [p["text"] for e in saas_redline(variant).plan.edits for p in e.paragraphs]
+    allowed = next(t for t in texts if "coding assistant" in t or "maintaining code on" in t)
+    assert "on the Deliverables" in allowed and "Licensed Software" not in allowed, allowed

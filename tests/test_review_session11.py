@@ -100,12 +100,10 @@ SOFTWARE = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=SOFTWARE)
 def test_a_software_platform_licence_is_read_as_software_work():
     assert audit(CA)["work_kind"]["kind"] == "software", audit(CA)["work_kind"]
 
 
-@pytest.mark.xfail(strict=True, reason=SOFTWARE)
 @pytest.mark.parametrize("variant", ("strict", "standard"))
 def test_the_customer_may_run_coding_assistants_on_the_code_it_gets(variant):
     assert re.search(r"coding assistant", words_written(redline(CA, variant)), re.I)

@@ -47,7 +47,8 @@ def beside_the_work(result: AuditResult, terms: Mapping[str, str], background: s
     ``terms.licensed``: the "Platform" of a licence whose "Customizations" are assigned), none where the work
     is all there is: ``works`` ("Customizations and the Platform"), ``protected`` ("Customizations, the
     Platform, the other Tessellate Materials") and ``delivered`` (minimal's "Customizations as finally delivered
-    under this Agreement, the Platform and the other Tessellate Materials"). The creator's pre-existing
+    under this Agreement, the Platform and the other Tessellate Materials"), and ``coded`` (the code the client
+    may run coding assistants on: "the Customizations"). The creator's pre-existing
     materials (``background``) are "the other" ones where their definition names the licensed thing."""
     licensed = result.terms.licensed
     if licensed is None:
@@ -62,6 +63,7 @@ def beside_the_work(result: AuditResult, terms: Mapping[str, str], background: s
     listed = [licensed.surface, *([rest] if rest else [])]
     return {
         "works": f"{work} and {licensed.surface}",
+        "coded": work,  # coding assistants on the code made for the client, not on the creator's own software
         "protected": ", ".join([work, *listed]),
         "delivered": f"{work} as finally delivered under {agreement}{', ' if len(listed) > 1 else ' and '}"
         + " and ".join(listed),
