@@ -17,6 +17,7 @@ import pytest
 from support.synthetic_contracts import _document, _para, _save
 
 from noai import engine
+from noai.analysis.audit import audit_paragraphs
 from noai.analysis.parties import CLIENT, CREATOR, find_parties, resolve_we
 from noai.analysis.terms import extract_terms
 from noai.analysis.work_kind import GENERAL, SOFTWARE, detect_work_kind
@@ -293,3 +294,50 @@ def test_the_saas_customer_may_run_coding_assistants_on_the_deliverables_not_on_
     texts = [p["text"] for e in saas_redline(variant).plan.edits for p in e.paragraphs]
     allowed = next(t for t in texts if "coding assistant" in t or "maintaining code on" in t)
     assert "on the Deliverables" in allowed and "Licensed Software" not in allowed, allowed
+
+
+# ------------------------------------------------------------------------------------------------
+# 6. Whose home law: read from each party's whole introduction
+
+
+def law_of(preamble: str, law: str):
+    return audit_paragraphs(
+        paragraphs(
+            preamble,
+            "The Studio shall design the website. The Studio grants the Client a licence to use it.",
+            "The Client shall pay the Studio the fees.",
+            law,
+        )
+    ).protection("choice_of_law")
+
+
+def test_a_law_where_both_parties_are_is_the_creators_home_law_too():
+    law = law_of(
+        'This Agreement is between Harbour Foods Inc., of 2 Bay Street, Halifax, Nova Scotia (the "Client"), and '
+        'Kelp Studio Inc., a corporation incorporated under the laws of Nova Scotia (the "Studio").',
+        "This Agreement is governed by the laws of the Province of Nova Scotia.",
+    )
+    assert law.status == "present" and "the other side's home law" not in law.detail, law
+
+
+def test_a_party_whose_name_holds_its_defined_word_is_introduced_by_its_whole_description():
+    law = law_of(
+        'This Agreement is between Harbour Foods Inc., a Delaware corporation (the "Client"), and Kelp Studio LLC, '
+        'a Vermont limited liability company (the "Studio").',
+        "This Agreement is governed by the laws of the State of Vermont.",
+    )
+    assert law.status == "present" and law.detail == "The laws of the State of Vermont are the creator's home law."
+
+
+def test_the_clients_own_state_is_still_the_other_sides_home_law():
+    law = law_of(
+        'This Agreement is between Harbour Foods Inc., a Delaware corporation (the "Client"), and Kelp Studio LLC, '
+        'a Vermont limited liability company (the "Studio").',
+        "This Agreement is governed by the laws of the State of Delaware.",
+    )
+    assert law.status == "missing" and "the other side's home law" in law.detail, law
+
+
+def test_the_saas_agreement_governed_by_the_developers_own_state_is_its_home_law():
+    law = saas_audit()["protections"]["choice_of_law"]
+    assert law["detail"] == "The laws of the State of Texas are the creator's home law.", law

@@ -189,7 +189,6 @@ HOME_LAW = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=HOME_LAW)
 def test_the_law_of_the_creators_own_province_is_not_called_the_other_sides_home_law():
     law = audit(CA)["protections"]["choice_of_law"]
     assert "Ontario" in law["detail"] and "other side's home law" not in law["detail"], law
