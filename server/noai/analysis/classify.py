@@ -126,11 +126,14 @@ def _bare(name: str) -> str:
 
 
 def _introduction(paragraphs: Sequence[Paragraph], term: Term | None) -> str:
-    """The words that introduce a party before its definition: 'Acme Inc., a Delaware corporation (the'."""
+    """The words that introduce a party before its definition: 'Acme Inc., a Delaware corporation (the'; from
+    its quoted definition, not the name's first words ('Tessellate Systems Inc., a corporation incorporated under
+    the laws of Ontario … ("Tessellate")' is introduced by all of them)."""
     if term is None or term.defined_at is None or not 0 <= term.defined_at < len(paragraphs):
         return ""
     text = paragraphs[term.defined_at].text
-    pos = text.find(term.name)
+    quoted = re.search(rf"[\"“‘']{re.escape(term.name)}[\"”’']", text)
+    pos = quoted.start() if quoted else text.find(term.name)
     if pos < 0:
         return ""
     return text[text.rfind(")", 0, pos) + 1 : pos]
@@ -1485,7 +1488,9 @@ class _Classifier:
             return self.parties.after(jurisdiction, 0, len(jurisdiction)) or "unknown"
         key = re.sub(r"^(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+", "", jurisdiction).split(",")[0]
         homes = {role for role, intro in self.parties.introductions.items() if key in intro}
-        return homes.pop() if len(homes) == 1 else "unknown"
+        if len(homes) > 1:  # both parties are there: it is the creator's home law too
+            return self.parties.creator
+        return homes.pop() if homes else "unknown"
 
     def indemnity(self, p: Paragraph) -> list[Finding]:
         text = p.text

@@ -249,6 +249,7 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "deliverables": terms.get("deliverables", "the work"),
+        "works": terms.get("works", terms.get("deliverables", "the work")),
         "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
         **{
             k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON) if k in terms
@@ -258,7 +259,7 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
 
 _PURPOSES = {
     "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
-    "no-ai-training": "add a covenant against AI use of {deliverables}",
+    "no-ai-training": "add a covenant against AI use of {works}",
     "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
     # a letter or an email: plain words, "and keep for myself the rights …"
     "reservation-of-rights/informal": "keep for {provider} the rights the licence does not grant",
