@@ -468,6 +468,12 @@ _PURPOSE_HEAD = (
     r"Publications?|Series|Seasons?|Fairs?|Screenings?)"
 )
 _WHOSE = r"(?:(?:the\s+)?[\w&.-]+(?:\s+[\w&.-]+){0,3}['’]s|its|their|your|his|her|our|my)"
+# a book, film, album, game or other product the document names, which the licensed work goes into
+_NAMED_WORK = (
+    r"(?:Books?|Novels?|Titles?|Editions?|Anthology|Albums?|Films?|(?:Motion\s+)?Pictures?|Programmes?|"
+    r"Programs?|Series|Episodes?|Games?|Apps?|Products?|Publications?|Magazines?|Journals?|Periodicals?|Catalogues?|"
+    r"Catalogs?|Websites?|Podcasts?|Productions?|Plays?|Documentary|Exhibitions?|Events?|Campaigns?)"
+)
 _NOT_A_PURPOSE = (
     r"(?:Agreement|Contract|Deed|Terms|Conditions|Schedules?|Order|Statement|Licen[cs]es?|Rights|Works?|Deliverables?|"
     r"Materials?|Content|Intellectual|Copyright|Party|Parties|Effective|Term)"
@@ -483,6 +489,12 @@ _NAMED_PURPOSE = re.compile(
     # "in connection with the Film", "in relation to the Exhibition": a thing the document defines, not the
     # document itself ("in connection with this Agreement") nor what the licence covers ("the Work")
     r"|\b(?i:in\s+(?:connection\s+with|relation\s+to)\s+the)\s+(?!" + _NOT_A_PURPOSE + r"\b)[A-Z][\w-]*\b(?!['’])"
+    # the defined book, film, album or product the work goes in: "in the Book and in any adaptation of the Book",
+    # "on the cover of the Novel", "in timed synchronisation with the Picture"
+    r"|\b(?i:in(?:to)?|on|with)\s+(?i:the\s+(?:front\s+|back\s+)?(?:covers?|jackets?|packaging|pages?|"
+    r"soundtrack|credits|editions?|trailers?|episodes?)\s+of\s+)?(?i:the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
+    + _NAMED_WORK
+    + r"\b(?!['’]|\s+[A-Z])"
 )
 _ANY_PURPOSE = re.compile(r"\b(?:any|all|every|whatever)\s+(?:other\s+)?(?:lawful\s+)?purposes?\b", re.IGNORECASE)
 
