@@ -67,8 +67,12 @@ def test_strict_puts_the_payment_condition_of_a_vesting_between_commas():
     red = redline("vested-disclaimer", "strict")
     fix = next(e for e in red.plan.edits if e.op == "replace" and e.finding == "ip_assignment" and e.replacement)
     assert fix.find == "shall be vested in"
-    assert fix.replacement == "shall, upon payment in full of all sums due under this agreement, be vested in"
-    vesting = "shall, upon payment in full of all sums due under this agreement, be vested in the Institute"
+    # paid per Illustration ("£150 for each Illustration accepted"): each Illustration waits for its own sum
+    condition = (
+        "upon payment in full of the sum due for each Illustration under this agreement, as to that Illustration"
+    )
+    assert fix.replacement == f"shall, {condition}, be vested in"
+    vesting = f"shall, {condition}, be vested in the Institute"
     assert vesting in written(red)
 
 

@@ -20,7 +20,7 @@ from noai.analysis.facts import creation_timing
 from noai.ooxml.document import read_document
 
 DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
-PAID = "1.2 The Client shall pay the Designer a fee of £400 for each Deliverable it accepts."
+PAID = "1.2 The Client shall pay the Designer a fee of £400 for the Deliverables."  # one commission: the whole fee
 TIMING_WORDS = re.compile(r"\bcreat(?:ion|ed)\b|\bconception\b|\bwritten\b", re.IGNORECASE)
 
 

@@ -42,6 +42,7 @@ from .analysis.facts import (
     modal_start,
     no_credit_asked,
     owned_work_use,
+    per_piece,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
@@ -288,13 +289,18 @@ def make_plan(
         library,
         playbook,
         variant,
-        {**rendered, "price": facts.price} if facts.price else rendered,
+        {
+            **rendered,
+            **({"price": facts.price} if facts.price else {}),
+            **({"payment": facts.payment} if facts.payment else {}),
+        },
         with_comments,
         existing_comments or {},
         embedded,
         facts.paid,
         facts.brand,
     )
+    fixes = [(f, _of_that_piece(f, rf), op) for f, rf, op in fixes] if facts.payment else fixes
     fixes, struck = strike_creation_timing(
         fixes, terms.get("deliverables", "the work"), (terms.get("provider", ""), terms.get("client", ""))
     )
@@ -408,6 +414,16 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+def _of_that_piece(f: Finding, rf: RenderedFix) -> RenderedFix:
+    """``rf`` whose payment condition names the piece of the work the finding's sentence names (:func:`per_piece`)."""
+    if not rf.replacement:
+        return rf
+    replacement = per_piece(f, rf.replacement)
+    if replacement == rf.replacement:
+        return rf
+    return replace(rf, replacement=replacement, comment=per_piece(f, rf.comment))
 
 
 _PURPOSE_DEFINED = ("Permitted Purpose” means use", 'Permitted Purpose" means use')

@@ -579,6 +579,83 @@ def _family(word: str) -> str:
     return word.lower().removesuffix("s")
 
 
+# A master agreement's orders: "each Statement of Work", "under an SOW", "the applicable Work Order" (capitalised,
+# as a term); never "this Statement of Work" (a single order that is the document itself).
+_ORDER = re.compile(
+    r"\b(?:[Ee]ach|[Ee]very|[Aa]ny|[Aa]n?|the\s+(?:applicable|relevant))\s+[“\"]?"
+    r"(Statements?\s+of\s+Work|SOWs?|(?:Work|Purchase|Task|Project|Service)\s+Orders?|Order\s+Forms?|Orders?)\b"
+)
+_ORDER_WORDS = ("statement", "sow", "order")  # one of which every match of _ORDER holds, lower-cased
+
+
+def payment_due(texts: Sequence[str], price: str | None, work: str | None, agreement: str) -> str | None:
+    """What ownership of a piece of the work waits for where the fees are per order or per item, in the
+    document's words: "the fees for that Work Product under the applicable Statement of Work" (a master
+    agreement billed by statement of work, order or work order); "the sum due for each Illustration under this
+    agreement, as to that Illustration" ("£150 for each Illustration"; :func:`per_piece` says "that
+    Illustration" where the transfer's sentence names one); ``None`` for a single commission (the whole
+    agreement's fees: "all fees due under this Agreement"). ``texts`` are the document's paragraphs, ``price``
+    its :func:`price_due`, ``work`` its work product's name ("Work Product", "Illustrations")."""
+    orders: dict[str, int] = {}
+    for t in texts:
+        if fast.may_hold(t, _ORDER_WORDS):
+            for m in _ORDER.finditer(t):
+                name = re.sub(r"(Statement|SOW|Order|Form)s\b", r"\1", re.sub(r"\s+", " ", m.group(1)))
+                orders[name] = orders.get(name, 0) + 1
+    one = _one_of(work) if work else None
+    if orders:
+        order = max(orders, key=lambda k: orders[k])
+        paid = _the_price(price, plural=True)
+        piece = f" for {'that' if one == work else 'those'} {work}" if work else ""  # "those Deliverables"
+        return f"{paid}{piece} under the applicable {order}"
+    if not one:
+        return None
+    each = re.compile(rf"\b(?:each|every|per)\s+{re.escape(one)}\b")
+    if any(has_fees(t) and each.search(t) for t in texts if one in t):  # "£150 for each Illustration accepted"
+        return f"{_the_price(price, plural=False)} for each {one} under {agreement}, as to that {one}"
+    return None
+
+
+_EACH_PIECE = re.compile(r"\bfor each ([A-Z][\w-]*(?: [A-Z][\w-]*)*) (under .+?), as to that \1\b")
+
+
+def per_piece(f: Finding, replacement: str) -> str:
+    """``replacement`` (strict's payment condition for the fees of each piece of the work) said of the piece
+    the finding's sentence already names ("each", "any", "a" Contribution): "For each Contribution, Contributor
+    shall, upon payment in full of the fees for that Contribution under the Contract, assign …", not "… for each
+    Contribution under the Contract, as to that Contribution, …"; unchanged where the sentence speaks of all
+    pieces at once ("the Illustrations shall, upon payment in full of the sum due for each Illustration …, as to
+    that Illustration, be vested")."""
+    m = _EACH_PIECE.search(replacement)
+    if m is None:
+        return replacement
+    start, _ = sentence_span(f.paragraph_text, f.phrase_start)
+    if not re.search(
+        rf"\b(?:[Ee]ach|[Ee]very|[Aa]ny|[Aa]n?) {re.escape(m.group(1))}\b", f.paragraph_text[start : f.phrase_start]
+    ):
+        return replacement
+    return f"{replacement[: m.start()]}for that {m.group(1)} {m.group(2)}{replacement[m.end() :]}"
+
+
+def _one_of(work: str) -> str | None:
+    """The name of one piece of the work: "Illustration" of "Illustrations", "Work Product" as it is; ``None``
+    for a plural with no singular in sight ("Materials" is "those Materials")."""
+    if work.endswith("ies"):
+        return f"{work[:-3]}y"
+    if work.endswith("s") and not work.endswith(("ss", "Materials", "Services", "Goods")):
+        return work[:-1]
+    return None if work.endswith(("Materials", "Services", "Goods")) else work
+
+
+def _the_price(price: str | None, *, plural: bool) -> str:
+    """ "all fees due" -> "the fees", "the Fee due" -> "the Fee"; where the document names no price, "the sums
+    due" (or "the sum due" for one piece)."""
+    if price is None:
+        return "the sums due" if plural else "the sum due"
+    word = price.removesuffix(" due").removeprefix("all ").removeprefix("the ")
+    return f"the {word}"
+
+
 def clause_name(label: str) -> str:
     """A clause named as the document labels it: "5.1" -> "clause 5.1"; "Section 5.1", "Article 5" and
     "Clause 3" as they are (never "clause Section 5.1")."""
@@ -1556,6 +1633,9 @@ class DocumentFacts:
     background: Background  # the creator's pre-existing materials: the document's name, where it keeps them
     confidential_work: bool  # the work product is confidential information (an NDA's): no work is delivered
     price: str | None = None  # what the client owes, in the document's word: "all charges due", "the Fee due"
+    # what ownership of a piece of the work waits for where fees are per order or per item: "the fees for that
+    # Work Product under the applicable Statement of Work" (None: the whole agreement's price)
+    payment: str | None = None
     brand: bool = False  # the work is a logo or brand: a perpetual licence of it is never cut to a project
     project: bool = True  # the document describes work made or services performed for the client
     transferred: str | None = None  # what the transfer moves, where the document names no work product
@@ -1601,12 +1681,20 @@ def read_facts(result: AuditResult) -> DocumentFacts:
     placeholders = result.terms.placeholders()
     provider, client = placeholders.get("provider"), placeholders.get("client")
     background = find_background(result, placeholders)
+    price = price_due(texts.holding(_PRICE_WORDS), set(result.terms.all))
+    deliverables = result.terms.deliverables
     kept = kept_materials([result.paragraphs[i] for i in texts.indexes(_KEEP_WORDS)], provider, _passing(result))
     return DocumentFacts(
         paid=any(map(has_fees, texts.holding(_PAID_WORDS))),
         background=background,
         confidential_work=work is not None and "confidential" in work.text.lower(),
-        price=price_due(texts.holding(_PRICE_WORDS), set(result.terms.all)),
+        price=price,
+        payment=payment_due(
+            [p.original_text for p in result.paragraphs],
+            price,
+            deliverables.name if deliverables else None,
+            placeholders.get("agreement", "this agreement"),
+        ),
         brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
         project=describes_project([p.original_text for p in result.paragraphs]),
         transferred=_transferred(result),
