@@ -664,21 +664,26 @@ def clause_name(label: str) -> str:
 
 _WORD_LABEL = re.compile(r"[A-Za-z]{2,}\.?\s+\S")  # "Section 5.1", "Art. 5", not "a)" or "(a)"
 
-# "Section 7(b)", "clause 3.2", "Articles 4 and 5": a reference to a numbered clause; not "Section 101 of the
-# Copyright Act", a statute's section
+# "Section 7(b)", "clause 3.2", "Articles 4 and 5", "paragraph 4": a reference to a numbered clause; not "Section
+# 101 of the Copyright Act" or "section 77 of the Copyright, Designs and Patents Act 1988", a statute's section, nor
+# "paragraph 2 of Schedule 1" or "paragraphs 4, 5 and 6 in Framework Schedule 5", a schedule's paragraphs
 _REFERENCE = re.compile(
-    r"\b(clause|section|article)s?\s+(?=\(?\d)(?![^.;]{0,30}?\bof\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,5}"
-    r"(?:Act|Code|Regulations?|Directive|U\.S\.C)\b)",
+    r"\b(clause|section|article|(?<!-)(?P<para>paragraph))s?\s+(?=\(?\d)(?![^.;]{0,30}?\bof\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w.]*,?|and)\s+){0,6}(?:Act|Code|Regulations?|Directive|U\.S\.C)\b)"
+    r"(?(para)(?![^.;]{0,30}?\b(?:of|in)\s+(?:this\s+|the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Schedule|Annex|Appendix|"
+    r"Exhibit|Attachment|Part)\b))",
     re.IGNORECASE,
 )
-_REFERENCE_WORDS = ("clause", "section", "article")  # one of which every match of _REFERENCE holds, lower-cased
+_REFERENCE_WORDS = ("clause", "section", "article", "paragraph")  # one of which every match of _REFERENCE holds
 _CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
 
 
-def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
+def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequence[Paragraph] = ()) -> str | None:
     """The word the document refers to its own numbered clauses by, as it writes it most ("Section" for
-    "see Section 7(b)"), where that word is not "clause" and the document never says "clause 3"; where it
-    refers to none, "Section" under American law (as American drafters say) and else None ("clause")."""
+    "see Section 7(b)", "paragraph" for "under paragraph 4"), where that word is not "clause" and the document
+    never says "clause 3"; where it refers to none, "Section" under American law (as American drafters say),
+    "paragraph" where its ``paragraphs`` are numbered 1, 2, 3 … with no sub-numbers (a letter of agreement, a
+    commission under unnumbered headings), and else None ("clause")."""
     counts: dict[str, int] = {}
     for t in texts:
         if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
@@ -686,13 +691,42 @@ def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
         for m in _REFERENCE.finditer(t):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     if not counts:
-        return "Section" if american else None
+        return "Section" if american else "paragraph" if numbered_paragraphs(paragraphs) else None
     if any(w.lower() == "clause" for w in counts):
         return None
     word = max(
         counts, key=lambda w: (sum(n for v, n in counts.items() if v.lower() == w.lower()), not w.isupper(), counts[w])
     )
     return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
+
+
+# a numbered item of the document: typed ("5. In return …") or Word's label ("5."); a sub-number ("5.1", "5.1.")
+_ITEM_NUMBER = re.compile(r"\d{1,3}[.)](?=\s|$)")
+_SUB_NUMBER = re.compile(r"\d{1,3}\.\d")
+_ENOUGH_ITEMS = 3
+
+
+def numbered_paragraphs(paragraphs: Sequence[Paragraph]) -> bool:
+    """The document's items are numbered paragraphs, 1, 2, 3 …: at least three paragraphs numbered with a
+    whole number (typed or Word's) that say something (a sentence, not a heading "1. Definitions"), and no
+    sub-number ("5.1") anywhere."""
+    items = 0
+    for p in paragraphs:
+        label = (p.label or "").strip()
+        text = p.text.lstrip()
+        if _SUB_NUMBER.match(label) or _SUB_NUMBER.match(text):
+            return False
+        if label:
+            numbered, said = _ITEM_NUMBER.fullmatch(label) is not None, text
+        else:
+            typed = _ITEM_NUMBER.match(text)
+            numbered, said = typed is not None, text[typed.end() :] if typed else ""
+        if not numbered:
+            continue
+        if len(said.split()) < 6:  # "1. Definitions", "7 Rights": a numbered heading is a clause's
+            return False
+        items += 1
+    return items >= _ENOUGH_ITEMS
 
 
 _THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b")
@@ -704,7 +738,10 @@ def this_part(text: str, word: str | None) -> str:
     Article (it joins one as its Sections): "This Section" where the document says "Article"."""
     if not word or "his clause" not in text:
         return text
-    word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
+    if word.lower() == "paragraph":  # "this paragraph", as drafters write it
+        word = "paragraph"
+    else:
+        word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
     return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
 
 
@@ -1706,7 +1743,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         british_law=british_law(result),
         kept=kept,
         kept_use=kept_use(result.paragraphs, [k for k in (kept, background.term) if k], client, provider),
-        clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result)),
+        clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result), result.paragraphs),
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         usage=usage_schedule([p.original_text for p in result.paragraphs]),
         text=text_work(result),
