@@ -1644,7 +1644,6 @@ CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
             extra={
                 "cross_refs": ("section 2.1", "Sections 3 and 4"),
                 "background": "Tessellate Materials",
-                "we": "Tessellate",  # the audit asks which party we are (review11 xfail)
             },
         ),
     ),

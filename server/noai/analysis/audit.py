@@ -51,6 +51,7 @@ from noai.kinds import (
     Weight,
     protection_spec,
 )
+from noai.kinds import Protection as Prot
 from noai.ooxml.model import Paragraph
 from noai.ooxml.revisions import typed_number
 
@@ -144,6 +145,7 @@ class AuditResult:
     ip_section: IpSection | None
     notes: list[str] = field(default_factory=list)
     places: dict[Placement, Place] = field(default_factory=dict)  # where each placement puts a clause
+    ai_section: Place | None = None  # the end of the document's own section on AI: where clauses on AI use go
     parties: Parties = field(default_factory=Parties)
     we: We | None = None
     work_kind: WorkKind | None = None  # software | creative | data | general, detected or given
@@ -758,15 +760,47 @@ def _places(
         if index is None:
             index, reason = fallback, "at the end of the operative terms"
         if index is not None:
-            p = paragraphs[index]
-            lead = _lead_in(paragraphs, index, 0)
-            like = (
-                lead
-                if lead is not None and _ends_list(paragraphs, index, lead)
-                else _typed_sub_clause(paragraphs, index)
-            )
-            out[placement] = Place(placement, index, p.text, p.section_label, reason, like)
+            out[placement] = _place(paragraphs, placement, index, reason)
     return out
+
+
+def _place(paragraphs: Sequence[Paragraph], placement: Placement, index: int, reason: str) -> Place:
+    """The :class:`Place` after paragraph ``index``, at the level of the lead-in or typed sub-clause it ends."""
+    p = paragraphs[index]
+    lead = _lead_in(paragraphs, index, 0)
+    like = lead if lead is not None and _ends_list(paragraphs, index, lead) else _typed_sub_clause(paragraphs, index)
+    return Place(placement, index, p.text, p.section_label, reason, like)
+
+
+# A heading about the use of AI: "Use of Artificial Intelligence", "Artificial Intelligence Tools", "AI",
+# "Machine Learning", "Generative AI"
+_AI_HEADING = re.compile(
+    r"\b(?:artificial\s+intelligence|machine[\s-]+learning|(?-i:AI|A\.I\.))(?![\w.])", re.IGNORECASE
+)
+
+
+def _ai_section(paragraphs: Sequence[Paragraph], ip: IpSection | None) -> Place | None:
+    """The end of the document's own section on artificial intelligence (a heading that is a title alone about
+    AI or machine learning, with body text under it), where the clauses on AI use go rather than to the IP
+    section's end (:func:`noai.planning.placement.place_clauses`); ``None`` where there is none, or where it is
+    (or lies within) the IP section."""
+    for p in paragraphs:
+        if not p.is_heading or p.in_table or not bare_title(p) or not _AI_HEADING.search(p.text):
+            continue
+        if ip is not None and ip.start <= p.index <= ip.end:
+            return None
+        depth, end = len(p.section_path), p.index
+        for q in paragraphs[p.index + 1 :]:
+            if q.section_path[:depth] != p.section_path:
+                break
+            end = q.index
+        last = _last_body(paragraphs, p.index + 1, end) if end > p.index else None
+        if last is None:
+            continue
+        title = " ".join(p.section_path[-1].split())
+        index, reason = _appended(paragraphs, (last, f"end of the {title} section"), p.index)
+        return None if index is None else _place(paragraphs, Placement.END_OF_IP_SECTION, index, reason)
+    return None
 
 
 def _typed_sub_clause(paragraphs: Sequence[Paragraph], index: int) -> int | None:
@@ -934,11 +968,20 @@ def _clause_end(
     return _last_body(paragraphs, max(s, clause.start), max(e, clause.end)), reason
 
 
-def _insertion_points(protections: Sequence[Protection], places: dict[Placement, Place]) -> list[InsertionPoint]:
-    """Where each protection that is not present belongs: the place of its spec row's placement."""
+_ON_AI = frozenset({Prot.NO_AI_RESTRICTION, Prot.AI_INDEMNITY, Prot.AI_REMEDIES, Prot.AI_TRANSPARENCY})
+
+
+def _insertion_points(
+    protections: Sequence[Protection], places: dict[Placement, Place], ai_section: Place | None = None
+) -> list[InsertionPoint]:
+    """Where each protection that is not present belongs: the place of its spec row's placement; for one on AI
+    use that would end the IP section, the end of the document's own section on AI where it has one."""
     out = []
+    ip_end = places.get(Placement.END_OF_IP_SECTION)
     for prot in protections:
         place = places.get(protection_spec(prot.name).placement)
+        if ai_section is not None and prot.name in _ON_AI and place and ip_end and place.index == ip_end.index:
+            place = ai_section
         if prot.status not in (PRESENT, PROPOSED) and place is not None:
             out.append(InsertionPoint(prot.name, place.index, place.text, place.section_label, place.reason))
     return out
@@ -1088,6 +1131,7 @@ def audit_paragraphs(
     runs = _SectionRuns(paragraphs)
     ip = _ip_section(paragraphs, findings, body_end, runs)
     places = _places(paragraphs, findings, ip, creator, body_end, runs)
+    ai_section = _ai_section(paragraphs, ip)
     # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
     review = learned.review_findings(paragraphs, findings)
     return AuditResult(
@@ -1097,11 +1141,12 @@ def audit_paragraphs(
         terms=terms,
         findings=sorted(findings + review, key=lambda f: (f.start, SEVERITY_ORDER.index(f.severity))),
         protections=protections,
-        insertion_points=_insertion_points(protections, places),
+        insertion_points=_insertion_points(protections, places, ai_section),
         score=_score(findings, protections),
         ip_section=ip,
         notes=_notes(paragraphs, findings + review, terms),
         places=places,
+        ai_section=ai_section,
         parties=parties,
         we=resolved,
         work_kind=given_work_kind(work_kind)
@@ -1135,7 +1180,7 @@ def audit_document(
         )
     if protections != result.protections or dangling:
         result.protections = protections
-        result.insertion_points = _insertion_points(protections, result.places)
+        result.insertion_points = _insertion_points(protections, result.places, result.ai_section)
         result.score = _negotiated_score(result.findings, protections)
     return result
 

@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, count, pairwise, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from operator import add, and_, gt, mul, rshift, sub
 from pathlib import Path
 from typing import Any
@@ -395,8 +395,14 @@ def _tokenized(texts: Sequence[str]) -> tuple[list[str], list[int]]:
     if joined.count(_SEPARATOR) != len(texts) - 1:  # a separator in a text splits words as a space does
         joined = _SEPARATOR.join(t.replace(_SEPARATOR, " ") for t in texts)
     tokens = _TOKEN.findall(joined.lower())
-    # each separator is a token of its own: the next text starts after it (found in C, not a loop of index)
-    return tokens, [0, *compress(count(1), map(_SEPARATOR.__eq__, tokens)), len(tokens) + 1]
+    # each separator is a token of its own: the next text starts after it. ``list.index`` finds each in C (one
+    # call a text, the separator tokens being the one cached one-character string, told by identity)
+    starts, at, find = [0], -1, tokens.index
+    for _ in range(len(texts) - 1):
+        at = find(_SEPARATOR, at + 1)
+        starts.append(at + 1)
+    starts.append(len(tokens) + 1)
+    return tokens, starts
 
 
 def _millionths(weights: Mapping[str, Row]) -> Iterator[tuple[str, list[int]]]:

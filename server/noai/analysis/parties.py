@@ -108,8 +108,11 @@ class Parties:
     self_reference: Found | None = None
     work_product: Found | None = None
     # the client's own materials the document defines ("Customer Content", "Institution Data"):
-    # then both sides have work at stake and the audit cannot tell which one the user is
+    # then both sides have work at stake and the audit cannot tell which one the user is ...
     client_materials: tuple[str, ...] = ()
+    # ... unless the creator makes work and assigns it to the client ("Tessellate assigns to Customer all
+    # right … in that Customization"): the deal is about the creator's work, the client's data is its input
+    creator_assigns: bool = False
 
     def _index(self) -> dict[str, Party]:
         out: dict[str, Party] = {}
@@ -222,7 +225,52 @@ def find_parties(paragraphs: Sequence[Paragraph], analysis: Analysis | None = No
     ordered = sorted(found, key=lambda f: f["evidence"] if f["evidence"] is not None else 1 << 30)
     ids = {id(f): f"p{i}" for i, f in enumerate(ordered, 1)}
     parties = tuple(Party(ids[id(f)], f["name"], f["terms"], f["role"], f["evidence"], f["confidence"]) for f in found)
-    return Parties(parties, analysis.self_reference, analysis.work_product, _client_materials(parties, terms))
+    materials = _client_materials(parties, terms)
+    work = analysis.work_product.text if analysis.work_product else None
+    assigns = bool(materials) and _assigns(analysis.joined.text, parties, work)
+    return Parties(parties, analysis.self_reference, analysis.work_product, materials, assigns)
+
+
+def _assigns(text: str, parties: Sequence[Party], work: str | None) -> bool:
+    """Whether the creator assigns to the client something it makes (the ``work`` product, or what it is said
+    to make): "Tessellate will … develop the Customizations" and "Tessellate assigns to Customer all right … in
+    that Customization"; "Provider shall create the reports" and "Provider, on payment, assigns … in the
+    reports to Customer" (not the output of an AI feature, "assigns to Customer … in and to Output")."""
+    creator = next((p for p in parties if p.role == CREATOR), None)
+    client = next((p for p in parties if p.role == CLIENT), None)
+    if creator is None or client is None or not creator.terms or not client.terms or "assign" not in text:
+        return False
+    by, to = (
+        "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) for words in (creator.terms, client.terms)
+    )
+    made = {
+        _stem(m.group(1))
+        for m in re.finditer(
+            rf"\b(?:{by})\b[^.;]{{0,60}}?\b{_MAKES}(?:s|es)?\s+(?:(?:the|all|any|each|a|an)\s+)?([A-Za-z][\w-]{{3,}})",
+            text,
+        )
+    } - _NOT_MADE
+    made |= {_stem(w) for w in (work or "").split()[-1:]}
+    assigned = re.finditer(
+        rf"\b(?:{by})(?:,[^,.;]{{1,60}},)?\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:agrees\s+to\s+)?assigns?\b"
+        rf"[^.;]{{0,80}}?\bto\s+(?:the\s+)?(?:{to})\b",
+        text,
+    )
+    for m in assigned:
+        end = min((i for i in (text.find(".", m.end()), text.find(";", m.end())) if i >= 0), default=len(text))
+        if made & {_stem(w) for w in re.findall(r"[A-Za-z][\w-]{3,}", text[m.start() : end])}:
+            return True
+    return False
+
+
+_MAKES = r"(?:develop|creat|build|design|writ|produc|mak|prepar|deliver|draw|photograph|record|compos|translat)e?"
+_NOT_MADE = frozenset({"with", "from", "under", "that", "this", "such", "their", "them", "these", "those", "other"})
+
+
+def _stem(word: str) -> str:
+    """A noun as compared: lower case, no plural "s" ("Customizations" is "customization")."""
+    low = word.lower()
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
 
 
 _MATERIALS = re.compile(r"\s(?:Content|Data|Input|Inputs|Materials|Information|Submissions?|Files)$")
@@ -543,7 +591,7 @@ def _pronoun_parties(analysis: Analysis, found: list[dict[str, Any]]) -> None:
         m = re.search(_FORMS[pronoun][0], text)
         found.append(
             {
-                "name": None,
+                "name": _pronoun_name(analysis, pronoun),
                 "terms": (written,),
                 "role": role,
                 "evidence": analysis.joined.index(m.start()) if m else None,
@@ -562,6 +610,28 @@ def _pronoun_parties(analysis: Analysis, found: list[dict[str, Any]]) -> None:
         for f in pronouns:
             if f["role"] == UNKNOWN:
                 f["role"], f["confidence"] = other, 0.5
+
+
+def _pronoun_name(analysis: Analysis, pronoun: str) -> str | None:
+    """The name a pronoun party is defined as, where the document writes one before the definition: "Wattle &
+    Finch Pty Ltd ABN … of 40 Crown Street … ("we", "us" or "our")" names "we" Wattle & Finch Pty Ltd, "Acme LLC
+    ("we" or "Agency")" names "we" Acme LLC; "the content creator named in Schedule 1 ("you")" names no one."""
+    joined = analysis.joined
+    defined = re.search(rf"\(\s*(?:the\s+)?[\"“‘']{pronoun}[\"”’'][^()]*\)", joined.text, re.IGNORECASE)
+    if defined is None:
+        return None
+    before = joined.text[joined.starts[joined.index(defined.start())] : defined.start()]
+    before = before[before.rfind(")") + 1 :]  # the words since the definition of the party before it
+    name = _clean_name(before) if before.strip() else None
+    if name is None and (run := _NAME_RUN.search(before)) is not None:  # "on which Larchmont Outfitters Ltd"
+        name = _clean_name(run.group(1), from_start=True)
+    return name
+
+
+# a name of two to six capitalised words right before a definition: "… engage you, Jonah Whitby"
+_NAME_RUN = re.compile(
+    r"(?<![\w&])((?!(?:This|The|These|Our|Your)\b)[A-Z][\w&.'’-]*(?:,?\s+(?:&|[A-Z][\w&.'’-]*)){1,5}),?\s*$"
+)
 
 
 def _written_form(text: str, pronoun: str) -> str:
@@ -604,7 +674,8 @@ def resolve_we(parties: Parties, given: str | None) -> We:
     names no party of the document and no role."""
     if given is None or not given.strip():
         creator, client = parties.creator, parties.client
-        sure = creator is not None and client is not None and creator.confidence >= 0.7 and not parties.client_materials
+        theirs = parties.client_materials and not parties.creator_assigns
+        sure = creator is not None and client is not None and creator.confidence >= 0.7 and not theirs
         return We(None, creator.id if creator else None, CREATOR if creator else None, "inferred", sure)
     given = given.strip()
     party = parties.party_of(given) or _by_name_part(parties, given)

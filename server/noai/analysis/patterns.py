@@ -258,7 +258,8 @@ DERIVATIVE_TRAP = _rx(
 )
 PERPETUAL = _rx(
     r"\bperpetual(?:ly)?\b|\bin\s+perpetuity\b|\birrevocabl[ey]\b|\bfor\s+the\s+(?:full|entire)\s+"
-    r"(?:term|duration)\s+of\s+(?:the\s+)?copyright|\bthroughout\s+the\s+universe\b"
+    r"(?:term|duration)\s+of\s+(?:the\s+)?copyright|\bthroughout\s+the\s+universe\b|"
+    r"\bsurviv(?:e|es|ing)\b[^.;]{0,80}?\bindefinitely\b"  # "shall survive any termination indefinitely"
 )
 PERPETUAL_TRAP = _rx(
     r"irrevocabl[ey]\s+(?:and\s+(?:unconditionally|expressly)\s+)?(?:appoints?|constitutes?|designates?|authori[sz]es?|waives?\b|"
@@ -322,7 +323,7 @@ MORAL_RIGHTS = _rx(
 # "waives", "agrees not to assert", "consents to any modification"; the Australian consent (Copyright Act 1968
 # (Cth) s 195AW): "consents to us … doing or omitting to do anything … that would otherwise infringe" them
 WAIVER = _rx(
-    r"\bwaives?\b|\bwaiver\b|\b(?:not|never)\s+to\s+assert\b|\bconsents?\s+to\s+(?:any\s+)?"
+    r"\bwaives?\b|\bwaivers?\b|\b(?:not|never)\s+to\s+assert\b|\bconsents?\s+to\s+(?:any\s+)?"
     r"(?:modification|alteration|use)|\bconsents?\s+to\b(?=[^.;]{0,250}?\b"
     r"(?:(?:would|could|might|may)\s+(?:otherwise\s+)?infring\w*|otherwise\s+infring\w*|omit\w*|omissions?)\b)"
 )
@@ -608,7 +609,7 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
         "logo",
         "likeness",
     ),
-    PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe"),
+    PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe", "indefinitely"),
     ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),
     FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology"),
     ALL_MEDIA: ("media", "medium", "format"),

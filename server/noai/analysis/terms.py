@@ -265,9 +265,46 @@ class _Definition:
     refers_to: str | None = None
     generic: bool = False
     introduced: bool = False  # after a name, not a "means" entry: (the "Client"), hereinafter called, a table row
+    thing: bool = False  # a "means" entry that describes a thing ("Tessellate's dispatch software"), not a person
 
 
 _MEANING = re.compile(r"\s*(?:(the|any|all|each|every)\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})?")
+
+# The head of a definition's meaning (up to its first comma, clause or relative word): what the term *is*.
+_HEAD = re.compile(
+    r"[^,;:.()]{1,120}?(?=[,;:.()]|\s+(?:that|which|who|whom|whose|where|on|in|under|for|to|by|as|at|from|"
+    r"provided|made|supplied|described|identified|set|listed|named|located|including|excluding)\b|$)"
+)
+# A thing a party owns, makes or uses (lower case: "Acme Software Ltd" is a name) ...
+_THING_NOUNS = re.compile(
+    r"\b(?:software|platforms?|applications?|apps?|systems?|services?|solutions?|products?|documentation|"
+    r"materials?|code|data|databases?|datasets?|content|information|works?|tools?|templates?|technology|"
+    r"know-how|deliverables?|reports?|integrations?|configurations?|customi[sz]ations?|websites?|sites?|"
+    r"portals?|programs?|programmes?|modules?|interfaces?|APIs?|updates?|upgrades?|releases?|versions?|files?|"
+    r"documents?|images?|photographs?|designs?|artwork|models?|inventions?|specifications?|equipment|hardware|"
+    r"devices?|goods|assets?|property|trade\s?marks?|logos?|marketplace|network|infrastructure)\b"
+)
+# ... and a person ("the entity named in the Order Form", "Acme Ltd and its affiliates", "any user of")
+_PERSON_NOUNS = re.compile(
+    r"\b(?:persons?|people|entit(?:y|ies)|individuals?|compan(?:y|ies)|corporations?|part(?:y|ies)|"
+    r"organi[sz]ations?|business(?:es)?|firms?|partnerships?|affiliates?|subsidiar(?:y|ies)|bod(?:y|ies)|users?|"
+    r"owners?|operators?|employees?|contractors?|agents?|licensees?|licensors?|customers?|clients?|providers?|"
+    r"suppliers?|vendors?|members?|he|she|Inc|Ltd|LLC|LLP|Limited|Corp|GmbH|plc|Pty)\b",
+    re.IGNORECASE,
+)
+# "Tessellate's RouteWise software", "its documentation": a thing someone has
+_POSSESSED_HEAD = re.compile(r"\s*(?:(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}['’]s?|its|their)\s")
+
+
+def _describes_thing(meaning: str) -> bool:
+    """Whether a definition's meaning describes a thing rather than a person: its head names a thing
+    ("Tessellate's RouteWise dispatch software, …", "the online marketplace at …", "all code, tools …")
+    or something a party has ("its platform"), and no person ("the entity named in …", "Acme Ltd")."""
+    head = _HEAD.match(meaning)
+    text = head.group() if head else meaning[:120]
+    if _PERSON_NOUNS.search(text):
+        return False
+    return bool(_THING_NOUNS.search(text) or _POSSESSED_HEAD.match(meaning))
 
 
 def body_start(p: Paragraph) -> int:
@@ -307,6 +344,7 @@ def _definitions(p: Paragraph, quoted: bool) -> list[_Definition]:
                 tuple(n for n in map(_clean, _QUOTED.findall(m.group(1))) if n),
                 refers_to=meaning.group(2) if meaning.group(1) == "the" else None,
                 generic=meaning.group(1) in ("any", "all", "each", "every"),
+                thing=_describes_thing(text[m.end() :]),
             )
         )
     for m in _PAREN.finditer(text) if quoted and "(" in text else ():
@@ -334,12 +372,13 @@ def _definitions(p: Paragraph, quoted: bool) -> list[_Definition]:
     ]
 
 
-def _party_named(d: _Definition, known: dict[str, str]) -> str | None:
-    """The party a ``means`` entry names as its meaning ("the Company Contributor that …"), if defined."""
+def _party_named(d: _Definition, known: dict[str, str], things: Collection[str] = ()) -> str | None:
+    """The party a ``means`` entry names as its meaning ("the Company Contributor that …"), if defined:
+    not a term defined as a thing ("the Platform and all code …" names the "Platform" software)."""
     words = (d.refers_to or "").split()
     for n in range(len(words), 0, -1):
         main = known.get(" ".join(words[:n]).lower())
-        if main and _role_of(main):
+        if main and _role_of(main) and main not in things:
             return main
     return None
 
@@ -641,6 +680,7 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
     groups: dict[str, tuple[tuple[str, ...], int | None]] = {}  # main name -> (aliases, defined_at)
     known: dict[str, str] = {}  # every alias, case-folded -> its group
     classes: set[str] = set()  # terms defined as a class of persons ("any person that ..."), no party
+    things: set[str] = set()  # terms defined as a thing ("Platform" means Tessellate's software), no party
     introduced: set[str] = set()  # terms defined after a name (the "Client"), not by a "means" entry
     joined = Joined([p.text for p in paragraphs])
     quoted = set(joined.holding(_OPEN))
@@ -653,7 +693,9 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
             found.append(_Definition((table_term,), introduced=True))
         for d in found:
             aliases = d.aliases
-            main = next((known[a.lower()] for a in aliases if a.lower() in known), None) or _party_named(d, known)
+            main = next((known[a.lower()] for a in aliases if a.lower() in known), None) or _party_named(
+                d, known, things
+            )
             if main:
                 # defined again ("CONTRACTOR" at the signature block), or "you" means the Company
                 # Contributor: another spelling of it
@@ -663,6 +705,8 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
                 groups[aliases[0]] = (aliases, p.index)
                 if d.generic:
                     classes.add(aliases[0])
+                if d.thing:
+                    things.add(aliases[0])
                 if d.introduced:
                     introduced.add(aliases[0])
             known.update((a.lower(), main or aliases[0]) for a in aliases)
@@ -694,7 +738,7 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
             uses=sum(usage.uses[a] for a in spellings),
         )
     candidates = _candidates(
-        joined, paragraphs, [t for t in terms.values() if t.name not in classes], grants, introduced
+        joined, paragraphs, [t for t in terms.values() if t.name not in classes | things], grants, introduced
     )
     client, provider, creator = _parties(candidates)
     party_words = {n.lower() for c in candidates for n in (c.term.name, *c.term.aliases)}
@@ -794,7 +838,7 @@ def _candidates(
                 and _work_tier(t.name) == 0
             )
         )
-        if not is_party:
+        if not is_party or (t.name not in introduced and _possessed_thing(joined.text, spellings, verbs)):
             continue
         side = None if score[CLIENT] == score[PROVIDER] else CLIENT if score[CLIENT] > score[PROVIDER] else PROVIDER
         out.append(
@@ -832,6 +876,14 @@ def _candidates(
             or any(n in granting for n in (c.term.name, *c.term.aliases))
         ]
     return out
+
+
+def _possessed_thing(text: str, spellings: Sequence[str], verbs: dict[str, Counter[str]]) -> bool:
+    """A role word ("Platform") the body writes as something a party has ("Tessellate's Platform", "the
+    Supplier's Platform") and never as one that grants, makes or pays: a thing, not a party."""
+    if any(verbs[n][CLIENT] or verbs[n][PROVIDER] for n in spellings):
+        return False
+    return any(re.search(rf"[A-Za-z]['’]s\s+{re.escape(n)}(?![\w-])", text) for n in spellings if f"s {n}" in text)
 
 
 # the paragraph that makes the agreement between its parties: "This agreement is made between A (the "X") and B"

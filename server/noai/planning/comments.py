@@ -17,7 +17,16 @@ from ..analysis.audit import AuditResult
 from ..analysis.classify import Finding
 from ..analysis.facts import Background, clause_name, option_name, waits_for_payment
 from ..library import RenderedFix
-from ..library.render import NO_SUBLICENCE, PERSON, SUB_HYPHEN, capitalise, comment_voice, fill_known, possessive
+from ..library.render import (
+    INFORMAL,
+    NO_SUBLICENCE,
+    PERSON,
+    SUB_HYPHEN,
+    capitalise,
+    comment_voice,
+    fill_known,
+    possessive,
+)
 from ..ooxml.model import Paragraph
 from ..ooxml.renumber import Renumbered
 from .edit import DEFINITIONS, Edit
@@ -57,6 +66,24 @@ def _if_chosen(e: Edit, option: str, terms: Mapping[str, str]) -> Edit:
         rf"\bmakes ownership of [^;.]+? pass to {client}(?=\s)", lambda m: f"{m.group(0)}, {chosen},", comment
     )
     return replace(e, comment=comment) if comment != e.comment else e
+
+
+def moral_act(comment: str, text: str) -> str:
+    """Our moral-rights ``comment`` naming the act as the document's ``text`` does: a consent to what would
+    otherwise infringe the rights ("You consent to us … doing … anything … that would otherwise infringe your moral
+    rights", the Australian form) is "this consent", never "the waiver"; a duty to obtain "waivers" from the
+    authors is "these waivers"."""
+    lower = text.lower()
+    waives = lower.replace("waivers", "").count("waive") > 0  # "waives", "waive", "waiver", not "waivers"
+    if "waivers" in lower and not waives:  # "shall obtain waivers of all moral rights"
+        comment = comment.replace("this waiver of moral rights also takes", "these waivers of moral rights also take")
+        return comment.replace("the waiver be", "the waivers be")
+    if waives or "consent" not in lower:
+        return comment
+    comment = comment.replace(
+        "this waiver of moral rights", "this consent to acts that would otherwise infringe moral rights"
+    )
+    return comment.replace("the waiver", "the consent")
 
 
 def _words(e: Edit) -> str:
@@ -233,6 +260,8 @@ _PURPOSES = {
     "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
     "no-ai-training": "add a covenant against AI use of {deliverables}",
     "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
+    # a letter or an email: plain words, "and keep for myself the rights …"
+    "reservation-of-rights/informal": "keep for {provider} the rights the licence does not grant",
     "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider}|have anyone "
     "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",  # two changes
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
@@ -339,7 +368,10 @@ def strategy_comment(
         else:
             said += "; we leave that transfer unchanged" if option is None else "; we leave that option as written"
     elif first is not None:
-        said = "{agreement} licenses {deliverables} to {client}" + where + " and {provider} keeps ownership"
+        # "this licence lets the Licensee use the Images", never "this licence licenses the Images"
+        licence = terms.get("agreement", "").lower().endswith((" licence", " license"))
+        grants = "lets {client} use {deliverables}" if licence else "licenses {deliverables} to {client}"
+        said = "{agreement} " + grants + where + " and {provider} keeps ownership"
     else:
         said = (
             "we found no licence or transfer of {deliverables} to {client} in {agreement}, "
@@ -350,12 +382,21 @@ def strategy_comment(
         ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
     ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
     ids = [f"{c}/{variant}" if f"{c}/{variant}" in _PURPOSES else c for c in ids]  # what this variant's text does
+    ids = [f"{c}/informal" if INFORMAL in terms and f"{c}/informal" in _PURPOSES else c for c in ids]
     purposes = [
         p for c in ids if c in _PURPOSES for p in _purpose(c, strategy, fixes, result.paragraphs, kept).split("|")
     ]
     if purposes:
         said += ", and we " + _listed(purposes)
-    return fill_known("Our approach: " + said + ".", t)
+    return _REFLEXIVE.sub(_reflexive, fill_known("Our approach: " + said + ".", t))
+
+
+# "and keep for me the rights …" said by the creator of itself: "keep for myself", "keep for ourselves"
+_REFLEXIVE = re.compile(r"\bkeep for (me|us) the\b")
+
+
+def _reflexive(m: re.Match[str]) -> str:
+    return f"keep for {'myself' if m.group(1) == 'me' else 'ourselves'} the"
 
 
 def _listed(items: Sequence[str]) -> str:
@@ -372,10 +413,67 @@ def _listed(items: Sequence[str]) -> str:
 
 
 def _other_options(result: AuditResult, option: str) -> str:
-    """ " (Option 2 (clause 4.3) would license them instead)" where another alternative licenses the work."""
+    """ " (under Option 2, clause 4.3 would license them instead)" where another alternative licenses the work."""
     for f in result.findings:
         if f.kind == "license_grant" and _gives_work(f):
             other = option_name(result.paragraphs, f.start)
             if other is not None and other != option:
-                return f" ({other}{_where(f, result.paragraphs)} would license them instead)"
+                label = result.paragraphs[f.start].section_label if f.start < len(result.paragraphs) else None
+                if not label:
+                    return f" ({other} would license them instead)"
+                return f" (under {other}, {clause_name(label)} would license them instead)"  # no nested parentheses
     return ""
+
+
+# "the work and other materials I create or supply under this letter": the work described where the document names
+# none (the placeholders' fallback), as a comment says it
+_DESCRIBED_WORK = re.compile(
+    r"\bthe work and other materials (?:[\w&’'-]+ ){1,4}?(?:creates?|created) or (?:supply|supplies|supplied) "
+    r"under (?:this|these|the) [\w-]+(?: [A-Z][\w-]*)?"
+)
+_THAT_WORK_VERB = re.compile(r" (are|include|have|were)\b")
+_SINGULAR = {"are": "is", "include": "includes", "have": "has", "were": "was"}
+# the work's pronoun in the sentence after "that work is creative work.": "its use", "anyone who made it"
+_WORK_THEM = re.compile(r"\btheir use\b|(?:(?<=made )|(?<=from )|(?<=keep )|(?<=on ))them\b")
+_TWO_SENTENCES = re.compile(r"^[^.]*\.[^.]*")
+
+
+def said_once(edits: Sequence[Edit]) -> list[Edit]:
+    """The comments with the work described once: its first description where the other side first reads it (in
+    document order) stays; every later one is "that work" ("names licensing that work for AI training")."""
+    out = list(edits)
+    order = sorted(range(len(out)), key=lambda i: (out[i].index, out[i].op == "insert_after", i))
+    seen = False
+    for i in order:
+        comment = out[i].comment
+        if not comment or not _DESCRIBED_WORK.search(comment):
+            continue
+        parts, last = [], 0
+        for m in _DESCRIBED_WORK.finditer(comment):
+            if not seen:
+                seen = True
+                continue
+            parts.append(comment[last : m.start()] + "that work")
+            last = m.end()
+            verb = _THAT_WORK_VERB.match(comment, last)
+            if verb:
+                parts.append(" " + _SINGULAR[verb.group(1)])
+                last = verb.end()
+        rest = comment[last:]
+        if parts:  # the work's pronoun, where it follows "that work", in the singular too
+            near = _TWO_SENTENCES.match(rest)
+            end = near.end() if near else len(rest)
+            rest = _WORK_THEM.sub(lambda m: "its use" if m.group(0) == "their use" else "it", rest[:end]) + rest[end:]
+        out[i] = replace(out[i], comment="".join(parts) + rest)
+    return out
+
+
+_CODE_CLAIM = re.compile(r"\b(are|is) code\.")
+
+
+def mixed_work(comment: str, others: str) -> str:
+    """A comment's "… are code." where the document lists other kinds of work with the code: "… include code as well
+    as designs."."""
+    return _CODE_CLAIM.sub(
+        lambda m: f"{'include' if m.group(1) == 'are' else 'includes'} code as well as {others}.", comment
+    )

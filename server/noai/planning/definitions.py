@@ -19,7 +19,7 @@ from ..kinds import Placement
 from ..library import Clause, Library, Rendered, render_many
 from ..library.render import INFORMAL
 from .edit import DEFINITIONS, Edit
-from .placement import _sibling_paragraphs, _titled_sibling, clause_paragraphs
+from .placement import _sibling_paragraphs, _titled_sibling, clause_paragraphs, ip_clause
 
 _DEFINITIONS_COMMENT = "The terms the new clauses use, defined with the other definitions of {agreement}."
 _DEFINITIONS_TITLE = "Definitions"
@@ -67,7 +67,8 @@ def render_insertions(
     rank = {n: k for k, n in enumerate(order)}  # a clause's place in the rendering order
     rendered = [r for _, r in sorted(zip(order, by_order, strict=True), key=lambda pair: pair[0])]
     run = definitions_run(paragraphs)
-    likes = {place.index: place.like for place in result.places.values() if place.like is not None}
+    places = [*result.places.values(), *([result.ai_section] if result.ai_section else [])]
+    likes = {place.index: place.like for place in places if place.like is not None}
     bodies = []
     for k, ((index, clause), r) in enumerate(zip(placed, rendered, strict=True)):
         body = [p for p in r.paragraphs if p]
@@ -121,7 +122,7 @@ def render_insertions(
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
             titled = 1
-        sibling = _titled_sibling(paragraphs, index, result.ip_section) if own else None
+        sibling = _titled_sibling(paragraphs, index, ip_clause(result)) if own else None
         if sibling is not None:  # a titled sub-clause of the IP clause of its own, after its last one
             heading, first = sibling
             siblings[heading] = siblings.get(heading, 0) + 1

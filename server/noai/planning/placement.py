@@ -15,8 +15,8 @@ from dataclasses import replace
 from typing import Any
 
 from ..analysis.audit import AuditResult, IpSection
-from ..analysis.facts import lettered_number
-from ..kinds import Placement
+from ..analysis.facts import lettered_number, numbered_part
+from ..kinds import ClauseKind, Placement
 from ..library import Clause
 from ..library.render import roman_lists
 from ..ooxml.model import Paragraph
@@ -57,12 +57,62 @@ def _renumbered(result: AuditResult, insertions: Sequence[Edit]) -> Renumbered:
     return renumbered([p.text for p in result.paragraphs], inserted, [p.label for p in result.paragraphs])
 
 
+# The clauses on AI use: the covenant, what adapts it to a kind of work, its remedies, indemnity and transparency
+_ON_AI = frozenset(
+    {
+        ClauseKind.NO_AI_RESTRICTION,
+        ClauseKind.COVENANT_SUPPLEMENT,
+        ClauseKind.AI_REMEDIES,
+        ClauseKind.AI_INDEMNITY,
+        ClauseKind.AI_TRANSPARENCY,
+    }
+)
+
+
+_DECIMAL = re.compile(r"\d+(?:\.\d+)+\.?")  # "10.7" over "10.7.1", not a lead-in over its "(a)" items
+
+
+def ip_clause(result: AuditResult) -> IpSection | None:
+    """The IP clause new titled sub-clauses join: the audit's IP section, or where that section is itself a titled
+    sub-clause ("7.1 Ownership") of a clause that is a title alone ("7. Rights", whose sub-clauses "7.2 Licence",
+    "7.3 Credit" are titled too), that whole clause, so that a new one is "7.4 No AI Training" after the last of
+    them, as in a clause the audit takes whole."""
+    ip, paragraphs = result.ip_section, result.paragraphs
+    if ip is None or not 0 <= ip.start < len(paragraphs):
+        return ip
+    heading = paragraphs[ip.start]
+    path = heading.section_path
+    number = typed_number(heading.text)
+    label = (number[0] if number else heading.label or "").strip()
+    if len(path) < 2 or not _title_only(heading) or not _DECIMAL.fullmatch(label):
+        return ip
+    parent = next((j for j in range(ip.start - 1, -1, -1) if paragraphs[j].section_path == path[:-1]), None)
+    if parent is None or not _title_only(paragraphs[parent]):
+        return ip
+    end = ip.start
+    while end + 1 < len(paragraphs) and paragraphs[end + 1].section_path[: len(path) - 1] == path[:-1]:
+        end += 1
+    if end < ip.end:
+        return ip
+    return IpSection(" ".join(path[:-1][-1:]), paragraphs[parent].section_label, parent, end)
+
+
 def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[tuple[int, Clause]], list[str]]:
     """Each clause with the paragraph its ``placement`` puts it after, in document order (so each
-    new term is defined at its first use), and a note for each clause that has no place."""
+    new term is defined at its first use), and a note for each clause that has no place. Where the document
+    has a section of its own on AI ("4. Use of Artificial Intelligence"), the clauses on AI use that would end
+    the IP section end that section instead; the purpose limit, the reservation and what binds later owners
+    stay with the rights in the IP section."""
     placed, notes = [], []
+    ip_end = result.places.get(Placement.END_OF_IP_SECTION)
+    ip, whole = result.ip_section, ip_clause(result)
     for clause in clauses:
         place = result.places.get(clause.placement)  # where the clause file says it goes
+        lifted = ip is not None and whole is not None and whole != ip and clause.placement != Placement.AFTER_GRANT
+        if place is not None and lifted and ip is not None and whole is not None and place.index == ip.end:
+            place = replace(place, index=whole.end)  # the end of "7. Rights", not of its sub-clause "7.1 Ownership"
+        if place is not None and result.ai_section is not None and clause.kind in _ON_AI:
+            place = result.ai_section if ip_end is not None and place.index == ip_end.index else place
         if place is None:
             notes.append(
                 f"The {clause.id} clause is a separate document: it is not inserted."
@@ -70,10 +120,69 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
                 else f"No place found to insert the {clause.id} clause."
             )
             continue
-        placed.append((place.index, clause))
+        index = place.index if place.like is not None else follow_on_end(result, place.index)
+        placed.append((index, clause))
     # the purpose limit first where clauses share its place (a clause's end): it qualifies the grant
     placed.sort(key=lambda s: (s[0], s[1].placement != Placement.AFTER_GRANT))
     return placed, notes
+
+
+# A paragraph that continues the one before: it opens with a word that leans on it ("If you want to sell the app …,
+# we'll need to agree that separately.", "But …", "That …") or says "also" ("We'd also like to show the video …").
+_CONTINUES = re.compile(
+    r"\s*(?:(?:if|but|however|also|and|otherwise|unless|that|this|these|those|such|either\s+way|in\s+that\s+case)\b"
+    r"|.*\balso\b)",
+    re.IGNORECASE,
+)
+_RUN_IN_LABEL = re.compile(r"\s*(?:[\w’'-]+\s+){0,4}?[\w’'-]+:\s")  # "Price: …", "Who owns what: …"
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_FUNCTION_WORDS = frozenset(
+    "the and for you your our ours with this that these those will can any all are was were have has had not but "
+    "from they them their its also which who what when where how need want like would could should may must shall "
+    "one other others more into out about over such only just get got let lets please here there then than very "
+    "each every some own owns i'll we'll you'll it's we'd i'd you're we're i'm".split()
+)
+_MAX_FOLLOW_ON = 2  # paragraphs a place moves past
+_STOPS = frozenset({"governing_law", "signature"})  # paragraphs that never continue a clause
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (m.group(0).lower() for m in _CONTENT_WORD.finditer(text)) if w not in _FUNCTION_WORDS}
+
+
+def follow_on_end(result: AuditResult, index: int) -> int:
+    """The place after paragraph ``index`` moved past the unnumbered paragraphs that continue it, so an insertion
+    never separates a paragraph from its follow-on: "Who owns what: … You get a licence to use the app …" is
+    followed by "If you want to sell the app to other cafés, we'll need to agree that separately.", which refers
+    back to it. A follow-on is body text in the same section, unnumbered like the anchor, with no run-in label of
+    its own ("Price: …"), opening with a word that leans on what came before ("If", "But", "That") or saying
+    "also", and naming something the paragraph before it names (the app); never the governing law, a signature or
+    past the end of the operative terms. At most two paragraphs; ``index`` itself where none follows so."""
+    paragraphs = result.paragraphs
+    anchor = paragraphs[index]
+    if _numbered(anchor) or anchor.in_table or anchor.is_heading:
+        return index
+    end = result.places.get(Placement.END_OF_DOCUMENT)
+    last = end.index if end is not None else len(paragraphs) - 1
+    stops = {i for f in result.findings if f.kind in _STOPS for i in range(f.start, f.end + 1)}
+    moved = index
+    for _ in range(_MAX_FOLLOW_ON):
+        k = next((j for j in range(moved + 1, len(paragraphs)) if paragraphs[j].text.strip()), None)
+        if k is None or k > last or k in stops:
+            break
+        q = paragraphs[k]
+        if (
+            _numbered(q)
+            or q.in_table
+            or q.is_heading
+            or q.section_path != anchor.section_path
+            or _RUN_IN_LABEL.match(q.text)
+            or not _CONTINUES.match(q.text)
+            or not _content_words(q.text) & _content_words(paragraphs[moved].text)
+        ):
+            break
+        moved = k
+    return moved
 
 
 def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
@@ -155,8 +264,7 @@ def _titled_sibling(paragraphs: Sequence[Paragraph], index: int, ip: IpSection |
         return None
     else:
         labels = (paragraphs[heading].label or "", first.label or "")
-    decimal = re.compile(r"\d+(?:\.\d+)+\.?")  # "10.7" over "10.7.1", not a lead-in over its "(a)" items
-    if paragraphs[heading].text.rstrip().endswith(":") or not all(decimal.fullmatch(x.strip()) for x in labels):
+    if paragraphs[heading].text.rstrip().endswith(":") or not all(_DECIMAL.fullmatch(x.strip()) for x in labels):
         return None
     return heading, heading + 1
 
@@ -170,8 +278,11 @@ def _sibling_paragraphs(
     head = _heading_text(title, paragraphs[heading])
     typed = typed_number(paragraphs[heading].text), typed_number(paragraphs[first].text)
     if typed[0] is None or typed[1] is None:
-        return ({"text": head, "like": heading}, *({"text": t, "like": first} for t in body))
+        label = (paragraphs[heading].label or "").strip()
+        cited = _cited(body, (next_numbers(label, nth) or [""])[-1] if label else "")
+        return ({"text": head, "like": heading}, *({"text": t, "like": first} for t in cited))
     number = (next_numbers(typed[0][0], nth) or [typed[0][0]])[-1]
+    body = _cited(body, number)
     dot = "." if typed[1][0].endswith(".") else ""
     return (
         {"text": f"{number}{typed[0][1]}{head}", "like": heading, "continued": True},
@@ -180,6 +291,16 @@ def _sibling_paragraphs(
             for k, t in enumerate(body, 1)
         ),
     )
+
+
+def _cited(body: Sequence[str], number: str) -> list[str]:
+    """``body``, each paragraph of which takes a number of its own under the new titled sub-clause ``number``
+    ("2.3" over "2.3.1" … "2.3.5"), with "this clause" citing that sub-clause ("This clause 2.3 applies …"):
+    in a paragraph numbered 2.3.5 of its own, "This clause applies" would read as 2.3.5 alone."""
+    number = number.strip().rstrip(".")
+    if len(body) < 2 or not number:
+        return list(body)
+    return [numbered_part(t, number) for t in body]
 
 
 def _title_only(p: Paragraph) -> bool:
