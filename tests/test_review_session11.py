@@ -173,15 +173,6 @@ def test_the_law_of_the_creators_own_province_is_not_called_the_other_sides_home
     assert "Ontario" in law["detail"] and "other side's home law" not in law["detail"], law
 
 
-REVERSION = (
-    "a publishing licence paid by royalty 'for the full term of copyright' gets 'We ask for a fixed term for the "
-    "rights given here (“for the full term of copyright”), or that they last only as long as the purpose of this "
-    "agreement needs them'; a publisher will not take a fixed term on a book, the creator's lawyer asks that the "
-    "rights revert if the Book goes out of print or stops earning royalties"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=REVERSION)
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_a_royalty_licence_for_the_term_of_copyright_asks_for_reversion_not_a_fixed_term(variant):
     said = next(c for c in comments(redline(BOOK, variant)) if "full term of copyright" in c)

@@ -507,6 +507,50 @@ def named_purpose(text: str, start: int = 0, end: int | None = None) -> str | No
     return m.group(0) if m is not None and _ANY_PURPOSE.search(window) is None else None
 
 
+# the thing a licence is limited to, in the words named_purpose found: "the Book" of "in the Book", "the Novel" of
+# "on the front cover of the Novel"
+_NAMED_THING = re.compile(r"\bthe\s+((?:[A-Z][\w-]*\s+){0,3}?" + _NAMED_WORK + r")$")
+
+
+def named_work(f: Finding) -> str | None:
+    """The book, film or product the finding's licence is limited to ("the Book" of "… the Artwork in the Book and
+    in any adaptation of the Book …"), read in the finding's whole sentence; else ``None``."""
+    start, end = sentence_span(f.paragraph_text, f.phrase_start)
+    named = named_purpose(f.paragraph_text, start, end)
+    m = _NAMED_THING.search(named) if named else None
+    return f"the {m.group(1)}" if m is not None else None
+
+
+# A royalty the client pays on its sales of the work: "a royalty of 2.5% of the Publisher's net receipts", "royalties
+# of ten per cent of net sales", "a 7% royalty", "a royalty of $1 per copy"; never a "royalty-free" licence
+_ROYALTY = re.compile(
+    r"\broyalt(?:y|ies)\b(?![- ]free)(?=(?:[^.;]|\.(?=\d)){0,80}?(?:\d\s*%|\bper\s*cent\b|\bpercent\b|"
+    r"\bnet\s+(?:receipts|sales|revenues?|income|proceeds)\b|\bper\s+(?:copy|unit|sale|download|stream)\b))|(?:\d\s*%|\bper\s*cent|\bpercent)\s+"
+    r"royalt(?:y|ies)\b",
+    re.IGNORECASE,
+)
+_ROYALTY_WORDS = ("royalt",)
+
+
+_COPYRIGHT_TERM = re.compile(r"\b(?:term|duration|life)\s+of\s+(?:the\s+)?copyright\b", re.IGNORECASE)
+_PLURAL_NAME = re.compile(r"(?<![sS])s$")  # "the Images", "the Books"; not "the Business"
+
+
+def for_copyright_term(f: Finding) -> bool:
+    """The finding's phrase grants the rights for the term of copyright ("for the full term of copyright")."""
+    return _COPYRIGHT_TERM.search(f.phrase) is not None
+
+
+def plural_name(name: str) -> bool:
+    """A work's name is plural ("the Images", "the Books"), not singular ("the Book", "the Series")."""
+    return _PLURAL_NAME.search(name) is not None and not name.endswith(("Series", "ss"))
+
+
+def royalty_paid(texts: Sequence[str]) -> bool:
+    """The document pays for the work by royalty on its sales ("a royalty of 2.5% of net receipts")."""
+    return any(_ROYALTY.search(t) for t in texts)
+
+
 def purpose_limited(f: Finding) -> bool:
     """The finding's sentence, from its phrase on, grants the right for a purpose it names ("an exclusive,
     perpetual licence … for the Purpose"): no Permitted Purpose is added to it."""
@@ -1813,6 +1857,8 @@ class DocumentFacts:
     names: tuple[str | None, str | None] = (None, None)
     affiliates: bool = True  # the document speaks of affiliates (a letter that does not gets none in our text)
     other_work: str | None = None  # other kinds of work listed with the code ("designs"): the work is not all code
+    royalty: bool = False  # the client pays for the work by a royalty on its sales (a publishing licence)
+    licensed_in: str | None = None  # the book, film or product the client's licence is limited to: "the Book"
 
 
 class _Holders:
@@ -1877,6 +1923,16 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         affiliates=bool(texts.indexes(("affiliat",))),
         other_work=other_work(
             [p.original_text for p in result.paragraphs], result.work_kind.kind if result.work_kind else None
+        ),
+        royalty=royalty_paid(texts.holding(_ROYALTY_WORDS)),
+        licensed_in=next(
+            (
+                named
+                for f in result.findings
+                if f.kind == "license_grant" and f.beneficiary == "client" and f.severity != "info" and not f.negated
+                if (named := named_work(f))
+            ),
+            None,
         ),
     )
 
