@@ -401,10 +401,13 @@ def _reflexive(m: re.Match[str]) -> str:
 
 
 def _listed(items: Sequence[str]) -> str:
-    """``items`` as one list: "a, b and c"; with semicolons ("a; b; and c") where an item has a comma or an "and"
-    of its own, so no item runs into the one before ("… who made the Work; and reserve to the Composer …")."""
+    """``items`` as one list: "a and b", "a, b and c"; a list of three or more with semicolons ("a; b; and c") where
+    an item has a comma or an "and" of its own, so no item runs into the one before ("… who made the Work; and
+    reserve to the Composer …"). Two items never take a semicolon: "… of the Illustrations and bar …"."""
     if len(items) < 2:
         return "".join(items)
+    if len(items) == 2:
+        return f"{items[0]} and {items[1]}"
     if any("," in i or " and " in i for i in items):
         return "; ".join(items[:-1]) + "; and " + items[-1]
     return ", ".join(items[:-1]) + " and " + items[-1]
