@@ -58,6 +58,8 @@ from .analysis.facts import (
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .library import VARIANTS, Fix, Library, Playbook, RenderedFix, for_cases, render_fix
 from .library.render import (
+    CLIENT_NAME,
+    CREATOR_NAME,
     INFORMAL,
     NO_AFFILIATES,
     NO_SUBLICENCE,
@@ -69,6 +71,7 @@ from .library.render import (
     in_my_voice,
     mixed_work,
     without_officer,
+    without_text_tools,
 )
 from .ooxml.renumber import Renumbered
 from .planning.comments import (
@@ -207,6 +210,8 @@ def _without_redundant(fixes: list[tuple[Finding, RenderedFix, str]]) -> list[tu
             dropped.add(i)
         else:
             texts.append(replacement)
+            if f"within {_OUR_PURPOSE}" in replacement:  # a merged purpose limits the use as our own words do
+                texts.append(f"solely for {_OUR_PURPOSE}")
     return [fix for i, fix in enumerate(fixes) if i not in dropped]
 
 
@@ -290,6 +295,9 @@ def make_plan(
         **({INFORMAL: "yes"} if facts.informal else {}),
         **({NO_AFFILIATES: "yes"} if facts.informal and not facts.affiliates else {}),
     }
+    names = {k: v for k, v in zip((CLIENT_NAME, CREATOR_NAME), facts.names, strict=True) if v}
+    if names:  # a client-"we" document names its parties: the comments call them so ("Wattle & Finch Pty Ltd")
+        rendered, commented = {**rendered, **names}, {**commented, **names}
     fixes, needed_terms = choose_fixes(
         result,
         library,
@@ -366,7 +374,7 @@ def make_plan(
     elif assignable is not None and strategy.situation != ASSIGNED:  # the creator keeps the work: takers only
         trimmed[RETAINED] = _licence_takers(result, assignable, commented)
     if only_defining:  # the purpose limit's definition alone: say which change uses it
-        trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, terms))
+        trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, commented))
     elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
     insertions = render_insertions(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
@@ -374,6 +382,8 @@ def make_plan(
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
         insertions = [_no_officer(e) for e in insertions]
+    if facts.non_text:  # a score, photographs, code: no spelling or machine-translation exception
+        insertions = [_rewritten(e, without_text_tools) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -452,6 +462,12 @@ def _within_usage(e: Edit, usage: str) -> Edit:
     if not any(d in p["text"] for p in e.paragraphs for d in _PURPOSE_DEFINED):
         return e
     return replace(e, paragraphs=tuple({**p, "text": within(p["text"])} for p in e.paragraphs))
+
+
+def _rewritten(e: Edit, rewrite: Callable[[str], str]) -> Edit:
+    """``e`` with the text of each paragraph it inserts rewritten."""
+    paragraphs = tuple({**p, "text": rewrite(p["text"])} for p in e.paragraphs)
+    return e if paragraphs == e.paragraphs else replace(e, paragraphs=paragraphs)
 
 
 def _no_officer(e: Edit) -> Edit:
@@ -812,8 +828,9 @@ def _training_struck(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]
 def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
     """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
     qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
-    them on the purpose ("solely for the Permitted Purpose, and only for a purpose related to our business"), so
-    they never qualify the new words ("the Permitted Purpose related to our business"). ``None``: no qualifier
+    them on the purpose, merged with ours ("solely for a purpose related to our business and within the Permitted
+    Purpose"), so they never qualify the new words ("the Permitted Purpose related to our business") and no second
+    purpose is stacked on the first. ``None``: no qualifier
     follows, or the replacement is not a purpose of its own."""
     if f.kind != "any_and_all_purposes" or not a_purpose_of_its_own(rf.replacement or "") or "urpose" not in f.phrase:
         return None
@@ -823,9 +840,18 @@ def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding])
         return None
     qualifier = f.paragraph_text[f.phrase_end : end]
     whole = f.paragraph_text[f.phrase_start : end]
-    return replace(f, phrase=whole, phrase_end=end), replace(
-        rf, find=whole, replacement=f"{rf.replacement}, and only for a purpose{qualifier}"
+    ours = rf.replacement or ""
+    # one purpose, its qualifier and ours merged ("solely for a purpose related to our business and within the
+    # Permitted Purpose"), not two stacked ("solely for the Permitted Purpose, and only for a purpose related to …")
+    merged = (
+        f"{ours[: -len(_OUR_PURPOSE)]}a purpose{qualifier} and within {_OUR_PURPOSE}"
+        if ours.endswith(f"for {_OUR_PURPOSE}")
+        else f"{ours}, and only for a purpose{qualifier}"
     )
+    return replace(f, phrase=whole, phrase_end=end), replace(rf, find=whole, replacement=merged)
+
+
+_OUR_PURPOSE = "the Permitted Purpose"
 
 
 def _proviso_after_object(

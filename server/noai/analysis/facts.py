@@ -696,6 +696,15 @@ def this_part(text: str, word: str | None) -> str:
     return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
 
 
+_THIS_CLAUSE_UNNUMBERED = re.compile(r"\b([Tt])his clause\b(?!\s+\d)")
+
+
+def numbered_part(text: str, number: str) -> str:
+    """``text`` (a clause we insert) citing itself by ``number``: "This clause applies" -> "This clause 2.3
+    applies" (then "This Section 2.3" by :func:`this_part` where the document refers to Sections)."""
+    return _THIS_CLAUSE_UNNUMBERED.sub(lambda m: f"{m.group(1)}his clause {number}", text)
+
+
 # A defined purpose of the licence: “Purpose”: …; (the "Permitted Use"); "Agreed Purpose" means …
 _PURPOSE_TERM = re.compile(
     r"[“\"]((?:Permitted\s+|Agreed\s+|Licensed\s+)?(?:Purpose|Use))[”\"]\s*(?::|\)|means\b|shall\s+mean\b)"
@@ -827,6 +836,14 @@ _MAKES = re.compile(
 )
 
 
+# words naming written work beyond _TEXT_WORK: a work described with any of them may be spell-checked or translated
+_WRITTEN = re.compile(
+    r"\b(?:documents?|documentation|reports?|texts?|captions?|lyrics|posts?|stories|books?|manuscripts?|"
+    r"scripts?|copy|writings?|letters?)\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_at(text: str, at: int) -> str:
     """The sentence of ``text`` holding position ``at``."""
     start = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at))
@@ -867,6 +884,22 @@ def continues(previous: str, text: str) -> bool:
     if _RUN_IN_LABEL.match(text) or not _CONTINUES.match(text):
         return False
     return bool(_content_words(text) & _content_words(previous))
+
+
+def non_text_work(result: AuditResult) -> bool:
+    """The work has no text to check or translate: code (its own exception is the coding-assistant clause), or
+    creative work whose description names only images, music, recordings, video or designs ("the score, including its
+    musical composition, arrangements, parts and master recordings", "40 edited images")."""
+    kind = result.work_kind.kind if result.work_kind else None
+    if kind == "software":
+        return True
+    work = result.parties.work_product
+    if kind != "creative" or work is None or work.index is None or work.index >= len(result.paragraphs):
+        return False
+    described = result.paragraphs[work.index].original_text
+    if _TEXT_WORK.search(described) or _WRITTEN.search(described):
+        return False
+    return _OTHER_WORK.search(described) is not None or re.search(r"\b(?:scores?|musical)\b", described) is not None
 
 
 def purpose_term(texts: Sequence[str]) -> str | None:
@@ -1487,6 +1520,24 @@ def company_creator(result: AuditResult) -> bool:
     return not individual_creator(result) and _a_company(result, "creator")
 
 
+# "Jordan Lee of Austin", "Mara J. Quist of Leith": a person's name (two or three capitalised words) and its place
+_OF_PLACE = re.compile(r"^(?:[A-Z][\w'’-]*\.? ){1,2}[A-Z][\w'’-]*(?=\s+of\s+[A-Z])")
+
+
+def party_name(result: AuditResult, role: str) -> str | None:
+    """The name the document gives the party of ``role`` ("creator" or "client"): the name written before its
+    definition ("Wattle & Finch Pty Ltd ("we", "us")"), else the name a schedule's details give a party the
+    document introduces as named there ("Creator: Mia Tran"); ``None`` where it names none."""
+    party = next((p for p in result.parties.parties if p.role == role), None)
+    if party is None:
+        return None
+    if party.name:  # a person's place after the name is no part of it: "Jordan Lee of Austin" is Jordan Lee
+        person = _OF_PLACE.match(party.name)
+        return person.group() if person and not _LEGAL_FORM.search(party.name) else party.name.strip(" ,")
+    scheduled = scheduled_party(result, party.evidence, party.terms)
+    return scheduled[0] if scheduled is not None else None
+
+
 def company_client(result: AuditResult) -> bool:
     """The client is a company or another body (so it has officers to sign a certificate), read as for the
     creator; a client the document does not show to be one (a person, "you") is not."""
@@ -1732,11 +1783,15 @@ class DocumentFacts:
     purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
     usage: str | None = None  # the schedule setting the licence's use: "the channels … set out in Schedule 1"
     text: bool = False  # the work is text: translations, copy, articles, manuals
+    non_text: bool = False  # the work has no text (code, images, music): no spelling or translation exception
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
     sublicensable: bool = True  # the document lets the client sublicense the work
     informal: bool = False  # a letter or an email to "you", with no numbered clauses
+    # the names of a client written "we" and a creator written "you", where the document gives them: what the
+    # comments call them ("Wattle & Finch Pty Ltd"; "Mia Tran" of a schedule), else None
+    names: tuple[str | None, str | None] = (None, None)
     affiliates: bool = True  # the document speaks of affiliates (a letter that does not gets none in our text)
     other_work: str | None = None  # other kinds of work listed with the code ("designs"): the work is not all code
 
@@ -1793,16 +1848,27 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         usage=usage_schedule([p.original_text for p in result.paragraphs]),
         text=text_work(result),
+        non_text=non_text_work(result),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
         assignable=assignable_licence(result, texts.indexes(("assign", "transfer"))),
         sub_hyphen=hyphenated_sublicence(texts.holding(("sublicen", "sub-licen"))),
         sublicensable=sublicensable(result),
         informal=informal_register(result),
+        names=_pronoun_names(result, client, provider),
         affiliates=bool(texts.indexes(("affiliat",))),
         other_work=other_work(
             [p.original_text for p in result.paragraphs], result.work_kind.kind if result.work_kind else None
         ),
     )
+
+
+def _pronoun_names(result: AuditResult, client: str | None, provider: str | None) -> tuple[str | None, str | None]:
+    """The names of a creator the document calls "you" and of a client it calls "we" (or "I") beside it, which the
+    comments call them by (:func:`party_name`); ``None`` for a party named by a term or written otherwise."""
+    if (provider or "").lower() != "you" or (client or "").lower() == "you":
+        return None, None
+    pronoun = (client or "").lower() in ("we", "i")
+    return (party_name(result, "client") if pronoun else None), party_name(result, "creator")
 
 
 def _passing(result: AuditResult) -> set[str]:

@@ -621,15 +621,60 @@ def without_officer(text: str) -> str:
     return _OFFICER.sub("", text)
 
 
+# terms set where the document names a party it calls by a pronoun: "Wattle & Finch Pty Ltd ("we", "us")"
+CLIENT_NAME, CREATOR_NAME = "client_name", "provider_name"
+
+
+# The covenant's exceptions for text: "A tool that only checks spelling or grammar, or only provides …"; a list
+# "… on them: (a) checking spelling or grammar; (b) …; and (d) machine translation for the Customer's internal
+# review." (lettered or roman)
+_SPELLING_TOOL = re.compile(r"\bonly checks spelling or grammar, or only provides\b")
+_TOOL_LIST = re.compile(r"(?<=on them: )(\((?:a|i)\) [^.]*?)(?=\.(?:\s|$))")
+_ITEM = re.compile(r"(?:;\s+(?:and\s+)?|^)\(([a-z]{1,4})\)\s+")
+_TEXT_TOOLS = ("checking spelling", "machine translation")
+
+
+def without_text_tools(text: str) -> str:
+    """Our clause ``text`` without the exceptions for tools that read text (spelling and grammar checks, machine
+    translation), for work that has no text to check or translate (a score, photographs, code): "A tool that only
+    provides accessibility features …", "(a) accessibility features …; and (b) search and indexing …"."""
+    text, n = _SPELLING_TOOL.subn("only provides", text)
+    if n:  # the comma closed the "or only provides …" alternative: none between subject and verb now
+        text = text.replace(", may process", " may process")
+
+    def kept(m: re.Match[str]) -> str:
+        marks = list(_ITEM.finditer(m.group(1)))
+        items = [
+            m.group(1)[a.end() : (b.start() if b is not None else None)]
+            for a, b in zip(marks, [*marks[1:], None], strict=True)
+        ]
+        items = [i for i in items if not i.startswith(_TEXT_TOOLS)]
+        if len(items) == len(marks) or not items:
+            return m.group(1)
+        labels = "abcdefghij" if marks[0].group(1) == "a" else ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
+        listed = [f"({labels[k]}) {item}" for k, item in enumerate(items)]
+        if len(listed) == 1:
+            return items[0]
+        return "; ".join(listed[:-1]) + "; and " + listed[-1]
+
+    return _TOOL_LIST.sub(kept, text)
+
+
 def comment_voice(terms: Mapping[str, str]) -> Mapping[str, str]:
     """The terms a comment is written with. Comments speak for the creator to the client; where the document is
     the client's ("we" engage "you"), neither the document's pronouns (the creator would be "you") nor swapped
     ones (read beside the clauses, "we keep ownership" says the client keeps it) can be read unambiguously, so
-    the comments name both in the third person: "the creator", "the client"."""
+    the comments name both in the third person: by the name the document gives them ("Wattle & Finch Pty Ltd",
+    ``CLIENT_NAME`` / ``CREATOR_NAME``), else "the client", "the creator". A creator the client's document calls
+    "you" beside a client it names ("Agency") is named so too: "you" in a comment is the client reading it."""
     client, provider = terms.get("client", "").lower(), terms.get("provider", "").lower()
-    if client in ("we", "i") and provider == "you":
-        return {**terms, "client": "the client", "provider": "the creator"}
-    return terms
+    if provider != "you" or client == "you":
+        return terms
+    # the creator is "you" (the client wrote the document): "you" in a comment to the client is never the creator
+    named = {"provider": terms.get(CREATOR_NAME, "the creator")}
+    if client in ("we", "i"):
+        named["client"] = terms.get(CLIENT_NAME, "the client")
+    return {**terms, **named}
 
 
 def _render(

@@ -19,7 +19,7 @@ from ..kinds import Placement
 from ..library import Clause, Library, Rendered, render_many
 from ..library.render import INFORMAL
 from .edit import DEFINITIONS, Edit
-from .placement import _sibling_paragraphs, _titled_sibling, clause_paragraphs
+from .placement import _sibling_paragraphs, _titled_sibling, clause_paragraphs, ip_clause
 
 _DEFINITIONS_COMMENT = "The terms the new clauses use, defined with the other definitions of {agreement}."
 _DEFINITIONS_TITLE = "Definitions"
@@ -122,7 +122,7 @@ def render_insertions(
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
             titled = 1
-        sibling = _titled_sibling(paragraphs, index, result.ip_section) if own else None
+        sibling = _titled_sibling(paragraphs, index, ip_clause(result)) if own else None
         if sibling is not None:  # a titled sub-clause of the IP clause of its own, after its last one
             heading, first = sibling
             siblings[heading] = siblings.get(heading, 0) + 1

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..analysis.audit import AuditResult, IpSection
-from ..analysis.facts import continues, lettered_number
+from ..analysis.facts import continues, lettered_number, numbered_part
 from ..kinds import ClauseKind, Placement
 from ..library import Clause
 from ..library.render import roman_lists
@@ -69,6 +69,34 @@ _ON_AI = frozenset(
 )
 
 
+_DECIMAL = re.compile(r"\d+(?:\.\d+)+\.?")  # "10.7" over "10.7.1", not a lead-in over its "(a)" items
+
+
+def ip_clause(result: AuditResult) -> IpSection | None:
+    """The IP clause new titled sub-clauses join: the audit's IP section, or where that section is itself a titled
+    sub-clause ("7.1 Ownership") of a clause that is a title alone ("7. Rights", whose sub-clauses "7.2 Licence",
+    "7.3 Credit" are titled too), that whole clause, so that a new one is "7.4 No AI Training" after the last of
+    them, as in a clause the audit takes whole."""
+    ip, paragraphs = result.ip_section, result.paragraphs
+    if ip is None or not 0 <= ip.start < len(paragraphs):
+        return ip
+    heading = paragraphs[ip.start]
+    path = heading.section_path
+    number = typed_number(heading.text)
+    label = (number[0] if number else heading.label or "").strip()
+    if len(path) < 2 or not _title_only(heading) or not _DECIMAL.fullmatch(label):
+        return ip
+    parent = next((j for j in range(ip.start - 1, -1, -1) if paragraphs[j].section_path == path[:-1]), None)
+    if parent is None or not _title_only(paragraphs[parent]):
+        return ip
+    end = ip.start
+    while end + 1 < len(paragraphs) and paragraphs[end + 1].section_path[: len(path) - 1] == path[:-1]:
+        end += 1
+    if end < ip.end:
+        return ip
+    return IpSection(" ".join(path[:-1][-1:]), paragraphs[parent].section_label, parent, end)
+
+
 def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[tuple[int, Clause]], list[str]]:
     """Each clause with the paragraph its ``placement`` puts it after, in document order (so each
     new term is defined at its first use), and a note for each clause that has no place. Where the document
@@ -77,8 +105,12 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
     stay with the rights in the IP section."""
     placed, notes = [], []
     ip_end = result.places.get(Placement.END_OF_IP_SECTION)
+    ip, whole = result.ip_section, ip_clause(result)
     for clause in clauses:
         place = result.places.get(clause.placement)  # where the clause file says it goes
+        lifted = ip is not None and whole is not None and whole != ip and clause.placement != Placement.AFTER_GRANT
+        if place is not None and lifted and ip is not None and whole is not None and place.index == ip.end:
+            place = replace(place, index=whole.end)  # the end of "7. Rights", not of its sub-clause "7.1 Ownership"
         if place is not None and result.ai_section is not None and clause.kind in _ON_AI:
             place = result.ai_section if ip_end is not None and place.index == ip_end.index else place
         if place is None:
@@ -211,8 +243,7 @@ def _titled_sibling(paragraphs: Sequence[Paragraph], index: int, ip: IpSection |
         return None
     else:
         labels = (paragraphs[heading].label or "", first.label or "")
-    decimal = re.compile(r"\d+(?:\.\d+)+\.?")  # "10.7" over "10.7.1", not a lead-in over its "(a)" items
-    if paragraphs[heading].text.rstrip().endswith(":") or not all(decimal.fullmatch(x.strip()) for x in labels):
+    if paragraphs[heading].text.rstrip().endswith(":") or not all(_DECIMAL.fullmatch(x.strip()) for x in labels):
         return None
     return heading, heading + 1
 
@@ -241,9 +272,6 @@ def _sibling_paragraphs(
     )
 
 
-_THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b(?!\s+\d)")
-
-
 def _cited(body: Sequence[str], number: str) -> list[str]:
     """``body``, each paragraph of which takes a number of its own under the new titled sub-clause ``number``
     ("2.3" over "2.3.1" … "2.3.5"), with "this clause" citing that sub-clause ("This clause 2.3 applies …"):
@@ -251,7 +279,7 @@ def _cited(body: Sequence[str], number: str) -> list[str]:
     number = number.strip().rstrip(".")
     if len(body) < 2 or not number:
         return list(body)
-    return [_THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his clause {number}", t) for t in body]
+    return [numbered_part(t, number) for t in body]
 
 
 def _title_only(p: Paragraph) -> bool:
