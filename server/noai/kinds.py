@@ -366,7 +366,7 @@ _KIND_ROWS = (
         "Indemnity",
         "{indemnitor} must pay for certain claims and losses of the other.",
         BySide(MD, LO, INF),
-        ("indemn", "harmless"),
+        ("indemn", "harmless", "cover me", "cover us", "cover you"),  # a letter's "you will cover me for any claims"
         weights={MD: Weight(3, "the creator gives a one-way indemnity")},
         explanations={"unknown": "One party must pay for certain claims and losses of the other."},
         spanning=True,

@@ -72,6 +72,7 @@ from .library.render import (
     fill_known,
     first_person,
     in_my_voice,
+    mixed_work,
     without_officer,
     without_text_tools,
 )
@@ -90,7 +91,6 @@ from .planning.comments import (
     _shifted,
     _transfer_options,
     _words,
-    mixed_work,
     moral_act,
     said_once,
     strategy_comment,

@@ -954,6 +954,36 @@ def _not_work(text: str, start: int, end: int) -> bool:
     return any(m.start() <= start and end <= m.end() for w in _NOT_WORK.values() for m in w.finditer(text))
 
 
+# A paragraph that continues the one before: it opens with a word that leans on it ("If you want to sell the app …,
+# we'll need to agree that separately.", "But …", "That …") or says "also" ("We'd also like to show the video …").
+_CONTINUES = re.compile(
+    r"\s*(?:(?:if|but|however|also|and|otherwise|unless|that|this|these|those|such|either\s+way|in\s+that\s+case)\b"
+    r"|.*\balso\b)",
+    re.IGNORECASE,
+)
+_RUN_IN_LABEL = re.compile(r"\s*(?:[\w’'-]+\s+){0,4}?[\w’'-]+:\s")  # "Price: …", "Who owns what: …"
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_FUNCTION_WORDS = frozenset(
+    "the and for you your our ours with this that these those will can any all are was were have has had not but "
+    "from they them their its also which who what when where how need want like would could should may must shall "
+    "one other others more into out about over such only just get got let lets please here there then than very "
+    "each every some own owns i'll we'll you'll it's we'd i'd you're we're i'm".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (m.group(0).lower() for m in _CONTENT_WORD.finditer(text)) if w not in _FUNCTION_WORDS}
+
+
+def continues(previous: str, text: str) -> bool:
+    """Paragraph ``text`` continues the paragraph ``previous`` before it: no run-in label of its own ("Price: …"),
+    it opens with a word that leans on what came before ("If", "But", "That") or says "also", and it names something
+    ``previous`` names ("If you want to sell the app …" after "… a licence to use the app …")."""
+    if _RUN_IN_LABEL.match(text) or not _CONTINUES.match(text):
+        return False
+    return bool(_content_words(text) & _content_words(previous))
+
+
 def non_text_work(result: AuditResult) -> bool:
     """The work has no text to check or translate: code (its own exception is the coding-assistant clause), or
     creative work whose description names only images, music, recordings, video or designs ("the score, including its

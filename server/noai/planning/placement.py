@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..analysis.audit import AuditResult, IpSection
-from ..analysis.facts import lettered_number, numbered_part
+from ..analysis.facts import continues, lettered_number, numbered_part
 from ..kinds import ClauseKind, Placement
 from ..library import Clause
 from ..library.render import roman_lists
@@ -127,27 +127,8 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
     return placed, notes
 
 
-# A paragraph that continues the one before: it opens with a word that leans on it ("If you want to sell the app …,
-# we'll need to agree that separately.", "But …", "That …") or says "also" ("We'd also like to show the video …").
-_CONTINUES = re.compile(
-    r"\s*(?:(?:if|but|however|also|and|otherwise|unless|that|this|these|those|such|either\s+way|in\s+that\s+case)\b"
-    r"|.*\balso\b)",
-    re.IGNORECASE,
-)
-_RUN_IN_LABEL = re.compile(r"\s*(?:[\w’'-]+\s+){0,4}?[\w’'-]+:\s")  # "Price: …", "Who owns what: …"
-_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
-_FUNCTION_WORDS = frozenset(
-    "the and for you your our ours with this that these those will can any all are was were have has had not but "
-    "from they them their its also which who what when where how need want like would could should may must shall "
-    "one other others more into out about over such only just get got let lets please here there then than very "
-    "each every some own owns i'll we'll you'll it's we'd i'd you're we're i'm".split()
-)
 _MAX_FOLLOW_ON = 2  # paragraphs a place moves past
 _STOPS = frozenset({"governing_law", "signature"})  # paragraphs that never continue a clause
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in (m.group(0).lower() for m in _CONTENT_WORD.finditer(text)) if w not in _FUNCTION_WORDS}
 
 
 def follow_on_end(result: AuditResult, index: int) -> int:
@@ -176,9 +157,7 @@ def follow_on_end(result: AuditResult, index: int) -> int:
             or q.in_table
             or q.is_heading
             or q.section_path != anchor.section_path
-            or _RUN_IN_LABEL.match(q.text)
-            or not _CONTINUES.match(q.text)
-            or not _content_words(q.text) & _content_words(paragraphs[moved].text)
+            or not continues(paragraphs[moved].text, q.text)
         ):
             break
         moved = k
