@@ -277,7 +277,7 @@ _KIND_ROWS = (
         "The right granted here is permanent or irrevocable, so it cannot be withdrawn later, even if the work is "
         "used to train AI.",
         BySide(MD, MD, INF),
-        ("perpetu", "irrevoc", "term of copyright", "universe"),
+        ("perpetu", "irrevoc", "term of copyright", "universe", "indefinitely"),
         weights=_severe(8, "the rights granted are perpetual or irrevocable"),
     ),
     KindSpec(

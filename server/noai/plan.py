@@ -58,7 +58,10 @@ from .analysis.facts import (
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .library import VARIANTS, Fix, Library, Playbook, RenderedFix, for_cases, render_fix
 from .library.render import (
+    CLIENT_NAME,
+    CREATOR_NAME,
     INFORMAL,
+    NO_AFFILIATES,
     NO_SUBLICENCE,
     PERSON,
     SUB_HYPHEN,
@@ -84,7 +87,9 @@ from .planning.comments import (
     _shifted,
     _transfer_options,
     _words,
+    mixed_work,
     moral_act,
+    said_once,
     strategy_comment,
 )
 from .planning.definitions import render_insertions
@@ -275,6 +280,7 @@ def make_plan(
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
         **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
         **({INFORMAL: "yes"} if facts.informal else {}),
+        **({NO_AFFILIATES: "yes"} if facts.informal and not facts.affiliates else {}),
     }
     if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
         rendered = {**rendered, PERSON: "provider"}
@@ -287,7 +293,11 @@ def make_plan(
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
         **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
         **({INFORMAL: "yes"} if facts.informal else {}),
+        **({NO_AFFILIATES: "yes"} if facts.informal and not facts.affiliates else {}),
     }
+    names = {k: v for k, v in zip((CLIENT_NAME, CREATOR_NAME), facts.names, strict=True) if v}
+    if names:  # a client-"we" document names its parties: the comments call them so ("Wattle & Finch Pty Ltd")
+        rendered, commented = {**rendered, **names}, {**commented, **names}
     fixes, needed_terms = choose_fixes(
         result,
         library,
@@ -364,7 +374,7 @@ def make_plan(
     elif assignable is not None and strategy.situation != ASSIGNED:  # the creator keeps the work: takers only
         trimmed[RETAINED] = _licence_takers(result, assignable, commented)
     if only_defining:  # the purpose limit's definition alone: say which change uses it
-        trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, terms))
+        trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, commented))
     elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
     insertions = render_insertions(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
@@ -411,6 +421,9 @@ def make_plan(
         notes.append(said)
     if terms.get("provider") == "I":  # a creator writing "I": its comments say "I add", not "we add"
         edits = [replace(e, comment=in_my_voice(e.comment)) if e.comment else e for e in edits]
+    if facts.other_work:  # the work is not all code: "include code as well as designs"
+        edits = [replace(e, comment=mixed_work(e.comment, facts.other_work)) if e.comment else e for e in edits]
+    edits = said_once(edits)  # "the work and other materials I create …" once, then "that work"
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
     return Plan(
         variant,

@@ -501,6 +501,59 @@ _LICENCE_TERM = re.compile(
     r"sub-?licens\w*)\b",  # (not "Licensee", "Licensor": a party's name)
     re.IGNORECASE,
 )
+# A licence named by reference as the subject of its own sentence ("The license granted to the Customer under
+# Section 2 shall be perpetual", "Such license shall be irrevocable", "The foregoing rights may be sublicensed",
+# "The licenses in Section 2.1 shall survive …", "Licensee's rights under this Agreement are worldwide"): the scope
+# words of its predicate are that licence's, as they would be inside the grant. ``lead`` is a condition before
+# the subject ("Upon payment of the Fees, "), ``words`` the subject's words before its noun (no verb: "The Studio
+# grants the Publisher a licence" is a grant, not a reference), ``verb`` the subject's verb.
+_LICENCE_REFERENCE = re.compile(
+    r"(?P<lead>(?:(?:[^,.;:]|\.(?=\d)){1,120},\s*)?(?:and\s+|but\s+|thereafter\s+|thereupon\s+)?)"
+    r"(?P<subject>(?:the|such|said|this|these|those|each|every|all|any|its|their|(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+    r"(?:'s|’s))\s+(?:(?:term|duration)\s+of\s+(?:the|such|said|this|these|each|all|any)\s+)?"
+    r"(?P<words>(?:(?!(?:hereby|grants?|shall|will|may|is|are|has|have)\b)[\w-]+(?:'s|’s)?,?\s+(?:and\s+)?){0,5}?)"
+    r"(?P<noun>(?:sub-?)?licen[cs]es?(?!\s+(?:fees?|keys?|agreements?|royalt\w+|payments?)\b)|grants?|rights?)\b"
+    r"(?P<tail>(?:[^.;:]|\.(?=\d)){0,160}?))"  # (a clause number's dot: "in Section 2.1")
+    r"\b(?P<verb>shall|will|is|are|may|must|becomes?|remains?|continues?|survives?|endures?)\b",
+    re.IGNORECASE,
+)
+# the words before the subject that make "grant" / "rights" a reference to rights already granted
+_REFERRING = re.compile(
+    r"\b(?:such|said|foregoing|above|aforesaid|aforementioned|preceding|licen[cs]e[sd]?|these|those|exclusive|"
+    r"non-?exclusive|sub-?licen[cs]ed?)\b",
+    re.IGNORECASE,
+)
+# a tail that makes rights granted ones: "granted to …", "licensed hereunder", "under Section 2", "in Clause 4.1"
+_GRANTED_TAIL = re.compile(
+    r"^\s*(?:of\s+(?:the\s+)?(?:licen|use)|(?:granted|licen[cs]ed|conferred|given|provided)\b|"
+    r"(?:(?:under|in|pursuant\s+to)\s+(?:this\s+|the\s+foregoing\s+)?(?:Sections?|Clauses?|Articles?|Paragraphs?)\b))",
+    re.IGNORECASE,
+)
+# rights that are no licence ("right of first refusal", "voting rights", "rights and obligations of the parties")
+_NOT_LICENCE_RIGHTS = re.compile(
+    r"\b(?:voting|termination|audit|inspection|approval|consent|statutory|moral|contractual|legal)\s+$|"
+    r"^\s*(?:of\s+(?:first\s+)?(?:refusal|negotiation|offer|termination|set-?off|inspection|audit|access)|"
+    r"and\s+(?:obligations|remedies|duties|liabilities)|(?:to|of)\s+(?:payment|indemni\w+|terminat\w+|audit|inspect)|"
+    r"to\s+(?:examine|purchase|acquire|enforce|sue|receive))\b",
+    re.IGNORECASE,
+)
+_CLAUSE_NUMBER = re.compile(
+    r"\s*(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+|\d{1,2}(?:\.\d{1,2})+\s+)"
+)
+# the sentence's predicate grants the rights itself ("Such rights shall be licensed or sublicensed to EKR"): an act,
+# not a word about a licence granted before
+_GRANTING_PREDICATE = re.compile(
+    r"(?:shall|will|must)\s+(?:hereby\s+)?be\s+(?:licen[cs]ed\s+or\s+)?(?:sub-?)?(?:licen[cs]ed|granted)\b",
+    re.IGNORECASE,
+)
+# a definition in the paragraph ('"Shortfall License" shall mean a licence …; Such license shall be …'): its words
+# say what a term means (the last one before a sentence, unless a numbered clause comes between)
+_DEFINED = re.compile(r"[\"“][^\"”]{1,60}[\"”]\s*,?\s+(?:means|shall\s+mean|has\s+the\s+meaning)\b", re.IGNORECASE)
+_CITED = re.compile(r"\b(?:Sections?|Clauses?|Articles?|Paragraphs?)\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
+_NUMBER = re.compile(r"\W*(?:(?:Section|Clause|Article)\s+)?(\d+(?:\.\d+)*)")
+# a party's name as the reference's grantor ("granted by the Supplier") or grantee (the rest: "to the Customer",
+# "the Customer's licence", "the rights of the Customer")
+_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # who has the rights now (not "shall have", "will have": an allocation): "in which the Studio or third parties have
 # all right, title and interest" states an owner, it moves nothing
 _HOLDS = re.compile(r"\b(?<!shall\s)(?<!will\s)(?:has|have|holds?|possess(?:es)?)\s+$", re.IGNORECASE)
@@ -576,6 +629,10 @@ class _Classifier:
         # "under AI Addendum": the document's own name, not AI language
         self.own_title = re.compile("|".join(map(re.escape, titles))) if titles else None
         self.ai_words = _ai_words(paragraphs)  # "Model", "Training" where the document defines them as AI
+        # the licences granted so far, each with the numbers of its paragraph ("2.1", "2"): what a later
+        # "the license granted under Section 2" refers to
+        self.licences: list[tuple[frozenset[str], _Grant]] = []
+        self.latest: _Grant | None = None  # the last licence granted or referred to ("Such rights …")
 
     def under(self, p: Paragraph, *keys: str) -> bool:
         """The paragraph's section titles, heading or run-in title match a heading signal of ``keys``."""
@@ -968,7 +1025,7 @@ class _Classifier:
         out: list[Finding] = []
         if not gates & _MODIFIER_KINDS or _is_definition(p) or (self.under(p, "restrictions") and grant is None):
             return out
-        risky = self.risky(grant)
+        references: dict[int, tuple[int, _Grant] | None] = {}
         for kind, signals, trap, severity in _MODIFIERS:
             if kind not in gates:
                 continue
@@ -983,7 +1040,17 @@ class _Classifier:
                     or t.search(P.AI_EXCLUSION, m.start(), e)
                 ):
                     continue
-                if self.outside_grant(text, s, e, m.start(), grant):
+                if s not in references:
+                    references[s] = self.licence_reference(p, s, e, grant)
+                reference = references[s]
+                context = grant
+                if reference is not None and m.start() >= reference[0]:
+                    # "The license granted to the Customer under Section 2 shall be perpetual": the words of the
+                    # predicate qualify that licence, as they would inside its grant
+                    context = reference[1]
+                    if self.outside_grant(text, s, e, m.start(), context):
+                        continue
+                elif self.outside_grant(text, s, e, m.start(), grant):
                     if grant is None and kind == FindingKind.ANY_AND_ALL_PURPOSES and self.creator_feedback(text, s, e):
                         # "Provider may use all Feedback freely without any restriction": unrestricted, but
                         # the creator's own use of what the client gives it (no risk to the creator)
@@ -999,7 +1066,7 @@ class _Classifier:
                         )
                         break
                     continue
-                if grant is None and not (
+                elif grant is None and not (
                     P.RIGHTS_CONTEXT.search(text, s, e)
                     and (
                         self.under(p, "ip", "license", "feedback")
@@ -1014,11 +1081,78 @@ class _Classifier:
                     # another sentence of a paragraph that grants: "This Agreement shall continue in perpetuity",
                     # "the duty of confidence survives in perpetuity" (a term or a duty, not the licence)
                     continue
+                risky = self.risky(context)
                 out.append(
-                    self.finding(p, kind, m, severity if risky else INFO, kind, direction=self._direction(grant))
+                    self.finding(p, kind, m, severity if risky else INFO, kind, direction=self._direction(context))
                 )
                 break
         return out
+
+    def licence_reference(self, p: Paragraph, s: int, e: int, grant: _Grant | None) -> tuple[int, _Grant] | None:
+        """The licence the sentence ``s..e`` names by reference as its subject ("The license granted to the
+        Customer under Section 2", "Such license", "The foregoing rights", "Licensee's rights under Section 2"),
+        as (where its verb starts, who grants it to whom): the parties the subject names ("granted by X", "to
+        X", "X's licence"), else the licence of the section it cites, else ``grant`` (the paragraph's), else
+        the last licence granted or referred to before it, else unknown parties. None when the subject is no licence
+        ("The Company's existence", "the right of first refusal", "the licence fees")."""
+        text = p.text
+        at = _CLAUSE_NUMBER.match(text, s, e)
+        r = _LICENCE_REFERENCE.match(text, at.end() if at else s, e)
+        if r is None:
+            return None
+        if _GRANTING_PREDICATE.match(text, r.start("verb")) or self.defined_before(text, s):
+            return None
+        noun, words, tail = r.group("noun").lower(), r.group("words"), r.group("tail")
+        if noun.startswith("grant") and not (
+            _REFERRING.search(words) or re.match(r"\s*of\s+(?:the\s+)?(?:licen|rights|use)", tail, re.IGNORECASE)
+        ):
+            return None  # "The Grant shall be paid in full" (a sum of money)
+        if noun.startswith("right") and (
+            _NOT_LICENCE_RIGHTS.search(words)
+            or _NOT_LICENCE_RIGHTS.match(tail)
+            or not (
+                _REFERRING.search(r.group("subject"), 0, r.start("noun") - r.start("subject"))
+                or _GRANTED_TAIL.match(tail)
+            )
+        ):
+            return None  # "the right of first refusal", "voting rights", rights not said to be granted
+        giver = receiver = None
+        for party in self.parties.pattern.finditer(text, r.start("subject"), r.start("verb")):
+            if party.start() < r.start("noun"):
+                if text.startswith(("'s", "’s"), party.end()):  # "the Customer's licence"
+                    receiver = party.lastgroup
+            elif _BY_BEFORE.search(text, max(r.start("noun"), party.start() - 12), party.start()):
+                giver = party.lastgroup  # "granted by the Supplier"
+            elif re.search(
+                r"\b(?:to|of|for|unto)\s+(?:the\s+)?$", text[max(r.start("noun"), party.start() - 12) : party.start()]
+            ):
+                receiver = party.lastgroup  # "granted to the Customer", "the rights of the Customer"
+        if giver == MUTUAL or receiver == MUTUAL:
+            giver = receiver = MUTUAL
+        if giver is None and receiver is None:
+            cited = _CITED.search(text, r.start("tail"), r.start("verb"))
+            found = self.cited_licence(cited.group(1)) if cited else None
+            self.latest = found or grant or self.latest or _Grant(None, None)
+            return r.start("verb"), self.latest
+        giver = giver or _OTHER.get(receiver)
+        receiver = receiver or _OTHER.get(giver)
+        self.latest = _Grant(giver, receiver)
+        return r.start("verb"), self.latest
+
+    @staticmethod
+    def defined_before(text: str, s: int) -> bool:
+        """A definition opened before ``s`` in the paragraph, and no numbered clause since ("1.28 "Shortfall
+        License" shall mean a licence …. Such license shall be …" describes the defined licence)."""
+        ends = [m.end() for m in _DEFINED.finditer(text, 0, s)]
+        return bool(ends) and not _NEXT_CLAUSE.search(text, ends[-1], s)
+
+    def cited_licence(self, number: str) -> _Grant | None:
+        """The last licence granted in the section or clause ``number`` ("2", "2.1") or one of its sub-clauses."""
+        within = number + "."
+        for numbers, grant in reversed(self.licences):
+            if any(n == number or n.startswith(within) for n in numbers):
+                return grant
+        return None
 
     def goods(self, m: re.Match[str], s: int, e: int) -> bool:
         """The sentence of the transfer ``m`` is about goods: title passing ("Title to the serviceable parts
@@ -1403,6 +1537,9 @@ class _Classifier:
         found += licences
         grant = grant or licence
         found += self.modifiers(p, grant or carried, gates)
+        if licence is not None:
+            self.licences.append((_numbers(p), licence))
+            self.latest = licence
         for kind, method in (
             ("moral_rights_waiver", self.moral_rights),
             ("feedback_usage_data", self.feedback),
@@ -1425,6 +1562,12 @@ class _Classifier:
         if "survival" in gates:
             found += self.simple(p, "survival", P.SURVIVAL, INFO)
         return found, grant
+
+
+def _numbers(p: Paragraph) -> frozenset[str]:
+    """The clause numbers a paragraph is under: its own ("2.1", typed or automatic) and its sections' ("2")."""
+    found = {p.label, p.section_label, *(m.group(1) for m in map(_NUMBER.match, (p.text, *p.section_path)) if m)}
+    return frozenset(n.rstrip(".") for n in found if n and n[0].isdigit())
 
 
 # -- spans ----------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from noai.analysis import fast
 from noai.analysis.classify import Finding
 from noai.analysis.joined import Joined
-from noai.analysis.work_kind import SCOPE_LINE
+from noai.analysis.work_kind import _NOT_WORK, _WORDS, SCOPE_LINE, SOFTWARE
 from noai.ooxml.model import Paragraph
 from noai.ooxml.revisions import typed_number
 
@@ -696,6 +696,15 @@ def this_part(text: str, word: str | None) -> str:
     return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
 
 
+_THIS_CLAUSE_UNNUMBERED = re.compile(r"\b([Tt])his clause\b(?!\s+\d)")
+
+
+def numbered_part(text: str, number: str) -> str:
+    """``text`` (a clause we insert) citing itself by ``number``: "This clause applies" -> "This clause 2.3
+    applies" (then "This Section 2.3" by :func:`this_part` where the document refers to Sections)."""
+    return _THIS_CLAUSE_UNNUMBERED.sub(lambda m: f"{m.group(1)}his clause {number}", text)
+
+
 # A defined purpose of the licence: “Purpose”: …; (the "Permitted Use"); "Agreed Purpose" means …
 _PURPOSE_TERM = re.compile(
     r"[“\"]((?:Permitted\s+|Agreed\s+|Licensed\s+)?(?:Purpose|Use))[”\"]\s*(?::|\)|means\b|shall\s+mean\b)"
@@ -776,12 +785,75 @@ def text_work(result: AuditResult) -> bool:
     return _TEXT_WORK.search(described) is not None and _OTHER_WORK.search(described) is None
 
 
+# Between two items of one list naming the work: a comma and a few words ("the code, designs"), or "and" / "or"
+# alone ("the app and its artwork"); no end of a sentence or clause, no verb phrase ("design and build the app").
+_LIST_GAP = re.compile(
+    r"(?:,[^.;:,()]{0,30}?(?:,\s*)?|\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+|all\s+|any\s+|its\s+)?)"
+)
+
+
+def other_work(texts: Sequence[str], kind: str | None) -> str | None:
+    """The other kinds of work the document names in one list with code, as what the creator makes, owns or delivers
+    ("I'll own the code, designs and everything else I make": "designs"), where its work is software: a comment
+    saying the work "is code" would be untrue of it. ``None`` where no such list names another kind (a list of what
+    the client combines the work "with data, software, hardware" describes no work)."""
+    if kind != SOFTWARE:
+        return None
+    others = [w for k, w in _WORDS.items() if k != kind]
+    found: dict[str, None] = {}
+    for text in texts:
+        for m in _WORDS[kind].finditer(text):
+            sentence = _sentence_at(text, m.start())
+            if not _MAKES.search(sentence):
+                continue
+            after, floor = text[m.end() : m.end() + 60], max(0, m.start() - 60)
+            for words in others:
+                pairs = (
+                    [  # (first item's start, other word) where the two are items of one list
+                        (m.start(), o, m.end() + o.start(), m.end() + o.end())
+                        for o in words.finditer(after)
+                        if _LIST_GAP.fullmatch(after[: o.start()])
+                    ]
+                    + [
+                        (floor + o.start(), o, floor + o.start(), floor + o.end())
+                        for o in words.finditer(text, floor, m.start())
+                        if _LIST_GAP.fullmatch(text, o.end(), m.start())
+                    ]
+                )
+                for first, o, start, end in pairs:
+                    if _LIST_OPENS.search(text, max(0, first - 40), first) and not _not_work(text, start, end):
+                        found[o.group(0).lower()] = None
+    return " and ".join(found) if found else None
+
+
+# what opens a list naming the work: "the", "all", "my" … (and a word: "all other designs"), not "with data, software"
+_LIST_OPENS = re.compile(r"\b(?:the|all|any|my|our|your|its|their|such)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# a sentence about the work the creator makes, owns or delivers
+_MAKES = re.compile(
+    r"\b(?:make|makes|made|creat(?:e|es|ed|ing)|develop(?:s|ed|ing)?|deliver(?:s|ed|ing|ables?)?|own|owns|owned|"
+    r"build|builds|built|produc(?:e|es|ed|ing)|suppl(?:y|ies|ied)|means|work\s+product)\b",
+    re.IGNORECASE,
+)
+
+
 # words naming written work beyond _TEXT_WORK: a work described with any of them may be spell-checked or translated
 _WRITTEN = re.compile(
     r"\b(?:documents?|documentation|reports?|texts?|captions?|lyrics|posts?|stories|books?|manuscripts?|"
     r"scripts?|copy|writings?|letters?)\b",
     re.IGNORECASE,
 )
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` holding position ``at``."""
+    start = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at))
+    ends = [e for e in (text.find(". ", at), text.find("; ", at)) if e >= 0]
+    return text[start + 1 : min(ends) if ends else len(text)]
+
+
+def _not_work(text: str, start: int, end: int) -> bool:
+    """The words at ``start:end`` name no work delivered ("customer content", "personal data")."""
+    return any(m.start() <= start and end <= m.end() for w in _NOT_WORK.values() for m in w.finditer(text))
 
 
 def non_text_work(result: AuditResult) -> bool:
@@ -1418,6 +1490,24 @@ def company_creator(result: AuditResult) -> bool:
     return not individual_creator(result) and _a_company(result, "creator")
 
 
+# "Jordan Lee of Austin", "Mara J. Quist of Leith": a person's name (two or three capitalised words) and its place
+_OF_PLACE = re.compile(r"^(?:[A-Z][\w'’-]*\.? ){1,2}[A-Z][\w'’-]*(?=\s+of\s+[A-Z])")
+
+
+def party_name(result: AuditResult, role: str) -> str | None:
+    """The name the document gives the party of ``role`` ("creator" or "client"): the name written before its
+    definition ("Wattle & Finch Pty Ltd ("we", "us")"), else the name a schedule's details give a party the
+    document introduces as named there ("Creator: Mia Tran"); ``None`` where it names none."""
+    party = next((p for p in result.parties.parties if p.role == role), None)
+    if party is None:
+        return None
+    if party.name:  # a person's place after the name is no part of it: "Jordan Lee of Austin" is Jordan Lee
+        person = _OF_PLACE.match(party.name)
+        return person.group() if person and not _LEGAL_FORM.search(party.name) else party.name.strip(" ,")
+    scheduled = scheduled_party(result, party.evidence, party.terms)
+    return scheduled[0] if scheduled is not None else None
+
+
 def company_client(result: AuditResult) -> bool:
     """The client is a company or another body (so it has officers to sign a certificate), read as for the
     creator; a client the document does not show to be one (a person, "you") is not."""
@@ -1669,6 +1759,11 @@ class DocumentFacts:
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
     sublicensable: bool = True  # the document lets the client sublicense the work
     informal: bool = False  # a letter or an email to "you", with no numbered clauses
+    # the names of a client written "we" and a creator written "you", where the document gives them: what the
+    # comments call them ("Wattle & Finch Pty Ltd"; "Mia Tran" of a schedule), else None
+    names: tuple[str | None, str | None] = (None, None)
+    affiliates: bool = True  # the document speaks of affiliates (a letter that does not gets none in our text)
+    other_work: str | None = None  # other kinds of work listed with the code ("designs"): the work is not all code
 
 
 class _Holders:
@@ -1729,7 +1824,21 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         sub_hyphen=hyphenated_sublicence(texts.holding(("sublicen", "sub-licen"))),
         sublicensable=sublicensable(result),
         informal=informal_register(result),
+        names=_pronoun_names(result, client, provider),
+        affiliates=bool(texts.indexes(("affiliat",))),
+        other_work=other_work(
+            [p.original_text for p in result.paragraphs], result.work_kind.kind if result.work_kind else None
+        ),
     )
+
+
+def _pronoun_names(result: AuditResult, client: str | None, provider: str | None) -> tuple[str | None, str | None]:
+    """The names of a creator the document calls "you" and of a client it calls "we" (or "I") beside it, which the
+    comments call them by (:func:`party_name`); ``None`` for a party named by a term or written otherwise."""
+    if (provider or "").lower() != "you" or (client or "").lower() == "you":
+        return None, None
+    pronoun = (client or "").lower() in ("we", "i")
+    return (party_name(result, "client") if pronoun else None), party_name(result, "creator")
 
 
 def _passing(result: AuditResult) -> set[str]:

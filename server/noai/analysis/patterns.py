@@ -258,7 +258,8 @@ DERIVATIVE_TRAP = _rx(
 )
 PERPETUAL = _rx(
     r"\bperpetual(?:ly)?\b|\bin\s+perpetuity\b|\birrevocabl[ey]\b|\bfor\s+the\s+(?:full|entire)\s+"
-    r"(?:term|duration)\s+of\s+(?:the\s+)?copyright|\bthroughout\s+the\s+universe\b"
+    r"(?:term|duration)\s+of\s+(?:the\s+)?copyright|\bthroughout\s+the\s+universe\b|"
+    r"\bsurviv(?:e|es|ing)\b[^.;]{0,80}?\bindefinitely\b"  # "shall survive any termination indefinitely"
 )
 PERPETUAL_TRAP = _rx(
     r"irrevocabl[ey]\s+(?:and\s+(?:unconditionally|expressly)\s+)?(?:appoints?|constitutes?|designates?|authori[sz]es?|waives?\b|"
@@ -608,7 +609,7 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
         "logo",
         "likeness",
     ),
-    PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe"),
+    PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe", "indefinitely"),
     ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),
     FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology"),
     ALL_MEDIA: ("media", "medium", "format"),

@@ -112,8 +112,8 @@ QUALIFIERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "perpetual",
         r"\bperpetual(?:ly)?\b|\bin\s+perpetuity\b|\bfor\s+the\s+(?:full|entire)\s+(?:term|duration)\s+of\s+"
-        r"(?:the\s+)?copyright",
-        ("perpetu", "copyright"),
+        r"(?:the\s+)?copyright|\bsurviv(?:e|es|ing)\b[^.;]{0,80}?\bindefinitely\b",
+        ("perpetu", "copyright", "indefinitely"),
     ),
     ("irrevocable", r"\birrevocabl[ey]\b", ("irrevocab",)),
     (

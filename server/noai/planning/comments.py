@@ -17,7 +17,16 @@ from ..analysis.audit import AuditResult
 from ..analysis.classify import Finding
 from ..analysis.facts import Background, clause_name, option_name, waits_for_payment
 from ..library import RenderedFix
-from ..library.render import NO_SUBLICENCE, PERSON, SUB_HYPHEN, capitalise, comment_voice, fill_known, possessive
+from ..library.render import (
+    INFORMAL,
+    NO_SUBLICENCE,
+    PERSON,
+    SUB_HYPHEN,
+    capitalise,
+    comment_voice,
+    fill_known,
+    possessive,
+)
 from ..ooxml.model import Paragraph
 from ..ooxml.renumber import Renumbered
 from .edit import DEFINITIONS, Edit
@@ -251,6 +260,8 @@ _PURPOSES = {
     "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
     "no-ai-training": "add a covenant against AI use of {deliverables}",
     "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
+    # a letter or an email: plain words, "and keep for myself the rights …"
+    "reservation-of-rights/informal": "keep for {provider} the rights the licence does not grant",
     "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider}|have anyone "
     "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",  # two changes
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
@@ -371,12 +382,21 @@ def strategy_comment(
         ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
     ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
     ids = [f"{c}/{variant}" if f"{c}/{variant}" in _PURPOSES else c for c in ids]  # what this variant's text does
+    ids = [f"{c}/informal" if INFORMAL in terms and f"{c}/informal" in _PURPOSES else c for c in ids]
     purposes = [
         p for c in ids if c in _PURPOSES for p in _purpose(c, strategy, fixes, result.paragraphs, kept).split("|")
     ]
     if purposes:
         said += ", and we " + _listed(purposes)
-    return fill_known("Our approach: " + said + ".", t)
+    return _REFLEXIVE.sub(_reflexive, fill_known("Our approach: " + said + ".", t))
+
+
+# "and keep for me the rights …" said by the creator of itself: "keep for myself", "keep for ourselves"
+_REFLEXIVE = re.compile(r"\bkeep for (me|us) the\b")
+
+
+def _reflexive(m: re.Match[str]) -> str:
+    return f"keep for {'myself' if m.group(1) == 'me' else 'ourselves'} the"
 
 
 def _listed(items: Sequence[str]) -> str:
@@ -400,3 +420,57 @@ def _other_options(result: AuditResult, option: str) -> str:
                     return f" ({other} would license them instead)"
                 return f" (under {other}, {clause_name(label)} would license them instead)"  # no nested parentheses
     return ""
+
+
+# "the work and other materials I create or supply under this letter": the work described where the document names
+# none (the placeholders' fallback), as a comment says it
+_DESCRIBED_WORK = re.compile(
+    r"\bthe work and other materials (?:[\w&’'-]+ ){1,4}?(?:creates?|created) or (?:supply|supplies|supplied) "
+    r"under (?:this|these|the) [\w-]+(?: [A-Z][\w-]*)?"
+)
+_THAT_WORK_VERB = re.compile(r" (are|include|have|were)\b")
+_SINGULAR = {"are": "is", "include": "includes", "have": "has", "were": "was"}
+# the work's pronoun in the sentence after "that work is creative work.": "its use", "anyone who made it"
+_WORK_THEM = re.compile(r"\btheir use\b|(?:(?<=made )|(?<=from )|(?<=keep )|(?<=on ))them\b")
+_TWO_SENTENCES = re.compile(r"^[^.]*\.[^.]*")
+
+
+def said_once(edits: Sequence[Edit]) -> list[Edit]:
+    """The comments with the work described once: its first description where the other side first reads it (in
+    document order) stays; every later one is "that work" ("names licensing that work for AI training")."""
+    out = list(edits)
+    order = sorted(range(len(out)), key=lambda i: (out[i].index, out[i].op == "insert_after", i))
+    seen = False
+    for i in order:
+        comment = out[i].comment
+        if not comment or not _DESCRIBED_WORK.search(comment):
+            continue
+        parts, last = [], 0
+        for m in _DESCRIBED_WORK.finditer(comment):
+            if not seen:
+                seen = True
+                continue
+            parts.append(comment[last : m.start()] + "that work")
+            last = m.end()
+            verb = _THAT_WORK_VERB.match(comment, last)
+            if verb:
+                parts.append(" " + _SINGULAR[verb.group(1)])
+                last = verb.end()
+        rest = comment[last:]
+        if parts:  # the work's pronoun, where it follows "that work", in the singular too
+            near = _TWO_SENTENCES.match(rest)
+            end = near.end() if near else len(rest)
+            rest = _WORK_THEM.sub(lambda m: "its use" if m.group(0) == "their use" else "it", rest[:end]) + rest[end:]
+        out[i] = replace(out[i], comment="".join(parts) + rest)
+    return out
+
+
+_CODE_CLAIM = re.compile(r"\b(are|is) code\.")
+
+
+def mixed_work(comment: str, others: str) -> str:
+    """A comment's "… are code." where the document lists other kinds of work with the code: "… include code as well
+    as designs."."""
+    return _CODE_CLAIM.sub(
+        lambda m: f"{'include' if m.group(1) == 'are' else 'includes'} code as well as {others}.", comment
+    )

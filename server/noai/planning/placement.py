@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..analysis.audit import AuditResult, IpSection
-from ..analysis.facts import lettered_number
+from ..analysis.facts import lettered_number, numbered_part
 from ..kinds import ClauseKind, Placement
 from ..library import Clause
 from ..library.render import roman_lists
@@ -123,10 +123,69 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
                 else f"No place found to insert the {clause.id} clause."
             )
             continue
-        placed.append((place.index, clause))
+        index = place.index if place.like is not None else follow_on_end(result, place.index)
+        placed.append((index, clause))
     # the purpose limit first where clauses share its place (a clause's end): it qualifies the grant
     placed.sort(key=lambda s: (s[0], s[1].placement != Placement.AFTER_GRANT))
     return placed, notes
+
+
+# A paragraph that continues the one before: it opens with a word that leans on it ("If you want to sell the app …,
+# we'll need to agree that separately.", "But …", "That …") or says "also" ("We'd also like to show the video …").
+_CONTINUES = re.compile(
+    r"\s*(?:(?:if|but|however|also|and|otherwise|unless|that|this|these|those|such|either\s+way|in\s+that\s+case)\b"
+    r"|.*\balso\b)",
+    re.IGNORECASE,
+)
+_RUN_IN_LABEL = re.compile(r"\s*(?:[\w’'-]+\s+){0,4}?[\w’'-]+:\s")  # "Price: …", "Who owns what: …"
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_FUNCTION_WORDS = frozenset(
+    "the and for you your our ours with this that these those will can any all are was were have has had not but "
+    "from they them their its also which who what when where how need want like would could should may must shall "
+    "one other others more into out about over such only just get got let lets please here there then than very "
+    "each every some own owns i'll we'll you'll it's we'd i'd you're we're i'm".split()
+)
+_MAX_FOLLOW_ON = 2  # paragraphs a place moves past
+_STOPS = frozenset({"governing_law", "signature"})  # paragraphs that never continue a clause
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (m.group(0).lower() for m in _CONTENT_WORD.finditer(text)) if w not in _FUNCTION_WORDS}
+
+
+def follow_on_end(result: AuditResult, index: int) -> int:
+    """The place after paragraph ``index`` moved past the unnumbered paragraphs that continue it, so an insertion
+    never separates a paragraph from its follow-on: "Who owns what: … You get a licence to use the app …" is
+    followed by "If you want to sell the app to other cafés, we'll need to agree that separately.", which refers
+    back to it. A follow-on is body text in the same section, unnumbered like the anchor, with no run-in label of
+    its own ("Price: …"), opening with a word that leans on what came before ("If", "But", "That") or saying
+    "also", and naming something the paragraph before it names (the app); never the governing law, a signature or
+    past the end of the operative terms. At most two paragraphs; ``index`` itself where none follows so."""
+    paragraphs = result.paragraphs
+    anchor = paragraphs[index]
+    if _numbered(anchor) or anchor.in_table or anchor.is_heading:
+        return index
+    end = result.places.get(Placement.END_OF_DOCUMENT)
+    last = end.index if end is not None else len(paragraphs) - 1
+    stops = {i for f in result.findings if f.kind in _STOPS for i in range(f.start, f.end + 1)}
+    moved = index
+    for _ in range(_MAX_FOLLOW_ON):
+        k = next((j for j in range(moved + 1, len(paragraphs)) if paragraphs[j].text.strip()), None)
+        if k is None or k > last or k in stops:
+            break
+        q = paragraphs[k]
+        if (
+            _numbered(q)
+            or q.in_table
+            or q.is_heading
+            or q.section_path != anchor.section_path
+            or _RUN_IN_LABEL.match(q.text)
+            or not _CONTINUES.match(q.text)
+            or not _content_words(q.text) & _content_words(paragraphs[moved].text)
+        ):
+            break
+        moved = k
+    return moved
 
 
 def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
@@ -237,9 +296,6 @@ def _sibling_paragraphs(
     )
 
 
-_THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b(?!\s+\d)")
-
-
 def _cited(body: Sequence[str], number: str) -> list[str]:
     """``body``, each paragraph of which takes a number of its own under the new titled sub-clause ``number``
     ("2.3" over "2.3.1" … "2.3.5"), with "this clause" citing that sub-clause ("This clause 2.3 applies …"):
@@ -247,7 +303,7 @@ def _cited(body: Sequence[str], number: str) -> list[str]:
     number = number.strip().rstrip(".")
     if len(body) < 2 or not number:
         return list(body)
-    return [_THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his clause {number}", t) for t in body]
+    return [numbered_part(t, number) for t in body]
 
 
 def _title_only(p: Paragraph) -> bool:
