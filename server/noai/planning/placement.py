@@ -69,7 +69,10 @@ _ON_AI = frozenset(
 )
 
 
-_DECIMAL = re.compile(r"\d+(?:\.\d+)+\.?")  # "10.7" over "10.7.1", not a lead-in over its "(a)" items
+def _decimal(label: str) -> bool:
+    """A decimal clause number ("10.7", "10.7.1", "7.1."), not a list item's "(a)"."""
+    parts = label.strip().removesuffix(".").split(".")
+    return len(parts) > 1 and all(x.isascii() and x.isdigit() for x in parts)
 
 
 def ip_clause(result: AuditResult) -> IpSection | None:
@@ -84,7 +87,7 @@ def ip_clause(result: AuditResult) -> IpSection | None:
     path = heading.section_path
     number = typed_number(heading.text)
     label = (number[0] if number else heading.label or "").strip()
-    if len(path) < 2 or not _title_only(heading) or not _DECIMAL.fullmatch(label):
+    if len(path) < 2 or not _title_only(heading) or not _decimal(label):
         return ip
     parent = next((j for j in range(ip.start - 1, -1, -1) if paragraphs[j].section_path == path[:-1]), None)
     if parent is None or not _title_only(paragraphs[parent]):
@@ -243,7 +246,7 @@ def _titled_sibling(paragraphs: Sequence[Paragraph], index: int, ip: IpSection |
         return None
     else:
         labels = (paragraphs[heading].label or "", first.label or "")
-    if paragraphs[heading].text.rstrip().endswith(":") or not all(_DECIMAL.fullmatch(x.strip()) for x in labels):
+    if paragraphs[heading].text.rstrip().endswith(":") or not all(_decimal(x) for x in labels):  # not "(a)" items
         return None
     return heading, heading + 1
 
