@@ -28,6 +28,7 @@ from noai.analysis.classify import (
     bare_title,
     classify,
     party_words,
+    sentence_heading,
 )
 from noai.analysis.classify import Parties as Mentions
 from noai.analysis.facts import named_purpose
@@ -533,6 +534,26 @@ def _titled_end(paragraphs: Sequence[Paragraph], start: int, end: int) -> tuple[
     return start, end
 
 
+def _group_end(paragraphs: Sequence[Paragraph], start: int) -> int:
+    """The last clause of the group ``paragraphs[start]`` is in when a bare title heads a group of typed
+    clauses the numbering does not nest under it ("Rights and Payment" over "5. … grants …", "6. … fee …",
+    "7. Copyright … remains …", then "Credit"): the group runs to the next such title. Else ``start``."""
+    if bare_title(paragraphs[start]):
+        return start
+    for k in range(start - 1, -1, -1):
+        q = paragraphs[k]
+        if not q.text.strip():
+            continue
+        if bare_title(q):
+            nested = any(
+                paragraphs[j].section_path[: len(q.section_path)] == q.section_path for j in range(k + 1, start + 1)
+            )
+            return start if nested or q.in_table else _titled_end(paragraphs, k, k)[1]
+        if not q.is_heading or q.in_table:  # a preamble or body text: no group of typed clauses
+            return start
+    return start
+
+
 def _ip_section(
     paragraphs: Sequence[Paragraph], findings: Sequence[Finding], body_end: int | None, runs: _SectionRuns
 ) -> IpSection | None:
@@ -563,8 +584,10 @@ def _ip_section(
     for p in headings:
         depth = len(p.section_path)
         # a title that cannot be an IP title is skipped before its section is copied
-        if fast.may_hold(p.section_path[-1], fast.IP_TITLE_NEEDS) and is_ip_heading(
-            p, paragraphs[slice(*_through(runs(p.index, depth)))]
+        if (
+            fast.may_hold(p.section_path[-1], fast.IP_TITLE_NEEDS)
+            and not sentence_heading(p)  # "2.1 The Artist keeps the copyright in the Artwork." is no title
+            and is_ip_heading(p, paragraphs[slice(*_through(runs(p.index, depth)))])
         ):
             top = depth <= (_vote_depth(runs, p.index) or 1)
             (titled if not licence_title(p.section_path[-1]) else licensing if top else nested).append((p.index, depth))
@@ -580,7 +603,11 @@ def _ip_section(
     for rank, candidates in enumerate((titled, licensing, by_vote, nested, reserving)):
         for index, depth in candidates:
             start, end = _titled_end(paragraphs, *runs(index, depth))
+            if rank == 2:  # a clause found by its grants, in a group of typed clauses under a bold title
+                end = max(end, _group_end(paragraphs, start))
             end = block_end(paragraphs, runs, start, end, depth, rights, set(creators))
+            while end > start and bare_title(paragraphs[end]):  # the next group's title, nested by the reader
+                end -= 1
             votes = bisect_right(grants, end) - bisect_left(grants, start)
             in_body = body_end is None or start <= body_end
             ranked.append(

@@ -346,15 +346,42 @@ def bare_title(p: Paragraph) -> bool:
     """A heading paragraph that is only a title: short, no run-in body, no sentence; not a list item the
     reader took for a heading ("(b) a perpetual licence to use the Documentation;"), nor a short lead-in
     ("2.1 Licensor hereby grants to Licensee:")."""
+    if not p.is_heading or p.run_in_title is not None or len(p.text) >= 80:
+        return False
+    typed = _TYPED_NUMBER.match(p.text)  # "3. Term": the dot of its typed number is no mark inside a title
+    words = p.text[typed.end() :] if typed else p.text
     return (
-        p.is_heading
-        and p.run_in_title is None
-        and len(p.text) < 80
-        and not _PUNCTUATED.search(p.text)
+        not _PUNCTUATED.search(words)
         and not (end := p.text.rstrip()).endswith((";", "; and", "; or"))
         and not (end.endswith(".") and _SENTENCE_VERB.search(end))
         and not (end.endswith(":") and _LEAD_GRANT.search(end))
+        and not (typed and _typed_sentence(words))
     )
+
+
+def sentence_heading(p: Paragraph) -> bool:
+    """A typed-number paragraph that is a sentence ("2.1 The Artist keeps the copyright in the Artwork."): the
+    reader takes it for a heading by its number and its sentence for the title, but its words are a clause, not a
+    title. A title the reader found before the sentence ("3. INTELLECTUAL PROPERTY: SAP … retain …") is one."""
+    typed = _TYPED_NUMBER.match(p.text) if p.run_in_title is None and p.section_path else None
+    if typed is None or not _typed_sentence(words := p.text[typed.end() :]):
+        return False
+    title = p.section_path[-1].split(maxsplit=1)[-1]
+    head = title.rstrip("…").rstrip()
+    return words.startswith(head) and (title.endswith("…") or words[len(head) :].strip() in ("", "."))
+
+
+_TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "by", "with", "at"))
+
+
+def _typed_sentence(words: str) -> bool:
+    """The text after a typed number is a sentence, not a title: it ends with a full stop and has four words
+    or more, one of them in lower case and not a title's small word ("2.1 The Artist keeps the copyright in
+    the Artwork.", "3.1 You own the Content."; not "3. Term", "7. Rights and Licences.")."""
+    end = words.rstrip()
+    if not end.endswith(".") or len(split := end.rstrip(".").split()) < 4:
+        return False
+    return any(w.isalpha() and w.islower() and w not in _TITLE_SMALL_WORDS for w in split)
 
 
 class _Text:

@@ -309,8 +309,13 @@ _LEGAL_SUFFIX = re.compile(
     r"B\.V|NV|Pty|Co|Corp|Corporation|PC|P\.C)\b\.?",
     re.IGNORECASE,
 )
-# where a party's name starts: after "between", "and", "by", "with", "among" or a ";" / ":", before a capital
-_NAME_START = re.compile(r"(?:^|\b(?i:between|and|with|among|by)\s+(?:the\s+)?|[;:]\s*)(?=[A-Z0-9])")
+# where a party's name starts: after "between", "and", "by", "with", "among" or a ";" / ":" (a defining
+# parenthesis, perhaps followed by "to": "granted by Tomas Reid (the "Composer") to Greywell Studios Ltd"), before
+# a capital
+_NAME_START = re.compile(
+    r"(?:^|\b(?i:between|and|with|among|by)\s+(?:the\s+)?|[;:]\s*(?:(?i:to|in\s+favou?r\s+of)\s+(?:the\s+)?)?)"
+    r"(?=[A-Z0-9])"
+)
 # where an address or a description follows a person's name: "Mara Lindqvist of 9 Elm Row", "J. Doe residing at"
 _ADDRESS = re.compile(
     r"\s+(?:of|at)\s+(?=\d)|\s+(?:residing|located|domiciled|whose\s+(?:registered\s+|principal\s+)?(?:office|address|place))\b"

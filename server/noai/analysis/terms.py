@@ -1046,11 +1046,18 @@ def _after(text: str, words: Sequence[str], pattern: re.Pattern[str]) -> Iterato
             pos = text.find(word, pos + 1)
 
 
+# Words that make "This licence is granted by Tomas Reid (the "Composer")" a sentence introducing a party,
+# not the document's title before its own definition ("This Services Agreement (the "Agreement")").
+_PARTY_INTRO = re.compile(r"\b(?:is|are|was|be|made|entered|granted|given|executed|between|by|among|amongst|with)\b")
+
+
 def _defines_itself(text: str, name: str) -> bool:
-    """``This Services Agreement (the "Agreement")`` / ``"Contract" means this contract``."""
+    """``This Services Agreement (the "Agreement")`` / ``"Contract" means this contract``; never the party
+    a sentence about the document introduces: ``This agreement is made between Juniper Vale (the "Artist")``."""
     q = rf"[{_OPEN}]{re.escape(name)}[{_CLOSE}]"
+    titled = re.search(rf"\b[Tt]h(?:is|ese)\s+((?:[\w-]+\s+){{0,6}})\(\s*{_INTRO}{q}", text)
     return bool(
-        re.search(rf"\b[Tt]h(?:is|ese)\s+(?:[\w-]+\s+){{0,6}}\(\s*{_INTRO}{q}", text)
+        (titled and not _PARTY_INTRO.search(titled.group(1)))
         or re.search(rf"{q}\s*(?:means|shall\s+mean|refers\s+to)\s+(?:this|these)\b", text, re.IGNORECASE)
     )
 
