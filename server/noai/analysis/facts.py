@@ -802,21 +802,27 @@ def other_work(texts: Sequence[str], kind: str | None) -> str | None:
     others = [w for k, w in _WORDS.items() if k != kind]
     found: dict[str, None] = {}
     for text in texts:
-        for m in _WORDS[kind].finditer(text):
+        makes: dict[str, bool] = {}  # a sentence of this text -> it is about the work made (its words share it)
+        low = fast.lowered(text)  # the searches below are those of the patterns themselves, by their twins
+        for m in fast.finditer(_WORDS[kind], text, low):
             sentence = _sentence_at(text, m.start())
-            if not _MAKES.search(sentence):
+            made = makes.get(sentence)
+            if made is None:
+                made = makes[sentence] = fast.holds(_MAKES, sentence)
+            if not made:
                 continue
             after, floor = text[m.end() : m.end() + 60], max(0, m.start() - 60)
+            after_low = None if low is None else low[m.end() : m.end() + 60]  # after.lower(): no length changes
             for words in others:
                 pairs = (
                     [  # (first item's start, other word) where the two are items of one list
                         (m.start(), o, m.end() + o.start(), m.end() + o.end())
-                        for o in words.finditer(after)
+                        for o in fast.finditer(words, after, after_low)
                         if _LIST_GAP.fullmatch(after[: o.start()])
                     ]
                     + [
                         (floor + o.start(), o, floor + o.start(), floor + o.end())
-                        for o in words.finditer(text, floor, m.start())
+                        for o in fast.finditer(words, text, low, floor, m.start())
                         if _LIST_GAP.fullmatch(text, o.end(), m.start())
                     ]
                 )
