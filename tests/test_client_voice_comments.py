@@ -5,8 +5,8 @@ An English photography letter from a retailer ("Larchmont Outfitters Ltd ("we") 
 for these tests: the inserted clauses keep the document's words ("We must not … engage in any Prohibited AI
 Use"), but the comments, read beside clauses whose "we" is the client, can use neither the document's pronouns
 (the creator would be "you") nor swapped ones ("we keep ownership" would read as the client keeping it): they
-name "the creator" and "the client" ("this letter licenses the Photographs to the client and the creator keeps
-ownership").
+name the parties by the names the letters give them ("this letter licenses the Photographs to Larchmont Outfitters
+Ltd and Jonah Whitby keeps ownership"; session 10: before, "the client" and "the creator").
 """
 
 from __future__ import annotations
@@ -63,7 +63,9 @@ def test_the_comments_name_the_creator_and_the_client_in_the_third_person(docx, 
     assert (r.plan.terms["client"], r.plan.terms["provider"]) == ("we", "you")
     said = comments(r)
     approach = next(c for c in said if c.startswith("Our approach"))
-    assert re.search(r"(?:licenses|transfers|made for hire for) (?:[\w ]+ to )?the client\b", approach), approach
+    client = "Larchmont Outfitters Ltd" if docx is photography else "Copperline Software, Inc."
+    passes = rf"(?:licenses|transfers|made for hire for) (?:[\w ]+ to )?{re.escape(client)}"
+    assert re.search(passes, approach), approach
     for c in said:  # no pronoun of the document's (or its reverse) stands for a party
         assert not re.search(r"\b(?:you|your|yours|us|our|ours)\b", c), c
         assert not re.search(r"\bwe (?:keep|own|license|grant|assign)\b", c), c
@@ -74,9 +76,9 @@ def test_the_inserted_clauses_keep_the_documents_own_we(docx):
     r = red(docx(), "standard")
     assert any(t.startswith(("We shall not", "We must not")) for t in inserted_texts(r))  # a letter: "must"
     _text, said = written(r.docx)  # the written .docx's comments
-    assert "the creator keeps ownership" in said or "gives the client ownership" in said or "passes" in said
+    assert "Jonah Whitby keeps ownership" in said or "gives Copperline Software, Inc. ownership" in said, said
 
 
 def test_the_fix_comment_on_a_work_made_for_hire_tells_the_client_it_gets_ownership():
     said = comments(red(writing(), "standard"))
-    assert any("gives the client ownership of the Guide" in c for c in said), said
+    assert any("gives Copperline Software, Inc. ownership of the Guide" in c for c in said), said

@@ -14,7 +14,9 @@ from datetime import UTC, datetime
 
 import pytest
 from support.docx_builder import make_docx, p
+from support.docx_builder import r as run
 from test_review_synthetic import comments, redline, source
+from test_writer import rejected
 
 from noai import engine
 from noai.ooxml.comments import comment_texts
@@ -157,7 +159,7 @@ def test_the_uk_precedents_moral_rights_waivers_get_a_comment_saying_the_creator
 @pytest.mark.parametrize(
     ("name", "says"),
     [
-        ("photo-licence", "this licence lets the Licensee use the Images (clause 4)"),
+        ("photo-licence", "this licence lets the Licensee use the Images (paragraph 4)"),
         ("corpus-licence", "this License lets Licensee use the Licensed Corpus (Section 3)"),
     ],
 )
@@ -170,7 +172,8 @@ def test_a_licence_that_calls_itself_a_licence_is_not_said_to_license(name, says
 
 
 def test_an_agreement_that_does_not_call_itself_a_licence_still_licenses():
-    assert any("licenses the Content to the client" in c for c in comments(redline("au-influencer", "standard")))
+    said = comments(redline("au-influencer", "standard"))  # the client by its name (fixj: "Wattle & Finch Pty Ltd")
+    assert any("licenses the Content to Wattle & Finch Pty Ltd" in c for c in said)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -205,3 +208,180 @@ def test_a_moral_rights_consent_is_called_a_consent_not_a_waiver(docx, variant):
 def test_a_moral_rights_waiver_is_still_called_a_waiver(name):
     moral = [c for c in comments(redline(name, "standard")) if "moral rights" in c]
     assert moral and all("this waiver of moral rights" in c and "consent" not in c for c in moral), moral
+
+
+# ------------------------------------------------------------------------------------------------
+# 4. the covenant's exceptions fit the kind of work: spelling checks and machine translation for text only
+
+TEXT_TOOLS = re.compile(r"spelling|machine translation")
+
+VIDEO = build(
+    "VIDEO PRODUCTION AGREEMENT",
+    'This agreement is between Reel North Studio LLC (the "Studio") and Pinecrest Outdoor Inc. (the "Client").',
+    "1. Services",
+    '1.1 The Studio shall shoot and edit a two-minute promotional video and its cut-downs (the "Videos").',
+    "1.2 The Client shall pay the Studio a fee of $9,000.",
+    "2. Rights",
+    "2.1 The Studio grants the Client a non-exclusive licence to use the Videos on its website.",
+    "3. General",
+    "3.1 This agreement is governed by the laws of the State of Oregon.",
+)
+
+
+def written_text(docx: bytes) -> str:
+    return "\n".join(q.text for q in engine.read(docx).paragraphs)
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+@pytest.mark.parametrize(
+    "docx", ("music-commission", "photo-licence", "software-development", VIDEO), ids=lambda d: str(d)[:20]
+)
+def test_work_with_no_text_gets_no_spelling_or_translation_exception(docx, variant):
+    r = redline(docx, variant) if isinstance(docx, str) else red(docx, variant)
+    inserted = "\n".join(p["text"] for e in r.plan.edits for p in e.paragraphs)
+    assert "accessibility features such as screen reading, captions or alternative text" in inserted
+    assert not TEXT_TOOLS.search(inserted), inserted
+    assert not TEXT_TOOLS.search(written_text(r.docx))
+    assert "alternative text, may process" not in inserted  # the comma of the dropped alternative goes with it
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+@pytest.mark.parametrize("name", ("us-translation-msa", "us-work-for-hire", "au-influencer"))
+def test_text_work_keeps_its_spelling_and_translation_exceptions(name, variant):
+    inserted = "\n".join(p["text"] for e in redline(name, variant).plan.edits for p in e.paragraphs)
+    assert "checking spelling or grammar" in inserted or "only checks spelling or grammar" in inserted
+
+
+def test_the_exception_list_is_relettered_and_joined_after_the_text_tools_go():
+    from noai.library.render import without_text_tools
+
+    listed = (
+        "Not Prohibited AI Use where the tool trains no AI System on them: (i) checking spelling or grammar; "
+        "(ii) accessibility features; (iii) search and indexing within X's own systems; and (iv) machine "
+        "translation for X's internal review. None of these may imitate."
+    )
+    assert without_text_tools(listed) == (
+        "Not Prohibited AI Use where the tool trains no AI System on them: (i) accessibility features; and (ii) "
+        "search and indexing within X's own systems. None of these may imitate."
+    )
+    assert without_text_tools("A list: (a) one; and (b) two.") == "A list: (a) one; and (b) two."
+
+
+# ------------------------------------------------------------------------------------------------
+# 5. a purpose with its own qualifier is merged with ours, not stacked under it
+
+CLUB = build(
+    "PHOTOGRAPHY LICENCE",
+    'This agreement is between Ewan Lacey (the "Photographer") and Harbour Rowing Club Limited (the "Club").',
+    "1. Photographs",
+    '1.1 The Photographer shall photograph the club regatta and supply 60 edited photographs (the "Photographs").',
+    "1.2 The Club shall pay the Photographer a fee of £800.",
+    "2. Licence",
+    "2.1 The Photographer grants the Club a non-exclusive licence to use the Photographs for any purpose related "
+    "to the Club's activities.",
+    "3. General",
+    "3.1 This agreement is governed by the law of England and Wales.",
+)
+
+
+@pytest.mark.parametrize(
+    ("docx", "start", "merged"),
+    [
+        ("au-influencer", "3.2 ", "solely for a purpose related to our business and within the Permitted Purpose."),
+        (CLUB, "2.1 ", "solely for a purpose related to the Club's activities and within the Permitted Purpose."),
+    ],
+    ids=("au-influencer", "club-licence"),
+)
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_a_purpose_with_its_own_qualifier_is_merged_with_the_permitted_purpose_not_stacked(
+    docx, start, merged, variant
+):
+    r = redline(docx, variant) if isinstance(docx, str) else red(docx, variant)
+    grant = next(t for t in written_text(r.docx).split("\n") if t.startswith(start))
+    assert grant.endswith(merged), grant
+    assert not re.search(r"Permitted Purpose, and only for", grant)
+    assert grant.count("purpose") + grant.count("Purpose") == 2, grant  # one purpose, ours merged with its qualifier
+    assert not re.search(r"perpetual \(solely for", grant)  # the merged purpose already limits the licence
+
+
+# ------------------------------------------------------------------------------------------------
+# 8. a typed "7. Rights" over titled sub-clauses, the first of which ("7.1 Ownership") the audit takes as the IP
+# section: the new clauses are titled siblings after the last of them ("7.4 No AI Training" over "7.4.1")
+
+
+def rights(sep: str = "\t", spelling: str = "licence") -> bytes:
+    """A typed clause titled "Rights" over titled sub-clauses: Ownership, Licence, Credit (``sep``: the tab, or the
+    dot and space of "7.1. ")."""
+    dot = "" if sep == "\t" else "."
+    n = lambda number: f"{number}{dot}{sep}"  # noqa: E731
+    return make_docx(
+        "".join(
+            [
+                p("PODCAST ARTWORK AGREEMENT"),
+                p(
+                    "This agreement is made on 1 March 2027 between Juniper Vale of 4 Elm Row, Bath (the "
+                    '"Artist") and Oakmoss Audio Ltd (the "Company").'
+                ),
+                p(run(f"6.{sep}Delivery", b=True)),
+                p(f'{n("6.1")}The Artist shall paint six cover images for the Company\'s podcasts (the "Artwork").'),
+                p(run(f"7.{sep}Rights", b=True)),
+                p(run(f"{n('7.1')}Ownership", b=True)),
+                p(f"{n('7.1.1')}The Artist owns all copyright in the Artwork."),
+                p(run(f"{n('7.2')}{spelling.capitalize()}", b=True)),
+                p(
+                    f"{n('7.2.1')}The Artist grants the Company a non-exclusive {spelling} to use the Artwork on its "
+                    "podcast pages."
+                ),
+                p(run(f"{n('7.3')}Credit", b=True)),
+                p(f"{n('7.3.1')}The Company shall credit the Artist on each podcast page."),
+                p(run(f"8.{sep}General", b=True)),
+                p(f"{n('8.1')}This agreement is governed by the law of England and Wales."),
+            ]
+        )
+        + "<w:sectPr/>"
+    )
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize(("sep", "spelling"), [("\t", "licence"), (" ", "license")], ids=("tab", "dot-space"))
+def test_a_typed_rights_clause_whose_first_sub_clause_is_the_ip_section_gets_a_titled_sibling_after_its_last(
+    sep, spelling, variant
+):
+    docx = rights(sep, spelling)
+    assert engine.audit(docx).ip_section.title.endswith("Ownership")  # the audit takes 7.1 as the IP section
+    r = red(docx, variant)
+    texts = [q.text for q in engine.read(r.docx).paragraphs]
+    dot = "" if sep == "\t" else "."
+    titled = re.compile(rf"7\.4{re.escape(dot + sep)}(?:No|No Third-Party) AI (?:Training|Use)")
+    at = next((i for i, t in enumerate(texts) if titled.fullmatch(t)), None)
+    assert at is not None, texts
+    assert texts[at - 1].startswith(f"7.3.1{dot}{sep}") and texts[at + 1].startswith(f"7.4.1{dot}{sep}")
+    assert texts.index(f"8.{sep}General") > at
+    new = [t for t in texts[at:] if t[:1].isdigit() and not t.startswith("8")]
+    assert all(re.match(r"7\.(?:[4-9]|1\d)\b", t) for t in new), new  # nothing numbered inside 7.3 Credit
+    original = [q.text for q in engine.read(docx).paragraphs]
+    assert [t for t in texts if t in original] == original  # no number of the document's changes
+    assert rejected(r.docx) == original  # reject-all gives the document back
+
+
+def test_the_plan_places_the_covenant_after_the_rights_clauses_last_sub_clause():
+    docx = rights()
+    paragraphs = [q.text for q in engine.read(docx).paragraphs]
+    covenant = [e.index for e in red(docx, "standard").plan.edits if e.clause == "no-ai-training"]
+    assert covenant == [paragraphs.index("7.3.1\tThe Company shall credit the Artist on each podcast page.")]
+
+
+# ------------------------------------------------------------------------------------------------
+# 7. the side letter asks the creator's written consent, in every register, not "a separate written license"
+
+
+@pytest.mark.parametrize("licence", ("licence", "license"))
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_side_letter_asks_consent_for_ai_use_not_a_separate_licence(licence, variant):
+    from noai.library import load_library, render
+
+    terms = {"client": "the Publisher", "provider": "the Author", "agreement": "the Agreement", "licence": licence}
+    letter = "\n".join(render(load_library().get("side-letter"), variant, terms).paragraphs)
+    assert not re.search(r"separate written licen[cs]e", letter), letter
+    if variant != "minimal":  # minimal's letter only bars authorising third parties
+        assert "the Author's prior written consent" in letter

@@ -35,14 +35,17 @@ from .analysis.facts import (
     before_the_licence,
     creation_timing,
     credit_to_authors,
+    for_copyright_term,
     hire_fallback,
     irrevocable,
     joined_verb,
     modal_before,
     modal_start,
+    named_work,
     no_credit_asked,
     owned_work_use,
     per_piece,
+    plural_name,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
@@ -58,7 +61,10 @@ from .analysis.facts import (
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .library import VARIANTS, Fix, Library, Playbook, RenderedFix, for_cases, render_fix
 from .library.render import (
+    CLIENT_NAME,
+    CREATOR_NAME,
     INFORMAL,
+    NO_AFFILIATES,
     NO_SUBLICENCE,
     PERSON,
     SUB_HYPHEN,
@@ -66,7 +72,9 @@ from .library.render import (
     fill_known,
     first_person,
     in_my_voice,
+    mixed_work,
     without_officer,
+    without_text_tools,
 )
 from .ooxml.renumber import Renumbered
 from .planning.comments import (
@@ -84,9 +92,10 @@ from .planning.comments import (
     _transfer_options,
     _words,
     moral_act,
+    said_once,
     strategy_comment,
 )
-from .planning.definitions import render_insertions
+from .planning.definitions import beside_the_work, render_insertions
 from .planning.edit import DEFINITIONS
 from .planning.edit import Edit as Edit  # the edits of a Plan, re-exported
 from .planning.placement import _inner_lists, _renumbered, place_clauses
@@ -204,6 +213,8 @@ def _without_redundant(fixes: list[tuple[Finding, RenderedFix, str]]) -> list[tu
             dropped.add(i)
         else:
             texts.append(replacement)
+            if f"within {_OUR_PURPOSE}" in replacement:  # a merged purpose limits the use as our own words do
+                texts.append(f"solely for {_OUR_PURPOSE}")
     return [fix for i, fix in enumerate(fixes) if i not in dropped]
 
 
@@ -258,6 +269,8 @@ def make_plan(
     # business, never "the project described in this License".
     # A document that defines its own purpose ("“Purpose”: identifying the Retailer …") is named by it.
     purpose = facts.purpose if "project" not in terms else None
+    # a licence limited to the book, film or product it names ("in the Book"): that is its purpose
+    purpose = purpose or (facts.licensed_in if "project" not in terms else None)
     unnamed = None if purpose or facts.project or "project" in terms else _no_project(terms)
     project = unnamed or purpose
     if not project and "project" not in terms and not says_project(result.paragraphs):  # work made, but no "project"
@@ -272,19 +285,26 @@ def make_plan(
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
         **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
         **({INFORMAL: "yes"} if facts.informal else {}),
+        **({NO_AFFILIATES: "yes"} if facts.informal and not facts.affiliates else {}),
     }
     if facts.individual:  # a creator who is a person is never "it": "the know-how the Illustrator had"
         rendered = {**rendered, PERSON: "provider"}
     commented = {**terms, "transferred": facts.transferred} if facts.transferred else terms  # comments' terms
     commented = {**commented, PERSON: "provider"} if facts.individual else commented
     commented = {**commented, "project": purpose} if purpose else commented
+    beside = beside_the_work(result, terms, facts.background.term)  # the Platform licensed beside the work
     commented = {
+        **beside,
         **{k: v for k, v in commented.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
         **({} if facts.sublicensable else {NO_SUBLICENCE: "yes"}),
         **({INFORMAL: "yes"} if facts.informal else {}),
+        **({NO_AFFILIATES: "yes"} if facts.informal and not facts.affiliates else {}),
     }
+    names = {k: v for k, v in zip((CLIENT_NAME, CREATOR_NAME), facts.names, strict=True) if v}
+    if names:  # a client-"we" document names its parties: the comments call them so ("Wattle & Finch Pty Ltd")
+        rendered, commented = {**rendered, **names}, {**commented, **names}
     fixes, needed_terms = choose_fixes(
         result,
         library,
@@ -302,6 +322,8 @@ def make_plan(
         facts.brand,
     )
     fixes = [(f, _of_that_piece(f, rf), op) for f, rf, op in fixes] if facts.payment else fixes
+    if facts.royalty:  # a publishing licence for the term of copyright: reversion, never a fixed term, is asked
+        fixes = [(f, reversion_fix(f, rf, commented), op) for f, rf, op in fixes]
     fixes, struck = strike_creation_timing(
         fixes, terms.get("deliverables", "the work"), (terms.get("provider", ""), terms.get("client", ""))
     )
@@ -336,7 +358,7 @@ def make_plan(
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
     # licences of the work the client now owns.
     only_defining = {"scope-limitation"} if strategy.situation == ASSIGNED or _tied(strategy, fixes) else set()
-    clause_terms = dict(rendered)
+    clause_terms = {**rendered, **beside}
     if background.term:  # the document's own name for the creator's pre-existing materials
         named = background.term if background.term.startswith("the ") else f"any {background.term}"
         clause_terms["pre_existing"] = (
@@ -361,7 +383,7 @@ def make_plan(
     elif assignable is not None and strategy.situation != ASSIGNED:  # the creator keeps the work: takers only
         trimmed[RETAINED] = _licence_takers(result, assignable, commented)
     if only_defining:  # the purpose limit's definition alone: say which change uses it
-        trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, terms))
+        trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, commented))
     elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
     insertions = render_insertions(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
@@ -369,14 +391,26 @@ def make_plan(
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
         insertions = [_no_officer(e) for e in insertions]
+    if facts.non_text:  # a score, photographs, code: no spelling or machine-translation exception
+        insertions = [_rewritten(e, without_text_tools) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
         first = clauses[0]
         kept = _kept_words(result, background, terms) if RETAINED in trimmed else None
         inserted_ids = [insertions[i].clause for i in clauses]
+        licensed = result.terms.licensed.surface if result.terms.licensed else None  # it stays with the creator
         why = strategy_comment(
-            result, strategy, inserted_ids, variant, commented, fixes, kept, struck, expressly, facts.company
+            result,
+            strategy,
+            inserted_ids,
+            variant,
+            commented,
+            fixes,
+            kept,
+            struck,
+            expressly or licensed,
+            facts.company,
         )
         renumbering = _renumbered(result, insertions)
         why += _shifted(result, insertions, renumbering)
@@ -406,6 +440,9 @@ def make_plan(
         notes.append(said)
     if terms.get("provider") == "I":  # a creator writing "I": its comments say "I add", not "we add"
         edits = [replace(e, comment=in_my_voice(e.comment)) if e.comment else e for e in edits]
+    if facts.other_work:  # the work is not all code: "include code as well as designs"
+        edits = [replace(e, comment=mixed_work(e.comment, facts.other_work)) if e.comment else e for e in edits]
+    edits = said_once(edits)  # "the work and other materials I create …" once, then "that work"
     offered = tuple(p.clause for p in playbook.offered(variant) if not _present(result, p.kind))
     return Plan(
         variant,
@@ -444,6 +481,12 @@ def _within_usage(e: Edit, usage: str) -> Edit:
     if not any(d in p["text"] for p in e.paragraphs for d in _PURPOSE_DEFINED):
         return e
     return replace(e, paragraphs=tuple({**p, "text": within(p["text"])} for p in e.paragraphs))
+
+
+def _rewritten(e: Edit, rewrite: Callable[[str], str]) -> Edit:
+    """``e`` with the text of each paragraph it inserts rewritten."""
+    paragraphs = tuple({**p, "text": rewrite(p["text"])} for p in e.paragraphs)
+    return e if paragraphs == e.paragraphs else replace(e, paragraphs=paragraphs)
 
 
 def _no_officer(e: Edit) -> Edit:
@@ -547,6 +590,26 @@ def background_fix(
 
 _REVOCABLE_FOR_AI = "{match} (but revocable for any Prohibited AI Use)"
 _REVOCABLE_COMMENT = "This change keeps “{match}” and makes the licence revocable for Prohibited AI Use."
+
+
+_REVERSION_COMMENT = (
+    "The rights here last “{match}”. As they earn {provider} a royalty, we ask that they revert to {provider} on "
+    "written notice if {work} {is} out of print, with no edition offered for sale, or {has} earned no royalties for "
+    "eighteen months in a row."
+)
+
+
+def reversion_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> RenderedFix:
+    """The comment on a licence "for the full term of copyright" paid by a royalty (a publishing licence): its rights
+    revert if the book it names (else the work) goes out of print or stops earning royalties. A publisher takes no
+    fixed term on a book; any other fix of ``f`` is ``rf`` as it is."""
+    if f.kind != "perpetual_irrevocable" or rf.action != "comment" or not for_copyright_term(f):
+        return rf
+    work = named_work(f) or terms.get("deliverables", "the work")
+    plural = plural_name(work)
+    said = _fill(_REVERSION_COMMENT, terms, f.phrase)
+    said = said.replace("{work}", work).replace("{is}", "are" if plural else "is")
+    return replace(rf, comment=said.replace("{has}", "have" if plural else "has"))
 
 
 def limited_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> RenderedFix | None:
@@ -804,8 +867,9 @@ def _training_struck(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]
 def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
     """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
     qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
-    them on the purpose ("solely for the Permitted Purpose, and only for a purpose related to our business"), so
-    they never qualify the new words ("the Permitted Purpose related to our business"). ``None``: no qualifier
+    them on the purpose, merged with ours ("solely for a purpose related to our business and within the Permitted
+    Purpose"), so they never qualify the new words ("the Permitted Purpose related to our business") and no second
+    purpose is stacked on the first. ``None``: no qualifier
     follows, or the replacement is not a purpose of its own."""
     if f.kind != "any_and_all_purposes" or not a_purpose_of_its_own(rf.replacement or "") or "urpose" not in f.phrase:
         return None
@@ -815,9 +879,18 @@ def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding])
         return None
     qualifier = f.paragraph_text[f.phrase_end : end]
     whole = f.paragraph_text[f.phrase_start : end]
-    return replace(f, phrase=whole, phrase_end=end), replace(
-        rf, find=whole, replacement=f"{rf.replacement}, and only for a purpose{qualifier}"
+    ours = rf.replacement or ""
+    # one purpose, its qualifier and ours merged ("solely for a purpose related to our business and within the
+    # Permitted Purpose"), not two stacked ("solely for the Permitted Purpose, and only for a purpose related to …")
+    merged = (
+        f"{ours[: -len(_OUR_PURPOSE)]}a purpose{qualifier} and within {_OUR_PURPOSE}"
+        if ours.endswith(f"for {_OUR_PURPOSE}")
+        else f"{ours}, and only for a purpose{qualifier}"
     )
+    return replace(f, phrase=whole, phrase_end=end), replace(rf, find=whole, replacement=merged)
+
+
+_OUR_PURPOSE = "the Permitted Purpose"
 
 
 def _proviso_after_object(

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from noai.analysis import fast
 from noai.analysis.classify import Finding
 from noai.analysis.joined import Joined
-from noai.analysis.work_kind import SCOPE_LINE
+from noai.analysis.work_kind import _NOT_WORK, _WORDS, SCOPE_LINE, SOFTWARE
 from noai.ooxml.model import Paragraph
 from noai.ooxml.revisions import typed_number
 
@@ -468,6 +468,12 @@ _PURPOSE_HEAD = (
     r"Publications?|Series|Seasons?|Fairs?|Screenings?)"
 )
 _WHOSE = r"(?:(?:the\s+)?[\w&.-]+(?:\s+[\w&.-]+){0,3}['’]s|its|their|your|his|her|our|my)"
+# a book, film, album, game or other product the document names, which the licensed work goes into
+_NAMED_WORK = (
+    r"(?:Books?|Novels?|Titles?|Editions?|Anthology|Albums?|Films?|(?:Motion\s+)?Pictures?|Programmes?|"
+    r"Programs?|Series|Episodes?|Games?|Apps?|Products?|Publications?|Magazines?|Journals?|Periodicals?|Catalogues?|"
+    r"Catalogs?|Websites?|Podcasts?|Productions?|Plays?|Documentary|Exhibitions?|Events?|Campaigns?)"
+)
 _NOT_A_PURPOSE = (
     r"(?:Agreement|Contract|Deed|Terms|Conditions|Schedules?|Order|Statement|Licen[cs]es?|Rights|Works?|Deliverables?|"
     r"Materials?|Content|Intellectual|Copyright|Party|Parties|Effective|Term)"
@@ -483,6 +489,12 @@ _NAMED_PURPOSE = re.compile(
     # "in connection with the Film", "in relation to the Exhibition": a thing the document defines, not the
     # document itself ("in connection with this Agreement") nor what the licence covers ("the Work")
     r"|\b(?i:in\s+(?:connection\s+with|relation\s+to)\s+the)\s+(?!" + _NOT_A_PURPOSE + r"\b)[A-Z][\w-]*\b(?!['’])"
+    # the defined book, film, album or product the work goes in: "in the Book and in any adaptation of the Book",
+    # "on the cover of the Novel", "in timed synchronisation with the Picture"
+    r"|\b(?i:in(?:to)?|on|with)\s+(?i:the\s+(?:front\s+|back\s+)?(?:covers?|jackets?|packaging|pages?|"
+    r"soundtrack|credits|editions?|trailers?|episodes?)\s+of\s+)?(?i:the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
+    + _NAMED_WORK
+    + r"\b(?!['’]|\s+[A-Z])"
 )
 _ANY_PURPOSE = re.compile(r"\b(?:any|all|every|whatever)\s+(?:other\s+)?(?:lawful\s+)?purposes?\b", re.IGNORECASE)
 
@@ -493,6 +505,50 @@ def named_purpose(text: str, start: int = 0, end: int | None = None) -> str | No
     window = text[start : len(text) if end is None else end]
     m = _NAMED_PURPOSE.search(window)
     return m.group(0) if m is not None and _ANY_PURPOSE.search(window) is None else None
+
+
+# the thing a licence is limited to, in the words named_purpose found: "the Book" of "in the Book", "the Novel" of
+# "on the front cover of the Novel"
+_NAMED_THING = re.compile(r"\bthe\s+((?:[A-Z][\w-]*\s+){0,3}?" + _NAMED_WORK + r")$")
+
+
+def named_work(f: Finding) -> str | None:
+    """The book, film or product the finding's licence is limited to ("the Book" of "… the Artwork in the Book and
+    in any adaptation of the Book …"), read in the finding's whole sentence; else ``None``."""
+    start, end = sentence_span(f.paragraph_text, f.phrase_start)
+    named = named_purpose(f.paragraph_text, start, end)
+    m = _NAMED_THING.search(named) if named else None
+    return f"the {m.group(1)}" if m is not None else None
+
+
+# A royalty the client pays on its sales of the work: "a royalty of 2.5% of the Publisher's net receipts", "royalties
+# of ten per cent of net sales", "a 7% royalty", "a royalty of $1 per copy"; never a "royalty-free" licence
+_ROYALTY = re.compile(
+    r"\broyalt(?:y|ies)\b(?![- ]free)(?=(?:[^.;]|\.(?=\d)){0,80}?(?:\d\s*%|\bper\s*cent\b|\bpercent\b|"
+    r"\bnet\s+(?:receipts|sales|revenues?|income|proceeds)\b|\bper\s+(?:copy|unit|sale|download|stream)\b))|(?:\d\s*%|\bper\s*cent|\bpercent)\s+"
+    r"royalt(?:y|ies)\b",
+    re.IGNORECASE,
+)
+_ROYALTY_WORDS = ("royalt",)
+
+
+_COPYRIGHT_TERM = re.compile(r"\b(?:term|duration|life)\s+of\s+(?:the\s+)?copyright\b", re.IGNORECASE)
+_PLURAL_NAME = re.compile(r"(?<![sS])s$")  # "the Images", "the Books"; not "the Business"
+
+
+def for_copyright_term(f: Finding) -> bool:
+    """The finding's phrase grants the rights for the term of copyright ("for the full term of copyright")."""
+    return _COPYRIGHT_TERM.search(f.phrase) is not None
+
+
+def plural_name(name: str) -> bool:
+    """A work's name is plural ("the Images", "the Books"), not singular ("the Book", "the Series")."""
+    return _PLURAL_NAME.search(name) is not None and not name.endswith(("Series", "ss"))
+
+
+def royalty_paid(texts: Sequence[str]) -> bool:
+    """The document pays for the work by royalty on its sales ("a royalty of 2.5% of net receipts")."""
+    return any(_ROYALTY.search(t) for t in texts)
 
 
 def purpose_limited(f: Finding) -> bool:
@@ -576,17 +632,22 @@ _ORDER = re.compile(
 _ORDER_WORDS = ("statement", "sow", "order")  # one of which every match of _ORDER holds, lower-cased
 
 
-def payment_due(texts: Sequence[str], price: str | None, work: str | None, agreement: str) -> str | None:
+def payment_due(
+    texts: Sequence[str], price: str | None, work: str | None, agreement: str, made: int | None = None
+) -> str | None:
     """What ownership of a piece of the work waits for where the fees are per order or per item, in the
     document's words: "the fees for that Work Product under the applicable Statement of Work" (a master
     agreement billed by statement of work, order or work order); "the sum due for each Illustration under this
     agreement, as to that Illustration" ("£150 for each Illustration"; :func:`per_piece` says "that
     Illustration" where the transfer's sentence names one); ``None`` for a single commission (the whole
     agreement's fees: "all fees due under this Agreement"). ``texts`` are the document's paragraphs, ``price``
-    its :func:`price_due`, ``work`` its work product's name ("Work Product", "Illustrations")."""
+    its :func:`price_due`, ``work`` its work product's name ("Work Product", "Illustrations"), ``made`` the
+    paragraph that says what the work is. Orders count only where they set the fees or the work ("the fees set out
+    in the applicable Work Order", "the materials Vendor prepares under a Statement of Work"), never in
+    boilerplate that merely mentions them ("the terms of any Purchase Order do not apply")."""
     orders: dict[str, int] = {}
-    for t in texts:
-        if fast.may_hold(t, _ORDER_WORDS):
+    for i, t in enumerate(texts):
+        if fast.may_hold(t, _ORDER_WORDS) and (i == made or has_fees(t)):
             for m in _ORDER.finditer(t):
                 name = re.sub(r"(Statement|SOW|Order|Form)s\b", r"\1", re.sub(r"\s+", " ", m.group(1)))
                 orders[name] = orders.get(name, 0) + 1
@@ -652,21 +713,26 @@ def clause_name(label: str) -> str:
 
 _WORD_LABEL = re.compile(r"[A-Za-z]{2,}\.?\s+\S")  # "Section 5.1", "Art. 5", not "a)" or "(a)"
 
-# "Section 7(b)", "clause 3.2", "Articles 4 and 5": a reference to a numbered clause; not "Section 101 of the
-# Copyright Act", a statute's section
+# "Section 7(b)", "clause 3.2", "Articles 4 and 5", "paragraph 4": a reference to a numbered clause; not "Section
+# 101 of the Copyright Act" or "section 77 of the Copyright, Designs and Patents Act 1988", a statute's section, nor
+# "paragraph 2 of Schedule 1" or "paragraphs 4, 5 and 6 in Framework Schedule 5", a schedule's paragraphs
 _REFERENCE = re.compile(
-    r"\b(clause|section|article)s?\s+(?=\(?\d)(?![^.;]{0,30}?\bof\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,5}"
-    r"(?:Act|Code|Regulations?|Directive|U\.S\.C)\b)",
+    r"\b(clause|section|article|(?<!-)(?P<para>paragraph))s?\s+(?=\(?\d)(?![^.;]{0,30}?\bof\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w.]*,?|and)\s+){0,6}(?:Act|Code|Regulations?|Directive|U\.S\.C)\b)"
+    r"(?(para)(?![^.;]{0,30}?\b(?:of|in)\s+(?:this\s+|the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Schedule|Annex|Appendix|"
+    r"Exhibit|Attachment|Part)\b))",
     re.IGNORECASE,
 )
-_REFERENCE_WORDS = ("clause", "section", "article")  # one of which every match of _REFERENCE holds, lower-cased
+_REFERENCE_WORDS = ("clause", "section", "article", "paragraph")  # one of which every match of _REFERENCE holds
 _CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
 
 
-def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
+def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequence[Paragraph] = ()) -> str | None:
     """The word the document refers to its own numbered clauses by, as it writes it most ("Section" for
-    "see Section 7(b)"), where that word is not "clause" and the document never says "clause 3"; where it
-    refers to none, "Section" under American law (as American drafters say) and else None ("clause")."""
+    "see Section 7(b)", "paragraph" for "under paragraph 4"), where that word is not "clause" and the document
+    never says "clause 3"; where it refers to none, "Section" under American law (as American drafters say),
+    "paragraph" where its ``paragraphs`` are numbered 1, 2, 3 … with no sub-numbers (a letter of agreement, a
+    commission under unnumbered headings), and else None ("clause")."""
     counts: dict[str, int] = {}
     for t in texts:
         if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
@@ -674,13 +740,42 @@ def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
         for m in _REFERENCE.finditer(t):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     if not counts:
-        return "Section" if american else None
+        return "Section" if american else "paragraph" if numbered_paragraphs(paragraphs) else None
     if any(w.lower() == "clause" for w in counts):
         return None
     word = max(
         counts, key=lambda w: (sum(n for v, n in counts.items() if v.lower() == w.lower()), not w.isupper(), counts[w])
     )
     return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
+
+
+# a numbered item of the document: typed ("5. In return …") or Word's label ("5."); a sub-number ("5.1", "5.1.")
+_ITEM_NUMBER = re.compile(r"\d{1,3}[.)](?=\s|$)")
+_SUB_NUMBER = re.compile(r"\d{1,3}\.\d")
+_ENOUGH_ITEMS = 3
+
+
+def numbered_paragraphs(paragraphs: Sequence[Paragraph]) -> bool:
+    """The document's items are numbered paragraphs, 1, 2, 3 …: at least three paragraphs numbered with a
+    whole number (typed or Word's) that say something (a sentence, not a heading "1. Definitions"), and no
+    sub-number ("5.1") anywhere."""
+    items = 0
+    for p in paragraphs:
+        label = (p.label or "").strip()
+        text = p.text.lstrip()
+        if _SUB_NUMBER.match(label) or _SUB_NUMBER.match(text):
+            return False
+        if label:
+            numbered, said = _ITEM_NUMBER.fullmatch(label) is not None, text
+        else:
+            typed = _ITEM_NUMBER.match(text)
+            numbered, said = typed is not None, text[typed.end() :] if typed else ""
+        if not numbered:
+            continue
+        if len(said.split()) < 6:  # "1. Definitions", "7 Rights": a numbered heading is a clause's
+            return False
+        items += 1
+    return items >= _ENOUGH_ITEMS
 
 
 _THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b")
@@ -692,8 +787,20 @@ def this_part(text: str, word: str | None) -> str:
     Article (it joins one as its Sections): "This Section" where the document says "Article"."""
     if not word or "his clause" not in text:
         return text
-    word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
+    if word.lower() == "paragraph":  # "this paragraph", as drafters write it
+        word = "paragraph"
+    else:
+        word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
     return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
+
+
+_THIS_CLAUSE_UNNUMBERED = re.compile(r"\b([Tt])his clause\b(?!\s+\d)")
+
+
+def numbered_part(text: str, number: str) -> str:
+    """``text`` (a clause we insert) citing itself by ``number``: "This clause applies" -> "This clause 2.3
+    applies" (then "This Section 2.3" by :func:`this_part` where the document refers to Sections)."""
+    return _THIS_CLAUSE_UNNUMBERED.sub(lambda m: f"{m.group(1)}his clause {number}", text)
 
 
 # A defined purpose of the licence: “Purpose”: …; (the "Permitted Use"); "Agreed Purpose" means …
@@ -774,6 +881,123 @@ def text_work(result: AuditResult) -> bool:
         return False
     described = result.paragraphs[work.index].original_text
     return _TEXT_WORK.search(described) is not None and _OTHER_WORK.search(described) is None
+
+
+# Between two items of one list naming the work: a comma and a few words ("the code, designs"), or "and" / "or"
+# alone ("the app and its artwork"); no end of a sentence or clause, no verb phrase ("design and build the app").
+_LIST_GAP = re.compile(
+    r"(?:,[^.;:,()]{0,30}?(?:,\s*)?|\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+|all\s+|any\s+|its\s+)?)"
+)
+
+
+def other_work(texts: Sequence[str], kind: str | None) -> str | None:
+    """The other kinds of work the document names in one list with code, as what the creator makes, owns or delivers
+    ("I'll own the code, designs and everything else I make": "designs"), where its work is software: a comment
+    saying the work "is code" would be untrue of it. ``None`` where no such list names another kind (a list of what
+    the client combines the work "with data, software, hardware" describes no work)."""
+    if kind != SOFTWARE:
+        return None
+    others = [w for k, w in _WORDS.items() if k != kind]
+    found: dict[str, None] = {}
+    for text in texts:
+        for m in _WORDS[kind].finditer(text):
+            sentence = _sentence_at(text, m.start())
+            if not _MAKES.search(sentence):
+                continue
+            after, floor = text[m.end() : m.end() + 60], max(0, m.start() - 60)
+            for words in others:
+                pairs = (
+                    [  # (first item's start, other word) where the two are items of one list
+                        (m.start(), o, m.end() + o.start(), m.end() + o.end())
+                        for o in words.finditer(after)
+                        if _LIST_GAP.fullmatch(after[: o.start()])
+                    ]
+                    + [
+                        (floor + o.start(), o, floor + o.start(), floor + o.end())
+                        for o in words.finditer(text, floor, m.start())
+                        if _LIST_GAP.fullmatch(text, o.end(), m.start())
+                    ]
+                )
+                for first, o, start, end in pairs:
+                    if _LIST_OPENS.search(text, max(0, first - 40), first) and not _not_work(text, start, end):
+                        found[o.group(0).lower()] = None
+    return " and ".join(found) if found else None
+
+
+# what opens a list naming the work: "the", "all", "my" … (and a word: "all other designs"), not "with data, software"
+_LIST_OPENS = re.compile(r"\b(?:the|all|any|my|our|your|its|their|such)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# a sentence about the work the creator makes, owns or delivers
+_MAKES = re.compile(
+    r"\b(?:make|makes|made|creat(?:e|es|ed|ing)|develop(?:s|ed|ing)?|deliver(?:s|ed|ing|ables?)?|own|owns|owned|"
+    r"build|builds|built|produc(?:e|es|ed|ing)|suppl(?:y|ies|ied)|means|work\s+product)\b",
+    re.IGNORECASE,
+)
+
+
+# words naming written work beyond _TEXT_WORK: a work described with any of them may be spell-checked or translated
+_WRITTEN = re.compile(
+    r"\b(?:documents?|documentation|reports?|texts?|captions?|lyrics|posts?|stories|books?|manuscripts?|"
+    r"scripts?|copy|writings?|letters?)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` holding position ``at``."""
+    start = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at))
+    ends = [e for e in (text.find(". ", at), text.find("; ", at)) if e >= 0]
+    return text[start + 1 : min(ends) if ends else len(text)]
+
+
+def _not_work(text: str, start: int, end: int) -> bool:
+    """The words at ``start:end`` name no work delivered ("customer content", "personal data")."""
+    return any(m.start() <= start and end <= m.end() for w in _NOT_WORK.values() for m in w.finditer(text))
+
+
+# A paragraph that continues the one before: it opens with a word that leans on it ("If you want to sell the app …,
+# we'll need to agree that separately.", "But …", "That …") or says "also" ("We'd also like to show the video …").
+_CONTINUES = re.compile(
+    r"\s*(?:(?:if|but|however|also|and|otherwise|unless|that|this|these|those|such|either\s+way|in\s+that\s+case)\b"
+    r"|.*\balso\b)",
+    re.IGNORECASE,
+)
+_RUN_IN_LABEL = re.compile(r"\s*(?:[\w’'-]+\s+){0,4}?[\w’'-]+:\s")  # "Price: …", "Who owns what: …"
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_FUNCTION_WORDS = frozenset(
+    "the and for you your our ours with this that these those will can any all are was were have has had not but "
+    "from they them their its also which who what when where how need want like would could should may must shall "
+    "one other others more into out about over such only just get got let lets please here there then than very "
+    "each every some own owns i'll we'll you'll it's we'd i'd you're we're i'm".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (m.group(0).lower() for m in _CONTENT_WORD.finditer(text)) if w not in _FUNCTION_WORDS}
+
+
+def continues(previous: str, text: str) -> bool:
+    """Paragraph ``text`` continues the paragraph ``previous`` before it: no run-in label of its own ("Price: …"),
+    it opens with a word that leans on what came before ("If", "But", "That") or says "also", and it names something
+    ``previous`` names ("If you want to sell the app …" after "… a licence to use the app …")."""
+    if _RUN_IN_LABEL.match(text) or not _CONTINUES.match(text):
+        return False
+    return bool(_content_words(text) & _content_words(previous))
+
+
+def non_text_work(result: AuditResult) -> bool:
+    """The work has no text to check or translate: code (its own exception is the coding-assistant clause), or
+    creative work whose description names only images, music, recordings, video or designs ("the score, including its
+    musical composition, arrangements, parts and master recordings", "40 edited images")."""
+    kind = result.work_kind.kind if result.work_kind else None
+    if kind == "software":
+        return True
+    work = result.parties.work_product
+    if kind != "creative" or work is None or work.index is None or work.index >= len(result.paragraphs):
+        return False
+    described = result.paragraphs[work.index].original_text
+    if _TEXT_WORK.search(described) or _WRITTEN.search(described):
+        return False
+    return _OTHER_WORK.search(described) is not None or re.search(r"\b(?:scores?|musical)\b", described) is not None
 
 
 def purpose_term(texts: Sequence[str]) -> str | None:
@@ -1283,10 +1507,17 @@ def kept_use(
         rf"(?P<obj>{_PRONOUN_USED}|{named})\b",
         re.IGNORECASE,
     )
-    mention = re.compile(named, re.IGNORECASE)
+    # whether a text names the materials: ``named`` matches where its bare name does (its determiner is optional);
+    # an ASCII name is found in a text's lower-cased copy exactly where no character of it folds to ASCII
+    mention = re.compile(object_, re.IGNORECASE)
+    lowered = [p.lower() for p in pieces] if all(p.isascii() for p in pieces) else None
     for p in paragraphs:
         text = p.original_text
-        if not mention.search(text):
+        if lowered is not None and not fast.folds(text):
+            low = text.lower()
+            if not any(piece in low for piece in lowered):
+                continue
+        elif not mention.search(text):
             continue
         for sentence in sentences(text):
             for rx in (may, licence):
@@ -1392,6 +1623,24 @@ def company_creator(result: AuditResult) -> bool:
     “Designer”)", "Larkspur Press, Inc., an Oregon corporation"). Moral rights and a voice or likeness are then
     its people's, never its own."""
     return not individual_creator(result) and _a_company(result, "creator")
+
+
+# "Jordan Lee of Austin", "Mara J. Quist of Leith": a person's name (two or three capitalised words) and its place
+_OF_PLACE = re.compile(r"^(?:[A-Z][\w'’-]*\.? ){1,2}[A-Z][\w'’-]*(?=\s+of\s+[A-Z])")
+
+
+def party_name(result: AuditResult, role: str) -> str | None:
+    """The name the document gives the party of ``role`` ("creator" or "client"): the name written before its
+    definition ("Wattle & Finch Pty Ltd ("we", "us")"), else the name a schedule's details give a party the
+    document introduces as named there ("Creator: Mia Tran"); ``None`` where it names none."""
+    party = next((p for p in result.parties.parties if p.role == role), None)
+    if party is None:
+        return None
+    if party.name:  # a person's place after the name is no part of it: "Jordan Lee of Austin" is Jordan Lee
+        person = _OF_PLACE.match(party.name)
+        return person.group() if person and not _LEGAL_FORM.search(party.name) else party.name.strip(" ,")
+    scheduled = scheduled_party(result, party.evidence, party.terms)
+    return scheduled[0] if scheduled is not None else None
 
 
 def company_client(result: AuditResult) -> bool:
@@ -1639,11 +1888,19 @@ class DocumentFacts:
     purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
     usage: str | None = None  # the schedule setting the licence's use: "the channels … set out in Schedule 1"
     text: bool = False  # the work is text: translations, copy, articles, manuals
+    non_text: bool = False  # the work has no text (code, images, music): no spelling or translation exception
     credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
     assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
     sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
     sublicensable: bool = True  # the document lets the client sublicense the work
     informal: bool = False  # a letter or an email to "you", with no numbered clauses
+    # the names of a client written "we" and a creator written "you", where the document gives them: what the
+    # comments call them ("Wattle & Finch Pty Ltd"; "Mia Tran" of a schedule), else None
+    names: tuple[str | None, str | None] = (None, None)
+    affiliates: bool = True  # the document speaks of affiliates (a letter that does not gets none in our text)
+    other_work: str | None = None  # other kinds of work listed with the code ("designs"): the work is not all code
+    royalty: bool = False  # the client pays for the work by a royalty on its sales (a publishing licence)
+    licensed_in: str | None = None  # the book, film or product the client's licence is limited to: "the Book"
 
 
 class _Holders:
@@ -1682,6 +1939,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
             price,
             deliverables.name if deliverables else None,
             placeholders.get("agreement", "this agreement"),
+            work.index if work is not None else None,
         ),
         brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
         project=describes_project([p.original_text for p in result.paragraphs]),
@@ -1694,16 +1952,41 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         british_law=british_law(result),
         kept=kept,
         kept_use=kept_use(result.paragraphs, [k for k in (kept, background.term) if k], client, provider),
-        clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result)),
+        clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result), result.paragraphs),
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         usage=usage_schedule([p.original_text for p in result.paragraphs]),
         text=text_work(result),
+        non_text=non_text_work(result),
         credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
         assignable=assignable_licence(result, texts.indexes(("assign", "transfer"))),
         sub_hyphen=hyphenated_sublicence(texts.holding(("sublicen", "sub-licen"))),
         sublicensable=sublicensable(result),
         informal=informal_register(result),
+        names=_pronoun_names(result, client, provider),
+        affiliates=bool(texts.indexes(("affiliat",))),
+        other_work=other_work(
+            [p.original_text for p in result.paragraphs], result.work_kind.kind if result.work_kind else None
+        ),
+        royalty=royalty_paid(texts.holding(_ROYALTY_WORDS)),
+        licensed_in=next(
+            (
+                named
+                for f in result.findings
+                if f.kind == "license_grant" and f.beneficiary == "client" and f.severity != "info" and not f.negated
+                if (named := named_work(f))
+            ),
+            None,
+        ),
     )
+
+
+def _pronoun_names(result: AuditResult, client: str | None, provider: str | None) -> tuple[str | None, str | None]:
+    """The names of a creator the document calls "you" and of a client it calls "we" (or "I") beside it, which the
+    comments call them by (:func:`party_name`); ``None`` for a party named by a term or written otherwise."""
+    if (provider or "").lower() != "you" or (client or "").lower() == "you":
+        return None, None
+    pronoun = (client or "").lower() in ("we", "i")
+    return (party_name(result, "client") if pronoun else None), party_name(result, "creator")
 
 
 def _passing(result: AuditResult) -> set[str]:

@@ -591,7 +591,7 @@ def _pronoun_parties(analysis: Analysis, found: list[dict[str, Any]]) -> None:
         m = re.search(_FORMS[pronoun][0], text)
         found.append(
             {
-                "name": None,
+                "name": _pronoun_name(analysis, pronoun),
                 "terms": (written,),
                 "role": role,
                 "evidence": analysis.joined.index(m.start()) if m else None,
@@ -610,6 +610,28 @@ def _pronoun_parties(analysis: Analysis, found: list[dict[str, Any]]) -> None:
         for f in pronouns:
             if f["role"] == UNKNOWN:
                 f["role"], f["confidence"] = other, 0.5
+
+
+def _pronoun_name(analysis: Analysis, pronoun: str) -> str | None:
+    """The name a pronoun party is defined as, where the document writes one before the definition: "Wattle &
+    Finch Pty Ltd ABN … of 40 Crown Street … ("we", "us" or "our")" names "we" Wattle & Finch Pty Ltd, "Acme LLC
+    ("we" or "Agency")" names "we" Acme LLC; "the content creator named in Schedule 1 ("you")" names no one."""
+    joined = analysis.joined
+    defined = re.search(rf"\(\s*(?:the\s+)?[\"“‘']{pronoun}[\"”’'][^()]*\)", joined.text, re.IGNORECASE)
+    if defined is None:
+        return None
+    before = joined.text[joined.starts[joined.index(defined.start())] : defined.start()]
+    before = before[before.rfind(")") + 1 :]  # the words since the definition of the party before it
+    name = _clean_name(before) if before.strip() else None
+    if name is None and (run := _NAME_RUN.search(before)) is not None:  # "on which Larchmont Outfitters Ltd"
+        name = _clean_name(run.group(1), from_start=True)
+    return name
+
+
+# a name of two to six capitalised words right before a definition: "… engage you, Jonah Whitby"
+_NAME_RUN = re.compile(
+    r"(?<![\w&])((?!(?:This|The|These|Our|Your)\b)[A-Z][\w&.'’-]*(?:,?\s+(?:&|[A-Z][\w&.'’-]*)){1,5}),?\s*$"
+)
 
 
 def _written_form(text: str, pronoun: str) -> str:

@@ -117,6 +117,10 @@ class Filler:
             text = informal(text)
         if NO_SUBLICENCE in self._terms:  # the client may not sublicense: no "sublicensees", no "every sublicense"
             text = without_sublicences(text)
+        if (
+            NO_AFFILIATES in self._terms
+        ):  # a letter that speaks of no affiliates: "your contractors", not "your affiliates"
+            text = _AFFILIATES.sub(r"\1", text)
         text = _british(text) if self._terms.get("licence") == "licence" else _american(text)
         if SUB_HYPHEN in self._terms:  # the document writes "sub-license": so do we
             text = _SUBLICEN.sub(r"\1-\2", text)
@@ -172,6 +176,10 @@ def without_sublicences(text: str) -> str:
     return text
 
 
+NO_AFFILIATES = "no_affiliates"  # a term set where a letter or an email speaks of no affiliates of the client
+_AFFILIATES = re.compile(r"(\{client\}'s\s+)affiliates(?:,\s+|\s+(?:and|or)\s+)")
+
+
 INFORMAL = "informal"  # a term set where the document is a letter or an email written as "I" / "we" to "you"
 _AUTHORISED = r"authori[sz]ed"
 _INFORMAL_WORDS = tuple(
@@ -204,6 +212,79 @@ _INFORMAL_WORDS = tuple(
             r"continues after \1 ends and after any transfer",
         ),
         (r"\bsurvives\s+the\s+termination\s+or\s+expiry\s+of\s+(\{agreement\})", r"continues after \1 ends"),
+        # a friendly letter's plain words for contract boilerplate: "you will cover me and my subcontractors for …",
+        # not "defend, indemnify and hold harmless"; no "estoppel, course of dealing"; a court asked to stop it
+        (
+            r"\{Client\}\s+shall\s+defend,\s+indemnify\s+and\s+hold\s+harmless\s+(\{provider\}(?:\s+and\s+[^()]*?)?)\s+"
+            r"from\s+and\s+against\s+all\s+claims,\s+losses,\s+damages,\s+liabilities,\s+costs\s+and\s+expenses\s+"
+            r"\(including\s+reasonable\s+legal\s+fees\)\s+arising\s+out\s+of\s+or\s+relating\s+to\b",
+            r"{Client} will cover \1 for all claims, losses and costs (including reasonable legal fees) that come from",
+        ),
+        (
+            r"\{Client\}\s+shall\s+indemnify\s+\{provider\}\s+against\s+all\s+third-party\s+claims,\s+and\s+the\s+"
+            r"resulting\s+losses,\s+damages,\s+costs\s+and\s+reasonable\s+legal\s+fees,\s+arising\s+out\s+of\s+([^.]*)\.",
+            r"{Client} will cover {provider} for any claims others make because of \1, and for the losses, costs and "
+            r"reasonable legal fees that result.",
+        ),
+        (
+            r"(\{[Cc]lient\})\s+(shall\s+indemnify|indemnifies)\s+\{provider\}\s+against\s+third-party\s+claims\s+"
+            r"(?:arising\s+out\s+of|arising\s+from)\b",
+            lambda m: (
+                f"{m.group(1)} {'will cover' if m.group(2).startswith('shall') else 'covers'} {{provider}} for "
+                "any claims others make because of"
+            ),
+        ),
+        (
+            r"(\{[Cc]lient\})\s+indemnifies\s+\{provider\}\s+against\s+claims\s+arising\s+from\b",
+            r"\1 covers {provider} for claims that come from",
+        ),
+        (
+            r"\bNo\s+limitation\s+or\s+exclusion\s+of\s+liability\s+in\s+(\{agreement\})\s+applies\s+to\s+this\s+indemnity\s+"
+            r"or\s+to\s+any\s+breach\s+of\s+the\s+restrictions\s+on\s+Prohibited\s+AI\s+Use,\s+and\s+no\s+indemnity\s+given\s+"
+            r"by\s+\{provider\}\s+in\s+\{agreement\}\s+covers\s+any\s+claim\s+to\s+the\s+extent\s+caused\s+by\s+Prohibited\s+AI\s+"
+            r"Use\.",
+            r"No limit on liability in \1 applies to this promise or to any breach of the restrictions on "
+            r"Prohibited AI Use, and nothing in \1 makes {provider} cover any part of a claim that Prohibited AI Use "
+            r"caused.",
+        ),
+        (r"\b(this|that)\s+indemnity\b", r"\1 promise"),
+        (
+            r"\bThe\s+parties\s+agree\s+that\s+any\s+Prohibited\s+AI\s+Use\s+would\s+cause\s+\{provider\}\s+irreparable\s+"
+            r"harm\s+for\s+which\s+damages\s+alone\s+are\s+not\s+an\s+adequate\s+remedy\.\s+\{Provider\}\s+may\s+seek\s+an\s+"
+            r"injunction,\s+specific\s+performance\s+or\s+other\s+equitable\s+relief\s+in\s+any\s+court\s+of\s+competent\s+"
+            r"jurisdiction(?:(,)\s+without\s+posting\s+a\s+bond)?,\s+in\s+addition\s+to\s+any\s+other\s+remedy\.",
+            lambda m: (
+                "Money alone could not make up for any Prohibited AI Use, so {provider} may ask a court to "
+                + ("stop it without having to put up a bond" if m.group(1) else "stop it")
+                + ", as well as using any other remedy."
+            ),
+        ),
+        (
+            r"\bAny\s+Prohibited\s+AI\s+Use\s+would\s+cause\s+\{provider\}\s+irreparable\s+harm,\s+and\s+\{provider\}\s+may\s+"
+            r"seek\s+injunctive\s+relief\s+in\s+any\s+court\s+of\s+competent\s+jurisdiction\s+in\s+addition\s+to\s+any\s+other\s+"
+            r"remedy\.",
+            "Money alone could not make up for any Prohibited AI Use, so {provider} may ask a court to stop it, "
+            "as well as using any other remedy.",
+        ),
+        (r"\bseek\s+injunctive\s+relief\s+against\b", "ask a court to stop"),
+        (
+            r"\bgives\s+(\{provider\})\s+injunctive\s+relief\s+against\s+Prohibited\s+AI\s+Use,\s+([^,]*?),\s+and\s+",
+            r"lets \1 ask a court to stop Prohibited AI Use, and gives \1 \2 and ",
+        ),
+        (
+            r"\bNo\s+license\s+or\s+right\s+is\s+granted\s+by\s+implication,\s+estoppel,\s+course\s+of\s+dealing\s+or\s+"
+            r"otherwise,\s+(and\s+no\s+grant\b[^.]*\.)",
+            r"No license is granted, and no right arises, by implication or from past dealings, \1 {Provider}'s not "
+            r"acting on a breach straight away does not mean {provider} accepts it.",
+        ),
+        (
+            r"\bNo\s+license\s+is\s+granted\s+by\s+implication,\s+estoppel\s+or\s+otherwise\.",
+            "No license is granted by implication or from past dealings.",
+        ),
+        (
+            r"\bbinds\s+(\{client\}'s)\s+successors\s+and\s+assigns\b",
+            r"binds anyone who takes over \1 rights under {agreement}",
+        ),
         (r"\bshall\s+not\s+be\b", "will not be"),  # "you will not be responsible for", not "must not be"
         (r"\bshall\s+not\b", "must not"),
         (r"\bshall\s+be\b", "will be"),
@@ -540,15 +621,60 @@ def without_officer(text: str) -> str:
     return _OFFICER.sub("", text)
 
 
+# terms set where the document names a party it calls by a pronoun: "Wattle & Finch Pty Ltd ("we", "us")"
+CLIENT_NAME, CREATOR_NAME = "client_name", "provider_name"
+
+
+# The covenant's exceptions for text: "A tool that only checks spelling or grammar, or only provides …"; a list
+# "… on them: (a) checking spelling or grammar; (b) …; and (d) machine translation for the Customer's internal
+# review." (lettered or roman)
+_SPELLING_TOOL = re.compile(r"\bonly checks spelling or grammar, or only provides\b")
+_TOOL_LIST = re.compile(r"(?<=on them: )(\((?:a|i)\) [^.]*?)(?=\.(?:\s|$))")
+_ITEM = re.compile(r"(?:;\s+(?:and\s+)?|^)\(([a-z]{1,4})\)\s+")
+_TEXT_TOOLS = ("checking spelling", "machine translation")
+
+
+def without_text_tools(text: str) -> str:
+    """Our clause ``text`` without the exceptions for tools that read text (spelling and grammar checks, machine
+    translation), for work that has no text to check or translate (a score, photographs, code): "A tool that only
+    provides accessibility features …", "(a) accessibility features …; and (b) search and indexing …"."""
+    text, n = _SPELLING_TOOL.subn("only provides", text)
+    if n:  # the comma closed the "or only provides …" alternative: none between subject and verb now
+        text = text.replace(", may process", " may process")
+
+    def kept(m: re.Match[str]) -> str:
+        marks = list(_ITEM.finditer(m.group(1)))
+        items = [
+            m.group(1)[a.end() : (b.start() if b is not None else None)]
+            for a, b in zip(marks, [*marks[1:], None], strict=True)
+        ]
+        items = [i for i in items if not i.startswith(_TEXT_TOOLS)]
+        if len(items) == len(marks) or not items:
+            return m.group(1)
+        labels = "abcdefghij" if marks[0].group(1) == "a" else ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
+        listed = [f"({labels[k]}) {item}" for k, item in enumerate(items)]
+        if len(listed) == 1:
+            return items[0]
+        return "; ".join(listed[:-1]) + "; and " + listed[-1]
+
+    return _TOOL_LIST.sub(kept, text)
+
+
 def comment_voice(terms: Mapping[str, str]) -> Mapping[str, str]:
     """The terms a comment is written with. Comments speak for the creator to the client; where the document is
     the client's ("we" engage "you"), neither the document's pronouns (the creator would be "you") nor swapped
     ones (read beside the clauses, "we keep ownership" says the client keeps it) can be read unambiguously, so
-    the comments name both in the third person: "the creator", "the client"."""
+    the comments name both in the third person: by the name the document gives them ("Wattle & Finch Pty Ltd",
+    ``CLIENT_NAME`` / ``CREATOR_NAME``), else "the client", "the creator". A creator the client's document calls
+    "you" beside a client it names ("Agency") is named so too: "you" in a comment is the client reading it."""
     client, provider = terms.get("client", "").lower(), terms.get("provider", "").lower()
-    if client in ("we", "i") and provider == "you":
-        return {**terms, "client": "the client", "provider": "the creator"}
-    return terms
+    if provider != "you" or client == "you":
+        return terms
+    # the creator is "you" (the client wrote the document): "you" in a comment to the client is never the creator
+    named = {"provider": terms.get(CREATOR_NAME, "the creator")}
+    if client in ("we", "i"):
+        named["client"] = terms.get(CLIENT_NAME, "the client")
+    return {**terms, **named}
 
 
 def _render(
@@ -641,3 +767,61 @@ def for_cases(clause: Clause, cases: Set[str]) -> Clause:
 def term_pattern(term: str) -> re.Pattern[str]:
     """A use of ``term`` (or its plural) as a whole word."""
     return re.compile(rf"(?<![\w]){re.escape(term)}s?(?![\w])")
+
+
+# "and keep for me the rights …" said by the creator of itself: "keep for myself", "keep for ourselves"
+_REFLEXIVE = re.compile(r"\bkeep for (me|us) the\b")
+
+
+def reflexive(text: str) -> str:
+    """A comment's "keep for me the rights …" as the creator says it of itself: "keep for myself the rights …"."""
+    return _REFLEXIVE.sub(lambda m: f"keep for {'myself' if m.group(1) == 'me' else 'ourselves'} the", text)
+
+
+# "the work and other materials I create or supply under this letter": the work described where the document names
+# none (the placeholders' fallback), as a comment says it
+_DESCRIBED_WORK = re.compile(
+    r"\bthe work and other materials (?:[\w&’'-]+ ){1,4}?(?:creates?|created) or (?:supply|supplies|supplied) "
+    r"under (?:this|these|the) [\w-]+(?: [A-Z][\w-]*)?"
+)
+_THAT_WORK_VERB = re.compile(r" (are|include|have|were)\b")
+_THAT_WORK_SINGULAR = {"are": "is", "include": "includes", "have": "has", "were": "was"}
+# the work's pronoun in the sentence after "that work is creative work.": "its use", "anyone who made it"
+_WORK_THEM = re.compile(r"\btheir use\b|(?:(?<=made )|(?<=from )|(?<=keep )|(?<=on ))them\b")
+_TWO_SENTENCES = re.compile(r"^[^.]*\.[^.]*")
+
+
+def refer_back(comment: str, said: bool) -> tuple[str, bool]:
+    """``comment`` with the work described once: where ``said`` (an earlier comment described it), and after its own
+    first description, "the work and other materials I create …" is "that work", its verb and pronoun in the
+    singular ("that work includes code", "its use"); and whether the work is now described."""
+    if not _DESCRIBED_WORK.search(comment):
+        return comment, said
+    parts, last = [], 0
+    for m in _DESCRIBED_WORK.finditer(comment):
+        if not said:
+            said = True
+            continue
+        parts.append(comment[last : m.start()] + "that work")
+        last = m.end()
+        verb = _THAT_WORK_VERB.match(comment, last)
+        if verb:
+            parts.append(" " + _THAT_WORK_SINGULAR[verb.group(1)])
+            last = verb.end()
+    rest = comment[last:]
+    if parts:  # the work's pronoun, where it follows "that work", in the singular too
+        near = _TWO_SENTENCES.match(rest)
+        end = near.end() if near else len(rest)
+        rest = _WORK_THEM.sub(lambda m: "its use" if m.group(0) == "their use" else "it", rest[:end]) + rest[end:]
+    return "".join(parts) + rest, said
+
+
+_CODE_CLAIM = re.compile(r"\b(are|is) code\.")
+
+
+def mixed_work(comment: str, others: str) -> str:
+    """A comment's "… are code." where the document lists other kinds of work with the code: "… include code as well
+    as designs."."""
+    return _CODE_CLAIM.sub(
+        lambda m: f"{'include' if m.group(1) == 'are' else 'includes'} code as well as {others}.", comment
+    )

@@ -17,7 +17,18 @@ from ..analysis.audit import AuditResult
 from ..analysis.classify import Finding
 from ..analysis.facts import Background, clause_name, option_name, waits_for_payment
 from ..library import RenderedFix
-from ..library.render import NO_SUBLICENCE, PERSON, SUB_HYPHEN, capitalise, comment_voice, fill_known, possessive
+from ..library.render import (
+    INFORMAL,
+    NO_SUBLICENCE,
+    PERSON,
+    SUB_HYPHEN,
+    capitalise,
+    comment_voice,
+    fill_known,
+    possessive,
+    refer_back,
+    reflexive,
+)
 from ..ooxml.model import Paragraph
 from ..ooxml.renumber import Renumbered
 from .edit import DEFINITIONS, Edit
@@ -240,6 +251,7 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "deliverables": terms.get("deliverables", "the work"),
+        "works": terms.get("works", terms.get("deliverables", "the work")),
         "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
         **{
             k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON) if k in terms
@@ -249,8 +261,10 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
 
 _PURPOSES = {
     "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
-    "no-ai-training": "add a covenant against AI use of {deliverables}",
+    "no-ai-training": "add a covenant against AI use of {works}",
     "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
+    # a letter or an email: plain words, "and keep for myself the rights …"
+    "reservation-of-rights/informal": "keep for {provider} the rights the licence does not grant",
     "retained-materials": "keep {provider}'s pre-existing materials and know-how with {provider}|have anyone "
     "{client} later assigns or licenses {transferred} to agree in writing to the AI restriction",  # two changes
     "ai-software-use": "allow AI coding assistants on the delivered code, but not training on it",
@@ -371,19 +385,23 @@ def strategy_comment(
         ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
     ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
     ids = [f"{c}/{variant}" if f"{c}/{variant}" in _PURPOSES else c for c in ids]  # what this variant's text does
+    ids = [f"{c}/informal" if INFORMAL in terms and f"{c}/informal" in _PURPOSES else c for c in ids]
     purposes = [
         p for c in ids if c in _PURPOSES for p in _purpose(c, strategy, fixes, result.paragraphs, kept).split("|")
     ]
     if purposes:
         said += ", and we " + _listed(purposes)
-    return fill_known("Our approach: " + said + ".", t)
+    return reflexive(fill_known("Our approach: " + said + ".", t))
 
 
 def _listed(items: Sequence[str]) -> str:
-    """``items`` as one list: "a, b and c"; with semicolons ("a; b; and c") where an item has a comma or an "and"
-    of its own, so no item runs into the one before ("… who made the Work; and reserve to the Composer …")."""
+    """``items`` as one list: "a and b", "a, b and c"; a list of three or more with semicolons ("a; b; and c") where
+    an item has a comma or an "and" of its own, so no item runs into the one before ("… who made the Work; and
+    reserve to the Composer …"). Two items never take a semicolon: "… of the Illustrations and bar …"."""
     if len(items) < 2:
         return "".join(items)
+    if len(items) == 2:
+        return f"{items[0]} and {items[1]}"
     if any("," in i or " and " in i for i in items):
         return "; ".join(items[:-1]) + "; and " + items[-1]
     return ", ".join(items[:-1]) + " and " + items[-1]
@@ -400,3 +418,17 @@ def _other_options(result: AuditResult, option: str) -> str:
                     return f" ({other} would license them instead)"
                 return f" (under {other}, {clause_name(label)} would license them instead)"  # no nested parentheses
     return ""
+
+
+def said_once(edits: Sequence[Edit]) -> list[Edit]:
+    """The comments with the work described once: its first description where the other side first reads it (in
+    document order) stays; every later one is "that work" ("names licensing that work for AI training")."""
+    out = list(edits)
+    order = sorted(range(len(out)), key=lambda i: (out[i].index, out[i].op == "insert_after", i))
+    seen = False
+    for i in order:
+        comment = out[i].comment
+        if comment:
+            said, seen = refer_back(comment, seen)
+            out[i] = replace(out[i], comment=said) if said != comment else out[i]
+    return out

@@ -19,7 +19,7 @@ from ..kinds import Placement
 from ..library import Clause, Library, Rendered, render_many
 from ..library.render import INFORMAL
 from .edit import DEFINITIONS, Edit
-from .placement import _sibling_paragraphs, _titled_sibling, clause_paragraphs
+from .placement import _sibling_paragraphs, _titled_sibling, clause_paragraphs, ip_clause
 
 _DEFINITIONS_COMMENT = "The terms the new clauses use, defined with the other definitions of {agreement}."
 _DEFINITIONS_TITLE = "Definitions"
@@ -40,6 +40,34 @@ def _opening_definitions(definitions: Sequence[str], scope: str) -> str:
     items = [d.rstrip(".") for d in definitions]
     joined = items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
     return f"In {scope}, {joined}."
+
+
+def beside_the_work(result: AuditResult, terms: Mapping[str, str], background: str | None) -> dict[str, str]:
+    """The placeholders naming what the creator licenses and keeps beside the work it makes here (the audit's
+    ``terms.licensed``: the "Platform" of a licence whose "Customizations" are assigned), none where the work
+    is all there is: ``works`` ("Customizations and the Platform"), ``protected`` ("Customizations, the
+    Platform, the other Tessellate Materials") and ``delivered`` (minimal's "Customizations as finally delivered
+    under this Agreement, the Platform and the other Tessellate Materials"), and ``coded`` (the code the client
+    may run coding assistants on: "the Customizations"). The creator's pre-existing
+    materials (``background``) are "the other" ones where their definition names the licensed thing."""
+    licensed = result.terms.licensed
+    if licensed is None:
+        return {}
+    work, agreement = terms.get("deliverables", "the work"), terms.get("agreement", "this agreement")
+    rest = None
+    name = (background or "").removeprefix("the ")
+    if name and name != licensed.name:
+        defines = re.compile(rf"^\W*(?:\S+\s+)?[\"“]{re.escape(name)}[\"”]\s+(?:shall\s+)?means?\b")
+        inside = any(licensed.name in p.text and defines.match(p.text) for p in result.paragraphs)
+        rest = f"the other {name}" if inside else background
+    listed = [licensed.surface, *([rest] if rest else [])]
+    return {
+        "works": f"{work} and {licensed.surface}",
+        "coded": work,  # coding assistants on the code made for the client, not on the creator's own software
+        "protected": ", ".join([work, *listed]),
+        "delivered": f"{work} as finally delivered under {agreement}{', ' if len(listed) > 1 else ' and '}"
+        + " and ".join(listed),
+    }
 
 
 def render_insertions(
@@ -122,7 +150,7 @@ def render_insertions(
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
             titled = 1
-        sibling = _titled_sibling(paragraphs, index, result.ip_section) if own else None
+        sibling = _titled_sibling(paragraphs, index, ip_clause(result)) if own else None
         if sibling is not None:  # a titled sub-clause of the IP clause of its own, after its last one
             heading, first = sibling
             siblings[heading] = siblings.get(heading, 0) + 1

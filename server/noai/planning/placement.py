@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..analysis.audit import AuditResult, IpSection
-from ..analysis.facts import lettered_number
+from ..analysis.facts import continues, lettered_number, numbered_part
 from ..kinds import ClauseKind, Placement
 from ..library import Clause
 from ..library.render import roman_lists
@@ -69,6 +69,37 @@ _ON_AI = frozenset(
 )
 
 
+def _decimal(label: str) -> bool:
+    """A decimal clause number ("10.7", "10.7.1", "7.1."), not a list item's "(a)"."""
+    parts = label.strip().removesuffix(".").split(".")
+    return len(parts) > 1 and all(x.isascii() and x.isdigit() for x in parts)
+
+
+def ip_clause(result: AuditResult) -> IpSection | None:
+    """The IP clause new titled sub-clauses join: the audit's IP section, or where that section is itself a titled
+    sub-clause ("7.1 Ownership") of a clause that is a title alone ("7. Rights", whose sub-clauses "7.2 Licence",
+    "7.3 Credit" are titled too), that whole clause, so that a new one is "7.4 No AI Training" after the last of
+    them, as in a clause the audit takes whole."""
+    ip, paragraphs = result.ip_section, result.paragraphs
+    if ip is None or not 0 <= ip.start < len(paragraphs):
+        return ip
+    heading = paragraphs[ip.start]
+    path = heading.section_path
+    number = typed_number(heading.text)
+    label = (number[0] if number else heading.label or "").strip()
+    if len(path) < 2 or not _title_only(heading) or not _decimal(label):
+        return ip
+    parent = next((j for j in range(ip.start - 1, -1, -1) if paragraphs[j].section_path == path[:-1]), None)
+    if parent is None or not _title_only(paragraphs[parent]):
+        return ip
+    end = ip.start
+    while end + 1 < len(paragraphs) and paragraphs[end + 1].section_path[: len(path) - 1] == path[:-1]:
+        end += 1
+    if end < ip.end:
+        return ip
+    return IpSection(" ".join(path[:-1][-1:]), paragraphs[parent].section_label, parent, end)
+
+
 def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[tuple[int, Clause]], list[str]]:
     """Each clause with the paragraph its ``placement`` puts it after, in document order (so each
     new term is defined at its first use), and a note for each clause that has no place. Where the document
@@ -77,8 +108,12 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
     stay with the rights in the IP section."""
     placed, notes = [], []
     ip_end = result.places.get(Placement.END_OF_IP_SECTION)
+    ip, whole = result.ip_section, ip_clause(result)
     for clause in clauses:
         place = result.places.get(clause.placement)  # where the clause file says it goes
+        lifted = ip is not None and whole is not None and whole != ip and clause.placement != Placement.AFTER_GRANT
+        if place is not None and lifted and ip is not None and whole is not None and place.index == ip.end:
+            place = replace(place, index=whole.end)  # the end of "7. Rights", not of its sub-clause "7.1 Ownership"
         if place is not None and result.ai_section is not None and clause.kind in _ON_AI:
             place = result.ai_section if ip_end is not None and place.index == ip_end.index else place
         if place is None:
@@ -88,10 +123,48 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
                 else f"No place found to insert the {clause.id} clause."
             )
             continue
-        placed.append((place.index, clause))
+        index = place.index if place.like is not None else follow_on_end(result, place.index)
+        placed.append((index, clause))
     # the purpose limit first where clauses share its place (a clause's end): it qualifies the grant
     placed.sort(key=lambda s: (s[0], s[1].placement != Placement.AFTER_GRANT))
     return placed, notes
+
+
+_MAX_FOLLOW_ON = 2  # paragraphs a place moves past
+_STOPS = frozenset({"governing_law", "signature"})  # paragraphs that never continue a clause
+
+
+def follow_on_end(result: AuditResult, index: int) -> int:
+    """The place after paragraph ``index`` moved past the unnumbered paragraphs that continue it, so an insertion
+    never separates a paragraph from its follow-on: "Who owns what: … You get a licence to use the app …" is
+    followed by "If you want to sell the app to other cafés, we'll need to agree that separately.", which refers
+    back to it. A follow-on is body text in the same section, unnumbered like the anchor, with no run-in label of
+    its own ("Price: …"), opening with a word that leans on what came before ("If", "But", "That") or saying
+    "also", and naming something the paragraph before it names (the app); never the governing law, a signature or
+    past the end of the operative terms. At most two paragraphs; ``index`` itself where none follows so."""
+    paragraphs = result.paragraphs
+    anchor = paragraphs[index]
+    if _numbered(anchor) or anchor.in_table or anchor.is_heading:
+        return index
+    end = result.places.get(Placement.END_OF_DOCUMENT)
+    last = end.index if end is not None else len(paragraphs) - 1
+    stops = {i for f in result.findings if f.kind in _STOPS for i in range(f.start, f.end + 1)}
+    moved = index
+    for _ in range(_MAX_FOLLOW_ON):
+        k = next((j for j in range(moved + 1, len(paragraphs)) if paragraphs[j].text.strip()), None)
+        if k is None or k > last or k in stops:
+            break
+        q = paragraphs[k]
+        if (
+            _numbered(q)
+            or q.in_table
+            or q.is_heading
+            or q.section_path != anchor.section_path
+            or not continues(paragraphs[moved].text, q.text)
+        ):
+            break
+        moved = k
+    return moved
 
 
 def _inner_lists(e: Edit, paragraphs: Sequence[Paragraph]) -> Edit:
@@ -173,8 +246,7 @@ def _titled_sibling(paragraphs: Sequence[Paragraph], index: int, ip: IpSection |
         return None
     else:
         labels = (paragraphs[heading].label or "", first.label or "")
-    decimal = re.compile(r"\d+(?:\.\d+)+\.?")  # "10.7" over "10.7.1", not a lead-in over its "(a)" items
-    if paragraphs[heading].text.rstrip().endswith(":") or not all(decimal.fullmatch(x.strip()) for x in labels):
+    if paragraphs[heading].text.rstrip().endswith(":") or not all(_decimal(x) for x in labels):  # not "(a)" items
         return None
     return heading, heading + 1
 
@@ -203,9 +275,6 @@ def _sibling_paragraphs(
     )
 
 
-_THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b(?!\s+\d)")
-
-
 def _cited(body: Sequence[str], number: str) -> list[str]:
     """``body``, each paragraph of which takes a number of its own under the new titled sub-clause ``number``
     ("2.3" over "2.3.1" … "2.3.5"), with "this clause" citing that sub-clause ("This clause 2.3 applies …"):
@@ -213,7 +282,7 @@ def _cited(body: Sequence[str], number: str) -> list[str]:
     number = number.strip().rstrip(".")
     if len(body) < 2 or not number:
         return list(body)
-    return [_THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his clause {number}", t) for t in body]
+    return [numbered_part(t, number) for t in body]
 
 
 def _title_only(p: Paragraph) -> bool:
