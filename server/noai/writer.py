@@ -235,10 +235,15 @@ class _Writer:
                 reference_to_next_paragraph(new[-1], self.stamp, self.ids)
         return new
 
-    def replace(self, index: int, start: int, end: int, edit: Edit) -> None:
+    def replace(self, index: int, start: int, end: int, edit: Edit, followed: bool = False) -> None:
+        """``followed``: paragraphs are inserted after this one. A change at its very end then puts its
+        insertion before its deletion ("services" + ins ";" + del "."): LibreOffice joins an insertion that
+        ends a paragraph with the paragraphs inserted after it, and rejecting them all would join the
+        paragraph with the next one."""
         before = self.ids.peek()
+        last = followed and end >= len(self.doc.paragraphs[index].text.rstrip())
         deletions, insertion = replace_text(
-            self.element(index), start, end, edit.replacement or "", self.stamp, self.ids
+            self.element(index), start, end, edit.replacement or "", self.stamp, self.ids, insert_first=last
         )
         if self.comments and edit.comment:
             last = insertion[-1] if insertion is not None else deletions[-1]
@@ -513,6 +518,7 @@ def _apply(writer: _Writer, edits: list[Edit], comments: bool, answer: Answer) -
         else:
             ranges[index].append((*span, n))
     renumbered = _renumbering(writer, edits, insertions, ranges)
+    followed = {index for _, index in insertions}  # paragraphs after which paragraphs are inserted
     for index, spans in ranges.items():
         for start, end, n in sorted(spans, reverse=True):
             if n >= len(edits):
@@ -520,7 +526,7 @@ def _apply(writer: _Writer, edits: list[Edit], comments: bool, answer: Answer) -
                 continue
             edit = edits[n]
             if edit.op == "replace":
-                writer.replace(index, start, end, edit)
+                writer.replace(index, start, end, edit, index in followed)
             else:
                 writer.comment(index, start, end, edit)
             done.add(n)
