@@ -260,4 +260,5 @@ def test_a_built_letter_gets_must_and_will_and_a_numbered_version_keeps_shall(va
 
 def test_a_contract_in_the_third_person_keeps_its_formal_register():
     said = clause_words(redline("photo-licence", "strict"))
-    assert "shall not" in said and "This clause applies" in said and "authorised officer" in said
+    # its items are paragraphs typed 1-7 under unnumbered headings: our clause calls itself "this paragraph"
+    assert "shall not" in said and "This paragraph applies" in said and "authorised officer" in said

@@ -35,14 +35,17 @@ from .analysis.facts import (
     before_the_licence,
     creation_timing,
     credit_to_authors,
+    for_copyright_term,
     hire_fallback,
     irrevocable,
     joined_verb,
     modal_before,
     modal_start,
+    named_work,
     no_credit_asked,
     owned_work_use,
     per_piece,
+    plural_name,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
@@ -69,6 +72,7 @@ from .library.render import (
     fill_known,
     first_person,
     in_my_voice,
+    mixed_work,
     without_officer,
     without_text_tools,
 )
@@ -87,7 +91,6 @@ from .planning.comments import (
     _shifted,
     _transfer_options,
     _words,
-    mixed_work,
     moral_act,
     said_once,
     strategy_comment,
@@ -266,6 +269,8 @@ def make_plan(
     # business, never "the project described in this License".
     # A document that defines its own purpose ("“Purpose”: identifying the Retailer …") is named by it.
     purpose = facts.purpose if "project" not in terms else None
+    # a licence limited to the book, film or product it names ("in the Book"): that is its purpose
+    purpose = purpose or (facts.licensed_in if "project" not in terms else None)
     unnamed = None if purpose or facts.project or "project" in terms else _no_project(terms)
     project = unnamed or purpose
     if not project and "project" not in terms and not says_project(result.paragraphs):  # work made, but no "project"
@@ -317,6 +322,8 @@ def make_plan(
         facts.brand,
     )
     fixes = [(f, _of_that_piece(f, rf), op) for f, rf, op in fixes] if facts.payment else fixes
+    if facts.royalty:  # a publishing licence for the term of copyright: reversion, never a fixed term, is asked
+        fixes = [(f, reversion_fix(f, rf, commented), op) for f, rf, op in fixes]
     fixes, struck = strike_creation_timing(
         fixes, terms.get("deliverables", "the work"), (terms.get("provider", ""), terms.get("client", ""))
     )
@@ -584,6 +591,26 @@ def background_fix(
 
 _REVOCABLE_FOR_AI = "{match} (but revocable for any Prohibited AI Use)"
 _REVOCABLE_COMMENT = "This change keeps “{match}” and makes the licence revocable for Prohibited AI Use."
+
+
+_REVERSION_COMMENT = (
+    "The rights here last “{match}”. As they earn {provider} a royalty, we ask that they revert to {provider} on "
+    "written notice if {work} {is} out of print, with no edition offered for sale, or {has} earned no royalties for "
+    "eighteen months in a row."
+)
+
+
+def reversion_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> RenderedFix:
+    """The comment on a licence "for the full term of copyright" paid by a royalty (a publishing licence): its rights
+    revert if the book it names (else the work) goes out of print or stops earning royalties. A publisher takes no
+    fixed term on a book; any other fix of ``f`` is ``rf`` as it is."""
+    if f.kind != "perpetual_irrevocable" or rf.action != "comment" or not for_copyright_term(f):
+        return rf
+    work = named_work(f) or terms.get("deliverables", "the work")
+    plural = plural_name(work)
+    said = _fill(_REVERSION_COMMENT, terms, f.phrase)
+    said = said.replace("{work}", work).replace("{is}", "are" if plural else "is")
+    return replace(rf, comment=said.replace("{has}", "have" if plural else "has"))
 
 
 def limited_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> RenderedFix | None:

@@ -995,6 +995,10 @@ class _Classifier:
                 sev, note = LOW, "license_grant"
             elif receiver == self.parties.creator:
                 sev, note = INFO, "license_grant/back"
+            elif t.search(P.AI_EXCLUSION, m.start(), e):
+                # "grants the Client a non-exclusive licence to use them as part of the Deliverables, but not for
+                # any Prohibited AI Use": the grant itself keeps AI use out
+                sev, note = LOW, "license_grant/ai-excluded"
             else:
                 sev, note = MEDIUM, "license_grant"
             direction = MUTUAL if giver == MUTUAL else f"{giver or 'unknown'}->{receiver or 'unknown'}"
@@ -1813,17 +1817,22 @@ def _ai_words(paragraphs: Sequence[Paragraph]) -> re.Pattern[str] | None:
     if not definitions:
         return None
     words: set[str] = set()
+    # whether each meaning holds AI language itself: the same in both rounds, read once
+    speaks_ai = [
+        any(not _AI_NAME.match(meaning, x.start()) for x in fast.finditer(P.AI_TERM, meaning, None))
+        for _, meaning in definitions
+    ]
     for _ in range(2):
         known = (
             re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
             if words
             else None
         )
-        for terms, meaning in definitions:
-            if any(not _AI_NAME.match(meaning, x.start()) for x in fast.finditer(P.AI_TERM, meaning, None)) or (
-                known is not None and known.search(meaning)
-            ):
+        for (terms, meaning), ai in zip(definitions, speaks_ai, strict=True):
+            if ai or (known is not None and known.search(meaning)):
                 words.update(t for t in terms if not P.AI_TERM.search(t))
+        if not words:  # the second round would read as the first
+            break
     if not words:
         return None
     return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))

@@ -468,6 +468,12 @@ _PURPOSE_HEAD = (
     r"Publications?|Series|Seasons?|Fairs?|Screenings?)"
 )
 _WHOSE = r"(?:(?:the\s+)?[\w&.-]+(?:\s+[\w&.-]+){0,3}['’]s|its|their|your|his|her|our|my)"
+# a book, film, album, game or other product the document names, which the licensed work goes into
+_NAMED_WORK = (
+    r"(?:Books?|Novels?|Titles?|Editions?|Anthology|Albums?|Films?|(?:Motion\s+)?Pictures?|Programmes?|"
+    r"Programs?|Series|Episodes?|Games?|Apps?|Products?|Publications?|Magazines?|Journals?|Periodicals?|Catalogues?|"
+    r"Catalogs?|Websites?|Podcasts?|Productions?|Plays?|Documentary|Exhibitions?|Events?|Campaigns?)"
+)
 _NOT_A_PURPOSE = (
     r"(?:Agreement|Contract|Deed|Terms|Conditions|Schedules?|Order|Statement|Licen[cs]es?|Rights|Works?|Deliverables?|"
     r"Materials?|Content|Intellectual|Copyright|Party|Parties|Effective|Term)"
@@ -483,6 +489,12 @@ _NAMED_PURPOSE = re.compile(
     # "in connection with the Film", "in relation to the Exhibition": a thing the document defines, not the
     # document itself ("in connection with this Agreement") nor what the licence covers ("the Work")
     r"|\b(?i:in\s+(?:connection\s+with|relation\s+to)\s+the)\s+(?!" + _NOT_A_PURPOSE + r"\b)[A-Z][\w-]*\b(?!['’])"
+    # the defined book, film, album or product the work goes in: "in the Book and in any adaptation of the Book",
+    # "on the cover of the Novel", "in timed synchronisation with the Picture"
+    r"|\b(?i:in(?:to)?|on|with)\s+(?i:the\s+(?:front\s+|back\s+)?(?:covers?|jackets?|packaging|pages?|"
+    r"soundtrack|credits|editions?|trailers?|episodes?)\s+of\s+)?(?i:the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
+    + _NAMED_WORK
+    + r"\b(?!['’]|\s+[A-Z])"
 )
 _ANY_PURPOSE = re.compile(r"\b(?:any|all|every|whatever)\s+(?:other\s+)?(?:lawful\s+)?purposes?\b", re.IGNORECASE)
 
@@ -493,6 +505,50 @@ def named_purpose(text: str, start: int = 0, end: int | None = None) -> str | No
     window = text[start : len(text) if end is None else end]
     m = _NAMED_PURPOSE.search(window)
     return m.group(0) if m is not None and _ANY_PURPOSE.search(window) is None else None
+
+
+# the thing a licence is limited to, in the words named_purpose found: "the Book" of "in the Book", "the Novel" of
+# "on the front cover of the Novel"
+_NAMED_THING = re.compile(r"\bthe\s+((?:[A-Z][\w-]*\s+){0,3}?" + _NAMED_WORK + r")$")
+
+
+def named_work(f: Finding) -> str | None:
+    """The book, film or product the finding's licence is limited to ("the Book" of "… the Artwork in the Book and
+    in any adaptation of the Book …"), read in the finding's whole sentence; else ``None``."""
+    start, end = sentence_span(f.paragraph_text, f.phrase_start)
+    named = named_purpose(f.paragraph_text, start, end)
+    m = _NAMED_THING.search(named) if named else None
+    return f"the {m.group(1)}" if m is not None else None
+
+
+# A royalty the client pays on its sales of the work: "a royalty of 2.5% of the Publisher's net receipts", "royalties
+# of ten per cent of net sales", "a 7% royalty", "a royalty of $1 per copy"; never a "royalty-free" licence
+_ROYALTY = re.compile(
+    r"\broyalt(?:y|ies)\b(?![- ]free)(?=(?:[^.;]|\.(?=\d)){0,80}?(?:\d\s*%|\bper\s*cent\b|\bpercent\b|"
+    r"\bnet\s+(?:receipts|sales|revenues?|income|proceeds)\b|\bper\s+(?:copy|unit|sale|download|stream)\b))|(?:\d\s*%|\bper\s*cent|\bpercent)\s+"
+    r"royalt(?:y|ies)\b",
+    re.IGNORECASE,
+)
+_ROYALTY_WORDS = ("royalt",)
+
+
+_COPYRIGHT_TERM = re.compile(r"\b(?:term|duration|life)\s+of\s+(?:the\s+)?copyright\b", re.IGNORECASE)
+_PLURAL_NAME = re.compile(r"(?<![sS])s$")  # "the Images", "the Books"; not "the Business"
+
+
+def for_copyright_term(f: Finding) -> bool:
+    """The finding's phrase grants the rights for the term of copyright ("for the full term of copyright")."""
+    return _COPYRIGHT_TERM.search(f.phrase) is not None
+
+
+def plural_name(name: str) -> bool:
+    """A work's name is plural ("the Images", "the Books"), not singular ("the Book", "the Series")."""
+    return _PLURAL_NAME.search(name) is not None and not name.endswith(("Series", "ss"))
+
+
+def royalty_paid(texts: Sequence[str]) -> bool:
+    """The document pays for the work by royalty on its sales ("a royalty of 2.5% of net receipts")."""
+    return any(_ROYALTY.search(t) for t in texts)
 
 
 def purpose_limited(f: Finding) -> bool:
@@ -576,17 +632,22 @@ _ORDER = re.compile(
 _ORDER_WORDS = ("statement", "sow", "order")  # one of which every match of _ORDER holds, lower-cased
 
 
-def payment_due(texts: Sequence[str], price: str | None, work: str | None, agreement: str) -> str | None:
+def payment_due(
+    texts: Sequence[str], price: str | None, work: str | None, agreement: str, made: int | None = None
+) -> str | None:
     """What ownership of a piece of the work waits for where the fees are per order or per item, in the
     document's words: "the fees for that Work Product under the applicable Statement of Work" (a master
     agreement billed by statement of work, order or work order); "the sum due for each Illustration under this
     agreement, as to that Illustration" ("£150 for each Illustration"; :func:`per_piece` says "that
     Illustration" where the transfer's sentence names one); ``None`` for a single commission (the whole
     agreement's fees: "all fees due under this Agreement"). ``texts`` are the document's paragraphs, ``price``
-    its :func:`price_due`, ``work`` its work product's name ("Work Product", "Illustrations")."""
+    its :func:`price_due`, ``work`` its work product's name ("Work Product", "Illustrations"), ``made`` the
+    paragraph that says what the work is. Orders count only where they set the fees or the work ("the fees set out
+    in the applicable Work Order", "the materials Vendor prepares under a Statement of Work"), never in
+    boilerplate that merely mentions them ("the terms of any Purchase Order do not apply")."""
     orders: dict[str, int] = {}
-    for t in texts:
-        if fast.may_hold(t, _ORDER_WORDS):
+    for i, t in enumerate(texts):
+        if fast.may_hold(t, _ORDER_WORDS) and (i == made or has_fees(t)):
             for m in _ORDER.finditer(t):
                 name = re.sub(r"(Statement|SOW|Order|Form)s\b", r"\1", re.sub(r"\s+", " ", m.group(1)))
                 orders[name] = orders.get(name, 0) + 1
@@ -652,21 +713,26 @@ def clause_name(label: str) -> str:
 
 _WORD_LABEL = re.compile(r"[A-Za-z]{2,}\.?\s+\S")  # "Section 5.1", "Art. 5", not "a)" or "(a)"
 
-# "Section 7(b)", "clause 3.2", "Articles 4 and 5": a reference to a numbered clause; not "Section 101 of the
-# Copyright Act", a statute's section
+# "Section 7(b)", "clause 3.2", "Articles 4 and 5", "paragraph 4": a reference to a numbered clause; not "Section
+# 101 of the Copyright Act" or "section 77 of the Copyright, Designs and Patents Act 1988", a statute's section, nor
+# "paragraph 2 of Schedule 1" or "paragraphs 4, 5 and 6 in Framework Schedule 5", a schedule's paragraphs
 _REFERENCE = re.compile(
-    r"\b(clause|section|article)s?\s+(?=\(?\d)(?![^.;]{0,30}?\bof\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,5}"
-    r"(?:Act|Code|Regulations?|Directive|U\.S\.C)\b)",
+    r"\b(clause|section|article|(?<!-)(?P<para>paragraph))s?\s+(?=\(?\d)(?![^.;]{0,30}?\bof\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w.]*,?|and)\s+){0,6}(?:Act|Code|Regulations?|Directive|U\.S\.C)\b)"
+    r"(?(para)(?![^.;]{0,30}?\b(?:of|in)\s+(?:this\s+|the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Schedule|Annex|Appendix|"
+    r"Exhibit|Attachment|Part)\b))",
     re.IGNORECASE,
 )
-_REFERENCE_WORDS = ("clause", "section", "article")  # one of which every match of _REFERENCE holds, lower-cased
+_REFERENCE_WORDS = ("clause", "section", "article", "paragraph")  # one of which every match of _REFERENCE holds
 _CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
 
 
-def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
+def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequence[Paragraph] = ()) -> str | None:
     """The word the document refers to its own numbered clauses by, as it writes it most ("Section" for
-    "see Section 7(b)"), where that word is not "clause" and the document never says "clause 3"; where it
-    refers to none, "Section" under American law (as American drafters say) and else None ("clause")."""
+    "see Section 7(b)", "paragraph" for "under paragraph 4"), where that word is not "clause" and the document
+    never says "clause 3"; where it refers to none, "Section" under American law (as American drafters say),
+    "paragraph" where its ``paragraphs`` are numbered 1, 2, 3 … with no sub-numbers (a letter of agreement, a
+    commission under unnumbered headings), and else None ("clause")."""
     counts: dict[str, int] = {}
     for t in texts:
         if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
@@ -674,13 +740,42 @@ def clause_word(texts: Sequence[str], american: bool = False) -> str | None:
         for m in _REFERENCE.finditer(t):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     if not counts:
-        return "Section" if american else None
+        return "Section" if american else "paragraph" if numbered_paragraphs(paragraphs) else None
     if any(w.lower() == "clause" for w in counts):
         return None
     word = max(
         counts, key=lambda w: (sum(n for v, n in counts.items() if v.lower() == w.lower()), not w.isupper(), counts[w])
     )
     return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
+
+
+# a numbered item of the document: typed ("5. In return …") or Word's label ("5."); a sub-number ("5.1", "5.1.")
+_ITEM_NUMBER = re.compile(r"\d{1,3}[.)](?=\s|$)")
+_SUB_NUMBER = re.compile(r"\d{1,3}\.\d")
+_ENOUGH_ITEMS = 3
+
+
+def numbered_paragraphs(paragraphs: Sequence[Paragraph]) -> bool:
+    """The document's items are numbered paragraphs, 1, 2, 3 …: at least three paragraphs numbered with a
+    whole number (typed or Word's) that say something (a sentence, not a heading "1. Definitions"), and no
+    sub-number ("5.1") anywhere."""
+    items = 0
+    for p in paragraphs:
+        label = (p.label or "").strip()
+        text = p.text.lstrip()
+        if _SUB_NUMBER.match(label) or _SUB_NUMBER.match(text):
+            return False
+        if label:
+            numbered, said = _ITEM_NUMBER.fullmatch(label) is not None, text
+        else:
+            typed = _ITEM_NUMBER.match(text)
+            numbered, said = typed is not None, text[typed.end() :] if typed else ""
+        if not numbered:
+            continue
+        if len(said.split()) < 6:  # "1. Definitions", "7 Rights": a numbered heading is a clause's
+            return False
+        items += 1
+    return items >= _ENOUGH_ITEMS
 
 
 _THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b")
@@ -692,7 +787,10 @@ def this_part(text: str, word: str | None) -> str:
     Article (it joins one as its Sections): "This Section" where the document says "Article"."""
     if not word or "his clause" not in text:
         return text
-    word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
+    if word.lower() == "paragraph":  # "this paragraph", as drafters write it
+        word = "paragraph"
+    else:
+        word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
     return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
 
 
@@ -854,6 +952,36 @@ def _sentence_at(text: str, at: int) -> str:
 def _not_work(text: str, start: int, end: int) -> bool:
     """The words at ``start:end`` name no work delivered ("customer content", "personal data")."""
     return any(m.start() <= start and end <= m.end() for w in _NOT_WORK.values() for m in w.finditer(text))
+
+
+# A paragraph that continues the one before: it opens with a word that leans on it ("If you want to sell the app …,
+# we'll need to agree that separately.", "But …", "That …") or says "also" ("We'd also like to show the video …").
+_CONTINUES = re.compile(
+    r"\s*(?:(?:if|but|however|also|and|otherwise|unless|that|this|these|those|such|either\s+way|in\s+that\s+case)\b"
+    r"|.*\balso\b)",
+    re.IGNORECASE,
+)
+_RUN_IN_LABEL = re.compile(r"\s*(?:[\w’'-]+\s+){0,4}?[\w’'-]+:\s")  # "Price: …", "Who owns what: …"
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_FUNCTION_WORDS = frozenset(
+    "the and for you your our ours with this that these those will can any all are was were have has had not but "
+    "from they them their its also which who what when where how need want like would could should may must shall "
+    "one other others more into out about over such only just get got let lets please here there then than very "
+    "each every some own owns i'll we'll you'll it's we'd i'd you're we're i'm".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (m.group(0).lower() for m in _CONTENT_WORD.finditer(text)) if w not in _FUNCTION_WORDS}
+
+
+def continues(previous: str, text: str) -> bool:
+    """Paragraph ``text`` continues the paragraph ``previous`` before it: no run-in label of its own ("Price: …"),
+    it opens with a word that leans on what came before ("If", "But", "That") or says "also", and it names something
+    ``previous`` names ("If you want to sell the app …" after "… a licence to use the app …")."""
+    if _RUN_IN_LABEL.match(text) or not _CONTINUES.match(text):
+        return False
+    return bool(_content_words(text) & _content_words(previous))
 
 
 def non_text_work(result: AuditResult) -> bool:
@@ -1393,10 +1521,17 @@ def kept_use(
         rf"(?P<obj>{_PRONOUN_USED}|{named})\b",
         re.IGNORECASE,
     )
-    mention = re.compile(named, re.IGNORECASE)
+    # whether a text names the materials: ``named`` matches where its bare name does (its determiner is optional);
+    # an ASCII name is found in a text's lower-cased copy exactly where no character of it folds to ASCII
+    mention = re.compile(object_, re.IGNORECASE)
+    lowered = [p.lower() for p in pieces] if all(p.isascii() for p in pieces) else None
     for p in paragraphs:
         text = p.original_text
-        if not mention.search(text):
+        if lowered is not None and not fast.folds(text):
+            low = text.lower()
+            if not any(piece in low for piece in lowered):
+                continue
+        elif not mention.search(text):
             continue
         for sentence in sentences(text):
             for rx in (may, licence):
@@ -1778,6 +1913,8 @@ class DocumentFacts:
     names: tuple[str | None, str | None] = (None, None)
     affiliates: bool = True  # the document speaks of affiliates (a letter that does not gets none in our text)
     other_work: str | None = None  # other kinds of work listed with the code ("designs"): the work is not all code
+    royalty: bool = False  # the client pays for the work by a royalty on its sales (a publishing licence)
+    licensed_in: str | None = None  # the book, film or product the client's licence is limited to: "the Book"
 
 
 class _Holders:
@@ -1816,6 +1953,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
             price,
             deliverables.name if deliverables else None,
             placeholders.get("agreement", "this agreement"),
+            work.index if work is not None else None,
         ),
         brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
         project=describes_project([p.original_text for p in result.paragraphs]),
@@ -1828,7 +1966,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         british_law=british_law(result),
         kept=kept,
         kept_use=kept_use(result.paragraphs, [k for k in (kept, background.term) if k], client, provider),
-        clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result)),
+        clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result), result.paragraphs),
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         usage=usage_schedule([p.original_text for p in result.paragraphs]),
         text=text_work(result),
@@ -1842,6 +1980,16 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         affiliates=bool(texts.indexes(("affiliat",))),
         other_work=other_work(
             [p.original_text for p in result.paragraphs], result.work_kind.kind if result.work_kind else None
+        ),
+        royalty=royalty_paid(texts.holding(_ROYALTY_WORDS)),
+        licensed_in=next(
+            (
+                named
+                for f in result.findings
+                if f.kind == "license_grant" and f.beneficiary == "client" and f.severity != "info" and not f.negated
+                if (named := named_work(f))
+            ),
+            None,
         ),
     )
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from noai.analysis import fast
-from noai.analysis.fast import count_matches
+from noai.analysis.fast import count_joined
 from noai.analysis.joined import Joined
 from noai.ooxml.model import Paragraph
 
@@ -105,7 +105,7 @@ def detect_work_kind(
     which speak for the work when no work product is found ("the Dataset")."""
     texts = [p.text for p in paragraphs]
     lowered = Joined([t.lower() for t in texts])
-    counts = dict(zip(_WORDS, count_matches(list(_WORDS.values()), texts, lowered), strict=True))
+    counts = dict(zip(_WORDS, count_joined(list(_WORDS.values()), texts, lowered), strict=True))
     for kind, hints in _HINTS.items():
         for text in map(texts.__getitem__, lowered.holding(hints)):  # str.find: no test of each text
             if kind == DATA and fast.holds(_PRIVACY, text):
