@@ -241,14 +241,15 @@ class _Writer:
         ends a paragraph with the paragraphs inserted after it, and rejecting them all would join the
         paragraph with the next one."""
         before = self.ids.peek()
-        last = followed and end >= len(self.doc.paragraphs[index].text.rstrip())
+        at_end = followed and end >= len(self.doc.paragraphs[index].text.rstrip())
         deletions, insertion = replace_text(
-            self.element(index), start, end, edit.replacement or "", self.stamp, self.ids, insert_first=last
+            self.element(index), start, end, edit.replacement or "", self.stamp, self.ids, insert_first=at_end
         )
         if self.comments and edit.comment:
-            last = insertion[-1] if insertion is not None else deletions[-1]
+            first = insertion if at_end and insertion is not None else deletions[0]
+            last = deletions[-1] if at_end or insertion is None else insertion[-1]
             add_comment_around(
-                deletions[0], last, edit.comment, self.stamp, self.ids, self.comments_root, **self.comment_styles
+                first, last, edit.comment, self.stamp, self.ids, self.comments_root, **self.comment_styles
             )
         self.remember(edit, index, before, (edit.find or "", edit.replacement or ""))
 
