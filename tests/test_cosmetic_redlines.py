@@ -159,7 +159,7 @@ def test_the_uk_precedents_moral_rights_waivers_get_a_comment_saying_the_creator
 @pytest.mark.parametrize(
     ("name", "says"),
     [
-        ("photo-licence", "this licence lets the Licensee use the Images (clause 4)"),
+        ("photo-licence", "this licence lets the Licensee use the Images (paragraph 4)"),
         ("corpus-licence", "this License lets Licensee use the Licensed Corpus (Section 3)"),
     ],
 )
