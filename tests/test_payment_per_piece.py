@@ -89,7 +89,7 @@ def test_a_transfer_that_already_names_the_piece_waits_for_that_pieces_fees():
     ("texts", "price", "work", "expected"),
     [
         (
-            ["Services under each SOW.", "Fees are set out in the SOW."],
+            ["Services under each SOW.", "The fees are set out in each SOW."],
             "all fees due",
             "Work Product",
             "the fees for that Work Product under the applicable SOW",
@@ -108,6 +108,7 @@ def test_a_transfer_that_already_names_the_piece_waits_for_that_pieces_fees():
         ),
         (["The Client shall pay the Fee of £2,000 for the Designs."], "the Fee due", "Designs", None),
         (["This Statement of Work sets out the fees."], "all fees due", "Deliverables", None),
+        (["The terms of any Purchase Order do not apply.", "The fee is £900."], "all fees due", "Designs", None),
     ],
 )
 def test_the_payment_a_piece_waits_for_is_read_from_the_documents_orders_and_fees(texts, price, work, expected):

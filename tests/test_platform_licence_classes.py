@@ -10,13 +10,17 @@ data only to provide the services, and is governed by the law of the developer's
 from __future__ import annotations
 
 import functools
+import re
 from datetime import UTC, datetime
 
 import pytest
 from support.synthetic_contracts import _document, _para, _save
 
 from noai import engine
+from noai.analysis.audit import audit_paragraphs
 from noai.analysis.parties import CLIENT, CREATOR, find_parties, resolve_we
+from noai.analysis.terms import extract_terms
+from noai.analysis.work_kind import GENERAL, SOFTWARE, detect_work_kind
 from noai.ooxml.model import Paragraph
 
 DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
@@ -200,3 +204,140 @@ def test_the_saas_and_services_agreement_needs_no_we_to_name_its_parties():
     assert sorted((p["terms"][0], p["role"]) for p in parties) == [("Brightline", CREATOR), ("Customer", CLIENT)]
     assert saas_audit()["we"]["sure"] is True
     assert saas_redline("strict").plan.terms["provider"] == "Brightline"
+
+
+# ------------------------------------------------------------------------------------------------
+# 2-3. The work is what the developer makes and assigns; what it licenses beside it is protected too and stays
+
+
+def test_the_work_product_is_what_the_developer_makes_and_assigns_not_the_software_it_licenses():
+    terms = extract_terms(
+        paragraphs(
+            'This Agreement is between Orbit Labs Ltd ("Orbit") and Fern Bank plc ("Customer").',
+            '"Platform" means Orbit\'s payments software and its documentation.',
+            '"Extensions" means the plug-ins and reports that Orbit builds for Customer under an Order.',
+            "Orbit grants Customer a non-exclusive licence to use the Platform during the Term.",
+            "On payment of its fee, Orbit assigns to Customer all right, title and interest in each Extension.",
+            "Orbit retains all rights in the Platform.",
+        )
+    )
+    assert terms.deliverables.name == "Extensions" and terms.licensed.name == "Platform"
+
+
+def test_a_licensed_work_the_creator_makes_stays_the_work_where_nothing_it_makes_is_assigned():
+    terms = extract_terms(
+        paragraphs(
+            'This Agreement is between Reel Pictures Ltd ("Reel") and Ada Moss (the "Composer").',
+            '"Film" means the documentary "Tide Lines" that Reel owns.',
+            '"Work" means the score that the Composer writes for Reel under this Agreement.',
+            "The Composer grants Reel a licence to use the Work in the Film. Reel shall pay the Composer.",
+            "Reel may assign the licence to any distributor of the Film.",
+        )
+    )
+    assert terms.deliverables.name == "Work" and terms.licensed is None
+
+
+def test_a_heading_that_names_a_term_does_not_take_its_article_away():
+    p = paragraphs(
+        'This Agreement is between Orbit Labs Ltd ("Orbit") and Fern Bank plc ("Customer").',
+        'Orbit will set up the software for Customer (the "Services").',
+        "Services and Fees",
+        "Customer shall pay for the Services monthly.",
+    )
+    p[2] = Paragraph(index=2, text=p[2].text, original_text=p[2].text, is_heading=True)
+    assert extract_terms(p).all["Services"].surface == "the Services"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_saas_protected_materials_name_the_deliverables_and_the_licensed_software(variant):
+    defined = next(
+        p["text"]
+        for e in saas_redline(variant).plan.edits
+        for p in e.paragraphs
+        if p["text"].startswith(('"Protected Materials" means', '(e) "Protected', "“Protected Materials” means"))
+        or '"Protected Materials" means' in p["text"]
+    )
+    assert "the Deliverables" in defined and "the Licensed Software" in defined, defined
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_saas_comments_pass_the_deliverables_and_never_the_licensed_software(variant):
+    said = "\n".join(e.comment for e in saas_redline(variant).plan.edits if e.comment)
+    assert re.search(r"ownership of the Deliverables (?:passes )?to Customer", said), said
+    assert not re.search(r"ownership of the Licensed Software|assigns or licenses the Licensed Software", said), said
+
+
+# ------------------------------------------------------------------------------------------------
+# 4. Integrations and configurations built on licensed software are software work
+
+
+def test_a_work_defined_as_integrations_and_configurations_is_software_work():
+    texts = [
+        'This Agreement is between Orbit Labs Ltd ("Orbit") and Fern Bank plc ("Customer").',
+        '"Extensions" means the integrations, connectors and configurations that Orbit builds for Customer.',
+        "Orbit assigns to Customer all right in each Extension on payment. Customer shall pay Orbit.",
+    ]
+    assert detect_work_kind(paragraphs(*texts), "Extensions").kind == SOFTWARE
+
+
+def test_a_work_defined_as_reports_and_presentations_is_not_software_work():
+    texts = [
+        'This Agreement is between Orbit Labs Ltd ("Orbit") and Fern Bank plc ("Customer").',
+        '"Findings" means the reports, presentations and recommendations that Orbit prepares for Customer.',
+        "Orbit assigns to Customer all right in the Findings on payment. Customer shall pay Orbit.",
+    ]
+    assert detect_work_kind(paragraphs(*texts), "Findings").kind == GENERAL
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_saas_customer_may_run_coding_assistants_on_the_deliverables_not_on_the_licensed_software(variant):
+    texts = [p["text"] for e in saas_redline(variant).plan.edits for p in e.paragraphs]
+    allowed = next(t for t in texts if "coding assistant" in t or "maintaining code on" in t)
+    assert "on the Deliverables" in allowed and "Licensed Software" not in allowed, allowed
+
+
+# ------------------------------------------------------------------------------------------------
+# 6. Whose home law: read from each party's whole introduction
+
+
+def law_of(preamble: str, law: str):
+    return audit_paragraphs(
+        paragraphs(
+            preamble,
+            "The Studio shall design the website. The Studio grants the Client a licence to use it.",
+            "The Client shall pay the Studio the fees.",
+            law,
+        )
+    ).protection("choice_of_law")
+
+
+def test_a_law_where_both_parties_are_is_the_creators_home_law_too():
+    law = law_of(
+        'This Agreement is between Harbour Foods Inc., of 2 Bay Street, Halifax, Nova Scotia (the "Client"), and '
+        'Kelp Studio Inc., a corporation incorporated under the laws of Nova Scotia (the "Studio").',
+        "This Agreement is governed by the laws of the Province of Nova Scotia.",
+    )
+    assert law.status == "present" and "the other side's home law" not in law.detail, law
+
+
+def test_a_party_whose_name_holds_its_defined_word_is_introduced_by_its_whole_description():
+    law = law_of(
+        'This Agreement is between Harbour Foods Inc., a Delaware corporation (the "Client"), and Kelp Studio LLC, '
+        'a Vermont limited liability company (the "Studio").',
+        "This Agreement is governed by the laws of the State of Vermont.",
+    )
+    assert law.status == "present" and law.detail == "The laws of the State of Vermont are the creator's home law."
+
+
+def test_the_clients_own_state_is_still_the_other_sides_home_law():
+    law = law_of(
+        'This Agreement is between Harbour Foods Inc., a Delaware corporation (the "Client"), and Kelp Studio LLC, '
+        'a Vermont limited liability company (the "Studio").',
+        "This Agreement is governed by the laws of the State of Delaware.",
+    )
+    assert law.status == "missing" and "the other side's home law" in law.detail, law
+
+
+def test_the_saas_agreement_governed_by_the_developers_own_state_is_its_home_law():
+    law = saas_audit()["protections"]["choice_of_law"]
+    assert law["detail"] == "The laws of the State of Texas are the creator's home law.", law

@@ -246,7 +246,10 @@ _KIND_ROWS = (
         BySide(MD, LO, INF),
         ("grant", "give", "licen", "authori", "permit", "hold", "may ", "permitted to", "right to", "entitled to"),
         weights=_severe(25, "the creator licenses the work to the other side"),
-        explanations={"back": "This licence runs to the creator ({grantee}), so it is no risk to the creator's work."},
+        explanations={
+            "back": "This licence runs to the creator ({grantee}), so it is no risk to the creator's work.",
+            "ai-excluded": "{grantor} licenses the work to {grantee}, but the licence itself leaves out AI use.",
+        },
         gate=GRANT_GATE,
         grant=True,
     ),
@@ -363,7 +366,7 @@ _KIND_ROWS = (
         "Indemnity",
         "{indemnitor} must pay for certain claims and losses of the other.",
         BySide(MD, LO, INF),
-        ("indemn", "harmless"),
+        ("indemn", "harmless", "cover me", "cover us", "cover you"),  # a letter's "you will cover me for any claims"
         weights={MD: Weight(3, "the creator gives a one-way indemnity")},
         explanations={"unknown": "One party must pay for certain claims and losses of the other."},
         spanning=True,

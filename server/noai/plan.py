@@ -72,6 +72,7 @@ from .library.render import (
     fill_known,
     first_person,
     in_my_voice,
+    mixed_work,
     without_officer,
     without_text_tools,
 )
@@ -90,12 +91,11 @@ from .planning.comments import (
     _shifted,
     _transfer_options,
     _words,
-    mixed_work,
     moral_act,
     said_once,
     strategy_comment,
 )
-from .planning.definitions import render_insertions
+from .planning.definitions import beside_the_work, render_insertions
 from .planning.edit import DEFINITIONS
 from .planning.edit import Edit as Edit  # the edits of a Plan, re-exported
 from .planning.placement import _inner_lists, _renumbered, place_clauses
@@ -292,7 +292,9 @@ def make_plan(
     commented = {**terms, "transferred": facts.transferred} if facts.transferred else terms  # comments' terms
     commented = {**commented, PERSON: "provider"} if facts.individual else commented
     commented = {**commented, "project": purpose} if purpose else commented
+    beside = beside_the_work(result, terms, facts.background.term)  # the Platform licensed beside the work
     commented = {
+        **beside,
         **{k: v for k, v in commented.items() if k != "licence"},
         **({"licence": "licence"} if facts.british else {}),
         **({SUB_HYPHEN: "-"} if facts.sub_hyphen else {}),
@@ -356,7 +358,7 @@ def make_plan(
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
     # licences of the work the client now owns.
     only_defining = {"scope-limitation"} if strategy.situation == ASSIGNED or _tied(strategy, fixes) else set()
-    clause_terms = dict(rendered)
+    clause_terms = {**rendered, **beside}
     if background.term:  # the document's own name for the creator's pre-existing materials
         named = background.term if background.term.startswith("the ") else f"any {background.term}"
         clause_terms["pre_existing"] = (
@@ -397,8 +399,18 @@ def make_plan(
         first = clauses[0]
         kept = _kept_words(result, background, terms) if RETAINED in trimmed else None
         inserted_ids = [insertions[i].clause for i in clauses]
+        licensed = result.terms.licensed.surface if result.terms.licensed else None  # it stays with the creator
         why = strategy_comment(
-            result, strategy, inserted_ids, variant, commented, fixes, kept, struck, expressly, facts.company
+            result,
+            strategy,
+            inserted_ids,
+            variant,
+            commented,
+            fixes,
+            kept,
+            struck,
+            expressly or licensed,
+            facts.company,
         )
         renumbering = _renumbered(result, insertions)
         why += _shifted(result, insertions, renumbering)

@@ -533,6 +533,23 @@ def test_wide_words_that_exclude_ai_use_are_no_red_flag():
     assert "future_technologies" in kinds(text.replace(", excluding any Prohibited AI Use", ""))
 
 
+@pytest.mark.parametrize(
+    "exclusion",
+    [", but not for any Prohibited AI Use", ", and not for training artificial intelligence models"],
+)
+def test_a_licence_to_the_client_that_itself_leaves_out_ai_use_is_low_and_not_perpetual_risk(exclusion):
+    text = (
+        "The Designer grants the Client a non-exclusive, perpetual, royalty-free licence to use the Designer's "
+        f"pre-existing materials as part of the Deliverables{exclusion}."
+    )
+    grant = one(text, "license_grant")
+    assert (grant.severity, grant.attributes["direction"]) == ("low", "provider->client")
+    assert "perpetual_irrevocable" not in kinds(text)
+    plain = one(text.replace(exclusion, ""), "license_grant")
+    assert plain.severity == "medium"
+    assert "perpetual_irrevocable" in kinds(text.replace(exclusion, ""))
+
+
 def test_naming_a_sublicence_the_client_may_grant_is_no_right_to_sublicense():
     text = (
         "The Client shall use commercially reasonable efforts to include this restriction in any sublicense of "

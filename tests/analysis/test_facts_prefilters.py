@@ -115,3 +115,24 @@ def test_the_facts_read_from_the_texts_holding_their_words_are_those_read_from_e
     )
     assert read.assignable == facts.assignable_licence(result)
     assert read.sub_hyphen == facts.hyphenated_sublicence(texts)
+
+
+USES = [
+    ("We keep the sketches. The Client may use the sketches to promote the launch.", "to promote the launch"),
+    ("We keep the sketches. The Client may use THE SKETCHES to promote the launch.", "to promote the launch"),
+    ("We keep the sketches. The Client may use the \u017fketches to promote the launch.", "to promote the launch"),
+    ("We keep the sketches, and the Client may use them to promote the launch.", "to promote the launch"),
+    ("We keep the \u017fketches, and the Client may use them to promote the launch.", "to promote the launch"),
+    ("We keep the sketches. The Client may use them to promote the launch.", None),  # not in its sentence
+    ("The Client may use them to promote the launch.", None),  # "them" names nothing kept
+    ("The Client may use the drawings to promote the launch.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "use"), USES)
+def test_the_use_of_what_the_creator_keeps_is_found_wherever_a_case_blind_search_finds_its_name(text, use):
+    paragraphs = [
+        Paragraph(index=0, text="Background.", original_text="Background."),
+        Paragraph(index=1, text=text, original_text=text),
+    ]
+    assert facts.kept_use(paragraphs, ["the sketches"], "the Client", "the Designer") == use

@@ -1,5 +1,5 @@
-"""Counting a pattern's matches on a document's distinct chunks (noai.analysis.fast.count_matches,
-the work-kind detector's counts) gives the count of searching every paragraph whole."""
+"""Counting a pattern's matches in a document's texts joined (noai.analysis.fast.count_joined, the work-kind
+detector's counts) gives the count of searching every paragraph on its own."""
 
 import re
 
@@ -18,11 +18,11 @@ def _plain(patterns, texts):
 
 
 @pytest.mark.parametrize("path", contracts())
-def test_the_chunk_count_is_the_paragraph_count_on_every_corpus_contract(path):
+def test_the_joined_count_is_the_paragraph_count_on_every_corpus_contract(path):
     texts = [p.text for p in read_document(path.read_bytes()).paragraphs]
-    assert fast.count_matches(PATTERNS, texts) == _plain(PATTERNS, texts)
+    assert fast.count_joined(PATTERNS, texts) == _plain(PATTERNS, texts)
     lows = Joined([t.lower() for t in texts])  # as the work-kind detector passes them
-    assert fast.count_matches(PATTERNS, texts, lows) == _plain(PATTERNS, texts)
+    assert fast.count_joined(PATTERNS, texts, lows) == _plain(PATTERNS, texts)
 
 
 def test_a_phrase_split_by_any_white_space_is_counted_once():
@@ -32,26 +32,31 @@ def test_a_phrase_split_by_any_white_space_is_counted_once():
         "BRAND\u2003ELEMENTS in the last paragraph, then brand",
         "elements opening the next paragraph (two paragraphs, no phrase).",
     ]
-    counts = fast.count_matches(PATTERNS, texts)
+    counts = fast.count_joined(PATTERNS, texts)
     assert counts == _plain(PATTERNS, texts)
     assert counts[1] == 3  # the three brand elements phrases, not the two halves across paragraphs
 
 
 def test_a_character_that_folds_to_ascii_leaves_the_count_exact():
     texts = ["the \u017foftware and its ſource code", "BRAND ELEMENTS, and the Data\u017fet"]
-    assert fast.count_matches(PATTERNS, texts) == _plain(PATTERNS, texts)
-    assert fast.count_matches(PATTERNS, texts, Joined([t.lower() for t in texts])) == _plain(PATTERNS, texts)
+    assert fast.count_joined(PATTERNS, texts) == _plain(PATTERNS, texts)
+    assert fast.count_joined(PATTERNS, texts, Joined([t.lower() for t in texts])) == _plain(PATTERNS, texts)
 
 
-def test_the_openers_bound_phrases_and_refuse_what_they_cannot_bound():
-    assert fast.span_openers(work_kind._WORDS["creative"]) == ("brand",)
-    assert fast.span_openers(re.compile(r"\bno(?:t|\s+longer)\b", re.I)) == ("no",)
-    assert fast.span_openers(re.compile(r"\bfees?\b", re.I)) == ()
-    assert fast.span_openers(re.compile(r"\bfoo(?=\s)")) is None  # a lookahead sees past a chunk
-    assert fast.span_openers(re.compile(r"\s+x")) is None  # white space with no literal before it
-    texts = ["foo bar", "foo", "a foo\nb"]
-    lookahead = re.compile(r"\bfoo(?=\s)")
-    assert fast.count_matches([lookahead], texts) == _plain([lookahead], texts) == [2]
+def test_a_phrase_never_spans_two_texts_whatever_separates_them():
+    texts = ["the brand", "elements\x00 brand", "\x00elements", "data", "sets and data sets"]  # NUL in a text
+    lows = Joined([t.lower() for t in texts])
+    assert lows.text[0] != "\x00"  # the joined texts use another separator
+    counts = fast.count_joined(PATTERNS, texts, lows)
+    assert counts == _plain(PATTERNS, texts)
+    assert counts[2] == 2  # "data" and "data sets": the "data" / "sets" across two texts is no phrase
+
+
+def test_a_pattern_without_an_exact_twin_or_with_case_is_searched_as_written():
+    cased = re.compile(r"\bData\s+Sets?\b")
+    mixed = re.compile(r"\b(?-i:API)s?\b|\bcode\b", re.IGNORECASE)
+    texts = ["Data Sets and data sets", "APIs, apis and code", "", "Data\nSet"]
+    assert fast.count_joined([cased, mixed], texts) == _plain([cased, mixed], texts) == [2, 2]
 
 
 @pytest.mark.parametrize("path", contracts())

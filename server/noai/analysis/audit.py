@@ -465,8 +465,9 @@ def _choice_of_law(about_ai: Sequence[Paragraph], findings: Sequence[Finding], c
     home = next((f for f in laws if f.attributes.get("favours") == creator), None)
     if home is not None:
         law = home.attributes.get("law") or "The law the contract names"
+        are = "are" if re.match(r"(?:the\s+)?laws\b", law, re.IGNORECASE) else "is"  # "The laws of Ontario are"
         return Protection(
-            "choice_of_law", PRESENT, home.start, f"{law[:1].upper()}{law[1:]} is the creator's home law."
+            "choice_of_law", PRESENT, home.start, f"{law[:1].upper()}{law[1:]} {are} the creator's home law."
         )
     carve_out = next(
         (p for p in about_ai if P.INJUNCTION_ANYWHERE.search(p.text) and P.LAW_CONTEXT.search(p.text)), None

@@ -126,11 +126,14 @@ def _bare(name: str) -> str:
 
 
 def _introduction(paragraphs: Sequence[Paragraph], term: Term | None) -> str:
-    """The words that introduce a party before its definition: 'Acme Inc., a Delaware corporation (the'."""
+    """The words that introduce a party before its definition: 'Acme Inc., a Delaware corporation (the'; from
+    its quoted definition, not the name's first words ('Tessellate Systems Inc., a corporation incorporated under
+    the laws of Ontario … ("Tessellate")' is introduced by all of them)."""
     if term is None or term.defined_at is None or not 0 <= term.defined_at < len(paragraphs):
         return ""
     text = paragraphs[term.defined_at].text
-    pos = text.find(term.name)
+    quoted = re.search(rf"[\"“‘']{re.escape(term.name)}[\"”’']", text)
+    pos = quoted.start() if quoted else text.find(term.name)
     if pos < 0:
         return ""
     return text[text.rfind(")", 0, pos) + 1 : pos]
@@ -992,6 +995,10 @@ class _Classifier:
                 sev, note = LOW, "license_grant"
             elif receiver == self.parties.creator:
                 sev, note = INFO, "license_grant/back"
+            elif t.search(P.AI_EXCLUSION, m.start(), e):
+                # "grants the Client a non-exclusive licence to use them as part of the Deliverables, but not for
+                # any Prohibited AI Use": the grant itself keeps AI use out
+                sev, note = LOW, "license_grant/ai-excluded"
             else:
                 sev, note = MEDIUM, "license_grant"
             direction = MUTUAL if giver == MUTUAL else f"{giver or 'unknown'}->{receiver or 'unknown'}"
@@ -1481,7 +1488,9 @@ class _Classifier:
             return self.parties.after(jurisdiction, 0, len(jurisdiction)) or "unknown"
         key = re.sub(r"^(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+", "", jurisdiction).split(",")[0]
         homes = {role for role, intro in self.parties.introductions.items() if key in intro}
-        return homes.pop() if len(homes) == 1 else "unknown"
+        if len(homes) > 1:  # both parties are there: it is the creator's home law too
+            return self.parties.creator
+        return homes.pop() if homes else "unknown"
 
     def indemnity(self, p: Paragraph) -> list[Finding]:
         text = p.text
@@ -1808,17 +1817,22 @@ def _ai_words(paragraphs: Sequence[Paragraph]) -> re.Pattern[str] | None:
     if not definitions:
         return None
     words: set[str] = set()
+    # whether each meaning holds AI language itself: the same in both rounds, read once
+    speaks_ai = [
+        any(not _AI_NAME.match(meaning, x.start()) for x in fast.finditer(P.AI_TERM, meaning, None))
+        for _, meaning in definitions
+    ]
     for _ in range(2):
         known = (
             re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))
             if words
             else None
         )
-        for terms, meaning in definitions:
-            if any(not _AI_NAME.match(meaning, x.start()) for x in fast.finditer(P.AI_TERM, meaning, None)) or (
-                known is not None and known.search(meaning)
-            ):
+        for (terms, meaning), ai in zip(definitions, speaks_ai, strict=True):
+            if ai or (known is not None and known.search(meaning)):
                 words.update(t for t in terms if not P.AI_TERM.search(t))
+        if not words:  # the second round would read as the first
+            break
     if not words:
         return None
     return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(words, key=len, reverse=True))))

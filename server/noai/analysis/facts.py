@@ -632,17 +632,22 @@ _ORDER = re.compile(
 _ORDER_WORDS = ("statement", "sow", "order")  # one of which every match of _ORDER holds, lower-cased
 
 
-def payment_due(texts: Sequence[str], price: str | None, work: str | None, agreement: str) -> str | None:
+def payment_due(
+    texts: Sequence[str], price: str | None, work: str | None, agreement: str, made: int | None = None
+) -> str | None:
     """What ownership of a piece of the work waits for where the fees are per order or per item, in the
     document's words: "the fees for that Work Product under the applicable Statement of Work" (a master
     agreement billed by statement of work, order or work order); "the sum due for each Illustration under this
     agreement, as to that Illustration" ("£150 for each Illustration"; :func:`per_piece` says "that
     Illustration" where the transfer's sentence names one); ``None`` for a single commission (the whole
     agreement's fees: "all fees due under this Agreement"). ``texts`` are the document's paragraphs, ``price``
-    its :func:`price_due`, ``work`` its work product's name ("Work Product", "Illustrations")."""
+    its :func:`price_due`, ``work`` its work product's name ("Work Product", "Illustrations"), ``made`` the
+    paragraph that says what the work is. Orders count only where they set the fees or the work ("the fees set out
+    in the applicable Work Order", "the materials Vendor prepares under a Statement of Work"), never in
+    boilerplate that merely mentions them ("the terms of any Purchase Order do not apply")."""
     orders: dict[str, int] = {}
-    for t in texts:
-        if fast.may_hold(t, _ORDER_WORDS):
+    for i, t in enumerate(texts):
+        if fast.may_hold(t, _ORDER_WORDS) and (i == made or has_fees(t)):
             for m in _ORDER.finditer(t):
                 name = re.sub(r"(Statement|SOW|Order|Form)s\b", r"\1", re.sub(r"\s+", " ", m.group(1)))
                 orders[name] = orders.get(name, 0) + 1
@@ -947,6 +952,36 @@ def _sentence_at(text: str, at: int) -> str:
 def _not_work(text: str, start: int, end: int) -> bool:
     """The words at ``start:end`` name no work delivered ("customer content", "personal data")."""
     return any(m.start() <= start and end <= m.end() for w in _NOT_WORK.values() for m in w.finditer(text))
+
+
+# A paragraph that continues the one before: it opens with a word that leans on it ("If you want to sell the app …,
+# we'll need to agree that separately.", "But …", "That …") or says "also" ("We'd also like to show the video …").
+_CONTINUES = re.compile(
+    r"\s*(?:(?:if|but|however|also|and|otherwise|unless|that|this|these|those|such|either\s+way|in\s+that\s+case)\b"
+    r"|.*\balso\b)",
+    re.IGNORECASE,
+)
+_RUN_IN_LABEL = re.compile(r"\s*(?:[\w’'-]+\s+){0,4}?[\w’'-]+:\s")  # "Price: …", "Who owns what: …"
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_FUNCTION_WORDS = frozenset(
+    "the and for you your our ours with this that these those will can any all are was were have has had not but "
+    "from they them their its also which who what when where how need want like would could should may must shall "
+    "one other others more into out about over such only just get got let lets please here there then than very "
+    "each every some own owns i'll we'll you'll it's we'd i'd you're we're i'm".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (m.group(0).lower() for m in _CONTENT_WORD.finditer(text)) if w not in _FUNCTION_WORDS}
+
+
+def continues(previous: str, text: str) -> bool:
+    """Paragraph ``text`` continues the paragraph ``previous`` before it: no run-in label of its own ("Price: …"),
+    it opens with a word that leans on what came before ("If", "But", "That") or says "also", and it names something
+    ``previous`` names ("If you want to sell the app …" after "… a licence to use the app …")."""
+    if _RUN_IN_LABEL.match(text) or not _CONTINUES.match(text):
+        return False
+    return bool(_content_words(text) & _content_words(previous))
 
 
 def non_text_work(result: AuditResult) -> bool:
@@ -1472,10 +1507,17 @@ def kept_use(
         rf"(?P<obj>{_PRONOUN_USED}|{named})\b",
         re.IGNORECASE,
     )
-    mention = re.compile(named, re.IGNORECASE)
+    # whether a text names the materials: ``named`` matches where its bare name does (its determiner is optional);
+    # an ASCII name is found in a text's lower-cased copy exactly where no character of it folds to ASCII
+    mention = re.compile(object_, re.IGNORECASE)
+    lowered = [p.lower() for p in pieces] if all(p.isascii() for p in pieces) else None
     for p in paragraphs:
         text = p.original_text
-        if not mention.search(text):
+        if lowered is not None and not fast.folds(text):
+            low = text.lower()
+            if not any(piece in low for piece in lowered):
+                continue
+        elif not mention.search(text):
             continue
         for sentence in sentences(text):
             for rx in (may, licence):
@@ -1897,6 +1939,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
             price,
             deliverables.name if deliverables else None,
             placeholders.get("agreement", "this agreement"),
+            work.index if work is not None else None,
         ),
         brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
         project=describes_project([p.original_text for p in result.paragraphs]),

@@ -14,10 +14,8 @@ import re._compiler as compiler  # type: ignore[import-not-found]  # the standar
 import re._constants as C  # type: ignore[import-not-found]
 import re._parser as parser  # type: ignore[import-not-found]
 import sys
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import chain
 from typing import Any
 
 from noai.analysis.joined import Joined
@@ -126,123 +124,36 @@ def may_hold(text: str, needs: Sequence[str]) -> bool:
 
 
 class _Unknown(Exception):
-    """The pattern has a part :func:`_openers` does not bound (a look-around, an anchor, a flag)."""
-
-
-def _space_item(item: tuple[Any, Any]) -> bool:
-    """Whether an item of a (not negated) character set can match white space."""
-    op, av = item
-    if op is C.LITERAL:
-        return chr(av).isspace()
-    if op is C.RANGE:
-        return any(chr(c).isspace() for c in range(av[0], min(av[1], 0x3000) + 1))
-    if op is C.CATEGORY:
-        return av not in (C.CATEGORY_WORD, C.CATEGORY_UNI_WORD, C.CATEGORY_DIGIT, C.CATEGORY_UNI_DIGIT)
-    return True
-
-
-def _can_space(seq: Sequence[Any]) -> bool:
-    """Whether a part of a parsed pattern can match white space."""
-    for op, av in seq:
-        if op is C.LITERAL:
-            if chr(av).isspace():
-                return True
-        elif op is C.IN:
-            if any(item[0] is C.NEGATE for item in av) or any(map(_space_item, av)):
-                return True
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            if _can_space(av[2]):
-                return True
-        elif op is C.SUBPATTERN:
-            if _can_space(av[3]):
-                return True
-        elif op is C.BRANCH:
-            if any(map(_can_space, av[1])):
-                return True
-        elif op in (C.ASSERT, C.ASSERT_NOT):
-            raise _Unknown
-        elif op is not C.AT:
-            return True  # any character, a negated literal, a back-reference...
-    return False
-
-
-def _openers(seq: list[Any], folded: bool, run: str = "") -> set[str]:
-    """Literals one of which every match of ``seq`` that holds white space holds: the run of
-    literals just before the first part that can match white space (lower-cased when ``folded``).
-    ``run`` is the run of literals before ``seq``."""
-    for k, (op, av) in enumerate(seq):
-        if op is C.LITERAL and not chr(av).isspace() and chr(av).isascii():
-            run += chr(av).lower() if folded else chr(av)
-        elif op is C.AT:
-            if av not in (C.AT_BOUNDARY, C.AT_NON_BOUNDARY, C.AT_UNI_BOUNDARY, C.AT_UNI_NON_BOUNDARY):
-                raise _Unknown  # an anchor sees past a chunk's edge (a word boundary sees the same)
-        elif op is C.SUBPATTERN:
-            if av[1] or av[2]:
-                raise _Unknown  # (?i:...) and the like
-            return _openers([*av[3], *seq[k + 1 :]], folded, run)
-        elif op is C.BRANCH:
-            return set().union(*(_openers([*alt, *seq[k + 1 :]], folded, run) for alt in av[1]))
-        elif _can_space([(op, av)]):
-            if not run:
-                raise _Unknown
-            return {run}
-        else:
-            run = ""
-    return set()
-
-
-@lru_cache(maxsize=64)
-def span_openers(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Literals one of which every match of ``pattern`` that holds white space holds (lower-case
-    for a case-insensitive pattern; none when no match can), or None when a part of the pattern
-    cannot be bounded so."""
-    try:
-        return tuple(sorted(_openers(list(parser.parse(pattern.pattern, pattern.flags)), _folded(pattern))))
-    except _Unknown:
-        return None
+    """The pattern has a part :func:`_openings` does not bound."""
 
 
 def _folded(pattern: re.Pattern[str]) -> bool:
     return bool(pattern.flags & re.IGNORECASE)
 
 
-def count_matches(patterns: Sequence[re.Pattern[str]], texts: Sequence[str], lows: Joined | None = None) -> list[int]:
-    """``[sum(len(p.findall(t)) for t in texts) for p in patterns]``, counted on the texts'
-    distinct white-space-free chunks: a match that holds no white space lies within one chunk,
-    where the pattern finds what it finds in the whole text (at a chunk's edges a word boundary
-    sees what it sees beside white space). Only the texts that hold one of a pattern's
-    :func:`span_openers` (all, when it has none that bound it) are searched whole. ``lows``: the texts
-    lower-cased and joined, when the caller has made them."""
-    chunks = [t.split() for t in texts]
-    vocabulary = Counter(chain.from_iterable(chunks))
-    whole = Joined(texts)
-    lowered = None if folds(whole.text) else lows or Joined([t.lower() for t in texts])
-    words: list[str] | None = None  # the vocabulary in order, and joined (lower-cased, as written)
-    chunk_texts: tuple[Joined | None, Joined] = (None, whole)
+def count_joined(patterns: Sequence[re.Pattern[str]], texts: Sequence[str], lows: Joined | None = None) -> list[int]:
+    """``[sum(len(p.findall(t)) for t in texts) for p in patterns]`` for patterns no
+    match of which can hold the separator of :class:`~noai.analysis.joined.Joined` (NUL or a private-use
+    character: the work-kind patterns match words, white space and hyphens), in one search of the texts
+    joined: a match lies within one text, where the pattern finds what it finds in the text alone (at a
+    text's edge a word boundary sees the separator as it saw the string's end). A case-insensitive pattern
+    is searched by its exact :func:`twin` in ``lows`` (the texts lower-cased and joined), unless a text
+    holds a character of :data:`FOLDS_TO_ASCII` or the pattern has none."""
+    whole: Joined | None = None
+    exact_low: bool | None = None
     out = []
     for pattern in patterns:
-        findall = pattern.findall
-        openers = span_openers(pattern)
-        if openers is None or (lowered is None and _folded(pattern)):
-            out.append(sum(len(findall(t)) for t in texts))
-            continue
-        joined = lowered if _folded(pattern) and lowered is not None else whole
-        needs = needed(pattern)
-        if needs is None:
-            hits = {c: len(findall(c)) for c in vocabulary}
-        else:  # only the chunks that hold a literal every match needs can match
-            if words is None:
-                words = list(vocabulary)
-                chunk_texts = (Joined([c.lower() for c in words]) if lowered is not None else None, Joined(words))
-            held = chunk_texts[0] if _folded(pattern) else chunk_texts[1]
-            assert held is not None  # a folded pattern gets here only when no text folds
-            hits = dict.fromkeys(words, 0)
-            for k in held.holding(needs):
-                hits[words[k]] = len(findall(words[k]))
-        total = sum(n * hits[c] for c, n in vocabulary.items())
-        for i in joined.holding(openers):
-            total += count(pattern, texts[i]) - sum(map(hits.__getitem__, chunks[i]))
-        out.append(total)
+        made = twin(pattern) if _folded(pattern) else None
+        if made is not None and made[1]:
+            if exact_low is None:
+                whole = whole or Joined(texts)
+                exact_low = not folds(whole.text)
+            if exact_low:
+                lows = lows or Joined([t.lower() for t in texts])
+                out.append(len(made[0].findall(lows.text)))
+                continue
+        whole = whole or Joined(texts)
+        out.append(len(pattern.findall(whole.text)))
     return out
 
 

@@ -298,7 +298,8 @@ ALL_MEDIA = _rx(
 )
 # "in any media, excluding any Prohibited AI Use": the wide words no longer reach AI use.
 AI_EXCLUSION = _rx(
-    r"\b(?:does\s+not\s+include|do\s+not\s+include|excluding|other\s+than|except\s+for|never\s+for)\s+"
+    r"\b(?:does\s+not\s+include|do\s+not\s+include|excluding|other\s+than|except\s+for|never\s+for|"
+    r"(?:but|and)\s+not\s+for)\s+"
     r"[^.;]{0,40}?(?:\bProhibited\s+AI\s+Use\b|\bartificial\s+intelligence\b|\bmachine\s+learning\b)"
 )
 FUTURE_TRAP = _rx(
@@ -426,7 +427,10 @@ LAW_PLACE = re.compile(
 INDEMNITY = _rx(
     r"\b(?:shall|will|agrees?\s+to|must|hereby\s+agrees?\s+to|undertakes?\s+to)\s+(?:at\s+its\s+"
     r"(?:own\s+)?(?:cost|expense)[,\s]+)?(?:defend,?\s+)?(?:and\s+)?(?:fully\s+)?(?:indemnif\w+|hold\s+\w+\s+"
-    r"harmless)|\bindemnify,?\s+defend|\bdefend,?\s+indemnify"
+    r"harmless)|\bindemnify,?\s+defend|\bdefend,?\s+indemnify|"
+    # a letter's or an email's plain words: "you will cover me and my subcontractors for all claims, losses …"
+    r"\b(?:you|we|I)\s+(?:will|shall|must|agree\s+to)\s+cover\s+(?:me|us|you)\b[^.;]{0,80}?\bfor\s+(?:all|any)\s+"
+    r"(?:[\w-]+\s+){0,2}claims\b"
 )
 INDEMNITY_HEADING = _rx(r"\bindemni")
 MUTUAL = _rx(r"\beach\s+party\b|\beither\s+party\b|\bthe\s+parties\s+(?:shall|will|agree)\b|\bmutual")
@@ -618,7 +622,7 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     WAIVER: ("waive", "assert", "consent"),
     FEEDBACK: ("feedback", "usage", "suggestion", "aggregate", "improve", "develop", "enhance"),
     GOVERNING_LAW: ("law",),
-    INDEMNITY: ("indemnif", "harmless"),
+    INDEMNITY: ("indemnif", "harmless", "cover"),
     LIABILITY: ("liab", "exclusion"),
     RESERVATION: ("reserve", "granted", "implied", "retain", "implication"),
     RESERVATION_MUTUAL: ("neither", "transferred"),

@@ -227,6 +227,9 @@ class DefinedTerms:
     creator: str | None = None  # "provider" or "client": the side that creates the work
     all: dict[str, Term] = field(default_factory=dict)
     licence: str = "license"  # how the document spells the noun: "licence" (British) or "license"
+    # what the creator already has and licenses beside the work it makes here (the "Platform" of a
+    # platform licence whose "Customizations" are made and assigned); None when the work is all there is
+    licensed: Term | None = None
 
     def placeholders(self) -> dict[str, str]:
         """The clause library's placeholder values for the roles found (missing ones omitted); ``licence``
@@ -238,6 +241,7 @@ class DefinedTerms:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         del d["licence"]  # a spelling, not a term: the plan's terms carry it
+        del d["licensed"]  # the plan's Protected Materials name it (noai.audit/2 has no key for it)
         for value in d.values():
             if isinstance(value, dict) and "aliases" in value:
                 value["aliases"] = list(value["aliases"])
@@ -427,6 +431,7 @@ class _Usage:
     uses: Counter[str] = field(default_factory=Counter)
     with_article: Counter[str] = field(default_factory=Counter)  # "the Client"
     with_this: Counter[str] = field(default_factory=Counter)  # "this Agreement"
+    in_headings: Counter[str] = field(default_factory=Counter)  # "Services and Customizations": no article there
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")  # what :func:`_word_before` finds
@@ -520,7 +525,7 @@ def _count_uses(
     # the character before is made on each match: a look-behind first would make every search slow.)
     pattern = re.compile(rf"{_alternation(names)}(?![\w\"”]|['’](?!s\b)|\s+[A-Z][a-z])")
     text = joined.text
-    uses, with_article, with_this = [], [], []
+    uses, with_article, with_this, in_headings = [], [], [], []
     for m in pattern.finditer(text):
         start = m.start()
         if (c := text[start - 1]).isalnum() or c in _JOINING:
@@ -529,14 +534,19 @@ def _count_uses(
         if name in undefined and (paragraphs[joined.index(start)].mark == "inserted" or _in_compound(text, start)):
             continue
         uses.append(name)
-        if c != " ":  # no "the ", "this " or "these " before it (nothing else lower-cases to a space)
-            continue
-        before = text[max(0, start - 5) : start].lower()
+        before = text[max(0, start - 5) : start].lower() if c == " " else ""  # "the ", "this ": a space before
         if before.endswith("the "):
             with_article.append(name)
         elif before.endswith(("this ", "these ")):
             with_this.append(name)
-    return _Usage(Counter(uses), Counter(with_article), Counter(with_this))
+        elif _title(paragraphs[joined.index(start)]):  # a heading drops the article ("Services and Fees")
+            in_headings.append(name)
+    return _Usage(Counter(uses), Counter(with_article), Counter(with_this), Counter(in_headings))
+
+
+def _title(p: Paragraph) -> bool:
+    """A heading's title: a heading paragraph of a few words with no sentence punctuation at its end."""
+    return p.is_heading and len(p.text) <= 80 and not p.text.rstrip().endswith((".", ";", ":", ","))
 
 
 def _plural(name: str) -> str:
@@ -545,7 +555,9 @@ def _plural(name: str) -> str:
 
 
 def _surface(name: str, usage: _Usage) -> str:
-    n = usage.uses[name]
+    """How the body writes ``name``: "this Agreement", "the Client" or "Customer", by the uses outside headings
+    (where a name stands without its article); by all of them where it is only in headings."""
+    n = usage.uses[name] - usage.in_headings[name] or usage.uses[name]
     if usage.with_this[name] * 2 > n:
         return f"this {name}"
     if usage.with_article[name] * 2 > n:
@@ -743,12 +755,13 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
     client, provider, creator = _parties(candidates)
     party_words = {n.lower() for c in candidates for n in (c.term.name, *c.term.aliases)}
     self_reference, agreement = _self_reference(joined, paragraphs, terms, introduced)
-    work_product, deliverables = _work_product(joined, paragraphs, terms, party_words)
+    work_product, deliverables, licensed = _work_product(joined, paragraphs, terms, party_words)
     defined = DefinedTerms(
         client=client,
         provider=provider,
         creator=creator,
         deliverables=deliverables,
+        licensed=licensed,
         project=_pick(terms, PROJECT_NAMES),
         agreement=agreement,
         jurisdiction=_jurisdiction(joined, paragraphs),
@@ -1160,14 +1173,91 @@ _MADE_VERBS = (
 )
 
 
+# A definition of what a party makes for the other: "“Customizations” means the reports … that Tessellate
+# develops for Customer", "… which the Studio creates under this Agreement".
+_MADE_FOR = re.compile(
+    r"\b(?:that|which)\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?\s+(?:(?:shall|will|may)\s+)?"
+    r"(?:develop|creat|build|design|writ|produc|mak|prepar|deliver|draw|photograph|compos|translat)e?s?\b"
+    r"[^.;]{0,40}?\b(?:for|under)\b"
+)
+
+
 def _made_here(term: Term, paragraphs: Sequence[Paragraph]) -> bool:
-    """``term`` is defined as the object of a duty to make or deliver: "will supply 40 images (the "Images")"."""
+    """``term`` is defined as the object of a duty to make or deliver: "will supply 40 images (the "Images")",
+    or as what a party makes for the other: "“Customizations” means the reports that Tessellate develops for
+    Customer"."""
     if term.defined_at is None or re.search(r"\binformation\b", term.name, re.IGNORECASE):
         return False
     if term.name.split()[-1] in AGREEMENT_WORDS or term.name in PROJECT_NAMES:
         return False
     text = paragraphs[term.defined_at].text
-    return re.search(_MADE_VERBS + re.escape(term.name) + "[\"”']", text, re.IGNORECASE) is not None
+    if re.search(_MADE_VERBS + re.escape(term.name) + "[\"”']", text, re.IGNORECASE) is not None:
+        return True
+    means = _MEANS.match(text)
+    return means is not None and term.name in means.group(1) and _MADE_FOR.search(text, means.end()) is not None
+
+
+# What existed before the agreement: "… that Tessellate owned or developed before this Agreement or independently"
+_BEFORE_HERE = re.compile(
+    r"\b(?:owned|developed|created|existing|existed)\b[^.;]{0,40}?\b(?:before|prior\s+to)\b|\bindependently\b",
+    re.IGNORECASE,
+)
+_OWNED_HEAD = re.compile(r"\s*(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}['’]s?\s")
+
+
+# A sentence that licenses a thing ("grants Customer a non-exclusive licence … to use the Platform") or keeps it
+# ("Brightline retains all right, title and interest in the Brightline Technology"), and transfers nothing
+_LICENSES = re.compile(r"\bgrants?\b[^.;]{0,80}?\blicen[cs]e\b|\bretains?\b|\breserves?\b", re.IGNORECASE)
+_TRANSFERS = re.compile(r"\b(?:assign|transfer)(?:s|ed)?\b|\bvests?\b|\bmade\s+for\s+hire\b", re.IGNORECASE)
+
+
+def _assigned(paragraphs: Sequence[Paragraph], names: Collection[str]) -> bool:
+    """Whether a sentence transfers one of ``names`` itself: "assigns to Customer all right … in that
+    Customization", "assigns the Deliverables to", "the Designs shall vest in" (not "may assign the licence …
+    to any distributor of the Film")."""
+    stems = [n[:-1] if n.endswith("s") and not n.endswith("ss") else n for n in names]
+    if not stems:
+        return False
+    name = "(?:" + "|".join(re.escape(n) for n in stems) + ")"
+    of = r"(?:(?:the|all|each|any|such|that|every)\s+)?" + name
+    moved = re.compile(
+        rf"\b(?:assign|transfer)(?:s|ed)?\b(?:\s+to\s+(?:the\s+)?[A-Z]\w*)?\s+{of}|"
+        rf"\b(?:assign|transfer|vest)(?:s|ed)?\b[^.;]{{0,120}}?\bin(?:\s+and\s+to)?\s+{of}|"
+        rf"\b{name}\w*\s+(?:shall\s+|will\s+)?(?:vests?|(?:is|are|be)\s+(?:hereby\s+)?(?:assigned|transferred))\b"
+    )
+    return any(moved.search(p.text) for p in paragraphs if any(n in p.text for n in stems))
+
+
+def _owned_things(paragraphs: Sequence[Paragraph], terms: dict[str, Term]) -> set[str]:
+    """The terms for what a party already has: defined as a party's own ("“Platform” means Tessellate's
+    RouteWise dispatch software"), named in the definition of what existed before the agreement ("“Tessellate
+    Materials” means the Platform and all code … owned or developed before this Agreement"), or licensed or kept
+    by a sentence that transfers nothing ("grants Customer a … license … to use the Licensed Software")."""
+    owned: set[str] = set()
+    names = [t.name for t in terms.values() if len(t.name) > 2]
+    for p in paragraphs:
+        if "licen" not in p.text and "retain" not in p.text and "reserve" not in p.text:
+            continue
+        for sentence in re.split(r"(?<=[.;])\s+", p.text):
+            if _LICENSES.search(sentence) and not _TRANSFERS.search(sentence):
+                owned.update(n for n in names if re.search(rf"\b{re.escape(n)}\b", sentence))
+    for t in terms.values():
+        if t.defined_at is None:
+            continue
+        text = paragraphs[t.defined_at].text
+        means = _MEANS.match(text)
+        if means is None or t.name not in means.group(1):
+            continue
+        meaning = text[means.end() :]
+        if _OWNED_HEAD.match(meaning):
+            owned.add(t.name)
+        if _BEFORE_HERE.search(meaning):
+            owned.update(
+                other.name
+                for other in terms.values()
+                if other.name != t.name and re.search(rf"\b{re.escape(other.name)}\b", meaning)
+            )
+    return owned
 
 
 def _work_tier(name: str) -> int:
@@ -1182,16 +1272,23 @@ def _work_tier(name: str) -> int:
 
 def _work_product(
     joined: Joined, paragraphs: Sequence[Paragraph], terms: dict[str, Term], party_words: set[str]
-) -> tuple[Found | None, Term | None]:
-    """The work product's own name (Deliverables, Work Product, Application, Designs ...), or none.
+) -> tuple[Found | None, Term | None, Term | None]:
+    """The work product's own name (Deliverables, Work Product, Application, Designs ...), or none; and what
+    the creator already has and licenses beside it, where the document makes a work too.
 
     Among the terms whose head word names a made thing and that are not someone else's materials
     (Customer Content, Pre-Existing Materials, the Supplier Software), the one most often in a
-    sentence about ownership, licence or delivery; then the surer head word; then the most used.
+    sentence about ownership, licence or delivery; then the surer head word; then the most used. Where
+    one is defined as made here ("the Customizations that Tessellate develops for Customer"), what a party
+    already has ("the Platform" its pre-existing materials include) comes after it: that is the licensed thing.
     """
     scored = []
+    made: set[str] = set()
     for t in terms.values():
-        tier = _work_tier(t.name) or (2 if _made_here(t, paragraphs) else 0)
+        here = _made_here(t, paragraphs)
+        if here:
+            made.add(t.name)
+        tier = _work_tier(t.name) or (2 if here else 0)
         first = t.name.split()[0].lower()
         if first in ("ai", "generative", "ml") and tier > 1:  # the AI features beside the product itself
             tier -= 1
@@ -1208,6 +1305,8 @@ def _work_product(
             # definition we inserted after it marks the document's own paragraph's mark as inserted)
             continue
         spellings = [n for n in (t.name, *t.aliases) if len(n) > 2]
+        if t.name in made and t.name.endswith("s") and not t.name.endswith("ss"):  # "in that Customization"
+            spellings.append(t.name[:-1])
         holders = sorted({i for n in spellings for i in joined.holders(n)})
         ip = 0
         for i in holders:  # up to three paragraphs about ownership, licence or delivery: enough to rank
@@ -1217,15 +1316,22 @@ def _work_product(
                     break
         scored.append(((ip, tier, t.uses), t, holders))
     if not scored:
-        return None, None
+        return None, None, None
+    licensed = None
+    if _assigned(paragraphs, made & {t.name for _, t, _ in scored}):  # a made work passes; what is licensed stays
+        owned = _owned_things(paragraphs, terms) - made
+        kept = [s for s in scored if s[1].name in owned]
+        if kept and len(kept) < len(scored):
+            licensed = max(kept, key=lambda s: s[0])[1]
+            scored = [s for s in scored if s[1].name not in owned]
     (ip, tier, _), term, holders = max(scored, key=lambda s: s[0])
     capped = ip
     if ip == 0 and tier < 3:
-        return None, None
+        return None, None, None
     confidence = round(min(0.95, 0.3 + 0.15 * tier + 0.1 * capped + (0.1 if term.defined_at is not None else 0)), 2)
     text = term.surface.split(" ", 1)[1] if term.surface.startswith(("the ", "this ")) else term.surface
     evidence = term.defined_at if term.defined_at is not None else (holders[0] if holders else None)
-    return Found(text, evidence, confidence), term
+    return Found(text, evidence, confidence), term, licensed
 
 
 def _jurisdiction(joined: Joined, paragraphs: Sequence[Paragraph]) -> Term | None:

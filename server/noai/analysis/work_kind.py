@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from noai.analysis import fast
-from noai.analysis.fast import count_matches
+from noai.analysis.fast import count_joined
 from noai.analysis.joined import Joined
 from noai.ooxml.model import Paragraph
 
@@ -105,7 +105,7 @@ def detect_work_kind(
     which speak for the work when no work product is found ("the Dataset")."""
     texts = [p.text for p in paragraphs]
     lowered = Joined([t.lower() for t in texts])
-    counts = dict(zip(_WORDS, count_matches(list(_WORDS.values()), texts, lowered), strict=True))
+    counts = dict(zip(_WORDS, count_joined(list(_WORDS.values()), texts, lowered), strict=True))
     for kind, hints in _HINTS.items():
         for text in map(texts.__getitem__, lowered.holding(hints)):  # str.find: no test of each text
             if kind == DATA and fast.holds(_PRIVACY, text):
@@ -172,8 +172,9 @@ _QUOTE = "[\"“”']"
 
 def _described_as(texts: Sequence[str], work_product: str) -> str | None:
     """The kind the work product's own definition names ("“Deliverables” means all designs,
-    illustrations …", "the articles and photographs described in Schedule A (the “Contributions”)"):
-    two words of one kind at least and more than of any other, else None."""
+    illustrations …", "the articles and photographs described in Schedule A (the “Contributions”)",
+    "the reports, integrations and configurations that Tessellate develops": a software feature counts as
+    software): two words of one kind at least and more than of any other, else None."""
     name = re.escape(work_product)
     means = re.compile(rf"{_QUOTE}(?:the\s+)?{name}{_QUOTE}\s+(?:shall\s+)?(?:means?|includes?)\b", re.IGNORECASE)
     introduced = re.compile(rf"\((?:[^()]{{0,40}}\s)?{_QUOTE}{name}{_QUOTE}\)")
@@ -187,7 +188,9 @@ def _described_as(texts: Sequence[str], work_product: str) -> str | None:
             definition = text[text.rfind(". ", 0, m.start()) + 1 : m.start()]  # the sentence up to "(the “X”)"
         else:
             continue
-        counts = sorted(((_count(kind, definition), kind) for kind in _WORDS), reverse=True)
+        counted = {kind: _count(kind, definition) for kind in _WORDS}
+        counted[SOFTWARE] += len(_FEATURES.findall(definition))  # "the reports, integrations and configurations"
+        counts = sorted(((n, kind) for kind, n in counted.items()), reverse=True)
         return counts[0][1] if counts[0][0] >= 2 and counts[0][0] > counts[1][0] else None
     return None
 
@@ -204,7 +207,7 @@ _NUMBERED = re.compile(r"^\s*\d+[.)]\s")
 _FEATURES = re.compile(
     r"\b(?:screens?|dashboards?|log-?ins?|sign-?(?:up|in)\s+flows?|(?:onboarding|checkout|user)\s+flows?|"
     r"push\s+notifications?|admin\s+(?:panels?|consoles?)|user\s+interfaces?|front-?end|back-?end|"
-    r"synced|synchroni[sz]ed|endpoints?|plug-?ins?)\b",
+    r"synced|synchroni[sz]ed|endpoints?|plug-?ins?|integrations?|configurations?|connectors?)\b",
     re.IGNORECASE,
 )
 

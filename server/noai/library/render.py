@@ -274,12 +274,12 @@ _INFORMAL_WORDS = tuple(
         (
             r"\bNo\s+license\s+or\s+right\s+is\s+granted\s+by\s+implication,\s+estoppel,\s+course\s+of\s+dealing\s+or\s+"
             r"otherwise,\s+(and\s+no\s+grant\b[^.]*\.)",
-            r"No license or right arises by implication or from past dealings, \1 {Provider}'s not acting on a breach "
-            r"straight away does not mean {provider} accepts it.",
+            r"No license is granted, and no right arises, by implication or from past dealings, \1 {Provider}'s not "
+            r"acting on a breach straight away does not mean {provider} accepts it.",
         ),
         (
             r"\bNo\s+license\s+is\s+granted\s+by\s+implication,\s+estoppel\s+or\s+otherwise\.",
-            "No license arises by implication or from past dealings.",
+            "No license is granted by implication or from past dealings.",
         ),
         (
             r"\bbinds\s+(\{client\}'s)\s+successors\s+and\s+assigns\b",
@@ -767,3 +767,61 @@ def for_cases(clause: Clause, cases: Set[str]) -> Clause:
 def term_pattern(term: str) -> re.Pattern[str]:
     """A use of ``term`` (or its plural) as a whole word."""
     return re.compile(rf"(?<![\w]){re.escape(term)}s?(?![\w])")
+
+
+# "and keep for me the rights …" said by the creator of itself: "keep for myself", "keep for ourselves"
+_REFLEXIVE = re.compile(r"\bkeep for (me|us) the\b")
+
+
+def reflexive(text: str) -> str:
+    """A comment's "keep for me the rights …" as the creator says it of itself: "keep for myself the rights …"."""
+    return _REFLEXIVE.sub(lambda m: f"keep for {'myself' if m.group(1) == 'me' else 'ourselves'} the", text)
+
+
+# "the work and other materials I create or supply under this letter": the work described where the document names
+# none (the placeholders' fallback), as a comment says it
+_DESCRIBED_WORK = re.compile(
+    r"\bthe work and other materials (?:[\w&’'-]+ ){1,4}?(?:creates?|created) or (?:supply|supplies|supplied) "
+    r"under (?:this|these|the) [\w-]+(?: [A-Z][\w-]*)?"
+)
+_THAT_WORK_VERB = re.compile(r" (are|include|have|were)\b")
+_THAT_WORK_SINGULAR = {"are": "is", "include": "includes", "have": "has", "were": "was"}
+# the work's pronoun in the sentence after "that work is creative work.": "its use", "anyone who made it"
+_WORK_THEM = re.compile(r"\btheir use\b|(?:(?<=made )|(?<=from )|(?<=keep )|(?<=on ))them\b")
+_TWO_SENTENCES = re.compile(r"^[^.]*\.[^.]*")
+
+
+def refer_back(comment: str, said: bool) -> tuple[str, bool]:
+    """``comment`` with the work described once: where ``said`` (an earlier comment described it), and after its own
+    first description, "the work and other materials I create …" is "that work", its verb and pronoun in the
+    singular ("that work includes code", "its use"); and whether the work is now described."""
+    if not _DESCRIBED_WORK.search(comment):
+        return comment, said
+    parts, last = [], 0
+    for m in _DESCRIBED_WORK.finditer(comment):
+        if not said:
+            said = True
+            continue
+        parts.append(comment[last : m.start()] + "that work")
+        last = m.end()
+        verb = _THAT_WORK_VERB.match(comment, last)
+        if verb:
+            parts.append(" " + _THAT_WORK_SINGULAR[verb.group(1)])
+            last = verb.end()
+    rest = comment[last:]
+    if parts:  # the work's pronoun, where it follows "that work", in the singular too
+        near = _TWO_SENTENCES.match(rest)
+        end = near.end() if near else len(rest)
+        rest = _WORK_THEM.sub(lambda m: "its use" if m.group(0) == "their use" else "it", rest[:end]) + rest[end:]
+    return "".join(parts) + rest, said
+
+
+_CODE_CLAIM = re.compile(r"\b(are|is) code\.")
+
+
+def mixed_work(comment: str, others: str) -> str:
+    """A comment's "… are code." where the document lists other kinds of work with the code: "… include code as well
+    as designs."."""
+    return _CODE_CLAIM.sub(
+        lambda m: f"{'include' if m.group(1) == 'are' else 'includes'} code as well as {others}.", comment
+    )

@@ -26,6 +26,8 @@ from ..library.render import (
     comment_voice,
     fill_known,
     possessive,
+    refer_back,
+    reflexive,
 )
 from ..ooxml.model import Paragraph
 from ..ooxml.renumber import Renumbered
@@ -249,6 +251,7 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
         "client": terms.get("client", "the other party"),
         "provider": terms.get("provider", "the creator"),
         "deliverables": terms.get("deliverables", "the work"),
+        "works": terms.get("works", terms.get("deliverables", "the work")),
         "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
         **{
             k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON) if k in terms
@@ -258,7 +261,7 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
 
 _PURPOSES = {
     "scope-limitation": "limit the licences of {deliverables} to the Permitted Purpose",
-    "no-ai-training": "add a covenant against AI use of {deliverables}",
+    "no-ai-training": "add a covenant against AI use of {works}",
     "reservation-of-rights": "reserve to {provider} the rights the licence does not grant",
     # a letter or an email: plain words, "and keep for myself the rights …"
     "reservation-of-rights/informal": "keep for {provider} the rights the licence does not grant",
@@ -388,15 +391,7 @@ def strategy_comment(
     ]
     if purposes:
         said += ", and we " + _listed(purposes)
-    return _REFLEXIVE.sub(_reflexive, fill_known("Our approach: " + said + ".", t))
-
-
-# "and keep for me the rights …" said by the creator of itself: "keep for myself", "keep for ourselves"
-_REFLEXIVE = re.compile(r"\bkeep for (me|us) the\b")
-
-
-def _reflexive(m: re.Match[str]) -> str:
-    return f"keep for {'myself' if m.group(1) == 'me' else 'ourselves'} the"
+    return reflexive(fill_known("Our approach: " + said + ".", t))
 
 
 def _listed(items: Sequence[str]) -> str:
@@ -425,19 +420,6 @@ def _other_options(result: AuditResult, option: str) -> str:
     return ""
 
 
-# "the work and other materials I create or supply under this letter": the work described where the document names
-# none (the placeholders' fallback), as a comment says it
-_DESCRIBED_WORK = re.compile(
-    r"\bthe work and other materials (?:[\w&’'-]+ ){1,4}?(?:creates?|created) or (?:supply|supplies|supplied) "
-    r"under (?:this|these|the) [\w-]+(?: [A-Z][\w-]*)?"
-)
-_THAT_WORK_VERB = re.compile(r" (are|include|have|were)\b")
-_SINGULAR = {"are": "is", "include": "includes", "have": "has", "were": "was"}
-# the work's pronoun in the sentence after "that work is creative work.": "its use", "anyone who made it"
-_WORK_THEM = re.compile(r"\btheir use\b|(?:(?<=made )|(?<=from )|(?<=keep )|(?<=on ))them\b")
-_TWO_SENTENCES = re.compile(r"^[^.]*\.[^.]*")
-
-
 def said_once(edits: Sequence[Edit]) -> list[Edit]:
     """The comments with the work described once: its first description where the other side first reads it (in
     document order) stays; every later one is "that work" ("names licensing that work for AI training")."""
@@ -446,34 +428,7 @@ def said_once(edits: Sequence[Edit]) -> list[Edit]:
     seen = False
     for i in order:
         comment = out[i].comment
-        if not comment or not _DESCRIBED_WORK.search(comment):
-            continue
-        parts, last = [], 0
-        for m in _DESCRIBED_WORK.finditer(comment):
-            if not seen:
-                seen = True
-                continue
-            parts.append(comment[last : m.start()] + "that work")
-            last = m.end()
-            verb = _THAT_WORK_VERB.match(comment, last)
-            if verb:
-                parts.append(" " + _SINGULAR[verb.group(1)])
-                last = verb.end()
-        rest = comment[last:]
-        if parts:  # the work's pronoun, where it follows "that work", in the singular too
-            near = _TWO_SENTENCES.match(rest)
-            end = near.end() if near else len(rest)
-            rest = _WORK_THEM.sub(lambda m: "its use" if m.group(0) == "their use" else "it", rest[:end]) + rest[end:]
-        out[i] = replace(out[i], comment="".join(parts) + rest)
+        if comment:
+            said, seen = refer_back(comment, seen)
+            out[i] = replace(out[i], comment=said) if said != comment else out[i]
     return out
-
-
-_CODE_CLAIM = re.compile(r"\b(are|is) code\.")
-
-
-def mixed_work(comment: str, others: str) -> str:
-    """A comment's "… are code." where the document lists other kinds of work with the code: "… include code as well
-    as designs."."""
-    return _CODE_CLAIM.sub(
-        lambda m: f"{'include' if m.group(1) == 'are' else 'includes'} code as well as {others}.", comment
-    )

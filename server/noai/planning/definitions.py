@@ -42,6 +42,34 @@ def _opening_definitions(definitions: Sequence[str], scope: str) -> str:
     return f"In {scope}, {joined}."
 
 
+def beside_the_work(result: AuditResult, terms: Mapping[str, str], background: str | None) -> dict[str, str]:
+    """The placeholders naming what the creator licenses and keeps beside the work it makes here (the audit's
+    ``terms.licensed``: the "Platform" of a licence whose "Customizations" are assigned), none where the work
+    is all there is: ``works`` ("Customizations and the Platform"), ``protected`` ("Customizations, the
+    Platform, the other Tessellate Materials") and ``delivered`` (minimal's "Customizations as finally delivered
+    under this Agreement, the Platform and the other Tessellate Materials"), and ``coded`` (the code the client
+    may run coding assistants on: "the Customizations"). The creator's pre-existing
+    materials (``background``) are "the other" ones where their definition names the licensed thing."""
+    licensed = result.terms.licensed
+    if licensed is None:
+        return {}
+    work, agreement = terms.get("deliverables", "the work"), terms.get("agreement", "this agreement")
+    rest = None
+    name = (background or "").removeprefix("the ")
+    if name and name != licensed.name:
+        defines = re.compile(rf"^\W*(?:\S+\s+)?[\"“]{re.escape(name)}[\"”]\s+(?:shall\s+)?means?\b")
+        inside = any(licensed.name in p.text and defines.match(p.text) for p in result.paragraphs)
+        rest = f"the other {name}" if inside else background
+    listed = [licensed.surface, *([rest] if rest else [])]
+    return {
+        "works": f"{work} and {licensed.surface}",
+        "coded": work,  # coding assistants on the code made for the client, not on the creator's own software
+        "protected": ", ".join([work, *listed]),
+        "delivered": f"{work} as finally delivered under {agreement}{', ' if len(listed) > 1 else ' and '}"
+        + " and ".join(listed),
+    }
+
+
 def render_insertions(
     result: AuditResult,
     library: Library,

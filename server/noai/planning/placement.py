@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..analysis.audit import AuditResult, IpSection
-from ..analysis.facts import lettered_number, numbered_part
+from ..analysis.facts import continues, lettered_number, numbered_part
 from ..kinds import ClauseKind, Placement
 from ..library import Clause
 from ..library.render import roman_lists
@@ -69,7 +69,10 @@ _ON_AI = frozenset(
 )
 
 
-_DECIMAL = re.compile(r"\d+(?:\.\d+)+\.?")  # "10.7" over "10.7.1", not a lead-in over its "(a)" items
+def _decimal(label: str) -> bool:
+    """A decimal clause number ("10.7", "10.7.1", "7.1."), not a list item's "(a)"."""
+    parts = label.strip().removesuffix(".").split(".")
+    return len(parts) > 1 and all(x.isascii() and x.isdigit() for x in parts)
 
 
 def ip_clause(result: AuditResult) -> IpSection | None:
@@ -84,7 +87,7 @@ def ip_clause(result: AuditResult) -> IpSection | None:
     path = heading.section_path
     number = typed_number(heading.text)
     label = (number[0] if number else heading.label or "").strip()
-    if len(path) < 2 or not _title_only(heading) or not _DECIMAL.fullmatch(label):
+    if len(path) < 2 or not _title_only(heading) or not _decimal(label):
         return ip
     parent = next((j for j in range(ip.start - 1, -1, -1) if paragraphs[j].section_path == path[:-1]), None)
     if parent is None or not _title_only(paragraphs[parent]):
@@ -127,27 +130,8 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
     return placed, notes
 
 
-# A paragraph that continues the one before: it opens with a word that leans on it ("If you want to sell the app …,
-# we'll need to agree that separately.", "But …", "That …") or says "also" ("We'd also like to show the video …").
-_CONTINUES = re.compile(
-    r"\s*(?:(?:if|but|however|also|and|otherwise|unless|that|this|these|those|such|either\s+way|in\s+that\s+case)\b"
-    r"|.*\balso\b)",
-    re.IGNORECASE,
-)
-_RUN_IN_LABEL = re.compile(r"\s*(?:[\w’'-]+\s+){0,4}?[\w’'-]+:\s")  # "Price: …", "Who owns what: …"
-_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
-_FUNCTION_WORDS = frozenset(
-    "the and for you your our ours with this that these those will can any all are was were have has had not but "
-    "from they them their its also which who what when where how need want like would could should may must shall "
-    "one other others more into out about over such only just get got let lets please here there then than very "
-    "each every some own owns i'll we'll you'll it's we'd i'd you're we're i'm".split()
-)
 _MAX_FOLLOW_ON = 2  # paragraphs a place moves past
 _STOPS = frozenset({"governing_law", "signature"})  # paragraphs that never continue a clause
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in (m.group(0).lower() for m in _CONTENT_WORD.finditer(text)) if w not in _FUNCTION_WORDS}
 
 
 def follow_on_end(result: AuditResult, index: int) -> int:
@@ -176,9 +160,7 @@ def follow_on_end(result: AuditResult, index: int) -> int:
             or q.in_table
             or q.is_heading
             or q.section_path != anchor.section_path
-            or _RUN_IN_LABEL.match(q.text)
-            or not _CONTINUES.match(q.text)
-            or not _content_words(q.text) & _content_words(paragraphs[moved].text)
+            or not continues(paragraphs[moved].text, q.text)
         ):
             break
         moved = k
@@ -264,7 +246,7 @@ def _titled_sibling(paragraphs: Sequence[Paragraph], index: int, ip: IpSection |
         return None
     else:
         labels = (paragraphs[heading].label or "", first.label or "")
-    if paragraphs[heading].text.rstrip().endswith(":") or not all(_DECIMAL.fullmatch(x.strip()) for x in labels):
+    if paragraphs[heading].text.rstrip().endswith(":") or not all(_decimal(x) for x in labels):  # not "(a)" items
         return None
     return heading, heading + 1
 
