@@ -178,6 +178,8 @@ def test_typed_numbered_paragraphs_with_no_sub_numbers_are_paragraphs_and_number
     nested = _items(*(t.text for t in flat), "3.1 The courts of England have jurisdiction over any dispute.")
     headed = _items("1. Definitions", *(t.text for t in flat[1:]))
     assert not numbered_paragraphs(nested) and not numbered_paragraphs(headed)
+    titled = [Paragraph(index=t.index, text=t.text, original_text=t.text, run_in_title="Terms") for t in flat]
+    assert not numbered_paragraphs(titled)  # "1. Fees. The Buyer shall …": titled clauses, not paragraphs
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
