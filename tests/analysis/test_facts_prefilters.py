@@ -111,7 +111,7 @@ def test_the_facts_read_from_the_texts_holding_their_words_are_those_read_from_e
     read = facts.read_facts(result)
     assert read.paid == any(facts.has_fees(t) for t in texts)
     assert read.price == facts.price_due(texts, set(result.terms.all))
-    assert read.clause_word == facts.clause_word(texts, facts.american_law(result))
+    assert read.clause_word == facts.clause_word(texts, facts.american_law(result), facts._british_items(result))
     assert read.kept == facts.kept_materials(
         result.paragraphs, result.terms.placeholders().get("provider"), facts._passing(result)
     )
