@@ -4,6 +4,8 @@ clause word (clause_word) only texts holding "clause", "section" or "article"; w
 patterns holds such a word, so the facts are what the patterns alone say: on synthetic paragraphs (characters
 that fold to an ASCII letter included) and on every corpus paragraph."""
 
+import sys
+
 import pytest
 from support.corpus import contracts
 
@@ -109,12 +111,21 @@ def test_the_facts_read_from_the_texts_holding_their_words_are_those_read_from_e
     read = facts.read_facts(result)
     assert read.paid == any(facts.has_fees(t) for t in texts)
     assert read.price == facts.price_due(texts, set(result.terms.all))
-    assert read.clause_word == facts.clause_word(texts, facts.american_law(result))
+    assert read.clause_word == facts.clause_word(texts, facts.american_law(result), facts._british_items(result))
     assert read.kept == facts.kept_materials(
         result.paragraphs, result.terms.placeholders().get("provider"), facts._passing(result)
     )
     assert read.assignable == facts.assignable_licence(result)
     assert read.sub_hyphen == facts.hyphenated_sublicence(texts)
+    work = result.parties.work_product
+    deliverables = result.terms.deliverables
+    assert read.payment == facts.payment_due(
+        texts,
+        read.price,
+        deliverables.name if deliverables else None,
+        result.terms.placeholders().get("agreement", "this agreement"),
+        work.index if work is not None else None,
+    )
 
 
 USES = [
@@ -136,3 +147,43 @@ def test_the_use_of_what_the_creator_keeps_is_found_wherever_a_case_blind_search
         Paragraph(index=1, text=text, original_text=text),
     ]
     assert facts.kept_use(paragraphs, ["the sketches"], "the Client", "the Designer") == use
+
+
+LISTS = [
+    "I'll own the code, designs and everything else I make.",
+    "We will deliver the software, images and recordings. The app is yours.",
+    "THE SOURCE CODE, ARTWORK AND DATASETS WE CREATE REMAIN OURS.",
+    "The Client may combine the work with data, software, hardware.",
+    "We make the code and the de\u017figns; you own the \u017foftware and all videos we produce.",
+    "We deliver all photographs, the app and the \u212aeynote video we make.",
+    "\u0130stanbul staff will develop the apps, logos and videos, and the scripts and songs.",
+    "Our developers build the code, the scripts, the designs and the music, as well as the data models.",
+]
+
+
+def test_the_other_work_listed_with_code_is_what_the_patterns_themselves_find(monkeypatch):
+    found = [facts.other_work([text], "software") for text in LISTS]
+    together = facts.other_work(LISTS, "software")
+    assert any(found) and together  # the lists name other work: the comparison below compares something
+    monkeypatch.setattr(
+        facts.fast, "finditer", lambda rx, text, low, pos=0, endpos=sys.maxsize: rx.finditer(text, pos, endpos)
+    )
+    monkeypatch.setattr(facts.fast, "holds", lambda rx, text: rx.search(text) is not None)
+    assert [facts.other_work([text], "software") for text in LISTS] == found
+    assert facts.other_work(LISTS, "software") == together
+
+
+ORDERS = [
+    "Master Services Agreement",
+    "The Vendor prepares the Work Product under each Statement of Work.",
+    "The fees are set out in the applicable Statement of Work and are paid within 30 days.",
+    "The terms of any Purchase Order do not apply.",
+    "The fees for each Work Order are due on delivery: the \u017ftatement of Work governs.",
+]
+
+
+@pytest.mark.parametrize("texts", [ORDERS, ORDERS[:3], [ORDERS[0], ORDERS[4]], [ORDERS[0], ORDERS[3]]])
+def test_the_payment_due_read_from_the_texts_holding_an_order_word_is_that_read_from_every_text(texts):
+    among = facts._Holders(texts).indexes(facts._ORDER_WORDS)
+    every = facts.payment_due(texts, "the fees", "Work Product", "this Agreement", 1)
+    assert facts.payment_due(texts, "the fees", "Work Product", "this Agreement", 1, among) == every
