@@ -125,6 +125,30 @@ def test_the_same_licence_for_any_purpose_still_gets_a_permitted_purpose(docx):
     assert "Permitted Purpose" in accepted(red(docx(f"{grant} and for any other purpose"), "strict"))
 
 
+def picture_book_with_a_wider_use() -> bytes:
+    """A licence limited to the Book beside a second use "for any purpose": the Permitted Purpose is needed."""
+    texts = (
+        "ILLUSTRATION AGREEMENT",
+        'This agreement is made between Bramley Books Limited (the "Publisher") and Sam Reid (the "Illustrator").',
+        '1. The Illustrator shall create twelve illustrations (the "Artwork") for the picture book Moon Fox (the '
+        '"Book").',
+        "2. The Illustrator grants the Publisher the exclusive licence to reproduce the Artwork in the Book, "
+        "throughout the world.",
+        "3. The Publisher may also use the Artwork for any purpose in promoting its list.",
+        "4. The Publisher shall pay the Illustrator a fee of £3,000.",
+        "5. This agreement is governed by the law of England and Wales.",
+    )
+    return make_docx("".join(p(t) for t in texts) + "<w:sectPr/>")
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_permitted_purpose_beside_a_licence_limited_to_a_named_book_is_that_book(variant):
+    written = accepted(red(picture_book_with_a_wider_use(), variant))
+    defined = next(t for t in written.split("\n") if "“Permitted Purpose” means" in t)
+    assert "means use of the Artwork for the Book, excluding any Prohibited AI Use." in defined, defined
+    assert not re.search(r"related business purposes|whatever media|purpose of this", written)
+
+
 # -- the document's word for its items -------------------------------------------------------------------------
 
 
@@ -154,6 +178,8 @@ def test_typed_numbered_paragraphs_with_no_sub_numbers_are_paragraphs_and_number
     nested = _items(*(t.text for t in flat), "3.1 The courts of England have jurisdiction over any dispute.")
     headed = _items("1. Definitions", *(t.text for t in flat[1:]))
     assert not numbered_paragraphs(nested) and not numbered_paragraphs(headed)
+    titled = [Paragraph(index=t.index, text=t.text, original_text=t.text, run_in_title="Terms") for t in flat]
+    assert not numbered_paragraphs(titled)  # "1. Fees. The Buyer shall …": titled clauses, not paragraphs
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

@@ -341,3 +341,62 @@ def test_the_clients_own_state_is_still_the_other_sides_home_law():
 def test_the_saas_agreement_governed_by_the_developers_own_state_is_its_home_law():
     law = saas_audit()["protections"]["choice_of_law"]
     assert law["detail"] == "The laws of the State of Texas are the creator's home law.", law
+
+
+# ------------------------------------------------------------------------------------------------
+# 5. New definitions join a definitions list written as one sentence
+
+
+def saas_definitions(paragraphs: list[str]) -> list[str]:
+    start = paragraphs.index("1.1 In this Agreement:") + 1
+    return [t for t in paragraphs[start:] if re.match(r"\([a-z]\) ", t)]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_new_definitions_join_the_typed_semicolon_list_and_its_and_moves_to_the_new_last_but_one(variant):
+    red = saas_redline(variant)
+    defs = saas_definitions([p.text for p in engine.read(red.docx).paragraphs])
+    assert len(defs) > 4 and any("Protected Materials" in d for d in defs), defs
+    assert all(d.endswith(";") for d in defs[:-2]) and defs[-2].endswith("; and") and defs[-1].endswith("."), defs
+    changed = {
+        (e.index, e.find, e.replacement) for e in red.plan.edits if e.op == "replace" and e.clause == "definitions"
+    }
+    assert changed == {(6, " and", ""), (7, ".", ";")}, changed
+
+
+def test_definitions_that_are_sentences_of_their_own_take_no_joining_change():
+    texts = [
+        'This Agreement is between Orbit Labs Ltd ("Orbit") and Fern Bank plc ("Customer").',
+        "1. Definitions",
+        '"Deliverables" means the reports that Orbit prepares for Customer.',
+        '"Fees" means the fees in the Order.',
+        "2. Licence",
+        "Orbit grants Customer a licence to use the Deliverables for any purpose. Customer shall pay the Fees.",
+    ]
+    from support.docx_builder import make_docx, p
+
+    red = engine.redline(
+        make_docx("".join(p(t) for t in texts) + "<w:sectPr/>"), author="noai", date=DATE, filename="own.docx"
+    )
+    assert not [e for e in red.plan.edits if e.op == "replace" and e.clause == "definitions"]
+    added = [q["text"] for e in red.plan.edits if e.clause == "definitions" for q in e.paragraphs]
+    assert added and all(t.endswith(".") for t in added), added
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_accepts_the_joined_list_and_rejects_back_to_the_original_exactly():
+    from support.lo import lo_read, require_libreoffice
+    from support.synthetic_contracts import ca_platform_licence
+
+    require_libreoffice()
+    ontario = ca_platform_licence()
+    strict = engine.redline(ontario, author="noai", date=DATE, options=engine.Options(variant="strict"))
+    read = lo_read([saas_services(), saas_redline("standard").docx, ontario, strict.docx])
+    pairs = ((read[0], read[1], "1.1 In this Agreement:"), (read[2], read[3], "In this Agreement:"))
+    for original, redlined, first in pairs:
+        assert redlined["ok"] and not redlined["redlines_left_after_reject"], redlined.get("load_error")
+        assert redlined["rejected_paragraphs"] == original["paragraphs"]
+        accepted = redlined["accepted_paragraphs"]
+        defs = [t for t in accepted[accepted.index(first) + 1 :][:9] if re.match(r'(?:\([a-z]\) )?"', t)]
+        assert len(defs) > 4, defs
+        assert all(d.endswith(";") for d in defs[:-2]) and defs[-2].endswith("; and") and defs[-1].endswith("."), defs

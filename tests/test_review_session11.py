@@ -141,7 +141,6 @@ AND_LIST = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=AND_LIST)
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_new_definitions_join_a_semicolon_list_so_its_and_stays_before_the_last_item(variant):
     paragraphs = accepted(CA, variant)

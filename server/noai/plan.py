@@ -95,7 +95,7 @@ from .planning.comments import (
     said_once,
     strategy_comment,
 )
-from .planning.definitions import beside_the_work, render_insertions
+from .planning.definitions import beside_the_work, join_definitions_list, render_insertions
 from .planning.edit import DEFINITIONS
 from .planning.edit import Edit as Edit  # the edits of a Plan, re-exported
 from .planning.placement import _inner_lists, _renumbered, place_clauses
@@ -419,7 +419,8 @@ def make_plan(
         insertions = [_names_kept(e, expressly, commented, facts.kept_use) for e in insertions]
     if facts.kept and strategy.situation == LICENSED:  # the reservation names what the document keeps
         insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
-    edits = [*insertions, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
+    insertions, joins = join_definitions_list(result, insertions)  # "(c) …; and (d) …." takes the new terms in
+    edits = [*insertions, *joins, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
@@ -427,6 +428,9 @@ def make_plan(
         edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
     if facts.usage and variant != "minimal":  # the purpose within the use the schedule sets out
         edits = [_within_usage(e, facts.usage) for e in edits]
+    licensed_in = facts.licensed_in
+    if licensed_in and purpose == licensed_in:  # "for the Book", never widened to the client's whole business
+        edits = [_rewritten(e, lambda text: _only_for(text, licensed_in)) for e in edits]
     if facts.credit_kept:  # the waiver already keeps the right to be identified: we do not ask for it
         edits = [replace(e, comment=no_credit_asked(e.comment)) if e.comment else e for e in edits]
     elif facts.company:  # a company has no moral rights of its own: its people keep the right to be credited
@@ -481,6 +485,16 @@ def _within_usage(e: Edit, usage: str) -> Edit:
     if not any(d in p["text"] for p in e.paragraphs for d in _PURPOSE_DEFINED):
         return e
     return replace(e, paragraphs=tuple({**p, "text": within(p["text"])} for p in e.paragraphs))
+
+
+def _only_for(text: str, work: str) -> str:
+    """``text`` with the Permitted Purpose it defines limited to the ``work`` the licence names ("use of the Artwork
+    for the Book, excluding …"), without minimal's "and for the Publisher's related business purposes, in whatever
+    media those purposes call for", which would widen a licence limited to that book."""
+    at = max(text.find(d) for d in _PURPOSE_DEFINED)
+    start = text.find(f"for {work} and for ", at) if at >= 0 else -1
+    end = text.find(_EXCLUDING, start) if start >= 0 else -1
+    return text if end < 0 else f"{text[:start]}for {work}{text[end:]}"
 
 
 def _rewritten(e: Edit, rewrite: Callable[[str], str]) -> Edit:

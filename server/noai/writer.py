@@ -235,15 +235,21 @@ class _Writer:
                 reference_to_next_paragraph(new[-1], self.stamp, self.ids)
         return new
 
-    def replace(self, index: int, start: int, end: int, edit: Edit) -> None:
+    def replace(self, index: int, start: int, end: int, edit: Edit, followed: bool = False) -> None:
+        """``followed``: paragraphs are inserted after this one. A change at its very end then puts its
+        insertion before its deletion ("services" + ins ";" + del "."): LibreOffice joins an insertion that
+        ends a paragraph with the paragraphs inserted after it, and rejecting them all would join the
+        paragraph with the next one."""
         before = self.ids.peek()
+        at_end = followed and end >= len(self.doc.paragraphs[index].text.rstrip())
         deletions, insertion = replace_text(
-            self.element(index), start, end, edit.replacement or "", self.stamp, self.ids
+            self.element(index), start, end, edit.replacement or "", self.stamp, self.ids, insert_first=at_end
         )
         if self.comments and edit.comment:
-            last = insertion[-1] if insertion is not None else deletions[-1]
+            first = insertion if at_end and insertion is not None else deletions[0]
+            last = deletions[-1] if at_end or insertion is None else insertion[-1]
             add_comment_around(
-                deletions[0], last, edit.comment, self.stamp, self.ids, self.comments_root, **self.comment_styles
+                first, last, edit.comment, self.stamp, self.ids, self.comments_root, **self.comment_styles
             )
         self.remember(edit, index, before, (edit.find or "", edit.replacement or ""))
 
@@ -513,6 +519,7 @@ def _apply(writer: _Writer, edits: list[Edit], comments: bool, answer: Answer) -
         else:
             ranges[index].append((*span, n))
     renumbered = _renumbering(writer, edits, insertions, ranges)
+    followed = {index for _, index in insertions}  # paragraphs after which paragraphs are inserted
     for index, spans in ranges.items():
         for start, end, n in sorted(spans, reverse=True):
             if n >= len(edits):
@@ -520,7 +527,7 @@ def _apply(writer: _Writer, edits: list[Edit], comments: bool, answer: Answer) -
                 continue
             edit = edits[n]
             if edit.op == "replace":
-                writer.replace(index, start, end, edit)
+                writer.replace(index, start, end, edit, index in followed)
             else:
                 writer.comment(index, start, end, edit)
             done.add(n)

@@ -4,6 +4,8 @@ clause word (clause_word) only texts holding "clause", "section" or "article"; w
 patterns holds such a word, so the facts are what the patterns alone say: on synthetic paragraphs (characters
 that fold to an ASCII letter included) and on every corpus paragraph."""
 
+import sys
+
 import pytest
 from support.corpus import contracts
 
@@ -109,7 +111,7 @@ def test_the_facts_read_from_the_texts_holding_their_words_are_those_read_from_e
     read = facts.read_facts(result)
     assert read.paid == any(facts.has_fees(t) for t in texts)
     assert read.price == facts.price_due(texts, set(result.terms.all))
-    assert read.clause_word == facts.clause_word(texts, facts.american_law(result))
+    assert read.clause_word == facts.clause_word(texts, facts.american_law(result), facts._british_items(result))
     assert read.kept == facts.kept_materials(
         result.paragraphs, result.terms.placeholders().get("provider"), facts._passing(result)
     )
@@ -136,3 +138,27 @@ def test_the_use_of_what_the_creator_keeps_is_found_wherever_a_case_blind_search
         Paragraph(index=1, text=text, original_text=text),
     ]
     assert facts.kept_use(paragraphs, ["the sketches"], "the Client", "the Designer") == use
+
+
+LISTS = [
+    "I'll own the code, designs and everything else I make.",
+    "We will deliver the software, images and recordings. The app is yours.",
+    "THE SOURCE CODE, ARTWORK AND DATASETS WE CREATE REMAIN OURS.",
+    "The Client may combine the work with data, software, hardware.",
+    "We make the code and the de\u017figns; you own the \u017foftware and all videos we produce.",
+    "We deliver all photographs, the app and the \u212aeynote video we make.",
+    "\u0130stanbul staff will develop the apps, logos and videos, and the scripts and songs.",
+    "Our developers build the code, the scripts, the designs and the music, as well as the data models.",
+]
+
+
+def test_the_other_work_listed_with_code_is_what_the_patterns_themselves_find(monkeypatch):
+    found = [facts.other_work([text], "software") for text in LISTS]
+    together = facts.other_work(LISTS, "software")
+    assert any(found) and together  # the lists name other work: the comparison below compares something
+    monkeypatch.setattr(
+        facts.fast, "finditer", lambda rx, text, low, pos=0, endpos=sys.maxsize: rx.finditer(text, pos, endpos)
+    )
+    monkeypatch.setattr(facts.fast, "holds", lambda rx, text: rx.search(text) is not None)
+    assert [facts.other_work([text], "software") for text in LISTS] == found
+    assert facts.other_work(LISTS, "software") == together

@@ -731,8 +731,8 @@ def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequen
     """The word the document refers to its own numbered clauses by, as it writes it most ("Section" for
     "see Section 7(b)", "paragraph" for "under paragraph 4"), where that word is not "clause" and the document
     never says "clause 3"; where it refers to none, "Section" under American law (as American drafters say),
-    "paragraph" where its ``paragraphs`` are numbered 1, 2, 3 … with no sub-numbers (a letter of agreement, a
-    commission under unnumbered headings), and else None ("clause")."""
+    "paragraph" where its ``paragraphs`` (a British-drafted document's) are numbered 1, 2, 3 … with no sub-numbers
+    (a letter of agreement, a commission under unnumbered headings), and else None ("clause")."""
     counts: dict[str, int] = {}
     for t in texts:
         if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
@@ -772,7 +772,7 @@ def numbered_paragraphs(paragraphs: Sequence[Paragraph]) -> bool:
             numbered, said = typed is not None, text[typed.end() :] if typed else ""
         if not numbered:
             continue
-        if len(said.split()) < 6:  # "1. Definitions", "7 Rights": a numbered heading is a clause's
+        if len(said.split()) < 6 or p.run_in_title:  # "1. Definitions", "1. Fees. The …": a clause's title
             return False
         items += 1
     return items >= _ENOUGH_ITEMS
@@ -900,21 +900,27 @@ def other_work(texts: Sequence[str], kind: str | None) -> str | None:
     others = [w for k, w in _WORDS.items() if k != kind]
     found: dict[str, None] = {}
     for text in texts:
-        for m in _WORDS[kind].finditer(text):
+        makes: dict[str, bool] = {}  # a sentence of this text -> it is about the work made (its words share it)
+        low = fast.lowered(text)  # the searches below are those of the patterns themselves, by their twins
+        for m in fast.finditer(_WORDS[kind], text, low):
             sentence = _sentence_at(text, m.start())
-            if not _MAKES.search(sentence):
+            made = makes.get(sentence)
+            if made is None:
+                made = makes[sentence] = fast.holds(_MAKES, sentence)
+            if not made:
                 continue
             after, floor = text[m.end() : m.end() + 60], max(0, m.start() - 60)
+            after_low = None if low is None else low[m.end() : m.end() + 60]  # after.lower(): no length changes
             for words in others:
                 pairs = (
                     [  # (first item's start, other word) where the two are items of one list
                         (m.start(), o, m.end() + o.start(), m.end() + o.end())
-                        for o in words.finditer(after)
+                        for o in fast.finditer(words, after, after_low)
                         if _LIST_GAP.fullmatch(after[: o.start()])
                     ]
                     + [
                         (floor + o.start(), o, floor + o.start(), floor + o.end())
-                        for o in words.finditer(text, floor, m.start())
+                        for o in fast.finditer(words, text, low, floor, m.start())
                         if _LIST_GAP.fullmatch(text, o.end(), m.start())
                     ]
                 )
@@ -1244,6 +1250,20 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
                 return DefinitionsRun(last, straight=quote == '"', shall=False, colon=True, bare=quote is None)
             return DefinitionsRun(last, straight='"' in m.group(0), shall=m.group(1) is not None, colon=False)
     return _run_in_definitions(paragraphs)
+
+
+_CLOSING = re.compile(r";\s*(and|or)\s*$")
+
+
+def closing_conjunction(paragraphs: Sequence[Paragraph], last: int) -> str | None:
+    """The "and" (or "or") that closes a definitions list written as one sentence ("(c) "Customer Data" means
+    …; and" / "(d) "Tessellate Materials" means … ."), before its ``last`` entry: entries added after it join
+    that list. None where the list is no such sentence (each entry a sentence of its own)."""
+    if last < 1 or not paragraphs[last].text.rstrip().endswith("."):
+        return None
+    before = paragraphs[last - 1].text
+    m = _CLOSING.search(before)
+    return m.group(1) if m and _DEFINITION.match(before) else None
 
 
 # "1. Definitions. "Licensed Corpus" means …": a definitions clause whose title runs into its first entry
@@ -1952,7 +1972,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
         british_law=british_law(result),
         kept=kept,
         kept_use=kept_use(result.paragraphs, [k for k in (kept, background.term) if k], client, provider),
-        clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result), result.paragraphs),
+        clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result), _british_items(result)),
         purpose=purpose_term([p.original_text for p in result.paragraphs]),
         usage=usage_schedule([p.original_text for p in result.paragraphs]),
         text=text_work(result),
@@ -1987,6 +2007,12 @@ def _pronoun_names(result: AuditResult, client: str | None, provider: str | None
         return None, None
     pronoun = (client or "").lower() in ("we", "i")
     return (party_name(result, "client") if pronoun else None), party_name(result, "creator")
+
+
+def _british_items(result: AuditResult) -> Sequence[Paragraph]:
+    """The paragraphs whose numbering decides the word for the document's items where it refers to none: a
+    British-drafted document's ("paragraph 5" of typed paragraphs); none elsewhere (no guess)."""
+    return result.paragraphs if british(result) else ()
 
 
 def _passing(result: AuditResult) -> set[str]:

@@ -858,7 +858,13 @@ def _lift_out_of_insertions(el: etree._Element, ids: IdAllocator) -> None:
 
 
 def replace_text(
-    p: etree._Element, start: int, end: int, new_text: str, stamp: RevisionStamp, ids: IdAllocator
+    p: etree._Element,
+    start: int,
+    end: int,
+    new_text: str,
+    stamp: RevisionStamp,
+    ids: IdAllocator,
+    insert_first: bool = False,
 ) -> tuple[list[etree._Element], etree._Element | None]:
     """Replace ``[start, end)`` of the current text of ``p`` by ``new_text`` as tracked changes.
 
@@ -867,9 +873,9 @@ def replace_text(
     of sibling runs: a range crossing a ``w:hyperlink`` or another author's ``w:ins`` gets a
     ``w:del`` inside it (never ``w:del`` in ``w:del``); text already deleted stays as it is.
     ``new_text`` follows in one ``w:ins`` run with the formatting of the first replaced run,
-    placed after the last deletion that shares the first one's parent, and lifted out of
-    another author's ``w:ins`` (never ``w:ins`` in ``w:ins``). Returns ``(deletions, insertion)``
-    (``insertion`` is None when ``new_text`` is empty).
+    placed after the last deletion that shares the first one's parent (``insert_first``: before the first
+    deletion), and lifted out of another author's ``w:ins`` (never ``w:ins`` in ``w:ins``). Returns
+    ``(deletions, insertion)`` (``insertion`` is None when ``new_text`` is empty).
     """
     in_range = _isolate(p, start, end)
     first_run = in_range[0].run
@@ -888,8 +894,11 @@ def replace_text(
         return deletions, None
     insertion = stamp.mark(INS, ids.revision())
     insertion.append(_new_run(new_text, first_run.find(RPR)))
-    home = [d for d in deletions if d.getparent() is deletions[0].getparent()][-1]
-    home.addnext(insertion)
+    if insert_first:
+        deletions[0].addprevious(insertion)
+    else:
+        home = [d for d in deletions if d.getparent() is deletions[0].getparent()][-1]
+        home.addnext(insertion)
     _lift_out_of_insertions(insertion, ids)
     return deletions, insertion
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import alphabetical_definitions, definitions_run, opens_definitions
+from ..analysis.facts import alphabetical_definitions, closing_conjunction, definitions_run, opens_definitions
 from ..kinds import Placement
 from ..library import Clause, Library, Rendered, render_many
 from ..library.render import INFORMAL
@@ -215,6 +215,72 @@ def render_insertions(
         edits.append(definitions_edit)
         edits.sort(key=lambda e: e.index)  # stable: the definitions before a clause anchored at the same place
     return edits
+
+
+def join_definitions_list(result: AuditResult, edits: Sequence[Edit]) -> tuple[list[Edit], list[Edit]]:
+    """The edits with the new definitions joining a definitions list written as one sentence ("(a) …; (b) …;
+    and (c) … ."), and the changes that make room for them: every new entry ends with ";", the next-to-last
+    with "; and", the last with "."; the document's own "and" before its last entry is struck and that entry's
+    full stop becomes ";" (two tracked changes of punctuation). Unchanged where the list is no such sentence,
+    or where the new entries go in its alphabetical order."""
+    run = definitions_run(result.paragraphs)
+    conjunction = closing_conjunction(result.paragraphs, run.last) if run is not None else None
+    appended = next(
+        (
+            k
+            for k, e in enumerate(edits)
+            if e.clause == DEFINITIONS
+            and e.op == "insert_after"
+            and run is not None
+            and e.index == run.last
+            and e.paragraphs
+            and not e.paragraphs[0].get("continued")
+        ),
+        None,
+    )
+    if conjunction is None or appended is None or run is None:
+        return list(edits), []
+    e = edits[appended]
+    texts = [p["text"].rstrip().removesuffix(".") for p in e.paragraphs]
+    ends = [";"] * (len(texts) - 2) + [f"; {conjunction}", "."][-len(texts) :]
+    joined = replace(
+        e, paragraphs=tuple({**p, "text": t + end} for p, t, end in zip(e.paragraphs, texts, ends, strict=True))
+    )
+    before, last = result.paragraphs[run.last - 1].text, result.paragraphs[run.last].text
+    said = before.rstrip()
+    struck = said.rfind(f" {conjunction}")
+    stop = len(last.rstrip()) - 1
+    changes = [
+        Edit(
+            "",
+            "replace",
+            run.last - 1,
+            before,
+            DEFINITIONS,
+            e.variant,
+            None,
+            find=f" {conjunction}",
+            occurrence=before.count(f" {conjunction}", 0, struck),
+            start=struck,
+            end=struck + len(conjunction) + 1,
+            replacement="",
+        ),
+        Edit(
+            "",
+            "replace",
+            run.last,
+            last,
+            DEFINITIONS,
+            e.variant,
+            None,
+            find=".",
+            occurrence=last.count(".", 0, stop),
+            start=stop,
+            end=stop + 1,
+            replacement=";",
+        ),
+    ]
+    return [joined if k == appended else x for k, x in enumerate(edits)], changes
 
 
 _Body = tuple[int, Clause, Rendered, list[str], list[str], int]
