@@ -117,6 +117,15 @@ def test_the_facts_read_from_the_texts_holding_their_words_are_those_read_from_e
     )
     assert read.assignable == facts.assignable_licence(result)
     assert read.sub_hyphen == facts.hyphenated_sublicence(texts)
+    work = result.parties.work_product
+    deliverables = result.terms.deliverables
+    assert read.payment == facts.payment_due(
+        texts,
+        read.price,
+        deliverables.name if deliverables else None,
+        result.terms.placeholders().get("agreement", "this agreement"),
+        work.index if work is not None else None,
+    )
 
 
 USES = [
@@ -162,3 +171,19 @@ def test_the_other_work_listed_with_code_is_what_the_patterns_themselves_find(mo
     monkeypatch.setattr(facts.fast, "holds", lambda rx, text: rx.search(text) is not None)
     assert [facts.other_work([text], "software") for text in LISTS] == found
     assert facts.other_work(LISTS, "software") == together
+
+
+ORDERS = [
+    "Master Services Agreement",
+    "The Vendor prepares the Work Product under each Statement of Work.",
+    "The fees are set out in the applicable Statement of Work and are paid within 30 days.",
+    "The terms of any Purchase Order do not apply.",
+    "The fees for each Work Order are due on delivery: the \u017ftatement of Work governs.",
+]
+
+
+@pytest.mark.parametrize("texts", [ORDERS, ORDERS[:3], [ORDERS[0], ORDERS[4]], [ORDERS[0], ORDERS[3]]])
+def test_the_payment_due_read_from_the_texts_holding_an_order_word_is_that_read_from_every_text(texts):
+    among = facts._Holders(texts).indexes(facts._ORDER_WORDS)
+    every = facts.payment_due(texts, "the fees", "Work Product", "this Agreement", 1)
+    assert facts.payment_due(texts, "the fees", "Work Product", "this Agreement", 1, among) == every

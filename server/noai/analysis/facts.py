@@ -633,7 +633,12 @@ _ORDER_WORDS = ("statement", "sow", "order")  # one of which every match of _ORD
 
 
 def payment_due(
-    texts: Sequence[str], price: str | None, work: str | None, agreement: str, made: int | None = None
+    texts: Sequence[str],
+    price: str | None,
+    work: str | None,
+    agreement: str,
+    made: int | None = None,
+    among: Sequence[int] | None = None,
 ) -> str | None:
     """What ownership of a piece of the work waits for where the fees are per order or per item, in the
     document's words: "the fees for that Work Product under the applicable Statement of Work" (a master
@@ -644,9 +649,11 @@ def payment_due(
     its :func:`price_due`, ``work`` its work product's name ("Work Product", "Illustrations"), ``made`` the
     paragraph that says what the work is. Orders count only where they set the fees or the work ("the fees set out
     in the applicable Work Order", "the materials Vendor prepares under a Statement of Work"), never in
-    boilerplate that merely mentions them ("the terms of any Purchase Order do not apply")."""
+    boilerplate that merely mentions them ("the terms of any Purchase Order do not apply"). ``among``: the indexes
+    of the paragraphs that may hold an order's word, when known (every other one is passed over)."""
     orders: dict[str, int] = {}
-    for i, t in enumerate(texts):
+    for i in range(len(texts)) if among is None else among:
+        t = texts[i]
         if fast.may_hold(t, _ORDER_WORDS) and (i == made or has_fees(t)):
             for m in _ORDER.finditer(t):
                 name = re.sub(r"(Statement|SOW|Order|Form)s\b", r"\1", re.sub(r"\s+", " ", m.group(1)))
@@ -1960,6 +1967,7 @@ def read_facts(result: AuditResult) -> DocumentFacts:
             deliverables.name if deliverables else None,
             placeholders.get("agreement", "this agreement"),
             work.index if work is not None else None,
+            texts.indexes(_ORDER_WORDS),
         ),
         brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
         project=describes_project([p.original_text for p in result.paragraphs]),
