@@ -146,7 +146,7 @@ class AuditResult:
     ip_section: IpSection | None
     notes: list[str] = field(default_factory=list)
     places: dict[Placement, Place] = field(default_factory=dict)  # where each placement puts a clause
-    ai_section: Place | None = None  # the end of the document's own section on AI: where clauses on AI use go
+    ai_section: Place | None = None  # where clauses on AI use go in the document's own section on AI (_ai_section)
     parties: Parties = field(default_factory=Parties)
     we: We | None = None
     work_kind: WorkKind | None = None  # software | creative | data | general, detected or given
@@ -807,11 +807,65 @@ _AI_HEADING = re.compile(
 )
 
 
-def _ai_section(paragraphs: Sequence[Paragraph], ip: IpSection | None) -> Place | None:
-    """The end of the document's own section on artificial intelligence (a heading that is a title alone about
-    AI or machine learning, with body text under it), where the clauses on AI use go rather than to the IP
-    section's end (:func:`noai.planning.placement.place_clauses`); ``None`` where there is none, or where it is
-    (or lies within) the IP section."""
+# A clause that rules on training a model ("Provider may not use Customer's Inputs or Outputs to Train any Model",
+# "Customer Content may be used to develop, train, or enhance ... models")
+_TRAINS = re.compile(r"\b(?:pre-?)?train(?:s|ed|ing)?\b|\bfine-?tun", re.IGNORECASE)
+# The creator is the other side's employee ("Employee", "the Executive")
+_EMPLOYEE = re.compile(r"\b(?:employee|executive|staff\s+member)s?\b", re.IGNORECASE)
+
+
+def _training_clause(
+    paragraphs: Sequence[Paragraph], findings: Sequence[Finding], start: int, end: int
+) -> tuple[int, str] | None:
+    """The last paragraph of the first sub-clause of ``start..end`` that restricts or permits training a model
+    (whichever side it binds: the covenant answers it either way), and its number and title; ``None`` where the
+    section has none."""
+    for f in findings:
+        if not (start < f.start <= end) or f.kind != "existing_ai_restriction" or not f.operative:
+            continue
+        p = paragraphs[f.start]
+        if f.attributes.get("polarity") not in ("restriction", "permission") or drafting_note(p.text):
+            continue
+        if not _TRAINS.search(p.text):
+            continue
+        depth, last = len(p.section_path), f.start
+        for q in paragraphs[f.start + 1 : end + 1]:
+            if q.section_path[:depth] != p.section_path or (q.is_heading and len(q.section_path) <= depth):
+                break
+            last = q.index
+        body = _last_body(paragraphs, f.start, last)
+        if body is not None:
+            name = " ".join(x for x in (p.section_label, p.run_in_title) if x) or f"paragraph {f.start}"
+            return body, name
+    return None
+
+
+def _binds_other_side(findings: Sequence[Finding], start: int, end: int, creator: str) -> bool:
+    """A clause of ``start..end`` restricts or permits AI use by the side that receives the work."""
+    return any(
+        start < f.start <= end
+        and f.kind == "existing_ai_restriction"
+        and f.attributes.get("restricted_party", f.attributes.get("permitted_party")) not in (None, creator, "unknown")
+        for f in findings
+    )
+
+
+def _ai_section(
+    paragraphs: Sequence[Paragraph],
+    ip: IpSection | None,
+    findings: Sequence[Finding] = (),
+    terms: DefinedTerms | None = None,
+) -> Place | None:
+    """Where the clauses on AI use go in the document's own section on artificial intelligence (a heading that
+    is a title alone about AI or machine learning, with body text under it) rather than at the IP section's
+    end (:func:`noai.planning.placement.place_clauses`): right after its clause on training a model, which the
+    covenant then answers; else at the section's end. ``None`` where there is no such section, where it is (or
+    lies within) the IP section, or where the creator is the other side's employee and the section only rules
+    on the employee's own AI tools: a workplace duty like confidentiality, no place for what binds the
+    employer (the covenant stays with the licence or assignment it limits)."""
+    creator = (terms.creator if terms is not None else None) or "provider"
+    side = getattr(terms, creator, None) if terms is not None else None
+    employee = side is not None and _EMPLOYEE.search(side.name) is not None
     for p in paragraphs:
         if not p.is_heading or p.in_table or not bare_title(p) or not _AI_HEADING.search(p.text):
             continue
@@ -826,7 +880,17 @@ def _ai_section(paragraphs: Sequence[Paragraph], ip: IpSection | None) -> Place 
         if last is None:
             continue
         title = " ".join(p.section_path[-1].split())
-        index, reason = _appended(paragraphs, (last, f"end of the {title} section"), p.index)
+        training = _training_clause(paragraphs, findings, p.index, end)
+        if training is not None:
+            index, reason = _settled(
+                paragraphs,
+                (training[0], f"right after the clause on training a model ({training[1]}) in the {title} section"),
+                p.index,
+            )
+        elif employee and not _binds_other_side(findings, p.index, end, creator):
+            return None
+        else:
+            index, reason = _appended(paragraphs, (last, f"end of the {title} section"), p.index)
         return None if index is None else _place(paragraphs, Placement.END_OF_IP_SECTION, index, reason)
     return None
 
@@ -1159,7 +1223,7 @@ def audit_paragraphs(
     runs = _SectionRuns(paragraphs)
     ip = _ip_section(paragraphs, findings, body_end, runs)
     places = _places(paragraphs, findings, ip, creator, body_end, runs)
-    ai_section = _ai_section(paragraphs, ip)
+    ai_section = _ai_section(paragraphs, ip, findings, terms)
     # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
     review = learned.review_findings(paragraphs, findings)
     return AuditResult(

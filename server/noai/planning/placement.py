@@ -104,8 +104,9 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
     """Each clause with the paragraph its ``placement`` puts it after, in document order (so each
     new term is defined at its first use), and a note for each clause that has no place. Where the document
     has a section of its own on AI ("4. Use of Artificial Intelligence"), the clauses on AI use that would end
-    the IP section end that section instead; the purpose limit, the reservation and what binds later owners
-    stay with the rights in the IP section."""
+    the IP section go there instead (:attr:`AuditResult.ai_section`: right after its clause on training a model,
+    else at its end; not into an employee's section on the employee's own AI tools); the purpose limit, the
+    reservation and what binds later owners stay with the rights in the IP section."""
     placed, notes = [], []
     ip_end = result.places.get(Placement.END_OF_IP_SECTION)
     ip, whole = result.ip_section, ip_clause(result)
