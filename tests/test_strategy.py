@@ -65,11 +65,13 @@ LICENCE = contract(
     "2. Licence",
     "2.1 The Studio grants the Client a non-exclusive licence to reproduce the Artwork in the book, for any and "
     "all purposes.",
-    "2.2 The Studio retains ownership of the Artwork.",
+    "2.2 The Client shall credit the Studio in the book.",
     "3. General",
     "3.1 The Contract is governed by the laws of England.",
     "Signed for the Studio: ____________",
 )
+# (no "The Studio retains ownership" sentence: since typed sentences are read as sentences, not titles, it counts
+# as the document's own reservation, and the standard redline then adds none)
 
 
 # -- strategy, per variant ----------------------------------------------------------------------------
