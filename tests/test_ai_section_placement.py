@@ -169,8 +169,13 @@ def test_the_covenant_goes_right_after_the_ai_sections_clause_on_training_not_at
     paragraphs = labelled(red.docx)
     texts = [text for _, text in paragraphs]
     covenant = next(i for i, text in enumerate(texts) if text.startswith("The Client shall not"))
-    assert texts.index(training) < covenant < texts.index(RECORD)
-    assert label_of(paragraphs, training[:30]) == "3.2" and section_of(paragraphs, "The Client shall not") == "3"
+    # the client's own permission to train is struck whole (test_ai_training_permission_struck.py): the covenant
+    # then stands where it stood, after the clause before it
+    before = training if training == DESIGNER_BOUND else TOOLS
+    assert (training in texts) == (training == DESIGNER_BOUND)
+    assert texts.index(before) < covenant < texts.index(RECORD)
+    assert label_of(paragraphs, before[:30]) == ("3.2" if before == training else "3.1")
+    assert section_of(paragraphs, "The Client shall not") == "3"
     assert label_of(paragraphs, RECORD[:30]).startswith("3.")  # the clause after it renumbers within 3
     point = next(i for i in red.audit.insertion_points if i.protection == "no_ai_restriction")
     assert point.text == training and "training" in point.reason
@@ -246,6 +251,9 @@ def test_an_employees_ai_section_that_rules_on_training_gets_the_covenant_right_
     paragraphs = labelled(red.docx)
     texts = [text for _, text in paragraphs]
     covenant = next(i for i, text in enumerate(texts) if text.startswith("The Company shall not"))
-    assert texts.index(COMPANY_TRAINS) < covenant < texts.index(REPORT.format(who="Employee"))
+    # the Company's own permission to train is struck whole, as the covenant bars what it allows: the covenant
+    # stands where it stood
+    assert COMPANY_TRAINS not in texts
+    assert texts.index(OWN_TOOLS.format(who="Employee")) < covenant < texts.index(REPORT.format(who="Employee"))
     assert section_of(paragraphs, "The Company shall not") == "3"
-    assert label_of(paragraphs, COMPANY_TRAINS[:30]) == "3.2"
+    assert label_of(paragraphs, OWN_TOOLS.format(who="Employee")[:30]) == "3.1"

@@ -39,6 +39,7 @@ from .ooxml.revisions import (
     add_comment_around,
     comment_element,
     comment_style_ids,
+    delete_mark,
     ends_paragraphs,
     insert_paragraphs_after,
     new_comments_root,
@@ -245,6 +246,8 @@ class _Writer:
         deletions, insertion = replace_text(
             self.element(index), start, end, edit.replacement or "", self.stamp, self.ids, insert_first=at_end
         )
+        if not edit.replacement and start == 0 and end >= len(self.doc.paragraphs[index].text):
+            delete_mark(self.element(index), self.stamp, self.ids)  # the whole paragraph struck: its mark too
         if self.comments and edit.comment:
             first = insertion if at_end and insertion is not None else deletions[0]
             last = deletions[-1] if at_end or insertion is None else insertion[-1]

@@ -10,6 +10,7 @@ no text itself, it asks these.
   :func:`hire_fallback` (the condition "to the extent … is not a work made for hire" on a transfer),
   :func:`present_transfers` (the other transfers in its paragraph that take effect at once),
   :func:`training_words` (the words by which a grant names AI training among its uses);
+  :func:`training_permission` (a sentence whose act is a permission to train AI on the work);
 - bracketed alternatives of a precedent: :func:`option_name`;
 - the creator's pre-existing materials: :func:`find_background` (the document's own name for them and
   where it keeps them with the creator), :func:`background_licence`, :func:`owned_work_use`;
@@ -304,6 +305,54 @@ def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | No
     if lead is None or not re.match(r"\s*(?:[.;,)]|$)", text[phrase_end:]):
         return None
     return Strike(lead.start(), phrase_end, "", text[lead.start() : phrase_end].lstrip(", "))
+
+
+# A sentence whose operative act lets a party train AI on what it uses: "The Client may use the Designs to train
+# its own machine learning models …", "Customer may use the Software and Deliverables to train Customer's
+# internal AI models.", "The Licensee is entitled to use the Images for training …". The subject comes first,
+# a few words without a comma (no "Subject to …, the Client may"); "may not" never matches.
+_PERMITS_TRAINING = re.compile(
+    r"(?P<subject>[A-Z“\"][^,;:.]{0,80}?)\s+(?:may|can|(?:is|are|shall\s+be)\s+(?:permitted|entitled|free|allowed)\s+to)"
+    r"\s+(?:(?:use|process|copy|reproduce|exploit|input)\b[^.;]{0,160}?\b(?:to|for)\s+)?"
+    r"(?:train(?:ing)?|fine[\s-]?tun(?:e|ing)|improv(?:e|ing))\b",
+)
+_NO_ONE = re.compile(r"\b(?:no|neither|nor|none|nothing|not)\b", re.IGNORECASE)
+# a permission that waits for the other side's word is no unilateral permission: left to the covenant
+_CONDITIONED = re.compile(
+    r"\b(?:consent\w*|approv\w*|authori[sz]\w*|agree\w*|permission|unless|provided|subject\s+to|except|if)\b",
+    re.IGNORECASE,
+)
+
+
+def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """The whole sentence of ``text`` holding the AI words at ``text[phrase_start:phrase_end]`` where that
+    sentence's operative act is a permission to train, fine-tune or improve a model on what it names ("The
+    Client may use the Designs to train its own machine learning models …"), as the span a redline strikes:
+    the sentence with the space after it (before it, for a paragraph's last sentence), the whole paragraph
+    with its typed number where the sentence is all of it. ``None``: no such permission (a restriction, "may
+    not"; training words after the AI words), or one conditioned on consent or approval. Whose permission it
+    is, is the finding's to say (``permitted_party``)."""
+    start, end = sentence_span(text, phrase_start)
+    opening = _OPENING.match(text, start)
+    head = opening.end() if opening is not None else start
+    sentence = text[head:end]
+    m = _PERMITS_TRAINING.match(sentence)
+    if m is None or _NO_ONE.search(m.group("subject")) or _CONDITIONED.search(sentence):
+        return None
+    verb_end = head + m.end()
+    if phrase_start < verb_end or _CLAUSE_BREAK.search(text, verb_end, phrase_start):
+        return None  # the AI words are not what the permission trains: not this sentence's act
+    if not text[:start].strip() and not text[end:].strip():
+        return Strike(0, len(text), "", text[head:end])
+    if text[end:].strip():
+        after = end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        return Strike(head, after, "", text[head:end])  # its typed number stays with what remains
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    return Strike(before, end, "", text[head:end])
 
 
 # -- payment, joined verbs --------------------------------------------------------------------------------

@@ -903,6 +903,30 @@ def replace_text(
     return deletions, insertion
 
 
+def delete_mark(p: etree._Element, stamp: RevisionStamp, ids: IdAllocator) -> bool:
+    """Mark the paragraph mark of ``p`` deleted (``w:pPr/w:rPr/w:del``), as Word does when a whole
+    paragraph is deleted: accepting joins what is left of it (nothing, once its text is deleted too) to the
+    next paragraph; rejecting restores it. Only where another paragraph follows in the same story or cell (the
+    last paragraph's mark cannot go) and the mark carries no revision yet. Returns whether it did."""
+    after = p.getnext()
+    while after is not None and after.tag in (RANGE_START, RANGE_END, qn("w:bookmarkStart"), qn("w:bookmarkEnd")):
+        after = after.getnext()
+    if after is None or after.tag != P:
+        return False
+    ppr = p.find(PPR)
+    if ppr is None:
+        ppr = _el(PPR)
+        p.insert(0, ppr)
+    rpr = ppr.find(RPR)
+    if rpr is None:
+        rpr = _el(RPR)
+        _insert_ordered(ppr, rpr, PPR_ORDER)
+    if any(rpr.find(tag) is not None for tag in (INS, DEL, MOVE_TO, MOVE_FROM)):
+        return False
+    rpr.insert(0, stamp.mark(DEL, ids.revision()))
+    return True
+
+
 # -- comments -----------------------------------------------------------------------------------
 
 

@@ -1,0 +1,153 @@
+"""A sentence whose act is a permission for the client to train AI on the creator's work is struck whole.
+
+Beside the covenant the redline adds, "The Client may use the Designs to train its own machine learning models
+…" is a specific permission that would prevail over the general restriction. Every variant strikes it as a
+tracked deletion (the whole paragraph, mark and all, where it is all of the paragraph), with a comment saying
+why. A clause binding the creator, a restriction on the client, a permission for the creator and a permission
+that waits for the creator's consent stay as they are.
+"""
+
+from __future__ import annotations
+
+import pytest
+from support.docx_builder import make_docx, p
+from test_ai_section_placement import RECORD, TOOLS, design_agreement
+from test_document_wording import redline_of
+from test_writer import accepted, rejected
+
+from noai import engine
+from noai.analysis.facts import training_permission
+
+VARIANTS = ["strict", "standard", "minimal"]
+WHY = "would permit the Client to train AI on the Designs"
+
+# the design agreement's section 3 (a paragraph of its own each)
+CLIENT_TRAINS = "The Client may use the Designs to fine-tune its own AI models that check label layouts."
+KEPT = {
+    "binds-the-designer": "The Designer may not use the Client's photographs to train any machine learning model.",
+    "restricts-the-client": "The Client may not use the Designs to train any machine learning model.",
+    "permits-the-designer": "The Designer may use the Designs to train its own machine learning models.",
+    "with-consent": (
+        "The Client may use the Designs to train its own machine learning models with the Designer's prior "
+        "written consent."
+    ),
+}
+
+
+def struck(red: engine.Redline) -> list[engine.Edit]:
+    return [e for e in red.plan.edits if e.clause == "fix-existing-ai-restriction"]
+
+
+def texts(docx: bytes) -> list[str]:
+    return [q.text for q in engine.read(docx).paragraphs]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_clients_permission_to_train_on_the_designs_is_struck_as_a_whole_paragraph_in_every_variant(variant):
+    original = design_agreement([TOOLS, CLIENT_TRAINS, RECORD])
+    red = redline_of(original, variant)
+    (edit,) = struck(red)
+    assert (edit.op, edit.find, edit.replacement) == ("replace", CLIENT_TRAINS, "")
+    assert WHY in (edit.comment or "")
+    written = accepted(red.docx)
+    assert CLIENT_TRAINS not in written and "" not in written  # the paragraph goes, no empty one is left
+    assert written.index(TOOLS) + 1 < written.index(RECORD)  # the covenant stands where it stood
+    assert rejected(red.docx) == texts(original)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("kept", list(KEPT.values()), ids=list(KEPT))
+def test_a_clause_on_training_that_does_not_permit_the_client_to_train_is_kept(variant, kept):
+    red = redline_of(design_agreement([TOOLS, kept, RECORD]), variant)
+    assert not any(e.op == "replace" and e.find == kept for e in struck(red))
+    assert kept in texts(red.docx)
+
+
+# -- a second shape: a US software agreement of typed numbers, the permission a paragraph or a sentence of one --
+
+PERMISSION = "Customer may use the Software and Deliverables to train Customer's internal AI models."
+PAYS = "Customer shall pay Developer the fees stated in each Order."
+
+
+def software_agreement(clause: str) -> bytes:
+    lines = [
+        "SOFTWARE DEVELOPMENT AGREEMENT",
+        'This agreement is made between Tamarack Systems LLC ("Developer") and Oakhurst Logistics Inc. ("Customer").',
+        "1. License",
+        "1.1 Developer grants Customer a non-exclusive, perpetual license to use the software and other "
+        'deliverables Developer provides under this agreement (the "Software and Deliverables") for any purpose.',
+        clause,
+        "2. General",
+        "2.1 This agreement is governed by the laws of the State of Delaware.",
+    ]
+    return make_docx("".join(p(t) for t in lines) + "<w:sectPr/>")
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize(
+    ("clause", "left"),
+    [
+        (f"1.2 {PERMISSION}", None),  # the paragraph, its typed number with it
+        (f"1.2 {PERMISSION} {PAYS}", f"1.2 {PAYS}"),  # the sentence, the typed number kept
+        (f"1.2 {PAYS} {PERMISSION}", f"1.2 {PAYS}"),  # the last sentence, the space before it
+    ],
+    ids=["paragraph", "first-sentence", "last-sentence"],
+)
+def test_a_software_customers_permission_to_train_its_ai_models_is_struck(variant, clause, left):
+    original = software_agreement(clause)
+    red = redline_of(original, variant)
+    (edit,) = struck(red)
+    assert "would permit Customer to train AI" in (edit.comment or "")
+    written = accepted(red.docx)
+    assert not any("train Customer's internal" in t for t in written)
+    assert (left in written) if left else not any(t.startswith("1.2") or not t for t in written)
+    assert rejected(red.docx) == texts(original)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "1.2 Customer may not use the Software and Deliverables to train any AI model.",
+        "1.2 Developer may use the Software and Deliverables to train Developer's internal AI models.",
+        "1.2 Customer may use the Software and Deliverables to train Customer's internal AI models if Developer "
+        "approves in writing.",
+    ],
+    ids=["restricts-the-customer", "permits-the-developer", "with-approval"],
+)
+def test_a_software_agreements_clause_on_training_that_permits_the_customer_nothing_is_kept(variant, clause):
+    red = redline_of(software_agreement(clause), variant)
+    assert not struck(red)
+    assert clause in accepted(red.docx)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "The Client may use the Designs to train its AI models.",
+            "The Client may use the Designs to train its AI models.",
+        ),
+        ("The Licensee is entitled to use the Images for training AI systems.", None),
+        ("No party may use the Designs to train any AI model.", None),
+        ("The Client may use the Designs, subject to clause 4, to train its AI models.", None),
+        ("The Client may use AI tools, and may train the Designer's staff.", None),
+    ],
+)
+def test_the_facts_read_a_sentence_whose_act_is_a_permission_to_train(text, words):
+    at = text.find("AI")
+    strike = training_permission(text, at, at + 2)
+    if text.startswith("The Licensee"):
+        assert strike is not None and strike.words == text  # "is entitled to use … for training"
+    else:
+        assert (strike.words if strike else None) == words
+
+
+def test_libreoffice_reject_all_gives_back_the_original_and_accept_all_drops_the_paragraph(libreoffice):
+    original = design_agreement([TOOLS, CLIENT_TRAINS, RECORD])
+    reds = [redline_of(original, v).docx for v in VARIANTS]
+    source, *outputs = libreoffice([original, *reds])
+    for out in outputs:
+        assert out["rejected_paragraphs"] == source["paragraphs"]
+        assert CLIENT_TRAINS not in out["accepted_paragraphs"] and "" not in out["accepted_paragraphs"]
+        assert any(WHY in c["text"] for c in out["comments"])
