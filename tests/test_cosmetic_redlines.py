@@ -228,13 +228,43 @@ VIDEO = build(
 )
 
 
+# the work defined by a parenthesis, then what it is for: a written book it illustrates is not the work
+COVER = build(
+    "COVER ILLUSTRATION AGREEMENT",
+    'This agreement is between Mara Finch (the "Artist") and Lantern Row Press LLC (the "Publisher").',
+    "1. The Work",
+    '1.1 The Artist shall paint the cover illustration (the "Cover Artwork") for the book written by Jo Reyes '
+    '(the "Book").',
+    "1.2 The Artist shall deliver two sketches and then the final illustration as layered artwork files.",
+    "1.3 The Publisher shall pay the Artist a fee of $2,400.",
+    "2. Rights",
+    "2.1 The Artist grants the Publisher a non-exclusive licence to reproduce the Cover Artwork on the Book.",
+    "3. General",
+    "3.1 This agreement is governed by the laws of the State of New York.",
+)
+COPY = build(
+    "COPYWRITING AGREEMENT",
+    'This agreement is between Mara Finch (the "Writer") and Lantern Row Outfitters LLC (the "Client").',
+    "1. The Work",
+    '1.1 The Writer shall write the product copy (the "Copy") for the photographs and drawings on the Client\'s '
+    "website.",
+    "1.2 The Client shall pay the Writer a fee of $2,400.",
+    "2. Rights",
+    "2.1 The Writer grants the Client a non-exclusive licence to use the Copy on its website.",
+    "3. General",
+    "3.1 This agreement is governed by the laws of the State of New York.",
+)
+
+
 def written_text(docx: bytes) -> str:
     return "\n".join(q.text for q in engine.read(docx).paragraphs)
 
 
 @pytest.mark.parametrize("variant", ("strict", "standard"))
 @pytest.mark.parametrize(
-    "docx", ("music-commission", "photo-licence", "software-development", VIDEO), ids=lambda d: str(d)[:20]
+    "docx",
+    ("music-commission", "photo-licence", "software-development", "uk-picture-book", VIDEO, COVER),
+    ids=lambda d: str(d)[:20],
 )
 def test_work_with_no_text_gets_no_spelling_or_translation_exception(docx, variant):
     r = redline(docx, variant) if isinstance(docx, str) else red(docx, variant)
@@ -249,6 +279,12 @@ def test_work_with_no_text_gets_no_spelling_or_translation_exception(docx, varia
 @pytest.mark.parametrize("name", ("us-translation-msa", "us-work-for-hire", "au-influencer"))
 def test_text_work_keeps_its_spelling_and_translation_exceptions(name, variant):
     inserted = "\n".join(p["text"] for e in redline(name, variant).plan.edits for p in e.paragraphs)
+    assert "checking spelling or grammar" in inserted or "only checks spelling or grammar" in inserted
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_text_work_defined_by_a_parenthesis_keeps_its_exceptions_whatever_it_is_for(variant):
+    inserted = "\n".join(p["text"] for e in red(COPY, variant).plan.edits for p in e.paragraphs)
     assert "checking spelling or grammar" in inserted or "only checks spelling or grammar" in inserted
 
 

@@ -1056,10 +1056,21 @@ def non_text_work(result: AuditResult) -> bool:
     work = result.parties.work_product
     if kind != "creative" or work is None or work.index is None or work.index >= len(result.paragraphs):
         return False
-    described = result.paragraphs[work.index].original_text
+    described = _defining_words(result.paragraphs[work.index].original_text, work.text)
     if _TEXT_WORK.search(described) or _WRITTEN.search(described):
         return False
     return _OTHER_WORK.search(described) is not None or re.search(r"\b(?:scores?|musical)\b", described) is not None
+
+
+def _defining_words(text: str, name: str) -> str:
+    """The words of ``text`` that describe the work named ``name``: where a parenthesis defines it ("to create a cover
+    and 24 colour illustrations (the "Artwork") for the picture book …"), its sentence up to that parenthesis, not
+    what the work is for; else the whole text (a "means" definition describes it after the term)."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    m = re.search(r"\(\s*(?:the\s+)?[\"“']\s*(?:the\s+)?" + re.escape(bare) + r"\s*[\"”']", text, re.IGNORECASE)
+    if m is None:
+        return text
+    return text[text.rfind(". ", 0, m.start()) + 1 : m.start()]
 
 
 def purpose_term(texts: Sequence[str]) -> str | None:
