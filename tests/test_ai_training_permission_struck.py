@@ -49,6 +49,7 @@ def test_the_clients_permission_to_train_on_the_designs_is_struck_as_a_whole_par
     (edit,) = struck(red)
     assert (edit.op, edit.find, edit.replacement) == ("replace", CLIENT_TRAINS, "")
     assert WHY in (edit.comment or "")
+    assert f"This change strikes the sentence “{CLIENT_TRAINS.rstrip('.')}”: it " in (edit.comment or "")
     written = accepted(red.docx)
     assert CLIENT_TRAINS not in written and "" not in written  # the paragraph goes, no empty one is left
     assert written.index(TOOLS) + 1 < written.index(RECORD)  # the covenant stands where it stood

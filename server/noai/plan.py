@@ -886,6 +886,7 @@ def _training_struck(f: Finding, rf: RenderedFix, sentence: RenderedFix | None) 
     if strike is None:
         return None
     words = f.paragraph_text[strike.start : strike.end]
+    said = said.replace(f"“{TRAINING_SENTENCE}”", f"“{words.strip().rstrip('.')}”")  # its rule quotes the sentence
     return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
         rf, find=words, replacement="", comment=said
     )
