@@ -28,6 +28,7 @@ from .analysis.audit import AuditResult
 from .analysis.classify import Finding
 from .analysis.facts import (
     Strike,
+    SurvivalList,
     a_purpose_of_its_own,
     as_referred,
     background_licence,
@@ -53,6 +54,8 @@ from .analysis.facts import (
     read_facts,
     says_project,
     sentence_span,
+    survival_list,
+    survival_with,
     this_part,
     training_permission,
     training_words,
@@ -422,6 +425,9 @@ def make_plan(
         insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
     insertions, joins = join_definitions_list(result, insertions)  # "(c) …; and (d) …." takes the new terms in
     edits = [*insertions, *joins, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
+    survives = survival_list([p.text for p in result.paragraphs]) if clauses else None
+    if survives is not None:  # "Sections 3 and 4.3 to 4.7 survive": the survival list takes our clauses in
+        edits.extend(_surviving(result, survives, insertions, renumbering, variant, with_comments))
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
@@ -1003,6 +1009,50 @@ def choose_clauses(
 def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
     """The edits with their ids e1, e2, ... in order."""
     return tuple(replace(e, id=f"e{i}") for i, e in enumerate(edits, 1))
+
+
+def _surviving(
+    result: AuditResult,
+    found: SurvivalList,
+    insertions: Sequence[Edit],
+    renumbering: Renumbered | None,
+    variant: str,
+    with_comments: bool,
+) -> list[Edit]:
+    """The edit adding the numbers our inserted clauses take to the document's survival list (``found``): the
+    duties they set must outlast the agreement as the listed parts do."""
+    numbers = (renumbering or _renumbered(result, insertions)).found.numbers
+    anchors = {e.index for e in insertions if e.clause != DEFINITIONS}
+    labels = [n.rstrip(".") for at, ns in numbers.items() if at in anchors for n in ns]
+    labels = [n for n in labels if n and n[0].isdigit()]  # decimal clause numbers, not "(e)"
+    widened = survival_with(found, labels) if labels else None
+    if widened is None:
+        return []
+    replacement, ours = widened
+    text = result.paragraphs[found.index].text
+    listed = (
+        f"{found.word} {found.numbers[0]}"
+        if len(found.numbers) == 1
+        else f"{found.word}s {' and '.join(found.numbers)}"
+    )
+    does = "does" if len(found.numbers) == 1 else "do"
+    comment = f"Our clauses {ours} must survive termination as {listed} {does}."
+    return [
+        Edit(
+            "",
+            "replace",
+            found.index,
+            text,
+            "survival",
+            variant,
+            comment if with_comments else None,
+            find=found.phrase,
+            occurrence=_occurrence(text, found.phrase, found.start),
+            start=found.start,
+            end=found.end,
+            replacement=replacement,
+        )
+    ]
 
 
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:

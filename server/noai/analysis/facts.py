@@ -2098,3 +2098,75 @@ def _transferred(result: AuditResult) -> str | None:
         if f.kind == "ip_assignment" and f.beneficiary == "client" and not f.negated and f.operative:
             return transferred_object(f)
     return None
+
+
+_SURVIVING_NUMBER = r"\d+[A-Z]?(?:\.\d+)*"
+# a survival sentence listing the document's surviving parts by number: "Section 3 survives termination",
+# "Sections 3 and 4 survive its termination", "Clauses 5, 7 and 9 shall survive any expiry"
+_SURVIVAL_LIST = re.compile(
+    rf"\b(?P<word>Section|Clause|Paragraph)s?\s+(?P<numbers>{_SURVIVING_NUMBER}(?:\s*,\s*{_SURVIVING_NUMBER})*"
+    rf"(?:,?\s+and\s+{_SURVIVING_NUMBER})?)\s+(?P<verb>(?:shall|will|must)\s+survive|survives?)\b"
+    r"(?=[^.]{0,60}\b(?:termination|expiry|expiration)\b)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SurvivalList:
+    """The document's survival sentence listing parts by number: paragraph ``index``, the phrase from the word to
+    the verb (``start``, ``end`` in the paragraph), the ``word`` ("Section"), the ``numbers`` and the ``verb``."""
+
+    index: int
+    start: int
+    end: int
+    phrase: str
+    word: str
+    numbers: tuple[str, ...]
+    verb: str
+
+
+def survival_list(texts: Sequence[str]) -> SurvivalList | None:
+    """The first survival sentence of ``texts`` (the document's paragraphs) that lists its surviving parts by
+    number, or None."""
+    for i, text in enumerate(texts):
+        if "surviv" not in text:
+            continue
+        m = _SURVIVAL_LIST.search(text)
+        if m:
+            numbers = tuple(re.findall(_SURVIVING_NUMBER, m.group("numbers")))
+            return SurvivalList(i, m.start(), m.end(), m.group(0), m.group("word"), numbers, m.group("verb"))
+    return None
+
+
+def _number_key(label: str) -> tuple[int, ...]:
+    return tuple(int(re.sub(r"\D", "", x) or 0) for x in label.split("."))
+
+
+def _ranges(labels: Sequence[str]) -> list[tuple[str, str]]:
+    """``labels`` ("4.3", "4.4", "4.5") as runs of consecutive numbers under one parent ([("4.3", "4.5")])."""
+    runs: list[tuple[str, str]] = []
+    for label in labels:
+        if runs:
+            first, last = runs[-1]
+            head, _, tail = last.rpartition(".")
+            nhead, _, ntail = label.rpartition(".")
+            if head == nhead and tail.isdigit() and ntail.isdigit() and int(ntail) == int(tail) + 1:
+                runs[-1] = (first, label)
+                continue
+        runs.append((label, label))
+    return runs
+
+
+def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str] | None:
+    """``found``'s phrase listing also our inserted clauses ``labels`` ("Section 3 survives" -> "Sections 3 and 4.3
+    to 4.7 survive") and those clauses cited ("4.3 to 4.7"), or None where the list covers them already (3.3 within
+    Section 3)."""
+    new = [x for x in labels if not any(x == n or x.startswith(f"{n}.") for n in found.numbers)]
+    if not new:
+        return None
+    runs = _ranges(sorted(new, key=_number_key))
+    items = sorted([*((n, n) for n in found.numbers), *runs], key=lambda r: _number_key(r[0]))
+    cited = [a if a == b else f"{a} to {b}" for a, b in items]
+    listed = f"{', '.join(cited[:-1])} and {cited[-1]}"
+    verb = "survive" if found.verb in ("survives", "survive") else found.verb
+    ours = [a if a == b else f"{a} to {b}" for a, b in runs]
+    return f"{found.word}s {listed} {verb}", ours[0] if len(ours) == 1 else f"{', '.join(ours[:-1])} and {ours[-1]}"
