@@ -154,6 +154,38 @@ def test_no_variant_leaves_the_client_free_to_make_new_lines_in_the_creators_voi
             assert not re.search(r"by digital or any other means,.*\b(?:voice|likeness)\b", t), t
 
 
+OWN_REDLINE = (
+    "the audit of our own redline (what the other side receives, and what the next round reads) loses the creator "
+    "the contract's audit was sure of: ie-narration strict reads the Producer as the creator and the Narrator as the "
+    "client (our assign-back 'the Producer assigns that right back to the Narrator' makes the Producer an assignor), "
+    "standard and vested-disclaimer become unsure, so a second-round redline of the document sent back unchanged "
+    "stops with 'Which party are you?'; the clauses we insert must not count as evidence of who creates the work"
+)
+SAME_CREATOR = {
+    (VOICE, "strict"): OWN_REDLINE,
+    (VOICE, "standard"): OWN_REDLINE,
+    ("vested-disclaimer",): OWN_REDLINE,
+    ("informal-letter", "standard"): OWN_REDLINE,
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    [
+        xfail(n, v, reason=SAME_CREATOR[k])
+        if (k := next((c for c in SAME_CREATOR if set(c) <= {n, v}), None))
+        else (n, v)
+        for n in (GAME, VOICE, "vested-disclaimer", "informal-letter", "us-work-for-hire", "uk-picture-book")
+        for v in VARIANTS
+    ],
+)
+def test_the_audit_of_our_own_redline_keeps_the_creator_the_contract_had(name, variant):
+    before, after = audit(name), engine.audit(redline(name, variant).docx).to_dict()
+    creators = [[p["terms"] for p in a["parties"] if p["role"] == "creator"] for a in (before, after)]
+    assert creators[0] == creators[1] and after["we"]["sure"] == before["we"]["sure"], (creators, after["we"])
+    engine.redline(redline(name, variant).docx, author="noai", date=DATE, options=engine.Options(variant=variant))
+
+
 WORK_KIND = (
     "character, environment and UI art delivered as layered PSD, FBX and PNG for a video game is read as "
     "'general' work ('the document does not speak mainly of software, creative work or data'), so the exceptions "
