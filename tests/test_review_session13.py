@@ -22,12 +22,27 @@ from __future__ import annotations
 import functools
 import io
 import re
+from datetime import UTC, datetime
 
 import pytest
+from support.replies import Reply, record_ids
 from test_review_session8 import accepted
-from test_review_synthetic import DATE, audit, comments, inserted_texts, redline, source, source_text, words_written
+from test_review_synthetic import (
+    DATE,
+    audit,
+    comments,
+    facts,
+    inserted_texts,
+    redline,
+    source,
+    source_text,
+    words_written,
+)
 
 from noai import engine
+from noai.errors import NoaiError
+from noai.ooxml.package import read_package
+from noai.ooxml.record import read_rounds
 
 GAME, VOICE = "us-game-art", "ie-narration"
 VARIANTS = ("strict", "standard", "minimal")
@@ -184,6 +199,100 @@ def test_the_audit_of_our_own_redline_keeps_the_creator_the_contract_had(name, v
     creators = [[p["terms"] for p in a["parties"] if p["role"] == "creator"] for a in (before, after)]
     assert creators[0] == creators[1] and after["we"]["sure"] == before["we"]["sure"], (creators, after["we"])
     engine.redline(redline(name, variant).docx, author="noai", date=DATE, options=engine.Options(variant=variant))
+
+
+# The next round: client counsel rejects our covenant (no-ai-training) and accepts every other change of ours;
+# the creator, named with --we as the contract names them, redlines the returned document.
+
+NEXT_ROUND = datetime(2026, 2, 10, 9, 0, tzinfo=UTC)
+
+
+@functools.cache
+def returned(name: str, variant: str) -> bytes:
+    sent = redline(name, variant).docx
+    covenant = next(p for p in read_rounds(read_package(sent))[0].proposals if p.clause == "no-ai-training")
+    return Reply(sent).reject(ids=record_ids(sent, covenant.id)).accept().bytes()
+
+
+@functools.cache
+def round_two(name: str, variant: str) -> engine.Redline | NoaiError:
+    try:
+        options = engine.Options(variant=variant, we=facts(name).creator[0])
+        return engine.redline(returned(name, variant), author="noai", date=NEXT_ROUND, options=options)
+    except NoaiError as error:
+        return error
+
+
+ROUND_TWO_ROLES = (
+    "once client counsel rejects our covenant and accepts the rest, the returned ie-narration (strict) audits with "
+    "the Narrator as the client even when she is named with --we ('we': role client), so round two writes for the "
+    "Producer: 'The Narrator shall have anyone who later takes any right in the Recordings from the Narrator …'; "
+    "vested-disclaimer (strict, standard) cannot be redlined at all: 'The document names no party as the client of "
+    "the work …' with --we Illustrator"
+)
+REINSTATE = (
+    "strict round two of ie-narration does not reinstate the rejected covenant: the audit reads our likeness "
+    "extension 'Prohibited AI Use also includes … without the Narrator's prior written consent' (a definition, "
+    "not a duty) as the no-AI restriction, 'present'; it proposes again the retained-materials clause the other "
+    "side accepted"
+)
+NEW_PURPOSE = (
+    "round two (standard) proposes a Permitted Purpose limit round one judged unneeded for a licence already "
+    "limited to a named work ('“Permitted Purpose” means use of the Artwork for the Book' / '… of the Work for the "
+    "Film', with a second 'Our approach' comment), although the other side changed nothing in the grant"
+)
+ROUND_CASES = (
+    (VOICE, "strict"),
+    (VOICE, "standard"),
+    ("vested-disclaimer", "strict"),
+    ("vested-disclaimer", "standard"),
+)
+ROUND_CASES += (("us-work-for-hire", "strict"), ("photo-licence", "strict"), ("uk-picture-book", "standard"))
+ROUND_CASES += (("music-commission", "standard"),)
+
+
+def case(name: str, variant: str, defects: dict[tuple[str, str], str]):
+    return xfail(name, variant, reason=defects[name, variant]) if (name, variant) in defects else (name, variant)
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    [
+        case(n, v, {(VOICE, "strict"): ROUND_TWO_ROLES, **dict.fromkeys(ROUND_CASES[2:4], ROUND_TWO_ROLES)})
+        for n, v in ROUND_CASES
+    ],
+)
+def test_round_two_reads_the_creator_named_with_we_as_the_creator_and_runs(name, variant):
+    creator = facts(name).creator[0]
+    assert engine.audit(returned(name, variant), we=creator).to_dict()["we"]["role"] == "creator"
+    second = round_two(name, variant)
+    assert isinstance(second, engine.Redline), second
+    written = "\n".join(inserted_texts(second))
+    assert not re.search(rf"\b{creator} shall have anyone who later takes", written), written
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    [case(n, v, {(VOICE, "strict"): REINSTATE}) for n, v in ROUND_CASES if v == "strict" and n != "vested-disclaimer"],
+)
+def test_strict_round_two_reinstates_a_rejected_covenant_and_nothing_accepted(name, variant):
+    second = round_two(name, variant)
+    assert isinstance(second, engine.Redline), second
+    clauses = [(e.clause, e.variant) for e in second.plan.edits if e.op == "insert_after"]
+    assert ("no-ai-training", "strict") in clauses, clauses
+    first = {e.clause for e in redline(name, variant).plan.edits} - {"no-ai-training"}
+    assert not first & {c for c, _ in clauses}, clauses
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    [case(n, v, dict.fromkeys(ROUND_CASES[6:], NEW_PURPOSE)) for n, v in ROUND_CASES if n != "vested-disclaimer"],
+)
+def test_round_two_adds_no_purpose_limit_round_one_did_not(name, variant):
+    second = round_two(name, variant)
+    assert isinstance(second, engine.Redline), second
+    first = {e.clause for e in redline(name, variant).plan.edits}
+    assert "scope-limitation" in first or not any(e.clause == "scope-limitation" for e in second.plan.edits)
 
 
 WORK_KIND = (
