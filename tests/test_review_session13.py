@@ -322,6 +322,14 @@ def test_an_artists_name_and_style_are_protected_as_other_creative_work_is(varia
     assert re.search(r"or Contractor's name, to make an AI System produce output that imitates the style", written)
 
 
+@pytest.mark.parametrize("variant", [xfail(v, reason=WORK_KIND) for v in ("strict", "standard")])
+def test_art_assets_said_to_be_creative_work_get_no_spelling_or_translation_exception(variant):
+    options = engine.Options(variant=variant, work_kind="creative")  # --work-kind creative: the user says so
+    red = engine.redline(source(GAME), author="noai", date=DATE, options=options, filename=f"{GAME}.docx")
+    written = "\n".join(inserted_texts(red))
+    assert not re.search(r"spelling or grammar|machine translation", written), written
+
+
 WHOLE_GRANT_STRUCK = (
     "a use permission whose only AI element is its 'including to train, fine-tune and test the machine learning "
     "models …' tail ('Company may use, modify, adapt and exploit the Assets in any manner and in any media now known "
