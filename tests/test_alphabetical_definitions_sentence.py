@@ -18,6 +18,8 @@ from test_review_synthetic import DATE
 from test_writer import accepted, rejected
 
 from noai import engine
+from noai.planning.definitions import join_definitions_list
+from noai.planning.edit import DEFINITIONS, Edit
 
 VARIANTS = ["strict", "standard", "minimal"]
 
@@ -131,3 +133,19 @@ def test_libreoffice_rejects_the_joined_lists_to_the_contracts_and_accepts_them_
         assert result["rejected_paragraphs"] == list(lines)
         entries = the_list(result["accepted_paragraphs"], lead_in, lines[lines.index(lead_in) + 5])
         assert len(entries) > 4 and punctuated_as_one_sentence(entries), entries
+
+
+def test_one_entry_after_a_lettered_list_makes_the_last_entry_next_to_last_with_its_and():
+    lines = (
+        "LICENCE",
+        "1. Definitions",
+        "(a) “Brief” means the Client's written description of the work;",
+        "(b) “Services” means the design services in the Schedule; and",
+        "(c) “Work” means the designs made under the Brief.",
+        "2. Licence",
+    )
+    result = engine.audit(docx(lines))
+    ours = Edit("", "insert_after", 4, lines[4], DEFINITIONS, "standard", None, paragraphs=({"text": "“X” means y."},))
+    (joined,), changes = join_definitions_list(result, [ours])
+    assert [q["text"] for q in joined.paragraphs] == ["“X” means y."]
+    assert [(c.index, c.find, c.replacement) for c in changes] == [(3, " and", ""), (4, ".", "; and")]
