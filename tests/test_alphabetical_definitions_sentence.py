@@ -1,7 +1,8 @@
 """An alphabetical definitions list written as one sentence, without "(a) (b)" letters, takes the new terms each at
 its alphabetical place and keeps its punctuation: every entry ends with ";", the next-to-last with "; and", the
 last with "." (issue 15). The document's own entries whose end must change get it as a tracked change: the "and"
-of an entry no longer next-to-last struck, a full stop that no longer ends the list made ";" (or "; and").
+of an entry no longer next-to-last struck, a full stop that no longer ends the list made ";" (or "; and"). A list
+without the "and" ("…;" / "… .") gets none.
 
 Two shapes of our own: a services agreement's quoted terms ("“Brief” means …;") whose new terms all sort before
 its last entry, and a typed-numbered licence's colon terms ("Charges: …;") whose new terms sort after its last
@@ -113,6 +114,18 @@ def test_a_term_sorting_after_the_last_entry_ends_the_list_and_the_old_last_entr
     changes = {(e.find, e.replacement) for e in definition_edits(red) if e.op == "replace"}
     assert changes == {(" and", ""), (".", ";")}
     assert rejected(red.docx) == list(COLON)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_list_of_semicolons_without_an_and_takes_no_and(variant):
+    lines = tuple(t.replace("; and", ";") for t in COLON)
+    red = engine.redline(docx(lines), author="noai", date=DATE, options=engine.Options(variant=variant))
+    entries = the_list(accepted(red.docx), "1.1 In this licence:", "2. Licence")
+    assert len(entries) > 4 and all(e.endswith(";") and " and" not in e[-5:] for e in entries[:-1]), entries
+    assert entries[-1].endswith(".") and "Images: the photographs the Photographer takes under the Brief;" in entries
+    changes = [(e.find, e.replacement) for e in definition_edits(red) if e.op == "replace"]
+    assert changes == [(".", ";")]
+    assert rejected(red.docx) == list(lines)
 
 
 def test_a_list_of_sentences_keeps_its_full_stops():

@@ -221,9 +221,10 @@ def join_definitions_list(result: AuditResult, edits: Sequence[Edit]) -> tuple[l
     """The edits with the new definitions joining a definitions list written as one sentence ("(a) …; (b) …;
     and (c) … ." or, unlettered, "“Brief” means …;" … "“Services” means … ."), and the changes that make room
     for them: with the new entries where they go (after its last entry, or each at its alphabetical place),
-    every entry ends with ";", the next-to-last with "; and", the last with "."; a document's entry whose end
-    must change gets it as a tracked change of punctuation (its "and" struck, its full stop made ";" or
-    "; and"). Unchanged where the list is no such sentence."""
+    every entry ends with ";", the next-to-last with "; and" (where the list closes so; ";" where it has no
+    "and"), the last with "."; a document's entry whose end must change gets it as a tracked change of
+    punctuation (its "and" struck, its full stop made ";" or "; and"). Unchanged where the list is no such
+    sentence."""
     paragraphs = result.paragraphs
     run = definitions_run(paragraphs)
     conjunction = closing_conjunction(paragraphs, run.last) if run is not None else None
@@ -250,7 +251,7 @@ def join_definitions_list(result: AuditResult, edits: Sequence[Edit]) -> tuple[l
             order.append((i, -1))
         if i in joining:
             order.extend((joining[i], j) for j in range(len(edits[joining[i]].paragraphs)))
-    ends = [";"] * (len(order) - 2) + [f"; {conjunction}", "."]
+    ends = [";"] * (len(order) - 2) + [f"; {conjunction}" if conjunction else ";", "."]
     texts: dict[int, list[str]] = {k: [] for k in joining.values()}
     variant = edits[next(iter(texts))].variant
     changes = []
@@ -273,7 +274,7 @@ def _entry_end(text: str, index: int, end: str, conjunction: str, variant: str) 
     said = text.rstrip()
     if said.endswith(end) and (end != ";" or not _CLOSING.search(said)):
         return None
-    if _CLOSING.search(said):
+    if conjunction and _CLOSING.search(said):
         struck = said.rfind(f" {conjunction}")
         find, start, replacement = f" {conjunction}", struck, ""
     else:
