@@ -1360,18 +1360,19 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
     return _run_in_definitions(paragraphs)
 
 
-_CLOSING = re.compile(r";\s*(and|or)\s*$")
+_CLOSING = re.compile(r";\s*(and|or)?\s*$")
 
 
 def closing_conjunction(paragraphs: Sequence[Paragraph], last: int) -> str | None:
     """The "and" (or "or") that closes a definitions list written as one sentence ("(c) "Customer Data" means
-    …; and" / "(d) "Tessellate Materials" means … ."), before its ``last`` entry: entries added after it join
-    that list. None where the list is no such sentence (each entry a sentence of its own)."""
+    …; and" / "(d) "Tessellate Materials" means … ."; "Charges: …; and" / "Images: … ."), before its ``last``
+    entry: entries added after it join that list; ``""`` for such a list without one ("…;" / "… ."). None where
+    the list is no such sentence (each entry a sentence of its own)."""
     if last < 1 or not paragraphs[last].text.rstrip().endswith("."):
         return None
     before = paragraphs[last - 1].text
     m = _CLOSING.search(before)
-    return m.group(1) if m and _DEFINITION.match(before) else None
+    return (m.group(1) or "") if m and (_DEFINITION.match(before) or _COLON_DEFINITION.match(before)) else None
 
 
 # "1. Definitions. "Licensed Corpus" means …": a definitions clause whose title runs into its first entry
