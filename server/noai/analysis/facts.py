@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -647,10 +647,11 @@ def price_due(texts: Sequence[str], defined: Set[str] = frozenset()) -> str | No
     for text in texts:
         if not fast.may_hold(text, _PRICE_WORDS):
             continue
-        for m in _PRICE.finditer(text):
+        for m in fast.finditer(_PRICE, text, fast.lowered(text)):  # the pattern's matches, by its twin
             if not m.group(0).isupper():  # a heading in capitals ("FEES") does not decide the case
                 counts[m.group(0)] = counts.get(m.group(0), 0) + 1
-        termed.update(m.group(1) for m in _THE_TERM.finditer(text))
+        if any(w in text for w in _TERM_WORDS):  # one of which every match of _THE_TERM holds
+            termed.update(m.group(1) for m in _THE_TERM.finditer(text))
     if not counts:
         return None
     family: dict[str, tuple[bool, int]] = {}
@@ -667,6 +668,7 @@ def price_due(texts: Sequence[str], defined: Set[str] = frozenset()) -> str | No
 
 
 _THE_TERM = re.compile(r"\bthe\s+(Fees?|Charges|Prices?|Remuneration|Compensation|Royalties)\b(?!-)")
+_TERM_WORDS = ("Fee", "Charges", "Price", "Remuneration", "Compensation", "Royalties")
 
 
 def _family(word: str) -> str:
@@ -1602,13 +1604,19 @@ _USE_END = re.compile(r"\s*(?:[,;:.(]|\band\s+(?:we|I|the|you|it|they)\b|\bbut\b
 
 
 def kept_use(
-    paragraphs: Sequence[Paragraph], kept: Sequence[str], client: str | None, creator: str | None = None
+    paragraphs: Sequence[Paragraph],
+    kept: Sequence[str],
+    client: str | None,
+    creator: str | None = None,
+    holding: Callable[[Sequence[str]], Sequence[int]] | None = None,
 ) -> str | None:
     """The use the document lets the client make of materials the creator keeps (``kept``: their names in the
     document's words, "the characters and the storyboards", "the Pre-existing Materials"), as the document says
     it ("to promote the launch" of "We keep the rights in the characters and the storyboards, and you can use them
     to promote the launch"; "" where it names no purpose), else ``None``. A pronoun ("them") counts only after
-    the materials in its sentence; a refusal ("may not use them") or a use granted to the creator never does."""
+    the materials in its sentence; a refusal ("may not use them") or a use granted to the creator never does.
+    ``holding``: the indexes of the paragraphs whose lower-cased text holds one of some lower-case words (every
+    paragraph where a character folds to ASCII), to read only those."""
     names = [n for n in kept if n]
     if not names or not client:
         return None
@@ -1638,7 +1646,8 @@ def kept_use(
     # an ASCII name is found in a text's lower-cased copy exactly where no character of it folds to ASCII
     mention = re.compile(object_, re.IGNORECASE)
     lowered = [p.lower() for p in pieces] if all(p.isascii() for p in pieces) else None
-    for p in paragraphs:
+    among = paragraphs if lowered is None or holding is None else [paragraphs[i] for i in holding(lowered)]
+    for p in among:
         text = p.original_text
         if lowered is not None and not fast.folds(text):
             low = text.lower()
@@ -2123,7 +2132,11 @@ class DocumentFacts:
         """The client's use of what the creator keeps: "to promote the launch" ("" unnamed)."""
         named = [k for k in (self.kept, self.background.term) if k]
         return kept_use(
-            self._result.paragraphs, named, self._placeholders.get("client"), self._placeholders.get("provider")
+            self._result.paragraphs,
+            named,
+            self._placeholders.get("client"),
+            self._placeholders.get("provider"),
+            self._texts.indexes,
         )
 
     @cached_property
