@@ -65,7 +65,7 @@ from .analysis.facts import (
     waits_for_payment,
 )
 from .errors import PartyRoleError, PlanError, UnknownVariantError
-from .library import VARIANTS, Fix, Library, Playbook, RenderedFix, for_cases, render_fix
+from .library import VARIANTS, Fix, Library, Playbook, RenderedFix, for_cases, render_fix, render_sentence_fix
 from .library.render import (
     CLIENT_NAME,
     CREATOR_NAME,
@@ -747,9 +747,7 @@ def choose_fixes(
         if rf is not None and f.kind == "moral_rights_waiver":  # "this consent" where the document consents
             rf = replace(rf, comment=moral_act(rf.comment, f.paragraph_text))
         if f.kind == "existing_ai_restriction":  # a grant's "including to train …": struck, nothing else
-            listed = any(TRAINING_SENTENCE in r.phrases for r in fix.rules)  # a library's fix may have no such rule
-            sentence = render(fix, variant, TRAINING_SENTENCE) if rf is not None and listed else None
-            named = _training_struck(f, rf, sentence) if rf is not None and action == "replace" else None
+            named = _training_struck(f, rf, fix, variant, terms) if rf is not None and action == "replace" else None
             if named is not None:
                 ranges.append((named[0].phrase_start, named[0].phrase_end))
                 fixes.append((*named, "replace"))
@@ -884,26 +882,28 @@ def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -
     )
 
 
-# The phrase by which the fix's rule for a whole sentence permitting training is rendered
-TRAINING_SENTENCE = "a sentence permitting training"
-
-
-def _training_struck(f: Finding, rf: RenderedFix, sentence: RenderedFix | None) -> tuple[Finding, RenderedFix] | None:
+def _training_struck(
+    f: Finding, rf: RenderedFix, fix: Fix, variant: str, terms: Mapping[str, str]
+) -> tuple[Finding, RenderedFix] | None:
     """The edit striking the words by which a grant names AI training among the uses it allows to the client
     (:func:`~noai.analysis.facts.training_words`), the lead-in with them, or the whole sentence whose act is
-    the client's permission to train AI on the work (:func:`~noai.analysis.facts.training_permission`, with
-    ``sentence``, the fix's rule for it); ``None`` for any other AI language."""
+    the client's permission to train AI on the work (:func:`~noai.analysis.facts.training_permission`, by the
+    fix's rule whose target is the sentence, where it has one and that rule strikes); ``None`` for any other AI
+    language."""
     if f.attributes.get("polarity") != "permission" or f.actor != "creator" or f.beneficiary != "client":
         return None
     strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
     said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
-    if strike is None and sentence is not None and f.attributes.get("permitted_party") == "client":
+    if strike is None and fix.sentence_rule is not None and f.attributes.get("permitted_party") == "client":
         strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end)
+        whole = f.paragraph_text[strike.start : strike.end] if strike is not None else ""
+        sentence = render_sentence_fix(fix, variant, whole, terms) if strike is not None else None
+        if sentence is None or sentence.action != "replace":
+            return None
         rf, said = sentence, sentence.comment
     if strike is None:
         return None
     words = f.paragraph_text[strike.start : strike.end]
-    said = said.replace(f"“{TRAINING_SENTENCE}”", f"“{words.strip().rstrip('.')}”")  # its rule quotes the sentence
     return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
         rf, find=words, replacement="", comment=said
     )

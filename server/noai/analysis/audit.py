@@ -581,18 +581,20 @@ def _ip_section(
     titled: list[tuple[int, int]] = []
     licensing: list[tuple[int, int]] = []
     nested: list[tuple[int, int]] = []
-    for p in headings:
+    titles = [p.section_path[-1] for p in headings]
+    # a title that cannot be an IP title is skipped before its section is copied
+    for p in map(headings.__getitem__, fast.may_holding(titles, fast.IP_TITLE_NEEDS)):
         depth = len(p.section_path)
-        # a title that cannot be an IP title is skipped before its section is copied
         if (
-            fast.may_hold(p.section_path[-1], fast.IP_TITLE_NEEDS)
-            and not sentence_heading(p)  # "2.1 The Artist keeps the copyright in the Artwork." is no title
+            not sentence_heading(p)  # "2.1 The Artist keeps the copyright in the Artwork." is no title
             and is_ip_heading(p, paragraphs[slice(*_through(runs(p.index, depth)))])
         ):
             top = depth <= (_vote_depth(runs, p.index) or 1)
             (titled if not licence_title(p.section_path[-1]) else licensing if top else nested).append((p.index, depth))
     reserving = [
-        (p.index, len(p.section_path)) for p in headings if fast.holds(P.HEADINGS["reservation"], p.section_path[-1])
+        (p.index, len(p.section_path))
+        for p in map(headings.__getitem__, fast.may_holding(titles, fast.RESERVATION_NEEDS))
+        if fast.holds(P.HEADINGS["reservation"], p.section_path[-1])
     ]
     by_path = {paragraphs[f].section_path: f for f in reversed(creators)}  # one grant per section suffices
     by_vote = [(f, d) for f in by_path.values() if (d := _vote_depth(runs, f))]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from noai.analysis import fast
@@ -1949,47 +1950,6 @@ def informal_register(result: AuditResult) -> bool:
 # -- all of it, for one audited document ----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentFacts:
-    """What the plan needs to know of one audited document's wording, read once."""
-
-    paid: bool  # a paragraph as the document had it (not our insertions) asks for fees or a sum for the work
-    background: Background  # the creator's pre-existing materials: the document's name, where it keeps them
-    confidential_work: bool  # the work product is confidential information (an NDA's): no work is delivered
-    price: str | None = None  # what the client owes, in the document's word: "all charges due", "the Fee due"
-    # what ownership of a piece of the work waits for where fees are per order or per item: "the fees for that
-    # Work Product under the applicable Statement of Work" (None: the whole agreement's price)
-    payment: str | None = None
-    brand: bool = False  # the work is a logo or brand: a perpetual licence of it is never cut to a project
-    project: bool = True  # the document describes work made or services performed for the client
-    transferred: str | None = None  # what the transfer moves, where the document names no work product
-    exclusive: bool = False  # the creator licenses the work to the client exclusively
-    individual: bool = False  # the creator is a natural person (no officers)
-    company: bool = False  # the creator is a company or other body: moral rights and likeness are its people's
-    client_company: bool = False  # the client is a company or other body: it has officers to sign for it
-    british: bool = False  # the document spells the British way ("licence", "authorise")
-    british_law: bool = False  # its law is British or follows it (England, Scotland, Australia …)
-    kept: str | None = None  # what the creator expressly keeps, in the document's words ("the characters")
-    kept_use: str | None = None  # the client's use of what the creator keeps: "to promote the launch" ("" unnamed)
-    clause_word: str | None = None  # the word it refers to its clauses by, where not "clause": "Section"
-    purpose: str | None = None  # its own defined purpose of the licence: "the Purpose"
-    usage: str | None = None  # the schedule setting the licence's use: "the channels … set out in Schedule 1"
-    text: bool = False  # the work is text: translations, copy, articles, manuals
-    non_text: bool = False  # the work has no text (code, images, music): no spelling or translation exception
-    credit_kept: bool = False  # its moral-rights waiver keeps the right to be identified as author
-    assignable: int | None = None  # the paragraph letting the client assign the licence to someone else
-    sub_hyphen: bool = False  # the document writes "sub-licence" / "sub-license", never "sublicence"
-    sublicensable: bool = True  # the document lets the client sublicense the work
-    informal: bool = False  # a letter or an email to "you", with no numbered clauses
-    # the names of a client written "we" and a creator written "you", where the document gives them: what the
-    # comments call them ("Wattle & Finch Pty Ltd"; "Mia Tran" of a schedule), else None
-    names: tuple[str | None, str | None] = (None, None)
-    affiliates: bool = True  # the document speaks of affiliates (a letter that does not gets none in our text)
-    other_work: str | None = None  # other kinds of work listed with the code ("designs"): the work is not all code
-    royalty: bool = False  # the client pays for the work by a royalty on its sales (a publishing licence)
-    licensed_in: str | None = None  # the book, film or product the client's licence is limited to: "the Book"
-
-
 class _Holders:
     """Which of a document's texts hold a word (lower-cased), found by one scan of them all lower-cased and
     joined: a fact every match of whose patterns holds one of some words is read from those texts alone, in
@@ -2006,66 +1966,217 @@ class _Holders:
         return [self.texts[i] for i in self.indexes(words)]
 
 
-def read_facts(result: AuditResult) -> DocumentFacts:
-    """The facts of ``result``'s document (``terms``: its placeholders, as the plan renders them)."""
-    work = result.parties.work_product
-    texts = _Holders([p.original_text for p in result.paragraphs])
-    placeholders = result.terms.placeholders()
-    provider, client = placeholders.get("provider"), placeholders.get("client")
-    background = find_background(result, placeholders)
-    price = price_due(texts.holding(_PRICE_WORDS), set(result.terms.all))
-    deliverables = result.terms.deliverables
-    kept = kept_materials([result.paragraphs[i] for i in texts.indexes(_KEEP_WORDS)], provider, _passing(result))
-    return DocumentFacts(
-        paid=any(map(has_fees, texts.holding(_PAID_WORDS))),
-        background=background,
-        confidential_work=work is not None and "confidential" in work.text.lower(),
-        price=price,
-        payment=payment_due(
-            [p.original_text for p in result.paragraphs],
-            price,
+class DocumentFacts:
+    """What the plan needs to know of one audited document's wording, each fact read from the text when the plan
+    first asks for it (and kept): a plan that stops early (an NDA: no work delivered) or never needs a fact (what
+    the client may do with the materials the creator keeps, where the work is not assigned) reads no more of the
+    document than it needs. Every fact is what it would be if read at once."""
+
+    def __init__(self, result: AuditResult) -> None:
+        self._result = result
+
+    @cached_property
+    def _texts(self) -> _Holders:
+        return _Holders([p.original_text for p in self._result.paragraphs])
+
+    @cached_property
+    def _originals(self) -> list[str]:
+        return [p.original_text for p in self._result.paragraphs]
+
+    @cached_property
+    def _placeholders(self) -> Mapping[str, str]:
+        return self._result.terms.placeholders()
+
+    @cached_property
+    def paid(self) -> bool:
+        """A paragraph as the document had it (not our insertions) asks for fees or a sum for the work."""
+        return any(map(has_fees, self._texts.holding(_PAID_WORDS)))
+
+    @cached_property
+    def background(self) -> Background:
+        """The creator's pre-existing materials: the document's name, where it keeps them."""
+        return find_background(self._result, self._placeholders)
+
+    @cached_property
+    def confidential_work(self) -> bool:
+        """The work product is confidential information (an NDA's): no work is delivered."""
+        work = self._result.parties.work_product
+        return work is not None and "confidential" in work.text.lower()
+
+    @cached_property
+    def price(self) -> str | None:
+        """What the client owes, in the document's word: "all charges due", "the Fee due"."""
+        return price_due(self._texts.holding(_PRICE_WORDS), set(self._result.terms.all))
+
+    @cached_property
+    def payment(self) -> str | None:
+        """What ownership of a piece of the work waits for where fees are per order or per item: "the fees for that
+        Work Product under the applicable Statement of Work" (None: the whole agreement's price)."""
+        result, work = self._result, self._result.parties.work_product
+        deliverables = result.terms.deliverables
+        return payment_due(
+            self._originals,
+            self.price,
             deliverables.name if deliverables else None,
-            placeholders.get("agreement", "this agreement"),
+            self._placeholders.get("agreement", "this agreement"),
             work.index if work is not None else None,
-            texts.indexes(_ORDER_WORDS),
-        ),
-        brand=work is not None and brand_work(result.paragraphs, work.text, work.index),
-        project=describes_project([p.original_text for p in result.paragraphs]),
-        transferred=_transferred(result),
-        exclusive=exclusive_licence(result.findings),
-        individual=individual_creator(result),
-        company=company_creator(result),
-        client_company=company_client(result),
-        british=british(result),
-        british_law=british_law(result),
-        kept=kept,
-        kept_use=kept_use(result.paragraphs, [k for k in (kept, background.term) if k], client, provider),
-        clause_word=clause_word(texts.holding(_REFERENCE_WORDS), american_law(result), _british_items(result)),
-        purpose=purpose_term([p.original_text for p in result.paragraphs]),
-        usage=usage_schedule([p.original_text for p in result.paragraphs]),
-        text=text_work(result),
-        non_text=non_text_work(result),
-        credit_kept=credit_kept([p.original_text for p in result.paragraphs]),
-        assignable=assignable_licence(result, texts.indexes(("assign", "transfer"))),
-        sub_hyphen=hyphenated_sublicence(texts.holding(("sublicen", "sub-licen"))),
-        sublicensable=sublicensable(result),
-        informal=informal_register(result),
-        names=_pronoun_names(result, client, provider),
-        affiliates=bool(texts.indexes(("affiliat",))),
-        other_work=other_work(
-            [p.original_text for p in result.paragraphs], result.work_kind.kind if result.work_kind else None
-        ),
-        royalty=royalty_paid(texts.holding(_ROYALTY_WORDS)),
-        licensed_in=next(
+            self._texts.indexes(_ORDER_WORDS),
+        )
+
+    @cached_property
+    def brand(self) -> bool:
+        """The work is a logo or brand: a perpetual licence of it is never cut to a project."""
+        work = self._result.parties.work_product
+        return work is not None and brand_work(self._result.paragraphs, work.text, work.index)
+
+    @cached_property
+    def project(self) -> bool:
+        """The document describes work made or services performed for the client."""
+        return describes_project(self._originals)
+
+    @cached_property
+    def transferred(self) -> str | None:
+        """What the transfer moves, where the document names no work product."""
+        return _transferred(self._result)
+
+    @cached_property
+    def exclusive(self) -> bool:
+        """The creator licenses the work to the client exclusively."""
+        return exclusive_licence(self._result.findings)
+
+    @cached_property
+    def individual(self) -> bool:
+        """The creator is a natural person (no officers)."""
+        return individual_creator(self._result)
+
+    @cached_property
+    def company(self) -> bool:
+        """The creator is a company or other body: moral rights and likeness are its people's."""
+        return company_creator(self._result)
+
+    @cached_property
+    def client_company(self) -> bool:
+        """The client is a company or other body: it has officers to sign for it."""
+        return company_client(self._result)
+
+    @cached_property
+    def british(self) -> bool:
+        """The document spells the British way ("licence", "authorise")."""
+        return british(self._result)
+
+    @cached_property
+    def british_law(self) -> bool:
+        """Its law is British or follows it (England, Scotland, Australia …)."""
+        return british_law(self._result)
+
+    @cached_property
+    def kept(self) -> str | None:
+        """What the creator expressly keeps, in the document's words ("the characters")."""
+        result = self._result
+        return kept_materials(
+            [result.paragraphs[i] for i in self._texts.indexes(_KEEP_WORDS)],
+            self._placeholders.get("provider"),
+            _passing(result),
+        )
+
+    @cached_property
+    def kept_use(self) -> str | None:
+        """The client's use of what the creator keeps: "to promote the launch" ("" unnamed)."""
+        named = [k for k in (self.kept, self.background.term) if k]
+        return kept_use(
+            self._result.paragraphs, named, self._placeholders.get("client"), self._placeholders.get("provider")
+        )
+
+    @cached_property
+    def clause_word(self) -> str | None:
+        """The word it refers to its clauses by, where not "clause": "Section"."""
+        result = self._result
+        return clause_word(self._texts.holding(_REFERENCE_WORDS), american_law(result), _british_items(result))
+
+    @cached_property
+    def purpose(self) -> str | None:
+        """Its own defined purpose of the licence: "the Purpose"."""
+        return purpose_term(self._originals)
+
+    @cached_property
+    def usage(self) -> str | None:
+        """The schedule setting the licence's use: "the channels … set out in Schedule 1"."""
+        return usage_schedule(self._originals)
+
+    @cached_property
+    def text(self) -> bool:
+        """The work is text: translations, copy, articles, manuals."""
+        return text_work(self._result)
+
+    @cached_property
+    def non_text(self) -> bool:
+        """The work has no text (code, images, music): no spelling or translation exception."""
+        return non_text_work(self._result)
+
+    @cached_property
+    def credit_kept(self) -> bool:
+        """Its moral-rights waiver keeps the right to be identified as author."""
+        return credit_kept(self._originals)
+
+    @cached_property
+    def assignable(self) -> int | None:
+        """The paragraph letting the client assign the licence to someone else."""
+        return assignable_licence(self._result, self._texts.indexes(("assign", "transfer")))
+
+    @cached_property
+    def sub_hyphen(self) -> bool:
+        """The document writes "sub-licence" / "sub-license", never "sublicence"."""
+        return hyphenated_sublicence(self._texts.holding(("sublicen", "sub-licen")))
+
+    @cached_property
+    def sublicensable(self) -> bool:
+        """The document lets the client sublicense the work."""
+        return sublicensable(self._result)
+
+    @cached_property
+    def informal(self) -> bool:
+        """A letter or an email to "you", with no numbered clauses."""
+        return informal_register(self._result)
+
+    @cached_property
+    def names(self) -> tuple[str | None, str | None]:
+        """The names of a client written "we" and a creator written "you", where the document gives them: what the
+        comments call them ("Wattle & Finch Pty Ltd"; "Mia Tran" of a schedule), else None."""
+        return _pronoun_names(self._result, self._placeholders.get("client"), self._placeholders.get("provider"))
+
+    @cached_property
+    def affiliates(self) -> bool:
+        """The document speaks of affiliates (a letter that does not gets none in our text)."""
+        return bool(self._texts.indexes(("affiliat",)))
+
+    @cached_property
+    def other_work(self) -> str | None:
+        """Other kinds of work listed with the code ("designs"): the work is not all code."""
+        kind = self._result.work_kind
+        return other_work(self._originals, kind.kind if kind else None)
+
+    @cached_property
+    def royalty(self) -> bool:
+        """The client pays for the work by a royalty on its sales (a publishing licence)."""
+        return royalty_paid(self._texts.holding(_ROYALTY_WORDS))
+
+    @cached_property
+    def licensed_in(self) -> str | None:
+        """The book, film or product the client's licence is limited to: "the Book"."""
+        return next(
             (
                 named
-                for f in result.findings
+                for f in self._result.findings
                 if f.kind == "license_grant" and f.beneficiary == "client" and f.severity != "info" and not f.negated
                 if (named := named_work(f))
             ),
             None,
-        ),
-    )
+        )
+
+
+def read_facts(result: AuditResult) -> DocumentFacts:
+    """The facts of ``result``'s document, each read when first asked for."""
+    return DocumentFacts(result)
 
 
 def _pronoun_names(result: AuditResult, client: str | None, provider: str | None) -> tuple[str | None, str | None]:
