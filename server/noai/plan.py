@@ -435,7 +435,7 @@ def make_plan(
         edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
     if facts.usage and variant != "minimal":  # the purpose within the use the schedule sets out
         edits = [_within_usage(e, facts.usage) for e in edits]
-    licensed_in = facts.licensed_in
+    licensed_in = facts.licensed_in if purpose else None  # read only where it may be the purpose
     if licensed_in and purpose == licensed_in:  # "for the Book", never widened to the client's whole business
         edits = [_rewritten(e, lambda text: _only_for(text, licensed_in)) for e in edits]
     if facts.credit_kept:  # the waiver already keeps the right to be identified: we do not ask for it

@@ -24,9 +24,10 @@ no text itself, it asks these.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from noai.analysis import fast
@@ -955,36 +956,73 @@ def other_work(texts: Sequence[str], kind: str | None) -> str | None:
     if kind != SOFTWARE:
         return None
     others = [w for k, w in _WORDS.items() if k != kind]
+    literals = _other_literals(kind)
     found: dict[str, None] = {}
-    for text in texts:
-        makes: dict[str, bool] = {}  # a sentence of this text -> it is about the work made (its words share it)
-        low = fast.lowered(text)  # the searches below are those of the patterns themselves, by their twins
-        for m in fast.finditer(_WORDS[kind], text, low):
-            sentence = _sentence_at(text, m.start())
-            made = makes.get(sentence)
-            if made is None:
-                made = makes[sentence] = fast.holds(_MAKES, sentence)
-            if not made:
+    whole = Joined(texts)  # the kind's words found by one search of all the texts, each match in its text
+    whole_low = fast.lowered(whole.text)  # None where a character folds: then no text is passed over
+    near = None if literals is None or whole_low is None else _starts(whole_low, literals)
+    last, low = -1, None
+    makes: dict[str, bool] = {}  # a sentence of this text -> it is about the work made (its words share it)
+    for hit in fast.finditer(_WORDS[kind], whole.text, whole_low):
+        i = whole.index(hit.start())
+        text, base = texts[i], whole.starts[i]
+        m_start, m_end = hit.start() - base, hit.end() - base
+        floor = max(0, m_start - 60)
+        if near is not None:  # every match of another kind's words holds one of its literals: one must start near
+            k = bisect_left(near, base + floor)
+            if k == len(near) or near[k] >= base + min(len(text), m_end + 60):
                 continue
-            after, floor = text[m.end() : m.end() + 60], max(0, m.start() - 60)
-            after_low = None if low is None else low[m.end() : m.end() + 60]  # after.lower(): no length changes
-            for words in others:
-                pairs = (
-                    [  # (first item's start, other word) where the two are items of one list
-                        (m.start(), o, m.end() + o.start(), m.end() + o.end())
-                        for o in fast.finditer(words, after, after_low)
-                        if _LIST_GAP.fullmatch(after[: o.start()])
-                    ]
-                    + [
-                        (floor + o.start(), o, floor + o.start(), floor + o.end())
-                        for o in fast.finditer(words, text, low, floor, m.start())
-                        if _LIST_GAP.fullmatch(text, o.end(), m.start())
-                    ]
-                )
-                for first, o, start, end in pairs:
-                    if _LIST_OPENS.search(text, max(0, first - 40), first) and not _not_work(text, start, end):
-                        found[o.group(0).lower()] = None
+        if i != last:
+            last, makes = i, {}
+            low = fast.lowered(text)  # the searches below are those of the patterns themselves, by their twins
+        sentence = _sentence_at(text, m_start)
+        made = makes.get(sentence)
+        if made is None:
+            made = makes[sentence] = fast.holds(_MAKES, sentence)
+        if not made:
+            continue
+        after = text[m_end : m_end + 60]
+        after_low = None if low is None else low[m_end : m_end + 60]  # after.lower(): no length changes
+        listed = _LIST_GAP.match(after) is not None  # a gap that fullmatches a start of it: matches it
+        for words in others:
+            pairs = (
+                [  # (first item's start, other word) where the two are items of one list
+                    (m_start, o, m_end + o.start(), m_end + o.end())
+                    for o in (fast.finditer(words, after, after_low) if listed else ())
+                    if _LIST_GAP.fullmatch(after[: o.start()])
+                ]
+                + [
+                    (floor + o.start(), o, floor + o.start(), floor + o.end())
+                    for o in fast.finditer(words, text, low, floor, m_start)
+                    if _LIST_GAP.fullmatch(text, o.end(), m_start)
+                ]
+            )
+            for first, o, start, end in pairs:
+                if _LIST_OPENS.search(text, max(0, first - 40), first) and not _not_work(text, start, end):
+                    found[o.group(0).lower()] = None
     return " and ".join(found) if found else None
+
+
+@lru_cache(maxsize=4)
+def _other_literals(kind: str) -> tuple[str, ...] | None:
+    """The literals (lower-case) one of which every match of the words of a kind other than ``kind`` holds; None
+    where a kind's words have no such literals."""
+    needs = [fast.needed(words) for k, words in _WORDS.items() if k != kind]
+    if any(n is None for n in needs):
+        return None
+    return tuple(w for n in needs for w in n or ())
+
+
+def _starts(text: str, literals: Sequence[str]) -> list[int]:
+    """Where in ``text`` each of ``literals`` starts, in order (a few hundred at most in a contract: one ``find``
+    after another beats a search of the window around each word)."""
+    out = []
+    for w in literals:
+        at = text.find(w)
+        while at >= 0:
+            out.append(at)
+            at = text.find(w, at + 1)
+    return sorted(out)
 
 
 # what opens a list naming the work: "the", "all", "my" … (and a word: "all other designs"), not "with data, software"
