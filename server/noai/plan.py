@@ -37,6 +37,7 @@ from .analysis.facts import (
     before_the_licence,
     creation_timing,
     credit_to_authors,
+    definitions_run,
     for_copyright_term,
     hire_fallback,
     irrevocable,
@@ -391,8 +392,9 @@ def make_plan(
     if only_defining:  # the purpose limit's definition alone: say which change uses it
         trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, commented))
     elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
+    run = definitions_run(result.paragraphs)  # the document's definitions clause, read once for both below
     insertions = render_insertions(
-        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
+        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere, run
     )
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
@@ -425,7 +427,7 @@ def make_plan(
         insertions = [_names_kept(e, expressly, commented, facts.kept_use) for e in insertions]
     if facts.kept and strategy.situation == LICENSED:  # the reservation names what the document keeps
         insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
-    insertions, joins = join_definitions_list(result, insertions)  # "(c) …; and (d) …." takes the new terms in
+    insertions, joins = join_definitions_list(result, insertions, run)  # "(c) …; and (d) …." takes the new terms in
     edits = [*insertions, *joins, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     numbers = _our_numbers(result, insertions, renumbering) if clauses else []
     owns = [own[0] if own else "" for own in numbers]
