@@ -487,16 +487,8 @@ def libreoffice_reading(lo_read) -> dict[tuple[str, str | None], dict]:
     return dict(zip([*cases, *((n, None) for n in CONTRACTS)], results, strict=True))
 
 
-# review13: a whole paragraph struck with its mark (us-game-art 3.3) is joined away by LibreOffice (and Word) on
-# accept-all, while engine.read keeps an empty paragraph in its place (tests/test_review_session13.py)
-STRUCK_MARK = {
-    ("us-game-art",): "engine.read keeps an empty paragraph where a whole paragraph is struck with its paragraph mark "
-    "(us-game-art 3.3); LibreOffice's accept-all removes it, so the accepted texts differ by that paragraph"
-}
-
-
 @pytest.mark.libreoffice
-@pytest.mark.parametrize(("name", "variant"), grid(CONTRACTS, defects=STRUCK_MARK))
+@pytest.mark.parametrize(("name", "variant"), grid(CONTRACTS))
 def test_libreoffice_rejects_every_redline_back_to_the_contract_exactly_and_accepts_it_cleanly(
     name, variant, libreoffice
 ):
