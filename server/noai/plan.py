@@ -449,7 +449,7 @@ def make_plan(
         edits = [*cited, *edits[len(owns) :]]  # the insertions come first, in their order
     if facts.usage and variant != "minimal":  # the purpose within the use the schedule sets out
         edits = [_within_usage(e, facts.usage) for e in edits]
-    licensed_in = facts.licensed_in
+    licensed_in = facts.licensed_in if purpose else None  # read only where it may be the purpose
     if licensed_in and purpose == licensed_in:  # "for the Book", never widened to the client's whole business
         edits = [_rewritten(e, lambda text: _only_for(text, licensed_in)) for e in edits]
     if facts.credit_kept:  # the waiver already keeps the right to be identified: we do not ask for it
@@ -585,7 +585,15 @@ _PART_OF_COMMENT = (
 )
 
 
-def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
+def _fill(template: str, terms: Mapping[str, str], match: str, done: dict[tuple[str, str], str] | None = None) -> str:
+    """``template`` filled with ``terms`` and the red flag's words (``match``); ``done``: the fillings already made
+    with these ``terms`` in this plan, by template and words (a phrase recurs: "for any purpose", clause after
+    clause)."""
+    if done is not None:
+        key = (template, match)
+        if key not in done:
+            done[key] = _fill(template, terms, match)
+        return done[key]
     values = {
         "deliverables": terms.get("deliverables", "the work"),
         "client": terms.get("client", "the other party"),
@@ -599,13 +607,18 @@ def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
 
 
 def background_fix(
-    f: Finding, rf: RenderedFix, variant: str, terms: Mapping[str, str], owned: bool = False
+    f: Finding,
+    rf: RenderedFix,
+    variant: str,
+    terms: Mapping[str, str],
+    owned: bool = False,
+    done: dict[tuple[str, str], str] | None = None,
 ) -> RenderedFix | None:
     """The fix of a red flag in a licence of the creator's pre-existing materials embedded in work the
     client owns (the transfer standing), or (``owned``) in a use of that work itself: no Permitted
     Purpose, term or revocability limit (the client must be able to use the work it owns); a background
     licence's unlimited purpose is limited to use as part of the work (not in minimal, whose fix only
-    excludes Prohibited AI Use). ``None``: no edit."""
+    excludes Prohibited AI Use). ``None``: no edit. ``done``: as for :func:`_fill`."""
     if f.kind == "perpetual_irrevocable":
         return None
     if f.kind == "any_and_all_purposes" and variant != "minimal" and not owned:
@@ -614,8 +627,8 @@ def background_fix(
         return replace(
             rf,
             action="replace",
-            replacement=_fill(_PART_OF_WORK, terms, f.phrase),
-            comment=_fill(_PART_OF_COMMENT, terms, f.phrase),
+            replacement=_fill(_PART_OF_WORK, terms, f.phrase, done),
+            comment=_fill(_PART_OF_COMMENT, terms, f.phrase, done),
             uses=(),
         )
     if rf.replacement and "Permitted Purpose" in rf.replacement:
@@ -647,7 +660,9 @@ def reversion_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> Rend
     return replace(rf, comment=said.replace("{has}", "have" if plural else "has"))
 
 
-def limited_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> RenderedFix | None:
+def limited_fix(
+    f: Finding, rf: RenderedFix, terms: Mapping[str, str], done: dict[tuple[str, str], str] | None = None
+) -> RenderedFix | None:
     """The fix of a red flag in a licence already tied to a purpose it names ("… licence … for the
     Purpose", "for running X's business"): no Permitted Purpose beside it, and no asking a perpetual
     licence for that purpose (a brand's logo, an app run for a business) to last only for a project; an
@@ -659,8 +674,8 @@ def limited_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> Render
             return None
         return replace(
             rf,
-            replacement=_fill(_REVOCABLE_FOR_AI, terms, f.phrase),
-            comment=_fill(_REVOCABLE_COMMENT, terms, f.phrase),
+            replacement=_fill(_REVOCABLE_FOR_AI, terms, f.phrase, done),
+            comment=_fill(_REVOCABLE_COMMENT, terms, f.phrase, done),
             uses=tuple(u for u in rf.uses if u != "Permitted Purpose"),
         )
     return rf
@@ -736,6 +751,7 @@ def choose_fixes(
     commented: set[str] = set()  # one explanatory comment per kind of red flag is enough
     ours = _speaks_our_terms(library)
     render = _rendering(terms)
+    filled: dict[tuple[str, str], str] = {}  # the background and limited fixes' fillings, each made once
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -757,9 +773,9 @@ def choose_fixes(
             continue
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
-            rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
+            rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK, done=filled)
         elif rf is not None and (purpose_limited(f) or (brand and f.kind == "perpetual_irrevocable")):
-            rf = limited_fix(f, rf, terms)
+            rf = limited_fix(f, rf, terms, filled)
         if rf is None or rf.action == "ignore":
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
