@@ -50,7 +50,9 @@ def accept_all(doc: Document) -> Document:
         elements.append(el)
         text = original = ""
     sections = [_section(s, moved, joined) for s in doc.sections]
-    return Document(kept, elements, doc.root, doc.package, doc.styles, doc.numbering, sections)
+    accepted = Document(kept, elements, doc.root, doc.package, doc.styles, doc.numbering, [])
+    accepted.__dict__["sections"] = sections  # the tree, frozen already (Document.sections is a cached property)
+    return accepted
 
 
 def _followed_by_paragraph(el: _Element) -> bool:
