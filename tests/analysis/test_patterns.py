@@ -53,6 +53,12 @@ def test_every_ip_title_holds_one_of_the_literals_the_audit_tests_first():
     assert fast.may_hold("Owner\u017fhip", needs)  # the long s folds to "s": only the search can tell
 
 
+def test_every_reservation_heading_holds_the_literal_the_audit_tests_first():
+    rx = P.HEADINGS["reservation"]
+    assert _covered(parser.parse(rx.pattern, rx.flags), fast.RESERVATION_NEEDS)
+    assert not fast.may_hold("Rights of Termination", fast.RESERVATION_NEEDS)
+
+
 def test_the_prover_rejects_a_literal_some_match_lacks():
     assert not _covered(parser.parse(P.NEGATION.pattern, P.NEGATION.flags), ("not",))
     assert not _covered(parser.parse(r"a(?:bc)?d", re.I), ("bc",))

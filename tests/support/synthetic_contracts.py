@@ -1,4 +1,4 @@
-"""Eighteen short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
+"""Twenty short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
 
 Each builder returns the .docx bytes (python-docx, the test extra). Together they vary what issue 15
 names: a UK precedent with "[Option 1 ...]" / "[Option 2 ...]" blocks and "this agreement"; a US
@@ -16,6 +16,9 @@ Session 10 adds an Ontario software licence and services agreement (the develope
 assigns the Customizations on payment, and takes a licence of the customer's data) and a UK picture-book
 illustration commission (an exclusive licence "in all media now known or hereafter invented" under a
 "Rights and Payment" heading, a moral-rights assertion, paragraphs numbered straight through).
+Session 11 adds a US games studio's art contractor agreement (assets made for hire with an SOW table and an
+express right to train the studio's models on them) and an Irish audiobook narration agreement (the performer's
+rights assigned, "Clause" / "Schedule" numbering, new lines made "in the Narrator's voice").
 
 ``CONTRACTS`` maps a short name to ``(builder, facts)``: ``facts`` are what a lawyer reading the
 document knows (who creates the work, the names the document uses, words it does not have); the tests
@@ -1425,6 +1428,231 @@ def uk_picture_book() -> bytes:
     return _save(doc)
 
 
+def _table(doc: Any, rows: tuple[tuple[str, ...], ...]) -> None:
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+
+
+# ----------------------------------------------------------------------------------------------
+# 19. US games studio's art contractor agreement (session 11): "Company" / "Contractor", Word-numbered
+#     "1." / "1.1" clauses cited as "Section 3", the "Assets" made for hire with a back-up assignment, a
+#     licence of the contractor's "Contractor Tools" (brushes, kit-bash meshes), an express right to use the
+#     Assets to train the studio's machine-learning and procedural tools, a ban on the contractor's own use of
+#     generative AI (the creator's duty: not to be struck), a portfolio right, and an Exhibit A statement of
+#     work whose assets are listed in a table.
+
+
+def us_game_art() -> bytes:
+    doc = _document()
+    num = _legal_numbering(doc, [("decimal", "%1."), ("decimal", "%1.%2"), ("lowerLetter", "(%3)")])
+    _para(doc, "INDEPENDENT CONTRACTOR AGREEMENT (ART SERVICES)", bold=True)
+    _para(
+        doc,
+        'This Independent Contractor Agreement (this "Agreement") is entered into as of March 1, 2027 by and '
+        'between Lantern Forge Games, Inc., a Washington corporation ("Company"), and Rosa Delgado, an '
+        'individual doing business as Delgado Visual ("Contractor").',
+    )
+    _numbered(doc, "Services", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "Contractor will create the character, environment and user-interface art described in each statement of "
+        'work signed by both parties in the form of Exhibit A (each, a "SOW"), including all concept sketches, '
+        'source files and final exports delivered under it (the "Assets"), for use in Company\'s video game '
+        'currently titled "Hollowdeep" and its updates, ports and sequels (the "Game").',
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Contractor shall not use any generative artificial intelligence tool to create any Asset, or any part "
+        "of one, without Company's prior written consent.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Contractor is an independent contractor and is responsible for its own taxes, equipment and insurance.",
+        num,
+        1,
+    )
+    _numbered(doc, "Fees", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "Company will pay the fees set out in each SOW within thirty (30) days after Company accepts the "
+        "Assets delivered under it.",
+        num,
+        1,
+    )
+    _numbered(doc, "Ownership", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        'The Assets are "works made for hire" as defined in the U.S. Copyright Act, and Company will own all '
+        "right, title and interest in them from creation. To the extent any Asset is not a work made for hire, "
+        "Contractor hereby irrevocably assigns to Company all right, title and interest in and to that Asset, "
+        "including all copyrights.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Contractor retains ownership of the brushes, textures, kit-bash meshes and other tools it made before "
+        'or apart from this Agreement ("Contractor Tools"). To the extent any Contractor Tools are incorporated '
+        "in an Asset, Contractor grants Company a non-exclusive, perpetual, irrevocable, worldwide, royalty-free "
+        "license to use, reproduce and modify them as part of that Asset.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Company may use, modify, adapt and exploit the Assets in any manner and in any media now known or later "
+        "developed, including to train, fine-tune and test the machine learning models and procedural content "
+        "tools Company uses to develop its games.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "After the Game is publicly released, Contractor may display the Assets in its portfolio and on its "
+        "own website, with a credit to Company.",
+        num,
+        1,
+    )
+    _numbered(doc, "Credit", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        'Company will credit Contractor as "Additional Art" in the Game\'s end credits if Contractor creates '
+        "five or more final Assets.",
+        num,
+        1,
+    )
+    _numbered(doc, "General", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "Either party may terminate this Agreement on fourteen (14) days' written notice. Company will pay for "
+        "all Assets accepted before termination. Sections 3 and 5 survive termination.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "This Agreement is governed by the laws of the State of Washington, and the state and federal courts in "
+        "King County, Washington have exclusive jurisdiction.",
+        num,
+        1,
+    )
+    _para(doc, "LANTERN FORGE GAMES, INC.  By: __________      CONTRACTOR: __________")
+    doc.add_page_break()
+    _para(doc, "EXHIBIT A – STATEMENT OF WORK NO. 1", bold=True)
+    _para(doc, "Project: Hollowdeep, Act II (the Sunken Market)")
+    _table(
+        doc,
+        (
+            ("Asset", "Description", "Format", "Due", "Fee (USD)"),
+            ("Character sheets", "Three merchant NPCs, front/side/back", "Layered PSD, 4K", "April 15, 2027", "3,600"),
+            ("Environment props", "24 market-stall props, hand-painted textures", "FBX + PNG", "May 10, 2027", "4,800"),
+            ("UI icons", "60 inventory icons in the Game's style", "PNG, 256 px", "May 24, 2027", "1,500"),
+        ),
+    )
+    _para(doc, "Contractor will deliver two rounds of revisions per Asset. Company's art director approves each Asset.")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 20. Irish audiobook narration agreement (session 11): "the Producer" / "the Narrator" with their article,
+#     typed "1." / "1.1" clauses cited as "Clause 4", production details and the fee in "Schedule 1" /
+#     "Schedule 2" (their own paragraph numbers), an assignment of the performer's property rights in the
+#     "Recordings" with the consents of Part III of the Copyright and Related Rights Act 2000 "in all media
+#     now known or hereafter devised", a waiver of the performer's moral rights, a promotional use of the
+#     narrator's name and photograph, and a right to make new lines "in the Narrator's voice" by digital means.
+
+
+def ie_narration() -> bytes:
+    doc = _document()
+    _para(doc, "AUDIOBOOK NARRATION AGREEMENT", bold=True)
+    _para(doc, "THIS AGREEMENT is made on 12 April 2027")
+    _para(doc, "BETWEEN", bold=True)
+    _para(
+        doc,
+        "(1)\tCORRIB AUDIO LIMITED, a company registered in Ireland (company number 648213), whose registered "
+        'office is at 7 Dominick Street, Galway H91 X2F4 ("the Producer"); and',
+    )
+    _para(doc, '(2)\tNIAMH GALLAGHER, of 3 Seaview Terrace, Salthill, Galway ("the Narrator").')
+    _para(doc, "IT IS AGREED as follows:")
+    _para(doc, "1.\tDefinitions", bold=True)
+    _para(doc, "1.1\tIn this Agreement:")
+    _para(doc, '"the Act" means the Copyright and Related Rights Act 2000;')
+    _para(
+        doc,
+        '"the Recordings" means all sound recordings of the Narrator\'s performance of the Title made under this '
+        "Agreement, including retakes and pick-ups;",
+    )
+    _para(doc, '"the Title" means the book identified in Schedule 1.')
+    _para(doc, "2.\tEngagement", bold=True)
+    _para(
+        doc,
+        "2.1\tThe Producer engages the Narrator to narrate the unabridged text of the Title at the studio and on "
+        "the dates set out in Schedule 1, and the Narrator accepts that engagement.",
+    )
+    _para(
+        doc,
+        "2.2\tThe Narrator shall attend up to two pick-up sessions of no more than two hours each within six "
+        "months after the last recording date, for the fee in paragraph 2 of Schedule 2.",
+    )
+    _para(doc, "3.\tFees", bold=True)
+    _para(
+        doc,
+        "3.1\tThe Producer shall pay the Narrator the fees set out in Schedule 2 within 30 days after receiving "
+        "the Narrator's invoice. The fees are a full buy-out of all the rights granted in Clause 4.",
+    )
+    _para(doc, "4.\tRights", bold=True)
+    _para(
+        doc,
+        "4.1\tThe Narrator assigns to the Producer, with full title guarantee, all of the Narrator's performer's "
+        "property rights in the Recordings throughout the world for the full period of those rights, and gives "
+        "every consent required under Part III of the Act for the Producer to record, reproduce, edit and "
+        "exploit the Recordings in all media now known or hereafter devised.",
+    )
+    _para(
+        doc,
+        "4.2\tThe Narrator waives the moral rights conferred on performers by Chapter 9 of Part III of the Act "
+        "in respect of the Recordings.",
+    )
+    _para(
+        doc,
+        "4.3\tThe Producer may edit, cut, remaster and process the Recordings as it sees fit and may create, by "
+        "digital or any other means, corrections and additional words or lines in the Narrator's voice for use "
+        "in any edition of the Title.",
+    )
+    _para(
+        doc,
+        "4.4\tThe Producer may use the Narrator's name, an approved photograph and an approved biography to "
+        "promote the audiobook of the Title.",
+    )
+    _para(doc, "5.\tCredit", bold=True)
+    _para(
+        doc,
+        '5.1\tThe Narrator shall be credited as "Read by Niamh Gallagher" on the cover art and retailer listings '
+        "of every edition of the audiobook of the Title.",
+    )
+    _para(doc, "6.\tGeneral", bold=True)
+    _para(doc, "6.1\tClauses 4 and 5 survive the termination or expiry of this Agreement.")
+    _para(
+        doc,
+        "6.2\tThis Agreement is governed by the laws of Ireland and the courts of Ireland have exclusive jurisdiction.",
+    )
+    _para(doc, "SIGNED by the Producer ____________      SIGNED by the Narrator ____________")
+    _para(doc, "SCHEDULE 1 – PRODUCTION DETAILS", bold=True)
+    _para(doc, '1.\tTitle: "The Salt Road" by Aoife Brennan (approximately 92,000 words).')
+    _para(doc, "2.\tStudio: Corrib Audio, 7 Dominick Street, Galway.")
+    _para(doc, "3.\tRecording dates: 3 to 14 May 2027, 10:00 to 16:00 each day.")
+    _para(doc, "SCHEDULE 2 – FEES", bold=True)
+    _para(doc, "1.\tNarration fee: EUR 250 per finished hour of the Recordings, estimated at 10 finished hours.")
+    _para(doc, "2.\tPick-up sessions: EUR 90 per hour or part of an hour.")
+    return _save(doc)
+
+
 CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
     "uk-precedent": (
         uk_precedent,
@@ -1659,6 +1887,43 @@ CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
             lacks=("this Agreement", "the Client", "the Provider", "the Deliverables", "Work Product"),
             false_alarm="in their portfolio and on their own website",
             extra={"media": "now known or hereafter invented", "asserts": "asserts the right to be identified"},
+        ),
+    ),
+    "us-game-art": (
+        us_game_art,
+        Facts(
+            creator=("Contractor",),
+            client=("Company",),
+            self_reference="this Agreement",
+            work_product="Assets",
+            transfers=True,
+            work_kind="creative",
+            lacks=("this agreement", "the Client", "the Provider", "the Deliverables", "Work Product", "licence"),
+            false_alarm="Contractor shall not use any generative artificial intelligence tool",
+            extra={
+                "cross_refs": ("Sections 3 and 5",),
+                "background": "Contractor Tools",
+                "trains": "to train, fine-tune and test the machine learning models",
+                "table": "Asset",
+                "own_rights": ("display the Assets in its portfolio",),
+            },
+        ),
+    ),
+    "ie-narration": (
+        ie_narration,
+        Facts(
+            creator=("Narrator",),
+            client=("Producer",),
+            self_reference="this Agreement",
+            work_product="Recordings",
+            transfers=True,  # the performer's property rights are assigned
+            work_kind="creative",
+            lacks=("this agreement", "the Client", "the Provider", "the Deliverables", "Work Product", "Section"),
+            extra={
+                "cross_refs": ("Clause 4", "Clauses 4 and 5"),
+                "media": "now known or hereafter devised",
+                "voice": "corrections and additional words or lines in the Narrator's voice",
+            },
         ),
     ),
 }

@@ -111,6 +111,9 @@ IP_TITLE_NEEDS = (
     "title",
 )
 
+# ... and every match of the reservation heading signal (patterns.HEADINGS["reservation"])
+RESERVATION_NEEDS = ("reserv",)
+
 
 def may_hold(text: str, needs: Sequence[str]) -> bool:
     """False only if a case-insensitive pattern every match of which holds one of ``needs`` cannot
@@ -118,6 +121,15 @@ def may_hold(text: str, needs: Sequence[str]) -> bool:
     ASCII letter)."""
     low = lowered(text)  # the last text's lower-cased copy is kept: a paragraph is often tested again
     return low is None or any(map(low.__contains__, needs))
+
+
+def may_holding(texts: Sequence[str], needs: Sequence[str]) -> list[int]:
+    """``[i for i, text in enumerate(texts) if may_hold(text, needs)]``, by one ``str.find`` scan of the
+    texts lower-cased and joined for each of ``needs`` (no call a text: a document's heading titles)."""
+    low = Joined([text.lower() for text in texts])
+    found = {i for need in needs for i in low.holders(need)}
+    found.update(i for i, text in enumerate(texts) if folds(text))  # (may_hold lets these through)
+    return sorted(found)
 
 
 # -- counting a pattern's matches in a whole document (noai.analysis.work_kind) ----------------------

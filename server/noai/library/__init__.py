@@ -19,7 +19,7 @@ from .model import (
 )
 from .playbook import Playbook, Protection, load_playbook
 from .present import format_clause, format_clause_list
-from .render import for_cases, render, render_fix, render_many
+from .render import for_cases, render, render_fix, render_many, render_sentence_fix
 
 __all__ = [
     "ACTIONS",
@@ -46,5 +46,6 @@ __all__ = [
     "render",
     "render_fix",
     "render_many",
+    "render_sentence_fix",
     "shipped_dir",
 ]

@@ -303,7 +303,7 @@ def _fix(
         per = {v: {**rule, **rule.get(v, {})} for v in VARIANTS}
         for v, spec in per.items():
             where = f"rules.{i}.{v}" if v in rule else f"rules.{i}"
-            if spec["action"] == "replace" and "replacement" not in spec:
+            if spec["action"] == "replace" and "replacement" not in spec and rule["target"] == "phrase":
                 problems.add(path, f"{where}.replacement", "A `replace` rule needs a replacement.")
             for key in ("replacement", "comment"):
                 if key in spec:
@@ -314,9 +314,10 @@ def _fix(
                 actions=MappingProxyType({v: s["action"] for v, s in per.items()}),
                 replacements=MappingProxyType({v: s.get("replacement") for v, s in per.items()}),
                 comments=MappingProxyType({v: s["comment"] for v, s in per.items()}),
+                target=rule["target"],
             )
         )
-    if sum(1 for r in rules if not r.phrases) > 1:
+    if sum(1 for r in rules if not r.phrases and r.target == "phrase") > 1:
         problems.add(path, "rules", "Only one rule may leave `phrases` empty (the catch-all).")
     return Fix(
         id=data["id"],

@@ -29,6 +29,16 @@ PLACEMENTS = frozenset(Placement)
 ACTIONS = ("replace", "comment", "ignore")
 """What a fix or the playbook does with a red flag."""
 
+TARGETS = ("phrase", "sentence")
+"""What a fix's rule matches: the red flag's ``phrase`` (the words it lists, or any for the catch-all), or the whole
+``sentence`` the red flag stands in, where the plan reads that sentence for the finding (:data:`SENTENCE_FINDINGS`)."""
+
+SENTENCE_FINDINGS = {
+    "existing_ai_restriction": "a sentence whose act is the client's permission to train AI on the work "
+    "(noai.analysis.facts.training_permission)",
+}
+"""The finding kinds whose fix may have a rule for the whole sentence, with the sentence the plan reads for each."""
+
 CASES = {
     "assigned": "the document assigns, vests or makes for hire the work in the client",
     "exclusive": "the creator licenses the work to the client exclusively",
@@ -106,12 +116,15 @@ class FixRule:
     """How to treat the matched phrases of one red flag; per-variant overrides already applied.
 
     ``phrases`` empty = the rule for any other phrase of the finding. ``replacement`` may hold
-    ``{match}``: the phrase exactly as the document has it."""
+    ``{match}``: the phrase exactly as the document has it. ``target`` ``"sentence"``: the rule for the whole
+    sentence the finding stands in (:data:`SENTENCE_FINDINGS`), which lists no phrases; its ``replace`` strikes
+    the sentence (no replacement) and ``{match}`` in its comment is that sentence."""
 
     phrases: tuple[str, ...]
     actions: Mapping[str, str]
     replacements: Mapping[str, str | None]
     comments: Mapping[str, str]
+    target: str = "phrase"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +146,12 @@ class Fix:
         for rule in self.rules:
             if any(normalise_phrase(p) == key for p in rule.phrases):
                 return rule
-        return next((r for r in self.rules if not r.phrases), None)
+        return next((r for r in self.rules if not r.phrases and r.target == "phrase"), None)
+
+    @property
+    def sentence_rule(self) -> FixRule | None:
+        """The rule for the whole sentence the finding stands in (``target = "sentence"``), if the fix has one."""
+        return next((r for r in self.rules if r.target == "sentence"), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -752,6 +752,31 @@ def render_fix(fix: Fix, variant: str, phrase: str, terms: Mapping[str, str]) ->
     )
 
 
+def render_sentence_fix(fix: Fix, variant: str, sentence: str, terms: Mapping[str, str]) -> RenderedFix | None:
+    """What to do with the whole ``sentence`` (as the document has it) a red flag of ``fix`` stands in, by the
+    fix's rule whose target is the sentence, in ``variant``: ``replace`` strikes it (replacement ``""``), and
+    ``{match}`` in the comment is the sentence, quoted as written (no closing full stop), never reworded by the
+    comment's grammar. ``None`` when the fix has no such rule."""
+    _variant(fix, variant)
+    rule = fix.sentence_rule
+    if rule is None:
+        return None
+    quoted = sentence.strip().rstrip(".")
+    comment = Filler(fix.placeholders, {**terms, MATCH: _QUOTED}).voiced().fill(rule.comments[variant])
+    return RenderedFix(
+        fix=fix.id,
+        finding=fix.finding,
+        variant=variant,
+        action=rule.actions[variant],
+        find=sentence,
+        replacement="" if rule.actions[variant] == "replace" else None,
+        comment=comment.replace(_QUOTED, quoted),
+    )
+
+
+_QUOTED = "\x06"  # stands for the quoted sentence while the comment is filled
+
+
 def for_cases(clause: Clause, cases: Set[str]) -> Clause:
     """``clause`` with each rung's text for the first of its cases (:data:`~.model.CASES`) that holds in
     ``cases`` (an exclusive licence, an assigned work, a creator who is a person); the rung itself otherwise."""

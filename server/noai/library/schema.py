@@ -11,7 +11,17 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from .model import ACTIONS, CASES, CLAUSE_KINDS, FINDING_KINDS, PLACEMENTS, PROTECTIONS, VARIANTS
+from .model import (
+    ACTIONS,
+    CASES,
+    CLAUSE_KINDS,
+    FINDING_KINDS,
+    PLACEMENTS,
+    PROTECTIONS,
+    SENTENCE_FINDINGS,
+    TARGETS,
+    VARIANTS,
+)
 
 _ID = validate.Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$", error="Use lower-case words joined by hyphens.")
 _TEXT = validate.Length(min=1, error="Must not be empty.")
@@ -117,14 +127,38 @@ class FixVariantSchema(Schema):
 
 
 class FixRuleSchema(FixVariantSchema):
-    """``[[rules]]``: the phrases it handles and what to do with them."""
+    """``[[rules]]``: the phrases it handles (or ``target = "sentence"``: the whole sentence the red flag stands
+    in) and what to do with them."""
 
     phrases = fields.List(Text(validate=_TEXT), load_default=list)
+    target = fields.Str(load_default="phrase", validate=_one_of(TARGETS))
     action = fields.Str(required=True, validate=_one_of(ACTIONS))
     comment = Text(required=True, validate=_TEXT)
     strict = fields.Nested(FixVariantSchema)
     standard = fields.Nested(FixVariantSchema)
     minimal = fields.Nested(FixVariantSchema)
+
+    @validates_schema
+    def _a_sentence_rule_matches_the_sentence(self, data: dict[str, Any], **kwargs: Any) -> None:
+        if data.get("target") != "sentence":
+            return
+        if data.get("phrases"):
+            raise ValidationError(
+                "A rule whose target is the whole sentence lists no phrases: the sentence is what it matches.",
+                "phrases",
+            )
+        given = [("", data), *((f"{v}.", data[v]) for v in VARIANTS if v in data)]
+        for where, spec in given:
+            if "replacement" in spec:
+                raise ValidationError(
+                    "A rule whose target is the whole sentence strikes it: give no `replacement`.",
+                    f"{where}replacement",
+                )
+            if spec.get("action") == "comment":
+                raise ValidationError(
+                    "A rule whose target is the whole sentence strikes it (`replace`) or leaves it (`ignore`).",
+                    f"{where}action",
+                )
 
 
 class FixSchema(Schema):
@@ -135,6 +169,19 @@ class FixSchema(Schema):
     title = Text(required=True, validate=_TEXT)
     version = fields.Int(required=True, strict=True, validate=validate.Range(min=1))
     rules = fields.List(fields.Nested(FixRuleSchema), required=True, validate=validate.Length(min=1))
+
+    @validates_schema
+    def _sentence_rules_where_the_plan_reads_the_sentence(self, data: dict[str, Any], **kwargs: Any) -> None:
+        targets = [(i, rule.get("target")) for i, rule in enumerate(data.get("rules", []))]
+        sentences = [i for i, target in targets if target == "sentence"]
+        if sentences and data.get("finding") not in SENTENCE_FINDINGS:
+            raise ValidationError(
+                f"Only a fix of {', '.join(sorted(SENTENCE_FINDINGS))} may have a rule whose target is the whole "
+                "sentence: the plan reads no sentence for any other finding.",
+                f"rules.{sentences[0]}.target",
+            )
+        if len(sentences) > 1:
+            raise ValidationError("Only one rule may target the whole sentence.", f"rules.{sentences[1]}.target")
 
 
 class PlaceholderSchema(Schema):
