@@ -1289,12 +1289,17 @@ def background_licence(f: Finding, background: Background, terms: Mapping[str, s
     )
 
 
-def owned_work_use(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
+def owned_work_use(
+    f: Finding, background: Background, terms: Mapping[str, str], background_licensed: bool | None = None
+) -> bool:
     """The finding qualifies a use of the work itself that the document lets the client make (a
-    licence or permission naming the work, not the creator's pre-existing materials)."""
+    licence or permission naming the work, not the creator's pre-existing materials).
+    ``background_licensed``: :func:`background_licence` of the finding, where the caller has it."""
     work = terms.get("deliverables", "").removeprefix("the ")
     sentence = sentence_at(f.paragraph_text, f.phrase_start)
-    return bool(work) and work in sentence and not background_licence(f, background, terms)
+    if background_licensed is None:
+        background_licensed = bool(work) and work in sentence and background_licence(f, background, terms)
+    return bool(work) and work in sentence and not background_licensed
 
 
 # -- the definitions clause ----------------------------------------------------------------------------
