@@ -275,7 +275,7 @@ def make_plan(
         def embedded(f: Finding) -> str | None:
             if background_licence(f, background, terms):
                 return BACKGROUND
-            return OWNED_WORK if owned_work_use(f, background, terms) else None
+            return OWNED_WORK if owned_work_use(f, background, terms, background_licensed=False) else None
 
     # A licence of existing material describes no project: the purpose limit names the client's own
     # business, never "the project described in this License".
