@@ -19,7 +19,7 @@ step, the comments). It imports :mod:`noai.planning`, :mod:`noai.analysis`, :mod
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
@@ -39,6 +39,7 @@ from .analysis.facts import (
     before_the_licence,
     creation_timing,
     credit_to_authors,
+    definitions_run,
     for_copyright_term,
     hire_fallback,
     irrevocable,
@@ -85,7 +86,8 @@ from .library.render import (
     without_officer,
     without_text_tools,
 )
-from .ooxml.renumber import Renumbered
+from .ooxml.renumber import Renumbered, struck_moves_numbers
+from .ooxml.revisions import typed_number_span
 from .planning.comments import (
     _defined_for,
     _if_chosen,
@@ -397,8 +399,9 @@ def make_plan(
     if only_defining:  # the purpose limit's definition alone: say which change uses it
         trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, commented))
     elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
+    run = definitions_run(result.paragraphs)  # the document's definitions clause, read once for both below
     insertions = render_insertions(
-        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
+        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere, run
     )
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
@@ -431,7 +434,9 @@ def make_plan(
         insertions = [_names_kept(e, expressly, commented, facts.kept_use) for e in insertions]
     if facts.kept and strategy.situation == LICENSED:  # the reservation names what the document keeps
         insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
-    insertions, joins = join_definitions_list(result, insertions)  # "(c) …; and (d) …." takes the new terms in
+    insertions, joins = join_definitions_list(result, insertions, run)  # "(c) …; and (d) …." takes the new terms in
+    ours = {at for e in insertions for at in numbered_paragraphs(e.index, e, _source)}  # what ours number on from
+    fixes = [(*_number_kept(result, f, rf, ours), op) if op == "replace" else (f, rf, op) for f, rf, op in fixes]
     edits = [*insertions, *joins, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     numbers = _our_numbers(result, insertions, renumbering) if clauses else []
     owns = [own[0] if own else "" for own in numbers]
@@ -957,6 +962,32 @@ def _training_struck(
     return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
         rf, find=words, replacement="", comment=said
     )
+
+
+DELETED = "[Intentionally deleted]"  # what a drafter leaves at the number of a clause struck whole
+
+
+def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int]) -> tuple[Finding, RenderedFix]:
+    """A whole numbered paragraph struck keeps its number, as a drafter strikes a clause ("4.3 [Intentionally
+    deleted]"), where striking it with its number would leave a gap in the typed numbers after it (4.2, 4.4), let
+    Word number another clause as a typed reference's number, or move the numbers our clauses take (``ours``: the
+    paragraphs they number on from; :func:`struck_moves_numbers`): its text after the number is replaced, the
+    number and the paragraph stay. Any other edit is as it was."""
+    text = f.paragraph_text
+    if rf.action != "replace" or rf.replacement or f.phrase_start > 0 or f.phrase_end < len(text):
+        return f, rf
+    paragraphs = result.paragraphs
+    if not struck_moves_numbers([p.text for p in paragraphs], f.start, [p.label for p in paragraphs], ours):
+        return f, rf
+    span = typed_number_span(text)
+    start = len(text) - len(text[span[1] :].lstrip()) if span else 0
+    words = text[start:]
+    quoted = f"“{text.strip().rstrip('.')}”"  # the sentence quoted without its number
+    said = rf.comment.replace(quoted, f"“{words.strip().rstrip('.')}”")
+    said += (
+        f" Its number stays, marked “{DELETED}”, so that the numbers after it and the references to them still hold."
+    )
+    return replace(f, phrase=words, phrase_start=start), replace(rf, find=words, replacement=DELETED, comment=said)
 
 
 def _qualified_purpose(

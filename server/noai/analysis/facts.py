@@ -1361,7 +1361,7 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
     document has none (two entries at least), or a definitions clause whose run-in title opens its first
     entry ("1. Definitions. "Licensed Corpus" means …")."""
     for h, heading in enumerate(paragraphs):
-        if not _DEFINITIONS_HEADING.match(heading.text) or len(heading.text) > 60:
+        if len(heading.text) > 60 or not _DEFINITIONS_HEADING.match(heading.text):  # the cheap test first
             continue
         found: list[tuple[int, re.Match[str]]] = []
         colon = False
