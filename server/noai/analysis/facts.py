@@ -24,9 +24,10 @@ no text itself, it asks these.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence, Set
+from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from noai.analysis import fast
@@ -646,10 +647,11 @@ def price_due(texts: Sequence[str], defined: Set[str] = frozenset()) -> str | No
     for text in texts:
         if not fast.may_hold(text, _PRICE_WORDS):
             continue
-        for m in _PRICE.finditer(text):
+        for m in fast.finditer(_PRICE, text, fast.lowered(text)):  # the pattern's matches, by its twin
             if not m.group(0).isupper():  # a heading in capitals ("FEES") does not decide the case
                 counts[m.group(0)] = counts.get(m.group(0), 0) + 1
-        termed.update(m.group(1) for m in _THE_TERM.finditer(text))
+        if any(w in text for w in _TERM_WORDS):  # one of which every match of _THE_TERM holds
+            termed.update(m.group(1) for m in _THE_TERM.finditer(text))
     if not counts:
         return None
     family: dict[str, tuple[bool, int]] = {}
@@ -666,6 +668,7 @@ def price_due(texts: Sequence[str], defined: Set[str] = frozenset()) -> str | No
 
 
 _THE_TERM = re.compile(r"\bthe\s+(Fees?|Charges|Prices?|Remuneration|Compensation|Royalties)\b(?!-)")
+_TERM_WORDS = ("Fee", "Charges", "Price", "Remuneration", "Compensation", "Royalties")
 
 
 def _family(word: str) -> str:
@@ -955,36 +958,73 @@ def other_work(texts: Sequence[str], kind: str | None) -> str | None:
     if kind != SOFTWARE:
         return None
     others = [w for k, w in _WORDS.items() if k != kind]
+    literals = _other_literals(kind)
     found: dict[str, None] = {}
-    for text in texts:
-        makes: dict[str, bool] = {}  # a sentence of this text -> it is about the work made (its words share it)
-        low = fast.lowered(text)  # the searches below are those of the patterns themselves, by their twins
-        for m in fast.finditer(_WORDS[kind], text, low):
-            sentence = _sentence_at(text, m.start())
-            made = makes.get(sentence)
-            if made is None:
-                made = makes[sentence] = fast.holds(_MAKES, sentence)
-            if not made:
+    whole = Joined(texts)  # the kind's words found by one search of all the texts, each match in its text
+    whole_low = fast.lowered(whole.text)  # None where a character folds: then no text is passed over
+    near = None if literals is None or whole_low is None else _starts(whole_low, literals)
+    last, low = -1, None
+    makes: dict[str, bool] = {}  # a sentence of this text -> it is about the work made (its words share it)
+    for hit in fast.finditer(_WORDS[kind], whole.text, whole_low):
+        i = whole.index(hit.start())
+        text, base = texts[i], whole.starts[i]
+        m_start, m_end = hit.start() - base, hit.end() - base
+        floor = max(0, m_start - 60)
+        if near is not None:  # every match of another kind's words holds one of its literals: one must start near
+            k = bisect_left(near, base + floor)
+            if k == len(near) or near[k] >= base + min(len(text), m_end + 60):
                 continue
-            after, floor = text[m.end() : m.end() + 60], max(0, m.start() - 60)
-            after_low = None if low is None else low[m.end() : m.end() + 60]  # after.lower(): no length changes
-            for words in others:
-                pairs = (
-                    [  # (first item's start, other word) where the two are items of one list
-                        (m.start(), o, m.end() + o.start(), m.end() + o.end())
-                        for o in fast.finditer(words, after, after_low)
-                        if _LIST_GAP.fullmatch(after[: o.start()])
-                    ]
-                    + [
-                        (floor + o.start(), o, floor + o.start(), floor + o.end())
-                        for o in fast.finditer(words, text, low, floor, m.start())
-                        if _LIST_GAP.fullmatch(text, o.end(), m.start())
-                    ]
-                )
-                for first, o, start, end in pairs:
-                    if _LIST_OPENS.search(text, max(0, first - 40), first) and not _not_work(text, start, end):
-                        found[o.group(0).lower()] = None
+        if i != last:
+            last, makes = i, {}
+            low = fast.lowered(text)  # the searches below are those of the patterns themselves, by their twins
+        sentence = _sentence_at(text, m_start)
+        made = makes.get(sentence)
+        if made is None:
+            made = makes[sentence] = fast.holds(_MAKES, sentence)
+        if not made:
+            continue
+        after = text[m_end : m_end + 60]
+        after_low = None if low is None else low[m_end : m_end + 60]  # after.lower(): no length changes
+        listed = _LIST_GAP.match(after) is not None  # a gap that fullmatches a start of it: matches it
+        for words in others:
+            pairs = (
+                [  # (first item's start, other word) where the two are items of one list
+                    (m_start, o, m_end + o.start(), m_end + o.end())
+                    for o in (fast.finditer(words, after, after_low) if listed else ())
+                    if _LIST_GAP.fullmatch(after[: o.start()])
+                ]
+                + [
+                    (floor + o.start(), o, floor + o.start(), floor + o.end())
+                    for o in fast.finditer(words, text, low, floor, m_start)
+                    if _LIST_GAP.fullmatch(text, o.end(), m_start)
+                ]
+            )
+            for first, o, start, end in pairs:
+                if _LIST_OPENS.search(text, max(0, first - 40), first) and not _not_work(text, start, end):
+                    found[o.group(0).lower()] = None
     return " and ".join(found) if found else None
+
+
+@lru_cache(maxsize=4)
+def _other_literals(kind: str) -> tuple[str, ...] | None:
+    """The literals (lower-case) one of which every match of the words of a kind other than ``kind`` holds; None
+    where a kind's words have no such literals."""
+    needs = [fast.needed(words) for k, words in _WORDS.items() if k != kind]
+    if any(n is None for n in needs):
+        return None
+    return tuple(w for n in needs for w in n or ())
+
+
+def _starts(text: str, literals: Sequence[str]) -> list[int]:
+    """Where in ``text`` each of ``literals`` starts, in order (a few hundred at most in a contract: one ``find``
+    after another beats a search of the window around each word)."""
+    out = []
+    for w in literals:
+        at = text.find(w)
+        while at >= 0:
+            out.append(at)
+            at = text.find(w, at + 1)
+    return sorted(out)
 
 
 # what opens a list naming the work: "the", "all", "my" … (and a word: "all other designs"), not "with data, software"
@@ -1320,18 +1360,19 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
     return _run_in_definitions(paragraphs)
 
 
-_CLOSING = re.compile(r";\s*(and|or)\s*$")
+_CLOSING = re.compile(r";\s*(and|or)?\s*$")
 
 
 def closing_conjunction(paragraphs: Sequence[Paragraph], last: int) -> str | None:
     """The "and" (or "or") that closes a definitions list written as one sentence ("(c) "Customer Data" means
-    …; and" / "(d) "Tessellate Materials" means … ."), before its ``last`` entry: entries added after it join
-    that list. None where the list is no such sentence (each entry a sentence of its own)."""
+    …; and" / "(d) "Tessellate Materials" means … ."; "Charges: …; and" / "Images: … ."), before its ``last``
+    entry: entries added after it join that list; ``""`` for such a list without one ("…;" / "… ."). None where
+    the list is no such sentence (each entry a sentence of its own)."""
     if last < 1 or not paragraphs[last].text.rstrip().endswith("."):
         return None
     before = paragraphs[last - 1].text
     m = _CLOSING.search(before)
-    return m.group(1) if m and _DEFINITION.match(before) else None
+    return (m.group(1) or "") if m and (_DEFINITION.match(before) or _COLON_DEFINITION.match(before)) else None
 
 
 # "1. Definitions. "Licensed Corpus" means …": a definitions clause whose title runs into its first entry
@@ -1563,13 +1604,19 @@ _USE_END = re.compile(r"\s*(?:[,;:.(]|\band\s+(?:we|I|the|you|it|they)\b|\bbut\b
 
 
 def kept_use(
-    paragraphs: Sequence[Paragraph], kept: Sequence[str], client: str | None, creator: str | None = None
+    paragraphs: Sequence[Paragraph],
+    kept: Sequence[str],
+    client: str | None,
+    creator: str | None = None,
+    holding: Callable[[Sequence[str]], Sequence[int]] | None = None,
 ) -> str | None:
     """The use the document lets the client make of materials the creator keeps (``kept``: their names in the
     document's words, "the characters and the storyboards", "the Pre-existing Materials"), as the document says
     it ("to promote the launch" of "We keep the rights in the characters and the storyboards, and you can use them
     to promote the launch"; "" where it names no purpose), else ``None``. A pronoun ("them") counts only after
-    the materials in its sentence; a refusal ("may not use them") or a use granted to the creator never does."""
+    the materials in its sentence; a refusal ("may not use them") or a use granted to the creator never does.
+    ``holding``: the indexes of the paragraphs whose lower-cased text holds one of some lower-case words (every
+    paragraph where a character folds to ASCII), to read only those."""
     names = [n for n in kept if n]
     if not names or not client:
         return None
@@ -1599,7 +1646,8 @@ def kept_use(
     # an ASCII name is found in a text's lower-cased copy exactly where no character of it folds to ASCII
     mention = re.compile(object_, re.IGNORECASE)
     lowered = [p.lower() for p in pieces] if all(p.isascii() for p in pieces) else None
-    for p in paragraphs:
+    among = paragraphs if lowered is None or holding is None else [paragraphs[i] for i in holding(lowered)]
+    for p in among:
         text = p.original_text
         if lowered is not None and not fast.folds(text):
             low = text.lower()
@@ -2084,7 +2132,11 @@ class DocumentFacts:
         """The client's use of what the creator keeps: "to promote the launch" ("" unnamed)."""
         named = [k for k in (self.kept, self.background.term) if k]
         return kept_use(
-            self._result.paragraphs, named, self._placeholders.get("client"), self._placeholders.get("provider")
+            self._result.paragraphs,
+            named,
+            self._placeholders.get("client"),
+            self._placeholders.get("provider"),
+            self._texts.indexes,
         )
 
     @cached_property
@@ -2248,23 +2300,77 @@ def survival_list(texts: Sequence[str]) -> SurvivalList | None:
     return None
 
 
-def _number_key(label: str) -> tuple[int, ...]:
-    return tuple(int(re.sub(r"\D", "", x) or 0) for x in label.split("."))
+def _number_key(label: str) -> tuple[tuple[int, str], ...]:
+    """``label`` ("4.3", "7B") in the order of the document's numbers: (4, ""), (3, ""); (7, "B")."""
+    return tuple((int(re.sub(r"\D", "", x) or 0), re.sub(r"\d", "", x)) for x in label.split("."))
+
+
+def _next_label(label: str) -> str:
+    """The number after ``label`` in its list: "4.4" after "4.3", "7B" after "7A"."""
+    head, _, tail = label.rpartition(".")
+    prefix = f"{head}." if head else ""
+    if tail.isdigit():
+        return f"{prefix}{int(tail) + 1}"
+    if tail[-1:].isalpha() and tail[-1] not in "zZ":
+        return f"{prefix}{tail[:-1]}{chr(ord(tail[-1]) + 1)}"
+    return ""
 
 
 def _ranges(labels: Sequence[str]) -> list[tuple[str, str]]:
     """``labels`` ("4.3", "4.4", "4.5") as runs of consecutive numbers under one parent ([("4.3", "4.5")])."""
     runs: list[tuple[str, str]] = []
     for label in labels:
-        if runs:
-            first, last = runs[-1]
-            head, _, tail = last.rpartition(".")
-            nhead, _, ntail = label.rpartition(".")
-            if head == nhead and tail.isdigit() and ntail.isdigit() and int(ntail) == int(tail) + 1:
-                runs[-1] = (first, label)
-                continue
+        if runs and label == _next_label(runs[-1][1]):
+            runs[-1] = (runs[-1][0], label)
+            continue
         runs.append((label, label))
     return runs
+
+
+def _items(runs: Sequence[tuple[str, str]]) -> list[str]:
+    """``runs`` as cited: "4.3 to 4.7"; a run of two as its two numbers ("4.3", "4.4")."""
+    items: list[str] = []
+    for a, b in runs:
+        items += [a] if a == b else [a, b] if b == _next_label(a) else [f"{a} to {b}"]
+    return items
+
+
+def _cited(labels: Sequence[str]) -> str:
+    ours = _items(_ranges(labels))
+    return ours[0] if len(ours) == 1 else f"{', '.join(ours[:-1])} and {ours[-1]}"
+
+
+# our clause calling itself by its part alone ("this Section"), not by its number ("this Section 4.3")
+_THIS_PART = re.compile(r"\b([Tt])his (clause|Clause|Section|paragraph|Paragraph)\b(?!\s+\d)")
+# our survival sentence: "This Section applies to the fullest extent permitted by law, survives the termination …
+# and binds …" ("This clause 2.3 applies" where the clause numbers its paragraphs)
+_APPLIES_SELF = re.compile(
+    r"\b([Tt])his (clause|Clause|Section|paragraph|Paragraph)(?: \d+(?:\.\d+)*[A-Z]?)? (applies\b[^.]*\.)"
+)
+_SINGULAR_VERB = re.compile(r"\b(appl)ies\b|\b(survive|bind|continue|remain)s\b")
+
+
+def parts_cited(text: str, own: str, labels: Sequence[str]) -> str:
+    """``text`` (a paragraph of a clause we insert, numbered ``own``) citing our clauses by their numbers
+    (``labels``: every clause we insert, in the order inserted):
+
+    - its survival sentence names them all where there are two or more ("Sections 4.3 to 4.7 apply … survive
+      … and bind …"): "This Section applies" would read as the first of them alone;
+    - where ``own`` is a sub-clause ("4.3"), it calls itself by that number ("This Section 4.3 applies", "as
+      protective as this Section 4.3"): in Section 4, "this Section" may read as all of Section 4."""
+    if "his " not in text:
+        return text
+    if len(labels) > 1:
+
+        def plural(m: re.Match[str]) -> str:
+            word = m.group(2) if m.group(1) == "t" else m.group(2)[:1].upper() + m.group(2)[1:]
+            verbs = _SINGULAR_VERB.sub(lambda v: "apply" if v.group(1) else v.group(2), m.group(3))
+            return f"{word}s {_cited(sorted(labels, key=_number_key))} {verbs}"
+
+        text = _APPLIES_SELF.sub(plural, text)
+    if "." in own:
+        text = _THIS_PART.sub(lambda m: f"{m.group(0)} {own}", text)
+    return text
 
 
 def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str] | None:
@@ -2276,8 +2382,7 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
         return None
     runs = _ranges(sorted(new, key=_number_key))
     items = sorted([*((n, n) for n in found.numbers), *runs], key=lambda r: _number_key(r[0]))
-    cited = [a if a == b else f"{a} to {b}" for a, b in items]
+    cited = _items(items)
     listed = f"{', '.join(cited[:-1])} and {cited[-1]}"
     verb = "survive" if found.verb in ("survives", "survive") else found.verb
-    ours = [a if a == b else f"{a} to {b}" for a, b in runs]
-    return f"{found.word}s {listed} {verb}", ours[0] if len(ours) == 1 else f"{', '.join(ours[:-1])} and {ours[-1]}"
+    return f"{found.word}s {listed} {verb}", _cited(sorted(new, key=_number_key))

@@ -1247,7 +1247,7 @@ def _owned_things(paragraphs: Sequence[Paragraph], terms: dict[str, Term]) -> se
             continue
         for sentence in re.split(r"(?<=[.;])\s+", p.text):
             if _LICENSES.search(sentence) and not _TRANSFERS.search(sentence):
-                owned.update(n for n in names if re.search(rf"\b{re.escape(n)}\b", sentence))
+                owned.update(n for n in names if n in sentence and re.search(rf"\b{re.escape(n)}\b", sentence))
     for t in terms.values():
         if t.defined_at is None:
             continue
@@ -1262,7 +1262,9 @@ def _owned_things(paragraphs: Sequence[Paragraph], terms: dict[str, Term]) -> se
             owned.update(
                 other.name
                 for other in terms.values()
-                if other.name != t.name and re.search(rf"\b{re.escape(other.name)}\b", meaning)
+                if other.name != t.name
+                and other.name in meaning
+                and re.search(rf"\b{re.escape(other.name)}\b", meaning)
             )
     return owned
 

@@ -237,68 +237,83 @@ def render_insertions(
 
 def join_definitions_list(result: AuditResult, edits: Sequence[Edit]) -> tuple[list[Edit], list[Edit]]:
     """The edits with the new definitions joining a definitions list written as one sentence ("(a) …; (b) …;
-    and (c) … ."), and the changes that make room for them: every new entry ends with ";", the next-to-last
-    with "; and", the last with "."; the document's own "and" before its last entry is struck and that entry's
-    full stop becomes ";" (two tracked changes of punctuation). Unchanged where the list is no such sentence,
-    or where the new entries go in its alphabetical order."""
-    run = definitions_run(result.paragraphs)
-    conjunction = closing_conjunction(result.paragraphs, run.last) if run is not None else None
-    appended = next(
-        (
-            k
-            for k, e in enumerate(edits)
-            if e.clause == DEFINITIONS
-            and e.op == "insert_after"
-            and run is not None
-            and e.index == run.last
-            and e.paragraphs
-            and not e.paragraphs[0].get("continued")
-        ),
-        None,
-    )
-    if conjunction is None or appended is None or run is None:
+    and (c) … ." or, unlettered, "“Brief” means …;" … "“Services” means … ."), and the changes that make room
+    for them: with the new entries where they go (after its last entry, or each at its alphabetical place),
+    every entry ends with ";", the next-to-last with "; and" (where the list closes so; ";" where it has no
+    "and"), the last with "."; a document's entry whose end must change gets it as a tracked change of
+    punctuation (its "and" struck, its full stop made ";" or "; and"). Unchanged where the list is no such
+    sentence."""
+    paragraphs = result.paragraphs
+    run = definitions_run(paragraphs)
+    conjunction = closing_conjunction(paragraphs, run.last) if run is not None else None
+    if conjunction is None or run is None:
         return list(edits), []
-    e = edits[appended]
-    texts = [p["text"].rstrip().removesuffix(".") for p in e.paragraphs]
-    ends = [";"] * (len(texts) - 2) + [f"; {conjunction}", "."][-len(texts) :]
-    joined = replace(
-        e, paragraphs=tuple({**p, "text": t + end} for p, t, end in zip(e.paragraphs, texts, ends, strict=True))
+    alphabetical = alphabetical_definitions(paragraphs, run.last)
+    entries = [i for i, _ in alphabetical] if alphabetical else [run.last - 1, run.last]
+    anchors = {*entries, *([entries[0] - 1] if alphabetical else [])}  # before the first: a term sorting first
+    joining = {
+        e.index: k
+        for k, e in enumerate(edits)
+        if e.clause == DEFINITIONS
+        and e.op == "insert_after"
+        and e.index in anchors
+        and e.paragraphs
+        and not e.paragraphs[0].get("continued")
+    }
+    if not joining:
+        return list(edits), []
+    # the list as it will read: the document's entries (paragraph, -1) and ours (edit, item), in order
+    order: list[tuple[int, int]] = []
+    for i in [entries[0] - 1, *entries]:
+        if i >= entries[0]:
+            order.append((i, -1))
+        if i in joining:
+            order.extend((joining[i], j) for j in range(len(edits[joining[i]].paragraphs)))
+    ends = [";"] * (len(order) - 2) + [f"; {conjunction}" if conjunction else ";", "."]
+    texts: dict[int, list[str]] = {k: [] for k in joining.values()}
+    variant = edits[next(iter(texts))].variant
+    changes = []
+    for (at, j), end in zip(order, ends, strict=True):
+        if j >= 0:
+            texts[at].append(edits[at].paragraphs[j]["text"].rstrip().removesuffix(".") + end)
+        elif (change := _entry_end(paragraphs[at].text, at, end, conjunction, variant)) is not None:
+            changes.append(change)
+    joined = {
+        k: replace(edits[k], paragraphs=tuple({**q, "text": t} for q, t in zip(edits[k].paragraphs, said, strict=True)))
+        for k, said in texts.items()
+    }
+    return [joined.get(k, x) for k, x in enumerate(edits)], changes
+
+
+def _entry_end(text: str, index: int, end: str, conjunction: str, variant: str) -> Edit | None:
+    """The tracked change of punctuation that makes the document's entry ``text`` end with ``end`` (";", "; and"
+    or "."), ``None`` where it does: "…; and" -> "…;" strikes " and"; "… ." -> "…;" or "…; and" replaces the full
+    stop."""
+    said = text.rstrip()
+    if said.endswith(end) and (end != ";" or not _CLOSING.search(said)):
+        return None
+    if conjunction and _CLOSING.search(said):
+        struck = said.rfind(f" {conjunction}")
+        find, start, replacement = f" {conjunction}", struck, ""
+    else:
+        find, start, replacement = said[-1], len(said) - 1, end
+    return Edit(
+        "",
+        "replace",
+        index,
+        text,
+        DEFINITIONS,
+        variant,
+        None,
+        find=find,
+        occurrence=text.count(find, 0, start),
+        start=start,
+        end=start + len(find),
+        replacement=replacement,
     )
-    before, last = result.paragraphs[run.last - 1].text, result.paragraphs[run.last].text
-    said = before.rstrip()
-    struck = said.rfind(f" {conjunction}")
-    stop = len(last.rstrip()) - 1
-    changes = [
-        Edit(
-            "",
-            "replace",
-            run.last - 1,
-            before,
-            DEFINITIONS,
-            e.variant,
-            None,
-            find=f" {conjunction}",
-            occurrence=before.count(f" {conjunction}", 0, struck),
-            start=struck,
-            end=struck + len(conjunction) + 1,
-            replacement="",
-        ),
-        Edit(
-            "",
-            "replace",
-            run.last,
-            last,
-            DEFINITIONS,
-            e.variant,
-            None,
-            find=".",
-            occurrence=last.count(".", 0, stop),
-            start=stop,
-            end=stop + 1,
-            replacement=";",
-        ),
-    ]
-    return [joined if k == appended else x for k, x in enumerate(edits)], changes
+
+
+_CLOSING = re.compile(r";\s*(?:and|or)\s*$")
 
 
 _Body = tuple[int, Clause, Rendered, list[str], list[str], int]
