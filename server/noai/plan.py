@@ -96,6 +96,7 @@ from .planning.comments import (
     _transfer_options,
     _words,
     moral_act,
+    performer_rights,
     said_once,
     strategy_comment,
 )
@@ -355,6 +356,7 @@ def make_plan(
     cases |= {"owned"} if strategy.situation == ASSIGNED else set()  # the client owns the work: consent, no licence
     # the grant named training, now struck: minimal's covenant bars the client's own training too
     cases |= {"trains"} if any(f.kind == "existing_ai_restriction" and op == "replace" for f, _, op in fixes) else set()
+    cases |= {"performer"} if facts.performer else set()  # a performer's voice: minimal bars the client's training too
     # the document lets the client use what the creator keeps ("to promote the launch"): strict keeps that use
     cases |= {"kept_use"} if strategy.situation == ASSIGNED and facts.kept_use is not None else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
@@ -734,7 +736,8 @@ def choose_fixes(
             continue  # a comment already written for this kind, or none wanted: nothing to render
         rf = render(fix, variant, f.phrase)
         if rf is not None and f.kind == "moral_rights_waiver":  # "this consent" where the document consents
-            rf = replace(rf, comment=moral_act(rf.comment, f.paragraph_text))
+            said = performer_rights(moral_act(rf.comment, f.paragraph_text), f.paragraph_text, terms.get("provider"))
+            rf = replace(rf, comment=said)
         if f.kind == "existing_ai_restriction":  # a grant's "including to train …": struck, nothing else
             named = _training_struck(f, rf, fix, variant, terms) if rf is not None and action == "replace" else None
             if named is not None:

@@ -296,17 +296,45 @@ _NAMES_TRAINING = re.compile(
 )
 
 
+# The same lead-in before a training verb whose object holds the AI words: ", including to train, fine-tune and
+# test the machine learning models …"
+_NAMES_TRAINING_VERB = re.compile(
+    _NAMES_TRAINING.pattern.removesuffix("$")
+    + r"(?=(?:train|fine[\s-]?tun|improv|test|develop|teach|evaluat|benchmark|build)\w*\b)",
+    re.IGNORECASE,
+)
+# the rest of that object up to the end of the grant's clause: no comma, bracket or colon on the way
+_OBJECT_TAIL = re.compile(r"[^.;,:()]*?(?=\s*(?:[.;)]|$))")
+
+
 def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     """The words of a grant that add AI training to its uses, ending with the training words at
     ``text[phrase_start:phrase_end]`` ("… for any purpose related to our business, including to train or improve
     our products and services."), as the span a redline strikes: the lead-in (", including to") and the training
-    words, where they end the grant's clause (a full stop, semicolon, comma or bracket follows). ``None`` where
-    training is the grant itself or more of the clause follows: that needs more than a deletion."""
-    start, _ = sentence_span(text, phrase_start)
+    words, where they end the grant's clause (a full stop, semicolon, comma or bracket follows). Where the AI words
+    are the object of the training words ("…, including to train, fine-tune and test the machine learning models
+    and procedural content tools Company uses."), the span runs from the lead-in to the end of that object, where
+    it ends the grant's clause with no other clause on the way. ``None`` where training is the grant itself or
+    more of the clause follows: that needs more than a deletion."""
+    start, end = sentence_span(text, phrase_start)
     lead = _NAMES_TRAINING.search(text, start, phrase_start)
-    if lead is None or not re.match(r"\s*(?:[.;,)]|$)", text[phrase_end:]):
+    stop = phrase_end
+    if lead is None:
+        lead = next(
+            (
+                m
+                for m in reversed(list(_NAMES_TRAINING_VERB.finditer(text, start, phrase_start)))
+                if not _CLAUSE_BREAK.search(text, m.end(), phrase_start)
+            ),
+            None,
+        )
+        tail = _OBJECT_TAIL.match(text, phrase_end, end) if lead is not None else None
+        if lead is None or tail is None or _CLAUSE_BREAK.search(text, phrase_end, tail.end()):
+            return None
+        stop = tail.end()
+    elif not re.match(r"\s*(?:[.;,)]|$)", text[phrase_end:]):
         return None
-    return Strike(lead.start(), phrase_end, "", text[lead.start() : phrase_end].lstrip(", "))
+    return Strike(lead.start(), stop, "", text[lead.start() : stop].lstrip(", "))
 
 
 # A sentence whose operative act lets a party train AI on what it uses: "The Client may use the Designs to train
@@ -1120,6 +1148,25 @@ def purpose_term(texts: Sequence[str]) -> str | None:
             if m:
                 return "the " + " ".join(m.group(1).split())
     return None
+
+
+# A work that records the creator's own performance: the rights in it are a performer's ("the Narrator's
+# performer's property rights", "all copyright and performers' rights"), or the creator is named for performing
+# ("the Narrator", "the Voice Artist", "Presenter")
+_PERFORMERS_RIGHTS = re.compile(
+    r"\bperformers?(?:'s|s'|’s|s’)?\s+(?:(?:property|moral|economic|non-property)\s+)?rights\b", re.IGNORECASE
+)
+_PERFORMER_NAME = re.compile(
+    r"\b(?:narrator|performer|presenter|actor|actress|singer|vocalist|voice(?:[- ]over)?\s+(?:artist|actor|talent))\b",
+    re.IGNORECASE,
+)
+
+
+def performed_work(texts: Sequence[str], provider: str | None) -> bool:
+    """The work records the creator's own performance, voice or likeness: the document speaks of performers' rights
+    in it, or names the creator (``provider``) for performing ("the Narrator", "Voice Artist")."""
+    named = provider is not None and _PERFORMER_NAME.search(provider) is not None
+    return named or any(_PERFORMERS_RIGHTS.search(t) for t in texts)
 
 
 def credit_kept(texts: Sequence[str]) -> bool:
@@ -2151,6 +2198,11 @@ class DocumentFacts:
     def non_text(self) -> bool:
         """The work has no text (code, images, music): no spelling or translation exception."""
         return non_text_work(self._result)
+
+    @cached_property
+    def performer(self) -> bool:
+        """The work records the creator's own performance (a narration, a presenter's videos)."""
+        return performed_work(self._texts.holding(("perform",)), self._placeholders.get("provider"))
 
     @cached_property
     def credit_kept(self) -> bool:
