@@ -372,6 +372,13 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     verb_end = head + m.end()
     if phrase_start < verb_end or _CLAUSE_BREAK.search(text, verb_end, phrase_start):
         return None  # the AI words are not what the permission trains: not this sentence's act
+    return _sentence_struck(text, start, end, head)
+
+
+def _sentence_struck(text: str, start: int, end: int, head: int) -> Strike:
+    """The sentence ``text[start:end]`` (its words from ``head``, after a typed number) as the span a redline strikes:
+    with the space after it (before it, for a paragraph's last sentence), the whole paragraph with its typed number
+    where the sentence is all of it."""
     if not text[:start].strip() and not text[end:].strip():
         return Strike(0, len(text), "", text[head:end])
     if text[end:].strip():
@@ -383,6 +390,79 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     while before > 0 and text[before - 1].isspace():
         before -= 1
     return Strike(before, end, "", text[head:end])
+
+
+# -- new material in the creator's voice or likeness by digital means ------------------------------------------
+
+# the verb of making the material, before the means ("may create, by digital or any other means, …")
+_MAKE_NEW = re.compile(
+    r"\b(?:create|generate|make|produce|synthesi[sz]e|simulate|recreate|replicate|fabricate|clone|render)\b",
+    re.IGNORECASE,
+)
+# whose voice or likeness the material is in: "in the Narrator's voice", "in the Consultant's likeness and voice",
+# "of the voice of the Narrator"
+_IN_VOICE = re.compile(
+    r"\s+(?:in|of|using|with|based\s+on)\s+(?:the\s+|an?\s+)?(?:[\w’'.-]+\s+){0,3}?(?:voices?|likeness(?:es)?)"
+    r"(?:\s+(?:and|or)\s+(?:voices?|likeness(?:es)?))?(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?",
+    re.IGNORECASE,
+)
+# the material's first item where it is corrections ("corrections and additional words or lines")
+_CORRECTIONS = re.compile(r"\s*(?:corrections?|fixes|retakes?|amendments?)\b(?:\s+(?:to|of)\s+(?:the\s+)?[\w-]+)?")
+# the permission joined to an earlier one of the sentence: "… as it sees fit and may generate"
+_JOINED_MAY = re.compile(
+    r",?\s+and\s+(?:(?:it|they)\s+)?(?:may|can|(?:is|are|shall\s+be)\s+(?:entitled|permitted|free)\s+to)\s+$",
+    re.IGNORECASE,
+)
+
+
+class Replica(NamedTuple):
+    """A permission to make new material in the creator's voice or likeness by digital means, read for a redline:
+    ``means`` the span striking the means with its commas (", by digital or any other means,"); ``words`` the
+    permission's words from its verb to the voice ("create, by digital or any other means, corrections and
+    additional words or lines in the Narrator's voice"); ``voice`` the span from after the corrections the
+    material starts with to the end of the voice words (" and additional words or lines in the Narrator's voice"),
+    ``None`` where the material is not corrections first; ``permission`` the span striking the permission where
+    it is all new material (" and may generate … for use in its advertising", or the whole sentence); ``last`` the
+    span of the sentence's last word, before its full stop (where a proviso goes)."""
+
+    means: tuple[int, int]
+    words: str
+    voice: tuple[int, int] | None
+    permission: Strike
+    last: tuple[int, int]
+
+
+def replica_material(text: str, means_start: int, means_end: int) -> Replica | None:
+    """The permission around the digital means at ``text[means_start:means_end]`` (a ``digital_replica`` finding's
+    phrase) as a redline edits it; ``None`` where its verb or whose voice it is cannot be read."""
+    start, end = sentence_span(text, means_start)
+    opening = _OPENING.match(text, start)
+    head = opening.end() if opening is not None else start
+    make = None
+    for m in _MAKE_NEW.finditer(text, head, means_start):
+        make = m
+    voice = _IN_VOICE.search(text, make.end(), end) if make is not None else None
+    if make is None or voice is None:
+        return None
+    before, after = means_start, means_end
+    if text[means_start - 2 : means_start] == ", " and text[means_end : means_end + 1] == ",":
+        before, after = means_start - 2, means_end + 1  # ", by digital or any other means,"
+    elif text[means_start - 1 : means_start] == " ":
+        before = means_start - 1
+    material = after if make.end() <= before < voice.start() else make.end()  # the material after the means
+    fixes = _CORRECTIONS.match(text, material)
+    corrected = (voice.start(), voice.end()) if fixes is not None and fixes.end() == voice.start() else None
+    if fixes is not None and re.match(r"\s+(?:and|or)\s", text[fixes.end() : voice.start()]):
+        corrected = (fixes.end(), voice.end())  # " and additional words or lines in the Narrator's voice"
+    stop = end - 1 if text[end - 1 : end] in (".", ";") else end
+    joined = _JOINED_MAY.search(text, head, make.start())
+    if joined is not None and joined.end() == make.start():
+        permission = Strike(joined.start(), stop, "", text[joined.start() : stop].lstrip(", "))
+    else:
+        permission = _sentence_struck(text, start, end, head)
+    last = text.rfind(" ", head, stop) + 1
+    words = text[make.start() : max(voice.end(), means_end)]
+    return Replica((before, after), words, corrected, permission, (last, stop))
 
 
 # -- payment, joined verbs --------------------------------------------------------------------------------
@@ -1167,6 +1247,15 @@ def performed_work(texts: Sequence[str], provider: str | None) -> bool:
     in it, or names the creator (``provider``) for performing ("the Narrator", "Voice Artist")."""
     named = provider is not None and _PERFORMER_NAME.search(provider) is not None
     return named or any(_PERFORMERS_RIGHTS.search(t) for t in texts)
+
+
+# a waiver of a performer's moral rights: "the moral rights conferred on performers", "as a performer"
+_PERFORMER = re.compile(r"\bperform(?:er|ers|ance|ances)\b", re.IGNORECASE)
+
+
+def performer_waiver(text: str) -> bool:
+    """The moral-rights waiver ``text`` waives a performer's rights ("the moral rights conferred on performers")."""
+    return _PERFORMER.search(text) is not None
 
 
 def credit_kept(texts: Sequence[str]) -> bool:

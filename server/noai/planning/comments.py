@@ -70,34 +70,6 @@ def _if_chosen(e: Edit, option: str, terms: Mapping[str, str]) -> Edit:
     return replace(e, comment=comment) if comment != e.comment else e
 
 
-# the catch-all comment's sentence on the authors' rights, as the fix file words it (standard, minimal)
-_AUTHORS_RIGHTS = re.compile(
-    r"this waiver of moral rights also takes away the authors' right to object to derogatory\s+treatment of "
-    r"(?P<work>.+?), including (?:(?P<style>AI output that distorts that work or imitates the authors' style)|by AI)\."
-)
-# a waiver of a performer's moral rights: "the moral rights conferred on performers", "as a performer"
-_PERFORMER = re.compile(r"\bperform(?:er|ers|ance|ances)\b", re.IGNORECASE)
-
-
-def performer_rights(comment: str, text: str, provider: str | None) -> str:
-    """Our moral-rights ``comment`` on a waiver of a performer's moral rights (the document's ``text`` speaks of
-    performers or a performance): the rights waived are ``provider``'s, as performer, to be identified and to
-    object to distortion of the performance (Part III Chapter 9 of the Irish Act, s. 205C of the UK Act), not
-    "the authors' right to object to derogatory treatment"."""
-    if not provider or not _PERFORMER.search(text):
-        return comment
-    own = possessive(provider)
-
-    def said(m: re.Match[str]) -> str:
-        by_ai = f"AI output that distorts it or imitates {own} voice or likeness" if m.group("style") else "AI"
-        return (
-            f"this waiver of {own} moral rights as performer takes away {own} right to be identified as the "
-            f"performer of {m.group('work')} and to object to distortion of that performance, including by {by_ai}."
-        )
-
-    return _AUTHORS_RIGHTS.sub(said, comment)
-
-
 def moral_act(comment: str, text: str) -> str:
     """Our moral-rights ``comment`` naming the act as the document's ``text`` does: a consent to what would
     otherwise infringe the rights ("You consent to us … doing … anything … that would otherwise infringe your moral
