@@ -9,6 +9,8 @@ that waits for the creator's consent stay as they are.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from support.docx_builder import make_docx, p
 from test_ai_section_placement import RECORD, TOOLS, design_agreement
@@ -152,3 +154,14 @@ def test_libreoffice_reject_all_gives_back_the_original_and_accept_all_drops_the
         assert out["rejected_paragraphs"] == source["paragraphs"]
         assert CLIENT_TRAINS not in out["accepted_paragraphs"] and "" not in out["accepted_paragraphs"]
         assert any(WHY in c["text"] for c in out["comments"])
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_struck_permission_to_train_on_code_is_not_offered_back_beside_the_coding_assistants_clause(variant):
+    """The narrower use a lawyer would leave the customer (AI tools on the code, no training) is the coding
+    assistants clause the redline adds for code; the struck sentence gets no replacement of its own."""
+    red = redline_of(software_agreement(f"1.2 {PERMISSION}"), variant)
+    (edit,) = struck(red)
+    assert edit.replacement == ""
+    (assistants,) = [q["text"] for e in red.plan.edits if e.clause == "ai-software-use" for q in e.paragraphs]
+    assert "maintain" in assistants and re.search(r"\btrain\b", assistants), assistants

@@ -261,4 +261,4 @@ def test_a_built_letter_gets_must_and_will_and_a_numbered_version_keeps_shall(va
 def test_a_contract_in_the_third_person_keeps_its_formal_register():
     said = clause_words(redline("photo-licence", "strict"))
     # its items are paragraphs typed 1-7 under unnumbered headings: our clause calls itself "this paragraph"
-    assert "shall not" in said and "This paragraph applies" in said and "authorised officer" in said
+    assert "shall not" in said and "Paragraphs 5A to 5F apply" in said and "authorised officer" in said

@@ -70,6 +70,14 @@ def accepted(r: engine.Redline) -> str:
     return "\n".join(q.text for q in engine.read(r.docx).paragraphs)  # the written .docx, changes accepted
 
 
+def cited(r: engine.Redline, word: str, after: str) -> str:
+    """The survival sentence's start citing every clause we insert after typed paragraph ``after``, in the
+    document's ``word``: "Clauses 3A to 3F apply" (two of them: "Clauses 3A and 3B apply")."""
+    ours = [m[1] for q in engine.read(r.docx).paragraphs if (m := re.match(rf"({after}[A-Z])\. ", q.text))]
+    assert len(ours) >= 2 and ours[0] == f"{after}A", ours
+    return f"{word} {ours[0]} {'and' if len(ours) == 2 else 'to'} {ours[-1]} apply"
+
+
 CONTRACTS = pytest.mark.parametrize("docx", (cover_licence, sync_licence), ids=("cover", "sync"))
 
 
@@ -187,20 +195,20 @@ def test_a_document_that_says_clause_keeps_clause_in_what_we_write(variant):
     r = red(sync_licence(), variant)
     written = words_written(r)
     assert not re.search(r"\bSection\b|\bsection \d|\bparagraph\b", written), written
-    assert "(clause 3)" in "\n".join(comments(r)) and "This clause applies" in accepted(r)
+    assert "(clause 3)" in "\n".join(comments(r)) and cited(r, "Clauses", "3") in accepted(r)
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_a_document_of_sections_keeps_section_in_what_we_write(variant):
     r = red(cover_licence(), variant)
-    assert "(Section 3)" in "\n".join(comments(r)) and "This Section applies" in accepted(r)
+    assert "(Section 3)" in "\n".join(comments(r)) and cited(r, "Sections", "5") in accepted(r)
     assert not re.search(r"\bparagraph \d|\bclause \d", words_written(r))
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_a_document_of_typed_paragraphs_with_no_references_gets_paragraph(variant):
     r = red(sync_licence(refers=False), variant)
-    assert "(paragraph 3)" in "\n".join(comments(r)) and "This paragraph applies" in accepted(r)
+    assert "(paragraph 3)" in "\n".join(comments(r)) and cited(r, "Paragraphs", "3") in accepted(r)
     assert not re.search(r"\bSection\b|\bclause \d", words_written(r))
 
 

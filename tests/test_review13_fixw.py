@@ -45,7 +45,7 @@ def redline(docx: bytes, variant: str, we: str | None = None) -> engine.Redline:
 
 
 def accepted(red: engine.Redline) -> list[str]:
-    return [p.text for p in engine.read(red.docx).paragraphs]
+    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
 
 
 def inserted(red: engine.Redline) -> str:

@@ -487,14 +487,8 @@ def libreoffice_reading(lo_read) -> dict[tuple[str, str | None], dict]:
     return dict(zip([*cases, *((n, None) for n in CONTRACTS)], results, strict=True))
 
 
-# review13's class 6 (a whole paragraph struck with its mark is joined away by LibreOffice's accept-all, kept empty by
-# engine.read) no longer shows in us-game-art, whose 3.3 now loses only its training words (fixw): it is pinned on a
-# shape of its own, tests/test_review_session13.py::test_a_paragraph_struck_with_its_mark_is_gone_from_the_accepted_text
-STRUCK_MARK: dict[tuple[str, ...], str] = {}
-
-
 @pytest.mark.libreoffice
-@pytest.mark.parametrize(("name", "variant"), grid(CONTRACTS, defects=STRUCK_MARK))
+@pytest.mark.parametrize(("name", "variant"), grid(CONTRACTS))
 def test_libreoffice_rejects_every_redline_back_to_the_contract_exactly_and_accepts_it_cleanly(
     name, variant, libreoffice
 ):
@@ -506,10 +500,11 @@ def test_libreoffice_rejects_every_redline_back_to_the_contract_exactly_and_acce
     # have an empty paragraph of their own, the page break before their SOW), with their numbers and styles
     assert result["rejected_paragraphs"] == contract["paragraphs"]
     assert result["rejected_formats"] == contract["rejected_formats"]
-    # accept-all gives the plan, as we read it (a page break: "\n" to us, nothing to LibreOffice); the new
+    # accept-all gives the plan, as we read it accepted (a page break: "\n" to us, nothing to LibreOffice; a
+    # paragraph struck with its mark joined away, as us-game-art's 3.3); the new
     # contracts' numbers as accepted are read in-process: with changes shown LibreOffice labels a numbered
     # paragraph after a tracked insertion "Section 5.3[Section 4.4]", its display, not the document's
-    written = [p.text.strip() for p in engine.read(redline(name, variant).docx).paragraphs]
+    written = [p.text.strip() for p in engine.read(redline(name, variant).docx, accepted=True).paragraphs]
     assert [t.strip() for t in result["accepted_paragraphs"]] == written
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from . import schemas
@@ -45,6 +46,7 @@ from .analysis.facts import (
     named_work,
     no_credit_asked,
     owned_work_use,
+    parts_cited,
     per_piece,
     performer_waiver,
     plural_name,
@@ -106,7 +108,7 @@ from .planning.comments import (
 from .planning.definitions import beside_the_work, join_definitions_list, render_insertions
 from .planning.edit import DEFINITIONS
 from .planning.edit import Edit as Edit  # the edits of a Plan, re-exported
-from .planning.placement import _inner_lists, _renumbered, place_clauses
+from .planning.placement import _inner_lists, _renumbered, _source, numbered_paragraphs, place_clauses
 from .planning.strategy import (
     _ON_PAYMENT,
     _TRANSFER_KINDS,
@@ -430,14 +432,23 @@ def make_plan(
         insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
     insertions, joins = join_definitions_list(result, insertions)  # "(c) …; and (d) …." takes the new terms in
     edits = [*insertions, *joins, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
+    numbers = _our_numbers(result, insertions, renumbering) if clauses else []
+    owns = [own[0] if own else "" for own in numbers]
+    labels = [n for own in numbers for n in own]
     survives = survival_list([p.text for p in result.paragraphs]) if clauses else None
-    if survives is not None:  # "Sections 3 and 4.3 to 4.7 survive": the survival list takes our clauses in
-        edits.extend(_surviving(result, survives, insertions, renumbering, variant, with_comments))
+    if survives is not None and labels:  # "Sections 3 and 4.3 to 4.7 survive": the survival list takes them in
+        edits.extend(_surviving(result, survives, labels, variant, with_comments))
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
         edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
+    if clauses:  # our clauses cite themselves by number: "Sections 4.3 to 4.7 apply", "this Section 4.3"
+        cited = [
+            _rewritten(e, partial(parts_cited, own=own, labels=labels))
+            for e, own in zip(edits[: len(owns)], owns, strict=True)
+        ]
+        edits = [*cited, *edits[len(owns) :]]  # the insertions come first, in their order
     if facts.usage and variant != "minimal":  # the purpose within the use the schedule sets out
         edits = [_within_usage(e, facts.usage) for e in edits]
     licensed_in = facts.licensed_in if purpose else None  # read only where it may be the purpose
@@ -576,7 +587,15 @@ _PART_OF_COMMENT = (
 )
 
 
-def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
+def _fill(template: str, terms: Mapping[str, str], match: str, done: dict[tuple[str, str], str] | None = None) -> str:
+    """``template`` filled with ``terms`` and the red flag's words (``match``); ``done``: the fillings already made
+    with these ``terms`` in this plan, by template and words (a phrase recurs: "for any purpose", clause after
+    clause)."""
+    if done is not None:
+        key = (template, match)
+        if key not in done:
+            done[key] = _fill(template, terms, match)
+        return done[key]
     values = {
         "deliverables": terms.get("deliverables", "the work"),
         "client": terms.get("client", "the other party"),
@@ -590,13 +609,18 @@ def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
 
 
 def background_fix(
-    f: Finding, rf: RenderedFix, variant: str, terms: Mapping[str, str], owned: bool = False
+    f: Finding,
+    rf: RenderedFix,
+    variant: str,
+    terms: Mapping[str, str],
+    owned: bool = False,
+    done: dict[tuple[str, str], str] | None = None,
 ) -> RenderedFix | None:
     """The fix of a red flag in a licence of the creator's pre-existing materials embedded in work the
     client owns (the transfer standing), or (``owned``) in a use of that work itself: no Permitted
     Purpose, term or revocability limit (the client must be able to use the work it owns); a background
     licence's unlimited purpose is limited to use as part of the work (not in minimal, whose fix only
-    excludes Prohibited AI Use). ``None``: no edit."""
+    excludes Prohibited AI Use). ``None``: no edit. ``done``: as for :func:`_fill`."""
     if f.kind == "perpetual_irrevocable":
         return None
     if f.kind == "any_and_all_purposes" and variant != "minimal" and not owned:
@@ -605,8 +629,8 @@ def background_fix(
         return replace(
             rf,
             action="replace",
-            replacement=_fill(_PART_OF_WORK, terms, f.phrase),
-            comment=_fill(_PART_OF_COMMENT, terms, f.phrase),
+            replacement=_fill(_PART_OF_WORK, terms, f.phrase, done),
+            comment=_fill(_PART_OF_COMMENT, terms, f.phrase, done),
             uses=(),
         )
     if rf.replacement and "Permitted Purpose" in rf.replacement:
@@ -638,7 +662,9 @@ def reversion_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> Rend
     return replace(rf, comment=said.replace("{has}", "have" if plural else "has"))
 
 
-def limited_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> RenderedFix | None:
+def limited_fix(
+    f: Finding, rf: RenderedFix, terms: Mapping[str, str], done: dict[tuple[str, str], str] | None = None
+) -> RenderedFix | None:
     """The fix of a red flag in a licence already tied to a purpose it names ("… licence … for the
     Purpose", "for running X's business"): no Permitted Purpose beside it, and no asking a perpetual
     licence for that purpose (a brand's logo, an app run for a business) to last only for a project; an
@@ -650,8 +676,8 @@ def limited_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> Render
             return None
         return replace(
             rf,
-            replacement=_fill(_REVOCABLE_FOR_AI, terms, f.phrase),
-            comment=_fill(_REVOCABLE_COMMENT, terms, f.phrase),
+            replacement=_fill(_REVOCABLE_FOR_AI, terms, f.phrase, done),
+            comment=_fill(_REVOCABLE_COMMENT, terms, f.phrase, done),
             uses=tuple(u for u in rf.uses if u != "Permitted Purpose"),
         )
     return rf
@@ -727,6 +753,7 @@ def choose_fixes(
     commented: set[str] = set()  # one explanatory comment per kind of red flag is enough
     ours = _speaks_our_terms(library)
     render = _rendering(terms)
+    filled: dict[tuple[str, str], str] = {}  # the background and limited fixes' fillings, each made once
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -758,9 +785,9 @@ def choose_fixes(
             continue
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
-            rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
+            rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK, done=filled)
         elif rf is not None and (purpose_limited(f) or (brand and f.kind == "perpetual_irrevocable")):
-            rf = limited_fix(f, rf, terms)
+            rf = limited_fix(f, rf, terms, filled)
         if rf is None or rf.action == "ignore":
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
@@ -1071,21 +1098,32 @@ def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
     return tuple(replace(e, id=f"e{i}") for i, e in enumerate(edits, 1))
 
 
+def _our_numbers(result: AuditResult, insertions: Sequence[Edit], renumbering: Renumbered | None) -> list[list[str]]:
+    """The clause numbers each of ``insertions`` takes ("4.3"; "7A", "7B" …; none for the definitions, a list
+    item's "(e)" or a paragraph that continues a clause), in their order."""
+    numbers = (renumbering or _renumbered(result, insertions)).found.numbers
+    taken: dict[int, int] = {}  # the numbers at each source paragraph already given to earlier insertions
+    found: list[list[str]] = []
+    for e in insertions:
+        own: list[str] = []
+        for at, count in numbered_paragraphs(e.index, e, _source).items():
+            start = taken.get(at, 0)
+            taken[at] = start + count
+            own += [n.rstrip(".") for n in numbers.get(at, [])[start : start + count]]
+        found.append([n for n in own if n[:1].isdigit()] if e.clause != DEFINITIONS else [])
+    return found
+
+
 def _surviving(
     result: AuditResult,
     found: SurvivalList,
-    insertions: Sequence[Edit],
-    renumbering: Renumbered | None,
+    labels: Sequence[str],
     variant: str,
     with_comments: bool,
 ) -> list[Edit]:
-    """The edit adding the numbers our inserted clauses take to the document's survival list (``found``): the
-    duties they set must outlast the agreement as the listed parts do."""
-    numbers = (renumbering or _renumbered(result, insertions)).found.numbers
-    anchors = {e.index for e in insertions if e.clause != DEFINITIONS}
-    labels = [n.rstrip(".") for at, ns in numbers.items() if at in anchors for n in ns]
-    labels = [n for n in labels if n and n[0].isdigit()]  # decimal clause numbers, not "(e)"
-    widened = survival_with(found, labels) if labels else None
+    """The edit adding the numbers our inserted clauses take (``labels``) to the document's survival list
+    (``found``): the duties they set must outlast the agreement as the listed parts do."""
+    widened = survival_with(found, labels)
     if widened is None:
         return []
     replacement, ours = widened

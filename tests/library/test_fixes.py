@@ -113,6 +113,13 @@ def test_a_malformed_sentence_rule_is_refused_with_its_field_and_why(tmp_path, n
     assert says in problems[0]["message"]
 
 
+def test_a_sentence_rule_that_would_only_comment_is_refused(tmp_path):
+    end = "{agreement}.'''\n\n[[rules]]"
+    problems = _broken_fix(tmp_path, end, end.replace("\n\n", '\n\n[rules.minimal]\naction = "comment"\n\n', 1))
+    assert [p["field"] for p in problems] == ["rules.0.minimal.action"], problems
+    assert "strikes it (`replace`) or leaves it (`ignore`)" in problems[0]["message"]
+
+
 def test_a_sentence_rule_in_a_fix_whose_finding_has_no_sentence_reading_is_refused(tmp_path):
     problems = _broken_fix(
         tmp_path,

@@ -937,6 +937,15 @@ def _ends_list(paragraphs: Sequence[Paragraph], index: int, lead: int) -> bool:
 
 
 _LEAD_IN = re.compile(r"[:\u2014]\s*$")  # "... shall constitute any warranty that:"
+# The operative words of the agreement itself, before its clauses: "NOW IT IS HEREBY AGREED as follows:", "The
+# parties agree as follows:", "NOW, THEREFORE, in consideration of …, the parties hereto agree as follows:", "NOW
+# THIS DEED WITNESSES as follows:". They introduce the whole agreement, not a list: every clause after them is not
+# an item of theirs (an insertion at the end of clause 4 is not moved to the end of the agreement).
+_OPERATIVE = re.compile(
+    r"\b(?:it\s+is\s+(?:hereby\s+)?agreed|(?:the\s+)?parties(?:\s+(?:hereto|hereby|each))*\s+agree|"
+    r"(?:agreement|deed)\s+witnesse(?:s|th))\b[^:;.]{0,40}[:\u2014]\s*$",
+    re.IGNORECASE,
+)
 _ITEM = re.compile(
     r"^\s*(?:\(\s*[a-z0-9]{0,4}\s*\)|[a-z0-9]{1,4}[.)]|[\u2022\u00b7\u25aa\u25e6\u2013*-])\s", re.IGNORECASE
 )
@@ -961,8 +970,14 @@ def _lead_in(paragraphs: Sequence[Paragraph], index: int, floor: int) -> int | N
     for j in range(index - 1, max(floor, index - _MAX_LIST) - 1, -1):
         p = paragraphs[j]
         if p.text.strip() and _depth(p) < depth:
-            return j if _LEAD_IN.search(p.text) else None
+            return j if _LEAD_IN.search(p.text) and not _operative(p) else None
     return None
+
+
+def _operative(p: Paragraph) -> bool:
+    """``p`` is the agreement's operative lead-in ("IT IS AGREED as follows:"), a paragraph of no clause
+    (unnumbered) that governs no list: a numbered "7.3 The parties agree as follows:" still introduces its items."""
+    return p.label is None and typed_number(p.text) is None and bool(_OPERATIVE.search(p.text))
 
 
 def _appended(
@@ -1001,7 +1016,7 @@ def _appended(
 
 def _governs(paragraphs: Sequence[Paragraph], index: int) -> bool:
     """Paragraph ``index`` is a lead-in ("... the following rights:") and the paragraph after it an item of its list."""
-    if not _LEAD_IN.search(paragraphs[index].text):
+    if not _LEAD_IN.search(paragraphs[index].text) or _operative(paragraphs[index]):
         return False
     after = next((q for q in paragraphs[index + 1 : index + _MAX_LIST] if q.text.strip()), None)
     return after is not None and _depth(after) > _depth(paragraphs[index])

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -755,10 +755,11 @@ def price_due(texts: Sequence[str], defined: Set[str] = frozenset()) -> str | No
     for text in texts:
         if not fast.may_hold(text, _PRICE_WORDS):
             continue
-        for m in _PRICE.finditer(text):
+        for m in fast.finditer(_PRICE, text, fast.lowered(text)):  # the pattern's matches, by its twin
             if not m.group(0).isupper():  # a heading in capitals ("FEES") does not decide the case
                 counts[m.group(0)] = counts.get(m.group(0), 0) + 1
-        termed.update(m.group(1) for m in _THE_TERM.finditer(text))
+        if any(w in text for w in _TERM_WORDS):  # one of which every match of _THE_TERM holds
+            termed.update(m.group(1) for m in _THE_TERM.finditer(text))
     if not counts:
         return None
     family: dict[str, tuple[bool, int]] = {}
@@ -775,6 +776,7 @@ def price_due(texts: Sequence[str], defined: Set[str] = frozenset()) -> str | No
 
 
 _THE_TERM = re.compile(r"\bthe\s+(Fees?|Charges|Prices?|Remuneration|Compensation|Royalties)\b(?!-)")
+_TERM_WORDS = ("Fee", "Charges", "Price", "Remuneration", "Compensation", "Royalties")
 
 
 def _family(word: str) -> str:
@@ -1738,13 +1740,19 @@ _USE_END = re.compile(r"\s*(?:[,;:.(]|\band\s+(?:we|I|the|you|it|they)\b|\bbut\b
 
 
 def kept_use(
-    paragraphs: Sequence[Paragraph], kept: Sequence[str], client: str | None, creator: str | None = None
+    paragraphs: Sequence[Paragraph],
+    kept: Sequence[str],
+    client: str | None,
+    creator: str | None = None,
+    holding: Callable[[Sequence[str]], Sequence[int]] | None = None,
 ) -> str | None:
     """The use the document lets the client make of materials the creator keeps (``kept``: their names in the
     document's words, "the characters and the storyboards", "the Pre-existing Materials"), as the document says
     it ("to promote the launch" of "We keep the rights in the characters and the storyboards, and you can use them
     to promote the launch"; "" where it names no purpose), else ``None``. A pronoun ("them") counts only after
-    the materials in its sentence; a refusal ("may not use them") or a use granted to the creator never does."""
+    the materials in its sentence; a refusal ("may not use them") or a use granted to the creator never does.
+    ``holding``: the indexes of the paragraphs whose lower-cased text holds one of some lower-case words (every
+    paragraph where a character folds to ASCII), to read only those."""
     names = [n for n in kept if n]
     if not names or not client:
         return None
@@ -1774,7 +1782,8 @@ def kept_use(
     # an ASCII name is found in a text's lower-cased copy exactly where no character of it folds to ASCII
     mention = re.compile(object_, re.IGNORECASE)
     lowered = [p.lower() for p in pieces] if all(p.isascii() for p in pieces) else None
-    for p in paragraphs:
+    among = paragraphs if lowered is None or holding is None else [paragraphs[i] for i in holding(lowered)]
+    for p in among:
         text = p.original_text
         if lowered is not None and not fast.folds(text):
             low = text.lower()
@@ -2259,7 +2268,11 @@ class DocumentFacts:
         """The client's use of what the creator keeps: "to promote the launch" ("" unnamed)."""
         named = [k for k in (self.kept, self.background.term) if k]
         return kept_use(
-            self._result.paragraphs, named, self._placeholders.get("client"), self._placeholders.get("provider")
+            self._result.paragraphs,
+            named,
+            self._placeholders.get("client"),
+            self._placeholders.get("provider"),
+            self._texts.indexes,
         )
 
     @cached_property
@@ -2428,23 +2441,77 @@ def survival_list(texts: Sequence[str]) -> SurvivalList | None:
     return None
 
 
-def _number_key(label: str) -> tuple[int, ...]:
-    return tuple(int(re.sub(r"\D", "", x) or 0) for x in label.split("."))
+def _number_key(label: str) -> tuple[tuple[int, str], ...]:
+    """``label`` ("4.3", "7B") in the order of the document's numbers: (4, ""), (3, ""); (7, "B")."""
+    return tuple((int(re.sub(r"\D", "", x) or 0), re.sub(r"\d", "", x)) for x in label.split("."))
+
+
+def _next_label(label: str) -> str:
+    """The number after ``label`` in its list: "4.4" after "4.3", "7B" after "7A"."""
+    head, _, tail = label.rpartition(".")
+    prefix = f"{head}." if head else ""
+    if tail.isdigit():
+        return f"{prefix}{int(tail) + 1}"
+    if tail[-1:].isalpha() and tail[-1] not in "zZ":
+        return f"{prefix}{tail[:-1]}{chr(ord(tail[-1]) + 1)}"
+    return ""
 
 
 def _ranges(labels: Sequence[str]) -> list[tuple[str, str]]:
     """``labels`` ("4.3", "4.4", "4.5") as runs of consecutive numbers under one parent ([("4.3", "4.5")])."""
     runs: list[tuple[str, str]] = []
     for label in labels:
-        if runs:
-            first, last = runs[-1]
-            head, _, tail = last.rpartition(".")
-            nhead, _, ntail = label.rpartition(".")
-            if head == nhead and tail.isdigit() and ntail.isdigit() and int(ntail) == int(tail) + 1:
-                runs[-1] = (first, label)
-                continue
+        if runs and label == _next_label(runs[-1][1]):
+            runs[-1] = (runs[-1][0], label)
+            continue
         runs.append((label, label))
     return runs
+
+
+def _items(runs: Sequence[tuple[str, str]]) -> list[str]:
+    """``runs`` as cited: "4.3 to 4.7"; a run of two as its two numbers ("4.3", "4.4")."""
+    items: list[str] = []
+    for a, b in runs:
+        items += [a] if a == b else [a, b] if b == _next_label(a) else [f"{a} to {b}"]
+    return items
+
+
+def _cited(labels: Sequence[str]) -> str:
+    ours = _items(_ranges(labels))
+    return ours[0] if len(ours) == 1 else f"{', '.join(ours[:-1])} and {ours[-1]}"
+
+
+# our clause calling itself by its part alone ("this Section"), not by its number ("this Section 4.3")
+_THIS_PART = re.compile(r"\b([Tt])his (clause|Clause|Section|paragraph|Paragraph)\b(?!\s+\d)")
+# our survival sentence: "This Section applies to the fullest extent permitted by law, survives the termination …
+# and binds …" ("This clause 2.3 applies" where the clause numbers its paragraphs)
+_APPLIES_SELF = re.compile(
+    r"\b([Tt])his (clause|Clause|Section|paragraph|Paragraph)(?: \d+(?:\.\d+)*[A-Z]?)? (applies\b[^.]*\.)"
+)
+_SINGULAR_VERB = re.compile(r"\b(appl)ies\b|\b(survive|bind|continue|remain)s\b")
+
+
+def parts_cited(text: str, own: str, labels: Sequence[str]) -> str:
+    """``text`` (a paragraph of a clause we insert, numbered ``own``) citing our clauses by their numbers
+    (``labels``: every clause we insert, in the order inserted):
+
+    - its survival sentence names them all where there are two or more ("Sections 4.3 to 4.7 apply … survive
+      … and bind …"): "This Section applies" would read as the first of them alone;
+    - where ``own`` is a sub-clause ("4.3"), it calls itself by that number ("This Section 4.3 applies", "as
+      protective as this Section 4.3"): in Section 4, "this Section" may read as all of Section 4."""
+    if "his " not in text:
+        return text
+    if len(labels) > 1:
+
+        def plural(m: re.Match[str]) -> str:
+            word = m.group(2) if m.group(1) == "t" else m.group(2)[:1].upper() + m.group(2)[1:]
+            verbs = _SINGULAR_VERB.sub(lambda v: "apply" if v.group(1) else v.group(2), m.group(3))
+            return f"{word}s {_cited(sorted(labels, key=_number_key))} {verbs}"
+
+        text = _APPLIES_SELF.sub(plural, text)
+    if "." in own:
+        text = _THIS_PART.sub(lambda m: f"{m.group(0)} {own}", text)
+    return text
 
 
 def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str] | None:
@@ -2456,8 +2523,7 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
         return None
     runs = _ranges(sorted(new, key=_number_key))
     items = sorted([*((n, n) for n in found.numbers), *runs], key=lambda r: _number_key(r[0]))
-    cited = [a if a == b else f"{a} to {b}" for a, b in items]
+    cited = _items(items)
     listed = f"{', '.join(cited[:-1])} and {cited[-1]}"
     verb = "survive" if found.verb in ("survives", "survive") else found.verb
-    ours = [a if a == b else f"{a} to {b}" for a, b in runs]
-    return f"{found.word}s {listed} {verb}", ours[0] if len(ours) == 1 else f"{', '.join(ours[:-1])} and {ours[-1]}"
+    return f"{found.word}s {listed} {verb}", _cited(sorted(new, key=_number_key))

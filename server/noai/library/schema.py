@@ -147,11 +147,17 @@ class FixRuleSchema(FixVariantSchema):
                 "A rule whose target is the whole sentence lists no phrases: the sentence is what it matches.",
                 "phrases",
             )
-        given = [("replacement", data), *((f"{v}.replacement", data[v]) for v in VARIANTS if v in data)]
+        given = [("", data), *((f"{v}.", data[v]) for v in VARIANTS if v in data)]
         for where, spec in given:
             if "replacement" in spec:
                 raise ValidationError(
-                    "A rule whose target is the whole sentence strikes it: give no `replacement`.", where
+                    "A rule whose target is the whole sentence strikes it: give no `replacement`.",
+                    f"{where}replacement",
+                )
+            if spec.get("action") == "comment":
+                raise ValidationError(
+                    "A rule whose target is the whole sentence strikes it (`replace`) or leaves it (`ignore`).",
+                    f"{where}action",
                 )
 
 

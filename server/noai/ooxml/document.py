@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..errors import MalformedXmlError
@@ -21,7 +22,7 @@ from .model import Paragraph, Section
 from .ns import RT_NUMBERING, RT_STYLES, W
 from .numbering import Counter, Numbering
 from .package import Package, read_package
-from .structure import TYPED_NUMBER, Sections
+from .structure import TYPED_NUMBER, Sections, freeze
 from .styles import VAL, RunFormat, Style, Styles, run_properties
 from .text import (
     DEL,
@@ -40,6 +41,8 @@ from .text import (
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
+
+    from .structure import _Node
 
 _W = "{%s}" % W
 P = _W + "p"
@@ -73,7 +76,8 @@ _MAX_TITLE_WORDS = 12
 @dataclass
 class Document:
     """A read document: ``paragraphs[i]`` is Word's ``body.paragraphs[i]``, ``elements[i]`` its
-    ``w:p``."""
+    ``w:p``; ``sections`` the section tree (built on first use: the audit reads the paragraphs'
+    section fields, not the tree)."""
 
     paragraphs: list[Paragraph]
     elements: list[_Element]
@@ -81,7 +85,12 @@ class Document:
     package: Package
     styles: Styles
     numbering: Numbering
-    sections: list[Section]
+    _section_roots: list[_Node] = field(repr=False, compare=False)
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """The top-level sections."""
+        return freeze(self._section_roots)
 
 
 def iter_paragraphs(body: _Element) -> Iterator[tuple[_Element, bool]]:

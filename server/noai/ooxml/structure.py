@@ -87,6 +87,11 @@ class _Node:
         return new_section(self.label, self.title, depth, self.start, self.end, kids)
 
 
+def freeze(roots: list[_Node]) -> list[Section]:
+    """The top-level sections of :meth:`Sections.finish` as :class:`Section` trees."""
+    return [node.freeze(1) for node in roots]
+
+
 # The place of the paragraphs before the first section.
 OUTSIDE = SimpleNamespace(section_label=None, path=(), title=None)
 
@@ -140,11 +145,12 @@ class Sections:
         self.current: _Node | SimpleNamespace = OUTSIDE
         self.last_letter: dict[str, str] = {}  # last letter of each letter family
 
-    def finish(self, last: int) -> list[Section]:
-        """The top-level sections, once ``last`` (the index of the last paragraph) is added."""
+    def finish(self, last: int) -> list[_Node]:
+        """The top-level sections, once ``last`` (the index of the last paragraph) is added, as
+        built (:func:`freeze` gives them as :class:`Section`)."""
         for node in self.stack:
             node.end = last
-        return [node.freeze(1) for node in self.roots]
+        return self.roots
 
     # -- classification ------------------------------------------------------------------
 
