@@ -16,6 +16,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from test_writer import rejected
 
 from noai import engine
 
@@ -158,3 +159,99 @@ def test_minimal_bars_the_clients_own_training_only_where_the_work_records_a_per
     bars_own = re.search(rf"{client[4:]} shall not engage in any Prohibited AI Use", written) is not None
     assert bars_own == (recorded is presenter), written
     assert (f"does not restrict {client}'s own internal use" in written) == (recorded is designer), written
+
+
+# -- class 2: new material in the creator's voice or likeness by digital means ----------------------------------
+
+PERFORMER = (
+    'This Agreement is made between Ironvale Interactive, Inc., a Texas corporation ("Studio"), and Dana Whitlock '
+    '("Performer").'
+)
+NEW_LINES = (
+    "Studio may edit the Recordings as it sees fit and may, by digital means, create corrections and new lines of "
+    "dialogue in Performer's voice for the Game and its sequels."
+)
+
+
+def voice_actor(permission: str = NEW_LINES) -> bytes:
+    return build(
+        PERFORMER,
+        'Performer shall voice the character Mara Quell in Studio\'s video game Emberfall (the "Game") and record '
+        'the dialogue in the sessions Studio schedules (the "Recordings").',
+        "Studio shall pay Performer USD 450 per four-hour session within thirty days after each session.",
+        "Performer assigns to Studio all copyright and performer's rights in the Recordings.",
+        permission,
+        "This Agreement is governed by the laws of the State of Texas.",
+    )
+
+
+def replica_findings(docx: bytes) -> list:
+    return [f for f in engine.audit(docx).findings if f.kind == "digital_replica"]
+
+
+def test_the_audit_finds_a_studios_right_to_make_new_lines_in_a_performers_voice_as_a_high_risk():
+    [found] = replica_findings(voice_actor())
+    assert (found.severity, found.phrase, found.beneficiary) == ("high", "by digital means", "client")
+
+
+@pytest.mark.parametrize(
+    ("permission", "severity"),
+    [
+        # the creator's own right to do so: no risk to the creator
+        (
+            "Performer may, by digital means, create new lines in Performer's own voice for Performer's showreel.",
+            "info",
+        ),
+        # a permission that waits for the creator's consent
+        (
+            "With Performer's prior written consent, Studio may create, by digital means, new lines of dialogue in "
+            "Performer's voice for the Game.",
+            "low",
+        ),
+        # a bar, not a permission
+        ("Studio shall not create, by digital or any other means, any new dialogue in Performer's voice.", None),
+        # someone else's voice
+        ("Studio may create, by digital means, crowd voices in the likeness of the extras it hires.", None),
+        # digital means with no new material: distribution
+        ("Studio may distribute the Game by digital or any other means with Performer's name and likeness.", None),
+    ],
+)
+def test_only_the_other_sides_free_permission_to_make_material_in_the_creators_voice_is_a_risk(permission, severity):
+    found = replica_findings(voice_actor(permission))
+    assert [f.severity for f in found] == ([severity] if severity else []), [(f.severity, f.phrase) for f in found]
+    red = redline(voice_actor(permission), "standard")
+    assert not [e for e in red.plan.edits if e.finding == "digital_replica"]
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_strict_and_standard_keep_corrections_by_editing_and_strike_new_lines_and_the_digital_means(variant):
+    red = redline(voice_actor(), variant)
+    kept = next(t for t in accepted(red) if t.startswith("4.\tStudio may edit"))
+    assert kept == (
+        "4.\tStudio may edit the Recordings as it sees fit and may create corrections by editing the Recordings or "
+        "in further recording sessions with Performer for the Game and its sequels."
+    ), kept
+    assert rejected(red.docx) == [p.text for p in engine.read(voice_actor()).paragraphs]  # reject-all: as it was
+    said = [e.comment for e in red.plan.edits if e.finding == "digital_replica" and e.comment]
+    assert (
+        len(said) == 1
+        and "“by digital means, create corrections and new lines of dialogue in Performer's voice”" in said[0]
+    )
+
+
+def test_minimal_keeps_the_permission_with_approval_and_a_fee_for_what_the_performer_did_not_perform():
+    red = redline(voice_actor(), "minimal")
+    kept = next(t for t in accepted(red) if t.startswith("4.\tStudio may edit"))
+    assert "by digital means" not in kept and kept.endswith(
+        "for the Game and its sequels, provided that any material Performer did not perform is made in Performer's "
+        "voice or likeness only with Performer's prior written approval and for a further fee agreed in advance."
+    ), kept
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_a_permission_that_is_all_new_material_in_the_creators_likeness_is_struck(variant):
+    whole = "Studio may generate, by digital or any other means, new scenes in Performer's likeness for its trailers."
+    red = redline(voice_actor(whole), variant)
+    assert not any("Performer's likeness" in t for t in accepted(red)), accepted(red)
+    [said] = [e.comment for e in red.plan.edits if e.finding == "digital_replica" and e.comment]
+    assert said.startswith("This change strikes the permission to “generate, by digital or any other means, new"), said

@@ -441,6 +441,7 @@ def replica_material(text: str, means_start: int, means_end: int) -> Replica | N
     make = None
     for m in _MAKE_NEW.finditer(text, head, means_start):
         make = m
+    make = make or _MAKE_NEW.search(text, means_end, end)  # "may, by digital means, create …"
     voice = _IN_VOICE.search(text, make.end(), end) if make is not None else None
     if make is None or voice is None:
         return None
@@ -461,7 +462,7 @@ def replica_material(text: str, means_start: int, means_end: int) -> Replica | N
     else:
         permission = _sentence_struck(text, start, end, head)
     last = text.rfind(" ", head, stop) + 1
-    words = text[make.start() : max(voice.end(), means_end)]
+    words = text[min(make.start(), means_start) : max(voice.end(), means_end)]
     return Replica((before, after), words, corrected, permission, (last, stop))
 
 
