@@ -111,13 +111,13 @@ PRESENTER = (
 
 def presenter(
     waiver: str = "The Presenter unconditionally waives the moral rights she has as a performer in the "
-    "Programmes under the Copyright, Designs and Patents Act 1988.",
+    "Episodes under the Copyright, Designs and Patents Act 1988.",
 ) -> bytes:
     return build(
         PRESENTER,
-        'The Presenter shall present the cookery series described in the Schedule (the "Programmes").',
+        'The Presenter shall present the episodes of the cookery series described in the Schedule (the "Episodes").',
         "The Company shall pay the Presenter a fee of GBP 12,000 within 30 days after invoice.",
-        "The Presenter assigns to the Company all of the Presenter's performer's property rights in the Programmes.",
+        "The Presenter assigns to the Company all copyright and performer's property rights in the Episodes.",
         waiver,
         "This Agreement is governed by the laws of England and Wales.",
     )
@@ -142,7 +142,7 @@ def moral_comment(red: engine.Redline) -> str:
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_a_presenters_moral_rights_comment_speaks_of_the_performers_rights(variant):
     said = moral_comment(redline(presenter(), variant, we="the Presenter"))
-    assert "the Presenter's right to be identified as the performer of the Programmes" in said, said
+    assert "the Presenter's right to be identified as the performer of " in said, said
     assert "to object to distortion of that performance" in said and not re.search(r"\bauthors?'", said), said
 
 

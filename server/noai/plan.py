@@ -19,7 +19,7 @@ step, the comments). It imports :mod:`noai.planning`, :mod:`noai.analysis`, :mod
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
@@ -28,15 +28,18 @@ from . import schemas
 from .analysis.audit import AuditResult
 from .analysis.classify import Finding
 from .analysis.facts import (
+    DocumentFacts,
     Strike,
     SurvivalList,
     a_purpose_of_its_own,
+    about_the_purpose,
     as_referred,
     background_licence,
     be_before,
     before_the_licence,
     creation_timing,
     credit_to_authors,
+    definitions_run,
     for_copyright_term,
     hire_fallback,
     irrevocable,
@@ -66,6 +69,7 @@ from .analysis.facts import (
     used_as_part_of,
     waits_for_payment,
 )
+from .analysis.work_kind import SOFTWARE
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .library import VARIANTS, Fix, Library, Playbook, RenderedFix, for_cases, render_fix, render_sentence_fix
 from .library.render import (
@@ -86,7 +90,8 @@ from .library.render import (
     without_officer,
     without_text_tools,
 )
-from .ooxml.renumber import Renumbered
+from .ooxml.renumber import Renumbered, struck_moves_numbers
+from .ooxml.revisions import typed_number_span
 from .planning.comments import (
     _defined_for,
     _if_chosen,
@@ -101,6 +106,7 @@ from .planning.comments import (
     _shifted,
     _transfer_options,
     _words,
+    code_waiver,
     moral_act,
     said_once,
     strategy_comment,
@@ -330,6 +336,8 @@ def make_plan(
         embedded,
         facts.paid,
         facts.brand,
+        _code_waiver(result, facts, commented, beside),
+        not (purpose or unnamed),
     )
     fixes = [(f, _of_that_piece(f, rf), op) for f, rf, op in fixes] if facts.payment else fixes
     if facts.royalty:  # a publishing licence for the term of copyright: reversion, never a fixed term, is asked
@@ -396,8 +404,9 @@ def make_plan(
     if only_defining:  # the purpose limit's definition alone: say which change uses it
         trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, commented))
     elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
+    run = definitions_run(result.paragraphs)  # the document's definitions clause, read once for both below
     insertions = render_insertions(
-        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
+        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere, run
     )
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
@@ -430,7 +439,9 @@ def make_plan(
         insertions = [_names_kept(e, expressly, commented, facts.kept_use) for e in insertions]
     if facts.kept and strategy.situation == LICENSED:  # the reservation names what the document keeps
         insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
-    insertions, joins = join_definitions_list(result, insertions)  # "(c) …; and (d) …." takes the new terms in
+    insertions, joins = join_definitions_list(result, insertions, run)  # "(c) …; and (d) …." takes the new terms in
+    ours = {at for e in insertions for at in numbered_paragraphs(e.index, e, _source)}  # what ours number on from
+    fixes = [(*_number_kept(result, f, rf, ours), op) if op == "replace" else (f, rf, op) for f, rf, op in fixes]
     edits = [*insertions, *joins, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     numbers = _our_numbers(result, insertions, renumbering) if clauses else []
     owns = [own[0] if own else "" for own in numbers]
@@ -479,6 +490,25 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+def _code_waiver(
+    result: AuditResult, facts: DocumentFacts, terms: Mapping[str, str], beside: Mapping[str, str]
+) -> str | None:
+    """The comment accepting a moral-rights waiver where the work is code and nothing else (the client will
+    maintain and change it), kept off what the creator keeps beside it ("the Platform", "the other Tessellate
+    Materials", its pre-existing materials); ``None`` for any other work, whose waiver is limited as before."""
+    if result.work_kind is None or result.work_kind.kind != SOFTWARE or facts.other_work:
+        return None
+    work = terms.get("deliverables", "the work")
+    if beside.get("protected", "").startswith(f"{work}, "):  # "the Customizations, the Platform, the other …"
+        kept = beside["protected"][len(work) + 2 :].split(", ")
+    elif facts.background.term:
+        term = facts.background.term
+        kept = [term if term.startswith("the ") else f"the {term}"]
+    else:
+        kept = []
+    return code_waiver(terms, kept)
 
 
 def _of_that_piece(f: Finding, rf: RenderedFix) -> RenderedFix:
@@ -738,6 +768,8 @@ def choose_fixes(
     embedded: Callable[[Finding], str | None] | None = None,
     paid: bool = False,
     brand: bool = False,
+    code_waiver: str | None = None,
+    own_purpose: bool = False,
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The red flags to replace or comment on, each with its rendered fix and op, and the library
     terms the replacements use (in order of first use). One edit per piece of text, one
@@ -746,7 +778,10 @@ def choose_fixes(
     work the client owns (``BACKGROUND``) or in a use of that work itself (``OWNED_WORK``), or neither
     (``None``); :func:`background_fix` decides the fix of the first two. ``paid``: the client pays fees or
     a sum for the work (strict may make a transfer wait for them). ``brand``: the work is a logo or brand,
-    whose perpetual licence :func:`limited_fix` leaves alone as it does one for a purpose it names."""
+    whose perpetual licence :func:`limited_fix` leaves alone as it does one for a purpose it names.
+    ``code_waiver``: the comment accepting a moral-rights waiver in code (:func:`~.planning.comments.code_waiver`),
+    which then takes the place of its fix. ``own_purpose``: the Permitted Purpose is the agreement's own purpose or
+    project, narrower than any purpose the document qualifies (:func:`_qualified_purpose`)."""
     fixes: list[tuple[Finding, RenderedFix, str]] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph -> phrase ranges already edited
     needed_terms: list[str] = []
@@ -759,6 +794,8 @@ def choose_fixes(
         if wanted is None:
             continue
         action, fix = wanted
+        if code_waiver is not None and f.kind == "moral_rights_waiver":
+            action = "comment"  # code the client will maintain: the waiver is accepted, not limited
         ranges = taken.setdefault(f.start, [])
         if any(s < f.phrase_end and f.phrase_start < e for s, e in ranges):
             continue  # one edit per piece of text: "perpetual and irrevocable" once, not twice
@@ -766,10 +803,10 @@ def choose_fixes(
             continue  # a comment already written for this kind, or none wanted: nothing to render
         rf = render(fix, variant, f.phrase)
         if rf is not None and f.kind == "moral_rights_waiver":  # "this consent" where the document consents
-            said = moral_act(rf.comment, f.paragraph_text)
+            said = moral_act(rf.comment if code_waiver is None else code_waiver, f.paragraph_text)
             if performer_waiver(f.paragraph_text) and terms.get("provider"):  # a performer's rights, not authors'
                 said = performer_rights(said, terms["provider"])
-            rf = replace(rf, comment=said)
+            rf = replace(rf, action="comment" if code_waiver else rf.action, comment=said)
         if f.kind == "digital_replica" and action == "replace":  # new material in the creator's voice: struck
             replica = _replica_fixed(f, fix, variant, terms, render) if rf is not None else []
             spans = [(g.phrase_start, g.phrase_end) for g, _ in replica]
@@ -802,7 +839,7 @@ def choose_fixes(
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
-        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings)) is not None:
+        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings, own_purpose)) is not None:
             f, rf = moved  # "for any purpose related to our business": the purpose replaced with its qualifier
         elif op == "replace" and (moved := _proviso_after_object(f, rf, result.findings, terms)) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # "sublicensable" stays as it is
@@ -985,13 +1022,43 @@ def _replica_fixed(
     return [edit((replica.permission.start, replica.permission.end), "", said)]
 
 
-def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
+DELETED = "[Intentionally deleted]"  # what a drafter leaves at the number of a clause struck whole
+
+
+def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int]) -> tuple[Finding, RenderedFix]:
+    """A whole numbered paragraph struck keeps its number, as a drafter strikes a clause ("4.3 [Intentionally
+    deleted]"), where striking it with its number would leave a gap in the typed numbers after it (4.2, 4.4), let
+    Word number another clause as a typed reference's number, or move the numbers our clauses take (``ours``: the
+    paragraphs they number on from; :func:`struck_moves_numbers`): its text after the number is replaced, the
+    number and the paragraph stay. Any other edit is as it was."""
+    text = f.paragraph_text
+    if rf.action != "replace" or rf.replacement or f.phrase_start > 0 or f.phrase_end < len(text):
+        return f, rf
+    paragraphs = result.paragraphs
+    if not struck_moves_numbers([p.text for p in paragraphs], f.start, [p.label for p in paragraphs], ours):
+        return f, rf
+    span = typed_number_span(text)
+    start = len(text) - len(text[span[1] :].lstrip()) if span else 0
+    words = text[start:]
+    quoted = f"“{text.strip().rstrip('.')}”"  # the sentence quoted without its number
+    said = rf.comment.replace(quoted, f"“{words.strip().rstrip('.')}”")
+    said += (
+        f" Its number stays, marked “{DELETED}”, so that the numbers after it and the references to them still hold."
+    )
+    return replace(f, phrase=words, phrase_start=start), replace(rf, find=words, replacement=DELETED, comment=said)
+
+
+def _qualified_purpose(
+    f: Finding, rf: RenderedFix, findings: Sequence[Finding], own_purpose: bool = False
+) -> tuple[Finding, RenderedFix] | None:
     """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
-    qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
-    them on the purpose, merged with ours ("solely for a purpose related to our business and within the Permitted
-    Purpose"), so they never qualify the new words ("the Permitted Purpose related to our business") and no second
-    purpose is stacked on the first. ``None``: no qualifier
-    follows, or the replacement is not a purpose of its own."""
+    qualifying that purpose follow it ("… related to our business"): the change takes them with it, so they never
+    qualify the new words ("the Permitted Purpose related to our business") and no second purpose is stacked on the
+    first. Where the Permitted Purpose is the agreement's own purpose or project (``own_purpose``), the narrower
+    limit, it takes the qualified purpose's place alone ("solely for the Permitted Purpose": one limit, the comment
+    says it replaces the qualifier); else (the client's own business) the qualifier stays on the purpose, merged
+    with ours ("solely for a purpose relating to its real estate business and within the Permitted Purpose").
+    ``None``: no qualifier follows, or the replacement is not a purpose of its own."""
     if f.kind != "any_and_all_purposes" or not a_purpose_of_its_own(rf.replacement or "") or "urpose" not in f.phrase:
         return None
     later = [g.phrase_start for g in findings if g.start == f.start and g.phrase_start >= f.phrase_end]
@@ -1001,6 +1068,12 @@ def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding])
     qualifier = f.paragraph_text[f.phrase_end : end]
     whole = f.paragraph_text[f.phrase_start : end]
     ours = rf.replacement or ""
+    if own_purpose and ours.endswith(f"for {_OUR_PURPOSE}") and about_the_purpose(qualifier):
+        said = (  # one limit: the qualified purpose gives way to the narrower Permitted Purpose
+            f"This change limits the use allowed by “{whole}” to the Permitted Purpose, the narrower limit, which "
+            "takes that purpose's place."
+        )
+        return replace(f, phrase=whole, phrase_end=end), replace(rf, find=whole, comment=said)
     # one purpose, its qualifier and ours merged ("solely for a purpose related to our business and within the
     # Permitted Purpose"), not two stacked ("solely for the Permitted Purpose, and only for a purpose related to …")
     merged = (
@@ -1050,9 +1123,14 @@ def _fits_before(f: Finding, rf: RenderedFix) -> bool:
     of", "are" before "not works made for hire"; a replacement that is a whole verb fits anywhere."""
     if f.kind == "work_made_for_hire":
         return be_before(f)
-    if f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
+    if f.kind == "ip_assignment" and (rf.replacement or "").startswith(_PAYMENT_FIRST):
         return modal_before(f)
     return True
+
+
+# strict's payment condition put before the phrase ("upon payment in full of …, be vested in"; piece by piece, "for
+# each Illustration, upon payment …"): the modal before it is taken in, the condition between commas
+_PAYMENT_FIRST = ("upon payment", "for each ")
 
 
 def _modal_taken(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]:
@@ -1156,7 +1234,7 @@ def _surviving(
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:
     """The ``replace`` or ``comment`` edit of a red flag. A replacement that keeps the phrase's first words
     ("now known or hereafter devised" -> "now known") strikes only the words it drops (" or hereafter devised")."""
-    if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
+    if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith(_PAYMENT_FIRST):
         f, rf = _modal_taken(f, rf)  # "shall, upon payment in full …, be vested in": commas around it
     kept = rf.replacement or ""
     if op == "replace" and _narrows(f, kept) and f.phrase.startswith(kept):

@@ -562,6 +562,16 @@ _QUALIFIER = re.compile(
 )
 
 
+# a qualifier that says what a purpose is about ("related to our business", "in connection with the Services"), not
+# where or how long it runs ("throughout the world", "in the Territory")
+_ABOUT = re.compile(r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|relat(?:ed|ing)\s+to)\b", re.IGNORECASE)
+
+
+def about_the_purpose(qualifier: str) -> bool:
+    """The words qualifying a purpose (:func:`qualifier_end`) say what it is about, not where or for how long."""
+    return _ABOUT.match(qualifier) is not None
+
+
 def qualifier_end(text: str, end: int, limit: int | None = None) -> int:
     """Where the words qualifying a grant that follow offset ``end`` of ``text`` end ("… devised| in connection
     with the Film and its advertising|."), or ``end`` itself when none follow; never past ``limit``."""
@@ -841,9 +851,9 @@ def per_piece(f: Finding, replacement: str) -> str:
     """``replacement`` (strict's payment condition for the fees of each piece of the work) said of the piece
     the finding's sentence already names ("each", "any", "a" Contribution): "For each Contribution, Contributor
     shall, upon payment in full of the fees for that Contribution under the Contract, assign …", not "… for each
-    Contribution under the Contract, as to that Contribution, …"; unchanged where the sentence speaks of all
-    pieces at once ("the Illustrations shall, upon payment in full of the sum due for each Illustration …, as to
-    that Illustration, be vested")."""
+    Contribution under the Contract, as to that Contribution, …"; where the sentence speaks of all pieces at once,
+    said piece by piece ("the Illustrations shall, for each Illustration, upon payment in full of the sum due for it
+    under this agreement, be vested"; :func:`_each_piece`)."""
     m = _EACH_PIECE.search(replacement)
     if m is None:
         return replacement
@@ -851,8 +861,28 @@ def per_piece(f: Finding, replacement: str) -> str:
     if not re.search(
         rf"\b(?:[Ee]ach|[Ee]very|[Aa]ny|[Aa]n?) {re.escape(m.group(1))}\b", f.paragraph_text[start : f.phrase_start]
     ):
-        return replacement
+        return _each_piece(replacement)
     return f"{replacement[: m.start()]}for that {m.group(1)} {m.group(2)}{replacement[m.end() :]}"
+
+
+# strict's payment condition on all the pieces at once, as the replacement and its comment say it
+_EACH_UPON = re.compile(
+    r"\bupon payment in full of (.+?) for each ([A-Z][\w-]*(?: [A-Z][\w-]*)*) (under .+?), as to that \2\b"
+)
+_EACH_ONLY_ON = re.compile(
+    r"\bownership of [^;]+? pass to ([^;]+?) only on payment in full of (.+?) for each ([A-Z][\w-]*(?: [A-Z][\w-]*)*) "
+    r"(under .+?), as to that \3\b"
+)
+
+
+def _each_piece(text: str) -> str:
+    """``text`` with the payment condition on all the pieces said piece by piece, as a drafter would: "shall, for
+    each Illustration, upon payment in full of the sum due for it under this agreement, be vested in", not "shall,
+    upon payment in full of the sum due for each Illustration under this agreement, as to that Illustration, be
+    vested in"; its comment "ownership of each Illustration pass to the Institute only on payment in full of the
+    sum due for it under this agreement"."""
+    text = _EACH_UPON.sub(r"for each \2, upon payment in full of \1 for it \3", text)
+    return _EACH_ONLY_ON.sub(r"ownership of each \3 pass to \1 only on payment in full of \2 for it \4", text)
 
 
 def _one_of(work: str) -> str | None:
@@ -1468,7 +1498,7 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
     document has none (two entries at least), or a definitions clause whose run-in title opens its first
     entry ("1. Definitions. "Licensed Corpus" means …")."""
     for h, heading in enumerate(paragraphs):
-        if not _DEFINITIONS_HEADING.match(heading.text) or len(heading.text) > 60:
+        if len(heading.text) > 60 or not _DEFINITIONS_HEADING.match(heading.text):  # the cheap test first
             continue
         found: list[tuple[int, re.Match[str]]] = []
         colon = False
