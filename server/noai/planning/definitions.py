@@ -20,7 +20,9 @@ from ..analysis.facts import (
     alphabetical_definitions,
     closing_conjunction,
     definitions_run,
+    ends_with_conjunction,
     opens_definitions,
+    quotes_straight,
 )
 from ..kinds import Placement
 from ..library import Clause, Library, Rendered, render_many
@@ -51,22 +53,6 @@ def _opening_definitions(definitions: Sequence[str], scope: str, straight: bool 
 
 
 _UNREAD: Any = object()  # a definitions run the caller did not read: read here
-
-
-_QUOTED = re.compile(r"([\"“])[A-Z][^\"“”\n]{0,60}([\"”])")  # "Assets", “the Recordings”
-
-
-def quotes_straight(texts: Sequence[str]) -> bool:
-    """The document quotes its terms with straight quotes ('(the "Assets")'), not curly ones (“Assets”): more of
-    its quoted names open and close with '"' than with “ ”. A document that quotes nothing gets curly ones."""
-    straight = curly = 0
-    for text in texts:
-        if '"' in text or "“" in text:
-            for m in _QUOTED.finditer(text):
-                pair = m.group(1) + m.group(2)
-                straight += pair == '""'
-                curly += pair == "“”"
-    return straight > curly
 
 
 def beside_the_work(result: AuditResult, terms: Mapping[str, str], background: str | None) -> dict[str, str]:
@@ -303,9 +289,9 @@ def _entry_end(text: str, index: int, end: str, conjunction: str, variant: str) 
     or "."), ``None`` where it does: "…; and" -> "…;" strikes " and"; "… ." -> "…;" or "…; and" replaces the full
     stop."""
     said = text.rstrip()
-    if said.endswith(end) and (end != ";" or not _CLOSING.search(said)):
+    if said.endswith(end) and (end != ";" or not ends_with_conjunction(said)):
         return None
-    if conjunction and _CLOSING.search(said):
+    if conjunction and ends_with_conjunction(said):
         struck = said.rfind(f" {conjunction}")
         find, start, replacement = f" {conjunction}", struck, ""
     else:
@@ -324,9 +310,6 @@ def _entry_end(text: str, index: int, end: str, conjunction: str, variant: str) 
         end=start + len(find),
         replacement=replacement,
     )
-
-
-_CLOSING = re.compile(r";\s*(?:and|or)\s*$")
 
 
 _Body = tuple[int, Clause, Rendered, list[str], list[str], int]
