@@ -87,6 +87,7 @@ from .library.render import (
     mixed_work,
     performer_rights,
     possessive,
+    with_audio_materials,
     without_officer,
     without_text_tools,
 )
@@ -413,6 +414,8 @@ def make_plan(
         insertions = [_no_officer(e) for e in insertions]
     if facts.non_text:  # a score, photographs, code: no spelling or machine-translation exception
         insertions = [_rewritten(e, without_text_tools) for e in insertions]
+    if facts.audio:  # sound recordings: takes, outtakes and audio files, not drafts and sketches
+        insertions = [_rewritten(e, with_audio_materials) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
