@@ -828,6 +828,8 @@ def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequen
         if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
             continue
         for m in _REFERENCE.finditer(t):
+            if m.group(1).lower() == "clause":
+                return None  # the document says "clause 3": whatever else it says, the word is ours
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     if not counts:
         return "Section" if american else "paragraph" if numbered_paragraphs(paragraphs) else None
