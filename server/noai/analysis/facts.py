@@ -1438,7 +1438,7 @@ def _kept_at(result: AuditResult, name: str | None, provider: str | None) -> int
         if name not in p.original_text:
             continue
         for sentence in sentences(p.original_text):
-            if name in sentence and _STAYS.search(sentence) and (not who or who in sentence):
+            if name in sentence and (not who or who in sentence) and fast.holds(_STAYS, sentence):  # cheap tests first
                 return p.index
     return None
 
