@@ -51,12 +51,14 @@ from .analysis.facts import (
     owned_work_use,
     parts_cited,
     per_piece,
+    performer_waiver,
     plural_name,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
     qualifier_end,
     read_facts,
+    replica_material,
     says_project,
     sentence_span,
     survival_list,
@@ -83,6 +85,8 @@ from .library.render import (
     first_person,
     in_my_voice,
     mixed_work,
+    performer_rights,
+    possessive,
     without_officer,
     without_text_tools,
 )
@@ -275,7 +279,7 @@ def make_plan(
         def embedded(f: Finding) -> str | None:
             if background_licence(f, background, terms):
                 return BACKGROUND
-            return OWNED_WORK if owned_work_use(f, background, terms) else None
+            return OWNED_WORK if owned_work_use(f, background, terms, background_licensed=False) else None
 
     # A licence of existing material describes no project: the purpose limit names the client's own
     # business, never "the project described in this License".
@@ -332,7 +336,7 @@ def make_plan(
         embedded,
         facts.paid,
         facts.brand,
-        _code_waiver(result, facts, commented, beside),
+        _code_waiver(result, facts, commented, beside) if strategy.situation == ASSIGNED else None,
         not (purpose or unnamed),
     )
     fixes = [(f, _of_that_piece(f, rf), op) for f, rf, op in fixes] if facts.payment else fixes
@@ -365,6 +369,7 @@ def make_plan(
     cases |= {"owned"} if strategy.situation == ASSIGNED else set()  # the client owns the work: consent, no licence
     # the grant named training, now struck: minimal's covenant bars the client's own training too
     cases |= {"trains"} if any(f.kind == "existing_ai_restriction" and op == "replace" for f, _, op in fixes) else set()
+    cases |= {"performer"} if facts.performer else set()  # a performer's voice: minimal bars the client's training too
     # the document lets the client use what the creator keeps ("to promote the launch"): strict keeps that use
     cases |= {"kept_use"} if strategy.situation == ASSIGNED and facts.kept_use is not None else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
@@ -490,9 +495,10 @@ def make_plan(
 def _code_waiver(
     result: AuditResult, facts: DocumentFacts, terms: Mapping[str, str], beside: Mapping[str, str]
 ) -> str | None:
-    """The comment accepting a moral-rights waiver where the work is code and nothing else (the client will
-    maintain and change it), kept off what the creator keeps beside it ("the Platform", "the other Tessellate
-    Materials", its pre-existing materials); ``None`` for any other work, whose waiver is limited as before."""
+    """The comment accepting a moral-rights waiver where the work passes to the client (the caller's test) and is
+    code and nothing else (the client will maintain and change it), kept off what the creator keeps beside it ("the
+    Platform", "the other Tessellate Materials", its pre-existing materials); ``None`` for any other work, whose
+    waiver is limited as before."""
     if result.work_kind is None or result.work_kind.kind != SOFTWARE or facts.other_work:
         return None
     work = terms.get("deliverables", "the work")
@@ -798,8 +804,17 @@ def choose_fixes(
             continue  # a comment already written for this kind, or none wanted: nothing to render
         rf = render(fix, variant, f.phrase)
         if rf is not None and f.kind == "moral_rights_waiver":  # "this consent" where the document consents
-            said = rf.comment if code_waiver is None else code_waiver
-            rf = replace(rf, action="comment" if code_waiver else rf.action, comment=moral_act(said, f.paragraph_text))
+            said = moral_act(rf.comment if code_waiver is None else code_waiver, f.paragraph_text)
+            if performer_waiver(f.paragraph_text) and terms.get("provider"):  # a performer's rights, not authors'
+                said = performer_rights(said, terms["provider"])
+            rf = replace(rf, action="comment" if code_waiver else rf.action, comment=said)
+        if f.kind == "digital_replica" and action == "replace":  # new material in the creator's voice: struck
+            replica = _replica_fixed(f, fix, variant, terms, render) if rf is not None else []
+            spans = [(g.phrase_start, g.phrase_end) for g, _ in replica]
+            if not any(s < e2 and s2 < e for s, e in ranges for s2, e2 in spans):  # one edit per piece of text
+                ranges.extend(spans)
+                fixes.extend((g, r, "replace") for g, r in replica)
+            continue
         if f.kind == "existing_ai_restriction":  # a grant's "including to train …": struck, nothing else
             named = _training_struck(f, rf, fix, variant, terms) if rf is not None and action == "replace" else None
             if named is not None:
@@ -961,6 +976,51 @@ def _training_struck(
     return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
         rf, find=words, replacement="", comment=said
     )
+
+
+# the corrections a permission to make new material in the creator's voice keeps (strict, standard)
+_CORRECTED_BY = " by editing {deliverables} or in further recording sessions with {provider}"
+_CORRECTIONS_SAID = (
+    " Corrections may still be made by editing {deliverables} or in further recording sessions with {provider}."
+)
+# what minimal asks before any material the creator did not perform is made in the creator's voice or likeness
+_PROVISO = (
+    ", provided that any material {provider} did not perform is made in {own} voice or likeness only with {own} prior "
+    "written approval and for a further fee agreed in advance"
+)
+
+
+def _replica_fixed(
+    f: Finding, fix: Fix, variant: str, terms: Mapping[str, str], render: Callable[[Fix, str, str], RenderedFix | None]
+) -> list[tuple[Finding, RenderedFix]]:
+    """The edits answering a permission to make new material in the creator's voice or likeness by digital means
+    (:func:`~noai.analysis.facts.replica_material`), the first with the fix's comment quoting the permission: strict
+    and standard strike the means and the new material (corrections it starts with stay, made by editing the work
+    or in further recording sessions), or the permission where it is all new material; minimal strikes the means
+    and adds a proviso: material the creator did not perform waits for the creator's approval and a fee. No edit
+    where the permission cannot be read."""
+    text = f.paragraph_text
+    replica = replica_material(text, f.phrase_start, f.phrase_end)
+    rf = render(fix, variant, replica.words) if replica is not None else None
+    if replica is None or rf is None or rf.action != "replace":
+        return []
+    provider, work = terms.get("provider", "the creator"), terms.get("deliverables", "the work")
+
+    def edit(span: tuple[int, int], replacement: str, comment: str) -> tuple[Finding, RenderedFix]:
+        words = text[span[0] : span[1]]
+        moved = replace(f, phrase=words, phrase_start=span[0], phrase_end=span[1])
+        return moved, replace(rf, find=words, replacement=replacement, comment=comment, uses=())
+
+    if variant == "minimal":
+        last = text[replica.last[0] : replica.last[1]]
+        proviso = _PROVISO.format(provider=provider, own=possessive(provider))
+        return [edit(replica.means, "", rf.comment), edit(replica.last, last + proviso, "")]
+    if replica.voice is not None:
+        said = rf.comment + _CORRECTIONS_SAID.format(deliverables=work, provider=provider)
+        corrected = _CORRECTED_BY.format(deliverables=work, provider=provider)
+        return [edit(replica.means, "", said), edit(replica.voice, corrected, "")]
+    said = rf.comment.replace("strikes the digital means and the new material from “", "strikes the permission to “")
+    return [edit((replica.permission.start, replica.permission.end), "", said)]
 
 
 DELETED = "[Intentionally deleted]"  # what a drafter leaves at the number of a clause struck whole
