@@ -1369,8 +1369,15 @@ def closing_conjunction(paragraphs: Sequence[Paragraph], last: int) -> str | Non
     if last < 1 or not paragraphs[last].text.rstrip().endswith("."):
         return None
     before = paragraphs[last - 1].text
-    m = _CLOSING.search(before)
-    return (m.group(1) or "") if m and (_DEFINITION.match(before) or _COLON_DEFINITION.match(before)) else None
+    closes = entry_close(before)
+    return closes if closes is not None and (_DEFINITION.match(before) or _COLON_DEFINITION.match(before)) else None
+
+
+def entry_close(text: str) -> str | None:
+    """How an entry of a list written as one sentence closes: its conjunction ("and" of "…; and", "or"), ``""``
+    for a bare "…;", ``None`` otherwise (a full stop, nothing)."""
+    m = _CLOSING.search(text)
+    return (m.group(1) or "") if m else None
 
 
 # "1. Definitions. "Licensed Corpus" means …": a definitions clause whose title runs into its first entry

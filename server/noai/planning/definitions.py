@@ -14,7 +14,13 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import alphabetical_definitions, closing_conjunction, definitions_run, opens_definitions
+from ..analysis.facts import (
+    alphabetical_definitions,
+    closing_conjunction,
+    definitions_run,
+    entry_close,
+    opens_definitions,
+)
 from ..kinds import Placement
 from ..library import Clause, Library, Rendered, render_many
 from ..library.render import INFORMAL
@@ -258,7 +264,7 @@ def join_definitions_list(result: AuditResult, edits: Sequence[Edit]) -> tuple[l
     for (at, j), end in zip(order, ends, strict=True):
         if j >= 0:
             texts[at].append(edits[at].paragraphs[j]["text"].rstrip().removesuffix(".") + end)
-        elif (change := _entry_end(paragraphs[at].text, at, end, conjunction, variant)) is not None:
+        elif (change := _entry_end(paragraphs[at].text, at, end, variant)) is not None:
             changes.append(change)
     joined = {
         k: replace(edits[k], paragraphs=tuple({**q, "text": t} for q, t in zip(edits[k].paragraphs, said, strict=True)))
@@ -267,16 +273,16 @@ def join_definitions_list(result: AuditResult, edits: Sequence[Edit]) -> tuple[l
     return [joined.get(k, x) for k, x in enumerate(edits)], changes
 
 
-def _entry_end(text: str, index: int, end: str, conjunction: str, variant: str) -> Edit | None:
+def _entry_end(text: str, index: int, end: str, variant: str) -> Edit | None:
     """The tracked change of punctuation that makes the document's entry ``text`` end with ``end`` (";", "; and"
     or "."), ``None`` where it does: "…; and" -> "…;" strikes " and"; "… ." -> "…;" or "…; and" replaces the full
     stop."""
     said = text.rstrip()
-    if said.endswith(end) and (end != ";" or not _CLOSING.search(said)):
+    if said.endswith(end):
         return None
-    if conjunction and _CLOSING.search(said):
-        struck = said.rfind(f" {conjunction}")
-        find, start, replacement = f" {conjunction}", struck, ""
+    if entry_close(said):  # "…; and" no longer next-to-last: its " and" struck
+        start = said.rindex(";") + 1
+        find, replacement = said[start:], ""
     else:
         find, start, replacement = said[-1], len(said) - 1, end
     return Edit(
@@ -293,9 +299,6 @@ def _entry_end(text: str, index: int, end: str, conjunction: str, variant: str) 
         end=start + len(find),
         replacement=replacement,
     )
-
-
-_CLOSING = re.compile(r";\s*(?:and|or)\s*$")
 
 
 _Body = tuple[int, Clause, Rendered, list[str], list[str], int]
