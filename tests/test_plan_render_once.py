@@ -33,3 +33,36 @@ def test_each_fix_is_rendered_once_and_the_plan_is_the_one_rendered_afresh(path,
     calls.clear()
     assert engine.plan(data, options)[1].to_dict() == once
     assert len(calls) >= rendered
+
+
+def _make_large():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "make_large.py"
+    spec = importlib.util.spec_from_file_location("make_large", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.make_large
+
+
+def test_a_background_licences_fix_is_filled_once_for_each_phrase_and_plans_what_filling_afresh_plans(monkeypatch):
+    data = _make_large()(200)  # its background licence repeats "for any and all purposes" section after section
+    options = engine.Options(we="creator")
+    fill = plan_module._fill
+    calls: list[tuple[str, str]] = []
+
+    def counted(template, terms, match, done=None):
+        if done is None:
+            calls.append((template, match))
+        return fill(template, terms, match, done)
+
+    monkeypatch.setattr(plan_module, "_fill", counted)
+    once = engine.plan(data, options)[1].to_dict()
+    assert calls and len(calls) == len(set(calls))  # something filled, each template and phrase once
+    filled = len(calls)
+    monkeypatch.setattr(plan_module, "_fill", lambda template, terms, match, done=None: counted(template, terms, match))
+    calls.clear()
+    assert engine.plan(data, options)[1].to_dict() == once
+    assert len(calls) > filled

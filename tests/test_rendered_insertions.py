@@ -202,7 +202,7 @@ def test_new_clauses_and_continued_sub_clauses_show_the_numbers_of_their_sequenc
         if name == "numbered headings":
             assert labelled["No AI Training"] == "3."
         if name == "typed sub-clauses":
-            closing = next(t for t in labelled if t.startswith("This clause applies"))
+            closing = next(t for t in labelled if t.startswith("Clauses 2.3 to 2.5 apply"))
             assert labelled[closing] == ""  # the closing sentence is no sub-clause of its own
 
 

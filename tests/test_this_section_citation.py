@@ -1,10 +1,12 @@
-"""An inserted clause spread over several numbered paragraphs cites itself by number (session 9 note, seen).
+"""An inserted clause cites itself by number (session 9 note, seen; issue 15, session 11).
 
 Inserted as a titled sub-clause ("2.3 No AI Training" over "2.3.1" … "2.3.5"), the covenant's closing
 "This clause applies to the fullest extent permitted by law …" sits in a paragraph numbered 2.3.5 of its
-own, where it would read as 2.3.5 alone: it says "This clause 2.3 applies" ("This Section 2.3" where the
-document refers to Sections). A covenant that is one numbered sub-clause with unnumbered continuation
-paragraphs keeps "This Section applies". Checked on a contract with Word's numbering and on one with typed
+own, where it would read as 2.3.5 alone: it cites the covenant's number ("this clause 2.3"; "this Section
+2.3" where the document refers to Sections), and its closing sentence cites every clause we insert ("Clauses
+2.3 to 2.5 apply …", tests/test_parts_cited.py). A covenant that is one numbered sub-clause with unnumbered
+continuation paragraphs cites its number too ("This Section 4.3 does not restrict …"): inside Section 4,
+"this Section" may read as all of Section 4. Checked on a contract with Word's numbering and on one with typed
 numbers and Section references, in the plan and in the written .docx.
 """
 
@@ -46,13 +48,15 @@ def covenant_texts(red: engine.Redline) -> list[str]:
 @pytest.mark.parametrize("variant", ["strict", "standard"])
 def test_a_covenant_numbered_paragraph_by_paragraph_cites_its_sub_clause_in_words_numbering(variant):
     red = redline_of(agreement(titled=True), variant)
-    assert any(t.startswith("This clause 2.3 applies to") for t in covenant_texts(red))
+    last = "2.8" if variant == "strict" else "2.5"  # 2.4 coding assistants, 2.5 pre-existing materials (2.6-2.8)
+    assert any(t.startswith(f"Clauses 2.3 to {last} apply to") for t in covenant_texts(red))
     labelled = {q.text: q.label for q in engine.read(red.docx).paragraphs}
-    closing = next(t for t in labelled if t.startswith("This clause 2.3 applies"))
+    closing = next(t for t in labelled if t.startswith("Clauses 2.3 to"))
     assert (
         labelled[closing] == "2.3.5" and labelled["No AI Training" if variant == "standard" else "No AI Use"] == "2.3"
     )
-    assert not any(re.match(r"This clause applies", t) for t in labelled)
+    assert max(q.label or "" for q in engine.read(red.docx).paragraphs if re.fullmatch(r"2\.\d", q.label or "")) == last
+    assert not any(re.search(r"[Tt]his clause(?! 2\.3\b)", t) for t in labelled)
 
 
 @pytest.mark.parametrize("variant", ["strict", "standard"])
@@ -67,8 +71,13 @@ def test_a_covenant_with_typed_numbers_cites_its_section_as_the_document_refers_
     )
 
 
-def test_a_covenant_in_one_numbered_sub_clause_keeps_this_section():
-    red = redline("us-translation-msa", "standard")
+@pytest.mark.parametrize("variant", ["strict", "standard", "minimal"])
+def test_a_covenant_in_one_numbered_sub_clause_of_section_4_cites_its_number_not_this_section(variant):
+    red = redline("us-translation-msa", variant)
     paragraphs = engine.read(red.docx).paragraphs
-    closing = next(q for q in paragraphs if q.text.startswith("This Section applies"))
-    assert closing.label is None  # a continuation of 4.3, the covenant's one number
+    covenant = next(i for i, q in enumerate(paragraphs) if q.label == "4.3")
+    assert paragraphs[covenant - 1].label == "4.2"  # the Vendor's own duties in 4.1 and 4.2 stay out of it
+    ours = [q.text for q in paragraphs[covenant:] if q.label in (None, "") or q.label.startswith("4.")]
+    closing = next(t for t in ours if re.search(r"\bapply to the (?:fullest )?extent permitted by law", t))
+    assert re.search(r"\bSections (?:3\.3(?:,| and) )?4\.3 (?:and|to) 4\.[4-7] apply\b", closing), closing
+    assert not any(re.search(r"\b[Tt]his Section\b(?! 4\.3\b)", t) for t in ours), ours

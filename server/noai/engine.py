@@ -16,6 +16,7 @@ from .analysis.audit import AuditResult, audit_document
 from .analysis.parties import analyse
 from .analysis.work_kind import WORK_KINDS as WORK_KINDS  # the CLI's --work-kind choices
 from .library import Library, Playbook, load_library, load_playbook, shipped_dir
+from .ooxml.accepted import accept_all
 from .ooxml.comments import comments_by_paragraph
 from .ooxml.document import Document, read_document
 from .ooxml.package import MEMORY_PER_XML_BYTE, xml_bytes_to_parse
@@ -51,9 +52,12 @@ def memory_estimate(data: bytes, *, rewrite: bool = False) -> int:
     return len(data) + MEMORY_PER_XML_BYTE * xml_bytes_to_parse(data, stories=rewrite)
 
 
-def read(data: bytes) -> Document:
-    """Read a .docx (or Flat OPC XML) safely into the document model."""
-    return read_document(data)
+def read(data: bytes, *, accepted: bool = False) -> Document:
+    """Read a .docx (or Flat OPC XML) safely into the document model: every paragraph of Word's
+    ``body.paragraphs``, with its current text. ``accepted``: the document as accept-all leaves it, as Word
+    and LibreOffice do (a paragraph whose mark is deleted joins the next one; indexes count what is left)."""
+    doc = read_document(data)
+    return accept_all(doc) if accepted else doc
 
 
 def _read_sent(previous: bytes | None) -> Document | None:

@@ -19,23 +19,27 @@ step, the comments). It imports :mod:`noai.planning`, :mod:`noai.analysis`, :mod
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from . import schemas
 from .analysis.audit import AuditResult
 from .analysis.classify import Finding
 from .analysis.facts import (
+    DocumentFacts,
     Strike,
     SurvivalList,
     a_purpose_of_its_own,
+    about_the_purpose,
     as_referred,
     background_licence,
     be_before,
     before_the_licence,
     creation_timing,
     credit_to_authors,
+    definitions_run,
     for_copyright_term,
     hire_fallback,
     irrevocable,
@@ -45,13 +49,16 @@ from .analysis.facts import (
     named_work,
     no_credit_asked,
     owned_work_use,
+    parts_cited,
     per_piece,
+    performer_waiver,
     plural_name,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
     qualifier_end,
     read_facts,
+    replica_material,
     says_project,
     sentence_span,
     survival_list,
@@ -62,6 +69,7 @@ from .analysis.facts import (
     used_as_part_of,
     waits_for_payment,
 )
+from .analysis.work_kind import SOFTWARE
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .library import VARIANTS, Fix, Library, Playbook, RenderedFix, for_cases, render_fix, render_sentence_fix
 from .library.render import (
@@ -77,10 +85,13 @@ from .library.render import (
     first_person,
     in_my_voice,
     mixed_work,
+    performer_rights,
+    possessive,
     without_officer,
     without_text_tools,
 )
-from .ooxml.renumber import Renumbered
+from .ooxml.renumber import Renumbered, struck_moves_numbers
+from .ooxml.revisions import typed_number_span
 from .planning.comments import (
     _defined_for,
     _if_chosen,
@@ -95,6 +106,7 @@ from .planning.comments import (
     _shifted,
     _transfer_options,
     _words,
+    code_waiver,
     moral_act,
     said_once,
     strategy_comment,
@@ -102,7 +114,7 @@ from .planning.comments import (
 from .planning.definitions import beside_the_work, join_definitions_list, render_insertions
 from .planning.edit import DEFINITIONS
 from .planning.edit import Edit as Edit  # the edits of a Plan, re-exported
-from .planning.placement import _inner_lists, _renumbered, place_clauses
+from .planning.placement import _inner_lists, _renumbered, _source, numbered_paragraphs, place_clauses
 from .planning.strategy import (
     _ON_PAYMENT,
     _TRANSFER_KINDS,
@@ -267,7 +279,7 @@ def make_plan(
         def embedded(f: Finding) -> str | None:
             if background_licence(f, background, terms):
                 return BACKGROUND
-            return OWNED_WORK if owned_work_use(f, background, terms) else None
+            return OWNED_WORK if owned_work_use(f, background, terms, background_licensed=False) else None
 
     # A licence of existing material describes no project: the purpose limit names the client's own
     # business, never "the project described in this License".
@@ -324,6 +336,8 @@ def make_plan(
         embedded,
         facts.paid,
         facts.brand,
+        _code_waiver(result, facts, commented, beside) if strategy.situation == ASSIGNED else None,
+        not (purpose or unnamed),
     )
     fixes = [(f, _of_that_piece(f, rf), op) for f, rf, op in fixes] if facts.payment else fixes
     if facts.royalty:  # a publishing licence for the term of copyright: reversion, never a fixed term, is asked
@@ -355,6 +369,7 @@ def make_plan(
     cases |= {"owned"} if strategy.situation == ASSIGNED else set()  # the client owns the work: consent, no licence
     # the grant named training, now struck: minimal's covenant bars the client's own training too
     cases |= {"trains"} if any(f.kind == "existing_ai_restriction" and op == "replace" for f, _, op in fixes) else set()
+    cases |= {"performer"} if facts.performer else set()  # a performer's voice: minimal bars the client's training too
     # the document lets the client use what the creator keeps ("to promote the launch"): strict keeps that use
     cases |= {"kept_use"} if strategy.situation == ASSIGNED and facts.kept_use is not None else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
@@ -389,8 +404,9 @@ def make_plan(
     if only_defining:  # the purpose limit's definition alone: say which change uses it
         trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, commented))
     elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
+    run = definitions_run(result.paragraphs)  # the document's definitions clause, read once for both below
     insertions = render_insertions(
-        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
+        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere, run
     )
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
@@ -423,16 +439,27 @@ def make_plan(
         insertions = [_names_kept(e, expressly, commented, facts.kept_use) for e in insertions]
     if facts.kept and strategy.situation == LICENSED:  # the reservation names what the document keeps
         insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
-    insertions, joins = join_definitions_list(result, insertions)  # "(c) …; and (d) …." takes the new terms in
+    insertions, joins = join_definitions_list(result, insertions, run)  # "(c) …; and (d) …." takes the new terms in
+    ours = {at for e in insertions for at in numbered_paragraphs(e.index, e, _source)}  # what ours number on from
+    fixes = [(*_number_kept(result, f, rf, ours), op) if op == "replace" else (f, rf, op) for f, rf, op in fixes]
     edits = [*insertions, *joins, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
+    numbers = _our_numbers(result, insertions, renumbering) if clauses else []
+    owns = [own[0] if own else "" for own in numbers]
+    labels = [n for own in numbers for n in own]
     survives = survival_list([p.text for p in result.paragraphs]) if clauses else None
-    if survives is not None:  # "Sections 3 and 4.3 to 4.7 survive": the survival list takes our clauses in
-        edits.extend(_surviving(result, survives, insertions, renumbering, variant, with_comments))
+    if survives is not None and labels:  # "Sections 3 and 4.3 to 4.7 survive": the survival list takes them in
+        edits.extend(_surviving(result, survives, labels, variant, with_comments))
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
         edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
+    if clauses:  # our clauses cite themselves by number: "Sections 4.3 to 4.7 apply", "this Section 4.3"
+        cited = [
+            _rewritten(e, partial(parts_cited, own=own, labels=labels))
+            for e, own in zip(edits[: len(owns)], owns, strict=True)
+        ]
+        edits = [*cited, *edits[len(owns) :]]  # the insertions come first, in their order
     if facts.usage and variant != "minimal":  # the purpose within the use the schedule sets out
         edits = [_within_usage(e, facts.usage) for e in edits]
     licensed_in = facts.licensed_in if purpose else None  # read only where it may be the purpose
@@ -463,6 +490,26 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+def _code_waiver(
+    result: AuditResult, facts: DocumentFacts, terms: Mapping[str, str], beside: Mapping[str, str]
+) -> str | None:
+    """The comment accepting a moral-rights waiver where the work passes to the client (the caller's test) and is
+    code and nothing else (the client will maintain and change it), kept off what the creator keeps beside it ("the
+    Platform", "the other Tessellate Materials", its pre-existing materials); ``None`` for any other work, whose
+    waiver is limited as before."""
+    if result.work_kind is None or result.work_kind.kind != SOFTWARE or facts.other_work:
+        return None
+    work = terms.get("deliverables", "the work")
+    if beside.get("protected", "").startswith(f"{work}, "):  # "the Customizations, the Platform, the other …"
+        kept = beside["protected"][len(work) + 2 :].split(", ")
+    elif facts.background.term:
+        term = facts.background.term
+        kept = [term if term.startswith("the ") else f"the {term}"]
+    else:
+        kept = []
+    return code_waiver(terms, kept)
 
 
 def _of_that_piece(f: Finding, rf: RenderedFix) -> RenderedFix:
@@ -571,7 +618,15 @@ _PART_OF_COMMENT = (
 )
 
 
-def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
+def _fill(template: str, terms: Mapping[str, str], match: str, done: dict[tuple[str, str], str] | None = None) -> str:
+    """``template`` filled with ``terms`` and the red flag's words (``match``); ``done``: the fillings already made
+    with these ``terms`` in this plan, by template and words (a phrase recurs: "for any purpose", clause after
+    clause)."""
+    if done is not None:
+        key = (template, match)
+        if key not in done:
+            done[key] = _fill(template, terms, match)
+        return done[key]
     values = {
         "deliverables": terms.get("deliverables", "the work"),
         "client": terms.get("client", "the other party"),
@@ -585,13 +640,18 @@ def _fill(template: str, terms: Mapping[str, str], match: str) -> str:
 
 
 def background_fix(
-    f: Finding, rf: RenderedFix, variant: str, terms: Mapping[str, str], owned: bool = False
+    f: Finding,
+    rf: RenderedFix,
+    variant: str,
+    terms: Mapping[str, str],
+    owned: bool = False,
+    done: dict[tuple[str, str], str] | None = None,
 ) -> RenderedFix | None:
     """The fix of a red flag in a licence of the creator's pre-existing materials embedded in work the
     client owns (the transfer standing), or (``owned``) in a use of that work itself: no Permitted
     Purpose, term or revocability limit (the client must be able to use the work it owns); a background
     licence's unlimited purpose is limited to use as part of the work (not in minimal, whose fix only
-    excludes Prohibited AI Use). ``None``: no edit."""
+    excludes Prohibited AI Use). ``None``: no edit. ``done``: as for :func:`_fill`."""
     if f.kind == "perpetual_irrevocable":
         return None
     if f.kind == "any_and_all_purposes" and variant != "minimal" and not owned:
@@ -600,8 +660,8 @@ def background_fix(
         return replace(
             rf,
             action="replace",
-            replacement=_fill(_PART_OF_WORK, terms, f.phrase),
-            comment=_fill(_PART_OF_COMMENT, terms, f.phrase),
+            replacement=_fill(_PART_OF_WORK, terms, f.phrase, done),
+            comment=_fill(_PART_OF_COMMENT, terms, f.phrase, done),
             uses=(),
         )
     if rf.replacement and "Permitted Purpose" in rf.replacement:
@@ -633,7 +693,9 @@ def reversion_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> Rend
     return replace(rf, comment=said.replace("{has}", "have" if plural else "has"))
 
 
-def limited_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> RenderedFix | None:
+def limited_fix(
+    f: Finding, rf: RenderedFix, terms: Mapping[str, str], done: dict[tuple[str, str], str] | None = None
+) -> RenderedFix | None:
     """The fix of a red flag in a licence already tied to a purpose it names ("… licence … for the
     Purpose", "for running X's business"): no Permitted Purpose beside it, and no asking a perpetual
     licence for that purpose (a brand's logo, an app run for a business) to last only for a project; an
@@ -645,8 +707,8 @@ def limited_fix(f: Finding, rf: RenderedFix, terms: Mapping[str, str]) -> Render
             return None
         return replace(
             rf,
-            replacement=_fill(_REVOCABLE_FOR_AI, terms, f.phrase),
-            comment=_fill(_REVOCABLE_COMMENT, terms, f.phrase),
+            replacement=_fill(_REVOCABLE_FOR_AI, terms, f.phrase, done),
+            comment=_fill(_REVOCABLE_COMMENT, terms, f.phrase, done),
             uses=tuple(u for u in rf.uses if u != "Permitted Purpose"),
         )
     return rf
@@ -707,6 +769,8 @@ def choose_fixes(
     embedded: Callable[[Finding], str | None] | None = None,
     paid: bool = False,
     brand: bool = False,
+    code_waiver: str | None = None,
+    own_purpose: bool = False,
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The red flags to replace or comment on, each with its rendered fix and op, and the library
     terms the replacements use (in order of first use). One edit per piece of text, one
@@ -715,18 +779,24 @@ def choose_fixes(
     work the client owns (``BACKGROUND``) or in a use of that work itself (``OWNED_WORK``), or neither
     (``None``); :func:`background_fix` decides the fix of the first two. ``paid``: the client pays fees or
     a sum for the work (strict may make a transfer wait for them). ``brand``: the work is a logo or brand,
-    whose perpetual licence :func:`limited_fix` leaves alone as it does one for a purpose it names."""
+    whose perpetual licence :func:`limited_fix` leaves alone as it does one for a purpose it names.
+    ``code_waiver``: the comment accepting a moral-rights waiver in code (:func:`~.planning.comments.code_waiver`),
+    which then takes the place of its fix. ``own_purpose``: the Permitted Purpose is the agreement's own purpose or
+    project, narrower than any purpose the document qualifies (:func:`_qualified_purpose`)."""
     fixes: list[tuple[Finding, RenderedFix, str]] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph -> phrase ranges already edited
     needed_terms: list[str] = []
     commented: set[str] = set()  # one explanatory comment per kind of red flag is enough
     ours = _speaks_our_terms(library)
     render = _rendering(terms)
+    filled: dict[tuple[str, str], str] = {}  # the background and limited fixes' fillings, each made once
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
             continue
         action, fix = wanted
+        if code_waiver is not None and f.kind == "moral_rights_waiver":
+            action = "comment"  # code the client will maintain: the waiver is accepted, not limited
         ranges = taken.setdefault(f.start, [])
         if any(s < f.phrase_end and f.phrase_start < e for s, e in ranges):
             continue  # one edit per piece of text: "perpetual and irrevocable" once, not twice
@@ -734,7 +804,17 @@ def choose_fixes(
             continue  # a comment already written for this kind, or none wanted: nothing to render
         rf = render(fix, variant, f.phrase)
         if rf is not None and f.kind == "moral_rights_waiver":  # "this consent" where the document consents
-            rf = replace(rf, comment=moral_act(rf.comment, f.paragraph_text))
+            said = moral_act(rf.comment if code_waiver is None else code_waiver, f.paragraph_text)
+            if performer_waiver(f.paragraph_text) and terms.get("provider"):  # a performer's rights, not authors'
+                said = performer_rights(said, terms["provider"])
+            rf = replace(rf, action="comment" if code_waiver else rf.action, comment=said)
+        if f.kind == "digital_replica" and action == "replace":  # new material in the creator's voice: struck
+            replica = _replica_fixed(f, fix, variant, terms, render) if rf is not None else []
+            spans = [(g.phrase_start, g.phrase_end) for g, _ in replica]
+            if not any(s < e2 and s2 < e for s, e in ranges for s2, e2 in spans):  # one edit per piece of text
+                ranges.extend(spans)
+                fixes.extend((g, r, "replace") for g, r in replica)
+            continue
         if f.kind == "existing_ai_restriction":  # a grant's "including to train …": struck, nothing else
             named = _training_struck(f, rf, fix, variant, terms) if rf is not None and action == "replace" else None
             if named is not None:
@@ -743,9 +823,9 @@ def choose_fixes(
             continue
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
-            rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK)
+            rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK, done=filled)
         elif rf is not None and (purpose_limited(f) or (brand and f.kind == "perpetual_irrevocable")):
-            rf = limited_fix(f, rf, terms)
+            rf = limited_fix(f, rf, terms, filled)
         if rf is None or rf.action == "ignore":
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
@@ -760,7 +840,7 @@ def choose_fixes(
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
-        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings)) is not None:
+        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings, own_purpose)) is not None:
             f, rf = moved  # "for any purpose related to our business": the purpose replaced with its qualifier
         elif op == "replace" and (moved := _proviso_after_object(f, rf, result.findings, terms)) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # "sublicensable" stays as it is
@@ -898,13 +978,88 @@ def _training_struck(
     )
 
 
-def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
+# the corrections a permission to make new material in the creator's voice keeps (strict, standard)
+_CORRECTED_BY = " by editing {deliverables} or in further recording sessions with {provider}"
+_CORRECTIONS_SAID = (
+    " Corrections may still be made by editing {deliverables} or in further recording sessions with {provider}."
+)
+# what minimal asks before any material the creator did not perform is made in the creator's voice or likeness
+_PROVISO = (
+    ", provided that any material {provider} did not perform is made in {own} voice or likeness only with {own} prior "
+    "written approval and for a further fee agreed in advance"
+)
+
+
+def _replica_fixed(
+    f: Finding, fix: Fix, variant: str, terms: Mapping[str, str], render: Callable[[Fix, str, str], RenderedFix | None]
+) -> list[tuple[Finding, RenderedFix]]:
+    """The edits answering a permission to make new material in the creator's voice or likeness by digital means
+    (:func:`~noai.analysis.facts.replica_material`), the first with the fix's comment quoting the permission: strict
+    and standard strike the means and the new material (corrections it starts with stay, made by editing the work
+    or in further recording sessions), or the permission where it is all new material; minimal strikes the means
+    and adds a proviso: material the creator did not perform waits for the creator's approval and a fee. No edit
+    where the permission cannot be read."""
+    text = f.paragraph_text
+    replica = replica_material(text, f.phrase_start, f.phrase_end)
+    rf = render(fix, variant, replica.words) if replica is not None else None
+    if replica is None or rf is None or rf.action != "replace":
+        return []
+    provider, work = terms.get("provider", "the creator"), terms.get("deliverables", "the work")
+
+    def edit(span: tuple[int, int], replacement: str, comment: str) -> tuple[Finding, RenderedFix]:
+        words = text[span[0] : span[1]]
+        moved = replace(f, phrase=words, phrase_start=span[0], phrase_end=span[1])
+        return moved, replace(rf, find=words, replacement=replacement, comment=comment, uses=())
+
+    if variant == "minimal":
+        last = text[replica.last[0] : replica.last[1]]
+        proviso = _PROVISO.format(provider=provider, own=possessive(provider))
+        return [edit(replica.means, "", rf.comment), edit(replica.last, last + proviso, "")]
+    if replica.voice is not None:
+        said = rf.comment + _CORRECTIONS_SAID.format(deliverables=work, provider=provider)
+        corrected = _CORRECTED_BY.format(deliverables=work, provider=provider)
+        return [edit(replica.means, "", said), edit(replica.voice, corrected, "")]
+    said = rf.comment.replace("strikes the digital means and the new material from “", "strikes the permission to “")
+    return [edit((replica.permission.start, replica.permission.end), "", said)]
+
+
+DELETED = "[Intentionally deleted]"  # what a drafter leaves at the number of a clause struck whole
+
+
+def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int]) -> tuple[Finding, RenderedFix]:
+    """A whole numbered paragraph struck keeps its number, as a drafter strikes a clause ("4.3 [Intentionally
+    deleted]"), where striking it with its number would leave a gap in the typed numbers after it (4.2, 4.4), let
+    Word number another clause as a typed reference's number, or move the numbers our clauses take (``ours``: the
+    paragraphs they number on from; :func:`struck_moves_numbers`): its text after the number is replaced, the
+    number and the paragraph stay. Any other edit is as it was."""
+    text = f.paragraph_text
+    if rf.action != "replace" or rf.replacement or f.phrase_start > 0 or f.phrase_end < len(text):
+        return f, rf
+    paragraphs = result.paragraphs
+    if not struck_moves_numbers([p.text for p in paragraphs], f.start, [p.label for p in paragraphs], ours):
+        return f, rf
+    span = typed_number_span(text)
+    start = len(text) - len(text[span[1] :].lstrip()) if span else 0
+    words = text[start:]
+    quoted = f"“{text.strip().rstrip('.')}”"  # the sentence quoted without its number
+    said = rf.comment.replace(quoted, f"“{words.strip().rstrip('.')}”")
+    said += (
+        f" Its number stays, marked “{DELETED}”, so that the numbers after it and the references to them still hold."
+    )
+    return replace(f, phrase=words, phrase_start=start), replace(rf, find=words, replacement=DELETED, comment=said)
+
+
+def _qualified_purpose(
+    f: Finding, rf: RenderedFix, findings: Sequence[Finding], own_purpose: bool = False
+) -> tuple[Finding, RenderedFix] | None:
     """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
-    qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
-    them on the purpose, merged with ours ("solely for a purpose related to our business and within the Permitted
-    Purpose"), so they never qualify the new words ("the Permitted Purpose related to our business") and no second
-    purpose is stacked on the first. ``None``: no qualifier
-    follows, or the replacement is not a purpose of its own."""
+    qualifying that purpose follow it ("… related to our business"): the change takes them with it, so they never
+    qualify the new words ("the Permitted Purpose related to our business") and no second purpose is stacked on the
+    first. Where the Permitted Purpose is the agreement's own purpose or project (``own_purpose``), the narrower
+    limit, it takes the qualified purpose's place alone ("solely for the Permitted Purpose": one limit, the comment
+    says it replaces the qualifier); else (the client's own business) the qualifier stays on the purpose, merged
+    with ours ("solely for a purpose relating to its real estate business and within the Permitted Purpose").
+    ``None``: no qualifier follows, or the replacement is not a purpose of its own."""
     if f.kind != "any_and_all_purposes" or not a_purpose_of_its_own(rf.replacement or "") or "urpose" not in f.phrase:
         return None
     later = [g.phrase_start for g in findings if g.start == f.start and g.phrase_start >= f.phrase_end]
@@ -914,6 +1069,12 @@ def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding])
     qualifier = f.paragraph_text[f.phrase_end : end]
     whole = f.paragraph_text[f.phrase_start : end]
     ours = rf.replacement or ""
+    if own_purpose and ours.endswith(f"for {_OUR_PURPOSE}") and about_the_purpose(qualifier):
+        said = (  # one limit: the qualified purpose gives way to the narrower Permitted Purpose
+            f"This change limits the use allowed by “{whole}” to the Permitted Purpose, the narrower limit, which "
+            "takes that purpose's place."
+        )
+        return replace(f, phrase=whole, phrase_end=end), replace(rf, find=whole, comment=said)
     # one purpose, its qualifier and ours merged ("solely for a purpose related to our business and within the
     # Permitted Purpose"), not two stacked ("solely for the Permitted Purpose, and only for a purpose related to …")
     merged = (
@@ -963,9 +1124,14 @@ def _fits_before(f: Finding, rf: RenderedFix) -> bool:
     of", "are" before "not works made for hire"; a replacement that is a whole verb fits anywhere."""
     if f.kind == "work_made_for_hire":
         return be_before(f)
-    if f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
+    if f.kind == "ip_assignment" and (rf.replacement or "").startswith(_PAYMENT_FIRST):
         return modal_before(f)
     return True
+
+
+# strict's payment condition put before the phrase ("upon payment in full of …, be vested in"; piece by piece, "for
+# each Illustration, upon payment …"): the modal before it is taken in, the condition between commas
+_PAYMENT_FIRST = ("upon payment", "for each ")
 
 
 def _modal_taken(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]:
@@ -1011,21 +1177,32 @@ def numbered(edits: Sequence[Edit]) -> tuple[Edit, ...]:
     return tuple(replace(e, id=f"e{i}") for i, e in enumerate(edits, 1))
 
 
+def _our_numbers(result: AuditResult, insertions: Sequence[Edit], renumbering: Renumbered | None) -> list[list[str]]:
+    """The clause numbers each of ``insertions`` takes ("4.3"; "7A", "7B" …; none for the definitions, a list
+    item's "(e)" or a paragraph that continues a clause), in their order."""
+    numbers = (renumbering or _renumbered(result, insertions)).found.numbers
+    taken: dict[int, int] = {}  # the numbers at each source paragraph already given to earlier insertions
+    found: list[list[str]] = []
+    for e in insertions:
+        own: list[str] = []
+        for at, count in numbered_paragraphs(e.index, e, _source).items():
+            start = taken.get(at, 0)
+            taken[at] = start + count
+            own += [n.rstrip(".") for n in numbers.get(at, [])[start : start + count]]
+        found.append([n for n in own if n[:1].isdigit()] if e.clause != DEFINITIONS else [])
+    return found
+
+
 def _surviving(
     result: AuditResult,
     found: SurvivalList,
-    insertions: Sequence[Edit],
-    renumbering: Renumbered | None,
+    labels: Sequence[str],
     variant: str,
     with_comments: bool,
 ) -> list[Edit]:
-    """The edit adding the numbers our inserted clauses take to the document's survival list (``found``): the
-    duties they set must outlast the agreement as the listed parts do."""
-    numbers = (renumbering or _renumbered(result, insertions)).found.numbers
-    anchors = {e.index for e in insertions if e.clause != DEFINITIONS}
-    labels = [n.rstrip(".") for at, ns in numbers.items() if at in anchors for n in ns]
-    labels = [n for n in labels if n and n[0].isdigit()]  # decimal clause numbers, not "(e)"
-    widened = survival_with(found, labels) if labels else None
+    """The edit adding the numbers our inserted clauses take (``labels``) to the document's survival list
+    (``found``): the duties they set must outlast the agreement as the listed parts do."""
+    widened = survival_with(found, labels)
     if widened is None:
         return []
     replacement, ours = widened
@@ -1058,7 +1235,7 @@ def _surviving(
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:
     """The ``replace`` or ``comment`` edit of a red flag. A replacement that keeps the phrase's first words
     ("now known or hereafter devised" -> "now known") strikes only the words it drops (" or hereafter devised")."""
-    if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
+    if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith(_PAYMENT_FIRST):
         f, rf = _modal_taken(f, rf)  # "shall, upon payment in full …, be vested in": commas around it
     kept = rf.replacement or ""
     if op == "replace" and _narrows(f, kept) and f.phrase.startswith(kept):

@@ -5,6 +5,7 @@ patterns holds such a word, so the facts are what the patterns alone say: on syn
 that fold to an ASCII letter included) and on every corpus paragraph."""
 
 import sys
+from collections.abc import Sequence
 
 import pytest
 from support.corpus import contracts
@@ -98,6 +99,9 @@ def test_the_holders_give_the_texts_holding_a_word_in_order_and_every_text_where
     assert list(facts._Holders(texts).indexes(("section", "fee"))) == [0, 2, 3]
     folded = [*texts, "\u017fection 5"]  # a long s: every text may hold "section"
     assert facts._Holders(folded).holding(("section",)) == folded
+    # each word's texts in turn, as asked for: a test one of them passes stops at the first
+    assert list(facts._Holders(texts).each(("section", "fee"))) == [texts[2], texts[0], texts[3]]
+    assert list(facts._Holders(folded).each(("section", "fee"))) == folded
 
 
 @pytest.mark.parametrize("path", contracts())
@@ -147,6 +151,24 @@ def test_the_use_of_what_the_creator_keeps_is_found_wherever_a_case_blind_search
         Paragraph(index=1, text=text, original_text=text),
     ]
     assert facts.kept_use(paragraphs, ["the sketches"], "the Client", "the Designer") == use
+    holders = facts._Holders([p.original_text for p in paragraphs])  # the paragraphs holding a name's word, alone
+    assert facts.kept_use(paragraphs, ["the sketches"], "the Client", "the Designer", holders.indexes) == use
+
+
+def test_the_use_of_what_the_creator_keeps_is_read_from_the_paragraphs_holding_its_name_alone():
+    texts = ["We keep the sketches.", "Fees are due.", "The Client may use the sketches to promote the launch."]
+    paragraphs = [Paragraph(index=i, text=t, original_text=t) for i, t in enumerate(texts)]
+    read: list[Sequence[str]] = []
+
+    def holding(words):
+        read.append(words)
+        return facts._Holders(texts).indexes(words)
+
+    assert (
+        facts.kept_use(paragraphs, ["the sketches"], "the Client", "the Designer", holding) == "to promote the launch"
+    )
+    assert read == [["sketches"]]  # asked once, for the name's lower-cased pieces
+    assert facts.kept_use(paragraphs, ["the sketches"], "the Client", "the Designer", lambda words: [0]) is None
 
 
 LISTS = [
@@ -190,3 +212,23 @@ def test_the_payment_due_read_from_the_texts_holding_an_order_word_is_that_read_
     among = facts._Holders(texts).indexes(facts._ORDER_WORDS)
     every = facts.payment_due(texts, "the fees", "Work Product", "this Agreement", 1)
     assert facts.payment_due(texts, "the fees", "Work Product", "this Agreement", 1, among) == every
+
+
+PRICES = [
+    "The Client pays the Fees set out in Schedule 1.",
+    "FEES. All fees are due within 30 days.",
+    "The charges for each order are payable monthly.",
+    "The \u017fervice Charges are the Charges for the services.",  # a long s folds to an s
+    "No royalties are payable; the Remuneration is fixed.",
+    "Sub-fees and fee-based work are not the Compensation.",
+]
+
+
+@pytest.mark.parametrize("texts", [PRICES, PRICES[1:], PRICES[2:5], PRICES[::-1], PRICES[5:]])
+def test_the_price_is_what_the_patterns_themselves_find(monkeypatch, texts):
+    found = facts.price_due(texts, {"Fees"})
+    monkeypatch.setattr(
+        facts.fast, "finditer", lambda rx, text, low, pos=0, endpos=sys.maxsize: rx.finditer(text, pos, endpos)
+    )
+    monkeypatch.setattr(facts, "_TERM_WORDS", ("",))  # every text searched for "the Fees", "the Charges" …
+    assert facts.price_due(texts, {"Fees"}) == found

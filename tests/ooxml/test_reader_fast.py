@@ -66,3 +66,66 @@ def test_the_fast_runs_of_each_plain_paragraph_are_the_runs_of_the_exact_walk(pa
         assert _spans(texts, fmts) == _spans(exact_texts, exact_fmts), para.index
         assert "".join(texts) == current == original == para.text == para.original_text
     assert simple >= len(doc.paragraphs) // 4  # the fast path is the usual one, so this tests it
+
+
+def _paragraph(inner: str):
+    from lxml import etree
+
+    from noai.ooxml.ns import W
+
+    return etree.fromstring(f'<w:p xmlns:w="{W}">{inner}</w:p>')
+
+
+def _field(code: str, result: str, kind: str = "") -> str:
+    """A complex field as Word writes it: begin, the code, separate, the result, end (``kind`` puts
+    the code and the result in one run instead)."""
+    begin, sep, end = (f'<w:r><w:fldChar w:fldCharType="{t}"/></w:r>' for t in ("begin", "separate", "end"))
+    if kind == "one run":
+        return (
+            '<w:r><w:fldChar w:fldCharType="begin"/>'
+            f'<w:instrText xml:space="preserve">{code}</w:instrText><w:t>{code}</w:t>'
+            f'<w:fldChar w:fldCharType="separate"/><w:t>{result}</w:t><w:fldChar w:fldCharType="end"/></w:r>'
+        )
+    return (
+        begin
+        + f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'
+        + sep
+        + f"<w:r><w:rPr><w:b/></w:rPr><w:t>{result}</w:t></w:r>"
+        + end
+    )
+
+
+@pytest.mark.parametrize(
+    "inner, expected",
+    [
+        # A cross-reference: its code left out, its result in, in the result run's format.
+        (
+            '<w:r><w:t xml:space="preserve">See clause </w:t></w:r>'
+            + _field(" REF _Ref1 \\h ", "7.2")
+            + "<w:r><w:t>.</w:t></w:r>",
+            "See clause 7.2.",
+        ),
+        # A field inside a field's code: the exact walk shows the inner result (the innermost field
+        # decides), then the outer result; the fast path must read it the same.
+        (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>IF </w:instrText></w:r>'
+            + _field("PAGE", "3")
+            + '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>yes</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+            "3yes",
+        ),
+        # Code and result in one run; a field with no end; a stray end and separate before any begin.
+        (_field("SEQ x", "4", "one run"), "4"),
+        ('<w:r><w:t>a</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/><w:t>code</w:t></w:r>', "a"),
+        ('<w:r><w:fldChar w:fldCharType="end"/><w:fldChar w:fldCharType="separate"/><w:t>b</w:t><w:tab/></w:r>', "b\t"),
+    ],
+)
+def test_the_fast_path_reads_complex_fields_as_the_exact_walk_does(inner, expected):
+    p = _paragraph(inner)
+    reader = D._ParagraphReader(D.Styles(), D.Numbering())
+    _style, base, formats, format_of = reader._style(None)
+    texts, fmts, exact_texts, exact_fmts = [], [], [], []
+    assert simple_runs(p, base, format_of, texts, fmts)
+    current, original = reader._general(p, base, formats, exact_texts, exact_fmts)
+    assert "".join(texts) == current == original == expected
+    assert _spans(texts, fmts) == _spans(exact_texts, exact_fmts)

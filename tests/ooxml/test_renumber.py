@@ -120,9 +120,7 @@ def test_automatic_numbers_move_by_themselves_and_lettered_numbers_are_for_typed
     ["1.7", "1.7.", "7.", "7", "(a)", "a)", "(iv)", " 12.3.4 ", "1.7.)", "\u0663.\u0664", "1..2", "(10)", "A.", "1.a"],
 )
 def test_a_shown_label_is_read_as_the_typed_number_it_would_be(label):
-    from dataclasses import replace
-
     from noai.ooxml.renumber import _number, _shown_number
 
     typed = _number(label.strip() + " x")
-    assert _shown_number(label) == (None if typed is None else replace(typed, start=0, end=0))
+    assert _shown_number(label) == (None if typed is None else typed._replace(start=0, end=0))

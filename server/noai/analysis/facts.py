@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -296,17 +296,45 @@ _NAMES_TRAINING = re.compile(
 )
 
 
+# The same lead-in before a training verb whose object holds the AI words: ", including to train, fine-tune and
+# test the machine learning models …"
+_NAMES_TRAINING_VERB = re.compile(
+    _NAMES_TRAINING.pattern.removesuffix("$")
+    + r"(?=(?:train|fine[\s-]?tun|improv|test|develop|teach|evaluat|benchmark|build)\w*\b)",
+    re.IGNORECASE,
+)
+# the rest of that object up to the end of the grant's clause: no comma, bracket or colon on the way
+_OBJECT_TAIL = re.compile(r"[^.;,:()]*?(?=\s*(?:[.;)]|$))")
+
+
 def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     """The words of a grant that add AI training to its uses, ending with the training words at
     ``text[phrase_start:phrase_end]`` ("… for any purpose related to our business, including to train or improve
     our products and services."), as the span a redline strikes: the lead-in (", including to") and the training
-    words, where they end the grant's clause (a full stop, semicolon, comma or bracket follows). ``None`` where
-    training is the grant itself or more of the clause follows: that needs more than a deletion."""
-    start, _ = sentence_span(text, phrase_start)
+    words, where they end the grant's clause (a full stop, semicolon, comma or bracket follows). Where the AI words
+    are the object of the training words ("…, including to train, fine-tune and test the machine learning models
+    and procedural content tools Company uses."), the span runs from the lead-in to the end of that object, where
+    it ends the grant's clause with no other clause on the way. ``None`` where training is the grant itself or
+    more of the clause follows: that needs more than a deletion."""
+    start, end = sentence_span(text, phrase_start)
     lead = _NAMES_TRAINING.search(text, start, phrase_start)
-    if lead is None or not re.match(r"\s*(?:[.;,)]|$)", text[phrase_end:]):
+    stop = phrase_end
+    if lead is None:
+        lead = next(
+            (
+                m
+                for m in reversed(list(_NAMES_TRAINING_VERB.finditer(text, start, phrase_start)))
+                if not _CLAUSE_BREAK.search(text, m.end(), phrase_start)
+            ),
+            None,
+        )
+        tail = _OBJECT_TAIL.match(text, phrase_end, end) if lead is not None else None
+        if lead is None or tail is None or _CLAUSE_BREAK.search(text, phrase_end, tail.end()):
+            return None
+        stop = tail.end()
+    elif not re.match(r"\s*(?:[.;,)]|$)", text[phrase_end:]):
         return None
-    return Strike(lead.start(), phrase_end, "", text[lead.start() : phrase_end].lstrip(", "))
+    return Strike(lead.start(), stop, "", text[lead.start() : stop].lstrip(", "))
 
 
 # A sentence whose operative act lets a party train AI on what it uses: "The Client may use the Designs to train
@@ -344,6 +372,13 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     verb_end = head + m.end()
     if phrase_start < verb_end or _CLAUSE_BREAK.search(text, verb_end, phrase_start):
         return None  # the AI words are not what the permission trains: not this sentence's act
+    return _sentence_struck(text, start, end, head)
+
+
+def _sentence_struck(text: str, start: int, end: int, head: int) -> Strike:
+    """The sentence ``text[start:end]`` (its words from ``head``, after a typed number) as the span a redline strikes:
+    with the space after it (before it, for a paragraph's last sentence), the whole paragraph with its typed number
+    where the sentence is all of it."""
     if not text[:start].strip() and not text[end:].strip():
         return Strike(0, len(text), "", text[head:end])
     if text[end:].strip():
@@ -355,6 +390,80 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     while before > 0 and text[before - 1].isspace():
         before -= 1
     return Strike(before, end, "", text[head:end])
+
+
+# -- new material in the creator's voice or likeness by digital means ------------------------------------------
+
+# the verb of making the material, before the means ("may create, by digital or any other means, …")
+_MAKE_NEW = re.compile(
+    r"\b(?:create|generate|make|produce|synthesi[sz]e|simulate|recreate|replicate|fabricate|clone|render)\b",
+    re.IGNORECASE,
+)
+# whose voice or likeness the material is in: "in the Narrator's voice", "in the Consultant's likeness and voice",
+# "of the voice of the Narrator"
+_IN_VOICE = re.compile(
+    r"\s+(?:in|of|using|with|based\s+on)\s+(?:the\s+|an?\s+)?(?:[\w’'.-]+\s+){0,3}?(?:voices?|likeness(?:es)?)"
+    r"(?:\s+(?:and|or)\s+(?:voices?|likeness(?:es)?))?(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?",
+    re.IGNORECASE,
+)
+# the material's first item where it is corrections ("corrections and additional words or lines")
+_CORRECTIONS = re.compile(r"\s*(?:corrections?|fixes|retakes?|amendments?)\b(?:\s+(?:to|of)\s+(?:the\s+)?[\w-]+)?")
+# the permission joined to an earlier one of the sentence: "… as it sees fit and may generate"
+_JOINED_MAY = re.compile(
+    r",?\s+and\s+(?:(?:it|they)\s+)?(?:may|can|(?:is|are|shall\s+be)\s+(?:entitled|permitted|free)\s+to)\s+$",
+    re.IGNORECASE,
+)
+
+
+class Replica(NamedTuple):
+    """A permission to make new material in the creator's voice or likeness by digital means, read for a redline:
+    ``means`` the span striking the means with its commas (", by digital or any other means,"); ``words`` the
+    permission's words from its verb to the voice ("create, by digital or any other means, corrections and
+    additional words or lines in the Narrator's voice"); ``voice`` the span from after the corrections the
+    material starts with to the end of the voice words (" and additional words or lines in the Narrator's voice"),
+    ``None`` where the material is not corrections first; ``permission`` the span striking the permission where
+    it is all new material (" and may generate … for use in its advertising", or the whole sentence); ``last`` the
+    span of the sentence's last word, before its full stop (where a proviso goes)."""
+
+    means: tuple[int, int]
+    words: str
+    voice: tuple[int, int] | None
+    permission: Strike
+    last: tuple[int, int]
+
+
+def replica_material(text: str, means_start: int, means_end: int) -> Replica | None:
+    """The permission around the digital means at ``text[means_start:means_end]`` (a ``digital_replica`` finding's
+    phrase) as a redline edits it; ``None`` where its verb or whose voice it is cannot be read."""
+    start, end = sentence_span(text, means_start)
+    opening = _OPENING.match(text, start)
+    head = opening.end() if opening is not None else start
+    make = None
+    for m in _MAKE_NEW.finditer(text, head, means_start):
+        make = m
+    make = make or _MAKE_NEW.search(text, means_end, end)  # "may, by digital means, create …"
+    voice = _IN_VOICE.search(text, make.end(), end) if make is not None else None
+    if make is None or voice is None:
+        return None
+    before, after = means_start, means_end
+    if text[means_start - 2 : means_start] == ", " and text[means_end : means_end + 1] == ",":
+        before, after = means_start - 2, means_end + 1  # ", by digital or any other means,"
+    elif text[means_start - 1 : means_start] == " ":
+        before = means_start - 1
+    material = after if make.end() <= before < voice.start() else make.end()  # the material after the means
+    fixes = _CORRECTIONS.match(text, material)
+    corrected = (voice.start(), voice.end()) if fixes is not None and fixes.end() == voice.start() else None
+    if fixes is not None and re.match(r"\s+(?:and|or)\s", text[fixes.end() : voice.start()]):
+        corrected = (fixes.end(), voice.end())  # " and additional words or lines in the Narrator's voice"
+    stop = end - 1 if text[end - 1 : end] in (".", ";") else end
+    joined = _JOINED_MAY.search(text, head, make.start())
+    if joined is not None and joined.end() == make.start():
+        permission = Strike(joined.start(), stop, "", text[joined.start() : stop].lstrip(", "))
+    else:
+        permission = _sentence_struck(text, start, end, head)
+    last = text.rfind(" ", head, stop) + 1
+    words = text[min(make.start(), means_start) : max(voice.end(), means_end)]
+    return Replica((before, after), words, corrected, permission, (last, stop))
 
 
 # -- payment, joined verbs --------------------------------------------------------------------------------
@@ -451,6 +560,16 @@ _QUALIFIER = re.compile(
     r"(?=\s*[,;:()“”\"]|\.(?:\s|$)|\s*$|\s+and\s+(?:to|may|shall|will|must)\b)",
     re.IGNORECASE,
 )
+
+
+# a qualifier that says what a purpose is about ("related to our business", "in connection with the Services"), not
+# where or how long it runs ("throughout the world", "in the Territory")
+_ABOUT = re.compile(r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|relat(?:ed|ing)\s+to)\b", re.IGNORECASE)
+
+
+def about_the_purpose(qualifier: str) -> bool:
+    """The words qualifying a purpose (:func:`qualifier_end`) say what it is about, not where or for how long."""
+    return _ABOUT.match(qualifier) is not None
 
 
 def qualifier_end(text: str, end: int, limit: int | None = None) -> int:
@@ -597,7 +716,7 @@ def plural_name(name: str) -> bool:
     return _PLURAL_NAME.search(name) is not None and not name.endswith(("Series", "ss"))
 
 
-def royalty_paid(texts: Sequence[str]) -> bool:
+def royalty_paid(texts: Iterable[str]) -> bool:
     """The document pays for the work by royalty on its sales ("a royalty of 2.5% of net receipts")."""
     return any(_ROYALTY.search(t) for t in texts)
 
@@ -647,10 +766,11 @@ def price_due(texts: Sequence[str], defined: Set[str] = frozenset()) -> str | No
     for text in texts:
         if not fast.may_hold(text, _PRICE_WORDS):
             continue
-        for m in _PRICE.finditer(text):
+        for m in fast.finditer(_PRICE, text, fast.lowered(text)):  # the pattern's matches, by its twin
             if not m.group(0).isupper():  # a heading in capitals ("FEES") does not decide the case
                 counts[m.group(0)] = counts.get(m.group(0), 0) + 1
-        termed.update(m.group(1) for m in _THE_TERM.finditer(text))
+        if any(w in text for w in _TERM_WORDS):  # one of which every match of _THE_TERM holds
+            termed.update(m.group(1) for m in _THE_TERM.finditer(text))
     if not counts:
         return None
     family: dict[str, tuple[bool, int]] = {}
@@ -667,6 +787,7 @@ def price_due(texts: Sequence[str], defined: Set[str] = frozenset()) -> str | No
 
 
 _THE_TERM = re.compile(r"\bthe\s+(Fees?|Charges|Prices?|Remuneration|Compensation|Royalties)\b(?!-)")
+_TERM_WORDS = ("Fee", "Charges", "Price", "Remuneration", "Compensation", "Royalties")
 
 
 def _family(word: str) -> str:
@@ -730,9 +851,9 @@ def per_piece(f: Finding, replacement: str) -> str:
     """``replacement`` (strict's payment condition for the fees of each piece of the work) said of the piece
     the finding's sentence already names ("each", "any", "a" Contribution): "For each Contribution, Contributor
     shall, upon payment in full of the fees for that Contribution under the Contract, assign …", not "… for each
-    Contribution under the Contract, as to that Contribution, …"; unchanged where the sentence speaks of all
-    pieces at once ("the Illustrations shall, upon payment in full of the sum due for each Illustration …, as to
-    that Illustration, be vested")."""
+    Contribution under the Contract, as to that Contribution, …"; where the sentence speaks of all pieces at once,
+    said piece by piece ("the Illustrations shall, for each Illustration, upon payment in full of the sum due for it
+    under this agreement, be vested"; :func:`_each_piece`)."""
     m = _EACH_PIECE.search(replacement)
     if m is None:
         return replacement
@@ -740,8 +861,28 @@ def per_piece(f: Finding, replacement: str) -> str:
     if not re.search(
         rf"\b(?:[Ee]ach|[Ee]very|[Aa]ny|[Aa]n?) {re.escape(m.group(1))}\b", f.paragraph_text[start : f.phrase_start]
     ):
-        return replacement
+        return _each_piece(replacement)
     return f"{replacement[: m.start()]}for that {m.group(1)} {m.group(2)}{replacement[m.end() :]}"
+
+
+# strict's payment condition on all the pieces at once, as the replacement and its comment say it
+_EACH_UPON = re.compile(
+    r"\bupon payment in full of (.+?) for each ([A-Z][\w-]*(?: [A-Z][\w-]*)*) (under .+?), as to that \2\b"
+)
+_EACH_ONLY_ON = re.compile(
+    r"\bownership of [^;]+? pass to ([^;]+?) only on payment in full of (.+?) for each ([A-Z][\w-]*(?: [A-Z][\w-]*)*) "
+    r"(under .+?), as to that \3\b"
+)
+
+
+def _each_piece(text: str) -> str:
+    """``text`` with the payment condition on all the pieces said piece by piece, as a drafter would: "shall, for
+    each Illustration, upon payment in full of the sum due for it under this agreement, be vested in", not "shall,
+    upon payment in full of the sum due for each Illustration under this agreement, as to that Illustration, be
+    vested in"; its comment "ownership of each Illustration pass to the Institute only on payment in full of the
+    sum due for it under this agreement"."""
+    text = _EACH_UPON.sub(r"for each \2, upon payment in full of \1 for it \3", text)
+    return _EACH_ONLY_ON.sub(r"ownership of each \3 pass to \1 only on payment in full of \2 for it \4", text)
 
 
 def _one_of(work: str) -> str | None:
@@ -1122,6 +1263,34 @@ def purpose_term(texts: Sequence[str]) -> str | None:
     return None
 
 
+# A work that records the creator's own performance: the rights in it are a performer's ("the Narrator's
+# performer's property rights", "all copyright and performers' rights"), or the creator is named for performing
+# ("the Narrator", "the Voice Artist", "Presenter")
+_PERFORMERS_RIGHTS = re.compile(
+    r"\bperformers?(?:'s|s'|’s|s’)?\s+(?:(?:property|moral|economic|non-property)\s+)?rights\b", re.IGNORECASE
+)
+_PERFORMER_NAME = re.compile(
+    r"\b(?:narrator|performer|presenter|actor|actress|singer|vocalist|voice(?:[- ]over)?\s+(?:artist|actor|talent))\b",
+    re.IGNORECASE,
+)
+
+
+def performed_work(texts: Sequence[str], provider: str | None) -> bool:
+    """The work records the creator's own performance, voice or likeness: the document speaks of performers' rights
+    in it, or names the creator (``provider``) for performing ("the Narrator", "Voice Artist")."""
+    named = provider is not None and _PERFORMER_NAME.search(provider) is not None
+    return named or any(_PERFORMERS_RIGHTS.search(t) for t in texts)
+
+
+# a waiver of a performer's moral rights: "the moral rights conferred on performers", "as a performer"
+_PERFORMER = re.compile(r"\bperform(?:er|ers|ance|ances)\b", re.IGNORECASE)
+
+
+def performer_waiver(text: str) -> bool:
+    """The moral-rights waiver ``text`` waives a performer's rights ("the moral rights conferred on performers")."""
+    return _PERFORMER.search(text) is not None
+
+
 def credit_kept(texts: Sequence[str]) -> bool:
     """The document's moral-rights waiver already keeps the creator's right to be identified as author."""
     return any(_CREDIT_KEPT.search(t) for t in texts if "oral" in t)
@@ -1287,12 +1456,17 @@ def background_licence(f: Finding, background: Background, terms: Mapping[str, s
     )
 
 
-def owned_work_use(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
+def owned_work_use(
+    f: Finding, background: Background, terms: Mapping[str, str], background_licensed: bool | None = None
+) -> bool:
     """The finding qualifies a use of the work itself that the document lets the client make (a
-    licence or permission naming the work, not the creator's pre-existing materials)."""
+    licence or permission naming the work, not the creator's pre-existing materials).
+    ``background_licensed``: :func:`background_licence` of the finding, where the caller has it."""
     work = terms.get("deliverables", "").removeprefix("the ")
     sentence = sentence_at(f.paragraph_text, f.phrase_start)
-    return bool(work) and work in sentence and not background_licence(f, background, terms)
+    if background_licensed is None:
+        background_licensed = bool(work) and work in sentence and background_licence(f, background, terms)
+    return bool(work) and work in sentence and not background_licensed
 
 
 # -- the definitions clause ----------------------------------------------------------------------------
@@ -1329,7 +1503,7 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
     document has none (two entries at least), or a definitions clause whose run-in title opens its first
     entry ("1. Definitions. "Licensed Corpus" means …")."""
     for h, heading in enumerate(paragraphs):
-        if not _DEFINITIONS_HEADING.match(heading.text) or len(heading.text) > 60:
+        if len(heading.text) > 60 or not _DEFINITIONS_HEADING.match(heading.text):  # the cheap test first
             continue
         found: list[tuple[int, re.Match[str]]] = []
         colon = False
@@ -1369,15 +1543,30 @@ def closing_conjunction(paragraphs: Sequence[Paragraph], last: int) -> str | Non
     if last < 1 or not paragraphs[last].text.rstrip().endswith("."):
         return None
     before = paragraphs[last - 1].text
-    closes = entry_close(before)
-    return closes if closes is not None and (_DEFINITION.match(before) or _COLON_DEFINITION.match(before)) else None
+    m = _CLOSING.search(before)
+    return (m.group(1) or "") if m and (_DEFINITION.match(before) or _COLON_DEFINITION.match(before)) else None
 
 
-def entry_close(text: str) -> str | None:
-    """How an entry of a list written as one sentence closes: its conjunction ("and" of "…; and", "or"), ``""``
-    for a bare "…;", ``None`` otherwise (a full stop, nothing)."""
+def ends_with_conjunction(text: str) -> bool:
+    """``text`` ends with its list's conjunction ("…; and", "…; or")."""
     m = _CLOSING.search(text)
-    return (m.group(1) or "") if m else None
+    return m is not None and m.group(1) is not None
+
+
+_QUOTED = re.compile(r"([\"“])[A-Z][^\"“”\n]{0,60}([\"”])")  # "Assets", “the Recordings”
+
+
+def quotes_straight(texts: Sequence[str]) -> bool:
+    """The document quotes its terms with straight quotes ('(the "Assets")'), not curly ones (“Assets”): more of
+    its quoted names open and close with '"' than with “ ”. A document that quotes nothing gets curly ones."""
+    straight = curly = 0
+    for text in texts:
+        if '"' in text or "“" in text:
+            for m in _QUOTED.finditer(text):
+                pair = m.group(1) + m.group(2)
+                straight += pair == '""'
+                curly += pair == "“”"
+    return straight > curly
 
 
 # "1. Definitions. "Licensed Corpus" means …": a definitions clause whose title runs into its first entry
@@ -1609,13 +1798,19 @@ _USE_END = re.compile(r"\s*(?:[,;:.(]|\band\s+(?:we|I|the|you|it|they)\b|\bbut\b
 
 
 def kept_use(
-    paragraphs: Sequence[Paragraph], kept: Sequence[str], client: str | None, creator: str | None = None
+    paragraphs: Sequence[Paragraph],
+    kept: Sequence[str],
+    client: str | None,
+    creator: str | None = None,
+    holding: Callable[[Sequence[str]], Sequence[int]] | None = None,
 ) -> str | None:
     """The use the document lets the client make of materials the creator keeps (``kept``: their names in the
     document's words, "the characters and the storyboards", "the Pre-existing Materials"), as the document says
     it ("to promote the launch" of "We keep the rights in the characters and the storyboards, and you can use them
     to promote the launch"; "" where it names no purpose), else ``None``. A pronoun ("them") counts only after
-    the materials in its sentence; a refusal ("may not use them") or a use granted to the creator never does."""
+    the materials in its sentence; a refusal ("may not use them") or a use granted to the creator never does.
+    ``holding``: the indexes of the paragraphs whose lower-cased text holds one of some lower-case words (every
+    paragraph where a character folds to ASCII), to read only those."""
     names = [n for n in kept if n]
     if not names or not client:
         return None
@@ -1645,7 +1840,8 @@ def kept_use(
     # an ASCII name is found in a text's lower-cased copy exactly where no character of it folds to ASCII
     mention = re.compile(object_, re.IGNORECASE)
     lowered = [p.lower() for p in pieces] if all(p.isascii() for p in pieces) else None
-    for p in paragraphs:
+    among = paragraphs if lowered is None or holding is None else [paragraphs[i] for i in holding(lowered)]
+    for p in among:
         text = p.original_text
         if lowered is not None and not fast.folds(text):
             low = text.lower()
@@ -2011,6 +2207,16 @@ class _Holders:
     def holding(self, words: Sequence[str]) -> list[str]:
         return [self.texts[i] for i in self.indexes(words)]
 
+    def each(self, words: Sequence[str]) -> Iterator[str]:
+        """The texts holding each of ``words`` in turn, found as they are asked for (a text again for each word
+        it holds; every text, once, where one folds): for a test one of them is enough to pass."""
+        if self.lows is None:
+            yield from self.texts
+            return
+        for word in words:
+            for i in self.lows.holders(word):
+                yield self.texts[i]
+
 
 class DocumentFacts:
     """What the plan needs to know of one audited document's wording, each fact read from the text when the plan
@@ -2036,7 +2242,7 @@ class DocumentFacts:
     @cached_property
     def paid(self) -> bool:
         """A paragraph as the document had it (not our insertions) asks for fees or a sum for the work."""
-        return any(map(has_fees, self._texts.holding(_PAID_WORDS)))
+        return any(map(has_fees, self._texts.each(_PAID_WORDS)))  # the first text asking for fees is enough
 
     @cached_property
     def background(self) -> Background:
@@ -2130,7 +2336,11 @@ class DocumentFacts:
         """The client's use of what the creator keeps: "to promote the launch" ("" unnamed)."""
         named = [k for k in (self.kept, self.background.term) if k]
         return kept_use(
-            self._result.paragraphs, named, self._placeholders.get("client"), self._placeholders.get("provider")
+            self._result.paragraphs,
+            named,
+            self._placeholders.get("client"),
+            self._placeholders.get("provider"),
+            self._texts.indexes,
         )
 
     @cached_property
@@ -2158,6 +2368,11 @@ class DocumentFacts:
     def non_text(self) -> bool:
         """The work has no text (code, images, music): no spelling or translation exception."""
         return non_text_work(self._result)
+
+    @cached_property
+    def performer(self) -> bool:
+        """The work records the creator's own performance (a narration, a presenter's videos)."""
+        return performed_work(self._texts.holding(("perform",)), self._placeholders.get("provider"))
 
     @cached_property
     def credit_kept(self) -> bool:
@@ -2204,7 +2419,7 @@ class DocumentFacts:
     @cached_property
     def royalty(self) -> bool:
         """The client pays for the work by a royalty on its sales (a publishing licence)."""
-        return royalty_paid(self._texts.holding(_ROYALTY_WORDS))
+        return royalty_paid(self._texts.each(_ROYALTY_WORDS))
 
     @cached_property
     def licensed_in(self) -> str | None:
@@ -2294,23 +2509,77 @@ def survival_list(texts: Sequence[str]) -> SurvivalList | None:
     return None
 
 
-def _number_key(label: str) -> tuple[int, ...]:
-    return tuple(int(re.sub(r"\D", "", x) or 0) for x in label.split("."))
+def _number_key(label: str) -> tuple[tuple[int, str], ...]:
+    """``label`` ("4.3", "7B") in the order of the document's numbers: (4, ""), (3, ""); (7, "B")."""
+    return tuple((int(re.sub(r"\D", "", x) or 0), re.sub(r"\d", "", x)) for x in label.split("."))
+
+
+def _next_label(label: str) -> str:
+    """The number after ``label`` in its list: "4.4" after "4.3", "7B" after "7A"."""
+    head, _, tail = label.rpartition(".")
+    prefix = f"{head}." if head else ""
+    if tail.isdigit():
+        return f"{prefix}{int(tail) + 1}"
+    if tail[-1:].isalpha() and tail[-1] not in "zZ":
+        return f"{prefix}{tail[:-1]}{chr(ord(tail[-1]) + 1)}"
+    return ""
 
 
 def _ranges(labels: Sequence[str]) -> list[tuple[str, str]]:
     """``labels`` ("4.3", "4.4", "4.5") as runs of consecutive numbers under one parent ([("4.3", "4.5")])."""
     runs: list[tuple[str, str]] = []
     for label in labels:
-        if runs:
-            first, last = runs[-1]
-            head, _, tail = last.rpartition(".")
-            nhead, _, ntail = label.rpartition(".")
-            if head == nhead and tail.isdigit() and ntail.isdigit() and int(ntail) == int(tail) + 1:
-                runs[-1] = (first, label)
-                continue
+        if runs and label == _next_label(runs[-1][1]):
+            runs[-1] = (runs[-1][0], label)
+            continue
         runs.append((label, label))
     return runs
+
+
+def _items(runs: Sequence[tuple[str, str]]) -> list[str]:
+    """``runs`` as cited: "4.3 to 4.7"; a run of two as its two numbers ("4.3", "4.4")."""
+    items: list[str] = []
+    for a, b in runs:
+        items += [a] if a == b else [a, b] if b == _next_label(a) else [f"{a} to {b}"]
+    return items
+
+
+def _cited(labels: Sequence[str]) -> str:
+    ours = _items(_ranges(labels))
+    return ours[0] if len(ours) == 1 else f"{', '.join(ours[:-1])} and {ours[-1]}"
+
+
+# our clause calling itself by its part alone ("this Section"), not by its number ("this Section 4.3")
+_THIS_PART = re.compile(r"\b([Tt])his (clause|Clause|Section|paragraph|Paragraph)\b(?!\s+\d)")
+# our survival sentence: "This Section applies to the fullest extent permitted by law, survives the termination …
+# and binds …" ("This clause 2.3 applies" where the clause numbers its paragraphs)
+_APPLIES_SELF = re.compile(
+    r"\b([Tt])his (clause|Clause|Section|paragraph|Paragraph)(?: \d+(?:\.\d+)*[A-Z]?)? (applies\b[^.]*\.)"
+)
+_SINGULAR_VERB = re.compile(r"\b(appl)ies\b|\b(survive|bind|continue|remain)s\b")
+
+
+def parts_cited(text: str, own: str, labels: Sequence[str]) -> str:
+    """``text`` (a paragraph of a clause we insert, numbered ``own``) citing our clauses by their numbers
+    (``labels``: every clause we insert, in the order inserted):
+
+    - its survival sentence names them all where there are two or more ("Sections 4.3 to 4.7 apply … survive
+      … and bind …"): "This Section applies" would read as the first of them alone;
+    - where ``own`` is a sub-clause ("4.3"), it calls itself by that number ("This Section 4.3 applies", "as
+      protective as this Section 4.3"): in Section 4, "this Section" may read as all of Section 4."""
+    if "his " not in text:
+        return text
+    if len(labels) > 1:
+
+        def plural(m: re.Match[str]) -> str:
+            word = m.group(2) if m.group(1) == "t" else m.group(2)[:1].upper() + m.group(2)[1:]
+            verbs = _SINGULAR_VERB.sub(lambda v: "apply" if v.group(1) else v.group(2), m.group(3))
+            return f"{word}s {_cited(sorted(labels, key=_number_key))} {verbs}"
+
+        text = _APPLIES_SELF.sub(plural, text)
+    if "." in own:
+        text = _THIS_PART.sub(lambda m: f"{m.group(0)} {own}", text)
+    return text
 
 
 def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str] | None:
@@ -2322,8 +2591,7 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
         return None
     runs = _ranges(sorted(new, key=_number_key))
     items = sorted([*((n, n) for n in found.numbers), *runs], key=lambda r: _number_key(r[0]))
-    cited = [a if a == b else f"{a} to {b}" for a, b in items]
+    cited = _items(items)
     listed = f"{', '.join(cited[:-1])} and {cited[-1]}"
     verb = "survive" if found.verb in ("survives", "survive") else found.verb
-    ours = [a if a == b else f"{a} to {b}" for a, b in runs]
-    return f"{found.word}s {listed} {verb}", ours[0] if len(ours) == 1 else f"{', '.join(ours[:-1])} and {ours[-1]}"
+    return f"{found.word}s {listed} {verb}", _cited(sorted(new, key=_number_key))

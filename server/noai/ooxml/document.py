@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..errors import MalformedXmlError
@@ -21,7 +22,7 @@ from .model import Paragraph, Section
 from .ns import RT_NUMBERING, RT_STYLES, W
 from .numbering import Counter, Numbering
 from .package import Package, read_package
-from .structure import TYPED_NUMBER, Sections
+from .structure import TYPED_NUMBER, Sections, freeze
 from .styles import VAL, RunFormat, Style, Styles, run_properties
 from .text import (
     DEL,
@@ -40,6 +41,8 @@ from .text import (
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
+
+    from .structure import _Node
 
 _W = "{%s}" % W
 P = _W + "p"
@@ -73,7 +76,8 @@ _MAX_TITLE_WORDS = 12
 @dataclass
 class Document:
     """A read document: ``paragraphs[i]`` is Word's ``body.paragraphs[i]``, ``elements[i]`` its
-    ``w:p``."""
+    ``w:p``; ``sections`` the section tree (built on first use: the audit reads the paragraphs'
+    section fields, not the tree)."""
 
     paragraphs: list[Paragraph]
     elements: list[_Element]
@@ -81,7 +85,12 @@ class Document:
     package: Package
     styles: Styles
     numbering: Numbering
-    sections: list[Section]
+    _section_roots: list[_Node] = field(repr=False, compare=False)
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """The top-level sections."""
+        return freeze(self._section_roots)
 
 
 def iter_paragraphs(body: _Element) -> Iterator[tuple[_Element, bool]]:
@@ -361,10 +370,6 @@ def _looks(texts: list[str], fmts: list[RunFormat]) -> tuple[bool, bool, bool]:
     return bold and bold_seen, caps and letters, emphasized
 
 
-def _emphasized(fmt: RunFormat) -> bool:
-    return bool(fmt.bold or fmt.underline)
-
-
 def run_in_title(texts: list[str], fmts: list[RunFormat], text: str) -> str | None:
     """The bold or underlined phrase that opens a paragraph and ends in "." or ":" before the
     body text: "**Ownership.** The Client ..." -> "Ownership". A typed number in front
@@ -379,7 +384,7 @@ def run_in_title(texts: list[str], fmts: list[RunFormat], text: str) -> str | No
     for piece, fmt in zip(texts, fmts, strict=True):
         after = pos + len(piece)
         if after > end:
-            if not _emphasized(fmt):
+            if not (fmt.bold or fmt.underline):  # not emphasized
                 break
             end = after
         pos = after
@@ -395,6 +400,6 @@ def run_in_title(texts: list[str], fmts: list[RunFormat], text: str) -> str | No
     else:
         return None
     title = title.strip().rstrip(".:").strip()
-    if not title or not any(c.isalpha() for c in rest) or len(title.split()) > _MAX_TITLE_WORDS:
+    if not title or not any(c.isalpha() for c in rest) or len(title.split(None, _MAX_TITLE_WORDS)) > _MAX_TITLE_WORDS:
         return None
     return title

@@ -3,7 +3,7 @@ contract): each piece has a plain equivalent, and ``tests/ooxml/test_reader_fast
 two give the same on every corpus contract.
 
 - :func:`simple_runs`: the text and run formats of a *plain* paragraph (runs of text and tabs, no
-  revisions, fields or symbols) in one loop, instead of the exact walk of
+  revisions or symbols; complex fields are read) in one loop, instead of the exact walk of
   :func:`noai.ooxml.text.pieces` that every other paragraph takes.
 - :func:`new_paragraph` and :func:`new_section`: a frozen :class:`~noai.ooxml.model.Paragraph` /
   :class:`~noai.ooxml.model.Section` filled by plain assignment, then given its class, instead of
@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .model import Paragraph, Section
 from .styles import RunFormat
-from .text import DEL_TEXT, FIXED, FLD_CHAR, NO_TEXT, RPR, RUN, SYM, T
+from .text import DEL_TEXT, FIXED, FLD_CHAR, FLD_CHAR_TYPE, NO_TEXT, RPR, RUN, SYM, T
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-# Run children that change the text although they hold no element (see text._walk).
+# Run children that change the text although they hold no element (see text._walk; w:fldChar is
+# read in the run).
 _HAS_EFFECT = frozenset({FLD_CHAR, SYM, DEL_TEXT})
 
 
@@ -31,8 +32,11 @@ def simple_runs(
 ) -> bool:
     """Fill ``texts``/``fmts`` with the text of each run of ``p`` and its format (``base``, or
     ``format_of(rPr)`` for a run with properties), when ``p`` is a plain paragraph: runs of text and
-    tabs without revisions, fields or symbols (what :func:`~noai.ooxml.text.pieces` reads of it, a
-    run at a time). False, with the lists partly filled, for any other paragraph."""
+    tabs without revisions or symbols, complex fields (``w:fldChar``) read as
+    :func:`~noai.ooxml.text.pieces` reads them (the code left out, the result in), a run at a time.
+    False, with the lists partly filled, for any other paragraph."""
+    fields: list[bool] = []  # one per open field: True while in its code (begin to separate)
+    code = False  # fields and fields[-1]
     for child in p:
         tag = child.tag
         if tag == RUN:
@@ -42,15 +46,24 @@ def simple_runs(
                 tag = el.tag
                 if tag == T:
                     text = el.text
-                    if text:
+                    if text and not code:
                         run_text = text if run_text is None else run_text + text
                 elif tag == RPR:
                     if first:  # the run's first child (its properties)
                         rpr = el
                 elif tag in FIXED:
                     text = FIXED[tag]
-                    if text:
+                    if text and not code:
                         run_text = text if run_text is None else run_text + text
+                elif tag == FLD_CHAR:
+                    kind = el.get(FLD_CHAR_TYPE)
+                    if kind == "begin":
+                        fields.append(True)
+                    elif kind == "separate" and fields:
+                        fields[-1] = False
+                    elif kind == "end" and fields:
+                        fields.pop()
+                    code = bool(fields) and fields[-1]
                 elif not (tag in NO_TEXT or (not len(el) and tag not in _HAS_EFFECT)):
                     return False
                 first = False

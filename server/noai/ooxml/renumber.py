@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence, Set
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from .numbering import format_number
 from .revisions import _label_value, typed_number_span
@@ -45,10 +45,11 @@ class TextChange:
     automatic: bool = False  # a number Word shows by itself (automatic numbering): it moves without an edit
 
 
-@dataclass(frozen=True, slots=True)
-class _Number:
+class _Number(NamedTuple):
     """A typed number: a decimal one ("7.4." -> ``parts`` (7, 4)) or a list label ("(c)" ->
-    ``opening`` "(", ``fmt`` lowerLetter, ``value`` 3, ``closing`` ")"; ``parts`` empty)."""
+    ``opening`` "(", ``fmt`` lowerLetter, ``value`` 3, ``closing`` ")"; ``parts`` empty). A named tuple: a
+    document's numbers are read by the thousand, and a tuple is made several times faster than a frozen
+    dataclass."""
 
     start: int
     end: int
@@ -134,7 +135,7 @@ def _under(n: _Number, parent: _Number) -> bool:
 def _first(numbers: Sequence[_Number | None], anchor: int, first: _Number) -> _Number:
     """The anchor's number, "(i)" read as a letter when the item before it is "(h)"."""
     if not first.parts and first.raw.strip("().").lower() == "i":
-        letter = replace(first, fmt=first.fmt.replace("Roman", "Letter"), value=9)
+        letter = first._replace(fmt=first.fmt.replace("Roman", "Letter"), value=9)
         before = next(
             (n for n in reversed(numbers[:anchor]) if n is not None and not n.parts and n.same_brackets(first)), None
         )
@@ -165,7 +166,7 @@ def _following(
             continue
         if _follows(previous, n):
             if not n.parts:  # read in the list's format
-                n = replace(n, fmt=previous.fmt, value=previous.value + 1)
+                n = n._replace(fmt=previous.fmt, value=previous.value + 1)
             siblings.append((j, n))
             previous = n
         elif _under(n, previous):
@@ -383,3 +384,19 @@ def _references(
                     start = ref.start() + m.start()
                     out.append(TextChange(index, start, start + len(m[0]), m[0], new, reference=True))
     return out
+
+
+def struck_moves_numbers(
+    texts: Sequence[str], index: int, shown: Sequence[str | None] | None = None, ours: Set[int] = frozenset()
+) -> bool:
+    """Striking paragraph ``index`` whole would change what a number stands for once accepted: its typed number
+    has typed siblings after it, which would keep their numbers around a gap ("4.2", "4.4"); or Word numbers it
+    and a typed reference names a number after it, which Word would then show on another clause ("Section 4.4"
+    once 4.4 shows as 4.3); or clauses inserted from it or from a sibling after it (``ours``: the paragraphs
+    inserted clauses number on from) take numbers that the strike would leave a gap before or move. The
+    siblings and references are those an insertion after it would move."""
+    if not 0 <= index < len(texts):
+        return False
+    changes = renumber(texts, {index: 1}, shown, lettered=False).changes
+    moved = {index, *(c.index for c in changes if not c.reference)}
+    return bool(ours & moved) or any(c.reference or not c.automatic for c in changes)

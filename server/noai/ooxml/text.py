@@ -38,6 +38,7 @@ SOFT_HYPHEN = _W + "softHyphen"
 INSTR = _W + "instrText"
 DEL_INSTR = _W + "delInstrText"
 FLD_CHAR = _W + "fldChar"
+FLD_CHAR_TYPE = _W + "fldCharType"
 RUN = _W + "r"
 INS = _W + "ins"
 DEL = _W + "del"
@@ -140,7 +141,7 @@ def _walk(
                 inner = TRANSIENT  # a deletion inside an insertion
             _walk(child, inner, child, run, fields, out)
         elif tag == FLD_CHAR:
-            kind = child.get(_W + "fldCharType")
+            kind = child.get(FLD_CHAR_TYPE)
             if kind == "begin":
                 fields.append(True)
             elif kind == "separate" and fields:

@@ -12,14 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
+from typing import Any
 
 from ..analysis.audit import AuditResult
 from ..analysis.facts import (
+    DefinitionsRun,
     alphabetical_definitions,
     closing_conjunction,
     definitions_run,
-    entry_close,
+    ends_with_conjunction,
     opens_definitions,
+    quotes_straight,
 )
 from ..kinds import Placement
 from ..library import Clause, Library, Rendered, render_many
@@ -41,11 +44,15 @@ def _in_house_style(text: str, straight: bool, shall: bool, colon: bool = False,
     return text.replace("“", '"').replace("”", '"') if straight else text
 
 
-def _opening_definitions(definitions: Sequence[str], scope: str) -> str:
-    """The definitions as one opening sentence: "In this clause, “A” means …; and “B” means …"."""
-    items = [d.rstrip(".") for d in definitions]
+def _opening_definitions(definitions: Sequence[str], scope: str, straight: bool = False) -> str:
+    """The definitions as one opening sentence: "In this clause, “A” means …; and “B” means …" (``straight``:
+    '"A" means', as the document quotes its own terms)."""
+    items = [_in_house_style(d, straight, shall=False).rstrip(".") for d in definitions]
     joined = items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
     return f"In {scope}, {joined}."
+
+
+_UNREAD: Any = object()  # a definitions run the caller did not read: read here
 
 
 def beside_the_work(result: AuditResult, terms: Mapping[str, str], background: str | None) -> dict[str, str]:
@@ -86,6 +93,7 @@ def render_insertions(
     only_defining: Set[str] = frozenset(),
     trimmed: Mapping[str, tuple[int, str, str]] | None = None,
     elsewhere: str = "",
+    run: DefinitionsRun | None = _UNREAD,
 ) -> list[Edit]:
     """An ``insert_after`` edit for each placed clause not already in the document (of a clause in
     ``only_defining``, its definitions alone), its terms
@@ -100,7 +108,7 @@ def render_insertions(
     by_order = render_many([(placed[n][1], variant) for n in order], terms, already_defined=already)
     rank = {n: k for k, n in enumerate(order)}  # a clause's place in the rendering order
     rendered = [r for _, r in sorted(zip(order, by_order, strict=True), key=lambda pair: pair[0])]
-    run = definitions_run(paragraphs)
+    run = definitions_run(paragraphs) if run is _UNREAD else run  # ``run``: the document's, read by the caller
     places = [*result.places.values(), *([result.ai_section] if result.ai_section else [])]
     likes = {place.index: place.like for place in places if place.like is not None}
     bodies = []
@@ -117,6 +125,7 @@ def render_insertions(
             continue
         bodies.append((index, clause, r, operative, definitions, rank[k]))
     agreement = terms.get("agreement", "this agreement")
+    straight = run is None and quotes_straight([p.text for p in paragraphs])  # a definitions clause has its own
     moved = _foreign_shared(bodies, elsewhere) if run is None else [[] for _ in bodies]
     pooled = [d for defs in moved for d in defs]
     edits = []
@@ -130,7 +139,7 @@ def render_insertions(
         own = clause.placement != Placement.AFTER_GRANT  # a purpose limit qualifies the grant it follows
         if definitions and run is None:
             if moved[n] and pooled:  # the terms several changes use, of clauses not inserted: a clause of their own
-                sentence = [_opening_definitions(pooled, agreement)]
+                sentence = [_opening_definitions(pooled, agreement, straight)]
                 items = clause_paragraphs(paragraphs, index, likes.get(index), sentence, _DEFINITIONS_TITLE, 0, own)
                 shared_comment = _SHARED_DEFINITIONS_COMMENT if with_comments else None
                 edits.append(
@@ -151,7 +160,7 @@ def render_insertions(
             if definitions:
                 shared = any(_used(d, _other_texts(bodies, n, elsewhere)) for d in definitions)
                 whole = shared or not body or INFORMAL in terms  # a letter has no clauses: "In this letter, …"
-                body = [_opening_definitions(definitions, agreement if whole else "this clause"), *body]
+                body = [_opening_definitions(definitions, agreement if whole else "this clause", straight), *body]
         # the run-in title goes on the operative paragraph, not on the definitions before it
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
@@ -223,7 +232,9 @@ def render_insertions(
     return edits
 
 
-def join_definitions_list(result: AuditResult, edits: Sequence[Edit]) -> tuple[list[Edit], list[Edit]]:
+def join_definitions_list(
+    result: AuditResult, edits: Sequence[Edit], run: DefinitionsRun | None = _UNREAD
+) -> tuple[list[Edit], list[Edit]]:
     """The edits with the new definitions joining a definitions list written as one sentence ("(a) …; (b) …;
     and (c) … ." or, unlettered, "“Brief” means …;" … "“Services” means … ."), and the changes that make room
     for them: with the new entries where they go (after its last entry, or each at its alphabetical place),
@@ -232,7 +243,7 @@ def join_definitions_list(result: AuditResult, edits: Sequence[Edit]) -> tuple[l
     punctuation (its "and" struck, its full stop made ";" or "; and"). Unchanged where the list is no such
     sentence."""
     paragraphs = result.paragraphs
-    run = definitions_run(paragraphs)
+    run = definitions_run(paragraphs) if run is _UNREAD else run  # ``run``: as for render_insertions
     conjunction = closing_conjunction(paragraphs, run.last) if run is not None else None
     if conjunction is None or run is None:
         return list(edits), []
@@ -264,7 +275,7 @@ def join_definitions_list(result: AuditResult, edits: Sequence[Edit]) -> tuple[l
     for (at, j), end in zip(order, ends, strict=True):
         if j >= 0:
             texts[at].append(edits[at].paragraphs[j]["text"].rstrip().removesuffix(".") + end)
-        elif (change := _entry_end(paragraphs[at].text, at, end, variant)) is not None:
+        elif (change := _entry_end(paragraphs[at].text, at, end, conjunction, variant)) is not None:
             changes.append(change)
     joined = {
         k: replace(edits[k], paragraphs=tuple({**q, "text": t} for q, t in zip(edits[k].paragraphs, said, strict=True)))
@@ -273,16 +284,16 @@ def join_definitions_list(result: AuditResult, edits: Sequence[Edit]) -> tuple[l
     return [joined.get(k, x) for k, x in enumerate(edits)], changes
 
 
-def _entry_end(text: str, index: int, end: str, variant: str) -> Edit | None:
+def _entry_end(text: str, index: int, end: str, conjunction: str, variant: str) -> Edit | None:
     """The tracked change of punctuation that makes the document's entry ``text`` end with ``end`` (";", "; and"
     or "."), ``None`` where it does: "…; and" -> "…;" strikes " and"; "… ." -> "…;" or "…; and" replaces the full
     stop."""
     said = text.rstrip()
-    if said.endswith(end):
+    if said.endswith(end) and (end != ";" or not ends_with_conjunction(said)):
         return None
-    if entry_close(said):  # "…; and" no longer next-to-last: its " and" struck
-        start = said.rindex(";") + 1
-        find, replacement = said[start:], ""
+    if conjunction and ends_with_conjunction(said):
+        struck = said.rfind(f" {conjunction}")
+        find, start, replacement = f" {conjunction}", struck, ""
     else:
         find, start, replacement = said[-1], len(said) - 1, end
     return Edit(
