@@ -937,6 +937,8 @@ def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequen
         if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
             continue
         for m in _REFERENCE.finditer(t):
+            if m.group(1).lower() == "clause":
+                return None  # the document says "clause 3": whatever else it says, the word is ours
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     if not counts:
         return "Section" if american else "paragraph" if numbered_paragraphs(paragraphs) else None
@@ -1436,7 +1438,7 @@ def _kept_at(result: AuditResult, name: str | None, provider: str | None) -> int
         if name not in p.original_text:
             continue
         for sentence in sentences(p.original_text):
-            if name in sentence and _STAYS.search(sentence) and (not who or who in sentence):
+            if name in sentence and (not who or who in sentence) and fast.holds(_STAYS, sentence):  # cheap tests first
                 return p.index
     return None
 
