@@ -20,7 +20,7 @@ from test_review_session13 import consultancy
 from test_review_synthetic import inserted_texts
 
 from noai import engine
-from noai.planning.definitions import quotes_straight
+from noai.analysis.facts import quotes_straight
 
 VARIANTS = ("strict", "standard", "minimal")
 DATE = datetime(2027, 3, 1, tzinfo=UTC)

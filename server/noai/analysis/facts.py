@@ -1325,6 +1325,18 @@ class DefinitionsRun(NamedTuple):
     bare: bool = False  # a colon-style entry's term is not in quotes (``X: …``, not ``“X”: …``)
 
 
+_OPENING_QUOTE = re.compile(r'["“](?=[A-Z])')  # a quotation mark before a capitalised name
+
+
+def quotes_straight(texts: Sequence[str]) -> bool:
+    """The document quotes its terms with straight quotes ('(the "Assets")'), not curly ones (“Assets”): more of
+    its quoted names open with '"' than with “ (after a space or a bracket: not the inch mark of '12" Vinyl'). A
+    document that quotes nothing gets curly ones."""
+    text = "\n".join(texts)
+    opened = [m.group() for m in _OPENING_QUOTE.finditer(text) if m.start() == 0 or text[m.start() - 1] in " \t\n(["]
+    return opened.count('"') > opened.count("“")
+
+
 def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
     """The document's definitions clause: the first run of ``"X" means …`` entries (or of ``X: …``
     entries, one style throughout) under a Definitions / Interpretation heading; ``None`` when the

@@ -49,8 +49,9 @@ def accept_all(doc: Document) -> Document:
         kept.append(replace(p, index=len(kept), text=text + p.text, original_text=original + p.original_text))
         elements.append(el)
         text = original = ""
-    sections = [_section(s, moved, joined) for s in doc.sections]
-    return Document(kept, elements, doc.root, doc.package, doc.styles, doc.numbering, sections)
+    accepted = replace(doc, paragraphs=kept, elements=elements, _section_roots=[])
+    accepted.sections = [_section(s, moved, joined) for s in doc.sections]  # the tree, its indexes moved
+    return accepted
 
 
 def _followed_by_paragraph(el: _Element) -> bool:

@@ -14,7 +14,13 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import alphabetical_definitions, closing_conjunction, definitions_run, opens_definitions
+from ..analysis.facts import (
+    alphabetical_definitions,
+    closing_conjunction,
+    definitions_run,
+    opens_definitions,
+    quotes_straight,
+)
 from ..kinds import Placement
 from ..library import Clause, Library, Rendered, render_many
 from ..library.render import INFORMAL
@@ -41,22 +47,6 @@ def _opening_definitions(definitions: Sequence[str], scope: str, straight: bool 
     items = [_in_house_style(d, straight, shall=False).rstrip(".") for d in definitions]
     joined = items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
     return f"In {scope}, {joined}."
-
-
-_QUOTED = re.compile(r"([\"“])[A-Z][^\"“”\n]{0,60}([\"”])")  # "Assets", “the Recordings”
-
-
-def quotes_straight(texts: Sequence[str]) -> bool:
-    """The document quotes its terms with straight quotes ('(the "Assets")'), not curly ones (“Assets”): more of
-    its quoted names open and close with '"' than with “ ”. A document that quotes nothing gets curly ones."""
-    straight = curly = 0
-    for text in texts:
-        if '"' in text or "“" in text:
-            for m in _QUOTED.finditer(text):
-                pair = m.group(1) + m.group(2)
-                straight += pair == '""'
-                curly += pair == "“”"
-    return straight > curly
 
 
 def beside_the_work(result: AuditResult, terms: Mapping[str, str], background: str | None) -> dict[str, str]:
