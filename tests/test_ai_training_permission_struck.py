@@ -3,8 +3,10 @@
 Beside the covenant the redline adds, "The Client may use the Designs to train its own machine learning models
 …" is a specific permission that would prevail over the general restriction. Every variant strikes it as a
 tracked deletion (the whole paragraph, mark and all, where it is all of the paragraph), with a comment saying
-why. A clause binding the creator, a restriction on the client, a permission for the creator and a permission
-that waits for the creator's consent stay as they are.
+why; where that paragraph is a numbered clause whose striking would leave a gap or move numbers (here our
+clauses number on from it), its number stays as "3.2 [Intentionally deleted]" (tests/test_struck_number_kept.py).
+A clause binding the creator, a restriction on the client, a permission for the creator and a permission that
+waits for the creator's consent stay as they are.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from test_writer import accepted, rejected
 
 from noai import engine
 from noai.analysis.facts import training_permission
+from noai.plan import DELETED
 
 VARIANTS = ["strict", "standard", "minimal"]
 WHY = "would permit the Client to train AI on the Designs"
@@ -45,16 +48,21 @@ def texts(docx: bytes) -> list[str]:
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_the_clients_permission_to_train_on_the_designs_is_struck_as_a_whole_paragraph_in_every_variant(variant):
+def test_the_clients_permission_to_train_on_the_designs_is_struck_in_every_variant_and_its_number_kept(variant):
+    """It is Word's 3.2, and our clauses follow it as 3.3, 3.4 (cited so in our survival sentence): struck with its
+    number, Word would show them as 3.2, 3.3. A drafter keeps "3.2 [Intentionally deleted]"."""
     original = design_agreement([TOOLS, CLIENT_TRAINS, RECORD])
     red = redline_of(original, variant)
     (edit,) = struck(red)
-    assert (edit.op, edit.find, edit.replacement) == ("replace", CLIENT_TRAINS, "")
+    assert (edit.op, edit.find, edit.replacement) == ("replace", CLIENT_TRAINS, DELETED)
     assert WHY in (edit.comment or "")
     assert f"This change strikes the sentence “{CLIENT_TRAINS.rstrip('.')}”: it " in (edit.comment or "")
+    assert f"Its number stays, marked “{DELETED}”" in (edit.comment or "")
     written = accepted(red.docx)
-    assert CLIENT_TRAINS not in written and "" not in written  # the paragraph goes, no empty one is left
-    assert written.index(TOOLS) + 1 < written.index(RECORD)  # the covenant stands where it stood
+    assert CLIENT_TRAINS not in written and "" not in written  # the words go, no empty paragraph is left
+    assert written.index(TOOLS) + 1 == written.index(DELETED) < written.index(RECORD)  # the covenant stands after it
+    shown = {q.text: q.label for q in engine.read(red.docx).paragraphs}
+    assert (shown[TOOLS], shown[DELETED]) == ("3.1", "3.2")
     assert rejected(red.docx) == texts(original)
 
 
@@ -90,7 +98,7 @@ def software_agreement(clause: str) -> bytes:
 @pytest.mark.parametrize(
     ("clause", "left"),
     [
-        (f"1.2 {PERMISSION}", None),  # the paragraph, its typed number with it
+        (f"1.2 {PERMISSION}", f"1.2 {DELETED}"),  # the paragraph's text; its typed number stays (ours are 1.3 …)
         (f"1.2 {PERMISSION} {PAYS}", f"1.2 {PAYS}"),  # the sentence, the typed number kept
         (f"1.2 {PAYS} {PERMISSION}", f"1.2 {PAYS}"),  # the last sentence, the space before it
     ],
@@ -103,7 +111,7 @@ def test_a_software_customers_permission_to_train_its_ai_models_is_struck(varian
     assert "would permit Customer to train AI" in (edit.comment or "")
     written = accepted(red.docx)
     assert not any("train Customer's internal" in t for t in written)
-    assert (left in written) if left else not any(t.startswith("1.2") or not t for t in written)
+    assert left in written and "" not in written
     assert rejected(red.docx) == texts(original)
 
 
@@ -146,13 +154,14 @@ def test_the_facts_read_a_sentence_whose_act_is_a_permission_to_train(text, word
         assert (strike.words if strike else None) == words
 
 
-def test_libreoffice_reject_all_gives_back_the_original_and_accept_all_drops_the_paragraph(libreoffice):
+def test_libreoffice_reject_all_gives_back_the_original_and_accept_all_keeps_only_the_number(libreoffice):
     original = design_agreement([TOOLS, CLIENT_TRAINS, RECORD])
     reds = [redline_of(original, v).docx for v in VARIANTS]
     source, *outputs = libreoffice([original, *reds])
     for out in outputs:
         assert out["rejected_paragraphs"] == source["paragraphs"]
         assert CLIENT_TRAINS not in out["accepted_paragraphs"] and "" not in out["accepted_paragraphs"]
+        assert out["accepted_paragraphs"].index(DELETED) == out["accepted_paragraphs"].index(TOOLS) + 1
         assert any(WHY in c["text"] for c in out["comments"])
 
 
@@ -162,6 +171,6 @@ def test_a_struck_permission_to_train_on_code_is_not_offered_back_beside_the_cod
     assistants clause the redline adds for code; the struck sentence gets no replacement of its own."""
     red = redline_of(software_agreement(f"1.2 {PERMISSION}"), variant)
     (edit,) = struck(red)
-    assert edit.replacement == ""
+    assert edit.replacement == DELETED  # its number kept (tests/test_struck_number_kept.py), no narrower permission
     (assistants,) = [q["text"] for e in red.plan.edits if e.clause == "ai-software-use" for q in e.paragraphs]
     assert "maintain" in assistants and re.search(r"\btrain\b", assistants), assistants

@@ -18,8 +18,9 @@ VERBS = r"(?:tie|add|cover|reserve|keep|have|allow|limit|bar)"
 
 
 def items(approach: str) -> list[str]:
-    """The changes the approach comment lists after "and we …" (or "and I …")."""
-    listed = re.search(r", and (?:we|I) (.*?)\.(?: Why|$)", approach)
+    """The changes the approach comment lists: a sentence of their own, "We …" (or "I …"), where they take semicolons
+    (one list style, never joined to the situation by ", and we"); else after "and we …"."""
+    listed = re.search(r"(?:, and (?:we|I)|\. (?:We|I)) (.*?)\.(?: Why|$)", approach)
     assert listed, approach
     return re.split(r"; (?:and )?", listed.group(1))
 

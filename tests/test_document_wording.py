@@ -68,9 +68,7 @@ def test_strict_puts_the_payment_condition_of_a_vesting_between_commas():
     fix = next(e for e in red.plan.edits if e.op == "replace" and e.finding == "ip_assignment" and e.replacement)
     assert fix.find == "shall be vested in"
     # paid per Illustration ("£150 for each Illustration accepted"): each Illustration waits for its own sum
-    condition = (
-        "upon payment in full of the sum due for each Illustration under this agreement, as to that Illustration"
-    )
+    condition = "for each Illustration, upon payment in full of the sum due for it under this agreement"
     assert fix.replacement == f"shall, {condition}, be vested in"
     vesting = f"shall, {condition}, be vested in the Institute"
     assert vesting in written(red)

@@ -636,8 +636,8 @@ def test_libreoffice_accepts_strict_on_the_vesting_as_one_payment_condition_and_
     result, original = libreoffice([red.docx, source(VESTS)])
     assert result["rejected_paragraphs"] == original["paragraphs"]
     assert vesting_sentence(result["accepted_paragraphs"]) == (
-        "All copyright and other intellectual property rights in the Illustrations shall, upon payment in full of "
-        "the sum due for each Illustration under this agreement, as to that Illustration, be vested in the Institute, "
+        "All copyright and other intellectual property rights in the Illustrations shall, for each Illustration, upon "
+        "payment in full of the sum due for it under this agreement, be vested in the Institute, "
         "and the Illustrator shall sign any document the Institute reasonably requests to confirm this."
     )
 

@@ -43,6 +43,7 @@ class FindingKind(StrEnum):
     MORAL_RIGHTS_WAIVER = "moral_rights_waiver"
     FEEDBACK_USAGE_DATA = "feedback_usage_data"
     EXISTING_AI_RESTRICTION = "existing_ai_restriction"
+    DIGITAL_REPLICA = "digital_replica"
     INDEMNIFICATION = "indemnification"
     GOVERNING_LAW = "governing_law"
     LIMITATION_OF_LIABILITY = "limitation_of_liability"
@@ -360,6 +361,20 @@ _KIND_ROWS = (
             "mention": "The contract mentions AI or machine learning here; check what it allows.",
         },
         spanning=True,
+    ),
+    KindSpec(
+        K.DIGITAL_REPLICA,
+        "Digital replica of voice or likeness",
+        "{beneficiary} may make new material in the creator's voice or likeness by digital means: a digital "
+        "replica, which AI makes easy, made without asking the creator.",
+        BySide(HI, MD, INF),
+        ("voice", "likeness"),
+        weights=_severe(20, "the other side may make new material in the creator's voice or likeness"),
+        explanations={
+            "creator": "The creator may make new material in its own voice or likeness: no risk to the creator.",
+            "consented": "{beneficiary} may make new material in the creator's voice or likeness by digital means, "
+            "but only with the creator's consent.",
+        },
     ),
     KindSpec(
         K.INDEMNIFICATION,

@@ -19,7 +19,7 @@ step, the comments). It imports :mod:`noai.planning`, :mod:`noai.analysis`, :mod
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
@@ -28,15 +28,18 @@ from . import schemas
 from .analysis.audit import AuditResult
 from .analysis.classify import Finding
 from .analysis.facts import (
+    DocumentFacts,
     Strike,
     SurvivalList,
     a_purpose_of_its_own,
+    about_the_purpose,
     as_referred,
     background_licence,
     be_before,
     before_the_licence,
     creation_timing,
     credit_to_authors,
+    definitions_run,
     for_copyright_term,
     hire_fallback,
     irrevocable,
@@ -48,12 +51,14 @@ from .analysis.facts import (
     owned_work_use,
     parts_cited,
     per_piece,
+    performer_waiver,
     plural_name,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
     qualifier_end,
     read_facts,
+    replica_material,
     says_project,
     sentence_span,
     survival_list,
@@ -64,6 +69,7 @@ from .analysis.facts import (
     used_as_part_of,
     waits_for_payment,
 )
+from .analysis.work_kind import SOFTWARE
 from .errors import PartyRoleError, PlanError, UnknownVariantError
 from .library import VARIANTS, Fix, Library, Playbook, RenderedFix, for_cases, render_fix, render_sentence_fix
 from .library.render import (
@@ -79,10 +85,13 @@ from .library.render import (
     first_person,
     in_my_voice,
     mixed_work,
+    performer_rights,
+    possessive,
     without_officer,
     without_text_tools,
 )
-from .ooxml.renumber import Renumbered
+from .ooxml.renumber import Renumbered, struck_moves_numbers
+from .ooxml.revisions import typed_number_span
 from .planning.comments import (
     _defined_for,
     _if_chosen,
@@ -97,6 +106,7 @@ from .planning.comments import (
     _shifted,
     _transfer_options,
     _words,
+    code_waiver,
     moral_act,
     said_once,
     strategy_comment,
@@ -269,7 +279,7 @@ def make_plan(
         def embedded(f: Finding) -> str | None:
             if background_licence(f, background, terms):
                 return BACKGROUND
-            return OWNED_WORK if owned_work_use(f, background, terms) else None
+            return OWNED_WORK if owned_work_use(f, background, terms, background_licensed=False) else None
 
     # A licence of existing material describes no project: the purpose limit names the client's own
     # business, never "the project described in this License".
@@ -326,6 +336,8 @@ def make_plan(
         embedded,
         facts.paid,
         facts.brand,
+        _code_waiver(result, facts, commented, beside) if strategy.situation == ASSIGNED else None,
+        not (purpose or unnamed),
     )
     fixes = [(f, _of_that_piece(f, rf), op) for f, rf, op in fixes] if facts.payment else fixes
     if facts.royalty:  # a publishing licence for the term of copyright: reversion, never a fixed term, is asked
@@ -357,6 +369,7 @@ def make_plan(
     cases |= {"owned"} if strategy.situation == ASSIGNED else set()  # the client owns the work: consent, no licence
     # the grant named training, now struck: minimal's covenant bars the client's own training too
     cases |= {"trains"} if any(f.kind == "existing_ai_restriction" and op == "replace" for f, _, op in fixes) else set()
+    cases |= {"performer"} if facts.performer else set()  # a performer's voice: minimal bars the client's training too
     # the document lets the client use what the creator keeps ("to promote the launch"): strict keeps that use
     cases |= {"kept_use"} if strategy.situation == ASSIGNED and facts.kept_use is not None else set()
     placed = [(at, for_cases(clause, cases)) for at, clause in placed]
@@ -391,8 +404,9 @@ def make_plan(
     if only_defining:  # the purpose limit's definition alone: say which change uses it
         trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, commented))
     elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
+    run = definitions_run(result.paragraphs)  # the document's definitions clause, read once for both below
     insertions = render_insertions(
-        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere
+        result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere, run
     )
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
@@ -425,7 +439,9 @@ def make_plan(
         insertions = [_names_kept(e, expressly, commented, facts.kept_use) for e in insertions]
     if facts.kept and strategy.situation == LICENSED:  # the reservation names what the document keeps
         insertions = [_reserves_kept(e, facts.kept, commented, with_comments) for e in insertions]
-    insertions, joins = join_definitions_list(result, insertions)  # "(c) …; and (d) …." takes the new terms in
+    insertions, joins = join_definitions_list(result, insertions, run)  # "(c) …; and (d) …." takes the new terms in
+    ours = {at for e in insertions for at in numbered_paragraphs(e.index, e, _source)}  # what ours number on from
+    fixes = [(*_number_kept(result, f, rf, ours), op) if op == "replace" else (f, rf, op) for f, rf, op in fixes]
     edits = [*insertions, *joins, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
     numbers = _our_numbers(result, insertions, renumbering) if clauses else []
     owns = [own[0] if own else "" for own in numbers]
@@ -474,6 +490,26 @@ def make_plan(
         notes=tuple(notes + list(result.notes)),
         renumbered=renumbering,
     )
+
+
+def _code_waiver(
+    result: AuditResult, facts: DocumentFacts, terms: Mapping[str, str], beside: Mapping[str, str]
+) -> str | None:
+    """The comment accepting a moral-rights waiver where the work passes to the client (the caller's test) and is
+    code and nothing else (the client will maintain and change it), kept off what the creator keeps beside it ("the
+    Platform", "the other Tessellate Materials", its pre-existing materials); ``None`` for any other work, whose
+    waiver is limited as before."""
+    if result.work_kind is None or result.work_kind.kind != SOFTWARE or facts.other_work:
+        return None
+    work = terms.get("deliverables", "the work")
+    if beside.get("protected", "").startswith(f"{work}, "):  # "the Customizations, the Platform, the other …"
+        kept = beside["protected"][len(work) + 2 :].split(", ")
+    elif facts.background.term:
+        term = facts.background.term
+        kept = [term if term.startswith("the ") else f"the {term}"]
+    else:
+        kept = []
+    return code_waiver(terms, kept)
 
 
 def _of_that_piece(f: Finding, rf: RenderedFix) -> RenderedFix:
@@ -733,6 +769,8 @@ def choose_fixes(
     embedded: Callable[[Finding], str | None] | None = None,
     paid: bool = False,
     brand: bool = False,
+    code_waiver: str | None = None,
+    own_purpose: bool = False,
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The red flags to replace or comment on, each with its rendered fix and op, and the library
     terms the replacements use (in order of first use). One edit per piece of text, one
@@ -741,7 +779,10 @@ def choose_fixes(
     work the client owns (``BACKGROUND``) or in a use of that work itself (``OWNED_WORK``), or neither
     (``None``); :func:`background_fix` decides the fix of the first two. ``paid``: the client pays fees or
     a sum for the work (strict may make a transfer wait for them). ``brand``: the work is a logo or brand,
-    whose perpetual licence :func:`limited_fix` leaves alone as it does one for a purpose it names."""
+    whose perpetual licence :func:`limited_fix` leaves alone as it does one for a purpose it names.
+    ``code_waiver``: the comment accepting a moral-rights waiver in code (:func:`~.planning.comments.code_waiver`),
+    which then takes the place of its fix. ``own_purpose``: the Permitted Purpose is the agreement's own purpose or
+    project, narrower than any purpose the document qualifies (:func:`_qualified_purpose`)."""
     fixes: list[tuple[Finding, RenderedFix, str]] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph -> phrase ranges already edited
     needed_terms: list[str] = []
@@ -754,6 +795,8 @@ def choose_fixes(
         if wanted is None:
             continue
         action, fix = wanted
+        if code_waiver is not None and f.kind == "moral_rights_waiver":
+            action = "comment"  # code the client will maintain: the waiver is accepted, not limited
         ranges = taken.setdefault(f.start, [])
         if any(s < f.phrase_end and f.phrase_start < e for s, e in ranges):
             continue  # one edit per piece of text: "perpetual and irrevocable" once, not twice
@@ -761,7 +804,17 @@ def choose_fixes(
             continue  # a comment already written for this kind, or none wanted: nothing to render
         rf = render(fix, variant, f.phrase)
         if rf is not None and f.kind == "moral_rights_waiver":  # "this consent" where the document consents
-            rf = replace(rf, comment=moral_act(rf.comment, f.paragraph_text))
+            said = moral_act(rf.comment if code_waiver is None else code_waiver, f.paragraph_text)
+            if performer_waiver(f.paragraph_text) and terms.get("provider"):  # a performer's rights, not authors'
+                said = performer_rights(said, terms["provider"])
+            rf = replace(rf, action="comment" if code_waiver else rf.action, comment=said)
+        if f.kind == "digital_replica" and action == "replace":  # new material in the creator's voice: struck
+            replica = _replica_fixed(f, fix, variant, terms, render) if rf is not None else []
+            spans = [(g.phrase_start, g.phrase_end) for g, _ in replica]
+            if not any(s < e2 and s2 < e for s, e in ranges for s2, e2 in spans):  # one edit per piece of text
+                ranges.extend(spans)
+                fixes.extend((g, r, "replace") for g, r in replica)
+            continue
         if f.kind == "existing_ai_restriction":  # a grant's "including to train …": struck, nothing else
             named = _training_struck(f, rf, fix, variant, terms) if rf is not None and action == "replace" else None
             if named is not None:
@@ -787,7 +840,7 @@ def choose_fixes(
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
-        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings)) is not None:
+        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings, own_purpose)) is not None:
             f, rf = moved  # "for any purpose related to our business": the purpose replaced with its qualifier
         elif op == "replace" and (moved := _proviso_after_object(f, rf, result.findings, terms)) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # "sublicensable" stays as it is
@@ -925,13 +978,88 @@ def _training_struck(
     )
 
 
-def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -> tuple[Finding, RenderedFix] | None:
+# the corrections a permission to make new material in the creator's voice keeps (strict, standard)
+_CORRECTED_BY = " by editing {deliverables} or in further recording sessions with {provider}"
+_CORRECTIONS_SAID = (
+    " Corrections may still be made by editing {deliverables} or in further recording sessions with {provider}."
+)
+# what minimal asks before any material the creator did not perform is made in the creator's voice or likeness
+_PROVISO = (
+    ", provided that any material {provider} did not perform is made in {own} voice or likeness only with {own} prior "
+    "written approval and for a further fee agreed in advance"
+)
+
+
+def _replica_fixed(
+    f: Finding, fix: Fix, variant: str, terms: Mapping[str, str], render: Callable[[Fix, str, str], RenderedFix | None]
+) -> list[tuple[Finding, RenderedFix]]:
+    """The edits answering a permission to make new material in the creator's voice or likeness by digital means
+    (:func:`~noai.analysis.facts.replica_material`), the first with the fix's comment quoting the permission: strict
+    and standard strike the means and the new material (corrections it starts with stay, made by editing the work
+    or in further recording sessions), or the permission where it is all new material; minimal strikes the means
+    and adds a proviso: material the creator did not perform waits for the creator's approval and a fee. No edit
+    where the permission cannot be read."""
+    text = f.paragraph_text
+    replica = replica_material(text, f.phrase_start, f.phrase_end)
+    rf = render(fix, variant, replica.words) if replica is not None else None
+    if replica is None or rf is None or rf.action != "replace":
+        return []
+    provider, work = terms.get("provider", "the creator"), terms.get("deliverables", "the work")
+
+    def edit(span: tuple[int, int], replacement: str, comment: str) -> tuple[Finding, RenderedFix]:
+        words = text[span[0] : span[1]]
+        moved = replace(f, phrase=words, phrase_start=span[0], phrase_end=span[1])
+        return moved, replace(rf, find=words, replacement=replacement, comment=comment, uses=())
+
+    if variant == "minimal":
+        last = text[replica.last[0] : replica.last[1]]
+        proviso = _PROVISO.format(provider=provider, own=possessive(provider))
+        return [edit(replica.means, "", rf.comment), edit(replica.last, last + proviso, "")]
+    if replica.voice is not None:
+        said = rf.comment + _CORRECTIONS_SAID.format(deliverables=work, provider=provider)
+        corrected = _CORRECTED_BY.format(deliverables=work, provider=provider)
+        return [edit(replica.means, "", said), edit(replica.voice, corrected, "")]
+    said = rf.comment.replace("strikes the digital means and the new material from “", "strikes the permission to “")
+    return [edit((replica.permission.start, replica.permission.end), "", said)]
+
+
+DELETED = "[Intentionally deleted]"  # what a drafter leaves at the number of a clause struck whole
+
+
+def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int]) -> tuple[Finding, RenderedFix]:
+    """A whole numbered paragraph struck keeps its number, as a drafter strikes a clause ("4.3 [Intentionally
+    deleted]"), where striking it with its number would leave a gap in the typed numbers after it (4.2, 4.4), let
+    Word number another clause as a typed reference's number, or move the numbers our clauses take (``ours``: the
+    paragraphs they number on from; :func:`struck_moves_numbers`): its text after the number is replaced, the
+    number and the paragraph stay. Any other edit is as it was."""
+    text = f.paragraph_text
+    if rf.action != "replace" or rf.replacement or f.phrase_start > 0 or f.phrase_end < len(text):
+        return f, rf
+    paragraphs = result.paragraphs
+    if not struck_moves_numbers([p.text for p in paragraphs], f.start, [p.label for p in paragraphs], ours):
+        return f, rf
+    span = typed_number_span(text)
+    start = len(text) - len(text[span[1] :].lstrip()) if span else 0
+    words = text[start:]
+    quoted = f"“{text.strip().rstrip('.')}”"  # the sentence quoted without its number
+    said = rf.comment.replace(quoted, f"“{words.strip().rstrip('.')}”")
+    said += (
+        f" Its number stays, marked “{DELETED}”, so that the numbers after it and the references to them still hold."
+    )
+    return replace(f, phrase=words, phrase_start=start), replace(rf, find=words, replacement=DELETED, comment=said)
+
+
+def _qualified_purpose(
+    f: Finding, rf: RenderedFix, findings: Sequence[Finding], own_purpose: bool = False
+) -> tuple[Finding, RenderedFix] | None:
     """An unlimited purpose replaced whole ("for any purpose" -> "solely for the Permitted Purpose") where words
-    qualifying that purpose follow it ("… related to our business"): the change takes them with it and keeps
-    them on the purpose, merged with ours ("solely for a purpose related to our business and within the Permitted
-    Purpose"), so they never qualify the new words ("the Permitted Purpose related to our business") and no second
-    purpose is stacked on the first. ``None``: no qualifier
-    follows, or the replacement is not a purpose of its own."""
+    qualifying that purpose follow it ("… related to our business"): the change takes them with it, so they never
+    qualify the new words ("the Permitted Purpose related to our business") and no second purpose is stacked on the
+    first. Where the Permitted Purpose is the agreement's own purpose or project (``own_purpose``), the narrower
+    limit, it takes the qualified purpose's place alone ("solely for the Permitted Purpose": one limit, the comment
+    says it replaces the qualifier); else (the client's own business) the qualifier stays on the purpose, merged
+    with ours ("solely for a purpose relating to its real estate business and within the Permitted Purpose").
+    ``None``: no qualifier follows, or the replacement is not a purpose of its own."""
     if f.kind != "any_and_all_purposes" or not a_purpose_of_its_own(rf.replacement or "") or "urpose" not in f.phrase:
         return None
     later = [g.phrase_start for g in findings if g.start == f.start and g.phrase_start >= f.phrase_end]
@@ -941,6 +1069,12 @@ def _qualified_purpose(f: Finding, rf: RenderedFix, findings: Sequence[Finding])
     qualifier = f.paragraph_text[f.phrase_end : end]
     whole = f.paragraph_text[f.phrase_start : end]
     ours = rf.replacement or ""
+    if own_purpose and ours.endswith(f"for {_OUR_PURPOSE}") and about_the_purpose(qualifier):
+        said = (  # one limit: the qualified purpose gives way to the narrower Permitted Purpose
+            f"This change limits the use allowed by “{whole}” to the Permitted Purpose, the narrower limit, which "
+            "takes that purpose's place."
+        )
+        return replace(f, phrase=whole, phrase_end=end), replace(rf, find=whole, comment=said)
     # one purpose, its qualifier and ours merged ("solely for a purpose related to our business and within the
     # Permitted Purpose"), not two stacked ("solely for the Permitted Purpose, and only for a purpose related to …")
     merged = (
@@ -990,9 +1124,14 @@ def _fits_before(f: Finding, rf: RenderedFix) -> bool:
     of", "are" before "not works made for hire"; a replacement that is a whole verb fits anywhere."""
     if f.kind == "work_made_for_hire":
         return be_before(f)
-    if f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
+    if f.kind == "ip_assignment" and (rf.replacement or "").startswith(_PAYMENT_FIRST):
         return modal_before(f)
     return True
+
+
+# strict's payment condition put before the phrase ("upon payment in full of …, be vested in"; piece by piece, "for
+# each Illustration, upon payment …"): the modal before it is taken in, the condition between commas
+_PAYMENT_FIRST = ("upon payment", "for each ")
 
 
 def _modal_taken(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]:
@@ -1096,7 +1235,7 @@ def _surviving(
 def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: bool) -> Edit:
     """The ``replace`` or ``comment`` edit of a red flag. A replacement that keeps the phrase's first words
     ("now known or hereafter devised" -> "now known") strikes only the words it drops (" or hereafter devised")."""
-    if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith("upon payment"):
+    if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith(_PAYMENT_FIRST):
         f, rf = _modal_taken(f, rf)  # "shall, upon payment in full …, be vested in": commas around it
     kept = rf.replacement or ""
     if op == "replace" and _narrows(f, kept) and f.phrase.startswith(kept):

@@ -119,8 +119,10 @@ def typed_agreement() -> bytes:
         "1. Licence",
         '1.1 Artist grants Studio a licence to use the illustrations Artist delivers (the "Artwork") '
         "in Studio's games.",
-        "1.2 Studio may use the Artwork to train Studio's machine learning models.",
-        "1.3 Studio shall credit Artist in each game.",
+        # unnumbered, under 1.1: struck whole with its mark (a numbered clause would keep its number,
+        # "1.2 [Intentionally deleted]", tests/test_struck_number_kept.py)
+        "Studio may use the Artwork to train Studio's machine learning models.",
+        "1.2 Studio shall credit Artist in each game.",
         "2. General",
         "2.1 This agreement is governed by the laws of Scotland.",
     ]

@@ -115,3 +115,25 @@ def test_cover_page_tables_and_long_sentences_open_no_sections():
     doc = read(body)
     assert [x.is_heading for x in doc.paragraphs] == [False, False, False]
     assert doc.sections == []
+
+
+def test_a_long_numbered_clause_is_titled_by_its_first_eight_words_and_twelve_words_still_make_a_title():
+    thirteen = "Payment terms for the services and the expenses of the consultant agreed here"
+    twelve = " ".join(thirteen.split()[:12])
+    body = (
+        p(r(twelve, b=True))  # a bold line of twelve words: a title line
+        + p(r(thirteen, b=True))  # thirteen: body text
+        + p(
+            "The Client shall pay  every invoice\tin full within thirty days of receiving it, without set-off.",
+            numbering=(1, 0),
+        )
+        + p("Schedule 2 Pricing and the rates for the services of the consultant")
+        + p("Schedule 3 Pricing and the rates for the services of the consultant here")
+        + p("Article 4\nThe rates for the services and the expenses of the consultant agreed here")
+    )
+    doc = read(body, numbering=NUMBERING)
+    assert [x.is_heading for x in doc.paragraphs] == [True, False, True, True, False, True]
+    assert doc.paragraphs[0].heading == twelve
+    assert doc.paragraphs[2].section_path[-1] == "1 The Client shall pay every invoice in full…"
+    assert doc.paragraphs[3].heading == "Schedule 2 Pricing and the rates for the services of the consultant"
+    assert doc.paragraphs[5].section_path[-1] == "Article 4 The rates for the services and the expenses…"

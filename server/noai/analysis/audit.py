@@ -31,7 +31,7 @@ from noai.analysis.classify import (
     sentence_heading,
 )
 from noai.analysis.classify import Parties as Mentions
-from noai.analysis.facts import named_purpose
+from noai.analysis.facts import clause_word, named_purpose
 from noai.analysis.language import detect_language
 from noai.analysis.negotiation import Negotiation, dangling_findings, negotiate, protection_statuses
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
@@ -629,7 +629,33 @@ def _ip_section(
         return None
     *_, start, end, depth = max(ranked)
     head = paragraphs[start]
-    return IpSection(title=head.section_path[depth - 1], section_label=head.section_label, start=start, end=end)
+    title = head.section_path[depth - 1]
+    # a clause whose "title" is its sentence: "5 In return for the payments below, …", "2.1 All copyright and …"
+    if depth == len(head.section_path) and (sentence_heading(head) or title.endswith("…")):
+        title = _sentence_section_title(paragraphs, start) or title
+    return IpSection(title=title, section_label=head.section_label, start=start, end=end)
+
+
+def _sentence_section_title(paragraphs: Sequence[Paragraph], start: int) -> str | None:
+    """The title a reader knows an IP section by whose first clause is a sentence ("5. In return for the payments
+    below, the Illustrator grants …", "2.1 All copyright … shall be vested …"), not that sentence's first words:
+    the bare title over its group of typed clauses where it opens that group ("Rights and Payment"), else the
+    clause by its number as the document refers to it ("paragraph 5", "clause 2.1"); ``None`` for a clause with no
+    number."""
+    for k in range(start - 1, -1, -1):
+        q = paragraphs[k]
+        if not q.text.strip():
+            continue
+        nested = paragraphs[start].section_path[: len(q.section_path)] == q.section_path  # numbered under it
+        if bare_title(q) and not q.in_table and not nested:
+            return " ".join(q.text.split())
+        break
+    head = paragraphs[start]
+    if not head.section_label:
+        return None
+    texts = [p.text for p in paragraphs]
+    word = clause_word(texts, paragraphs=paragraphs) or "clause"
+    return f"{word.lower() if word != 'Section' else word} {head.section_label}"
 
 
 _NUMBER = re.compile(r"\d+")
@@ -731,7 +757,9 @@ def _places(
     # is legally effective), else a grant that is itself a cover-page row
     last_grant = _last_body(paragraphs, risky[-1].start, risky[-1].end) if risky else None
     if ip is not None and (end := _last_body(paragraphs, ip.start, ip.end)) is not None:
-        ip_anchor: tuple[int | None, str] = (end, f"end of the {ip.title} section")
+        # "end of the Rights and Payment section"; a clause named by its number: "end of paragraph 5"
+        said = f"end of {ip.title}" if ip.title[:1].islower() else f"end of the {ip.title} section"
+        ip_anchor: tuple[int | None, str] = (end, said)
     elif last_grant is not None:  # an IP section with no body of its own ends at its grant, not the operative end
         ip_anchor = (last_grant, "right after the last grant of rights")
     elif (row := changes_row(paragraphs)) is not None:

@@ -258,6 +258,7 @@ KIND_SEMANTICS: dict[str, tuple[str | None, str | None, str | None]] = {
         ("licenses", "direction", "direction"),
     ),
     "moral_rights_waiver": ("waives", "waived_by", "~actor"),
+    "digital_replica": ("permits", "~beneficiary", "beneficiary"),
     "feedback_usage_data": ("permits", "~beneficiary", "beneficiary"),
     "existing_ai_restriction/restriction": ("restricts", "restricted_party", "~actor"),
     "existing_ai_restriction/permission": ("permits", "~beneficiary", "permitted_party"),
@@ -465,6 +466,7 @@ _NO_GRANT = frozenset({"ownership", "grant", *_MODIFIER_KINDS})
 _NO_GRANT_KINDS = frozenset({*GRANT_KINDS, *_MODIFIER_KINDS})
 
 
+_NO_SUBJECT = re.compile(r"\b(?:no|neither|nor|none|nothing)\b", re.IGNORECASE)  # "no party may create …"
 _PARTY_FIELDS = ("owner", "grantor", "grantee", "beneficiary", "indemnitor")  # filled in by their labels
 # A section's own title ("Confidentiality", "Confidential Information and Trade Secrets", "Non-Disclosure"):
 # the heading of the clause, found with it (as an indemnity's heading is).
@@ -652,7 +654,6 @@ class _Classifier:
         ] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
-        self._explained: dict[tuple[Any, ...], str] = {}  # by note and attributes (see finding)
         self.t = _Text("", None)  # the paragraph being classified
         self.gates = fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
@@ -683,22 +684,13 @@ class _Classifier:
         self, p: Paragraph, kind: str, m: re.Match[str] | tuple[int, int], severity: str, note: str, **attributes: Any
     ) -> Finding:
         start, end = (m.start(), m.end()) if isinstance(m, re.Match) else m
-        # the explanation depends only on the note and the attributes: written once for each
-        key = (note, *attributes.items())
-        try:
-            explanation, kept = self._explained.get(key), True
-        except TypeError:  # an attribute that is no key (none is today): written each time
-            explanation, kept = None, False
-        if explanation is None:
-            fill = {k: v for k, v in attributes.items() if isinstance(v, str)}
-            for k in _PARTY_FIELDS:
-                fill[k] = self.parties.label(attributes.get(k))
-            fill["jurisdiction"] = attributes.get("jurisdiction") or "the place named"
-            fill["law"] = attributes.get("law") or "the law the contract names"
-            explanation = with_pronouns(EXPLANATIONS[note], fill, _PARTY_FIELDS).format_map(fill)  # "You let us use"
-            explanation = explanation[0].upper() + explanation[1:]
-            if kept:
-                self._explained[key] = explanation
+        fill = {k: v for k, v in attributes.items() if isinstance(v, str)}
+        for k in _PARTY_FIELDS:
+            fill[k] = self.parties.label(attributes.get(k))
+        fill["jurisdiction"] = attributes.get("jurisdiction") or "the place named"
+        fill["law"] = attributes.get("law") or "the law the contract names"
+        explanation = with_pronouns(EXPLANATIONS[note], fill, _PARTY_FIELDS).format_map(fill)  # "You let us use"
+        explanation = explanation[0].upper() + explanation[1:]
         meaning = self.meaning(p, kind, note, start, end, attributes)
         if not meaning["operative"] and kind in _NO_GRANT_KINDS and severity in (HIGH, MEDIUM):
             severity = INFO  # a definition or recital grants nothing by itself
@@ -1359,6 +1351,40 @@ class _Classifier:
             return [self.finding(p, "moral_rights_waiver", m, sev, "moral_rights_waiver", waived_by=waiving)]
         return []
 
+    def digital_replica(self, p: Paragraph) -> list[Finding]:
+        """A permission to make new material in the creator's voice or likeness by digital means ("may create, by
+        digital or any other means, corrections and additional words or lines in the Narrator's voice"; "may
+        generate, by digital means, new footage in the Consultant's likeness"): high where the other side may, no
+        risk where the creator may, low where it waits for the creator's consent. The phrase is the means. A bar
+        ("shall not create …") or another person's voice is no such permission."""
+        text = p.text
+        for v in P.VOICE_LIKENESS.finditer(text, body_start(p)):
+            s, e = self.t.sentence(v.start())
+            means = P.DIGITAL_MEANS.search(text, s, e)
+            make = P.MAKE_MATERIAL.search(text, s, v.start())
+            may = None
+            for m in P.MAY_MAKE.finditer(text, s, make.start() if make is not None else s):
+                may = m
+            if means is None or make is None or may is None or make.start() - may.end() > 80:
+                continue
+            if _NO_SUBJECT.search(text, s, may.start()) or P.NEGATION.search(text, may.start(), make.start()):
+                continue  # "no party may", "may not create": a bar, not a permission
+            near = max(s, v.start() - 40)  # "the Narrator's voice", "the voice of the Narrator"
+            owner = self.parties.before_any_case(text, near, v.start())
+            if owner is None and re.match(r"\s+of\b", text[v.end() :]):
+                owner = self.parties.after(text, v.end(), min(e, v.end() + 40))
+            if owner is None or owner != self.parties.creator:
+                continue
+            who = self.parties.before_any_case(text, s, may.start()) or "unknown"
+            if who == self.parties.creator:
+                note, sev = "digital_replica/creator", INFO
+            elif P.CONSENTED.search(text, s, e):
+                note, sev = "digital_replica/consented", LOW
+            else:
+                note, sev = "digital_replica", HIGH if who in (CLIENT, PROVIDER) else MEDIUM
+            return [self.finding(p, "digital_replica", means, sev, note, beneficiary=who, polarity="permission")]
+        return []
+
     def feedback(self, p: Paragraph) -> list[Finding]:
         text = p.text
         terms = self.t.finditer(P.FEEDBACK)
@@ -1589,6 +1615,7 @@ class _Classifier:
         for kind, method in (
             ("moral_rights_waiver", self.moral_rights),
             ("feedback_usage_data", self.feedback),
+            ("digital_replica", self.digital_replica),
             ("existing_ai_restriction", self.ai),
             ("governing_law", self.governing_law),
         ):

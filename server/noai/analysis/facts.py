@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -296,17 +296,45 @@ _NAMES_TRAINING = re.compile(
 )
 
 
+# The same lead-in before a training verb whose object holds the AI words: ", including to train, fine-tune and
+# test the machine learning models …"
+_NAMES_TRAINING_VERB = re.compile(
+    _NAMES_TRAINING.pattern.removesuffix("$")
+    + r"(?=(?:train|fine[\s-]?tun|improv|test|develop|teach|evaluat|benchmark|build)\w*\b)",
+    re.IGNORECASE,
+)
+# the rest of that object up to the end of the grant's clause: no comma, bracket or colon on the way
+_OBJECT_TAIL = re.compile(r"[^.;,:()]*?(?=\s*(?:[.;)]|$))")
+
+
 def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     """The words of a grant that add AI training to its uses, ending with the training words at
     ``text[phrase_start:phrase_end]`` ("… for any purpose related to our business, including to train or improve
     our products and services."), as the span a redline strikes: the lead-in (", including to") and the training
-    words, where they end the grant's clause (a full stop, semicolon, comma or bracket follows). ``None`` where
-    training is the grant itself or more of the clause follows: that needs more than a deletion."""
-    start, _ = sentence_span(text, phrase_start)
+    words, where they end the grant's clause (a full stop, semicolon, comma or bracket follows). Where the AI words
+    are the object of the training words ("…, including to train, fine-tune and test the machine learning models
+    and procedural content tools Company uses."), the span runs from the lead-in to the end of that object, where
+    it ends the grant's clause with no other clause on the way. ``None`` where training is the grant itself or
+    more of the clause follows: that needs more than a deletion."""
+    start, end = sentence_span(text, phrase_start)
     lead = _NAMES_TRAINING.search(text, start, phrase_start)
-    if lead is None or not re.match(r"\s*(?:[.;,)]|$)", text[phrase_end:]):
+    stop = phrase_end
+    if lead is None:
+        lead = next(
+            (
+                m
+                for m in reversed(list(_NAMES_TRAINING_VERB.finditer(text, start, phrase_start)))
+                if not _CLAUSE_BREAK.search(text, m.end(), phrase_start)
+            ),
+            None,
+        )
+        tail = _OBJECT_TAIL.match(text, phrase_end, end) if lead is not None else None
+        if lead is None or tail is None or _CLAUSE_BREAK.search(text, phrase_end, tail.end()):
+            return None
+        stop = tail.end()
+    elif not re.match(r"\s*(?:[.;,)]|$)", text[phrase_end:]):
         return None
-    return Strike(lead.start(), phrase_end, "", text[lead.start() : phrase_end].lstrip(", "))
+    return Strike(lead.start(), stop, "", text[lead.start() : stop].lstrip(", "))
 
 
 # A sentence whose operative act lets a party train AI on what it uses: "The Client may use the Designs to train
@@ -344,6 +372,13 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     verb_end = head + m.end()
     if phrase_start < verb_end or _CLAUSE_BREAK.search(text, verb_end, phrase_start):
         return None  # the AI words are not what the permission trains: not this sentence's act
+    return _sentence_struck(text, start, end, head)
+
+
+def _sentence_struck(text: str, start: int, end: int, head: int) -> Strike:
+    """The sentence ``text[start:end]`` (its words from ``head``, after a typed number) as the span a redline strikes:
+    with the space after it (before it, for a paragraph's last sentence), the whole paragraph with its typed number
+    where the sentence is all of it."""
     if not text[:start].strip() and not text[end:].strip():
         return Strike(0, len(text), "", text[head:end])
     if text[end:].strip():
@@ -355,6 +390,80 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     while before > 0 and text[before - 1].isspace():
         before -= 1
     return Strike(before, end, "", text[head:end])
+
+
+# -- new material in the creator's voice or likeness by digital means ------------------------------------------
+
+# the verb of making the material, before the means ("may create, by digital or any other means, …")
+_MAKE_NEW = re.compile(
+    r"\b(?:create|generate|make|produce|synthesi[sz]e|simulate|recreate|replicate|fabricate|clone|render)\b",
+    re.IGNORECASE,
+)
+# whose voice or likeness the material is in: "in the Narrator's voice", "in the Consultant's likeness and voice",
+# "of the voice of the Narrator"
+_IN_VOICE = re.compile(
+    r"\s+(?:in|of|using|with|based\s+on)\s+(?:the\s+|an?\s+)?(?:[\w’'.-]+\s+){0,3}?(?:voices?|likeness(?:es)?)"
+    r"(?:\s+(?:and|or)\s+(?:voices?|likeness(?:es)?))?(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?",
+    re.IGNORECASE,
+)
+# the material's first item where it is corrections ("corrections and additional words or lines")
+_CORRECTIONS = re.compile(r"\s*(?:corrections?|fixes|retakes?|amendments?)\b(?:\s+(?:to|of)\s+(?:the\s+)?[\w-]+)?")
+# the permission joined to an earlier one of the sentence: "… as it sees fit and may generate"
+_JOINED_MAY = re.compile(
+    r",?\s+and\s+(?:(?:it|they)\s+)?(?:may|can|(?:is|are|shall\s+be)\s+(?:entitled|permitted|free)\s+to)\s+$",
+    re.IGNORECASE,
+)
+
+
+class Replica(NamedTuple):
+    """A permission to make new material in the creator's voice or likeness by digital means, read for a redline:
+    ``means`` the span striking the means with its commas (", by digital or any other means,"); ``words`` the
+    permission's words from its verb to the voice ("create, by digital or any other means, corrections and
+    additional words or lines in the Narrator's voice"); ``voice`` the span from after the corrections the
+    material starts with to the end of the voice words (" and additional words or lines in the Narrator's voice"),
+    ``None`` where the material is not corrections first; ``permission`` the span striking the permission where
+    it is all new material (" and may generate … for use in its advertising", or the whole sentence); ``last`` the
+    span of the sentence's last word, before its full stop (where a proviso goes)."""
+
+    means: tuple[int, int]
+    words: str
+    voice: tuple[int, int] | None
+    permission: Strike
+    last: tuple[int, int]
+
+
+def replica_material(text: str, means_start: int, means_end: int) -> Replica | None:
+    """The permission around the digital means at ``text[means_start:means_end]`` (a ``digital_replica`` finding's
+    phrase) as a redline edits it; ``None`` where its verb or whose voice it is cannot be read."""
+    start, end = sentence_span(text, means_start)
+    opening = _OPENING.match(text, start)
+    head = opening.end() if opening is not None else start
+    make = None
+    for m in _MAKE_NEW.finditer(text, head, means_start):
+        make = m
+    make = make or _MAKE_NEW.search(text, means_end, end)  # "may, by digital means, create …"
+    voice = _IN_VOICE.search(text, make.end(), end) if make is not None else None
+    if make is None or voice is None:
+        return None
+    before, after = means_start, means_end
+    if text[means_start - 2 : means_start] == ", " and text[means_end : means_end + 1] == ",":
+        before, after = means_start - 2, means_end + 1  # ", by digital or any other means,"
+    elif text[means_start - 1 : means_start] == " ":
+        before = means_start - 1
+    material = after if make.end() <= before < voice.start() else make.end()  # the material after the means
+    fixes = _CORRECTIONS.match(text, material)
+    corrected = (voice.start(), voice.end()) if fixes is not None and fixes.end() == voice.start() else None
+    if fixes is not None and re.match(r"\s+(?:and|or)\s", text[fixes.end() : voice.start()]):
+        corrected = (fixes.end(), voice.end())  # " and additional words or lines in the Narrator's voice"
+    stop = end - 1 if text[end - 1 : end] in (".", ";") else end
+    joined = _JOINED_MAY.search(text, head, make.start())
+    if joined is not None and joined.end() == make.start():
+        permission = Strike(joined.start(), stop, "", text[joined.start() : stop].lstrip(", "))
+    else:
+        permission = _sentence_struck(text, start, end, head)
+    last = text.rfind(" ", head, stop) + 1
+    words = text[min(make.start(), means_start) : max(voice.end(), means_end)]
+    return Replica((before, after), words, corrected, permission, (last, stop))
 
 
 # -- payment, joined verbs --------------------------------------------------------------------------------
@@ -451,6 +560,16 @@ _QUALIFIER = re.compile(
     r"(?=\s*[,;:()“”\"]|\.(?:\s|$)|\s*$|\s+and\s+(?:to|may|shall|will|must)\b)",
     re.IGNORECASE,
 )
+
+
+# a qualifier that says what a purpose is about ("related to our business", "in connection with the Services"), not
+# where or how long it runs ("throughout the world", "in the Territory")
+_ABOUT = re.compile(r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|relat(?:ed|ing)\s+to)\b", re.IGNORECASE)
+
+
+def about_the_purpose(qualifier: str) -> bool:
+    """The words qualifying a purpose (:func:`qualifier_end`) say what it is about, not where or for how long."""
+    return _ABOUT.match(qualifier) is not None
 
 
 def qualifier_end(text: str, end: int, limit: int | None = None) -> int:
@@ -597,7 +716,7 @@ def plural_name(name: str) -> bool:
     return _PLURAL_NAME.search(name) is not None and not name.endswith(("Series", "ss"))
 
 
-def royalty_paid(texts: Sequence[str]) -> bool:
+def royalty_paid(texts: Iterable[str]) -> bool:
     """The document pays for the work by royalty on its sales ("a royalty of 2.5% of net receipts")."""
     return any(_ROYALTY.search(t) for t in texts)
 
@@ -732,9 +851,9 @@ def per_piece(f: Finding, replacement: str) -> str:
     """``replacement`` (strict's payment condition for the fees of each piece of the work) said of the piece
     the finding's sentence already names ("each", "any", "a" Contribution): "For each Contribution, Contributor
     shall, upon payment in full of the fees for that Contribution under the Contract, assign …", not "… for each
-    Contribution under the Contract, as to that Contribution, …"; unchanged where the sentence speaks of all
-    pieces at once ("the Illustrations shall, upon payment in full of the sum due for each Illustration …, as to
-    that Illustration, be vested")."""
+    Contribution under the Contract, as to that Contribution, …"; where the sentence speaks of all pieces at once,
+    said piece by piece ("the Illustrations shall, for each Illustration, upon payment in full of the sum due for it
+    under this agreement, be vested"; :func:`_each_piece`)."""
     m = _EACH_PIECE.search(replacement)
     if m is None:
         return replacement
@@ -742,8 +861,28 @@ def per_piece(f: Finding, replacement: str) -> str:
     if not re.search(
         rf"\b(?:[Ee]ach|[Ee]very|[Aa]ny|[Aa]n?) {re.escape(m.group(1))}\b", f.paragraph_text[start : f.phrase_start]
     ):
-        return replacement
+        return _each_piece(replacement)
     return f"{replacement[: m.start()]}for that {m.group(1)} {m.group(2)}{replacement[m.end() :]}"
+
+
+# strict's payment condition on all the pieces at once, as the replacement and its comment say it
+_EACH_UPON = re.compile(
+    r"\bupon payment in full of (.+?) for each ([A-Z][\w-]*(?: [A-Z][\w-]*)*) (under .+?), as to that \2\b"
+)
+_EACH_ONLY_ON = re.compile(
+    r"\bownership of [^;]+? pass to ([^;]+?) only on payment in full of (.+?) for each ([A-Z][\w-]*(?: [A-Z][\w-]*)*) "
+    r"(under .+?), as to that \3\b"
+)
+
+
+def _each_piece(text: str) -> str:
+    """``text`` with the payment condition on all the pieces said piece by piece, as a drafter would: "shall, for
+    each Illustration, upon payment in full of the sum due for it under this agreement, be vested in", not "shall,
+    upon payment in full of the sum due for each Illustration under this agreement, as to that Illustration, be
+    vested in"; its comment "ownership of each Illustration pass to the Institute only on payment in full of the
+    sum due for it under this agreement"."""
+    text = _EACH_UPON.sub(r"for each \2, upon payment in full of \1 for it \3", text)
+    return _EACH_ONLY_ON.sub(r"ownership of each \3 pass to \1 only on payment in full of \2 for it \4", text)
 
 
 def _one_of(work: str) -> str | None:
@@ -1124,6 +1263,34 @@ def purpose_term(texts: Sequence[str]) -> str | None:
     return None
 
 
+# A work that records the creator's own performance: the rights in it are a performer's ("the Narrator's
+# performer's property rights", "all copyright and performers' rights"), or the creator is named for performing
+# ("the Narrator", "the Voice Artist", "Presenter")
+_PERFORMERS_RIGHTS = re.compile(
+    r"\bperformers?(?:'s|s'|’s|s’)?\s+(?:(?:property|moral|economic|non-property)\s+)?rights\b", re.IGNORECASE
+)
+_PERFORMER_NAME = re.compile(
+    r"\b(?:narrator|performer|presenter|actor|actress|singer|vocalist|voice(?:[- ]over)?\s+(?:artist|actor|talent))\b",
+    re.IGNORECASE,
+)
+
+
+def performed_work(texts: Sequence[str], provider: str | None) -> bool:
+    """The work records the creator's own performance, voice or likeness: the document speaks of performers' rights
+    in it, or names the creator (``provider``) for performing ("the Narrator", "Voice Artist")."""
+    named = provider is not None and _PERFORMER_NAME.search(provider) is not None
+    return named or any(_PERFORMERS_RIGHTS.search(t) for t in texts)
+
+
+# a waiver of a performer's moral rights: "the moral rights conferred on performers", "as a performer"
+_PERFORMER = re.compile(r"\bperform(?:er|ers|ance|ances)\b", re.IGNORECASE)
+
+
+def performer_waiver(text: str) -> bool:
+    """The moral-rights waiver ``text`` waives a performer's rights ("the moral rights conferred on performers")."""
+    return _PERFORMER.search(text) is not None
+
+
 def credit_kept(texts: Sequence[str]) -> bool:
     """The document's moral-rights waiver already keeps the creator's right to be identified as author."""
     return any(_CREDIT_KEPT.search(t) for t in texts if "oral" in t)
@@ -1289,12 +1456,17 @@ def background_licence(f: Finding, background: Background, terms: Mapping[str, s
     )
 
 
-def owned_work_use(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
+def owned_work_use(
+    f: Finding, background: Background, terms: Mapping[str, str], background_licensed: bool | None = None
+) -> bool:
     """The finding qualifies a use of the work itself that the document lets the client make (a
-    licence or permission naming the work, not the creator's pre-existing materials)."""
+    licence or permission naming the work, not the creator's pre-existing materials).
+    ``background_licensed``: :func:`background_licence` of the finding, where the caller has it."""
     work = terms.get("deliverables", "").removeprefix("the ")
     sentence = sentence_at(f.paragraph_text, f.phrase_start)
-    return bool(work) and work in sentence and not background_licence(f, background, terms)
+    if background_licensed is None:
+        background_licensed = bool(work) and work in sentence and background_licence(f, background, terms)
+    return bool(work) and work in sentence and not background_licensed
 
 
 # -- the definitions clause ----------------------------------------------------------------------------
@@ -1343,7 +1515,7 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
     document has none (two entries at least), or a definitions clause whose run-in title opens its first
     entry ("1. Definitions. "Licensed Corpus" means …")."""
     for h, heading in enumerate(paragraphs):
-        if not _DEFINITIONS_HEADING.match(heading.text) or len(heading.text) > 60:
+        if len(heading.text) > 60 or not _DEFINITIONS_HEADING.match(heading.text):  # the cheap test first
             continue
         found: list[tuple[int, re.Match[str]]] = []
         colon = False
@@ -2025,6 +2197,16 @@ class _Holders:
     def holding(self, words: Sequence[str]) -> list[str]:
         return [self.texts[i] for i in self.indexes(words)]
 
+    def each(self, words: Sequence[str]) -> Iterator[str]:
+        """The texts holding each of ``words`` in turn, found as they are asked for (a text again for each word
+        it holds; every text, once, where one folds): for a test one of them is enough to pass."""
+        if self.lows is None:
+            yield from self.texts
+            return
+        for word in words:
+            for i in self.lows.holders(word):
+                yield self.texts[i]
+
 
 class DocumentFacts:
     """What the plan needs to know of one audited document's wording, each fact read from the text when the plan
@@ -2050,7 +2232,7 @@ class DocumentFacts:
     @cached_property
     def paid(self) -> bool:
         """A paragraph as the document had it (not our insertions) asks for fees or a sum for the work."""
-        return any(map(has_fees, self._texts.holding(_PAID_WORDS)))
+        return any(map(has_fees, self._texts.each(_PAID_WORDS)))  # the first text asking for fees is enough
 
     @cached_property
     def background(self) -> Background:
@@ -2178,6 +2360,11 @@ class DocumentFacts:
         return non_text_work(self._result)
 
     @cached_property
+    def performer(self) -> bool:
+        """The work records the creator's own performance (a narration, a presenter's videos)."""
+        return performed_work(self._texts.holding(("perform",)), self._placeholders.get("provider"))
+
+    @cached_property
     def credit_kept(self) -> bool:
         """Its moral-rights waiver keeps the right to be identified as author."""
         return credit_kept(self._originals)
@@ -2222,7 +2409,7 @@ class DocumentFacts:
     @cached_property
     def royalty(self) -> bool:
         """The client pays for the work by a royalty on its sales (a publishing licence)."""
-        return royalty_paid(self._texts.holding(_ROYALTY_WORDS))
+        return royalty_paid(self._texts.each(_ROYALTY_WORDS))
 
     @cached_property
     def licensed_in(self) -> str | None:

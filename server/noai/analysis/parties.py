@@ -220,6 +220,7 @@ def find_parties(paragraphs: Sequence[Paragraph], analysis: Analysis | None = No
     _signature_parties(paragraphs, found)
     if sum(1 for f in found if f["role"] != UNKNOWN) < 2:
         _pronoun_parties(analysis, found)
+    found = _one_per_party(found)
     # the main party of each role first, then by where the document introduces them
     found.sort(key=lambda f: (not f["main"], -f["confidence"], f["evidence"] if f["evidence"] is not None else 1 << 30))
     ordered = sorted(found, key=lambda f: f["evidence"] if f["evidence"] is not None else 1 << 30)
@@ -229,6 +230,39 @@ def find_parties(paragraphs: Sequence[Paragraph], analysis: Analysis | None = No
     work = analysis.work_product.text if analysis.work_product else None
     assigns = bool(materials) and _assigns(analysis.joined.text, parties, work)
     return Parties(parties, analysis.self_reference, analysis.work_product, materials, assigns)
+
+
+def _one_per_party(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per party: a word the document defines with its article ("the Illustrator") and the same word as
+    the body uses it ("Illustrator") are one party, named, with both spellings, the surer role and evidence. Entries
+    of different known roles are never merged."""
+    out: list[dict[str, Any]] = []
+    for f in found:
+        keys = {_key(w) for w in f["terms"]}
+        same = next(
+            (
+                g
+                for g in out
+                if keys & {_key(w) for w in g["terms"]}
+                and (f["role"] == g["role"] or UNKNOWN in (f["role"], g["role"]))
+            ),
+            None,
+        )
+        if same is None:
+            out.append(f)
+            continue
+        first, second = (same, f) if same["main"] or not f["main"] else (f, same)
+        evidence = [e for e in (same["evidence"], f["evidence"]) if e is not None]
+        same.update(
+            name=first["name"] or second["name"],
+            terms=tuple(dict.fromkeys((*first["terms"], *second["terms"]))),
+            role=first["role"] if first["role"] != UNKNOWN else second["role"],
+            evidence=min(evidence) if evidence else None,
+            confidence=max(first["confidence"], second["confidence"]),
+            main=first["main"] or second["main"],
+            uses=max(first["uses"], second["uses"]),
+        )
+    return out
 
 
 def _assigns(text: str, parties: Sequence[Party], work: str | None) -> bool:

@@ -381,6 +381,32 @@ AI_PERMISSION = _rx(
     r"including\s+(?:to|for|without\s+limitation\s+to|the\s+right\s+to)|free\s+to)\b"
 )
 
+# -- new material in a person's voice or likeness by digital means ----------------------------------
+
+# The means: "by digital or any other means", "by digital means", "using electronic or other means", "by any means,
+# digital or otherwise", "digitally", "synthetically"; or the thing itself: "a digital replica", "a synthetic voice",
+# "voice clone"
+DIGITAL_MEANS = _rx(
+    r"\b(?:by|through|using|with)\s+(?:any\s+)?(?:digital|electronic|synthetic|technological|computer(?:i[sz]ed)?)\b"
+    r"[\w\s,-]{0,30}?\bmeans\b|\bby\s+any\s+(?:other\s+)?means,?\s+(?:whether\s+)?(?:digital|electronic)\b"
+    r"(?:\s+or\s+otherwise\b)?|\b(?:digitally|synthetically|artificially)\b|"
+    r"\b(?:digital|synthetic|virtual)\s+(?:replicas?|doubles?|clones?|voices?|likeness(?:es)?|performances?)\b|"
+    r"\bvoice[- ]?(?:clones?|cloning)\b"
+)
+# What is made: a verb of making new material (base form, after "may" / "is entitled to")
+MAKE_MATERIAL = _rx(
+    r"\b(?:create|generate|make|produce|synthesi[sz]e|simulate|recreate|replicate|fabricate|clone|render)\b"
+)
+# Whose voice or likeness: "in the Narrator's voice", "in the Consultant's likeness and voice", "the voice of X"
+VOICE_LIKENESS = _rx(r"\b(?:voices?|likeness(?:es)?)\b")
+# The permission: "may", "is entitled to", "has the right to", "shall be free to"
+MAY_MAKE = _rx(
+    r"\b(?:may|can|(?:is|are|shall\s+be)\s+(?:entitled|permitted|free|authori[sz]ed)\s+to|"
+    r"(?:has|have|shall\s+have)\s+the\s+right\s+to)\b"
+)
+# a permission that waits for the creator's word
+CONSENTED = _rx(r"\b(?:consent\w*|approv\w*|agree\w*|permission)\b")
+
 # -- boilerplate kinds ----------------------------------------------------------------------
 
 # A place's law: "the laws of the State of Texas", "the law in force in Ireland", "Swiss law", "PRC Laws"

@@ -53,6 +53,8 @@ CASES = {
     "british": "the document's law is British or one that follows it (England, Scotland, Ireland, Australia …)",
     "trains": "the document's grant named training AI among the client's uses (the plan strikes those words): the "
     "client's own use is no longer free to train",
+    "performer": "the work records the creator's own performance, voice or likeness (a narration, a presenter's "
+    "videos): the client's own use is not free to train on it either",
 }
 """Situations of a document in which a variant says something else (``[variants.standard.cases.exclusive]``):
 the plan names the ones that hold (:func:`noai.library.render.for_cases`)."""

@@ -789,6 +789,30 @@ def for_cases(clause: Clause, cases: Set[str]) -> Clause:
     return dataclasses.replace(clause, variants=MappingProxyType(chosen))
 
 
+# the catch-all comment's sentence on the authors' rights, as the fix file words it (standard, minimal)
+_AUTHORS_RIGHTS = re.compile(
+    r"this waiver of moral rights also takes away the authors' right to object to derogatory\s+treatment of "
+    r"(?P<work>.+?), including (?:(?P<style>AI output that distorts that work or imitates the authors' style)|by AI)\."
+)
+
+
+def performer_rights(comment: str, provider: str) -> str:
+    """Our moral-rights ``comment`` on a waiver of a performer's moral rights
+    (:func:`noai.analysis.facts.performer_waiver`): the rights waived are ``provider``'s, as performer, to be
+    identified and to object to distortion of the performance (Part III Chapter 9 of the Irish Act, s. 205C of the
+    UK Act), not "the authors' right to object to derogatory treatment"."""
+    own = possessive(provider)
+
+    def said(m: re.Match[str]) -> str:
+        by_ai = f"AI output that distorts it or imitates {own} voice or likeness" if m.group("style") else "AI"
+        return (
+            f"this waiver of {own} moral rights as performer takes away {own} right to be identified as the "
+            f"performer of {m.group('work')} and to object to distortion of that performance, including by {by_ai}."
+        )
+
+    return _AUTHORS_RIGHTS.sub(said, comment)
+
+
 def term_pattern(term: str) -> re.Pattern[str]:
     """A use of ``term`` (or its plural) as a whole word."""
     return re.compile(rf"(?<![\w]){re.escape(term)}s?(?![\w])")

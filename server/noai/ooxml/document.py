@@ -370,10 +370,6 @@ def _looks(texts: list[str], fmts: list[RunFormat]) -> tuple[bool, bool, bool]:
     return bold and bold_seen, caps and letters, emphasized
 
 
-def _emphasized(fmt: RunFormat) -> bool:
-    return bool(fmt.bold or fmt.underline)
-
-
 def run_in_title(texts: list[str], fmts: list[RunFormat], text: str) -> str | None:
     """The bold or underlined phrase that opens a paragraph and ends in "." or ":" before the
     body text: "**Ownership.** The Client ..." -> "Ownership". A typed number in front
@@ -388,7 +384,7 @@ def run_in_title(texts: list[str], fmts: list[RunFormat], text: str) -> str | No
     for piece, fmt in zip(texts, fmts, strict=True):
         after = pos + len(piece)
         if after > end:
-            if not _emphasized(fmt):
+            if not (fmt.bold or fmt.underline):  # not emphasized
                 break
             end = after
         pos = after
@@ -404,6 +400,6 @@ def run_in_title(texts: list[str], fmts: list[RunFormat], text: str) -> str | No
     else:
         return None
     title = title.strip().rstrip(".:").strip()
-    if not title or not any(c.isalpha() for c in rest) or len(title.split()) > _MAX_TITLE_WORDS:
+    if not title or not any(c.isalpha() for c in rest) or len(title.split(None, _MAX_TITLE_WORDS)) > _MAX_TITLE_WORDS:
         return None
     return title

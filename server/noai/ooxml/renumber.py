@@ -384,3 +384,19 @@ def _references(
                     start = ref.start() + m.start()
                     out.append(TextChange(index, start, start + len(m[0]), m[0], new, reference=True))
     return out
+
+
+def struck_moves_numbers(
+    texts: Sequence[str], index: int, shown: Sequence[str | None] | None = None, ours: Set[int] = frozenset()
+) -> bool:
+    """Striking paragraph ``index`` whole would change what a number stands for once accepted: its typed number
+    has typed siblings after it, which would keep their numbers around a gap ("4.2", "4.4"); or Word numbers it
+    and a typed reference names a number after it, which Word would then show on another clause ("Section 4.4"
+    once 4.4 shows as 4.3); or clauses inserted from it or from a sibling after it (``ours``: the paragraphs
+    inserted clauses number on from) take numbers that the strike would leave a gap before or move. The
+    siblings and references are those an insertion after it would move."""
+    if not 0 <= index < len(texts):
+        return False
+    changes = renumber(texts, {index: 1}, shown, lettered=False).changes
+    moved = {index, *(c.index for c in changes if not c.reference)}
+    return bool(ours & moved) or any(c.reference or not c.automatic for c in changes)

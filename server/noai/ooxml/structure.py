@@ -96,8 +96,13 @@ def freeze(roots: list[_Node]) -> list[Section]:
 OUTSIDE = SimpleNamespace(section_label=None, path=(), title=None)
 
 
+def _at_most(text: str, count: int) -> bool:
+    """``len(text.split()) <= count``, without splitting a long paragraph into all its words."""
+    return len(text.split(None, count)) <= count
+
+
 def _words(text: str, limit: int) -> str:
-    words = text.split()
+    words = text.split(None, limit)  # the first ``limit`` words, and the rest in one piece if any
     return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
 
 
@@ -109,7 +114,7 @@ def _title(text: str) -> str:
     if m:
         return m.group(1)
     first_line = text.split("\n", 1)[0].strip()
-    if len(first_line.split()) <= _TITLE_WORDS:
+    if _at_most(first_line, _TITLE_WORDS):
         return first_line.rstrip(".:").strip()
     return _words(first_line, _SHORT_TITLE_WORDS)
 
@@ -172,12 +177,18 @@ class Sections:
         text = text.strip()
         if not text or mark == "deleted":
             return None
+        if auto:  # the auto-number is the label; a typed number in the text only shortens the title
+            if not run_in_title:
+                typed = TYPED_NUMBER.match(text)
+                run_in_title = _title(text[typed.end() :] if typed else text)
+            family, level = self.family(auto, ilvl)
+            return family, level, _clean_label(auto), run_in_title, True
         typed = TYPED_NUMBER.match(text)
         rest = text[typed.end() :] if typed else text
         label = auto or (typed.group(0).strip() if typed else None)
         if label is None and (heading_level or bold):
             bare = _BARE_NUMBER.match(text)
-            if bare and len(text.split()) <= _TITLE_WORDS:
+            if bare and _at_most(text, _TITLE_WORDS):
                 label, rest = bare.group(1), text[bare.end() :]
         heading = None if label else heading_level or (outline_level + 1 if outline_level is not None else None)
         if label or heading:
@@ -188,7 +199,7 @@ class Sections:
             return ("H",), heading or 0, None, title, True  # heading is set: label is not
         if in_table:
             return None  # cover-page and signature tables: their short lines are not headings
-        if _SCHEDULE.match(text) and len(text.split()) <= _TITLE_WORDS:
+        if _SCHEDULE.match(text) and _at_most(text, _TITLE_WORDS):
             return ("schedule",), 0, None, _title(text), True
         if (bold or all_caps) and _is_title_line(text):
             return ("title",), 0, None, _title(text), False
@@ -262,5 +273,4 @@ class Sections:
 
 
 def _is_title_line(text: str) -> bool:
-    words = text.split()
-    return len(words) <= _TITLE_WORDS and not text.endswith((".", ";", ",")) and any(c.isalpha() for c in text)
+    return _at_most(text, _TITLE_WORDS) and not text.endswith((".", ";", ",")) and any(c.isalpha() for c in text)

@@ -88,6 +88,21 @@ def moral_act(comment: str, text: str) -> str:
     return comment.replace("the waiver", "the consent")
 
 
+def code_waiver(terms: Mapping[str, str], kept: Sequence[str]) -> str:
+    """The comment on a moral-rights waiver in code (the work is software and nothing else): the client will
+    maintain and change that code, so the waiver is accepted, kept off what the creator keeps (``kept``: "the
+    Platform", "the other Tessellate Materials"; its pre-existing materials where the document names none). No
+    request to keep the right to be credited or to limit the edits: a lawyer would not send it for code."""
+    t = _comment_terms(terms)
+    outside = list(kept) or [f"{possessive(t['provider'])} pre-existing materials"]
+    listed = outside[0] if len(outside) == 1 else ", ".join(outside[:-1]) + " or " + outside[-1]
+    said = (
+        "We accept this waiver of moral rights for {deliverables}, as code that {client} will maintain and change, "
+        f"on the understanding that it does not extend to {listed}."
+    )
+    return fill_known(said, t)
+
+
 def _words(e: Edit) -> str:
     """All the words an edit adds: its paragraphs, replacement and comment."""
     return " ".join([*(p["text"] for p in e.paragraphs), e.replacement or "", e.comment or ""])
@@ -282,6 +297,20 @@ _PURPOSES = {
 }
 
 
+# the order the approach comment lists the changes in: the purpose limit and the covenant, what the kind of work
+# adds to it, then the reservation and what binds later owners
+_MAIN_FIRST = (
+    "scope-limitation",
+    "no-ai-training",
+    "ai-software-use",
+    "ai-text-use",
+    "ai-creative-likeness",
+    "ai-data-use",
+    "reservation-of-rights",
+    RETAINED,
+)
+
+
 def _purpose(
     clause: str,
     strategy: Strategy,
@@ -383,6 +412,9 @@ def strategy_comment(
     ids = list(dict.fromkeys(inserted))
     if "scope-limitation" not in ids and any("Permitted Purpose" in (rf.replacement or "") for _, rf, _ in fixes):
         ids.insert(0, "scope-limitation")  # its definition went elsewhere, but the changes still tie rights to it
+    # the main change first, wherever its clause went: the limit and the covenant before the duty to bind later
+    # owners, even where the covenant sits in a later AI section and that duty stays in the IP section
+    ids.sort(key=lambda c: _MAIN_FIRST.index(c) if c in _MAIN_FIRST else len(_MAIN_FIRST))
     ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
     ids = [f"{c}/{variant}" if f"{c}/{variant}" in _PURPOSES else c for c in ids]  # what this variant's text does
     ids = [f"{c}/informal" if INFORMAL in terms and f"{c}/informal" in _PURPOSES else c for c in ids]
@@ -390,7 +422,10 @@ def strategy_comment(
         p for c in ids if c in _PURPOSES for p in _purpose(c, strategy, fixes, result.paragraphs, kept).split("|")
     ]
     if purposes:
-        said += ", and we " + _listed(purposes)
+        listed = _listed(purposes)
+        # one list style: a list whose items are parted by semicolons starts a sentence of its own ("… stays as it
+        # is. We add a covenant …; allow …; and have anyone …"), never joined to the situation by ", and we"
+        said += (". We " if "; " in listed else ", and we ") + listed
     return reflexive(fill_known("Our approach: " + said + ".", t))
 
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
+from typing import Any
 
 from ..analysis.audit import AuditResult
 from ..analysis.facts import (
+    DefinitionsRun,
     alphabetical_definitions,
     closing_conjunction,
     definitions_run,
@@ -47,6 +49,9 @@ def _opening_definitions(definitions: Sequence[str], scope: str, straight: bool 
     items = [_in_house_style(d, straight, shall=False).rstrip(".") for d in definitions]
     joined = items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
     return f"In {scope}, {joined}."
+
+
+_UNREAD: Any = object()  # a definitions run the caller did not read: read here
 
 
 def beside_the_work(result: AuditResult, terms: Mapping[str, str], background: str | None) -> dict[str, str]:
@@ -87,6 +92,7 @@ def render_insertions(
     only_defining: Set[str] = frozenset(),
     trimmed: Mapping[str, tuple[int, str, str]] | None = None,
     elsewhere: str = "",
+    run: DefinitionsRun | None = _UNREAD,
 ) -> list[Edit]:
     """An ``insert_after`` edit for each placed clause not already in the document (of a clause in
     ``only_defining``, its definitions alone), its terms
@@ -101,7 +107,7 @@ def render_insertions(
     by_order = render_many([(placed[n][1], variant) for n in order], terms, already_defined=already)
     rank = {n: k for k, n in enumerate(order)}  # a clause's place in the rendering order
     rendered = [r for _, r in sorted(zip(order, by_order, strict=True), key=lambda pair: pair[0])]
-    run = definitions_run(paragraphs)
+    run = definitions_run(paragraphs) if run is _UNREAD else run  # ``run``: the document's, read by the caller
     places = [*result.places.values(), *([result.ai_section] if result.ai_section else [])]
     likes = {place.index: place.like for place in places if place.like is not None}
     bodies = []
@@ -225,7 +231,9 @@ def render_insertions(
     return edits
 
 
-def join_definitions_list(result: AuditResult, edits: Sequence[Edit]) -> tuple[list[Edit], list[Edit]]:
+def join_definitions_list(
+    result: AuditResult, edits: Sequence[Edit], run: DefinitionsRun | None = _UNREAD
+) -> tuple[list[Edit], list[Edit]]:
     """The edits with the new definitions joining a definitions list written as one sentence ("(a) …; (b) …;
     and (c) … ." or, unlettered, "“Brief” means …;" … "“Services” means … ."), and the changes that make room
     for them: with the new entries where they go (after its last entry, or each at its alphabetical place),
@@ -234,7 +242,7 @@ def join_definitions_list(result: AuditResult, edits: Sequence[Edit]) -> tuple[l
     punctuation (its "and" struck, its full stop made ";" or "; and"). Unchanged where the list is no such
     sentence."""
     paragraphs = result.paragraphs
-    run = definitions_run(paragraphs)
+    run = definitions_run(paragraphs) if run is _UNREAD else run  # ``run``: as for render_insertions
     conjunction = closing_conjunction(paragraphs, run.last) if run is not None else None
     if conjunction is None or run is None:
         return list(edits), []
