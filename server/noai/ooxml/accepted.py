@@ -49,15 +49,10 @@ def accept_all(doc: Document) -> Document:
         kept.append(replace(p, index=len(kept), text=text + p.text, original_text=original + p.original_text))
         elements.append(el)
         text = original = ""
-<<<<<<< HEAD
-    accepted = replace(doc, paragraphs=kept, elements=elements, _section_roots=[])
-    accepted.sections = [_section(s, moved, joined) for s in doc.sections]  # the tree, its indexes moved
-=======
     accepted = Document(kept, elements, doc.root, doc.package, doc.styles, doc.numbering, [])
     # the section tree is built on first use from the reader's nodes (Document.sections): this view has only the
     # frozen sections, moved to its indexes, so its cached tree is set here
     accepted.__dict__["sections"] = [_section(s, moved, joined) for s in doc.sections]
->>>>>>> main
     return accepted
 
 
