@@ -20,6 +20,7 @@ from ..analysis.facts import (
     alphabetical_definitions,
     closing_conjunction,
     definitions_run,
+    ends_with_conjunction,
     opens_definitions,
     quotes_straight,
 )
@@ -288,9 +289,9 @@ def _entry_end(text: str, index: int, end: str, conjunction: str, variant: str) 
     or "."), ``None`` where it does: "…; and" -> "…;" strikes " and"; "… ." -> "…;" or "…; and" replaces the full
     stop."""
     said = text.rstrip()
-    if said.endswith(end) and (end != ";" or not _CLOSING.search(said)):
+    if said.endswith(end) and (end != ";" or not ends_with_conjunction(said)):
         return None
-    if conjunction and _CLOSING.search(said):
+    if conjunction and ends_with_conjunction(said):
         struck = said.rfind(f" {conjunction}")
         find, start, replacement = f" {conjunction}", struck, ""
     else:
@@ -309,9 +310,6 @@ def _entry_end(text: str, index: int, end: str, conjunction: str, variant: str) 
         end=start + len(find),
         replacement=replacement,
     )
-
-
-_CLOSING = re.compile(r";\s*(?:and|or)\s*$")
 
 
 _Body = tuple[int, Clause, Rendered, list[str], list[str], int]
