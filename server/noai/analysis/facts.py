@@ -1565,22 +1565,6 @@ def ends_with_conjunction(text: str) -> bool:
     return m is not None and m.group(1) is not None
 
 
-_QUOTED = re.compile(r"([\"“])[A-Z][^\"“”\n]{0,60}([\"”])")  # "Assets", “the Recordings”
-
-
-def quotes_straight(texts: Sequence[str]) -> bool:
-    """The document quotes its terms with straight quotes ('(the "Assets")'), not curly ones (“Assets”): more of
-    its quoted names open and close with '"' than with “ ”. A document that quotes nothing gets curly ones."""
-    straight = curly = 0
-    for text in texts:
-        if '"' in text or "“" in text:
-            for m in _QUOTED.finditer(text):
-                pair = m.group(1) + m.group(2)
-                straight += pair == '""'
-                curly += pair == "“”"
-    return straight > curly
-
-
 # "1. Definitions. "Licensed Corpus" means …": a definitions clause whose title runs into its first entry
 _RUN_IN_DEFINITIONS = re.compile(
     r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(?:definitions?|interpretation)\s*[.:]\s+"
