@@ -1499,6 +1499,18 @@ class DefinitionsRun(NamedTuple):
     bare: bool = False  # a colon-style entry's term is not in quotes (``X: …``, not ``“X”: …``)
 
 
+_OPENING_QUOTE = re.compile(r'["“](?=[A-Z])')  # a quotation mark before a capitalised name
+
+
+def quotes_straight(texts: Sequence[str]) -> bool:
+    """The document quotes its terms with straight quotes ('(the "Assets")'), not curly ones (“Assets”): more of
+    its quoted names open with '"' than with “ (after a space or a bracket: not the inch mark of '12" Vinyl'). A
+    document that quotes nothing gets curly ones."""
+    text = "\n".join(texts)
+    opened = [m.group() for m in _OPENING_QUOTE.finditer(text) if m.start() == 0 or text[m.start() - 1] in " \t\n(["]
+    return opened.count('"') > opened.count("“")
+
+
 def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
     """The document's definitions clause: the first run of ``"X" means …`` entries (or of ``X: …``
     entries, one style throughout) under a Definitions / Interpretation heading; ``None`` when the
@@ -1553,22 +1565,6 @@ def ends_with_conjunction(text: str) -> bool:
     """``text`` ends with its list's conjunction ("…; and", "…; or")."""
     m = _CLOSING.search(text)
     return m is not None and m.group(1) is not None
-
-
-_QUOTED = re.compile(r"([\"“])[A-Z][^\"“”\n]{0,60}([\"”])")  # "Assets", “the Recordings”
-
-
-def quotes_straight(texts: Sequence[str]) -> bool:
-    """The document quotes its terms with straight quotes ('(the "Assets")'), not curly ones (“Assets”): more of
-    its quoted names open and close with '"' than with “ ”. A document that quotes nothing gets curly ones."""
-    straight = curly = 0
-    for text in texts:
-        if '"' in text or "“" in text:
-            for m in _QUOTED.finditer(text):
-                pair = m.group(1) + m.group(2)
-                straight += pair == '""'
-                curly += pair == "“”"
-    return straight > curly
 
 
 # "1. Definitions. "Licensed Corpus" means …": a definitions clause whose title runs into its first entry
