@@ -84,6 +84,29 @@ def test_a_moral_rights_waiver_in_an_app_is_accepted_not_limited_to_the_permitte
     assert "2.2 The Developer waives all moral rights in the App." in written(red).split("\n")
 
 
+# the same app licensed, not assigned: the client need not maintain the code, so the waiver is not simply accepted
+LICENSED_APP = build(
+    "APP LICENCE AGREEMENT",
+    'This agreement is made between Fernhill Apps Ltd (the "Developer") and Larkspur Veterinary Clinics Ltd (the '
+    '"Client").',
+    "1. The App",
+    "1.1 The Developer shall design, code and test an iOS and Android booking application and its source code (the "
+    '"App") for the Client.',
+    "1.2 The Client shall pay the Developer a fee of £18,000.",
+    "2. Licence",
+    "2.1 The Developer grants the Client a non-exclusive licence to use the App for any purpose.",
+    "2.2 The Developer waives all moral rights in the App.",
+    "3. General",
+    "3.1 This agreement is governed by the law of England and Wales.",
+)
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_a_moral_rights_waiver_in_licensed_code_is_not_simply_accepted(variant):
+    said = moral(redline_of(LICENSED_APP, variant, we="Developer")).comment or ""
+    assert said and "We accept" not in said, said
+
+
 @pytest.mark.parametrize("variant", ("strict", "standard"))
 def test_a_moral_rights_waiver_in_illustrations_still_asks_for_the_limit(variant):
     said = moral(redline("vested-disclaimer", variant)).comment or ""

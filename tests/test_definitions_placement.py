@@ -69,10 +69,10 @@ def test_without_a_definitions_clause_the_terms_open_the_inserted_clause_in_one_
     plan = planned(ASSIGNMENT)
     covenant = next(e for e in insertions(plan) if e.clause == "no-ai-training")
     first = covenant.paragraphs[0]["text"]
-    assert (
-        first.startswith(("In this clause, “", "In this agreement, “")) and "; and “Prohibited AI Use” means" in first
-    )
-    assert sum(q["text"].startswith("“") for q in covenant.paragraphs) == 0
+    # in straight quotes, as the contract quotes its own terms ('(the "Work")')
+    assert first.startswith(('In this clause, "', 'In this agreement, "'))
+    assert '; and "Prohibited AI Use" means' in first
+    assert sum(q["text"].startswith(('"', "“")) for q in covenant.paragraphs) == 0
     # one sub-clause, one number (2.3): its numbered first paragraph carries the run-in title, the rest continue it
     assert covenant.paragraphs[0].get("title") and all(q.get("continued") for q in covenant.paragraphs[1:])
 

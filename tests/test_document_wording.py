@@ -184,7 +184,7 @@ def test_a_clause_inserted_as_a_lettered_sub_section_numbers_its_inner_lists_in_
     text = inserted(red)
     assert "(i) " in text and "(iv) " in text
     assert not LETTERED_ITEM.search(text), LETTERED_ITEM.search(text)
-    defined = next(t for t in accepted(red.docx) if "“Prohibited AI Use” means" in t)
+    defined = next(t for t in accepted(red.docx) if '"Prohibited AI Use" means' in t)  # straight, as the document's
     assert "(i) " in defined and not LETTERED_ITEM.search(defined[4:])  # after its own number, "(d) "
 
 

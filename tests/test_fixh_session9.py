@@ -227,7 +227,7 @@ def test_an_explanation_puts_each_pronoun_party_in_its_case(fill, said):
 
 @pytest.mark.parametrize("variant", ("strict", "standard"))
 def test_the_permitted_purpose_keeps_within_the_media_territory_and_term_an_annex_sets_out(variant):
-    definition = next(t for t in accepted("uk-annex", variant) if "Permitted Purpose” means" in t)
+    definition = next(t for t in accepted("uk-annex", variant) if 'Permitted Purpose" means' in t)
     assert "within the media, territory and term set out in Annex A, excluding any Prohibited AI Use" in definition
 
 

@@ -85,4 +85,4 @@ def test_the_other_variants_tie_the_wide_grant_itself_to_the_permitted_purpose(v
     text = "\n".join(accepted(red.docx))
     assert "solely for the Permitted Purpose" in text
     assert "for any lawful purpose" not in text
-    assert "“Permitted Purpose” means" in text
+    assert '"Permitted Purpose" means' in text

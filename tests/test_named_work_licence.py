@@ -152,7 +152,7 @@ def picture_book_with_a_wider_use() -> bytes:
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_a_permitted_purpose_beside_a_licence_limited_to_a_named_book_is_that_book(variant):
     written = accepted(red(picture_book_with_a_wider_use(), variant))
-    defined = next(t for t in written.split("\n") if "“Permitted Purpose” means" in t)
+    defined = next(t for t in written.split("\n") if '"Permitted Purpose" means' in t)
     assert "means use of the Artwork for the Book, excluding any Prohibited AI Use." in defined, defined
     assert not re.search(r"related business purposes|whatever media|purpose of this", written)
 

@@ -84,8 +84,8 @@ def test_a_licence_of_existing_images_limits_use_to_the_licensees_own_business(v
     plan = engine.plan(licence_of_existing(), engine.Options(variant=variant))[1]
     text = words(plan)
     assert "project described" not in text
-    assert "“Permitted Purpose” means use of the Archive Images solely for Licensee's own business" in text or (
-        "“Permitted Purpose” means use of the Archive Images for Licensee's own business" in text
+    assert '"Permitted Purpose" means use of the Archive Images solely for Licensee\'s own business' in text or (
+        '"Permitted Purpose" means use of the Archive Images for Licensee\'s own business' in text
     )
     assert any("describes no project" in n and "Permitted Purpose" in n for n in plan.notes)
 

@@ -160,7 +160,7 @@ def test_standard_lets_the_client_maintain_text_it_owns_with_ai_tools_that_neith
 
 @pytest.mark.parametrize("variant", ("strict", "standard"))
 def test_the_permitted_purpose_points_at_the_usage_table_the_agreement_has(variant):
-    purpose = next(t for t in inserted_texts(redline(INFLUENCER, variant)) if "“Permitted Purpose” means" in t)
+    purpose = next(t for t in inserted_texts(redline(INFLUENCER, variant)) if '"Permitted Purpose" means' in t)
     assert "Schedule 1" in purpose, purpose
 
 

@@ -111,7 +111,9 @@ def test_the_redline_names_the_parties_as_the_contract_does(name, variant):
     grid(WORKING),
 )
 def test_the_clauses_call_the_work_by_the_name_the_contract_defines(name, variant):
-    protected = [t for t in inserted_texts(redline(name, variant)) if "“Protected Materials” means" in t]
+    protected = [
+        t for t in inserted_texts(redline(name, variant)) if re.search(r'["“]Protected Materials["”] means', t)
+    ]
     protected += [t for t in inserted_texts(redline(name, variant)) if t.startswith('"Protected Materials" means')]
     protected += [t for t in inserted_texts(redline(name, variant)) if t.startswith("Protected Materials: ")]
     assert protected

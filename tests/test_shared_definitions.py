@@ -58,9 +58,9 @@ def insertion(plan, clause: str):
 
 
 def defined_in(edit) -> list[str]:
-    """The terms an inserted clause defines (“X” means …), in order."""
+    """The terms an inserted clause defines ("X" means …: straight quotes, as the licence quotes its own), in order."""
     text = " ".join(q["text"] for q in edit.paragraphs)
-    return [part.split("”")[0] for part in text.split("“")[1:] if "” means" in part or "” shall mean" in part]
+    return re.findall(r'"([^"]+)" (?:means|shall mean)\b', text)
 
 
 def redlined(docx: bytes, variant: str = "standard") -> bytes:
@@ -74,15 +74,15 @@ def test_the_covenant_defines_the_ai_terms_even_where_the_purpose_limit_comes_be
     assert defined_in(purpose) == ["Permitted Purpose"]
     assert {"AI System", "Protected Materials", "Prohibited AI Use"} <= set(defined_in(covenant))
     # the purpose limit uses them before the covenant defines them: defined for the whole licence
-    assert covenant.paragraphs[0]["text"].startswith("In this licence, “")
+    assert covenant.paragraphs[0]["text"].startswith('In this licence, "')
 
 
 def test_in_the_written_docx_the_ai_terms_are_defined_under_the_no_ai_title_not_the_purpose_title():
     texts = accepted(redlined(font_licence(ANY_PURPOSE)))
-    ai_system = next(t for t in texts if "“AI System” means" in t)
-    permitted = next(t for t in texts if "“Permitted Purpose” means" in t)
+    ai_system = next(t for t in texts if '"AI System" means' in t)
+    permitted = next(t for t in texts if '"Permitted Purpose" means' in t)
     assert ai_system.startswith("3A. No AI Training. In this licence, ")
-    assert permitted.startswith("2A. Permitted Purpose. ") and "“AI System” means" not in permitted
+    assert permitted.startswith("2A. Permitted Purpose. ") and '"AI System" means' not in permitted
     assert rejected(redlined(font_licence(ANY_PURPOSE))) == [
         q.text for q in read_document(font_licence(ANY_PURPOSE)).paragraphs
     ]
@@ -94,7 +94,7 @@ def test_a_grant_already_changed_to_the_permitted_purpose_is_not_limited_again_b
     fix = next(e for e in plan.edits if e.op == "replace" and e.find == "for any purpose")
     assert fix.replacement == "solely for the Permitted Purpose"
     purpose = insertion(plan, "scope-limitation")
-    assert [q["text"][:40] for q in purpose.paragraphs] == ["In this licence, “Permitted Purpose” mea"]
+    assert [q["text"][:40] for q in purpose.paragraphs] == ['In this licence, "Permitted Purpose" mea']
     assert purpose.comment and "Why this definition: the change in clause 2" in purpose.comment
     whole = "\n".join(accepted(redlined(docx)))
     assert whole.count("for the Permitted Purpose") == 1
@@ -107,7 +107,7 @@ def test_a_grant_no_change_ties_to_the_purpose_keeps_the_purpose_clauses_own_lim
     assert defined_in(purpose) == ["Permitted Purpose"]
     assert any(q["text"].startswith("The licences and rights to use the Fonts") for q in purpose.paragraphs)
     # used by this clause alone: defined for this clause
-    assert purpose.paragraphs[0]["text"].startswith("In this clause, “Permitted Purpose” means")
+    assert purpose.paragraphs[0]["text"].startswith('In this clause, "Permitted Purpose" means')
 
 
 def test_a_second_grant_left_unchanged_keeps_the_purpose_clauses_own_limit():
@@ -132,11 +132,11 @@ def test_terms_several_clauses_share_get_a_definitions_clause_where_the_clause_o
             assert defined_in(e) == []
     out = redlined(docx, "strict")
     texts = accepted(out)
-    at = next(i for i, t in enumerate(texts) if "“Prohibited AI Use” means" in t)
+    at = next(i for i, t in enumerate(texts) if '"Prohibited AI Use" means' in t)
     assert (
         texts[at].startswith("2A. ")
         and texts[at + 1].startswith("2B. ")
-        and "“Permitted Purpose” means" in texts[at + 1]
+        and '"Permitted Purpose" means' in texts[at + 1]
     )
     assert rejected(out) == [q.text for q in read_document(docx).paragraphs]
 

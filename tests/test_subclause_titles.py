@@ -73,7 +73,7 @@ def test_a_clause_inserted_as_a_lettered_sub_clause_of_a_titled_clause_carries_a
     assert covenant.paragraphs[0]["title"] == "No AI Training"
     assert red.audit.paragraphs[covenant.index].label == "(b)"  # after the last lettered sub-clause
     texts = accepted(red.docx)
-    first = next(t for t in texts if "“AI System” means" in t)
+    first = next(t for t in texts if '"AI System" means' in t)
     assert first.startswith("No AI Training. ")
     out = read_document(red.docx)
     assert next(q for q in out.paragraphs if q.text == first).label == "(c)"
@@ -84,6 +84,6 @@ def test_a_clause_inserted_as_a_lettered_sub_clause_of_a_titled_clause_carries_a
 def test_under_a_clause_without_a_run_in_title_the_sub_clause_gets_no_title():
     red = redlined(agreement(titled=False))
     texts = accepted(red.docx)
-    first = next(t for t in texts if "“AI System” means" in t)
+    first = next(t for t in texts if '"AI System" means' in t)
     assert not first.startswith("No AI Training")
     assert bold_runs(red.docx, first[:30]) == []

@@ -153,7 +153,8 @@ def test_the_clauses_call_the_agreement_by_its_own_name_in_the_plan_and_the_writ
     red = engine.redline(build(), author="noai", date=DATE, options=engine.Options(variant=variant))
     words = self_reference.split()[1]
     for text in (inserted(red), "\n".join(written(red))):
-        assert f"In this {words}, “" in text, text  # the definitions: "In this Licence, “AI System” means …"
+        # the definitions: 'In this Licence, "AI System" means …' (straight quotes, as the document's)
+        assert f'In this {words}, "' in text, text
         assert f"termination or expiry of this {words}" in text, text
         for term in parties.values():
             assert not re.search(rf"\b(?:In|Nothing in|under|before|expiry of) the {term}\b(?!'s)", text), term
@@ -242,7 +243,7 @@ def test_the_covenant_ends_the_rights_clause_and_nothing_follows_the_general_hea
     covenant = next(e for e in red.plan.edits if e.clause == "no-ai-training")
     assert covenant.index == texts.index(rights[-1])
     after = written(red)
-    at = next(i for i, t in enumerate(after) if "“AI System” means" in t)
+    at = next(i for i, t in enumerate(after) if '"AI System" means' in t)  # straight quotes, as the document's
     last = next(i for i, t in enumerate(after) if t.startswith(rights[-1][:30]))  # its wording may be fixed
     assert last < at < after.index("3. Term")
     general = after.index("4. General")
@@ -282,7 +283,7 @@ def test_a_grant_in_a_titled_group_of_typed_clauses_gets_the_covenant_at_the_end
     red = engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant=variant))
     assert next(e for e in red.plan.edits if e.clause == "no-ai-training").index == last
     after = written(red)
-    at = next(i for i, t in enumerate(after) if "“AI System” means" in t)
+    at = next(i for i, t in enumerate(after) if '"AI System" means' in t)  # straight quotes, as the document's
     assert after.index(texts[last]) < at < after.index("Other Terms")
 
 

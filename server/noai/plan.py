@@ -279,7 +279,7 @@ def make_plan(
         def embedded(f: Finding) -> str | None:
             if background_licence(f, background, terms):
                 return BACKGROUND
-            return OWNED_WORK if owned_work_use(f, background, terms) else None
+            return OWNED_WORK if owned_work_use(f, background, terms, background_licensed=False) else None
 
     # A licence of existing material describes no project: the purpose limit names the client's own
     # business, never "the project described in this License".
@@ -336,7 +336,7 @@ def make_plan(
         embedded,
         facts.paid,
         facts.brand,
-        _code_waiver(result, facts, commented, beside),
+        _code_waiver(result, facts, commented, beside) if strategy.situation == ASSIGNED else None,
         not (purpose or unnamed),
     )
     fixes = [(f, _of_that_piece(f, rf), op) for f, rf, op in fixes] if facts.payment else fixes
@@ -495,9 +495,10 @@ def make_plan(
 def _code_waiver(
     result: AuditResult, facts: DocumentFacts, terms: Mapping[str, str], beside: Mapping[str, str]
 ) -> str | None:
-    """The comment accepting a moral-rights waiver where the work is code and nothing else (the client will
-    maintain and change it), kept off what the creator keeps beside it ("the Platform", "the other Tessellate
-    Materials", its pre-existing materials); ``None`` for any other work, whose waiver is limited as before."""
+    """The comment accepting a moral-rights waiver where the work passes to the client (the caller's test) and is
+    code and nothing else (the client will maintain and change it), kept off what the creator keeps beside it ("the
+    Platform", "the other Tessellate Materials", its pre-existing materials); ``None`` for any other work, whose
+    waiver is limited as before."""
     if result.work_kind is None or result.work_kind.kind != SOFTWARE or facts.other_work:
         return None
     work = terms.get("deliverables", "the work")

@@ -99,6 +99,9 @@ def test_the_holders_give_the_texts_holding_a_word_in_order_and_every_text_where
     assert list(facts._Holders(texts).indexes(("section", "fee"))) == [0, 2, 3]
     folded = [*texts, "\u017fection 5"]  # a long s: every text may hold "section"
     assert facts._Holders(folded).holding(("section",)) == folded
+    # each word's texts in turn, as asked for: a test one of them passes stops at the first
+    assert list(facts._Holders(texts).each(("section", "fee"))) == [texts[2], texts[0], texts[3]]
+    assert list(facts._Holders(folded).each(("section", "fee"))) == folded
 
 
 @pytest.mark.parametrize("path", contracts())

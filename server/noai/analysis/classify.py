@@ -654,7 +654,6 @@ class _Classifier:
         ] + ([re.escape(works)] if works else [])
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
-        self._explained: dict[tuple[Any, ...], str] = {}  # by note and attributes (see finding)
         self.t = _Text("", None)  # the paragraph being classified
         self.gates = fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
@@ -685,22 +684,13 @@ class _Classifier:
         self, p: Paragraph, kind: str, m: re.Match[str] | tuple[int, int], severity: str, note: str, **attributes: Any
     ) -> Finding:
         start, end = (m.start(), m.end()) if isinstance(m, re.Match) else m
-        # the explanation depends only on the note and the attributes: written once for each
-        key = (note, *attributes.items())
-        try:
-            explanation, kept = self._explained.get(key), True
-        except TypeError:  # an attribute that is no key (none is today): written each time
-            explanation, kept = None, False
-        if explanation is None:
-            fill = {k: v for k, v in attributes.items() if isinstance(v, str)}
-            for k in _PARTY_FIELDS:
-                fill[k] = self.parties.label(attributes.get(k))
-            fill["jurisdiction"] = attributes.get("jurisdiction") or "the place named"
-            fill["law"] = attributes.get("law") or "the law the contract names"
-            explanation = with_pronouns(EXPLANATIONS[note], fill, _PARTY_FIELDS).format_map(fill)  # "You let us use"
-            explanation = explanation[0].upper() + explanation[1:]
-            if kept:
-                self._explained[key] = explanation
+        fill = {k: v for k, v in attributes.items() if isinstance(v, str)}
+        for k in _PARTY_FIELDS:
+            fill[k] = self.parties.label(attributes.get(k))
+        fill["jurisdiction"] = attributes.get("jurisdiction") or "the place named"
+        fill["law"] = attributes.get("law") or "the law the contract names"
+        explanation = with_pronouns(EXPLANATIONS[note], fill, _PARTY_FIELDS).format_map(fill)  # "You let us use"
+        explanation = explanation[0].upper() + explanation[1:]
         meaning = self.meaning(p, kind, note, start, end, attributes)
         if not meaning["operative"] and kind in _NO_GRANT_KINDS and severity in (HIGH, MEDIUM):
             severity = INFO  # a definition or recital grants nothing by itself

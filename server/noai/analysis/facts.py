@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -723,7 +723,7 @@ def plural_name(name: str) -> bool:
     return _PLURAL_NAME.search(name) is not None and not name.endswith(("Series", "ss"))
 
 
-def royalty_paid(texts: Sequence[str]) -> bool:
+def royalty_paid(texts: Iterable[str]) -> bool:
     """The document pays for the work by royalty on its sales ("a royalty of 2.5% of net receipts")."""
     return any(_ROYALTY.search(t) for t in texts)
 
@@ -1463,12 +1463,17 @@ def background_licence(f: Finding, background: Background, terms: Mapping[str, s
     )
 
 
-def owned_work_use(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
+def owned_work_use(
+    f: Finding, background: Background, terms: Mapping[str, str], background_licensed: bool | None = None
+) -> bool:
     """The finding qualifies a use of the work itself that the document lets the client make (a
-    licence or permission naming the work, not the creator's pre-existing materials)."""
+    licence or permission naming the work, not the creator's pre-existing materials).
+    ``background_licensed``: :func:`background_licence` of the finding, where the caller has it."""
     work = terms.get("deliverables", "").removeprefix("the ")
     sentence = sentence_at(f.paragraph_text, f.phrase_start)
-    return bool(work) and work in sentence and not background_licence(f, background, terms)
+    if background_licensed is None:
+        background_licensed = bool(work) and work in sentence and background_licence(f, background, terms)
+    return bool(work) and work in sentence and not background_licensed
 
 
 # -- the definitions clause ----------------------------------------------------------------------------
@@ -2187,6 +2192,16 @@ class _Holders:
     def holding(self, words: Sequence[str]) -> list[str]:
         return [self.texts[i] for i in self.indexes(words)]
 
+    def each(self, words: Sequence[str]) -> Iterator[str]:
+        """The texts holding each of ``words`` in turn, found as they are asked for (a text again for each word
+        it holds; every text, once, where one folds): for a test one of them is enough to pass."""
+        if self.lows is None:
+            yield from self.texts
+            return
+        for word in words:
+            for i in self.lows.holders(word):
+                yield self.texts[i]
+
 
 class DocumentFacts:
     """What the plan needs to know of one audited document's wording, each fact read from the text when the plan
@@ -2212,7 +2227,7 @@ class DocumentFacts:
     @cached_property
     def paid(self) -> bool:
         """A paragraph as the document had it (not our insertions) asks for fees or a sum for the work."""
-        return any(map(has_fees, self._texts.holding(_PAID_WORDS)))
+        return any(map(has_fees, self._texts.each(_PAID_WORDS)))  # the first text asking for fees is enough
 
     @cached_property
     def background(self) -> Background:
@@ -2389,7 +2404,7 @@ class DocumentFacts:
     @cached_property
     def royalty(self) -> bool:
         """The client pays for the work by a royalty on its sales (a publishing licence)."""
-        return royalty_paid(self._texts.holding(_ROYALTY_WORDS))
+        return royalty_paid(self._texts.each(_ROYALTY_WORDS))
 
     @cached_property
     def licensed_in(self) -> str | None:

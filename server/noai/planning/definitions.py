@@ -42,14 +42,31 @@ def _in_house_style(text: str, straight: bool, shall: bool, colon: bool = False,
     return text.replace("“", '"').replace("”", '"') if straight else text
 
 
-def _opening_definitions(definitions: Sequence[str], scope: str) -> str:
-    """The definitions as one opening sentence: "In this clause, “A” means …; and “B” means …"."""
-    items = [d.rstrip(".") for d in definitions]
+def _opening_definitions(definitions: Sequence[str], scope: str, straight: bool = False) -> str:
+    """The definitions as one opening sentence: "In this clause, “A” means …; and “B” means …" (``straight``:
+    '"A" means', as the document quotes its own terms)."""
+    items = [_in_house_style(d, straight, shall=False).rstrip(".") for d in definitions]
     joined = items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
     return f"In {scope}, {joined}."
 
 
 _UNREAD: Any = object()  # a definitions run the caller did not read: read here
+
+
+_QUOTED = re.compile(r"([\"“])[A-Z][^\"“”\n]{0,60}([\"”])")  # "Assets", “the Recordings”
+
+
+def quotes_straight(texts: Sequence[str]) -> bool:
+    """The document quotes its terms with straight quotes ('(the "Assets")'), not curly ones (“Assets”): more of
+    its quoted names open and close with '"' than with “ ”. A document that quotes nothing gets curly ones."""
+    straight = curly = 0
+    for text in texts:
+        if '"' in text or "“" in text:
+            for m in _QUOTED.finditer(text):
+                pair = m.group(1) + m.group(2)
+                straight += pair == '""'
+                curly += pair == "“”"
+    return straight > curly
 
 
 def beside_the_work(result: AuditResult, terms: Mapping[str, str], background: str | None) -> dict[str, str]:
@@ -122,6 +139,7 @@ def render_insertions(
             continue
         bodies.append((index, clause, r, operative, definitions, rank[k]))
     agreement = terms.get("agreement", "this agreement")
+    straight = run is None and quotes_straight([p.text for p in paragraphs])  # a definitions clause has its own
     moved = _foreign_shared(bodies, elsewhere) if run is None else [[] for _ in bodies]
     pooled = [d for defs in moved for d in defs]
     edits = []
@@ -135,7 +153,7 @@ def render_insertions(
         own = clause.placement != Placement.AFTER_GRANT  # a purpose limit qualifies the grant it follows
         if definitions and run is None:
             if moved[n] and pooled:  # the terms several changes use, of clauses not inserted: a clause of their own
-                sentence = [_opening_definitions(pooled, agreement)]
+                sentence = [_opening_definitions(pooled, agreement, straight)]
                 items = clause_paragraphs(paragraphs, index, likes.get(index), sentence, _DEFINITIONS_TITLE, 0, own)
                 shared_comment = _SHARED_DEFINITIONS_COMMENT if with_comments else None
                 edits.append(
@@ -156,7 +174,7 @@ def render_insertions(
             if definitions:
                 shared = any(_used(d, _other_texts(bodies, n, elsewhere)) for d in definitions)
                 whole = shared or not body or INFORMAL in terms  # a letter has no clauses: "In this letter, …"
-                body = [_opening_definitions(definitions, agreement if whole else "this clause"), *body]
+                body = [_opening_definitions(definitions, agreement if whole else "this clause", straight), *body]
         # the run-in title goes on the operative paragraph, not on the definitions before it
         titled = next((i for i, text in enumerate(body) if not text.startswith(("“", "In this clause, "))), 0)
         if definitions and run is None and body[0].startswith("In ") and titled == 0 and len(body) > 1:
