@@ -212,6 +212,8 @@ def test_the_audit_finds_a_studios_right_to_make_new_lines_in_a_performers_voice
         ("Studio shall not create, by digital or any other means, any new dialogue in Performer's voice.", None),
         # someone else's voice
         ("Studio may create, by digital means, crowd voices in the likeness of the extras it hires.", None),
+        # the recorded voice in what is made, not new material in it
+        ("Studio may produce, by digital means, promotional trailers featuring Performer's voice.", None),
         # digital means with no new material: distribution
         ("Studio may distribute the Game by digital or any other means with Performer's name and likeness.", None),
     ],
