@@ -1142,7 +1142,7 @@ def other_work(texts: Sequence[str], kind: str | None) -> str | None:
                     if _LIST_GAP.fullmatch(after[: o.start()])
                 ]
                 + [
-                    (floor + o.start(), o, floor + o.start(), floor + o.end())
+                    (o.start(), o, o.start(), o.end())  # the match's positions are the text's own
                     for o in fast.finditer(words, text, low, floor, m_start)
                     if _LIST_GAP.fullmatch(text, o.end(), m_start)
                 ]
