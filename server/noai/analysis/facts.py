@@ -285,6 +285,35 @@ def present_transfers(
     return out
 
 
+# -- verbs coordinated with a transfer's verb ---------------------------------------------------------------
+
+# "…, and gives every consent", "and hereby waives": a verb of the transfer's subject joined to it by "and", in the
+# present tense (the verbs a grant or transfer clause joins: consents, waivers, confirmations, undertakings)
+_COORDINATED = re.compile(
+    r"(?:,\s*)?\band\s+(?:(?:hereby|irrevocably|unconditionally|absolutely|also|further)\s+)*"
+    r"(?P<verb>(?:gives|grants|waives|confirms|agrees|consents|releases|licenses|undertakes|warrants|"
+    r"acknowledges|authori[sz]es|transfers|conveys|assigns|renounces|appoints))\b",
+    re.IGNORECASE,
+)
+# what ends the verb chain of the transfer's subject: a clause of its own (";", ":"), a modal of another duty
+_OWN_CLAUSE = re.compile(r"[;:]|\b(?:shall|will|must|may|whereupon|provided)\b", re.IGNORECASE)
+
+
+def coordinated_verbs(text: str, phrase_start: int, phrase_end: int) -> list[Strike]:
+    """The present-tense verbs joined by "and" to the transfer's verb at ``text[phrase_start:phrase_end]``, in its
+    sentence and with its subject ("The Narrator assigns … and gives every consent …"), each as the span a redline
+    replaces once that verb follows a modal ("shall, upon payment …, assign … and give every consent"): the bare
+    verb, so the verbs stay in step. None after a clause of its own (a semicolon, another modal)."""
+    _, end = sentence_span(text, phrase_start)
+    out = []
+    for m in _COORDINATED.finditer(text, phrase_end, end):
+        if _OWN_CLAUSE.search(text, phrase_end, m.start()):
+            break
+        verb = m.group("verb")
+        out.append(Strike(m.start("verb"), m.end("verb"), verb[:-1], verb))
+    return out
+
+
 # -- a licence that names AI training ---------------------------------------------------------------------
 
 # The words that add training to a grant's uses, before the training words: ", including to", ", including
@@ -363,6 +392,8 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     not"; training words after the AI words), or one conditioned on consent or approval. Whose permission it
     is, is the finding's to say (``permitted_party``)."""
     start, end = sentence_span(text, phrase_start)
+    if start and _OPENING.fullmatch(text, 0, start):  # "2. Customer may …": "2." is its number, not a sentence
+        start = 0
     opening = _OPENING.match(text, start)
     head = opening.end() if opening is not None else start
     sentence = text[head:end]
@@ -539,9 +570,40 @@ def modal_start(f: Finding) -> int | None:
     return m.start() if m is not None else None
 
 
+_MODAL_OPENS = re.compile(r"(?:shall|will|must)\s+(?=\S)", re.IGNORECASE)
+
+
+def modal_opening(phrase: str) -> int | None:
+    """Where the words after the "shall" / "will" / "must" the phrase itself opens with start ("will own",
+    "shall belong to": 5, 6), else ``None``."""
+    m = _MODAL_OPENS.match(phrase)
+    return m.end() if m is not None else None
+
+
 def be_before(f: Finding) -> bool:
     """ "are" / "is" / "be" (not "not be") comes right before the finding's phrase."""
     return _BE_BEFORE.search(f.paragraph_text[: f.phrase_start]) is not None
+
+
+_BARE_BE = re.compile(r"\bbe\s+$", re.IGNORECASE)
+
+
+def bare_be_start(f: Finding) -> int | None:
+    """Where a bare "be" right before the finding's phrase starts ("shall be works made for hire"), so that a
+    "not" goes before it ("shall not be"), else ``None``."""
+    m = _BARE_BE.search(f.paragraph_text, max(0, f.phrase_start - 12), f.phrase_start)
+    return m.start() if m is not None else None
+
+
+_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+
+
+def quoted_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``text[start:end]`` with the quotation marks right around it ('are "works made for hire" as
+    defined'), so that a word put before it goes outside them; the span itself where it is not quoted."""
+    if start > 0 and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]:
+        return start - 1, end + 1
+    return start, end
 
 
 def waits_for_payment(f: Finding) -> bool:
