@@ -170,27 +170,17 @@ def test_no_variant_leaves_the_client_free_to_make_new_lines_in_the_creators_voi
             assert not re.search(r"by digital or any other means,.*\b(?:voice|likeness)\b", t), t
 
 
-OWN_REDLINE = (
-    "the audit of our own redline (what the other side receives, and what the next round reads) loses the creator "
-    "the contract's audit was sure of: ie-narration strict reads the Producer as the creator and the Narrator as the "
-    "client (our assign-back 'the Producer assigns that right back to the Narrator' makes the Producer an assignor), "
-    "standard and vested-disclaimer become unsure, so a second-round redline of the document sent back unchanged "
-    "stops with 'Which party are you?'; the clauses we insert must not count as evidence of who creates the work"
-)
-SAME_CREATOR = {
-    (VOICE, "strict"): OWN_REDLINE,
-    (VOICE, "standard"): OWN_REDLINE,
-    ("vested-disclaimer",): OWN_REDLINE,
-    ("informal-letter", "standard"): OWN_REDLINE,
-}
+# Class 15 (fixed by fixz): the audit of our own redline (what the other side receives, and what the next round reads)
+# lost the creator the contract's audit was sure of: ie-narration strict read the Producer as the creator (our
+# assign-back 'the Producer assigns that right back to the Narrator' made the Producer an assignor), standard,
+# vested-disclaimer and informal-letter standard became unsure, so a second round of the document sent back unchanged
+# stopped with 'Which party are you?'. The parties are now read without the words of our rounds (the record lists them).
 
 
 @pytest.mark.parametrize(
     ("name", "variant"),
     [
-        xfail(n, v, reason=SAME_CREATOR[k])
-        if (k := next((c for c in SAME_CREATOR if set(c) <= {n, v}), None))
-        else (n, v)
+        (n, v)
         for n in (GAME, VOICE, "vested-disclaimer", "informal-letter", "us-work-for-hire", "uk-picture-book")
         for v in VARIANTS
     ],
@@ -224,19 +214,14 @@ def round_two(name: str, variant: str) -> engine.Redline | NoaiError:
         return error
 
 
-ROUND_TWO_ROLES = (
-    "once client counsel rejects our covenant and accepts the rest, the returned ie-narration (strict) audits with "
-    "the Narrator as the client even when she is named with --we ('we': role client), so round two writes for the "
-    "Producer: 'The Narrator shall have anyone who later takes any right in the Recordings from the Narrator …'; "
-    "vested-disclaimer (strict, standard) cannot be redlined at all: 'The document names no party as the client of "
-    "the work …' with --we Illustrator"
-)
-REINSTATE = (
-    "strict round two of ie-narration does not reinstate the rejected covenant: the audit reads our likeness "
-    "extension 'Prohibited AI Use also includes … without the Narrator's prior written consent' (a definition, "
-    "not a duty) as the no-AI restriction, 'present'; it proposes again the retained-materials clause the other "
-    "side accepted"
-)
+# Class 16 (fixed by fixz, with class 15): once client counsel rejected our covenant and accepted the rest, the
+# returned ie-narration (strict) audited with the Narrator as the client even when named with --we, so round two wrote
+# for the Producer ('The Narrator shall have anyone who later takes any right in the Recordings from the Narrator …');
+# vested-disclaimer (strict, standard) could not be redlined at all ('The document names no party as the client').
+# Class 17 (fixed by fixz): strict round two of ie-narration did not reinstate the rejected covenant: the audit read
+# our retained-materials clause ('the Producer shall not use any of them … never for any Prohibited AI Use', of the
+# Narrator's own materials) as the no-AI restriction, 'present'. A clause of ours written for another protection no
+# longer stands for the one whose clause the other side took out.
 NEW_PURPOSE = (
     "round two (standard) proposes a Permitted Purpose limit round one judged unneeded for a licence already "
     "limited to a named work ('“Permitted Purpose” means use of the Artwork for the Book' / '… of the Work for the "
@@ -258,10 +243,7 @@ def case(name: str, variant: str, defects: dict[tuple[str, str], str]):
 
 @pytest.mark.parametrize(
     ("name", "variant"),
-    [
-        case(n, v, {(VOICE, "strict"): ROUND_TWO_ROLES, **dict.fromkeys(ROUND_CASES[2:4], ROUND_TWO_ROLES)})
-        for n, v in ROUND_CASES
-    ],
+    [(n, v) for n, v in ROUND_CASES],
 )
 def test_round_two_reads_the_creator_named_with_we_as_the_creator_and_runs(name, variant):
     creator = facts(name).creator[0]
@@ -274,7 +256,7 @@ def test_round_two_reads_the_creator_named_with_we_as_the_creator_and_runs(name,
 
 @pytest.mark.parametrize(
     ("name", "variant"),
-    [case(n, v, {(VOICE, "strict"): REINSTATE}) for n, v in ROUND_CASES if v == "strict" and n != "vested-disclaimer"],
+    [(n, v) for n, v in ROUND_CASES if v == "strict" and n != "vested-disclaimer"],
 )
 def test_strict_round_two_reinstates_a_rejected_covenant_and_nothing_accepted(name, variant):
     second = round_two(name, variant)
