@@ -222,11 +222,10 @@ def round_two(name: str, variant: str) -> engine.Redline | NoaiError:
 # our retained-materials clause ('the Producer shall not use any of them … never for any Prohibited AI Use', of the
 # Narrator's own materials) as the no-AI restriction, 'present'. A clause of ours written for another protection no
 # longer stands for the one whose clause the other side took out.
-NEW_PURPOSE = (
-    "round two (standard) proposes a Permitted Purpose limit round one judged unneeded for a licence already "
-    "limited to a named work ('“Permitted Purpose” means use of the Artwork for the Book' / '… of the Work for the "
-    "Film', with a second 'Our approach' comment), although the other side changed nothing in the grant"
-)
+# Class 18 (fixed by fixz): round two (standard) proposed a Permitted Purpose limit round one judged unneeded for a
+# licence already limited to a named work ('“Permitted Purpose” means use of the Artwork for the Book'): the licence
+# read as 'weakened', relying on "Prohibited AI Use" (no longer defined once the covenant went), though only our own
+# accepted words in it ('…, excluding any Prohibited AI Use') use the term, not the words that limit it.
 ROUND_CASES = (
     (VOICE, "strict"),
     (VOICE, "standard"),
@@ -235,10 +234,7 @@ ROUND_CASES = (
 )
 ROUND_CASES += (("us-work-for-hire", "strict"), ("photo-licence", "strict"), ("uk-picture-book", "standard"))
 ROUND_CASES += (("music-commission", "standard"),)
-
-
-def case(name: str, variant: str, defects: dict[tuple[str, str], str]):
-    return xfail(name, variant, reason=defects[name, variant]) if (name, variant) in defects else (name, variant)
+ROUND_CASES += ((GAME, "strict"), (GAME, "standard"))  # untried by the review: the reply helper could not accept it
 
 
 @pytest.mark.parametrize(
@@ -269,13 +265,28 @@ def test_strict_round_two_reinstates_a_rejected_covenant_and_nothing_accepted(na
 
 @pytest.mark.parametrize(
     ("name", "variant"),
-    [case(n, v, dict.fromkeys(ROUND_CASES[6:], NEW_PURPOSE)) for n, v in ROUND_CASES if n != "vested-disclaimer"],
+    [(n, v) for n, v in ROUND_CASES if n != "vested-disclaimer"],
 )
 def test_round_two_adds_no_purpose_limit_round_one_did_not(name, variant):
     second = round_two(name, variant)
     assert isinstance(second, engine.Redline), second
     first = {e.clause for e in redline(name, variant).plan.edits}
     assert "scope-limitation" in first or not any(e.clause == "scope-limitation" for e in second.plan.edits)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_game_art_round_two_answers_the_rejected_covenant_as_the_playbook_says_and_keeps_the_accepted_changes(variant):
+    second = round_two(GAME, variant)
+    assert isinstance(second, engine.Redline), second
+    assert second.audit.we is not None and second.audit.we.party is not None and second.audit.we.role == "creator"
+    covenant = [e.variant for e in second.plan.edits if e.op == "insert_after" and e.clause == "no-ai-training"]
+    # strict puts it back as it was, standard falls back one rung, minimal accepts the rejection
+    assert covenant == {"strict": ["strict"], "standard": ["minimal"], "minimal": []}[variant], covenant
+    first = {(e.clause, e.op) for e in redline(GAME, variant).plan.edits} - {("no-ai-training", "insert_after")}
+    assert not first & {(e.clause, e.op) for e in second.plan.edits}, second.plan.edits
+    kept = [p.text for p in engine.read(returned(GAME, variant)).paragraphs]
+    assert not any("to train, fine-tune and test the machine learning models" in t for t in kept)  # accepted
+    assert "Sections 3 and 5 survive termination." in "\n".join(kept)
 
 
 WORK_KIND = (

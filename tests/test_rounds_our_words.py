@@ -173,6 +173,47 @@ def test_round_two_finds_our_covenant_gone_though_our_other_clauses_still_bar_pr
     assert status["no_ai_restriction"] == "removed", status
 
 
+# -- no new purpose limit (class 18): a photographer's licence already limited to a named book
+
+
+@functools.cache
+def guide_licence() -> bytes:
+    from docx import Document
+
+    doc = Document()
+    for text in (
+        "PHOTOGRAPHY LICENCE",
+        'This licence is made on 4 May 2027 between Saltmarsh Press Ltd ("the Publisher") and Ines Duarte of 8 Kiln '
+        'Yard, Norwich ("the Photographer").',
+        '1. The Publisher commissions the Photographer to take twenty photographs of the Broads (the "Photographs") '
+        'for the guidebook provisionally entitled Low Water, written by Tom Hale (the "Guide").',
+        "2. The Publisher will pay the Photographer GBP 2,400 within 30 days after delivery.",
+        "3. The Photographer grants the Publisher a non-exclusive licence to reproduce, publish and sell the "
+        "Photographs in the Guide, in print and in any electronic form now known or hereafter invented, for five "
+        "years.",
+        "4. The Photographer keeps the copyright in the Photographs.",
+        "5. This licence is governed by the laws of England and Wales.",
+    ):
+        doc.add_paragraph(text)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_round_two_adds_no_purpose_limit_to_a_licence_round_one_found_limited_to_a_named_work(variant):
+    options = engine.Options(variant=variant, we="Photographer")
+    first = engine.redline(guide_licence(), author="noai", date=DATE, options=options)
+    assert not any(e.clause == "scope-limitation" for e in first.plan.edits)  # "in the Guide" limits it already
+    covenant = next(p for p in read_rounds(read_package(first.docx))[0].proposals if p.clause == "no-ai-training")
+    back = Reply(first.docx).reject(ids=record_ids(first.docx, covenant.id)).accept().bytes()
+    accepted = "\n".join(p.text for p in engine.read(back).paragraphs)
+    assert variant == "strict" or "excluding any Prohibited AI Use" in accepted  # our words in the licence, accepted
+    following = engine.redline(back, author="noai", date=NEXT_ROUND, options=options)
+    assert {p.name: p.status for p in following.audit.protections}["scope_limitation"] == "present"
+    assert [e.clause for e in following.plan.edits if e.op == "insert_after"] == ["no-ai-training"]
+
+
 # -- the reply helper ----------------------------------------------------------------------------------------------
 
 

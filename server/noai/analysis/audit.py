@@ -1325,7 +1325,7 @@ def audit_document(
     if result.score.risk is None:
         return result
     result.negotiation = talks = negotiate(doc, result.findings, previous)
-    protections = protection_statuses(result.protections, result.paragraphs, talks)
+    protections = protection_statuses(result.protections, result.paragraphs, talks, ours)
     dangling = dangling_findings(result.paragraphs, talks)
     if dangling:
         result.findings = sorted(

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -677,11 +677,18 @@ def limbs(text: str) -> list[str]:
 
 
 def protection_statuses(
-    protections: Sequence[Protection], paragraphs: Sequence[Paragraph], talks: Negotiation | None
+    protections: Sequence[Protection],
+    paragraphs: Sequence[Paragraph],
+    talks: Negotiation | None,
+    ours: Mapping[int, str] | None = None,
 ) -> list[Protection]:
     """The protections with the statuses a negotiation gives them: ``proposed`` for our pending
     insertion, ``struck`` for the other side's pending deletion of it, ``removed`` once it is gone,
-    ``weakened`` when a core limb or bound party of ours is gone (named in ``detail``)."""
+    ``weakened`` when a core limb or bound party of ours is gone (named in ``detail``), or when the words
+    that make it use a term no longer defined. ``ours``: the document's paragraphs that hold words of ours, as
+    they read without them (:func:`without_our_words`): the document's own protection (a licence "for the Book")
+    does not rely on a term our replacement in it uses ("…, excluding any Prohibited AI Use")."""
+    ours = ours or {}
     out = []
     by_protection: dict[str, list[Outcome]] = {}
     for o in talks.outcomes if talks else ():
@@ -694,7 +701,10 @@ def protection_statuses(
         evidence = paragraphs[prot.evidence] if prot.evidence is not None else None
         pending_only = evidence is not None and not evidence.original_text.strip() and bool(evidence.text.strip())
         states = {o.state for o in mine}
-        relied = [t for t in dangling if evidence is not None and re.search(rf"\b{re.escape(t)}\b", evidence.text)]
+        making = (ours.get(prot.evidence, "") if prot.evidence is not None else "") or (
+            evidence.text if evidence else ""
+        )
+        relied = [t for t in dangling if re.search(rf"\b{re.escape(t)}\b", making)]
         # a clause of ours written for another protection (the retained materials' "never for any Prohibited AI
         # Use" of the creator's own materials) does not stand for the one whose clause they took out
         elsewhere = prot.evidence is not None and any(
