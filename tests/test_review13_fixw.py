@@ -212,6 +212,8 @@ def test_the_audit_finds_a_studios_right_to_make_new_lines_in_a_performers_voice
         ("Studio shall not create, by digital or any other means, any new dialogue in Performer's voice.", None),
         # someone else's voice
         ("Studio may create, by digital means, crowd voices in the likeness of the extras it hires.", None),
+        # the recorded voice in what is made, not new material in it
+        ("Studio may produce, by digital means, promotional trailers featuring Performer's voice.", None),
         # digital means with no new material: distribution
         ("Studio may distribute the Game by digital or any other means with Performer's name and likeness.", None),
     ],
@@ -255,3 +257,43 @@ def test_a_permission_that_is_all_new_material_in_the_creators_likeness_is_struc
     assert not any("Performer's likeness" in t for t in accepted(red)), accepted(red)
     [said] = [e.comment for e in red.plan.edits if e.finding == "digital_replica" and e.comment]
     assert said.startswith("This change strikes the permission to “generate, by digital or any other means, new"), said
+
+
+@pytest.mark.parametrize(
+    ("permission", "kept", "minimal"),
+    [
+        # the means before the verb, joined to an earlier permission: that one stays
+        (
+            "Studio may edit the Recordings as it sees fit and may, by digital means, create new lines of dialogue in "
+            "Performer's voice for the Game.",
+            "4.\tStudio may edit the Recordings as it sees fit.",
+            "4.\tStudio may edit the Recordings as it sees fit and may create new lines of dialogue in Performer's "
+            "voice for the Game, provided",
+        ),
+        # an adverb, no preposition before the voice
+        (
+            "Studio may digitally recreate Performer's voice for new dialogue in the Game.",
+            "4.\t[Intentionally deleted]",  # struck whole, its typed number kept before "5."
+            "4.\tStudio may recreate Performer's voice for new dialogue in the Game, provided",
+        ),
+        # the means named as the thing made: it stays, on the creator's terms
+        (
+            "Studio may create a digital replica of Performer's voice for the Game.",
+            "4.\t[Intentionally deleted]",
+            "4.\tStudio may create a digital replica of Performer's voice for the Game, provided",
+        ),
+    ],
+)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_other_wordings_of_new_material_in_the_creators_voice_get_an_edit_that_reads(
+    permission, kept, minimal, variant
+):
+    red = redline(voice_actor(permission), variant)
+    edits = [e for e in red.plan.edits if e.finding == "digital_replica"]
+    assert edits and edits[0].comment, [(e.find, e.replacement) for e in red.plan.edits]
+    after = next(t for t in accepted(red) if t.startswith("4.\t"))
+    if variant != "minimal":
+        assert after == kept, after
+        return
+    assert after.startswith(minimal), after
+    assert after.endswith("prior written approval and for a further fee agreed in advance."), after

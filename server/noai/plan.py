@@ -1013,14 +1013,18 @@ def _replica_fixed(
         moved = replace(f, phrase=words, phrase_start=span[0], phrase_end=span[1])
         return moved, replace(rf, find=words, replacement=replacement, comment=comment, uses=())
 
+    means = replica.means
     if variant == "minimal":
         last = text[replica.last[0] : replica.last[1]]
-        proviso = _PROVISO.format(provider=provider, own=possessive(provider))
-        return [edit(replica.means, "", rf.comment), edit(replica.last, last + proviso, "")]
-    if replica.voice is not None:
+        proviso = edit(replica.last, last + _PROVISO.format(provider=provider, own=possessive(provider)), "")
+        if means is None:  # "a digital replica of …": the thing made stays, on the creator's terms
+            return [(proviso[0], replace(proviso[1], comment=rf.comment))]
+        said = rf.comment + f" The words “{f.phrase}” go."
+        return [edit(means, "", said), proviso]
+    if replica.voice is not None and means is not None:
         said = rf.comment + _CORRECTIONS_SAID.format(deliverables=work, provider=provider)
         corrected = _CORRECTED_BY.format(deliverables=work, provider=provider)
-        return [edit(replica.means, "", said), edit(replica.voice, corrected, "")]
+        return [edit(means, "", said), edit(replica.voice, corrected, "")]
     said = rf.comment.replace("strikes the digital means and the new material from “", "strikes the permission to “")
     return [edit((replica.permission.start, replica.permission.end), "", said)]
 

@@ -232,3 +232,18 @@ def test_the_price_is_what_the_patterns_themselves_find(monkeypatch, texts):
     )
     monkeypatch.setattr(facts, "_TERM_WORDS", ("",))  # every text searched for "the Fees", "the Charges" …
     assert facts.price_due(texts, {"Fees"}) == found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'll own the designs and code I make.",
+        "Once every invoice for the project has been paid in full, you will own the designs and code I make for you.",
+        "When all of the fees due under this letter have been paid to me, you'll own the illustrations and source code "
+        "I create.",
+    ],
+)
+def test_another_kind_of_work_listed_before_the_code_is_found_however_far_into_its_sentence(sentence):
+    # the list's items before the code word are found at their own positions in the text, not shifted by the
+    # window's start (a list 60+ characters into its paragraph was missed)
+    assert facts.other_work([sentence], "software") in {"designs", "illustrations"}

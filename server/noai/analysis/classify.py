@@ -466,6 +466,12 @@ _NO_GRANT = frozenset({"ownership", "grant", *_MODIFIER_KINDS})
 _NO_GRANT_KINDS = frozenset({*GRANT_KINDS, *_MODIFIER_KINDS})
 
 
+# the material is in the voice or likeness: "in the Narrator's", "a digital replica of", "simulating the"
+_IN_VOICE = re.compile(
+    r"\b(?:in|of|using|with|based\s+on|replicat\w*|recreat\w*|simulat\w*|clon\w*|imitat\w*)\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w’'.-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
 _NO_SUBJECT = re.compile(r"\b(?:no|neither|nor|none|nothing)\b", re.IGNORECASE)  # "no party may create …"
 _PARTY_FIELDS = ("owner", "grantor", "grantee", "beneficiary", "indemnitor")  # filled in by their labels
 # A section's own title ("Confidentiality", "Confidential Information and Trade Secrets", "Non-Disclosure"):
@@ -1369,6 +1375,10 @@ class _Classifier:
                 continue
             if _NO_SUBJECT.search(text, s, may.start()) or P.NEGATION.search(text, may.start(), make.start()):
                 continue  # "no party may", "may not create": a bar, not a permission
+            if not _IN_VOICE.search(text, max(s, v.start() - 60), v.start()) and (
+                v.start() - make.end() > 40 or "," in text[make.end() : v.start()]
+            ):
+                continue  # "trailers featuring the Narrator's voice": her recorded voice, not new material in it
             near = max(s, v.start() - 40)  # "the Narrator's voice", "the voice of the Narrator"
             owner = self.parties.before_any_case(text, near, v.start())
             if owner is None and re.match(r"\s+of\b", text[v.end() :]):

@@ -378,8 +378,8 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
 def _sentence_struck(text: str, start: int, end: int, head: int) -> Strike:
     """The sentence ``text[start:end]`` (its words from ``head``, after a typed number) as the span a redline strikes:
     with the space after it (before it, for a paragraph's last sentence), the whole paragraph with its typed number
-    where the sentence is all of it."""
-    if not text[:start].strip() and not text[end:].strip():
+    where the sentence is all of it (a typed "4." before it is no sentence of its own)."""
+    if (not text[:start].strip() or _OPENING.fullmatch(text, 0, start)) and not text[end:].strip():
         return Strike(0, len(text), "", text[head:end])
     if text[end:].strip():
         after = end
@@ -402,7 +402,7 @@ _MAKE_NEW = re.compile(
 # whose voice or likeness the material is in: "in the Narrator's voice", "in the Consultant's likeness and voice",
 # "of the voice of the Narrator"
 _IN_VOICE = re.compile(
-    r"\s+(?:in|of|using|with|based\s+on)\s+(?:the\s+|an?\s+)?(?:[\w’'.-]+\s+){0,3}?(?:voices?|likeness(?:es)?)"
+    r"\s+(?:(?:in|of|using|with|based\s+on)\s+)?(?:the\s+|an?\s+)?(?:[\w’'.-]+\s+){0,3}?(?:voices?|likeness(?:es)?)"
     r"(?:\s+(?:and|or)\s+(?:voices?|likeness(?:es)?))?(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?",
     re.IGNORECASE,
 )
@@ -410,14 +410,19 @@ _IN_VOICE = re.compile(
 _CORRECTIONS = re.compile(r"\s*(?:corrections?|fixes|retakes?|amendments?)\b(?:\s+(?:to|of)\s+(?:the\s+)?[\w-]+)?")
 # the permission joined to an earlier one of the sentence: "… as it sees fit and may generate"
 _JOINED_MAY = re.compile(
-    r",?\s+and\s+(?:(?:it|they)\s+)?(?:may|can|(?:is|are|shall\s+be)\s+(?:entitled|permitted|free)\s+to)\s+$",
+    r",?\s+and\s+(?:(?:it|they)\s+)?(?:may|can|(?:is|are|shall\s+be)\s+(?:entitled|permitted|free)\s+to)\s*$",
     re.IGNORECASE,
 )
 
 
+# the means named as the thing made ("digital replica", "synthetic voice", "voice clone"), not as a manner of making
+_THING_MADE = re.compile(r"(?:digital|synthetic|virtual)\s+\w|voice", re.IGNORECASE)
+
+
 class Replica(NamedTuple):
     """A permission to make new material in the creator's voice or likeness by digital means, read for a redline:
-    ``means`` the span striking the means with its commas (", by digital or any other means,"); ``words`` the
+    ``means`` the span striking the means with its commas (", by digital or any other means,"; ``None`` where the
+    means is the thing made, "a digital replica of the Narrator's voice", not a manner of making it); ``words`` the
     permission's words from its verb to the voice ("create, by digital or any other means, corrections and
     additional words or lines in the Narrator's voice"); ``voice`` the span from after the corrections the
     material starts with to the end of the voice words (" and additional words or lines in the Narrator's voice"),
@@ -425,7 +430,7 @@ class Replica(NamedTuple):
     it is all new material (" and may generate … for use in its advertising", or the whole sentence); ``last`` the
     span of the sentence's last word, before its full stop (where a proviso goes)."""
 
-    means: tuple[int, int]
+    means: tuple[int, int] | None
     words: str
     voice: tuple[int, int] | None
     permission: Strike
@@ -456,14 +461,16 @@ def replica_material(text: str, means_start: int, means_end: int) -> Replica | N
     if fixes is not None and re.match(r"\s+(?:and|or)\s", text[fixes.end() : voice.start()]):
         corrected = (fixes.end(), voice.end())  # " and additional words or lines in the Narrator's voice"
     stop = end - 1 if text[end - 1 : end] in (".", ";") else end
-    joined = _JOINED_MAY.search(text, head, make.start())
-    if joined is not None and joined.end() == make.start():
+    lead = before if before < make.start() else make.start()  # "and may, by digital means, create": before the means
+    joined = _JOINED_MAY.search(text, head, lead)
+    if joined is not None and joined.end() == lead:
         permission = Strike(joined.start(), stop, "", text[joined.start() : stop].lstrip(", "))
     else:
         permission = _sentence_struck(text, start, end, head)
     last = text.rfind(" ", head, stop) + 1
     words = text[min(make.start(), means_start) : max(voice.end(), means_end)]
-    return Replica((before, after), words, corrected, permission, (last, stop))
+    thing = _THING_MADE.match(text, means_start) is not None  # "a digital replica of …": no manner to strike
+    return Replica(None if thing else (before, after), words, corrected, permission, (last, stop))
 
 
 # -- payment, joined verbs --------------------------------------------------------------------------------
@@ -937,6 +944,8 @@ def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequen
         if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
             continue
         for m in _REFERENCE.finditer(t):
+            if m.group(1).lower() == "clause":
+                return None  # the document says "clause 3": whatever else it says, the word is ours
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     if not counts:
         return "Section" if american else "paragraph" if numbered_paragraphs(paragraphs) else None
@@ -1133,7 +1142,7 @@ def other_work(texts: Sequence[str], kind: str | None) -> str | None:
                     if _LIST_GAP.fullmatch(after[: o.start()])
                 ]
                 + [
-                    (floor + o.start(), o, floor + o.start(), floor + o.end())
+                    (o.start(), o, o.start(), o.end())  # the match's positions are the text's own
                     for o in fast.finditer(words, text, low, floor, m_start)
                     if _LIST_GAP.fullmatch(text, o.end(), m_start)
                 ]
@@ -1436,7 +1445,7 @@ def _kept_at(result: AuditResult, name: str | None, provider: str | None) -> int
         if name not in p.original_text:
             continue
         for sentence in sentences(p.original_text):
-            if name in sentence and _STAYS.search(sentence) and (not who or who in sentence):
+            if name in sentence and (not who or who in sentence) and fast.holds(_STAYS, sentence):  # cheap tests first
                 return p.index
     return None
 
@@ -1497,6 +1506,18 @@ class DefinitionsRun(NamedTuple):
     bare: bool = False  # a colon-style entry's term is not in quotes (``X: …``, not ``“X”: …``)
 
 
+_OPENING_QUOTE = re.compile(r'["“](?=[A-Z])')  # a quotation mark before a capitalised name
+
+
+def quotes_straight(texts: Sequence[str]) -> bool:
+    """The document quotes its terms with straight quotes ('(the "Assets")'), not curly ones (“Assets”): more of
+    its quoted names open with '"' than with “ (after a space or a bracket: not the inch mark of '12" Vinyl'). A
+    document that quotes nothing gets curly ones."""
+    text = "\n".join(texts)
+    opened = [m.group() for m in _OPENING_QUOTE.finditer(text) if m.start() == 0 or text[m.start() - 1] in " \t\n(["]
+    return opened.count('"') > opened.count("“")
+
+
 def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
     """The document's definitions clause: the first run of ``"X" means …`` entries (or of ``X: …``
     entries, one style throughout) under a Definitions / Interpretation heading; ``None`` when the
@@ -1551,22 +1572,6 @@ def ends_with_conjunction(text: str) -> bool:
     """``text`` ends with its list's conjunction ("…; and", "…; or")."""
     m = _CLOSING.search(text)
     return m is not None and m.group(1) is not None
-
-
-_QUOTED = re.compile(r"([\"“])[A-Z][^\"“”\n]{0,60}([\"”])")  # "Assets", “the Recordings”
-
-
-def quotes_straight(texts: Sequence[str]) -> bool:
-    """The document quotes its terms with straight quotes ('(the "Assets")'), not curly ones (“Assets”): more of
-    its quoted names open and close with '"' than with “ ”. A document that quotes nothing gets curly ones."""
-    straight = curly = 0
-    for text in texts:
-        if '"' in text or "“" in text:
-            for m in _QUOTED.finditer(text):
-                pair = m.group(1) + m.group(2)
-                straight += pair == '""'
-                curly += pair == "“”"
-    return straight > curly
 
 
 # "1. Definitions. "Licensed Corpus" means …": a definitions clause whose title runs into its first entry

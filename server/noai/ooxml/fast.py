@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .model import Paragraph, Section
 from .styles import RunFormat
-from .text import DEL_TEXT, FIXED, FLD_CHAR, FLD_CHAR_TYPE, NO_TEXT, RPR, RUN, SYM, T
+from .text import DEL_TEXT, FIXED, FLD_CHAR, NO_TEXT, RPR, RUN, SYM, T, field_char
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -56,13 +56,7 @@ def simple_runs(
                     if text and not code:
                         run_text = text if run_text is None else run_text + text
                 elif tag == FLD_CHAR:
-                    kind = el.get(FLD_CHAR_TYPE)
-                    if kind == "begin":
-                        fields.append(True)
-                    elif kind == "separate" and fields:
-                        fields[-1] = False
-                    elif kind == "end" and fields:
-                        fields.pop()
+                    field_char(el, fields)
                     code = bool(fields) and fields[-1]
                 elif not (tag in NO_TEXT or (not len(el) and tag not in _HAS_EFFECT)):
                     return False

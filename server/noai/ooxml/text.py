@@ -141,19 +141,25 @@ def _walk(
                 inner = TRANSIENT  # a deletion inside an insertion
             _walk(child, inner, child, run, fields, out)
         elif tag == FLD_CHAR:
-            kind = child.get(FLD_CHAR_TYPE)
-            if kind == "begin":
-                fields.append(True)
-            elif kind == "separate" and fields:
-                fields[-1] = False
-            elif kind == "end" and fields:
-                fields.pop()
+            field_char(child, fields)
         elif tag == SYM:
             text = _symbol(child)
             if text and run is not None and not (fields and fields[-1]):
                 out.append((text, child, run, state, revision))
         elif tag not in NO_TEXT and isinstance(tag, str):
             _walk(child, state, revision, run, fields, out)
+
+
+def field_char(el: _Element, fields: list[bool]) -> None:
+    """Follow ``w:fldChar`` ``el`` in ``fields``, one entry per open complex field, True while in its
+    code part: "begin" opens one, "separate" ends its code, "end" closes it (stray ones change nothing)."""
+    kind = el.get(FLD_CHAR_TYPE)
+    if kind == "begin":
+        fields.append(True)
+    elif kind == "separate" and fields:
+        fields[-1] = False
+    elif kind == "end" and fields:
+        fields.pop()
 
 
 def segments(p: _Element) -> list[Segment]:
