@@ -218,3 +218,27 @@ def test_a_company_incorporated_and_registered_is_named_without_its_description(
     )
     names = sorted(p["name"] or "" for p in engine.audit(block).to_dict()["parties"])
     assert names == ["MERRICK OUTDOOR LIMITED", "ORRIN & VALE STUDIO LIMITED"], names
+
+
+def _sprites() -> bytes:
+    """A short commission whose work is named once ("the sprites described in the Schedule"): too few words to
+    read its kind."""
+    return _docx(
+        (
+            "COMMISSION",
+            'This Agreement is made between Kiln Interactive Ltd ("the Client") and Dana Ruiz ("the Artist").',
+            '1. The Artist shall make the sprites described in the Schedule (the "Deliverables").',
+            "2. The Artist assigns to the Client all copyright in the Deliverables on payment of the fee.",
+            "3. The Client shall pay the fee in the Schedule within 30 days after delivery.",
+            "4. This Agreement is governed by the law of England and Wales.",
+        )
+    )
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_sprites_the_user_says_are_creative_work_get_no_spelling_or_translation_exception(variant):
+    assert engine.audit(_sprites()).work_kind.kind == "general"  # the user's word decides, not the detection
+    options = engine.Options(variant=variant, work_kind="creative")
+    red = engine.redline(_sprites(), author="noai", date=DATE, options=options, filename="sprites.docx")
+    written = _accepted(red)
+    assert "accessibility features" in written and not re.search(r"spelling or grammar|machine translation", written)
