@@ -91,7 +91,7 @@ from .library.render import (
     mixed_work,
     performer_rights,
     possessive,
-    with_audio_materials,
+    with_working_materials,
     without_officer,
     without_text_tools,
 )
@@ -420,8 +420,9 @@ def make_plan(
         insertions = [_no_officer(e) for e in insertions]
     if facts.non_text:  # a score, photographs, code: no spelling or machine-translation exception
         insertions = [_rewritten(e, without_text_tools) for e in insertions]
-    if facts.audio:  # sound recordings: takes, outtakes and audio files, not drafts and sketches
-        insertions = [_rewritten(e, with_audio_materials) for e in insertions]
+    materials = _materials_kind(result, facts)
+    if materials is not None:  # recordings, code, text, data: their own working materials, not sketches
+        insertions = [_rewritten(e, partial(with_working_materials, kind=materials)) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -440,6 +441,7 @@ def make_plan(
             struck,
             expressly or licensed,
             facts.company,
+            facts.individual,
         )
         renumbering = _renumbered(result, insertions)
         why += _shifted(result, insertions, renumbering)
@@ -558,6 +560,19 @@ def _only_for(text: str, work: str) -> str:
     start = text.find(f"for {work} and for ", at) if at >= 0 else -1
     end = text.find(_EXCLUDING, start) if start >= 0 else -1
     return text if end < 0 else f"{text[:start]}for {work}{text[end:]}"
+
+
+def _materials_kind(result: AuditResult, facts: DocumentFacts) -> str | None:
+    """The kind of work whose working materials "Protected Materials" names, where a drawing's (drafts, sketches,
+    concepts) do not fit: sound recordings, code, data, or text that is not creative work (translations, copy)."""
+    kind = result.work_kind.kind if result.work_kind else None
+    if facts.audio:
+        return "audio"
+    if kind in ("software", "data"):
+        return kind
+    if facts.text and kind in (None, "general"):
+        return "text"
+    return None
 
 
 def _rewritten(e: Edit, rewrite: Callable[[str], str]) -> Edit:

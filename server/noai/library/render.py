@@ -662,25 +662,50 @@ def without_text_tools(text: str) -> str:
 
 # The working materials "Protected Materials" names beside the work (strict: "every draft, sketch, concept, version,
 # source file, working file and other material"; standard: "the drafts, source files and other materials"), and
-# those of sound recordings.
-_WORKING_MATERIALS = (
-    (
-        "every draft, sketch, concept, version, source file, working file and other material",
+# those of each other kind of work: sound recordings, code, text, data.
+_DRAWN = (
+    "every draft, sketch, concept, version, source file, working file and other material",
+    "the drafts, source files and other materials",
+)
+_WORKING_MATERIALS: dict[str, tuple[str, str]] = {
+    "audio": (
         "every take, outtake, pick-up, raw or edited audio file and other material",
-    ),
-    (
-        "the drafts, source files and other materials",
         "the takes, outtakes, pick-ups, raw and edited audio files and other materials",
     ),
-)
+    "software": (
+        "every version, source and object code file, repository, specification, document and other material",
+        "the source and object code, repositories, documentation and other materials",
+    ),
+    "text": (
+        "every draft, outline, version, working file and other material",
+        "the drafts, outlines, working files and other materials",
+    ),
+    "data": (
+        "every extract, sample, version, copy, annotation and other material",
+        "the extracts, samples, copies, annotations and other materials",
+    ),
+}
+
+
+def with_working_materials(text: str, kind: str) -> str:
+    """Our clause ``text`` whose "Protected Materials" name the working materials of ``kind`` ("audio": takes,
+    outtakes and audio files; "software": code files and repositories; "text": drafts and outlines; "data":
+    extracts, samples and copies), not drafts, sketches and concepts."""
+    for drawn, made in zip(_DRAWN, _WORKING_MATERIALS[kind], strict=True):
+        text = text.replace(drawn, made).replace(_included(drawn), _included(made))
+    return text
+
+
+def _included(listed: str) -> str:
+    """The list as :func:`_once_created` says it after "including": "every draft, …, source file and working file"."""
+    items = re.sub(r",? and other materials?$", "", listed)
+    return " and ".join(items.rsplit(", ", 1))
 
 
 def with_audio_materials(text: str) -> str:
     """Our clause ``text`` whose "Protected Materials" name the working materials of sound recordings (takes,
     outtakes, pick-ups, raw and edited audio files), not drafts and sketches."""
-    for drawn, recorded in _WORKING_MATERIALS:
-        text = text.replace(drawn, recorded)
-    return text
+    return with_working_materials(text, "audio")
 
 
 def comment_voice(terms: Mapping[str, str]) -> Mapping[str, str]:

@@ -1,0 +1,172 @@
+"""The session 12 review (review14), round one: its defects 4-9 and 11-13, each on a synthetic contract and on a
+second shape built here (/work/team/REVIEW14.md has the exact sentences)."""
+
+from __future__ import annotations
+
+import functools
+import io
+
+import pytest
+from test_review_session8 import accepted
+from test_review_session13 import consultancy_redline
+from test_review_synthetic import DATE, comments, redline
+
+from noai import engine
+
+VARIANTS = ("strict", "standard", "minimal")
+
+
+def _docx(texts: tuple[str, ...]) -> bytes:
+    from docx import Document
+
+    doc = Document()
+    for text in texts:
+        doc.add_paragraph(text)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+@functools.cache
+def studio_licence() -> bytes:
+    """A second shape: a design studio (a company, its people made the work) licenses illustrations to a publisher,
+    typed "1." / "1.1" clauses."""
+    return _docx(
+        (
+            "ILLUSTRATION LICENCE",
+            "THIS LICENCE is made on 3 March 2027 BETWEEN:",
+            '(1)\tFERNLEAF STUDIO LIMITED, a company registered in England (number 10293847) ("the Studio"); and',
+            '(2)\tBRAMBLE BOOKS LIMITED, a company registered in England (number 09182736) ("the Publisher").',
+            "IT IS AGREED as follows:",
+            "1.\tThe Illustrations",
+            "1.1\tThe Studio shall create twelve colour illustrations for the Publisher's title \"The Otter Who "
+            'Swam Home" (the "Illustrations").',
+            "2.\tLicence",
+            "2.1\tThe Studio grants the Publisher a non-exclusive licence to reproduce the Illustrations in print and "
+            "electronic editions of the title.",
+            "2.2\tThe Studio keeps the copyright in the Illustrations.",
+            "3.\tFees",
+            "3.1\tThe Publisher shall pay the Studio GBP 4,800 within 30 days after delivery.",
+            "4.\tGeneral",
+            "4.1\tThis licence is governed by the laws of England and Wales.",
+        )
+    )
+
+
+@functools.cache
+def studio_redline(variant: str) -> engine.Redline:
+    return engine.redline(
+        studio_licence(), author="noai", date=DATE, options=engine.Options(variant=variant), filename="studio.docx"
+    )
+
+
+def written_comments(red: engine.Redline) -> list[str]:
+    return comments(red)
+
+
+def accepted_text(red: engine.Redline) -> list[str]:
+    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
+
+
+# Defect 4: an individual creator's approach comment promised protection for "the people who made" the work, where the
+# clause (her case) names her alone.
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize(("name", "creator"), (("ie-narration", "the Narrator"), ("consultancy", "the Consultant")))
+def test_an_individual_creators_approach_comment_names_her_alone_as_the_likeness_clause_does(name, creator, variant):
+    red = consultancy_redline(variant) if name == "consultancy" else redline(name, variant)
+    approach = next(c for c in comments(red) if c.startswith("Our approach"))
+    assert "people who made" not in approach, approach
+    assert f"voice or likeness of {creator}" in approach or f"voice and likeness of {creator}" in approach, approach
+    likeness = [t for t in accepted_text(red) if "likeness" in t and "AI System" in t]
+    assert likeness and all("person who created" not in t for t in likeness), likeness
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_company_creators_approach_comment_still_names_the_people_who_made_the_work(variant):
+    approach = next(c for c in comments(studio_redline(variant)) if c.startswith("Our approach"))
+    assert "people who made the Illustrations" in approach, approach
+
+
+# Defect 8: strict's likeness clause for a company creator ended in a bolted-on sentence ("The same applies to the
+# persona of every person who created …"); a lawyer names the persona in the one sentence.
+
+
+@pytest.mark.parametrize("name", ("uk-brand-design", "studio"))
+def test_strict_names_the_persona_of_the_creators_people_in_the_likeness_sentence_itself(name):
+    paragraphs = accepted_text(studio_redline("strict")) if name == "studio" else accepted(name, "strict")
+    assert not [t for t in paragraphs if "The same applies to" in t]
+    likeness = [t for t in paragraphs if "imitates the style of" in t]
+    assert len(likeness) == 1, likeness
+    assert "voice, likeness or persona of any person who created the Protected Materials" in likeness[0]
+
+
+# Defect 11: "Protected Materials" of code, text and data named "every draft, sketch, concept" (a drawing's working
+# materials); a lawyer names what the kind of work is made of.
+
+
+@functools.cache
+def data_licence() -> bytes:
+    """A second shape for data: a weather-station operator licenses its readings to an insurer."""
+    return _docx(
+        (
+            "DATA LICENCE AGREEMENT",
+            'This agreement is between Northfell Weather Ltd ("Licensor") and Carrow Mutual Insurance plc '
+            '("Licensee").',
+            '1. Licensor shall deliver each month the hourly readings of its 40 weather stations (the "Station '
+            'Data") as CSV files.',
+            "2. Licensor grants Licensee a non-exclusive licence to use the Station Data for any purpose.",
+            "3. Licensee shall pay GBP 2,000 per month.",
+            "4. This agreement is governed by the laws of England and Wales.",
+        )
+    )
+
+
+@functools.cache
+def code_licence() -> bytes:
+    """A second shape for code: a freelance developer's letter agreement for a booking plug-in."""
+    return _docx(
+        (
+            "SOFTWARE DEVELOPMENT AGREEMENT",
+            'This agreement is between Tidewater Inns LLC ("Client") and Quill Softworks LLC ("Developer").',
+            "1. Developer shall write the source code of a room-booking plug-in and its API integration (the "
+            '"Software") and deliver it through a Git repository.',
+            "2. Developer grants Client a perpetual, non-exclusive licence to use, modify and deploy the Software.",
+            "3. Client shall pay USD 12,000 on delivery.",
+            "4. This agreement is governed by the laws of the State of Oregon.",
+        )
+    )
+
+
+def _own_redline(data: bytes, variant: str) -> engine.Redline:
+    return engine.redline(data, author="noai", date=DATE, options=engine.Options(variant=variant), filename="x.docx")
+
+
+def protected_materials(paragraphs: list[str]) -> str:
+    return next(t for t in paragraphs if "Protected Materials” means" in t or 'Protected Materials" means' in t)
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+@pytest.mark.parametrize(
+    ("name", "named"),
+    (
+        ("ca-platform-licence", "source and object code"),
+        ("us-software-development", "source and object code"),
+        ("code", "source and object code"),
+        ("corpus-licence", "extract"),
+        ("data", "extract"),
+        ("us-translation-msa", "outline"),
+    ),
+)
+def test_protected_materials_name_the_working_materials_of_the_kind_of_work_not_sketches(name, named, variant):
+    own = {"code": code_licence, "data": data_licence}
+    paragraphs = accepted_text(_own_redline(own[name](), variant)) if name in own else accepted(name, variant)
+    defined = protected_materials(paragraphs)
+    assert "sketch" not in defined and "concept" not in defined, defined
+    assert named in defined, defined
+
+
+@pytest.mark.parametrize("name", ("uk-picture-book", "photo-licence"))
+def test_drawings_and_photographs_keep_their_drafts_and_sketches(name):
+    assert "every draft, sketch, concept" in protected_materials(accepted(name, "strict"))
