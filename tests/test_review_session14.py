@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 
 import pytest
 from test_review_session8 import accepted
@@ -170,3 +171,80 @@ def test_protected_materials_name_the_working_materials_of_the_kind_of_work_not_
 @pytest.mark.parametrize("name", ("uk-picture-book", "photo-licence"))
 def test_drawings_and_photographs_keep_their_drafts_and_sketches(name):
     assert "every draft, sketch, concept" in protected_materials(accepted(name, "strict"))
+
+
+# Defect 5: where our clauses are Word-lettered items of a numbered section ("7(d)" … "7(i)"), "This Section applies
+# … survives" stood in the first of them alone (and, in Section 7, may read as all of it); a lawyer cites the range,
+# "Sections 7(d) to 7(i) apply … and survive", and one clause by its own number ("This Section 7(d) does not …").
+
+
+@functools.cache
+def lettered_licence(survival: bool) -> bytes:
+    """A second shape: a Word-numbered photography licence ("1." / "(a)"), the licence in Section 2's lettered
+    items, with or without a survival clause that lists Section 2."""
+    from support.synthetic_contracts import _document, _legal_numbering, _numbered, _para, _save
+
+    doc = _document()
+    num = _legal_numbering(doc, [("decimal", "%1."), ("lowerLetter", "(%2)")])
+    _para(doc, "PHOTOGRAPHY LICENSE AGREEMENT", bold=True)
+    _para(
+        doc,
+        'This agreement is made between Harbor Lane Hotels, Inc., a Maine corporation ("Hotel"), and Dana Whitlock '
+        'Photography LLC, a Maine limited liability company ("Photographer").',
+    )
+    _numbered(
+        doc,
+        ' Photographer will photograph the Hotel\'s three properties (the "Photographs").',
+        num,
+        0,
+        bold_lead="Services.",
+    )
+    _numbered(doc, " Photographer keeps the copyright in the Photographs.", num, 0, bold_lead="License.")
+    _numbered(
+        doc,
+        "Photographer grants Hotel a non-exclusive license to use the Photographs on its website and in print "
+        "brochures.",
+        num,
+        1,
+    )
+    _numbered(doc, "Hotel shall credit Photographer beside each Photograph it publishes.", num, 1)
+    _numbered(doc, " Hotel will pay USD 3,500 within 30 days after delivery.", num, 0, bold_lead="Fees.")
+    if survival:
+        _numbered(doc, " Sections 2 and 3 survive termination of this agreement.", num, 0, bold_lead="Survival.")
+    _numbered(doc, " This agreement is governed by the laws of the State of Maine.", num, 0, bold_lead="Law.")
+    return _save(doc)
+
+
+def survival_sentences(paragraphs: list[str]) -> list[str]:
+    return [t for t in paragraphs if re.search(r"\bappl(?:y|ies) to the (?:fullest )?extent permitted by law", t)]
+
+
+@pytest.mark.parametrize(
+    ("name", "strict", "standard"),
+    (
+        ("us-work-for-hire", "Sections 3(c) to 3(h) apply", "Sections 3(c) to 3(e) apply"),
+        ("us-software-development", "Sections 7(d) to 7(i) apply", "Sections 7(d) to 7(f) apply"),
+        ("lettered", "Sections 2(c) to 2(h) apply", "Sections 2(c) to 2(e) apply"),
+    ),
+)
+def test_our_lettered_clauses_survival_sentence_cites_their_whole_range(name, strict, standard):
+    for variant, cited in (("strict", strict), ("standard", standard)):
+        red = _own_redline(lettered_licence(False), variant) if name == "lettered" else redline(name, variant)
+        said = survival_sentences(accepted_text(red))
+        assert len(said) == 1 and said[0].startswith(cited), said
+        assert "survive the termination" in said[0], said
+
+
+@pytest.mark.parametrize("name", ("us-work-for-hire", "us-software-development", "lettered"))
+def test_minimal_calls_its_one_lettered_clause_by_its_own_number(name):
+    red = _own_redline(lettered_licence(False), "minimal") if name == "lettered" else redline(name, "minimal")
+    text = " ".join(accepted_text(red))
+    assert "This Section does not" not in text
+    assert re.search(r"This Section \d+\([a-z]\) does not restrict", text), text
+
+
+def test_a_survival_clause_listing_the_section_is_not_widened_by_its_own_lettered_items():
+    paragraphs = accepted_text(_own_redline(lettered_licence(True), "strict"))
+    assert any(t.startswith("Survival. Sections 2 and 3 survive termination") for t in paragraphs), paragraphs
+    said = survival_sentences(paragraphs)
+    assert len(said) == 1 and said[0].startswith("Sections 2(c) to 2(h) apply"), said

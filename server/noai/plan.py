@@ -1279,8 +1279,18 @@ def _our_numbers(result: AuditResult, insertions: Sequence[Edit], renumbering: R
             start = taken.get(at, 0)
             taken[at] = start + count
             own += [n.rstrip(".") for n in numbers.get(at, [])[start : start + count]]
+        parent = _list_parent(result, e.index)
+        own = [f"{parent}{n}" if parent and re.fullmatch(r"\([a-z]\)", n) else n for n in own]  # "7(d)"
         found.append([n for n in own if n[:1].isdigit()] if e.clause != DEFINITIONS else [])
     return found
+
+
+def _list_parent(result: AuditResult, at: int) -> str:
+    """The clause number a lettered list item after paragraph ``at`` belongs to: "7" where ``at`` is "7(c)" (our
+    clauses there are "7(d)", "7(e)" …, which is how the document cites them), else ""."""
+    label = result.paragraphs[at].section_label if at < len(result.paragraphs) else None
+    m = re.fullmatch(r"(\d+(?:\.\d+)*)\([a-z]\)", label or "")
+    return m.group(1) if m else ""
 
 
 def _surviving(

@@ -2616,6 +2616,9 @@ def _number_key(label: str) -> tuple[tuple[int, str], ...]:
 
 def _next_label(label: str) -> str:
     """The number after ``label`` in its list: "4.4" after "4.3", "7B" after "7A"."""
+    item = re.fullmatch(r"(.*\()([a-y])\)", label)  # a lettered item: "7(e)" after "7(d)"
+    if item:
+        return f"{item.group(1)}{chr(ord(item.group(2)) + 1)})"
     head, _, tail = label.rpartition(".")
     prefix = f"{head}." if head else ""
     if tail.isdigit():
@@ -2677,7 +2680,7 @@ def parts_cited(text: str, own: str, labels: Sequence[str]) -> str:
             return f"{word}s {_cited(sorted(labels, key=_number_key))} {verbs}"
 
         text = _APPLIES_SELF.sub(plural, text)
-    if "." in own:
+    if "." in own or "(" in own:  # "this Section 4.3", "this Section 7(d)"
         text = _THIS_PART.sub(lambda m: f"{m.group(0)} {own}", text)
     return text
 
@@ -2686,7 +2689,7 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
     """``found``'s phrase listing also our inserted clauses ``labels`` ("Section 3 survives" -> "Sections 3 and 4.3
     to 4.7 survive") and those clauses cited ("4.3 to 4.7"), or None where the list covers them already (3.3 within
     Section 3)."""
-    new = [x for x in labels if not any(x == n or x.startswith(f"{n}.") for n in found.numbers)]
+    new = [x for x in labels if not any(x == n or x.startswith((f"{n}.", f"{n}(")) for n in found.numbers)]
     if not new:
         return None
     runs = _ranges(sorted(new, key=_number_key))
