@@ -248,3 +248,51 @@ def test_a_survival_clause_listing_the_section_is_not_widened_by_its_own_lettere
     assert any(t.startswith("Survival. Sections 2 and 3 survive termination") for t in paragraphs), paragraphs
     said = survival_sentences(paragraphs)
     assert len(said) == 1 and said[0].startswith("Sections 2(c) to 2(h) apply"), said
+
+
+# Defect 6: two "we leave this wording unchanged" comments on one ownership sentence ("will own", "works made for
+# hire"); a lawyer writes one.
+
+
+@functools.cache
+def hire_letter() -> bytes:
+    """A second shape: a short commission whose one ownership paragraph makes the maps works made for hire and
+    assigns them as a fallback."""
+    return _docx(
+        (
+            "MAP COMMISSION",
+            'This agreement is between Larkspur Press, Inc. ("Publisher") and Theo Marsh, an individual ("Artist").',
+            '1. Artist will draw six hand-lettered maps for the novel "Saltmarsh" (the "Maps").',
+            "2. The Maps are works made for hire for Publisher. If any Map is not a work made for hire, Artist "
+            "hereby assigns to Publisher all right, title and interest in it.",
+            "3. Publisher will pay Artist USD 1,800 on delivery of the Maps.",
+            "4. This agreement is governed by the laws of the State of New York.",
+        )
+    )
+
+
+def comments_on(red: engine.Redline, start: str) -> list[str]:
+    """The comments the written .docx anchors in the paragraph starting ``start``."""
+    from noai.ooxml.comments import comments_by_paragraph
+
+    doc = engine.read(red.docx)
+    at = next(i for i, p in enumerate(doc.paragraphs) if p.original_text.startswith(start))
+    return comments_by_paragraph(doc).get(at, [])
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+@pytest.mark.parametrize(
+    ("name", "start", "phrases"),
+    (
+        ("us-game-art", 'The Assets are "works made for hire"', ("works made for hire", "will own")),
+        ("us-work-for-hire", "Ownership.", ("works made for hire", "hereby assigns")),
+        ("maps", "2. The Maps are works made for hire", ("works made for hire", "hereby assigns")),
+    ),
+)
+def test_one_ownership_paragraph_left_unchanged_gets_one_comment_naming_each_phrase(name, start, phrases, variant):
+    red = _own_redline(hire_letter(), variant) if name == "maps" else redline(name, variant)
+    said = [c for c in comments(red) if "We leave this wording unchanged" in c]
+    assert len(said) == 1, said
+    assert all(f"“{p}”" in said[0] for p in phrases), said
+    written = [c for c in comments_on(red, start) if "We leave this wording unchanged" in c]
+    assert len(written) == 1, written

@@ -112,6 +112,7 @@ from .planning.comments import (
     _transfer_options,
     _words,
     code_waiver,
+    left_once,
     moral_act,
     said_once,
     strategy_comment,
@@ -453,7 +454,7 @@ def make_plan(
     insertions, joins = join_definitions_list(result, insertions, run)  # "(c) …; and (d) …." takes the new terms in
     ours = {at for e in insertions for at in numbered_paragraphs(e.index, e, _source)}  # what ours number on from
     fixes = [(*_number_kept(result, f, rf, ours), op) if op == "replace" else (f, rf, op) for f, rf, op in fixes]
-    edits = [*insertions, *joins, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
+    edits = [*insertions, *joins, *left_once([fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes])]
     numbers = _our_numbers(result, insertions, renumbering) if clauses else []
     owns = [own[0] if own else "" for own in numbers]
     labels = [n for own in numbers for n in own]
