@@ -91,6 +91,7 @@ from .library.render import (
     mixed_work,
     performer_rights,
     possessive,
+    with_audio_materials,
     without_officer,
     without_text_tools,
 )
@@ -408,6 +409,8 @@ def make_plan(
     if only_defining:  # the purpose limit's definition alone: say which change uses it
         trimmed["scope-limitation"] = (0, "Permitted Purpose", _defined_for(fixes, result.paragraphs, commented))
     elsewhere = " ".join(rf.replacement or "" for _, rf, op in fixes if op == "replace")
+    if result.negotiation is not None:  # the terms our clauses still in the document use, their definitions gone
+        elsewhere += " " + " ".join(term for term, _i in result.negotiation.dangling)
     run = definitions_run(result.paragraphs)  # the document's definitions clause, read once for both below
     insertions = render_insertions(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere, run
@@ -417,6 +420,8 @@ def make_plan(
         insertions = [_no_officer(e) for e in insertions]
     if facts.non_text:  # a score, photographs, code: no spelling or machine-translation exception
         insertions = [_rewritten(e, without_text_tools) for e in insertions]
+    if facts.audio:  # sound recordings: takes, outtakes and audio files, not drafts and sketches
+        insertions = [_rewritten(e, with_audio_materials) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted

@@ -7,6 +7,9 @@ paragraph, delete comments, reply in a comment thread the way Word 2013+ writes 
 (``commentsExtended.xml`` with ``w15:paraIdParent``, ``commentsIds.xml``, ``people.xml``), and
 drop our round's record (the custom XML part) as a tool that does not keep it would.
 
+Accepting a deleted paragraph mark joins what is left of its paragraph to the start of the next one, under the
+next one's properties, as Word and LibreOffice do (a paragraph struck whole, with its mark, is gone).
+
 Usage::
 
     reply = Reply(docx)                      # our redline
@@ -98,11 +101,16 @@ class Reply:
                 parent.remove(ins)
             else:
                 _unwrap(ins)
+        marks = []
         for d in self._revisions("w:del", ids, author, not_author):
             parent = d.getparent()
-            if parent.tag == _q("w:rPr"):
-                raise NotImplementedError("deleted paragraph marks")
-            parent.remove(d)
+            if parent.tag == _q("w:rPr"):  # a deleted paragraph mark: the paragraph joins the next one
+                parent.remove(d)
+                marks.append(parent.getparent().getparent())  # rPr -> pPr -> p
+            else:
+                parent.remove(d)
+        for p in reversed(marks):  # from the last, so a run of struck marks joins into the paragraph after it
+            _join_next(p)
         return self
 
     def reject(self, ids=None, author=None, not_author=None) -> Reply:
@@ -390,6 +398,23 @@ def _unwrap(el) -> None:
 
 def _text(p) -> str:
     return "".join(t.text or "" for t in p.iter(_q("w:t")))
+
+
+def _join_next(p) -> None:
+    """Accept the deletion of ``p``'s mark: its content (no properties) opens the next paragraph of the same
+    parent, which keeps its own; with no paragraph after it (the body's last), the mark stays."""
+    following = p.getnext()
+    while following is not None and following.tag != _q("w:p"):
+        if following.tag == _q("w:tbl") or following.tag == _q("w:sectPr"):
+            return  # Word keeps a mark before a table or the section's end
+        following = following.getnext()
+    if following is None:
+        return
+    content = [child for child in p if child.tag != _q("w:pPr")]
+    at = 1 if len(following) and following[0].tag == _q("w:pPr") else 0
+    for child in reversed(content):
+        following.insert(at, child)
+    p.getparent().remove(p)
 
 
 def _drop_paragraph(p) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
@@ -33,12 +33,18 @@ from noai.analysis.classify import (
 from noai.analysis.classify import Parties as Mentions
 from noai.analysis.facts import clause_word, named_purpose
 from noai.analysis.language import detect_language
-from noai.analysis.negotiation import Negotiation, dangling_findings, negotiate, protection_statuses
+from noai.analysis.negotiation import (
+    Negotiation,
+    dangling_findings,
+    negotiate,
+    protection_statuses,
+    without_our_words,
+)
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.semantics import drafting_note
-from noai.analysis.terms import DefinedTerms
+from noai.analysis.terms import DefinedTerms, analyse_terms
 from noai.analysis.work_kind import WorkKind, detect_work_kind, given_work_kind
 from noai.kinds import (
     GRANT_KINDS,
@@ -1229,12 +1235,21 @@ def audit_paragraphs(
     filename: str | None = None,
     we: str | None = None,
     work_kind: str | None = None,
+    ours: Mapping[int, str] | None = None,
 ) -> AuditResult:
     """Audit paragraphs already read (``terms`` are extracted when not given). ``we`` is the user's
     party (a party's name or word, or a role); the audit reads the contract from that party's side.
+    ``ours``: the paragraphs holding words of a round of ours, as they read without them
+    (:func:`~noai.analysis.negotiation.without_our_words`): the parties, their roles and the work are
+    read from the document without our words; the defined terms keep ours.
     Raises :class:`~noai.errors.UnknownPartyError` when ``we`` names no party of the document."""
     language = detect_language(p.text for p in paragraphs)
-    if terms is None:
+    theirs = paragraphs
+    if ours:
+        theirs = [replace(p, text=ours[i]) if i in ours else p for i, p in enumerate(paragraphs)]
+        terms, parties = analyse(theirs)
+        terms = replace(terms, all=analyse_terms(paragraphs).terms.all)  # our definitions are defined terms
+    elif terms is None:
         terms, parties = analyse(paragraphs)
     else:
         parties = find_parties(paragraphs)
@@ -1288,7 +1303,7 @@ def audit_paragraphs(
         we=resolved,
         work_kind=given_work_kind(work_kind)
         if work_kind
-        else detect_work_kind(paragraphs, parties.work_product.text if parties.work_product else None, list(terms.all)),
+        else detect_work_kind(theirs, parties.work_product.text if parties.work_product else None, list(terms.all)),
     )
 
 
@@ -1305,11 +1320,12 @@ def audit_document(
     document records a round of ours, or ``previous`` (the document we sent) is given, the result
     has a ``negotiation`` section and the protections the statuses it gives them
     (:func:`noai.analysis.negotiation.protection_statuses`)."""
-    result = audit_paragraphs(doc.paragraphs, filename=filename, we=we, work_kind=work_kind)
+    ours = without_our_words(doc, previous)
+    result = audit_paragraphs(doc.paragraphs, filename=filename, we=we, work_kind=work_kind, ours=ours)
     if result.score.risk is None:
         return result
     result.negotiation = talks = negotiate(doc, result.findings, previous)
-    protections = protection_statuses(result.protections, result.paragraphs, talks)
+    protections = protection_statuses(result.protections, result.paragraphs, talks, ours)
     dangling = dangling_findings(result.paragraphs, talks)
     if dangling:
         result.findings = sorted(

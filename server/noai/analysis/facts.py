@@ -1138,7 +1138,8 @@ _TEXT_WORK = re.compile(
 # work that is not text, named beside it ("the articles, photographs and related materials")
 _OTHER_WORK = re.compile(
     r"\b(?:photo(?:graph)?s?|images?|videos?|films?|illustrations?|drawings?|artwork|designs?|logos?|recordings?|"
-    r"music|songs?|animations?|software|code|apps?|models?|data(?:sets?)?)\b",
+    r"music|songs?|animations?|software|code|apps?|models?|data(?:sets?)?|"
+    r"art(?!\.\s*\d)|artworks|paintings?|sketch(?:es)?|storyboards?|textures?|sprites?|icons?)\b",
     re.IGNORECASE,
 )
 
@@ -1311,6 +1312,33 @@ def non_text_work(result: AuditResult) -> bool:
     if _TEXT_WORK.search(described) or _WRITTEN.search(described):
         return False
     return _OTHER_WORK.search(described) is not None or re.search(r"\b(?:scores?|musical)\b", described) is not None
+
+
+# words naming sound recordings: "all sound recordings of the Narrator's performance …, including retakes and
+# pick-ups", "the audio files of each episode", "the voice-over recordings"
+_AUDIO = re.compile(
+    r"\b(?:(?:sound|audio|voice(?:[- ]?over)?|master|studio)\s+)?recordings?\b|\b(?:audio(?:\s+files?)?|"
+    r"audiobooks?|podcasts?(?:\s+episodes?)?|voice[- ]?overs?|(?:re)?takes|outtakes|pick-?ups|narrations?)\b",
+    re.IGNORECASE,
+)
+_MUSIC = re.compile(r"\b(?:scores?|musical|compositions?|songs?|music|lyrics)\b", re.IGNORECASE)
+
+
+def audio_work(result: AuditResult) -> bool:
+    """The work is sound recordings and nothing else: the creative work product's name or the words describing it
+    name recordings or audio ("the Recordings" means all sound recordings of the Narrator's performance …"), and
+    no image, video, text or music beside them (a composer's score and its master recordings have drafts and
+    sketches)."""
+    work = result.parties.work_product
+    if result.work_kind is None or result.work_kind.kind != "creative" or work is None:
+        return False
+    described = work.text
+    if work.index is not None and work.index < len(result.paragraphs):
+        described += " " + _defining_words(result.paragraphs[work.index].original_text, work.text)
+    if _AUDIO.search(described) is None:
+        return False
+    rest = _AUDIO.sub(" ", described)
+    return not any(w.search(rest) for w in (_OTHER_WORK, _TEXT_WORK, _WRITTEN, _MUSIC))
 
 
 def _defining_words(text: str, name: str) -> str:
@@ -2435,6 +2463,11 @@ class DocumentFacts:
     def non_text(self) -> bool:
         """The work has no text (code, images, music): no spelling or translation exception."""
         return non_text_work(self._result)
+
+    @cached_property
+    def audio(self) -> bool:
+        """The work is sound recordings: its materials are takes and audio files, not drafts and sketches."""
+        return audio_work(self._result)
 
     @cached_property
     def performer(self) -> bool:

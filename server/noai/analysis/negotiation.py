@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -556,20 +556,50 @@ def _round_from_insertions(previous: Document) -> Round | None:
 # -- the whole --------------------------------------------------------------------------------------------
 
 
+def _rounds(doc: Document, previous: Document | None) -> tuple[list[Round], str]:
+    """Our rounds as ``doc`` records them, else as ``previous`` does (or its pending insertions), and
+    where they were read from: "record", "previous" or "both"."""
+    rounds = read_rounds(doc.package)
+    if previous is None:
+        return rounds, "record"
+    if rounds:
+        return rounds, "both"
+    rounds = read_rounds(previous.package)
+    if not rounds:
+        derived = _round_from_insertions(previous)
+        rounds = [derived] if derived else []
+    return rounds, "previous"
+
+
+def without_our_words(doc: Document, previous: Document | None = None) -> dict[int, str]:
+    """The paragraphs of ``doc`` that hold words of a round of ours, each with its text as it reads without
+    them: "" for a paragraph we inserted, the words we replaced put back where our replacement stands.
+    What the document says of its parties is read from it: a clause we wrote is no evidence of who makes
+    the work (our "the Producer assigns that right back to the Narrator" makes no assignor of the client)."""
+    rounds, _source = _rounds(doc, previous)
+    if not rounds:
+        return {}
+    current = [normalise(p.text) for p in doc.paragraphs]
+    out: dict[int, str] = {}
+    for prop in (p for r in rounds for p in r.proposals):
+        if prop.op == "insert_after":
+            for text in filter(None, (normalise(t) for t in prop.texts)):
+                i = next((i for i, cur in enumerate(current) if i not in out and text in cur), None)
+                if i is not None:
+                    out[i] = ""
+        elif prop.op == "replace" and len(prop.texts) == 2 and len((new := normalise(prop.texts[1])).split()) > 2:
+            # (a few words, as "." -> ";", tell nothing of a party and could be found anywhere)
+            held = [i for i, cur in enumerate(current) if new in out.get(i, cur)]
+            if held:
+                i = min(held, key=lambda i: abs(i - prop.anchor_index))
+                out[i] = out.get(i, current[i]).replace(new, normalise(prop.texts[0]), 1)
+    return out
+
+
 def negotiate(doc: Document, findings: Sequence[Finding], previous: Document | None = None) -> Negotiation | None:
     """The negotiation section for ``doc`` (the returned document), or None when neither it nor
     ``previous`` tells of a round of ours."""
-    rounds = read_rounds(doc.package)
-    source = "record"
-    if previous is not None:
-        if not rounds:
-            rounds = read_rounds(previous.package)
-            source = "previous"
-            if not rounds:
-                derived = _round_from_insertions(previous)
-                rounds = [derived] if derived else []
-        else:
-            source = "both"
+    rounds, source = _rounds(doc, previous)
     if not rounds:
         return None
     last = rounds[-1]
@@ -647,11 +677,18 @@ def limbs(text: str) -> list[str]:
 
 
 def protection_statuses(
-    protections: Sequence[Protection], paragraphs: Sequence[Paragraph], talks: Negotiation | None
+    protections: Sequence[Protection],
+    paragraphs: Sequence[Paragraph],
+    talks: Negotiation | None,
+    ours: Mapping[int, str] | None = None,
 ) -> list[Protection]:
     """The protections with the statuses a negotiation gives them: ``proposed`` for our pending
     insertion, ``struck`` for the other side's pending deletion of it, ``removed`` once it is gone,
-    ``weakened`` when a core limb or bound party of ours is gone (named in ``detail``)."""
+    ``weakened`` when a core limb or bound party of ours is gone (named in ``detail``), or when the words
+    that make it use a term no longer defined. ``ours``: the document's paragraphs that hold words of ours, as
+    they read without them (:func:`without_our_words`): the document's own protection (a licence "for the Book")
+    does not rely on a term our replacement in it uses ("…, excluding any Prohibited AI Use")."""
+    ours = ours or {}
     out = []
     by_protection: dict[str, list[Outcome]] = {}
     for o in talks.outcomes if talks else ():
@@ -664,8 +701,24 @@ def protection_statuses(
         evidence = paragraphs[prot.evidence] if prot.evidence is not None else None
         pending_only = evidence is not None and not evidence.original_text.strip() and bool(evidence.text.strip())
         states = {o.state for o in mine}
-        relied = [t for t in dangling if evidence is not None and re.search(rf"\b{re.escape(t)}\b", evidence.text)]
-        if prot.status == "present" and relied:
+        making = (ours.get(prot.evidence, "") if prot.evidence is not None else "") or (
+            evidence.text if evidence else ""
+        )
+        relied = [t for t in dangling if re.search(rf"\b{re.escape(t)}\b", making)]
+        # a clause of ours written for another protection (the retained materials' "never for any Prohibited AI
+        # Use" of the creator's own materials) does not stand for the one whose clause they took out
+        elsewhere = prot.evidence is not None and any(
+            prot.evidence in o.indexes for p, outcomes in by_protection.items() if p != prot.name for o in outcomes
+        )
+        if prot.status == "present" and mine and states == {REJECTED} and elsewhere:
+            out.append(
+                replace(prot, status=STRUCK, detail=_struck_detail(talks, mine))
+                if all(o.tracked for o in mine)
+                else replace(
+                    prot, status=REMOVED, detail=f"Our clause of round {mine[0].round} is no longer in the document."
+                )
+            )
+        elif prot.status == "present" and relied:
             out.append(
                 replace(
                     prot,

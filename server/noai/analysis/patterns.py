@@ -42,7 +42,8 @@ ASSIGNMENT = _rx(
     r"\b(?:(?:hereby\s+)?does,?\s+(?:hereby\s+)?(?:irrevocably\s+)?assign|"
     r"(?:under\s+an?\s+obligation|obligated|bound)\s+to\s+(?:automatically\s+|promptly\s+)?assign|"
     r"hereby\s+(?:irrevocably\s+|unconditionally\s+|absolutely\s+|and\s+|agrees\s+to\s+)*"
-    r"(?:assigns?|transfers?|conveys?)|(?:shall|will|agrees?\s+to|must)\s+(?:promptly\s+)?"
+    # "shall, upon payment in full of the fees, assign": a condition between the modal and the verb
+    r"(?:assigns?|transfers?|conveys?)|(?:shall|will|agrees?\s+to|must)(?:,[^,;.]{3,120},)?\s+(?:promptly\s+)?"
     r"(?:irrevocably\s+)?(?:assign|transfer|convey)|(?:irrevocably|absolutely)\s+assigns?|assigns?\s+and\s+transfers?|transfers?\s+and\s+assigns?|"
     r"all\s+(?:of\s+(?:its|their|his|her|the)\s+)?(?:worldwide\s+)?right,?\s+title,?\s+and\s+interest|"
     r"(?:sole\s+and\s+exclusive|exclusive|sole)\s+property\s+of|vests?\s+(?:solely\s+)?in|shall\s+vest|"
