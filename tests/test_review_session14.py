@@ -296,3 +296,41 @@ def test_one_ownership_paragraph_left_unchanged_gets_one_comment_naming_each_phr
     assert all(f"“{p}”" in said[0] for p in phrases), said
     written = [c for c in comments_on(red, start) if "We leave this wording unchanged" in c]
     assert len(written) == 1, written
+
+
+# Defect 9: the moral-rights comment spoke of plural "authors" ("takes away the authors' right … imitates the authors'
+# style") where one natural person is the creator; a lawyer names her.
+
+
+@functools.cache
+def poem_licence() -> bytes:
+    """A second shape: a poet (a natural person) licenses poems to an anthology and waives her moral rights."""
+    return _docx(
+        (
+            "ANTHOLOGY LICENCE",
+            'This licence is between Greywater Books Ltd ("Publisher") and Ines Calder, of 4 Mill Lane, Bath ("Poet").',
+            '1. Poet will write eight poems for the anthology "Tidelines" (the "Poems") and deliver them by 1 May '
+            "2027.",
+            "2. Poet grants Publisher a non-exclusive licence to reproduce and publish the Poems in the anthology.",
+            "3. Poet waives all moral rights in the Poems.",
+            "4. Publisher will pay Poet GBP 600 on signature.",
+            "5. This licence is governed by the laws of England and Wales.",
+        )
+    )
+
+
+@pytest.mark.parametrize("variant", ("strict", "minimal"))
+@pytest.mark.parametrize(
+    ("name", "author"),
+    (("vested-disclaimer", "the Illustrator"), ("au-influencer", "Mia Tran"), ("poems", "Poet")),
+)
+def test_a_single_creators_moral_rights_comment_speaks_of_her_not_of_authors(name, author, variant):
+    red = _own_redline(poem_licence(), variant) if name == "poems" else redline(name, variant)
+    said = [c for c in comments(red) if "derogatory treatment" in c]
+    assert said and all("authors'" not in c for c in said), said
+    assert f"takes away {author}'s right to object" in said[0], said
+
+
+def test_a_company_creators_moral_rights_comment_still_speaks_of_its_authors():
+    said = [c for c in comments(redline("uk-brand-design", "strict")) if "moral" in c]
+    assert said and any("authors" in c for c in said), said

@@ -85,10 +85,12 @@ from .library.render import (
     PERSON,
     SUB_HYPHEN,
     capitalise,
+    comment_voice,
     fill_known,
     first_person,
     in_my_voice,
     mixed_work,
+    one_author,
     performer_rights,
     possessive,
     with_working_materials,
@@ -482,6 +484,9 @@ def make_plan(
     elif facts.company:  # a company has no moral rights of its own: its people keep the right to be credited
         authors = f"the individual authors of {terms.get('deliverables', 'the work')}"
         edits = [replace(e, comment=credit_to_authors(e.comment, authors)) if e.comment else e for e in edits]
+    if facts.individual and not facts.company:  # one natural person is the author: her right, her style
+        author = comment_voice(commented).get("provider", "the creator")
+        edits = [replace(e, comment=one_author(e.comment, author)) if e.comment else e for e in edits]
     optional = _transfer_options(result, strategy)
     if optional:  # the transfer is one of the contract's alternatives: it passes only if that one is chosen
         edits = [_if_chosen(e, optional, commented) for e in edits]

@@ -861,6 +861,16 @@ def performer_rights(comment: str, provider: str) -> str:
     return _AUTHORS_RIGHTS.sub(said, comment)
 
 
+# the catch-all moral-rights comment's authors ("the authors' right to object …", "imitates the authors' style")
+_AUTHORS = re.compile(r"\bthe authors' (right|style)\b")
+
+
+def one_author(comment: str, provider: str) -> str:
+    """Our moral-rights ``comment`` where the creator is one natural person, who is the author: "takes away the
+    Illustrator's right to object … imitates the Illustrator's style", not "the authors'"."""
+    return _AUTHORS.sub(lambda m: f"{possessive(provider)} {m.group(1)}", comment)
+
+
 def term_pattern(term: str) -> re.Pattern[str]:
     """A use of ``term`` (or its plural) as a whole word."""
     return re.compile(rf"(?<![\w]){re.escape(term)}s?(?![\w])")
