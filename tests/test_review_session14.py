@@ -334,3 +334,40 @@ def test_a_single_creators_moral_rights_comment_speaks_of_her_not_of_authors(nam
 def test_a_company_creators_moral_rights_comment_still_speaks_of_its_authors():
     said = [c for c in comments(redline("uk-brand-design", "strict")) if "moral" in c]
     assert said and any("authors" in c for c in said), said
+
+
+# Defect 12: minimal quoted a qualified purpose short ("“for any purpose” sets no limit on the use it allows") where
+# the grant reads "for any purpose related to our business"; a lawyer quotes the whole phrase and does not call it
+# unlimited.
+
+
+@functools.cache
+def footage_licence() -> bytes:
+    """A second shape: a filmmaker licenses festival footage for any purpose connected with the festival."""
+    return _docx(
+        (
+            "FOOTAGE LICENCE",
+            'This licence is between Kestrel Arts Festival Ltd ("Festival") and Rowan Pike, an individual '
+            '("Filmmaker").',
+            '1. Filmmaker will film the opening night and deliver the edited video (the "Footage").',
+            "2. Filmmaker grants Festival a non-exclusive licence to use, copy and adapt the Footage for any purpose "
+            "connected with the promotion of the Festival, including to train its software.",
+            "3. Festival will pay Filmmaker GBP 900 on delivery.",
+            "4. This licence is governed by the laws of England and Wales.",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "whole"),
+    (
+        ("au-influencer", "for any purpose related to our business"),
+        ("footage", "for any purpose connected with the promotion of the Festival"),
+    ),
+)
+def test_minimal_quotes_a_qualified_purpose_whole_and_does_not_call_it_unlimited(name, whole):
+    red = _own_redline(footage_licence(), "minimal") if name == "footage" else redline(name, "minimal")
+    said = [c for c in comments(red) if "This change keeps that use" in c]
+    assert len(said) == 1, comments(red)
+    assert f"“{whole}”" in said[0] and "sets no limit" not in said[0], said
+    assert any(f"{whole}, subject to the restrictions on Prohibited AI Use" in t for t in accepted_text(red))

@@ -1001,8 +1001,16 @@ def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -
         return None
     start = max(f.paragraph_text.rfind(" ", f.phrase_end, end), f.phrase_end - 1) + 1
     last = f.paragraph_text[start:end]
+    # the comment quotes the purpose whole, limited as it is ("for any purpose related to our business"), never as
+    # if it set no limit at all
+    whole = f.paragraph_text[f.phrase_start : end]
+    said = (rf.comment or "").replace(
+        f"“{f.phrase}” sets no limit on the use it allows.", f"“{whole}” is wide, and it does not exclude AI training."
+    )
     return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
-        rf, replacement=last + replacement[len(f.phrase) :]
+        rf,
+        replacement=last + replacement[len(f.phrase) :],
+        comment=said.replace(f"“{f.phrase}”", f"“{whole}”") if rf.comment else rf.comment,
     )
 
 

@@ -622,7 +622,7 @@ def used_as_part_of(f: Finding) -> bool:
 # after them: put before them, they would qualify the exclusion ("excluding any Prohibited AI Use in connection
 # with the Film"), not the grant.
 _QUALIFIER = re.compile(
-    r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|relat(?:ed|ing)\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
+    r"\s*(?:in\s+connection\s+with|connected\s+(?:with|to)|in\s+relation\s+to|relat(?:ed|ing)\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
     r"(?:solely|only|exclusively)\s+(?:for|in|in\s+connection\s+with|as\s+part\s+of)|for\s+use\s+(?:in|on|with|as)|"
     r"as\s+part\s+of|throughout\s+the\s+(?:world|universe|Territory)|worldwide|in\s+the\s+Territory)\b"
     r"(?:(?!\s+and\s+(?:to|may|shall|will|must)\b)[^,;:()“”\"])*?"
@@ -633,7 +633,9 @@ _QUALIFIER = re.compile(
 
 # a qualifier that says what a purpose is about ("related to our business", "in connection with the Services"), not
 # where or how long it runs ("throughout the world", "in the Territory")
-_ABOUT = re.compile(r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|relat(?:ed|ing)\s+to)\b", re.IGNORECASE)
+_ABOUT = re.compile(
+    r"\s*(?:in\s+connection\s+with|connected\s+(?:with|to)|in\s+relation\s+to|relat(?:ed|ing)\s+to)\b", re.IGNORECASE
+)
 
 
 def about_the_purpose(qualifier: str) -> bool:
