@@ -932,3 +932,28 @@ def mixed_work(comment: str, others: str) -> str:
     return _CODE_CLAIM.sub(
         lambda m: f"{'include' if m.group(1) == 'are' else 'includes'} code as well as {others}.", comment
     )
+
+
+# a fix's comment that leaves the document's wording as it is: "This wording (“will own”) passes ownership of the
+# Assets to Company. We leave this wording unchanged and rely on the AI restriction …"
+_LEFT = re.compile(
+    r"This wording \((?P<quoted>“[^”]+”(?:(?:, | and )“[^”]+”)*)\) (?P<does>[^.]+)\.\s+"
+    r"(?P<tail>We leave this wording\s+unchanged\b.*)",
+    re.S,
+)
+
+
+def left_unchanged(comment: str) -> bool:
+    """``comment`` is a fix's "This wording (“…”) … We leave this wording unchanged …"."""
+    return _LEFT.match(comment) is not None
+
+
+def left_both(first: str, second: str) -> str:
+    """Two "we leave this wording unchanged" comments (:func:`left_unchanged`) as one: the first's words naming
+    both phrases ("This wording (“works made for hire” and “will own”) gives …"), with the fuller reason."""
+    a, b = _LEFT.match(first), _LEFT.match(second)
+    assert a is not None and b is not None
+    items: list[str] = re.findall(r"“[^”]+”", a["quoted"]) + re.findall(r"“[^”]+”", b["quoted"])
+    quoted = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    tail = max((a["tail"], b["tail"]), key=len)
+    return f"This wording ({quoted}) {a['does']}. {tail}"

@@ -25,6 +25,8 @@ from ..library.render import (
     capitalise,
     comment_voice,
     fill_known,
+    left_both,
+    left_unchanged,
     possessive,
     refer_back,
     reflexive,
@@ -475,15 +477,6 @@ def said_once(edits: Sequence[Edit]) -> list[Edit]:
     return out
 
 
-# a fix's comment that leaves the document's wording as it is: "This wording (“will own”) passes ownership of the
-# Assets to Company. We leave this wording unchanged and rely on the AI restriction …"
-_LEFT = re.compile(
-    r"This wording \((?P<quoted>“[^”]+”(?:(?:, | and )“[^”]+”)*)\) (?P<does>[^.]+)\.\s+"
-    r"(?P<tail>We leave this wording\s+unchanged\b.*)",
-    re.S,
-)
-
-
 def left_once(edits: Sequence[Edit]) -> list[Edit]:
     """One "we leave this wording unchanged" comment per paragraph: where two comment-only edits of one paragraph
     each say so ("will own", "works made for hire"), the first names both phrases and keeps the fuller reason; the
@@ -491,7 +484,7 @@ def left_once(edits: Sequence[Edit]) -> list[Edit]:
     first: dict[int, int] = {}
     out: list[Edit | None] = list(edits)
     order = sorted(
-        (i for i, e in enumerate(edits) if e.op == "comment" and e.comment and _LEFT.match(e.comment)),
+        (i for i, e in enumerate(edits) if e.op == "comment" and e.comment and left_unchanged(e.comment)),
         key=lambda i: (edits[i].index, edits[i].start or 0),
     )
     for i in order:
@@ -501,16 +494,6 @@ def left_once(edits: Sequence[Edit]) -> list[Edit]:
             continue
         kept = out[first[e.index]]
         assert kept is not None and kept.comment is not None and e.comment is not None
-        a, b = _LEFT.match(kept.comment), _LEFT.match(e.comment)
-        assert a is not None and b is not None
-        quoted = _joined(a["quoted"], b["quoted"])
-        tail = max((a["tail"], b["tail"]), key=len)
-        out[first[e.index]] = replace(kept, comment=f"This wording ({quoted}) {a['does']}. {tail}")
+        out[first[e.index]] = replace(kept, comment=left_both(kept.comment, e.comment))
         out[i] = None
     return [e for e in out if e is not None]
-
-
-def _joined(a: str, b: str) -> str:
-    """ "“will own” and “works made for hire”"; a third joins the list: "“a”, “b” and “c”"."""
-    items: list[str] = re.findall(r"“[^”]+”", a) + re.findall(r"“[^”]+”", b)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
