@@ -371,3 +371,49 @@ def test_minimal_quotes_a_qualified_purpose_whole_and_does_not_call_it_unlimited
     assert len(said) == 1, comments(red)
     assert f"“{whole}”" in said[0] and "sets no limit" not in said[0], said
     assert any(f"{whole}, subject to the restrictions on Prohibited AI Use" in t for t in accepted_text(red))
+
+
+# Defect 13: an individual creator was indemnified "and [her] subcontractors" though nothing lets her subcontract; a
+# lawyer names her alone, and keeps her subcontractors only where the document lets her use them.
+
+
+def indemnity(paragraphs: list[str]) -> str:
+    return next(t for t in paragraphs if "indemnify and hold harmless" in t)
+
+
+@functools.cache
+def mural_commission(subcontract: str) -> bytes:
+    """A second shape: a muralist (a natural person) paints a mural for a café; ``subcontract`` is its sentence on
+    assistants."""
+    return _docx(
+        (
+            "MURAL COMMISSION AGREEMENT",
+            'This agreement is between Fennel & Fig Cafe LLC ("Client") and Ada Moreno, an individual ("Artist").',
+            '1. Artist will design and paint a mural on the north wall of the cafe (the "Mural").',
+            subcontract,
+            "3. Artist assigns to Client all copyright in the Mural on payment of the fee.",
+            "4. Client will pay Artist USD 7,500, half on signature and half on completion.",
+            "5. This agreement is governed by the laws of the State of Oregon.",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "creator"),
+    (
+        ("ie-narration", "the Narrator"),
+        ("us-game-art", "Contractor"),
+        ("mural-alone", "Artist"),
+    ),
+)
+def test_an_individual_creator_who_may_not_subcontract_is_indemnified_alone(name, creator):
+    alone = "2. Artist shall not subcontract any part of the work."
+    red = _own_redline(mural_commission(alone), "strict") if name == "mural-alone" else redline(name, "strict")
+    said = indemnity(accepted_text(red))
+    assert f"hold harmless {creator} from and against" in said and "subcontractors" not in said, said
+
+
+def test_an_individual_creator_who_may_subcontract_is_indemnified_with_her_subcontractors():
+    helped = "2. Artist may engage subcontractors to prepare the wall and assist with painting."
+    said = indemnity(accepted_text(_own_redline(mural_commission(helped), "strict")))
+    assert "hold harmless Artist and Artist's subcontractors from" in said, said

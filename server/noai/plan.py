@@ -370,6 +370,7 @@ def make_plan(
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
     cases = {"exclusive"} if facts.exclusive else set()  # the situations a clause's text depends on
     cases |= {"individual"} if facts.individual else set()
+    cases |= {"subcontracts"} if facts.individual and facts.subcontracts else set()  # before "individual"
     cases |= {"company"} if facts.company else set()
     cases |= {"british"} if facts.british_law else set()
     cases |= {"assigned"} if any(c.id == RETAINED for _, c in placed) else set()  # later transferees bound

@@ -134,7 +134,7 @@ def test_a_case_the_library_does_not_know_is_refused(tmp_path):
 def test_a_case_text_with_an_unknown_placeholder_is_refused(tmp_path):
     source = (shipped_dir() / "ai-indemnity.toml").read_text(encoding="utf-8")
     (tmp_path / "ai-indemnity.toml").write_text(
-        source.replace("hold harmless {provider} and {provider}'s subcontractors", "hold harmless {creator}"),
+        source.replace("hold harmless {provider} from", "hold harmless {creator} from"),
         encoding="utf-8",
     )
     with pytest.raises(LibraryError) as info:

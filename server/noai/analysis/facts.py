@@ -643,6 +643,10 @@ def about_the_purpose(qualifier: str) -> bool:
     return _ABOUT.match(qualifier) is not None
 
 
+_SUBCONTRACT = re.compile(r"\bsub-?contract", re.IGNORECASE)
+_NO_SUBCONTRACT = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}sub-?contract", re.IGNORECASE)
+
+
 def qualifier_end(text: str, end: int, limit: int | None = None) -> int:
     """Where the words qualifying a grant that follow offset ``end`` of ``text`` end ("… devised| in connection
     with the Film and its advertising|."), or ``end`` itself when none follow; never past ``limit``."""
@@ -2397,6 +2401,13 @@ class DocumentFacts:
     def individual(self) -> bool:
         """The creator is a natural person (no officers)."""
         return individual_creator(self._result)
+
+    @cached_property
+    def subcontracts(self) -> bool:
+        """The document speaks of subcontracting and never forbids it ("Contractor may use subcontractors"): a
+        creator who is a person may have subcontractors of her own to protect."""
+        texts = [p.text for p in self._result.paragraphs]
+        return any(_SUBCONTRACT.search(t) for t in texts) and not any(_NO_SUBCONTRACT.search(t) for t in texts)
 
     @cached_property
     def company(self) -> bool:

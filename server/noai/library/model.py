@@ -45,6 +45,8 @@ CASES = {
     "owned": "the client owns the work, or will on payment (assigned, vested or made for hire): it needs the "
     "creator's consent, not a licence",
     "individual": "the creator is a natural person (no officers, no company)",
+    "subcontracts": "the creator is a natural person whom the document lets subcontract: her subcontractors are "
+    "protected with her",
     "kept_use": "the document lets the client use materials the creator keeps (for a purpose it names): strict's "
     "licence-back keeps that use",
     "company": "the creator is a company or other body: moral rights, voice and likeness are its people's",
