@@ -417,3 +417,23 @@ def test_an_individual_creator_who_may_subcontract_is_indemnified_with_her_subco
     helped = "2. Artist may engage subcontractors to prepare the wall and assist with painting."
     said = indemnity(accepted_text(_own_redline(mural_commission(helped), "strict")))
     assert "hold harmless Artist and Artist's subcontractors from" in said, said
+
+
+# Defect 13: strict's one-paragraph definitions carried two "; and" in one sentence ("(i) any other use …; and “AI
+# Vendor” means …"); the inner list of "any of the following" ends "; or (i)", the sentence's one "; and" before its
+# last definition.
+
+
+@pytest.mark.parametrize("name", ("uk-picture-book", "informal-letter", "mural", "poems"))
+def test_a_one_paragraph_definitions_sentence_has_one_and_before_its_last_definition(name):
+    own = {
+        "mural": lambda: mural_commission("2. Artist shall not subcontract any part of the work."),
+        "poems": poem_licence,
+    }
+    paragraphs = accepted_text(_own_redline(own[name](), "strict")) if name in own else accepted(name, "strict")
+    sentence = next(t for t in paragraphs if re.search(r"Prohibited AI Use. means any of the following", t))
+    if re.search(r"AI Vendor. means", sentence):  # the definitions joined in one sentence
+        assert sentence.count("; and ") == 1, sentence
+        assert "; or (i) any other use" in sentence, sentence
+    else:  # a definition of its own: its list ends "; and (i)"
+        assert "; and (i) any other use" in sentence, sentence

@@ -48,6 +48,9 @@ def _opening_definitions(definitions: Sequence[str], scope: str, straight: bool 
     """The definitions as one opening sentence: "In this clause, “A” means …; and “B” means …" (``straight``:
     '"A" means', as the document quotes its own terms)."""
     items = [_in_house_style(d, straight, shall=False).rstrip(".") for d in definitions]
+    if len(items) > 1:  # one "; and" in the sentence, before its last definition: an inner list of "any of the
+        # following" ends "; or (i) …", never "; and (i) …; and “AI Vendor” means …"
+        items = [re.sub(r"; and (\([a-z]{1,4}\) )", r"; or \1", i) for i in items]
     joined = items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
     return f"In {scope}, {joined}."
 
