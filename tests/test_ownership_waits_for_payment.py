@@ -92,7 +92,7 @@ def test_the_game_art_back_up_assignment_waits_for_the_same_payment_and_one_comm
     (clause,) = [t for t in accepted_synthetic("us-game-art", "strict") if "made for hire" in t]
     assert clause.startswith('The Assets are not "works made for hire" as defined'), clause
     assert "Company will, upon payment in full of the fees for those Assets under the applicable SOW, own" in clause
-    assert "For each Asset, Contractor shall, upon that payment, assign to Company" in clause, clause
+    assert "For each Asset, Contractor shall, upon that payment, irrevocably assign to Company" in clause, clause
     red = redline_synthetic("us-game-art", "strict")
     transfers = [e for e in red.plan.edits if e.finding in ("ip_assignment", "work_made_for_hire")]
     assert all(e.op == "replace" for e in transfers), [(e.op, e.find) for e in transfers]

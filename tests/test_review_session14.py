@@ -437,3 +437,38 @@ def test_a_one_paragraph_definitions_sentence_has_one_and_before_its_last_defini
         assert "; or (i) any other use" in sentence, sentence
     else:  # a definition of its own: its list ends "; and (i)"
         assert "; and (i) any other use" in sentence, sentence
+
+
+# Defect 7 (in part): strict made "hereby irrevocably assigns" wait for payment as "shall, upon that payment, assign",
+# dropping "irrevocably" unmentioned; the transfer waits, it does not become revocable.
+
+
+@functools.cache
+def logo_commission() -> bytes:
+    """A second shape: a designer's logo commission whose ownership sentence is followed by a present assignment
+    "hereby irrevocably and unconditionally assigns"."""
+    return _docx(
+        (
+            "LOGO DESIGN AGREEMENT",
+            'This agreement is between Copperleaf Bakery LLC ("Client") and Priya Nand Design LLC ("Designer").',
+            '1. Designer will design a logo and a colour palette for Client (the "Deliverables").',
+            "2. Client will pay Designer USD 4,000 on delivery of the Deliverables.",
+            "3. All Deliverables are the sole property of Client upon creation. Designer hereby irrevocably and "
+            "unconditionally assigns to Client all right, title and interest in the Deliverables.",
+            "4. This agreement is governed by the laws of the State of Washington.",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    (
+        ("us-game-art", "shall, upon that payment, irrevocably assign to Company"),
+        ("logo", "shall, upon that payment, irrevocably and unconditionally assign to Client"),
+    ),
+)
+def test_strict_keeps_the_adverbs_of_an_assignment_it_makes_wait_for_payment(name, kept):
+    paragraphs = (
+        accepted_text(_own_redline(logo_commission(), "strict")) if name == "logo" else accepted(name, "strict")
+    )
+    assert any(kept in t for t in paragraphs), [t for t in paragraphs if "payment" in t]

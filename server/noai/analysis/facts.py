@@ -276,7 +276,10 @@ def present_transfers(
             if not gives.search(subject) or takes.search(clause) or _NOT_BEFORE.search(subject):
                 continue
             verbs = " and ".join(v.lower() for v in m.group("verb", "verb2") if v)
-            replacement = f"shall, upon that payment, {verbs}"
+            # its adverbs kept ("hereby irrevocably assigns" -> "shall, upon that payment, irrevocably assign"):
+            # the transfer waits for payment, it does not become revocable
+            how = text[m.start() : m.start("verb")].split(None, 1)[1:]
+            replacement = f"shall, upon that payment, {how[0].lower() if how else ''}{verbs}"
         else:  # "All Work Product is the sole property of Northgate": the work, to the client
             if not to_taker.match(text, m.end()) or not of_work.search(subject) or takers_own.search(subject):
                 continue
