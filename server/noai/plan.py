@@ -35,8 +35,10 @@ from .analysis.facts import (
     about_the_purpose,
     as_referred,
     background_licence,
+    bare_be_start,
     be_before,
     before_the_licence,
+    coordinated_verbs,
     creation_timing,
     credit_to_authors,
     definitions_run,
@@ -45,6 +47,7 @@ from .analysis.facts import (
     irrevocable,
     joined_verb,
     modal_before,
+    modal_opening,
     modal_start,
     named_work,
     no_credit_asked,
@@ -57,6 +60,7 @@ from .analysis.facts import (
     proviso_as_sentence,
     purpose_limited,
     qualifier_end,
+    quoted_span,
     read_facts,
     replica_material,
     says_project,
@@ -87,6 +91,7 @@ from .library.render import (
     mixed_work,
     performer_rights,
     possessive,
+    with_audio_materials,
     without_officer,
     without_text_tools,
 )
@@ -415,6 +420,8 @@ def make_plan(
         insertions = [_no_officer(e) for e in insertions]
     if facts.non_text:  # a score, photographs, code: no spelling or machine-translation exception
         insertions = [_rewritten(e, without_text_tools) for e in insertions]
+    if facts.audio:  # sound recordings: takes, outtakes and audio files, not drafts and sketches
+        insertions = [_rewritten(e, with_audio_materials) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -869,6 +876,8 @@ def choose_fixes(
             else (f, rf, op)
             for f, rf, op in fixes
         ]
+        hire = [i for i, (f, _, op) in enumerate(fixes) if op == "comment" and f.kind == "work_made_for_hire"]
+        fixes = [x for i, x in enumerate(fixes) if i not in hire[1:]]  # one explanatory comment of the kind
     return _without_redundant(fixes), needed_terms
 
 
@@ -899,14 +908,22 @@ def strike_creation_timing(
             fallback = hire_fallback(f.paragraph_text, f.phrase_start, f.phrase_end) if unhired else None
             if fallback is not None:
                 strikes.append((fallback, _FALLBACK_SAID.format(words=fallback.words, work=work)))
+            if not modal_before(f) and modal_opening(f.phrase) is None:  # "assigns" -> "shall, …, assign"
+                strikes += _in_step(f.paragraph_text, f.phrase_start, f.phrase_end, rf.replacement or "")
             if all(parties):
                 for other in present_transfers(f.paragraph_text, f.phrase_start, f.phrase_end, *parties, work):
                     strikes.append((other, f" We also make “{other.words}” in this clause wait for that payment."))
+                    if other.replacement.startswith("shall"):  # "hereby assigns" -> "shall, upon that payment, assign"
+                        strikes += _in_step(f.paragraph_text, other.start, other.end, other.replacement)
                     timing = creation_timing(f.paragraph_text, other.start, other.end)
                     if timing is not None and not any(s.start == timing.start for s, _ in strikes):
                         strikes.append(
                             (timing, f" We also strike “{timing.words}”: ownership passes on payment, not on creation.")
                         )
+                    # its own "To the extent any Asset is not a work made for hire, " (a sentence of its own)
+                    fallback = hire_fallback(f.paragraph_text, other.start, other.end) if unhired else None
+                    if fallback is not None and not any(s.start == fallback.start for s, _ in strikes):
+                        strikes.append((fallback, _FALLBACK_SAID.format(words=fallback.words, work=work)))
         strikes = [
             (strike, said)
             for strike, said in strikes
@@ -925,6 +942,21 @@ def strike_creation_timing(
                 struck.append(strike.words)
             taken.append((f.start, strike.start, strike.end))  # struck once, though two transfers share the words
     return out, struck
+
+
+def _in_step(text: str, start: int, end: int, replacement: str) -> list[tuple[Strike, str]]:
+    """The verbs joined to the transfer's verb at ``text[start:end]``, put in the bare form once ``replacement``
+    puts a modal before that verb ("shall, upon payment …, assign … and give every consent"), each with what its
+    comment says."""
+    modal, verb = replacement.split(",")[0], replacement.split()[-1]
+    return [
+        (
+            joined,
+            f" We also change “{joined.words}” to “{joined.replacement}”: with “{verb}”, it follows “{modal}” and "
+            "waits for that payment too.",
+        )
+        for joined in coordinated_verbs(text, start, end)
+    ]
 
 
 _FALLBACK_SAID = (
@@ -967,8 +999,8 @@ def _training_struck(
     said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
     if strike is None and fix.sentence_rule is not None and f.attributes.get("permitted_party") == "client":
         strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end)
-        whole = f.paragraph_text[strike.start : strike.end] if strike is not None else ""
-        sentence = render_sentence_fix(fix, variant, whole, terms) if strike is not None else None
+        # quoted without its typed number ("2.2 "), which is no part of the sentence (and may stay: _number_kept)
+        sentence = render_sentence_fix(fix, variant, strike.words, terms) if strike is not None else None
         if sentence is None or sentence.action != "replace":
             return None
         rf, said = sentence, sentence.comment
@@ -1127,12 +1159,41 @@ def _proviso_after_object(
 
 def _fits_before(f: Finding, rf: RenderedFix) -> bool:
     """The words before the phrase take the replacement: "shall" before "upon payment … be the property
-    of", "are" before "not works made for hire"; a replacement that is a whole verb fits anywhere."""
-    if f.kind == "work_made_for_hire":
-        return be_before(f)
+    of" (or the phrase's own: "will own"), "are" before "not works made for hire"; a replacement that is a whole
+    verb fits anywhere."""
+    if f.kind == "work_made_for_hire":  # before its quotation marks: 'are "works made for hire"'
+        start, _ = quoted_span(f.paragraph_text, f.phrase_start, f.phrase_end)
+        return be_before(replace(f, phrase_start=start))
     if f.kind == "ip_assignment" and (rf.replacement or "").startswith(_PAYMENT_FIRST):
-        return modal_before(f)
+        return modal_before(f) or modal_opening(f.phrase) is not None
     return True
+
+
+def _not_before_be(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]:
+    """Strict's "not" before a bare "be" that comes before the phrase: the phrase takes the "be" ("shall be works
+    made for hire" -> "shall not be works made for hire", never "shall be not …")."""
+    start = bare_be_start(f)
+    replacement = rf.replacement or ""
+    if start is None or not replacement.startswith("not "):
+        return f, rf
+    words = f.paragraph_text[start : f.phrase_end]
+    be = f.paragraph_text[start : f.phrase_start]
+    return replace(f, phrase=words, phrase_start=start), replace(
+        rf, find=words, replacement=f"not {be}{replacement[4:]}"
+    )
+
+
+def _quotes_taken(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]:
+    """A phrase in quotation marks ('are "works made for hire"') taken with them, so that the replacement's
+    added words go outside them ('are not "works made for hire"', not 'are "not works made for hire"')."""
+    start, end = quoted_span(f.paragraph_text, f.phrase_start, f.phrase_end)
+    if (start, end) == (f.phrase_start, f.phrase_end):
+        return f, rf
+    quoted = f.paragraph_text[start:end]
+    replacement = (rf.replacement or "").replace(f.phrase, quoted, 1)
+    return replace(f, phrase=quoted, phrase_start=start, phrase_end=end), replace(
+        rf, find=quoted, replacement=replacement
+    )
 
 
 # strict's payment condition put before the phrase ("upon payment in full of …, be vested in"; piece by piece, "for
@@ -1142,8 +1203,16 @@ _PAYMENT_FIRST = ("upon payment", "for each ")
 
 def _modal_taken(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]:
     """The payment condition put between commas after the modal before the phrase: the phrase grows to take
-    the modal ("shall be vested in" -> "shall, upon payment in full …, be vested in")."""
+    the modal ("shall be vested in" -> "shall, upon payment in full …, be vested in"); or after the phrase's own
+    ("will own" -> "will, upon payment in full …, own")."""
     start = modal_start(f)
+    inner = modal_opening(f.phrase) if start is None else None
+    replacement = rf.replacement or ""
+    if inner is not None and replacement.endswith(f.phrase):
+        condition = replacement[: -len(f.phrase)]  # "upon payment in full of …, " (never capitalised after the modal)
+        condition = condition[:1].lower() + condition[1:]
+        modal = f.phrase[:inner].rstrip()
+        return f, replace(rf, replacement=f"{modal}, {condition}{f.phrase[inner:]}")
     if start is None:
         return f, rf
     modal = f.paragraph_text[start : f.phrase_start].rstrip()
@@ -1243,6 +1312,8 @@ def fix_edit(f: Finding, rf: RenderedFix, op: str, variant: str, with_comments: 
     ("now known or hereafter devised" -> "now known") strikes only the words it drops (" or hereafter devised")."""
     if op == "replace" and f.kind == "ip_assignment" and (rf.replacement or "").startswith(_PAYMENT_FIRST):
         f, rf = _modal_taken(f, rf)  # "shall, upon payment in full …, be vested in": commas around it
+    if op == "replace" and f.kind == "work_made_for_hire":  # 'shall not be "works made for hire"'
+        f, rf = _not_before_be(*_quotes_taken(f, rf))
     kept = rf.replacement or ""
     if op == "replace" and _narrows(f, kept) and f.phrase.startswith(kept):
         f = replace(f, phrase=f.phrase[len(kept) :], phrase_start=f.phrase_start + len(kept))

@@ -285,6 +285,35 @@ def present_transfers(
     return out
 
 
+# -- verbs coordinated with a transfer's verb ---------------------------------------------------------------
+
+# "…, and gives every consent", "and hereby waives": a verb of the transfer's subject joined to it by "and", in the
+# present tense (the verbs a grant or transfer clause joins: consents, waivers, confirmations, undertakings)
+_COORDINATED = re.compile(
+    r"(?:,\s*)?\band\s+(?:(?:hereby|irrevocably|unconditionally|absolutely|also|further)\s+)*"
+    r"(?P<verb>(?:gives|grants|waives|confirms|agrees|consents|releases|licenses|undertakes|warrants|"
+    r"acknowledges|authori[sz]es|transfers|conveys|assigns|renounces|appoints))\b",
+    re.IGNORECASE,
+)
+# what ends the verb chain of the transfer's subject: a clause of its own (";", ":"), a modal of another duty
+_OWN_CLAUSE = re.compile(r"[;:]|\b(?:shall|will|must|may|whereupon|provided)\b", re.IGNORECASE)
+
+
+def coordinated_verbs(text: str, phrase_start: int, phrase_end: int) -> list[Strike]:
+    """The present-tense verbs joined by "and" to the transfer's verb at ``text[phrase_start:phrase_end]``, in its
+    sentence and with its subject ("The Narrator assigns … and gives every consent …"), each as the span a redline
+    replaces once that verb follows a modal ("shall, upon payment …, assign … and give every consent"): the bare
+    verb, so the verbs stay in step. None after a clause of its own (a semicolon, another modal)."""
+    _, end = sentence_span(text, phrase_start)
+    out = []
+    for m in _COORDINATED.finditer(text, phrase_end, end):
+        if _OWN_CLAUSE.search(text, phrase_end, m.start()):
+            break
+        verb = m.group("verb")
+        out.append(Strike(m.start("verb"), m.end("verb"), verb[:-1], verb))
+    return out
+
+
 # -- a licence that names AI training ---------------------------------------------------------------------
 
 # The words that add training to a grant's uses, before the training words: ", including to", ", including
@@ -363,6 +392,8 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     not"; training words after the AI words), or one conditioned on consent or approval. Whose permission it
     is, is the finding's to say (``permitted_party``)."""
     start, end = sentence_span(text, phrase_start)
+    if start and _OPENING.fullmatch(text, 0, start):  # "2. Customer may …": "2." is its number, not a sentence
+        start = 0
     opening = _OPENING.match(text, start)
     head = opening.end() if opening is not None else start
     sentence = text[head:end]
@@ -539,9 +570,40 @@ def modal_start(f: Finding) -> int | None:
     return m.start() if m is not None else None
 
 
+_MODAL_OPENS = re.compile(r"(?:shall|will|must)\s+(?=\S)", re.IGNORECASE)
+
+
+def modal_opening(phrase: str) -> int | None:
+    """Where the words after the "shall" / "will" / "must" the phrase itself opens with start ("will own",
+    "shall belong to": 5, 6), else ``None``."""
+    m = _MODAL_OPENS.match(phrase)
+    return m.end() if m is not None else None
+
+
 def be_before(f: Finding) -> bool:
     """ "are" / "is" / "be" (not "not be") comes right before the finding's phrase."""
     return _BE_BEFORE.search(f.paragraph_text[: f.phrase_start]) is not None
+
+
+_BARE_BE = re.compile(r"\bbe\s+$", re.IGNORECASE)
+
+
+def bare_be_start(f: Finding) -> int | None:
+    """Where a bare "be" right before the finding's phrase starts ("shall be works made for hire"), so that a
+    "not" goes before it ("shall not be"), else ``None``."""
+    m = _BARE_BE.search(f.paragraph_text, max(0, f.phrase_start - 12), f.phrase_start)
+    return m.start() if m is not None else None
+
+
+_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+
+
+def quoted_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``text[start:end]`` with the quotation marks right around it ('are "works made for hire" as
+    defined'), so that a word put before it goes outside them; the span itself where it is not quoted."""
+    if start > 0 and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]:
+        return start - 1, end + 1
+    return start, end
 
 
 def waits_for_payment(f: Finding) -> bool:
@@ -1076,7 +1138,8 @@ _TEXT_WORK = re.compile(
 # work that is not text, named beside it ("the articles, photographs and related materials")
 _OTHER_WORK = re.compile(
     r"\b(?:photo(?:graph)?s?|images?|videos?|films?|illustrations?|drawings?|artwork|designs?|logos?|recordings?|"
-    r"music|songs?|animations?|software|code|apps?|models?|data(?:sets?)?)\b",
+    r"music|songs?|animations?|software|code|apps?|models?|data(?:sets?)?|"
+    r"art(?!\.\s*\d)|artworks|paintings?|sketch(?:es)?|storyboards?|textures?|sprites?|icons?)\b",
     re.IGNORECASE,
 )
 
@@ -1249,6 +1312,33 @@ def non_text_work(result: AuditResult) -> bool:
     if _TEXT_WORK.search(described) or _WRITTEN.search(described):
         return False
     return _OTHER_WORK.search(described) is not None or re.search(r"\b(?:scores?|musical)\b", described) is not None
+
+
+# words naming sound recordings: "all sound recordings of the Narrator's performance …, including retakes and
+# pick-ups", "the audio files of each episode", "the voice-over recordings"
+_AUDIO = re.compile(
+    r"\b(?:(?:sound|audio|voice(?:[- ]?over)?|master|studio)\s+)?recordings?\b|\b(?:audio(?:\s+files?)?|"
+    r"audiobooks?|podcasts?(?:\s+episodes?)?|voice[- ]?overs?|(?:re)?takes|outtakes|pick-?ups|narrations?)\b",
+    re.IGNORECASE,
+)
+_MUSIC = re.compile(r"\b(?:scores?|musical|compositions?|songs?|music|lyrics)\b", re.IGNORECASE)
+
+
+def audio_work(result: AuditResult) -> bool:
+    """The work is sound recordings and nothing else: the creative work product's name or the words describing it
+    name recordings or audio ("the Recordings" means all sound recordings of the Narrator's performance …"), and
+    no image, video, text or music beside them (a composer's score and its master recordings have drafts and
+    sketches)."""
+    work = result.parties.work_product
+    if result.work_kind is None or result.work_kind.kind != "creative" or work is None:
+        return False
+    described = work.text
+    if work.index is not None and work.index < len(result.paragraphs):
+        described += " " + _defining_words(result.paragraphs[work.index].original_text, work.text)
+    if _AUDIO.search(described) is None:
+        return False
+    rest = _AUDIO.sub(" ", described)
+    return not any(w.search(rest) for w in (_OTHER_WORK, _TEXT_WORK, _WRITTEN, _MUSIC))
 
 
 def _defining_words(text: str, name: str) -> str:
@@ -2373,6 +2463,11 @@ class DocumentFacts:
     def non_text(self) -> bool:
         """The work has no text (code, images, music): no spelling or translation exception."""
         return non_text_work(self._result)
+
+    @cached_property
+    def audio(self) -> bool:
+        """The work is sound recordings: its materials are takes and audio files, not drafts and sketches."""
+        return audio_work(self._result)
 
     @cached_property
     def performer(self) -> bool:

@@ -206,6 +206,8 @@ def find_parties(paragraphs: Sequence[Paragraph], analysis: Analysis | None = No
         words = _spellings(t)
         evidence = t.defined_at if t.defined_at is not None else _first_use(paragraphs, words)
         name = _legal_name(paragraphs, t.defined_at, t.name) if c.introduced else None
+        if name is None and t.defined_at is None and evidence is not None:  # "(1) ACME LIMITED, … ("the Producer")"
+            name = _introduced_name(paragraphs, evidence, t.name)
         found.append(
             {
                 "name": name,
@@ -331,6 +333,23 @@ def _spellings(term: Term) -> tuple[str, ...]:
     return tuple(words)
 
 
+# a parenthesis that introduces a party's word after its name, the word quoted or not, with or without its
+# article: ("the Producer"), (the "Producer"), (Supplier)
+_INTRODUCING = r"\(\s*(?:the\s+)?[\"“‘']?\s*(?:the\s+)?{word}\s*[\"”’']?\s*\)"
+
+
+def _introduced_name(paragraphs: Sequence[Paragraph], index: int, word: str) -> str | None:
+    """The name a party's block gives a role word the document uses without a definition of its own: "(1) CORRIB
+    AUDIO LIMITED, a company registered in Ireland … ("the Producer")", "(2) KESTREL HOMEWARES PLC incorporated …
+    (Customer)"; None where the word's first use introduces no party."""
+    text = paragraphs[index].text
+    m = re.search(_INTRODUCING.format(word=re.escape(word)), text)
+    if m is None:
+        return None
+    name = _clean_name(text[: m.start()])
+    return name if name is not None and _role_of(name) is None else None
+
+
 def _first_use(paragraphs: Sequence[Paragraph], words: Sequence[str]) -> int | None:
     patterns = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in words]
     return next((p.index for p in paragraphs if any(pt.search(p.text) for pt in patterns)), None)
@@ -343,11 +362,12 @@ _LEGAL_SUFFIX = re.compile(
     r"B\.V|NV|Pty|Co|Corp|Corporation|PC|P\.C)\b\.?",
     re.IGNORECASE,
 )
-# where a party's name starts: after "between", "and", "by", "with", "among" or a ";" / ":" (a defining
+# where a party's name starts: at the start (after a parties block's typed number, "1." or "(1)"), after
+# "between", "and", "by", "with", "among" or a ";" / ":" (a defining
 # parenthesis, perhaps followed by "to": "granted by Tomas Reid (the "Composer") to Greywell Studios Ltd"), before
 # a capital
 _NAME_START = re.compile(
-    r"(?:^|\b(?i:between|and|with|among|by)\s+(?:the\s+)?|[;:]\s*(?:(?i:to|in\s+favou?r\s+of)\s+(?:the\s+)?)?)"
+    r"(?:^\s*(?:\(?\d{1,2}[.)]\s+)?|\b(?i:between|and|with|among|by)\s+(?:the\s+)?|[;:]\s*(?:(?i:to|in\s+favou?r\s+of)\s+(?:the\s+)?)?)"
     r"(?=[A-Z0-9])"
 )
 # where an address or a description follows a person's name: "Mara Lindqvist of 9 Elm Row", "J. Doe residing at"
@@ -355,7 +375,7 @@ _ADDRESS = re.compile(
     r"\s+(?:of|at)\s+(?=\d)|\s+(?:residing|located|domiciled|whose\s+(?:registered\s+|principal\s+)?(?:office|address|place))\b"
     # or its registration: "Kestrel Pty Ltd ABN 12 345", "Marlow Ltd registered in Scotland", "company number 12"
     r"|\s+(?:(?-i:ABN|ACN|CRN|EIN)|(?:company|registration|registered)\s+(?:number|no)|registered\s+(?:in|under|at|with)|"
-    r"incorporated\s+(?:in|under)|organi[sz]ed\s+(?:and|under|in)|a\s+company)\b",
+    r"incorporated\s+(?:and\s+registered\s+)?(?:in|under)|organi[sz]ed\s+(?:and|under|in)|a\s+company)\b",
     re.IGNORECASE,
 )
 # a party's description after its name, in whose words an "and" joins places, not parties: "a company

@@ -29,7 +29,11 @@ _WORDS = {
     CREATIVE: re.compile(
         r"\b(?:artwork|illustrations?|photo(?:graph)?s?|images?|designs?|logos?|brand\s+elements|"
         r"music|songs?|recordings?|videos?|films?|footage|voice|likeness|manuscripts?|books?|"
-        r"articles?|copywriting|content|creative|artistic|animations?|characters?)\b",
+        r"articles?|copywriting|content|creative|artistic|animations?|characters?|"
+        # art and its parts and files: character, environment and UI art, concept sketches, textures, sprites, icons
+        # delivered as PSD, FBX or PNG ("Art." before a number is an article of a law)
+        r"art(?!\.\s*\d)|artworks|paintings?|sketch(?:es)?|storyboards?|textures?|sprites?|icons?|"
+        r"(?:PSD|FBX|PNG|JPE?G|TIFF?|SVG)(?:\s+files?)?)\b",
         re.IGNORECASE,
     ),
     DATA: re.compile(
@@ -46,7 +50,8 @@ _WORDS = {
 _NOT_WORK = {
     SOFTWARE: re.compile(r"\b(?:third[- ]party|open[- ]source)\s+software\b", re.IGNORECASE),
     CREATIVE: re.compile(
-        r"\b(?:(?:customer|client|user|your|its|their|third[- ]party)\s+content|articles?\s+of\s+association)\b",
+        r"\b(?:(?:customer|client|user|your|its|their|third[- ]party)\s+content|articles?\s+of\s+association|"
+        r"prior art|state[- ]of[- ]the[- ]art)\b",
         re.IGNORECASE,
     ),
     DATA: re.compile(
@@ -95,7 +100,11 @@ def _count(kind: str, text: str) -> int:
 
 # A word every match of a kind's _NOT_WORK (and of _PRIVACY, for data) holds, lower-cased: only the
 # paragraphs holding it are searched.
-_HINTS = {SOFTWARE: ("software",), CREATIVE: ("content", "articles"), DATA: ("data", "privacy", "gdpr")}
+_HINTS = {
+    SOFTWARE: ("software",),
+    CREATIVE: ("content", "articles", "prior art", "the art", "the-art"),
+    DATA: ("data", "privacy", "gdpr"),
+}
 
 
 def detect_work_kind(

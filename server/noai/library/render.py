@@ -660,6 +660,29 @@ def without_text_tools(text: str) -> str:
     return _TOOL_LIST.sub(kept, text)
 
 
+# The working materials "Protected Materials" names beside the work (strict: "every draft, sketch, concept, version,
+# source file, working file and other material"; standard: "the drafts, source files and other materials"), and
+# those of sound recordings.
+_WORKING_MATERIALS = (
+    (
+        "every draft, sketch, concept, version, source file, working file and other material",
+        "every take, outtake, pick-up, raw or edited audio file and other material",
+    ),
+    (
+        "the drafts, source files and other materials",
+        "the takes, outtakes, pick-ups, raw and edited audio files and other materials",
+    ),
+)
+
+
+def with_audio_materials(text: str) -> str:
+    """Our clause ``text`` whose "Protected Materials" name the working materials of sound recordings (takes,
+    outtakes, pick-ups, raw and edited audio files), not drafts and sketches."""
+    for drawn, recorded in _WORKING_MATERIALS:
+        text = text.replace(drawn, recorded)
+    return text
+
+
 def comment_voice(terms: Mapping[str, str]) -> Mapping[str, str]:
     """The terms a comment is written with. Comments speak for the creator to the client; where the document is
     the client's ("we" engage "you"), neither the document's pronouns (the creator would be "you") nor swapped

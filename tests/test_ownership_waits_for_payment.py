@@ -1,0 +1,198 @@
+"""Strict makes ownership wait for payment as one coherent change (review13 classes 5 and 7), and a struck
+typed-number sentence is quoted without its number.
+
+- Class 5: 'The Assets are "works made for hire" …, and Company will own all right, title and interest in them from
+  creation. To the extent any Asset is not a work made for hire, Contractor hereby irrevocably assigns …' (us-game-art
+  3.1) got no tracked change in strict, and two comments that disagreed ("We leave this wording unchanged" beside "We
+  ask that it pass only on payment"). Now, as us-work-for-hire: the work is 'not "works made for hire"' (the "not"
+  outside the document's quotation marks), "will, upon payment in full of …, own" with "from creation" struck, and
+  the back-up assignment waits for that payment too ("For each Asset, Contractor shall, upon that payment, assign").
+- Class 7: once a payment condition puts "shall" before the transfer's verb ("The Narrator shall, upon payment …,
+  assign"), a verb joined to it ("… and gives every consent") takes the bare form too ("and give").
+- A paragraph struck whole by fix-existing-ai-restriction's sentence rule is quoted without its typed number ("2.2
+  Customer may use …" -> "strikes the sentence “Customer may use …”"), as plan._number_kept quotes one it keeps the
+  number of; a top-level "2. Customer may …" is one sentence with its number, not "2." and a sentence.
+
+Shapes: us-game-art and ie-narration (tests/test_review_session13.py), and here a UK illustration agreement with
+curly quotes and "shall own … upon their creation", a performer's release whose assignment "grants every consent",
+and a US software agreement of typed numbers.
+"""
+
+from __future__ import annotations
+
+import pytest
+from support.docx_builder import make_docx, p
+from test_document_wording import redline_of
+from test_writer import accepted, rejected
+
+from noai import engine
+from noai.analysis.facts import coordinated_verbs, quoted_span, training_permission
+from noai.plan import DELETED
+
+VARIANTS = ("strict", "standard", "minimal")
+
+
+def agreement(*lines: str) -> bytes:
+    return make_docx("".join(p(t) for t in lines) + "<w:sectPr/>")
+
+
+def texts(docx: bytes) -> list[str]:
+    return [q.text for q in engine.read(docx).paragraphs]
+
+
+def said(red: engine.Redline) -> str:
+    return "\n".join(e.comment for e in red.plan.edits if e.comment)
+
+
+# -- class 5: made for hire "upon creation" waits for payment (a second shape) -----------------------------------
+
+HIRE = (
+    "3.1 The Illustrations shall be “works made for hire” for the Publisher, and the Publisher shall own all rights "
+    "in them upon their creation. To the extent any Illustration is not a work made for hire, the Illustrator hereby "
+    "assigns to the Publisher all right, title and interest in that Illustration and waives all moral rights in it."
+)
+
+
+def illustration() -> bytes:
+    return agreement(
+        "ILLUSTRATION AGREEMENT",
+        'This agreement is made between Fernhill Press Inc. (the "Publisher") and Ada Lindqvist, an individual (the '
+        '"Illustrator").',
+        "1. Services",
+        '1.1 The Illustrator shall create the twelve illustrations for the book "River Hours" (the "Illustrations").',
+        "2. Fees",
+        "2.1 The Publisher shall pay the Illustrator $400 for each Illustration within thirty days after delivery.",
+        "3. Ownership",
+        HIRE,
+        "3.2 The Publisher may reproduce the Illustrations in the book and in its marketing.",
+        "4. General",
+        "4.1 This agreement is governed by the laws of the State of New York.",
+    )
+
+
+def test_strict_makes_work_owned_upon_creation_wait_for_payment_with_the_not_outside_the_quotes():
+    original = illustration()
+    red = redline_of(original, "strict")
+    (clause,) = [t for t in accepted(red.docx) if t.startswith("3.1 ")]
+    assert clause.startswith("3.1 The Illustrations shall not be “works made for hire” for the Publisher"), clause
+    # priced per piece: "shall, for each Illustration, upon payment in full of the fees for it …, own"
+    assert "the Publisher shall, for each Illustration, upon payment in full of " in clause, clause
+    assert "upon their creation" not in clause
+    assert "For each Illustration, the Illustrator shall, upon that payment, assign to the Publisher" in clause
+    assert "and waive all moral rights in it" in clause  # class 7: the joined verb follows "shall" too
+    comments = said(red)
+    assert "We leave this wording unchanged" not in comments, comments
+    assert "we propose that ownership pass only on payment in full" in comments
+    assert rejected(red.docx) == texts(original)
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_standard_and_minimal_leave_work_made_for_hire_as_it_is(variant):
+    red = redline_of(illustration(), variant)
+    assert HIRE in accepted(red.docx)
+
+
+def test_a_quoted_phrase_takes_its_own_quotation_marks_only():
+    text = 'The Assets are "works made for hire" as defined.'
+    start = text.index("works")
+    assert quoted_span(text, start, start + 19) == (start - 1, start + 20)
+    assert quoted_span("are works made for hire", 4, 23) == (4, 23)
+    assert quoted_span("are “works made for hire", 5, 24) == (5, 24)  # no closing mark: as it is
+
+
+# -- class 7: the verbs of a transfer stay in step (a second shape) ---------------------------------------------
+
+RELEASE = (
+    "2.1 The Performer assigns to the Company all of the Performer's rights in the Performances, and hereby grants "
+    "every consent needed for the Company to exploit them."
+)
+
+
+def performer_release() -> bytes:
+    return agreement(
+        "PERFORMER RELEASE",
+        'This agreement is made between Larkspur Films Limited (the "Company") and Tom Reyes (the "Performer").',
+        "1. Engagement",
+        '1.1 The Performer shall perform in the short film "Low Tide" (the "Performances").',
+        "1.2 The Company shall pay the Performer a fee of £2,000 within 30 days after the last day of filming.",
+        "2. Rights",
+        RELEASE,
+        "3. General",
+        "3.1 This agreement is governed by the laws of England and Wales.",
+    )
+
+
+def test_a_payment_condition_puts_a_joined_verb_in_the_bare_form_too():
+    original = performer_release()
+    red = redline_of(original, "strict")
+    (clause,) = [t for t in accepted(red.docx) if t.startswith("2.1 ")]
+    assert clause.startswith("2.1 The Performer shall, upon payment in full of "), clause
+    assert ", and hereby grant every consent needed" in clause, clause
+    assert "We also change “grants” to “grant”" in said(red)
+    assert rejected(red.docx) == texts(original)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "joined"),
+    [
+        ("The Narrator assigns the rights, and gives every consent required.", ["gives"]),
+        ("Tom assigns the rights and irrevocably waives his moral rights and confirms it.", ["waives", "confirms"]),
+        ("Tom assigns the rights; and the Company grants Tom a licence.", []),  # a clause of its own
+        ("Tom assigns the rights and the Company shall pay and grants nothing.", []),  # another duty's modal
+        ("Tom assigns the rights and Photographs. He gives consent.", []),  # the next sentence
+    ],
+)
+def test_the_verbs_joined_to_a_transfer_are_those_of_its_subject_in_its_sentence(sentence, joined):
+    start = sentence.index("assigns")
+    found = coordinated_verbs(sentence, start, start + len("assigns"))
+    assert [v.words for v in found] == joined
+    assert all(v.replacement == v.words[:-1] and sentence[v.start : v.end] == v.words for v in found)
+
+
+# -- a typed-number paragraph struck whole is quoted without its number ------------------------------------------
+
+PERMISSION = "Customer may use the Software and Deliverables to train Customer's internal AI models."
+HEAD = (
+    "SOFTWARE DEVELOPMENT AGREEMENT",
+    'This agreement is made between Tamarack Systems LLC ("Developer") and Oakhurst Logistics Inc. ("Customer").',
+    "1. License",
+    "1.1 Developer grants Customer a non-exclusive, perpetual license to use the software and other deliverables "
+    'Developer provides under this agreement (the "Software and Deliverables") for any purpose.',
+)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_last_typed_clause_struck_whole_is_quoted_without_its_number(variant):
+    """The last clause of the agreement: striking it with its number leaves no gap, so it goes whole."""
+    original = agreement(*HEAD, "2. General", "2.1 This agreement is governed by Delaware law.", f"2.2 {PERMISSION}")
+    red = redline_of(original, variant)
+    (edit,) = [e for e in red.plan.edits if e.clause == "fix-existing-ai-restriction"]
+    assert (edit.find, edit.replacement) == (f"2.2 {PERMISSION}", "")
+    assert f"strikes the sentence “{PERMISSION.rstrip('.')}”" in (edit.comment or ""), edit.comment
+    assert "“2.2" not in (edit.comment or "")
+    assert not any("train Customer's internal" in t for t in accepted(red.docx))
+    assert rejected(red.docx) == texts(original)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_top_level_typed_clause_struck_whole_keeps_its_number_and_is_quoted_without_it(variant):
+    """ "2. Customer may use …" between "1." and "3.": one sentence with its number (not "2." and a sentence), so
+    the whole clause goes and its number stays, as "2. [Intentionally deleted]", not a bare "2."."""
+    original = agreement(*HEAD, f"2. {PERMISSION}", "3. General", "3.1 This agreement is governed by Delaware law.")
+    red = redline_of(original, variant)
+    (edit,) = [e for e in red.plan.edits if e.clause == "fix-existing-ai-restriction"]
+    assert (edit.find, edit.replacement) == (PERMISSION, DELETED)
+    assert f"strikes the sentence “{PERMISSION.rstrip('.')}”" in (edit.comment or ""), edit.comment
+    written = accepted(red.docx)
+    assert f"2. {DELETED}" in written and "2." not in written, [t[:30] for t in written]
+    assert rejected(red.docx) == texts(original)
+
+
+def test_a_typed_number_before_a_permission_is_no_sentence_of_its_own():
+    text = f"2. {PERMISSION}"
+    at = text.index("AI models")
+    strike = training_permission(text, at, at + len("AI models"))
+    assert strike is not None and (strike.start, strike.end, strike.words) == (0, len(text), PERMISSION)
+    kept = f"12. {PERMISSION} Customer shall pay the fees."
+    strike = training_permission(kept, kept.index("AI models"), kept.index("AI models") + 9)
+    assert strike is not None and kept[: strike.start] == "12. " and strike.words == PERMISSION
