@@ -839,8 +839,9 @@ def _candidates(
             if role := _role_of(n):
                 weak = n.lower().removeprefix("the ") in _WEAK_ROLES
                 # a role word naming either side ("the Studio" commissions art or makes it) yields to what the
-                # party does: it decides only where the party's acts (pays, makes, grants, is granted) are even
-                score[role] += (3 if verbs[n][CLIENT] == verbs[n][PROVIDER] else 0) if weak else 100
+                # party does: it counts unless the party's acts (pays, makes, grants, is granted) lean the other way
+                against = verbs[n][CLIENT if role == PROVIDER else PROVIDER] > verbs[n][role]
+                score[role] += (0 if against else 3) if weak else 100
                 strong = strong or not weak
             score.update(verbs[n])
         acts = score[CLIENT] + score[PROVIDER]
