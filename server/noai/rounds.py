@@ -8,8 +8,11 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
   variant: ``strict`` reinstates it as it was; ``standard`` falls back one rung (the clause's
   ``minimal`` variant); ``minimal`` accepts their change (nothing is proposed again);
 - nothing accepted, and nothing still pending, is proposed again: a comment of ours is never
-  written twice, whether they kept, resolved or deleted it, and a replacement of ours they
-  rejected is re-proposed only when reinstating;
+  written twice, whether they kept, resolved or deleted it;
+- a fix of ours (a replacement) they rejected is put back when reinstating; otherwise it falls back
+  one rung: its softer version where there is one (the lower variant's), with a comment answering
+  the rejection, else a comment on their restored words flagging the conflict with our AI
+  restriction and asking for consent (never a silent acceptance);
 - where they replied in one of our threads we reply in that thread saying which answer we give;
   the threads of our accepted proposals are resolved.
 
@@ -19,7 +22,7 @@ Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
@@ -68,6 +71,7 @@ def next_round(
     fallback = None
     if how == FALL_BACK and plan.variant in LOWER:
         fallback = make_plan(result, library, playbook, variant=LOWER[plan.variant], comments=comments)
+    refused: dict[str, Edit] = {}  # clause -> the first of its fixes they rejected, which we do not insist on
     edits: list[Edit] = []
     notes = list(plan.notes)
     weakened = {p.name for p in result.protections if p.status == WEAKENED}
@@ -90,17 +94,72 @@ def next_round(
         elif edit.op == "comment" and (edit.clause, "comment") in commented:
             continue  # a comment of ours is never written twice
         elif edit.op == "replace" and (edit.clause, edit.find or "") in rejected_fixes and how != REINSTATE:
-            notes.append(f'Accepted the other side\'s rejection of the change to "{edit.find}".')
+            refused.setdefault(edit.clause, edit)
             continue
         if edit.comment and (edit.clause, edit.op) in commented:
             edit = replace(edit, comment=None)  # our reasons were given in the last round's thread
         edits.append(edit)
     edits += restored
+    for first in refused.values():
+        fall, note = _fall_back_fix(first, edits, fallback, rejected_fixes, plan.terms)
+        edits += fall
+        notes.append(note)
     proposed = {e.clause: (e.variant, e.title or e.clause) for e in edits if e.op in ("insert_after", "replace")}
     return (
         Plan(plan.variant, plan.terms, numbered(edits), plan.offered, tuple(notes)),
         _thread_answer(talks.outcomes, proposed, how, our_comments, talks.ours) if comments else Answer(),
     )
+
+
+def _fall_back_fix(
+    first: Edit,
+    edits: list[Edit],
+    lower: Plan | None,
+    rejected: set[tuple[str, str]],
+    terms: Mapping[str, str],
+) -> tuple[list[Edit], str]:
+    """A fix of ours (``replace``) the other side rejected, answered one rung down rather than
+    accepted in silence: the fix's softer version (the lower variant's, or this variant's own where
+    it differs from what they rejected), with a comment answering the rejection; where there is no
+    softer version, a comment on their restored words saying they conflict with our AI
+    restriction and asking for consent. ``edits`` are those already proposed (the softer version
+    already there gets the answer as its comment); the added edits and the plan's note."""
+    mine = [e for e in edits if e.clause == first.clause and e.op == "replace"]
+    if mine:
+        i = edits.index(mine[0])
+        edits[i] = replace(mine[0], comment=_narrower(mine[0]))
+        return [], f'Proposed a narrower change in place of the rejected change to "{first.find}".'
+    softer = [
+        e
+        for e in (lower.edits if lower is not None else ())
+        if e.clause == first.clause and e.op == "replace" and (e.clause, e.find or "") not in rejected
+    ]
+    if softer:
+        softer = [replace(e, comment=_narrower(e) if k == 0 else None) for k, e in enumerate(softer)]
+        return softer, f'Proposed a narrower change in place of the rejected change to "{first.find}".'
+    who = terms.get("provider") or "the creator"
+    said = (
+        f"We note that you want to keep these words. As they stand, they conflict with the restriction on AI use "
+        f"in {terms.get('agreement') or 'this Agreement'}, and would be read as {who}'s consent to what that "
+        f"restriction forbids: we cannot accept both. We ask that this use be made only with {who}'s prior "
+        "written consent, given case by case."
+    )
+    flag = replace(first, op="comment", replacement=None, comment=said)
+    return [
+        flag
+    ], f'Flagged, in a comment, the conflict of the rejected change to "{first.find}" with our AI restriction.'
+
+
+def _narrower(edit: Edit) -> str:
+    """Our answer, on the softer change we propose, to their rejection of the first: what it does."""
+    find, new = edit.find or "", edit.replacement or ""
+    if new.startswith(find) and len(new) > len(find):
+        does = f"it adds “{new[len(find) :].strip(' ,')}”"
+    elif not new:
+        does = f"it strikes only “{find.strip(' ,')}”"
+    else:
+        does = f"it puts “{new.strip(' ,')}” in place of “{find.strip(' ,')}”"
+    return f"You did not accept our change here. We propose this narrower change in its place: {does}."
 
 
 def _restorations(result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:

@@ -1,0 +1,93 @@
+"""Round two once the other side rejects a *fix* of ours (a tracked replacement), and the round's other answers
+(REVIEW14 defects 1, 2, 3, 10): a lawyer falls back one rung rather than accept the rejection in silence, answers in
+plain words, never proposes again what the document already has, and keeps a clause put back inside the range its
+block cites.
+
+Two contracts of different shapes: ie-narration (an Irish narration licence, typed "4.3" numbers, a digital-voice
+permission) and us-game-art (a US work-for-hire art contract, Word numbering, a use permission naming training).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from support.replies import Reply, record_ids
+from test_review_synthetic import facts, redline
+
+from noai import engine
+from noai.ooxml.package import read_package
+from noai.ooxml.record import read_rounds
+
+GAME, VOICE = "us-game-art", "ie-narration"
+NEXT_ROUND = datetime(2026, 2, 15, 10, 0, tzinfo=UTC)
+LO = Path("/work/shared/tools/lo_revisions.py")
+# the fix of each contract that the other side rejects, and the words it keeps
+REJECTED = {
+    VOICE: ("fix-digital-replica", "by digital or any other means"),
+    GAME: ("fix-existing-ai-restriction", "including to train, fine-tune and test"),
+}
+
+
+@functools.cache
+def returned(name: str, first: str) -> bytes:
+    """Counsel rejects our fix of the contract (every edit of it) and accepts the rest."""
+    sent = redline(name, first).docx
+    clause = REJECTED[name][0]
+    ids = [p.id for p in read_rounds(read_package(sent))[0].proposals if p.clause == clause and p.op == "replace"]
+    assert ids, f"round one made no {clause} fix"
+    return Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
+
+
+@functools.cache
+def round_two(name: str, first: str, variant: str) -> engine.Redline:
+    options = engine.Options(variant=variant, we=facts(name).creator[0])
+    return engine.redline(returned(name, first), author="noai", date=NEXT_ROUND, options=options)
+
+
+def accepted(red: engine.Redline) -> list[str]:
+    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
+
+
+def test_standard_round_two_proposes_the_minimal_version_of_a_rejected_fix_with_an_answer():
+    second = round_two(VOICE, "standard", "standard")
+    (fix,) = [e for e in second.plan.edits if e.clause == "fix-digital-replica"]
+    assert fix.op == "replace" and fix.variant == "minimal", fix
+    assert "prior written approval" in (fix.replacement or "") and "You did not accept our change" in (
+        fix.comment or ""
+    )
+    clause = next(t for t in accepted(second) if t.startswith("4.3\t"))
+    assert "by digital or any other means" in clause and clause.endswith("for a further fee agreed in advance."), clause
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_a_rejected_fix_with_no_softer_version_gets_a_comment_flagging_the_conflict(variant):
+    second = round_two(GAME, "standard", variant)
+    (flag,) = [e for e in second.plan.edits if e.clause == "fix-existing-ai-restriction"]
+    assert flag.op == "comment" and REJECTED[GAME][1] in (flag.find or ""), flag
+    said = flag.comment or ""
+    assert "conflict with the restriction on AI use" in said and "Contractor's prior written consent" in said, said
+    assert any(REJECTED[GAME][1] in t for t in accepted(second))  # their words stay: we only flag them
+
+
+def test_strict_round_two_still_reinstates_a_rejected_fix():
+    second = round_two(GAME, "standard", "strict")
+    (fix,) = [e for e in second.plan.edits if e.clause == "fix-existing-ai-restriction"]
+    assert fix.op == "replace" and fix.replacement == "" and not any(REJECTED[GAME][1] in t for t in accepted(second))
+
+
+@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
+def test_libreoffice_reads_the_fall_back_and_its_answer(tmp_path):
+    out = tmp_path / "r2.docx"
+    out.write_bytes(round_two(VOICE, "standard", "standard").docx)
+    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
+    seen = json.loads(run.stdout)
+    assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
+    assert "for a further fee agreed in advance." in seen["accepted_text"]
+    assert any("You did not accept our change" in c["text"] for c in seen["comments"])
+    assert "prior written approval" not in seen["rejected_text"]
