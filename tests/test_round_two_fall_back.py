@@ -91,3 +91,35 @@ def test_libreoffice_reads_the_fall_back_and_its_answer(tmp_path):
     assert "for a further fee agreed in advance." in seen["accepted_text"]
     assert any("You did not accept our change" in c["text"] for c in seen["comments"])
     assert "prior written approval" not in seen["rejected_text"]
+
+
+@functools.cache
+def returned_strict_voice() -> bytes:
+    """ie-narration strict round one; counsel rejects the indemnity, the payment condition and the 4.3 fix."""
+    sent = redline(VOICE, "strict").docx
+    gone = ("ai-indemnity", "fix-ip-assignment", "fix-digital-replica")
+    ids = [p.id for p in read_rounds(read_package(sent))[0].proposals if p.clause in gone and p.op != "comment"]
+    return Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
+
+
+@functools.cache
+def round_two_strict_voice(variant: str) -> engine.Redline:
+    options = engine.Options(variant=variant, we=facts(VOICE).creator[0])
+    return engine.redline(returned_strict_voice(), author="noai", date=NEXT_ROUND, options=options)
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_a_lower_round_two_adds_no_second_flow_down_beside_the_accepted_one(variant):
+    second = round_two_strict_voice(variant)
+    assert not [e for e in second.plan.edits if e.op == "insert_after"], second.plan.edits
+    text = "\n".join(accepted(second))
+    assert text.count("shall have anyone who later takes any right in the Recordings") == 1, text
+
+
+def test_an_escalating_round_two_adds_no_second_definition_nor_flow_down():
+    second = round_two(GAME, "standard", "strict")
+    clauses = {e.clause for e in second.plan.edits if e.op == "insert_after"}
+    assert not clauses & {"definitions", "retained-materials", "no-ai-training"}, clauses
+    assert {"ai-indemnity", "ai-remedies"} <= clauses, clauses  # what round one did not propose still comes
+    text = "\n".join(accepted(second))
+    assert text.count('"Prohibited AI Use" means') == 1 and text.count("shall have anyone who later takes") == 1

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 from dataclasses import replace
 
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
-from .analysis.negotiation import ACCEPTED, MODIFIED, REJECTED, Outcome, word_diff
+from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome, word_diff
 from .library import VARIANTS, Library, Playbook
 from .ooxml.replies import ReplyTo
 from .ooxml.threads import Comment
@@ -81,6 +82,13 @@ def next_round(
             library.get(edit.clause).kind if edit.op == "insert_after" and _known(library, edit.clause) else None
         )
         ours_before = edit.clause in last
+        if edit.op == "insert_after" and ours_before and last[edit.clause].state in (ACCEPTED, PENDING):
+            continue  # the document has it already (accepted, or still before them), whatever rung it was
+        if edit.op == "insert_after" and edit.clause == "definitions":
+            kept = _not_yet_defined(edit, result)
+            if not kept:
+                continue  # every term is defined already (by a clause of ours they accepted): no second definition
+            edit = replace(edit, paragraphs=kept)
         if edit.op == "insert_after" and protection in weakened and restored:
             continue  # the words they took out are put back (below): a second clause would duplicate it
         if edit.op == "insert_after" and protection in lost and ours_before:
@@ -148,6 +156,16 @@ def _fall_back_fix(
     return [
         flag
     ], f'Flagged, in a comment, the conflict of the rejected change to "{first.find}" with our AI restriction.'
+
+
+_DEFINES = re.compile(r'["“]([^"”]{1,60})["”] means\b')
+
+
+def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], ...]:
+    """The paragraphs of our definitions clause that define a term the document does not define yet
+    ("X" means / “X” means, in either quotes): a paragraph defining only terms it has goes."""
+    have = {m.group(1) for p in result.paragraphs for m in _DEFINES.finditer(p.text)}
+    return tuple(p for p in edit.paragraphs if not set(_DEFINES.findall(p.get("text", ""))) <= have)
 
 
 def _narrower(edit: Edit) -> str:
