@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 from dataclasses import replace
+from typing import Any
 
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
 from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome, word_diff
