@@ -123,3 +123,41 @@ def test_an_escalating_round_two_adds_no_second_definition_nor_flow_down():
     assert {"ai-indemnity", "ai-remedies"} <= clauses, clauses  # what round one did not propose still comes
     text = "\n".join(accepted(second))
     assert text.count('"Prohibited AI Use" means') == 1 and text.count("shall have anyone who later takes") == 1
+
+
+@functools.cache
+def answered(name: str, first: str, variant: str) -> list[str]:
+    """Our replies in round two (``variant``) once counsel rejected our fix and replied in its thread."""
+    from noai.ooxml.threads import read_comments
+
+    sent = redline(name, first).docx
+    clause = REJECTED[name][0]
+    props = [p for p in read_rounds(read_package(sent))[0].proposals if p.clause == clause and p.op == "replace"]
+    said = next(p.comment for p in props if p.comment)
+    reply = Reply(sent).reject(ids=record_ids(sent, *[p.id for p in props]))
+    back = reply.reply_to(said.splitlines()[0][:60], "We need this as drafted.").accept().bytes()
+    options = engine.Options(variant=variant, we=facts(name).creator[0])
+    second = engine.redline(back, author="noai", date=NEXT_ROUND, options=options)
+    return [c.text for c in read_comments(read_package(second.docx)) if c.author == "noai" and c.parent is not None]
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "variant"),
+    [(VOICE, "strict", "strict"), (VOICE, "standard", "standard"), (GAME, "standard", "strict")],
+)
+def test_round_two_replies_name_our_proposal_in_plain_words_never_by_library_id(name, first, variant):
+    from noai.library import load_library
+
+    ids = {c.id for c in load_library().clauses} | {f.id for f in load_library().fixes}
+    (said,) = answered(name, first, variant)
+    assert not any(i in said for i in ids) and "“" in said, said  # it quotes the words of the change
+
+
+def test_a_round_two_reply_on_the_softer_version_says_what_it_does_and_never_that_it_is_shorter():
+    (said,) = answered(VOICE, "standard", "standard")
+    assert "shorter" not in said and "asks less" in said and "prior written approval" in said, said
+
+
+def test_a_round_two_reply_on_a_flagged_fix_asks_for_consent_instead_of_accepting_the_change():
+    (said,) = answered(GAME, "standard", "minimal")
+    assert "we accept your change" not in said and "Contractor's prior written consent" in said, said

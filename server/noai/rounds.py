@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
@@ -112,10 +112,17 @@ def next_round(
         fall, note = _fall_back_fix(first, edits, fallback, rejected_fixes, plan.terms)
         edits += fall
         notes.append(note)
-    proposed = {e.clause: (e.variant, e.title or e.clause) for e in edits if e.op in ("insert_after", "replace")}
+    proposed: dict[str, tuple[str, str]] = {}
+    for e in edits:
+        if e.op in ("insert_after", "replace") and e.clause not in proposed:
+            proposed[e.clause] = (e.variant, _what_it_does(e) if e.op == "replace" else "")
+    flagged = {e.clause for e in edits if e.op == "comment" and e.clause in refused}
+    names = {o.proposal.id: _plain_name(o, library) for o in talks.outcomes}
     return (
         Plan(plan.variant, plan.terms, numbered(edits), plan.offered, tuple(notes)),
-        _thread_answer(talks.outcomes, proposed, how, our_comments, talks.ours) if comments else Answer(),
+        _thread_answer(talks.outcomes, _Said(proposed, names, flagged, plan.terms), how, our_comments, talks.ours)
+        if comments
+        else Answer(),
     )
 
 
@@ -170,6 +177,11 @@ def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], .
 
 def _narrower(edit: Edit) -> str:
     """Our answer, on the softer change we propose, to their rejection of the first: what it does."""
+    return f"You did not accept our change here. We propose this narrower change in its place: {_what_it_does(edit)}."
+
+
+def _what_it_does(edit: Edit) -> str:
+    """What our replacement does, in plain words ("it adds …", "it strikes only …")."""
     find, new = edit.find or "", edit.replacement or ""
     if new.startswith(find) and len(new) > len(find):
         does = f"it adds “{new[len(find) :].strip(' ,')}”"
@@ -177,7 +189,7 @@ def _narrower(edit: Edit) -> str:
         does = f"it strikes only “{find.strip(' ,')}”"
     else:
         does = f"it puts “{new.strip(' ,')}” in place of “{find.strip(' ,')}”"
-    return f"You did not accept our change here. We propose this narrower change in its place: {does}."
+    return does
 
 
 def _restorations(result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:
@@ -233,26 +245,59 @@ def _known(library: Library, clause: str) -> bool:
     return any(c.id == clause for c in library.clauses)
 
 
-def _reply_text(o: Outcome, proposed: dict[str, tuple[str, str]], how: str) -> str:
-    """Our reply in the thread of proposal ``o``: what this round does about it."""
-    again, title = proposed.get(o.proposal.clause, (None, o.proposal.clause or o.proposal.id))
+@dataclass(frozen=True)
+class _Said:
+    """What our thread replies may say: the clauses proposed again (clause -> (variant, what a
+    replacement of ours does)), each proposal's plain name, the fixes flagged by a comment, the terms."""
+
+    proposed: dict[str, tuple[str, str]]
+    names: dict[str, str]
+    flagged: set[str]
+    terms: Mapping[str, str]
+
+
+def _plain_name(o: Outcome, library: Library) -> str:
+    """A proposal named as the other side reads it: our clause by its title, our change by the
+    words it changed (never a library id)."""
+    p = o.proposal
+    if p.op == "insert_after":
+        title = library.get(p.clause).title if _known(library, p.clause) else ""
+        return f"our “{title}” clause" if title else "our clause"
+    words = (p.texts[0] if p.texts else "").strip(" ,;.")
+    if not words:
+        return "our change"
+    return f"our deletion of “{words}”" if p.op == "replace" and p.texts[1:2] == ("",) else f"our change to “{words}”"
+
+
+def _reply_text(o: Outcome, said: _Said, how: str) -> str:
+    """Our reply in the thread of proposal ``o``: what this round does about it, in plain words."""
+    what = said.names.get(o.proposal.id) or "our proposal"
+    again, does = said.proposed.get(o.proposal.clause, (None, ""))
     lower = (
         again in VARIANTS
         and o.proposal.variant in VARIANTS
         and VARIANTS.index(again) > VARIANTS.index(o.proposal.variant)
     )
     if again is not None and lower:
-        return f'We have proposed a shorter {again} version of "{title}" instead; it keeps the core of the protection.'
+        how_so = f": {does}" if does else ""
+        return f"We understand. In place of {what}, we have proposed a version that asks less of you{how_so}."
     if again is not None:
-        return f'We need to keep "{title}", and have proposed it again.'  # no claim of what it does: any clause of ours
+        return f"We need to keep {what}, and have proposed it again."  # no claim of what it does: any clause of ours
+    if o.proposal.clause in said.flagged:
+        who = said.terms.get("provider") or "the creator"
+        return (
+            f"We understand. As they stand, these words conflict with the restriction on AI use and would be read "
+            f"as {who}'s consent to it: see our comment. We ask that this use be made only with {who}'s prior "
+            "written consent."
+        )
     if how == ACCEPT and o.state != ACCEPTED:
-        return f'Understood: we accept your change to "{title}".'
-    return f'Thank you. We keep "{title}" as it now stands in the document.'
+        return f"Understood: we accept your change to {what}."
+    return f"Thank you. We keep {what} as it now stands in the document."
 
 
 def _thread_answer(
     outcomes: Sequence[Outcome],
-    proposed: dict[str, tuple[str, str]],
+    said: _Said,
     how: str,
     comments: Sequence[Comment],
     ours: Sequence[str],
@@ -274,7 +319,7 @@ def _thread_answer(
         if mine is None:
             continue
         if o.replies:
-            replies.append(ReplyTo(mine.id, _reply_text(o, proposed, how)))
+            replies.append(ReplyTo(mine.id, _reply_text(o, said, how)))
         elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
     return Answer(tuple(replies), tuple(resolve))
