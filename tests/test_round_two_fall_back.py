@@ -161,3 +161,29 @@ def test_a_round_two_reply_on_the_softer_version_says_what_it_does_and_never_tha
 def test_a_round_two_reply_on_a_flagged_fix_asks_for_consent_instead_of_accepting_the_change():
     (said,) = answered(GAME, "standard", "minimal")
     assert "we accept your change" not in said and "Contractor's prior written consent" in said, said
+
+
+@functools.cache
+def indemnity_put_back(name: str) -> engine.Redline:
+    """Strict round one; counsel rejects only the indemnity; strict round two puts it back."""
+    sent = redline(name, "strict").docx
+    ids = [p.id for p in read_rounds(read_package(sent))[0].proposals if p.clause == "ai-indemnity"]
+    back = Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
+    options = engine.Options(variant="strict", we=facts(name).creator[0])
+    return engine.redline(back, author="noai", date=NEXT_ROUND, options=options)
+
+
+def test_a_clause_put_back_after_a_cited_range_is_taken_into_the_range():
+    text = accepted(indemnity_put_back(VOICE))
+    put_back = next(t for t in text if "shall defend, indemnify and hold harmless the Narrator" in t)
+    number = put_back.split("\t")[0]
+    assert number == "4.11", put_back
+    assert any(t.startswith(f"Clauses 4.5 to {number} apply") for t in text), [t[:40] for t in text]
+    assert not any("4.5 to 4.10" in t for t in text)
+
+
+def test_a_clause_put_back_carries_no_second_glossary_of_terms_the_document_defines():
+    second = indemnity_put_back(GAME)
+    written = [q["text"] for e in second.plan.edits if e.op == "insert_after" for q in e.paragraphs]
+    assert written and not any('"Protected Materials" means' in t for t in written), written
+    assert "\n".join(accepted(second)).count('"Protected Materials" means') == 1

@@ -29,6 +29,7 @@ from typing import Any
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
 from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome, word_diff
 from .library import VARIANTS, Library, Playbook
+from .ooxml.model import Paragraph
 from .ooxml.replies import ReplyTo
 from .ooxml.threads import Comment
 from .plan import Edit, Plan, make_plan, numbered
@@ -84,7 +85,7 @@ def next_round(
         ours_before = edit.clause in last
         if edit.op == "insert_after" and ours_before and last[edit.clause].state in (ACCEPTED, PENDING):
             continue  # the document has it already (accepted, or still before them), whatever rung it was
-        if edit.op == "insert_after" and edit.clause == "definitions":
+        if edit.op == "insert_after":
             kept = _not_yet_defined(edit, result)
             if not kept:
                 continue  # every term is defined already (by a clause of ours they accepted): no second definition
@@ -108,6 +109,8 @@ def next_round(
             edit = replace(edit, comment=None)  # our reasons were given in the last round's thread
         edits.append(edit)
     edits += restored
+    if how == REINSTATE:
+        edits += _ranges_extended(result, edits, plan.variant)
     for first in refused.values():
         fall, note = _fall_back_fix(first, edits, fallback, rejected_fixes, plan.terms)
         edits += fall
@@ -166,13 +169,20 @@ def _fall_back_fix(
 
 
 _DEFINES = re.compile(r'["“]([^"”]{1,60})["”] means\b')
+_GLOSSARY = re.compile(r'^(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:In this [A-Z]?\w+,\s*)?["“]')
 
 
 def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], ...]:
-    """The paragraphs of our definitions clause that define a term the document does not define yet
-    ("X" means / “X” means, in either quotes): a paragraph defining only terms it has goes."""
+    """The paragraphs of our clause, less those that only define terms the document defines
+    already ("X" means / “X” means, in either quotes; a definitions entry or an "In this Section,
+    …" glossary): a second definition of a term is never proposed."""
     have = {m.group(1) for p in result.paragraphs for m in _DEFINES.finditer(p.text)}
-    return tuple(p for p in edit.paragraphs if not set(_DEFINES.findall(p.get("text", ""))) <= have)
+
+    def redundant(text: str) -> bool:
+        terms = set(_DEFINES.findall(text))
+        return bool(terms) and terms <= have and _GLOSSARY.match(text) is not None
+
+    return tuple(p for p in edit.paragraphs if not redundant(p.get("text", "")))
 
 
 def _narrower(edit: Edit) -> str:
@@ -190,6 +200,59 @@ def _what_it_does(edit: Edit) -> str:
     else:
         does = f"it puts “{new.strip(' ,')}” in place of “{find.strip(' ,')}”"
     return does
+
+
+_TYPED = re.compile(r"^(\d+(?:\.\d+)+)\.?\t")
+
+
+def _number(p: Paragraph) -> str | None:
+    """A paragraph's own number, typed ("4.10\t…") or Word's."""
+    m = _TYPED.match(p.text)
+    return m.group(1) if m else (p.label or "").rstrip(".") or None
+
+
+def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -> list[Edit]:
+    """A clause put back after the last of a block whose range is cited ("Clauses 4.5 to 4.10
+    apply … and bind …") takes the next number (4.11): the cited range is extended to it, as a
+    tracked replacement of the range's end, so the clause is not left outside what binds."""
+    paragraphs = result.paragraphs
+    after: dict[str, int] = {}  # the number a new clause follows -> how many new clauses follow it
+    for e in edits:
+        if e.op != "insert_after" or not 0 <= e.index < len(paragraphs):
+            continue
+        last = next((n for i in range(e.index, -1, -1) if (n := _number(paragraphs[i]))), None)
+        if last is not None:
+            after[last] = after.get(last, 0) + sum(1 for q in e.paragraphs if not q.get("continued"))
+    out: list[Edit] = []
+    for end, count in after.items():
+        head, _, tail = end.rpartition(".")
+        if not head or not tail.isdigit() or not count:
+            continue
+        new_end = f"{head}.{int(tail) + count}"
+        cited = re.compile(rf"\b{re.escape(head)}\.\d+ to ({re.escape(end)})(?![\d.]\d)")
+        for i, p in enumerate(paragraphs):
+            m = cited.search(p.text)
+            if m is None:
+                continue
+            start, stop = m.span(1)
+            out.append(
+                Edit(
+                    id="",
+                    op="replace",
+                    index=i,
+                    anchor_text=p.text,
+                    clause=next(e.clause for e in edits if e.op == "insert_after"),
+                    variant=variant,
+                    comment=None,
+                    find=end,
+                    occurrence=p.text[:start].count(end),
+                    start=start,
+                    end=stop,
+                    replacement=new_end,
+                    finding=None,
+                )
+            )
+    return out
 
 
 def _restorations(result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:
