@@ -23,6 +23,8 @@ from __future__ import annotations
 import pytest
 from support.docx_builder import make_docx, p
 from test_document_wording import redline_of
+from test_review_session8 import accepted as accepted_synthetic
+from test_review_synthetic import redline as redline_synthetic
 from test_writer import accepted, rejected
 
 from noai import engine
@@ -86,6 +88,17 @@ def test_strict_makes_work_owned_upon_creation_wait_for_payment_with_the_not_out
     assert rejected(red.docx) == texts(original)
 
 
+def test_the_game_art_back_up_assignment_waits_for_the_same_payment_and_one_comment_says_so():
+    (clause,) = [t for t in accepted_synthetic("us-game-art", "strict") if "made for hire" in t]
+    assert clause.startswith('The Assets are not "works made for hire" as defined'), clause
+    assert "Company will, upon payment in full of the fees for those Assets under the applicable SOW, own" in clause
+    assert "For each Asset, Contractor shall, upon that payment, assign to Company" in clause, clause
+    red = redline_synthetic("us-game-art", "strict")
+    transfers = [e for e in red.plan.edits if e.finding in ("ip_assignment", "work_made_for_hire")]
+    assert all(e.op == "replace" for e in transfers), [(e.op, e.find) for e in transfers]
+    assert "“hereby irrevocably assigns” in this clause wait for that payment" in said(red)
+
+
 @pytest.mark.parametrize("variant", ("standard", "minimal"))
 def test_standard_and_minimal_leave_work_made_for_hire_as_it_is(variant):
     red = redline_of(illustration(), variant)
@@ -136,7 +149,8 @@ def test_a_payment_condition_puts_a_joined_verb_in_the_bare_form_too():
     ("sentence", "joined"),
     [
         ("The Narrator assigns the rights, and gives every consent required.", ["gives"]),
-        ("Tom assigns the rights and irrevocably waives his moral rights and confirms it.", ["waives", "confirms"]),
+        ("Tom assigns the rights and irrevocably waives his moral rights and releases them.", ["waives", "releases"]),
+        ("Tom assigns the rights and warrants that they are his.", []),  # a warranty is given now, not on payment
         ("Tom assigns the rights; and the Company grants Tom a licence.", []),  # a clause of its own
         ("Tom assigns the rights and the Company shall pay and grants nothing.", []),  # another duty's modal
         ("Tom assigns the rights and Photographs. He gives consent.", []),  # the next sentence

@@ -288,11 +288,11 @@ def present_transfers(
 # -- verbs coordinated with a transfer's verb ---------------------------------------------------------------
 
 # "…, and gives every consent", "and hereby waives": a verb of the transfer's subject joined to it by "and", in the
-# present tense (the verbs a grant or transfer clause joins: consents, waivers, confirmations, undertakings)
+# present tense, that gives a right as the transfer does (a consent, a waiver, a licence); not a warranty or an
+# acknowledgment ("and warrants that …"), which is given now, not on payment
 _COORDINATED = re.compile(
     r"(?:,\s*)?\band\s+(?:(?:hereby|irrevocably|unconditionally|absolutely|also|further)\s+)*"
-    r"(?P<verb>(?:gives|grants|waives|confirms|agrees|consents|releases|licenses|undertakes|warrants|"
-    r"acknowledges|authori[sz]es|transfers|conveys|assigns|renounces|appoints))\b",
+    r"(?P<verb>(?:gives|grants|waives|consents|releases|licenses|authori[sz]es|transfers|conveys|assigns|renounces))\b",
     re.IGNORECASE,
 )
 # what ends the verb chain of the transfer's subject: a clause of its own (";", ":"), a modal of another duty
