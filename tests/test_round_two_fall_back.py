@@ -187,3 +187,13 @@ def test_a_clause_put_back_carries_no_second_glossary_of_terms_the_document_defi
     written = [q["text"] for e in second.plan.edits if e.op == "insert_after" for q in e.paragraphs]
     assert written and not any('"Protected Materials" means' in t for t in written), written
     assert "\n".join(accepted(second)).count('"Protected Materials" means') == 1
+
+
+@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
+def test_libreoffice_reads_the_extended_range_on_accept_and_the_old_one_on_reject(tmp_path):
+    out = tmp_path / "r2.docx"
+    out.write_bytes(indemnity_put_back(VOICE).docx)
+    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
+    seen = json.loads(run.stdout)
+    assert seen["ok"] and not seen["redlines_left_after_accept"] and not seen["redlines_left_after_reject"]
+    assert "Clauses 4.5 to 4.11 apply" in seen["accepted_text"] and "Clauses 4.5 to 4.10 apply" in seen["rejected_text"]
