@@ -197,3 +197,13 @@ def test_libreoffice_reads_the_extended_range_on_accept_and_the_old_one_on_rejec
     seen = json.loads(run.stdout)
     assert seen["ok"] and not seen["redlines_left_after_accept"] and not seen["redlines_left_after_reject"]
     assert "Clauses 4.5 to 4.11 apply" in seen["accepted_text"] and "Clauses 4.5 to 4.10 apply" in seen["rejected_text"]
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_our_round_one_reasons_for_a_rejected_fix_are_resolved_once_the_fall_back_answers_them(variant):
+    from noai.ooxml.threads import read_comments
+
+    said = read_comments(read_package(round_two(GAME, "standard", variant).docx))
+    stale = [c for c in said if c.text.startswith("This change strikes") and REJECTED[GAME][1] in c.text]
+    assert stale and all(c.done for c in stale), stale
+    assert any("conflict with the restriction on AI use" in c.text and not c.done for c in said)

@@ -123,7 +123,13 @@ def next_round(
     names = {o.proposal.id: _plain_name(o, library) for o in talks.outcomes}
     return (
         Plan(plan.variant, plan.terms, numbered(edits), plan.offered, tuple(notes)),
-        _thread_answer(talks.outcomes, _Said(proposed, names, flagged, plan.terms), how, our_comments, talks.ours)
+        _thread_answer(
+            talks.outcomes,
+            _Said(proposed, names, flagged, plan.terms, frozenset(refused)),
+            how,
+            our_comments,
+            talks.ours,
+        )
         if comments
         else Answer(),
     )
@@ -317,6 +323,7 @@ class _Said:
     names: dict[str, str]
     flagged: set[str]
     terms: Mapping[str, str]
+    answered: frozenset[str] = frozenset()  # the fixes they rejected that this round answers by falling back
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
@@ -385,4 +392,6 @@ def _thread_answer(
             replies.append(ReplyTo(mine.id, _reply_text(o, said, how)))
         elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
+        elif o.state == REJECTED and o.proposal.clause in said.answered and not mine.done:
+            resolve.append(mine.id)  # our reasons for the change they rejected: answered this round, on the spot
     return Answer(tuple(replies), tuple(resolve))
