@@ -65,7 +65,16 @@ def test_standard_round_two_proposes_the_minimal_version_of_a_rejected_fix_with_
     assert "by digital or any other means" in clause and clause.endswith("for a further fee agreed in advance."), clause
 
 
-@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_standard_makes_a_training_permission_whose_deletion_was_rejected_wait_for_the_creators_consent():
+    second = round_two(GAME, "standard", "standard")
+    (fix,) = [e for e in second.plan.edits if e.clause == "fix-existing-ai-restriction"]
+    assert fix.op == "replace" and fix.replacement == "including, only with Contractor's prior written consent,", fix
+    assert "You did not accept our deletion" in (fix.comment or "")
+    kept = next(t for t in accepted(second) if t.startswith("Company may use, modify, adapt and exploit the Assets"))
+    assert "including, only with Contractor's prior written consent, to train, fine-tune and test" in kept, kept
+
+
+@pytest.mark.parametrize("variant", ("minimal",))
 def test_a_rejected_fix_with_no_softer_version_gets_a_comment_flagging_the_conflict(variant):
     second = round_two(GAME, "standard", variant)
     (flag,) = [e for e in second.plan.edits if e.clause == "fix-existing-ai-restriction"]
@@ -206,4 +215,5 @@ def test_our_round_one_reasons_for_a_rejected_fix_are_resolved_once_the_fall_bac
     said = read_comments(read_package(round_two(GAME, "standard", variant).docx))
     stale = [c for c in said if c.text.startswith("This change strikes") and REJECTED[GAME][1] in c.text]
     assert stale and all(c.done for c in stale), stale
-    assert any("conflict with the restriction on AI use" in c.text and not c.done for c in said)
+    answer = "You did not accept our deletion" if variant == "standard" else "conflict with the restriction on AI use"
+    assert any(answer in c.text and not c.done for c in said)

@@ -162,6 +162,11 @@ def _fall_back_fix(
         softer = [replace(e, comment=_narrower(e) if k == 0 else None) for k, e in enumerate(softer)]
         return softer, f'Proposed a narrower change in place of the rejected change to "{first.find}".'
     who = terms.get("provider") or "the creator"
+    consent = _with_consent(first, who) if lower is not None else None
+    if consent is not None:
+        return [
+            consent
+        ], f'Proposed that the use in "{first.find}" wait for consent, in place of its rejected deletion.'
     said = (
         f"We note that you want to keep these words. As they stand, they conflict with the restriction on AI use "
         f"in {terms.get('agreement') or 'this Agreement'}, and would be read as {who}'s consent to what that "
@@ -189,6 +194,36 @@ def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], .
         return bool(terms) and terms <= have and _GLOSSARY.match(text) is not None
 
     return tuple(p for p in edit.paragraphs if not redundant(p.get("text", "")))
+
+
+_INCLUDING = re.compile(r"^\W*(including)\s+to\s", re.IGNORECASE)
+
+
+def _with_consent(first: Edit, who: str) -> Edit | None:
+    """The standard rung below the deletion of a permission's "…, including to train …" tail they
+    rejected: the use is kept but waits for the creator's consent ("including, only with
+    Contractor's prior written consent, to train …"); None for any other change."""
+    m = _INCLUDING.match(first.find or "")
+    if first.replacement or m is None or first.start is None:
+        return None
+    word = m.group(1)
+    start = first.start + m.start(1)
+    qualified = f"{word}, only with {who}'s prior written consent,"
+    said = (
+        f"You did not accept our deletion of these words. As they stand, they would be read as {who}'s consent "
+        "to a use our AI restriction forbids. We propose instead that this use be made only with "
+        f"{who}'s prior written consent: this change adds “only with {who}'s prior written consent”."
+    )
+    text = first.anchor_text
+    return replace(
+        first,
+        comment=said,
+        find=word,
+        occurrence=text[:start].count(word),
+        start=start,
+        end=start + len(word),
+        replacement=qualified,
+    )
 
 
 def _narrower(edit: Edit) -> str:
@@ -343,7 +378,7 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
     """Our reply in the thread of proposal ``o``: what this round does about it, in plain words."""
     what = said.names.get(o.proposal.id) or "our proposal"
     again, does = said.proposed.get(o.proposal.clause, (None, ""))
-    lower = (
+    lower = o.proposal.clause in said.answered or (
         again in VARIANTS
         and o.proposal.variant in VARIANTS
         and VARIANTS.index(again) > VARIANTS.index(o.proposal.variant)
