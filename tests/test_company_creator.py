@@ -105,5 +105,7 @@ def test_the_written_docx_gives_the_credit_and_the_likeness_to_the_people_not_th
     creator = "the Designer" if isinstance(docx, str) else "the Illustrator"
     text, said = written(r.docx)
     assert "the individual authors of the " in said and f"that {creator} keep the right" not in said
-    assert "voice or likeness of any person who created the Protected Materials" in text
+    assert (
+        "voice, likeness or persona of any person who created the Protected Materials" in text
+    )  # strict: one sentence
     assert f"likeness of {creator}" not in text

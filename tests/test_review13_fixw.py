@@ -149,7 +149,8 @@ def test_a_presenters_moral_rights_comment_speaks_of_the_performers_rights(varia
 @pytest.mark.parametrize("variant", ("standard", "minimal"))
 def test_an_authors_moral_rights_comment_still_speaks_of_the_authors(variant):
     said = moral_comment(redline(designer(), variant))
-    assert "the authors' right to object to derogatory treatment of the Designs" in said and "perform" not in said
+    # Carys Bell, one natural person, is the author: her right, not "the authors'" (review14 defect 9)
+    assert "the Designer's right to object to derogatory treatment of the Designs" in said and "perform" not in said
 
 
 @pytest.mark.parametrize("recorded", [presenter, designer])

@@ -85,13 +85,15 @@ from .library.render import (
     PERSON,
     SUB_HYPHEN,
     capitalise,
+    comment_voice,
     fill_known,
     first_person,
     in_my_voice,
     mixed_work,
+    one_author,
     performer_rights,
     possessive,
-    with_audio_materials,
+    with_working_materials,
     without_officer,
     without_text_tools,
 )
@@ -112,6 +114,7 @@ from .planning.comments import (
     _transfer_options,
     _words,
     code_waiver,
+    left_once,
     moral_act,
     said_once,
     strategy_comment,
@@ -420,8 +423,9 @@ def make_plan(
         insertions = [_no_officer(e) for e in insertions]
     if facts.non_text:  # a score, photographs, code: no spelling or machine-translation exception
         insertions = [_rewritten(e, without_text_tools) for e in insertions]
-    if facts.audio:  # sound recordings: takes, outtakes and audio files, not drafts and sketches
-        insertions = [_rewritten(e, with_audio_materials) for e in insertions]
+    materials = _materials_kind(result, facts)
+    if materials is not None:  # recordings, code, text, data: their own working materials, not sketches
+        insertions = [_rewritten(e, partial(with_working_materials, kind=materials)) for e in insertions]
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -440,6 +444,7 @@ def make_plan(
             struck,
             expressly or licensed,
             facts.company,
+            facts.individual,
         )
         renumbering = _renumbered(result, insertions)
         why += _shifted(result, insertions, renumbering)
@@ -451,7 +456,7 @@ def make_plan(
     insertions, joins = join_definitions_list(result, insertions, run)  # "(c) …; and (d) …." takes the new terms in
     ours = {at for e in insertions for at in numbered_paragraphs(e.index, e, _source)}  # what ours number on from
     fixes = [(*_number_kept(result, f, rf, ours), op) if op == "replace" else (f, rf, op) for f, rf, op in fixes]
-    edits = [*insertions, *joins, *(fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes)]
+    edits = [*insertions, *joins, *left_once([fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes])]
     numbers = _our_numbers(result, insertions, renumbering) if clauses else []
     owns = [own[0] if own else "" for own in numbers]
     labels = [n for own in numbers for n in own]
@@ -479,6 +484,9 @@ def make_plan(
     elif facts.company:  # a company has no moral rights of its own: its people keep the right to be credited
         authors = f"the individual authors of {terms.get('deliverables', 'the work')}"
         edits = [replace(e, comment=credit_to_authors(e.comment, authors)) if e.comment else e for e in edits]
+    if facts.individual and not facts.company:  # one natural person is the author: her right, her style
+        author = comment_voice(commented).get("provider", "the creator")
+        edits = [replace(e, comment=one_author(e.comment, author)) if e.comment else e for e in edits]
     optional = _transfer_options(result, strategy)
     if optional:  # the transfer is one of the contract's alternatives: it passes only if that one is chosen
         edits = [_if_chosen(e, optional, commented) for e in edits]
@@ -558,6 +566,19 @@ def _only_for(text: str, work: str) -> str:
     start = text.find(f"for {work} and for ", at) if at >= 0 else -1
     end = text.find(_EXCLUDING, start) if start >= 0 else -1
     return text if end < 0 else f"{text[:start]}for {work}{text[end:]}"
+
+
+def _materials_kind(result: AuditResult, facts: DocumentFacts) -> str | None:
+    """The kind of work whose working materials "Protected Materials" names, where a drawing's (drafts, sketches,
+    concepts) do not fit: sound recordings, code, data, or text that is not creative work (translations, copy)."""
+    kind = result.work_kind.kind if result.work_kind else None
+    if facts.audio:
+        return "audio"
+    if kind in ("software", "data"):
+        return kind
+    if facts.text and kind in (None, "general"):
+        return "text"
+    return None
 
 
 def _rewritten(e: Edit, rewrite: Callable[[str], str]) -> Edit:
@@ -980,8 +1001,16 @@ def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -
         return None
     start = max(f.paragraph_text.rfind(" ", f.phrase_end, end), f.phrase_end - 1) + 1
     last = f.paragraph_text[start:end]
+    # the comment quotes the purpose whole, limited as it is ("for any purpose related to our business"), never as
+    # if it set no limit at all
+    whole = f.paragraph_text[f.phrase_start : end]
+    said = (rf.comment or "").replace(
+        f"“{f.phrase}” sets no limit on the use it allows.", f"“{whole}” is wide, and it does not exclude AI training."
+    )
     return replace(f, phrase=last, phrase_start=start, phrase_end=end), replace(
-        rf, replacement=last + replacement[len(f.phrase) :]
+        rf,
+        replacement=last + replacement[len(f.phrase) :],
+        comment=said.replace(f"“{f.phrase}”", f"“{whole}”") if rf.comment else rf.comment,
     )
 
 
@@ -1264,8 +1293,18 @@ def _our_numbers(result: AuditResult, insertions: Sequence[Edit], renumbering: R
             start = taken.get(at, 0)
             taken[at] = start + count
             own += [n.rstrip(".") for n in numbers.get(at, [])[start : start + count]]
+        parent = _list_parent(result, e.index)
+        own = [f"{parent}{n}" if parent and re.fullmatch(r"\([a-z]\)", n) else n for n in own]  # "7(d)"
         found.append([n for n in own if n[:1].isdigit()] if e.clause != DEFINITIONS else [])
     return found
+
+
+def _list_parent(result: AuditResult, at: int) -> str:
+    """The clause number a lettered list item after paragraph ``at`` belongs to: "7" where ``at`` is "7(c)" (our
+    clauses there are "7(d)", "7(e)" …, which is how the document cites them), else ""."""
+    label = result.paragraphs[at].section_label if at < len(result.paragraphs) else None
+    m = re.fullmatch(r"(\d+(?:\.\d+)*)\([a-z]\)", label or "")
+    return m.group(1) if m else ""
 
 
 def _surviving(

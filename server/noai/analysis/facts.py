@@ -622,7 +622,7 @@ def used_as_part_of(f: Finding) -> bool:
 # after them: put before them, they would qualify the exclusion ("excluding any Prohibited AI Use in connection
 # with the Film"), not the grant.
 _QUALIFIER = re.compile(
-    r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|relat(?:ed|ing)\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
+    r"\s*(?:in\s+connection\s+with|connected\s+(?:with|to)|in\s+relation\s+to|relat(?:ed|ing)\s+to|for\s+the\s+(?:sole\s+|limited\s+)?purposes?\s+of|"
     r"(?:solely|only|exclusively)\s+(?:for|in|in\s+connection\s+with|as\s+part\s+of)|for\s+use\s+(?:in|on|with|as)|"
     r"as\s+part\s+of|throughout\s+the\s+(?:world|universe|Territory)|worldwide|in\s+the\s+Territory)\b"
     r"(?:(?!\s+and\s+(?:to|may|shall|will|must)\b)[^,;:()“”\"])*?"
@@ -633,7 +633,9 @@ _QUALIFIER = re.compile(
 
 # a qualifier that says what a purpose is about ("related to our business", "in connection with the Services"), not
 # where or how long it runs ("throughout the world", "in the Territory")
-_ABOUT = re.compile(r"\s*(?:in\s+connection\s+with|in\s+relation\s+to|relat(?:ed|ing)\s+to)\b", re.IGNORECASE)
+_ABOUT = re.compile(
+    r"\s*(?:in\s+connection\s+with|connected\s+(?:with|to)|in\s+relation\s+to|relat(?:ed|ing)\s+to)\b", re.IGNORECASE
+)
 
 
 def about_the_purpose(qualifier: str) -> bool:
@@ -2616,6 +2618,9 @@ def _number_key(label: str) -> tuple[tuple[int, str], ...]:
 
 def _next_label(label: str) -> str:
     """The number after ``label`` in its list: "4.4" after "4.3", "7B" after "7A"."""
+    item = re.fullmatch(r"(.*\()([a-y])\)", label)  # a lettered item: "7(e)" after "7(d)"
+    if item:
+        return f"{item.group(1)}{chr(ord(item.group(2)) + 1)})"
     head, _, tail = label.rpartition(".")
     prefix = f"{head}." if head else ""
     if tail.isdigit():
@@ -2677,7 +2682,7 @@ def parts_cited(text: str, own: str, labels: Sequence[str]) -> str:
             return f"{word}s {_cited(sorted(labels, key=_number_key))} {verbs}"
 
         text = _APPLIES_SELF.sub(plural, text)
-    if "." in own:
+    if "." in own or "(" in own:  # "this Section 4.3", "this Section 7(d)"
         text = _THIS_PART.sub(lambda m: f"{m.group(0)} {own}", text)
     return text
 
@@ -2686,7 +2691,7 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
     """``found``'s phrase listing also our inserted clauses ``labels`` ("Section 3 survives" -> "Sections 3 and 4.3
     to 4.7 survive") and those clauses cited ("4.3 to 4.7"), or None where the list covers them already (3.3 within
     Section 3)."""
-    new = [x for x in labels if not any(x == n or x.startswith(f"{n}.") for n in found.numbers)]
+    new = [x for x in labels if not any(x == n or x.startswith((f"{n}.", f"{n}(")) for n in found.numbers)]
     if not new:
         return None
     runs = _ranges(sorted(new, key=_number_key))

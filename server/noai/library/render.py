@@ -662,25 +662,50 @@ def without_text_tools(text: str) -> str:
 
 # The working materials "Protected Materials" names beside the work (strict: "every draft, sketch, concept, version,
 # source file, working file and other material"; standard: "the drafts, source files and other materials"), and
-# those of sound recordings.
-_WORKING_MATERIALS = (
-    (
-        "every draft, sketch, concept, version, source file, working file and other material",
+# those of each other kind of work: sound recordings, code, text, data.
+_DRAWN = (
+    "every draft, sketch, concept, version, source file, working file and other material",
+    "the drafts, source files and other materials",
+)
+_WORKING_MATERIALS: dict[str, tuple[str, str]] = {
+    "audio": (
         "every take, outtake, pick-up, raw or edited audio file and other material",
-    ),
-    (
-        "the drafts, source files and other materials",
         "the takes, outtakes, pick-ups, raw and edited audio files and other materials",
     ),
-)
+    "software": (
+        "every version, source and object code file, repository, specification, document and other material",
+        "the source and object code, repositories, documentation and other materials",
+    ),
+    "text": (
+        "every draft, outline, version, working file and other material",
+        "the drafts, outlines, working files and other materials",
+    ),
+    "data": (
+        "every extract, sample, version, copy, annotation and other material",
+        "the extracts, samples, copies, annotations and other materials",
+    ),
+}
+
+
+def with_working_materials(text: str, kind: str) -> str:
+    """Our clause ``text`` whose "Protected Materials" name the working materials of ``kind`` ("audio": takes,
+    outtakes and audio files; "software": code files and repositories; "text": drafts and outlines; "data":
+    extracts, samples and copies), not drafts, sketches and concepts."""
+    for drawn, made in zip(_DRAWN, _WORKING_MATERIALS[kind], strict=True):
+        text = text.replace(drawn, made).replace(_included(drawn), _included(made))
+    return text
+
+
+def _included(listed: str) -> str:
+    """The list as :func:`_once_created` says it after "including": "every draft, …, source file and working file"."""
+    items = re.sub(r",? and other materials?$", "", listed)
+    return " and ".join(items.rsplit(", ", 1))
 
 
 def with_audio_materials(text: str) -> str:
     """Our clause ``text`` whose "Protected Materials" name the working materials of sound recordings (takes,
     outtakes, pick-ups, raw and edited audio files), not drafts and sketches."""
-    for drawn, recorded in _WORKING_MATERIALS:
-        text = text.replace(drawn, recorded)
-    return text
+    return with_working_materials(text, "audio")
 
 
 def comment_voice(terms: Mapping[str, str]) -> Mapping[str, str]:
@@ -836,6 +861,16 @@ def performer_rights(comment: str, provider: str) -> str:
     return _AUTHORS_RIGHTS.sub(said, comment)
 
 
+# the catch-all moral-rights comment's authors ("the authors' right to object …", "imitates the authors' style")
+_AUTHORS = re.compile(r"\bthe authors' (right|style)\b")
+
+
+def one_author(comment: str, provider: str) -> str:
+    """Our moral-rights ``comment`` where the creator is one natural person, who is the author: "takes away the
+    Illustrator's right to object … imitates the Illustrator's style", not "the authors'"."""
+    return _AUTHORS.sub(lambda m: f"{possessive(provider)} {m.group(1)}", comment)
+
+
 def term_pattern(term: str) -> re.Pattern[str]:
     """A use of ``term`` (or its plural) as a whole word."""
     return re.compile(rf"(?<![\w]){re.escape(term)}s?(?![\w])")
@@ -897,3 +932,28 @@ def mixed_work(comment: str, others: str) -> str:
     return _CODE_CLAIM.sub(
         lambda m: f"{'include' if m.group(1) == 'are' else 'includes'} code as well as {others}.", comment
     )
+
+
+# a fix's comment that leaves the document's wording as it is: "This wording (“will own”) passes ownership of the
+# Assets to Company. We leave this wording unchanged and rely on the AI restriction …"
+_LEFT = re.compile(
+    r"This wording \((?P<quoted>“[^”]+”(?:(?:, | and )“[^”]+”)*)\) (?P<does>[^.]+)\.\s+"
+    r"(?P<tail>We leave this wording\s+unchanged\b.*)",
+    re.S,
+)
+
+
+def left_unchanged(comment: str) -> bool:
+    """``comment`` is a fix's "This wording (“…”) … We leave this wording unchanged …"."""
+    return _LEFT.match(comment) is not None
+
+
+def left_both(first: str, second: str) -> str:
+    """Two "we leave this wording unchanged" comments (:func:`left_unchanged`) as one: the first's words naming
+    both phrases ("This wording (“works made for hire” and “will own”) gives …"), with the fuller reason."""
+    a, b = _LEFT.match(first), _LEFT.match(second)
+    assert a is not None and b is not None
+    items: list[str] = re.findall(r"“[^”]+”", a["quoted"]) + re.findall(r"“[^”]+”", b["quoted"])
+    quoted = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    tail = max((a["tail"], b["tail"]), key=len)
+    return f"This wording ({quoted}) {a['does']}. {tail}"

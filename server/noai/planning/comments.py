@@ -25,6 +25,8 @@ from ..library.render import (
     capitalise,
     comment_voice,
     fill_known,
+    left_both,
+    left_unchanged,
     possessive,
     refer_back,
     reflexive,
@@ -294,6 +296,9 @@ _PURPOSES = {
     "who made {deliverables}",
     "ai-creative-likeness/company/minimal": "bar digital replicas of the voice or likeness of the people who made "
     "{deliverables}",
+    # a creator who is a natural person made the work herself: the clause names her alone, and so does the comment
+    "ai-creative-likeness/individual": "cover imitation of the style, voice and likeness of {provider}",
+    "ai-creative-likeness/individual/minimal": "bar digital replicas of the voice or likeness of {provider}",
 }
 
 
@@ -355,13 +360,15 @@ def strategy_comment(
     struck: Sequence[str] = (),
     expressly: str | None = None,
     company: bool = False,
+    individual: bool = False,
 ) -> str:
     """One comment saying what the redline does and why, from this document's findings only. ``kept``:
     where the document already keeps the creator's pre-existing materials with it (so the
     retained-materials clause only binds later transferees); ``struck``: the creation-timing words
     struck beside a transfer made to wait for payment (:func:`strike_creation_timing`); ``expressly``: what the
     document expressly keeps with the creator ("the characters"), said to stay with it; ``company``: the creator is
-    a company, whose people (not itself) have a voice and likeness."""
+    a company, whose people (not itself) have a voice and likeness; ``individual``: the creator is a natural person,
+    who made the work herself (the clauses name her alone, and so does this comment)."""
     t = _comment_terms(terms)
     first = strategy.evidence[0] if strategy.evidence else None
     where = _where(first, result.paragraphs) if first is not None else ""
@@ -416,6 +423,7 @@ def strategy_comment(
     # owners, even where the covenant sits in a later AI section and that duty stays in the IP section
     ids.sort(key=lambda c: _MAIN_FIRST.index(c) if c in _MAIN_FIRST else len(_MAIN_FIRST))
     ids = [f"{c}/company" if company and f"{c}/company" in _PURPOSES else c for c in ids]
+    ids = [f"{c}/individual" if individual and f"{c}/individual" in _PURPOSES else c for c in ids]
     ids = [f"{c}/{variant}" if f"{c}/{variant}" in _PURPOSES else c for c in ids]  # what this variant's text does
     ids = [f"{c}/informal" if INFORMAL in terms and f"{c}/informal" in _PURPOSES else c for c in ids]
     purposes = [
@@ -467,3 +475,25 @@ def said_once(edits: Sequence[Edit]) -> list[Edit]:
             said, seen = refer_back(comment, seen)
             out[i] = replace(out[i], comment=said) if said != comment else out[i]
     return out
+
+
+def left_once(edits: Sequence[Edit]) -> list[Edit]:
+    """One "we leave this wording unchanged" comment per paragraph: where two comment-only edits of one paragraph
+    each say so ("will own", "works made for hire"), the first names both phrases and keeps the fuller reason; the
+    second goes (two comments saying the same on one sentence read as a mistake)."""
+    first: dict[int, int] = {}
+    out: list[Edit | None] = list(edits)
+    order = sorted(
+        (i for i, e in enumerate(edits) if e.op == "comment" and e.comment and left_unchanged(e.comment)),
+        key=lambda i: (edits[i].index, edits[i].start or 0),
+    )
+    for i in order:
+        e = edits[i]
+        if e.index not in first:
+            first[e.index] = i
+            continue
+        kept = out[first[e.index]]
+        assert kept is not None and kept.comment is not None and e.comment is not None
+        out[first[e.index]] = replace(kept, comment=left_both(kept.comment, e.comment))
+        out[i] = None
+    return [e for e in out if e is not None]
