@@ -464,3 +464,39 @@ def test_a_key_terms_row_naming_the_rights_in_a_work_names_the_work_product(labe
 def test_a_work_word_used_twice_outside_a_key_terms_row_about_its_rights_is_no_work_product(texts, table):
     parties = find_parties(paragraphs(*texts, table=tuple(table)))
     assert parties.work_product is None
+
+
+# "Studio", "Agency", "Publisher" name either side: a games studio commissions art, a design studio makes it. What
+# the party does decides, whatever the sentence starts with ("The Studio shall pay", "the Studio pays").
+@pytest.mark.parametrize(
+    "pays",
+    [
+        "The Studio shall pay the {maker} a fee of 4,000 pounds within 30 days of delivery.",
+        "The Studio will, within 30 days of each invoice, pay the {maker} the fee in Schedule 2.",
+        "For each accepted asset the Studio pays the {maker} the fee set out in Schedule 2.",
+    ],
+)
+@pytest.mark.parametrize("maker", ["Artist", "Illustrator"])
+def test_a_studio_that_commissions_and_pays_for_the_work_is_the_client(pays, maker):
+    parties = find_parties(
+        paragraphs(
+            f'This agreement is made between Pixelforge Games Ltd (the "Studio") and Mara Quill (the "{maker}").',
+            f'The {maker} will produce the character sheets listed in Schedule 1 (the "Assets").',
+            pays.format(maker=maker),
+            "All rights in the Assets vest in the Studio on creation.",
+        )
+    )
+    assert roles(parties) == {"Studio": CLIENT, maker: CREATOR}
+
+
+def test_a_design_studio_that_makes_the_work_and_is_paid_stays_the_creator():
+    parties = find_parties(
+        paragraphs(
+            'This agreement is made between Brightside Retail plc (the "Customer") and Lumen Design LLP '
+            '(the "Studio").',
+            'The Studio shall design the packaging artwork described in the brief (the "Designs").',
+            "The Studio shall, within two weeks of approval, deliver the Designs in print-ready form.",
+            "The Customer shall pay the Studio's invoices within 30 days.",
+        )
+    )
+    assert roles(parties) == {"Studio": CREATOR, "Customer": CLIENT}

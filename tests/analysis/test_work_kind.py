@@ -237,3 +237,61 @@ def test_a_statement_of_work_listing_app_features_makes_the_work_software():
 )
 def test_a_statement_of_work_for_other_services_is_not_software_for_the_tools_it_mentions(project, deliverables, kind):
     assert engine.audit(sow_contract(project, *deliverables)).work_kind.kind == kind
+
+
+# A British "programme" is a broadcast programme; a computer programme is software, and a programme of work or
+# a training programme is no work of either kind.
+TV_SERIES = contract(
+    "PRODUCTION AND LICENCE AGREEMENT",
+    parties("Producer", "Broadcaster"),
+    "1. Production",
+    "1.1 The Producer shall produce four half-hour documentary programmes about river wildlife (the "
+    '"Programmes") and deliver them ready for transmission.',
+    "2. Licence",
+    "2.1 The Producer grants the Broadcaster the exclusive right to broadcast the Programmes in the United Kingdom.",
+    "2.2 The Broadcaster shall pay the licence fee for each of the Programmes within 30 days of its delivery.",
+)
+COMPUTER_PROGRAMMES = contract(
+    "DEVELOPMENT AGREEMENT",
+    parties("Developer"),
+    "1. Development",
+    '1.1 "Programmes" means the computer programmes the Developer writes for the Client under this agreement, '
+    "in source code and object code.",
+    "1.2 The Developer shall deliver the Programmes with their source code and installation scripts.",
+    "2. Ownership",
+    "2.1 The Developer assigns to the Client all copyright in the Programmes.",
+)
+CONSULTANCY_PROGRAMME = contract(
+    "CONSULTANCY AGREEMENT",
+    parties("Consultant"),
+    "1. Services",
+    "1.1 The Consultant shall run a training programme for the Client's managers and agree a programme of work "
+    'with the Client, and shall deliver a written report of its findings (the "Report").',
+    "1.2 The training programme is held at the Client's offices; the programme of work may change by agreement.",
+    "2. Ownership",
+    "2.1 The Consultant grants the Client a licence to use the Report for its internal business.",
+)
+
+
+@pytest.mark.parametrize(
+    ("docx", "kind"),
+    [(TV_SERIES, "creative"), (COMPUTER_PROGRAMMES, "software"), (CONSULTANCY_PROGRAMME, "general")],
+    ids=["tv-series", "computer-programmes", "training-programme"],
+)
+def test_a_programme_is_a_broadcast_unless_the_contract_makes_it_a_computer_programme(docx, kind):
+    detected = engine.audit(docx).work_kind
+    assert detected.kind == kind, detected.reason
+
+
+def test_a_computer_programme_defined_without_a_work_product_is_software_and_a_tv_programme_creative():
+    from noai.analysis.work_kind import detect_work_kind
+    from noai.ooxml.model import Paragraph
+
+    def kind(*texts: str) -> str:
+        ps = [Paragraph(index=i, text=t, original_text=t, in_table=False) for i, t in enumerate(texts)]
+        return detect_work_kind(ps, None, ("Programmes",)).kind
+
+    assert kind('"Programmes" means the computer programmes written for the Customer, in source and object code.') == (
+        "software"
+    )
+    assert kind('"Programmes" means the six television programmes of the series, each of thirty minutes.') == "creative"

@@ -569,8 +569,12 @@ def _surface(name: str, usage: _Usage) -> str:
 
 _CREATE_WORDS = ("perform", "provide", "deliver", "create", "develop", "design", "render", "write", "prepare")
 _CREATE = rf"(?:{'|'.join(_CREATE_WORDS)})"
-_CREATOR_VERBS = rf"(?:shall|will|must|agrees?\s+to)\s+(?:\w+\s+)?{_CREATE}\b"
-_PAYER_VERBS = r"(?i:shall|will|must|agrees?\s+to)\s+(?:\w+\s+)?(?i:pay|reimburse|compensate)\b"
+_CREATOR_VERBS = rf"(?:shall|will|must|agrees?\s+to)(?:,[^,.]{{1,60}},)?\s+(?:\w+\s+)?{_CREATE}\b"
+# "The Studio shall pay", "Customer will, within 30 days, pay", "the Publisher pays the Author": the payer
+_PAYER_VERBS = (
+    r"(?:(?i:shall|will|must|agrees?\s+to)(?:,[^,.]{1,60},)?\s+(?:\w+\s+)?(?i:pay|reimburse|compensate)|"
+    r"(?i:pays|reimburses|compensates))\b"
+)
 _NAME = r"(?:[Yy]ou|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"
 # "Juniper grants You", "Licensor grants to Licensee", "Microsoft, not the third party, licenses to
 # you", "Employee hereby assigns, and agrees to assign, to Company": grantor and grantee.
@@ -834,7 +838,10 @@ def _candidates(
         for n in spellings:
             if role := _role_of(n):
                 weak = n.lower().removeprefix("the ") in _WEAK_ROLES
-                score[role] += 3 if weak else 100
+                # a role word naming either side ("the Studio" commissions art or makes it) yields to what the
+                # party does: it counts unless the party's acts (pays, makes, grants, is granted) lean the other way
+                against = verbs[n][CLIENT if role == PROVIDER else PROVIDER] > verbs[n][role]
+                score[role] += (0 if against else 3) if weak else 100
                 strong = strong or not weak
             score.update(verbs[n])
         acts = score[CLIENT] + score[PROVIDER]

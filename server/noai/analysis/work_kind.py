@@ -22,13 +22,15 @@ WORK_KINDS = (SOFTWARE, CREATIVE, DATA, GENERAL)
 
 _WORDS = {
     SOFTWARE: re.compile(
-        r"\b(?:software|source\s+code|object\s+code|sample\s+code|code|program(?:me)?s?|"
+        # a British "programme" is a broadcast programme unless it is a computer programme (CREATIVE below)
+        r"\b(?:software|source\s+code|object\s+code|sample\s+code|code|program(?!me)s?|computer\s+programmes?|"
         r"applications?|apps?|API|SDK|scripts?)\b",
         re.IGNORECASE,
     ),
     CREATIVE: re.compile(
         r"\b(?:artwork|illustrations?|photo(?:graph)?s?|images?|designs?|logos?|brand\s+elements|"
-        r"music|songs?|recordings?|videos?|films?|footage|voice|likeness|manuscripts?|books?|"
+        r"music|songs?|recordings?|videos?|films?|footage|voice|likeness|manuscripts?|books?|programmes?|"
+        r"(?:television|TV|radio|broadcast)\s+programs?|"
         r"articles?|copywriting|content|creative|artistic|animations?|characters?|"
         # art and its parts and files: character, environment and UI art, concept sketches, textures, sprites, icons
         # delivered as PSD, FBX or PNG ("Art." before a number is an article of a law)
@@ -42,16 +44,28 @@ _WORDS = {
         re.IGNORECASE,
     ),
 }
+# A programme that is no broadcast: a computer programme, a programme of work, a training programme. Each match
+# holds one "programme".
+_NOT_BROADCAST = (
+    r"(?:computer|software)\s+programmes?|programmes?\s+of\s+(?:work|works|activities|study)|"
+    r"(?:training|work|works|development|research|funding|loyalty|delivery|implementation)\s+programmes?"
+)
+_PROGRAMME = re.compile(r"\bprogrammes?\b", re.IGNORECASE)
+_COMPUTER_PROGRAMME = re.compile(r"\b(?:computer|software)\s+programmes?\b", re.IGNORECASE)
+_NOT_BROADCAST_RE = re.compile(rf"\b(?:{_NOT_BROADCAST})\b", re.IGNORECASE)
 # Words of a kind that do not name the work delivered: the client's or the users' own data and
 # content, data about the service, data in a data-protection sense. Each match holds exactly one
 # match of its kind's words, so the work count is the difference of the two counts. ("copy", mostly
 # the verb, "records" and "labels" are not words of a kind at all.) A services contract that speaks
 # of personal data is not a contract for data work.
 _NOT_WORK = {
-    SOFTWARE: re.compile(r"\b(?:third[- ]party|open[- ]source)\s+software\b", re.IGNORECASE),
+    SOFTWARE: re.compile(
+        r"\b(?:(?:third[- ]party|open[- ]source)\s+software|(?:television|TV|radio|broadcast)\s+programs?)\b",
+        re.IGNORECASE,
+    ),
     CREATIVE: re.compile(
         r"\b(?:(?:customer|client|user|your|its|their|third[- ]party)\s+content|articles?\s+of\s+association|"
-        r"prior art|state[- ]of[- ]the[- ]art)\b",
+        rf"prior art|state[- ]of[- ]the[- ]art|{_NOT_BROADCAST})\b",
         re.IGNORECASE,
     ),
     DATA: re.compile(
@@ -101,8 +115,8 @@ def _count(kind: str, text: str) -> int:
 # A word every match of a kind's _NOT_WORK (and of _PRIVACY, for data) holds, lower-cased: only the
 # paragraphs holding it are searched.
 _HINTS = {
-    SOFTWARE: ("software",),
-    CREATIVE: ("content", "articles", "prior art", "the art", "the-art"),
+    SOFTWARE: ("software", "program"),
+    CREATIVE: ("content", "articles", "prior art", "the art", "the-art", "programme"),
     DATA: ("data", "privacy", "gdpr"),
 }
 
@@ -121,6 +135,13 @@ def detect_work_kind(
                 counts[kind] -= fast.count(_WORDS[kind], text)  # a paragraph about personal data
             else:
                 counts[kind] -= fast.count(_NOT_WORK[kind], text)
+    # a document that speaks of computer programmes means them by its other "programmes" too: software, no broadcast
+    computer = "programme" in lowered.text and fast.holds(_COMPUTER_PROGRAMME, lowered.text)
+    if computer:
+        for text in map(texts.__getitem__, lowered.holding(("programme",))):
+            moved = fast.count(_PROGRAMME, text) - fast.count(_NOT_BROADCAST_RE, text)
+            counts[CREATIVE] -= moved
+            counts[SOFTWARE] += moved
     names = [work_product] if work_product else list(defined)
     weight = _NAME_WEIGHT if work_product else _DEFINED_WEIGHT
     named_by: dict[str, str] = {}
@@ -128,6 +149,9 @@ def detect_work_kind(
         for kind in _WORDS:
             if kind not in named_by and _count(kind, name):
                 named_by[kind] = name
+        if computer and _PROGRAMME.search(name) and named_by.get(CREATIVE) == name:
+            del named_by[CREATIVE]
+            named_by.setdefault(SOFTWARE, name)
     # "Licensed Content" names no kind by itself: its definition tells ("the full text of 12,000 articles,
     # with their metadata, as XML files" is data)
     content = work_product and set(named_by) == {CREATIVE} and _ONLY_CONTENT.fullmatch(work_product)
