@@ -307,7 +307,11 @@ def test_the_music_commissions_strict_grant_covers_media_now_known_beside_its_re
 def test_standard_and_minimal_keep_future_media_and_exclude_ai_use_with_no_expressly_named_sentence(variant):
     plan = redline("music-commission", variant).plan
     [fix] = [e for e in plan.edits if e.finding == "future_technologies"]
-    assert fix.comment.startswith("This change keeps “now known or hereafter devised”"), fix.comment
+    # the comment quotes the whole phrase the exclusion follows, its purpose included (review14 defect 12)
+    assert fix.comment.startswith(
+        "This change keeps “now known or hereafter devised in connection with the Film and its advertising and "
+        "promotion”"
+    ), fix.comment
     assert "expressly name" not in words_written(redline("music-commission", variant))
     text = written(source("music-commission"), variant)
     assert (
