@@ -49,6 +49,21 @@ WHOLE_FIRST = (
 )
 
 
+PRONOUN = (
+    "The Deliverables are the exclusive property of the Client on their creation. The Designer hereby assigns to the "
+    "Client all intellectual property rights in them."
+)
+
+
+def test_strict_keeps_a_statement_the_assignment_refers_back_to_and_makes_both_wait():
+    # "… in them" would name nothing once the statement before it goes
+    assert transfer_paragraph(accepted(redline(contract(PRONOUN)).docx)) == (
+        "2.1 The Deliverables will, upon payment in full of all fees due under this agreement, be the exclusive "
+        "property of the Client. The Designer shall, upon that payment, assign to the Client all intellectual "
+        "property rights in them."
+    )
+
+
 def test_strict_strikes_a_declaration_after_an_assignment_of_all_the_rights_and_the_space_before_it():
     docx = contract(WHOLE_FIRST)
     red = redline(docx)
@@ -59,13 +74,14 @@ def test_strict_strikes_a_declaration_after_an_assignment_of_all_the_rights_and_
     assert rejected(red.docx) == [q.text for q in read_document(docx).paragraphs]
 
 
-def test_strict_makes_a_declaration_after_an_assignment_of_copyright_only_wait_too_and_strikes_its_timing():
-    # the declaration passes the other rights, which the copyright assignment does not: it stays, waiting too
+def test_strict_makes_a_declaration_after_an_assignment_of_copyright_only_wait_too_keeping_irrevocably():
+    # the declaration passes the other rights, which the copyright assignment does not: it stays, waiting too, and
+    # its creation timing is struck; the assignment waits but stays irrevocable (review14 defect 7)
     red = redline(contract(REVERSED))
     assert transfer_paragraph(accepted(red.docx)) == (
-        "2.1 The Designer shall, upon payment in full of all fees due under this agreement, assign to the Client "
-        "all copyright in the Deliverables. All intellectual property rights in the Deliverables will, upon that "
-        "payment, be owned by the Client."
+        "2.1 The Designer shall, upon payment in full of all fees due under this agreement, irrevocably assign to the "
+        "Client all copyright in the Deliverables. All intellectual property rights in the Deliverables will, upon "
+        "that payment, be owned by the Client."
     )
 
 

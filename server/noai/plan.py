@@ -52,6 +52,7 @@ from .analysis.facts import (
     modal_opening,
     modal_start,
     named_work,
+    names_the_work,
     no_credit_asked,
     owned_work_use,
     ownership_clause,
@@ -953,6 +954,7 @@ def strike_creation_timing(
                         if not other.replacement.startswith("shall")
                         and is_transfer_verb(f.phrase)
                         and assigns_everything(f.paragraph_text, f.phrase_end)
+                        and names_the_work(f.paragraph_text, f.phrase_end, work)
                         else None
                     )
                     if declared is not None:  # "Vendor hereby assigns … . All Work Product is the property of …"
@@ -1010,7 +1012,7 @@ def _one_mechanism(
     verbs = [
         o
         for o in present_transfers(text, f.phrase_start, f.phrase_end, *parties, work)
-        if o.replacement.startswith("shall") and assigns_everything(text, o.end)
+        if o.replacement.startswith("shall") and assigns_everything(text, o.end) and names_the_work(text, o.end, work)
     ]
     statement = ownership_clause(text, f.phrase_start, f.phrase_end) if verbs else None
     if statement is None or any(statement.start <= o.start < statement.end for o in verbs):

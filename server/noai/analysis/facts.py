@@ -323,6 +323,16 @@ def assigns_everything(text: str, verb_end: int) -> bool:
     return _ALL_RIGHTS.search(text, verb_end, end) is not None
 
 
+def names_the_work(text: str, at: int, work: str) -> bool:
+    """The sentence of ``text`` at ``at`` names the ``work`` ("the Assets") or one piece of it ("that Asset") itself,
+    so it still reads once a sentence or clause before it is struck (not "… all rights in them")."""
+    name = work.removeprefix("the ").removeprefix("The ")
+    one = _one_of(name)
+    start, end = sentence_span(text, at)
+    names = "|".join(re.escape(n) for n in {name, one or name})
+    return re.search(rf"\b(?:{names})\b", text[start:end], re.IGNORECASE) is not None
+
+
 def ownership_clause(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     """The statement of who owns the work at ``text[phrase_start:phrase_end]`` ("will own", "is the sole property
     of") as the span a redline strikes where an assignment beside it in the paragraph is the one way the work
