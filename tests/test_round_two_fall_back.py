@@ -259,3 +259,22 @@ def test_our_round_one_reasons_for_a_rejected_fix_are_resolved_once_the_fall_bac
     assert stale and all(c.done for c in stale), stale
     answer = "You did not accept our deletion" if variant == "standard" else "conflict with the restriction on AI use"
     assert any(answer in c.text and not c.done for c in said)
+
+
+def _tracked(docx: bytes) -> tuple[list[str], list[str]]:
+    """The words our redline inserts and deletes, as tracked changes of its document.xml."""
+    from lxml import etree
+
+    root = etree.fromstring(read_package(docx).parts["word/document.xml"])
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    inserted = ["".join(t.text or "" for t in el.iter(f"{w}t")) for el in root.iter(f"{w}ins")]
+    deleted = ["".join(t.text or "" for t in el.iter(f"{w}delText")) for el in root.iter(f"{w}del")]
+    return [t for t in inserted if t], [t for t in deleted if t]
+
+
+@pytest.mark.parametrize(("name", "kept"), [(VOICE, "Title"), (GAME, "including")])
+def test_a_fall_back_adds_its_words_after_the_kept_word_without_striking_it(name, kept):
+    # review15 defect 6: not Delete "Title" + Insert "Title, provided that …": only ", provided that …" is tracked
+    inserted, deleted = _tracked(round_two(name, "standard", "standard").docx)
+    assert kept not in deleted, deleted
+    assert any(t.startswith(", ") and "prior written" in t for t in inserted), inserted
