@@ -24,6 +24,7 @@ from .ooxml.replies import comment_anchors
 from .ooxml.revisions import RevisionStamp
 from .ooxml.threads import Comment, read_comments
 from .plan import Plan, make_plan
+from .rounds import escalations as escalations  # the warning a round that asks more than the last gives
 from .rounds import next_round
 from .writer import WriteResult, apply_plan
 
