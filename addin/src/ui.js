@@ -281,12 +281,13 @@ async function apply(edits) {
   say(failed ? `${results.length - failed} of ${results.length} changes applied; see the reasons under Proposed changes.` : `${results.length} changes applied as tracked changes.`, failed ? "error" : "info");
 }
 
-/** Audit the document as it is now (with the tracked changes in) so the summary shows the score after. */
+/** Audit the document as it is now, read as accept-all leaves it (`accepted`: tracked insertions in, deletions and
+ * struck paragraphs out), so the summary shows the score once the changes are accepted. */
 async function reaudit() {
   try {
     progress("Checking the document with the changes…");
     const sent = await readDocument(state.office, runWord);
-    state.after = readAudit(await client().audit(sent, state.we ? { we: state.we } : {}));
+    state.after = readAudit(await client().audit(sent, { ...(state.we ? { we: state.we } : {}), accepted: true }));
     progress(`Risk now ${state.after.score.value}, grade ${state.after.score.grade}.`, false);
   } catch (error) {
     progress("");

@@ -83,11 +83,13 @@ def audit(
     we: str | None = None,
     check: Callable[[], None] | None = None,
     previous: bytes | None = None,
+    accepted: bool = False,
 ) -> AuditResult:
     """Find and classify the IP and licence clauses of a document (``we``: the user's party;
     ``check`` as in Options). ``previous`` is the document we sent, when this one is the other
-    side's reply: the audit's ``negotiation`` section compares with it."""
-    doc = read_document(data)
+    side's reply: the audit's ``negotiation`` section compares with it. ``accepted``: audit the document
+    as accept-all leaves it (:func:`read`), the score it has once its tracked changes are accepted."""
+    doc = read(data, accepted=accepted)
     sent = _read_sent(previous)
     _between_stages(check)
     return audit_document(doc, filename=filename, we=we, previous=sent)
@@ -159,11 +161,13 @@ class Redline:
 
     @cached_property
     def after(self) -> AuditResult:
-        """The audit of the redlined document as Word reads it (tracked insertions in, deletions out): the
-        score after, measured, not guessed. Computed when first asked for, so a redline alone costs no more."""
+        """The audit of the redlined document as accept-all leaves it (:func:`read` with ``accepted``: tracked
+        insertions in, deletions out, struck paragraphs gone): the score after, measured, not guessed. Computed
+        when first asked for, so a redline alone costs no more."""
         given = self.audit.we.given if self.audit.we is not None else None  # the same party as before
         kind = self.audit.work_kind.kind if self.audit.work_kind is not None else None
-        return audit_document(read_document(self.docx), filename=self.audit.filename, we=given, work_kind=kind)
+        accepted = read(self.docx, accepted=True)
+        return audit_document(accepted, filename=self.audit.filename, we=given, work_kind=kind)
 
 
 def redline(

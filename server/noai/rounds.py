@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
+from .analysis.facts import cited_range_ends, clause_number, defined_names, glossary_terms, including_tail
 from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome, word_diff
 from .library import VARIANTS, Library, Playbook
 from .library.render import left_unchanged
@@ -207,35 +208,28 @@ def _fall_back_fix(
     ], f'Flagged, in a comment, the conflict of the rejected change to "{first.find}" with our AI restriction.'
 
 
-_DEFINES = re.compile(r'["“]([^"”]{1,60})["”] means\b')
-_GLOSSARY = re.compile(r'^(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:In this [A-Z]?\w+,\s*)?["“]')
-
-
 def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], ...]:
-    """The paragraphs of our clause, less those that only define terms the document defines
-    already ("X" means / “X” means, in either quotes; a definitions entry or an "In this Section,
-    …" glossary): a second definition of a term is never proposed."""
-    have = {m.group(1) for p in result.paragraphs for m in _DEFINES.finditer(p.text)}
+    """The paragraphs of our clause, less those that only define terms the document defines already (a
+    definitions entry or an "In this Section, …" glossary whose every term the document has, by name: a
+    leading "the", quotes and case aside): a second definition of a term is never proposed."""
+    have = defined_names(result)
 
     def redundant(text: str) -> bool:
-        terms = set(_DEFINES.findall(text))
-        return bool(terms) and terms <= have and _GLOSSARY.match(text) is not None
+        terms = glossary_terms(text)
+        return bool(terms) and terms <= have
 
     return tuple(p for p in edit.paragraphs if not redundant(p.get("text", "")))
-
-
-_INCLUDING = re.compile(r"^\W*(including)\s+to\s", re.IGNORECASE)
 
 
 def _with_consent(first: Edit, who: str) -> Edit | None:
     """The standard rung below the deletion of a permission's "…, including to train …" tail they
     rejected: the use is kept but waits for the creator's consent ("including, only with
     Contractor's prior written consent, to train …"); None for any other change."""
-    m = _INCLUDING.match(first.find or "")
-    if first.replacement or m is None or first.start is None:
+    at = including_tail(first.find or "")
+    if first.replacement or at is None or first.start is None:
         return None
-    word = m.group(1)
-    start = first.start + m.start(1)
+    word = (first.find or "")[at[0] : at[1]]
+    start = first.start + at[0]
     qualified = f"{word}, only with {who}'s prior written consent,"
     said = (
         f"You did not accept our deletion of these words. As they stand, they would be read as {who}'s consent "
@@ -271,15 +265,6 @@ def _what_it_does(edit: Edit) -> str:
     return does
 
 
-_TYPED = re.compile(r"^(\d+(?:\.\d+)+)\.?\t")
-
-
-def _number(p: Paragraph) -> str | None:
-    """A paragraph's own number, typed ("4.10\t…") or Word's."""
-    m = _TYPED.match(p.text)
-    return m.group(1) if m else (p.label or "").rstrip(".") or None
-
-
 def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -> list[Edit]:
     """A clause put back after the last of a block whose range is cited ("Clauses 4.5 to 4.10
     apply … and bind …") takes the next number (4.11): the cited range is extended to it, as a
@@ -289,7 +274,7 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
     for e in edits:
         if e.op != "insert_after" or not 0 <= e.index < len(paragraphs):
             continue
-        last = next((n for i in range(e.index, -1, -1) if (n := _number(paragraphs[i]))), None)
+        last = next((n for i in range(e.index, -1, -1) if (n := clause_number(paragraphs[i]))), None)
         if last is not None:
             after[last] = after.get(last, 0) + sum(1 for q in e.paragraphs if not q.get("continued"))
     out: list[Edit] = []
@@ -298,23 +283,19 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
         if not head or not tail.isdigit() or not count:
             continue
         new_end = f"{head}.{int(tail) + count}"
-        cited = re.compile(rf"\b{re.escape(head)}\.\d+ to ({re.escape(end)})(?![\d.]\d)")
-        for i, p in enumerate(paragraphs):
-            m = cited.search(p.text)
-            if m is None:
-                continue
-            start, stop = m.span(1)
+        for i, start, stop in cited_range_ends([p.text for p in paragraphs], end):
+            text = paragraphs[i].text
             out.append(
                 Edit(
                     id="",
                     op="replace",
                     index=i,
-                    anchor_text=p.text,
+                    anchor_text=text,
                     clause=next(e.clause for e in edits if e.op == "insert_after"),
                     variant=variant,
                     comment=None,
                     find=end,
-                    occurrence=p.text[:start].count(end),
+                    occurrence=text[:start].count(end),
                     start=start,
                     end=stop,
                     replacement=new_end,
@@ -447,16 +428,18 @@ def _thread_answer(
     replies: list[ReplyTo] = []
     resolve: list[str] = []
     roots = _our_roots(comments, ours)
-    for cid, text in said.superseded.items():  # our approach, changed
+    talked = {c.id for o in outcomes if o.replies and (c := _root(o, roots)) is not None}
+    for cid, text in said.superseded.items():  # our approach, changed (where they replied to it: below)
         done = next((c.done for c in roots.values() if c.id == cid), True)
-        replies.append(ReplyTo(cid, text))
-        resolve += [] if done else [cid]
+        replies += [] if cid in talked else [ReplyTo(cid, text)]
+        resolve += [] if done or cid in talked else [cid]
     for o in outcomes:
         mine = _root(o, roots)
-        if mine is None or mine.id in said.superseded:
+        if mine is None or (mine.id in said.superseded and mine.id not in talked):
             continue
-        if o.replies:
-            replies.append(ReplyTo(mine.id, _reply_text(o, said, how)))
+        if o.replies:  # one reply of ours in their thread: the answer, and what it supersedes
+            also = f" {said.superseded[mine.id]}" if mine.id in said.superseded else ""
+            replies.append(ReplyTo(mine.id, _reply_text(o, said, how) + also))
         elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
         elif o.proposal.id in said.again:

@@ -121,6 +121,7 @@ def test_apply_all_tracks_every_change_and_updates_the_summary_from_a_re_audit(r
     assert report["scoreAfter"] < report["scoreBefore"]
     assert report["scoreChange"].startswith(f"Risk {report['scoreBefore']} (F) → {report['scoreAfter']} (")
     assert report["missingAfter"] < 7
+    assert report["reaudits"] == ["true"]  # the score after is of the accepted view (POST /audit?accepted=true)
 
 
 def test_the_library_previews_next_to_the_chosen_clause_in_the_standard_wording_and_says_when_nothing_matches(report):

@@ -24,7 +24,7 @@ def test_the_openapi_document_describes_every_endpoint_and_schema(client):
     assert set(spec["paths"]) == {"/audit", "/plan", "/redline", "/clauses", "/clauses/{clause_id}", "/healthz"}
     plan_params = {p["name"] for p in spec["paths"]["/plan"]["post"]["parameters"]}
     assert plan_params == {"variant", "comments", "playbook", "we", "work_kind"}
-    assert {p["name"] for p in spec["paths"]["/audit"]["post"]["parameters"]} == {"we"}
+    assert {p["name"] for p in spec["paths"]["/audit"]["post"]["parameters"]} == {"we", "accepted"}
     variant = next(p for p in spec["paths"]["/redline"]["post"]["parameters"] if p["name"] == "variant")
     assert variant["schema"]["enum"] == ["strict", "standard", "minimal"]
     assert set(spec["components"]["schemas"]["Problem"]["required"]) >= {"type", "title", "status", "code"}

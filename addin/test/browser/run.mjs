@@ -161,6 +161,11 @@ try {
 
   // Apply all: every change as a tracked change, then the summary from a re-audit.
   report.edits = await page.locator("#edits li").count();
+  const reaudits = []; // the re-audit asks for the accepted view: the score once the changes are accepted
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith("/api/v1/audit")) reaudits.push(url.searchParams.get("accepted"));
+  });
   await page.click("#apply-all");
   await page.waitForSelector("#score-change:not([hidden])");
   report.applied = await page.locator("#edits .result.ok").count();
@@ -169,6 +174,7 @@ try {
   report.scoreAfter = Number(await page.locator("#score-value").textContent());
   report.scoreChange = await page.locator("#score-change").textContent();
   report.missingAfter = await page.locator("#protections li.missing").count();
+  report.reaudits = reaudits;
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, "pane-applied.png");
 

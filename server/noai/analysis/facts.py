@@ -18,6 +18,9 @@ no text itself, it asks these.
 - whether the document describes work made or services performed for the client: :func:`describes_project`;
 - what a transfer moves (:func:`transferred_object`), an exclusive licence (:func:`exclusive_licence`), a
   creator who is a natural person (:func:`individual_creator`);
+- for the next round: the document's defined terms by name (:func:`defined_names`, :func:`term_key`,
+  :func:`glossary_terms`), a clause's number (:func:`clause_number`), its cited ranges (:func:`cited_range_ends`),
+  a permission's "including to train …" tail (:func:`including_tail`);
 - all of it for one audited document: :func:`read_facts` -> :class:`DocumentFacts`.
 """
 
@@ -2714,3 +2717,66 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
     listed = f"{', '.join(cited[:-1])} and {cited[-1]}"
     verb = "survive" if found.verb in ("survives", "survive") else found.verb
     return f"{found.word}s {listed} {verb}", _cited(sorted(new, key=_number_key))
+
+
+# -- what the next round compares: defined terms by name, clause numbers, cited ranges --------------------
+
+# "“X” means", '"X" shall mean': a definitions entry, in either quotes
+_DEFINES = re.compile(r'["“]([^"”]{1,60})["”]\s+(?:shall\s+)?means?\b')
+# a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …"
+_GLOSSARY = re.compile(r'^(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:In this [A-Z]?\w+,\s*)?["“]')
+
+
+def term_key(name: str) -> str:
+    """A defined term's name as two definitions of it are compared: no quotes, no leading "the", one case and
+    single spaces ("the “Protected Materials”" and '"protected  materials"' are one term)."""
+    words = " ".join(name.strip(" \"“”'‘’").split())
+    if words[:4].lower() == "the ":
+        words = words[4:].strip(" \"“”'‘’")
+    return words.casefold()
+
+
+def defined_names(result: AuditResult) -> set[str]:
+    """The terms ``result``'s document defines, by :func:`term_key`: each ``"X" means`` entry and each term the
+    audit found defined (also by a parenthesis, the "Assets", and their aliases)."""
+    have = {term_key(m.group(1)) for p in result.paragraphs if "mean" in p.text for m in _DEFINES.finditer(p.text)}
+    return have | {term_key(n) for t in result.terms.all.values() for n in (t.name, *t.aliases)}
+
+
+def glossary_terms(text: str) -> set[str]:
+    """The terms a paragraph defines where it is a definitions entry or a glossary ("“X” means …", "In this
+    Section, “X” means …"), by :func:`term_key`; empty for any other paragraph."""
+    if _GLOSSARY.match(text) is None:
+        return set()
+    return {term_key(t) for t in _DEFINES.findall(text)}
+
+
+# a clause's typed number of two levels or more before a tab: "4.10\t…"
+_TYPED_CLAUSE = re.compile(r"^(\d+(?:\.\d+)+)\.?\t")
+
+
+def clause_number(p: Paragraph) -> str | None:
+    """A paragraph's own number, typed ("4.10\t…" -> "4.10") or Word's (its label, less a closing dot)."""
+    m = _TYPED_CLAUSE.match(p.text)
+    return m.group(1) if m else (p.label or "").rstrip(".") or None
+
+
+def cited_range_ends(texts: Sequence[str], end: str) -> list[tuple[int, int, int]]:
+    """Where ``texts`` (the document's paragraphs) cite a range of clauses ending at ``end`` ("Clauses 4.5 to
+    4.10 apply …" for "4.10"): (paragraph, start, end) of that last number in each, not of a longer number
+    ("4.100", "4.10.2")."""
+    head, _, _ = end.rpartition(".")
+    if not head:
+        return []
+    cited = re.compile(rf"\b{re.escape(head)}\.\d+ to ({re.escape(end)})(?![\d.]\d)")
+    return [(i, *m.span(1)) for i, t in enumerate(texts) if end in t for m in cited.finditer(t)]
+
+
+# "including to train …": a permission's tail naming AI training among its uses, from its first word
+_INCLUDING_TO = re.compile(r"^\W*(including)\s+to\s", re.IGNORECASE)
+
+
+def including_tail(words: str) -> tuple[int, int] | None:
+    """Where "including" is in ``words`` that open a permission's "including to train …" tail, or None."""
+    m = _INCLUDING_TO.match(words)
+    return m.span(1) if m else None

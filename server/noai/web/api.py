@@ -102,13 +102,16 @@ def _compute(data: bytes, job: Callable[[], T], *, rewrite: bool = False, previo
 @bp.post("/audit")
 def audit() -> Response:
     data, filename, raw = _document()
-    we = AuditOptionsSchema().load(raw).get("we")
+    loaded = AuditOptionsSchema().load(raw)
+    we, accepted = loaded.get("we"), loaded["accepted"]
     check = deadline_check()
     previous = _previous()
     return jsonify(
         _compute(
             data,
-            lambda: engine.audit(data, filename=filename, we=we, check=check, previous=previous).to_dict(),
+            lambda: engine.audit(
+                data, filename=filename, we=we, check=check, previous=previous, accepted=accepted
+            ).to_dict(),
             previous=previous,
         )
     )

@@ -30,12 +30,21 @@ _WE: dict[str, Any] = {
 
 
 class AuditOptionsSchema(Schema):
-    """``POST /audit`` options: which party the user is (other keys are ignored, as before)."""
+    """``POST /audit`` options: which party the user is, and whether to audit the document with its tracked
+    changes accepted (other keys are ignored, as before)."""
 
     class Meta:
         unknown = EXCLUDE
 
     we = fields.String(**_WE)
+    accepted = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "Audit the document as accept-all leaves it (tracked insertions in, deletions out, "
+            "struck paragraphs gone): the score once its changes are accepted. Finding anchors then count the "
+            "paragraphs left, not Word's body.paragraphs of the document as sent."
+        },
+    )
 
 
 class OptionsSchema(Schema):
