@@ -135,6 +135,7 @@ from .planning.strategy import (
     _may_transfer,
     _tied,
     adapt_clauses,
+    carve_out,
     choose_strategy,
 )
 
@@ -353,6 +354,10 @@ def make_plan(
     fixes, struck = strike_creation_timing(
         fixes, terms.get("deliverables", "the work"), (terms.get("provider", ""), terms.get("client", ""))
     )
+    prevailing = facts.prevailing
+    if prevailing is not None:  # a part that prevails keeps the work, or a kind of it: taken out of the transfer
+        fix_ids = {k: fix.id for k in _TRANSFER_KINDS if (fix := library.fix_for(k)) is not None}
+        fixes = carve_out(fixes, prevailing, result, fix_ids, variant, terms)
     defining = {library.clause_defining(t).id for t in needed_terms}
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
@@ -446,6 +451,7 @@ def make_plan(
             expressly or licensed,
             facts.company,
             facts.individual,
+            prevailing,
         )
         renumbering = _renumbered(result, insertions)
         why += _shifted(result, insertions, renumbering)
