@@ -169,3 +169,30 @@ def test_an_order_form_that_keeps_one_kind_of_the_work_carves_it_out_of_the_gene
     assert "gives the Publisher ownership" not in comments and "we leave that transfer unchanged" not in comments
     if variant == "strict":  # the rest of the Materials passes on payment; the character designs never
         assert "upon payment in full" in rights and "ownership of the rest pass only on payment" in comments
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 6: what the contract keeps with the creator is never named as pre-existing material when it is the work made
+# under it
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_the_pre_existing_materials_clause_names_no_work_made_under_the_contract(variant):
+    clause = [
+        p["text"]
+        for e in redline("order", variant).plan.edits
+        for p in e.paragraphs
+        if "owned before this Agreement" in p["text"]
+    ]
+    assert clause, "no pre-existing-materials clause"
+    assert not any("character designs" in t or "created for" in t for t in clause), clause
+
+
+def test_a_duty_to_keep_information_confidential_is_not_material_the_creator_keeps():
+    clause = [
+        p["text"]
+        for e in redline("agreement", "standard").plan.edits
+        for p in e.paragraphs
+        if "owned before this Agreement" in p["text"]
+    ]
+    assert clause and not any("business information" in t for t in clause), clause

@@ -1861,6 +1861,30 @@ def _keeping(creator: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _KEEP_WORDS = ("keep", "retain", "remain", "stay", "continue")  # the verbs of every keeping (kept_materials)
 
 
+_DELIVERED = re.compile(
+    r"\b(?:delivered|commissioned|ordered)\b|"
+    r"\b(?:created|made|produced|prepared|developed|supplied|provided|written|taken|shot)$",  # "the designs created"
+    re.IGNORECASE,
+)
+_BEFORE_IT = re.compile(r"\s*(?:before|prior|previously|independently|outside|apart)\b", re.IGNORECASE)
+_UNDER_THIS = re.compile(
+    r"\s*(?:under|pursuant\s+to|in\s+(?:the\s+)?course\s+of|in\s+connection\s+with|for\s+the\s+purposes?\s+of|"
+    r"for)\s+(?:this|these|the)\b(?![^,;.]{0,40}\b(?:before|prior|previous))",
+    re.IGNORECASE,
+)
+
+
+_IN_CONFIDENCE = re.compile(r"\b(?:confidential|secret|private|safe|secure|in\s+confidence)\b", re.IGNORECASE)
+
+
+def _made_under(words: str, rest: str) -> bool:
+    """What a keeping names is the work made or delivered under the document ("all photographs delivered" +
+    " under this Order"), not material the creator had before it; or the keeping is a duty ("Seller shall keep the
+    terms of this Order … confidential")."""
+    made = _DELIVERED.search(words.strip()) is not None and not _BEFORE_IT.match(rest)
+    return made or bool(_UNDER_THIS.match(rest) or _IN_CONFIDENCE.search(f"{words} {rest[:40]}"))
+
+
 def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: Set[str] = frozenset()) -> str | None:
     """What the creator expressly keeps, in the document's words ("the characters and the storyboards" of "We
     keep the rights in the characters and the storyboards", "the Consultant Tools" of "the Consultant retains all
@@ -1884,7 +1908,10 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
         if not (keeps or remains):
             continue
         for sentence in sentences(text):
-            found = [m.group(1) for m in after.finditer(sentence)] if keeps else []
+            # the work made under the document is no material the creator had ("all photographs delivered under
+            # this Order" of "Seller retains copyright in all photographs delivered under this Order")
+            found = [m.group(1) for m in after.finditer(sentence) if not _made_under(m.group(1), sentence[m.end(1) :])]
+            found = found if keeps else []
             for m in before.finditer(sentence) if remains else ():
                 s = _KEPT_SUBJECT.search(sentence[: m.start() + 1])
                 if s is not None:
