@@ -196,3 +196,16 @@ def test_a_duty_to_keep_information_confidential_is_not_material_the_creator_kee
         if "owned before this Agreement" in p["text"]
     ]
     assert clause and not any("business information" in t for t in clause), clause
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 7: a definition inserted alone goes in the clause that uses it, not in the prevailing part above its signature
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_the_purpose_definition_goes_in_the_clause_whose_licence_uses_it(variant):
+    paragraphs = written(redline("order", variant))
+    defined = next(i for i, t in enumerate(paragraphs) if '"Permitted Purpose" means' in t)
+    used = next(i for i, t in enumerate(paragraphs) if t.startswith("(b) The Publisher and its affiliates"))
+    assert "solely for the Permitted Purpose" in paragraphs[used], paragraphs[used]
+    assert used < defined < next(i for i, t in enumerate(paragraphs) if t.startswith("4. Law")), paragraphs[defined]

@@ -122,7 +122,14 @@ from .planning.comments import (
 from .planning.definitions import beside_the_work, join_definitions_list, render_insertions
 from .planning.edit import DEFINITIONS
 from .planning.edit import Edit as Edit  # the edits of a Plan, re-exported
-from .planning.placement import _inner_lists, _renumbered, _source, numbered_paragraphs, place_clauses
+from .planning.placement import (
+    _inner_lists,
+    _renumbered,
+    _source,
+    beside_its_use,
+    numbered_paragraphs,
+    place_clauses,
+)
 from .planning.strategy import (
     _ON_PAYMENT,
     _TRANSFER_KINDS,
@@ -391,6 +398,9 @@ def make_plan(
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
     # licences of the work the client now owns.
     only_defining = {"scope-limitation"} if strategy.situation == ASSIGNED or _tied(strategy, fixes) else set()
+    users = [f.start for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
+    if only_defining and users:  # the definition alone goes with the change that uses it
+        placed = beside_its_use(result, placed, "scope-limitation", users[0])
     clause_terms = {**rendered, **beside}
     if background.term:  # the document's own name for the creator's pre-existing materials
         named = background.term if background.term.startswith("the ") else f"any {background.term}"
