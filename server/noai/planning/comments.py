@@ -402,12 +402,15 @@ def strategy_comment(
                 said += " and leaves " + expressly + " with {provider}"
         if carved:  # "…; the face of this Order, which prevails (clause 2), keeps Seller's copyright in photographs"
             said += "; " + carved + "that transfer"
-        replaced = {
-            (f.start, f.phrase_start)
+        # the words replaced, or struck with the statement they are in where an assignment beside it is the one way
+        replaced = [
+            (f.start, f.phrase_start, f.phrase_end)
             for f, _, op in fixes
             if op == "replace" and f.kind in _TRANSFER_KINDS and not f.attributes.get(CARVED)
-        }
-        waiting = [f for f in strategy.evidence if (f.start, f.phrase_start) in replaced]
+        ]
+        waiting = [
+            f for f in strategy.evidence if any(i == f.start and s <= f.phrase_start < e for i, s, e in replaced)
+        ]
         strike = " (not on creation: we strike “" + "”, “".join(struck) + "”)" if struck else ""
         if waiting and len(waiting) == len(strategy.evidence):
             rest = " of the rest" if carved else ""
