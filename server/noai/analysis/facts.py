@@ -2029,12 +2029,14 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
 # Order prevails"; "In the event of any inconsistency …, the Statement of Work shall control"; "the Order Form takes
 # precedence". The part named prevails over the rest of the document.
 _PREVAILS = re.compile(
-    r"\b(?P<part>(?:the|this|that|such|any|each|an?)\s+(?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:shall\s+|will\s+)?"
-    r"(?:prevails?|controls?|governs?|takes?\s+precedence|is\s+to\s+prevail)\b",
-    re.IGNORECASE,
+    r"\s(?:shall\s+|will\s+)?(?:prevails?|controls?|governs?|takes?\s+precedence|is\s+to\s+prevail)\b", re.IGNORECASE
 )
-_PRECEDENCE_WORDS = ("prevail", "precedence", "control", "govern")  # one of which every match of _PREVAILS holds
-_CONFLICT = re.compile(r"\bconflicts?\b|\binconsisten|\bdiscrepan|\bprecedence\b", re.IGNORECASE)
+# the part that prevails, right before the verb: "the face of this Order", "the Statement of Work"
+_PART_BEFORE = re.compile(r"\b(?:the|this|that|such|any|each|an?)\s+(?:[\w-]+\s+){0,5}?[\w-]+$", re.IGNORECASE)
+_PART_REACH = 80  # characters before the verb the part's name may take
+_CONFLICT = re.compile(r"\bconflicts?\b|\binconsisten|\bprecedence\b", re.IGNORECASE)
+# a literal every match of _CONFLICT holds, in each case a document writes it ("Conflict", "CONFLICT")
+_CONFLICT_WORDS = tuple(w for stem in ("onflict", "nconsisten", "recedence") for w in (stem, stem.upper()))
 # the words around a part's name: "the terms of the applicable Statement of Work" names "Statement of Work"
 _PART_WORDS = re.compile(
     r"^(?:(?:the|this|that|such|any|each|an?)\s+)?(?:(?:terms|provisions)\s+of\s+)?"
@@ -2061,29 +2063,30 @@ def _heading_line(text: str) -> bool:
     return 0 < len(words) <= _HEADING_WORDS and not text.rstrip().endswith((".", ";", ":", ","))
 
 
-def _part_span(paragraphs: Sequence[Paragraph], name: str, precedence: int) -> range | None:
+def _part_span(paragraphs: Sequence[Paragraph], joined: Joined, name: str, precedence: int) -> range | None:
     """The paragraphs of the part ``name`` (a part's name as the precedence clause gives it, its determiners
     dropped): "face of this Order": the paragraphs before the heading of the terms ("TERMS AND CONDITIONS OF
     PURCHASE"), which hold the precedence clause; "Statement of Work": those after its heading up to the next part's
-    heading (a schedule, the general terms, the signatures). ``None`` where the document does not hold the part."""
-    texts = [p.text.strip() for p in paragraphs]
+    heading (a schedule, the general terms, the signatures). ``None`` where the document does not hold the part.
+    ``joined``: the paragraphs' texts, joined (the part's heading found by one scan)."""
     if re.match(r"face\b", name, re.IGNORECASE):
         end = next(
-            (i for i, t in enumerate(texts) if 0 < i < precedence and _heading_line(t) and _TERMS_HEADING.search(t)),
+            (i for i in range(1, precedence) if _heading_line(t := paragraphs[i].text) and _TERMS_HEADING.search(t)),
             None,
         )
         return range(end) if end is not None else None
     low = name.lower()
-    start = next((i for i, t in enumerate(texts) if i != precedence and _heading_line(t) and low in t.lower()), None)
+    named = joined.holding(list(dict.fromkeys((name, low, name.upper(), name.title()))))
+    start = next((i for i in named if i != precedence and _heading_line(paragraphs[i].text)), None)
     if start is None:
         return None
     end = next(
         (
             j
-            for j in range(start + 1, len(texts))
-            if _heading_line(texts[j]) and _PART_HEADING.search(texts[j]) and low not in texts[j].lower()
+            for j in range(start + 1, len(paragraphs))
+            if _heading_line(t := paragraphs[j].text) and _PART_HEADING.search(t.strip()) and low not in t.lower()
         ),
-        len(texts),
+        len(paragraphs),
     )
     return range(start + 1, end) if precedence not in range(start + 1, end) else None
 
@@ -2130,19 +2133,22 @@ def prevailing_retention(
         rf"{_KEPT_RIGHT}\s+(?:in(?:\s+and\s+to)?|of|to)\s+(?P<object>[^.;:]+)",
         re.IGNORECASE,
     )
-    for at, p in enumerate(paragraphs):
-        text = p.text
-        low = text.lower()
-        if not any(w in low for w in _PRECEDENCE_WORDS) or not _CONFLICT.search(text):
+    joined = Joined([p.text for p in paragraphs])  # one scan for the words of a conflict, not one per paragraph
+    for at in joined.holding(_CONFLICT_WORDS):
+        text = paragraphs[at].text
+        if not _CONFLICT.search(text):
             continue
-        for m in _PREVAILS.finditer(text):
-            name = _PART_WORDS.sub("", m.group("part")).strip()
+        for verb in _PREVAILS.finditer(text):
+            m = _PART_BEFORE.search(text, max(0, verb.start() - _PART_REACH), verb.start())
+            if m is None:
+                continue
+            name = _PART_WORDS.sub("", m.group()).strip()
             if not name or _GENERAL_PART.search(name):
                 continue
-            span = _part_span(paragraphs, name, at)
+            span = _part_span(paragraphs, joined, name, at)
             if span is None:
                 continue
-            part = m.group("part")
+            part = m.group()
             part = "the " + name if not re.match(r"face\b", name, re.IGNORECASE) else part[0].lower() + part[1:]
             for i in span:
                 for sentence in sentences(paragraphs[i].text):
@@ -2727,7 +2733,7 @@ class DocumentFacts:
     def prevailing(self) -> Retention | None:
         """A part that prevails over the rest and keeps the creator's rights in what the rest transfers: "Seller
         retains copyright in all photographs delivered under this Order" on the face of a purchase order."""
-        return retention_of(self._result)
+        return self._result.prevailing
 
     @cached_property
     def kept_use(self) -> str | None:
@@ -2880,21 +2886,6 @@ def retention_note(retention: Retention, paragraphs: Sequence[Paragraph], creato
         f"{r.part[0].upper()}{r.part[1:]} prevails{where(r.precedence)} and keeps {r.right} in {r.thing} with "
         f"{creator}: “{r.sentence}” So {reach} does not reach {them}."
     )
-
-
-_TRANSFERS = ("ip_assignment", "work_made_for_hire")
-
-
-def retention_of(result: AuditResult) -> Retention | None:
-    """:func:`prevailing_retention` of an audited document: its creator, its work, its transfers to the client."""
-    transfers = sorted(
-        {f.start for f in result.findings if f.kind in _TRANSFERS and f.beneficiary != "creator" and not f.negated}
-    )
-    if not transfers:
-        return None
-    work = result.terms.deliverables.name if result.terms.deliverables else None
-    creator = result.terms.placeholders().get(result.terms.creator or "provider")
-    return prevailing_retention(result.paragraphs, creator, work, transfers)
 
 
 def _transferred(result: AuditResult) -> str | None:
