@@ -27,12 +27,23 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
+from .analysis.facts import (
+    cited_range_ends,
+    clause_number,
+    defined_names,
+    glossary_terms,
+    including_tail,
+    typed_clause_number,
+)
 from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome, word_diff
 from .library import VARIANTS, Library, Playbook
 from .ooxml.model import Paragraph
+from .ooxml.renumber import TextChange, closing_gap
 from .ooxml.replies import ReplyTo
 from .ooxml.threads import Comment
 from .plan import Edit, Plan, make_plan, numbered
+from .planning.edit import DEFINITIONS
+from .planning.placement import clause_paragraphs
 from .writer import Answer
 
 REINSTATE, FALL_BACK, ACCEPT = "reinstate", "fall_back", "accept"
@@ -107,6 +118,8 @@ def next_round(
             continue
         if edit.comment and (edit.clause, edit.op) in commented:
             edit = replace(edit, comment=None)  # our reasons were given in the last round's thread
+        if edit.op == "insert_after" and ours_before and last[edit.clause].state == REJECTED:
+            edit = _own_place(edit, last[edit.clause], talks.outcomes, result)
         edits.append(edit)
     edits += restored
     if how == REINSTATE:
@@ -121,8 +134,9 @@ def next_round(
             proposed[e.clause] = (e.variant, _what_it_does(e) if e.op == "replace" else "")
     flagged = {e.clause for e in edits if e.op == "comment" and e.clause in refused}
     names = {o.proposal.id: _plain_name(o, library) for o in talks.outcomes}
+    closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
     return (
-        Plan(plan.variant, plan.terms, numbered(edits), plan.offered, tuple(notes)),
+        Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes)),
         _thread_answer(
             talks.outcomes,
             _Said(proposed, names, flagged, plan.terms, frozenset(refused)),
@@ -179,35 +193,28 @@ def _fall_back_fix(
     ], f'Flagged, in a comment, the conflict of the rejected change to "{first.find}" with our AI restriction.'
 
 
-_DEFINES = re.compile(r'["“]([^"”]{1,60})["”] means\b')
-_GLOSSARY = re.compile(r'^(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:In this [A-Z]?\w+,\s*)?["“]')
-
-
 def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], ...]:
-    """The paragraphs of our clause, less those that only define terms the document defines
-    already ("X" means / “X” means, in either quotes; a definitions entry or an "In this Section,
-    …" glossary): a second definition of a term is never proposed."""
-    have = {m.group(1) for p in result.paragraphs for m in _DEFINES.finditer(p.text)}
+    """The paragraphs of our clause, less those that only define terms the document defines already (a
+    definitions entry or an "In this Section, …" glossary whose every term the document has, by name: a
+    leading "the", quotes and case aside): a second definition of a term is never proposed."""
+    have = defined_names(result)
 
     def redundant(text: str) -> bool:
-        terms = set(_DEFINES.findall(text))
-        return bool(terms) and terms <= have and _GLOSSARY.match(text) is not None
+        terms = glossary_terms(text)
+        return bool(terms) and terms <= have
 
     return tuple(p for p in edit.paragraphs if not redundant(p.get("text", "")))
-
-
-_INCLUDING = re.compile(r"^\W*(including)\s+to\s", re.IGNORECASE)
 
 
 def _with_consent(first: Edit, who: str) -> Edit | None:
     """The standard rung below the deletion of a permission's "…, including to train …" tail they
     rejected: the use is kept but waits for the creator's consent ("including, only with
     Contractor's prior written consent, to train …"); None for any other change."""
-    m = _INCLUDING.match(first.find or "")
-    if first.replacement or m is None or first.start is None:
+    at = including_tail(first.find or "")
+    if first.replacement or at is None or first.start is None:
         return None
-    word = m.group(1)
-    start = first.start + m.start(1)
+    word = (first.find or "")[at[0] : at[1]]
+    start = first.start + at[0]
     qualified = f"{word}, only with {who}'s prior written consent,"
     said = (
         f"You did not accept our deletion of these words. As they stand, they would be read as {who}'s consent "
@@ -243,15 +250,6 @@ def _what_it_does(edit: Edit) -> str:
     return does
 
 
-_TYPED = re.compile(r"^(\d+(?:\.\d+)+)\.?\t")
-
-
-def _number(p: Paragraph) -> str | None:
-    """A paragraph's own number, typed ("4.10\t…") or Word's."""
-    m = _TYPED.match(p.text)
-    return m.group(1) if m else (p.label or "").rstrip(".") or None
-
-
 def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -> list[Edit]:
     """A clause put back after the last of a block whose range is cited ("Clauses 4.5 to 4.10
     apply … and bind …") takes the next number (4.11): the cited range is extended to it, as a
@@ -261,7 +259,7 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
     for e in edits:
         if e.op != "insert_after" or not 0 <= e.index < len(paragraphs):
             continue
-        last = next((n for i in range(e.index, -1, -1) if (n := _number(paragraphs[i]))), None)
+        last = next((n for i in range(e.index, -1, -1) if (n := clause_number(paragraphs[i]))), None)
         if last is not None:
             after[last] = after.get(last, 0) + sum(1 for q in e.paragraphs if not q.get("continued"))
     out: list[Edit] = []
@@ -270,23 +268,19 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
         if not head or not tail.isdigit() or not count:
             continue
         new_end = f"{head}.{int(tail) + count}"
-        cited = re.compile(rf"\b{re.escape(head)}\.\d+ to ({re.escape(end)})(?![\d.]\d)")
-        for i, p in enumerate(paragraphs):
-            m = cited.search(p.text)
-            if m is None:
-                continue
-            start, stop = m.span(1)
+        for i, start, stop in cited_range_ends([p.text for p in paragraphs], end):
+            text = paragraphs[i].text
             out.append(
                 Edit(
                     id="",
                     op="replace",
                     index=i,
-                    anchor_text=p.text,
+                    anchor_text=text,
                     clause=next(e.clause for e in edits if e.op == "insert_after"),
                     variant=variant,
                     comment=None,
                     find=end,
-                    occurrence=p.text[:start].count(end),
+                    occurrence=text[:start].count(end),
                     start=start,
                     end=stop,
                     replacement=new_end,
@@ -294,6 +288,87 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
                 )
             )
     return out
+
+
+def _standing_before(
+    o: Outcome, outcomes: Sequence[Outcome], paragraphs: Sequence[Paragraph]
+) -> tuple[int, int] | None:
+    """Where the clause of ours inserted right before ``o``'s (in its round, at its anchor) stands now: its last
+    paragraph and its numbered one (``None`` where no clause of ours before it stands, or it has no number)."""
+    same = [
+        q
+        for q in outcomes
+        if q.round == o.round and q.proposal.op == "insert_after" and q.proposal.anchor_index == o.proposal.anchor_index
+    ]
+    k = next((k for k, q in enumerate(same) if q is o), 0)
+    for q in reversed(same[:k]):
+        at = [i for i in q.matched if i is not None and 0 <= i < len(paragraphs)]
+        if at:
+            numbered = next((i for i in at if clause_number(paragraphs[i])), None)
+            return None if numbered is None else (max(at), numbered)
+    return None
+
+
+def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: AuditResult) -> Edit:
+    """A clause of ours put back after its rejection goes back to its own place, after the clause of ours that
+    came before it, so it takes its own number again ("4.8" between "4.7" and "4.9", not "4.11" after the
+    last: no gap is left, and the ranges the block cites stay exact); a clause Word numbers takes its number
+    from that clause's list. Left where the plan puts it when no clause of ours before it stands, or the plan
+    gives it a heading of its own."""
+    found = _standing_before(o, outcomes, result.paragraphs)
+    if found is None or not edit.paragraphs or not edit.paragraphs[0].get("title"):
+        return edit
+    index, like = found
+    body = [item["text"] for item in edit.paragraphs]
+    items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[0]["title"], 0)
+    return replace(edit, index=index, anchor_text=result.paragraphs[index].text, paragraphs=items)
+
+
+def _gaps_closed(
+    result: AuditResult, rejected: Sequence[Outcome], outcomes: Sequence[Outcome], edits: Sequence[Edit]
+) -> list[Edit]:
+    """A numbered clause of ours they rejected, and we do not put back, leaves no gap in the numbers of the
+    block it was in ("4.7", "4.9", "4.10"): the clauses after it take the numbers back ("4.9" -> "4.8"), as
+    tracked replacements, and so do the document's typed references to them ("Clauses 4.5 to 4.10" -> "4.5 to
+    4.9"; where Word numbers the clauses, only the references change). One gap a block."""
+    again = {e.clause for e in edits if e.op == "insert_after"}
+    paragraphs = result.paragraphs
+    texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
+    out: list[Edit] = []
+    done: set[int] = set()
+    for o in rejected:
+        if o.proposal.op != "insert_after" or o.proposal.clause in again | {DEFINITIONS} or not o.proposal.texts:
+            continue
+        found = _standing_before(o, outcomes, paragraphs)
+        if found is None or found[1] in done:
+            continue
+        numbered = found[1]
+        typed = typed_clause_number(o.proposal.texts[0])
+        if typed is None and (paragraphs[numbered].label is None or clause_number(paragraphs[numbered]) is None):
+            continue  # a clause with no number of its own
+        done.add(numbered)
+        out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in closing_gap(texts, shown, numbered)]
+    return out
+
+
+def _changed(result: AuditResult, c: TextChange, clause: str, variant: str) -> Edit:
+    """A renumbering's change of a paragraph's text, as our tracked replacement."""
+    text = result.paragraphs[c.index].text
+    return Edit(
+        id="",
+        op="replace",
+        index=c.index,
+        anchor_text=text,
+        clause=clause,
+        variant=variant,
+        comment=None,
+        find=c.old,
+        occurrence=text[: c.start].count(c.old),
+        start=c.start,
+        end=c.end,
+        replacement=c.new,
+        finding=None,
+    )
 
 
 def _restorations(result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:

@@ -14,7 +14,7 @@ from noai.analysis.facts import has_fees, read_facts
 from noai.ooxml.document import read_document
 
 NOAI = Path(__file__).resolve().parents[2] / "server" / "noai"
-PLAN_MODULES = [NOAI / "plan.py", *sorted((NOAI / "planning").glob("*.py"))]  # the plan and its parts
+PLAN_MODULES = [NOAI / "plan.py", NOAI / "rounds.py", *sorted((NOAI / "planning").glob("*.py"))]  # the plan, its parts
 
 
 def facts_of(*texts: str):

@@ -1,4 +1,4 @@
-"""Twenty short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
+"""Twenty-two short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
 
 Each builder returns the .docx bytes (python-docx, the test extra). Together they vary what issue 15
 names: a UK precedent with "[Option 1 ...]" / "[Option 2 ...]" blocks and "this agreement"; a US
@@ -19,6 +19,10 @@ illustration commission (an exclusive licence "in all media now known or hereaft
 Session 11 adds a US games studio's art contractor agreement (assets made for hire with an SOW table and an
 express right to train the studio's models on them) and an Irish audiobook narration agreement (the performer's
 rights assigned, "Clause" / "Schedule" numbering, new lines made "in the Narrator's voice").
+Session 12 adds a US retailer's purchase order for product photography (a face page whose special instructions keep
+the photographer's copyright, and boilerplate terms on the back that assign "Work Product" and allow training) and a
+UK translation-rights licence ("the Proprietor" licenses "the Publishers", plural, to translate "the Work"; machine
+translation allowed; a text and data mining sub-licence).
 
 ``CONTRACTS`` maps a short name to ``(builder, facts)``: ``facts`` are what a lawyer reading the
 document knows (who creates the work, the names the document uses, words it does not have); the tests
@@ -1653,6 +1657,217 @@ def ie_narration() -> bytes:
     return _save(doc)
 
 
+# ----------------------------------------------------------------------------------------------
+# 21. US retailer's purchase order for product photography (session 12): a face page (PO number, vendor box, a
+#     line-item table, "Special Instructions" that keep the photographer's copyright and grant a two-year
+#     e-commerce licence) and the retailer's standard "TERMS AND CONDITIONS OF PURCHASE" on the back ("Buyer" /
+#     "Seller", run-in upper-case headings "7. INTELLECTUAL PROPERTY." typed in the paragraph, lettered
+#     sub-clauses), whose boilerplate assigns "Work Product" to Buyer and lets Buyer use anything Seller supplies
+#     "to develop, train and improve" its systems; an order-of-precedence clause makes the face page prevail.
+
+
+def us_purchase_order() -> bytes:
+    doc = _document()
+    _para(doc, "PURCHASE ORDER", bold=True)
+    _para(doc, "Harlow & Pine Home Goods, LLC  ·  400 Commerce Way, Columbus, OH 43215")
+    _table(
+        doc,
+        (
+            ("PO Number", "Date", "Vendor", "Ship To / Deliver To"),
+            (
+                "HP-2027-04418",
+                "02/15/2027",
+                "Jonah Okafor Photography (Jonah Okafor, sole proprietor)",
+                "ecom-assets@harlowpine.example",
+            ),
+        ),
+    )
+    _table(
+        doc,
+        (
+            ("Line", "Description", "Qty", "Unit Price", "Amount"),
+            (
+                "1",
+                "Product photography, white background, 5 angles per SKU (Spring catalog)",
+                "40 SKUs",
+                "$85.00",
+                "$3,400.00",
+            ),
+            ("2", "Lifestyle photography, half-day shoot on location", "1", "$1,200.00", "$1,200.00"),
+            ("", "", "", "Total", "$4,600.00"),
+        ),
+    )
+    _para(doc, "SPECIAL INSTRUCTIONS", bold=True)
+    _para(
+        doc,
+        "Seller retains copyright in all photographs delivered under this Order. Buyer receives a two-year, "
+        "non-exclusive license to use the photographs on Buyer's website, marketplace listings and email "
+        "campaigns. Net 30. This Order is subject to the Terms and Conditions of Purchase on the reverse.",
+    )
+    _para(doc, "Authorized by: __________ (Purchasing)      Accepted by Seller: __________")
+    doc.add_page_break()
+    _para(doc, "TERMS AND CONDITIONS OF PURCHASE", bold=True)
+    _para(
+        doc,
+        '1. ACCEPTANCE. This purchase order, including these terms and conditions (this "Order"), is an offer by '
+        'Harlow & Pine Home Goods, LLC ("Buyer") to the vendor named on its face ("Seller"). Seller accepts this '
+        "Order by signing it or by beginning performance. Any different or additional terms in Seller's quotation "
+        "or invoice are rejected.",
+    )
+    _para(
+        doc,
+        "2. ORDER OF PRECEDENCE. If the face of this Order conflicts with these terms and conditions, the face of "
+        "this Order prevails.",
+    )
+    _para(
+        doc,
+        "3. DELIVERY AND ACCEPTANCE. Seller shall deliver the goods and services described on the face of this "
+        'Order (the "Goods and Services") by the date stated there. Buyer may reject any Goods and Services that '
+        "do not conform to this Order within fifteen (15) days after delivery.",
+    )
+    _para(
+        doc,
+        "4. PRICE AND PAYMENT. Prices are those stated on the face of this Order. Buyer will pay undisputed "
+        "invoices within the period stated on the face of this Order.",
+    )
+    _para(doc, "5. INTELLECTUAL PROPERTY.")
+    _para(
+        doc,
+        "(a) All designs, drawings, photographs, data and other materials that Seller prepares for Buyer under "
+        'this Order ("Work Product") are works made for hire for Buyer, and Seller hereby assigns to Buyer all '
+        "right, title and interest in the Work Product.",
+    )
+    _para(
+        doc,
+        "(b) Buyer and its affiliates may use any information, data and content Seller provides under this Order "
+        "for any purpose, including to develop, train and improve Buyer's product-search, recommendation and "
+        "content-generation systems.",
+    )
+    _para(
+        doc,
+        "(c) Seller warrants that the Goods and Services do not infringe the rights of any third party, and shall "
+        "defend and indemnify Buyer against any claim that they do.",
+    )
+    _para(
+        doc,
+        "6. CONFIDENTIALITY. Seller shall keep the terms of this Order and all unreleased product information "
+        "confidential and shall not publish any image of an unreleased product.",
+    )
+    _para(
+        doc,
+        "7. TERMINATION. Buyer may cancel this Order, in whole or in part, on written notice before delivery and "
+        "will pay for work performed before the notice.",
+    )
+    _para(
+        doc,
+        "8. GOVERNING LAW. This Order is governed by the laws of the State of Ohio. The state and federal courts "
+        "in Franklin County, Ohio have exclusive jurisdiction.",
+    )
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 22. UK translation-rights licence (session 12): a literary agency's form where the creator's side is "the
+#     Proprietor" (the author, through her agent) and "the Publishers" (plural, with the verb in the plural) are a
+#     German house taking an exclusive licence to translate and publish "the Work" in German "in volume form";
+#     clauses numbered "1." to "12." with lettered sub-clauses cited as "Clause 3(b)"; the publishers "shall have
+#     the Work translated faithfully by a competent translator" and may use "machine translation or other
+#     automated tools" to prepare the Translation; a reservation of all rights not granted (the creator's own
+#     protection: not to be struck); the author's moral right asserted; a sub-licence of "electronic rights" to a
+#     text and data mining aggregator.
+
+
+def uk_translation_rights() -> bytes:
+    doc = _document()
+    _para(doc, "MEMORANDUM OF AGREEMENT", bold=True)
+    _para(doc, "made this 9th day of March 2027")
+    _para(
+        doc,
+        "BETWEEN HELEN MARCHETTI, c/o Ashdown Literary Agency Ltd, 22 Lamb's Conduit Street, London WC1N 3LE "
+        '(hereinafter called "the Proprietor", which expression shall include her executors, administrators and '
+        "assigns)",
+    )
+    _para(
+        doc,
+        'AND VERLAG LINDENHOF GMBH, Kastanienallee 17, 10435 Berlin, Germany (hereinafter called "the Publishers", '
+        "which expression shall include their successors in business)",
+    )
+    _para(
+        doc,
+        'WHEREBY IT IS MUTUALLY AGREED as follows concerning the work at present entitled "THE GLASS ORCHARD" by '
+        'Helen Marchetti (hereinafter called "the Work"):',
+    )
+    _para(
+        doc,
+        "1. The Proprietor hereby grants to the Publishers the exclusive licence to translate the Work into the "
+        'German language and to produce and publish the translation ("the Translation") in volume form in '
+        "hardback, paperback and ebook editions throughout the world for a period of ten years from the date of "
+        "first publication of the Translation.",
+    )
+    _para(
+        doc,
+        "2. All rights in the Work not expressly granted to the Publishers under this Agreement are reserved to "
+        "the Proprietor.",
+    )
+    _para(doc, "3. The Publishers shall:")
+    _para(
+        doc,
+        "(a) have the Work translated faithfully and accurately by a competent translator, and shall make no "
+        "abridgement, expansion or alteration of the Work other than that required by the Translation without "
+        "the Proprietor's written consent;",
+    )
+    _para(
+        doc,
+        "(b) be entitled to use machine translation or other automated tools in preparing the Translation, and "
+        "to retain the text of the Work and of the Translation in their editorial systems for that purpose;",
+    )
+    _para(
+        doc,
+        "(c) print on the reverse of the title page of every copy of the Translation the original title, the "
+        'copyright notice "© Helen Marchetti 2026" and the words "The moral right of the author has been '
+        'asserted".',
+    )
+    _para(
+        doc,
+        "4. The Publishers shall pay to the Proprietor an advance of EUR 8,000 against royalties, payable half "
+        "on signature of this Agreement and half on first publication of the Translation.",
+    )
+    _para(
+        doc,
+        "5. The Publishers shall pay to the Proprietor a royalty of seven per cent (7%) of the recommended retail "
+        "price on all hardback copies sold and twenty-five per cent (25%) of net receipts on all ebook sales.",
+    )
+    _para(
+        doc,
+        "6. The Publishers may license electronic rights in the Translation, including the inclusion of its text "
+        "in digital databases and text and data mining services, and shall pay to the Proprietor fifty per cent "
+        "(50%) of all sums received from any such licence.",
+    )
+    _para(
+        doc,
+        "7. The Publishers shall publish the Translation within eighteen months of the date of this Agreement. "
+        "If they fail to do so, all rights granted under Clause 1 shall revert to the Proprietor without "
+        "prejudice to the Proprietor's claim to any monies due.",
+    )
+    _para(
+        doc,
+        "8. The Publishers shall render statements of account to the Proprietor annually as at 31st December "
+        "and pay all sums due within three months of that date.",
+    )
+    _para(
+        doc,
+        "9. The Proprietor warrants that the Work is original, that she has full power to make this Agreement and "
+        "that the Work contains nothing obscene or libellous.",
+    )
+    _para(
+        doc,
+        "10. This Agreement shall be governed by and construed in accordance with the laws of England and Wales.",
+    )
+    _para(doc, "AS WITNESS the hands of the parties hereto")
+    _para(doc, "Signed for the Proprietor ____________      Signed for the Publishers ____________")
+    return _save(doc)
+
+
 CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
     "uk-precedent": (
         uk_precedent,
@@ -1923,6 +2138,43 @@ CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
                 "cross_refs": ("Clause 4", "Clauses 4 and 5"),
                 "media": "now known or hereafter devised",
                 "voice": "corrections and additional words or lines in the Narrator's voice",
+            },
+        ),
+    ),
+    "us-purchase-order": (
+        us_purchase_order,
+        Facts(
+            creator=("Seller", "Jonah Okafor"),
+            client=("Buyer", "Harlow & Pine"),
+            self_reference="this Order",
+            work_product="Work Product",
+            transfers=True,  # the back's boilerplate assigns; the face (which prevails) keeps copyright with Seller
+            work_kind="creative",
+            lacks=("this Agreement", "this agreement", "the Client", "the Provider", "the Deliverables", "licence"),
+            extra={
+                "face": "Seller retains copyright in all photographs delivered under this Order.",
+                "trains": "to develop, train and improve Buyer's product-search",
+                "precedence": "the face of this Order prevails",
+                "table": "Line",
+            },
+        ),
+    ),
+    "uk-translation-rights": (
+        uk_translation_rights,
+        Facts(
+            creator=("the Proprietor", "Helen Marchetti"),
+            client=("the Publishers", "Verlag Lindenhof"),
+            self_reference="this Agreement",
+            work_product="the Work",
+            transfers=False,  # an exclusive licence of translation rights; the Proprietor keeps the copyright
+            work_kind="creative",
+            lacks=("this agreement", "the Client", "the Provider", "the Deliverables", "Work Product", "license"),
+            false_alarm="are reserved to the Proprietor",
+            extra={
+                "cross_refs": ("Clause 1",),
+                "plural_client": "the Publishers shall",
+                "machine": "machine translation or other automated tools",
+                "mining": "text and data mining services",
             },
         ),
     ),
