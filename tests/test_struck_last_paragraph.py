@@ -86,6 +86,15 @@ def test_the_paragraph_before_keeps_its_mark_when_it_looks_different():
     assert texts(red, accepted=True) == oracle(red) == [*LICENCE, "2. Training", ""]
 
 
+def test_a_typed_heading_before_the_struck_paragraph_ends_the_document_once_accepted():
+    # "2. Training" with no paragraph properties looks like the paragraph after it: it is left as the last
+    source = make_docx("".join(p(t) for t in [*LICENCE, "2. Training", TRAINS]) + "<w:sectPr/>")
+    red = strike(source)
+    assert engine.read(source).paragraphs[-2].is_heading
+    assert texts(red, accepted=True) == oracle(red) == [*LICENCE, "2. Training"]
+    assert rejected(red) == texts(source)
+
+
 def test_two_struck_paragraphs_at_the_end_join_the_one_before_them_in_either_order():
     other = "The Studio may sublicense the Artwork to AI vendors."
     source = make_docx("".join(p(t) for t in [*LICENCE, other, TRAINS]) + "<w:sectPr/>")

@@ -986,7 +986,9 @@ def delete_mark_before(p: etree._Element, stamp: RevisionStamp, ids: IdAllocator
     leaves no empty paragraph; reject-all restores every mark. Only where every paragraph from ``p`` to the one
     whose mark stays is empty once accepted, and that one looks like the paragraph joined to it (the same
     paragraph properties, no section break), so the paragraph left keeps its look whichever mark Word keeps.
-    Returns whether it did."""
+    A heading may be the paragraph joined ("2. Training" then ends the document): the reader of the document
+    with the changes shown opens no section at it, as at any paragraph whose mark is deleted. Returns whether
+    it did."""
     last = p
     while paragraph_mark_state(last) == DELETED and (after := _next_paragraph(last)) is not None:
         if current_text(last).strip():
