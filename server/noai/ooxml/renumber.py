@@ -441,3 +441,41 @@ def struck_moves_numbers(
     changes = renumber(texts, {index: 1}, shown, lettered=False).changes
     moved = {index, *(c.index for c in changes if not c.reference)}
     return bool(ours & moved) or any(c.reference or not c.automatic for c in changes)
+
+
+def closing_gap(
+    texts: Sequence[str], shown: Sequence[str | None] | None, after: int, missing: int = 1
+) -> list[TextChange]:
+    """What closes the gap a clause taken out leaves after paragraph ``after``'s decimal number ("4.7", then
+    "4.9" and "4.10" once "4.8" is gone, ``missing`` numbers wide): each typed sibling after the gap moves back
+    ("4.9" -> "4.8"), and the document's typed references to any of them ("Clauses 4.5 to 4.10" -> "4.5 to
+    4.9"). A number Word shows (``shown``) has closed the gap by itself: only the references to its old number
+    (one ``missing`` higher) change. None where no sibling follows the gap."""
+    numbers = [_number(text) for text in texts]
+    automatic: set[int] = set()
+    for j, label in enumerate(shown or ()):
+        if label and numbers[j] is None and (read := _shown_number(label)) is not None:
+            numbers[j] = read
+            automatic.add(j)
+    first = numbers[after] if 0 <= after < len(numbers) else None
+    if first is None or not first.parts or missing < 1:
+        return []
+    parent, value = first.parts[:-1], first.parts[-1]
+    changes: list[TextChange] = []
+    decimals: dict[tuple[int, ...], tuple[int, ...]] = {}
+    for j in range(after + 1, len(numbers)):
+        n = numbers[j]
+        if n is None or (n.parts and len(n.parts) > len(first.parts)):
+            continue  # unnumbered, or a number under a sibling (left as it is)
+        if not n.parts or n.parts[:-1] != parent or n.suffix:
+            break
+        old = n.parts[-1] + missing if j in automatic else n.parts[-1]
+        if old != value + 1 + missing:
+            break
+        value += 1
+        decimals[(*parent, old)] = (*parent, value)
+        if j not in automatic:
+            changes.append(TextChange(j, n.start, n.end, n.raw, _written(n.raw, (*parent, value))))
+    used = Counter(n.parts for n in numbers if n is not None and n.parts)
+    decimals = {old: new for old, new in decimals.items() if used[old] <= 1}
+    return sorted(changes + _references(texts, decimals, {}), key=lambda c: (c.index, c.start))
