@@ -44,6 +44,9 @@ if TYPE_CHECKING:
     from noai.analysis.audit import AuditResult
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
+# _SENTENCE_END's matches as group 1, found from their mark (a search skips to each "." or ";", where the look-behind
+# is tried at every character): the same matches, as no match ends with a mark (noai.analysis.fast.spans)
+_SENTENCE_GAP = re.compile(r"[.;](\s+)(?=[A-Z(“\"])")
 
 
 _LAST_SPAN: tuple[str | None, int, tuple[int, int]] = (None, 0, (0, 0))
@@ -57,11 +60,12 @@ def sentence_span(text: str, at: int) -> tuple[int, int]:
     if last[0] is text and last[1] == at:
         return last[2]
     start, found = 0, None
-    for m in _SENTENCE_END.finditer(text):
-        if m.start() >= at:
-            found = start, m.start()
+    for m in _SENTENCE_GAP.finditer(text):
+        gap, after = m.span(1)
+        if gap >= at:
+            found = start, gap
             break
-        start = m.end()
+        start = after
     span = found or (start, len(text))
     _LAST_SPAN = (text, at, span)
     return span
@@ -848,8 +852,8 @@ def named_purpose(text: str, start: int = 0, end: int | None = None) -> str | No
     """The words of ``text[start:end]`` tying a licence to a purpose it names ("for the Purpose", "for running
     X's business"), else ``None``; none where the same words also allow any purpose."""
     window = text[start : len(text) if end is None else end]
-    m = _NAMED_PURPOSE.search(window)
-    return m.group(0) if m is not None and _ANY_PURPOSE.search(window) is None else None
+    m = fast.search(_NAMED_PURPOSE, window, fast.lowered(window), 0, len(window))  # by the patterns' twins
+    return m.group(0) if m is not None and not fast.holds(_ANY_PURPOSE, window) else None
 
 
 # the thing a licence is limited to, in the words named_purpose found: "the Book" of "in the Book", "the Novel" of
@@ -1617,7 +1621,9 @@ def find_background(result: AuditResult, terms: Mapping[str, str]) -> Background
         # the word tests after the name ("(?<!\w)X" as "X(?<!\wX)"): the search skips to each "X"
         name_rx = re.escape(name)
         uses = len(re.findall(rf"{name_rx}(?<!\w{name_rx})(?!\w)", text))
-        with_the = len(re.findall(rf"[Tt]he {name_rx}(?<!\w[Tt]he {name_rx})(?!\w)", text))
+        # "[Tt]he X(?<!\w[Tt]he X)(?!\w)" found from its "he X" (the same matches, each a character on): a search
+        # skips to each "he X", not to each "t"
+        with_the = len(re.findall(rf"he {name_rx}(?<=[Tt]he {name_rx})(?<!\w[Tt]he {name_rx})(?!\w)", text))
         term = f"the {name}" if with_the * 3 >= uses and with_the else name
     return Background(term, _kept_at(result, name, terms.get("provider")))
 
@@ -1649,15 +1655,15 @@ def _kept_at(result: AuditResult, name: str | None, provider: str | None) -> int
 def background_licence(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
     """The finding qualifies a licence of the creator's pre-existing materials, embedded in the work
     (not a transfer, not a licence of the work itself)."""
-    sentence = sentence_at(f.paragraph_text, f.phrase_start)
-    if not _LICENCE.search(sentence) or _TRANSFER_WORDS.search(sentence):
+    sentence = sentence_at(f.paragraph_text, f.phrase_start)  # its words tested by the patterns' twins
+    if not fast.holds(_LICENCE, sentence) or fast.holds(_TRANSFER_WORDS, sentence):
         return False
     name = (background.term or "").removeprefix("the ")
     work = terms.get("deliverables", "").removeprefix("the ")
     return bool(
         (name and name in sentence)
-        or _PRE_EXISTING_WORDS.search(sentence)
-        or (work and _EMBEDDED.search(sentence) and work in sentence)
+        or fast.holds(_PRE_EXISTING_WORDS, sentence)
+        or (work and work in sentence and fast.holds(_EMBEDDED, sentence))
     )
 
 
