@@ -2867,10 +2867,15 @@ def glossary_terms(text: str) -> set[str]:
 _TYPED_CLAUSE = re.compile(r"^(\d+(?:\.\d+)+)\.?\t")
 
 
+def typed_clause_number(text: str) -> str | None:
+    """A clause's typed number of two levels or more before a tab ("4.10\t…" -> "4.10"), or None."""
+    m = _TYPED_CLAUSE.match(text)
+    return m.group(1) if m else None
+
+
 def clause_number(p: Paragraph) -> str | None:
     """A paragraph's own number, typed ("4.10\t…" -> "4.10") or Word's (its label, less a closing dot)."""
-    m = _TYPED_CLAUSE.match(p.text)
-    return m.group(1) if m else (p.label or "").rstrip(".") or None
+    return typed_clause_number(p.text) or (p.label or "").rstrip(".") or None
 
 
 def cited_range_ends(texts: Sequence[str], end: str) -> list[tuple[int, int, int]]:
