@@ -340,20 +340,35 @@ def names_the_work(text: str, at: int, work: str) -> bool:
     return re.search(rf"\b(?:{names})\b", text[start:end], re.IGNORECASE) is not None
 
 
-def ownership_clause(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+def ownership_clause(text: str, phrase_start: int, phrase_end: int, assignment: int | None = None) -> Strike | None:
     """The statement of who owns the work at ``text[phrase_start:phrase_end]`` ("will own", "is the sole property
     of") as the span a redline strikes where an assignment beside it in the paragraph is the one way the work
     passes: its whole sentence with the space after it ("All Work Product is the sole property of Northgate upon
     creation. "), or, where it is the last conjunct of a sentence that says something else first, that conjunct
-    (", and Company will own all right, title and interest in them from creation", the full stop kept). ``None``
-    when the statement is not so plainly a clause of its own: anything after it that starts another clause, or a
-    comma, semicolon or colon between its conjunct's start and the phrase, or no other sentence in the paragraph."""
+    (", and Company will own all right, title and interest in them from creation", the full stop kept), or, where
+    the assignment (its verb at ``assignment``) is the next conjunct of its sentence, the statement up to it, the
+    assignment's first word taking the capital ("All Work Product is the property of X, and Vendor hereby assigns"
+    -> "Vendor hereby assigns"). ``None`` when the statement is not so plainly a clause of its own: anything else
+    after it that starts another clause, or a comma, semicolon or colon between its conjunct's start and the
+    phrase, or no other sentence in the paragraph."""
     start, end = sentence_span(text, phrase_start)
     end = len(text[:end].rstrip())
-    if end <= phrase_end or text[end - 1] != "." or _CLAUSE_BREAK.search(text, phrase_end, end - 1):
+    if end <= phrase_end or text[end - 1] != ".":
         return None
     opening = _OPENING.match(text, start)
     at = opening.end() if opening else start
+    brk = _CLAUSE_BREAK.search(text, phrase_end, end - 1)
+    if brk is not None:  # "…, and Vendor hereby assigns": the assignment's own conjunct follows
+        if assignment is None or not _AND_BREAK.fullmatch(brk.group(0)) or not brk.end() < assignment < end:
+            return None
+        rest = re.compile(r"\s+(\w)").match(text, brk.end())
+        if (
+            rest is None
+            or _CLAUSE_BREAK.search(text, rest.end(), assignment)
+            or re.search(r"[,;:]", text[at:phrase_start])
+        ):
+            return None
+        return Strike(at, rest.end(), rest.group(1).upper(), text[at : brk.start()])
     conjunct = _AND_CLAUSE.search(text, at, phrase_start)
     if conjunct is not None:
         return Strike(conjunct.start(), end - 1, "", text[conjunct.end() : end - 1])
@@ -363,6 +378,9 @@ def ownership_clause(text: str, phrase_start: int, phrase_end: int) -> Strike | 
     if after == end:  # the last sentence: the space before it goes
         at = len(text[:at].rstrip())
     return Strike(at, after, "", text[at:end].strip().rstrip("."))
+
+
+_AND_BREAK = re.compile(r",\s*and", re.IGNORECASE)
 
 
 _THOSE = re.compile(r"\bfor those ([A-Z][\w-]*(?: [A-Z][\w-]*)*)\b")
