@@ -278,3 +278,23 @@ def test_a_fall_back_adds_its_words_after_the_kept_word_without_striking_it(name
     inserted, deleted = _tracked(round_two(name, "standard", "standard").docx)
     assert kept not in deleted, deleted
     assert any(t.startswith(", ") and "prior written" in t for t in inserted), inserted
+
+
+@functools.cache
+def definitions_rejected(name: str, variant: str) -> engine.Redline:
+    """Standard round one; counsel rejects our definitions clause and accepts the clauses that use its terms."""
+    sent = redline(name, "standard").docx
+    ids = [p.id for p in read_rounds(read_package(sent))[0].proposals if p.clause == "definitions"]
+    back = Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
+    options = engine.Options(variant=variant, we=facts(name).creator[0])
+    return engine.redline(back, author="noai", date=NEXT_ROUND, options=options)
+
+
+@pytest.mark.parametrize("name", (VOICE, GAME))
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_a_lower_round_two_leaves_no_accepted_clause_using_a_term_nothing_defines(name, variant):
+    # review15 defect 5: the minimal definitions lack "AI Vendor", which the accepted standard clauses use
+    text = "\n".join(accepted(definitions_rejected(name, variant)))
+    for term in ("AI Vendor", "AI System", "Protected Materials", "Prohibited AI Use"):
+        if term in text.replace(f'"{term}"', ""):
+            assert f'"{term}" means' in text or f"“{term}” means" in text, term

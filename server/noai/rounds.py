@@ -34,6 +34,7 @@ from .analysis.facts import (
     glossary_terms,
     including_tail,
     typed_clause_number,
+    uses_term,
 )
 from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome, word_diff
 from .library import VARIANTS, Library, Playbook
@@ -121,6 +122,7 @@ def next_round(
         if edit.op == "insert_after" and ours_before and last[edit.clause].state == REJECTED:
             edit = _own_place(edit, last[edit.clause], talks.outcomes, result)
         edits.append(edit)
+    edits = _defined_as_used(edits, result, talks.outcomes)
     edits += restored
     if how == REINSTATE:
         edits += _ranges_extended(result, edits, plan.variant)
@@ -322,6 +324,38 @@ def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: Audi
     body = [item["text"] for item in edit.paragraphs]
     items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[0]["title"], 0)
     return replace(edit, index=index, anchor_text=result.paragraphs[index].text, paragraphs=items)
+
+
+def _defined_as_used(edits: list[Edit], result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:
+    """Our definitions clause of this round also defines each term of ours the document (our clauses it has
+    accepted) or this round uses and nothing defines: a lower rung's definitions may lack a term ("AI Vendor")
+    that the accepted clauses of a higher one use. The entry is our last round's, put before the last entry (which
+    ends the list)."""
+    at = next((k for k, e in enumerate(edits) if e.op == "insert_after" and e.clause == DEFINITIONS), None)
+    if at is None or not edits[at].paragraphs:
+        return edits
+    ours = edits[at]
+    have = defined_names(result) | {t for q in ours.paragraphs for t in glossary_terms(q.get("text", ""))}
+    entries: dict[str, str] = {}  # term -> our last entry defining it
+    for o in outcomes:
+        if o.proposal.clause == DEFINITIONS and o.proposal.op == "insert_after":
+            for text in o.proposal.texts:
+                for term in glossary_terms(text):
+                    entries.setdefault(term, text)
+    texts = [p.text for p in result.paragraphs] + [q.get("text", "") for e in edits for q in e.paragraphs]
+    used = [text for term, text in entries.items() if term not in have and any(uses_term(t, term) for t in texts)]
+    if not used:
+        return edits
+    last = ours.paragraphs[-1]
+    like = {"like": last["like"]} if "like" in last else {}
+    added = tuple({"text": _entry_ending(text, ";"), **like} for text in dict.fromkeys(used))
+    edits[at] = replace(ours, paragraphs=(*ours.paragraphs[:-1], *added, last))
+    return edits
+
+
+def _entry_ending(text: str, end: str) -> str:
+    """A definitions entry ending as an entry in the middle of the list does (";")."""
+    return text.rstrip().rstrip(";.") + end
 
 
 def _gaps_closed(

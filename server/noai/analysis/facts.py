@@ -2785,3 +2785,11 @@ def including_tail(words: str) -> tuple[int, int] | None:
     """Where "including" is in ``words`` that open a permission's "including to train …" tail, or None."""
     m = _INCLUDING_TO.match(words)
     return m.span(1) if m else None
+
+
+def uses_term(text: str, key: str) -> bool:
+    """``text`` uses the defined term whose :func:`term_key` is ``key`` (as a word, capitalised as defined terms are:
+    "any Prohibited AI Use", not "prohibited ai use" in a sentence)."""
+    if key not in text.casefold():
+        return False
+    return any(m.group(0)[:1].isupper() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", text, re.IGNORECASE))
