@@ -136,7 +136,7 @@ def test_an_escalating_round_two_adds_no_second_definition_nor_flow_down():
 
 @functools.cache
 def answered(name: str, first: str, variant: str) -> list[str]:
-    """Our replies in round two (``variant``) once counsel rejected our fix and replied in its thread."""
+    """Our replies in the fix's thread in round two (``variant``) once counsel rejected our fix and replied there."""
     from noai.ooxml.threads import read_comments
 
     sent = redline(name, first).docx
@@ -147,7 +147,9 @@ def answered(name: str, first: str, variant: str) -> list[str]:
     back = reply.reply_to(said.splitlines()[0][:60], "We need this as drafted.").accept().bytes()
     options = engine.Options(variant=variant, we=facts(name).creator[0])
     second = engine.redline(back, author="noai", date=NEXT_ROUND, options=options)
-    return [c.text for c in read_comments(read_package(second.docx)) if c.author == "noai" and c.parent is not None]
+    comments = read_comments(read_package(second.docx))
+    thread = {c.id for c in comments if c.parent is None and c.text == said}  # other threads get their own replies
+    return [c.text for c in comments if c.author == "noai" and c.parent in thread]
 
 
 @pytest.mark.parametrize(
