@@ -30,9 +30,9 @@ from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
 from .analysis.facts import (
     cited_range_ends,
     clause_number,
+    consent_point,
     defined_names,
     glossary_terms,
-    including_tail,
     typed_clause_number,
     uses_term,
 )
@@ -159,7 +159,7 @@ def next_round(
     proposed: dict[str, tuple[str, str]] = {}
     for e in edits:
         if e.op in ("insert_after", "replace") and e.clause not in proposed:
-            proposed[e.clause] = (e.variant, _what_it_does(e) if e.op == "replace" else "")
+            proposed[e.clause] = (e.variant, _what_it_allows(e) if e.op == "replace" else "")
     flagged = {e.clause for e in edits if e.op == "comment" and e.clause in refused}
     names = {o.proposal.id: _plain_name(o, library) for o in talks.outcomes}
     again = _again(talks.outcomes, edits) if how == REINSTATE else set()
@@ -236,11 +236,12 @@ def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], .
 
 
 def _with_consent(first: Edit, who: str) -> Edit | None:
-    """The standard rung below the deletion of a permission's "…, including to train …" tail they
-    rejected: the use is kept but waits for the creator's consent ("including, only with
-    Contractor's prior written consent, to train …"); None for any other change."""
-    at = including_tail(first.find or "")
-    if first.replacement or at is None or first.start is None:
+    """The standard rung below the deletion of words letting the client train AI on the work, once they rejected
+    it: the use is kept but waits for the creator's consent, written after the tail's lead-in ("including, only
+    with Contractor's prior written consent, to train …") or the permission's modal ("may, only with …, use the
+    Designs to train …"); None for any other change (:func:`~noai.analysis.facts.consent_point`)."""
+    at = consent_point(first.find or "")
+    if not _struck(first) or at is None or first.start is None:
         return None
     word = (first.find or "")[at[0] : at[1]]
     start = first.start + at[0]
@@ -262,9 +263,28 @@ def _with_consent(first: Edit, who: str) -> Edit | None:
     )
 
 
+def _struck(edit: Edit) -> bool:
+    """The change strikes its words: deleted, or put in the place of a bracketed note ("[Intentionally deleted]")."""
+    new = (edit.replacement or "").strip()
+    return not new or (new.startswith("[") and new.endswith("]"))
+
+
 def _narrower(edit: Edit) -> str:
     """Our answer, on the softer change we propose, to their rejection of the first: what it does."""
     return f"You did not accept our change here. We propose this narrower change in its place: {_what_it_does(edit)}."
+
+
+def _what_it_allows(edit: Edit) -> str:
+    """What our change lets the other side do, in plain words, where it keeps their words and adds a condition
+    (the softer change after a rejection): "your wording stays, and any material … is made … only with … approval
+    and for a further fee agreed in advance"; else what it does (:func:`_what_it_does`)."""
+    find, new = edit.find or "", edit.replacement or ""
+    added = new[len(find) :].strip(" ,") if find and new.startswith(find) else ""
+    if added.lower().startswith("provided that "):
+        return f"your wording stays, and {added[len('provided that ') :]}"
+    if added.lower().startswith(("only with ", "only on ", "subject to ")):
+        return f"your wording stays, and the use it allows is made {added}"
+    return _what_it_does(edit)
 
 
 def _what_it_does(edit: Edit) -> str:
