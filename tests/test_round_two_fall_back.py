@@ -356,3 +356,10 @@ def test_standard_makes_a_whole_training_permission_whose_strike_was_rejected_wa
         "2.2 The Client may, only with the Designer's prior written consent, use the Designs to train its own "
         "machine learning models." in accepted(second)
     )
+
+
+def test_a_strict_reply_on_a_change_in_several_parts_says_what_the_rest_of_it_still_allows():
+    # review15 defect 5: "We need to keep our deletion of “by digital or any other means”" named only the first
+    # part; the change also lets corrections be made by editing or in further sessions, which answers their need
+    (said,) = answered(VOICE, "strict", "strict")
+    assert "with the rest of that change" in said and "in further recording sessions with the Narrator" in said, said

@@ -169,7 +169,7 @@ def next_round(
     said_more = " ".join(_capital(m) for m in more)
     edits, superseded = _approach(approach, plan.variant, edits, roots, talks.outcomes, said_more, result.paragraphs)
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
-    said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded)
+    said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded, _rest(edits))
     return (
         Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes)),
         _thread_answer(talks.outcomes, said, how, our_comments, talks.ours, edits, result.paragraphs)
@@ -272,6 +272,21 @@ def _struck(edit: Edit) -> bool:
 def _narrower(edit: Edit) -> str:
     """Our answer, on the softer change we propose, to their rejection of the first: what it does."""
     return f"You did not accept our change here. We propose this narrower change in its place: {_what_it_does(edit)}."
+
+
+def _rest(edits: Sequence[Edit]) -> dict[str, str]:
+    """For each change of ours in several parts, what its parts after the first that put words in do ("it puts
+    “by editing the Recordings or in further recording sessions …” in place of “and additional words …”"): a reply
+    naming the change by its first part says the rest, which is what the clause still allows."""
+    parts: dict[str, list[Edit]] = {}
+    for e in edits:
+        if e.op == "replace":
+            parts.setdefault(e.clause, []).append(e)
+    return {
+        clause: "; ".join(_what_it_does(e) for e in more)
+        for clause, (_, *rest) in ((c, ps) for c, ps in parts.items() if len(ps) > 1)
+        if (more := [e for e in rest if e.replacement])
+    }
 
 
 def _what_it_allows(edit: Edit) -> str:
@@ -517,6 +532,7 @@ class _Said:
     answered: frozenset[str] = frozenset()  # the fixes they rejected that this round answers by falling back
     again: frozenset[str] = frozenset()  # the proposals they rejected that this round puts back as they were
     superseded: Mapping[str, str] = field(default_factory=dict)  # our comment id -> the reply superseding it
+    rest: Mapping[str, str] = field(default_factory=dict)  # clause -> what the other parts of its change do
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
@@ -545,7 +561,9 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
         how_so = f": {does}" if does else ""
         return f"We understand. In place of {what}, we have proposed a version that asks less of you{how_so}."
     if again is not None:
-        return f"We need to keep {what}, and have proposed it again."  # no claim of what it does: any clause of ours
+        more = said.rest.get(o.proposal.clause)
+        tail = f", with the rest of that change: {more}" if more else ""  # what it still allows: our new words
+        return f"We need to keep {what}, and have proposed it again{tail}."  # no claim of what a clause does
     if o.proposal.clause in said.flagged:
         who = said.terms.get("provider") or "the creator"
         return (
