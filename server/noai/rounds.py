@@ -29,6 +29,7 @@ from typing import Any
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
 from .analysis.facts import (
     cited_range_ends,
+    cites_itself,
     clause_number,
     consent_point,
     defined_names,
@@ -382,6 +383,8 @@ def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: Audi
     found = _standing_before(o, outcomes, result.paragraphs)
     if found is None or not edit.paragraphs or not edit.paragraphs[0].get("title"):
         return edit
+    if any(cites_itself(item.get("text", "")) for item in edit.paragraphs):
+        return edit  # our text cites the number the plan gave it ("This Section 4.11 applies"): left there
     index, like = found
     body = [item["text"] for item in edit.paragraphs]
     items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[0]["title"], 0)

@@ -2904,3 +2904,12 @@ def uses_term(text: str, key: str) -> bool:
     if key not in text.casefold():
         return False
     return any(m.group(0)[:1].isupper() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", text, re.IGNORECASE))
+
+
+# a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
+_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) \d")
+
+
+def cites_itself(text: str) -> bool:
+    """``text`` (a paragraph of a clause) calls its own clause by number ("This Section 4.3 applies")."""
+    return _CITES_ITSELF.search(text) is not None
