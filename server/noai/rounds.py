@@ -14,7 +14,11 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
   the rejection, else a comment on their restored words flagging the conflict with our AI
   restriction and asking for consent (never a silent acceptance);
 - where they replied in one of our threads we reply in that thread saying which answer we give;
-  the threads of our accepted proposals are resolved.
+  the threads of our accepted proposals are resolved;
+- numbers stay whole: a clause of ours put back goes back to its own place and number, after the clause of
+  ours that came before it; a numbered clause they rejected and we do not put back leaves no gap (the
+  clauses after it, and the references to them, take the numbers back); a term our accepted clauses use
+  is defined by our definitions clause of this round where nothing defines it.
 
 Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
 """
