@@ -14,7 +14,11 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
   the rejection, else a comment on their restored words flagging the conflict with our AI
   restriction and asking for consent (never a silent acceptance);
 - where they replied in one of our threads we reply in that thread saying which answer we give;
-  the threads of our accepted proposals are resolved.
+  the threads of our accepted proposals are resolved;
+- numbers stay whole: a clause of ours put back goes back to its own place and number, after the clause of
+  ours that came before it; a numbered clause they rejected and we do not put back leaves no gap (the
+  clauses after it, and the references to them, take the numbers back); a term our accepted clauses use
+  is defined by our definitions clause of this round where nothing defines it.
 
 Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
 """
@@ -29,11 +33,13 @@ from typing import Any
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
 from .analysis.facts import (
     cited_range_ends,
+    cites_itself,
     clause_number,
+    consent_point,
     defined_names,
     glossary_terms,
-    including_tail,
     typed_clause_number,
+    uses_term,
 )
 from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome, word_diff
 from .library import VARIANTS, Library, Playbook
@@ -147,6 +153,7 @@ def next_round(
         if edit.op == "insert_after" and ours_before and last[edit.clause].state == REJECTED:
             edit = _own_place(edit, last[edit.clause], talks.outcomes, result)
         edits.append(edit)
+    edits = _defined_as_used(edits, result, talks.outcomes)
     edits += restored
     if how == REINSTATE:
         edits += _ranges_extended(result, edits, plan.variant)
@@ -157,7 +164,7 @@ def next_round(
     proposed: dict[str, tuple[str, str]] = {}
     for e in edits:
         if e.op in ("insert_after", "replace") and e.clause not in proposed:
-            proposed[e.clause] = (e.variant, _what_it_does(e) if e.op == "replace" else "")
+            proposed[e.clause] = (e.variant, _what_it_allows(e) if e.op == "replace" else "")
     flagged = {e.clause for e in edits if e.op == "comment" and e.clause in refused}
     names = {o.proposal.id: _plain_name(o, library) for o in talks.outcomes}
     again = _again(talks.outcomes, edits) if how == REINSTATE else set()
@@ -167,7 +174,7 @@ def next_round(
     said_more = " ".join(_capital(m) for m in more)
     edits, superseded = _approach(approach, plan.variant, edits, roots, talks.outcomes, said_more, result.paragraphs)
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
-    said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded)
+    said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded, _rest(edits))
     return (
         Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes)),
         _thread_answer(talks.outcomes, said, how, our_comments, talks.ours, edits, result.paragraphs)
@@ -234,11 +241,12 @@ def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], .
 
 
 def _with_consent(first: Edit, who: str) -> Edit | None:
-    """The standard rung below the deletion of a permission's "…, including to train …" tail they
-    rejected: the use is kept but waits for the creator's consent ("including, only with
-    Contractor's prior written consent, to train …"); None for any other change."""
-    at = including_tail(first.find or "")
-    if first.replacement or at is None or first.start is None:
+    """The standard rung below the deletion of words letting the client train AI on the work, once they rejected
+    it: the use is kept but waits for the creator's consent, written after the tail's lead-in ("including, only
+    with Contractor's prior written consent, to train …") or the permission's modal ("may, only with …, use the
+    Designs to train …"); None for any other change (:func:`~noai.analysis.facts.consent_point`)."""
+    at = consent_point(first.find or "")
+    if not _struck(first) or at is None or first.start is None:
         return None
     word = (first.find or "")[at[0] : at[1]]
     start = first.start + at[0]
@@ -260,9 +268,43 @@ def _with_consent(first: Edit, who: str) -> Edit | None:
     )
 
 
+def _struck(edit: Edit) -> bool:
+    """The change strikes its words: deleted, or put in the place of a bracketed note ("[Intentionally deleted]")."""
+    new = (edit.replacement or "").strip()
+    return not new or (new.startswith("[") and new.endswith("]"))
+
+
 def _narrower(edit: Edit) -> str:
     """Our answer, on the softer change we propose, to their rejection of the first: what it does."""
     return f"You did not accept our change here. We propose this narrower change in its place: {_what_it_does(edit)}."
+
+
+def _rest(edits: Sequence[Edit]) -> dict[str, str]:
+    """For each change of ours in several parts, what its parts after the first that put words in do ("it puts
+    “by editing the Recordings or in further recording sessions …” in place of “and additional words …”"): a reply
+    naming the change by its first part says the rest, which is what the clause still allows."""
+    parts: dict[str, list[Edit]] = {}
+    for e in edits:
+        if e.op == "replace":
+            parts.setdefault(e.clause, []).append(e)
+    return {
+        clause: "; ".join(_what_it_does(e) for e in more)
+        for clause, (_, *rest) in ((c, ps) for c, ps in parts.items() if len(ps) > 1)
+        if (more := [e for e in rest if e.replacement])
+    }
+
+
+def _what_it_allows(edit: Edit) -> str:
+    """What our change lets the other side do, in plain words, where it keeps their words and adds a condition
+    (the softer change after a rejection): "your wording stays, and any material … is made … only with … approval
+    and for a further fee agreed in advance"; else what it does (:func:`_what_it_does`)."""
+    find, new = edit.find or "", edit.replacement or ""
+    added = new[len(find) :].strip(" ,") if find and new.startswith(find) else ""
+    if added.lower().startswith("provided that "):
+        return f"your wording stays, and {added[len('provided that ') :]}"
+    if added.lower().startswith(("only with ", "only on ", "subject to ")):
+        return f"your wording stays, and the use it allows is made {added}"
+    return _what_it_does(edit)
 
 
 def _what_it_does(edit: Edit) -> str:
@@ -345,10 +387,44 @@ def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: Audi
     found = _standing_before(o, outcomes, result.paragraphs)
     if found is None or not edit.paragraphs or not edit.paragraphs[0].get("title"):
         return edit
+    if any(cites_itself(item.get("text", "")) for item in edit.paragraphs):
+        return edit  # our text cites the number the plan gave it ("This Section 4.11 applies"): left there
     index, like = found
     body = [item["text"] for item in edit.paragraphs]
     items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[0]["title"], 0)
     return replace(edit, index=index, anchor_text=result.paragraphs[index].text, paragraphs=items)
+
+
+def _defined_as_used(edits: list[Edit], result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:
+    """Our definitions clause of this round also defines each term of ours the document (our clauses it has
+    accepted) or this round uses and nothing defines: a lower rung's definitions may lack a term ("AI Vendor")
+    that the accepted clauses of a higher one use. The entry is our last round's, put before the last entry (which
+    ends the list)."""
+    at = next((k for k, e in enumerate(edits) if e.op == "insert_after" and e.clause == DEFINITIONS), None)
+    if at is None or not edits[at].paragraphs:
+        return edits
+    ours = edits[at]
+    have = defined_names(result) | {t for q in ours.paragraphs for t in glossary_terms(q.get("text", ""))}
+    entries: dict[str, str] = {}  # term -> our last entry defining it
+    for o in outcomes:
+        if o.proposal.clause == DEFINITIONS and o.proposal.op == "insert_after":
+            for text in o.proposal.texts:
+                for term in glossary_terms(text):
+                    entries.setdefault(term, text)
+    texts = [p.text for p in result.paragraphs] + [q.get("text", "") for e in edits for q in e.paragraphs]
+    used = [text for term, text in entries.items() if term not in have and any(uses_term(t, term) for t in texts)]
+    if not used:
+        return edits
+    last = ours.paragraphs[-1]
+    like = {"like": last["like"]} if "like" in last else {}
+    added = tuple({"text": _entry_ending(text, ";"), **like} for text in dict.fromkeys(used))
+    edits[at] = replace(ours, paragraphs=(*ours.paragraphs[:-1], *added, last))
+    return edits
+
+
+def _entry_ending(text: str, end: str) -> str:
+    """A definitions entry ending as an entry in the middle of the list does (";")."""
+    return text.rstrip().rstrip(";.") + end
 
 
 def _gaps_closed(
@@ -463,6 +539,7 @@ class _Said:
     answered: frozenset[str] = frozenset()  # the fixes they rejected that this round answers by falling back
     again: frozenset[str] = frozenset()  # the proposals they rejected that this round puts back as they were
     superseded: Mapping[str, str] = field(default_factory=dict)  # our comment id -> the reply superseding it
+    rest: Mapping[str, str] = field(default_factory=dict)  # clause -> what the other parts of its change do
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
@@ -491,7 +568,9 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
         how_so = f": {does}" if does else ""
         return f"We understand. In place of {what}, we have proposed a version that asks less of you{how_so}."
     if again is not None:
-        return f"We need to keep {what}, and have proposed it again."  # no claim of what it does: any clause of ours
+        more = said.rest.get(o.proposal.clause)
+        tail = f", with the rest of that change: {more}" if more else ""  # what it still allows: our new words
+        return f"We need to keep {what}, and have proposed it again{tail}."  # no claim of what a clause does
     if o.proposal.clause in said.flagged:
         who = said.terms.get("provider") or "the creator"
         return (

@@ -20,7 +20,7 @@ no text itself, it asks these.
   creator who is a natural person (:func:`individual_creator`);
 - for the next round: the document's defined terms by name (:func:`defined_names`, :func:`term_key`,
   :func:`glossary_terms`), a clause's number (:func:`clause_number`), its cited ranges (:func:`cited_range_ends`),
-  a permission's "including to train …" tail (:func:`including_tail`);
+  where struck training words take a condition of consent (:func:`consent_point`), a term's use (:func:`uses_term`);
 - all of it for one audited document: :func:`read_facts` -> :class:`DocumentFacts`.
 """
 
@@ -2895,11 +2895,45 @@ def cited_range_ends(texts: Sequence[str], end: str) -> list[tuple[int, int, int
     return [(i, *m.span(1)) for i, t in enumerate(texts) if end in t for m in cited.finditer(t)]
 
 
-# "including to train …": a permission's tail naming AI training among its uses, from its first word
-_INCLUDING_TO = re.compile(r"^\W*(including)\s+to\s", re.IGNORECASE)
+# the lead-in of a tail of a grant naming AI training among its uses: ", including to train …", " and to train …",
+# " as well as for training …"
+_LEAD_IN = re.compile(
+    r"^\W*(including|and|or|as\s+well\s+as|in\s+particular)\s+(?:(?:to|for|by|in|as)\s+)?[\w-]", re.IGNORECASE
+)
+# the modal of a sentence permitting it: "The Client may use the Designs to train …"
+_PERMITTING = re.compile(r"\b(may|can)\s+(?!not\b|only\b)\w", re.IGNORECASE)
+# words naming AI training
+_TRAINING = re.compile(
+    r"\b(?:(?:pre-?|re-?)?train(?:s|ed|ing)?|fine-?tun\w*|machine[\s-]learning|artificial\s+intelligence|AI|"
+    r"(?:language\s+|generative\s+|neural\s+|foundation\s+)models?|datasets?|data\s+sets?)\b",
+    re.IGNORECASE,
+)
 
 
-def including_tail(words: str) -> tuple[int, int] | None:
-    """Where "including" is in ``words`` that open a permission's "including to train …" tail, or None."""
-    m = _INCLUDING_TO.match(words)
+def consent_point(words: str) -> tuple[int, int] | None:
+    """Where words struck from a grant because they let the client train AI on the work take a condition of consent
+    instead, once the other side rejects their deletion: the span of the word the condition follows, the lead-in
+    of a tail ("including" of ", including to train …", "and" of " and to train …": "including, only with …, to
+    train …") else the modal of a sentence permitting it ("may" of "The Client may use the Designs to train …":
+    "may, only with …, use …"). None for words that name no AI training, or have no such place."""
+    if not _TRAINING.search(words):
+        return None
+    m = _LEAD_IN.match(words) or _PERMITTING.search(words)
     return m.span(1) if m else None
+
+
+def uses_term(text: str, key: str) -> bool:
+    """``text`` uses the defined term whose :func:`term_key` is ``key`` (as a word, capitalised as defined terms are:
+    "any Prohibited AI Use", not "prohibited ai use" in a sentence)."""
+    if key not in text.casefold():
+        return False
+    return any(m.group(0)[:1].isupper() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", text, re.IGNORECASE))
+
+
+# a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
+_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) \d")
+
+
+def cites_itself(text: str) -> bool:
+    """``text`` (a paragraph of a clause) calls its own clause by number ("This Section 4.3 applies")."""
+    return _CITES_ITSELF.search(text) is not None
