@@ -14,6 +14,7 @@ import functools
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from support.replies import Reply, record_ids
@@ -178,10 +179,16 @@ def test_the_cli_warns_on_stderr_when_round_two_escalates(tmp_path, capsys):
 def test_libreoffice_reads_the_superseded_replies_and_one_current_approach(tmp_path):
     out = tmp_path / "r2.docx"
     out.write_bytes(round_two(GAME, "standard", "strict").docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
+    probe = Path(__file__).parent / "support" / "lo_resolved.py"  # lo_revisions, with LibreOffice's resolved flag
+    run = subprocess.run(
+        ["/usr/bin/python3", str(probe), str(LO.parent), str(out)], capture_output=True, text=True, timeout=300
+    )
     seen = json.loads(run.stdout)
     assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
     texts = [c["text"] for c in seen["comments"]]
     assert sum(t.startswith("Superseded:") for t in texts) >= 2, texts
     assert any(t.startswith("We cannot agree to") for t in texts)
-    assert sum(t.startswith(APPROACH) for t in texts) == 2  # the last (superseded in its thread) and this round's
+    approaches = [c for c in seen["comments"] if c["text"].startswith(APPROACH)]
+    assert sorted(c["resolved"] for c in approaches) == [False, True], approaches  # the last resolved, this round's not
+    left = [c for c in seen["comments"] if LEFT in c["text"]]
+    assert left and all(c["resolved"] for c in left), left  # we no longer leave that wording unchanged
