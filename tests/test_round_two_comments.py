@@ -76,6 +76,14 @@ def test_the_approach_of_a_round_that_drops_a_rejected_payment_condition_no_long
     assert "pass only on payment" not in current.text and "we leave that transfer unchanged" in current.text
 
 
+def test_a_round_that_inserts_nothing_supersedes_the_last_approach_in_part_naming_what_it_withdraws():
+    second = round_two_strict_voice("minimal")
+    (old,) = [c for c in roots(second) if c.text.startswith(APPROACH)]
+    (said,) = replies(second, old)
+    assert said.startswith("Superseded in part: you did not accept") and "our change to “assigns”" in said, said
+    assert "We do not propose them again as they were." in said
+
+
 def test_wording_we_left_unchanged_and_now_change_has_its_old_comment_superseded():
     second = round_two(GAME, "standard", "strict")
     changed = [e.find for e in second.plan.edits if e.op == "replace" and "works made for hire" in (e.find or "")]

@@ -154,7 +154,17 @@ def next_round(
     more = _escalation(talks.outcomes, edits, again, library)
     notes += [f"{ESCALATES}: {_for_the_user(m)}" for m in more]
     said_more = " ".join(_capital(m) for m in more)
-    edits, superseded = _approach(approach, plan.variant, edits, roots, talks.outcomes, said_more, result.paragraphs)
+    withdrawn = _firsts(talks.outcomes, {o.proposal.id for o in talks.outcomes if o.state == REJECTED} - again)
+    edits, superseded = _approach(
+        approach,
+        plan.variant,
+        edits,
+        roots,
+        talks.outcomes,
+        said_more,
+        result.paragraphs,
+        [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
+    )
     said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded)
     return (
         Plan(plan.variant, plan.terms, numbered(edits), plan.offered, tuple(notes)),
@@ -581,13 +591,7 @@ def _escalation(outcomes: Sequence[Outcome], edits: Sequence[Edit], again: set[s
     """What this round asks beyond the last, in the creator's words to the other side: the proposals they rejected
     that it puts back as they were, and those the last round did not make (clauses, changes of their words)."""
     before = {(o.proposal.clause, o.proposal.op) for o in outcomes}
-    firsts: dict[
-        str, Outcome
-    ] = {}  # clause -> the first of its proposals put back (a fix in several parts is named by its first)
-    for o in outcomes:
-        if o.proposal.id in again:
-            firsts.setdefault(o.proposal.clause, o)
-    put_back = [_plain_name(o, library) for o in firsts.values()]
+    put_back = [_plain_name(o, library) for o in _firsts(outcomes, again)]
     new = [
         _asked(e, library)
         for e in edits
@@ -610,6 +614,15 @@ def _for_the_user(said: str) -> str:
         .replace("which you did", "which the other side did")
         .replace("we also ask for what our last round did not", "it asks for what the last round did not")
     )
+
+
+def _firsts(outcomes: Sequence[Outcome], ids: set[str]) -> list[Outcome]:
+    """The first of the proposals ``ids`` of each clause (a fix made in several parts is named by its first)."""
+    firsts: dict[str, Outcome] = {}
+    for o in outcomes:
+        if o.proposal.id in ids:
+            firsts.setdefault(o.proposal.clause, o)
+    return list(firsts.values())
 
 
 def _listed(items: Sequence[str]) -> str:
@@ -654,13 +667,20 @@ def _approach(
     outcomes: Sequence[Outcome],
     more: str,
     paragraphs: Sequence[Paragraph],
+    withdrawn: Sequence[str] = (),
 ) -> tuple[list[Edit], dict[str, str]]:
     """Exactly one current "Our approach" comment: where this round's approach differs from the last round's (or
     it asks for more, ``more``), the new one is written (before the first clause this round inserts, else on the
-    paragraph of the last one) and the last one superseded (comment id -> our reply in its thread)."""
+    paragraph of the last one) and the last one superseded (comment id -> our reply in its thread). Where this
+    round has no approach of its own (it inserts nothing) but withdraws proposals they rejected (``withdrawn``, as
+    the other side reads them), the last one is superseded in part, naming them."""
     olds = [c for c in roots.values() if c.text.startswith(APPROACH)]
-    if approach is None:
+    if approach is None and not withdrawn:
         return edits, {}
+    if approach is None:
+        them = "it again as it was" if len(withdrawn) == 1 else "them again as they were"
+        said = f"Superseded in part: you did not accept {_listed(withdrawn)}. We do not propose {them}."
+        return edits, {c.id: said for c in olds}
     text = f"{approach.strip()} {more}".strip()
     if not more and any(_stance(c.text) == _stance(text) for c in olds):
         return edits, {}  # the last round's stands: what it says of the transfer is still so
