@@ -141,11 +141,22 @@ def test_strict_round_two_says_in_its_thread_that_it_struck_the_rejected_words_a
 def test_strict_round_two_tells_the_other_side_and_the_user_that_it_asks_for_more_than_the_last():
     second = round_two(GAME, "standard", "strict")
     (current,) = [c for c in roots(second) if c.text.startswith(APPROACH) and not c.done]
-    assert "We have put back our deletion of “including to train" in current.text, current.text
+    assert "We cannot agree to “including to train, fine-tune and test" in current.text, current.text
+    assert "and have struck the words again." in current.text, current.text
     assert "We also ask for what our last round did not: our “Indemnity" in current.text, current.text
+    assert "changes to “works made for hire”, “will own”" in current.text, current.text
     warned = engine.escalations(second.plan)
     assert len(warned) == 2 and all(w.startswith("This round asks for more than the last one:") for w in warned)
-    assert "which the other side did not accept" in warned[0] and "you" not in warned[0].split(), warned
+    assert "which the other side kept" in warned[0] and "you" not in " ".join(warned).split(), warned
+
+
+def test_strict_round_two_says_it_puts_back_the_clauses_and_changes_they_rejected():
+    second = round_two_strict_voice("strict")
+    (current,) = [c for c in roots(second) if c.text.startswith(APPROACH) and not c.done]
+    said = "We have put back our “Indemnity for Prohibited AI Use, outside the liability cap” clause and our change to "
+    assert said + "“assigns”, which you did not accept." in current.text, current.text
+    assert "We cannot agree to “by digital or any other means”, and have struck the words again." in current.text
+    assert any("it puts back our “Indemnity" in w for w in engine.escalations(second.plan))
 
 
 def test_a_lower_round_two_warns_of_no_escalation():
