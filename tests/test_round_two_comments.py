@@ -144,7 +144,7 @@ def test_strict_round_two_tells_the_other_side_and_the_user_that_it_asks_for_mor
     assert "We cannot agree to “including to train, fine-tune and test" in current.text, current.text
     assert "and have struck the words again." in current.text, current.text
     assert "We also ask for what our last round did not: our “Indemnity" in current.text, current.text
-    assert "changes to “works made for hire”, “will own”" in current.text, current.text
+    assert "changes to “works made for hire”, “" in current.text, current.text  # their words, quoted together
     warned = engine.escalations(second.plan)
     assert len(warned) == 2 and all(w.startswith("This round asks for more than the last one:") for w in warned)
     assert "which the other side kept" in warned[0] and "you" not in " ".join(warned).split(), warned

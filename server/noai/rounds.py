@@ -27,16 +27,25 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
-from .analysis.facts import cited_range_ends, clause_number, defined_names, glossary_terms, including_tail
+from .analysis.facts import (
+    cited_range_ends,
+    clause_number,
+    defined_names,
+    glossary_terms,
+    including_tail,
+    typed_clause_number,
+)
 from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome, word_diff
 from .library import VARIANTS, Library, Playbook
 from .library.render import left_unchanged
 from .ooxml.model import Paragraph
 from .ooxml.record import Proposal
+from .ooxml.renumber import TextChange, closing_gap
 from .ooxml.replies import ReplyTo
 from .ooxml.threads import Comment
 from .plan import Edit, Plan, make_plan, numbered
 from .planning.edit import DEFINITIONS
+from .planning.placement import clause_paragraphs
 from .writer import Answer
 
 REINSTATE, FALL_BACK, ACCEPT = "reinstate", "fall_back", "accept"
@@ -135,6 +144,8 @@ def next_round(
             # our reasons were given in the last round's thread; a rejected clause put back whose thread went with it
             # says so in words
             edit = replace(edit, comment=_put_back(edit, put_back, library) if put_back else None)
+        if edit.op == "insert_after" and ours_before and last[edit.clause].state == REJECTED:
+            edit = _own_place(edit, last[edit.clause], talks.outcomes, result)
         edits.append(edit)
     edits += restored
     if how == REINSTATE:
@@ -165,9 +176,10 @@ def next_round(
         result.paragraphs,
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
     )
+    closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
     said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded)
     return (
-        Plan(plan.variant, plan.terms, numbered(edits), plan.offered, tuple(notes)),
+        Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes)),
         _thread_answer(talks.outcomes, said, how, our_comments, talks.ours, edits, result.paragraphs)
         if comments
         else Answer(),
@@ -313,6 +325,87 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
                 )
             )
     return out
+
+
+def _standing_before(
+    o: Outcome, outcomes: Sequence[Outcome], paragraphs: Sequence[Paragraph]
+) -> tuple[int, int] | None:
+    """Where the clause of ours inserted right before ``o``'s (in its round, at its anchor) stands now: its last
+    paragraph and its numbered one (``None`` where no clause of ours before it stands, or it has no number)."""
+    same = [
+        q
+        for q in outcomes
+        if q.round == o.round and q.proposal.op == "insert_after" and q.proposal.anchor_index == o.proposal.anchor_index
+    ]
+    k = next((k for k, q in enumerate(same) if q is o), 0)
+    for q in reversed(same[:k]):
+        at = [i for i in q.matched if i is not None and 0 <= i < len(paragraphs)]
+        if at:
+            numbered = next((i for i in at if clause_number(paragraphs[i])), None)
+            return None if numbered is None else (max(at), numbered)
+    return None
+
+
+def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: AuditResult) -> Edit:
+    """A clause of ours put back after its rejection goes back to its own place, after the clause of ours that
+    came before it, so it takes its own number again ("4.8" between "4.7" and "4.9", not "4.11" after the
+    last: no gap is left, and the ranges the block cites stay exact); a clause Word numbers takes its number
+    from that clause's list. Left where the plan puts it when no clause of ours before it stands, or the plan
+    gives it a heading of its own."""
+    found = _standing_before(o, outcomes, result.paragraphs)
+    if found is None or not edit.paragraphs or not edit.paragraphs[0].get("title"):
+        return edit
+    index, like = found
+    body = [item["text"] for item in edit.paragraphs]
+    items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[0]["title"], 0)
+    return replace(edit, index=index, anchor_text=result.paragraphs[index].text, paragraphs=items)
+
+
+def _gaps_closed(
+    result: AuditResult, rejected: Sequence[Outcome], outcomes: Sequence[Outcome], edits: Sequence[Edit]
+) -> list[Edit]:
+    """A numbered clause of ours they rejected, and we do not put back, leaves no gap in the numbers of the
+    block it was in ("4.7", "4.9", "4.10"): the clauses after it take the numbers back ("4.9" -> "4.8"), as
+    tracked replacements, and so do the document's typed references to them ("Clauses 4.5 to 4.10" -> "4.5 to
+    4.9"; where Word numbers the clauses, only the references change). One gap a block."""
+    again = {e.clause for e in edits if e.op == "insert_after"}
+    paragraphs = result.paragraphs
+    texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
+    out: list[Edit] = []
+    done: set[int] = set()
+    for o in rejected:
+        if o.proposal.op != "insert_after" or o.proposal.clause in again | {DEFINITIONS} or not o.proposal.texts:
+            continue
+        found = _standing_before(o, outcomes, paragraphs)
+        if found is None or found[1] in done:
+            continue
+        numbered = found[1]
+        typed = typed_clause_number(o.proposal.texts[0])
+        if typed is None and (paragraphs[numbered].label is None or clause_number(paragraphs[numbered]) is None):
+            continue  # a clause with no number of its own
+        done.add(numbered)
+        out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in closing_gap(texts, shown, numbered)]
+    return out
+
+
+def _changed(result: AuditResult, c: TextChange, clause: str, variant: str) -> Edit:
+    """A renumbering's change of a paragraph's text, as our tracked replacement."""
+    text = result.paragraphs[c.index].text
+    return Edit(
+        id="",
+        op="replace",
+        index=c.index,
+        anchor_text=text,
+        clause=clause,
+        variant=variant,
+        comment=None,
+        find=c.old,
+        occurrence=text[: c.start].count(c.old),
+        start=c.start,
+        end=c.end,
+        replacement=c.new,
+        finding=None,
+    )
 
 
 def _restorations(result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:
