@@ -170,9 +170,19 @@ def next_round(
     again = _again(talks.outcomes, edits) if how == REINSTATE else set()
     edits = _in_the_thread(edits, talks.outcomes, refused, alive)
     more = _escalation(talks.outcomes, edits, again, library)
-    notes += [f"{ESCALATES}: {_for_the_user(m)}" for m in more]
-    said_more = " ".join(_capital(m) for m in more)
-    edits, superseded = _approach(approach, plan.variant, edits, roots, talks.outcomes, said_more, result.paragraphs)
+    notes += [f"{ESCALATES}: {note}" for _, note in more]
+    said_more = " ".join(_capital(said) for said, _ in more)
+    withdrawn = _firsts(talks.outcomes, {o.proposal.id for o in talks.outcomes if o.state == REJECTED} - again)
+    edits, superseded = _approach(
+        approach,
+        plan.variant,
+        edits,
+        roots,
+        talks.outcomes,
+        said_more,
+        result.paragraphs,
+        [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
+    )
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
     said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded, _rest(edits))
     return (
@@ -741,51 +751,84 @@ def _in_the_thread(
     ]
 
 
-def _asked(e: Edit, library: Library) -> str:
-    """A proposal of this round named as the other side reads it."""
-    if e.op == "insert_after":
-        title = library.get(e.clause).title if _known(library, e.clause) else ""
-        return f"our “{title}” clause" if title else "a new clause"
-    return f"a change to “{(e.find or '').strip(' ,;.')}”"
+def _words(text: str) -> str:
+    """Words of the document as a comment quotes them: no edge punctuation or quotes of their own."""
+    return text.strip(' ,;."“”')
 
 
-def _escalation(outcomes: Sequence[Outcome], edits: Sequence[Edit], again: set[str], library: Library) -> list[str]:
-    """What this round asks beyond the last, in the creator's words to the other side: the proposals they rejected
-    that it puts back as they were, and those the last round did not make (clauses, changes of their words)."""
-    before = {(o.proposal.clause, o.proposal.op) for o in outcomes}
-    firsts: dict[
-        str, Outcome
-    ] = {}  # clause -> the first of its proposals put back (a fix in several parts is named by its first)
-    for o in outcomes:
-        if o.proposal.id in again:
-            firsts.setdefault(o.proposal.clause, o)
-    put_back = [_plain_name(o, library) for o in firsts.values()]
-    new = [
-        _asked(e, library)
+def _quoting(words: Sequence[str]) -> str:
+    """ "“a”", "“a” and “b”", "“a”, “b” and “c”"."""
+    quoted = [f"“{w}”" for w in dict.fromkeys(words)]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _escalation(
+    outcomes: Sequence[Outcome], edits: Sequence[Edit], again: set[str], library: Library
+) -> list[tuple[str, str]]:
+    """What this round asks beyond the last: the proposals they rejected that it makes again as they were (words
+    they kept that it strikes again; clauses and changes it puts back), and those the last round did not make
+    (clauses, changes of their words). Each as (what we say to the other side, the note to the user)."""
+    firsts = _firsts(outcomes, again)
+    struck = [
+        _words(o.proposal.texts[0]) for o in firsts if o.proposal.op == "replace" and o.proposal.texts[1:2] == ("",)
+    ]
+    put_back = [_plain_name(o, library) for o in firsts if _words(o.proposal.texts[0]) not in struck]
+    fresh = [
+        e
         for e in edits
-        if (e.clause, e.op) not in before
+        if (e.clause, e.op) not in {(o.proposal.clause, o.proposal.op) for o in outcomes}
         and e.clause != DEFINITIONS
         and (e.op == "insert_after" or (e.op == "replace" and e.finding is not None))
     ]
+    clauses = [
+        f"our “{library.get(e.clause).title}” clause" if _known(library, e.clause) else "a new clause"
+        for e in fresh
+        if e.op == "insert_after"
+    ]
+    changes = [_words(e.find or "") for e in fresh if e.op == "replace"]
+    new = list(dict.fromkeys(clauses)) + ([f"changes to {_quoting(changes)}"] if changes else [])
     out = []
+    if struck:
+        words = _quoting(struck)
+        out.append(
+            (
+                f"we cannot agree to {words}, and have struck {'them' if len(struck) > 1 else 'the words'} again.",
+                f"it strikes again {words}, which the other side kept.",
+            )
+        )
     if put_back:
-        out.append(f"we have put back {_listed(list(dict.fromkeys(put_back)))}, which you did not accept.")
+        listed = _listed(list(dict.fromkeys(put_back)))
+        out.append(
+            (
+                f"we have put back {listed}, which you did not accept.",
+                f"it puts back {listed}, which the other side did not accept.",
+            )
+        )
     if new:
-        out.append(f"we also ask for what our last round did not: {_listed(list(dict.fromkeys(new)))}.")
+        listed = _listed(new)
+        out.append(
+            (
+                f"we also ask for what our last round did not: {listed}.",
+                f"it asks for what the last round did not: {listed}.",
+            )
+        )
     return out
 
 
-def _for_the_user(said: str) -> str:
-    """An escalation sentence of ours to the other side, as the note to the user says it."""
-    return (
-        said.replace("we have put back", "it puts back")
-        .replace("which you did", "which the other side did")
-        .replace("we also ask for what our last round did not", "it asks for what the last round did not")
-    )
+def _firsts(outcomes: Sequence[Outcome], ids: set[str]) -> list[Outcome]:
+    """The first of the proposals ``ids`` of each clause (a fix made in several parts is named by its first)."""
+    firsts: dict[str, Outcome] = {}
+    for o in outcomes:
+        if o.proposal.id in ids:
+            firsts.setdefault(o.proposal.clause, o)
+    return list(firsts.values())
 
 
 def _listed(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
+    """``items`` as one list: "a", "a and b", "a; b; and c" (its items may have commas of their own)."""
+    if len(items) < 3:
+        return " and ".join(items)
+    return "; ".join(items[:-1]) + "; and " + items[-1]
 
 
 def _capital(text: str) -> str:
@@ -826,13 +869,20 @@ def _approach(
     outcomes: Sequence[Outcome],
     more: str,
     paragraphs: Sequence[Paragraph],
+    withdrawn: Sequence[str] = (),
 ) -> tuple[list[Edit], dict[str, str]]:
     """Exactly one current "Our approach" comment: where this round's approach differs from the last round's (or
     it asks for more, ``more``), the new one is written (before the first clause this round inserts, else on the
-    paragraph of the last one) and the last one superseded (comment id -> our reply in its thread)."""
+    paragraph of the last one) and the last one superseded (comment id -> our reply in its thread). Where this
+    round has no approach of its own (it inserts nothing) but withdraws proposals they rejected (``withdrawn``, as
+    the other side reads them), the last one is superseded in part, naming them."""
     olds = [c for c in roots.values() if c.text.startswith(APPROACH)]
-    if approach is None:
+    if approach is None and not withdrawn:
         return edits, {}
+    if approach is None:
+        them = "it again as it was" if len(withdrawn) == 1 else "them again as they were"
+        said = f"Superseded in part: you did not accept {_listed(withdrawn)}. We do not propose {them}."
+        return edits, {c.id: said for c in olds}
     text = f"{approach.strip()} {more}".strip()
     if not more and any(_stance(c.text) == _stance(text) for c in olds):
         return edits, {}  # the last round's stands: what it says of the transfer is still so
