@@ -127,7 +127,14 @@ from .planning.comments import (
 from .planning.definitions import beside_the_work, join_definitions_list, render_insertions
 from .planning.edit import DEFINITIONS
 from .planning.edit import Edit as Edit  # the edits of a Plan, re-exported
-from .planning.placement import _inner_lists, _renumbered, _source, numbered_paragraphs, place_clauses
+from .planning.placement import (
+    _inner_lists,
+    _renumbered,
+    _source,
+    beside_its_use,
+    numbered_paragraphs,
+    place_clauses,
+)
 from .planning.strategy import (
     _ON_PAYMENT,
     _TRANSFER_KINDS,
@@ -140,6 +147,7 @@ from .planning.strategy import (
     _may_transfer,
     _tied,
     adapt_clauses,
+    carve_out,
     choose_strategy,
 )
 
@@ -358,6 +366,10 @@ def make_plan(
     fixes, struck = strike_creation_timing(
         fixes, terms.get("deliverables", "the work"), (terms.get("provider", ""), terms.get("client", ""))
     )
+    prevailing = facts.prevailing
+    if prevailing is not None:  # a part that prevails keeps the work, or a kind of it: taken out of the transfer
+        fix_ids = {k: fix.id for k in _TRANSFER_KINDS if (fix := library.fix_for(k)) is not None}
+        fixes = carve_out(fixes, prevailing, result, fix_ids, variant, terms)
     defining = {library.clause_defining(t).id for t in needed_terms}
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
@@ -391,6 +403,9 @@ def make_plan(
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
     # licences of the work the client now owns.
     only_defining = {"scope-limitation"} if strategy.situation == ASSIGNED or _tied(strategy, fixes) else set()
+    users = [f.start for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
+    if only_defining and users:  # the definition alone goes with the change that uses it
+        placed = beside_its_use(result, placed, "scope-limitation", users[0])
     clause_terms = {**rendered, **beside}
     if background.term:  # the document's own name for the creator's pre-existing materials
         named = background.term if background.term.startswith("the ") else f"any {background.term}"
@@ -451,6 +466,7 @@ def make_plan(
             expressly or licensed,
             facts.company,
             facts.individual,
+            prevailing,
         )
         renumbering = _renumbered(result, insertions)
         why += _shifted(result, insertions, renumbering)

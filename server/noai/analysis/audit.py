@@ -31,7 +31,7 @@ from noai.analysis.classify import (
     sentence_heading,
 )
 from noai.analysis.classify import Parties as Mentions
-from noai.analysis.facts import clause_word, named_purpose
+from noai.analysis.facts import clause_word, named_purpose, prevailing_retention, retention_note
 from noai.analysis.language import detect_language
 from noai.analysis.negotiation import (
     Negotiation,
@@ -1214,6 +1214,9 @@ def _summary(grade: str, reasons: Sequence[tuple[int, str]], findings: Sequence[
 # -- notes and the whole audit -----------------------------------------------------------------------------
 
 
+_TRANSFERS = ("ip_assignment", "work_made_for_hire")
+
+
 def _notes(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms) -> list[str]:
     notes = []
     if not any(f.kind in GRANT_KINDS for f in findings):
@@ -1225,6 +1228,15 @@ def _notes(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
         notes.append("No IP clauses found: no assignment, work-made-for-hire or licence clause in this document.")
     if terms.client is None or terms.provider is None:
         notes.append("The parties could not both be identified; directions assume the provider creates the work.")
+    transfers = sorted(
+        {f.start for f in findings if f.kind in _TRANSFERS and f.beneficiary != "creator" and not f.negated}
+    )
+    if transfers:  # a part that prevails (the face of an order, a statement of work) keeps the creator's rights
+        work = terms.deliverables.name if terms.deliverables else None
+        creator = terms.placeholders().get(terms.creator or "provider")
+        kept = prevailing_retention(paragraphs, creator, work, transfers)
+        if kept is not None and creator:
+            notes.append(retention_note(kept, paragraphs, creator))
     return notes
 
 

@@ -77,6 +77,19 @@ def sentence_at(text: str, at: int) -> str:
     return text[start:end]
 
 
+_A_WORD = re.compile(r"[\w'’-]+")
+
+
+def last_word(text: str, at: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the last word of the sentence of ``text`` holding offset ``at``: where words added at the
+    sentence's end go ("… in the Work Product" + ", except photographs, …")."""
+    start, end = sentence_span(text, at)
+    found = None
+    for m in _A_WORD.finditer(text, start, end):
+        found = m.span()
+    return found
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of ``text``."""
     return _SENTENCE_END.split(text)
@@ -1966,6 +1979,30 @@ def _keeping(creator: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _KEEP_WORDS = ("keep", "retain", "remain", "stay", "continue")  # the verbs of every keeping (kept_materials)
 
 
+_DELIVERED = re.compile(
+    r"\b(?:delivered|commissioned|ordered)\b|"
+    r"\b(?:created|made|produced|prepared|developed|supplied|provided|written|taken|shot)$",  # "the designs created"
+    re.IGNORECASE,
+)
+_BEFORE_IT = re.compile(r"\s*(?:before|prior|previously|independently|outside|apart)\b", re.IGNORECASE)
+_UNDER_THIS = re.compile(
+    r"\s*(?:under|pursuant\s+to|in\s+(?:the\s+)?course\s+of|in\s+connection\s+with|for\s+the\s+purposes?\s+of|"
+    r"for)\s+(?:this|these|the)\b(?![^,;.]{0,40}\b(?:before|prior|previous))",
+    re.IGNORECASE,
+)
+
+
+_IN_CONFIDENCE = re.compile(r"\b(?:confidential|secret|private|safe|secure|in\s+confidence)\b", re.IGNORECASE)
+
+
+def _made_under(words: str, rest: str) -> bool:
+    """What a keeping names is the work made or delivered under the document ("all photographs delivered" +
+    " under this Order"), not material the creator had before it; or the keeping is a duty ("Seller shall keep the
+    terms of this Order … confidential")."""
+    made = _DELIVERED.search(words.strip()) is not None and not _BEFORE_IT.match(rest)
+    return made or bool(_UNDER_THIS.match(rest) or _IN_CONFIDENCE.search(f"{words} {rest[:40]}"))
+
+
 def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: Set[str] = frozenset()) -> str | None:
     """What the creator expressly keeps, in the document's words ("the characters and the storyboards" of "We
     keep the rights in the characters and the storyboards", "the Consultant Tools" of "the Consultant retains all
@@ -1989,7 +2026,10 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
         if not (keeps or remains):
             continue
         for sentence in sentences(text):
-            found = [m.group(1) for m in after.finditer(sentence)] if keeps else []
+            # the work made under the document is no material the creator had ("all photographs delivered under
+            # this Order" of "Seller retains copyright in all photographs delivered under this Order")
+            found = [m.group(1) for m in after.finditer(sentence) if not _made_under(m.group(1), sentence[m.end(1) :])]
+            found = found if keeps else []
             for m in before.finditer(sentence) if remains else ():
                 s = _KEPT_SUBJECT.search(sentence[: m.start() + 1])
                 if s is not None:
@@ -2004,6 +2044,150 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
                 if first.lower() in ("its", "his", "her", "their"):  # "its sketches": the creator's, by name
                     return f"{named}'s {rest}" if not named.endswith("s") else f"{named}' {rest}"
                 return first.lower() + " " + rest if first in ("The", "All", "Our", "My", "Any") else words
+    return None
+
+
+# -- a prevailing part that keeps the creator's rights -------------------------------------------------------
+
+# the order of precedence: "If the face of this Order conflicts with these terms and conditions, the face of this
+# Order prevails"; "In the event of any inconsistency …, the Statement of Work shall control"; "the Order Form takes
+# precedence". The part named prevails over the rest of the document.
+_PREVAILS = re.compile(
+    r"\b(?P<part>(?:the|this|that|such|any|each|an?)\s+(?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:shall\s+|will\s+)?"
+    r"(?:prevails?|controls?|governs?|takes?\s+precedence|is\s+to\s+prevail)\b",
+    re.IGNORECASE,
+)
+_PRECEDENCE_WORDS = ("prevail", "precedence", "control", "govern")  # one of which every match of _PREVAILS holds
+_CONFLICT = re.compile(r"\bconflicts?\b|\binconsisten|\bdiscrepan|\bprecedence\b", re.IGNORECASE)
+# the words around a part's name: "the terms of the applicable Statement of Work" names "Statement of Work"
+_PART_WORDS = re.compile(
+    r"^(?:(?:the|this|that|such|any|each|an?)\s+)?(?:(?:terms|provisions)\s+of\s+)?"
+    r"(?:(?:the|this|that|such|any|each|an?)\s+)?(?:(?:applicable|relevant)\s+)?",
+    re.IGNORECASE,
+)
+# the document's own general terms, never a part that prevails over them ("this Agreement shall prevail")
+_GENERAL_PART = re.compile(
+    r"\b(?:agreement|contract|master|general)\b|^(?:terms|conditions)(?:\s+and\s+conditions)?$", re.IGNORECASE
+)
+# the heading of a part of the document: a schedule, an exhibit, the general terms, the signatures
+_PART_HEADING = re.compile(
+    r"^\W*(?:schedule|exhibit|annex(?:ure)?|appendix|attachment|statement\s+of\s+work|order\s+form|"
+    r"(?:standard\s+|general\s+|special\s+)?terms\s+and\s+conditions|general\s+(?:terms|conditions)|"
+    r"special\s+(?:terms|conditions)|signatures?|in\s+witness|as\s+witness|executed)\b",
+    re.IGNORECASE,
+)
+_TERMS_HEADING = re.compile(r"\bterms\b|\bconditions\b", re.IGNORECASE)
+_HEADING_WORDS = 12  # a part's heading is a short line
+
+
+def _heading_line(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= _HEADING_WORDS and not text.rstrip().endswith((".", ";", ":", ","))
+
+
+def _part_span(paragraphs: Sequence[Paragraph], name: str, precedence: int) -> range | None:
+    """The paragraphs of the part ``name`` (a part's name as the precedence clause gives it, its determiners
+    dropped): "face of this Order": the paragraphs before the heading of the terms ("TERMS AND CONDITIONS OF
+    PURCHASE"), which hold the precedence clause; "Statement of Work": those after its heading up to the next part's
+    heading (a schedule, the general terms, the signatures). ``None`` where the document does not hold the part."""
+    texts = [p.text.strip() for p in paragraphs]
+    if re.match(r"face\b", name, re.IGNORECASE):
+        end = next(
+            (i for i, t in enumerate(texts) if 0 < i < precedence and _heading_line(t) and _TERMS_HEADING.search(t)),
+            None,
+        )
+        return range(end) if end is not None else None
+    low = name.lower()
+    start = next((i for i, t in enumerate(texts) if i != precedence and _heading_line(t) and low in t.lower()), None)
+    if start is None:
+        return None
+    end = next(
+        (
+            j
+            for j in range(start + 1, len(texts))
+            if _heading_line(texts[j]) and _PART_HEADING.search(texts[j]) and low not in texts[j].lower()
+        ),
+        len(texts),
+    )
+    return range(start + 1, end) if precedence not in range(start + 1, end) else None
+
+
+_KEPT_RIGHT = (
+    r"(?P<right>(?:(?:all|the|sole|full|its|exclusive)\s+)*(?:(?:right,\s*)?title\s+and\s+interest|ownership|"
+    r"copyrights?|(?:intellectual\s+property\s+)?rights?|title)"
+    r"(?:\s+and\s+(?:all\s+)?(?:other\s+)?(?:intellectual\s+property\s+)?rights?)?)"
+)
+# what a keeping's object leaves out: how the work came ("all photographs delivered under this Order")
+_OBJECT_TAIL = re.compile(
+    r"\s+(?:delivered|created|prepared|produced|made|supplied|provided|taken|shot|written|developed|under|pursuant|"
+    r"that|which|in\s+connection|for\s+(?:the|this|any)|as\s+part|hereunder)\b.*$|\s*\(.*$",
+    re.IGNORECASE,
+)
+
+
+class Retention(NamedTuple):
+    """A part of the document that prevails over the rest and keeps the creator's rights in the work or a kind of
+    it ("Seller retains copyright in all photographs delivered under this Order" on the face of a purchase order
+    whose terms say the face prevails), against a transfer of the work in the rest."""
+
+    at: int  # the paragraph of the keeping
+    sentence: str  # the keeping, as written
+    right: str  # what it keeps: "copyright", "all intellectual property rights"
+    thing: str  # in what: "photographs"; the work's own name where it keeps the whole work ("the Deliverables")
+    whole: bool  # it keeps the whole work (its name), not one kind of it
+    part: str  # the part, as the precedence clause names it: "the face of this Order", "the Statement of Work"
+    precedence: int  # the paragraph of the precedence clause
+    covers: tuple[int, ...]  # the paragraphs of the transfers it takes the thing out of
+
+
+def prevailing_retention(
+    paragraphs: Sequence[Paragraph], creator: str | None, work: str | None, transfers: Sequence[int]
+) -> Retention | None:
+    """The creator's keeping of the work, or of a kind of it, in a part of the document the order of precedence
+    makes prevail over the part that transfers it (``transfers``: the paragraphs transferring the work; ``work``:
+    the work's defined name), else ``None``: the transfer then stands as written."""
+    if not creator or not transfers:
+        return None
+    who = re.escape(creator.removeprefix("the ").removeprefix("The "))
+    keeps = re.compile(
+        rf"\b(?:the\s+)?{who}\s+(?:shall\s+|will\s+|does\s+|do\s+)?(?:retains?|keeps?|owns?|reserves?)\s+"
+        rf"{_KEPT_RIGHT}\s+(?:in(?:\s+and\s+to)?|of|to)\s+(?P<object>[^.;:]+)",
+        re.IGNORECASE,
+    )
+    for at, p in enumerate(paragraphs):
+        text = p.text
+        low = text.lower()
+        if not any(w in low for w in _PRECEDENCE_WORDS) or not _CONFLICT.search(text):
+            continue
+        for m in _PREVAILS.finditer(text):
+            name = _PART_WORDS.sub("", m.group("part")).strip()
+            if not name or _GENERAL_PART.search(name):
+                continue
+            span = _part_span(paragraphs, name, at)
+            if span is None:
+                continue
+            part = m.group("part")
+            part = "the " + name if not re.match(r"face\b", name, re.IGNORECASE) else part[0].lower() + part[1:]
+            for i in span:
+                for sentence in sentences(paragraphs[i].text):
+                    k = keeps.search(sentence)
+                    if k is None:
+                        continue
+                    obj = _OBJECT_TAIL.sub("", k.group("object")).strip(" ,")
+                    bare = re.sub(r"^(?:all|the|any|each|every)\s+", "", obj, flags=re.IGNORECASE)
+                    named = (work or "").lower()
+                    whole = bool(named) and bare.lower() in (named, named.removeprefix("the "))
+                    head = bare.split()[-1].lower() if bare else ""
+                    covers = tuple(
+                        t for t in transfers if whole or re.search(rf"\b{re.escape(head)}\b", paragraphs[t].text, re.I)
+                    )
+                    if not bare or not covers or _RIGHTS_ONLY.search(bare):
+                        continue
+                    right = k.group("right")
+                    said = sentence[k.start() :].strip()  # from its subject: no run-in label ("Special terms:")
+                    return Retention(
+                        i, said[0].upper() + said[1:], right, obj if whole else bare, whole, part, at, covers
+                    )
     return None
 
 
@@ -2564,6 +2748,12 @@ class DocumentFacts:
         )
 
     @cached_property
+    def prevailing(self) -> Retention | None:
+        """A part that prevails over the rest and keeps the creator's rights in what the rest transfers: "Seller
+        retains copyright in all photographs delivered under this Order" on the face of a purchase order."""
+        return retention_of(self._result)
+
+    @cached_property
     def kept_use(self) -> str | None:
         """The client's use of what the creator keeps: "to promote the launch" ("" unnamed)."""
         named = [k for k in (self.kept, self.background.term) if k]
@@ -2697,6 +2887,38 @@ def _passing(result: AuditResult) -> set[str]:
     named = {result.terms.deliverables.name} if result.terms.deliverables else set()
     moved = (transferred_object(f) for f in result.findings if f.kind == "ip_assignment" and f.beneficiary == "client")
     return named | {m for m in moved if m}
+
+
+def retention_note(retention: Retention, paragraphs: Sequence[Paragraph], creator: str) -> str:
+    """The audit's note of a prevailing keeping: what prevails, what it keeps, which transfer it limits."""
+    r = retention
+
+    def where(i: int) -> str:
+        label = paragraphs[i].section_label
+        return f" ({clause_name(label)})" if label else ""
+
+    them = "them" if not r.whole else "it"
+    cited = ", ".join(clause_name(paragraphs[i].section_label or "") for i in r.covers if paragraphs[i].section_label)
+    reach = f"the transfer in {cited}" if cited else "the transfer of the work"
+    return (
+        f"{r.part[0].upper()}{r.part[1:]} prevails{where(r.precedence)} and keeps {r.right} in {r.thing} with "
+        f"{creator}: “{r.sentence}” So {reach} does not reach {them}."
+    )
+
+
+_TRANSFERS = ("ip_assignment", "work_made_for_hire")
+
+
+def retention_of(result: AuditResult) -> Retention | None:
+    """:func:`prevailing_retention` of an audited document: its creator, its work, its transfers to the client."""
+    transfers = sorted(
+        {f.start for f in result.findings if f.kind in _TRANSFERS and f.beneficiary != "creator" and not f.negated}
+    )
+    if not transfers:
+        return None
+    work = result.terms.deliverables.name if result.terms.deliverables else None
+    creator = result.terms.placeholders().get(result.terms.creator or "provider")
+    return prevailing_retention(result.paragraphs, creator, work, transfers)
 
 
 def _transferred(result: AuditResult) -> str | None:
