@@ -970,9 +970,10 @@ def strike_creation_timing(
                         if not other.replacement.startswith("shall")
                         and is_transfer_verb(f.phrase)
                         and assigns_everything(f.paragraph_text, f.phrase_end)
-                        and names_the_work(f.paragraph_text, f.phrase_end, work)
                         else None
                     )
+                    if declared is not None and not _reads_without(f.paragraph_text, declared, f.phrase_end, work):
+                        declared = None
                     if declared is not None:  # "Vendor hereby assigns … . All Work Product is the property of …"
                         gone.append(declared)
                         strikes.append((declared, _ONE_WAY.format(words=declared.words)))
@@ -1028,10 +1029,12 @@ def _one_mechanism(
     verbs = [
         o
         for o in present_transfers(text, f.phrase_start, f.phrase_end, *parties, work)
-        if o.replacement.startswith("shall") and assigns_everything(text, o.end) and names_the_work(text, o.end, work)
+        if o.replacement.startswith("shall") and assigns_everything(text, o.end)
     ]
-    statement = ownership_clause(text, f.phrase_start, f.phrase_end) if verbs else None
+    statement = ownership_clause(text, f.phrase_start, f.phrase_end, verbs[0].start) if verbs else None
     if statement is None or any(statement.start <= o.start < statement.end for o in verbs):
+        return None
+    if not _reads_without(text, statement, verbs[0].end, work):
         return None
     verb = verbs[0]
     replacement = rf.replacement or ""
@@ -1042,6 +1045,14 @@ def _one_mechanism(
     comment = rf.comment.replace(f"“{f.phrase}”", f"“{words}”") + _ONE_WAY.format(words=statement.words)
     moved = replace(f, phrase=words, phrase_start=verb.start, phrase_end=verb.end)
     return moved, replace(rf, find=words, replacement=made, comment=comment), statement
+
+
+def _reads_without(text: str, statement: Strike, at: int, work: str) -> bool:
+    """The assignment whose verb ends at ``at`` still names the work itself once ``statement`` is struck ("… in the
+    Deliverables", not "… in them")."""
+    kept = text[: statement.start] + statement.replacement + text[statement.end :]
+    moved = at - (statement.end - statement.start) + len(statement.replacement) if at >= statement.end else at
+    return names_the_work(kept, moved, work)
 
 
 def _in_step(text: str, start: int, end: int, replacement: str) -> list[tuple[Strike, str]]:

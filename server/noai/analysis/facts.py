@@ -20,7 +20,7 @@ no text itself, it asks these.
   creator who is a natural person (:func:`individual_creator`);
 - for the next round: the document's defined terms by name (:func:`defined_names`, :func:`term_key`,
   :func:`glossary_terms`), a clause's number (:func:`clause_number`), its cited ranges (:func:`cited_range_ends`),
-  a permission's "including to train …" tail (:func:`including_tail`);
+  where struck training words take a condition of consent (:func:`consent_point`), a term's use (:func:`uses_term`);
 - all of it for one audited document: :func:`read_facts` -> :class:`DocumentFacts`.
 """
 
@@ -44,6 +44,9 @@ if TYPE_CHECKING:
     from noai.analysis.audit import AuditResult
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
+# _SENTENCE_END's matches as group 1, found from their mark (a search skips to each "." or ";", where the look-behind
+# is tried at every character): the same matches, as no match ends with a mark (noai.analysis.fast.spans)
+_SENTENCE_GAP = re.compile(r"[.;](\s+)(?=[A-Z(“\"])")
 
 
 _LAST_SPAN: tuple[str | None, int, tuple[int, int]] = (None, 0, (0, 0))
@@ -57,11 +60,12 @@ def sentence_span(text: str, at: int) -> tuple[int, int]:
     if last[0] is text and last[1] == at:
         return last[2]
     start, found = 0, None
-    for m in _SENTENCE_END.finditer(text):
-        if m.start() >= at:
-            found = start, m.start()
+    for m in _SENTENCE_GAP.finditer(text):
+        gap, after = m.span(1)
+        if gap >= at:
+            found = start, gap
             break
-        start = m.end()
+        start = after
     span = found or (start, len(text))
     _LAST_SPAN = (text, at, span)
     return span
@@ -349,20 +353,35 @@ def names_the_work(text: str, at: int, work: str) -> bool:
     return re.search(rf"\b(?:{names})\b", text[start:end], re.IGNORECASE) is not None
 
 
-def ownership_clause(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+def ownership_clause(text: str, phrase_start: int, phrase_end: int, assignment: int | None = None) -> Strike | None:
     """The statement of who owns the work at ``text[phrase_start:phrase_end]`` ("will own", "is the sole property
     of") as the span a redline strikes where an assignment beside it in the paragraph is the one way the work
     passes: its whole sentence with the space after it ("All Work Product is the sole property of Northgate upon
     creation. "), or, where it is the last conjunct of a sentence that says something else first, that conjunct
-    (", and Company will own all right, title and interest in them from creation", the full stop kept). ``None``
-    when the statement is not so plainly a clause of its own: anything after it that starts another clause, or a
-    comma, semicolon or colon between its conjunct's start and the phrase, or no other sentence in the paragraph."""
+    (", and Company will own all right, title and interest in them from creation", the full stop kept), or, where
+    the assignment (its verb at ``assignment``) is the next conjunct of its sentence, the statement up to it, the
+    assignment's first word taking the capital ("All Work Product is the property of X, and Vendor hereby assigns"
+    -> "Vendor hereby assigns"). ``None`` when the statement is not so plainly a clause of its own: anything else
+    after it that starts another clause, or a comma, semicolon or colon between its conjunct's start and the
+    phrase, or no other sentence in the paragraph."""
     start, end = sentence_span(text, phrase_start)
     end = len(text[:end].rstrip())
-    if end <= phrase_end or text[end - 1] != "." or _CLAUSE_BREAK.search(text, phrase_end, end - 1):
+    if end <= phrase_end or text[end - 1] != ".":
         return None
     opening = _OPENING.match(text, start)
     at = opening.end() if opening else start
+    brk = _CLAUSE_BREAK.search(text, phrase_end, end - 1)
+    if brk is not None:  # "…, and Vendor hereby assigns": the assignment's own conjunct follows
+        if assignment is None or not _AND_BREAK.fullmatch(brk.group(0)) or not brk.end() < assignment < end:
+            return None
+        rest = re.compile(r"\s+(\w)").match(text, brk.end())
+        if (
+            rest is None
+            or _CLAUSE_BREAK.search(text, rest.end(), assignment)
+            or re.search(r"[,;:]", text[at:phrase_start])
+        ):
+            return None
+        return Strike(at, rest.end(), rest.group(1).upper(), text[at : brk.start()])
     conjunct = _AND_CLAUSE.search(text, at, phrase_start)
     if conjunct is not None:
         return Strike(conjunct.start(), end - 1, "", text[conjunct.end() : end - 1])
@@ -372,6 +391,9 @@ def ownership_clause(text: str, phrase_start: int, phrase_end: int) -> Strike | 
     if after == end:  # the last sentence: the space before it goes
         at = len(text[:at].rstrip())
     return Strike(at, after, "", text[at:end].strip().rstrip("."))
+
+
+_AND_BREAK = re.compile(r",\s*and", re.IGNORECASE)
 
 
 _THOSE = re.compile(r"\bfor those ([A-Z][\w-]*(?: [A-Z][\w-]*)*)\b")
@@ -861,8 +883,8 @@ def named_purpose(text: str, start: int = 0, end: int | None = None) -> str | No
     """The words of ``text[start:end]`` tying a licence to a purpose it names ("for the Purpose", "for running
     X's business"), else ``None``; none where the same words also allow any purpose."""
     window = text[start : len(text) if end is None else end]
-    m = _NAMED_PURPOSE.search(window)
-    return m.group(0) if m is not None and _ANY_PURPOSE.search(window) is None else None
+    m = fast.search(_NAMED_PURPOSE, window, fast.lowered(window), 0, len(window))  # by the patterns' twins
+    return m.group(0) if m is not None and not fast.holds(_ANY_PURPOSE, window) else None
 
 
 # the thing a licence is limited to, in the words named_purpose found: "the Book" of "in the Book", "the Novel" of
@@ -1630,7 +1652,9 @@ def find_background(result: AuditResult, terms: Mapping[str, str]) -> Background
         # the word tests after the name ("(?<!\w)X" as "X(?<!\wX)"): the search skips to each "X"
         name_rx = re.escape(name)
         uses = len(re.findall(rf"{name_rx}(?<!\w{name_rx})(?!\w)", text))
-        with_the = len(re.findall(rf"[Tt]he {name_rx}(?<!\w[Tt]he {name_rx})(?!\w)", text))
+        # "[Tt]he X(?<!\w[Tt]he X)(?!\w)" found from its "he X" (the same matches, each a character on): a search
+        # skips to each "he X", not to each "t"
+        with_the = len(re.findall(rf"he {name_rx}(?<=[Tt]he {name_rx})(?<!\w[Tt]he {name_rx})(?!\w)", text))
         term = f"the {name}" if with_the * 3 >= uses and with_the else name
     return Background(term, _kept_at(result, name, terms.get("provider")))
 
@@ -1662,15 +1686,15 @@ def _kept_at(result: AuditResult, name: str | None, provider: str | None) -> int
 def background_licence(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
     """The finding qualifies a licence of the creator's pre-existing materials, embedded in the work
     (not a transfer, not a licence of the work itself)."""
-    sentence = sentence_at(f.paragraph_text, f.phrase_start)
-    if not _LICENCE.search(sentence) or _TRANSFER_WORDS.search(sentence):
+    sentence = sentence_at(f.paragraph_text, f.phrase_start)  # its words tested by the patterns' twins
+    if not fast.holds(_LICENCE, sentence) or fast.holds(_TRANSFER_WORDS, sentence):
         return False
     name = (background.term or "").removeprefix("the ")
     work = terms.get("deliverables", "").removeprefix("the ")
     return bool(
         (name and name in sentence)
-        or _PRE_EXISTING_WORDS.search(sentence)
-        or (work and _EMBEDDED.search(sentence) and work in sentence)
+        or fast.holds(_PRE_EXISTING_WORDS, sentence)
+        or (work and work in sentence and fast.holds(_EMBEDDED, sentence))
     )
 
 
@@ -3084,11 +3108,45 @@ def cited_range_ends(texts: Sequence[str], end: str) -> list[tuple[int, int, int
     return [(i, *m.span(1)) for i, t in enumerate(texts) if end in t for m in cited.finditer(t)]
 
 
-# "including to train …": a permission's tail naming AI training among its uses, from its first word
-_INCLUDING_TO = re.compile(r"^\W*(including)\s+to\s", re.IGNORECASE)
+# the lead-in of a tail of a grant naming AI training among its uses: ", including to train …", " and to train …",
+# " as well as for training …"
+_LEAD_IN = re.compile(
+    r"^\W*(including|and|or|as\s+well\s+as|in\s+particular)\s+(?:(?:to|for|by|in|as)\s+)?[\w-]", re.IGNORECASE
+)
+# the modal of a sentence permitting it: "The Client may use the Designs to train …"
+_PERMITTING = re.compile(r"\b(may|can)\s+(?!not\b|only\b)\w", re.IGNORECASE)
+# words naming AI training
+_TRAINING = re.compile(
+    r"\b(?:(?:pre-?|re-?)?train(?:s|ed|ing)?|fine-?tun\w*|machine[\s-]learning|artificial\s+intelligence|AI|"
+    r"(?:language\s+|generative\s+|neural\s+|foundation\s+)models?|datasets?|data\s+sets?)\b",
+    re.IGNORECASE,
+)
 
 
-def including_tail(words: str) -> tuple[int, int] | None:
-    """Where "including" is in ``words`` that open a permission's "including to train …" tail, or None."""
-    m = _INCLUDING_TO.match(words)
+def consent_point(words: str) -> tuple[int, int] | None:
+    """Where words struck from a grant because they let the client train AI on the work take a condition of consent
+    instead, once the other side rejects their deletion: the span of the word the condition follows, the lead-in
+    of a tail ("including" of ", including to train …", "and" of " and to train …": "including, only with …, to
+    train …") else the modal of a sentence permitting it ("may" of "The Client may use the Designs to train …":
+    "may, only with …, use …"). None for words that name no AI training, or have no such place."""
+    if not _TRAINING.search(words):
+        return None
+    m = _LEAD_IN.match(words) or _PERMITTING.search(words)
     return m.span(1) if m else None
+
+
+def uses_term(text: str, key: str) -> bool:
+    """``text`` uses the defined term whose :func:`term_key` is ``key`` (as a word, capitalised as defined terms are:
+    "any Prohibited AI Use", not "prohibited ai use" in a sentence)."""
+    if key not in text.casefold():
+        return False
+    return any(m.group(0)[:1].isupper() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", text, re.IGNORECASE))
+
+
+# a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
+_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) \d")
+
+
+def cites_itself(text: str) -> bool:
+    """``text`` (a paragraph of a clause) calls its own clause by number ("This Section 4.3 applies")."""
+    return _CITES_ITSELF.search(text) is not None
