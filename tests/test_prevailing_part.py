@@ -96,7 +96,32 @@ def order_form() -> bytes:
     )
 
 
-CONTRACTS = {"sow": sow_msa, "order": order_form, "agreement": general_terms_prevail}
+@functools.cache
+def order_over_quotation() -> bytes:
+    """A purchase order of our own whose precedence clause sets the whole order over the seller's quotation: its face
+    and its terms are one document, and neither prevails over the other."""
+    return _docx(
+        (
+            "PURCHASE ORDER",
+            "Vendor: Tallis Studio LLC. Item: eight product videos, 30 seconds each. Total: USD 6,400.",
+            "Notes: Seller keeps ownership of all videos delivered under this Order.",
+            "STANDARD TERMS AND CONDITIONS",
+            '1. Order. This purchase order, with these terms (this "Order"), is issued by Brightwell Foods, Inc. '
+            '("Buyer") to the vendor named on its face ("Seller").',
+            "2. Precedence. If Seller's quotation conflicts with this Order, this Order prevails.",
+            '3. Work Product. All videos and other materials Seller prepares for Buyer ("Work Product") are works '
+            "made for hire, and Seller hereby assigns to Buyer all right, title and interest in the Work Product.",
+            "4. Law. This Order is governed by the laws of the State of New York.",
+        )
+    )
+
+
+CONTRACTS = {
+    "sow": sow_msa,
+    "order": order_form,
+    "agreement": general_terms_prevail,
+    "quotation": order_over_quotation,
+}
 
 
 @functools.cache
@@ -134,6 +159,13 @@ def test_a_part_the_general_terms_prevail_over_keeps_nothing_from_the_transfer()
     red = redline("agreement", "standard")
     assert not any("except" in (e.replacement or "") for e in red.plan.edits)
     assert "we leave that transfer unchanged" in said(red)
+
+
+def test_a_document_that_prevails_over_another_as_a_whole_takes_nothing_out_of_its_own_transfer():
+    # "this Order prevails" over the seller's quotation: the face's keeping is not made to prevail by it
+    assert not any("prevails" in n for n in engine.audit(order_over_quotation()).notes)
+    red = redline("quotation", "standard")
+    assert not any("except" in (e.replacement or "") for e in red.plan.edits), red.plan.edits
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

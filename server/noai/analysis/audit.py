@@ -1228,7 +1228,10 @@ def _prevailing(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], te
     if not transfers:
         return None
     work = terms.deliverables.name if terms.deliverables else None
-    return prevailing_retention(paragraphs, terms.placeholders().get(terms.creator or "provider"), work, transfers)
+    named = terms.placeholders()
+    return prevailing_retention(
+        paragraphs, named.get(terms.creator or "provider"), work, transfers, named.get("agreement")
+    )
 
 
 def _notes(

@@ -2144,13 +2144,19 @@ class Retention(NamedTuple):
 
 
 def prevailing_retention(
-    paragraphs: Sequence[Paragraph], creator: str | None, work: str | None, transfers: Sequence[int]
+    paragraphs: Sequence[Paragraph],
+    creator: str | None,
+    work: str | None,
+    transfers: Sequence[int],
+    itself: str | None = None,
 ) -> Retention | None:
     """The creator's keeping of the work, or of a kind of it, in a part of the document the order of precedence
     makes prevail over the part that transfers it (``transfers``: the paragraphs transferring the work; ``work``:
-    the work's defined name), else ``None``: the transfer then stands as written."""
+    the work's defined name), else ``None``: the transfer then stands as written. ``itself``: the document's name
+    for itself ("this Order"), which prevails over another document, never over a part of itself."""
     if not creator or not transfers:
         return None
+    whole_document = re.sub(r"^(?:this|the)\s+", "", itself or "", flags=re.IGNORECASE).lower()
     who = re.escape(creator.removeprefix("the ").removeprefix("The "))
     keeps = re.compile(
         rf"\b(?:the\s+)?{who}\s+(?:shall\s+|will\s+|does\s+|do\s+)?(?:retains?|keeps?|owns?|reserves?)\s+"
@@ -2167,7 +2173,7 @@ def prevailing_retention(
             if m is None:
                 continue
             name = _PART_WORDS.sub("", m.group()).strip()
-            if not name or _GENERAL_PART.search(name):
+            if not name or _GENERAL_PART.search(name) or name.lower() == whole_document:
                 continue
             span = _part_span(paragraphs, joined, name, at)
             if span is None:
