@@ -2121,7 +2121,7 @@ _KEPT_RIGHT = (
     r"(?:\s+and\s+(?:all\s+)?(?:other\s+)?(?:intellectual\s+property\s+)?rights?)?)"
 )
 # what a keeping's object leaves out: how the work came ("all photographs delivered under this Order")
-_OBJECT_TAIL = re.compile(
+_MADE_TAIL = re.compile(
     r"\s+(?:delivered|created|prepared|produced|made|supplied|provided|taken|shot|written|developed|under|pursuant|"
     r"that|which|in\s+connection|for\s+(?:the|this|any)|as\s+part|hereunder)\b.*$|\s*\(.*$",
     re.IGNORECASE,
@@ -2185,7 +2185,7 @@ def prevailing_retention(
                     k = keeps.search(sentence)
                     if k is None:
                         continue
-                    obj = _OBJECT_TAIL.sub("", k.group("object")).strip(" ,")
+                    obj = _MADE_TAIL.sub("", k.group("object")).strip(" ,")
                     bare = re.sub(r"^(?:all|the|any|each|every)\s+", "", obj, flags=re.IGNORECASE)
                     named = (work or "").lower()
                     whole = bool(named) and bare.lower() in (named, named.removeprefix("the "))
