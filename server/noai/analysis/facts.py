@@ -653,12 +653,12 @@ def joined_verb(f: Finding) -> bool:
 # The transfer already waits for payment: "Upon Company's payment in full of the fees, Agency assigns",
 # "Once you've paid in full, the video is yours", "when the Client has paid the Fee", "conditional on
 # payment"; not "if you have not paid" (a word of denial between them).
-_NOT = r"(?!(?:not|never|yet)\b)(?![\w'’]*n['’]t\b)"
+_NO_NEGATION = r"(?!(?:not|never|yet)\b)(?![\w'’]*n['’]t\b)"
 _PAID_FIRST = re.compile(
     r"\b(?:upon|on|after|following|subject\s+to|conditional(?:ly)?\s+(?:up)?on)\s+(?:\w+['’]s\s+|the\s+|receipt\s+of\s+)?"
     r"(?:full\s+)?payment\b"
-    r"|\b(?:once|when|after|as\s+soon\s+as|provided\s+(?:that\s+)?)\s+(?:" + _NOT + r"[\w'’]+\s+){1,3}?"
-    r"(?:(?:has|have)\s+(?:been\s+)?)?" + _NOT + r"(?:paid|pays)\b",
+    r"|\b(?:once|when|after|as\s+soon\s+as|provided\s+(?:that\s+)?)\s+(?:" + _NO_NEGATION + r"[\w'’]+\s+){1,3}?"
+    r"(?:(?:has|have)\s+(?:been\s+)?)?" + _NO_NEGATION + r"(?:paid|pays)\b",
     re.IGNORECASE,
 )
 _FEES = re.compile(r"\b(?:fees?|price|charges|invoice[sd]?)\b", re.IGNORECASE)
