@@ -1302,6 +1302,9 @@ _LIST_GAP = re.compile(
 )
 
 
+_GAP_TO_END = re.compile(f"(?:{_LIST_GAP.pattern})\\Z")  # a _LIST_GAP that ends where the search does (its endpos)
+
+
 def other_work(texts: Sequence[str], kind: str | None) -> str | None:
     """The other kinds of work the document names in one list with code, as what the creator makes, owns or delivers
     ("I'll own the code, designs and everything else I make": "designs"), where its work is software: a comment
@@ -1326,6 +1329,13 @@ def other_work(texts: Sequence[str], kind: str | None) -> str | None:
             k = bisect_left(near, base + floor)
             if k == len(near) or near[k] >= base + min(len(text), m_end + 60):
                 continue
+        after = text[m_end : m_end + 60]
+        listed = _LIST_GAP.match(after) is not None  # a gap that fullmatches a start of it: matches it
+        # an item before it needs a gap from the item's end to this word: some start in the window whose gap
+        # fullmatches the rest (one search, instead of one for each kind's words)
+        gapped = _GAP_TO_END.search(text, floor, m_start) is not None
+        if not (listed or gapped):  # no list item can be next to it: its sentence need not be read
+            continue
         if i != last:
             last, makes = i, {}
             low = fast.lowered(text)  # the searches below are those of the patterns themselves, by their twins
@@ -1335,9 +1345,7 @@ def other_work(texts: Sequence[str], kind: str | None) -> str | None:
             made = makes[sentence] = fast.holds(_MAKES, sentence)
         if not made:
             continue
-        after = text[m_end : m_end + 60]
         after_low = None if low is None else low[m_end : m_end + 60]  # after.lower(): no length changes
-        listed = _LIST_GAP.match(after) is not None  # a gap that fullmatches a start of it: matches it
         for words in others:
             pairs = (
                 [  # (first item's start, other word) where the two are items of one list
@@ -1347,7 +1355,7 @@ def other_work(texts: Sequence[str], kind: str | None) -> str | None:
                 ]
                 + [
                     (o.start(), o, o.start(), o.end())  # the match's positions are the text's own
-                    for o in fast.finditer(words, text, low, floor, m_start)
+                    for o in (fast.finditer(words, text, low, floor, m_start) if gapped else ())
                     if _LIST_GAP.fullmatch(text, o.end(), m_start)
                 ]
             )
