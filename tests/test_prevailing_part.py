@@ -262,3 +262,13 @@ def test_the_purpose_definition_goes_in_the_clause_whose_licence_uses_it(variant
     used = next(i for i, t in enumerate(paragraphs) if t.startswith("(b) The Publisher and its affiliates"))
     assert "solely for the Permitted Purpose" in paragraphs[used], paragraphs[used]
     assert used < defined < next(i for i, t in enumerate(paragraphs) if t.startswith("4. Law")), paragraphs[defined]
+
+
+@pytest.mark.parametrize("name", ("sow", "order"))
+def test_round_two_after_the_exception_was_accepted_adds_no_second_one(name):
+    from support.replies import Reply
+
+    back = Reply(redline(name, "standard").docx).accept().bytes()
+    again = engine.redline(back, author="noai", date=DATE, options=engine.Options(variant="standard"))
+    assert not any("except" in (e.replacement or "") for e in again.plan.edits), again.plan.edits
+    assert sum(t.count(", except") for t in written(again)) == 1, [t for t in written(again) if "except" in t]

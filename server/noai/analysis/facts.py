@@ -2192,7 +2192,7 @@ def prevailing_retention(
                     whole = bool(work_name) and bare.lower() in (work_name, work_name.removeprefix("the "))
                     head = re.escape(bare.split()[-1].lower() if bare else "")
                     naming = re.compile(rf"\b{head}\b", re.IGNORECASE)
-                    excepted = re.compile(rf"\b(?:except|excluding|other\s+than|save)\b[^.;]{{0,60}}\b{head}\b", re.I)
+                    excepted = re.compile(rf"\b(?:except|excluding|other\s+than|save)\b[^.;]{{0,120}}\b{head}\b", re.I)
                     # the transfers naming the thing (any, for the whole work); those excepting it already
                     covers = tuple(t for t in transfers if whole or naming.search(paragraphs[t].text))
                     out = tuple(t for t in covers if excepted.search(paragraphs[t].text))
