@@ -653,12 +653,12 @@ def joined_verb(f: Finding) -> bool:
 # The transfer already waits for payment: "Upon Company's payment in full of the fees, Agency assigns",
 # "Once you've paid in full, the video is yours", "when the Client has paid the Fee", "conditional on
 # payment"; not "if you have not paid" (a word of denial between them).
-_NOT = r"(?!(?:not|never|yet)\b)(?![\w'’]*n['’]t\b)"
+_NO_NEGATION = r"(?!(?:not|never|yet)\b)(?![\w'’]*n['’]t\b)"
 _PAID_FIRST = re.compile(
     r"\b(?:upon|on|after|following|subject\s+to|conditional(?:ly)?\s+(?:up)?on)\s+(?:\w+['’]s\s+|the\s+|receipt\s+of\s+)?"
     r"(?:full\s+)?payment\b"
-    r"|\b(?:once|when|after|as\s+soon\s+as|provided\s+(?:that\s+)?)\s+(?:" + _NOT + r"[\w'’]+\s+){1,3}?"
-    r"(?:(?:has|have)\s+(?:been\s+)?)?" + _NOT + r"(?:paid|pays)\b",
+    r"|\b(?:once|when|after|as\s+soon\s+as|provided\s+(?:that\s+)?)\s+(?:" + _NO_NEGATION + r"[\w'’]+\s+){1,3}?"
+    r"(?:(?:has|have)\s+(?:been\s+)?)?" + _NO_NEGATION + r"(?:paid|pays)\b",
     re.IGNORECASE,
 )
 _FEES = re.compile(r"\b(?:fees?|price|charges|invoice[sd]?)\b", re.IGNORECASE)
@@ -2121,7 +2121,7 @@ _KEPT_RIGHT = (
     r"(?:\s+and\s+(?:all\s+)?(?:other\s+)?(?:intellectual\s+property\s+)?rights?)?)"
 )
 # what a keeping's object leaves out: how the work came ("all photographs delivered under this Order")
-_OBJECT_TAIL = re.compile(
+_MADE_TAIL = re.compile(
     r"\s+(?:delivered|created|prepared|produced|made|supplied|provided|taken|shot|written|developed|under|pursuant|"
     r"that|which|in\s+connection|for\s+(?:the|this|any)|as\s+part|hereunder)\b.*$|\s*\(.*$",
     re.IGNORECASE,
@@ -2186,7 +2186,7 @@ def prevailing_retention(
                     k = keeps.search(sentence)
                     if k is None:
                         continue
-                    obj = _OBJECT_TAIL.sub("", k.group("object")).strip(" ,")
+                    obj = _MADE_TAIL.sub("", k.group("object")).strip(" ,")
                     bare = re.sub(r"^(?:all|the|any|each|every)\s+", "", obj, flags=re.IGNORECASE)
                     work_name = (work or "").lower()
                     whole = bool(work_name) and bare.lower() in (work_name, work_name.removeprefix("the "))
