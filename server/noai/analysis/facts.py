@@ -2149,6 +2149,7 @@ class Retention(NamedTuple):
     part: str  # the part, as the precedence clause names it: "the face of this Order", "the Statement of Work"
     precedence: int  # the paragraph of the precedence clause
     covers: tuple[int, ...]  # the paragraphs of the transfers it takes the thing out of
+    excepted: tuple[int, ...] = ()  # those of them that except it already ("…, except photographs, …")
 
 
 def prevailing_retention(
@@ -2195,19 +2196,20 @@ def prevailing_retention(
                         continue
                     obj = _MADE_TAIL.sub("", k.group("object")).strip(" ,")
                     bare = re.sub(r"^(?:all|the|any|each|every)\s+", "", obj, flags=re.IGNORECASE)
-                    named = (work or "").lower()
-                    whole = bool(named) and bare.lower() in (named, named.removeprefix("the "))
-                    head = bare.split()[-1].lower() if bare else ""
-                    covers = tuple(
-                        t for t in transfers if whole or re.search(rf"\b{re.escape(head)}\b", paragraphs[t].text, re.I)
-                    )
+                    work_name = (work or "").lower()
+                    whole = bool(work_name) and bare.lower() in (work_name, work_name.removeprefix("the "))
+                    head = re.escape(bare.split()[-1].lower() if bare else "")
+                    naming = re.compile(rf"\b{head}\b", re.IGNORECASE)
+                    excepted = re.compile(rf"\b(?:except|excluding|other\s+than|save)\b[^.;]{{0,120}}\b{head}\b", re.I)
+                    # the transfers naming the thing (any, for the whole work); those excepting it already
+                    covers = tuple(t for t in transfers if whole or naming.search(paragraphs[t].text))
+                    out = tuple(t for t in covers if excepted.search(paragraphs[t].text))
                     if not bare or not covers or _RIGHTS_ONLY.search(bare):
                         continue
                     right = k.group("right")
                     said = sentence[k.start() :].strip()  # from its subject: no run-in label ("Special terms:")
-                    return Retention(
-                        i, said[0].upper() + said[1:], right, obj if whole else bare, whole, part, at, covers
-                    )
+                    thing = obj if whole else bare
+                    return Retention(i, said[0].upper() + said[1:], right, thing, whole, part, at, covers, out)
     return None
 
 
