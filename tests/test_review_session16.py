@@ -143,7 +143,7 @@ def answered(red: engine.Redline, paragraph: str, phrase: str) -> bool:
         (RIGHTS, "6. The Publishers may license", "text and data mining"),
     ],
 )
-@pytest.mark.parametrize("variant", [xfail(v, reason=AI_PERMISSION) for v in VARIANTS])
+@pytest.mark.parametrize("variant", VARIANTS)  # fixed (fix16a): AI_PERMISSION
 def test_an_express_permission_to_use_the_work_for_ai_is_struck_or_made_subject_to_consent(
     variant, name, paragraph, phrase
 ):

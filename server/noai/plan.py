@@ -33,6 +33,7 @@ from .analysis.facts import (
     SurvivalList,
     a_purpose_of_its_own,
     about_the_purpose,
+    ai_list_item,
     as_referred,
     background_licence,
     bare_be_start,
@@ -1027,6 +1028,12 @@ def _training_struck(
         return None
     strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
     said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
+    if strike is None and (strike := ai_list_item(f.paragraph_text, f.phrase_start, f.phrase_end)) is not None:
+        # one item of a list the grant names ("… in digital databases and text and data mining services"): what it
+        # lets others do with the work, not the client's own training
+        said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”").replace(
+            " to train AI on ", " to let others mine or train AI on "
+        )
     if strike is None and fix.sentence_rule is not None and f.attributes.get("permitted_party") == "client":
         strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end)
         # quoted without its typed number ("2.2 "), which is no part of the sentence (and may stay: _number_kept)
@@ -1038,7 +1045,7 @@ def _training_struck(
         return None
     words = f.paragraph_text[strike.start : strike.end]
     return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
-        rf, find=words, replacement="", comment=said
+        rf, find=words, replacement=strike.replacement, comment=said
     )
 
 
