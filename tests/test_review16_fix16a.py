@@ -3,8 +3,9 @@
 Class 1: an express permission to use the work for AI is struck, whatever its wording: a verb list before the
 training verb ("including to analyse, train and fine-tune …") with a list of models after it, or one item of a list
 of channels a grant names ("to streaming platforms, broadcasters and machine-learning dataset providers").
-Class 3: a reservation of the rights not granted, in words other than review16's, is found; no second one is added
-and the AI sentence joins it.
+Class 3: a reservation of the rights not granted, in words other than review16's ("Any right in the Episodes not
+expressly granted … remains with the Host", a non-exclusive licence), is found; no second one is added, the AI
+sentence joins it, and round two does not put a reservation back when the other side rejects that sentence.
 (tests/test_review_session16.py has review16's own contracts.)
 """
 
@@ -16,9 +17,12 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from support.replies import Reply, record_ids
 
 from noai import engine
 from noai.analysis.facts import ai_list_item, training_permission, training_words
+from noai.ooxml.package import read_package
+from noai.ooxml.record import read_rounds
 
 DATE = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 VARIANTS = ("strict", "standard", "minimal")
@@ -35,21 +39,20 @@ CHANNELS = (
     "The Network may sublicense the Episodes to streaming platforms, broadcasters and machine-learning dataset "
     "providers, and shall account to the Host for half of the sums it receives."
 )
-RESERVED = (
-    "Any right in the Episodes that is not expressly licensed to the Network by this Agreement remains with the Host."
-)
+RESERVED = "Any right in the Episodes not expressly granted to the Network by this Agreement remains with the Host."
 
 
 @functools.cache
 def podcast(*, reservation: bool = True) -> bytes:
-    """A short typed-number host agreement: the Host licenses the Episodes; 4 and 5 name AI uses; 6 may reserve."""
+    """A short typed-number host agreement: the Host licenses the Episodes; 4 and 5 name AI uses, 6 may reserve the
+    rights not granted, the next allows AI tools."""
     from docx import Document
 
     clauses = [
         'The Host shall record and deliver twenty-four weekly episodes of the podcast "Night Shift Kitchen" (the '
         '"Episodes").',
         "The Network shall pay the Host CAD 1,500 for each Episode within thirty days after delivery.",
-        "The Host grants to the Network an exclusive licence to reproduce, distribute and stream the Episodes in "
+        "The Host grants to the Network a non-exclusive licence to reproduce, distribute and stream the Episodes in "
         "every medium for five years.",
         USE,
         CHANNELS,
@@ -169,3 +172,53 @@ def test_a_sentence_permitting_training_after_a_list_of_verbs_is_a_training_perm
     assert strike is not None and (strike.start, strike.end) == (0, len(text))
     refused = text.removesuffix(".") + " if the Host agrees."
     assert training_permission(refused, at, at + len("machine learning")) is None
+
+
+# -- class 3 --------------------------------------------------------------------------------------------------------
+
+
+def reservations(paragraphs: list[str]) -> list[str]:
+    return [t for t in paragraphs if re.search(r"not expressly granted\b.*\b(?:are reserved to|remains with)\b", t)]
+
+
+def test_the_audit_finds_a_reservation_of_the_rights_not_granted_in_other_words():
+    def status(docx: bytes) -> str:
+        audit = engine.audit(docx, filename="host.docx")
+        return next(p.status for p in audit.protections if p.name == "reservation_of_rights")
+
+    assert status(podcast()) == "present"
+    assert status(podcast(reservation=False)) == "missing"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_ai_words_of_our_reservation_join_the_documents_own(variant):
+    red = redline(podcast(), variant)
+    [kept] = reservations(accepted(red))
+    assert kept.startswith("6.\tAny right in the Episodes not expressly granted to the Network by this Agreement "), (
+        kept
+    )
+    assert re.search(r"remains with the Host\. The rights reserved to the Host include the [^.]*\bAI\b", kept), kept
+    said = " ".join(e.comment or "" for e in red.plan.edits)
+    assert "we found no reservation" not in said and "rather than add a second reservation" in said, said
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_contract_without_a_reservation_still_gets_ours(variant):
+    paragraphs = accepted(redline(podcast(reservation=False), variant))
+    assert len(reservations(paragraphs)) == 1, reservations(paragraphs)
+    assert not any(t.startswith("6.\tAny right") for t in paragraphs)
+
+
+@functools.cache
+def returned() -> bytes:
+    """The Network rejects the sentence we added to its reservation, and accepts the rest."""
+    sent = redline(podcast(), "standard").docx
+    ids = [p.id for p in read_rounds(read_package(sent))[0].proposals if p.clause == "reservation-of-rights"]
+    assert ids
+    return Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_round_two_adds_no_reservation_where_the_other_side_rejected_our_words_in_theirs(variant):
+    red = engine.redline(returned(), author="noai", date=DATE, options=engine.Options(variant=variant))
+    assert len(reservations(accepted(red))) == 1, reservations(accepted(red))

@@ -124,6 +124,7 @@ from .planning.definitions import beside_the_work, join_definitions_list, render
 from .planning.edit import DEFINITIONS
 from .planning.edit import Edit as Edit  # the edits of a Plan, re-exported
 from .planning.placement import _inner_lists, _renumbered, _source, numbered_paragraphs, place_clauses
+from .planning.reservation import RESERVATION, joined_reservation, present_reservation
 from .planning.strategy import (
     _ON_PAYMENT,
     _TRANSFER_KINDS,
@@ -421,6 +422,7 @@ def make_plan(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere, run
     )
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
+    insertions, reserved = joined_reservation(result, insertions, commented, with_comments)  # no second reservation
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
         insertions = [_no_officer(e) for e in insertions]
     if facts.non_text:  # a score, photographs, code: no spelling or machine-translation exception
@@ -458,7 +460,12 @@ def make_plan(
     insertions, joins = join_definitions_list(result, insertions, run)  # "(c) …; and (d) …." takes the new terms in
     ours = {at for e in insertions for at in numbered_paragraphs(e.index, e, _source)}  # what ours number on from
     fixes = [(*_number_kept(result, f, rf, ours), op) if op == "replace" else (f, rf, op) for f, rf, op in fixes]
-    edits = [*insertions, *joins, *left_once([fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes])]
+    edits = [
+        *insertions,
+        *joins,
+        *reserved,
+        *left_once([fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes]),
+    ]
     numbers = _our_numbers(result, insertions, renumbering) if clauses else []
     owns = [own[0] if own else "" for own in numbers]
     labels = [n for own in numbers for n in own]
@@ -1276,7 +1283,12 @@ def choose_clauses(
 ) -> list[str]:
     """The ids of the clauses to insert: the protections the playbook requires and the document
     lacks, then the clauses defining the terms the fixes use."""
-    wanted = [p.clause for p in playbook.required(variant) if not _present(result, p.kind)]
+    joins = present_reservation(result) is not None  # our AI words join the document's own reservation
+    wanted = [
+        p.clause
+        for p in playbook.required(variant)
+        if not _present(result, p.kind) or (joins and p.clause == RESERVATION)
+    ]
     for term in needed_terms:
         owner = library.clause_defining(term).id
         if owner not in wanted:

@@ -484,7 +484,12 @@ RESERVATION = _rx(
     r"\bexcept\s+(?:for\s+the\s+(?:rights|licen[cs]es?)|as\s+expressly)\s+(?:expressly\s+)?(?:granted|set\s+"
     r"(?:out|forth))\b[^.;]{0,120}\b(?:retains?|reserves?)\b|\bby\s+implication,\s+estoppel|\bretains?\s+all\s+"
     r"(?:of\s+(?:its|their)\s+)?(?:right,?\s+title|rights|intellectual\s+property)|"
-    r"\brights?\s+(?:is|are)\s+(?:hereby\s+)?reserved\s+(?:to|for|by)\b"
+    r"\brights?\s+(?:is|are)\s+(?:hereby\s+)?reserved\s+(?:to|for|by)\b|"
+    # "All rights in the Work not expressly granted to the Publishers … are reserved to the Proprietor", "Any right
+    # in the Episodes not expressly granted … remains with the Host": the rights named by what they are in
+    r"\b(?:all|any|every)\s+(?:other\s+)?rights?\s+(?:in|to|of|under)\s+[^.;]{1,60}?\s+(?:that\s+(?:is|are)\s+)?"
+    r"not\s+(?:expressly\s+|specifically\s+)?granted\b[^.;]{0,80}?\b(?:(?:are|is|shall\s+be|will\s+be)\s+"
+    r"(?:hereby\s+)?(?:reserved|retained)|(?:remains?|shall\s+remain|will\s+remain)(?=\s+(?:with|vested\s+in)\b))"
 )
 RESERVATION_MUTUAL = _rx(
     r"\bneither\s+party\s+(?:transfers|grants|assigns|conveys)\b|"
