@@ -20,7 +20,7 @@ import pytest
 from support.replies import Reply, record_ids
 
 from noai import engine
-from noai.analysis.facts import ai_list_item, training_permission, training_words
+from noai.analysis.facts import ai_list_item, ai_tools, training_permission, training_words
 from noai.ooxml.package import read_package
 from noai.ooxml.record import read_rounds
 
@@ -41,6 +41,8 @@ CHANNELS = (
 )
 RESERVED = "Any right in the Episodes not expressly granted to the Network by this Agreement remains with the Host."
 
+TOOLS = "The Network may use generative AI tools and other software to transcribe and caption the Episodes."
+
 
 @functools.cache
 def podcast(*, reservation: bool = True) -> bytes:
@@ -57,6 +59,7 @@ def podcast(*, reservation: bool = True) -> bytes:
         USE,
         CHANNELS,
         *([RESERVED] if reservation else []),
+        TOOLS,
         "This Agreement is governed by the laws of the Province of Ontario.",
     ]
     doc = Document()
@@ -172,6 +175,53 @@ def test_a_sentence_permitting_training_after_a_list_of_verbs_is_a_training_perm
     assert strike is not None and (strike.start, strike.end) == (0, len(text))
     refused = text.removesuffix(".") + " if the Host agrees."
     assert training_permission(refused, at, at + len("machine learning")) is None
+
+
+# a permission to use AI tools on the work (uk-translation-rights 3(b): "machine translation or other automated
+# tools"): kept on the covenant's terms, not left beside it
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_a_permission_to_use_ai_tools_on_the_work_is_kept_on_the_covenants_terms(variant):
+    red = redline(podcast(), variant)
+    kept = clause(red, "7.\tThe Network may use generative AI tools")
+    assert kept == (
+        "7.\tThe Network may use generative AI tools and other software (if the tool neither keeps the Episodes after "
+        "the task nor is trained on them) to transcribe and caption the Episodes."
+    ), kept
+
+
+def test_minimal_asks_in_a_comment_that_ai_tools_keep_and_train_on_nothing():
+    red = redline(podcast(), "minimal")
+    [edit] = [e for e in red.plan.edits if e.index == 8 and e.finding == "existing_ai_restriction"]
+    assert edit.op == "comment" and "neither keeps the Episodes after the task" in (edit.comment or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tools"),
+    [
+        ("(b) be entitled to use machine translation in preparing the Translation;", "machine translation"),
+        ("The Agency may use AI tools or similar software to resize the Images.", "AI tools or similar software"),
+        ("The Studio may employ artificial intelligence services to colour the Drawings.", "artificial intelligence"),
+    ],
+)
+def test_the_ai_tools_a_sentence_allows_on_the_work_are_read(sentence, tools):
+    at = sentence.index(tools.split()[0])
+    found = ai_tools(sentence, at, at + len(tools.split()[0]))
+    assert found is not None and found.words.startswith(tools), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Publishers shall not use machine translation in preparing the Translation.",
+        "The Publishers may use machine translation if the Proprietor agrees in writing.",
+        "The Publishers may publish a study of machine translation of literary works.",
+    ],
+)
+def test_no_ai_tools_are_read_where_their_use_is_denied_conditioned_or_not_allowed(sentence):
+    at = sentence.index("machine")
+    assert ai_tools(sentence, at, at + len("machine translation")) is None
 
 
 # -- class 3 --------------------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from .analysis.facts import (
     a_purpose_of_its_own,
     about_the_purpose,
     ai_list_item,
+    ai_tools,
     as_referred,
     background_licence,
     bare_be_start,
@@ -859,6 +860,13 @@ def choose_fixes(
             if named is not None:
                 ranges.append((named[0].phrase_start, named[0].phrase_end))
                 fixes.append((*named, "replace"))
+            elif (
+                rf is not None
+                and (tools := _tools_kept(f, rf, variant, terms)) is not None
+                and (tools[2] == "replace" or with_comments)
+            ):  # AI tools allowed on the work: on the covenant's terms
+                ranges.append((tools[0].phrase_start, tools[0].phrase_end))
+                fixes.append(tools)
             continue
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
@@ -1053,6 +1061,43 @@ def _training_struck(
     words = f.paragraph_text[strike.start : strike.end]
     return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
         rf, find=words, replacement=strike.replacement, comment=said
+    )
+
+
+# the terms on which AI tools may process the work: those of the restriction on Prohibited AI Use
+_TOOL_TERMS = "if the tool neither keeps {deliverables} after the task nor is trained on {them}"
+
+
+def _tools_kept(
+    f: Finding, rf: RenderedFix, variant: str, terms: Mapping[str, str]
+) -> tuple[Finding, RenderedFix, str] | None:
+    """A permission to use AI tools on the work (:func:`~noai.analysis.facts.ai_tools`: "be entitled to use machine
+    translation or other automated tools in preparing the Translation") kept on the covenant's terms: strict and
+    standard add them after the tools' words ("… tools (if the tool neither keeps the Work after the task nor is
+    trained on it)"), minimal asks for them in a comment. ``None``: no such permission, or the creator's own."""
+    if f.attributes.get("polarity") != "permission" or f.attributes.get("permitted_party") == "creator":
+        return None
+    tools = ai_tools(f.paragraph_text, f.phrase_start, f.phrase_end)
+    if tools is None:
+        return None
+    work = terms.get("deliverables", "the work")
+    them = "them" if re.search(r"[^s]s$", work) else "it"
+    condition = _TOOL_TERMS.format(deliverables=work, them=them)
+    moved = replace(f, phrase=tools.words, phrase_start=tools.start, phrase_end=tools.end)
+    if variant == "minimal":
+        said = (
+            f"We ask that “{tools.words}” be used on {work} only {condition}: such tools may keep what they are "
+            "given, or train on it."
+        )
+        return moved, replace(rf, find=tools.words, replacement=None, comment=said, uses=()), "comment"
+    said = (
+        f"This change keeps the use of “{tools.words}” on the terms of the restriction on Prohibited AI Use: "
+        f"only {condition}."
+    )
+    return (
+        moved,
+        replace(rf, find=tools.words, replacement=f"{tools.words} ({condition})", comment=said, uses=()),
+        "replace",
     )
 
 

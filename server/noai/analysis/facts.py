@@ -444,6 +444,38 @@ def ai_list_item(text: str, phrase_start: int, phrase_end: int) -> Strike | None
     return Strike(lead, after.end(), "", text[lead:item_end])
 
 
+# -- a permission to use AI tools on the work ---------------------------------------------------------------
+
+# the tools: "machine translation or other automated tools", "generative AI tools", "artificial intelligence software"
+_AI_TOOLS = re.compile(
+    r"(?:machine[- ]translation|(?:generative\s+)?(?:AI|artificial\s+intelligence)\s+(?:tools?|software|services))"
+    r"(?:\s+(?:or|and)\s+(?:other\s+|similar\s+)?(?:[\w-]+\s+){0,2}?(?:tools|software|systems|services|technolog(?:y|ies)))?",
+    re.IGNORECASE,
+)
+# what the tools are named after: "use", "using", "the use of", "employ"
+_USES_TOOLS = re.compile(
+    r"\b(?:use|using|employ|employing|apply|applying)\s+(?:of\s+)?(?:any\s+|the\s+)?(?:generative\s+|automated\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def ai_tools(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """The AI tools a sentence allows to be used on the work ("be entitled to use machine translation or other
+    automated tools in preparing the Translation"), the AI words at ``text[phrase_start:phrase_end]`` starting them,
+    as the span a redline qualifies: the tools' words. ``None``: no use of AI tools is allowed there (a denial, the
+    tools not what is used), or the use is conditioned already."""
+    start, end = sentence_span(text, phrase_start)
+    before = text[start:phrase_start]
+    m = _AI_TOOLS.match(text, phrase_start)
+    if m is None or m.end() < phrase_end or _USES_TOOLS.search(before) is None:
+        return None
+    if _NO_ONE.search(before) or _CONDITIONED.search(text, start, end):
+        return None
+    adjective = re.search(r"(?:generative|automated)\s+$", before, re.IGNORECASE)  # "generative AI tools": one name
+    at = phrase_start - len(adjective.group()) if adjective else phrase_start
+    return Strike(at, m.end(), "", text[at : m.end()])
+
+
 # A sentence whose operative act lets a party train AI on what it uses: "The Client may use the Designs to train
 # its own machine learning models …", "Customer may use the Software and Deliverables to train Customer's
 # internal AI models.", "The Licensee is entitled to use the Images for training …". The subject comes first,

@@ -350,7 +350,7 @@ AI_TERM = re.compile(
     r"\bA\.?I\.?(?![\w.-])|\bGen(?:erative)?\s?AI\b|\bLLMs?\b|"
     r"(?i:\bartificial[- ]intelligence\b|\bmachine[- ]learning\b|"
     r"\bneural[- ]networks?\b|\blarge[- ]language[- ]models?\b|\bfoundation\s+models?\b|\bgenerative\s+(?:models?|"
-    r"technolog\w+|tools?|systems?)\b|\btext\s+and\s+data\s+mining\b|\bdeep[- ]learning\b|"
+    r"technolog\w+|tools?|systems?)\b|\btext\s+and\s+data\s+mining\b|\bdeep[- ]learning\b|\bmachine[- ]translation\b|"
     r"\b(?:train\w*|fine-?tun\w*|retrain\w*)\s+(?:(?:of|on|any|an|the|a|its|their|or|and|improve\w*|develop\w*|"
     r"other|third[- ]party|such|models?\s+or)\s+){0,4}(?:(?:AI|ML|machine[- ]learning|language|computer|"
     r"statistical|predictive)\s+)?(?:models?|algorithms?|systems?\s+that\s+learn)\b|\btraining\s+data(?:sets?)?\b|"
@@ -378,7 +378,7 @@ RESTRICTION_REFERENCE = _rx(
     r"(?:(?:applicable|relevant|foregoing|above|other|use)\s+)?(?:restrictions?|prohibitions?)\b"
 )
 AI_PERMISSION = _rx(
-    r"\b(?:may|can|is\s+permitted\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
+    r"\b(?:may|can|(?:is|are|be)\s+(?:permitted|entitled)\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
     r"including\s+(?:to|for|without\s+limitation\s+to|the\s+right\s+to)|free\s+to)\b"
 )
 
