@@ -59,7 +59,7 @@ def test_the_translation_msas_remedies_indemnity_and_transparency_join_the_ai_se
     ):
         assert section_of(paragraphs, start) == "4", start
     assert section_of(paragraphs, "Northgate shall have anyone who later takes any right") == "3"
-    assert section_of(paragraphs, "All Work Product will, upon payment in full") == "3"  # the ownership fix
+    assert section_of(paragraphs, "Vendor shall, upon payment in full") == "3"  # the ownership fix
 
 
 def test_the_audit_points_the_ai_protections_at_the_ai_section_and_the_purpose_limit_at_the_grant():

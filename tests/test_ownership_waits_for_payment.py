@@ -77,10 +77,12 @@ def test_strict_makes_work_owned_upon_creation_wait_for_payment_with_the_not_out
     red = redline_of(original, "strict")
     (clause,) = [t for t in accepted(red.docx) if t.startswith("3.1 ")]
     assert clause.startswith("3.1 The Illustrations shall not be “works made for hire” for the Publisher"), clause
-    # priced per piece: "shall, for each Illustration, upon payment in full of the fees for it …, own"
-    assert "the Publisher shall, for each Illustration, upon payment in full of " in clause, clause
-    assert "upon their creation" not in clause
-    assert "For each Illustration, the Illustrator shall, upon that payment, assign to the Publisher" in clause
+    # one mechanism: the assignment, priced per piece, and no statement that the Publisher owns them beside it
+    assert "the Publisher shall own" not in clause and "upon their creation" not in clause, clause
+    assert (
+        "For each Illustration, the Illustrator shall, upon payment in full of the fees for that Illustration under "
+        "this agreement, assign to the Publisher" in clause
+    ), clause
     assert "and waive all moral rights in it" in clause  # class 7: the joined verb follows "shall" too
     comments = said(red)
     assert "We leave this wording unchanged" not in comments, comments
@@ -88,15 +90,19 @@ def test_strict_makes_work_owned_upon_creation_wait_for_payment_with_the_not_out
     assert rejected(red.docx) == texts(original)
 
 
-def test_the_game_art_back_up_assignment_waits_for_the_same_payment_and_one_comment_says_so():
+def test_the_game_art_assignment_alone_waits_for_payment_and_its_comment_says_the_ownership_statement_goes():
     (clause,) = [t for t in accepted_synthetic("us-game-art", "strict") if "made for hire" in t]
     assert clause.startswith('The Assets are not "works made for hire" as defined'), clause
-    assert "Company will, upon payment in full of the fees for those Assets under the applicable SOW, own" in clause
-    assert "For each Asset, Contractor shall, upon that payment, irrevocably assign to Company" in clause, clause
+    # one mechanism (review15 defect 7): the assignment waits for payment, "Company will own …" goes
+    assert clause == (
+        'The Assets are not "works made for hire" as defined in the U.S. Copyright Act. For each Asset, Contractor '
+        "shall, upon payment in full of the fees for that Asset under the applicable SOW, irrevocably assign to "
+        "Company all right, title and interest in and to that Asset, including all copyrights."
+    ), clause
     red = redline_synthetic("us-game-art", "strict")
     transfers = [e for e in red.plan.edits if e.finding in ("ip_assignment", "work_made_for_hire")]
     assert all(e.op == "replace" for e in transfers), [(e.op, e.find) for e in transfers]
-    assert "“hereby irrevocably assigns” in this clause wait for that payment" in said(red)
+    assert "We also take out “Company will own all right, title and interest in them from creation”" in said(red)
 
 
 @pytest.mark.parametrize("variant", ("standard", "minimal"))

@@ -27,8 +27,9 @@ def test_strict_makes_the_translation_msas_work_product_wait_only_for_its_statem
     fix = transfer_fixes(red)[0]
     assert MSA_CONDITION in (fix.replacement or "")
     assert f"only on {MSA_CONDITION.removeprefix('upon ')}" in " ".join((fix.comment or "").split())
-    ownership = next(t for t in accepted(red.docx) if t.startswith("All Work Product will"))
-    assert ownership.startswith(f"All Work Product will, {MSA_CONDITION}, be the sole property of Northgate.")
+    # the assignment alone passes ownership (the statement "All Work Product is the sole property …" is struck)
+    ownership = next(t for t in accepted(red.docx) if t.startswith("Vendor shall"))
+    assert ownership.startswith(f"Vendor shall, {MSA_CONDITION}, assign to Northgate all right, title and interest")
     assert "all fees due under this Agreement" not in ownership
 
 

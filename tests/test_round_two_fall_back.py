@@ -136,7 +136,7 @@ def test_an_escalating_round_two_adds_no_second_definition_nor_flow_down():
 
 @functools.cache
 def answered(name: str, first: str, variant: str) -> list[str]:
-    """Our replies in round two (``variant``) once counsel rejected our fix and replied in its thread."""
+    """Our replies in the fix's thread in round two (``variant``) once counsel rejected our fix and replied there."""
     from noai.ooxml.threads import read_comments
 
     sent = redline(name, first).docx
@@ -147,7 +147,9 @@ def answered(name: str, first: str, variant: str) -> list[str]:
     back = reply.reply_to(said.splitlines()[0][:60], "We need this as drafted.").accept().bytes()
     options = engine.Options(variant=variant, we=facts(name).creator[0])
     second = engine.redline(back, author="noai", date=NEXT_ROUND, options=options)
-    return [c.text for c in read_comments(read_package(second.docx)) if c.author == "noai" and c.parent is not None]
+    comments = read_comments(read_package(second.docx))
+    thread = {c.id for c in comments if c.parent is None and c.text == said}  # other threads get their own replies
+    return [c.text for c in comments if c.author == "noai" and c.parent in thread]
 
 
 @pytest.mark.parametrize(
@@ -182,13 +184,22 @@ def indemnity_put_back(name: str) -> engine.Redline:
     return engine.redline(back, author="noai", date=NEXT_ROUND, options=options)
 
 
-def test_a_clause_put_back_after_a_cited_range_is_taken_into_the_range():
+def test_a_clause_put_back_goes_back_at_its_own_number_and_the_cited_range_stays_exact():
+    # review15 defect 4: the indemnity (4.8) goes back between 4.7 and 4.9, not as 4.11 after 4.10
     text = accepted(indemnity_put_back(VOICE))
-    put_back = next(t for t in text if "shall defend, indemnify and hold harmless the Narrator" in t)
-    number = put_back.split("\t")[0]
-    assert number == "4.11", put_back
-    assert any(t.startswith(f"Clauses 4.5 to {number} apply") for t in text), [t[:40] for t in text]
-    assert not any("4.5 to 4.10" in t for t in text)
+    numbers = [t.split("\t")[0] for t in text if t[:3].startswith("4.") and t[2:3].isdigit()]
+    assert numbers == [f"4.{n}" for n in range(1, 11)], numbers
+    assert next(t for t in text if t.startswith("4.8\t")).startswith("4.8\tThe Producer shall defend, indemnify")
+    assert any(t.startswith("Clauses 4.5 to 4.10 apply") for t in text), [t[:40] for t in text]
+
+
+def test_a_word_numbered_clause_put_back_takes_its_own_number_in_the_list():
+    paragraphs = engine.read(indemnity_put_back(GAME).docx, accepted=True).paragraphs
+    (put_back,) = [p for p in paragraphs if p.text.startswith("Company shall defend, indemnify")]
+    assert put_back.label == "3.8", put_back.label
+    labels = [p.label for p in paragraphs if (p.label or "").startswith("3.") and p.label != "3."]
+    assert labels == [f"3.{n}" for n in range(1, 11)], labels
+    assert any(p.text.startswith("Sections 3.5 to 3.10 apply") for p in paragraphs)
 
 
 def test_a_clause_put_back_carries_no_second_glossary_of_terms_the_document_defines():
@@ -198,14 +209,47 @@ def test_a_clause_put_back_carries_no_second_glossary_of_terms_the_document_defi
     assert "\n".join(accepted(second)).count('"Protected Materials" means') == 1
 
 
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_a_rejected_clause_not_put_back_leaves_no_gap_in_the_numbers_nor_in_the_cited_range(variant):
+    # review15 defect 4: "4.7 … 4.9 … 4.10" once the indemnity (4.8) is rejected: 4.9 and 4.10 move back
+    second = round_two_strict_voice(variant)
+    text = accepted(second)
+    numbers = [t.split("\t")[0] for t in text if t[:3].startswith("4.") and t[2:3].isdigit()]
+    assert numbers == [f"4.{n}" for n in range(1, 10)], numbers
+    assert any(t.startswith("Clauses 4.5 to 4.9 apply") for t in text) and not any("4.10" in t for t in text)
+    moved = [e for e in second.plan.edits if e.op == "replace" and e.clause == "ai-indemnity"]
+    assert sorted((e.find, e.replacement) for e in moved) == [("4.10", "4.9"), ("4.10", "4.9"), ("4.9", "4.8")]
+
+
+@functools.cache
+def indemnity_left_out(variant: str) -> engine.Redline:
+    """us-game-art (Word numbers its clauses) strict round one; counsel rejects the indemnity (3.8); a lower
+    round two does not put it back."""
+    sent = redline(GAME, "strict").docx
+    ids = [p.id for p in read_rounds(read_package(sent))[0].proposals if p.clause == "ai-indemnity"]
+    back = Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
+    options = engine.Options(variant=variant, we=facts(GAME).creator[0])
+    return engine.redline(back, author="noai", date=NEXT_ROUND, options=options)
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_where_word_numbers_the_clauses_a_rejected_one_leaves_the_cited_range_exact(variant):
+    paragraphs = engine.read(indemnity_left_out(variant).docx, accepted=True).paragraphs
+    labels = [p.label for p in paragraphs if (p.label or "").startswith("3.") and p.label != "3."]
+    assert labels == [f"3.{n}" for n in range(1, 10)], labels  # Word closes the gap by itself
+    assert any(p.text.startswith("Sections 3.5 to 3.9 apply") for p in paragraphs)
+
+
 @pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
-def test_libreoffice_reads_the_extended_range_on_accept_and_the_old_one_on_reject(tmp_path):
+def test_libreoffice_reads_the_clause_put_back_at_its_own_number(tmp_path):
     out = tmp_path / "r2.docx"
     out.write_bytes(indemnity_put_back(VOICE).docx)
     run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
     seen = json.loads(run.stdout)
     assert seen["ok"] and not seen["redlines_left_after_accept"] and not seen["redlines_left_after_reject"]
-    assert "Clauses 4.5 to 4.11 apply" in seen["accepted_text"] and "Clauses 4.5 to 4.10 apply" in seen["rejected_text"]
+    numbers = [t.split("\t")[0] for t in seen["accepted_paragraphs"] if t[:3].startswith("4.") and t[2:3].isdigit()]
+    assert numbers == [f"4.{n}" for n in range(1, 11)], numbers
+    assert "Clauses 4.5 to 4.10 apply" in seen["accepted_text"] and "4.8\t" not in seen["rejected_text"]
 
 
 @pytest.mark.parametrize("variant", ("standard", "minimal"))
@@ -217,3 +261,22 @@ def test_our_round_one_reasons_for_a_rejected_fix_are_resolved_once_the_fall_bac
     assert stale and all(c.done for c in stale), stale
     answer = "You did not accept our deletion" if variant == "standard" else "conflict with the restriction on AI use"
     assert any(answer in c.text and not c.done for c in said)
+
+
+def _tracked(docx: bytes) -> tuple[list[str], list[str]]:
+    """The words our redline inserts and deletes, as tracked changes of its document.xml."""
+    from lxml import etree
+
+    root = etree.fromstring(read_package(docx).parts["word/document.xml"])
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    inserted = ["".join(t.text or "" for t in el.iter(f"{w}t")) for el in root.iter(f"{w}ins")]
+    deleted = ["".join(t.text or "" for t in el.iter(f"{w}delText")) for el in root.iter(f"{w}del")]
+    return [t for t in inserted if t], [t for t in deleted if t]
+
+
+@pytest.mark.parametrize(("name", "kept"), [(VOICE, "Title"), (GAME, "including")])
+def test_a_fall_back_adds_its_words_after_the_kept_word_without_striking_it(name, kept):
+    # review15 defect 6: not Delete "Title" + Insert "Title, provided that …": only ", provided that …" is tracked
+    inserted, deleted = _tracked(round_two(name, "standard", "standard").docx)
+    assert kept not in deleted, deleted
+    assert any(t.startswith(", ") and "prior written" in t for t in inserted), inserted

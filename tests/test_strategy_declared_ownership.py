@@ -1,18 +1,21 @@
-"""Strict on ownership declared in the present beside a present assignment (session 9 review, defect 3).
+"""Strict on ownership declared in the present beside a present assignment (session 9 review, defect 3; review15
+defect 7).
 
 "All Work Product is the sole property of X upon creation. Y hereby assigns to X all right, title and interest …":
-each sentence passes ownership at once. Where strict makes a transfer wait for payment, it must make both wait
-(the declaration in its verb's place, the assignment "upon that payment") and strike the creation timing; standard
-and minimal keep both. Another party's own materials declared to be its property stay as they are.
+each sentence passes ownership at once. Where strict makes a transfer wait for payment, the clause must pass
+ownership one way: where the assignment moves all the rights, the statement of ownership is struck and the
+assignment waits for the payment itself; where it moves only some ("all copyright"), both wait (the declaration in
+its verb's place, the assignment "upon that payment") and the creation timing is struck. Standard and minimal keep
+both. Another party's own materials declared to be its property stay as they are.
 """
 
 from __future__ import annotations
 
 import pytest
-from test_strategy_creation_timing import contract, redline, transfer_paragraph
+from test_strategy_creation_timing import approach, contract, redline, transfer_paragraph
 from test_writer import accepted, rejected
 
-from noai.analysis.facts import present_transfers
+from noai.analysis.facts import assigns_everything, ownership_clause, present_transfers, that_piece
 from noai.ooxml.document import read_document
 
 DECLARED = (
@@ -25,25 +28,60 @@ REVERSED = (
 )
 
 
-def test_strict_makes_a_declared_ownership_and_the_assignment_beside_it_both_wait_for_payment():
+def test_strict_strikes_a_declared_ownership_and_makes_the_assignment_beside_it_wait_for_payment():
     docx = contract(DECLARED)
     red = redline(docx)
     assert transfer_paragraph(accepted(red.docx)) == (
-        "2.1 The Deliverables will, upon payment in full of all fees due under this agreement, be the exclusive "
-        "property of the Client. The Designer shall, upon that payment, assign to the Client all intellectual "
-        "property rights in the Deliverables."
+        "2.1 The Designer shall, upon payment in full of all fees due under this agreement, assign to the Client all "
+        "intellectual property rights in the Deliverables."
     )
     assert rejected(red.docx) == [q.text for q in read_document(docx).paragraphs]
     said = next(e.comment for e in red.plan.edits if e.finding == "ip_assignment" and e.comment)
-    assert "“hereby assigns”" in said and "“on their creation”" in said, said
+    assert "“hereby assigns” does not wait for payment" in said, said
+    assert "take out “The Deliverables are the exclusive property of the Client on their creation”" in said, said
+    assert "we propose that ownership pass only on payment in full" in approach(red.plan)
 
 
-def test_strict_makes_a_declaration_after_the_assignment_wait_too_and_strikes_its_timing():
+# a second shape: the assignment first, the ownership statement after it, ending the paragraph
+WHOLE_FIRST = (
+    "The Designer hereby assigns to the Client all right, title and interest in the Deliverables. The Client will "
+    "own the Deliverables from the moment they are created."
+)
+
+
+PRONOUN = (
+    "The Deliverables are the exclusive property of the Client on their creation. The Designer hereby assigns to the "
+    "Client all intellectual property rights in them."
+)
+
+
+def test_strict_keeps_a_statement_the_assignment_refers_back_to_and_makes_both_wait():
+    # "… in them" would name nothing once the statement before it goes
+    assert transfer_paragraph(accepted(redline(contract(PRONOUN)).docx)) == (
+        "2.1 The Deliverables will, upon payment in full of all fees due under this agreement, be the exclusive "
+        "property of the Client. The Designer shall, upon that payment, assign to the Client all intellectual "
+        "property rights in them."
+    )
+
+
+def test_strict_strikes_a_declaration_after_an_assignment_of_all_the_rights_and_the_space_before_it():
+    docx = contract(WHOLE_FIRST)
+    red = redline(docx)
+    assert transfer_paragraph(accepted(red.docx)) == (
+        "2.1 The Designer shall, upon payment in full of all fees due under this agreement, assign to the Client all "
+        "right, title and interest in the Deliverables."
+    )
+    assert rejected(red.docx) == [q.text for q in read_document(docx).paragraphs]
+
+
+def test_strict_makes_a_declaration_after_an_assignment_of_copyright_only_wait_too_keeping_irrevocably():
+    # the declaration passes the other rights, which the copyright assignment does not: it stays, waiting too, and
+    # its creation timing is struck; the assignment waits but stays irrevocable (review14 defect 7)
     red = redline(contract(REVERSED))
     assert transfer_paragraph(accepted(red.docx)) == (
-        "2.1 The Designer shall, upon payment in full of all fees due under this agreement, assign to the Client "
-        "all copyright in the Deliverables. All intellectual property rights in the Deliverables will, upon that "
-        "payment, be owned by the Client."
+        "2.1 The Designer shall, upon payment in full of all fees due under this agreement, irrevocably assign to the "
+        "Client all copyright in the Deliverables. All intellectual property rights in the Deliverables will, upon "
+        "that payment, be owned by the Client."
     )
 
 
@@ -86,12 +124,77 @@ def test_a_fallback_assignment_of_what_does_not_vest_waits_for_the_payment_too()
 
 
 @pytest.mark.libreoffice
-def test_libreoffice_accepts_both_waits_as_planned_and_rejects_them_to_the_input(libreoffice):
+def test_libreoffice_accepts_the_one_way_or_both_waits_as_planned_and_rejects_them_to_the_input(libreoffice):
     sources = [contract(DECLARED), contract(REVERSED)]
     results = libreoffice([redline(docx).docx for docx in sources] + sources)
-    for result, original in zip(results[:2], results[2:], strict=True):
+    for result, original, waits in zip(results[:2], results[2:], (1, 2), strict=True):
         assert result["rejected_paragraphs"] == original["paragraphs"]
         ownership = transfer_paragraph(result["accepted_paragraphs"])
-        assert ownership.count("payment") == 2 and "creation" not in ownership, ownership
+        assert ownership.count("payment") == waits and "creation" not in ownership, ownership
         assert "hereby" not in ownership and " is " not in ownership and " are " not in ownership, ownership
         assert result["redlines_left_after_accept"] == 0 and result["redlines_left_after_reject"] == 0
+
+
+# -- the pieces: which statement can go, and whether the assignment moves everything it said -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "struck"),
+    [
+        (  # the last conjunct of a sentence that says something else first: the conjunct, the full stop kept
+            "The Films are not works made for hire, and the Broadcaster will own all rights in them on delivery. "
+            "The Producer hereby assigns to the Broadcaster all right, title and interest in the Films.",
+            "will own",
+            ", and the Broadcaster will own all rights in them on delivery",
+        ),
+        (  # a sentence of its own before the assignment: with the space after it
+            "All Designs are the sole property of the Retailer upon creation. The Studio hereby assigns to the "
+            "Retailer all rights in the Designs.",
+            "are the sole property of",
+            "All Designs are the sole property of the Retailer upon creation. ",
+        ),
+    ],
+)
+def test_an_ownership_statement_beside_an_assignment_is_struck_as_a_clause_of_its_own(text, phrase, struck):
+    at = text.index(phrase)
+    strike = ownership_clause(text, at, at + len(phrase))
+    assert strike is not None and text[strike.start : strike.end] == struck
+    assert text[: strike.start] + text[strike.end :] != text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Broadcaster will own the Films.",  # the paragraph's only sentence
+        "To the extent permitted, the Broadcaster will own the Films. The Producer hereby assigns all rights.",
+        "The Broadcaster will own the Films, and the Producer shall deliver them. The Producer hereby assigns all.",
+    ],
+    ids=["only-sentence", "condition-before", "another-clause-after"],
+)
+def test_an_ownership_statement_that_is_not_plainly_a_clause_of_its_own_stays(text):
+    at = text.index("will own")
+    assert ownership_clause(text, at, at + len("will own")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "everything"),
+    [
+        ("The Producer hereby assigns to the Broadcaster all right, title and interest in the Films.", True),
+        ("The Studio hereby assigns to the Retailer all intellectual property rights in the Designs.", True),
+        ("The Studio hereby assigns to the Retailer all of its rights in the Designs.", True),
+        ("The Studio hereby assigns to the Retailer all copyright in the Designs.", False),
+        ("The Studio hereby assigns to the Retailer the design right in the Designs.", False),
+    ],
+)
+def test_an_assignment_moves_everything_only_where_it_names_all_the_rights(text, everything):
+    assert assigns_everything(text, text.index("assigns") + len("assigns")) is everything
+
+
+def test_a_condition_on_all_the_pieces_is_said_of_the_one_piece_the_sentence_names():
+    text = "For each Design, the Studio hereby assigns to the Retailer all rights in that Design."
+    at = text.index("hereby")
+    those = "upon payment in full of the fees for those Designs under the applicable Order"
+    assert that_piece(text, at, those) == "upon payment in full of the fees for that Design under the applicable Order"
+    each = "for each Design, upon payment in full of the fee for it under this agreement"
+    assert that_piece(text, at, each) == "upon payment in full of the fee for that Design under this agreement"
+    assert that_piece("The Studio hereby assigns all rights.", 11, those) == those  # no piece named: as it is

@@ -200,6 +200,8 @@ def _redline_one(src: Path, dst: Path | None, args: argparse.Namespace, options:
         print(f"  {result.after.score.summary}")
     for text in result.plan.notes if not applied else ():  # why nothing was proposed
         print(f"  Note: {text}")
+    for text in engine.escalations(result.plan):  # before the document goes out: this round asks more than the last
+        _err(f"warning: {src.name}: {text}")
     return EXIT_OK
 
 

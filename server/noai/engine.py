@@ -20,9 +20,11 @@ from .ooxml.accepted import accept_all
 from .ooxml.comments import comments_by_paragraph
 from .ooxml.document import Document, read_document
 from .ooxml.package import MEMORY_PER_XML_BYTE, xml_bytes_to_parse
+from .ooxml.replies import comment_anchors
 from .ooxml.revisions import RevisionStamp
-from .ooxml.threads import read_comments
+from .ooxml.threads import Comment, read_comments
 from .plan import Plan, make_plan
+from .rounds import escalations as escalations  # the warning a round that asks more than the last gives
 from .rounds import next_round
 from .writer import WriteResult, apply_plan
 
@@ -186,7 +188,7 @@ def redline(
     _between_stages(options.check)
     library, playbook = library_for(options)
     the_plan, answer = next_round(
-        result, the_plan, library, playbook, comments=options.comments, our_comments=read_comments(doc.package)
+        result, the_plan, library, playbook, comments=options.comments, our_comments=_shown_comments(doc)
     )
     written = apply_plan(
         doc,
@@ -197,6 +199,13 @@ def redline(
         answer=answer,
     )
     return Redline(docx=written.docx, audit=result, plan=the_plan, write=written)
+
+
+def _shown_comments(doc: Document) -> list[Comment]:
+    """The document's comments Word shows: a thread's first comment whose anchor went (with a rejected insertion
+    of ours that held it) is left out, so the next round neither replies in it nor counts on its reasons."""
+    anchored = comment_anchors(doc.elements)
+    return [c for c in read_comments(doc.package) if c.parent is not None or c.id in anchored]
 
 
 def placeholders_for(data: bytes) -> Mapping[str, str]:

@@ -36,6 +36,7 @@ from .analysis.facts import (
     ai_list_item,
     ai_tools,
     as_referred,
+    assigns_everything,
     background_licence,
     bare_be_start,
     be_before,
@@ -47,13 +48,16 @@ from .analysis.facts import (
     for_copyright_term,
     hire_fallback,
     irrevocable,
+    is_transfer_verb,
     joined_verb,
     modal_before,
     modal_opening,
     modal_start,
     named_work,
+    names_the_work,
     no_credit_asked,
     owned_work_use,
+    ownership_clause,
     parts_cited,
     per_piece,
     performer_waiver,
@@ -69,6 +73,7 @@ from .analysis.facts import (
     sentence_span,
     survival_list,
     survival_with,
+    that_piece,
     this_part,
     training_permission,
     training_words,
@@ -937,6 +942,14 @@ def strike_creation_timing(
     unhired = any(op == "replace" and f.kind == "work_made_for_hire" for f, _, op in fixes)
     for f, rf, op in fixes:
         strikes: list[tuple[Strike, str]] = []
+        gone: list[Strike] = []  # an ownership statement struck: the assignment beside it is the one way it passes
+        if op == "replace" and f.kind == "ip_assignment" and _ON_PAYMENT in (rf.replacement or "") and all(parties):
+            one = _one_mechanism(f, rf, parties, work)
+            if one is not None:
+                taken.remove((f.start, f.phrase_start, f.phrase_end))
+                f, rf, statement = one
+                gone.append(statement)
+                strikes.append((statement, ""))
         if op == "replace" and f.kind == "ip_assignment" and _ON_PAYMENT in (rf.replacement or ""):
             timing = creation_timing(f.paragraph_text, f.phrase_start, f.phrase_end)
             if timing is not None:
@@ -950,6 +963,20 @@ def strike_creation_timing(
                 strikes += _in_step(f.paragraph_text, f.phrase_start, f.phrase_end, rf.replacement or "")
             if all(parties):
                 for other in present_transfers(f.paragraph_text, f.phrase_start, f.phrase_end, *parties, work):
+                    if any(g.start <= other.start and other.end <= g.end for g in gone):
+                        continue  # in the ownership statement struck
+                    declared = (
+                        ownership_clause(f.paragraph_text, other.start, other.end)
+                        if not other.replacement.startswith("shall")
+                        and is_transfer_verb(f.phrase)
+                        and assigns_everything(f.paragraph_text, f.phrase_end)
+                        and names_the_work(f.paragraph_text, f.phrase_end, work)
+                        else None
+                    )
+                    if declared is not None:  # "Vendor hereby assigns … . All Work Product is the property of …"
+                        gone.append(declared)
+                        strikes.append((declared, _ONE_WAY.format(words=declared.words)))
+                        continue
                     strikes.append((other, f" We also make “{other.words}” in this clause wait for that payment."))
                     if other.replacement.startswith("shall"):  # "hereby assigns" -> "shall, upon that payment, assign"
                         strikes += _in_step(f.paragraph_text, other.start, other.end, other.replacement)
@@ -980,6 +1007,41 @@ def strike_creation_timing(
                 struck.append(strike.words)
             taken.append((f.start, strike.start, strike.end))  # struck once, though two transfers share the words
     return out, struck
+
+
+_ONE_WAY = " We also take out “{words}”: the assignment, on that payment, is then the one way ownership passes."
+
+
+def _one_mechanism(
+    f: Finding, rf: RenderedFix, parties: tuple[str, str], work: str
+) -> tuple[Finding, RenderedFix, Strike] | None:
+    """Where strict makes a statement of who owns the work ("Company will own …", "All Work Product is the sole
+    property of Northgate …") wait for payment and an assignment of it stands beside it in the paragraph ("Contractor
+    hereby irrevocably assigns …"), the assignment alone passes ownership, so the clause does not say it two ways:
+    the edit making that assignment wait for the payment itself ("shall, upon payment in full of the fees for that
+    Asset under the applicable SOW, irrevocably assign"), with the fix's comment said of it, and the statement to
+    strike (:func:`~noai.analysis.facts.ownership_clause`). ``None``: ``f`` is itself the assignment, no assignment
+    stands beside it, or the statement is not a clause that can go whole."""
+    text = f.paragraph_text
+    if is_transfer_verb(f.phrase):
+        return None
+    verbs = [
+        o
+        for o in present_transfers(text, f.phrase_start, f.phrase_end, *parties, work)
+        if o.replacement.startswith("shall") and assigns_everything(text, o.end) and names_the_work(text, o.end, work)
+    ]
+    statement = ownership_clause(text, f.phrase_start, f.phrase_end) if verbs else None
+    if statement is None or any(statement.start <= o.start < statement.end for o in verbs):
+        return None
+    verb = verbs[0]
+    replacement = rf.replacement or ""
+    first = 0 if replacement.startswith("for each ") else replacement.index(_ON_PAYMENT)
+    condition = that_piece(text, verb.start, replacement[first : replacement.rindex(", ")])
+    made = verb.replacement.replace("upon that payment", condition, 1)
+    words = text[verb.start : verb.end]
+    comment = rf.comment.replace(f"“{f.phrase}”", f"“{words}”") + _ONE_WAY.format(words=statement.words)
+    moved = replace(f, phrase=words, phrase_start=verb.start, phrase_end=verb.end)
+    return moved, replace(rf, find=words, replacement=made, comment=comment), statement
 
 
 def _in_step(text: str, start: int, end: int, replacement: str) -> list[tuple[Strike, str]]:

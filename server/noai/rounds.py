@@ -23,22 +23,44 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
-from .analysis.facts import cited_range_ends, clause_number, defined_names, glossary_terms, including_tail
+from .analysis.facts import (
+    cited_range_ends,
+    clause_number,
+    defined_names,
+    glossary_terms,
+    including_tail,
+    typed_clause_number,
+)
 from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome, word_diff
 from .library import VARIANTS, Library, Playbook
+from .library.render import left_unchanged
+from .ooxml.model import Paragraph
+from .ooxml.record import Proposal
+from .ooxml.renumber import TextChange, closing_gap
 from .ooxml.replies import ReplyTo
 from .ooxml.threads import Comment
 from .plan import Edit, Plan, make_plan, numbered
+from .planning.edit import DEFINITIONS
+from .planning.placement import clause_paragraphs
 from .writer import Answer
 
 REINSTATE, FALL_BACK, ACCEPT = "reinstate", "fall_back", "accept"
 ANSWERS = {"strict": REINSTATE, "standard": FALL_BACK, "minimal": ACCEPT}
 LOWER = {"strict": "standard", "standard": "minimal"}
 _LOST = (STRUCK, REMOVED, WEAKENED)
+APPROACH = "Our approach:"
+# the plan's note (and the CLI's warning, the API's X-Noai-Escalates header) when a round asks for more than the last
+ESCALATES = "This round asks for more than the last one"
+
+
+def escalations(plan: Plan) -> list[str]:
+    """The plan's notes saying this round asks for more than the last (a rejected term proposed again, or an ask
+    the last round did not make): what the user is warned of before the document goes out."""
+    return [n for n in plan.notes if n.startswith(ESCALATES)]
 
 
 def answer_for(variant: str) -> str:
@@ -70,6 +92,16 @@ def next_round(
         for o in talks.outcomes
         if o.proposal.op == "replace" and o.state == REJECTED
     }
+    roots = _our_roots(our_comments, talks.ours)
+    alive = {o.proposal.id for o in talks.outcomes if _root(o, roots) is not None}
+    threads = {(o.proposal.clause, o.proposal.op) for o in talks.outcomes if o.proposal.id in alive}
+    refused_before = {  # (clause, op) -> the first proposal of it they rejected whose thread went with it
+        (o.proposal.clause, o.proposal.op): o
+        for o in reversed(talks.outcomes)
+        if o.state == REJECTED and (o.proposal.clause, o.proposal.op) not in threads
+    }
+    approach, plan_edits = _without_approach(plan.edits)
+    standing = _left_standing(talks.outcomes, roots, result.paragraphs)
     fallback = None
     if how == FALL_BACK and plan.variant in LOWER:
         fallback = make_plan(result, library, playbook, variant=LOWER[plan.variant], comments=comments)
@@ -78,7 +110,7 @@ def next_round(
     notes = list(plan.notes)
     weakened = {p.name for p in result.protections if p.status == WEAKENED}
     restored = _restorations(result, talks.outcomes) if how != ACCEPT else []
-    for edit in plan.edits:
+    for edit in plan_edits:
         protection = (
             library.get(edit.clause).kind if edit.op == "insert_after" and _known(library, edit.clause) else None
         )
@@ -102,11 +134,18 @@ def next_round(
                     edit = lower
         elif edit.op == "comment" and (edit.clause, "comment") in commented:
             continue  # a comment of ours is never written twice
+        elif edit.op == "comment" and left_unchanged(edit.comment or "") and edit.index in standing:
+            continue  # our comment leaving this wording unchanged stands already: never a second one saying so
         elif edit.op == "replace" and (edit.clause, edit.find or "") in rejected_fixes and how != REINSTATE:
             refused.setdefault(edit.clause, edit)
             continue
         if edit.comment and (edit.clause, edit.op) in commented:
-            edit = replace(edit, comment=None)  # our reasons were given in the last round's thread
+            put_back = refused_before.get((edit.clause, edit.op)) if how == REINSTATE else None
+            # our reasons were given in the last round's thread; a rejected clause put back whose thread went with it
+            # says so in words
+            edit = replace(edit, comment=_put_back(edit, put_back, library) if put_back else None)
+        if edit.op == "insert_after" and ours_before and last[edit.clause].state == REJECTED:
+            edit = _own_place(edit, last[edit.clause], talks.outcomes, result)
         edits.append(edit)
     edits += restored
     if how == REINSTATE:
@@ -121,15 +160,17 @@ def next_round(
             proposed[e.clause] = (e.variant, _what_it_does(e) if e.op == "replace" else "")
     flagged = {e.clause for e in edits if e.op == "comment" and e.clause in refused}
     names = {o.proposal.id: _plain_name(o, library) for o in talks.outcomes}
+    again = _again(talks.outcomes, edits) if how == REINSTATE else set()
+    edits = _in_the_thread(edits, talks.outcomes, refused, alive)
+    more = _escalation(talks.outcomes, edits, again, library)
+    notes += [f"{ESCALATES}: {_for_the_user(m)}" for m in more]
+    said_more = " ".join(_capital(m) for m in more)
+    edits, superseded = _approach(approach, plan.variant, edits, roots, talks.outcomes, said_more, result.paragraphs)
+    closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
+    said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded)
     return (
-        Plan(plan.variant, plan.terms, numbered(edits), plan.offered, tuple(notes)),
-        _thread_answer(
-            talks.outcomes,
-            _Said(proposed, names, flagged, plan.terms, frozenset(refused)),
-            how,
-            our_comments,
-            talks.ours,
-        )
+        Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes)),
+        _thread_answer(talks.outcomes, said, how, our_comments, talks.ours, edits, result.paragraphs)
         if comments
         else Answer(),
     )
@@ -280,6 +321,87 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
     return out
 
 
+def _standing_before(
+    o: Outcome, outcomes: Sequence[Outcome], paragraphs: Sequence[Paragraph]
+) -> tuple[int, int] | None:
+    """Where the clause of ours inserted right before ``o``'s (in its round, at its anchor) stands now: its last
+    paragraph and its numbered one (``None`` where no clause of ours before it stands, or it has no number)."""
+    same = [
+        q
+        for q in outcomes
+        if q.round == o.round and q.proposal.op == "insert_after" and q.proposal.anchor_index == o.proposal.anchor_index
+    ]
+    k = next((k for k, q in enumerate(same) if q is o), 0)
+    for q in reversed(same[:k]):
+        at = [i for i in q.matched if i is not None and 0 <= i < len(paragraphs)]
+        if at:
+            numbered = next((i for i in at if clause_number(paragraphs[i])), None)
+            return None if numbered is None else (max(at), numbered)
+    return None
+
+
+def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: AuditResult) -> Edit:
+    """A clause of ours put back after its rejection goes back to its own place, after the clause of ours that
+    came before it, so it takes its own number again ("4.8" between "4.7" and "4.9", not "4.11" after the
+    last: no gap is left, and the ranges the block cites stay exact); a clause Word numbers takes its number
+    from that clause's list. Left where the plan puts it when no clause of ours before it stands, or the plan
+    gives it a heading of its own."""
+    found = _standing_before(o, outcomes, result.paragraphs)
+    if found is None or not edit.paragraphs or not edit.paragraphs[0].get("title"):
+        return edit
+    index, like = found
+    body = [item["text"] for item in edit.paragraphs]
+    items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[0]["title"], 0)
+    return replace(edit, index=index, anchor_text=result.paragraphs[index].text, paragraphs=items)
+
+
+def _gaps_closed(
+    result: AuditResult, rejected: Sequence[Outcome], outcomes: Sequence[Outcome], edits: Sequence[Edit]
+) -> list[Edit]:
+    """A numbered clause of ours they rejected, and we do not put back, leaves no gap in the numbers of the
+    block it was in ("4.7", "4.9", "4.10"): the clauses after it take the numbers back ("4.9" -> "4.8"), as
+    tracked replacements, and so do the document's typed references to them ("Clauses 4.5 to 4.10" -> "4.5 to
+    4.9"; where Word numbers the clauses, only the references change). One gap a block."""
+    again = {e.clause for e in edits if e.op == "insert_after"}
+    paragraphs = result.paragraphs
+    texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
+    out: list[Edit] = []
+    done: set[int] = set()
+    for o in rejected:
+        if o.proposal.op != "insert_after" or o.proposal.clause in again | {DEFINITIONS} or not o.proposal.texts:
+            continue
+        found = _standing_before(o, outcomes, paragraphs)
+        if found is None or found[1] in done:
+            continue
+        numbered = found[1]
+        typed = typed_clause_number(o.proposal.texts[0])
+        if typed is None and (paragraphs[numbered].label is None or clause_number(paragraphs[numbered]) is None):
+            continue  # a clause with no number of its own
+        done.add(numbered)
+        out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in closing_gap(texts, shown, numbered)]
+    return out
+
+
+def _changed(result: AuditResult, c: TextChange, clause: str, variant: str) -> Edit:
+    """A renumbering's change of a paragraph's text, as our tracked replacement."""
+    text = result.paragraphs[c.index].text
+    return Edit(
+        id="",
+        op="replace",
+        index=c.index,
+        anchor_text=text,
+        clause=clause,
+        variant=variant,
+        comment=None,
+        find=c.old,
+        occurrence=text[: c.start].count(c.old),
+        start=c.start,
+        end=c.end,
+        replacement=c.new,
+        finding=None,
+    )
+
+
 def _restorations(result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:
     """The words the other side took out of our accepted or pending clauses, put back as our
     tracked replacements: each run of our words missing from their text, with the words that
@@ -343,6 +465,8 @@ class _Said:
     flagged: set[str]
     terms: Mapping[str, str]
     answered: frozenset[str] = frozenset()  # the fixes they rejected that this round answers by falling back
+    again: frozenset[str] = frozenset()  # the proposals they rejected that this round puts back as they were
+    superseded: Mapping[str, str] = field(default_factory=dict)  # our comment id -> the reply superseding it
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
@@ -390,27 +514,284 @@ def _thread_answer(
     how: str,
     comments: Sequence[Comment],
     ours: Sequence[str],
+    edits: Sequence[Edit] = (),
+    paragraphs: Sequence[Paragraph] = (),
 ) -> Answer:
+    """Our replies and the threads resolved: a reply where they replied; the threads of our accepted proposals
+    resolved; a proposal they rejected that we put back as it was, a reply saying so; every comment of ours this
+    round withdraws or changes (a rejected proposal not put back as it was, an approach changed, wording we left
+    unchanged and now change) a reply "Superseded: …" and its thread resolved, so that no comment of ours left
+    standing says what this round no longer does."""
     replies: list[ReplyTo] = []
     resolve: list[str] = []
-    roots = [c for c in comments if c.parent is None]
+    roots = _our_roots(comments, ours)
+    talked = {c.id for o in outcomes if o.replies and (c := _root(o, roots)) is not None}
+    for cid, text in said.superseded.items():  # our approach, changed (where they replied to it: below)
+        done = next((c.done for c in roots.values() if c.id == cid), True)
+        replies += [] if cid in talked else [ReplyTo(cid, text)]
+        resolve += [] if done or cid in talked else [cid]
     for o in outcomes:
-        mine = next(
-            (
-                c
-                for c in roots
-                if c.author in ours
-                and o.proposal.comment
-                and " ".join(c.text.split()) == " ".join(o.proposal.comment.split())
-            ),
-            None,
-        )
-        if mine is None:
+        mine = _root(o, roots)
+        if mine is None or (mine.id in said.superseded and mine.id not in talked):
             continue
-        if o.replies:
-            replies.append(ReplyTo(mine.id, _reply_text(o, said, how)))
+        if o.replies:  # one reply of ours in their thread: the answer, and what it supersedes
+            also = f" {said.superseded[mine.id]}" if mine.id in said.superseded else ""
+            replies.append(ReplyTo(mine.id, _reply_text(o, said, how) + also))
         elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
-        elif o.state == REJECTED and o.proposal.clause in said.answered and not mine.done:
-            resolve.append(mine.id)  # our reasons for the change they rejected: answered this round, on the spot
+        elif o.proposal.id in said.again:
+            replies.append(ReplyTo(mine.id, _insist(o, said)))
+        elif o.state == REJECTED and not mine.done:
+            replies.append(ReplyTo(mine.id, _withdrawn(o, said, how)))
+            resolve.append(mine.id)
+        elif o.proposal.op == "comment" and not mine.done and _changed_now(o, edits, paragraphs):
+            replies.append(
+                ReplyTo(mine.id, "Superseded: we now propose a change to this wording; see our new comment.")
+            )
+            resolve.append(mine.id)
     return Answer(tuple(replies), tuple(resolve))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _our_roots(comments: Sequence[Comment], ours: Sequence[str]) -> dict[str, Comment]:
+    """Our comments that start a thread, by their text (whitespace normalised)."""
+    return {_norm(c.text): c for c in comments if c.parent is None and c.author in ours}
+
+
+def _root(o: Outcome, roots: Mapping[str, Comment]) -> Comment | None:
+    """Our comment on proposal ``o``, where it still stands in the document."""
+    return roots.get(_norm(o.proposal.comment)) if o.proposal.comment else None
+
+
+def _paragraph_of(o: Outcome, paragraphs: Sequence[Paragraph]) -> int | None:
+    """The paragraph a proposal of ours stands in now: where its text was matched, else the paragraph whose text
+    is still its anchor's (a comment's)."""
+    found = [i for i in (*o.matched, *o.indexes) if i is not None]
+    if found:
+        return found[0]
+    anchor = _norm(o.proposal.anchor_text)
+    return next((i for i, p in enumerate(paragraphs) if _norm(p.text) == anchor), None)
+
+
+def _quoted(text: str) -> list[str]:
+    """The phrases a comment of ours quotes (“…”)."""
+    return [part.split("”", 1)[0] for part in text.split("“")[1:] if "”" in part]
+
+
+def _changed_now(o: Outcome, edits: Sequence[Edit], paragraphs: Sequence[Paragraph]) -> bool:
+    """Our comment ``o`` left wording unchanged, and this round changes that wording."""
+    if not left_unchanged(o.proposal.comment or ""):
+        return False
+    at = _paragraph_of(o, paragraphs)
+    phrases = _quoted(o.proposal.comment or "")
+    return at is not None and any(
+        e.op == "replace" and e.index == at and any(q in (e.find or "") or (e.find or "") in q for q in phrases)
+        for e in edits
+    )
+
+
+def _left_standing(
+    outcomes: Sequence[Outcome], roots: Mapping[str, Comment], paragraphs: Sequence[Paragraph]
+) -> set[int]:
+    """The paragraphs where a comment of ours leaving the wording unchanged still stands (not resolved)."""
+    out: set[int] = set()
+    for o in outcomes:
+        mine = _root(o, roots)
+        if o.proposal.op == "comment" and mine is not None and not mine.done and left_unchanged(mine.text):
+            at = _paragraph_of(o, paragraphs)
+            out |= set() if at is None else {at}
+    return out
+
+
+def _put_back(edit: Edit, o: Outcome, library: Library) -> str:
+    """The comment on a clause or change of ours they rejected, put back as it was, whose thread went with the
+    rejection: that we put it back, and why (the reason its first comment gave)."""
+    why = (edit.comment or "").removeprefix("Why this clause: ").strip()
+    what = _plain_name(o, library)
+    if edit.op == "insert_after":
+        return f"We have put back {what}{_NOT_ACCEPTED}{why}" if why else f"We have put back {what}."
+    return f"We cannot agree to the wording as it stood, and have made {what} again. {edit.comment}"
+
+
+def _again(outcomes: Sequence[Outcome], edits: Sequence[Edit]) -> set[str]:
+    """The proposals they rejected that ``edits`` make again as they were."""
+
+    def made(p: Proposal) -> bool:
+        if p.op == "insert_after":
+            return any(e.op == p.op and e.clause == p.clause for e in edits)
+        return p.op == "replace" and any(
+            e.op == "replace" and e.clause == p.clause and (e.find, e.replacement or "") == tuple(p.texts[:2])
+            for e in edits
+        )
+
+    return {o.proposal.id for o in outcomes if o.state == REJECTED and made(o.proposal)}
+
+
+def _insist(o: Outcome, said: _Said) -> str:
+    """Our reply in the thread of a proposal they rejected and we put back as it was."""
+    p = o.proposal
+    if p.op == "replace" and p.texts[1:2] == ("",):
+        return (
+            f"We cannot agree to “{p.texts[0].strip(' ,;.')}”, and have struck the words again: our reasons are above."
+        )
+    what = said.names.get(p.id) or "our proposal"
+    if p.op == "replace":
+        return f"We cannot agree to the wording as it stood, and have made {what} again: our reasons are above."
+    return f"We need {what}, and have put it back: our reasons are above."
+
+
+def _withdrawn(o: Outcome, said: _Said, how: str) -> str:
+    """Our reply on a comment of ours whose proposal they rejected and this round does not put back as it was."""
+    if o.proposal.clause in said.answered:
+        return (
+            "Superseded: you did not accept this change; our new comment on these words says what we propose instead."
+        )
+    if how == ACCEPT:
+        return "Superseded: you did not accept this change, and we accept that."
+    return "Superseded: you did not accept this change, and we do not propose it again."
+
+
+def _in_the_thread(
+    edits: list[Edit], outcomes: Sequence[Outcome], refused: Mapping[str, Edit], alive: set[str]
+) -> list[Edit]:
+    """The softer version of a fix they rejected loses its own comment where they replied in that fix's thread:
+    our reply there says what it does (one comment, never two saying the same beside each other)."""
+    talked = {o.proposal.clause for o in outcomes if o.replies and o.proposal.id in alive and o.state == REJECTED}
+    return [
+        replace(e, comment=None) if e.op == "replace" and e.clause in refused and e.clause in talked else e
+        for e in edits
+    ]
+
+
+def _asked(e: Edit, library: Library) -> str:
+    """A proposal of this round named as the other side reads it."""
+    if e.op == "insert_after":
+        title = library.get(e.clause).title if _known(library, e.clause) else ""
+        return f"our “{title}” clause" if title else "a new clause"
+    return f"a change to “{(e.find or '').strip(' ,;.')}”"
+
+
+def _escalation(outcomes: Sequence[Outcome], edits: Sequence[Edit], again: set[str], library: Library) -> list[str]:
+    """What this round asks beyond the last, in the creator's words to the other side: the proposals they rejected
+    that it puts back as they were, and those the last round did not make (clauses, changes of their words)."""
+    before = {(o.proposal.clause, o.proposal.op) for o in outcomes}
+    firsts: dict[
+        str, Outcome
+    ] = {}  # clause -> the first of its proposals put back (a fix in several parts is named by its first)
+    for o in outcomes:
+        if o.proposal.id in again:
+            firsts.setdefault(o.proposal.clause, o)
+    put_back = [_plain_name(o, library) for o in firsts.values()]
+    new = [
+        _asked(e, library)
+        for e in edits
+        if (e.clause, e.op) not in before
+        and e.clause != DEFINITIONS
+        and (e.op == "insert_after" or (e.op == "replace" and e.finding is not None))
+    ]
+    out = []
+    if put_back:
+        out.append(f"we have put back {_listed(list(dict.fromkeys(put_back)))}, which you did not accept.")
+    if new:
+        out.append(f"we also ask for what our last round did not: {_listed(list(dict.fromkeys(new)))}.")
+    return out
+
+
+def _for_the_user(said: str) -> str:
+    """An escalation sentence of ours to the other side, as the note to the user says it."""
+    return (
+        said.replace("we have put back", "it puts back")
+        .replace("which you did", "which the other side did")
+        .replace("we also ask for what our last round did not", "it asks for what the last round did not")
+    )
+
+
+def _listed(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+_WHY = " Why this clause:"
+_NOT_ACCEPTED = ", which you did not accept: "
+
+
+def _without_approach(edits: Sequence[Edit]) -> tuple[str | None, list[Edit]]:
+    """The plan's approach comment ("Our approach: …", which the plan puts before the first inserted clause's own
+    "Why this clause: …"), and the edits without it: :func:`_approach` decides where this round writes it."""
+    out, approach = list(edits), None
+    for k, e in enumerate(out):
+        if e.comment and e.comment.startswith(APPROACH):
+            approach, why, rest = e.comment.partition(_WHY)
+            out[k] = replace(e, comment=(why + rest).strip() or None)
+            break
+    return approach, out
+
+
+def _stance(approach: str) -> str:
+    """What an approach comment says of the situation and the transfer ("this Agreement makes the Assets works
+    made for hire …; we leave that transfer unchanged"), without the list of clauses added, which changes as
+    rounds insert fewer."""
+    said = _norm(approach.partition(_WHY)[0])
+    for end in (". We ", ", and we "):
+        said = said.split(end, 1)[0]
+    return said.rstrip(".")
+
+
+def _approach(
+    approach: str | None,
+    variant: str,
+    edits: list[Edit],
+    roots: Mapping[str, Comment],
+    outcomes: Sequence[Outcome],
+    more: str,
+    paragraphs: Sequence[Paragraph],
+) -> tuple[list[Edit], dict[str, str]]:
+    """Exactly one current "Our approach" comment: where this round's approach differs from the last round's (or
+    it asks for more, ``more``), the new one is written (before the first clause this round inserts, else on the
+    paragraph of the last one) and the last one superseded (comment id -> our reply in its thread)."""
+    olds = [c for c in roots.values() if c.text.startswith(APPROACH)]
+    if approach is None:
+        return edits, {}
+    text = f"{approach.strip()} {more}".strip()
+    if not more and any(_stance(c.text) == _stance(text) for c in olds):
+        return edits, {}  # the last round's stands: what it says of the transfer is still so
+    first = next((k for k, e in enumerate(edits) if e.op == "insert_after"), None)
+    if first is not None:
+        why = edits[first].comment or ""
+        if more and _NOT_ACCEPTED in why:  # the approach says what is put back: the clause says only why
+            why = "Why this clause: " + why.split(_NOT_ACCEPTED, 1)[1]
+        edits[first] = replace(edits[first], comment=f"{text} {why}".strip())
+    else:
+        old = next(((o, c) for o in outcomes for c in olds if _root(o, roots) == c), None)
+        busy = {e.index for e in edits}
+        at = (
+            next((i for i in (*old[0].matched, *old[0].indexes) if i is not None and i not in busy), None)
+            if old
+            else None
+        )
+        if at is None or old is None or at >= len(paragraphs) or not paragraphs[at].text.strip():
+            return edits, {}
+        anchor = paragraphs[at].text
+        edits.append(
+            Edit(
+                id="",
+                op="comment",
+                index=at,
+                anchor_text=anchor,
+                clause=old[0].proposal.clause,
+                variant=variant,
+                comment=text,
+                find=anchor,
+                occurrence=0,
+                start=0,
+                end=len(anchor),
+            )
+        )
+    said = "Superseded: our new “Our approach” comment says what we now propose."
+    return edits, {c.id: said for c in olds}

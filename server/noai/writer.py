@@ -41,6 +41,7 @@ from .ooxml.revisions import (
     comment_style_ids,
     delete_mark,
     ends_paragraphs,
+    insert_beside,
     insert_paragraphs_after,
     new_comments_root,
     next_numbers,
@@ -243,6 +244,18 @@ class _Writer:
         paragraph with the next one."""
         before = self.ids.peek()
         at_end = followed and end >= len(self.doc.paragraphs[index].text.rstrip())
+        find, new = edit.find or "", edit.replacement or ""
+        if find and new != find and ((new.startswith(find) and not at_end) or new.endswith(find)):
+            # words kept and added to ("Title" -> "Title, provided that …"): only the words added are tracked
+            after = new.startswith(find) and not at_end
+            added = new[len(find) :] if after else new[: len(new) - len(find)]
+            beside = insert_beside(self.element(index), start, end, added, self.stamp, self.ids, before=not after)
+            if self.comments and edit.comment:
+                add_comment_around(
+                    beside, beside, edit.comment, self.stamp, self.ids, self.comments_root, **self.comment_styles
+                )
+            self.remember(edit, index, before, (find, new))
+            return
         deletions, insertion = replace_text(
             self.element(index), start, end, edit.replacement or "", self.stamp, self.ids, insert_first=at_end
         )

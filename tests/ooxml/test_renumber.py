@@ -124,3 +124,51 @@ def test_a_shown_label_is_read_as_the_typed_number_it_would_be(label):
 
     typed = _number(label.strip() + " x")
     assert _shown_number(label) == (None if typed is None else typed._replace(start=0, end=0))
+
+
+def _spellings(items) -> list[str]:
+    """Every string a finite pattern (literals, sets of literals, alternatives, groups, optional parts) matches."""
+    import re._constants as c
+
+    out = [""]
+    for op, arg in items:
+        if op is c.LITERAL:
+            options = [chr(arg)]
+        elif op is c.IN:
+            assert all(o is c.LITERAL for o, _ in arg), "a set of literals only"
+            options = [chr(v) for _, v in arg]
+        elif op is c.BRANCH:
+            options = [s for branch in arg[1] for s in _spellings(branch)]
+        elif op is c.SUBPATTERN:
+            options = _spellings(arg[3])
+        elif op is c.MAX_REPEAT and arg[1] == 1:
+            options = ["" for _ in range(1 - arg[0])] + _spellings(arg[2])
+        else:
+            raise AssertionError(f"not a finite pattern: {op}")
+        out = [s + o for s in out for o in options]
+    return out
+
+
+def test_every_spelling_of_a_reference_keyword_holds_a_literal_the_texts_are_first_searched_for():
+    import re._parser
+
+    from noai.ooxml.renumber import _KEYWORD, _KEYWORD_LITERALS, _REFERENCE
+
+    spellings = _spellings(re._parser.parse(_KEYWORD))
+    assert {"Section", "SUB-CLAUSES", "§§", "Ziffern", "Abschnitte", "Artikel", "sub-paragraph"} <= set(spellings)
+    for keyword in spellings:
+        assert _REFERENCE.fullmatch(f"{keyword} 7.4")  # the pattern's own keywords, nothing else
+        assert any(w in keyword for w in _KEYWORD_LITERALS), keyword
+
+
+@pytest.mark.parametrize("keyword", ["Sub-Clause", "SECTIONS", "§§", "Abschnitt", "Artikel", "article"])
+def test_a_reference_moves_whatever_keyword_names_it(keyword):
+    texts = ["7.3 Licence.", "7.4 Fees.", "no keyword here, 7.4", f"under {keyword} 7.4 and", "Clause 7.4", ""]
+    changes = [(c.index, c.old, c.new) for c in renumbering(texts, {0: 1}, lettered=False) if c.reference]
+    assert changes == [(3, "7.4", "7.5"), (4, "7.4", "7.5")]
+
+
+def test_a_reference_moves_in_a_text_holding_the_character_that_joins_the_texts():
+    texts = ["7.3 Licence.", "7.4 Fees.", "odd\0text, see clause 7.4", "Clause 7.4"]
+    changes = [(c.index, c.old, c.new) for c in renumbering(texts, {0: 1}, lettered=False) if c.reference]
+    assert changes == [(2, "7.4", "7.5"), (3, "7.4", "7.5")]

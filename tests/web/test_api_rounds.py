@@ -44,3 +44,19 @@ def test_the_openapi_document_names_the_previous_field(client):
         assert "previous" in form["properties"] and form["required"] == ["file"]
     plan_form = spec["paths"]["/plan"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]
     assert "previous" not in plan_form["properties"]
+
+
+def test_redline_says_in_a_header_how_many_ways_round_two_asks_for_more_than_the_last(client):
+    from test_round_two_fall_back import GAME, returned
+
+    reply = returned(GAME, "standard")  # the training strike rejected; the rest accepted
+    counts = {}
+    for variant in ("strict", "standard"):
+        form = {"file": (io.BytesIO(reply), "r.docx"), "variant": variant, "we": "Contractor"}
+        answer = client.post("/api/v1/redline", data=form)
+        assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
+        counts[variant] = answer.headers["X-Noai-Escalates"]
+    assert counts == {"strict": "2", "standard": "0"}, counts
+    from noai.web.security import CORS_EXPOSED
+
+    assert "X-Noai-Escalates" in CORS_EXPOSED  # the task pane may read it

@@ -235,7 +235,8 @@ _PRESENT_TRANSFER = re.compile(
     r"s?(?:\s+and\s+(?P<verb2>assign|transfer|convey)s?)?\b(?!\s+(?:and|or)\s)"
     r"|\b(?:is|are)\s+(?P<be>(?:the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?property\s+of|"
     r"(?:solely\s+|exclusively\s+)?owned\s+by|vested\s+in))\s"
-    r"|\b(?P<vests>vests\s+in)\s",
+    r"|\b(?P<vests>vests\s+in)\s"
+    r"|\b(?P<own>(?P<modal>will|shall)\s+(?:solely\s+|exclusively\s+)?own)\s",
     re.IGNORECASE,
 )
 
@@ -283,12 +284,105 @@ def present_transfers(
             # the transfer waits for payment, it does not become revocable
             how = text[m.start() : m.start("verb")].split(None, 1)[1:]
             replacement = f"shall, upon that payment, {how[0].lower() if how else ''}{verbs}"
+        elif m.group("own"):  # "The Client will own the Deliverables": the client, the work after it
+            clause = subject[max(subject.rfind(","), subject.rfind(";")) + 1 :]
+            if not takes.search(clause) or not of_work.search(text, m.end(), end) or _NOT_BEFORE.search(clause):
+                continue
+            replacement = f"{m.group('modal')}, upon that payment, {m.group('own')[len(m.group('modal')) :].strip()} "
         else:  # "All Work Product is the sole property of Northgate": the work, to the client
             if not to_taker.match(text, m.end()) or not of_work.search(subject) or takers_own.search(subject):
                 continue
             replacement = f"will, upon that payment, {'be ' + m.group('be') if m.group('be') else 'vest in'} "
         out.append(Strike(m.start(), m.end(), replacement, m.group(0).strip()))
     return out
+
+
+# -- an ownership statement beside an assignment --------------------------------------------------------------
+
+# "…, and Company will own …": the conjunct that opens the ownership statement inside a longer sentence
+_AND_CLAUSE = re.compile(r",\s+and\s+(?=[^,;:]*$)", re.IGNORECASE)
+_TRANSFER_VERB = re.compile(r"\b(?:assign|transfer|convey)s?\b", re.IGNORECASE)
+
+
+def is_transfer_verb(phrase: str) -> bool:
+    """The phrase transfers by the creator's act ("hereby assigns", "shall assign"), not by a statement of who
+    owns the work ("will own", "is the sole property of", "vests in")."""
+    return _TRANSFER_VERB.search(phrase) is not None
+
+
+# what an assignment moves when it moves all the statement beside it could: "all right, title and interest", "all
+# intellectual property rights", "all of its rights" (not "all copyright", which leaves the other rights)
+_ALL_RIGHTS = re.compile(
+    r"\ball\s+(?:of\s+)?(?:(?:its|their|his|her|the\s+[\w-]+['’]s)\s+)?(?:right,\s+title\s+and\s+interest|"
+    r"(?:(?:other\s+)?intellectual\s+property\s+)?rights)\b",
+    re.IGNORECASE,
+)
+
+
+def assigns_everything(text: str, verb_end: int) -> bool:
+    """The assignment whose verb ends at ``verb_end`` moves all the rights in the work ("… assigns to Company all
+    right, title and interest in and to that Asset"), not some of them ("all copyright in the Deliverables")."""
+    _, end = sentence_span(text, verb_end)
+    return _ALL_RIGHTS.search(text, verb_end, end) is not None
+
+
+def names_the_work(text: str, at: int, work: str) -> bool:
+    """The sentence of ``text`` at ``at`` names the ``work`` ("the Assets") or one piece of it ("that Asset") itself,
+    so it still reads once a sentence or clause before it is struck (not "… all rights in them")."""
+    name = work.removeprefix("the ").removeprefix("The ")
+    one = _one_of(name)
+    start, end = sentence_span(text, at)
+    names = "|".join(re.escape(n) for n in {name, one or name})
+    return re.search(rf"\b(?:{names})\b", text[start:end], re.IGNORECASE) is not None
+
+
+def ownership_clause(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """The statement of who owns the work at ``text[phrase_start:phrase_end]`` ("will own", "is the sole property
+    of") as the span a redline strikes where an assignment beside it in the paragraph is the one way the work
+    passes: its whole sentence with the space after it ("All Work Product is the sole property of Northgate upon
+    creation. "), or, where it is the last conjunct of a sentence that says something else first, that conjunct
+    (", and Company will own all right, title and interest in them from creation", the full stop kept). ``None``
+    when the statement is not so plainly a clause of its own: anything after it that starts another clause, or a
+    comma, semicolon or colon between its conjunct's start and the phrase, or no other sentence in the paragraph."""
+    start, end = sentence_span(text, phrase_start)
+    end = len(text[:end].rstrip())
+    if end <= phrase_end or text[end - 1] != "." or _CLAUSE_BREAK.search(text, phrase_end, end - 1):
+        return None
+    opening = _OPENING.match(text, start)
+    at = opening.end() if opening else start
+    conjunct = _AND_CLAUSE.search(text, at, phrase_start)
+    if conjunct is not None:
+        return Strike(conjunct.start(), end - 1, "", text[conjunct.end() : end - 1])
+    if re.search(r"[,;:]", text[at:phrase_start]) or (not text[:at].strip() and not text[end:].strip()):
+        return None  # a condition before it, or the paragraph's only sentence
+    after = len(text) - len(text[end:].lstrip()) if text[end:].strip() else end
+    if after == end:  # the last sentence: the space before it goes
+        at = len(text[:at].rstrip())
+    return Strike(at, after, "", text[at:end].strip().rstrip("."))
+
+
+_THOSE = re.compile(r"\bfor those ([A-Z][\w-]*(?: [A-Z][\w-]*)*)\b")
+_EACH_FIRST = re.compile(r"^for each ([A-Z][\w-]*(?: [A-Z][\w-]*)*), (upon payment in full of .+?) for it (under .+)$")
+
+
+def that_piece(text: str, at: int, condition: str) -> str:
+    """``condition`` ("upon payment in full of the fees for those Assets under the applicable SOW", "for each
+    Illustration, upon payment in full of the fees for it under this agreement") said of the one piece the sentence
+    of ``text`` at ``at`` names before it ("For each Asset", "any Illustration"): "upon payment in full of the fees for
+    that Asset under the applicable SOW"."""
+    each = _EACH_FIRST.match(condition)
+    m = _THOSE.search(condition) if each is None else None
+    plural = m.group(1) if m is not None else None
+    one = each.group(1) if each is not None else _one_of(plural) if plural is not None else None
+    if one is None or one == plural:
+        return condition
+    start, _ = sentence_span(text, at)
+    if not re.search(rf"\b(?:[Ee]ach|[Ee]very|[Aa]ny|[Aa]n?) {re.escape(one)}\b", text[start:at]):
+        return condition
+    if each is not None:
+        return f"{each.group(2)} for that {one} {each.group(3)}"
+    assert m is not None
+    return f"{condition[: m.start()]}for that {one}{condition[m.end() :]}"
 
 
 # -- verbs coordinated with a transfer's verb ---------------------------------------------------------------
@@ -2861,10 +2955,15 @@ def glossary_terms(text: str) -> set[str]:
 _TYPED_CLAUSE = re.compile(r"^(\d+(?:\.\d+)+)\.?\t")
 
 
+def typed_clause_number(text: str) -> str | None:
+    """A clause's typed number of two levels or more before a tab ("4.10\t…" -> "4.10"), or None."""
+    m = _TYPED_CLAUSE.match(text)
+    return m.group(1) if m else None
+
+
 def clause_number(p: Paragraph) -> str | None:
     """A paragraph's own number, typed ("4.10\t…" -> "4.10") or Word's (its label, less a closing dot)."""
-    m = _TYPED_CLAUSE.match(p.text)
-    return m.group(1) if m else (p.label or "").rstrip(".") or None
+    return typed_clause_number(p.text) or (p.label or "").rstrip(".") or None
 
 
 def cited_range_ends(texts: Sequence[str], end: str) -> list[tuple[int, int, int]]:

@@ -22,13 +22,15 @@ exactly one paragraph (a number used twice, in a schedule and in the terms, is l
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from .numbering import format_number
-from .revisions import _label_value, typed_number_span
+from .revisions import _TYPED_NUMBER, _label_value, typed_number_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,8 @@ def _number(text: str) -> _Number | None:
     return _Number(*span, raw, (), m[1], found[1], m[3], found[0])
 
 
+_NEW_NUMBER = tuple.__new__
+_DECIMAL_REST = ("", "decimal", "", 0, "")  # _Number's defaults after ``parts``
 _SHOWN_DECIMAL = re.compile(r"(\d+(?:\.\d+)+)\.?|(\d+)\.")  # "1.7", "1.7.", "7.": what _number reads as decimals
 
 
@@ -99,8 +103,8 @@ def _shown_number(label: str) -> _Number | None:
     """The number of an automatic label Word shows ("1.7", "(c)"), at offset 0: ``_number(label + " x")``
     with ``start`` and ``end`` 0; a decimal one read directly (a list's labels are read by the thousand)."""
     label = label.strip()
-    if m := _SHOWN_DECIMAL.fullmatch(label):
-        return _Number(0, 0, label, tuple(int(x) for x in (m[1] or m[2]).split(".")))
+    if m := _SHOWN_DECIMAL.fullmatch(label):  # made by tuple.__new__ (in C), with the fields' defaults
+        return _NEW_NUMBER(_Number, (0, 0, label, tuple(map(int, (m[1] or m[2]).split("."))), *_DECIMAL_REST))
     found = _number(label + " x")
     return (
         None
@@ -256,7 +260,8 @@ def renumber(
     (:func:`_lettered`: "5A.", "5B." between "5." and "6."), so nothing moves, as a drafter numbers
     them; ``lettered=False`` (or no free letter) numbers them on and moves the siblings instead, as
     Word's automatic numbering does."""
-    numbers = [_number(text) for text in texts]
+    opens = _TYPED_NUMBER.match  # most texts open with no typed number: no call of _number for them
+    numbers = [_number(text) if opens(text) else None for text in texts]
     automatic: set[int] = set()
     read_label: dict[str, _Number | None] = {}  # a list's labels repeat: "(a)", "(b)" in every list
     for j, label in enumerate(shown or ()):
@@ -347,6 +352,23 @@ _ELSEWHERE = re.compile(
     r"|(?:U\.S\.C|USC|GDPR|DSGVO|BGB|HGB|UrhG|CDPA)\b|(?:EU|UK)\s+GDPR)"
 )
 _DIGIT = re.compile(r"\d")
+# One of which every match of _KEYWORD holds (the pattern is case-sensitive): the texts holding none are passed over
+# after one search of them all joined for each, instead of a scan of every text for a digit
+# (tests/ooxml/test_renumber.py proves each keyword's spellings hold one).
+_KEYWORD_LITERALS = (
+    "ection",
+    "ECTION",
+    "lause",
+    "LAUSE",
+    "aragraph",
+    "ARAGRAPH",
+    "rticle",
+    "RTICLE",
+    "§",
+    "Ziffer",
+    "Abschnitt",
+    "Artikel",
+)
 _REF_PARTS = re.compile(r"(\d+(?:\.\d+)*)((?:\([A-Za-z0-9]{1,5}\))*)")
 
 
@@ -372,7 +394,8 @@ def _references(
     texts: Sequence[str], decimals: Mapping[tuple[int, ...], tuple[int, ...]], labels: Mapping[str, str]
 ) -> list[TextChange]:
     out = []
-    for index, text in enumerate(texts):
+    for index in _holding(texts, _KEYWORD_LITERALS):
+        text = texts[index]
         if not _DIGIT.search(text):  # every reference holds a \d: one scan in C, no Python step a character
             continue
         for ref in _REFERENCE.finditer(text):
@@ -384,6 +407,24 @@ def _references(
                     start = ref.start() + m.start()
                     out.append(TextChange(index, start, start + len(m[0]), m[0], new, reference=True))
     return out
+
+
+def _holding(texts: Sequence[str], words: Sequence[str]) -> list[int]:
+    """The indexes of the texts that hold one of ``words``, in order: each word found by ``str.find`` in the texts
+    joined by a character none of them holds (no word holds it either), so no find spans two texts."""
+    sep = "\0"
+    joined = sep.join(texts)
+    if joined.count(sep) != max(len(texts) - 1, 0):  # a text holds NUL itself (none read from XML does)
+        return [i for i, text in enumerate(texts) if any(w in text for w in words)]
+    starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))  # each text's start in ``joined``
+    found: set[int] = set()
+    for word in words:
+        at = joined.find(word)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            found.add(i)
+            at = joined.find(word, starts[i + 1])  # the next text on
+    return sorted(found)
 
 
 def struck_moves_numbers(
@@ -400,3 +441,41 @@ def struck_moves_numbers(
     changes = renumber(texts, {index: 1}, shown, lettered=False).changes
     moved = {index, *(c.index for c in changes if not c.reference)}
     return bool(ours & moved) or any(c.reference or not c.automatic for c in changes)
+
+
+def closing_gap(
+    texts: Sequence[str], shown: Sequence[str | None] | None, after: int, missing: int = 1
+) -> list[TextChange]:
+    """What closes the gap a clause taken out leaves after paragraph ``after``'s decimal number ("4.7", then
+    "4.9" and "4.10" once "4.8" is gone, ``missing`` numbers wide): each typed sibling after the gap moves back
+    ("4.9" -> "4.8"), and the document's typed references to any of them ("Clauses 4.5 to 4.10" -> "4.5 to
+    4.9"). A number Word shows (``shown``) has closed the gap by itself: only the references to its old number
+    (one ``missing`` higher) change. None where no sibling follows the gap."""
+    numbers = [_number(text) for text in texts]
+    automatic: set[int] = set()
+    for j, label in enumerate(shown or ()):
+        if label and numbers[j] is None and (read := _shown_number(label)) is not None:
+            numbers[j] = read
+            automatic.add(j)
+    first = numbers[after] if 0 <= after < len(numbers) else None
+    if first is None or not first.parts or missing < 1:
+        return []
+    parent, value = first.parts[:-1], first.parts[-1]
+    changes: list[TextChange] = []
+    decimals: dict[tuple[int, ...], tuple[int, ...]] = {}
+    for j in range(after + 1, len(numbers)):
+        n = numbers[j]
+        if n is None or (n.parts and len(n.parts) > len(first.parts)):
+            continue  # unnumbered, or a number under a sibling (left as it is)
+        if not n.parts or n.parts[:-1] != parent or n.suffix:
+            break
+        old = n.parts[-1] + missing if j in automatic else n.parts[-1]
+        if old != value + 1 + missing:
+            break
+        value += 1
+        decimals[(*parent, old)] = (*parent, value)
+        if j not in automatic:
+            changes.append(TextChange(j, n.start, n.end, n.raw, _written(n.raw, (*parent, value))))
+    used = Counter(n.parts for n in numbers if n is not None and n.parts)
+    decimals = {old: new for old, new in decimals.items() if used[old] <= 1}
+    return sorted(changes + _references(texts, decimals, {}), key=lambda c: (c.index, c.start))

@@ -903,6 +903,30 @@ def replace_text(
     return deletions, insertion
 
 
+def insert_beside(
+    p: etree._Element,
+    start: int,
+    end: int,
+    new_text: str,
+    stamp: RevisionStamp,
+    ids: IdAllocator,
+    before: bool = False,
+) -> etree._Element:
+    """Insert ``new_text`` as a tracked insertion right after ``[start, end)`` of the current text of ``p``
+    (``before``: right before it), in the formatting of the run it follows (precedes): the words of the range
+    stay as they are, not struck and written again ("Title" + ", provided that …"). Returns the insertion."""
+    in_range = _isolate(p, start, end)
+    run = in_range[0 if before else -1].run
+    insertion = stamp.mark(INS, ids.revision())
+    insertion.append(_new_run(new_text, run.find(RPR)))
+    if before:
+        run.addprevious(insertion)
+    else:
+        run.addnext(insertion)
+    _lift_out_of_insertions(insertion, ids)
+    return insertion
+
+
 def delete_mark(p: etree._Element, stamp: RevisionStamp, ids: IdAllocator) -> bool:
     """Mark the paragraph mark of ``p`` deleted (``w:pPr/w:rPr/w:del``), as Word does when a whole
     paragraph is deleted: accepting joins what is left of it (nothing, once its text is deleted too) to the

@@ -391,8 +391,15 @@ def strategy_comment(
             said = "{agreement} " + made + where
             if expressly and not hire:  # the transfer moves the work alone: what the document keeps stays
                 said += " and leaves " + expressly + " with {provider}"
-        replaced = {(f.start, f.phrase_start) for f, _, op in fixes if op == "replace" and f.kind in _TRANSFER_KINDS}
-        waiting = [f for f in strategy.evidence if (f.start, f.phrase_start) in replaced]
+        # the words replaced, or struck with the statement they are in where an assignment beside it is the one way
+        replaced = [
+            (f.start, f.phrase_start, f.phrase_end)
+            for f, _, op in fixes
+            if op == "replace" and f.kind in _TRANSFER_KINDS
+        ]
+        waiting = [
+            f for f in strategy.evidence if any(i == f.start and s <= f.phrase_start < e for i, s, e in replaced)
+        ]
         strike = " (not on creation: we strike “" + "”, “".join(struck) + "”)" if struck else ""
         if waiting and len(waiting) == len(strategy.evidence):
             said += "; we propose that ownership pass only on payment in full" + strike

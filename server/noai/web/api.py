@@ -150,6 +150,7 @@ def redline() -> Response:
     )
     response.headers["X-Noai-Applied"] = str(len(result.write.applied))
     response.headers["X-Noai-Skipped"] = str(len(result.write.skipped))
+    response.headers["X-Noai-Escalates"] = str(len(engine.escalations(result.plan)))  # the plan's notes say what
     for name, scored in (("Before", result.audit), ("After", result.after)):  # after: the output audited
         response.headers[f"X-Noai-Score-{name}"] = f"{scored.score.risk} {scored.score.grade}"
     return response

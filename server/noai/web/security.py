@@ -28,7 +28,8 @@ API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-act
 CORS_METHODS = "GET, POST, OPTIONS"
 CORS_HEADERS = "Authorization, Content-Type, X-Request-ID"
 CORS_EXPOSED = (
-    "Content-Disposition, X-Request-ID, X-Noai-Applied, X-Noai-Skipped, X-Noai-Score-Before, X-Noai-Score-After"
+    "Content-Disposition, X-Request-ID, X-Noai-Applied, X-Noai-Skipped, X-Noai-Escalates, X-Noai-Score-Before, "
+    "X-Noai-Score-After"
 )
 
 
