@@ -472,6 +472,27 @@ def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | No
     return Strike(lead.start(), stop, "", text[lead.start() : stop].lstrip(", "))
 
 
+# -- a reservation of the rights not granted ----------------------------------------------------------------
+
+# a reservation of the rights a grant leaves out ("not expressly granted", "except as expressly"), not a party
+# keeping what it owns ("retains all ownership")
+_NOT_GRANTED = re.compile(
+    r"\bnot\s+(?:expressly\s+|specifically\s+)?(?:granted|licen[cs]ed)\b|\bexcept\s+(?:as|for\s+the\s+rights)\s+expressly",
+    re.IGNORECASE,
+)
+_SPEAKS_OF_AI = re.compile(
+    r"\bAI\b|\bartificial\s+intelligence\b|\bmachine[- ]learning\b|\btrain(?:ing)?\b|\bdata\s+mining\b", re.IGNORECASE
+)
+
+
+def reserves_not_granted(text: str, phrase_start: int) -> bool:
+    """The reservation whose words start at ``text[phrase_start:]`` reserves the rights a grant leaves out ("All
+    rights in the Work not expressly granted … are reserved to the Proprietor"), in a paragraph that says nothing
+    of AI: the AI words of a reservation of ours may join it."""
+    start, end = sentence_span(text, phrase_start)
+    return _NOT_GRANTED.search(text, start, end) is not None and _SPEAKS_OF_AI.search(text) is None
+
+
 # -- an AI use named as one item of a list ----------------------------------------------------------------
 
 # an item that puts the work to use as data for AI: mined, compiled into a dataset, used for training

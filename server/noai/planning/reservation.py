@@ -15,24 +15,19 @@ import re
 from collections.abc import Mapping
 
 from noai.analysis.audit import AuditResult
-from noai.analysis.facts import sentence_span, sentences
+from noai.analysis.facts import reserves_not_granted, sentence_span, sentences
 
 from .edit import Edit
 
 RESERVATION = "reservation-of-rights"
 
-_AI = re.compile(r"\bAI\b|\bartificial\s+intelligence\b|\bmachine[- ]learning\b|\btrain(?:ing)?\b", re.IGNORECASE)
+# AI words in our own clause's sentences
+_AI = r"\bAI\b|\bartificial\s+intelligence\b|\bmachine[- ]learning\b|\btrain(?:ing)?\b"
 # the first sentence of our reservation: "All rights in the Protected Materials not expressly granted to the
 # Publishers in this Agreement are reserved to the Proprietor, including the right to use … to train …"
-_RESERVED = re.compile(
+_RESERVED = (
     r"^All\s+rights\s+(?:in\s+(?P<object>.+?)\s+)?not\s+expressly\s+granted\b.*?\breserved\s+to\s+(?P<owner>.+?),\s+"
     r"including\s+(?P<tail>.+?)\.?$"
-)
-
-# a reservation of the rights a grant leaves out: what our reservation would say again
-_NOT_GRANTED = re.compile(
-    r"\bnot\s+(?:expressly\s+|specifically\s+)?(?:granted|licen[cs]ed)\b|\bexcept\s+(?:as|for\s+the\s+rights)\s+expressly",
-    re.IGNORECASE,
 )
 
 
@@ -45,11 +40,7 @@ def present_reservation(result: AuditResult) -> int | None:
     at = found.evidence
     finding = next((f for f in result.findings if f.kind == "reservation_of_rights" and f.start == at), None)
     text = result.paragraphs[at].text
-    if finding is None or _AI.search(text):
-        return None
-    begin, end = sentence_span(text, finding.phrase_start)
-    # a reservation of the rights a grant leaves out (what ours would say again), not a party keeping what it owns
-    return at if _NOT_GRANTED.search(text, begin, end) else None
+    return at if finding is not None and reserves_not_granted(text, finding.phrase_start) else None
 
 
 def _ai_sentences(body: list[str], deliverables: str) -> list[str]:
@@ -59,10 +50,10 @@ def _ai_sentences(body: list[str], deliverables: str) -> list[str]:
     said: list[str] = []
     for n, paragraph in enumerate(body):
         for k, sentence in enumerate(sentences(paragraph)):
-            if not _AI.search(sentence):
+            if not re.search(_AI, sentence, re.IGNORECASE):
                 continue
             if n == 0 and k == 0:
-                m = _RESERVED.match(sentence.strip())
+                m = re.match(_RESERVED, sentence.strip())
                 if m is None:
                     continue
                 tail = re.sub(r",\s+them\s+to\b", f", {m.group('object') or deliverables} to", m.group("tail"))
