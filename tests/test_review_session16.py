@@ -177,7 +177,7 @@ FACE_PAGE = (
 )
 
 
-@pytest.mark.parametrize("variant", [xfail(v, reason=FACE_PAGE) for v in VARIANTS])
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_a_prevailing_face_page_that_keeps_the_creators_copyright_is_not_overridden_by_the_boilerplate(variant):
     red = redline(ORDER, variant)
     said = " ".join(comments(red))
@@ -267,7 +267,7 @@ NAMED_WORK = (
 )
 
 
-@pytest.mark.parametrize("variant", [xfail(v, reason=NAMED_WORK) for v in ("strict", "standard")])
+@pytest.mark.parametrize("variant", ("strict", "standard"))
 def test_the_pre_existing_materials_clause_does_not_name_what_is_delivered_under_the_contract(variant):
     clause = [t for t in inserted_texts(redline(ORDER, variant)) if "owned before this Order" in t]
     assert clause and not any("delivered" in t for t in clause), clause
@@ -283,10 +283,11 @@ FACE_DEFINITION = (
 )
 
 
-@pytest.mark.parametrize("variant", [xfail(v, reason=FACE_DEFINITION) for v in ("strict", "standard")])
+@pytest.mark.parametrize("variant", ("strict", "standard"))
 def test_a_definition_goes_in_the_terms_that_use_it_not_above_the_signature_of_the_face_page(variant):
     paragraphs = written(redline(ORDER, variant))
-    defined = starting(paragraphs, 'In this Order, "Permitted Purpose"')
+    # a sub-clause of Section 5 now, so under its own letter: "(d) In this Order, …"
+    defined = next(i for i, t in enumerate(paragraphs) if 'In this Order, "Permitted Purpose"' in t)
     assert defined > starting(paragraphs, "TERMS AND CONDITIONS OF PURCHASE"), paragraphs[defined - 1 : defined + 2]
 
 

@@ -14,6 +14,7 @@ import functools
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from support.replies import Reply, record_ids
@@ -75,6 +76,14 @@ def test_the_approach_of_a_round_that_drops_a_rejected_payment_condition_no_long
     assert "pass only on payment" not in current.text and "we leave that transfer unchanged" in current.text
 
 
+def test_a_round_that_inserts_nothing_supersedes_the_last_approach_in_part_naming_what_it_withdraws():
+    second = round_two_strict_voice("minimal")
+    (old,) = [c for c in roots(second) if c.text.startswith(APPROACH)]
+    (said,) = replies(second, old)
+    assert said.startswith("Superseded in part: you did not accept") and "our change to “assigns”" in said, said
+    assert "We do not propose them again as they were." in said
+
+
 def test_wording_we_left_unchanged_and_now_change_has_its_old_comment_superseded():
     second = round_two(GAME, "standard", "strict")
     changed = [e.find for e in second.plan.edits if e.op == "replace" and "works made for hire" in (e.find or "")]
@@ -132,11 +141,22 @@ def test_strict_round_two_says_in_its_thread_that_it_struck_the_rejected_words_a
 def test_strict_round_two_tells_the_other_side_and_the_user_that_it_asks_for_more_than_the_last():
     second = round_two(GAME, "standard", "strict")
     (current,) = [c for c in roots(second) if c.text.startswith(APPROACH) and not c.done]
-    assert "We have put back our deletion of “including to train" in current.text, current.text
+    assert "We cannot agree to “including to train, fine-tune and test" in current.text, current.text
+    assert "and have struck the words again." in current.text, current.text
     assert "We also ask for what our last round did not: our “Indemnity" in current.text, current.text
+    assert "changes to “works made for hire”, “" in current.text, current.text  # their words, quoted together
     warned = engine.escalations(second.plan)
     assert len(warned) == 2 and all(w.startswith("This round asks for more than the last one:") for w in warned)
-    assert "which the other side did not accept" in warned[0] and "you" not in warned[0].split(), warned
+    assert "which the other side kept" in warned[0] and "you" not in " ".join(warned).split(), warned
+
+
+def test_strict_round_two_says_it_puts_back_the_clauses_and_changes_they_rejected():
+    second = round_two_strict_voice("strict")
+    (current,) = [c for c in roots(second) if c.text.startswith(APPROACH) and not c.done]
+    said = "We have put back our “Indemnity for Prohibited AI Use, outside the liability cap” clause and our change to "
+    assert said + "“assigns”, which you did not accept." in current.text, current.text
+    assert "We cannot agree to “by digital or any other means”, and have struck the words again." in current.text
+    assert any("it puts back our “Indemnity" in w for w in engine.escalations(second.plan))
 
 
 def test_a_lower_round_two_warns_of_no_escalation():
@@ -178,10 +198,16 @@ def test_the_cli_warns_on_stderr_when_round_two_escalates(tmp_path, capsys):
 def test_libreoffice_reads_the_superseded_replies_and_one_current_approach(tmp_path):
     out = tmp_path / "r2.docx"
     out.write_bytes(round_two(GAME, "standard", "strict").docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
+    probe = Path(__file__).parent / "support" / "lo_resolved.py"  # lo_revisions, with LibreOffice's resolved flag
+    run = subprocess.run(
+        ["/usr/bin/python3", str(probe), str(LO.parent), str(out)], capture_output=True, text=True, timeout=300
+    )
     seen = json.loads(run.stdout)
     assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
     texts = [c["text"] for c in seen["comments"]]
     assert sum(t.startswith("Superseded:") for t in texts) >= 2, texts
     assert any(t.startswith("We cannot agree to") for t in texts)
-    assert sum(t.startswith(APPROACH) for t in texts) == 2  # the last (superseded in its thread) and this round's
+    approaches = [c for c in seen["comments"] if c["text"].startswith(APPROACH)]
+    assert sorted(c["resolved"] for c in approaches) == [False, True], approaches  # the last resolved, this round's not
+    left = [c for c in seen["comments"] if LEFT in c["text"]]
+    assert left and all(c["resolved"] for c in left), left  # we no longer leave that wording unchanged

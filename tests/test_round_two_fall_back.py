@@ -13,6 +13,7 @@ import functools
 import json
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -280,3 +281,85 @@ def test_a_fall_back_adds_its_words_after_the_kept_word_without_striking_it(name
     inserted, deleted = _tracked(round_two(name, "standard", "standard").docx)
     assert kept not in deleted, deleted
     assert any(t.startswith(", ") and "prior written" in t for t in inserted), inserted
+
+
+@functools.cache
+def definitions_rejected(name: str, variant: str) -> engine.Redline:
+    """Standard round one; counsel rejects our definitions clause and accepts the clauses that use its terms."""
+    sent = redline(name, "standard").docx
+    ids = [p.id for p in read_rounds(read_package(sent))[0].proposals if p.clause == "definitions"]
+    back = Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
+    options = engine.Options(variant=variant, we=facts(name).creator[0])
+    return engine.redline(back, author="noai", date=NEXT_ROUND, options=options)
+
+
+@pytest.mark.parametrize("name", (VOICE, GAME))
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_a_lower_round_two_leaves_no_accepted_clause_using_a_term_nothing_defines(name, variant):
+    # review15 defect 5: the minimal definitions lack "AI Vendor", which the accepted standard clauses use
+    text = "\n".join(accepted(definitions_rejected(name, variant)))
+    for term in ("AI Vendor", "AI System", "Protected Materials", "Prohibited AI Use"):
+        if term in text.replace(f'"{term}"', ""):
+            assert f'"{term}" means' in text or f"“{term}” means" in text, term
+
+
+@pytest.mark.parametrize(
+    ("name", "condition"),
+    [
+        (VOICE, "any material the Narrator did not perform is made in the Narrator's voice or likeness only with"),
+        (GAME, "the use it allows is made only with Contractor's prior written consent"),
+    ],
+)
+def test_a_round_two_reply_on_the_softer_version_says_in_plain_words_what_they_may_now_do(name, condition):
+    # review15 defect 5: not "it adds “provided that …”", but what their wording now allows and on what terms
+    (said,) = answered(name, "standard", "standard")
+    assert "your wording stays, and" in said and condition in said, said
+
+
+DESIGNS = (
+    "DESIGN SERVICES AGREEMENT",
+    'This agreement is between Harbour Outfitters Ltd (the "Client") and Mara Quinn (the "Designer").',
+    "1. Services",
+    '1.1 The Designer shall design a set of twelve product illustrations for the Client (the "Designs").',
+    "1.2 The Client shall pay the Designer £4,800 within 30 days of delivery.",
+    "2. Rights",
+    "2.1 The Designer grants the Client an exclusive licence to use, reproduce and adapt the Designs in its "
+    "catalogues, website and packaging.",
+    "2.2 The Client may use the Designs to train its own machine learning models.",
+    "2.3 The Designer keeps the copyright in the Designs.",
+    "3. General",
+    "3.1 This agreement is governed by the laws of England and Wales.",
+)
+
+
+@functools.cache
+def permission_kept(variant: str) -> engine.Redline:
+    """A designer's agreement whose sentence lets the client train AI on the work (struck by standard round one);
+    counsel rejects the strike; round two in ``variant``."""
+    from support.docx_builder import make_docx, p
+
+    doc = make_docx("".join(p(t) for t in DESIGNS) + "<w:sectPr/>")
+    options = engine.Options(variant="standard", we="Designer")
+    sent = engine.redline(doc, author="noai", date=datetime(2026, 1, 5, tzinfo=UTC), options=options).docx
+    ids = [q.id for q in read_rounds(read_package(sent))[0].proposals if q.clause == REJECTED[GAME][0]]
+    assert ids, "round one struck no training permission"
+    back = Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
+    return engine.redline(back, author="noai", date=NEXT_ROUND, options=replace(options, variant=variant))
+
+
+def test_standard_makes_a_whole_training_permission_whose_strike_was_rejected_wait_for_consent():
+    # review15 defect 5: the consent rung is not only for an "including to train …" tail
+    second = permission_kept("standard")
+    (fix,) = [e for e in second.plan.edits if e.clause == REJECTED[GAME][0]]
+    assert (fix.find, fix.replacement) == ("may", "may, only with the Designer's prior written consent,"), fix
+    assert (
+        "2.2 The Client may, only with the Designer's prior written consent, use the Designs to train its own "
+        "machine learning models." in accepted(second)
+    )
+
+
+def test_a_strict_reply_on_a_change_in_several_parts_says_what_the_rest_of_it_still_allows():
+    # review15 defect 5: "We need to keep our deletion of “by digital or any other means”" named only the first
+    # part; the change also lets corrections be made by editing or in further sessions, which answers their need
+    (said,) = answered(VOICE, "strict", "strict")
+    assert "with the rest of that change" in said and "in further recording sessions with the Narrator" in said, said

@@ -62,6 +62,25 @@ def test_strict_keeps_a_statement_the_assignment_refers_back_to_and_makes_both_w
         "property of the Client. The Designer shall, upon that payment, assign to the Client all intellectual "
         "property rights in them."
     )
+    joined = PRONOUN.replace(" on their creation. The Designer", " on their creation, and the Designer")
+    assert "will, upon payment" in transfer_paragraph(accepted(redline(contract(joined)).docx))
+
+
+# a third shape: one sentence, the statement and then the assignment as its next conjunct
+JOINED = (
+    "All Deliverables are the sole property of the Client upon creation, and the Designer hereby assigns to the "
+    "Client all intellectual property rights in the Deliverables."
+)
+
+
+def test_strict_strikes_a_statement_joined_to_the_assignment_and_the_assignment_takes_the_capital():
+    docx = contract(JOINED)
+    red = redline(docx)
+    assert transfer_paragraph(accepted(red.docx)) == (
+        "2.1 The Designer shall, upon payment in full of all fees due under this agreement, assign to the Client all "
+        "intellectual property rights in the Deliverables."
+    )
+    assert rejected(red.docx) == [q.text for q in read_document(docx).paragraphs]
 
 
 def test_strict_strikes_a_declaration_after_an_assignment_of_all_the_rights_and_the_space_before_it():
@@ -125,9 +144,9 @@ def test_a_fallback_assignment_of_what_does_not_vest_waits_for_the_payment_too()
 
 @pytest.mark.libreoffice
 def test_libreoffice_accepts_the_one_way_or_both_waits_as_planned_and_rejects_them_to_the_input(libreoffice):
-    sources = [contract(DECLARED), contract(REVERSED)]
+    sources = [contract(DECLARED), contract(REVERSED), contract(JOINED)]
     results = libreoffice([redline(docx).docx for docx in sources] + sources)
-    for result, original, waits in zip(results[:2], results[2:], (1, 2), strict=True):
+    for result, original, waits in zip(results[:3], results[3:], (1, 2, 1), strict=True):
         assert result["rejected_paragraphs"] == original["paragraphs"]
         ownership = transfer_paragraph(result["accepted_paragraphs"])
         assert ownership.count("payment") == waits and "creation" not in ownership, ownership

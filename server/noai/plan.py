@@ -129,7 +129,14 @@ from .planning.comments import (
 from .planning.definitions import beside_the_work, join_definitions_list, render_insertions
 from .planning.edit import DEFINITIONS
 from .planning.edit import Edit as Edit  # the edits of a Plan, re-exported
-from .planning.placement import _inner_lists, _renumbered, _source, numbered_paragraphs, place_clauses
+from .planning.placement import (
+    _inner_lists,
+    _renumbered,
+    _source,
+    beside_its_use,
+    numbered_paragraphs,
+    place_clauses,
+)
 from .planning.reservation import RESERVATION, joined_reservation, present_reservation
 from .planning.strategy import (
     _ON_PAYMENT,
@@ -143,6 +150,7 @@ from .planning.strategy import (
     _may_transfer,
     _tied,
     adapt_clauses,
+    carve_out,
     choose_strategy,
 )
 
@@ -361,6 +369,10 @@ def make_plan(
     fixes, struck = strike_creation_timing(
         fixes, terms.get("deliverables", "the work"), (terms.get("provider", ""), terms.get("client", ""))
     )
+    prevailing = facts.prevailing
+    if prevailing is not None:  # a part that prevails keeps the work, or a kind of it: taken out of the transfer
+        fix_ids = {k: fix.id for k in _TRANSFER_KINDS if (fix := library.fix_for(k)) is not None}
+        fixes = carve_out(fixes, prevailing, result, fix_ids, variant, terms)
     defining = {library.clause_defining(t).id for t in needed_terms}
     chosen = adapt_clauses(
         choose_clauses(result, library, playbook, variant, needed_terms),
@@ -394,6 +406,9 @@ def make_plan(
     # Purpose" in the licence of what the creator keeps): its definition, never its sentence limiting
     # licences of the work the client now owns.
     only_defining = {"scope-limitation"} if strategy.situation == ASSIGNED or _tied(strategy, fixes) else set()
+    users = [f.start for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
+    if only_defining and users:  # the definition alone goes with the change that uses it
+        placed = beside_its_use(result, placed, "scope-limitation", users[0])
     clause_terms = {**rendered, **beside}
     if background.term:  # the document's own name for the creator's pre-existing materials
         named = background.term if background.term.startswith("the ") else f"any {background.term}"
@@ -455,6 +470,7 @@ def make_plan(
             expressly or licensed,
             facts.company,
             facts.individual,
+            prevailing,
         )
         renumbering = _renumbered(result, insertions)
         why += _shifted(result, insertions, renumbering)
@@ -970,9 +986,10 @@ def strike_creation_timing(
                         if not other.replacement.startswith("shall")
                         and is_transfer_verb(f.phrase)
                         and assigns_everything(f.paragraph_text, f.phrase_end)
-                        and names_the_work(f.paragraph_text, f.phrase_end, work)
                         else None
                     )
+                    if declared is not None and not _reads_without(f.paragraph_text, declared, f.phrase_end, work):
+                        declared = None
                     if declared is not None:  # "Vendor hereby assigns … . All Work Product is the property of …"
                         gone.append(declared)
                         strikes.append((declared, _ONE_WAY.format(words=declared.words)))
@@ -1028,10 +1045,12 @@ def _one_mechanism(
     verbs = [
         o
         for o in present_transfers(text, f.phrase_start, f.phrase_end, *parties, work)
-        if o.replacement.startswith("shall") and assigns_everything(text, o.end) and names_the_work(text, o.end, work)
+        if o.replacement.startswith("shall") and assigns_everything(text, o.end)
     ]
-    statement = ownership_clause(text, f.phrase_start, f.phrase_end) if verbs else None
+    statement = ownership_clause(text, f.phrase_start, f.phrase_end, verbs[0].start) if verbs else None
     if statement is None or any(statement.start <= o.start < statement.end for o in verbs):
+        return None
+    if not _reads_without(text, statement, verbs[0].end, work):
         return None
     verb = verbs[0]
     replacement = rf.replacement or ""
@@ -1042,6 +1061,14 @@ def _one_mechanism(
     comment = rf.comment.replace(f"“{f.phrase}”", f"“{words}”") + _ONE_WAY.format(words=statement.words)
     moved = replace(f, phrase=words, phrase_start=verb.start, phrase_end=verb.end)
     return moved, replace(rf, find=words, replacement=made, comment=comment), statement
+
+
+def _reads_without(text: str, statement: Strike, at: int, work: str) -> bool:
+    """The assignment whose verb ends at ``at`` still names the work itself once ``statement`` is struck ("… in the
+    Deliverables", not "… in them")."""
+    kept = text[: statement.start] + statement.replacement + text[statement.end :]
+    moved = at - (statement.end - statement.start) + len(statement.replacement) if at >= statement.end else at
+    return names_the_work(kept, moved, work)
 
 
 def _in_step(text: str, start: int, end: int, replacement: str) -> list[tuple[Strike, str]]:

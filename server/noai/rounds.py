@@ -14,7 +14,11 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
   the rejection, else a comment on their restored words flagging the conflict with our AI
   restriction and asking for consent (never a silent acceptance);
 - where they replied in one of our threads we reply in that thread saying which answer we give;
-  the threads of our accepted proposals are resolved.
+  the threads of our accepted proposals are resolved;
+- numbers stay whole: a clause of ours put back goes back to its own place and number, after the clause of
+  ours that came before it; a numbered clause they rejected and we do not put back leaves no gap (the
+  clauses after it, and the references to them, take the numbers back); a term our accepted clauses use
+  is defined by our definitions clause of this round where nothing defines it.
 
 Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
 """
@@ -29,11 +33,13 @@ from typing import Any
 from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
 from .analysis.facts import (
     cited_range_ends,
+    cites_itself,
     clause_number,
+    consent_point,
     defined_names,
     glossary_terms,
-    including_tail,
     typed_clause_number,
+    uses_term,
 )
 from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome, word_diff
 from .library import VARIANTS, Library, Playbook
@@ -147,6 +153,7 @@ def next_round(
         if edit.op == "insert_after" and ours_before and last[edit.clause].state == REJECTED:
             edit = _own_place(edit, last[edit.clause], talks.outcomes, result)
         edits.append(edit)
+    edits = _defined_as_used(edits, result, talks.outcomes)
     edits += restored
     if how == REINSTATE:
         edits += _ranges_extended(result, edits, plan.variant)
@@ -157,17 +164,27 @@ def next_round(
     proposed: dict[str, tuple[str, str]] = {}
     for e in edits:
         if e.op in ("insert_after", "replace") and e.clause not in proposed:
-            proposed[e.clause] = (e.variant, _what_it_does(e) if e.op == "replace" else "")
+            proposed[e.clause] = (e.variant, _what_it_allows(e) if e.op == "replace" else "")
     flagged = {e.clause for e in edits if e.op == "comment" and e.clause in refused}
     names = {o.proposal.id: _plain_name(o, library) for o in talks.outcomes}
     again = _again(talks.outcomes, edits) if how == REINSTATE else set()
     edits = _in_the_thread(edits, talks.outcomes, refused, alive)
     more = _escalation(talks.outcomes, edits, again, library)
-    notes += [f"{ESCALATES}: {_for_the_user(m)}" for m in more]
-    said_more = " ".join(_capital(m) for m in more)
-    edits, superseded = _approach(approach, plan.variant, edits, roots, talks.outcomes, said_more, result.paragraphs)
+    notes += [f"{ESCALATES}: {note}" for _, note in more]
+    said_more = " ".join(_capital(said) for said, _ in more)
+    withdrawn = _firsts(talks.outcomes, {o.proposal.id for o in talks.outcomes if o.state == REJECTED} - again)
+    edits, superseded = _approach(
+        approach,
+        plan.variant,
+        edits,
+        roots,
+        talks.outcomes,
+        said_more,
+        result.paragraphs,
+        [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
+    )
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
-    said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded)
+    said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded, _rest(edits))
     return (
         Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes)),
         _thread_answer(talks.outcomes, said, how, our_comments, talks.ours, edits, result.paragraphs)
@@ -238,11 +255,12 @@ def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], .
 
 
 def _with_consent(first: Edit, who: str) -> Edit | None:
-    """The standard rung below the deletion of a permission's "…, including to train …" tail they
-    rejected: the use is kept but waits for the creator's consent ("including, only with
-    Contractor's prior written consent, to train …"); None for any other change."""
-    at = including_tail(first.find or "")
-    if first.replacement or at is None or first.start is None:
+    """The standard rung below the deletion of words letting the client train AI on the work, once they rejected
+    it: the use is kept but waits for the creator's consent, written after the tail's lead-in ("including, only
+    with Contractor's prior written consent, to train …") or the permission's modal ("may, only with …, use the
+    Designs to train …"); None for any other change (:func:`~noai.analysis.facts.consent_point`)."""
+    at = consent_point(first.find or "")
+    if not _struck(first) or at is None or first.start is None:
         return None
     word = (first.find or "")[at[0] : at[1]]
     start = first.start + at[0]
@@ -264,9 +282,43 @@ def _with_consent(first: Edit, who: str) -> Edit | None:
     )
 
 
+def _struck(edit: Edit) -> bool:
+    """The change strikes its words: deleted, or put in the place of a bracketed note ("[Intentionally deleted]")."""
+    new = (edit.replacement or "").strip()
+    return not new or (new.startswith("[") and new.endswith("]"))
+
+
 def _narrower(edit: Edit) -> str:
     """Our answer, on the softer change we propose, to their rejection of the first: what it does."""
     return f"You did not accept our change here. We propose this narrower change in its place: {_what_it_does(edit)}."
+
+
+def _rest(edits: Sequence[Edit]) -> dict[str, str]:
+    """For each change of ours in several parts, what its parts after the first that put words in do ("it puts
+    “by editing the Recordings or in further recording sessions …” in place of “and additional words …”"): a reply
+    naming the change by its first part says the rest, which is what the clause still allows."""
+    parts: dict[str, list[Edit]] = {}
+    for e in edits:
+        if e.op == "replace":
+            parts.setdefault(e.clause, []).append(e)
+    return {
+        clause: "; ".join(_what_it_does(e) for e in more)
+        for clause, (_, *rest) in ((c, ps) for c, ps in parts.items() if len(ps) > 1)
+        if (more := [e for e in rest if e.replacement])
+    }
+
+
+def _what_it_allows(edit: Edit) -> str:
+    """What our change lets the other side do, in plain words, where it keeps their words and adds a condition
+    (the softer change after a rejection): "your wording stays, and any material … is made … only with … approval
+    and for a further fee agreed in advance"; else what it does (:func:`_what_it_does`)."""
+    find, new = edit.find or "", edit.replacement or ""
+    added = new[len(find) :].strip(" ,") if find and new.startswith(find) else ""
+    if added.lower().startswith("provided that "):
+        return f"your wording stays, and {added[len('provided that ') :]}"
+    if added.lower().startswith(("only with ", "only on ", "subject to ")):
+        return f"your wording stays, and the use it allows is made {added}"
+    return _what_it_does(edit)
 
 
 def _what_it_does(edit: Edit) -> str:
@@ -349,10 +401,44 @@ def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: Audi
     found = _standing_before(o, outcomes, result.paragraphs)
     if found is None or not edit.paragraphs or not edit.paragraphs[0].get("title"):
         return edit
+    if any(cites_itself(item.get("text", "")) for item in edit.paragraphs):
+        return edit  # our text cites the number the plan gave it ("This Section 4.11 applies"): left there
     index, like = found
     body = [item["text"] for item in edit.paragraphs]
     items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[0]["title"], 0)
     return replace(edit, index=index, anchor_text=result.paragraphs[index].text, paragraphs=items)
+
+
+def _defined_as_used(edits: list[Edit], result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:
+    """Our definitions clause of this round also defines each term of ours the document (our clauses it has
+    accepted) or this round uses and nothing defines: a lower rung's definitions may lack a term ("AI Vendor")
+    that the accepted clauses of a higher one use. The entry is our last round's, put before the last entry (which
+    ends the list)."""
+    at = next((k for k, e in enumerate(edits) if e.op == "insert_after" and e.clause == DEFINITIONS), None)
+    if at is None or not edits[at].paragraphs:
+        return edits
+    ours = edits[at]
+    have = defined_names(result) | {t for q in ours.paragraphs for t in glossary_terms(q.get("text", ""))}
+    entries: dict[str, str] = {}  # term -> our last entry defining it
+    for o in outcomes:
+        if o.proposal.clause == DEFINITIONS and o.proposal.op == "insert_after":
+            for text in o.proposal.texts:
+                for term in glossary_terms(text):
+                    entries.setdefault(term, text)
+    texts = [p.text for p in result.paragraphs] + [q.get("text", "") for e in edits for q in e.paragraphs]
+    used = [text for term, text in entries.items() if term not in have and any(uses_term(t, term) for t in texts)]
+    if not used:
+        return edits
+    last = ours.paragraphs[-1]
+    like = {"like": last["like"]} if "like" in last else {}
+    added = tuple({"text": _entry_ending(text, ";"), **like} for text in dict.fromkeys(used))
+    edits[at] = replace(ours, paragraphs=(*ours.paragraphs[:-1], *added, last))
+    return edits
+
+
+def _entry_ending(text: str, end: str) -> str:
+    """A definitions entry ending as an entry in the middle of the list does (";")."""
+    return text.rstrip().rstrip(";.") + end
 
 
 def _gaps_closed(
@@ -467,6 +553,7 @@ class _Said:
     answered: frozenset[str] = frozenset()  # the fixes they rejected that this round answers by falling back
     again: frozenset[str] = frozenset()  # the proposals they rejected that this round puts back as they were
     superseded: Mapping[str, str] = field(default_factory=dict)  # our comment id -> the reply superseding it
+    rest: Mapping[str, str] = field(default_factory=dict)  # clause -> what the other parts of its change do
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
@@ -495,7 +582,9 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
         how_so = f": {does}" if does else ""
         return f"We understand. In place of {what}, we have proposed a version that asks less of you{how_so}."
     if again is not None:
-        return f"We need to keep {what}, and have proposed it again."  # no claim of what it does: any clause of ours
+        more = said.rest.get(o.proposal.clause)
+        tail = f", with the rest of that change: {more}" if more else ""  # what it still allows: our new words
+        return f"We need to keep {what}, and have proposed it again{tail}."  # no claim of what a clause does
     if o.proposal.clause in said.flagged:
         who = said.terms.get("provider") or "the creator"
         return (
@@ -666,51 +755,84 @@ def _in_the_thread(
     ]
 
 
-def _asked(e: Edit, library: Library) -> str:
-    """A proposal of this round named as the other side reads it."""
-    if e.op == "insert_after":
-        title = library.get(e.clause).title if _known(library, e.clause) else ""
-        return f"our “{title}” clause" if title else "a new clause"
-    return f"a change to “{(e.find or '').strip(' ,;.')}”"
+def _words(text: str) -> str:
+    """Words of the document as a comment quotes them: no edge punctuation or quotes of their own."""
+    return text.strip(' ,;."“”')
 
 
-def _escalation(outcomes: Sequence[Outcome], edits: Sequence[Edit], again: set[str], library: Library) -> list[str]:
-    """What this round asks beyond the last, in the creator's words to the other side: the proposals they rejected
-    that it puts back as they were, and those the last round did not make (clauses, changes of their words)."""
-    before = {(o.proposal.clause, o.proposal.op) for o in outcomes}
-    firsts: dict[
-        str, Outcome
-    ] = {}  # clause -> the first of its proposals put back (a fix in several parts is named by its first)
-    for o in outcomes:
-        if o.proposal.id in again:
-            firsts.setdefault(o.proposal.clause, o)
-    put_back = [_plain_name(o, library) for o in firsts.values()]
-    new = [
-        _asked(e, library)
+def _quoting(words: Sequence[str]) -> str:
+    """ "“a”", "“a” and “b”", "“a”, “b” and “c”"."""
+    quoted = [f"“{w}”" for w in dict.fromkeys(words)]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _escalation(
+    outcomes: Sequence[Outcome], edits: Sequence[Edit], again: set[str], library: Library
+) -> list[tuple[str, str]]:
+    """What this round asks beyond the last: the proposals they rejected that it makes again as they were (words
+    they kept that it strikes again; clauses and changes it puts back), and those the last round did not make
+    (clauses, changes of their words). Each as (what we say to the other side, the note to the user)."""
+    firsts = _firsts(outcomes, again)
+    struck = [
+        _words(o.proposal.texts[0]) for o in firsts if o.proposal.op == "replace" and o.proposal.texts[1:2] == ("",)
+    ]
+    put_back = [_plain_name(o, library) for o in firsts if _words(o.proposal.texts[0]) not in struck]
+    fresh = [
+        e
         for e in edits
-        if (e.clause, e.op) not in before
+        if (e.clause, e.op) not in {(o.proposal.clause, o.proposal.op) for o in outcomes}
         and e.clause != DEFINITIONS
         and (e.op == "insert_after" or (e.op == "replace" and e.finding is not None))
     ]
+    clauses = [
+        f"our “{library.get(e.clause).title}” clause" if _known(library, e.clause) else "a new clause"
+        for e in fresh
+        if e.op == "insert_after"
+    ]
+    changes = [_words(e.find or "") for e in fresh if e.op == "replace"]
+    new = list(dict.fromkeys(clauses)) + ([f"changes to {_quoting(changes)}"] if changes else [])
     out = []
+    if struck:
+        words = _quoting(struck)
+        out.append(
+            (
+                f"we cannot agree to {words}, and have struck {'them' if len(struck) > 1 else 'the words'} again.",
+                f"it strikes again {words}, which the other side kept.",
+            )
+        )
     if put_back:
-        out.append(f"we have put back {_listed(list(dict.fromkeys(put_back)))}, which you did not accept.")
+        listed = _listed(list(dict.fromkeys(put_back)))
+        out.append(
+            (
+                f"we have put back {listed}, which you did not accept.",
+                f"it puts back {listed}, which the other side did not accept.",
+            )
+        )
     if new:
-        out.append(f"we also ask for what our last round did not: {_listed(list(dict.fromkeys(new)))}.")
+        listed = _listed(new)
+        out.append(
+            (
+                f"we also ask for what our last round did not: {listed}.",
+                f"it asks for what the last round did not: {listed}.",
+            )
+        )
     return out
 
 
-def _for_the_user(said: str) -> str:
-    """An escalation sentence of ours to the other side, as the note to the user says it."""
-    return (
-        said.replace("we have put back", "it puts back")
-        .replace("which you did", "which the other side did")
-        .replace("we also ask for what our last round did not", "it asks for what the last round did not")
-    )
+def _firsts(outcomes: Sequence[Outcome], ids: set[str]) -> list[Outcome]:
+    """The first of the proposals ``ids`` of each clause (a fix made in several parts is named by its first)."""
+    firsts: dict[str, Outcome] = {}
+    for o in outcomes:
+        if o.proposal.id in ids:
+            firsts.setdefault(o.proposal.clause, o)
+    return list(firsts.values())
 
 
 def _listed(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
+    """``items`` as one list: "a", "a and b", "a; b; and c" (its items may have commas of their own)."""
+    if len(items) < 3:
+        return " and ".join(items)
+    return "; ".join(items[:-1]) + "; and " + items[-1]
 
 
 def _capital(text: str) -> str:
@@ -751,13 +873,20 @@ def _approach(
     outcomes: Sequence[Outcome],
     more: str,
     paragraphs: Sequence[Paragraph],
+    withdrawn: Sequence[str] = (),
 ) -> tuple[list[Edit], dict[str, str]]:
     """Exactly one current "Our approach" comment: where this round's approach differs from the last round's (or
     it asks for more, ``more``), the new one is written (before the first clause this round inserts, else on the
-    paragraph of the last one) and the last one superseded (comment id -> our reply in its thread)."""
+    paragraph of the last one) and the last one superseded (comment id -> our reply in its thread). Where this
+    round has no approach of its own (it inserts nothing) but withdraws proposals they rejected (``withdrawn``, as
+    the other side reads them), the last one is superseded in part, naming them."""
     olds = [c for c in roots.values() if c.text.startswith(APPROACH)]
-    if approach is None:
+    if approach is None and not withdrawn:
         return edits, {}
+    if approach is None:
+        them = "it again as it was" if len(withdrawn) == 1 else "them again as they were"
+        said = f"Superseded in part: you did not accept {_listed(withdrawn)}. We do not propose {them}."
+        return edits, {c.id: said for c in olds}
     text = f"{approach.strip()} {more}".strip()
     if not more and any(_stance(c.text) == _stance(text) for c in olds):
         return edits, {}  # the last round's stands: what it says of the transfer is still so

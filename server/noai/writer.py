@@ -40,6 +40,7 @@ from .ooxml.revisions import (
     comment_element,
     comment_style_ids,
     delete_mark,
+    delete_mark_before,
     ends_paragraphs,
     insert_beside,
     insert_paragraphs_after,
@@ -260,7 +261,10 @@ class _Writer:
             self.element(index), start, end, edit.replacement or "", self.stamp, self.ids, insert_first=at_end
         )
         if not edit.replacement and start == 0 and end >= len(self.doc.paragraphs[index].text):
-            delete_mark(self.element(index), self.stamp, self.ids)  # the whole paragraph struck: its mark too
+            # the whole paragraph struck: its mark too, or where it cannot go (the last paragraph) the one before
+            _ = delete_mark(self.element(index), self.stamp, self.ids) or delete_mark_before(
+                self.element(index), self.stamp, self.ids
+            )
         if self.comments and edit.comment:
             first = insertion if at_end and insertion is not None else deletions[0]
             last = deletions[-1] if at_end or insertion is None else insertion[-1]

@@ -247,3 +247,42 @@ def test_another_kind_of_work_listed_before_the_code_is_found_however_far_into_i
     # the list's items before the code word are found at their own positions in the text, not shifted by the
     # window's start (a list 60+ characters into its paragraph was missed)
     assert facts.other_work([sentence], "software") in {"designs", "illustrations"}
+
+
+PUNCTUATED = [
+    "The Licensee may use it. It may not sublicense; the Licensor keeps the rest.",
+    "A.  B;\u00a0C. (d) next. “E” follows; .F stays; ;G and .. H",
+    ". Opens with a stop",
+    "No stop at all",
+    "Ends with a stop. ",
+]
+
+
+@pytest.mark.parametrize("text", PUNCTUATED)
+def test_a_sentence_is_found_from_its_mark_as_the_look_behind_finds_it(text):
+    for at in range(len(text) + 1):
+        start, found = 0, None
+        for m in facts._SENTENCE_END.finditer(text):  # the pattern's own search, as the plan read it before
+            if m.start() >= at:
+                found = start, m.start()
+                break
+            start = m.end()
+        facts._LAST_SPAN = (None, 0, (0, 0))
+        assert facts.sentence_span(text, at) == (found or (start, len(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Materials and the Materials; The Materials, the Materialsx, theMaterials, tithe Materials",
+        "the Materials the Materials",
+        "THE Materials. Other Materials. he Materials",
+    ],
+)
+def test_the_name_after_the_is_counted_as_the_pattern_opening_with_the_counts_it(text):
+    import re
+
+    name = re.escape("Materials")
+    assert len(re.findall(rf"he {name}(?<=[Tt]he {name})(?<!\w[Tt]he {name})(?!\w)", text)) == len(
+        re.findall(rf"[Tt]he {name}(?<!\w[Tt]he {name})(?!\w)", text)
+    )

@@ -295,3 +295,62 @@ def test_a_computer_programme_defined_without_a_work_product_is_software_and_a_t
         "software"
     )
     assert kind('"Programmes" means the six television programmes of the series, each of thirty minutes.') == "creative"
+
+
+# The US spelling (session 12): a bare "program" is software, except in a contract about broadcasting (television,
+# radio, a network's telecasts, episodes) that never speaks of computer programs or code, where it is a broadcast
+# program, as a "television program" always is.
+US_DOCUMENTARY = contract(
+    "PRODUCTION AGREEMENT",
+    parties("Producer", "Network"),
+    "1. Production",
+    "1.1 The Producer shall produce one sixty-minute documentary program about lighthouse keepers (the "
+    '"Program") and deliver it to the Network ready for broadcast.',
+    "2. Rights",
+    "2.1 The Producer grants the Network the exclusive right to telecast the Program on its television stations "
+    "in the United States for five years.",
+    "2.2 The Network shall pay the license fee for the Program within 30 days of its delivery.",
+)
+US_HOST = contract(
+    "HOST SERVICES AGREEMENT",
+    'This agreement is made between Redwood Media Inc. (the "Company") and Lena Marsh (the "Host").',
+    "1. Services",
+    "1.1 The Host shall host twelve weekly episodes of the Company's cooking series and appear in any promotion "
+    "of the programs the Company reasonably requests.",
+    "1.2 The Company may edit the programs and exhibit them on television, radio and online platforms.",
+    "2. Results and Proceeds",
+    "2.1 All results and proceeds of the Host's services, including each of the programs, belong to the Company.",
+    "2.2 The Company shall pay the Host a fee of USD 1,500 for each episode.",
+)
+US_SMART_TV_APP = contract(
+    "SOFTWARE LICENSE AGREEMENT",
+    parties("Licensor", "Licensee"),
+    "1. License",
+    '1.1 The Licensor grants the Licensee a license to install the program (the "Program") on the smart television '
+    "sets the Licensee sells, in object code only.",
+    "1.2 The Licensee shall not modify the Program or seek its source code.",
+    "1.3 The Licensee may show the Program's menus in television advertising and on its broadcast channels.",
+)
+
+
+@pytest.mark.parametrize(
+    ("docx", "kind"),
+    [(US_DOCUMENTARY, "creative"), (US_HOST, "creative"), (US_SMART_TV_APP, "software")],
+    ids=["documentary-the-program", "host-bare-programs", "smart-tv-app"],
+)
+def test_a_us_program_is_a_broadcast_in_a_contract_about_television_that_speaks_of_no_code(docx, kind):
+    detected = engine.audit(docx).work_kind
+    assert detected.kind == kind, detected.reason
+
+
+def test_a_us_program_defined_without_a_work_product_follows_the_contracts_broadcasting_or_code():
+    from noai.analysis.work_kind import detect_work_kind
+    from noai.ooxml.model import Paragraph
+
+    def kind(*texts: str) -> str:
+        ps = [Paragraph(index=i, text=t, original_text=t, in_table=False) for i, t in enumerate(texts)]
+        return detect_work_kind(ps, None, ("Programs",)).kind
+
+    broadcast = "The Network may broadcast the Programs on television and radio."
+    assert kind('"Programs" means the six half-hour programs of the series.', broadcast) == "creative"
+    assert kind('"Programs" means the programs written for the Customer, in source code.', broadcast) == "software"

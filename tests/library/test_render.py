@@ -255,3 +255,24 @@ def test_an_american_document_gets_the_noun_license_in_our_comments_and_its_own_
     text = "This limits the licences of {deliverables} and every sublicence (“{match}”)."
     american = Filler({}, {"deliverables": "the Website", "match": "a licence to print"}).fill(text)
     assert american == "This limits the licenses of the Website and every sublicense (“a licence to print”)."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a license to use; A LICENSE; the sublicenses",
+        "authorize, organizing and ORGANIZATION",
+        "no word to change here",
+        "a licen\u017fe (long s) and recogni\u017fing",
+        "a l\u0131cense and a L\u0130CENSE",
+        "an exclusive license, authorized in writing",
+    ],
+)
+def test_british_spelling_skips_a_substitution_only_where_it_could_change_nothing(text):
+    import importlib
+
+    render = importlib.import_module("noai.library.render")
+    unfiltered = render._IZE.sub(
+        r"\1s\2", render._LICENSE_NOUN.sub(lambda m: m.group(1) + m.group(2).replace("icense", "icence"), text)
+    )
+    assert render._british(text) == unfiltered

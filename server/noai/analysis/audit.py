@@ -31,7 +31,7 @@ from noai.analysis.classify import (
     sentence_heading,
 )
 from noai.analysis.classify import Parties as Mentions
-from noai.analysis.facts import clause_word, named_purpose
+from noai.analysis.facts import Retention, clause_word, named_purpose, prevailing_retention, retention_note
 from noai.analysis.language import detect_language
 from noai.analysis.negotiation import (
     Negotiation,
@@ -157,6 +157,9 @@ class AuditResult:
     we: We | None = None
     work_kind: WorkKind | None = None  # software | creative | data | general, detected or given
     negotiation: Negotiation | None = None  # what became of our last round (audit_document with a round)
+    # a part that prevails (the face of an order, a statement of work) and keeps the creator's rights in what the rest
+    # transfers (facts.prevailing_retention): read once, for the audit's note and the plan
+    prevailing: Retention | None = None
 
     def protection(self, name: str) -> Protection | None:
         return next((p for p in self.protections if p.name == name), None)
@@ -1214,7 +1217,26 @@ def _summary(grade: str, reasons: Sequence[tuple[int, str]], findings: Sequence[
 # -- notes and the whole audit -----------------------------------------------------------------------------
 
 
-def _notes(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms) -> list[str]:
+_TRANSFERS = ("ip_assignment", "work_made_for_hire")
+
+
+def _prevailing(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms) -> Retention | None:
+    """The creator's keeping in a part that prevails over the part transferring the work, if any."""
+    transfers = sorted(
+        {f.start for f in findings if f.kind in _TRANSFERS and f.beneficiary != "creator" and not f.negated}
+    )
+    if not transfers:
+        return None
+    work = terms.deliverables.name if terms.deliverables else None
+    named = terms.placeholders()
+    return prevailing_retention(
+        paragraphs, named.get(terms.creator or "provider"), work, transfers, named.get("agreement")
+    )
+
+
+def _notes(
+    paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms, kept: Retention | None = None
+) -> list[str]:
     notes = []
     if not any(f.kind in GRANT_KINDS for f in findings):
         if any(fast.holds(_BY_REFERENCE, p.text) for p in paragraphs):
@@ -1225,6 +1247,9 @@ def _notes(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
         notes.append("No IP clauses found: no assignment, work-made-for-hire or licence clause in this document.")
     if terms.client is None or terms.provider is None:
         notes.append("The parties could not both be identified; directions assume the provider creates the work.")
+    creator = terms.placeholders().get(terms.creator or "provider")
+    if kept is not None and creator:  # a part that prevails (the face of an order) keeps the creator's rights
+        notes.append(retention_note(kept, paragraphs, creator))
     return notes
 
 
@@ -1286,6 +1311,7 @@ def audit_paragraphs(
     ai_section = _ai_section(paragraphs, ip, findings, terms)
     # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
     review = learned.review_findings(paragraphs, findings)
+    kept = _prevailing(paragraphs, findings, terms)
     return AuditResult(
         filename=filename,
         language=language,
@@ -1296,7 +1322,8 @@ def audit_paragraphs(
         insertion_points=_insertion_points(protections, places, ai_section),
         score=_score(findings, protections),
         ip_section=ip,
-        notes=_notes(paragraphs, findings + review, terms),
+        notes=_notes(paragraphs, findings + review, terms, kept),
+        prevailing=kept,
         places=places,
         ai_section=ai_section,
         parties=parties,

@@ -1871,7 +1871,7 @@ def party_words(parties: object, creator_side: str) -> dict[str, list[str]]:
     return out
 
 
-_DEFINED = re.compile(r"[\"“]([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[\"”]")  # a capitalised defined term, quoted
+_QUOTED_TERM = re.compile(r"[\"“]([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[\"”]")  # a capitalised defined term, quoted
 _MEANS = re.compile(r"[\"”]\s+(?:means|shall\s+mean|refers\s+to)\b")
 
 
@@ -1885,7 +1885,7 @@ def _ai_words(paragraphs: Sequence[Paragraph]) -> re.Pattern[str] | None:
         text = p.text
         if len(text) > 600 or not ('"' in text or "“" in text) or not (means := _MEANS.search(text)):
             continue
-        terms = [m.group(1) for m in _DEFINED.finditer(text, 0, means.end())]
+        terms = [m.group(1) for m in _QUOTED_TERM.finditer(text, 0, means.end())]
         if terms:
             definitions.append((terms, text[means.end() :]))
     if not definitions:

@@ -20,7 +20,7 @@ no text itself, it asks these.
   creator who is a natural person (:func:`individual_creator`);
 - for the next round: the document's defined terms by name (:func:`defined_names`, :func:`term_key`,
   :func:`glossary_terms`), a clause's number (:func:`clause_number`), its cited ranges (:func:`cited_range_ends`),
-  a permission's "including to train …" tail (:func:`including_tail`);
+  where struck training words take a condition of consent (:func:`consent_point`), a term's use (:func:`uses_term`);
 - all of it for one audited document: :func:`read_facts` -> :class:`DocumentFacts`.
 """
 
@@ -44,6 +44,9 @@ if TYPE_CHECKING:
     from noai.analysis.audit import AuditResult
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(“\"])")
+# _SENTENCE_END's matches as group 1, found from their mark (a search skips to each "." or ";", where the look-behind
+# is tried at every character): the same matches, as no match ends with a mark (noai.analysis.fast.spans)
+_SENTENCE_GAP = re.compile(r"[.;](\s+)(?=[A-Z(“\"])")
 
 
 _LAST_SPAN: tuple[str | None, int, tuple[int, int]] = (None, 0, (0, 0))
@@ -57,11 +60,12 @@ def sentence_span(text: str, at: int) -> tuple[int, int]:
     if last[0] is text and last[1] == at:
         return last[2]
     start, found = 0, None
-    for m in _SENTENCE_END.finditer(text):
-        if m.start() >= at:
-            found = start, m.start()
+    for m in _SENTENCE_GAP.finditer(text):
+        gap, after = m.span(1)
+        if gap >= at:
+            found = start, gap
             break
-        start = m.end()
+        start = after
     span = found or (start, len(text))
     _LAST_SPAN = (text, at, span)
     return span
@@ -71,6 +75,19 @@ def sentence_at(text: str, at: int) -> str:
     """The sentence of ``text`` holding offset ``at``."""
     start, end = sentence_span(text, at)
     return text[start:end]
+
+
+_A_WORD = re.compile(r"[\w'’-]+")
+
+
+def last_word(text: str, at: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the last word of the sentence of ``text`` holding offset ``at``: where words added at the
+    sentence's end go ("… in the Work Product" + ", except photographs, …")."""
+    start, end = sentence_span(text, at)
+    found = None
+    for m in _A_WORD.finditer(text, start, end):
+        found = m.span()
+    return found
 
 
 def sentences(text: str) -> list[str]:
@@ -336,20 +353,35 @@ def names_the_work(text: str, at: int, work: str) -> bool:
     return re.search(rf"\b(?:{names})\b", text[start:end], re.IGNORECASE) is not None
 
 
-def ownership_clause(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+def ownership_clause(text: str, phrase_start: int, phrase_end: int, assignment: int | None = None) -> Strike | None:
     """The statement of who owns the work at ``text[phrase_start:phrase_end]`` ("will own", "is the sole property
     of") as the span a redline strikes where an assignment beside it in the paragraph is the one way the work
     passes: its whole sentence with the space after it ("All Work Product is the sole property of Northgate upon
     creation. "), or, where it is the last conjunct of a sentence that says something else first, that conjunct
-    (", and Company will own all right, title and interest in them from creation", the full stop kept). ``None``
-    when the statement is not so plainly a clause of its own: anything after it that starts another clause, or a
-    comma, semicolon or colon between its conjunct's start and the phrase, or no other sentence in the paragraph."""
+    (", and Company will own all right, title and interest in them from creation", the full stop kept), or, where
+    the assignment (its verb at ``assignment``) is the next conjunct of its sentence, the statement up to it, the
+    assignment's first word taking the capital ("All Work Product is the property of X, and Vendor hereby assigns"
+    -> "Vendor hereby assigns"). ``None`` when the statement is not so plainly a clause of its own: anything else
+    after it that starts another clause, or a comma, semicolon or colon between its conjunct's start and the
+    phrase, or no other sentence in the paragraph."""
     start, end = sentence_span(text, phrase_start)
     end = len(text[:end].rstrip())
-    if end <= phrase_end or text[end - 1] != "." or _CLAUSE_BREAK.search(text, phrase_end, end - 1):
+    if end <= phrase_end or text[end - 1] != ".":
         return None
     opening = _OPENING.match(text, start)
     at = opening.end() if opening else start
+    brk = _CLAUSE_BREAK.search(text, phrase_end, end - 1)
+    if brk is not None:  # "…, and Vendor hereby assigns": the assignment's own conjunct follows
+        if assignment is None or not _AND_BREAK.fullmatch(brk.group(0)) or not brk.end() < assignment < end:
+            return None
+        rest = re.compile(r"\s+(\w)").match(text, brk.end())
+        if (
+            rest is None
+            or _CLAUSE_BREAK.search(text, rest.end(), assignment)
+            or re.search(r"[,;:]", text[at:phrase_start])
+        ):
+            return None
+        return Strike(at, rest.end(), rest.group(1).upper(), text[at : brk.start()])
     conjunct = _AND_CLAUSE.search(text, at, phrase_start)
     if conjunct is not None:
         return Strike(conjunct.start(), end - 1, "", text[conjunct.end() : end - 1])
@@ -359,6 +391,9 @@ def ownership_clause(text: str, phrase_start: int, phrase_end: int) -> Strike | 
     if after == end:  # the last sentence: the space before it goes
         at = len(text[:at].rstrip())
     return Strike(at, after, "", text[at:end].strip().rstrip("."))
+
+
+_AND_BREAK = re.compile(r",\s*and", re.IGNORECASE)
 
 
 _THOSE = re.compile(r"\bfor those ([A-Z][\w-]*(?: [A-Z][\w-]*)*)\b")
@@ -745,12 +780,12 @@ def joined_verb(f: Finding) -> bool:
 # The transfer already waits for payment: "Upon Company's payment in full of the fees, Agency assigns",
 # "Once you've paid in full, the video is yours", "when the Client has paid the Fee", "conditional on
 # payment"; not "if you have not paid" (a word of denial between them).
-_NOT = r"(?!(?:not|never|yet)\b)(?![\w'’]*n['’]t\b)"
+_NO_NEGATION = r"(?!(?:not|never|yet)\b)(?![\w'’]*n['’]t\b)"
 _PAID_FIRST = re.compile(
     r"\b(?:upon|on|after|following|subject\s+to|conditional(?:ly)?\s+(?:up)?on)\s+(?:\w+['’]s\s+|the\s+|receipt\s+of\s+)?"
     r"(?:full\s+)?payment\b"
-    r"|\b(?:once|when|after|as\s+soon\s+as|provided\s+(?:that\s+)?)\s+(?:" + _NOT + r"[\w'’]+\s+){1,3}?"
-    r"(?:(?:has|have)\s+(?:been\s+)?)?" + _NOT + r"(?:paid|pays)\b",
+    r"|\b(?:once|when|after|as\s+soon\s+as|provided\s+(?:that\s+)?)\s+(?:" + _NO_NEGATION + r"[\w'’]+\s+){1,3}?"
+    r"(?:(?:has|have)\s+(?:been\s+)?)?" + _NO_NEGATION + r"(?:paid|pays)\b",
     re.IGNORECASE,
 )
 _FEES = re.compile(r"\b(?:fees?|price|charges|invoice[sd]?)\b", re.IGNORECASE)
@@ -975,8 +1010,8 @@ def named_purpose(text: str, start: int = 0, end: int | None = None) -> str | No
     """The words of ``text[start:end]`` tying a licence to a purpose it names ("for the Purpose", "for running
     X's business"), else ``None``; none where the same words also allow any purpose."""
     window = text[start : len(text) if end is None else end]
-    m = _NAMED_PURPOSE.search(window)
-    return m.group(0) if m is not None and _ANY_PURPOSE.search(window) is None else None
+    m = fast.search(_NAMED_PURPOSE, window, fast.lowered(window), 0, len(window))  # by the patterns' twins
+    return m.group(0) if m is not None and not fast.holds(_ANY_PURPOSE, window) else None
 
 
 # the thing a licence is limited to, in the words named_purpose found: "the Book" of "in the Book", "the Novel" of
@@ -1744,7 +1779,9 @@ def find_background(result: AuditResult, terms: Mapping[str, str]) -> Background
         # the word tests after the name ("(?<!\w)X" as "X(?<!\wX)"): the search skips to each "X"
         name_rx = re.escape(name)
         uses = len(re.findall(rf"{name_rx}(?<!\w{name_rx})(?!\w)", text))
-        with_the = len(re.findall(rf"[Tt]he {name_rx}(?<!\w[Tt]he {name_rx})(?!\w)", text))
+        # "[Tt]he X(?<!\w[Tt]he X)(?!\w)" found from its "he X" (the same matches, each a character on): a search
+        # skips to each "he X", not to each "t"
+        with_the = len(re.findall(rf"he {name_rx}(?<=[Tt]he {name_rx})(?<!\w[Tt]he {name_rx})(?!\w)", text))
         term = f"the {name}" if with_the * 3 >= uses and with_the else name
     return Background(term, _kept_at(result, name, terms.get("provider")))
 
@@ -1776,15 +1813,15 @@ def _kept_at(result: AuditResult, name: str | None, provider: str | None) -> int
 def background_licence(f: Finding, background: Background, terms: Mapping[str, str]) -> bool:
     """The finding qualifies a licence of the creator's pre-existing materials, embedded in the work
     (not a transfer, not a licence of the work itself)."""
-    sentence = sentence_at(f.paragraph_text, f.phrase_start)
-    if not _LICENCE.search(sentence) or _TRANSFER_WORDS.search(sentence):
+    sentence = sentence_at(f.paragraph_text, f.phrase_start)  # its words tested by the patterns' twins
+    if not fast.holds(_LICENCE, sentence) or fast.holds(_TRANSFER_WORDS, sentence):
         return False
     name = (background.term or "").removeprefix("the ")
     work = terms.get("deliverables", "").removeprefix("the ")
     return bool(
         (name and name in sentence)
-        or _PRE_EXISTING_WORDS.search(sentence)
-        or (work and _EMBEDDED.search(sentence) and work in sentence)
+        or fast.holds(_PRE_EXISTING_WORDS, sentence)
+        or (work and work in sentence and fast.holds(_EMBEDDED, sentence))
     )
 
 
@@ -2069,6 +2106,30 @@ def _keeping(creator: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _KEEP_WORDS = ("keep", "retain", "remain", "stay", "continue")  # the verbs of every keeping (kept_materials)
 
 
+_DELIVERED = re.compile(
+    r"\b(?:delivered|commissioned|ordered)\b|"
+    r"\b(?:created|made|produced|prepared|developed|supplied|provided|written|taken|shot)$",  # "the designs created"
+    re.IGNORECASE,
+)
+_BEFORE_IT = re.compile(r"\s*(?:before|prior|previously|independently|outside|apart)\b", re.IGNORECASE)
+_UNDER_THIS = re.compile(
+    r"\s*(?:under|pursuant\s+to|in\s+(?:the\s+)?course\s+of|in\s+connection\s+with|for\s+the\s+purposes?\s+of|"
+    r"for)\s+(?:this|these|the)\b(?![^,;.]{0,40}\b(?:before|prior|previous))",
+    re.IGNORECASE,
+)
+
+
+_IN_CONFIDENCE = re.compile(r"\b(?:confidential|secret|private|safe|secure|in\s+confidence)\b", re.IGNORECASE)
+
+
+def _made_under(words: str, rest: str) -> bool:
+    """What a keeping names is the work made or delivered under the document ("all photographs delivered" +
+    " under this Order"), not material the creator had before it; or the keeping is a duty ("Seller shall keep the
+    terms of this Order … confidential")."""
+    made = _DELIVERED.search(words.strip()) is not None and not _BEFORE_IT.match(rest)
+    return made or bool(_UNDER_THIS.match(rest) or _IN_CONFIDENCE.search(f"{words} {rest[:40]}"))
+
+
 def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: Set[str] = frozenset()) -> str | None:
     """What the creator expressly keeps, in the document's words ("the characters and the storyboards" of "We
     keep the rights in the characters and the storyboards", "the Consultant Tools" of "the Consultant retains all
@@ -2092,7 +2153,10 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
         if not (keeps or remains):
             continue
         for sentence in sentences(text):
-            found = [m.group(1) for m in after.finditer(sentence)] if keeps else []
+            # the work made under the document is no material the creator had ("all photographs delivered under
+            # this Order" of "Seller retains copyright in all photographs delivered under this Order")
+            found = [m.group(1) for m in after.finditer(sentence) if not _made_under(m.group(1), sentence[m.end(1) :])]
+            found = found if keeps else []
             for m in before.finditer(sentence) if remains else ():
                 s = _KEPT_SUBJECT.search(sentence[: m.start() + 1])
                 if s is not None:
@@ -2107,6 +2171,162 @@ def kept_materials(paragraphs: Sequence[Paragraph], creator: str | None, work: S
                 if first.lower() in ("its", "his", "her", "their"):  # "its sketches": the creator's, by name
                     return f"{named}'s {rest}" if not named.endswith("s") else f"{named}' {rest}"
                 return first.lower() + " " + rest if first in ("The", "All", "Our", "My", "Any") else words
+    return None
+
+
+# -- a prevailing part that keeps the creator's rights -------------------------------------------------------
+
+# the order of precedence: "If the face of this Order conflicts with these terms and conditions, the face of this
+# Order prevails"; "In the event of any inconsistency …, the Statement of Work shall control"; "the Order Form takes
+# precedence". The part named prevails over the rest of the document.
+_PREVAILS = re.compile(
+    r"\s(?:shall\s+|will\s+)?(?:prevails?|controls?|governs?|takes?\s+precedence|is\s+to\s+prevail)\b", re.IGNORECASE
+)
+# the part that prevails, right before the verb: "the face of this Order", "the Statement of Work"
+_PART_BEFORE = re.compile(r"\b(?:the|this|that|such|any|each|an?)\s+(?:[\w-]+\s+){0,5}?[\w-]+$", re.IGNORECASE)
+_PART_REACH = 80  # characters before the verb the part's name may take
+_CONFLICT = re.compile(r"\bconflicts?\b|\binconsisten|\bprecedence\b", re.IGNORECASE)
+# a literal every match of _CONFLICT holds, in each case a document writes it ("Conflict", "CONFLICT")
+_CONFLICT_WORDS = tuple(w for stem in ("onflict", "nconsisten", "recedence") for w in (stem, stem.upper()))
+# the words around a part's name: "the terms of the applicable Statement of Work" names "Statement of Work"
+_PART_WORDS = re.compile(
+    r"^(?:(?:the|this|that|such|any|each|an?)\s+)?(?:(?:terms|provisions)\s+of\s+)?"
+    r"(?:(?:the|this|that|such|any|each|an?)\s+)?(?:(?:applicable|relevant)\s+)?",
+    re.IGNORECASE,
+)
+# the document's own general terms, never a part that prevails over them ("this Agreement shall prevail")
+_GENERAL_PART = re.compile(
+    r"\b(?:agreement|contract|master|general)\b|^(?:terms|conditions)(?:\s+and\s+conditions)?$", re.IGNORECASE
+)
+# the heading of a part of the document: a schedule, an exhibit, the general terms, the signatures
+_PART_HEADING = re.compile(
+    r"^\W*(?:schedule|exhibit|annex(?:ure)?|appendix|attachment|statement\s+of\s+work|order\s+form|"
+    r"(?:standard\s+|general\s+|special\s+)?terms\s+and\s+conditions|general\s+(?:terms|conditions)|"
+    r"special\s+(?:terms|conditions)|signatures?|in\s+witness|as\s+witness|executed)\b",
+    re.IGNORECASE,
+)
+_TERMS_HEADING = re.compile(r"\bterms\b|\bconditions\b", re.IGNORECASE)
+_HEADING_WORDS = 12  # a part's heading is a short line
+
+
+def _heading_line(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= _HEADING_WORDS and not text.rstrip().endswith((".", ";", ":", ","))
+
+
+def _part_span(paragraphs: Sequence[Paragraph], joined: Joined, name: str, precedence: int) -> range | None:
+    """The paragraphs of the part ``name`` (a part's name as the precedence clause gives it, its determiners
+    dropped): "face of this Order": the paragraphs before the heading of the terms ("TERMS AND CONDITIONS OF
+    PURCHASE"), which hold the precedence clause; "Statement of Work": those after its heading up to the next part's
+    heading (a schedule, the general terms, the signatures). ``None`` where the document does not hold the part.
+    ``joined``: the paragraphs' texts, joined (the part's heading found by one scan)."""
+    if re.match(r"face\b", name, re.IGNORECASE):
+        end = next(
+            (i for i in range(1, precedence) if _heading_line(t := paragraphs[i].text) and _TERMS_HEADING.search(t)),
+            None,
+        )
+        return range(end) if end is not None else None
+    low = name.lower()
+    named = joined.holding(list(dict.fromkeys((name, low, name.upper(), name.title()))))
+    start = next((i for i in named if i != precedence and _heading_line(paragraphs[i].text)), None)
+    if start is None:
+        return None
+    end = next(
+        (
+            j
+            for j in range(start + 1, len(paragraphs))
+            if _heading_line(t := paragraphs[j].text) and _PART_HEADING.search(t.strip()) and low not in t.lower()
+        ),
+        len(paragraphs),
+    )
+    return range(start + 1, end) if precedence not in range(start + 1, end) else None
+
+
+_KEPT_RIGHT = (
+    r"(?P<right>(?:(?:all|the|sole|full|its|exclusive)\s+)*(?:(?:right,\s*)?title\s+and\s+interest|ownership|"
+    r"copyrights?|(?:intellectual\s+property\s+)?rights?|title)"
+    r"(?:\s+and\s+(?:all\s+)?(?:other\s+)?(?:intellectual\s+property\s+)?rights?)?)"
+)
+# what a keeping's object leaves out: how the work came ("all photographs delivered under this Order")
+_MADE_TAIL = re.compile(
+    r"\s+(?:delivered|created|prepared|produced|made|supplied|provided|taken|shot|written|developed|under|pursuant|"
+    r"that|which|in\s+connection|for\s+(?:the|this|any)|as\s+part|hereunder)\b.*$|\s*\(.*$",
+    re.IGNORECASE,
+)
+
+
+class Retention(NamedTuple):
+    """A part of the document that prevails over the rest and keeps the creator's rights in the work or a kind of
+    it ("Seller retains copyright in all photographs delivered under this Order" on the face of a purchase order
+    whose terms say the face prevails), against a transfer of the work in the rest."""
+
+    at: int  # the paragraph of the keeping
+    sentence: str  # the keeping, as written
+    right: str  # what it keeps: "copyright", "all intellectual property rights"
+    thing: str  # in what: "photographs"; the work's own name where it keeps the whole work ("the Deliverables")
+    whole: bool  # it keeps the whole work (its name), not one kind of it
+    part: str  # the part, as the precedence clause names it: "the face of this Order", "the Statement of Work"
+    precedence: int  # the paragraph of the precedence clause
+    covers: tuple[int, ...]  # the paragraphs of the transfers it takes the thing out of
+
+
+def prevailing_retention(
+    paragraphs: Sequence[Paragraph],
+    creator: str | None,
+    work: str | None,
+    transfers: Sequence[int],
+    itself: str | None = None,
+) -> Retention | None:
+    """The creator's keeping of the work, or of a kind of it, in a part of the document the order of precedence
+    makes prevail over the part that transfers it (``transfers``: the paragraphs transferring the work; ``work``:
+    the work's defined name), else ``None``: the transfer then stands as written. ``itself``: the document's name
+    for itself ("this Order"), which prevails over another document, never over a part of itself."""
+    if not creator or not transfers:
+        return None
+    whole_document = re.sub(r"^(?:this|the)\s+", "", itself or "", flags=re.IGNORECASE).lower()
+    who = re.escape(creator.removeprefix("the ").removeprefix("The "))
+    keeps = re.compile(
+        rf"\b(?:the\s+)?{who}\s+(?:shall\s+|will\s+|does\s+|do\s+)?(?:retains?|keeps?|owns?|reserves?)\s+"
+        rf"{_KEPT_RIGHT}\s+(?:in(?:\s+and\s+to)?|of|to)\s+(?P<object>[^.;:]+)",
+        re.IGNORECASE,
+    )
+    joined = Joined([p.text for p in paragraphs])  # one scan for the words of a conflict, not one per paragraph
+    for at in joined.holding(_CONFLICT_WORDS):
+        text = paragraphs[at].text
+        if not _CONFLICT.search(text):
+            continue
+        for verb in _PREVAILS.finditer(text):
+            m = _PART_BEFORE.search(text, max(0, verb.start() - _PART_REACH), verb.start())
+            if m is None:
+                continue
+            name = _PART_WORDS.sub("", m.group()).strip()
+            if not name or _GENERAL_PART.search(name) or name.lower() == whole_document:
+                continue
+            span = _part_span(paragraphs, joined, name, at)
+            if span is None:
+                continue
+            part = m.group()
+            part = "the " + name if not re.match(r"face\b", name, re.IGNORECASE) else part[0].lower() + part[1:]
+            for i in span:
+                for sentence in sentences(paragraphs[i].text):
+                    k = keeps.search(sentence)
+                    if k is None:
+                        continue
+                    obj = _MADE_TAIL.sub("", k.group("object")).strip(" ,")
+                    bare = re.sub(r"^(?:all|the|any|each|every)\s+", "", obj, flags=re.IGNORECASE)
+                    named = (work or "").lower()
+                    whole = bool(named) and bare.lower() in (named, named.removeprefix("the "))
+                    head = bare.split()[-1].lower() if bare else ""
+                    covers = tuple(
+                        t for t in transfers if whole or re.search(rf"\b{re.escape(head)}\b", paragraphs[t].text, re.I)
+                    )
+                    if not bare or not covers or _RIGHTS_ONLY.search(bare):
+                        continue
+                    right = k.group("right")
+                    said = sentence[k.start() :].strip()  # from its subject: no run-in label ("Special terms:")
+                    return Retention(
+                        i, said[0].upper() + said[1:], right, obj if whole else bare, whole, part, at, covers
+                    )
     return None
 
 
@@ -2667,6 +2887,12 @@ class DocumentFacts:
         )
 
     @cached_property
+    def prevailing(self) -> Retention | None:
+        """A part that prevails over the rest and keeps the creator's rights in what the rest transfers: "Seller
+        retains copyright in all photographs delivered under this Order" on the face of a purchase order."""
+        return self._result.prevailing
+
+    @cached_property
     def kept_use(self) -> str | None:
         """The client's use of what the creator keeps: "to promote the launch" ("" unnamed)."""
         named = [k for k in (self.kept, self.background.term) if k]
@@ -2800,6 +3026,23 @@ def _passing(result: AuditResult) -> set[str]:
     named = {result.terms.deliverables.name} if result.terms.deliverables else set()
     moved = (transferred_object(f) for f in result.findings if f.kind == "ip_assignment" and f.beneficiary == "client")
     return named | {m for m in moved if m}
+
+
+def retention_note(retention: Retention, paragraphs: Sequence[Paragraph], creator: str) -> str:
+    """The audit's note of a prevailing keeping: what prevails, what it keeps, which transfer it limits."""
+    r = retention
+
+    def where(i: int) -> str:
+        label = paragraphs[i].section_label
+        return f" ({clause_name(label)})" if label else ""
+
+    them = "them" if not r.whole else "it"
+    cited = ", ".join(clause_name(paragraphs[i].section_label or "") for i in r.covers if paragraphs[i].section_label)
+    reach = f"the transfer in {cited}" if cited else "the transfer of the work"
+    return (
+        f"{r.part[0].upper()}{r.part[1:]} prevails{where(r.precedence)} and keeps {r.right} in {r.thing} with "
+        f"{creator}: “{r.sentence}” So {reach} does not reach {them}."
+    )
 
 
 def _transferred(result: AuditResult) -> str | None:
@@ -2998,11 +3241,45 @@ def cited_range_ends(texts: Sequence[str], end: str) -> list[tuple[int, int, int
     return [(i, *m.span(1)) for i, t in enumerate(texts) if end in t for m in cited.finditer(t)]
 
 
-# "including to train …": a permission's tail naming AI training among its uses, from its first word
-_INCLUDING_TO = re.compile(r"^\W*(including)\s+to\s", re.IGNORECASE)
+# the lead-in of a tail of a grant naming AI training among its uses: ", including to train …", " and to train …",
+# " as well as for training …"
+_LEAD_IN = re.compile(
+    r"^\W*(including|and|or|as\s+well\s+as|in\s+particular)\s+(?:(?:to|for|by|in|as)\s+)?[\w-]", re.IGNORECASE
+)
+# the modal of a sentence permitting it: "The Client may use the Designs to train …"
+_PERMITTING = re.compile(r"\b(may|can)\s+(?!not\b|only\b)\w", re.IGNORECASE)
+# words naming AI training
+_TRAINING = re.compile(
+    r"\b(?:(?:pre-?|re-?)?train(?:s|ed|ing)?|fine-?tun\w*|machine[\s-]learning|artificial\s+intelligence|AI|"
+    r"(?:language\s+|generative\s+|neural\s+|foundation\s+)models?|datasets?|data\s+sets?)\b",
+    re.IGNORECASE,
+)
 
 
-def including_tail(words: str) -> tuple[int, int] | None:
-    """Where "including" is in ``words`` that open a permission's "including to train …" tail, or None."""
-    m = _INCLUDING_TO.match(words)
+def consent_point(words: str) -> tuple[int, int] | None:
+    """Where words struck from a grant because they let the client train AI on the work take a condition of consent
+    instead, once the other side rejects their deletion: the span of the word the condition follows, the lead-in
+    of a tail ("including" of ", including to train …", "and" of " and to train …": "including, only with …, to
+    train …") else the modal of a sentence permitting it ("may" of "The Client may use the Designs to train …":
+    "may, only with …, use …"). None for words that name no AI training, or have no such place."""
+    if not _TRAINING.search(words):
+        return None
+    m = _LEAD_IN.match(words) or _PERMITTING.search(words)
     return m.span(1) if m else None
+
+
+def uses_term(text: str, key: str) -> bool:
+    """``text`` uses the defined term whose :func:`term_key` is ``key`` (as a word, capitalised as defined terms are:
+    "any Prohibited AI Use", not "prohibited ai use" in a sentence)."""
+    if key not in text.casefold():
+        return False
+    return any(m.group(0)[:1].isupper() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", text, re.IGNORECASE))
+
+
+# a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
+_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) \d")
+
+
+def cites_itself(text: str) -> bool:
+    """``text`` (a paragraph of a clause) calls its own clause by number ("This Section 4.3 applies")."""
+    return _CITES_ITSELF.search(text) is not None

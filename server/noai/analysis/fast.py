@@ -673,7 +673,80 @@ def _leads_with_boundary(seq: Sequence[tuple[Any, Any]]) -> bool:
     return len(seq) == 1 and seq[0][0] is C.BRANCH and _opens_with_boundary(seq[0][1][1][0])
 
 
-_SEARCHING: dict[int, tuple[re.Pattern[str], _Twin, bool]] = {}
+def _top_alternatives(pattern: str) -> list[str]:
+    """The alternatives of ``pattern``'s outermost ``|`` (``[pattern]`` when it has none): the ``|`` outside
+    every group and character set, not escaped."""
+    parts, depth, start, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a set: "]" right after its "[" or "[^" is a character of it
+            i += 2 if pattern.startswith("^", i + 1) else 1
+            i += 1 if pattern.startswith("]", i) else 0
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and not depth:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+# an alternative that opens (after word boundaries and look-behinds) with a case-sensitive group: "(?-i:\b[A-Z]…"
+_OPENS_CASED = re.compile(r"(?:\\b|\(\?<[!=](?:[^()\\]|\\.)*\))*\(\?-i:")
+_REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a back-reference or a conditional group: no split
+
+
+def _split(rx: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    r"""For a case-insensitive ``rx`` whose twin is inexact because some of its alternatives open with a
+    case-sensitive part ("(?-i:\b[A-Z][\w'-]*…)\s+law …"): those alternatives as one pattern searched in
+    the text as written, and the others as one pattern (found by its twin); None for any other ``rx``.
+    On the lower-cased text the twin of such an alternative is tried at every word (its "[A-Z]" becomes
+    "[a-z]"); in the text as written only at capitalised ones. The leftmost place where ``rx`` matches
+    is the leftmost where either of the two does, and ``rx.match`` there gives ``rx``'s own match."""
+    if not rx.flags & re.IGNORECASE or rx.flags & re.VERBOSE or _REFERS.search(rx.pattern):
+        return None
+    made = _twin_tree(rx, False)
+    if made is None or made[1]:
+        return None
+    cased: list[str] = []
+    rest: list[str] = []
+    for part in _top_alternatives(rx.pattern):
+        (cased if _OPENS_CASED.match(part) else rest).append(part)
+    if not cased or not rest:
+        return None
+    try:
+        return re.compile("|".join(rest), rx.flags), re.compile("|".join(cased), rx.flags)
+    except re.error:  # an alternative that does not stand alone
+        return None
+
+
+def _split_search(
+    rx: re.Pattern[str],
+    split: tuple[re.Pattern[str], re.Pattern[str]],
+    text: str,
+    low: str | None,
+    pos: int,
+    endpos: int,
+) -> re.Match[str] | None:
+    """``rx.search(text, pos, endpos)`` by the two patterns of :func:`_split`."""
+    rest, cased = split
+    found = search(rest, text, low, pos, endpos)
+    other = cased.search(text, pos, endpos)
+    if found is None and other is None:
+        return None
+    start = min(m.start() for m in (found, other) if m is not None)
+    return rx.match(text, start, endpos)
+
+
+_SEARCHING: dict[int, tuple[re.Pattern[str], _Twin, bool, tuple[re.Pattern[str], re.Pattern[str]] | None]] = {}
 
 
 def _searching(rx: re.Pattern[str]) -> tuple[_Twin, bool]:
@@ -690,8 +763,17 @@ def _searching(rx: re.Pattern[str]) -> tuple[_Twin, bool]:
             other = _twin_tree(rx, True)
             if other is not None and _leads_with_boundary(other[0]):
                 entry, reordered = _entry(rx, True), True
-        found = _SEARCHING[id(rx)] = (rx, entry, reordered)
+        found = _SEARCHING[id(rx)] = (rx, entry, reordered, _split(rx))
     return found[1], found[2]
+
+
+def _searched(rx: re.Pattern[str]) -> tuple[_Twin, bool, tuple[re.Pattern[str], re.Pattern[str]] | None]:
+    """:func:`_searching`'s entry, whether it is reordered, and ``rx``'s :func:`_split`."""
+    found = _SEARCHING.get(id(rx))
+    if found is None or found[0] is not rx:
+        _searching(rx)
+        found = _SEARCHING[id(rx)]
+    return found[1], found[2], found[3]
 
 
 def _narrowed(entry: _Twin, hay: str, pos: int, endpos: int) -> re.Pattern[str] | None:
@@ -749,13 +831,17 @@ def holds(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int = sys.maxsiz
         return False
     if exact:
         return lower.search(hay, pos, endpos) is not None
+    if (split := _searched(rx)[2]) is not None:
+        return _split_search(rx, split, text, hay, pos, endpos) is not None
     return _confirmed(rx, lower, False, text, hay, pos, endpos) is not None
 
 
 def search(rx: re.Pattern[str], text: str, low: str | None, pos: int, endpos: int) -> re.Match[str] | None:
     """``rx.search(text, pos, endpos)``, found by :func:`twin` in ``low`` (``text.lower()``, or None when
     ``text`` holds a character of :data:`FOLDS_TO_ASCII`) when ``rx`` has one."""
-    entry, reordered = _searching(rx)
+    entry, reordered, split = _searched(rx)
+    if split is not None:
+        return _split_search(rx, split, text, low, pos, endpos)
     _, lower, folded, exact, _, _ = entry
     hay = low if folded else text  # a case-sensitive pattern's twin only shares its word boundary
     if lower is None or hay is None:
@@ -783,7 +869,12 @@ def finditer(
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text, pos, endpos)``, found as :func:`search` finds (no pattern with a twin matches
     empty)."""
-    entry, reordered = _searching(rx)
+    entry, reordered, split = _searched(rx)
+    if split is not None:
+        while (found := _split_search(rx, split, text, low, pos, endpos)) is not None:
+            yield found
+            pos = found.end()
+        return
     _, lower, folded, exact, _, _ = entry
     hay = low if folded else text
     if lower is None or hay is None:

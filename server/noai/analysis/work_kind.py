@@ -29,7 +29,7 @@ _WORDS = {
     ),
     CREATIVE: re.compile(
         r"\b(?:artwork|illustrations?|photo(?:graph)?s?|images?|designs?|logos?|brand\s+elements|"
-        r"music|songs?|recordings?|videos?|films?|footage|voice|likeness|manuscripts?|books?|programmes?|"
+        r"music|songs?|recordings?|videos?|films?|footage|episodes?|voice|likeness|manuscripts?|books?|programmes?|"
         r"(?:television|TV|radio|broadcast)\s+programs?|"
         r"articles?|copywriting|content|creative|artistic|animations?|characters?|"
         # art and its parts and files: character, environment and UI art, concept sketches, textures, sprites, icons
@@ -53,6 +53,23 @@ _NOT_BROADCAST = (
 _PROGRAMME = re.compile(r"\bprogrammes?\b", re.IGNORECASE)
 _COMPUTER_PROGRAMME = re.compile(r"\b(?:computer|software)\s+programmes?\b", re.IGNORECASE)
 _NOT_BROADCAST_RE = re.compile(rf"\b(?:{_NOT_BROADCAST})\b", re.IGNORECASE)
+# The US spelling: a bare "program" is software, unless the document is about broadcasting (a television or radio
+# network, episodes, a telecast) and never speaks of computer programs or code; then its bare programs are broadcast
+# programs, as "television program" always is. Each match of _US_PROGRAM_OTHER holds one _US_PROGRAM: the programs
+# named otherwise (a television program, counted creative already; a program of work or a training program).
+_US_PROGRAM = re.compile(r"\bprograms?\b", re.IGNORECASE)
+_US_PROGRAM_OTHER = re.compile(
+    r"\b(?:(?:television|TV|radio|broadcast)\s+programs?|programs?\s+of\s+(?:work|works|activities|study)|"
+    r"(?:training|work|works|development|research|funding|loyalty|delivery|implementation)\s+programs?)\b",
+    re.IGNORECASE,
+)
+_BROADCASTING = re.compile(
+    r"\b(?:television|TV|radio|broadcast(?:s|ing|ers?|ed)?|telecasts?|telecasting|episodes?)\b", re.IGNORECASE
+)
+_CODE = re.compile(
+    r"\b(?:(?:computer|software)\s+programs?|source\s+code|object\s+code)\b",
+    re.IGNORECASE,
+)
 # Words of a kind that do not name the work delivered: the client's or the users' own data and
 # content, data about the service, data in a data-protection sense. Each match holds exactly one
 # match of its kind's words, so the work count is the difference of the two counts. ("copy", mostly
@@ -142,6 +159,13 @@ def detect_work_kind(
             moved = fast.count(_PROGRAMME, text) - fast.count(_NOT_BROADCAST_RE, text)
             counts[CREATIVE] -= moved
             counts[SOFTWARE] += moved
+    # a document about broadcasting that never speaks of code means broadcast programs by its bare "programs"
+    broadcast = _broadcast_programs(texts, lowered)
+    if broadcast:
+        for text in map(texts.__getitem__, lowered.holding(("program",))):
+            moved = fast.count(_US_PROGRAM, text) - fast.count(_US_PROGRAM_OTHER, text)
+            counts[SOFTWARE] -= moved
+            counts[CREATIVE] += moved
     names = [work_product] if work_product else list(defined)
     weight = _NAME_WEIGHT if work_product else _DEFINED_WEIGHT
     named_by: dict[str, str] = {}
@@ -152,6 +176,9 @@ def detect_work_kind(
         if computer and _PROGRAMME.search(name) and named_by.get(CREATIVE) == name:
             del named_by[CREATIVE]
             named_by.setdefault(SOFTWARE, name)
+        if broadcast and _US_PROGRAM.search(name) and named_by.get(SOFTWARE) == name:
+            del named_by[SOFTWARE]
+            named_by.setdefault(CREATIVE, name)
     # "Licensed Content" names no kind by itself: its definition tells ("the full text of 12,000 articles,
     # with their metadata, as XML files" is data)
     content = work_product and set(named_by) == {CREATIVE} and _ONLY_CONTENT.fullmatch(work_product)
@@ -194,6 +221,19 @@ def detect_work_kind(
     else:
         why = f"the text speaks mostly of {kind}"
     return WorkKind(kind, f"{why} ({count} of {total} words naming a kind of work)")
+
+
+def _broadcast_programs(texts: Sequence[str], lowered: Joined) -> bool:
+    """Whether the document's bare "programs" are broadcast programs: it speaks of a program and of broadcasting
+    (television, radio, a broadcast or telecast, episodes) in one paragraph ("telecast the Program", "exhibit the
+    programs on television"), and nowhere of computer programs or code. Television or radio advertising in a
+    marketing contract's other paragraphs does not make its programs broadcasts."""
+    if "program" not in lowered.text or fast.holds(_CODE, lowered.text):
+        return False
+    return any(
+        fast.holds(_US_PROGRAM, text) and fast.holds(_BROADCASTING, text)
+        for text in map(texts.__getitem__, lowered.holding(("program",)))
+    )
 
 
 # A work product named "Content" with no other word of a kind ("the Licensed Content", "Client Content").

@@ -412,8 +412,15 @@ _IZE = re.compile(
 def _british(text: str) -> str:
     """``text`` spelt as a British document spells it: the noun "licence" (and "sublicence"), the verb
     "license"; "-ise" for "-ize"."""
-    text = _LICENSE_NOUN.sub(lambda m: m.group(1) + m.group(2).replace("icense", "icence"), text)
-    return _IZE.sub(r"\1s\2", text)
+    # each substitution only where a match may be: every one holds "licens" or a "z" (any case), or a character a
+    # case-insensitive search takes for an i or an s (a dotted or dotless i, a long s)
+    folds = not text.isascii() and any(c in text for c in _FOLDS_TO_IS)
+    if folds or "licens" in text.lower():
+        text = _LICENSE_NOUN.sub(lambda m: m.group(1) + m.group(2).replace("icense", "icence"), text)
+    return _IZE.sub(r"\1s\2", text) if folds or "z" in text or "Z" in text else text
+
+
+_FOLDS_TO_IS = "\u0130\u0131\u017f"  # İ, ı, ſ: an i or an s to re.IGNORECASE
 
 
 _LICENCE = re.compile(r"\b((?:sub)?licen)c(es?)\b", re.IGNORECASE)

@@ -31,7 +31,7 @@ from lxml import etree
 from ..errors import PlanError
 from . import numbering
 from .ns import MC, W, qn, wattr
-from .text import IN_CURRENT, Segment, segments
+from .text import DELETED, IN_CURRENT, Segment, current_text, paragraph_mark_state, segments
 
 _W = "{%s}" % W
 _NSMAP = {"w": W}
@@ -949,6 +949,59 @@ def delete_mark(p: etree._Element, stamp: RevisionStamp, ids: IdAllocator) -> bo
         return False
     rpr.insert(0, stamp.mark(DEL, ids.revision()))
     return True
+
+
+_BETWEEN_PARAGRAPHS = frozenset({RANGE_START, RANGE_END, qn("w:bookmarkStart"), qn("w:bookmarkEnd")})
+_SECT_PR, _PPR_CHANGE = qn("w:sectPr"), qn("w:pPrChange")
+
+
+def _next_paragraph(p: etree._Element, forward: bool = True) -> etree._Element | None:
+    """The ``w:p`` next to ``p`` in its story or cell (after it, or before it), across bookmarks and comment ranges
+    only: None at the story's edge or at a table."""
+    el = p.getnext() if forward else p.getprevious()
+    while el is not None and (not isinstance(el.tag, str) or el.tag in _BETWEEN_PARAGRAPHS):
+        el = el.getnext() if forward else el.getprevious()
+    return el if el is not None and el.tag == P else None
+
+
+def _looks(p: etree._Element) -> bytes | None:
+    """The paragraph properties of ``p`` without its mark's run properties (and their revisions); None when the
+    paragraph ends a section (its mark carries the section break)."""
+    ppr = p.find(PPR)
+    if ppr is None:
+        return b""
+    if ppr.find(_SECT_PR) is not None:
+        return None
+    kept = copy.deepcopy(ppr)
+    for child in [c for c in kept if c.tag in (RPR, _PPR_CHANGE)]:
+        kept.remove(child)
+    return etree.tostring(kept) if len(kept) else b""
+
+
+def delete_mark_before(p: etree._Element, stamp: RevisionStamp, ids: IdAllocator) -> bool:
+    """For ``p`` struck whole when its own mark cannot go (the last paragraph of its story or cell, one before a
+    table) or is deleted already (it stands in for a struck paragraph after it): delete the mark of the nearest
+    paragraph before it whose mark still stands, as Word does when a selection runs from the end of the previous
+    paragraph to the end of the document. Accept-all then joins that paragraph with the struck ones after it and
+    leaves no empty paragraph; reject-all restores every mark. Only where every paragraph from ``p`` to the one
+    whose mark stays is empty once accepted, and that one looks like the paragraph joined to it (the same
+    paragraph properties, no section break), so the paragraph left keeps its look whichever mark Word keeps.
+    A heading may be the paragraph joined ("2. Training" then ends the document): the reader of the document
+    with the changes shown opens no section at it, as at any paragraph whose mark is deleted. Returns whether
+    it did."""
+    last = p
+    while paragraph_mark_state(last) == DELETED and (after := _next_paragraph(last)) is not None:
+        if current_text(last).strip():
+            return False
+        last = after
+    if current_text(last).strip() or paragraph_mark_state(last) == DELETED:
+        return False
+    before = _next_paragraph(p, forward=False)
+    while before is not None and paragraph_mark_state(before) == DELETED:
+        before = _next_paragraph(before, forward=False)
+    if before is None or (looks := _looks(before)) is None or looks != _looks(last):
+        return False
+    return delete_mark(before, stamp, ids)
 
 
 # -- comments -----------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..analysis.audit import AuditResult
 from ..analysis.classify import Finding
-from ..analysis.facts import Background, clause_name, option_name, waits_for_payment
+from ..analysis.facts import Background, Retention, clause_name, option_name, waits_for_payment
 from ..library import RenderedFix
 from ..library.render import (
     INFORMAL,
@@ -35,7 +35,7 @@ from ..ooxml.model import Paragraph
 from ..ooxml.renumber import Renumbered
 from .edit import DEFINITIONS, Edit
 from .placement import _renumbered
-from .strategy import _TRANSFER_KINDS, ASSIGNED, RETAINED, Strategy, _gives_work, _tied
+from .strategy import _TRANSFER_KINDS, ASSIGNED, CARVED, RETAINED, Strategy, _gives_work, _tied, kept_words
 
 
 def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:
@@ -361,6 +361,7 @@ def strategy_comment(
     expressly: str | None = None,
     company: bool = False,
     individual: bool = False,
+    prevailing: Retention | None = None,
 ) -> str:
     """One comment saying what the redline does and why, from this document's findings only. ``kept``:
     where the document already keeps the creator's pre-existing materials with it (so the
@@ -368,8 +369,16 @@ def strategy_comment(
     struck beside a transfer made to wait for payment (:func:`strike_creation_timing`); ``expressly``: what the
     document expressly keeps with the creator ("the characters"), said to stay with it; ``company``: the creator is
     a company, whose people (not itself) have a voice and likeness; ``individual``: the creator is a natural person,
-    who made the work herself (the clauses name her alone, and so does this comment)."""
+    who made the work herself (the clauses name her alone, and so does this comment); ``prevailing``: a part of the
+    document that prevails and keeps the work, or a kind of it, with the creator (the face of a purchase order), which
+    the redline takes out of the transfer."""
     t = _comment_terms(terms)
+    carved = ""
+    if prevailing is not None:
+        precedence = result.paragraphs[prevailing.precedence].section_label
+        cited = f" ({clause_name(precedence)})" if precedence else ""
+        keeps = kept_words(prevailing, terms.get("provider", "the creator"))[1]
+        carved = f"{prevailing.part}, which prevails{cited}, {keeps}, which we take out of "
     first = strategy.evidence[0] if strategy.evidence else None
     where = _where(first, result.paragraphs) if first is not None else ""
     if strategy.situation == ASSIGNED:
@@ -391,18 +400,21 @@ def strategy_comment(
             said = "{agreement} " + made + where
             if expressly and not hire:  # the transfer moves the work alone: what the document keeps stays
                 said += " and leaves " + expressly + " with {provider}"
+        if carved:  # "…; the face of this Order, which prevails (clause 2), keeps Seller's copyright in photographs"
+            said += "; " + carved + "that transfer"
         # the words replaced, or struck with the statement they are in where an assignment beside it is the one way
         replaced = [
             (f.start, f.phrase_start, f.phrase_end)
             for f, _, op in fixes
-            if op == "replace" and f.kind in _TRANSFER_KINDS
+            if op == "replace" and f.kind in _TRANSFER_KINDS and not f.attributes.get(CARVED)
         ]
         waiting = [
             f for f in strategy.evidence if any(i == f.start and s <= f.phrase_start < e for i, s, e in replaced)
         ]
         strike = " (not on creation: we strike “" + "”, “".join(struck) + "”)" if struck else ""
         if waiting and len(waiting) == len(strategy.evidence):
-            said += "; we propose that ownership pass only on payment in full" + strike
+            rest = " of the rest" if carved else ""
+            said += "; we propose that ownership" + rest + " pass only on payment in full" + strike
         elif waiting:  # only some of the transfer's words are changed: say which, and that the rest stays
             standing = [f for f in strategy.evidence if f not in waiting]
             said += (
@@ -411,13 +423,16 @@ def strategy_comment(
             )
         elif first is not None and waits_for_payment(first):
             said += "; that transfer already waits for payment and stays as it is"
-        else:
+        elif not carved:
             said += "; we leave that transfer unchanged" if option is None else "; we leave that option as written"
     elif first is not None:
         # "this licence lets the Licensee use the Images", never "this licence licenses the Images"
         licence = terms.get("agreement", "").lower().endswith((" licence", " license"))
         grants = "lets {client} use {deliverables}" if licence else "licenses {deliverables} to {client}"
         said = "{agreement} " + grants + where + " and {provider} keeps ownership"
+        if carved:  # the general terms transfer what a prevailing part keeps
+            covers = [result.paragraphs[i].section_label for i in prevailing.covers] if prevailing else []
+            said += "; " + carved + "the transfer in " + ", ".join(clause_name(c) for c in covers if c)
     else:
         said = (
             "we found no licence or transfer of {deliverables} to {client} in {agreement}, "

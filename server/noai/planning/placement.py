@@ -131,6 +131,23 @@ def place_clauses(result: AuditResult, clauses: Sequence[Clause]) -> tuple[list[
     return placed, notes
 
 
+def beside_its_use(
+    result: AuditResult, placed: Sequence[tuple[int, Clause]], clause_id: str, use: int
+) -> list[tuple[int, Clause]]:
+    """``placed`` with clause ``clause_id``, inserted for its definition alone, moved to the end of the clause whose
+    paragraph ``use`` uses the term where its own place is in another part of the document: "Permitted Purpose" is
+    defined in Section 5, which ties a licence to it, not after a licence on the face of a purchase order above its
+    signature line."""
+    paragraphs = result.paragraphs
+    top = paragraphs[use].section_path[:1]
+    end = use
+    while end + 1 < len(paragraphs) and paragraphs[end + 1].section_path[:1] == top:
+        end += 1
+    moved = [(end if c.id == clause_id and paragraphs[at].section_path[:1] != top else at, c) for at, c in placed]
+    moved.sort(key=lambda s: (s[0], s[1].placement != Placement.AFTER_GRANT))
+    return moved
+
+
 _MAX_FOLLOW_ON = 2  # paragraphs a place moves past
 _STOPS = frozenset({"governing_law", "signature"})  # paragraphs that never continue a clause
 

@@ -6,13 +6,14 @@ Imports :mod:`noai.analysis` and :mod:`noai.library` (no other part of the plan)
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass, replace
 
 from ..analysis.audit import AuditResult
 from ..analysis.classify import Finding
-from ..analysis.facts import DocumentFacts
+from ..analysis.facts import DocumentFacts, Retention, clause_name, last_word
 from ..library import RenderedFix
+from ..library.render import possessive
 
 LICENSED, ASSIGNED, NOT_DELIVERY = "licensed", "assigned", "not_delivery"
 _TRANSFER_KINDS = ("ip_assignment", "work_made_for_hire")
@@ -61,6 +62,9 @@ def choose_strategy(result: AuditResult, facts: DocumentFacts) -> Strategy:
         for f in result.findings  # medium: "shall, upon payment ..., assign" (our strict redline)
         if f.kind in _TRANSFER_KINDS and f.severity in ("high", "medium") and _gives_work(f)
     ]
+    kept = facts.prevailing
+    if kept is not None and kept.whole:  # a part that prevails keeps the whole work with the creator: licensed
+        transfers = []
     if transfers or any(_ON_PAYMENT in p.text for p in result.paragraphs):  # or our strict redline's wording
         return Strategy(ASSIGNED, tuple(transfers))
     licences = [f for f in result.findings if f.kind == "license_grant" and _gives_work(f)]
@@ -108,3 +112,83 @@ def _tied(strategy: Strategy, fixes: Sequence[tuple[Finding, RenderedFix, str]])
     return (
         strategy.situation == LICENSED and bool(strategy.evidence) and all(f.start in tied for f in strategy.evidence)
     )
+
+
+CARVED = "carved_out"  # the attribute of a transfer's finding whose change takes out what a prevailing part keeps
+
+
+def kept_words(kept: Retention, provider: str) -> tuple[str, str]:
+    """What a prevailing part keeps, as the change says it (", except photographs, in which Seller retains copyright
+    under the face of this Order"; the whole work: ", except that Consultant retains all intellectual property
+    rights in the Deliverables under the Statement of Work") and as a comment says it ("keeps Seller's copyright in
+    photographs")."""
+    retains = "retain" if provider in ("we", "I", "you") else "retains"
+    if kept.whole:
+        change = f", except that {provider} {retains} {kept.right} in {kept.thing} under {kept.part}"
+    else:
+        change = f", except {kept.thing}, in which {provider} {retains} {kept.right} under {kept.part}"
+    right = kept.right.removeprefix("all ").removeprefix("the ")
+    return change, f"keeps {possessive(provider)} {right} in {kept.thing}"
+
+
+def carve_out(
+    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+    kept: Retention,
+    result: AuditResult,
+    fix_ids: Mapping[str, str],
+    variant: str,
+    terms: Mapping[str, str],
+) -> list[tuple[Finding, RenderedFix, str]]:
+    """The fixes of the transfers a prevailing part limits. The face of a purchase order keeps "copyright in all
+    photographs delivered under this Order" and its terms make the "Work Product" (photographs included) works made
+    for hire: each transfer's paragraph gets one change at the end of its sentence taking the kept thing out
+    (:func:`kept_words`), with a comment quoting the part, in place of the comments saying the transfer stands ("gives
+    Buyer ownership … We leave this wording unchanged"). Strict's payment condition stays for the rest of the work
+    where one kind of it is kept, and goes where the whole work is: nothing is offered that the part withholds.
+    ``fix_ids``: the fix of each transfer kind."""
+    provider = terms.get("provider", "the creator")
+    change, keeps = kept_words(kept, provider)
+    paragraphs = result.paragraphs
+    precedence = paragraphs[kept.precedence].section_label
+    prevails = f"{kept.part}, which prevails" + (f" ({clause_name(precedence)})" if precedence else "")
+    out = [
+        (f, rf, op)
+        for f, rf, op in fixes
+        if not (f.kind in _TRANSFER_KINDS and f.start in kept.covers and (op == "comment" or kept.whole))
+    ]
+    for at in kept.covers:
+        transfers = [f for f in result.findings if f.start == at and f.kind in _TRANSFER_KINDS]
+        if not transfers:
+            continue
+        last = max(transfers, key=lambda f: f.phrase_end)
+        if change.removeprefix(", ") in last.paragraph_text:  # taken out already (a round of ours, accepted)
+            continue
+        span = last_word(last.paragraph_text, last.phrase_end - 1)
+        if span is None:
+            continue
+        a, b = span
+        label = paragraphs[at].section_label
+        quoted = [f"“{phrase}”" for phrase in dict.fromkeys(f.phrase for f in transfers)]
+        phrases = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+        said = (
+            f"{prevails[0].upper()}{prevails[1:]}, {keeps}: “{kept.sentence}” This change says so"
+            + (f" in {clause_name(label)}" if label else " here")
+            + f", so that {phrases} {'do' if len(quoted) > 1 else 'does'} not reach {'it' if kept.whole else 'them'}."
+        )
+        joined = next(
+            (
+                k
+                for k, (f, _, op) in enumerate(out)
+                if op == "replace" and f.start == at and f.phrase_start < b and a < f.phrase_end
+            ),
+            None,
+        )
+        if joined is not None:  # strict's change of the last words: the carve-out follows its replacement
+            f, rf, op = out[joined]
+            out[joined] = (f, replace(rf, replacement=(rf.replacement or "") + change), op)
+            continue
+        word = last.paragraph_text[a:b]
+        finding = replace(last, phrase=word, phrase_start=a, phrase_end=b, attributes={**last.attributes, CARVED: True})
+        fix = fix_ids.get(last.kind, last.kind)
+        out.append((finding, RenderedFix(fix, last.kind, variant, "replace", word, word + change, said), "replace"))
+    return sorted(out, key=lambda x: x[0].start)  # in document order, as the findings are
