@@ -2299,6 +2299,13 @@ def prevailing_retention(
         rf"{_KEPT_RIGHT}\s+(?:in(?:\s+and\s+to)?|of|to)\s+(?P<object>[^.;:]+)",
         re.IGNORECASE,
     )
+    # "Copyright in the photographs remains with Seller", "All Deliverables remain the sole property of Designer"
+    stays = re.compile(
+        rf"(?:{_KEPT_RIGHT}\s+(?:in(?:\s+and\s+to)?|of)\s+)?(?P<object>[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?)\s+"
+        rf"(?:shall\s+|will\s+)?(?:remains?|stays?|continues?\s+to\s+be)\s+(?:with|the\s+(?:sole\s+|exclusive\s+)?"
+        rf"property\s+of|owned\s+by)\s+(?:the\s+)?{who}\b",
+        re.IGNORECASE,
+    )
     joined = Joined([p.text for p in paragraphs])  # one scan for the words of a conflict, not one per paragraph
     for at in joined.holding(_CONFLICT_WORDS):
         text = paragraphs[at].text
@@ -2318,7 +2325,7 @@ def prevailing_retention(
             part = "the " + name if not re.match(r"face\b", name, re.IGNORECASE) else part[0].lower() + part[1:]
             for i in span:
                 for sentence in sentences(paragraphs[i].text):
-                    k = keeps.search(sentence)
+                    k = keeps.search(sentence) or stays.search(sentence)
                     if k is None:
                         continue
                     obj = _MADE_TAIL.sub("", k.group("object")).strip(" ,")
@@ -2333,9 +2340,9 @@ def prevailing_retention(
                     out = tuple(t for t in covers if excepted.search(paragraphs[t].text))
                     if not bare or not covers or _RIGHTS_ONLY.search(bare):
                         continue
-                    right = k.group("right")
+                    right = (k.group("right") or "ownership").lower()
                     said = sentence[k.start() :].strip()  # from its subject: no run-in label ("Special terms:")
-                    thing = obj if whole else bare
+                    thing = ("the " + bare) if whole else bare  # "All Deliverables" kept: "the Deliverables"
                     return Retention(i, said[0].upper() + said[1:], right, thing, whole, part, at, covers, out)
     return None
 
