@@ -1385,7 +1385,8 @@ def usage_schedule(texts: Sequence[str]) -> str | None:
     """The use of the work the document sets out in a schedule or table, as the Permitted Purpose names it:
     "the channels, period and territory set out in the usage table in Schedule 1"; ``None`` where it has none."""
     for t in texts:
-        if "chedule" in t or "nnex" in t or "xhibit" in t or "ppendix" in t or "ttachment" in t:
+        low = t.lower()  # the pattern ignores case: so does its quick check ("SET OUT IN SCHEDULE 1")
+        if "schedule" in low or "annex" in low or "exhibit" in low or "appendix" in low or "attachment" in low:
             m = _USAGE_SCHEDULE.search(t)
             if m is not None:
                 return f"the {' '.join(m.group('what').split()).lower()} set out in {m.group('where')}"
