@@ -1,0 +1,110 @@
+"""REVIEW16 classes 4, 5 and 8 on contracts of other shapes than the review's two (issue 15).
+
+Class 4: the agreement's operative words ("WHEREBY IT IS MUTUALLY AGREED as follows concerning …:") are no lead-in
+whose list the clauses are items of, and the testimonium ("AS WITNESS the hands of the parties hereto", "IN WITNESS
+WHEREOF", "This Agreement has been entered into on the date stated at the beginning of it") opens the signature
+block: new clauses go before it, numbered as the document numbers its clauses.
+Class 5: a party the document writes of in the plural ("the Producers are", "which expression shall include their
+successors") takes plural verbs and "they" in our text and comments; a name ending in "s" written of in the singular
+("Holdings is", "its") keeps singular ones.
+Class 8: a lettered sub-clause cited in a comment keeps its closing bracket ("Section 3(b) to"); a work named in
+the singular takes a singular verb and complement ("the Application passes", "a work made for hire").
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from datetime import UTC, datetime
+
+import pytest
+
+from noai import engine
+
+DATE = datetime(2027, 1, 11, 9, 0, tzinfo=UTC)
+VARIANTS = ("strict", "standard", "minimal")
+
+
+def docx(paragraphs: list[str]) -> bytes:
+    from docx import Document
+
+    doc = Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def accepted(red: engine.Redline) -> list[str]:
+    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 4: a Canadian podcast host agreement, its operative words long and with an adverb, its testimonium the
+# English form with no "witness" in it
+
+
+TESTIMONIA = (
+    "This Agreement has been entered into on the date stated at the beginning of it.",
+    "IN WITNESS WHEREOF the parties have signed this Agreement on the date first written above.",
+)
+
+
+@functools.cache
+def podcast(testimonium: str) -> bytes:
+    return docx(
+        [
+            "PODCAST HOST AGREEMENT",
+            'This Agreement is made on 1 May 2027 between MAPLE SOUND MEDIA INC., a corporation of Ontario ("the '
+            'Network"), and PRIYA ANAND of Toronto ("the Host").',
+            "THE PARTIES HEREBY MUTUALLY AGREE as follows in respect of the podcast series entitled "
+            '"Northern Lines" (the "Series"):',
+            "1. The Host shall host and record twelve episodes of the Series.",
+            "2. The Network shall pay the Host CAD 900 per episode within 30 days of delivery.",
+            "3. The Host grants to the Network a non-exclusive licence to distribute the recorded episodes (the "
+            '"Episodes") throughout the world.',
+            "4. The Network may edit the Episodes for length and may use the Host's name to promote the Series.",
+            "5. The Network shall credit the Host in each episode.",
+            "6. This Agreement is governed by the laws of Ontario.",
+            testimonium,
+            "Signed by the Host ________      Signed for the Network ________",
+        ]
+    )
+
+
+@functools.cache
+def podcast_redline(testimonium: str, variant: str) -> engine.Redline:
+    return engine.redline(podcast(testimonium), author="noai", date=DATE, options=engine.Options(variant=variant))
+
+
+@pytest.mark.parametrize("testimonium", TESTIMONIA)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_after_mutually_agreed_as_follows_the_new_clauses_follow_the_grant_before_the_testimonium(variant, testimonium):
+    paragraphs = accepted(podcast_redline(testimonium, variant))
+    witness = paragraphs.index(testimonium)
+    new = [i for i, t in enumerate(paragraphs) if "Prohibited AI Use" in t]
+    assert new and all(i < witness for i in new), paragraphs[witness:]
+    grant = next(i for i, t in enumerate(paragraphs) if t.startswith("3. The Host grants"))
+    assert paragraphs[grant + 1].startswith("3A. "), paragraphs[grant + 1]  # numbered on from the grant, lettered
+    assert paragraphs[witness - 1] == "6. This Agreement is governed by the laws of Ontario."
+
+
+def test_the_end_of_the_operative_terms_is_before_as_witness():
+    # no governing-law clause: the choice-of-law insertion point is the end of the operative terms, the last
+    # clause, never the testimonium line after it
+    data = docx(
+        [
+            "PHOTOGRAPHY AGREEMENT",
+            'This Agreement is made between FERNLEA HOMEWARES LTD ("the Client") and TOMAS REID ("the Photographer").',
+            "1. The Photographer shall photograph the Client's autumn range.",
+            '2. The Photographer grants to the Client a licence to use the photographs (the "Images") in its '
+            "catalogue.",
+            "3. The Client shall pay the Photographer GBP 2,400 within thirty days.",
+            "AS WITNESS the hands of the parties hereto",
+            "Signed for the Client ________      Signed by the Photographer ________",
+        ]
+    )
+    points = engine.audit(data).to_dict()["insertion_points"]
+    law = next(p for p in points if p["protection"] == "choice_of_law")
+    assert law["text"].startswith("3. The Client shall pay"), law
