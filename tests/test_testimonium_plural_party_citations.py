@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from datetime import UTC, datetime
 
 import pytest
 
 from noai import engine
+from noai.library import load_library
+from noai.library.render import render_fix
 
 DATE = datetime(2027, 1, 11, 9, 0, tzinfo=UTC)
 VARIANTS = ("strict", "standard", "minimal")
@@ -38,6 +41,10 @@ def docx(paragraphs: list[str]) -> bytes:
 
 def accepted(red: engine.Redline) -> list[str]:
     return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
+
+
+def comments(red: engine.Redline) -> list[str]:
+    return [e.comment for e in red.plan.edits if e.comment]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -108,3 +115,52 @@ def test_the_end_of_the_operative_terms_is_before_as_witness():
     points = engine.audit(data).to_dict()["insertion_points"]
     law = next(p for p in points if p["protection"] == "choice_of_law")
     assert law["text"].startswith("3. The Client shall pay"), law
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 8: an app development agreement, its rights in lettered sub-clauses of Section 3, the work one Application
+
+
+@functools.cache
+def app_redline(variant: str) -> engine.Redline:
+    data = docx(
+        [
+            "APP DEVELOPMENT AGREEMENT",
+            'This Agreement is made between BRIGHTLINE RETAIL LLC, a New York limited liability company ("Client"), '
+            'and CODA WORKS LLC, a Delaware limited liability company ("Developer").',
+            "1. SERVICES. Developer shall design and build the mobile application described in Exhibit A (the "
+            '"Application").',
+            "2. FEES. Client shall pay Developer USD 40,000 in three milestones.",
+            "3. RIGHTS.",
+            "(a) The Application shall be a work made for hire for Client. To the extent it is not, Developer hereby "
+            "assigns to Client all right, title and interest in the Application.",
+            "(b) Client and its affiliates may use any materials and data Developer provides under this Agreement for "
+            "any purpose.",
+            "4. GOVERNING LAW. This Agreement is governed by the laws of New York.",
+            "IN WITNESS WHEREOF, the parties have executed this Agreement as of the date first written above.",
+            "CLIENT: ____________      DEVELOPER: ____________",
+        ]
+    )
+    return engine.redline(data, author="noai", date=DATE, options=engine.Options(variant=variant))
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_a_comment_cites_a_lettered_sub_clause_with_its_closing_bracket(variant):
+    said = " ".join(comments(app_redline(variant)))
+    assert "Section 3(b) to the Permitted Purpose" in said, said
+    assert not re.search(r"\b\d+\([a-z]+(?!\))\b(?!\))", said), said
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_a_work_named_in_the_singular_is_a_work_made_for_hire(variant):
+    said = " ".join(comments(app_redline(variant)))
+    assert "makes the Application a work made for hire for Client" in said, said
+
+
+@pytest.mark.parametrize(("work", "verb"), [("the Application", "passes"), ("the Deliverables", "pass")])
+def test_the_work_takes_the_verb_of_its_number_in_the_comment_striking_works_made_for_hire(work, verb):
+    fix = next(f for f in load_library().fixes if f.id == "fix-work-made-for-hire")
+    terms = {"deliverables": work, "client": "Client", "agreement": "this Agreement"}
+    rendered = render_fix(fix, "strict", "works made for hire", terms)
+    assert rendered is not None and rendered.comment is not None
+    assert f"{work} {verb} to Client only by the assignment" in rendered.comment, rendered.comment
