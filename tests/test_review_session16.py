@@ -256,10 +256,13 @@ PLURAL = (
 )
 
 
-@pytest.mark.parametrize("variant", [xfail(v, reason=PLURAL) for v in VARIANTS])
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_a_party_named_in_the_plural_is_spoken_of_in_the_plural(variant):
     said = words_written(redline(RIGHTS, variant))
-    wrong = re.findall(r"Publishers (?:gives|indemnifies|has|is|keeps|allows)\b|\bit (?:allows|gives)\b", said)
+    # "Why this clause: it gives the Proprietor injunctive relief" is the clause (fix16c), not the Publishers
+    wrong = re.findall(
+        r"Publishers (?:gives|indemnifies|has|is|keeps|allows)\b|(?<!clause: )\bit (?:allows|gives)\b", said
+    )
     assert not wrong, wrong
 
 

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 import pytest
 
 from noai import engine
+from noai.analysis.number import is_plural
 from noai.library import load_library
 from noai.library.render import render_fix
 
@@ -45,6 +46,11 @@ def accepted(red: engine.Redline) -> list[str]:
 
 def comments(red: engine.Redline) -> list[str]:
     return [e.comment for e in red.plan.edits if e.comment]
+
+
+def words_written(red: engine.Redline) -> str:
+    inserted = [p["text"] for e in red.plan.edits if e.op == "insert_after" for p in e.paragraphs]
+    return "\n".join(inserted + [e.replacement for e in red.plan.edits if e.replacement] + comments(red))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -115,6 +121,88 @@ def test_the_end_of_the_operative_terms_is_before_as_witness():
     points = engine.audit(data).to_dict()["insertion_points"]
     law = next(p for p in points if p["protection"] == "choice_of_law")
     assert law["text"].startswith("3. The Client shall pay"), law
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 5: a film score agreement whose client is "the Producers" (plural verbs, no pronoun in its definition),
+# and a control: a client named "Holdings", which the document writes of in the singular
+
+
+@functools.cache
+def score(client: str, verb: str, pronoun: str) -> bytes:
+    return docx(
+        [
+            "FILM SCORE AGREEMENT",
+            f'This Agreement is made between LARCH STREET PICTURES LLP ("{client}") and NADIA FERREIRA ("the '
+            'Composer").',
+            f'1. The Composer shall write and record the original score for the film "Salt Flats" (the '
+            f'"Score"). {client[0].upper() + client[1:]} {verb} entitled to ask for two rounds of changes.',
+            f"2. The Composer grants to {client} a licence to use the Score in the film and in {pronoun} trailers.",
+            f"3. {client[0].upper() + client[1:]} shall pay the Composer GBP 12,000 on delivery of the Score.",
+            "4. This Agreement is governed by the laws of England and Wales.",
+            "Signed for the Producers ________      Signed by the Composer ________",
+        ]
+    )
+
+
+@functools.cache
+def score_redline(variant: str, client: str = "the Producers", verb: str = "are", pronoun: str = "their"):
+    return engine.redline(
+        score(client, verb, pronoun), author="noai", date=DATE, options=engine.Options(variant=variant)
+    )
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_client_the_document_writes_of_in_the_plural_takes_plural_verbs_and_they(variant):
+    said = words_written(score_redline(variant))
+    assert "the Producers" in said or "The Producers" in said
+    wrong = re.findall(r"Producers (?:gives|indemnifies|has|is|keeps|allows|does|engages|confirms)\b", said)
+    assert not wrong, wrong
+    assert not re.findall(r"\b(?:anyone else|permission|those) it (?:allows|gives|works)\b", said), said
+
+
+def test_the_plural_client_is_the_subject_of_plural_verbs_in_the_strict_indemnity_comment():
+    said = " ".join(comments(score_redline("strict")))
+    assert "the Producers indemnify the Composer" in said, said
+    assert "those they work with" in said, said
+
+
+def test_a_client_whose_name_ends_in_s_but_is_written_of_in_the_singular_keeps_singular_verbs():
+    said = " ".join(comments(score_redline("strict", "Holdings", "is", "its")))
+    assert "Holdings indemnifies the Composer" in said and "those it works with" in said, said
+
+
+@pytest.mark.parametrize(
+    ("texts", "plural"),
+    [
+        # the pronoun of the definition
+        (
+            [
+                'AND KESTREL BOOKS LTD (hereinafter called "the Publishers", which expression shall include their '
+                "successors)",
+                "The Publishers shall pay the royalties.",
+            ],
+            True,
+        ),
+        # a plural verb, and "they" after a sentence the party opens
+        (
+            [
+                "The Licensees are entitled to sublicense.",
+                "The Licensees shall report. If they fail to do so, the licence ends.",
+            ],
+            True,
+        ),
+        # a singular verb and pronoun, whatever the last letter of the name
+        (["The Licensees has paid the fee.", 'ORBIS HOLDINGS INC. ("the Licensees", and its affiliates)'], False),
+        (["The Licensees shall pay the fee."], False),  # no evidence: the trailing s alone decides nothing
+        (["The Client shall deliver the Goods. If they are late, the Client pays a penalty."], False),
+    ],
+)
+def test_a_party_is_plural_only_where_the_document_writes_of_it_so(texts, plural):
+    term = (
+        "the Publishers" if "Publishers" in texts[0] else "the Licensees" if "Licensees" in texts[0] else "the Client"
+    )
+    assert is_plural(term, texts) is plural
 
 
 # ------------------------------------------------------------------------------------------------

@@ -103,15 +103,19 @@ class Filler:
             key = placeholder_key(name)
             value = self.value(key)
             named = value.lower() in _PERSONS or self._terms.get(PERSON) == key  # "it" is not said of them
-            party = f"{_PARTY}{value if named else ''}{_PARTY}" if key in _PARTIES else ""
+            many = key in plural  # "the Publishers": "they", and verbs in the plural, where it is the subject
+            party = f"{_PARTY}{'they' if many else value if named else ''}{_PARTY}" if key in _PARTIES else ""
             if suffix:
                 value = possessive(value)
             if not suffix and value.lower() in _PERSONS:  # "I", "we", "you": case and verb follow where it stands
                 return f"{_MARK}{value}{_START if name[0].isupper() else ''}{_MARK}{party}"
+            if many and not suffix and not _OBJECT_BEFORE.search(m.string, 0, m.start()):
+                party = _MANY + party
             subject = key == "deliverables" and _SUBJECT_PLACE.search(m.string, 0, m.start())
             one = _ONE if subject and not suffix and singular_term(value) else ""
             return (capitalise(value) if name[0].isupper() else value) + one + party
 
+        plural = self._terms.get(PLURAL, "").split()
         # our words spelt as the document spells: British "a licence", "authorise"; else "a license"
         if INFORMAL in self._terms:  # a letter or an email: "must", "will", "This applies", no officer or audit
             text = informal(text)
@@ -126,6 +130,8 @@ class Filler:
             text = _SUBLICEN.sub(r"\1-\2", text)
         filled = PLACEHOLDER.sub(substitute, text)
         filled = _PLURAL_VERB.sub(lambda m: m.group(1) + _third_person(m.group(2)), filled).replace(_ONE, "")
+        if plural:
+            filled = _MANY_VERB.sub(_plural_verbs, filled).replace(_MANY, "")
         return _once_created(_purpose_once(_agree(_it_after_person(filled)), self._terms.get("project")))
 
 
@@ -364,6 +370,22 @@ _PARTIES = frozenset({"client", "provider"})
 PERSON = "person"
 _PARTY = "\x03"
 _AS_IF = re.compile(r"\bas if\s*$")
+# A party the document writes of in the plural ("the Publishers are", "which expression shall include their
+# successors": noai.analysis.number) takes plural verbs where it is the subject ("the Publishers give", "the
+# Publishers indemnify") and "they" where the clause says "it" of it ("anyone else they allow").
+PLURAL = "plural"  # a term set's roles, space-separated, written of in the plural ("client")
+_MANY = "\x06"  # after a plural party's name where it is the subject (before its party mark)
+_MANY_VERB = re.compile(_MANY + "(" + _PARTY + r"[^\x03]*" + _PARTY + r")?(\s+(?:\w+ly\s+)?)([a-z]+)\b")
+_NOT_VERB_S = frozenset({"as", "this", "thus", "plus", "unless", "its", "his", "whereas"})
+
+
+def _plural_verbs(m: re.Match[str]) -> str:
+    """The verb after a plural party's name in the plural: "gives" -> "give", "is" -> "are"."""
+    verb = m.group(3)
+    plain = verb if verb in _NOT_VERB_S else _plain(verb, "they")
+    return (m.group(1) or "") + m.group(2) + plain
+
+
 _PARTY_OR_IT = re.compile(_PARTY + r"([^\x03]*)" + _PARTY + r"|(?<![\w-])it(?=\s)|[.;]\s")
 
 

@@ -21,6 +21,7 @@ from ..library.render import (
     INFORMAL,
     NO_SUBLICENCE,
     PERSON,
+    PLURAL,
     SUB_HYPHEN,
     capitalise,
     comment_voice,
@@ -272,7 +273,7 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
         "works": terms.get("works", terms.get("deliverables", "the work")),
         "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
         **{
-            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON) if k in terms
+            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON, PLURAL) if k in terms
         },  # its spelling; a person named
     }
 
