@@ -259,9 +259,12 @@ PLURAL = (
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_a_party_named_in_the_plural_is_spoken_of_in_the_plural(variant):
     said = words_written(redline(RIGHTS, variant))
-    # "Why this clause: it gives the Proprietor injunctive relief" is the clause (fix16c), not the Publishers
+    # "it" standing for the Publishers (fix16c): not the clause's ("Why this clause: it gives the Proprietor
+    # injunctive relief") nor the Agreement's ("the uses of the Work it allows")
     wrong = re.findall(
-        r"Publishers (?:gives|indemnifies|has|is|keeps|allows)\b|(?<!clause: )\bit (?:allows|gives)\b", said
+        r"Publishers (?:gives|indemnifies|has|is|keeps|allows)\b|\b(?:anyone else|permission|those) it "
+        r"(?:allows|gives|works)\b",
+        said,
     )
     assert not wrong, wrong
 
