@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from noai.analysis import fast
 from noai.analysis.classify import Finding
 from noai.analysis.joined import Joined
+from noai.analysis.number import plural_parties
 from noai.analysis.work_kind import _NOT_WORK, _WORDS, SCOPE_LINE, SOFTWARE
 from noai.ooxml.model import Paragraph
 from noai.ooxml.revisions import typed_number
@@ -2883,6 +2884,14 @@ class DocumentFacts:
     def client_company(self) -> bool:
         """The client is a company or other body: it has officers to sign for it."""
         return company_client(self._result)
+
+    @cached_property
+    def plural(self) -> frozenset[str]:
+        """The parties ("client", "provider") the document writes of in the plural ("the Publishers are",
+        "which expression shall include their successors"): our text gives them plural verbs and pronouns."""
+        terms = self._result.terms
+        named = {r: (t.surface, t.defined_at) for r in ("client", "provider") if (t := getattr(terms, r)) is not None}
+        return plural_parties(named, self._originals)
 
     @cached_property
     def british(self) -> bool:
