@@ -358,6 +358,6 @@ def test_our_first_round_defines_only_terms_it_uses():
     assert not unused_definitions(written(redline(ORDER, "standard")))
 
 
-@pytest.mark.parametrize("variant", ["strict"] + [xfail(v, reason=ORPHAN) for v in ("standard", "minimal")])
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_round_two_leaves_no_definition_of_ours_without_a_use(variant):
     assert not unused_definitions(written(round_two(ORDER, variant)))

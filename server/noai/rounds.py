@@ -46,12 +46,12 @@ from .library import VARIANTS, Library, Playbook
 from .library.render import left_unchanged
 from .ooxml.model import Paragraph
 from .ooxml.record import Proposal
-from .ooxml.renumber import TextChange, closing_gap
+from .ooxml.renumber import Renumbered, TextChange, closing_gap, closing_struck, renumber
 from .ooxml.replies import ReplyTo
 from .ooxml.threads import Comment
 from .plan import Edit, Plan, make_plan, numbered
 from .planning.edit import DEFINITIONS
-from .planning.placement import clause_paragraphs
+from .planning.placement import _renumbered, clause_paragraphs
 from .writer import Answer
 
 REINSTATE, FALL_BACK, ACCEPT = "reinstate", "fall_back", "accept"
@@ -184,9 +184,15 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
     )
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
+    unused, moves = _unused_definitions(result, talks.outcomes, edits, library, plan.terms)
+    if unused:
+        notes.append(f"Withdrew our definition{'s' if len(unused) > 1 else ''} that nothing uses any more.")
+    renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
+    edits += unused
+    closed += [_changed(result, c, e.clause, e.variant) for e, c in moves]
     said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded, _rest(edits))
     return (
-        Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes)),
+        Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes), renumbered=renumbering),
         _thread_answer(talks.outcomes, said, how, our_comments, talks.ours, edits, result.paragraphs)
         if comments
         else Answer(),
@@ -430,6 +436,101 @@ def _defined_as_used(edits: list[Edit], result: AuditResult, outcomes: Sequence[
     added = tuple({"text": _entry_ending(text, ";"), **like} for text in dict.fromkeys(used))
     edits[at] = replace(ours, paragraphs=(*ours.paragraphs[:-1], *added, last))
     return edits
+
+
+def _unused_definitions(
+    result: AuditResult,
+    outcomes: Sequence[Outcome],
+    edits: Sequence[Edit],
+    library: Library,
+    terms: Mapping[str, str],
+) -> tuple[list[Edit], list[tuple[Edit, TextChange]]]:
+    """Our definitions in the document (a clause of ours they accepted) whose terms nothing uses any more: they
+    rejected the change that used them, and neither the document nor this round uses them. Each is withdrawn
+    as a tracked deletion of its paragraph, with a comment saying why and that the deletion is a change of this
+    round (a definition used only by a definition withdrawn goes too); the clauses after it in its list, and the
+    references to them, take the numbers back. The deletions and the renumbering."""
+    paragraphs = result.paragraphs
+    texts = [p.text for p in paragraphs]
+    ours_now = [q.get("text", "") for e in edits for q in e.paragraphs] + [
+        e.replacement or "" for e in edits if e.op == "replace"
+    ]
+    candidates: dict[int, tuple[Outcome, set[str]]] = {}
+    for o in outcomes:
+        if o.proposal.op != "insert_after" or o.state not in (ACCEPTED, MODIFIED):
+            continue
+        for i in o.matched:
+            if i is not None and 0 <= i < len(texts) and (defined := glossary_terms(texts[i])):
+                candidates.setdefault(i, (o, defined))
+    gone: set[int] = set()
+    while True:  # a definition used only by one withdrawn goes with it
+        more = {
+            i
+            for i, (_, defined) in candidates.items()
+            if i not in gone
+            and not any(
+                uses_term(t, term)
+                for term in defined
+                for t in [*(t for j, t in enumerate(texts) if j != i and j not in gone), *ours_now]
+            )
+        }
+        if not more:
+            break
+        gone |= more
+    out: list[Edit] = []
+    for i in sorted(gone):
+        o, defined = candidates[i]
+        text = texts[i]
+        names = sorted(defined, key=text.casefold().find)
+        shown = [text[(k := text.casefold().find(n)) : k + len(n)] for n in names]
+        users = [
+            _plain_name(q, library)
+            for q in _firsts(outcomes, {q.proposal.id for q in outcomes if q.state == REJECTED})
+            if any(uses_term(t, n) for n in names for t in q.proposal.texts[1:] or q.proposal.texts)
+        ]
+        why = (
+            f"you did not accept {_listed(users)}, which used {'them' if len(names) > 1 else 'it'}, and nothing "
+            f"else in {terms.get('agreement') or 'this Agreement'} does"
+            if users
+            else f"nothing in {terms.get('agreement') or 'this Agreement'} uses {'them' if len(names) > 1 else 'it'} "
+            "any more"
+        )
+        said = (
+            f"We have taken out our definition{'s' if len(names) > 1 else ''} of {_quoting(shown)}: {why}. "
+            "This deletion is a change of this round: you accepted the definition in the last one."
+        )
+        out.append(
+            Edit(
+                id="",
+                op="replace",
+                index=i,
+                anchor_text=text,
+                clause=o.proposal.clause,
+                variant=o.proposal.variant,
+                comment=said if not out or out[-1].clause != o.proposal.clause else None,
+                find=text,
+                occurrence=0,
+                start=0,
+                end=len(text),
+                replacement="",
+                finding=None,
+            )
+        )
+    labels = [p.label for p in paragraphs]
+    moved = [(e, c) for e in out for c in closing_struck(texts, labels, e.index) if c.index not in gone]
+    return out, moved
+
+
+def _numbered_after_moves(result: AuditResult, edits: Sequence[Edit], moves: Sequence[TextChange]) -> Renumbered:
+    """The numbers our inserted clauses take once this round's renumbering (``moves``: "(f)" -> "(e)" after a
+    withdrawn "(d)") is made: a clause inserted after "(f)" is "(f)", not "(g)". For the writer, as the
+    renumbering of the document as it is."""
+    base = _renumbered(result, [e for e in edits if e.op == "insert_after"])
+    texts = list(base.texts)
+    for c in sorted(moves, key=lambda c: (c.index, -c.start)):
+        if not c.reference:
+            texts[c.index] = texts[c.index][: c.start] + c.new + texts[c.index][c.end :]
+    return Renumbered(base.texts, base.inserted, base.shown, renumber(texts, base.inserted, base.shown))
 
 
 def _entry_ending(text: str, end: str) -> str:

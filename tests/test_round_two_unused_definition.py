@@ -1,0 +1,123 @@
+"""Round two withdraws a definition of ours that nothing uses any more (REVIEW16 class 10).
+
+Once the other side takes out the only words of ours using a term we defined, and accepts the definition, the
+definition is left with no use. Round two takes it out as a tracked deletion of our own accepted text. Its comment
+says why, and says that the deletion is a change of this round. The clauses after it in its list, and the
+references to them, take their numbers back. A round that uses the term again keeps the definition.
+
+Two shapes:
+- us-purchase-order: a US purchase order with lettered sub-clauses "(d)". The other side rejects our change of
+  5(b) ("solely for the Permitted Purpose").
+- A UK photography licence of our own: typed decimal numbers, our definition numbered "2.1A". The other side
+  deletes, without tracking, the sentence of our clause that used the term.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import UTC, datetime
+
+import pytest
+from support.docx_builder import make_docx, p
+from support.replies import Reply
+from test_review_session16 import ORDER, round_two, written
+
+from noai import engine
+from noai.ooxml.renumber import closing_struck
+
+DEFINED = re.compile(r"[\"“]Permitted Purpose[\"”] means")
+
+
+def withdrawals(red: engine.Redline) -> list:
+    return [e for e in red.plan.edits if e.op == "replace" and not e.replacement and DEFINED.search(e.find or "")]
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_a_definition_whose_only_use_was_rejected_is_withdrawn_and_the_comment_says_it_is_a_new_change(variant):
+    second = round_two(ORDER, variant)
+    (gone,) = withdrawals(second)
+    said = gone.comment or ""
+    assert said.startswith("We have taken out our definition of “Permitted Purpose”"), said
+    assert "you did not accept our change to “for any purpose”" in said and "a change of this round" in said, said
+    assert not any(DEFINED.search(t) for t in written(second))
+
+
+def test_strict_round_two_that_uses_the_term_again_keeps_its_definition():
+    second = round_two(ORDER, "strict")
+    assert not withdrawals(second)
+    text = "\n".join(written(second))
+    assert DEFINED.search(text) and "solely for the Permitted Purpose" in text
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_the_lettered_clauses_after_a_withdrawn_definition_take_its_letter_back(variant):
+    paragraphs = written(round_two(ORDER, variant))
+    five = paragraphs.index("5. INTELLECTUAL PROPERTY.")
+    end = next(i for i, t in enumerate(paragraphs) if t.startswith("6. "))
+    letters = [m.group(1) for t in paragraphs[five:end] if (m := re.match(r"\(([a-z])\) ", t))]
+    assert letters == [chr(ord("a") + k) for k in range(len(letters))], letters
+
+
+def test_closing_a_struck_lettered_item_moves_the_items_after_it_and_the_references_to_them():
+    texts = [
+        "7. Rights",
+        "(a) The Artist grants a licence.",
+        "(b) In this clause, “Brand Use” means use on packaging.",
+        "(c) The Company shall credit the Artist.",
+        "(i) in print;",
+        "(d) The Company shall not sub-license.",
+        "Clauses 7(c) and 7(d) survive termination.",
+        "8. General",
+        "(a) English law applies.",
+    ]
+    moved = {(c.index, c.old, c.new) for c in closing_struck(texts, None, 2)}
+    assert moved == {(3, "(c)", "(b)"), (5, "(d)", "(c)"), (6, "7(c)", "7(b)"), (6, "7(d)", "7(c)")}, moved
+
+
+def test_closing_a_struck_decimal_clause_under_word_numbering_moves_only_the_references():
+    texts = ["Rights", "A licence.", "A definition.", "A credit.", "Clauses 3.2 to 3.4 survive."]
+    shown = [None, "3.1", "3.2", "3.3", None]
+    moved = [(c.index, c.old, c.new, c.reference) for c in closing_struck(texts, shown, 2)]
+    assert moved == [], moved  # "3.4" names no clause: nothing follows the struck one but 3.3, which Word renumbers
+    texts[4] = "Clauses 3.2 to 3.3 survive."
+    moved = [(c.index, c.old, c.new, c.reference) for c in closing_struck(texts, shown, 2)]
+    assert moved == [(4, "3.3", "3.2", True)], moved
+
+
+PHOTOS = (
+    "PHOTOGRAPHY LICENCE",
+    'This licence is made between Fenwick Outdoor Ltd (the "Licensee") and Ada Brennan (the "Photographer").',
+    "1.\tThe Photographs",
+    '1.1\tThe Photographer shall supply thirty photographs of the Licensee\'s walking routes (the "Photographs").',
+    "1.2\tThe Licensee shall pay the Photographer £2,400 within 30 days of delivery.",
+    "2.\tLicence",
+    "2.1\tThe Photographer grants the Licensee a non-exclusive licence to reproduce the Photographs in its "
+    "guidebooks and on its website.",
+    "2.2\tThe Licensee may use, copy and adapt the Photographs for any and all purposes.",
+    "2.3\tThe Photographer keeps the copyright in the Photographs.",
+    "3.\tGeneral",
+    "3.1\tThis licence is governed by the laws of England and Wales.",
+)
+
+
+@functools.cache
+def photo_round_two(variant: str) -> engine.Redline:
+    """Standard round one of the licence; the Licensee deletes the sentence of our clause that limits the licence
+    to the Permitted Purpose, keeps the definition, and accepts the rest."""
+    doc = make_docx("".join(p(t) for t in PHOTOS) + "<w:sectPr/>")
+    options = engine.Options(variant="standard", we="Photographer")
+    sent = engine.redline(doc, author="noai", date=datetime(2026, 1, 5, tzinfo=UTC), options=options).docx
+    back = Reply(sent).accept().delete_paragraph("The licences and rights to use the Photographs").bytes()
+    options = engine.Options(variant=variant, we="Photographer")
+    return engine.redline(back, author="noai", date=datetime(2026, 2, 5, tzinfo=UTC), options=options)
+
+
+def test_a_definition_whose_using_sentence_they_deleted_is_withdrawn_where_round_two_accepts_their_change():
+    second = photo_round_two("minimal")
+    (gone,) = withdrawals(second)
+    assert (gone.find or "").startswith("2.1A\t"), gone.find
+    assert "nothing in this licence uses it any more" in (gone.comment or ""), gone.comment
+    text = [t.text for t in engine.read(second.docx, accepted=True).paragraphs]
+    assert not any(DEFINED.search(t) for t in text), text
+    assert [t.split("\t")[0] for t in text if re.match(r"2\.\d", t)][:3] == ["2.1", "2.2", "2.3"], text
