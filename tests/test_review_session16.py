@@ -330,7 +330,7 @@ def need_words(need: str) -> set[str]:
 
 
 @pytest.mark.parametrize("name", (ORDER, RIGHTS))
-@pytest.mark.parametrize("variant", [xfail(v, reason=NEED) for v in VARIANTS])
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_round_two_answers_the_need_the_other_side_states_in_a_thread(variant, name):
     replies = thread_replies(round_two(name, variant).docx)
     assert replies, "no reply in the thread"

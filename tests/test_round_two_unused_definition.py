@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 import pytest
 from support.docx_builder import make_docx, p
-from support.replies import Reply
+from support.replies import COUNSEL, Reply
 from test_review_session16 import ORDER, round_two, written
 
 from noai import engine
@@ -121,3 +121,80 @@ def test_a_definition_whose_using_sentence_they_deleted_is_withdrawn_where_round
     text = [t.text for t in engine.read(second.docx, accepted=True).paragraphs]
     assert not any(DEFINED.search(t) for t in text), text
     assert [t.split("\t")[0] for t in text if re.match(r"2\.\d", t)][:3] == ["2.1", "2.2", "2.3"], text
+
+
+# ------------------------------------------------------------------------------------------------
+# REVIEW16 class 9: a need the other side states in one of our threads gets an answer on the need
+
+
+@functools.cache
+def photo_need(need: str, variant: str) -> list[str]:
+    """Standard round one of the licence; the Licensee accepts it all and states ``need`` in our approach thread;
+    our replies in that thread in round two (``variant``)."""
+    from noai.ooxml.package import read_package
+    from noai.ooxml.threads import read_comments
+
+    doc = make_docx("".join(p(t) for t in PHOTOS) + "<w:sectPr/>")
+    options = engine.Options(variant="standard", we="Photographer")
+    sent = engine.redline(doc, author="noai", date=datetime(2026, 1, 5, tzinfo=UTC), options=options).docx
+    back = Reply(sent).reply_to("Our approach", need).accept().bytes()
+    options = engine.Options(variant=variant, we="Photographer")
+    second = engine.redline(back, author="noai", date=datetime(2026, 2, 5, tzinfo=UTC), options=options)
+    comments = read_comments(read_package(second.docx))
+    theirs = {c.parent for c in comments if c.author == COUNSEL}
+    (root,) = [c for c in comments if c.parent is None and c.text.startswith("Our approach") and c.id in theirs]
+    return [c.text for c in comments if c.parent == root.id and c.author == "noai"]
+
+
+TOOL = "We need to run the photographs through automated captioning software for our screen-reader users."
+TRAIN = "We must be able to fine-tune our route-recommendation model on the photographs."
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard", "minimal"))
+def test_a_stated_need_for_an_ai_tool_that_trains_nothing_is_allowed_for_that_task_on_no_retention(variant):
+    (said,) = photo_need(TOOL, variant)
+    assert not said.startswith("Thank you"), said
+    assert "you need to run the photographs through automated captioning software for your screen-reader" in said
+    assert "for that task alone" in said and "keeps no copy" in said and "trains no AI system" in said, said
+    assert ("approved in writing" in said) == (variant == "strict"), said
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_a_stated_need_to_train_on_the_work_is_answered_with_consent_for_that_purpose_alone(variant):
+    (said,) = photo_need(TRAIN, variant)
+    assert "you must be able to fine-tune your route-recommendation model" in said, said
+    assert "for that purpose alone, with the Photographer's prior written consent" in said, said
+    assert "fee agreed at the time" in said  # our restriction offers the fee, so the answer does
+
+
+def test_strict_answers_a_stated_need_to_train_on_the_work_with_why_not_and_how_to_ask():
+    (said,) = photo_need(TRAIN, "strict")
+    assert "We cannot agree to a standing permission for that" in said, said
+    assert "prior written consent" in said and "for the purpose stated alone" in said, said
+
+
+def test_a_stated_need_that_is_no_ai_use_is_noted_not_thanked_for():
+    (said,) = photo_need("We need to print the photographs on our shop's postcards.", "standard")
+    assert said.startswith("We note that you need to print the photographs on your shop's postcards."), said
+
+
+@pytest.mark.parametrize(
+    ("reply", "said", "ai", "trains"),
+    [
+        ("We need to use our AI model for a first cut. Fine?", "you need to use your AI model for a first cut", 1, 0),
+        ("Clause 4 must stay: we require voice cloning for pick-ups.", "you require voice cloning for pick-ups", 1, 0),
+        ("We have to train our classifier on them.", "you have to train your classifier on them", 1, 1),
+        ("We need this as drafted.", "you need this as drafted", 0, 0),
+    ],
+)
+def test_the_need_a_reply_states_is_read_in_our_voice(reply, said, ai, trains):
+    from noai.analysis.negotiation import stated_need
+
+    need = stated_need(reply)
+    assert need is not None and (need.said, need.ai, need.trains) == (said, bool(ai), bool(trains)), need
+
+
+def test_a_reply_that_states_no_need_has_none():
+    from noai.analysis.negotiation import stated_need
+
+    assert stated_need("We have no further comments.") is None and stated_need("Agreed.") is None

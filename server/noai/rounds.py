@@ -18,7 +18,12 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
 - numbers stay whole: a clause of ours put back goes back to its own place and number, after the clause of
   ours that came before it; a numbered clause they rejected and we do not put back leaves no gap (the
   clauses after it, and the references to them, take the numbers back); a term our accepted clauses use
-  is defined by our definitions clause of this round where nothing defines it.
+  is defined by our definitions clause of this round where nothing defines it;
+- a definition of ours that nothing uses any more (they rejected or deleted the only words using it) is taken out,
+  as a tracked deletion commented as a change of this round, and the list closes behind it;
+- a need the other side states in a thread ("We need to use machine translation for a first draft") is answered
+  on the need: an AI tool that trains nothing, allowed for that task where it keeps no copy; training on the work,
+  for that purpose alone with the creator's consent (strict: no standing permission, and how to ask).
 
 Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
 """
@@ -41,7 +46,7 @@ from .analysis.facts import (
     typed_clause_number,
     uses_term,
 )
-from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome, word_diff
+from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Need, Outcome, stated_need, word_diff
 from .library import VARIANTS, Library, Playbook
 from .library.render import left_unchanged
 from .ooxml.model import Paragraph
@@ -190,7 +195,22 @@ def next_round(
     renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
     edits += unused
     closed += [_changed(result, c, e.clause, e.variant) for e, c in moves]
-    said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded, _rest(edits))
+    fee = any(
+        _FEE in t
+        for t in [*(p.text for p in result.paragraphs), *(q.get("text", "") for e in edits for q in e.paragraphs)]
+    )
+    said = _Said(
+        proposed,
+        names,
+        flagged,
+        plan.terms,
+        frozenset(refused),
+        frozenset(again),
+        superseded,
+        _rest(edits),
+        fee,
+        frozenset(e.clause for e in unused),
+    )
     return (
         Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes), renumbered=renumbering),
         _thread_answer(talks.outcomes, said, how, our_comments, talks.ours, edits, result.paragraphs)
@@ -651,6 +671,8 @@ class _Said:
     again: frozenset[str] = frozenset()  # the proposals they rejected that this round puts back as they were
     superseded: Mapping[str, str] = field(default_factory=dict)  # our comment id -> the reply superseding it
     rest: Mapping[str, str] = field(default_factory=dict)  # clause -> what the other parts of its change do
+    fee: bool = False  # our restriction lets the creator make consent subject to a fee
+    withdrawn: frozenset[str] = frozenset()  # the clauses of ours whose definitions this round takes out
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
@@ -689,9 +711,48 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
             f"as {who}'s consent to it: see our comment. We ask that this use be made only with {who}'s prior "
             "written consent."
         )
+    need = next((n for c in o.replies if (n := stated_need(c.text)) is not None), None)
+    if need is not None and need.ai:
+        return _on_need(need, said, how)
+    if o.proposal.clause in said.withdrawn:
+        return "We have taken out our definition that nothing now uses: see our comment on it."
+    noted = f"We note that {need.said}. " if need is not None else ""
     if how == ACCEPT and o.state != ACCEPTED:
-        return f"Understood: we accept your change to {what}."
-    return f"Thank you. We keep {what} as it now stands in the document."
+        return f"{noted or 'Understood: '}{'W' if noted else 'w'}e accept your change to {what}."
+    return f"{noted or 'Thank you. '}We keep {what} as it now stands in the document."
+
+
+_FEE = "fee agreed"  # our restriction's "which the creator may make subject to a fee agreed at the time"
+
+
+def _on_need(need: Need, said: _Said, how: str) -> str:
+    """Our answer to an AI use the other side says it needs (in a thread of ours): what we can allow and on what
+    terms, or why not. A use of an AI tool that trains nothing: allowed for that task, where the tool keeps no copy
+    and trains no AI system on the work (strict: a tool the creator approves). Training an AI system on the work:
+    standard and minimal allow it for that purpose alone, with the creator's consent (and a fee, where our
+    restriction offers one); strict gives no standing permission and says how the creator may consent."""
+    who = said.terms.get("provider") or "the creator"
+    work = said.terms.get("works") or said.terms.get("deliverables") or "the work"
+    fee = f", which {who} may make subject to a fee agreed at the time" if said.fee else ""
+    heard = f"We understand that {need.said}."
+    if not need.trains:
+        approved = f" is one {who} has approved in writing," if how == REINSTATE else ""
+        return (
+            f"{heard} {_capital(who)} can agree to that use for that task alone, provided the tool used{approved} "
+            f"keeps no copy of {work} after the task and trains no AI system on what it processes. We are content "
+            "for the exceptions to the restriction on AI use to say so."
+        )
+    if how == REINSTATE:
+        return (
+            f"{heard} We cannot agree to a standing permission for that: training an AI system on {work} is the use "
+            f"our restriction forbids. {_capital(who)} will consider each such use when you ask: the restriction "
+            f"allows it with {who}'s prior written consent{fee}, for the purpose stated alone."
+        )
+    return (
+        f"{heard} {_capital(who)} can agree to that use for that purpose alone, with {who}'s prior written "
+        f"consent{fee}: not to train any other system or to generate content, and with no copy of {work} kept "
+        "beyond that training. Every other AI use stays within the restriction."
+    )
 
 
 def _thread_answer(
