@@ -8,7 +8,9 @@ with the creator. ``order_form()`` is a UK commission whose Order Form (at the t
 the illustrator's copyright in one kind of the work ("the character designs created for this Commission") while the
 Standard Terms vest and assign all "Materials", and let the publisher use them "for any purpose".
 ``general_terms_prevail()`` is ``sow_msa()`` with the precedence turned round: the agreement prevails, so the
-transfer stands.
+transfer stands; ``order_over_quotation()`` a purchase order that prevails as a whole over the seller's quotation (no
+part of it over another); ``order_form(", except the character designs")`` an assignment that leaves the kept thing
+out already.
 """
 
 from __future__ import annotations
@@ -70,29 +72,37 @@ def general_terms_prevail() -> bytes:
 
 
 @functools.cache
-def order_form() -> bytes:
+def order_form(excepting: str = "") -> bytes:
+    """``excepting``: words the Standard Terms' assignment ends with ("except the character designs")."""
+    texts = _order_form_texts()
     return _docx(
-        (
-            "ORDER FORM",
-            "Commission: cover and twelve interior illustrations for the picture book Moth and the Lantern.",
-            "Fee: GBP 4,500, half on signature and half on delivery.",
-            "Special terms: The Illustrator keeps the copyright in the character designs created for this "
-            "Commission. The Publisher receives an exclusive licence to reproduce them in the book and its promotion.",
-            "Signed for the Publisher: ________   Signed by the Illustrator: ________",
-            "STANDARD TERMS AND CONDITIONS",
-            'These terms and the Order Form together form the agreement (this "Agreement") between Foxglove Books Ltd '
-            '("the Publisher") and Ines Harrow ("the Illustrator").',
-            "1. Precedence. In case of conflict between the Order Form and these Standard Terms, the Order Form "
-            "takes precedence.",
-            "2. Delivery. The Illustrator shall deliver the artwork by the dates agreed in writing.",
-            "3. Rights.",
-            "(a) All artwork, character designs and other materials produced by the Illustrator for the "
-            'Publisher (the "Materials") shall vest in the Publisher, and the Illustrator hereby assigns to the '
-            "Publisher all copyright in the Materials.",
-            "(b) The Publisher and its affiliates may use any information, data and content the Illustrator provides "
-            "under this Agreement for any purpose.",
-            "4. Law. This Agreement is governed by the laws of England and Wales.",
+        tuple(
+            t.replace("all copyright in the Materials.", f"all copyright in the Materials{excepting}.") for t in texts
         )
+    )
+
+
+def _order_form_texts() -> tuple[str, ...]:
+    return (
+        "ORDER FORM",
+        "Commission: cover and twelve interior illustrations for the picture book Moth and the Lantern.",
+        "Fee: GBP 4,500, half on signature and half on delivery.",
+        "Special terms: The Illustrator keeps the copyright in the character designs created for this "
+        "Commission. The Publisher receives an exclusive licence to reproduce them in the book and its promotion.",
+        "Signed for the Publisher: ________   Signed by the Illustrator: ________",
+        "STANDARD TERMS AND CONDITIONS",
+        'These terms and the Order Form together form the agreement (this "Agreement") between Foxglove Books Ltd '
+        '("the Publisher") and Ines Harrow ("the Illustrator").',
+        "1. Precedence. In case of conflict between the Order Form and these Standard Terms, the Order Form "
+        "takes precedence.",
+        "2. Delivery. The Illustrator shall deliver the artwork by the dates agreed in writing.",
+        "3. Rights.",
+        "(a) All artwork, character designs and other materials produced by the Illustrator for the "
+        'Publisher (the "Materials") shall vest in the Publisher, and the Illustrator hereby assigns to the '
+        "Publisher all copyright in the Materials.",
+        "(b) The Publisher and its affiliates may use any information, data and content the Illustrator provides "
+        "under this Agreement for any purpose.",
+        "4. Law. This Agreement is governed by the laws of England and Wales.",
     )
 
 
@@ -121,6 +131,7 @@ CONTRACTS = {
     "order": order_form,
     "agreement": general_terms_prevail,
     "quotation": order_over_quotation,
+    "excepting": lambda: order_form(", except the character designs"),
 }
 
 
@@ -203,6 +214,16 @@ def test_an_order_form_that_keeps_one_kind_of_the_work_carves_it_out_of_the_gene
         assert "upon payment in full" in rights and "ownership of the rest pass only on payment" in comments
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_transfer_that_already_leaves_the_kept_thing_out_gets_no_second_exception(variant):
+    red = redline("excepting", variant)
+    rights = paragraph(written(red), "(a) All artwork")
+    assert rights.endswith("in the Materials, except the character designs."), rights
+    comments = said(red)
+    assert "keeps the Illustrator's copyright in character designs, which stays out of that transfer" in comments
+    assert "we leave that transfer unchanged" not in comments and "gives the Publisher ownership" not in comments
+
+
 # ------------------------------------------------------------------------------------------------
 # Class 6: what the contract keeps with the creator is never named as pre-existing material when it is the work made
 # under it
@@ -241,3 +262,13 @@ def test_the_purpose_definition_goes_in_the_clause_whose_licence_uses_it(variant
     used = next(i for i, t in enumerate(paragraphs) if t.startswith("(b) The Publisher and its affiliates"))
     assert "solely for the Permitted Purpose" in paragraphs[used], paragraphs[used]
     assert used < defined < next(i for i, t in enumerate(paragraphs) if t.startswith("4. Law")), paragraphs[defined]
+
+
+@pytest.mark.parametrize("name", ("sow", "order"))
+def test_round_two_after_the_exception_was_accepted_adds_no_second_one(name):
+    from support.replies import Reply
+
+    back = Reply(redline(name, "standard").docx).accept().bytes()
+    again = engine.redline(back, author="noai", date=DATE, options=engine.Options(variant="standard"))
+    assert not any("except" in (e.replacement or "") for e in again.plan.edits), again.plan.edits
+    assert sum(t.count(", except") for t in written(again)) == 1, [t for t in written(again) if "except" in t]

@@ -33,6 +33,8 @@ from .analysis.facts import (
     SurvivalList,
     a_purpose_of_its_own,
     about_the_purpose,
+    ai_list_item,
+    ai_tools,
     as_referred,
     assigns_everything,
     background_licence,
@@ -135,6 +137,7 @@ from .planning.placement import (
     numbered_paragraphs,
     place_clauses,
 )
+from .planning.reservation import RESERVATION, joined_reservation, present_reservation
 from .planning.strategy import (
     _ON_PAYMENT,
     _TRANSFER_KINDS,
@@ -440,6 +443,7 @@ def make_plan(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere, run
     )
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
+    insertions, reserved = joined_reservation(result, insertions, commented, with_comments)  # no second reservation
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
         insertions = [_no_officer(e) for e in insertions]
     if facts.non_text:  # a score, photographs, code: no spelling or machine-translation exception
@@ -478,7 +482,12 @@ def make_plan(
     insertions, joins = join_definitions_list(result, insertions, run)  # "(c) …; and (d) …." takes the new terms in
     ours = {at for e in insertions for at in numbered_paragraphs(e.index, e, _source)}  # what ours number on from
     fixes = [(*_number_kept(result, f, rf, ours), op) if op == "replace" else (f, rf, op) for f, rf, op in fixes]
-    edits = [*insertions, *joins, *left_once([fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes])]
+    edits = [
+        *insertions,
+        *joins,
+        *reserved,
+        *left_once([fix_edit(f, rf, op, variant, with_comments) for f, rf, op in fixes]),
+    ]
     numbers = _our_numbers(result, insertions, renumbering) if clauses else []
     owns = [own[0] if own else "" for own in numbers]
     labels = [n for own in numbers for n in own]
@@ -872,6 +881,13 @@ def choose_fixes(
             if named is not None:
                 ranges.append((named[0].phrase_start, named[0].phrase_end))
                 fixes.append((*named, "replace"))
+            elif (
+                rf is not None
+                and (tools := _tools_kept(f, rf, variant, terms)) is not None
+                and (tools[2] == "replace" or with_comments)
+            ):  # AI tools allowed on the work: on the covenant's terms
+                ranges.append((tools[0].phrase_start, tools[0].phrase_end))
+                fixes.append(tools)
             continue
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
@@ -1116,6 +1132,12 @@ def _training_struck(
         return None
     strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
     said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
+    if strike is None and (strike := ai_list_item(f.paragraph_text, f.phrase_start, f.phrase_end)) is not None:
+        # one item of a list the grant names ("… in digital databases and text and data mining services"): what it
+        # lets others do with the work, not the client's own training
+        said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”").replace(
+            " to train AI on ", " to let others mine or train AI on "
+        )
     if strike is None and fix.sentence_rule is not None and f.attributes.get("permitted_party") == "client":
         strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end)
         # quoted without its typed number ("2.2 "), which is no part of the sentence (and may stay: _number_kept)
@@ -1127,7 +1149,44 @@ def _training_struck(
         return None
     words = f.paragraph_text[strike.start : strike.end]
     return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
-        rf, find=words, replacement="", comment=said
+        rf, find=words, replacement=strike.replacement, comment=said
+    )
+
+
+# the terms on which AI tools may process the work: those of the restriction on Prohibited AI Use
+_TOOL_TERMS = "if the tool neither keeps {deliverables} after the task nor is trained on {them}"
+
+
+def _tools_kept(
+    f: Finding, rf: RenderedFix, variant: str, terms: Mapping[str, str]
+) -> tuple[Finding, RenderedFix, str] | None:
+    """A permission to use AI tools on the work (:func:`~noai.analysis.facts.ai_tools`: "be entitled to use machine
+    translation or other automated tools in preparing the Translation") kept on the covenant's terms: strict and
+    standard add them after the tools' words ("… tools (if the tool neither keeps the Work after the task nor is
+    trained on it)"), minimal asks for them in a comment. ``None``: no such permission, or the creator's own."""
+    if f.attributes.get("polarity") != "permission" or f.attributes.get("permitted_party") == "creator":
+        return None
+    tools = ai_tools(f.paragraph_text, f.phrase_start, f.phrase_end)
+    if tools is None:
+        return None
+    work = terms.get("deliverables", "the work")
+    them = "them" if re.search(r"[^s]s$", work) else "it"
+    condition = _TOOL_TERMS.format(deliverables=work, them=them)
+    moved = replace(f, phrase=tools.words, phrase_start=tools.start, phrase_end=tools.end)
+    if variant == "minimal":
+        said = (
+            f"We ask that “{tools.words}” be used on {work} only {condition}: such tools may keep what they are "
+            "given, or train on it."
+        )
+        return moved, replace(rf, find=tools.words, replacement=None, comment=said, uses=()), "comment"
+    said = (
+        f"This change keeps the use of “{tools.words}” on the terms of the restriction on Prohibited AI Use: "
+        f"only {condition}."
+    )
+    return (
+        moved,
+        replace(rf, find=tools.words, replacement=f"{tools.words} ({condition})", comment=said, uses=()),
+        "replace",
     )
 
 
@@ -1358,7 +1417,12 @@ def choose_clauses(
 ) -> list[str]:
     """The ids of the clauses to insert: the protections the playbook requires and the document
     lacks, then the clauses defining the terms the fixes use."""
-    wanted = [p.clause for p in playbook.required(variant) if not _present(result, p.kind)]
+    joins = present_reservation(result) is not None  # our AI words join the document's own reservation
+    wanted = [
+        p.clause
+        for p in playbook.required(variant)
+        if not _present(result, p.kind) or (joins and p.clause == RESERVATION)
+    ]
     for term in needed_terms:
         owner = library.clause_defining(term).id
         if owner not in wanted:

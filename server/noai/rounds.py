@@ -245,6 +245,10 @@ def _fall_back_fix(
     if softer:
         softer = [replace(e, comment=_narrower(e) if k == 0 else None) for k, e in enumerate(softer)]
         return softer, f'Proposed a narrower change in place of the rejected change to "{first.find}".'
+    added = (first.replacement or "").removeprefix(first.find or "")
+    if first.finding is None and first.find and added != first.replacement:  # our words added to a clause of
+        # theirs with no red flag (the AI sentence joining their reservation): none of their words to flag
+        return [], f'Accepted the rejection of the words we added ("{added.lstrip(". ")}"): not proposed again.'
     who = terms.get("provider") or "the creator"
     consent = _with_consent(first, who) if lower is not None else None
     if consent is not None:

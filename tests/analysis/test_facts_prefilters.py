@@ -4,6 +4,7 @@ clause word (clause_word) only texts holding "clause", "section" or "article"; w
 patterns holds such a word, so the facts are what the patterns alone say: on synthetic paragraphs (characters
 that fold to an ASCII letter included) and on every corpus paragraph."""
 
+import re
 import sys
 from collections.abc import Sequence
 
@@ -286,3 +287,21 @@ def test_the_name_after_the_is_counted_as_the_pattern_opening_with_the_counts_it
     assert len(re.findall(rf"he {name}(?<=[Tt]he {name})(?<!\w[Tt]he {name})(?!\w)", text)) == len(
         re.findall(rf"[Tt]he {name}(?<!\w[Tt]he {name})(?!\w)", text)
     )
+
+
+GAPS = [
+    *LISTS,
+    "We create the designs as well as the software for you.",
+    "We develop the illustrations or  the code, and own them.",
+    "We build images, sketches , the app.",
+    "We make the designs; the code is yours.",
+    "We deliver the logos (and the software) to you.",
+    "We supply all recordings, every single one of the many fine ones, and code.",
+]
+
+
+def test_a_code_word_with_no_list_gap_beside_it_is_passed_over_as_the_full_reading_passes_it(monkeypatch):
+    found = [facts.other_work([text], "software") for text in GAPS]
+    assert sum(map(bool, found)) >= 5  # the lists name other work: the comparison below compares something
+    monkeypatch.setattr(facts, "_GAP_TO_END", re.compile(""))  # a gap before every word: each one read whole
+    assert [facts.other_work([text], "software") for text in GAPS] == found

@@ -495,7 +495,7 @@ _PASSIVE_USE = re.compile(
     r"(?P<by>(?:\s+\w+){0,12}?\s+by\b)?",
     re.IGNORECASE,
 )
-_RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto)\s+")
+_RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto|with|vested\s+in)\s+")
 _OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
 _OWNER_AT = re.compile(r"\s*(?:the\s+)?")  # where the owner's name starts after "owned by", "property of"
 # "no licenses are granted", "no other license": the licence word denied by the words just before it

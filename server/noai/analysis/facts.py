@@ -460,15 +460,21 @@ _NAMES_TRAINING = re.compile(
 )
 
 
-# The same lead-in before a training verb whose object holds the AI words: ", including to train, fine-tune and
-# test the machine learning models …"
+# a verb of training a model: "train", "fine-tune", "improve", "develop", "test", "build" …
+_TRAINING_VERB = r"(?:train|fine[\s-]?tun|improv|test|develop|teach|evaluat|benchmark|build|refin|enhanc)\w*\b"
+# The same lead-in before a list of verbs holding a training verb whose object holds the AI words: ", including to
+# train, fine-tune and test the machine learning models …", ", including to develop, train and improve Buyer's
+# product-search, recommendation and content-generation systems"
 _NAMES_TRAINING_VERB = re.compile(
     _NAMES_TRAINING.pattern.removesuffix("$")
-    + r"(?=(?:train|fine[\s-]?tun|improv|test|develop|teach|evaluat|benchmark|build)\w*\b)",
+    + r"(?=(?:[a-z-]+,\s+)*(?:[a-z-]+,?\s+(?:and|or)\s+)?"
+    + _TRAINING_VERB
+    + ")",
     re.IGNORECASE,
 )
-# the rest of that object up to the end of the grant's clause: no comma, bracket or colon on the way
-_OBJECT_TAIL = re.compile(r"[^.;,:()]*?(?=\s*(?:[.;)]|$))")
+# the rest of that object up to the end of the grant's clause: no bracket or colon on the way (a comma only between
+# the items of a list, which :data:`_CLAUSE_BREAK` tells from one before another clause)
+_OBJECT_TAIL = re.compile(r"[^.;:()]*?(?=\s*(?:[.;)]|$))")
 
 
 def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
@@ -487,8 +493,8 @@ def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | No
         lead = next(
             (
                 m
-                for m in reversed(list(_NAMES_TRAINING_VERB.finditer(text, start, phrase_start)))
-                if not _CLAUSE_BREAK.search(text, m.end(), phrase_start)
+                for m in reversed(list(_NAMES_TRAINING_VERB.finditer(text, start, phrase_end)))
+                if m.end() <= phrase_start and not _CLAUSE_BREAK.search(text, m.end(), phrase_start)
             ),
             None,
         )
@@ -501,6 +507,125 @@ def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | No
     return Strike(lead.start(), stop, "", text[lead.start() : stop].lstrip(", "))
 
 
+# -- a reservation of the rights not granted ----------------------------------------------------------------
+
+# a reservation of the rights a grant leaves out ("not expressly granted", "except as expressly"), not a party
+# keeping what it owns ("retains all ownership")
+_NOT_GRANTED = re.compile(
+    r"\bnot\s+(?:expressly\s+|specifically\s+)?(?:granted|licen[cs]ed)\b|\bexcept\s+(?:as|for\s+the\s+rights)\s+expressly",
+    re.IGNORECASE,
+)
+_SPEAKS_OF_AI = re.compile(
+    r"\bAI\b|\bartificial\s+intelligence\b|\bmachine[- ]learning\b|\btrain(?:ing)?\b|\bdata\s+mining\b", re.IGNORECASE
+)
+
+
+def reserves_not_granted(text: str, phrase_start: int) -> bool:
+    """The reservation whose words start at ``text[phrase_start:]`` reserves the rights a grant leaves out ("All
+    rights in the Work not expressly granted … are reserved to the Proprietor"), in a paragraph that says nothing
+    of AI: the AI words of a reservation of ours may join it."""
+    start, end = sentence_span(text, phrase_start)
+    return _NOT_GRANTED.search(text, start, end) is not None and _SPEAKS_OF_AI.search(text) is None
+
+
+# -- an AI use named as one item of a list ----------------------------------------------------------------
+
+# an item that puts the work to use as data for AI: mined, compiled into a dataset, used for training
+_DATA_USE = re.compile(
+    r"\b(?:text\s+and\s+data\s+mining|data\s+mining|datasets?|data\s+sets?|training|corpus|corpora)\b", re.IGNORECASE
+)
+# where a list of things starts: the word that names them ("including", "in", "to", "such as" …)
+_LIST_LEAD = re.compile(
+    r"\b(?:including|such\s+as|namely|in|into|to|for|through|via|by|on|with|from)\s+(?:(?:the|any|all)\s+)?",
+    re.IGNORECASE,
+)
+# between two items: ", ", " and ", ", or "
+_ITEM_JOIN = re.compile(r",\s+(?:(?P<conj1>and|or)\s+)?|\s+(?P<conj2>and|or)\s+", re.IGNORECASE)
+# an item ends at a comma, a bracket, a full stop, or the next "and" / "or"
+_ITEM_END = re.compile(r"[^,;:.()]*?(?=\s*(?:[,;:.()]|$)|\s+(?:and|or)\s+)", re.IGNORECASE)
+_JOIN_BEFORE = re.compile(r"(?:,|\s(?:and|or))\s+$", re.IGNORECASE)
+_VERB_IN = re.compile(r"[;:]|\b(?:shall|will|must|may|can|is|are|agrees?|undertakes?)\b", re.IGNORECASE)
+
+
+def ai_list_item(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """The AI words at ``text[phrase_start:phrase_end]`` where they name one item of a list of nouns that a grant
+    names ("… including the inclusion of its text in digital databases and text and data mining services, and shall
+    pay …", "may sublicense the Episodes to streaming platforms, archives and machine-learning dataset providers"),
+    an item that puts the work to use as data for AI (mining, a dataset, training): the span a redline replaces so
+    that the list reads without it ("in digital databases", "to streaming platforms and archives"), its joining
+    words with it. ``None``: the AI words are no such item (the grant's own object, AI tools the work is used with),
+    or the list cannot be read."""
+    start, end = sentence_span(text, phrase_start)
+    if phrase_end > end:
+        return None
+    stop = _ITEM_END.match(text, phrase_end, end)
+    if stop is None:
+        return None
+    item_end = stop.end()
+    leads = [m for m in _LIST_LEAD.finditer(text, start, phrase_start) if m.end() <= phrase_start]
+    # a lead word right after a join begins an item of its own ("in cinemas, on television, and in …"): the list
+    # starts at the lead before it
+    while len(leads) > 1 and _JOIN_BEFORE.search(text, start, leads[-1].start()):
+        leads.pop()
+    if not leads:
+        return None
+    lead = leads[-1].end()
+    joins = [m for m in _ITEM_JOIN.finditer(text, lead, phrase_start) if m.end() <= phrase_start]
+    if joins and _VERB_IN.search(text, joins[-1].end(), phrase_start) is None:  # an item after another
+        join = joins[-1]
+        if not _DATA_USE.search(text, join.end(), item_end):
+            return None
+        siblings = text[lead : join.start()]
+        if not siblings.strip() or _VERB_IN.search(siblings) or siblings.rstrip().endswith(("and", "or")):
+            return None
+        words = text[join.end() : item_end]
+        conj = join.group("conj1") or join.group("conj2")
+        if conj is None or "," not in siblings:  # "A and ITEM", "A, ITEM, C": the item with the words before it
+            return Strike(join.start(), item_end, "", words)
+        cut = lead + siblings.rindex(",")  # "A, B and ITEM" -> "A and B"
+        return Strike(cut, item_end, f" {conj} {siblings[siblings.rindex(',') + 1 :].strip()}", words)
+    # the first item: the words joining it to the next go with it ("ITEM and B", "ITEM, B and C")
+    after = _ITEM_JOIN.match(text, item_end, end)
+    if after is None or not _DATA_USE.search(text, lead, item_end) or _VERB_IN.search(text, lead, item_end):
+        return None
+    rest = _ITEM_END.match(text, after.end(), end)
+    if after.group("conj1") or rest is None or _VERB_IN.search(text, after.end(), rest.end()):
+        return None  # ", and shall pay …": another clause, not another item
+    return Strike(lead, after.end(), "", text[lead:item_end])
+
+
+# -- a permission to use AI tools on the work ---------------------------------------------------------------
+
+# the tools: "machine translation or other automated tools", "generative AI tools", "artificial intelligence software"
+_AI_TOOLS = re.compile(
+    r"(?:machine[- ]translation|(?:generative\s+)?(?:AI|artificial\s+intelligence)\s+(?:tools?|software|services))"
+    r"(?:\s+(?:or|and)\s+(?:other\s+|similar\s+)?(?:[\w-]+\s+){0,2}?(?:tools|software|systems|services|technolog(?:y|ies)))?",
+    re.IGNORECASE,
+)
+# what the tools are named after: "use", "using", "the use of", "employ"
+_USES_TOOLS = re.compile(
+    r"\b(?:use|using|employ|employing|apply|applying)\s+(?:of\s+)?(?:any\s+|the\s+)?(?:generative\s+|automated\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def ai_tools(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """The AI tools a sentence allows to be used on the work ("be entitled to use machine translation or other
+    automated tools in preparing the Translation"), the AI words at ``text[phrase_start:phrase_end]`` starting them,
+    as the span a redline qualifies: the tools' words. ``None``: no use of AI tools is allowed there (a denial, the
+    tools not what is used), or the use is conditioned already."""
+    start, end = sentence_span(text, phrase_start)
+    before = text[start:phrase_start]
+    m = _AI_TOOLS.match(text, phrase_start)
+    if m is None or m.end() < phrase_end or _USES_TOOLS.search(before) is None:
+        return None
+    if _NO_ONE.search(before) or _CONDITIONED.search(text, start, end):
+        return None
+    adjective = re.search(r"(?:generative|automated)\s+$", before, re.IGNORECASE)  # "generative AI tools": one name
+    at = phrase_start - len(adjective.group()) if adjective else phrase_start
+    return Strike(at, m.end(), "", text[at : m.end()])
+
+
 # A sentence whose operative act lets a party train AI on what it uses: "The Client may use the Designs to train
 # its own machine learning models …", "Customer may use the Software and Deliverables to train Customer's
 # internal AI models.", "The Licensee is entitled to use the Images for training …". The subject comes first,
@@ -508,6 +633,8 @@ def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | No
 _PERMITS_TRAINING = re.compile(
     r"(?P<subject>[A-Z“\"][^,;:.]{0,80}?)\s+(?:may|can|(?:is|are|shall\s+be)\s+(?:permitted|entitled|free|allowed)\s+to)"
     r"\s+(?:(?:use|process|copy|reproduce|exploit|input)\b[^.;]{0,160}?\b(?:to|for)\s+)?"
+    # a list of verbs before it: "to develop, train and evaluate its speech models"
+    r"(?:[a-z-]+,\s+)*(?:[a-z-]+,?\s+(?:and|or)\s+)?"
     r"(?:train(?:ing)?|fine[\s-]?tun(?:e|ing)|improv(?:e|ing))\b",
 )
 _NO_ONE = re.compile(r"\b(?:no|neither|nor|none|nothing|not)\b", re.IGNORECASE)
@@ -1302,6 +1429,9 @@ _LIST_GAP = re.compile(
 )
 
 
+_GAP_TO_END = re.compile(f"(?:{_LIST_GAP.pattern})\\Z")  # a _LIST_GAP that ends where the search does (its endpos)
+
+
 def other_work(texts: Sequence[str], kind: str | None) -> str | None:
     """The other kinds of work the document names in one list with code, as what the creator makes, owns or delivers
     ("I'll own the code, designs and everything else I make": "designs"), where its work is software: a comment
@@ -1326,6 +1456,13 @@ def other_work(texts: Sequence[str], kind: str | None) -> str | None:
             k = bisect_left(near, base + floor)
             if k == len(near) or near[k] >= base + min(len(text), m_end + 60):
                 continue
+        after = text[m_end : m_end + 60]
+        listed = _LIST_GAP.match(after) is not None  # a gap that fullmatches a start of it: matches it
+        # an item before it needs a gap from the item's end to this word: some start in the window whose gap
+        # fullmatches the rest (one search, instead of one for each kind's words)
+        gapped = _GAP_TO_END.search(text, floor, m_start) is not None
+        if not (listed or gapped):  # no list item can be next to it: its sentence need not be read
+            continue
         if i != last:
             last, makes = i, {}
             low = fast.lowered(text)  # the searches below are those of the patterns themselves, by their twins
@@ -1335,9 +1472,7 @@ def other_work(texts: Sequence[str], kind: str | None) -> str | None:
             made = makes[sentence] = fast.holds(_MAKES, sentence)
         if not made:
             continue
-        after = text[m_end : m_end + 60]
         after_low = None if low is None else low[m_end : m_end + 60]  # after.lower(): no length changes
-        listed = _LIST_GAP.match(after) is not None  # a gap that fullmatches a start of it: matches it
         for words in others:
             pairs = (
                 [  # (first item's start, other word) where the two are items of one list
@@ -1347,7 +1482,7 @@ def other_work(texts: Sequence[str], kind: str | None) -> str | None:
                 ]
                 + [
                     (o.start(), o, o.start(), o.end())  # the match's positions are the text's own
-                    for o in fast.finditer(words, text, low, floor, m_start)
+                    for o in (fast.finditer(words, text, low, floor, m_start) if gapped else ())
                     if _LIST_GAP.fullmatch(text, o.end(), m_start)
                 ]
             )
@@ -2141,6 +2276,7 @@ class Retention(NamedTuple):
     part: str  # the part, as the precedence clause names it: "the face of this Order", "the Statement of Work"
     precedence: int  # the paragraph of the precedence clause
     covers: tuple[int, ...]  # the paragraphs of the transfers it takes the thing out of
+    excepted: tuple[int, ...] = ()  # those of them that except it already ("…, except photographs, …")
 
 
 def prevailing_retention(
@@ -2187,19 +2323,20 @@ def prevailing_retention(
                         continue
                     obj = _MADE_TAIL.sub("", k.group("object")).strip(" ,")
                     bare = re.sub(r"^(?:all|the|any|each|every)\s+", "", obj, flags=re.IGNORECASE)
-                    named = (work or "").lower()
-                    whole = bool(named) and bare.lower() in (named, named.removeprefix("the "))
-                    head = bare.split()[-1].lower() if bare else ""
-                    covers = tuple(
-                        t for t in transfers if whole or re.search(rf"\b{re.escape(head)}\b", paragraphs[t].text, re.I)
-                    )
+                    work_name = (work or "").lower()
+                    whole = bool(work_name) and bare.lower() in (work_name, work_name.removeprefix("the "))
+                    head = re.escape(bare.split()[-1].lower() if bare else "")
+                    naming = re.compile(rf"\b{head}\b", re.IGNORECASE)
+                    excepted = re.compile(rf"\b(?:except|excluding|other\s+than|save)\b[^.;]{{0,120}}\b{head}\b", re.I)
+                    # the transfers naming the thing (any, for the whole work); those excepting it already
+                    covers = tuple(t for t in transfers if whole or naming.search(paragraphs[t].text))
+                    out = tuple(t for t in covers if excepted.search(paragraphs[t].text))
                     if not bare or not covers or _RIGHTS_ONLY.search(bare):
                         continue
                     right = k.group("right")
                     said = sentence[k.start() :].strip()  # from its subject: no run-in label ("Special terms:")
-                    return Retention(
-                        i, said[0].upper() + said[1:], right, obj if whole else bare, whole, part, at, covers
-                    )
+                    thing = obj if whole else bare
+                    return Retention(i, said[0].upper() + said[1:], right, thing, whole, part, at, covers, out)
     return None
 
 

@@ -350,7 +350,7 @@ AI_TERM = re.compile(
     r"\bA\.?I\.?(?![\w.-])|\bGen(?:erative)?\s?AI\b|\bLLMs?\b|"
     r"(?i:\bartificial[- ]intelligence\b|\bmachine[- ]learning\b|"
     r"\bneural[- ]networks?\b|\blarge[- ]language[- ]models?\b|\bfoundation\s+models?\b|\bgenerative\s+(?:models?|"
-    r"technolog\w+|tools?|systems?)\b|\btext\s+and\s+data\s+mining\b|\bdeep[- ]learning\b|"
+    r"technolog\w+|tools?|systems?)\b|\btext\s+and\s+data\s+mining\b|\bdeep[- ]learning\b|\bmachine[- ]translation\b|"
     r"\b(?:train\w*|fine-?tun\w*|retrain\w*)\s+(?:(?:of|on|any|an|the|a|its|their|or|and|improve\w*|develop\w*|"
     r"other|third[- ]party|such|models?\s+or)\s+){0,4}(?:(?:AI|ML|machine[- ]learning|language|computer|"
     r"statistical|predictive)\s+)?(?:models?|algorithms?|systems?\s+that\s+learn)\b|\btraining\s+data(?:sets?)?\b|"
@@ -378,7 +378,7 @@ RESTRICTION_REFERENCE = _rx(
     r"(?:(?:applicable|relevant|foregoing|above|other|use)\s+)?(?:restrictions?|prohibitions?)\b"
 )
 AI_PERMISSION = _rx(
-    r"\b(?:may|can|is\s+permitted\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
+    r"\b(?:may|can|is\s+permitted\s+to|(?:is|are|be)\s+entitled\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
     r"including\s+(?:to|for|without\s+limitation\s+to|the\s+right\s+to)|free\s+to)\b"
 )
 
@@ -484,7 +484,12 @@ RESERVATION = _rx(
     r"\bexcept\s+(?:for\s+the\s+(?:rights|licen[cs]es?)|as\s+expressly)\s+(?:expressly\s+)?(?:granted|set\s+"
     r"(?:out|forth))\b[^.;]{0,120}\b(?:retains?|reserves?)\b|\bby\s+implication,\s+estoppel|\bretains?\s+all\s+"
     r"(?:of\s+(?:its|their)\s+)?(?:right,?\s+title|rights|intellectual\s+property)|"
-    r"\brights?\s+(?:is|are)\s+(?:hereby\s+)?reserved\s+(?:to|for|by)\b"
+    r"\brights?\s+(?:is|are)\s+(?:hereby\s+)?reserved\s+(?:to|for|by)\b|"
+    # "All rights in the Work not expressly granted to the Publishers … are reserved to the Proprietor", "Any right
+    # in the Episodes not expressly granted … remains with the Host": the rights named by what they are in
+    r"\b(?:all|any|every)\s+(?:other\s+)?rights?\s+(?:in|to|of|under)\s+[^.;]{1,60}?\s+(?:that\s+(?:is|are)\s+)?"
+    r"not\s+(?:expressly\s+|specifically\s+)?granted\b[^.;]{0,80}?\b(?:(?:are|is|shall\s+be|will\s+be)\s+"
+    r"(?:hereby\s+)?(?:reserved|retained)|(?:remains?|shall\s+remain|will\s+remain)(?=\s+(?:with|vested\s+in)\b))"
 )
 RESERVATION_MUTUAL = _rx(
     r"\bneither\s+party\s+(?:transfers|grants|assigns|conveys)\b|"

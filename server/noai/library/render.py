@@ -337,7 +337,11 @@ def _once_created(text: str) -> str:
         listed = " and ".join(m.group(4).rsplit(", ", 1))
         return f"{m.group(1)} or {m.group(2)} under {m.group(3)}, including {listed}"
 
-    return _DELIVERED_TWICE.sub(r"under \1, as finally delivered", _CREATED_TWICE.sub(including, text))
+    if " created or supplied by " in text:  # in every match of _CREATED_TWICE
+        text = _CREATED_TWICE.sub(including, text)
+    if " as finally delivered under " in text:  # in every match of _DELIVERED_TWICE
+        text = _DELIVERED_TWICE.sub(r"under \1, as finally delivered", text)
+    return text
 
 
 # "materials I create or supply under this letter as finally delivered under this letter": "under" said once

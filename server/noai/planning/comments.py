@@ -378,7 +378,10 @@ def strategy_comment(
         precedence = result.paragraphs[prevailing.precedence].section_label
         cited = f" ({clause_name(precedence)})" if precedence else ""
         keeps = kept_words(prevailing, terms.get("provider", "the creator"))[1]
-        carved = f"{prevailing.part}, which prevails{cited}, {keeps}, which we take out of "
+        done = set(prevailing.covers) <= set(prevailing.excepted)  # the transfer leaves it out already
+        carved = f"{prevailing.part}, which prevails{cited}, {keeps}, which " + (
+            "stays out of " if done else "we take out of "
+        )
     first = strategy.evidence[0] if strategy.evidence else None
     where = _where(first, result.paragraphs) if first is not None else ""
     if strategy.situation == ASSIGNED:

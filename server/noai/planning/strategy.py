@@ -161,7 +161,7 @@ def carve_out(
         if not transfers:
             continue
         last = max(transfers, key=lambda f: f.phrase_end)
-        if change.removeprefix(", ") in last.paragraph_text:  # taken out already (a round of ours, accepted)
+        if at in kept.excepted:  # taken out already (in its own words, or by a round of ours it accepted)
             continue
         span = last_word(last.paragraph_text, last.phrase_end - 1)
         if span is None:
