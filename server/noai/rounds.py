@@ -174,6 +174,11 @@ def next_round(
     names = {o.proposal.id: _plain_name(o, library) for o in talks.outcomes}
     again = _again(talks.outcomes, edits) if how == REINSTATE else set()
     edits = _in_the_thread(edits, talks.outcomes, refused, alive)
+    unused, moves = _unused_definitions(result, talks.outcomes, edits, library, plan.terms)
+    if unused:
+        notes.append(f"Withdrew our definition{'s' if len(unused) > 1 else ''} that nothing uses any more.")
+    renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
+    edits += unused + [_changed(result, c, e.clause, e.variant) for e, c in moves]  # the list closing behind it
     more = _escalation(talks.outcomes, edits, again, library)
     notes += [f"{ESCALATES}: {note}" for _, note in more]
     said_more = " ".join(_capital(said) for said, _ in more)
@@ -189,12 +194,6 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
     )
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
-    unused, moves = _unused_definitions(result, talks.outcomes, edits, library, plan.terms)
-    if unused:
-        notes.append(f"Withdrew our definition{'s' if len(unused) > 1 else ''} that nothing uses any more.")
-    renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
-    edits += unused
-    closed += [_changed(result, c, e.clause, e.variant) for e, c in moves]
     fee = any(
         _FEE in t
         for t in [*(p.text for p in result.paragraphs), *(q.get("text", "") for e in edits for q in e.paragraphs)]
@@ -1066,6 +1065,17 @@ def _approach(
             if old
             else None
         )
+        if at is None and old is not None:  # its paragraph is changed this round: on another clause of ours
+            at = next(
+                (
+                    i
+                    for o in outcomes
+                    if o.proposal.op == "insert_after" and o.state in (ACCEPTED, MODIFIED)
+                    for i in o.matched
+                    if i is not None and i not in busy and i < len(paragraphs) and paragraphs[i].text.strip()
+                ),
+                None,
+            )
         if at is None or old is None or at >= len(paragraphs) or not paragraphs[at].text.strip():
             return edits, {}
         anchor = paragraphs[at].text
