@@ -163,7 +163,7 @@ def next_round(
     if how == REINSTATE:
         edits += _ranges_extended(result, edits, plan.variant)
     for first in refused.values():
-        fall, note = _fall_back_fix(first, edits, fallback, rejected_fixes, plan.terms)
+        fall, note = _fall_back_fix(first, edits, fallback, rejected_fixes, plan.terms, _offers_fee(result, edits))
         edits += fall
         notes.append(note)
     proposed: dict[str, tuple[str, str]] = {}
@@ -194,10 +194,7 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
     )
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
-    fee = any(
-        _FEE in t
-        for t in [*(p.text for p in result.paragraphs), *(q.get("text", "") for e in edits for q in e.paragraphs)]
-    )
+    fee = _offers_fee(result, edits)
     said = _Said(
         proposed,
         names,
@@ -224,6 +221,7 @@ def _fall_back_fix(
     lower: Plan | None,
     rejected: set[tuple[str, str]],
     terms: Mapping[str, str],
+    fee: bool = False,
 ) -> tuple[list[Edit], str]:
     """A fix of ours (``replace``) the other side rejected, answered one rung down rather than
     accepted in silence: the fix's softer version (the lower variant's, or this variant's own where
@@ -249,7 +247,7 @@ def _fall_back_fix(
         # theirs with no red flag (the AI sentence joining their reservation): none of their words to flag
         return [], f'Accepted the rejection of the words we added ("{added.lstrip(". ")}"): not proposed again.'
     who = terms.get("provider") or "the creator"
-    consent = _with_consent(first, who) if lower is not None else None
+    consent = _with_consent(first, who, fee) if lower is not None else None
     if consent is not None:
         return [
             consent
@@ -279,7 +277,14 @@ def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], .
     return tuple(p for p in edit.paragraphs if not redundant(p.get("text", "")))
 
 
-def _with_consent(first: Edit, who: str) -> Edit | None:
+def _offers_fee(result: AuditResult, edits: Sequence[Edit]) -> bool:
+    """Our restriction on AI use, in the document or proposed this round, lets the creator make consent subject to
+    a fee ("which Contractor may make subject to a fee agreed at the time")."""
+    texts = [*(p.text for p in result.paragraphs), *(q.get("text", "") for e in edits for q in e.paragraphs)]
+    return any(_FEE in t for t in texts)
+
+
+def _with_consent(first: Edit, who: str, fee: bool = False) -> Edit | None:
     """The standard rung below the deletion of words letting the client train AI on the work, once they rejected
     it: the use is kept but waits for the creator's consent, written after the tail's lead-in ("including, only
     with Contractor's prior written consent, to train …") or the permission's modal ("may, only with …, use the
@@ -289,11 +294,14 @@ def _with_consent(first: Edit, who: str) -> Edit | None:
         return None
     word = (first.find or "")[at[0] : at[1]]
     start = first.start + at[0]
-    qualified = f"{word}, only with {who}'s prior written consent,"
+    consent = f"only with {who}'s prior written consent" + (
+        f", which {who} may make subject to a fee agreed at the time" if fee else ""
+    )  # as our restriction offers it
+    qualified = f"{word}, {consent},"
     said = (
         f"You did not accept our deletion of these words. As they stand, they would be read as {who}'s consent "
         "to a use our AI restriction forbids. We propose instead that this use be made only with "
-        f"{who}'s prior written consent: this change adds “only with {who}'s prior written consent”."
+        f"{who}'s prior written consent: this change adds “{consent}”."
     )
     text = first.anchor_text
     return replace(
