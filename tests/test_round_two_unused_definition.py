@@ -198,3 +198,46 @@ def test_a_reply_that_states_no_need_has_none():
     from noai.analysis.negotiation import stated_need
 
     assert stated_need("We have no further comments.") is None and stated_need("Agreed.") is None
+
+
+# ------------------------------------------------------------------------------------------------
+# rounds2's leftover: every gap of a block closes, not only the first
+
+
+@functools.cache
+def voice_without(clauses: tuple[str, ...]) -> list[str]:
+    """ie-narration strict round one (our clauses 4.5 to 4.10, "Clauses 4.5 to 4.10 apply …"); counsel rejects
+    ``clauses`` and accepts the rest; minimal round two (which puts none back): its accepted text."""
+    from support.replies import record_ids
+    from test_review_synthetic import facts, redline
+
+    from noai.ooxml.package import read_package
+    from noai.ooxml.record import read_rounds
+
+    sent = redline("ie-narration", "strict").docx
+    ids = [q.id for q in read_rounds(read_package(sent))[0].proposals if q.clause in clauses]
+    back = Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
+    options = engine.Options(variant="minimal", we=facts("ie-narration").creator[0])
+    second = engine.redline(back, author="noai", date=datetime(2026, 2, 5, tzinfo=UTC), options=options)
+    return [t.text for t in engine.read(second.docx, accepted=True).paragraphs]
+
+
+@pytest.mark.parametrize(
+    "clauses",
+    [("ai-creative-likeness", "ai-indemnity"), ("retained-materials", "ai-indemnity"), ("ai-creative-likeness",)],
+    ids=["apart", "side-by-side", "one"],
+)
+def test_every_rejected_clause_of_a_block_leaves_no_gap_and_the_cited_range_ends_at_the_last(clauses):
+    text = voice_without(clauses)
+    numbers = [t.split("\t")[0] for t in text if re.match(r"4\.\d+\t", t)]
+    last = 10 - len(clauses)
+    assert numbers == [f"4.{n}" for n in range(1, last + 1)], numbers
+    assert any(t.startswith(f"Clauses 4.5 to 4.{last} apply") for t in text), [t[:30] for t in text]
+
+
+def test_closing_two_gaps_of_a_lettered_list_at_once():
+    from noai.ooxml.renumber import closing_gap
+
+    texts = ["9. Licence", "(a) one", "(c) three", "(e) five", "(f) six", "See Clauses 9(c) to 9(f).", "10. Law"]
+    moved = {(c.index, c.old, c.new) for c in closing_gap(texts, None, 1, 1, {2: 1})}
+    assert moved == {(2, "(c)", "(b)"), (3, "(e)", "(c)"), (4, "(f)", "(d)"), (5, "9(c)", "9(b)"), (5, "9(f)", "9(d)")}

@@ -575,24 +575,35 @@ def _gaps_closed(
     """A numbered clause of ours they rejected, and we do not put back, leaves no gap in the numbers of the
     block it was in ("4.7", "4.9", "4.10"): the clauses after it take the numbers back ("4.9" -> "4.8"), as
     tracked replacements, and so do the document's typed references to them ("Clauses 4.5 to 4.10" -> "4.5 to
-    4.9"; where Word numbers the clauses, only the references change). One gap a block."""
+    4.9"; where Word numbers the clauses, only the references change). Every gap of a block at once, however
+    many clauses each leaves out ("4.5", "4.7", "4.9" once "4.6" and "4.8" are gone -> "4.5", "4.6", "4.7")."""
     again = {e.clause for e in edits if e.op == "insert_after"}
     paragraphs = result.paragraphs
     texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
-    out: list[Edit] = []
-    done: set[int] = set()
+    gaps: dict[int, tuple[int, Outcome]] = {}  # the numbered paragraph before a gap -> (clauses gone, the first)
     for o in rejected:
         if o.proposal.op != "insert_after" or o.proposal.clause in again | {DEFINITIONS} or not o.proposal.texts:
             continue
         found = _standing_before(o, outcomes, paragraphs)
-        if found is None or found[1] in done:
+        if found is None:
             continue
         numbered = found[1]
         typed = typed_clause_number(o.proposal.texts[0])
         if typed is None and (paragraphs[numbered].label is None or clause_number(paragraphs[numbered]) is None):
             continue  # a clause with no number of its own
-        done.add(numbered)
-        out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in closing_gap(texts, shown, numbered)]
+        count, first = gaps.get(numbered, (0, o))
+        gaps[numbered] = (count + 1, first)
+    out: list[Edit] = []
+    done: set[int] = set()
+    for numbered in sorted(gaps):
+        if numbered in done:
+            continue  # its gap was closed with an earlier one of its block
+        count, o = gaps[numbered]
+        later = {k: n for k, (n, _) in gaps.items() if k > numbered}
+        changes = closing_gap(texts, shown, numbered, count, later)
+        reached = max((c.index for c in changes if not c.reference), default=-1)
+        done |= {k for k in later if k <= reached}
+        out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in changes]
     return out
 
 

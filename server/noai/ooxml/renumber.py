@@ -444,14 +444,20 @@ def struck_moves_numbers(
 
 
 def closing_gap(
-    texts: Sequence[str], shown: Sequence[str | None] | None, after: int, missing: int = 1
+    texts: Sequence[str],
+    shown: Sequence[str | None] | None,
+    after: int,
+    missing: int = 1,
+    also: Mapping[int, int] | None = None,
 ) -> list[TextChange]:
     """What closes the gap a clause taken out leaves after paragraph ``after``'s number ("4.7", then "4.9" and
     "4.10" once "4.8" is gone, ``missing`` numbers wide; "(c)", then "(e)"): each typed sibling after the gap
     moves back ("4.9" -> "4.8", "(e)" -> "(d)"), and the document's typed references to any of them ("Clauses
     4.5 to 4.10" -> "4.5 to 4.9", "Sections 5(e) to 5(g)" -> "5(d) to 5(f)"). A number Word shows (``shown``)
     has closed the gap by itself: only the references to its old number (one ``missing`` higher) change. None
-    where no sibling follows the gap."""
+    where no sibling follows the gap. ``also``: the siblings after which more clauses are gone (how many: a second
+    gap further on in the same list, "4.5", "4.7", "4.9" once "4.6" and "4.8" are gone -> "4.5", "4.6", "4.7")."""
+    also = also or {}
     numbers = [_number(text) for text in texts]
     automatic: set[int] = set()
     for j, label in enumerate(shown or ()):
@@ -462,7 +468,7 @@ def closing_gap(
     if first is None or missing < 1:
         return []
     if not first.parts:
-        return _closing_label_gap(texts, numbers, automatic, after, _first(numbers, after, first), missing)
+        return _closing_label_gap(texts, numbers, automatic, after, _first(numbers, after, first), missing, also)
     parent, value = first.parts[:-1], first.parts[-1]
     changes: list[TextChange] = []
     decimals: dict[tuple[int, ...], tuple[int, ...]] = {}
@@ -480,6 +486,7 @@ def closing_gap(
         decimals[(*parent, old)] = (*parent, value)
         if j not in automatic:
             changes.append(TextChange(j, n.start, n.end, n.raw, _written(n.raw, (*parent, value))))
+        missing += also.get(j, 0)
     used = Counter(n.parts for n in numbers if n is not None and n.parts)
     decimals = {old: new for old, new in decimals.items() if used[old] <= 1}
     return sorted(changes + _references(texts, decimals, {}), key=lambda c: (c.index, c.start))
@@ -492,6 +499,7 @@ def _closing_label_gap(
     after: int,
     first: _Number,
     missing: int,
+    also: Mapping[int, int],
 ) -> list[TextChange]:
     """:func:`closing_gap` for a list label ("(c)", then "(e)" once "(d)" is gone): the labels of the same
     list after the gap move back, and so do the references to them under the decimal number the list is in
@@ -512,6 +520,7 @@ def _closing_label_gap(
         moved.append((n._replace(raw=old), first.label(value)))
         if j not in automatic:
             changes.append(TextChange(j, n.start, n.end, n.raw, first.label(value)))
+        missing += also.get(j, 0)
     parent = next((n for n in reversed(numbers[:after]) if n is not None and n.parts), None)
     if parent is None or first.opening != "(" or not moved:
         return changes
