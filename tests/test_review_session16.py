@@ -345,7 +345,7 @@ def need_words(need: str) -> set[str]:
 
 
 @pytest.mark.parametrize("name", (ORDER, RIGHTS))
-@pytest.mark.parametrize("variant", [xfail(v, reason=NEED) for v in VARIANTS])
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_round_two_answers_the_need_the_other_side_states_in_a_thread(variant, name):
     replies = thread_replies(round_two(name, variant).docx)
     assert replies, "no reply in the thread"
@@ -373,6 +373,6 @@ def test_our_first_round_defines_only_terms_it_uses():
     assert not unused_definitions(written(redline(ORDER, "standard")))
 
 
-@pytest.mark.parametrize("variant", ["strict"] + [xfail(v, reason=ORPHAN) for v in ("standard", "minimal")])
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_round_two_leaves_no_definition_of_ours_without_a_use(variant):
     assert not unused_definitions(written(round_two(ORDER, variant)))

@@ -3214,8 +3214,12 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
 
 # "“X” means", '"X" shall mean': a definitions entry, in either quotes
 _DEFINES = re.compile(r'["“]([^"”]{1,60})["”]\s+(?:shall\s+)?means?\b')
-# a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …"
-_GLOSSARY = re.compile(r'^(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:In this [A-Z]?\w+,\s*)?["“]')
+# a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …",
+# "2.1A<TAB>In this clause 2.1A, “X” …"
+_GLOSSARY = re.compile(
+    r"^(?:\(?[a-z0-9]{1,4}[.)]\s*|\d+(?:\.[A-Za-z0-9]{1,4})*\.?\s+)?"
+    r'(?:In this [A-Za-z]+(?: [\w.()]+)?,\s*)?["“]'
+)
 
 
 def term_key(name: str) -> str:
