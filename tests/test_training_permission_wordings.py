@@ -53,6 +53,11 @@ PERMISSIONS = {
     "ingest-for": "The Studio may ingest the Artwork for the training of machine learning models.",
     "entitled-fine-tune": "The Studio is entitled to use the Artwork to fine-tune large language models.",
     "in-training": "The Studio may use the Artwork in training its generative AI models.",
+    "purposes": "The Studio may use the Artwork for machine learning purposes.",
+    "development-of": "The Studio may use the Artwork for the development of artificial intelligence models.",
+    "create-datasets": "The Studio may use the Artwork to create training datasets for its AI models.",
+    "train-on": "The Studio may train its AI models on the Artwork.",
+    "free-to": "The Studio shall be free to use, reproduce and adapt the Artwork to train AI models.",
     "agrees-that": "The Artist agrees that the Studio may use the Artwork to train its AI models.",
     "notwithstanding": "Notwithstanding clause 2, the Studio may also use the Artwork to train its AI models.",
 }
@@ -182,6 +187,11 @@ def test_the_facts_read_each_wording_as_a_permission_to_train(wording):
         "The Studio may use AI tools to colour the Artwork, and the Artist shall train the Studio's staff.",
         "The Studio may use the Artwork in the game, and shall not train any AI model on it.",
         "The Studio may use the Artwork to improve the game's packaging, and no AI model may be trained on it.",
+        # AI tools used on the work, or AI products the work goes into: not the work trained on
+        "The Studio may use generative AI tools to colour the Artwork.",
+        "The Studio may use AI tools to improve the colours of the Artwork.",
+        "The Studio may use the Artwork in connection with its generative AI products.",
+        "The Studio may use the Artwork to train its sales staff in the use of AI tools.",
     ],
 )
 def test_the_facts_read_no_permission_to_train_in_a_prohibition_a_condition_or_another_act(sentence):

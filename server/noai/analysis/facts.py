@@ -659,7 +659,23 @@ _PERMITS_TRAINING = re.compile(
     r"(?:to|for(?:\s+the\s+purposes?\s+of)?|as|in)\s+(?:the\s+)?)?"
     # a list of verbs before it: "to develop, train and evaluate its speech models"
     r"(?:[a-z-]+,\s+)*(?:[a-z-]+,?\s+(?:and|or)\s+)?"
-    r"(?P<act>(?:re-?)?train(?:ing)?|fine[\s-]?tun(?:e|ing)|improv(?:e|ing))\b)",
+    # what is made for training: "to create training datasets"
+    r"(?:(?:create|compile|build|assemble)\s+(?:an?\s+|the\s+)?)?"
+    r"(?P<act>(?:re-?)?train(?:ing)?|fine[\s-]?tun(?:e|ing)|improv(?:e|ing))\b|"
+    # AI named as the purpose: "for machine learning purposes", "for the development of artificial intelligence
+    # models" (not AI tools the work is used with)
+    rf"(?:{_PUT_TO_USE_PASSIVE}|{_PUT_TO_USE})\b[^.;]{{0,160}}?\b(?:for|in\s+connection\s+with)\s+(?:the\s+)?"
+    r"(?:purposes?\s+of\s+)?(?:(?:development|creation|building)\s+of\s+)?"
+    r"(?P<purpose>(?=(?:(?:its|their|[\w-]+['’]s)\s+)?(?:own\s+)?(?:generative\s+)?"
+    r"(?:AI|artificial\s+intelligence|machine[- ]learning|deep[- ]learning|LLMs?|large\s+language|neural)(?![\w-])"
+    r"(?!\s+(?:tools?|software|services|products?|features?)\b))))",
+)
+# the words between the training verb and the AI words it trains: more verbs of the list ("train and evaluate"),
+# then a few words, none starting another phrase ("to train Customer's own AI models", not "to train its staff in
+# the use of AI tools")
+_TRAINED_OBJECT = re.compile(
+    r"(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z-]+)*"
+    r"\s*(?:,?\s*(?!(?:in|on|with|about|to|for|by|at|from|of|and|or|but)\b)[\w’'-]+\s+){0,4}"
 )
 # what a model is called, in AI words that start with the training verb ("train its machine learning models")
 _A_MODEL = re.compile(
@@ -698,9 +714,9 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     m = _PERMITS_TRAINING.match(text, body, end)
     if m is None or _NO_ONE.search(m.group("subject")) or _CONDITIONED.search(text, body, end):
         return None
-    act = m.start("fed") if m.group("act") is None else m.start("act")
-    if phrase_start < act or _CLAUSE_BREAK.search(text, m.end(), max(phrase_start, m.end())):
-        return None  # the AI words are not what the permission trains: not this sentence's act
+    act = next(m.start(g) for g in ("act", "fed", "purpose") if m.start(g) >= 0)
+    if phrase_start < act or (phrase_start > m.end() and not _TRAINED_OBJECT.fullmatch(text, m.end(), phrase_start)):
+        return None  # the AI words are not what the permission trains ("to train its staff in AI tools")
     if phrase_start < m.end() and not _A_MODEL.search(text, m.end(), phrase_end):
         return None  # "may use the Deliverables to train its products": what is trained names no model
     return _sentence_struck(text, start, end, head)
