@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from noai.analysis import fast
 from noai.analysis.classify import Finding
 from noai.analysis.joined import Joined
+from noai.analysis.number import plural_parties
 from noai.analysis.work_kind import _NOT_WORK, _WORDS, SCOPE_LINE, SOFTWARE
 from noai.ooxml.model import Paragraph
 from noai.ooxml.revisions import typed_number
@@ -2906,6 +2907,14 @@ class DocumentFacts:
         return company_client(self._result)
 
     @cached_property
+    def plural(self) -> frozenset[str]:
+        """The parties ("client", "provider") the document writes of in the plural ("the Publishers are",
+        "which expression shall include their successors"): our text gives them plural verbs and pronouns."""
+        terms = self._result.terms
+        named = {r: (t.surface, t.defined_at) for r in ("client", "provider") if (t := getattr(terms, r)) is not None}
+        return plural_parties(named, self._originals)
+
+    @cached_property
     def british(self) -> bool:
         """The document spells the British way ("licence", "authorise")."""
         return british(self._result)
@@ -3226,8 +3235,12 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
 
 # "“X” means", '"X" shall mean': a definitions entry, in either quotes
 _DEFINES = re.compile(r'["“]([^"”]{1,60})["”]\s+(?:shall\s+)?means?\b')
-# a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …"
-_GLOSSARY = re.compile(r'^(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:In this [A-Z]?\w+,\s*)?["“]')
+# a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …",
+# "2.1A<TAB>In this clause 2.1A, “X” …"
+_GLOSSARY = re.compile(
+    r"^(?:\(?[a-z0-9]{1,4}[.)]\s*|\d+(?:\.[A-Za-z0-9]{1,4})*\.?\s+)?"
+    r'(?:In this [A-Za-z]+(?: [\w.()]+)?,\s*)?["“]'
+)
 
 
 def term_key(name: str) -> str:
