@@ -241,3 +241,42 @@ def test_closing_two_gaps_of_a_lettered_list_at_once():
     texts = ["9. Licence", "(a) one", "(c) three", "(e) five", "(f) six", "See Clauses 9(c) to 9(f).", "10. Law"]
     moved = {(c.index, c.old, c.new) for c in closing_gap(texts, None, 1, 1, {2: 1})}
     assert moved == {(2, "(c)", "(b)"), (3, "(e)", "(c)"), (4, "(f)", "(d)"), (5, "9(c)", "9(b)"), (5, "9(f)", "9(d)")}
+
+
+# ------------------------------------------------------------------------------------------------
+# rounds2's leftover: a rejected clause first in its block goes back to its own place when put back
+
+
+@functools.cache
+def covenant_put_back(name: str) -> list:
+    """Strict round one of ``name``; counsel rejects our covenant (the first clause of our block) and accepts the
+    rest; strict round two puts it back: the accepted paragraphs."""
+    from support.replies import record_ids
+    from test_review_synthetic import facts, redline
+
+    from noai.ooxml.package import read_package
+    from noai.ooxml.record import read_rounds
+
+    sent = redline(name, "strict").docx
+    ids = [q.id for q in read_rounds(read_package(sent))[0].proposals if q.clause == "no-ai-training"]
+    back = Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
+    options = engine.Options(variant="strict", we=facts(name).creator[0])
+    second = engine.redline(back, author="noai", date=datetime(2026, 2, 5, tzinfo=UTC), options=options)
+    return engine.read(second.docx, accepted=True).paragraphs
+
+
+def test_a_rejected_first_clause_of_a_typed_block_goes_back_at_its_own_number_citing_it():
+    text = [p.text for p in covenant_put_back("ie-narration")]
+    numbers = [t.split("\t")[0] for t in text if re.match(r"4\.\d+\t", t)]
+    assert numbers == [f"4.{n}" for n in range(1, 11)], numbers
+    assert next(t for t in text if t.startswith("4.5\t")).startswith("4.5\tThe Producer shall not engage in any")
+    assert any(t.startswith("This clause 4.5 applies") for t in text) and not any("4.11" in t for t in text)
+
+
+def test_a_rejected_first_clause_of_a_word_numbered_block_goes_back_after_the_clause_it_followed():
+    paragraphs = covenant_put_back("us-game-art")
+    labels = [p.label for p in paragraphs if (p.label or "").startswith("3.") and p.label != "3."]
+    assert labels == [f"3.{n}" for n in range(1, 11)], labels
+    at = next(i for i, p in enumerate(paragraphs) if p.label == "3.5")
+    clause = [p.text for p in paragraphs[at : at + 5]]
+    assert any(t.startswith("Company shall not engage in any Prohibited AI Use") for t in clause), clause
