@@ -305,3 +305,11 @@ def test_a_code_word_with_no_list_gap_beside_it_is_passed_over_as_the_full_readi
     assert sum(map(bool, found)) >= 5  # the lists name other work: the comparison below compares something
     monkeypatch.setattr(facts, "_GAP_TO_END", re.compile(""))  # a gap before every word: each one read whole
     assert [facts.other_work([text], "software") for text in GAPS] == found
+
+
+def test_the_use_set_out_in_a_schedule_is_read_in_capitals_as_in_lower_case():
+    said = "The media, period and territory of the licence are as set out in Schedule 2."
+    assert facts.usage_schedule([said]) == "the media, period and territory set out in Schedule 2"
+    shouted = said.upper()
+    assert facts.usage_schedule([shouted]) == "the media, period and territory set out in SCHEDULE 2"
+    assert facts.usage_schedule(["The media of the licence are those the Client chooses."]) is None

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from noai.analysis import fast
 from noai.analysis.classify import Finding
 from noai.analysis.joined import Joined
+from noai.analysis.number import plural_parties
 from noai.analysis.work_kind import _NOT_WORK, _WORDS, SCOPE_LINE, SOFTWARE
 from noai.ooxml.model import Paragraph
 from noai.ooxml.revisions import typed_number
@@ -1385,7 +1386,8 @@ def usage_schedule(texts: Sequence[str]) -> str | None:
     """The use of the work the document sets out in a schedule or table, as the Permitted Purpose names it:
     "the channels, period and territory set out in the usage table in Schedule 1"; ``None`` where it has none."""
     for t in texts:
-        if "chedule" in t or "nnex" in t or "xhibit" in t or "ppendix" in t or "ttachment" in t:
+        low = t.lower()  # the pattern ignores case: so does its quick check ("SET OUT IN SCHEDULE 1")
+        if "schedule" in low or "annex" in low or "exhibit" in low or "appendix" in low or "attachment" in low:
             m = _USAGE_SCHEDULE.search(t)
             if m is not None:
                 return f"the {' '.join(m.group('what').split()).lower()} set out in {m.group('where')}"
@@ -2299,6 +2301,13 @@ def prevailing_retention(
         rf"{_KEPT_RIGHT}\s+(?:in(?:\s+and\s+to)?|of|to)\s+(?P<object>[^.;:]+)",
         re.IGNORECASE,
     )
+    # "Copyright in the photographs remains with Seller", "All Deliverables remain the sole property of Designer"
+    stays = re.compile(
+        rf"(?:{_KEPT_RIGHT}\s+(?:in(?:\s+and\s+to)?|of)\s+)?(?P<object>[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?)\s+"
+        rf"(?:shall\s+|will\s+)?(?:remains?|stays?|continues?\s+to\s+be)\s+(?:with|the\s+(?:sole\s+|exclusive\s+)?"
+        rf"property\s+of|owned\s+by)\s+(?:the\s+)?{who}\b",
+        re.IGNORECASE,
+    )
     joined = Joined([p.text for p in paragraphs])  # one scan for the words of a conflict, not one per paragraph
     for at in joined.holding(_CONFLICT_WORDS):
         text = paragraphs[at].text
@@ -2318,7 +2327,7 @@ def prevailing_retention(
             part = "the " + name if not re.match(r"face\b", name, re.IGNORECASE) else part[0].lower() + part[1:]
             for i in span:
                 for sentence in sentences(paragraphs[i].text):
-                    k = keeps.search(sentence)
+                    k = keeps.search(sentence) or stays.search(sentence)
                     if k is None:
                         continue
                     obj = _MADE_TAIL.sub("", k.group("object")).strip(" ,")
@@ -2333,9 +2342,9 @@ def prevailing_retention(
                     out = tuple(t for t in covers if excepted.search(paragraphs[t].text))
                     if not bare or not covers or _RIGHTS_ONLY.search(bare):
                         continue
-                    right = k.group("right")
+                    right = (k.group("right") or "ownership").lower()
                     said = sentence[k.start() :].strip()  # from its subject: no run-in label ("Special terms:")
-                    thing = obj if whole else bare
+                    thing = ("the " + bare) if whole else bare  # "All Deliverables" kept: "the Deliverables"
                     return Retention(i, said[0].upper() + said[1:], right, thing, whole, part, at, covers, out)
     return None
 
@@ -2875,6 +2884,14 @@ class DocumentFacts:
     def client_company(self) -> bool:
         """The client is a company or other body: it has officers to sign for it."""
         return company_client(self._result)
+
+    @cached_property
+    def plural(self) -> frozenset[str]:
+        """The parties ("client", "provider") the document writes of in the plural ("the Publishers are",
+        "which expression shall include their successors"): our text gives them plural verbs and pronouns."""
+        terms = self._result.terms
+        named = {r: (t.surface, t.defined_at) for r in ("client", "provider") if (t := getattr(terms, r)) is not None}
+        return plural_parties(named, self._originals)
 
     @cached_property
     def british(self) -> bool:
