@@ -280,3 +280,13 @@ def test_a_rejected_first_clause_of_a_word_numbered_block_goes_back_after_the_cl
     at = next(i for i, p in enumerate(paragraphs) if p.label == "3.5")
     clause = [p.text for p in paragraphs[at : at + 5]]
     assert any(t.startswith("Company shall not engage in any Prohibited AI Use") for t in clause), clause
+
+
+@pytest.mark.parametrize(
+    "reply", ["We need to protect our business model.", "We need the licence to renew automatically each year."]
+)
+def test_a_need_that_only_sounds_technical_is_no_ai_use(reply):
+    from noai.analysis.negotiation import stated_need
+
+    need = stated_need(reply)
+    assert need is not None and not need.ai, need
