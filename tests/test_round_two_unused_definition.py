@@ -204,28 +204,41 @@ def test_a_reply_that_states_no_need_has_none():
 # rounds2's leftover: every gap of a block closes, not only the first
 
 
-@functools.cache
 def voice_without(clauses: tuple[str, ...]) -> list[str]:
     """ie-narration strict round one (our clauses 4.5 to 4.10, "Clauses 4.5 to 4.10 apply …"); counsel rejects
     ``clauses`` and accepts the rest; minimal round two (which puts none back): its accepted text."""
+    return [p.text for p in without("ie-narration", clauses)]
+
+
+@functools.cache
+def without(name: str, clauses: tuple[str, ...]) -> list:
+    """Strict round one of ``name``; counsel rejects ``clauses`` and accepts the rest; minimal round two (which puts
+    none back): its accepted paragraphs."""
     from support.replies import record_ids
     from test_review_synthetic import facts, redline
 
     from noai.ooxml.package import read_package
     from noai.ooxml.record import read_rounds
 
-    sent = redline("ie-narration", "strict").docx
+    sent = redline(name, "strict").docx
     ids = [q.id for q in read_rounds(read_package(sent))[0].proposals if q.clause in clauses]
     back = Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
-    options = engine.Options(variant="minimal", we=facts("ie-narration").creator[0])
+    options = engine.Options(variant="minimal", we=facts(name).creator[0])
     second = engine.redline(back, author="noai", date=datetime(2026, 2, 5, tzinfo=UTC), options=options)
-    return [t.text for t in engine.read(second.docx, accepted=True).paragraphs]
+    return engine.read(second.docx, accepted=True).paragraphs
 
 
 @pytest.mark.parametrize(
     "clauses",
-    [("ai-creative-likeness", "ai-indemnity"), ("retained-materials", "ai-indemnity"), ("ai-creative-likeness",)],
-    ids=["apart", "side-by-side", "one"],
+    [
+        ("ai-creative-likeness", "ai-indemnity"),
+        ("retained-materials", "ai-indemnity"),
+        ("ai-creative-likeness",),
+        ("ai-transparency",),
+        ("ai-remedies", "ai-transparency"),
+        ("ai-creative-likeness", "ai-transparency"),
+    ],
+    ids=["apart", "side-by-side", "one", "last", "last-two", "first-and-last"],
 )
 def test_every_rejected_clause_of_a_block_leaves_no_gap_and_the_cited_range_ends_at_the_last(clauses):
     text = voice_without(clauses)
@@ -233,6 +246,15 @@ def test_every_rejected_clause_of_a_block_leaves_no_gap_and_the_cited_range_ends
     last = 10 - len(clauses)
     assert numbers == [f"4.{n}" for n in range(1, last + 1)], numbers
     assert any(t.startswith(f"Clauses 4.5 to 4.{last} apply") for t in text), [t[:30] for t in text]
+
+
+@pytest.mark.parametrize("clauses", [("ai-transparency",), ("ai-creative-likeness", "ai-transparency")])
+def test_where_word_numbers_the_block_a_range_ends_at_its_last_clause_still_there(clauses):
+    paragraphs = without("us-game-art", clauses)
+    labels = [p.label for p in paragraphs if (p.label or "").startswith("3.") and p.label != "3."]
+    last = 10 - len(clauses)
+    assert labels == [f"3.{n}" for n in range(1, last + 1)], labels
+    assert any(p.text.startswith(f"Sections 3.5 to 3.{last} apply") for p in paragraphs)
 
 
 def test_closing_two_gaps_of_a_lettered_list_at_once():

@@ -620,15 +620,41 @@ def _gaps_closed(
         gaps[numbered] = (count + 1, first)
     out: list[Edit] = []
     done: set[int] = set()
+    before = 0  # the clauses gone in the gaps before this one
     for numbered in sorted(gaps):
+        count, o = gaps[numbered]
+        out += _range_ended_before(result, numbered, count, before, o)
+        before += count
         if numbered in done:
             continue  # its gap was closed with an earlier one of its block
-        count, o = gaps[numbered]
         later = {k: n for k, (n, _) in gaps.items() if k > numbered}
         changes = closing_gap(texts, shown, numbered, count, later)
         reached = max((c.index for c in changes if not c.reference), default=-1)
         done |= {k for k in later if k <= reached}
         out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in changes]
+    return out
+
+
+def _range_ended_before(result: AuditResult, numbered: int, count: int, before: int, o: Outcome) -> list[Edit]:
+    """Where the ``count`` clauses gone after the numbered paragraph ``numbered`` ended their block (no clause of
+    its list follows; ``before`` clauses went in gaps before it), a cited range that ended at the last of them ends
+    at ``numbered``'s number once the gaps close instead ("Clauses 4.5 to 4.10 apply" -> "4.5 to 4.9" once 4.10
+    is gone). A number Word shows has closed the gaps already; a typed one has not."""
+    paragraphs = result.paragraphs
+    head, _, tail = (clause_number(paragraphs[numbered]) or "").rpartition(".")
+    if not head or not tail.isdigit():
+        return []
+    n = int(tail)
+    after = {f"{head}.{n + 1}", f"{head}.{n + count + 1}"}
+    if any(clause_number(p) in after for p in paragraphs[numbered + 1 :]):
+        return []  # clauses follow the gap: closing_gap moves them and the references to them
+    typed = typed_clause_number(paragraphs[numbered].text) is not None
+    gone = f"{head}.{n + count if typed else n + before + count}"
+    own = f"{head}.{n - before if typed else n}"
+    out = []
+    for i, start, stop in cited_range_ends([p.text for p in paragraphs], gone):
+        change = TextChange(i, start, stop, gone, own, reference=True)
+        out.append(_changed(result, change, o.proposal.clause, o.proposal.variant))
     return out
 
 
