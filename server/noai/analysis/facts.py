@@ -3329,9 +3329,15 @@ def uses_term(text: str, key: str) -> bool:
 
 
 # a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
-_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) \d")
+_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*)")
 
 
 def cites_itself(text: str) -> bool:
     """``text`` (a paragraph of a clause) calls its own clause by number ("This Section 4.3 applies")."""
     return _CITES_ITSELF.search(text) is not None
+
+
+def citing_itself_as(text: str, number: str) -> str:
+    """``text`` (a paragraph of a clause) calling its own clause by ``number`` instead of the number it cites
+    ("This clause 4.11 applies" -> "This clause 4.5 applies")."""
+    return _CITES_ITSELF.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + number, text)
