@@ -67,6 +67,20 @@ def sow_msa() -> bytes:
 
 
 @functools.cache
+def sow_property() -> bytes:
+    """``sow_msa()`` whose Statement of Work says the work "shall remain the sole property of" the designer."""
+    kept = "Designer retains all intellectual property rights in the Deliverables."
+    return _docx(
+        tuple(
+            t.format("the Statement of Work shall control.").replace(
+                kept, "All Deliverables shall remain the sole property of Designer."
+            )
+            for t in _MSA
+        )
+    )
+
+
+@functools.cache
 def general_terms_prevail() -> bytes:
     return _docx(tuple(t.format("this Agreement shall prevail.") for t in _MSA))
 
@@ -131,6 +145,7 @@ CONTRACTS = {
     "order": order_form,
     "agreement": general_terms_prevail,
     "quotation": order_over_quotation,
+    "property": sow_property,
     "excepting": lambda: order_form(", except the character designs"),
 }
 
@@ -195,6 +210,16 @@ def test_a_statement_of_work_that_keeps_the_whole_work_takes_it_out_of_the_gener
     assert "gives Client ownership" not in comments and "we leave that transfer unchanged" not in comments
     # licensed work: no clause about what passes on a transfer of ownership
     assert not any("owned before this Agreement" in p.get("text", "") for e in red.plan.edits for p in e.paragraphs)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_statement_of_work_saying_the_work_remains_the_creators_property_takes_it_out_of_the_assignment(variant):
+    red = redline("property", variant)
+    ownership = paragraph(written(red), "4. Ownership.")
+    assert ownership.endswith(
+        "except that Designer retains ownership of the Deliverables under the Statement of Work."
+    ), ownership
+    assert "keeps Designer's ownership of the Deliverables" in said(red), said(red)
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

@@ -69,10 +69,12 @@ def test_standard_round_two_proposes_the_minimal_version_of_a_rejected_fix_with_
 def test_standard_makes_a_training_permission_whose_deletion_was_rejected_wait_for_the_creators_consent():
     second = round_two(GAME, "standard", "standard")
     (fix,) = [e for e in second.plan.edits if e.clause == "fix-existing-ai-restriction"]
-    assert fix.op == "replace" and fix.replacement == "including, only with Contractor's prior written consent,", fix
-    assert "You did not accept our deletion" in (fix.comment or "")
+    # with the fee our restriction offers ("which Contractor may make subject to a fee agreed at the time")
+    fee = "only with Contractor's prior written consent, which Contractor may make subject to a fee agreed at the time"
+    assert fix.op == "replace" and fix.replacement == f"including, {fee},", fix
+    assert "You did not accept our deletion" in (fix.comment or "") and f"adds “{fee}”" in (fix.comment or "")
     kept = next(t for t in accepted(second) if t.startswith("Company may use, modify, adapt and exploit the Assets"))
-    assert "including, only with Contractor's prior written consent, to train, fine-tune and test" in kept, kept
+    assert f"including, {fee}, to train, fine-tune and test" in kept, kept
 
 
 @pytest.mark.parametrize("variant", ("minimal",))
@@ -351,10 +353,11 @@ def test_standard_makes_a_whole_training_permission_whose_strike_was_rejected_wa
     # review15 defect 5: the consent rung is not only for an "including to train …" tail
     second = permission_kept("standard")
     (fix,) = [e for e in second.plan.edits if e.clause == REJECTED[GAME][0]]
-    assert (fix.find, fix.replacement) == ("may", "may, only with the Designer's prior written consent,"), fix
+    fee = "which the Designer may make subject to a fee agreed at the time"  # as our restriction offers it
+    assert (fix.find, fix.replacement) == ("may", f"may, only with the Designer's prior written consent, {fee},"), fix
     assert (
-        "2.2 The Client may, only with the Designer's prior written consent, use the Designs to train its own "
-        "machine learning models." in accepted(second)
+        f"2.2 The Client may, only with the Designer's prior written consent, {fee}, use the Designs to train its "
+        "own machine learning models." in accepted(second)
     )
 
 

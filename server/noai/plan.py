@@ -90,6 +90,7 @@ from .library.render import (
     NO_AFFILIATES,
     NO_SUBLICENCE,
     PERSON,
+    PLURAL,
     SUB_HYPHEN,
     capitalise,
     comment_voice,
@@ -334,6 +335,9 @@ def make_plan(
     commented = {**terms, "transferred": facts.transferred} if facts.transferred else terms  # comments' terms
     commented = {**commented, PERSON: "provider"} if facts.individual else commented
     commented = {**commented, "project": purpose} if purpose else commented
+    if facts.plural:  # "the Publishers give", "anyone else they allow": the document writes of them in the plural
+        plural = {PLURAL: " ".join(sorted(facts.plural))}
+        rendered, commented = {**rendered, **plural}, {**commented, **plural}
     beside = beside_the_work(result, terms, facts.background.term)  # the Platform licensed beside the work
     commented = {
         **beside,

@@ -18,7 +18,12 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
 - numbers stay whole: a clause of ours put back goes back to its own place and number, after the clause of
   ours that came before it; a numbered clause they rejected and we do not put back leaves no gap (the
   clauses after it, and the references to them, take the numbers back); a term our accepted clauses use
-  is defined by our definitions clause of this round where nothing defines it.
+  is defined by our definitions clause of this round where nothing defines it;
+- a definition of ours that nothing uses any more (they rejected or deleted the only words using it) is taken out,
+  as a tracked deletion commented as a change of this round, and the list closes behind it;
+- a need the other side states in a thread ("We need to use machine translation for a first draft") is answered
+  on the need: an AI tool that trains nothing, allowed for that task where it keeps no copy; training on the work,
+  for that purpose alone with the creator's consent (strict: no standing permission, and how to ask).
 
 Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
 """
@@ -41,18 +46,18 @@ from .analysis.facts import (
     typed_clause_number,
     uses_term,
 )
-from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome, word_diff
+from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Need, Outcome, stated_need, word_diff
 from .kinds import FindingKind
 from .library import VARIANTS, Library, Playbook
 from .library.render import left_unchanged
 from .ooxml.model import Paragraph
 from .ooxml.record import Proposal
-from .ooxml.renumber import TextChange, closing_gap
+from .ooxml.renumber import Renumbered, TextChange, closing_gap, closing_struck, renumber
 from .ooxml.replies import ReplyTo
 from .ooxml.threads import Comment
 from .plan import Edit, Plan, make_plan, numbered
 from .planning.edit import DEFINITIONS
-from .planning.placement import clause_paragraphs
+from .planning.placement import _renumbered, clause_paragraphs
 from .writer import Answer
 
 REINSTATE, FALL_BACK, ACCEPT = "reinstate", "fall_back", "accept"
@@ -167,7 +172,7 @@ def next_round(
     if how == REINSTATE:
         edits += _ranges_extended(result, edits, plan.variant)
     for first in refused.values():
-        fall, note = _fall_back_fix(first, edits, fallback, rejected_as_made, plan.terms)
+        fall, note = _fall_back_fix(first, edits, fallback, rejected_as_made, plan.terms, _offers_fee(result, edits))
         edits += fall
         notes.append(note)
     proposed: dict[str, tuple[str, str]] = {}
@@ -178,6 +183,11 @@ def next_round(
     names = {o.proposal.id: _plain_name(o, library) for o in talks.outcomes}
     again = _again(talks.outcomes, edits) if how == REINSTATE else set()
     edits = _in_the_thread(edits, talks.outcomes, refused, alive)
+    unused, moves = _unused_definitions(result, talks.outcomes, edits, library, plan.terms)
+    if unused:
+        notes.append(f"Withdrew our definition{'s' if len(unused) > 1 else ''} that nothing uses any more.")
+    renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
+    edits += unused + [_changed(result, c, e.clause, e.variant) for e, c in moves]  # the list closing behind it
     more = _escalation(talks.outcomes, edits, again, library)
     notes += [f"{ESCALATES}: {note}" for _, note in more]
     said_more = " ".join(_capital(said) for said, _ in more)
@@ -193,9 +203,21 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
     )
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
-    said = _Said(proposed, names, flagged, plan.terms, frozenset(refused), frozenset(again), superseded, _rest(edits))
+    fee = _offers_fee(result, edits)
+    said = _Said(
+        proposed,
+        names,
+        flagged,
+        plan.terms,
+        frozenset(refused),
+        frozenset(again),
+        superseded,
+        _rest(edits),
+        fee,
+        frozenset(e.clause for e in unused),
+    )
     return (
-        Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes)),
+        Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes), renumbered=renumbering),
         _thread_answer(talks.outcomes, said, how, our_comments, talks.ours, edits, result.paragraphs)
         if comments
         else Answer(),
@@ -231,6 +253,7 @@ def _fall_back_fix(
     lower: Plan | None,
     rejected: set[tuple[str, str, str]],
     terms: Mapping[str, str],
+    fee: bool = False,
 ) -> tuple[list[Edit], str]:
     """A fix of ours (``replace``) the other side rejected, answered one rung down rather than
     accepted in silence: the fix's softer version (the lower variant's, or this variant's own where
@@ -261,7 +284,7 @@ def _fall_back_fix(
         # every use of the work; the covenant they accepted governs AI use whatever those words allow
         return [], f'Accepted the rejection of the change to "{first.find}": not proposed again.'
     who = terms.get("provider") or "the creator"
-    consent = _with_consent(first, who) if lower is not None else None
+    consent = _with_consent(first, who, fee) if lower is not None else None
     if consent is not None:
         return [
             consent
@@ -295,7 +318,14 @@ def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], .
     return tuple(p for p in edit.paragraphs if not redundant(p.get("text", "")))
 
 
-def _with_consent(first: Edit, who: str) -> Edit | None:
+def _offers_fee(result: AuditResult, edits: Sequence[Edit]) -> bool:
+    """Our restriction on AI use, in the document or proposed this round, lets the creator make consent subject to
+    a fee ("which Contractor may make subject to a fee agreed at the time")."""
+    texts = [*(p.text for p in result.paragraphs), *(q.get("text", "") for e in edits for q in e.paragraphs)]
+    return any(_FEE in t for t in texts)
+
+
+def _with_consent(first: Edit, who: str, fee: bool = False) -> Edit | None:
     """The standard rung below the deletion of words letting the client train AI on the work, once they rejected
     it: the use is kept but waits for the creator's consent, written after the tail's lead-in ("including, only
     with Contractor's prior written consent, to train …") or the permission's modal ("may, only with …, use the
@@ -305,11 +335,14 @@ def _with_consent(first: Edit, who: str) -> Edit | None:
         return None
     word = (first.find or "")[at[0] : at[1]]
     start = first.start + at[0]
-    qualified = f"{word}, only with {who}'s prior written consent,"
+    consent = f"only with {who}'s prior written consent" + (
+        f", which {who} may make subject to a fee agreed at the time" if fee else ""
+    )  # as our restriction offers it
+    qualified = f"{word}, {consent},"
     said = (
         f"You did not accept our deletion of these words. As they stand, they would be read as {who}'s consent "
         "to a use our AI restriction forbids. We propose instead that this use be made only with "
-        f"{who}'s prior written consent: this change adds “only with {who}'s prior written consent”."
+        f"{who}'s prior written consent: this change adds “{consent}”."
     )
     text = first.anchor_text
     return replace(
@@ -477,6 +510,101 @@ def _defined_as_used(edits: list[Edit], result: AuditResult, outcomes: Sequence[
     return edits
 
 
+def _unused_definitions(
+    result: AuditResult,
+    outcomes: Sequence[Outcome],
+    edits: Sequence[Edit],
+    library: Library,
+    terms: Mapping[str, str],
+) -> tuple[list[Edit], list[tuple[Edit, TextChange]]]:
+    """Our definitions in the document (a clause of ours they accepted) whose terms nothing uses any more: they
+    rejected the change that used them, and neither the document nor this round uses them. Each is withdrawn
+    as a tracked deletion of its paragraph, with a comment saying why and that the deletion is a change of this
+    round (a definition used only by a definition withdrawn goes too); the clauses after it in its list, and the
+    references to them, take the numbers back. The deletions and the renumbering."""
+    paragraphs = result.paragraphs
+    texts = [p.text for p in paragraphs]
+    ours_now = [q.get("text", "") for e in edits for q in e.paragraphs] + [
+        e.replacement or "" for e in edits if e.op == "replace"
+    ]
+    candidates: dict[int, tuple[Outcome, set[str]]] = {}
+    for o in outcomes:
+        if o.proposal.op != "insert_after" or o.state not in (ACCEPTED, MODIFIED):
+            continue
+        for i in o.matched:
+            if i is not None and 0 <= i < len(texts) and (defined := glossary_terms(texts[i])):
+                candidates.setdefault(i, (o, defined))
+    gone: set[int] = set()
+    while True:  # a definition used only by one withdrawn goes with it
+        more = {
+            i
+            for i, (_, defined) in candidates.items()
+            if i not in gone
+            and not any(
+                uses_term(t, term)
+                for term in defined
+                for t in [*(t for j, t in enumerate(texts) if j != i and j not in gone), *ours_now]
+            )
+        }
+        if not more:
+            break
+        gone |= more
+    out: list[Edit] = []
+    for i in sorted(gone):
+        o, defined = candidates[i]
+        text = texts[i]
+        names = sorted(defined, key=text.casefold().find)
+        shown = [text[(k := text.casefold().find(n)) : k + len(n)] for n in names]
+        users = [
+            _plain_name(q, library)
+            for q in _firsts(outcomes, {q.proposal.id for q in outcomes if q.state == REJECTED})
+            if any(uses_term(t, n) for n in names for t in q.proposal.texts[1:] or q.proposal.texts)
+        ]
+        why = (
+            f"you did not accept {_listed(users)}, which used {'them' if len(names) > 1 else 'it'}, and nothing "
+            f"else in {terms.get('agreement') or 'this Agreement'} does"
+            if users
+            else f"nothing in {terms.get('agreement') or 'this Agreement'} uses {'them' if len(names) > 1 else 'it'} "
+            "any more"
+        )
+        said = (
+            f"We have taken out our definition{'s' if len(names) > 1 else ''} of {_quoting(shown)}: {why}. "
+            "This deletion is a change of this round: you accepted the definition in the last one."
+        )
+        out.append(
+            Edit(
+                id="",
+                op="replace",
+                index=i,
+                anchor_text=text,
+                clause=o.proposal.clause,
+                variant=o.proposal.variant,
+                comment=said if not out or out[-1].clause != o.proposal.clause else None,
+                find=text,
+                occurrence=0,
+                start=0,
+                end=len(text),
+                replacement="",
+                finding=None,
+            )
+        )
+    labels = [p.label for p in paragraphs]
+    moved = [(e, c) for e in out for c in closing_struck(texts, labels, e.index) if c.index not in gone]
+    return out, moved
+
+
+def _numbered_after_moves(result: AuditResult, edits: Sequence[Edit], moves: Sequence[TextChange]) -> Renumbered:
+    """The numbers our inserted clauses take once this round's renumbering (``moves``: "(f)" -> "(e)" after a
+    withdrawn "(d)") is made: a clause inserted after "(f)" is "(f)", not "(g)". For the writer, as the
+    renumbering of the document as it is."""
+    base = _renumbered(result, [e for e in edits if e.op == "insert_after"])
+    texts = list(base.texts)
+    for c in sorted(moves, key=lambda c: (c.index, -c.start)):
+        if not c.reference:
+            texts[c.index] = texts[c.index][: c.start] + c.new + texts[c.index][c.end :]
+    return Renumbered(base.texts, base.inserted, base.shown, renumber(texts, base.inserted, base.shown))
+
+
 def _entry_ending(text: str, end: str) -> str:
     """A definitions entry ending as an entry in the middle of the list does (";")."""
     return text.rstrip().rstrip(";.") + end
@@ -488,24 +616,35 @@ def _gaps_closed(
     """A numbered clause of ours they rejected, and we do not put back, leaves no gap in the numbers of the
     block it was in ("4.7", "4.9", "4.10"): the clauses after it take the numbers back ("4.9" -> "4.8"), as
     tracked replacements, and so do the document's typed references to them ("Clauses 4.5 to 4.10" -> "4.5 to
-    4.9"; where Word numbers the clauses, only the references change). One gap a block."""
+    4.9"; where Word numbers the clauses, only the references change). Every gap of a block at once, however
+    many clauses each leaves out ("4.5", "4.7", "4.9" once "4.6" and "4.8" are gone -> "4.5", "4.6", "4.7")."""
     again = {e.clause for e in edits if e.op == "insert_after"}
     paragraphs = result.paragraphs
     texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
-    out: list[Edit] = []
-    done: set[int] = set()
+    gaps: dict[int, tuple[int, Outcome]] = {}  # the numbered paragraph before a gap -> (clauses gone, the first)
     for o in rejected:
         if o.proposal.op != "insert_after" or o.proposal.clause in again | {DEFINITIONS} or not o.proposal.texts:
             continue
         found = _standing_before(o, outcomes, paragraphs)
-        if found is None or found[1] in done:
+        if found is None:
             continue
         numbered = found[1]
         typed = typed_clause_number(o.proposal.texts[0])
         if typed is None and (paragraphs[numbered].label is None or clause_number(paragraphs[numbered]) is None):
             continue  # a clause with no number of its own
-        done.add(numbered)
-        out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in closing_gap(texts, shown, numbered)]
+        count, first = gaps.get(numbered, (0, o))
+        gaps[numbered] = (count + 1, first)
+    out: list[Edit] = []
+    done: set[int] = set()
+    for numbered in sorted(gaps):
+        if numbered in done:
+            continue  # its gap was closed with an earlier one of its block
+        count, o = gaps[numbered]
+        later = {k: n for k, (n, _) in gaps.items() if k > numbered}
+        changes = closing_gap(texts, shown, numbered, count, later)
+        reached = max((c.index for c in changes if not c.reference), default=-1)
+        done |= {k for k in later if k <= reached}
+        out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in changes]
     return out
 
 
@@ -595,6 +734,8 @@ class _Said:
     again: frozenset[str] = frozenset()  # the proposals they rejected that this round puts back as they were
     superseded: Mapping[str, str] = field(default_factory=dict)  # our comment id -> the reply superseding it
     rest: Mapping[str, str] = field(default_factory=dict)  # clause -> what the other parts of its change do
+    fee: bool = False  # our restriction lets the creator make consent subject to a fee
+    withdrawn: frozenset[str] = frozenset()  # the clauses of ours whose definitions this round takes out
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
@@ -651,9 +792,48 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
             f"as {who}'s consent to it: see our comment. We ask that this use be made only with {who}'s prior "
             "written consent."
         )
+    need = next((n for c in o.replies if (n := stated_need(c.text)) is not None), None)
+    if need is not None and need.ai:
+        return _on_need(need, said, how)
+    if o.proposal.clause in said.withdrawn:
+        return "We have taken out our definition that nothing now uses: see our comment on it."
+    noted = f"We note that {need.said}. " if need is not None else ""
     if how == ACCEPT and o.state != ACCEPTED:
-        return f"Understood: we accept your change to {what}."
-    return f"Thank you. We keep {what} as it now stands in the document."
+        return f"{noted or 'Understood: '}{'W' if noted else 'w'}e accept your change to {what}."
+    return f"{noted or 'Thank you. '}We keep {what} as it now stands in the document."
+
+
+_FEE = "fee agreed"  # our restriction's "which the creator may make subject to a fee agreed at the time"
+
+
+def _on_need(need: Need, said: _Said, how: str) -> str:
+    """Our answer to an AI use the other side says it needs (in a thread of ours): what we can allow and on what
+    terms, or why not. A use of an AI tool that trains nothing: allowed for that task, where the tool keeps no copy
+    and trains no AI system on the work (strict: a tool the creator approves). Training an AI system on the work:
+    standard and minimal allow it for that purpose alone, with the creator's consent (and a fee, where our
+    restriction offers one); strict gives no standing permission and says how the creator may consent."""
+    who = said.terms.get("provider") or "the creator"
+    work = said.terms.get("works") or said.terms.get("deliverables") or "the work"
+    fee = f", which {who} may make subject to a fee agreed at the time" if said.fee else ""
+    heard = f"We understand that {need.said}."
+    if not need.trains:
+        approved = f" is one {who} has approved in writing," if how == REINSTATE else ""
+        return (
+            f"{heard} {_capital(who)} can agree to that use for that task alone, provided the tool used{approved} "
+            f"keeps no copy of {work} after the task and trains no AI system on what it processes. We are content "
+            "for the exceptions to the restriction on AI use to say so."
+        )
+    if how == REINSTATE:
+        return (
+            f"{heard} We cannot agree to a standing permission for that: training an AI system on {work} is the use "
+            f"our restriction forbids. {_capital(who)} will consider each such use when you ask: the restriction "
+            f"allows it with {who}'s prior written consent{fee}, for the purpose stated alone."
+        )
+    return (
+        f"{heard} {_capital(who)} can agree to that use for that purpose alone, with {who}'s prior written "
+        f"consent{fee}: not to train any other system or to generate content, and with no copy of {work} kept "
+        "beyond that training. Every other AI use stays within the restriction."
+    )
 
 
 def _thread_answer(
@@ -966,6 +1146,17 @@ def _approach(
             if old
             else None
         )
+        if at is None and old is not None:  # its paragraph is changed this round: on another clause of ours
+            at = next(
+                (
+                    i
+                    for o in outcomes
+                    if o.proposal.op == "insert_after" and o.state in (ACCEPTED, MODIFIED)
+                    for i in o.matched
+                    if i is not None and i not in busy and i < len(paragraphs) and paragraphs[i].text.strip()
+                ),
+                None,
+            )
         if at is None or old is None or at >= len(paragraphs) or not paragraphs[at].text.strip():
             return edits, {}
         anchor = paragraphs[at].text

@@ -978,9 +978,11 @@ _LEAD_IN = re.compile(r"[:\u2014]\s*$")  # "... shall constitute any warranty th
 # parties agree as follows:", "NOW, THEREFORE, in consideration of …, the parties hereto agree as follows:", "NOW
 # THIS DEED WITNESSES as follows:". They introduce the whole agreement, not a list: every clause after them is not
 # an item of theirs (an insertion at the end of clause 4 is not moved to the end of the agreement).
+# "WHEREBY IT IS MUTUALLY AGREED as follows concerning the work … (hereinafter called "the Work"):" too: an adverb
+# before "agreed", and after "as follows" what the agreement concerns, up to its colon.
 _OPERATIVE = re.compile(
-    r"\b(?:it\s+is\s+(?:hereby\s+)?agreed|(?:the\s+)?parties(?:\s+(?:hereto|hereby|each))*\s+agree|"
-    r"(?:agreement|deed)\s+witnesse(?:s|th))\b[^:;.]{0,40}[:\u2014]\s*$",
+    r"\b(?:it\s+is\s+(?:hereby\s+|\w+ly\s+)*agreed|(?:the\s+)?parties(?:\s+(?:hereto|hereby|each|\w+ly))*\s+agree|"
+    r"(?:agreement|deed)\s+witnesse(?:s|th))\b(?:[^:;.]{0,40}|\s+as\s+follows\b[^:;]{0,200})[:\u2014]\s*$",
     re.IGNORECASE,
 )
 _ITEM = re.compile(

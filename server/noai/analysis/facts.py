@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from noai.analysis import fast
 from noai.analysis.classify import Finding
 from noai.analysis.joined import Joined
+from noai.analysis.number import plural_parties
 from noai.analysis.work_kind import _NOT_WORK, _WORDS, SCOPE_LINE, SOFTWARE
 from noai.ooxml.model import Paragraph
 from noai.ooxml.revisions import typed_number
@@ -2300,6 +2301,13 @@ def prevailing_retention(
         rf"{_KEPT_RIGHT}\s+(?:in(?:\s+and\s+to)?|of|to)\s+(?P<object>[^.;:]+)",
         re.IGNORECASE,
     )
+    # "Copyright in the photographs remains with Seller", "All Deliverables remain the sole property of Designer"
+    stays = re.compile(
+        rf"(?:{_KEPT_RIGHT}\s+(?:in(?:\s+and\s+to)?|of)\s+)?(?P<object>[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?)\s+"
+        rf"(?:shall\s+|will\s+)?(?:remains?|stays?|continues?\s+to\s+be)\s+(?:with|the\s+(?:sole\s+|exclusive\s+)?"
+        rf"property\s+of|owned\s+by)\s+(?:the\s+)?{who}\b",
+        re.IGNORECASE,
+    )
     joined = Joined([p.text for p in paragraphs])  # one scan for the words of a conflict, not one per paragraph
     for at in joined.holding(_CONFLICT_WORDS):
         text = paragraphs[at].text
@@ -2319,7 +2327,7 @@ def prevailing_retention(
             part = "the " + name if not re.match(r"face\b", name, re.IGNORECASE) else part[0].lower() + part[1:]
             for i in span:
                 for sentence in sentences(paragraphs[i].text):
-                    k = keeps.search(sentence)
+                    k = keeps.search(sentence) or stays.search(sentence)
                     if k is None:
                         continue
                     obj = _MADE_TAIL.sub("", k.group("object")).strip(" ,")
@@ -2334,9 +2342,9 @@ def prevailing_retention(
                     out = tuple(t for t in covers if excepted.search(paragraphs[t].text))
                     if not bare or not covers or _RIGHTS_ONLY.search(bare):
                         continue
-                    right = k.group("right")
+                    right = (k.group("right") or "ownership").lower()
                     said = sentence[k.start() :].strip()  # from its subject: no run-in label ("Special terms:")
-                    thing = obj if whole else bare
+                    thing = ("the " + bare) if whole else bare  # "All Deliverables" kept: "the Deliverables"
                     return Retention(i, said[0].upper() + said[1:], right, thing, whole, part, at, covers, out)
     return None
 
@@ -2878,6 +2886,14 @@ class DocumentFacts:
         return company_client(self._result)
 
     @cached_property
+    def plural(self) -> frozenset[str]:
+        """The parties ("client", "provider") the document writes of in the plural ("the Publishers are",
+        "which expression shall include their successors"): our text gives them plural verbs and pronouns."""
+        terms = self._result.terms
+        named = {r: (t.surface, t.defined_at) for r in ("client", "provider") if (t := getattr(terms, r)) is not None}
+        return plural_parties(named, self._originals)
+
+    @cached_property
     def british(self) -> bool:
         """The document spells the British way ("licence", "authorise")."""
         return british(self._result)
@@ -3198,8 +3214,12 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
 
 # "“X” means", '"X" shall mean': a definitions entry, in either quotes
 _DEFINES = re.compile(r'["“]([^"”]{1,60})["”]\s+(?:shall\s+)?means?\b')
-# a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …"
-_GLOSSARY = re.compile(r'^(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:In this [A-Z]?\w+,\s*)?["“]')
+# a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …",
+# "2.1A<TAB>In this clause 2.1A, “X” …"
+_GLOSSARY = re.compile(
+    r"^(?:\(?[a-z0-9]{1,4}[.)]\s*|\d+(?:\.[A-Za-z0-9]{1,4})*\.?\s+)?"
+    r'(?:In this [A-Za-z]+(?: [\w.()]+)?,\s*)?["“]'
+)
 
 
 def term_key(name: str) -> str:

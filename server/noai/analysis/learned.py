@@ -16,6 +16,7 @@ flagged it for a human look and which words weighed most.
 from __future__ import annotations
 
 import contextlib
+import gc
 import gzip
 import heapq
 import json
@@ -803,10 +804,16 @@ def load_model(path: Path = MODEL_PATH) -> Model:
 
 @lru_cache(maxsize=1)
 def _shipped() -> Model | None:
+    """The shipped model, loaded once a process. The objects alive then (the modules, their compiled
+    tables, the model) live as long as the process: ``gc.freeze`` takes them out of the cycle
+    collector's full collections, which otherwise walk them all again a few times an audit (an audit
+    makes no reference cycles: nothing frozen is left for the collector to find)."""
     try:
-        return load_model(MODEL_PATH)
+        model = load_model(MODEL_PATH)
     except (OSError, ValueError):
         return None
+    gc.freeze()
+    return model
 
 
 _override: list[Model | None] = []

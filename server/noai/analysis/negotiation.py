@@ -778,3 +778,46 @@ def _limbs_gone(paragraphs: Sequence[Paragraph], talks: Negotiation) -> list[str
             if lost:
                 out.append(f"{', '.join(lost)} ({_quote(ours, 40)[1:-1]})")
     return out
+
+
+# -- a need the other side states in a thread ---------------------------------------------------------------
+
+# "We need to use …", "we must be able to …", "we have to …", "we require …": the need, to the end of its sentence
+_NEED = re.compile(
+    r"\b[Ww]e\s+(?:(?:really|still|also)\s+)?(?P<verb>need|must\s+be\s+able|have|require|want)(?P<to>\s+to)?\s+"
+    r"(?P<what>[^.;!?]+)"
+)
+# an AI tool's use: machine translation, automated tools, a model …
+_AI_TOOL = re.compile(
+    r"\b(?:machine[\s-]translat\w*|automat\w+|AI|artificial\s+intelligence|machine[\s-]learning|(?:[\w-]+\s+)?models?|"
+    r"algorithms?|generative|neural|LLMs?|chatbots?|speech[\s-]to[\s-]text|text[\s-]to[\s-]speech|synthetic|"
+    r"digital\s+replicas?|voice\s+clon\w*)\b"
+)
+# training an AI system on the work: "train our visual-search model", "fine-tune", "as training data"
+_TRAINS = re.compile(r"\b(?:(?:pre-?|re-?)?train(?:s|ed|ing)?|fine-?tun\w*)\b", re.IGNORECASE)
+# their words in our voice: "our translator" -> "your translator"
+_PERSON = {"we": "you", "We": "You", "our": "your", "Our": "Your", "ours": "yours", "us": "you"}
+_PERSON_WORD = re.compile(r"\b(?:we|We|our|Our|ours|us)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """A need the other side states in a reply of theirs ("We need to use machine translation for a first draft"):
+    ``said`` in our voice ("you need to use machine translation for a first draft"), whether it is an AI use
+    (``ai``) and whether that use trains an AI system on the work (``trains``)."""
+
+    said: str
+    ai: bool
+    trains: bool
+
+
+def stated_need(text: str) -> Need | None:
+    """The first need a reply of the other side states ("We need to …", "we must be able to …"), or None."""
+    m = _NEED.search(text)
+    if m is None or (m.group("verb") == "have" and not m.group("to")):
+        return None
+    verb = " ".join(m.group("verb").split())
+    what = " ".join(m.group("what").split()).rstrip(" ,")
+    said = f"you {verb}{' to' if m.group('to') else ''} {_PERSON_WORD.sub(lambda w: _PERSON[w.group(0)], what)}"
+    trains = _TRAINS.search(what) is not None
+    return Need(said, trains or _AI_TOOL.search(what) is not None, trains)

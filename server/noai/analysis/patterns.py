@@ -573,8 +573,13 @@ HEADINGS: dict[str, re.Pattern[str]] = {
     "data_protection": _rx(r"\bdata\s+protection|\bpersonal\s+data|\bprivacy|\bprocessing|\bsub-?processors?"),
 }
 
+# The signature block, and the testimonium that opens it ("IN WITNESS WHEREOF", "AS WITNESS the hands of the
+# parties hereto", "In witness of which", "Executed as a deed", "This agreement has been entered into on the date
+# stated at the beginning of it"): the operative terms end before it.
 SIGNATURE = _rx(
-    r"^\s*(?:IN\s+WITNESS\s+WHEREOF|SIGNED\b|Signature|Signed\s+(?:by|for)|Executed\s+by|"
+    r"^\s*(?:(?:IN|AS)\s+WITNESS\b|WITNESS\s+(?:WHEREOF|the\s+hands?|my\s+hand|our\s+hands)\b|"
+    r"EXECUTED\s+(?:as\s+a\s+deed|by\s+the\s+parties)\b|"
+    r"This\s+(?:agreement|deed|contract)\s+has\s+been\s+(?:entered\s+into|executed|signed)\b|SIGNED\b|Signature|Signed\s+(?:by|for)|Executed\s+by|"
     r"Agreed\s+and\s+accepted|Accepted\s+and\s+agreed|By:\s*_*|Name:|Title:|Date:)"
 )
 BACK_MATTER = _rx(

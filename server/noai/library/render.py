@@ -76,7 +76,7 @@ class Filler:
         if key in self._terms:
             return self._terms[key]
         if key in _WORK_PRONOUNS and "deliverables" in self._terms:  # "derived from it": one Licensed Corpus
-            return _WORK_PRONOUNS[key] if _singular_term(self._terms["deliverables"]) else key
+            return _WORK_PRONOUNS[key] if singular_term(self._terms["deliverables"]) else key
         spec = self.placeholders.get(key)
         if spec is None or spec.fallback is None or key in self._resolving:
             raise RenderError(
@@ -103,15 +103,19 @@ class Filler:
             key = placeholder_key(name)
             value = self.value(key)
             named = value.lower() in _PERSONS or self._terms.get(PERSON) == key  # "it" is not said of them
-            party = f"{_PARTY}{value if named else ''}{_PARTY}" if key in _PARTIES else ""
+            many = key in plural  # "the Publishers": "they", and verbs in the plural, where it is the subject
+            party = f"{_PARTY}{'they' if many else value if named else ''}{_PARTY}" if key in _PARTIES else ""
             if suffix:
                 value = possessive(value)
             if not suffix and value.lower() in _PERSONS:  # "I", "we", "you": case and verb follow where it stands
                 return f"{_MARK}{value}{_START if name[0].isupper() else ''}{_MARK}{party}"
+            if many and not suffix and not _OBJECT_BEFORE.search(m.string, 0, m.start()):
+                party = _MANY + party
             subject = key == "deliverables" and _SUBJECT_PLACE.search(m.string, 0, m.start())
-            one = _ONE if subject and not suffix and _singular_term(value) else ""
+            one = _ONE if subject and not suffix and singular_term(value) else ""
             return (capitalise(value) if name[0].isupper() else value) + one + party
 
+        plural = self._terms.get(PLURAL, "").split()
         # our words spelt as the document spells: British "a licence", "authorise"; else "a license"
         if INFORMAL in self._terms:  # a letter or an email: "must", "will", "This applies", no officer or audit
             text = informal(text)
@@ -125,7 +129,9 @@ class Filler:
         if SUB_HYPHEN in self._terms:  # the document writes "sub-license": so do we
             text = _SUBLICEN.sub(r"\1-\2", text)
         filled = PLACEHOLDER.sub(substitute, text)
-        filled = _PLURAL_VERB.sub(lambda m: m.group(1) + _SINGULAR_VERB[m.group(2)], filled).replace(_ONE, "")
+        filled = _PLURAL_VERB.sub(lambda m: m.group(1) + _third_person(m.group(2)), filled).replace(_ONE, "")
+        if plural:
+            filled = _MANY_VERB.sub(_plural_verbs, filled).replace(_MANY, "")
         return _once_created(_purpose_once(_agree(_it_after_person(filled)), self._terms.get("project")))
 
 
@@ -368,6 +374,22 @@ _PARTIES = frozenset({"client", "provider"})
 PERSON = "person"
 _PARTY = "\x03"
 _AS_IF = re.compile(r"\bas if\s*$")
+# A party the document writes of in the plural ("the Publishers are", "which expression shall include their
+# successors": noai.analysis.number) takes plural verbs where it is the subject ("the Publishers give", "the
+# Publishers indemnify") and "they" where the clause says "it" of it ("anyone else they allow").
+PLURAL = "plural"  # a term set's roles, space-separated, written of in the plural ("client")
+_MANY = "\x06"  # after a plural party's name where it is the subject (before its party mark)
+_MANY_VERB = re.compile(_MANY + "(" + _PARTY + r"[^\x03]*" + _PARTY + r")?(\s+(?:\w+ly\s+)?)([a-z]+)\b")
+_NOT_VERB_S = frozenset({"as", "this", "thus", "plus", "unless", "its", "his", "whereas"})
+
+
+def _plural_verbs(m: re.Match[str]) -> str:
+    """The verb after a plural party's name in the plural: "gives" -> "give", "is" -> "are"."""
+    verb = m.group(3)
+    plain = verb if verb in _NOT_VERB_S else _plain(verb, "they")
+    return (m.group(1) or "") + m.group(2) + plain
+
+
 _PARTY_OR_IT = re.compile(_PARTY + r"([^\x03]*)" + _PARTY + r"|(?<![\w-])it(?=\s)|[.;]\s")
 
 
@@ -440,12 +462,34 @@ def _american(text: str) -> str:
 # a plural name ends in s.
 _ONE = "\x02"
 _SUBJECT_PLACE = re.compile(r"(?:^|[:.;]\s*|\b(?:if|that|where|when|because|unless|while)\s+)$", re.IGNORECASE)
-_SINGULAR_VERB = {"are": "is", "have": "has", "were": "was"}
-_PLURAL_VERB = re.compile(_ONE + r"(\s+)(are|have|were)\b")
+_SINGULAR_VERB = {"are": "is", "have": "has", "were": "was", "do": "does"}
+# the verb after the work as subject, an adverb before it allowed ("{deliverables} pass", "capture", "are")
+_PLURAL_VERB = re.compile(_ONE + r"(\s+(?:(?:only|also|then|still|now|first|later)\s+)?)([a-z]+)\b")
+# words after a subject that are no present-tense verb to agree: modals, conjunctions, prepositions
+_NO_VERB = frozenset(
+    "shall will may must can could should would might and or but nor to of for in on by with as under that which "
+    "who not".split()
+)
+
+
+def _third_person(verb: str) -> str:
+    """A plain verb as it agrees with a singular subject: "pass" -> "passes", "capture" -> "captures", "are" ->
+    "is", "carry" -> "carries"; a modal, a past form or a word that is no verb (:data:`_NO_VERB`) as it is."""
+    if verb in _SINGULAR_VERB:
+        return _SINGULAR_VERB[verb]
+    if verb in _NO_VERB or verb.endswith(("ed", "ly")) or (verb.endswith("s") and not verb.endswith("ss")):
+        return verb
+    if verb.endswith(("ss", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
 _LEADING = re.compile(r"^(?:the|this|that|such|each|any)\s+", re.IGNORECASE)
 
 
-def _singular_term(value: str) -> bool:
+def singular_term(value: str) -> bool:
     """``value`` is a defined term in the singular: capitalised words, the last not ending in a plural s."""
     words = _LEADING.sub("", value).split()
     if not words or not words[-1][:1].isupper() or not all(w[:1].isupper() or w in _SMALL for w in words):

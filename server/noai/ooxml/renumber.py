@@ -444,13 +444,20 @@ def struck_moves_numbers(
 
 
 def closing_gap(
-    texts: Sequence[str], shown: Sequence[str | None] | None, after: int, missing: int = 1
+    texts: Sequence[str],
+    shown: Sequence[str | None] | None,
+    after: int,
+    missing: int = 1,
+    also: Mapping[int, int] | None = None,
 ) -> list[TextChange]:
-    """What closes the gap a clause taken out leaves after paragraph ``after``'s decimal number ("4.7", then
-    "4.9" and "4.10" once "4.8" is gone, ``missing`` numbers wide): each typed sibling after the gap moves back
-    ("4.9" -> "4.8"), and the document's typed references to any of them ("Clauses 4.5 to 4.10" -> "4.5 to
-    4.9"). A number Word shows (``shown``) has closed the gap by itself: only the references to its old number
-    (one ``missing`` higher) change. None where no sibling follows the gap."""
+    """What closes the gap a clause taken out leaves after paragraph ``after``'s number ("4.7", then "4.9" and
+    "4.10" once "4.8" is gone, ``missing`` numbers wide; "(c)", then "(e)"): each typed sibling after the gap
+    moves back ("4.9" -> "4.8", "(e)" -> "(d)"), and the document's typed references to any of them ("Clauses
+    4.5 to 4.10" -> "4.5 to 4.9", "Sections 5(e) to 5(g)" -> "5(d) to 5(f)"). A number Word shows (``shown``)
+    has closed the gap by itself: only the references to its old number (one ``missing`` higher) change. None
+    where no sibling follows the gap. ``also``: the siblings after which more clauses are gone (how many: a second
+    gap further on in the same list, "4.5", "4.7", "4.9" once "4.6" and "4.8" are gone -> "4.5", "4.6", "4.7")."""
+    also = also or {}
     numbers = [_number(text) for text in texts]
     automatic: set[int] = set()
     for j, label in enumerate(shown or ()):
@@ -458,8 +465,10 @@ def closing_gap(
             numbers[j] = read
             automatic.add(j)
     first = numbers[after] if 0 <= after < len(numbers) else None
-    if first is None or not first.parts or missing < 1:
+    if first is None or missing < 1:
         return []
+    if not first.parts:
+        return _closing_label_gap(texts, numbers, automatic, after, _first(numbers, after, first), missing, also)
     parent, value = first.parts[:-1], first.parts[-1]
     changes: list[TextChange] = []
     decimals: dict[tuple[int, ...], tuple[int, ...]] = {}
@@ -469,13 +478,84 @@ def closing_gap(
             continue  # unnumbered, or a number under a sibling (left as it is)
         if not n.parts or n.parts[:-1] != parent or n.suffix:
             break
-        old = n.parts[-1] + missing if j in automatic else n.parts[-1]
+        # Word's number: shown with the gap closed already (a clause gone), or not yet (a paragraph still struck)
+        old = n.parts[-1] + missing if j in automatic and n.parts[-1] == value + 1 else n.parts[-1]
         if old != value + 1 + missing:
             break
         value += 1
         decimals[(*parent, old)] = (*parent, value)
         if j not in automatic:
             changes.append(TextChange(j, n.start, n.end, n.raw, _written(n.raw, (*parent, value))))
+        missing += also.get(j, 0)
     used = Counter(n.parts for n in numbers if n is not None and n.parts)
     decimals = {old: new for old, new in decimals.items() if used[old] <= 1}
     return sorted(changes + _references(texts, decimals, {}), key=lambda c: (c.index, c.start))
+
+
+def _closing_label_gap(
+    texts: Sequence[str],
+    numbers: Sequence[_Number | None],
+    automatic: Set[int],
+    after: int,
+    first: _Number,
+    missing: int,
+    also: Mapping[int, int],
+) -> list[TextChange]:
+    """:func:`closing_gap` for a list label ("(c)", then "(e)" once "(d)" is gone): the labels of the same
+    list after the gap move back, and so do the references to them under the decimal number the list is in
+    ("5(e)" -> "5(d)")."""
+    value = first.value
+    changes: list[TextChange] = []
+    moved: list[tuple[_Number, str]] = []
+    for j in range(after + 1, len(numbers)):
+        n = numbers[j]
+        if n is None:
+            continue
+        old = first.label(value + 1 + missing)
+        if n.raw != old and not (j in automatic and n.raw == first.label(value + 1)):
+            if not n.parts and _rank(n) > _rank(first):
+                continue  # an item of a deeper list ("(i)" under "(c)")
+            break
+        value += 1
+        moved.append((n._replace(raw=old), first.label(value)))
+        if j not in automatic:
+            changes.append(TextChange(j, n.start, n.end, n.raw, first.label(value)))
+        missing += also.get(j, 0)
+    parent = next((n for n in reversed(numbers[:after]) if n is not None and n.parts), None)
+    if parent is None or first.opening != "(" or not moved:
+        return changes
+    under = ".".join(map(str, parent.parts))
+    labels = {under + n.raw: new for n, new in moved}
+    return sorted(changes + _references(texts, {}, labels), key=lambda c: (c.index, c.start))
+
+
+def closing_struck(texts: Sequence[str], shown: Sequence[str | None] | None, index: int) -> list[TextChange]:
+    """What closes the gap that striking paragraph ``index`` whole leaves in its list (:func:`closing_gap`, from
+    the sibling before it: "(d)" struck between "(c)" and "(e)"); none where it has no number or is first."""
+    numbers = [_number(text) for text in texts]
+    for j, label in enumerate(shown or ()):
+        if label and numbers[j] is None:
+            numbers[j] = _shown_number(label)
+    own = numbers[index] if 0 <= index < len(numbers) else None
+    if own is None:
+        return []
+    before = None
+    for j in range(index - 1, -1, -1):
+        n = numbers[j]
+        if n is None:
+            continue
+        if n.parts and own.parts:
+            if len(n.parts) == len(own.parts) and _follows(n, own):
+                before = j
+            if len(n.parts) <= len(own.parts):
+                break
+        elif not n.parts and not own.parts and n.same_brackets(own) and n.fmt == own.fmt:
+            before = j if _follows(n, own) else None
+            break
+        elif n.parts and not own.parts:
+            break
+    if before is None:
+        return []
+    gone = [*texts[:index], "", *texts[index + 1 :]]
+    hidden = None if shown is None else [*shown[:index], None, *shown[index + 1 :]]
+    return closing_gap(gone, hidden, before)

@@ -21,6 +21,7 @@ from ..library.render import (
     INFORMAL,
     NO_SUBLICENCE,
     PERSON,
+    PLURAL,
     SUB_HYPHEN,
     capitalise,
     comment_voice,
@@ -30,6 +31,7 @@ from ..library.render import (
     possessive,
     refer_back,
     reflexive,
+    singular_term,
 )
 from ..ooxml.model import Paragraph
 from ..ooxml.renumber import Renumbered
@@ -184,7 +186,7 @@ def _defined_for(
 ) -> str:
     """The comment of the Permitted Purpose's definition inserted for the changes that use it alone."""
     tied = [f for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
-    labels = list(dict.fromkeys(_where(f, paragraphs).strip(" ()") for f in tied if _where(f, paragraphs)))
+    labels = [n for n in dict.fromkeys(_named(f, paragraphs) for f in tied) if n]
     where = " in " + " and ".join(labels) if labels else ""
     changes = "the changes" if len(tied) > 1 else "the change"
     limit = "limit" if len(tied) > 1 else "limits"
@@ -271,7 +273,7 @@ def _comment_terms(terms: Mapping[str, str]) -> dict[str, str]:
         "works": terms.get("works", terms.get("deliverables", "the work")),
         "transferred": terms.get("transferred", terms.get("deliverables", "the work")),
         **{
-            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON) if k in terms
+            k: terms[k] for k in ("licence", SUB_HYPHEN, NO_SUBLICENCE, PERSON, PLURAL) if k in terms
         },  # its spelling; a person named
     }
 
@@ -329,7 +331,7 @@ def _purpose(
     materials already."""
     if clause == "scope-limitation" and (strategy.situation == ASSIGNED or _tied(strategy, fixes)):
         tied = [f for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
-        labels = list(dict.fromkeys(_where(f, paragraphs).strip(" ()") for f in tied if _where(f, paragraphs)))
+        labels = [n for n in dict.fromkeys(_named(f, paragraphs) for f in tied) if n]
         if labels:
             return "tie the rights granted in " + " and ".join(labels) + " to the Permitted Purpose"
         return "tie the rights the changes below mark to the Permitted Purpose"
@@ -344,9 +346,16 @@ def _purpose(
     return _PURPOSES[clause]
 
 
-def _where(f: Finding, paragraphs: Sequence[Paragraph]) -> str:
+def _named(f: Finding, paragraphs: Sequence[Paragraph]) -> str:
+    """The clause a finding is in, by name ("Section 5(b)"), or "" where it has no label. Taken whole, never
+    stripped of brackets: a lettered sub-clause ends in its own ")"."""
     label = paragraphs[f.start].section_label if f.start < len(paragraphs) else None
-    return f" ({clause_name(label)})" if label else ""
+    return clause_name(label) if label else ""
+
+
+def _where(f: Finding, paragraphs: Sequence[Paragraph]) -> str:
+    named = _named(f, paragraphs)
+    return f" ({named})" if named else ""
 
 
 def strategy_comment(
@@ -387,16 +396,18 @@ def strategy_comment(
     if strategy.situation == ASSIGNED:
         option = option_name(result.paragraphs, first.start) if first is not None else None
         hire = first is not None and first.kind == "work_made_for_hire"
+        # the complement agrees with the work's name: "makes the Work Product a work made for hire"
+        hired = "a work made for hire" if singular_term(t["deliverables"]) else "works made for hire"
         if option is not None:  # one of the contract's bracketed alternatives: what it would do if chosen
             made = (
-                "would make {deliverables} works made for hire for {client}"
+                "would make {deliverables} " + hired + " for {client}"
                 if hire
                 else "would transfer ownership of {transferred} to {client}"
             )
             said = option + where + " " + made + _other_options(result, option)
         else:
             made = (
-                "makes {deliverables} works made for hire for {client}"
+                "makes {deliverables} " + hired + " for {client}"
                 if hire
                 else "transfers ownership of {transferred} to {client}"
             )

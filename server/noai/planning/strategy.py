@@ -124,11 +124,12 @@ def kept_words(kept: Retention, provider: str) -> tuple[str, str]:
     photographs")."""
     retains = "retain" if provider in ("we", "I", "you") else "retains"
     if kept.whole:
-        change = f", except that {provider} {retains} {kept.right} in {kept.thing} under {kept.part}"
+        of = "of" if kept.right.endswith("ownership") else "in"  # "ownership of", "all rights in"
+        change = f", except that {provider} {retains} {kept.right} {of} {kept.thing} under {kept.part}"
     else:
         change = f", except {kept.thing}, in which {provider} {retains} {kept.right} under {kept.part}"
     right = kept.right.removeprefix("all ").removeprefix("the ")
-    return change, f"keeps {possessive(provider)} {right} in {kept.thing}"
+    return change, f"keeps {possessive(provider)} {right} {'of' if right.endswith('ownership') else 'in'} {kept.thing}"
 
 
 def carve_out(
