@@ -39,6 +39,7 @@ from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
 from .analysis.facts import (
     cited_range_ends,
     cites_itself,
+    citing_itself_as,
     clause_number,
     consent_point,
     defined_names,
@@ -47,6 +48,7 @@ from .analysis.facts import (
     uses_term,
 )
 from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Need, Outcome, stated_need, word_diff
+from .kinds import FindingKind
 from .library import VARIANTS, Library, Playbook
 from .library.render import left_unchanged
 from .ooxml.model import Paragraph
@@ -98,11 +100,12 @@ def next_round(
     lost = {p.name for p in result.protections if p.status in _LOST}
     last = {o.proposal.clause: o for o in talks.outcomes if o.proposal.op == "insert_after"}
     commented = {(o.proposal.clause, o.proposal.op) for o in talks.outcomes if o.proposal.comment}
-    rejected_fixes = {
-        (o.proposal.clause, o.proposal.texts[0] if o.proposal.texts else "")
+    rejected_as_made = {  # (clause, words, our words for them) of each fix of ours they rejected
+        (o.proposal.clause, *_change(o.proposal))
         for o in talks.outcomes
         if o.proposal.op == "replace" and o.state == REJECTED
     }
+    rejected_fixes = {(clause, find) for clause, find, _ in rejected_as_made}
     roots = _our_roots(our_comments, talks.ours)
     alive = {o.proposal.id for o in talks.outcomes if _root(o, roots) is not None}
     threads = {(o.proposal.clause, o.proposal.op) for o in talks.outcomes if o.proposal.id in alive}
@@ -111,14 +114,19 @@ def next_round(
         for o in reversed(talks.outcomes)
         if o.state == REJECTED and (o.proposal.clause, o.proposal.op) not in threads
     }
-    approach, plan_edits = _without_approach(plan.edits)
     standing = _left_standing(talks.outcomes, roots, result.paragraphs)
     fallback = None
     if how == FALL_BACK and plan.variant in LOWER:
         fallback = make_plan(result, library, playbook, variant=LOWER[plan.variant], comments=comments)
+    dropped = _not_put_back(last, plan, fallback, how)
+    if dropped:  # below strict, what they rejected is never proposed again as it was, nor said to be
+        plan = make_plan(result, library, playbook, variant=plan.variant, comments=comments, without=dropped)
+    approach, plan_edits = _without_approach(plan.edits)
     refused: dict[str, Edit] = {}  # clause -> the first of its fixes they rejected, which we do not insist on
     edits: list[Edit] = []
-    notes = list(plan.notes)
+    notes = list(plan.notes) + [
+        f"Accepted the other side's change to {_plain_name(last[c], library)}: not proposed again." for c in dropped
+    ]
     weakened = {p.name for p in result.protections if p.status == WEAKENED}
     restored = _restorations(result, talks.outcomes) if how != ACCEPT else []
     for edit in plan_edits:
@@ -149,7 +157,9 @@ def next_round(
             continue  # our comment leaving this wording unchanged stands already: never a second one saying so
         elif edit.op == "replace" and (edit.clause, edit.find or "") in rejected_fixes and how != REINSTATE:
             refused.setdefault(edit.clause, edit)
-            continue
+            if (edit.clause, edit.find or "", edit.replacement or "") in rejected_as_made:
+                continue  # what they rejected, as they rejected it: never made again below strict
+            # else this variant's own change of those words asks less than the one they rejected: made, and answered
         if edit.comment and (edit.clause, edit.op) in commented:
             put_back = refused_before.get((edit.clause, edit.op)) if how == REINSTATE else None
             # our reasons were given in the last round's thread; a rejected clause put back whose thread went with it
@@ -163,7 +173,7 @@ def next_round(
     if how == REINSTATE:
         edits += _ranges_extended(result, edits, plan.variant)
     for first in refused.values():
-        fall, note = _fall_back_fix(first, edits, fallback, rejected_fixes, plan.terms, _offers_fee(result, edits))
+        fall, note = _fall_back_fix(first, edits, fallback, rejected_as_made, plan.terms, _offers_fee(result, edits))
         edits += fall
         notes.append(note)
     proposed: dict[str, tuple[str, str]] = {}
@@ -215,11 +225,34 @@ def next_round(
     )
 
 
+def _not_put_back(last: Mapping[str, Outcome], plan: Plan, lower: Plan | None, how: str) -> frozenset[str]:
+    """The clauses of ours the other side rejected (``last``: the latest proposal of each clause) that this round
+    plans again and, below strict, does not put back: every one when accepting their changes; when falling back,
+    those the lower rung has no other version of (its own words, not those they rejected)."""
+    if how == REINSTATE:
+        return frozenset()
+    planned = {e.clause for e in plan.edits if e.op == "insert_after"}
+    out = set()
+    for clause, o in last.items():
+        if o.state != REJECTED or clause == DEFINITIONS or clause not in planned:
+            continue
+        softer = next((e for e in (lower.edits if lower else ()) if e.op == o.proposal.op and e.clause == clause), None)
+        if how == ACCEPT or softer is None or _same_words(softer, o.proposal):
+            out.add(clause)
+    return frozenset(out)
+
+
+def _same_words(edit: Edit, p: Proposal) -> bool:
+    """Our clause ``edit`` says what proposal ``p`` said (its numbers aside: "(g) Nothing …" is "Nothing …")."""
+    ours = [_norm(q.get("text", "")) for q in edit.paragraphs]
+    return len(ours) == len(p.texts) and all(_norm(t).endswith(o) for t, o in zip(p.texts, ours, strict=True))
+
+
 def _fall_back_fix(
     first: Edit,
     edits: list[Edit],
     lower: Plan | None,
-    rejected: set[tuple[str, str]],
+    rejected: set[tuple[str, str, str]],
     terms: Mapping[str, str],
     fee: bool = False,
 ) -> tuple[list[Edit], str]:
@@ -237,7 +270,9 @@ def _fall_back_fix(
     softer = [
         e
         for e in (lower.edits if lower is not None else ())
-        if e.clause == first.clause and e.op == "replace" and (e.clause, e.find or "") not in rejected
+        if e.clause == first.clause
+        and e.op == "replace"
+        and (e.clause, e.find or "", e.replacement or "") not in rejected
     ]
     if softer:
         softer = [replace(e, comment=_narrower(e) if k == 0 else None) for k, e in enumerate(softer)]
@@ -246,6 +281,9 @@ def _fall_back_fix(
     if first.finding is None and first.find and added != first.replacement:  # our words added to a clause of
         # theirs with no red flag (the AI sentence joining their reservation): none of their words to flag
         return [], f'Accepted the rejection of the words we added ("{added.lstrip(". ")}"): not proposed again.'
+    if first.finding not in _AI_WORDS:  # words that permit no AI use ("for any purpose"): no consent asked for
+        # every use of the work; the covenant they accepted governs AI use whatever those words allow
+        return [], f'Accepted the rejection of the change to "{first.find}": not proposed again.'
     who = terms.get("provider") or "the creator"
     consent = _with_consent(first, who, fee) if lower is not None else None
     if consent is not None:
@@ -262,6 +300,10 @@ def _fall_back_fix(
     return [
         flag
     ], f'Flagged, in a comment, the conflict of the rejected change to "{first.find}" with our AI restriction.'
+
+
+# the findings whose words permit AI use of the work: where the other side keeps them, a fall-back asks for consent
+_AI_WORDS = frozenset({FindingKind.EXISTING_AI_RESTRICTION, FindingKind.DIGITAL_REPLICA})
 
 
 def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], ...]:
@@ -425,20 +467,44 @@ def _standing_before(
     return None
 
 
+def _anchor_standing(
+    o: Outcome, outcomes: Sequence[Outcome], paragraphs: Sequence[Paragraph]
+) -> tuple[int, int] | None:
+    """Where the numbered paragraph ``o``'s clause was inserted after stands now, where ``o``'s was the first
+    clause of ours there in its round (or none before it stands): (that paragraph, that paragraph), the one
+    nearest its old place with its text; None where it is gone or has no number."""
+    same = [
+        q
+        for q in outcomes
+        if q.round == o.round and q.proposal.op == "insert_after" and q.proposal.anchor_index == o.proposal.anchor_index
+    ]
+    if any(i is not None for q in same[: next((k for k, q in enumerate(same) if q is o), 0)] for i in q.matched):
+        return None  # a clause of ours before it stands (:func:`_standing_before` reads where)
+    anchor = _norm(o.proposal.anchor_text)
+    found = [i for i, p in enumerate(paragraphs) if anchor and _norm(p.text) == anchor]
+    at = min(found, key=lambda i: abs(i - o.proposal.anchor_index), default=None)
+    return None if at is None or clause_number(paragraphs[at]) is None else (at, at)
+
+
 def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: AuditResult) -> Edit:
     """A clause of ours put back after its rejection goes back to its own place, after the clause of ours that
     came before it, so it takes its own number again ("4.8" between "4.7" and "4.9", not "4.11" after the
     last: no gap is left, and the ranges the block cites stay exact); a clause Word numbers takes its number
-    from that clause's list. Left where the plan puts it when no clause of ours before it stands, or the plan
-    gives it a heading of its own."""
-    found = _standing_before(o, outcomes, result.paragraphs)
-    if found is None or not edit.paragraphs or not edit.paragraphs[0].get("title"):
+    from that clause's list; the first clause of its block goes back after the clause it followed. Our text
+    citing its own number cites the number of its place ("This clause 4.5 applies"). Left where the plan puts it
+    when neither stands, or the plan gives it no run-in title (a heading of its own)."""
+    found = _standing_before(o, outcomes, result.paragraphs) or _anchor_standing(o, outcomes, result.paragraphs)
+    titled = next((k for k, item in enumerate(edit.paragraphs) if item.get("title")), None)
+    if found is None or titled is None:
         return edit
-    if any(cites_itself(item.get("text", "")) for item in edit.paragraphs):
-        return edit  # our text cites the number the plan gave it ("This Section 4.11 applies"): left there
     index, like = found
     body = [item["text"] for item in edit.paragraphs]
-    items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[0]["title"], 0)
+    if any(cites_itself(text) for text in body):  # "This clause 4.11 applies": the number of its own place
+        head, _, tail = (clause_number(result.paragraphs[like]) or "").rpartition(".")
+        if not head or not tail.isdigit():
+            return edit  # no number of its own place to cite: left where the plan puts it
+        body = [citing_itself_as(text, f"{head}.{int(tail) + 1}") for text in body]
+    items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[titled]["title"], titled)
     return replace(edit, index=index, anchor_text=result.paragraphs[index].text, paragraphs=items)
 
 
@@ -595,15 +661,41 @@ def _gaps_closed(
         gaps[numbered] = (count + 1, first)
     out: list[Edit] = []
     done: set[int] = set()
+    before = 0  # the clauses gone in the gaps before this one
     for numbered in sorted(gaps):
+        count, o = gaps[numbered]
+        out += _range_ended_before(result, numbered, count, before, o)
+        before += count
         if numbered in done:
             continue  # its gap was closed with an earlier one of its block
-        count, o = gaps[numbered]
         later = {k: n for k, (n, _) in gaps.items() if k > numbered}
         changes = closing_gap(texts, shown, numbered, count, later)
         reached = max((c.index for c in changes if not c.reference), default=-1)
         done |= {k for k in later if k <= reached}
         out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in changes]
+    return out
+
+
+def _range_ended_before(result: AuditResult, numbered: int, count: int, before: int, o: Outcome) -> list[Edit]:
+    """Where the ``count`` clauses gone after the numbered paragraph ``numbered`` ended their block (no clause of
+    its list follows; ``before`` clauses went in gaps before it), a cited range that ended at the last of them ends
+    at ``numbered``'s number once the gaps close instead ("Clauses 4.5 to 4.10 apply" -> "4.5 to 4.9" once 4.10
+    is gone). A number Word shows has closed the gaps already; a typed one has not."""
+    paragraphs = result.paragraphs
+    head, _, tail = (clause_number(paragraphs[numbered]) or "").rpartition(".")
+    if not head or not tail.isdigit():
+        return []
+    n = int(tail)
+    after = {f"{head}.{n + 1}", f"{head}.{n + count + 1}"}
+    if any(clause_number(p) in after for p in paragraphs[numbered + 1 :]):
+        return []  # clauses follow the gap: closing_gap moves them and the references to them
+    typed = typed_clause_number(paragraphs[numbered].text) is not None
+    gone = f"{head}.{n + count if typed else n + before + count}"
+    own = f"{head}.{n - before if typed else n}"
+    out = []
+    for i, start, stop in cited_range_ends([p.text for p in paragraphs], gone):
+        change = TextChange(i, start, stop, gone, own, reference=True)
+        out.append(_changed(result, change, o.proposal.clause, o.proposal.variant))
     return out
 
 
@@ -705,9 +797,27 @@ def _plain_name(o: Outcome, library: Library) -> str:
         title = library.get(p.clause).title if _known(library, p.clause) else ""
         return f"our “{title}” clause" if title else "our clause"
     words = (p.texts[0] if p.texts else "").strip(" ,;.")
+    if _added(p):  # our words joined to theirs (the AI sentence added to their reservation): named by what we added
+        added = _added(p).split()
+        return f"our addition “{' '.join(added[:_NAMED_WORDS])}{' …' if len(added) > _NAMED_WORDS else ''}”"
     if not words:
         return "our change"
     return f"our deletion of “{words}”" if p.op == "replace" and p.texts[1:2] == ("",) else f"our change to “{words}”"
+
+
+_NAMED_WORDS = 12  # the words of an addition of ours that name it
+
+
+def _change(p: Proposal) -> tuple[str, str]:
+    """The words a change of ours replaced, and ours for them ("" where it has none)."""
+    return (p.texts[0] if p.texts else "", p.texts[1] if len(p.texts) > 1 else "")
+
+
+def _added(p: Proposal) -> str:
+    """The words a change of ours adds after theirs, kept whole ("Proprietor" -> "Proprietor. No licence …"), else
+    ""."""
+    find, new = _change(p)
+    return new[len(find) :].strip(" ,;.") if p.op == "replace" and find and new.startswith(find) else ""
 
 
 def _reply_text(o: Outcome, said: _Said, how: str) -> str:
@@ -891,8 +1001,11 @@ def _again(outcomes: Sequence[Outcome], edits: Sequence[Edit]) -> set[str]:
     def made(p: Proposal) -> bool:
         if p.op == "insert_after":
             return any(e.op == p.op and e.clause == p.clause for e in edits)
-        return p.op == "replace" and any(
-            e.op == "replace" and e.clause == p.clause and (e.find, e.replacement or "") == tuple(p.texts[:2])
+        return p.op == "replace" and any(  # the same words changed again (a higher rung's wording is no retreat)
+            e.op == "replace"
+            and e.clause == p.clause
+            and e.find == p.texts[0]
+            and bool(e.replacement) == bool(p.texts[1])
             for e in edits
         )
 
@@ -907,7 +1020,7 @@ def _insist(o: Outcome, said: _Said) -> str:
             f"We cannot agree to “{p.texts[0].strip(' ,;.')}”, and have struck the words again: our reasons are above."
         )
     what = said.names.get(p.id) or "our proposal"
-    if p.op == "replace":
+    if p.op == "replace" and not _added(p):
         return f"We cannot agree to the wording as it stood, and have made {what} again: our reasons are above."
     return f"We need {what}, and have put it back: our reasons are above."
 

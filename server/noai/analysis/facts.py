@@ -2334,6 +2334,20 @@ class Retention(NamedTuple):
     excepted: tuple[int, ...] = ()  # those of them that except it already ("…, except photographs, …")
 
 
+# the verbs of ``prevailing_retention``'s two patterns, lower-case: an ASCII sentence without one holds neither
+_KEEP_VERBS = ("retain", "keep", "own", "reserve")
+_STAY_VERBS = ("remain", "stay", "continue")
+
+
+def _kept_said(sentence: str, keeps: re.Pattern[str], stays: re.Pattern[str]) -> re.Match[str] | None:
+    """``keeps.search(sentence) or stays.search(sentence)``, each searched only where its verb is there."""
+    if not sentence.isascii():
+        return keeps.search(sentence) or stays.search(sentence)
+    low = sentence.lower()
+    k = keeps.search(sentence) if any(verb in low for verb in _KEEP_VERBS) else None
+    return k or (stays.search(sentence) if any(verb in low for verb in _STAY_VERBS) else None)
+
+
 def prevailing_retention(
     paragraphs: Sequence[Paragraph],
     creator: str | None,
@@ -2348,7 +2362,11 @@ def prevailing_retention(
     if not creator or not transfers:
         return None
     whole_document = re.sub(r"^(?:this|the)\s+", "", itself or "", flags=re.IGNORECASE).lower()
-    who = re.escape(creator.removeprefix("the ").removeprefix("The "))
+    creator_name = creator.removeprefix("the ").removeprefix("The ")
+    who = re.escape(creator_name)
+    # both patterns below hold the creator's name: an ASCII paragraph without it (any case) holds no keeping
+    # (a str.find, not the two searches from every word of every sentence of the part)
+    ascii_name = creator_name.lower() if creator_name.isascii() else None
     keeps = re.compile(
         rf"\b(?:the\s+)?{who}\s+(?:shall\s+|will\s+|does\s+|do\s+)?(?:retains?|keeps?|owns?|reserves?)\s+"
         rf"{_KEPT_RIGHT}\s+(?:in(?:\s+and\s+to)?|of|to)\s+(?P<object>[^.;:]+)",
@@ -2379,8 +2397,11 @@ def prevailing_retention(
             part = m.group()
             part = "the " + name if not re.match(r"face\b", name, re.IGNORECASE) else part[0].lower() + part[1:]
             for i in span:
-                for sentence in sentences(paragraphs[i].text):
-                    k = keeps.search(sentence) or stays.search(sentence)
+                said_here = paragraphs[i].text
+                if ascii_name and said_here.isascii() and ascii_name not in said_here.lower():
+                    continue
+                for sentence in sentences(said_here):
+                    k = _kept_said(sentence, keeps, stays)
                     if k is None:
                         continue
                     obj = _MADE_TAIL.sub("", k.group("object")).strip(" ,")
@@ -3361,9 +3382,15 @@ def uses_term(text: str, key: str) -> bool:
 
 
 # a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
-_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) \d")
+_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*)")
 
 
 def cites_itself(text: str) -> bool:
     """``text`` (a paragraph of a clause) calls its own clause by number ("This Section 4.3 applies")."""
     return _CITES_ITSELF.search(text) is not None
+
+
+def citing_itself_as(text: str, number: str) -> str:
+    """``text`` (a paragraph of a clause) calling its own clause by ``number`` instead of the number it cites
+    ("This clause 4.11 applies" -> "This clause 4.5 applies")."""
+    return _CITES_ITSELF.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + number, text)
