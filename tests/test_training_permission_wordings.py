@@ -196,3 +196,16 @@ def test_the_facts_read_each_wording_as_a_permission_to_train(wording):
 )
 def test_the_facts_read_no_permission_to_train_in_a_prohibition_a_condition_or_another_act(sentence):
     assert training_permission(sentence, *_ai_words(sentence)) is None
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_libreoffice_reads_the_strike_rejecting_all_gives_back_the_original(libreoffice, shape):
+    build, words = SHAPES[shape]
+    sentence = words(PERMISSIONS["also"])
+    original = build(PERMISSIONS["also"])
+    reds = [redline(original, v).docx for v in VARIANTS]
+    source, *outputs = libreoffice([original, *reds])
+    for out in outputs:
+        assert out["rejected_paragraphs"] == source["paragraphs"]
+        assert not any(sentence.rstrip(".") in t for t in out["accepted_paragraphs"])
+        assert "" not in out["accepted_paragraphs"]
