@@ -501,6 +501,7 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
         if last is not None:
             after[last] = after.get(last, 0) + sum(1 for q in e.paragraphs if not q.get("continued"))
     had = {n for p in paragraphs if (n := _number_of(p))}
+    texts = [p.text for p in paragraphs]
     out: list[Edit] = []
     for last, count in after.items():
         more = _numbers_after(last, count) if count else None
@@ -508,10 +509,7 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
             continue
         ends, new_end = [last, *more], more[-1]
         cited = [
-            (end, found)
-            for end in ends[:-1]
-            if end == last or end not in had
-            for found in cited_range_ends([p.text for p in paragraphs], end)
+            (end, found) for end in ends[:-1] if end == last or end not in had for found in cited_range_ends(texts, end)
         ]
         for end, (i, start, stop) in cited:
             text = paragraphs[i].text
