@@ -204,28 +204,41 @@ def test_a_reply_that_states_no_need_has_none():
 # rounds2's leftover: every gap of a block closes, not only the first
 
 
-@functools.cache
 def voice_without(clauses: tuple[str, ...]) -> list[str]:
     """ie-narration strict round one (our clauses 4.5 to 4.10, "Clauses 4.5 to 4.10 apply …"); counsel rejects
     ``clauses`` and accepts the rest; minimal round two (which puts none back): its accepted text."""
+    return [p.text for p in without("ie-narration", clauses)]
+
+
+@functools.cache
+def without(name: str, clauses: tuple[str, ...]) -> list:
+    """Strict round one of ``name``; counsel rejects ``clauses`` and accepts the rest; minimal round two (which puts
+    none back): its accepted paragraphs."""
     from support.replies import record_ids
     from test_review_synthetic import facts, redline
 
     from noai.ooxml.package import read_package
     from noai.ooxml.record import read_rounds
 
-    sent = redline("ie-narration", "strict").docx
+    sent = redline(name, "strict").docx
     ids = [q.id for q in read_rounds(read_package(sent))[0].proposals if q.clause in clauses]
     back = Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
-    options = engine.Options(variant="minimal", we=facts("ie-narration").creator[0])
+    options = engine.Options(variant="minimal", we=facts(name).creator[0])
     second = engine.redline(back, author="noai", date=datetime(2026, 2, 5, tzinfo=UTC), options=options)
-    return [t.text for t in engine.read(second.docx, accepted=True).paragraphs]
+    return engine.read(second.docx, accepted=True).paragraphs
 
 
 @pytest.mark.parametrize(
     "clauses",
-    [("ai-creative-likeness", "ai-indemnity"), ("retained-materials", "ai-indemnity"), ("ai-creative-likeness",)],
-    ids=["apart", "side-by-side", "one"],
+    [
+        ("ai-creative-likeness", "ai-indemnity"),
+        ("retained-materials", "ai-indemnity"),
+        ("ai-creative-likeness",),
+        ("ai-transparency",),
+        ("ai-remedies", "ai-transparency"),
+        ("ai-creative-likeness", "ai-transparency"),
+    ],
+    ids=["apart", "side-by-side", "one", "last", "last-two", "first-and-last"],
 )
 def test_every_rejected_clause_of_a_block_leaves_no_gap_and_the_cited_range_ends_at_the_last(clauses):
     text = voice_without(clauses)
@@ -235,9 +248,67 @@ def test_every_rejected_clause_of_a_block_leaves_no_gap_and_the_cited_range_ends
     assert any(t.startswith(f"Clauses 4.5 to 4.{last} apply") for t in text), [t[:30] for t in text]
 
 
+@pytest.mark.parametrize("clauses", [("ai-transparency",), ("ai-creative-likeness", "ai-transparency")])
+def test_where_word_numbers_the_block_a_range_ends_at_its_last_clause_still_there(clauses):
+    paragraphs = without("us-game-art", clauses)
+    labels = [p.label for p in paragraphs if (p.label or "").startswith("3.") and p.label != "3."]
+    last = 10 - len(clauses)
+    assert labels == [f"3.{n}" for n in range(1, last + 1)], labels
+    assert any(p.text.startswith(f"Sections 3.5 to 3.{last} apply") for p in paragraphs)
+
+
 def test_closing_two_gaps_of_a_lettered_list_at_once():
     from noai.ooxml.renumber import closing_gap
 
     texts = ["9. Licence", "(a) one", "(c) three", "(e) five", "(f) six", "See Clauses 9(c) to 9(f).", "10. Law"]
     moved = {(c.index, c.old, c.new) for c in closing_gap(texts, None, 1, 1, {2: 1})}
     assert moved == {(2, "(c)", "(b)"), (3, "(e)", "(c)"), (4, "(f)", "(d)"), (5, "9(c)", "9(b)"), (5, "9(f)", "9(d)")}
+
+
+# ------------------------------------------------------------------------------------------------
+# rounds2's leftover: a rejected clause first in its block goes back to its own place when put back
+
+
+@functools.cache
+def covenant_put_back(name: str) -> list:
+    """Strict round one of ``name``; counsel rejects our covenant (the first clause of our block) and accepts the
+    rest; strict round two puts it back: the accepted paragraphs."""
+    from support.replies import record_ids
+    from test_review_synthetic import facts, redline
+
+    from noai.ooxml.package import read_package
+    from noai.ooxml.record import read_rounds
+
+    sent = redline(name, "strict").docx
+    ids = [q.id for q in read_rounds(read_package(sent))[0].proposals if q.clause == "no-ai-training"]
+    back = Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
+    options = engine.Options(variant="strict", we=facts(name).creator[0])
+    second = engine.redline(back, author="noai", date=datetime(2026, 2, 5, tzinfo=UTC), options=options)
+    return engine.read(second.docx, accepted=True).paragraphs
+
+
+def test_a_rejected_first_clause_of_a_typed_block_goes_back_at_its_own_number_citing_it():
+    text = [p.text for p in covenant_put_back("ie-narration")]
+    numbers = [t.split("\t")[0] for t in text if re.match(r"4\.\d+\t", t)]
+    assert numbers == [f"4.{n}" for n in range(1, 11)], numbers
+    assert next(t for t in text if t.startswith("4.5\t")).startswith("4.5\tThe Producer shall not engage in any")
+    assert any(t.startswith("This clause 4.5 applies") for t in text) and not any("4.11" in t for t in text)
+
+
+def test_a_rejected_first_clause_of_a_word_numbered_block_goes_back_after_the_clause_it_followed():
+    paragraphs = covenant_put_back("us-game-art")
+    labels = [p.label for p in paragraphs if (p.label or "").startswith("3.") and p.label != "3."]
+    assert labels == [f"3.{n}" for n in range(1, 11)], labels
+    at = next(i for i, p in enumerate(paragraphs) if p.label == "3.5")
+    clause = [p.text for p in paragraphs[at : at + 5]]
+    assert any(t.startswith("Company shall not engage in any Prohibited AI Use") for t in clause), clause
+
+
+@pytest.mark.parametrize(
+    "reply", ["We need to protect our business model.", "We need the licence to renew automatically each year."]
+)
+def test_a_need_that_only_sounds_technical_is_no_ai_use(reply):
+    from noai.analysis.negotiation import stated_need
+
+    need = stated_need(reply)
+    assert need is not None and not need.ai, need

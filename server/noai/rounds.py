@@ -39,6 +39,7 @@ from .analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
 from .analysis.facts import (
     cited_range_ends,
     cites_itself,
+    citing_itself_as,
     clause_number,
     consent_point,
     defined_names,
@@ -570,20 +571,44 @@ def _standing_before(
     return None
 
 
+def _anchor_standing(
+    o: Outcome, outcomes: Sequence[Outcome], paragraphs: Sequence[Paragraph]
+) -> tuple[int, int] | None:
+    """Where the numbered paragraph ``o``'s clause was inserted after stands now, where ``o``'s was the first
+    clause of ours there in its round (or none before it stands): (that paragraph, that paragraph), the one
+    nearest its old place with its text; None where it is gone or has no number."""
+    same = [
+        q
+        for q in outcomes
+        if q.round == o.round and q.proposal.op == "insert_after" and q.proposal.anchor_index == o.proposal.anchor_index
+    ]
+    if any(i is not None for q in same[: next((k for k, q in enumerate(same) if q is o), 0)] for i in q.matched):
+        return None  # a clause of ours before it stands (:func:`_standing_before` reads where)
+    anchor = _norm(o.proposal.anchor_text)
+    found = [i for i, p in enumerate(paragraphs) if anchor and _norm(p.text) == anchor]
+    at = min(found, key=lambda i: abs(i - o.proposal.anchor_index), default=None)
+    return None if at is None or clause_number(paragraphs[at]) is None else (at, at)
+
+
 def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: AuditResult) -> Edit:
     """A clause of ours put back after its rejection goes back to its own place, after the clause of ours that
     came before it, so it takes its own number again ("4.8" between "4.7" and "4.9", not "4.11" after the
     last: no gap is left, and the ranges the block cites stay exact); a clause Word numbers takes its number
-    from that clause's list. Left where the plan puts it when no clause of ours before it stands, or the plan
-    gives it a heading of its own."""
-    found = _standing_before(o, outcomes, result.paragraphs)
-    if found is None or not edit.paragraphs or not edit.paragraphs[0].get("title"):
+    from that clause's list; the first clause of its block goes back after the clause it followed. Our text
+    citing its own number cites the number of its place ("This clause 4.5 applies"). Left where the plan puts it
+    when neither stands, or the plan gives it no run-in title (a heading of its own)."""
+    found = _standing_before(o, outcomes, result.paragraphs) or _anchor_standing(o, outcomes, result.paragraphs)
+    titled = next((k for k, item in enumerate(edit.paragraphs) if item.get("title")), None)
+    if found is None or titled is None:
         return edit
-    if any(cites_itself(item.get("text", "")) for item in edit.paragraphs):
-        return edit  # our text cites the number the plan gave it ("This Section 4.11 applies"): left there
     index, like = found
     body = [item["text"] for item in edit.paragraphs]
-    items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[0]["title"], 0)
+    if any(cites_itself(text) for text in body):  # "This clause 4.11 applies": the number of its own place
+        head, _, tail = (clause_number(result.paragraphs[like]) or "").rpartition(".")
+        if not head or not tail.isdigit():
+            return edit  # no number of its own place to cite: left where the plan puts it
+        body = [citing_itself_as(text, f"{head}.{int(tail) + 1}") for text in body]
+    items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[titled]["title"], titled)
     return replace(edit, index=index, anchor_text=result.paragraphs[index].text, paragraphs=items)
 
 
@@ -740,15 +765,41 @@ def _gaps_closed(
         gaps[numbered] = (count + 1, first)
     out: list[Edit] = []
     done: set[int] = set()
+    before = 0  # the clauses gone in the gaps before this one
     for numbered in sorted(gaps):
+        count, o = gaps[numbered]
+        out += _range_ended_before(result, numbered, count, before, o)
+        before += count
         if numbered in done:
             continue  # its gap was closed with an earlier one of its block
-        count, o = gaps[numbered]
         later = {k: n for k, (n, _) in gaps.items() if k > numbered}
         changes = closing_gap(texts, shown, numbered, count, later)
         reached = max((c.index for c in changes if not c.reference), default=-1)
         done |= {k for k in later if k <= reached}
         out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in changes]
+    return out
+
+
+def _range_ended_before(result: AuditResult, numbered: int, count: int, before: int, o: Outcome) -> list[Edit]:
+    """Where the ``count`` clauses gone after the numbered paragraph ``numbered`` ended their block (no clause of
+    its list follows; ``before`` clauses went in gaps before it), a cited range that ended at the last of them ends
+    at ``numbered``'s number once the gaps close instead ("Clauses 4.5 to 4.10 apply" -> "4.5 to 4.9" once 4.10
+    is gone). A number Word shows has closed the gaps already; a typed one has not."""
+    paragraphs = result.paragraphs
+    head, _, tail = (clause_number(paragraphs[numbered]) or "").rpartition(".")
+    if not head or not tail.isdigit():
+        return []
+    n = int(tail)
+    after = {f"{head}.{n + 1}", f"{head}.{n + count + 1}"}
+    if any(clause_number(p) in after for p in paragraphs[numbered + 1 :]):
+        return []  # clauses follow the gap: closing_gap moves them and the references to them
+    typed = typed_clause_number(paragraphs[numbered].text) is not None
+    gone = f"{head}.{n + count if typed else n + before + count}"
+    own = f"{head}.{n - before if typed else n}"
+    out = []
+    for i, start, stop in cited_range_ends([p.text for p in paragraphs], gone):
+        change = TextChange(i, start, stop, gone, own, reference=True)
+        out.append(_changed(result, change, o.proposal.clause, o.proposal.variant))
     return out
 
 

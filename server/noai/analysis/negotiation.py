@@ -789,7 +789,8 @@ _NEED = re.compile(
 )
 # an AI tool's use: machine translation, automated tools, a model …
 _AI_TOOL = re.compile(
-    r"\b(?:machine[\s-]translat\w*|automat\w+|AI|artificial\s+intelligence|machine[\s-]learning|(?:[\w-]+\s+)?models?|"
+    r"\b(?:machine[\s-]translat\w*|automated|automation|AI|artificial\s+intelligence|machine[\s-]learning|"
+    r"(?:language|foundation|generative|neural|vision|speech|image|text|translation)\s+models?|"
     r"algorithms?|generative|neural|LLMs?|chatbots?|speech[\s-]to[\s-]text|text[\s-]to[\s-]speech|synthetic|"
     r"digital\s+replicas?|voice\s+clon\w*)\b"
 )
