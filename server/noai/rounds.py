@@ -6,13 +6,20 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
 
 - a protection of ours the other side struck, removed or weakened is answered by the playbook's
   variant: ``strict`` reinstates it as it was; ``standard`` falls back one rung (the clause's
-  ``minimal`` variant); ``minimal`` accepts their change (nothing is proposed again);
+  ``minimal`` variant); ``minimal`` accepts their change (nothing is proposed again); below strict, a clause
+  they rejected is never put back as it was (the plan is made without it where the lower rung has no other
+  version of it, so the approach never names it either); strict that puts a rejected term back, in their words or
+  stronger ones, says so in its thread and approach and warns the user;
+- a clause on AI use strict adds for the first time goes where round one puts it: with our clauses on AI use
+  that stand, numbered on from the last of them (never into a list of theirs, nor before the definitions it
+  needs), and the range our survival sentence cites takes it in;
 - nothing accepted, and nothing still pending, is proposed again: a comment of ours is never
   written twice, whether they kept, resolved or deleted it;
 - a fix of ours (a replacement) they rejected is put back when reinstating; otherwise it falls back
-  one rung: its softer version where there is one (the lower variant's), with a comment answering
-  the rejection, else a comment on their restored words flagging the conflict with our AI
-  restriction and asking for consent (never a silent acceptance);
+  one rung: its softer version where there is one (the lower variant's, or the variant's own change of the
+  same words where it differs from the one they rejected), with a comment answering the rejection, else, for
+  words permitting AI use, a comment on their restored words flagging the conflict with our AI restriction and
+  asking for consent (words that permit no AI use, "for any purpose", are left to the covenant: a note says so);
 - where they replied in one of our threads we reply in that thread saying which answer we give;
   the threads of our accepted proposals are resolved;
 - numbers stay whole: a clause of ours put back goes back to its own place and number, after the clause of
