@@ -219,6 +219,7 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
     )
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
+    closed = [c for c in closed if not _overlaps(c, edits)]  # a range this round extends past the gap: extended
     fee = _offers_fee(result, edits)
     said = _Said(
         proposed,
@@ -539,6 +540,18 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
                 )
             )
     return out
+
+
+def _overlaps(change: Edit, edits: Sequence[Edit]) -> bool:
+    """``change`` replaces words that one of ``edits`` replaces too."""
+    return any(
+        e.op == "replace"
+        and e.index == change.index
+        and None not in (e.start, e.end, change.start, change.end)
+        and (e.start or 0) < (change.end or 0)
+        and (change.start or 0) < (e.end or 0)
+        for e in edits
+    )
 
 
 def _number_of(p: Paragraph) -> str | None:
