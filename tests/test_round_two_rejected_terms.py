@@ -20,13 +20,17 @@ corpus-licence (a data-corpus licence whose "for any purpose" limit is rejected)
 from __future__ import annotations
 
 import functools
+import json
 import re
+import shutil
+import subprocess
 from datetime import UTC, datetime
 
 import pytest
 from support.replies import Reply, record_ids
 from test_review_session16 import ORDER, RIGHTS, round_two, written
 from test_review_synthetic import facts, redline
+from test_round_two_fall_back import LO
 
 from noai import engine
 from noai.ooxml.package import read_package
@@ -142,3 +146,64 @@ def test_a_rejected_limit_of_any_purpose_falls_back_to_the_ai_qualifier_not_cons
     assert fix.op == "replace" and (fix.replacement or "").endswith("subject to the restrictions on Prohibited AI Use")
     assert any(re.search(r"for any purpose, subject to the restrictions on Prohibited AI Use", t) for t in written(red))
     assert "You did not accept our change" in (fix.comment or ""), fix.comment
+
+
+# (2) strict round two places the clauses it adds for the first time with ours, as round one does
+
+BRAND = "uk-brand-design"  # typed decimals ("4.5\t…"), a definitions clause ("“Prohibited AI Use”: …") at 1.1
+
+
+@functools.cache
+def accepted_then_strict(name: str) -> engine.Redline:
+    """Counsel accepts the whole of our standard round one; our strict round two asks for more."""
+    sent = redline(name, "standard").docx
+    options = engine.Options(variant="strict", we=facts(name).creator[0])
+    return engine.redline(Reply(sent).accept().bytes(), author="noai", date=NEXT_ROUND, options=options)
+
+
+def at(paragraphs: list[str], start: str) -> int:
+    return next(i for i, t in enumerate(paragraphs) if start in t)
+
+
+REMEDIES = "Prohibited AI Use would cause"
+
+
+def test_strict_round_two_never_adds_a_clause_as_an_item_of_a_lead_in_list_of_theirs():
+    paragraphs = written(round_two(RIGHTS, "strict"))
+    lead_in = at(paragraphs, "The Publishers shall:")
+    assert [t[:4] for t in paragraphs[lead_in + 1 : lead_in + 5]] == ["(a) ", "(b) ", "(c) ", "4. T"], paragraphs[
+        lead_in : lead_in + 5
+    ]
+    covenant = at(paragraphs, "shall not, and shall not permit")
+    new = [at(paragraphs, REMEDIES), at(paragraphs, "shall defend, indemnify"), at(paragraphs, "Before any Protected")]
+    assert all(covenant < i < at(paragraphs, "2. All rights") for i in new), new
+    assert all(re.match(r"1[B-Z]\. ", paragraphs[i]) for i in new), [paragraphs[i][:5] for i in new]
+
+
+@pytest.mark.parametrize("name", (ORDER, BRAND))
+def test_strict_round_two_adds_its_new_clauses_after_ours_and_the_survival_range_covers_them(name):
+    red = round_two(ORDER, "strict") if name == ORDER else accepted_then_strict(BRAND)
+    paragraphs = written(red)
+    covenant = at(paragraphs, "shall not, and shall not permit")
+    defined = at(paragraphs, "Prohibited AI Use”:" if name == BRAND else '"AI System" means')
+    remedies = at(paragraphs, REMEDIES)
+    assert remedies > max(covenant, defined), (remedies, covenant, defined)
+    ours = [t for t in paragraphs if re.match(r"(\(\w\)|\d+\.\d+\t)", t)]
+    last = next(t for t in reversed(ours) if "Protected Materials" in t)  # the last clause of ours
+    number = re.match(r"(\((\w)\)|(\d+\.\d+)\t)", last)
+    assert number
+    cited = "5(" + number[2] + ")" if name == ORDER else number[3]
+    survival = next(t for t in paragraphs if re.search(r"\bto \S+ apply", t))
+    assert re.search(rf"to {re.escape(cited)} apply", survival), (survival, last[:12])
+
+
+@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
+def test_libreoffice_reads_strict_round_two_with_its_new_clauses_after_ours(tmp_path):
+    out = tmp_path / "r2.docx"
+    out.write_bytes(round_two(ORDER, "strict").docx)
+    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
+    seen = json.loads(run.stdout.splitlines()[0])
+    assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
+    text = seen["accepted_text"]
+    assert "Sections 5(d) to 5(j) apply" in text and text.index("(f) Prohibited AI Use") < text.index(REMEDIES)
+    assert "Sections 5(d) to 5(g) apply" in seen["rejected_text"]  # the reply as it came

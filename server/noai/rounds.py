@@ -6,13 +6,20 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
 
 - a protection of ours the other side struck, removed or weakened is answered by the playbook's
   variant: ``strict`` reinstates it as it was; ``standard`` falls back one rung (the clause's
-  ``minimal`` variant); ``minimal`` accepts their change (nothing is proposed again);
+  ``minimal`` variant); ``minimal`` accepts their change (nothing is proposed again); below strict, a clause
+  they rejected is never put back as it was (the plan is made without it where the lower rung has no other
+  version of it, so the approach never names it either); strict that puts a rejected term back, in their words or
+  stronger ones, says so in its thread and approach and warns the user;
+- a clause on AI use strict adds for the first time goes where round one puts it: with our clauses on AI use
+  that stand, numbered on from the last of them (never into a list of theirs, nor before the definitions it
+  needs), and the range our survival sentence cites takes it in;
 - nothing accepted, and nothing still pending, is proposed again: a comment of ours is never
   written twice, whether they kept, resolved or deleted it;
 - a fix of ours (a replacement) they rejected is put back when reinstating; otherwise it falls back
-  one rung: its softer version where there is one (the lower variant's), with a comment answering
-  the rejection, else a comment on their restored words flagging the conflict with our AI
-  restriction and asking for consent (never a silent acceptance);
+  one rung: its softer version where there is one (the lower variant's, or the variant's own change of the
+  same words where it differs from the one they rejected), with a comment answering the rejection, else, for
+  words permitting AI use, a comment on their restored words flagging the conflict with our AI restriction and
+  asking for consent (words that permit no AI use, "for any purpose", are left to the covenant: a note says so);
 - where they replied in one of our threads we reply in that thread saying which answer we give;
   the threads of our accepted proposals are resolved;
 - numbers stay whole: a clause of ours put back goes back to its own place and number, after the clause of
@@ -48,15 +55,17 @@ from .analysis.facts import (
     uses_term,
 )
 from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Need, Outcome, stated_need, word_diff
-from .kinds import FindingKind
+from .kinds import ClauseKind, FindingKind
 from .library import VARIANTS, Library, Playbook
 from .library.render import left_unchanged
 from .ooxml.model import Paragraph
 from .ooxml.record import Proposal
 from .ooxml.renumber import Renumbered, TextChange, closing_gap, closing_struck, renumber
 from .ooxml.replies import ReplyTo
+from .ooxml.revisions import next_numbers
 from .ooxml.threads import Comment
 from .plan import Edit, Plan, make_plan, numbered
+from .planning.comments import _shifted
 from .planning.edit import DEFINITIONS
 from .planning.placement import _renumbered, clause_paragraphs
 from .writer import Answer
@@ -169,6 +178,12 @@ def next_round(
             edit = _own_place(edit, last[edit.clause], talks.outcomes, result)
         edits.append(edit)
     edits = _defined_as_used(edits, result, talks.outcomes)
+    placed = _with_ours(edits, talks.outcomes, result, library)
+    if approach is not None and placed != edits:  # what the insertions renumber, said again of where they now go
+        shifted = _shifted(result, [e for e in plan_edits if e.op == "insert_after"])
+        now = _shifted(result, [e for e in placed if e.op == "insert_after"])
+        approach = approach.replace(shifted, now) if shifted else approach
+    edits = placed
     edits += restored
     if how == REINSTATE:
         edits += _ranges_extended(result, edits, plan.variant)
@@ -204,6 +219,7 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
     )
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
+    closed = [c for c in closed if not _overlaps(c, edits)]  # a range this round extends past the gap: extended
     fee = _offers_fee(result, edits)
     said = _Said(
         proposed,
@@ -408,25 +424,103 @@ def _what_it_does(edit: Edit) -> str:
     return does
 
 
+# the clauses on AI use: the covenant, what adapts it to a kind of work, its remedies, indemnity and transparency
+_ON_AI = frozenset(
+    {
+        ClauseKind.NO_AI_RESTRICTION,
+        ClauseKind.COVENANT_SUPPLEMENT,
+        ClauseKind.AI_REMEDIES,
+        ClauseKind.AI_INDEMNITY,
+        ClauseKind.AI_TRANSPARENCY,
+    }
+)
+
+
+def _with_ours(edits: list[Edit], outcomes: Sequence[Outcome], result: AuditResult, library: Library) -> list[Edit]:
+    """A clause on AI use this round adds for the first time goes where round one puts it: with our clauses on AI
+    use that stand (the covenant, the definitions it needs, what adapts it), after the last of them and numbered
+    on from it, never before them (where its terms are not yet defined) nor into a list of theirs that the audit
+    reads as an AI restriction (our condition on their machine-translation permission, "3. The Publishers shall:"
+    … "(b)"). A clause of ours put back there goes first, at its own number; the new ones follow in the plan's
+    order."""
+    paragraphs = result.paragraphs
+    standing = {  # paragraph -> (the numbered paragraph of the clause of ours standing there)
+        i: next((j for j in at if j is not None and clause_number(paragraphs[j])), at[0])
+        for o in outcomes
+        if o.proposal.op == "insert_after" and o.state in (ACCEPTED, PENDING, MODIFIED)
+        for at in [[j for j in o.matched if j is not None and 0 <= j < len(paragraphs)]]
+        if at
+        for i in at
+    }
+    covenant = [
+        i
+        for o in outcomes
+        if o.proposal.op == "insert_after"
+        and o.state in (ACCEPTED, PENDING, MODIFIED)
+        and _known(library, o.proposal.clause)
+        and library.get(o.proposal.clause).kind == ClauseKind.NO_AI_RESTRICTION
+        for i in o.matched
+        if i is not None and i in standing
+    ]
+    if not covenant:
+        return edits
+    end = max(covenant)
+    while end + 1 in standing:  # what adapts it, inserted right after it
+        end += 1
+    before = {o.proposal.clause for o in outcomes}
+    fresh = [
+        k
+        for k, e in enumerate(edits)
+        if e.op == "insert_after"
+        and e.clause not in before
+        and _known(library, e.clause)
+        and library.get(e.clause).kind in _ON_AI
+        and e.paragraphs
+        and e.title
+    ]
+    if all(edits[k].index == end for k in fresh):
+        return edits  # with ours already (or none): where the plan puts it
+    like = standing[end]
+    out = list(edits)
+    for k in fresh:
+        e = edits[k]
+        headed = "title" not in e.paragraphs[0] and len(e.paragraphs) > 1  # a heading of its own, then the body
+        body = [item["text"] for item in e.paragraphs[1 if headed else 0 :]]
+        items = clause_paragraphs(paragraphs, end, like, body, e.title or "", 0)
+        out[k] = replace(e, index=end, anchor_text=paragraphs[end].text, paragraphs=items)
+    moved = set(fresh)
+    back = [e for k, e in enumerate(out) if k not in moved and e.op == "insert_after" and e.index == end]
+    rest = [e for k, e in enumerate(out) if k not in moved and not (e.op == "insert_after" and e.index == end)]
+    at = next((k for k, e in enumerate(rest) if e.op != "insert_after"), len(rest))
+    return [*rest[:at], *back, *(out[k] for k in fresh), *rest[at:]]
+
+
 def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -> list[Edit]:
     """A clause put back after the last of a block whose range is cited ("Clauses 4.5 to 4.10
-    apply … and bind …") takes the next number (4.11): the cited range is extended to it, as a
-    tracked replacement of the range's end, so the clause is not left outside what binds."""
+    apply … and bind …", "Sections 5(d) to 5(g) apply …") takes the next number (4.11, 5(h)): the cited range is
+    extended to it, as a tracked replacement of the range's end, so the clause is not left outside what binds; so is
+    a range ending at a number of ours no clause now has (a clause of ours they rejected that this round puts back
+    among the new ones)."""
     paragraphs = result.paragraphs
     after: dict[str, int] = {}  # the number a new clause follows -> how many new clauses follow it
     for e in edits:
         if e.op != "insert_after" or not 0 <= e.index < len(paragraphs):
             continue
-        last = next((n for i in range(e.index, -1, -1) if (n := clause_number(paragraphs[i]))), None)
+        last = next((n for i in range(e.index, -1, -1) if (n := _number_of(paragraphs[i]))), None)
         if last is not None:
             after[last] = after.get(last, 0) + sum(1 for q in e.paragraphs if not q.get("continued"))
+    had = {n for p in paragraphs if (n := _number_of(p))}
+    texts = [p.text for p in paragraphs]
     out: list[Edit] = []
-    for end, count in after.items():
-        head, _, tail = end.rpartition(".")
-        if not head or not tail.isdigit() or not count:
+    for last, count in after.items():
+        more = _numbers_after(last, count) if count else None
+        if not more:
             continue
-        new_end = f"{head}.{int(tail) + count}"
-        for i, start, stop in cited_range_ends([p.text for p in paragraphs], end):
+        ends, new_end = [last, *more], more[-1]
+        cited = [
+            (end, found) for end in ends[:-1] if end == last or end not in had for found in cited_range_ends(texts, end)
+        ]
+        for end, (i, start, stop) in cited:
             text = paragraphs[i].text
             out.append(
                 Edit(
@@ -446,6 +540,36 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
                 )
             )
     return out
+
+
+def _overlaps(change: Edit, edits: Sequence[Edit]) -> bool:
+    """``change`` replaces words that one of ``edits`` replaces too."""
+    return any(
+        e.op == "replace"
+        and e.index == change.index
+        and None not in (e.start, e.end, change.start, change.end)
+        and (e.start or 0) < (change.end or 0)
+        and (change.start or 0) < (e.end or 0)
+        for e in edits
+    )
+
+
+def _number_of(p: Paragraph) -> str | None:
+    """A clause's number as the document cites it: "4.10" (typed or Word's), a lettered sub-clause's "5(f)"."""
+    label = p.section_label or ""
+    parent, bracket, letter = label.partition("(")
+    lettered = bracket and parent[:1].isdigit() and letter[:-1].isalpha() and letter.endswith(")")
+    return clause_number(p) or (label if lettered else None)
+
+
+def _numbers_after(number: str, count: int) -> list[str] | None:
+    """The ``count`` numbers after ``number``: "4.10" -> "4.11" …, "5(f)" -> "5(g)" …"""
+    parent, bracket, letter = number.partition("(")
+    if bracket and parent:
+        letters = next_numbers(f"({letter}", count)
+        return [parent + n for n in letters] if letters else None
+    head, _, _ = number.rpartition(".")
+    return next_numbers(number, count) if head else None
 
 
 def _standing_before(

@@ -3337,12 +3337,16 @@ def clause_number(p: Paragraph) -> str | None:
 
 def cited_range_ends(texts: Sequence[str], end: str) -> list[tuple[int, int, int]]:
     """Where ``texts`` (the document's paragraphs) cite a range of clauses ending at ``end`` ("Clauses 4.5 to
-    4.10 apply …" for "4.10"): (paragraph, start, end) of that last number in each, not of a longer number
-    ("4.100", "4.10.2")."""
+    4.10 apply …" for "4.10", "Sections 5(d) to 5(g) apply …" for "5(g)"): (paragraph, start, end) of that last
+    number in each, not of a longer number ("4.100", "4.10.2")."""
     head, _, _ = end.rpartition(".")
-    if not head:
+    parent, bracket, _ = end.partition("(")
+    if bracket and parent:  # a lettered sub-clause: "Sections 5(d) to 5(g)"
+        cited = re.compile(rf"\b{re.escape(parent)}\([a-z]+\) to ({re.escape(end)})")
+    elif head:
+        cited = re.compile(rf"\b{re.escape(head)}\.\d+ to ({re.escape(end)})(?![\d.]\d)")
+    else:
         return []
-    cited = re.compile(rf"\b{re.escape(head)}\.\d+ to ({re.escape(end)})(?![\d.]\d)")
     return [(i, *m.span(1)) for i, t in enumerate(texts) if end in t for m in cited.finditer(t)]
 
 
