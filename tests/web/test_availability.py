@@ -298,6 +298,8 @@ def test_a_stage_still_running_at_the_hard_limit_is_stopped_by_restarting_its_wo
         while "Booting worker" not in process.log_so_far() or process.log_so_far().count("Booting worker") < 2:
             assert time.monotonic() < deadline, "no new worker"
             time.sleep(0.2)
-        assert timed_get(f"{base}/api/v1/healthz") < 1.0
+        # answered again at once by the new worker (a stuck one would not answer within timed_get's 10 s); the
+        # bound leaves room for a busy machine, where a fresh worker's first answer took 1.1 s at load 10
+        assert timed_get(f"{base}/api/v1/healthz") < 5.0
     assert took < 10, took  # the engine would have gone on for much longer
     assert "Worker exiting" in process.log
