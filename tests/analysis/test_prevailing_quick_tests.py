@@ -55,3 +55,41 @@ def test_a_keeping_in_the_prevailing_part_is_found_whatever_its_case(kept):
 def test_a_prevailing_part_that_never_names_the_creator_keeps_nothing():
     notes = engine.audit(_photography_contract("Rights: copyright in the Images remains with the studio.")).notes
     assert not any("Shoot Brief prevails" in n for n in notes), notes
+
+
+def _two_parts_contract(brief: str, prices: str) -> bytes:
+    """Two precedence clauses naming the Shoot Brief (the repeated clause a long contract has), a third naming the
+    Price List; each part runs from its heading to the next part's heading."""
+    return _docx(
+        [
+            "PHOTOGRAPHY SERVICES AGREEMENT",
+            'This Agreement is made between Harbour Foods Ltd ("Customer") and Ines Okafor ("Photographer").',
+            '1. Services. Photographer shall take the photographs (the "Images") listed in the Shoot Brief.',
+            "2. Precedence. If this Agreement and the Shoot Brief conflict, the Shoot Brief shall prevail.",
+            "3. Rights. Photographer hereby assigns to Customer all right, title and interest in the Images.",
+            "4. Briefs. Any inconsistency between a purchase order and the Shoot Brief: the Shoot Brief governs.",
+            "5. Prices. In case of conflict on fees, the Price List takes precedence.",
+            "SCHEDULE 1 - SHOOT BRIEF",
+            "Shoot: forty product photographs in the Leeds studio, two days.",
+            brief,
+            "SCHEDULE 2 - PRICE LIST",
+            "Day rate: GBP 900.",
+            prices,
+        ]
+    )
+
+
+def test_a_keeping_in_a_part_a_later_precedence_clause_names_is_found_after_the_earlier_parts_kept_nothing():
+    contract = _two_parts_contract(
+        "Lighting: natural light only.", "Rights: Photographer retains copyright in the Images."
+    )
+    notes = engine.audit(contract).notes
+    assert any("Price List prevails" in n for n in notes), notes
+    assert not any("Shoot Brief prevails" in n for n in notes), notes
+
+
+def test_a_keeping_after_the_next_parts_heading_is_not_the_earlier_parts():
+    contract = _two_parts_contract("Rights: Photographer retains copyright in the Images.", "Payment: 30 days.")
+    notes = engine.audit(contract).notes
+    assert any("Shoot Brief prevails" in n for n in notes), notes
+    assert not any("Price List prevails" in n for n in notes), notes

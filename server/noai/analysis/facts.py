@@ -2273,36 +2273,52 @@ _HEADING_WORDS = 12  # a part's heading is a short line
 
 
 def _heading_line(text: str) -> bool:
-    words = text.split()
-    return 0 < len(words) <= _HEADING_WORDS and not text.rstrip().endswith((".", ";", ":", ","))
-
-
-def _part_span(paragraphs: Sequence[Paragraph], joined: Joined, name: str, precedence: int) -> range | None:
-    """The paragraphs of the part ``name`` (a part's name as the precedence clause gives it, its determiners
-    dropped): "face of this Order": the paragraphs before the heading of the terms ("TERMS AND CONDITIONS OF
-    PURCHASE"), which hold the precedence clause; "Statement of Work": those after its heading up to the next part's
-    heading (a schedule, the general terms, the signatures). ``None`` where the document does not hold the part.
-    ``joined``: the paragraphs' texts, joined (the part's heading found by one scan)."""
-    if re.match(r"face\b", name, re.IGNORECASE):
-        end = next(
-            (i for i in range(1, precedence) if _heading_line(t := paragraphs[i].text) and _TERMS_HEADING.search(t)),
-            None,
-        )
-        return range(end) if end is not None else None
-    low = name.lower()
-    named = joined.holding(list(dict.fromkeys((name, low, name.upper(), name.title()))))
-    start = next((i for i in named if i != precedence and _heading_line(paragraphs[i].text)), None)
-    if start is None:
-        return None
-    end = next(
-        (
-            j
-            for j in range(start + 1, len(paragraphs))
-            if _heading_line(t := paragraphs[j].text) and _PART_HEADING.search(t.strip()) and low not in t.lower()
-        ),
-        len(paragraphs),
+    # at most one word more than a heading's split off: a long paragraph is not split whole
+    return (
+        not text.rstrip().endswith((".", ";", ":", ",")) and 0 < len(text.split(None, _HEADING_WORDS)) <= _HEADING_WORDS
     )
-    return range(start + 1, end) if precedence not in range(start + 1, end) else None
+
+
+class _Parts:
+    """The document's part boundaries, found in one pass over its paragraphs (the first time a precedence clause
+    asks): every heading line, those of them that head terms ("TERMS AND CONDITIONS OF PURCHASE") and those that
+    head a part (a schedule, the general terms, the signatures, ``_PART_HEADING``), each precedence clause then
+    looking its part up among the headings instead of scanning the paragraphs again."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph]):
+        self.texts = texts = [p.text for p in paragraphs]
+        self.heads = [i for i, t in enumerate(texts) if _heading_line(t)]
+
+    @cached_property
+    def terms(self) -> list[int]:
+        """The heading lines that head terms, in order (asked for by a "face of this Order" only)."""
+        return [i for i in self.heads if _TERMS_HEADING.search(self.texts[i])]
+
+    @cached_property
+    def parts(self) -> list[tuple[int, str]]:
+        """The heading lines that head a part, in order, each with its text lower-cased (``_PART_HEADING`` is
+        anchored at the start: its ``match`` is its ``search``)."""
+        return [(i, self.texts[i].lower()) for i in self.heads if _PART_HEADING.match(self.texts[i].strip())]
+
+    def span(self, name: str, precedence: int) -> range | None:
+        """The paragraphs of the part ``name`` (a part's name as the precedence clause gives it, its determiners
+        dropped): "face of this Order": the paragraphs before the heading of the terms ("TERMS AND CONDITIONS OF
+        PURCHASE"), which hold the precedence clause; "Statement of Work": those after its heading up to the next
+        part's heading (a schedule, the general terms, the signatures). ``None`` where the document does not hold
+        the part."""
+        if re.match(r"face\b", name, re.IGNORECASE):
+            terms = self.terms
+            k = bisect_left(terms, 1)
+            end = terms[k] if k < len(terms) and terms[k] < precedence else None
+            return range(end) if end is not None else None
+        low = name.lower()
+        names = tuple(dict.fromkeys((name, low, name.upper(), name.title())))
+        texts = self.texts
+        start = next((i for i in self.heads if i != precedence and any(n in texts[i] for n in names)), None)
+        if start is None:
+            return None
+        end = next((j for j, t in self.parts if j > start and low not in t), len(texts))
+        return range(start + 1, end) if precedence not in range(start + 1, end) else None
 
 
 _KEPT_RIGHT = (
@@ -2380,6 +2396,8 @@ def prevailing_retention(
         re.IGNORECASE,
     )
     joined = Joined([p.text for p in paragraphs])  # one scan for the words of a conflict, not one per paragraph
+    parts: _Parts | None = None  # the part boundaries, found once where a precedence clause names a part
+    read: set[int] = set()  # the paragraphs of a part already read (what they keep is no clause's own)
     for at in joined.holding(_CONFLICT_WORDS):
         text = paragraphs[at].text
         if not _CONFLICT.search(text):
@@ -2391,12 +2409,17 @@ def prevailing_retention(
             name = _PART_WORDS.sub("", m.group()).strip()
             if not name or _GENERAL_PART.search(name) or name.lower() == whole_document:
                 continue
-            span = _part_span(paragraphs, joined, name, at)
+            parts = parts or _Parts(paragraphs)
+            span = parts.span(name, at)
             if span is None:
                 continue
             part = m.group()
             part = "the " + name if not re.match(r"face\b", name, re.IGNORECASE) else part[0].lower() + part[1:]
             for i in span:
+                # a paragraph read for an earlier precedence clause kept nothing then and keeps nothing now
+                if i in read:
+                    continue
+                read.add(i)
                 said_here = paragraphs[i].text
                 if ascii_name and said_here.isascii() and ascii_name not in said_here.lower():
                     continue
