@@ -14,11 +14,11 @@ the singular takes a singular verb and complement ("the Application passes", "a 
 from __future__ import annotations
 
 import functools
-import io
 import re
 from datetime import UTC, datetime
 
 import pytest
+from support.docx_builder import make_docx, p
 
 from noai import engine
 from noai.analysis.number import is_plural
@@ -30,18 +30,11 @@ VARIANTS = ("strict", "standard", "minimal")
 
 
 def docx(paragraphs: list[str]) -> bytes:
-    from docx import Document
-
-    doc = Document()
-    for text in paragraphs:
-        doc.add_paragraph(text)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return make_docx("".join(p(text) for text in paragraphs))
 
 
 def accepted(red: engine.Redline) -> list[str]:
-    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
+    return [q.text for q in engine.read(red.docx, accepted=True).paragraphs]
 
 
 def comments(red: engine.Redline) -> list[str]:
@@ -49,7 +42,7 @@ def comments(red: engine.Redline) -> list[str]:
 
 
 def words_written(red: engine.Redline) -> str:
-    inserted = [p["text"] for e in red.plan.edits if e.op == "insert_after" for p in e.paragraphs]
+    inserted = [q["text"] for e in red.plan.edits if e.op == "insert_after" for q in e.paragraphs]
     return "\n".join(inserted + [e.replacement for e in red.plan.edits if e.replacement] + comments(red))
 
 
@@ -119,7 +112,7 @@ def test_the_end_of_the_operative_terms_is_before_as_witness():
         ]
     )
     points = engine.audit(data).to_dict()["insertion_points"]
-    law = next(p for p in points if p["protection"] == "choice_of_law")
+    law = next(x for x in points if x["protection"] == "choice_of_law")
     assert law["text"].startswith("3. The Client shall pay"), law
 
 

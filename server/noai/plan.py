@@ -19,7 +19,7 @@ step, the comments). It imports :mod:`noai.planning`, :mod:`noai.analysis`, :mod
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
@@ -277,13 +277,15 @@ def make_plan(
     variant: str | None = None,
     comments: bool | None = None,
     existing_comments: Mapping[int, Sequence[str]] | None = None,
+    without: Collection[str] = (),
 ) -> Plan:
     """The edits the playbook asks for on this audited document: choose (red flags to fix,
     clauses to insert), render (with the document's terms), order (clauses in document order,
     then the fixes; edits numbered e1, e2, ...).
 
     ``existing_comments`` maps a paragraph index to the texts of the comments already anchored
-    there, so a second run adds no duplicate comment.
+    there, so a second run adds no duplicate comment; ``without``: library clauses not to insert (the next
+    round's, of ours the other side rejected and that round does not put back: its approach never names them).
     """
     variant = variant or playbook.variant
     if variant not in VARIANTS:
@@ -391,6 +393,7 @@ def make_plan(
     assignable = facts.assignable if strategy.situation != ASSIGNED and variant != "minimal" else None
     if assignable is not None and COVENANT in chosen and RETAINED not in chosen:  # bind who takes the licence
         chosen.insert(chosen.index(COVENANT) + 1, RETAINED)
+    chosen = [c for c in chosen if c not in without]
     placed, notes = place_clauses(result, [library.get(c) for c in chosen])
     cases = {"exclusive"} if facts.exclusive else set()  # the situations a clause's text depends on
     cases |= {"individual"} if facts.individual else set()

@@ -49,6 +49,7 @@ from .analysis.facts import (
     uses_term,
 )
 from .analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Need, Outcome, stated_need, word_diff
+from .kinds import FindingKind
 from .library import VARIANTS, Library, Playbook
 from .library.render import left_unchanged
 from .ooxml.model import Paragraph
@@ -100,11 +101,12 @@ def next_round(
     lost = {p.name for p in result.protections if p.status in _LOST}
     last = {o.proposal.clause: o for o in talks.outcomes if o.proposal.op == "insert_after"}
     commented = {(o.proposal.clause, o.proposal.op) for o in talks.outcomes if o.proposal.comment}
-    rejected_fixes = {
-        (o.proposal.clause, o.proposal.texts[0] if o.proposal.texts else "")
+    rejected_as_made = {  # (clause, words, our words for them) of each fix of ours they rejected
+        (o.proposal.clause, *_change(o.proposal))
         for o in talks.outcomes
         if o.proposal.op == "replace" and o.state == REJECTED
     }
+    rejected_fixes = {(clause, find) for clause, find, _ in rejected_as_made}
     roots = _our_roots(our_comments, talks.ours)
     alive = {o.proposal.id for o in talks.outcomes if _root(o, roots) is not None}
     threads = {(o.proposal.clause, o.proposal.op) for o in talks.outcomes if o.proposal.id in alive}
@@ -113,14 +115,19 @@ def next_round(
         for o in reversed(talks.outcomes)
         if o.state == REJECTED and (o.proposal.clause, o.proposal.op) not in threads
     }
-    approach, plan_edits = _without_approach(plan.edits)
     standing = _left_standing(talks.outcomes, roots, result.paragraphs)
     fallback = None
     if how == FALL_BACK and plan.variant in LOWER:
         fallback = make_plan(result, library, playbook, variant=LOWER[plan.variant], comments=comments)
+    dropped = _not_put_back(last, plan, fallback, how)
+    if dropped:  # below strict, what they rejected is never proposed again as it was, nor said to be
+        plan = make_plan(result, library, playbook, variant=plan.variant, comments=comments, without=dropped)
+    approach, plan_edits = _without_approach(plan.edits)
     refused: dict[str, Edit] = {}  # clause -> the first of its fixes they rejected, which we do not insist on
     edits: list[Edit] = []
-    notes = list(plan.notes)
+    notes = list(plan.notes) + [
+        f"Accepted the other side's change to {_plain_name(last[c], library)}: not proposed again." for c in dropped
+    ]
     weakened = {p.name for p in result.protections if p.status == WEAKENED}
     restored = _restorations(result, talks.outcomes) if how != ACCEPT else []
     for edit in plan_edits:
@@ -151,7 +158,9 @@ def next_round(
             continue  # our comment leaving this wording unchanged stands already: never a second one saying so
         elif edit.op == "replace" and (edit.clause, edit.find or "") in rejected_fixes and how != REINSTATE:
             refused.setdefault(edit.clause, edit)
-            continue
+            if (edit.clause, edit.find or "", edit.replacement or "") in rejected_as_made:
+                continue  # what they rejected, as they rejected it: never made again below strict
+            # else this variant's own change of those words asks less than the one they rejected: made, and answered
         if edit.comment and (edit.clause, edit.op) in commented:
             put_back = refused_before.get((edit.clause, edit.op)) if how == REINSTATE else None
             # our reasons were given in the last round's thread; a rejected clause put back whose thread went with it
@@ -165,7 +174,7 @@ def next_round(
     if how == REINSTATE:
         edits += _ranges_extended(result, edits, plan.variant)
     for first in refused.values():
-        fall, note = _fall_back_fix(first, edits, fallback, rejected_fixes, plan.terms, _offers_fee(result, edits))
+        fall, note = _fall_back_fix(first, edits, fallback, rejected_as_made, plan.terms, _offers_fee(result, edits))
         edits += fall
         notes.append(note)
     proposed: dict[str, tuple[str, str]] = {}
@@ -217,11 +226,34 @@ def next_round(
     )
 
 
+def _not_put_back(last: Mapping[str, Outcome], plan: Plan, lower: Plan | None, how: str) -> frozenset[str]:
+    """The clauses of ours the other side rejected (``last``: the latest proposal of each clause) that this round
+    plans again and, below strict, does not put back: every one when accepting their changes; when falling back,
+    those the lower rung has no other version of (its own words, not those they rejected)."""
+    if how == REINSTATE:
+        return frozenset()
+    planned = {e.clause for e in plan.edits if e.op == "insert_after"}
+    out = set()
+    for clause, o in last.items():
+        if o.state != REJECTED or clause == DEFINITIONS or clause not in planned:
+            continue
+        softer = next((e for e in (lower.edits if lower else ()) if e.op == o.proposal.op and e.clause == clause), None)
+        if how == ACCEPT or softer is None or _same_words(softer, o.proposal):
+            out.add(clause)
+    return frozenset(out)
+
+
+def _same_words(edit: Edit, p: Proposal) -> bool:
+    """Our clause ``edit`` says what proposal ``p`` said (its numbers aside: "(g) Nothing …" is "Nothing …")."""
+    ours = [_norm(q.get("text", "")) for q in edit.paragraphs]
+    return len(ours) == len(p.texts) and all(_norm(t).endswith(o) for t, o in zip(p.texts, ours, strict=True))
+
+
 def _fall_back_fix(
     first: Edit,
     edits: list[Edit],
     lower: Plan | None,
-    rejected: set[tuple[str, str]],
+    rejected: set[tuple[str, str, str]],
     terms: Mapping[str, str],
     fee: bool = False,
 ) -> tuple[list[Edit], str]:
@@ -239,7 +271,9 @@ def _fall_back_fix(
     softer = [
         e
         for e in (lower.edits if lower is not None else ())
-        if e.clause == first.clause and e.op == "replace" and (e.clause, e.find or "") not in rejected
+        if e.clause == first.clause
+        and e.op == "replace"
+        and (e.clause, e.find or "", e.replacement or "") not in rejected
     ]
     if softer:
         softer = [replace(e, comment=_narrower(e) if k == 0 else None) for k, e in enumerate(softer)]
@@ -248,6 +282,9 @@ def _fall_back_fix(
     if first.finding is None and first.find and added != first.replacement:  # our words added to a clause of
         # theirs with no red flag (the AI sentence joining their reservation): none of their words to flag
         return [], f'Accepted the rejection of the words we added ("{added.lstrip(". ")}"): not proposed again.'
+    if first.finding not in _AI_WORDS:  # words that permit no AI use ("for any purpose"): no consent asked for
+        # every use of the work; the covenant they accepted governs AI use whatever those words allow
+        return [], f'Accepted the rejection of the change to "{first.find}": not proposed again.'
     who = terms.get("provider") or "the creator"
     consent = _with_consent(first, who, fee) if lower is not None else None
     if consent is not None:
@@ -264,6 +301,10 @@ def _fall_back_fix(
     return [
         flag
     ], f'Flagged, in a comment, the conflict of the rejected change to "{first.find}" with our AI restriction.'
+
+
+# the findings whose words permit AI use of the work: where the other side keeps them, a fall-back asks for consent
+_AI_WORDS = frozenset({FindingKind.EXISTING_AI_RESTRICTION, FindingKind.DIGITAL_REPLICA})
 
 
 def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], ...]:
@@ -762,9 +803,27 @@ def _plain_name(o: Outcome, library: Library) -> str:
         title = library.get(p.clause).title if _known(library, p.clause) else ""
         return f"our “{title}” clause" if title else "our clause"
     words = (p.texts[0] if p.texts else "").strip(" ,;.")
+    if _added(p):  # our words joined to theirs (the AI sentence added to their reservation): named by what we added
+        added = _added(p).split()
+        return f"our addition “{' '.join(added[:_NAMED_WORDS])}{' …' if len(added) > _NAMED_WORDS else ''}”"
     if not words:
         return "our change"
     return f"our deletion of “{words}”" if p.op == "replace" and p.texts[1:2] == ("",) else f"our change to “{words}”"
+
+
+_NAMED_WORDS = 12  # the words of an addition of ours that name it
+
+
+def _change(p: Proposal) -> tuple[str, str]:
+    """The words a change of ours replaced, and ours for them ("" where it has none)."""
+    return (p.texts[0] if p.texts else "", p.texts[1] if len(p.texts) > 1 else "")
+
+
+def _added(p: Proposal) -> str:
+    """The words a change of ours adds after theirs, kept whole ("Proprietor" -> "Proprietor. No licence …"), else
+    ""."""
+    find, new = _change(p)
+    return new[len(find) :].strip(" ,;.") if p.op == "replace" and find and new.startswith(find) else ""
 
 
 def _reply_text(o: Outcome, said: _Said, how: str) -> str:
@@ -948,8 +1007,11 @@ def _again(outcomes: Sequence[Outcome], edits: Sequence[Edit]) -> set[str]:
     def made(p: Proposal) -> bool:
         if p.op == "insert_after":
             return any(e.op == p.op and e.clause == p.clause for e in edits)
-        return p.op == "replace" and any(
-            e.op == "replace" and e.clause == p.clause and (e.find, e.replacement or "") == tuple(p.texts[:2])
+        return p.op == "replace" and any(  # the same words changed again (a higher rung's wording is no retreat)
+            e.op == "replace"
+            and e.clause == p.clause
+            and e.find == p.texts[0]
+            and bool(e.replacement) == bool(p.texts[1])
             for e in edits
         )
 
@@ -964,7 +1026,7 @@ def _insist(o: Outcome, said: _Said) -> str:
             f"We cannot agree to “{p.texts[0].strip(' ,;.')}”, and have struck the words again: our reasons are above."
         )
     what = said.names.get(p.id) or "our proposal"
-    if p.op == "replace":
+    if p.op == "replace" and not _added(p):
         return f"We cannot agree to the wording as it stood, and have made {what} again: our reasons are above."
     return f"We need {what}, and have put it back: our reasons are above."
 

@@ -515,6 +515,14 @@ _AI_DOCUMENT = re.compile(
 )
 # "the AI Services", "AI Tools": the name of a thing the contract defines ("AI" and a capitalised word)
 _AI_NAME = re.compile(r"A\.?I\.?\s+[A-Z]")
+# a permission in the passive, right after its modal: "may (also) be used to train …", "may be ingested into …"
+_PASSIVE_PERMISSION = re.compile(
+    r"\s+(?:(?:also|further|additionally|freely)\s+)?be\s+(?:(?:also|further|additionally|freely)\s+)?"
+    r"(?:used|processed|copied|reproduced|exploited|input|ingested|incorporated|included|loaded|fed|uploaded|mined)"
+    r"\s+(?:to|for|as|in|into)\b",  # for something: "… may be used." permits nothing in particular
+    re.IGNORECASE,
+)
+_BY_AGENT = re.compile(r"\bby\b", re.IGNORECASE)  # "may be used by Vendor …": someone is named
 # a short lead-in the reader takes for a title: "2.1 Licensor hereby grants to Licensee:" (its items are the grant)
 # a short clause the reader takes for a title: "4.2 All software made by the Studio shall be the Publisher's."
 _SENTENCE_VERB = re.compile(r"\b(?:shall|will|hereby|must)\b", re.IGNORECASE)
@@ -1487,6 +1495,11 @@ class _Classifier:
                     or self.parties.after(text, permission.end(), e)
                     or "unknown"
                 )
+                passive = _PASSIVE_PERMISSION.match(text, permission.end(), e)
+                if who == "unknown" and passive and not _BY_AGENT.search(text, passive.end(), e):
+                    # "The Artwork may be used to train AI models": nobody named, and the creator needs no
+                    # permission to use its own work: the other side may
+                    who = self.parties.other
                 sev = INFO if who == self.parties.creator else HIGH
                 return [
                     self.finding(

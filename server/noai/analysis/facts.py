@@ -629,14 +629,48 @@ def ai_tools(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
 
 # A sentence whose operative act lets a party train AI on what it uses: "The Client may use the Designs to train
 # its own machine learning models …", "Customer may use the Software and Deliverables to train Customer's
-# internal AI models.", "The Licensee is entitled to use the Images for training …". The subject comes first,
-# a few words without a comma (no "Subject to …, the Client may"); "may not" never matches.
+# internal AI models.", "The Licensee is entitled to use the Images for training …", in whatever words: an aside
+# between the modal and the verb ("may also use", "may, in addition, use", "is hereby permitted to"), another form
+# of permission ("shall have the right to"), of the use ("for the purpose of training", "as training data", "in
+# training", "ingest … into its AI models"), a list of verbs ("to train, retrain or fine-tune"), the passive ("may
+# be used by the Studio to train"). The subject comes first, a few words without a comma (no "Subject to …, the
+# Client may"); "may not" never matches.
+_ASIDE_WORD = (
+    r"(?:also|further|furthermore|additionally|hereby|expressly|freely|likewise|moreover|at\s+any\s+time|"
+    r"in\s+addition)"
+)
+_ASIDE = rf"(?:\s*,\s*{_ASIDE_WORD}\s*,|\s+{_ASIDE_WORD}\b)*"
+_MAY_TRAIN = (
+    rf"(?:may|can|(?:is|are|shall\s+be|will\s+be){_ASIDE}\s+(?:permitted|entitled|free|allowed|authori[sz]ed)\s+to|"
+    rf"(?:has|have|shall\s+have|will\s+have){_ASIDE}\s+the\s+(?:right|licen[cs]e|authority|freedom)\s+to)"
+)
+_PUT_TO_USE = r"(?:use|process|copy|reproduce|exploit|input|ingest|incorporate|include|load|feed|upload|submit|mine)"
+_PUT_TO_USE_PASSIVE = (
+    r"be(?:\s+(?:also|further|additionally|freely))?\s+"
+    r"(?:used|processed|copied|reproduced|exploited|input|ingested|incorporated|included|loaded|fed|uploaded|"
+    r"submitted|mined)"
+)
 _PERMITS_TRAINING = re.compile(
-    r"(?P<subject>[A-Z“\"][^,;:.]{0,80}?)\s+(?:may|can|(?:is|are|shall\s+be)\s+(?:permitted|entitled|free|allowed)\s+to)"
-    r"\s+(?:(?:use|process|copy|reproduce|exploit|input)\b[^.;]{0,160}?\b(?:to|for)\s+)?"
+    rf"(?P<subject>[A-Za-z“\"][^,;:.]{{0,80}}?)\s+{_MAY_TRAIN}{_ASIDE}\s+"
+    # the work fed into the models themselves: "may ingest the Artwork into its AI models"
+    r"(?:(?:ingest|feed)\b[^.;]{0,160}?\b(?:into|to)\s+(?P<fed>(?=(?:(?:the|its|their|any|[\w-]+['’]s)\s+)?"
+    r"(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:AI|artificial|machine|neural|(?:large\s+)?language|training|datasets?)\b))|"
+    rf"(?:(?:{_PUT_TO_USE_PASSIVE}|{_PUT_TO_USE})\b[^.;]{{0,160}}?\b"
+    r"(?:to|for(?:\s+the\s+purposes?\s+of)?|as|in)\s+(?:the\s+)?)?"
     # a list of verbs before it: "to develop, train and evaluate its speech models"
     r"(?:[a-z-]+,\s+)*(?:[a-z-]+,?\s+(?:and|or)\s+)?"
-    r"(?:train(?:ing)?|fine[\s-]?tun(?:e|ing)|improv(?:e|ing))\b",
+    r"(?P<act>(?:re-?)?train(?:ing)?|fine[\s-]?tun(?:e|ing)|improv(?:e|ing))\b)",
+)
+# what a model is called, in AI words that start with the training verb ("train its machine learning models")
+_A_MODEL = re.compile(
+    r"\b(?:AI|ML|LLMs?|models?|algorithms?|artificial|machine|neural|data(?:sets?)?|language)\b", re.IGNORECASE
+)
+# words before the permission that leave it a permission: an acknowledgment ("The Artist agrees that …"), an
+# override or an addition ("Notwithstanding clause 2, …", "In addition, …")
+_PERMISSION_LEAD = re.compile(
+    r"[A-Z][^,;:.]{0,80}?\b(?:agrees?|acknowledges?|accepts?|confirms?)"
+    r"(?:\s+and\s+(?:agrees?|acknowledges?|accepts?|confirms?))?\s+that\s+|"
+    r"(?:Notwithstanding|Despite|In\s+addition|Additionally|Further(?:more)?|Moreover)\b(?:[^,;:.]|\.(?=\d)){0,120}?,\s+"
 )
 _NO_ONE = re.compile(r"\b(?:no|neither|nor|none|nothing|not)\b", re.IGNORECASE)
 # a permission that waits for the other side's word is no unilateral permission: left to the covenant
@@ -659,13 +693,16 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
         start = 0
     opening = _OPENING.match(text, start)
     head = opening.end() if opening is not None else start
-    sentence = text[head:end]
-    m = _PERMITS_TRAINING.match(sentence)
-    if m is None or _NO_ONE.search(m.group("subject")) or _CONDITIONED.search(sentence):
+    lead = _PERMISSION_LEAD.match(text, head, end)
+    body = lead.end() if lead is not None else head
+    m = _PERMITS_TRAINING.match(text, body, end)
+    if m is None or _NO_ONE.search(m.group("subject")) or _CONDITIONED.search(text, body, end):
         return None
-    verb_end = head + m.end()
-    if phrase_start < verb_end or _CLAUSE_BREAK.search(text, verb_end, phrase_start):
+    act = m.start("fed") if m.group("act") is None else m.start("act")
+    if phrase_start < act or _CLAUSE_BREAK.search(text, m.end(), max(phrase_start, m.end())):
         return None  # the AI words are not what the permission trains: not this sentence's act
+    if phrase_start < m.end() and not _A_MODEL.search(text, m.end(), phrase_end):
+        return None  # "may use the Deliverables to train its products": what is trained names no model
     return _sentence_struck(text, start, end, head)
 
 
@@ -2281,6 +2318,20 @@ class Retention(NamedTuple):
     excepted: tuple[int, ...] = ()  # those of them that except it already ("…, except photographs, …")
 
 
+# the verbs of ``prevailing_retention``'s two patterns, lower-case: an ASCII sentence without one holds neither
+_KEEP_VERBS = ("retain", "keep", "own", "reserve")
+_STAY_VERBS = ("remain", "stay", "continue")
+
+
+def _kept_said(sentence: str, keeps: re.Pattern[str], stays: re.Pattern[str]) -> re.Match[str] | None:
+    """``keeps.search(sentence) or stays.search(sentence)``, each searched only where its verb is there."""
+    if not sentence.isascii():
+        return keeps.search(sentence) or stays.search(sentence)
+    low = sentence.lower()
+    k = keeps.search(sentence) if any(verb in low for verb in _KEEP_VERBS) else None
+    return k or (stays.search(sentence) if any(verb in low for verb in _STAY_VERBS) else None)
+
+
 def prevailing_retention(
     paragraphs: Sequence[Paragraph],
     creator: str | None,
@@ -2295,7 +2346,11 @@ def prevailing_retention(
     if not creator or not transfers:
         return None
     whole_document = re.sub(r"^(?:this|the)\s+", "", itself or "", flags=re.IGNORECASE).lower()
-    who = re.escape(creator.removeprefix("the ").removeprefix("The "))
+    creator_name = creator.removeprefix("the ").removeprefix("The ")
+    who = re.escape(creator_name)
+    # both patterns below hold the creator's name: an ASCII paragraph without it (any case) holds no keeping
+    # (a str.find, not the two searches from every word of every sentence of the part)
+    ascii_name = creator_name.lower() if creator_name.isascii() else None
     keeps = re.compile(
         rf"\b(?:the\s+)?{who}\s+(?:shall\s+|will\s+|does\s+|do\s+)?(?:retains?|keeps?|owns?|reserves?)\s+"
         rf"{_KEPT_RIGHT}\s+(?:in(?:\s+and\s+to)?|of|to)\s+(?P<object>[^.;:]+)",
@@ -2326,8 +2381,11 @@ def prevailing_retention(
             part = m.group()
             part = "the " + name if not re.match(r"face\b", name, re.IGNORECASE) else part[0].lower() + part[1:]
             for i in span:
-                for sentence in sentences(paragraphs[i].text):
-                    k = keeps.search(sentence) or stays.search(sentence)
+                said_here = paragraphs[i].text
+                if ascii_name and said_here.isascii() and ascii_name not in said_here.lower():
+                    continue
+                for sentence in sentences(said_here):
+                    k = _kept_said(sentence, keeps, stays)
                     if k is None:
                         continue
                     obj = _MADE_TAIL.sub("", k.group("object")).strip(" ,")
