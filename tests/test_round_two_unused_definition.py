@@ -312,3 +312,9 @@ def test_a_need_that_only_sounds_technical_is_no_ai_use(reply):
 
     need = stated_need(reply)
     assert need is not None and not need.ai, need
+
+
+def test_a_withdrawn_numbered_definition_leaves_the_list_of_clauses_citing_it():
+    text = [t.text for t in engine.read(photo_round_two("minimal").docx, accepted=True).paragraphs]
+    assert any(t.startswith("Clauses 2.4 and 2.5 apply") for t in text), [t[:40] for t in text]
+    assert not any("2.1A" in t for t in text)

@@ -51,6 +51,7 @@ from .analysis.facts import (
     consent_point,
     defined_names,
     glossary_terms,
+    listed_citations,
     typed_clause_number,
     uses_term,
 )
@@ -739,6 +740,11 @@ def _unused_definitions(
         )
     labels = [p.label for p in paragraphs]
     moved = [(e, c) for e in out for c in closing_struck(texts, labels, e.index) if c.index not in gone]
+    for e in out:  # a list citing it ("Clauses 2.1A, 2.4 and 2.5") no longer does
+        own = texts[e.index].split("\t", 1)[0] if "\t" in texts[e.index] else clause_number(paragraphs[e.index])
+        if own and own[:1].isdigit():
+            cited = listed_citations(texts, own)
+            moved += [(e, TextChange(i, a, b, texts[i][a:b], "", reference=True)) for i, a, b in cited]
     return out, moved
 
 

@@ -3373,6 +3373,14 @@ def cited_range_ends(texts: Sequence[str], end: str) -> list[tuple[int, int, int
     return [(i, *m.span(1)) for i, t in enumerate(texts) if end in t for m in cited.finditer(t)]
 
 
+def listed_citations(texts: Sequence[str], number: str) -> list[tuple[int, int, int]]:
+    """Where ``texts`` (the document's paragraphs) cite clause ``number`` before others in a list ("Clauses 2.1A,
+    2.4 and 2.5 apply"): (paragraph, start, end) of the number with its comma ("2.1A, "), which a clause gone
+    takes out of the list."""
+    listed = re.compile(rf"\b(?:[Cc]lauses|Sections|[Pp]aragraphs) (?:[\w.()]+, )*?({re.escape(number)}, )(?=[\w.()]+)")
+    return [(i, *m.span(1)) for i, t in enumerate(texts) if number in t for m in listed.finditer(t)]
+
+
 # the lead-in of a tail of a grant naming AI training among its uses: ", including to train …", " and to train …",
 # " as well as for training …"
 _LEAD_IN = re.compile(
