@@ -318,3 +318,35 @@ def test_a_withdrawn_numbered_definition_leaves_the_list_of_clauses_citing_it():
     text = [t.text for t in engine.read(photo_round_two("minimal").docx, accepted=True).paragraphs]
     assert any(t.startswith("Clauses 2.4 and 2.5 apply") for t in text), [t[:40] for t in text]
     assert not any("2.1A" in t for t in text)
+
+
+# ------------------------------------------------------------------------------------------------
+# REVIEW18 defect 1: the approach comment never describes a change this round drops or a definition it withdraws
+
+
+def approaches(red: engine.Redline) -> list[str]:
+    return [e.comment or "" for e in red.plan.edits if (e.comment or "").startswith("Our approach:")]
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_an_approach_comment_never_ties_rights_to_a_definition_the_round_withdraws(variant):
+    second = round_two(ORDER, variant)
+    assert withdrawals(second)
+    said = approaches(second)
+    assert said, [e.comment for e in second.plan.edits]
+    assert not any("Permitted Purpose" in s or "Why this definition" in s for s in said), said
+
+
+def test_an_approach_listing_several_changes_loses_only_the_item_tying_rights_to_a_withdrawn_definition():
+    from noai.rounds import _approach_without
+
+    approach = (
+        "Our approach: this Deed assigns the Scripts to the Studio (clause 4). We tie the rights granted in clause 4.2 "
+        "to the Permitted Purpose; add a covenant against AI use of the Scripts; and keep the Writer's notes with "
+        "the Writer."
+    )
+    assert _approach_without(approach, {"permitted purpose"}) == (
+        "Our approach: this Deed assigns the Scripts to the Studio (clause 4). We add a covenant against AI use of "
+        "the Scripts and keep the Writer's notes with the Writer."
+    )
+    assert _approach_without(approach, {"approved purpose"}) == approach

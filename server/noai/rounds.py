@@ -38,7 +38,7 @@ Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -208,6 +208,8 @@ def next_round(
     more = _escalation(talks.outcomes, edits, again, library)
     notes += [f"{ESCALATES}: {note}" for _, note in more]
     said_more = " ".join(_capital(said) for said, _ in more)
+    gone = {n for e in unused for n in glossary_terms(e.find or "")}
+    approach = _approach_without(approach, gone) if approach is not None and gone else approach
     withdrawn = _firsts(talks.outcomes, {o.proposal.id for o in talks.outcomes if o.state == REJECTED} - again)
     edits, superseded = _approach(
         approach,
@@ -218,6 +220,7 @@ def next_round(
         said_more,
         result.paragraphs,
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
+        any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
     )
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
     closed = [c for c in closed if not _overlaps(c, edits)]  # a range this round extends past the gap: extended
@@ -227,7 +230,7 @@ def next_round(
         names,
         flagged,
         plan.terms,
-        frozenset(refused),
+        frozenset(c for c in refused if any(e.clause == c and e.op in ("replace", "comment") for e in edits)),
         frozenset(again),
         superseded,
         _rest(edits),
@@ -911,7 +914,7 @@ class _Said:
     names: dict[str, str]
     flagged: set[str]
     terms: Mapping[str, str]
-    answered: frozenset[str] = frozenset()  # the fixes they rejected that this round answers by falling back
+    answered: frozenset[str] = frozenset()  # the fixes they rejected that a change or comment of this round answers
     again: frozenset[str] = frozenset()  # the proposals they rejected that this round puts back as they were
     superseded: Mapping[str, str] = field(default_factory=dict)  # our comment id -> the reply superseding it
     rest: Mapping[str, str] = field(default_factory=dict)  # clause -> what the other parts of its change do
@@ -1263,6 +1266,8 @@ def _capital(text: str) -> str:
 
 
 _WHY = " Why this clause:"
+_WHY_DEFINED = " Why this definition:"
+_TIE = "tie the rights "  # the approach's item tying rights to the Permitted Purpose (planning.comments._purpose)
 _NOT_ACCEPTED = ", which you did not accept: "
 
 
@@ -1272,10 +1277,37 @@ def _without_approach(edits: Sequence[Edit]) -> tuple[str | None, list[Edit]]:
     out, approach = list(edits), None
     for k, e in enumerate(out):
         if e.comment and e.comment.startswith(APPROACH):
-            approach, why, rest = e.comment.partition(_WHY)
+            # the clause's own reason ("Why this clause: …", a definition's "Why this definition: …") stays with it
+            why = _WHY if _WHY in e.comment or _WHY_DEFINED not in e.comment else _WHY_DEFINED
+            approach, why, rest = e.comment.partition(why)
             out[k] = replace(e, comment=(why + rest).strip() or None)
             break
     return approach, out
+
+
+def _approach_without(approach: str, names: Collection[str]) -> str:
+    """The approach without its item tying rights to a defined term this round withdraws ("we tie the rights
+    granted in Section 5(b) to the Permitted Purpose", where the change doing so was rejected and the definition
+    goes): it never describes a change this round drops."""
+    text = approach.rstrip().removesuffix(".")
+    folded = text.casefold()  # the names as the glossary gives them: case folded
+    s = folded.find(_TIE)
+    end = next((folded.find(n, s) + len(n) for n in names if s >= 0 and folded.find(f"to the {n}", s) >= 0), -1)
+    if s < 0 or end < 0:
+        return approach
+    for before in (". We ", ", and we "):
+        if text.startswith(before, s - len(before)) and text[end:].strip() == "":  # the only item
+            return text[: s - len(before)] + "."
+        if text.startswith(before, s - len(before)):  # the first of several
+            rest = text[end:]
+            for sep in ("; and ", "; ", ", ", " and "):
+                if rest.startswith(sep):
+                    rest = rest[len(sep) :]
+                    break
+            if rest.count("; ") == 1 and "; and " in rest:  # two items left: "a and b"
+                rest = rest.replace("; and ", " and ")
+            return text[:s] + rest + "."
+    return approach
 
 
 def _stance(approach: str) -> str:
@@ -1297,17 +1329,21 @@ def _approach(
     more: str,
     paragraphs: Sequence[Paragraph],
     withdrawn: Sequence[str] = (),
+    softened: bool = True,
 ) -> tuple[list[Edit], dict[str, str]]:
     """Exactly one current "Our approach" comment: where this round's approach differs from the last round's (or
     it asks for more, ``more``), the new one is written (before the first clause this round inserts, else on the
     paragraph of the last one) and the last one superseded (comment id -> our reply in its thread). Where this
     round has no approach of its own (it inserts nothing) but withdraws proposals they rejected (``withdrawn``, as
-    the other side reads them), the last one is superseded in part, naming them."""
+    the other side reads them), the last one is superseded in part, naming them ("as it was" only where ``softened``:
+    something of theirs is proposed again in another form)."""
     olds = [c for c in roots.values() if c.text.startswith(APPROACH)]
     if approach is None and not withdrawn:
         return edits, {}
     if approach is None:
-        them = "it again as it was" if len(withdrawn) == 1 else "them again as they were"
+        them = "it again" if len(withdrawn) == 1 else "them again"
+        if softened:  # something of theirs is proposed in another form this round
+            them += " as it was" if len(withdrawn) == 1 else " as they were"
         said = f"Superseded in part: you did not accept {_listed(withdrawn)}. We do not propose {them}."
         return edits, {c.id: said for c in olds}
     text = f"{approach.strip()} {more}".strip()
