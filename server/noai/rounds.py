@@ -965,7 +965,9 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
     if again is not None:
         more = said.rest.get(o.proposal.clause)
         tail = f", with the rest of that change: {more}" if more else ""  # what it still allows: our new words
-        return f"We need to keep {what}, and have proposed it again{tail}."  # no claim of what a clause does
+        kept = f"We need to keep {what}, and have proposed it again{tail}."  # no claim of what a clause does
+        need = next((n for c in o.replies if (n := stated_need(c.text)) is not None), None)
+        return f"{kept} {_on_need(need, said, how)}" if need is not None and need.ai else kept
     if o.proposal.clause in said.flagged:
         who = said.terms.get("provider") or "the creator"
         return (
@@ -990,19 +992,23 @@ _FEE = "fee agreed"  # our restriction's "which the creator may make subject to 
 def _on_need(need: Need, said: _Said, how: str) -> str:
     """Our answer to an AI use the other side says it needs (in a thread of ours): what we can allow and on what
     terms, or why not. A use of an AI tool that trains nothing: allowed for that task, where the tool keeps no copy
-    and trains no AI system on the work (strict: a tool the creator approves). Training an AI system on the work:
-    standard and minimal allow it for that purpose alone, with the creator's consent (and a fee, where our
-    restriction offers one); strict gives no standing permission and says how the creator may consent."""
+    and trains no AI system on the work (an exception offered, never claimed: strict names the tool). Training an
+    AI system on the work: standard and minimal allow it for that purpose alone, with the creator's consent (and a
+    fee, where our restriction offers one); strict gives no standing permission and says how the creator may
+    consent."""
     who = said.terms.get("provider") or "the creator"
     work = said.terms.get("works") or said.terms.get("deliverables") or "the work"
     fee = f", which {who} may make subject to a fee agreed at the time" if said.fee else ""
     heard = f"We understand that {need.said}."
-    if not need.trains:
-        approved = f" is one {who} has approved in writing," if how == REINSTATE else ""
+    if not need.trains:  # an offer, never a claim that our text already says so (this round adds no exception)
+        offer = (
+            f"{_capital(who)} will consider an exception to the restriction on AI use that says so and names the tool"
+            if how == REINSTATE
+            else "We will accept an exception to the restriction on AI use that says so, if you propose one"
+        )
         return (
-            f"{heard} {_capital(who)} can agree to that use for that task alone, provided the tool used{approved} "
-            f"keeps no copy of {work} after the task and trains no AI system on what it processes. We are content "
-            "for the exceptions to the restriction on AI use to say so."
+            f"{heard} {_capital(who)} can agree to that use for that task alone, provided the tool used "
+            f"keeps no copy of {work} after the task and trains no AI system on what it processes. {offer}."
         )
     if how == REINSTATE:
         return (
