@@ -1055,7 +1055,7 @@ def _thread_answer(
         elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
         elif o.proposal.id in said.again:
-            replies.append(ReplyTo(mine.id, _insist(o, said)))
+            replies.append(ReplyTo(mine.id, _insist(o, said, edits)))
         elif o.state == REJECTED and not mine.done:
             replies.append(ReplyTo(mine.id, _withdrawn(o, said, how)))
             resolve.append(mine.id)
@@ -1148,8 +1148,22 @@ def _again(outcomes: Sequence[Outcome], edits: Sequence[Edit]) -> set[str]:
     return {o.proposal.id for o in outcomes if o.state == REJECTED and made(o.proposal)}
 
 
-def _insist(o: Outcome, said: _Said) -> str:
-    """Our reply in the thread of a proposal they rejected and we put back as it was."""
+def _wider(p: Proposal, edits: Sequence[Edit]) -> str:
+    """The words this round adds after theirs where it makes addition ``p`` of ours again in other words (a wider
+    sentence than the one they rejected), else ""."""
+    made = next(
+        (e for e in edits if e.op == "replace" and e.clause == p.clause and e.find == p.texts[0] and e.replacement),
+        None,
+    )
+    if made is None or not _added(p) or not (made.replacement or "").startswith(made.find or ""):
+        return ""
+    now = (made.replacement or "")[len(made.find or "") :].strip(" ,;.")
+    return now if now != _added(p) else ""
+
+
+def _insist(o: Outcome, said: _Said, edits: Sequence[Edit] = ()) -> str:
+    """Our reply in the thread of a proposal they rejected and we put back as it was (or, for an addition of
+    ours, in wider words: quoted, never passed off as the words they rejected)."""
     p = o.proposal
     if p.op == "replace" and p.texts[1:2] == ("",):
         return (
@@ -1158,6 +1172,8 @@ def _insist(o: Outcome, said: _Said) -> str:
     what = said.names.get(p.id) or "our proposal"
     if p.op == "replace" and not _added(p):
         return f"We cannot agree to the wording as it stood, and have made {what} again: our reasons are above."
+    if wider := _wider(p, edits):
+        return f"We need {what}, and have put it back in wider words: “{wider}”. Our reasons are above."
     return f"We need {what}, and have put it back: our reasons are above."
 
 
@@ -1205,7 +1221,11 @@ def _escalation(
     struck = [
         _words(o.proposal.texts[0]) for o in firsts if o.proposal.op == "replace" and o.proposal.texts[1:2] == ("",)
     ]
-    put_back = [_plain_name(o, library) for o in firsts if _words(o.proposal.texts[0]) not in struck]
+    put_back = [
+        _plain_name(o, library) + (f" in wider words (“{w}”)" if (w := _wider(o.proposal, edits)) else "")
+        for o in firsts
+        if _words(o.proposal.texts[0]) not in struck
+    ]
     fresh = [
         e
         for e in edits
