@@ -354,6 +354,15 @@ def test_round_two_answers_the_need_the_other_side_states_in_a_thread(variant, n
     assert any(need_words(NEEDS[name][1]) & {w.lower() for w in re.findall(r"[\w-]+", r)} for r in replies), replies
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_an_answer_to_a_stated_need_claims_no_exception_nor_condition_our_text_does_not_hold(variant):
+    red = round_two(RIGHTS, variant)
+    text = " ".join(written(red))
+    for reply in thread_replies(red.docx):
+        assert "We are content for the exceptions" not in reply, reply  # no tracked exception says so
+        assert "approved in writing" not in reply or "approved in writing" in text, reply
+
+
 # Class 10: a definition whose only use the other side rejected is left in the document.
 
 ORPHAN = (

@@ -138,8 +138,9 @@ def test_an_escalating_round_two_adds_no_second_definition_nor_flow_down():
 
 
 @functools.cache
-def answered(name: str, first: str, variant: str) -> list[str]:
-    """Our replies in the fix's thread in round two (``variant``) once counsel rejected our fix and replied there."""
+def answered(name: str, first: str, variant: str, need: str = "We need this as drafted.") -> list[str]:
+    """Our replies in the fix's thread in round two (``variant``) once counsel rejected our fix and replied there
+    (``need``)."""
     from noai.ooxml.threads import read_comments
 
     sent = redline(name, first).docx
@@ -147,7 +148,7 @@ def answered(name: str, first: str, variant: str) -> list[str]:
     props = [p for p in read_rounds(read_package(sent))[0].proposals if p.clause == clause and p.op == "replace"]
     said = next(p.comment for p in props if p.comment)
     reply = Reply(sent).reject(ids=record_ids(sent, *[p.id for p in props]))
-    back = reply.reply_to(said.splitlines()[0][:60], "We need this as drafted.").accept().bytes()
+    back = reply.reply_to(said.splitlines()[0][:60], need).accept().bytes()
     options = engine.Options(variant=variant, we=facts(name).creator[0])
     second = engine.redline(back, author="noai", date=NEXT_ROUND, options=options)
     comments = read_comments(read_package(second.docx))
@@ -366,3 +367,13 @@ def test_a_strict_reply_on_a_change_in_several_parts_says_what_the_rest_of_it_st
     # part; the change also lets corrections be made by editing or in further sessions, which answers their need
     (said,) = answered(VOICE, "strict", "strict")
     assert "with the rest of that change" in said and "in further recording sessions with the Narrator" in said, said
+
+
+PICK_UPS = "We need synthetic pick-ups for errata in later editions; we cannot wait for a session each time."
+
+
+def test_a_strict_reply_that_proposes_a_rejected_fix_again_still_answers_the_need_stated_in_its_thread():
+    (said,) = answered(VOICE, "strict", "strict", PICK_UPS)
+    assert "have proposed it again" in said, said  # what this round does
+    assert "you need synthetic pick-ups for errata in later editions" in said, said  # and the need, answered
+    assert "for that task alone" in said and "keeps no copy" in said, said

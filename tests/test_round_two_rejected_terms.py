@@ -124,6 +124,15 @@ def test_strict_that_makes_a_rejected_change_again_in_stronger_words_says_so_and
     assert any("our addition" in n and "did not accept" in n for n in escalations(red.plan)), red.plan.notes
 
 
+def test_strict_that_puts_back_an_addition_in_wider_words_quotes_the_words_it_now_proposes():
+    red = STRONGER[RIGHTS]()
+    (made,) = [e for e in red.plan.edits if e.clause == MADE_AGAIN[RIGHTS] and e.op == "replace"]
+    now = (made.replacement or "")[len(made.find or "") :].strip(" ,;.")
+    said = [c for c in ours(red) if "put it back" in c or "put back" in c]
+    assert said and all("in wider words" in c and now in c for c in said), said  # never passed off as the same
+    assert any("in wider words" in n and now in n for n in escalations(red.plan)), red.plan.notes
+
+
 # (4) a rejected limit of "for any purpose" falls back to the lower rung's qualifier, never to consent for every use
 
 CONSENT_FOR_EVERYTHING = "prior written consent, given case by case"

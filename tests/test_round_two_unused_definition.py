@@ -156,7 +156,9 @@ def test_a_stated_need_for_an_ai_tool_that_trains_nothing_is_allowed_for_that_ta
     assert not said.startswith("Thank you"), said
     assert "you need to run the photographs through automated captioning software for your screen-reader" in said
     assert "for that task alone" in said and "keeps no copy" in said and "trains no AI system" in said, said
-    assert ("approved in writing" in said) == (variant == "strict"), said
+    # no condition and no exception our text does not hold: an exception offered, never "content for … to say so"
+    assert "approved in writing" not in said and "to say so." not in said, said
+    assert ("names the tool" in said) == (variant == "strict"), said
 
 
 @pytest.mark.parametrize("variant", ("standard", "minimal"))

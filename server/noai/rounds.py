@@ -968,7 +968,9 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
     if again is not None:
         more = said.rest.get(o.proposal.clause)
         tail = f", with the rest of that change: {more}" if more else ""  # what it still allows: our new words
-        return f"We need to keep {what}, and have proposed it again{tail}."  # no claim of what a clause does
+        kept = f"We need to keep {what}, and have proposed it again{tail}."  # no claim of what a clause does
+        need = next((n for c in o.replies if (n := stated_need(c.text)) is not None), None)
+        return f"{kept} {_on_need(need, said, how)}" if need is not None and need.ai else kept
     if o.proposal.clause in said.flagged:
         who = said.terms.get("provider") or "the creator"
         return (
@@ -993,19 +995,23 @@ _FEE = "fee agreed"  # our restriction's "which the creator may make subject to 
 def _on_need(need: Need, said: _Said, how: str) -> str:
     """Our answer to an AI use the other side says it needs (in a thread of ours): what we can allow and on what
     terms, or why not. A use of an AI tool that trains nothing: allowed for that task, where the tool keeps no copy
-    and trains no AI system on the work (strict: a tool the creator approves). Training an AI system on the work:
-    standard and minimal allow it for that purpose alone, with the creator's consent (and a fee, where our
-    restriction offers one); strict gives no standing permission and says how the creator may consent."""
+    and trains no AI system on the work (an exception offered, never claimed: strict names the tool). Training an
+    AI system on the work: standard and minimal allow it for that purpose alone, with the creator's consent (and a
+    fee, where our restriction offers one); strict gives no standing permission and says how the creator may
+    consent."""
     who = said.terms.get("provider") or "the creator"
     work = said.terms.get("works") or said.terms.get("deliverables") or "the work"
     fee = f", which {who} may make subject to a fee agreed at the time" if said.fee else ""
     heard = f"We understand that {need.said}."
-    if not need.trains:
-        approved = f" is one {who} has approved in writing," if how == REINSTATE else ""
+    if not need.trains:  # an offer, never a claim that our text already says so (this round adds no exception)
+        offer = (
+            f"{_capital(who)} will consider an exception to the restriction on AI use that says so and names the tool"
+            if how == REINSTATE
+            else "We will accept an exception to the restriction on AI use that says so, if you propose one"
+        )
         return (
-            f"{heard} {_capital(who)} can agree to that use for that task alone, provided the tool used{approved} "
-            f"keeps no copy of {work} after the task and trains no AI system on what it processes. We are content "
-            "for the exceptions to the restriction on AI use to say so."
+            f"{heard} {_capital(who)} can agree to that use for that task alone, provided the tool used "
+            f"keeps no copy of {work} after the task and trains no AI system on what it processes. {offer}."
         )
     if how == REINSTATE:
         return (
@@ -1052,7 +1058,7 @@ def _thread_answer(
         elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
         elif o.proposal.id in said.again:
-            replies.append(ReplyTo(mine.id, _insist(o, said)))
+            replies.append(ReplyTo(mine.id, _insist(o, said, edits)))
         elif o.state == REJECTED and not mine.done:
             replies.append(ReplyTo(mine.id, _withdrawn(o, said, how)))
             resolve.append(mine.id)
@@ -1145,8 +1151,22 @@ def _again(outcomes: Sequence[Outcome], edits: Sequence[Edit]) -> set[str]:
     return {o.proposal.id for o in outcomes if o.state == REJECTED and made(o.proposal)}
 
 
-def _insist(o: Outcome, said: _Said) -> str:
-    """Our reply in the thread of a proposal they rejected and we put back as it was."""
+def _wider(p: Proposal, edits: Sequence[Edit]) -> str:
+    """The words this round adds after theirs where it makes addition ``p`` of ours again in other words (a wider
+    sentence than the one they rejected), else ""."""
+    made = next(
+        (e for e in edits if e.op == "replace" and e.clause == p.clause and e.find == p.texts[0] and e.replacement),
+        None,
+    )
+    if made is None or not _added(p) or not (made.replacement or "").startswith(made.find or ""):
+        return ""
+    now = (made.replacement or "")[len(made.find or "") :].strip(" ,;.")
+    return now if now != _added(p) else ""
+
+
+def _insist(o: Outcome, said: _Said, edits: Sequence[Edit] = ()) -> str:
+    """Our reply in the thread of a proposal they rejected and we put back as it was (or, for an addition of
+    ours, in wider words: quoted, never passed off as the words they rejected)."""
     p = o.proposal
     if p.op == "replace" and p.texts[1:2] == ("",):
         return (
@@ -1155,6 +1175,8 @@ def _insist(o: Outcome, said: _Said) -> str:
     what = said.names.get(p.id) or "our proposal"
     if p.op == "replace" and not _added(p):
         return f"We cannot agree to the wording as it stood, and have made {what} again: our reasons are above."
+    if wider := _wider(p, edits):
+        return f"We need {what}, and have put it back in wider words: “{wider}”. Our reasons are above."
     return f"We need {what}, and have put it back: our reasons are above."
 
 
@@ -1202,7 +1224,11 @@ def _escalation(
     struck = [
         _words(o.proposal.texts[0]) for o in firsts if o.proposal.op == "replace" and o.proposal.texts[1:2] == ("",)
     ]
-    put_back = [_plain_name(o, library) for o in firsts if _words(o.proposal.texts[0]) not in struck]
+    put_back = [
+        _plain_name(o, library) + (f" in wider words (“{w}”)" if (w := _wider(o.proposal, edits)) else "")
+        for o in firsts
+        if _words(o.proposal.texts[0]) not in struck
+    ]
     fresh = [
         e
         for e in edits
