@@ -521,28 +521,10 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
         if not more:
             continue
         ends, new_end = [last, *more], more[-1]
-        cited = [
-            (end, found) for end in ends[:-1] if end == last or end not in had for found in cited_range_ends(texts, end)
-        ]
-        for end, (i, start, stop) in cited:
-            text = paragraphs[i].text
-            out.append(
-                Edit(
-                    id="",
-                    op="replace",
-                    index=i,
-                    anchor_text=text,
-                    clause=next(e.clause for e in edits if e.op == "insert_after"),
-                    variant=variant,
-                    comment=None,
-                    find=end,
-                    occurrence=text[:start].count(end),
-                    start=start,
-                    end=stop,
-                    replacement=new_end,
-                    finding=None,
-                )
-            )
+        cited = [found for end in ends[:-1] if end == last or end not in had for found in cited_range_ends(texts, end)]
+        ours = next((e.clause for e in edits if e.op == "insert_after"), "")
+        for i, start, stop in cited:
+            out.append(Edit.replacing(i, paragraphs[i].text, start, stop, new_end, clause=ours, variant=variant))
     return out
 
 
@@ -724,21 +706,10 @@ def _unused_definitions(
             f"We have taken out our definition{'s' if len(names) > 1 else ''} of {_quoting(shown)}: {why}. "
             "This deletion is a change of this round: you accepted the definition in the last one."
         )
+        comment = said if not out or out[-1].clause != o.proposal.clause else None
         out.append(
-            Edit(
-                id="",
-                op="replace",
-                index=i,
-                anchor_text=text,
-                clause=o.proposal.clause,
-                variant=o.proposal.variant,
-                comment=said if not out or out[-1].clause != o.proposal.clause else None,
-                find=text,
-                occurrence=0,
-                start=0,
-                end=len(text),
-                replacement="",
-                finding=None,
+            Edit.replacing(
+                i, text, 0, len(text), "", clause=o.proposal.clause, variant=o.proposal.variant, comment=comment
             )
         )
     labels = [p.label for p in paragraphs]
@@ -834,21 +805,8 @@ def _range_ended_before(result: AuditResult, numbered: int, count: int, before: 
 
 def _changed(result: AuditResult, c: TextChange, clause: str, variant: str) -> Edit:
     """A renumbering's change of a paragraph's text, as our tracked replacement."""
-    text = result.paragraphs[c.index].text
-    return Edit(
-        id="",
-        op="replace",
-        index=c.index,
-        anchor_text=text,
-        clause=clause,
-        variant=variant,
-        comment=None,
-        find=c.old,
-        occurrence=text[: c.start].count(c.old),
-        start=c.start,
-        end=c.end,
-        replacement=c.new,
-        finding=None,
+    return Edit.replacing(
+        c.index, result.paragraphs[c.index].text, c.start, c.end, c.new, clause=clause, variant=variant
     )
 
 
@@ -875,22 +833,9 @@ def _restorations(result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit
                 if at is None:
                     continue
                 start, end = at
+                new = f"{words} {text[start:end]}"
                 out.append(
-                    Edit(
-                        id="",
-                        op="replace",
-                        index=i,
-                        anchor_text=text,
-                        clause=o.proposal.clause,
-                        variant=o.proposal.variant,
-                        comment=None,
-                        find=text[start:end],
-                        occurrence=text[:start].count(text[start:end]),
-                        start=start,
-                        end=end,
-                        replacement=f"{words} {text[start:end]}",
-                        finding=None,
-                    )
+                    Edit.replacing(i, text, start, end, new, clause=o.proposal.clause, variant=o.proposal.variant)
                 )
     return out
 

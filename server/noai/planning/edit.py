@@ -32,6 +32,37 @@ class Edit:
     finding: str | None = None
 
     @classmethod
+    def replacing(
+        cls,
+        index: int,
+        text: str,
+        start: int,
+        end: int,
+        replacement: str,
+        *,
+        clause: str,
+        variant: str,
+        comment: str | None = None,
+    ) -> Edit:
+        """Our tracked replacement of ``text[start:end]`` in paragraph ``index`` (which reads ``text``) by
+        ``replacement``; its occurrence counted as the writer finds a phrase (without overlaps)."""
+        find = text[start:end]
+        return cls(
+            "",
+            "replace",
+            index,
+            text,
+            clause,
+            variant,
+            comment,
+            find=find,
+            occurrence=text[:start].count(find),
+            start=start,
+            end=end,
+            replacement=replacement,
+        )
+
+    @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Edit:
         """The edit of an edit object of the plan JSON (no checks: see :meth:`Plan.from_dict`)."""
         return cls(

@@ -92,19 +92,15 @@ def joined_reservation(
         f"{agreement[0].upper()}{agreement[1:]} already reserves to {provider} the rights it does not grant "
         f"({where}); rather than add a second reservation, we add to that clause {_what(said, deliverables)}."
     )
-    joined = Edit(
-        "",
-        "replace",
+    joined = Edit.replacing(
         at,
         text,
-        RESERVATION,
-        ours.variant,
-        comment if with_comments else None,
-        find=last,
-        occurrence=text[:start].count(last),
-        start=start,
-        end=end,
-        replacement=f"{last}. {' '.join(said).removesuffix('.')}",
+        start,
+        end,
+        f"{last}. {' '.join(said).removesuffix('.')}",
+        clause=RESERVATION,
+        variant=ours.variant,
+        comment=comment if with_comments else None,
     )
     return rest, [joined]
 
