@@ -468,3 +468,24 @@ def test_the_express_training_words_in_the_source_code_grant_are_struck(variant)
 def test_round_two_answers_the_coding_assistant_need_with_the_consent_condition():
     said = answers_to_their_need(round_two(ESCROW, "standard"))
     assert any("fine-tune your internal coding assistant" in t and "prior written consent" in t for t in said), said
+
+
+# Class 7 (round two, minimal): a new change to a clause whose change they rejected goes without a word of explanation,
+# or beside a reply that says we accept the rejection.
+
+SILENT_CHANGE = (
+    "minimal round two, after the digital-replica strike was rejected, writes a new tracked change to that clause (the "
+    "'provided that … further fee' proviso) with no comment of its own: the only words are 'We do not propose it again "
+    "as it was', and in the podcast 'Superseded: you did not accept this change, and we accept that.'; a lawyer says "
+    "what the new change is and why, and never says we accept what the same round changes again"
+)
+
+
+@pytest.mark.parametrize("name", [xfail(VOICE, reason=SILENT_CHANGE), xfail("replica-podcast", reason=SILENT_CHANGE)])
+def test_minimal_round_two_explains_its_new_change_to_a_rejected_clause(name):
+    red = round_two(name, "minimal")
+    changed = [e for e in red.plan.edits if e.clause == "fix-digital-replica" and e.op == "replace"]
+    assert changed
+    assert all(e.comment for e in changed), [e.replacement for e in changed]
+    said = [c.text for c in read_comments(read_package(red.docx)) if c.author == "noai"]
+    assert not any("and we accept that" in t for t in said), said
