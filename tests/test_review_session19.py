@@ -489,3 +489,72 @@ def test_minimal_round_two_explains_its_new_change_to_a_rejected_clause(name):
     assert all(e.comment for e in changed), [e.replacement for e in changed]
     said = [c.text for c in read_comments(read_package(red.docx)) if c.author == "noai"]
     assert not any("and we accept that" in t for t in said), said
+
+
+# Class 8: a moral-rights consent the creator must procure from its people ("must procure from each of its personnel
+# ... a written consent ... to any act or omission of Client that would otherwise infringe their moral rights") is not
+# found, though the same consent given by the creator itself is (and gets our comment).
+
+PROCURED_CONSENT = (
+    "au-software-escrow 5.4 'Developer must procure from each of its personnel who creates the Software a written "
+    "consent, for the purposes of Part IX of the Copyright Act 1968 (Cth), to any act or omission of Client that would "
+    "otherwise infringe their moral rights in the Software' is not reported (no moral-rights finding) and gets no "
+    "comment in any variant; a design agreement's 'The Designer shall procure that each of its staff … consents in "
+    "writing to any act or omission of Client that would otherwise infringe their moral rights' the same, while 'The "
+    "Designer consents to any act or omission …' gets the moral-rights comment; a lawyer asks that the consents be "
+    "limited (no AI output that distorts the work or imitates its authors) as for a direct consent"
+)
+
+
+def design(consent: str) -> bytes:
+    doc = _document()
+    _para(doc, "DESIGN SERVICES AGREEMENT", bold=True)
+    _para(doc, 'This agreement is between Tallow Studio Pty Ltd ("Designer") and Bramble Foods Pty Ltd ("Client").')
+    _para(
+        doc,
+        "1. The Designer shall create the packaging designs in the Schedule (the Designs) and Client shall pay "
+        "AUD 9,000.",
+    )
+    _para(doc, "2. The Designer assigns to Client all copyright in the Designs.")
+    _para(doc, f"3. {consent}")
+    _para(doc, "4. This agreement is governed by the laws of New South Wales.")
+    return _save(doc)
+
+
+DIRECT = "The Designer consents to any act or omission of Client that would otherwise infringe its moral rights."
+PROCURED = (
+    "The Designer shall procure that each of its staff who works on the Designs consents in writing to any act or "
+    "omission of Client that would otherwise infringe their moral rights."
+)
+
+
+def moral_rights_comments(red: engine.Redline) -> list[str]:
+    return [c.text for c in read_comments(read_package(red.docx)) if c.author == "noai" and "moral rights" in c.text]
+
+
+@pytest.mark.parametrize(
+    ("make", "variant"),
+    [
+        *(xfail(lambda v: redline(ESCROW, v), v, reason=PROCURED_CONSENT) for v in VARIANTS),
+        *(
+            xfail(
+                lambda v: engine.redline(design(PROCURED), author="noai", date=DATE, options=engine.Options(variant=v)),
+                v,
+                reason=PROCURED_CONSENT,
+            )
+            for v in VARIANTS
+        ),
+    ],
+    ids=[f"{n}-{v}" for n in (ESCROW, "design-procured") for v in VARIANTS],
+)
+def test_a_moral_rights_consent_the_creator_must_procure_is_commented_on(make, variant):
+    red = make(variant)
+    assert "fix-moral-rights-waiver" in {e.clause for e in red.plan.edits}
+    assert moral_rights_comments(red)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_moral_rights_consent_the_creator_gives_itself_is_commented_on(variant):
+    # the guard beside class 8: the direct form is found today
+    red = engine.redline(design(DIRECT), author="noai", date=DATE, options=engine.Options(variant=variant))
+    assert moral_rights_comments(red)
