@@ -13,6 +13,8 @@ sends, each answered by round two in the same variant:
 - ``own-clause``: rejects our covenant and inserts, tracked, their own AI clause in their words ("… may use … to
   train and improve its internal artificial intelligence tools, provided that such tools are not made available to
   the public");
+- ``qualified-term``: the same between our defined term and "means" ('"Prohibited AI Use" (other than use in
+  internal tools) means');
 - ``untracked``: accepts everything and deletes one of our clauses WITHOUT tracking (the style/likeness clause, or
   on code the AI-coding-assistant clause);
 - ``question``: accepts everything and asks in our "Our approach" thread whether the covenant stops them using an
@@ -58,15 +60,19 @@ OWN += "tools are not made available to the public."
 # how each variant's covenant opens (round one), to find the sentence their carve-out goes into
 COVENANT = ("shall not engage in any Prohibited AI Use", "shall not, and shall not permit", "shall not license, sell")
 CARVE_OUT, NARROWED = ", except for internal tools", " for a commercial product"
+QUALIFIED = " (other than use in internal tools)"  # typed between our defined term and "means"
 
 
 def xfail(*params: str, reason: str):
     return pytest.param(*params, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
-def on_every_contract(reason: str):
-    """Each of the three contracts in each variant, every one a known defect (``reason``)."""
-    return pytest.mark.parametrize(("name", "variant"), [xfail(n, v, reason=reason) for n in NAMES for v in VARIANTS])
+def on_every_contract(reason: str, passing: tuple[tuple[str, str], ...] = ()):
+    """Each of the three contracts in each variant, a known defect (``reason``) but for those ``passing``."""
+    return pytest.mark.parametrize(
+        ("name", "variant"),
+        [pytest.param(n, v) if (n, v) in passing else xfail(n, v, reason=reason) for n in NAMES for v in VARIANTS],
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -147,12 +153,14 @@ def returned(name: str, variant: str, reply: str) -> bytes:
     back = Reply(sent)
     if reply == "reject":
         back.reject(ids=record_ids(sent, *ids_of(sent, "no-ai-training"))).accept()
-    elif reply in ("carve-out", "narrowed"):
+    elif reply in ("carve-out", "narrowed", "qualified-term"):
         if reply == "carve-out":
             within = next(s for s in COVENANT if any(t.text and s in t.text for t in back.doc.iter(_q("w:t"))))
             insert_words(back, "Prohibited AI Use", CARVE_OUT, within)
-        else:
+        elif reply == "narrowed":
             insert_words(back, "fine-tune", NARROWED, within="means")
+        else:
+            insert_words(back, '"Prohibited AI Use"', QUALIFIED, within="means")
         back.accept(author="noai")
     elif reply == "own-clause":
         back.reject(ids=record_ids(sent, *ids_of(sent, "no-ai-training"))).accept()
@@ -232,6 +240,25 @@ def test_the_negotiation_reads_their_change_inside_our_clause():
     talks = round_two(HIRE, "standard", "carve-out").audit.negotiation
     assert talks is not None
     assert any("internal tools" in c.text for c in talks.changes), talks.changes
+
+
+DUPLICATED = (
+    "where they type words between our defined term and 'means' ('\"Prohibited AI Use\" (other than use in internal "
+    "tools) means'), round two takes our definition for gone and adds it again, unasked and uncommented: strict "
+    "us-work-for-hire and uk-picture-book insert the whole five-paragraph covenant a second time after our last "
+    "clause (and move the range to 'Sections 3(c) to 3(m)'), standard inserts its fall-back covenant beside ours, "
+    "us-consulting-sow a second definition of Prohibited AI Use; a lawyer keeps the one definition and answers "
+    "their qualification (class 1); minimal passes on us-work-for-hire and uk-picture-book"
+)
+
+
+@on_every_contract(DUPLICATED, passing=((HIRE, "minimal"), (BOOK, "minimal")))
+def test_words_they_type_into_our_defined_term_never_make_us_define_it_or_add_the_covenant_again(name, variant):
+    red = round_two(name, variant, "qualified-term")
+    again = [(e.op, e.clause) for e in red.plan.edits if e.op == "insert_after"]
+    assert not again, again
+    text = "\n".join(accepted(red))
+    assert len(re.findall(r'["“]Prohibited AI Use["”][^"“”.;]{0,60}means', text)) == 1
 
 
 # ------------------------------------------------------------------------------------------------
