@@ -21,7 +21,8 @@ sends, each answered by round two in the same variant:
   AI tool for alt text and captions.
 
 A defect the lawyer would not send is a ``xfail(strict=True)`` whose reason is the defect: it XPASSes (and fails)
-once fixed, then loses its mark. /work/team/REVIEW20.md has the grades and the exact sentences.
+once fixed, then loses its mark. /work/team/REVIEW20.md has the grades and the exact sentences; the classes are
+numbered as there.
 """
 
 from __future__ import annotations
@@ -242,6 +243,8 @@ def test_the_negotiation_reads_their_change_inside_our_clause():
     assert any("internal tools" in c.text for c in talks.changes), talks.changes
 
 
+# Class 2: words typed into our defined term make round two define it, and add the covenant, a second time.
+
 DUPLICATED = (
     "where they type words between our defined term and 'means' ('\"Prohibited AI Use\" (other than use in internal "
     "tools) means'), round two takes our definition for gone and adds it again, unasked and uncommented: strict "
@@ -262,7 +265,7 @@ def test_words_they_type_into_our_defined_term_never_make_us_define_it_or_add_th
 
 
 # ------------------------------------------------------------------------------------------------
-# Class 2: their own AI clause, a training permission qualified by a proviso, is read as a restriction and left
+# Class 3: their own AI clause, a training permission qualified by a proviso, is read as a restriction and left
 # standing beside our covenant (put back or not) in every variant.
 
 OWN_CLAUSE = (
@@ -290,7 +293,7 @@ def test_their_own_clause_permitting_ai_training_with_a_proviso_is_answered(name
 
 
 # ------------------------------------------------------------------------------------------------
-# Class 3: a clause of ours deleted WITHOUT tracking is taken for a tracked rejection ("you did not accept"): the
+# Class 7: a clause of ours deleted WITHOUT tracking is taken for a tracked rejection ("you did not accept"): the
 # user is not warned and the other side is not told that the change was not marked.
 
 UNTRACKED = (
@@ -311,7 +314,7 @@ def test_a_clause_of_ours_deleted_without_tracking_is_named_as_an_untracked_dele
 
 
 # ------------------------------------------------------------------------------------------------
-# Class 4: a question asked in our thread gets "Thank you. We keep our clause as it now stands": no answer.
+# Class 8: a question asked in our thread gets "Thank you. We keep our clause as it now stands": no answer.
 
 QUESTION = (
     "a question in our 'Our approach' thread ('Would this stop us using an AI tool to write alt text and captions "
@@ -336,7 +339,7 @@ def test_a_question_asked_in_our_thread_gets_a_reply():
 
 
 # ------------------------------------------------------------------------------------------------
-# Class 5: a covenant put back (strict) or fallen back (standard) does not go back to its own number where the
+# Class 4: a covenant put back (strict) or fallen back (standard) does not go back to its own number where the
 # contract types its numbers: a gap where it was, the covenant after our last clause, a range citing nothing.
 
 NUMBERS = (
@@ -379,6 +382,8 @@ def test_a_covenant_that_comes_back_takes_its_own_number_and_cites_only_numbers_
     for first, last in re.findall(cited, " ".join(texts)):
         assert first in numbers and last in numbers, (first, last, numbers)
 
+
+# Class 5: our lettered clauses ("7A." to "7F.") keep a gap where a rejected one was; a put-back loses its letter.
 
 LETTERED = (
     "where our clauses are numbered by letters after a typed number ('7A.' to '7F.', '1A.' to '1D.'), a clause of "
