@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .analysis.audit import AuditResult, audit_document
+from .analysis.collector import paused
 from .analysis.parties import analyse
 from .analysis.work_kind import WORK_KINDS as WORK_KINDS  # the CLI's --work-kind choices
 from .library import Library, Playbook, load_library, load_playbook, shipped_dir
@@ -89,10 +90,11 @@ def audit(
     ``check`` as in Options). ``previous`` is the document we sent, when this one is the other
     side's reply: the audit's ``negotiation`` section compares with it. ``accepted``: audit the document
     as accept-all leaves it (:func:`read`), the score it has once its tracked changes are accepted."""
-    doc = read(data, accepted=accepted)
-    sent = _read_sent(previous)
-    _between_stages(check)
-    return audit_document(doc, filename=filename, we=we, previous=sent)
+    with paused():  # reading and auditing make no reference cycles (noai.analysis.collector)
+        doc = read(data, accepted=accepted)
+        sent = _read_sent(previous)
+        _between_stages(check)
+        return audit_document(doc, filename=filename, we=we, previous=sent)
 
 
 def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
@@ -144,7 +146,8 @@ def _plan(
 def plan(data: bytes, options: Options = Options(), *, filename: str | None = None) -> tuple[AuditResult, Plan]:
     """The audit and the redline plan for a document (what the add-in applies); for the other
     side's reply to a redline of ours, the plan of our next round (:func:`noai.rounds.next_round`)."""
-    doc = read_document(data)
+    with paused():  # reading makes no reference cycles (noai.analysis.collector)
+        doc = read_document(data)
     result, the_plan = _plan(doc, options, filename)
     if result.negotiation is not None:
         library, playbook = library_for(options)
@@ -182,8 +185,9 @@ def redline(
     """Apply the playbook's plan to the document as tracked changes by ``author`` at ``date``.
     ``previous`` is the document we sent when this one is the other side's reply to it (a reply
     to a redline of ours needs it only when the reply lost our round's record)."""
-    doc = read_document(data)
-    sent = _read_sent(previous)
+    with paused():  # reading makes no reference cycles (noai.analysis.collector)
+        doc = read_document(data)
+        sent = _read_sent(previous)
     result, the_plan = _plan(doc, options, filename, sent)
     _between_stages(options.check)
     library, playbook = library_for(options)
