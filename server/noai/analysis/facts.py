@@ -3402,6 +3402,15 @@ def _cited_runs(items: str) -> list[tuple[str, str]]:
     return runs
 
 
+def cited_numbers(text: str) -> list[str]:
+    """The numbers ``text``'s sentence saying clauses apply cites one by one ("Clauses 2.1A, 2.4 to 2.6 and 2.8
+    apply" -> "2.1A", "2.8"): not the ends of a range."""
+    m = _APPLYING.search(text)
+    if m is None or m.group("this") or not m.group("items"):
+        return []
+    return [a for a, b in _cited_runs(m.group("items")) if a == b]
+
+
 def _merged(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """``runs`` with each run that the next continues joined to it ("2.4", "2.5 to 2.8" -> "2.4 to 2.8")."""
     out: list[tuple[str, str]] = []
@@ -3454,6 +3463,8 @@ def citing_ours(
         return None
     cited = [x for a, b in now for x in ([a] if a == b else [f"{a} to {b}"] if b != _next_label(a) else [a, b])]
     word, rest = m.group("word"), m.group("rest")
+    if this and items and len(cited) == 1 and " to " not in cited[0]:  # "This clause 4.9 applies", renumbered
+        return _least_change(text, m.start(), m.end(), f"{this} {word} {cited[0]} {rest}")
     if len(cited) > 1 or " to " in cited[0]:
         listed = cited[0] if len(cited) == 1 else f"{', '.join(cited[:-1])} and {cited[-1]}"
         said = f"{word}s {listed} " + _SINGULAR_VERB.sub(lambda v: "apply" if v.group(1) else v.group(2), rest)
