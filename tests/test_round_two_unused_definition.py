@@ -22,6 +22,7 @@ import pytest
 from support.docx_builder import make_docx, p
 from support.replies import COUNSEL, Reply
 from test_review_session16 import ORDER, round_two, written
+from test_review_synthetic import redline
 
 from noai import engine
 from noai.ooxml.renumber import closing_struck
@@ -340,7 +341,7 @@ def test_an_approach_comment_never_ties_rights_to_a_definition_the_round_withdra
 
 
 def test_an_approach_listing_several_changes_loses_only_the_item_tying_rights_to_a_withdrawn_definition():
-    from noai.rounds import _approach_without
+    from noai.rounds.approach import _approach_without
 
     approach = (
         "Our approach: this Deed assigns the Scripts to the Studio (clause 4). We tie the rights granted in clause 4.2 "
@@ -352,3 +353,17 @@ def test_an_approach_listing_several_changes_loses_only_the_item_tying_rights_to
         "the Scripts and keep the Writer's notes with the Writer."
     )
     assert _approach_without(approach, {"approved purpose"}) == approach
+
+
+def test_round_one_ties_rights_in_the_words_round_two_finds_the_item_by():
+    # the item is found by the words both rounds share (planning.comments.TIE_THE_RIGHTS), not by a copy of them
+    from noai.planning.comments import TIE_THE_RIGHTS
+    from noai.rounds.approach import _approach_without
+
+    (said,) = approaches(redline(ORDER, "standard"))
+    first = said.partition(" Why this")[0]  # the approach, without the reason of the clause it is on
+    assert f"{TIE_THE_RIGHTS} granted in" in first, first
+    assert "Permitted Purpose" in first, first
+    without = _approach_without(first, {"permitted purpose"})
+    assert TIE_THE_RIGHTS not in without and "Permitted Purpose" not in without, without
+    assert without.startswith(first.partition(". We ")[0].partition(", and we ")[0]), without
