@@ -600,7 +600,8 @@ def ai_list_item(text: str, phrase_start: int, phrase_end: int) -> Strike | None
 
 # the tools: "machine translation or other automated tools", "generative AI tools", "artificial intelligence software"
 _AI_TOOLS = re.compile(
-    r"(?:machine[- ]translation|(?:generative\s+)?(?:AI|artificial\s+intelligence)\s+(?:tools?|software|services))"
+    r"(?:machine[- ]translation(?:\s+(?:tools?|software|systems?|services?|engines?))?|"
+    r"(?:generative\s+)?(?:AI|artificial\s+intelligence)\s+(?:tools?|software|services))"
     r"(?:\s+(?:or|and)\s+(?:other\s+|similar\s+)?(?:[\w-]+\s+){0,2}?(?:tools|software|systems|services|technolog(?:y|ies)))?",
     re.IGNORECASE,
 )
@@ -626,6 +627,26 @@ def ai_tools(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     adjective = re.search(r"(?:generative|automated)\s+$", before, re.IGNORECASE)  # "generative AI tools": one name
     at = phrase_start - len(adjective.group()) if adjective else phrase_start
     return Strike(at, m.end(), "", text[at : m.end()])
+
+
+# what a permission lets the AI tools be used for, after their words: "in preparing the Translation", "for a first
+# draft", "to localise the Copy for its regional websites"; up to the end of that limb ("…, and to retain …")
+_TOOLS_PURPOSE = re.compile(
+    r"\s+(?P<what>(?:in|for|to|when|while|during|on)\s[^,;.:()]*?)(?=\s*(?:[,;.:(]|$)|\s+(?:and|or)\s+(?:to|may|shall|"
+    r"will|can|must)\b)"
+)
+# the client's own, as a pronoun: "for its regional websites", "their editorial systems"
+_OWNERS = re.compile(r"\b(?:its|their)\b")
+
+
+def kept_tool_use(text: str, tools: Strike, owner: str) -> str:
+    """The use of AI tools a permission allows (``tools``, as :func:`ai_tools` reads it), in the document's own words
+    as an exception names it: "the use of machine translation or other automated tools in preparing the
+    Translation"; the client's own ("its", "their") called by ``owner``, its possessive ("the Publishers'"), where
+    the pronoun would have no antecedent."""
+    m = _TOOLS_PURPOSE.match(text, tools.end)
+    what = _OWNERS.sub(owner, m.group("what")) if m is not None else ""
+    return f"the use of {tools.words}{' ' + what if what else ''}"
 
 
 # A sentence whose operative act lets a party train AI on what it uses: "The Client may use the Designs to train
