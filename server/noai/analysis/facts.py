@@ -718,6 +718,46 @@ _CONDITIONED = re.compile(
 )
 
 
+# The AI words before the training verb, as where the work goes ("may input the Artwork into generative AI tools to
+# train them", "may feed the Work to machine-learning models for training"): a preposition of destination before
+# them, a few words of their name, and the training verb that follows trains them (a pronoun or "those / such"
+# standing for them) or nothing ("for training", "for the purpose of training"), not something else ("to train its
+# staff", "to improve the Artwork").
+_INTO = re.compile(
+    r"\b(?:into|to|with|through|on)\s+(?:(?:the|its|their|any|an?|one\s+or\s+more|[\w-]+['’]s)\s+)?(?:own\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NAME_TO_VERB = re.compile(
+    r"(?:\s*[\w-]+){0,5}?\s+(?:to|for|in)\s+(?:the\s+purposes?\s+of\s+)?(?:[a-z-]+,\s+)*(?:[a-z-]+,?\s+(?:and|or)\s+)?"
+)
+_TRAINS_THEM = re.compile(
+    r"(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z-]+)*"
+    r"(?:\s+(?:them|it|(?:those|these|such|the\s+same)"
+    r"(?:\s+(?:[\w-]+\s+)?(?:AI|models?|systems?|tools?|networks?|algorithms?|services?))?)\b)?"
+    r"\s*(?=[.;,]|$)",
+)
+
+
+def _fed_then_trained(text: str, phrase_start: int, act: int, act_end: int, end: int) -> bool:
+    """Whether the AI words at ``phrase_start``, before the training verb at ``act`` (ending at ``act_end``), are
+    where the permission puts the work, and the verb trains them (see :data:`_INTO`)."""
+    if _INTO.search(text, max(0, phrase_start - 60), phrase_start) is None:
+        return False
+    if _NAME_TO_VERB.fullmatch(text, _word_end(text, phrase_start), act) is None:
+        return False
+    return _TRAINS_THEM.match(text, act_end, end) is not None and text[act:act_end].lower().startswith(
+        ("train", "retrain", "re-train", "fine")
+    )
+
+
+def _word_end(text: str, at: int) -> int:
+    """The end of the word at ``at``."""
+    while at < len(text) and (text[at].isalnum() or text[at] in "-"):
+        at += 1
+    return at
+
+
 def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     """The whole sentence of ``text`` holding the AI words at ``text[phrase_start:phrase_end]`` where that
     sentence's operative act is a permission to train, fine-tune or improve a model on what it names ("The
@@ -737,7 +777,13 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     if m is None or _NO_ONE.search(m.group("subject")) or _CONDITIONED.search(text, body, end):
         return None
     act = next(m.start(g) for g in ("act", "fed", "purpose") if m.start(g) >= 0)
-    if phrase_start < act or (phrase_start > m.end() and not _TRAINED_OBJECT.fullmatch(text, m.end(), phrase_start)):
+    if phrase_start < act:  # the AI words where the work is put, trained after ("into AI tools to train them")
+        return (
+            _sentence_struck(text, start, end, head)
+            if _fed_then_trained(text, phrase_start, act, m.end(), end)
+            else None
+        )
+    if phrase_start > m.end() and not _TRAINED_OBJECT.fullmatch(text, m.end(), phrase_start):
         return None  # the AI words are not what the permission trains ("to train its staff in AI tools")
     if phrase_start < m.end() and not _A_MODEL.search(text, m.end(), phrase_end):
         return None  # "may use the Deliverables to train its products": what is trained names no model
