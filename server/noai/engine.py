@@ -221,8 +221,11 @@ def redline(
 def _shown_comments(doc: Document) -> list[Comment]:
     """The document's comments Word shows: a thread's first comment whose anchor went (with a rejected insertion
     of ours that held it) is left out, so the next round neither replies in it nor counts on its reasons."""
-    anchored = comment_anchors(doc.elements)
-    return [c for c in read_comments(doc.package) if c.parent is not None or c.id in anchored]
+    comments = read_comments(doc.package)
+    if all(c.parent is not None for c in comments):  # none to look up (a first round's document has no comments)
+        return comments
+    anchored = comment_anchors(doc.elements, doc.root)
+    return [c for c in comments if c.parent is not None or c.id in anchored]
 
 
 def placeholders_for(data: bytes) -> Mapping[str, str]:
