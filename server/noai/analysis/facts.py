@@ -1385,6 +1385,21 @@ _REFERENCE_WORDS = ("clause", "section", "article", "paragraph")  # one of which
 _CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
 
 
+def _references(text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """``_REFERENCE.finditer(text)``, matched only where its keyword starts: every match opens with one of
+    :data:`_REFERENCE_WORDS`, found in ``low`` (``text.lower()``, position for position; None where a character of
+    ``text`` folds to an ASCII letter: then the pattern's own search), instead of trying the pattern, which no
+    literal opens, at every character."""
+    if low is None:
+        yield from _REFERENCE.finditer(text)
+        return
+    end = 0
+    for at in _starts(low, _REFERENCE_WORDS):
+        if at >= end and (m := _REFERENCE.match(text, at)) is not None:  # as finditer: after the last match
+            yield m
+            end = m.end()
+
+
 def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequence[Paragraph] = ()) -> str | None:
     """The word the document refers to its own numbered clauses by, as it writes it most ("Section" for
     "see Section 7(b)", "paragraph" for "under paragraph 4"), where that word is not "clause" and the document
@@ -1395,7 +1410,7 @@ def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequen
     for t in texts:
         if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
             continue
-        for m in _REFERENCE.finditer(t):
+        for m in _references(t, fast.lowered(t)):
             if m.group(1).lower() == "clause":
                 return None  # the document says "clause 3": whatever else it says, the word is ours
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
