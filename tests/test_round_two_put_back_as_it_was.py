@@ -286,7 +286,8 @@ def test_strict_puts_back_a_rejected_clause_in_the_words_they_rejected(name):
         ),
         (
             {"permitted purpose"},
-            'In this clause 2.2, "Protected Materials" means the Work; "AI System" means any system; and "Prohibited AI Use" means (a) x; (b) y.',
+            'In this clause 2.2, "Protected Materials" means the Work; "AI System" means any system; and '
+            '"Prohibited AI Use" means (a) x; (b) y.',
         ),
         ({"protected materials", "ai system", "prohibited ai use", "permitted purpose"}, ""),
         ({"work"}, None),

@@ -28,8 +28,11 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
   the threads of our accepted proposals are resolved;
 - numbers stay whole: a clause of ours put back goes back to its own place and number, after the clause of
   ours that came before it; a numbered clause they rejected and we do not put back leaves no gap (the
-  clauses after it, and the references to them, take the numbers back); a term our accepted clauses use
-  is defined by our definitions clause of this round where nothing defines it;
+  clauses after it, and the references to them, take the numbers back: "4.9" -> "4.8", "(h)" -> "(g)"); our
+  sentence citing our clauses cites them as the round leaves them, in one tracked change ("Sections 5(d) and 5(e)
+  apply" once (g) is gone and (d) withdrawn; "Clauses 1A to 1D apply … and survive" where strict adds 1B to 1D
+  after a clause that said "This clause applies … and survives"; "Section 5(d) applies" once (e) is gone); a term
+  our accepted clauses use is defined by our definitions clause of this round where nothing defines it;
 - a definition of ours that nothing uses any more (they rejected or deleted the only words using it) is taken out,
   as a tracked deletion commented as a change of this round, and the list closes behind it;
 - a need the other side states in a thread ("We need to use machine translation for a first draft") is answered
@@ -87,8 +90,8 @@ from .needs import _offers_fee
 from .numbers import (
     _changed,
     _citing_own_numbers,
-    _gaps_closed,
     _numbered_after_moves,
+    _numbers_closed,
     _overlaps,
     _own_place,
     _ranges_extended,
@@ -242,8 +245,10 @@ def next_round(
         approach = approach.replace(shifted, now) if shifted else approach
     edits = placed
     edits += restored
+    running_on: dict[str, str] = {}  # a number our citation of our clauses runs on from -> to
     if how == REINSTATE:
-        edits += _ranges_extended(result, edits, plan.variant)
+        extended, running_on = _ranges_extended(result, edits, plan.variant)
+        edits += extended
     for first in refused.values():
         fall, note = _fall_back_fix(first, edits, fallback, rejected_as_made, plan.terms, _offers_fee(result, edits))
         edits += fall
@@ -279,8 +284,9 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
         any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
     )
-    closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
-    closed = [c for c in closed if not _overlaps(c, edits)]  # a range this round extends past the gap: extended
+    closed, cited = _numbers_closed(
+        result, talks.outcomes, last, edits, [e.index for e in unused], [c for _, c in moves], running_on
+    )
     fee = _offers_fee(result, edits)
     said = _Said(
         proposed,
@@ -295,7 +301,14 @@ def next_round(
         frozenset(e.clause for e in unused),
     )
     return (
-        Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes), renumbered=renumbering),
+        Plan(
+            plan.variant,
+            plan.terms,
+            numbered([*(e for e in edits if not _overlaps(e, cited)), *closed, *cited]),
+            plan.offered,
+            tuple(notes),
+            renumbered=renumbering,
+        ),
         _thread_answer(talks.outcomes, said, how, our_comments, talks.ours, edits, result.paragraphs)
         if comments
         else Answer(),
