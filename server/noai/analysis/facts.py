@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -3426,6 +3426,32 @@ def glossary_terms(text: str) -> set[str]:
     return {term_key(t) for t in _DEFINES.findall(text)}
 
 
+def glossary_without(text: str, keys: Collection[str]) -> str:
+    """Our glossary ``text`` ("In this clause, “A” means …; “B” means …; and “C” means …") without its entries
+    defining the terms ``keys`` (by :func:`term_key`), the entries left joined as a list again ("“A” means …; and
+    “C” means …", ending as it ended); ``text`` where it is no glossary or defines none of them, "" where it defines
+    nothing else."""
+    found = list(_DEFINES.finditer(text)) if _GLOSSARY.match(text) else []
+    if not any(term_key(m.group(1)) in keys for m in found):
+        return text
+    starts = [m.start() for m in found]
+    ends = [*starts[1:], len(text)]
+    entries = [(term_key(m.group(1)), text[start:end]) for m, start, end in zip(found, starts, ends, strict=True)]
+    kept = [_entry(entry) for key, entry in entries if key not in keys]
+    if not kept:
+        return ""
+    end = text.rstrip()[-1:]
+    listed = kept[0] if len(kept) == 1 else "; ".join(kept[:-1]) + "; and " + kept[-1]
+    return text[: starts[0]] + listed + (end if end in ".;" else "")
+
+
+def _entry(text: str) -> str:
+    """One entry of a glossary, without what joins it to the next ("; and ", "; ") or ends the list (".")."""
+    text = text.rstrip()
+    text = text.removesuffix(" and") if text.endswith("; and") else text
+    return text.rstrip(";.").rstrip()
+
+
 # a clause's typed number of two levels or more before a tab: "4.10\t…"
 _TYPED_CLAUSE = re.compile(r"^(\d+(?:\.\d+)+)\.?\t")
 
@@ -3610,12 +3636,20 @@ def uses_term(text: str, key: str) -> bool:
 
 
 # a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
-_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*)")
+# "This clause 4.11", "this clause 2.1A" (a clause numbered between two of the document's)
+_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*(?:[A-Z](?![A-Za-z]))?)")
 
 
 def cites_itself(text: str) -> bool:
     """``text`` (a paragraph of a clause) calls its own clause by number ("This Section 4.3 applies")."""
     return _CITES_ITSELF.search(text) is not None
+
+
+def cited_as_itself(text: str) -> str | None:
+    """The number by which ``text`` (a paragraph of a clause) calls its own clause ("This clause 4.11 applies" ->
+    "4.11"), or None."""
+    m = _CITES_ITSELF.search(text)
+    return m.group(1) if m else None
 
 
 def citing_itself_as(text: str, number: str) -> str:

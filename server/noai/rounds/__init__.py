@@ -89,6 +89,7 @@ from .definitions import _defined_as_used, _not_yet_defined, _unused_definitions
 from .needs import _offers_fee
 from .numbers import (
     _changed,
+    _citing_own_numbers,
     _numbered_after_moves,
     _numbers_closed,
     _overlaps,
@@ -215,8 +216,8 @@ def next_round(
                 continue
             if fallback is not None:
                 lower = next((e for e in fallback.edits if e.op == "insert_after" and e.clause == edit.clause), None)
-                if lower is not None:
-                    edit = lower
+                if lower is not None:  # less what the document defines already, as the plan's own clause was
+                    edit = replace(lower, paragraphs=_not_yet_defined(lower, result))
         elif edit.op == "comment" and (edit.clause, "comment") in commented:
             continue  # a comment of ours is never written twice
         elif edit.op == "comment" and left_unchanged(edit.comment or "") and edit.index in standing:
@@ -265,6 +266,7 @@ def next_round(
         notes.append(f"Withdrew our definition{'s' if len(unused) > 1 else ''} that nothing uses any more.")
     renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
     edits += unused + [_changed(result, c, e.clause, e.variant) for e, c in moves]  # the list closing behind it
+    edits = _citing_own_numbers(result, edits, renumbering)
     more = _escalation(talks.outcomes, edits, again, library, deleted)
     notes += [f"{ESCALATES}: {note}" for _, note in more]
     said_more = " ".join(_capital(said) for said, _ in more)
