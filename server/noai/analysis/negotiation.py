@@ -810,6 +810,7 @@ class Need:
     said: str
     ai: bool
     trains: bool
+    replica: bool = False  # the use makes new material in a person's voice or likeness ("synthetic pick-ups")
 
 
 def stated_need(text: str) -> Need | None:
@@ -821,4 +822,35 @@ def stated_need(text: str) -> Need | None:
     what = " ".join(m.group("what").split()).rstrip(" ,")
     said = f"you {verb}{' to' if m.group('to') else ''} {_PERSON_WORD.sub(lambda w: _PERSON[w.group(0)], what)}"
     trains = _TRAINS.search(what) is not None
-    return Need(said, trains or _AI_TOOL.search(what) is not None, trains)
+    return Need(said, trains or _AI_TOOL.search(what) is not None, trains, _REPLICA.search(what) is not None)
+
+
+# a use that makes new material in a person's voice or likeness: no tool exception covers it
+_REPLICA = re.compile(
+    r"\b(?:synthetic|digital\s+replicas?|voice\s+clon\w*|clon\w*|likeness|deep-?fakes?|(?:in|of)\s+(?:the|her|his|their|"
+    r"[A-Z][\w-]*['’]s)\s+(?:own\s+)?voice)\b",
+    re.IGNORECASE,
+)
+# their words about themselves, as our clause names them: "our translator" -> "the Publishers' translator"
+_THEIR_WORDS = re.compile(r"\b(?:we|We|our|Our|ours|us)\b")
+
+
+def need_as_use(text: str, client: str, owner: str) -> str | None:
+    """The AI tool use a reply of the other side's says it needs (:func:`stated_need`), as an exception of our
+    restriction names it, in their words with their "we" and "our" said as ``client`` and ``owner`` (its
+    possessive): "We need to use machine translation for a first draft, which our translator then revises in full"
+    -> "the use of machine translation for a first draft, which the Publishers' translator then revises in full";
+    "We need to run our coding assistant on the code" -> "the use of an AI tool to run Company's coding assistant on
+    the code". ``None``: no need, or one no tool exception answers (training on the work, a digital replica)."""
+    need = stated_need(text)
+    m = _NEED.search(text)
+    if need is None or m is None or not need.ai or need.trains or need.replica:
+        return None
+    what = " ".join(m.group("what").split()).rstrip(" ,")
+    what = _THEIR_WORDS.sub(lambda w: owner if w.group(0).lower() in ("our", "ours") else client, what)
+    if not m.group("to"):  # "we need machine translation for …": the tool itself
+        return f"the use of {what}"
+    verb, _, rest = what.partition(" ")
+    if verb.lower() in ("use", "employ") and rest:
+        return f"the use of {rest}"
+    return f"the use of an AI tool to {what}"

@@ -79,7 +79,7 @@ from .answers import (
 )
 from .approach import APPROACH, _approach, _approach_without, _without_approach
 from .definitions import _defined_as_used, _not_yet_defined, _unused_definitions
-from .needs import _offers_fee
+from .needs import _needs_drafted, _offers_fee
 from .numbers import _changed, _gaps_closed, _numbered_after_moves, _overlaps, _own_place, _ranges_extended, _with_ours
 from .replies import _again, _escalation, _in_the_thread, _left_standing, _put_back, _thread_answer
 from .said import _capital, _change, _firsts, _known, _our_roots, _plain_name, _root, _Said
@@ -239,6 +239,7 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
         any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
     )
+    edits, drafted = _needs_drafted(result, talks.outcomes, edits, plan.variant, dict(plan.terms))
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
     closed = [c for c in closed if not _overlaps(c, edits)]  # a range this round extends past the gap: extended
     fee = _offers_fee(result, edits)
@@ -253,6 +254,7 @@ def next_round(
         _rest(edits),
         fee,
         frozenset(e.clause for e in unused),
+        drafted,
     )
     return (
         Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes), renumbered=renumbering),

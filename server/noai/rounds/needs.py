@@ -6,12 +6,18 @@ XML, no I/O.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.negotiation import Need
+from ..analysis.facts import glossary_terms
+from ..analysis.negotiation import ACCEPTED, MODIFIED, Need, Outcome, need_as_use, stated_need
+from ..library.render import possessive, tool_exception, tool_exception_spans, with_tool_exception
 from ..plan import Edit
+from ..planning.strategy import COVENANT
 from .answers import REINSTATE
 from .said import _capital, _Said
+
+NEED_EXCEPTION = "need-exception"  # the clause id of our change excepting a use the other side says it needs
 
 _FEE = "fee agreed"  # our restriction's "which the creator may make subject to a fee agreed at the time"
 
@@ -34,6 +40,25 @@ def _on_need(need: Need, said: _Said, how: str) -> str:
     work = said.terms.get("works") or said.terms.get("deliverables") or "the work"
     fee = f", which {who} may make subject to a fee agreed at the time" if said.fee else ""
     heard = f"We understand that {need.said}."
+    if need.said in said.drafted:  # this round's change excepts it: said of that change, never offered
+        return (
+            f"{heard} {_capital(who)} can agree to that use for that task alone, provided the tool used keeps no copy "
+            f"of {work} after the task and trains no AI system on what it processes. We have added it to the "
+            "exceptions to the restriction on AI use, on that condition: see our change there."
+        )
+    if need.replica:  # new material in the creator's voice or likeness: no tool use, and never excepted as one
+        if how == REINSTATE:
+            return (
+                f"{heard} That use makes new material in {possessive(who)} voice or likeness, which no exception to "
+                "the restriction on AI use allows, and we cannot agree to a standing permission for it. "
+                f"{_capital(who)} will consider each such use when you ask, with {possessive(who)} prior written "
+                "approval of the material and a further fee agreed in advance."
+            )
+        return (
+            f"{heard} That use makes new material in {possessive(who)} voice or likeness: {who} can agree to it for "
+            f"that use alone, with {possessive(who)} prior written approval of each piece of material and a further "
+            "fee agreed in advance. It is not a use of an AI tool that we can except from the restriction on AI use."
+        )
     if not need.trains:  # an offer, never a claim that our text already says so (this round adds no exception)
         offer = (
             f"{_capital(who)} will consider an exception to the restriction on AI use that says so and names the tool"
@@ -55,3 +80,73 @@ def _on_need(need: Need, said: _Said, how: str) -> str:
         f"consent{fee}: not to train any other system or to generate content, and with no copy of {work} kept "
         "beyond that training. Every other AI use stays within the restriction."
     )
+
+
+def _needs_drafted(
+    result: AuditResult, outcomes: Sequence[Outcome], edits: list[Edit], variant: str, terms: dict[str, str] | None
+) -> tuple[list[Edit], frozenset[str]]:
+    """The exceptions this round drafts to our restriction on AI use for each use of an AI tool the other side says
+    it needs in a thread of ours (:func:`~noai.analysis.negotiation.need_as_use`: a tool that trains nothing; never
+    training on the work nor a digital replica), on the condition our exceptions are made on (the tool keeps no copy
+    and trains no AI system on the work): in our covenant's list or sentence of exceptions where the document has
+    it as they accepted it (a tracked insertion; the "and" before the old last item struck), in its text where this
+    round puts the covenant back, else a sentence of its own after the covenant's first operative paragraph. The
+    edits (``edits`` with the covenant put back rewritten, then the new changes) and the needs drafted (as
+    :class:`~noai.analysis.negotiation.Need` says them)."""
+    terms = terms or {}
+    client = terms.get("client", "the client")
+    uses: dict[str, str] = {}  # the need as said -> the use excepted
+    for o in outcomes:
+        for c in o.replies:
+            need, use = stated_need(c.text), need_as_use(c.text, client, possessive(client))
+            if need is not None and use is not None:
+                uses.setdefault(need.said, use)
+    if not uses:
+        return edits, frozenset()
+    covenant = next((o for o in outcomes if o.proposal.op == "insert_after" and o.proposal.clause == COVENANT), None)
+    drafted: set[str] = set()
+    out = list(edits)
+    put_back = next((k for k, e in enumerate(out) if e.op == "insert_after" and e.clause == COVENANT), None)
+    if put_back is not None:  # the covenant goes in again this round: its exceptions take the use
+        for said, use in uses.items():
+            e = out[put_back]
+            texts = tuple({**q, "text": with_tool_exception(q["text"], use)} for q in e.paragraphs)
+            if texts != e.paragraphs:
+                out[put_back], drafted = replace(e, paragraphs=texts), drafted | {said}
+        return out, frozenset(drafted)
+    if covenant is None or covenant.state not in (ACCEPTED, MODIFIED) or covenant.tracked:
+        return edits, frozenset()  # no covenant of ours as they agreed it: our answer offers the exception instead
+    paragraphs = result.paragraphs
+    standing = [i for i in covenant.matched if i is not None and i < len(paragraphs)]
+    work = terms.get("deliverables") or "the work"
+    for said, use in uses.items():
+        if any(use in paragraphs[i].text for i in standing):
+            continue  # excepted already
+        comment = (
+            f"Why this change: you told us that {said}. That use is excepted from the restriction on AI use on the "
+            f"condition the other exceptions are made on: the tool keeps no copy of {work} after the task and trains "
+            "no AI system on it."
+        )
+        at = next((i for i in standing if tool_exception_spans(paragraphs[i].text, use)), None)
+        if at is not None:
+            text = paragraphs[at].text
+            for start, end, new in tool_exception_spans(text, use):
+                out.append(_change_at(at, text, start, end, new, variant, comment if new else None))
+        else:  # no exceptions to join (minimal's covenant): a sentence of its own after its operative words
+            at = next((i for i in standing if not glossary_terms(paragraphs[i].text)), None)
+            if at is None:
+                continue
+            text = paragraphs[at].text.rstrip()
+            out.append(_change_at(at, text, len(text), len(text), " " + tool_exception(use), variant, comment))
+        drafted.add(said)
+    return out, frozenset(drafted)
+
+
+def _change_at(at: int, text: str, start: int, end: int, new: str, variant: str, comment: str | None) -> Edit:
+    """Our tracked change of ``text[start:end]`` (paragraph ``at``) to ``new``; an insertion (``start == end``) made
+    as a change of the word before it, kept ("review" -> "review; and (e) …"), so the change has words to find."""
+    if start == end:
+        start = text.rfind(" ", 0, max(start - 1, 0)) + 1
+        new = text[start:end] + new
+    edit = Edit.replacing(at, text, start, end, new, clause=NEED_EXCEPTION, variant=variant, comment=comment)
+    return edit
