@@ -239,7 +239,9 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
         any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
     )
-    edits, drafted = _needs_drafted(result, talks.outcomes, edits, plan.variant, dict(plan.terms))
+    edits, drafted = _needs_drafted(
+        result, talks.outcomes, edits, plan.variant, dict(plan.terms), how, _offers_fee(result, edits)
+    )
     closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
     closed = [c for c in closed if not _overlaps(c, edits)]  # a range this round extends past the gap: extended
     fee = _offers_fee(result, edits)
