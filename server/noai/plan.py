@@ -862,6 +862,9 @@ def choose_fixes(
     ours = _speaks_our_terms(library)
     render = _rendering(terms)
     filled: dict[tuple[str, str], str] = {}  # the background and limited fixes' fillings, each made once
+    in_paragraph: dict[int, list[Finding]] = {}  # the findings of each paragraph: what a fix may move up to
+    for f in result.findings:
+        in_paragraph.setdefault(f.start, []).append(f)
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -919,12 +922,12 @@ def choose_fixes(
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
-        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings, own_purpose)) is not None:
+        if op == "replace" and (moved := _qualified_purpose(f, rf, in_paragraph[f.start], own_purpose)) is not None:
             f, rf = moved  # "for any purpose related to our business": the purpose replaced with its qualifier
-        elif op == "replace" and (moved := _proviso_after_object(f, rf, result.findings, terms)) is not None:
+        elif op == "replace" and (moved := _proviso_after_object(f, rf, in_paragraph[f.start], terms)) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # "sublicensable" stays as it is
             f, rf = moved  # the proviso a sentence of its own after the licence's object
-        elif op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
+        elif op == "replace" and (moved := _after_qualifier(f, rf, in_paragraph[f.start])) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # the words it keeps: no second edit of them
             f, rf = moved
         if op == "comment":

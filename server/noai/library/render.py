@@ -379,7 +379,16 @@ _AS_IF = re.compile(r"\bas if\s*$")
 # Publishers indemnify") and "they" where the clause says "it" of it ("anyone else they allow").
 PLURAL = "plural"  # a term set's roles, space-separated, written of in the plural ("client")
 _MANY = "\x06"  # after a plural party's name where it is the subject (before its party mark)
-_MANY_VERB = re.compile(_MANY + "(" + _PARTY + r"[^\x03]*" + _PARTY + r")?(\s+(?:\w+ly\s+)?)([a-z]+)\b")
+# the verb after it, an adverb before it allowed ("the Publishers later assign"), and one coordinated with it ("assign
+# or license")
+_MANY_VERB = re.compile(
+    _MANY
+    + "("
+    + _PARTY
+    + r"[^\x03]*"
+    + _PARTY
+    + r")?(\s+(?:(?:\w+ly|later|also|then|still|now|first)\s+)?)([a-z]+)\b(?:(\s+(?:or|and)\s+)([a-z]+s)\b)?"
+)
 _NOT_VERB_S = frozenset({"as", "this", "thus", "plus", "unless", "its", "his", "whereas"})
 
 
@@ -387,22 +396,45 @@ def _plural_verbs(m: re.Match[str]) -> str:
     """The verb after a plural party's name in the plural: "gives" -> "give", "is" -> "are"."""
     verb = m.group(3)
     plain = verb if verb in _NOT_VERB_S else _plain(verb, "they")
-    return (m.group(1) or "") + m.group(2) + plain
+    tail = m.group(4) or ""
+    if tail:  # "assigns or licenses" -> "assign or license": the coordinated verb as the first
+        tail += _plain(m.group(5), "they") if plain != verb else m.group(5)
+    return (m.group(1) or "") + m.group(2) + plain + tail
 
 
-_PARTY_OR_IT = re.compile(_PARTY + r"([^\x03]*)" + _PARTY + r"|(?<![\w-])it(?=\s)|[.;]\s")
+_PARTY_OR_IT = re.compile(_PARTY + r"([^\x03]*)" + _PARTY + r"|(?<![\w-])its?(?=\s)|[.;]\s")
+# a singular name between the party and "its" ("an AI Vendor and its affiliates"): "its" is that thing's
+_ONE_THING = re.compile(r"\b[A-Z][\w-]*(?<![sI])\b")
+# a verb whose object is a person: "it" after one, the party last named being plural (and no thing named since), is
+# "them" ("give them the records")
+_GIVEN = re.compile(r"\s+(?:to|back|over|up|away)\b")  # "give it to …": "it" is what is given
+_PERSON_VERB = re.compile(
+    r"\b(?:notify|inform|give|bind|require|ask|indemnify|pay|reimburse|compensate|consult|tell)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _it_after_person(text: str) -> str:
     if _PARTY not in text:
         return text
     out: list[str] = []
-    last, person = 0, ""
+    last, person, named_at = 0, "", 0
     for m in _PARTY_OR_IT.finditer(text):
         out.append(text[last : m.start()])
         last = m.end()
         if m.group(0).startswith(_PARTY):
-            person = m.group(1)
+            person, named_at = m.group(1), m.end()
+        elif m.group(0) == "its":  # "ensure its recipients": the plural party's "their", not "an AI Vendor and its"
+            between = _ONE_THING.search(text, named_at, m.start())
+            out.append("their" if person == "they" and not between else "its")
+        elif (
+            m.group(0) == "it"
+            and person == "they"
+            and _PERSON_VERB.search(text, 0, m.start())
+            and not _ONE_THING.search(text, named_at, m.start())
+            and not _GIVEN.match(text, m.end())
+        ):
+            out.append("them")  # "give it the records" of a plural party: "give them the records"
         elif m.group(0) == "it":
             after = text[m.end() :]
             before = text[: m.start()]
