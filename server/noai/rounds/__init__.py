@@ -36,8 +36,12 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
 - a definition of ours that nothing uses any more (they rejected or deleted the only words using it) is taken out,
   as a tracked deletion commented as a change of this round, and the list closes behind it;
 - a need the other side states in a thread ("We need to use machine translation for a first draft") is answered
-  on the need: an AI tool that trains nothing, allowed for that task where it keeps no copy; training on the work,
-  for that purpose alone with the creator's consent (strict: no standing permission, and how to ask).
+  on the need, and drafted: an AI tool that trains nothing is added to our covenant's exceptions (a tracked
+  insertion, on the condition the others are made on: it keeps no copy and trains no AI system on the work);
+  training on the work, for that purpose alone with the creator's consent, which standard and minimal add is not
+  withheld unreasonably (strict: no standing permission, and how to ask); new material in the creator's voice or
+  likeness is no tool use. The answer and what the round supersedes are separate replies; a thread of ours they
+  answered whose change the round withdraws is resolved.
 
 Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
 
