@@ -71,7 +71,8 @@ def filled(text: str, *, plural: bool) -> str:
         ),
         (  # "it" of a thing named since the party, not of the party
             "{Client} shall not permit any Prohibited AI Use, and no term shall require it or permit it to go on.",
-            "The Publishers shall not permit any Prohibited AI Use, and no term shall require it or permit it to go on.",
+            "The Publishers shall not permit any Prohibited AI Use, and no term shall require it or permit it "
+            "to go on.",
             "The Publisher shall not permit any Prohibited AI Use, and no term shall require it or permit it to go on.",
         ),
         (  # "it" of a thing the party is given
