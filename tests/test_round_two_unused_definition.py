@@ -22,6 +22,7 @@ import pytest
 from support.docx_builder import make_docx, p
 from support.replies import COUNSEL, Reply
 from test_review_session16 import ORDER, round_two, written
+from test_review_synthetic import redline
 
 from noai import engine
 from noai.ooxml.renumber import closing_struck
@@ -294,7 +295,8 @@ def test_a_rejected_first_clause_of_a_typed_block_goes_back_at_its_own_number_ci
     numbers = [t.split("\t")[0] for t in text if re.match(r"4\.\d+\t", t)]
     assert numbers == [f"4.{n}" for n in range(1, 11)], numbers
     assert next(t for t in text if t.startswith("4.5\t")).startswith("4.5\tThe Producer shall not engage in any")
-    assert any(t.startswith("This clause 4.5 applies") for t in text) and not any("4.11" in t for t in text)
+    # put back in the words they rejected (never wider ones), which cite the block from its own number
+    assert any(t.startswith("Clauses 4.5 to 4.10 apply") for t in text) and not any("4.11" in t for t in text)
 
 
 def test_a_rejected_first_clause_of_a_word_numbered_block_goes_back_after_the_clause_it_followed():
@@ -340,7 +342,7 @@ def test_an_approach_comment_never_ties_rights_to_a_definition_the_round_withdra
 
 
 def test_an_approach_listing_several_changes_loses_only_the_item_tying_rights_to_a_withdrawn_definition():
-    from noai.rounds import _approach_without
+    from noai.rounds.approach import _approach_without
 
     approach = (
         "Our approach: this Deed assigns the Scripts to the Studio (clause 4). We tie the rights granted in clause 4.2 "
@@ -352,3 +354,17 @@ def test_an_approach_listing_several_changes_loses_only_the_item_tying_rights_to
         "the Scripts and keep the Writer's notes with the Writer."
     )
     assert _approach_without(approach, {"approved purpose"}) == approach
+
+
+def test_round_one_ties_rights_in_the_words_round_two_finds_the_item_by():
+    # the item is found by the words both rounds share (planning.comments.TIE_THE_RIGHTS), not by a copy of them
+    from noai.planning.comments import TIE_THE_RIGHTS
+    from noai.rounds.approach import _approach_without
+
+    (said,) = approaches(redline(ORDER, "standard"))
+    first = said.partition(" Why this")[0]  # the approach, without the reason of the clause it is on
+    assert f"{TIE_THE_RIGHTS} granted in" in first, first
+    assert "Permitted Purpose" in first, first
+    without = _approach_without(first, {"permitted purpose"})
+    assert TIE_THE_RIGHTS not in without and "Permitted Purpose" not in without, without
+    assert without.startswith(first.partition(". We ")[0].partition(", and we ")[0]), without

@@ -14,7 +14,11 @@ from noai.analysis.facts import has_fees, read_facts
 from noai.ooxml.document import read_document
 
 NOAI = Path(__file__).resolve().parents[2] / "server" / "noai"
-PLAN_MODULES = [NOAI / "plan.py", NOAI / "rounds.py", *sorted((NOAI / "planning").glob("*.py"))]  # the plan, its parts
+PLAN_MODULES = [  # the plan, its parts, the next round
+    NOAI / "plan.py",
+    *sorted((NOAI / "planning").glob("*.py")),
+    *sorted((NOAI / "rounds").glob("*.py")),
+]
 
 
 def facts_of(*texts: str):
@@ -65,7 +69,7 @@ def test_the_facts_say_no_sum_is_paid_where_the_document_asks_for_none():
     assert not facts.paid and facts.background.term is None and facts.background.kept is None
 
 
-@pytest.mark.parametrize("module", PLAN_MODULES, ids=lambda path: path.name)
+@pytest.mark.parametrize("module", PLAN_MODULES, ids=lambda path: str(path.relative_to(NOAI)))
 def test_the_plan_module_compiles_no_pattern_over_the_documents_words(module):
     # the plan reads the document only through noai.analysis (facts, findings, places): its regular
     # expressions are its own (our terms, our comments, the library's definitions it restyles)

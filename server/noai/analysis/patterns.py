@@ -323,10 +323,15 @@ MORAL_RIGHTS = _rx(
     r"paternity)\b"
 )
 # "waives", "agrees not to assert", "consents to any modification"; the Australian consent (Copyright Act 1968
-# (Cth) s 195AW): "consents to us … doing or omitting to do anything … that would otherwise infringe" them
+# (Cth) s 195AW): "consents to us … doing or omitting to do anything … that would otherwise infringe" them, also
+# where the consent is one the creator must procure from its people ("a written consent, for the purposes of Part IX
+# of the Copyright Act 1968 (Cth), to any act or omission …"; "consents in writing to any act …"; "written consents
+# from each author to any act …")
 WAIVER = _rx(
     r"\bwaives?\b|\bwaivers?\b|\b(?:not|never)\s+to\s+assert\b|\bconsents?\s+to\s+(?:any\s+)?"
-    r"(?:modification|alteration|use)|\bconsents?\s+to\b(?=[^.;]{0,250}?\b"
+    r"(?:modification|alteration|use)|\bconsents?"
+    r"(?:\s+in\s+writing|\s+from\s+[^.;,()]{0,60}?|,[^.;,()]{0,80}(?:\([^.;()]{0,12}\)[^.;,()]{0,8})?,)?"
+    r"\s+to\b(?=[^.;]{0,250}?\b"
     r"(?:(?:would|could|might|may)\s+(?:otherwise\s+)?infring\w*|otherwise\s+infring\w*|omit\w*|omissions?)\b)"
 )
 FEEDBACK = _rx(

@@ -747,6 +747,44 @@ def without_text_tools(text: str) -> str:
     return _TOOL_LIST.sub(kept, text)
 
 
+# The covenant's sentence of exceptions (strict: "… that use is not a Prohibited AI Use. Any other exception must be
+# stated expressly in …"): an exception of the document's own goes before its last sentence
+_OTHER_EXCEPTION = re.compile(r"(?<=\. )Any other exception must be stated expressly\b")
+# the condition every exception of the covenant's is made on
+TOOL_CONDITION = "the tool used neither keeps the Protected Materials after the task nor trains any AI System on them"
+
+
+def with_tool_exception(text: str, use: str) -> str:
+    """Our covenant's exceptions ``text`` with one more: ``use`` ("the use of machine translation … in preparing the
+    Translation, as clause 3(b) permits"), on the condition the others are made on: the list's last item ("…; (d)
+    machine translation for …; and (e) the use of …"), or a sentence before "Any other exception must be stated
+    expressly …". ``text`` as it was where it holds neither."""
+    m = _TOOL_LIST.search(text)
+    if m is not None:
+        marks = list(_ITEM.finditer(m.group(1)))
+        labels = "abcdefghij" if marks[0].group(1) == "a" else ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+        if len(marks) >= len(labels):
+            return text
+        listed = m.group(1)
+        last = marks[-1]
+        if len(marks) > 1 and listed[last.start() : last.start() + 6] == "; and ":
+            listed = listed[: last.start()] + "; " + listed[last.start() + 6 :]
+        return f"{text[: m.start(1)]}{listed}; and ({labels[len(marks)]}) {use}{text[m.end(1) :]}"
+    other = _OTHER_EXCEPTION.search(text)
+    if other is not None:
+        aside = "," if "," in use else ""  # "the use of …, as clause 3(b) permits, is not …"
+        added = f"On the same condition, {use}{aside} is not a Prohibited AI Use. "
+        return text[: other.start()] + added + text[other.start() :]
+    return text
+
+
+def tool_exception(use: str) -> str:
+    """A sentence of its own excepting ``use`` from the restriction, on the condition the covenant's exceptions are
+    made on: for a covenant that has no exceptions to join."""
+    aside = "," if "," in use else ""
+    return f"Where {TOOL_CONDITION}, {use}{aside} is not a Prohibited AI Use."
+
+
 # The working materials "Protected Materials" names beside the work (strict: "every draft, sketch, concept, version,
 # source file, working file and other material"; standard: "the drafts, source files and other materials"), and
 # those of each other kind of work: sound recordings, code, text, data.

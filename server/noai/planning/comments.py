@@ -318,6 +318,12 @@ _MAIN_FIRST = (
 )
 
 
+# the words opening the approach's item that ties rights to the Permitted Purpose ("tie the rights granted in clause
+# 4.2 to the Permitted Purpose"): the next round finds the item by them to take it out with the definition
+# (noai.rounds.approach._approach_without)
+TIE_THE_RIGHTS = "tie the rights"
+
+
 def _purpose(
     clause: str,
     strategy: Strategy,
@@ -333,8 +339,8 @@ def _purpose(
         tied = [f for f, rf, op in fixes if op == "replace" and "Permitted Purpose" in (rf.replacement or "")]
         labels = [n for n in dict.fromkeys(_named(f, paragraphs) for f in tied) if n]
         if labels:
-            return "tie the rights granted in " + " and ".join(labels) + " to the Permitted Purpose"
-        return "tie the rights the changes below mark to the Permitted Purpose"
+            return f"{TIE_THE_RIGHTS} granted in " + " and ".join(labels) + " to the Permitted Purpose"
+        return f"{TIE_THE_RIGHTS} the changes below mark to the Permitted Purpose"
     if clause == RETAINED and strategy.situation != ASSIGNED:  # a licence the client may assign
         return "have anyone {client} passes the licence on to agree in writing to the AI restriction"
     if clause == RETAINED and kept is not None:

@@ -1,0 +1,313 @@
+"""The next round: answer the other side's reply to our redline, per playbook.
+
+:func:`next_round` takes the audit of the returned document (with its ``negotiation`` section, see
+:mod:`noai.analysis.negotiation`) and the plan :func:`noai.plan.make_plan` makes of it, and gives
+the plan of our next round and what to say in the comment threads (:class:`noai.writer.Answer`):
+
+- a protection of ours the other side struck, removed or weakened is answered by the playbook's
+  variant: ``strict`` reinstates it as it was; ``standard`` falls back one rung (the clause's
+  ``minimal`` variant); ``minimal`` accepts their change (nothing is proposed again); below strict, a clause
+  they rejected is never put back as it was (the plan is made without it where the lower rung has no other
+  version of it, so the approach never names it either); strict that puts a rejected term back puts back the words
+  they rejected (never wider ones), and says so in its thread and approach and warns the user;
+- paragraphs of a clause of ours they deleted without a tracked change, the rest of it standing (the sentence
+  using the "Permitted Purpose" our definition above it defines): strict puts them back there as they were, a
+  fall-back puts the lower rung's version there (less the definitions the document has), each continuing the clause
+  with no number of its own; never a second copy of the clause nor a second definition;
+- a clause on AI use strict adds for the first time goes where round one puts it: with our clauses on AI use
+  that stand, numbered on from the last of them (never into a list of theirs, nor before the definitions it
+  needs), and the range our survival sentence cites takes it in;
+- nothing accepted, and nothing still pending, is proposed again: a comment of ours is never
+  written twice, whether they kept, resolved or deleted it;
+- a fix of ours (a replacement) they rejected is put back when reinstating; otherwise it falls back
+  one rung: its softer version where there is one (the lower variant's, or the variant's own change of the
+  same words where it differs from the one they rejected), with a comment answering the rejection, else, for
+  words permitting AI use, a comment on their restored words flagging the conflict with our AI restriction and
+  asking for consent (words that permit no AI use, "for any purpose", are left to the covenant: a note says so);
+- where they replied in one of our threads we reply in that thread saying which answer we give;
+  the threads of our accepted proposals are resolved;
+- numbers stay whole: a clause of ours put back goes back to its own place and number, after the clause of
+  ours that came before it; a numbered clause they rejected and we do not put back leaves no gap (the
+  clauses after it, and the references to them, take the numbers back: "4.9" -> "4.8", "(h)" -> "(g)"); our
+  sentence citing our clauses cites them as the round leaves them, in one tracked change ("Sections 5(d) and 5(e)
+  apply" once (g) is gone and (d) withdrawn; "Clauses 1A to 1D apply … and survive" where strict adds 1B to 1D
+  after a clause that said "This clause applies … and survives"; "Section 5(d) applies" once (e) is gone); a term
+  our accepted clauses use is defined by our definitions clause of this round where nothing defines it;
+- a definition of ours that nothing uses any more (they rejected or deleted the only words using it) is taken out,
+  as a tracked deletion commented as a change of this round, and the list closes behind it;
+- a need the other side states in a thread ("We need to use machine translation for a first draft") is answered
+  on the need: an AI tool that trains nothing, allowed for that task where it keeps no copy; training on the work,
+  for that purpose alone with the creator's consent (strict: no standing permission, and how to ask).
+
+Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
+
+The package, by concern (each module imports only those above it in this list):
+
+- :mod:`.said`: the round's record of what it proposes (``_Said``) and the proposals named as the other side reads
+  them;
+- :mod:`.answers`: how a variant answers what they took out (put back, fall back one rung, accept), the softer
+  change of a rejected fix, the words they took out of our clauses put back;
+- :mod:`.needs`: a need the other side states, answered on the need;
+- :mod:`.numbers`: numbers kept whole (a clause put back at its own number, gaps closed, cited ranges extended or
+  ended), a new clause on AI use placed with ours;
+- :mod:`.definitions`: our definitions as this round's clauses use them (none twice, none unused);
+- :mod:`.approach`: the one current "Our approach" comment;
+- :mod:`.replies`: our replies in the threads, the comments superseded, what this round asks beyond the last.
+
+This module keeps the public API: :func:`next_round`, :func:`escalations`, :func:`answer_for` and the answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
+from ..analysis.facts import glossary_terms
+from ..analysis.negotiation import ACCEPTED, PENDING, REJECTED, Outcome
+from ..library import Library, Playbook
+from ..library.render import left_unchanged
+from ..ooxml.threads import Comment
+from ..plan import Edit, Plan, make_plan, numbered
+from ..planning.comments import _shifted
+from ..writer import Answer
+from .answers import (
+    ACCEPT,
+    ANSWERS,
+    FALL_BACK,
+    LOWER,
+    REINSTATE,
+    _fall_back_fix,
+    _not_put_back,
+    _rest,
+    _restorations,
+    _what_it_allows,
+    answer_for,
+)
+from .approach import APPROACH, _approach, _approach_without, _without_approach
+from .definitions import _defined_as_used, _not_yet_defined, _unused_definitions
+from .needs import _offers_fee
+from .numbers import (
+    _changed,
+    _numbered_after_moves,
+    _numbers_closed,
+    _overlaps,
+    _own_place,
+    _ranges_extended,
+    _with_ours,
+)
+from .put_back import _as_made, _gone_put_back, _ours, _partly_gone
+from .replies import _again, _escalation, _in_the_thread, _left_standing, _put_back, _thread_answer
+from .said import _capital, _change, _firsts, _known, _our_roots, _plain_name, _root, _Said
+
+__all__ = [  # the public API (the answers, the approach's opening words, the warning: from the package's modules)
+    "ACCEPT",
+    "ANSWERS",
+    "APPROACH",
+    "ESCALATES",
+    "FALL_BACK",
+    "LOWER",
+    "REINSTATE",
+    "answer_for",
+    "escalations",
+    "next_round",
+]
+
+_LOST = (STRUCK, REMOVED, WEAKENED)
+# the plan's note (and the CLI's warning, the API's X-Noai-Escalates header) when a round asks for more than the last
+ESCALATES = "This round asks for more than the last one"
+
+
+def escalations(plan: Plan) -> list[str]:
+    """The plan's notes saying this round asks for more than the last (a rejected term proposed again, or an ask
+    the last round did not make): what the user is warned of before the document goes out."""
+    return [n for n in plan.notes if n.startswith(ESCALATES)]
+
+
+def next_round(
+    result: AuditResult,
+    plan: Plan,
+    library: Library,
+    playbook: Playbook,
+    *,
+    comments: bool = True,
+    our_comments: Sequence[Comment] = (),
+) -> tuple[Plan, Answer]:
+    """Our next round's plan and thread answers (see the module). ``our_comments`` are the
+    document's comments (to find the threads to reply in); without a negotiation the plan is
+    returned as it is."""
+    talks = result.negotiation
+    if talks is None:
+        return plan, Answer()
+    how = answer_for(plan.variant)
+    lost = {p.name for p in result.protections if p.status in _LOST}
+    last = {o.proposal.clause: o for o in talks.outcomes if o.proposal.op == "insert_after"}
+    commented = {(o.proposal.clause, o.proposal.op) for o in talks.outcomes if o.proposal.comment}
+    rejected_as_made = {  # (clause, words, our words for them) of each fix of ours they rejected
+        (o.proposal.clause, *_change(o.proposal))
+        for o in talks.outcomes
+        if o.proposal.op == "replace" and o.state == REJECTED
+    }
+    rejected_fixes = {(clause, find) for clause, find, _ in rejected_as_made}
+    roots = _our_roots(our_comments, talks.ours)
+    alive = {o.proposal.id for o in talks.outcomes if _root(o, roots) is not None}
+    threads = {(o.proposal.clause, o.proposal.op) for o in talks.outcomes if o.proposal.id in alive}
+    refused_before = {  # (clause, op) -> the first proposal of it they rejected whose thread went with it
+        (o.proposal.clause, o.proposal.op): o
+        for o in reversed(talks.outcomes)
+        if o.state == REJECTED and (o.proposal.clause, o.proposal.op) not in threads
+    }
+    standing = _left_standing(talks.outcomes, roots, result.paragraphs)
+    fallback = None
+    if how == FALL_BACK and plan.variant in LOWER:
+        fallback = make_plan(result, library, playbook, variant=LOWER[plan.variant], comments=comments)
+    dropped = _not_put_back(last, plan, fallback, how)
+    if dropped:  # below strict, what they rejected is never proposed again as it was, nor said to be
+        plan = make_plan(result, library, playbook, variant=plan.variant, comments=comments, without=dropped)
+    approach, plan_edits = _without_approach(plan.edits)
+    refused: dict[str, Edit] = {}  # clause -> the first of its fixes they rejected, which we do not insist on
+    made_as = {  # (clause, words) -> the change of ours they rejected there, as made
+        (o.proposal.clause, o.proposal.texts[0]): o.proposal
+        for o in reversed(talks.outcomes)
+        if o.proposal.op == "replace" and o.state == REJECTED and len(o.proposal.texts) == 2
+    }
+    deleted: list[tuple[Outcome, str]] = []  # our clauses whose paragraphs they deleted, put back; as they read them
+    edits: list[Edit] = []
+    notes = list(plan.notes) + [
+        f"Accepted the other side's change to {_plain_name(last[c], library)}: not proposed again." for c in dropped
+    ]
+    weakened = {p.name for p in result.protections if p.status == WEAKENED}
+    restored = _restorations(result, talks.outcomes) if how != ACCEPT else []
+    for edit in plan_edits:
+        protection = (
+            library.get(edit.clause).kind if edit.op == "insert_after" and _known(library, edit.clause) else None
+        )
+        ours_before = edit.clause in last
+        if edit.op == "insert_after" and ours_before and last[edit.clause].state in (ACCEPTED, PENDING):
+            continue  # the document has it already (accepted, or still before them), whatever rung it was
+        if edit.op == "insert_after":
+            kept = _not_yet_defined(edit, result)
+            if not kept:
+                continue  # every term is defined already (by a clause of ours they accepted): no second definition
+            edit = replace(edit, paragraphs=kept)
+        if edit.op == "insert_after" and protection in weakened and restored:
+            continue  # the words they took out are put back (below): a second clause would duplicate it
+        if edit.op == "insert_after" and how != ACCEPT and _partly_gone(last.get(edit.clause)):
+            o = last[edit.clause]  # where the paragraphs they deleted stood: put back, or one rung down
+            rung = [
+                e for e in (fallback.edits if fallback else ()) if e.op == "insert_after" and e.clause == edit.clause
+            ]
+            back = _gone_put_back(o, how, rung[0] if rung else None, result, library)
+            if back is None:
+                notes.append(f"Accepted the other side's deletion from {_plain_name(o, library)}: not proposed again.")
+                continue
+            edits.append(back if comments else replace(back, comment=None))
+            deleted += [(o, _ours(o, result, library))] if how == REINSTATE else []
+            continue
+        if edit.op == "replace" and how == REINSTATE and (edit.clause, edit.find or "") in made_as:
+            was = made_as[edit.clause, edit.find or ""]  # put back as they rejected it: never in wider words
+            if bool(was.texts[1]) == bool(edit.replacement) and was.texts[1] != edit.replacement:
+                comment = was.comment if edit.comment else None
+                edit = replace(edit, replacement=was.texts[1], comment=comment, variant=was.variant)
+        if edit.op == "insert_after" and protection in lost and ours_before:
+            if how == ACCEPT:
+                notes.append(f"Accepted the other side's change to {edit.title or edit.clause}: not proposed again.")
+                continue
+            if fallback is not None:
+                lower = next((e for e in fallback.edits if e.op == "insert_after" and e.clause == edit.clause), None)
+                if lower is not None:
+                    edit = lower
+        elif edit.op == "comment" and (edit.clause, "comment") in commented:
+            continue  # a comment of ours is never written twice
+        elif edit.op == "comment" and left_unchanged(edit.comment or "") and edit.index in standing:
+            continue  # our comment leaving this wording unchanged stands already: never a second one saying so
+        elif edit.op == "replace" and (edit.clause, edit.find or "") in rejected_fixes and how != REINSTATE:
+            refused.setdefault(edit.clause, edit)
+            if (edit.clause, edit.find or "", edit.replacement or "") in rejected_as_made:
+                continue  # what they rejected, as they rejected it: never made again below strict
+            # else this variant's own change of those words asks less than the one they rejected: made, and answered
+        if edit.comment and (edit.clause, edit.op) in commented:
+            put_back = refused_before.get((edit.clause, edit.op)) if how == REINSTATE else None
+            # our reasons were given in the last round's thread; a rejected clause put back whose thread went with it
+            # says so in words
+            edit = replace(edit, comment=_put_back(edit, put_back, library) if put_back else None)
+        if edit.op == "insert_after" and ours_before and last[edit.clause].state == REJECTED:
+            if how == REINSTATE:  # as they rejected it: never in wider words
+                edit = _as_made(edit, last[edit.clause].proposal, result)
+            edit = _own_place(edit, last[edit.clause], talks.outcomes, result)
+        edits.append(edit)
+    edits = _defined_as_used(edits, result, talks.outcomes)
+    placed = _with_ours(edits, talks.outcomes, result, library)
+    if approach is not None and placed != edits:  # what the insertions renumber, said again of where they now go
+        shifted = _shifted(result, [e for e in plan_edits if e.op == "insert_after"])
+        now = _shifted(result, [e for e in placed if e.op == "insert_after"])
+        approach = approach.replace(shifted, now) if shifted else approach
+    edits = placed
+    edits += restored
+    running_on: dict[str, str] = {}  # a number our citation of our clauses runs on from -> to
+    if how == REINSTATE:
+        extended, running_on = _ranges_extended(result, edits, plan.variant)
+        edits += extended
+    for first in refused.values():
+        fall, note = _fall_back_fix(first, edits, fallback, rejected_as_made, plan.terms, _offers_fee(result, edits))
+        edits += fall
+        notes.append(note)
+    proposed: dict[str, tuple[str, str]] = {}
+    for e in edits:
+        if e.op in ("insert_after", "replace") and e.clause not in proposed:
+            proposed[e.clause] = (e.variant, _what_it_allows(e) if e.op == "replace" else "")
+    flagged = {e.clause for e in edits if e.op == "comment" and e.clause in refused}
+    names = {o.proposal.id: _plain_name(o, library) for o in talks.outcomes}
+    again = _again(talks.outcomes, edits) if how == REINSTATE else set()
+    edits = _in_the_thread(edits, talks.outcomes, refused, alive)
+    unused, moves = _unused_definitions(result, talks.outcomes, edits, library, plan.terms)
+    if unused:
+        notes.append(f"Withdrew our definition{'s' if len(unused) > 1 else ''} that nothing uses any more.")
+    renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
+    edits += unused + [_changed(result, c, e.clause, e.variant) for e, c in moves]  # the list closing behind it
+    more = _escalation(talks.outcomes, edits, again, library, deleted)
+    notes += [f"{ESCALATES}: {note}" for _, note in more]
+    said_more = " ".join(_capital(said) for said, _ in more)
+    gone = {n for e in unused for n in glossary_terms(e.find or "")}
+    approach = _approach_without(approach, gone) if approach is not None and gone else approach
+    withdrawn = _firsts(talks.outcomes, {o.proposal.id for o in talks.outcomes if o.state == REJECTED} - again)
+    edits, superseded = _approach(
+        approach,
+        plan.variant,
+        edits,
+        roots,
+        talks.outcomes,
+        said_more,
+        result.paragraphs,
+        [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
+        any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
+    )
+    closed, cited = _numbers_closed(
+        result, talks.outcomes, last, edits, [e.index for e in unused], [c for _, c in moves], running_on
+    )
+    fee = _offers_fee(result, edits)
+    said = _Said(
+        proposed,
+        names,
+        flagged,
+        plan.terms,
+        frozenset(c for c in refused if any(e.clause == c and e.op in ("replace", "comment") for e in edits)),
+        frozenset(again),
+        superseded,
+        _rest(edits),
+        fee,
+        frozenset(e.clause for e in unused),
+    )
+    return (
+        Plan(
+            plan.variant,
+            plan.terms,
+            numbered([*(e for e in edits if not _overlaps(e, cited)), *closed, *cited]),
+            plan.offered,
+            tuple(notes),
+            renumbered=renumbering,
+        ),
+        _thread_answer(talks.outcomes, said, how, our_comments, talks.ours, edits, result.paragraphs)
+        if comments
+        else Answer(),
+    )

@@ -1,0 +1,228 @@
+"""How the playbook's variant answers a protection of ours the other side took out: ``strict`` puts it back
+as it was, ``standard`` falls back one rung, ``minimal`` accepts their change. A fix of ours they rejected falls back
+to its softer version, or to consent asked for on their restored words; the words they took out of our accepted
+clauses go back as our tracked replacements. Pure: no XML, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from ..analysis.audit import AuditResult
+from ..analysis.facts import consent_point
+from ..analysis.negotiation import MODIFIED, REJECTED, Outcome, word_diff
+from ..kinds import FindingKind
+from ..ooxml.record import Proposal
+from ..plan import Edit, Plan
+from ..planning.edit import DEFINITIONS
+from .said import _norm
+
+REINSTATE, FALL_BACK, ACCEPT = "reinstate", "fall_back", "accept"
+ANSWERS = {"strict": REINSTATE, "standard": FALL_BACK, "minimal": ACCEPT}
+LOWER = {"strict": "standard", "standard": "minimal"}
+
+
+def answer_for(variant: str) -> str:
+    """How the playbook's ``variant`` answers a protection the other side took out."""
+    return ANSWERS.get(variant, FALL_BACK)
+
+
+def _not_put_back(last: Mapping[str, Outcome], plan: Plan, lower: Plan | None, how: str) -> frozenset[str]:
+    """The clauses of ours the other side rejected (``last``: the latest proposal of each clause) that this round
+    plans again and, below strict, does not put back: every one when accepting their changes; when falling back,
+    those the lower rung has no other version of (its own words, not those they rejected)."""
+    if how == REINSTATE:
+        return frozenset()
+    planned = {e.clause for e in plan.edits if e.op == "insert_after"}
+    out = set()
+    for clause, o in last.items():
+        if o.state != REJECTED or clause == DEFINITIONS or clause not in planned:
+            continue
+        softer = next((e for e in (lower.edits if lower else ()) if e.op == o.proposal.op and e.clause == clause), None)
+        if how == ACCEPT or softer is None or _same_words(softer, o.proposal):
+            out.add(clause)
+    return frozenset(out)
+
+
+def _same_words(edit: Edit, p: Proposal) -> bool:
+    """Our clause ``edit`` says what proposal ``p`` said (its numbers aside: "(g) Nothing …" is "Nothing …")."""
+    ours = [_norm(q.get("text", "")) for q in edit.paragraphs]
+    return len(ours) == len(p.texts) and all(_norm(t).endswith(o) for t, o in zip(p.texts, ours, strict=True))
+
+
+def _fall_back_fix(
+    first: Edit,
+    edits: list[Edit],
+    lower: Plan | None,
+    rejected: set[tuple[str, str, str]],
+    terms: Mapping[str, str],
+    fee: bool = False,
+) -> tuple[list[Edit], str]:
+    """A fix of ours (``replace``) the other side rejected, answered one rung down rather than
+    accepted in silence: the fix's softer version (the lower variant's, or this variant's own where
+    it differs from what they rejected), with a comment answering the rejection; where there is no
+    softer version, a comment on their restored words saying they conflict with our AI
+    restriction and asking for consent. ``edits`` are those already proposed (the softer version
+    already there gets the answer as its comment); the added edits and the plan's note."""
+    mine = [e for e in edits if e.clause == first.clause and e.op == "replace"]
+    if mine:
+        i = edits.index(mine[0])
+        edits[i] = replace(mine[0], comment=_narrower(mine[0]))
+        return [], f'Proposed a narrower change in place of the rejected change to "{first.find}".'
+    softer = [
+        e
+        for e in (lower.edits if lower is not None else ())
+        if e.clause == first.clause
+        and e.op == "replace"
+        and (e.clause, e.find or "", e.replacement or "") not in rejected
+    ]
+    if softer:
+        softer = [replace(e, comment=_narrower(e) if k == 0 else None) for k, e in enumerate(softer)]
+        return softer, f'Proposed a narrower change in place of the rejected change to "{first.find}".'
+    added = (first.replacement or "").removeprefix(first.find or "")
+    if first.finding is None and first.find and added != first.replacement:  # our words added to a clause of
+        # theirs with no red flag (the AI sentence joining their reservation): none of their words to flag
+        return [], f'Accepted the rejection of the words we added ("{added.lstrip(". ")}"): not proposed again.'
+    if first.finding not in _AI_WORDS:  # words that permit no AI use ("for any purpose"): no consent asked for
+        # every use of the work; the covenant they accepted governs AI use whatever those words allow
+        return [], f'Accepted the rejection of the change to "{first.find}": not proposed again.'
+    who = terms.get("provider") or "the creator"
+    consent = _with_consent(first, who, fee) if lower is not None else None
+    if consent is not None:
+        return [
+            consent
+        ], f'Proposed that the use in "{first.find}" wait for consent, in place of its rejected deletion.'
+    said = (
+        f"We note that you want to keep these words. As they stand, they conflict with the restriction on AI use "
+        f"in {terms.get('agreement') or 'this Agreement'}, and would be read as {who}'s consent to what that "
+        f"restriction forbids: we cannot accept both. We ask that this use be made only with {who}'s prior "
+        "written consent, given case by case."
+    )
+    flag = replace(first, op="comment", replacement=None, comment=said)
+    return [
+        flag
+    ], f'Flagged, in a comment, the conflict of the rejected change to "{first.find}" with our AI restriction.'
+
+
+# the findings whose words permit AI use of the work: where the other side keeps them, a fall-back asks for consent
+_AI_WORDS = frozenset({FindingKind.EXISTING_AI_RESTRICTION, FindingKind.DIGITAL_REPLICA})
+
+
+def _with_consent(first: Edit, who: str, fee: bool = False) -> Edit | None:
+    """The standard rung below the deletion of words letting the client train AI on the work, once they rejected
+    it: the use is kept but waits for the creator's consent, written after the tail's lead-in ("including, only
+    with Contractor's prior written consent, to train …") or the permission's modal ("may, only with …, use the
+    Designs to train …"); None for any other change (:func:`~noai.analysis.facts.consent_point`)."""
+    at = consent_point(first.find or "")
+    if not _struck(first) or at is None or first.start is None:
+        return None
+    word = (first.find or "")[at[0] : at[1]]
+    start = first.start + at[0]
+    consent = f"only with {who}'s prior written consent" + (
+        f", which {who} may make subject to a fee agreed at the time" if fee else ""
+    )  # as our restriction offers it
+    qualified = f"{word}, {consent},"
+    said = (
+        f"You did not accept our deletion of these words. As they stand, they would be read as {who}'s consent "
+        "to a use our AI restriction forbids. We propose instead that this use be made only with "
+        f"{who}'s prior written consent: this change adds “{consent}”."
+    )
+    text = first.anchor_text
+    return replace(
+        first,
+        comment=said,
+        find=word,
+        occurrence=text[:start].count(word),
+        start=start,
+        end=start + len(word),
+        replacement=qualified,
+    )
+
+
+def _struck(edit: Edit) -> bool:
+    """The change strikes its words: deleted, or put in the place of a bracketed note ("[Intentionally deleted]")."""
+    new = (edit.replacement or "").strip()
+    return not new or (new.startswith("[") and new.endswith("]"))
+
+
+def _narrower(edit: Edit) -> str:
+    """Our answer, on the softer change we propose, to their rejection of the first: what it does."""
+    return f"You did not accept our change here. We propose this narrower change in its place: {_what_it_does(edit)}."
+
+
+def _rest(edits: Sequence[Edit]) -> dict[str, str]:
+    """For each change of ours in several parts, what its parts after the first that put words in do ("it puts
+    “by editing the Recordings or in further recording sessions …” in place of “and additional words …”"): a reply
+    naming the change by its first part says the rest, which is what the clause still allows."""
+    parts: dict[str, list[Edit]] = {}
+    for e in edits:
+        if e.op == "replace":
+            parts.setdefault(e.clause, []).append(e)
+    return {
+        clause: "; ".join(_what_it_does(e) for e in more)
+        for clause, (_, *rest) in ((c, ps) for c, ps in parts.items() if len(ps) > 1)
+        if (more := [e for e in rest if e.replacement])
+    }
+
+
+def _what_it_allows(edit: Edit) -> str:
+    """What our change lets the other side do, in plain words, where it keeps their words and adds a condition
+    (the softer change after a rejection): "your wording stays, and any material … is made … only with … approval
+    and for a further fee agreed in advance"; else what it does (:func:`_what_it_does`)."""
+    find, new = edit.find or "", edit.replacement or ""
+    added = new[len(find) :].strip(" ,") if find and new.startswith(find) else ""
+    if added.lower().startswith("provided that "):
+        return f"your wording stays, and {added[len('provided that ') :]}"
+    if added.lower().startswith(("only with ", "only on ", "subject to ")):
+        return f"your wording stays, and the use it allows is made {added}"
+    return _what_it_does(edit)
+
+
+def _what_it_does(edit: Edit) -> str:
+    """What our replacement does, in plain words ("it adds …", "it strikes only …")."""
+    find, new = edit.find or "", edit.replacement or ""
+    if new.startswith(find) and len(new) > len(find):
+        does = f"it adds “{new[len(find) :].strip(' ,')}”"
+    elif not new:
+        does = f"it strikes only “{find.strip(' ,')}”"
+    else:
+        does = f"it puts “{new.strip(' ,')}” in place of “{find.strip(' ,')}”"
+    return does
+
+
+def _restorations(result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:
+    """The words the other side took out of our accepted or pending clauses, put back as our
+    tracked replacements: each run of our words missing from their text, with the words that
+    follow it there (what the replacement finds), e.g. "an AI System" ->
+    "to train, pre-train, fine-tune or otherwise improve an AI System"."""
+    out: list[Edit] = []
+    for o in outcomes:
+        if o.proposal.op != "insert_after" or o.state not in (MODIFIED,):
+            continue
+        for ours, i in zip(o.proposal.texts, o.matched, strict=False):
+            if i is None or i >= len(result.paragraphs):
+                continue
+            text = result.paragraphs[i].text
+            ops = word_diff(ours, text)
+            for k, (op, words) in enumerate(ops):
+                following = ops[k + 1] if k + 1 < len(ops) else None
+                if op != "delete" or following is None or following[0] != "equal":
+                    continue  # a run replaced by their words, or at the end: left to them
+                anchor = " ".join(following[1].split()[:4])
+                at = _find_words(text, anchor)
+                if at is None:
+                    continue
+                start, end = at
+                new = f"{words} {text[start:end]}"
+                out.append(
+                    Edit.replacing(i, text, start, end, new, clause=o.proposal.clause, variant=o.proposal.variant)
+                )
+    return out
+
+
+def _find_words(text: str, words: str) -> tuple[int, int] | None:
+    """Where the words (single-spaced) are in ``text``, whatever whitespace separates them there."""
+    m = re.search(r"\s+".join(re.escape(w) for w in words.split()), text)
+    return None if m is None else (m.start(), m.end())

@@ -1,0 +1,450 @@
+"""Numbers kept whole in the next round: a clause of ours put back goes to its own place and number; a
+numbered clause they rejected and we do not put back leaves no gap (the clauses after it, and the references to them,
+take the numbers back); a cited range takes in a clause put back after its last and ends where its last is gone; our
+sentence citing our clauses (a range, a list, its own clause alone) cites them as the round leaves them; a clause on
+AI use added for the first time goes with ours that stand. Pure: no XML, no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from ..analysis.audit import AuditResult
+from ..analysis.facts import (
+    cited_numbers,
+    cited_range_ends,
+    cites_itself,
+    citing_itself_as,
+    citing_ours,
+    clause_number,
+)
+from ..analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome
+from ..kinds import ClauseKind
+from ..library import Library
+from ..ooxml.model import Paragraph
+from ..ooxml.renumber import Renumbered, TextChange, closing_gap, renumber
+from ..ooxml.revisions import next_numbers, typed_number
+from ..plan import Edit
+from ..planning.edit import DEFINITIONS
+from ..planning.placement import _ON_AI, _renumbered, clause_paragraphs  # _ON_AI: the clauses on AI use
+from .said import _known, _norm
+
+
+def _with_ours(edits: list[Edit], outcomes: Sequence[Outcome], result: AuditResult, library: Library) -> list[Edit]:
+    """A clause on AI use this round adds for the first time goes where round one puts it: with our clauses on AI
+    use that stand (the covenant, the definitions it needs, what adapts it), after the last of them and numbered
+    on from it, never before them (where its terms are not yet defined) nor into a list of theirs that the audit
+    reads as an AI restriction (our condition on their machine-translation permission, "3. The Publishers shall:"
+    … "(b)"). A clause of ours put back there goes first, at its own number; the new ones follow in the plan's
+    order."""
+    paragraphs = result.paragraphs
+    standing = {  # paragraph -> (the numbered paragraph of the clause of ours standing there)
+        i: next((j for j in at if j is not None and clause_number(paragraphs[j])), at[0])
+        for o in outcomes
+        if o.proposal.op == "insert_after" and o.state in (ACCEPTED, PENDING, MODIFIED)
+        for at in [[j for j in o.matched if j is not None and 0 <= j < len(paragraphs)]]
+        if at
+        for i in at
+    }
+    covenant = [
+        i
+        for o in outcomes
+        if o.proposal.op == "insert_after"
+        and o.state in (ACCEPTED, PENDING, MODIFIED)
+        and _known(library, o.proposal.clause)
+        and library.get(o.proposal.clause).kind == ClauseKind.NO_AI_RESTRICTION
+        for i in o.matched
+        if i is not None and i in standing
+    ]
+    if not covenant:
+        return edits
+    end = max(covenant)
+    while end + 1 in standing:  # what adapts it, inserted right after it
+        end += 1
+    before = {o.proposal.clause for o in outcomes}
+    fresh = [
+        k
+        for k, e in enumerate(edits)
+        if e.op == "insert_after"
+        and e.clause not in before
+        and _known(library, e.clause)
+        and library.get(e.clause).kind in _ON_AI
+        and e.paragraphs
+        and e.title
+    ]
+    if all(edits[k].index == end for k in fresh):
+        return edits  # with ours already (or none): where the plan puts it
+    like = standing[end]
+    out = list(edits)
+    for k in fresh:
+        e = edits[k]
+        headed = "title" not in e.paragraphs[0] and len(e.paragraphs) > 1  # a heading of its own, then the body
+        body = [item["text"] for item in e.paragraphs[1 if headed else 0 :]]
+        items = clause_paragraphs(paragraphs, end, like, body, e.title or "", 0)
+        out[k] = replace(e, index=end, anchor_text=paragraphs[end].text, paragraphs=items)
+    moved = set(fresh)
+    back = [e for k, e in enumerate(out) if k not in moved and e.op == "insert_after" and e.index == end]
+    rest = [e for k, e in enumerate(out) if k not in moved and not (e.op == "insert_after" and e.index == end)]
+    at = next((k for k, e in enumerate(rest) if e.op != "insert_after"), len(rest))
+    return [*rest[:at], *back, *(out[k] for k in fresh), *rest[at:]]
+
+
+def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -> tuple[list[Edit], dict[str, str]]:
+    """A clause put back after the last of a block whose range is cited ("Clauses 4.5 to 4.10
+    apply … and bind …", "Sections 5(d) to 5(g) apply …") takes the next number (4.11, 5(h)): the cited range is
+    extended to it, as a tracked replacement of the range's end, so the clause is not left outside what binds; so is
+    a range ending at a number of ours no clause now has (a clause of ours they rejected that this round puts back
+    among the new ones). With the tracked replacements, each number a citation of ours runs on from -> the last new
+    number (for our sentence citing a list or its own clause alone: :func:`_cited_as_left`)."""
+    paragraphs = result.paragraphs
+    after: dict[str, int] = {}  # the number a new clause follows -> how many new clauses follow it
+    for e in edits:
+        if e.op != "insert_after" or not 0 <= e.index < len(paragraphs):
+            continue
+        last = next((n for i in range(e.index, -1, -1) if (n := _number_of(paragraphs[i]))), None)
+        if last is not None:
+            after[last] = after.get(last, 0) + sum(1 for q in e.paragraphs if not q.get("continued"))
+    had = {n for p in paragraphs if (n := _number_of(p))}
+    texts = [p.text for p in paragraphs]
+    out: list[Edit] = []
+    running_on: dict[str, str] = {}
+    for last, count in after.items():
+        more = _numbers_after(last, count) if count else None
+        if not more:
+            continue
+        ends, new_end = [last, *more], more[-1]
+        running_on |= {end: new_end for end in ends[:-1] if end == last or end not in had}
+        cited = [found for end in ends[:-1] if end == last or end not in had for found in cited_range_ends(texts, end)]
+        ours = next((e.clause for e in edits if e.op == "insert_after"), "")
+        for i, start, stop in cited:
+            out.append(Edit.replacing(i, paragraphs[i].text, start, stop, new_end, clause=ours, variant=variant))
+    return out, running_on
+
+
+def _overlaps(change: Edit, edits: Sequence[Edit]) -> bool:
+    """``change`` replaces words that one of ``edits`` replaces too."""
+    return any(
+        e.op == "replace"
+        and e.index == change.index
+        and None not in (e.start, e.end, change.start, change.end)
+        and (e.start or 0) < (change.end or 0)
+        and (change.start or 0) < (e.end or 0)
+        for e in edits
+    )
+
+
+def _number_of(p: Paragraph) -> str | None:
+    """The number of the clause ``p`` is in, as the document cites it: "4.10" (typed or Word's), a lettered
+    sub-clause's "5(f)", a clause inserted between two: "1A"."""
+    label = p.section_label or ""
+    parent, bracket, letter = label.partition("(")
+    lettered = bracket and parent[:1].isdigit() and letter[:-1].isalpha() and letter.endswith(")")
+    return clause_number(p) or (label if lettered or _suffixed(label) else None)
+
+
+def _suffixed(number: str) -> bool:
+    """``number`` is a clause's inserted between two: "1A", "2.1A"."""
+    return number[:1].isdigit() and number[-1:].isupper() and number[:-1].replace(".", "").isdigit()
+
+
+def _own_number(p: Paragraph) -> str | None:
+    """:func:`_number_of` where ``p`` itself carries the number (typed, or Word's label), not a paragraph of the
+    clause after its first."""
+    number = clause_number(p)
+    if number:
+        return number
+    typed = typed_number(p.text)
+    own = typed[0].rstrip(".") if typed else p.label or ""
+    label = _number_of(p) or ""
+    return label if own and label.endswith(own) else None
+
+
+def _moved(number: str, by: int) -> str | None:
+    """``number`` ``by`` places on in its list ("4.9" -> "4.7" by -2, "5(f)" -> "5(g)" by 1); None for a number
+    that has no such place."""
+    parent, bracket, letter = number.partition("(")
+    if bracket:
+        letter = letter[:-1]
+        if len(letter) != 1 or not letter.isalpha() or not "a" <= chr(ord(letter) + by) <= "z":
+            return None
+        return f"{parent}({chr(ord(letter) + by)})"
+    head, _, tail = number.rpartition(".")
+    return f"{head}.{int(tail) + by}" if head and tail.isdigit() and int(tail) + by > 0 else None
+
+
+def _numbers_after(number: str, count: int) -> list[str] | None:
+    """The ``count`` numbers after ``number``: "4.10" -> "4.11" …, "5(f)" -> "5(g)" …"""
+    parent, bracket, letter = number.partition("(")
+    if bracket and parent:
+        letters = next_numbers(f"({letter}", count)
+        return [parent + n for n in letters] if letters else None
+    head, _, _ = number.rpartition(".")
+    return next_numbers(number, count) if head or _suffixed(number) else None
+
+
+def _standing_before(
+    o: Outcome,
+    outcomes: Sequence[Outcome],
+    paragraphs: Sequence[Paragraph],
+    own: Callable[[Paragraph], str | None] = clause_number,
+) -> tuple[int, int] | None:
+    """Where the clause of ours inserted right before ``o``'s (in its round, at its anchor) stands now: its last
+    paragraph and its numbered one (``None`` where no clause of ours before it stands, or it has no number: ``own``
+    reads it)."""
+    same = [
+        q
+        for q in outcomes
+        if q.round == o.round and q.proposal.op == "insert_after" and q.proposal.anchor_index == o.proposal.anchor_index
+    ]
+    k = next((k for k, q in enumerate(same) if q is o), 0)
+    for q in reversed(same[:k]):
+        at = [i for i in q.matched if i is not None and 0 <= i < len(paragraphs)]
+        if at:
+            numbered = next((i for i in at if own(paragraphs[i])), None)
+            return None if numbered is None else (max(at), numbered)
+    return None
+
+
+def _anchor_standing(
+    o: Outcome, outcomes: Sequence[Outcome], paragraphs: Sequence[Paragraph]
+) -> tuple[int, int] | None:
+    """Where the numbered paragraph ``o``'s clause was inserted after stands now, where ``o``'s was the first
+    clause of ours there in its round (or none before it stands): (that paragraph, that paragraph), the one
+    nearest its old place with its text; None where it is gone or has no number."""
+    same = [
+        q
+        for q in outcomes
+        if q.round == o.round and q.proposal.op == "insert_after" and q.proposal.anchor_index == o.proposal.anchor_index
+    ]
+    if any(i is not None for q in same[: next((k for k, q in enumerate(same) if q is o), 0)] for i in q.matched):
+        return None  # a clause of ours before it stands (:func:`_standing_before` reads where)
+    anchor = _norm(o.proposal.anchor_text)
+    found = [i for i, p in enumerate(paragraphs) if anchor and _norm(p.text) == anchor]
+    at = min(found, key=lambda i: abs(i - o.proposal.anchor_index), default=None)
+    return None if at is None or clause_number(paragraphs[at]) is None else (at, at)
+
+
+def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: AuditResult) -> Edit:
+    """A clause of ours put back after its rejection goes back to its own place, after the clause of ours that
+    came before it, so it takes its own number again ("4.8" between "4.7" and "4.9", not "4.11" after the
+    last: no gap is left, and the ranges the block cites stay exact); a clause Word numbers takes its number
+    from that clause's list; the first clause of its block goes back after the clause it followed. Our text
+    citing its own number cites the number of its place ("This clause 4.5 applies"). Left where the plan puts it
+    when neither stands, or the plan gives it no run-in title (a heading of its own)."""
+    found = _standing_before(o, outcomes, result.paragraphs) or _anchor_standing(o, outcomes, result.paragraphs)
+    titled = next((k for k, item in enumerate(edit.paragraphs) if item.get("title")), None)
+    if found is None or titled is None:
+        return edit
+    index, like = found
+    body = [item["text"] for item in edit.paragraphs]
+    if any(cites_itself(text) for text in body):  # "This clause 4.11 applies": the number of its own place
+        head, _, tail = (clause_number(result.paragraphs[like]) or "").rpartition(".")
+        if not head or not tail.isdigit():
+            return edit  # no number of its own place to cite: left where the plan puts it
+        body = [citing_itself_as(text, f"{head}.{int(tail) + 1}") for text in body]
+    items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[titled]["title"], titled)
+    return replace(edit, index=index, anchor_text=result.paragraphs[index].text, paragraphs=items)
+
+
+def _numbered_after_moves(result: AuditResult, edits: Sequence[Edit], moves: Sequence[TextChange]) -> Renumbered:
+    """The numbers our inserted clauses take once this round's renumbering (``moves``: "(f)" -> "(e)" after a
+    withdrawn "(d)") is made: a clause inserted after "(f)" is "(f)", not "(g)". For the writer, as the
+    renumbering of the document as it is."""
+    base = _renumbered(result, [e for e in edits if e.op == "insert_after"])
+    texts = list(base.texts)
+    for c in sorted(moves, key=lambda c: (c.index, -c.start)):
+        if not c.reference:
+            texts[c.index] = texts[c.index][: c.start] + c.new + texts[c.index][c.end :]
+    return Renumbered(base.texts, base.inserted, base.shown, renumber(texts, base.inserted, base.shown))
+
+
+def _gaps_closed(
+    result: AuditResult,
+    rejected: Sequence[Outcome],
+    outcomes: Sequence[Outcome],
+    edits: Sequence[Edit],
+    withdrawn: Sequence[int] = (),
+) -> tuple[list[Edit], set[str], dict[str, str]]:
+    """A numbered clause of ours they rejected, and we do not put back, leaves no gap in the numbers of the
+    block it was in ("4.7", "4.9", "4.10"; "(f)", "(h)"): the clauses after it take the numbers back ("4.9" -> "4.8",
+    "(h)" -> "(g)"), as tracked replacements, and so do the document's typed references to them ("Clauses 4.5 to
+    4.10" -> "4.5 to 4.9"; where Word numbers the clauses, only the references change). Every gap of a block at
+    once, however many clauses each leaves out ("4.5", "4.7", "4.9" once "4.6" and "4.8" are gone -> "4.5", "4.6",
+    "4.7"). ``withdrawn``: the paragraphs this round takes out of the lists (a definition of ours nothing uses),
+    which move the numbers after them back too. The changes, the numbers gone (as the document cites them) and
+    the numbers that move (old -> new, for our sentence citing them: :func:`_cited_as_left`)."""
+    again = {e.clause for e in edits if e.op == "insert_after"}
+    paragraphs = result.paragraphs
+    texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
+    gaps: dict[int, tuple[int, Outcome]] = {}  # the numbered paragraph before a gap -> (clauses gone, the first)
+    for o in rejected:
+        if o.proposal.op != "insert_after" or o.proposal.clause in again | {DEFINITIONS} or not o.proposal.texts:
+            continue
+        found = _standing_before(o, outcomes, paragraphs, _own_number)
+        if found is None:
+            continue
+        numbered = found[1]
+        if typed_number(o.proposal.texts[0]) is None and paragraphs[numbered].label is None:
+            continue  # a clause with no number of its own
+        count, first = gaps.get(numbered, (0, o))
+        gaps[numbered] = (count + 1, first)
+    out: list[Edit] = []
+    gone: set[str] = set()
+    renamed: dict[str, str] = {}
+    done: set[int] = set()
+    before = 0  # the clauses gone in the gaps before this one
+    for numbered in sorted(gaps):
+        count, o = gaps[numbered]
+        ended, end = _range_ended_before(result, numbered, count, before, o, withdrawn)
+        out += ended
+        renamed |= end
+        gone |= _gone_after(paragraphs[numbered], count, before)
+        before += count
+        if numbered in done:
+            continue  # its gap was closed with an earlier one of its block
+        later = {k: n for k, (n, _) in gaps.items() if k > numbered}
+        changes = closing_gap(texts, shown, numbered, count, later)
+        reached = max((c.index for c in changes if not c.reference), default=-1)
+        done |= {k for k in later if k <= reached}
+        out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in changes]
+        renamed |= {c.old: c.new for c in changes if c.reference}
+    return out, gone, renamed
+
+
+def _typed(p: Paragraph) -> bool:
+    """``p``'s number is typed (it shows the number it had when its round was written), not Word's."""
+    return p.label is None
+
+
+def _gone_after(p: Paragraph, count: int, before: int) -> set[str]:
+    """The numbers, as the document cites them, of the ``count`` clauses gone right after ``p`` (``before`` gone
+    in the gaps before it: a number Word shows has closed them already)."""
+    own = _own_number(p) or ""
+    start = 0 if _typed(p) else before
+    return {n for k in range(start + 1, start + count + 1) if (n := _moved(own, k))}
+
+
+def _range_ended_before(
+    result: AuditResult, numbered: int, count: int, before: int, o: Outcome, withdrawn: Sequence[int] = ()
+) -> tuple[list[Edit], dict[str, str]]:
+    """Where the ``count`` clauses gone after the numbered paragraph ``numbered`` ended their block (no clause of
+    its list follows; ``before`` clauses went in gaps before it), a cited range that ended at the last of them ends
+    at ``numbered``'s number once the gaps close instead ("Clauses 4.5 to 4.10 apply" -> "4.5 to 4.9" once 4.10
+    is gone; "Sections 5(d) to 5(g)" -> "5(d) to 5(e)" once (g) is gone and a definition before (f) withdrawn). A
+    number Word shows has closed the gaps already; a typed one has not. The changes, and the range's old end -> its
+    new one."""
+    paragraphs = result.paragraphs
+    own = _own_number(paragraphs[numbered])
+    if own is None or _moved(own, 0) is None:
+        return [], {}
+    follows = {_moved(own, 1), _moved(own, count + 1)}
+    if any(_own_number(p) in follows for p in paragraphs[numbered + 1 :]):
+        return [], {}  # clauses follow the gap: closing_gap moves them and the references to them
+    typed = _typed(paragraphs[numbered])
+    parent = _parent(own) or ""
+    out_before = sum(  # the definitions this round takes out before it in its list
+        1
+        for i in withdrawn
+        if i < numbered and (n := _own_number(paragraphs[i])) and n.startswith(parent) and _moved(n, 0) is not None
+    )
+    gone = _moved(own, count if typed else before + count)
+    now = _moved(own, -(before + out_before) if typed else -out_before)
+    if gone is None or now is None:
+        return [], {}
+    out = []
+    for i, start, stop in cited_range_ends([p.text for p in paragraphs], gone):
+        change = TextChange(i, start, stop, gone, now, reference=True)
+        out.append(_changed(result, change, o.proposal.clause, o.proposal.variant))
+    return out, {gone: now}
+
+
+def _changed(result: AuditResult, c: TextChange, clause: str, variant: str) -> Edit:
+    """A renumbering's change of a paragraph's text, as our tracked replacement."""
+    return Edit.replacing(
+        c.index, result.paragraphs[c.index].text, c.start, c.end, c.new, clause=clause, variant=variant
+    )
+
+
+def _ours_standing(result: AuditResult, outcomes: Sequence[Outcome]) -> dict[int, Outcome]:
+    """The paragraphs of our clauses that stand (accepted, modified or still pending) -> their outcome."""
+    ours: dict[int, Outcome] = {}
+    for o in outcomes:
+        if o.proposal.op == "insert_after" and o.state in (ACCEPTED, MODIFIED, PENDING):
+            ours |= {i: o for i in o.matched if i is not None and 0 <= i < len(result.paragraphs)}
+    return ours
+
+
+def _cited_by_none(result: AuditResult, outcomes: Sequence[Outcome]) -> set[str]:
+    """The numbers our sentence citing our clauses cites one by one that no clause has any more (a clause of ours
+    they rejected, "3.3" once the Section 3 it ended has "3.1" and "3.2" only), where other clauses of its list
+    have numbers (so that the document's numbers are read)."""
+    have = {n for p in result.paragraphs if (n := _own_number(p))}
+    parents = {_parent(n) for n in have}
+    cited = {n for i in _ours_standing(result, outcomes) for n in cited_numbers(result.paragraphs[i].text)}
+    return {n for n in cited if n not in have and _parent(n) in parents - {None}}
+
+
+def _parent(number: str) -> str | None:
+    """The list ``number`` is in: "4." of "4.10", "5(" of "5(f)"; None for a number of no list ("1A")."""
+    if "(" in number:
+        return number.partition("(")[0] + "("
+    head, dot, _ = number.rpartition(".")
+    return head + dot if head else None
+
+
+def _cited_as_left(
+    result: AuditResult,
+    outcomes: Sequence[Outcome],
+    gone: set[str],
+    renamed: Mapping[str, str],
+    running_on: Mapping[str, str],
+) -> list[Edit]:
+    """Our sentence saying which clauses of ours apply ("Clauses 2.1A, 2.4 and 2.5 apply …", "This clause applies
+    …"), in a clause of ours that stands, citing them as this round leaves them: without the numbers ``gone`` (a
+    clause they rejected that we do not put back, a definition we withdraw), with the numbers that move
+    (``renamed``) and running on to the clauses added after the last (``running_on``): one tracked change of its
+    words (for :func:`noai.analysis.facts.citing_ours`), the verbs agreeing ("Section 5(d) applies … and
+    survives")."""
+    if not (gone or renamed or running_on):
+        return []
+    paragraphs = result.paragraphs
+    out = []
+    for i, o in sorted(_ours_standing(result, outcomes).items()):
+        text = paragraphs[i].text
+        found = citing_ours(text, _number_of(paragraphs[i]), gone=gone, renamed=renamed, running_on=running_on)
+        if found is not None:
+            start, stop, new = found
+            out.append(Edit.replacing(i, text, start, stop, new, clause=o.proposal.clause, variant=o.proposal.variant))
+    return out
+
+
+def _numbers_closed(
+    result: AuditResult,
+    outcomes: Sequence[Outcome],
+    last: Mapping[str, Outcome],
+    edits: Sequence[Edit],
+    withdrawn: Sequence[int],
+    moves: Sequence[TextChange],
+    running_on: Mapping[str, str],
+) -> tuple[list[Edit], list[Edit]]:
+    """The numbers this round leaves: the gaps the clauses of ours they rejected leave closed (``last``: the latest
+    proposal of each clause; :func:`_gaps_closed`), and our sentence citing our clauses citing them as they are now
+    (:func:`_cited_as_left`): without a clause gone (rejected, not put back; a definition ``withdrawn``), with the
+    numbers ``moves`` and the gaps move, and running on to strict's new clauses (``running_on``). The changes closing
+    the gaps (less those of the sentence, which its one change makes), and the sentence's change."""
+    rejected = [o for o in last.values() if o.state == REJECTED]
+    closed, gone, renamed = _gaps_closed(result, rejected, outcomes, edits, withdrawn)
+    closed = [c for c in closed if not _overlaps(c, edits)]  # a range this round extends past the gap: extended
+    gone |= {n for i in withdrawn if (n := _own_number(result.paragraphs[i]))}
+    renamed = {c.old: c.new for c in moves if c.reference and c.new} | renamed
+    made = {e.clause for e in edits if e.op == "insert_after"}
+    if any(o.proposal.clause not in made for o in rejected):  # a clause of ours gone for good
+        gone |= _cited_by_none(result, outcomes)
+    same = {(c.index, c.start, c.end, c.replacement) for c in [*edits, *closed] if c.op == "replace"}
+    cited = [  # a change of the sentence made already as it is (a range's end moved back) stays the one made
+        c
+        for c in _cited_as_left(result, outcomes, gone, renamed, running_on)
+        if (c.index, c.start, c.end, c.replacement) not in same
+    ]
+    return [c for c in closed if not _overlaps(c, cited)], cited
