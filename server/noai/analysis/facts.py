@@ -717,11 +717,14 @@ _MAY_TRAIN = (
     rf"(?:may|can|(?:is|are|shall\s+be|will\s+be){_ASIDE}\s+(?:permitted|entitled|free|allowed|authori[sz]ed)\s+to|"
     rf"(?:has|have|shall\s+have|will\s+have){_ASIDE}\s+the\s+(?:right|licen[cs]e|authority|freedom)\s+to)"
 )
-_PUT_TO_USE = r"(?:use|process|copy|reproduce|exploit|input|ingest|incorporate|include|load|feed|upload|submit|mine)"
+_PUT_TO_USE = (
+    r"(?:use|process|copy|reproduce|exploit|input|ingest|incorporate|include|load|feed|upload|submit|mine|provide|"
+    r"supply|disclose)"
+)
 _PUT_TO_USE_PASSIVE = (
     r"be(?:\s+(?:also|further|additionally|freely))?\s+"
     r"(?:used|processed|copied|reproduced|exploited|input|ingested|incorporated|included|loaded|fed|uploaded|"
-    r"submitted|mined)"
+    r"submitted|mined|provided|supplied|disclosed)"
 )
 _PERMITS_TRAINING = re.compile(
     rf"(?P<subject>[A-Za-z“\"][^,;:.]{{0,80}}?)\s+{_MAY_TRAIN}{_ASIDE}\s+"
@@ -784,9 +787,14 @@ _NAME_TO_VERB = re.compile(
 )
 _TRAINS_THEM = re.compile(
     r"(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z-]+)*"
+    r"(?:"
+    # a model named ("to train their models", "to fine-tune its AI systems"), whatever follows
+    r"\s+(?:(?:their|its|the|any|such|those|these|[\w-]+['’]s)\s+)?(?:own\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:AI|models?|systems?|tools?|networks?|algorithms?|LLMs?)\b|"
+    # a pronoun standing for them, or nothing ("to train them", "for training"), to the sentence's end
     r"(?:\s+(?:them|it|(?:those|these|such|the\s+same)"
     r"(?:\s+(?:[\w-]+\s+)?(?:AI|models?|systems?|tools?|networks?|algorithms?|services?))?)\b)?"
-    r"\s*(?=[.;,]|$)",
+    r"\s*(?=[.;,]|$))",
 )
 
 
