@@ -345,6 +345,57 @@ def assigns_everything(text: str, verb_end: int) -> bool:
     return _ALL_RIGHTS.search(text, verb_end, end) is not None
 
 
+# the rights an assignment names as its object, ending where what they are in begins: "all copyright", "the copyright
+# and design rights", "its worldwide copyright" ("… in the Deliverables", "… in and to them")
+_ASSIGNED_RIGHTS = re.compile(
+    r"\b(?:[Aa]ll|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]ny)\s+(?:of\s+)?(?:(?:its|their|his|her|the\s+[\w-]+['’]s)\s+)?"
+    r"(?:[a-z][\w-]*(?:,\s+|\s+(?:and|or)\s+|\s+)){0,5}?(?:rights?|copyrights?|interests?|title|patents?)\b"
+    r"(?=\s+(?:in|of|to|under)\b|\s+there(?:in|to|of)\b)"
+)
+# what the statement of ownership beside it gives: all the intellectual property rights, or the work itself
+_IP_RIGHTS = re.compile(r"\bintellectual\s+property\b", re.IGNORECASE)
+
+
+def widened_rights(text: str, verb_end: int, statement: str) -> Strike | None:
+    """Where an assignment (its verb ending at ``verb_end``) moves only some rights ("assigns to the Client all
+    copyright in the Deliverables") beside a ``statement`` of ownership that moves them all ("All intellectual property
+    rights in the Deliverables are owned by the Client"), its rights words with the others added, as the span a
+    redline replaces: "all copyright" -> "all copyright and all other intellectual property rights" ("… and all other
+    right, title and interest" where the statement gives the work itself), so the assignment alone moves what the
+    two did. ``None``: no rights words in the assignment's sentence."""
+    _, end = sentence_span(text, verb_end)
+    m = _ASSIGNED_RIGHTS.search(text, verb_end, end)
+    if m is None:
+        return None
+    others = (
+        "all other intellectual property rights"
+        if _IP_RIGHTS.search(statement)
+        else "all other right, title and interest"
+    )
+    return Strike(m.start(), m.end(), f"{m.group(0)} and {others}", m.group(0))
+
+
+# a back-reference as what an assignment's rights are in: "in them", "in and to it", "therein" (not "to them", which
+# may be a party)
+_BACK_REFERENCE = re.compile(r"\bin(?:\s+and\s+to)?\s+(them|it)\b|\b(therein|thereto|thereof)\b", re.IGNORECASE)
+
+
+def back_reference(text: str, verb_end: int, work: str) -> Strike | None:
+    """The pronoun by which the assignment whose verb ends at ``verb_end`` names the work of the sentence before it
+    ("… assigns to the Client all intellectual property rights in them"), as the span a redline replaces with the
+    work's name (``work``: "in them" -> "in the Deliverables", "therein" -> "in the Deliverables"), so that the
+    assignment still names the work once that sentence is struck. ``None``: no such pronoun."""
+    _, end = sentence_span(text, verb_end)
+    m = _BACK_REFERENCE.search(text, verb_end, end)
+    if m is None:
+        return None
+    if m.group(1):
+        return Strike(m.start(1), m.end(1), work, m.group(1))
+    word = m.group(2).lower()
+    joined = {"therein": "in", "thereto": "to", "thereof": "of"}[word]
+    return Strike(m.start(2), m.end(2), f"{joined} {work}", m.group(2))
+
+
 def names_the_work(text: str, at: int, work: str) -> bool:
     """The sentence of ``text`` at ``at`` names the ``work`` ("the Assets") or one piece of it ("that Asset") itself,
     so it still reads once a sentence or clause before it is struck (not "… all rights in them")."""
@@ -666,11 +717,14 @@ _MAY_TRAIN = (
     rf"(?:may|can|(?:is|are|shall\s+be|will\s+be){_ASIDE}\s+(?:permitted|entitled|free|allowed|authori[sz]ed)\s+to|"
     rf"(?:has|have|shall\s+have|will\s+have){_ASIDE}\s+the\s+(?:right|licen[cs]e|authority|freedom)\s+to)"
 )
-_PUT_TO_USE = r"(?:use|process|copy|reproduce|exploit|input|ingest|incorporate|include|load|feed|upload|submit|mine)"
+_PUT_TO_USE = (
+    r"(?:use|process|copy|reproduce|exploit|input|ingest|incorporate|include|load|feed|upload|submit|mine|provide|"
+    r"supply|disclose)"
+)
 _PUT_TO_USE_PASSIVE = (
     r"be(?:\s+(?:also|further|additionally|freely))?\s+"
     r"(?:used|processed|copied|reproduced|exploited|input|ingested|incorporated|included|loaded|fed|uploaded|"
-    r"submitted|mined)"
+    r"submitted|mined|provided|supplied|disclosed)"
 )
 _PERMITS_TRAINING = re.compile(
     rf"(?P<subject>[A-Za-z“\"][^,;:.]{{0,80}}?)\s+{_MAY_TRAIN}{_ASIDE}\s+"
@@ -733,9 +787,14 @@ _NAME_TO_VERB = re.compile(
 )
 _TRAINS_THEM = re.compile(
     r"(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z-]+)*"
+    r"(?:"
+    # a model named ("to train their models", "to fine-tune its AI systems"), whatever follows
+    r"\s+(?:(?:their|its|the|any|such|those|these|[\w-]+['’]s)\s+)?(?:own\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:AI|models?|systems?|tools?|networks?|algorithms?|LLMs?)\b|"
+    # a pronoun standing for them, or nothing ("to train them", "for training"), to the sentence's end
     r"(?:\s+(?:them|it|(?:those|these|such|the\s+same)"
     r"(?:\s+(?:[\w-]+\s+)?(?:AI|models?|systems?|tools?|networks?|algorithms?|services?))?)\b)?"
-    r"\s*(?=[.;,]|$)",
+    r"\s*(?=[.;,]|$))",
 )
 
 
