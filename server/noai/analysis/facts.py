@@ -3452,7 +3452,8 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
 # -- what the next round compares: defined terms by name, clause numbers, cited ranges --------------------
 
 # "“X” means", '"X" shall mean': a definitions entry, in either quotes
-_DEFINES = re.compile(r'["“]([^"”]{1,60})["”]\s+(?:shall\s+)?means?\b')
+# "“X” means", also as the other side qualified it ("“X, except …” means", "“X” (other than …) means"): X
+_DEFINES = re.compile(r'["“]([^"”,]{1,60})(?:,[^"”]{0,80})?["”]\s+(?:\([^()]{1,120}\)\s+)?(?:shall\s+)?means?\b')
 # a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …",
 # "2.1A<TAB>In this clause 2.1A, “X” …"
 _GLOSSARY = re.compile(
@@ -3470,11 +3471,30 @@ def term_key(name: str) -> str:
     return words.casefold()
 
 
+# words that open an exception ("except for internal tools", "(other than use in internal tools)", "save for …")
+_EXCEPTION = re.compile(
+    r"^\W*(?:except(?:ing)?|other\s+than|save|excluding|apart\s+from|but\s+not|unless|not\s+including)\b",
+    re.IGNORECASE,
+)
+
+
+def opens_exception(words: str) -> bool:
+    """``words`` (typed into a clause) open an exception to it ("except for internal tools", "(other than …)"),
+    rather than narrowing what it says ("for a commercial product")."""
+    return _EXCEPTION.match(words) is not None
+
+
 def defined_names(result: AuditResult) -> set[str]:
     """The terms ``result``'s document defines, by :func:`term_key`: each ``"X" means`` entry and each term the
     audit found defined (also by a parenthesis, the "Assets", and their aliases)."""
     have = {term_key(m.group(1)) for p in result.paragraphs if "mean" in p.text for m in _DEFINES.finditer(p.text)}
     return have | {term_key(n) for t in result.terms.all.values() for n in (t.name, *t.aliases)}
+
+
+def in_defined_term(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` stands inside a definition's term: within its quotes or between them and "means"
+    ('"Prohibited AI Use" (other than use in internal tools) means')."""
+    return any(m.start() < start and end < m.end() for m in _DEFINES.finditer(text))
 
 
 def glossary_terms(text: str) -> set[str]:

@@ -26,6 +26,7 @@ in the negotiation: ``proposed``, ``struck``, ``removed``, ``weakened`` (see doc
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -67,7 +68,10 @@ LIMBS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("contractors", r"\bcontractors\b"),
     )
 )
-_TERM_DEFINED = re.compile(r"[\"“]([^\"”]{1,60})[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)")
+# a term defined: "“X” means …", also as the other side qualified it (“X, except …” means, “X” (other than …) means)
+_TERM_DEFINED = re.compile(
+    r"[\"“]([^\"”,]{1,60})(?:,[^\"”]{0,80})?[\"”]\s+(?:\([^()]{1,120}\)\s+)?(?:means|shall\s+mean|has\s+the\s+meaning)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +224,50 @@ def word_diff(ours: str, theirs: str) -> tuple[tuple[str, str], ...]:
         if j2 > j1:
             out.append(("insert", " ".join(b[j1:j2])))
     return tuple(out)
+
+
+_A_RUN = re.compile(r"\S+")
+_JOINING = " ,;:)"  # what may follow the words they typed and stay ours: the comma or bracket closing their words
+
+
+def inserted_runs(ours: str, theirs: str) -> tuple[tuple[int, int], ...]:
+    """Where in ``theirs`` the words stand that the other side typed into our text ``ours`` and that replace none of
+    ours: each run as ``(start, end)`` of ``theirs``, from the end of our word before it (the space or comma joining
+    it included) to the end of its last word, so that striking the span leaves our text ("Use, except for internal
+    tools, and" -> "Use, and"). A word of ours they lengthened counts as ours and their words after it ("Use" ->
+    "Use, except for internal tools"); a run that replaces words of ours is not one (their rewording, not an
+    addition)."""
+    spans = [(m.start(), m.end()) for m in _A_RUN.finditer(theirs)]
+    a, b = _words(ours), [theirs[s:e] for s, e in spans]
+    out: list[tuple[int, int]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "insert":
+            start = spans[j1 - 1][1] if j1 > 0 else spans[j1][0]
+            end = spans[j2 - 1][1] if j1 > 0 else (spans[j2][0] if j2 < len(spans) else spans[j2 - 1][1])
+            if theirs[end - 1] in ",;" and theirs[start - 1 : start] == theirs[end - 1]:
+                start, end = start - 1, end - 1  # their ", except …" before our comma: theirs, not our comma
+            out.append((start, end))
+        elif op == "replace":
+            run = _lengthened(" ".join(a[i1:i2]), theirs[spans[j1][0] : spans[j2 - 1][1]])
+            if run is not None:
+                out.append((spans[j1][0] + run[0], spans[j1][0] + run[1]))
+    return tuple(out)
+
+
+def _lengthened(ours: str, theirs: str) -> tuple[int, int] | None:
+    """The one stretch of ``theirs`` that is ``ours`` with words added in one place ("tools." -> "tools for the
+    Book."), as a span of ``theirs`` (less the punctuation closing it that is ours); None for any other change."""
+    blocks = [m for m in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_matching_blocks() if m.size]
+    if sum(m.size for m in blocks) != len(ours) or not blocks:
+        return None
+    gaps = [(x.b + x.size, y.b) for x, y in itertools.pairwise(blocks) if y.b > x.b + x.size]
+    tail = blocks[-1].b + blocks[-1].size
+    head = blocks[0].b
+    gaps += [(tail, len(theirs))] if tail < len(theirs) else []
+    gaps = ([(0, head)] if head else []) + gaps
+    if len(gaps) != 1 or not theirs[gaps[0][0] : gaps[0][1]].strip(_JOINING):
+        return None
+    return gaps[0]
 
 
 # -- finding a proposal again -------------------------------------------------------------------------------

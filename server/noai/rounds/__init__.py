@@ -85,6 +85,7 @@ from .answers import (
     _not_put_back,
     _rest,
     _restorations,
+    _typed_in,
     _what_it_allows,
     answer_for,
 )
@@ -183,6 +184,9 @@ def next_round(
     ]
     weakened = {p.name for p in result.protections if p.status == WEAKENED}
     restored = _restorations(result, talks.outcomes) if how != ACCEPT else []
+    typed, typed_notes = _typed_in(result, talks.outcomes, how, plan.terms, library)
+    notes += typed_notes
+    answered = {e.clause for e in typed} | {e.clause for e in restored}  # our clauses standing, as they modified them
     for edit in plan_edits:
         protection = (
             library.get(edit.clause).kind if edit.op == "insert_after" and _known(library, edit.clause) else None
@@ -197,6 +201,8 @@ def next_round(
             edit = replace(edit, paragraphs=kept)
         if edit.op == "insert_after" and protection in weakened and restored:
             continue  # the words they took out are put back (below): a second clause would duplicate it
+        if edit.op == "insert_after" and edit.clause in answered and not _partly_gone(last.get(edit.clause)):
+            continue  # our clause stands as they modified it, and their change is answered (below): never a second
         if edit.op == "insert_after" and how != ACCEPT and _partly_gone(last.get(edit.clause)):
             o = last[edit.clause]  # where the paragraphs they deleted stood: put back, or one rung down
             rung = [
@@ -248,7 +254,7 @@ def next_round(
         now = _shifted(result, [e for e in placed if e.op == "insert_after"])
         approach = approach.replace(shifted, now) if shifted else approach
     edits = placed
-    edits += restored
+    edits += restored + typed
     running_on: dict[str, str] = {}  # a number our citation of our clauses runs on from -> to
     if how == REINSTATE:
         extended, running_on = _ranges_extended(result, edits, plan.variant)
