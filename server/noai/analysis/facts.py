@@ -245,12 +245,38 @@ def hire_fallback(text: str, phrase_start: int, phrase_end: int) -> Strike | Non
     return None
 
 
+# "To the extent it does not, ", "If for any reason it does not, ", "Insofar as title does not so vest, ": the opening
+# that makes a transfer the back-up of the statement before it
+_BACK_UP_OPENING = re.compile(
+    _LEAD + r"(?:for\s+any\s+reason\s+)?(?:it|they|this|that|the\s+same|[^,;.]{1,60}?)\s+"
+    r"(?:does|do|did|has|have|is|are|shall|will)\s+not(?:\s+(?:so\s+)?(?:vest|pass|belong|own|occur|happen|effective|"
+    r"take\s+effect)[^,;.]{0,60}?)?,\s*",
+    re.IGNORECASE,
+)
+
+
+def back_up_opening(text: str, verb_start: int) -> Strike | None:
+    """The opening of the sentence of the transfer whose verb starts at ``verb_start`` that makes it the back-up of
+    a statement before it ("If for any reason it does not, the Developer assigns …"), as the span struck once that
+    statement goes, the next word capitalised ("The Developer …"); ``None`` where the sentence has no such opening."""
+    start, _ = sentence_span(text, verb_start)
+    opening = _OPENING.match(text, start)
+    at = opening.end() if opening else start
+    m = _BACK_UP_OPENING.match(text, at, verb_start)
+    rest = re.compile(r"(\w)").match(text, m.end()) if m is not None else None
+    if m is None or rest is None or rest.end() > verb_start:
+        return None
+    return Strike(at, rest.end(), rest.group(1).upper(), text[at : m.end()].rstrip(", "))
+
+
 # -- another present transfer of the same work in the paragraph -------------------------------------------
 
-# "Vendor hereby assigns", "is the sole property of", "are owned by", "vests in": a transfer in the present, which
-# takes effect at once unless it is made to wait too.
+# "Vendor hereby assigns", "Developer assigns" (the bare present: not "successors and assigns"), "is the sole property
+# of", "are owned by", "vests in": a transfer in the present, which takes effect at once unless it is made to wait too.
+_HOW = r"(?:(?:irrevocably|absolutely|unconditionally|expressly)\s+(?:and\s+)?)*"
 _PRESENT_TRANSFER = re.compile(
-    r"\bhereby\s+(?:(?:irrevocably|absolutely|unconditionally|expressly)\s+(?:and\s+)?)*(?P<verb>assign|transfer|convey)"
+    rf"(?:\bhereby\s+|(?<!\band\s)(?<!\bor\s)(?<!permitted\s)\b(?=(?P<bare>{_HOW}(?:assign|transfer|convey)s\b)))"
+    rf"{_HOW}(?P<verb>assign|transfer|convey)"
     r"s?(?:\s+and\s+(?P<verb2>assign|transfer|convey)s?)?\b(?!\s+(?:and|or)\s)"
     r"|\b(?:is|are)\s+(?P<be>(?:the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?property\s+of|"
     r"(?:solely\s+|exclusively\s+)?owned\s+by|vested\s+in))\s"
@@ -269,6 +295,12 @@ _RIGHTS = re.compile(r"\b(?:rights?|title|copyrights?|intellectual\s+property|wo
 
 def _names(term: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(term.removeprefix('the ').removeprefix('The '))}\b", re.IGNORECASE)
+
+
+def _ends_with(clause: str, name: re.Pattern[str]) -> bool:
+    """``clause`` ends with ``name`` ("To the extent it does not, the Consultant "): its subject, before the verb."""
+    found = list(name.finditer(clause))
+    return bool(found) and not clause[found[-1].end() :].strip()
 
 
 def present_transfers(
@@ -298,11 +330,14 @@ def present_transfers(
             clause = subject[max(subject.rfind(","), subject.rfind(";")) + 1 :]  # not "To the extent … the Client,"
             if not gives.search(subject) or takes.search(clause) or _NOT_BEFORE.search(subject):
                 continue
+            if m.group("bare") is not None and not _ends_with(clause, gives):
+                continue  # the bare present only right after the creator's name ("Developer assigns")
             verbs = " and ".join(v.lower() for v in m.group("verb", "verb2") if v)
             # its adverbs kept ("hereby irrevocably assigns" -> "shall, upon that payment, irrevocably assign"):
             # the transfer waits for payment, it does not become revocable
-            how = text[m.start() : m.start("verb")].split(None, 1)[1:]
-            replacement = f"shall, upon that payment, {how[0].lower() if how else ''}{verbs}"
+            how = text[m.start() : m.start("verb")]
+            how = how if m.group("bare") is not None else how.split(None, 1)[1] if " " in how.strip() else ""
+            replacement = f"shall, upon that payment, {how.lower()}{verbs}"
         elif m.group("own"):  # "The Client will own the Deliverables": the client, the work after it
             clause = subject[max(subject.rfind(","), subject.rfind(";")) + 1 :]
             if not takes.search(clause) or not of_work.search(text, m.end(), end) or _NOT_BEFORE.search(clause):
@@ -902,13 +937,28 @@ class Replica(NamedTuple):
     material starts with to the end of the voice words (" and additional words or lines in the Narrator's voice"),
     ``None`` where the material is not corrections first; ``permission`` the span striking the permission where
     it is all new material (" and may generate … for use in its advertising", or the whole sentence); ``last`` the
-    span of the sentence's last word, before its full stop (where a proviso goes)."""
+    span of the sentence's last word, before its full stop (where a proviso goes); ``unpaid`` the span of the words
+    that make the material free (", without further payment to Performer", ", at no additional cost"), which a
+    condition of a fee replaces, ``None`` where the sentence has none."""
 
     means: tuple[int, int] | None
     words: str
     voice: tuple[int, int] | None
     permission: Strike
     last: tuple[int, int]
+    unpaid: tuple[int, int] | None = None
+
+
+# the words that make new material free of charge: "without further payment to Performer", "with no additional fee",
+# "at no extra cost", "free of charge", "royalty-free" (with the comma before them)
+_UNPAID = re.compile(
+    r"(?:,\s*|\s)(?:(?:without|with\s+no)\s+(?:any\s+)?(?:further|additional|extra|other)\s+"
+    r"(?:payments?|fees?|remuneration|compensation|consideration|charges?)(?:\s+(?:payable|due|owed))?"
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
+    r"|at\s+no\s+(?:additional\s+|extra\s+|further\s+)?(?:cost|charge)(?:\s+to\s+(?:the\s+)?[A-Z][\w-]*)?"
+    r"|free\s+of\s+(?:any\s+)?charge|royalty[- ]free)\b",
+    re.IGNORECASE,
+)
 
 
 def replica_material(text: str, means_start: int, means_end: int) -> Replica | None:
@@ -944,7 +994,11 @@ def replica_material(text: str, means_start: int, means_end: int) -> Replica | N
     last = text.rfind(" ", head, stop) + 1
     words = text[min(make.start(), means_start) : max(voice.end(), means_end)]
     thing = _THING_MADE.match(text, means_start) is not None  # "a digital replica of …": no manner to strike
-    return Replica(None if thing else (before, after), words, corrected, permission, (last, stop))
+    free = _UNPAID.search(text, voice.end(), stop) or _UNPAID.search(text, head, stop)
+    unpaid = (free.start(), free.end()) if free is not None else None
+    if free is not None and text[free.start()] == "," and text[free.end() : free.end() + 1] == ",":
+        unpaid = (free.start(), free.end() + 1)  # "may, free of charge, create": both commas go with it
+    return Replica(None if thing else (before, after), words, corrected, permission, (last, stop), unpaid)
 
 
 # -- payment, joined verbs --------------------------------------------------------------------------------

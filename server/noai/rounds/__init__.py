@@ -155,6 +155,7 @@ def next_round(
         if o.proposal.op == "replace" and o.state == REJECTED
     }
     rejected_fixes = {(clause, find) for clause, find, _ in rejected_as_made}
+    rejected_clauses = {clause for clause, _ in rejected_fixes}
     roots = _our_roots(our_comments, talks.ours)
     alive = {o.proposal.id for o in talks.outcomes if _root(o, roots) is not None}
     threads = {(o.proposal.clause, o.proposal.op) for o in talks.outcomes if o.proposal.id in alive}
@@ -232,7 +233,9 @@ def next_round(
             continue  # a comment of ours is never written twice
         elif edit.op == "comment" and left_unchanged(edit.comment or "") and edit.index in standing:
             continue  # our comment leaving this wording unchanged stands already: never a second one saying so
-        elif edit.op == "replace" and (edit.clause, edit.find or "") in rejected_fixes and how != REINSTATE:
+        elif edit.op == "replace" and edit.clause in rejected_clauses and how != REINSTATE:
+            # a change of the words they rejected, or a new change to the clause (minimal's proviso where standard
+            # struck): answered as the change that takes its place, never made in silence
             refused.setdefault(edit.clause, edit)
             if (edit.clause, edit.find or "", edit.replacement or "") in rejected_as_made:
                 continue  # what they rejected, as they rejected it: never made again below strict
