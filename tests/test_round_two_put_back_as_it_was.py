@@ -24,6 +24,7 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -313,3 +314,72 @@ def test_a_clause_numbered_between_two_cites_itself_by_its_whole_number():
     )
     assert cited_as_itself("This clause 4.11 applies to the Artwork.") == "4.11"
     assert cited_as_itself("This clause applies.") is None
+
+
+# round one: a document that defines the Permitted Purpose itself keeps its definition, and gets no second one that
+# defines the term by itself ("“Permitted Purpose” means use of the Photographs for the Permitted Purpose")
+
+OWN_PURPOSE = {
+    "photo": (
+        lambda: make_docx(
+            "".join(
+                p(t)
+                for t in (
+                    *PHOTOS[:4],
+                    '1.2\tIn this licence, "Permitted Purpose" means the promotion of the Licensee\'s guided walks.',
+                    *PHOTOS[5:],
+                )
+            )
+            + "<w:sectPr/>"
+        ),
+        "Photographer",
+    ),
+    "illustration": (
+        lambda: make_docx(
+            "".join(
+                p(t, numbering=n)
+                for t, n in (
+                    *ILLUSTRATION[:4],
+                    ('"Permitted Purpose" means the publication and promotion of Publisher\'s cookbook.', SUB),
+                    *ILLUSTRATION[4:],
+                )
+            )
+            + "<w:sectPr/>",
+            numbering=NUMBERING,
+        ),
+        "Illustrator",
+    ),
+}
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard", "minimal"))
+@pytest.mark.parametrize("shape", OWN_PURPOSE)
+def test_a_document_defining_the_permitted_purpose_keeps_the_one_definition_and_our_clause_uses_it(shape, variant):
+    build, we = OWN_PURPOSE[shape]
+    red = engine.redline(build(), author="noai", date=FIRST, options=engine.Options(variant=variant, we=we))
+    ours = [q["text"] for e in red.plan.edits if e.op == "insert_after" for q in e.paragraphs]
+    assert not any(DEFINES_PURPOSE.search(t) for t in ours), ours
+    text = written(red)
+    (defined,) = [t for t in text if DEFINES_PURPOSE.search(t)]
+    assert "promotion" in defined, defined  # the document's own
+    assert any("for the Permitted Purpose" in t for t in ours), ours  # and our clause limits the licences to it
+
+
+def test_a_paragraph_left_defining_nothing_goes_and_the_one_continuing_it_takes_its_number_and_title():
+    from noai.planning.definitions import not_defined_by_itself
+    from noai.planning.edit import Edit
+
+    circular = 'In this clause, "Permitted Purpose" means use of the Work for the Permitted Purpose.'
+    sentence = "The licences are granted solely for the Permitted Purpose."
+    opening = {"title": "Permitted Purpose", "like": 3}
+    e = Edit("", "insert_after", 3, "x", "scope-limitation", "standard", None)
+    e = replace(e, paragraphs=({"text": circular, **opening}, {"text": sentence, "continued": True}))
+    assert not_defined_by_itself(e).paragraphs == ({**opening, "text": sentence},)
+    both = 'In this clause, "AI System" means any model; and ' + circular[len("In this clause, ") :]
+    e = replace(e, paragraphs=({"text": both, **opening}, {"text": sentence, "continued": True}))
+    assert not_defined_by_itself(e).paragraphs == (
+        {"text": 'In this clause, "AI System" means any model.', **opening},
+        {"text": sentence, "continued": True},
+    )
+    fine = replace(e, paragraphs=({"text": 'In this clause, "AI System" means any model.', **opening},))
+    assert not_defined_by_itself(fine) is fine
