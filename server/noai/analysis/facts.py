@@ -3578,6 +3578,19 @@ def glossary_without(text: str, keys: Collection[str]) -> str:
     return text[: starts[0]] + listed + (end if end in ".;" else "")
 
 
+def defined_by_itself(text: str) -> set[str]:
+    """The terms a glossary ``text`` defines by themselves ("“Permitted Purpose” means use of the Photographs for the
+    Permitted Purpose": the document's own name for its purpose put in our template, where the document defines the
+    term already), by :func:`term_key`."""
+    found = list(_DEFINES.finditer(text)) if _GLOSSARY.match(text) else []
+    if not found:
+        return set()
+    ends = [*(m.start() for m in found[1:]), len(text)]
+    return {
+        key for m, end in zip(found, ends, strict=True) if uses_term(text[m.end() : end], key := term_key(m.group(1)))
+    }
+
+
 def _entry(text: str) -> str:
     """One entry of a glossary, without what joins it to the next ("; and ", "; ") or ends the list (".")."""
     text = text.rstrip()
