@@ -195,3 +195,17 @@ def test_the_designer_may_train_on_the_clients_photographs_and_that_is_not_struc
     _original, red = design_redline(clause, variant)
     assert not any(clause in (e.find or "") for e in struck(red))
     assert clause in accepted(red.docx)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_reads_the_struck_ai_first_permission_and_the_kept_own_material_permission(libreoffice):
+    struck_clause, kept_sentence = AI_FIRST["input-into-tools"], OWN_MATERIAL["client-data"]
+    (original, red), (kept_original, kept) = (
+        design_redline(struck_clause, "standard"),
+        software_redline(f"1.3 {kept_sentence}", "standard"),
+    )
+    out, source, kept_out, kept_source = libreoffice([red.docx, original, kept.docx, kept_original])
+    assert out["rejected_paragraphs"] == source["paragraphs"]
+    assert struck_clause not in out["accepted_paragraphs"] and "" not in out["accepted_paragraphs"]
+    assert kept_out["rejected_paragraphs"] == kept_source["paragraphs"]
+    assert f"1.3 {kept_sentence}" in kept_out["accepted_paragraphs"]
