@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -1444,6 +1444,21 @@ _REFERENCE_WORDS = ("clause", "section", "article", "paragraph")  # one of which
 _CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
 
 
+def _references(text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """``_REFERENCE.finditer(text)``, matched only where its keyword starts: every match opens with one of
+    :data:`_REFERENCE_WORDS`, found in ``low`` (``text.lower()``, position for position; None where a character of
+    ``text`` folds to an ASCII letter: then the pattern's own search), instead of trying the pattern, which no
+    literal opens, at every character."""
+    if low is None:
+        yield from _REFERENCE.finditer(text)
+        return
+    end = 0
+    for at in _starts(low, _REFERENCE_WORDS):
+        if at >= end and (m := _REFERENCE.match(text, at)) is not None:  # as finditer: after the last match
+            yield m
+            end = m.end()
+
+
 def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequence[Paragraph] = ()) -> str | None:
     """The word the document refers to its own numbered clauses by, as it writes it most ("Section" for
     "see Section 7(b)", "paragraph" for "under paragraph 4"), where that word is not "clause" and the document
@@ -1454,7 +1469,7 @@ def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequen
     for t in texts:
         if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
             continue
-        for m in _REFERENCE.finditer(t):
+        for m in _references(t, fast.lowered(t)):
             if m.group(1).lower() == "clause":
                 return None  # the document says "clause 3": whatever else it says, the word is ours
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
@@ -3437,7 +3452,8 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
 # -- what the next round compares: defined terms by name, clause numbers, cited ranges --------------------
 
 # "“X” means", '"X" shall mean': a definitions entry, in either quotes
-_DEFINES = re.compile(r'["“]([^"”]{1,60})["”]\s+(?:shall\s+)?means?\b')
+# "“X” means", also as the other side qualified it ("“X, except …” means", "“X” (other than …) means"): X
+_DEFINES = re.compile(r'["“]([^"”,]{1,60})(?:,[^"”]{0,80})?["”]\s+(?:\([^()]{1,120}\)\s+)?(?:shall\s+)?means?\b')
 # a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …",
 # "2.1A<TAB>In this clause 2.1A, “X” …"
 _GLOSSARY = re.compile(
@@ -3455,11 +3471,30 @@ def term_key(name: str) -> str:
     return words.casefold()
 
 
+# words that open an exception ("except for internal tools", "(other than use in internal tools)", "save for …")
+_EXCEPTION = re.compile(
+    r"^\W*(?:except(?:ing)?|other\s+than|save|excluding|apart\s+from|but\s+not|unless|not\s+including)\b",
+    re.IGNORECASE,
+)
+
+
+def opens_exception(words: str) -> bool:
+    """``words`` (typed into a clause) open an exception to it ("except for internal tools", "(other than …)"),
+    rather than narrowing what it says ("for a commercial product")."""
+    return _EXCEPTION.match(words) is not None
+
+
 def defined_names(result: AuditResult) -> set[str]:
     """The terms ``result``'s document defines, by :func:`term_key`: each ``"X" means`` entry and each term the
     audit found defined (also by a parenthesis, the "Assets", and their aliases)."""
     have = {term_key(m.group(1)) for p in result.paragraphs if "mean" in p.text for m in _DEFINES.finditer(p.text)}
     return have | {term_key(n) for t in result.terms.all.values() for n in (t.name, *t.aliases)}
+
+
+def in_defined_term(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` stands inside a definition's term: within its quotes or between them and "means"
+    ('"Prohibited AI Use" (other than use in internal tools) means')."""
+    return any(m.start() < start and end < m.end() for m in _DEFINES.finditer(text))
 
 
 def glossary_terms(text: str) -> set[str]:
@@ -3468,6 +3503,32 @@ def glossary_terms(text: str) -> set[str]:
     if _GLOSSARY.match(text) is None:
         return set()
     return {term_key(t) for t in _DEFINES.findall(text)}
+
+
+def glossary_without(text: str, keys: Collection[str]) -> str:
+    """Our glossary ``text`` ("In this clause, “A” means …; “B” means …; and “C” means …") without its entries
+    defining the terms ``keys`` (by :func:`term_key`), the entries left joined as a list again ("“A” means …; and
+    “C” means …", ending as it ended); ``text`` where it is no glossary or defines none of them, "" where it defines
+    nothing else."""
+    found = list(_DEFINES.finditer(text)) if _GLOSSARY.match(text) else []
+    if not any(term_key(m.group(1)) in keys for m in found):
+        return text
+    starts = [m.start() for m in found]
+    ends = [*starts[1:], len(text)]
+    entries = [(term_key(m.group(1)), text[start:end]) for m, start, end in zip(found, starts, ends, strict=True)]
+    kept = [_entry(entry) for key, entry in entries if key not in keys]
+    if not kept:
+        return ""
+    end = text.rstrip()[-1:]
+    listed = kept[0] if len(kept) == 1 else "; ".join(kept[:-1]) + "; and " + kept[-1]
+    return text[: starts[0]] + listed + (end if end in ".;" else "")
+
+
+def _entry(text: str) -> str:
+    """One entry of a glossary, without what joins it to the next ("; and ", "; ") or ends the list (".")."""
+    text = text.rstrip()
+    text = text.removesuffix(" and") if text.endswith("; and") else text
+    return text.rstrip(";.").rstrip()
 
 
 # a clause's typed number of two levels or more before a tab: "4.10\t…"
@@ -3654,12 +3715,20 @@ def uses_term(text: str, key: str) -> bool:
 
 
 # a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
-_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*)")
+# "This clause 4.11", "this clause 2.1A" (a clause numbered between two of the document's)
+_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*(?:[A-Z](?![A-Za-z]))?)")
 
 
 def cites_itself(text: str) -> bool:
     """``text`` (a paragraph of a clause) calls its own clause by number ("This Section 4.3 applies")."""
     return _CITES_ITSELF.search(text) is not None
+
+
+def cited_as_itself(text: str) -> str | None:
+    """The number by which ``text`` (a paragraph of a clause) calls its own clause ("This clause 4.11 applies" ->
+    "4.11"), or None."""
+    m = _CITES_ITSELF.search(text)
+    return m.group(1) if m else None
 
 
 def citing_itself_as(text: str, number: str) -> str:

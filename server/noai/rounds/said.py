@@ -34,6 +34,7 @@ class _Said:
     rest: Mapping[str, str] = field(default_factory=dict)  # clause -> what the other parts of its change do
     fee: bool = False  # our restriction lets the creator make consent subject to a fee
     withdrawn: frozenset[str] = frozenset()  # the clauses of ours whose definitions this round takes out
+    drafted: frozenset[str] = frozenset()  # the needs they stated (as Need says them) that this round's changes except
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
