@@ -56,6 +56,8 @@ AI_FIRST = {
     "with-models-two-verbs": "The Client may use the Designs with machine learning models to train or fine-tune them.",
     "provide-to-vendors": "The Client may provide the Designs to third-party AI vendors to train their models.",
     "into-tools-own-models": "The Client may input the Designs into AI tools to train its own machine learning models.",
+    "models-trained-on": "The Client may develop AI models trained on the Designs.",
+    "tools-that-are-trained-on": "The Client may use generative AI tools that are trained on the Designs.",
 }
 
 
@@ -76,6 +78,9 @@ AI_FIRST_KEPT = {
     "with-leave": "The Client may input the Designs into AI tools to train them, unless the Designer objects.",
     "with-consent": "The Client may feed the Designs to AI models for training with the Designer's prior consent.",
     "supply-to-train-staff": "The Client may supply the Designs to AI developers to train the Client's staff.",
+    "trained-on-own-data": "The Client may develop AI models trained on its own sales data.",
+    "trained-on-public-data": "The Client may develop AI models trained on publicly available images.",
+    "trained-on-client-material": "The Client may develop AI models trained on Client Photographs.",
 }
 
 
@@ -96,6 +101,8 @@ def test_ai_words_before_a_verb_that_trains_something_else_or_waits_for_consent_
         ("The Client may input the Artwork into AI tools to train its staff.", "AI", False),
         ("The Client may use generative AI tools to improve the Artwork.", "AI", False),
         ("The Client may not input the Artwork into AI tools to train them.", "AI", False),
+        ("Licensee may create machine learning models fine-tuned on the Work.", "machine learning", True),
+        ("Licensee may develop AI models trained on its own data.", "AI", False),
     ],
 )
 def test_the_facts_read_ai_words_before_the_training_verb(text, ai, whole):
