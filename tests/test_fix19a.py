@@ -12,10 +12,12 @@ from datetime import UTC, datetime
 
 import pytest
 from support.synthetic_contracts import _document, _para, _save
+from test_writer import accepted, rejected
 
 from noai import engine
 from noai.ooxml.package import read_package
 from noai.ooxml.threads import read_comments
+from noai.plan import DELETED
 
 DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 VARIANTS = ("strict", "standard", "minimal")
@@ -23,14 +25,6 @@ VARIANTS = ("strict", "standard", "minimal")
 
 def run(docx: bytes, variant: str, we: str | None = None) -> engine.Redline:
     return engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant=variant, we=we))
-
-
-def accepted(docx: bytes) -> list[str]:
-    return [p.text for p in engine.read(docx, accepted=True).paragraphs]
-
-
-def rejected(docx: bytes) -> list[str]:
-    return [p.text for p in engine.read(docx, accepted=False).paragraphs]
 
 
 def ours(red: engine.Redline) -> list[str]:
@@ -118,3 +112,118 @@ def test_a_bar_on_the_clients_acts_is_no_moral_rights_consent(name):
     build, clause = GUARDS[name]
     red = run(build(clause), "standard", we=WE[build])
     assert "fix-moral-rights-waiver" not in {e.clause for e in red.plan.edits}
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 2: a consent or permission to use the work "as training data / material / corpus" is struck in every
+# variant (the fix's sentence rule), never one item of a list in it; a use conditioned on consent, the creator's own,
+# a denial and training material for people are left alone.
+
+
+def illustration(clause: str) -> bytes:
+    """A US picture-book illustration agreement: lettered sub-clauses under bold headings, "the Illustrations"."""
+    doc = _document()
+    _para(doc, "ILLUSTRATION AGREEMENT", bold=True)
+    _para(doc, 'This Agreement is between Juniper Books LLC ("Publisher") and Tomas Reyes ("Illustrator").')
+    _para(doc, "1. Work", bold=True)
+    _para(doc, "(a) Illustrator shall create twenty-four color illustrations for the book (the Illustrations).")
+    _para(doc, "(b) Publisher shall pay Illustrator USD 8,000 on acceptance.")
+    _para(doc, "2. Rights", bold=True)
+    _para(doc, "(a) Illustrator grants Publisher an exclusive license to print and publish the Illustrations.")
+    _para(doc, f"(b) {clause}")
+    _para(doc, "(c) Publisher shall credit Illustrator on the cover.")
+    _para(doc, "3. This Agreement is governed by the laws of New York.")
+    return _save(doc)
+
+
+def stock(clause: str) -> bytes:
+    """An Australian stock photo licence: typed numbers, no headings, "the Photographs"."""
+    doc = _document()
+    _para(doc, "PHOTOGRAPH LICENCE", bold=True)
+    _para(doc, 'Kestrel Media Pty Ltd ("Licensee") and Ana Kovac ("Photographer") agree as follows.')
+    _para(
+        doc,
+        '1. The Photographer shall supply thirty photographs of the Daintree to the Licensee (the "Photographs"). '
+        "The Photographer grants the Licensee a non-exclusive licence to reproduce the Photographs in the Licensee's "
+        "magazines for two years.",
+    )
+    _para(doc, f"2. {clause}")
+    _para(doc, "3. The Licensee shall pay the Photographer AUD 3,000 within 14 days.")
+    _para(doc, "4. This licence is governed by the laws of Queensland.")
+    return _save(doc)
+
+
+WE.update({illustration: "Illustrator", stock: "Photographer"})
+
+AS_DATA = {
+    "illustration-authorises": (
+        illustration,
+        "Illustrator authorizes Publisher to use the Illustrations as a training corpus for its generative AI models.",
+    ),
+    "illustration-grants": (
+        illustration,
+        "Illustrator grants Publisher the right to use the Illustrations as AI training data.",
+    ),
+    "stock-consents-to-the-use": (
+        stock,
+        "The Photographer consents to the use of the Photographs as training data by the Licensee and its partners "
+        "for machine learning systems.",
+    ),
+    "stock-acknowledges": (
+        stock,
+        "The Photographer acknowledges that the Licensee may include the Photographs as training material for its "
+        "generative models.",
+    ),
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("name", sorted(AS_DATA))
+def test_a_permission_to_use_the_work_as_training_data_is_struck_whole(name, variant):
+    build, clause = AS_DATA[name]
+    red = run(build(clause), variant, we=WE[build])
+    struck = [e for e in red.plan.edits if e.clause == "fix-existing-ai-restriction" and e.op == "replace"]
+    assert len(struck) == 1, [(e.op, e.anchor_text) for e in red.plan.edits]
+    assert clause.rstrip(".") in (struck[0].comment or "")  # the sentence quoted whole
+    written = " ".join(accepted(red.docx))
+    assert clause not in written and clause.split(" ", 4)[-1][:40] not in written  # no remnant of it
+    assert clause in " ".join(rejected(red.docx))
+
+
+LEFT = {
+    "illustration-conditioned": (
+        illustration,
+        "Publisher may use the Illustrations as training data for its models only with Illustrator's prior written "
+        "consent.",
+    ),
+    "illustration-own": (
+        illustration,
+        "Illustrator may use the Illustrations as training data for Illustrator's own style model.",
+    ),
+    "stock-denial": (
+        stock,
+        "The Photographer does not consent to the Photographs being used as training data for machine learning.",
+    ),
+    "stock-people": (
+        stock,
+        "The Licensee may use the Photographs as training material for its staff on the use of AI tools.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEFT))
+def test_a_use_as_training_data_that_is_no_permission_to_the_client_is_not_struck(name):
+    build, clause = LEFT[name]
+    red = run(build(clause), "standard", we=WE[build])
+    struck = [e for e in red.plan.edits if e.clause == "fix-existing-ai-restriction" and e.replacement in ("", DELETED)]
+    assert not struck
+    assert clause.split(" AI ")[0] in " ".join(accepted(red.docx))  # (AI tools may be kept on the covenant's terms)
+
+
+def test_the_audit_reads_a_consent_to_the_use_as_training_data_as_the_clients_permission():
+    build, clause = AS_DATA["stock-consents-to-the-use"]
+    report = engine.audit(build(clause), we=WE[build])
+    found = [f for f in report.findings if f.kind == "existing_ai_restriction"]
+    assert [(f.attributes.get("polarity"), f.attributes.get("permitted_party"), f.severity) for f in found] == [
+        ("permission", "client", "high")
+    ]

@@ -281,7 +281,7 @@ def answered(red: engine.Redline, paragraph: str, phrase: str) -> bool:
     )
 
 
-@pytest.mark.parametrize("variant", [xfail(v, reason=AS_TRAINING_DATA) for v in VARIANTS])
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_a_consent_to_use_the_recordings_as_training_data_is_answered(variant):
     red = redline(VOICE, variant)
     assert answered(red, "Performer consents to Studio", "as training data"), holding(
@@ -296,7 +296,7 @@ def test_a_consent_to_use_the_recordings_as_training_data_is_answered(variant):
         ("consultancy", "3.2 The Consultant agrees", "as training material"),
     ],
 )
-@pytest.mark.parametrize("variant", [xfail(v, reason=AS_TRAINING_DATA) for v in VARIANTS])
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_a_permission_to_use_the_work_as_training_material_is_answered_in_another_shape(
     variant, name, paragraph, phrase
 ):
@@ -304,7 +304,6 @@ def test_a_permission_to_use_the_work_as_training_material_is_answered_in_anothe
     assert answered(red, paragraph, phrase), holding(written(red.docx), phrase)
 
 
-@pytest.mark.xfail(strict=True, reason=AS_TRAINING_DATA)
 def test_the_audit_reads_a_consent_to_training_as_a_permission():
     permissions = [
         f["phrase"]["text"]

@@ -1489,6 +1489,22 @@ class _Classifier:
                     )
                 ]
             permission = P.AI_PERMISSION.search(text, s, e)
+            consent = None if permission else P.AI_CONSENT.search(text, s, e)
+            if consent:  # "Performer consents to Studio … using the Recordings as training data": Studio's permission
+                who = self.parties.after(text, consent.end(), e) or "unknown"
+                sev = INFO if who == self.parties.creator else HIGH
+                return [
+                    self.finding(
+                        p,
+                        "existing_ai_restriction",
+                        m,
+                        sev,
+                        "existing_ai_restriction/permission",
+                        polarity="permission",
+                        permitted_party=who,
+                        discloser=discloser,
+                    )
+                ]
             if permission:
                 who = (
                     self.parties.before_any_case(text, s, permission.start())
