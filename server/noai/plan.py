@@ -50,6 +50,7 @@ from .analysis.facts import (
     irrevocable,
     is_transfer_verb,
     joined_verb,
+    kept_tool_use,
     modal_before,
     modal_opening,
     modal_start,
@@ -102,6 +103,7 @@ from .library.render import (
     one_author,
     performer_rights,
     possessive,
+    with_tool_exception,
     with_working_materials,
     without_officer,
     without_text_tools,
@@ -459,6 +461,8 @@ def make_plan(
     materials = _materials_kind(result, facts)
     if materials is not None:  # recordings, code, text, data: their own working materials, not sketches
         insertions = [_rewritten(e, partial(with_working_materials, kind=materials)) for e in insertions]
+    # a use of AI tools kept on the covenant's terms ("machine translation … in preparing the Translation"): excepted
+    insertions, fixes = _tools_excepted(result, fixes, insertions, terms, facts.clause_word)
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -859,6 +863,9 @@ def choose_fixes(
     ours = _speaks_our_terms(library)
     render = _rendering(terms)
     filled: dict[tuple[str, str], str] = {}  # the background and limited fixes' fillings, each made once
+    in_paragraph: dict[int, list[Finding]] = {}  # the findings of each paragraph: what a fix may move up to
+    for f in result.findings:
+        in_paragraph.setdefault(f.start, []).append(f)
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -916,12 +923,12 @@ def choose_fixes(
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
-        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings, own_purpose)) is not None:
+        if op == "replace" and (moved := _qualified_purpose(f, rf, in_paragraph[f.start], own_purpose)) is not None:
             f, rf = moved  # "for any purpose related to our business": the purpose replaced with its qualifier
-        elif op == "replace" and (moved := _proviso_after_object(f, rf, result.findings, terms)) is not None:
+        elif op == "replace" and (moved := _proviso_after_object(f, rf, in_paragraph[f.start], terms)) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # "sublicensable" stays as it is
             f, rf = moved  # the proviso a sentence of its own after the licence's object
-        elif op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
+        elif op == "replace" and (moved := _after_qualifier(f, rf, in_paragraph[f.start])) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # the words it keeps: no second edit of them
             f, rf = moved
         if op == "comment":
@@ -1181,8 +1188,7 @@ def _tools_kept(
     if tools is None:
         return None
     work = terms.get("deliverables", "the work")
-    them = "them" if re.search(r"[^s]s$", work) else "it"
-    condition = _TOOL_TERMS.format(deliverables=work, them=them)
+    condition = _tool_terms(terms)
     moved = replace(f, phrase=tools.words, phrase_start=tools.start, phrase_end=tools.end)
     if variant == "minimal":
         said = (
@@ -1196,9 +1202,69 @@ def _tools_kept(
     )
     return (
         moved,
-        replace(rf, find=tools.words, replacement=f"{tools.words} ({condition})", comment=said, uses=()),
+        replace(rf, find=tools.words, replacement=_on_tool_terms(tools.words, terms), comment=said, uses=()),
         "replace",
     )
+
+
+# what the kept change's comment adds once the covenant excepts the use
+_EXCEPTED = "Our restriction on AI use excepts that use expressly, on those terms."
+
+
+def _tool_terms(terms: Mapping[str, str]) -> str:
+    """The terms on which AI tools may process the work, said of it: "if the tool neither keeps the Work after the
+    task nor is trained on it"."""
+    work = terms.get("deliverables", "the work")
+    return _TOOL_TERMS.format(deliverables=work, them="them" if re.search(r"[^s]s$", work) else "it")
+
+
+def _on_tool_terms(tools: str, terms: Mapping[str, str]) -> str:
+    """The tools' words of a permission kept on the covenant's terms: "machine translation (if the tool …)"."""
+    return f"{tools} ({_tool_terms(terms)})"
+
+
+def _tools_excepted(
+    result: AuditResult,
+    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+    insertions: list[Edit],
+    terms: Mapping[str, str],
+    word: str | None,
+) -> tuple[list[Edit], list[tuple[Finding, RenderedFix, str]]]:
+    """Our covenant excepting each use of AI tools the plan keeps on its terms (:func:`_tools_kept`): without it,
+    the covenant's "using any Protected Materials as prompts … for an AI System" forbids what the kept clause allows
+    ("be entitled to use machine translation … in preparing the Translation"). The exception names that use in the
+    document's words and cites its clause by the number it has once our clauses are in ("the use of machine
+    translation or other automated tools in preparing the Translation, as clause 3(b) permits"), on the condition
+    the covenant's other exceptions are made on; the kept change's comment says so. ``insertions`` and ``fixes`` as
+    they were where nothing is kept or the covenant has no exceptions to join (minimal's forbids training alone)."""
+    kept = [
+        (k, f, t)
+        for k, (f, rf, op) in enumerate(fixes)
+        if op == "replace"
+        and rf.replacement == _on_tool_terms(f.phrase, terms)
+        and (t := ai_tools(f.paragraph_text, f.phrase_start, f.phrase_end)) is not None
+    ]
+    if not kept:
+        return insertions, list(fixes)
+    moved = {c.index: c for c in _renumbered(result, insertions).found.changes if not c.reference}
+    owner = possessive(terms.get("client", "the client"))
+    out, fixes = list(insertions), list(fixes)
+    for k, f, tools in kept:
+        use = kept_tool_use(f.paragraph_text, tools, owner)
+        label = result.paragraphs[f.start].section_label
+        shift = moved.get(f.start)
+        old = shift.old.strip().rstrip(".") if shift is not None else ""
+        if label and old and label.endswith(old):  # Word or a renumbering moves its number: cited as it will read
+            label = label[: -len(old)] + shift.new.strip().rstrip(".")  # type: ignore[union-attr]
+        cited = f"{use}, as {word or 'clause'} {label} permits" if label else use
+        excepted = [_rewritten(e, partial(with_tool_exception, use=cited)) for e in out]
+        if excepted == out:
+            continue
+        out = excepted
+        f, rf, op = fixes[k]
+        said = f"{rf.comment} {_EXCEPTED}" if rf.comment else ""
+        fixes[k] = (f, replace(rf, comment=said), op)
+    return out, fixes
 
 
 # the corrections a permission to make new material in the creator's voice keeps (strict, standard)

@@ -21,6 +21,7 @@ no text itself, it asks these.
   creator who is a natural person (:func:`individual_creator`);
 - for the next round: the document's defined terms by name (:func:`defined_names`, :func:`term_key`,
   :func:`glossary_terms`), a clause's number (:func:`clause_number`), its cited ranges (:func:`cited_range_ends`),
+  our sentence citing our clauses as the round leaves them (:func:`citing_ours`),
   where struck training words take a condition of consent (:func:`consent_point`), a term's use (:func:`uses_term`);
 - all of it for one audited document: :func:`read_facts` -> :class:`DocumentFacts`.
 """
@@ -600,7 +601,8 @@ def ai_list_item(text: str, phrase_start: int, phrase_end: int) -> Strike | None
 
 # the tools: "machine translation or other automated tools", "generative AI tools", "artificial intelligence software"
 _AI_TOOLS = re.compile(
-    r"(?:machine[- ]translation|(?:generative\s+)?(?:AI|artificial\s+intelligence)\s+(?:tools?|software|services))"
+    r"(?:machine[- ]translation(?:\s+(?:tools?|software|systems?|services?|engines?))?|"
+    r"(?:generative\s+)?(?:AI|artificial\s+intelligence)\s+(?:tools?|software|services))"
     r"(?:\s+(?:or|and)\s+(?:other\s+|similar\s+)?(?:[\w-]+\s+){0,2}?(?:tools|software|systems|services|technolog(?:y|ies)))?",
     re.IGNORECASE,
 )
@@ -626,6 +628,26 @@ def ai_tools(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     adjective = re.search(r"(?:generative|automated)\s+$", before, re.IGNORECASE)  # "generative AI tools": one name
     at = phrase_start - len(adjective.group()) if adjective else phrase_start
     return Strike(at, m.end(), "", text[at : m.end()])
+
+
+# what a permission lets the AI tools be used for, after their words: "in preparing the Translation", "for a first
+# draft", "to localise the Copy for its regional websites"; up to the end of that limb ("…, and to retain …")
+_TOOLS_PURPOSE = re.compile(
+    r"\s+(?P<what>(?:in|for|to|when|while|during|on)\s[^,;.:()]*?)(?=\s*(?:[,;.:(]|$)|\s+(?:and|or)\s+(?:to|may|shall|"
+    r"will|can|must)\b)"
+)
+# the client's own, as a pronoun: "for its regional websites", "their editorial systems"
+_OWNERS = re.compile(r"\b(?:its|their)\b")
+
+
+def kept_tool_use(text: str, tools: Strike, owner: str) -> str:
+    """The use of AI tools a permission allows (``tools``, as :func:`ai_tools` reads it), in the document's own words
+    as an exception names it: "the use of machine translation or other automated tools in preparing the
+    Translation"; the client's own ("its", "their") called by ``owner``, its possessive ("the Publishers'"), where
+    the pronoun would have no antecedent."""
+    m = _TOOLS_PURPOSE.match(text, tools.end)
+    what = _OWNERS.sub(owner, m.group("what")) if m is not None else ""
+    return f"the use of {tools.words}{' ' + what if what else ''}"
 
 
 # A sentence whose operative act lets a party train AI on what it uses: "The Client may use the Designs to train
@@ -697,6 +719,46 @@ _CONDITIONED = re.compile(
 )
 
 
+# The AI words before the training verb, as where the work goes ("may input the Artwork into generative AI tools to
+# train them", "may feed the Work to machine-learning models for training"): a preposition of destination before
+# them, a few words of their name, and the training verb that follows trains them (a pronoun or "those / such"
+# standing for them) or nothing ("for training", "for the purpose of training"), not something else ("to train its
+# staff", "to improve the Artwork").
+_INTO = re.compile(
+    r"\b(?:into|to|with|through|on)\s+(?:(?:the|its|their|any|an?|one\s+or\s+more|[\w-]+['’]s)\s+)?(?:own\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NAME_TO_VERB = re.compile(
+    r"(?:\s*[\w-]+){0,5}?\s+(?:to|for|in)\s+(?:the\s+purposes?\s+of\s+)?(?:[a-z-]+,\s+)*(?:[a-z-]+,?\s+(?:and|or)\s+)?"
+)
+_TRAINS_THEM = re.compile(
+    r"(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z-]+)*"
+    r"(?:\s+(?:them|it|(?:those|these|such|the\s+same)"
+    r"(?:\s+(?:[\w-]+\s+)?(?:AI|models?|systems?|tools?|networks?|algorithms?|services?))?)\b)?"
+    r"\s*(?=[.;,]|$)",
+)
+
+
+def _fed_then_trained(text: str, phrase_start: int, act: int, act_end: int, end: int) -> bool:
+    """Whether the AI words at ``phrase_start``, before the training verb at ``act`` (ending at ``act_end``), are
+    where the permission puts the work, and the verb trains them (see :data:`_INTO`)."""
+    if _INTO.search(text, max(0, phrase_start - 60), phrase_start) is None:
+        return False
+    if _NAME_TO_VERB.fullmatch(text, _word_end(text, phrase_start), act) is None:
+        return False
+    return _TRAINS_THEM.match(text, act_end, end) is not None and text[act:act_end].lower().startswith(
+        ("train", "retrain", "re-train", "fine")
+    )
+
+
+def _word_end(text: str, at: int) -> int:
+    """The end of the word at ``at``."""
+    while at < len(text) and (text[at].isalnum() or text[at] in "-"):
+        at += 1
+    return at
+
+
 def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     """The whole sentence of ``text`` holding the AI words at ``text[phrase_start:phrase_end]`` where that
     sentence's operative act is a permission to train, fine-tune or improve a model on what it names ("The
@@ -716,7 +778,13 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     if m is None or _NO_ONE.search(m.group("subject")) or _CONDITIONED.search(text, body, end):
         return None
     act = next(m.start(g) for g in ("act", "fed", "purpose") if m.start(g) >= 0)
-    if phrase_start < act or (phrase_start > m.end() and not _TRAINED_OBJECT.fullmatch(text, m.end(), phrase_start)):
+    if phrase_start < act:  # the AI words where the work is put, trained after ("into AI tools to train them")
+        return (
+            _sentence_struck(text, start, end, head)
+            if _fed_then_trained(text, phrase_start, act, m.end(), end)
+            else None
+        )
+    if phrase_start > m.end() and not _TRAINED_OBJECT.fullmatch(text, m.end(), phrase_start):
         return None  # the AI words are not what the permission trains ("to train its staff in AI tools")
     if phrase_start < m.end() and not _A_MODEL.search(text, m.end(), phrase_end):
         return None  # "may use the Deliverables to train its products": what is trained names no model
@@ -3433,6 +3501,116 @@ def listed_citations(texts: Sequence[str], number: str) -> list[tuple[int, int, 
     takes out of the list."""
     listed = re.compile(rf"\b(?:[Cc]lauses|Sections|[Pp]aragraphs) (?:[\w.()]+, )*?({re.escape(number)}, )(?=[\w.()]+)")
     return [(i, *m.span(1)) for i, t in enumerate(texts) if number in t for m in listed.finditer(t)]
+
+
+# the number of a clause a sentence of ours cites: "4.10", "2.1A", "1A", "5(g)"
+_CITED = r"\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\([a-z]+\))?"
+# our sentence saying the clauses it cites apply (and survive): "Clauses 2.1A, 2.4 and 2.5 apply …", "Sections 5(d) to
+# 5(g) apply …", "Clause 3.3 applies …", "This clause 1A applies …", "This clause applies …" (its own clause)
+_APPLYING = re.compile(
+    rf"\b(?:(?P<this>[Tt]his) )?(?P<word>[Cc]lause|Section|[Pp]aragraph)s?(?: (?P<items>{_CITED}(?:(?:, | and | to )"
+    rf"{_CITED})*))? (?P<rest>appl(?:y|ies)\b[^.]*\.)"
+)
+_PLURAL_VERB = re.compile(r"\b(appl)y\b|\b(survive|bind|continue|remain)\b")
+
+
+def _cited_runs(items: str) -> list[tuple[str, str]]:
+    """A citation's numbers ("2.1A, 2.4 to 2.6 and 2.8") as runs: [("2.1A", "2.1A"), ("2.4", "2.6"), ("2.8", "2.8")]."""
+    runs = []
+    for item in re.split(r", | and ", items):
+        a, _, b = item.partition(" to ")
+        runs.append((a, b or a))
+    return runs
+
+
+def cited_numbers(text: str) -> list[str]:
+    """The numbers ``text``'s sentence saying clauses apply cites one by one ("Clauses 2.1A, 2.4 to 2.6 and 2.8
+    apply" -> "2.1A", "2.8"): not the ends of a range."""
+    m = _APPLYING.search(text)
+    if m is None or m.group("this") or not m.group("items"):
+        return []
+    return [a for a, b in _cited_runs(m.group("items")) if a == b]
+
+
+def _merged(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``runs`` with each run that the next continues joined to it ("2.4", "2.5 to 2.8" -> "2.4 to 2.8")."""
+    out: list[tuple[str, str]] = []
+    for a, b in runs:
+        if out and a == _next_label(out[-1][1]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def citing_ours(
+    text: str,
+    own: str | None = None,
+    *,
+    gone: Set[str] = frozenset(),
+    renamed: Mapping[str, str] | None = None,
+    running_on: Mapping[str, str] | None = None,
+) -> tuple[int, int, str] | None:
+    """``text``'s sentence saying clauses of ours apply ("Clauses 2.1A, 2.4 and 2.5 apply … and survive …", "This
+    clause 1A applies … and survives …"; ``own``: the number of the clause ``text`` is in, which "This clause
+    applies" cites) citing them as this round leaves them: a number ``gone`` (a clause taken out) is no longer
+    listed, each number is ``renamed`` (the numbers a closed gap moves), and a run ending at a key of
+    ``running_on`` runs on to its value (the clauses added after it: "2.5" -> "2.8" cites "2.4 to 2.8"). The
+    verbs agree with what is cited: "Clause 2.4 applies … and survives", "Clauses 1A to 1D apply … and survive".
+    The span from the citation to the sentence's end and its new words; None where it cites no number of ours
+    that changes, or nothing would be left."""
+    m = _APPLYING.search(text)
+    if m is None:
+        return None
+    this, items = m.group("this"), m.group("items")
+    if this:  # "This clause 1A applies", "This clause applies": its own clause
+        own = items or own
+        if not own:
+            return None
+        runs = [(own, own)]
+    elif items:
+        runs = _cited_runs(items)
+    else:
+        return None
+    renamed, running_on = renamed or {}, running_on or {}
+    now = []
+    for a, b in runs:
+        if a == b and a in gone:
+            continue
+        end = renamed.get(b, b)
+        now.append((renamed.get(a, a), running_on.get(end, end)))
+    now = _merged(now)
+    if not now or now == runs:
+        return None
+    cited = [x for a, b in now for x in ([a] if a == b else [f"{a} to {b}"] if b != _next_label(a) else [a, b])]
+    word, rest = m.group("word"), m.group("rest")
+    if this and items and len(cited) == 1 and " to " not in cited[0]:  # "This clause 4.9 applies", renumbered
+        return _least_change(text, m.start(), m.end(), f"{this} {word} {cited[0]} {rest}")
+    if len(cited) > 1 or " to " in cited[0]:
+        listed = cited[0] if len(cited) == 1 else f"{', '.join(cited[:-1])} and {cited[-1]}"
+        said = f"{word}s {listed} " + _SINGULAR_VERB.sub(lambda v: "apply" if v.group(1) else v.group(2), rest)
+    else:
+        said = f"{word} {cited[0]} " + _PLURAL_VERB.sub(lambda v: "applies" if v.group(1) else v.group(2) + "s", rest)
+    if m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":")):
+        said = said[:1].upper() + said[1:]
+    return _least_change(text, m.start(), m.end(), said)
+
+
+def _least_change(text: str, start: int, end: int, new: str) -> tuple[int, int, str]:
+    """``text[start:end]`` -> ``new`` as the fewest whole words changed: the words both begin and end with are
+    left out of the span."""
+    old = text[start:end]
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    head = old.rfind(" ", 0, head) + 1 if head < min(len(old), len(new)) or head == len(old) != len(new) else head
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    if tail:
+        cut = old.find(" ", len(old) - tail)
+        tail = len(old) - cut if cut >= 0 else 0
+    return start + head, end - tail, new[head : len(new) - tail]
 
 
 # the lead-in of a tail of a grant naming AI training among its uses: ", including to train …", " and to train …",

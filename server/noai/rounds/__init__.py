@@ -8,8 +8,12 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
   variant: ``strict`` reinstates it as it was; ``standard`` falls back one rung (the clause's
   ``minimal`` variant); ``minimal`` accepts their change (nothing is proposed again); below strict, a clause
   they rejected is never put back as it was (the plan is made without it where the lower rung has no other
-  version of it, so the approach never names it either); strict that puts a rejected term back, in their words or
-  stronger ones, says so in its thread and approach and warns the user;
+  version of it, so the approach never names it either); strict that puts a rejected term back puts back the words
+  they rejected (never wider ones), and says so in its thread and approach and warns the user;
+- paragraphs of a clause of ours they deleted without a tracked change, the rest of it standing (the sentence
+  using the "Permitted Purpose" our definition above it defines): strict puts them back there as they were, a
+  fall-back puts the lower rung's version there (less the definitions the document has), each continuing the clause
+  with no number of its own; never a second copy of the clause nor a second definition;
 - a clause on AI use strict adds for the first time goes where round one puts it: with our clauses on AI use
   that stand, numbered on from the last of them (never into a list of theirs, nor before the definitions it
   needs), and the range our survival sentence cites takes it in;
@@ -24,8 +28,11 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
   the threads of our accepted proposals are resolved;
 - numbers stay whole: a clause of ours put back goes back to its own place and number, after the clause of
   ours that came before it; a numbered clause they rejected and we do not put back leaves no gap (the
-  clauses after it, and the references to them, take the numbers back); a term our accepted clauses use
-  is defined by our definitions clause of this round where nothing defines it;
+  clauses after it, and the references to them, take the numbers back: "4.9" -> "4.8", "(h)" -> "(g)"); our
+  sentence citing our clauses cites them as the round leaves them, in one tracked change ("Sections 5(d) and 5(e)
+  apply" once (g) is gone and (d) withdrawn; "Clauses 1A to 1D apply … and survive" where strict adds 1B to 1D
+  after a clause that said "This clause applies … and survives"; "Section 5(d) applies" once (e) is gone); a term
+  our accepted clauses use is defined by our definitions clause of this round where nothing defines it;
 - a definition of ours that nothing uses any more (they rejected or deleted the only words using it) is taken out,
   as a tracked deletion commented as a change of this round, and the list closes behind it;
 - a need the other side states in a thread ("We need to use machine translation for a first draft") is answered
@@ -57,7 +64,7 @@ from dataclasses import replace
 
 from ..analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
 from ..analysis.facts import glossary_terms
-from ..analysis.negotiation import ACCEPTED, PENDING, REJECTED
+from ..analysis.negotiation import ACCEPTED, PENDING, REJECTED, Outcome
 from ..library import Library, Playbook
 from ..library.render import left_unchanged
 from ..ooxml.threads import Comment
@@ -80,7 +87,16 @@ from .answers import (
 from .approach import APPROACH, _approach, _approach_without, _without_approach
 from .definitions import _defined_as_used, _not_yet_defined, _unused_definitions
 from .needs import _offers_fee
-from .numbers import _changed, _gaps_closed, _numbered_after_moves, _overlaps, _own_place, _ranges_extended, _with_ours
+from .numbers import (
+    _changed,
+    _numbered_after_moves,
+    _numbers_closed,
+    _overlaps,
+    _own_place,
+    _ranges_extended,
+    _with_ours,
+)
+from .put_back import _as_made, _gone_put_back, _ours, _partly_gone
 from .replies import _again, _escalation, _in_the_thread, _left_standing, _put_back, _thread_answer
 from .said import _capital, _change, _firsts, _known, _our_roots, _plain_name, _root, _Said
 
@@ -150,6 +166,12 @@ def next_round(
         plan = make_plan(result, library, playbook, variant=plan.variant, comments=comments, without=dropped)
     approach, plan_edits = _without_approach(plan.edits)
     refused: dict[str, Edit] = {}  # clause -> the first of its fixes they rejected, which we do not insist on
+    made_as = {  # (clause, words) -> the change of ours they rejected there, as made
+        (o.proposal.clause, o.proposal.texts[0]): o.proposal
+        for o in reversed(talks.outcomes)
+        if o.proposal.op == "replace" and o.state == REJECTED and len(o.proposal.texts) == 2
+    }
+    deleted: list[tuple[Outcome, str]] = []  # our clauses whose paragraphs they deleted, put back; as they read them
     edits: list[Edit] = []
     notes = list(plan.notes) + [
         f"Accepted the other side's change to {_plain_name(last[c], library)}: not proposed again." for c in dropped
@@ -170,6 +192,23 @@ def next_round(
             edit = replace(edit, paragraphs=kept)
         if edit.op == "insert_after" and protection in weakened and restored:
             continue  # the words they took out are put back (below): a second clause would duplicate it
+        if edit.op == "insert_after" and how != ACCEPT and _partly_gone(last.get(edit.clause)):
+            o = last[edit.clause]  # where the paragraphs they deleted stood: put back, or one rung down
+            rung = [
+                e for e in (fallback.edits if fallback else ()) if e.op == "insert_after" and e.clause == edit.clause
+            ]
+            back = _gone_put_back(o, how, rung[0] if rung else None, result, library)
+            if back is None:
+                notes.append(f"Accepted the other side's deletion from {_plain_name(o, library)}: not proposed again.")
+                continue
+            edits.append(back if comments else replace(back, comment=None))
+            deleted += [(o, _ours(o, result, library))] if how == REINSTATE else []
+            continue
+        if edit.op == "replace" and how == REINSTATE and (edit.clause, edit.find or "") in made_as:
+            was = made_as[edit.clause, edit.find or ""]  # put back as they rejected it: never in wider words
+            if bool(was.texts[1]) == bool(edit.replacement) and was.texts[1] != edit.replacement:
+                comment = was.comment if edit.comment else None
+                edit = replace(edit, replacement=was.texts[1], comment=comment, variant=was.variant)
         if edit.op == "insert_after" and protection in lost and ours_before:
             if how == ACCEPT:
                 notes.append(f"Accepted the other side's change to {edit.title or edit.clause}: not proposed again.")
@@ -193,6 +232,8 @@ def next_round(
             # says so in words
             edit = replace(edit, comment=_put_back(edit, put_back, library) if put_back else None)
         if edit.op == "insert_after" and ours_before and last[edit.clause].state == REJECTED:
+            if how == REINSTATE:  # as they rejected it: never in wider words
+                edit = _as_made(edit, last[edit.clause].proposal, result)
             edit = _own_place(edit, last[edit.clause], talks.outcomes, result)
         edits.append(edit)
     edits = _defined_as_used(edits, result, talks.outcomes)
@@ -203,8 +244,10 @@ def next_round(
         approach = approach.replace(shifted, now) if shifted else approach
     edits = placed
     edits += restored
+    running_on: dict[str, str] = {}  # a number our citation of our clauses runs on from -> to
     if how == REINSTATE:
-        edits += _ranges_extended(result, edits, plan.variant)
+        extended, running_on = _ranges_extended(result, edits, plan.variant)
+        edits += extended
     for first in refused.values():
         fall, note = _fall_back_fix(first, edits, fallback, rejected_as_made, plan.terms, _offers_fee(result, edits))
         edits += fall
@@ -222,7 +265,7 @@ def next_round(
         notes.append(f"Withdrew our definition{'s' if len(unused) > 1 else ''} that nothing uses any more.")
     renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
     edits += unused + [_changed(result, c, e.clause, e.variant) for e, c in moves]  # the list closing behind it
-    more = _escalation(talks.outcomes, edits, again, library)
+    more = _escalation(talks.outcomes, edits, again, library, deleted)
     notes += [f"{ESCALATES}: {note}" for _, note in more]
     said_more = " ".join(_capital(said) for said, _ in more)
     gone = {n for e in unused for n in glossary_terms(e.find or "")}
@@ -239,8 +282,9 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
         any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
     )
-    closed = _gaps_closed(result, [o for o in last.values() if o.state == REJECTED], talks.outcomes, edits)
-    closed = [c for c in closed if not _overlaps(c, edits)]  # a range this round extends past the gap: extended
+    closed, cited = _numbers_closed(
+        result, talks.outcomes, last, edits, [e.index for e in unused], [c for _, c in moves], running_on
+    )
     fee = _offers_fee(result, edits)
     said = _Said(
         proposed,
@@ -255,7 +299,14 @@ def next_round(
         frozenset(e.clause for e in unused),
     )
     return (
-        Plan(plan.variant, plan.terms, numbered([*edits, *closed]), plan.offered, tuple(notes), renumbered=renumbering),
+        Plan(
+            plan.variant,
+            plan.terms,
+            numbered([*(e for e in edits if not _overlaps(e, cited)), *closed, *cited]),
+            plan.offered,
+            tuple(notes),
+            renumbered=renumbering,
+        ),
         _thread_answer(talks.outcomes, said, how, our_comments, talks.ours, edits, result.paragraphs)
         if comments
         else Answer(),

@@ -24,12 +24,13 @@ def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], .
     definitions entry or an "In this Section, …" glossary whose every term the document has, by name: a
     leading "the", quotes and case aside): a second definition of a term is never proposed."""
     have = defined_names(result)
+    return tuple(p for p in edit.paragraphs if not _redundant(p.get("text", ""), have))
 
-    def redundant(text: str) -> bool:
-        terms = glossary_terms(text)
-        return bool(terms) and terms <= have
 
-    return tuple(p for p in edit.paragraphs if not redundant(p.get("text", "")))
+def _redundant(text: str, have: set[str]) -> bool:
+    """``text`` only defines terms (a definitions entry, an "In this Section, …" glossary) that ``have`` names."""
+    terms = glossary_terms(text)
+    return bool(terms) and terms <= have
 
 
 def _defined_as_used(edits: list[Edit], result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:

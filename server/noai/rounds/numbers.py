@@ -1,22 +1,30 @@
 """Numbers kept whole in the next round: a clause of ours put back goes to its own place and number; a
 numbered clause they rejected and we do not put back leaves no gap (the clauses after it, and the references to them,
-take the numbers back); a cited range takes in a clause put back after its last and ends where its last is gone; a
-clause on AI use added for the first time goes with ours that stand. Pure: no XML, no I/O.
+take the numbers back); a cited range takes in a clause put back after its last and ends where its last is gone; our
+sentence citing our clauses (a range, a list, its own clause alone) cites them as the round leaves them; a clause on
+AI use added for the first time goes with ours that stand. Pure: no XML, no I/O.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import cited_range_ends, cites_itself, citing_itself_as, clause_number, typed_clause_number
-from ..analysis.negotiation import ACCEPTED, MODIFIED, PENDING, Outcome
+from ..analysis.facts import (
+    cited_numbers,
+    cited_range_ends,
+    cites_itself,
+    citing_itself_as,
+    citing_ours,
+    clause_number,
+)
+from ..analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome
 from ..kinds import ClauseKind
 from ..library import Library
 from ..ooxml.model import Paragraph
 from ..ooxml.renumber import Renumbered, TextChange, closing_gap, renumber
-from ..ooxml.revisions import next_numbers
+from ..ooxml.revisions import next_numbers, typed_number
 from ..plan import Edit
 from ..planning.edit import DEFINITIONS
 from ..planning.placement import _ON_AI, _renumbered, clause_paragraphs  # _ON_AI: the clauses on AI use
@@ -82,12 +90,13 @@ def _with_ours(edits: list[Edit], outcomes: Sequence[Outcome], result: AuditResu
     return [*rest[:at], *back, *(out[k] for k in fresh), *rest[at:]]
 
 
-def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -> list[Edit]:
+def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -> tuple[list[Edit], dict[str, str]]:
     """A clause put back after the last of a block whose range is cited ("Clauses 4.5 to 4.10
     apply … and bind …", "Sections 5(d) to 5(g) apply …") takes the next number (4.11, 5(h)): the cited range is
     extended to it, as a tracked replacement of the range's end, so the clause is not left outside what binds; so is
     a range ending at a number of ours no clause now has (a clause of ours they rejected that this round puts back
-    among the new ones)."""
+    among the new ones). With the tracked replacements, each number a citation of ours runs on from -> the last new
+    number (for our sentence citing a list or its own clause alone: :func:`_cited_as_left`)."""
     paragraphs = result.paragraphs
     after: dict[str, int] = {}  # the number a new clause follows -> how many new clauses follow it
     for e in edits:
@@ -99,16 +108,18 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
     had = {n for p in paragraphs if (n := _number_of(p))}
     texts = [p.text for p in paragraphs]
     out: list[Edit] = []
+    running_on: dict[str, str] = {}
     for last, count in after.items():
         more = _numbers_after(last, count) if count else None
         if not more:
             continue
         ends, new_end = [last, *more], more[-1]
+        running_on |= {end: new_end for end in ends[:-1] if end == last or end not in had}
         cited = [found for end in ends[:-1] if end == last or end not in had for found in cited_range_ends(texts, end)]
         ours = next((e.clause for e in edits if e.op == "insert_after"), "")
         for i, start, stop in cited:
             out.append(Edit.replacing(i, paragraphs[i].text, start, stop, new_end, clause=ours, variant=variant))
-    return out
+    return out, running_on
 
 
 def _overlaps(change: Edit, edits: Sequence[Edit]) -> bool:
@@ -124,11 +135,42 @@ def _overlaps(change: Edit, edits: Sequence[Edit]) -> bool:
 
 
 def _number_of(p: Paragraph) -> str | None:
-    """A clause's number as the document cites it: "4.10" (typed or Word's), a lettered sub-clause's "5(f)"."""
+    """The number of the clause ``p`` is in, as the document cites it: "4.10" (typed or Word's), a lettered
+    sub-clause's "5(f)", a clause inserted between two: "1A"."""
     label = p.section_label or ""
     parent, bracket, letter = label.partition("(")
     lettered = bracket and parent[:1].isdigit() and letter[:-1].isalpha() and letter.endswith(")")
-    return clause_number(p) or (label if lettered else None)
+    return clause_number(p) or (label if lettered or _suffixed(label) else None)
+
+
+def _suffixed(number: str) -> bool:
+    """``number`` is a clause's inserted between two: "1A", "2.1A"."""
+    return number[:1].isdigit() and number[-1:].isupper() and number[:-1].replace(".", "").isdigit()
+
+
+def _own_number(p: Paragraph) -> str | None:
+    """:func:`_number_of` where ``p`` itself carries the number (typed, or Word's label), not a paragraph of the
+    clause after its first."""
+    number = clause_number(p)
+    if number:
+        return number
+    typed = typed_number(p.text)
+    own = typed[0].rstrip(".") if typed else p.label or ""
+    label = _number_of(p) or ""
+    return label if own and label.endswith(own) else None
+
+
+def _moved(number: str, by: int) -> str | None:
+    """``number`` ``by`` places on in its list ("4.9" -> "4.7" by -2, "5(f)" -> "5(g)" by 1); None for a number
+    that has no such place."""
+    parent, bracket, letter = number.partition("(")
+    if bracket:
+        letter = letter[:-1]
+        if len(letter) != 1 or not letter.isalpha() or not "a" <= chr(ord(letter) + by) <= "z":
+            return None
+        return f"{parent}({chr(ord(letter) + by)})"
+    head, _, tail = number.rpartition(".")
+    return f"{head}.{int(tail) + by}" if head and tail.isdigit() and int(tail) + by > 0 else None
 
 
 def _numbers_after(number: str, count: int) -> list[str] | None:
@@ -138,14 +180,18 @@ def _numbers_after(number: str, count: int) -> list[str] | None:
         letters = next_numbers(f"({letter}", count)
         return [parent + n for n in letters] if letters else None
     head, _, _ = number.rpartition(".")
-    return next_numbers(number, count) if head else None
+    return next_numbers(number, count) if head or _suffixed(number) else None
 
 
 def _standing_before(
-    o: Outcome, outcomes: Sequence[Outcome], paragraphs: Sequence[Paragraph]
+    o: Outcome,
+    outcomes: Sequence[Outcome],
+    paragraphs: Sequence[Paragraph],
+    own: Callable[[Paragraph], str | None] = clause_number,
 ) -> tuple[int, int] | None:
     """Where the clause of ours inserted right before ``o``'s (in its round, at its anchor) stands now: its last
-    paragraph and its numbered one (``None`` where no clause of ours before it stands, or it has no number)."""
+    paragraph and its numbered one (``None`` where no clause of ours before it stands, or it has no number: ``own``
+    reads it)."""
     same = [
         q
         for q in outcomes
@@ -155,7 +201,7 @@ def _standing_before(
     for q in reversed(same[:k]):
         at = [i for i in q.matched if i is not None and 0 <= i < len(paragraphs)]
         if at:
-            numbered = next((i for i in at if clause_number(paragraphs[i])), None)
+            numbered = next((i for i in at if own(paragraphs[i])), None)
             return None if numbered is None else (max(at), numbered)
     return None
 
@@ -214,13 +260,20 @@ def _numbered_after_moves(result: AuditResult, edits: Sequence[Edit], moves: Seq
 
 
 def _gaps_closed(
-    result: AuditResult, rejected: Sequence[Outcome], outcomes: Sequence[Outcome], edits: Sequence[Edit]
-) -> list[Edit]:
+    result: AuditResult,
+    rejected: Sequence[Outcome],
+    outcomes: Sequence[Outcome],
+    edits: Sequence[Edit],
+    withdrawn: Sequence[int] = (),
+) -> tuple[list[Edit], set[str], dict[str, str]]:
     """A numbered clause of ours they rejected, and we do not put back, leaves no gap in the numbers of the
-    block it was in ("4.7", "4.9", "4.10"): the clauses after it take the numbers back ("4.9" -> "4.8"), as
-    tracked replacements, and so do the document's typed references to them ("Clauses 4.5 to 4.10" -> "4.5 to
-    4.9"; where Word numbers the clauses, only the references change). Every gap of a block at once, however
-    many clauses each leaves out ("4.5", "4.7", "4.9" once "4.6" and "4.8" are gone -> "4.5", "4.6", "4.7")."""
+    block it was in ("4.7", "4.9", "4.10"; "(f)", "(h)"): the clauses after it take the numbers back ("4.9" -> "4.8",
+    "(h)" -> "(g)"), as tracked replacements, and so do the document's typed references to them ("Clauses 4.5 to
+    4.10" -> "4.5 to 4.9"; where Word numbers the clauses, only the references change). Every gap of a block at
+    once, however many clauses each leaves out ("4.5", "4.7", "4.9" once "4.6" and "4.8" are gone -> "4.5", "4.6",
+    "4.7"). ``withdrawn``: the paragraphs this round takes out of the lists (a definition of ours nothing uses),
+    which move the numbers after them back too. The changes, the numbers gone (as the document cites them) and
+    the numbers that move (old -> new, for our sentence citing them: :func:`_cited_as_left`)."""
     again = {e.clause for e in edits if e.op == "insert_after"}
     paragraphs = result.paragraphs
     texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
@@ -228,21 +281,25 @@ def _gaps_closed(
     for o in rejected:
         if o.proposal.op != "insert_after" or o.proposal.clause in again | {DEFINITIONS} or not o.proposal.texts:
             continue
-        found = _standing_before(o, outcomes, paragraphs)
+        found = _standing_before(o, outcomes, paragraphs, _own_number)
         if found is None:
             continue
         numbered = found[1]
-        typed = typed_clause_number(o.proposal.texts[0])
-        if typed is None and (paragraphs[numbered].label is None or clause_number(paragraphs[numbered]) is None):
+        if typed_number(o.proposal.texts[0]) is None and paragraphs[numbered].label is None:
             continue  # a clause with no number of its own
         count, first = gaps.get(numbered, (0, o))
         gaps[numbered] = (count + 1, first)
     out: list[Edit] = []
+    gone: set[str] = set()
+    renamed: dict[str, str] = {}
     done: set[int] = set()
     before = 0  # the clauses gone in the gaps before this one
     for numbered in sorted(gaps):
         count, o = gaps[numbered]
-        out += _range_ended_before(result, numbered, count, before, o)
+        ended, end = _range_ended_before(result, numbered, count, before, o, withdrawn)
+        out += ended
+        renamed |= end
+        gone |= _gone_after(paragraphs[numbered], count, before)
         before += count
         if numbered in done:
             continue  # its gap was closed with an earlier one of its block
@@ -251,30 +308,55 @@ def _gaps_closed(
         reached = max((c.index for c in changes if not c.reference), default=-1)
         done |= {k for k in later if k <= reached}
         out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in changes]
-    return out
+        renamed |= {c.old: c.new for c in changes if c.reference}
+    return out, gone, renamed
 
 
-def _range_ended_before(result: AuditResult, numbered: int, count: int, before: int, o: Outcome) -> list[Edit]:
+def _typed(p: Paragraph) -> bool:
+    """``p``'s number is typed (it shows the number it had when its round was written), not Word's."""
+    return p.label is None
+
+
+def _gone_after(p: Paragraph, count: int, before: int) -> set[str]:
+    """The numbers, as the document cites them, of the ``count`` clauses gone right after ``p`` (``before`` gone
+    in the gaps before it: a number Word shows has closed them already)."""
+    own = _own_number(p) or ""
+    start = 0 if _typed(p) else before
+    return {n for k in range(start + 1, start + count + 1) if (n := _moved(own, k))}
+
+
+def _range_ended_before(
+    result: AuditResult, numbered: int, count: int, before: int, o: Outcome, withdrawn: Sequence[int] = ()
+) -> tuple[list[Edit], dict[str, str]]:
     """Where the ``count`` clauses gone after the numbered paragraph ``numbered`` ended their block (no clause of
     its list follows; ``before`` clauses went in gaps before it), a cited range that ended at the last of them ends
     at ``numbered``'s number once the gaps close instead ("Clauses 4.5 to 4.10 apply" -> "4.5 to 4.9" once 4.10
-    is gone). A number Word shows has closed the gaps already; a typed one has not."""
+    is gone; "Sections 5(d) to 5(g)" -> "5(d) to 5(e)" once (g) is gone and a definition before (f) withdrawn). A
+    number Word shows has closed the gaps already; a typed one has not. The changes, and the range's old end -> its
+    new one."""
     paragraphs = result.paragraphs
-    head, _, tail = (clause_number(paragraphs[numbered]) or "").rpartition(".")
-    if not head or not tail.isdigit():
-        return []
-    n = int(tail)
-    after = {f"{head}.{n + 1}", f"{head}.{n + count + 1}"}
-    if any(clause_number(p) in after for p in paragraphs[numbered + 1 :]):
-        return []  # clauses follow the gap: closing_gap moves them and the references to them
-    typed = typed_clause_number(paragraphs[numbered].text) is not None
-    gone = f"{head}.{n + count if typed else n + before + count}"
-    own = f"{head}.{n - before if typed else n}"
+    own = _own_number(paragraphs[numbered])
+    if own is None or _moved(own, 0) is None:
+        return [], {}
+    follows = {_moved(own, 1), _moved(own, count + 1)}
+    if any(_own_number(p) in follows for p in paragraphs[numbered + 1 :]):
+        return [], {}  # clauses follow the gap: closing_gap moves them and the references to them
+    typed = _typed(paragraphs[numbered])
+    parent = _parent(own) or ""
+    out_before = sum(  # the definitions this round takes out before it in its list
+        1
+        for i in withdrawn
+        if i < numbered and (n := _own_number(paragraphs[i])) and n.startswith(parent) and _moved(n, 0) is not None
+    )
+    gone = _moved(own, count if typed else before + count)
+    now = _moved(own, -(before + out_before) if typed else -out_before)
+    if gone is None or now is None:
+        return [], {}
     out = []
     for i, start, stop in cited_range_ends([p.text for p in paragraphs], gone):
-        change = TextChange(i, start, stop, gone, own, reference=True)
+        change = TextChange(i, start, stop, gone, now, reference=True)
         out.append(_changed(result, change, o.proposal.clause, o.proposal.variant))
-    return out
+    return out, {gone: now}
 
 
 def _changed(result: AuditResult, c: TextChange, clause: str, variant: str) -> Edit:
@@ -282,3 +364,87 @@ def _changed(result: AuditResult, c: TextChange, clause: str, variant: str) -> E
     return Edit.replacing(
         c.index, result.paragraphs[c.index].text, c.start, c.end, c.new, clause=clause, variant=variant
     )
+
+
+def _ours_standing(result: AuditResult, outcomes: Sequence[Outcome]) -> dict[int, Outcome]:
+    """The paragraphs of our clauses that stand (accepted, modified or still pending) -> their outcome."""
+    ours: dict[int, Outcome] = {}
+    for o in outcomes:
+        if o.proposal.op == "insert_after" and o.state in (ACCEPTED, MODIFIED, PENDING):
+            ours |= {i: o for i in o.matched if i is not None and 0 <= i < len(result.paragraphs)}
+    return ours
+
+
+def _cited_by_none(result: AuditResult, outcomes: Sequence[Outcome]) -> set[str]:
+    """The numbers our sentence citing our clauses cites one by one that no clause has any more (a clause of ours
+    they rejected, "3.3" once the Section 3 it ended has "3.1" and "3.2" only), where other clauses of its list
+    have numbers (so that the document's numbers are read)."""
+    have = {n for p in result.paragraphs if (n := _own_number(p))}
+    parents = {_parent(n) for n in have}
+    cited = {n for i in _ours_standing(result, outcomes) for n in cited_numbers(result.paragraphs[i].text)}
+    return {n for n in cited if n not in have and _parent(n) in parents - {None}}
+
+
+def _parent(number: str) -> str | None:
+    """The list ``number`` is in: "4." of "4.10", "5(" of "5(f)"; None for a number of no list ("1A")."""
+    if "(" in number:
+        return number.partition("(")[0] + "("
+    head, dot, _ = number.rpartition(".")
+    return head + dot if head else None
+
+
+def _cited_as_left(
+    result: AuditResult,
+    outcomes: Sequence[Outcome],
+    gone: set[str],
+    renamed: Mapping[str, str],
+    running_on: Mapping[str, str],
+) -> list[Edit]:
+    """Our sentence saying which clauses of ours apply ("Clauses 2.1A, 2.4 and 2.5 apply …", "This clause applies
+    …"), in a clause of ours that stands, citing them as this round leaves them: without the numbers ``gone`` (a
+    clause they rejected that we do not put back, a definition we withdraw), with the numbers that move
+    (``renamed``) and running on to the clauses added after the last (``running_on``): one tracked change of its
+    words (for :func:`noai.analysis.facts.citing_ours`), the verbs agreeing ("Section 5(d) applies … and
+    survives")."""
+    if not (gone or renamed or running_on):
+        return []
+    paragraphs = result.paragraphs
+    out = []
+    for i, o in sorted(_ours_standing(result, outcomes).items()):
+        text = paragraphs[i].text
+        found = citing_ours(text, _number_of(paragraphs[i]), gone=gone, renamed=renamed, running_on=running_on)
+        if found is not None:
+            start, stop, new = found
+            out.append(Edit.replacing(i, text, start, stop, new, clause=o.proposal.clause, variant=o.proposal.variant))
+    return out
+
+
+def _numbers_closed(
+    result: AuditResult,
+    outcomes: Sequence[Outcome],
+    last: Mapping[str, Outcome],
+    edits: Sequence[Edit],
+    withdrawn: Sequence[int],
+    moves: Sequence[TextChange],
+    running_on: Mapping[str, str],
+) -> tuple[list[Edit], list[Edit]]:
+    """The numbers this round leaves: the gaps the clauses of ours they rejected leave closed (``last``: the latest
+    proposal of each clause; :func:`_gaps_closed`), and our sentence citing our clauses citing them as they are now
+    (:func:`_cited_as_left`): without a clause gone (rejected, not put back; a definition ``withdrawn``), with the
+    numbers ``moves`` and the gaps move, and running on to strict's new clauses (``running_on``). The changes closing
+    the gaps (less those of the sentence, which its one change makes), and the sentence's change."""
+    rejected = [o for o in last.values() if o.state == REJECTED]
+    closed, gone, renamed = _gaps_closed(result, rejected, outcomes, edits, withdrawn)
+    closed = [c for c in closed if not _overlaps(c, edits)]  # a range this round extends past the gap: extended
+    gone |= {n for i in withdrawn if (n := _own_number(result.paragraphs[i]))}
+    renamed = {c.old: c.new for c in moves if c.reference and c.new} | renamed
+    made = {e.clause for e in edits if e.op == "insert_after"}
+    if any(o.proposal.clause not in made for o in rejected):  # a clause of ours gone for good
+        gone |= _cited_by_none(result, outcomes)
+    same = {(c.index, c.start, c.end, c.replacement) for c in [*edits, *closed] if c.op == "replace"}
+    cited = [  # a change of the sentence made already as it is (a range's end moved back) stays the one made
+        c
+        for c in _cited_as_left(result, outcomes, gone, renamed, running_on)
+        if (c.index, c.start, c.end, c.replacement) not in same
+    ]
+    return [c for c in closed if not _overlaps(c, cited)], cited

@@ -92,7 +92,7 @@ def _thread_answer(
         elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
         elif o.proposal.id in said.again:
-            replies.append(ReplyTo(mine.id, _insist(o, said, edits)))
+            replies.append(ReplyTo(mine.id, _insist(o, said)))
         elif o.state == REJECTED and not mine.done:
             replies.append(ReplyTo(mine.id, _withdrawn(o, said, how)))
             resolve.append(mine.id)
@@ -171,22 +171,9 @@ def _again(outcomes: Sequence[Outcome], edits: Sequence[Edit]) -> set[str]:
     return {o.proposal.id for o in outcomes if o.state == REJECTED and made(o.proposal)}
 
 
-def _wider(p: Proposal, edits: Sequence[Edit]) -> str:
-    """The words this round adds after theirs where it makes addition ``p`` of ours again in other words (a wider
-    sentence than the one they rejected), else ""."""
-    made = next(
-        (e for e in edits if e.op == "replace" and e.clause == p.clause and e.find == p.texts[0] and e.replacement),
-        None,
-    )
-    if made is None or not _added(p) or not (made.replacement or "").startswith(made.find or ""):
-        return ""
-    now = (made.replacement or "")[len(made.find or "") :].strip(" ,;.")
-    return now if now != _added(p) else ""
-
-
-def _insist(o: Outcome, said: _Said, edits: Sequence[Edit] = ()) -> str:
-    """Our reply in the thread of a proposal they rejected and we put back as it was (or, for an addition of
-    ours, in wider words: quoted, never passed off as the words they rejected)."""
+def _insist(o: Outcome, said: _Said) -> str:
+    """Our reply in the thread of a proposal they rejected and we put back as it was (in the words they
+    rejected)."""
     p = o.proposal
     if p.op == "replace" and p.texts[1:2] == ("",):
         return (
@@ -195,8 +182,6 @@ def _insist(o: Outcome, said: _Said, edits: Sequence[Edit] = ()) -> str:
     what = said.names.get(p.id) or "our proposal"
     if p.op == "replace" and not _added(p):
         return f"We cannot agree to the wording as it stood, and have made {what} again: our reasons are above."
-    if wider := _wider(p, edits):
-        return f"We need {what}, and have put it back in wider words: “{wider}”. Our reasons are above."
     return f"We need {what}, and have put it back: our reasons are above."
 
 
@@ -224,20 +209,22 @@ def _in_the_thread(
 
 
 def _escalation(
-    outcomes: Sequence[Outcome], edits: Sequence[Edit], again: set[str], library: Library
+    outcomes: Sequence[Outcome],
+    edits: Sequence[Edit],
+    again: set[str],
+    library: Library,
+    deleted: Sequence[tuple[Outcome, str]] = (),
 ) -> list[tuple[str, str]]:
     """What this round asks beyond the last: the proposals they rejected that it makes again as they were (words
-    they kept that it strikes again; clauses and changes it puts back), and those the last round did not make
-    (clauses, changes of their words). Each as (what we say to the other side, the note to the user)."""
+    they kept that it strikes again; clauses and changes it puts back), the paragraphs of a clause of ours they
+    deleted that it puts back (``deleted``: the clause, and its name as the other side reads it), and those the last
+    round did not make (clauses, changes of their words). Each as (what we say to the other side, the note to the
+    user)."""
     firsts = _firsts(outcomes, again)
     struck = [
         _words(o.proposal.texts[0]) for o in firsts if o.proposal.op == "replace" and o.proposal.texts[1:2] == ("",)
     ]
-    put_back = [
-        _plain_name(o, library) + (f" in wider words (“{w}”)" if (w := _wider(o.proposal, edits)) else "")
-        for o in firsts
-        if _words(o.proposal.texts[0]) not in struck
-    ]
+    put_back = [_plain_name(o, library) for o in firsts if _words(o.proposal.texts[0]) not in struck]
     fresh = [
         e
         for e in edits
@@ -267,6 +254,15 @@ def _escalation(
             (
                 f"we have put back {listed}, which you did not accept.",
                 f"it puts back {listed}, which the other side did not accept.",
+            )
+        )
+    for o, ours in deleted:
+        gone = [t for t, i in zip(o.proposal.texts, o.matched, strict=False) if i is None]
+        them = "paragraphs" if len(gone) > 1 else "paragraph"
+        out.append(
+            (
+                f"we have put back the {them} you deleted from {ours}.",
+                f"it puts back the {them} the other side deleted from {ours} ({_quoting(gone)}).",
             )
         )
     if new:
