@@ -8,6 +8,7 @@ client's acts "without … consent" is no such consent.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -227,3 +228,103 @@ def test_the_audit_reads_a_consent_to_the_use_as_training_data_as_the_clients_pe
     assert [(f.attributes.get("polarity"), f.attributes.get("permitted_party"), f.severity) for f in found] == [
         ("permission", "client", "high")
     ]
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 1: the work named by a sentence ('… made under this agreement are called the "Masters".') is the work; a
+# licence of the creator's persona (name, likeness, biography) is never taken for it.
+
+
+def session(persona: str = "Artist Materials") -> bytes:
+    """A UK session musician agreement: typed numbers, the work named by a sentence, a persona licence."""
+    doc = _document()
+    _para(doc, "SESSION MUSICIAN AGREEMENT", bold=True)
+    _para(doc, 'This agreement is made between Greyhound Records Ltd ("the Label") and Tam Okafor ("the Musician").')
+    _para(doc, "1. Sessions", bold=True)
+    _para(
+        doc,
+        "1.1 The Musician shall perform on the four recording sessions listed in the Schedule. The sound recordings "
+        'of the Musician\'s performances made under this agreement are called the "Masters".',
+    )
+    _para(doc, "1.2 The Label shall pay the Musician GBP 250 for each session.")
+    _para(doc, "2. Rights", bold=True)
+    _para(doc, "2.1 The Musician assigns to the Label all copyright and performers' property rights in the Masters.")
+    _para(
+        doc,
+        "2.2 The Musician grants the Label the right to use the Musician's name, approved likeness and biography "
+        f'("{persona}") to market the Masters for five years.',
+    )
+    _para(doc, "3. This agreement is governed by the laws of England and Wales.")
+    return _save(doc)
+
+
+def test_the_audit_names_the_masters_the_work():
+    report = engine.audit(session(), we="Musician")
+    assert report.terms.deliverables is not None and report.terms.deliverables.name == "Masters"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_masters_are_protected_not_the_musicians_persona(variant):
+    red = run(session(), variant, we="Musician")
+    said = " ".join(ours(red))
+    assert "Artist Materials" not in said, said
+    assert "the Masters" in said
+    texts = accepted(red.docx)
+    if variant != "minimal":
+        defined = next(t for t in texts if "“Protected Materials” means" in t or '"Protected Materials" means' in t)
+        assert re.search(r"Protected Materials[”\"] means (?:the )?Masters", defined), defined[:120]
+    assert not any("Artist Materials, every draft" in t for t in texts)
+
+
+def test_a_persona_licence_alone_is_not_the_work():
+    # the persona licence of a contract whose work is unnamed is still no work (no "Protected Materials" of it)
+    red = run(session("Musician Likeness"), "standard", we="Musician")
+    assert "Musician Likeness" not in " ".join(ours(red))
+
+
+# ------------------------------------------------------------------------------------------------
+# Round two: two neighbouring sentences we struck ("[Intentionally deleted]" each): they reject one strike and accept
+# the other; the rejected one is read as rejected (the other's note is no proof of it), and answered one rung down.
+
+
+def presenter() -> bytes:
+    doc = _document()
+    _para(doc, "PRESENTER AGREEMENT", bold=True)
+    _para(doc, 'This agreement is made between Tidewater Radio Ltd ("the Station") and Ines Duarte ("the Presenter").')
+    _para(
+        doc,
+        "1. The Presenter shall present thirty evening shows. The recordings of each show made under this agreement "
+        'are "the Shows".',
+    )
+    _para(doc, "2. The Station shall pay the Presenter GBP 300 for each show.")
+    _para(doc, "3. The Presenter assigns to the Station all copyright in the Shows.")
+    _para(
+        doc,
+        "4. The Station may create a digital replica of the Presenter's voice from the Shows and may use it to read "
+        "station announcements, without further payment to the Presenter.",
+    )
+    _para(
+        doc,
+        "5. The Presenter consents to the Station using the Shows as training data for speech recognition systems.",
+    )
+    _para(doc, "6. This agreement is governed by the laws of Scotland.")
+    return _save(doc)
+
+
+def test_a_rejected_strike_beside_an_accepted_one_is_read_as_rejected():
+    from support.replies import Reply, record_ids
+
+    from noai.ooxml.record import read_rounds
+
+    sent = run(presenter(), "standard", we="Presenter").docx
+    proposals = read_rounds(read_package(sent))[0].proposals
+    replica = [p.id for p in proposals if p.clause == "fix-digital-replica"]
+    training = [p.id for p in proposals if p.clause == "fix-existing-ai-restriction"]
+    assert replica and training
+    back = Reply(sent).reject(ids=record_ids(sent, *replica)).accept().bytes()
+    states = {o.proposal.clause: o.state for o in engine.audit(back, previous=sent).negotiation.outcomes}
+    assert states["fix-digital-replica"] == "rejected" and states["fix-existing-ai-restriction"] == "accepted"
+    again = engine.redline(back, author="noai", date=DATE, options=engine.Options(variant="standard", we="Presenter"))
+    answer = [e for e in again.plan.edits if e.clause == "fix-digital-replica"]
+    assert answer and all(e.comment for e in answer), answer  # one rung down, and said
+    assert any("digital replica" in t for t in accepted(again.docx))
