@@ -270,7 +270,10 @@ _TRAINING = re.compile(
     r"(?:an?\s+|any\s+)?(?:AI|artificial)|\b(?:improve|build)\s+(?:an?\s+|any\s+)?(?:AI|artificial)",
     re.IGNORECASE,
 )
-_DEFINES = re.compile(r"[\"“]([^\"”]{1,60})[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)")
+# a term defined, also as the other side qualified it ("“X, except …” means", "“X” (other than …) means"): X
+_DEFINES = re.compile(
+    r"[\"“]([^\"”,]{1,60})(?:,[^\"”]{0,80})?[\"”]\s+(?:\([^()]{1,120}\)\s+)?(?:means|shall\s+mean|has\s+the\s+meaning)"
+)
 
 
 def _covenant(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> Finding | None:

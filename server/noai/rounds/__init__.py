@@ -36,8 +36,12 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
 - a definition of ours that nothing uses any more (they rejected or deleted the only words using it) is taken out,
   as a tracked deletion commented as a change of this round, and the list closes behind it;
 - a need the other side states in a thread ("We need to use machine translation for a first draft") is answered
-  on the need: an AI tool that trains nothing, allowed for that task where it keeps no copy; training on the work,
-  for that purpose alone with the creator's consent (strict: no standing permission, and how to ask).
+  on the need, and drafted: an AI tool that trains nothing is added to our covenant's exceptions (a tracked
+  insertion, on the condition the others are made on: it keeps no copy and trains no AI system on the work);
+  training on the work, for that purpose alone with the creator's consent, which standard and minimal add is not
+  withheld unreasonably (strict: no standing permission, and how to ask); new material in the creator's voice or
+  likeness is no tool use. The answer and what the round supersedes are separate replies; a thread of ours they
+  answered whose change the round withdraws is resolved.
 
 Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
 
@@ -81,14 +85,16 @@ from .answers import (
     _not_put_back,
     _rest,
     _restorations,
+    _typed_in,
     _what_it_allows,
     answer_for,
 )
 from .approach import APPROACH, _approach, _approach_without, _without_approach
 from .definitions import _defined_as_used, _not_yet_defined, _unused_definitions
-from .needs import _offers_fee
+from .needs import _needs_drafted, _offers_fee
 from .numbers import (
     _changed,
+    _citing_own_numbers,
     _numbered_after_moves,
     _numbers_closed,
     _overlaps,
@@ -178,6 +184,9 @@ def next_round(
     ]
     weakened = {p.name for p in result.protections if p.status == WEAKENED}
     restored = _restorations(result, talks.outcomes) if how != ACCEPT else []
+    typed, typed_notes = _typed_in(result, talks.outcomes, how, plan.terms, library)
+    notes += typed_notes
+    answered = {e.clause for e in typed} | {e.clause for e in restored}  # our clauses standing, as they modified them
     for edit in plan_edits:
         protection = (
             library.get(edit.clause).kind if edit.op == "insert_after" and _known(library, edit.clause) else None
@@ -192,6 +201,8 @@ def next_round(
             edit = replace(edit, paragraphs=kept)
         if edit.op == "insert_after" and protection in weakened and restored:
             continue  # the words they took out are put back (below): a second clause would duplicate it
+        if edit.op == "insert_after" and edit.clause in answered and not _partly_gone(last.get(edit.clause)):
+            continue  # our clause stands as they modified it, and their change is answered (below): never a second
         if edit.op == "insert_after" and how != ACCEPT and _partly_gone(last.get(edit.clause)):
             o = last[edit.clause]  # where the paragraphs they deleted stood: put back, or one rung down
             rung = [
@@ -215,8 +226,8 @@ def next_round(
                 continue
             if fallback is not None:
                 lower = next((e for e in fallback.edits if e.op == "insert_after" and e.clause == edit.clause), None)
-                if lower is not None:
-                    edit = lower
+                if lower is not None:  # less what the document defines already, as the plan's own clause was
+                    edit = replace(lower, paragraphs=_not_yet_defined(lower, result))
         elif edit.op == "comment" and (edit.clause, "comment") in commented:
             continue  # a comment of ours is never written twice
         elif edit.op == "comment" and left_unchanged(edit.comment or "") and edit.index in standing:
@@ -243,7 +254,7 @@ def next_round(
         now = _shifted(result, [e for e in placed if e.op == "insert_after"])
         approach = approach.replace(shifted, now) if shifted else approach
     edits = placed
-    edits += restored
+    edits += restored + typed
     running_on: dict[str, str] = {}  # a number our citation of our clauses runs on from -> to
     if how == REINSTATE:
         extended, running_on = _ranges_extended(result, edits, plan.variant)
@@ -265,6 +276,7 @@ def next_round(
         notes.append(f"Withdrew our definition{'s' if len(unused) > 1 else ''} that nothing uses any more.")
     renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
     edits += unused + [_changed(result, c, e.clause, e.variant) for e, c in moves]  # the list closing behind it
+    edits = _citing_own_numbers(result, edits, renumbering)
     more = _escalation(talks.outcomes, edits, again, library, deleted)
     notes += [f"{ESCALATES}: {note}" for _, note in more]
     said_more = " ".join(_capital(said) for said, _ in more)
@@ -282,6 +294,9 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
         any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
     )
+    edits, drafted = _needs_drafted(
+        result, talks.outcomes, edits, plan.variant, dict(plan.terms), how, _offers_fee(result, edits)
+    )
     closed, cited = _numbers_closed(
         result, talks.outcomes, last, edits, [e.index for e in unused], [c for _, c in moves], running_on
     )
@@ -297,6 +312,7 @@ def next_round(
         _rest(edits),
         fee,
         frozenset(e.clause for e in unused),
+        drafted,
     )
     return (
         Plan(
