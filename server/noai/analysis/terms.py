@@ -1219,9 +1219,7 @@ _MADE_FOR = re.compile(
 # A person's persona, licensed for credits and promotion: 'the right to use Performer's name, approved photographs,
 # voice and approved biography ("Likeness")' — the person's name with their voice, likeness, image or life story
 _PERSONA_ITEMS = r"(?:voices?|likeness(?:es)?|biograph\w*|photographs?|images?|signatures?|portraits?|life\s+stor\w+)"
-_PERSONA = (
-    r"\bnames?\b(?:[^.;:()]{0,80}?\b" + _PERSONA_ITEMS + r"\b){1,4}[^.;:()]{0,40}?\(\s*(?:the\s+)?[\"“']"
-)
+_PERSONA = r"\bnames?\b(?:[^.;:()]{0,80}?\b" + _PERSONA_ITEMS + r"\b){1,4}[^.;:()]{0,40}?\(\s*(?:the\s+)?[\"“']"
 
 
 def _persona(term: Term, paragraphs: Sequence[Paragraph]) -> bool:
