@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from support.replies import Reply, _q
+from test_review_session16 import thread_replies
 from test_review_session20 import COVENANT, NEXT_ROUND, accepted, insert_words, new_comments
 from test_review_synthetic import facts, redline
 
@@ -93,6 +94,28 @@ def test_their_words_in_our_defined_term_are_struck_and_the_term_stays_defined_o
     # the audit reads the term as still defined (as they qualified it): nothing relies on a term defined nowhere
     talks = red.audit.negotiation
     assert talks is not None and not talks.dangling, talks.dangling
+
+
+@pytest.mark.parametrize("name", (NARRATION, ESCROW))
+@pytest.mark.parametrize(
+    ("variant", "said"),
+    [
+        ("strict", "We cannot accept “save for internal review”"),
+        ("standard", "We can accept “save for internal review” only for a use that keeps no copy"),
+        ("minimal", "Understood: we accept “save for internal review”"),
+    ],
+)
+def test_where_they_say_why_in_our_thread_our_reply_answers_their_words(name, variant, said):
+    after, words, _, _ = EXCEPTION
+    back = Reply(redline(name, variant).docx)
+    within = next(s for s in COVENANT if any(t.text and s in t.text for t in back.doc.iter(_q("w:t"))))
+    insert_words(back, after, words, within)
+    back.accept(author="noai").reply_to("Our approach", "We have added an exception for internal review.")
+    options = engine.Options(variant=variant, we=facts(name).extra.get("we"))
+    red = engine.redline(back.bytes(), author="noai", date=NEXT_ROUND, options=options)
+    replies = thread_replies(red.docx)
+    assert len(replies) == 1 and replies[0].startswith(said), replies
+    assert "as it now stands" not in replies[0] and "proposed it again" not in replies[0]
 
 
 def test_a_clause_of_ours_they_did_not_touch_gets_no_answer_of_this_kind():

@@ -233,19 +233,21 @@ def _find_words(text: str, words: str) -> tuple[int, int] | None:
 
 def _typed_in(
     result: AuditResult, outcomes: Sequence[Outcome], how: str, terms: Mapping[str, str], library: Library
-) -> tuple[list[Edit], list[str]]:
+) -> tuple[list[Edit], list[str], dict[str, str]]:
     """The words the other side typed into our clauses (a clause of ours ``modified``: words added where none of
     ours went, ", except for internal tools", "train or fine-tune for a commercial product", '"Prohibited AI Use"
     (other than use in internal tools) means'), answered in the text and in words: strict strikes them; a fall-back
     confines an exception they typed to a use that keeps no copy of the work and trains no AI on it, and strikes any
     other words; accepting keeps them and says, on them, how we read them. The edits (each commented, quoting their
-    words) and the plan's notes (what the user is told before sending)."""
+    words), the plan's notes (what the user is told before sending) and, by clause, what our reply in its thread
+    says of them."""
     have = defined_names(result)
     work = "the Protected Materials" if term_key("Protected Materials") in have else terms.get("deliverables")
     ai = "AI System" if term_key("AI System") in have else "artificial intelligence model"
     harmless = f"keeps no copy of {work or 'the work'} after the task and trains no {ai} on {'them' if work else 'it'}"
     edits: list[Edit] = []
     notes: list[str] = []
+    thread: dict[str, list[str]] = {}
     for o in outcomes:
         if o.proposal.op != "insert_after" or o.state != MODIFIED:
             continue
@@ -273,6 +275,7 @@ def _typed_in(
                         f"Kept the words the other side added to {name}, “{words}”: they narrow our restriction, and "
                         "our comment says how we read them. Check them before sending."
                     )
+                    reply = f"Understood: we accept “{words}”; our comment on those words says how we read them."
                 elif how == FALL_BACK and opens_exception(words) and not in_defined_term(text, start, end):
                     at = start + len(text[start:end].rstrip(" ,;:)"))
                     said = (
@@ -286,6 +289,7 @@ def _typed_in(
                     notes.append(
                         f"Confined the exception the other side added to {name}, “{words}”, to a use that {harmless}."
                     )
+                    reply = f"We can accept “{words}” only for a use that {harmless}, and have added that condition."
                 else:
                     said = (
                         f"You added “{words}” to {name}. We cannot accept this change: it would leave outside the "
@@ -298,4 +302,6 @@ def _typed_in(
                         )
                     edits.append(Edit.replacing(i, text, start, end, "", clause=clause, variant=variant, comment=said))
                     notes.append(f"Struck the words the other side added to {name}: “{words}”.")
-    return edits, notes
+                    reply = f"We cannot accept “{words}” in {name}, and have struck these words: see our comment."
+                thread.setdefault(clause, []).append(reply)
+    return edits, notes, {clause: " ".join(said) for clause, said in thread.items()}

@@ -33,6 +33,7 @@ class _Said:
     rest: Mapping[str, str] = field(default_factory=dict)  # clause -> what the other parts of its change do
     fee: bool = False  # our restriction lets the creator make consent subject to a fee
     withdrawn: frozenset[str] = frozenset()  # the clauses of ours whose definitions this round takes out
+    typed: Mapping[str, str] = field(default_factory=dict)  # clause -> our answer to the words they typed into it
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
