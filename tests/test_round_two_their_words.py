@@ -118,6 +118,28 @@ def test_where_they_say_why_in_our_thread_our_reply_answers_their_words(name, va
     assert "as it now stands" not in replies[0] and "proposed it again" not in replies[0]
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("name", (ESCROW, MUSIC))
+def test_words_they_type_in_two_places_of_one_phrase_are_one_change_answered_once(name, variant):
+    # "Company shall not …" -> "Company shall use reasonable efforts not to …": two runs, one change
+    back = Reply(redline(name, variant).docx)
+    texts = [t.text for t in back.doc.iter(_q("w:t")) if t.text]
+    within = next(s for s in COVENANT if any(s in t for t in texts))
+    run = next(t for t in texts if within in t)
+    at = run.index(within)
+    insert_words(back, run[max(0, at - 20) : at] + "shall", " use reasonable efforts", within)
+    rest = next(t.text for t in back.doc.iter(_q("w:t")) if t.text and t.text.startswith(" not"))
+    insert_words(back, " not", " to", rest[:30])
+    back.accept(author="noai")
+    options = engine.Options(variant=variant, we=facts(name).extra.get("we"))
+    red = engine.redline(back.bytes(), author="noai", date=NEXT_ROUND, options=options)
+    commented = [e for e in red.plan.edits if "use reasonable efforts" in (e.comment or "")]
+    assert len(commented) == 1 and "“use reasonable efforts not to”" in (commented[0].comment or ""), commented
+    assert len([n for n in red.plan.notes if "use reasonable efforts" in n]) == 1, red.plan.notes
+    standing = [t for t in accepted(red) if "reasonable efforts not to" in t]
+    assert bool(standing) is (variant == "minimal"), standing  # struck whole (both runs) above minimal
+
+
 def test_a_clause_of_ours_they_did_not_touch_gets_no_answer_of_this_kind():
     # the same contract accepted as sent: no strike, no comment on words of theirs
     sent = redline(MUSIC, "strict").docx
@@ -165,14 +187,18 @@ def test_libreoffice_reads_our_answer_to_their_words(tmp_path, variant, case):
         ('"Prohibited AI Use" means', '"Prohibited AI Use" (other than use in internal tools) means', None),
         ('"Prohibited AI Use" means', '"Prohibited AI Use, except for internal tools" means', None),
         ("uses the Recordings.", "uses the Recordings for the Audiobook.", " for the Audiobook"),
+        ("Company shall not, and shall", "Company shall use reasonable efforts not to, and shall", None),
     ],
 )
 def test_the_words_they_typed_into_ours_are_found_exactly(ours, theirs, struck):
-    (run,) = inserted_runs(ours, theirs)
-    start, end = run
-    assert theirs[:start] + theirs[end:] == ours  # striking them leaves our text as we wrote it
+    runs = inserted_runs(ours, theirs)
+    assert runs
+    left, at = "", 0
+    for start, end in runs:
+        left, at = left + theirs[at:start], end
+    assert left + theirs[at:] == ours  # striking them leaves our text as we wrote it
     if struck is not None:
-        assert theirs[start:end] == struck
+        assert [theirs[s:e] for s, e in runs] == [struck]
 
 
 @pytest.mark.parametrize(
@@ -181,6 +207,7 @@ def test_the_words_they_typed_into_ours_are_found_exactly(ours, theirs, struck):
         ("shall not train any AI System", "shall not train any AI System"),  # nothing typed
         ("shall not train any AI System", "may train any AI System"),  # a rewording: not an addition
         ("Company shall not engage in any Prohibited AI Use", "Company shall not engage in Prohibited AI Use"),
+        ("Company shall not train", "Company may use it for notes train"),  # "not" in "notes": no word of ours kept
     ],
 )
 def test_a_rewording_or_a_deletion_is_no_words_typed_into_ours(ours, theirs):
