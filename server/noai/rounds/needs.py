@@ -49,19 +49,17 @@ def _on_need(need: Need, said: _Said, how: str) -> str:
         )
     if need.replica:  # new material in the creator's voice or likeness: no tool use, and never excepted as one
         offered = f" ({need.pays}, as you offer, may be that fee)" if need.pays else ""
+        replica = REPLICA_CLAUSE in said.proposed  # this round changes the clause permitting the replica
         if how == REINSTATE:
+            where = " in the clause permitting the digital replica" if replica else ""
             return (
                 f"{heard} That use makes new material in {possessive(who)} voice or likeness, which no exception to "
-                "the restriction on AI use allows, and we cannot agree to a standing permission for it in the "
-                f"clause permitting the digital replica: each use is new material {who} has not performed. "
+                f"the restriction on AI use allows, and we cannot agree to a standing permission for it{where}: each "
+                f"use is new material {who} has not performed. "
                 f"{_capital(who)} will consider each such use when you ask, with {possessive(who)} prior written "
                 f"approval of the material and a further fee agreed in advance{offered}."
             )
-        changed = (
-            " Our change to the clause permitting the digital replica says so: see it there."
-            if REPLICA_CLAUSE in said.proposed
-            else ""
-        )
+        changed = " Our change to the clause permitting the digital replica says so: see it there." if replica else ""
         return (
             f"{heard} That use makes new material in {possessive(who)} voice or likeness: {who} can agree to it for "
             f"that use alone, one use at a time, with {possessive(who)} prior written approval of each piece of "
