@@ -126,11 +126,12 @@ def test_one_mechanism_takes_out_the_back_up_opening_with_the_statement_it_refer
 
 
 @pytest.mark.libreoffice
-def test_libreoffice_accepts_and_rejects_the_back_up_assignment_waiting_for_payment(libreoffice):
-    red = strict_services(VESTS_THEN_ASSIGNS)
-    result, original = libreoffice([red.docx, services(VESTS_THEN_ASSIGNS)])
-    assert result["rejected_paragraphs"] == original["paragraphs"]
-    assert clause([t.strip() for t in result["accepted_paragraphs"]], "2.1") == clause(written(red.docx), "2.1")
+def test_libreoffice_accepts_and_rejects_the_back_up_assignment_and_the_replica_fee(libreoffice):
+    vests, fee = strict_services(VESTS_THEN_ASSIGNS), narrated(FREE_IN_THE_MIDDLE, "minimal")
+    seen = libreoffice([vests.docx, services(VESTS_THEN_ASSIGNS), fee.docx, narration(FREE_IN_THE_MIDDLE)])
+    for (result, original), red, number in zip((seen[:2], seen[2:]), (vests, fee), ("2.1", "2.2"), strict=True):
+        assert result["rejected_paragraphs"] == original["paragraphs"]
+        assert clause([t.strip() for t in result["accepted_paragraphs"]], number) == clause(written(red.docx), number)
 
 
 @pytest.mark.parametrize(
