@@ -255,6 +255,11 @@ def test_a_need_for_a_voice_clone_is_read_as_a_replica_with_the_offer():
     model = stated_need("We need the voice model to read new sponsor messages. We will pay our usual rate.")
     assert model is not None and model.replica and model.pays == "your usual rate"
     assert stated_need("We need the files by Friday.").pays == ""  # type: ignore[union-attr]
+    for said in ("We need an AI voice of the Narrator for trailers.", "We need a digital double of the Performer."):
+        need = stated_need(said)
+        assert need is not None and need.ai and need.replica and not need.trains, said
+    plain = stated_need("We need the Narrator's likeness on the cover.")  # no AI use: never read as a replica need
+    assert plain is not None and not plain.ai
 
 
 @functools.cache

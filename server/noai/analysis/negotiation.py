@@ -854,7 +854,8 @@ _AI_TOOL = re.compile(
     r"\b(?:machine[\s-]translat\w*|automated|automation|AI|artificial\s+intelligence|machine[\s-]learning|"
     r"(?:language|foundation|generative|neural|vision|speech|image|text|translation)\s+models?|"
     r"algorithms?|generative|neural|LLMs?|chatbots?|speech[\s-]to[\s-]text|text[\s-]to[\s-]speech|synthetic|"
-    r"digital\s+replicas?|voice\s+clon\w*|(?:voice|speech)\s+(?:models?|replicas?))\b"
+    r"digital\s+(?:replicas?|doubles?|twins?|avatars?)|voice\s+clon\w*|(?:voice|speech)\s+(?:models?|replicas?)|"
+    r"AI[\s-]+voices?)\b"
 )
 # training an AI system on the work: "train our visual-search model", "fine-tune", "as training data"
 _TRAINS = re.compile(r"\b(?:(?:pre-?|re-?)?train(?:s|ed|ing)?|fine-?tun\w*)\b", re.IGNORECASE)
@@ -900,7 +901,8 @@ _PAYS = re.compile(
 
 # a use that makes new material in a person's voice or likeness: no tool exception covers it
 _REPLICA = re.compile(
-    r"\b(?:synthetic|digital\s+replicas?|voice\s+(?:clon\w*|models?|replicas?)|clon\w*|likeness|deep-?fakes?|"
+    r"\b(?:synthetic|digital\s+(?:replicas?|doubles?|twins?|avatars?)|voice\s+(?:clon\w*|models?|replicas?)|"
+    r"AI[\s-]+voices?|clon\w*|likeness|deep-?fakes?|"
     r"(?:in|of)\s+(?:the|her|his|their|"
     r"[A-Z][\w-]*['’]s)\s+(?:own\s+)?voice)\b",
     re.IGNORECASE,
