@@ -70,9 +70,9 @@ def filled(text: str, *, plural: bool) -> str:
             "The Publisher shall not provide any copy to an AI Vendor or its affiliates.",
         ),
         (  # "it" of a thing named since the party, not of the party
-            "{Client} shall not permit any Prohibited AI Use, and no term shall require it or permit it to go on.",
-            "The Publishers shall not permit any Prohibited AI Use, and no term shall require it or permit it to go on.",
-            "The Publisher shall not permit any Prohibited AI Use, and no term shall require it or permit it to go on.",
+            "{Client} shall not permit any Prohibited AI Use, and no term may require it or permit it.",
+            "The Publishers shall not permit any Prohibited AI Use, and no term may require it or permit it.",
+            "The Publisher shall not permit any Prohibited AI Use, and no term may require it or permit it.",
         ),
         (  # "it" of a thing the party is given
             "{Client} shall tell {provider} of any copy and shall give it to {provider} on request.",

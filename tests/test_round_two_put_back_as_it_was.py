@@ -204,6 +204,37 @@ def test_libreoffice_reads_the_sentence_after_its_definition_and_rejects_it_away
     assert sentence not in seen["rejected_text"]
 
 
+# the whole clause deleted without tracking: back once, as it was (strict) or one rung down, citing its own number
+
+
+@functools.cache
+def second_without_the_clause(shape: str, variant: str) -> engine.Redline:
+    """The other side accepts our round one and deletes, without tracking, our whole purpose clause."""
+    (proposal,) = [q for q in read_rounds(read_package(sent(shape)))[0].proposals if q.clause == SCOPE]
+    reply = Reply(sent(shape)).accept()
+    for text in proposal.texts:
+        reply = reply.delete_paragraph(text.replace("\t", "")[:30])  # as Word keeps it: a tab is no text
+    options = engine.Options(variant=variant, we=SHAPES[shape][1])
+    return engine.redline(reply.bytes(), author="noai", date=SECOND, options=options)
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_clause_deleted_whole_comes_back_once_defining_each_term_once_and_citing_the_number_it_takes(shape, variant):
+    red = second_without_the_clause(shape, variant)
+    paragraphs = engine.read(red.docx, accepted=True).paragraphs
+    text = "\n".join(q.text for q in paragraphs)
+    for term in ("Permitted Purpose", "Protected Materials", "AI System", "Prohibited AI Use"):
+        assert len(re.findall(rf"[\"“]{term}[\"”] means", text)) == 1, term
+    ((defining, shown),) = [(t, n) for t, n in numbers(paragraphs) if DEFINES_PURPOSE.search(t)]
+    assert "for the Permitted Purpose" not in defining, defining
+    cited = re.match(r"In this (?:clause|Section) ([\w.]+),", defining)
+    assert cited and shown and cited.group(1) == shown.rstrip("."), (defining, shown)
+    if variant == "strict":  # as it was: round one's sentence, right after its definition
+        at = next(k for k, q in enumerate(paragraphs) if DEFINES_PURPOSE.search(q.text))
+        assert paragraphs[at + 1].text == deleted(shape)
+
+
 # (3) strict puts back the words they rejected, never wider ones
 
 ADDITIONS = {
@@ -240,3 +271,45 @@ def test_strict_puts_back_a_rejected_clause_in_the_words_they_rejected(name):
     now = [q["text"] for q in made.paragraphs]
     assert len(now) == len(texts) and all(t.endswith(n) for t, n in zip(texts, now, strict=True)), now
     assert now[-1] == texts[-1] and texts[-1] in written(red)
+
+
+@pytest.mark.parametrize(
+    ("keys", "left"),
+    [
+        (
+            {"ai system", "permitted purpose"},
+            'In this clause 2.2, "Protected Materials" means the Work; and "Prohibited AI Use" means (a) x; (b) y.',
+        ),
+        (
+            {"protected materials", "ai system", "prohibited ai use"},
+            'In this clause 2.2, "Permitted Purpose" means use for its business.',
+        ),
+        (
+            {"permitted purpose"},
+            'In this clause 2.2, "Protected Materials" means the Work; "AI System" means any system; and '
+            '"Prohibited AI Use" means (a) x; (b) y.',
+        ),
+        ({"protected materials", "ai system", "prohibited ai use", "permitted purpose"}, ""),
+        ({"work"}, None),
+    ],
+)
+def test_a_glossary_loses_the_entries_of_terms_the_document_defines_and_stays_a_list(keys, left):
+    from noai.analysis.facts import glossary_without
+
+    text = (
+        'In this clause 2.2, "Protected Materials" means the Work; "AI System" means any system; "Prohibited AI Use" '
+        'means (a) x; (b) y; and "Permitted Purpose" means use for its business.'
+    )
+    assert glossary_without(text, keys) == (text if left is None else left)
+    assert glossary_without("The Licensee shall not sell the Work.", keys) == "The Licensee shall not sell the Work."
+
+
+def test_a_clause_numbered_between_two_cites_itself_by_its_whole_number():
+    from noai.analysis.facts import cited_as_itself, citing_itself_as
+
+    assert cited_as_itself('In this clause 2.1A, "Permitted Purpose" means …') == "2.1A"
+    assert citing_itself_as('In this clause 2.1A, "Permitted Purpose" means …', "2.2") == (
+        'In this clause 2.2, "Permitted Purpose" means …'
+    )
+    assert cited_as_itself("This clause 4.11 applies to the Artwork.") == "4.11"
+    assert cited_as_itself("This clause applies.") is None

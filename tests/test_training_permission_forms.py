@@ -54,6 +54,8 @@ AI_FIRST = {
     "upload-then-use": "The Client may upload the Designs to its AI systems and use them to train those systems.",
     "submit-to-fine-tune": "The Client may submit the Designs to one or more large language models to fine-tune them.",
     "with-models-two-verbs": "The Client may use the Designs with machine learning models to train or fine-tune them.",
+    "provide-to-vendors": "The Client may provide the Designs to third-party AI vendors to train their models.",
+    "into-tools-own-models": "The Client may input the Designs into AI tools to train its own machine learning models.",
 }
 
 
@@ -73,6 +75,7 @@ AI_FIRST_KEPT = {
     "trains-people": "The Client may input the Designs into AI tools to train the Client's designers.",
     "with-leave": "The Client may input the Designs into AI tools to train them, unless the Designer objects.",
     "with-consent": "The Client may feed the Designs to AI models for training with the Designer's prior consent.",
+    "supply-to-train-staff": "The Client may supply the Designs to AI developers to train the Client's staff.",
 }
 
 

@@ -91,10 +91,23 @@ def audit(
     side's reply: the audit's ``negotiation`` section compares with it. ``accepted``: audit the document
     as accept-all leaves it (:func:`read`), the score it has once its tracked changes are accepted."""
     with paused():  # reading and auditing make no reference cycles (noai.analysis.collector)
-        doc = read(data, accepted=accepted)
-        sent = _read_sent(previous)
-        _between_stages(check)
-        return audit_document(doc, filename=filename, we=we, previous=sent)
+        return _audit(data, filename, we, check, previous, accepted)
+
+
+def _audit(
+    data: bytes,
+    filename: str | None,
+    we: str | None,
+    check: Callable[[], None] | None,
+    previous: bytes | None,
+    accepted: bool,
+) -> AuditResult:
+    """:func:`audit`; the document read is freed when it returns, before the collector is on again (its
+    next pass walks only the result)."""
+    doc = read(data, accepted=accepted)
+    sent = _read_sent(previous)
+    _between_stages(check)
+    return audit_document(doc, filename=filename, we=we, previous=sent)
 
 
 def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:

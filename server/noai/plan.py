@@ -37,6 +37,7 @@ from .analysis.facts import (
     ai_tools,
     as_referred,
     assigns_everything,
+    back_reference,
     background_licence,
     bare_be_start,
     be_before,
@@ -80,6 +81,7 @@ from .analysis.facts import (
     training_words,
     used_as_part_of,
     waits_for_payment,
+    widened_rights,
 )
 from .analysis.work_kind import SOFTWARE
 from .errors import PartyRoleError, PlanError, UnknownVariantError
@@ -977,9 +979,9 @@ def strike_creation_timing(
             one = _one_mechanism(f, rf, parties, work)
             if one is not None:
                 taken.remove((f.start, f.phrase_start, f.phrase_end))
-                f, rf, statement = one
+                f, rf, statement, completed = one
                 gone.append(statement)
-                strikes.append((statement, ""))
+                strikes += [(statement, ""), *completed]
         if op == "replace" and f.kind == "ip_assignment" and _ON_PAYMENT in (rf.replacement or ""):
             timing = creation_timing(f.paragraph_text, f.phrase_start, f.phrase_end)
             if timing is not None:
@@ -997,16 +999,14 @@ def strike_creation_timing(
                         continue  # in the ownership statement struck
                     declared = (
                         ownership_clause(f.paragraph_text, other.start, other.end)
-                        if not other.replacement.startswith("shall")
-                        and is_transfer_verb(f.phrase)
-                        and assigns_everything(f.paragraph_text, f.phrase_end)
+                        if not other.replacement.startswith("shall") and is_transfer_verb(f.phrase)
                         else None
                     )
-                    if declared is not None and not _reads_without(f.paragraph_text, declared, f.phrase_end, work):
-                        declared = None
-                    if declared is not None:  # "Vendor hereby assigns … . All Work Product is the property of …"
+                    alone = _completed(f.paragraph_text, declared, f.phrase_end, work) if declared else None
+                    if declared is not None and alone is not None:
+                        # "Vendor hereby assigns … . All Work Product is the property of …"
                         gone.append(declared)
-                        strikes.append((declared, _ONE_WAY.format(words=declared.words)))
+                        strikes += [(declared, _ONE_WAY.format(words=declared.words)), *alone]
                         continue
                     strikes.append((other, f" We also make “{other.words}” in this clause wait for that payment."))
                     if other.replacement.startswith("shall"):  # "hereby assigns" -> "shall, upon that payment, assign"
@@ -1045,28 +1045,32 @@ _ONE_WAY = " We also take out “{words}”: the assignment, on that payment, is
 
 def _one_mechanism(
     f: Finding, rf: RenderedFix, parties: tuple[str, str], work: str
-) -> tuple[Finding, RenderedFix, Strike] | None:
+) -> tuple[Finding, RenderedFix, Strike, list[tuple[Strike, str]]] | None:
     """Where strict makes a statement of who owns the work ("Company will own …", "All Work Product is the sole
     property of Northgate …") wait for payment and an assignment of it stands beside it in the paragraph ("Contractor
     hereby irrevocably assigns …"), the assignment alone passes ownership, so the clause does not say it two ways:
     the edit making that assignment wait for the payment itself ("shall, upon payment in full of the fees for that
     Asset under the applicable SOW, irrevocably assign"), with the fix's comment said of it, and the statement to
-    strike (:func:`~noai.analysis.facts.ownership_clause`). ``None``: ``f`` is itself the assignment, no assignment
-    stands beside it, or the statement is not a clause that can go whole."""
+    strike (:func:`~noai.analysis.facts.ownership_clause`), and what the assignment needs to stand alone
+    (:func:`_completed`: the other rights where it moves only some, the work named where it says "in them").
+    ``None``: ``f`` is itself the assignment, no assignment stands beside it, the statement is not a clause that can
+    go whole, or the assignment cannot be completed."""
     text = f.paragraph_text
     if is_transfer_verb(f.phrase):
         return None
     verbs = [
         o
         for o in present_transfers(text, f.phrase_start, f.phrase_end, *parties, work)
-        if o.replacement.startswith("shall") and assigns_everything(text, o.end)
+        if o.replacement.startswith("shall")
     ]
+    verbs.sort(key=lambda o: not assigns_everything(text, o.end))  # one of all the rights first
     statement = ownership_clause(text, f.phrase_start, f.phrase_end, verbs[0].start) if verbs else None
     if statement is None or any(statement.start <= o.start < statement.end for o in verbs):
         return None
-    if not _reads_without(text, statement, verbs[0].end, work):
-        return None
     verb = verbs[0]
+    completed = _completed(text, statement, verb.end, work)
+    if completed is None:
+        return None
     replacement = rf.replacement or ""
     first = 0 if replacement.startswith("for each ") else replacement.index(_ON_PAYMENT)
     condition = that_piece(text, verb.start, replacement[first : replacement.rindex(", ")])
@@ -1074,7 +1078,32 @@ def _one_mechanism(
     words = text[verb.start : verb.end]
     comment = rf.comment.replace(f"“{f.phrase}”", f"“{words}”") + _ONE_WAY.format(words=statement.words)
     moved = replace(f, phrase=words, phrase_start=verb.start, phrase_end=verb.end)
-    return moved, replace(rf, find=words, replacement=made, comment=comment), statement
+    return moved, replace(rf, find=words, replacement=made, comment=comment), statement, completed
+
+
+_WIDER = " We also change “{words}” to “{wider}”, so that the assignment moves all that “{statement}” did."
+_NAMED = " We also change “{words}” to “{named}”: the words taken out named {work}."
+
+
+def _completed(text: str, statement: Strike, verb_end: int, work: str) -> list[tuple[Strike, str]] | None:
+    """What the assignment whose verb ends at ``verb_end`` needs to be the one way ownership passes once ``statement``
+    is struck, each change with what the comment says of it: the other rights added where it moves only some
+    ("all copyright" -> "all copyright and all other intellectual property rights":
+    :func:`~noai.analysis.facts.widened_rights`), the work named where it refers back to the statement ("in them" ->
+    "in the Deliverables": :func:`~noai.analysis.facts.back_reference`). ``None``: it cannot be made so."""
+    completed: list[tuple[Strike, str]] = []
+    if not assigns_everything(text, verb_end):
+        wider = widened_rights(text, verb_end, statement.words)
+        if wider is None:
+            return None
+        said = _WIDER.format(words=wider.words, wider=wider.replacement, statement=statement.words)
+        completed.append((wider, said))
+    if not _reads_without(text, statement, verb_end, work):
+        back = back_reference(text, verb_end, work)
+        if back is None:
+            return None
+        completed.append((back, _NAMED.format(words=back.words, named=back.replacement, work=work)))
+    return completed
 
 
 def _reads_without(text: str, statement: Strike, at: int, work: str) -> bool:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -343,6 +343,57 @@ def assigns_everything(text: str, verb_end: int) -> bool:
     right, title and interest in and to that Asset"), not some of them ("all copyright in the Deliverables")."""
     _, end = sentence_span(text, verb_end)
     return _ALL_RIGHTS.search(text, verb_end, end) is not None
+
+
+# the rights an assignment names as its object, ending where what they are in begins: "all copyright", "the copyright
+# and design rights", "its worldwide copyright" ("… in the Deliverables", "… in and to them")
+_ASSIGNED_RIGHTS = re.compile(
+    r"\b(?:[Aa]ll|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]ny)\s+(?:of\s+)?(?:(?:its|their|his|her|the\s+[\w-]+['’]s)\s+)?"
+    r"(?:[a-z][\w-]*(?:,\s+|\s+(?:and|or)\s+|\s+)){0,5}?(?:rights?|copyrights?|interests?|title|patents?)\b"
+    r"(?=\s+(?:in|of|to|under)\b|\s+there(?:in|to|of)\b)"
+)
+# what the statement of ownership beside it gives: all the intellectual property rights, or the work itself
+_IP_RIGHTS = re.compile(r"\bintellectual\s+property\b", re.IGNORECASE)
+
+
+def widened_rights(text: str, verb_end: int, statement: str) -> Strike | None:
+    """Where an assignment (its verb ending at ``verb_end``) moves only some rights ("assigns to the Client all
+    copyright in the Deliverables") beside a ``statement`` of ownership that moves them all ("All intellectual property
+    rights in the Deliverables are owned by the Client"), its rights words with the others added, as the span a
+    redline replaces: "all copyright" -> "all copyright and all other intellectual property rights" ("… and all other
+    right, title and interest" where the statement gives the work itself), so the assignment alone moves what the
+    two did. ``None``: no rights words in the assignment's sentence."""
+    _, end = sentence_span(text, verb_end)
+    m = _ASSIGNED_RIGHTS.search(text, verb_end, end)
+    if m is None:
+        return None
+    others = (
+        "all other intellectual property rights"
+        if _IP_RIGHTS.search(statement)
+        else "all other right, title and interest"
+    )
+    return Strike(m.start(), m.end(), f"{m.group(0)} and {others}", m.group(0))
+
+
+# a back-reference as what an assignment's rights are in: "in them", "in and to it", "therein" (not "to them", which
+# may be a party)
+_BACK_REFERENCE = re.compile(r"\bin(?:\s+and\s+to)?\s+(them|it)\b|\b(therein|thereto|thereof)\b", re.IGNORECASE)
+
+
+def back_reference(text: str, verb_end: int, work: str) -> Strike | None:
+    """The pronoun by which the assignment whose verb ends at ``verb_end`` names the work of the sentence before it
+    ("… assigns to the Client all intellectual property rights in them"), as the span a redline replaces with the
+    work's name (``work``: "in them" -> "in the Deliverables", "therein" -> "in the Deliverables"), so that the
+    assignment still names the work once that sentence is struck. ``None``: no such pronoun."""
+    _, end = sentence_span(text, verb_end)
+    m = _BACK_REFERENCE.search(text, verb_end, end)
+    if m is None:
+        return None
+    if m.group(1):
+        return Strike(m.start(1), m.end(1), work, m.group(1))
+    word = m.group(2).lower()
+    joined = {"therein": "in", "thereto": "to", "thereof": "of"}[word]
+    return Strike(m.start(2), m.end(2), f"{joined} {work}", m.group(2))
 
 
 def names_the_work(text: str, at: int, work: str) -> bool:
@@ -666,11 +717,14 @@ _MAY_TRAIN = (
     rf"(?:may|can|(?:is|are|shall\s+be|will\s+be){_ASIDE}\s+(?:permitted|entitled|free|allowed|authori[sz]ed)\s+to|"
     rf"(?:has|have|shall\s+have|will\s+have){_ASIDE}\s+the\s+(?:right|licen[cs]e|authority|freedom)\s+to)"
 )
-_PUT_TO_USE = r"(?:use|process|copy|reproduce|exploit|input|ingest|incorporate|include|load|feed|upload|submit|mine)"
+_PUT_TO_USE = (
+    r"(?:use|process|copy|reproduce|exploit|input|ingest|incorporate|include|load|feed|upload|submit|mine|provide|"
+    r"supply|disclose)"
+)
 _PUT_TO_USE_PASSIVE = (
     r"be(?:\s+(?:also|further|additionally|freely))?\s+"
     r"(?:used|processed|copied|reproduced|exploited|input|ingested|incorporated|included|loaded|fed|uploaded|"
-    r"submitted|mined)"
+    r"submitted|mined|provided|supplied|disclosed)"
 )
 _PERMITS_TRAINING = re.compile(
     rf"(?P<subject>[A-Za-z“\"][^,;:.]{{0,80}}?)\s+{_MAY_TRAIN}{_ASIDE}\s+"
@@ -733,9 +787,14 @@ _NAME_TO_VERB = re.compile(
 )
 _TRAINS_THEM = re.compile(
     r"(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z-]+)*"
+    r"(?:"
+    # a model named ("to train their models", "to fine-tune its AI systems"), whatever follows
+    r"\s+(?:(?:their|its|the|any|such|those|these|[\w-]+['’]s)\s+)?(?:own\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:AI|models?|systems?|tools?|networks?|algorithms?|LLMs?)\b|"
+    # a pronoun standing for them, or nothing ("to train them", "for training"), to the sentence's end
     r"(?:\s+(?:them|it|(?:those|these|such|the\s+same)"
     r"(?:\s+(?:[\w-]+\s+)?(?:AI|models?|systems?|tools?|networks?|algorithms?|services?))?)\b)?"
-    r"\s*(?=[.;,]|$)",
+    r"\s*(?=[.;,]|$))",
 )
 
 
@@ -1385,6 +1444,21 @@ _REFERENCE_WORDS = ("clause", "section", "article", "paragraph")  # one of which
 _CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
 
 
+def _references(text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """``_REFERENCE.finditer(text)``, matched only where its keyword starts: every match opens with one of
+    :data:`_REFERENCE_WORDS`, found in ``low`` (``text.lower()``, position for position; None where a character of
+    ``text`` folds to an ASCII letter: then the pattern's own search), instead of trying the pattern, which no
+    literal opens, at every character."""
+    if low is None:
+        yield from _REFERENCE.finditer(text)
+        return
+    end = 0
+    for at in _starts(low, _REFERENCE_WORDS):
+        if at >= end and (m := _REFERENCE.match(text, at)) is not None:  # as finditer: after the last match
+            yield m
+            end = m.end()
+
+
 def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequence[Paragraph] = ()) -> str | None:
     """The word the document refers to its own numbered clauses by, as it writes it most ("Section" for
     "see Section 7(b)", "paragraph" for "under paragraph 4"), where that word is not "clause" and the document
@@ -1395,7 +1469,7 @@ def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequen
     for t in texts:
         if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
             continue
-        for m in _REFERENCE.finditer(t):
+        for m in _references(t, fast.lowered(t)):
             if m.group(1).lower() == "clause":
                 return None  # the document says "clause 3": whatever else it says, the word is ours
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
@@ -3431,6 +3505,32 @@ def glossary_terms(text: str) -> set[str]:
     return {term_key(t) for t in _DEFINES.findall(text)}
 
 
+def glossary_without(text: str, keys: Collection[str]) -> str:
+    """Our glossary ``text`` ("In this clause, “A” means …; “B” means …; and “C” means …") without its entries
+    defining the terms ``keys`` (by :func:`term_key`), the entries left joined as a list again ("“A” means …; and
+    “C” means …", ending as it ended); ``text`` where it is no glossary or defines none of them, "" where it defines
+    nothing else."""
+    found = list(_DEFINES.finditer(text)) if _GLOSSARY.match(text) else []
+    if not any(term_key(m.group(1)) in keys for m in found):
+        return text
+    starts = [m.start() for m in found]
+    ends = [*starts[1:], len(text)]
+    entries = [(term_key(m.group(1)), text[start:end]) for m, start, end in zip(found, starts, ends, strict=True)]
+    kept = [_entry(entry) for key, entry in entries if key not in keys]
+    if not kept:
+        return ""
+    end = text.rstrip()[-1:]
+    listed = kept[0] if len(kept) == 1 else "; ".join(kept[:-1]) + "; and " + kept[-1]
+    return text[: starts[0]] + listed + (end if end in ".;" else "")
+
+
+def _entry(text: str) -> str:
+    """One entry of a glossary, without what joins it to the next ("; and ", "; ") or ends the list (".")."""
+    text = text.rstrip()
+    text = text.removesuffix(" and") if text.endswith("; and") else text
+    return text.rstrip(";.").rstrip()
+
+
 # a clause's typed number of two levels or more before a tab: "4.10\t…"
 _TYPED_CLAUSE = re.compile(r"^(\d+(?:\.\d+)+)\.?\t")
 
@@ -3615,12 +3715,20 @@ def uses_term(text: str, key: str) -> bool:
 
 
 # a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
-_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*)")
+# "This clause 4.11", "this clause 2.1A" (a clause numbered between two of the document's)
+_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*(?:[A-Z](?![A-Za-z]))?)")
 
 
 def cites_itself(text: str) -> bool:
     """``text`` (a paragraph of a clause) calls its own clause by number ("This Section 4.3 applies")."""
     return _CITES_ITSELF.search(text) is not None
+
+
+def cited_as_itself(text: str) -> str | None:
+    """The number by which ``text`` (a paragraph of a clause) calls its own clause ("This clause 4.11 applies" ->
+    "4.11"), or None."""
+    m = _CITES_ITSELF.search(text)
+    return m.group(1) if m else None
 
 
 def citing_itself_as(text: str, number: str) -> str:

@@ -863,6 +863,7 @@ class Need:
     said: str
     ai: bool
     trains: bool
+    replica: bool = False  # the use makes new material in a person's voice or likeness ("synthetic pick-ups")
 
 
 def stated_need(text: str) -> Need | None:
@@ -874,4 +875,73 @@ def stated_need(text: str) -> Need | None:
     what = " ".join(m.group("what").split()).rstrip(" ,")
     said = f"you {verb}{' to' if m.group('to') else ''} {_PERSON_WORD.sub(lambda w: _PERSON[w.group(0)], what)}"
     trains = _TRAINS.search(what) is not None
-    return Need(said, trains or _AI_TOOL.search(what) is not None, trains)
+    return Need(said, trains or _AI_TOOL.search(what) is not None, trains, _REPLICA.search(what) is not None)
+
+
+# a use that makes new material in a person's voice or likeness: no tool exception covers it
+_REPLICA = re.compile(
+    r"\b(?:synthetic|digital\s+replicas?|voice\s+clon\w*|clon\w*|likeness|deep-?fakes?|(?:in|of)\s+(?:the|her|his|their|"
+    r"[A-Z][\w-]*['’]s)\s+(?:own\s+)?voice)\b",
+    re.IGNORECASE,
+)
+# their words about themselves, as our clause names them: "our translator" -> "the Publishers' translator"; "we"
+# with the words after it up to its verb ("we then own", "we will"), which agrees with a client of one
+_THEIR_WORDS = re.compile(
+    r"\b(?:(?P<we>[Ww]e)(?P<aside>(?:\s+(?:then|also|only|still|already|now|later|never|always|each|both))*)"
+    r"\s+(?P<verb>[a-z]+)\b|(?P<other>our|Our|ours|us)\b)"
+)
+# what stays as it is after a singular subject: a modal, a past tense; the few verbs that change otherwise
+_AS_IT_IS = re.compile(
+    r"(?:will|shall|may|can|must|would|could|should|might|did|had|was|paid|made|got|bought|sold|ran|took|gave|sent|"
+    r"wrote|built|kept|held|said|found|told|went|\w+ed)"
+)
+_AGREES = {"have": "has", "are": "is", "were": "was", "do": "does", "go": "goes"}
+
+
+def _as_client(what: str, client: str, owner: str) -> str:
+    """The other side's words about itself (``what``) as our clause names it: "our" -> ``owner``, "we" / "us" ->
+    ``client``, and a present-tense verb after "we" agreeing with a client of one ("once we own it" -> "once the
+    Publisher owns it"; "the Publishers own it"; "we will" stays)."""
+    one = not client.endswith("s") or client.endswith("ss")
+
+    def said(m: re.Match[str]) -> str:
+        if m.group("other"):
+            return owner if m.group("other").lower() in ("our", "ours") else client
+        verb = m.group("verb")
+        if one and not _AS_IT_IS.fullmatch(verb):
+            verb = _AGREES.get(verb) or (verb + "es" if verb.endswith(("s", "sh", "ch", "x", "z", "o")) else verb + "s")
+        return f"{client}{m.group('aside')} {verb}"
+
+    return _THEIR_WORDS.sub(said, what)
+
+
+def need_as_request(text: str, client: str, owner: str) -> str | None:
+    """The training on the work a reply of the other side's says it needs (:func:`stated_need`), as a request our
+    restriction may consent to, in their words said of the client (:func:`_as_client`): "We need to fine-tune our
+    model on the Copy" -> "a request by Client to fine-tune Client's model on the Copy". ``None``: no need to train
+    (or one for a digital replica)."""
+    need = stated_need(text)
+    m = _NEED.search(text)
+    if need is None or m is None or not need.trains or need.replica or not m.group("to"):
+        return None
+    return f"a request by {client} to {_as_client(' '.join(m.group('what').split()).rstrip(' ,'), client, owner)}"
+
+
+def need_as_use(text: str, client: str, owner: str) -> str | None:
+    """The AI tool use a reply of the other side's says it needs (:func:`stated_need`), as an exception of our
+    restriction names it, in their words with their "we" and "our" said as ``client`` and ``owner`` (its
+    possessive): "We need to use machine translation for a first draft, which our translator then revises in full"
+    -> "the use of machine translation for a first draft, which the Publishers' translator then revises in full";
+    "We need to run our coding assistant on the code" -> "the use of an AI tool to run Company's coding assistant on
+    the code". ``None``: no need, or one no tool exception answers (training on the work, a digital replica)."""
+    need = stated_need(text)
+    m = _NEED.search(text)
+    if need is None or m is None or not need.ai or need.trains or need.replica:
+        return None
+    what = _as_client(" ".join(m.group("what").split()).rstrip(" ,"), client, owner)
+    if not m.group("to"):  # "we need machine translation for …": the tool itself
+        return f"the use of {what}"
+    verb, _, rest = what.partition(" ")
+    if verb.lower() in ("use", "employ") and rest:
+        return f"the use of {rest}"
+    return f"the use of an AI tool to {what}"

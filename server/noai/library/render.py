@@ -754,27 +754,35 @@ _OTHER_EXCEPTION = re.compile(r"(?<=\. )Any other exception must be stated expre
 TOOL_CONDITION = "the tool used neither keeps the Protected Materials after the task nor trains any AI System on them"
 
 
-def with_tool_exception(text: str, use: str) -> str:
-    """Our covenant's exceptions ``text`` with one more: ``use`` ("the use of machine translation … in preparing the
-    Translation, as clause 3(b) permits"), on the condition the others are made on: the list's last item ("…; (d)
-    machine translation for …; and (e) the use of …"), or a sentence before "Any other exception must be stated
-    expressly …". ``text`` as it was where it holds neither."""
+def tool_exception_spans(text: str, use: str) -> list[tuple[int, int, str]]:
+    """Where our covenant's exceptions ``text`` takes one more, ``use`` ("the use of machine translation … in
+    preparing the Translation, as clause 3(b) permits"), on the condition the others are made on: as the list's last
+    item ("…; (d) machine translation for …; and (e) the use of …", the "and" before the old last item struck), or
+    as a sentence before "Any other exception must be stated expressly …". The changes ``(start, end, new)`` of
+    ``text``, in its order; none where it holds neither."""
     m = _TOOL_LIST.search(text)
     if m is not None:
         marks = list(_ITEM.finditer(m.group(1)))
         labels = "abcdefghij" if marks[0].group(1) == "a" else ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
         if len(marks) >= len(labels):
-            return text
-        listed = m.group(1)
-        last = marks[-1]
-        if len(marks) > 1 and listed[last.start() : last.start() + 6] == "; and ":
-            listed = listed[: last.start()] + "; " + listed[last.start() + 6 :]
-        return f"{text[: m.start(1)]}{listed}; and ({labels[len(marks)]}) {use}{text[m.end(1) :]}"
+            return []
+        last = m.start(1) + marks[-1].start()
+        spans = []
+        if len(marks) > 1 and text[last : last + 6] == "; and ":
+            spans.append((last + 2, last + 6, ""))
+        return [*spans, (m.end(1), m.end(1), f"; and ({labels[len(marks)]}) {use}")]
     other = _OTHER_EXCEPTION.search(text)
     if other is not None:
         aside = "," if "," in use else ""  # "the use of …, as clause 3(b) permits, is not …"
-        added = f"On the same condition, {use}{aside} is not a Prohibited AI Use. "
-        return text[: other.start()] + added + text[other.start() :]
+        return [(other.start(), other.start(), f"On the same condition, {use}{aside} is not a Prohibited AI Use. ")]
+    return []
+
+
+def with_tool_exception(text: str, use: str) -> str:
+    """Our covenant's exceptions ``text`` with one more (:func:`tool_exception_spans`); as it was where it has none to
+    join."""
+    for start, end, new in reversed(tool_exception_spans(text, use)):
+        text = text[:start] + new + text[end:]
     return text
 
 

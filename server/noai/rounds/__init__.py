@@ -36,8 +36,12 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
 - a definition of ours that nothing uses any more (they rejected or deleted the only words using it) is taken out,
   as a tracked deletion commented as a change of this round, and the list closes behind it;
 - a need the other side states in a thread ("We need to use machine translation for a first draft") is answered
-  on the need: an AI tool that trains nothing, allowed for that task where it keeps no copy; training on the work,
-  for that purpose alone with the creator's consent (strict: no standing permission, and how to ask).
+  on the need, and drafted: an AI tool that trains nothing is added to our covenant's exceptions (a tracked
+  insertion, on the condition the others are made on: it keeps no copy and trains no AI system on the work);
+  training on the work, for that purpose alone with the creator's consent, which standard and minimal add is not
+  withheld unreasonably (strict: no standing permission, and how to ask); new material in the creator's voice or
+  likeness is no tool use. The answer and what the round supersedes are separate replies; a thread of ours they
+  answered whose change the round withdraws is resolved.
 
 Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
 
@@ -87,9 +91,10 @@ from .answers import (
 )
 from .approach import APPROACH, _approach, _approach_without, _without_approach
 from .definitions import _defined_as_used, _not_yet_defined, _unused_definitions
-from .needs import _offers_fee
+from .needs import _needs_drafted, _offers_fee
 from .numbers import (
     _changed,
+    _citing_own_numbers,
     _numbered_after_moves,
     _numbers_closed,
     _overlaps,
@@ -221,8 +226,8 @@ def next_round(
                 continue
             if fallback is not None:
                 lower = next((e for e in fallback.edits if e.op == "insert_after" and e.clause == edit.clause), None)
-                if lower is not None:
-                    edit = lower
+                if lower is not None:  # less what the document defines already, as the plan's own clause was
+                    edit = replace(lower, paragraphs=_not_yet_defined(lower, result))
         elif edit.op == "comment" and (edit.clause, "comment") in commented:
             continue  # a comment of ours is never written twice
         elif edit.op == "comment" and left_unchanged(edit.comment or "") and edit.index in standing:
@@ -271,6 +276,7 @@ def next_round(
         notes.append(f"Withdrew our definition{'s' if len(unused) > 1 else ''} that nothing uses any more.")
     renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
     edits += unused + [_changed(result, c, e.clause, e.variant) for e, c in moves]  # the list closing behind it
+    edits = _citing_own_numbers(result, edits, renumbering)
     more = _escalation(talks.outcomes, edits, again, library, deleted)
     notes += [f"{ESCALATES}: {note}" for _, note in more]
     said_more = " ".join(_capital(said) for said, _ in more)
@@ -288,6 +294,9 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
         any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
     )
+    edits, drafted = _needs_drafted(
+        result, talks.outcomes, edits, plan.variant, dict(plan.terms), how, _offers_fee(result, edits)
+    )
     closed, cited = _numbers_closed(
         result, talks.outcomes, last, edits, [e.index for e in unused], [c for _, c in moves], running_on
     )
@@ -303,6 +312,7 @@ def next_round(
         _rest(edits),
         fee,
         frozenset(e.clause for e in unused),
+        drafted,
         typed_said,
     )
     return (

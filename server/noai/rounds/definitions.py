@@ -10,7 +10,14 @@ from dataclasses import replace
 from typing import Any
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import clause_number, defined_names, glossary_terms, listed_citations, uses_term
+from ..analysis.facts import (
+    clause_number,
+    defined_names,
+    glossary_terms,
+    glossary_without,
+    listed_citations,
+    uses_term,
+)
 from ..analysis.negotiation import ACCEPTED, MODIFIED, REJECTED, Outcome
 from ..library import Library
 from ..ooxml.renumber import TextChange, closing_struck
@@ -22,9 +29,14 @@ from .said import _firsts, _listed, _plain_name, _quoting
 def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], ...]:
     """The paragraphs of our clause, less those that only define terms the document defines already (a
     definitions entry or an "In this Section, …" glossary whose every term the document has, by name: a
-    leading "the", quotes and case aside): a second definition of a term is never proposed."""
+    leading "the", quotes and case aside), and a glossary's entries for such terms: a second definition of a term
+    is never proposed."""
     have = defined_names(result)
-    return tuple(p for p in edit.paragraphs if not _redundant(p.get("text", ""), have))
+    return tuple(
+        {**p, "text": glossary_without(p.get("text", ""), have)}
+        for p in edit.paragraphs
+        if not _redundant(p.get("text", ""), have)
+    )
 
 
 def _redundant(text: str, have: set[str]) -> bool:

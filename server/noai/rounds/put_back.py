@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import clause_name, defined_names
+from ..analysis.facts import cited_as_itself, citing_itself_as, clause_name, defined_names
 from ..analysis.negotiation import MODIFIED, Outcome
 from ..library import Library
 from ..ooxml.record import Proposal
@@ -116,7 +116,8 @@ def _as_made(edit: Edit, p: Proposal, result: AuditResult) -> Edit:
         title = (item.get("title") or "").strip()
         if title and body.startswith(title):
             body = body[len(title) :].lstrip(".: ")
-        out.append({**item, "text": body})
+        number = cited_as_itself(item.get("text", ""))  # where the plan puts it, its own number there
+        out.append({**item, "text": citing_itself_as(body, number) if number else body})
     why = (p.comment or "").partition(_WHY.strip())[2].strip()
     comment = f"{_WHY.strip()} {why}" if why and edit.comment else edit.comment
     return replace(edit, paragraphs=tuple(out), variant=p.variant, comment=comment)

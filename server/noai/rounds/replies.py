@@ -88,9 +88,13 @@ def _thread_answer(
         mine = _root(o, roots)
         if mine is None or (mine.id in said.superseded and mine.id not in talked):
             continue
-        if o.replies:  # one reply of ours in their thread: the answer, and what it supersedes
-            also = f" {said.superseded[mine.id]}" if mine.id in said.superseded else ""
-            replies.append(ReplyTo(mine.id, _reply_text(o, said, how) + also))
+        if o.replies:  # our answer in their thread, and apart from it what it supersedes
+            replies.append(ReplyTo(mine.id, _reply_text(o, said, how)))
+            replies += [ReplyTo(mine.id, said.superseded[mine.id])] if mine.id in said.superseded else []
+            # a comment of ours this round no longer stands by (superseded, or its rejected change not made again as
+            # it was) is resolved once answered, as where they did not reply
+            gone = mine.id in said.superseded or (o.state == REJECTED and o.proposal.id not in said.again)
+            resolve += [mine.id] if gone and not mine.done else []
         elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
         elif o.proposal.id in said.again:
