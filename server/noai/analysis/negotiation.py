@@ -392,6 +392,15 @@ def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int,
     candidates = [i for i, cur in enumerate(view.current) if new and new in cur and i not in finder.taken]
     if candidates:
         i = min(candidates, key=lambda c: abs(c - prop.anchor_index))
+        # words that are no proof of our change ("[Intentionally deleted]" where a neighbour was struck too): the
+        # paragraph we changed, nearer, exactly as it was before, is our change rejected
+        kept = [
+            k
+            for k, cur in enumerate(view.current)
+            if k not in finder.taken and cur == anchor and abs(k - prop.anchor_index) <= abs(i - prop.anchor_index)
+        ]
+        if find and kept and new not in anchor:
+            return REJECTED, new in _all_text(view, kept[0]), (kept[0],), ()
         pending = any(
             state == INSERTED and author in finder.ours and normalise(t) and normalise(t) in new
             for t, state, author, _d in view.revised.get(i, ())
