@@ -3758,6 +3758,8 @@ def citing_ours(
         said = f"{word} {cited[0]} " + _PLURAL_VERB.sub(lambda v: "applies" if v.group(1) else v.group(2) + "s", rest)
     if m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":")):
         said = said[:1].upper() + said[1:]
+    if said == text[m.start() : m.end()]:
+        return None  # cited as it stands ("3(c) and 3(d)", the run of two they make, written out as it was)
     return _least_change(text, m.start(), m.end(), said)
 
 
