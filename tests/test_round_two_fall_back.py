@@ -376,4 +376,6 @@ def test_a_strict_reply_that_proposes_a_rejected_fix_again_still_answers_the_nee
     (said,) = answered(VOICE, "strict", "strict", PICK_UPS)
     assert "have proposed it again" in said, said  # what this round does
     assert "you need synthetic pick-ups for errata in later editions" in said, said  # and the need, answered
-    assert "for that task alone" in said and "keeps no copy" in said, said
+    # as new material in the Narrator's voice (fixneed), never as a tool use allowed if it "keeps no copy"
+    assert "new material in the Narrator's voice or likeness" in said and "keeps no copy" not in said, said
+    assert "prior written approval" in said and "standing permission" in said, said

@@ -153,13 +153,15 @@ TRAIN = "We must be able to fine-tune our route-recommendation model on the phot
 
 @pytest.mark.parametrize("variant", ("strict", "standard", "minimal"))
 def test_a_stated_need_for_an_ai_tool_that_trains_nothing_is_allowed_for_that_task_on_no_retention(variant):
-    (said,) = photo_need(TOOL, variant)
+    said, *apart = photo_need(TOOL, variant)  # what this round supersedes, in a reply of its own (fixneed)
+    assert all(s.startswith("Superseded") for s in apart) and "Superseded" not in said, apart
     assert not said.startswith("Thank you"), said
     assert "you need to run the photographs through automated captioning software for your screen-reader" in said
     assert "for that task alone" in said and "keeps no copy" in said and "trains no AI system" in said, said
-    # no condition and no exception our text does not hold: an exception offered, never "content for … to say so"
+    # no condition our text does not hold: the exception is drafted as a change of this round (fixneed), which the
+    # answer points to, in every variant
     assert "approved in writing" not in said and "to say so." not in said, said
-    assert ("names the tool" in said) == (variant == "strict"), said
+    assert "We have added it to the exceptions to the restriction on AI use" in said, said
 
 
 @pytest.mark.parametrize("variant", ("standard", "minimal"))
@@ -171,7 +173,8 @@ def test_a_stated_need_to_train_on_the_work_is_answered_with_consent_for_that_pu
 
 
 def test_strict_answers_a_stated_need_to_train_on_the_work_with_why_not_and_how_to_ask():
-    (said,) = photo_need(TRAIN, "strict")
+    said, *apart = photo_need(TRAIN, "strict")  # what this round supersedes, in a reply of its own (fixneed)
+    assert all(s.startswith("Superseded") for s in apart) and "Superseded" not in said, apart
     assert "We cannot agree to a standing permission for that" in said, said
     assert "prior written consent" in said and "for the purpose stated alone" in said, said
 
@@ -295,7 +298,8 @@ def test_a_rejected_first_clause_of_a_typed_block_goes_back_at_its_own_number_ci
     numbers = [t.split("\t")[0] for t in text if re.match(r"4\.\d+\t", t)]
     assert numbers == [f"4.{n}" for n in range(1, 11)], numbers
     assert next(t for t in text if t.startswith("4.5\t")).startswith("4.5\tThe Producer shall not engage in any")
-    assert any(t.startswith("This clause 4.5 applies") for t in text) and not any("4.11" in t for t in text)
+    # put back in the words they rejected (never wider ones), which cite the block from its own number
+    assert any(t.startswith("Clauses 4.5 to 4.10 apply") for t in text) and not any("4.11" in t for t in text)
 
 
 def test_a_rejected_first_clause_of_a_word_numbered_block_goes_back_after_the_clause_it_followed():

@@ -4,9 +4,10 @@ defect 7).
 "All Work Product is the sole property of X upon creation. Y hereby assigns to X all right, title and interest …":
 each sentence passes ownership at once. Where strict makes a transfer wait for payment, the clause must pass
 ownership one way: where the assignment moves all the rights, the statement of ownership is struck and the
-assignment waits for the payment itself; where it moves only some ("all copyright"), both wait (the declaration in
-its verb's place, the assignment "upon that payment") and the creation timing is struck. Standard and minimal keep
-both. Another party's own materials declared to be its property stay as they are.
+assignment waits for the payment itself; where it moves only some ("all copyright"), it takes the others ("all
+copyright and all other intellectual property rights") and the statement goes too, as it does where the assignment
+refers back to it ("… in them" -> "… in the Deliverables"). Standard and minimal keep both. Another party's own
+materials declared to be its property stay as they are.
 """
 
 from __future__ import annotations
@@ -55,15 +56,21 @@ PRONOUN = (
 )
 
 
-def test_strict_keeps_a_statement_the_assignment_refers_back_to_and_makes_both_wait():
-    # "… in them" would name nothing once the statement before it goes
-    assert transfer_paragraph(accepted(redline(contract(PRONOUN)).docx)) == (
-        "2.1 The Deliverables will, upon payment in full of all fees due under this agreement, be the exclusive "
-        "property of the Client. The Designer shall, upon that payment, assign to the Client all intellectual "
-        "property rights in them."
+def test_strict_strikes_a_statement_the_assignment_refers_back_to_and_names_the_work_in_the_assignment():
+    # "… in them" would name nothing once the statement before it goes: the assignment names the Deliverables
+    # (fixmin, issue 15 item 5 (iv): one mechanism, not both waiting)
+    one_way = (
+        "2.1 The Designer shall, upon payment in full of all fees due under this agreement, assign to the Client all "
+        "intellectual property rights in the Deliverables."
     )
+    docx = contract(PRONOUN)
+    red = redline(docx)
+    assert transfer_paragraph(accepted(red.docx)) == one_way
+    assert rejected(red.docx) == [q.text for q in read_document(docx).paragraphs]
+    said = next(e.comment for e in red.plan.edits if e.finding == "ip_assignment" and e.comment)
+    assert "We also change “them” to “the Deliverables”: the words taken out named the Deliverables." in said, said
     joined = PRONOUN.replace(" on their creation. The Designer", " on their creation, and the Designer")
-    assert "will, upon payment" in transfer_paragraph(accepted(redline(contract(joined)).docx))
+    assert transfer_paragraph(accepted(redline(contract(joined)).docx)) == one_way
 
 
 # a third shape: one sentence, the statement and then the assignment as its next conjunct
@@ -93,15 +100,19 @@ def test_strict_strikes_a_declaration_after_an_assignment_of_all_the_rights_and_
     assert rejected(red.docx) == [q.text for q in read_document(docx).paragraphs]
 
 
-def test_strict_makes_a_declaration_after_an_assignment_of_copyright_only_wait_too_keeping_irrevocably():
-    # the declaration passes the other rights, which the copyright assignment does not: it stays, waiting too, and
-    # its creation timing is struck; the assignment waits but stays irrevocable (review14 defect 7)
-    red = redline(contract(REVERSED))
+def test_strict_strikes_a_declaration_after_an_assignment_of_copyright_only_and_widens_the_assignment_to_it():
+    # the declaration passes the other rights, which the copyright assignment does not: the assignment takes them
+    # ("all copyright and all other intellectual property rights"), waits for payment and stays irrevocable, and the
+    # declaration goes (fixmin, issue 15 item 5 (iv): one mechanism; review14 defect 7: "irrevocably" kept)
+    docx = contract(REVERSED)
+    red = redline(docx)
     assert transfer_paragraph(accepted(red.docx)) == (
         "2.1 The Designer shall, upon payment in full of all fees due under this agreement, irrevocably assign to the "
-        "Client all copyright in the Deliverables. All intellectual property rights in the Deliverables will, upon "
-        "that payment, be owned by the Client."
+        "Client all copyright and all other intellectual property rights in the Deliverables."
     )
+    assert rejected(red.docx) == [q.text for q in read_document(docx).paragraphs]
+    said = next(e.comment for e in red.plan.edits if e.finding == "ip_assignment" and e.comment)
+    assert "We also change “all copyright” to “all copyright and all other intellectual property rights”" in said
 
 
 @pytest.mark.parametrize("variant", ["standard", "minimal"])
@@ -146,7 +157,7 @@ def test_a_fallback_assignment_of_what_does_not_vest_waits_for_the_payment_too()
 def test_libreoffice_accepts_the_one_way_or_both_waits_as_planned_and_rejects_them_to_the_input(libreoffice):
     sources = [contract(DECLARED), contract(REVERSED), contract(JOINED)]
     results = libreoffice([redline(docx).docx for docx in sources] + sources)
-    for result, original, waits in zip(results[:3], results[3:], (1, 2, 1), strict=True):
+    for result, original, waits in zip(results[:3], results[3:], (1, 1, 1), strict=True):
         assert result["rejected_paragraphs"] == original["paragraphs"]
         ownership = transfer_paragraph(result["accepted_paragraphs"])
         assert ownership.count("payment") == waits and "creation" not in ownership, ownership

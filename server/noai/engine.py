@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .analysis.audit import AuditResult, audit_document
+from .analysis.collector import paused
 from .analysis.parties import analyse
 from .analysis.work_kind import WORK_KINDS as WORK_KINDS  # the CLI's --work-kind choices
 from .library import Library, Playbook, load_library, load_playbook, shipped_dir
@@ -89,6 +90,20 @@ def audit(
     ``check`` as in Options). ``previous`` is the document we sent, when this one is the other
     side's reply: the audit's ``negotiation`` section compares with it. ``accepted``: audit the document
     as accept-all leaves it (:func:`read`), the score it has once its tracked changes are accepted."""
+    with paused():  # reading and auditing make no reference cycles (noai.analysis.collector)
+        return _audit(data, filename, we, check, previous, accepted)
+
+
+def _audit(
+    data: bytes,
+    filename: str | None,
+    we: str | None,
+    check: Callable[[], None] | None,
+    previous: bytes | None,
+    accepted: bool,
+) -> AuditResult:
+    """:func:`audit`; the document read is freed when it returns, before the collector is on again (its
+    next pass walks only the result)."""
     doc = read(data, accepted=accepted)
     sent = _read_sent(previous)
     _between_stages(check)
@@ -144,7 +159,8 @@ def _plan(
 def plan(data: bytes, options: Options = Options(), *, filename: str | None = None) -> tuple[AuditResult, Plan]:
     """The audit and the redline plan for a document (what the add-in applies); for the other
     side's reply to a redline of ours, the plan of our next round (:func:`noai.rounds.next_round`)."""
-    doc = read_document(data)
+    with paused():  # reading makes no reference cycles (noai.analysis.collector)
+        doc = read_document(data)
     result, the_plan = _plan(doc, options, filename)
     if result.negotiation is not None:
         library, playbook = library_for(options)
@@ -182,8 +198,9 @@ def redline(
     """Apply the playbook's plan to the document as tracked changes by ``author`` at ``date``.
     ``previous`` is the document we sent when this one is the other side's reply to it (a reply
     to a redline of ours needs it only when the reply lost our round's record)."""
-    doc = read_document(data)
-    sent = _read_sent(previous)
+    with paused():  # reading makes no reference cycles (noai.analysis.collector)
+        doc = read_document(data)
+        sent = _read_sent(previous)
     result, the_plan = _plan(doc, options, filename, sent)
     _between_stages(options.check)
     library, playbook = library_for(options)
@@ -204,8 +221,11 @@ def redline(
 def _shown_comments(doc: Document) -> list[Comment]:
     """The document's comments Word shows: a thread's first comment whose anchor went (with a rejected insertion
     of ours that held it) is left out, so the next round neither replies in it nor counts on its reasons."""
-    anchored = comment_anchors(doc.elements)
-    return [c for c in read_comments(doc.package) if c.parent is not None or c.id in anchored]
+    comments = read_comments(doc.package)
+    if all(c.parent is not None for c in comments):  # none to look up (a first round's document has no comments)
+        return comments
+    anchored = comment_anchors(doc.elements, doc.root)
+    return [c for c in comments if c.parent is not None or c.id in anchored]
 
 
 def placeholders_for(data: bytes) -> Mapping[str, str]:

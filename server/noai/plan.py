@@ -37,6 +37,7 @@ from .analysis.facts import (
     ai_tools,
     as_referred,
     assigns_everything,
+    back_reference,
     background_licence,
     bare_be_start,
     be_before,
@@ -50,6 +51,7 @@ from .analysis.facts import (
     irrevocable,
     is_transfer_verb,
     joined_verb,
+    kept_tool_use,
     modal_before,
     modal_opening,
     modal_start,
@@ -75,10 +77,12 @@ from .analysis.facts import (
     survival_with,
     that_piece,
     this_part,
+    training_data_use,
     training_permission,
     training_words,
     used_as_part_of,
     waits_for_payment,
+    widened_rights,
 )
 from .analysis.work_kind import SOFTWARE
 from .errors import PartyRoleError, PlanError, UnknownVariantError
@@ -101,6 +105,7 @@ from .library.render import (
     one_author,
     performer_rights,
     possessive,
+    with_tool_exception,
     with_working_materials,
     without_officer,
     without_text_tools,
@@ -127,7 +132,7 @@ from .planning.comments import (
     said_once,
     strategy_comment,
 )
-from .planning.definitions import beside_the_work, join_definitions_list, render_insertions
+from .planning.definitions import beside_the_work, join_definitions_list, not_defined_by_itself, render_insertions
 from .planning.edit import DEFINITIONS
 from .planning.edit import Edit as Edit  # the edits of a Plan, re-exported
 from .planning.placement import (
@@ -450,6 +455,8 @@ def make_plan(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere, run
     )
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
+    # no term defined by itself: the document's own purpose, which it defines, is not defined again
+    insertions = [e for e in map(not_defined_by_itself, insertions) if e.paragraphs]
     insertions, reserved = joined_reservation(result, insertions, commented, with_comments)  # no second reservation
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
         insertions = [_no_officer(e) for e in insertions]
@@ -458,6 +465,8 @@ def make_plan(
     materials = _materials_kind(result, facts)
     if materials is not None:  # recordings, code, text, data: their own working materials, not sketches
         insertions = [_rewritten(e, partial(with_working_materials, kind=materials)) for e in insertions]
+    # a use of AI tools kept on the covenant's terms ("machine translation … in preparing the Translation"): excepted
+    insertions, fixes = _tools_excepted(result, fixes, insertions, terms, facts.clause_word)
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -858,6 +867,9 @@ def choose_fixes(
     ours = _speaks_our_terms(library)
     render = _rendering(terms)
     filled: dict[tuple[str, str], str] = {}  # the background and limited fixes' fillings, each made once
+    in_paragraph: dict[int, list[Finding]] = {}  # the findings of each paragraph: what a fix may move up to
+    for f in result.findings:
+        in_paragraph.setdefault(f.start, []).append(f)
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -915,12 +927,12 @@ def choose_fixes(
             op, rf = "comment", render(fix, variant, "") or rf  # the catch-all rule's comment
         if op == "replace" and not _fits_before(f, rf):  # the words before it do not take the replacement
             op, rf = "comment", render(fix, "standard", f.phrase) or rf
-        if op == "replace" and (moved := _qualified_purpose(f, rf, result.findings, own_purpose)) is not None:
+        if op == "replace" and (moved := _qualified_purpose(f, rf, in_paragraph[f.start], own_purpose)) is not None:
             f, rf = moved  # "for any purpose related to our business": the purpose replaced with its qualifier
-        elif op == "replace" and (moved := _proviso_after_object(f, rf, result.findings, terms)) is not None:
+        elif op == "replace" and (moved := _proviso_after_object(f, rf, in_paragraph[f.start], terms)) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # "sublicensable" stays as it is
             f, rf = moved  # the proviso a sentence of its own after the licence's object
-        elif op == "replace" and (moved := _after_qualifier(f, rf, result.findings)) is not None:
+        elif op == "replace" and (moved := _after_qualifier(f, rf, in_paragraph[f.start])) is not None:
             ranges.append((f.phrase_start, f.phrase_end))  # the words it keeps: no second edit of them
             f, rf = moved
         if op == "comment":
@@ -970,9 +982,9 @@ def strike_creation_timing(
             one = _one_mechanism(f, rf, parties, work)
             if one is not None:
                 taken.remove((f.start, f.phrase_start, f.phrase_end))
-                f, rf, statement = one
+                f, rf, statement, completed = one
                 gone.append(statement)
-                strikes.append((statement, ""))
+                strikes += [(statement, ""), *completed]
         if op == "replace" and f.kind == "ip_assignment" and _ON_PAYMENT in (rf.replacement or ""):
             timing = creation_timing(f.paragraph_text, f.phrase_start, f.phrase_end)
             if timing is not None:
@@ -990,16 +1002,14 @@ def strike_creation_timing(
                         continue  # in the ownership statement struck
                     declared = (
                         ownership_clause(f.paragraph_text, other.start, other.end)
-                        if not other.replacement.startswith("shall")
-                        and is_transfer_verb(f.phrase)
-                        and assigns_everything(f.paragraph_text, f.phrase_end)
+                        if not other.replacement.startswith("shall") and is_transfer_verb(f.phrase)
                         else None
                     )
-                    if declared is not None and not _reads_without(f.paragraph_text, declared, f.phrase_end, work):
-                        declared = None
-                    if declared is not None:  # "Vendor hereby assigns … . All Work Product is the property of …"
+                    alone = _completed(f.paragraph_text, declared, f.phrase_end, work) if declared else None
+                    if declared is not None and alone is not None:
+                        # "Vendor hereby assigns … . All Work Product is the property of …"
                         gone.append(declared)
-                        strikes.append((declared, _ONE_WAY.format(words=declared.words)))
+                        strikes += [(declared, _ONE_WAY.format(words=declared.words)), *alone]
                         continue
                     strikes.append((other, f" We also make “{other.words}” in this clause wait for that payment."))
                     if other.replacement.startswith("shall"):  # "hereby assigns" -> "shall, upon that payment, assign"
@@ -1038,28 +1048,32 @@ _ONE_WAY = " We also take out “{words}”: the assignment, on that payment, is
 
 def _one_mechanism(
     f: Finding, rf: RenderedFix, parties: tuple[str, str], work: str
-) -> tuple[Finding, RenderedFix, Strike] | None:
+) -> tuple[Finding, RenderedFix, Strike, list[tuple[Strike, str]]] | None:
     """Where strict makes a statement of who owns the work ("Company will own …", "All Work Product is the sole
     property of Northgate …") wait for payment and an assignment of it stands beside it in the paragraph ("Contractor
     hereby irrevocably assigns …"), the assignment alone passes ownership, so the clause does not say it two ways:
     the edit making that assignment wait for the payment itself ("shall, upon payment in full of the fees for that
     Asset under the applicable SOW, irrevocably assign"), with the fix's comment said of it, and the statement to
-    strike (:func:`~noai.analysis.facts.ownership_clause`). ``None``: ``f`` is itself the assignment, no assignment
-    stands beside it, or the statement is not a clause that can go whole."""
+    strike (:func:`~noai.analysis.facts.ownership_clause`), and what the assignment needs to stand alone
+    (:func:`_completed`: the other rights where it moves only some, the work named where it says "in them").
+    ``None``: ``f`` is itself the assignment, no assignment stands beside it, the statement is not a clause that can
+    go whole, or the assignment cannot be completed."""
     text = f.paragraph_text
     if is_transfer_verb(f.phrase):
         return None
     verbs = [
         o
         for o in present_transfers(text, f.phrase_start, f.phrase_end, *parties, work)
-        if o.replacement.startswith("shall") and assigns_everything(text, o.end)
+        if o.replacement.startswith("shall")
     ]
+    verbs.sort(key=lambda o: not assigns_everything(text, o.end))  # one of all the rights first
     statement = ownership_clause(text, f.phrase_start, f.phrase_end, verbs[0].start) if verbs else None
     if statement is None or any(statement.start <= o.start < statement.end for o in verbs):
         return None
-    if not _reads_without(text, statement, verbs[0].end, work):
-        return None
     verb = verbs[0]
+    completed = _completed(text, statement, verb.end, work)
+    if completed is None:
+        return None
     replacement = rf.replacement or ""
     first = 0 if replacement.startswith("for each ") else replacement.index(_ON_PAYMENT)
     condition = that_piece(text, verb.start, replacement[first : replacement.rindex(", ")])
@@ -1067,7 +1081,32 @@ def _one_mechanism(
     words = text[verb.start : verb.end]
     comment = rf.comment.replace(f"“{f.phrase}”", f"“{words}”") + _ONE_WAY.format(words=statement.words)
     moved = replace(f, phrase=words, phrase_start=verb.start, phrase_end=verb.end)
-    return moved, replace(rf, find=words, replacement=made, comment=comment), statement
+    return moved, replace(rf, find=words, replacement=made, comment=comment), statement, completed
+
+
+_WIDER = " We also change “{words}” to “{wider}”, so that the assignment moves all that “{statement}” did."
+_NAMED = " We also change “{words}” to “{named}”: the words taken out named {work}."
+
+
+def _completed(text: str, statement: Strike, verb_end: int, work: str) -> list[tuple[Strike, str]] | None:
+    """What the assignment whose verb ends at ``verb_end`` needs to be the one way ownership passes once ``statement``
+    is struck, each change with what the comment says of it: the other rights added where it moves only some
+    ("all copyright" -> "all copyright and all other intellectual property rights":
+    :func:`~noai.analysis.facts.widened_rights`), the work named where it refers back to the statement ("in them" ->
+    "in the Deliverables": :func:`~noai.analysis.facts.back_reference`). ``None``: it cannot be made so."""
+    completed: list[tuple[Strike, str]] = []
+    if not assigns_everything(text, verb_end):
+        wider = widened_rights(text, verb_end, statement.words)
+        if wider is None:
+            return None
+        said = _WIDER.format(words=wider.words, wider=wider.replacement, statement=statement.words)
+        completed.append((wider, said))
+    if not _reads_without(text, statement, verb_end, work):
+        back = back_reference(text, verb_end, work)
+        if back is None:
+            return None
+        completed.append((back, _NAMED.format(words=back.words, named=back.replacement, work=work)))
+    return completed
 
 
 def _reads_without(text: str, statement: Strike, at: int, work: str) -> bool:
@@ -1132,21 +1171,24 @@ def _training_struck(
 ) -> tuple[Finding, RenderedFix] | None:
     """The edit striking the words by which a grant names AI training among the uses it allows to the client
     (:func:`~noai.analysis.facts.training_words`), the lead-in with them, or the whole sentence whose act is
-    the client's permission to train AI on the work (:func:`~noai.analysis.facts.training_permission`, by the
-    fix's rule whose target is the sentence, where it has one and that rule strikes); ``None`` for any other AI
-    language."""
+    the client's permission to train AI on the work (:func:`~noai.analysis.facts.training_permission`) or to use it
+    as training data (:func:`~noai.analysis.facts.training_data_use`), by the fix's rule whose target is the
+    sentence, where it has one and that rule strikes; ``None`` for any other AI language."""
     if f.attributes.get("polarity") != "permission" or f.actor != "creator" or f.beneficiary != "client":
         return None
     strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
     said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
-    if strike is None and (strike := ai_list_item(f.paragraph_text, f.phrase_start, f.phrase_end)) is not None:
+    whole = fix.sentence_rule is not None and f.attributes.get("permitted_party") == "client"
+    # a consent to use the work "as training data": its sentence is struck whole, never an item of a list in it
+    as_data = training_data_use(f.paragraph_text, f.phrase_start, f.phrase_end) if strike is None and whole else None
+    if strike is None and as_data is None and (strike := ai_list_item(f.paragraph_text, f.phrase_start, f.phrase_end)):
         # one item of a list the grant names ("… in digital databases and text and data mining services"): what it
         # lets others do with the work, not the client's own training
         said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”").replace(
             " to train AI on ", " to let others mine or train AI on "
         )
-    if strike is None and fix.sentence_rule is not None and f.attributes.get("permitted_party") == "client":
-        strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end)
+    if strike is None and whole:
+        strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end) or as_data
         # quoted without its typed number ("2.2 "), which is no part of the sentence (and may stay: _number_kept)
         sentence = render_sentence_fix(fix, variant, strike.words, terms) if strike is not None else None
         if sentence is None or sentence.action != "replace":
@@ -1177,8 +1219,7 @@ def _tools_kept(
     if tools is None:
         return None
     work = terms.get("deliverables", "the work")
-    them = "them" if re.search(r"[^s]s$", work) else "it"
-    condition = _TOOL_TERMS.format(deliverables=work, them=them)
+    condition = _tool_terms(terms)
     moved = replace(f, phrase=tools.words, phrase_start=tools.start, phrase_end=tools.end)
     if variant == "minimal":
         said = (
@@ -1192,9 +1233,69 @@ def _tools_kept(
     )
     return (
         moved,
-        replace(rf, find=tools.words, replacement=f"{tools.words} ({condition})", comment=said, uses=()),
+        replace(rf, find=tools.words, replacement=_on_tool_terms(tools.words, terms), comment=said, uses=()),
         "replace",
     )
+
+
+# what the kept change's comment adds once the covenant excepts the use
+_EXCEPTED = "Our restriction on AI use excepts that use expressly, on those terms."
+
+
+def _tool_terms(terms: Mapping[str, str]) -> str:
+    """The terms on which AI tools may process the work, said of it: "if the tool neither keeps the Work after the
+    task nor is trained on it"."""
+    work = terms.get("deliverables", "the work")
+    return _TOOL_TERMS.format(deliverables=work, them="them" if re.search(r"[^s]s$", work) else "it")
+
+
+def _on_tool_terms(tools: str, terms: Mapping[str, str]) -> str:
+    """The tools' words of a permission kept on the covenant's terms: "machine translation (if the tool …)"."""
+    return f"{tools} ({_tool_terms(terms)})"
+
+
+def _tools_excepted(
+    result: AuditResult,
+    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+    insertions: list[Edit],
+    terms: Mapping[str, str],
+    word: str | None,
+) -> tuple[list[Edit], list[tuple[Finding, RenderedFix, str]]]:
+    """Our covenant excepting each use of AI tools the plan keeps on its terms (:func:`_tools_kept`): without it,
+    the covenant's "using any Protected Materials as prompts … for an AI System" forbids what the kept clause allows
+    ("be entitled to use machine translation … in preparing the Translation"). The exception names that use in the
+    document's words and cites its clause by the number it has once our clauses are in ("the use of machine
+    translation or other automated tools in preparing the Translation, as clause 3(b) permits"), on the condition
+    the covenant's other exceptions are made on; the kept change's comment says so. ``insertions`` and ``fixes`` as
+    they were where nothing is kept or the covenant has no exceptions to join (minimal's forbids training alone)."""
+    kept = [
+        (k, f, t)
+        for k, (f, rf, op) in enumerate(fixes)
+        if op == "replace"
+        and rf.replacement == _on_tool_terms(f.phrase, terms)
+        and (t := ai_tools(f.paragraph_text, f.phrase_start, f.phrase_end)) is not None
+    ]
+    if not kept:
+        return insertions, list(fixes)
+    moved = {c.index: c for c in _renumbered(result, insertions).found.changes if not c.reference}
+    owner = possessive(terms.get("client", "the client"))
+    out, fixes = list(insertions), list(fixes)
+    for k, f, tools in kept:
+        use = kept_tool_use(f.paragraph_text, tools, owner)
+        label = result.paragraphs[f.start].section_label
+        shift = moved.get(f.start)
+        old = shift.old.strip().rstrip(".") if shift is not None else ""
+        if label and old and label.endswith(old):  # Word or a renumbering moves its number: cited as it will read
+            label = label[: -len(old)] + shift.new.strip().rstrip(".")  # type: ignore[union-attr]
+        cited = f"{use}, as {word or 'clause'} {label} permits" if label else use
+        excepted = [_rewritten(e, partial(with_tool_exception, use=cited)) for e in out]
+        if excepted == out:
+            continue
+        out = excepted
+        f, rf, op = fixes[k]
+        said = f"{rf.comment} {_EXCEPTED}" if rf.comment else ""
+        fixes[k] = (f, replace(rf, comment=said), op)
+    return out, fixes
 
 
 # the corrections a permission to make new material in the creator's voice keeps (strict, standard)

@@ -1,4 +1,4 @@
-"""Twenty-two short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
+"""Twenty-four short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
 
 Each builder returns the .docx bytes (python-docx, the test extra). Together they vary what issue 15
 names: a UK precedent with "[Option 1 ...]" / "[Option 2 ...]" blocks and "this agreement"; a US
@@ -23,6 +23,10 @@ Session 12 adds a US retailer's purchase order for product photography (a face p
 the photographer's copyright, and boilerplate terms on the back that assign "Work Product" and allow training) and a
 UK translation-rights licence ("the Proprietor" licenses "the Publishers", plural, to translate "the Work"; machine
 translation allowed; a text and data mining sub-licence).
+Session 13 adds an Australian software development agreement (bold-term definitions, "Developer IP" kept and "Project
+IP" vested on creation, a source-code escrow, a permission to train AI models on the Software's source code) and a US
+video-game voice-over and likeness agreement (a deal-terms table, no definitions clause, a digital replica of the
+performer's voice, consent to use the Recordings as speech-synthesis training data, a demo-reel right).
 
 ``CONTRACTS`` maps a short name to ``(builder, facts)``: ``facts`` are what a lawyer reading the
 document knows (who creates the work, the names the document uses, words it does not have); the tests
@@ -1868,6 +1872,334 @@ def uk_translation_rights() -> bytes:
     return _save(doc)
 
 
+# ----------------------------------------------------------------------------------------------
+# 23. Australian software development agreement (session 13): Word-numbered "1." / "1.1" / "(a)" clauses, a
+#     definitions clause of bold terms ("Developer IP means ...") under "In this agreement:", "this agreement" in
+#     lower case, "Developer" / "Client" without an article, Project IP that vests in Client on creation, Developer
+#     IP kept and licensed, a clause letting Client use the Software's source code "for any purpose, including to
+#     train, fine-tune or evaluate artificial intelligence models" (the source code carries Developer IP), a
+#     source-code escrow whose release lets Client use the deposited Developer IP, a moral-rights consent under
+#     the Copyright Act 1968 (Cth), GST, Victorian law and a survival clause citing clauses 5, 6 and 8.
+
+
+def au_software_escrow() -> bytes:
+    doc = _document()
+    num = _legal_numbering(doc, [("decimal", "%1."), ("decimal", "%1.%2"), ("lowerLetter", "(%3)")])
+    _para(doc, "SOFTWARE DEVELOPMENT AGREEMENT", bold=True)
+    _para(doc, "Date: 14 June 2027")
+    _para(doc, "Parties", bold=True)
+    _para(
+        doc,
+        "Wattlebird Software Pty Ltd ACN 612 448 901 of Level 4, 120 Flinders Street, Melbourne VIC 3000 (Developer)",
+    )
+    _para(
+        doc,
+        "Southern Cross Pathology Services Pty Ltd ACN 104 227 356 of 8 Rundle Mall, Adelaide SA 5000 (Client)",
+    )
+    _para(doc, "Background", bold=True)
+    _para(
+        doc,
+        "A.\tClient wishes to engage Developer to develop a specimen-tracking application, and Developer has "
+        "agreed to do so on the terms of this agreement.",
+    )
+    _para(doc, "Agreed terms", bold=True)
+    _numbered(doc, "Definitions and interpretation", num, 0).runs[0].bold = True
+    _numbered(doc, "In this agreement:", num, 1)
+    _para(doc, " means a day other than a Saturday, Sunday or public holiday in Melbourne.", bold_lead="Business Day")
+    _para(
+        doc,
+        " means all Intellectual Property Rights in the Client Materials.",
+        bold_lead="Client IP",
+    )
+    _para(
+        doc,
+        " means all data, documents and other materials that Client provides to Developer for the Services.",
+        bold_lead="Client Materials",
+    )
+    _para(
+        doc,
+        " means all Intellectual Property Rights in Developer's software libraries, code generators, "
+        "frameworks, tools and know-how that existed before the date of this agreement or are developed by "
+        "Developer independently of the Services, including any of them incorporated into the Software.",
+        bold_lead="Developer IP",
+    )
+    _para(
+        doc,
+        " means Harbour Escrow Services Pty Ltd or another escrow agent the parties agree in writing.",
+        bold_lead="Escrow Agent",
+    )
+    _para(
+        doc,
+        " means the source code of the Software, including the source code of any Developer IP incorporated "
+        "into it, and the build instructions needed to compile it.",
+        bold_lead="Escrow Materials",
+    )
+    _para(
+        doc,
+        " means copyright, patents, designs, trade marks, circuit layout rights, confidential information and "
+        "all other intellectual property rights, whether registered or not, anywhere in the world.",
+        bold_lead="Intellectual Property Rights",
+    )
+    _para(
+        doc,
+        " means all Intellectual Property Rights in the Software created by Developer in performing the "
+        "Services, other than the Developer IP.",
+        bold_lead="Project IP",
+    )
+    _para(doc, " has the meaning given in clause 6.3.", bold_lead="Release Event")
+    _para(
+        doc,
+        " means the design, development, testing and deployment services described in the Schedule.",
+        bold_lead="Services",
+    )
+    _para(
+        doc,
+        " means the specimen-tracking application described in the Schedule, in source code and object code, "
+        "and its technical documentation.",
+        bold_lead="Software",
+    )
+    _numbered(doc, "Headings are for convenience only and do not affect interpretation.", num, 1)
+    _numbered(doc, "Services", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "Developer must perform the Services with due care and skill and in accordance with the Schedule.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Developer must not use any generative artificial intelligence tool to write any part of the Software "
+        "without Client's prior written consent.",
+        num,
+        1,
+    )
+    _numbered(doc, "Fees", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "Client must pay Developer the fees set out in the Schedule within 30 days after receiving a valid tax "
+        "invoice. The fees are exclusive of GST.",
+        num,
+        1,
+    )
+    _numbered(doc, "Client Materials", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "Client IP remains the property of Client. Client grants Developer a non-exclusive licence to use the "
+        "Client Materials solely to perform the Services.",
+        num,
+        1,
+    )
+    _numbered(doc, "Intellectual property", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "The Project IP vests in Client on its creation. To the extent it does not, Developer assigns the Project "
+        "IP to Client on its creation.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "The Developer IP remains the property of Developer. Developer grants Client a non-exclusive, perpetual, "
+        "irrevocable, royalty-free licence to use, copy and modify the Developer IP incorporated into the "
+        "Software, as part of the Software.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Client may use the Software, its source code and its documentation for any purpose, including to "
+        "train, fine-tune or evaluate artificial intelligence models.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Developer must procure from each of its personnel who creates the Software a written consent, for the "
+        "purposes of Part IX of the Copyright Act 1968 (Cth), to any act or omission of Client that would "
+        "otherwise infringe their moral rights in the Software.",
+        num,
+        1,
+    )
+    _numbered(doc, "Source code escrow", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "Within 10 Business Days after final acceptance of the Software, Developer must deposit the Escrow "
+        "Materials with the Escrow Agent under a three-party escrow agreement in the Escrow Agent's standard "
+        "form, and must deposit each update within 10 Business Days after it is released.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "If a Release Event occurs, the Escrow Agent may release the Escrow Materials to Client, and Client may "
+        "use, copy and modify the Escrow Materials solely to support, maintain and correct the Software for its "
+        "own internal business purposes.",
+        num,
+        1,
+    )
+    _numbered(doc, "Each of the following is a Release Event:", num, 1)
+    _numbered(doc, "Developer becomes insolvent or has an administrator or liquidator appointed;", num, 2)
+    _numbered(doc, "Developer ceases to carry on business in the ordinary course; or", num, 2)
+    _numbered(
+        doc,
+        "Developer fails to correct a critical defect in the Software within 20 Business Days after Client's "
+        "written notice.",
+        num,
+        2,
+    )
+    _numbered(doc, "Confidentiality", num, 0).runs[0].bold = True
+    _numbered(
+        doc,
+        "Each party must keep the other party's confidential information confidential and use it only to "
+        "perform its obligations under this agreement.",
+        num,
+        1,
+    )
+    _numbered(doc, "General", num, 0).runs[0].bold = True
+    _numbered(doc, "Clauses 5, 6 and 8 survive the termination or expiry of this agreement.", num, 1)
+    _numbered(
+        doc,
+        "This agreement is governed by the laws of Victoria, and each party submits to the non-exclusive "
+        "jurisdiction of the courts of Victoria.",
+        num,
+        1,
+    )
+    _para(doc, "Executed as an agreement.")
+    _para(
+        doc, "Signed for Wattlebird Software Pty Ltd ____________    Signed for Southern Cross Pathology ____________"
+    )
+    _para(doc, "Schedule – Services and fees", bold=True)
+    _para(
+        doc,
+        "1.\tServices: design, develop, test and deploy a web and tablet application that tracks pathology "
+        "specimens from collection to reporting, integrated with Client's laboratory information system.",
+    )
+    _para(doc, "2.\tFees: AUD 184,000, payable in four equal instalments on the milestones below.")
+    _para(doc, "3.\tMilestones: design sign-off; beta release; user acceptance testing; go-live.")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 24. US video-game voice-over and likeness agreement (session 13): a deal memo (a key-terms table) followed by
+#     "Standard Terms" Word-numbered "1." / "(a)" with no definitions clause (the names are defined where they
+#     are used: "the Recordings", "the Game", "Likeness"), "Studio" / "Performer" (an individual), the
+#     Recordings made for hire with a back-up assignment, a right to make a "digital replica" of the Performer's
+#     voice and to generate new lines with it for sequels "without further payment", an express consent to use
+#     the Recordings as training data for speech synthesis, a right to use the Performer's Likeness in the
+#     Game and its marketing, the Performer's own demo-reel right (not to be rewritten), a union disclaimer and
+#     California law.
+
+
+def us_voice_likeness() -> bytes:
+    doc = _document()
+    num = _legal_numbering(doc, [("decimal", "%1."), ("lowerLetter", "(%2)")])
+    _para(doc, "VOICE-OVER AND LIKENESS AGREEMENT", bold=True)
+    _para(
+        doc,
+        'This Voice-Over and Likeness Agreement (this "Agreement") is made as of August 2, 2027 between '
+        'Brightwater Interactive, LLC, a California limited liability company ("Studio"), and Dana Whitlock, an '
+        'individual ("Performer").',
+    )
+    _para(doc, "DEAL TERMS", bold=True)
+    _table(
+        doc,
+        (
+            ("Item", "Term"),
+            ("Game", 'the video game currently titled "Ember Coast" (the "Game")'),
+            ("Role", "Captain Isolde Varga (principal character)"),
+            ("Sessions", "up to six four-hour recording sessions between September 6 and October 29, 2027"),
+            ("Session fee", "USD 1,100 per four-hour session"),
+            ("Buyout", "USD 6,000, payable on completion of the final session"),
+        ),
+    )
+    _para(doc, "STANDARD TERMS", bold=True)
+    _numbered(doc, "", num, 0, bold_lead="Services.")
+    _numbered(
+        doc,
+        "Performer will perform the Role at the Sessions as Studio directs. All audio and video recordings of "
+        'Performer\'s performances made under this Agreement are "the Recordings".',
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Studio will pay the Session fee within 30 days after each session and the Buyout as stated in the Deal "
+        "Terms. The Buyout is full payment for all rights granted in Sections 2 and 3.",
+        num,
+        1,
+    )
+    _numbered(doc, "", num, 0, bold_lead="Rights in the Recordings.")
+    _numbered(
+        doc,
+        "The Recordings are works made for hire for Studio. To the extent any Recording is not a work made for "
+        "hire, Performer assigns to Studio all right, title and interest in it, including all copyrights, "
+        "throughout the universe in perpetuity.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Studio may edit, process and combine the Recordings and may use them in the Game, in any sequel, "
+        "expansion or remaster of the Game, and in advertising for any of them, in all media now known or "
+        "later developed.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Studio may use the Recordings to create a digital replica of Performer's voice, and may use that "
+        "digital replica to generate new lines of dialogue for the Game and any sequel, expansion or "
+        "remaster of it, without further payment to Performer.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Performer consents to Studio and its licensees using the Recordings as training data for speech "
+        "synthesis and other machine learning systems.",
+        num,
+        1,
+    )
+    _numbered(doc, "", num, 0, bold_lead="Name and Likeness.")
+    _numbered(
+        doc,
+        "Performer grants Studio the right to use Performer's name, approved photographs, voice and approved "
+        'biography ("Likeness") in the Game\'s credits and to advertise the Game, for five years after the '
+        "Game's first release.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "Studio will not use Performer's Likeness to endorse any product other than the Game.",
+        num,
+        1,
+    )
+    _numbered(doc, "", num, 0, bold_lead="Performer's Reel.")
+    _numbered(
+        doc,
+        "Performer may include excerpts of up to 60 seconds of the Recordings in Performer's demo reel after the "
+        "Game's first release.",
+        num,
+        1,
+    )
+    _numbered(doc, "", num, 0, bold_lead="General.")
+    _numbered(
+        doc,
+        "This Agreement is not subject to any collective bargaining agreement.",
+        num,
+        1,
+    )
+    _numbered(
+        doc,
+        "This Agreement is governed by the laws of the State of California. Sections 2 and 3 survive its termination.",
+        num,
+        1,
+    )
+    _para(doc, "BRIGHTWATER INTERACTIVE, LLC  By: __________      DANA WHITLOCK  __________")
+    return _save(doc)
+
+
 CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
     "uk-precedent": (
         uk_precedent,
@@ -2175,6 +2507,45 @@ CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
                 "plural_client": "the Publishers shall",
                 "machine": "machine translation or other automated tools",
                 "mining": "text and data mining services",
+            },
+        ),
+    ),
+    "au-software-escrow": (
+        au_software_escrow,
+        Facts(
+            creator=("Developer",),
+            client=("Client",),
+            self_reference="this agreement",
+            work_product="Software",
+            transfers=True,  # the Project IP vests in Client on creation; the Developer IP is licensed
+            work_kind="software",
+            lacks=("this Agreement", "the Client", "the Developer", "the Provider", "the Deliverables", "Work Product"),
+            false_alarm="must not use any generative artificial intelligence tool",
+            extra={
+                "cross_refs": ("clause 6.3", "Clauses 5, 6 and 8"),
+                "background": "Developer IP",
+                "trains": "to train, fine-tune or evaluate artificial intelligence models",
+                "escrow": "solely to support, maintain and correct the Software",
+            },
+        ),
+    ),
+    "us-voice-likeness": (
+        us_voice_likeness,
+        Facts(
+            creator=("Performer", "Dana Whitlock"),
+            client=("Studio", "Brightwater Interactive"),
+            self_reference="this Agreement",
+            work_product="the Recordings",
+            transfers=True,  # made for hire, with a back-up assignment
+            work_kind="creative",
+            lacks=("this agreement", "the Client", "the Provider", "the Deliverables", "Work Product", "licence"),
+            false_alarm="in Performer's demo reel",
+            extra={
+                "cross_refs": ("Sections 2 and 3",),
+                "replica": "to create a digital replica of Performer's voice",
+                "trains": "as training data for speech synthesis",
+                "likeness": "Likeness",
+                "table": "Session fee",
             },
         ),
     ),

@@ -31,6 +31,7 @@ from noai.analysis.classify import (
     sentence_heading,
 )
 from noai.analysis.classify import Parties as Mentions
+from noai.analysis.collector import paused
 from noai.analysis.facts import Retention, clause_word, named_purpose, prevailing_retention, retention_note
 from noai.analysis.language import detect_language
 from noai.analysis.negotiation import (
@@ -269,7 +270,10 @@ _TRAINING = re.compile(
     r"(?:an?\s+|any\s+)?(?:AI|artificial)|\b(?:improve|build)\s+(?:an?\s+|any\s+)?(?:AI|artificial)",
     re.IGNORECASE,
 )
-_DEFINES = re.compile(r"[\"“]([^\"”]{1,60})[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)")
+# a term defined, also as the other side qualified it ("“X, except …” means", "“X” (other than …) means"): X
+_DEFINES = re.compile(
+    r"[\"“]([^\"”,]{1,60})(?:,[^\"”]{0,80})?[\"”]\s+(?:\([^()]{1,120}\)\s+)?(?:means|shall\s+mean|has\s+the\s+meaning)"
+)
 
 
 def _covenant(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], creator: str) -> Finding | None:
@@ -1348,7 +1352,15 @@ def audit_document(
     :func:`audit_paragraphs`; ``work_kind``: the kind of work, detected when None). When the
     document records a round of ours, or ``previous`` (the document we sent) is given, the result
     has a ``negotiation`` section and the protections the statuses it gives them
-    (:func:`noai.analysis.negotiation.protection_statuses`)."""
+    (:func:`noai.analysis.negotiation.protection_statuses`). The cycle collector is paused meanwhile
+    (:mod:`noai.analysis.collector`: an audit makes no reference cycles)."""
+    with paused():
+        return _audited(doc, filename, we, previous, work_kind)
+
+
+def _audited(
+    doc: Document, filename: str | None, we: str | None, previous: Document | None, work_kind: str | None
+) -> AuditResult:
     ours = without_our_words(doc, previous)
     result = audit_paragraphs(doc.paragraphs, filename=filename, we=we, work_kind=work_kind, ours=ours)
     if result.score.risk is None:

@@ -519,10 +519,24 @@ _AI_NAME = re.compile(r"A\.?I\.?\s+[A-Z]")
 _PASSIVE_PERMISSION = re.compile(
     r"\s+(?:(?:also|further|additionally|freely)\s+)?be\s+(?:(?:also|further|additionally|freely)\s+)?"
     r"(?:used|processed|copied|reproduced|exploited|input|ingested|incorporated|included|loaded|fed|uploaded|mined)"
-    r"\s+(?:to|for|as|in|into)\b",  # for something: "… may be used." permits nothing in particular
+    # for something ("… may be used." permits nothing in particular), its agent before it ("by the Studio to train")
+    r"(?:\s+by\s+[^.;,]{1,60}?)?\s+(?:to|for|as|in|into)\b",
     re.IGNORECASE,
 )
 _BY_AGENT = re.compile(r"\bby\b", re.IGNORECASE)  # "may be used by Vendor …": someone is named
+
+
+def _owner_of(parties: Parties, text: str, start: int, end: int) -> str | None:
+    """The party whose own material ``text[start:end]`` (a sentence's subject) names: "Client Data", "the Client
+    Materials", "the Client's product photographs"; ``None`` where it names no party's material."""
+    own = parties.own_materials.search(text, start, end)
+    owner = own.group("who") if own else None
+    if owner is None:  # a possessive: "the Client's product photographs"
+        said = [m for m in parties.pattern.finditer(text, start, end) if text.startswith(("'s", "’s"), m.end())]
+        return said[0].lastgroup if said else None
+    return next((role for role in (CLIENT, PROVIDER) if owner in parties.names.get(role, ())), None)
+
+
 # a short lead-in the reader takes for a title: "2.1 Licensor hereby grants to Licensee:" (its items are the grant)
 # a short clause the reader takes for a title: "4.2 All software made by the Studio shall be the Publisher's."
 _SENTENCE_VERB = re.compile(r"\b(?:shall|will|hereby|must)\b", re.IGNORECASE)
@@ -1250,6 +1264,22 @@ class _Classifier:
                 )
             )
 
+    def _passive_permitted(self, text: str, s: int, at: int, after: int, e: int) -> str:
+        """Who a passive permission lets use its subject ("… may be used to train …"): the party it names as the
+        agent ("by the Studio"); else, where the subject is a party's own material ("Client Data", "the Client's
+        photographs"), the other party, as nobody needs leave to use its own; else the side other than the creator
+        ("The Artwork may be used to train AI models": the creator needs no permission to use its work)."""
+        agent = _BY_AGENT.search(text, after, e)
+        named = self.parties.after(text, agent.end(), e) if agent else None
+        if named is not None:
+            return named
+        if agent:  # "by any person": nobody of the two
+            return self.parties.before_any_case(text, s, at) or "unknown"
+        owner = _owner_of(self.parties, text, max(s, text.rfind(",", s, at) + 1), at)  # the subject after any aside
+        if owner in (CLIENT, PROVIDER):
+            return CLIENT if owner == PROVIDER else PROVIDER
+        return self.parties.other
+
     def made_by_owner(self, text: str, s: int, e: int, owner: str | None) -> bool:
         """The sentence gives its ``owner`` what that party itself made, supplied or already held ("made
         solely by or on behalf of X", "provided by X"; "by such Party" when each party owns its own)."""
@@ -1489,17 +1519,19 @@ class _Classifier:
                     )
                 ]
             permission = P.AI_PERMISSION.search(text, s, e)
-            if permission:
-                who = (
-                    self.parties.before_any_case(text, s, permission.start())
-                    or self.parties.after(text, permission.end(), e)
-                    or "unknown"
-                )
-                passive = _PASSIVE_PERMISSION.match(text, permission.end(), e)
-                if who == "unknown" and passive and not _BY_AGENT.search(text, passive.end(), e):
-                    # "The Artwork may be used to train AI models": nobody named, and the creator needs no
-                    # permission to use its own work: the other side may
-                    who = self.parties.other
+            # "Performer consents to Studio … using the Recordings as training data": Studio's permission
+            consent = None if permission else P.AI_CONSENT.search(text, s, e)
+            if permission or consent:
+                if permission is None:
+                    who = self.parties.after(text, consent.end() if consent else s, e) or "unknown"
+                elif _PASSIVE_PERMISSION.match(text, permission.end(), e):
+                    who = self._passive_permitted(text, s, permission.start(), permission.end(), e)
+                else:
+                    who = (
+                        self.parties.before_any_case(text, s, permission.start())
+                        or self.parties.after(text, permission.end(), e)
+                        or "unknown"
+                    )
                 sev = INFO if who == self.parties.creator else HIGH
                 return [
                     self.finding(

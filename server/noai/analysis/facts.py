@@ -11,6 +11,7 @@ no text itself, it asks these.
   :func:`present_transfers` (the other transfers in its paragraph that take effect at once),
   :func:`training_words` (the words by which a grant names AI training among its uses);
   :func:`training_permission` (a sentence whose act is a permission to train AI on the work);
+  :func:`training_data_use` (a sentence whose act is a consent to use the work as training data or material);
 - bracketed alternatives of a precedent: :func:`option_name`;
 - the creator's pre-existing materials: :func:`find_background` (the document's own name for them and
   where it keeps them with the creator), :func:`background_licence`, :func:`owned_work_use`;
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -345,6 +346,57 @@ def assigns_everything(text: str, verb_end: int) -> bool:
     return _ALL_RIGHTS.search(text, verb_end, end) is not None
 
 
+# the rights an assignment names as its object, ending where what they are in begins: "all copyright", "the copyright
+# and design rights", "its worldwide copyright" ("… in the Deliverables", "… in and to them")
+_ASSIGNED_RIGHTS = re.compile(
+    r"\b(?:[Aa]ll|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]ny)\s+(?:of\s+)?(?:(?:its|their|his|her|the\s+[\w-]+['’]s)\s+)?"
+    r"(?:[a-z][\w-]*(?:,\s+|\s+(?:and|or)\s+|\s+)){0,5}?(?:rights?|copyrights?|interests?|title|patents?)\b"
+    r"(?=\s+(?:in|of|to|under)\b|\s+there(?:in|to|of)\b)"
+)
+# what the statement of ownership beside it gives: all the intellectual property rights, or the work itself
+_IP_RIGHTS = re.compile(r"\bintellectual\s+property\b", re.IGNORECASE)
+
+
+def widened_rights(text: str, verb_end: int, statement: str) -> Strike | None:
+    """Where an assignment (its verb ending at ``verb_end``) moves only some rights ("assigns to the Client all
+    copyright in the Deliverables") beside a ``statement`` of ownership that moves them all ("All intellectual property
+    rights in the Deliverables are owned by the Client"), its rights words with the others added, as the span a
+    redline replaces: "all copyright" -> "all copyright and all other intellectual property rights" ("… and all other
+    right, title and interest" where the statement gives the work itself), so the assignment alone moves what the
+    two did. ``None``: no rights words in the assignment's sentence."""
+    _, end = sentence_span(text, verb_end)
+    m = _ASSIGNED_RIGHTS.search(text, verb_end, end)
+    if m is None:
+        return None
+    others = (
+        "all other intellectual property rights"
+        if _IP_RIGHTS.search(statement)
+        else "all other right, title and interest"
+    )
+    return Strike(m.start(), m.end(), f"{m.group(0)} and {others}", m.group(0))
+
+
+# a back-reference as what an assignment's rights are in: "in them", "in and to it", "therein" (not "to them", which
+# may be a party)
+_BACK_REFERENCE = re.compile(r"\bin(?:\s+and\s+to)?\s+(them|it)\b|\b(therein|thereto|thereof)\b", re.IGNORECASE)
+
+
+def back_reference(text: str, verb_end: int, work: str) -> Strike | None:
+    """The pronoun by which the assignment whose verb ends at ``verb_end`` names the work of the sentence before it
+    ("… assigns to the Client all intellectual property rights in them"), as the span a redline replaces with the
+    work's name (``work``: "in them" -> "in the Deliverables", "therein" -> "in the Deliverables"), so that the
+    assignment still names the work once that sentence is struck. ``None``: no such pronoun."""
+    _, end = sentence_span(text, verb_end)
+    m = _BACK_REFERENCE.search(text, verb_end, end)
+    if m is None:
+        return None
+    if m.group(1):
+        return Strike(m.start(1), m.end(1), work, m.group(1))
+    word = m.group(2).lower()
+    joined = {"therein": "in", "thereto": "to", "thereof": "of"}[word]
+    return Strike(m.start(2), m.end(2), f"{joined} {work}", m.group(2))
+
+
 def names_the_work(text: str, at: int, work: str) -> bool:
     """The sentence of ``text`` at ``at`` names the ``work`` ("the Assets") or one piece of it ("that Asset") itself,
     so it still reads once a sentence or clause before it is struck (not "… all rights in them")."""
@@ -600,7 +652,8 @@ def ai_list_item(text: str, phrase_start: int, phrase_end: int) -> Strike | None
 
 # the tools: "machine translation or other automated tools", "generative AI tools", "artificial intelligence software"
 _AI_TOOLS = re.compile(
-    r"(?:machine[- ]translation|(?:generative\s+)?(?:AI|artificial\s+intelligence)\s+(?:tools?|software|services))"
+    r"(?:machine[- ]translation(?:\s+(?:tools?|software|systems?|services?|engines?))?|"
+    r"(?:generative\s+)?(?:AI|artificial\s+intelligence)\s+(?:tools?|software|services))"
     r"(?:\s+(?:or|and)\s+(?:other\s+|similar\s+)?(?:[\w-]+\s+){0,2}?(?:tools|software|systems|services|technolog(?:y|ies)))?",
     re.IGNORECASE,
 )
@@ -628,6 +681,26 @@ def ai_tools(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     return Strike(at, m.end(), "", text[at : m.end()])
 
 
+# what a permission lets the AI tools be used for, after their words: "in preparing the Translation", "for a first
+# draft", "to localise the Copy for its regional websites"; up to the end of that limb ("…, and to retain …")
+_TOOLS_PURPOSE = re.compile(
+    r"\s+(?P<what>(?:in|for|to|when|while|during|on)\s[^,;.:()]*?)(?=\s*(?:[,;.:(]|$)|\s+(?:and|or)\s+(?:to|may|shall|"
+    r"will|can|must)\b)"
+)
+# the client's own, as a pronoun: "for its regional websites", "their editorial systems"
+_OWNERS = re.compile(r"\b(?:its|their)\b")
+
+
+def kept_tool_use(text: str, tools: Strike, owner: str) -> str:
+    """The use of AI tools a permission allows (``tools``, as :func:`ai_tools` reads it), in the document's own words
+    as an exception names it: "the use of machine translation or other automated tools in preparing the
+    Translation"; the client's own ("its", "their") called by ``owner``, its possessive ("the Publishers'"), where
+    the pronoun would have no antecedent."""
+    m = _TOOLS_PURPOSE.match(text, tools.end)
+    what = _OWNERS.sub(owner, m.group("what")) if m is not None else ""
+    return f"the use of {tools.words}{' ' + what if what else ''}"
+
+
 # A sentence whose operative act lets a party train AI on what it uses: "The Client may use the Designs to train
 # its own machine learning models …", "Customer may use the Software and Deliverables to train Customer's
 # internal AI models.", "The Licensee is entitled to use the Images for training …", in whatever words: an aside
@@ -645,11 +718,14 @@ _MAY_TRAIN = (
     rf"(?:may|can|(?:is|are|shall\s+be|will\s+be){_ASIDE}\s+(?:permitted|entitled|free|allowed|authori[sz]ed)\s+to|"
     rf"(?:has|have|shall\s+have|will\s+have){_ASIDE}\s+the\s+(?:right|licen[cs]e|authority|freedom)\s+to)"
 )
-_PUT_TO_USE = r"(?:use|process|copy|reproduce|exploit|input|ingest|incorporate|include|load|feed|upload|submit|mine)"
+_PUT_TO_USE = (
+    r"(?:use|process|copy|reproduce|exploit|input|ingest|incorporate|include|load|feed|upload|submit|mine|provide|"
+    r"supply|disclose)"
+)
 _PUT_TO_USE_PASSIVE = (
     r"be(?:\s+(?:also|further|additionally|freely))?\s+"
     r"(?:used|processed|copied|reproduced|exploited|input|ingested|incorporated|included|loaded|fed|uploaded|"
-    r"submitted|mined)"
+    r"submitted|mined|provided|supplied|disclosed)"
 )
 _PERMITS_TRAINING = re.compile(
     rf"(?P<subject>[A-Za-z“\"][^,;:.]{{0,80}}?)\s+{_MAY_TRAIN}{_ASIDE}\s+"
@@ -697,6 +773,77 @@ _CONDITIONED = re.compile(
 )
 
 
+# The AI words before the training verb, as where the work goes ("may input the Artwork into generative AI tools to
+# train them", "may feed the Work to machine-learning models for training"): a preposition of destination before
+# them, a few words of their name, and the training verb that follows trains them (a pronoun or "those / such"
+# standing for them) or nothing ("for training", "for the purpose of training"), not something else ("to train its
+# staff", "to improve the Artwork").
+_INTO = re.compile(
+    r"\b(?:into|to|with|through|on)\s+(?:(?:the|its|their|any|an?|one\s+or\s+more|[\w-]+['’]s)\s+)?(?:own\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NAME_TO_VERB = re.compile(
+    r"(?:\s*[\w-]+){0,5}?\s+(?:to|for|in)\s+(?:the\s+purposes?\s+of\s+)?(?:[a-z-]+,\s+)*(?:[a-z-]+,?\s+(?:and|or)\s+)?"
+)
+_TRAINS_THEM = re.compile(
+    r"(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z-]+)*"
+    r"(?:"
+    # a model named ("to train their models", "to fine-tune its AI systems"), whatever follows
+    r"\s+(?:(?:their|its|the|any|such|those|these|[\w-]+['’]s)\s+)?(?:own\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:AI|models?|systems?|tools?|networks?|algorithms?|LLMs?)\b|"
+    # a pronoun standing for them, or nothing ("to train them", "for training"), to the sentence's end
+    r"(?:\s+(?:them|it|(?:those|these|such|the\s+same)"
+    r"(?:\s+(?:[\w-]+\s+)?(?:AI|models?|systems?|tools?|networks?|algorithms?|services?))?)\b)?"
+    r"\s*(?=[.;,]|$))",
+)
+
+
+# A permission to make or use AI trained on what it names: "The Client may develop AI models trained on the Artwork",
+# "may use AI tools that are trained on the Designs", "may create machine learning models fine-tuned using the Work"
+_MAKES_TRAINED = re.compile(
+    rf"(?P<subject>[A-Za-z“\"][^,;:.]{{0,80}}?)\s+{_MAY_TRAIN}{_ASIDE}\s+"
+    r"(?:develop|create|build|make|use|deploy|offer|operate|commercialise|commercialize)\s+"
+    r"(?:(?:an?|any|the|its|their|one\s+or\s+more|[\w-]+['’]s)\s+)?(?:own\s+)?"
+    r"(?P<ai>(?:[\w-]+\s+){0,3}?(?:AI|models?|systems?|tools?|networks?|algorithms?|LLMs?)\b)"
+    r"(?:\s+(?:that|which)\s+(?:are|is|have\s+been|has\s+been)|,)?\s+"
+    r"(?:(?:pre-?)?trained|fine[\s-]?tuned|retrained)\s+(?:on|using|with|from)\s+(?P<object>[^,;.]{1,80})",
+)
+
+
+def _trained_on_work(made: re.Match[str]) -> bool:
+    """What the AI is trained on is a thing the document names ("the Artwork", "any Designs"), not the permitted
+    party's own ("its own data", "the Client's data", "Client Data" where the Client may) nor something unnamed
+    ("publicly available data")."""
+    if _NO_ONE.search(made.group("subject")):
+        return False
+    object_ = made.group("object")
+    named = re.match(r"(?:(?:the|any|all|such)\s+)?(?:[A-Z][\w-]*\s*)+", object_)
+    if named is None or re.search(r"\bown\b|['’]s\b", object_):
+        return False
+    who = made.group("subject").split()[-1]
+    return who not in named.group(0).split()
+
+
+def _fed_then_trained(text: str, phrase_start: int, act: int, act_end: int, end: int) -> bool:
+    """Whether the AI words at ``phrase_start``, before the training verb at ``act`` (ending at ``act_end``), are
+    where the permission puts the work, and the verb trains them (see :data:`_INTO`)."""
+    if _INTO.search(text, max(0, phrase_start - 60), phrase_start) is None:
+        return False
+    if _NAME_TO_VERB.fullmatch(text, _word_end(text, phrase_start), act) is None:
+        return False
+    return _TRAINS_THEM.match(text, act_end, end) is not None and text[act:act_end].lower().startswith(
+        ("train", "retrain", "re-train", "fine")
+    )
+
+
+def _word_end(text: str, at: int) -> int:
+    """The end of the word at ``at``."""
+    while at < len(text) and (text[at].isalnum() or text[at] in "-"):
+        at += 1
+    return at
+
+
 def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     """The whole sentence of ``text`` holding the AI words at ``text[phrase_start:phrase_end]`` where that
     sentence's operative act is a permission to train, fine-tune or improve a model on what it names ("The
@@ -712,14 +859,79 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     head = opening.end() if opening is not None else start
     lead = _PERMISSION_LEAD.match(text, head, end)
     body = lead.end() if lead is not None else head
+    if _CONDITIONED.search(text, body, end):
+        return None
+    made = _MAKES_TRAINED.match(text, body, end)
+    # "may develop AI models trained on the Artwork": the AI words before the work they are trained on
+    if made is not None and made.start("ai") <= phrase_start < made.end("ai") and _trained_on_work(made):
+        return _sentence_struck(text, start, end, head)
     m = _PERMITS_TRAINING.match(text, body, end)
-    if m is None or _NO_ONE.search(m.group("subject")) or _CONDITIONED.search(text, body, end):
+    if m is None or _NO_ONE.search(m.group("subject")):
         return None
     act = next(m.start(g) for g in ("act", "fed", "purpose") if m.start(g) >= 0)
-    if phrase_start < act or (phrase_start > m.end() and not _TRAINED_OBJECT.fullmatch(text, m.end(), phrase_start)):
+    if phrase_start < act:  # the AI words where the work is put, trained after ("into AI tools to train them")
+        return (
+            _sentence_struck(text, start, end, head)
+            if _fed_then_trained(text, phrase_start, act, m.end(), end)
+            else None
+        )
+    if phrase_start > m.end() and not _TRAINED_OBJECT.fullmatch(text, m.end(), phrase_start):
         return None  # the AI words are not what the permission trains ("to train its staff in AI tools")
     if phrase_start < m.end() and not _A_MODEL.search(text, m.end(), phrase_end):
         return None  # "may use the Deliverables to train its products": what is trained names no model
+    return _sentence_struck(text, start, end, head)
+
+
+# A sentence whose act lets the other side use the work AS training data, the use named by a noun ("Performer consents
+# to Studio and its licensees using the Recordings as training data for speech synthesis …"; "The Consultant agrees
+# that the Company may use the Deliverables as training material for its machine learning models"; "authorises the
+# Publisher to use the Text as a training corpus"): a consent, an authority or a permission, then a verb of use, then
+# "as … training data / material / corpus / set / content / input". (The AI words before the verb, "may input the
+# Artwork into generative AI tools to train them", are training_permission's.)
+_GRANTS_USE = (
+    rf"(?:{_MAY_TRAIN}{_ASIDE}\s+|(?:consents?|agrees?)\s+to\s+[^,;:.]{{0,80}}?\s+|"
+    r"(?:authori[sz]es?|permits?|allows?|licen[cs]es?|entitles?)\s+[^,;:.]{0,80}?\s+to\s+|"
+    r"grants?\s+[^;:.]{0,80}?\b(?:right|licen[cs]e|permission|consent)\s+to\s+)"
+)
+_USING = (
+    r"(?:us(?:e|ing)|process(?:ing)?|cop(?:y|ying)|reproduc(?:e|ing)|exploit(?:ing)?|includ(?:e|ing)|"
+    r"incorporat(?:e|ing))"
+)
+_USED_AS_TRAINING_DATA = re.compile(
+    rf"(?P<subject>[A-Za-z“\"][^,;:.]{{0,80}}?)\s+(?P<grant>{_GRANTS_USE}){_USING}\b[^.;]{{0,160}}?\bas\s+"
+    r"(?:(?:part\s+of\s+)?(?:an?|the|its|their)\s+)?(?P<ai>(?:AI|ML|machine[- ]learning|model)\s+)?"
+    r"(?P<act>training|learning)\s+(?:(?P<data>data(?:sets?)?|corpus|corpora|sets?|examples?)|materials?|content|"
+    r"inputs?)\b",
+    re.IGNORECASE,
+)
+# what "training material" or "content" trains, right after it: "… for its machine learning models", "… for speech
+# synthesis and other machine learning systems" (not "training material for its staff on the use of AI tools")
+_FOR_A_MODEL = re.compile(
+    r"\s+(?:for|of|to\s+train|in)\s+(?:(?:its|their|the|any|[\w-]+['’]s)\s+)?(?:own\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:AI|ML|LLMs?|models?|algorithms?|artificial|machine|neural|deep|generative|(?:large\s+)?language\s+models?)\b",
+    re.IGNORECASE,
+)
+
+
+def training_data_use(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """The whole sentence of ``text`` holding the AI words at ``text[phrase_start:phrase_end]`` where that sentence's
+    act is a consent or permission to use what it names AS training data or material ("Performer consents to Studio
+    … using the Recordings as training data for speech synthesis and other machine learning systems"), as the span a
+    redline strikes (:func:`training_permission`'s). ``None``: no such consent or permission (a denial), one that
+    waits for consent or approval, or AI words outside that use. Whose permission it is, is the finding's to say."""
+    start, end = sentence_span(text, phrase_start)
+    if start and _OPENING.fullmatch(text, 0, start):
+        start = 0
+    opening = _OPENING.match(text, start)
+    head = opening.end() if opening is not None else start
+    lead = _PERMISSION_LEAD.match(text, head, end)
+    body = lead.end() if lead is not None else head
+    m = _USED_AS_TRAINING_DATA.match(text, body, end)
+    if m is None or _NO_ONE.search(text, body, m.start("act")) or _CONDITIONED.search(text, m.end("grant"), end):
+        return None
+    named = m.group("data") is not None or m.group("ai") is not None  # "training data", "AI training material"
+    if phrase_end <= m.start("ai" if m.group("ai") else "act") or not (named or _FOR_A_MODEL.match(text, m.end(), end)):
+        return None  # the AI words are before the use, or no model is trained ("as training material for its staff")
     return _sentence_struck(text, start, end, head)
 
 
@@ -1318,6 +1530,21 @@ _REFERENCE_WORDS = ("clause", "section", "article", "paragraph")  # one of which
 _CLAUSE_IN_COMMENT = re.compile(r"\b([Cc])lause(?=\s+\(?\d)")
 
 
+def _references(text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """``_REFERENCE.finditer(text)``, matched only where its keyword starts: every match opens with one of
+    :data:`_REFERENCE_WORDS`, found in ``low`` (``text.lower()``, position for position; None where a character of
+    ``text`` folds to an ASCII letter: then the pattern's own search), instead of trying the pattern, which no
+    literal opens, at every character."""
+    if low is None:
+        yield from _REFERENCE.finditer(text)
+        return
+    end = 0
+    for at in _starts(low, _REFERENCE_WORDS):
+        if at >= end and (m := _REFERENCE.match(text, at)) is not None:  # as finditer: after the last match
+            yield m
+            end = m.end()
+
+
 def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequence[Paragraph] = ()) -> str | None:
     """The word the document refers to its own numbered clauses by, as it writes it most ("Section" for
     "see Section 7(b)", "paragraph" for "under paragraph 4"), where that word is not "clause" and the document
@@ -1328,7 +1555,7 @@ def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequen
     for t in texts:
         if not fast.may_hold(t, _REFERENCE_WORDS):  # one of them is in every match: most paragraphs hold none
             continue
-        for m in _REFERENCE.finditer(t):
+        for m in _references(t, fast.lowered(t)):
             if m.group(1).lower() == "clause":
                 return None  # the document says "clause 3": whatever else it says, the word is ours
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
@@ -3311,7 +3538,8 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
 # -- what the next round compares: defined terms by name, clause numbers, cited ranges --------------------
 
 # "“X” means", '"X" shall mean': a definitions entry, in either quotes
-_DEFINES = re.compile(r'["“]([^"”]{1,60})["”]\s+(?:shall\s+)?means?\b')
+# "“X” means", also as the other side qualified it ("“X, except …” means", "“X” (other than …) means"): X
+_DEFINES = re.compile(r'["“]([^"”,]{1,60})(?:,[^"”]{0,80})?["”]\s+(?:\([^()]{1,120}\)\s+)?(?:shall\s+)?means?\b')
 # a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …",
 # "2.1A<TAB>In this clause 2.1A, “X” …"
 _GLOSSARY = re.compile(
@@ -3329,11 +3557,30 @@ def term_key(name: str) -> str:
     return words.casefold()
 
 
+# words that open an exception ("except for internal tools", "(other than use in internal tools)", "save for …")
+_EXCEPTION = re.compile(
+    r"^\W*(?:except(?:ing)?|other\s+than|save|excluding|apart\s+from|but\s+not|unless|not\s+including)\b",
+    re.IGNORECASE,
+)
+
+
+def opens_exception(words: str) -> bool:
+    """``words`` (typed into a clause) open an exception to it ("except for internal tools", "(other than …)"),
+    rather than narrowing what it says ("for a commercial product")."""
+    return _EXCEPTION.match(words) is not None
+
+
 def defined_names(result: AuditResult) -> set[str]:
     """The terms ``result``'s document defines, by :func:`term_key`: each ``"X" means`` entry and each term the
     audit found defined (also by a parenthesis, the "Assets", and their aliases)."""
     have = {term_key(m.group(1)) for p in result.paragraphs if "mean" in p.text for m in _DEFINES.finditer(p.text)}
     return have | {term_key(n) for t in result.terms.all.values() for n in (t.name, *t.aliases)}
+
+
+def in_defined_term(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` stands inside a definition's term: within its quotes or between them and "means"
+    ('"Prohibited AI Use" (other than use in internal tools) means')."""
+    return any(m.start() < start and end < m.end() for m in _DEFINES.finditer(text))
 
 
 def glossary_terms(text: str) -> set[str]:
@@ -3342,6 +3589,45 @@ def glossary_terms(text: str) -> set[str]:
     if _GLOSSARY.match(text) is None:
         return set()
     return {term_key(t) for t in _DEFINES.findall(text)}
+
+
+def glossary_without(text: str, keys: Collection[str]) -> str:
+    """Our glossary ``text`` ("In this clause, “A” means …; “B” means …; and “C” means …") without its entries
+    defining the terms ``keys`` (by :func:`term_key`), the entries left joined as a list again ("“A” means …; and
+    “C” means …", ending as it ended); ``text`` where it is no glossary or defines none of them, "" where it defines
+    nothing else."""
+    found = list(_DEFINES.finditer(text)) if _GLOSSARY.match(text) else []
+    if not any(term_key(m.group(1)) in keys for m in found):
+        return text
+    starts = [m.start() for m in found]
+    ends = [*starts[1:], len(text)]
+    entries = [(term_key(m.group(1)), text[start:end]) for m, start, end in zip(found, starts, ends, strict=True)]
+    kept = [_entry(entry) for key, entry in entries if key not in keys]
+    if not kept:
+        return ""
+    end = text.rstrip()[-1:]
+    listed = kept[0] if len(kept) == 1 else "; ".join(kept[:-1]) + "; and " + kept[-1]
+    return text[: starts[0]] + listed + (end if end in ".;" else "")
+
+
+def defined_by_itself(text: str) -> set[str]:
+    """The terms a glossary ``text`` defines by themselves ("“Permitted Purpose” means use of the Photographs for the
+    Permitted Purpose": the document's own name for its purpose put in our template, where the document defines the
+    term already), by :func:`term_key`."""
+    found = list(_DEFINES.finditer(text)) if _GLOSSARY.match(text) else []
+    if not found:
+        return set()
+    ends = [*(m.start() for m in found[1:]), len(text)]
+    return {
+        key for m, end in zip(found, ends, strict=True) if uses_term(text[m.end() : end], key := term_key(m.group(1)))
+    }
+
+
+def _entry(text: str) -> str:
+    """One entry of a glossary, without what joins it to the next ("; and ", "; ") or ends the list (".")."""
+    text = text.rstrip()
+    text = text.removesuffix(" and") if text.endswith("; and") else text
+    return text.rstrip(";.").rstrip()
 
 
 # a clause's typed number of two levels or more before a tab: "4.10\t…"
@@ -3530,12 +3816,20 @@ def uses_term(text: str, key: str) -> bool:
 
 
 # a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
-_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*)")
+# "This clause 4.11", "this clause 2.1A" (a clause numbered between two of the document's)
+_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*(?:[A-Z](?![A-Za-z]))?)")
 
 
 def cites_itself(text: str) -> bool:
     """``text`` (a paragraph of a clause) calls its own clause by number ("This Section 4.3 applies")."""
     return _CITES_ITSELF.search(text) is not None
+
+
+def cited_as_itself(text: str) -> str | None:
+    """The number by which ``text`` (a paragraph of a clause) calls its own clause ("This clause 4.11 applies" ->
+    "4.11"), or None."""
+    m = _CITES_ITSELF.search(text)
+    return m.group(1) if m else None
 
 
 def citing_itself_as(text: str, number: str) -> str:

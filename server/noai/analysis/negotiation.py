@@ -67,7 +67,10 @@ LIMBS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("contractors", r"\bcontractors\b"),
     )
 )
-_TERM_DEFINED = re.compile(r"[\"“]([^\"”]{1,60})[\"”]\s+(?:means|shall\s+mean|has\s+the\s+meaning)")
+# a term defined: "“X” means …", also as the other side qualified it (“X, except …” means, “X” (other than …) means)
+_TERM_DEFINED = re.compile(
+    r"[\"“]([^\"”,]{1,60})(?:,[^\"”]{0,80})?[\"”]\s+(?:\([^()]{1,120}\)\s+)?(?:means|shall\s+mean|has\s+the\s+meaning)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +225,56 @@ def word_diff(ours: str, theirs: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+_A_RUN = re.compile(r"\S+")
+_JOINING = " ,;:)"  # what may follow the words they typed and stay ours: the comma or bracket closing their words
+
+
+def inserted_runs(ours: str, theirs: str) -> tuple[tuple[int, int], ...]:
+    """Where in ``theirs`` the words stand that the other side typed into our text ``ours`` and that replace none of
+    ours: each run as ``(start, end)`` of ``theirs``, from the end of our word before it (the space or comma joining
+    it included) to the end of its last word, so that striking the span leaves our text ("Use, except for internal
+    tools, and" -> "Use, and"). A word of ours they lengthened counts as ours and their words after it ("Use" ->
+    "Use, except for internal tools"); a run that replaces words of ours is not one (their rewording, not an
+    addition)."""
+    spans = [(m.start(), m.end()) for m in _A_RUN.finditer(theirs)]
+    a, b = _words(ours), [theirs[s:e] for s, e in spans]
+    out: list[tuple[int, int]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "insert":
+            start = spans[j1 - 1][1] if j1 > 0 else spans[j1][0]
+            end = spans[j2 - 1][1] if j1 > 0 else (spans[j2][0] if j2 < len(spans) else spans[j2 - 1][1])
+            if theirs[end - 1] in ",;" and theirs[start - 1 : start] == theirs[end - 1]:
+                start, end = start - 1, end - 1  # their ", except …" before our comma: theirs, not our comma
+            out.append((start, end))
+        elif op == "replace":
+            at = spans[j1][0]
+            out += [(at + a0, at + a1) for a0, a1 in _lengthened(" ".join(a[i1:i2]), theirs[at : spans[j2 - 1][1]])]
+    return tuple(out)
+
+
+def _lengthened(ours: str, theirs: str) -> tuple[tuple[int, int], ...]:
+    """The stretches of ``theirs`` that are words added to ``ours``, all of whose characters ``theirs`` keeps in
+    order ("tools." -> "tools for the Book."; "not," -> "use reasonable efforts not to,"), as spans of ``theirs``
+    (less the punctuation closing each that is ours); none where ``theirs`` rewords ``ours`` or splits a word of it
+    ("not" -> "notes")."""
+    blocks = [m for m in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks or sum(m.size for m in blocks) != len(ours):
+        return ()
+    edges = [0, *(e for m in blocks for e in (m.b, m.b + m.size)), len(theirs)]
+    gaps = [(edges[k], edges[k + 1]) for k in range(0, len(edges), 2) if edges[k + 1] > edges[k]]
+    if not all(_whole_words(theirs, s, e) for s, e in gaps):
+        return ()
+    return tuple((s, e) for s, e in gaps if theirs[s:e].strip(_JOINING))
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` neither begins nor ends inside a word."""
+    inside = [(start, start - 1), (end - 1, end)]
+    return not any(
+        0 <= a < len(text) and 0 <= b < len(text) and text[a].isalnum() and text[b].isalnum() for a, b in inside
+    )
+
+
 # -- finding a proposal again -------------------------------------------------------------------------------
 
 
@@ -339,6 +392,15 @@ def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int,
     candidates = [i for i, cur in enumerate(view.current) if new and new in cur and i not in finder.taken]
     if candidates:
         i = min(candidates, key=lambda c: abs(c - prop.anchor_index))
+        # words that are no proof of our change ("[Intentionally deleted]" where a neighbour was struck too): the
+        # paragraph we changed, nearer, exactly as it was before, is our change rejected
+        kept = [
+            k
+            for k, cur in enumerate(view.current)
+            if k not in finder.taken and cur == anchor and abs(k - prop.anchor_index) <= abs(i - prop.anchor_index)
+        ]
+        if find and kept and new not in anchor:
+            return REJECTED, new in _all_text(view, kept[0]), (kept[0],), ()
         pending = any(
             state == INSERTED and author in finder.ours and normalise(t) and normalise(t) in new
             for t, state, author, _d in view.revised.get(i, ())
@@ -810,6 +872,7 @@ class Need:
     said: str
     ai: bool
     trains: bool
+    replica: bool = False  # the use makes new material in a person's voice or likeness ("synthetic pick-ups")
 
 
 def stated_need(text: str) -> Need | None:
@@ -821,4 +884,73 @@ def stated_need(text: str) -> Need | None:
     what = " ".join(m.group("what").split()).rstrip(" ,")
     said = f"you {verb}{' to' if m.group('to') else ''} {_PERSON_WORD.sub(lambda w: _PERSON[w.group(0)], what)}"
     trains = _TRAINS.search(what) is not None
-    return Need(said, trains or _AI_TOOL.search(what) is not None, trains)
+    return Need(said, trains or _AI_TOOL.search(what) is not None, trains, _REPLICA.search(what) is not None)
+
+
+# a use that makes new material in a person's voice or likeness: no tool exception covers it
+_REPLICA = re.compile(
+    r"\b(?:synthetic|digital\s+replicas?|voice\s+clon\w*|clon\w*|likeness|deep-?fakes?|(?:in|of)\s+(?:the|her|his|their|"
+    r"[A-Z][\w-]*['’]s)\s+(?:own\s+)?voice)\b",
+    re.IGNORECASE,
+)
+# their words about themselves, as our clause names them: "our translator" -> "the Publishers' translator"; "we"
+# with the words after it up to its verb ("we then own", "we will"), which agrees with a client of one
+_THEIR_WORDS = re.compile(
+    r"\b(?:(?P<we>[Ww]e)(?P<aside>(?:\s+(?:then|also|only|still|already|now|later|never|always|each|both))*)"
+    r"\s+(?P<verb>[a-z]+)\b|(?P<other>our|Our|ours|us)\b)"
+)
+# what stays as it is after a singular subject: a modal, a past tense; the few verbs that change otherwise
+_AS_IT_IS = re.compile(
+    r"(?:will|shall|may|can|must|would|could|should|might|did|had|was|paid|made|got|bought|sold|ran|took|gave|sent|"
+    r"wrote|built|kept|held|said|found|told|went|\w+ed)"
+)
+_AGREES = {"have": "has", "are": "is", "were": "was", "do": "does", "go": "goes"}
+
+
+def _as_client(what: str, client: str, owner: str) -> str:
+    """The other side's words about itself (``what``) as our clause names it: "our" -> ``owner``, "we" / "us" ->
+    ``client``, and a present-tense verb after "we" agreeing with a client of one ("once we own it" -> "once the
+    Publisher owns it"; "the Publishers own it"; "we will" stays)."""
+    one = not client.endswith("s") or client.endswith("ss")
+
+    def said(m: re.Match[str]) -> str:
+        if m.group("other"):
+            return owner if m.group("other").lower() in ("our", "ours") else client
+        verb = m.group("verb")
+        if one and not _AS_IT_IS.fullmatch(verb):
+            verb = _AGREES.get(verb) or (verb + "es" if verb.endswith(("s", "sh", "ch", "x", "z", "o")) else verb + "s")
+        return f"{client}{m.group('aside')} {verb}"
+
+    return _THEIR_WORDS.sub(said, what)
+
+
+def need_as_request(text: str, client: str, owner: str) -> str | None:
+    """The training on the work a reply of the other side's says it needs (:func:`stated_need`), as a request our
+    restriction may consent to, in their words said of the client (:func:`_as_client`): "We need to fine-tune our
+    model on the Copy" -> "a request by Client to fine-tune Client's model on the Copy". ``None``: no need to train
+    (or one for a digital replica)."""
+    need = stated_need(text)
+    m = _NEED.search(text)
+    if need is None or m is None or not need.trains or need.replica or not m.group("to"):
+        return None
+    return f"a request by {client} to {_as_client(' '.join(m.group('what').split()).rstrip(' ,'), client, owner)}"
+
+
+def need_as_use(text: str, client: str, owner: str) -> str | None:
+    """The AI tool use a reply of the other side's says it needs (:func:`stated_need`), as an exception of our
+    restriction names it, in their words with their "we" and "our" said as ``client`` and ``owner`` (its
+    possessive): "We need to use machine translation for a first draft, which our translator then revises in full"
+    -> "the use of machine translation for a first draft, which the Publishers' translator then revises in full";
+    "We need to run our coding assistant on the code" -> "the use of an AI tool to run Company's coding assistant on
+    the code". ``None``: no need, or one no tool exception answers (training on the work, a digital replica)."""
+    need = stated_need(text)
+    m = _NEED.search(text)
+    if need is None or m is None or not need.ai or need.trains or need.replica:
+        return None
+    what = _as_client(" ".join(m.group("what").split()).rstrip(" ,"), client, owner)
+    if not m.group("to"):  # "we need machine translation for …": the tool itself
+        return f"the use of {what}"
+    verb, _, rest = what.partition(" ")
+    if verb.lower() in ("use", "employ") and rest:
+        return f"the use of {rest}"
+    return f"the use of an AI tool to {what}"

@@ -323,10 +323,15 @@ MORAL_RIGHTS = _rx(
     r"paternity)\b"
 )
 # "waives", "agrees not to assert", "consents to any modification"; the Australian consent (Copyright Act 1968
-# (Cth) s 195AW): "consents to us … doing or omitting to do anything … that would otherwise infringe" them
+# (Cth) s 195AW): "consents to us … doing or omitting to do anything … that would otherwise infringe" them, also
+# where the consent is one the creator must procure from its people ("a written consent, for the purposes of Part IX
+# of the Copyright Act 1968 (Cth), to any act or omission …"; "consents in writing to any act …"; "written consents
+# from each author to any act …")
 WAIVER = _rx(
     r"\bwaives?\b|\bwaivers?\b|\b(?:not|never)\s+to\s+assert\b|\bconsents?\s+to\s+(?:any\s+)?"
-    r"(?:modification|alteration|use)|\bconsents?\s+to\b(?=[^.;]{0,250}?\b"
+    r"(?:modification|alteration|use)|\bconsents?"
+    r"(?:\s+in\s+writing|\s+from\s+[^.;,()]{0,60}?|,[^.;,()]{0,80}(?:\([^.;()]{0,12}\)[^.;,()]{0,8})?,)?"
+    r"\s+to\b(?=[^.;]{0,250}?\b"
     r"(?:(?:would|could|might|may)\s+(?:otherwise\s+)?infring\w*|otherwise\s+infring\w*|omit\w*|omissions?)\b)"
 )
 FEEDBACK = _rx(
@@ -380,6 +385,14 @@ RESTRICTION_REFERENCE = _rx(
 AI_PERMISSION = _rx(
     r"\b(?:may|can|is\s+(?:hereby\s+)?permitted\s+to|(?:is|are|be)\s+entitled\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
     r"including\s+(?:to|for|without\s+limitation\s+to|the\s+right\s+to)|free\s+to)\b"
+)
+# A consent or authority to use the work AS training data, the other side named after the verb ("Performer consents
+# to Studio and its licensees using the Recordings as training data for speech synthesis …", "authorises the Publisher
+# to use the Text as a training corpus"): a permission of that party's, though no "may" says so
+AI_CONSENT = _rx(
+    r"\b(?:consents?\s+to|authori[sz]es?|permits?|allows?|entitles?)\b(?=[^.;]{0,200}?\bas\s+(?:(?:part\s+of\s+)?"
+    r"(?:an?|the|its|their)\s+)?(?:(?:AI|ML|machine[- ]learning|model)\s+)?(?:training|learning)\s+(?:data(?:sets?)?|"
+    r"materials?|content|corpus|corpora|sets?|inputs?|examples?)\b)"
 )
 
 # -- new material in a person's voice or likeness by digital means ----------------------------------

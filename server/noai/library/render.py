@@ -379,7 +379,16 @@ _AS_IF = re.compile(r"\bas if\s*$")
 # Publishers indemnify") and "they" where the clause says "it" of it ("anyone else they allow").
 PLURAL = "plural"  # a term set's roles, space-separated, written of in the plural ("client")
 _MANY = "\x06"  # after a plural party's name where it is the subject (before its party mark)
-_MANY_VERB = re.compile(_MANY + "(" + _PARTY + r"[^\x03]*" + _PARTY + r")?(\s+(?:\w+ly\s+)?)([a-z]+)\b")
+# the verb after it, an adverb before it allowed ("the Publishers later assign"), and one coordinated with it ("assign
+# or license")
+_MANY_VERB = re.compile(
+    _MANY
+    + "("
+    + _PARTY
+    + r"[^\x03]*"
+    + _PARTY
+    + r")?(\s+(?:(?:\w+ly|later|also|then|still|now|first)\s+)?)([a-z]+)\b(?:(\s+(?:or|and)\s+)([a-z]+s)\b)?"
+)
 _NOT_VERB_S = frozenset({"as", "this", "thus", "plus", "unless", "its", "his", "whereas"})
 
 
@@ -387,22 +396,45 @@ def _plural_verbs(m: re.Match[str]) -> str:
     """The verb after a plural party's name in the plural: "gives" -> "give", "is" -> "are"."""
     verb = m.group(3)
     plain = verb if verb in _NOT_VERB_S else _plain(verb, "they")
-    return (m.group(1) or "") + m.group(2) + plain
+    tail = m.group(4) or ""
+    if tail:  # "assigns or licenses" -> "assign or license": the coordinated verb as the first
+        tail += _plain(m.group(5), "they") if plain != verb else m.group(5)
+    return (m.group(1) or "") + m.group(2) + plain + tail
 
 
-_PARTY_OR_IT = re.compile(_PARTY + r"([^\x03]*)" + _PARTY + r"|(?<![\w-])it(?=\s)|[.;]\s")
+_PARTY_OR_IT = re.compile(_PARTY + r"([^\x03]*)" + _PARTY + r"|(?<![\w-])its?(?=\s)|[.;]\s")
+# a singular name between the party and "its" ("an AI Vendor and its affiliates"): "its" is that thing's
+_ONE_THING = re.compile(r"\b[A-Z][\w-]*(?<![sI])\b")
+# a verb whose object is a person: "it" after one, the party last named being plural (and no thing named since), is
+# "them" ("give them the records")
+_GIVEN = re.compile(r"\s+(?:to|back|over|up|away)\b")  # "give it to …": "it" is what is given
+_PERSON_VERB = re.compile(
+    r"\b(?:notify|inform|give|bind|require|ask|indemnify|pay|reimburse|compensate|consult|tell)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _it_after_person(text: str) -> str:
     if _PARTY not in text:
         return text
     out: list[str] = []
-    last, person = 0, ""
+    last, person, named_at = 0, "", 0
     for m in _PARTY_OR_IT.finditer(text):
         out.append(text[last : m.start()])
         last = m.end()
         if m.group(0).startswith(_PARTY):
-            person = m.group(1)
+            person, named_at = m.group(1), m.end()
+        elif m.group(0) == "its":  # "ensure its recipients": the plural party's "their", not "an AI Vendor and its"
+            between = _ONE_THING.search(text, named_at, m.start())
+            out.append("their" if person == "they" and not between else "its")
+        elif (
+            m.group(0) == "it"
+            and person == "they"
+            and _PERSON_VERB.search(text, 0, m.start())
+            and not _ONE_THING.search(text, named_at, m.start())
+            and not _GIVEN.match(text, m.end())
+        ):
+            out.append("them")  # "give it the records" of a plural party: "give them the records"
         elif m.group(0) == "it":
             after = text[m.end() :]
             before = text[: m.start()]
@@ -713,6 +745,52 @@ def without_text_tools(text: str) -> str:
         return "; ".join(listed[:-1]) + "; and " + listed[-1]
 
     return _TOOL_LIST.sub(kept, text)
+
+
+# The covenant's sentence of exceptions (strict: "… that use is not a Prohibited AI Use. Any other exception must be
+# stated expressly in …"): an exception of the document's own goes before its last sentence
+_OTHER_EXCEPTION = re.compile(r"(?<=\. )Any other exception must be stated expressly\b")
+# the condition every exception of the covenant's is made on
+TOOL_CONDITION = "the tool used neither keeps the Protected Materials after the task nor trains any AI System on them"
+
+
+def tool_exception_spans(text: str, use: str) -> list[tuple[int, int, str]]:
+    """Where our covenant's exceptions ``text`` takes one more, ``use`` ("the use of machine translation … in
+    preparing the Translation, as clause 3(b) permits"), on the condition the others are made on: as the list's last
+    item ("…; (d) machine translation for …; and (e) the use of …", the "and" before the old last item struck), or
+    as a sentence before "Any other exception must be stated expressly …". The changes ``(start, end, new)`` of
+    ``text``, in its order; none where it holds neither."""
+    m = _TOOL_LIST.search(text)
+    if m is not None:
+        marks = list(_ITEM.finditer(m.group(1)))
+        labels = "abcdefghij" if marks[0].group(1) == "a" else ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+        if len(marks) >= len(labels):
+            return []
+        last = m.start(1) + marks[-1].start()
+        spans = []
+        if len(marks) > 1 and text[last : last + 6] == "; and ":
+            spans.append((last + 2, last + 6, ""))
+        return [*spans, (m.end(1), m.end(1), f"; and ({labels[len(marks)]}) {use}")]
+    other = _OTHER_EXCEPTION.search(text)
+    if other is not None:
+        aside = "," if "," in use else ""  # "the use of …, as clause 3(b) permits, is not …"
+        return [(other.start(), other.start(), f"On the same condition, {use}{aside} is not a Prohibited AI Use. ")]
+    return []
+
+
+def with_tool_exception(text: str, use: str) -> str:
+    """Our covenant's exceptions ``text`` with one more (:func:`tool_exception_spans`); as it was where it has none to
+    join."""
+    for start, end, new in reversed(tool_exception_spans(text, use)):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def tool_exception(use: str) -> str:
+    """A sentence of its own excepting ``use`` from the restriction, on the condition the covenant's exceptions are
+    made on: for a covenant that has no exceptions to join."""
+    aside = "," if "," in use else ""
+    return f"Where {TOOL_CONDITION}, {use}{aside} is not a Prohibited AI Use."
 
 
 # The working materials "Protected Materials" names beside the work (strict: "every draft, sketch, concept, version,

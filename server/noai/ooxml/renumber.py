@@ -390,11 +390,35 @@ def _renamed(number: str, decimals: Mapping[tuple[int, ...], tuple[int, ...]], l
     return ".".join(map(str, new)) + suffix
 
 
+# More moved numbers than this are not looked for (a search of the texts each): the keywords are, as before.
+_MOST_MOVED_LITERALS = 6
+_ASCII_BYTES = bytes(range(128))
+
+
+def _moved_literals(decimals: Mapping[tuple[int, ...], tuple[int, ...]], labels: Mapping[str, str]) -> list[str]:
+    """A literal that every reference :func:`_renamed` changes holds where its digits are 0-9, one for each moved
+    number: a decimal's first component, with its dot where it has more ("7." for 7.4 and 7.4.2, which "07.04"
+    holds too), and a label's whole key ("7.3(c)", matched as written); [] where there are more than a few."""
+    found = {str(old[0]) + ("." if len(old) > 1 else "") for old in decimals} | set(labels)
+    return sorted(found) if len(found) <= _MOST_MOVED_LITERALS else []
+
+
+def _other_digits(text: str) -> bool:
+    """``text`` holds a decimal digit other than 0-9 ("٧", "７"), which ``\\d`` matches and ``int`` reads: its
+    characters outside ASCII, found by dropping the ASCII bytes of its UTF-8 (one pass in C), tested each."""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    return any(c.isdecimal() for c in rest)
+
+
 def _references(
     texts: Sequence[str], decimals: Mapping[tuple[int, ...], tuple[int, ...]], labels: Mapping[str, str]
 ) -> list[TextChange]:
     out = []
-    for index in _holding(texts, _KEYWORD_LITERALS):
+    moved = _moved_literals(decimals, labels)
+    # A text that holds no moved number's literal has no reference to rename, unless it writes digits other than
+    # 0-9, which ``\d`` reads and no literal holds: then every text holding a keyword is read.
+    candidates = moved if moved and not _other_digits("".join(texts)) else _KEYWORD_LITERALS
+    for index in _holding(texts, candidates):
         text = texts[index]
         if not _DIGIT.search(text):  # every reference holds a \d: one scan in C, no Python step a character
             continue

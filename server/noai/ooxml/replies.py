@@ -14,7 +14,7 @@ XML only; the ids are derived from the comment ids (no randomness, no clock), ke
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -210,13 +210,39 @@ class Threads:
         return out, types
 
 
-def comment_anchors(elements: Sequence[etree._Element]) -> dict[str, tuple[int, int]]:
-    """Comment id -> (index of the paragraph of its range start, index of its range end)."""
+_RANGE_START, _RANGE_END = _W + "commentRangeStart", _W + "commentRangeEnd"
+
+
+def comment_anchors(
+    elements: Sequence[etree._Element], root: etree._Element | None = None
+) -> dict[str, tuple[int, int]]:
+    """Comment id -> (index of the paragraph of its range start, index of its range end). With ``root``, the tree
+    ``elements`` are read from in document order (none inside another, as a read document's), only its comment
+    marks are walked, each to the paragraph of ``elements`` holding it: the same answer, without walking every
+    paragraph (a document with few comments has few marks)."""
     starts: dict[str, int] = {}
     ends: dict[str, int] = {}
-    for i, p in enumerate(elements):
-        for el in p.iter(_W + "commentRangeStart"):
+    for i, el in _range_marks(elements) if root is None else _range_marks_in(elements, root):
+        if el.tag == _RANGE_START:
             starts.setdefault(el.get(_W + "id", ""), i)
-        for el in p.iter(_W + "commentRangeEnd"):
+        else:
             ends[el.get(_W + "id", "")] = i
     return {cid: (s, ends[cid]) for cid, s in starts.items() if cid in ends}
+
+
+def _range_marks(elements: Sequence[etree._Element]) -> Iterator[tuple[int, etree._Element]]:
+    """(paragraph index, comment range mark) of every mark in ``elements``, in their order."""
+    for i, p in enumerate(elements):
+        for el in p.iter(_RANGE_START, _RANGE_END):  # one walk of the paragraph for both marks
+            yield i, el
+
+
+def _range_marks_in(elements: Sequence[etree._Element], root: etree._Element) -> Iterator[tuple[int, etree._Element]]:
+    """:func:`_range_marks` by a walk of ``root``'s marks alone, each to the paragraph of ``elements`` holding it (a
+    mark between paragraphs is in none)."""
+    marks = list(root.iter(_RANGE_START, _RANGE_END))
+    index = {p: i for i, p in enumerate(elements)} if marks else {}
+    for el in marks:
+        i = next((index[p] for p in el.iterancestors(_W + "p") if p in index), None)
+        if i is not None:
+            yield i, el

@@ -8,8 +8,12 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
   variant: ``strict`` reinstates it as it was; ``standard`` falls back one rung (the clause's
   ``minimal`` variant); ``minimal`` accepts their change (nothing is proposed again); below strict, a clause
   they rejected is never put back as it was (the plan is made without it where the lower rung has no other
-  version of it, so the approach never names it either); strict that puts a rejected term back, in their words or
-  stronger ones, says so in its thread and approach and warns the user;
+  version of it, so the approach never names it either); strict that puts a rejected term back puts back the words
+  they rejected (never wider ones), and says so in its thread and approach and warns the user;
+- paragraphs of a clause of ours they deleted without a tracked change, the rest of it standing (the sentence
+  using the "Permitted Purpose" our definition above it defines): strict puts them back there as they were, a
+  fall-back puts the lower rung's version there (less the definitions the document has), each continuing the clause
+  with no number of its own; never a second copy of the clause nor a second definition;
 - a clause on AI use strict adds for the first time goes where round one puts it: with our clauses on AI use
   that stand, numbered on from the last of them (never into a list of theirs, nor before the definitions it
   needs), and the range our survival sentence cites takes it in;
@@ -32,8 +36,12 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
 - a definition of ours that nothing uses any more (they rejected or deleted the only words using it) is taken out,
   as a tracked deletion commented as a change of this round, and the list closes behind it;
 - a need the other side states in a thread ("We need to use machine translation for a first draft") is answered
-  on the need: an AI tool that trains nothing, allowed for that task where it keeps no copy; training on the work,
-  for that purpose alone with the creator's consent (strict: no standing permission, and how to ask).
+  on the need, and drafted: an AI tool that trains nothing is added to our covenant's exceptions (a tracked
+  insertion, on the condition the others are made on: it keeps no copy and trains no AI system on the work);
+  training on the work, for that purpose alone with the creator's consent, which standard and minimal add is not
+  withheld unreasonably (strict: no standing permission, and how to ask); new material in the creator's voice or
+  likeness is no tool use. The answer and what the round supersedes are separate replies; a thread of ours they
+  answered whose change the round withdraws is resolved.
 
 Their revisions are never touched: the writer only adds. Pure: no XML, no I/O.
 
@@ -45,9 +53,13 @@ The package, by concern (each module imports only those above it in this list):
   change of a rejected fix, the words they took out of our clauses put back;
 - :mod:`.needs`: a need the other side states, answered on the need;
 - :mod:`.numbers`: numbers kept whole (a clause put back at its own number, gaps closed, cited ranges extended or
-  ended), a new clause on AI use placed with ours;
-- :mod:`.definitions`: our definitions as this round's clauses use them (none twice, none unused);
+  ended, each clause of ours citing itself by the number it takes: "In this clause 2.1A"), a new clause on AI use
+  placed with ours;
+- :mod:`.definitions`: our definitions as this round's clauses use them (none twice, not even an entry of a
+  glossary, none unused);
 - :mod:`.approach`: the one current "Our approach" comment;
+- :mod:`.put_back`: what they took out put back: strict's in the words they took out, a paragraph they deleted from a
+  clause of ours put back (or one rung down) where it stood;
 - :mod:`.replies`: our replies in the threads, the comments superseded, what this round asks beyond the last.
 
 This module keeps the public API: :func:`next_round`, :func:`escalations`, :func:`answer_for` and the answers.
@@ -60,7 +72,7 @@ from dataclasses import replace
 
 from ..analysis.audit import REMOVED, STRUCK, WEAKENED, AuditResult
 from ..analysis.facts import glossary_terms
-from ..analysis.negotiation import ACCEPTED, PENDING, REJECTED
+from ..analysis.negotiation import ACCEPTED, PENDING, REJECTED, Outcome
 from ..library import Library, Playbook
 from ..library.render import left_unchanged
 from ..ooxml.threads import Comment
@@ -77,14 +89,16 @@ from .answers import (
     _not_put_back,
     _rest,
     _restorations,
+    _typed_in,
     _what_it_allows,
     answer_for,
 )
 from .approach import APPROACH, _approach, _approach_without, _without_approach
 from .definitions import _defined_as_used, _not_yet_defined, _unused_definitions
-from .needs import _offers_fee
+from .needs import _needs_drafted, _offers_fee
 from .numbers import (
     _changed,
+    _citing_own_numbers,
     _numbered_after_moves,
     _numbers_closed,
     _overlaps,
@@ -92,6 +106,7 @@ from .numbers import (
     _ranges_extended,
     _with_ours,
 )
+from .put_back import _as_made, _gone_put_back, _ours, _partly_gone
 from .replies import _again, _escalation, _in_the_thread, _left_standing, _put_back, _thread_answer
 from .said import _capital, _change, _firsts, _known, _our_roots, _plain_name, _root, _Said
 
@@ -161,12 +176,21 @@ def next_round(
         plan = make_plan(result, library, playbook, variant=plan.variant, comments=comments, without=dropped)
     approach, plan_edits = _without_approach(plan.edits)
     refused: dict[str, Edit] = {}  # clause -> the first of its fixes they rejected, which we do not insist on
+    made_as = {  # (clause, words) -> the change of ours they rejected there, as made
+        (o.proposal.clause, o.proposal.texts[0]): o.proposal
+        for o in reversed(talks.outcomes)
+        if o.proposal.op == "replace" and o.state == REJECTED and len(o.proposal.texts) == 2
+    }
+    deleted: list[tuple[Outcome, str]] = []  # our clauses whose paragraphs they deleted, put back; as they read them
     edits: list[Edit] = []
     notes = list(plan.notes) + [
         f"Accepted the other side's change to {_plain_name(last[c], library)}: not proposed again." for c in dropped
     ]
     weakened = {p.name for p in result.protections if p.status == WEAKENED}
     restored = _restorations(result, talks.outcomes) if how != ACCEPT else []
+    typed, typed_notes, typed_said = _typed_in(result, talks.outcomes, how, plan.terms, library)
+    notes += typed_notes
+    answered = {e.clause for e in typed} | {e.clause for e in restored}  # our clauses standing, as they modified them
     for edit in plan_edits:
         protection = (
             library.get(edit.clause).kind if edit.op == "insert_after" and _known(library, edit.clause) else None
@@ -181,14 +205,33 @@ def next_round(
             edit = replace(edit, paragraphs=kept)
         if edit.op == "insert_after" and protection in weakened and restored:
             continue  # the words they took out are put back (below): a second clause would duplicate it
+        if edit.op == "insert_after" and edit.clause in answered and not _partly_gone(last.get(edit.clause)):
+            continue  # our clause stands as they modified it, and their change is answered (below): never a second
+        if edit.op == "insert_after" and how != ACCEPT and _partly_gone(last.get(edit.clause)):
+            o = last[edit.clause]  # where the paragraphs they deleted stood: put back, or one rung down
+            rung = [
+                e for e in (fallback.edits if fallback else ()) if e.op == "insert_after" and e.clause == edit.clause
+            ]
+            back = _gone_put_back(o, how, rung[0] if rung else None, result, library)
+            if back is None:
+                notes.append(f"Accepted the other side's deletion from {_plain_name(o, library)}: not proposed again.")
+                continue
+            edits.append(back if comments else replace(back, comment=None))
+            deleted += [(o, _ours(o, result, library))] if how == REINSTATE else []
+            continue
+        if edit.op == "replace" and how == REINSTATE and (edit.clause, edit.find or "") in made_as:
+            was = made_as[edit.clause, edit.find or ""]  # put back as they rejected it: never in wider words
+            if bool(was.texts[1]) == bool(edit.replacement) and was.texts[1] != edit.replacement:
+                comment = was.comment if edit.comment else None
+                edit = replace(edit, replacement=was.texts[1], comment=comment, variant=was.variant)
         if edit.op == "insert_after" and protection in lost and ours_before:
             if how == ACCEPT:
                 notes.append(f"Accepted the other side's change to {edit.title or edit.clause}: not proposed again.")
                 continue
             if fallback is not None:
                 lower = next((e for e in fallback.edits if e.op == "insert_after" and e.clause == edit.clause), None)
-                if lower is not None:
-                    edit = lower
+                if lower is not None:  # less what the document defines already, as the plan's own clause was
+                    edit = replace(lower, paragraphs=_not_yet_defined(lower, result))
         elif edit.op == "comment" and (edit.clause, "comment") in commented:
             continue  # a comment of ours is never written twice
         elif edit.op == "comment" and left_unchanged(edit.comment or "") and edit.index in standing:
@@ -204,6 +247,8 @@ def next_round(
             # says so in words
             edit = replace(edit, comment=_put_back(edit, put_back, library) if put_back else None)
         if edit.op == "insert_after" and ours_before and last[edit.clause].state == REJECTED:
+            if how == REINSTATE:  # as they rejected it: never in wider words
+                edit = _as_made(edit, last[edit.clause].proposal, result)
             edit = _own_place(edit, last[edit.clause], talks.outcomes, result)
         edits.append(edit)
     edits = _defined_as_used(edits, result, talks.outcomes)
@@ -213,7 +258,7 @@ def next_round(
         now = _shifted(result, [e for e in placed if e.op == "insert_after"])
         approach = approach.replace(shifted, now) if shifted else approach
     edits = placed
-    edits += restored
+    edits += restored + typed
     running_on: dict[str, str] = {}  # a number our citation of our clauses runs on from -> to
     if how == REINSTATE:
         extended, running_on = _ranges_extended(result, edits, plan.variant)
@@ -235,7 +280,8 @@ def next_round(
         notes.append(f"Withdrew our definition{'s' if len(unused) > 1 else ''} that nothing uses any more.")
     renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
     edits += unused + [_changed(result, c, e.clause, e.variant) for e, c in moves]  # the list closing behind it
-    more = _escalation(talks.outcomes, edits, again, library)
+    edits = _citing_own_numbers(result, edits, renumbering)
+    more = _escalation(talks.outcomes, edits, again, library, deleted)
     notes += [f"{ESCALATES}: {note}" for _, note in more]
     said_more = " ".join(_capital(said) for said, _ in more)
     gone = {n for e in unused for n in glossary_terms(e.find or "")}
@@ -252,6 +298,9 @@ def next_round(
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
         any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
     )
+    edits, drafted = _needs_drafted(
+        result, talks.outcomes, edits, plan.variant, dict(plan.terms), how, _offers_fee(result, edits)
+    )
     closed, cited = _numbers_closed(
         result, talks.outcomes, last, edits, [e.index for e in unused], [c for _, c in moves], running_on
     )
@@ -267,6 +316,8 @@ def next_round(
         _rest(edits),
         fee,
         frozenset(e.clause for e in unused),
+        drafted,
+        typed_said,
     )
     return (
         Plan(

@@ -1,7 +1,9 @@
 """How the playbook's variant answers a protection of ours the other side took out: ``strict`` puts it back
 as it was, ``standard`` falls back one rung, ``minimal`` accepts their change. A fix of ours they rejected falls back
 to its softer version, or to consent asked for on their restored words; the words they took out of our accepted
-clauses go back as our tracked replacements. Pure: no XML, no I/O.
+clauses go back as our tracked replacements; the words they typed into our clauses are struck (strict), an exception
+they typed confined to a use that keeps no copy and trains nothing (standard), or kept with our reading of them said
+(minimal), and answered in words every time. Pure: no XML, no I/O.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import consent_point
-from ..analysis.negotiation import MODIFIED, REJECTED, Outcome, word_diff
+from ..analysis.facts import consent_point, defined_names, in_defined_term, opens_exception, term_key
+from ..analysis.negotiation import MODIFIED, REJECTED, Outcome, inserted_runs, word_diff
 from ..kinds import FindingKind
+from ..library import Library
 from ..ooxml.record import Proposal
 from ..plan import Edit, Plan
 from ..planning.edit import DEFINITIONS
-from .said import _norm
+from .said import _norm, _plain_name
 
 REINSTATE, FALL_BACK, ACCEPT = "reinstate", "fall_back", "accept"
 ANSWERS = {"strict": REINSTATE, "standard": FALL_BACK, "minimal": ACCEPT}
@@ -226,3 +229,101 @@ def _find_words(text: str, words: str) -> tuple[int, int] | None:
     """Where the words (single-spaced) are in ``text``, whatever whitespace separates them there."""
     m = re.search(r"\s+".join(re.escape(w) for w in words.split()), text)
     return None if m is None else (m.start(), m.end())
+
+
+def _typed_in(
+    result: AuditResult, outcomes: Sequence[Outcome], how: str, terms: Mapping[str, str], library: Library
+) -> tuple[list[Edit], list[str], dict[str, str]]:
+    """The words the other side typed into our clauses (a clause of ours ``modified``: words added where none of
+    ours went, ", except for internal tools", "train or fine-tune for a commercial product", '"Prohibited AI Use"
+    (other than use in internal tools) means'), answered in the text and in words: strict strikes them; a fall-back
+    confines an exception they typed to a use that keeps no copy of the work and trains no AI on it, and strikes any
+    other words; accepting keeps them and says, on them, how we read them. Runs of their words a word or two apart
+    ("use reasonable efforts" … "to") are one change, answered once. The edits (the first of each change commented,
+    quoting their words), the plan's notes (what the user is told before sending) and, by clause, what our reply in
+    its thread says of them."""
+    have = defined_names(result)
+    work = "the Protected Materials" if term_key("Protected Materials") in have else terms.get("deliverables")
+    ai = "AI System" if term_key("AI System") in have else "artificial intelligence model"
+    harmless = f"keeps no copy of {work or 'the work'} after the task and trains no {ai} on {'them' if work else 'it'}"
+    edits: list[Edit] = []
+    notes: list[str] = []
+    thread: dict[str, list[str]] = {}
+    for o in outcomes:
+        if o.proposal.op != "insert_after" or o.state != MODIFIED:
+            continue
+        name = "our definitions" if o.proposal.clause == DEFINITIONS else _plain_name(o, library)
+        for ours, i in zip(o.proposal.texts, o.matched, strict=False):
+            if i is None or i >= len(result.paragraphs):
+                continue
+            text = result.paragraphs[i].text
+            for runs in _one_change(text, inserted_runs(ours, text)):
+                made, note, reply = _answer_typed(text, runs, how, name, harmless)
+                edits += [replace(e, index=i, clause=o.proposal.clause, variant=o.proposal.variant) for e in made]
+                notes.append(note)
+                thread.setdefault(o.proposal.clause, []).append(reply)
+    return edits, notes, {clause: " ".join(said) for clause, said in thread.items()}
+
+
+_APART = 2  # runs of their words at most this many words apart are one change
+
+
+def _one_change(text: str, runs: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The runs of words they typed into one paragraph of ours, grouped by change (none of only punctuation)."""
+    changes: list[list[tuple[int, int]]] = []
+    for run in runs:
+        if not text[run[0] : run[1]].strip(" ,;:()"):
+            continue
+        if changes and len(text[changes[-1][-1][1] : run[0]].split()) <= _APART:
+            changes[-1].append(run)
+        else:
+            changes.append([run])
+    return changes
+
+
+def _answer_typed(
+    text: str, runs: Sequence[tuple[int, int]], how: str, name: str, harmless: str
+) -> tuple[list[Edit], str, str]:
+    """One change they typed into our clause (``runs`` of ``text``), answered as :func:`_typed_in` says: the edits
+    (paragraph, clause and variant set by the caller), the plan's note, our words for it in the thread."""
+    first, last = runs[0][0], runs[-1][1]
+    words = text[first:last].strip(" ,;:()")
+    exception = opens_exception(words) and len(runs) == 1
+    if how == ACCEPT:
+        said = (
+            f"We accept your addition of “{words}” to {name}, on the understanding that it covers only a use that "
+            f"{harmless}."
+            if exception
+            else f"We accept your addition of “{words}” to {name}. We note that it narrows the restriction, and we "
+            "read it no wider than its words."
+        )
+        edit = Edit.replacing(0, text, first, last, text[first:last], clause="", variant="")
+        note = (
+            f"Kept the words the other side added to {name}, “{words}”: they narrow our restriction, and our comment "
+            "says how we read them. Check them before sending."
+        )
+        reply = f"Understood: we accept “{words}”; our comment on those words says how we read them."
+        return [replace(edit, op="comment", replacement=None, comment=said)], note, reply
+    if how == FALL_BACK and exception and not in_defined_term(text, first, last):
+        at = first + len(text[first:last].rstrip(" ,;:)"))
+        said = (
+            f"You added “{words}” to {name}. We can accept that exception only for a use that {harmless}, and have "
+            "added that condition: a wider exception would leave outside the restriction the uses it is there to stop."
+        )
+        new = f"{text[first:at]} provided that the use {harmless}"
+        note = f"Confined the exception the other side added to {name}, “{words}”, to a use that {harmless}."
+        reply = f"We can accept “{words}” only for a use that {harmless}, and have added that condition."
+        return [Edit.replacing(0, text, first, at, new, clause="", variant="", comment=said)], note, reply
+    said = (
+        f"You added “{words}” to {name}. We cannot accept this change: it would leave outside the restriction uses "
+        "it is there to stop. We have struck these words, and the clause stands as we proposed it."
+    )
+    if how == FALL_BACK and exception:  # typed into a defined term: no place for an exception
+        said += f" We could accept, stated in the clause itself, an exception for a use that {harmless}."
+    struck = [
+        Edit.replacing(0, text, start, end, "", clause="", variant="", comment=said if k == 0 else None)
+        for k, (start, end) in enumerate(runs)
+    ]
+    note = f"Struck the words the other side added to {name}: “{words}”."
+    reply = f"We cannot accept “{words}” in {name}, and have struck these words: see our comment."
+    return struck, note, reply

@@ -20,6 +20,7 @@ _WHY = " Why this clause:"
 _WHY_DEFINED = " Why this definition:"
 _TIE = TIE_THE_RIGHTS.casefold() + " "  # the approach's item tying rights to the Permitted Purpose
 _NOT_ACCEPTED = ", which you did not accept: "
+_DELETED = ", which you deleted: "  # a paragraph of a clause of ours put back (rounds.put_back._gone_put_back)
 
 
 def _without_approach(edits: Sequence[Edit]) -> tuple[str | None, list[Edit]]:
@@ -103,8 +104,9 @@ def _approach(
     first = next((k for k, e in enumerate(edits) if e.op == "insert_after"), None)
     if first is not None:
         why = edits[first].comment or ""
-        if more and _NOT_ACCEPTED in why:  # the approach says what is put back: the clause says only why
-            why = "Why this clause: " + why.split(_NOT_ACCEPTED, 1)[1]
+        put_back = next((m for m in (_NOT_ACCEPTED, _DELETED) if m in why), None)
+        if more and put_back:  # the approach says what is put back: the clause says only why
+            why = "Why this clause: " + why.split(put_back, 1)[1]
         edits[first] = replace(edits[first], comment=f"{text} {why}".strip())
     else:
         old = next(((o, c) for o in outcomes for c in olds if _root(o, roots) == c), None)

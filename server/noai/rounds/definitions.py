@@ -10,7 +10,14 @@ from dataclasses import replace
 from typing import Any
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import clause_number, defined_names, glossary_terms, listed_citations, uses_term
+from ..analysis.facts import (
+    clause_number,
+    defined_names,
+    glossary_terms,
+    glossary_without,
+    listed_citations,
+    uses_term,
+)
 from ..analysis.negotiation import ACCEPTED, MODIFIED, REJECTED, Outcome
 from ..library import Library
 from ..ooxml.renumber import TextChange, closing_struck
@@ -22,14 +29,20 @@ from .said import _firsts, _listed, _plain_name, _quoting
 def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], ...]:
     """The paragraphs of our clause, less those that only define terms the document defines already (a
     definitions entry or an "In this Section, …" glossary whose every term the document has, by name: a
-    leading "the", quotes and case aside): a second definition of a term is never proposed."""
+    leading "the", quotes and case aside), and a glossary's entries for such terms: a second definition of a term
+    is never proposed."""
     have = defined_names(result)
+    return tuple(
+        {**p, "text": glossary_without(p.get("text", ""), have)}
+        for p in edit.paragraphs
+        if not _redundant(p.get("text", ""), have)
+    )
 
-    def redundant(text: str) -> bool:
-        terms = glossary_terms(text)
-        return bool(terms) and terms <= have
 
-    return tuple(p for p in edit.paragraphs if not redundant(p.get("text", "")))
+def _redundant(text: str, have: set[str]) -> bool:
+    """``text`` only defines terms (a definitions entry, an "In this Section, …" glossary) that ``have`` names."""
+    terms = glossary_terms(text)
+    return bool(terms) and terms <= have
 
 
 def _defined_as_used(edits: list[Edit], result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:

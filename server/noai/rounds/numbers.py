@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..analysis.audit import AuditResult
 from ..analysis.facts import (
+    cited_as_itself,
     cited_range_ends,
     cited_runs,
     cites_itself,
@@ -25,7 +26,7 @@ from ..library import Library
 from ..ooxml.model import Paragraph
 from ..ooxml.renumber import Renumbered, TextChange, closing_gap, renumber
 from ..ooxml.revisions import next_numbers, typed_number
-from ..plan import Edit
+from ..plan import Edit, _our_numbers
 from ..planning.edit import DEFINITIONS
 from ..planning.placement import (  # _ON_AI: the clauses on AI use
     _ON_AI,
@@ -255,13 +256,38 @@ def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: Audi
         return edit
     index, like = found
     body = [item["text"] for item in edit.paragraphs]
+    title = edit.paragraphs[titled]["title"]
+    placed = replace(
+        edit,
+        index=index,
+        anchor_text=result.paragraphs[index].text,
+        paragraphs=clause_paragraphs(result.paragraphs, index, like, body, title, titled),
+    )
     if any(cites_itself(text) for text in body):  # "This clause 4.11 applies": the number of its own place
+        own = _our_numbers(result, [placed], None)[0]  # as the writer numbers it ("4.5", "2.1A")
         head, _, tail = (clause_number(result.paragraphs[like]) or "").rpartition(".")
-        if not head or not tail.isdigit():
+        if not own and (not head or not tail.isdigit()):
             return edit  # no number of its own place to cite: left where the plan puts it
-        body = [citing_itself_as(text, f"{head}.{int(tail) + 1}") for text in body]
-    items = clause_paragraphs(result.paragraphs, index, like, body, edit.paragraphs[titled]["title"], titled)
-    return replace(edit, index=index, anchor_text=result.paragraphs[index].text, paragraphs=items)
+        number = own[0] if own else f"{head}.{int(tail) + 1}"
+        body = [citing_itself_as(text, number) for text in body]
+        placed = replace(placed, paragraphs=clause_paragraphs(result.paragraphs, index, like, body, title, titled))
+    return placed
+
+
+def _citing_own_numbers(result: AuditResult, edits: list[Edit], renumbering: Renumbered | None) -> list[Edit]:
+    """Each clause this round inserts that calls itself by number ("This clause 4.11 applies", "In this clause
+    2.2A") calls itself by the number it takes where it now goes (after :func:`_with_ours` and :func:`_own_place`
+    moved it, and the numbers this round closes), as the writer numbers it."""
+    insertions = [e for e in edits if e.op == "insert_after"]
+    numbers = dict(zip(map(id, insertions), _our_numbers(result, insertions, renumbering), strict=True))
+    out = []
+    for e in edits:
+        own = numbers.get(id(e)) or []
+        cites = [cited_as_itself(q.get("text", "")) for q in e.paragraphs]
+        if own and any(n and n != own[0] for n in cites):
+            e = replace(e, paragraphs=tuple({**q, "text": citing_itself_as(q["text"], own[0])} for q in e.paragraphs))
+        out.append(e)
+    return out
 
 
 def _numbered_after_moves(result: AuditResult, edits: Sequence[Edit], moves: Sequence[TextChange]) -> Renumbered:

@@ -27,6 +27,10 @@ from .said import _added, _firsts, _known, _listed, _norm, _our_roots, _plain_na
 def _reply_text(o: Outcome, said: _Said, how: str) -> str:
     """Our reply in the thread of proposal ``o``: what this round does about it, in plain words."""
     what = said.names.get(o.proposal.id) or "our proposal"
+    need = next((n for c in o.replies if (n := stated_need(c.text)) is not None), None)
+    if o.proposal.clause in said.typed:  # words they typed into our clause: what this round does with them
+        typed = said.typed[o.proposal.clause]
+        return f"{typed} {_on_need(need, said, how)}" if need is not None and need.ai else typed
     again, does = said.proposed.get(o.proposal.clause, (None, ""))
     lower = o.proposal.clause in said.answered or (
         again in VARIANTS
@@ -40,7 +44,6 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
         more = said.rest.get(o.proposal.clause)
         tail = f", with the rest of that change: {more}" if more else ""  # what it still allows: our new words
         kept = f"We need to keep {what}, and have proposed it again{tail}."  # no claim of what a clause does
-        need = next((n for c in o.replies if (n := stated_need(c.text)) is not None), None)
         return f"{kept} {_on_need(need, said, how)}" if need is not None and need.ai else kept
     if o.proposal.clause in said.flagged:
         who = said.terms.get("provider") or "the creator"
@@ -49,7 +52,6 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
             f"as {who}'s consent to it: see our comment. We ask that this use be made only with {who}'s prior "
             "written consent."
         )
-    need = next((n for c in o.replies if (n := stated_need(c.text)) is not None), None)
     if need is not None and need.ai:
         return _on_need(need, said, how)
     if o.proposal.clause in said.withdrawn:
@@ -86,13 +88,17 @@ def _thread_answer(
         mine = _root(o, roots)
         if mine is None or (mine.id in said.superseded and mine.id not in talked):
             continue
-        if o.replies:  # one reply of ours in their thread: the answer, and what it supersedes
-            also = f" {said.superseded[mine.id]}" if mine.id in said.superseded else ""
-            replies.append(ReplyTo(mine.id, _reply_text(o, said, how) + also))
+        if o.replies:  # our answer in their thread, and apart from it what it supersedes
+            replies.append(ReplyTo(mine.id, _reply_text(o, said, how)))
+            replies += [ReplyTo(mine.id, said.superseded[mine.id])] if mine.id in said.superseded else []
+            # a comment of ours this round no longer stands by (superseded, or its rejected change not made again as
+            # it was) is resolved once answered, as where they did not reply
+            gone = mine.id in said.superseded or (o.state == REJECTED and o.proposal.id not in said.again)
+            resolve += [mine.id] if gone and not mine.done else []
         elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
         elif o.proposal.id in said.again:
-            replies.append(ReplyTo(mine.id, _insist(o, said, edits)))
+            replies.append(ReplyTo(mine.id, _insist(o, said)))
         elif o.state == REJECTED and not mine.done:
             replies.append(ReplyTo(mine.id, _withdrawn(o, said, how)))
             resolve.append(mine.id)
@@ -171,22 +177,9 @@ def _again(outcomes: Sequence[Outcome], edits: Sequence[Edit]) -> set[str]:
     return {o.proposal.id for o in outcomes if o.state == REJECTED and made(o.proposal)}
 
 
-def _wider(p: Proposal, edits: Sequence[Edit]) -> str:
-    """The words this round adds after theirs where it makes addition ``p`` of ours again in other words (a wider
-    sentence than the one they rejected), else ""."""
-    made = next(
-        (e for e in edits if e.op == "replace" and e.clause == p.clause and e.find == p.texts[0] and e.replacement),
-        None,
-    )
-    if made is None or not _added(p) or not (made.replacement or "").startswith(made.find or ""):
-        return ""
-    now = (made.replacement or "")[len(made.find or "") :].strip(" ,;.")
-    return now if now != _added(p) else ""
-
-
-def _insist(o: Outcome, said: _Said, edits: Sequence[Edit] = ()) -> str:
-    """Our reply in the thread of a proposal they rejected and we put back as it was (or, for an addition of
-    ours, in wider words: quoted, never passed off as the words they rejected)."""
+def _insist(o: Outcome, said: _Said) -> str:
+    """Our reply in the thread of a proposal they rejected and we put back as it was (in the words they
+    rejected)."""
     p = o.proposal
     if p.op == "replace" and p.texts[1:2] == ("",):
         return (
@@ -195,8 +188,6 @@ def _insist(o: Outcome, said: _Said, edits: Sequence[Edit] = ()) -> str:
     what = said.names.get(p.id) or "our proposal"
     if p.op == "replace" and not _added(p):
         return f"We cannot agree to the wording as it stood, and have made {what} again: our reasons are above."
-    if wider := _wider(p, edits):
-        return f"We need {what}, and have put it back in wider words: “{wider}”. Our reasons are above."
     return f"We need {what}, and have put it back: our reasons are above."
 
 
@@ -224,20 +215,22 @@ def _in_the_thread(
 
 
 def _escalation(
-    outcomes: Sequence[Outcome], edits: Sequence[Edit], again: set[str], library: Library
+    outcomes: Sequence[Outcome],
+    edits: Sequence[Edit],
+    again: set[str],
+    library: Library,
+    deleted: Sequence[tuple[Outcome, str]] = (),
 ) -> list[tuple[str, str]]:
     """What this round asks beyond the last: the proposals they rejected that it makes again as they were (words
-    they kept that it strikes again; clauses and changes it puts back), and those the last round did not make
-    (clauses, changes of their words). Each as (what we say to the other side, the note to the user)."""
+    they kept that it strikes again; clauses and changes it puts back), the paragraphs of a clause of ours they
+    deleted that it puts back (``deleted``: the clause, and its name as the other side reads it), and those the last
+    round did not make (clauses, changes of their words). Each as (what we say to the other side, the note to the
+    user)."""
     firsts = _firsts(outcomes, again)
     struck = [
         _words(o.proposal.texts[0]) for o in firsts if o.proposal.op == "replace" and o.proposal.texts[1:2] == ("",)
     ]
-    put_back = [
-        _plain_name(o, library) + (f" in wider words (“{w}”)" if (w := _wider(o.proposal, edits)) else "")
-        for o in firsts
-        if _words(o.proposal.texts[0]) not in struck
-    ]
+    put_back = [_plain_name(o, library) for o in firsts if _words(o.proposal.texts[0]) not in struck]
     fresh = [
         e
         for e in edits
@@ -267,6 +260,15 @@ def _escalation(
             (
                 f"we have put back {listed}, which you did not accept.",
                 f"it puts back {listed}, which the other side did not accept.",
+            )
+        )
+    for o, ours in deleted:
+        gone = [t for t, i in zip(o.proposal.texts, o.matched, strict=False) if i is None]
+        them = "paragraphs" if len(gone) > 1 else "paragraph"
+        out.append(
+            (
+                f"we have put back the {them} you deleted from {ours}.",
+                f"it puts back the {them} the other side deleted from {ours} ({_quoting(gone)}).",
             )
         )
     if new:

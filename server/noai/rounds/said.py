@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..analysis.facts import sentence_span
 from ..analysis.negotiation import Outcome
 from ..library import Library
 from ..ooxml.record import Proposal
@@ -33,6 +34,8 @@ class _Said:
     rest: Mapping[str, str] = field(default_factory=dict)  # clause -> what the other parts of its change do
     fee: bool = False  # our restriction lets the creator make consent subject to a fee
     withdrawn: frozenset[str] = frozenset()  # the clauses of ours whose definitions this round takes out
+    drafted: frozenset[str] = frozenset()  # the needs they stated (as Need says them) that this round's changes except
+    typed: Mapping[str, str] = field(default_factory=dict)  # clause -> our answer to the words they typed into it
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
@@ -44,14 +47,27 @@ def _plain_name(o: Outcome, library: Library) -> str:
         return f"our “{title}” clause" if title else "our clause"
     words = (p.texts[0] if p.texts else "").strip(" ,;.")
     if _added(p):  # our words joined to theirs (the AI sentence added to their reservation): named by what we added
-        added = _added(p).split()
-        return f"our addition “{' '.join(added[:_NAMED_WORDS])}{' …' if len(added) > _NAMED_WORDS else ''}”"
+        return _addition_named(_added(p))
     if not words:
         return "our change"
     return f"our deletion of “{words}”" if p.op == "replace" and p.texts[1:2] == ("",) else f"our change to “{words}”"
 
 
-_NAMED_WORDS = 12  # the words of an addition of ours that name it
+def _addition_named(added: str) -> str:
+    """Our addition named by its words quoted whole, never cut: "our addition “The licence granted to the Publishers
+    does not extend to using the Work to train or fine-tune any AI System”"; where it is more than one sentence, by
+    its first sentence, whole, and the count of the others ("our addition “…”, with the sentence after it")."""
+    text = added.rstrip()
+    ends, at = [], 0
+    while at < len(text):
+        end = sentence_span(text, at)[1]
+        ends.append(end)
+        at = end + 1
+    first = text[: ends[0]].rstrip(" .")
+    if len(ends) == 1:
+        return f"our addition “{first}”"
+    after = "the sentence after it" if len(ends) == 2 else f"the {len(ends) - 1} sentences after it"
+    return f"our addition “{first}”, with {after}"
 
 
 def _change(p: Proposal) -> tuple[str, str]:

@@ -1,0 +1,132 @@
+"""What the other side took out of ours, put back: strict in the words they took out, never wider ones; a fall-back
+one rung down, in the place of what they deleted.
+
+- a clause or change of ours they rejected, put back by strict, reads as they rejected it (:func:`_as_made`);
+- paragraphs of a clause of ours they deleted without a tracked change, the rest of the clause standing (the
+  sentence using the "Permitted Purpose" our definition above it defines): strict puts them back there as they
+  were; a fall-back puts the lower rung's version of the clause there, less what the document has already (a
+  definition of a term it defines); each continues the clause, with no number of its own, as ours did
+  (:func:`_gone_put_back`). Never a second copy of the clause, nor a second definition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..analysis.audit import AuditResult
+from ..analysis.facts import (
+    as_referred,
+    cited_as_itself,
+    citing_itself_as,
+    clause_name,
+    defined_names,
+    read_facts,
+)
+from ..analysis.negotiation import MODIFIED, Outcome
+from ..library import Library
+from ..ooxml.record import Proposal
+from ..ooxml.revisions import typed_number_span
+from ..plan import Edit
+from .answers import REINSTATE
+from .approach import _DELETED, _WHY
+from .definitions import _redundant
+from .said import _norm, _plain_name, _words
+
+
+def _partly_gone(o: Outcome | None) -> bool:
+    """Our clause ``o`` stands in part: its first paragraph stands, and one or more of those continuing it are gone
+    (the other side deleted them, without a tracked change, and accepted the rest)."""
+    return (
+        o is not None
+        and o.proposal.op == "insert_after"
+        and o.state == MODIFIED
+        and bool(o.matched)
+        and o.matched[0] is not None
+        and None in o.matched
+    )
+
+
+def _gone_put_back(o: Outcome, how: str, lower: Edit | None, result: AuditResult, library: Library) -> Edit | None:
+    """What this round puts where the paragraphs of our clause ``o`` they deleted stood (:func:`_partly_gone`), after
+    the paragraph of the clause before them: strict, those paragraphs as they were; a fall-back, the lower rung's
+    version of the clause (``lower``), less the definitions of terms the document defines and the paragraphs that
+    stand, and never the words they deleted again. None where there is nothing to put back (their deletion is
+    accepted)."""
+    paragraphs = result.paragraphs
+    first = o.matched.index(None)
+    at = o.matched[first - 1]
+    gone = [t for t, i in zip(o.proposal.texts, o.matched, strict=False) if i is None]
+    if how == REINSTATE:
+        texts = gone
+    else:
+        have = defined_names(result)
+        standing = {_norm(paragraphs[i].text) for i in o.matched if i is not None and i < len(paragraphs)}
+        texts = [
+            t
+            for q in (lower.paragraphs if lower is not None else ())
+            if not _redundant(t := q.get("text", ""), have) and _norm(t) not in standing
+        ]
+        if [_norm(t) for t in texts] == [_norm(t) for t in gone]:
+            texts = []  # what they deleted, as they deleted it: never made again below strict
+    if not texts or at is None or at >= len(paragraphs):
+        return None
+    ours = _ours(o, result, library)
+    if how == REINSTATE:
+        it = "these paragraphs" if len(texts) > 1 else "this paragraph"
+        why = (o.proposal.comment or "").partition(_WHY.strip())[2].strip()  # the reason round one gave
+        said = f"We have put back {it} of {ours}{_DELETED}{why}" if why else f"We have put back {it} of {ours}."
+    else:
+        said = (
+            f"You deleted {' '.join(f'“{_words(t)}”' for t in gone)} from {ours}. We propose this narrower "
+            f"{'text' if len(texts) > 1 else 'sentence'} in its place."
+        )
+    return Edit(
+        id="",
+        op="insert_after",
+        index=at,
+        anchor_text=paragraphs[at].text,
+        clause=o.proposal.clause,
+        variant=o.proposal.variant if how == REINSTATE or lower is None else lower.variant,
+        comment=said,
+        paragraphs=tuple({"text": t, "continued": True} for t in texts),
+    )
+
+
+def _ours(o: Outcome, result: AuditResult, library: Library) -> str:
+    """Our clause ``o`` as the other side reads it: by the number of a paragraph of it that stands, with the word the
+    document calls its clauses by ("our clause 2.1A", "our Section 2.3"), else by its title."""
+    paragraphs = result.paragraphs
+    label = next(
+        (
+            paragraphs[i].section_label
+            for i in o.matched
+            if i is not None and i < len(paragraphs) and paragraphs[i].section_label
+        ),
+        None,
+    )
+    return (
+        as_referred(f"our {clause_name(label)}", read_facts(result).clause_word) if label else _plain_name(o, library)
+    )
+
+
+def _as_made(edit: Edit, p: Proposal, result: AuditResult) -> Edit:
+    """Our clause ``edit``, put back by strict after they rejected it as ``p``, in the words of ``p`` (paragraph by
+    paragraph, each without the number or run-in title its place gives it; less the definitions of terms the
+    document now defines), never in wider ones, with the reason ``p``'s comment gave; ``edit`` as it is where the
+    paragraphs do not pair up."""
+    have = defined_names(result)
+    texts = [t for t in p.texts if not _redundant(t, have)]
+    if len(texts) != len(edit.paragraphs):
+        return edit
+    out = []
+    for t, item in zip(texts, edit.paragraphs, strict=True):
+        span = typed_number_span(t)
+        body = t[span[1] :].lstrip() if span else t
+        title = (item.get("title") or "").strip()
+        if title and body.startswith(title):
+            body = body[len(title) :].lstrip(".: ")
+        number = cited_as_itself(item.get("text", ""))  # where the plan puts it, its own number there
+        out.append({**item, "text": citing_itself_as(body, number) if number else body})
+    why = (p.comment or "").partition(_WHY.strip())[2].strip()
+    comment = f"{_WHY.strip()} {why}" if why and edit.comment else edit.comment
+    return replace(edit, paragraphs=tuple(out), variant=p.variant, comment=comment)

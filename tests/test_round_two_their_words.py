@@ -1,0 +1,237 @@
+"""Round two after the other side types their own words INTO a clause of ours (REVIEW20 classes 1 and 2): an
+exception in our covenant (", save for internal review", ", excluding use by its research team"), a narrowing of our
+definition ("train or fine-tune for a commercial product"), or words inside our defined term ('"Prohibited AI Use,
+except for internal tools" means'). A lawyer answers every one, in the text and in words: strict strikes their words;
+standard confines an exception in the clause to a use that keeps no copy and trains nothing (and strikes a
+narrowing, and an exception typed into the defined term: no place for one); minimal keeps them, says how it reads
+them, and warns the user. Our clause standing as they modified it is never inserted again, nor its term defined twice.
+
+Three contracts of shapes the review20 tests do not use: ie-narration (an Irish narration licence, typed "4.5"
+numbers, covenant and definitions in clause 4), au-software-escrow (an Australian software contract with source-code
+escrow, clause 5) and music-commission (a music commission with a publishing split, clause 3).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from support.replies import Reply, _q
+from test_review_session16 import thread_replies
+from test_review_session20 import COVENANT, NEXT_ROUND, accepted, insert_words, new_comments
+from test_review_synthetic import facts, redline
+
+from noai import engine
+from noai.analysis.facts import in_defined_term, opens_exception
+from noai.analysis.negotiation import inserted_runs
+
+NARRATION, ESCROW, MUSIC = "ie-narration", "au-software-escrow", "music-commission"
+VARIANTS = ("strict", "standard", "minimal")
+LO = Path("/work/shared/tools/lo_revisions.py")
+
+# (where their words go, their words, a word of the run they go into, what the words do)
+EXCEPTION = ("Prohibited AI Use", ", save for internal review", None, "exception")
+EXCLUDING = ("Prohibited AI Use", ", excluding use by its research team", None, "exception")
+NARROWING = ("fine-tune", " for a commercial product", "means", "narrowing")
+IN_THE_TERM = ('"Prohibited AI Use', ", except for internal tools", "means", "in the term")
+CASES = {"exception": EXCEPTION, "excluding": EXCLUDING, "narrowing": NARROWING, "in-the-term": IN_THE_TERM}
+
+
+@functools.cache
+def round_two(name: str, variant: str, case: str) -> engine.Redline:
+    after, words, within, _ = CASES[case]
+    back = Reply(redline(name, variant).docx)
+    texts = [t.text for t in back.doc.iter(_q("w:t")) if t.text]
+    if within is None:  # the sentence of our covenant, as this variant opens it
+        within = next(s for s in COVENANT if any(s in t for t in texts))
+    if after.startswith('"') and not any(after in t and within in t for t in texts):  # the contract's curly quotes
+        after = "“" + after[1:]
+    insert_words(back, after, words, within)
+    back.accept(author="noai")  # ours accepted, theirs still a pending tracked insertion
+    options = engine.Options(variant=variant, we=facts(name).extra.get("we"))
+    return engine.redline(back.bytes(), author="noai", date=NEXT_ROUND, options=options)
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("name", (NARRATION, ESCROW, MUSIC))
+def test_words_they_type_into_our_clause_are_answered_in_the_text_and_in_words(name, variant, case):
+    _, typed, _, does = CASES[case]
+    words = typed.strip(" ,")
+    red = round_two(name, variant, case)
+    answers = [e for e in red.plan.edits if words in (e.comment or "")]
+    assert len(answers) == 1, [(e.op, e.comment) for e in red.plan.edits]
+    assert any(words in c for c in new_comments(red)), new_comments(red)
+    assert any(words in n for n in red.plan.notes), red.plan.notes
+    # never our clause (or its definition) again beside the one they modified
+    assert not [e.clause for e in red.plan.edits if e.op == "insert_after"]
+    text = "\n".join(accepted(red))
+    assert len(re.findall(r'["“]Prohibited AI Use[^"“”]{0,60}["”][^"“”.;]{0,60}means', text)) == 1
+    standing = [t for t in accepted(red) if words in t]
+    if variant == "strict" or (variant == "standard" and does != "exception"):
+        assert answers[0].op == "replace" and answers[0].replacement == "", answers[0]
+        assert not standing, standing
+        assert "We cannot accept" in (answers[0].comment or "")
+    elif variant == "standard":  # an exception in the clause: confined, never bare
+        assert standing and all(f"{words} provided that the use keeps no copy" in t for t in standing), standing
+        assert "trains no AI System" in standing[0]
+    else:  # minimal keeps their words, and says how it reads them
+        assert answers[0].op == "comment" and standing, answers[0]
+        assert (answers[0].comment or "").startswith("We accept your addition")
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_their_words_in_our_defined_term_are_struck_and_the_term_stays_defined_once(variant):
+    red = round_two(ESCROW, variant, "in-the-term")
+    text = "\n".join(accepted(red))
+    assert '"Prohibited AI Use" means' in text or "“Prohibited AI Use” means" in text
+    assert "except for internal tools" not in text
+    # the audit reads the term as still defined (as they qualified it): nothing relies on a term defined nowhere
+    talks = red.audit.negotiation
+    assert talks is not None and not talks.dangling, talks.dangling
+
+
+@pytest.mark.parametrize("name", (NARRATION, ESCROW))
+@pytest.mark.parametrize(
+    ("variant", "said"),
+    [
+        ("strict", "We cannot accept “save for internal review”"),
+        ("standard", "We can accept “save for internal review” only for a use that keeps no copy"),
+        ("minimal", "Understood: we accept “save for internal review”"),
+    ],
+)
+def test_where_they_say_why_in_our_thread_our_reply_answers_their_words(name, variant, said):
+    after, words, _, _ = EXCEPTION
+    back = Reply(redline(name, variant).docx)
+    within = next(s for s in COVENANT if any(t.text and s in t.text for t in back.doc.iter(_q("w:t"))))
+    insert_words(back, after, words, within)
+    back.accept(author="noai").reply_to("Our approach", "We have added an exception for internal review.")
+    options = engine.Options(variant=variant, we=facts(name).extra.get("we"))
+    red = engine.redline(back.bytes(), author="noai", date=NEXT_ROUND, options=options)
+    replies = thread_replies(red.docx)
+    assert len(replies) == 1 and replies[0].startswith(said), replies
+    assert "as it now stands" not in replies[0] and "proposed it again" not in replies[0]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("name", (ESCROW, MUSIC))
+def test_words_they_type_in_two_places_of_one_phrase_are_one_change_answered_once(name, variant):
+    # "Company shall not …" -> "Company shall use reasonable efforts not to …": two runs, one change
+    back = Reply(redline(name, variant).docx)
+    texts = [t.text for t in back.doc.iter(_q("w:t")) if t.text]
+    within = next(s for s in COVENANT if any(s in t for t in texts))
+    run = next(t for t in texts if within in t)
+    at = run.index(within)
+    insert_words(back, run[max(0, at - 20) : at] + "shall", " use reasonable efforts", within)
+    rest = next(t.text for t in back.doc.iter(_q("w:t")) if t.text and t.text.startswith(" not"))
+    insert_words(back, " not", " to", rest[:30])
+    back.accept(author="noai")
+    options = engine.Options(variant=variant, we=facts(name).extra.get("we"))
+    red = engine.redline(back.bytes(), author="noai", date=NEXT_ROUND, options=options)
+    commented = [e for e in red.plan.edits if "use reasonable efforts" in (e.comment or "")]
+    assert len(commented) == 1 and "“use reasonable efforts not to”" in (commented[0].comment or ""), commented
+    assert len([n for n in red.plan.notes if "use reasonable efforts" in n]) == 1, red.plan.notes
+    standing = [t for t in accepted(red) if "reasonable efforts not to" in t]
+    assert bool(standing) is (variant == "minimal"), standing  # struck whole (both runs) above minimal
+
+
+def test_a_clause_of_ours_they_did_not_touch_gets_no_answer_of_this_kind():
+    # the same contract accepted as sent: no strike, no comment on words of theirs
+    sent = redline(MUSIC, "strict").docx
+    back = Reply(sent).accept().bytes()
+    red = engine.redline(back, author="noai", date=NEXT_ROUND, options=engine.Options(variant="strict"))
+    assert not [e for e in red.plan.edits if "You added" in (e.comment or "")]
+    assert not [n for n in red.plan.notes if "the other side added" in n]
+
+
+@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
+@pytest.mark.parametrize(("variant", "case"), [("strict", "exception"), ("standard", "exception")])
+def test_libreoffice_reads_our_answer_to_their_words(tmp_path, variant, case):
+    out = tmp_path / "r2.docx"
+    out.write_bytes(round_two(NARRATION, variant, case).docx)
+    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
+    seen = json.loads(run.stdout)
+    assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
+    words = "save for internal review"
+    if variant == "strict":  # accepted: our covenant as we wrote it; rejected: their words go with their insertion
+        assert words not in seen["accepted_text"]
+    else:
+        assert f"{words} provided that the use keeps no copy" in seen["accepted_text"]
+    assert words not in seen["rejected_text"]
+    assert any(words in c["text"] for c in seen["comments"])
+
+
+# ------------------------------------------------------------------------------------------------
+# The readings the round relies on (noai.analysis)
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "struck"),
+    [
+        (  # an exception between our words, before our comma: their comma and words, not ours
+            "shall not engage in any Prohibited AI Use, and shall not permit",
+            "shall not engage in any Prohibited AI Use, except for internal tools, and shall not permit",
+            ", except for internal tools",
+        ),
+        (  # a word of ours lengthened: "Use" -> "Use, save for …"
+            "any Prohibited AI Use and shall",
+            "any Prohibited AI Use, save for internal review and shall",
+            ", save for internal review",
+        ),
+        ("to train or fine-tune an AI System", "to train or fine-tune for a commercial product an AI System", None),
+        ('"Prohibited AI Use" means', '"Prohibited AI Use" (other than use in internal tools) means', None),
+        ('"Prohibited AI Use" means', '"Prohibited AI Use, except for internal tools" means', None),
+        ("uses the Recordings.", "uses the Recordings for the Audiobook.", " for the Audiobook"),
+        ("Company shall not, and shall", "Company shall use reasonable efforts not to, and shall", None),
+    ],
+)
+def test_the_words_they_typed_into_ours_are_found_exactly(ours, theirs, struck):
+    runs = inserted_runs(ours, theirs)
+    assert runs
+    left, at = "", 0
+    for start, end in runs:
+        left, at = left + theirs[at:start], end
+    assert left + theirs[at:] == ours  # striking them leaves our text as we wrote it
+    if struck is not None:
+        assert [theirs[s:e] for s, e in runs] == [struck]
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [
+        ("shall not train any AI System", "shall not train any AI System"),  # nothing typed
+        ("shall not train any AI System", "may train any AI System"),  # a rewording: not an addition
+        ("Company shall not engage in any Prohibited AI Use", "Company shall not engage in Prohibited AI Use"),
+        ("Company shall not train", "Company may use it for notes train"),  # "not" in "notes": no word of ours kept
+    ],
+)
+def test_a_rewording_or_a_deletion_is_no_words_typed_into_ours(ours, theirs):
+    assert inserted_runs(ours, theirs) == ()
+
+
+@pytest.mark.parametrize(
+    ("words", "exception"),
+    [
+        (", except for internal tools", True),
+        ("(other than use in internal tools)", True),
+        ("save for internal review", True),
+        ("excluding use by its research team", True),
+        ("unless required for the Services", True),
+        ("for a commercial product", False),
+        ("publicly released", False),
+        ("exceptional", False),
+    ],
+)
+def test_words_opening_an_exception_are_told_from_a_narrowing(words, exception):
+    assert opens_exception(words) is exception
+
+
+def test_words_inside_a_defined_term_are_told_from_words_in_its_meaning():
+    text = '"Prohibited AI Use" (other than use in internal tools) means using any Protected Materials, except for X.'
+    assert in_defined_term(text, text.index(" (other"), text.index(") means") + 1)
+    assert not in_defined_term(text, text.index(", except"), len(text) - 1)
