@@ -17,7 +17,8 @@ ours stand and their numbers, and the sentence follows, as one tracked change of
 
 Shapes: us-purchase-order (typed lettered sub-clauses, REVIEW16's reply), us-software-development (typed lettered
 sub-clauses of a US agreement), uk-translation-rights (flat typed clauses, "1A."), a photography licence of our own
-(typed decimals with a tab), us-translation-msa and us-game-art (Word's decimal numbers).
+(typed decimals with a tab), software-development and au-influencer (typed decimals before a space), us-work-for-hire
+(Word's lettered labels), us-translation-msa and us-game-art (Word's decimal numbers).
 """
 
 from __future__ import annotations
@@ -259,8 +260,11 @@ def test_a_sentence_citing_nothing_that_changes_is_left_as_it_is(text, kwargs):
     assert citing_ours(text, own, **kwargs) is None
 
 
-def test_libreoffice_reads_the_range_as_round_two_leaves_it(libreoffice):
-    (seen,) = libreoffice([round_two(ORDER, "minimal").docx])
-    assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
-    assert "Sections 5(d) and 5(e) apply to the extent permitted by law" in seen["accepted_text"]
-    assert "Sections 5(d) to 5(g) apply" in seen["rejected_text"]  # the reply as it came
+def test_libreoffice_reads_the_citation_as_round_two_leaves_it(libreoffice):
+    lettered, single = libreoffice([round_two(ORDER, "minimal").docx, round_two(RIGHTS, "strict").docx])
+    for seen in (lettered, single):
+        assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
+    assert "Sections 5(d) and 5(e) apply to the extent permitted by law" in lettered["accepted_text"]
+    assert "Sections 5(d) to 5(g) apply" in lettered["rejected_text"]  # the reply as it came
+    assert "Clauses 1A to 1D apply to the extent permitted by law and survive" in single["accepted_text"]
+    assert "This clause applies to the extent permitted by law and survives" in single["rejected_text"]
