@@ -13,35 +13,49 @@ and back on after it (when it was on before); the objects the block leaves alive
 the next collection as usual, and a cycle made in the block all the same is collected then.
 
 Threads: the collector is one per process. The first block to start turns it off, the last to end
-turns it back on, so an audit in one thread never turns it on under another thread's audit."""
+turns it back on, so an audit in one thread never turns it on under another thread's audit. Blocks
+that keep overlapping (a busy service with several compute threads) could keep it off for good while
+the rest of the process (the web server's request objects) makes cycles; so a block that ends while
+others still run, once the collector has been off for :data:`LONGEST` seconds, runs one full
+collection itself (``gc.collect`` works while the collector is off) and the count starts again."""
 
 from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 _lock = threading.Lock()
 _open = 0  # blocks running now
 _owed = False  # whether the first of them turned the collector off (it was on)
+_since = 0.0  # time.monotonic() when it was turned off, or last collected while off
+LONGEST = 2.0  # seconds the collector stays off under overlapping blocks before one collection
 
 
 @contextmanager
 def paused() -> Iterator[None]:
     """Run the block with the cycle collector off (see the module's text)."""
-    global _open, _owed
+    global _open, _owed, _since
     with _lock:
         if _open == 0:
             _owed = gc.isenabled()
             if _owed:
                 gc.disable()
+                _since = time.monotonic()
         _open += 1
     try:
         yield
     finally:
+        overdue = False
         with _lock:
             _open -= 1
             if _open == 0 and _owed:
                 _owed = False
                 gc.enable()
+            elif _owed and time.monotonic() - _since > LONGEST:
+                _since = time.monotonic()
+                overdue = True
+        if overdue:
+            gc.collect()
