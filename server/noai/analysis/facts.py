@@ -21,7 +21,7 @@ no text itself, it asks these.
   creator who is a natural person (:func:`individual_creator`);
 - for the next round: the document's defined terms by name (:func:`defined_names`, :func:`term_key`,
   :func:`glossary_terms`), a clause's number (:func:`clause_number`), its cited ranges (:func:`cited_range_ends`),
-  our sentence citing our clauses as the round leaves them (:func:`citing_ours`),
+  our sentence citing our clauses as the round leaves them (:func:`citing_ours`, :func:`cited_runs`),
   where struck training words take a condition of consent (:func:`consent_point`), a term's use (:func:`uses_term`);
 - all of it for one audited document: :func:`read_facts` -> :class:`DocumentFacts`.
 """
@@ -3688,21 +3688,22 @@ def _cited_runs(items: str) -> list[tuple[str, str]]:
     return runs
 
 
-def cited_numbers(text: str) -> list[str]:
-    """The numbers ``text``'s sentence saying clauses apply cites one by one ("Clauses 2.1A, 2.4 to 2.6 and 2.8
-    apply" -> "2.1A", "2.8"): not the ends of a range."""
+def cited_runs(text: str) -> list[tuple[str, str]]:
+    """The numbers ``text``'s sentence saying clauses apply cites, as runs ("Clauses 2.1A, 2.4 to 2.6 and 2.8
+    apply" -> ("2.1A", "2.1A"), ("2.4", "2.6"), ("2.8", "2.8")); none for "This clause applies"."""
     m = _APPLYING.search(text)
     if m is None or m.group("this") or not m.group("items"):
         return []
-    return [a for a, b in _cited_runs(m.group("items")) if a == b]
+    return _cited_runs(m.group("items"))
 
 
 def _merged(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """``runs`` with each run that the next continues joined to it ("2.4", "2.5 to 2.8" -> "2.4 to 2.8")."""
+    """``runs`` in order, each run that the next continues or overlaps joined to it ("2.4", "2.5 to 2.8" -> "2.4 to
+    2.8"; "4A to 4D", "4B to 4D" -> "4A to 4D")."""
     out: list[tuple[str, str]] = []
-    for a, b in runs:
-        if out and a == _next_label(out[-1][1]):
-            out[-1] = (out[-1][0], b)
+    for a, b in sorted(runs, key=lambda r: _number_key(r[0])):
+        if out and (a == _next_label(out[-1][1]) or _number_key(a) <= _number_key(out[-1][1])):
+            out[-1] = (out[-1][0], max(out[-1][1], b, key=_number_key))
         else:
             out.append((a, b))
     return out
@@ -3744,13 +3745,14 @@ def citing_ours(
             continue
         end = renamed.get(b, b)
         now.append((renamed.get(a, a), running_on.get(end, end)))
-    now = _merged(now)
     if not now or now == runs:
         return None
+    now = _merged(now)
     cited = [x for a, b in now for x in ([a] if a == b else [f"{a} to {b}"] if b != _next_label(a) else [a, b])]
     word, rest = m.group("word"), m.group("rest")
     if this and items and len(cited) == 1 and " to " not in cited[0]:  # "This clause 4.9 applies", renumbered
-        return _least_change(text, m.start(), m.end(), f"{this} {word} {cited[0]} {rest}")
+        said = f"{this} {word} {cited[0]} {rest}"
+        return None if said == m.group(0) else _least_change(text, m.start(), m.end(), said)
     if len(cited) > 1 or " to " in cited[0]:
         listed = cited[0] if len(cited) == 1 else f"{', '.join(cited[:-1])} and {cited[-1]}"
         said = f"{word}s {listed} " + _SINGULAR_VERB.sub(lambda v: "apply" if v.group(1) else v.group(2), rest)
