@@ -8,14 +8,17 @@ client's acts "without … consent" is no such consent.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
 from support.synthetic_contracts import _document, _para, _save
+from test_writer import accepted, rejected
 
 from noai import engine
 from noai.ooxml.package import read_package
 from noai.ooxml.threads import read_comments
+from noai.plan import DELETED
 
 DATE = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 VARIANTS = ("strict", "standard", "minimal")
@@ -23,14 +26,6 @@ VARIANTS = ("strict", "standard", "minimal")
 
 def run(docx: bytes, variant: str, we: str | None = None) -> engine.Redline:
     return engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant=variant, we=we))
-
-
-def accepted(docx: bytes) -> list[str]:
-    return [p.text for p in engine.read(docx, accepted=True).paragraphs]
-
-
-def rejected(docx: bytes) -> list[str]:
-    return [p.text for p in engine.read(docx, accepted=False).paragraphs]
 
 
 def ours(red: engine.Redline) -> list[str]:
@@ -118,3 +113,218 @@ def test_a_bar_on_the_clients_acts_is_no_moral_rights_consent(name):
     build, clause = GUARDS[name]
     red = run(build(clause), "standard", we=WE[build])
     assert "fix-moral-rights-waiver" not in {e.clause for e in red.plan.edits}
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 2: a consent or permission to use the work "as training data / material / corpus" is struck in every
+# variant (the fix's sentence rule), never one item of a list in it; a use conditioned on consent, the creator's own,
+# a denial and training material for people are left alone.
+
+
+def illustration(clause: str) -> bytes:
+    """A US picture-book illustration agreement: lettered sub-clauses under bold headings, "the Illustrations"."""
+    doc = _document()
+    _para(doc, "ILLUSTRATION AGREEMENT", bold=True)
+    _para(doc, 'This Agreement is between Juniper Books LLC ("Publisher") and Tomas Reyes ("Illustrator").')
+    _para(doc, "1. Work", bold=True)
+    _para(doc, "(a) Illustrator shall create twenty-four color illustrations for the book (the Illustrations).")
+    _para(doc, "(b) Publisher shall pay Illustrator USD 8,000 on acceptance.")
+    _para(doc, "2. Rights", bold=True)
+    _para(doc, "(a) Illustrator grants Publisher an exclusive license to print and publish the Illustrations.")
+    _para(doc, f"(b) {clause}")
+    _para(doc, "(c) Publisher shall credit Illustrator on the cover.")
+    _para(doc, "3. This Agreement is governed by the laws of New York.")
+    return _save(doc)
+
+
+def stock(clause: str) -> bytes:
+    """An Australian stock photo licence: typed numbers, no headings, "the Photographs"."""
+    doc = _document()
+    _para(doc, "PHOTOGRAPH LICENCE", bold=True)
+    _para(doc, 'Kestrel Media Pty Ltd ("Licensee") and Ana Kovac ("Photographer") agree as follows.')
+    _para(
+        doc,
+        '1. The Photographer shall supply thirty photographs of the Daintree to the Licensee (the "Photographs"). '
+        "The Photographer grants the Licensee a non-exclusive licence to reproduce the Photographs in the Licensee's "
+        "magazines for two years.",
+    )
+    _para(doc, f"2. {clause}")
+    _para(doc, "3. The Licensee shall pay the Photographer AUD 3,000 within 14 days.")
+    _para(doc, "4. This licence is governed by the laws of Queensland.")
+    return _save(doc)
+
+
+WE.update({illustration: "Illustrator", stock: "Photographer"})
+
+AS_DATA = {
+    "illustration-authorises": (
+        illustration,
+        "Illustrator authorizes Publisher to use the Illustrations as a training corpus for its generative AI models.",
+    ),
+    "illustration-grants": (
+        illustration,
+        "Illustrator grants Publisher the right to use the Illustrations as AI training data.",
+    ),
+    "stock-consents-to-the-use": (
+        stock,
+        "The Photographer consents to the use of the Photographs as training data by the Licensee and its partners "
+        "for machine learning systems.",
+    ),
+    "stock-acknowledges": (
+        stock,
+        "The Photographer acknowledges that the Licensee may include the Photographs as training material for its "
+        "generative models.",
+    ),
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("name", sorted(AS_DATA))
+def test_a_permission_to_use_the_work_as_training_data_is_struck_whole(name, variant):
+    build, clause = AS_DATA[name]
+    red = run(build(clause), variant, we=WE[build])
+    struck = [e for e in red.plan.edits if e.clause == "fix-existing-ai-restriction" and e.op == "replace"]
+    assert len(struck) == 1, [(e.op, e.anchor_text) for e in red.plan.edits]
+    assert clause.rstrip(".") in (struck[0].comment or "")  # the sentence quoted whole
+    written = " ".join(accepted(red.docx))
+    assert clause not in written and clause.split(" ", 4)[-1][:40] not in written  # no remnant of it
+    assert clause in " ".join(rejected(red.docx))
+
+
+LEFT = {
+    "illustration-conditioned": (
+        illustration,
+        "Publisher may use the Illustrations as training data for its models only with Illustrator's prior written "
+        "consent.",
+    ),
+    "illustration-own": (
+        illustration,
+        "Illustrator may use the Illustrations as training data for Illustrator's own style model.",
+    ),
+    "stock-denial": (
+        stock,
+        "The Photographer does not consent to the Photographs being used as training data for machine learning.",
+    ),
+    "stock-people": (
+        stock,
+        "The Licensee may use the Photographs as training material for its staff on the use of AI tools.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEFT))
+def test_a_use_as_training_data_that_is_no_permission_to_the_client_is_not_struck(name):
+    build, clause = LEFT[name]
+    red = run(build(clause), "standard", we=WE[build])
+    struck = [e for e in red.plan.edits if e.clause == "fix-existing-ai-restriction" and e.replacement in ("", DELETED)]
+    assert not struck
+    assert clause.split(" AI ")[0] in " ".join(accepted(red.docx))  # (AI tools may be kept on the covenant's terms)
+
+
+def test_the_audit_reads_a_consent_to_the_use_as_training_data_as_the_clients_permission():
+    build, clause = AS_DATA["stock-consents-to-the-use"]
+    report = engine.audit(build(clause), we=WE[build])
+    found = [f for f in report.findings if f.kind == "existing_ai_restriction"]
+    assert [(f.attributes.get("polarity"), f.attributes.get("permitted_party"), f.severity) for f in found] == [
+        ("permission", "client", "high")
+    ]
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 1: the work named by a sentence ('… made under this agreement are called the "Masters".') is the work; a
+# licence of the creator's persona (name, likeness, biography) is never taken for it.
+
+
+def session(persona: str = "Artist Materials") -> bytes:
+    """A UK session musician agreement: typed numbers, the work named by a sentence, a persona licence."""
+    doc = _document()
+    _para(doc, "SESSION MUSICIAN AGREEMENT", bold=True)
+    _para(doc, 'This agreement is made between Greyhound Records Ltd ("the Label") and Tam Okafor ("the Musician").')
+    _para(doc, "1. Sessions", bold=True)
+    _para(
+        doc,
+        "1.1 The Musician shall perform on the four recording sessions listed in the Schedule. The sound recordings "
+        'of the Musician\'s performances made under this agreement are called the "Masters".',
+    )
+    _para(doc, "1.2 The Label shall pay the Musician GBP 250 for each session.")
+    _para(doc, "2. Rights", bold=True)
+    _para(doc, "2.1 The Musician assigns to the Label all copyright and performers' property rights in the Masters.")
+    _para(
+        doc,
+        "2.2 The Musician grants the Label the right to use the Musician's name, approved likeness and biography "
+        f'("{persona}") to market the Masters for five years.',
+    )
+    _para(doc, "3. This agreement is governed by the laws of England and Wales.")
+    return _save(doc)
+
+
+def test_the_audit_names_the_masters_the_work():
+    report = engine.audit(session(), we="Musician")
+    assert report.terms.deliverables is not None and report.terms.deliverables.name == "Masters"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_masters_are_protected_not_the_musicians_persona(variant):
+    red = run(session(), variant, we="Musician")
+    said = " ".join(ours(red))
+    assert "Artist Materials" not in said, said
+    assert "the Masters" in said
+    texts = accepted(red.docx)
+    if variant != "minimal":
+        defined = next(t for t in texts if "“Protected Materials” means" in t or '"Protected Materials" means' in t)
+        assert re.search(r"Protected Materials[”\"] means (?:the )?Masters", defined), defined[:120]
+    assert not any("Artist Materials, every draft" in t for t in texts)
+
+
+def test_a_persona_licence_alone_is_not_the_work():
+    # the persona licence of a contract whose work is unnamed is still no work (no "Protected Materials" of it)
+    red = run(session("Musician Likeness"), "standard", we="Musician")
+    assert "Musician Likeness" not in " ".join(ours(red))
+
+
+# ------------------------------------------------------------------------------------------------
+# Round two: two neighbouring sentences we struck ("[Intentionally deleted]" each): they reject one strike and accept
+# the other; the rejected one is read as rejected (the other's note is no proof of it), and answered one rung down.
+
+
+def presenter() -> bytes:
+    doc = _document()
+    _para(doc, "PRESENTER AGREEMENT", bold=True)
+    _para(doc, 'This agreement is made between Tidewater Radio Ltd ("the Station") and Ines Duarte ("the Presenter").')
+    _para(
+        doc,
+        "1. The Presenter shall present thirty evening shows. The recordings of each show made under this agreement "
+        'are "the Shows".',
+    )
+    _para(doc, "2. The Station shall pay the Presenter GBP 300 for each show.")
+    _para(doc, "3. The Presenter assigns to the Station all copyright in the Shows.")
+    _para(
+        doc,
+        "4. The Station may create a digital replica of the Presenter's voice from the Shows and may use it to read "
+        "station announcements, without further payment to the Presenter.",
+    )
+    _para(
+        doc,
+        "5. The Presenter consents to the Station using the Shows as training data for speech recognition systems.",
+    )
+    _para(doc, "6. This agreement is governed by the laws of Scotland.")
+    return _save(doc)
+
+
+def test_a_rejected_strike_beside_an_accepted_one_is_read_as_rejected():
+    from support.replies import Reply, record_ids
+
+    from noai.ooxml.record import read_rounds
+
+    sent = run(presenter(), "standard", we="Presenter").docx
+    proposals = read_rounds(read_package(sent))[0].proposals
+    replica = [p.id for p in proposals if p.clause == "fix-digital-replica"]
+    training = [p.id for p in proposals if p.clause == "fix-existing-ai-restriction"]
+    assert replica and training
+    back = Reply(sent).reject(ids=record_ids(sent, *replica)).accept().bytes()
+    states = {o.proposal.clause: o.state for o in engine.audit(back, previous=sent).negotiation.outcomes}
+    assert states["fix-digital-replica"] == "rejected" and states["fix-existing-ai-restriction"] == "accepted"
+    again = engine.redline(back, author="noai", date=DATE, options=engine.Options(variant="standard", we="Presenter"))
+    answer = [e for e in again.plan.edits if e.clause == "fix-digital-replica"]
+    assert answer and all(e.comment for e in answer), answer  # one rung down, and said
+    assert any("digital replica" in t for t in accepted(again.docx))

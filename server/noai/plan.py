@@ -77,6 +77,7 @@ from .analysis.facts import (
     survival_with,
     that_piece,
     this_part,
+    training_data_use,
     training_permission,
     training_words,
     used_as_part_of,
@@ -1170,21 +1171,24 @@ def _training_struck(
 ) -> tuple[Finding, RenderedFix] | None:
     """The edit striking the words by which a grant names AI training among the uses it allows to the client
     (:func:`~noai.analysis.facts.training_words`), the lead-in with them, or the whole sentence whose act is
-    the client's permission to train AI on the work (:func:`~noai.analysis.facts.training_permission`, by the
-    fix's rule whose target is the sentence, where it has one and that rule strikes); ``None`` for any other AI
-    language."""
+    the client's permission to train AI on the work (:func:`~noai.analysis.facts.training_permission`) or to use it
+    as training data (:func:`~noai.analysis.facts.training_data_use`), by the fix's rule whose target is the
+    sentence, where it has one and that rule strikes; ``None`` for any other AI language."""
     if f.attributes.get("polarity") != "permission" or f.actor != "creator" or f.beneficiary != "client":
         return None
     strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
     said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
-    if strike is None and (strike := ai_list_item(f.paragraph_text, f.phrase_start, f.phrase_end)) is not None:
+    whole = fix.sentence_rule is not None and f.attributes.get("permitted_party") == "client"
+    # a consent to use the work "as training data": its sentence is struck whole, never an item of a list in it
+    as_data = training_data_use(f.paragraph_text, f.phrase_start, f.phrase_end) if strike is None and whole else None
+    if strike is None and as_data is None and (strike := ai_list_item(f.paragraph_text, f.phrase_start, f.phrase_end)):
         # one item of a list the grant names ("… in digital databases and text and data mining services"): what it
         # lets others do with the work, not the client's own training
         said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”").replace(
             " to train AI on ", " to let others mine or train AI on "
         )
-    if strike is None and fix.sentence_rule is not None and f.attributes.get("permitted_party") == "client":
-        strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end)
+    if strike is None and whole:
+        strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end) or as_data
         # quoted without its typed number ("2.2 "), which is no part of the sentence (and may stay: _number_kept)
         sentence = render_sentence_fix(fix, variant, strike.words, terms) if strike is not None else None
         if sentence is None or sentence.action != "replace":

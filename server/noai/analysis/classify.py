@@ -1519,15 +1519,19 @@ class _Classifier:
                     )
                 ]
             permission = P.AI_PERMISSION.search(text, s, e)
-            if permission:
-                passive = _PASSIVE_PERMISSION.match(text, permission.end(), e)
-                who = (
-                    self._passive_permitted(text, s, permission.start(), permission.end(), e)
-                    if passive
-                    else self.parties.before_any_case(text, s, permission.start())
-                    or self.parties.after(text, permission.end(), e)
-                    or "unknown"
-                )
+            # "Performer consents to Studio … using the Recordings as training data": Studio's permission
+            consent = None if permission else P.AI_CONSENT.search(text, s, e)
+            if permission or consent:
+                if permission is None:
+                    who = self.parties.after(text, consent.end() if consent else s, e) or "unknown"
+                elif _PASSIVE_PERMISSION.match(text, permission.end(), e):
+                    who = self._passive_permitted(text, s, permission.start(), permission.end(), e)
+                else:
+                    who = (
+                        self.parties.before_any_case(text, s, permission.start())
+                        or self.parties.after(text, permission.end(), e)
+                        or "unknown"
+                    )
                 sev = INFO if who == self.parties.creator else HIGH
                 return [
                     self.finding(

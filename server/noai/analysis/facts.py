@@ -11,6 +11,7 @@ no text itself, it asks these.
   :func:`present_transfers` (the other transfers in its paragraph that take effect at once),
   :func:`training_words` (the words by which a grant names AI training among its uses);
   :func:`training_permission` (a sentence whose act is a permission to train AI on the work);
+  :func:`training_data_use` (a sentence whose act is a consent to use the work as training data or material);
 - bracketed alternatives of a precedent: :func:`option_name`;
 - the creator's pre-existing materials: :func:`find_background` (the document's own name for them and
   where it keeps them with the creator), :func:`background_licence`, :func:`owned_work_use`;
@@ -798,6 +799,32 @@ _TRAINS_THEM = re.compile(
 )
 
 
+# A permission to make or use AI trained on what it names: "The Client may develop AI models trained on the Artwork",
+# "may use AI tools that are trained on the Designs", "may create machine learning models fine-tuned using the Work"
+_MAKES_TRAINED = re.compile(
+    rf"(?P<subject>[A-Za-z“\"][^,;:.]{{0,80}}?)\s+{_MAY_TRAIN}{_ASIDE}\s+"
+    r"(?:develop|create|build|make|use|deploy|offer|operate|commercialise|commercialize)\s+"
+    r"(?:(?:an?|any|the|its|their|one\s+or\s+more|[\w-]+['’]s)\s+)?(?:own\s+)?"
+    r"(?P<ai>(?:[\w-]+\s+){0,3}?(?:AI|models?|systems?|tools?|networks?|algorithms?|LLMs?)\b)"
+    r"(?:\s+(?:that|which)\s+(?:are|is|have\s+been|has\s+been)|,)?\s+"
+    r"(?:(?:pre-?)?trained|fine[\s-]?tuned|retrained)\s+(?:on|using|with|from)\s+(?P<object>[^,;.]{1,80})",
+)
+
+
+def _trained_on_work(made: re.Match[str]) -> bool:
+    """What the AI is trained on is a thing the document names ("the Artwork", "any Designs"), not the permitted
+    party's own ("its own data", "the Client's data", "Client Data" where the Client may) nor something unnamed
+    ("publicly available data")."""
+    if _NO_ONE.search(made.group("subject")):
+        return False
+    object_ = made.group("object")
+    named = re.match(r"(?:(?:the|any|all|such)\s+)?(?:[A-Z][\w-]*\s*)+", object_)
+    if named is None or re.search(r"\bown\b|['’]s\b", object_):
+        return False
+    who = made.group("subject").split()[-1]
+    return who not in named.group(0).split()
+
+
 def _fed_then_trained(text: str, phrase_start: int, act: int, act_end: int, end: int) -> bool:
     """Whether the AI words at ``phrase_start``, before the training verb at ``act`` (ending at ``act_end``), are
     where the permission puts the work, and the verb trains them (see :data:`_INTO`)."""
@@ -832,8 +859,14 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     head = opening.end() if opening is not None else start
     lead = _PERMISSION_LEAD.match(text, head, end)
     body = lead.end() if lead is not None else head
+    if _CONDITIONED.search(text, body, end):
+        return None
+    made = _MAKES_TRAINED.match(text, body, end)
+    # "may develop AI models trained on the Artwork": the AI words before the work they are trained on
+    if made is not None and made.start("ai") <= phrase_start < made.end("ai") and _trained_on_work(made):
+        return _sentence_struck(text, start, end, head)
     m = _PERMITS_TRAINING.match(text, body, end)
-    if m is None or _NO_ONE.search(m.group("subject")) or _CONDITIONED.search(text, body, end):
+    if m is None or _NO_ONE.search(m.group("subject")):
         return None
     act = next(m.start(g) for g in ("act", "fed", "purpose") if m.start(g) >= 0)
     if phrase_start < act:  # the AI words where the work is put, trained after ("into AI tools to train them")
@@ -846,6 +879,59 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
         return None  # the AI words are not what the permission trains ("to train its staff in AI tools")
     if phrase_start < m.end() and not _A_MODEL.search(text, m.end(), phrase_end):
         return None  # "may use the Deliverables to train its products": what is trained names no model
+    return _sentence_struck(text, start, end, head)
+
+
+# A sentence whose act lets the other side use the work AS training data, the use named by a noun ("Performer consents
+# to Studio and its licensees using the Recordings as training data for speech synthesis …"; "The Consultant agrees
+# that the Company may use the Deliverables as training material for its machine learning models"; "authorises the
+# Publisher to use the Text as a training corpus"): a consent, an authority or a permission, then a verb of use, then
+# "as … training data / material / corpus / set / content / input". (The AI words before the verb, "may input the
+# Artwork into generative AI tools to train them", are training_permission's.)
+_GRANTS_USE = (
+    rf"(?:{_MAY_TRAIN}{_ASIDE}\s+|(?:consents?|agrees?)\s+to\s+[^,;:.]{{0,80}}?\s+|"
+    r"(?:authori[sz]es?|permits?|allows?|licen[cs]es?|entitles?)\s+[^,;:.]{0,80}?\s+to\s+|"
+    r"grants?\s+[^;:.]{0,80}?\b(?:right|licen[cs]e|permission|consent)\s+to\s+)"
+)
+_USING = (
+    r"(?:us(?:e|ing)|process(?:ing)?|cop(?:y|ying)|reproduc(?:e|ing)|exploit(?:ing)?|includ(?:e|ing)|"
+    r"incorporat(?:e|ing))"
+)
+_USED_AS_TRAINING_DATA = re.compile(
+    rf"(?P<subject>[A-Za-z“\"][^,;:.]{{0,80}}?)\s+(?P<grant>{_GRANTS_USE}){_USING}\b[^.;]{{0,160}}?\bas\s+"
+    r"(?:(?:part\s+of\s+)?(?:an?|the|its|their)\s+)?(?P<ai>(?:AI|ML|machine[- ]learning|model)\s+)?"
+    r"(?P<act>training|learning)\s+(?:(?P<data>data(?:sets?)?|corpus|corpora|sets?|examples?)|materials?|content|"
+    r"inputs?)\b",
+    re.IGNORECASE,
+)
+# what "training material" or "content" trains, right after it: "… for its machine learning models", "… for speech
+# synthesis and other machine learning systems" (not "training material for its staff on the use of AI tools")
+_FOR_A_MODEL = re.compile(
+    r"\s+(?:for|of|to\s+train|in)\s+(?:(?:its|their|the|any|[\w-]+['’]s)\s+)?(?:own\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:AI|ML|LLMs?|models?|algorithms?|artificial|machine|neural|deep|generative|(?:large\s+)?language\s+models?)\b",
+    re.IGNORECASE,
+)
+
+
+def training_data_use(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """The whole sentence of ``text`` holding the AI words at ``text[phrase_start:phrase_end]`` where that sentence's
+    act is a consent or permission to use what it names AS training data or material ("Performer consents to Studio
+    … using the Recordings as training data for speech synthesis and other machine learning systems"), as the span a
+    redline strikes (:func:`training_permission`'s). ``None``: no such consent or permission (a denial), one that
+    waits for consent or approval, or AI words outside that use. Whose permission it is, is the finding's to say."""
+    start, end = sentence_span(text, phrase_start)
+    if start and _OPENING.fullmatch(text, 0, start):
+        start = 0
+    opening = _OPENING.match(text, start)
+    head = opening.end() if opening is not None else start
+    lead = _PERMISSION_LEAD.match(text, head, end)
+    body = lead.end() if lead is not None else head
+    m = _USED_AS_TRAINING_DATA.match(text, body, end)
+    if m is None or _NO_ONE.search(text, body, m.start("act")) or _CONDITIONED.search(text, m.end("grant"), end):
+        return None
+    named = m.group("data") is not None or m.group("ai") is not None  # "training data", "AI training material"
+    if phrase_end <= m.start("ai" if m.group("ai") else "act") or not (named or _FOR_A_MODEL.match(text, m.end(), end)):
+        return None  # the AI words are before the use, or no model is trained ("as training material for its staff")
     return _sentence_struck(text, start, end, head)
 
 

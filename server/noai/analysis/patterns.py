@@ -386,6 +386,14 @@ AI_PERMISSION = _rx(
     r"\b(?:may|can|is\s+(?:hereby\s+)?permitted\s+to|(?:is|are|be)\s+entitled\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
     r"including\s+(?:to|for|without\s+limitation\s+to|the\s+right\s+to)|free\s+to)\b"
 )
+# A consent or authority to use the work AS training data, the other side named after the verb ("Performer consents
+# to Studio and its licensees using the Recordings as training data for speech synthesis …", "authorises the Publisher
+# to use the Text as a training corpus"): a permission of that party's, though no "may" says so
+AI_CONSENT = _rx(
+    r"\b(?:consents?\s+to|authori[sz]es?|permits?|allows?|entitles?)\b(?=[^.;]{0,200}?\bas\s+(?:(?:part\s+of\s+)?"
+    r"(?:an?|the|its|their)\s+)?(?:(?:AI|ML|machine[- ]learning|model)\s+)?(?:training|learning)\s+(?:data(?:sets?)?|"
+    r"materials?|content|corpus|corpora|sets?|inputs?|examples?)\b)"
+)
 
 # -- new material in a person's voice or likeness by digital means ----------------------------------
 

@@ -164,6 +164,12 @@ _MEANS = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(_Q)
+# A sentence that names what it speaks of, at its end: 'All audio and video recordings … made under this Agreement are
+# "the Recordings".', '… are together called the "Episodes";' — a definition of a thing, as a "means" entry is
+_NAMED_AS = re.compile(
+    r"\b(?:is|are)\s+(?:(?:together|collectively|each|hereinafter|hereafter)\s+)?"
+    rf"(?:(?:called|referred\s+to\s+as|known\s+as|defined\s+as)\s+)?(?:the\s+)?{_Q}(?=\s*(?:[.;]|$))"
+)
 # (the "Client") / (hereinafter referred to as the "Client") / (each a "Party" and together the "Parties")
 _INTRO = (
     r"(?:(?:the|this|each|a|an|individually|collectively|together|jointly|hereinafter|hereafter|"
@@ -359,6 +365,10 @@ def _definitions(p: Paragraph, quoted: bool) -> list[_Definition]:
                 found.extend(_Definition((n,), introduced=True) for n in names)
             else:
                 found.append(_Definition(names, introduced=True))
+    for m in _NAMED_AS.finditer(text) if quoted else ():
+        name = _clean(m.group(1).removeprefix("the ").removeprefix("The "))
+        if name and name[0].isupper():
+            found.append(_Definition((name,), thing=True))
     for m in _CALLED.finditer(text) if "hereinafter" in text else ():
         if name := _clean(m.group(1)):
             found.append(_Definition((name,), introduced=True))
@@ -1152,6 +1162,7 @@ _WORK_HEADS = {
         "video",
         "footage",
         "recording",
+        "episode",
         "manuscript",
         "script",
         "creative",
@@ -1187,6 +1198,15 @@ _MADE_VERBS = (
 )
 
 
+# A sentence naming what is made under the agreement: 'The sound recordings of the Musician's performances made under
+# this agreement are called the "Masters".'
+_MADE_UNDER = (
+    r"\b(?:made|created|recorded|produced|written|taken|filmed|developed|delivered)\b[^.;:()]{0,60}?\b(?:under|for|in\s+"
+    r"the\s+course\s+of)\s+this\s+\w+\s+(?:is|are)\s+(?:(?:together|collectively|each|hereinafter|hereafter)\s+)?"
+    r"(?:(?:called|referred\s+to\s+as|known\s+as|defined\s+as)\s+)?(?:the\s+)?[\"“'](?:the\s+)?"
+)
+
+
 # A definition of what a party makes for the other: "“Customizations” means the reports … that Tessellate
 # develops for Customer", "… which the Studio creates under this Agreement".
 _MADE_FOR = re.compile(
@@ -1194,6 +1214,21 @@ _MADE_FOR = re.compile(
     r"(?:develop|creat|build|design|writ|produc|mak|prepar|deliver|draw|photograph|compos|translat)e?s?\b"
     r"[^.;]{0,40}?\b(?:for|under)\b"
 )
+
+
+# A person's persona, licensed for credits and promotion: 'the right to use Performer's name, approved photographs,
+# voice and approved biography ("Likeness")' — the person's name with their voice, likeness, image or life story
+_PERSONA_ITEMS = r"(?:voices?|likeness(?:es)?|biograph\w*|photographs?|images?|signatures?|portraits?|life\s+stor\w+)"
+_PERSONA = r"\bnames?\b(?:[^.;:()]{0,80}?\b" + _PERSONA_ITEMS + r"\b){1,4}[^.;:()]{0,40}?\(\s*(?:the\s+)?[\"“']"
+
+
+def _persona(term: Term, paragraphs: Sequence[Paragraph]) -> bool:
+    """``term`` is defined as a person's name with their voice, likeness, photographs or biography ("Performer's
+    name, approved photographs, voice and approved biography ("Likeness")"): the person, licensed, not the work."""
+    if term.defined_at is None:
+        return False
+    text = paragraphs[term.defined_at].text
+    return re.search(_PERSONA + re.escape(term.name) + "[\"”']", text, re.IGNORECASE) is not None
 
 
 def _made_here(term: Term, paragraphs: Sequence[Paragraph]) -> bool:
@@ -1206,6 +1241,8 @@ def _made_here(term: Term, paragraphs: Sequence[Paragraph]) -> bool:
         return False
     text = paragraphs[term.defined_at].text
     if re.search(_MADE_VERBS + re.escape(term.name) + "[\"”']", text, re.IGNORECASE) is not None:
+        return True
+    if re.search(_MADE_UNDER + re.escape(term.name) + "[\"”']", text, re.IGNORECASE) is not None:
         return True
     means = _MEANS.match(text)
     return means is not None and term.name in means.group(1) and _MADE_FOR.search(text, means.end()) is not None
@@ -1301,6 +1338,8 @@ def _work_product(
     scored = []
     made: set[str] = set()
     for t in terms.values():
+        if _persona(t, paragraphs):
+            continue
         here = _made_here(t, paragraphs)
         if here:
             made.add(t.name)

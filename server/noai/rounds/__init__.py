@@ -188,7 +188,7 @@ def next_round(
     ]
     weakened = {p.name for p in result.protections if p.status == WEAKENED}
     restored = _restorations(result, talks.outcomes) if how != ACCEPT else []
-    typed, typed_notes = _typed_in(result, talks.outcomes, how, plan.terms, library)
+    typed, typed_notes, typed_said = _typed_in(result, talks.outcomes, how, plan.terms, library)
     notes += typed_notes
     answered = {e.clause for e in typed} | {e.clause for e in restored}  # our clauses standing, as they modified them
     in_place = _made_in_place(talks.outcomes, plan_edits, result) if how == REINSTATE else {}
@@ -321,6 +321,7 @@ def next_round(
         fee,
         frozenset(e.clause for e in unused),
         drafted,
+        typed_said,
     )
     return (
         Plan(
