@@ -388,10 +388,10 @@ def test_a_paragraph_left_defining_nothing_goes_and_the_one_continuing_it_takes_
 
 
 # where strict's own rung changes OTHER words of the clause whose change they rejected (music-commission,
-# uk-picture-book, ie-narration: the rejected ", excluding any Prohibited AI Use" after "promotion" / "hereafter devised", and strict's
-# rung strikes " or hereafter devised"), the change goes back as made in place of strict's, said and warned of (before:
-# strict's wider change, "we do not propose it again" in the rejected change's thread, no warning). Not the transfer
-# (strict's strategy, which its approach states) nor a change using a term the round defines.
+# uk-picture-book, ie-narration: the rejected ", excluding any Prohibited AI Use" after the future-technologies words,
+# and strict's rung strikes " or hereafter devised"), the change goes back as made in place of strict's, said and
+# warned of (before: strict's wider change, "we do not propose it again" in the rejected change's thread, no warning).
+# Not the transfer (strict's strategy, which its approach states) nor a change using a term the round defines.
 
 DIFFERENT = {  # contract -> (round one's variant, the clause whose change they reject)
     "music-commission": ("standard", "fix-future-technologies"),
