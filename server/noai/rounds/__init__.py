@@ -112,7 +112,7 @@ from .numbers import (
     _ranges_extended,
     _with_ours,
 )
-from .put_back import _as_made, _gone_put_back, _ours, _partly_gone
+from .put_back import _as_made, _gone_put_back, _made_in_place, _ours, _partly_gone
 from .replies import _again, _escalation, _in_the_thread, _left_standing, _put_back, _thread_answer
 from .said import _capital, _change, _firsts, _known, _our_roots, _plain_name, _root, _Said
 
@@ -197,7 +197,11 @@ def next_round(
     typed, typed_notes, typed_said = _typed_in(result, talks.outcomes, how, plan.terms, library)
     notes += typed_notes
     answered = {e.clause for e in typed} | {e.clause for e in restored}  # our clauses standing, as they modified them
-    for edit in plan_edits:
+    in_place = _made_in_place(talks.outcomes, plan_edits, result) if how == REINSTATE else {}
+    for k, edit in enumerate(plan_edits):
+        if k in in_place and in_place[k].op == "drop":
+            continue  # strict's other change of the words whose change they rejected: that change goes back instead
+        edit = in_place.get(k, edit)
         protection = (
             library.get(edit.clause).kind if edit.op == "insert_after" and _known(library, edit.clause) else None
         )
