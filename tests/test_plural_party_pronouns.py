@@ -194,3 +194,13 @@ def test_the_assignments_comment_says_anyone_the_plural_client_later_assign_or_l
     said = " ".join(e.comment or "" for e in redline("screenplay", "standard").plan.edits)
     assert "anyone the Producers later assign or license the Screenplay to" in said, said
     assert "Producers later assigns" not in said
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_reads_the_plural_in_our_text_and_comments(libreoffice):
+    red = redline("screenplay", "standard")
+    out, source = libreoffice([red.docx, screenplay()])
+    assert out["rejected_paragraphs"] == source["paragraphs"]
+    said = " ".join(c["text"] for c in out["comments"])
+    assert "anyone the Producers later assign or license the Screenplay to" in said, said
+    assert not singular_of("Producers", "\n".join(out["accepted_paragraphs"]) + "\n" + said)

@@ -242,3 +242,18 @@ def test_a_rejected_change_answered_in_its_thread_and_not_made_again_has_its_com
 def test_strict_which_makes_the_change_again_leaves_its_thread_open(name):
     done, ours = answered_thread(name, "strict")
     assert not done and any("again" in r for r in ours), ours
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_the_drafted_consent_goes_where_no_other_change_or_comment_of_the_round_is(variant):
+    # review16's purchase order: Buyer needs to train its visual-search model; this round's new approach comments on
+    # the covenant's operative paragraph, so the consent sentence goes after the next paragraph of the covenant
+    from test_review_session16 import ORDER
+
+    red = rights_round_two(ORDER, variant)
+    ids = {e.id for e in drafted(red)}
+    assert ids and not [s for s in red.write.skipped if s["id"] in ids], red.write.skipped
+    consent = "Seller shall not unreasonably withhold consent to a request by Buyer to use the product photographs"
+    assert sum(consent in t for t in accepted(red)) == 1
+    (answer,) = [r for r in thread_replies(red.docx) if "visual-search" in r]
+    assert "see our change there" in answer, answer

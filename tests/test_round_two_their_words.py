@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from support.replies import Reply, _q
+from test_review_session16 import thread_replies
 from test_review_session20 import COVENANT, NEXT_ROUND, accepted, insert_words, new_comments
 from test_review_synthetic import facts, redline
 
@@ -95,6 +96,50 @@ def test_their_words_in_our_defined_term_are_struck_and_the_term_stays_defined_o
     assert talks is not None and not talks.dangling, talks.dangling
 
 
+@pytest.mark.parametrize("name", (NARRATION, ESCROW))
+@pytest.mark.parametrize(
+    ("variant", "said"),
+    [
+        ("strict", "We cannot accept “save for internal review”"),
+        ("standard", "We can accept “save for internal review” only for a use that keeps no copy"),
+        ("minimal", "Understood: we accept “save for internal review”"),
+    ],
+)
+def test_where_they_say_why_in_our_thread_our_reply_answers_their_words(name, variant, said):
+    after, words, _, _ = EXCEPTION
+    back = Reply(redline(name, variant).docx)
+    within = next(s for s in COVENANT if any(t.text and s in t.text for t in back.doc.iter(_q("w:t"))))
+    insert_words(back, after, words, within)
+    back.accept(author="noai").reply_to("Our approach", "We have added an exception for internal review.")
+    options = engine.Options(variant=variant, we=facts(name).extra.get("we"))
+    red = engine.redline(back.bytes(), author="noai", date=NEXT_ROUND, options=options)
+    replies = thread_replies(red.docx)
+    assert len(replies) == 1 and replies[0].startswith(said), replies
+    assert "as it now stands" not in replies[0] and "proposed it again" not in replies[0]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("name", (ESCROW, MUSIC))
+def test_words_they_type_in_two_places_of_one_phrase_are_one_change_answered_once(name, variant):
+    # "Company shall not …" -> "Company shall use reasonable efforts not to …": two runs, one change
+    back = Reply(redline(name, variant).docx)
+    texts = [t.text for t in back.doc.iter(_q("w:t")) if t.text]
+    within = next(s for s in COVENANT if any(s in t for t in texts))
+    run = next(t for t in texts if within in t)
+    at = run.index(within)
+    insert_words(back, run[max(0, at - 20) : at] + "shall", " use reasonable efforts", within)
+    rest = next(t.text for t in back.doc.iter(_q("w:t")) if t.text and t.text.startswith(" not"))
+    insert_words(back, " not", " to", rest[:30])
+    back.accept(author="noai")
+    options = engine.Options(variant=variant, we=facts(name).extra.get("we"))
+    red = engine.redline(back.bytes(), author="noai", date=NEXT_ROUND, options=options)
+    commented = [e for e in red.plan.edits if "use reasonable efforts" in (e.comment or "")]
+    assert len(commented) == 1 and "“use reasonable efforts not to”" in (commented[0].comment or ""), commented
+    assert len([n for n in red.plan.notes if "use reasonable efforts" in n]) == 1, red.plan.notes
+    standing = [t for t in accepted(red) if "reasonable efforts not to" in t]
+    assert bool(standing) is (variant == "minimal"), standing  # struck whole (both runs) above minimal
+
+
 def test_a_clause_of_ours_they_did_not_touch_gets_no_answer_of_this_kind():
     # the same contract accepted as sent: no strike, no comment on words of theirs
     sent = redline(MUSIC, "strict").docx
@@ -142,14 +187,18 @@ def test_libreoffice_reads_our_answer_to_their_words(tmp_path, variant, case):
         ('"Prohibited AI Use" means', '"Prohibited AI Use" (other than use in internal tools) means', None),
         ('"Prohibited AI Use" means', '"Prohibited AI Use, except for internal tools" means', None),
         ("uses the Recordings.", "uses the Recordings for the Audiobook.", " for the Audiobook"),
+        ("Company shall not, and shall", "Company shall use reasonable efforts not to, and shall", None),
     ],
 )
 def test_the_words_they_typed_into_ours_are_found_exactly(ours, theirs, struck):
-    (run,) = inserted_runs(ours, theirs)
-    start, end = run
-    assert theirs[:start] + theirs[end:] == ours  # striking them leaves our text as we wrote it
+    runs = inserted_runs(ours, theirs)
+    assert runs
+    left, at = "", 0
+    for start, end in runs:
+        left, at = left + theirs[at:start], end
+    assert left + theirs[at:] == ours  # striking them leaves our text as we wrote it
     if struck is not None:
-        assert theirs[start:end] == struck
+        assert [theirs[s:e] for s, e in runs] == [struck]
 
 
 @pytest.mark.parametrize(
@@ -158,6 +207,7 @@ def test_the_words_they_typed_into_ours_are_found_exactly(ours, theirs, struck):
         ("shall not train any AI System", "shall not train any AI System"),  # nothing typed
         ("shall not train any AI System", "may train any AI System"),  # a rewording: not an addition
         ("Company shall not engage in any Prohibited AI Use", "Company shall not engage in Prohibited AI Use"),
+        ("Company shall not train", "Company may use it for notes train"),  # "not" in "notes": no word of ours kept
     ],
 )
 def test_a_rewording_or_a_deletion_is_no_words_typed_into_ours(ours, theirs):

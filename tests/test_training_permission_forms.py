@@ -56,6 +56,8 @@ AI_FIRST = {
     "with-models-two-verbs": "The Client may use the Designs with machine learning models to train or fine-tune them.",
     "provide-to-vendors": "The Client may provide the Designs to third-party AI vendors to train their models.",
     "into-tools-own-models": "The Client may input the Designs into AI tools to train its own machine learning models.",
+    "models-trained-on": "The Client may develop AI models trained on the Designs.",
+    "tools-that-are-trained-on": "The Client may use generative AI tools that are trained on the Designs.",
 }
 
 
@@ -76,6 +78,9 @@ AI_FIRST_KEPT = {
     "with-leave": "The Client may input the Designs into AI tools to train them, unless the Designer objects.",
     "with-consent": "The Client may feed the Designs to AI models for training with the Designer's prior consent.",
     "supply-to-train-staff": "The Client may supply the Designs to AI developers to train the Client's staff.",
+    "trained-on-own-data": "The Client may develop AI models trained on its own sales data.",
+    "trained-on-public-data": "The Client may develop AI models trained on publicly available images.",
+    "trained-on-client-material": "The Client may develop AI models trained on Client Photographs.",
 }
 
 
@@ -96,6 +101,8 @@ def test_ai_words_before_a_verb_that_trains_something_else_or_waits_for_consent_
         ("The Client may input the Artwork into AI tools to train its staff.", "AI", False),
         ("The Client may use generative AI tools to improve the Artwork.", "AI", False),
         ("The Client may not input the Artwork into AI tools to train them.", "AI", False),
+        ("Licensee may create machine learning models fine-tuned on the Work.", "machine learning", True),
+        ("Licensee may develop AI models trained on its own data.", "AI", False),
     ],
 )
 def test_the_facts_read_ai_words_before_the_training_verb(text, ai, whole):
@@ -195,3 +202,17 @@ def test_the_designer_may_train_on_the_clients_photographs_and_that_is_not_struc
     _original, red = design_redline(clause, variant)
     assert not any(clause in (e.find or "") for e in struck(red))
     assert clause in accepted(red.docx)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_reads_the_struck_ai_first_permission_and_the_kept_own_material_permission(libreoffice):
+    struck_clause, kept_sentence = AI_FIRST["input-into-tools"], OWN_MATERIAL["client-data"]
+    (original, red), (kept_original, kept) = (
+        design_redline(struck_clause, "standard"),
+        software_redline(f"1.3 {kept_sentence}", "standard"),
+    )
+    out, source, kept_out, kept_source = libreoffice([red.docx, original, kept.docx, kept_original])
+    assert out["rejected_paragraphs"] == source["paragraphs"]
+    assert struck_clause not in out["accepted_paragraphs"] and "" not in out["accepted_paragraphs"]
+    assert kept_out["rejected_paragraphs"] == kept_source["paragraphs"]
+    assert f"1.3 {kept_sentence}" in kept_out["accepted_paragraphs"]

@@ -132,7 +132,7 @@ from .planning.comments import (
     said_once,
     strategy_comment,
 )
-from .planning.definitions import beside_the_work, join_definitions_list, render_insertions
+from .planning.definitions import beside_the_work, join_definitions_list, not_defined_by_itself, render_insertions
 from .planning.edit import DEFINITIONS
 from .planning.edit import Edit as Edit  # the edits of a Plan, re-exported
 from .planning.placement import (
@@ -455,6 +455,8 @@ def make_plan(
         result, library, placed, variant, clause_terms, with_comments, only_defining, trimmed, elsewhere, run
     )
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
+    # no term defined by itself: the document's own purpose, which it defines, is not defined again
+    insertions = [e for e in map(not_defined_by_itself, insertions) if e.paragraphs]
     insertions, reserved = joined_reservation(result, insertions, commented, with_comments)  # no second reservation
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
         insertions = [_no_officer(e) for e in insertions]

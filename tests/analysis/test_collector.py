@@ -15,6 +15,7 @@ from support.synthetic_contracts import CONTRACTS
 
 from noai import engine
 from noai.analysis import audit as audit_module
+from noai.analysis import collector
 from noai.analysis.collector import paused
 from noai.errors import DocumentError
 
@@ -112,6 +113,27 @@ def test_two_overlapping_blocks_in_two_threads_turn_the_collector_on_only_when_t
     thread.join(5)
     states.append(gc.isenabled())
     assert states == [False, False, True]
+
+
+def test_blocks_that_keep_overlapping_collect_once_the_collector_has_been_off_too_long(monkeypatch, collector_on):
+    # a busy service: a block always running somewhere never turns the collector on, so a block that ends
+    # once it has been off for LONGEST seconds collects itself; before that, nothing is collected
+    clock = [1000.0]
+    monkeypatch.setattr(collector.time, "monotonic", lambda: clock[0])
+    collected: list[bool] = []
+    monkeypatch.setattr(collector.gc, "collect", lambda *a: collected.append(gc.isenabled()) or 0)
+    with paused():  # the long-running block (another thread in the service)
+        with paused():
+            clock[0] += collector.LONGEST / 2
+        assert collected == []  # not overdue yet
+        with paused():
+            clock[0] += collector.LONGEST
+        assert collected == [False]  # overdue: one collection, the collector still off
+        with paused():
+            clock[0] += collector.LONGEST / 2
+        assert collected == [False]  # the count started again
+        assert not gc.isenabled()
+    assert gc.isenabled() and collected == [False]  # the last block turns it on, no extra collection
 
 
 def test_a_block_that_raises_turns_the_collector_back_on(collector_on):

@@ -799,6 +799,32 @@ _TRAINS_THEM = re.compile(
 )
 
 
+# A permission to make or use AI trained on what it names: "The Client may develop AI models trained on the Artwork",
+# "may use AI tools that are trained on the Designs", "may create machine learning models fine-tuned using the Work"
+_MAKES_TRAINED = re.compile(
+    rf"(?P<subject>[A-Za-z“\"][^,;:.]{{0,80}}?)\s+{_MAY_TRAIN}{_ASIDE}\s+"
+    r"(?:develop|create|build|make|use|deploy|offer|operate|commercialise|commercialize)\s+"
+    r"(?:(?:an?|any|the|its|their|one\s+or\s+more|[\w-]+['’]s)\s+)?(?:own\s+)?"
+    r"(?P<ai>(?:[\w-]+\s+){0,3}?(?:AI|models?|systems?|tools?|networks?|algorithms?|LLMs?)\b)"
+    r"(?:\s+(?:that|which)\s+(?:are|is|have\s+been|has\s+been)|,)?\s+"
+    r"(?:(?:pre-?)?trained|fine[\s-]?tuned|retrained)\s+(?:on|using|with|from)\s+(?P<object>[^,;.]{1,80})",
+)
+
+
+def _trained_on_work(made: re.Match[str]) -> bool:
+    """What the AI is trained on is a thing the document names ("the Artwork", "any Designs"), not the permitted
+    party's own ("its own data", "the Client's data", "Client Data" where the Client may) nor something unnamed
+    ("publicly available data")."""
+    if _NO_ONE.search(made.group("subject")):
+        return False
+    object_ = made.group("object")
+    named = re.match(r"(?:(?:the|any|all|such)\s+)?(?:[A-Z][\w-]*\s*)+", object_)
+    if named is None or re.search(r"\bown\b|['’]s\b", object_):
+        return False
+    who = made.group("subject").split()[-1]
+    return who not in named.group(0).split()
+
+
 def _fed_then_trained(text: str, phrase_start: int, act: int, act_end: int, end: int) -> bool:
     """Whether the AI words at ``phrase_start``, before the training verb at ``act`` (ending at ``act_end``), are
     where the permission puts the work, and the verb trains them (see :data:`_INTO`)."""
@@ -833,8 +859,14 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     head = opening.end() if opening is not None else start
     lead = _PERMISSION_LEAD.match(text, head, end)
     body = lead.end() if lead is not None else head
+    if _CONDITIONED.search(text, body, end):
+        return None
+    made = _MAKES_TRAINED.match(text, body, end)
+    # "may develop AI models trained on the Artwork": the AI words before the work they are trained on
+    if made is not None and made.start("ai") <= phrase_start < made.end("ai") and _trained_on_work(made):
+        return _sentence_struck(text, start, end, head)
     m = _PERMITS_TRAINING.match(text, body, end)
-    if m is None or _NO_ONE.search(m.group("subject")) or _CONDITIONED.search(text, body, end):
+    if m is None or _NO_ONE.search(m.group("subject")):
         return None
     act = next(m.start(g) for g in ("act", "fed", "purpose") if m.start(g) >= 0)
     if phrase_start < act:  # the AI words where the work is put, trained after ("into AI tools to train them")
@@ -3586,6 +3618,19 @@ def glossary_without(text: str, keys: Collection[str]) -> str:
     end = text.rstrip()[-1:]
     listed = kept[0] if len(kept) == 1 else "; ".join(kept[:-1]) + "; and " + kept[-1]
     return text[: starts[0]] + listed + (end if end in ".;" else "")
+
+
+def defined_by_itself(text: str) -> set[str]:
+    """The terms a glossary ``text`` defines by themselves ("“Permitted Purpose” means use of the Photographs for the
+    Permitted Purpose": the document's own name for its purpose put in our template, where the document defines the
+    term already), by :func:`term_key`."""
+    found = list(_DEFINES.finditer(text)) if _GLOSSARY.match(text) else []
+    if not found:
+        return set()
+    ends = [*(m.start() for m in found[1:]), len(text)]
+    return {
+        key for m, end in zip(found, ends, strict=True) if uses_term(text[m.end() : end], key := term_key(m.group(1)))
+    }
 
 
 def _entry(text: str) -> str:

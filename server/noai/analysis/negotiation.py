@@ -26,7 +26,6 @@ in the negotiation: ``proposed``, ``struck``, ``removed``, ``weakened`` (see doc
 from __future__ import annotations
 
 import difflib
-import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -248,26 +247,32 @@ def inserted_runs(ours: str, theirs: str) -> tuple[tuple[int, int], ...]:
                 start, end = start - 1, end - 1  # their ", except …" before our comma: theirs, not our comma
             out.append((start, end))
         elif op == "replace":
-            run = _lengthened(" ".join(a[i1:i2]), theirs[spans[j1][0] : spans[j2 - 1][1]])
-            if run is not None:
-                out.append((spans[j1][0] + run[0], spans[j1][0] + run[1]))
+            at = spans[j1][0]
+            out += [(at + a0, at + a1) for a0, a1 in _lengthened(" ".join(a[i1:i2]), theirs[at : spans[j2 - 1][1]])]
     return tuple(out)
 
 
-def _lengthened(ours: str, theirs: str) -> tuple[int, int] | None:
-    """The one stretch of ``theirs`` that is ``ours`` with words added in one place ("tools." -> "tools for the
-    Book."), as a span of ``theirs`` (less the punctuation closing it that is ours); None for any other change."""
+def _lengthened(ours: str, theirs: str) -> tuple[tuple[int, int], ...]:
+    """The stretches of ``theirs`` that are words added to ``ours``, all of whose characters ``theirs`` keeps in
+    order ("tools." -> "tools for the Book."; "not," -> "use reasonable efforts not to,"), as spans of ``theirs``
+    (less the punctuation closing each that is ours); none where ``theirs`` rewords ``ours`` or splits a word of it
+    ("not" -> "notes")."""
     blocks = [m for m in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_matching_blocks() if m.size]
-    if sum(m.size for m in blocks) != len(ours) or not blocks:
-        return None
-    gaps = [(x.b + x.size, y.b) for x, y in itertools.pairwise(blocks) if y.b > x.b + x.size]
-    tail = blocks[-1].b + blocks[-1].size
-    head = blocks[0].b
-    gaps += [(tail, len(theirs))] if tail < len(theirs) else []
-    gaps = ([(0, head)] if head else []) + gaps
-    if len(gaps) != 1 or not theirs[gaps[0][0] : gaps[0][1]].strip(_JOINING):
-        return None
-    return gaps[0]
+    if not blocks or sum(m.size for m in blocks) != len(ours):
+        return ()
+    edges = [0, *(e for m in blocks for e in (m.b, m.b + m.size)), len(theirs)]
+    gaps = [(edges[k], edges[k + 1]) for k in range(0, len(edges), 2) if edges[k + 1] > edges[k]]
+    if not all(_whole_words(theirs, s, e) for s, e in gaps):
+        return ()
+    return tuple((s, e) for s, e in gaps if theirs[s:e].strip(_JOINING))
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` neither begins nor ends inside a word."""
+    inside = [(start, start - 1), (end - 1, end)]
+    return not any(
+        0 <= a < len(text) and 0 <= b < len(text) and text[a].isalnum() and text[b].isalnum() for a, b in inside
+    )
 
 
 # -- finding a proposal again -------------------------------------------------------------------------------

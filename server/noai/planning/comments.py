@@ -152,7 +152,9 @@ def _shifted(result: AuditResult, insertions: Sequence[Edit], found: Renumbered 
     if not moved:
         return ""
     refs = sum(c.reference for c in changes)
-    shown = ", ".join(moved[:4]) + (" …" if len(moved) > 4 else "")
+    # cited by number, never cut off with "…": every one, or the first four and how many follow them
+    rest = len(moved) - 4
+    shown = ", ".join(moved) if rest <= 1 else f"{', '.join(moved[:4])} and the {rest} after them"
     plural = "s" if refs != 1 else ""
     if all(c.automatic for c in changes if not c.reference):  # Word's numbering moves them by itself
         also = f", and the {refs} cross-reference{plural} to them are updated as tracked changes" if refs else ""

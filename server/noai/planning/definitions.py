@@ -19,14 +19,17 @@ from ..analysis.facts import (
     DefinitionsRun,
     alphabetical_definitions,
     closing_conjunction,
+    defined_by_itself,
     definitions_run,
     ends_with_conjunction,
+    glossary_without,
     opens_definitions,
     quotes_straight,
 )
 from ..kinds import Placement
 from ..library import Clause, Library, Rendered, render_many
 from ..library.render import INFORMAL
+from ..ooxml.revisions import typed_number_span
 from .edit import DEFINITIONS, Edit
 from .placement import _sibling_paragraphs, _titled_sibling, clause_paragraphs, ip_clause
 
@@ -394,3 +397,25 @@ def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
     for n in range(len(clauses)):
         visit(n)
     return order
+
+
+def not_defined_by_itself(e: Edit) -> Edit:
+    """``e`` without its glossary entries that define a term by itself ("“Permitted Purpose” means use of the
+    Photographs for the Permitted Purpose": the document's own name for its purpose, which the document defines,
+    put in our template): the document's definition stands. A paragraph left defining nothing goes, and the one
+    continuing it takes its place (its number, its run-in title); one whose number is typed in its text stays."""
+    out: list[dict[str, Any]] = []
+    opening: dict[str, Any] | None = None  # what a paragraph that went gave its clause: its number, its title
+    for item in e.paragraphs:
+        text = item.get("text", "")
+        circular = defined_by_itself(text)
+        if circular and typed_number_span(text) is None:
+            text = glossary_without(text, circular)
+        if not text:
+            opening = None if item.get("continued") else {k: v for k, v in item.items() if k != "text"}
+            continue
+        out.append(
+            {**opening, "text": text} if opening is not None and item.get("continued") else {**item, "text": text}
+        )
+        opening = None
+    return e if tuple(out) == e.paragraphs else replace(e, paragraphs=tuple(out))

@@ -53,9 +53,13 @@ The package, by concern (each module imports only those above it in this list):
   change of a rejected fix, the words they took out of our clauses put back;
 - :mod:`.needs`: a need the other side states, answered on the need;
 - :mod:`.numbers`: numbers kept whole (a clause put back at its own number, gaps closed, cited ranges extended or
-  ended), a new clause on AI use placed with ours;
-- :mod:`.definitions`: our definitions as this round's clauses use them (none twice, none unused);
+  ended, each clause of ours citing itself by the number it takes: "In this clause 2.1A"), a new clause on AI use
+  placed with ours;
+- :mod:`.definitions`: our definitions as this round's clauses use them (none twice, not even an entry of a
+  glossary, none unused);
 - :mod:`.approach`: the one current "Our approach" comment;
+- :mod:`.put_back`: what they took out put back: strict's in the words they took out, a paragraph they deleted from a
+  clause of ours put back (or one rung down) where it stood;
 - :mod:`.replies`: our replies in the threads, the comments superseded, what this round asks beyond the last.
 
 This module keeps the public API: :func:`next_round`, :func:`escalations`, :func:`answer_for` and the answers.
@@ -184,7 +188,7 @@ def next_round(
     ]
     weakened = {p.name for p in result.protections if p.status == WEAKENED}
     restored = _restorations(result, talks.outcomes) if how != ACCEPT else []
-    typed, typed_notes = _typed_in(result, talks.outcomes, how, plan.terms, library)
+    typed, typed_notes, typed_said = _typed_in(result, talks.outcomes, how, plan.terms, library)
     notes += typed_notes
     answered = {e.clause for e in typed} | {e.clause for e in restored}  # our clauses standing, as they modified them
     for edit in plan_edits:
@@ -313,6 +317,7 @@ def next_round(
         fee,
         frozenset(e.clause for e in unused),
         drafted,
+        typed_said,
     )
     return (
         Plan(

@@ -233,19 +233,22 @@ def _find_words(text: str, words: str) -> tuple[int, int] | None:
 
 def _typed_in(
     result: AuditResult, outcomes: Sequence[Outcome], how: str, terms: Mapping[str, str], library: Library
-) -> tuple[list[Edit], list[str]]:
+) -> tuple[list[Edit], list[str], dict[str, str]]:
     """The words the other side typed into our clauses (a clause of ours ``modified``: words added where none of
     ours went, ", except for internal tools", "train or fine-tune for a commercial product", '"Prohibited AI Use"
     (other than use in internal tools) means'), answered in the text and in words: strict strikes them; a fall-back
     confines an exception they typed to a use that keeps no copy of the work and trains no AI on it, and strikes any
-    other words; accepting keeps them and says, on them, how we read them. The edits (each commented, quoting their
-    words) and the plan's notes (what the user is told before sending)."""
+    other words; accepting keeps them and says, on them, how we read them. Runs of their words a word or two apart
+    ("use reasonable efforts" … "to") are one change, answered once. The edits (the first of each change commented,
+    quoting their words), the plan's notes (what the user is told before sending) and, by clause, what our reply in
+    its thread says of them."""
     have = defined_names(result)
     work = "the Protected Materials" if term_key("Protected Materials") in have else terms.get("deliverables")
     ai = "AI System" if term_key("AI System") in have else "artificial intelligence model"
     harmless = f"keeps no copy of {work or 'the work'} after the task and trains no {ai} on {'them' if work else 'it'}"
     edits: list[Edit] = []
     notes: list[str] = []
+    thread: dict[str, list[str]] = {}
     for o in outcomes:
         if o.proposal.op != "insert_after" or o.state != MODIFIED:
             continue
@@ -254,48 +257,73 @@ def _typed_in(
             if i is None or i >= len(result.paragraphs):
                 continue
             text = result.paragraphs[i].text
-            for start, end in inserted_runs(ours, text):
-                words = text[start:end].strip(" ,;:()")
-                if not words:
-                    continue
-                clause, variant = o.proposal.clause, o.proposal.variant
-                if how == ACCEPT:
-                    said = (
-                        f"We accept your addition of “{words}” to {name}, on the understanding that it covers only a "
-                        f"use that {harmless}."
-                        if opens_exception(words)
-                        else f"We accept your addition of “{words}” to {name}. We note that it narrows the "
-                        "restriction, and we read it no wider than its words."
-                    )
-                    edit = Edit.replacing(i, text, start, end, text[start:end], clause=clause, variant=variant)
-                    edits.append(replace(edit, op="comment", replacement=None, comment=said))
-                    notes.append(
-                        f"Kept the words the other side added to {name}, “{words}”: they narrow our restriction, and "
-                        "our comment says how we read them. Check them before sending."
-                    )
-                elif how == FALL_BACK and opens_exception(words) and not in_defined_term(text, start, end):
-                    at = start + len(text[start:end].rstrip(" ,;:)"))
-                    said = (
-                        f"You added “{words}” to {name}. We can accept that exception only for a use that {harmless}, "
-                        "and have added that condition: a wider exception would leave outside the restriction the "
-                        "uses it is there to stop."
-                    )
-                    find = text[start:at]
-                    new = f"{find} provided that the use {harmless}"
-                    edits.append(Edit.replacing(i, text, start, at, new, clause=clause, variant=variant, comment=said))
-                    notes.append(
-                        f"Confined the exception the other side added to {name}, “{words}”, to a use that {harmless}."
-                    )
-                else:
-                    said = (
-                        f"You added “{words}” to {name}. We cannot accept this change: it would leave outside the "
-                        "restriction uses it is there to stop. We have struck these words, and the clause stands as "
-                        "we proposed it."
-                    )
-                    if how == FALL_BACK and opens_exception(words):  # in a defined term: no place for an exception
-                        said += (
-                            f" We could accept, stated in the clause itself, an exception for a use that {harmless}."
-                        )
-                    edits.append(Edit.replacing(i, text, start, end, "", clause=clause, variant=variant, comment=said))
-                    notes.append(f"Struck the words the other side added to {name}: “{words}”.")
-    return edits, notes
+            for runs in _one_change(text, inserted_runs(ours, text)):
+                made, note, reply = _answer_typed(text, runs, how, name, harmless)
+                edits += [replace(e, index=i, clause=o.proposal.clause, variant=o.proposal.variant) for e in made]
+                notes.append(note)
+                thread.setdefault(o.proposal.clause, []).append(reply)
+    return edits, notes, {clause: " ".join(said) for clause, said in thread.items()}
+
+
+_APART = 2  # runs of their words at most this many words apart are one change
+
+
+def _one_change(text: str, runs: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The runs of words they typed into one paragraph of ours, grouped by change (none of only punctuation)."""
+    changes: list[list[tuple[int, int]]] = []
+    for run in runs:
+        if not text[run[0] : run[1]].strip(" ,;:()"):
+            continue
+        if changes and len(text[changes[-1][-1][1] : run[0]].split()) <= _APART:
+            changes[-1].append(run)
+        else:
+            changes.append([run])
+    return changes
+
+
+def _answer_typed(
+    text: str, runs: Sequence[tuple[int, int]], how: str, name: str, harmless: str
+) -> tuple[list[Edit], str, str]:
+    """One change they typed into our clause (``runs`` of ``text``), answered as :func:`_typed_in` says: the edits
+    (paragraph, clause and variant set by the caller), the plan's note, our words for it in the thread."""
+    first, last = runs[0][0], runs[-1][1]
+    words = text[first:last].strip(" ,;:()")
+    exception = opens_exception(words) and len(runs) == 1
+    if how == ACCEPT:
+        said = (
+            f"We accept your addition of “{words}” to {name}, on the understanding that it covers only a use that "
+            f"{harmless}."
+            if exception
+            else f"We accept your addition of “{words}” to {name}. We note that it narrows the restriction, and we "
+            "read it no wider than its words."
+        )
+        edit = Edit.replacing(0, text, first, last, text[first:last], clause="", variant="")
+        note = (
+            f"Kept the words the other side added to {name}, “{words}”: they narrow our restriction, and our comment "
+            "says how we read them. Check them before sending."
+        )
+        reply = f"Understood: we accept “{words}”; our comment on those words says how we read them."
+        return [replace(edit, op="comment", replacement=None, comment=said)], note, reply
+    if how == FALL_BACK and exception and not in_defined_term(text, first, last):
+        at = first + len(text[first:last].rstrip(" ,;:)"))
+        said = (
+            f"You added “{words}” to {name}. We can accept that exception only for a use that {harmless}, and have "
+            "added that condition: a wider exception would leave outside the restriction the uses it is there to stop."
+        )
+        new = f"{text[first:at]} provided that the use {harmless}"
+        note = f"Confined the exception the other side added to {name}, “{words}”, to a use that {harmless}."
+        reply = f"We can accept “{words}” only for a use that {harmless}, and have added that condition."
+        return [Edit.replacing(0, text, first, at, new, clause="", variant="", comment=said)], note, reply
+    said = (
+        f"You added “{words}” to {name}. We cannot accept this change: it would leave outside the restriction uses "
+        "it is there to stop. We have struck these words, and the clause stands as we proposed it."
+    )
+    if how == FALL_BACK and exception:  # typed into a defined term: no place for an exception
+        said += f" We could accept, stated in the clause itself, an exception for a use that {harmless}."
+    struck = [
+        Edit.replacing(0, text, start, end, "", clause="", variant="", comment=said if k == 0 else None)
+        for k, (start, end) in enumerate(runs)
+    ]
+    note = f"Struck the words the other side added to {name}: “{words}”."
+    reply = f"We cannot accept “{words}” in {name}, and have struck these words: see our comment."
+    return struck, note, reply

@@ -114,7 +114,8 @@ def _needs_drafted(
     covenant back, else a sentence of its own after the covenant's first operative paragraph. Training on the work
     (:func:`~noai.analysis.negotiation.need_as_request`) is never excepted: below strict (``how``), a sentence after
     that paragraph has the creator not withhold consent unreasonably, for that purpose alone (with the fee our
-    restriction offers, ``fee``); strict drafts none. One change per paragraph. The edits (``edits`` with the
+    restriction offers, ``fee``); strict drafts none. One change per paragraph, in none this round changes or
+    comments on already (the first operative paragraph free of them). The edits (``edits`` with the
     covenant put back rewritten, then the new changes) and the needs drafted (as
     :class:`~noai.analysis.negotiation.Need` says them)."""
     terms = terms or {}
@@ -147,9 +148,9 @@ def _needs_drafted(
         return edits, frozenset()  # no covenant of ours as they agreed it: our answer offers the exception instead
     paragraphs = result.paragraphs
     standing = [i for i in covenant.matched if i is not None and i < len(paragraphs)]
-    operative = next((i for i in standing if not glossary_terms(paragraphs[i].text)), None)
+    touched = {e.index for e in out if e.op in ("replace", "comment")}  # a change or comment of this round is there
+    operative = next((i for i in standing if not glossary_terms(paragraphs[i].text) and i not in touched), None)
     work = terms.get("deliverables") or "the work"
-    touched: set[int] = set()
     for said, use in uses.items():
         if any(use in paragraphs[i].text for i in standing):
             continue  # excepted already

@@ -14,7 +14,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import cited_as_itself, citing_itself_as, clause_name, defined_names
+from ..analysis.facts import (
+    as_referred,
+    cited_as_itself,
+    citing_itself_as,
+    clause_name,
+    defined_names,
+    read_facts,
+)
 from ..analysis.negotiation import MODIFIED, Outcome
 from ..library import Library
 from ..ooxml.record import Proposal
@@ -86,8 +93,8 @@ def _gone_put_back(o: Outcome, how: str, lower: Edit | None, result: AuditResult
 
 
 def _ours(o: Outcome, result: AuditResult, library: Library) -> str:
-    """Our clause ``o`` as the other side reads it: by the number of a paragraph of it that stands ("our clause
-    2.1A", "our Section 2.3"), else by its title."""
+    """Our clause ``o`` as the other side reads it: by the number of a paragraph of it that stands, with the word the
+    document calls its clauses by ("our clause 2.1A", "our Section 2.3"), else by its title."""
     paragraphs = result.paragraphs
     label = next(
         (
@@ -97,7 +104,9 @@ def _ours(o: Outcome, result: AuditResult, library: Library) -> str:
         ),
         None,
     )
-    return f"our {clause_name(label)}" if label else _plain_name(o, library)
+    return (
+        as_referred(f"our {clause_name(label)}", read_facts(result).clause_word) if label else _plain_name(o, library)
+    )
 
 
 def _as_made(edit: Edit, p: Proposal, result: AuditResult) -> Edit:

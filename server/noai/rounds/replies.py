@@ -27,6 +27,10 @@ from .said import _added, _firsts, _known, _listed, _norm, _our_roots, _plain_na
 def _reply_text(o: Outcome, said: _Said, how: str) -> str:
     """Our reply in the thread of proposal ``o``: what this round does about it, in plain words."""
     what = said.names.get(o.proposal.id) or "our proposal"
+    need = next((n for c in o.replies if (n := stated_need(c.text)) is not None), None)
+    if o.proposal.clause in said.typed:  # words they typed into our clause: what this round does with them
+        typed = said.typed[o.proposal.clause]
+        return f"{typed} {_on_need(need, said, how)}" if need is not None and need.ai else typed
     again, does = said.proposed.get(o.proposal.clause, (None, ""))
     lower = o.proposal.clause in said.answered or (
         again in VARIANTS
@@ -40,7 +44,6 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
         more = said.rest.get(o.proposal.clause)
         tail = f", with the rest of that change: {more}" if more else ""  # what it still allows: our new words
         kept = f"We need to keep {what}, and have proposed it again{tail}."  # no claim of what a clause does
-        need = next((n for c in o.replies if (n := stated_need(c.text)) is not None), None)
         return f"{kept} {_on_need(need, said, how)}" if need is not None and need.ai else kept
     if o.proposal.clause in said.flagged:
         who = said.terms.get("provider") or "the creator"
@@ -49,7 +52,6 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
             f"as {who}'s consent to it: see our comment. We ask that this use be made only with {who}'s prior "
             "written consent."
         )
-    need = next((n for c in o.replies if (n := stated_need(c.text)) is not None), None)
     if need is not None and need.ai:
         return _on_need(need, said, how)
     if o.proposal.clause in said.withdrawn:

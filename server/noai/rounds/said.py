@@ -35,6 +35,7 @@ class _Said:
     fee: bool = False  # our restriction lets the creator make consent subject to a fee
     withdrawn: frozenset[str] = frozenset()  # the clauses of ours whose definitions this round takes out
     drafted: frozenset[str] = frozenset()  # the needs they stated (as Need says them) that this round's changes except
+    typed: Mapping[str, str] = field(default_factory=dict)  # clause -> our answer to the words they typed into it
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
