@@ -2141,6 +2141,12 @@ _COLON_DEFINITION = re.compile(
     r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?"
     rf"(?:(?P<quote>[\"“]){_COLON_TERM}[\"”]|{_COLON_TERM}):\s+[a-z\"“(]"
 )
+# "Developer IP means all …", "Release Event has the meaning given in clause 6.3." (the term bare, often in bold, no
+# quotes), typed-numbered or not
+_BARE_DEFINITION = re.compile(
+    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?"
+    rf"{_COLON_TERM}\s+(?:(shall\s+)?means?|has\s+the\s+meaning|includes)\s+\S"
+)
 _NEW_CLAUSE = re.compile(r"^\s*(?:clause\s+|article\s+|section\s+)?[0-9]+(?:\.[0-9]+)*\.?\s+[A-Z]", re.IGNORECASE)
 _DEFINITIONS_HEADING = re.compile(
     r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(definitions?|interpretation)\b.{0,40}$", re.IGNORECASE
@@ -2154,7 +2160,7 @@ class DefinitionsRun(NamedTuple):
     straight: bool  # writes straight quotes ("X" means), not curly ones
     shall: bool  # says "shall mean"
     colon: bool  # writes ``X: …`` entries (no "means")
-    bare: bool = False  # a colon-style entry's term is not in quotes (``X: …``, not ``“X”: …``)
+    bare: bool = False  # the entry's term is not in quotes (``X: …``, ``X means …``; not ``“X”: …``)
 
 
 _OPENING_QUOTE = re.compile(r'["“](?=[A-Z])')  # a quotation mark before a capitalised name
@@ -2178,12 +2184,14 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
         if len(heading.text) > 60 or not _DEFINITIONS_HEADING.match(heading.text):  # the cheap test first
             continue
         found: list[tuple[int, re.Match[str]]] = []
-        colon = False
+        colon = bare = False
         for i in range(h + 1, min(len(paragraphs), h + 200)):
             text = paragraphs[i].text
-            m = (_COLON_DEFINITION if colon else _DEFINITION).match(text)
+            m = (_COLON_DEFINITION if colon else _BARE_DEFINITION if bare else _DEFINITION).match(text)
             if m is None and not found and (m := _COLON_DEFINITION.match(text)):
                 colon = True
+            if m is None and not found and (m := _BARE_DEFINITION.match(text)):
+                bare = True
             if m:
                 found.append((i, m))
             elif found and (
@@ -2200,6 +2208,8 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
             if colon:
                 quote = m.group("quote")
                 return DefinitionsRun(last, straight=quote == '"', shall=False, colon=True, bare=quote is None)
+            if bare:  # "Developer IP means …": new entries as bare terms ("AI System means …")
+                return DefinitionsRun(last, straight=False, shall=m.group(1) is not None, colon=False, bare=True)
             return DefinitionsRun(last, straight='"' in m.group(0), shall=m.group(1) is not None, colon=False)
     return _run_in_definitions(paragraphs)
 
@@ -2285,7 +2295,7 @@ def says_project(paragraphs: Sequence[Paragraph]) -> bool:
 
 
 # a definitions list's entry: "“AI System” means …", "Deliverables: …"
-_ENTRY = re.compile(r"^[“\"]?([A-Z][^“”\":]{0,60}?)[”\"]?(?::\s|\s+(?:shall\s+)?means?\b)")
+_ENTRY = re.compile(r"^[“\"]?([A-Z][^“”\":]{0,60}?)[”\"]?(?::\s|\s+(?:shall\s+)?means?\b|\s+has\s+the\s+meaning\b)")
 
 
 def alphabetical_definitions(paragraphs: Sequence[Paragraph], last: int) -> list[tuple[int, str]] | None:
