@@ -302,8 +302,8 @@ def make_plan(
         return Plan(variant, terms, (), notes=tuple(result.notes))
     facts = read_facts(result)
     strategy = choose_strategy(result, facts)
-    if strategy.situation == NOT_DELIVERY:  # an NDA, a charter, a data-use undertaking: nothing fits,
-        return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))  # whoever we are
+    if strategy.situation == NOT_DELIVERY and not _theirs_at_stake(result):  # an NDA, a charter, a data-use
+        return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))  # undertaking: whoever we are
     _check_parties(result, terms)
     background = facts.background
     embedded = None
@@ -651,6 +651,14 @@ def _calling_itself(e: Edit, word: str) -> Edit:
 def _present(result: AuditResult, protection: str) -> bool:
     audited = result.protection(protection)
     return audited is not None and audited.status in ("present", "proposed")  # proposed: our pending insertion
+
+
+def _theirs_at_stake(result: AuditResult) -> bool:
+    """The audit guessed who we are without being sure, because the other side brings materials of its own
+    (a SaaS customer's "Customer Content"): read for the guessed party the contract may deliver no work, but
+    read for the other one their materials are the work at stake, so the user must say who they are."""
+    we = result.we
+    return we is not None and we.source == "inferred" and not we.sure and bool(result.parties.client_materials)
 
 
 def _check_parties(result: AuditResult, terms: Mapping[str, str]) -> None:

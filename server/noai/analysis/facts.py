@@ -21,7 +21,7 @@ no text itself, it asks these.
   creator who is a natural person (:func:`individual_creator`);
 - for the next round: the document's defined terms by name (:func:`defined_names`, :func:`term_key`,
   :func:`glossary_terms`), a clause's number (:func:`clause_number`), its cited ranges (:func:`cited_range_ends`),
-  our sentence citing our clauses as the round leaves them (:func:`citing_ours`),
+  our sentence citing our clauses as the round leaves them (:func:`citing_ours`, :func:`cited_runs`),
   where struck training words take a condition of consent (:func:`consent_point`), a term's use (:func:`uses_term`);
 - all of it for one audited document: :func:`read_facts` -> :class:`DocumentFacts`.
 """
@@ -2195,6 +2195,12 @@ _COLON_DEFINITION = re.compile(
     r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?"
     rf"(?:(?P<quote>[\"“]){_COLON_TERM}[\"”]|{_COLON_TERM}):\s+[a-z\"“(]"
 )
+# "Developer IP means all …", "Release Event has the meaning given in clause 6.3." (the term bare, often in bold, no
+# quotes), typed-numbered or not
+_BARE_DEFINITION = re.compile(
+    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?"
+    rf"{_COLON_TERM}\s+(?:(shall\s+)?means?|has\s+the\s+meaning|includes)\s+\S"
+)
 _NEW_CLAUSE = re.compile(r"^\s*(?:clause\s+|article\s+|section\s+)?[0-9]+(?:\.[0-9]+)*\.?\s+[A-Z]", re.IGNORECASE)
 _DEFINITIONS_HEADING = re.compile(
     r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(definitions?|interpretation)\b.{0,40}$", re.IGNORECASE
@@ -2208,7 +2214,7 @@ class DefinitionsRun(NamedTuple):
     straight: bool  # writes straight quotes ("X" means), not curly ones
     shall: bool  # says "shall mean"
     colon: bool  # writes ``X: …`` entries (no "means")
-    bare: bool = False  # a colon-style entry's term is not in quotes (``X: …``, not ``“X”: …``)
+    bare: bool = False  # the entry's term is not in quotes (``X: …``, ``X means …``; not ``“X”: …``)
 
 
 _OPENING_QUOTE = re.compile(r'["“](?=[A-Z])')  # a quotation mark before a capitalised name
@@ -2232,12 +2238,14 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
         if len(heading.text) > 60 or not _DEFINITIONS_HEADING.match(heading.text):  # the cheap test first
             continue
         found: list[tuple[int, re.Match[str]]] = []
-        colon = False
+        colon = bare = False
         for i in range(h + 1, min(len(paragraphs), h + 200)):
             text = paragraphs[i].text
-            m = (_COLON_DEFINITION if colon else _DEFINITION).match(text)
+            m = (_COLON_DEFINITION if colon else _BARE_DEFINITION if bare else _DEFINITION).match(text)
             if m is None and not found and (m := _COLON_DEFINITION.match(text)):
                 colon = True
+            if m is None and not found and (m := _BARE_DEFINITION.match(text)):
+                bare = True
             if m:
                 found.append((i, m))
             elif found and (
@@ -2254,6 +2262,8 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
             if colon:
                 quote = m.group("quote")
                 return DefinitionsRun(last, straight=quote == '"', shall=False, colon=True, bare=quote is None)
+            if bare:  # "Developer IP means …": new entries as bare terms ("AI System means …")
+                return DefinitionsRun(last, straight=False, shall=m.group(1) is not None, colon=False, bare=True)
             return DefinitionsRun(last, straight='"' in m.group(0), shall=m.group(1) is not None, colon=False)
     return _run_in_definitions(paragraphs)
 
@@ -2339,7 +2349,7 @@ def says_project(paragraphs: Sequence[Paragraph]) -> bool:
 
 
 # a definitions list's entry: "“AI System” means …", "Deliverables: …"
-_ENTRY = re.compile(r"^[“\"]?([A-Z][^“”\":]{0,60}?)[”\"]?(?::\s|\s+(?:shall\s+)?means?\b)")
+_ENTRY = re.compile(r"^[“\"]?([A-Z][^“”\":]{0,60}?)[”\"]?(?::\s|\s+(?:shall\s+)?means?\b|\s+has\s+the\s+meaning\b)")
 
 
 def alphabetical_definitions(paragraphs: Sequence[Paragraph], last: int) -> list[tuple[int, str]] | None:
@@ -3742,21 +3752,22 @@ def _cited_runs(items: str) -> list[tuple[str, str]]:
     return runs
 
 
-def cited_numbers(text: str) -> list[str]:
-    """The numbers ``text``'s sentence saying clauses apply cites one by one ("Clauses 2.1A, 2.4 to 2.6 and 2.8
-    apply" -> "2.1A", "2.8"): not the ends of a range."""
+def cited_runs(text: str) -> list[tuple[str, str]]:
+    """The numbers ``text``'s sentence saying clauses apply cites, as runs ("Clauses 2.1A, 2.4 to 2.6 and 2.8
+    apply" -> ("2.1A", "2.1A"), ("2.4", "2.6"), ("2.8", "2.8")); none for "This clause applies"."""
     m = _APPLYING.search(text)
     if m is None or m.group("this") or not m.group("items"):
         return []
-    return [a for a, b in _cited_runs(m.group("items")) if a == b]
+    return _cited_runs(m.group("items"))
 
 
 def _merged(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """``runs`` with each run that the next continues joined to it ("2.4", "2.5 to 2.8" -> "2.4 to 2.8")."""
+    """``runs`` in order, each run that the next continues or overlaps joined to it ("2.4", "2.5 to 2.8" -> "2.4 to
+    2.8"; "4A to 4D", "4B to 4D" -> "4A to 4D")."""
     out: list[tuple[str, str]] = []
-    for a, b in runs:
-        if out and a == _next_label(out[-1][1]):
-            out[-1] = (out[-1][0], b)
+    for a, b in sorted(runs, key=lambda r: _number_key(r[0])):
+        if out and (a == _next_label(out[-1][1]) or _number_key(a) <= _number_key(out[-1][1])):
+            out[-1] = (out[-1][0], max(out[-1][1], b, key=_number_key))
         else:
             out.append((a, b))
     return out
@@ -3798,13 +3809,14 @@ def citing_ours(
             continue
         end = renamed.get(b, b)
         now.append((renamed.get(a, a), running_on.get(end, end)))
-    now = _merged(now)
     if not now or now == runs:
         return None
+    now = _merged(now)
     cited = [x for a, b in now for x in ([a] if a == b else [f"{a} to {b}"] if b != _next_label(a) else [a, b])]
     word, rest = m.group("word"), m.group("rest")
     if this and items and len(cited) == 1 and " to " not in cited[0]:  # "This clause 4.9 applies", renumbered
-        return _least_change(text, m.start(), m.end(), f"{this} {word} {cited[0]} {rest}")
+        said = f"{this} {word} {cited[0]} {rest}"
+        return None if said == m.group(0) else _least_change(text, m.start(), m.end(), said)
     if len(cited) > 1 or " to " in cited[0]:
         listed = cited[0] if len(cited) == 1 else f"{', '.join(cited[:-1])} and {cited[-1]}"
         said = f"{word}s {listed} " + _SINGULAR_VERB.sub(lambda v: "apply" if v.group(1) else v.group(2), rest)
@@ -3812,6 +3824,8 @@ def citing_ours(
         said = f"{word} {cited[0]} " + _PLURAL_VERB.sub(lambda v: "applies" if v.group(1) else v.group(2) + "s", rest)
     if m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":")):
         said = said[:1].upper() + said[1:]
+    if said == text[m.start() : m.end()]:
+        return None  # cited as it stands ("3(c) and 3(d)", the run of two they make, written out as it was)
     return _least_change(text, m.start(), m.end(), said)
 
 
