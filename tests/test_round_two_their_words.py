@@ -114,8 +114,10 @@ def test_where_they_say_why_in_our_thread_our_reply_answers_their_words(name, va
     options = engine.Options(variant=variant, we=facts(name).extra.get("we"))
     red = engine.redline(back.bytes(), author="noai", date=NEXT_ROUND, options=options)
     replies = thread_replies(red.docx)
-    assert len(replies) == 1 and replies[0].startswith(said), replies
+    # one answer; what the round supersedes, if anything, in a reply of its own (issue 15 item 5, fixneed)
+    assert replies and replies[0].startswith(said) and all(r.startswith("Superseded") for r in replies[1:]), replies
     assert "as it now stands" not in replies[0] and "proposed it again" not in replies[0]
+    assert "Superseded" not in replies[0], replies
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
