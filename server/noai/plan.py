@@ -38,6 +38,7 @@ from .analysis.facts import (
     as_referred,
     assigns_everything,
     back_reference,
+    back_up_opening,
     background_licence,
     bare_be_start,
     be_before,
@@ -301,8 +302,8 @@ def make_plan(
         return Plan(variant, terms, (), notes=tuple(result.notes))
     facts = read_facts(result)
     strategy = choose_strategy(result, facts)
-    if strategy.situation == NOT_DELIVERY:  # an NDA, a charter, a data-use undertaking: nothing fits,
-        return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))  # whoever we are
+    if strategy.situation == NOT_DELIVERY and not _theirs_at_stake(result):  # an NDA, a charter, a data-use
+        return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))  # undertaking: whoever we are
     _check_parties(result, terms)
     background = facts.background
     embedded = None
@@ -650,6 +651,14 @@ def _calling_itself(e: Edit, word: str) -> Edit:
 def _present(result: AuditResult, protection: str) -> bool:
     audited = result.protection(protection)
     return audited is not None and audited.status in ("present", "proposed")  # proposed: our pending insertion
+
+
+def _theirs_at_stake(result: AuditResult) -> bool:
+    """The audit guessed who we are without being sure, because the other side brings materials of its own
+    (a SaaS customer's "Customer Content"): read for the guessed party the contract may deliver no work, but
+    read for the other one their materials are the work at stake, so the user must say who they are."""
+    we = result.we
+    return we is not None and we.source == "inferred" and not we.sure and bool(result.parties.client_materials)
 
 
 def _check_parties(result: AuditResult, terms: Mapping[str, str]) -> None:
@@ -1028,7 +1037,7 @@ def strike_creation_timing(
             for strike, said in strikes
             if not any(i == f.start and s < strike.end and strike.start < e for i, s, e in taken)
         ]  # another edit holds those words
-        said_all = "".join(said for _, said in strikes)
+        said_all = "".join(dict.fromkeys(said for _, said in strikes))  # "We also strike “on creation”" once for both
         out.append((f, replace(rf, comment=rf.comment + said_all) if said_all else rf, op))
         for strike, said in strikes:
             second = replace(
@@ -1074,6 +1083,9 @@ def _one_mechanism(
     completed = _completed(text, statement, verb.end, work)
     if completed is None:
         return None
+    lead = back_up_opening(text, verb.start)  # "If for any reason it does not, ": said of the statement struck
+    if lead is not None and lead.start >= statement.end:
+        completed.append((lead, _BACK_UP_SAID.format(words=lead.words)))
     replacement = rf.replacement or ""
     first = 0 if replacement.startswith("for each ") else replacement.index(_ON_PAYMENT)
     condition = that_piece(text, verb.start, replacement[first : replacement.rindex(", ")])
@@ -1084,6 +1096,7 @@ def _one_mechanism(
     return moved, replace(rf, find=words, replacement=made, comment=comment), statement, completed
 
 
+_BACK_UP_SAID = " We also take out “{words}”, which referred to the words taken out."
 _WIDER = " We also change “{words}” to “{wider}”, so that the assignment moves all that “{statement}” did."
 _NAMED = " We also change “{words}” to “{named}”: the words taken out named {work}."
 
@@ -1333,12 +1346,19 @@ def _replica_fixed(
 
     means = replica.means
     if variant == "minimal":
+        condition = _PROVISO.format(provider=provider, own=possessive(provider))
         last = text[replica.last[0] : replica.last[1]]
-        proviso = edit(replica.last, last + _PROVISO.format(provider=provider, own=possessive(provider)), "")
+        unpaid = replica.unpaid
+        if unpaid is not None and unpaid[1] == replica.last[1]:  # "…, without further payment to X": replaced
+            proviso = edit(unpaid, condition, "")
+        else:
+            proviso = edit(replica.last, last + condition, "")
+        free = [] if unpaid is None or unpaid[1] == replica.last[1] else [edit(unpaid, "", "")]
+        gone = f" We replace “{text[unpaid[0] : unpaid[1]].strip(', ')}” with that fee." if unpaid else ""
         if means is None:  # "a digital replica of …": the thing made stays, on the creator's terms
-            return [(proviso[0], replace(proviso[1], comment=rf.comment))]
-        said = rf.comment + f" The words “{f.phrase}” go."
-        return [edit(means, "", said), proviso]
+            return [(proviso[0], replace(proviso[1], comment=rf.comment + gone)), *free]
+        said = rf.comment + f" The words “{f.phrase}” go." + gone
+        return [edit(means, "", said), *free, proviso]
     if replica.voice is not None and means is not None:
         said = rf.comment + _CORRECTIONS_SAID.format(deliverables=work, provider=provider)
         corrected = _CORRECTED_BY.format(deliverables=work, provider=provider)

@@ -91,6 +91,31 @@ def score_line(result: AuditResult) -> str:
     return f"risk {result.score.risk}/100, grade {result.score.grade}"
 
 
+def _unsure(result: AuditResult) -> bool:
+    """The user said no party and the audit guessed which one they are without being sure (the
+    redline then asks: ``--we``), with at least two parties to choose from."""
+    we = result.we
+    return we is not None and we.source == "inferred" and not we.sure and len(_party_words(result)) > 1
+
+
+def _party_words(result: AuditResult) -> list[str]:
+    """Each party by the word the document calls it (its name where it has no word)."""
+    words = [p.terms[0] if p.terms else p.name for p in result.parties.parties]
+    return list(dict.fromkeys(w for w in words if w))
+
+
+def _guessed_party(result: AuditResult) -> str:
+    """The line saying whose side the report reads the contract for, and that it is a guess."""
+    we = result.we
+    party = next((p for p in result.parties.parties if we is not None and p.id == we.party), None)
+    word = (party.terms[0] if party.terms else party.name) if party is not None else None
+    read = f"Read for {word}, as the party whose work is at stake" if word else "Read without knowing your side"
+    why = ""
+    if result.parties.client_materials:
+        why = f" (the other side brings its own {', '.join(result.parties.client_materials)} too)"
+    return f"{read}: a guess{why}. Say which party you are with --we; the risk changes with it."
+
+
 def next_step(result: AuditResult, path: str | None = None) -> str:
     """What to do now, in one line: a command to copy, naming ``path`` (the file as the user gave it)
     and the party the user said they are."""
@@ -99,6 +124,9 @@ def next_step(result: AuditResult, path: str | None = None) -> str:
         name += f" --we {shlex.quote(result.we.given)}"
     if result.score.risk is None:
         return "Next step: have the contract read by someone who knows its language; noai reads English only."
+    if _unsure(result):
+        options = " or ".join(f"`noai redline {name} --we {shlex.quote(word)}`" for word in _party_words(result))
+        return f"Next step: say which party you are: {options}."
     missing = sum(p.status != PRESENT for p in result.protections)
     risky = sum(f.severity != INFO for f in result.findings)
     if not missing and not risky:
@@ -119,6 +147,8 @@ def format_text(result: AuditResult, *, verbose: bool = False, show_all: bool = 
     if result.ip_section:
         span = f" (¶{result.ip_section.start}-{result.ip_section.end})" if verbose else ""
         lines.append(f"IP section: {result.ip_section.title}{span}")
+    if _unsure(result):
+        lines.append(_guessed_party(result))
     if result.protections:
         present = sum(p.status == PRESENT for p in result.protections)
         lines += ["", f"Protections ({present} of {len(result.protections)} present):"]

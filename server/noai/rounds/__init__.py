@@ -33,6 +33,12 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
   apply" once (g) is gone and (d) withdrawn; "Clauses 1A to 1D apply … and survive" where strict adds 1B to 1D
   after a clause that said "This clause applies … and survives"; "Section 5(d) applies" once (e) is gone); a term
   our accepted clauses use is defined by our definitions clause of this round where nothing defines it;
+- words they typed into a clause of ours (its outcome ``modified``: ", except for internal tools", "train or
+  fine-tune for a commercial product", '"Prohibited AI Use" (other than use in internal tools) means') are answered
+  in the text and in words, each change once: strict strikes them; standard confines an exception typed into the
+  clause to a use that keeps no copy and trains no AI (and strikes other words, and an exception in a defined term);
+  minimal keeps them, says on them how it reads them, and warns the user; our reply in the clause's thread says the
+  same. The clause they modified (its term read as they qualified it) is never inserted or defined again;
 - a definition of ours that nothing uses any more (they rejected or deleted the only words using it) is taken out,
   as a tracked deletion commented as a change of this round, and the list closes behind it;
 - a need the other side states in a thread ("We need to use machine translation for a first draft") is answered
@@ -50,7 +56,7 @@ The package, by concern (each module imports only those above it in this list):
 - :mod:`.said`: the round's record of what it proposes (``_Said``) and the proposals named as the other side reads
   them;
 - :mod:`.answers`: how a variant answers what they took out (put back, fall back one rung, accept), the softer
-  change of a rejected fix, the words they took out of our clauses put back;
+  change of a rejected fix, the words they took out of our clauses put back, the words they typed into them answered;
 - :mod:`.needs`: a need the other side states, answered on the need;
 - :mod:`.numbers`: numbers kept whole (a clause put back at its own number, gaps closed, cited ranges extended or
   ended, each clause of ours citing itself by the number it takes: "In this clause 2.1A"), a new clause on AI use
@@ -106,7 +112,7 @@ from .numbers import (
     _ranges_extended,
     _with_ours,
 )
-from .put_back import _as_made, _gone_put_back, _ours, _partly_gone
+from .put_back import _as_made, _gone_put_back, _made_in_place, _ours, _partly_gone
 from .replies import _again, _escalation, _in_the_thread, _left_standing, _put_back, _thread_answer
 from .said import _capital, _change, _firsts, _known, _our_roots, _plain_name, _root, _Said
 
@@ -159,6 +165,7 @@ def next_round(
         if o.proposal.op == "replace" and o.state == REJECTED
     }
     rejected_fixes = {(clause, find) for clause, find, _ in rejected_as_made}
+    rejected_clauses = {clause for clause, _ in rejected_fixes}
     roots = _our_roots(our_comments, talks.ours)
     alive = {o.proposal.id for o in talks.outcomes if _root(o, roots) is not None}
     threads = {(o.proposal.clause, o.proposal.op) for o in talks.outcomes if o.proposal.id in alive}
@@ -191,7 +198,11 @@ def next_round(
     typed, typed_notes, typed_said = _typed_in(result, talks.outcomes, how, plan.terms, library)
     notes += typed_notes
     answered = {e.clause for e in typed} | {e.clause for e in restored}  # our clauses standing, as they modified them
-    for edit in plan_edits:
+    in_place = _made_in_place(talks.outcomes, plan_edits, result) if how == REINSTATE else {}
+    for k, edit in enumerate(plan_edits):
+        if k in in_place and in_place[k].op == "drop":
+            continue  # strict's other change of the words whose change they rejected: that change goes back instead
+        edit = in_place.get(k, edit)
         protection = (
             library.get(edit.clause).kind if edit.op == "insert_after" and _known(library, edit.clause) else None
         )
@@ -236,7 +247,9 @@ def next_round(
             continue  # a comment of ours is never written twice
         elif edit.op == "comment" and left_unchanged(edit.comment or "") and edit.index in standing:
             continue  # our comment leaving this wording unchanged stands already: never a second one saying so
-        elif edit.op == "replace" and (edit.clause, edit.find or "") in rejected_fixes and how != REINSTATE:
+        elif edit.op == "replace" and edit.clause in rejected_clauses and how != REINSTATE:
+            # a change of the words they rejected, or a new change to the clause (minimal's proviso where standard
+            # struck): answered as the change that takes its place, never made in silence
             refused.setdefault(edit.clause, edit)
             if (edit.clause, edit.find or "", edit.replacement or "") in rejected_as_made:
                 continue  # what they rejected, as they rejected it: never made again below strict
