@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from pathlib import Path
 
 from noai import engine
 
 
 def main(argv: list[str]) -> None:
     path, job, runs = argv[0], argv[1], int(argv[2])
-    data = open(path, "rb").read()
+    data = Path(path).read_bytes()
     try:
         options = engine.Options(we="creator")
     except TypeError:  # a checkout from before the user's party was an option
