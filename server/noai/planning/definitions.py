@@ -39,11 +39,15 @@ _SHARED_DEFINITIONS_COMMENT = "Why this clause: it defines, once, the terms that
 
 
 def _in_house_style(text: str, straight: bool, shall: bool, colon: bool = False, bare: bool = False) -> str:
-    """A library definition (“X” means …) in the style of the document's definitions."""
+    """A library definition (“X” means …) in the style of the document's definitions (``bare``: its terms without
+    quotes, "X: …" or "X means …")."""
     if colon:
         text = re.sub(r"^(“([^”]+)”) means\s+", r"\2: " if bare else r"\1: ", text)
-    elif shall:
-        text = re.sub(r"^(“[^”]+”) means\b", r"\1 shall mean", text)
+    else:
+        if shall:
+            text = re.sub(r"^(“[^”]+”) means\b", r"\1 shall mean", text)
+        if bare:
+            text = re.sub(r"^“([^”]+)” ", r"\1 ", text)
     return text.replace("“", '"').replace("”", '"') if straight else text
 
 
@@ -214,7 +218,8 @@ def render_insertions(
                         variant,
                         comment if with_comments and k == 0 else None,
                         paragraphs=tuple(
-                            {"text": _in_house_style(d, straight, shall, colon, bare), "like": entries[0][0]}
+                            {"text": (entry := _in_house_style(d, straight, shall, colon, bare)), "like": entries[0][0]}
+                            | _lead(entry)
                             for d in texts
                         ),
                     )
@@ -230,7 +235,8 @@ def render_insertions(
             variant,
             comment if with_comments else None,
             paragraphs=tuple(
-                {"text": _in_house_style(d, straight, shall, colon, bare), **continued} for d in _flat(collected)
+                {"text": (entry := _in_house_style(d, straight, shall, colon, bare)), **continued} | _lead(entry)
+                for d in _flat(collected)
             ),
         )
         edits.append(definitions_edit)
@@ -343,6 +349,14 @@ def _foreign_shared(bodies: Sequence[_Body], elsewhere: str) -> list[list[str]]:
     return moved
 
 
+def _lead(entry: str) -> dict[str, str]:
+    """The term a new entry of the document's definitions clause opens with, as written ("Developer IP" of "Developer
+    IP means …", “AI System” of "“AI System” means …"), which the writer sets as the document's entries set theirs
+    (in bold where they are: "**Developer IP** means …"); none for a colon-style entry ("X: …")."""
+    m = re.match(r"(?:[“\"][^”\"]+[”\"]|[^“\":]+?)(?=\s+(?:shall\s+)?means\b)", entry)
+    return {"lead": m.group()} if m else {}
+
+
 def _term(definition: str) -> str:
     """The term a library definition defines: “X” means … -> X."""
     return definition[1 : definition.index("”")]
@@ -385,16 +399,17 @@ def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
     return order
 
 
-def not_defined_by_itself(e: Edit) -> Edit:
+def not_defined_by_itself(e: Edit, have: Set[str]) -> Edit:
     """``e`` without its glossary entries that define a term by itself ("“Permitted Purpose” means use of the
     Photographs for the Permitted Purpose": the document's own name for its purpose, which the document defines,
-    put in our template): the document's definition stands. A paragraph left defining nothing goes, and the one
-    continuing it takes its place (its number, its run-in title); one whose number is typed in its text stays."""
+    put in our template; ``have``: the terms the document defines, by term key): the document's definition stands.
+    A paragraph left defining nothing goes, and the one continuing it takes its place (its number, its run-in title);
+    one whose number is typed in its text stays."""
     out: list[dict[str, Any]] = []
     opening: dict[str, Any] | None = None  # what a paragraph that went gave its clause: its number, its title
     for item in e.paragraphs:
         text = item.get("text", "")
-        circular = defined_by_itself(text)
+        circular = defined_by_itself(text) & have  # not "… is not Prohibited AI Use" in a definition of ours
         if circular and typed_number_span(text) is None:
             text = glossary_without(text, circular)
         if not text:
