@@ -76,3 +76,11 @@ def test_an_alternative_added_to_our_exception_narrows_the_restriction_and_is_st
     red = _round_two(name, variant, "alternative text", words, EXCEPTION[variant])
     assert not [c for c in _new_comments(red) if "Thank you" in c]
     assert _struck(red, words) or any("only for a use that" in c for c in _new_comments(red))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_alternative_added_to_the_consent_our_restriction_waits_for_is_not_taken_for_a_widening(name):
+    words = " or the approval of its board"
+    red = _round_two(name, "standard", "prior written consent", words, "without")
+    assert not [c for c in _new_comments(red) if "Thank you" in c]
+    assert _struck(red, words)

@@ -3653,7 +3653,7 @@ _LIMITING = re.compile(
 )
 _EXCEPTED_BEFORE = re.compile(
     r"\b(?:except(?:ing)?|other\s+than|save|excluding|apart\s+from|but\s+not|unless|provided|subject\s+to|only|"
-    r"permitted|allowed|may(?!\s+not)|(?:are|is|does)\s+not\s+(?:a\s+)?(?:restrict|apply|prohibited))\b",
+    r"permitted|allowed|without|consent|may(?!\s+not)|(?:are|is|does)\s+not\s+(?:a\s+)?(?:restrict|apply|prohibited))\b",
     re.IGNORECASE,
 )
 
@@ -3662,9 +3662,9 @@ def widens(text: str, start: int, end: int) -> bool:
     """The words ``text[start:end]`` typed into a restriction of ours only add an alternative to what it reaches
     ("Client and its subsidiaries shall not", "train any AI System or any other machine-learning model"): they open
     with "and" / "or", hold no word that limits or excepts ("only", "except", "provided", "not"), and nothing before
-    them in the paragraph excepts or permits (an alternative added to "except for accessibility tools", or to "a
-    tool that only checks spelling … may process", widens the exception, so narrows the restriction), nor do they
-    stand inside a defined term."""
+    them in the paragraph excepts, permits or conditions (an alternative added to "except for accessibility tools",
+    to "a tool that only checks spelling … may process" or to "without Contributor's prior written consent" widens
+    the exception, so narrows the restriction), nor do they stand inside a defined term."""
     words = text[start:end]
     if _ALTERNATIVE.match(words) is None or _LIMITING.search(words) or in_defined_term(text, start, end):
         return False
