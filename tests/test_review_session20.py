@@ -249,21 +249,12 @@ def test_words_they_type_into_our_defined_term_never_make_us_define_it_or_add_th
 
 
 # ------------------------------------------------------------------------------------------------
-# Class 3: their own AI clause, a training permission qualified by a proviso, is read as a restriction and left
-# standing beside our covenant (put back or not) in every variant.
-
-OWN_CLAUSE = (
-    "the other side's own tracked clause 'Company may use the Contributions to train and improve its internal "
-    "artificial intelligence tools, provided that such tools are not made available to the public' is read as a "
-    "'restriction' (the proviso's 'not'), so no variant answers it: strict puts back our covenant beside it (two "
-    "contradictory clauses, no precedence), standard falls back to a covenant that leaves 'Company's own internal "
-    "use' free, minimal accepts in silence; the same permission without the proviso is struck in every variant; a "
-    "lawyer strikes the training words (strict, standard) or makes them wait for the creator's consent, and at the "
-    "least comments (minimal)"
-)
+# Class 3: their own AI clause, a training permission qualified by a proviso ("… provided that such tools are not
+# made available to the public"), was read as a restriction (the proviso's "not") and left standing beside our
+# covenant in every variant (fixed: fix20b, patterns.PROVISO: a proviso after the AI words conditions the grant)
 
 
-@on_every_contract(OWN_CLAUSE)
+@EVERY
 def test_their_own_clause_permitting_ai_training_with_a_proviso_is_answered(name, variant):
     red = round_two(name, variant, "own-clause")
     theirs = "to train and improve its internal artificial intelligence tools"
