@@ -328,3 +328,86 @@ def test_a_rejected_strike_beside_an_accepted_one_is_read_as_rejected():
     answer = [e for e in again.plan.edits if e.clause == "fix-digital-replica"]
     assert answer and all(e.comment for e in answer), answer  # one rung down, and said
     assert any("digital replica" in t for t in accepted(again.docx))
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 5: a definitions clause of bare terms ("**Client Data** means …", no quotes) takes our new terms in its style:
+# no quotes, the term set as its own terms are (bold), the rest not; alphabetical where it is.
+
+
+def canadian(entries: tuple[tuple[str, str], ...]) -> bytes:
+    """A Canadian (Ontario) software development agreement: typed numbers, a Definitions clause of bold bare terms."""
+    doc = _document()
+    _para(doc, "SOFTWARE DEVELOPMENT AGREEMENT", bold=True)
+    _para(doc, 'This agreement is between Loonie Labs Inc. ("Developer") and Maple Freight Ltd. ("Customer").')
+    _para(doc, "1. Definitions", bold=True)
+    _para(doc, "In this agreement, the following terms have these meanings:")
+    for term, meaning in entries:
+        _para(doc, f" {meaning}", bold_lead=term)
+    _para(doc, "2. Development", bold=True)
+    _para(doc, "2.1 Developer shall develop the Software described in Schedule A and deliver it by 1 March 2028.")
+    _para(doc, "2.2 Customer shall pay Developer CAD 60,000 in two instalments.")
+    _para(doc, "3. Ownership", bold=True)
+    _para(doc, "3.1 Developer assigns to Customer all copyright in the Software upon delivery.")
+    _para(doc, "4. This agreement is governed by the laws of Ontario.")
+    return _save(doc)
+
+
+ALPHABETICAL = (
+    ("Confidential Information", "means information a party marks as confidential."),
+    ("Customer Data", "means the data Customer provides to Developer."),
+    ("Fees", "has the meaning given in clause 2.2."),
+    ("Software", "means the freight routing application described in Schedule A, with its source code."),
+)
+TWO = (
+    ("Software", "means the freight routing application described in Schedule A, with its source code."),
+    ("Customer Data", "means the data Customer provides to Developer."),
+)
+
+
+def _runs(docx: bytes, starts: str) -> list[tuple[str, bool]]:
+    """(text, bold) of the inserted runs of the paragraph whose text starts with ``starts``."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+    for p in root.iter(f"{w}p"):
+        runs = [r for r in p.iter(f"{w}r") if r.find(f"{w}t") is not None]
+        if "".join(r.findtext(f"{w}t") for r in runs).startswith(starts):
+            out = []
+            for r in runs:
+                b = r.find(f"{w}rPr/{w}b")
+                out.append((r.findtext(f"{w}t"), b is not None and b.get(f"{w}val") not in ("0", "false")))
+            return out
+    raise AssertionError(starts)
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+@pytest.mark.parametrize("entries", (ALPHABETICAL, TWO), ids=("alphabetical", "two"))
+def test_new_terms_join_a_definitions_clause_of_bold_bare_terms_in_its_style(entries, variant):
+    source = canadian(entries)
+    red = run(source, variant, we="Developer")
+    assert "definitions" in {e.clause for e in red.plan.edits}
+    texts = accepted(red.docx)
+    development = texts.index("2. Development")
+    ours = {t.split(" means ")[0]: i for i, t in enumerate(texts) if t.startswith(("AI System means", "Prohibited AI"))}
+    assert set(ours) == {"AI System", "Prohibited AI Use"} and all(i < development for i in ours.values()), ours
+    assert not any(re.match(r"[“\"](?:AI System|Prohibited AI Use)[”\"] means", t) for t in texts)
+    assert not any("In this agreement, “AI System” means" in t for t in texts)
+    assert _runs(red.docx, "AI System means")[0] == ("AI System", True)
+    assert not _runs(red.docx, "AI System means")[1][1]  # the meaning is not bold
+    if entries is ALPHABETICAL:  # each at its place: "AI System" first, "Prohibited AI Use" before "Software"
+        order = [t.split(" ")[0] for t in texts[4:development]]
+        assert order.index("AI") < order.index("Confidential") and order.index("Prohibited") < order.index("Software")
+    assert rejected(red.docx) == [p.text for p in engine.read(source).paragraphs]
+
+
+def test_a_quoted_definitions_clause_keeps_its_quotes():
+    entries = tuple((f'"{t}"', m) for t, m in ALPHABETICAL)
+    red = run(canadian(entries), "standard", we="Developer")
+    texts = accepted(red.docx)
+    assert any(t.startswith('"AI System" means') for t in texts), [t[:30] for t in texts]
+    assert _runs(red.docx, '"AI System" means')[0] == ('"AI System"', True)

@@ -17,7 +17,8 @@ ours stand and their numbers, and the sentence follows, as one tracked change of
 
 Shapes: us-purchase-order (typed lettered sub-clauses, REVIEW16's reply), us-software-development (typed lettered
 sub-clauses of a US agreement), uk-translation-rights (flat typed clauses, "1A."), a photography licence of our own
-(typed decimals with a tab), us-translation-msa and us-game-art (Word's decimal numbers).
+(typed decimals with a tab), software-development and au-influencer (typed decimals before a space), us-work-for-hire
+(Word's lettered labels), us-translation-msa and us-game-art (Word's decimal numbers).
 """
 
 from __future__ import annotations
@@ -109,6 +110,32 @@ def test_a_rejected_lettered_clause_leaves_no_gap_and_the_range_ends_at_the_last
     assert said.startswith(f"Sections {part}(d) to {part}({last}) apply to the fullest extent"), said
 
 
+@pytest.mark.parametrize(
+    "name, clauses, numbers, cited",
+    [  # numbers typed before a space ("3.4 The Customer …"): the clause first at its place, or the last of a block
+        ("software-development", ("retained-materials",), ["3.4", "3.5"], "Clauses 3.4 and 3.5 apply to the extent "),
+        ("au-influencer", ("ai-creative-likeness",), ["3.2A", "3.5", "3.6"], "Clauses 3.2A, 3.5 and 3.6 apply to the "),
+    ],
+    ids=["first-at-its-place", "a-gap-closed"],
+)
+def test_a_range_whose_last_clause_is_gone_ends_at_the_last_that_stands(name, clauses, numbers, cited):
+    paragraphs = written(answered(name, "standard", clauses, "minimal"))
+    ours = [m.group(1) for t in paragraphs if (m := re.match(r"(3\.\d+A?) ", t))]
+    assert all(n in ours for n in numbers) and ours[-1] == numbers[-1], ours
+    (said,) = citing(paragraphs)
+    assert said.startswith(cited), said
+
+
+def test_strict_cites_no_number_that_its_new_clauses_do_not_take():
+    # minimal round one; strict round two adds its clauses as paragraphs of the clause whose letter is (d): they take
+    # no letters, so the sentence cites no "5(e)" … "5(n)"
+    paragraphs = written(answered(ORDER, "minimal", ("ai-creative-likeness",), "strict"))
+    have = {m.group(1) for t in paragraphs if (m := re.match(r"\(([a-z])\) ", t))}
+    (said,) = citing(paragraphs)
+    cited = re.findall(r"5\(([a-z])\)", said.split(" apply")[0].split(" applies")[0])
+    assert cited and set(cited) <= have, (cited, have)
+
+
 # ------------------------------------------------------------------------------------------------
 # (b) strict round two's new clauses are cited with ours
 
@@ -164,8 +191,9 @@ def test_strict_round_two_cites_its_new_clauses_where_the_sentence_cited_a_list(
         ),
         ("us-translation-msa", "standard", ("retained-materials",), "Sections 4.3 and 4.4 apply to the extent "),
         ("us-translation-msa", "standard", ("ai-text-use",), "Sections 3.3 and 4.3 apply to the extent "),
+        ("us-work-for-hire", "minimal", ("ai-creative-likeness",), "Section 3(c) applies to the extent permitted "),
     ],
-    ids=["two-lettered", "two-word-numbered", "three-first", "three-last"],
+    ids=["two-lettered", "two-word-numbered", "three-first", "three-last", "two-word-lettered"],
 )
 def test_a_clause_round_two_takes_out_leaves_the_list_citing_it(name, first, clauses, cited):
     second = answered(name, first, clauses, "minimal")
@@ -204,6 +232,7 @@ def test_a_clause_round_two_takes_out_leaves_the_list_citing_it(name, first, cla
             {"gone": {"9(b)"}, "renamed": {"9(c)": "9(b)"}},
             "Paragraph 9(b) applies, survives and binds.",
         ),
+        ("Sections 4A and 4B apply.", {"running_on": {"4A": "4D", "4B": "4D"}}, "Sections 4A to 4D apply."),
         # a range: its end renamed
         ("Sections 5(d) to 5(g) apply.", {"renamed": {"5(g)": "5(e)"}}, "Sections 5(d) and 5(e) apply."),
         ("Sections 5(d) to 5(g) apply.", {"renamed": {"5(g)": "5(f)"}}, "Sections 5(d) to 5(f) apply."),
@@ -231,8 +260,11 @@ def test_a_sentence_citing_nothing_that_changes_is_left_as_it_is(text, kwargs):
     assert citing_ours(text, own, **kwargs) is None
 
 
-def test_libreoffice_reads_the_range_as_round_two_leaves_it(libreoffice):
-    (seen,) = libreoffice([round_two(ORDER, "minimal").docx])
-    assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
-    assert "Sections 5(d) and 5(e) apply to the extent permitted by law" in seen["accepted_text"]
-    assert "Sections 5(d) to 5(g) apply" in seen["rejected_text"]  # the reply as it came
+def test_libreoffice_reads_the_citation_as_round_two_leaves_it(libreoffice):
+    lettered, single = libreoffice([round_two(ORDER, "minimal").docx, round_two(RIGHTS, "strict").docx])
+    for seen in (lettered, single):
+        assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
+    assert "Sections 5(d) and 5(e) apply to the extent permitted by law" in lettered["accepted_text"]
+    assert "Sections 5(d) to 5(g) apply" in lettered["rejected_text"]  # the reply as it came
+    assert "Clauses 1A to 1D apply to the extent permitted by law and survive" in single["accepted_text"]
+    assert "This clause applies to the extent permitted by law and survives" in single["rejected_text"]

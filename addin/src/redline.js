@@ -22,7 +22,7 @@ export async function trackChanges(context) {
  * document backwards (and right to left inside a paragraph) so earlier places stay put.
  */
 /**
- * @typedef {{id: string, op: string, anchor?: {index: number, text: string}, paragraphs?: {text: string, title?: string, like?: number, continued?: boolean}[],
+ * @typedef {{id: string, op: string, anchor?: {index: number, text: string}, paragraphs?: {text: string, title?: string, like?: number, continued?: boolean, lead?: string}[],
  *   find?: string, occurrence?: number, start?: number, replacement?: string, comment?: string}} Edit
  * @typedef {{id: string, ok: boolean, reason: string}} EditResult
  * @param {Word.RequestContext} context

@@ -38,6 +38,7 @@ from .analysis.facts import (
     as_referred,
     assigns_everything,
     back_reference,
+    back_up_opening,
     background_licence,
     bare_be_start,
     be_before,
@@ -1036,7 +1037,7 @@ def strike_creation_timing(
             for strike, said in strikes
             if not any(i == f.start and s < strike.end and strike.start < e for i, s, e in taken)
         ]  # another edit holds those words
-        said_all = "".join(said for _, said in strikes)
+        said_all = "".join(dict.fromkeys(said for _, said in strikes))  # "We also strike “on creation”" once for both
         out.append((f, replace(rf, comment=rf.comment + said_all) if said_all else rf, op))
         for strike, said in strikes:
             second = replace(
@@ -1082,6 +1083,9 @@ def _one_mechanism(
     completed = _completed(text, statement, verb.end, work)
     if completed is None:
         return None
+    lead = back_up_opening(text, verb.start)  # "If for any reason it does not, ": said of the statement struck
+    if lead is not None and lead.start >= statement.end:
+        completed.append((lead, _BACK_UP_SAID.format(words=lead.words)))
     replacement = rf.replacement or ""
     first = 0 if replacement.startswith("for each ") else replacement.index(_ON_PAYMENT)
     condition = that_piece(text, verb.start, replacement[first : replacement.rindex(", ")])
@@ -1092,6 +1096,7 @@ def _one_mechanism(
     return moved, replace(rf, find=words, replacement=made, comment=comment), statement, completed
 
 
+_BACK_UP_SAID = " We also take out “{words}”, which referred to the words taken out."
 _WIDER = " We also change “{words}” to “{wider}”, so that the assignment moves all that “{statement}” did."
 _NAMED = " We also change “{words}” to “{named}”: the words taken out named {work}."
 
@@ -1341,12 +1346,19 @@ def _replica_fixed(
 
     means = replica.means
     if variant == "minimal":
+        condition = _PROVISO.format(provider=provider, own=possessive(provider))
         last = text[replica.last[0] : replica.last[1]]
-        proviso = edit(replica.last, last + _PROVISO.format(provider=provider, own=possessive(provider)), "")
+        unpaid = replica.unpaid
+        if unpaid is not None and unpaid[1] == replica.last[1]:  # "…, without further payment to X": replaced
+            proviso = edit(unpaid, condition, "")
+        else:
+            proviso = edit(replica.last, last + condition, "")
+        free = [] if unpaid is None or unpaid[1] == replica.last[1] else [edit(unpaid, "", "")]
+        gone = f" We replace “{text[unpaid[0] : unpaid[1]].strip(', ')}” with that fee." if unpaid else ""
         if means is None:  # "a digital replica of …": the thing made stays, on the creator's terms
-            return [(proviso[0], replace(proviso[1], comment=rf.comment))]
-        said = rf.comment + f" The words “{f.phrase}” go."
-        return [edit(means, "", said), proviso]
+            return [(proviso[0], replace(proviso[1], comment=rf.comment + gone)), *free]
+        said = rf.comment + f" The words “{f.phrase}” go." + gone
+        return [edit(means, "", said), *free, proviso]
     if replica.voice is not None and means is not None:
         said = rf.comment + _CORRECTIONS_SAID.format(deliverables=work, provider=provider)
         corrected = _CORRECTED_BY.format(deliverables=work, provider=provider)

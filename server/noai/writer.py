@@ -318,7 +318,9 @@ class _Writer:
             self.taken[source] = taken = self.taken.get(source, 0) + 1
             number = numbers.pop(0) if numbers else next((n for n in (next_numbers(typed[0], taken) or [])[-1:]), None)
         titled = self.titled_clause(source) if item.get("title") and para.run_in_title is None else None
-        return NewParagraph(item["text"], item.get("title"), source=element, number=number, title_source=titled)
+        return NewParagraph(
+            item["text"], item.get("title"), source=element, number=number, title_source=titled, lead=item.get("lead")
+        )
 
     def titled_clause(self, index: int) -> _Element | None:
         """The clause holding sub-clause ``index`` when that clause opens with a run-in title ("3.

@@ -21,7 +21,7 @@ no text itself, it asks these.
   creator who is a natural person (:func:`individual_creator`);
 - for the next round: the document's defined terms by name (:func:`defined_names`, :func:`term_key`,
   :func:`glossary_terms`), a clause's number (:func:`clause_number`), its cited ranges (:func:`cited_range_ends`),
-  our sentence citing our clauses as the round leaves them (:func:`citing_ours`),
+  our sentence citing our clauses as the round leaves them (:func:`citing_ours`, :func:`cited_runs`),
   where struck training words take a condition of consent (:func:`consent_point`), a term's use (:func:`uses_term`);
 - all of it for one audited document: :func:`read_facts` -> :class:`DocumentFacts`.
 """
@@ -246,12 +246,38 @@ def hire_fallback(text: str, phrase_start: int, phrase_end: int) -> Strike | Non
     return None
 
 
+# "To the extent it does not, ", "If for any reason it does not, ", "Insofar as title does not so vest, ": the opening
+# that makes a transfer the back-up of the statement before it
+_BACK_UP_OPENING = re.compile(
+    _LEAD + r"(?:for\s+any\s+reason\s+)?(?:it|they|this|that|the\s+same|[^,;.]{1,60}?)\s+"
+    r"(?:does|do|did|has|have|is|are|shall|will)\s+not(?:\s+(?:so\s+)?(?:vest|pass|belong|own|occur|happen|effective|"
+    r"take\s+effect)[^,;.]{0,60}?)?,\s*",
+    re.IGNORECASE,
+)
+
+
+def back_up_opening(text: str, verb_start: int) -> Strike | None:
+    """The opening of the sentence of the transfer whose verb starts at ``verb_start`` that makes it the back-up of
+    a statement before it ("If for any reason it does not, the Developer assigns …"), as the span struck once that
+    statement goes, the next word capitalised ("The Developer …"); ``None`` where the sentence has no such opening."""
+    start, _ = sentence_span(text, verb_start)
+    opening = _OPENING.match(text, start)
+    at = opening.end() if opening else start
+    m = _BACK_UP_OPENING.match(text, at, verb_start)
+    rest = re.compile(r"(\w)").match(text, m.end()) if m is not None else None
+    if m is None or rest is None or rest.end() > verb_start:
+        return None
+    return Strike(at, rest.end(), rest.group(1).upper(), text[at : m.end()].rstrip(", "))
+
+
 # -- another present transfer of the same work in the paragraph -------------------------------------------
 
-# "Vendor hereby assigns", "is the sole property of", "are owned by", "vests in": a transfer in the present, which
-# takes effect at once unless it is made to wait too.
+# "Vendor hereby assigns", "Developer assigns" (the bare present: not "successors and assigns"), "is the sole property
+# of", "are owned by", "vests in": a transfer in the present, which takes effect at once unless it is made to wait too.
+_HOW = r"(?:(?:irrevocably|absolutely|unconditionally|expressly)\s+(?:and\s+)?)*"
 _PRESENT_TRANSFER = re.compile(
-    r"\bhereby\s+(?:(?:irrevocably|absolutely|unconditionally|expressly)\s+(?:and\s+)?)*(?P<verb>assign|transfer|convey)"
+    rf"(?:\bhereby\s+|(?<!\band\s)(?<!\bor\s)(?<!permitted\s)\b(?=(?P<bare>{_HOW}(?:assign|transfer|convey)s\b)))"
+    rf"{_HOW}(?P<verb>assign|transfer|convey)"
     r"s?(?:\s+and\s+(?P<verb2>assign|transfer|convey)s?)?\b(?!\s+(?:and|or)\s)"
     r"|\b(?:is|are)\s+(?P<be>(?:the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?property\s+of|"
     r"(?:solely\s+|exclusively\s+)?owned\s+by|vested\s+in))\s"
@@ -270,6 +296,12 @@ _RIGHTS = re.compile(r"\b(?:rights?|title|copyrights?|intellectual\s+property|wo
 
 def _names(term: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(term.removeprefix('the ').removeprefix('The '))}\b", re.IGNORECASE)
+
+
+def _ends_with(clause: str, name: re.Pattern[str]) -> bool:
+    """``clause`` ends with ``name`` ("To the extent it does not, the Consultant "): its subject, before the verb."""
+    found = list(name.finditer(clause))
+    return bool(found) and not clause[found[-1].end() :].strip()
 
 
 def present_transfers(
@@ -299,11 +331,14 @@ def present_transfers(
             clause = subject[max(subject.rfind(","), subject.rfind(";")) + 1 :]  # not "To the extent … the Client,"
             if not gives.search(subject) or takes.search(clause) or _NOT_BEFORE.search(subject):
                 continue
+            if m.group("bare") is not None and not _ends_with(clause, gives):
+                continue  # the bare present only right after the creator's name ("Developer assigns")
             verbs = " and ".join(v.lower() for v in m.group("verb", "verb2") if v)
             # its adverbs kept ("hereby irrevocably assigns" -> "shall, upon that payment, irrevocably assign"):
             # the transfer waits for payment, it does not become revocable
-            how = text[m.start() : m.start("verb")].split(None, 1)[1:]
-            replacement = f"shall, upon that payment, {how[0].lower() if how else ''}{verbs}"
+            how = text[m.start() : m.start("verb")]
+            how = how if m.group("bare") is not None else how.split(None, 1)[1] if " " in how.strip() else ""
+            replacement = f"shall, upon that payment, {how.lower()}{verbs}"
         elif m.group("own"):  # "The Client will own the Deliverables": the client, the work after it
             clause = subject[max(subject.rfind(","), subject.rfind(";")) + 1 :]
             if not takes.search(clause) or not of_work.search(text, m.end(), end) or _NOT_BEFORE.search(clause):
@@ -988,13 +1023,28 @@ class Replica(NamedTuple):
     material starts with to the end of the voice words (" and additional words or lines in the Narrator's voice"),
     ``None`` where the material is not corrections first; ``permission`` the span striking the permission where
     it is all new material (" and may generate … for use in its advertising", or the whole sentence); ``last`` the
-    span of the sentence's last word, before its full stop (where a proviso goes)."""
+    span of the sentence's last word, before its full stop (where a proviso goes); ``unpaid`` the span of the words
+    that make the material free (", without further payment to Performer", ", at no additional cost"), which a
+    condition of a fee replaces, ``None`` where the sentence has none."""
 
     means: tuple[int, int] | None
     words: str
     voice: tuple[int, int] | None
     permission: Strike
     last: tuple[int, int]
+    unpaid: tuple[int, int] | None = None
+
+
+# the words that make new material free of charge: "without further payment to Performer", "with no additional fee",
+# "at no extra cost", "free of charge", "royalty-free" (with the comma before them)
+_UNPAID = re.compile(
+    r"(?:,\s*|\s)(?:(?:without|with\s+no)\s+(?:any\s+)?(?:further|additional|extra|other)\s+"
+    r"(?:payments?|fees?|remuneration|compensation|consideration|charges?)(?:\s+(?:payable|due|owed))?"
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
+    r"|at\s+no\s+(?:additional\s+|extra\s+|further\s+)?(?:cost|charge)(?:\s+to\s+(?:the\s+)?[A-Z][\w-]*)?"
+    r"|free\s+of\s+(?:any\s+)?charge|royalty[- ]free)\b",
+    re.IGNORECASE,
+)
 
 
 def replica_material(text: str, means_start: int, means_end: int) -> Replica | None:
@@ -1030,7 +1080,11 @@ def replica_material(text: str, means_start: int, means_end: int) -> Replica | N
     last = text.rfind(" ", head, stop) + 1
     words = text[min(make.start(), means_start) : max(voice.end(), means_end)]
     thing = _THING_MADE.match(text, means_start) is not None  # "a digital replica of …": no manner to strike
-    return Replica(None if thing else (before, after), words, corrected, permission, (last, stop))
+    free = _UNPAID.search(text, voice.end(), stop) or _UNPAID.search(text, head, stop)
+    unpaid = (free.start(), free.end()) if free is not None else None
+    if free is not None and text[free.start()] == "," and text[free.end() : free.end() + 1] == ",":
+        unpaid = (free.start(), free.end() + 1)  # "may, free of charge, create": both commas go with it
+    return Replica(None if thing else (before, after), words, corrected, permission, (last, stop), unpaid)
 
 
 # -- payment, joined verbs --------------------------------------------------------------------------------
@@ -2141,6 +2195,12 @@ _COLON_DEFINITION = re.compile(
     r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?"
     rf"(?:(?P<quote>[\"“]){_COLON_TERM}[\"”]|{_COLON_TERM}):\s+[a-z\"“(]"
 )
+# "Developer IP means all …", "Release Event has the meaning given in clause 6.3." (the term bare, often in bold, no
+# quotes), typed-numbered or not
+_BARE_DEFINITION = re.compile(
+    r"^\s*(?:\(?[0-9a-z]{1,4}[.)]\s+|[0-9]+(?:\.[0-9]+)*\.?\s+)?"
+    rf"{_COLON_TERM}\s+(?:(shall\s+)?means?|has\s+the\s+meaning|includes)\s+\S"
+)
 _NEW_CLAUSE = re.compile(r"^\s*(?:clause\s+|article\s+|section\s+)?[0-9]+(?:\.[0-9]+)*\.?\s+[A-Z]", re.IGNORECASE)
 _DEFINITIONS_HEADING = re.compile(
     r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(definitions?|interpretation)\b.{0,40}$", re.IGNORECASE
@@ -2154,7 +2214,7 @@ class DefinitionsRun(NamedTuple):
     straight: bool  # writes straight quotes ("X" means), not curly ones
     shall: bool  # says "shall mean"
     colon: bool  # writes ``X: …`` entries (no "means")
-    bare: bool = False  # a colon-style entry's term is not in quotes (``X: …``, not ``“X”: …``)
+    bare: bool = False  # the entry's term is not in quotes (``X: …``, ``X means …``; not ``“X”: …``)
 
 
 _OPENING_QUOTE = re.compile(r'["“](?=[A-Z])')  # a quotation mark before a capitalised name
@@ -2178,12 +2238,14 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
         if len(heading.text) > 60 or not _DEFINITIONS_HEADING.match(heading.text):  # the cheap test first
             continue
         found: list[tuple[int, re.Match[str]]] = []
-        colon = False
+        colon = bare = False
         for i in range(h + 1, min(len(paragraphs), h + 200)):
             text = paragraphs[i].text
-            m = (_COLON_DEFINITION if colon else _DEFINITION).match(text)
+            m = (_COLON_DEFINITION if colon else _BARE_DEFINITION if bare else _DEFINITION).match(text)
             if m is None and not found and (m := _COLON_DEFINITION.match(text)):
                 colon = True
+            if m is None and not found and (m := _BARE_DEFINITION.match(text)):
+                bare = True
             if m:
                 found.append((i, m))
             elif found and (
@@ -2200,6 +2262,8 @@ def definitions_run(paragraphs: Sequence[Paragraph]) -> DefinitionsRun | None:
             if colon:
                 quote = m.group("quote")
                 return DefinitionsRun(last, straight=quote == '"', shall=False, colon=True, bare=quote is None)
+            if bare:  # "Developer IP means …": new entries as bare terms ("AI System means …")
+                return DefinitionsRun(last, straight=False, shall=m.group(1) is not None, colon=False, bare=True)
             return DefinitionsRun(last, straight='"' in m.group(0), shall=m.group(1) is not None, colon=False)
     return _run_in_definitions(paragraphs)
 
@@ -2285,7 +2349,7 @@ def says_project(paragraphs: Sequence[Paragraph]) -> bool:
 
 
 # a definitions list's entry: "“AI System” means …", "Deliverables: …"
-_ENTRY = re.compile(r"^[“\"]?([A-Z][^“”\":]{0,60}?)[”\"]?(?::\s|\s+(?:shall\s+)?means?\b)")
+_ENTRY = re.compile(r"^[“\"]?([A-Z][^“”\":]{0,60}?)[”\"]?(?::\s|\s+(?:shall\s+)?means?\b|\s+has\s+the\s+meaning\b)")
 
 
 def alphabetical_definitions(paragraphs: Sequence[Paragraph], last: int) -> list[tuple[int, str]] | None:
@@ -3688,21 +3752,22 @@ def _cited_runs(items: str) -> list[tuple[str, str]]:
     return runs
 
 
-def cited_numbers(text: str) -> list[str]:
-    """The numbers ``text``'s sentence saying clauses apply cites one by one ("Clauses 2.1A, 2.4 to 2.6 and 2.8
-    apply" -> "2.1A", "2.8"): not the ends of a range."""
+def cited_runs(text: str) -> list[tuple[str, str]]:
+    """The numbers ``text``'s sentence saying clauses apply cites, as runs ("Clauses 2.1A, 2.4 to 2.6 and 2.8
+    apply" -> ("2.1A", "2.1A"), ("2.4", "2.6"), ("2.8", "2.8")); none for "This clause applies"."""
     m = _APPLYING.search(text)
     if m is None or m.group("this") or not m.group("items"):
         return []
-    return [a for a, b in _cited_runs(m.group("items")) if a == b]
+    return _cited_runs(m.group("items"))
 
 
 def _merged(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """``runs`` with each run that the next continues joined to it ("2.4", "2.5 to 2.8" -> "2.4 to 2.8")."""
+    """``runs`` in order, each run that the next continues or overlaps joined to it ("2.4", "2.5 to 2.8" -> "2.4 to
+    2.8"; "4A to 4D", "4B to 4D" -> "4A to 4D")."""
     out: list[tuple[str, str]] = []
-    for a, b in runs:
-        if out and a == _next_label(out[-1][1]):
-            out[-1] = (out[-1][0], b)
+    for a, b in sorted(runs, key=lambda r: _number_key(r[0])):
+        if out and (a == _next_label(out[-1][1]) or _number_key(a) <= _number_key(out[-1][1])):
+            out[-1] = (out[-1][0], max(out[-1][1], b, key=_number_key))
         else:
             out.append((a, b))
     return out
@@ -3744,13 +3809,14 @@ def citing_ours(
             continue
         end = renamed.get(b, b)
         now.append((renamed.get(a, a), running_on.get(end, end)))
-    now = _merged(now)
     if not now or now == runs:
         return None
+    now = _merged(now)
     cited = [x for a, b in now for x in ([a] if a == b else [f"{a} to {b}"] if b != _next_label(a) else [a, b])]
     word, rest = m.group("word"), m.group("rest")
     if this and items and len(cited) == 1 and " to " not in cited[0]:  # "This clause 4.9 applies", renumbered
-        return _least_change(text, m.start(), m.end(), f"{this} {word} {cited[0]} {rest}")
+        said = f"{this} {word} {cited[0]} {rest}"
+        return None if said == m.group(0) else _least_change(text, m.start(), m.end(), said)
     if len(cited) > 1 or " to " in cited[0]:
         listed = cited[0] if len(cited) == 1 else f"{', '.join(cited[:-1])} and {cited[-1]}"
         said = f"{word}s {listed} " + _SINGULAR_VERB.sub(lambda v: "apply" if v.group(1) else v.group(2), rest)

@@ -854,7 +854,8 @@ _AI_TOOL = re.compile(
     r"\b(?:machine[\s-]translat\w*|automated|automation|AI|artificial\s+intelligence|machine[\s-]learning|"
     r"(?:language|foundation|generative|neural|vision|speech|image|text|translation)\s+models?|"
     r"algorithms?|generative|neural|LLMs?|chatbots?|speech[\s-]to[\s-]text|text[\s-]to[\s-]speech|synthetic|"
-    r"digital\s+replicas?|voice\s+clon\w*)\b"
+    r"digital\s+(?:replicas?|doubles?|twins?|avatars?)|voice\s+clon\w*|(?:voice|speech)\s+(?:models?|replicas?)|"
+    r"AI[\s-]+voices?)\b"
 )
 # training an AI system on the work: "train our visual-search model", "fine-tune", "as training data"
 _TRAINS = re.compile(r"\b(?:(?:pre-?|re-?)?train(?:s|ed|ing)?|fine-?tun\w*)\b", re.IGNORECASE)
@@ -873,6 +874,7 @@ class Need:
     ai: bool
     trains: bool
     replica: bool = False  # the use makes new material in a person's voice or likeness ("synthetic pick-ups")
+    pays: str = ""  # what they offer to pay for it, in our voice ("the session rate for each line you generate")
 
 
 def stated_need(text: str) -> Need | None:
@@ -884,12 +886,24 @@ def stated_need(text: str) -> Need | None:
     what = " ".join(m.group("what").split()).rstrip(" ,")
     said = f"you {verb}{' to' if m.group('to') else ''} {_PERSON_WORD.sub(lambda w: _PERSON[w.group(0)], what)}"
     trains = _TRAINS.search(what) is not None
-    return Need(said, trains or _AI_TOOL.search(what) is not None, trains, _REPLICA.search(what) is not None)
+    offer = _PAYS.search(text, m.end())
+    pays = " ".join(offer.group("what").split()).rstrip(" ,") if offer is not None else ""
+    pays = _PERSON_WORD.sub(lambda w: _PERSON[w.group(0)], pays)
+    return Need(said, trains or _AI_TOOL.search(what) is not None, trains, _REPLICA.search(what) is not None, pays)
+
+
+# what they offer to pay for the use: "We will pay the session rate for each line", "we are willing to pay GBP 50 …"
+_PAYS = re.compile(
+    r"\b[Ww]e\s+(?:will|would|can|shall|are\s+(?:willing|prepared|happy)\s+to|agree\s+to|offer\s+to)\s+"
+    r"(?:also\s+)?pay\s+(?P<what>[^.;!?]+)"
+)
 
 
 # a use that makes new material in a person's voice or likeness: no tool exception covers it
 _REPLICA = re.compile(
-    r"\b(?:synthetic|digital\s+replicas?|voice\s+clon\w*|clon\w*|likeness|deep-?fakes?|(?:in|of)\s+(?:the|her|his|their|"
+    r"\b(?:synthetic|digital\s+(?:replicas?|doubles?|twins?|avatars?)|voice\s+(?:clon\w*|models?|replicas?)|"
+    r"AI[\s-]+voices?|clon\w*|likeness|deep-?fakes?|"
+    r"(?:in|of)\s+(?:the|her|his|their|"
     r"[A-Z][\w-]*['’]s)\s+(?:own\s+)?voice)\b",
     re.IGNORECASE,
 )

@@ -23,6 +23,7 @@ shows they can match in.
 
 from __future__ import annotations
 
+import heapq
 import os.path
 import re
 from collections import Counter
@@ -1362,14 +1363,8 @@ def _work_product(
         spellings = [n for n in (t.name, *t.aliases) if len(n) > 2]
         if t.name in made and t.name.endswith("s") and not t.name.endswith("ss"):  # "in that Customization"
             spellings.append(t.name[:-1])
-        holders = sorted({i for n in spellings for i in joined.holders(n)})
-        ip = 0
-        for i in holders:  # up to three paragraphs about ownership, licence or delivery: enough to rank
-            if _IP_CONTEXT.search(paragraphs[i].text):
-                ip += 1
-                if ip == 3:
-                    break
-        scored.append(((ip, tier, t.uses), t, holders))
+        ip, earliest = _ip_uses(joined, paragraphs, spellings)
+        scored.append(((ip, tier, t.uses), t, earliest))
     if not scored:
         return None, None, None
     licensed = None
@@ -1379,14 +1374,32 @@ def _work_product(
         if kept and len(kept) < len(scored):
             licensed = max(kept, key=lambda s: s[0])[1]
             scored = [s for s in scored if s[1].name not in owned]
-    (ip, tier, _), term, holders = max(scored, key=lambda s: s[0])
+    (ip, tier, _), term, earliest = max(scored, key=lambda s: s[0])
     capped = ip
     if ip == 0 and tier < 3:
         return None, None, None
     confidence = round(min(0.95, 0.3 + 0.15 * tier + 0.1 * capped + (0.1 if term.defined_at is not None else 0)), 2)
     text = term.surface.split(" ", 1)[1] if term.surface.startswith(("the ", "this ")) else term.surface
-    evidence = term.defined_at if term.defined_at is not None else (holders[0] if holders else None)
+    evidence = term.defined_at if term.defined_at is not None else earliest
     return Found(text, evidence, confidence), term, licensed
+
+
+def _ip_uses(joined: Joined, paragraphs: Sequence[Paragraph], spellings: Sequence[str]) -> tuple[int, int | None]:
+    """How many paragraphs holding one of ``spellings`` are about ownership, licence or delivery, counted up to
+    three (enough to rank), and the first paragraph holding one (None: none does). The holders are read in order,
+    each once, and only up to the third such paragraph: a frequent term's later paragraphs are never looked for."""
+    ip, first, last = 0, None, -1
+    for i in heapq.merge(*(joined.holders(n) for n in spellings)):
+        if i == last:  # several spellings in one paragraph
+            continue
+        last = i
+        if first is None:
+            first = i
+        if _IP_CONTEXT.search(paragraphs[i].text):
+            ip += 1
+            if ip == 3:
+                break
+    return ip, first
 
 
 def _jurisdiction(joined: Joined, paragraphs: Sequence[Paragraph]) -> Term | None:

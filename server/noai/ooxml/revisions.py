@@ -405,6 +405,7 @@ class NewParagraph:
     unnumber: bool = False
     indent: int | None = None
     title_source: etree._Element | None = None  # whose run-in title's run ``title`` copies, where the source has none
+    lead: str | None = None  # the term the text opens with, set as the source's bold term ("**Developer IP** means")
 
     @property
     def own(self) -> bool:
@@ -421,6 +422,8 @@ class _Layout:
     title_run: etree._Element | None
     title_punct: str  # "." when the anchor's bold title run includes its full stop
     body_run: etree._Element | None
+    lead_run: etree._Element | None = None  # a bold term the text opens with, no stop after it ("**X** means …")
+    after_lead: etree._Element | None = None  # the run of the text after that term
 
 
 def _layout(p: etree._Element) -> _Layout:
@@ -445,13 +448,16 @@ def _layout(p: etree._Element) -> _Layout:
             break
         end = start + len(s.text)
     title, rest = text[offset:end].rstrip(), text[end:].lstrip()
+    lead_run = after_lead = None
     if title and len(title) <= 120 and rest and (title[-1] in ".:" or rest[0] in ".:"):
         title_run, title_punct = run_at(offset), "." if title[-1] in ".:" else ""
         offset = end
         while offset < len(text) and (text[offset].isspace() or text[offset] in ".:"):
             offset += 1
+    elif title and len(title) <= 80 and rest[:1].isalpha():  # "**Developer IP** means …": a bold term, then text
+        lead_run, after_lead = run_at(offset), run_at(end)
     body_run = next((run for run in (run_at(offset), run_at(0), p.find(f".//{R}")) if run is not None), None)
-    return _Layout(number, number_run, title_run, title_punct, body_run)
+    return _Layout(number, number_run, title_run, title_punct, body_run, lead_run, after_lead)
 
 
 def _run_rpr(run: etree._Element | None) -> etree._Element | None:
@@ -485,7 +491,12 @@ def _paragraph_runs(item: NewParagraph, layout: _Layout, number: str | None) -> 
         body = body.lstrip(".: ")
         runs.append(_new_run(item.title + layout.title_punct, _run_rpr(layout.title_run)))
         body = ("" if layout.title_punct else ".") + " " + body
-    runs.append(_new_run(body, _run_rpr(layout.body_run)))
+    body_run = layout.body_run
+    if item.lead and not item.title and layout.lead_run is not None and body.startswith(item.lead):
+        runs.append(_new_run(item.lead, _run_rpr(layout.lead_run)))  # the term, set as the source sets its own
+        body = body[len(item.lead) :]
+        body_run = layout.after_lead if layout.after_lead is not None else body_run
+    runs.append(_new_run(body, _run_rpr(body_run)))
     return runs
 
 

@@ -39,11 +39,15 @@ _SHARED_DEFINITIONS_COMMENT = "Why this clause: it defines, once, the terms that
 
 
 def _in_house_style(text: str, straight: bool, shall: bool, colon: bool = False, bare: bool = False) -> str:
-    """A library definition (“X” means …) in the style of the document's definitions."""
+    """A library definition (“X” means …) in the style of the document's definitions (``bare``: its terms without
+    quotes, "X: …" or "X means …")."""
     if colon:
         text = re.sub(r"^(“([^”]+)”) means\s+", r"\2: " if bare else r"\1: ", text)
-    elif shall:
-        text = re.sub(r"^(“[^”]+”) means\b", r"\1 shall mean", text)
+    else:
+        if shall:
+            text = re.sub(r"^(“[^”]+”) means\b", r"\1 shall mean", text)
+        if bare:
+            text = re.sub(r"^“([^”]+)” ", r"\1 ", text)
     return text.replace("“", '"').replace("”", '"') if straight else text
 
 
@@ -214,7 +218,8 @@ def render_insertions(
                         variant,
                         comment if with_comments and k == 0 else None,
                         paragraphs=tuple(
-                            {"text": _in_house_style(d, straight, shall, colon, bare), "like": entries[0][0]}
+                            {"text": (entry := _in_house_style(d, straight, shall, colon, bare)), "like": entries[0][0]}
+                            | _lead(entry)
                             for d in texts
                         ),
                     )
@@ -230,7 +235,8 @@ def render_insertions(
             variant,
             comment if with_comments else None,
             paragraphs=tuple(
-                {"text": _in_house_style(d, straight, shall, colon, bare), **continued} for d in _flat(collected)
+                {"text": (entry := _in_house_style(d, straight, shall, colon, bare)), **continued} | _lead(entry)
+                for d in _flat(collected)
             ),
         )
         edits.append(definitions_edit)
@@ -341,6 +347,14 @@ def _foreign_shared(bodies: Sequence[_Body], elsewhere: str) -> list[list[str]]:
         foreign = [d for d in definitions if _term(d) not in clause.defines and _used(d, others)]
         moved.append(foreign if foreign and (body or len(foreign) < len(definitions)) else [])
     return moved
+
+
+def _lead(entry: str) -> dict[str, str]:
+    """The term a new entry of the document's definitions clause opens with, as written ("Developer IP" of "Developer
+    IP means …", “AI System” of "“AI System” means …"), which the writer sets as the document's entries set theirs
+    (in bold where they are: "**Developer IP** means …"); none for a colon-style entry ("X: …")."""
+    m = re.match(r"(?:[“\"][^”\"]+[”\"]|[^“\":]+?)(?=\s+(?:shall\s+)?means\b)", entry)
+    return {"lead": m.group()} if m else {}
 
 
 def _term(definition: str) -> str:

@@ -112,7 +112,7 @@ from .numbers import (
     _ranges_extended,
     _with_ours,
 )
-from .put_back import _as_made, _gone_put_back, _ours, _partly_gone
+from .put_back import _as_made, _gone_put_back, _made_in_place, _ours, _partly_gone
 from .replies import _again, _escalation, _in_the_thread, _left_standing, _put_back, _thread_answer
 from .said import _capital, _change, _firsts, _known, _our_roots, _plain_name, _root, _Said
 
@@ -165,6 +165,7 @@ def next_round(
         if o.proposal.op == "replace" and o.state == REJECTED
     }
     rejected_fixes = {(clause, find) for clause, find, _ in rejected_as_made}
+    rejected_clauses = {clause for clause, _ in rejected_fixes}
     roots = _our_roots(our_comments, talks.ours)
     alive = {o.proposal.id for o in talks.outcomes if _root(o, roots) is not None}
     threads = {(o.proposal.clause, o.proposal.op) for o in talks.outcomes if o.proposal.id in alive}
@@ -197,7 +198,11 @@ def next_round(
     typed, typed_notes, typed_said = _typed_in(result, talks.outcomes, how, plan.terms, library)
     notes += typed_notes
     answered = {e.clause for e in typed} | {e.clause for e in restored}  # our clauses standing, as they modified them
-    for edit in plan_edits:
+    in_place = _made_in_place(talks.outcomes, plan_edits, result) if how == REINSTATE else {}
+    for k, edit in enumerate(plan_edits):
+        if k in in_place and in_place[k].op == "drop":
+            continue  # strict's other change of the words whose change they rejected: that change goes back instead
+        edit = in_place.get(k, edit)
         protection = (
             library.get(edit.clause).kind if edit.op == "insert_after" and _known(library, edit.clause) else None
         )
@@ -242,7 +247,9 @@ def next_round(
             continue  # a comment of ours is never written twice
         elif edit.op == "comment" and left_unchanged(edit.comment or "") and edit.index in standing:
             continue  # our comment leaving this wording unchanged stands already: never a second one saying so
-        elif edit.op == "replace" and (edit.clause, edit.find or "") in rejected_fixes and how != REINSTATE:
+        elif edit.op == "replace" and edit.clause in rejected_clauses and how != REINSTATE:
+            # a change of the words they rejected, or a new change to the clause (minimal's proviso where standard
+            # struck): answered as the change that takes its place, never made in silence
             refused.setdefault(edit.clause, edit)
             if (edit.clause, edit.find or "", edit.replacement or "") in rejected_as_made:
                 continue  # what they rejected, as they rejected it: never made again below strict

@@ -73,7 +73,9 @@ def _fall_back_fix(
     if mine:
         i = edits.index(mine[0])
         edits[i] = replace(mine[0], comment=_narrower(mine[0]))
-        return [], f'Proposed a narrower change in place of the rejected change to "{first.find}".'
+        finds = sorted(find for clause, find, _ in rejected if clause == first.clause)
+        was = first.find if first.find in finds or not finds else finds[0]  # a new change: the words they rejected
+        return [], f'Proposed a narrower change in place of the rejected change to "{was}".'
     softer = [
         e
         for e in (lower.edits if lower is not None else ())

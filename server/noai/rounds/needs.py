@@ -17,6 +17,7 @@ from ..planning.strategy import COVENANT
 from .answers import REINSTATE
 from .said import _capital, _Said
 
+REPLICA_CLAUSE = "fix-digital-replica"  # our change to a permission to make new material in the creator's voice
 NEED_EXCEPTION = "need-exception"  # the clause id of our change excepting a use the other side says it needs
 
 _FEE = "fee agreed"  # our restriction's "which the creator may make subject to a fee agreed at the time"
@@ -47,17 +48,23 @@ def _on_need(need: Need, said: _Said, how: str) -> str:
             "exceptions to the restriction on AI use, on that condition: see our change there."
         )
     if need.replica:  # new material in the creator's voice or likeness: no tool use, and never excepted as one
+        offered = f" ({need.pays}, as you offer, may be that fee)" if need.pays else ""
+        replica = REPLICA_CLAUSE in said.proposed  # this round changes the clause permitting the replica
         if how == REINSTATE:
+            where = " in the clause permitting the digital replica" if replica else ""
             return (
                 f"{heard} That use makes new material in {possessive(who)} voice or likeness, which no exception to "
-                "the restriction on AI use allows, and we cannot agree to a standing permission for it. "
+                f"the restriction on AI use allows, and we cannot agree to a standing permission for it{where}: each "
+                f"use is new material {who} has not performed. "
                 f"{_capital(who)} will consider each such use when you ask, with {possessive(who)} prior written "
-                "approval of the material and a further fee agreed in advance."
+                f"approval of the material and a further fee agreed in advance{offered}."
             )
+        changed = " Our change to the clause permitting the digital replica says so: see it there." if replica else ""
         return (
             f"{heard} That use makes new material in {possessive(who)} voice or likeness: {who} can agree to it for "
-            f"that use alone, with {possessive(who)} prior written approval of each piece of material and a further "
-            "fee agreed in advance. It is not a use of an AI tool that we can except from the restriction on AI use."
+            f"that use alone, one use at a time, with {possessive(who)} prior written approval of each piece of "
+            f"material and a further fee agreed in advance{offered}.{changed} It is not a use of an AI tool that we "
+            "can except from the restriction on AI use."
         )
     if not need.trains:  # an offer, never a claim that our text already says so (this round adds no exception)
         offer = (

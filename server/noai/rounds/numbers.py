@@ -7,14 +7,14 @@ AI use added for the first time goes with ours that stand. Pure: no XML, no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
 from ..analysis.facts import (
     cited_as_itself,
-    cited_numbers,
     cited_range_ends,
+    cited_runs,
     cites_itself,
     citing_itself_as,
     citing_ours,
@@ -28,7 +28,12 @@ from ..ooxml.renumber import Renumbered, TextChange, closing_gap, renumber
 from ..ooxml.revisions import next_numbers, typed_number
 from ..plan import Edit, _our_numbers
 from ..planning.edit import DEFINITIONS
-from ..planning.placement import _ON_AI, _renumbered, clause_paragraphs  # _ON_AI: the clauses on AI use
+from ..planning.placement import (  # _ON_AI: the clauses on AI use
+    _ON_AI,
+    _renumbered,
+    clause_paragraphs,
+    numbered_paragraphs,
+)
 from .said import _known, _norm
 
 
@@ -99,21 +104,11 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
     among the new ones). With the tracked replacements, each number a citation of ours runs on from -> the last new
     number (for our sentence citing a list or its own clause alone: :func:`_cited_as_left`)."""
     paragraphs = result.paragraphs
-    after: dict[str, int] = {}  # the number a new clause follows -> how many new clauses follow it
-    for e in edits:
-        if e.op != "insert_after" or not 0 <= e.index < len(paragraphs):
-            continue
-        last = next((n for i in range(e.index, -1, -1) if (n := _number_of(paragraphs[i]))), None)
-        if last is not None:
-            after[last] = after.get(last, 0) + sum(1 for q in e.paragraphs if not q.get("continued"))
     had = {n for p in paragraphs if (n := _number_of(p))}
     texts = [p.text for p in paragraphs]
     out: list[Edit] = []
     running_on: dict[str, str] = {}
-    for last, count in after.items():
-        more = _numbers_after(last, count) if count else None
-        if not more:
-            continue
+    for last, more in _new_numbers(result, edits).items():
         ends, new_end = [last, *more], more[-1]
         running_on |= {end: new_end for end in ends[:-1] if end == last or end not in had}
         cited = [found for end in ends[:-1] if end == last or end not in had for found in cited_range_ends(texts, end)]
@@ -121,6 +116,22 @@ def _ranges_extended(result: AuditResult, edits: Sequence[Edit], variant: str) -
         for i, start, stop in cited:
             out.append(Edit.replacing(i, paragraphs[i].text, start, stop, new_end, clause=ours, variant=variant))
     return out, running_on
+
+
+def _new_numbers(result: AuditResult, edits: Sequence[Edit]) -> dict[str, list[str]]:
+    """The numbers this round's new clauses take: the number they follow -> theirs ("4.10" -> "4.11", "4.12"). Only
+    a clause copying a numbered paragraph takes one (not one added as a paragraph of a clause's own text)."""
+    paragraphs = result.paragraphs
+    after: dict[str, int] = {}  # the number a new clause follows -> how many new clauses follow it
+    for e in edits:
+        if e.op != "insert_after" or not 0 <= e.index < len(paragraphs):
+            continue
+        last = next((n for i in range(e.index, -1, -1) if (n := _number_of(paragraphs[i]))), None)
+        numbered = numbered_paragraphs(e.index, e, lambda i, q: q["like"] if isinstance(q.get("like"), int) else i)
+        count = sum(n for at, n in numbered.items() if 0 <= at < len(paragraphs) and _own_number(paragraphs[at]))
+        if last is not None:
+            after[last] = after.get(last, 0) + count
+    return {last: more for last, count in after.items() if count and (more := _numbers_after(last, count))}
 
 
 def _overlaps(change: Edit, edits: Sequence[Edit]) -> bool:
@@ -136,12 +147,15 @@ def _overlaps(change: Edit, edits: Sequence[Edit]) -> bool:
 
 
 def _number_of(p: Paragraph) -> str | None:
-    """The number of the clause ``p`` is in, as the document cites it: "4.10" (typed or Word's), a lettered
-    sub-clause's "5(f)", a clause inserted between two: "1A"."""
+    """The number of the clause ``p`` is in, as the document cites it: "4.10" (typed, before a tab or a space, or
+    Word's), a lettered sub-clause's "5(f)", a clause inserted between two: "1A"."""
     label = p.section_label or ""
     parent, bracket, letter = label.partition("(")
     lettered = bracket and parent[:1].isdigit() and letter[:-1].isalpha() and letter.endswith(")")
-    return clause_number(p) or (label if lettered or _suffixed(label) else None)
+    if lettered:  # under its clause's number, whether typed or Word's ("3(c)", not Word's label "(c)" alone)
+        return label
+    decimal = "." in label and label.replace(".", "").isdigit()  # "3.4" typed before a space
+    return clause_number(p) or (label if _suffixed(label) or decimal else None)
 
 
 def _suffixed(number: str) -> bool:
@@ -153,7 +167,7 @@ def _own_number(p: Paragraph) -> str | None:
     """:func:`_number_of` where ``p`` itself carries the number (typed, or Word's label), not a paragraph of the
     clause after its first."""
     number = clause_number(p)
-    if number:
+    if number and number[:1] != "(":
         return number
     typed = typed_number(p.text)
     own = typed[0].rstrip(".") if typed else p.label or ""
@@ -170,6 +184,9 @@ def _moved(number: str, by: int) -> str | None:
         if len(letter) != 1 or not letter.isalpha() or not "a" <= chr(ord(letter) + by) <= "z":
             return None
         return f"{parent}({chr(ord(letter) + by)})"
+    if _suffixed(number):  # "5G" -> "5F": the clauses inserted between two
+        letter = chr(ord(number[-1]) + by)
+        return number[:-1] + letter if "A" <= letter <= "Z" else None
     head, _, tail = number.rpartition(".")
     return f"{head}.{int(tail) + by}" if head and tail.isdigit() and int(tail) + by > 0 else None
 
@@ -334,8 +351,20 @@ def _gaps_closed(
         reached = max((c.index for c in changes if not c.reference), default=-1)
         done |= {k for k in later if k <= reached}
         out += [_changed(result, c, o.proposal.clause, o.proposal.variant) for c in changes]
-        renamed |= {c.old: c.new for c in changes if c.reference}
+        renamed |= {c.old: c.new for c in changes if c.reference} | _moved_numbers(paragraphs, changes)
     return out, gone, renamed
+
+
+def _moved_numbers(paragraphs: Sequence[Paragraph], changes: Sequence[TextChange]) -> dict[str, str]:
+    """The numbers as the document cites them that ``changes`` of the clauses' own typed numbers move ("(h)" ->
+    "(g)" of clause 5: "5(h)" -> "5(g)")."""
+    out = {}
+    for c in changes:
+        own = _own_number(paragraphs[c.index]) if not c.reference else None
+        old, new = c.old.rstrip("."), c.new.rstrip(".")
+        if own and old and own.endswith(old):
+            out[own] = own[: len(own) - len(old)] + new
+    return out
 
 
 def _typed(p: Paragraph) -> bool:
@@ -401,20 +430,51 @@ def _ours_standing(result: AuditResult, outcomes: Sequence[Outcome]) -> dict[int
     return ours
 
 
-def _cited_by_none(result: AuditResult, outcomes: Sequence[Outcome]) -> set[str]:
-    """The numbers our sentence citing our clauses cites one by one that no clause has any more (a clause of ours
-    they rejected, "3.3" once the Section 3 it ended has "3.1" and "3.2" only), where other clauses of its list
-    have numbers (so that the document's numbers are read)."""
-    have = {n for p in result.paragraphs if (n := _own_number(p))}
-    parents = {_parent(n) for n in have}
-    cited = {n for i in _ours_standing(result, outcomes) for n in cited_numbers(result.paragraphs[i].text)}
-    return {n for n in cited if n not in have and _parent(n) in parents - {None}}
+def _taken(result: AuditResult, edits: Sequence[Edit]) -> set[str]:
+    """The numbers this round's new clauses take, at their place ("4.8" between "4.7" and "4.9") or, where Word
+    numbers the list, as the numbers after its last (a clause put back at "3.8" moves "3.9" to "3.10")."""
+    have = [n for p in result.paragraphs if (n := _own_number(p))]
+    taken: set[str] = set()
+    for last, more in _new_numbers(result, edits).items():
+        taken |= set(more)
+        parent = _parent(last)
+        end = next((n for n in reversed(have) if _parent(n) == parent), None) if parent else None
+        taken |= set(_numbers_after(end, len(more)) or ()) if end else set()
+    return taken
+
+
+def _cited_by_none(
+    result: AuditResult, outcomes: Sequence[Outcome], gone: Set[str], taken: Set[str] = frozenset()
+) -> tuple[set[str], dict[str, str]]:
+    """What our sentence citing our clauses cites that no clause has any more (a clause of ours they rejected),
+    where other clauses of its list have numbers (so that the document's numbers are read): the numbers it cites
+    one by one ("3.3" once the Section 3 it ended has "3.1" and "3.2" only), and the end of a range -> the number
+    before it that a clause still has, and this round does not take out (``gone``): "Clauses 3.4 to 3.6" ends at
+    "3.5" once 3.6 is gone. ``taken``: the numbers this round's new clauses take."""
+    have = {n for p in result.paragraphs if (n := _own_number(p))} | set(taken)
+    parents = {_parent(n) for n in have} - {None}
+    runs = {r for i in _ours_standing(result, outcomes) for r in cited_runs(result.paragraphs[i].text)}
+    singles = {a for a, b in runs if a == b and a not in have and _parent(a) in parents}
+    ends: dict[str, str] = {}
+    for a, b in runs:
+        if a == b or b in have or _parent(b) not in parents:
+            continue
+        for k in range(1, 27):
+            n = _moved(b, -k)
+            if n is None or n == a:
+                break
+            if n in have and n not in gone:
+                ends[b] = n
+                break
+    return singles, ends
 
 
 def _parent(number: str) -> str | None:
-    """The list ``number`` is in: "4." of "4.10", "5(" of "5(f)"; None for a number of no list ("1A")."""
+    """The list ``number`` is in: "4." of "4.10", "5(" of "5(f)", "5" of "5G"; None for a number of no list ("12")."""
     if "(" in number:
         return number.partition("(")[0] + "("
+    if _suffixed(number) and "." not in number:  # "5G" of "5A" … "5H", inserted between "5." and "6."
+        return number[:-1]
     head, dot, _ = number.rpartition(".")
     return head + dot if head else None
 
@@ -464,9 +524,11 @@ def _numbers_closed(
     closed = [c for c in closed if not _overlaps(c, edits)]  # a range this round extends past the gap: extended
     gone |= {n for i in withdrawn if (n := _own_number(result.paragraphs[i]))}
     renamed = {c.old: c.new for c in moves if c.reference and c.new} | renamed
-    made = {e.clause for e in edits if e.op == "insert_after"}
-    if any(o.proposal.clause not in made for o in rejected):  # a clause of ours gone for good
-        gone |= _cited_by_none(result, outcomes)
+    if rejected:  # what a clause of ours they rejected had, no clause has, nor takes again this round
+        taken = _taken(result, edits)
+        singles, ends = _cited_by_none(result, outcomes, gone, taken)
+        gone |= singles
+        renamed = {b: renamed.get(n, n) for b, n in ends.items()} | renamed
     same = {(c.index, c.start, c.end, c.replacement) for c in [*edits, *closed] if c.op == "replace"}
     cited = [  # a change of the sentence made already as it is (a range's end moved back) stays the one made
         c

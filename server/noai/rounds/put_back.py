@@ -1,7 +1,9 @@
 """What the other side took out of ours, put back: strict in the words they took out, never wider ones; a fall-back
 one rung down, in the place of what they deleted.
 
-- a clause or change of ours they rejected, put back by strict, reads as they rejected it (:func:`_as_made`);
+- a clause or change of ours they rejected, put back by strict, reads as they rejected it (:func:`_as_made`), also
+  where strict's own rung would change other words of that clause there (:func:`_made_in_place`: "excluding any
+  Prohibited AI Use" added again, not " or hereafter devised" struck and "we do not propose it again" said);
 - paragraphs of a clause of ours they deleted without a tracked change, the rest of the clause standing (the
   sentence using the "Permitted Purpose" our definition above it defines): strict puts them back there as they
   were; a fall-back puts the lower rung's version of the clause there, less what the document has already (a
@@ -11,6 +13,7 @@ one rung down, in the place of what they deleted.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
@@ -20,9 +23,12 @@ from ..analysis.facts import (
     citing_itself_as,
     clause_name,
     defined_names,
+    glossary_terms,
     read_facts,
+    uses_term,
 )
-from ..analysis.negotiation import MODIFIED, Outcome
+from ..analysis.negotiation import MODIFIED, REJECTED, Outcome
+from ..kinds import FindingKind
 from ..library import Library
 from ..ooxml.record import Proposal
 from ..ooxml.revisions import typed_number_span
@@ -130,3 +136,47 @@ def _as_made(edit: Edit, p: Proposal, result: AuditResult) -> Edit:
     why = (p.comment or "").partition(_WHY.strip())[2].strip()
     comment = f"{_WHY.strip()} {why}" if why and edit.comment else edit.comment
     return replace(edit, paragraphs=tuple(out), variant=p.variant, comment=comment)
+
+
+# the changes of the transfer (a licence in its place, ownership passing only on payment): strict's own strategy, which
+# its approach states, never narrowed to a change of other words they rejected
+_TRANSFER = frozenset({FindingKind.IP_ASSIGNMENT, FindingKind.WORK_MADE_FOR_HIRE})
+
+
+def _made_in_place(outcomes: Sequence[Outcome], edits: Sequence[Edit], result: AuditResult) -> dict[int, Edit]:
+    """Strict's changes to put back as made where its own rung changes other words of the same clause in the same
+    paragraph (a change of theirs we made, "promotion" -> "promotion, excluding any Prohibited AI Use", rejected;
+    strict's rung now strikes " or hereafter devised"): edit position in ``edits`` -> the rejected change there, as
+    made, in its place; the other changes of the clause there go. Not where strict also makes the rejected words'
+    change, changes the transfer, or uses a term this round defines; nor where the words are not once in the
+    paragraph."""
+    paragraphs = result.paragraphs
+    defined = {
+        t for e in edits if e.op == "insert_after" for q in e.paragraphs for t in glossary_terms(q.get("text", ""))
+    }
+    out: dict[int, Edit] = {}
+    for o in outcomes:
+        p = o.proposal
+        if p.op != "replace" or o.state != REJECTED or len(p.texts) != 2 or not o.indexes:
+            continue
+        at = o.indexes[0]
+        there = [k for k, e in enumerate(edits) if e.op == "replace" and e.clause == p.clause and e.index == at]
+        text = paragraphs[at].text if 0 <= at < len(paragraphs) else ""
+        if (
+            not there
+            or any(k in out for k in there)
+            or any(edits[k].find == p.texts[0] for k in there)
+            or any(edits[k].finding in _TRANSFER for k in there)
+            or any(uses_term(edits[k].replacement or "", term) for k in there for term in defined)
+            or not p.texts[0]
+            or text.count(p.texts[0]) != 1
+        ):
+            continue
+        start = text.find(p.texts[0])
+        first = edits[there[0]]
+        made = Edit.replacing(
+            at, text, start, start + len(p.texts[0]), p.texts[1], clause=p.clause, variant=p.variant, comment=None
+        )
+        out[there[0]] = replace(made, comment=p.comment if first.comment else None, finding=first.finding)
+        out.update({k: replace(edits[k], op="drop") for k in there[1:]})
+    return out
