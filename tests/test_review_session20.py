@@ -268,19 +268,12 @@ def test_their_own_clause_permitting_ai_training_with_a_proviso_is_answered(name
 
 
 # ------------------------------------------------------------------------------------------------
-# Class 7: a clause of ours deleted WITHOUT tracking is taken for a tracked rejection ("you did not accept"): the
-# user is not warned and the other side is not told that the change was not marked.
-
-UNTRACKED = (
-    "a clause of ours deleted without tracking (accept all, then the style/likeness clause or the AI-coding clause "
-    "simply gone) is recorded as 'rejected' with no change listed (negotiation.changes is empty) and answered "
-    "'Superseded in part: you did not accept our … clause. We do not propose it again.'; nothing tells the user or "
-    "the other side that the deletion was not marked; a lawyer always says so ('clause 3(d) was deleted without "
-    "being tracked; please mark every change') and the tool warns the user"
-)
+# Class 7: a clause of ours deleted WITHOUT tracking was taken for a tracked rejection ("you did not accept"): the
+# user was not warned and the other side not told that the change was not marked (fixed: fix20b,
+# negotiation.Outcome.untracked; rounds.approach._unmarked)
 
 
-@on_every_contract(UNTRACKED)
+@EVERY
 def test_a_clause_of_ours_deleted_without_tracking_is_named_as_an_untracked_deletion(name, variant):
     red = round_two(name, variant, "untracked")
     said = re.compile(r"without (being )?(track|mark)|untracked|not (tracked|marked)", re.I)
@@ -289,18 +282,11 @@ def test_a_clause_of_ours_deleted_without_tracking_is_named_as_an_untracked_dele
 
 
 # ------------------------------------------------------------------------------------------------
-# Class 8: a question asked in our thread gets "Thank you. We keep our clause as it now stands": no answer.
-
-QUESTION = (
-    "a question in our 'Our approach' thread ('Would this stop us using an AI tool to write alt text and captions "
-    "for the Contributions?') is answered, in every variant, 'Thank you. We keep our \"No AI training or other AI "
-    "use\" clause as it now stands in the document.': the question is not answered, though each covenant has the "
-    "answer (strict and standard except accessibility tools that keep no copy and train nothing; minimal leaves the "
-    "client's own use free); a lawyer answers the question, citing the clause"
-)
+# Class 8: a question asked in our thread got "Thank you. We keep our clause as it now stands": no answer (fixed:
+# fix20b, negotiation._ASKS reads the use a question asks about as a stated need, answered and drafted on it)
 
 
-@on_every_contract(QUESTION)
+@EVERY
 def test_a_question_asked_in_our_thread_is_answered_on_its_subject(name, variant):
     red = round_two(name, variant, "question")
     replies = thread_replies(red.docx)
