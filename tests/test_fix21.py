@@ -249,3 +249,19 @@ def test_a_need_for_another_tool_is_still_drafted_beside_the_kept_one(variant):
     assert any("summarise the Copy" in t for t in accepted(red.docx))
     (answer,) = [r for r in _ours(red.docx) if "summarise" in r]
     assert "Item (" not in answer
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_accepts_and_rejects_the_back_up_wait_and_the_named_photographs(libreoffice):
+    build, we, first, second, waits = BACK_UPS["software"]
+    back_up = engine.redline(
+        build(first, second), author="noai", date=DATE, options=engine.Options(variant="strict", we=we)
+    )
+    photos = run("stock", False, "standard")
+    seen = libreoffice([back_up.docx, build(first, second), photos.docx, stock("(the Photographs)")])
+    for (result, original), red in zip((seen[:2], seen[2:]), (back_up, photos), strict=True):
+        assert result["rejected_paragraphs"] == original["paragraphs"]
+        assert [t.strip() for t in result["accepted_paragraphs"] if t.strip()] == [
+            t for t in accepted(red.docx) if t.strip()
+        ]
+    assert waits in [t.strip() for t in seen[0]["accepted_paragraphs"]]
