@@ -1193,7 +1193,9 @@ def _training_struck(
         return None
     strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
     said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
-    whole = fix.sentence_rule is not None and f.attributes.get("permitted_party") == "client"
+    # the permission is the other side's (its beneficiary, read against whoever we are: with ``--we Customer`` the
+    # SaaS provider's), never by its party key ("client" is the customer's key whichever side we are)
+    whole = fix.sentence_rule is not None and f.attributes.get("permitted_party") not in (None, "unknown")
     # a consent to use the work "as training data": its sentence is struck whole, never an item of a list in it
     as_data = training_data_use(f.paragraph_text, f.phrase_start, f.phrase_end) if strike is None and whole else None
     if strike is None and as_data is None and (strike := ai_list_item(f.paragraph_text, f.phrase_start, f.phrase_end)):

@@ -246,6 +246,10 @@ def inserted_runs(ours: str, theirs: str) -> tuple[tuple[int, int], ...]:
         if op == "insert":
             start = spans[j1 - 1][1] if j1 > 0 else spans[j1][0]
             end = spans[j2 - 1][1] if j1 > 0 else (spans[j2][0] if j2 < len(spans) else spans[j2 - 1][1])
+            if j1 > 0 and j2 < len(b) and b[j2].rstrip(_JOINING + ".") == b[j1]:
+                # "model and any other statistical | model," read as their words after our "model": the same text,
+                # their words as they typed them (" and any other statistical model")
+                start, end = spans[j1][1], spans[j2][0] + len(b[j1])
             if theirs[end - 1] in ",;" and theirs[start - 1 : start] == theirs[end - 1]:
                 start, end = start - 1, end - 1  # their ", except …" before our comma: theirs, not our comma
             out.append((start, end))
@@ -400,7 +404,7 @@ def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int,
     expected = anchor.replace(find, new, 1) if find else anchor
     view = finder.view
     if find and not new:  # a deletion (words struck beside another change of the paragraph)
-        return _deletion(finder, find, expected, prop.anchor_index)
+        return _deletion(finder, find, expected, prop)
     candidates = [i for i, cur in enumerate(view.current) if new and new in cur and i not in finder.taken]
     if candidates:
         i = min(candidates, key=lambda c: abs(c - prop.anchor_index))
@@ -429,15 +433,17 @@ def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int,
     return MODIFIED, tracked, (i,), word_diff(expected, cur)
 
 
-def _deletion(finder: _Finder, find: str, expected: str, anchor: int) -> tuple[str, bool, tuple[int, ...], _Diff]:
+def _deletion(finder: _Finder, find: str, expected: str, prop: Proposal) -> tuple[str, bool, tuple[int, ...], _Diff]:
     """What became of words we struck: gone and still our tracked deletion (pending), gone for good
     (accepted), or back in the text (rejected). The paragraph is found by its text without them
-    (other changes of ours in it may be there or not)."""
-    found = finder.similar(expected, anchor)
+    (other changes of ours in it may be there or not). The words are looked for where we struck them (the
+    paragraph as we sent it aligned with it as it stands), never anywhere in it: the "s" of "gives" struck is
+    not back because "assigns" still has one."""
+    found = finder.similar(expected, prop.anchor_index)
     if found is None:
         return REJECTED, False, (), ()
     i = found[0]
-    if find in finder.view.current[i]:
+    if _still_there(normalise(prop.anchor_text), find, _struck_at(prop, find), finder.view.current[i]):
         return REJECTED, False, (i,), ()
     ours = set(finder.ours)
     struck = "".join(
@@ -445,6 +451,31 @@ def _deletion(finder: _Finder, find: str, expected: str, anchor: int) -> tuple[s
     )
     pending = find in normalise(struck)
     return (PENDING if pending else ACCEPTED), pending, (i,), ()
+
+
+def _struck_at(prop: Proposal, find: str) -> tuple[int, ...]:
+    """Where in the paragraph as we sent it (normalised) the words ``find`` (normalised) stood that ``prop``
+    changed: the occurrence nearest the place the record keeps, else (an older record) every occurrence."""
+    anchor = normalise(prop.anchor_text)
+    every = [m.start() for m in re.finditer(re.escape(find), anchor)] if find else []
+    if prop.anchor_at is None or not every:
+        return tuple(every)
+    head = _SPACES.sub(" ", prop.anchor_text[: prop.anchor_at]).lstrip()
+    return (min(every, key=lambda k: abs(k - len(head))),)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _still_there(anchor: str, find: str, starts: Sequence[int], now: str) -> bool:
+    """Whether the words ``find`` at each of ``starts`` of ``anchor`` are all in ``now``, where they were: every
+    character of them kept in the character alignment of ``anchor`` with ``now``."""
+    if not starts:
+        return bool(find) and find in now
+    kept = [False] * len(anchor)
+    for block in difflib.SequenceMatcher(None, anchor, now, autojunk=False).get_matching_blocks():
+        kept[block.a : block.a + block.size] = [True] * block.size
+    return all(all(kept[s : s + len(find)]) for s in starts)
 
 
 def _our_comment(prop: Proposal, comments: Sequence[Comment], ours: Sequence[str]) -> Comment | None:
