@@ -803,7 +803,7 @@ _PERMISSION_LEAD = re.compile(
 _NO_ONE = re.compile(r"\b(?:no|neither|nor|none|nothing|not)\b", re.IGNORECASE)
 # a permission that waits for the other side's word is no unilateral permission: left to the covenant
 _CONDITIONED = re.compile(
-    r"\b(?:consent\w*|approv\w*|authori[sz]\w*|agree\w*|permission|unless|provided|subject\s+to|except|if)\b",
+    r"\b(?:consent\w*|approv\w*|authori[sz]\w*|agree\w*|permission|unless|subject\s+to|except|if)\b",
     re.IGNORECASE,
 )
 

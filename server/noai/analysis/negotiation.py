@@ -87,6 +87,9 @@ class Outcome:
     replies: tuple[Comment, ...] = ()
     by: tuple[str, ...] = ()  # authors of the tracked changes to it
     matched: tuple[int | None, ...] = ()  # insert_after: the paragraph each of our paragraphs is now (None: gone)
+    # insert_after: every paragraph of ours gone with no tracked change, while our comment on it stays: deleted
+    # without tracking (a rejection of our tracked insertion takes the comment anchored in it with it)
+    untracked: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         p = self.proposal
@@ -384,7 +387,16 @@ def _outcome(finder: _Finder, prop: Proposal, number: int, comments: Sequence[Co
         )
     )
     status = COUNTERED if replies and state != ACCEPTED else state
-    return Outcome(prop, number, status, state, tracked, indexes, diff, replies, by, matched)
+    untracked = (
+        prop.op == "insert_after"
+        and state == REJECTED
+        and not tracked
+        and bool(matched)
+        and all(i is None for i in matched)
+        and ours is not None
+        and not ours.done
+    )
+    return Outcome(prop, number, status, state, tracked, indexes, diff, replies, by, matched, untracked)
 
 
 def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int, ...], _Diff]:
@@ -934,16 +946,48 @@ class Need:
     pays: str = ""  # what they offer to pay for it, in our voice ("the session rate for each line you generate")
 
 
-def stated_need(text: str) -> Need | None:
-    """The first need a reply of the other side states ("We need to …", "we must be able to …"), or None."""
+# a use they ask about, as a question on our clause: "Would this stop us using an AI tool to write alt text …?",
+# "Does the restriction prevent us from running …?", "Could this clause bar our editors from using …?"
+_ASKS = re.compile(
+    r"\b(?:[Ww]ould|[Ww]ill|[Dd]oes|[Dd]o|[Cc]ould|[Mm]ight|[Cc]an)\s+(?:this|that|it|these|those|the|your|our)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:stop|prevent|prohibit|bar|forbid|restrict|preclude|block)\s+"
+    r"(?:us|our\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:from\s+)?(?P<what>[a-z]+ing\b[^.;!?]*)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    verb: str  # "need", "must be able", "are asking about"
+    to: bool  # "need TO use …"
+    what: str  # the use, in their words ("use machine translation …"; a gerund where they asked: "using …")
+    end: int  # where it ends in the reply
+    asked: bool = False  # a question on our clause, not a statement of need
+
+
+def _stated(text: str) -> _Stated | None:
+    """The first need a reply states ("We need to …") or use it asks our clause about ("Would this stop us using
+    …?"), in its parts."""
     m = _NEED.search(text)
-    if m is None or (m.group("verb") == "have" and not m.group("to")):
+    if m is not None and not (m.group("verb") == "have" and not m.group("to")):
+        what = " ".join(m.group("what").split()).rstrip(" ,")
+        return _Stated(" ".join(m.group("verb").split()), bool(m.group("to")), what, m.end())
+    q = _ASKS.search(text)
+    if q is not None:
+        return _Stated("are asking about", False, " ".join(q.group("what").split()).rstrip(" ,"), q.end(), True)
+    return None
+
+
+def stated_need(text: str) -> Need | None:
+    """The first need a reply of the other side states ("We need to …", "we must be able to …") or use it asks
+    whether our clause stops ("Would this stop us using an AI tool to write captions …?": "you are asking about
+    using an AI tool to write captions …"), or None."""
+    m = _stated(text)
+    if m is None:
         return None
-    verb = " ".join(m.group("verb").split())
-    what = " ".join(m.group("what").split()).rstrip(" ,")
-    said = f"you {verb}{' to' if m.group('to') else ''} {_PERSON_WORD.sub(lambda w: _PERSON[w.group(0)], what)}"
+    verb, what = m.verb, m.what
+    said = f"you {verb}{' to' if m.to else ''} {_PERSON_WORD.sub(lambda w: _PERSON[w.group(0)], what)}"
     trains = _TRAINS.search(what) is not None
-    offer = _PAYS.search(text, m.end())
+    offer = _PAYS.search(text, m.end)
     pays = " ".join(offer.group("what").split()).rstrip(" ,") if offer is not None else ""
     pays = _PERSON_WORD.sub(lambda w: _PERSON[w.group(0)], pays)
     return Need(said, trains or _AI_TOOL.search(what) is not None, trains, _REPLICA.search(what) is not None, pays)
@@ -1001,10 +1045,10 @@ def need_as_request(text: str, client: str, owner: str) -> str | None:
     model on the Copy" -> "a request by Client to fine-tune Client's model on the Copy". ``None``: no need to train
     (or one for a digital replica)."""
     need = stated_need(text)
-    m = _NEED.search(text)
-    if need is None or m is None or not need.trains or need.replica or not m.group("to"):
+    m = _stated(text)
+    if need is None or m is None or not need.trains or need.replica or not m.to:
         return None
-    return f"a request by {client} to {_as_client(' '.join(m.group('what').split()).rstrip(' ,'), client, owner)}"
+    return f"a request by {client} to {_as_client(m.what, client, owner)}"
 
 
 def need_as_use(text: str, client: str, owner: str) -> str | None:
@@ -1015,11 +1059,14 @@ def need_as_use(text: str, client: str, owner: str) -> str | None:
     "We need to run our coding assistant on the code" -> "the use of an AI tool to run Company's coding assistant on
     the code". ``None``: no need, or one no tool exception answers (training on the work, a digital replica)."""
     need = stated_need(text)
-    m = _NEED.search(text)
+    m = _stated(text)
     if need is None or m is None or not need.ai or need.trains or need.replica:
         return None
-    what = _as_client(" ".join(m.group("what").split()).rstrip(" ,"), client, owner)
-    if not m.group("to"):  # "we need machine translation for …": the tool itself
+    what = _as_client(m.what, client, owner)
+    if m.asked:  # "Would this stop us using an AI tool to write captions …?": the use they ask about
+        verb, _, rest = what.partition(" ")
+        return f"the use of {rest}" if verb.lower() in ("using", "employing") and rest else what
+    if not m.to:  # "we need machine translation for …": the tool itself
         return f"the use of {what}"
     verb, _, rest = what.partition(" ")
     if verb.lower() in ("use", "employ") and rest:
