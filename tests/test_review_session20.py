@@ -396,6 +396,8 @@ def test_with_word_numbering_the_covenant_comes_back_at_its_own_place(variant):
 # ------------------------------------------------------------------------------------------------
 # Class 6: minimal accepts the covenant's rejection but leaves what hung on it: clauses using terms only the
 # rejected covenant defined, an exception to a restriction that no longer exists, our comments relying on it.
+# (Our comment relying on it is superseded now: fix20b, tests/test_comment_resting_on_rejected_covenant.py; the
+# undefined term and the exception to nothing are left.)
 
 LEFT_HANGING = (
     "minimal round two accepts the rejection of our covenant ('not proposed again') but leaves what hung on it: "

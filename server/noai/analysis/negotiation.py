@@ -288,6 +288,7 @@ def _whole_words(text: str, start: int, end: int) -> bool:
 class _Finder:
     def __init__(self, view: _View, ours: Sequence[str]):
         self.view, self.ours, self.taken = view, ours, set[int]()
+        self.proposals: Sequence[Proposal] = ()  # the round's, for changes of ours that share a paragraph
         self.word_sets = [set(_words(t.casefold())) for t in view.current]
 
     def exact(self, text: str) -> int | None:
@@ -439,7 +440,11 @@ def _deletion(finder: _Finder, find: str, expected: str, prop: Proposal) -> tupl
     (other changes of ours in it may be there or not). The words are looked for where we struck them (the
     paragraph as we sent it aligned with it as it stands), never anywhere in it: the "s" of "gives" struck is
     not back because "assigns" still has one."""
-    found = finder.similar(expected, prop.anchor_index)
+    # the paragraph as all our changes of it leave it, where it has several ("vests in" -> "will … vest in", "assigns"
+    # -> "shall … assign" and " on its creation" struck twice): the text without these words alone is too far from it
+    found = finder.similar(_all_changed(prop, finder.proposals), prop.anchor_index) or finder.similar(
+        expected, prop.anchor_index
+    )
     if found is None:
         return REJECTED, False, (), ()
     i = found[0]
@@ -451,6 +456,26 @@ def _deletion(finder: _Finder, find: str, expected: str, prop: Proposal) -> tupl
     )
     pending = find in normalise(struck)
     return (PENDING if pending else ACCEPTED), pending, (i,), ()
+
+
+def _all_changed(prop: Proposal, proposals: Sequence[Proposal]) -> str:
+    """The paragraph ``prop`` changed (normalised) with every change of words of ours in it made, each where the
+    record says it began (changes without that place left out)."""
+    text = prop.anchor_text
+    mine = [
+        q
+        for q in proposals
+        if q.op == "replace" and q.anchor_index == prop.anchor_index and q.anchor_text == prop.anchor_text
+    ]
+    placed = sorted(
+        ((q.anchor_at, q.texts[0], q.texts[1]) for q in mine if q.anchor_at is not None and len(q.texts) >= 2),
+        reverse=True,
+    )
+    end = len(text) + 1
+    for at, find, new in placed:
+        if find and text[at : at + len(find)] == find and at + len(find) <= end:
+            text, end = text[:at] + new + text[at + len(find) :], at
+    return normalise(text)
 
 
 def _struck_at(prop: Proposal, find: str) -> tuple[int, ...]:
@@ -711,6 +736,7 @@ def negotiate(doc: Document, findings: Sequence[Finding], previous: Document | N
     ours = tuple(dict.fromkeys(r.author for r in rounds if r.author))
     view = _view(doc)
     finder = _Finder(view, ours)
+    finder.proposals = last.proposals
     comments = read_comments(doc.package)
     outcomes = tuple(_outcome(finder, prop, last.number, comments) for prop in last.proposals)
     relevant = _relevant(doc, findings, outcomes)
