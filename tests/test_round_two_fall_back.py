@@ -27,7 +27,7 @@ from noai.ooxml.record import read_rounds
 
 GAME, VOICE = "us-game-art", "ie-narration"
 NEXT_ROUND = datetime(2026, 2, 15, 10, 0, tzinfo=UTC)
-LO = Path("/work/shared/tools/lo_revisions.py")
+LO = Path(__file__).parent / "support" / "lo_revisions.py"  # the repository's copy (runs anywhere)
 # the fix of each contract that the other side rejects, and the words it keeps
 REJECTED = {
     VOICE: ("fix-digital-replica", "by digital or any other means"),

@@ -35,7 +35,7 @@ from noai.ooxml.threads import read_comments
 from noai.plan import Edit
 
 NEXT = datetime(2027, 2, 1, 9, 0, tzinfo=UTC)
-LO = Path("/work/shared/tools/lo_revisions.py")
+LO = Path(__file__).parent / "support" / "lo_revisions.py"  # the repository's copy (runs anywhere)
 RIGHTS_USE = (
     "(f) the use of machine translation for a first draft, which the Publishers' translator then revises in full"
 )

@@ -376,15 +376,16 @@ def test_a_paragraph_left_defining_nothing_goes_and_the_one_continuing_it_takes_
     opening = {"title": "Permitted Purpose", "like": 3}
     e = Edit("", "insert_after", 3, "x", "scope-limitation", "standard", None)
     e = replace(e, paragraphs=({"text": circular, **opening}, {"text": sentence, "continued": True}))
-    assert not_defined_by_itself(e).paragraphs == ({**opening, "text": sentence},)
+    assert not_defined_by_itself(e, {"permitted purpose"}).paragraphs == ({**opening, "text": sentence},)
     both = 'In this clause, "AI System" means any model; and ' + circular[len("In this clause, ") :]
     e = replace(e, paragraphs=({"text": both, **opening}, {"text": sentence, "continued": True}))
-    assert not_defined_by_itself(e).paragraphs == (
+    assert not_defined_by_itself(e, {"permitted purpose"}).paragraphs == (
         {"text": 'In this clause, "AI System" means any model.', **opening},
         {"text": sentence, "continued": True},
     )
     fine = replace(e, paragraphs=({"text": 'In this clause, "AI System" means any model.', **opening},))
-    assert not_defined_by_itself(fine) is fine
+    assert not_defined_by_itself(fine, {"permitted purpose"}) is fine
+    assert not_defined_by_itself(e, set()) is e  # a term the document does not define: ours stays
 
 
 # where strict's own rung changes OTHER words of the clause whose change they rejected (music-commission,

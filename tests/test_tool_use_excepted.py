@@ -33,7 +33,7 @@ from noai.library.render import with_tool_exception
 
 RIGHTS = "uk-translation-rights"
 DATE = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
-LO = Path("/work/shared/tools/lo_revisions.py")
+LO = Path(__file__).parent / "support" / "lo_revisions.py"  # the repository's copy (runs anywhere)
 RIGHTS_USE = (
     "the use of machine translation or other automated tools in preparing the Translation, as clause 3(b) permits"
 )

@@ -46,6 +46,7 @@ from .analysis.facts import (
     coordinated_verbs,
     creation_timing,
     credit_to_authors,
+    defined_names,
     definitions_run,
     for_copyright_term,
     hire_fallback,
@@ -457,7 +458,8 @@ def make_plan(
     )
     insertions = [_inner_lists(e, result.paragraphs) for e in insertions]
     # no term defined by itself: the document's own purpose, which it defines, is not defined again
-    insertions = [e for e in map(not_defined_by_itself, insertions) if e.paragraphs]
+    have = defined_names(result)
+    insertions = [e for e in (not_defined_by_itself(e, have) for e in insertions) if e.paragraphs]
     insertions, reserved = joined_reservation(result, insertions, commented, with_comments)  # no second reservation
     if not facts.client_company:  # a client that may be a person ("you", a sole trader) has no officer to sign
         insertions = [_no_officer(e) for e in insertions]

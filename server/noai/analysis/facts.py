@@ -3604,6 +3604,17 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
 # "“X” means", '"X" shall mean': a definitions entry, in either quotes
 # "“X” means", also as the other side qualified it ("“X, except …” means", "“X” (other than …) means"): X
 _DEFINES = re.compile(r'["“]([^"”,]{1,60})(?:,[^"”]{0,80})?["”]\s+(?:\([^()]{1,120}\)\s+)?(?:shall\s+)?means?\b')
+# the opening of a definitions entry of a bare term, up to where words were typed into it: its number, then only
+# the term's capitalised words ("Prohibited AI Use", "(a) Developer IP"); and what follows the typed words: "means"
+_BARE_TERM_OPENS = re.compile(
+    r"^(?:\(?[a-z0-9]{1,4}[.)]\s*|\d+(?:\.[A-Za-z0-9]{1,4})*\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|or))*$"
+)
+# a definitions entry of a bare term: "Developer IP means …", "(a) AI System means …"
+_BARE_DEFINES = re.compile(
+    r"^(?:\(?[a-z0-9]{1,4}[.)]\s*|\d+(?:\.[A-Za-z0-9]{1,4})*\.?\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|or)){0,6})\s+(?:\([^()]{1,120}\)\s+)?(?:shall\s+)?means\b"
+)
+_MEANS_NEXT = re.compile(r"\)?\s*(?:shall\s+)?means?\b")
 # a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …",
 # "2.1A<TAB>In this clause 2.1A, “X” …"
 _GLOSSARY = re.compile(
@@ -3638,13 +3649,18 @@ def defined_names(result: AuditResult) -> set[str]:
     """The terms ``result``'s document defines, by :func:`term_key`: each ``"X" means`` entry and each term the
     audit found defined (also by a parenthesis, the "Assets", and their aliases)."""
     have = {term_key(m.group(1)) for p in result.paragraphs if "mean" in p.text for m in _DEFINES.finditer(p.text)}
+    bare = (_BARE_DEFINES.match(p.text) for p in result.paragraphs if "mean" in p.text)
+    have |= {term_key(m.group(1)) for m in bare if m is not None}  # "**Developer IP** means …", no quotes
     return have | {term_key(n) for t in result.terms.all.values() for n in (t.name, *t.aliases)}
 
 
 def in_defined_term(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` stands inside a definition's term: within its quotes or between them and "means"
-    ('"Prohibited AI Use" (other than use in internal tools) means')."""
-    return any(m.start() < start and end < m.end() for m in _DEFINES.finditer(text))
+    ('"Prohibited AI Use" (other than use in internal tools) means'), or, in a definitions clause of bare terms
+    (a paragraph "**Prohibited AI Use** means …"), between the term opening the paragraph and its "means"."""
+    if any(m.start() < start and end < m.end() for m in _DEFINES.finditer(text)):
+        return True
+    return _BARE_TERM_OPENS.match(text[:start]) is not None and _MEANS_NEXT.match(text, end) is not None
 
 
 def glossary_terms(text: str) -> set[str]:

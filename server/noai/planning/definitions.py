@@ -399,16 +399,17 @@ def _owners_first(clauses: Sequence[Clause], variant: str) -> list[int]:
     return order
 
 
-def not_defined_by_itself(e: Edit) -> Edit:
+def not_defined_by_itself(e: Edit, have: Set[str]) -> Edit:
     """``e`` without its glossary entries that define a term by itself ("“Permitted Purpose” means use of the
     Photographs for the Permitted Purpose": the document's own name for its purpose, which the document defines,
-    put in our template): the document's definition stands. A paragraph left defining nothing goes, and the one
-    continuing it takes its place (its number, its run-in title); one whose number is typed in its text stays."""
+    put in our template; ``have``: the terms the document defines, by term key): the document's definition stands.
+    A paragraph left defining nothing goes, and the one continuing it takes its place (its number, its run-in title);
+    one whose number is typed in its text stays."""
     out: list[dict[str, Any]] = []
     opening: dict[str, Any] | None = None  # what a paragraph that went gave its clause: its number, its title
     for item in e.paragraphs:
         text = item.get("text", "")
-        circular = defined_by_itself(text)
+        circular = defined_by_itself(text) & have  # not "… is not Prohibited AI Use" in a definition of ours
         if circular and typed_number_span(text) is None:
             text = glossary_without(text, circular)
         if not text:
