@@ -127,3 +127,48 @@ def test_their_own_sentence_like_ours_is_not_read_as_our_clause_modified(variant
     assert "6.1\tClauses 4 and 5 survive the termination or expiry of this Agreement." in texts
     if variant != "minimal":  # put back, or fallen back, at its own number
         assert any(t.startswith("4.5\t") and "Prohibited AI Use" in t for t in texts)
+
+
+@pytest.mark.parametrize(("name", "block"), [("us-voice-likeness", "2"), ("us-purchase-order", "5")])
+def test_a_clause_put_back_after_our_letter_h_is_i_and_the_range_runs_to_the_letter_after_it(name, block):
+    # strict puts back the transparency clause they rejected after the last of ours; our range "(e) to (i)" runs
+    # on to the next LETTER: "(i)" after "(h)" is a letter, so the next is "(j)", never the roman "(ii)"
+    red = covenant_back(name, "strict", "strict", clause="ai-transparency")
+    paragraphs = engine.read(red.docx, accepted=True).paragraphs
+    have = {p.section_label for p in paragraphs if p.section_label}
+    written = [n for p in paragraphs for n in cited(p.text)]
+    assert written and set(written) <= have, (written, sorted(have))
+    assert not any(n.endswith("(ii)") for n in written)
+    assert f"{block}(i)" in have and f"{block}(j)" in written
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "then", "clause", "block"),
+    [
+        ("us-purchase-order", "standard", "standard", "scope-limitation", "5"),
+        ("us-purchase-order", "standard", "minimal", "scope-limitation", "5"),
+        pytest.param(
+            "us-software-development",
+            "standard",
+            "minimal",
+            "no-ai-training",
+            "7",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="minimal accepting the covenant's rejection closes the gap it leaves only in part: (a)-(e), "
+                "(g) (photo-licence and uk-picture-book: the same where the covenant was the first lettered '5A.' "
+                "after a typed '5.', there not closed at all); left by rounds9",
+            ),
+        ),
+    ],
+)
+def test_the_first_clause_of_ours_rejected_and_not_put_back_leaves_no_letter_gap(name, first, then, clause, block):
+    # the first of our lettered clauses ("(d)", after their "(c)") goes: ours after it take the letters back ("(e)" ->
+    # "(d)" …) and our range cites only letters a clause has
+    red = covenant_back(name, first, then, clause=clause)
+    paragraphs = engine.read(red.docx, accepted=True).paragraphs
+    letters = [p.text[1] for p in paragraphs if re.match(r"\([a-z]\) ", p.text) and p.section_label.startswith(block)]
+    assert letters == [chr(ord("a") + k) for k in range(len(letters))], letters
+    have = {p.section_label for p in paragraphs if p.section_label}
+    written = [n for p in paragraphs for n in cited(p.text)]
+    assert set(written) <= have, (written, sorted(have))

@@ -132,7 +132,12 @@ def _new_numbers(result: AuditResult, edits: Sequence[Edit]) -> dict[str, list[s
         count = sum(n for at, n in numbered.items() if 0 <= at < len(paragraphs) and _own_number(paragraphs[at]))
         if last is not None:
             after[last] = after.get(last, 0) + count
-    return {last: more for last, count in after.items() if count and (more := _numbers_after(last, count))}
+    have = {n for p in paragraphs if (n := _number_of(p))}
+    return {
+        last: more
+        for last, count in after.items()
+        if count and (more := _numbers_after(last, count, lettered=_moved(last, -1) in have))
+    }
 
 
 def _overlaps(change: Edit, edits: Sequence[Edit]) -> bool:
@@ -192,9 +197,13 @@ def _moved(number: str, by: int) -> str | None:
     return f"{head}.{int(tail) + by}" if head and tail.isdigit() and int(tail) + by > 0 else None
 
 
-def _numbers_after(number: str, count: int) -> list[str] | None:
-    """The ``count`` numbers after ``number``: "4.10" -> "4.11" …, "5(f)" -> "5(g)" …"""
+def _numbers_after(number: str, count: int, lettered: bool = False) -> list[str] | None:
+    """The ``count`` numbers after ``number``: "4.10" -> "4.11" …, "5(f)" -> "5(g)" …; ``lettered``: its list is
+    of letters (the letter before it is in the document: "5(i)" after "5(h)" -> "5(j)", never the roman "5(ii)")."""
     parent, bracket, letter = number.partition("(")
+    if bracket and parent and lettered:
+        moved = [_moved(number, k) for k in range(1, count + 1)]
+        return None if None in moved else [n for n in moved if n is not None]
     if bracket and parent:
         letters = next_numbers(f"({letter}", count)
         return [parent + n for n in letters] if letters else None
@@ -373,8 +382,8 @@ def _gaps_closed(
     for o in rejected:
         if o.proposal.op != "insert_after" or o.proposal.clause in again | {DEFINITIONS} or not o.proposal.texts:
             continue
-        found = _standing_before(o, outcomes, paragraphs, _own_number)
-        if found is None:
+        found = _standing_before(o, outcomes, paragraphs, _own_number) or _anchor_standing(o, outcomes, paragraphs)
+        if found is None or _own_number(paragraphs[found[1]]) is None:
             continue
         numbered = found[1]
         if typed_number(o.proposal.texts[0]) is None and paragraphs[numbered].label is None:
