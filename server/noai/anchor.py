@@ -29,6 +29,8 @@ def normalise(text: str) -> str:
 def locate(texts: Sequence[str], index: int, text: str) -> int | None:
     """The index of the anchor's paragraph among ``texts``: ``index`` if its text matches there,
     else the only paragraph whose text matches, else None."""
+    if 0 <= index < len(texts) and texts[index] == text:  # the same text normalises the same (the usual case)
+        return index
     wanted = normalise(text)
     if 0 <= index < len(texts) and normalise(texts[index]) == wanted:
         return index
