@@ -947,7 +947,13 @@ def need_as_request(text: str, client: str, owner: str) -> str | None:
     m = _NEED.search(text)
     if need is None or m is None or not need.trains or need.replica or not m.group("to"):
         return None
-    return f"a request by {client} to {_as_client(' '.join(m.group('what').split()).rstrip(' ,'), client, owner)}"
+    what = _ASIDE.split(" ".join(m.group("what").split()), maxsplit=1)[0].rstrip(" ,")
+    return f"a request by {client} to {_as_client(what, client, owner)}"
+
+
+# their aside after what they need (", which will include this Software once we own it", ", as we …"): why they
+# need it, said of themselves; a drafted consent names the use, never their reasons in their words
+_ASIDE = re.compile(r",\s+(?:which|who|as|since)\b|,?\s+(?:because|so\s+that|given\s+that)\b")
 
 
 def need_as_use(text: str, client: str, owner: str) -> str | None:
