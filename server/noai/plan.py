@@ -380,7 +380,10 @@ def make_plan(
     if facts.royalty:  # a publishing licence for the term of copyright: reversion, never a fixed term, is asked
         fixes = [(f, reversion_fix(f, rf, commented), op) for f, rf, op in fixes]
     fixes, struck = strike_creation_timing(
-        fixes, terms.get("deliverables", "the work"), (terms.get("provider", ""), terms.get("client", ""))
+        fixes,
+        terms.get("deliverables", "the work"),
+        (terms.get("provider", ""), terms.get("client", "")),
+        [p.text for p in result.paragraphs],
     )
     prevailing = facts.prevailing
     if prevailing is not None:  # a part that prevails keeps the work, or a kind of it: taken out of the transfer
@@ -971,7 +974,10 @@ def choose_fixes(
 
 
 def strike_creation_timing(
-    fixes: Sequence[tuple[Finding, RenderedFix, str]], work: str = "the work", parties: tuple[str, str] = ("", "")
+    fixes: Sequence[tuple[Finding, RenderedFix, str]],
+    work: str = "the work",
+    parties: tuple[str, str] = ("", ""),
+    texts: Sequence[str] = (),
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The fixes with, after each transfer made to wait for payment, a second tracked replacement
     striking the words that time the transfer at the work's creation ("shall, upon payment in full …,
@@ -981,7 +987,8 @@ def strike_creation_timing(
     transfer's comment saying so; and the timing words struck. Another transfer in the paragraph that takes effect
     at once (``parties``: the creator's and the client's terms) waits for that payment too ("All Work Product is
     the sole property of X upon creation. Y hereby assigns …"), with its own creation timing struck. Not where
-    those words overlap another edit."""
+    those words overlap another edit. The back-up transfer in the paragraph after it (``texts``: the document's
+    paragraphs), which opens by referring back ("5.2 To the extent it does not, Developer assigns …"), waits too."""
     out: list[tuple[Finding, RenderedFix, str]] = []
     struck: list[str] = []
     taken = [(f.start, f.phrase_start, f.phrase_end) for f, _, _ in fixes]
@@ -1039,19 +1046,50 @@ def strike_creation_timing(
             for strike, said in strikes
             if not any(i == f.start and s < strike.end and strike.start < e for i, s, e in taken)
         ]  # another edit holds those words
-        said_all = "".join(dict.fromkeys(said for _, said in strikes))  # "We also strike “on creation”" once for both
+        placed = [(f, strike, said) for strike, said in strikes]
+        if op == "replace" and f.kind == "ip_assignment" and _ON_PAYMENT in (rf.replacement or "") and all(parties):
+            placed += _back_up_after(f, texts, parties, work, taken)
+        said_all = "".join(dict.fromkeys(said for _, _, said in placed))  # "We also strike “on creation”" once
         out.append((f, replace(rf, comment=rf.comment + said_all) if said_all else rf, op))
-        for strike, said in strikes:
+        for at, strike, said in placed:
             second = replace(
-                f, phrase=f.paragraph_text[strike.start : strike.end], phrase_start=strike.start, phrase_end=strike.end
+                at,
+                phrase=at.paragraph_text[strike.start : strike.end],
+                phrase_start=strike.start,
+                phrase_end=strike.end,
             )
             out.append(
                 (second, replace(rf, find=second.phrase, replacement=strike.replacement, comment="", uses=()), op)
             )
             if said.startswith(" We also strike"):
                 struck.append(strike.words)
-            taken.append((f.start, strike.start, strike.end))  # struck once, though two transfers share the words
+            taken.append((at.start, strike.start, strike.end))  # struck once, though two transfers share the words
     return out, struck
+
+
+def _back_up_after(
+    f: Finding, texts: Sequence[str], parties: tuple[str, str], work: str, taken: Sequence[tuple[int, int, int]]
+) -> list[tuple[Finding, Strike, str]]:
+    """The back-up transfer in the paragraph after the transfer ``f`` made to wait for payment, where that paragraph
+    opens by referring back to it ("5.1 Title … vests in Client on creation." / "5.2 To the extent it does not,
+    Developer assigns … on its creation"): it waits for that payment too, its creation timing struck, each change
+    with what the comment says of it, on a finding of that paragraph. None where another edit is in that paragraph."""
+    at = f.start + 1
+    if at >= len(texts) or any(i == at for i, _, _ in taken):
+        return []
+    text = texts[at]
+    after = replace(f, start=at, end=at, paragraph_text=text, phrase="", phrase_start=0, phrase_end=0)
+    out: list[tuple[Finding, Strike, str]] = []
+    for other in present_transfers(text, len(text), len(text), *parties, work):
+        if not other.replacement.startswith("shall") or back_up_opening(text, other.start) is None:
+            continue  # not a transfer by the creator that refers back to the one before it
+        out.append((after, other, f" We also make “{other.words}” in the paragraph after it wait for that payment."))
+        out += [(after, s, said) for s, said in _in_step(text, other.start, other.end, other.replacement)]
+        timing = creation_timing(text, other.start, other.end)
+        if timing is not None:
+            said = f" We also strike “{timing.words}”: ownership passes on payment, not on creation."
+            out.append((after, timing, said))
+    return out
 
 
 _ONE_WAY = " We also take out “{words}”: the assignment, on that payment, is then the one way ownership passes."
@@ -1193,7 +1231,9 @@ def _training_struck(
         return None
     strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
     said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
-    whole = fix.sentence_rule is not None and f.attributes.get("permitted_party") == "client"
+    # the permission is the other side's (its beneficiary, read against whoever we are: with ``--we Customer`` the
+    # SaaS provider's), never by its party key ("client" is the customer's key whichever side we are)
+    whole = fix.sentence_rule is not None and f.attributes.get("permitted_party") not in (None, "unknown")
     # a consent to use the work "as training data": its sentence is struck whole, never an item of a list in it
     as_data = training_data_use(f.paragraph_text, f.phrase_start, f.phrase_end) if strike is None and whole else None
     if strike is None and as_data is None and (strike := ai_list_item(f.paragraph_text, f.phrase_start, f.phrase_end)):

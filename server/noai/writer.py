@@ -184,8 +184,11 @@ class _Writer:
         new = self._insert(index, edit)
         self.remember(edit, index, before, tuple(current_text(p) for p in new))
 
-    def remember(self, edit: Edit, index: int, before: tuple[int, int], texts: tuple[str, ...]) -> None:
-        """Record the edit as applied: the ids it took from the allocator and the text it wrote."""
+    def remember(
+        self, edit: Edit, index: int, before: tuple[int, int], texts: tuple[str, ...], at: int | None = None
+    ) -> None:
+        """Record the edit as applied: the ids it took from the allocator, the text it wrote and, for a change of
+        words, where in the paragraph the words it changed began (``at``)."""
         after = self.ids.peek()
         self.proposals.append(
             Proposal(
@@ -197,6 +200,7 @@ class _Writer:
                 anchor_index=index,
                 anchor_text=self.doc.paragraphs[index].text,
                 texts=texts,
+                anchor_at=at,
                 comment=edit.comment if self.comments and edit.comment else None,
                 revision_ids=tuple(range(before[0], after[0])),
                 comment_ids=tuple(range(before[1], after[1])),
@@ -255,7 +259,7 @@ class _Writer:
                 add_comment_around(
                     beside, beside, edit.comment, self.stamp, self.ids, self.comments_root, **self.comment_styles
                 )
-            self.remember(edit, index, before, (find, new))
+            self.remember(edit, index, before, (find, new), start)
             return
         deletions, insertion = replace_text(
             self.element(index), start, end, edit.replacement or "", self.stamp, self.ids, insert_first=at_end
@@ -271,7 +275,7 @@ class _Writer:
             add_comment_around(
                 first, last, edit.comment, self.stamp, self.ids, self.comments_root, **self.comment_styles
             )
-        self.remember(edit, index, before, (edit.find or "", edit.replacement or ""))
+        self.remember(edit, index, before, (edit.find or "", edit.replacement or ""), start)
 
     def renumber(self, index: int, change: TextChange) -> None:
         replace_text(self.element(index), change.start, change.end, change.new, self.stamp, self.ids)

@@ -1471,6 +1471,11 @@ class _Classifier:
             ):
                 continue
             s, e = self.t.sentence(m.start())
+            # "X may use … to train its AI tools, provided that such tools are not made available to the public": the
+            # main clause's polarity; a proviso after the AI words conditions it, its "not" restricts nothing
+            proviso = P.PROVISO.search(text, m.end(), e)
+            if proviso is not None:
+                e = proviso.start()
             # a cover-page row label ("Training Restrictions") names the row's clause: it restricts nothing itself
             label = p.in_table and not p.is_heading and _ROW_LABEL.fullmatch(text.strip()) is not None
             negation = (

@@ -803,7 +803,7 @@ _PERMISSION_LEAD = re.compile(
 _NO_ONE = re.compile(r"\b(?:no|neither|nor|none|nothing|not)\b", re.IGNORECASE)
 # a permission that waits for the other side's word is no unilateral permission: left to the covenant
 _CONDITIONED = re.compile(
-    r"\b(?:consent\w*|approv\w*|authori[sz]\w*|agree\w*|permission|unless|provided|subject\s+to|except|if)\b",
+    r"\b(?:consent\w*|approv\w*|authori[sz]\w*|agree\w*|permission|unless|subject\s+to|except|if)\b",
     re.IGNORECASE,
 )
 
@@ -3643,6 +3643,32 @@ def opens_exception(words: str) -> bool:
     """``words`` (typed into a clause) open an exception to it ("except for internal tools", "(other than …)"),
     rather than narrowing what it says ("for a commercial product")."""
     return _EXCEPTION.match(words) is not None
+
+
+_ALTERNATIVE = re.compile(r"^\W*(?:and\s*/\s*or|and|or)\s+\w", re.IGNORECASE)
+_LIMITING = re.compile(
+    r"\b(?:except(?:ing)?|other\s+than|save|excluding|apart\s+from|but\s+not|unless|not|provided|subject\s+to|only|"
+    r"solely|limited|extent|where|if|when|permitted|may)\b",
+    re.IGNORECASE,
+)
+_EXCEPTED_BEFORE = re.compile(
+    r"\b(?:except(?:ing)?|other\s+than|save|excluding|apart\s+from|but\s+not|unless|provided|subject\s+to|only|"
+    r"permitted|allowed|without|consent|may(?!\s+not)|(?:are|is|does)\s+not\s+(?:a\s+)?(?:restrict|apply|prohibited))\b",
+    re.IGNORECASE,
+)
+
+
+def widens(text: str, start: int, end: int) -> bool:
+    """The words ``text[start:end]`` typed into a restriction of ours only add an alternative to what it reaches
+    ("Client and its subsidiaries shall not", "train any AI System or any other machine-learning model"): they open
+    with "and" / "or", hold no word that limits or excepts ("only", "except", "provided", "not"), and nothing before
+    them in the paragraph excepts, permits or conditions (an alternative added to "except for accessibility tools",
+    to "a tool that only checks spelling … may process" or to "without Contributor's prior written consent" widens
+    the exception, so narrows the restriction), nor do they stand inside a defined term."""
+    words = text[start:end]
+    if _ALTERNATIVE.match(words) is None or _LIMITING.search(words) or in_defined_term(text, start, end):
+        return False
+    return _EXCEPTED_BEFORE.search(text, 0, start) is None
 
 
 def defined_names(result: AuditResult) -> set[str]:

@@ -87,6 +87,9 @@ class Outcome:
     replies: tuple[Comment, ...] = ()
     by: tuple[str, ...] = ()  # authors of the tracked changes to it
     matched: tuple[int | None, ...] = ()  # insert_after: the paragraph each of our paragraphs is now (None: gone)
+    # insert_after: every paragraph of ours gone with no tracked change, while our comment on it stays: deleted
+    # without tracking (a rejection of our tracked insertion takes the comment anchored in it with it)
+    untracked: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         p = self.proposal
@@ -243,6 +246,10 @@ def inserted_runs(ours: str, theirs: str) -> tuple[tuple[int, int], ...]:
         if op == "insert":
             start = spans[j1 - 1][1] if j1 > 0 else spans[j1][0]
             end = spans[j2 - 1][1] if j1 > 0 else (spans[j2][0] if j2 < len(spans) else spans[j2 - 1][1])
+            if j1 > 0 and j2 < len(b) and b[j2].rstrip(_JOINING + ".") == b[j1]:
+                # "model and any other statistical | model," read as their words after our "model": the same text,
+                # their words as they typed them (" and any other statistical model")
+                start, end = spans[j1][1], spans[j2][0] + len(b[j1])
             if theirs[end - 1] in ",;" and theirs[start - 1 : start] == theirs[end - 1]:
                 start, end = start - 1, end - 1  # their ", except …" before our comma: theirs, not our comma
             out.append((start, end))
@@ -281,6 +288,7 @@ def _whole_words(text: str, start: int, end: int) -> bool:
 class _Finder:
     def __init__(self, view: _View, ours: Sequence[str]):
         self.view, self.ours, self.taken = view, ours, set[int]()
+        self.proposals: Sequence[Proposal] = ()  # the round's, for changes of ours that share a paragraph
         self.word_sets = [set(_words(t.casefold())) for t in view.current]
 
     def exact(self, text: str) -> int | None:
@@ -379,7 +387,16 @@ def _outcome(finder: _Finder, prop: Proposal, number: int, comments: Sequence[Co
         )
     )
     status = COUNTERED if replies and state != ACCEPTED else state
-    return Outcome(prop, number, status, state, tracked, indexes, diff, replies, by, matched)
+    untracked = (
+        prop.op == "insert_after"
+        and state == REJECTED
+        and not tracked
+        and bool(matched)
+        and all(i is None for i in matched)
+        and ours is not None
+        and not ours.done
+    )
+    return Outcome(prop, number, status, state, tracked, indexes, diff, replies, by, matched, untracked)
 
 
 def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int, ...], _Diff]:
@@ -388,7 +405,7 @@ def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int,
     expected = anchor.replace(find, new, 1) if find else anchor
     view = finder.view
     if find and not new:  # a deletion (words struck beside another change of the paragraph)
-        return _deletion(finder, find, expected, prop.anchor_index)
+        return _deletion(finder, find, expected, prop)
     candidates = [i for i, cur in enumerate(view.current) if new and new in cur and i not in finder.taken]
     if candidates:
         i = min(candidates, key=lambda c: abs(c - prop.anchor_index))
@@ -417,15 +434,21 @@ def _replacement(finder: _Finder, prop: Proposal) -> tuple[str, bool, tuple[int,
     return MODIFIED, tracked, (i,), word_diff(expected, cur)
 
 
-def _deletion(finder: _Finder, find: str, expected: str, anchor: int) -> tuple[str, bool, tuple[int, ...], _Diff]:
+def _deletion(finder: _Finder, find: str, expected: str, prop: Proposal) -> tuple[str, bool, tuple[int, ...], _Diff]:
     """What became of words we struck: gone and still our tracked deletion (pending), gone for good
     (accepted), or back in the text (rejected). The paragraph is found by its text without them
-    (other changes of ours in it may be there or not)."""
-    found = finder.similar(expected, anchor)
+    (other changes of ours in it may be there or not). The words are looked for where we struck them (the
+    paragraph as we sent it aligned with it as it stands), never anywhere in it: the "s" of "gives" struck is
+    not back because "assigns" still has one."""
+    # the paragraph as all our changes of it leave it, where it has several ("vests in" -> "will … vest in", "assigns"
+    # -> "shall … assign" and " on its creation" struck twice): the text without these words alone is too far from it
+    found = finder.similar(_all_changed(prop, finder.proposals), prop.anchor_index) or finder.similar(
+        expected, prop.anchor_index
+    )
     if found is None:
         return REJECTED, False, (), ()
     i = found[0]
-    if find in finder.view.current[i]:
+    if _still_there(normalise(prop.anchor_text), find, _struck_at(prop, find), finder.view.current[i]):
         return REJECTED, False, (i,), ()
     ours = set(finder.ours)
     struck = "".join(
@@ -433,6 +456,51 @@ def _deletion(finder: _Finder, find: str, expected: str, anchor: int) -> tuple[s
     )
     pending = find in normalise(struck)
     return (PENDING if pending else ACCEPTED), pending, (i,), ()
+
+
+def _all_changed(prop: Proposal, proposals: Sequence[Proposal]) -> str:
+    """The paragraph ``prop`` changed (normalised) with every change of words of ours in it made, each where the
+    record says it began (changes without that place left out)."""
+    text = prop.anchor_text
+    mine = [
+        q
+        for q in proposals
+        if q.op == "replace" and q.anchor_index == prop.anchor_index and q.anchor_text == prop.anchor_text
+    ]
+    placed = sorted(
+        ((q.anchor_at, q.texts[0], q.texts[1]) for q in mine if q.anchor_at is not None and len(q.texts) >= 2),
+        reverse=True,
+    )
+    end = len(text) + 1
+    for at, find, new in placed:
+        if find and text[at : at + len(find)] == find and at + len(find) <= end:
+            text, end = text[:at] + new + text[at + len(find) :], at
+    return normalise(text)
+
+
+def _struck_at(prop: Proposal, find: str) -> tuple[int, ...]:
+    """Where in the paragraph as we sent it (normalised) the words ``find`` (normalised) stood that ``prop``
+    changed: the occurrence nearest the place the record keeps, else (an older record) every occurrence."""
+    anchor = normalise(prop.anchor_text)
+    every = [m.start() for m in re.finditer(re.escape(find), anchor)] if find else []
+    if prop.anchor_at is None or not every:
+        return tuple(every)
+    head = _SPACES.sub(" ", prop.anchor_text[: prop.anchor_at]).lstrip()
+    return (min(every, key=lambda k: abs(k - len(head))),)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _still_there(anchor: str, find: str, starts: Sequence[int], now: str) -> bool:
+    """Whether the words ``find`` at each of ``starts`` of ``anchor`` are all in ``now``, where they were: every
+    character of them kept in the character alignment of ``anchor`` with ``now``."""
+    if not starts:
+        return bool(find) and find in now
+    kept = [False] * len(anchor)
+    for block in difflib.SequenceMatcher(None, anchor, now, autojunk=False).get_matching_blocks():
+        kept[block.a : block.a + block.size] = [True] * block.size
+    return all(all(kept[s : s + len(find)]) for s in starts)
 
 
 def _our_comment(prop: Proposal, comments: Sequence[Comment], ours: Sequence[str]) -> Comment | None:
@@ -668,6 +736,7 @@ def negotiate(doc: Document, findings: Sequence[Finding], previous: Document | N
     ours = tuple(dict.fromkeys(r.author for r in rounds if r.author))
     view = _view(doc)
     finder = _Finder(view, ours)
+    finder.proposals = last.proposals
     comments = read_comments(doc.package)
     outcomes = tuple(_outcome(finder, prop, last.number, comments) for prop in last.proposals)
     relevant = _relevant(doc, findings, outcomes)
@@ -877,16 +946,48 @@ class Need:
     pays: str = ""  # what they offer to pay for it, in our voice ("the session rate for each line you generate")
 
 
-def stated_need(text: str) -> Need | None:
-    """The first need a reply of the other side states ("We need to …", "we must be able to …"), or None."""
+# a use they ask about, as a question on our clause: "Would this stop us using an AI tool to write alt text …?",
+# "Does the restriction prevent us from running …?", "Could this clause bar our editors from using …?"
+_ASKS = re.compile(
+    r"\b(?:[Ww]ould|[Ww]ill|[Dd]oes|[Dd]o|[Cc]ould|[Mm]ight|[Cc]an)\s+(?:this|that|it|these|those|the|your|our)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:stop|prevent|prohibit|bar|forbid|restrict|preclude|block)\s+"
+    r"(?:us|our\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:from\s+)?(?P<what>[a-z]+ing\b[^.;!?]*)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    verb: str  # "need", "must be able", "are asking about"
+    to: bool  # "need TO use …"
+    what: str  # the use, in their words ("use machine translation …"; a gerund where they asked: "using …")
+    end: int  # where it ends in the reply
+    asked: bool = False  # a question on our clause, not a statement of need
+
+
+def _stated(text: str) -> _Stated | None:
+    """The first need a reply states ("We need to …") or use it asks our clause about ("Would this stop us using
+    …?"), in its parts."""
     m = _NEED.search(text)
-    if m is None or (m.group("verb") == "have" and not m.group("to")):
+    if m is not None and not (m.group("verb") == "have" and not m.group("to")):
+        what = " ".join(m.group("what").split()).rstrip(" ,")
+        return _Stated(" ".join(m.group("verb").split()), bool(m.group("to")), what, m.end())
+    q = _ASKS.search(text)
+    if q is not None:
+        return _Stated("are asking about", False, " ".join(q.group("what").split()).rstrip(" ,"), q.end(), True)
+    return None
+
+
+def stated_need(text: str) -> Need | None:
+    """The first need a reply of the other side states ("We need to …", "we must be able to …") or use it asks
+    whether our clause stops ("Would this stop us using an AI tool to write captions …?": "you are asking about
+    using an AI tool to write captions …"), or None."""
+    m = _stated(text)
+    if m is None:
         return None
-    verb = " ".join(m.group("verb").split())
-    what = " ".join(m.group("what").split()).rstrip(" ,")
-    said = f"you {verb}{' to' if m.group('to') else ''} {_PERSON_WORD.sub(lambda w: _PERSON[w.group(0)], what)}"
+    verb, what = m.verb, m.what
+    said = f"you {verb}{' to' if m.to else ''} {_PERSON_WORD.sub(lambda w: _PERSON[w.group(0)], what)}"
     trains = _TRAINS.search(what) is not None
-    offer = _PAYS.search(text, m.end())
+    offer = _PAYS.search(text, m.end)
     pays = " ".join(offer.group("what").split()).rstrip(" ,") if offer is not None else ""
     pays = _PERSON_WORD.sub(lambda w: _PERSON[w.group(0)], pays)
     return Need(said, trains or _AI_TOOL.search(what) is not None, trains, _REPLICA.search(what) is not None, pays)
@@ -944,10 +1045,10 @@ def need_as_request(text: str, client: str, owner: str) -> str | None:
     model on the Copy" -> "a request by Client to fine-tune Client's model on the Copy". ``None``: no need to train
     (or one for a digital replica)."""
     need = stated_need(text)
-    m = _NEED.search(text)
-    if need is None or m is None or not need.trains or need.replica or not m.group("to"):
+    m = _stated(text)
+    if need is None or m is None or not need.trains or need.replica or not m.to:
         return None
-    what = _ASIDE.split(" ".join(m.group("what").split()), maxsplit=1)[0].rstrip(" ,")
+    what = _ASIDE.split(m.what, maxsplit=1)[0].rstrip(" ,")
     return f"a request by {client} to {_as_client(what, client, owner)}"
 
 
@@ -964,11 +1065,14 @@ def need_as_use(text: str, client: str, owner: str) -> str | None:
     "We need to run our coding assistant on the code" -> "the use of an AI tool to run Company's coding assistant on
     the code". ``None``: no need, or one no tool exception answers (training on the work, a digital replica)."""
     need = stated_need(text)
-    m = _NEED.search(text)
+    m = _stated(text)
     if need is None or m is None or not need.ai or need.trains or need.replica:
         return None
-    what = _as_client(" ".join(m.group("what").split()).rstrip(" ,"), client, owner)
-    if not m.group("to"):  # "we need machine translation for …": the tool itself
+    what = _as_client(m.what, client, owner)
+    if m.asked:  # "Would this stop us using an AI tool to write captions …?": the use they ask about
+        verb, _, rest = what.partition(" ")
+        return f"the use of {rest}" if verb.lower() in ("using", "employing") and rest else what
+    if not m.to:  # "we need machine translation for …": the tool itself
         return f"the use of {what}"
     verb, _, rest = what.partition(" ")
     if verb.lower() in ("use", "employ") and rest:

@@ -386,6 +386,12 @@ AI_PERMISSION = _rx(
     r"\b(?:may|can|is\s+(?:hereby\s+)?permitted\s+to|(?:is|are|be)\s+entitled\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
     r"including\s+(?:to|for|without\s+limitation\s+to|the\s+right\s+to)|free\s+to)\b"
 )
+# A proviso that conditions what the sentence before it says ("…, provided that such tools are not made available to
+# the public", "on condition that", "so long as"): its own "not" limits the condition, not the grant
+PROVISO = _rx(
+    r",?\s*\b(?:provided(?:,?\s+(?:however|always),?)?\s+that|on\s+(?:the\s+)?(?:condition|terms?)\s+that|"
+    r"(?:so|as)\s+long\s+as)\b"
+)
 # A consent or authority to use the work AS training data, the other side named after the verb ("Performer consents
 # to Studio and its licensees using the Recordings as training data for speech synthesis …", "authorises the Publisher
 # to use the Text as a training corpus"): a permission of that party's, though no "may" says so

@@ -177,6 +177,14 @@ _INTRO = (
     r"referred|to|as|called|known|being|henceforth|and|or|,)\s*)*"
 )
 _PAREN = re.compile(rf"\(\s*{_INTRO}((?:{_Q}\s*{_INTRO})+)\)", re.IGNORECASE)
+# a thing named by an unquoted parenthesis after a common noun: "25 photographs (the Photographs)", "twelve images
+# of the studio (hereinafter the Images)", "a 52-minute documentary (the Program)" (not "Acme Ltd (the Company)": a
+# party, which parties.py reads; not "the Copyright Act 1968 (the Act)")
+_BARE_PAREN = re.compile(
+    r"\b(?:[a-z][a-z-]*|\d+)\s+\((?:hereinafter\s+(?:(?:called|referred\s+to\s+as|known\s+as)\s+)?)?the\s+"
+    r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\)"
+)
+_BARE_PAREN_LITERALS = ("(the ", "(hereinafter the ", "(hereinafter called the ", "(hereinafter referred to as the ")
 # , hereinafter called CLIENT
 _CALLED = re.compile(
     r"\bhereinafter\s+(?:called|referred\s+to\s+as|known\s+as)\s+(?:the\s+)?"
@@ -372,6 +380,9 @@ def _definitions(p: Paragraph, quoted: bool) -> list[_Definition]:
             found.append(_Definition((name,), thing=True))
     for m in _CALLED.finditer(text) if "hereinafter" in text else ():
         if name := _clean(m.group(1)):
+            found.append(_Definition((name,), introduced=True))
+    for m in _BARE_PAREN.finditer(text) if "(" in text else ():
+        if (name := _clean(m.group(1))) and not _role_of(name):
             found.append(_Definition((name,), introduced=True))
     if not found:
         return found
@@ -711,7 +722,8 @@ def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
     introduced: set[str] = set()  # terms defined after a name (the "Client"), not by a "means" entry
     joined = Joined([p.text for p in paragraphs])
     quoted = set(joined.holding(_OPEN))
-    defining = quoted.union(joined.holding(("hereinafter", "Hereinafter")))  # _definitions finds nothing elsewhere
+    # _definitions finds nothing elsewhere
+    defining = quoted.union(joined.holding(("hereinafter", "Hereinafter", *_BARE_PAREN_LITERALS)))
     for i in sorted(defining.union(i for i, p in enumerate(paragraphs) if p.in_table)):
         p = paragraphs[i]
         found = _definitions(p, i in quoted) if i in defining else []

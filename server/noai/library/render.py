@@ -1081,6 +1081,17 @@ def left_unchanged(comment: str) -> bool:
     return _LEFT.match(comment) is not None
 
 
+# the words of such a comment that rest it on our covenant: "… We leave this wording unchanged and rely on the AI
+# restriction in this Agreement"
+_RELIES = re.compile(r"\bWe leave this wording\s+unchanged and rely on the AI restriction\b")
+
+
+def relies_on_restriction(comment: str) -> bool:
+    """``comment`` leaves the wording unchanged because our restriction on AI use covers it (:func:`left_unchanged`
+    with "… and rely on the AI restriction …"): it stands only while the restriction does."""
+    return _RELIES.search(comment) is not None
+
+
 def left_both(first: str, second: str) -> str:
     """Two "we leave this wording unchanged" comments (:func:`left_unchanged`) as one: the first's words naming
     both phrases ("This wording (“works made for hire” and “will own”) gives …"), with the fuller reason."""

@@ -55,7 +55,8 @@ def fingerprint(text: str) -> str:
 class Proposal:
     """One edit of a round as written: ``texts`` are the paragraphs inserted (``insert_after``),
     or ``[find, replacement]`` (``replace``), or ``[phrase]`` (``comment``); ``comment`` is the
-    text of the comment written with it, if any."""
+    text of the comment written with it, if any; ``anchor_at``, for a ``replace``, where in ``anchor_text`` the
+    words it replaced began (None in records written before it was kept)."""
 
     id: str
     op: str
@@ -68,6 +69,7 @@ class Proposal:
     comment: str | None = None
     revision_ids: tuple[int, ...] = ()
     comment_ids: tuple[int, ...] = ()
+    anchor_at: int | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -103,6 +105,11 @@ def _ints(value: str | None) -> tuple[int, ...]:
     return tuple(int(v) for v in (value or "").split() if v.lstrip("-").isdigit())
 
 
+def _at(anchor: etree._Element | None) -> int | None:
+    at = None if anchor is None else anchor.get("at", "")
+    return int(at) if at and at.isdigit() else None
+
+
 def read_rounds(package: Package) -> list[Round]:
     """The rounds recorded in the document, oldest first ([] when it holds no record)."""
     _name, root = _find_record(package)
@@ -129,6 +136,7 @@ def read_rounds(package: Package) -> list[Round]:
                     comment=None if comment is None else (comment.text or ""),
                     revision_ids=_ints(p.get("revisions")),
                     comment_ids=_ints(p.get("comments")),
+                    anchor_at=_at(anchor),
                 )
             )
         number = r.get("number", "")
@@ -160,7 +168,10 @@ def _round_element(parent: etree._Element, round_: Round) -> None:
         if prop.comment_ids:
             attrs["comments"] = " ".join(map(str, prop.comment_ids))
         p = etree.SubElement(r, _N + "proposal", attrs)
-        etree.SubElement(p, _N + "anchor", index=str(prop.anchor_index)).text = prop.anchor_text
+        anchor = etree.SubElement(p, _N + "anchor", index=str(prop.anchor_index))
+        if prop.anchor_at is not None:
+            anchor.set("at", str(prop.anchor_at))
+        anchor.text = prop.anchor_text
         for text in prop.texts:
             etree.SubElement(p, _N + "text").text = text
         if prop.comment is not None:

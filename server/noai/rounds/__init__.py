@@ -300,6 +300,12 @@ def next_round(
     gone = {n for e in unused for n in glossary_terms(e.find or "")}
     approach = _approach_without(approach, gone) if approach is not None and gone else approach
     withdrawn = _firsts(talks.outcomes, {o.proposal.id for o in talks.outcomes if o.state == REJECTED} - again)
+    unmarked = [_plain_name(o, library) for o in withdrawn if o.untracked]
+    notes += [
+        f"The other side deleted {name} without tracking the deletion: it shows as no change in the document. "
+        "Our comment asks them to mark every change."
+        for name in unmarked
+    ]
     edits, superseded = _approach(
         approach,
         plan.variant,
@@ -310,6 +316,7 @@ def next_round(
         result.paragraphs,
         [_plain_name(o, library) for o in withdrawn if o.proposal.op in ("insert_after", "replace")],
         any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
+        unmarked,
     )
     edits, drafted = _needs_drafted(
         result, talks.outcomes, edits, plan.variant, dict(plan.terms), how, _offers_fee(result, edits)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import consent_point, defined_names, in_defined_term, opens_exception, term_key
+from ..analysis.facts import consent_point, defined_names, in_defined_term, opens_exception, term_key, widens
 from ..analysis.negotiation import ACCEPTED, MODIFIED, REJECTED, Outcome, inserted_runs, word_diff
 from ..kinds import FindingKind
 from ..library import Library
@@ -335,6 +335,12 @@ def _answer_typed(
     first, last = runs[0][0], runs[-1][1]
     words = text[first:last].strip(" ,;:()")
     exception = opens_exception(words) and len(runs) == 1
+    if all(widens(text, s, e) for s, e in runs):  # an alternative added to what we restrict: welcome, kept
+        edit = Edit.replacing(0, text, first, last, text[first:last], clause="", variant="")
+        said = f"Thank you: we accept your addition of “{words}” to {name}. It widens the restriction, as we read it."
+        note = f"Kept the words the other side added to {name}, “{words}”: they widen our restriction."
+        reply = f"Thank you: we accept “{words}”."
+        return [replace(edit, op="comment", replacement=None, comment=said)], note, reply
     if how == ACCEPT:
         said = (
             f"We accept your addition of “{words}” to {name}, on the understanding that it covers only a use that "

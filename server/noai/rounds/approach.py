@@ -13,7 +13,7 @@ from ..ooxml.model import Paragraph
 from ..ooxml.threads import Comment
 from ..plan import Edit
 from ..planning.comments import TIE_THE_RIGHTS
-from .said import _listed, _norm, _root
+from .said import _capital, _listed, _norm, _root
 
 APPROACH = "Our approach:"
 _WHY = " Why this clause:"
@@ -82,13 +82,15 @@ def _approach(
     paragraphs: Sequence[Paragraph],
     withdrawn: Sequence[str] = (),
     softened: bool = True,
+    unmarked: Sequence[str] = (),
 ) -> tuple[list[Edit], dict[str, str]]:
     """Exactly one current "Our approach" comment: where this round's approach differs from the last round's (or
     it asks for more, ``more``), the new one is written (before the first clause this round inserts, else on the
     paragraph of the last one) and the last one superseded (comment id -> our reply in its thread). Where this
     round has no approach of its own (it inserts nothing) but withdraws proposals they rejected (``withdrawn``, as
     the other side reads them), the last one is superseded in part, naming them ("as it was" only where ``softened``:
-    something of theirs is proposed again in another form)."""
+    something of theirs is proposed again in another form). Those of them deleted without tracking (``unmarked``)
+    are named as such, with a request to mark every change."""
     olds = [c for c in roots.values() if c.text.startswith(APPROACH)]
     if approach is None and not withdrawn:
         return edits, {}
@@ -96,8 +98,10 @@ def _approach(
         them = "it again" if len(withdrawn) == 1 else "them again"
         if softened:  # something of theirs is proposed in another form this round
             them += " as it was" if len(withdrawn) == 1 else " as they were"
-        said = f"Superseded in part: you did not accept {_listed(withdrawn)}. We do not propose {them}."
-        return edits, {c.id: said for c in olds}
+        marked = [w for w in withdrawn if w not in unmarked]
+        said = f"you did not accept {_listed(marked)}." if marked else ""
+        said = f"{said} {_unmarked(unmarked)}" if marked and unmarked else said or _unmarked(unmarked)
+        return edits, {c.id: f"Superseded in part: {said} We do not propose {them}." for c in olds}
     text = f"{approach.strip()} {more}".strip()
     if not more and any(_stance(c.text) == _stance(text) for c in olds):
         return edits, {}  # the last round's stands: what it says of the transfer is still so
@@ -146,4 +150,14 @@ def _approach(
             )
         )
     said = "Superseded: our new “Our approach” comment says what we now propose."
+    said += f" {_capital(_unmarked(unmarked))}" if unmarked else ""
     return edits, {c.id: said for c in olds}
+
+
+def _unmarked(names: Sequence[str]) -> str:
+    """What we say of clauses of ours deleted without tracking: "our “X” clause was deleted without being tracked;
+    please mark every change." ("" where none was)."""
+    if not names:
+        return ""
+    was = "were" if len(names) > 1 else "was"
+    return f"{_listed(list(names))} {was} deleted without being tracked; please mark every change."

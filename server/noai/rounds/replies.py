@@ -10,13 +10,14 @@ from dataclasses import replace
 
 from ..analysis.negotiation import ACCEPTED, REJECTED, Outcome, stated_need
 from ..library import VARIANTS, Library
-from ..library.render import left_unchanged
+from ..library.render import left_unchanged, relies_on_restriction
 from ..ooxml.model import Paragraph
 from ..ooxml.record import Proposal
 from ..ooxml.replies import ReplyTo
 from ..ooxml.threads import Comment
 from ..plan import Edit
 from ..planning.edit import DEFINITIONS
+from ..planning.strategy import COVENANT
 from ..writer import Answer
 from .answers import ACCEPT
 from .approach import _NOT_ACCEPTED
@@ -80,6 +81,10 @@ def _thread_answer(
     resolve: list[str] = []
     roots = _our_roots(comments, ours)
     talked = {c.id for o in outcomes if o.replies and (c := _root(o, roots)) is not None}
+    # our covenant rejected and not proposed again this round: a comment resting on it no longer stands
+    gone = any(
+        o.proposal.op == "insert_after" and o.proposal.clause == COVENANT and o.state == REJECTED for o in outcomes
+    ) and not any(e.clause == COVENANT and e.op == "insert_after" for e in edits)
     for cid, text in said.superseded.items():  # our approach, changed (where they replied to it: below)
         done = next((c.done for c in roots.values() if c.id == cid), True)
         replies += [] if cid in talked else [ReplyTo(cid, text)]
@@ -107,7 +112,17 @@ def _thread_answer(
                 ReplyTo(mine.id, "Superseded: we now propose a change to this wording; see our new comment.")
             )
             resolve.append(mine.id)
+        elif o.proposal.op == "comment" and not mine.done and gone and relies_on_restriction(mine.text):
+            replies.append(ReplyTo(mine.id, _RESTRICTION_GONE))
+            resolve.append(mine.id)
     return Answer(tuple(replies), tuple(resolve))
+
+
+# our reply to a comment of ours that relied on the covenant they rejected (and we do not propose again)
+_RESTRICTION_GONE = (
+    "Superseded: this comment relied on our restriction on AI use, which you did not accept and we do not propose "
+    "again; we make no other change to this wording."
+)
 
 
 def _paragraph_of(o: Outcome, paragraphs: Sequence[Paragraph]) -> int | None:

@@ -50,7 +50,31 @@ def _plain_name(o: Outcome, library: Library) -> str:
         return _addition_named(_added(p))
     if not words:
         return "our change"
-    return f"our deletion of “{words}”" if p.op == "replace" and p.texts[1:2] == ("",) else f"our change to “{words}”"
+    if p.op == "replace" and p.texts[1:2] == ("",):
+        word = _word_cut(p)
+        return f"our change of “{word[0]}” to “{word[1]}”" if word else f"our deletion of “{words}”"
+    return f"our change to “{words}”"
+
+
+def _word_cut(p: Proposal) -> tuple[str, str] | None:
+    """Where a deletion of ours struck part of a word (the "s" of "gives"), the word before and after it
+    ("gives", "give"): a letter is never quoted alone. None where it struck whole words or the record does not
+    say where."""
+    text, find, at = p.anchor_text, p.texts[0] if p.texts else "", p.anchor_at
+    if at is None or not find or text[at : at + len(find)] != find:
+        return None
+    start, end = at, at + len(find)
+    inside = (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or (
+        end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+    )
+    if not inside:
+        return None
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    word = text[start:end]
+    return word, word[: at - start] + word[at - start + len(find) :]
 
 
 def _addition_named(added: str) -> str:
