@@ -51,3 +51,20 @@ def test_the_replica_answer_says_what_we_offer_without_contradicting_itself(vari
     said = answers_to_their_need(round_two(VOICE, variant))
     assert said and not any("not a use of an AI tool" in t for t in said), said
     assert any("we offer that consent, use by use, rather than an exception" in t for t in said), said
+
+
+# REVIEW21 new problem 6: minimal round two after they rejected our strike of an express training permission kept
+# it standing with a comment only; the permission must not stand as it was: the use waits for the creator's consent
+# in the text (as standard's fall-back), with our answer on it. Two shapes: an "including to train …" tail
+# (au-software-escrow 5.3) and a whole sentence of permission (a designer's agreement).
+def test_minimal_makes_a_kept_training_tail_wait_for_consent_in_the_text():
+    texts = [t for t in written(round_two(ESCROW, "minimal").docx) if "fine-tune or evaluate artificial" in t]
+    assert len(texts) == 1 and "including, only with Developer's prior written consent" in texts[0], texts
+
+
+def test_minimal_makes_a_kept_training_permission_wait_for_consent_in_the_text():
+    from test_round_two_fall_back import accepted, permission_kept
+
+    second = permission_kept("minimal")
+    line = next(t for t in accepted(second) if "machine learning models" in t)
+    assert "2.2 The Client may, only with the Designer's prior written consent" in line, line

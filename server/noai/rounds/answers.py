@@ -95,7 +95,7 @@ def _fall_back_fix(
         # every use of the work; the covenant they accepted governs AI use whatever those words allow
         return [], f'Accepted the rejection of the change to "{first.find}": not proposed again.'
     who = terms.get("provider") or "the creator"
-    consent = _with_consent(first, who, fee) if lower is not None else None
+    consent = _with_consent(first, who, fee)  # minimal too: an express permission to train never stands as it was
     if consent is not None:
         return [
             consent
