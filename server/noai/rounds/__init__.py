@@ -318,7 +318,7 @@ def next_round(
         any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
         unmarked,
     )
-    edits, drafted = _needs_drafted(
+    edits, drafted, covered = _needs_drafted(
         result, talks.outcomes, edits, plan.variant, dict(plan.terms), how, _offers_fee(result, edits)
     )
     closed, cited = _numbers_closed(
@@ -338,6 +338,7 @@ def next_round(
         frozenset(e.clause for e in unused),
         drafted,
         typed_said,
+        covered,
     )
     return (
         Plan(
