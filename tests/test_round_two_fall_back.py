@@ -78,13 +78,14 @@ def test_standard_makes_a_training_permission_whose_deletion_was_rejected_wait_f
 
 
 @pytest.mark.parametrize("variant", ("minimal",))
-def test_a_rejected_fix_with_no_softer_version_gets_a_comment_flagging_the_conflict(variant):
+def test_minimal_makes_a_rejected_training_strike_wait_for_consent_in_the_text(variant):
+    # REVIEW21 new 6: minimal's comment alone ("We ask that this use be made only with … consent") left the express
+    # permission standing; like standard's fall-back, the use now waits for the creator's consent in the text
     second = round_two(GAME, "standard", variant)
-    (flag,) = [e for e in second.plan.edits if e.clause == "fix-existing-ai-restriction"]
-    assert flag.op == "comment" and REJECTED[GAME][1] in (flag.find or ""), flag
-    said = flag.comment or ""
-    assert "conflict with the restriction on AI use" in said and "Contractor's prior written consent" in said, said
-    assert any(REJECTED[GAME][1] in t for t in accepted(second))  # their words stay: we only flag them
+    (fix,) = [e for e in second.plan.edits if e.clause == "fix-existing-ai-restriction"]
+    assert fix.op == "replace" and "only with Contractor's prior written consent" in (fix.replacement or ""), fix
+    assert "You did not accept our deletion" in (fix.comment or ""), fix.comment
+    assert any("including, only with Contractor's prior written consent" in t for t in accepted(second))
 
 
 def test_strict_round_two_still_reinstates_a_rejected_fix():
@@ -263,7 +264,7 @@ def test_our_round_one_reasons_for_a_rejected_fix_are_resolved_once_the_fall_bac
     said = read_comments(read_package(round_two(GAME, "standard", variant).docx))
     stale = [c for c in said if c.text.startswith("This change strikes") and REJECTED[GAME][1] in c.text]
     assert stale and all(c.done for c in stale), stale
-    answer = "You did not accept our deletion" if variant == "standard" else "conflict with the restriction on AI use"
+    answer = "You did not accept our deletion"
     assert any(answer in c.text and not c.done for c in said)
 
 

@@ -78,12 +78,17 @@ def test_words_they_type_into_our_clause_are_answered_in_the_text_and_in_words(n
     text = "\n".join(accepted(red))
     assert len(DEFINED.findall(text)) == 1
     standing = [t for t in accepted(red) if words in t]
-    if variant == "strict" or (variant == "standard" and does != "exception"):
+    if variant == "standard" and does == "in the term":  # struck from the term, confined in the restriction
+        assert answers[0].op == "replace" and answers[0].replacement == "", answers[0]
+        assert "We cannot accept" in (answers[0].comment or "")
+        assert len(standing) == 1 and f"{words} (provided that the use keeps no copy" in standing[0], standing
+        assert not DEFINED.search(standing[0]), standing
+    elif variant == "strict" or (variant == "standard" and does != "exception"):
         assert answers[0].op == "replace" and answers[0].replacement == "", answers[0]
         assert not standing, standing
         assert "We cannot accept" in (answers[0].comment or "")
     elif variant == "standard":  # an exception in the clause: confined, never bare
-        assert standing and all(f"{words} provided that the use keeps no copy" in t for t in standing), standing
+        assert standing and all(f"{words} (provided that the use keeps no copy" in t for t in standing), standing
         assert "trains no AI System" in standing[0]
     else:  # minimal keeps their words, and says how it reads them
         assert answers[0].op == "comment" and standing, answers[0]
@@ -95,7 +100,10 @@ def test_their_words_in_our_defined_term_are_struck_and_the_term_stays_defined_o
     red = round_two(ESCROW, variant, "in-the-term")
     text = "\n".join(accepted(red))
     assert [d.strip('"“”\n') for d in DEFINED.findall(text)] == ["Prohibited AI Use means"], DEFINED.findall(text)
-    assert "except for internal tools" not in text
+    if variant == "strict":
+        assert "except for internal tools" not in text
+    else:  # the same answer as typed into the restriction: there, confined
+        assert "Prohibited AI Use, except for internal tools (provided that the use keeps no copy" in text
     # the audit reads the term as still defined (as they qualified it): nothing relies on a term defined nowhere
     talks = red.audit.negotiation
     assert talks is not None and not talks.dangling, talks.dangling
@@ -168,7 +176,8 @@ def test_libreoffice_reads_our_answer_to_their_words(tmp_path, variant, case):
     if variant == "strict":  # accepted: our covenant as we wrote it; rejected: their words go with their insertion
         assert words not in seen["accepted_text"]
     else:
-        assert f"{words} provided that the use keeps no copy" in seen["accepted_text"]
+        assert f"{words} (provided that the use keeps no copy" in seen["accepted_text"]
+        assert "produces no output in the style of the Narrator), directly or indirectly" in seen["accepted_text"]
     assert words not in seen["rejected_text"]
     assert any(words in c["text"] for c in seen["comments"])
 
@@ -249,3 +258,28 @@ def test_words_inside_a_defined_term_are_told_from_words_in_its_meaning():
     assert in_defined_term(numbered, numbered.index(" (other"), numbered.index(") means") + 1)
     sentence = "Client shall not engage in any Prohibited AI Use, except for internal tools, and means to comply."
     assert not in_defined_term(sentence, sentence.index(", except"), sentence.index(", and"))  # not a term opening
+
+
+# REVIEW21 new problems 4 and 5: the condition standard puts on an exception they typed is the one our own
+# exceptions are made on, imitation of the creator's style included, and the sentence still reads after it; the
+# same request typed into our defined term is answered with the same condition.
+@pytest.mark.parametrize(("name", "creator"), [(NARRATION, "the Narrator"), (MUSIC, "the Composer")])
+def test_standard_confines_their_exception_to_no_copy_no_training_and_no_imitation(name, creator):
+    red = round_two(name, "standard", "exception")
+    condition = (
+        "keeps no copy of the Protected Materials after the task, trains no AI System on them and produces no "
+        f"output in the style of {creator}"
+    )
+    standing = [t for t in accepted(red) if "save for internal review" in t]
+    assert len(standing) == 1, standing
+    # the proviso is closed before the sentence goes on: "…, directly or indirectly, without … consent" still
+    # qualifies the restriction, not the proviso
+    assert f"save for internal review (provided that the use {condition}), directly or indirectly" in standing[0]
+    assert any(condition in (e.comment or "") for e in red.plan.edits)
+    # typed into our defined term instead: struck there, and the same exception, on the same condition, goes into
+    # the restriction (one request, one answer)
+    term = round_two(name, "standard", "in-the-term")
+    assert any(f"only for a use that {condition}:" in (e.comment or "") for e in term.plan.edits)
+    moved = [t for t in accepted(term) if "except for internal tools" in t]
+    assert len(moved) == 1, moved
+    assert f"Prohibited AI Use, except for internal tools (provided that the use {condition}), directly" in moved[0]

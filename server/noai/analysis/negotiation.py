@@ -1074,7 +1074,13 @@ def need_as_request(text: str, client: str, owner: str) -> str | None:
     m = _stated(text)
     if need is None or m is None or not need.trains or need.replica or not m.to:
         return None
-    return f"a request by {client} to {_as_client(m.what, client, owner)}"
+    what = _ASIDE.split(m.what, maxsplit=1)[0].rstrip(" ,")
+    return f"a request by {client} to {_as_client(what, client, owner)}"
+
+
+# their aside after what they need (", which will include this Software once we own it", ", as we …"): why they
+# need it, said of themselves; a drafted consent names the use, never their reasons in their words
+_ASIDE = re.compile(r",\s+(?:which|who|as|since)\b|,?\s+(?:because|so\s+that|given\s+that)\b")
 
 
 def need_as_use(text: str, client: str, owner: str) -> str | None:

@@ -14,12 +14,13 @@ from dataclasses import replace
 
 from ..analysis.audit import AuditResult
 from ..analysis.facts import consent_point, defined_names, in_defined_term, opens_exception, term_key, widens
-from ..analysis.negotiation import MODIFIED, REJECTED, Outcome, inserted_runs, word_diff
+from ..analysis.negotiation import ACCEPTED, MODIFIED, REJECTED, Outcome, inserted_runs, word_diff
 from ..kinds import FindingKind
 from ..library import Library
 from ..ooxml.record import Proposal
 from ..plan import Edit, Plan
 from ..planning.edit import DEFINITIONS
+from ..planning.strategy import COVENANT
 from .said import _norm, _plain_name
 
 REINSTATE, FALL_BACK, ACCEPT = "reinstate", "fall_back", "accept"
@@ -94,7 +95,7 @@ def _fall_back_fix(
         # every use of the work; the covenant they accepted governs AI use whatever those words allow
         return [], f'Accepted the rejection of the change to "{first.find}": not proposed again.'
     who = terms.get("provider") or "the creator"
-    consent = _with_consent(first, who, fee) if lower is not None else None
+    consent = _with_consent(first, who, fee)  # minimal too: an express permission to train never stands as it was
     if consent is not None:
         return [
             consent
@@ -248,9 +249,14 @@ def _typed_in(
     work = "the Protected Materials" if term_key("Protected Materials") in have else terms.get("deliverables")
     ai = "AI System" if term_key("AI System") in have else "artificial intelligence model"
     harmless = f"keeps no copy of {work or 'the work'} after the task and trains no {ai} on {'them' if work else 'it'}"
+    style = _style_guarded(outcomes)
+    if style:  # our exceptions forbid imitating the creator: an exception they typed may not allow it either
+        harmless = harmless.replace(" and trains", ", trains") + f" and produces no output in the style of {style}"
     edits: list[Edit] = []
     notes: list[str] = []
     thread: dict[str, list[str]] = {}
+    restriction = _restriction(result, outcomes)
+    moved: list[str] | None = [] if restriction else None  # an exception typed into our term, to go into it
     for o in outcomes:
         if o.proposal.op != "insert_after" or o.state != MODIFIED:
             continue
@@ -260,11 +266,49 @@ def _typed_in(
                 continue
             text = result.paragraphs[i].text
             for runs in _one_change(text, inserted_runs(ours, text)):
-                made, note, reply = _answer_typed(text, runs, how, name, harmless)
+                made, note, reply = _answer_typed(text, runs, how, name, harmless, moved)
                 edits += [replace(e, index=i, clause=o.proposal.clause, variant=o.proposal.variant) for e in made]
                 notes.append(note)
                 thread.setdefault(o.proposal.clause, []).append(reply)
+    if restriction is not None and moved and how == FALL_BACK:  # one request, one answer: confined, in the clause
+        i, text = restriction
+        at = text.find(_TERM) + len(_TERM)
+        new = f"{_TERM}, {moved[0]} (provided that the use {harmless})"
+        edits.append(Edit.replacing(i, text, at - len(_TERM), at, new, clause=COVENANT, variant=""))
     return edits, notes, {clause: " ".join(said) for clause, said in thread.items()}
+
+
+_TERM = "Prohibited AI Use"  # our restriction's term: "… shall not … engage in any Prohibited AI Use, directly …"
+
+
+def _restriction(result: AuditResult, outcomes: Sequence[Outcome]) -> tuple[int, str] | None:
+    """Our covenant's restriction as the document has it (its paragraph and text: the paragraph of our covenant that
+    forbids the term's use, not the one defining it), or None where it is not standing unmodified."""
+    for o in outcomes:
+        if o.proposal.clause != COVENANT or o.state not in (ACCEPTED, MODIFIED):
+            continue
+        for i in o.matched:
+            if i is None or i >= len(result.paragraphs):
+                continue
+            text = result.paragraphs[i].text
+            if f"any {_TERM}," in text and "shall not" in text and " means" not in text:
+                return i, text
+    return None
+
+
+# our covenant's exceptions end "None of these may be used to produce output in the style of X."
+_STYLE = "be used to produce output in the style of "
+
+
+def _style_guarded(outcomes: Sequence[Outcome]) -> str:
+    """Whose style our covenant's exceptions say no excepted use may imitate ("the Narrator"), read from our own
+    clauses' text (the library's words, never theirs); "" where our clauses say nothing of style."""
+    for o in outcomes:
+        for ours in o.proposal.texts:
+            at = ours.find(_STYLE)
+            if at >= 0:
+                return ours[at + len(_STYLE) :].split(".")[0].split(";")[0].strip()
+    return ""
 
 
 _APART = 2  # runs of their words at most this many words apart are one change
@@ -284,7 +328,7 @@ def _one_change(text: str, runs: Sequence[tuple[int, int]]) -> list[list[tuple[i
 
 
 def _answer_typed(
-    text: str, runs: Sequence[tuple[int, int]], how: str, name: str, harmless: str
+    text: str, runs: Sequence[tuple[int, int]], how: str, name: str, harmless: str, moved: list[str] | None
 ) -> tuple[list[Edit], str, str]:
     """One change they typed into our clause (``runs`` of ``text``), answered as :func:`_typed_in` says: the edits
     (paragraph, clause and variant set by the caller), the plan's note, our words for it in the thread."""
@@ -318,7 +362,9 @@ def _answer_typed(
             f"You added “{words}” to {name}. We can accept that exception only for a use that {harmless}, and have "
             "added that condition: a wider exception would leave outside the restriction the uses it is there to stop."
         )
-        new = f"{text[first:at]} provided that the use {harmless}"
+        proviso = f"provided that the use {harmless}"
+        goes_on = text[at:].lstrip(" ,")[:1] not in ("", ".", ";", ":")  # the sentence goes on after their words
+        new = f"{text[first:at]} ({proviso})" if goes_on else f"{text[first:at]} {proviso}"
         note = f"Confined the exception the other side added to {name}, “{words}”, to a use that {harmless}."
         reply = f"We can accept “{words}” only for a use that {harmless}, and have added that condition."
         return [Edit.replacing(0, text, first, at, new, clause="", variant="", comment=said)], note, reply
@@ -326,8 +372,15 @@ def _answer_typed(
         f"You added “{words}” to {name}. We cannot accept this change: it would leave outside the restriction uses "
         "it is there to stop. We have struck these words, and the clause stands as we proposed it."
     )
-    if how == FALL_BACK and exception:  # typed into a defined term: no place for an exception
+    if how == FALL_BACK and exception and moved is None:  # typed into a defined term: no place for an exception
         said += f" We could accept, stated in the clause itself, an exception for a use that {harmless}."
+    elif how == FALL_BACK and exception and moved is not None:  # … so it goes, confined, into our restriction
+        said = (
+            f"You added “{words}” to {name}, inside the defined term. We cannot accept it there, and have struck "
+            f"these words. We have put that exception in the restriction itself instead, only for a use that "
+            f"{harmless}: a wider exception would leave outside the restriction the uses it is there to stop."
+        )
+        moved.append(words)
     struck = [
         Edit.replacing(0, text, start, end, "", clause="", variant="", comment=said if k == 0 else None)
         for k, (start, end) in enumerate(runs)

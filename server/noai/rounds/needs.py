@@ -75,8 +75,8 @@ def _on_need(need: Need, said: _Said, how: str) -> str:
         return (
             f"{heard} That use makes new material in {possessive(who)} voice or likeness: {who} can agree to it for "
             f"that use alone, one use at a time, with {possessive(who)} prior written approval of each piece of "
-            f"material and a further fee agreed in advance{offered}.{changed} It is not a use of an AI tool that we "
-            "can except from the restriction on AI use."
+            f"material and a further fee agreed in advance{offered}.{changed} Because each such use makes new "
+            "material, we offer that consent, use by use, rather than an exception to the restriction on AI use."
         )
     if not need.trains:  # an offer, never a claim that our text already says so (this round adds no exception)
         offer = (
