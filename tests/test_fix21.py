@@ -197,3 +197,71 @@ def test_a_transfer_in_the_next_sub_clause_that_does_not_refer_back_is_left(shap
     red = engine.redline(build(first, other), author="noai", date=DATE, options=engine.Options(variant="strict", we=we))
     assert any(t.endswith(other) for t in accepted(red.docx))
     assert not any("paragraph after it" in (e.comment or "") for e in red.plan.edits)
+
+
+# ------------------------------------------------------------------------------------------------
+# (c) round two: a stated need an exception of round one already allows is pointed to, never drafted again
+
+MT_NEED = "We need to use machine translation software for a first draft of our French pages."
+SUMMARY_NEED = "We need to use AI software to summarise the Copy for our internal product briefs."
+
+
+@functools.cache
+def localized(variant: str, need: str) -> engine.Redline:
+    """The copywriting licence whose 2(b) lets Client use machine translation software (round one keeps it, with our
+    condition, as an exception "as Section 2(b) permits"); Client accepts all and states ``need`` in our approach
+    thread; round two in the same variant."""
+    from support.replies import Reply
+    from test_tool_use_excepted import CLIENT_TOOLS, copy_licence
+
+    options = engine.Options(variant=variant, we="Writer")
+    sent = engine.redline(copy_licence(CLIENT_TOOLS), author="noai", date=DATE, options=options).docx
+    back = Reply(sent).reply_to("Our approach", need).accept().bytes()
+    return engine.redline(back, author="noai", date=DATE, options=options)
+
+
+def _ours(docx: bytes) -> list[str]:
+    from noai.ooxml.package import read_package
+    from noai.ooxml.threads import read_comments
+
+    comments = read_comments(read_package(docx))
+    theirs = {c.parent for c in comments if c.author != "noai"}
+    return [c.text for c in comments if c.parent in theirs and c.author == "noai"]
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))  # minimal's covenant lists no exceptions
+def test_a_need_the_kept_tool_exception_allows_is_pointed_to_not_drafted(variant):
+    red = localized(variant, MT_NEED)
+    assert not [e for e in red.plan.edits if e.clause == "need-exception"]
+    text = accepted(red.docx)
+    assert sum("the use of machine translation software" in t for t in text) == 1
+    assert not any("French pages" in t for t in text)
+    (answer,) = [r for r in _ours(red.docx) if "French pages" in r]
+    named = r"(Item \([a-z]+\) of the exceptions|The exception) to the restriction on AI use.* already allows it"
+    assert re.search(named, answer), answer
+    assert "if you propose one" not in answer and "We have added" not in answer
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard"))
+def test_a_need_for_another_tool_is_still_drafted_beside_the_kept_one(variant):
+    red = localized(variant, SUMMARY_NEED)
+    assert [e for e in red.plan.edits if e.clause == "need-exception"]
+    assert any("summarise the Copy" in t for t in accepted(red.docx))
+    (answer,) = [r for r in _ours(red.docx) if "summarise" in r]
+    assert "Item (" not in answer
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_accepts_and_rejects_the_back_up_wait_and_the_named_photographs(libreoffice):
+    build, we, first, second, waits = BACK_UPS["software"]
+    back_up = engine.redline(
+        build(first, second), author="noai", date=DATE, options=engine.Options(variant="strict", we=we)
+    )
+    photos = run("stock", False, "standard")
+    seen = libreoffice([back_up.docx, build(first, second), photos.docx, stock("(the Photographs)")])
+    for (result, original), red in zip((seen[:2], seen[2:]), (back_up, photos), strict=True):
+        assert result["rejected_paragraphs"] == original["paragraphs"]
+        assert [t.strip() for t in result["accepted_paragraphs"] if t.strip()] == [
+            t for t in accepted(red.docx) if t.strip()
+        ]
+    assert waits in [t.strip() for t in seen[0]["accepted_paragraphs"]]

@@ -77,27 +77,24 @@ def our_replies(red: engine.Redline) -> list[str]:
 
 
 @pytest.mark.parametrize("variant", ("strict", "standard", "minimal"))
-def test_a_stated_need_for_an_ai_tool_is_drafted_into_the_covenants_exceptions(variant):
+def test_a_stated_need_an_exception_of_round_one_already_allows_is_not_drafted_again(variant):
+    # fix21 (c): round one's "(e) the use of machine translation or other automated tools … as clause 3(b) permits"
+    # already allows machine translation for a first draft: no "(f)", and the answer points to (e)
     red = rights_round_two(RIGHTS, variant)
-    edits = drafted(red)
-    assert [e.replacement for e in edits if e.replacement and RIGHTS_USE in e.replacement], edits
-    assert [e for e in edits if e.find == "and " and e.replacement == ""], edits  # "; and (e)" becomes "; (e)"
-    listed = [t for t in accepted(red) if RIGHTS_USE in t]
-    assert len(listed) == 1 and "; (e) the use of machine translation or other automated tools" in listed[0], listed
-    assert listed[0].startswith("The following are not Prohibited AI Use, but only where the tool used neither keeps")
-    assert listed[0].endswith(
-        f"; and {RIGHTS_USE}. None of these may be used to produce output in the style of the Proprietor."
-    ), listed[0]
+    assert not drafted(red), drafted(red)
+    assert not any(RIGHTS_USE in t for t in accepted(red))
+    listed = [t for t in accepted(red) if "; and (e) the use of machine translation or other automated tools" in t]
+    assert len(listed) == 1, listed
     rejected = [p.text for p in engine.read(Reply(red.docx).reject(author="noai").bytes()).paragraphs]
-    assert not any(RIGHTS_USE in t for t in rejected)
-    assert any("; and (e) the use of machine translation or other automated tools" in t for t in rejected)
+    assert [t for t in rejected if "(e) the use of machine translation" in t] == listed
 
 
 @pytest.mark.parametrize("variant", ("strict", "standard", "minimal"))
-def test_the_answer_points_to_the_drafted_exception_and_the_superseded_note_goes_apart(variant):
+def test_the_answer_points_to_the_existing_exception_and_the_superseded_note_goes_apart(variant):
     replies = thread_replies(rights_round_two(RIGHTS, variant).docx)
     (answer,) = [r for r in replies if "first draft" in r]
-    assert ADDED in answer and OFFERED not in answer and "names the tool" not in answer, answer
+    assert "Item (e) of the exceptions to the restriction on AI use already allows it" in answer, answer
+    assert ADDED not in answer and OFFERED not in answer and "names the tool" not in answer, answer
     assert "Superseded" not in answer, answer  # item 5: never in one reply with the answer
     assert any(r.startswith("Superseded") for r in replies), replies
 
@@ -201,8 +198,9 @@ def test_libreoffice_reads_the_drafted_exception_as_a_tracked_change(tmp_path):
     run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
     seen = json.loads(run.stdout)
     assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
-    assert RIGHTS_USE in seen["accepted_text"] and RIGHTS_USE not in seen["rejected_text"]
+    assert RIGHTS_USE not in seen["accepted_text"] and RIGHTS_USE not in seen["rejected_text"]  # fix21: (e) has it
     assert "; and (e) the use of machine translation or other automated tools" in seen["rejected_text"]
+    assert "; and (e) the use of machine translation or other automated tools" in seen["accepted_text"]
 
 
 # -- item 5(a): a comment of ours they answered in its thread, and that this round no longer stands by, is resolved --

@@ -3890,6 +3890,19 @@ def citing_ours(
     return _least_change(text, m.start(), m.end(), said)
 
 
+def citing_all(text: str, labels: Sequence[str]) -> str:
+    """``text``'s sentence saying clauses of ours apply ("Clauses 4.7 and 4.8 apply … and survive …") citing the
+    clauses ``labels`` instead (two or more: "Clauses 4.4 to 4.8 apply … and survive …"), for a clause of ours that
+    goes in elsewhere than where its sentence was drafted; ``text`` as it is for "This clause applies" or fewer
+    than two labels."""
+    m = _APPLYING.search(text)
+    if m is None or m.group("this") or not m.group("items") or len(set(labels)) < 2:
+        return text
+    rest = _SINGULAR_VERB.sub(lambda v: "apply" if v.group(1) else v.group(2), m.group("rest"))
+    said = f"{m.group('word')}s {_cited(sorted(set(labels), key=_number_key))} {rest}"
+    return text[: m.start()] + said + text[m.end() :]
+
+
 def _least_change(text: str, start: int, end: int, new: str) -> tuple[int, int, str]:
     """``text[start:end]`` -> ``new`` as the fewest whole words changed: the words both begin and end with are
     left out of the span."""

@@ -358,10 +358,36 @@ def _combine(states: Sequence[str]) -> str:
     return MODIFIED
 
 
+def _rejected_whole(
+    finder: _Finder, parts: list[tuple[str, bool, int | None, _Diff]]
+) -> list[tuple[str, bool, int | None, _Diff]]:
+    """The paragraphs of a clause of ours, as found: where none of them stands as we wrote it (none accepted or
+    pending), none was changed by a tracked revision and some are gone, what is only like one of them (the
+    document's own survival sentence, "Clauses 4 and 5 survive the termination …", like ours, "Clauses 4.5 to 4.7
+    apply … survive the termination …") is not ours modified: the clause was rejected whole."""
+    states = [s for s, *_ in parts]
+    if (
+        REJECTED not in states
+        or ACCEPTED in states
+        or PENDING in states
+        or any(tracked for _s, tracked, _i, _d in parts)
+        or not any(s == REJECTED and i is None for s, _t, i, _d in parts)
+    ):
+        return parts
+    out = []
+    for s, tracked, i, diff in parts:
+        if s == MODIFIED and i is not None:
+            finder.taken.discard(i)
+            s, i, diff = REJECTED, None, ()
+        out.append((s, tracked, i, diff))
+    return out
+
+
 def _outcome(finder: _Finder, prop: Proposal, number: int, comments: Sequence[Comment]) -> Outcome:
     view = finder.view
     if prop.op == "insert_after":
         parts = [_paragraph_outcome(finder, normalise(t), prop.anchor_index + 1 + k) for k, t in enumerate(prop.texts)]
+        parts = _rejected_whole(finder, parts)
         state = _combine([s for s, *_ in parts])
         tracked = any(t for _s, t, *_ in parts) and state != ACCEPTED
         matched = tuple(i for _s, _t, i, _d in parts)

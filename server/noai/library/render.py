@@ -778,6 +778,29 @@ def tool_exception_spans(text: str, use: str) -> list[tuple[int, int, str]]:
     return []
 
 
+# where a use names its tool: "the use of machine translation for a first draft" -> "machine translation"
+_TOOL_END = re.compile(r",|\s(?:for|to|in|on|when|where|which|that|so|as)\s")
+
+
+def excepting_item(text: str, use: str) -> str | None:
+    """The item of our covenant's exceptions ``text`` that already excepts ``use`` (a use the other side says it
+    needs, "the use of machine translation for a first draft, …"): the item that names the same tool ("(e) the use
+    of machine translation or other automated tools … in preparing the Translation, as clause 3(b) permits"), as
+    the words naming it in our answer ("Item (e) of the exceptions to the restriction on AI use"; strict's sentence
+    "On the same condition, the use of machine translation software …, as Section 2(b) permits, is not a Prohibited AI
+    Use": "The exception for the use of machine translation software"); ``None`` where no item names it, or the use
+    names no tool of its own ("an AI tool to …")."""
+    tool = _TOOL_END.split(use.removeprefix("the use of "), maxsplit=1)[0].strip()
+    if not use.startswith("the use of ") or not tool or tool.startswith(("an AI tool", "AI ")):
+        return None
+    m = re.search(rf"\(([a-z]{{1,4}})\)\s+the\s+use\s+of\s+{re.escape(tool)}\b", text)
+    if m is not None:
+        return f"Item ({m.group(1)}) of the exceptions to the restriction on AI use"
+    if re.search(rf"\bOn the same condition, the use of {re.escape(tool)}\b[^.]*\bis not a Prohibited AI Use\.", text):
+        return f"The exception to the restriction on AI use for the use of {tool}"
+    return None
+
+
 def with_tool_exception(text: str, use: str) -> str:
     """Our covenant's exceptions ``text`` with one more (:func:`tool_exception_spans`); as it was where it has none to
     join."""

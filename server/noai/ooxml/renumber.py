@@ -185,6 +185,20 @@ def _following(
     return siblings, below
 
 
+def _gap(numbers: Sequence[_Number | None], anchor: int) -> bool:
+    """The next number after ``anchor``'s is a later letter of the same number, with letters free between them
+    ("7B." after "7.", "7E." after "7C."): a clause going back in there takes a free letter, nothing moves."""
+    first = numbers[anchor]
+    n = next((n for n in numbers[anchor + 1 :] if n is not None), None)
+    return (
+        first is not None
+        and n is not None
+        and n.parts == first.parts
+        and bool(n.suffix)
+        and ord(n.suffix) > (ord(first.suffix) + 1 if first.suffix else ord("A"))
+    )
+
+
 def _lettered(first: _Number, count: int, taken: Set[tuple[tuple[int, ...], str]]) -> list[str] | None:
     """The ``count`` numbers of clauses inserted after the typed decimal ``first`` without moving the
     clauses after it, as a drafter numbers them: a capital letter after its number ("5." -> "5A.",
@@ -283,7 +297,7 @@ def renumber(
             continue
         first = in_list.get(anchor) or _first(numbers, anchor, read)  # moved by an insertion before it?
         siblings, below = _following(numbers, anchor, first)
-        if lettered and first.parts and anchor not in automatic and (siblings or first.suffix):
+        if lettered and first.parts and anchor not in automatic and (siblings or first.suffix or _gap(numbers, anchor)):
             letters = _lettered(first, count, taken)
             if letters is not None:  # "5A.", "5B." between "5." and "6.": nothing after them moves
                 new_numbers[anchor] = letters
@@ -493,6 +507,9 @@ def closing_gap(
         return []
     if not first.parts:
         return _closing_label_gap(texts, numbers, automatic, after, _first(numbers, after, first), missing, also)
+    following = next((n for n in numbers[after + 1 :] if n is not None), None)
+    if first.suffix or (following is not None and following.parts == first.parts and following.suffix):
+        return _closing_letter_gap(numbers, automatic, after, first, missing, also)
     parent, value = first.parts[:-1], first.parts[-1]
     changes: list[TextChange] = []
     decimals: dict[tuple[int, ...], tuple[int, ...]] = {}
@@ -514,6 +531,32 @@ def closing_gap(
     used = Counter(n.parts for n in numbers if n is not None and n.parts)
     decimals = {old: new for old, new in decimals.items() if used[old] <= 1}
     return sorted(changes + _references(texts, decimals, {}), key=lambda c: (c.index, c.start))
+
+
+def _closing_letter_gap(
+    numbers: Sequence[_Number | None],
+    automatic: Set[int],
+    after: int,
+    first: _Number,
+    missing: int,
+    also: Mapping[int, int],
+) -> list[TextChange]:
+    """:func:`closing_gap` for the lettered clauses inserted after a typed number ("7." or "7A.", then "7C." once
+    "7B." is gone, or "7B." once "7A." is): the letters of that number after the gap move back ("7C." -> "7B.")."""
+    letter = ord(first.suffix) if first.suffix else ord("A") - 1
+    changes: list[TextChange] = []
+    for j in range(after + 1, len(numbers)):
+        n = numbers[j]
+        if n is None or (len(n.parts) > len(first.parts) and n.parts[: len(first.parts)] == first.parts):
+            continue  # unnumbered, or a number under a sibling (left as it is)
+        if n.parts != first.parts or not n.suffix or ord(n.suffix) != letter + 1 + missing or j in automatic:
+            break
+        letter += 1
+        m = _DECIMAL.fullmatch(n.raw)
+        assert m is not None  # a decimal number is read by _DECIMAL
+        changes.append(TextChange(j, n.start, n.end, n.raw, m[1] + chr(letter) + n.raw[m.end(2) :]))
+        missing += also.get(j, 0)
+    return changes
 
 
 def _closing_label_gap(

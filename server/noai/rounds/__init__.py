@@ -104,6 +104,7 @@ from .definitions import _defined_as_used, _not_yet_defined, _unused_definitions
 from .needs import _needs_drafted, _offers_fee
 from .numbers import (
     _changed,
+    _cited_as_placed,
     _citing_own_numbers,
     _numbered_after_moves,
     _numbers_closed,
@@ -294,6 +295,7 @@ def next_round(
     renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
     edits += unused + [_changed(result, c, e.clause, e.variant) for e, c in moves]  # the list closing behind it
     edits = _citing_own_numbers(result, edits, renumbering)
+    edits = _cited_as_placed(result, edits, talks.outcomes, renumbering)
     more = _escalation(talks.outcomes, edits, again, library, deleted)
     notes += [f"{ESCALATES}: {note}" for _, note in more]
     said_more = " ".join(_capital(said) for said, _ in more)
@@ -318,7 +320,7 @@ def next_round(
         any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
         unmarked,
     )
-    edits, drafted = _needs_drafted(
+    edits, drafted, covered = _needs_drafted(
         result, talks.outcomes, edits, plan.variant, dict(plan.terms), how, _offers_fee(result, edits)
     )
     closed, cited = _numbers_closed(
@@ -338,6 +340,7 @@ def next_round(
         frozenset(e.clause for e in unused),
         drafted,
         typed_said,
+        covered,
     )
     return (
         Plan(

@@ -11,7 +11,13 @@ from dataclasses import replace
 from ..analysis.audit import AuditResult
 from ..analysis.facts import glossary_terms
 from ..analysis.negotiation import ACCEPTED, MODIFIED, Need, Outcome, need_as_request, need_as_use, stated_need
-from ..library.render import possessive, tool_exception, tool_exception_spans, with_tool_exception
+from ..library.render import (
+    excepting_item,
+    possessive,
+    tool_exception,
+    tool_exception_spans,
+    with_tool_exception,
+)
 from ..plan import Edit
 from ..planning.strategy import COVENANT
 from .answers import REINSTATE
@@ -41,6 +47,12 @@ def _on_need(need: Need, said: _Said, how: str) -> str:
     work = said.terms.get("works") or said.terms.get("deliverables") or "the work"
     fee = f", which {who} may make subject to a fee agreed at the time" if said.fee else ""
     heard = f"We understand that {need.said}."
+    if need.said in said.covered and not need.trains:  # round one's exceptions have it already: pointed to
+        return (
+            f"{heard} {_capital(who)} can agree to that use for that task alone, provided the tool used keeps no copy "
+            f"of {work} after the task and trains no AI system on what it processes. {said.covered[need.said]} already "
+            "allows it on that condition, so no change is needed."
+        )
     if need.said in said.drafted and not need.trains:  # this round's change excepts it: said of it, never offered
         return (
             f"{heard} {_capital(who)} can agree to that use for that task alone, provided the tool used keeps no copy "
@@ -112,7 +124,7 @@ def _needs_drafted(
     terms: dict[str, str] | None,
     how: str = "",
     fee: bool = False,
-) -> tuple[list[Edit], frozenset[str]]:
+) -> tuple[list[Edit], frozenset[str], dict[str, str]]:
     """The changes this round drafts to our restriction on AI use for each AI use the other side says it needs in a
     thread of ours. A use of an AI tool that trains nothing (:func:`~noai.analysis.negotiation.need_as_use`; never a
     digital replica) is excepted on the condition our exceptions are made on (the tool keeps no copy and trains no AI
@@ -123,8 +135,10 @@ def _needs_drafted(
     that paragraph has the creator not withhold consent unreasonably, for that purpose alone (with the fee our
     restriction offers, ``fee``); strict drafts none. One change per paragraph, in none this round changes or
     comments on already (the first operative paragraph free of them). The edits (``edits`` with the
-    covenant put back rewritten, then the new changes) and the needs drafted (as
-    :class:`~noai.analysis.negotiation.Need` says them)."""
+    covenant put back rewritten, then the new changes), the needs drafted (as
+    :class:`~noai.analysis.negotiation.Need` says them), and the needs an item of the covenant's exceptions as they
+    accepted it already excepts (:func:`~noai.library.render.excepting_item`: the need -> the item's label), drafted
+    never again."""
     terms = terms or {}
     client, provider = terms.get("client", "the client"), terms.get("provider", "the creator")
     uses: dict[str, str] = {}  # the need as said -> the use excepted
@@ -139,7 +153,7 @@ def _needs_drafted(
             elif need is not None and request is not None:
                 requests.setdefault(need.said, request)
     if not uses and not requests:
-        return edits, frozenset()
+        return edits, frozenset(), {}
     covenant = next((o for o in outcomes if o.proposal.op == "insert_after" and o.proposal.clause == COVENANT), None)
     drafted: set[str] = set()
     out = list(edits)
@@ -150,17 +164,22 @@ def _needs_drafted(
             texts = tuple({**q, "text": with_tool_exception(q["text"], use)} for q in e.paragraphs)
             if texts != e.paragraphs:
                 out[put_back], drafted = replace(e, paragraphs=texts), drafted | {said}
-        return out, frozenset(drafted)
+        return out, frozenset(drafted), {}
     if covenant is None or covenant.state not in (ACCEPTED, MODIFIED) or covenant.tracked:
-        return edits, frozenset()  # no covenant of ours as they agreed it: our answer offers the exception instead
+        return edits, frozenset(), {}  # no covenant of ours as they agreed it: our answer offers the exception instead
     paragraphs = result.paragraphs
     standing = [i for i in covenant.matched if i is not None and i < len(paragraphs)]
     touched = {e.index for e in out if e.op in ("replace", "comment")}  # a change or comment of this round is there
     operative = next((i for i in standing if not glossary_terms(paragraphs[i].text) and i not in touched), None)
     work = terms.get("deliverables") or "the work"
+    covered: dict[str, str] = {}  # the need -> the words naming the exception that allows it
     for said, use in uses.items():
         if any(use in paragraphs[i].text for i in standing):
             continue  # excepted already
+        item = next((x for i in standing if (x := excepting_item(paragraphs[i].text, use))), None)
+        if item is not None:  # an exception of round one's names that tool ("(e) … as clause 3(b) permits")
+            covered[said] = item
+            continue
         comment = (
             f"Why this change: you told us that {said}. That use is excepted from the restriction on AI use on the "
             f"condition the other exceptions are made on: the tool keeps no copy of {work} after the task and trains "
@@ -196,7 +215,7 @@ def _needs_drafted(
         out.append(_change_at(operative, text, len(text), len(text), " " + consent, variant, comment))
         touched.add(operative)
         drafted.add(said)
-    return out, frozenset(drafted)
+    return out, frozenset(drafted), covered
 
 
 def _change_at(at: int, text: str, start: int, end: int, new: str, variant: str, comment: str | None) -> Edit:

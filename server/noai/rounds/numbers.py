@@ -16,6 +16,7 @@ from ..analysis.facts import (
     cited_range_ends,
     cited_runs,
     cites_itself,
+    citing_all,
     citing_itself_as,
     citing_ours,
     clause_number,
@@ -131,7 +132,12 @@ def _new_numbers(result: AuditResult, edits: Sequence[Edit]) -> dict[str, list[s
         count = sum(n for at, n in numbered.items() if 0 <= at < len(paragraphs) and _own_number(paragraphs[at]))
         if last is not None:
             after[last] = after.get(last, 0) + count
-    return {last: more for last, count in after.items() if count and (more := _numbers_after(last, count))}
+    have = {n for p in paragraphs if (n := _number_of(p))}
+    return {
+        last: more
+        for last, count in after.items()
+        if count and (more := _numbers_after(last, count, lettered=_moved(last, -1) in have))
+    }
 
 
 def _overlaps(change: Edit, edits: Sequence[Edit]) -> bool:
@@ -191,9 +197,13 @@ def _moved(number: str, by: int) -> str | None:
     return f"{head}.{int(tail) + by}" if head and tail.isdigit() and int(tail) + by > 0 else None
 
 
-def _numbers_after(number: str, count: int) -> list[str] | None:
-    """The ``count`` numbers after ``number``: "4.10" -> "4.11" …, "5(f)" -> "5(g)" …"""
+def _numbers_after(number: str, count: int, lettered: bool = False) -> list[str] | None:
+    """The ``count`` numbers after ``number``: "4.10" -> "4.11" …, "5(f)" -> "5(g)" …; ``lettered``: its list is
+    of letters (the letter before it is in the document: "5(i)" after "5(h)" -> "5(j)", never the roman "5(ii)")."""
     parent, bracket, letter = number.partition("(")
+    if bracket and parent and lettered:
+        moved = [_moved(number, k) for k in range(1, count + 1)]
+        return None if None in moved else [n for n in moved if n is not None]
     if bracket and parent:
         letters = next_numbers(f"({letter}", count)
         return [parent + n for n in letters] if letters else None
@@ -240,7 +250,18 @@ def _anchor_standing(
     anchor = _norm(o.proposal.anchor_text)
     found = [i for i, p in enumerate(paragraphs) if anchor and _norm(p.text) == anchor]
     at = min(found, key=lambda i: abs(i - o.proposal.anchor_index), default=None)
-    return None if at is None or clause_number(paragraphs[at]) is None else (at, at)
+    return None if at is None or not _shows_number(paragraphs[at]) else (at, at)
+
+
+def _shown(p: Paragraph) -> str | None:
+    """The number ``p`` carries: Word's, a typed clause number ("4.10\t"), or a typed number of one level ("7. ",
+    after which our clauses go in as "7A.", "7B." …; "7C. ")."""
+    typed = typed_number(p.text)
+    return clause_number(p) or (typed[0].rstrip(".") if typed else None)
+
+
+def _shows_number(p: Paragraph) -> bool:
+    return _shown(p) is not None
 
 
 def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: AuditResult) -> Edit:
@@ -250,13 +271,18 @@ def _own_place(edit: Edit, o: Outcome, outcomes: Sequence[Outcome], result: Audi
     from that clause's list; the first clause of its block goes back after the clause it followed. Our text
     citing its own number cites the number of its place ("This clause 4.5 applies"). Left where the plan puts it
     when neither stands, or the plan gives it no run-in title (a heading of its own)."""
-    found = _standing_before(o, outcomes, result.paragraphs) or _anchor_standing(o, outcomes, result.paragraphs)
+    paragraphs = result.paragraphs
+    found = _standing_before(o, outcomes, paragraphs, _shown) or _anchor_standing(o, outcomes, paragraphs)
     titled = next((k for k, item in enumerate(edit.paragraphs) if item.get("title")), None)
+    continuing = all(item.get("continued") for item in edit.paragraphs)  # placed by the plan as a clause's tail
+    numbered_before = bool(o.proposal.texts) and typed_number(o.proposal.texts[0]) is not None  # "1B. The …"
+    if titled is None and continuing and numbered_before and edit.title:
+        titled = 0  # its own numbered clause again, under its own title, as it went in before
     if found is None or titled is None:
         return edit
     index, like = found
     body = [item["text"] for item in edit.paragraphs]
-    title = edit.paragraphs[titled]["title"]
+    title = edit.paragraphs[titled].get("title") or edit.title or ""
     placed = replace(
         edit,
         index=index,
@@ -286,6 +312,38 @@ def _citing_own_numbers(result: AuditResult, edits: list[Edit], renumbering: Ren
         cites = [cited_as_itself(q.get("text", "")) for q in e.paragraphs]
         if own and any(n and n != own[0] for n in cites):
             e = replace(e, paragraphs=tuple({**q, "text": citing_itself_as(q["text"], own[0])} for q in e.paragraphs))
+        out.append(e)
+    return out
+
+
+def _cited_as_placed(
+    result: AuditResult, edits: list[Edit], outcomes: Sequence[Outcome], renumbering: Renumbered | None
+) -> list[Edit]:
+    """A clause of ours this round inserts whose sentence cites our clauses ("Clauses 4.7 and 4.8 apply … and
+    survive", drafted for where the plan first put it, or in a round before) cites them where they are now: the
+    clauses of ours that stand (less our definitions, at the numbers this round's insertions move them to) and
+    those this round inserts, at their numbers as the writer numbers them (after :func:`_own_place` and
+    :func:`_with_ours` moved them)."""
+    insertions = [e for e in edits if e.op == "insert_after"]
+    citing = [e for e in insertions if any(cited_runs(q.get("text", "")) for q in e.paragraphs)]
+    if not citing:
+        return edits
+    paragraphs = result.paragraphs
+    base = renumbering or _renumbered(result, insertions)
+    moved = _moved_numbers(paragraphs, [c for c in base.found.changes if not c.reference])
+    standing = {
+        moved.get(n, n)
+        for i, o in _ours_standing(result, outcomes).items()
+        if o.proposal.clause != DEFINITIONS and (n := _own_number(paragraphs[i]))
+    }
+    labels = standing | {n for own in _our_numbers(result, insertions, renumbering) for n in own}
+    out = []
+    for e in edits:
+        if any(e is c for c in citing):
+            items = tuple(
+                {**q, "text": citing_all(q["text"], sorted(labels))} if "text" in q else q for q in e.paragraphs
+            )
+            e = replace(e, paragraphs=items)
         out.append(e)
     return out
 
@@ -324,8 +382,8 @@ def _gaps_closed(
     for o in rejected:
         if o.proposal.op != "insert_after" or o.proposal.clause in again | {DEFINITIONS} or not o.proposal.texts:
             continue
-        found = _standing_before(o, outcomes, paragraphs, _own_number)
-        if found is None:
+        found = _standing_before(o, outcomes, paragraphs, _own_number) or _anchor_standing(o, outcomes, paragraphs)
+        if found is None or _own_number(paragraphs[found[1]]) is None:
             continue
         numbered = found[1]
         if typed_number(o.proposal.texts[0]) is None and paragraphs[numbered].label is None:
