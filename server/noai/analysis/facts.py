@@ -777,7 +777,8 @@ _PERMITS_TRAINING = re.compile(
     # AI named as the purpose: "for machine learning purposes", "for the development of artificial intelligence
     # models" (not AI tools the work is used with)
     rf"(?:{_PUT_TO_USE_PASSIVE}|{_PUT_TO_USE})\b[^.;]{{0,160}}?\b(?:for|in\s+connection\s+with)\s+(?:the\s+)?"
-    r"(?:purposes?\s+of\s+)?(?:(?:development|creation|building)\s+of\s+)?"
+    r"(?:purposes?\s+of\s+)?(?:(?:development|creation|building|(?:re-?)?training|fine[\s-]?tuning|improvement|"
+    r"enhancement)\s+of\s+)?"
     r"(?P<purpose>(?=(?:(?:its|their|[\w-]+['’]s)\s+)?(?:own\s+)?(?:generative\s+)?"
     r"(?:AI|artificial\s+intelligence|machine[- ]learning|deep[- ]learning|LLMs?|large\s+language|neural)(?![\w-])"
     r"(?!\s+(?:tools?|software|services|products?|features?)\b))))",
@@ -787,6 +788,8 @@ _PERMITS_TRAINING = re.compile(
 # the use of AI tools")
 _TRAINED_OBJECT = re.compile(
     r"(?:(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z-]+)*"
+    # the noun's object: "for the training of artificial intelligence models"
+    r"(?:\s+of(?=\s))?"
     r"\s*(?:,?\s*(?!(?:in|on|with|about|to|for|by|at|from|of|and|or|but)\b)[\w’'-]+\s+){0,4}"
 )
 # what a model is called, in AI words that start with the training verb ("train its machine learning models")
@@ -806,6 +809,22 @@ _CONDITIONED = re.compile(
     r"\b(?:consent\w*|approv\w*|authori[sz]\w*|agree\w*|permission|unless|subject\s+to|except|if)\b",
     re.IGNORECASE,
 )
+# a second clause by which the party whose material it is gives the authority itself, not a condition the
+# permission waits on ("…, and Customer authorizes Provider to process Customer Content for such purposes")
+_AND_GIVES = re.compile(
+    r"\band\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:hereby\s+)?$",
+)
+_GIVES = re.compile(r"(?:authori[sz]es|consents|agrees)\b(?!\s+(?:that|in\s+writing)\b)", re.IGNORECASE)
+
+
+def _conditioned(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` makes a permission wait for someone's word (see :data:`_CONDITIONED`): not
+    where the word is a second clause giving the authority ("and Customer authorizes Provider to …")."""
+    for m in _CONDITIONED.finditer(text, start, end):
+        if _GIVES.match(text, m.start(), end) and _AND_GIVES.search(text, max(start, m.start() - 60), m.start()):
+            continue
+        return True
+    return False
 
 
 # The AI words before the training verb, as where the work goes ("may input the Artwork into generative AI tools to
@@ -894,7 +913,7 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     head = opening.end() if opening is not None else start
     lead = _PERMISSION_LEAD.match(text, head, end)
     body = lead.end() if lead is not None else head
-    if _CONDITIONED.search(text, body, end):
+    if _conditioned(text, body, end):
         return None
     made = _MAKES_TRAINED.match(text, body, end)
     # "may develop AI models trained on the Artwork": the AI words before the work they are trained on
