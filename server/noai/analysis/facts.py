@@ -3957,7 +3957,9 @@ def uses_term(text: str, key: str) -> bool:
 
 # a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
 # "This clause 4.11", "this clause 2.1A" (a clause numbered between two of the document's)
-_CITES_ITSELF = re.compile(r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*(?:[A-Z](?![A-Za-z]))?)")
+_CITES_ITSELF = re.compile(
+    r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*(?:[A-Z](?![A-Za-z]))?(?:\([a-z0-9]{1,4}\))*)"
+)  # "This clause 4.11", "This Section 2.1A", "this Section 3(c)" (Word's lettered sub-clause, its letter cited too)
 
 
 def cites_itself(text: str) -> bool:
