@@ -3625,21 +3625,17 @@ def survival_with(found: SurvivalList, labels: Sequence[str]) -> tuple[str, str]
 _DEFINES = re.compile(r'["“]([^"”,]{1,60})(?:,[^"”]{0,80})?["”]\s+(?:\([^()]{1,120}\)\s+)?(?:shall\s+)?means?\b')
 # the opening of a definitions entry of a bare term, up to where words were typed into it: its number, then only
 # the term's capitalised words ("Prohibited AI Use", "(a) Developer IP"); and what follows the typed words: "means"
-_BARE_TERM_OPENS = re.compile(
-    r"^(?:\(?[a-z0-9]{1,4}[.)]\s*|\d+(?:\.[A-Za-z0-9]{1,4})*\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|or))*$"
-)
+_ENTRY_NUMBER = r"(?:\(?[a-z0-9]{1,4}[.)]\s*|\d+(?:\.[A-Za-z0-9]{1,4})*\.?\s+)?"  # "(a) ", "1.1 ", "2.1A<TAB>"
+_TERM_WORD = r"[A-Z][\w'’-]*"
+_BARE_TERM_OPENS = re.compile(rf"^{_ENTRY_NUMBER}{_TERM_WORD}(?:\s+(?:{_TERM_WORD}|of|and|or))*$")
 # a definitions entry of a bare term: "Developer IP means …", "(a) AI System means …"
 _BARE_DEFINES = re.compile(
-    r"^(?:\(?[a-z0-9]{1,4}[.)]\s*|\d+(?:\.[A-Za-z0-9]{1,4})*\.?\s+)?"
-    r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|or)){0,6})\s+(?:\([^()]{1,120}\)\s+)?(?:shall\s+)?means\b"
+    rf"^{_ENTRY_NUMBER}({_TERM_WORD}(?:\s+(?:{_TERM_WORD}|of|and|or)){{0,6}})\s+(?:\([^()]{{1,120}}\)\s+)?(?:shall\s+)?means\b"
 )
 _MEANS_NEXT = re.compile(r"\)?\s*(?:shall\s+)?means?\b")
 # a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …",
 # "2.1A<TAB>In this clause 2.1A, “X” …"
-_GLOSSARY = re.compile(
-    r"^(?:\(?[a-z0-9]{1,4}[.)]\s*|\d+(?:\.[A-Za-z0-9]{1,4})*\.?\s+)?"
-    r'(?:In this [A-Za-z]+(?: [\w.()]+)?,\s*)?["“]'
-)
+_GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:In this [A-Za-z]+(?: [\w.()]+)?,\s*)?["“]')
 
 
 def term_key(name: str) -> str:
