@@ -32,7 +32,14 @@ from noai.analysis.classify import (
 )
 from noai.analysis.classify import Parties as Mentions
 from noai.analysis.collector import paused
-from noai.analysis.facts import Retention, clause_word, named_purpose, prevailing_retention, retention_note
+from noai.analysis.facts import (
+    Retention,
+    clause_word,
+    named_purpose,
+    prevailing_retention,
+    retention_note,
+    sentence_at,
+)
 from noai.analysis.language import detect_language
 from noai.analysis.negotiation import (
     Negotiation,
@@ -42,7 +49,7 @@ from noai.analysis.negotiation import (
     without_our_words,
 )
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
-from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
+from noai.analysis.parties import Parties, We, analyse, find_parties, made_by, materials_of, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.semantics import drafting_note
 from noai.analysis.terms import DefinedTerms, analyse_terms
@@ -1259,6 +1266,42 @@ def _notes(
     return notes
 
 
+def from_our_side(result: AuditResult) -> AuditResult:
+    """``result`` read from the side of the party the user said they are (``--we``), where what is at stake for
+    that party is what it brings to the deal ("Customer Content", "Brand Materials"), not the other side's product
+    ("the Service", the Agency's "Deliverables"): the work is our materials, the creator's term names our party (who
+    keeps them and whom the clauses protect) and the client's term the other side (the party they bind). The
+    findings already read the creator as our party (:func:`audit_paragraphs`). Any other result is returned as it
+    is: an inferred party, or one that brings no materials the document names."""
+    terms, we, parties = result.terms, result.we, result.parties
+    if we is None or we.source != "user" or terms.client is None or terms.provider is None:
+        return result
+    materials = materials_of(parties, terms, result.paragraphs, we.party)
+    ours = materials[0] if materials else None
+    if ours is None:
+        return result
+    receiving = we.role == CLIENT_ROLE and terms.creator == "client"  # the audit made our party the creator
+    other = next((p for p in parties.parties if p.id != we.party and p.role != we.role and p.role != "unknown"), None)
+    if not receiving and (other is None or not made_by(other, terms.deliverables, result.paragraphs)):
+        return result  # we make the work: it stays what is at stake
+    swapped = (
+        replace(terms, client=terms.provider, provider=terms.client, creator="provider", deliverables=ours)
+        if receiving
+        else replace(terms, deliverables=ours)
+    )
+    # the other side owning its own things ("Provider owns all right … in the Service and Usage Data") moves nothing
+    # of ours: only a transfer whose sentence names our materials is one
+    words = re.compile("|".join(rf"\b{re.escape(w)}\b" for t in materials for w in {t.name, *t.aliases}))
+    findings = [
+        f
+        for f in result.findings
+        if f.kind != "ip_assignment"
+        or f.beneficiary != "client"
+        or words.search(sentence_at(f.paragraph_text, f.phrase_start))
+    ]
+    return replace(result, terms=replace(swapped, licensed=None), findings=findings)
+
+
 def audit_paragraphs(
     paragraphs: Sequence[Paragraph],
     terms: DefinedTerms | None = None,
@@ -1286,9 +1329,9 @@ def audit_paragraphs(
         parties = find_parties(paragraphs)
     resolved = resolve_we(parties, we)
     words = party_words(parties, terms.creator or "provider")  # the model's creator is the contract's
+    maker = terms.creator or "provider"  # who makes the work, whoever the user is
     if resolved.role == CLIENT_ROLE and resolved.source == "user":  # the user is the receiving side
-        creator_side = terms.creator or "provider"
-        terms = replace(terms, creator="client" if creator_side == "provider" else "provider")
+        terms = replace(terms, creator="client" if maker == "provider" else "provider")
     if language not in ("en", "unknown"):
         return AuditResult(
             filename,
@@ -1308,7 +1351,7 @@ def audit_paragraphs(
             we=resolved,
         )
     creator = terms.creator or "provider"
-    findings = classify(paragraphs, terms, words)
+    findings = classify(paragraphs, terms, words, maker)
     protections = _protections(paragraphs, findings, terms, creator, Mentions(terms, paragraphs, words))
     body_end = _operative_end(paragraphs, findings)
     runs = _SectionRuns(paragraphs)

@@ -769,8 +769,9 @@ _PERMITS_TRAINING = re.compile(
     r"(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:AI|artificial|machine|neural|(?:large\s+)?language|training|datasets?)\b))|"
     rf"(?:(?:{_PUT_TO_USE_PASSIVE}|{_PUT_TO_USE})\b[^.;]{{0,160}}?\b"
     r"(?:to|for(?:\s+the\s+purposes?\s+of)?|as|in)\s+(?:the\s+)?)?"
-    # a list of verbs before it: "to develop, train and evaluate its speech models"
-    r"(?:[a-z-]+,\s+)*(?:[a-z-]+,?\s+(?:and|or)\s+)?"
+    # a list of verbs before it: "to develop, train and evaluate its speech models"; the first training verb of the
+    # list is the act ("to train and improve its models": "train", whose object follows the list)
+    r"(?:[a-z-]+,\s+)*?(?:[a-z-]+,?\s+(?:and|or)\s+)??"
     # what is made for training: "to create training datasets"
     r"(?:(?:create|compile|build|assemble)\s+(?:an?\s+|the\s+)?)?"
     r"(?P<act>(?:re-?)?train(?:ing)?|fine[\s-]?tun(?:e|ing)|improv(?:e|ing))\b|"
@@ -934,6 +935,56 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     if phrase_start < m.end() and not _A_MODEL.search(text, m.end(), phrase_end):
         return None  # "may use the Deliverables to train its products": what is trained names no model
     return _sentence_struck(text, start, end, head)
+
+
+# The words of the next sentence that hang on a permission struck before it: an opening connective that answers it
+# ("However,", "In that case,") and the items that govern the use it gave ("(a) … must be aggregated before any such
+# use, and"), read by their reference back to it ("such use", "that training").
+_BACK_CONNECTIVE = re.compile(
+    r"(?:However|But|Nevertheless|Notwithstanding\s+the\s+foregoing|In\s+(?:that|such|each|either)\s+case|"
+    r"In\s+doing\s+so|When\s+doing\s+so)\s*,?\s+"
+)
+_SUCH_USE = re.compile(
+    r"\b(?:such|that|this|these|those|the\s+foregoing)\s+(?:uses?|training|purposes?|processing|permissions?|"
+    r"rights?|licen[cs]es?|models?|improvements?)\b",
+    re.IGNORECASE,
+)
+_ITEM_MARK = re.compile(r"(?:(?<=\s)|(?<=^))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
+
+
+def hanging_on(text: str, end: int) -> Strike | None:
+    """What of the sentence after ``text[:end]`` (a struck permission, the spaces after it included) goes with it:
+    the whole sentence where it all refers back to the permission ("Such use must be aggregated."); the lead of
+    its items up to the last one, which then stands alone without its mark, where the items before it do ("However,
+    (a) Usage Data must be aggregated before any such use, and (b) Provider shall not disclose …" -> "Provider
+    shall not disclose …"); its opening connective alone ("However, Provider shall …"). The first word left takes
+    the capital. ``None``: nothing of it hangs on the permission, or it cannot be cut cleanly."""
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text):
+        return None
+    _s, stop = sentence_span(text, start)
+    connective = _BACK_CONNECTIVE.match(text, start, stop)
+    items = list(_ITEM_MARK.finditer(text, start, stop))
+    bodies = [text[m.end() : (items[i + 1].start() if i + 1 < len(items) else stop)] for i, m in enumerate(items)]
+    back = [bool(_SUCH_USE.search(b)) for b in bodies]
+    lead = text[(connective.end() if connective else start) : items[0].start() if items else stop]
+    if (not items and _SUCH_USE.search(lead)) or (items and all(back) and not lead.strip(" ,:")):
+        after = stop
+        while after < len(text) and text[after].isspace():
+            after += 1
+        return Strike(end, after, "", text[start:stop])
+    if len(items) >= 2 and all(back[:-1]) and not back[-1] and not lead.strip(" ,:"):
+        cut = items[-1].end()
+    elif connective is not None and not any(back) and not _SUCH_USE.search(lead):
+        cut = connective.end()
+    else:
+        return None
+    first = re.compile(r"[a-z]").match(text, cut)
+    if first is not None:  # "(b) the Provider shall …": its first word opens the sentence now
+        return Strike(end, cut + 1, text[cut].upper(), text[start:cut].rstrip())
+    return Strike(end, cut, "", text[start:cut].rstrip())
 
 
 # A sentence whose act lets the other side use the work AS training data, the use named by a noun ("Performer consents

@@ -157,9 +157,9 @@ AGREEMENT_WORDS = (
 
 _OPEN, _CLOSE = "\"“‘'", "\"”’'"
 _Q = rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]{{1,60}}?)\s*[{_CLOSE}]"
-# "Client" means / "You" or "Your" shall mean / "Fees" has the meaning ...
+# "Client" means / "You" or "Your" shall mean / "Fees" has the meaning ..., after a typed number ("1.", "(a)", "1.1")
 _MEANS = re.compile(
-    rf"\W{{0,3}}(?:[\dA-Za-z]{{1,4}}[.)]\s+)?((?:{_Q}(?:\s*(?:,|or|and)\s*)?)+)\s*(?:,\s*)?"
+    rf"\W{{0,3}}(?:(?:[\dA-Za-z]{{1,4}}[.)]|\d{{1,3}}(?:\.\d{{1,3}})+\.?)\s+)?((?:{_Q}(?:\s*(?:,|or|and)\s*)?)+)\s*(?:,\s*)?"
     r"(?:means|shall\s+mean|will\s+mean|has\s+the\s+meaning|have\s+the\s+meaning|"
     r"shall\s+have\s+the\s+meaning|will\s+have\s+the\s+meaning|includes|shall\s+include|refers\s+to)\b",
     re.IGNORECASE,
@@ -324,6 +324,41 @@ def _describes_thing(meaning: str) -> bool:
     if _PERSON_NOUNS.search(text):
         return False
     return bool(_THING_NOUNS.search(text) or _POSSESSED_HEAD.match(meaning))
+
+
+# what a party brings to the deal, in its material's definition: "the materials the Brand provides to the Agency",
+# "data Customer uploads to the Service", "files supplied by the Client"
+SUPPLIES = (
+    r"(?:provides?|supplies|supply|uploads?|submits?|furnish(?:es)?|delivers?|makes?\s+available|sends?|gives?|"
+    r"discloses?|transmits?|inputs?)"
+)
+SUPPLIED = (
+    r"(?:provided|supplied|uploaded|submitted|furnished|delivered|made\s+available|sent|given|disclosed|"
+    r"transmitted|input|owned|created|generated)"
+)
+# what a party makes in its product's definition: "the artwork the Agency creates", "the hosted platform Provider
+# makes available", "software developed by the Supplier"
+MAKES = (
+    r"(?:creates?|makes?|develops?|produces?|prepares?|designs?|writes?|builds?|hosts?|operates?|provides?|"
+    r"supplies|delivers?|makes?\s+available)"
+)
+MADE = (
+    r"(?:created|made|developed|produced|prepared|designed|written|built|hosted|operated|provided|supplied|delivered)"
+)
+
+
+def says_of(text: str, words: Sequence[str], active: str, passive: str) -> bool:
+    """Whether ``text`` says one of ``words`` (a party) does ``active`` ("the Brand provides") or has it done by it
+    ("provided by the Brand")."""
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if not names:
+        return False
+    party = rf"(?:the\s+)?(?:{names})"
+    said = (
+        rf"\b{party}\s+(?:shall\s+|will\s+|may\s+|has\s+|have\s+)?{active}\b|"
+        rf"\b{passive}\s+(?:to\s+\w+\s+)?by\s+{party}\b"
+    )
+    return re.search(said, text, re.IGNORECASE) is not None
 
 
 def body_start(p: Paragraph) -> int:
