@@ -112,8 +112,10 @@ from .library.render import (
     without_officer,
     without_text_tools,
 )
+from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, struck_moves_numbers
 from .ooxml.revisions import typed_number_span
+from .ooxml.text import INSERTED
 from .planning.comments import (
     _defined_for,
     _if_chosen,
@@ -1422,6 +1424,8 @@ def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int
     if rf.action != "replace" or rf.replacement or f.phrase_start > 0 or f.phrase_end < len(text):
         return f, rf
     paragraphs = result.paragraphs
+    if _pending_insertion(paragraphs[f.start]):
+        return f, rf  # a clause the other side added, not yet agreed: struck whole, its number goes with it
     if not struck_moves_numbers([p.text for p in paragraphs], f.start, [p.label for p in paragraphs], ours):
         return f, rf
     span = typed_number_span(text)
@@ -1433,6 +1437,12 @@ def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int
         f" Its number stays, marked “{DELETED}”, so that the numbers after it and the references to them still hold."
     )
     return replace(f, phrase=words, phrase_start=start), replace(rf, find=words, replacement=DELETED, comment=said)
+
+
+def _pending_insertion(p: Paragraph) -> bool:
+    """``p`` is a whole paragraph inserted with tracking and not yet accepted (its mark and all its words): the
+    clause is only proposed, and striking it takes it out with its number, leaving no gap."""
+    return p.mark == INSERTED and not p.original_text.strip()
 
 
 def _qualified_purpose(

@@ -34,6 +34,7 @@ from ..planning.placement import (  # _ON_AI: the clauses on AI use
     _renumbered,
     clause_paragraphs,
     numbered_paragraphs,
+    struck_whole,
 )
 from .said import _known, _norm
 
@@ -80,8 +81,6 @@ def _with_ours(edits: list[Edit], outcomes: Sequence[Outcome], result: AuditResu
         and e.paragraphs
         and e.title
     ]
-    if all(edits[k].index == end for k in fresh):
-        return edits  # with ours already (or none): where the plan puts it
     like = standing[end]
     out = list(edits)
     for k in fresh:
@@ -90,6 +89,8 @@ def _with_ours(edits: list[Edit], outcomes: Sequence[Outcome], result: AuditResu
         body = [item["text"] for item in e.paragraphs[1 if headed else 0 :]]
         items = clause_paragraphs(paragraphs, end, like, body, e.title or "", 0)
         out[k] = replace(e, index=end, anchor_text=paragraphs[end].text, paragraphs=items)
+    if all(edits[k].index == end and out[k].paragraphs == edits[k].paragraphs for k in fresh):
+        return edits  # with ours already, numbered as ours are (or none): where the plan puts it
     moved = set(fresh)
     back = [e for k, e in enumerate(out) if k not in moved and e.op == "insert_after" and e.index == end]
     rest = [e for k, e in enumerate(out) if k not in moved and not (e.op == "insert_after" and e.index == end)]
@@ -305,7 +306,8 @@ def _citing_own_numbers(result: AuditResult, edits: list[Edit], renumbering: Ren
     2.2A") calls itself by the number it takes where it now goes (after :func:`_with_ours` and :func:`_own_place`
     moved it, and the numbers this round closes), as the writer numbers it."""
     insertions = [e for e in edits if e.op == "insert_after"]
-    numbers = dict(zip(map(id, insertions), _our_numbers(result, insertions, renumbering), strict=True))
+    base = renumbering or _renumbered(result, insertions, struck_whole(result.paragraphs, edits))
+    numbers = dict(zip(map(id, insertions), _our_numbers(result, insertions, base), strict=True))
     out = []
     for e in edits:
         own = numbers.get(id(e)) or []
@@ -329,14 +331,14 @@ def _cited_as_placed(
     if not citing:
         return edits
     paragraphs = result.paragraphs
-    base = renumbering or _renumbered(result, insertions)
+    base = renumbering or _renumbered(result, insertions, struck_whole(paragraphs, edits))
     moved = _moved_numbers(paragraphs, [c for c in base.found.changes if not c.reference])
     standing = {
         moved.get(n, n)
         for i, o in _ours_standing(result, outcomes).items()
         if o.proposal.clause != DEFINITIONS and (n := _own_number(paragraphs[i]))
     }
-    labels = standing | {n for own in _our_numbers(result, insertions, renumbering) for n in own}
+    labels = standing | {n for own in _our_numbers(result, insertions, base) for n in own}
     out = []
     for e in edits:
         if any(e is c for c in citing):
@@ -352,7 +354,7 @@ def _numbered_after_moves(result: AuditResult, edits: Sequence[Edit], moves: Seq
     """The numbers our inserted clauses take once this round's renumbering (``moves``: "(f)" -> "(e)" after a
     withdrawn "(d)") is made: a clause inserted after "(f)" is "(f)", not "(g)". For the writer, as the
     renumbering of the document as it is."""
-    base = _renumbered(result, [e for e in edits if e.op == "insert_after"])
+    base = _renumbered(result, [e for e in edits if e.op == "insert_after"], struck_whole(result.paragraphs, edits))
     texts = list(base.texts)
     for c in sorted(moves, key=lambda c: (c.index, -c.start)):
         if not c.reference:
