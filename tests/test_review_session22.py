@@ -15,10 +15,10 @@ words into it (", in de-identified and aggregated form,"), or rejects our covena
 exception into our covenant (", except as Article 4.3 permits"), or rejects our clause defining the Permitted Purpose.
 
 Each class is also shown on a small contract of another shape written here (UK photography conditions of sale calling
-themselves "these Conditions"; a UK film-score licence with "Article" headings and (a)/(b) uses), or on
-ca-platform-licence with ``--we Customer``. A defect the lawyer would not send is a ``xfail(strict=True)`` whose
-reason is the defect: it XPASSes (and fails) once fixed, then loses its mark. /work/team/REVIEW22.md has the grades
-and the exact sentences.
+themselves "these Conditions"; a UK film-score licence with "Article" headings and (a)/(b) uses), on studio-email and
+informal-letter, or on ca-platform-licence with ``--we Customer``. A defect the lawyer would not send is a
+``xfail(strict=True)`` whose reason is the defect: it XPASSes (and fails) once fixed, then loses its mark.
+/work/team/REVIEW22.md has the grades and the exact sentences.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ from test_review_session20 import COVENANT, NEXT_ROUND, ids_of, insert_words, ne
 from test_review_synthetic import DATE, redline, source
 
 from noai import engine
+from noai.ooxml.package import read_package
+from noai.ooxml.threads import read_comments
 
 PLATFORM, LICENCE, CA = "us-ai-platform-customer", "licence-articles", "ca-platform-licence"
 VARIANTS = ("strict", "standard", "minimal")
@@ -548,3 +550,28 @@ def test_a_right_to_process_the_work_with_any_technology_is_answered(variant):
 @pytest.mark.parametrize("variant", [xfail(v, reason=TOOLS) for v in ("strict", "standard")])
 def test_a_right_to_process_the_score_with_any_software_is_answered(variant):
     assert _answers(other("score-tools", variant), "using any software")
+
+
+# ------------------------------------------------------------------------------------------------
+# Class 12: where the work has no defined name the audit finds, a comment read on its own (as each bubble is) points
+# at "that work" with nothing before it: "Why this clause: that work is creative work", "we found no term in these
+# Terms that limits AI use of that work", "We ask that the rights given here (“Usage Data”) exclude that work and any
+# use of them to train AI". The same on studio-email and informal-letter ("Why this clause: that work includes code").
+
+DANGLING = (
+    "where the work has no defined name, comments read on their own say 'that work' with nothing it points to ('Why "
+    "this clause: that work is creative work', 'limits AI use of that work', 'exclude that work and any use of them'): "
+    "each comment names the work it speaks of"
+)
+THAT_WORK = re.compile(r"(?:Why this clause: |limits AI use of |exclude )that work\b")
+
+
+@pytest.mark.parametrize(
+    "name", [xfail(n, reason=DANGLING) for n in (PLATFORM, LICENCE, "studio-email", "informal-letter")]
+)
+def test_every_comment_names_the_work_it_speaks_of(name):
+    red = redline(name, "standard")
+    dangling = [e.comment for e in red.plan.edits if e.comment and THAT_WORK.search(e.comment)]
+    assert not dangling, dangling
+    written_comments = [c.text for c in read_comments(read_package(red.docx))]  # the .docx, as Word shows them
+    assert not [c for c in written_comments if THAT_WORK.search(c)]
