@@ -250,22 +250,25 @@ def hire_fallback(text: str, phrase_start: int, phrase_end: int) -> Strike | Non
 # that makes a transfer the back-up of the statement before it
 _BACK_UP_OPENING = re.compile(
     _LEAD + r"(?:for\s+any\s+reason\s+)?(?:it|they|this|that|the\s+same|[^,;.]{1,60}?)\s+"
-    r"(?:does|do|did|has|have|is|are|shall|will)\s+not(?:\s+(?:so\s+)?(?:vest|pass|belong|own|occur|happen|effective|"
-    r"take\s+effect)[^,;.]{0,60}?)?,\s*",
+    r"(?:does|do|did|has|have|is|are|shall|will)\s+not(?P<what>\s+(?:so\s+)?(?:vest|pass|belong|own|occur|happen|"
+    r"effective|take\s+effect)(?:[^,;.]|\.(?=\d)){0,60}?)?,\s*",  # "… under clause 3.1, "
     re.IGNORECASE,
 )
 
 
-def back_up_opening(text: str, verb_start: int) -> Strike | None:
+def back_up_opening(text: str, verb_start: int, named: bool = False) -> Strike | None:
     """The opening of the sentence of the transfer whose verb starts at ``verb_start`` that makes it the back-up of
     a statement before it ("If for any reason it does not, the Developer assigns …"), as the span struck once that
-    statement goes, the next word capitalised ("The Developer …"); ``None`` where the sentence has no such opening."""
+    statement goes, the next word capitalised ("The Developer …"); ``None`` where the sentence has no such opening.
+    ``named``: only an opening that says what did not happen ("To the extent that title does not vest in Client under
+    clause 3.1, "), which refers back to a statement of ownership wherever it stands, not "To the extent it does
+    not", which refers to the sentence before it."""
     start, _ = sentence_span(text, verb_start)
     opening = _OPENING.match(text, start)
     at = opening.end() if opening else start
     m = _BACK_UP_OPENING.match(text, at, verb_start)
     rest = re.compile(r"(\w)").match(text, m.end()) if m is not None else None
-    if m is None or rest is None or rest.end() > verb_start:
+    if m is None or rest is None or rest.end() > verb_start or (named and m.group("what") is None):
         return None
     return Strike(at, rest.end(), rest.group(1).upper(), text[at : m.end()].rstrip(", "))
 
@@ -1195,6 +1198,72 @@ def bare_be_start(f: Finding) -> int | None:
     "not" goes before it ("shall not be"), else ``None``."""
     m = _BARE_BE.search(f.paragraph_text, max(0, f.phrase_start - 12), f.phrase_start)
     return m.start() if m is not None else None
+
+
+# What cannot come right before a finite verb of the subject before it ("All rights … vest in Client"): a modal or
+# an auxiliary ("shall vest", "does not vest"), the infinitive's "to", a negation, a verb it is joined to ("and")
+_NOT_FINITE = (
+    "shall will must may might can could would should do does did to not never and or nor also then which that"
+)
+_NOT_FINITE_BEFORE = re.compile(rf"\b(?:{'|'.join(_NOT_FINITE.split())}|who|cannot)\s+$", re.IGNORECASE)
+# the bare present of a statement of ownership ("vest in", "belong to"), a timing adverb before it that the payment
+# condition ends ("automatically vest in": it no longer vests automatically)
+_BARE_OWNERSHIP, _TIMING_ADVERB = (
+    re.compile(r"(?:vest\s+in|belong\s+to)$", re.IGNORECASE),
+    re.compile(r"\b(?:automatically|immediately|forthwith)\s+$", re.IGNORECASE),
+)
+
+
+def finite_start(f: Finding) -> int | None:
+    """Where the finding's phrase, a statement of ownership in the bare present ("vest in", "belong to"), is the
+    finite verb of the subject before it ("All rights, title and interest in the Deliverables vest in Client"), the
+    start of the words a modal goes before once the statement waits for payment ("will, upon payment in full of …,
+    vest in"): the phrase's own, or a timing adverb's right before it ("automatically vest in"), which the payment
+    condition ends. ``None``: not such a verb ("shall vest in", "to vest in", "does not vest in", "and vest in")."""
+    text = f.paragraph_text
+    if not _BARE_OWNERSHIP.fullmatch(f.phrase):
+        return None
+    adverb = _TIMING_ADVERB.search(text, max(0, f.phrase_start - 16), f.phrase_start)
+    start = adverb.start() if adverb is not None else f.phrase_start
+    before = text[max(0, start - 16) : start]
+    opening = _OPENING.fullmatch(text, sentence_span(text, f.phrase_start)[0], start)
+    if opening is not None or not before.strip() or _NOT_FINITE_BEFORE.search(before):
+        return None  # no subject before it, or a modal, auxiliary, "to" or conjunction
+    return start
+
+
+# The verb by which rights named as the subject of their sentence pass ("All right, title and interest in the
+# Deliverables vests in Client", "… shall vest in", "… are the property of", "… belong to"), after the rights'
+# own words with no other clause between: its words as a fix of the transfer names them (a modal before them)
+_RIGHTS_SUBJECT = re.compile(
+    r"(?:[^,;.]{0,60},\s+)?all\s+(?:of\s+(?:its|their|his|her|the)\s+)?(?:worldwide\s+)?rights?,?\s+title,?\s+and\s+"
+    r"interest$",
+    re.IGNORECASE,
+)
+_OWNERSHIP_VERB = re.compile(
+    r"(?:vests?\s+in|belongs?\s+to|(?:is|are|be|become)\s+(?:vested\s+in|owned\s+by|the\s+(?:sole\s+(?:and\s+"
+    r"exclusive\s+)?|exclusive\s+)?property\s+of))\b",
+    re.IGNORECASE,
+)
+
+
+def ownership_verb(text: str, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:
+    """Where the phrase at ``text[phrase_start:phrase_end]`` names the rights that pass as the subject of its
+    sentence ("All right, title and interest"), the span of the verb by which they pass ("vests in", "are the
+    property of"; "vest in" of "shall vest in", whose modal the fix takes in), so that the transfer is changed at its
+    verb as a statement of ownership is; ``None`` where the phrase is no such subject or no such verb follows it in
+    its clause."""
+    start, end = sentence_span(text, phrase_start)
+    opening = _OPENING.match(text, start)
+    if not _RIGHTS_SUBJECT.fullmatch(text, opening.end() if opening else start, phrase_end):
+        return None
+    m = _OWNERSHIP_VERB.search(text, phrase_end, end)
+    if m is None:
+        return None
+    modal = _MODAL_BEFORE.search(text[: m.start()])  # "shall vest in": the modal is the verb's own, no other clause
+    if _CLAUSE_BREAK.search(text, phrase_end, modal.start() if modal else m.start()):
+        return None
+    return m.start(), m.end()
 
 
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
