@@ -3704,7 +3704,11 @@ _BARE_DEFINES = re.compile(
 _MEANS_NEXT = re.compile(r"\)?\s*(?:shall\s+)?means?\b")
 # a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …",
 # "2.1A<TAB>In this clause 2.1A, “X” …"
-_GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:In this [A-Za-z]+(?: [\w.()]+)?,\s*)?["“]')
+_GLOSSARY_OPENS = r"In (?:this|the) [A-Za-z]+(?: [\w.()]+)?,\s*"  # "In this Section 4, ", "In the Contract, "
+_GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:{_GLOSSARY_OPENS})?["“]')
+# a glossary sentence standing after a clause's run-in title ("No Third-Party AI Training. In the Contract, “A” means
+# …; and “B” means …."), to the full stop ending it (one before a capital, or the text's end)
+_GLOSSARY_WITHIN = re.compile(rf'(?:^|(?<=[.:] )){_GLOSSARY_OPENS}["“].*?\.(?=\s+[A-Z]|\s*$)', re.DOTALL)
 
 
 def term_key(name: str) -> str:
@@ -3714,6 +3718,25 @@ def term_key(name: str) -> str:
     if words[:4].lower() == "the ":
         words = words[4:].strip(" \"“”'‘’")
     return words.casefold()
+
+
+# a sentence resting on a restriction by its name: "Despite the restriction on Prohibited AI Use", "The restriction on
+# Prohibited AI Use does not prevent …", "bound by the restriction on …", "The restrictions on … are governed by …";
+# never a breach of it named beside other things ("any breach of the restrictions on …": the sentence stands without it)
+_RESTS_ON_RESTRICTION = re.compile(r"(?<!breach of )\b[Tt]he restrictions? on ((?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)")
+# a sentence widening what a restricted term covers: "Prohibited AI Use also includes using …" (after its number)
+_WIDENS_TERM = re.compile(
+    r"^(?:\d+(?:\.\d+)*[A-Z]?\.?\s+|\([a-z]{1,4}\)\s*)?([A-Z][\w-]*(?: [A-Z][\w-]*)*) also (?:includes|covers)\b"
+)
+
+
+def restrictions_rested_on(text: str) -> set[str]:
+    """The defined terms (by :func:`term_key`) whose restriction ``text`` rests on by name ("Despite the restriction on
+    Prohibited AI Use, …" -> {"prohibited ai use"}): an exception to it, a duty to be bound by it, its law, or what
+    widens the term restricted ("Prohibited AI Use also includes …"); empty where it names none, or only a breach of
+    it among other things."""
+    widens = {term_key(m.group(1)) for m in [_WIDENS_TERM.match(text)] if m}
+    return widens | {term_key(m.group(1)) for m in _RESTS_ON_RESTRICTION.finditer(text)}
 
 
 # words that open an exception ("except for internal tools", "(other than use in internal tools)", "save for …")
@@ -3779,6 +3802,13 @@ def glossary_terms(text: str) -> set[str]:
     if _GLOSSARY.match(text) is None:
         return set()
     return {term_key(t) for t in _DEFINES.findall(text)}
+
+
+def glossary_within(text: str) -> str:
+    """The glossary sentence of ``text`` ("In the Contract, “A” means …; and “B” means …."), after a run-in title
+    where the clause has one; "" where it has none."""
+    m = _GLOSSARY_WITHIN.search(text)
+    return m.group(0) if m and glossary_terms(m.group(0)) else ""
 
 
 def glossary_without(text: str, keys: Collection[str]) -> str:

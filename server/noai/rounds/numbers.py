@@ -7,7 +7,7 @@ AI use added for the first time goes with ours that stand. Pure: no XML, no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
@@ -350,12 +350,15 @@ def _cited_as_placed(
     return out
 
 
-def _numbered_after_moves(result: AuditResult, edits: Sequence[Edit], moves: Sequence[TextChange]) -> Renumbered:
+def _numbered_after_moves(
+    result: AuditResult, edits: Sequence[Edit], moves: Sequence[TextChange], withdrawn: Collection[int] = ()
+) -> Renumbered:
     """The numbers our inserted clauses take once this round's renumbering (``moves``: "(f)" -> "(e)" after a
-    withdrawn "(d)") is made: a clause inserted after "(f)" is "(f)", not "(g)". For the writer, as the
+    withdrawn "(d)"; a gap closed, "5C." -> "5A.") is made: a clause inserted after "(f)" is "(f)", not "(g)".
+    ``withdrawn``: paragraphs this round takes out, whose numbers no clause keeps. For the writer, as the
     renumbering of the document as it is."""
     base = _renumbered(result, [e for e in edits if e.op == "insert_after"], struck_whole(result.paragraphs, edits))
-    texts = list(base.texts)
+    texts = ["" if i in withdrawn else t for i, t in enumerate(base.texts)]
     for c in sorted(moves, key=lambda c: (c.index, -c.start)):
         if not c.reference:
             texts[c.index] = texts[c.index][: c.start] + c.new + texts[c.index][c.end :]
@@ -379,19 +382,28 @@ def _gaps_closed(
     the numbers that move (old -> new, for our sentence citing them: :func:`_cited_as_left`)."""
     again = {e.clause for e in edits if e.op == "insert_after"}
     paragraphs = result.paragraphs
-    texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
+    out_now = set(withdrawn)  # read as gone already: their numbers are no sibling's
+    texts = ["" if i in out_now else p.text for i, p in enumerate(paragraphs)]
+    shown = [None if i in out_now else p.label for i, p in enumerate(paragraphs)]
     gaps: dict[int, tuple[int, Outcome]] = {}  # the numbered paragraph before a gap -> (clauses gone, the first)
     for o in rejected:
         if o.proposal.op != "insert_after" or o.proposal.clause in again | {DEFINITIONS} or not o.proposal.texts:
             continue
         found = _standing_before(o, outcomes, paragraphs, _own_number) or _anchor_standing(o, outcomes, paragraphs)
-        if found is None or _own_number(paragraphs[found[1]]) is None:
-            continue
+        if found is None or (_own_number(paragraphs[found[1]]) or _shown(paragraphs[found[1]])) is None:
+            continue  # (a typed number of one level, "4.", before our first lettered clause "4A.", is one too)
         numbered = found[1]
         if typed_number(o.proposal.texts[0]) is None and paragraphs[numbered].label is None:
             continue  # a clause with no number of its own
         count, first = gaps.get(numbered, (0, o))
         gaps[numbered] = (count + 1, first)
+    if gaps:  # a paragraph this round withdraws from a list with a gap: one more gone there, closed with the gap
+        for i in sorted(out_now):
+            before_it = (j for j in range(i - 1, -1, -1) if j not in out_now and _shown(paragraphs[j]) is not None)
+            j = next(before_it, None)
+            if _shown(paragraphs[i]) is not None and j is not None and j >= min(gaps):
+                count, first = gaps.get(j, (0, gaps[max(k for k in gaps if k <= j)][1]))
+                gaps[j] = (count + 1, first)
     out: list[Edit] = []
     gone: set[str] = set()
     renamed: dict[str, str] = {}
@@ -581,7 +593,10 @@ def _numbers_closed(
     the gaps (less those of the sentence, which its one change makes), and the sentence's change."""
     rejected = [o for o in last.values() if o.state == REJECTED]
     closed, gone, renamed = _gaps_closed(result, rejected, outcomes, edits, withdrawn)
-    closed = [c for c in closed if not _overlaps(c, edits)]  # a range this round extends past the gap: extended
+    # a range this round extends past the gap: extended; a number the list closing behind a paragraph withdrawn moves
+    # (``moves``, read without the gap): closed with the gap instead
+    spans = {(c.index, c.start, c.end) for c in moves if not c.reference}
+    closed = [c for c in closed if not _overlaps(c, [e for e in edits if (e.index, e.start, e.end) not in spans])]
     gone |= {n for i in withdrawn if (n := _own_number(result.paragraphs[i]))}
     renamed = {c.old: c.new for c in moves if c.reference and c.new} | renamed
     if rejected:  # what a clause of ours they rejected had, no clause has, nor takes again this round
