@@ -83,6 +83,7 @@ from .analysis.facts import (
     that_piece,
     this_part,
     training_data_use,
+    training_limb,
     training_permission,
     training_words,
     used_as_part_of,
@@ -1287,6 +1288,9 @@ def _training_struck(
         said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”").replace(
             " to train AI on ", " to let others mine or train AI on "
         )
+    if strike is None and whole and as_data is None:  # one limb of several purposes: the rest stands
+        strike = training_limb(f.paragraph_text, f.phrase_start, f.phrase_end)
+        said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
     if strike is None and whole:
         strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end) or as_data
         # quoted without its typed number ("2.2 "), which is no part of the sentence (and may stay: _number_kept)

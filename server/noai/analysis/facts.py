@@ -683,6 +683,8 @@ def ai_list_item(text: str, phrase_start: int, phrase_end: int) -> Strike | None
     rest = _ITEM_END.match(text, after.end(), end)
     if after.group("conj1") or rest is None or _VERB_IN.search(text, after.end(), rest.end()):
         return None  # ", and shall pay …": another clause, not another item
+    if _LIMB_OPENS.match(text, after.end()) and text[after.end() : after.end() + 3].lower() == "to ":
+        return None  # "for the training of its ML models and to improve the Service": a purpose of its own
     return Strike(lead, after.end(), "", text[lead:item_end])
 
 
@@ -786,6 +788,8 @@ _PERMITS_TRAINING = re.compile(
     r"(?:AI|artificial\s+intelligence|machine[- ]learning|deep[- ]learning|LLMs?|large\s+language|neural)(?![\w-])"
     r"(?!\s+(?:tools?|software|services|products?|features?)\b))))",
 )
+# verbs listed before the training act: "train and ", "develop, train and "
+_VERB_LIST = re.compile(r"(?:[a-z-]+,\s+)*[a-z-]+,?\s+(?:and|or)\s+")
 # the words between the training verb and the AI words it trains: more verbs of the list ("train and evaluate"),
 # then a few words, none starting another phrase ("to train Customer's own AI models", not "to train its staff in
 # the use of AI tools")
@@ -909,6 +913,14 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     with its typed number where the sentence is all of it. ``None``: no such permission (a restriction, "may
     not"; training words after the AI words), or one conditioned on consent or approval. Whose permission it
     is, is the finding's to say (``permitted_party``)."""
+    found = _permits_training(text, phrase_start, phrase_end)
+    return found[0] if found is not None else None
+
+
+def _permits_training(text: str, phrase_start: int, phrase_end: int) -> tuple[Strike, int] | None:
+    """:func:`training_permission`'s sentence, and where the training verb its AI words follow starts ("train" of
+    "to train its machine learning models"; -1 where the AI words come first: "into AI tools to train them", "AI
+    models trained on the Artwork")."""
     start, end = sentence_span(text, phrase_start)
     if start and _OPENING.fullmatch(text, 0, start):  # "2. Customer may …": "2." is its number, not a sentence
         start = 0
@@ -921,14 +933,16 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     made = _MAKES_TRAINED.match(text, body, end)
     # "may develop AI models trained on the Artwork": the AI words before the work they are trained on
     if made is not None and made.start("ai") <= phrase_start < made.end("ai") and _trained_on_work(made):
-        return _sentence_struck(text, start, end, head)
+        return _sentence_struck(text, start, end, head), -1
     m = _PERMITS_TRAINING.match(text, body, end)
     if m is None or _NO_ONE.search(m.group("subject")):
         return None
     act = next(m.start(g) for g in ("act", "fed", "purpose") if m.start(g) >= 0)
+    if phrase_start < act < phrase_end and _VERB_LIST.fullmatch(text, phrase_start, act):
+        act = phrase_start  # the AI words start with the list of verbs the act ends ("train and improve its models")
     if phrase_start < act:  # the AI words where the work is put, trained after ("into AI tools to train them")
         return (
-            _sentence_struck(text, start, end, head)
+            (_sentence_struck(text, start, end, head), -1)
             if _fed_then_trained(text, phrase_start, act, m.end(), end)
             else None
         )
@@ -936,7 +950,56 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
         return None  # the AI words are not what the permission trains ("to train its staff in AI tools")
     if phrase_start < m.end() and not _A_MODEL.search(text, m.end(), phrase_end):
         return None  # "may use the Deliverables to train its products": what is trained names no model
-    return _sentence_struck(text, start, end, head)
+    return _sentence_struck(text, start, end, head), act
+
+
+# A limb of a permission's purposes opens with "to" or "for" ("to improve the Service", "for the training of its ML
+# models"); the join from the training limb to the next one ("… models and to improve the Service"), or from the one
+# before it ("to host the Service, to train …")
+_LIMB_OPENS = re.compile(r"\b(?:to|for)\s+", re.IGNORECASE)
+_JOIN = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_NEXT_LIMB = re.compile(_JOIN + r"(?=(?:in\s+order\s+)?(?:to|for)\s+\w)", re.IGNORECASE)
+_LIMB_BEFORE = re.compile(_JOIN + r"$", re.IGNORECASE)
+_BACK_TO_THE_LIMB = re.compile(r"\b(?:them|it|those|these|such|the\s+same)\b", re.IGNORECASE)
+
+
+def training_limb(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """Where a permission to train (:func:`training_permission`) allows other uses as well, in limbs of its own
+    ("Provider may use Customer Content to train its machine learning models and to improve the Service"; "for the
+    training of its ML models and to operate the Service"), the training limb with the join that ties it to the rest,
+    as the span a redline strikes so that the rest still stands and reads ("Provider may use Customer Content to
+    improve the Service"): the limb and the join after it ("to train … models and "); the last limb, or one after a
+    comma, with the join before it (" and to train … models", ", to train … models"). ``words``: the limb. ``None``:
+    no such permission, training is its only use, another limb names AI or training too (the sentence goes whole),
+    or the limb cannot be told from the rest."""
+    found = _permits_training(text, phrase_start, phrase_end)
+    if found is None or found[1] < 0 or found[1] > phrase_start:
+        return None
+    act = found[1]
+    start, end = sentence_span(text, phrase_start)
+    opens = [m for m in _LIMB_OPENS.finditer(text, start, act) if not _CLAUSE_BREAK.search(text, m.end(), act)]
+    if not opens:
+        return None
+    limb = opens[-1].start()
+    after = _NEXT_LIMB.search(text, phrase_end, end)
+    if after is not None and _CLAUSE_BREAK.search(text, phrase_end, after.start()):
+        after = None  # "… models, provided that …": not a limb of the purposes
+    before = _LIMB_BEFORE.search(text, start, limb)
+    if before is not None and not _LIMB_OPENS.search(text, start, before.start()):
+        before = None  # "may use, copy and process Customer Content to train": no limb before it
+    stop = after.start() if after is not None else len(text[:end].rstrip().rstrip(".;"))
+    if (after is None and before is None) or _CLAUSE_BREAK.search(text, phrase_end, stop):
+        return None
+    later = text[after.end() : end] if after is not None else ""
+    if _SPEAKS_OF_AI.search(text, start, limb) or _SPEAKS_OF_AI.search(later) or _A_MODEL.search(later):
+        return None  # another limb trains AI too: the sentence goes whole
+    if _BACK_TO_THE_LIMB.search(later):
+        return None  # "… models and to improve them": the rest refers to what the limb names
+    words = text[limb:stop]
+    if after is not None and (before is None or "," not in before.group()):
+        return Strike(limb, after.end(), "", words)  # "to train … models and " / "A and to train … and B"
+    assert before is not None
+    return Strike(before.start(), stop, "", words)  # " and to train … models", ", to train … models"
 
 
 # A sentence whose act lets the other side use the work AS training data, the use named by a noun ("Performer consents
