@@ -68,10 +68,12 @@ from .analysis.facts import (
     parts_cited,
     per_piece,
     performer_waiver,
+    permitted_training,
     plural_name,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
+    purpose_made_subject,
     qualifier_end,
     quoted_span,
     read_facts,
@@ -405,7 +407,9 @@ def make_plan(
         keep=defining,
         text=facts.text,
     )
-    if _purpose_kept(fixes):  # "for any purpose, subject to the restrictions on Prohibited AI Use": no purpose limit
+    if _purpose_kept(fixes) or any(purpose_made_subject(f) for f in result.findings):
+        # "for any purpose, subject to the restrictions on Prohibited AI Use" (this change, or one the document has
+        # from an earlier round): no purpose limit
         chosen = [c for c in chosen if c != "scope-limitation" or c in defining]
     assignable = facts.assignable if strategy.situation != ASSIGNED and variant != "minimal" else None
     if assignable is not None and COVENANT in chosen and RETAINED not in chosen:  # bind who takes the licence
@@ -821,8 +825,9 @@ def _fix_wanted(
     """The playbook's action and the library's fix for a red flag worth an edit, else None."""
     if f.severity not in ("high", "medium"):
         return None  # a licence back to the creator, a mutual clause: nothing to negotiate
-    if ours(f.paragraph_text):
-        return None  # our own clause, or a phrase already fixed on our terms
+    if ours(f.paragraph_text) and ((training := permitted_training(f)) is None or ours(training)):
+        return None  # our own clause, or a phrase already fixed on our terms (not their training words beside our
+        # terms: "solely for the Permitted Purpose, including to train …")
     if f.kind in _TRANSFER_KINDS and _ON_PAYMENT in f.paragraph_text:
         return None  # our strict redline already made the transfer wait for payment
     # the client's right to sublicense ("the Producer may sub-license the licence") is one the creator gives: a

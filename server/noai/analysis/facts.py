@@ -36,6 +36,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from noai.analysis import fast
+from noai.analysis import patterns as P
 from noai.analysis.classify import Finding
 from noai.analysis.joined import Joined
 from noai.analysis.number import plural_parties
@@ -567,6 +568,26 @@ _NAMES_TRAINING_VERB = re.compile(
 # the rest of that object up to the end of the grant's clause: no bracket or colon on the way (a comma only between
 # the items of a list, which :data:`_CLAUSE_BREAK` tells from one before another clause)
 _OBJECT_TAIL = re.compile(r"[^.;:()]*?(?=\s*(?:[.;)]|$))")
+
+
+def permitted_training(f: Finding) -> str | None:
+    """The words by which ``f``, an AI permission, adds training to a grant's uses (:func:`training_words`:
+    "including to train, fine-tune or evaluate artificial intelligence models"), else None. A paragraph that uses
+    our terms ("solely for the Permitted Purpose, subject to the restrictions on Prohibited AI Use") with these words
+    beside them is no clause of ours: the words are theirs, and contradict ours."""
+    if f.kind != "existing_ai_restriction" or f.attributes.get("polarity") != "permission":
+        return None
+    strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
+    return strike.words if strike is not None else None
+
+
+def purpose_made_subject(f: Finding) -> bool:
+    """Whether ``f`` is an unlimited purpose the document already makes subject to a restriction on AI use it names
+    ("for any purpose, subject to the restrictions on Prohibited AI Use": minimal's change of an earlier round,
+    accepted): the purpose is kept, so no clause limiting the licences to a purpose goes beside it."""
+    if f.kind != "any_and_all_purposes":
+        return False
+    return P.AI_RESTRICTION_NAMED.match(f.paragraph_text[f.phrase_end :].lstrip(", ")) is not None
 
 
 def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | None:

@@ -240,7 +240,8 @@ def _anchor_standing(
 ) -> tuple[int, int] | None:
     """Where the numbered paragraph ``o``'s clause was inserted after stands now, where ``o``'s was the first
     clause of ours there in its round (or none before it stands): (that paragraph, that paragraph), the one
-    nearest its old place with its text; None where it is gone or has no number."""
+    nearest its old place with its text, or where a change of ours to it is read (:func:`_changed_there`); None
+    where it is gone or has no number."""
     same = [
         q
         for q in outcomes
@@ -250,8 +251,25 @@ def _anchor_standing(
         return None  # a clause of ours before it stands (:func:`_standing_before` reads where)
     anchor = _norm(o.proposal.anchor_text)
     found = [i for i, p in enumerate(paragraphs) if anchor and _norm(p.text) == anchor]
+    found = found or _changed_there(o, outcomes, len(paragraphs))
     at = min(found, key=lambda i: abs(i - o.proposal.anchor_index), default=None)
     return None if at is None or not _shows_number(paragraphs[at]) else (at, at)
+
+
+def _changed_there(o: Outcome, outcomes: Sequence[Outcome], count: int) -> list[int]:
+    """Where the paragraph ``o``'s clause was inserted after stands now when a change of words of ours in its round
+    changed it (its text is no longer the one ``o`` was anchored on: "[Intentionally deleted]" for the consent we
+    struck): the paragraph that change is read in."""
+    return [
+        i
+        for q in outcomes
+        if q.round == o.round
+        and q.proposal.op == "replace"
+        and q.proposal.anchor_index == o.proposal.anchor_index
+        and _norm(q.proposal.anchor_text) == _norm(o.proposal.anchor_text)
+        for i in q.indexes[:1]
+        if 0 <= i < count
+    ]
 
 
 def _shown(p: Paragraph) -> str | None:
