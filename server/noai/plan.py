@@ -51,7 +51,6 @@ from .analysis.facts import (
     definitions_run,
     finite_start,
     for_copyright_term,
-    hanging_on,
     hire_fallback,
     irrevocable,
     is_transfer_verb,
@@ -92,6 +91,7 @@ from .analysis.facts import (
     used_as_part_of,
     waits_for_payment,
     widened_rights,
+    with_hanging,
 )
 from .analysis.work_kind import SOFTWARE
 from .errors import PartyRoleError, PlanError, UnknownVariantError
@@ -1311,10 +1311,10 @@ def _training_struck(
         return None
     # a whole sentence struck: the words of the next one that hang on it go too ("However, (a) … before any such
     # use, and (b) Provider shall not …" keeps "Provider shall not …")
-    tail = hanging_on(f.paragraph_text, strike.end) if strike.words.endswith((".", ";")) else None
-    if tail is not None and not strike.replacement and strike.end == tail.start:
-        strike = strike._replace(end=tail.end, replacement=tail.replacement)
-        said = f"{said} {hanging_said(tail.words)}"
+    grown = with_hanging(f.paragraph_text, strike) if strike.words.endswith((".", ";")) else None
+    if grown is not None:
+        strike, hanging = grown
+        said = f"{said} {hanging_said(hanging)}"
     if f.attributes.get("material_owner") == "unknown":  # "The Materials may be used to train …": nobody's, said
         said = said_unowned(said, terms)
     words = f.paragraph_text[strike.start : strike.end]

@@ -1074,6 +1074,18 @@ def hanging_on(text: str, end: int) -> Strike | None:
     return Strike(end, cut, "", text[start:cut].rstrip())
 
 
+def with_hanging(text: str, strike: Strike) -> tuple[Strike, str] | None:
+    """``strike`` (a whole sentence struck with nothing in its place) grown by the words of the next sentence that
+    hang on it (:func:`hanging_on`), with those words; the whole paragraph where nothing but its typed number would
+    be left ("3.3 " alone: struck whole, so a kept number is marked as deleted). ``None``: nothing hangs on it."""
+    tail = hanging_on(text, strike.end)
+    if tail is None or strike.replacement or tail.start != strike.end:
+        return None
+    if not text[tail.end :].strip() and _OPENING.fullmatch(text, 0, strike.start) and not tail.replacement:
+        return Strike(0, len(text), "", strike.words), tail.words
+    return Strike(strike.start, tail.end, tail.replacement, strike.words), tail.words
+
+
 # A sentence whose act lets the other side use the work AS training data, the use named by a noun ("Performer consents
 # to Studio and its licensees using the Recordings as training data for speech synthesis …"; "The Consultant agrees
 # that the Company may use the Deliverables as training material for its machine learning models"; "authorises the
