@@ -109,8 +109,13 @@ SHAPES = {
     "illustration": (illustration, "Illustrator", "The Publisher may adapt", "", "The Publisher", "the Illustrations"),
     "photography": (photography, "Photographer", "(b) Photographer keeps", "(c) ", "Hotel", "the Images"),
 }
-# where their clause goes instead: higher up in the same list, before the paragraph our covenant follows
-EARLIER = {HIRE: "Company may edit, adapt", "illustration": "The Illustrator grants the Publisher"}
+# where their clause goes instead, and the words typed before it: higher up in the same list, before the paragraph
+# our covenant follows (on the typed list, with the letter of the item it follows again, not re-lettering ours)
+EARLIER = {
+    HIRE: ("Company may edit, adapt", ""),
+    "illustration": ("The Illustrator grants the Publisher", ""),
+    "photography": ("(a) Photographer grants", "(b) "),
+}
 
 
 @functools.cache
@@ -126,8 +131,9 @@ def returned(shape: str, earlier: bool = False) -> bytes:
         options = engine.Options(variant="strict", we=we)
         first = engine.redline(build(), author="noai", date=FIRST, options=options).docx
     back = Reply(first).reject(ids=record_ids(first, *ids_of(first, "no-ai-training"))).accept()
+    after, typed = EARLIER[shape] if earlier else (after, typed)
     clause = f"{typed}{client} may use {work} {THEIRS}, provided that such tools are not made available to the public."
-    return insert_paragraph(back, EARLIER[shape] if earlier else after, clause).bytes()
+    return insert_paragraph(back, after, clause).bytes()
 
 
 @functools.cache
