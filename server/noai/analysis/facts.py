@@ -1303,6 +1303,7 @@ _RIGHTS_SUBJECT = re.compile(
     r"interest$",
     re.IGNORECASE,
 )
+_OWNS = re.compile(r"owns\b(?=\s+\S)", re.IGNORECASE)
 _OWNERSHIP_VERB = re.compile(
     r"(?:vests?\s+in|belongs?\s+to|(?:is|are|be|become)\s+(?:vested\s+in|owned\s+by|the\s+(?:sole\s+(?:and\s+"
     r"exclusive\s+)?|exclusive\s+)?property\s+of))\b",
@@ -1314,8 +1315,12 @@ def ownership_verb(text: str, phrase_start: int, phrase_end: int) -> tuple[int, 
     """Where the phrase at ``text[phrase_start:phrase_end]`` names the rights that pass as the subject of its
     sentence ("All right, title and interest"), the span of the verb by which they pass ("vests in", "are the
     property of"; "vest in" of "shall vest in", whose modal the fix takes in), so that the transfer is changed at its
-    verb as a statement of ownership is; ``None`` where the phrase is no such subject or no such verb follows it in
-    its clause."""
+    verb as a statement of ownership is; where it holds the verb and the start of its object ("owns all" of "Client
+    owns all rights in …"), the verb's ("owns"). ``None`` where the phrase is no such subject or no such verb
+    follows it in its clause."""
+    owns = _OWNS.match(text, phrase_start, phrase_end)
+    if owns is not None:  # "Client owns all rights in the Deliverables": the verb of the phrase itself
+        return owns.span()
     start, end = sentence_span(text, phrase_start)
     opening = _OPENING.match(text, start)
     if not _RIGHTS_SUBJECT.fullmatch(text, opening.end() if opening else start, phrase_end):
