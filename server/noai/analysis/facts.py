@@ -36,6 +36,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from noai.analysis import fast
+from noai.analysis import patterns as P
 from noai.analysis.classify import Finding
 from noai.analysis.joined import Joined
 from noai.analysis.number import plural_parties
@@ -567,6 +568,26 @@ _NAMES_TRAINING_VERB = re.compile(
 # the rest of that object up to the end of the grant's clause: no bracket or colon on the way (a comma only between
 # the items of a list, which :data:`_CLAUSE_BREAK` tells from one before another clause)
 _OBJECT_TAIL = re.compile(r"[^.;:()]*?(?=\s*(?:[.;)]|$))")
+
+
+def permitted_training(f: Finding) -> str | None:
+    """The words by which ``f``, an AI permission, adds training to a grant's uses (:func:`training_words`:
+    "including to train, fine-tune or evaluate artificial intelligence models"), else None. A paragraph that uses
+    our terms ("solely for the Permitted Purpose, subject to the restrictions on Prohibited AI Use") with these words
+    beside them is no clause of ours: the words are theirs, and contradict ours."""
+    if f.kind != "existing_ai_restriction" or f.attributes.get("polarity") != "permission":
+        return None
+    strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
+    return strike.words if strike is not None else None
+
+
+def purpose_made_subject(f: Finding) -> bool:
+    """Whether ``f`` is an unlimited purpose the document already makes subject to a restriction on AI use it names
+    ("for any purpose, subject to the restrictions on Prohibited AI Use": minimal's change of an earlier round,
+    accepted): the purpose is kept, so no clause limiting the licences to a purpose goes beside it."""
+    if f.kind != "any_and_all_purposes":
+        return False
+    return P.AI_RESTRICTION_NAMED.match(f.paragraph_text[f.phrase_end :].lstrip(", ")) is not None
 
 
 def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
@@ -3772,7 +3793,11 @@ _BARE_DEFINES = re.compile(
 _MEANS_NEXT = re.compile(r"\)?\s*(?:shall\s+)?means?\b")
 # a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …",
 # "2.1A<TAB>In this clause 2.1A, “X” …"
-_GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:In this [A-Za-z]+(?: [\w.()]+)?,\s*)?["“]')
+_GLOSSARY_OPENS = r"In (?:this|the) [A-Za-z]+(?: [\w.()]+)?,\s*"  # "In this Section 4, ", "In the Contract, "
+_GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:{_GLOSSARY_OPENS})?["“]')
+# a glossary sentence standing after a clause's run-in title ("No Third-Party AI Training. In the Contract, “A” means
+# …; and “B” means …."), to the full stop ending it (one before a capital, or the text's end)
+_GLOSSARY_WITHIN = re.compile(rf'(?:^|(?<=[.:] )){_GLOSSARY_OPENS}["“].*?\.(?=\s+[A-Z]|\s*$)', re.DOTALL)
 
 
 def term_key(name: str) -> str:
@@ -3782,6 +3807,25 @@ def term_key(name: str) -> str:
     if words[:4].lower() == "the ":
         words = words[4:].strip(" \"“”'‘’")
     return words.casefold()
+
+
+# a sentence resting on a restriction by its name: "Despite the restriction on Prohibited AI Use", "The restriction on
+# Prohibited AI Use does not prevent …", "bound by the restriction on …", "The restrictions on … are governed by …";
+# never a breach of it named beside other things ("any breach of the restrictions on …": the sentence stands without it)
+_RESTS_ON_RESTRICTION = re.compile(r"(?<!breach of )\b[Tt]he restrictions? on ((?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)")
+# a sentence widening what a restricted term covers: "Prohibited AI Use also includes using …" (after its number)
+_WIDENS_TERM = re.compile(
+    r"^(?:\d+(?:\.\d+)*[A-Z]?\.?\s+|\([a-z]{1,4}\)\s*)?([A-Z][\w-]*(?: [A-Z][\w-]*)*) also (?:includes|covers)\b"
+)
+
+
+def restrictions_rested_on(text: str) -> set[str]:
+    """The defined terms (by :func:`term_key`) whose restriction ``text`` rests on by name ("Despite the restriction on
+    Prohibited AI Use, …" -> {"prohibited ai use"}): an exception to it, a duty to be bound by it, its law, or what
+    widens the term restricted ("Prohibited AI Use also includes …"); empty where it names none, or only a breach of
+    it among other things."""
+    widens = {term_key(m.group(1)) for m in [_WIDENS_TERM.match(text)] if m}
+    return widens | {term_key(m.group(1)) for m in _RESTS_ON_RESTRICTION.finditer(text)}
 
 
 # words that open an exception ("except for internal tools", "(other than use in internal tools)", "save for …")
@@ -3847,6 +3891,13 @@ def glossary_terms(text: str) -> set[str]:
     if _GLOSSARY.match(text) is None:
         return set()
     return {term_key(t) for t in _DEFINES.findall(text)}
+
+
+def glossary_within(text: str) -> str:
+    """The glossary sentence of ``text`` ("In the Contract, “A” means …; and “B” means …."), after a run-in title
+    where the clause has one; "" where it has none."""
+    m = _GLOSSARY_WITHIN.search(text)
+    return m.group(0) if m and glossary_terms(m.group(0)) else ""
 
 
 def glossary_without(text: str, keys: Collection[str]) -> str:
