@@ -936,7 +936,15 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     not"; training words after the AI words), or one conditioned on consent or approval. Whose permission it
     is, is the finding's to say (``permitted_party``)."""
     found = _permits_training(text, phrase_start, phrase_end)
-    return found[0] if found is not None else None
+    if found is None:  # a limb in the bare form after another ("to provide the Service and train its AI models")
+        start, end = sentence_span(text, phrase_start)
+        if not _bare_limb(text, start, phrase_start, phrase_end):
+            return None
+        if start and _OPENING.fullmatch(text, 0, start):
+            start = 0
+        opening = _OPENING.match(text, start)
+        return _sentence_struck(text, start, end, opening.end() if opening is not None else start)
+    return found[0]
 
 
 def _permits_training(text: str, phrase_start: int, phrase_end: int) -> tuple[Strike, int] | None:
@@ -988,22 +996,29 @@ _BACK_TO_THE_LIMB = re.compile(r"\b(?:them|it|those|these|such|the\s+same)\b", r
 def training_limb(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     """Where a permission to train (:func:`training_permission`) allows other uses as well, in limbs of its own
     ("Provider may use Customer Content to train its machine learning models and to improve the Service"; "for the
-    training of its ML models and to operate the Service"), the training limb with the join that ties it to the rest,
-    as the span a redline strikes so that the rest still stands and reads ("Provider may use Customer Content to
-    improve the Service"): the limb and the join after it ("to train … models and "); the last limb, or one after a
-    comma, with the join before it (" and to train … models", ", to train … models"). ``words``: the limb. ``None``:
-    no such permission, training is its only use, another limb names AI or training too (the sentence goes whole),
-    or the limb cannot be told from the rest."""
-    found = _permits_training(text, phrase_start, phrase_end)
-    if found is None or found[1] < 0 or found[1] > phrase_start:
-        return None
-    act = found[1]
+    training of its ML models and to operate the Service"; "to provide the Service and train its AI models"; "to train
+    its AI models and improve the Service"), the training limb with the join that ties it to the rest, as the span a
+    redline strikes so that the rest still stands and reads ("Provider may use Customer Content to improve the
+    Service"): the limb and the join after it ("to train … models and "; "train … models and " where the next limb
+    takes its "to"); the last limb, or one after a comma, with the join before it (" and to train … models", ", to
+    train … models"). ``words``: the limb. ``None``: no such permission, training is its only use, another limb names
+    AI or training too (the sentence goes whole), or the limb cannot be told from the rest."""
     start, end = sentence_span(text, phrase_start)
-    opens = [m for m in _LIMB_OPENS.finditer(text, start, act) if not _CLAUSE_BREAK.search(text, m.end(), act)]
-    if not opens:
+    found = _permits_training(text, phrase_start, phrase_end)
+    if found is not None and 0 <= found[1] <= phrase_start:
+        act = found[1]
+        opens = [m for m in _LIMB_OPENS.finditer(text, start, act) if not _CLAUSE_BREAK.search(text, m.end(), act)]
+        if not opens:
+            return None
+        limb, verb = opens[-1].start(), opens[-1].end()
+    elif found is None and _bare_limb(text, start, phrase_start, phrase_end):
+        limb = verb = phrase_start  # "to provide the Service and train its AI models"
+    else:
         return None
-    limb = opens[-1].start()
     after = _NEXT_LIMB.search(text, phrase_end, end)
+    bare = _NEXT_BARE_LIMB.search(text, phrase_end, end) if after is None else None
+    if bare is not None and not text[limb:verb].lower().startswith("for"):  # "for … and improve" reads no limb
+        after, limb = bare, verb  # "to train its AI models and improve the Service": the "to" stays for the next
     if after is not None and _CLAUSE_BREAK.search(text, phrase_end, after.start()):
         after = None  # "… models, provided that …": not a limb of the purposes
     before = _LIMB_BEFORE.search(text, start, limb)
@@ -1012,6 +1027,8 @@ def training_limb(text: str, phrase_start: int, phrase_end: int) -> Strike | Non
     stop = after.start() if after is not None else len(text[:end].rstrip().rstrip(".;"))
     if (after is None and before is None) or _CLAUSE_BREAK.search(text, phrase_end, stop):
         return None
+    if after is None and _AND_MORE.search(text, phrase_end, stop):
+        return None  # "… train its AI models and provide support": more after it than its object
     later = text[after.end() : end] if after is not None else ""
     if _SPEAKS_OF_AI.search(text, start, limb) or _SPEAKS_OF_AI.search(later) or _A_MODEL.search(later):
         return None  # another limb trains AI too: the sentence goes whole
@@ -1072,6 +1089,33 @@ def hanging_on(text: str, end: int) -> Strike | None:
     if first is not None:  # "(b) the Provider shall …": its first word opens the sentence now
         return Strike(end, cut + 1, text[cut].upper(), text[start:cut].rstrip())
     return Strike(end, cut, "", text[start:cut].rstrip())
+
+
+# a limb of the purposes in the bare form after a join ("… models and improve the Service"): a verb and its object's
+# determiner (not a noun phrase that goes on with the AI words: "and all its tools", "and the Service")
+_DETERMINER_WORD = r"(?:the|its|their|our|his|her|any|such|all|other|each|every|an?)"
+_NEXT_BARE_LIMB = re.compile(
+    _JOIN + rf"(?=(?!(?:{_DETERMINER_WORD}|and|or|nor|but|then|so)\b)[a-z][a-z-]+\s+{_DETERMINER_WORD}\s)",
+    re.IGNORECASE,
+)
+_STARTS_TRAINING = re.compile(_TRAINING_VERB, re.IGNORECASE)
+_AND_MORE = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
+
+
+def _bare_limb(text: str, start: int, phrase_start: int, phrase_end: int) -> bool:
+    """The AI words at ``text[phrase_start:phrase_end]`` start a limb of a permission's purposes in the bare form
+    after another ("Provider may use Customer Content to provide the Service and train its AI models"): without the
+    limbs before it, the sentence is a permission to train (:func:`training_permission`)."""
+    before = _LIMB_BEFORE.search(text, start, phrase_start)
+    if before is None or not _STARTS_TRAINING.match(text, phrase_start):
+        return False
+    opens = [m for m in _LIMB_OPENS.finditer(text, start, before.start()) if m.group().lower().startswith("to")]
+    if not opens or _CLAUSE_BREAK.search(text, opens[-1].end(), before.start()):
+        return False
+    cut = phrase_start - opens[-1].end()  # "… Customer Content to train its AI models."
+    alone = text[: opens[-1].end()] + text[phrase_start:]
+    found = _permits_training(alone, phrase_start - cut, phrase_end - cut)
+    return found is not None and found[1] == phrase_start - cut
 
 
 # A sentence whose act lets the other side use the work AS training data, the use named by a noun ("Performer consents
@@ -1375,6 +1419,7 @@ _RIGHTS_SUBJECT = re.compile(
     r"interest$",
     re.IGNORECASE,
 )
+_OWNS = re.compile(r"owns\b(?=\s+\S)", re.IGNORECASE)
 _OWNERSHIP_VERB = re.compile(
     r"(?:vests?\s+in|belongs?\s+to|(?:is|are|be|become)\s+(?:vested\s+in|owned\s+by|the\s+(?:sole\s+(?:and\s+"
     r"exclusive\s+)?|exclusive\s+)?property\s+of))\b",
@@ -1386,8 +1431,12 @@ def ownership_verb(text: str, phrase_start: int, phrase_end: int) -> tuple[int, 
     """Where the phrase at ``text[phrase_start:phrase_end]`` names the rights that pass as the subject of its
     sentence ("All right, title and interest"), the span of the verb by which they pass ("vests in", "are the
     property of"; "vest in" of "shall vest in", whose modal the fix takes in), so that the transfer is changed at its
-    verb as a statement of ownership is; ``None`` where the phrase is no such subject or no such verb follows it in
-    its clause."""
+    verb as a statement of ownership is; where it holds the verb and the start of its object ("owns all" of "Client
+    owns all rights in …"), the verb's ("owns"). ``None`` where the phrase is no such subject or no such verb
+    follows it in its clause."""
+    owns = _OWNS.match(text, phrase_start, phrase_end)
+    if owns is not None:  # "Client owns all rights in the Deliverables": the verb of the phrase itself
+        return owns.span()
     start, end = sentence_span(text, phrase_start)
     opening = _OPENING.match(text, start)
     if not _RIGHTS_SUBJECT.fullmatch(text, opening.end() if opening else start, phrase_end):
