@@ -570,6 +570,34 @@ _NAMES_TRAINING_VERB = re.compile(
 _OBJECT_TAIL = re.compile(r"[^.;:()]*?(?=\s*(?:[.;)]|$))")
 
 
+# '"Prohibited AI Use" means using any Protected Materials to train or fine-tune an AI System, or including them in a
+# dataset compiled for that purpose.' (minimal's): what the restriction forbids, up to the next entry or the full stop
+_PROHIBITED_DEFINED = re.compile(
+    r"[\"“]Prohibited AI Use[\"”]\s+means\s+(?P<what>.*?)(?:;\s+(?:and\s+)?[\"“]|\.(?:\s|$)|$)"
+)
+# a use of the work beyond training that a restriction may name: feeding it to a system, making output from it
+_BEYOND_TRAINING = re.compile(
+    r"\b(?:input|prompt|process|upload|provid|generat|output|embed|vector|retriev|analy[sz]|min(?:e|ing)\b|scrap|"
+    r"reproduc|style|replica|imitat|summari)",
+    re.IGNORECASE,
+)
+
+
+def restricts_only_training(texts: Iterable[str]) -> bool:
+    """Whether the restriction on AI use the document defines ("Prohibited AI Use" means …) forbids only training an
+    AI system on the work (and compiling a dataset for it): minimal's. A tool that trains nothing is outside it, so a
+    question about one is answered from the definition, with no exception drafted. False where the document defines
+    no such restriction, or its definition names any other use (input, output, processing, embedding …)."""
+    for text in texts:
+        if "Prohibited AI Use" not in text:
+            continue
+        m = _PROHIBITED_DEFINED.search(text)
+        if m is not None:
+            what = m.group("what")
+            return "train" in what.lower() and _BEYOND_TRAINING.search(what) is None
+    return False
+
+
 def permitted_training(f: Finding) -> str | None:
     """The words by which ``f``, an AI permission, adds training to a grant's uses (:func:`training_words`:
     "including to train, fine-tune or evaluate artificial intelligence models"), else None. A paragraph that uses
