@@ -1308,7 +1308,8 @@ def audit_paragraphs(
             we=resolved,
         )
     creator = terms.creator or "provider"
-    findings = classify(paragraphs, terms, words)
+    gates = fast.Gates([p.text for p in paragraphs])  # shared: the classifier's gates, the work kind's vocabulary
+    findings = classify(paragraphs, terms, words, gates)
     protections = _protections(paragraphs, findings, terms, creator, Mentions(terms, paragraphs, words))
     body_end = _operative_end(paragraphs, findings)
     runs = _SectionRuns(paragraphs)
@@ -1336,7 +1337,12 @@ def audit_paragraphs(
         we=resolved,
         work_kind=given_work_kind(work_kind)
         if work_kind
-        else detect_work_kind(theirs, parties.work_product.text if parties.work_product else None, list(terms.all)),
+        else detect_work_kind(
+            theirs,
+            parties.work_product.text if parties.work_product else None,
+            list(terms.all),
+            gates.vocabulary if theirs is paragraphs else None,
+        ),
     )
 
 

@@ -657,6 +657,7 @@ class _Classifier:
         paragraphs: Sequence[Paragraph],
         terms: DefinedTerms | None,
         words: Mapping[str, Sequence[str]] | None = None,
+        gates: fast.Gates | None = None,
     ) -> None:
         self.paragraphs = paragraphs
         self.parties = Parties(terms, paragraphs, words)
@@ -683,7 +684,7 @@ class _Classifier:
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
         self.t = _Text("", None)  # the paragraph being classified
-        self.gates = fast.Gates([p.text for p in paragraphs])
+        self.gates = gates or fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
         titles = [n for n in ((agreement.name, *agreement.aliases) if agreement else ()) if P.AI_TERM.search(n)]
         # "under AI Addendum": the document's own name, not AI language
@@ -2080,10 +2081,14 @@ def with_titles(paragraphs: Sequence[Paragraph], findings: list[Finding]) -> lis
 
 
 def classify(
-    paragraphs: Sequence[Paragraph], terms: DefinedTerms | None, words: Mapping[str, Sequence[str]] | None = None
+    paragraphs: Sequence[Paragraph],
+    terms: DefinedTerms | None,
+    words: Mapping[str, Sequence[str]] | None = None,
+    made: fast.Gates | None = None,
 ) -> list[Finding]:
-    """Every clause finding of ``paragraphs`` in document order (by start, then kind)."""
-    c = _Classifier(paragraphs, terms, words)
+    """Every clause finding of ``paragraphs`` in document order (by start, then kind); ``made``: the
+    paragraphs' :class:`~noai.analysis.fast.Gates` where the caller has made them."""
+    c = _Classifier(paragraphs, terms, words, made)
     found: list[Finding] = []
     carried: _Grant | None = None
     carried_path: tuple[str, ...] = ()
