@@ -43,11 +43,13 @@ from .analysis.facts import (
     bare_be_start,
     be_before,
     before_the_licence,
+    clause_name,
     coordinated_verbs,
     creation_timing,
     credit_to_authors,
     defined_names,
     definitions_run,
+    finite_start,
     for_copyright_term,
     hire_fallback,
     irrevocable,
@@ -62,13 +64,16 @@ from .analysis.facts import (
     no_credit_asked,
     owned_work_use,
     ownership_clause,
+    ownership_verb,
     parts_cited,
     per_piece,
     performer_waiver,
+    permitted_training,
     plural_name,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
+    purpose_made_subject,
     qualifier_end,
     quoted_span,
     read_facts,
@@ -80,6 +85,7 @@ from .analysis.facts import (
     that_piece,
     this_part,
     training_data_use,
+    training_limb,
     training_permission,
     training_words,
     used_as_part_of,
@@ -112,8 +118,10 @@ from .library.render import (
     without_officer,
     without_text_tools,
 )
+from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, struck_moves_numbers
 from .ooxml.revisions import typed_number_span
+from .ooxml.text import INSERTED
 from .planning.comments import (
     _defined_for,
     _if_chosen,
@@ -384,6 +392,7 @@ def make_plan(
         terms.get("deliverables", "the work"),
         (terms.get("provider", ""), terms.get("client", "")),
         [p.text for p in result.paragraphs],
+        [(p.section_path[0] if p.section_path else "", p.section_label) for p in result.paragraphs],
     )
     prevailing = facts.prevailing
     if prevailing is not None:  # a part that prevails keeps the work, or a kind of it: taken out of the transfer
@@ -398,7 +407,9 @@ def make_plan(
         keep=defining,
         text=facts.text,
     )
-    if _purpose_kept(fixes):  # "for any purpose, subject to the restrictions on Prohibited AI Use": no purpose limit
+    if _purpose_kept(fixes) or any(purpose_made_subject(f) for f in result.findings):
+        # "for any purpose, subject to the restrictions on Prohibited AI Use" (this change, or one the document has
+        # from an earlier round): no purpose limit
         chosen = [c for c in chosen if c != "scope-limitation" or c in defining]
     assignable = facts.assignable if strategy.situation != ASSIGNED and variant != "minimal" else None
     if assignable is not None and COVENANT in chosen and RETAINED not in chosen:  # bind who takes the licence
@@ -814,8 +825,9 @@ def _fix_wanted(
     """The playbook's action and the library's fix for a red flag worth an edit, else None."""
     if f.severity not in ("high", "medium"):
         return None  # a licence back to the creator, a mutual clause: nothing to negotiate
-    if ours(f.paragraph_text):
-        return None  # our own clause, or a phrase already fixed on our terms
+    if ours(f.paragraph_text) and ((training := permitted_training(f)) is None or ours(training)):
+        return None  # our own clause, or a phrase already fixed on our terms (not their training words beside our
+        # terms: "solely for the Permitted Purpose, including to train …")
     if f.kind in _TRANSFER_KINDS and _ON_PAYMENT in f.paragraph_text:
         return None  # our strict redline already made the transfer wait for payment
     # the client's right to sublicense ("the Producer may sub-license the licence") is one the creator gives: a
@@ -891,6 +903,8 @@ def choose_fixes(
         action, fix = wanted
         if code_waiver is not None and f.kind == "moral_rights_waiver":
             action = "comment"  # code the client will maintain: the waiver is accepted, not limited
+        if f.kind == "ip_assignment" and action == "replace":  # "All right, title and interest … vests in": its verb
+            f = _at_its_verb(f, fix, render, variant)
         ranges = taken.setdefault(f.start, [])
         if any(s < f.phrase_end and f.phrase_start < e for s, e in ranges):
             continue  # one edit per piece of text: "perpetual and irrevocable" once, not twice
@@ -978,6 +992,7 @@ def strike_creation_timing(
     work: str = "the work",
     parties: tuple[str, str] = ("", ""),
     texts: Sequence[str] = (),
+    sections: Sequence[tuple[str, str | None]] = (),
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The fixes with, after each transfer made to wait for payment, a second tracked replacement
     striking the words that time the transfer at the work's creation ("shall, upon payment in full …,
@@ -987,8 +1002,9 @@ def strike_creation_timing(
     transfer's comment saying so; and the timing words struck. Another transfer in the paragraph that takes effect
     at once (``parties``: the creator's and the client's terms) waits for that payment too ("All Work Product is
     the sole property of X upon creation. Y hereby assigns …"), with its own creation timing struck. Not where
-    those words overlap another edit. The back-up transfer in the paragraph after it (``texts``: the document's
-    paragraphs), which opens by referring back ("5.2 To the extent it does not, Developer assigns …"), waits too."""
+    those words overlap another edit. The back-up transfer later in its clause (``texts``: the document's
+    paragraphs; ``sections``: each one's clause and number), which opens by referring back ("5.2 To the extent it does
+    not, Developer assigns …"), waits too (:func:`_back_up_after`)."""
     out: list[tuple[Finding, RenderedFix, str]] = []
     struck: list[str] = []
     taken = [(f.start, f.phrase_start, f.phrase_end) for f, _, _ in fixes]
@@ -1048,7 +1064,10 @@ def strike_creation_timing(
         ]  # another edit holds those words
         placed = [(f, strike, said) for strike, said in strikes]
         if op == "replace" and f.kind == "ip_assignment" and _ON_PAYMENT in (rf.replacement or "") and all(parties):
-            placed += _back_up_after(f, texts, parties, work, taken)
+            replacement = rf.replacement or ""
+            first = 0 if replacement.startswith("for each ") else replacement.index(_ON_PAYMENT)
+            condition = replacement[first : replacement.rindex(", ")]  # "upon payment in full of all fees due …"
+            placed += _back_up_after(f, texts, parties, work, taken, sections, condition)
         said_all = "".join(dict.fromkeys(said for _, _, said in placed))  # "We also strike “on creation”" once
         out.append((f, replace(rf, comment=rf.comment + said_all) if said_all else rf, op))
         for at, strike, said in placed:
@@ -1068,22 +1087,54 @@ def strike_creation_timing(
 
 
 def _back_up_after(
-    f: Finding, texts: Sequence[str], parties: tuple[str, str], work: str, taken: Sequence[tuple[int, int, int]]
+    f: Finding,
+    texts: Sequence[str],
+    parties: tuple[str, str],
+    work: str,
+    taken: Sequence[tuple[int, int, int]],
+    sections: Sequence[tuple[str, str | None]] = (),
+    condition: str = "",
 ) -> list[tuple[Finding, Strike, str]]:
-    """The back-up transfer in the paragraph after the transfer ``f`` made to wait for payment, where that paragraph
-    opens by referring back to it ("5.1 Title … vests in Client on creation." / "5.2 To the extent it does not,
-    Developer assigns … on its creation"): it waits for that payment too, its creation timing struck, each change
-    with what the comment says of it, on a finding of that paragraph. None where another edit is in that paragraph."""
-    at = f.start + 1
-    if at >= len(texts) or any(i == at for i, _, _ in taken):
-        return []
-    text = texts[at]
+    """The back-up transfer of the transfer ``f`` made to wait for payment, found by what it does: a present transfer
+    by the creator in a later paragraph of the same clause (``sections``: each paragraph's clause and number) whose
+    sentence opens by referring back to it ("5.2 To the extent it does not, Developer assigns … on its creation" in
+    the paragraph after it; "3.3 To the extent that title does not vest in Client under clause 3.1, Developer assigns
+    …" further on, which says what did not happen). It waits for that payment too, its creation timing struck, each
+    change with what the comment says of it, on a finding of that paragraph. Paragraphs another edit holds are
+    passed by (a transfer with its own fix); the first back-up found is the one. Further on than the paragraph
+    after it, the back-up says the payment in full (``condition``: "upon payment in full of all fees due under this
+    agreement"), not "upon that payment", which would refer to a paragraph in between."""
+    clause = sections[f.start][0] if f.start < len(sections) else ""
+    for at in range(f.start + 1, len(texts)):
+        if at > f.start + 1 and (not clause or at >= len(sections) or sections[at][0] != clause):
+            break  # the clause ends: no back-up of this transfer after it
+        if any(i == at for i, _, _ in taken):
+            continue
+        found = _back_up_in(f, at, texts[at], parties, work, at > f.start + 1)
+        if found:
+            label = sections[at][1] if at < len(sections) else None
+            where = "in the paragraph after it" if at == f.start + 1 or not label else f"in {clause_name(label)}"
+            if at > f.start + 1 and condition:
+                found = [
+                    (g, s._replace(replacement=s.replacement.replace("upon that payment", condition, 1)), said)
+                    for g, s, said in found
+                ]
+            return [(g, s, said.replace("{where}", where)) for g, s, said in found]
+    return []
+
+
+def _back_up_in(
+    f: Finding, at: int, text: str, parties: tuple[str, str], work: str, named: bool
+) -> list[tuple[Finding, Strike, str]]:
+    """The changes making the back-up transfer of paragraph ``at`` wait for the payment ``f`` now waits for (the
+    comment's "{where}" to fill); none where the paragraph has no transfer by the creator that refers back (``named``:
+    by saying what did not happen)."""
     after = replace(f, start=at, end=at, paragraph_text=text, phrase="", phrase_start=0, phrase_end=0)
     out: list[tuple[Finding, Strike, str]] = []
     for other in present_transfers(text, len(text), len(text), *parties, work):
-        if not other.replacement.startswith("shall") or back_up_opening(text, other.start) is None:
+        if not other.replacement.startswith("shall") or back_up_opening(text, other.start, named) is None:
             continue  # not a transfer by the creator that refers back to the one before it
-        out.append((after, other, f" We also make “{other.words}” in the paragraph after it wait for that payment."))
+        out.append((after, other, f" We also make “{other.words}” {{where}} wait for that payment."))
         out += [(after, s, said) for s, said in _in_step(text, other.start, other.end, other.replacement)]
         timing = creation_timing(text, other.start, other.end)
         if timing is not None:
@@ -1242,6 +1293,9 @@ def _training_struck(
         said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”").replace(
             " to train AI on ", " to let others mine or train AI on "
         )
+    if strike is None and whole and as_data is None:  # one limb of several purposes: the rest stands
+        strike = training_limb(f.paragraph_text, f.phrase_start, f.phrase_end)
+        said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
     if strike is None and whole:
         strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end) or as_data
         # quoted without its typed number ("2.2 "), which is no part of the sentence (and may stay: _number_kept)
@@ -1422,6 +1476,8 @@ def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int
     if rf.action != "replace" or rf.replacement or f.phrase_start > 0 or f.phrase_end < len(text):
         return f, rf
     paragraphs = result.paragraphs
+    if _pending_insertion(paragraphs[f.start]):
+        return f, rf  # a clause the other side added, not yet agreed: struck whole, its number goes with it
     if not struck_moves_numbers([p.text for p in paragraphs], f.start, [p.label for p in paragraphs], ours):
         return f, rf
     span = typed_number_span(text)
@@ -1433,6 +1489,12 @@ def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int
         f" Its number stays, marked “{DELETED}”, so that the numbers after it and the references to them still hold."
     )
     return replace(f, phrase=words, phrase_start=start), replace(rf, find=words, replacement=DELETED, comment=said)
+
+
+def _pending_insertion(p: Paragraph) -> bool:
+    """``p`` is a whole paragraph inserted with tracking and not yet accepted (its mark and all its words): the
+    clause is only proposed, and striking it takes it out with its number, leaving no gap."""
+    return p.mark == INSERTED and not p.original_text.strip()
 
 
 def _qualified_purpose(
@@ -1505,6 +1567,19 @@ def _proviso_after_object(
     )
 
 
+def _at_its_verb(f: Finding, fix: Fix, render: Callable[[Fix, str, str], RenderedFix | None], variant: str) -> Finding:
+    """A transfer found at the rights that pass, the subject of its sentence ("All right, title and interest in the
+    Deliverables vests in Client on creation"), moved to the verb by which they pass ("vests in"), where the fix
+    changes that verb (strict's payment condition), as it changes the same statement whose subject is the work; the
+    finding as it is otherwise."""
+    verb = ownership_verb(f.paragraph_text, f.phrase_start, f.phrase_end)
+    if verb is None:
+        return f
+    moved = replace(f, phrase=f.paragraph_text[verb[0] : verb[1]], phrase_start=verb[0], phrase_end=verb[1])
+    rf = render(fix, variant, moved.phrase)
+    return moved if rf is not None and rf.action == "replace" and rf.replacement else f
+
+
 def _fits_before(f: Finding, rf: RenderedFix) -> bool:
     """The words before the phrase take the replacement: "shall" before "upon payment … be the property
     of" (or the phrase's own: "will own"), "are" before "not works made for hire"; a replacement that is a whole
@@ -1513,7 +1588,7 @@ def _fits_before(f: Finding, rf: RenderedFix) -> bool:
         start, _ = quoted_span(f.paragraph_text, f.phrase_start, f.phrase_end)
         return be_before(replace(f, phrase_start=start))
     if f.kind == "ip_assignment" and (rf.replacement or "").startswith(_PAYMENT_FIRST):
-        return modal_before(f) or modal_opening(f.phrase) is not None
+        return modal_before(f) or modal_opening(f.phrase) is not None or finite_start(f) is not None
     return True
 
 
@@ -1561,6 +1636,10 @@ def _modal_taken(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]:
         condition = condition[:1].lower() + condition[1:]
         modal = f.phrase[:inner].rstrip()
         return f, replace(rf, replacement=f"{modal}, {condition}{f.phrase[inner:]}")
+    finite = finite_start(f) if start is None and inner is None else None
+    if finite is not None:  # "All rights … vest in Client" -> "… will, upon payment in full …, vest in Client"
+        longer = replace(f, phrase=f.paragraph_text[finite : f.phrase_end], phrase_start=finite)
+        return longer, replace(rf, find=longer.phrase, replacement=f"will, {replacement}")
     if start is None:
         return f, rf
     modal = f.paragraph_text[start : f.phrase_start].rstrip()
