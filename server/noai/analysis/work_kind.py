@@ -149,7 +149,7 @@ def detect_work_kind(
     chunks (:attr:`~noai.analysis.fast.Gates.vocabulary`) where the caller has them: the words of a kind
     the document never uses are not searched for."""
     texts = [p.text for p in paragraphs]
-    lowered = Joined([t.lower() for t in texts])
+    lowered = Joined([t.lower() for t in texts], vocabulary)
     # software's words that name no work counted at once in the whole document: every match of them holds a word
     # of its _HINTS (where no character folds to an ASCII letter), so the paragraphs holding none count none
     whole = not fast.folds("".join(texts))
