@@ -2962,6 +2962,7 @@ def prevailing_retention(
     work: str | None,
     transfers: Sequence[int],
     itself: str | None = None,
+    vocabulary: str | None = None,
 ) -> Retention | None:
     """The creator's keeping of the work, or of a kind of it, in a part of the document the order of precedence
     makes prevail over the part that transfers it (``transfers``: the paragraphs transferring the work; ``work``:
@@ -2987,7 +2988,8 @@ def prevailing_retention(
         rf"property\s+of|owned\s+by)\s+(?:the\s+)?{who}\b",
         re.IGNORECASE,
     )
-    joined = Joined([p.text for p in paragraphs])  # one scan for the words of a conflict, not one per paragraph
+    # one scan for the words of a conflict, not one per paragraph (none where the vocabulary lacks a word)
+    joined = Joined([p.text for p in paragraphs], vocabulary)
     parts: _Parts | None = None  # the part boundaries, found once where a precedence clause names a part
     read: set[int] = set()  # the paragraphs of a part already read (what they keep is no clause's own)
     for at in joined.holding(_CONFLICT_WORDS):

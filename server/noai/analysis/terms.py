@@ -748,14 +748,16 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
     return analyse_terms(paragraphs).terms
 
 
-def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
-    """The defined terms, the party candidates, the self-reference and the work product."""
+def analyse_terms(paragraphs: Sequence[Paragraph], chunks: str | None = None) -> Analysis:
+    """The defined terms, the party candidates, the self-reference and the work product (``chunks``: the
+    paragraphs' vocabulary, :attr:`~noai.analysis.fast.Gates.vocabulary`, where the caller has it: a word no
+    paragraph holds is looked for there, not in them all)."""
     groups: dict[str, tuple[tuple[str, ...], int | None]] = {}  # main name -> (aliases, defined_at)
     known: dict[str, str] = {}  # every alias, case-folded -> its group
     classes: set[str] = set()  # terms defined as a class of persons ("any person that ..."), no party
     things: set[str] = set()  # terms defined as a thing ("Platform" means Tessellate's software), no party
     introduced: set[str] = set()  # terms defined after a name (the "Client"), not by a "means" entry
-    joined = Joined([p.text for p in paragraphs])
+    joined = Joined([p.text for p in paragraphs], chunks)
     quoted = set(joined.holding(_OPEN))
     # _definitions finds nothing elsewhere
     defining = quoted.union(joined.holding(("hereinafter", "Hereinafter", *_BARE_PAREN_LITERALS)))
