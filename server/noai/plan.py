@@ -68,10 +68,12 @@ from .analysis.facts import (
     parts_cited,
     per_piece,
     performer_waiver,
+    permitted_training,
     plural_name,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
+    purpose_made_subject,
     qualifier_end,
     quoted_span,
     read_facts,
@@ -83,6 +85,7 @@ from .analysis.facts import (
     that_piece,
     this_part,
     training_data_use,
+    training_limb,
     training_permission,
     training_words,
     used_as_part_of,
@@ -115,8 +118,10 @@ from .library.render import (
     without_officer,
     without_text_tools,
 )
+from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, struck_moves_numbers
 from .ooxml.revisions import typed_number_span
+from .ooxml.text import INSERTED
 from .planning.comments import (
     _defined_for,
     _if_chosen,
@@ -402,7 +407,9 @@ def make_plan(
         keep=defining,
         text=facts.text,
     )
-    if _purpose_kept(fixes):  # "for any purpose, subject to the restrictions on Prohibited AI Use": no purpose limit
+    if _purpose_kept(fixes) or any(purpose_made_subject(f) for f in result.findings):
+        # "for any purpose, subject to the restrictions on Prohibited AI Use" (this change, or one the document has
+        # from an earlier round): no purpose limit
         chosen = [c for c in chosen if c != "scope-limitation" or c in defining]
     assignable = facts.assignable if strategy.situation != ASSIGNED and variant != "minimal" else None
     if assignable is not None and COVENANT in chosen and RETAINED not in chosen:  # bind who takes the licence
@@ -819,8 +826,9 @@ def _fix_wanted(
     """The playbook's action and the library's fix for a red flag worth an edit, else None."""
     if f.severity not in ("high", "medium"):
         return None  # a licence back to the creator, a mutual clause: nothing to negotiate
-    if ours(f.paragraph_text):
-        return None  # our own clause, or a phrase already fixed on our terms
+    if ours(f.paragraph_text) and ((training := permitted_training(f)) is None or ours(training)):
+        return None  # our own clause, or a phrase already fixed on our terms (not their training words beside our
+        # terms: "solely for the Permitted Purpose, including to train …")
     if f.kind in _TRANSFER_KINDS and _ON_PAYMENT in f.paragraph_text:
         return None  # our strict redline already made the transfer wait for payment
     # the client's right to sublicense ("the Producer may sub-license the licence") is one the creator gives: a
@@ -1288,6 +1296,9 @@ def _training_struck(
         said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”").replace(
             " to train AI on ", " to let others mine or train AI on "
         )
+    if strike is None and whole and as_data is None:  # one limb of several purposes: the rest stands
+        strike = training_limb(f.paragraph_text, f.phrase_start, f.phrase_end)
+        said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
     if strike is None and whole:
         strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end) or as_data
         # quoted without its typed number ("2.2 "), which is no part of the sentence (and may stay: _number_kept)
@@ -1468,6 +1479,8 @@ def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int
     if rf.action != "replace" or rf.replacement or f.phrase_start > 0 or f.phrase_end < len(text):
         return f, rf
     paragraphs = result.paragraphs
+    if _pending_insertion(paragraphs[f.start]):
+        return f, rf  # a clause the other side added, not yet agreed: struck whole, its number goes with it
     if not struck_moves_numbers([p.text for p in paragraphs], f.start, [p.label for p in paragraphs], ours):
         return f, rf
     span = typed_number_span(text)
@@ -1479,6 +1492,12 @@ def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int
         f" Its number stays, marked “{DELETED}”, so that the numbers after it and the references to them still hold."
     )
     return replace(f, phrase=words, phrase_start=start), replace(rf, find=words, replacement=DELETED, comment=said)
+
+
+def _pending_insertion(p: Paragraph) -> bool:
+    """``p`` is a whole paragraph inserted with tracking and not yet accepted (its mark and all its words): the
+    clause is only proposed, and striking it takes it out with its number, leaving no gap."""
+    return p.mark == INSERTED and not p.original_text.strip()
 
 
 def _qualified_purpose(

@@ -513,6 +513,13 @@ _AI_DOCUMENT = re.compile(
     r"\bA\.?I\.?\s+(?:[A-Z][\w-]*\s+){0,3}(?:Addendum|Policy|Policies|Terms|Schedule|Exhibit|Annex|Appendix|"
     r"Agreement|Rider|Supplement)\b"
 )
+
+
+def _outside(m: re.Match[str], spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the match ``m`` begins outside every one of ``spans``."""
+    return not any(a <= m.start() < b for a, b in spans)
+
+
 # "the AI Services", "AI Tools": the name of a thing the contract defines ("AI" and a capitalised word)
 _AI_NAME = re.compile(r"A\.?I\.?\s+[A-Z]")
 # a permission in the passive, right after its modal: "may (also) be used to train …", "may be ingested into …"
@@ -1465,7 +1472,7 @@ class _Classifier:
         for m in matches:
             if any(
                 t.start() <= m.start() and t.end() >= m.end()
-                for trap in (P.AI_TRAP, self.own_title, _AI_DOCUMENT)
+                for trap in (P.AI_TRAP, self.own_title, _AI_DOCUMENT, P.AI_RESTRICTION_NAMED)
                 if trap is not None
                 for t in trap.finditer(text, max(0, m.start() - 80), m.end() + 80)
             ):
@@ -1478,15 +1485,22 @@ class _Classifier:
                 e = proviso.start()
             # a cover-page row label ("Training Restrictions") names the row's clause: it restricts nothing itself
             label = p.in_table and not p.is_heading and _ROW_LABEL.fullmatch(text.strip()) is not None
+            # "subject to the restrictions on Prohibited AI Use": its words negate nothing in the sentence
+            named = [x.span() for x in P.AI_RESTRICTION_NAMED.finditer(text, s, e)] if "estrict" in text[s:e] else []
             negation = (
                 None
                 if label
-                else self.t.search(P.NEGATION, s, e)
+                else (
+                    self.t.search(P.NEGATION, s, e)
+                    if not named
+                    else next((n for n in P.NEGATION.finditer(text, s, e) if _outside(n, named)), None)
+                )
                 or next(
                     (
                         r
                         for r in P.RESTRICT.finditer(text, s, e)
-                        if not any(
+                        if _outside(r, named)
+                        and not any(
                             x.start() <= r.start() < x.end() for x in P.RESTRICTION_REFERENCE.finditer(text, s, e)
                         )
                     ),

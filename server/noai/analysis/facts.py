@@ -36,6 +36,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from noai.analysis import fast
+from noai.analysis import patterns as P
 from noai.analysis.classify import Finding
 from noai.analysis.joined import Joined
 from noai.analysis.number import plural_parties
@@ -569,6 +570,26 @@ _NAMES_TRAINING_VERB = re.compile(
 _OBJECT_TAIL = re.compile(r"[^.;:()]*?(?=\s*(?:[.;)]|$))")
 
 
+def permitted_training(f: Finding) -> str | None:
+    """The words by which ``f``, an AI permission, adds training to a grant's uses (:func:`training_words`:
+    "including to train, fine-tune or evaluate artificial intelligence models"), else None. A paragraph that uses
+    our terms ("solely for the Permitted Purpose, subject to the restrictions on Prohibited AI Use") with these words
+    beside them is no clause of ours: the words are theirs, and contradict ours."""
+    if f.kind != "existing_ai_restriction" or f.attributes.get("polarity") != "permission":
+        return None
+    strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
+    return strike.words if strike is not None else None
+
+
+def purpose_made_subject(f: Finding) -> bool:
+    """Whether ``f`` is an unlimited purpose the document already makes subject to a restriction on AI use it names
+    ("for any purpose, subject to the restrictions on Prohibited AI Use": minimal's change of an earlier round,
+    accepted): the purpose is kept, so no clause limiting the licences to a purpose goes beside it."""
+    if f.kind != "any_and_all_purposes":
+        return False
+    return P.AI_RESTRICTION_NAMED.match(f.paragraph_text[f.phrase_end :].lstrip(", ")) is not None
+
+
 def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     """The words of a grant that add AI training to its uses, ending with the training words at
     ``text[phrase_start:phrase_end]`` ("… for any purpose related to our business, including to train or improve
@@ -683,6 +704,8 @@ def ai_list_item(text: str, phrase_start: int, phrase_end: int) -> Strike | None
     rest = _ITEM_END.match(text, after.end(), end)
     if after.group("conj1") or rest is None or _VERB_IN.search(text, after.end(), rest.end()):
         return None  # ", and shall pay …": another clause, not another item
+    if _LIMB_OPENS.match(text, after.end()) and text[after.end() : after.end() + 3].lower() == "to ":
+        return None  # "for the training of its ML models and to improve the Service": a purpose of its own
     return Strike(lead, after.end(), "", text[lead:item_end])
 
 
@@ -786,6 +809,8 @@ _PERMITS_TRAINING = re.compile(
     r"(?:AI|artificial\s+intelligence|machine[- ]learning|deep[- ]learning|LLMs?|large\s+language|neural)(?![\w-])"
     r"(?!\s+(?:tools?|software|services|products?|features?)\b))))",
 )
+# verbs listed before the training act: "train and ", "develop, train and "
+_VERB_LIST = re.compile(r"(?:[a-z-]+,\s+)*[a-z-]+,?\s+(?:and|or)\s+")
 # the words between the training verb and the AI words it trains: more verbs of the list ("train and evaluate"),
 # then a few words, none starting another phrase ("to train Customer's own AI models", not "to train its staff in
 # the use of AI tools")
@@ -909,6 +934,14 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     with its typed number where the sentence is all of it. ``None``: no such permission (a restriction, "may
     not"; training words after the AI words), or one conditioned on consent or approval. Whose permission it
     is, is the finding's to say (``permitted_party``)."""
+    found = _permits_training(text, phrase_start, phrase_end)
+    return found[0] if found is not None else None
+
+
+def _permits_training(text: str, phrase_start: int, phrase_end: int) -> tuple[Strike, int] | None:
+    """:func:`training_permission`'s sentence, and where the training verb its AI words follow starts ("train" of
+    "to train its machine learning models"; -1 where the AI words come first: "into AI tools to train them", "AI
+    models trained on the Artwork")."""
     start, end = sentence_span(text, phrase_start)
     if start and _OPENING.fullmatch(text, 0, start):  # "2. Customer may …": "2." is its number, not a sentence
         start = 0
@@ -921,14 +954,16 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     made = _MAKES_TRAINED.match(text, body, end)
     # "may develop AI models trained on the Artwork": the AI words before the work they are trained on
     if made is not None and made.start("ai") <= phrase_start < made.end("ai") and _trained_on_work(made):
-        return _sentence_struck(text, start, end, head)
+        return _sentence_struck(text, start, end, head), -1
     m = _PERMITS_TRAINING.match(text, body, end)
     if m is None or _NO_ONE.search(m.group("subject")):
         return None
     act = next(m.start(g) for g in ("act", "fed", "purpose") if m.start(g) >= 0)
+    if phrase_start < act < phrase_end and _VERB_LIST.fullmatch(text, phrase_start, act):
+        act = phrase_start  # the AI words start with the list of verbs the act ends ("train and improve its models")
     if phrase_start < act:  # the AI words where the work is put, trained after ("into AI tools to train them")
         return (
-            _sentence_struck(text, start, end, head)
+            (_sentence_struck(text, start, end, head), -1)
             if _fed_then_trained(text, phrase_start, act, m.end(), end)
             else None
         )
@@ -936,7 +971,56 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
         return None  # the AI words are not what the permission trains ("to train its staff in AI tools")
     if phrase_start < m.end() and not _A_MODEL.search(text, m.end(), phrase_end):
         return None  # "may use the Deliverables to train its products": what is trained names no model
-    return _sentence_struck(text, start, end, head)
+    return _sentence_struck(text, start, end, head), act
+
+
+# A limb of a permission's purposes opens with "to" or "for" ("to improve the Service", "for the training of its ML
+# models"); the join from the training limb to the next one ("… models and to improve the Service"), or from the one
+# before it ("to host the Service, to train …")
+_LIMB_OPENS = re.compile(r"\b(?:to|for)\s+", re.IGNORECASE)
+_JOIN = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_NEXT_LIMB = re.compile(_JOIN + r"(?=(?:in\s+order\s+)?(?:to|for)\s+\w)", re.IGNORECASE)
+_LIMB_BEFORE = re.compile(_JOIN + r"$", re.IGNORECASE)
+_BACK_TO_THE_LIMB = re.compile(r"\b(?:them|it|those|these|such|the\s+same)\b", re.IGNORECASE)
+
+
+def training_limb(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """Where a permission to train (:func:`training_permission`) allows other uses as well, in limbs of its own
+    ("Provider may use Customer Content to train its machine learning models and to improve the Service"; "for the
+    training of its ML models and to operate the Service"), the training limb with the join that ties it to the rest,
+    as the span a redline strikes so that the rest still stands and reads ("Provider may use Customer Content to
+    improve the Service"): the limb and the join after it ("to train … models and "); the last limb, or one after a
+    comma, with the join before it (" and to train … models", ", to train … models"). ``words``: the limb. ``None``:
+    no such permission, training is its only use, another limb names AI or training too (the sentence goes whole),
+    or the limb cannot be told from the rest."""
+    found = _permits_training(text, phrase_start, phrase_end)
+    if found is None or found[1] < 0 or found[1] > phrase_start:
+        return None
+    act = found[1]
+    start, end = sentence_span(text, phrase_start)
+    opens = [m for m in _LIMB_OPENS.finditer(text, start, act) if not _CLAUSE_BREAK.search(text, m.end(), act)]
+    if not opens:
+        return None
+    limb = opens[-1].start()
+    after = _NEXT_LIMB.search(text, phrase_end, end)
+    if after is not None and _CLAUSE_BREAK.search(text, phrase_end, after.start()):
+        after = None  # "… models, provided that …": not a limb of the purposes
+    before = _LIMB_BEFORE.search(text, start, limb)
+    if before is not None and not _LIMB_OPENS.search(text, start, before.start()):
+        before = None  # "may use, copy and process Customer Content to train": no limb before it
+    stop = after.start() if after is not None else len(text[:end].rstrip().rstrip(".;"))
+    if (after is None and before is None) or _CLAUSE_BREAK.search(text, phrase_end, stop):
+        return None
+    later = text[after.end() : end] if after is not None else ""
+    if _SPEAKS_OF_AI.search(text, start, limb) or _SPEAKS_OF_AI.search(later) or _A_MODEL.search(later):
+        return None  # another limb trains AI too: the sentence goes whole
+    if _BACK_TO_THE_LIMB.search(later):
+        return None  # "… models and to improve them": the rest refers to what the limb names
+    words = text[limb:stop]
+    if after is not None and (before is None or "," not in before.group()):
+        return Strike(limb, after.end(), "", words)  # "to train … models and " / "A and to train … and B"
+    assert before is not None
+    return Strike(before.start(), stop, "", words)  # " and to train … models", ", to train … models"
 
 
 # A sentence whose act lets the other side use the work AS training data, the use named by a noun ("Performer consents
@@ -3739,7 +3823,11 @@ _BARE_DEFINES = re.compile(
 _MEANS_NEXT = re.compile(r"\)?\s*(?:shall\s+)?means?\b")
 # a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …",
 # "2.1A<TAB>In this clause 2.1A, “X” …"
-_GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:In this [A-Za-z]+(?: [\w.()]+)?,\s*)?["“]')
+_GLOSSARY_OPENS = r"In (?:this|the) [A-Za-z]+(?: [\w.()]+)?,\s*"  # "In this Section 4, ", "In the Contract, "
+_GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:{_GLOSSARY_OPENS})?["“]')
+# a glossary sentence standing after a clause's run-in title ("No Third-Party AI Training. In the Contract, “A” means
+# …; and “B” means …."), to the full stop ending it (one before a capital, or the text's end)
+_GLOSSARY_WITHIN = re.compile(rf'(?:^|(?<=[.:] )){_GLOSSARY_OPENS}["“].*?\.(?=\s+[A-Z]|\s*$)', re.DOTALL)
 
 
 def term_key(name: str) -> str:
@@ -3749,6 +3837,25 @@ def term_key(name: str) -> str:
     if words[:4].lower() == "the ":
         words = words[4:].strip(" \"“”'‘’")
     return words.casefold()
+
+
+# a sentence resting on a restriction by its name: "Despite the restriction on Prohibited AI Use", "The restriction on
+# Prohibited AI Use does not prevent …", "bound by the restriction on …", "The restrictions on … are governed by …";
+# never a breach of it named beside other things ("any breach of the restrictions on …": the sentence stands without it)
+_RESTS_ON_RESTRICTION = re.compile(r"(?<!breach of )\b[Tt]he restrictions? on ((?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)")
+# a sentence widening what a restricted term covers: "Prohibited AI Use also includes using …" (after its number)
+_WIDENS_TERM = re.compile(
+    r"^(?:\d+(?:\.\d+)*[A-Z]?\.?\s+|\([a-z]{1,4}\)\s*)?([A-Z][\w-]*(?: [A-Z][\w-]*)*) also (?:includes|covers)\b"
+)
+
+
+def restrictions_rested_on(text: str) -> set[str]:
+    """The defined terms (by :func:`term_key`) whose restriction ``text`` rests on by name ("Despite the restriction on
+    Prohibited AI Use, …" -> {"prohibited ai use"}): an exception to it, a duty to be bound by it, its law, or what
+    widens the term restricted ("Prohibited AI Use also includes …"); empty where it names none, or only a breach of
+    it among other things."""
+    widens = {term_key(m.group(1)) for m in [_WIDENS_TERM.match(text)] if m}
+    return widens | {term_key(m.group(1)) for m in _RESTS_ON_RESTRICTION.finditer(text)}
 
 
 # words that open an exception ("except for internal tools", "(other than use in internal tools)", "save for …")
@@ -3814,6 +3921,13 @@ def glossary_terms(text: str) -> set[str]:
     if _GLOSSARY.match(text) is None:
         return set()
     return {term_key(t) for t in _DEFINES.findall(text)}
+
+
+def glossary_within(text: str) -> str:
+    """The glossary sentence of ``text`` ("In the Contract, “A” means …; and “B” means …."), after a run-in title
+    where the clause has one; "" where it has none."""
+    m = _GLOSSARY_WITHIN.search(text)
+    return m.group(0) if m and glossary_terms(m.group(0)) else ""
 
 
 def glossary_without(text: str, keys: Collection[str]) -> str:

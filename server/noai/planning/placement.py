@@ -10,7 +10,7 @@ Imports :mod:`noai.analysis`, :mod:`noai.library`, :mod:`noai.ooxml` (paragraph 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -48,13 +48,40 @@ def _source(index: int, item: Mapping[str, Any]) -> int:
     return like if isinstance(like, int) else index
 
 
-def _renumbered(result: AuditResult, insertions: Sequence[Edit]) -> Renumbered:
-    """The renumbering the insertions need (the writer makes it), with its inputs."""
+def _renumbered(result: AuditResult, insertions: Sequence[Edit], struck: Collection[int] = ()) -> Renumbered:
+    """The renumbering the insertions need (the writer makes it), with its inputs. ``struck``: the paragraphs the
+    plan strikes whole (:func:`struck_whole`), read as gone, with their numbers."""
     inserted: dict[int, int] = {}
     for e in insertions:
         for at, count in numbered_paragraphs(e.index, e, _source).items():
             inserted[at] = inserted.get(at, 0) + count
-    return renumbered([p.text for p in result.paragraphs], inserted, [p.label for p in result.paragraphs])
+    texts, shown = without([p.text for p in result.paragraphs], [p.label for p in result.paragraphs], struck)
+    return renumbered(texts, inserted, shown)
+
+
+def struck_whole(paragraphs: Sequence[Paragraph], edits: Sequence[Edit]) -> list[int]:
+    """The paragraphs ``edits`` strike whole, number and mark included (all their words replaced by nothing): once
+    accepted they are gone, and so are their numbers (a clause the other side inserted among ours, struck)."""
+    return [
+        e.index
+        for e in edits
+        if e.op == "replace"
+        and not e.replacement
+        and 0 <= e.index < len(paragraphs)
+        and e.start in (None, 0)
+        and (e.find or "") == paragraphs[e.index].text != ""
+    ]
+
+
+def without(
+    texts: Sequence[str], shown: Sequence[str | None], struck: Collection[int]
+) -> tuple[list[str], list[str | None]]:
+    """The paragraphs' texts and the numbers Word shows them with, the paragraphs ``struck`` whole read as gone:
+    neither words nor a number, so no list reads on through them."""
+    return (
+        [("" if i in struck else t) for i, t in enumerate(texts)],
+        [(None if i in struck else n) for i, n in enumerate(shown)],
+    )
 
 
 # The clauses on AI use: the covenant, what adapts it to a kind of work, its remedies, indemnity and transparency

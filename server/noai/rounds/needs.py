@@ -218,11 +218,20 @@ def _needs_drafted(
     return out, frozenset(drafted), covered
 
 
-def _change_at(at: int, text: str, start: int, end: int, new: str, variant: str, comment: str | None) -> Edit:
+def _change_at(
+    at: int,
+    text: str,
+    start: int,
+    end: int,
+    new: str,
+    variant: str,
+    comment: str | None,
+    clause: str = NEED_EXCEPTION,
+) -> Edit:
     """Our tracked change of ``text[start:end]`` (paragraph ``at``) to ``new``; an insertion (``start == end``) made
     as a change of the word before it, kept ("review" -> "review; and (e) …"), so the change has words to find."""
     if start == end:
         start = text.rfind(" ", 0, max(start - 1, 0)) + 1
         new = text[start:end] + new
-    edit = Edit.replacing(at, text, start, end, new, clause=NEED_EXCEPTION, variant=variant, comment=comment)
+    edit = Edit.replacing(at, text, start, end, new, clause=clause, variant=variant, comment=comment)
     return edit
