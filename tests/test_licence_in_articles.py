@@ -24,7 +24,7 @@ from support.lo import lo_read, require_libreoffice
 from test_review_synthetic import DATE, words_written
 
 from noai import engine
-from noai.analysis.facts import named_purpose, says_section
+from noai.analysis.facts import definitions_run, named_purpose, says_section
 from noai.analysis.terms import analyse_terms
 
 VARIANTS = ("strict", "standard", "minimal")
@@ -99,6 +99,23 @@ def test_a_definition_after_its_typed_number_is_read(number):
         make_docx(p(f'{number} "Master Tapes" means the recordings Artist delivers.') + "<w:sectPr/>")
     ).paragraphs
     assert "Master Tapes" in analyse_terms(paragraphs).terms.all
+
+
+@pytest.mark.parametrize(
+    ("heading", "found"),
+    (
+        ("Article 1 – Definitions", True),
+        ("ARTICLE I. DEFINITIONS", True),
+        ("Part 1: Interpretation", True),
+        ("Clause 1 — Definitions and Interpretation", True),
+        ("Article 1 – Delivery", False),
+    ),
+)
+def test_a_numbered_definitions_heading_with_a_dash_or_colon_heads_the_definitions_clause(heading, found):
+    texts = (heading, '1.1 "Clips" means the video clips.', '1.2 "Series" means the series.', "Article 2 – Licence")
+    paragraphs = engine.read(make_docx("".join(p(t) for t in texts) + "<w:sectPr/>")).paragraphs
+    run = definitions_run(paragraphs)
+    assert (run is not None and run.last == 2) is found, run
 
 
 def test_the_work_is_what_the_copyright_and_the_licence_are_in_when_no_name_says_work():
