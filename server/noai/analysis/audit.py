@@ -35,6 +35,7 @@ from noai.analysis.collector import paused
 from noai.analysis.facts import (
     Retention,
     clause_word,
+    listed_uses,
     named_purpose,
     prevailing_retention,
     retention_note,
@@ -458,23 +459,25 @@ def _scope(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
         return Protection(
             "scope_limitation", PRESENT, scoped.start, f'The licence is limited: "{scoped.attributes["scope"]}".'
         )
-    limited = None if broad else next(filter(None, (_limited_grant(f) for f in findings)), None)
+    limited = None if broad else next(filter(None, (_limited_grant(f, paragraphs) for f in findings)), None)
     if limited is not None:  # limited by its period, territory, media or named purpose
         return Protection("scope_limitation", PRESENT, limited[0], f'The licence is limited: "{limited[1]}".')
     why = "A grant allows use for any purpose." if broad else "No grant found that limits use to a stated purpose."
     return Protection("scope_limitation", MISSING, detail=why)
 
 
-def _limited_grant(f: Finding) -> tuple[int, str] | None:
+def _limited_grant(f: Finding, paragraphs: Sequence[Paragraph]) -> tuple[int, str] | None:
     """The paragraph and the words of a licence to the other side limited by its own period, territory,
-    media or named purpose (in the grant's sentence), else ``None``."""
+    media or named purpose (in the grant's sentence, with the uses it lists under its lead-in), else ``None``."""
     if f.kind != "license_grant" or f.severity == INFO or f.negated:
         return None
     text = f.paragraph_text
     end = text.find(". ", f.phrase_end)
     m = P.LIMITED_GRANT.search(text, f.phrase_start, len(text) if end < 0 else end)
-    if m is None:  # or a purpose it names: "for the Purpose", "for running X's business"
+    if m is None:  # or a purpose it names: "for the Purpose", "for running X's business", "(a) in the Film; …"
         named = named_purpose(text, f.phrase_start, len(text) if end < 0 else end)
+        if named is None and (items := listed_uses(f, paragraphs)):
+            named = named_purpose(text[f.phrase_start :] + " " + items)
         return (f.start, named) if named else None
     return (f.start, m.group(0))
 

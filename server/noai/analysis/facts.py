@@ -1619,7 +1619,7 @@ _NAMED_PURPOSE = re.compile(
     r"|\b(?i:in\s+(?:connection\s+with|relation\s+to)\s+the)\s+(?!" + _NOT_A_PURPOSE + r"\b)[A-Z][\w-]*\b(?!['’])"
     # the defined book, film, album or product the work goes in: "in the Book and in any adaptation of the Book",
     # "on the cover of the Novel", "in timed synchronisation with the Picture"
-    r"|\b(?i:in(?:to)?|on|with)\s+(?i:the\s+(?:front\s+|back\s+)?(?:covers?|jackets?|packaging|pages?|"
+    r"|\b(?i:in(?:to)?|on|with)\s+(?i:(?:the\s+)?(?:front\s+|back\s+|[a-z]+\s+)?(?:covers?|jackets?|packaging|pages?|"
     r"soundtrack|credits|editions?|trailers?|episodes?)\s+of\s+)?(?i:the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
     + _NAMED_WORK
     + r"\b(?!['’]|\s+[A-Z])"
@@ -1640,11 +1640,27 @@ def named_purpose(text: str, start: int = 0, end: int | None = None) -> str | No
 _NAMED_THING = re.compile(r"\bthe\s+((?:[A-Z][\w-]*\s+){0,3}?" + _NAMED_WORK + r")$")
 
 
-def named_work(f: Finding) -> str | None:
+def listed_uses(f: Finding, paragraphs: Sequence[Paragraph]) -> str:
+    """The uses a grant lists under its lead-in, as one text: "(i) in print editions of the Titles; and (ii) in digital
+    editions … in each case in any and all media …" after "… a licence to reproduce … the Licensed Works:"; "" where
+    the finding's sentence ends in its own paragraph (or the clause has no paragraph after it)."""
+    text = f.paragraph_text.rstrip()
+    if f.end <= f.start or not text.endswith(":") or sentence_span(f.paragraph_text, f.phrase_start)[1] < len(text):
+        return ""
+    return " ".join(p.text for p in paragraphs[f.start + 1 : min(f.end, f.start + _LISTED_REACH) + 1])
+
+
+_LISTED_REACH = 12  # the items a lead-in may list
+
+
+def named_work(f: Finding, paragraphs: Sequence[Paragraph] = ()) -> str | None:
     """The book, film or product the finding's licence is limited to ("the Book" of "… the Artwork in the Book and
-    in any adaptation of the Book …"), read in the finding's whole sentence; else ``None``."""
+    in any adaptation of the Book …"), read in the finding's whole sentence, with the uses it lists under its lead-in
+    where ``paragraphs`` are given ("… the Score: (a) in the Film; and (b) in trailers …"); else ``None``."""
     start, end = sentence_span(f.paragraph_text, f.phrase_start)
     named = named_purpose(f.paragraph_text, start, end)
+    if named is None and paragraphs and (items := listed_uses(f, paragraphs)):
+        named = named_purpose(items)
     m = _NAMED_THING.search(named) if named else None
     return f"the {m.group(1)}" if m is not None else None
 
@@ -1679,11 +1695,15 @@ def royalty_paid(texts: Iterable[str]) -> bool:
     return any(_ROYALTY.search(t) for t in texts)
 
 
-def purpose_limited(f: Finding) -> bool:
+def purpose_limited(f: Finding, paragraphs: Sequence[Paragraph] = ()) -> bool:
     """The finding's sentence, from its phrase on, grants the right for a purpose it names ("an exclusive,
-    perpetual licence … for the Purpose"): no Permitted Purpose is added to it."""
+    perpetual licence … for the Purpose"), or lists its uses under a lead-in, each in a work it names ("… the
+    Score: (a) in the Film; and (b) …", read where ``paragraphs`` are given): no Permitted Purpose is added to it."""
     _start, end = sentence_span(f.paragraph_text, f.phrase_start)
-    return named_purpose(f.paragraph_text, f.phrase_start, end) is not None
+    if named_purpose(f.paragraph_text, f.phrase_start, end) is not None:
+        return True
+    items = listed_uses(f, paragraphs) if paragraphs else ""
+    return bool(items) and named_purpose(f.paragraph_text[f.phrase_start :] + " " + items) is not None
 
 
 def irrevocable(f: Finding) -> bool:
@@ -1923,6 +1943,12 @@ def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequen
     return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
 
 
+def says_section(texts: Sequence[str]) -> bool:
+    """One of ``texts`` names a numbered part of the document a Section ("Section 5.1 Licence.", "under Section
+    7(b)", "SECTION 2"), not a statute's section ("section 77 of the Copyright, Designs and Patents Act 1988")."""
+    return any(m.group(1).lower() == "section" for t in texts for m in _references(t, fast.lowered(t)))
+
+
 # a numbered item of the document: typed ("5. In return …") or Word's label ("5."); a sub-number ("5.1", "5.1.")
 _ITEM_NUMBER = re.compile(r"\d{1,3}[.)](?=\s|$)")
 _SUB_NUMBER = re.compile(r"\d{1,3}\.\d")
@@ -1955,16 +1981,18 @@ def numbered_paragraphs(paragraphs: Sequence[Paragraph]) -> bool:
 _THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b")
 
 
-def this_part(text: str, word: str | None) -> str:
+def this_part(text: str, word: str | None, sections: bool = True) -> str:
     """``text`` (a clause we insert) calling itself by the document's ``word``: "This clause applies" ->
     "This Section applies" in a document that refers to its Sections. What we insert is never a whole
-    Article (it joins one as its Sections): "This Section" where the document says "Article"."""
+    Article (it joins one as its Sections): "This Section" where the document says "Article" and also names
+    Sections (``sections``); where it never does (its sub-clauses "4.1" under "Article 4 – Grant", cited as
+    "Article 4.1"), "This Article", the only word it has."""
     if not word or "his clause" not in text:
         return text
     if word.lower() == "paragraph":  # "this paragraph", as drafters write it
         word = "paragraph"
     else:
-        word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
+        word = "Section" if word.lower().startswith("art") and sections else word[:1].upper() + word[1:]
     return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
 
 
@@ -2503,7 +2531,8 @@ _BARE_DEFINITION = re.compile(
 )
 _NEW_CLAUSE = re.compile(r"^\s*(?:clause\s+|article\s+|section\s+)?[0-9]+(?:\.[0-9]+)*\.?\s+[A-Z]", re.IGNORECASE)
 _DEFINITIONS_HEADING = re.compile(
-    r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(definitions?|interpretation)\b.{0,40}$", re.IGNORECASE
+    r"^\s*(?:(?:clause|article|section|part)\s+)?(?:[0-9.]*|[IVX]{1,4}\.?)\s*(?:[-–—:]\s*)?(definitions?|interpretation)\b.{0,40}$",
+    re.IGNORECASE,
 )
 
 
@@ -3629,6 +3658,12 @@ class DocumentFacts:
         return clause_word(self._texts.holding(_REFERENCE_WORDS), american_law(result), _british_items(result))
 
     @cached_property
+    def names_sections(self) -> bool:
+        """It names a part of itself a Section ("Section 5.1", "SECTION 2", "see Section 7(b)"), a statute's
+        section aside: where it says "Article" and never "Section", our sub-clauses are not Sections either."""
+        return says_section(self._texts.holding(("section",)))
+
+    @cached_property
     def purpose(self) -> str | None:
         """Its own defined purpose of the licence: "the Purpose"."""
         return purpose_term(self._originals)
@@ -3713,7 +3748,7 @@ class DocumentFacts:
                 named
                 for f in self._result.findings
                 if f.kind == "license_grant" and f.beneficiary == "client" and f.severity != "info" and not f.negated
-                if (named := named_work(f))
+                if (named := named_work(f, self._result.paragraphs))
             ),
             None,
         )
@@ -3854,11 +3889,11 @@ def _cited(labels: Sequence[str]) -> str:
 
 
 # our clause calling itself by its part alone ("this Section"), not by its number ("this Section 4.3")
-_THIS_PART = re.compile(r"\b([Tt])his (clause|Clause|Section|paragraph|Paragraph)\b(?!\s+\d)")
+_THIS_PART = re.compile(r"\b([Tt])his (clause|Clause|Section|Article|paragraph|Paragraph)\b(?!\s+\d)")
 # our survival sentence: "This Section applies to the fullest extent permitted by law, survives the termination …
 # and binds …" ("This clause 2.3 applies" where the clause numbers its paragraphs)
 _APPLIES_SELF = re.compile(
-    r"\b([Tt])his (clause|Clause|Section|paragraph|Paragraph)(?: \d+(?:\.\d+)*[A-Z]?)? (applies\b[^.]*\.)"
+    r"\b([Tt])his (clause|Clause|Section|Article|paragraph|Paragraph)(?: \d+(?:\.\d+)*[A-Z]?)? (applies\b[^.]*\.)"
 )
 _SINGULAR_VERB = re.compile(r"\b(appl)ies\b|\b(survive|bind|continue|remain)s\b")
 
@@ -4098,7 +4133,9 @@ def listed_citations(texts: Sequence[str], number: str) -> list[tuple[int, int, 
     """Where ``texts`` (the document's paragraphs) cite clause ``number`` before others in a list ("Clauses 2.1A,
     2.4 and 2.5 apply"): (paragraph, start, end) of the number with its comma ("2.1A, "), which a clause gone
     takes out of the list."""
-    listed = re.compile(rf"\b(?:[Cc]lauses|Sections|[Pp]aragraphs) (?:[\w.()]+, )*?({re.escape(number)}, )(?=[\w.()]+)")
+    listed = re.compile(
+        rf"\b(?:[Cc]lauses|Sections|Articles|[Pp]aragraphs) (?:[\w.()]+, )*?({re.escape(number)}, )(?=[\w.()]+)"
+    )
     return [(i, *m.span(1)) for i, t in enumerate(texts) if number in t for m in listed.finditer(t)]
 
 
@@ -4107,8 +4144,8 @@ _CITED = r"\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\([a-z]+\))?"
 # our sentence saying the clauses it cites apply (and survive): "Clauses 2.1A, 2.4 and 2.5 apply …", "Sections 5(d) to
 # 5(g) apply …", "Clause 3.3 applies …", "This clause 1A applies …", "This clause applies …" (its own clause)
 _APPLYING = re.compile(
-    rf"\b(?:(?P<this>[Tt]his) )?(?P<word>[Cc]lause|Section|[Pp]aragraph)s?(?: (?P<items>{_CITED}(?:(?:, | and | to )"
-    rf"{_CITED})*))? (?P<rest>appl(?:y|ies)\b[^.]*\.)"
+    rf"\b(?:(?P<this>[Tt]his) )?(?P<word>[Cc]lause|Section|Article|[Pp]aragraph)s?"
+    rf"(?: (?P<items>{_CITED}(?:(?:, | and | to ){_CITED})*))? (?P<rest>appl(?:y|ies)\b[^.]*\.)"
 )
 _PLURAL_VERB = re.compile(r"\b(appl)y\b|\b(survive|bind|continue|remain)\b")
 
@@ -4267,7 +4304,7 @@ def uses_term(text: str, key: str) -> bool:
 # a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
 # "This clause 4.11", "this clause 2.1A" (a clause numbered between two of the document's)
 _CITES_ITSELF = re.compile(
-    r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*(?:[A-Z](?![A-Za-z]))?(?:\([a-z0-9]{1,4}\))*)"
+    r"\b[Tt]his (?:[Cc]lause|Section|Article|[Pp]aragraph) (\d+(?:\.\d+)*(?:[A-Z](?![A-Za-z]))?(?:\([a-z0-9]{1,4}\))*)"
 )  # "This clause 4.11", "This Section 2.1A", "this Section 3(c)" (Word's lettered sub-clause, its letter cited too)
 
 
