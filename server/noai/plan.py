@@ -535,7 +535,7 @@ def make_plan(
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
-        edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
+        edits = [_calling_itself(e, facts.clause_word, facts.names_sections) for e in edits]  # "This Section applies"
     if clauses:  # our clauses cite themselves by number: "Sections 4.3 to 4.7 apply", "this Section 4.3"
         cited = [
             _rewritten(e, partial(parts_cited, own=own, labels=labels))
@@ -661,11 +661,12 @@ def _no_officer(e: Edit) -> Edit:
     return e if paragraphs == e.paragraphs else replace(e, paragraphs=paragraphs)
 
 
-def _calling_itself(e: Edit, word: str) -> Edit:
-    """``e`` with the clauses it inserts calling themselves by the document's ``word`` ("This Section")."""
+def _calling_itself(e: Edit, word: str, sections: bool) -> Edit:
+    """``e`` with the clauses it inserts calling themselves by the document's ``word`` ("This Section"; "This
+    Article" where the document names no Section: ``sections``)."""
     if not e.paragraphs:
         return e
-    return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word)} for p in e.paragraphs))
+    return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word, sections)} for p in e.paragraphs))
 
 
 def _present(result: AuditResult, protection: str) -> bool:
@@ -943,7 +944,9 @@ def choose_fixes(
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK, done=filled)
-        elif rf is not None and (purpose_limited(f) or (brand and f.kind == "perpetual_irrevocable")):
+        elif rf is not None and (
+            purpose_limited(f, result.paragraphs) or (brand and f.kind == "perpetual_irrevocable")
+        ):
             rf = limited_fix(f, rf, terms, filled)
         if rf is None or rf.action == "ignore":
             continue

@@ -665,6 +665,7 @@ class _Classifier:
         terms: DefinedTerms | None,
         words: Mapping[str, Sequence[str]] | None = None,
         maker: str | None = None,
+        gates: fast.Gates | None = None,
     ) -> None:
         self.paragraphs = paragraphs
         self.parties = Parties(terms, paragraphs, words)
@@ -693,7 +694,7 @@ class _Classifier:
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
         self.t = _Text("", None)  # the paragraph being classified
-        self.gates = fast.Gates([p.text for p in paragraphs])
+        self.gates = gates or fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
         titles = [n for n in ((agreement.name, *agreement.aliases) if agreement else ()) if P.AI_TERM.search(n)]
         # "under AI Addendum": the document's own name, not AI language
@@ -2127,11 +2128,12 @@ def classify(
     terms: DefinedTerms | None,
     words: Mapping[str, Sequence[str]] | None = None,
     maker: str | None = None,
+    made: fast.Gates | None = None,
 ) -> list[Finding]:
     """Every clause finding of ``paragraphs`` in document order (by start, then kind). ``maker``: the side
     ("client" / "provider") that makes the work where the user is the other one (``terms.creator`` is then the
-    user's side)."""
-    c = _Classifier(paragraphs, terms, words, maker)
+    user's side); ``made``: the paragraphs' :class:`~noai.analysis.fast.Gates` where the caller has made them."""
+    c = _Classifier(paragraphs, terms, words, maker, made)
     found: list[Finding] = []
     carried: _Grant | None = None
     carried_path: tuple[str, ...] = ()

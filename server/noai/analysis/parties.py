@@ -184,10 +184,11 @@ def _forms(word: str) -> tuple[str, ...]:
 # -- finding them ---------------------------------------------------------------------------------
 
 
-def analyse(paragraphs: Sequence[Paragraph]) -> tuple[DefinedTerms, Parties]:
+def analyse(paragraphs: Sequence[Paragraph], vocabulary: str | None = None) -> tuple[DefinedTerms, Parties]:
     """The v1 defined terms and the parties of a document, made consistent: a party found only in
-    the signature block or as "I" / "you" also fills the terms' client / provider."""
-    analysis = analyse_terms(paragraphs)
+    the signature block or as "I" / "you" also fills the terms' client / provider. ``vocabulary``: the
+    paragraphs' (:attr:`~noai.analysis.fast.Gates.vocabulary`), where the caller has it."""
+    analysis = analyse_terms(paragraphs, vocabulary)
     parties = find_parties(paragraphs, analysis)
     return _consistent(analysis.terms, parties), parties
 
