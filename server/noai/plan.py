@@ -49,6 +49,7 @@ from .analysis.facts import (
     credit_to_authors,
     defined_names,
     definitions_run,
+    exception_citing,
     finite_start,
     for_copyright_term,
     hire_fallback,
@@ -121,7 +122,7 @@ from .library.render import (
 )
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, struck_moves_numbers
-from .ooxml.revisions import typed_number_span
+from .ooxml.revisions import typed_number, typed_number_span
 from .ooxml.text import INSERTED
 from .planning.comments import (
     _defined_for,
@@ -519,6 +520,7 @@ def make_plan(
     insertions, joins = join_definitions_list(result, insertions, run)  # "(c) …; and (d) …." takes the new terms in
     ours = {at for e in insertions for at in numbered_paragraphs(e.index, e, _source)}  # what ours number on from
     fixes = [(*_number_kept(result, f, rf, ours), op) if op == "replace" else (f, rf, op) for f, rf, op in fixes]
+    fixes += _citing_struck(result, fixes)  # "except as Section 3.3 permits", 3.3 struck: the exception goes too
     edits = [
         *insertions,
         *joins,
@@ -1479,6 +1481,38 @@ def _replica_fixed(
 
 
 DELETED = "[Intentionally deleted]"  # what a drafter leaves at the number of a clause struck whole
+
+
+def _citing_struck(
+    result: AuditResult, fixes: Sequence[tuple[Finding, RenderedFix, str]]
+) -> list[tuple[Finding, RenderedFix, str]]:
+    """The strikes of the exceptions that cite a numbered clause this plan strikes whole (", except as Section 3.3
+    permits" once 3.3 is struck, :func:`~noai.analysis.facts.exception_citing`): what the exception allowed is gone, so
+    the exception would point at nothing."""
+    out: list[tuple[Finding, RenderedFix, str]] = []
+    taken = {(f.start, f.phrase_start) for f, _, _ in fixes}
+    for f, rf, op in fixes:
+        text = f.paragraph_text
+        whole = f.phrase_end >= len(text.rstrip()) and not text[: f.phrase_start].strip(" \t0123456789.()")
+        if op != "replace" or rf.replacement not in ("", None, DELETED) or not whole:
+            continue
+        typed = typed_number(text)
+        number = typed[0] if typed else result.paragraphs[f.start].label
+        if not number:
+            continue
+        for j, p in enumerate(result.paragraphs):
+            cut = exception_citing(p.text, number) if j != f.start else None
+            if cut is None or (j, cut.start) in taken:
+                continue
+            words = p.text[cut.start : cut.end]
+            said = (
+                f"This change strikes the exception “{cut.words}”: this redline strikes the clause it cites, so it "
+                "would point at nothing."
+            )
+            cited = replace(f, start=j, end=j, paragraph_text=p.text, phrase=words, phrase_start=cut.start)
+            out.append((replace(cited, phrase_end=cut.end), replace(rf, find=words, replacement="", comment=said), op))
+            taken.add((j, cut.start))
+    return out
 
 
 def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int]) -> tuple[Finding, RenderedFix]:

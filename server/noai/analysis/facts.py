@@ -1158,6 +1158,29 @@ def _bare_limb(text: str, start: int, phrase_start: int, phrase_end: int) -> boo
     return found is not None and found[1] == phrase_start - cut
 
 
+# an exception that cites a clause by its number: ", except as Section 3.3 permits", ", except for the use allowed by
+# condition 3", ", save as permitted under clause 4.2"
+_CITED_CLAUSE = r"(?:Section|Clause|clause|Condition|condition|Paragraph|paragraph|Article|article)"
+_EXCEPT_AS = (
+    r",?\s*\b(?:except|save|other\s+than)\s+(?:as\s+(?:(?:permitted|allowed|provided)\s+(?:by|under|in)\s+)?|"
+    r"for\s+(?:the\s+|any\s+)?(?:use|uses|purposes?)\s+(?:allowed|permitted|set\s+out|described)\s+(?:by|under|in)\s+|"
+    r"to\s+the\s+extent\s+(?:permitted|allowed)\s+(?:by|under)\s+)"
+)
+
+
+def exception_citing(text: str, number: str) -> Strike | None:
+    """The exception of ``text`` that cites the clause numbered ``number`` ("3.3", "3." typed: "3") and nothing else,
+    with its comma, as the span a redline strikes once that clause is struck (", except as Section 3.3 permits"
+    of "… within 60 days, except as Section 3.3 permits."); ``None`` where there is none."""
+    n = re.escape(number.rstrip("."))
+    m = re.search(
+        rf"{_EXCEPT_AS}{_CITED_CLAUSE}\s+{n}(?![\w(]|\.\d)(?:\s+(?:permits|allows|provides))?(?=\s*[.;])", text
+    )
+    if m is None:
+        return None
+    return Strike(m.start(), m.end(), "", m.group(0).lstrip(", "))
+
+
 # A sentence whose act lets the other side use the work AS training data, the use named by a noun ("Performer consents
 # to Studio and its licensees using the Recordings as training data for speech synthesis …"; "The Consultant agrees
 # that the Company may use the Deliverables as training material for its machine learning models"; "authorises the
