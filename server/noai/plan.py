@@ -25,7 +25,7 @@ from functools import partial
 from typing import Any
 
 from . import schemas
-from .analysis.audit import AuditResult
+from .analysis.audit import AuditResult, from_our_side
 from .analysis.classify import Finding
 from .analysis.facts import (
     DocumentFacts,
@@ -51,6 +51,7 @@ from .analysis.facts import (
     definitions_run,
     finite_start,
     for_copyright_term,
+    hanging_on,
     hire_fallback,
     irrevocable,
     is_transfer_verb,
@@ -68,10 +69,12 @@ from .analysis.facts import (
     parts_cited,
     per_piece,
     performer_waiver,
+    permitted_training,
     plural_name,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
+    purpose_made_subject,
     qualifier_end,
     quoted_span,
     read_facts,
@@ -83,6 +86,7 @@ from .analysis.facts import (
     that_piece,
     this_part,
     training_data_use,
+    training_limb,
     training_permission,
     training_words,
     used_as_part_of,
@@ -115,8 +119,10 @@ from .library.render import (
     without_officer,
     without_text_tools,
 )
+from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, struck_moves_numbers
 from .ooxml.revisions import typed_number_span
+from .ooxml.text import INSERTED
 from .planning.comments import (
     _defined_for,
     _if_chosen,
@@ -132,9 +138,11 @@ from .planning.comments import (
     _transfer_options,
     _words,
     code_waiver,
+    hanging_said,
     left_once,
     moral_act,
     said_once,
+    said_unowned,
     strategy_comment,
 )
 from .planning.definitions import beside_the_work, join_definitions_list, not_defined_by_itself, render_insertions
@@ -301,6 +309,7 @@ def make_plan(
     if variant not in VARIANTS:
         raise UnknownVariantError(f"There is no variant {variant!r}; choose one of {', '.join(VARIANTS)}.")
     with_comments = playbook.comments if comments is None else comments
+    result = from_our_side(result)  # --we Customer: Customer keeps its Customer Content, Provider is bound
     terms = result.terms.placeholders()
     if result.score.risk is None:  # language not supported: propose nothing rather than nonsense
         return Plan(variant, terms, (), notes=tuple(result.notes))
@@ -402,7 +411,9 @@ def make_plan(
         keep=defining,
         text=facts.text,
     )
-    if _purpose_kept(fixes):  # "for any purpose, subject to the restrictions on Prohibited AI Use": no purpose limit
+    if _purpose_kept(fixes) or any(purpose_made_subject(f) for f in result.findings):
+        # "for any purpose, subject to the restrictions on Prohibited AI Use" (this change, or one the document has
+        # from an earlier round): no purpose limit
         chosen = [c for c in chosen if c != "scope-limitation" or c in defining]
     assignable = facts.assignable if strategy.situation != ASSIGNED and variant != "minimal" else None
     if assignable is not None and COVENANT in chosen and RETAINED not in chosen:  # bind who takes the licence
@@ -524,7 +535,7 @@ def make_plan(
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
-        edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
+        edits = [_calling_itself(e, facts.clause_word, facts.names_sections) for e in edits]  # "This Section applies"
     if clauses:  # our clauses cite themselves by number: "Sections 4.3 to 4.7 apply", "this Section 4.3"
         cited = [
             _rewritten(e, partial(parts_cited, own=own, labels=labels))
@@ -650,11 +661,12 @@ def _no_officer(e: Edit) -> Edit:
     return e if paragraphs == e.paragraphs else replace(e, paragraphs=paragraphs)
 
 
-def _calling_itself(e: Edit, word: str) -> Edit:
-    """``e`` with the clauses it inserts calling themselves by the document's ``word`` ("This Section")."""
+def _calling_itself(e: Edit, word: str, sections: bool) -> Edit:
+    """``e`` with the clauses it inserts calling themselves by the document's ``word`` ("This Section"; "This
+    Article" where the document names no Section: ``sections``)."""
     if not e.paragraphs:
         return e
-    return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word)} for p in e.paragraphs))
+    return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word, sections)} for p in e.paragraphs))
 
 
 def _present(result: AuditResult, protection: str) -> bool:
@@ -818,8 +830,9 @@ def _fix_wanted(
     """The playbook's action and the library's fix for a red flag worth an edit, else None."""
     if f.severity not in ("high", "medium"):
         return None  # a licence back to the creator, a mutual clause: nothing to negotiate
-    if ours(f.paragraph_text):
-        return None  # our own clause, or a phrase already fixed on our terms
+    if ours(f.paragraph_text) and ((training := permitted_training(f)) is None or ours(training)):
+        return None  # our own clause, or a phrase already fixed on our terms (not their training words beside our
+        # terms: "solely for the Permitted Purpose, including to train …")
     if f.kind in _TRANSFER_KINDS and _ON_PAYMENT in f.paragraph_text:
         return None  # our strict redline already made the transfer wait for payment
     # the client's right to sublicense ("the Producer may sub-license the licence") is one the creator gives: a
@@ -931,7 +944,9 @@ def choose_fixes(
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK, done=filled)
-        elif rf is not None and (purpose_limited(f) or (brand and f.kind == "perpetual_irrevocable")):
+        elif rf is not None and (
+            purpose_limited(f, result.paragraphs) or (brand and f.kind == "perpetual_irrevocable")
+        ):
             rf = limited_fix(f, rf, terms, filled)
         if rf is None or rf.action == "ignore":
             continue
@@ -1285,6 +1300,9 @@ def _training_struck(
         said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”").replace(
             " to train AI on ", " to let others mine or train AI on "
         )
+    if strike is None and whole and as_data is None:  # one limb of several purposes: the rest stands
+        strike = training_limb(f.paragraph_text, f.phrase_start, f.phrase_end)
+        said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
     if strike is None and whole:
         strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end) or as_data
         # quoted without its typed number ("2.2 "), which is no part of the sentence (and may stay: _number_kept)
@@ -1294,6 +1312,14 @@ def _training_struck(
         rf, said = sentence, sentence.comment
     if strike is None:
         return None
+    # a whole sentence struck: the words of the next one that hang on it go too ("However, (a) … before any such
+    # use, and (b) Provider shall not …" keeps "Provider shall not …")
+    tail = hanging_on(f.paragraph_text, strike.end) if strike.words.endswith((".", ";")) else None
+    if tail is not None and not strike.replacement and strike.end == tail.start:
+        strike = strike._replace(end=tail.end, replacement=tail.replacement)
+        said = f"{said} {hanging_said(tail.words)}"
+    if f.attributes.get("material_owner") == "unknown":  # "The Materials may be used to train …": nobody's, said
+        said = said_unowned(said, terms)
     words = f.paragraph_text[strike.start : strike.end]
     return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
         rf, find=words, replacement=strike.replacement, comment=said
@@ -1465,6 +1491,8 @@ def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int
     if rf.action != "replace" or rf.replacement or f.phrase_start > 0 or f.phrase_end < len(text):
         return f, rf
     paragraphs = result.paragraphs
+    if _pending_insertion(paragraphs[f.start]):
+        return f, rf  # a clause the other side added, not yet agreed: struck whole, its number goes with it
     if not struck_moves_numbers([p.text for p in paragraphs], f.start, [p.label for p in paragraphs], ours):
         return f, rf
     span = typed_number_span(text)
@@ -1476,6 +1504,12 @@ def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int
         f" Its number stays, marked “{DELETED}”, so that the numbers after it and the references to them still hold."
     )
     return replace(f, phrase=words, phrase_start=start), replace(rf, find=words, replacement=DELETED, comment=said)
+
+
+def _pending_insertion(p: Paragraph) -> bool:
+    """``p`` is a whole paragraph inserted with tracking and not yet accepted (its mark and all its words): the
+    clause is only proposed, and striking it takes it out with its number, leaving no gap."""
+    return p.mark == INSERTED and not p.original_text.strip()
 
 
 def _qualified_purpose(

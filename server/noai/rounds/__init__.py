@@ -121,8 +121,17 @@ from .numbers import (
     _with_ours,
 )
 from .put_back import _as_made, _gone_put_back, _made_in_place, _ours, _partly_gone
-from .replies import _again, _escalation, _in_the_thread, _left_standing, _put_back, _thread_answer
-from .said import _capital, _change, _firsts, _known, _our_roots, _plain_name, _root, _Said
+from .replies import (
+    _again,
+    _asked,
+    _asks_more_softly,
+    _escalation,
+    _in_the_thread,
+    _left_standing,
+    _put_back,
+    _thread_answer,
+)
+from .said import _capital, _change, _firsts, _known, _listed, _our_roots, _plain_name, _root, _Said
 
 __all__ = [  # the public API (the answers, the approach's opening words, the warning: from the package's modules)
     "ACCEPT",
@@ -206,6 +215,14 @@ def next_round(
     typed, typed_notes, typed_said = _typed_in(result, talks.outcomes, how, plan.terms, library)
     notes += typed_notes
     answered = {e.clause for e in typed} | {e.clause for e in restored}  # our clauses standing, as they modified them
+    changed = {c.index for c in talks.changes}  # paragraphs where a change of theirs stands
+    softly = [e for e in plan_edits if _asks_more_softly(e, talks.outcomes, plan.variant, changed)]
+    if softly:  # a softer round never asks more than the last of words they left alone
+        plan_edits = [e for e in plan_edits if e not in softly]
+        asked = _listed(_asked(softly, library))
+        notes.append(
+            f"Did not ask for {asked}: the last round, in a stronger variant, did not, and this one asks less."
+        )
     in_place = _made_in_place(talks.outcomes, plan_edits, result) if how == REINSTATE else {}
     for k, edit in enumerate(plan_edits):
         if k in in_place and in_place[k].op == "drop":
