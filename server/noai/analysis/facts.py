@@ -3992,7 +3992,10 @@ _GLOSSARY_OPENS = r"In (?:this|the) [A-Za-z]+(?: [\w.()]+)?,\s*"  # "In this Sec
 _GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:{_GLOSSARY_OPENS})?["“]')
 # a glossary sentence standing after a clause's run-in title ("No Third-Party AI Training. In the Contract, “A” means
 # …; and “B” means …."), to the full stop ending it (one before a capital, or the text's end)
-_GLOSSARY_WITHIN = re.compile(rf'(?:^|(?<=[.:] )){_GLOSSARY_OPENS}["“].*?\.(?=\s+[A-Z]|\s*$)', re.DOTALL)
+_CLAUSE_NUMBER = r"(?:\d+(?:\.\d+)*[A-Z]?\.?\s+|\([a-z]{1,4}\)\s*)"  # "3.5<TAB>", "4A. ", "(d) " opening a clause
+_GLOSSARY_WITHIN = re.compile(
+    rf'(?:^{_CLAUSE_NUMBER}?|(?<=[.:] ))({_GLOSSARY_OPENS}["“].*?\.)(?=\s+[A-Z]|\s*$)', re.DOTALL
+)
 
 
 def term_key(name: str) -> str:
@@ -4009,8 +4012,9 @@ def term_key(name: str) -> str:
 # never a breach of it named beside other things ("any breach of the restrictions on …": the sentence stands without it)
 _RESTS_ON_RESTRICTION = re.compile(r"(?<!breach of )\b[Tt]he restrictions? on ((?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)")
 # a sentence widening what a restricted term covers: "Prohibited AI Use also includes using …" (after its number)
+# (a run-in title before it: "Style, Voice and Likeness. Prohibited AI Use also includes …")
 _WIDENS_TERM = re.compile(
-    r"^(?:\d+(?:\.\d+)*[A-Z]?\.?\s+|\([a-z]{1,4}\)\s*)?([A-Z][\w-]*(?: [A-Z][\w-]*)*) also (?:includes|covers)\b"
+    rf"^{_CLAUSE_NUMBER}?(?:[A-Z][^.]{{0,60}}\.\s+)?([A-Z][\w-]*(?: [A-Z][\w-]*)*) also (?:includes|covers)\b"
 )
 
 
@@ -4092,7 +4096,7 @@ def glossary_within(text: str) -> str:
     """The glossary sentence of ``text`` ("In the Contract, “A” means …; and “B” means …."), after a run-in title
     where the clause has one; "" where it has none."""
     m = _GLOSSARY_WITHIN.search(text)
-    return m.group(0) if m and glossary_terms(m.group(0)) else ""
+    return m.group(1) if m and glossary_terms(m.group(1)) else ""
 
 
 def glossary_without(text: str, keys: Collection[str]) -> str:
