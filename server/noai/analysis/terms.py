@@ -157,9 +157,10 @@ AGREEMENT_WORDS = (
 
 _OPEN, _CLOSE = "\"“‘'", "\"”’'"
 _Q = rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]{{1,60}}?)\s*[{_CLOSE}]"
-# "Client" means / "You" or "Your" shall mean / "Fees" has the meaning ...
+# "Client" means / "You" or "Your" shall mean / "Fees" has the meaning ... (after a typed entry number: "(a)", "b.",
+# "1.1", "12.3.1")
 _MEANS = re.compile(
-    rf"\W{{0,3}}(?:[\dA-Za-z]{{1,4}}[.)]\s+)?((?:{_Q}(?:\s*(?:,|or|and)\s*)?)+)\s*(?:,\s*)?"
+    rf"\W{{0,3}}(?:(?:\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?|[\dA-Za-z]{{1,4}}[.)])\s+)?((?:{_Q}(?:\s*(?:,|or|and)\s*)?)+)\s*(?:,\s*)?"
     r"(?:means|shall\s+mean|will\s+mean|has\s+the\s+meaning|have\s+the\s+meaning|"
     r"shall\s+have\s+the\s+meaning|will\s+have\s+the\s+meaning|includes|shall\s+include|refers\s+to)\b",
     re.IGNORECASE,
