@@ -174,3 +174,168 @@ def test_a_struck_permission_to_train_on_code_is_not_offered_back_beside_the_cod
     assert edit.replacement == DELETED  # its number kept (tests/test_struck_number_kept.py), no narrower permission
     (assistants,) = [q["text"] for e in red.plan.edits if e.clause == "ai-software-use" for q in e.paragraphs]
     assert "maintain" in assistants and re.search(r"\btrain\b", assistants), assistants
+
+
+# -- issue 15 item 5: a sentence that permits more than training loses only its training limb ---------------------
+#
+# "Provider may use Customer Content to train and improve its machine learning models and to operate the Service"
+# permits two things: striking the whole sentence takes away a use the redline has no quarrel with (and left the
+# customer's own platform without the right to run on its content), and cutting a noun item ("for the training of its
+# ML models and ") left "for the to improve the Service". The training limb goes with the join that ties it to the rest.
+
+CONTENT = '"Customer Content" means the designs, images and other content Customer uploads to the Service.'
+
+
+def saas_terms(clause: str) -> bytes:
+    """A SaaS agreement read for the customer (``--we Customer``): the provider's use of Customer Content."""
+    lines = [
+        "SOFTWARE AS A SERVICE AGREEMENT",
+        'This agreement is made between Cloudline Analytics Inc. ("Provider") and Harbour Design Studio LLC '
+        '("Customer").',
+        "1. Definitions",
+        f"1.1 {CONTENT}",
+        '1.2 "Service" means the Provider design platform.',
+        "2. Service",
+        "2.1 Provider shall provide the Service to Customer. Customer shall pay the fees stated in each Order.",
+        "3. Customer Content",
+        clause,
+        "3.2 Customer retains all rights in Customer Content.",
+        "4. General",
+        "4.1 This agreement is governed by the laws of the State of New York.",
+    ]
+    return make_docx("".join(p(t) for t in lines) + "<w:sectPr/>")
+
+
+LIMBS = {
+    "train-and-improve-first": (
+        "3.1 Provider may use Customer Content to train and improve its machine learning models and to operate the "
+        "Service.",
+        "to train and improve its machine learning models",
+        "3.1 Provider may use Customer Content to operate the Service.",
+    ),
+    "a-noun-limb-first": (
+        "3.1 Provider may use Customer Content for the training of its ML models and to improve the Service.",
+        "for the training of its ML models",
+        "3.1 Provider may use Customer Content to improve the Service.",
+    ),
+    "bare-after-another": (
+        "3.1 Provider may use Customer Content to provide the Service and train its AI models.",
+        "train its AI models",
+        "3.1 Provider may use Customer Content to provide the Service.",
+    ),
+    "bare-before-another": (
+        "3.1 Provider may use Customer Content to train its AI models and improve the Service.",
+        "train its AI models",
+        "3.1 Provider may use Customer Content to improve the Service.",
+    ),
+    "in-the-middle": (
+        "3.1 Provider may use Customer Content to host the Service, to train its machine learning models and to "
+        "provide support.",
+        "to train its machine learning models",
+        "3.1 Provider may use Customer Content to host the Service and to provide support.",
+    ),
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("shape", sorted(LIMBS))
+def test_a_permission_of_several_purposes_loses_only_its_training_limb(variant, shape):
+    clause, limb, left = LIMBS[shape]
+    original = saas_terms(clause)
+    red = redline_of(original, variant, we="Customer")
+    (edit,) = struck(red)
+    assert edit.replacement == "" and limb in edit.find and "Customer Content" not in edit.find, edit.find
+    assert f"This change strikes “{limb}”" in (edit.comment or ""), edit.comment
+    written = accepted(red.docx)
+    assert left in written, [t for t in written if t.startswith("3.1")]
+    assert rejected(red.docx) == texts(original)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_permission_whose_only_purpose_is_training_still_goes_whole(variant):
+    clause = "3.1 Provider may use Customer Content to train and improve its machine learning models."
+    red = redline_of(saas_terms(clause), variant, we="Customer")
+    (edit,) = struck(red)
+    assert edit.find == clause.removeprefix("3.1 ") and edit.replacement == DELETED
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_designers_client_keeps_its_catalogue_use_and_loses_its_fine_tuning(variant):
+    """The other side: we are the designer, the client's permission does two things."""
+    both = "The Client may use the Designs to fine-tune its own AI models and to prepare its product catalogues."
+    original = design_agreement([TOOLS, both, RECORD])
+    red = redline_of(original, variant)
+    (edit,) = struck(red)
+    assert edit.find == "to fine-tune its own AI models and " and edit.replacement == ""
+    assert WHY in (edit.comment or "")
+    written = accepted(red.docx)
+    assert "The Client may use the Designs to prepare its product catalogues." in written
+    assert DELETED not in written
+    assert rejected(red.docx) == texts(original)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "left"),
+    [
+        (
+            "Provider may use Customer Content to host the Service and to train its machine learning models.",
+            "to train its machine learning models",
+            "Provider may use Customer Content to host the Service.",
+        ),
+        (
+            "The Client may use the Designs to label its stock, to train its AI models, and to print its catalogues.",
+            "to train its AI models",
+            "The Client may use the Designs to label its stock, and to print its catalogues.",
+        ),
+        # another limb trains AI too, or refers back to what the limb names: the sentence goes whole
+        (
+            "Provider may use Customer Content to train its AI models and to test its machine learning tools.",
+            None,
+            None,
+        ),
+        ("Provider may use Customer Content to train its AI models and to improve them.", None, None),
+        # training is the one purpose
+        ("Provider may use Customer Content to train its AI models.", None, None),
+        # a clause of its own after it, not a limb of the purposes
+        (
+            "The Images may be used to train AI models, and the Photographer consents to the Agency copying them.",
+            None,
+            None,
+        ),
+        # more after the training limb than its object, which cannot be told from it
+        ("Provider may use Customer Content to host the Service, train its AI models and provide support.", None, None),
+        # no permission
+        ("Provider may not use Customer Content to train its AI models or to sell them.", None, None),
+    ],
+)
+def test_the_facts_read_the_training_limb_of_a_permission(text, words, left):
+    from noai.analysis.facts import training_limb
+
+    at = text.find("AI") if "AI" in text else text.find("machine")
+    strike = training_limb(text, at, at + 2)
+    assert (strike.words if strike else None) == words
+    if strike is not None:
+        assert text[: strike.start] + strike.replacement + text[strike.end :] == left
+
+
+def test_libreoffice_accepts_the_permission_without_its_training_limb(libreoffice):
+    clause, _, left = LIMBS["train-and-improve-first"]
+    original = saas_terms(clause)
+    red = redline_of(original, "strict", we="Customer")
+    source, out = libreoffice([original, red.docx])
+    assert out["rejected_paragraphs"] == source["paragraphs"]
+    assert left in out["accepted_paragraphs"]
+
+
+def test_a_bare_training_limb_that_cannot_be_told_from_the_rest_takes_the_sentence_whole():
+    """Not left standing: "to host the Service, train its AI models and provide support" is still a permission to
+    train (before, no strike at all was made of it)."""
+    from noai.analysis.facts import training_permission
+
+    text = "Provider may use Customer Content to host the Service, train its AI models and provide support."
+    at = text.index("train its")
+    strike = training_permission(text, at, at + len("train its AI models"))
+    assert strike is not None and strike.words == text
+    denied = "Provider may not use Customer Content to host the Service and train its AI models."
+    at = denied.index("train its")
+    assert training_permission(denied, at, at + len("train its AI models")) is None

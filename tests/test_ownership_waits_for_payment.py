@@ -20,6 +20,8 @@ and a US software agreement of typed numbers.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from support.docx_builder import make_docx, p
 from test_document_wording import redline_of
@@ -216,3 +218,189 @@ def test_a_typed_number_before_a_permission_is_no_sentence_of_its_own():
     kept = f"12. {PERMISSION} Customer shall pay the fees."
     strike = training_permission(kept, kept.index("AI models"), kept.index("AI models") + 9)
     assert strike is not None and kept[: strike.start] == "12. " and strike.words == PERMISSION
+
+
+# -- issue 15 item 3: a plural or rights-first statement of ownership waits too; the back-up found by what it does ---
+#
+# "All rights, title and interest in the Deliverables vest in Client on creation" got only a comment in strict (the
+# bare plural "vest in" took no modal), as did "All right, title and interest … vests in …" (the finding stood at the
+# rights, not the verb); and a back-up assignment two paragraphs below ("To the extent that title does not vest in
+# Client under clause 3.1, Developer assigns …") was not reached, only one in the paragraph right after.
+
+PAY = "upon payment in full of all fees due under this agreement"
+
+
+def software(*ip: str) -> bytes:
+    """A US software development agreement of typed numbers: clause 3 is the IP clause."""
+    return agreement(
+        "SOFTWARE DEVELOPMENT AGREEMENT",
+        'This agreement is made between Tamarack Systems LLC ("Developer") and Oakhurst Logistics Inc. ("Client").',
+        "1. Services",
+        '1.1 Developer shall develop the software described in Schedule 1 (the "Deliverables").',
+        "2. Fees",
+        "2.1 Client shall pay Developer the fees stated in Schedule 2 within thirty days of each invoice.",
+        "3. Intellectual Property",
+        *ip,
+        "4. General",
+        "4.1 This agreement is governed by the laws of the State of Delaware.",
+    )
+
+
+def photographs(*ip: str) -> bytes:
+    """A UK photography commission: lettered sub-clauses under titled clauses, no typed numbers on them."""
+    return agreement(
+        "PHOTOGRAPHY COMMISSION",
+        'This agreement is made between Saltmarsh Interiors Ltd (the "Client") and Nell Okafor (the "Photographer").',
+        "1. Commission",
+        "(a) The Photographer shall take the photographs of the Client's showrooms described in the brief (the "
+        '"Photographs").',
+        "(b) The Client shall pay the Photographer a fee of £3,600 within 30 days of delivery.",
+        "2. Copyright",
+        *ip,
+        "3. General",
+        "(a) This agreement is governed by the laws of England and Wales.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("clause", "waits"),
+    [
+        (
+            "3.1 All rights, title and interest in the Deliverables vest in Client on creation.",
+            f"3.1 All rights, title and interest in the Deliverables will, {PAY}, vest in Client.",
+        ),
+        (
+            "3.1 All right, title and interest in the Deliverables vests in Client on creation.",
+            f"3.1 All right, title and interest in the Deliverables will, {PAY}, vest in Client.",
+        ),
+        (
+            "3.1 The Deliverables and all intellectual property rights in them vest in Client on creation.",
+            f"3.1 The Deliverables and all intellectual property rights in them will, {PAY}, vest in Client.",
+        ),
+        (
+            "3.1 All right, title and interest in the Deliverables shall vest in Client on creation.",
+            f"3.1 All right, title and interest in the Deliverables shall, {PAY}, vest in Client.",
+        ),
+        (
+            "3.1 Client owns all rights in the Deliverables from creation.",
+            f"3.1 Client will, {PAY}, own all rights in the Deliverables.",
+        ),
+        (
+            "3.1 All Deliverables shall be the sole property of Client on creation.",
+            f"3.1 All Deliverables shall, {PAY}, be the sole property of Client.",
+        ),
+    ],
+    ids=["plural", "rights-first-singular", "work-and-rights", "rights-first-shall", "owns", "sole-property"],
+)
+def test_strict_makes_a_statement_of_ownership_wait_for_payment_at_its_verb_whatever_its_subject(clause, waits):
+    original = software(clause, "3.2 Developer shall deliver the source code of the Deliverables with each release.")
+    red = redline_of(original, "strict")
+    assert waits in accepted(red.docx)
+    (edit,) = [e for e in red.plan.edits if e.clause == "fix-ip-assignment" and e.comment]
+    assert edit.op == "replace" and re.search(r"We also strike “(on|from) creation”", edit.comment or ""), edit.comment
+    assert "We leave this wording unchanged" not in said(red)
+    assert rejected(red.docx) == texts(original)
+
+
+@pytest.mark.parametrize("variant", ("standard", "minimal"))
+def test_standard_and_minimal_leave_a_plural_vesting_as_it_is(variant):
+    clause = "3.1 All rights, title and interest in the Deliverables vest in Client on creation."
+    red = redline_of(software(clause), variant)
+    assert clause in accepted(red.docx)
+    assert not [e for e in red.plan.edits if e.clause == "fix-ip-assignment" and e.op == "replace"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "3.1 Developer agrees that all rights in the Deliverables are to vest in Client on creation.",
+        "3.1 All rights in the Deliverables shall be created by Developer and vest in Client on creation.",
+    ],
+    ids=["infinitive", "joined-to-a-modal"],
+)
+def test_a_bare_vest_in_that_is_no_finite_verb_of_its_own_takes_no_will(clause):
+    red = redline_of(software(clause), "strict")
+    assert not any("will, upon payment" in (e.replacement or "") for e in red.plan.edits), [
+        (e.find, e.replacement) for e in red.plan.edits if e.op == "replace"
+    ]
+
+
+BACK_UP = (
+    "3.3 To the extent that title to any Deliverable does not vest in Client under clause 3.1, Developer assigns "
+    "that Deliverable to Client on its creation."
+)
+
+
+def test_strict_reaches_a_back_up_assignment_further_down_the_ip_clause_by_what_it_does():
+    original = software(
+        "3.1 All rights, title and interest in the Deliverables vest in Client on creation.",
+        "3.2 Developer shall deliver the source code of the Deliverables with each release.",
+        BACK_UP,
+    )
+    red = redline_of(original, "strict")
+    written = accepted(red.docx)
+    assert (
+        f"3.3 To the extent that title to any Deliverable does not vest in Client under clause 3.1, Developer shall, "
+        f"{PAY}, assign that Deliverable to Client." in written
+    ), [t for t in written if t.startswith("3.3")]
+    assert "3.2 Developer shall deliver the source code of the Deliverables with each release." in written
+    comment = said(red)
+    assert "We also make “assigns” in clause 3.3 wait for that payment." in comment, comment
+    assert "We also strike “on its creation”" in comment
+    assert rejected(red.docx) == texts(original)
+
+
+def test_the_photographers_back_up_in_sub_clause_c_waits_too_and_the_vesting_is_no_longer_automatic():
+    original = photographs(
+        "(a) All intellectual property rights in the Photographs automatically vest in the Client upon their creation.",
+        "(b) The Photographer shall deliver the Photographs in high-resolution digital form.",
+        "(c) If and to the extent that any such rights do not vest in the Client under paragraph (a), the Photographer "
+        "hereby assigns them to the Client.",
+    )
+    red = redline_of(original, "strict")
+    written = accepted(red.docx)
+    assert f"(a) All intellectual property rights in the Photographs will, {PAY}, vest in the Client." in written
+    assert (
+        "(c) If and to the extent that any such rights do not vest in the Client under paragraph (a), the Photographer "
+        f"shall, {PAY}, assign them to the Client." in written
+    )
+    assert rejected(red.docx) == texts(original)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # "it" is the paragraph before it, not the vesting: no back-up of the vesting
+        "3.3 To the extent it does not, Developer assigns the Deliverables to Client on their creation.",
+        # in another clause: no back-up of clause 3's vesting
+        "4.2 To the extent that title to any Deliverable does not vest in Client, Developer assigns it to Client.",
+    ],
+    ids=["refers-to-the-paragraph-before", "another-clause"],
+)
+def test_a_transfer_that_is_no_back_up_of_the_vesting_is_not_reached(later):
+    lines = [
+        "3.1 All rights, title and interest in the Deliverables vest in Client on creation.",
+        "3.2 Developer shall deliver the source code of the Deliverables with each release.",
+    ]
+    original = software(*lines, later) if later.startswith("3.") else software(*lines)
+    if later.startswith("4."):
+        original = agreement(*texts(original), later)
+    red = redline_of(original, "strict")
+    assert later in accepted(red.docx)
+    assert "wait for that payment" not in said(red)
+
+
+def test_libreoffice_reads_the_plural_vesting_and_the_far_back_up_waiting_for_payment(libreoffice):
+    original = software(
+        "3.1 All rights, title and interest in the Deliverables vest in Client on creation.",
+        "3.2 Developer shall deliver the source code of the Deliverables with each release.",
+        BACK_UP,
+    )
+    red = redline_of(original, "strict")
+    source, out = libreoffice([original, red.docx])
+    assert out["rejected_paragraphs"] == source["paragraphs"]
+    assert (
+        f"3.1 All rights, title and interest in the Deliverables will, {PAY}, vest in Client."
+        in (out["accepted_paragraphs"])
+    )
+    assert any(t.startswith("3.3 ") and f"Developer shall, {PAY}, assign" in t for t in out["accepted_paragraphs"])

@@ -398,22 +398,13 @@ def test_with_word_numbering_the_covenant_comes_back_at_its_own_place(variant):
 # ------------------------------------------------------------------------------------------------
 # Class 6: minimal accepts the covenant's rejection but leaves what hung on it: clauses using terms only the
 # rejected covenant defined, an exception to a restriction that no longer exists, our comments relying on it.
-# (Our comment relying on it is superseded now: fix20b, tests/test_comment_resting_on_rejected_covenant.py; the
-# undefined term and the exception to nothing are left.)
-
-LEFT_HANGING = (
-    "minimal round two accepts the rejection of our covenant ('not proposed again') but leaves what hung on it: "
-    "the accepted likeness clause 'shall not create with an AI System a digital replica …' with 'AI System' defined "
-    "nowhere (us-work-for-hire, uk-picture-book: the definitions went with the covenant's paragraph); on "
-    "us-consulting-sow 'The restriction on Prohibited AI Use does not prevent Customer from using AI coding "
-    "assistants' excepts from a restriction that is gone; and our open comment still says 'We leave this wording "
-    "unchanged and rely on the AI restriction in the Contract'; a lawyer defines what stays used, withdraws what "
-    "qualifies nothing, and supersedes the comment that relied on the covenant"
-)
+# (Fixed: our comment relying on it is superseded, fix20b, tests/test_comment_resting_on_rejected_covenant.py; a
+# term the accepted clauses use is defined where it is used, and a clause of ours resting on the gone restriction is
+# withdrawn, with the definitions only it used, minrej: rounds.definitions._defined_where_used / _resting_on_gone;
+# more shapes in tests/test_round_two_nothing_left_hanging.py.)
 
 
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.xfail(strict=True, reason=LEFT_HANGING)
 def test_minimal_accepting_the_covenants_rejection_leaves_no_clause_or_comment_hanging_on_it(name):
     red = round_two(name, "minimal", "reject")
     text = "\n".join(accepted(red))

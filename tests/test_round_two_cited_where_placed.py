@@ -147,19 +147,7 @@ def test_a_clause_put_back_after_our_letter_h_is_i_and_the_range_runs_to_the_let
     [
         ("us-purchase-order", "standard", "standard", "scope-limitation", "5"),
         ("us-purchase-order", "standard", "minimal", "scope-limitation", "5"),
-        pytest.param(
-            "us-software-development",
-            "standard",
-            "minimal",
-            "no-ai-training",
-            "7",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="minimal accepting the covenant's rejection closes the gap it leaves only in part: (a)-(e), "
-                "(g) (photo-licence and uk-picture-book: the same where the covenant was the first lettered '5A.' "
-                "after a typed '5.', there not closed at all); left by rounds9",
-            ),
-        ),
+        ("us-software-development", "standard", "minimal", "no-ai-training", "7"),
     ],
 )
 def test_the_first_clause_of_ours_rejected_and_not_put_back_leaves_no_letter_gap(name, first, then, clause, block):

@@ -398,8 +398,7 @@ DIFFERENT = {  # contract -> (round one's variant, the clause whose change they 
     "music-commission": ("standard", "fix-future-technologies"),
     "uk-picture-book": ("standard", "fix-future-technologies"),
     "ie-narration": ("minimal", "fix-future-technologies"),
-}  # left: us-voice-likeness's rejected proviso after "Performer", a word the paragraph has more than once (the record
-# keeps no offset): strict's rung strikes the sentence there
+}  # a word the paragraph has more than once: tests/test_round_two_put_back_where_made.py
 
 
 @pytest.mark.parametrize("name", DIFFERENT)

@@ -25,7 +25,7 @@ from functools import partial
 from typing import Any
 
 from . import schemas
-from .analysis.audit import AuditResult
+from .analysis.audit import AuditResult, from_our_side
 from .analysis.classify import Finding
 from .analysis.facts import (
     DocumentFacts,
@@ -43,12 +43,15 @@ from .analysis.facts import (
     bare_be_start,
     be_before,
     before_the_licence,
+    clause_name,
     coordinated_verbs,
     creation_timing,
     credit_to_authors,
     defined_names,
     definitions_run,
+    finite_start,
     for_copyright_term,
+    hanging_on,
     hire_fallback,
     irrevocable,
     is_transfer_verb,
@@ -62,13 +65,16 @@ from .analysis.facts import (
     no_credit_asked,
     owned_work_use,
     ownership_clause,
+    ownership_verb,
     parts_cited,
     per_piece,
     performer_waiver,
+    permitted_training,
     plural_name,
     present_transfers,
     proviso_as_sentence,
     purpose_limited,
+    purpose_made_subject,
     qualifier_end,
     quoted_span,
     read_facts,
@@ -80,6 +86,7 @@ from .analysis.facts import (
     that_piece,
     this_part,
     training_data_use,
+    training_limb,
     training_permission,
     training_words,
     used_as_part_of,
@@ -112,8 +119,10 @@ from .library.render import (
     without_officer,
     without_text_tools,
 )
+from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, struck_moves_numbers
 from .ooxml.revisions import typed_number_span
+from .ooxml.text import INSERTED
 from .planning.comments import (
     _defined_for,
     _if_chosen,
@@ -129,9 +138,11 @@ from .planning.comments import (
     _transfer_options,
     _words,
     code_waiver,
+    hanging_said,
     left_once,
     moral_act,
     said_once,
+    said_unowned,
     strategy_comment,
 )
 from .planning.definitions import beside_the_work, join_definitions_list, not_defined_by_itself, render_insertions
@@ -298,6 +309,7 @@ def make_plan(
     if variant not in VARIANTS:
         raise UnknownVariantError(f"There is no variant {variant!r}; choose one of {', '.join(VARIANTS)}.")
     with_comments = playbook.comments if comments is None else comments
+    result = from_our_side(result)  # --we Customer: Customer keeps its Customer Content, Provider is bound
     terms = result.terms.placeholders()
     if result.score.risk is None:  # language not supported: propose nothing rather than nonsense
         return Plan(variant, terms, (), notes=tuple(result.notes))
@@ -384,6 +396,7 @@ def make_plan(
         terms.get("deliverables", "the work"),
         (terms.get("provider", ""), terms.get("client", "")),
         [p.text for p in result.paragraphs],
+        [(p.section_path[0] if p.section_path else "", p.section_label) for p in result.paragraphs],
     )
     prevailing = facts.prevailing
     if prevailing is not None:  # a part that prevails keeps the work, or a kind of it: taken out of the transfer
@@ -398,7 +411,9 @@ def make_plan(
         keep=defining,
         text=facts.text,
     )
-    if _purpose_kept(fixes):  # "for any purpose, subject to the restrictions on Prohibited AI Use": no purpose limit
+    if _purpose_kept(fixes) or any(purpose_made_subject(f) for f in result.findings):
+        # "for any purpose, subject to the restrictions on Prohibited AI Use" (this change, or one the document has
+        # from an earlier round): no purpose limit
         chosen = [c for c in chosen if c != "scope-limitation" or c in defining]
     assignable = facts.assignable if strategy.situation != ASSIGNED and variant != "minimal" else None
     if assignable is not None and COVENANT in chosen and RETAINED not in chosen:  # bind who takes the licence
@@ -520,7 +535,7 @@ def make_plan(
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
         edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
-        edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
+        edits = [_calling_itself(e, facts.clause_word, facts.names_sections) for e in edits]  # "This Section applies"
     if clauses:  # our clauses cite themselves by number: "Sections 4.3 to 4.7 apply", "this Section 4.3"
         cited = [
             _rewritten(e, partial(parts_cited, own=own, labels=labels))
@@ -646,11 +661,12 @@ def _no_officer(e: Edit) -> Edit:
     return e if paragraphs == e.paragraphs else replace(e, paragraphs=paragraphs)
 
 
-def _calling_itself(e: Edit, word: str) -> Edit:
-    """``e`` with the clauses it inserts calling themselves by the document's ``word`` ("This Section")."""
+def _calling_itself(e: Edit, word: str, sections: bool) -> Edit:
+    """``e`` with the clauses it inserts calling themselves by the document's ``word`` ("This Section"; "This
+    Article" where the document names no Section: ``sections``)."""
     if not e.paragraphs:
         return e
-    return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word)} for p in e.paragraphs))
+    return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word, sections)} for p in e.paragraphs))
 
 
 def _present(result: AuditResult, protection: str) -> bool:
@@ -814,8 +830,9 @@ def _fix_wanted(
     """The playbook's action and the library's fix for a red flag worth an edit, else None."""
     if f.severity not in ("high", "medium"):
         return None  # a licence back to the creator, a mutual clause: nothing to negotiate
-    if ours(f.paragraph_text):
-        return None  # our own clause, or a phrase already fixed on our terms
+    if ours(f.paragraph_text) and ((training := permitted_training(f)) is None or ours(training)):
+        return None  # our own clause, or a phrase already fixed on our terms (not their training words beside our
+        # terms: "solely for the Permitted Purpose, including to train …")
     if f.kind in _TRANSFER_KINDS and _ON_PAYMENT in f.paragraph_text:
         return None  # our strict redline already made the transfer wait for payment
     # the client's right to sublicense ("the Producer may sub-license the licence") is one the creator gives: a
@@ -896,6 +913,8 @@ def choose_fixes(
             continue
         if code_waiver is not None and f.kind == "moral_rights_waiver":
             action = "comment"  # code the client will maintain: the waiver is accepted, not limited
+        if f.kind == "ip_assignment" and action == "replace":  # "All right, title and interest … vests in": its verb
+            f = _at_its_verb(f, fix, render, variant)
         ranges = taken.setdefault(f.start, [])
         if any(s < f.phrase_end and f.phrase_start < e for s, e in ranges):
             continue  # one edit per piece of text: "perpetual and irrevocable" once, not twice
@@ -930,7 +949,9 @@ def choose_fixes(
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK, done=filled)
-        elif rf is not None and (purpose_limited(f) or (brand and f.kind == "perpetual_irrevocable")):
+        elif rf is not None and (
+            purpose_limited(f, result.paragraphs) or (brand and f.kind == "perpetual_irrevocable")
+        ):
             rf = limited_fix(f, rf, terms, filled)
         if rf is None or rf.action == "ignore":
             continue
@@ -988,6 +1009,7 @@ def strike_creation_timing(
     work: str = "the work",
     parties: tuple[str, str] = ("", ""),
     texts: Sequence[str] = (),
+    sections: Sequence[tuple[str, str | None]] = (),
 ) -> tuple[list[tuple[Finding, RenderedFix, str]], list[str]]:
     """The fixes with, after each transfer made to wait for payment, a second tracked replacement
     striking the words that time the transfer at the work's creation ("shall, upon payment in full …,
@@ -997,8 +1019,9 @@ def strike_creation_timing(
     transfer's comment saying so; and the timing words struck. Another transfer in the paragraph that takes effect
     at once (``parties``: the creator's and the client's terms) waits for that payment too ("All Work Product is
     the sole property of X upon creation. Y hereby assigns …"), with its own creation timing struck. Not where
-    those words overlap another edit. The back-up transfer in the paragraph after it (``texts``: the document's
-    paragraphs), which opens by referring back ("5.2 To the extent it does not, Developer assigns …"), waits too."""
+    those words overlap another edit. The back-up transfer later in its clause (``texts``: the document's
+    paragraphs; ``sections``: each one's clause and number), which opens by referring back ("5.2 To the extent it does
+    not, Developer assigns …"), waits too (:func:`_back_up_after`)."""
     out: list[tuple[Finding, RenderedFix, str]] = []
     struck: list[str] = []
     taken = [(f.start, f.phrase_start, f.phrase_end) for f, _, _ in fixes]
@@ -1058,7 +1081,10 @@ def strike_creation_timing(
         ]  # another edit holds those words
         placed = [(f, strike, said) for strike, said in strikes]
         if op == "replace" and f.kind == "ip_assignment" and _ON_PAYMENT in (rf.replacement or "") and all(parties):
-            placed += _back_up_after(f, texts, parties, work, taken)
+            replacement = rf.replacement or ""
+            first = 0 if replacement.startswith("for each ") else replacement.index(_ON_PAYMENT)
+            condition = replacement[first : replacement.rindex(", ")]  # "upon payment in full of all fees due …"
+            placed += _back_up_after(f, texts, parties, work, taken, sections, condition)
         said_all = "".join(dict.fromkeys(said for _, _, said in placed))  # "We also strike “on creation”" once
         out.append((f, replace(rf, comment=rf.comment + said_all) if said_all else rf, op))
         for at, strike, said in placed:
@@ -1078,22 +1104,54 @@ def strike_creation_timing(
 
 
 def _back_up_after(
-    f: Finding, texts: Sequence[str], parties: tuple[str, str], work: str, taken: Sequence[tuple[int, int, int]]
+    f: Finding,
+    texts: Sequence[str],
+    parties: tuple[str, str],
+    work: str,
+    taken: Sequence[tuple[int, int, int]],
+    sections: Sequence[tuple[str, str | None]] = (),
+    condition: str = "",
 ) -> list[tuple[Finding, Strike, str]]:
-    """The back-up transfer in the paragraph after the transfer ``f`` made to wait for payment, where that paragraph
-    opens by referring back to it ("5.1 Title … vests in Client on creation." / "5.2 To the extent it does not,
-    Developer assigns … on its creation"): it waits for that payment too, its creation timing struck, each change
-    with what the comment says of it, on a finding of that paragraph. None where another edit is in that paragraph."""
-    at = f.start + 1
-    if at >= len(texts) or any(i == at for i, _, _ in taken):
-        return []
-    text = texts[at]
+    """The back-up transfer of the transfer ``f`` made to wait for payment, found by what it does: a present transfer
+    by the creator in a later paragraph of the same clause (``sections``: each paragraph's clause and number) whose
+    sentence opens by referring back to it ("5.2 To the extent it does not, Developer assigns … on its creation" in
+    the paragraph after it; "3.3 To the extent that title does not vest in Client under clause 3.1, Developer assigns
+    …" further on, which says what did not happen). It waits for that payment too, its creation timing struck, each
+    change with what the comment says of it, on a finding of that paragraph. Paragraphs another edit holds are
+    passed by (a transfer with its own fix); the first back-up found is the one. Further on than the paragraph
+    after it, the back-up says the payment in full (``condition``: "upon payment in full of all fees due under this
+    agreement"), not "upon that payment", which would refer to a paragraph in between."""
+    clause = sections[f.start][0] if f.start < len(sections) else ""
+    for at in range(f.start + 1, len(texts)):
+        if at > f.start + 1 and (not clause or at >= len(sections) or sections[at][0] != clause):
+            break  # the clause ends: no back-up of this transfer after it
+        if any(i == at for i, _, _ in taken):
+            continue
+        found = _back_up_in(f, at, texts[at], parties, work, at > f.start + 1)
+        if found:
+            label = sections[at][1] if at < len(sections) else None
+            where = "in the paragraph after it" if at == f.start + 1 or not label else f"in {clause_name(label)}"
+            if at > f.start + 1 and condition:
+                found = [
+                    (g, s._replace(replacement=s.replacement.replace("upon that payment", condition, 1)), said)
+                    for g, s, said in found
+                ]
+            return [(g, s, said.replace("{where}", where)) for g, s, said in found]
+    return []
+
+
+def _back_up_in(
+    f: Finding, at: int, text: str, parties: tuple[str, str], work: str, named: bool
+) -> list[tuple[Finding, Strike, str]]:
+    """The changes making the back-up transfer of paragraph ``at`` wait for the payment ``f`` now waits for (the
+    comment's "{where}" to fill); none where the paragraph has no transfer by the creator that refers back (``named``:
+    by saying what did not happen)."""
     after = replace(f, start=at, end=at, paragraph_text=text, phrase="", phrase_start=0, phrase_end=0)
     out: list[tuple[Finding, Strike, str]] = []
     for other in present_transfers(text, len(text), len(text), *parties, work):
-        if not other.replacement.startswith("shall") or back_up_opening(text, other.start) is None:
+        if not other.replacement.startswith("shall") or back_up_opening(text, other.start, named) is None:
             continue  # not a transfer by the creator that refers back to the one before it
-        out.append((after, other, f" We also make “{other.words}” in the paragraph after it wait for that payment."))
+        out.append((after, other, f" We also make “{other.words}” {{where}} wait for that payment."))
         out += [(after, s, said) for s, said in _in_step(text, other.start, other.end, other.replacement)]
         timing = creation_timing(text, other.start, other.end)
         if timing is not None:
@@ -1252,6 +1310,9 @@ def _training_struck(
         said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”").replace(
             " to train AI on ", " to let others mine or train AI on "
         )
+    if strike is None and whole and as_data is None:  # one limb of several purposes: the rest stands
+        strike = training_limb(f.paragraph_text, f.phrase_start, f.phrase_end)
+        said = rf.comment.replace(f"“{f.phrase}”", f"“{strike.words}”") if strike is not None else ""
     if strike is None and whole:
         strike = training_permission(f.paragraph_text, f.phrase_start, f.phrase_end) or as_data
         # quoted without its typed number ("2.2 "), which is no part of the sentence (and may stay: _number_kept)
@@ -1261,6 +1322,14 @@ def _training_struck(
         rf, said = sentence, sentence.comment
     if strike is None:
         return None
+    # a whole sentence struck: the words of the next one that hang on it go too ("However, (a) … before any such
+    # use, and (b) Provider shall not …" keeps "Provider shall not …")
+    tail = hanging_on(f.paragraph_text, strike.end) if strike.words.endswith((".", ";")) else None
+    if tail is not None and not strike.replacement and strike.end == tail.start:
+        strike = strike._replace(end=tail.end, replacement=tail.replacement)
+        said = f"{said} {hanging_said(tail.words)}"
+    if f.attributes.get("material_owner") == "unknown":  # "The Materials may be used to train …": nobody's, said
+        said = said_unowned(said, terms)
     words = f.paragraph_text[strike.start : strike.end]
     return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
         rf, find=words, replacement=strike.replacement, comment=said
@@ -1432,6 +1501,8 @@ def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int
     if rf.action != "replace" or rf.replacement or f.phrase_start > 0 or f.phrase_end < len(text):
         return f, rf
     paragraphs = result.paragraphs
+    if _pending_insertion(paragraphs[f.start]):
+        return f, rf  # a clause the other side added, not yet agreed: struck whole, its number goes with it
     if not struck_moves_numbers([p.text for p in paragraphs], f.start, [p.label for p in paragraphs], ours):
         return f, rf
     span = typed_number_span(text)
@@ -1443,6 +1514,12 @@ def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int
         f" Its number stays, marked “{DELETED}”, so that the numbers after it and the references to them still hold."
     )
     return replace(f, phrase=words, phrase_start=start), replace(rf, find=words, replacement=DELETED, comment=said)
+
+
+def _pending_insertion(p: Paragraph) -> bool:
+    """``p`` is a whole paragraph inserted with tracking and not yet accepted (its mark and all its words): the
+    clause is only proposed, and striking it takes it out with its number, leaving no gap."""
+    return p.mark == INSERTED and not p.original_text.strip()
 
 
 def _qualified_purpose(
@@ -1515,6 +1592,19 @@ def _proviso_after_object(
     )
 
 
+def _at_its_verb(f: Finding, fix: Fix, render: Callable[[Fix, str, str], RenderedFix | None], variant: str) -> Finding:
+    """A transfer found at the rights that pass, the subject of its sentence ("All right, title and interest in the
+    Deliverables vests in Client on creation"), moved to the verb by which they pass ("vests in"), where the fix
+    changes that verb (strict's payment condition), as it changes the same statement whose subject is the work; the
+    finding as it is otherwise."""
+    verb = ownership_verb(f.paragraph_text, f.phrase_start, f.phrase_end)
+    if verb is None:
+        return f
+    moved = replace(f, phrase=f.paragraph_text[verb[0] : verb[1]], phrase_start=verb[0], phrase_end=verb[1])
+    rf = render(fix, variant, moved.phrase)
+    return moved if rf is not None and rf.action == "replace" and rf.replacement else f
+
+
 def _fits_before(f: Finding, rf: RenderedFix) -> bool:
     """The words before the phrase take the replacement: "shall" before "upon payment … be the property
     of" (or the phrase's own: "will own"), "are" before "not works made for hire"; a replacement that is a whole
@@ -1523,7 +1613,7 @@ def _fits_before(f: Finding, rf: RenderedFix) -> bool:
         start, _ = quoted_span(f.paragraph_text, f.phrase_start, f.phrase_end)
         return be_before(replace(f, phrase_start=start))
     if f.kind == "ip_assignment" and (rf.replacement or "").startswith(_PAYMENT_FIRST):
-        return modal_before(f) or modal_opening(f.phrase) is not None
+        return modal_before(f) or modal_opening(f.phrase) is not None or finite_start(f) is not None
     return True
 
 
@@ -1571,6 +1661,10 @@ def _modal_taken(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]:
         condition = condition[:1].lower() + condition[1:]
         modal = f.phrase[:inner].rstrip()
         return f, replace(rf, replacement=f"{modal}, {condition}{f.phrase[inner:]}")
+    finite = finite_start(f) if start is None and inner is None else None
+    if finite is not None:  # "All rights … vest in Client" -> "… will, upon payment in full …, vest in Client"
+        longer = replace(f, phrase=f.paragraph_text[finite : f.phrase_end], phrase_start=finite)
+        return longer, replace(rf, find=longer.phrase, replacement=f"will, {replacement}")
     if start is None:
         return f, rf
     modal = f.paragraph_text[start : f.phrase_start].rstrip()

@@ -44,6 +44,7 @@ from .ooxml.revisions import (
     ends_paragraphs,
     insert_beside,
     insert_paragraphs_after,
+    joined_into,
     new_comments_root,
     next_numbers,
     parent_of,
@@ -54,7 +55,7 @@ from .ooxml.revisions import (
 from .ooxml.text import current_text
 from .ooxml.xml import parse_xml, serialize_xml
 from .plan import Edit, Plan
-from .planning.placement import numbered_paragraphs
+from .planning.placement import numbered_paragraphs, without
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -208,7 +209,9 @@ class _Writer:
         )
 
     def _insert(self, index: int, edit: Edit) -> list[_Element]:
-        after = self.inserted_after.get(index, self.element(index))
+        after = self.inserted_after.get(index)
+        if after is None:  # the anchor, or the struck paragraphs it runs on into once accepted
+            after = joined_into(self.element(index))
         # The anchor's run of paragraphs ends here (a cell's last paragraph): the last new paragraph takes
         # the mark of ``after`` (see insert_paragraphs_after), so what is copied from the anchor is copied
         # from ``after`` (the anchor, or our last paragraph after it, formatted as the anchor), and no
@@ -582,7 +585,13 @@ def _renumbering(
     if not inserted:
         return []
     paragraphs = writer.doc.paragraphs
-    texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
+    struck = {  # the paragraphs struck whole, with their marks (see _Writer.replace): gone, and their numbers
+        index
+        for index, spans in ranges.items()
+        for start, end, n in spans
+        if edits[n].op == "replace" and not edits[n].replacement and start == 0 and end >= len(paragraphs[index].text)
+    }
+    texts, shown = without(paragraphs, struck)
     found = writer.renumbered.reuse(texts, inserted, shown) if writer.renumbered else renumber(texts, inserted, shown)
     writer.numbers = {source: list(numbers) for source, numbers in found.numbers.items()}  # popped as they are used
     changes: list[TextChange] = []

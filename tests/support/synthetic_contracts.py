@@ -1,4 +1,4 @@
-"""Twenty-four short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
+"""Twenty-six short contracts in styles the project's fixtures do not use, for reading redlines as a lawyer would.
 
 Each builder returns the .docx bytes (python-docx, the test extra). Together they vary what issue 15
 names: a UK precedent with "[Option 1 ...]" / "[Option 2 ...]" blocks and "this agreement"; a US
@@ -27,6 +27,9 @@ Session 13 adds an Australian software development agreement (bold-term definiti
 IP" vested on creation, a source-code escrow, a permission to train AI models on the Software's source code) and a US
 video-game voice-over and likeness agreement (a deal-terms table, no definitions clause, a digital replica of the
 performer's voice, consent to use the Recordings as speech-synthesis training data, a demo-reel right).
+Session 14 adds a US generative-AI platform's terms where our user is the Customer (a design studio's "Customer Content"
+that the platform may use to fine-tune its models; Usage Data; a feedback licence) and a licence-only archive agreement
+("Article" headings, (i)/(ii) sub-items, a perpetual licence in media hereafter devised, a sublicensing right).
 
 ``CONTRACTS`` maps a short name to ``(builder, facts)``: ``facts`` are what a lawyer reading the
 document knows (who creates the work, the names the document uses, words it does not have); the tests
@@ -2200,6 +2203,208 @@ def us_voice_likeness() -> bytes:
     return _save(doc)
 
 
+# ----------------------------------------------------------------------------------------------
+# 25. US generative-AI platform terms (session 14) where OUR user is the CUSTOMER: a design studio uploads its
+#     own artwork to "Canvasly" (the provider, named by its brand, never "Provider"); typed "1." / "1.1" numbers;
+#     "these Terms"; "Customer Content" and "Usage Data" defined; a permission to "develop, fine-tune and enhance
+#     the generative models underlying the Service" with Inputs and Outputs; a Usage Data clause "for any purpose";
+#     a feedback licence; Output owned by Customer; a follow-up sentence that rests on the training permission.
+
+
+def us_ai_platform_customer() -> bytes:
+    doc = _document()
+    _para(doc, "CANVASLY STUDIO PLATFORM TERMS", bold=True)
+    _para(
+        doc,
+        'These Platform Terms (these "Terms") are entered into on June 2, 2027 between Canvasly, Inc., a Delaware '
+        'corporation of 500 Howard Street, San Francisco, California ("Canvasly"), and Fernhill Design Studio LLC, '
+        'of 88 Water Street, Brooklyn, New York ("Customer").',
+    )
+    _para(doc, "1. Definitions", bold=True)
+    _para(
+        doc,
+        '1.1 "Service" means Canvasly\'s hosted generative design platform, its application programming '
+        "interfaces, models and documentation, as updated from time to time.",
+    )
+    _para(
+        doc,
+        '1.2 "Customer Content" means all artwork, illustrations, photographs, brand assets, prompts and other '
+        'materials that Customer or its Authorized Users upload to or submit through the Service ("Inputs"), and '
+        'all images and other material the Service generates from them for Customer ("Outputs").',
+    )
+    _para(
+        doc,
+        '1.3 "Usage Data" means data about the operation and use of the Service, including logs, settings, '
+        "click-streams and performance metrics, but excluding the content of Customer Content.",
+    )
+    _para(
+        doc,
+        '1.4 "Authorized Users" means Customer\'s employees and contractors whom Customer permits to use the Service.',
+    )
+    _para(doc, "2. Access to the Service", bold=True)
+    _para(
+        doc,
+        "2.1 Subject to these Terms and payment of the fees, Canvasly grants Customer a non-exclusive, "
+        "non-transferable right during the Subscription Term for its Authorized Users to access and use the Service "
+        "for Customer's business purposes.",
+    )
+    _para(
+        doc,
+        "2.2 Customer shall not resell the Service, attempt to extract the Service's model weights, or use the "
+        "Service to build a competing product.",
+    )
+    _para(doc, "3. Customer Content", bold=True)
+    _para(
+        doc,
+        "3.1 As between the parties, Customer retains all right, title and interest in the Inputs and owns the "
+        "Outputs, and Canvasly assigns to Customer any right, title and interest it may have in the Outputs.",
+    )
+    _para(
+        doc,
+        "3.2 Customer grants Canvasly a worldwide, non-exclusive, royalty-free licence to host, copy, process and "
+        "display Customer Content as necessary to provide the Service to Customer.",
+    )
+    _para(
+        doc,
+        "3.3 Customer agrees that Canvasly and its affiliates may use Inputs and Outputs to develop, fine-tune and "
+        "enhance the generative models underlying the Service and any successor products. Any such use will be "
+        "subject to Canvasly's security measures, and Customer Content so used will be stripped of Customer's name "
+        "and metadata before it is added to a training set.",
+    )
+    _para(
+        doc,
+        "3.4 Customer represents that it has all rights in the Inputs needed to grant the licences in this Section 3.",
+    )
+    _para(doc, "4. Usage Data and Feedback", bold=True)
+    _para(
+        doc,
+        "4.1 Canvasly may collect Usage Data and may use it for any purpose, including to operate, secure, analyse "
+        "and improve the Service, provided that Canvasly does not disclose Usage Data that identifies Customer.",
+    )
+    _para(
+        doc,
+        '4.2 If Customer or an Authorized User gives Canvasly suggestions or comments about the Service ("Feedback"), '
+        "Customer grants Canvasly a perpetual, irrevocable, worldwide, royalty-free licence to use and incorporate "
+        "the Feedback into its products and services without restriction or attribution.",
+    )
+    _para(doc, "5. Fees and Term", bold=True)
+    _para(
+        doc,
+        "5.1 Customer will pay the subscription fees in the order form annually in advance. These Terms continue for "
+        "twelve months from their date and renew for further twelve-month periods (each, with the first, the "
+        '"Subscription Term") unless either party gives 30 days\' notice.',
+    )
+    _para(
+        doc,
+        "5.2 On termination Canvasly will delete the Inputs within 60 days, except as Section 3.3 permits.",
+    )
+    _para(doc, "6. General", bold=True)
+    _para(
+        doc,
+        "6.1 These Terms are governed by the laws of the State of Delaware. Sections 3, 4 and 6 survive termination "
+        "of these Terms.",
+    )
+    _para(doc, "CANVASLY, INC.  By: __________      FERNHILL DESIGN STUDIO LLC  By: __________")
+    return _save(doc)
+
+
+# ----------------------------------------------------------------------------------------------
+# 26. A licence-only agreement (session 14): an illustrator ("Licensor") licenses an educational publisher
+#     ("Licensee") an archive of existing drawings; "Article" headings with typed "4.1" sections and "(i)" / "(ii)"
+#     sub-items; a perpetual, worldwide licence "in any and all media now known or hereafter devised"; a sublicensing
+#     right; a "process … using any technology" clause; reserved rights; no assignment anywhere.
+
+
+def licence_articles(
+    uses: tuple[str, str] = ("in print editions of the Titles", "in digital editions of the Titles"),
+) -> bytes:
+    """``uses``: the two uses the grant lists under its lead-in, (i) and (ii); by default each in the Titles."""
+    doc = _document()
+    _para(doc, "ARCHIVE LICENCE AGREEMENT", bold=True)
+    _para(
+        doc,
+        'This Archive Licence Agreement (the "Agreement") is made on 14 September 2027 between Ondine Marr, of '
+        '12 Harbour Row, Falmouth ("Licensor"), and Kestrel Learning Press Limited, a company registered in '
+        'England and Wales under number 08812345 ("Licensee").',
+    )
+    _para(doc, "Article 1 – Definitions", bold=True)
+    _para(
+        doc,
+        '1.1 "Licensed Works" means the 240 pen-and-ink drawings listed in the Annex, in the digital files '
+        "Licensor supplies, and any crops, recolourings or other adaptations of them that Licensee makes.",
+    )
+    _para(doc, '1.2 "Titles" means the school textbooks and workbooks Licensee publishes under its Kestrel imprint.')
+    _para(doc, "Article 2 – Delivery", bold=True)
+    _para(
+        doc,
+        "2.1 Licensor shall deliver the Licensed Works as 600 dpi TIFF files within 14 days after the date of this "
+        "Agreement.",
+    )
+    _para(doc, "Article 3 – Fees", bold=True)
+    _para(
+        doc,
+        "3.1 Licensee shall pay Licensor a licence fee of £9,600 within 30 days of delivery, and a royalty of 2% of "
+        "net receipts from each Title in which a Licensed Work appears.",
+    )
+    _para(doc, "Article 4 – Grant of Licence", bold=True)
+    _para(
+        doc,
+        "4.1 Licensor hereby grants to Licensee a perpetual, irrevocable, non-exclusive, worldwide licence to "
+        "reproduce, adapt, publish, distribute and communicate to the public the Licensed Works:",
+    )
+    _para(doc, f"(i) {uses[0]}; and")
+    _para(doc, f"(ii) {uses[1]}, companion websites, apps and online learning platforms,")
+    _para(doc, "in each case in any and all media now known or hereafter devised.")
+    _para(
+        doc,
+        "4.2 Licensee may grant sublicences of any of the rights in Article 4.1 to its affiliates, co-publishers, "
+        "distributors and technology service providers without Licensor's consent.",
+    )
+    _para(
+        doc,
+        "4.3 Licensee and its sublicensees may store, index and otherwise process the Licensed Works using any "
+        "technology, including automated and machine-assisted tools, for the purposes of this Agreement.",
+    )
+    _para(
+        doc,
+        "4.4 All rights in the Licensed Works not expressly granted in this Article 4 are reserved to Licensor. "
+        "Copyright in the Licensed Works remains with Licensor.",
+    )
+    _para(doc, "Article 5 – Credit and Moral Rights", bold=True)
+    _para(
+        doc,
+        '5.1 Licensee shall credit Licensor as "Illustrations by Ondine Marr" on the imprint page of each Title. '
+        "Licensor asserts the right to be identified as the author of the Licensed Works.",
+    )
+    _para(doc, "Article 6 – Warranties", bold=True)
+    _para(
+        doc,
+        "6.1 Licensor warrants that (i) she is the sole author of the Licensed Works and (ii) their use as this "
+        "Agreement permits will not infringe the rights of any third party.",
+    )
+    _para(doc, "Article 7 – Term and Termination", bold=True)
+    _para(
+        doc,
+        "7.1 Either party may terminate this Agreement if the other commits a material breach and does not remedy it "
+        "within 30 days of notice. Articles 4.1(i) and 6 survive termination as to Titles already published.",
+    )
+    _para(doc, "Article 8 – Governing Law", bold=True)
+    _para(doc, "8.1 This Agreement is governed by the law of England and Wales.")
+    _para(doc, "Signed by ONDINE MARR __________      Signed for KESTREL LEARNING PRESS LIMITED __________")
+    doc.add_page_break()
+    _para(doc, "ANNEX – LICENSED WORKS", bold=True)
+    _table(
+        doc,
+        (
+            ("Series", "Subject", "Number of drawings"),
+            ("A", "Coastal birds", "80"),
+            ("B", "Rock pools and shore life", "90"),
+            ("C", "Harbour boats", "70"),
+        ),
+    )
+    return _save(doc)
+
+
 CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
     "uk-precedent": (
         uk_precedent,
@@ -2546,6 +2751,62 @@ CONTRACTS: dict[str, tuple[Callable[[], bytes], Facts]] = {
                 "trains": "as training data for speech synthesis",
                 "likeness": "Likeness",
                 "table": "Session fee",
+            },
+        ),
+    ),
+    "us-ai-platform-customer": (
+        us_ai_platform_customer,
+        Facts(
+            creator=("Customer", "Fernhill Design Studio"),
+            client=("Canvasly",),
+            self_reference="these Terms",
+            work_product="Customer Content",
+            transfers=False,  # Customer keeps its Inputs and owns the Outputs; Canvasly takes licences
+            work_kind="creative",
+            lacks=(
+                "this Agreement",
+                "this agreement",
+                "the Client",
+                "the Provider",
+                "the Deliverables",
+                "Work Product",
+            ),
+            false_alarm="to provide the Service to Customer",
+            extra={
+                "we": "Customer",
+                "cross_refs": ("Section 3.3", "Sections 3, 4 and 6"),
+                "trains": "to develop, fine-tune and enhance the generative models underlying the Service",
+                "usage": "may use it for any purpose",
+                "feedback": "incorporate the Feedback",
+                "follow_up": "Any such use will be subject to Canvasly's security measures",
+            },
+        ),
+    ),
+    "licence-articles": (
+        licence_articles,
+        Facts(
+            creator=("Licensor", "Ondine Marr"),
+            client=("Licensee", "Kestrel Learning Press"),
+            self_reference="this Agreement",
+            work_product="Licensed Works",
+            transfers=False,  # a licence only; copyright stays with Licensor
+            work_kind="creative",
+            lacks=(
+                "this agreement",
+                "the Client",
+                "the Provider",
+                "the Deliverables",
+                "Work Product",
+                "license ",
+                "Section",
+            ),
+            false_alarm="are reserved to Licensor",
+            extra={
+                "cross_refs": ("Article 4.1", "Articles 4.1(i) and 6"),
+                "media": "now known or hereafter devised",
+                "sublicence": "may grant sublicences",
+                "process": "using any technology, including automated and machine-assisted tools",
+                "table": "Series",
             },
         ),
     ),

@@ -36,6 +36,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from noai.analysis import fast
+from noai.analysis import patterns as P
 from noai.analysis.classify import Finding
 from noai.analysis.joined import Joined
 from noai.analysis.number import plural_parties
@@ -250,22 +251,25 @@ def hire_fallback(text: str, phrase_start: int, phrase_end: int) -> Strike | Non
 # that makes a transfer the back-up of the statement before it
 _BACK_UP_OPENING = re.compile(
     _LEAD + r"(?:for\s+any\s+reason\s+)?(?:it|they|this|that|the\s+same|[^,;.]{1,60}?)\s+"
-    r"(?:does|do|did|has|have|is|are|shall|will)\s+not(?:\s+(?:so\s+)?(?:vest|pass|belong|own|occur|happen|effective|"
-    r"take\s+effect)[^,;.]{0,60}?)?,\s*",
+    r"(?:does|do|did|has|have|is|are|shall|will)\s+not(?P<what>\s+(?:so\s+)?(?:vest|pass|belong|own|occur|happen|"
+    r"effective|take\s+effect)(?:[^,;.]|\.(?=\d)){0,60}?)?,\s*",  # "… under clause 3.1, "
     re.IGNORECASE,
 )
 
 
-def back_up_opening(text: str, verb_start: int) -> Strike | None:
+def back_up_opening(text: str, verb_start: int, named: bool = False) -> Strike | None:
     """The opening of the sentence of the transfer whose verb starts at ``verb_start`` that makes it the back-up of
     a statement before it ("If for any reason it does not, the Developer assigns …"), as the span struck once that
-    statement goes, the next word capitalised ("The Developer …"); ``None`` where the sentence has no such opening."""
+    statement goes, the next word capitalised ("The Developer …"); ``None`` where the sentence has no such opening.
+    ``named``: only an opening that says what did not happen ("To the extent that title does not vest in Client under
+    clause 3.1, "), which refers back to a statement of ownership wherever it stands, not "To the extent it does
+    not", which refers to the sentence before it."""
     start, _ = sentence_span(text, verb_start)
     opening = _OPENING.match(text, start)
     at = opening.end() if opening else start
     m = _BACK_UP_OPENING.match(text, at, verb_start)
     rest = re.compile(r"(\w)").match(text, m.end()) if m is not None else None
-    if m is None or rest is None or rest.end() > verb_start:
+    if m is None or rest is None or rest.end() > verb_start or (named and m.group("what") is None):
         return None
     return Strike(at, rest.end(), rest.group(1).upper(), text[at : m.end()].rstrip(", "))
 
@@ -566,6 +570,54 @@ _NAMES_TRAINING_VERB = re.compile(
 _OBJECT_TAIL = re.compile(r"[^.;:()]*?(?=\s*(?:[.;)]|$))")
 
 
+# '"Prohibited AI Use" means using any Protected Materials to train or fine-tune an AI System, or including them in a
+# dataset compiled for that purpose.' (minimal's): what the restriction forbids, up to the next entry or the full stop
+_PROHIBITED_DEFINED = re.compile(
+    r"[\"“]Prohibited AI Use[\"”]\s+means\s+(?P<what>.*?)(?:;\s+(?:and\s+)?[\"“]|\.(?:\s|$)|$)"
+)
+# a use of the work beyond training that a restriction may name: feeding it to a system, making output from it
+_BEYOND_TRAINING = re.compile(
+    r"\b(?:input|prompt|process|upload|provid|generat|output|embed|vector|retriev|analy[sz]|min(?:e|ing)\b|scrap|"
+    r"reproduc|style|replica|imitat|summari)",
+    re.IGNORECASE,
+)
+
+
+def restricts_only_training(texts: Iterable[str]) -> bool:
+    """Whether the restriction on AI use the document defines ("Prohibited AI Use" means …) forbids only training an
+    AI system on the work (and compiling a dataset for it): minimal's. A tool that trains nothing is outside it, so a
+    question about one is answered from the definition, with no exception drafted. False where the document defines
+    no such restriction, or its definition names any other use (input, output, processing, embedding …)."""
+    for text in texts:
+        if "Prohibited AI Use" not in text:
+            continue
+        m = _PROHIBITED_DEFINED.search(text)
+        if m is not None:
+            what = m.group("what")
+            return "train" in what.lower() and _BEYOND_TRAINING.search(what) is None
+    return False
+
+
+def permitted_training(f: Finding) -> str | None:
+    """The words by which ``f``, an AI permission, adds training to a grant's uses (:func:`training_words`:
+    "including to train, fine-tune or evaluate artificial intelligence models"), else None. A paragraph that uses
+    our terms ("solely for the Permitted Purpose, subject to the restrictions on Prohibited AI Use") with these words
+    beside them is no clause of ours: the words are theirs, and contradict ours."""
+    if f.kind != "existing_ai_restriction" or f.attributes.get("polarity") != "permission":
+        return None
+    strike = training_words(f.paragraph_text, f.phrase_start, f.phrase_end)
+    return strike.words if strike is not None else None
+
+
+def purpose_made_subject(f: Finding) -> bool:
+    """Whether ``f`` is an unlimited purpose the document already makes subject to a restriction on AI use it names
+    ("for any purpose, subject to the restrictions on Prohibited AI Use": minimal's change of an earlier round,
+    accepted): the purpose is kept, so no clause limiting the licences to a purpose goes beside it."""
+    if f.kind != "any_and_all_purposes":
+        return False
+    return P.AI_RESTRICTION_NAMED.match(f.paragraph_text[f.phrase_end :].lstrip(", ")) is not None
+
+
 def training_words(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     """The words of a grant that add AI training to its uses, ending with the training words at
     ``text[phrase_start:phrase_end]`` ("… for any purpose related to our business, including to train or improve
@@ -680,6 +732,8 @@ def ai_list_item(text: str, phrase_start: int, phrase_end: int) -> Strike | None
     rest = _ITEM_END.match(text, after.end(), end)
     if after.group("conj1") or rest is None or _VERB_IN.search(text, after.end(), rest.end()):
         return None  # ", and shall pay …": another clause, not another item
+    if _LIMB_OPENS.match(text, after.end()) and text[after.end() : after.end() + 3].lower() == "to ":
+        return None  # "for the training of its ML models and to improve the Service": a purpose of its own
     return Strike(lead, after.end(), "", text[lead:item_end])
 
 
@@ -769,8 +823,9 @@ _PERMITS_TRAINING = re.compile(
     r"(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:AI|artificial|machine|neural|(?:large\s+)?language|training|datasets?)\b))|"
     rf"(?:(?:{_PUT_TO_USE_PASSIVE}|{_PUT_TO_USE})\b[^.;]{{0,160}}?\b"
     r"(?:to|for(?:\s+the\s+purposes?\s+of)?|as|in)\s+(?:the\s+)?)?"
-    # a list of verbs before it: "to develop, train and evaluate its speech models"
-    r"(?:[a-z-]+,\s+)*(?:[a-z-]+,?\s+(?:and|or)\s+)?"
+    # a list of verbs before it: "to develop, train and evaluate its speech models"; the first training verb of the
+    # list is the act ("to train and improve its models": "train", whose object follows the list)
+    r"(?:[a-z-]+,\s+)*?(?:[a-z-]+,?\s+(?:and|or)\s+)??"
     # what is made for training: "to create training datasets"
     r"(?:(?:create|compile|build|assemble)\s+(?:an?\s+|the\s+)?)?"
     r"(?P<act>(?:re-?)?train(?:ing)?|fine[\s-]?tun(?:e|ing)|improv(?:e|ing))\b|"
@@ -783,6 +838,8 @@ _PERMITS_TRAINING = re.compile(
     r"(?:AI|artificial\s+intelligence|machine[- ]learning|deep[- ]learning|LLMs?|large\s+language|neural)(?![\w-])"
     r"(?!\s+(?:tools?|software|services|products?|features?)\b))))",
 )
+# verbs listed before the training act: "train and ", "develop, train and "
+_VERB_LIST = re.compile(r"(?:[a-z-]+,\s+)*[a-z-]+,?\s+(?:and|or)\s+")
 # the words between the training verb and the AI words it trains: more verbs of the list ("train and evaluate"),
 # then a few words, none starting another phrase ("to train Customer's own AI models", not "to train its staff in
 # the use of AI tools")
@@ -906,6 +963,22 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     with its typed number where the sentence is all of it. ``None``: no such permission (a restriction, "may
     not"; training words after the AI words), or one conditioned on consent or approval. Whose permission it
     is, is the finding's to say (``permitted_party``)."""
+    found = _permits_training(text, phrase_start, phrase_end)
+    if found is None:  # a limb in the bare form after another ("to provide the Service and train its AI models")
+        start, end = sentence_span(text, phrase_start)
+        if not _bare_limb(text, start, phrase_start, phrase_end):
+            return None
+        if start and _OPENING.fullmatch(text, 0, start):
+            start = 0
+        opening = _OPENING.match(text, start)
+        return _sentence_struck(text, start, end, opening.end() if opening is not None else start)
+    return found[0]
+
+
+def _permits_training(text: str, phrase_start: int, phrase_end: int) -> tuple[Strike, int] | None:
+    """:func:`training_permission`'s sentence, and where the training verb its AI words follow starts ("train" of
+    "to train its machine learning models"; -1 where the AI words come first: "into AI tools to train them", "AI
+    models trained on the Artwork")."""
     start, end = sentence_span(text, phrase_start)
     if start and _OPENING.fullmatch(text, 0, start):  # "2. Customer may …": "2." is its number, not a sentence
         start = 0
@@ -918,14 +991,16 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     made = _MAKES_TRAINED.match(text, body, end)
     # "may develop AI models trained on the Artwork": the AI words before the work they are trained on
     if made is not None and made.start("ai") <= phrase_start < made.end("ai") and _trained_on_work(made):
-        return _sentence_struck(text, start, end, head)
+        return _sentence_struck(text, start, end, head), -1
     m = _PERMITS_TRAINING.match(text, body, end)
     if m is None or _NO_ONE.search(m.group("subject")):
         return None
     act = next(m.start(g) for g in ("act", "fed", "purpose") if m.start(g) >= 0)
+    if phrase_start < act < phrase_end and _VERB_LIST.fullmatch(text, phrase_start, act):
+        act = phrase_start  # the AI words start with the list of verbs the act ends ("train and improve its models")
     if phrase_start < act:  # the AI words where the work is put, trained after ("into AI tools to train them")
         return (
-            _sentence_struck(text, start, end, head)
+            (_sentence_struck(text, start, end, head), -1)
             if _fed_then_trained(text, phrase_start, act, m.end(), end)
             else None
         )
@@ -933,7 +1008,142 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
         return None  # the AI words are not what the permission trains ("to train its staff in AI tools")
     if phrase_start < m.end() and not _A_MODEL.search(text, m.end(), phrase_end):
         return None  # "may use the Deliverables to train its products": what is trained names no model
-    return _sentence_struck(text, start, end, head)
+    return _sentence_struck(text, start, end, head), act
+
+
+# A limb of a permission's purposes opens with "to" or "for" ("to improve the Service", "for the training of its ML
+# models"); the join from the training limb to the next one ("… models and to improve the Service"), or from the one
+# before it ("to host the Service, to train …")
+_LIMB_OPENS = re.compile(r"\b(?:to|for)\s+", re.IGNORECASE)
+_JOIN = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_NEXT_LIMB = re.compile(_JOIN + r"(?=(?:in\s+order\s+)?(?:to|for)\s+\w)", re.IGNORECASE)
+_LIMB_BEFORE = re.compile(_JOIN + r"$", re.IGNORECASE)
+_BACK_TO_THE_LIMB = re.compile(r"\b(?:them|it|those|these|such|the\s+same)\b", re.IGNORECASE)
+
+
+def training_limb(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
+    """Where a permission to train (:func:`training_permission`) allows other uses as well, in limbs of its own
+    ("Provider may use Customer Content to train its machine learning models and to improve the Service"; "for the
+    training of its ML models and to operate the Service"; "to provide the Service and train its AI models"; "to train
+    its AI models and improve the Service"), the training limb with the join that ties it to the rest, as the span a
+    redline strikes so that the rest still stands and reads ("Provider may use Customer Content to improve the
+    Service"): the limb and the join after it ("to train … models and "; "train … models and " where the next limb
+    takes its "to"); the last limb, or one after a comma, with the join before it (" and to train … models", ", to
+    train … models"). ``words``: the limb. ``None``: no such permission, training is its only use, another limb names
+    AI or training too (the sentence goes whole), or the limb cannot be told from the rest."""
+    start, end = sentence_span(text, phrase_start)
+    found = _permits_training(text, phrase_start, phrase_end)
+    if found is not None and 0 <= found[1] <= phrase_start:
+        act = found[1]
+        opens = [m for m in _LIMB_OPENS.finditer(text, start, act) if not _CLAUSE_BREAK.search(text, m.end(), act)]
+        if not opens:
+            return None
+        limb, verb = opens[-1].start(), opens[-1].end()
+    elif found is None and _bare_limb(text, start, phrase_start, phrase_end):
+        limb = verb = phrase_start  # "to provide the Service and train its AI models"
+    else:
+        return None
+    after = _NEXT_LIMB.search(text, phrase_end, end)
+    bare = _NEXT_BARE_LIMB.search(text, phrase_end, end) if after is None else None
+    if bare is not None and not text[limb:verb].lower().startswith("for"):  # "for … and improve" reads no limb
+        after, limb = bare, verb  # "to train its AI models and improve the Service": the "to" stays for the next
+    if after is not None and _CLAUSE_BREAK.search(text, phrase_end, after.start()):
+        after = None  # "… models, provided that …": not a limb of the purposes
+    before = _LIMB_BEFORE.search(text, start, limb)
+    if before is not None and not _LIMB_OPENS.search(text, start, before.start()):
+        before = None  # "may use, copy and process Customer Content to train": no limb before it
+    stop = after.start() if after is not None else len(text[:end].rstrip().rstrip(".;"))
+    if (after is None and before is None) or _CLAUSE_BREAK.search(text, phrase_end, stop):
+        return None
+    if after is None and _AND_MORE.search(text, phrase_end, stop):
+        return None  # "… train its AI models and provide support": more after it than its object
+    later = text[after.end() : end] if after is not None else ""
+    if _SPEAKS_OF_AI.search(text, start, limb) or _SPEAKS_OF_AI.search(later) or _A_MODEL.search(later):
+        return None  # another limb trains AI too: the sentence goes whole
+    if _BACK_TO_THE_LIMB.search(later):
+        return None  # "… models and to improve them": the rest refers to what the limb names
+    words = text[limb:stop]
+    if after is not None and (before is None or "," not in before.group()):
+        return Strike(limb, after.end(), "", words)  # "to train … models and " / "A and to train … and B"
+    assert before is not None
+    return Strike(before.start(), stop, "", words)  # " and to train … models", ", to train … models"
+
+
+# The words of the next sentence that hang on a permission struck before it: an opening connective that answers it
+# ("However,", "In that case,") and the items that govern the use it gave ("(a) … must be aggregated before any such
+# use, and"), read by their reference back to it ("such use", "that training").
+_BACK_CONNECTIVE = re.compile(
+    r"(?:However|But|Nevertheless|Notwithstanding\s+the\s+foregoing|In\s+(?:that|such|each|either)\s+case|"
+    r"In\s+doing\s+so|When\s+doing\s+so)\s*,?\s+"
+)
+_SUCH_USE = re.compile(
+    r"\b(?:such|that|this|these|those|the\s+foregoing)\s+(?:uses?|training|purposes?|processing|permissions?|"
+    r"rights?|licen[cs]es?|models?|improvements?)\b",
+    re.IGNORECASE,
+)
+_ITEM_MARK = re.compile(r"(?:(?<=\s)|(?<=^))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
+
+
+def hanging_on(text: str, end: int) -> Strike | None:
+    """What of the sentence after ``text[:end]`` (a struck permission, the spaces after it included) goes with it:
+    the whole sentence where it all refers back to the permission ("Such use must be aggregated."); the lead of
+    its items up to the last one, which then stands alone without its mark, where the items before it do ("However,
+    (a) Usage Data must be aggregated before any such use, and (b) Provider shall not disclose …" -> "Provider
+    shall not disclose …"); its opening connective alone ("However, Provider shall …"). The first word left takes
+    the capital. ``None``: nothing of it hangs on the permission, or it cannot be cut cleanly."""
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text):
+        return None
+    _s, stop = sentence_span(text, start)
+    connective = _BACK_CONNECTIVE.match(text, start, stop)
+    items = list(_ITEM_MARK.finditer(text, start, stop))
+    bodies = [text[m.end() : (items[i + 1].start() if i + 1 < len(items) else stop)] for i, m in enumerate(items)]
+    back = [bool(_SUCH_USE.search(b)) for b in bodies]
+    lead = text[(connective.end() if connective else start) : items[0].start() if items else stop]
+    if (not items and _SUCH_USE.search(lead)) or (items and all(back) and not lead.strip(" ,:")):
+        after = stop
+        while after < len(text) and text[after].isspace():
+            after += 1
+        return Strike(end, after, "", text[start:stop])
+    if len(items) >= 2 and all(back[:-1]) and not back[-1] and not lead.strip(" ,:"):
+        cut = items[-1].end()
+    elif connective is not None and not any(back) and not _SUCH_USE.search(lead):
+        cut = connective.end()
+    else:
+        return None
+    first = re.compile(r"[a-z]").match(text, cut)
+    if first is not None:  # "(b) the Provider shall …": its first word opens the sentence now
+        return Strike(end, cut + 1, text[cut].upper(), text[start:cut].rstrip())
+    return Strike(end, cut, "", text[start:cut].rstrip())
+
+
+# a limb of the purposes in the bare form after a join ("… models and improve the Service"): a verb and its object's
+# determiner (not a noun phrase that goes on with the AI words: "and all its tools", "and the Service")
+_DETERMINER_WORD = r"(?:the|its|their|our|his|her|any|such|all|other|each|every|an?)"
+_NEXT_BARE_LIMB = re.compile(
+    _JOIN + rf"(?=(?!(?:{_DETERMINER_WORD}|and|or|nor|but|then|so)\b)[a-z][a-z-]+\s+{_DETERMINER_WORD}\s)",
+    re.IGNORECASE,
+)
+_STARTS_TRAINING = re.compile(_TRAINING_VERB, re.IGNORECASE)
+_AND_MORE = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
+
+
+def _bare_limb(text: str, start: int, phrase_start: int, phrase_end: int) -> bool:
+    """The AI words at ``text[phrase_start:phrase_end]`` start a limb of a permission's purposes in the bare form
+    after another ("Provider may use Customer Content to provide the Service and train its AI models"): without the
+    limbs before it, the sentence is a permission to train (:func:`training_permission`)."""
+    before = _LIMB_BEFORE.search(text, start, phrase_start)
+    if before is None or not _STARTS_TRAINING.match(text, phrase_start):
+        return False
+    opens = [m for m in _LIMB_OPENS.finditer(text, start, before.start()) if m.group().lower().startswith("to")]
+    if not opens or _CLAUSE_BREAK.search(text, opens[-1].end(), before.start()):
+        return False
+    cut = phrase_start - opens[-1].end()  # "… Customer Content to train its AI models."
+    alone = text[: opens[-1].end()] + text[phrase_start:]
+    found = _permits_training(alone, phrase_start - cut, phrase_end - cut)
+    return found is not None and found[1] == phrase_start - cut
 
 
 # A sentence whose act lets the other side use the work AS training data, the use named by a noun ("Performer consents
@@ -1197,6 +1407,77 @@ def bare_be_start(f: Finding) -> int | None:
     return m.start() if m is not None else None
 
 
+# What cannot come right before a finite verb of the subject before it ("All rights … vest in Client"): a modal or
+# an auxiliary ("shall vest", "does not vest"), the infinitive's "to", a negation, a verb it is joined to ("and")
+_NOT_FINITE = (
+    "shall will must may might can could would should do does did to not never and or nor also then which that"
+)
+_NOT_FINITE_BEFORE = re.compile(rf"\b(?:{'|'.join(_NOT_FINITE.split())}|who|cannot)\s+$", re.IGNORECASE)
+# the bare present of a statement of ownership ("vest in", "belong to"), a timing adverb before it that the payment
+# condition ends ("automatically vest in": it no longer vests automatically)
+_BARE_OWNERSHIP, _TIMING_ADVERB = (
+    re.compile(r"(?:vest\s+in|belong\s+to)$", re.IGNORECASE),
+    re.compile(r"\b(?:automatically|immediately|forthwith)\s+$", re.IGNORECASE),
+)
+
+
+def finite_start(f: Finding) -> int | None:
+    """Where the finding's phrase, a statement of ownership in the bare present ("vest in", "belong to"), is the
+    finite verb of the subject before it ("All rights, title and interest in the Deliverables vest in Client"), the
+    start of the words a modal goes before once the statement waits for payment ("will, upon payment in full of …,
+    vest in"): the phrase's own, or a timing adverb's right before it ("automatically vest in"), which the payment
+    condition ends. ``None``: not such a verb ("shall vest in", "to vest in", "does not vest in", "and vest in")."""
+    text = f.paragraph_text
+    if not _BARE_OWNERSHIP.fullmatch(f.phrase):
+        return None
+    adverb = _TIMING_ADVERB.search(text, max(0, f.phrase_start - 16), f.phrase_start)
+    start = adverb.start() if adverb is not None else f.phrase_start
+    before = text[max(0, start - 16) : start]
+    opening = _OPENING.fullmatch(text, sentence_span(text, f.phrase_start)[0], start)
+    if opening is not None or not before.strip() or _NOT_FINITE_BEFORE.search(before):
+        return None  # no subject before it, or a modal, auxiliary, "to" or conjunction
+    return start
+
+
+# The verb by which rights named as the subject of their sentence pass ("All right, title and interest in the
+# Deliverables vests in Client", "… shall vest in", "… are the property of", "… belong to"), after the rights'
+# own words with no other clause between: its words as a fix of the transfer names them (a modal before them)
+_RIGHTS_SUBJECT = re.compile(
+    r"(?:[^,;.]{0,60},\s+)?all\s+(?:of\s+(?:its|their|his|her|the)\s+)?(?:worldwide\s+)?rights?,?\s+title,?\s+and\s+"
+    r"interest$",
+    re.IGNORECASE,
+)
+_OWNS = re.compile(r"owns\b(?=\s+\S)", re.IGNORECASE)
+_OWNERSHIP_VERB = re.compile(
+    r"(?:vests?\s+in|belongs?\s+to|(?:is|are|be|become)\s+(?:vested\s+in|owned\s+by|the\s+(?:sole\s+(?:and\s+"
+    r"exclusive\s+)?|exclusive\s+)?property\s+of))\b",
+    re.IGNORECASE,
+)
+
+
+def ownership_verb(text: str, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:
+    """Where the phrase at ``text[phrase_start:phrase_end]`` names the rights that pass as the subject of its
+    sentence ("All right, title and interest"), the span of the verb by which they pass ("vests in", "are the
+    property of"; "vest in" of "shall vest in", whose modal the fix takes in), so that the transfer is changed at its
+    verb as a statement of ownership is; where it holds the verb and the start of its object ("owns all" of "Client
+    owns all rights in …"), the verb's ("owns"). ``None`` where the phrase is no such subject or no such verb
+    follows it in its clause."""
+    owns = _OWNS.match(text, phrase_start, phrase_end)
+    if owns is not None:  # "Client owns all rights in the Deliverables": the verb of the phrase itself
+        return owns.span()
+    start, end = sentence_span(text, phrase_start)
+    opening = _OPENING.match(text, start)
+    if not _RIGHTS_SUBJECT.fullmatch(text, opening.end() if opening else start, phrase_end):
+        return None
+    m = _OWNERSHIP_VERB.search(text, phrase_end, end)
+    if m is None:
+        return None
+    modal = _MODAL_BEFORE.search(text[: m.start()])  # "shall vest in": the modal is the verb's own, no other clause
+    if _CLAUSE_BREAK.search(text, phrase_end, modal.start() if modal else m.start()):
+        return None
+    return m.start(), m.end()
+
+
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
 
 
@@ -1338,7 +1619,7 @@ _NAMED_PURPOSE = re.compile(
     r"|\b(?i:in\s+(?:connection\s+with|relation\s+to)\s+the)\s+(?!" + _NOT_A_PURPOSE + r"\b)[A-Z][\w-]*\b(?!['’])"
     # the defined book, film, album or product the work goes in: "in the Book and in any adaptation of the Book",
     # "on the cover of the Novel", "in timed synchronisation with the Picture"
-    r"|\b(?i:in(?:to)?|on|with)\s+(?i:the\s+(?:front\s+|back\s+)?(?:covers?|jackets?|packaging|pages?|"
+    r"|\b(?i:in(?:to)?|on|with)\s+(?i:(?:the\s+)?(?:front\s+|back\s+|[a-z]+\s+)?(?:covers?|jackets?|packaging|pages?|"
     r"soundtrack|credits|editions?|trailers?|episodes?)\s+of\s+)?(?i:the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
     + _NAMED_WORK
     + r"\b(?!['’]|\s+[A-Z])"
@@ -1359,11 +1640,27 @@ def named_purpose(text: str, start: int = 0, end: int | None = None) -> str | No
 _NAMED_THING = re.compile(r"\bthe\s+((?:[A-Z][\w-]*\s+){0,3}?" + _NAMED_WORK + r")$")
 
 
-def named_work(f: Finding) -> str | None:
+def listed_uses(f: Finding, paragraphs: Sequence[Paragraph]) -> str:
+    """The uses a grant lists under its lead-in, as one text: "(i) in print editions of the Titles; and (ii) in digital
+    editions … in each case in any and all media …" after "… a licence to reproduce … the Licensed Works:"; "" where
+    the finding's sentence ends in its own paragraph (or the clause has no paragraph after it)."""
+    text = f.paragraph_text.rstrip()
+    if f.end <= f.start or not text.endswith(":") or sentence_span(f.paragraph_text, f.phrase_start)[1] < len(text):
+        return ""
+    return " ".join(p.text for p in paragraphs[f.start + 1 : min(f.end, f.start + _LISTED_REACH) + 1])
+
+
+_LISTED_REACH = 12  # the items a lead-in may list
+
+
+def named_work(f: Finding, paragraphs: Sequence[Paragraph] = ()) -> str | None:
     """The book, film or product the finding's licence is limited to ("the Book" of "… the Artwork in the Book and
-    in any adaptation of the Book …"), read in the finding's whole sentence; else ``None``."""
+    in any adaptation of the Book …"), read in the finding's whole sentence, with the uses it lists under its lead-in
+    where ``paragraphs`` are given ("… the Score: (a) in the Film; and (b) in trailers …"); else ``None``."""
     start, end = sentence_span(f.paragraph_text, f.phrase_start)
     named = named_purpose(f.paragraph_text, start, end)
+    if named is None and paragraphs and (items := listed_uses(f, paragraphs)):
+        named = named_purpose(items)
     m = _NAMED_THING.search(named) if named else None
     return f"the {m.group(1)}" if m is not None else None
 
@@ -1398,11 +1695,15 @@ def royalty_paid(texts: Iterable[str]) -> bool:
     return any(_ROYALTY.search(t) for t in texts)
 
 
-def purpose_limited(f: Finding) -> bool:
+def purpose_limited(f: Finding, paragraphs: Sequence[Paragraph] = ()) -> bool:
     """The finding's sentence, from its phrase on, grants the right for a purpose it names ("an exclusive,
-    perpetual licence … for the Purpose"): no Permitted Purpose is added to it."""
+    perpetual licence … for the Purpose"), or lists its uses under a lead-in, each in a work it names ("… the
+    Score: (a) in the Film; and (b) …", read where ``paragraphs`` are given): no Permitted Purpose is added to it."""
     _start, end = sentence_span(f.paragraph_text, f.phrase_start)
-    return named_purpose(f.paragraph_text, f.phrase_start, end) is not None
+    if named_purpose(f.paragraph_text, f.phrase_start, end) is not None:
+        return True
+    items = listed_uses(f, paragraphs) if paragraphs else ""
+    return bool(items) and named_purpose(f.paragraph_text[f.phrase_start :] + " " + items) is not None
 
 
 def irrevocable(f: Finding) -> bool:
@@ -1642,6 +1943,12 @@ def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequen
     return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
 
 
+def says_section(texts: Sequence[str]) -> bool:
+    """One of ``texts`` names a numbered part of the document a Section ("Section 5.1 Licence.", "under Section
+    7(b)", "SECTION 2"), not a statute's section ("section 77 of the Copyright, Designs and Patents Act 1988")."""
+    return any(m.group(1).lower() == "section" for t in texts for m in _references(t, fast.lowered(t)))
+
+
 # a numbered item of the document: typed ("5. In return …") or Word's label ("5."); a sub-number ("5.1", "5.1.")
 _ITEM_NUMBER = re.compile(r"\d{1,3}[.)](?=\s|$)")
 _SUB_NUMBER = re.compile(r"\d{1,3}\.\d")
@@ -1674,16 +1981,18 @@ def numbered_paragraphs(paragraphs: Sequence[Paragraph]) -> bool:
 _THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b")
 
 
-def this_part(text: str, word: str | None) -> str:
+def this_part(text: str, word: str | None, sections: bool = True) -> str:
     """``text`` (a clause we insert) calling itself by the document's ``word``: "This clause applies" ->
     "This Section applies" in a document that refers to its Sections. What we insert is never a whole
-    Article (it joins one as its Sections): "This Section" where the document says "Article"."""
+    Article (it joins one as its Sections): "This Section" where the document says "Article" and also names
+    Sections (``sections``); where it never does (its sub-clauses "4.1" under "Article 4 – Grant", cited as
+    "Article 4.1"), "This Article", the only word it has."""
     if not word or "his clause" not in text:
         return text
     if word.lower() == "paragraph":  # "this paragraph", as drafters write it
         word = "paragraph"
     else:
-        word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
+        word = "Section" if word.lower().startswith("art") and sections else word[:1].upper() + word[1:]
     return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
 
 
@@ -2222,7 +2531,8 @@ _BARE_DEFINITION = re.compile(
 )
 _NEW_CLAUSE = re.compile(r"^\s*(?:clause\s+|article\s+|section\s+)?[0-9]+(?:\.[0-9]+)*\.?\s+[A-Z]", re.IGNORECASE)
 _DEFINITIONS_HEADING = re.compile(
-    r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(definitions?|interpretation)\b.{0,40}$", re.IGNORECASE
+    r"^\s*(?:(?:clause|article|section|part)\s+)?(?:[0-9.]*|[IVX]{1,4}\.?)\s*(?:[-–—:]\s*)?(definitions?|interpretation)\b.{0,40}$",
+    re.IGNORECASE,
 )
 
 
@@ -2681,6 +2991,7 @@ def prevailing_retention(
     work: str | None,
     transfers: Sequence[int],
     itself: str | None = None,
+    vocabulary: str | None = None,
 ) -> Retention | None:
     """The creator's keeping of the work, or of a kind of it, in a part of the document the order of precedence
     makes prevail over the part that transfers it (``transfers``: the paragraphs transferring the work; ``work``:
@@ -2706,7 +3017,8 @@ def prevailing_retention(
         rf"property\s+of|owned\s+by)\s+(?:the\s+)?{who}\b",
         re.IGNORECASE,
     )
-    joined = Joined([p.text for p in paragraphs])  # one scan for the words of a conflict, not one per paragraph
+    # one scan for the words of a conflict, not one per paragraph (none where the vocabulary lacks a word)
+    joined = Joined([p.text for p in paragraphs], vocabulary)
     parts: _Parts | None = None  # the part boundaries, found once where a precedence clause names a part
     read: set[int] = set()  # the paragraphs of a part already read (what they keep is no clause's own)
     for at in joined.holding(_CONFLICT_WORDS):
@@ -3346,6 +3658,12 @@ class DocumentFacts:
         return clause_word(self._texts.holding(_REFERENCE_WORDS), american_law(result), _british_items(result))
 
     @cached_property
+    def names_sections(self) -> bool:
+        """It names a part of itself a Section ("Section 5.1", "SECTION 2", "see Section 7(b)"), a statute's
+        section aside: where it says "Article" and never "Section", our sub-clauses are not Sections either."""
+        return says_section(self._texts.holding(("section",)))
+
+    @cached_property
     def purpose(self) -> str | None:
         """Its own defined purpose of the licence: "the Purpose"."""
         return purpose_term(self._originals)
@@ -3430,7 +3748,7 @@ class DocumentFacts:
                 named
                 for f in self._result.findings
                 if f.kind == "license_grant" and f.beneficiary == "client" and f.severity != "info" and not f.negated
-                if (named := named_work(f))
+                if (named := named_work(f, self._result.paragraphs))
             ),
             None,
         )
@@ -3571,11 +3889,11 @@ def _cited(labels: Sequence[str]) -> str:
 
 
 # our clause calling itself by its part alone ("this Section"), not by its number ("this Section 4.3")
-_THIS_PART = re.compile(r"\b([Tt])his (clause|Clause|Section|paragraph|Paragraph)\b(?!\s+\d)")
+_THIS_PART = re.compile(r"\b([Tt])his (clause|Clause|Section|Article|paragraph|Paragraph)\b(?!\s+\d)")
 # our survival sentence: "This Section applies to the fullest extent permitted by law, survives the termination …
 # and binds …" ("This clause 2.3 applies" where the clause numbers its paragraphs)
 _APPLIES_SELF = re.compile(
-    r"\b([Tt])his (clause|Clause|Section|paragraph|Paragraph)(?: \d+(?:\.\d+)*[A-Z]?)? (applies\b[^.]*\.)"
+    r"\b([Tt])his (clause|Clause|Section|Article|paragraph|Paragraph)(?: \d+(?:\.\d+)*[A-Z]?)? (applies\b[^.]*\.)"
 )
 _SINGULAR_VERB = re.compile(r"\b(appl)ies\b|\b(survive|bind|continue|remain)s\b")
 
@@ -3635,7 +3953,11 @@ _BARE_DEFINES = re.compile(
 _MEANS_NEXT = re.compile(r"\)?\s*(?:shall\s+)?means?\b")
 # a paragraph that is a definitions entry or a glossary: "“X” means …", "(a) "X" means …", "In this Section, “X” …",
 # "2.1A<TAB>In this clause 2.1A, “X” …"
-_GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:In this [A-Za-z]+(?: [\w.()]+)?,\s*)?["“]')
+_GLOSSARY_OPENS = r"In (?:this|the) [A-Za-z]+(?: [\w.()]+)?,\s*"  # "In this Section 4, ", "In the Contract, "
+_GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:{_GLOSSARY_OPENS})?["“]')
+# a glossary sentence standing after a clause's run-in title ("No Third-Party AI Training. In the Contract, “A” means
+# …; and “B” means …."), to the full stop ending it (one before a capital, or the text's end)
+_GLOSSARY_WITHIN = re.compile(rf'(?:^|(?<=[.:] )){_GLOSSARY_OPENS}["“].*?\.(?=\s+[A-Z]|\s*$)', re.DOTALL)
 
 
 def term_key(name: str) -> str:
@@ -3645,6 +3967,25 @@ def term_key(name: str) -> str:
     if words[:4].lower() == "the ":
         words = words[4:].strip(" \"“”'‘’")
     return words.casefold()
+
+
+# a sentence resting on a restriction by its name: "Despite the restriction on Prohibited AI Use", "The restriction on
+# Prohibited AI Use does not prevent …", "bound by the restriction on …", "The restrictions on … are governed by …";
+# never a breach of it named beside other things ("any breach of the restrictions on …": the sentence stands without it)
+_RESTS_ON_RESTRICTION = re.compile(r"(?<!breach of )\b[Tt]he restrictions? on ((?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)")
+# a sentence widening what a restricted term covers: "Prohibited AI Use also includes using …" (after its number)
+_WIDENS_TERM = re.compile(
+    r"^(?:\d+(?:\.\d+)*[A-Z]?\.?\s+|\([a-z]{1,4}\)\s*)?([A-Z][\w-]*(?: [A-Z][\w-]*)*) also (?:includes|covers)\b"
+)
+
+
+def restrictions_rested_on(text: str) -> set[str]:
+    """The defined terms (by :func:`term_key`) whose restriction ``text`` rests on by name ("Despite the restriction on
+    Prohibited AI Use, …" -> {"prohibited ai use"}): an exception to it, a duty to be bound by it, its law, or what
+    widens the term restricted ("Prohibited AI Use also includes …"); empty where it names none, or only a breach of
+    it among other things."""
+    widens = {term_key(m.group(1)) for m in [_WIDENS_TERM.match(text)] if m}
+    return widens | {term_key(m.group(1)) for m in _RESTS_ON_RESTRICTION.finditer(text)}
 
 
 # words that open an exception ("except for internal tools", "(other than use in internal tools)", "save for …")
@@ -3710,6 +4051,13 @@ def glossary_terms(text: str) -> set[str]:
     if _GLOSSARY.match(text) is None:
         return set()
     return {term_key(t) for t in _DEFINES.findall(text)}
+
+
+def glossary_within(text: str) -> str:
+    """The glossary sentence of ``text`` ("In the Contract, “A” means …; and “B” means …."), after a run-in title
+    where the clause has one; "" where it has none."""
+    m = _GLOSSARY_WITHIN.search(text)
+    return m.group(0) if m and glossary_terms(m.group(0)) else ""
 
 
 def glossary_without(text: str, keys: Collection[str]) -> str:
@@ -3785,7 +4133,9 @@ def listed_citations(texts: Sequence[str], number: str) -> list[tuple[int, int, 
     """Where ``texts`` (the document's paragraphs) cite clause ``number`` before others in a list ("Clauses 2.1A,
     2.4 and 2.5 apply"): (paragraph, start, end) of the number with its comma ("2.1A, "), which a clause gone
     takes out of the list."""
-    listed = re.compile(rf"\b(?:[Cc]lauses|Sections|[Pp]aragraphs) (?:[\w.()]+, )*?({re.escape(number)}, )(?=[\w.()]+)")
+    listed = re.compile(
+        rf"\b(?:[Cc]lauses|Sections|Articles|[Pp]aragraphs) (?:[\w.()]+, )*?({re.escape(number)}, )(?=[\w.()]+)"
+    )
     return [(i, *m.span(1)) for i, t in enumerate(texts) if number in t for m in listed.finditer(t)]
 
 
@@ -3794,8 +4144,8 @@ _CITED = r"\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\([a-z]+\))?"
 # our sentence saying the clauses it cites apply (and survive): "Clauses 2.1A, 2.4 and 2.5 apply …", "Sections 5(d) to
 # 5(g) apply …", "Clause 3.3 applies …", "This clause 1A applies …", "This clause applies …" (its own clause)
 _APPLYING = re.compile(
-    rf"\b(?:(?P<this>[Tt]his) )?(?P<word>[Cc]lause|Section|[Pp]aragraph)s?(?: (?P<items>{_CITED}(?:(?:, | and | to )"
-    rf"{_CITED})*))? (?P<rest>appl(?:y|ies)\b[^.]*\.)"
+    rf"\b(?:(?P<this>[Tt]his) )?(?P<word>[Cc]lause|Section|Article|[Pp]aragraph)s?"
+    rf"(?: (?P<items>{_CITED}(?:(?:, | and | to ){_CITED})*))? (?P<rest>appl(?:y|ies)\b[^.]*\.)"
 )
 _PLURAL_VERB = re.compile(r"\b(appl)y\b|\b(survive|bind|continue|remain)\b")
 
@@ -3954,7 +4304,7 @@ def uses_term(text: str, key: str) -> bool:
 # a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
 # "This clause 4.11", "this clause 2.1A" (a clause numbered between two of the document's)
 _CITES_ITSELF = re.compile(
-    r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*(?:[A-Z](?![A-Za-z]))?(?:\([a-z0-9]{1,4}\))*)"
+    r"\b[Tt]his (?:[Cc]lause|Section|Article|[Pp]aragraph) (\d+(?:\.\d+)*(?:[A-Z](?![A-Za-z]))?(?:\([a-z0-9]{1,4}\))*)"
 )  # "This clause 4.11", "This Section 2.1A", "this Section 3(c)" (Word's lettered sub-clause, its letter cited too)
 
 

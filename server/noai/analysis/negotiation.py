@@ -529,6 +529,22 @@ def _still_there(anchor: str, find: str, starts: Sequence[int], now: str) -> boo
     return all(all(kept[s : s + len(find)]) for s in starts)
 
 
+def made_at(prop: Proposal, now: str) -> int | None:
+    """Where in ``now`` (the text of the paragraph ``prop`` changed, as it stands) the words ``prop`` replaced
+    begin: the place the record keeps (``anchor_at``) carried over to ``now`` by the character alignment of the
+    paragraph as we sent it with ``now`` ("promotion" the second time, where the paragraph has it twice), else the one
+    place they stand. None where they do not stand, or stand more than once and the record does not say which (an
+    older record)."""
+    find = prop.texts[0] if prop.texts else ""
+    every = [k for k in range(len(now)) if find and now.startswith(find, k)]
+    at, anchor = prop.anchor_at, prop.anchor_text
+    if every and at is not None and anchor[at : at + len(find)] == find:
+        for a, b, size in difflib.SequenceMatcher(None, anchor, now, autojunk=False).get_matching_blocks():
+            if a <= at and at + len(find) <= a + size and b + at - a in every:
+                return b + at - a
+    return every[0] if len(every) == 1 else None
+
+
 def _our_comment(prop: Proposal, comments: Sequence[Comment], ours: Sequence[str]) -> Comment | None:
     if not prop.comment:
         return None

@@ -406,6 +406,13 @@ RESTRICTION_REFERENCE = _rx(
     r"(?:of\s+|with\s+|to\s+)?(?:the\s+|these\s+|those\s+|such\s+|any\s+|its\s+|their\s+|all\s+)?"
     r"(?:(?:applicable|relevant|foregoing|above|other|use)\s+)?(?:restrictions?|prohibitions?)\b"
 )
+# "subject to the restrictions on Prohibited AI Use": a restriction the contract defines, named where a use is made
+# subject to it; its AI words restrict nothing there themselves, and the use the sentence permits is read on its own
+# ("for any purpose, subject to …, including to train …" permits training)
+AI_RESTRICTION_NAMED = re.compile(
+    r"\b(?:[Ss]ubject\s+to|in\s+(?:accordance|compliance)\s+with)\s+(?:the\s+|any\s+)?restrictions?\s+(?:on|of|in)\s+"
+    r"(?:any\s+)?(?:[A-Z][\w-]*\s+){0,3}A\.?I\.?(?:\s+[A-Z][\w-]*){0,2}"
+)
 AI_PERMISSION = _rx(
     r"\b(?:may|can|is\s+(?:hereby\s+)?permitted\s+to|(?:is|are|be)\s+entitled\s+to|has\s+the\s+right\s+to|right\s+to|license\s+to|"
     r"including\s+(?:to|for|without\s+limitation\s+to|the\s+right\s+to)|free\s+to)\b"

@@ -1015,6 +1015,22 @@ def delete_mark_before(p: etree._Element, stamp: RevisionStamp, ids: IdAllocator
     return delete_mark(before, stamp, ids)
 
 
+def joined_into(p: etree._Element) -> etree._Element:
+    """The paragraph ``p`` runs on into once accepted when its mark is deleted for paragraphs after it that are
+    struck whole (:func:`delete_mark_before`): the first of them whose mark stands. ``p`` itself when it has no
+    text left (struck whole, it joins what follows) or its mark stands. Paragraphs inserted "after ``p``" go after
+    that one: between ``p`` and the paragraphs joined to it, ``p`` would run on into the first paragraph inserted."""
+    if paragraph_mark_state(p) != DELETED or not current_text(p).strip():
+        return p
+    last = p
+    while paragraph_mark_state(last) == DELETED:
+        after = _next_paragraph(last)
+        if after is None or current_text(after).strip():
+            return p  # a paragraph with text left: a join of words, not of struck paragraphs
+        last = after
+    return last
+
+
 # -- comments -----------------------------------------------------------------------------------
 
 

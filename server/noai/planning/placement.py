@@ -10,7 +10,7 @@ Imports :mod:`noai.analysis`, :mod:`noai.library`, :mod:`noai.ooxml` (paragraph 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -20,7 +20,7 @@ from ..kinds import ClauseKind, Placement
 from ..library import Clause
 from ..library.render import roman_lists
 from ..ooxml.model import Paragraph
-from ..ooxml.renumber import Renumbered, renumbered
+from ..ooxml.renumber import Renumbered, renumbered, shown_back
 from ..ooxml.revisions import next_numbers, typed_number, typed_number_span
 from .edit import Edit
 
@@ -48,13 +48,48 @@ def _source(index: int, item: Mapping[str, Any]) -> int:
     return like if isinstance(like, int) else index
 
 
-def _renumbered(result: AuditResult, insertions: Sequence[Edit]) -> Renumbered:
-    """The renumbering the insertions need (the writer makes it), with its inputs."""
+def _renumbered(result: AuditResult, insertions: Sequence[Edit], struck: Collection[int] = ()) -> Renumbered:
+    """The renumbering the insertions need (the writer makes it), with its inputs. ``struck``: the paragraphs the
+    plan strikes whole (:func:`struck_whole`), read as gone, with their numbers."""
     inserted: dict[int, int] = {}
     for e in insertions:
         for at, count in numbered_paragraphs(e.index, e, _source).items():
             inserted[at] = inserted.get(at, 0) + count
-    return renumbered([p.text for p in result.paragraphs], inserted, [p.label for p in result.paragraphs])
+    texts, shown = without(result.paragraphs, struck)
+    return renumbered(texts, inserted, shown)
+
+
+def struck_whole(paragraphs: Sequence[Paragraph], edits: Sequence[Edit]) -> list[int]:
+    """The paragraphs ``edits`` strike whole, number and mark included (all their words replaced by nothing): once
+    accepted they are gone, and so are their numbers (a clause the other side inserted among ours, struck)."""
+    return [
+        e.index
+        for e in edits
+        if e.op == "replace"
+        and not e.replacement
+        and 0 <= e.index < len(paragraphs)
+        and e.start in (None, 0)
+        and (e.find or "") == paragraphs[e.index].text != ""
+    ]
+
+
+def without(paragraphs: Sequence[Paragraph], struck: Collection[int]) -> tuple[list[str], list[str | None]]:
+    """The paragraphs' texts and the numbers Word shows them with, the paragraphs ``struck`` whole read as gone:
+    neither words nor a number, so no list reads on through them, and the later items of a list Word numbers show
+    one number back for each of them ("(d)" -> "(c)" once the "(c)" before it is struck)."""
+    texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
+    for i in sorted(struck):
+        texts[i], gone = "", paragraphs[i]
+        if shown[i] is None or gone.num_id is None:
+            continue
+        shown[i] = None
+        for j in range(i + 1, len(paragraphs)):
+            q = paragraphs[j]
+            if q.num_id == gone.num_id and (q.ilvl or 0) < (gone.ilvl or 0):
+                break  # the list it was in ends: a number of the level above
+            if q.num_id == gone.num_id and q.ilvl == gone.ilvl and (label := shown[j]) is not None:
+                shown[j] = shown_back(label) or label
+    return texts, shown
 
 
 # The clauses on AI use: the covenant, what adapts it to a kind of work, its remedies, indemnity and transparency

@@ -81,6 +81,7 @@ from ..analysis.facts import glossary_terms
 from ..analysis.negotiation import ACCEPTED, PENDING, REJECTED, Outcome
 from ..library import Library, Playbook
 from ..library.render import left_unchanged
+from ..ooxml.renumber import TextChange
 from ..ooxml.threads import Comment
 from ..plan import Edit, Plan, make_plan, numbered
 from ..planning.comments import _shifted
@@ -100,7 +101,13 @@ from .answers import (
     answer_for,
 )
 from .approach import APPROACH, _approach, _approach_without, _without_approach
-from .definitions import _defined_as_used, _not_yet_defined, _unused_definitions
+from .definitions import (
+    _defined_as_used,
+    _defining_only_what_rested,
+    _not_yet_defined,
+    _resting_on_gone,
+    _unused_definitions,
+)
 from .needs import _needs_drafted, _offers_fee
 from .numbers import (
     _changed,
@@ -114,8 +121,17 @@ from .numbers import (
     _with_ours,
 )
 from .put_back import _as_made, _gone_put_back, _made_in_place, _ours, _partly_gone
-from .replies import _again, _escalation, _in_the_thread, _left_standing, _put_back, _thread_answer
-from .said import _capital, _change, _firsts, _known, _our_roots, _plain_name, _root, _Said
+from .replies import (
+    _again,
+    _asked,
+    _asks_more_softly,
+    _escalation,
+    _in_the_thread,
+    _left_standing,
+    _put_back,
+    _thread_answer,
+)
+from .said import _capital, _change, _firsts, _known, _listed, _our_roots, _plain_name, _root, _Said
 
 __all__ = [  # the public API (the answers, the approach's opening words, the warning: from the package's modules)
     "ACCEPT",
@@ -199,6 +215,14 @@ def next_round(
     typed, typed_notes, typed_said = _typed_in(result, talks.outcomes, how, plan.terms, library)
     notes += typed_notes
     answered = {e.clause for e in typed} | {e.clause for e in restored}  # our clauses standing, as they modified them
+    changed = {c.index for c in talks.changes}  # paragraphs where a change of theirs stands
+    softly = [e for e in plan_edits if _asks_more_softly(e, talks.outcomes, plan.variant, changed)]
+    if softly:  # a softer round never asks more than the last of words they left alone
+        plan_edits = [e for e in plan_edits if e not in softly]
+        asked = _listed(_asked(softly, library))
+        notes.append(
+            f"Did not ask for {asked}: the last round, in a stronger variant, did not, and this one asks less."
+        )
     in_place = _made_in_place(talks.outcomes, plan_edits, result) if how == REINSTATE else {}
     for k, edit in enumerate(plan_edits):
         if k in in_place and in_place[k].op == "drop":
@@ -265,7 +289,10 @@ def next_round(
                 edit = _as_made(edit, last[edit.clause].proposal, result)
             edit = _own_place(edit, last[edit.clause], talks.outcomes, result)
         edits.append(edit)
-    edits = _defined_as_used(edits, result, talks.outcomes)
+    resting = _resting_on_gone(result, talks.outcomes, edits, library)  # an exception to our restriction, now gone
+    at_rest = [e.index for e in resting]
+    edits = _defined_as_used(edits, result, talks.outcomes, library, at_rest)
+    edits = _defining_only_what_rested(edits, result, resting)
     placed = _with_ours(edits, talks.outcomes, result, library)
     if approach is not None and placed != edits:  # what the insertions renumber, said again of where they now go
         shifted = _shifted(result, [e for e in plan_edits if e.op == "insert_after"])
@@ -289,11 +316,20 @@ def next_round(
     names = {o.proposal.id: _plain_name(o, library) for o in talks.outcomes}
     again = _again(talks.outcomes, edits) if how == REINSTATE else set()
     edits = _in_the_thread(edits, talks.outcomes, refused, alive)
-    unused, moves = _unused_definitions(result, talks.outcomes, edits, library, plan.terms)
-    if unused:
-        notes.append(f"Withdrew our definition{'s' if len(unused) > 1 else ''} that nothing uses any more.")
+    unused, moves = _unused_definitions(result, talks.outcomes, edits, library, plan.terms, resting)
+    if resting:
+        many = len({e.clause for e in resting}) > 1
+        notes.append(
+            f"Withdrew our clause{'s' if many else ''} resting on the AI restriction the other side did not accept (an "
+            f"exception to it, a duty to be bound by it, a widening of it): without that restriction "
+            f"{'they have' if many else 'it has'} nothing to qualify."
+        )
+    if len(unused) > len(resting):
+        many = len(unused) - len(resting) > 1
+        notes.append(f"Withdrew our definition{'s' if many else ''} that nothing uses any more.")
     renumbering = _numbered_after_moves(result, edits, [c for _, c in moves]) if moves else None
-    edits += unused + [_changed(result, c, e.clause, e.variant) for e, c in moves]  # the list closing behind it
+    closing = [_changed(result, c, e.clause, e.variant) for e, c in moves]  # the list closing behind it
+    edits += unused + closing
     edits = _citing_own_numbers(result, edits, renumbering)
     edits = _cited_as_placed(result, edits, talks.outcomes, renumbering)
     more = _escalation(talks.outcomes, edits, again, library, deleted)
@@ -326,6 +362,11 @@ def next_round(
     closed, cited = _numbers_closed(
         result, talks.outcomes, last, edits, [e.index for e in unused], [c for _, c in moves], running_on
     )
+    edits = [e for e in edits if not (any(e is c for c in closing) and _overlaps(e, closed))]  # closed with a gap
+    if closed and any(e.op == "insert_after" for e in edits):  # our new clauses numbered as the gaps leave the list
+        made = [c for _, c in moves if not any(_overlaps(e, closed) for e in closing if e.index == c.index)]
+        made += [TextChange(e.index, e.start or 0, e.end or 0, e.find or "", e.replacement or "") for e in closed]
+        renumbering = _numbered_after_moves(result, edits, made, {e.index for e in unused})
     fee = _offers_fee(result, edits)
     said = _Said(
         proposed,

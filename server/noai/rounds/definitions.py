@@ -5,7 +5,7 @@ that nothing uses any more withdrawn as a tracked deletion, the list closing beh
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -14,16 +14,19 @@ from ..analysis.facts import (
     clause_number,
     defined_names,
     glossary_terms,
+    glossary_within,
     glossary_without,
     listed_citations,
+    restrictions_rested_on,
     uses_term,
 )
-from ..analysis.negotiation import ACCEPTED, MODIFIED, REJECTED, Outcome
+from ..analysis.negotiation import ACCEPTED, MODIFIED, PENDING, REJECTED, Outcome
 from ..library import Library
 from ..ooxml.renumber import TextChange, closing_struck
 from ..plan import Edit
 from ..planning.edit import DEFINITIONS
-from .said import _firsts, _listed, _plain_name, _quoting
+from .needs import _change_at
+from .said import _firsts, _known, _listed, _plain_name, _quoting
 
 
 def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], ...]:
@@ -45,13 +48,22 @@ def _redundant(text: str, have: set[str]) -> bool:
     return bool(terms) and terms <= have
 
 
-def _defined_as_used(edits: list[Edit], result: AuditResult, outcomes: Sequence[Outcome]) -> list[Edit]:
+def _defined_as_used(
+    edits: list[Edit],
+    result: AuditResult,
+    outcomes: Sequence[Outcome],
+    library: Library,
+    gone: Collection[int] = (),
+) -> list[Edit]:
     """Our definitions clause of this round also defines each term of ours the document (our clauses it has
     accepted) or this round uses and nothing defines: a lower rung's definitions may lack a term ("AI Vendor")
     that the accepted clauses of a higher one use. The entry is our last round's, put before the last entry (which
-    ends the list)."""
+    ends the list). Without a definitions clause this round, such a term is defined where it is used
+    (:func:`_defined_where_used`). ``gone``: the paragraphs this round withdraws (using nothing any more)."""
     at = next((k for k, e in enumerate(edits) if e.op == "insert_after" and e.clause == DEFINITIONS), None)
-    if at is None or not edits[at].paragraphs:
+    if at is None:
+        return edits + _defined_where_used(edits, result, outcomes, library, gone)
+    if not edits[at].paragraphs:
         return edits
     ours = edits[at]
     have = defined_names(result) | {t for q in ours.paragraphs for t in glossary_terms(q.get("text", ""))}
@@ -61,7 +73,8 @@ def _defined_as_used(edits: list[Edit], result: AuditResult, outcomes: Sequence[
             for text in o.proposal.texts:
                 for term in glossary_terms(text):
                     entries.setdefault(term, text)
-    texts = [p.text for p in result.paragraphs] + [q.get("text", "") for e in edits for q in e.paragraphs]
+    texts = [p.text for i, p in enumerate(result.paragraphs) if i not in gone]
+    texts += [q.get("text", "") for e in edits for q in e.paragraphs]
     used = [text for term, text in entries.items() if term not in have and any(uses_term(t, term) for t in texts)]
     if not used:
         return edits
@@ -72,20 +85,191 @@ def _defined_as_used(edits: list[Edit], result: AuditResult, outcomes: Sequence[
     return edits
 
 
+_RESTRICTION = "no_ai_restriction"  # the library kind of our clause that restricts AI use (the covenant)
+
+
+def _resting_on_gone(
+    result: AuditResult, outcomes: Sequence[Outcome], edits: Sequence[Edit], library: Library
+) -> list[Edit]:
+    """The paragraphs of our clauses they accepted that rest, by name, on a restriction of ours that is gone ("The
+    restriction on Prohibited AI Use does not prevent …", "… bound by the restriction on Prohibited AI Use"): they
+    rejected our clause restricting that term, no such clause of ours stands, and this round proposes none again.
+    An exception to nothing, a duty to be bound by nothing: each is withdrawn as a tracked deletion, commented (once a
+    clause) as a change of this round."""
+    ours = {o.proposal.clause for o in outcomes if _known(library, o.proposal.clause)}
+    restricting = {c for c in ours if library.get(c).kind == _RESTRICTION}
+    if not restricting or any(e.op == "insert_after" and e.clause in restricting for e in edits):
+        return []
+    if any(o.proposal.clause in restricting and o.state in (ACCEPTED, MODIFIED, PENDING) for o in outcomes):
+        return []
+    rejected = [o for o in outcomes if o.proposal.clause in restricting and o.state == REJECTED]
+    texts = [p.text for p in result.paragraphs]
+    out: list[Edit] = []
+    for o in outcomes:
+        if o.proposal.op != "insert_after" or o.state not in (ACCEPTED, MODIFIED) or o.proposal.clause in restricting:
+            continue
+        for i in sorted({i for i in o.matched if i is not None and 0 <= i < len(texts)}):
+            text = texts[i]
+            rests = restrictions_rested_on(text)
+            if glossary_terms(text) or not any(
+                uses_term(t, term) for term in rests for r in rejected for t in r.proposal.texts
+            ):
+                continue
+            gone = next(r for r in rejected if any(uses_term(t, term) for term in rests for t in r.proposal.texts))
+            comment = (
+                f"We have taken out {_plain_name(o, library)}: it rested on {_plain_name(gone, library)}, which you "
+                "did not accept and we do not propose again, and without that restriction it has nothing to "
+                "qualify. This deletion is a change of this round: you accepted the clause in the last one."
+            )
+            first = not out or out[-1].clause != o.proposal.clause
+            out.append(
+                Edit.replacing(
+                    i,
+                    text,
+                    0,
+                    len(text),
+                    "",
+                    clause=o.proposal.clause,
+                    variant=o.proposal.variant,
+                    comment=comment if first else None,
+                )
+            )
+    return out
+
+
+def _defined_where_used(
+    edits: Sequence[Edit],
+    result: AuditResult,
+    outcomes: Sequence[Outcome],
+    library: Library,
+    gone: Collection[int] = (),
+) -> list[Edit]:
+    """A term a clause of ours they accepted uses ("shall not create with an AI System …") whose definition went
+    with a clause of ours they rejected (the covenant's opening "In the Contract, “AI System” means …"), nothing
+    defining it now and no definitions clause of ours this round: our definition of it, as we wrote it last round,
+    added at the end of the first paragraph of ours using it, as a tracked insertion commented as a change of this
+    round. A term the definitions added use is defined with them."""
+    texts = [p.text for p in result.paragraphs]
+    users = sorted(
+        {
+            i
+            for o in outcomes
+            if o.proposal.op == "insert_after" and o.state in (ACCEPTED, MODIFIED)
+            for i in o.matched
+            if i is not None and 0 <= i < len(texts) and i not in gone and not glossary_terms(texts[i])
+        }
+    )
+    glossaries = {  # our last glossaries, with the rejected clause holding each
+        g: o
+        for o in outcomes
+        if o.proposal.op == "insert_after" and o.state == REJECTED
+        for t in o.proposal.texts
+        if (g := glossary_within(t))
+    }
+    have = defined_names(result) | {t for e in edits for q in e.paragraphs for t in glossary_terms(q.get("text", ""))}
+    entries = {term: t for t in glossaries for term in glossary_terms(t) if term not in have}
+    plain = [texts[i] for i in users] + [
+        q.get("text", "") for e in edits for q in e.paragraphs if not glossary_terms(q.get("text", ""))
+    ]
+    used = {term for term in entries if any(uses_term(t, term) for t in plain)}
+    if not used:
+        return []
+    used = _needed(plain + [glossary_without(t, glossary_terms(t) - set(entries)) for t in glossaries]) & set(entries)
+    first = next((i for i in users if any(uses_term(texts[i], term) for term in used)), None)
+    if first is None:
+        return []
+    sentences = [glossary_without(t, glossary_terms(t) - used) for t in dict.fromkeys(entries[u] for u in used)]
+    sentences = [s if s.endswith(".") else s.rstrip(";") + "." for s in sentences if s]
+    o = glossaries[entries[next(iter(used))]]
+    said = " ".join(sentences)
+    names = sorted(used, key=said.casefold().find)
+    shown = [said[(k := said.casefold().find(n)) : k + len(n)] for n in names]
+    comment = (
+        f"We have added our definition{'s' if len(names) > 1 else ''} of {_quoting(shown)}, which this clause "
+        f"uses: {'they' if len(names) > 1 else 'it'} stood in {_plain_name(o, library)}, which you did not accept. "
+        "This addition is a change of this round."
+    )
+    text = texts[first]
+    return [
+        _change_at(
+            first,
+            text,
+            len(text),
+            len(text),
+            " " + " ".join(sentences),
+            o.proposal.variant,
+            comment,
+            clause=DEFINITIONS,
+        )
+    ]
+
+
+def _needed(texts: Sequence[str]) -> set[str]:
+    """The terms (by :func:`glossary_terms`' keys) that ``texts`` use, outside the glossaries among them, and those
+    the definitions of a term they use use in turn."""
+    entries: dict[str, list[str]] = {}
+    for t in texts:
+        for term in glossary_terms(t):
+            entries.setdefault(term, []).append(t)
+    plain = [t for t in texts if not glossary_terms(t)]
+    needed = {term for term in entries if any(uses_term(t, term) for t in plain)}
+    while more := {
+        term
+        for term in entries
+        if term not in needed
+        and any(uses_term(glossary_without(t, set(glossary_terms(t)) - {n}), term) for n in needed for t in entries[n])
+    }:
+        needed |= more
+    return needed
+
+
+def _defining_only_what_rested(edits: list[Edit], result: AuditResult, resting: Sequence[Edit]) -> list[Edit]:
+    """This round's glossaries (our definitions clause, an "In this Agreement, …" sentence) less the terms only the
+    paragraphs ``resting`` on a gone restriction used (:func:`_resting_on_gone`): they go, so nothing needs those
+    terms; a glossary left defining nothing is not inserted."""
+    if not resting:
+        return edits
+    gone = {e.index for e in resting}
+    ours = [q.get("text", "") for e in edits for q in e.paragraphs] + [e.replacement or "" for e in edits]
+    doc = [p.text for p in result.paragraphs]
+    before = _needed([*doc, *ours])
+    after = _needed([*(t for i, t in enumerate(doc) if i not in gone), *ours])
+    dropped = before - after
+    if not dropped:
+        return edits
+    out: list[Edit] = []
+    for e in edits:
+        if e.op != "insert_after" or not any(glossary_terms(q.get("text", "")) & dropped for q in e.paragraphs):
+            out.append(e)
+            continue
+        kept = tuple(
+            {**q, "text": glossary_without(q.get("text", ""), dropped)}
+            for q in e.paragraphs
+            if glossary_without(q.get("text", ""), dropped)
+        )
+        if kept:
+            out.append(replace(e, paragraphs=kept))
+    return out
+
+
 def _unused_definitions(
     result: AuditResult,
     outcomes: Sequence[Outcome],
     edits: Sequence[Edit],
     library: Library,
     terms: Mapping[str, str],
+    resting: Sequence[Edit] = (),
 ) -> tuple[list[Edit], list[tuple[Edit, TextChange]]]:
     """Our definitions in the document (a clause of ours they accepted) whose terms nothing uses any more: they
     rejected the change that used them, and neither the document nor this round uses them. Each is withdrawn
     as a tracked deletion of its paragraph, with a comment saying why and that the deletion is a change of this
     round (a definition used only by a definition withdrawn goes too); the clauses after it in its list, and the
-    references to them, take the numbers back. The deletions and the renumbering."""
+    references to them, take the numbers back. ``resting``: the paragraphs of ours this round withdraws already
+    (:func:`_resting_on_gone`), using nothing any more, and closed behind as the definitions are. The deletions
+    (``resting`` first) and the renumbering."""
     paragraphs = result.paragraphs
     texts = [p.text for p in paragraphs]
+    withdrawn = {e.index for e in resting}
     ours_now = [q.get("text", "") for e in edits for q in e.paragraphs] + [
         e.replacement or "" for e in edits if e.op == "replace"
     ]
@@ -96,7 +280,7 @@ def _unused_definitions(
         for i in o.matched:
             if i is not None and 0 <= i < len(texts) and (defined := glossary_terms(texts[i])):
                 candidates.setdefault(i, (o, defined))
-    gone: set[int] = set()
+    gone: set[int] = set(withdrawn)
     while True:  # a definition used only by one withdrawn goes with it
         more = {
             i
@@ -111,8 +295,8 @@ def _unused_definitions(
         if not more:
             break
         gone |= more
-    out: list[Edit] = []
-    for i in sorted(gone):
+    out: list[Edit] = list(resting)
+    for i in sorted(gone - withdrawn):
         o, defined = candidates[i]
         text = texts[i]
         names = sorted(defined, key=text.casefold().find)

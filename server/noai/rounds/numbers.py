@@ -7,7 +7,7 @@ AI use added for the first time goes with ours that stand. Pure: no XML, no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
@@ -34,6 +34,7 @@ from ..planning.placement import (  # _ON_AI: the clauses on AI use
     _renumbered,
     clause_paragraphs,
     numbered_paragraphs,
+    struck_whole,
 )
 from .said import _known, _norm
 
@@ -80,8 +81,6 @@ def _with_ours(edits: list[Edit], outcomes: Sequence[Outcome], result: AuditResu
         and e.paragraphs
         and e.title
     ]
-    if all(edits[k].index == end for k in fresh):
-        return edits  # with ours already (or none): where the plan puts it
     like = standing[end]
     out = list(edits)
     for k in fresh:
@@ -90,6 +89,8 @@ def _with_ours(edits: list[Edit], outcomes: Sequence[Outcome], result: AuditResu
         body = [item["text"] for item in e.paragraphs[1 if headed else 0 :]]
         items = clause_paragraphs(paragraphs, end, like, body, e.title or "", 0)
         out[k] = replace(e, index=end, anchor_text=paragraphs[end].text, paragraphs=items)
+    if all(edits[k].index == end and out[k].paragraphs == edits[k].paragraphs for k in fresh):
+        return edits  # with ours already, numbered as ours are (or none): where the plan puts it
     moved = set(fresh)
     back = [e for k, e in enumerate(out) if k not in moved and e.op == "insert_after" and e.index == end]
     rest = [e for k, e in enumerate(out) if k not in moved and not (e.op == "insert_after" and e.index == end)]
@@ -239,7 +240,8 @@ def _anchor_standing(
 ) -> tuple[int, int] | None:
     """Where the numbered paragraph ``o``'s clause was inserted after stands now, where ``o``'s was the first
     clause of ours there in its round (or none before it stands): (that paragraph, that paragraph), the one
-    nearest its old place with its text; None where it is gone or has no number."""
+    nearest its old place with its text, or where a change of ours to it is read (:func:`_changed_there`); None
+    where it is gone or has no number."""
     same = [
         q
         for q in outcomes
@@ -249,8 +251,25 @@ def _anchor_standing(
         return None  # a clause of ours before it stands (:func:`_standing_before` reads where)
     anchor = _norm(o.proposal.anchor_text)
     found = [i for i, p in enumerate(paragraphs) if anchor and _norm(p.text) == anchor]
+    found = found or _changed_there(o, outcomes, len(paragraphs))
     at = min(found, key=lambda i: abs(i - o.proposal.anchor_index), default=None)
     return None if at is None or not _shows_number(paragraphs[at]) else (at, at)
+
+
+def _changed_there(o: Outcome, outcomes: Sequence[Outcome], count: int) -> list[int]:
+    """Where the paragraph ``o``'s clause was inserted after stands now when a change of words of ours in its round
+    changed it (its text is no longer the one ``o`` was anchored on: "[Intentionally deleted]" for the consent we
+    struck): the paragraph that change is read in."""
+    return [
+        i
+        for q in outcomes
+        if q.round == o.round
+        and q.proposal.op == "replace"
+        and q.proposal.anchor_index == o.proposal.anchor_index
+        and _norm(q.proposal.anchor_text) == _norm(o.proposal.anchor_text)
+        for i in q.indexes[:1]
+        if 0 <= i < count
+    ]
 
 
 def _shown(p: Paragraph) -> str | None:
@@ -305,7 +324,8 @@ def _citing_own_numbers(result: AuditResult, edits: list[Edit], renumbering: Ren
     2.2A") calls itself by the number it takes where it now goes (after :func:`_with_ours` and :func:`_own_place`
     moved it, and the numbers this round closes), as the writer numbers it."""
     insertions = [e for e in edits if e.op == "insert_after"]
-    numbers = dict(zip(map(id, insertions), _our_numbers(result, insertions, renumbering), strict=True))
+    base = renumbering or _renumbered(result, insertions, struck_whole(result.paragraphs, edits))
+    numbers = dict(zip(map(id, insertions), _our_numbers(result, insertions, base), strict=True))
     out = []
     for e in edits:
         own = numbers.get(id(e)) or []
@@ -329,14 +349,15 @@ def _cited_as_placed(
     if not citing:
         return edits
     paragraphs = result.paragraphs
-    base = renumbering or _renumbered(result, insertions)
-    moved = _moved_numbers(paragraphs, [c for c in base.found.changes if not c.reference])
+    base = renumbering or _renumbered(result, insertions, struck_whole(paragraphs, edits))
+    moves = [c for c in base.found.changes if not c.reference]
+    moved, shown = _moved_numbers(paragraphs, moves), _shown_after(base, moves)
     standing = {
-        moved.get(n, n)
+        _as_renumbered(paragraphs[i], n, shown, moved)
         for i, o in _ours_standing(result, outcomes).items()
         if o.proposal.clause != DEFINITIONS and (n := _own_number(paragraphs[i]))
     }
-    labels = standing | {n for own in _our_numbers(result, insertions, renumbering) for n in own}
+    labels = standing | {n for own in _our_numbers(result, insertions, base) for n in own}
     out = []
     for e in edits:
         if any(e is c for c in citing):
@@ -348,12 +369,35 @@ def _cited_as_placed(
     return out
 
 
-def _numbered_after_moves(result: AuditResult, edits: Sequence[Edit], moves: Sequence[TextChange]) -> Renumbered:
+def _shown_after(base: Renumbered, moves: Sequence[TextChange]) -> list[str | None]:
+    """The number Word shows each paragraph with once this round's insertions and whole strikes are made (``base``
+    read the struck paragraphs as gone; ``moves``: the numbers its insertions move)."""
+    shown = list(base.shown or [None] * len(base.texts))
+    for c in moves:
+        if c.automatic:
+            shown[c.index] = c.new
+    return shown
+
+
+def _as_renumbered(p: Paragraph, number: str, shown: Sequence[str | None], moved: Mapping[str, str]) -> str:
+    """``number``, paragraph ``p``'s as the document cites it ("3(e)"), once this round's changes are made: where
+    Word numbers ``p`` ("(e)"), with the label it then shows (``shown``: "(d)" once a clause before it in its list
+    is struck whole, "(f)" once one is inserted); a typed number as the changes of its own move it (``moved``)."""
+    label, now = (p.label or "").strip(), shown[p.index] if p.index < len(shown) else None
+    if label and now and number.endswith(label):
+        return number[: len(number) - len(label)] + now.strip()
+    return moved.get(number, number)
+
+
+def _numbered_after_moves(
+    result: AuditResult, edits: Sequence[Edit], moves: Sequence[TextChange], withdrawn: Collection[int] = ()
+) -> Renumbered:
     """The numbers our inserted clauses take once this round's renumbering (``moves``: "(f)" -> "(e)" after a
-    withdrawn "(d)") is made: a clause inserted after "(f)" is "(f)", not "(g)". For the writer, as the
+    withdrawn "(d)"; a gap closed, "5C." -> "5A.") is made: a clause inserted after "(f)" is "(f)", not "(g)".
+    ``withdrawn``: paragraphs this round takes out, whose numbers no clause keeps. For the writer, as the
     renumbering of the document as it is."""
-    base = _renumbered(result, [e for e in edits if e.op == "insert_after"])
-    texts = list(base.texts)
+    base = _renumbered(result, [e for e in edits if e.op == "insert_after"], struck_whole(result.paragraphs, edits))
+    texts = ["" if i in withdrawn else t for i, t in enumerate(base.texts)]
     for c in sorted(moves, key=lambda c: (c.index, -c.start)):
         if not c.reference:
             texts[c.index] = texts[c.index][: c.start] + c.new + texts[c.index][c.end :]
@@ -377,19 +421,28 @@ def _gaps_closed(
     the numbers that move (old -> new, for our sentence citing them: :func:`_cited_as_left`)."""
     again = {e.clause for e in edits if e.op == "insert_after"}
     paragraphs = result.paragraphs
-    texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
+    out_now = set(withdrawn)  # read as gone already: their numbers are no sibling's
+    texts = ["" if i in out_now else p.text for i, p in enumerate(paragraphs)]
+    shown = [None if i in out_now else p.label for i, p in enumerate(paragraphs)]
     gaps: dict[int, tuple[int, Outcome]] = {}  # the numbered paragraph before a gap -> (clauses gone, the first)
     for o in rejected:
         if o.proposal.op != "insert_after" or o.proposal.clause in again | {DEFINITIONS} or not o.proposal.texts:
             continue
         found = _standing_before(o, outcomes, paragraphs, _own_number) or _anchor_standing(o, outcomes, paragraphs)
-        if found is None or _own_number(paragraphs[found[1]]) is None:
-            continue
+        if found is None or (_own_number(paragraphs[found[1]]) or _shown(paragraphs[found[1]])) is None:
+            continue  # (a typed number of one level, "4.", before our first lettered clause "4A.", is one too)
         numbered = found[1]
         if typed_number(o.proposal.texts[0]) is None and paragraphs[numbered].label is None:
             continue  # a clause with no number of its own
         count, first = gaps.get(numbered, (0, o))
         gaps[numbered] = (count + 1, first)
+    if gaps:  # a paragraph this round withdraws from a list with a gap: one more gone there, closed with the gap
+        for i in sorted(out_now):
+            before_it = (j for j in range(i - 1, -1, -1) if j not in out_now and _shown(paragraphs[j]) is not None)
+            j = next(before_it, None)
+            if _shown(paragraphs[i]) is not None and j is not None and j >= min(gaps):
+                count, first = gaps.get(j, (0, gaps[max(k for k in gaps if k <= j)][1]))
+                gaps[j] = (count + 1, first)
     out: list[Edit] = []
     gone: set[str] = set()
     renamed: dict[str, str] = {}
@@ -579,7 +632,10 @@ def _numbers_closed(
     the gaps (less those of the sentence, which its one change makes), and the sentence's change."""
     rejected = [o for o in last.values() if o.state == REJECTED]
     closed, gone, renamed = _gaps_closed(result, rejected, outcomes, edits, withdrawn)
-    closed = [c for c in closed if not _overlaps(c, edits)]  # a range this round extends past the gap: extended
+    # a range this round extends past the gap: extended; a number the list closing behind a paragraph withdrawn moves
+    # (``moves``, read without the gap): closed with the gap instead
+    spans = {(c.index, c.start, c.end) for c in moves if not c.reference}
+    closed = [c for c in closed if not _overlaps(c, [e for e in edits if (e.index, e.start, e.end) not in spans])]
     gone |= {n for i in withdrawn if (n := _own_number(result.paragraphs[i]))}
     renamed = {c.old: c.new for c in moves if c.reference and c.new} | renamed
     if rejected:  # what a clause of ours they rejected had, no clause has, nor takes again this round

@@ -27,7 +27,7 @@ from ..analysis.facts import (
     read_facts,
     uses_term,
 )
-from ..analysis.negotiation import MODIFIED, REJECTED, Outcome
+from ..analysis.negotiation import MODIFIED, REJECTED, Outcome, made_at
 from ..kinds import FindingKind
 from ..library import Library
 from ..ooxml.record import Proposal
@@ -148,8 +148,8 @@ def _made_in_place(outcomes: Sequence[Outcome], edits: Sequence[Edit], result: A
     paragraph (a change of theirs we made, "promotion" -> "promotion, excluding any Prohibited AI Use", rejected;
     strict's rung now strikes " or hereafter devised"): edit position in ``edits`` -> the rejected change there, as
     made, in its place; the other changes of the clause there go. Not where strict also makes the rejected words'
-    change, changes the transfer, or uses a term this round defines; nor where the words are not once in the
-    paragraph."""
+    change, changes the transfer, or uses a term this round defines; nor where the words do not stand, or stand
+    more than once and the record does not say which (:func:`~noai.analysis.negotiation.made_at`)."""
     paragraphs = result.paragraphs
     defined = {
         t for e in edits if e.op == "insert_after" for q in e.paragraphs for t in glossary_terms(q.get("text", ""))
@@ -169,10 +169,9 @@ def _made_in_place(outcomes: Sequence[Outcome], edits: Sequence[Edit], result: A
             or any(edits[k].finding in _TRANSFER for k in there)
             or any(uses_term(edits[k].replacement or "", term) for k in there for term in defined)
             or not p.texts[0]
-            or text.count(p.texts[0]) != 1
+            or (start := made_at(p, text)) is None
         ):
             continue
-        start = text.find(p.texts[0])
         first = edits[there[0]]
         made = Edit.replacing(
             at, text, start, start + len(p.texts[0]), p.texts[1], clause=p.clause, variant=p.variant, comment=None

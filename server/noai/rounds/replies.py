@@ -229,6 +229,43 @@ def _in_the_thread(
     ]
 
 
+def _fresh(e: Edit, outcomes: Sequence[Outcome]) -> bool:
+    """Whether ``e`` asks what the last round did not: a clause of ours, or a change of their words on a finding,
+    that no proposal of the last round made (our definitions, which the clauses need, aside)."""
+    return (
+        (e.clause, e.op) not in {(o.proposal.clause, o.proposal.op) for o in outcomes}
+        and e.clause != DEFINITIONS
+        and (e.op == "insert_after" or (e.op == "replace" and e.finding is not None))
+    )
+
+
+def _asked(edits: Sequence[Edit], library: Library) -> list[str]:
+    """Clauses and changes ``edits`` ask for, as the other side reads them: "our “…” clause", "changes to “…”"."""
+    clauses = [
+        f"our “{library.get(e.clause).title}” clause" if _known(library, e.clause) else "a new clause"
+        for e in edits
+        if e.op == "insert_after"
+    ]
+    changes = [_words(e.find or "") for e in edits if e.op == "replace"]
+    return list(dict.fromkeys(clauses)) + ([f"changes to {_quoting(changes)}"] if changes else [])
+
+
+def _softer(variant: str, outcomes: Sequence[Outcome]) -> bool:
+    """Whether a round in ``variant`` asks less than the last round did (minimal after standard or strict; standard
+    after strict): read from the strongest variant of the last round's proposals."""
+    last = max((o.round for o in outcomes), default=None)
+    ranks = [VARIANTS.index(o.proposal.variant) for o in outcomes if o.round == last and o.proposal.variant in VARIANTS]
+    return variant in VARIANTS and bool(ranks) and VARIANTS.index(variant) > min(ranks)
+
+
+def _asks_more_softly(e: Edit, outcomes: Sequence[Outcome], variant: str, changed: set[int]) -> bool:
+    """Whether ``e`` is an ask the last round did not make (:func:`_fresh`) on words the other side did not change
+    (none of their changes is in its paragraph, ``changed``), in a round whose variant asks less than the last
+    (:func:`_softer`): a softer round never asks more ("for any purpose, subject to …" in minimal after a standard
+    round that left those words alone). A change answering words they changed is no new ask."""
+    return _fresh(e, outcomes) and _softer(variant, outcomes) and (e.op == "insert_after" or e.index not in changed)
+
+
 def _escalation(
     outcomes: Sequence[Outcome],
     edits: Sequence[Edit],
@@ -246,20 +283,7 @@ def _escalation(
         _words(o.proposal.texts[0]) for o in firsts if o.proposal.op == "replace" and o.proposal.texts[1:2] == ("",)
     ]
     put_back = [_plain_name(o, library) for o in firsts if _words(o.proposal.texts[0]) not in struck]
-    fresh = [
-        e
-        for e in edits
-        if (e.clause, e.op) not in {(o.proposal.clause, o.proposal.op) for o in outcomes}
-        and e.clause != DEFINITIONS
-        and (e.op == "insert_after" or (e.op == "replace" and e.finding is not None))
-    ]
-    clauses = [
-        f"our “{library.get(e.clause).title}” clause" if _known(library, e.clause) else "a new clause"
-        for e in fresh
-        if e.op == "insert_after"
-    ]
-    changes = [_words(e.find or "") for e in fresh if e.op == "replace"]
-    new = list(dict.fromkeys(clauses)) + ([f"changes to {_quoting(changes)}"] if changes else [])
+    new = _asked([e for e in edits if _fresh(e, outcomes)], library)
     out = []
     if struck:
         words = _quoting(struck)

@@ -1,0 +1,227 @@
+"""Minimal round two accepting the rejection of our covenant leaves nothing hanging on it (issue 15 item 1; REVIEW20
+class 6), read as a lawyer reads the accepted text:
+
+- every defined term of ours the accepted document uses is defined: a clause of ours they accepted ("shall not
+  create with an AI System a digital replica …") whose term's definition went with the covenant (the covenant's
+  opening "In this Agreement, “AI System” means …") gets that definition back, where it is used, as a tracked,
+  commented insertion of this round;
+- no clause of ours rests on the restriction that is gone: an exception to it ("The restriction on Prohibited AI Use
+  does not prevent …", "Despite the restriction on …") or a duty to be bound by it is withdrawn, as a tracked,
+  commented deletion of this round, and the definitions only it used go with it;
+- the numbers run without a gap.
+
+Two contracts of our own, each a shape the review's three were not: a services agreement about code with typed
+"4.1" numbers and no definitions clause (the covenant carries the definitions; our exception for coding assistants
+rests on it), and a creative commission whose typed clause numbers our clauses follow as "6A.", "6B." (the
+likeness and reservation clauses stay, the likeness clause using "AI System"). Each asserts the plan and the
+written .docx as accept-all leaves it (and as reject-all leaves it: their text as it came back). The words the
+checks read are ours (the library's), never the contract's.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import UTC, datetime
+
+import pytest
+from support.replies import Reply, record_ids
+from support.synthetic_contracts import _document, _para, _save
+from test_round_two_cited_where_placed import covenant_back
+
+from noai import engine
+from noai.ooxml.package import read_package
+from noai.ooxml.record import read_rounds
+from noai.ooxml.threads import read_comments
+
+FIRST, NEXT_ROUND = datetime(2026, 4, 1, 9, 0, tzinfo=UTC), datetime(2026, 4, 20, 9, 0, tzinfo=UTC)
+OUR_TERMS = ("AI System", "AI Vendor", "Protected Materials", "Prohibited AI Use")
+
+
+def code_services() -> bytes:
+    """A US services agreement about code: typed "4.1" numbers, no definitions clause, ownership assigned."""
+    doc = _document()
+    _para(doc, "SOFTWARE SERVICES AGREEMENT", bold=True)
+    _para(
+        doc,
+        'This Software Services Agreement (this "Agreement") is made between Northgate Labs LLC, a Delaware limited '
+        'liability company (the "Developer"), and Quillon Retail Inc. (the "Client").',
+    )
+    _para(doc, "1. Services", bold=True)
+    _para(
+        doc,
+        "1.1 The Developer will design, write and test the inventory application described in Schedule A, "
+        'including its source code and object code (the "Software").',
+    )
+    _para(doc, "2. Fees", bold=True)
+    _para(doc, "2.1 The Client will pay the Developer $48,000, in three equal instalments on the milestones.")
+    _para(doc, "3. Acceptance", bold=True)
+    _para(doc, "3.1 The Client will test each milestone within ten business days of delivery.")
+    _para(doc, "4. Intellectual Property", bold=True)
+    _para(
+        doc,
+        "4.1 Upon payment in full, the Developer hereby assigns to the Client all right, title and interest in "
+        "and to the Software, including all copyrights in it.",
+    )
+    _para(
+        doc,
+        "4.2 The Developer keeps its pre-existing libraries and tools, and grants the Client a non-exclusive "
+        "licence to use them as part of the Software.",
+    )
+    _para(doc, "5. General", bold=True)
+    _para(doc, "5.1 This Agreement is governed by the laws of the State of New York.")
+    return _save(doc)
+
+
+def mural_commission() -> bytes:
+    """A UK commission of a painted artwork: typed one-level numbers ("6."), the Artist keeps copyright, a licence."""
+    doc = _document()
+    _para(doc, "ARTWORK COMMISSION AGREEMENT", bold=True)
+    _para(
+        doc,
+        'This agreement is made between Rosalind Achebe (the "Artist") and Harbourside Hotels Limited (the "Client").',
+    )
+    _para(
+        doc,
+        "1. The Artist will paint a mural for the Client's lobby in Bristol, with its preparatory sketches (the "
+        '"Artwork").',
+    )
+    _para(doc, "2. The Client will pay the Artist £9,500, half on signature and half on completion.")
+    _para(doc, "3. The Artist will complete the Artwork by 30 September 2026.")
+    _para(
+        doc,
+        "4. The Artist grants the Client a non-exclusive licence to photograph the Artwork and to reproduce those "
+        "photographs in the Client's brochures and on its website.",
+    )
+    _para(doc, "5. The Client shall credit the Artist wherever it reproduces the Artwork.")
+    _para(doc, "6. Copyright in the Artwork remains with the Artist.")
+    _para(doc, "7. This agreement is governed by the law of England and Wales.")
+    return _save(doc)
+
+
+CONTRACTS = {"code-services": (code_services, "Developer"), "mural-commission": (mural_commission, "Artist")}
+
+
+@functools.cache
+def first_round(name: str) -> engine.Redline:
+    build, we = CONTRACTS[name]
+    options = engine.Options(variant="minimal", we=we)
+    return engine.redline(build(), author="noai", date=FIRST, options=options, filename=f"{name}.docx")
+
+
+@functools.cache
+def returned(name: str) -> bytes:
+    """Their counsel rejects our covenant and accepts the rest."""
+    sent = first_round(name).docx
+    ids = [q.id for q in read_rounds(read_package(sent))[0].proposals if q.clause == "no-ai-training"]
+    return Reply(sent).reject(ids=record_ids(sent, *ids)).accept().bytes()
+
+
+@functools.cache
+def round_two(name: str) -> engine.Redline:
+    options = engine.Options(variant="minimal", we=CONTRACTS[name][1])
+    return engine.redline(returned(name), author="noai", date=NEXT_ROUND, options=options)
+
+
+def texts(docx: bytes) -> list[str]:
+    """The document as accept-all leaves it."""
+    return [p.text for p in engine.read(docx, accepted=True).paragraphs]
+
+
+def rejected(docx: bytes) -> list[str]:
+    """The document with this round's changes rejected: their text as it came back."""
+    return texts(Reply(docx).reject(author="noai").bytes())
+
+
+def undefined(paragraphs: list[str]) -> list[str]:
+    """Our terms the text uses but defines nowhere."""
+    text = "\n".join(paragraphs)
+    return [t for t in OUR_TERMS if re.search(rf"\b{t}\b", text) and not re.search(rf'["“]{t}["”]\s+means', text)]
+
+
+def resting_on_nothing(paragraphs: list[str]) -> list[str]:
+    """Paragraphs naming "the restriction on Prohibited AI Use" where no paragraph restricts it any more."""
+    restricts = any(re.search(r"shall not[^.]*Prohibited AI Use", t) for t in paragraphs)
+    return [] if restricts else [t for t in paragraphs if re.search(r"restrictions? on Prohibited AI Use", t)]
+
+
+def test_the_first_round_is_what_the_tests_read():
+    # the shapes hold what round two must answer: our covenant (with the definitions) and a clause resting on it
+    code = first_round("code-services")
+    clauses = {e.clause for e in code.plan.edits if e.op == "insert_after"}
+    assert {"no-ai-training", "ai-software-use"} <= clauses, clauses
+    assert not undefined(texts(code.docx)) and not resting_on_nothing(texts(code.docx))
+    mural = first_round("mural-commission")
+    clauses = {e.clause for e in mural.plan.edits if e.op == "insert_after"}
+    assert {"no-ai-training", "ai-creative-likeness"} <= clauses, clauses
+    assert not undefined(texts(mural.docx))
+    # and the reply as it came back leaves them hanging: what round two must fix
+    assert resting_on_nothing(texts(returned("code-services")))
+    assert undefined(texts(returned("mural-commission")))
+
+
+def test_an_exception_to_the_gone_restriction_is_withdrawn_with_the_terms_only_it_used():
+    red = round_two("code-services")
+    withdrawn = [e for e in red.plan.edits if e.clause == "ai-software-use" and e.op == "replace"]
+    assert withdrawn and all(e.replacement == "" for e in withdrawn), red.plan.edits
+    assert "restriction" in (withdrawn[0].comment or "") and "this round" in (withdrawn[0].comment or "")
+    assert any("resting on the AI restriction" in n for n in red.plan.notes), red.plan.notes
+    after = texts(red.docx)
+    assert not resting_on_nothing(after), resting_on_nothing(after)
+    assert not undefined(after), undefined(after)
+    assert not any(t for t in OUR_TERMS if any(t in p for p in after))  # nothing of ours uses them: none left defined
+    numbers = [m.group(1) for p in after if (m := re.match(r"4\.(\d+)\b", p))]
+    assert numbers == [str(k + 1) for k in range(len(numbers))], numbers  # "4.1", "4.2": no gap, no stray 4.3A
+    assert rejected(red.docx) == texts(returned("code-services"))  # reject-all: their text as it came back
+    comments = [c.text for c in read_comments(read_package(red.docx)) if c.author == "noai" and not c.done]
+    assert any("nothing to qualify" in c for c in comments), comments
+
+
+def test_a_term_the_accepted_likeness_clause_uses_is_defined_where_it_is_used():
+    red = round_two("mural-commission")
+    added = [e for e in red.plan.edits if e.op == "replace" and "means" in (e.replacement or "")]
+    assert len(added) == 1 and '"AI System" means' in (added[0].replacement or ""), red.plan.edits
+    assert (added[0].anchor_text or "").find("AI System") >= 0  # at the clause using it
+    assert "this round" in (added[0].comment or "")
+    after = texts(red.docx)
+    assert not undefined(after), undefined(after)
+    assert not resting_on_nothing(after)
+    likeness = next(t for t in after if "digital replica" in t)
+    assert re.search(r'digital replica.*consent\. In this agreement, "AI System" means', likeness), likeness
+    assert sum('"AI System" means' in t for t in after) == 1  # defined once
+    assert rejected(red.docx) == texts(returned("mural-commission"))
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACTS))
+def test_our_clauses_after_the_typed_number_keep_their_letters_without_a_gap(name):
+    after = texts(round_two(name).docx)
+    letters: dict[str, list[str]] = {}
+    for t in after:
+        if m := re.match(r"(\d+(?:\.\d+)?)([A-Z])\.?\s", t):
+            letters.setdefault(m.group(1), []).append(m.group(2))
+    for number, found in letters.items():
+        assert found == [chr(ord("A") + k) for k in range(len(found))], (number, found)
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "block"),
+    [
+        ("photo-licence", "standard", "5"),  # standard's likeness clause widens "Prohibited AI Use": withdrawn
+        ("uk-picture-book", "minimal", "7"),
+        ("us-software-development", "standard", "7"),  # Word-lettered "(d)": the exception and the flow-down go
+        ("us-work-for-hire", "minimal", "3"),
+    ],
+)
+def test_minimal_after_the_covenants_rejection_on_the_review_contracts(name, first, block):
+    red = covenant_back(name, first, "minimal")
+    assert not [e for e in red.plan.edits if e.op == "insert_after" and e.clause == "no-ai-training"]
+    paragraphs = engine.read(red.docx, accepted=True).paragraphs
+    after = [p.text for p in paragraphs]
+    assert not undefined(after), undefined(after)
+    assert not resting_on_nothing(after), resting_on_nothing(after)
+    typed = [m.group(1) for t in after if (m := re.match(rf"{block}([A-Z])\.\s", t))]
+    assert typed == [chr(ord("A") + k) for k in range(len(typed))], typed
+    lettered = [
+        p.text[1] for p in paragraphs if re.match(r"\([a-z]\) ", p.text) and (p.section_label or "").startswith(block)
+    ]
+    assert lettered == [chr(ord("a") + k) for k in range(len(lettered))], lettered
