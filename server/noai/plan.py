@@ -908,6 +908,11 @@ def choose_fixes(
         if wanted is None:
             continue
         action, fix = wanted
+        if f.kind == "perpetual_irrevocable" and f.act in _TRANSFER_ACTS:
+            # "assigns … throughout the universe in perpetuity": the rights last as the work's ownership does. A fixed
+            # term (or "solely for the Permitted Purpose") belongs to a licence; what we ask of a transfer is asked on
+            # its own words (strict: that it wait for payment; standard and minimal: unchanged, the covenant relied on)
+            continue
         if code_waiver is not None and f.kind == "moral_rights_waiver":
             action = "comment"  # code the client will maintain: the waiver is accepted, not limited
         if f.kind == "ip_assignment" and action == "replace":  # "All right, title and interest … vests in": its verb
@@ -994,6 +999,11 @@ def choose_fixes(
         hire = [i for i, (f, _, op) in enumerate(fixes) if op == "comment" and f.kind == "work_made_for_hire"]
         fixes = [x for i, x in enumerate(fixes) if i not in hire[1:]]  # one explanatory comment of the kind
     return _without_redundant(fixes), needed_terms
+
+
+# The acts of a sentence that moves the work to the client: its "in perpetuity" / "throughout the universe" is the
+# transfer's reach, not a licence's term (noai.analysis.classify gives a modifier there the transfer's act).
+_TRANSFER_ACTS = frozenset({"assigns", "vests", "owns"})
 
 
 def strike_creation_timing(
