@@ -42,7 +42,8 @@ def test_the_facts_with_the_vocabulary_are_the_facts_without_it_on_every_corpus_
 
 
 def _tracked_deletion(text: str) -> str:
-    return f'<w:p><w:del w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:delText>{text}</w:delText></w:r></w:del></w:p>'
+    deleted = f"<w:r><w:delText>{text}</w:delText></w:r>"
+    return f'<w:p><w:del w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z">{deleted}</w:del></w:p>'
 
 
 def test_a_word_only_a_tracked_deletion_holds_is_still_found():
