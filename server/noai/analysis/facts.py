@@ -3519,9 +3519,10 @@ class _Holders:
     joined: a fact every match of whose patterns holds one of some words is read from those texts alone, in
     order (every text, where one holds a character that folds to an ASCII letter)."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], vocabulary: str | None = None) -> None:
+        """``vocabulary``: a text holding every white-space-free chunk of the texts lower-cased, where known."""
         self.texts = texts
-        self.lows = None if fast.folds("".join(texts)) else Joined([t.lower() for t in texts])
+        self.lows = None if fast.folds("".join(texts)) else Joined([t.lower() for t in texts], vocabulary)
 
     def indexes(self, words: Sequence[str]) -> Sequence[int]:
         return range(len(self.texts)) if self.lows is None else self.lows.holding(words)
@@ -3551,7 +3552,13 @@ class DocumentFacts:
 
     @cached_property
     def _texts(self) -> _Holders:
-        return _Holders([p.original_text for p in self._result.paragraphs])
+        paragraphs = self._result.paragraphs
+        texts = [p.original_text for p in paragraphs]
+        vocabulary = self._result.vocabulary  # the chunks of the texts as they read now: with those as they were
+        if vocabulary is not None:
+            changed = [t.lower() for p, t in zip(paragraphs, texts, strict=True) if t != p.text]
+            vocabulary = "\0".join((vocabulary, *changed))
+        return _Holders(texts, vocabulary)
 
     @cached_property
     def _originals(self) -> list[str]:
