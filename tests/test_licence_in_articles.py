@@ -205,3 +205,10 @@ def test_libreoffice_reads_our_definitions_in_article_one_and_no_section():
     assert defined < after.index("Article II: Licence")
     assert not any(re.search(r"\bSections? \d", t) for t in after)
     assert not any("AI System" in t for t in read["rejected_paragraphs"])
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_survival_list_in_articles_takes_our_clauses_in(variant):
+    # "Article 2.1 survives termination" -> "Articles 2.1 and 2.3 to 2.5 survive termination", as a list of Sections
+    survival = next(t for t in accepted(red("footage", variant)) if t.startswith("3.1 "))
+    assert re.match(r"3\.1 Articles 2\.1 and 2\.3 (?:and|to) 2\.\d survive termination\.", survival), survival

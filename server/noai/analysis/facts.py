@@ -3682,7 +3682,7 @@ _SURVIVING_NUMBER = r"\d+[A-Z]?(?:\.\d+)*"
 # a survival sentence listing the document's surviving parts by number: "Section 3 survives termination",
 # "Sections 3 and 4 survive its termination", "Clauses 5, 7 and 9 shall survive any expiry"
 _SURVIVAL_LIST = re.compile(
-    rf"\b(?P<word>Section|Clause|Paragraph)s?\s+(?P<numbers>{_SURVIVING_NUMBER}(?:\s*,\s*{_SURVIVING_NUMBER})*"
+    rf"\b(?P<word>Section|Article|Clause|Paragraph)s?\s+(?P<numbers>{_SURVIVING_NUMBER}(?:\s*,\s*{_SURVIVING_NUMBER})*"
     rf"(?:,?\s+and\s+{_SURVIVING_NUMBER})?)\s+(?P<verb>(?:shall|will|must)\s+survive|survives?)\b"
     r"(?=[^.]{0,60}\b(?:termination|expiry|expiration)\b)"
 )
