@@ -25,7 +25,7 @@ from functools import partial
 from typing import Any
 
 from . import schemas
-from .analysis.audit import AuditResult
+from .analysis.audit import AuditResult, from_our_side
 from .analysis.classify import Finding
 from .analysis.facts import (
     DocumentFacts,
@@ -51,6 +51,7 @@ from .analysis.facts import (
     definitions_run,
     finite_start,
     for_copyright_term,
+    hanging_on,
     hire_fallback,
     irrevocable,
     is_transfer_verb,
@@ -137,9 +138,11 @@ from .planning.comments import (
     _transfer_options,
     _words,
     code_waiver,
+    hanging_said,
     left_once,
     moral_act,
     said_once,
+    said_unowned,
     strategy_comment,
 )
 from .planning.definitions import beside_the_work, join_definitions_list, not_defined_by_itself, render_insertions
@@ -306,6 +309,7 @@ def make_plan(
     if variant not in VARIANTS:
         raise UnknownVariantError(f"There is no variant {variant!r}; choose one of {', '.join(VARIANTS)}.")
     with_comments = playbook.comments if comments is None else comments
+    result = from_our_side(result)  # --we Customer: Customer keeps its Customer Content, Provider is bound
     terms = result.terms.placeholders()
     if result.score.risk is None:  # language not supported: propose nothing rather than nonsense
         return Plan(variant, terms, (), notes=tuple(result.notes))
@@ -1309,6 +1313,14 @@ def _training_struck(
         rf, said = sentence, sentence.comment
     if strike is None:
         return None
+    # a whole sentence struck: the words of the next one that hang on it go too ("However, (a) … before any such
+    # use, and (b) Provider shall not …" keeps "Provider shall not …")
+    tail = hanging_on(f.paragraph_text, strike.end) if strike.words.endswith((".", ";")) else None
+    if tail is not None and not strike.replacement and strike.end == tail.start:
+        strike = strike._replace(end=tail.end, replacement=tail.replacement)
+        said = f"{said} {hanging_said(tail.words)}"
+    if f.attributes.get("material_owner") == "unknown":  # "The Materials may be used to train …": nobody's, said
+        said = said_unowned(said, terms)
     words = f.paragraph_text[strike.start : strike.end]
     return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
         rf, find=words, replacement=strike.replacement, comment=said

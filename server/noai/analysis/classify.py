@@ -26,7 +26,7 @@ from noai.analysis import fast
 from noai.analysis import patterns as P
 from noai.analysis import semantics as S
 from noai.analysis.pronouns import with_pronouns
-from noai.analysis.terms import body_start
+from noai.analysis.terms import MADE, MAKES, SUPPLIED, SUPPLIES, body_start, says_of
 from noai.kinds import GRANT_KINDS, KINDS, SEVERITY_ORDER, FindingKind, Severity, explanation_templates, kind_spec
 from noai.kinds import SPANNING_KINDS as SPANNING  # kinds whose finding spans the rest of its clause
 from noai.ooxml.model import Paragraph
@@ -664,9 +664,13 @@ class _Classifier:
         paragraphs: Sequence[Paragraph],
         terms: DefinedTerms | None,
         words: Mapping[str, Sequence[str]] | None = None,
+        maker: str | None = None,
+        gates: fast.Gates | None = None,
     ) -> None:
         self.paragraphs = paragraphs
         self.parties = Parties(terms, paragraphs, words)
+        # the side that makes the work, whichever side the user is (``creator`` is the user's side under ``--we``)
+        self.maker = maker or self.parties.creator
         self.roles = _Roles(self.parties)
         self._read_text: str | None = None
         self._readings: dict[tuple[int, int], S.Reading] = {}
@@ -690,7 +694,7 @@ class _Classifier:
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
         self.t = _Text("", None)  # the paragraph being classified
-        self.gates = fast.Gates([p.text for p in paragraphs])
+        self.gates = gates or fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
         titles = [n for n in ((agreement.name, *agreement.aliases) if agreement else ()) if P.AI_TERM.search(n)]
         # "under AI Addendum": the document's own name, not AI language
@@ -1271,21 +1275,45 @@ class _Classifier:
                 )
             )
 
-    def _passive_permitted(self, text: str, s: int, at: int, after: int, e: int) -> str:
+    def _passive_permitted(self, text: str, s: int, at: int, after: int, e: int) -> tuple[str, bool]:
         """Who a passive permission lets use its subject ("… may be used to train …"): the party it names as the
         agent ("by the Studio"); else, where the subject is a party's own material ("Client Data", "the Client's
         photographs"), the other party, as nobody needs leave to use its own; else the side other than the creator
-        ("The Artwork may be used to train AI models": the creator needs no permission to use its work)."""
+        ("The Artwork may be used to train AI models": the creator needs no permission to use its work), with
+        whether the subject's owner was read (False: a material the document gives to no one, "The Materials")."""
         agent = _BY_AGENT.search(text, after, e)
         named = self.parties.after(text, agent.end(), e) if agent else None
         if named is not None:
-            return named
+            return named, True
         if agent:  # "by any person": nobody of the two
-            return self.parties.before_any_case(text, s, at) or "unknown"
-        owner = _owner_of(self.parties, text, max(s, text.rfind(",", s, at) + 1), at)  # the subject after any aside
+            return self.parties.before_any_case(text, s, at) or "unknown", True
+        subject = max(s, text.rfind(",", s, at) + 1)  # the subject after any aside
+        owner = _owner_of(self.parties, text, subject, at) or self._defined_owner(text, subject, at)
+        if owner is None and self.work.search(text, subject, at):  # "The Images may be used …": the work's maker's
+            owner = self.maker
         if owner in (CLIENT, PROVIDER):
-            return CLIENT if owner == PROVIDER else PROVIDER
-        return self.parties.other
+            return CLIENT if owner == PROVIDER else PROVIDER, True
+        return self.parties.other, False
+
+    def _defined_owner(self, text: str, start: int, end: int) -> str | None:
+        """The party whose material the defined term in ``text[start:end]`` is by its definition ("“Reference
+        Images” means the photographs the Client provides", "… created by the Supplier"); ``None`` where it names no
+        defined term, or its definition names no one party as supplying or making it."""
+        defined = getattr(self.terms, "all", None) or {}
+        said = text[start:end]
+        for name in sorted((n for n in defined if n in said), key=len, reverse=True):
+            at = defined[name].defined_at
+            if at is None or not 0 <= at < len(self.paragraphs):
+                continue
+            meaning = self.paragraphs[at].text
+            owners = [
+                role
+                for role in (CLIENT, PROVIDER)
+                if says_of(meaning, sorted(self.parties.names[role]), SUPPLIES, SUPPLIED)
+                or says_of(meaning, sorted(self.parties.names[role]), MAKES, MADE)
+            ]
+            return owners[0] if len(owners) == 1 else None
+        return None
 
     def made_by_owner(self, text: str, s: int, e: int, owner: str | None) -> bool:
         """The sentence gives its ``owner`` what that party itself made, supplied or already held ("made
@@ -1541,10 +1569,11 @@ class _Classifier:
             # "Performer consents to Studio … using the Recordings as training data": Studio's permission
             consent = None if permission else P.AI_CONSENT.search(text, s, e)
             if permission or consent:
+                owned = True  # whose material the permission is over is read (or does not matter)
                 if permission is None:
                     who = self.parties.after(text, consent.end() if consent else s, e) or "unknown"
                 elif _PASSIVE_PERMISSION.match(text, permission.end(), e):
-                    who = self._passive_permitted(text, s, permission.start(), permission.end(), e)
+                    who, owned = self._passive_permitted(text, s, permission.start(), permission.end(), e)
                 else:
                     who = (
                         self.parties.before_any_case(text, s, permission.start())
@@ -1562,6 +1591,7 @@ class _Classifier:
                         polarity="permission",
                         permitted_party=who,
                         discloser=discloser,
+                        **({} if owned else {"material_owner": "unknown"}),
                     )
                 ]
             if S.drafting_note(text):  # a note that only talks about AI: neither a term nor a choice of the form
@@ -2094,10 +2124,16 @@ def with_titles(paragraphs: Sequence[Paragraph], findings: list[Finding]) -> lis
 
 
 def classify(
-    paragraphs: Sequence[Paragraph], terms: DefinedTerms | None, words: Mapping[str, Sequence[str]] | None = None
+    paragraphs: Sequence[Paragraph],
+    terms: DefinedTerms | None,
+    words: Mapping[str, Sequence[str]] | None = None,
+    maker: str | None = None,
+    made: fast.Gates | None = None,
 ) -> list[Finding]:
-    """Every clause finding of ``paragraphs`` in document order (by start, then kind)."""
-    c = _Classifier(paragraphs, terms, words)
+    """Every clause finding of ``paragraphs`` in document order (by start, then kind). ``maker``: the side
+    ("client" / "provider") that makes the work where the user is the other one (``terms.creator`` is then the
+    user's side); ``made``: the paragraphs' :class:`~noai.analysis.fast.Gates` where the caller has made them."""
+    c = _Classifier(paragraphs, terms, words, maker, made)
     found: list[Finding] = []
     carried: _Grant | None = None
     carried_path: tuple[str, ...] = ()

@@ -570,6 +570,34 @@ _NAMES_TRAINING_VERB = re.compile(
 _OBJECT_TAIL = re.compile(r"[^.;:()]*?(?=\s*(?:[.;)]|$))")
 
 
+# '"Prohibited AI Use" means using any Protected Materials to train or fine-tune an AI System, or including them in a
+# dataset compiled for that purpose.' (minimal's): what the restriction forbids, up to the next entry or the full stop
+_PROHIBITED_DEFINED = re.compile(
+    r"[\"“]Prohibited AI Use[\"”]\s+means\s+(?P<what>.*?)(?:;\s+(?:and\s+)?[\"“]|\.(?:\s|$)|$)"
+)
+# a use of the work beyond training that a restriction may name: feeding it to a system, making output from it
+_BEYOND_TRAINING = re.compile(
+    r"\b(?:input|prompt|process|upload|provid|generat|output|embed|vector|retriev|analy[sz]|min(?:e|ing)\b|scrap|"
+    r"reproduc|style|replica|imitat|summari)",
+    re.IGNORECASE,
+)
+
+
+def restricts_only_training(texts: Iterable[str]) -> bool:
+    """Whether the restriction on AI use the document defines ("Prohibited AI Use" means …) forbids only training an
+    AI system on the work (and compiling a dataset for it): minimal's. A tool that trains nothing is outside it, so a
+    question about one is answered from the definition, with no exception drafted. False where the document defines
+    no such restriction, or its definition names any other use (input, output, processing, embedding …)."""
+    for text in texts:
+        if "Prohibited AI Use" not in text:
+            continue
+        m = _PROHIBITED_DEFINED.search(text)
+        if m is not None:
+            what = m.group("what")
+            return "train" in what.lower() and _BEYOND_TRAINING.search(what) is None
+    return False
+
+
 def permitted_training(f: Finding) -> str | None:
     """The words by which ``f``, an AI permission, adds training to a grant's uses (:func:`training_words`:
     "including to train, fine-tune or evaluate artificial intelligence models"), else None. A paragraph that uses
@@ -795,8 +823,9 @@ _PERMITS_TRAINING = re.compile(
     r"(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:AI|artificial|machine|neural|(?:large\s+)?language|training|datasets?)\b))|"
     rf"(?:(?:{_PUT_TO_USE_PASSIVE}|{_PUT_TO_USE})\b[^.;]{{0,160}}?\b"
     r"(?:to|for(?:\s+the\s+purposes?\s+of)?|as|in)\s+(?:the\s+)?)?"
-    # a list of verbs before it: "to develop, train and evaluate its speech models"
-    r"(?:[a-z-]+,\s+)*(?:[a-z-]+,?\s+(?:and|or)\s+)?"
+    # a list of verbs before it: "to develop, train and evaluate its speech models"; the first training verb of the
+    # list is the act ("to train and improve its models": "train", whose object follows the list)
+    r"(?:[a-z-]+,\s+)*?(?:[a-z-]+,?\s+(?:and|or)\s+)??"
     # what is made for training: "to create training datasets"
     r"(?:(?:create|compile|build|assemble)\s+(?:an?\s+|the\s+)?)?"
     r"(?P<act>(?:re-?)?train(?:ing)?|fine[\s-]?tun(?:e|ing)|improv(?:e|ing))\b|"
@@ -935,7 +964,15 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     not"; training words after the AI words), or one conditioned on consent or approval. Whose permission it
     is, is the finding's to say (``permitted_party``)."""
     found = _permits_training(text, phrase_start, phrase_end)
-    return found[0] if found is not None else None
+    if found is None:  # a limb in the bare form after another ("to provide the Service and train its AI models")
+        start, end = sentence_span(text, phrase_start)
+        if not _bare_limb(text, start, phrase_start, phrase_end):
+            return None
+        if start and _OPENING.fullmatch(text, 0, start):
+            start = 0
+        opening = _OPENING.match(text, start)
+        return _sentence_struck(text, start, end, opening.end() if opening is not None else start)
+    return found[0]
 
 
 def _permits_training(text: str, phrase_start: int, phrase_end: int) -> tuple[Strike, int] | None:
@@ -987,22 +1024,29 @@ _BACK_TO_THE_LIMB = re.compile(r"\b(?:them|it|those|these|such|the\s+same)\b", r
 def training_limb(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     """Where a permission to train (:func:`training_permission`) allows other uses as well, in limbs of its own
     ("Provider may use Customer Content to train its machine learning models and to improve the Service"; "for the
-    training of its ML models and to operate the Service"), the training limb with the join that ties it to the rest,
-    as the span a redline strikes so that the rest still stands and reads ("Provider may use Customer Content to
-    improve the Service"): the limb and the join after it ("to train … models and "); the last limb, or one after a
-    comma, with the join before it (" and to train … models", ", to train … models"). ``words``: the limb. ``None``:
-    no such permission, training is its only use, another limb names AI or training too (the sentence goes whole),
-    or the limb cannot be told from the rest."""
-    found = _permits_training(text, phrase_start, phrase_end)
-    if found is None or found[1] < 0 or found[1] > phrase_start:
-        return None
-    act = found[1]
+    training of its ML models and to operate the Service"; "to provide the Service and train its AI models"; "to train
+    its AI models and improve the Service"), the training limb with the join that ties it to the rest, as the span a
+    redline strikes so that the rest still stands and reads ("Provider may use Customer Content to improve the
+    Service"): the limb and the join after it ("to train … models and "; "train … models and " where the next limb
+    takes its "to"); the last limb, or one after a comma, with the join before it (" and to train … models", ", to
+    train … models"). ``words``: the limb. ``None``: no such permission, training is its only use, another limb names
+    AI or training too (the sentence goes whole), or the limb cannot be told from the rest."""
     start, end = sentence_span(text, phrase_start)
-    opens = [m for m in _LIMB_OPENS.finditer(text, start, act) if not _CLAUSE_BREAK.search(text, m.end(), act)]
-    if not opens:
+    found = _permits_training(text, phrase_start, phrase_end)
+    if found is not None and 0 <= found[1] <= phrase_start:
+        act = found[1]
+        opens = [m for m in _LIMB_OPENS.finditer(text, start, act) if not _CLAUSE_BREAK.search(text, m.end(), act)]
+        if not opens:
+            return None
+        limb, verb = opens[-1].start(), opens[-1].end()
+    elif found is None and _bare_limb(text, start, phrase_start, phrase_end):
+        limb = verb = phrase_start  # "to provide the Service and train its AI models"
+    else:
         return None
-    limb = opens[-1].start()
     after = _NEXT_LIMB.search(text, phrase_end, end)
+    bare = _NEXT_BARE_LIMB.search(text, phrase_end, end) if after is None else None
+    if bare is not None and not text[limb:verb].lower().startswith("for"):  # "for … and improve" reads no limb
+        after, limb = bare, verb  # "to train its AI models and improve the Service": the "to" stays for the next
     if after is not None and _CLAUSE_BREAK.search(text, phrase_end, after.start()):
         after = None  # "… models, provided that …": not a limb of the purposes
     before = _LIMB_BEFORE.search(text, start, limb)
@@ -1011,6 +1055,8 @@ def training_limb(text: str, phrase_start: int, phrase_end: int) -> Strike | Non
     stop = after.start() if after is not None else len(text[:end].rstrip().rstrip(".;"))
     if (after is None and before is None) or _CLAUSE_BREAK.search(text, phrase_end, stop):
         return None
+    if after is None and _AND_MORE.search(text, phrase_end, stop):
+        return None  # "… train its AI models and provide support": more after it than its object
     later = text[after.end() : end] if after is not None else ""
     if _SPEAKS_OF_AI.search(text, start, limb) or _SPEAKS_OF_AI.search(later) or _A_MODEL.search(later):
         return None  # another limb trains AI too: the sentence goes whole
@@ -1021,6 +1067,83 @@ def training_limb(text: str, phrase_start: int, phrase_end: int) -> Strike | Non
         return Strike(limb, after.end(), "", words)  # "to train … models and " / "A and to train … and B"
     assert before is not None
     return Strike(before.start(), stop, "", words)  # " and to train … models", ", to train … models"
+
+
+# The words of the next sentence that hang on a permission struck before it: an opening connective that answers it
+# ("However,", "In that case,") and the items that govern the use it gave ("(a) … must be aggregated before any such
+# use, and"), read by their reference back to it ("such use", "that training").
+_BACK_CONNECTIVE = re.compile(
+    r"(?:However|But|Nevertheless|Notwithstanding\s+the\s+foregoing|In\s+(?:that|such|each|either)\s+case|"
+    r"In\s+doing\s+so|When\s+doing\s+so)\s*,?\s+"
+)
+_SUCH_USE = re.compile(
+    r"\b(?:such|that|this|these|those|the\s+foregoing)\s+(?:uses?|training|purposes?|processing|permissions?|"
+    r"rights?|licen[cs]es?|models?|improvements?)\b",
+    re.IGNORECASE,
+)
+_ITEM_MARK = re.compile(r"(?:(?<=\s)|(?<=^))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
+
+
+def hanging_on(text: str, end: int) -> Strike | None:
+    """What of the sentence after ``text[:end]`` (a struck permission, the spaces after it included) goes with it:
+    the whole sentence where it all refers back to the permission ("Such use must be aggregated."); the lead of
+    its items up to the last one, which then stands alone without its mark, where the items before it do ("However,
+    (a) Usage Data must be aggregated before any such use, and (b) Provider shall not disclose …" -> "Provider
+    shall not disclose …"); its opening connective alone ("However, Provider shall …"). The first word left takes
+    the capital. ``None``: nothing of it hangs on the permission, or it cannot be cut cleanly."""
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text):
+        return None
+    _s, stop = sentence_span(text, start)
+    connective = _BACK_CONNECTIVE.match(text, start, stop)
+    items = list(_ITEM_MARK.finditer(text, start, stop))
+    bodies = [text[m.end() : (items[i + 1].start() if i + 1 < len(items) else stop)] for i, m in enumerate(items)]
+    back = [bool(_SUCH_USE.search(b)) for b in bodies]
+    lead = text[(connective.end() if connective else start) : items[0].start() if items else stop]
+    if (not items and _SUCH_USE.search(lead)) or (items and all(back) and not lead.strip(" ,:")):
+        after = stop
+        while after < len(text) and text[after].isspace():
+            after += 1
+        return Strike(end, after, "", text[start:stop])
+    if len(items) >= 2 and all(back[:-1]) and not back[-1] and not lead.strip(" ,:"):
+        cut = items[-1].end()
+    elif connective is not None and not any(back) and not _SUCH_USE.search(lead):
+        cut = connective.end()
+    else:
+        return None
+    first = re.compile(r"[a-z]").match(text, cut)
+    if first is not None:  # "(b) the Provider shall …": its first word opens the sentence now
+        return Strike(end, cut + 1, text[cut].upper(), text[start:cut].rstrip())
+    return Strike(end, cut, "", text[start:cut].rstrip())
+
+
+# a limb of the purposes in the bare form after a join ("… models and improve the Service"): a verb and its object's
+# determiner (not a noun phrase that goes on with the AI words: "and all its tools", "and the Service")
+_DETERMINER_WORD = r"(?:the|its|their|our|his|her|any|such|all|other|each|every|an?)"
+_NEXT_BARE_LIMB = re.compile(
+    _JOIN + rf"(?=(?!(?:{_DETERMINER_WORD}|and|or|nor|but|then|so)\b)[a-z][a-z-]+\s+{_DETERMINER_WORD}\s)",
+    re.IGNORECASE,
+)
+_STARTS_TRAINING = re.compile(_TRAINING_VERB, re.IGNORECASE)
+_AND_MORE = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
+
+
+def _bare_limb(text: str, start: int, phrase_start: int, phrase_end: int) -> bool:
+    """The AI words at ``text[phrase_start:phrase_end]`` start a limb of a permission's purposes in the bare form
+    after another ("Provider may use Customer Content to provide the Service and train its AI models"): without the
+    limbs before it, the sentence is a permission to train (:func:`training_permission`)."""
+    before = _LIMB_BEFORE.search(text, start, phrase_start)
+    if before is None or not _STARTS_TRAINING.match(text, phrase_start):
+        return False
+    opens = [m for m in _LIMB_OPENS.finditer(text, start, before.start()) if m.group().lower().startswith("to")]
+    if not opens or _CLAUSE_BREAK.search(text, opens[-1].end(), before.start()):
+        return False
+    cut = phrase_start - opens[-1].end()  # "… Customer Content to train its AI models."
+    alone = text[: opens[-1].end()] + text[phrase_start:]
+    found = _permits_training(alone, phrase_start - cut, phrase_end - cut)
+    return found is not None and found[1] == phrase_start - cut
 
 
 # A sentence whose act lets the other side use the work AS training data, the use named by a noun ("Performer consents
@@ -1324,6 +1447,7 @@ _RIGHTS_SUBJECT = re.compile(
     r"interest$",
     re.IGNORECASE,
 )
+_OWNS = re.compile(r"owns\b(?=\s+\S)", re.IGNORECASE)
 _OWNERSHIP_VERB = re.compile(
     r"(?:vests?\s+in|belongs?\s+to|(?:is|are|be|become)\s+(?:vested\s+in|owned\s+by|the\s+(?:sole\s+(?:and\s+"
     r"exclusive\s+)?|exclusive\s+)?property\s+of))\b",
@@ -1335,8 +1459,12 @@ def ownership_verb(text: str, phrase_start: int, phrase_end: int) -> tuple[int, 
     """Where the phrase at ``text[phrase_start:phrase_end]`` names the rights that pass as the subject of its
     sentence ("All right, title and interest"), the span of the verb by which they pass ("vests in", "are the
     property of"; "vest in" of "shall vest in", whose modal the fix takes in), so that the transfer is changed at its
-    verb as a statement of ownership is; ``None`` where the phrase is no such subject or no such verb follows it in
-    its clause."""
+    verb as a statement of ownership is; where it holds the verb and the start of its object ("owns all" of "Client
+    owns all rights in …"), the verb's ("owns"). ``None`` where the phrase is no such subject or no such verb
+    follows it in its clause."""
+    owns = _OWNS.match(text, phrase_start, phrase_end)
+    if owns is not None:  # "Client owns all rights in the Deliverables": the verb of the phrase itself
+        return owns.span()
     start, end = sentence_span(text, phrase_start)
     opening = _OPENING.match(text, start)
     if not _RIGHTS_SUBJECT.fullmatch(text, opening.end() if opening else start, phrase_end):
@@ -2884,6 +3012,7 @@ def prevailing_retention(
     work: str | None,
     transfers: Sequence[int],
     itself: str | None = None,
+    vocabulary: str | None = None,
 ) -> Retention | None:
     """The creator's keeping of the work, or of a kind of it, in a part of the document the order of precedence
     makes prevail over the part that transfers it (``transfers``: the paragraphs transferring the work; ``work``:
@@ -2909,7 +3038,8 @@ def prevailing_retention(
         rf"property\s+of|owned\s+by)\s+(?:the\s+)?{who}\b",
         re.IGNORECASE,
     )
-    joined = Joined([p.text for p in paragraphs])  # one scan for the words of a conflict, not one per paragraph
+    # one scan for the words of a conflict, not one per paragraph (none where the vocabulary lacks a word)
+    joined = Joined([p.text for p in paragraphs], vocabulary)
     parts: _Parts | None = None  # the part boundaries, found once where a precedence clause names a part
     read: set[int] = set()  # the paragraphs of a part already read (what they keep is no clause's own)
     for at in joined.holding(_CONFLICT_WORDS):

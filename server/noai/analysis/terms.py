@@ -327,6 +327,41 @@ def _describes_thing(meaning: str) -> bool:
     return bool(_THING_NOUNS.search(text) or _POSSESSED_HEAD.match(meaning))
 
 
+# what a party brings to the deal, in its material's definition: "the materials the Brand provides to the Agency",
+# "data Customer uploads to the Service", "files supplied by the Client"
+SUPPLIES = (
+    r"(?:provides?|supplies|supply|uploads?|submits?|furnish(?:es)?|delivers?|makes?\s+available|sends?|gives?|"
+    r"discloses?|transmits?|inputs?)"
+)
+SUPPLIED = (
+    r"(?:provided|supplied|uploaded|submitted|furnished|delivered|made\s+available|sent|given|disclosed|"
+    r"transmitted|input|owned|created|generated)"
+)
+# what a party makes in its product's definition: "the artwork the Agency creates", "the hosted platform Provider
+# makes available", "software developed by the Supplier"
+MAKES = (
+    r"(?:creates?|makes?|develops?|produces?|prepares?|designs?|writes?|builds?|hosts?|operates?|provides?|"
+    r"supplies|delivers?|makes?\s+available)"
+)
+MADE = (
+    r"(?:created|made|developed|produced|prepared|designed|written|built|hosted|operated|provided|supplied|delivered)"
+)
+
+
+def says_of(text: str, words: Sequence[str], active: str, passive: str) -> bool:
+    """Whether ``text`` says one of ``words`` (a party) does ``active`` ("the Brand provides") or has it done by it
+    ("provided by the Brand")."""
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if not names:
+        return False
+    party = rf"(?:the\s+)?(?:{names})"
+    said = (
+        rf"\b{party}\s+(?:shall\s+|will\s+|may\s+|has\s+|have\s+)?{active}\b|"
+        rf"\b{passive}\s+(?:to\s+\w+\s+)?by\s+{party}\b"
+    )
+    return re.search(said, text, re.IGNORECASE) is not None
+
+
 def body_start(p: Paragraph) -> int:
     """Where the body starts after a run-in title ("Machine Learning. Usage Data may ...")."""
     title = p.run_in_title
@@ -714,14 +749,16 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
     return analyse_terms(paragraphs).terms
 
 
-def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
-    """The defined terms, the party candidates, the self-reference and the work product."""
+def analyse_terms(paragraphs: Sequence[Paragraph], chunks: str | None = None) -> Analysis:
+    """The defined terms, the party candidates, the self-reference and the work product (``chunks``: the
+    paragraphs' vocabulary, :attr:`~noai.analysis.fast.Gates.vocabulary`, where the caller has it: a word no
+    paragraph holds is looked for there, not in them all)."""
     groups: dict[str, tuple[tuple[str, ...], int | None]] = {}  # main name -> (aliases, defined_at)
     known: dict[str, str] = {}  # every alias, case-folded -> its group
     classes: set[str] = set()  # terms defined as a class of persons ("any person that ..."), no party
     things: set[str] = set()  # terms defined as a thing ("Platform" means Tessellate's software), no party
     introduced: set[str] = set()  # terms defined after a name (the "Client"), not by a "means" entry
-    joined = Joined([p.text for p in paragraphs])
+    joined = Joined([p.text for p in paragraphs], chunks)
     quoted = set(joined.holding(_OPEN))
     # _definitions finds nothing elsewhere
     defining = quoted.union(joined.holding(("hereinafter", "Hereinafter", *_BARE_PAREN_LITERALS)))
