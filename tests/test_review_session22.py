@@ -543,14 +543,14 @@ SINGULAR_VERB = (
 )
 
 
-@every_variant(PLURAL)
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_a_plural_self_reference_takes_a_plural_verb(variant):
     red = redline(PLATFORM, variant)
     assert not SINGULAR_VERB.findall(our_words(red)), SINGULAR_VERB.findall(our_words(red))
     assert not any(SINGULAR_VERB.search(t) for t in written(red))
 
 
-@every_variant(PLURAL)
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_a_plural_self_reference_takes_a_plural_verb_in_conditions_of_sale(variant):
     red = other("ml", variant)
     assert not SINGULAR_VERB.findall(our_words(red)), SINGULAR_VERB.findall(our_words(red))
