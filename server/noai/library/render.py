@@ -1127,8 +1127,8 @@ def reflexive(text: str) -> str:
 # "the work and other materials I create or supply under this letter": the work described where the document names
 # none (the placeholders' fallback), as a comment says it
 _DESCRIBED_WORK = re.compile(
-    r"\bthe work and other materials (?:[\w&’'-]+ ){1,4}?(?:creates?|created) or (?:supply|supplies|supplied) "
-    r"under (?:this|these|the) [\w-]+(?: [A-Z][\w-]*)?"
+    r"\bthe work and other materials (?P<who>(?:[\w&’'-]+ ){1,4}?)(?:creates?|created) or (?:supply|supplies|supplied) "
+    r"under (?P<document>(?:this|these|the) [\w-]+(?: [A-Z][\w-]*)?)"
 )
 _THAT_WORK_VERB = re.compile(r" (are|include|have|were)\b")
 _THAT_WORK_SINGULAR = {"are": "is", "include": "includes", "have": "has", "were": "was"}
@@ -1139,8 +1139,10 @@ _TWO_SENTENCES = re.compile(r"^[^.]*\.[^.]*")
 
 def refer_back(comment: str, said: bool) -> tuple[str, bool]:
     """``comment`` with the work described once: where ``said`` (an earlier comment described it), and after its own
-    first description, "the work and other materials I create …" is "that work", its verb and pronoun in the
-    singular ("that work includes code", "its use"); and whether the work is now described."""
+    first description, "the work and other materials I create …" is the work named short, whose it is and under
+    what ("my work under this letter": each comment is read on its own, so never a bare "that work"), its verb and
+    pronoun in the singular ("our work under this email includes code", "its use"); and whether the work is now
+    described."""
     if not _DESCRIBED_WORK.search(comment):
         return comment, said
     parts, last = [], 0
@@ -1148,7 +1150,9 @@ def refer_back(comment: str, said: bool) -> tuple[str, bool]:
         if not said:
             said = True
             continue
-        parts.append(comment[last : m.start()] + "that work")
+        who = m.group("who").strip()
+        whose = "my" if who == "I" else possessive(who)
+        parts.append(f"{comment[last : m.start()]}{whose} work under {m.group('document')}")
         last = m.end()
         verb = _THAT_WORK_VERB.match(comment, last)
         if verb:
