@@ -1318,6 +1318,10 @@ def _training_struck(
     if tail is not None and not strike.replacement and strike.end == tail.start:
         strike = strike._replace(end=tail.end, replacement=tail.replacement)
         said = f"{said} {hanging_said(tail.words)}"
+        number = typed_number_span(f.paragraph_text)
+        to_end = strike.end == len(f.paragraph_text) and not strike.replacement and number is not None
+        if to_end and number is not None and not f.paragraph_text[number[1] : strike.start].strip():
+            strike = strike._replace(start=0)  # all of it after its typed number: struck whole, the number kept
     if f.attributes.get("material_owner") == "unknown":  # "The Materials may be used to train …": nobody's, said
         said = said_unowned(said, terms)
     words = f.paragraph_text[strike.start : strike.end]
