@@ -1120,7 +1120,13 @@ def _back_up_after(
         found = _back_up_in(f, at, texts[at], parties, work, at > f.start + 1)
         if found:
             label = sections[at][1] if at < len(sections) else None
-            where = "in the paragraph after it" if at == f.start + 1 or not label else f"in {clause_name(label)}"
+            where = (
+                "in the paragraph after it"
+                if at == f.start + 1
+                else f"in {clause_name(label)}"
+                if label
+                else "in the back-up assignment below"
+            )
             if at > f.start + 1 and condition:
                 found = [
                     (g, s._replace(replacement=s.replacement.replace("upon that payment", condition, 1)), said)
