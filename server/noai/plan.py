@@ -536,7 +536,8 @@ def make_plan(
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
-        edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
+        word, sections = facts.clause_word, facts.names_sections
+        edits = [replace(e, comment=as_referred(e.comment, word, sections)) if e.comment else e for e in edits]
         edits = [_calling_itself(e, facts.clause_word, facts.names_sections) for e in edits]  # "This Section applies"
     if clauses:  # our clauses cite themselves by number: "Sections 4.3 to 4.7 apply", "this Section 4.3"
         cited = [
@@ -908,6 +909,11 @@ def choose_fixes(
         if wanted is None:
             continue
         action, fix = wanted
+        if f.kind == "perpetual_irrevocable" and f.act in _TRANSFER_ACTS:
+            # "assigns … throughout the universe in perpetuity": the rights last as the work's ownership does. A fixed
+            # term (or "solely for the Permitted Purpose") belongs to a licence; what we ask of a transfer is asked on
+            # its own words (strict: that it wait for payment; standard and minimal: unchanged, the covenant relied on)
+            continue
         if code_waiver is not None and f.kind == "moral_rights_waiver":
             action = "comment"  # code the client will maintain: the waiver is accepted, not limited
         if f.kind == "ip_assignment" and action == "replace":  # "All right, title and interest … vests in": its verb
@@ -994,6 +1000,11 @@ def choose_fixes(
         hire = [i for i, (f, _, op) in enumerate(fixes) if op == "comment" and f.kind == "work_made_for_hire"]
         fixes = [x for i, x in enumerate(fixes) if i not in hire[1:]]  # one explanatory comment of the kind
     return _without_redundant(fixes), needed_terms
+
+
+# The acts of a sentence that moves the work to the client: its "in perpetuity" / "throughout the universe" is the
+# transfer's reach, not a licence's term (noai.analysis.classify gives a modifier there the transfer's act).
+_TRANSFER_ACTS = frozenset({"assigns", "vests", "owns"})
 
 
 def strike_creation_timing(

@@ -1984,6 +1984,16 @@ def says_section(texts: Sequence[str]) -> bool:
     return any(m.group(1).lower() == "section" for t in texts for m in _references(t, fast.lowered(t)))
 
 
+def cites_sub_articles(texts: Sequence[str]) -> bool:
+    """One of ``texts`` cites a sub-clause of the document as an Article ("Article 4.1", "Articles 4.1(i) and 6"),
+    not only a whole one ("Article 2")."""
+    return any(
+        m.group(1).lower() == "article" and _SUB_NUMBER.match(t, m.end())
+        for t in texts
+        for m in _references(t, fast.lowered(t))
+    )
+
+
 # a numbered item of the document: typed ("5. In return …") or Word's label ("5."); a sub-number ("5.1", "5.1.")
 _ITEM_NUMBER = re.compile(r"\d{1,3}[.)](?=\s|$)")
 _SUB_NUMBER = re.compile(r"\d{1,3}\.\d")
@@ -2371,11 +2381,22 @@ def credit_kept(texts: Sequence[str]) -> bool:
     return any(_CREDIT_KEPT.search(t) for t in texts if "oral" in t)
 
 
-def as_referred(text: str, word: str | None) -> str:
-    """``text`` (ours) with "clause 7(b)" said with the document's ``word`` ("Section 7(b)")."""
+def as_referred(text: str, word: str | None, sections: bool = False) -> str:
+    """``text`` (ours) with "clause 7(b)" said with the document's ``word`` ("Section 7(b)"); a sub-clause ("clause
+    2.1") a Section where the document says "Article" and its sub-clauses are Sections (``sections``), as our clauses
+    call themselves (:func:`this_part`)."""
     if not word:
         return text
-    return _CLAUSE_IN_COMMENT.sub(lambda m: word[:1].upper() + word[1:] if m.group(1) == "C" else word, text)
+    sub = "Section" if sections and word.lower().startswith("art") else None
+
+    def said(m: re.Match[str]) -> str:
+        w = sub if sub and _SUB_CITED.match(text, m.end()) else word
+        return w[:1].upper() + w[1:] if m.group(1) == "C" else w
+
+    return _CLAUSE_IN_COMMENT.sub(said, text)
+
+
+_SUB_CITED = re.compile(r"\s+\d{1,3}\.\d")  # "clause 2.1": a sub-clause
 
 
 # -- bracketed alternatives ("[Option 1: assignment]" … "[End of Option 1]") ------------------------
@@ -3519,9 +3540,10 @@ class _Holders:
     joined: a fact every match of whose patterns holds one of some words is read from those texts alone, in
     order (every text, where one holds a character that folds to an ASCII letter)."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], vocabulary: str | None = None) -> None:
+        """``vocabulary``: a text holding every white-space-free chunk of the texts lower-cased, where known."""
         self.texts = texts
-        self.lows = None if fast.folds("".join(texts)) else Joined([t.lower() for t in texts])
+        self.lows = None if fast.folds("".join(texts)) else Joined([t.lower() for t in texts], vocabulary)
 
     def indexes(self, words: Sequence[str]) -> Sequence[int]:
         return range(len(self.texts)) if self.lows is None else self.lows.holding(words)
@@ -3551,7 +3573,13 @@ class DocumentFacts:
 
     @cached_property
     def _texts(self) -> _Holders:
-        return _Holders([p.original_text for p in self._result.paragraphs])
+        paragraphs = self._result.paragraphs
+        texts = [p.original_text for p in paragraphs]
+        vocabulary = self._result.vocabulary  # the chunks of the texts as they read now: with those as they were
+        if vocabulary is not None:
+            changed = [t.lower() for p, t in zip(paragraphs, texts, strict=True) if t != p.text]
+            vocabulary = "\0".join((vocabulary, *changed))
+        return _Holders(texts, vocabulary)
 
     @cached_property
     def _originals(self) -> list[str]:
@@ -3694,9 +3722,12 @@ class DocumentFacts:
 
     @cached_property
     def names_sections(self) -> bool:
-        """It names a part of itself a Section ("Section 5.1", "SECTION 2", "see Section 7(b)"), a statute's
-        section aside: where it says "Article" and never "Section", our sub-clauses are not Sections either."""
-        return says_section(self._texts.holding(("section",)))
+        """Its sub-clauses are Sections: it names a part of itself a Section ("Section 5.1", "SECTION 2", "see
+        Section 7(b)"; a statute's section aside), or, under American law, never cites a sub-clause as an Article
+        ("Article 4.1"). Where it says "Article" otherwise, our sub-clauses are not Sections either."""
+        if says_section(self._texts.holding(("section",))):
+            return True
+        return american_law(self._result) and not cites_sub_articles(self._texts.holding(("article",)))
 
     @cached_property
     def purpose(self) -> str | None:
@@ -3847,7 +3878,7 @@ _SURVIVING_NUMBER = r"\d+[A-Z]?(?:\.\d+)*"
 # a survival sentence listing the document's surviving parts by number: "Section 3 survives termination",
 # "Sections 3 and 4 survive its termination", "Clauses 5, 7 and 9 shall survive any expiry"
 _SURVIVAL_LIST = re.compile(
-    rf"\b(?P<word>Section|Clause|Paragraph)s?\s+(?P<numbers>{_SURVIVING_NUMBER}(?:\s*,\s*{_SURVIVING_NUMBER})*"
+    rf"\b(?P<word>Section|Article|Clause|Paragraph)s?\s+(?P<numbers>{_SURVIVING_NUMBER}(?:\s*,\s*{_SURVIVING_NUMBER})*"
     rf"(?:,?\s+and\s+{_SURVIVING_NUMBER})?)\s+(?P<verb>(?:shall|will|must)\s+survive|survives?)\b"
     r"(?=[^.]{0,60}\b(?:termination|expiry|expiration)\b)"
 )
@@ -3992,7 +4023,10 @@ _GLOSSARY_OPENS = r"In (?:this|the) [A-Za-z]+(?: [\w.()]+)?,\s*"  # "In this Sec
 _GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:{_GLOSSARY_OPENS})?["“]')
 # a glossary sentence standing after a clause's run-in title ("No Third-Party AI Training. In the Contract, “A” means
 # …; and “B” means …."), to the full stop ending it (one before a capital, or the text's end)
-_GLOSSARY_WITHIN = re.compile(rf'(?:^|(?<=[.:] )){_GLOSSARY_OPENS}["“].*?\.(?=\s+[A-Z]|\s*$)', re.DOTALL)
+_CLAUSE_NUMBER = r"(?:\d+(?:\.\d+)*[A-Z]?\.?\s+|\([a-z]{1,4}\)\s*)"  # "3.5<TAB>", "4A. ", "(d) " opening a clause
+_GLOSSARY_WITHIN = re.compile(
+    rf'(?:^{_CLAUSE_NUMBER}?|(?<=[.:] ))({_GLOSSARY_OPENS}["“].*?\.)(?=\s+[A-Z]|\s*$)', re.DOTALL
+)
 
 
 def term_key(name: str) -> str:
@@ -4009,8 +4043,9 @@ def term_key(name: str) -> str:
 # never a breach of it named beside other things ("any breach of the restrictions on …": the sentence stands without it)
 _RESTS_ON_RESTRICTION = re.compile(r"(?<!breach of )\b[Tt]he restrictions? on ((?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)")
 # a sentence widening what a restricted term covers: "Prohibited AI Use also includes using …" (after its number)
+# (a run-in title before it: "Style, Voice and Likeness. Prohibited AI Use also includes …")
 _WIDENS_TERM = re.compile(
-    r"^(?:\d+(?:\.\d+)*[A-Z]?\.?\s+|\([a-z]{1,4}\)\s*)?([A-Z][\w-]*(?: [A-Z][\w-]*)*) also (?:includes|covers)\b"
+    rf"^{_CLAUSE_NUMBER}?(?:[A-Z][^.]{{0,60}}\.\s+)?([A-Z][\w-]*(?: [A-Z][\w-]*)*) also (?:includes|covers)\b"
 )
 
 
@@ -4092,7 +4127,7 @@ def glossary_within(text: str) -> str:
     """The glossary sentence of ``text`` ("In the Contract, “A” means …; and “B” means …."), after a run-in title
     where the clause has one; "" where it has none."""
     m = _GLOSSARY_WITHIN.search(text)
-    return m.group(0) if m and glossary_terms(m.group(0)) else ""
+    return m.group(1) if m and glossary_terms(m.group(1)) else ""
 
 
 def glossary_without(text: str, keys: Collection[str]) -> str:
