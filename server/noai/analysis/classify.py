@@ -197,6 +197,14 @@ class Parties:
             last = m.lastgroup
         return last
 
+    def right_before(self, text: str, start: int, end: int) -> str | None:
+        """The party named as the subject of a verb at ``end``: right before it, or before an aside ("Northlight,
+        the owner of the Images, licenses …"); None when another word comes between ("Software licenses")."""
+        last = None
+        for m in fast.finditer(self.pattern, text, None, max(start, end - 120), end):
+            last = m
+        return last.lastgroup if last is not None and _SUBJECT_GAP.fullmatch(text, last.end(), end) else None
+
     def after(self, text: str, start: int, end: int) -> str | None:
         m = fast.search(self.pattern, text, None, start, end)
         return m.lastgroup if m else None
@@ -462,6 +470,7 @@ _MODIFIERS = tuple(
     )
 )
 _MODIFIER_KINDS = frozenset(kind for kind, *_ in _MODIFIERS)
+_TRANSFERS = frozenset({"ip_assignment", "work_made_for_hire"})
 _NO_GRANT = frozenset({"ownership", "grant", *_MODIFIER_KINDS})
 _NO_GRANT_KINDS = frozenset({*GRANT_KINDS, *_MODIFIER_KINDS})
 
@@ -499,6 +508,14 @@ _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto|with|vested\s+in)\s+")
 _OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
 _OWNER_AT = re.compile(r"\s*(?:the\s+)?")  # where the owner's name starts after "owned by", "property of"
 # "no licenses are granted", "no other license": the licence word denied by the words just before it
+# A licence promised, not given ("D2 shall license such additional technology to LICENSEE"), after a condition in its
+# sentence ("In the event that LICENSEE requires …", "Skype agrees that in the event that it makes available a new
+# product, it will license …"): a licence of what may come, on an event, no licence of the work.
+_BARE_LICENSES = ("licenses", "licences")  # the verb with nothing before it: its subject must be a party
+_PROMISED_LICENCE = re.compile(r"(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+licen", re.IGNORECASE)
+_CONDITION_OPENS = re.compile(r"\b(?:in\s+the\s+event|if|should|when|whenever|once)\b", re.IGNORECASE)
+# What may stand between a subject and its verb: an aside in commas, "hereby", "also".
+_SUBJECT_GAP = re.compile(r"\s*(?:,[^,.;]{1,80},\s*)?(?:(?:hereby|also|further)\s+)?")
 _NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # A dedication of the work to the public domain ("be committed to the public domain", "dedicates … to the
 # public domain"): the work leaves every owner, the creator's control included. Not "is or becomes part of
@@ -1034,6 +1051,8 @@ class _Classifier:
                 or not S.operative(text, s)
                 or _in_definition(p, m.start())
                 or self.no_licence(text, m.end(), e)
+                or (m.group(0).lower() in _BARE_LICENSES and not self.parties.right_before(text, s, m.start()))
+                or (_PROMISED_LICENCE.match(m.group(0)) and _CONDITION_OPENS.search(text, s, m.start()))
             ):
                 continue
             verb = m.group(0).lower()
@@ -1090,11 +1109,16 @@ class _Classifier:
         books", "the right to audit" (and no licence or use is named in the sentence)."""
         return bool(self.t.search(_NON_LICENCE_RIGHT, start, end)) and not self.t.search(_LICENCE_USE, start, end)
 
-    def modifiers(self, p: Paragraph, grant: _Grant | None, gates: frozenset[str]) -> list[Finding]:
+    def modifiers(
+        self, p: Paragraph, grant: _Grant | None, gates: frozenset[str], transfers: Sequence[Finding] = ()
+    ) -> list[Finding]:
         """The scope words of a grant: perpetual, any purpose, future media, derivatives, sublicences.
 
         Outside a grant's paragraph (or its sub-items) a modifier counts only in a sentence about
-        rights that also names the work, a grant, or sits under an IP or licence heading.
+        rights that also names the work, a grant, or sits under an IP or licence heading. In a sentence that
+        transfers the work (one of ``transfers``, the paragraph's assignments and vestings) and grants no licence,
+        the words are the transfer's reach ("assigns … throughout the universe in perpetuity"): the finding's act
+        is the transfer's, not "licenses".
         """
         t, text = self.t, p.text
         out: list[Finding] = []
@@ -1157,9 +1181,11 @@ class _Classifier:
                     # "the duty of confidence survives in perpetuity" (a term or a duty, not the licence)
                     continue
                 risky = self.risky(context)
-                out.append(
-                    self.finding(p, kind, m, severity if risky else INFO, kind, direction=self._direction(context))
-                )
+                found = self.finding(p, kind, m, severity if risky else INFO, kind, direction=self._direction(context))
+                transfer = next((f for f in transfers if s <= f.phrase_start < e), None)
+                if transfer is not None and transfer.act and not t.search(P.GRANT, s, e):
+                    found = replace(found, act=transfer.act)
+                out.append(found)
                 break
         return out
 
@@ -1712,7 +1738,8 @@ class _Classifier:
         licences, licence = self.licence(p) if "grant" in gates else ([], None)
         found += licences
         grant = grant or licence
-        found += self.modifiers(p, grant or carried, gates)
+        transfers = [f for f in found if f.kind in _TRANSFERS and f.actor != f.beneficiary]
+        found += self.modifiers(p, grant or carried, gates, transfers)
         if licence is not None:
             self.licences.append((_numbers(p), licence))
             self.latest = licence
