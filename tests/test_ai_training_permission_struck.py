@@ -218,6 +218,16 @@ LIMBS = {
         "for the training of its ML models",
         "3.1 Provider may use Customer Content to improve the Service.",
     ),
+    "bare-after-another": (
+        "3.1 Provider may use Customer Content to provide the Service and train its AI models.",
+        "train its AI models",
+        "3.1 Provider may use Customer Content to provide the Service.",
+    ),
+    "bare-before-another": (
+        "3.1 Provider may use Customer Content to train its AI models and improve the Service.",
+        "train its AI models",
+        "3.1 Provider may use Customer Content to improve the Service.",
+    ),
     "in-the-middle": (
         "3.1 Provider may use Customer Content to host the Service, to train its machine learning models and to "
         "provide support.",
@@ -286,6 +296,14 @@ def test_the_designers_client_keeps_its_catalogue_use_and_loses_its_fine_tuning(
         ("Provider may use Customer Content to train its AI models and to improve them.", None, None),
         # training is the one purpose
         ("Provider may use Customer Content to train its AI models.", None, None),
+        # a clause of its own after it, not a limb of the purposes
+        (
+            "The Images may be used to train AI models, and the Photographer consents to the Agency copying them.",
+            None,
+            None,
+        ),
+        # more after the training limb than its object, which cannot be told from it
+        ("Provider may use Customer Content to host the Service, train its AI models and provide support.", None, None),
         # no permission
         ("Provider may not use Customer Content to train its AI models or to sell them.", None, None),
     ],
@@ -307,3 +325,17 @@ def test_libreoffice_accepts_the_permission_without_its_training_limb(libreoffic
     source, out = libreoffice([original, red.docx])
     assert out["rejected_paragraphs"] == source["paragraphs"]
     assert left in out["accepted_paragraphs"]
+
+
+def test_a_bare_training_limb_that_cannot_be_told_from_the_rest_takes_the_sentence_whole():
+    """Not left standing: "to host the Service, train its AI models and provide support" is still a permission to
+    train (before, no strike at all was made of it)."""
+    from noai.analysis.facts import training_permission
+
+    text = "Provider may use Customer Content to host the Service, train its AI models and provide support."
+    at = text.index("train its")
+    strike = training_permission(text, at, at + len("train its AI models"))
+    assert strike is not None and strike.words == text
+    denied = "Provider may not use Customer Content to host the Service and train its AI models."
+    at = denied.index("train its")
+    assert training_permission(denied, at, at + len("train its AI models")) is None

@@ -34,6 +34,7 @@ from test_review_session19 import round_two as round_two_after_standard
 from test_review_session20 import HIRE, ids_of, insert_paragraph
 from test_review_session20 import returned as returned_hire
 from test_review_session20 import round_two as round_two_hire
+from test_review_synthetic import facts, redline
 
 from noai import engine
 
@@ -108,41 +109,46 @@ SHAPES = {
     "illustration": (illustration, "Illustrator", "The Publisher may adapt", "", "The Publisher", "the Illustrations"),
     "photography": (photography, "Photographer", "(b) Photographer keeps", "(c) ", "Hotel", "the Images"),
 }
+# where their clause goes instead, and the words typed before it: higher up in the same list, before the paragraph
+# our covenant follows (on the typed list, with the letter of the item it follows again, not re-lettering ours)
+EARLIER = {
+    HIRE: ("Company may edit, adapt", ""),
+    "illustration": ("The Illustrator grants the Publisher", ""),
+    "photography": ("(a) Photographer grants", "(b) "),
+}
 
 
 @functools.cache
-def sent(shape: str) -> bytes:
-    build, we, *_ = SHAPES[shape]
-    return engine.redline(build(), author="noai", date=FIRST, options=engine.Options(variant="strict", we=we)).docx
-
-
-@functools.cache
-def returned(shape: str) -> bytes:
-    """They reject our covenant, accept the rest and insert their own AI clause, tracked, where the covenant was."""
-    _, _, after, typed, client, work = SHAPES[shape]
-    first = sent(shape)
+def returned(shape: str, earlier: bool = False) -> bytes:
+    """They reject our covenant, accept the rest and insert their own AI clause, tracked, where the covenant was
+    (``earlier``: higher up in the same list)."""
+    if shape == HIRE and not earlier:
+        return returned_hire(HIRE, "strict", "own-clause")
+    if shape == HIRE:
+        first, after, typed, client, work = redline(HIRE, "strict").docx, "", "", "Company", "Contributions"
+    else:
+        build, we, after, typed, client, work = SHAPES[shape]
+        options = engine.Options(variant="strict", we=we)
+        first = engine.redline(build(), author="noai", date=FIRST, options=options).docx
     back = Reply(first).reject(ids=record_ids(first, *ids_of(first, "no-ai-training"))).accept()
+    after, typed = EARLIER[shape] if earlier else (after, typed)
     clause = f"{typed}{client} may use {work} {THEIRS}, provided that such tools are not made available to the public."
     return insert_paragraph(back, after, clause).bytes()
 
 
 @functools.cache
-def round_two(shape: str) -> engine.Redline:
-    if shape == HIRE:
+def round_two(shape: str, earlier: bool = False) -> engine.Redline:
+    if shape == HIRE and not earlier:
         return round_two_hire(HIRE, "strict", "own-clause")
-    options = engine.Options(variant="strict", we=SHAPES[shape][1])
-    return engine.redline(returned(shape), author="noai", date=NEXT, options=options)
-
-
-def reply(shape: str) -> bytes:
-    return returned_hire(HIRE, "strict", "own-clause") if shape == HIRE else returned(shape)
+    options = engine.Options(variant="strict", we=facts(HIRE).extra.get("we") if shape == HIRE else SHAPES[shape][1])
+    return engine.redline(returned(shape, earlier), author="noai", date=NEXT, options=options)
 
 
 @functools.cache
-def libreoffice(shape: str) -> tuple[dict, dict]:
+def libreoffice(shape: str, earlier: bool = False) -> tuple[dict, dict]:
     """LibreOffice's reading of our round two and of their reply, in that order."""
     require_libreoffice()
-    ours, theirs = lo_read([round_two(shape).docx, reply(shape)])
+    ours, theirs = lo_read([round_two(shape, earlier).docx, returned(shape, earlier)])
     return ours, theirs
 
 
@@ -154,6 +160,10 @@ def labelled(lo: dict, view: str) -> list[tuple[str, str]]:
 
 
 SHAPE_NAMES = (HIRE, "illustration", "photography")
+PLACES = [(shape, False) for shape in SHAPE_NAMES] + [(shape, True) for shape in EARLIER]
+WHERE = pytest.mark.parametrize(
+    ("shape", "earlier"), PLACES, ids=[f"{shape}{'-earlier' if earlier else ''}" for shape, earlier in PLACES]
+)
 COVENANT = re.compile(r"shall not engage in any Prohibited AI Use")
 CITED = re.compile(r"(?:Sections|Clauses) (\d+)(\(\w\)|\.\d+) to \1(\(\w\)|\.\d+)")
 
@@ -186,9 +196,9 @@ def consecutive(numbers: list[str]) -> bool:
     return values == list(range(values[0], values[0] + len(values)))
 
 
-@pytest.mark.parametrize("shape", SHAPE_NAMES)
-def test_their_clause_among_ours_is_struck_whole_with_its_number(shape):
-    red = round_two(shape)
+@WHERE
+def test_their_clause_among_ours_is_struck_whole_with_its_number(shape, earlier):
+    red = round_two(shape, earlier)
     struck = [e for e in red.plan.edits if e.op == "replace" and THEIRS in (e.find or "")]
     assert len(struck) == 1, [(e.op, e.clause, e.find) for e in red.plan.edits]
     assert not struck[0].replacement  # never "[Intentionally deleted]": their clause was never agreed
@@ -200,9 +210,9 @@ def test_their_clause_among_ours_is_struck_whole_with_its_number(shape):
     assert before.strip(), texts[covenant - 3 : covenant + 1]
 
 
-@pytest.mark.parametrize("shape", SHAPE_NAMES)
-def test_libreoffice_accepting_leaves_no_empty_item_and_our_run_numbered_without_a_gap(shape):
-    accepted = labelled(libreoffice(shape)[0], "accepted")
+@WHERE
+def test_libreoffice_accepting_leaves_no_empty_item_and_our_run_numbered_without_a_gap(shape, earlier):
+    accepted = labelled(libreoffice(shape, earlier)[0], "accepted")
     assert not [(label, text) for label, text in accepted if label and not text.strip()], accepted
     assert not [text for _, text in accepted if THEIRS in text]
     run = run_of_ours(accepted)
@@ -219,15 +229,16 @@ def test_libreoffice_accepting_leaves_no_empty_item_and_our_run_numbered_without
     ) == (run[0], run[-1]), (survival[0], run)
 
 
-@pytest.mark.parametrize("shape", SHAPE_NAMES)
-def test_libreoffice_rejecting_everything_gives_back_the_document_before_their_reply(shape):
-    ours, theirs = libreoffice(shape)
+@WHERE
+def test_libreoffice_rejecting_everything_gives_back_the_document_before_their_reply(shape, earlier):
+    ours, theirs = libreoffice(shape, earlier)
     assert labelled(ours, "rejected") == labelled(theirs, "rejected")
     assert ours["redlines_left_after_accept"] == ours["redlines_left_after_reject"] == 0
 
 
-def test_the_covenant_put_back_cites_itself_and_our_clauses_by_the_accepted_numbers():
-    text = "\n".join(p.text for p in engine.read(round_two(HIRE).docx, accepted=True).paragraphs)
+@pytest.mark.parametrize("earlier", (False, True))
+def test_the_covenant_put_back_cites_itself_and_our_clauses_by_the_accepted_numbers(earlier):
+    text = "\n".join(p.text for p in engine.read(round_two(HIRE, earlier).docx, accepted=True).paragraphs)
     assert "Sections 3(c) to 3(h) apply" in text
     assert "as protective as this Section 3(c)," in text
 

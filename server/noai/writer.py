@@ -591,7 +591,7 @@ def _renumbering(
         for start, end, n in spans
         if edits[n].op == "replace" and not edits[n].replacement and start == 0 and end >= len(paragraphs[index].text)
     }
-    texts, shown = without([p.text for p in paragraphs], [p.label for p in paragraphs], struck)
+    texts, shown = without(paragraphs, struck)
     found = writer.renumbered.reuse(texts, inserted, shown) if writer.renumbered else renumber(texts, inserted, shown)
     writer.numbers = {source: list(numbers) for source, numbers in found.numbers.items()}  # popped as they are used
     changes: list[TextChange] = []

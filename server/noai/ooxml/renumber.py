@@ -113,6 +113,17 @@ def _shown_number(label: str) -> _Number | None:
     )
 
 
+def shown_back(label: str) -> str | None:
+    """The automatic label Word shows one place back in its list ("(d)" -> "(c)", "2.4" -> "2.3"), as a paragraph
+    before it in its list goes; None for a label that is first or not read."""
+    n = _shown_number(label)
+    if n is None:
+        return None
+    if n.parts:
+        return _written(n.raw, (*n.parts[:-1], n.parts[-1] - 1)) if n.parts[-1] > 1 and not n.suffix else None
+    return n.label(n.value - 1) if n.value > 1 else None
+
+
 def _rank(n: _Number) -> int:
     return len(n.parts) if n.parts else _RANKS.get(n.fmt, 100)
 

@@ -20,7 +20,7 @@ from ..kinds import ClauseKind, Placement
 from ..library import Clause
 from ..library.render import roman_lists
 from ..ooxml.model import Paragraph
-from ..ooxml.renumber import Renumbered, renumbered
+from ..ooxml.renumber import Renumbered, renumbered, shown_back
 from ..ooxml.revisions import next_numbers, typed_number, typed_number_span
 from .edit import Edit
 
@@ -55,7 +55,7 @@ def _renumbered(result: AuditResult, insertions: Sequence[Edit], struck: Collect
     for e in insertions:
         for at, count in numbered_paragraphs(e.index, e, _source).items():
             inserted[at] = inserted.get(at, 0) + count
-    texts, shown = without([p.text for p in result.paragraphs], [p.label for p in result.paragraphs], struck)
+    texts, shown = without(result.paragraphs, struck)
     return renumbered(texts, inserted, shown)
 
 
@@ -73,15 +73,23 @@ def struck_whole(paragraphs: Sequence[Paragraph], edits: Sequence[Edit]) -> list
     ]
 
 
-def without(
-    texts: Sequence[str], shown: Sequence[str | None], struck: Collection[int]
-) -> tuple[list[str], list[str | None]]:
+def without(paragraphs: Sequence[Paragraph], struck: Collection[int]) -> tuple[list[str], list[str | None]]:
     """The paragraphs' texts and the numbers Word shows them with, the paragraphs ``struck`` whole read as gone:
-    neither words nor a number, so no list reads on through them."""
-    return (
-        [("" if i in struck else t) for i, t in enumerate(texts)],
-        [(None if i in struck else n) for i, n in enumerate(shown)],
-    )
+    neither words nor a number, so no list reads on through them, and the later items of a list Word numbers show
+    one number back for each of them ("(d)" -> "(c)" once the "(c)" before it is struck)."""
+    texts, shown = [p.text for p in paragraphs], [p.label for p in paragraphs]
+    for i in sorted(struck):
+        texts[i], gone = "", paragraphs[i]
+        if shown[i] is None or gone.num_id is None:
+            continue
+        shown[i] = None
+        for j in range(i + 1, len(paragraphs)):
+            q = paragraphs[j]
+            if q.num_id == gone.num_id and (q.ilvl or 0) < (gone.ilvl or 0):
+                break  # the list it was in ends: a number of the level above
+            if q.num_id == gone.num_id and q.ilvl == gone.ilvl and (label := shown[j]) is not None:
+                shown[j] = shown_back(label) or label
+    return texts, shown
 
 
 # The clauses on AI use: the covenant, what adapts it to a kind of work, its remedies, indemnity and transparency

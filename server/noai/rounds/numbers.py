@@ -350,9 +350,10 @@ def _cited_as_placed(
         return edits
     paragraphs = result.paragraphs
     base = renumbering or _renumbered(result, insertions, struck_whole(paragraphs, edits))
-    moved = _moved_numbers(paragraphs, [c for c in base.found.changes if not c.reference])
+    moves = [c for c in base.found.changes if not c.reference]
+    moved, shown = _moved_numbers(paragraphs, moves), _shown_after(base, moves)
     standing = {
-        moved.get(n, n)
+        _as_renumbered(paragraphs[i], n, shown, moved)
         for i, o in _ours_standing(result, outcomes).items()
         if o.proposal.clause != DEFINITIONS and (n := _own_number(paragraphs[i]))
     }
@@ -366,6 +367,26 @@ def _cited_as_placed(
             e = replace(e, paragraphs=items)
         out.append(e)
     return out
+
+
+def _shown_after(base: Renumbered, moves: Sequence[TextChange]) -> list[str | None]:
+    """The number Word shows each paragraph with once this round's insertions and whole strikes are made (``base``
+    read the struck paragraphs as gone; ``moves``: the numbers its insertions move)."""
+    shown = list(base.shown or [None] * len(base.texts))
+    for c in moves:
+        if c.automatic:
+            shown[c.index] = c.new
+    return shown
+
+
+def _as_renumbered(p: Paragraph, number: str, shown: Sequence[str | None], moved: Mapping[str, str]) -> str:
+    """``number``, paragraph ``p``'s as the document cites it ("3(e)"), once this round's changes are made: where
+    Word numbers ``p`` ("(e)"), with the label it then shows (``shown``: "(d)" once a clause before it in its list
+    is struck whole, "(f)" once one is inserted); a typed number as the changes of its own move it (``moved``)."""
+    label, now = (p.label or "").strip(), shown[p.index] if p.index < len(shown) else None
+    if label and now and number.endswith(label):
+        return number[: len(number) - len(label)] + now.strip()
+    return moved.get(number, number)
 
 
 def _numbered_after_moves(
