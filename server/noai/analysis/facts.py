@@ -1456,6 +1456,17 @@ _BARE_OWNERSHIP, _TIMING_ADVERB = (
 )
 
 
+_MODAL_ADVERB = re.compile(r"\b(?:shall|will|must)\s+(?:automatically|immediately|forthwith)\s+$", re.IGNORECASE)
+
+
+def modal_adverb_start(f: Finding) -> int | None:
+    """Where a modal and a timing adverb right before the finding's phrase start ("shall automatically vest in"), so
+    that the payment condition takes the adverb's place ("shall, upon payment in full of …, vest in": it no longer
+    vests automatically), else ``None``."""
+    m = _MODAL_ADVERB.search(f.paragraph_text, max(0, f.phrase_start - 30), f.phrase_start)
+    return m.start() if m is not None else None
+
+
 def finite_start(f: Finding) -> int | None:
     """Where the finding's phrase, a statement of ownership in the bare present ("vest in", "belong to"), is the
     finite verb of the subject before it ("All rights, title and interest in the Deliverables vest in Client"), the

@@ -107,6 +107,7 @@ from .answers import (
 )
 from .approach import APPROACH, _approach, _approach_without, _without_approach
 from .definitions import (
+    _anchored_off,
     _defined_as_used,
     _defining_only_what_rested,
     _not_yet_defined,
@@ -297,7 +298,7 @@ def next_round(
     resting = _resting_on_gone(result, talks.outcomes, edits, library)  # an exception to our restriction, now gone
     at_rest = [e.index for e in resting]
     edits = _defined_as_used(edits, result, talks.outcomes, library, at_rest)
-    edits = _defining_only_what_rested(edits, result, resting)
+    edits = _anchored_off(_defining_only_what_rested(edits, result, resting), result, resting)
     placed = _with_ours(edits, talks.outcomes, result, library)
     if approach is not None and placed != edits:  # what the insertions renumber, said again of where they now go
         shifted = _shifted(result, [e for e in plan_edits if e.op == "insert_after"])

@@ -290,6 +290,20 @@ def _defining_only_what_rested(edits: list[Edit], result: AuditResult, resting: 
     return out
 
 
+def _anchored_off(edits: list[Edit], result: AuditResult, resting: Sequence[Edit]) -> list[Edit]:
+    """Our insertions this round anchored after a paragraph it withdraws (:func:`_resting_on_gone`) go after the
+    paragraph before it instead: the withdrawn paragraph takes its mark with it, and leaves no empty paragraph."""
+    gone = {e.index for e in resting}
+    out = []
+    for e in edits:
+        if e.op == "insert_after" and e.index in gone:
+            at = next((j for j in range(e.index - 1, -1, -1) if j not in gone), None)
+            if at is not None:
+                e = replace(e, index=at, anchor_text=result.paragraphs[at].text)
+        out.append(e)
+    return out
+
+
 def _unused_definitions(
     result: AuditResult,
     outcomes: Sequence[Outcome],
