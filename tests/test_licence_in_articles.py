@@ -72,12 +72,32 @@ def us_software_licence() -> bytes:
     return make_docx("".join(p(t) for t in texts) + "<w:sectPr/>")
 
 
+def us_art_licence() -> bytes:
+    """A New York art licence with "ARTICLE 2 – LICENSE" headings over typed "2.1" sub-clauses, citing whole Articles
+    only ("Article 2 survives"): an American drafter calls a sub-clause a Section."""
+    texts = (
+        "ART LICENSE AGREEMENT",
+        'This Agreement is made between Juniper Hale ("Artist") and Copperline Games, Inc. ("Company").',
+        "ARTICLE 1 – DEFINITIONS",
+        '1.1 "Artwork" means the twelve character paintings Artist has made for the game "Ember Road".',
+        '1.2 "Game" means the video game "Ember Road".',
+        "ARTICLE 2 – LICENSE",
+        "2.1 Artist grants Company a perpetual, worldwide, non-exclusive license to reproduce the Artwork for any "
+        "purpose.",
+        "2.2 Artist retains all copyright in the Artwork.",
+        "ARTICLE 3 – GENERAL",
+        "3.1 Article 2 survives termination. This Agreement is governed by the laws of the State of New York.",
+    )
+    return make_docx("".join(p(t) for t in texts) + "<w:sectPr/>")
+
+
 @functools.cache
 def red(shape: str, variant: str) -> engine.Redline:
     data = {
         "footage": footage_licence,
         "footage-unnamed": lambda: footage_licence(uses=("(a) on television; and", "(b) online,")),
         "us-software": us_software_licence,
+        "us-art": us_art_licence,
     }[shape]()
     return engine.redline(data, author="noai", date=DATE, options=engine.Options(variant=variant))
 
@@ -188,8 +208,10 @@ def test_our_clauses_are_articles_where_the_contract_says_article(variant):
 
 
 @pytest.mark.parametrize("variant", ("strict", "standard"))
-def test_our_clauses_stay_sections_where_the_contract_has_sections_under_articles(variant):
-    r = red("us-software", variant)
+@pytest.mark.parametrize("shape", ("us-software", "us-art"))
+def test_our_clauses_stay_sections_where_the_contract_has_sections_under_articles(shape, variant):
+    # Sections under Articles by name ("Section 2.2"), or under American law where only whole Articles are cited
+    r = red(shape, variant)
     ours = words_written(r)
     assert not re.search(r"\bArticles? \d+\.\d", ours), re.findall(r"\bArticles? [\d.]+", ours)
     assert re.search(r"\b(?:this )?Sections? \d+\.\d", ours, re.IGNORECASE), ours
@@ -205,3 +227,10 @@ def test_libreoffice_reads_our_definitions_in_article_one_and_no_section():
     assert defined < after.index("Article II: Licence")
     assert not any(re.search(r"\bSections? \d", t) for t in after)
     assert not any("AI System" in t for t in read["rejected_paragraphs"])
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_survival_list_in_articles_takes_our_clauses_in(variant):
+    # "Article 2.1 survives termination" -> "Articles 2.1 and 2.3 to 2.5 survive termination", as a list of Sections
+    survival = next(t for t in accepted(red("footage", variant)) if t.startswith("3.1 "))
+    assert re.match(r"3\.1 Articles 2\.1 and 2\.3 (?:and|to) 2\.\d survive termination\.", survival), survival

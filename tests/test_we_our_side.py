@@ -266,3 +266,66 @@ def test_a_material_of_no_one_is_struck_with_a_comment_that_names_no_party(we):
     said = struck[0].comment
     assert "without saying whose material that is or who may train on it" in said
     assert "would permit the Client" not in said and "would permit the Designer" not in said
+
+
+# -- an exception citing the clause a strike removes --------------------------------------------------------------
+
+CITED = "4.2 The Licensee may use the Photographs to train its machine learning models."
+
+
+def archive(citing: str) -> bytes:
+    return build(
+        (
+            "PHOTOGRAPH ARCHIVE LICENCE",
+            'This licence is made between Tamsin Hale (the "Licensor") and Orrery Media Ltd (the "Licensee").',
+            '1.1 The Licensor shall deliver 300 digitised photographs from her archive (the "Photographs").',
+            "4.1 The Licensor grants the Licensee a non-exclusive licence to publish the Photographs in its magazine.",
+            CITED,
+            f"6.1 On expiry of this licence the Licensee shall delete all copies of the Photographs, {citing}.",
+            "6.2 The Licensee shall keep the Photographs confidential, except as permitted by clause 4.1.",
+            "7.1 This licence is governed by the law of England and Wales.",
+        )
+    )
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("citing", ("except as clause 4.2 permits", "save as permitted under Clause 4.2"))
+def test_an_exception_citing_the_struck_clause_goes_with_it(variant, citing):
+    red = run(archive(citing), variant, None)
+    cut = [e for e in red.plan.edits if e.op == "replace" and e.find == f", {citing}"]
+    assert cut and not cut[0].replacement and "strikes the clause it cites" in (cut[0].comment or "")
+    accepted = texts(red, accepted=True)
+    assert "6.1 On expiry of this licence the Licensee shall delete all copies of the Photographs." in accepted
+    assert CITED not in accepted
+    # an exception citing a clause that stays is left alone
+    assert "6.2 The Licensee shall keep the Photographs confidential, except as permitted by clause 4.1." in accepted
+    rejected = texts(red, accepted=False)
+    assert f"6.1 On expiry of this licence the Licensee shall delete all copies of the Photographs, {citing}." in (
+        rejected
+    )
+    assert CITED in rejected
+
+
+# -- round two, read for the customer ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_round_two_after_they_reject_our_covenant_still_binds_the_provider(variant):
+    from support.replies import record_ids
+    from test_review_session20 import ids_of
+
+    sent = redline("saas", variant, "Customer").docx
+    back = Reply(sent).reject(ids=record_ids(sent, *ids_of(sent, "no-ai-training"))).accept().bytes()
+    red = engine.redline(
+        back,
+        author="noai",
+        date=datetime(2027, 2, 1, tzinfo=UTC),
+        options=engine.Options(variant=variant, we="Customer"),
+    )
+    terms = red.plan.terms
+    assert (terms["provider"], terms["client"], terms["deliverables"]) == ("Customer", "Provider", "Customer Content")
+    clauses = inserted(red).splitlines()
+    assert not any(c.startswith("Customer shall") for c in clauses)
+    said = "\n".join(comments(red))
+    assert "of Protected Materials" not in said and "licenses Protected Materials" not in said
+    assert not any(t.startswith("Customer shall not") for t in texts(red, accepted=True))

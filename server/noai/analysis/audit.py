@@ -169,6 +169,9 @@ class AuditResult:
     # a part that prevails (the face of an order, a statement of work) and keeps the creator's rights in what the rest
     # transfers (facts.prevailing_retention): read once, for the audit's note and the plan
     prevailing: Retention | None = None
+    # every white-space-free chunk of the paragraphs' texts lower-cased (fast.Gates.vocabulary): a word it lacks is
+    # in no paragraph (joined.Joined); None where the audit did not make it
+    vocabulary: str | None = field(default=None, repr=False, compare=False)
 
     def protection(self, name: str) -> Protection | None:
         return next((p for p in self.protections if p.name == name), None)
@@ -1381,6 +1384,7 @@ def audit_paragraphs(
         ip_section=ip,
         notes=_notes(paragraphs, findings + review, terms, kept),
         prevailing=kept,
+        vocabulary=gates.vocabulary,
         places=places,
         ai_section=ai_section,
         parties=parties,

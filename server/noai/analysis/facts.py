@@ -1119,6 +1119,18 @@ def hanging_on(text: str, end: int) -> Strike | None:
     return Strike(end, cut, "", text[start:cut].rstrip())
 
 
+def with_hanging(text: str, strike: Strike) -> tuple[Strike, str] | None:
+    """``strike`` (a whole sentence struck with nothing in its place) grown by the words of the next sentence that
+    hang on it (:func:`hanging_on`), with those words; the whole paragraph where nothing but its typed number would
+    be left ("3.3 " alone: struck whole, so a kept number is marked as deleted). ``None``: nothing hangs on it."""
+    tail = hanging_on(text, strike.end)
+    if tail is None or strike.replacement or tail.start != strike.end:
+        return None
+    if not text[tail.end :].strip() and _OPENING.fullmatch(text, 0, strike.start) and not tail.replacement:
+        return Strike(0, len(text), "", strike.words), tail.words
+    return Strike(strike.start, tail.end, tail.replacement, strike.words), tail.words
+
+
 # a limb of the purposes in the bare form after a join ("… models and improve the Service"): a verb and its object's
 # determiner (not a noun phrase that goes on with the AI words: "and all its tools", "and the Service")
 _DETERMINER_WORD = r"(?:the|its|their|our|his|her|any|such|all|other|each|every|an?)"
@@ -1144,6 +1156,29 @@ def _bare_limb(text: str, start: int, phrase_start: int, phrase_end: int) -> boo
     alone = text[: opens[-1].end()] + text[phrase_start:]
     found = _permits_training(alone, phrase_start - cut, phrase_end - cut)
     return found is not None and found[1] == phrase_start - cut
+
+
+# an exception that cites a clause by its number: ", except as Section 3.3 permits", ", except for the use allowed by
+# condition 3", ", save as permitted under clause 4.2"
+_CITED_CLAUSE = r"(?:Section|Clause|clause|Condition|condition|Paragraph|paragraph|Article|article)"
+_EXCEPT_AS = (
+    r",?\s*\b(?:except|save|other\s+than)\s+(?:as\s+(?:(?:permitted|allowed|provided)\s+(?:by|under|in)\s+)?|"
+    r"for\s+(?:the\s+|any\s+)?(?:use|uses|purposes?)\s+(?:allowed|permitted|set\s+out|described)\s+(?:by|under|in)\s+|"
+    r"to\s+the\s+extent\s+(?:permitted|allowed)\s+(?:by|under)\s+)"
+)
+
+
+def exception_citing(text: str, number: str) -> Strike | None:
+    """The exception of ``text`` that cites the clause numbered ``number`` ("3.3", "3." typed: "3") and nothing else,
+    with its comma, as the span a redline strikes once that clause is struck (", except as Section 3.3 permits"
+    of "… within 60 days, except as Section 3.3 permits."); ``None`` where there is none."""
+    n = re.escape(number.rstrip("."))
+    m = re.search(
+        rf"{_EXCEPT_AS}{_CITED_CLAUSE}\s+{n}(?![\w(]|\.\d)(?:\s+(?:permits|allows|provides))?(?=\s*[.;])", text
+    )
+    if m is None:
+        return None
+    return Strike(m.start(), m.end(), "", m.group(0).lstrip(", "))
 
 
 # A sentence whose act lets the other side use the work AS training data, the use named by a noun ("Performer consents
@@ -1419,6 +1454,17 @@ _BARE_OWNERSHIP, _TIMING_ADVERB = (
     re.compile(r"(?:vest\s+in|belong\s+to)$", re.IGNORECASE),
     re.compile(r"\b(?:automatically|immediately|forthwith)\s+$", re.IGNORECASE),
 )
+
+
+_MODAL_ADVERB = re.compile(r"\b(?:shall|will|must)\s+(?:automatically|immediately|forthwith)\s+$", re.IGNORECASE)
+
+
+def modal_adverb_start(f: Finding) -> int | None:
+    """Where a modal and a timing adverb right before the finding's phrase start ("shall automatically vest in"), so
+    that the payment condition takes the adverb's place ("shall, upon payment in full of …, vest in": it no longer
+    vests automatically), else ``None``."""
+    m = _MODAL_ADVERB.search(f.paragraph_text, max(0, f.phrase_start - 30), f.phrase_start)
+    return m.start() if m is not None else None
 
 
 def finite_start(f: Finding) -> int | None:
@@ -1949,6 +1995,16 @@ def says_section(texts: Sequence[str]) -> bool:
     return any(m.group(1).lower() == "section" for t in texts for m in _references(t, fast.lowered(t)))
 
 
+def cites_sub_articles(texts: Sequence[str]) -> bool:
+    """One of ``texts`` cites a sub-clause of the document as an Article ("Article 4.1", "Articles 4.1(i) and 6"),
+    not only a whole one ("Article 2")."""
+    return any(
+        m.group(1).lower() == "article" and _SUB_NUMBER.match(t, m.end())
+        for t in texts
+        for m in _references(t, fast.lowered(t))
+    )
+
+
 # a numbered item of the document: typed ("5. In return …") or Word's label ("5."); a sub-number ("5.1", "5.1.")
 _ITEM_NUMBER = re.compile(r"\d{1,3}[.)](?=\s|$)")
 _SUB_NUMBER = re.compile(r"\d{1,3}\.\d")
@@ -2336,11 +2392,22 @@ def credit_kept(texts: Sequence[str]) -> bool:
     return any(_CREDIT_KEPT.search(t) for t in texts if "oral" in t)
 
 
-def as_referred(text: str, word: str | None) -> str:
-    """``text`` (ours) with "clause 7(b)" said with the document's ``word`` ("Section 7(b)")."""
+def as_referred(text: str, word: str | None, sections: bool = False) -> str:
+    """``text`` (ours) with "clause 7(b)" said with the document's ``word`` ("Section 7(b)"); a sub-clause ("clause
+    2.1") a Section where the document says "Article" and its sub-clauses are Sections (``sections``), as our clauses
+    call themselves (:func:`this_part`)."""
     if not word:
         return text
-    return _CLAUSE_IN_COMMENT.sub(lambda m: word[:1].upper() + word[1:] if m.group(1) == "C" else word, text)
+    sub = "Section" if sections and word.lower().startswith("art") else None
+
+    def said(m: re.Match[str]) -> str:
+        w = sub if sub and _SUB_CITED.match(text, m.end()) else word
+        return w[:1].upper() + w[1:] if m.group(1) == "C" else w
+
+    return _CLAUSE_IN_COMMENT.sub(said, text)
+
+
+_SUB_CITED = re.compile(r"\s+\d{1,3}\.\d")  # "clause 2.1": a sub-clause
 
 
 # -- bracketed alternatives ("[Option 1: assignment]" … "[End of Option 1]") ------------------------
@@ -3484,9 +3551,10 @@ class _Holders:
     joined: a fact every match of whose patterns holds one of some words is read from those texts alone, in
     order (every text, where one holds a character that folds to an ASCII letter)."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], vocabulary: str | None = None) -> None:
+        """``vocabulary``: a text holding every white-space-free chunk of the texts lower-cased, where known."""
         self.texts = texts
-        self.lows = None if fast.folds("".join(texts)) else Joined([t.lower() for t in texts])
+        self.lows = None if fast.folds("".join(texts)) else Joined([t.lower() for t in texts], vocabulary)
 
     def indexes(self, words: Sequence[str]) -> Sequence[int]:
         return range(len(self.texts)) if self.lows is None else self.lows.holding(words)
@@ -3516,7 +3584,13 @@ class DocumentFacts:
 
     @cached_property
     def _texts(self) -> _Holders:
-        return _Holders([p.original_text for p in self._result.paragraphs])
+        paragraphs = self._result.paragraphs
+        texts = [p.original_text for p in paragraphs]
+        vocabulary = self._result.vocabulary  # the chunks of the texts as they read now: with those as they were
+        if vocabulary is not None:
+            changed = [t.lower() for p, t in zip(paragraphs, texts, strict=True) if t != p.text]
+            vocabulary = "\0".join((vocabulary, *changed))
+        return _Holders(texts, vocabulary)
 
     @cached_property
     def _originals(self) -> list[str]:
@@ -3659,9 +3733,12 @@ class DocumentFacts:
 
     @cached_property
     def names_sections(self) -> bool:
-        """It names a part of itself a Section ("Section 5.1", "SECTION 2", "see Section 7(b)"), a statute's
-        section aside: where it says "Article" and never "Section", our sub-clauses are not Sections either."""
-        return says_section(self._texts.holding(("section",)))
+        """Its sub-clauses are Sections: it names a part of itself a Section ("Section 5.1", "SECTION 2", "see
+        Section 7(b)"; a statute's section aside), or, under American law, never cites a sub-clause as an Article
+        ("Article 4.1"). Where it says "Article" otherwise, our sub-clauses are not Sections either."""
+        if says_section(self._texts.holding(("section",))):
+            return True
+        return american_law(self._result) and not cites_sub_articles(self._texts.holding(("article",)))
 
     @cached_property
     def purpose(self) -> str | None:
@@ -3812,7 +3889,7 @@ _SURVIVING_NUMBER = r"\d+[A-Z]?(?:\.\d+)*"
 # a survival sentence listing the document's surviving parts by number: "Section 3 survives termination",
 # "Sections 3 and 4 survive its termination", "Clauses 5, 7 and 9 shall survive any expiry"
 _SURVIVAL_LIST = re.compile(
-    rf"\b(?P<word>Section|Clause|Paragraph)s?\s+(?P<numbers>{_SURVIVING_NUMBER}(?:\s*,\s*{_SURVIVING_NUMBER})*"
+    rf"\b(?P<word>Section|Article|Clause|Paragraph)s?\s+(?P<numbers>{_SURVIVING_NUMBER}(?:\s*,\s*{_SURVIVING_NUMBER})*"
     rf"(?:,?\s+and\s+{_SURVIVING_NUMBER})?)\s+(?P<verb>(?:shall|will|must)\s+survive|survives?)\b"
     r"(?=[^.]{0,60}\b(?:termination|expiry|expiration)\b)"
 )
@@ -3957,7 +4034,10 @@ _GLOSSARY_OPENS = r"In (?:this|the) [A-Za-z]+(?: [\w.()]+)?,\s*"  # "In this Sec
 _GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:{_GLOSSARY_OPENS})?["“]')
 # a glossary sentence standing after a clause's run-in title ("No Third-Party AI Training. In the Contract, “A” means
 # …; and “B” means …."), to the full stop ending it (one before a capital, or the text's end)
-_GLOSSARY_WITHIN = re.compile(rf'(?:^|(?<=[.:] )){_GLOSSARY_OPENS}["“].*?\.(?=\s+[A-Z]|\s*$)', re.DOTALL)
+_CLAUSE_NUMBER = r"(?:\d+(?:\.\d+)*[A-Z]?\.?\s+|\([a-z]{1,4}\)\s*)"  # "3.5<TAB>", "4A. ", "(d) " opening a clause
+_GLOSSARY_WITHIN = re.compile(
+    rf'(?:^{_CLAUSE_NUMBER}?|(?<=[.:] ))({_GLOSSARY_OPENS}["“].*?\.)(?=\s+[A-Z]|\s*$)', re.DOTALL
+)
 
 
 def term_key(name: str) -> str:
@@ -3974,8 +4054,9 @@ def term_key(name: str) -> str:
 # never a breach of it named beside other things ("any breach of the restrictions on …": the sentence stands without it)
 _RESTS_ON_RESTRICTION = re.compile(r"(?<!breach of )\b[Tt]he restrictions? on ((?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)")
 # a sentence widening what a restricted term covers: "Prohibited AI Use also includes using …" (after its number)
+# (a run-in title before it: "Style, Voice and Likeness. Prohibited AI Use also includes …")
 _WIDENS_TERM = re.compile(
-    r"^(?:\d+(?:\.\d+)*[A-Z]?\.?\s+|\([a-z]{1,4}\)\s*)?([A-Z][\w-]*(?: [A-Z][\w-]*)*) also (?:includes|covers)\b"
+    rf"^{_CLAUSE_NUMBER}?(?:[A-Z][^.]{{0,60}}\.\s+)?([A-Z][\w-]*(?: [A-Z][\w-]*)*) also (?:includes|covers)\b"
 )
 
 
@@ -4057,7 +4138,7 @@ def glossary_within(text: str) -> str:
     """The glossary sentence of ``text`` ("In the Contract, “A” means …; and “B” means …."), after a run-in title
     where the clause has one; "" where it has none."""
     m = _GLOSSARY_WITHIN.search(text)
-    return m.group(0) if m and glossary_terms(m.group(0)) else ""
+    return m.group(1) if m and glossary_terms(m.group(1)) else ""
 
 
 def glossary_without(text: str, keys: Collection[str]) -> str:
