@@ -218,6 +218,16 @@ LIMBS = {
         "for the training of its ML models",
         "3.1 Provider may use Customer Content to improve the Service.",
     ),
+    "bare-after-another": (
+        "3.1 Provider may use Customer Content to provide the Service and train its AI models.",
+        "train its AI models",
+        "3.1 Provider may use Customer Content to provide the Service.",
+    ),
+    "bare-before-another": (
+        "3.1 Provider may use Customer Content to train its AI models and improve the Service.",
+        "train its AI models",
+        "3.1 Provider may use Customer Content to improve the Service.",
+    ),
     "in-the-middle": (
         "3.1 Provider may use Customer Content to host the Service, to train its machine learning models and to "
         "provide support.",
@@ -286,6 +296,14 @@ def test_the_designers_client_keeps_its_catalogue_use_and_loses_its_fine_tuning(
         ("Provider may use Customer Content to train its AI models and to improve them.", None, None),
         # training is the one purpose
         ("Provider may use Customer Content to train its AI models.", None, None),
+        # a clause of its own after it, not a limb of the purposes
+        (
+            "The Images may be used to train AI models, and the Photographer consents to the Agency copying them.",
+            None,
+            None,
+        ),
+        # more after the training limb than its object, which cannot be told from it
+        ("Provider may use Customer Content to host the Service, train its AI models and provide support.", None, None),
         # no permission
         ("Provider may not use Customer Content to train its AI models or to sell them.", None, None),
     ],
@@ -307,3 +325,49 @@ def test_libreoffice_accepts_the_permission_without_its_training_limb(libreoffic
     source, out = libreoffice([original, red.docx])
     assert out["rejected_paragraphs"] == source["paragraphs"]
     assert left in out["accepted_paragraphs"]
+
+
+def test_a_bare_training_limb_that_cannot_be_told_from_the_rest_takes_the_sentence_whole():
+    """Not left standing: "to host the Service, train its AI models and provide support" is still a permission to
+    train (before, no strike at all was made of it)."""
+    from noai.analysis.facts import training_permission
+
+    text = "Provider may use Customer Content to host the Service, train its AI models and provide support."
+    at = text.index("train its")
+    strike = training_permission(text, at, at + len("train its AI models"))
+    assert strike is not None and strike.words == text
+    denied = "Provider may not use Customer Content to host the Service and train its AI models."
+    at = denied.index("train its")
+    assert training_permission(denied, at, at + len("train its AI models")) is None
+
+
+# -- a typed-number paragraph struck whole with the sentence that hangs on its permission keeps its number ---------
+#
+# "3.3 Customer agrees that Canvasly … may use Inputs and Outputs to develop, fine-tune and enhance the generative
+# models … . Any such use will be subject to …": the permission and its follow-up are all of the paragraph after its
+# typed number. Struck from the permission's first word, the paragraph was left as a bare "3.3 " once accepted.
+
+FOLLOWED = f"{PERMISSION} Such training shall be carried out only on Customer's own servers."
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_permission_struck_with_its_follow_up_leaves_its_number_marked_not_bare(variant):
+    original = software_agreement(f"1.2 {FOLLOWED}")
+    red = redline_of(original, variant)
+    (edit,) = struck(red)
+    assert (edit.find, edit.replacement) == (FOLLOWED, DELETED)
+    assert "Such training shall be carried out" in (edit.comment or "") and "Its number stays" in (edit.comment or "")
+    written = accepted(red.docx)
+    assert f"1.2 {DELETED}" in written and not any(t.strip() == "1.2" for t in written)
+    assert rejected(red.docx) == texts(original)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_platforms_training_permission_and_its_follow_up_leave_section_3_3_marked(variant):
+    from test_review_synthetic import redline as redline_synthetic
+
+    red = redline_synthetic("us-ai-platform-customer", variant)
+    written = accepted(red.docx)
+    assert f"3.3 {DELETED}" in written, [t for t in written if t.startswith("3.3")]
+    assert not any(t.strip() == "3.3" for t in written)
+    assert not any("Any such use" in t for t in written)

@@ -20,6 +20,8 @@ and a US software agreement of typed numbers.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from support.docx_builder import make_docx, p
 from test_document_wording import redline_of
@@ -279,15 +281,35 @@ def photographs(*ip: str) -> bytes:
             "3.1 All right, title and interest in the Deliverables shall vest in Client on creation.",
             f"3.1 All right, title and interest in the Deliverables shall, {PAY}, vest in Client.",
         ),
+        (
+            "3.1 Client owns all rights in the Deliverables from creation.",
+            f"3.1 Client will, {PAY}, own all rights in the Deliverables.",
+        ),
+        (
+            "3.1 All Deliverables shall be the sole property of Client on creation.",
+            f"3.1 All Deliverables shall, {PAY}, be the sole property of Client.",
+        ),
+        (
+            "3.1 All rights in the Deliverables shall automatically vest in Client on creation.",
+            f"3.1 All rights in the Deliverables shall, {PAY}, vest in Client.",
+        ),
     ],
-    ids=["plural", "rights-first-singular", "work-and-rights", "rights-first-shall"],
+    ids=[
+        "plural",
+        "rights-first-singular",
+        "work-and-rights",
+        "rights-first-shall",
+        "owns",
+        "sole-property",
+        "shall-auto",
+    ],
 )
 def test_strict_makes_a_statement_of_ownership_wait_for_payment_at_its_verb_whatever_its_subject(clause, waits):
     original = software(clause, "3.2 Developer shall deliver the source code of the Deliverables with each release.")
     red = redline_of(original, "strict")
     assert waits in accepted(red.docx)
     (edit,) = [e for e in red.plan.edits if e.clause == "fix-ip-assignment" and e.comment]
-    assert edit.op == "replace" and "We also strike “on creation”" in (edit.comment or ""), edit.comment
+    assert edit.op == "replace" and re.search(r"We also strike “(on|from) creation”", edit.comment or ""), edit.comment
     assert "We leave this wording unchanged" not in said(red)
     assert rejected(red.docx) == texts(original)
 

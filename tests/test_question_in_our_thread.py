@@ -2,7 +2,8 @@
 
 "Would this stop us using an AI tool to write alt text and captions …?", "Does the restriction prevent our editors
 from running an AI grammar checker on …?": negotiation._ASKS reads the use the question asks about as a stated need
-(rounds/needs.py answers it and drafts the exception, as for "We need to …"); a question about training on the work
+(rounds/needs.py answers it and drafts the exception, as for "We need to …", unless our covenant's exceptions allow
+it already: then the answer points to them and nothing is drafted); a question about training on the work
 is answered as a request to train (no standing permission drafted); a question that names no AI use gets no such
 answer. Shapes: uk-translation-rights (standard) and ie-narration (strict), other than review20's three.
 """
@@ -70,22 +71,38 @@ def round_two(name: str, variant: str, question: str) -> engine.Redline:
     return engine.redline(back.bytes(), author="noai", date=NEXT_ROUND, options=options)
 
 
+def asked(name: str, variant: str, question: str) -> tuple[engine.Redline, list[str]]:
+    """Our round two after they ask ``question`` (``{work}``: the contract's work) in our thread, and our replies."""
+    red = round_two(name, variant, question.format(work=facts(name).work_product))
+    return red, thread_replies(red.docx)
+
+
 @pytest.mark.parametrize(("name", "variant"), SHAPES)
 def test_a_question_on_a_tool_use_is_answered_and_the_use_excepted_on_the_covenants_terms(name, variant):
-    work = facts(name).work_product
-    red = round_two(name, variant, f"Would this stop us using an AI tool to write alt text and captions for {work}?")
-    replies = thread_replies(red.docx)
-    assert any(re.search(r"alt text and captions", r) and "keeps no copy" in r for r in replies), replies
-    excepted = [t for t in (p.text for p in engine.read(red.docx, accepted=True).paragraphs) if "alt text" in t]
+    red, replies = asked(
+        name, variant, "Would this stop us using an AI tool to tag {work} with keywords for our catalogue?"
+    )
+    assert any(re.search(r"tag .* with keywords", r) and "keeps no copy" in r for r in replies), replies
+    excepted = [t for t in (p.text for p in engine.read(red.docx, accepted=True).paragraphs) if "with keywords" in t]
     assert excepted and all(re.search(r"neither keeps|keeps no copy|trains no", t) for t in excepted), excepted
     assert any(e.clause == "need-exception" for e in red.plan.edits)
 
 
 @pytest.mark.parametrize(("name", "variant"), SHAPES)
+def test_a_question_our_exceptions_answer_already_is_answered_from_them_with_nothing_drafted(name, variant):
+    # the covenant's exceptions name "accessibility features such as screen reading, captions or alternative text"
+    # (issue 15 item 6): the answer points to that exception, and no second exception is drafted
+    red, replies = asked(
+        name, variant, "Would this stop us using an AI tool to write alt text and captions for {work}?"
+    )
+    assert any("“captions or alternative text”" in r and "no change is needed" in r for r in replies), replies
+    assert not [e for e in red.plan.edits if e.clause == "need-exception"], red.plan.edits
+    assert not [p.text for p in engine.read(red.docx, accepted=True).paragraphs if "alt text" in p.text]
+
+
+@pytest.mark.parametrize(("name", "variant"), SHAPES)
 def test_a_question_on_training_is_answered_without_a_standing_permission(name, variant):
-    work = facts(name).work_product
-    red = round_two(name, variant, f"Would this stop us using {work} to train our own AI model?")
-    replies = thread_replies(red.docx)
+    red, replies = asked(name, variant, "Would this stop us using {work} to train our own AI model?")
     assert any("train" in r and "consent" in r for r in replies), replies
     assert not [e for e in red.plan.edits if e.clause == "need-exception"]  # asked, not requested: nothing drafted
     accepted = [p.text for p in engine.read(red.docx, accepted=True).paragraphs]

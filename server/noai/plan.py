@@ -25,7 +25,7 @@ from functools import partial
 from typing import Any
 
 from . import schemas
-from .analysis.audit import AuditResult
+from .analysis.audit import AuditResult, from_our_side
 from .analysis.classify import Finding
 from .analysis.facts import (
     DocumentFacts,
@@ -49,6 +49,7 @@ from .analysis.facts import (
     credit_to_authors,
     defined_names,
     definitions_run,
+    exception_citing,
     finite_start,
     for_copyright_term,
     hire_fallback,
@@ -56,6 +57,7 @@ from .analysis.facts import (
     is_transfer_verb,
     joined_verb,
     kept_tool_use,
+    modal_adverb_start,
     modal_before,
     modal_opening,
     modal_start,
@@ -91,6 +93,7 @@ from .analysis.facts import (
     used_as_part_of,
     waits_for_payment,
     widened_rights,
+    with_hanging,
 )
 from .analysis.work_kind import SOFTWARE
 from .errors import PartyRoleError, PlanError, UnknownVariantError
@@ -120,7 +123,7 @@ from .library.render import (
 )
 from .ooxml.model import Paragraph
 from .ooxml.renumber import Renumbered, struck_moves_numbers
-from .ooxml.revisions import typed_number_span
+from .ooxml.revisions import typed_number, typed_number_span
 from .ooxml.text import INSERTED
 from .planning.comments import (
     _defined_for,
@@ -137,9 +140,11 @@ from .planning.comments import (
     _transfer_options,
     _words,
     code_waiver,
+    hanging_said,
     left_once,
     moral_act,
     said_once,
+    said_unowned,
     strategy_comment,
 )
 from .planning.definitions import beside_the_work, join_definitions_list, not_defined_by_itself, render_insertions
@@ -306,6 +311,7 @@ def make_plan(
     if variant not in VARIANTS:
         raise UnknownVariantError(f"There is no variant {variant!r}; choose one of {', '.join(VARIANTS)}.")
     with_comments = playbook.comments if comments is None else comments
+    result = from_our_side(result)  # --we Customer: Customer keeps its Customer Content, Provider is bound
     terms = result.terms.placeholders()
     if result.score.risk is None:  # language not supported: propose nothing rather than nonsense
         return Plan(variant, terms, (), notes=tuple(result.notes))
@@ -515,6 +521,7 @@ def make_plan(
     insertions, joins = join_definitions_list(result, insertions, run)  # "(c) …; and (d) …." takes the new terms in
     ours = {at for e in insertions for at in numbered_paragraphs(e.index, e, _source)}  # what ours number on from
     fixes = [(*_number_kept(result, f, rf, ours), op) if op == "replace" else (f, rf, op) for f, rf, op in fixes]
+    fixes += _citing_struck(result, fixes)  # "except as Section 3.3 permits", 3.3 struck: the exception goes too
     edits = [
         *insertions,
         *joins,
@@ -530,8 +537,9 @@ def make_plan(
     if {"I", "we", "We"} & {terms.get("provider"), terms.get("client")}:  # "reserve to me", not "reserve to I"
         edits = [replace(e, comment=first_person(e.comment)) if e.comment else e for e in edits]
     if facts.clause_word:  # "Section 7(b)", as the document refers to it, not "clause 7(b)"
-        edits = [replace(e, comment=as_referred(e.comment, facts.clause_word)) if e.comment else e for e in edits]
-        edits = [_calling_itself(e, facts.clause_word) for e in edits]  # "This Section applies", in our text too
+        word, sections = facts.clause_word, facts.names_sections
+        edits = [replace(e, comment=as_referred(e.comment, word, sections)) if e.comment else e for e in edits]
+        edits = [_calling_itself(e, facts.clause_word, facts.names_sections) for e in edits]  # "This Section applies"
     if clauses:  # our clauses cite themselves by number: "Sections 4.3 to 4.7 apply", "this Section 4.3"
         cited = [
             _rewritten(e, partial(parts_cited, own=own, labels=labels))
@@ -657,11 +665,12 @@ def _no_officer(e: Edit) -> Edit:
     return e if paragraphs == e.paragraphs else replace(e, paragraphs=paragraphs)
 
 
-def _calling_itself(e: Edit, word: str) -> Edit:
-    """``e`` with the clauses it inserts calling themselves by the document's ``word`` ("This Section")."""
+def _calling_itself(e: Edit, word: str, sections: bool) -> Edit:
+    """``e`` with the clauses it inserts calling themselves by the document's ``word`` ("This Section"; "This
+    Article" where the document names no Section: ``sections``)."""
     if not e.paragraphs:
         return e
-    return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word)} for p in e.paragraphs))
+    return replace(e, paragraphs=tuple({**p, "text": this_part(p["text"], word, sections)} for p in e.paragraphs))
 
 
 def _present(result: AuditResult, protection: str) -> bool:
@@ -901,6 +910,11 @@ def choose_fixes(
         if wanted is None:
             continue
         action, fix = wanted
+        if f.kind == "perpetual_irrevocable" and f.act in _TRANSFER_ACTS:
+            # "assigns … throughout the universe in perpetuity": the rights last as the work's ownership does. A fixed
+            # term (or "solely for the Permitted Purpose") belongs to a licence; what we ask of a transfer is asked on
+            # its own words (strict: that it wait for payment; standard and minimal: unchanged, the covenant relied on)
+            continue
         if code_waiver is not None and f.kind == "moral_rights_waiver":
             action = "comment"  # code the client will maintain: the waiver is accepted, not limited
         if f.kind == "ip_assignment" and action == "replace":  # "All right, title and interest … vests in": its verb
@@ -939,7 +953,9 @@ def choose_fixes(
         use = embedded(f) if rf is not None and embedded is not None else None
         if rf is not None and use is not None:
             rf = background_fix(f, rf, variant, terms, owned=use == OWNED_WORK, done=filled)
-        elif rf is not None and (purpose_limited(f) or (brand and f.kind == "perpetual_irrevocable")):
+        elif rf is not None and (
+            purpose_limited(f, result.paragraphs) or (brand and f.kind == "perpetual_irrevocable")
+        ):
             rf = limited_fix(f, rf, terms, filled)
         if rf is None or rf.action == "ignore":
             continue
@@ -985,6 +1001,11 @@ def choose_fixes(
         hire = [i for i, (f, _, op) in enumerate(fixes) if op == "comment" and f.kind == "work_made_for_hire"]
         fixes = [x for i, x in enumerate(fixes) if i not in hire[1:]]  # one explanatory comment of the kind
     return _without_redundant(fixes), needed_terms
+
+
+# The acts of a sentence that moves the work to the client: its "in perpetuity" / "throughout the universe" is the
+# transfer's reach, not a licence's term (noai.analysis.classify gives a modifier there the transfer's act).
+_TRANSFER_ACTS = frozenset({"assigns", "vests", "owns"})
 
 
 def strike_creation_timing(
@@ -1113,7 +1134,13 @@ def _back_up_after(
         found = _back_up_in(f, at, texts[at], parties, work, at > f.start + 1)
         if found:
             label = sections[at][1] if at < len(sections) else None
-            where = "in the paragraph after it" if at == f.start + 1 or not label else f"in {clause_name(label)}"
+            where = (
+                "in the paragraph after it"
+                if at == f.start + 1
+                else f"in {clause_name(label)}"
+                if label
+                else "in the back-up assignment below"
+            )
             if at > f.start + 1 and condition:
                 found = [
                     (g, s._replace(replacement=s.replacement.replace("upon that payment", condition, 1)), said)
@@ -1305,6 +1332,14 @@ def _training_struck(
         rf, said = sentence, sentence.comment
     if strike is None:
         return None
+    # a whole sentence struck: the words of the next one that hang on it go too ("However, (a) … before any such
+    # use, and (b) Provider shall not …" keeps "Provider shall not …")
+    grown = with_hanging(f.paragraph_text, strike) if strike.words.endswith((".", ";")) else None
+    if grown is not None:
+        strike, hanging = grown
+        said = f"{said} {hanging_said(hanging)}"
+    if f.attributes.get("material_owner") == "unknown":  # "The Materials may be used to train …": nobody's, said
+        said = said_unowned(said, terms)
     words = f.paragraph_text[strike.start : strike.end]
     return replace(f, phrase=words, phrase_start=strike.start, phrase_end=strike.end), replace(
         rf, find=words, replacement=strike.replacement, comment=said
@@ -1466,6 +1501,38 @@ def _replica_fixed(
 DELETED = "[Intentionally deleted]"  # what a drafter leaves at the number of a clause struck whole
 
 
+def _citing_struck(
+    result: AuditResult, fixes: Sequence[tuple[Finding, RenderedFix, str]]
+) -> list[tuple[Finding, RenderedFix, str]]:
+    """The strikes of the exceptions that cite a numbered clause this plan strikes whole (", except as Section 3.3
+    permits" once 3.3 is struck, :func:`~noai.analysis.facts.exception_citing`): what the exception allowed is gone, so
+    the exception would point at nothing."""
+    out: list[tuple[Finding, RenderedFix, str]] = []
+    taken = {(f.start, f.phrase_start) for f, _, _ in fixes}
+    for f, rf, op in fixes:
+        text = f.paragraph_text
+        whole = f.phrase_end >= len(text.rstrip()) and not text[: f.phrase_start].strip(" \t0123456789.()")
+        if op != "replace" or rf.replacement not in ("", None, DELETED) or not whole:
+            continue
+        typed = typed_number(text)
+        number = typed[0] if typed else result.paragraphs[f.start].label
+        if not number:
+            continue
+        for j, p in enumerate(result.paragraphs):
+            cut = exception_citing(p.text, number) if j != f.start else None
+            if cut is None or (j, cut.start) in taken:
+                continue
+            words = p.text[cut.start : cut.end]
+            said = (
+                f"This change strikes the exception “{cut.words}”: this redline strikes the clause it cites, so it "
+                "would point at nothing."
+            )
+            cited = replace(f, start=j, end=j, paragraph_text=p.text, phrase=words, phrase_start=cut.start)
+            out.append((replace(cited, phrase_end=cut.end), replace(rf, find=words, replacement="", comment=said), op))
+            taken.add((j, cut.start))
+    return out
+
+
 def _number_kept(result: AuditResult, f: Finding, rf: RenderedFix, ours: Set[int]) -> tuple[Finding, RenderedFix]:
     """A whole numbered paragraph struck keeps its number, as a drafter strikes a clause ("4.3 [Intentionally
     deleted]"), where striking it with its number would leave a gap in the typed numbers after it (4.2, 4.4), let
@@ -1588,7 +1655,12 @@ def _fits_before(f: Finding, rf: RenderedFix) -> bool:
         start, _ = quoted_span(f.paragraph_text, f.phrase_start, f.phrase_end)
         return be_before(replace(f, phrase_start=start))
     if f.kind == "ip_assignment" and (rf.replacement or "").startswith(_PAYMENT_FIRST):
-        return modal_before(f) or modal_opening(f.phrase) is not None or finite_start(f) is not None
+        return (
+            modal_before(f)
+            or modal_opening(f.phrase) is not None
+            or finite_start(f) is not None
+            or modal_adverb_start(f) is not None
+        )
     return True
 
 
@@ -1640,6 +1712,11 @@ def _modal_taken(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]:
     if finite is not None:  # "All rights … vest in Client" -> "… will, upon payment in full …, vest in Client"
         longer = replace(f, phrase=f.paragraph_text[finite : f.phrase_end], phrase_start=finite)
         return longer, replace(rf, find=longer.phrase, replacement=f"will, {replacement}")
+    adverb = modal_adverb_start(f) if start is None and inner is None else None
+    if adverb is not None:  # "shall automatically vest in" -> "shall, upon payment in full …, vest in"
+        modal = f.paragraph_text[adverb:].split(None, 1)[0]
+        longer = replace(f, phrase=f.paragraph_text[adverb : f.phrase_end], phrase_start=adverb)
+        return longer, replace(rf, find=longer.phrase, replacement=f"{modal}, {replacement}")
     if start is None:
         return f, rf
     modal = f.paragraph_text[start : f.phrase_start].rstrip()

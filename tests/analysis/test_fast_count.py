@@ -73,3 +73,43 @@ def test_the_literals_a_pattern_needs_are_those_of_each_of_its_alternatives():
         "data",
     )
     assert fast.needed(re.compile(r"\b(?:data|x\d)\b", re.IGNORECASE)) is None  # "x\d" needs no literal
+
+
+# -- the document's vocabulary (fast.Gates.vocabulary): the alternatives no chunk of it holds are not searched --
+
+
+@pytest.mark.parametrize("path", contracts())
+def test_the_count_by_the_vocabulary_is_the_paragraph_count_on_every_corpus_contract(path):
+    texts = [p.text for p in read_document(path.read_bytes()).paragraphs]
+    lows = Joined([t.lower() for t in texts])
+    vocabulary = fast.Gates(texts).vocabulary
+    assert fast.count_joined(PATTERNS, texts, lows, vocabulary) == _plain(PATTERNS, texts)
+
+
+def test_the_vocabulary_leaves_out_the_alternatives_the_document_never_uses():
+    texts = ["The Studio delivers the artwork as PSD files and JPG images.", "Source code, data sets and the corpus."]
+    lows = Joined([t.lower() for t in texts])
+    vocabulary = fast.Gates(texts).vocabulary
+    assert "psd" in vocabulary and "storyboard" not in vocabulary and "\x00" in vocabulary
+    counts = fast.count_joined(PATTERNS, texts, lows, vocabulary)
+    assert counts == _plain(PATTERNS, texts)
+    assert counts[:3] == [1, 4, 2]  # source code; artwork, PSD files, JPG, images; data sets, corpus
+    # the pruning is at work: a vocabulary that lacks the document's words finds nothing where every
+    # alternative needs a literal (so the count above was made by the pruned patterns)
+    assert fast.count_joined(PATTERNS[:3], texts, lows, "\x00")[0] == 0
+
+
+def test_a_literal_with_white_space_never_prunes_its_alternative():
+    # "prior art" is a literal of one alternative: no chunk holds it, yet the text does
+    rx = re.compile(r"\b(?:prior art|state of the art|designs?)\b", re.IGNORECASE)
+    texts = ["Prior art and the state of the art", "no design here", "DESIGNS"]
+    lows = Joined([t.lower() for t in texts])
+    vocabulary = fast.Gates(texts).vocabulary
+    assert fast.count_joined([rx], texts, lows, vocabulary) == _plain([rx], texts) == [4]
+
+
+def test_a_text_that_folds_is_counted_as_written_whatever_the_vocabulary():
+    texts = ["the \u017foftware and its ſource code", "BRAND ELEMENTS, and the Data\u017fet"]
+    vocabulary = fast.Gates(texts).vocabulary
+    lows = Joined([t.lower() for t in texts])
+    assert fast.count_joined(PATTERNS, texts, lows, vocabulary) == _plain(PATTERNS, texts)

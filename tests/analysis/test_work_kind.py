@@ -11,6 +11,7 @@ import pytest
 from support.docx_builder import make_docx, p
 
 from noai import engine
+from noai.analysis import fast, work_kind
 
 
 def contract(title: str, parties: str, *body: str) -> bytes:
@@ -354,3 +355,11 @@ def test_a_us_program_defined_without_a_work_product_follows_the_contracts_broad
     broadcast = "The Network may broadcast the Programs on television and radio."
     assert kind('"Programs" means the six half-hour programs of the series.', broadcast) == "creative"
     assert kind('"Programs" means the programs written for the Customer, in source code.', broadcast) == "software"
+
+
+def test_every_match_of_softwares_words_naming_no_work_holds_one_of_its_hints():
+    # the detector counts these in the whole document at once: a match without a hint would be counted there,
+    # and not where only the paragraphs holding a hint are read
+    needed = fast.needed(work_kind._NOT_WORK[work_kind.SOFTWARE])  # one of them is in every match (lower-cased)
+    assert needed is not None
+    assert all(any(hint in literal for hint in work_kind._HINTS[work_kind.SOFTWARE]) for literal in needed)

@@ -2315,7 +2315,10 @@ def us_ai_platform_customer() -> bytes:
 #     right; a "process … using any technology" clause; reserved rights; no assignment anywhere.
 
 
-def licence_articles() -> bytes:
+def licence_articles(
+    uses: tuple[str, str] = ("in print editions of the Titles", "in digital editions of the Titles"),
+) -> bytes:
+    """``uses``: the two uses the grant lists under its lead-in, (i) and (ii); by default each in the Titles."""
     doc = _document()
     _para(doc, "ARCHIVE LICENCE AGREEMENT", bold=True)
     _para(
@@ -2349,11 +2352,8 @@ def licence_articles() -> bytes:
         "4.1 Licensor hereby grants to Licensee a perpetual, irrevocable, non-exclusive, worldwide licence to "
         "reproduce, adapt, publish, distribute and communicate to the public the Licensed Works:",
     )
-    _para(doc, "(i) in print editions of the Titles; and")
-    _para(
-        doc,
-        "(ii) in digital editions of the Titles, companion websites, apps and online learning platforms,",
-    )
+    _para(doc, f"(i) {uses[0]}; and")
+    _para(doc, f"(ii) {uses[1]}, companion websites, apps and online learning platforms,")
     _para(doc, "in each case in any and all media now known or hereafter devised.")
     _para(
         doc,

@@ -32,7 +32,15 @@ from noai.analysis.classify import (
 )
 from noai.analysis.classify import Parties as Mentions
 from noai.analysis.collector import paused
-from noai.analysis.facts import Retention, clause_word, named_purpose, prevailing_retention, retention_note
+from noai.analysis.facts import (
+    Retention,
+    clause_word,
+    listed_uses,
+    named_purpose,
+    prevailing_retention,
+    retention_note,
+    sentence_at,
+)
 from noai.analysis.language import detect_language
 from noai.analysis.negotiation import (
     Negotiation,
@@ -42,7 +50,7 @@ from noai.analysis.negotiation import (
     without_our_words,
 )
 from noai.analysis.parties import CLIENT as CLIENT_ROLE
-from noai.analysis.parties import Parties, We, analyse, find_parties, resolve_we
+from noai.analysis.parties import Parties, We, analyse, find_parties, made_by, materials_of, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.semantics import drafting_note
 from noai.analysis.terms import DefinedTerms, analyse_terms
@@ -161,6 +169,9 @@ class AuditResult:
     # a part that prevails (the face of an order, a statement of work) and keeps the creator's rights in what the rest
     # transfers (facts.prevailing_retention): read once, for the audit's note and the plan
     prevailing: Retention | None = None
+    # every white-space-free chunk of the paragraphs' texts lower-cased (fast.Gates.vocabulary): a word it lacks is
+    # in no paragraph (joined.Joined); None where the audit did not make it
+    vocabulary: str | None = field(default=None, repr=False, compare=False)
 
     def protection(self, name: str) -> Protection | None:
         return next((p for p in self.protections if p.name == name), None)
@@ -451,23 +462,25 @@ def _scope(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: 
         return Protection(
             "scope_limitation", PRESENT, scoped.start, f'The licence is limited: "{scoped.attributes["scope"]}".'
         )
-    limited = None if broad else next(filter(None, (_limited_grant(f) for f in findings)), None)
+    limited = None if broad else next(filter(None, (_limited_grant(f, paragraphs) for f in findings)), None)
     if limited is not None:  # limited by its period, territory, media or named purpose
         return Protection("scope_limitation", PRESENT, limited[0], f'The licence is limited: "{limited[1]}".')
     why = "A grant allows use for any purpose." if broad else "No grant found that limits use to a stated purpose."
     return Protection("scope_limitation", MISSING, detail=why)
 
 
-def _limited_grant(f: Finding) -> tuple[int, str] | None:
+def _limited_grant(f: Finding, paragraphs: Sequence[Paragraph]) -> tuple[int, str] | None:
     """The paragraph and the words of a licence to the other side limited by its own period, territory,
-    media or named purpose (in the grant's sentence), else ``None``."""
+    media or named purpose (in the grant's sentence, with the uses it lists under its lead-in), else ``None``."""
     if f.kind != "license_grant" or f.severity == INFO or f.negated:
         return None
     text = f.paragraph_text
     end = text.find(". ", f.phrase_end)
     m = P.LIMITED_GRANT.search(text, f.phrase_start, len(text) if end < 0 else end)
-    if m is None:  # or a purpose it names: "for the Purpose", "for running X's business"
+    if m is None:  # or a purpose it names: "for the Purpose", "for running X's business", "(a) in the Film; …"
         named = named_purpose(text, f.phrase_start, len(text) if end < 0 else end)
+        if named is None and (items := listed_uses(f, paragraphs)):
+            named = named_purpose(text[f.phrase_start :] + " " + items)
         return (f.start, named) if named else None
     return (f.start, m.group(0))
 
@@ -1226,7 +1239,9 @@ def _summary(grade: str, reasons: Sequence[tuple[int, str]], findings: Sequence[
 _TRANSFERS = ("ip_assignment", "work_made_for_hire")
 
 
-def _prevailing(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms) -> Retention | None:
+def _prevailing(
+    paragraphs: Sequence[Paragraph], findings: Sequence[Finding], terms: DefinedTerms, vocabulary: str | None = None
+) -> Retention | None:
     """The creator's keeping in a part that prevails over the part transferring the work, if any."""
     transfers = sorted(
         {f.start for f in findings if f.kind in _TRANSFERS and f.beneficiary != "creator" and not f.negated}
@@ -1236,7 +1251,7 @@ def _prevailing(paragraphs: Sequence[Paragraph], findings: Sequence[Finding], te
     work = terms.deliverables.name if terms.deliverables else None
     named = terms.placeholders()
     return prevailing_retention(
-        paragraphs, named.get(terms.creator or "provider"), work, transfers, named.get("agreement")
+        paragraphs, named.get(terms.creator or "provider"), work, transfers, named.get("agreement"), vocabulary
     )
 
 
@@ -1259,6 +1274,42 @@ def _notes(
     return notes
 
 
+def from_our_side(result: AuditResult) -> AuditResult:
+    """``result`` read from the side of the party the user said they are (``--we``), where what is at stake for
+    that party is what it brings to the deal ("Customer Content", "Brand Materials"), not the other side's product
+    ("the Service", the Agency's "Deliverables"): the work is our materials, the creator's term names our party (who
+    keeps them and whom the clauses protect) and the client's term the other side (the party they bind). The
+    findings already read the creator as our party (:func:`audit_paragraphs`). Any other result is returned as it
+    is: an inferred party, or one that brings no materials the document names."""
+    terms, we, parties = result.terms, result.we, result.parties
+    if we is None or we.source != "user" or terms.client is None or terms.provider is None:
+        return result
+    materials = materials_of(parties, terms, result.paragraphs, we.party)
+    ours = materials[0] if materials else None
+    if ours is None:
+        return result
+    receiving = we.role == CLIENT_ROLE and terms.creator == "client"  # the audit made our party the creator
+    other = next((p for p in parties.parties if p.id != we.party and p.role != we.role and p.role != "unknown"), None)
+    if not receiving and (other is None or not made_by(other, terms.deliverables, result.paragraphs)):
+        return result  # we make the work: it stays what is at stake
+    swapped = (
+        replace(terms, client=terms.provider, provider=terms.client, creator="provider", deliverables=ours)
+        if receiving
+        else replace(terms, deliverables=ours)
+    )
+    # the other side owning its own things ("Provider owns all right … in the Service and Usage Data") moves nothing
+    # of ours: only a transfer whose sentence names our materials is one
+    words = re.compile("|".join(rf"\b{re.escape(w)}\b" for t in materials for w in {t.name, *t.aliases}))
+    findings = [
+        f
+        for f in result.findings
+        if f.kind != "ip_assignment"
+        or f.beneficiary != "client"
+        or words.search(sentence_at(f.paragraph_text, f.phrase_start))
+    ]
+    return replace(result, terms=replace(swapped, licensed=None), findings=findings)
+
+
 def audit_paragraphs(
     paragraphs: Sequence[Paragraph],
     terms: DefinedTerms | None = None,
@@ -1275,20 +1326,23 @@ def audit_paragraphs(
     read from the document without our words; the defined terms keep ours.
     Raises :class:`~noai.errors.UnknownPartyError` when ``we`` names no party of the document."""
     language = detect_language(p.text for p in paragraphs)
+    # made once, shared: the classifier's gates; their vocabulary of the paragraphs for the terms, the work kind
+    # and the prevailing part (a word it lacks is in no paragraph)
+    gates = fast.Gates([p.text for p in paragraphs])
     theirs = paragraphs
     if ours:
         theirs = [replace(p, text=ours[i]) if i in ours else p for i, p in enumerate(paragraphs)]
         terms, parties = analyse(theirs)
-        terms = replace(terms, all=analyse_terms(paragraphs).terms.all)  # our definitions are defined terms
+        terms = replace(terms, all=analyse_terms(paragraphs, gates.vocabulary).terms.all)  # ours are defined terms
     elif terms is None:
-        terms, parties = analyse(paragraphs)
+        terms, parties = analyse(paragraphs, gates.vocabulary)
     else:
         parties = find_parties(paragraphs)
     resolved = resolve_we(parties, we)
     words = party_words(parties, terms.creator or "provider")  # the model's creator is the contract's
+    maker = terms.creator or "provider"  # who makes the work, whoever the user is
     if resolved.role == CLIENT_ROLE and resolved.source == "user":  # the user is the receiving side
-        creator_side = terms.creator or "provider"
-        terms = replace(terms, creator="client" if creator_side == "provider" else "provider")
+        terms = replace(terms, creator="client" if maker == "provider" else "provider")
     if language not in ("en", "unknown"):
         return AuditResult(
             filename,
@@ -1308,7 +1362,7 @@ def audit_paragraphs(
             we=resolved,
         )
     creator = terms.creator or "provider"
-    findings = classify(paragraphs, terms, words)
+    findings = classify(paragraphs, terms, words, maker=maker, made=gates)
     protections = _protections(paragraphs, findings, terms, creator, Mentions(terms, paragraphs, words))
     body_end = _operative_end(paragraphs, findings)
     runs = _SectionRuns(paragraphs)
@@ -1317,7 +1371,7 @@ def audit_paragraphs(
     ai_section = _ai_section(paragraphs, ip, findings, terms)
     # what only the learned model finds: reported for review, not scored (noai.analysis.learned)
     review = learned.review_findings(paragraphs, findings)
-    kept = _prevailing(paragraphs, findings, terms)
+    kept = _prevailing(paragraphs, findings, terms, gates.vocabulary)
     return AuditResult(
         filename=filename,
         language=language,
@@ -1330,13 +1384,19 @@ def audit_paragraphs(
         ip_section=ip,
         notes=_notes(paragraphs, findings + review, terms, kept),
         prevailing=kept,
+        vocabulary=gates.vocabulary,
         places=places,
         ai_section=ai_section,
         parties=parties,
         we=resolved,
         work_kind=given_work_kind(work_kind)
         if work_kind
-        else detect_work_kind(theirs, parties.work_product.text if parties.work_product else None, list(terms.all)),
+        else detect_work_kind(
+            theirs,
+            parties.work_product.text if parties.work_product else None,
+            list(terms.all),
+            gates.vocabulary if theirs is paragraphs else None,
+        ),
     )
 
 

@@ -26,7 +26,7 @@ from noai.analysis import fast
 from noai.analysis import patterns as P
 from noai.analysis import semantics as S
 from noai.analysis.pronouns import with_pronouns
-from noai.analysis.terms import body_start
+from noai.analysis.terms import MADE, MAKES, SUPPLIED, SUPPLIES, body_start, says_of
 from noai.kinds import GRANT_KINDS, KINDS, SEVERITY_ORDER, FindingKind, Severity, explanation_templates, kind_spec
 from noai.kinds import SPANNING_KINDS as SPANNING  # kinds whose finding spans the rest of its clause
 from noai.ooxml.model import Paragraph
@@ -196,6 +196,14 @@ class Parties:
         for m in fast.finditer(self.pattern, text, None, start, end):
             last = m.lastgroup
         return last
+
+    def right_before(self, text: str, start: int, end: int) -> str | None:
+        """The party named as the subject of a verb at ``end``: right before it, or before an aside ("Northlight,
+        the owner of the Images, licenses …"); None when another word comes between ("Software licenses")."""
+        last = None
+        for m in fast.finditer(self.pattern, text, None, max(start, end - 120), end):
+            last = m
+        return last.lastgroup if last is not None and _SUBJECT_GAP.fullmatch(text, last.end(), end) else None
 
     def after(self, text: str, start: int, end: int) -> str | None:
         m = fast.search(self.pattern, text, None, start, end)
@@ -462,6 +470,7 @@ _MODIFIERS = tuple(
     )
 )
 _MODIFIER_KINDS = frozenset(kind for kind, *_ in _MODIFIERS)
+_TRANSFERS = frozenset({"ip_assignment", "work_made_for_hire"})
 _NO_GRANT = frozenset({"ownership", "grant", *_MODIFIER_KINDS})
 _NO_GRANT_KINDS = frozenset({*GRANT_KINDS, *_MODIFIER_KINDS})
 
@@ -499,6 +508,14 @@ _RESERVED_TO = re.compile(r"\s*(?:to|by|for|unto|with|vested\s+in)\s+")
 _OTHER: dict[str | None, str] = {CLIENT: PROVIDER, PROVIDER: CLIENT}
 _OWNER_AT = re.compile(r"\s*(?:the\s+)?")  # where the owner's name starts after "owned by", "property of"
 # "no licenses are granted", "no other license": the licence word denied by the words just before it
+# A licence promised, not given ("D2 shall license such additional technology to LICENSEE"), after a condition in its
+# sentence ("In the event that LICENSEE requires …", "Skype agrees that in the event that it makes available a new
+# product, it will license …"): a licence of what may come, on an event, no licence of the work.
+_BARE_LICENSES = ("licenses", "licences")  # the verb with nothing before it: its subject must be a party
+_PROMISED_LICENCE = re.compile(r"(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+licen", re.IGNORECASE)
+_CONDITION_OPENS = re.compile(r"\b(?:in\s+the\s+event|if|should|when|whenever|once)\b", re.IGNORECASE)
+# What may stand between a subject and its verb: an aside in commas, "hereby", "also".
+_SUBJECT_GAP = re.compile(r"\s*(?:,[^,.;]{1,80},\s*)?(?:(?:hereby|also|further)\s+)?")
 _NO_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # A dedication of the work to the public domain ("be committed to the public domain", "dedicates … to the
 # public domain"): the work leaves every owner, the creator's control included. Not "is or becomes part of
@@ -664,9 +681,13 @@ class _Classifier:
         paragraphs: Sequence[Paragraph],
         terms: DefinedTerms | None,
         words: Mapping[str, Sequence[str]] | None = None,
+        maker: str | None = None,
+        gates: fast.Gates | None = None,
     ) -> None:
         self.paragraphs = paragraphs
         self.parties = Parties(terms, paragraphs, words)
+        # the side that makes the work, whichever side the user is (``creator`` is the user's side under ``--we``)
+        self.maker = maker or self.parties.creator
         self.roles = _Roles(self.parties)
         self._read_text: str | None = None
         self._readings: dict[tuple[int, int], S.Reading] = {}
@@ -690,7 +711,7 @@ class _Classifier:
         self.work = re.compile(rf"\b(?:{'|'.join(names)})\b")
         self._headings: dict[tuple[Any, ...], bool] = {}
         self.t = _Text("", None)  # the paragraph being classified
-        self.gates = fast.Gates([p.text for p in paragraphs])
+        self.gates = gates or fast.Gates([p.text for p in paragraphs])
         agreement = getattr(terms, "agreement", None)
         titles = [n for n in ((agreement.name, *agreement.aliases) if agreement else ()) if P.AI_TERM.search(n)]
         # "under AI Addendum": the document's own name, not AI language
@@ -1030,6 +1051,8 @@ class _Classifier:
                 or not S.operative(text, s)
                 or _in_definition(p, m.start())
                 or self.no_licence(text, m.end(), e)
+                or (m.group(0).lower() in _BARE_LICENSES and not self.parties.right_before(text, s, m.start()))
+                or (_PROMISED_LICENCE.match(m.group(0)) and _CONDITION_OPENS.search(text, s, m.start()))
             ):
                 continue
             verb = m.group(0).lower()
@@ -1086,11 +1109,16 @@ class _Classifier:
         books", "the right to audit" (and no licence or use is named in the sentence)."""
         return bool(self.t.search(_NON_LICENCE_RIGHT, start, end)) and not self.t.search(_LICENCE_USE, start, end)
 
-    def modifiers(self, p: Paragraph, grant: _Grant | None, gates: frozenset[str]) -> list[Finding]:
+    def modifiers(
+        self, p: Paragraph, grant: _Grant | None, gates: frozenset[str], transfers: Sequence[Finding] = ()
+    ) -> list[Finding]:
         """The scope words of a grant: perpetual, any purpose, future media, derivatives, sublicences.
 
         Outside a grant's paragraph (or its sub-items) a modifier counts only in a sentence about
-        rights that also names the work, a grant, or sits under an IP or licence heading.
+        rights that also names the work, a grant, or sits under an IP or licence heading. In a sentence that
+        transfers the work (one of ``transfers``, the paragraph's assignments and vestings) and grants no licence,
+        the words are the transfer's reach ("assigns … throughout the universe in perpetuity"): the finding's act
+        is the transfer's, not "licenses".
         """
         t, text = self.t, p.text
         out: list[Finding] = []
@@ -1153,9 +1181,11 @@ class _Classifier:
                     # "the duty of confidence survives in perpetuity" (a term or a duty, not the licence)
                     continue
                 risky = self.risky(context)
-                out.append(
-                    self.finding(p, kind, m, severity if risky else INFO, kind, direction=self._direction(context))
-                )
+                found = self.finding(p, kind, m, severity if risky else INFO, kind, direction=self._direction(context))
+                transfer = next((f for f in transfers if s <= f.phrase_start < e), None)
+                if transfer is not None and transfer.act and not t.search(P.GRANT, s, e):
+                    found = replace(found, act=transfer.act)
+                out.append(found)
                 break
         return out
 
@@ -1271,21 +1301,45 @@ class _Classifier:
                 )
             )
 
-    def _passive_permitted(self, text: str, s: int, at: int, after: int, e: int) -> str:
+    def _passive_permitted(self, text: str, s: int, at: int, after: int, e: int) -> tuple[str, bool]:
         """Who a passive permission lets use its subject ("… may be used to train …"): the party it names as the
         agent ("by the Studio"); else, where the subject is a party's own material ("Client Data", "the Client's
         photographs"), the other party, as nobody needs leave to use its own; else the side other than the creator
-        ("The Artwork may be used to train AI models": the creator needs no permission to use its work)."""
+        ("The Artwork may be used to train AI models": the creator needs no permission to use its work), with
+        whether the subject's owner was read (False: a material the document gives to no one, "The Materials")."""
         agent = _BY_AGENT.search(text, after, e)
         named = self.parties.after(text, agent.end(), e) if agent else None
         if named is not None:
-            return named
+            return named, True
         if agent:  # "by any person": nobody of the two
-            return self.parties.before_any_case(text, s, at) or "unknown"
-        owner = _owner_of(self.parties, text, max(s, text.rfind(",", s, at) + 1), at)  # the subject after any aside
+            return self.parties.before_any_case(text, s, at) or "unknown", True
+        subject = max(s, text.rfind(",", s, at) + 1)  # the subject after any aside
+        owner = _owner_of(self.parties, text, subject, at) or self._defined_owner(text, subject, at)
+        if owner is None and self.work.search(text, subject, at):  # "The Images may be used …": the work's maker's
+            owner = self.maker
         if owner in (CLIENT, PROVIDER):
-            return CLIENT if owner == PROVIDER else PROVIDER
-        return self.parties.other
+            return CLIENT if owner == PROVIDER else PROVIDER, True
+        return self.parties.other, False
+
+    def _defined_owner(self, text: str, start: int, end: int) -> str | None:
+        """The party whose material the defined term in ``text[start:end]`` is by its definition ("“Reference
+        Images” means the photographs the Client provides", "… created by the Supplier"); ``None`` where it names no
+        defined term, or its definition names no one party as supplying or making it."""
+        defined = getattr(self.terms, "all", None) or {}
+        said = text[start:end]
+        for name in sorted((n for n in defined if n in said), key=len, reverse=True):
+            at = defined[name].defined_at
+            if at is None or not 0 <= at < len(self.paragraphs):
+                continue
+            meaning = self.paragraphs[at].text
+            owners = [
+                role
+                for role in (CLIENT, PROVIDER)
+                if says_of(meaning, sorted(self.parties.names[role]), SUPPLIES, SUPPLIED)
+                or says_of(meaning, sorted(self.parties.names[role]), MAKES, MADE)
+            ]
+            return owners[0] if len(owners) == 1 else None
+        return None
 
     def made_by_owner(self, text: str, s: int, e: int, owner: str | None) -> bool:
         """The sentence gives its ``owner`` what that party itself made, supplied or already held ("made
@@ -1541,10 +1595,11 @@ class _Classifier:
             # "Performer consents to Studio … using the Recordings as training data": Studio's permission
             consent = None if permission else P.AI_CONSENT.search(text, s, e)
             if permission or consent:
+                owned = True  # whose material the permission is over is read (or does not matter)
                 if permission is None:
                     who = self.parties.after(text, consent.end() if consent else s, e) or "unknown"
                 elif _PASSIVE_PERMISSION.match(text, permission.end(), e):
-                    who = self._passive_permitted(text, s, permission.start(), permission.end(), e)
+                    who, owned = self._passive_permitted(text, s, permission.start(), permission.end(), e)
                 else:
                     who = (
                         self.parties.before_any_case(text, s, permission.start())
@@ -1562,6 +1617,7 @@ class _Classifier:
                         polarity="permission",
                         permitted_party=who,
                         discloser=discloser,
+                        **({} if owned else {"material_owner": "unknown"}),
                     )
                 ]
             if S.drafting_note(text):  # a note that only talks about AI: neither a term nor a choice of the form
@@ -1682,7 +1738,8 @@ class _Classifier:
         licences, licence = self.licence(p) if "grant" in gates else ([], None)
         found += licences
         grant = grant or licence
-        found += self.modifiers(p, grant or carried, gates)
+        transfers = [f for f in found if f.kind in _TRANSFERS and f.actor != f.beneficiary]
+        found += self.modifiers(p, grant or carried, gates, transfers)
         if licence is not None:
             self.licences.append((_numbers(p), licence))
             self.latest = licence
@@ -2094,10 +2151,16 @@ def with_titles(paragraphs: Sequence[Paragraph], findings: list[Finding]) -> lis
 
 
 def classify(
-    paragraphs: Sequence[Paragraph], terms: DefinedTerms | None, words: Mapping[str, Sequence[str]] | None = None
+    paragraphs: Sequence[Paragraph],
+    terms: DefinedTerms | None,
+    words: Mapping[str, Sequence[str]] | None = None,
+    maker: str | None = None,
+    made: fast.Gates | None = None,
 ) -> list[Finding]:
-    """Every clause finding of ``paragraphs`` in document order (by start, then kind)."""
-    c = _Classifier(paragraphs, terms, words)
+    """Every clause finding of ``paragraphs`` in document order (by start, then kind). ``maker``: the side
+    ("client" / "provider") that makes the work where the user is the other one (``terms.creator`` is then the
+    user's side); ``made``: the paragraphs' :class:`~noai.analysis.fast.Gates` where the caller has made them."""
+    c = _Classifier(paragraphs, terms, words, maker, made)
     found: list[Finding] = []
     carried: _Grant | None = None
     carried_path: tuple[str, ...] = ()

@@ -570,6 +570,34 @@ _NAMES_TRAINING_VERB = re.compile(
 _OBJECT_TAIL = re.compile(r"[^.;:()]*?(?=\s*(?:[.;)]|$))")
 
 
+# '"Prohibited AI Use" means using any Protected Materials to train or fine-tune an AI System, or including them in a
+# dataset compiled for that purpose.' (minimal's): what the restriction forbids, up to the next entry or the full stop
+_PROHIBITED_DEFINED = re.compile(
+    r"[\"“]Prohibited AI Use[\"”]\s+means\s+(?P<what>.*?)(?:;\s+(?:and\s+)?[\"“]|\.(?:\s|$)|$)"
+)
+# a use of the work beyond training that a restriction may name: feeding it to a system, making output from it
+_BEYOND_TRAINING = re.compile(
+    r"\b(?:input|prompt|process|upload|provid|generat|output|embed|vector|retriev|analy[sz]|min(?:e|ing)\b|scrap|"
+    r"reproduc|style|replica|imitat|summari)",
+    re.IGNORECASE,
+)
+
+
+def restricts_only_training(texts: Iterable[str]) -> bool:
+    """Whether the restriction on AI use the document defines ("Prohibited AI Use" means …) forbids only training an
+    AI system on the work (and compiling a dataset for it): minimal's. A tool that trains nothing is outside it, so a
+    question about one is answered from the definition, with no exception drafted. False where the document defines
+    no such restriction, or its definition names any other use (input, output, processing, embedding …)."""
+    for text in texts:
+        if "Prohibited AI Use" not in text:
+            continue
+        m = _PROHIBITED_DEFINED.search(text)
+        if m is not None:
+            what = m.group("what")
+            return "train" in what.lower() and _BEYOND_TRAINING.search(what) is None
+    return False
+
+
 def permitted_training(f: Finding) -> str | None:
     """The words by which ``f``, an AI permission, adds training to a grant's uses (:func:`training_words`:
     "including to train, fine-tune or evaluate artificial intelligence models"), else None. A paragraph that uses
@@ -795,8 +823,9 @@ _PERMITS_TRAINING = re.compile(
     r"(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:AI|artificial|machine|neural|(?:large\s+)?language|training|datasets?)\b))|"
     rf"(?:(?:{_PUT_TO_USE_PASSIVE}|{_PUT_TO_USE})\b[^.;]{{0,160}}?\b"
     r"(?:to|for(?:\s+the\s+purposes?\s+of)?|as|in)\s+(?:the\s+)?)?"
-    # a list of verbs before it: "to develop, train and evaluate its speech models"
-    r"(?:[a-z-]+,\s+)*(?:[a-z-]+,?\s+(?:and|or)\s+)?"
+    # a list of verbs before it: "to develop, train and evaluate its speech models"; the first training verb of the
+    # list is the act ("to train and improve its models": "train", whose object follows the list)
+    r"(?:[a-z-]+,\s+)*?(?:[a-z-]+,?\s+(?:and|or)\s+)??"
     # what is made for training: "to create training datasets"
     r"(?:(?:create|compile|build|assemble)\s+(?:an?\s+|the\s+)?)?"
     r"(?P<act>(?:re-?)?train(?:ing)?|fine[\s-]?tun(?:e|ing)|improv(?:e|ing))\b|"
@@ -935,7 +964,15 @@ def training_permission(text: str, phrase_start: int, phrase_end: int) -> Strike
     not"; training words after the AI words), or one conditioned on consent or approval. Whose permission it
     is, is the finding's to say (``permitted_party``)."""
     found = _permits_training(text, phrase_start, phrase_end)
-    return found[0] if found is not None else None
+    if found is None:  # a limb in the bare form after another ("to provide the Service and train its AI models")
+        start, end = sentence_span(text, phrase_start)
+        if not _bare_limb(text, start, phrase_start, phrase_end):
+            return None
+        if start and _OPENING.fullmatch(text, 0, start):
+            start = 0
+        opening = _OPENING.match(text, start)
+        return _sentence_struck(text, start, end, opening.end() if opening is not None else start)
+    return found[0]
 
 
 def _permits_training(text: str, phrase_start: int, phrase_end: int) -> tuple[Strike, int] | None:
@@ -987,22 +1024,29 @@ _BACK_TO_THE_LIMB = re.compile(r"\b(?:them|it|those|these|such|the\s+same)\b", r
 def training_limb(text: str, phrase_start: int, phrase_end: int) -> Strike | None:
     """Where a permission to train (:func:`training_permission`) allows other uses as well, in limbs of its own
     ("Provider may use Customer Content to train its machine learning models and to improve the Service"; "for the
-    training of its ML models and to operate the Service"), the training limb with the join that ties it to the rest,
-    as the span a redline strikes so that the rest still stands and reads ("Provider may use Customer Content to
-    improve the Service"): the limb and the join after it ("to train … models and "); the last limb, or one after a
-    comma, with the join before it (" and to train … models", ", to train … models"). ``words``: the limb. ``None``:
-    no such permission, training is its only use, another limb names AI or training too (the sentence goes whole),
-    or the limb cannot be told from the rest."""
-    found = _permits_training(text, phrase_start, phrase_end)
-    if found is None or found[1] < 0 or found[1] > phrase_start:
-        return None
-    act = found[1]
+    training of its ML models and to operate the Service"; "to provide the Service and train its AI models"; "to train
+    its AI models and improve the Service"), the training limb with the join that ties it to the rest, as the span a
+    redline strikes so that the rest still stands and reads ("Provider may use Customer Content to improve the
+    Service"): the limb and the join after it ("to train … models and "; "train … models and " where the next limb
+    takes its "to"); the last limb, or one after a comma, with the join before it (" and to train … models", ", to
+    train … models"). ``words``: the limb. ``None``: no such permission, training is its only use, another limb names
+    AI or training too (the sentence goes whole), or the limb cannot be told from the rest."""
     start, end = sentence_span(text, phrase_start)
-    opens = [m for m in _LIMB_OPENS.finditer(text, start, act) if not _CLAUSE_BREAK.search(text, m.end(), act)]
-    if not opens:
+    found = _permits_training(text, phrase_start, phrase_end)
+    if found is not None and 0 <= found[1] <= phrase_start:
+        act = found[1]
+        opens = [m for m in _LIMB_OPENS.finditer(text, start, act) if not _CLAUSE_BREAK.search(text, m.end(), act)]
+        if not opens:
+            return None
+        limb, verb = opens[-1].start(), opens[-1].end()
+    elif found is None and _bare_limb(text, start, phrase_start, phrase_end):
+        limb = verb = phrase_start  # "to provide the Service and train its AI models"
+    else:
         return None
-    limb = opens[-1].start()
     after = _NEXT_LIMB.search(text, phrase_end, end)
+    bare = _NEXT_BARE_LIMB.search(text, phrase_end, end) if after is None else None
+    if bare is not None and not text[limb:verb].lower().startswith("for"):  # "for … and improve" reads no limb
+        after, limb = bare, verb  # "to train its AI models and improve the Service": the "to" stays for the next
     if after is not None and _CLAUSE_BREAK.search(text, phrase_end, after.start()):
         after = None  # "… models, provided that …": not a limb of the purposes
     before = _LIMB_BEFORE.search(text, start, limb)
@@ -1011,6 +1055,8 @@ def training_limb(text: str, phrase_start: int, phrase_end: int) -> Strike | Non
     stop = after.start() if after is not None else len(text[:end].rstrip().rstrip(".;"))
     if (after is None and before is None) or _CLAUSE_BREAK.search(text, phrase_end, stop):
         return None
+    if after is None and _AND_MORE.search(text, phrase_end, stop):
+        return None  # "… train its AI models and provide support": more after it than its object
     later = text[after.end() : end] if after is not None else ""
     if _SPEAKS_OF_AI.search(text, start, limb) or _SPEAKS_OF_AI.search(later) or _A_MODEL.search(later):
         return None  # another limb trains AI too: the sentence goes whole
@@ -1021,6 +1067,118 @@ def training_limb(text: str, phrase_start: int, phrase_end: int) -> Strike | Non
         return Strike(limb, after.end(), "", words)  # "to train … models and " / "A and to train … and B"
     assert before is not None
     return Strike(before.start(), stop, "", words)  # " and to train … models", ", to train … models"
+
+
+# The words of the next sentence that hang on a permission struck before it: an opening connective that answers it
+# ("However,", "In that case,") and the items that govern the use it gave ("(a) … must be aggregated before any such
+# use, and"), read by their reference back to it ("such use", "that training").
+_BACK_CONNECTIVE = re.compile(
+    r"(?:However|But|Nevertheless|Notwithstanding\s+the\s+foregoing|In\s+(?:that|such|each|either)\s+case|"
+    r"In\s+doing\s+so|When\s+doing\s+so)\s*,?\s+"
+)
+_SUCH_USE = re.compile(
+    r"\b(?:such|that|this|these|those|the\s+foregoing)\s+(?:uses?|training|purposes?|processing|permissions?|"
+    r"rights?|licen[cs]es?|models?|improvements?)\b",
+    re.IGNORECASE,
+)
+_ITEM_MARK = re.compile(r"(?:(?<=\s)|(?<=^))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
+
+
+def hanging_on(text: str, end: int) -> Strike | None:
+    """What of the sentence after ``text[:end]`` (a struck permission, the spaces after it included) goes with it:
+    the whole sentence where it all refers back to the permission ("Such use must be aggregated."); the lead of
+    its items up to the last one, which then stands alone without its mark, where the items before it do ("However,
+    (a) Usage Data must be aggregated before any such use, and (b) Provider shall not disclose …" -> "Provider
+    shall not disclose …"); its opening connective alone ("However, Provider shall …"). The first word left takes
+    the capital. ``None``: nothing of it hangs on the permission, or it cannot be cut cleanly."""
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text):
+        return None
+    _s, stop = sentence_span(text, start)
+    connective = _BACK_CONNECTIVE.match(text, start, stop)
+    items = list(_ITEM_MARK.finditer(text, start, stop))
+    bodies = [text[m.end() : (items[i + 1].start() if i + 1 < len(items) else stop)] for i, m in enumerate(items)]
+    back = [bool(_SUCH_USE.search(b)) for b in bodies]
+    lead = text[(connective.end() if connective else start) : items[0].start() if items else stop]
+    if (not items and _SUCH_USE.search(lead)) or (items and all(back) and not lead.strip(" ,:")):
+        after = stop
+        while after < len(text) and text[after].isspace():
+            after += 1
+        return Strike(end, after, "", text[start:stop])
+    if len(items) >= 2 and all(back[:-1]) and not back[-1] and not lead.strip(" ,:"):
+        cut = items[-1].end()
+    elif connective is not None and not any(back) and not _SUCH_USE.search(lead):
+        cut = connective.end()
+    else:
+        return None
+    first = re.compile(r"[a-z]").match(text, cut)
+    if first is not None:  # "(b) the Provider shall …": its first word opens the sentence now
+        return Strike(end, cut + 1, text[cut].upper(), text[start:cut].rstrip())
+    return Strike(end, cut, "", text[start:cut].rstrip())
+
+
+def with_hanging(text: str, strike: Strike) -> tuple[Strike, str] | None:
+    """``strike`` (a whole sentence struck with nothing in its place) grown by the words of the next sentence that
+    hang on it (:func:`hanging_on`), with those words; the whole paragraph where nothing but its typed number would
+    be left ("3.3 " alone: struck whole, so a kept number is marked as deleted). ``None``: nothing hangs on it."""
+    tail = hanging_on(text, strike.end)
+    if tail is None or strike.replacement or tail.start != strike.end:
+        return None
+    if not text[tail.end :].strip() and _OPENING.fullmatch(text, 0, strike.start) and not tail.replacement:
+        return Strike(0, len(text), "", strike.words), tail.words
+    return Strike(strike.start, tail.end, tail.replacement, strike.words), tail.words
+
+
+# a limb of the purposes in the bare form after a join ("… models and improve the Service"): a verb and its object's
+# determiner (not a noun phrase that goes on with the AI words: "and all its tools", "and the Service")
+_DETERMINER_WORD = r"(?:the|its|their|our|his|her|any|such|all|other|each|every|an?)"
+_NEXT_BARE_LIMB = re.compile(
+    _JOIN + rf"(?=(?!(?:{_DETERMINER_WORD}|and|or|nor|but|then|so)\b)[a-z][a-z-]+\s+{_DETERMINER_WORD}\s)",
+    re.IGNORECASE,
+)
+_STARTS_TRAINING = re.compile(_TRAINING_VERB, re.IGNORECASE)
+_AND_MORE = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
+
+
+def _bare_limb(text: str, start: int, phrase_start: int, phrase_end: int) -> bool:
+    """The AI words at ``text[phrase_start:phrase_end]`` start a limb of a permission's purposes in the bare form
+    after another ("Provider may use Customer Content to provide the Service and train its AI models"): without the
+    limbs before it, the sentence is a permission to train (:func:`training_permission`)."""
+    before = _LIMB_BEFORE.search(text, start, phrase_start)
+    if before is None or not _STARTS_TRAINING.match(text, phrase_start):
+        return False
+    opens = [m for m in _LIMB_OPENS.finditer(text, start, before.start()) if m.group().lower().startswith("to")]
+    if not opens or _CLAUSE_BREAK.search(text, opens[-1].end(), before.start()):
+        return False
+    cut = phrase_start - opens[-1].end()  # "… Customer Content to train its AI models."
+    alone = text[: opens[-1].end()] + text[phrase_start:]
+    found = _permits_training(alone, phrase_start - cut, phrase_end - cut)
+    return found is not None and found[1] == phrase_start - cut
+
+
+# an exception that cites a clause by its number: ", except as Section 3.3 permits", ", except for the use allowed by
+# condition 3", ", save as permitted under clause 4.2"
+_CITED_CLAUSE = r"(?:Section|Clause|clause|Condition|condition|Paragraph|paragraph|Article|article)"
+_EXCEPT_AS = (
+    r",?\s*\b(?:except|save|other\s+than)\s+(?:as\s+(?:(?:permitted|allowed|provided)\s+(?:by|under|in)\s+)?|"
+    r"for\s+(?:the\s+|any\s+)?(?:use|uses|purposes?)\s+(?:allowed|permitted|set\s+out|described)\s+(?:by|under|in)\s+|"
+    r"to\s+the\s+extent\s+(?:permitted|allowed)\s+(?:by|under)\s+)"
+)
+
+
+def exception_citing(text: str, number: str) -> Strike | None:
+    """The exception of ``text`` that cites the clause numbered ``number`` ("3.3", "3." typed: "3") and nothing else,
+    with its comma, as the span a redline strikes once that clause is struck (", except as Section 3.3 permits"
+    of "… within 60 days, except as Section 3.3 permits."); ``None`` where there is none."""
+    n = re.escape(number.rstrip("."))
+    m = re.search(
+        rf"{_EXCEPT_AS}{_CITED_CLAUSE}\s+{n}(?![\w(]|\.\d)(?:\s+(?:permits|allows|provides))?(?=\s*[.;])", text
+    )
+    if m is None:
+        return None
+    return Strike(m.start(), m.end(), "", m.group(0).lstrip(", "))
 
 
 # A sentence whose act lets the other side use the work AS training data, the use named by a noun ("Performer consents
@@ -1298,6 +1456,17 @@ _BARE_OWNERSHIP, _TIMING_ADVERB = (
 )
 
 
+_MODAL_ADVERB = re.compile(r"\b(?:shall|will|must)\s+(?:automatically|immediately|forthwith)\s+$", re.IGNORECASE)
+
+
+def modal_adverb_start(f: Finding) -> int | None:
+    """Where a modal and a timing adverb right before the finding's phrase start ("shall automatically vest in"), so
+    that the payment condition takes the adverb's place ("shall, upon payment in full of …, vest in": it no longer
+    vests automatically), else ``None``."""
+    m = _MODAL_ADVERB.search(f.paragraph_text, max(0, f.phrase_start - 30), f.phrase_start)
+    return m.start() if m is not None else None
+
+
 def finite_start(f: Finding) -> int | None:
     """Where the finding's phrase, a statement of ownership in the bare present ("vest in", "belong to"), is the
     finite verb of the subject before it ("All rights, title and interest in the Deliverables vest in Client"), the
@@ -1324,6 +1493,7 @@ _RIGHTS_SUBJECT = re.compile(
     r"interest$",
     re.IGNORECASE,
 )
+_OWNS = re.compile(r"owns\b(?=\s+\S)", re.IGNORECASE)
 _OWNERSHIP_VERB = re.compile(
     r"(?:vests?\s+in|belongs?\s+to|(?:is|are|be|become)\s+(?:vested\s+in|owned\s+by|the\s+(?:sole\s+(?:and\s+"
     r"exclusive\s+)?|exclusive\s+)?property\s+of))\b",
@@ -1335,8 +1505,12 @@ def ownership_verb(text: str, phrase_start: int, phrase_end: int) -> tuple[int, 
     """Where the phrase at ``text[phrase_start:phrase_end]`` names the rights that pass as the subject of its
     sentence ("All right, title and interest"), the span of the verb by which they pass ("vests in", "are the
     property of"; "vest in" of "shall vest in", whose modal the fix takes in), so that the transfer is changed at its
-    verb as a statement of ownership is; ``None`` where the phrase is no such subject or no such verb follows it in
-    its clause."""
+    verb as a statement of ownership is; where it holds the verb and the start of its object ("owns all" of "Client
+    owns all rights in …"), the verb's ("owns"). ``None`` where the phrase is no such subject or no such verb
+    follows it in its clause."""
+    owns = _OWNS.match(text, phrase_start, phrase_end)
+    if owns is not None:  # "Client owns all rights in the Deliverables": the verb of the phrase itself
+        return owns.span()
     start, end = sentence_span(text, phrase_start)
     opening = _OPENING.match(text, start)
     if not _RIGHTS_SUBJECT.fullmatch(text, opening.end() if opening else start, phrase_end):
@@ -1491,7 +1665,7 @@ _NAMED_PURPOSE = re.compile(
     r"|\b(?i:in\s+(?:connection\s+with|relation\s+to)\s+the)\s+(?!" + _NOT_A_PURPOSE + r"\b)[A-Z][\w-]*\b(?!['’])"
     # the defined book, film, album or product the work goes in: "in the Book and in any adaptation of the Book",
     # "on the cover of the Novel", "in timed synchronisation with the Picture"
-    r"|\b(?i:in(?:to)?|on|with)\s+(?i:the\s+(?:front\s+|back\s+)?(?:covers?|jackets?|packaging|pages?|"
+    r"|\b(?i:in(?:to)?|on|with)\s+(?i:(?:the\s+)?(?:front\s+|back\s+|[a-z]+\s+)?(?:covers?|jackets?|packaging|pages?|"
     r"soundtrack|credits|editions?|trailers?|episodes?)\s+of\s+)?(?i:the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
     + _NAMED_WORK
     + r"\b(?!['’]|\s+[A-Z])"
@@ -1512,11 +1686,27 @@ def named_purpose(text: str, start: int = 0, end: int | None = None) -> str | No
 _NAMED_THING = re.compile(r"\bthe\s+((?:[A-Z][\w-]*\s+){0,3}?" + _NAMED_WORK + r")$")
 
 
-def named_work(f: Finding) -> str | None:
+def listed_uses(f: Finding, paragraphs: Sequence[Paragraph]) -> str:
+    """The uses a grant lists under its lead-in, as one text: "(i) in print editions of the Titles; and (ii) in digital
+    editions … in each case in any and all media …" after "… a licence to reproduce … the Licensed Works:"; "" where
+    the finding's sentence ends in its own paragraph (or the clause has no paragraph after it)."""
+    text = f.paragraph_text.rstrip()
+    if f.end <= f.start or not text.endswith(":") or sentence_span(f.paragraph_text, f.phrase_start)[1] < len(text):
+        return ""
+    return " ".join(p.text for p in paragraphs[f.start + 1 : min(f.end, f.start + _LISTED_REACH) + 1])
+
+
+_LISTED_REACH = 12  # the items a lead-in may list
+
+
+def named_work(f: Finding, paragraphs: Sequence[Paragraph] = ()) -> str | None:
     """The book, film or product the finding's licence is limited to ("the Book" of "… the Artwork in the Book and
-    in any adaptation of the Book …"), read in the finding's whole sentence; else ``None``."""
+    in any adaptation of the Book …"), read in the finding's whole sentence, with the uses it lists under its lead-in
+    where ``paragraphs`` are given ("… the Score: (a) in the Film; and (b) in trailers …"); else ``None``."""
     start, end = sentence_span(f.paragraph_text, f.phrase_start)
     named = named_purpose(f.paragraph_text, start, end)
+    if named is None and paragraphs and (items := listed_uses(f, paragraphs)):
+        named = named_purpose(items)
     m = _NAMED_THING.search(named) if named else None
     return f"the {m.group(1)}" if m is not None else None
 
@@ -1551,11 +1741,15 @@ def royalty_paid(texts: Iterable[str]) -> bool:
     return any(_ROYALTY.search(t) for t in texts)
 
 
-def purpose_limited(f: Finding) -> bool:
+def purpose_limited(f: Finding, paragraphs: Sequence[Paragraph] = ()) -> bool:
     """The finding's sentence, from its phrase on, grants the right for a purpose it names ("an exclusive,
-    perpetual licence … for the Purpose"): no Permitted Purpose is added to it."""
+    perpetual licence … for the Purpose"), or lists its uses under a lead-in, each in a work it names ("… the
+    Score: (a) in the Film; and (b) …", read where ``paragraphs`` are given): no Permitted Purpose is added to it."""
     _start, end = sentence_span(f.paragraph_text, f.phrase_start)
-    return named_purpose(f.paragraph_text, f.phrase_start, end) is not None
+    if named_purpose(f.paragraph_text, f.phrase_start, end) is not None:
+        return True
+    items = listed_uses(f, paragraphs) if paragraphs else ""
+    return bool(items) and named_purpose(f.paragraph_text[f.phrase_start :] + " " + items) is not None
 
 
 def irrevocable(f: Finding) -> bool:
@@ -1795,6 +1989,22 @@ def clause_word(texts: Sequence[str], american: bool = False, paragraphs: Sequen
     return word.capitalize() if word.isupper() else word  # "SECTION 1" in a heading: "Section 1"
 
 
+def says_section(texts: Sequence[str]) -> bool:
+    """One of ``texts`` names a numbered part of the document a Section ("Section 5.1 Licence.", "under Section
+    7(b)", "SECTION 2"), not a statute's section ("section 77 of the Copyright, Designs and Patents Act 1988")."""
+    return any(m.group(1).lower() == "section" for t in texts for m in _references(t, fast.lowered(t)))
+
+
+def cites_sub_articles(texts: Sequence[str]) -> bool:
+    """One of ``texts`` cites a sub-clause of the document as an Article ("Article 4.1", "Articles 4.1(i) and 6"),
+    not only a whole one ("Article 2")."""
+    return any(
+        m.group(1).lower() == "article" and _SUB_NUMBER.match(t, m.end())
+        for t in texts
+        for m in _references(t, fast.lowered(t))
+    )
+
+
 # a numbered item of the document: typed ("5. In return …") or Word's label ("5."); a sub-number ("5.1", "5.1.")
 _ITEM_NUMBER = re.compile(r"\d{1,3}[.)](?=\s|$)")
 _SUB_NUMBER = re.compile(r"\d{1,3}\.\d")
@@ -1827,16 +2037,18 @@ def numbered_paragraphs(paragraphs: Sequence[Paragraph]) -> bool:
 _THIS_CLAUSE = re.compile(r"\b([Tt])his clause\b")
 
 
-def this_part(text: str, word: str | None) -> str:
+def this_part(text: str, word: str | None, sections: bool = True) -> str:
     """``text`` (a clause we insert) calling itself by the document's ``word``: "This clause applies" ->
     "This Section applies" in a document that refers to its Sections. What we insert is never a whole
-    Article (it joins one as its Sections): "This Section" where the document says "Article"."""
+    Article (it joins one as its Sections): "This Section" where the document says "Article" and also names
+    Sections (``sections``); where it never does (its sub-clauses "4.1" under "Article 4 – Grant", cited as
+    "Article 4.1"), "This Article", the only word it has."""
     if not word or "his clause" not in text:
         return text
     if word.lower() == "paragraph":  # "this paragraph", as drafters write it
         word = "paragraph"
     else:
-        word = "Section" if word.lower().startswith("art") else word[:1].upper() + word[1:]
+        word = "Section" if word.lower().startswith("art") and sections else word[:1].upper() + word[1:]
     return _THIS_CLAUSE.sub(lambda m: f"{m.group(1)}his {word}", text)
 
 
@@ -2180,11 +2392,22 @@ def credit_kept(texts: Sequence[str]) -> bool:
     return any(_CREDIT_KEPT.search(t) for t in texts if "oral" in t)
 
 
-def as_referred(text: str, word: str | None) -> str:
-    """``text`` (ours) with "clause 7(b)" said with the document's ``word`` ("Section 7(b)")."""
+def as_referred(text: str, word: str | None, sections: bool = False) -> str:
+    """``text`` (ours) with "clause 7(b)" said with the document's ``word`` ("Section 7(b)"); a sub-clause ("clause
+    2.1") a Section where the document says "Article" and its sub-clauses are Sections (``sections``), as our clauses
+    call themselves (:func:`this_part`)."""
     if not word:
         return text
-    return _CLAUSE_IN_COMMENT.sub(lambda m: word[:1].upper() + word[1:] if m.group(1) == "C" else word, text)
+    sub = "Section" if sections and word.lower().startswith("art") else None
+
+    def said(m: re.Match[str]) -> str:
+        w = sub if sub and _SUB_CITED.match(text, m.end()) else word
+        return w[:1].upper() + w[1:] if m.group(1) == "C" else w
+
+    return _CLAUSE_IN_COMMENT.sub(said, text)
+
+
+_SUB_CITED = re.compile(r"\s+\d{1,3}\.\d")  # "clause 2.1": a sub-clause
 
 
 # -- bracketed alternatives ("[Option 1: assignment]" … "[End of Option 1]") ------------------------
@@ -2375,7 +2598,8 @@ _BARE_DEFINITION = re.compile(
 )
 _NEW_CLAUSE = re.compile(r"^\s*(?:clause\s+|article\s+|section\s+)?[0-9]+(?:\.[0-9]+)*\.?\s+[A-Z]", re.IGNORECASE)
 _DEFINITIONS_HEADING = re.compile(
-    r"^\s*(?:(?:clause|article|section)\s+)?[0-9.]*\s*(definitions?|interpretation)\b.{0,40}$", re.IGNORECASE
+    r"^\s*(?:(?:clause|article|section|part)\s+)?(?:[0-9.]*|[IVX]{1,4}\.?)\s*(?:[-–—:]\s*)?(definitions?|interpretation)\b.{0,40}$",
+    re.IGNORECASE,
 )
 
 
@@ -2834,6 +3058,7 @@ def prevailing_retention(
     work: str | None,
     transfers: Sequence[int],
     itself: str | None = None,
+    vocabulary: str | None = None,
 ) -> Retention | None:
     """The creator's keeping of the work, or of a kind of it, in a part of the document the order of precedence
     makes prevail over the part that transfers it (``transfers``: the paragraphs transferring the work; ``work``:
@@ -2859,7 +3084,8 @@ def prevailing_retention(
         rf"property\s+of|owned\s+by)\s+(?:the\s+)?{who}\b",
         re.IGNORECASE,
     )
-    joined = Joined([p.text for p in paragraphs])  # one scan for the words of a conflict, not one per paragraph
+    # one scan for the words of a conflict, not one per paragraph (none where the vocabulary lacks a word)
+    joined = Joined([p.text for p in paragraphs], vocabulary)
     parts: _Parts | None = None  # the part boundaries, found once where a precedence clause names a part
     read: set[int] = set()  # the paragraphs of a part already read (what they keep is no clause's own)
     for at in joined.holding(_CONFLICT_WORDS):
@@ -3325,9 +3551,10 @@ class _Holders:
     joined: a fact every match of whose patterns holds one of some words is read from those texts alone, in
     order (every text, where one holds a character that folds to an ASCII letter)."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], vocabulary: str | None = None) -> None:
+        """``vocabulary``: a text holding every white-space-free chunk of the texts lower-cased, where known."""
         self.texts = texts
-        self.lows = None if fast.folds("".join(texts)) else Joined([t.lower() for t in texts])
+        self.lows = None if fast.folds("".join(texts)) else Joined([t.lower() for t in texts], vocabulary)
 
     def indexes(self, words: Sequence[str]) -> Sequence[int]:
         return range(len(self.texts)) if self.lows is None else self.lows.holding(words)
@@ -3357,7 +3584,13 @@ class DocumentFacts:
 
     @cached_property
     def _texts(self) -> _Holders:
-        return _Holders([p.original_text for p in self._result.paragraphs])
+        paragraphs = self._result.paragraphs
+        texts = [p.original_text for p in paragraphs]
+        vocabulary = self._result.vocabulary  # the chunks of the texts as they read now: with those as they were
+        if vocabulary is not None:
+            changed = [t.lower() for p, t in zip(paragraphs, texts, strict=True) if t != p.text]
+            vocabulary = "\0".join((vocabulary, *changed))
+        return _Holders(texts, vocabulary)
 
     @cached_property
     def _originals(self) -> list[str]:
@@ -3499,6 +3732,15 @@ class DocumentFacts:
         return clause_word(self._texts.holding(_REFERENCE_WORDS), american_law(result), _british_items(result))
 
     @cached_property
+    def names_sections(self) -> bool:
+        """Its sub-clauses are Sections: it names a part of itself a Section ("Section 5.1", "SECTION 2", "see
+        Section 7(b)"; a statute's section aside), or, under American law, never cites a sub-clause as an Article
+        ("Article 4.1"). Where it says "Article" otherwise, our sub-clauses are not Sections either."""
+        if says_section(self._texts.holding(("section",))):
+            return True
+        return american_law(self._result) and not cites_sub_articles(self._texts.holding(("article",)))
+
+    @cached_property
     def purpose(self) -> str | None:
         """Its own defined purpose of the licence: "the Purpose"."""
         return purpose_term(self._originals)
@@ -3583,7 +3825,7 @@ class DocumentFacts:
                 named
                 for f in self._result.findings
                 if f.kind == "license_grant" and f.beneficiary == "client" and f.severity != "info" and not f.negated
-                if (named := named_work(f))
+                if (named := named_work(f, self._result.paragraphs))
             ),
             None,
         )
@@ -3647,7 +3889,7 @@ _SURVIVING_NUMBER = r"\d+[A-Z]?(?:\.\d+)*"
 # a survival sentence listing the document's surviving parts by number: "Section 3 survives termination",
 # "Sections 3 and 4 survive its termination", "Clauses 5, 7 and 9 shall survive any expiry"
 _SURVIVAL_LIST = re.compile(
-    rf"\b(?P<word>Section|Clause|Paragraph)s?\s+(?P<numbers>{_SURVIVING_NUMBER}(?:\s*,\s*{_SURVIVING_NUMBER})*"
+    rf"\b(?P<word>Section|Article|Clause|Paragraph)s?\s+(?P<numbers>{_SURVIVING_NUMBER}(?:\s*,\s*{_SURVIVING_NUMBER})*"
     rf"(?:,?\s+and\s+{_SURVIVING_NUMBER})?)\s+(?P<verb>(?:shall|will|must)\s+survive|survives?)\b"
     r"(?=[^.]{0,60}\b(?:termination|expiry|expiration)\b)"
 )
@@ -3724,11 +3966,11 @@ def _cited(labels: Sequence[str]) -> str:
 
 
 # our clause calling itself by its part alone ("this Section"), not by its number ("this Section 4.3")
-_THIS_PART = re.compile(r"\b([Tt])his (clause|Clause|Section|paragraph|Paragraph)\b(?!\s+\d)")
+_THIS_PART = re.compile(r"\b([Tt])his (clause|Clause|Section|Article|paragraph|Paragraph)\b(?!\s+\d)")
 # our survival sentence: "This Section applies to the fullest extent permitted by law, survives the termination …
 # and binds …" ("This clause 2.3 applies" where the clause numbers its paragraphs)
 _APPLIES_SELF = re.compile(
-    r"\b([Tt])his (clause|Clause|Section|paragraph|Paragraph)(?: \d+(?:\.\d+)*[A-Z]?)? (applies\b[^.]*\.)"
+    r"\b([Tt])his (clause|Clause|Section|Article|paragraph|Paragraph)(?: \d+(?:\.\d+)*[A-Z]?)? (applies\b[^.]*\.)"
 )
 _SINGULAR_VERB = re.compile(r"\b(appl)ies\b|\b(survive|bind|continue|remain)s\b")
 
@@ -3792,7 +4034,10 @@ _GLOSSARY_OPENS = r"In (?:this|the) [A-Za-z]+(?: [\w.()]+)?,\s*"  # "In this Sec
 _GLOSSARY = re.compile(rf'^{_ENTRY_NUMBER}(?:{_GLOSSARY_OPENS})?["“]')
 # a glossary sentence standing after a clause's run-in title ("No Third-Party AI Training. In the Contract, “A” means
 # …; and “B” means …."), to the full stop ending it (one before a capital, or the text's end)
-_GLOSSARY_WITHIN = re.compile(rf'(?:^|(?<=[.:] )){_GLOSSARY_OPENS}["“].*?\.(?=\s+[A-Z]|\s*$)', re.DOTALL)
+_CLAUSE_NUMBER = r"(?:\d+(?:\.\d+)*[A-Z]?\.?\s+|\([a-z]{1,4}\)\s*)"  # "3.5<TAB>", "4A. ", "(d) " opening a clause
+_GLOSSARY_WITHIN = re.compile(
+    rf'(?:^{_CLAUSE_NUMBER}?|(?<=[.:] ))({_GLOSSARY_OPENS}["“].*?\.)(?=\s+[A-Z]|\s*$)', re.DOTALL
+)
 
 
 def term_key(name: str) -> str:
@@ -3809,8 +4054,9 @@ def term_key(name: str) -> str:
 # never a breach of it named beside other things ("any breach of the restrictions on …": the sentence stands without it)
 _RESTS_ON_RESTRICTION = re.compile(r"(?<!breach of )\b[Tt]he restrictions? on ((?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)")
 # a sentence widening what a restricted term covers: "Prohibited AI Use also includes using …" (after its number)
+# (a run-in title before it: "Style, Voice and Likeness. Prohibited AI Use also includes …")
 _WIDENS_TERM = re.compile(
-    r"^(?:\d+(?:\.\d+)*[A-Z]?\.?\s+|\([a-z]{1,4}\)\s*)?([A-Z][\w-]*(?: [A-Z][\w-]*)*) also (?:includes|covers)\b"
+    rf"^{_CLAUSE_NUMBER}?(?:[A-Z][^.]{{0,60}}\.\s+)?([A-Z][\w-]*(?: [A-Z][\w-]*)*) also (?:includes|covers)\b"
 )
 
 
@@ -3892,7 +4138,7 @@ def glossary_within(text: str) -> str:
     """The glossary sentence of ``text`` ("In the Contract, “A” means …; and “B” means …."), after a run-in title
     where the clause has one; "" where it has none."""
     m = _GLOSSARY_WITHIN.search(text)
-    return m.group(0) if m and glossary_terms(m.group(0)) else ""
+    return m.group(1) if m and glossary_terms(m.group(1)) else ""
 
 
 def glossary_without(text: str, keys: Collection[str]) -> str:
@@ -3968,7 +4214,9 @@ def listed_citations(texts: Sequence[str], number: str) -> list[tuple[int, int, 
     """Where ``texts`` (the document's paragraphs) cite clause ``number`` before others in a list ("Clauses 2.1A,
     2.4 and 2.5 apply"): (paragraph, start, end) of the number with its comma ("2.1A, "), which a clause gone
     takes out of the list."""
-    listed = re.compile(rf"\b(?:[Cc]lauses|Sections|[Pp]aragraphs) (?:[\w.()]+, )*?({re.escape(number)}, )(?=[\w.()]+)")
+    listed = re.compile(
+        rf"\b(?:[Cc]lauses|Sections|Articles|[Pp]aragraphs) (?:[\w.()]+, )*?({re.escape(number)}, )(?=[\w.()]+)"
+    )
     return [(i, *m.span(1)) for i, t in enumerate(texts) if number in t for m in listed.finditer(t)]
 
 
@@ -3977,8 +4225,8 @@ _CITED = r"\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\([a-z]+\))?"
 # our sentence saying the clauses it cites apply (and survive): "Clauses 2.1A, 2.4 and 2.5 apply …", "Sections 5(d) to
 # 5(g) apply …", "Clause 3.3 applies …", "This clause 1A applies …", "This clause applies …" (its own clause)
 _APPLYING = re.compile(
-    rf"\b(?:(?P<this>[Tt]his) )?(?P<word>[Cc]lause|Section|[Pp]aragraph)s?(?: (?P<items>{_CITED}(?:(?:, | and | to )"
-    rf"{_CITED})*))? (?P<rest>appl(?:y|ies)\b[^.]*\.)"
+    rf"\b(?:(?P<this>[Tt]his) )?(?P<word>[Cc]lause|Section|Article|[Pp]aragraph)s?"
+    rf"(?: (?P<items>{_CITED}(?:(?:, | and | to ){_CITED})*))? (?P<rest>appl(?:y|ies)\b[^.]*\.)"
 )
 _PLURAL_VERB = re.compile(r"\b(appl)y\b|\b(survive|bind|continue|remain)\b")
 
@@ -4137,7 +4385,7 @@ def uses_term(text: str, key: str) -> bool:
 # a clause citing itself by its number (as parts_cited writes it): "This Section 4.3 applies", "this clause 2.3"
 # "This clause 4.11", "this clause 2.1A" (a clause numbered between two of the document's)
 _CITES_ITSELF = re.compile(
-    r"\b[Tt]his (?:[Cc]lause|Section|[Pp]aragraph) (\d+(?:\.\d+)*(?:[A-Z](?![A-Za-z]))?(?:\([a-z0-9]{1,4}\))*)"
+    r"\b[Tt]his (?:[Cc]lause|Section|Article|[Pp]aragraph) (\d+(?:\.\d+)*(?:[A-Z](?![A-Za-z]))?(?:\([a-z0-9]{1,4}\))*)"
 )  # "This clause 4.11", "This Section 2.1A", "this Section 3(c)" (Word's lettered sub-clause, its letter cited too)
 
 

@@ -71,6 +71,7 @@ class Gates:
         sure: dict[str, set[str]] = {}
         longer: dict[str, list[tuple[str, frozenset[str]]]] = {}
         joined = Joined(vocabulary)
+        self.vocabulary = joined.text  # every white-space-free chunk of the texts lower-cased (see count_joined)
         for key, (opened, words) in _GATE_KEYS.items():
             for i in joined.holders(key):
                 sure.setdefault(vocabulary[i], set()).update(opened)
@@ -143,14 +144,21 @@ def _folded(pattern: re.Pattern[str]) -> bool:
     return bool(pattern.flags & re.IGNORECASE)
 
 
-def count_joined(patterns: Sequence[re.Pattern[str]], texts: Sequence[str], lows: Joined | None = None) -> list[int]:
+def count_joined(
+    patterns: Sequence[re.Pattern[str]],
+    texts: Sequence[str],
+    lows: Joined | None = None,
+    vocabulary: str | None = None,
+) -> list[int]:
     """``[sum(len(p.findall(t)) for t in texts) for p in patterns]`` for patterns no
     match of which can hold the separator of :class:`~noai.analysis.joined.Joined` (NUL or a private-use
     character: the work-kind patterns match words, white space and hyphens), in one search of the texts
     joined: a match lies within one text, where the pattern finds what it finds in the text alone (at a
     text's edge a word boundary sees the separator as it saw the string's end). A case-insensitive pattern
     is searched by its exact :func:`twin` in ``lows`` (the texts lower-cased and joined), unless a text
-    holds a character of :data:`FOLDS_TO_ASCII` or the pattern has none."""
+    holds a character of :data:`FOLDS_TO_ASCII` or the pattern has none. ``vocabulary``: a text that holds
+    every white-space-free chunk of the texts lower-cased (:attr:`Gates.vocabulary`, a few per cent of the
+    document's length): the twin is searched without the alternatives whose literals no chunk holds."""
     whole: Joined | None = None
     exact_low: bool | None = None
     out = []
@@ -162,11 +170,35 @@ def count_joined(patterns: Sequence[re.Pattern[str]], texts: Sequence[str], lows
                 exact_low = not folds(whole.text)
             if exact_low:
                 lows = lows or Joined([t.lower() for t in texts])
-                out.append(len(made[0].findall(lows.text)))
+                found = made[0] if vocabulary is None else _in_document(pattern, made[0], vocabulary)
+                out.append(0 if found is None else len(found.findall(lows.text)))
                 continue
         whole = whole or Joined(texts)
         out.append(len(pattern.findall(whole.text)))
     return out
+
+
+_WHOLE: dict[int, tuple[re.Pattern[str], _Pruning | None]] = {}  # count_joined's prunings, by the pattern's id
+
+
+def _in_document(rx: re.Pattern[str], full: re.Pattern[str], vocabulary: str) -> re.Pattern[str] | None:
+    """``rx``'s exact twin ``full`` without the alternatives none of whose literals the document's
+    ``vocabulary`` holds (None: no alternative can match). A literal holds no white space (else no pruning),
+    so it is in a text only within one of its chunks: in the vocabulary exactly when in the document."""
+    entry = _WHOLE.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        made = _twin_tree(rx, False)
+        needs = [_document_need(leaf) for leaf in _leaves(made[0])] if made is not None else []
+        whole = _Pruning(rx, False, rx.flags & ~re.I, needs) if len(needs) > 1 and any(needs) else None
+        entry = _WHOLE[id(rx)] = (rx, whole)
+    return full if entry[1] is None else entry[1].pattern(full, vocabulary)
+
+
+def _document_need(seq: Sequence[tuple[Any, Any]]) -> frozenset[str]:
+    """Literals one of which every match of ``seq`` holds, each without white space (short ones too: they are
+    looked for once, in a document's vocabulary); empty when there are none (the alternative is always searched)."""
+    clauses = [c for c in _clauses(seq) if not any(ch.isspace() for w in c for ch in w)]
+    return min(clauses, key=_quality) if clauses else frozenset()
 
 
 # -- a case-insensitive pattern's lower-case twin (noai.analysis.classify) ---------------------------
@@ -380,6 +412,12 @@ def compiled(tree: Any, flags: int) -> re.Pattern[str]:
         return _with_openings(tree, flags)
     except (AttributeError, TypeError, ValueError, IndexError):  # the engine's internals moved
         return compiler.compile(tree, flags)  # type: ignore[no-any-return]
+
+
+def opening(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` compiled by :func:`compiled`: the same program, with the set of characters its matches open with
+    for the search to skip to ("[a-z][a-z'-]*|\\d+": a branch of sets, where the compiler puts none)."""
+    return compiled(parser.parse(rx.pattern, rx.flags), rx.flags)
 
 
 def _with_openings(tree: Any, flags: int) -> re.Pattern[str]:

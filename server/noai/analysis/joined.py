@@ -17,9 +17,13 @@ class Joined:
     sees the separator where it saw the start or end of the string).
     """
 
-    __slots__ = ("starts", "text")
+    __slots__ = ("starts", "text", "vocabulary")
 
-    def __init__(self, texts: Sequence[str]):
+    def __init__(self, texts: Sequence[str], vocabulary: str | None = None):
+        """``vocabulary``: a text that holds every white-space-free chunk of the texts lower-cased
+        (:attr:`~noai.analysis.fast.Gates.vocabulary`), where the caller has one: a word it lacks is in no
+        text, found so without a scan of them all."""
+        self.vocabulary = vocabulary
         sep = "\0"
         text = sep.join(("", *texts))
         if text.count(sep) > len(texts):
@@ -35,6 +39,8 @@ class Joined:
     def holders(self, word: str) -> Iterator[int]:
         """The indexes of the texts that hold ``word``, in order, each once (``str.find``: faster
         than a regex, which tests every character)."""
+        if self.vocabulary is not None and _absent(word, self.vocabulary):
+            return
         text, starts = self.text, self.starts
         pos = text.find(word)
         while pos >= 0:
@@ -45,3 +51,9 @@ class Joined:
     def holding(self, words: Sequence[str]) -> list[int]:
         """The indexes of the texts that hold one of ``words``, in order."""
         return sorted({i for word in words for i in self.holders(word)})
+
+
+def _absent(word: str, vocabulary: str) -> bool:
+    """Whether ``vocabulary`` shows that no text holds ``word``: an ASCII word without white space is in a text
+    only within one of its chunks, lower-cased within the chunk lower-cased (each ASCII letter lower-cases alone)."""
+    return word.isascii() and not any(c.isspace() for c in word) and word.lower() not in vocabulary

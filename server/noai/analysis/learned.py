@@ -33,6 +33,7 @@ from operator import add, and_, gt, mul, rshift, sub
 from pathlib import Path
 from typing import Any
 
+from noai.analysis import fast
 from noai.analysis.classify import INFO, LOW, Finding
 from noai.ooxml.model import Paragraph
 
@@ -62,7 +63,7 @@ KIND_NAMES = {
     "reservation_of_rights": "a reservation of rights",
 }
 
-_WORD = re.compile(r"[a-z][a-z'-]*|\d+")
+_WORD = fast.opening(re.compile(r"[a-z][a-z'-]*|\d+"))  # searched by its openings: a letter, a digit
 _QUOTED_TERM = re.compile(r"[\"“(]\s*(?:the\s+)?[\"“]?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[\"”]")
 _DEFINES = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[\"“][^\"”]{1,60}[\"”]\s+(?:means|shall\s+mean|has\s+the\s+"
@@ -360,7 +361,7 @@ class Model:
 _SCALE = 1_000_000
 _LANES = (32, 64)
 _SEPARATOR = "\x00"  # between paragraphs in the text the audit's path splits into words at once (never in XML text)
-_TOKEN = re.compile(_WORD.pattern + "|" + _SEPARATOR)
+_TOKEN = fast.opening(re.compile(r"[a-z][a-z'-]*|\d+" + "|" + _SEPARATOR))
 _CHUNK = 200  # paragraphs bounded at a time (the passes' lists stay short)
 _FLAGS = ("defines", "quotes_term", "heading_like", "numbered", "in_table")  # the shape features but length, position
 
@@ -755,19 +756,21 @@ class _Titles:
         levels = {t for tail in tails for t in tail if t}
         strings = list(levels | headings | run_ins)
         tokens, starts = _tokenized(strings)
-        ends = list(map(sub, starts[1:], repeat(1)))
-        words = dict(zip(strings, map(frozenset, map(tokens.__getitem__, map(slice, starts, ends))), strict=True))
+        # each string's words as a slice of the tokens: a title's distinct words are one set of its slices (a
+        # word of both levels of a tail counts once)
+        words = dict(zip(strings, map(slice, starts, map(sub, starts[1:], repeat(1))), strict=True))
+        nothing = slice(0, 0)
         path_word, heading_word, run_in_word = (packed.keyed[prefix].get for prefix in "htr")
-        none = frozenset[str]()
-        path_sums = {t: sum(map(path_word, words[t], repeat(0))) for t in levels}
         by_tail = {}
         for tail in tails:
-            total = sum(map(path_sums.get, tail, repeat(0)))
-            if len(tail) == 2 and (both := words.get(tail[0], none) & words.get(tail[1], none)):
-                total -= sum(map(path_word, both, repeat(0)))  # a word of both levels counts once
-            by_tail[tail] = total
-        by_heading = {t: sum(map(heading_word, words[t], repeat(0))) for t in headings}
-        by_run_in = {t: sum(map(run_in_word, words[t], repeat(0))) for t in run_ins}
+            if len(tail) == 2:
+                found = set(tokens[words.get(tail[0], nothing)])
+                found.update(tokens[words.get(tail[1], nothing)])
+            else:
+                found = set(tokens[words.get(tail[0], nothing)]) if tail else set()
+            by_tail[tail] = sum(map(path_word, found, repeat(0)))
+        by_heading = {t: sum(map(heading_word, set(tokens[words[t]]), repeat(0))) for t in headings}
+        by_run_in = {t: sum(map(run_in_word, set(tokens[words[t]]), repeat(0))) for t in run_ins}
         self.sums = {
             key: by_tail[key[0][-2:]] + by_heading.get(key[1], 0) + by_run_in.get(key[2], 0)  # type: ignore[arg-type]
             for key in keys

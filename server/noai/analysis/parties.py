@@ -23,12 +23,17 @@ from typing import Any
 
 from noai.analysis.terms import (
     _WEAK_ROLES,
+    MADE,
+    MAKES,
+    SUPPLIED,
+    SUPPLIES,
     Analysis,
     DefinedTerms,
     Found,
     Term,
     _role_of,
     analyse_terms,
+    says_of,
 )
 from noai.analysis.terms import CLIENT as CLIENT_SIDE
 from noai.analysis.terms import PROVIDER as PROVIDER_SIDE
@@ -179,10 +184,11 @@ def _forms(word: str) -> tuple[str, ...]:
 # -- finding them ---------------------------------------------------------------------------------
 
 
-def analyse(paragraphs: Sequence[Paragraph]) -> tuple[DefinedTerms, Parties]:
+def analyse(paragraphs: Sequence[Paragraph], vocabulary: str | None = None) -> tuple[DefinedTerms, Parties]:
     """The v1 defined terms and the parties of a document, made consistent: a party found only in
-    the signature block or as "I" / "you" also fills the terms' client / provider."""
-    analysis = analyse_terms(paragraphs)
+    the signature block or as "I" / "you" also fills the terms' client / provider. ``vocabulary``: the
+    paragraphs' (:attr:`~noai.analysis.fast.Gates.vocabulary`), where the caller has it."""
+    analysis = analyse_terms(paragraphs, vocabulary)
     parties = find_parties(paragraphs, analysis)
     return _consistent(analysis.terms, parties), parties
 
@@ -317,6 +323,48 @@ def _client_materials(parties: Sequence[Party], terms: DefinedTerms) -> tuple[st
     Input, Materials ... ("Customer Content", "Institution Data")."""
     words = {w for p in parties if p.role == CLIENT for w in p.terms if w[:1].isupper()}
     return tuple(sorted(name for name in terms.all if _MATERIALS.search(name) and name.split()[0] in words))
+
+
+# what a party may bring: "Customer Content", "Brand Materials", "Reference Images", "Client Photographs"
+_OWN_MATERIALS = re.compile(
+    r"(?:^|\s)(?:Content|Data|Inputs?|Materials?|Information|Submissions?|Files|Images|Photographs|Photos|Assets|"
+    r"Documents|Recordings|Footage|Artwork|Logos?|Marks|Text|Records|Samples)$"
+)
+
+
+def materials_of(
+    parties: Parties, terms: DefinedTerms, paragraphs: Sequence[Paragraph], party_id: str | None
+) -> tuple[Term, ...]:
+    """The defined terms for what the party ``party_id`` brings to the deal: a material named for it ("Customer
+    Content", "Brand Materials") or one whose definition says it provides it ("the materials the Brand provides"),
+    the one the body uses most first; () for none."""
+    party = next((p for p in parties.parties if p.id == party_id), None)
+    if party is None:
+        return ()
+    words = [w for w in party.terms if w[:1].isupper()]
+    found = []
+    for name, term in terms.all.items():
+        if not _OWN_MATERIALS.search(name) or name in words:
+            continue
+        defined = paragraphs[term.defined_at].text if term.defined_at is not None else ""
+        if name.split()[0] in words or (defined and says_of(defined, words, SUPPLIES, SUPPLIED)):
+            found.append(term)
+
+    def meaning(t: Term) -> str:
+        return paragraphs[t.defined_at].text if t.defined_at is not None else ""
+
+    # a term made of another ("Protected Materials" means Customer Content, every draft …": ours, from a round
+    # before) is not a material of its own; one named for the party comes first
+    found = [t for t in found if not any(o.name != t.name and o.name in meaning(t) for o in found)]
+    return tuple(sorted(found, key=lambda t: (t.name.split()[0] not in words, -t.uses)))
+
+
+def made_by(party: Party, term: Term | None, paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether ``term``'s definition says ``party`` makes it ("the artwork the Agency creates", "the platform
+    Provider makes available")."""
+    if term is None or term.defined_at is None:
+        return False
+    return says_of(paragraphs[term.defined_at].text, [w for w in party.terms if w[:1].isupper()], MAKES, MADE)
 
 
 def _spellings(term: Term) -> tuple[str, ...]:

@@ -199,6 +199,19 @@ _LICENSED_THINGS = (
     r"Object\s+Code|Technology|Know-How|(?:Trade|Service)\s?marks?|Marks|Brand\s+Features|Logos?|Likeness|"
     r"Licensed\s+(?:Products?|Materials?|Technology|Marks|Software|Content|Programs?|IP|Patents?|Know-How|Trademarks?))"
 )
+# A verb "licenses" after a word that can be its subject, not after a determiner or a possessive ("the licenses", "its
+# licenses", "Licensor's licenses", "and licenses"): checked behind the word, once it has matched.
+_LICENSES_VERB = (
+    r"\blicen[cs]es\b(?<=[\w.,&-]\slicen[cs]es)"
+    + "".join(
+        rf"(?<!\b{w}\slicen[cs]es)"
+        for w in (
+            *("to", "the", "a", "any", "all", "this", "such", "or", "nor", "and", "its", "their", "our", "your", "of"),
+            *("no", "these", "those", "other", "which", "what", "new", "own", "some", "each", "for", "with", "under"),
+        )
+    )
+    + r"(?<!['’]s\slicen[cs]es)(?<!s['’]\slicen[cs]es)"
+)
 GRANT = _rx(
     r"\b(?:(?:hereby\s+)?grants|(?:does\s+)?hereby\s+grant|(?:you|we|I)\s+grant|"
     r"(?:shall|will|agrees?\s+to|undertakes?\s+to)\s+"
@@ -209,6 +222,17 @@ GRANT = _rx(
     r"(?=(?:[^.;]|\.\w){0,400}?\b" + _LICENCE_WORDS + r")|"  # a dot inside a word ("drkoop.com", "2.1") ends nothing
     # a lead-in: "Customer grants to IBM:" then the licences, one an item
     r"\b(?:hereby\s+)?grants?(?:\s+and\s+(?:shall|will)\s+grant)?\s+to\s+[^.;:]{1,80}:\s*$|"
+    # the verb "license": "The Licensor hereby licenses to the Licensee the Images", "shall license the Software to
+    # Customer", "Northlight licenses Harbour the right to …" (a bare "licenses" only after a word that can be a
+    # subject, not after a determiner or a possessive: "its licenses to third parties", "all licenses granted";
+    # the classifier wants a party right before it)
+    r"\b(?:hereby|(?:shall|will|agrees?\s+to|undertakes?\s+to)(?:\s+hereby)?)\s+licen[cs]es?\b"
+    r"(?=\s+(?!(?:from|under|in|with|and|or|fees?|agreements?|of|for)\b)(?:to\s+)?\w)"
+    r"(?![^.;]{0,120}?\bfrom\s+(?:an?\s+|any\s+|the\s+)?(?:third|other|its|their|such)\b)|"  # licensed in, not out
+    r"\b(?:we|I)\s+licen[cs]e\b(?=\s+(?:to\s+)?(?:you|the)\b)|"
+    + _LICENSES_VERB
+    + r"(?=\s+(?:to\s+)?(?:the\s+)?(?!(?:to|use)\b)[\w.-]+(?:\s+[\w.-]+)?\s+"
+    r"(?:an?\s+|the\s+|all\s+|its\s+|their\s+|to\s+|(?:[\w-]+,?\s+){0,6}?(?:licen[cs]e|right)))|"
     r"\blicen[cs]es?\b(?=[^.;]{0,60}?\b(?:is|are)\s+(?:hereby\s+)?granted\b)|"
     r"\b(?:is|are)\s+(?:hereby\s+|hereunder\s+)?licen[cs]ed\s+(?:to\s+(?:use|market|distribute|reproduce|sell|resell|"
     r"copy|display|exploit|make)\b|(?=to\s+\w))|"

@@ -157,9 +157,10 @@ AGREEMENT_WORDS = (
 
 _OPEN, _CLOSE = "\"“‘'", "\"”’'"
 _Q = rf"[{_OPEN}]([^{_OPEN}{_CLOSE}\n]{{1,60}}?)\s*[{_CLOSE}]"
-# "Client" means / "You" or "Your" shall mean / "Fees" has the meaning ...
+# "Client" means / "You" or "Your" shall mean / "Fees" has the meaning ..., also after the entry's typed number
+# ("(a) ", "2. ", "1.1 ", "10.2.3 ")
 _MEANS = re.compile(
-    rf"\W{{0,3}}(?:[\dA-Za-z]{{1,4}}[.)]\s+)?((?:{_Q}(?:\s*(?:,|or|and)\s*)?)+)\s*(?:,\s*)?"
+    rf"\W{{0,3}}(?:(?:[\dA-Za-z]{{1,4}}[.)]|\d{{1,3}}(?:\.\d{{1,3}})+\.?)\s+)?((?:{_Q}(?:\s*(?:,|or|and)\s*)?)+)\s*(?:,\s*)?"
     r"(?:means|shall\s+mean|will\s+mean|has\s+the\s+meaning|have\s+the\s+meaning|"
     r"shall\s+have\s+the\s+meaning|will\s+have\s+the\s+meaning|includes|shall\s+include|refers\s+to)\b",
     re.IGNORECASE,
@@ -324,6 +325,41 @@ def _describes_thing(meaning: str) -> bool:
     if _PERSON_NOUNS.search(text):
         return False
     return bool(_THING_NOUNS.search(text) or _POSSESSED_HEAD.match(meaning))
+
+
+# what a party brings to the deal, in its material's definition: "the materials the Brand provides to the Agency",
+# "data Customer uploads to the Service", "files supplied by the Client"
+SUPPLIES = (
+    r"(?:provides?|supplies|supply|uploads?|submits?|furnish(?:es)?|delivers?|makes?\s+available|sends?|gives?|"
+    r"discloses?|transmits?|inputs?)"
+)
+SUPPLIED = (
+    r"(?:provided|supplied|uploaded|submitted|furnished|delivered|made\s+available|sent|given|disclosed|"
+    r"transmitted|input|owned|created|generated)"
+)
+# what a party makes in its product's definition: "the artwork the Agency creates", "the hosted platform Provider
+# makes available", "software developed by the Supplier"
+MAKES = (
+    r"(?:creates?|makes?|develops?|produces?|prepares?|designs?|writes?|builds?|hosts?|operates?|provides?|"
+    r"supplies|delivers?|makes?\s+available)"
+)
+MADE = (
+    r"(?:created|made|developed|produced|prepared|designed|written|built|hosted|operated|provided|supplied|delivered)"
+)
+
+
+def says_of(text: str, words: Sequence[str], active: str, passive: str) -> bool:
+    """Whether ``text`` says one of ``words`` (a party) does ``active`` ("the Brand provides") or has it done by it
+    ("provided by the Brand")."""
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if not names:
+        return False
+    party = rf"(?:the\s+)?(?:{names})"
+    said = (
+        rf"\b{party}\s+(?:shall\s+|will\s+|may\s+|has\s+|have\s+)?{active}\b|"
+        rf"\b{passive}\s+(?:to\s+\w+\s+)?by\s+{party}\b"
+    )
+    return re.search(said, text, re.IGNORECASE) is not None
 
 
 def body_start(p: Paragraph) -> int:
@@ -713,14 +749,16 @@ def extract_terms(paragraphs: Sequence[Paragraph]) -> DefinedTerms:
     return analyse_terms(paragraphs).terms
 
 
-def analyse_terms(paragraphs: Sequence[Paragraph]) -> Analysis:
-    """The defined terms, the party candidates, the self-reference and the work product."""
+def analyse_terms(paragraphs: Sequence[Paragraph], chunks: str | None = None) -> Analysis:
+    """The defined terms, the party candidates, the self-reference and the work product (``chunks``: the
+    paragraphs' vocabulary, :attr:`~noai.analysis.fast.Gates.vocabulary`, where the caller has it: a word no
+    paragraph holds is looked for there, not in them all)."""
     groups: dict[str, tuple[tuple[str, ...], int | None]] = {}  # main name -> (aliases, defined_at)
     known: dict[str, str] = {}  # every alias, case-folded -> its group
     classes: set[str] = set()  # terms defined as a class of persons ("any person that ..."), no party
     things: set[str] = set()  # terms defined as a thing ("Platform" means Tessellate's software), no party
     introduced: set[str] = set()  # terms defined after a name (the "Client"), not by a "means" entry
-    joined = Joined([p.text for p in paragraphs])
+    joined = Joined([p.text for p in paragraphs], chunks)
     quoted = set(joined.holding(_OPEN))
     # _definitions finds nothing elsewhere
     defining = quoted.union(joined.holding(("hereinafter", "Hereinafter", *_BARE_PAREN_LITERALS)))
@@ -1378,7 +1416,7 @@ def _work_product(
         ip, earliest = _ip_uses(joined, paragraphs, spellings)
         scored.append(((ip, tier, t.uses), t, earliest))
     if not scored:
-        return None, None, None
+        return _rights_object(joined, paragraphs, terms, party_words)
     licensed = None
     if _assigned(paragraphs, made & {t.name for _, t, _ in scored}):  # a made work passes; what is licensed stays
         owned = _owned_things(paragraphs, terms) - made
@@ -1394,6 +1432,43 @@ def _work_product(
     text = term.surface.split(" ", 1)[1] if term.surface.startswith(("the ", "this ")) else term.surface
     evidence = term.defined_at if term.defined_at is not None else earliest
     return Found(text, evidence, confidence), term, licensed
+
+
+# What a copyright or a licence is in, just before the name: "retains the copyright in the ", "all intellectual
+# property rights in and to the ", "a licence to reproduce and perform the "
+_RIGHTS_IN = re.compile(
+    r"(?:\bcopyright|\bintellectual\s+property(?:\s+rights)?)\s+(?:in|to|of)\s+(?:and\s+to\s+)?(?:the\s+|all\s+)?$|"
+    r"\blicen[cs]e\s+to\s+(?:[a-z]+(?:,\s+|\s+and\s+|\s+or\s+))*[a-z]+\s+(?:the\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _rights_object(
+    joined: Joined, paragraphs: Sequence[Paragraph], terms: dict[str, Term], party_words: set[str]
+) -> tuple[Found | None, Term | None, Term | None]:
+    """Where no term's head word names a work ("Score", "Masters", "Catalogue"): the defined term the document's
+    copyright or licence is in ("Composer retains the copyright in the Score", "a licence to reproduce and perform
+    the Score"), most often so; not a party, the agreement or someone else's materials. None where there is none."""
+    best: tuple[int, int, Term] | None = None
+    for t in terms.values():
+        if t.defined_at is None or t.name.lower() in party_words or _NOT_THE_WORK.match(t.name):
+            continue
+        if t.name.split()[-1] in AGREEMENT_WORDS or _persona(t, paragraphs):
+            continue
+        name = re.compile(rf"\b{re.escape(t.name)}\b")
+        covered = sum(
+            1
+            for i in joined.holders(t.name)
+            for m in name.finditer(paragraphs[i].text)
+            if _RIGHTS_IN.search(paragraphs[i].text, max(0, m.start() - 120), m.start())
+        )
+        if covered and (best is None or (covered, t.uses) > best[:2]):
+            best = (covered, t.uses, t)
+    if best is None:
+        return None, None, None
+    term = best[2]
+    text = term.surface.split(" ", 1)[1] if term.surface.startswith(("the ", "this ")) else term.surface
+    return Found(text, term.defined_at, 0.6), term, None
 
 
 def _ip_uses(joined: Joined, paragraphs: Sequence[Paragraph], spellings: Sequence[str]) -> tuple[int, int | None]:

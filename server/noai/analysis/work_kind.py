@@ -139,14 +139,27 @@ _HINTS = {
 
 
 def detect_work_kind(
-    paragraphs: Sequence[Paragraph], work_product: str | None, defined: Sequence[str] = ()
+    paragraphs: Sequence[Paragraph],
+    work_product: str | None,
+    defined: Sequence[str] = (),
+    vocabulary: str | None = None,
 ) -> WorkKind:
     """The kind of work, with the words that decided it. ``defined``: the terms the document defines,
-    which speak for the work when no work product is found ("the Dataset")."""
+    which speak for the work when no work product is found ("the Dataset"). ``vocabulary``: the paragraphs'
+    chunks (:attr:`~noai.analysis.fast.Gates.vocabulary`) where the caller has them: the words of a kind
+    the document never uses are not searched for."""
     texts = [p.text for p in paragraphs]
-    lowered = Joined([t.lower() for t in texts])
-    counts = dict(zip(_WORDS, count_joined(list(_WORDS.values()), texts, lowered), strict=True))
+    lowered = Joined([t.lower() for t in texts], vocabulary)
+    # software's words that name no work counted at once in the whole document: every match of them holds a word
+    # of its _HINTS (where no character folds to an ASCII letter), so the paragraphs holding none count none
+    whole = not fast.folds("".join(texts))
+    patterns = [*_WORDS.values(), *([_NOT_WORK[SOFTWARE]] if whole else [])]
+    counts = dict(zip([*_WORDS, "not"], count_joined(patterns, texts, lowered, vocabulary), strict=False))
+    if whole:
+        counts[SOFTWARE] -= counts.pop("not")
     for kind, hints in _HINTS.items():
+        if kind == SOFTWARE and whole:
+            continue
         for text in map(texts.__getitem__, lowered.holding(hints)):  # str.find: no test of each text
             if kind == DATA and fast.holds(_PRIVACY, text):
                 counts[kind] -= fast.count(_WORDS[kind], text)  # a paragraph about personal data

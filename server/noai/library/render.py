@@ -791,14 +791,60 @@ def excepting_item(text: str, use: str) -> str | None:
     Use": "The exception for the use of machine translation software"); ``None`` where no item names it, or the use
     names no tool of its own ("an AI tool to …")."""
     tool = _TOOL_END.split(use.removeprefix("the use of "), maxsplit=1)[0].strip()
-    if not use.startswith("the use of ") or not tool or tool.startswith(("an AI tool", "AI ")):
+    if not use.startswith("the use of ") or not tool:
         return None
+    if tool.startswith(("an AI tool", "AI ")):  # no tool of its own: the task it is for ("to write alt text …")
+        return _excepting_task(text, use)
     m = re.search(rf"\(([a-z]{{1,4}})\)\s+the\s+use\s+of\s+{re.escape(tool)}\b", text)
     if m is not None:
         return f"Item ({m.group(1)}) of the exceptions to the restriction on AI use"
     if re.search(rf"\bOn the same condition, the use of {re.escape(tool)}\b[^.]*\bis not a Prohibited AI Use\.", text):
         return f"The exception to the restriction on AI use for the use of {tool}"
     return None
+
+
+# "an AI tool to write alt text and captions for the Contributions": what the tool makes ("alt text", "captions"),
+# each as our exceptions may name it ("alternative text")
+_TASK = re.compile(r"^the use of (?:an AI tool|AI \w+) to \w+ (?P<what>.+?)(?:\s+(?:for|of|in|on|from)\s.*)?$")
+_TASK_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_TASK_WORDS = {"alt text": "alternative text", "alt-text": "alternative text", "subtitles": "captions"}
+
+
+def _excepting_task(text: str, use: str) -> str | None:
+    """The exception of our covenant's exceptions ``text`` that already allows a use naming no tool of its own, by
+    what the tool makes: "the use of an AI tool to write alt text and captions for Contributions" is allowed by "(ii)
+    accessibility features such as screen reading, captions or alternative text" (every thing it makes named in one
+    item, or one sentence of exceptions): "Item (ii) of the exceptions to the restriction on AI use (“captions or
+    alternative text”)"; ``None`` where none names them all."""
+    m = _TASK.match(use)
+    if m is None:
+        return None
+    said = [w.strip() for w in _TASK_SPLIT.split(m.group("what")) if w.strip()]
+    if not said or any(w != w.lower() or w.startswith(("the ", "a ", "an ", "its ", "their ")) for w in said):
+        return None  # what it makes named by a term or with an article ("summarise the Copy"): no kind of output
+    made = [_TASK_WORDS.get(w, w) for w in said]
+    low = text.lower()
+    items = list(re.finditer(r"\(([a-z]{1,4}|\d{1,2})\)\s+([^;]+)", text))
+    for item in items:
+        span = _naming(low, item.start(2), item.end(2), made)
+        if span is not None:
+            return (
+                f"Item ({item.group(1)}) of the exceptions to the restriction on AI use (“{text[span[0] : span[1]]}”)"
+            )
+    for sentence in re.finditer(r"[^.]*\bnot a Prohibited AI Use\b[^.]*\.", text):
+        span = _naming(low, sentence.start(), sentence.end(), made)
+        if span is not None:
+            return f"The exception to the restriction on AI use for “{text[span[0] : span[1]]}”"
+    return None
+
+
+def _naming(low: str, start: int, end: int, made: list[str]) -> tuple[int, int] | None:
+    """The span of ``low[start:end]`` from the first to the last of the words ``made`` where each is there as
+    words of its own; ``None`` where one is not."""
+    found = [m for w in made if (m := re.compile(rf"\b{re.escape(w)}\b").search(low, start, end)) is not None]
+    if len(found) != len(made):
+        return None
+    return min(m.start() for m in found), max(m.end() for m in found)
 
 
 def with_tool_exception(text: str, use: str) -> str:

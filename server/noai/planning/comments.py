@@ -541,3 +541,18 @@ def left_once(edits: Sequence[Edit]) -> list[Edit]:
         out[first[e.index]] = replace(kept, comment=left_both(kept.comment, e.comment))
         out[i] = None
     return [e for e in out if e is not None]
+
+
+def hanging_said(words: str) -> str:
+    """What a comment striking a permission adds where words of the next sentence hang on it and go too."""
+    return f"The words after it that depend on that permission (“{words}”) go with it, so nothing refers to it."
+
+
+def said_unowned(said: str, terms: Mapping[str, str]) -> str:
+    """A struck permission's comment where the document says neither whose the material it names is nor who may
+    train on it ("The Materials may be used to train …"): it names no party, rather than guess one."""
+    client, work = terms.get("client", "the client"), terms.get("deliverables", "the work")
+    return said.replace(
+        f"would permit {client} to train AI on {work}",
+        "would permit AI training on what it names, without saying whose material that is or who may train on it",
+    )

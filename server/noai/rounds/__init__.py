@@ -41,6 +41,11 @@ the plan of our next round and what to say in the comment threads (:class:`noai.
   same. The clause they modified (its term read as they qualified it) is never inserted or defined again;
 - a definition of ours that nothing uses any more (they rejected or deleted the only words using it) is taken out,
   as a tracked deletion commented as a change of this round, and the list closes behind it;
+- a round in a softer variant than the last (minimal after standard) asks nothing the last round did not ask of
+  words they left alone ("for any purpose, subject to …" that standard never asked): a note says so; their training
+  words restored beside our terms ("solely for the Permitted Purpose, including to train …") are theirs, answered;
+- a need or question our covenant already answers (an exception naming what the tool makes: "captions or alternative
+  text"; minimal's restriction of training alone) is answered from it, and nothing is drafted;
 - a need the other side states in a thread ("We need to use machine translation for a first draft") is answered
   on the need, and drafted: an AI tool that trains nothing is added to our covenant's exceptions (a tracked
   insertion, on the condition the others are made on: it keeps no copy and trains no AI system on the work);
@@ -102,6 +107,7 @@ from .answers import (
 )
 from .approach import APPROACH, _approach, _approach_without, _without_approach
 from .definitions import (
+    _anchored_off,
     _defined_as_used,
     _defined_before,
     _defining_only_what_rested,
@@ -293,7 +299,7 @@ def next_round(
     resting = _resting_on_gone(result, talks.outcomes, edits, library)  # an exception to our restriction, now gone
     at_rest = [e.index for e in resting]
     edits = _defined_as_used(edits, result, talks.outcomes, library, at_rest)
-    edits = _defining_only_what_rested(edits, result, resting)
+    edits = _anchored_off(_defining_only_what_rested(edits, result, resting), result, resting)
     placed = _with_ours(edits, talks.outcomes, result, library)
     if approach is not None and placed != edits:  # what the insertions renumber, said again of where they now go
         shifted = _shifted(result, [e for e in plan_edits if e.op == "insert_after"])

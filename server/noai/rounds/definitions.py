@@ -61,10 +61,8 @@ def _defined_as_used(
     ends the list). Without a definitions clause this round, such a term is defined where it is used
     (:func:`_defined_where_used`). ``gone``: the paragraphs this round withdraws (using nothing any more)."""
     at = next((k for k, e in enumerate(edits) if e.op == "insert_after" and e.clause == DEFINITIONS), None)
-    if at is None:
-        return edits + _defined_where_used(edits, result, outcomes, library, gone)
-    if not edits[at].paragraphs:
-        return edits
+    if at is None or not edits[at].paragraphs:
+        return _defined_where_used(edits, result, outcomes, library, gone)
     ours = edits[at]
     have = defined_names(result) | {t for q in ours.paragraphs for t in glossary_terms(q.get("text", ""))}
     entries: dict[str, str] = {}  # term -> our last entry defining it
@@ -76,13 +74,12 @@ def _defined_as_used(
     texts = [p.text for i, p in enumerate(result.paragraphs) if i not in gone]
     texts += [q.get("text", "") for e in edits for q in e.paragraphs]
     used = [text for term, text in entries.items() if term not in have and any(uses_term(t, term) for t in texts)]
-    if not used:
-        return edits
-    last = ours.paragraphs[-1]
-    like = {"like": last["like"]} if "like" in last else {}
-    added = tuple({"text": _entry_ending(text, ";"), **like} for text in dict.fromkeys(used))
-    edits[at] = replace(ours, paragraphs=(*ours.paragraphs[:-1], *added, last))
-    return edits
+    if used:
+        last = ours.paragraphs[-1]
+        like = {"like": last["like"]} if "like" in last else {}
+        added = tuple({"text": _entry_ending(text, ";"), **like} for text in dict.fromkeys(used))
+        edits[at] = replace(ours, paragraphs=(*ours.paragraphs[:-1], *added, last))
+    return _defined_where_used(edits, result, outcomes, library, gone)
 
 
 def _defined_before(edits: list[Edit]) -> list[Edit]:
@@ -163,27 +160,29 @@ def _resting_on_gone(
 
 
 def _defined_where_used(
-    edits: Sequence[Edit],
+    edits: list[Edit],
     result: AuditResult,
     outcomes: Sequence[Outcome],
     library: Library,
     gone: Collection[int] = (),
 ) -> list[Edit]:
-    """A term a clause of ours they accepted uses ("shall not create with an AI System …") whose definition went
-    with a clause of ours they rejected (the covenant's opening "In the Contract, “AI System” means …"), nothing
-    defining it now and no definitions clause of ours this round: our definition of it, as we wrote it last round,
-    added at the end of the first paragraph of ours using it, as a tracked insertion commented as a change of this
-    round. A term the definitions added use is defined with them."""
+    """A term our words they accepted use (a clause of ours: "shall not create with an AI System …"; a change of
+    ours in their clause: "excluding any Prohibited AI Use") whose definition went with a clause of ours they
+    rejected (the covenant's opening "In the Contract, “AI System” means …"), nothing defining it now: defined again
+    as we wrote it last round. Our glossary sentence this round ("In this agreement, “AI System” means …") defines it
+    with its own terms; else it is added at the end of the first paragraph of ours using it that ends a sentence, as a
+    tracked insertion commented as a change of this round. A term the definitions added use is defined with them."""
     texts = [p.text for p in result.paragraphs]
-    users = sorted(
+    standing = sorted(  # the paragraphs holding our words they accepted (our glossaries among them)
         {
             i
             for o in outcomes
-            if o.proposal.op == "insert_after" and o.state in (ACCEPTED, MODIFIED)
-            for i in o.matched
-            if i is not None and 0 <= i < len(texts) and i not in gone and not glossary_terms(texts[i])
+            if o.state in (ACCEPTED, MODIFIED) and o.proposal.op in ("insert_after", "replace")
+            for i in (o.matched if o.proposal.op == "insert_after" else o.indexes)
+            if i is not None and 0 <= i < len(texts) and i not in gone
         }
     )
+    users = [i for i in standing if not glossary_terms(texts[i])]
     glossaries = {  # our last glossaries, with the rejected clause holding each
         g: o
         for o in outcomes
@@ -191,18 +190,32 @@ def _defined_where_used(
         for t in o.proposal.texts
         if (g := glossary_within(t))
     }
-    have = defined_names(result) | {t for e in edits for q in e.paragraphs for t in glossary_terms(q.get("text", ""))}
+    have = defined_names(result) | {
+        t
+        for e in edits
+        for q in e.paragraphs
+        for t in glossary_terms(q.get("text", "")) | glossary_terms(glossary_within(q.get("text", "")))
+    }
     entries = {term: t for t in glossaries for term in glossary_terms(t) if term not in have}
     plain = [texts[i] for i in users] + [
         q.get("text", "") for e in edits for q in e.paragraphs if not glossary_terms(q.get("text", ""))
     ]
-    used = {term for term in entries if any(uses_term(t, term) for t in plain)}
+    plain += [e.replacement or "" for e in edits if e.op == "replace"]
+    ours = [q.get("text", "") for e in edits for q in e.paragraphs if glossary_terms(q.get("text", ""))]
+    if not any(uses_term(t, term) for term in entries for t in [*plain, *ours, *(texts[i] for i in standing)]):
+        return edits
+    used = _needed([*plain, *ours, *glossaries, *(texts[i] for i in standing if i not in users)]) & set(entries)
+    first = next(  # a paragraph ending a sentence: never a lead-in ("… the Licensed Works:") its items continue
+        (i for i in users if texts[i].rstrip().endswith(".") and any(uses_term(texts[i], term) for term in used)),
+        None,
+    )
     if not used:
-        return []
-    used = _needed(plain + [glossary_without(t, glossary_terms(t) - set(entries)) for t in glossaries]) & set(entries)
-    first = next((i for i in users if any(uses_term(texts[i], term) for term in used)), None)
+        return edits
+    merged = _glossary_merged(edits, used, glossaries)
+    if merged is not None:
+        return merged
     if first is None:
-        return []
+        return edits
     sentences = [glossary_without(t, glossary_terms(t) - used) for t in dict.fromkeys(entries[u] for u in used)]
     sentences = [s if s.endswith(".") else s.rstrip(";") + "." for s in sentences if s]
     o = glossaries[entries[next(iter(used))]]
@@ -215,18 +228,40 @@ def _defined_where_used(
         "This addition is a change of this round."
     )
     text = texts[first]
-    return [
-        _change_at(
-            first,
-            text,
-            len(text),
-            len(text),
-            " " + " ".join(sentences),
-            o.proposal.variant,
-            comment,
-            clause=DEFINITIONS,
-        )
-    ]
+    added = _change_at(first, text, len(text), len(text), " " + said, o.proposal.variant, comment, clause=DEFINITIONS)
+    return [*edits, added]
+
+
+def _glossary_merged(edits: list[Edit], used: set[str], glossaries: Mapping[str, Outcome]) -> list[Edit] | None:
+    """``edits`` with our glossary sentence of this round (one "In this agreement, “A” means …" paragraph of our
+    definitions clause) defining the terms ``used`` too, as our last glossary holding them all worded them; None
+    where this round has no such sentence, or no last glossary defines both its terms and ``used``."""
+    for k, e in enumerate(edits):
+        if e.op != "insert_after" or e.clause != DEFINITIONS or len(e.paragraphs) != 1:
+            continue
+        own = glossary_terms(e.paragraphs[0].get("text", ""))
+        whole = next((g for g in glossaries if own and own | used <= glossary_terms(g)), None)
+        if whole is None:
+            continue
+        text = glossary_without(whole, glossary_terms(whole) - own - used)
+        return [*edits[:k], replace(e, paragraphs=({**e.paragraphs[0], "text": text},)), *edits[k + 1 :]]
+    return None
+
+
+def _glossary_of(text: str) -> str:
+    """The glossary ``text`` is ("“X” means …", "In this Agreement, “X” means …") or holds after a run-in title
+    ("Definitions. In the Contract, “X” means …"); "" where it has none."""
+    return text if glossary_terms(text) else glossary_within(text)
+
+
+def _glossary_less(text: str, keys: Collection[str]) -> str:
+    """``text`` without its glossary's entries for the terms ``keys`` (:func:`glossary_without`); "" where its
+    glossary defines nothing else (a run-in title left alone is nothing)."""
+    glossary = _glossary_of(text)
+    if not glossary:
+        return text
+    kept = glossary_without(glossary, keys)
+    return kept if glossary == text or not kept else text.replace(glossary, kept)
 
 
 def _needed(texts: Sequence[str]) -> set[str]:
@@ -234,9 +269,10 @@ def _needed(texts: Sequence[str]) -> set[str]:
     the definitions of a term they use use in turn."""
     entries: dict[str, list[str]] = {}
     for t in texts:
-        for term in glossary_terms(t):
-            entries.setdefault(term, []).append(t)
-    plain = [t for t in texts if not glossary_terms(t)]
+        glossary = _glossary_of(t)
+        for term in glossary_terms(glossary):
+            entries.setdefault(term, []).append(glossary)
+    plain = [t for t in texts if not _glossary_of(t)]
     needed = {term for term in entries if any(uses_term(t, term) for t in plain)}
     while more := {
         term
@@ -264,16 +300,32 @@ def _defining_only_what_rested(edits: list[Edit], result: AuditResult, resting: 
         return edits
     out: list[Edit] = []
     for e in edits:
-        if e.op != "insert_after" or not any(glossary_terms(q.get("text", "")) & dropped for q in e.paragraphs):
+        if e.op != "insert_after" or not any(
+            glossary_terms(_glossary_of(q.get("text", ""))) & dropped for q in e.paragraphs
+        ):
             out.append(e)
             continue
         kept = tuple(
-            {**q, "text": glossary_without(q.get("text", ""), dropped)}
+            {**q, "text": _glossary_less(q.get("text", ""), dropped)}
             for q in e.paragraphs
-            if glossary_without(q.get("text", ""), dropped)
+            if _glossary_less(q.get("text", ""), dropped)
         )
         if kept:
             out.append(replace(e, paragraphs=kept))
+    return out
+
+
+def _anchored_off(edits: list[Edit], result: AuditResult, resting: Sequence[Edit]) -> list[Edit]:
+    """Our insertions this round anchored after a paragraph it withdraws (:func:`_resting_on_gone`) go after the
+    paragraph before it instead: the withdrawn paragraph takes its mark with it, and leaves no empty paragraph."""
+    gone = {e.index for e in resting}
+    out = []
+    for e in edits:
+        if e.op == "insert_after" and e.index in gone:
+            at = next((j for j in range(e.index - 1, -1, -1) if j not in gone), None)
+            if at is not None:
+                e = replace(e, index=at, anchor_text=result.paragraphs[at].text)
+        out.append(e)
     return out
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import glossary_terms
+from ..analysis.facts import glossary_terms, restricts_only_training
 from ..analysis.negotiation import ACCEPTED, MODIFIED, Need, Outcome, need_as_request, need_as_use, stated_need
 from ..library.render import (
     excepting_item,
@@ -47,12 +47,8 @@ def _on_need(need: Need, said: _Said, how: str) -> str:
     work = said.terms.get("works") or said.terms.get("deliverables") or "the work"
     fee = f", which {who} may make subject to a fee agreed at the time" if said.fee else ""
     heard = f"We understand that {need.said}."
-    if need.said in said.covered and not need.trains:  # round one's exceptions have it already: pointed to
-        return (
-            f"{heard} {_capital(who)} can agree to that use for that task alone, provided the tool used keeps no copy "
-            f"of {work} after the task and trains no AI system on what it processes. {said.covered[need.said]} already "
-            "allows it on that condition, so no change is needed."
-        )
+    if need.said in said.covered and not need.trains:  # our covenant as it stands allows it already: said so
+        return f"{heard} {said.covered[need.said]}"
     if need.said in said.drafted and not need.trains:  # this round's change excepts it: said of it, never offered
         return (
             f"{heard} {_capital(who)} can agree to that use for that task alone, provided the tool used keeps no copy "
@@ -172,13 +168,25 @@ def _needs_drafted(
     touched = {e.index for e in out if e.op in ("replace", "comment")}  # a change or comment of this round is there
     operative = next((i for i in standing if not glossary_terms(paragraphs[i].text) and i not in touched), None)
     work = terms.get("deliverables") or "the work"
-    covered: dict[str, str] = {}  # the need -> the words naming the exception that allows it
+    covered: dict[str, str] = {}  # the need -> our answer that the covenant as it stands allows it
+    only_training = restricts_only_training(p.text for p in paragraphs)
     for said, use in uses.items():
         if any(use in paragraphs[i].text for i in standing):
             continue  # excepted already
         item = next((x for i in standing if (x := excepting_item(paragraphs[i].text, use))), None)
-        if item is not None:  # an exception of round one's names that tool ("(e) … as clause 3(b) permits")
-            covered[said] = item
+        if item is not None:  # an exception of round one's names that tool ("(e) … as clause 3(b) permits") or task
+            covered[said] = (
+                f"{_capital(provider)} can agree to that use for that task alone, provided the tool used keeps no copy "
+                f"of {work} after the task and trains no AI system on what it processes. {item} already allows it on "
+                "that condition, so no change is needed."
+            )
+            continue
+        if only_training:  # minimal's restriction: a tool that trains nothing is outside it
+            covered[said] = (
+                f"Our restriction on AI use forbids only training an AI system on {work}, or compiling a dataset "
+                "for that: a tool that trains no AI system on what it processes is outside it, so that use needs no "
+                "exception and no change is needed."
+            )
             continue
         comment = (
             f"Why this change: you told us that {said}. That use is excepted from the restriction on AI use on the "

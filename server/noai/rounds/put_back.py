@@ -110,9 +110,10 @@ def _ours(o: Outcome, result: AuditResult, library: Library) -> str:
         ),
         None,
     )
-    return (
-        as_referred(f"our {clause_name(label)}", read_facts(result).clause_word) if label else _plain_name(o, library)
-    )
+    if not label:
+        return _plain_name(o, library)
+    facts = read_facts(result)
+    return as_referred(f"our {clause_name(label)}", facts.clause_word, facts.names_sections)
 
 
 def _as_made(edit: Edit, p: Proposal, result: AuditResult) -> Edit:

@@ -36,7 +36,7 @@ class _Said:
     withdrawn: frozenset[str] = frozenset()  # the clauses of ours whose definitions this round takes out
     drafted: frozenset[str] = frozenset()  # the needs they stated (as Need says them) that this round's changes except
     typed: Mapping[str, str] = field(default_factory=dict)  # clause -> our answer to the words they typed into it
-    covered: Mapping[str, str] = field(default_factory=dict)  # a need -> the item of our exceptions that allows it
+    covered: Mapping[str, str] = field(default_factory=dict)  # a need -> our answer: the covenant allows it already
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
