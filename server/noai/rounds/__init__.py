@@ -109,6 +109,7 @@ from .approach import APPROACH, _approach, _approach_without, _without_approach
 from .definitions import (
     _anchored_off,
     _defined_as_used,
+    _defined_before,
     _defining_only_what_rested,
     _not_yet_defined,
     _resting_on_gone,
@@ -304,7 +305,7 @@ def next_round(
         shifted = _shifted(result, [e for e in plan_edits if e.op == "insert_after"])
         now = _shifted(result, [e for e in placed if e.op == "insert_after"])
         approach = approach.replace(shifted, now) if shifted else approach
-    edits = placed
+    edits = _defined_before(placed)  # our covenant put back before a paragraph defining its terms: defined once
     edits += restored + typed
     running_on: dict[str, str] = {}  # a number our citation of our clauses runs on from -> to
     if how == REINSTATE:
