@@ -197,10 +197,7 @@ _LICENCE_WORDS = (
 _LICENSED_THINGS = (
     r"(?:Deliverables?|Work\s+Product|Works?(?!\s+Orders?\b)|Materials|Content|Contributions?|Software|Results|Source\s+Code|"
     r"Object\s+Code|Technology|Know-How|(?:Trade|Service)\s?marks?|Marks|Brand\s+Features|Logos?|Likeness|"
-    r"Licensed\s+(?:Products?|Materials?|Technology|Marks|Software|Content|Programs?|IP|Patents?|Know-How|Trademarks?)|"
-    # a creative work by its defined, capitalised name ("the Licensed Images", "the Photographs"; not "images of X")
-    r"(?-i:(?:Licensed\s+)?(?:Images|Photographs?|Photos|Illustrations?|Artworks?|Recordings?|Designs|Footage|Videos|"
-    r"Fonts|Typefaces|Manuscript|Prints)))"
+    r"Licensed\s+(?:Products?|Materials?|Technology|Marks|Software|Content|Programs?|IP|Patents?|Know-How|Trademarks?))"
 )
 # A verb "licenses" after a word that can be its subject, not after a determiner or a possessive ("the licenses", "its
 # licenses", "Licensor's licenses", "and licenses"): checked behind the word, once it has matched.
@@ -702,8 +699,6 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
         "brand",
         "logo",
         "likeness",
-        *("image", "photo", "illustration", "artwork", "recording", "design", "footage", "video", "font", "typeface"),
-        *("manuscript", "print"),
     ),
     PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe", "indefinitely"),
     ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),
