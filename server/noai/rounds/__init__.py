@@ -113,6 +113,7 @@ from .approach import APPROACH, _approach, _approach_without, _without_approach
 from .definitions import (
     _anchored_off,
     _defined_as_used,
+    _defined_before,
     _defining_only_what_rested,
     _gone_definitions,
     _not_yet_defined,
@@ -313,7 +314,7 @@ def next_round(
         shifted = _shifted(result, [e for e in plan_edits if e.op == "insert_after"])
         now = _shifted(result, [e for e in placed if e.op == "insert_after"])
         approach = approach.replace(shifted, now) if shifted else approach
-    edits = placed
+    edits = _defined_before(placed)  # our covenant put back before a paragraph defining its terms: defined once
     edits += restored + typed
     put, put_notes, undefined = _gone_definitions(result, talks.outcomes, edits, how, library)
     edits += put

@@ -86,6 +86,31 @@ def _defined_as_used(
     return _defined_where_used(edits, result, outcomes, library, gone)
 
 
+def _defined_before(edits: list[Edit]) -> list[Edit]:
+    """Less our definitions added into a paragraph (a sentence defining terms where they are first used) whose every
+    term a clause of ours this round inserts before that paragraph defines already (our covenant put back at its
+    own place, its definitions with it): a term is never defined twice."""
+
+    def defined(text: str) -> set[str]:  # a glossary, or one after a run-in title or the sentence it joins
+        return glossary_terms(text) or glossary_terms(glossary_within(text))
+
+    out = []
+    for e in edits:
+        if e.op == "replace" and e.clause == DEFINITIONS:
+            added = defined(e.replacement or "") - defined(e.find or "")
+            before = {
+                t
+                for q in edits
+                if q.op == "insert_after" and q.index < e.index
+                for item in q.paragraphs
+                for t in defined(item.get("text", ""))
+            }
+            if added and added <= before:
+                continue
+        out.append(e)
+    return out
+
+
 _RESTRICTION = "no_ai_restriction"  # the library kind of our clause that restricts AI use (the covenant)
 
 
