@@ -80,3 +80,36 @@ def _halves() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
 
 
 DEVELOPMENT, CHECK = _halves()
+
+
+# A second held-out half, written after the first check was measured and BEFORE the check half's misses were
+# fixed (the check half then served as development): measured before and after that second round.
+CHECK_2: list[tuple[str, str]] = [
+    ("{C} shall be entitled to all right, title and interest in the Deliverables.", "client"),
+    ("All Work Product shall be and remain the exclusive property of {C}.", "client"),
+    ("Copyright in the Deliverables shall belong exclusively to {C}.", "client"),
+    (
+        "{P} hereby assigns absolutely to {C}, with full title guarantee, all Intellectual Property Rights in the "
+        "Deliverables.",
+        "client",
+    ),
+    ("{P} shall assign, and procures that its personnel assign, to {C} all rights in the Deliverables.", "client"),
+    ("All rights in the Deliverables pass to {C} on payment of each invoice.", "client"),
+    ("Ownership of the copyright in the Deliverables will vest in {C}.", "client"),
+    ("The Deliverables will be {C}'s exclusive property.", "client"),
+    ("{P} conveys to {C} all copyright in the Deliverables.", "client"),
+    ("{C} will own the Deliverables outright.", "client"),
+    ("The Deliverables are specially commissioned works made for hire for {C}.", "client"),
+    ("{P} assigns to {C} all future copyright in the Deliverables, effective on creation.", "client"),
+    ("Any and all rights in the Work Product are hereby transferred to {C}.", "client"),
+    ("All intellectual property in the Deliverables becomes the property of {C} once created.", "client"),
+    ("{C} is and will be the exclusive owner of all Deliverables.", "client"),
+    ("{C} hereby assigns to {P} all rights in any Feedback on the tools of {P}.", "creator"),
+    ("Ownership of the laptops remains with {P}.", "none"),
+    ("Title to the premises of {C} does not pass to {P}.", "none"),
+    ("{P} owns its tools, templates and know-how.", "none"),
+    ("Neither party shall transfer this Agreement without consent.", "none"),
+    ("Title to each shipment passes to {C} when it leaves the warehouse.", "none"),
+    ("{C} retains title to the {C} Materials at all times.", "none"),
+    ("{P} shall assign a project manager to the account of {C}.", "none"),
+]
