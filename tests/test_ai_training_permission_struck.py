@@ -339,3 +339,35 @@ def test_a_bare_training_limb_that_cannot_be_told_from_the_rest_takes_the_senten
     denied = "Provider may not use Customer Content to host the Service and train its AI models."
     at = denied.index("train its")
     assert training_permission(denied, at, at + len("train its AI models")) is None
+
+
+# -- a typed-number paragraph struck whole with the sentence that hangs on its permission keeps its number ---------
+#
+# "3.3 Customer agrees that Canvasly … may use Inputs and Outputs to develop, fine-tune and enhance the generative
+# models … . Any such use will be subject to …": the permission and its follow-up are all of the paragraph after its
+# typed number. Struck from the permission's first word, the paragraph was left as a bare "3.3 " once accepted.
+
+FOLLOWED = f"{PERMISSION} Such training shall be carried out only on Customer's own servers."
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_permission_struck_with_its_follow_up_leaves_its_number_marked_not_bare(variant):
+    original = software_agreement(f"1.2 {FOLLOWED}")
+    red = redline_of(original, variant)
+    (edit,) = struck(red)
+    assert (edit.find, edit.replacement) == (FOLLOWED, DELETED)
+    assert "Such training shall be carried out" in (edit.comment or "") and "Its number stays" in (edit.comment or "")
+    written = accepted(red.docx)
+    assert f"1.2 {DELETED}" in written and not any(t.strip() == "1.2" for t in written)
+    assert rejected(red.docx) == texts(original)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_platforms_training_permission_and_its_follow_up_leave_section_3_3_marked(variant):
+    from test_review_synthetic import redline as redline_synthetic
+
+    red = redline_synthetic("us-ai-platform-customer", variant)
+    written = accepted(red.docx)
+    assert f"3.3 {DELETED}" in written, [t for t in written if t.startswith("3.3")]
+    assert not any(t.strip() == "3.3" for t in written)
+    assert not any("Any such use" in t for t in written)

@@ -289,8 +289,20 @@ def photographs(*ip: str) -> bytes:
             "3.1 All Deliverables shall be the sole property of Client on creation.",
             f"3.1 All Deliverables shall, {PAY}, be the sole property of Client.",
         ),
+        (
+            "3.1 All rights in the Deliverables shall automatically vest in Client on creation.",
+            f"3.1 All rights in the Deliverables shall, {PAY}, vest in Client.",
+        ),
     ],
-    ids=["plural", "rights-first-singular", "work-and-rights", "rights-first-shall", "owns", "sole-property"],
+    ids=[
+        "plural",
+        "rights-first-singular",
+        "work-and-rights",
+        "rights-first-shall",
+        "owns",
+        "sole-property",
+        "shall-auto",
+    ],
 )
 def test_strict_makes_a_statement_of_ownership_wait_for_payment_at_its_verb_whatever_its_subject(clause, waits):
     original = software(clause, "3.2 Developer shall deliver the source code of the Deliverables with each release.")

@@ -361,7 +361,7 @@ def unquoted(comment: str) -> str:
     return re.sub(r"“[^”]*”", "", comment)
 
 
-@every_variant(TYPED)
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_their_words_typed_into_a_struck_permission_are_answered_and_our_comment_says_what_we_do(variant):
     red = round_two(PLATFORM, variant, "typed")
     said = new_comments(red)
@@ -372,7 +372,6 @@ def test_their_words_typed_into_a_struck_permission_are_answered_and_our_comment
     assert not any("narrower" in c and "Customer agrees that Canvasly" in c for c in said), said  # the same sentence
 
 
-@pytest.mark.xfail(strict=True, reason=TYPED)
 def test_libreoffice_reads_a_strike_of_theirs_again_with_a_comment_that_says_so():
     require_libreoffice()
     red = round_two(PLATFORM, "strict", "typed")
@@ -402,7 +401,7 @@ UNDEFINED = (
 )
 
 
-@every_variant(UNDEFINED, passing=("minimal",))
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_a_rejected_definition_leaves_no_term_undefined_and_is_answered(variant):
     assert "Permitted Purpose" in definition(sent_first(LICENCE_UNNAMED, variant), "Permitted Purpose")  # the premise
     red = round_two(LICENCE_UNNAMED, variant, "reject")

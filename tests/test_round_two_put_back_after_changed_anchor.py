@@ -140,3 +140,14 @@ def test_libreoffice_reads_the_covenant_back_after_the_struck_consent(tmp_path):
     assert covenant_first(red).split("\t")[-1] in texts[at + 1], texts[at : at + 2]
     assert texts[at + 1].startswith("3.4"), texts[at + 1]
     assert covenant_first(red).split("\t")[-1] not in seen["rejected_text"]  # as they returned it: no covenant
+
+
+def test_a_clause_put_back_after_a_clause_of_theirs_whose_words_we_changed_takes_its_place_and_number():
+    # us-translation-msa: our later-transferees clause follows 3.2, to which our change adding the sublicence sentence
+    # was accepted; rejected, strict puts it back as 3.3 (the reply as Word rejects it keeps 3.2 whole:
+    # tests/test_reply_rejects_as_word.py; the helper used to leave 3.2 empty)
+    red = answered("us-translation-msa", "standard", ("retained-materials",), "strict")
+    rows = [(q.label, q.text) for q in engine.read(red.docx, accepted=True).paragraphs]
+    at = next(k for k, (_, t) in enumerate(rows) if t.startswith("Northgate shall have anyone who later takes"))
+    assert rows[at - 1][1].startswith("Vendor retains ownership of the Pre-Existing Materials."), rows[at - 1]
+    assert (rows[at - 1][0], rows[at][0], rows[at + 1][0]) == ("3.2", "3.3", "4."), rows[at - 1 : at + 2]

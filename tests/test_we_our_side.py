@@ -304,3 +304,28 @@ def test_an_exception_citing_the_struck_clause_goes_with_it(variant, citing):
         rejected
     )
     assert CITED in rejected
+
+
+# -- round two, read for the customer ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_round_two_after_they_reject_our_covenant_still_binds_the_provider(variant):
+    from support.replies import record_ids
+    from test_review_session20 import ids_of
+
+    sent = redline("saas", variant, "Customer").docx
+    back = Reply(sent).reject(ids=record_ids(sent, *ids_of(sent, "no-ai-training"))).accept().bytes()
+    red = engine.redline(
+        back,
+        author="noai",
+        date=datetime(2027, 2, 1, tzinfo=UTC),
+        options=engine.Options(variant=variant, we="Customer"),
+    )
+    terms = red.plan.terms
+    assert (terms["provider"], terms["client"], terms["deliverables"]) == ("Customer", "Provider", "Customer Content")
+    clauses = inserted(red).splitlines()
+    assert not any(c.startswith("Customer shall") for c in clauses)
+    said = "\n".join(comments(red))
+    assert "of Protected Materials" not in said and "licenses Protected Materials" not in said
+    assert not any(t.startswith("Customer shall not") for t in texts(red, accepted=True))

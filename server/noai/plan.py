@@ -57,6 +57,7 @@ from .analysis.facts import (
     is_transfer_verb,
     joined_verb,
     kept_tool_use,
+    modal_adverb_start,
     modal_before,
     modal_opening,
     modal_start,
@@ -1133,7 +1134,13 @@ def _back_up_after(
         found = _back_up_in(f, at, texts[at], parties, work, at > f.start + 1)
         if found:
             label = sections[at][1] if at < len(sections) else None
-            where = "in the paragraph after it" if at == f.start + 1 or not label else f"in {clause_name(label)}"
+            where = (
+                "in the paragraph after it"
+                if at == f.start + 1
+                else f"in {clause_name(label)}"
+                if label
+                else "in the back-up assignment below"
+            )
             if at > f.start + 1 and condition:
                 found = [
                     (g, s._replace(replacement=s.replacement.replace("upon that payment", condition, 1)), said)
@@ -1648,7 +1655,12 @@ def _fits_before(f: Finding, rf: RenderedFix) -> bool:
         start, _ = quoted_span(f.paragraph_text, f.phrase_start, f.phrase_end)
         return be_before(replace(f, phrase_start=start))
     if f.kind == "ip_assignment" and (rf.replacement or "").startswith(_PAYMENT_FIRST):
-        return modal_before(f) or modal_opening(f.phrase) is not None or finite_start(f) is not None
+        return (
+            modal_before(f)
+            or modal_opening(f.phrase) is not None
+            or finite_start(f) is not None
+            or modal_adverb_start(f) is not None
+        )
     return True
 
 
@@ -1700,6 +1712,11 @@ def _modal_taken(f: Finding, rf: RenderedFix) -> tuple[Finding, RenderedFix]:
     if finite is not None:  # "All rights … vest in Client" -> "… will, upon payment in full …, vest in Client"
         longer = replace(f, phrase=f.paragraph_text[finite : f.phrase_end], phrase_start=finite)
         return longer, replace(rf, find=longer.phrase, replacement=f"will, {replacement}")
+    adverb = modal_adverb_start(f) if start is None and inner is None else None
+    if adverb is not None:  # "shall automatically vest in" -> "shall, upon payment in full …, vest in"
+        modal = f.paragraph_text[adverb:].split(None, 1)[0]
+        longer = replace(f, phrase=f.paragraph_text[adverb : f.phrase_end], phrase_start=adverb)
+        return longer, replace(rf, find=longer.phrase, replacement=f"{modal}, {replacement}")
     if start is None:
         return f, rf
     modal = f.paragraph_text[start : f.phrase_start].rstrip()

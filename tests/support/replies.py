@@ -115,7 +115,7 @@ class Reply:
 
     def reject(self, ids=None, author=None, not_author=None) -> Reply:
         """Reject tracked insertions and deletions (all, or those with the ids / author given); a
-        paragraph whose mark was inserted goes, with what is left in it."""
+        paragraph whose mark was inserted goes, what is left in it joining the next paragraph."""
         marks = []
         for ins in self._revisions("w:ins", ids, author, not_author):
             parent = ins.getparent()
@@ -128,8 +128,13 @@ class Reply:
             for t in d.iter(_q("w:delText")):
                 t.tag = _q("w:t")
             _unwrap(d)
-        for p in marks:
-            _drop_paragraph(p)
+        for p in marks:  # as Word and LibreOffice reject an inserted mark: what is left joins the next paragraph
+            # (our paragraph inserted after a clause of theirs may end on that clause's own mark, the clause's mark
+            # marked inserted: its text stays, under its own mark); a paragraph left empty goes
+            if _text(p).strip():
+                _join_next(p)
+            else:
+                _drop_paragraph(p)
         self._drop_orphan_comments()
         return self
 

@@ -1456,6 +1456,17 @@ _BARE_OWNERSHIP, _TIMING_ADVERB = (
 )
 
 
+_MODAL_ADVERB = re.compile(r"\b(?:shall|will|must)\s+(?:automatically|immediately|forthwith)\s+$", re.IGNORECASE)
+
+
+def modal_adverb_start(f: Finding) -> int | None:
+    """Where a modal and a timing adverb right before the finding's phrase start ("shall automatically vest in"), so
+    that the payment condition takes the adverb's place ("shall, upon payment in full of …, vest in": it no longer
+    vests automatically), else ``None``."""
+    m = _MODAL_ADVERB.search(f.paragraph_text, max(0, f.phrase_start - 30), f.phrase_start)
+    return m.start() if m is not None else None
+
+
 def finite_start(f: Finding) -> int | None:
     """Where the finding's phrase, a statement of ownership in the bare present ("vest in", "belong to"), is the
     finite verb of the subject before it ("All rights, title and interest in the Deliverables vest in Client"), the
@@ -4361,6 +4372,34 @@ def consent_point(words: str) -> tuple[int, int] | None:
         return None
     m = _LEAD_IN.match(words) or _PERMITTING.search(words)
     return m.span(1) if m else None
+
+
+# what words the other side types into a permission to train narrow it by: the form the work is used in (stripped of
+# who made it: "in de-identified and aggregated form", "anonymised"), or the purpose it is used for ("solely to improve
+# the Service", "for internal purposes only")
+_FORM_WORDS = re.compile(
+    r"\b(de-?identifi\w*|anonymi[sz]\w*|pseudonymi[sz]\w*|aggregat\w*|anonymous\w*|stripped\s+of\s+\w+|"
+    r"without\s+(?:any\s+)?(?:personal|identifying)\s+\w+)",
+    re.IGNORECASE,
+)
+_PURPOSE_WORDS = re.compile(
+    r"\b(?:solely|only|exclusively)\b|\b(?:internal|own)\s+(?:purposes?|use|business|products?)\b|"
+    r"\bfor\s+the\s+purposes?\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def narrowing(words: str) -> tuple[str, tuple[str, ...]]:
+    """How words typed into a permission to use the work narrow it: ``("form", the words naming the form as
+    typed)`` where they change the form the work is used in ("in de-identified and aggregated form" -> ("form",
+    ("de-identified", "aggregated"))), ``("purpose", ())`` where they limit what it is used for ("solely to improve
+    the Service"), else ``("", ())``."""
+    forms = tuple(dict.fromkeys(m.group(1) for m in _FORM_WORDS.finditer(words)))
+    if forms:
+        return "form", forms
+    if _PURPOSE_WORDS.search(words):
+        return "purpose", ()
+    return "", ()
 
 
 def uses_term(text: str, key: str) -> bool:

@@ -349,7 +349,14 @@ def materials_of(
         defined = paragraphs[term.defined_at].text if term.defined_at is not None else ""
         if name.split()[0] in words or (defined and says_of(defined, words, SUPPLIES, SUPPLIED)):
             found.append(term)
-    return tuple(sorted(found, key=lambda t: -t.uses))
+
+    def meaning(t: Term) -> str:
+        return paragraphs[t.defined_at].text if t.defined_at is not None else ""
+
+    # a term made of another ("Protected Materials" means Customer Content, every draft …": ours, from a round
+    # before) is not a material of its own; one named for the party comes first
+    found = [t for t in found if not any(o.name != t.name and o.name in meaning(t) for o in found)]
+    return tuple(sorted(found, key=lambda t: (t.name.split()[0] not in words, -t.uses)))
 
 
 def made_by(party: Party, term: Term | None, paragraphs: Sequence[Paragraph]) -> bool:
