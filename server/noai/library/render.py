@@ -1061,7 +1061,9 @@ def render_sentence_fix(fix: Fix, variant: str, sentence: str, terms: Mapping[st
     )
 
 
-_QUOTED = "\x06"  # stands for the quoted sentence while the comment is filled
+# stands for the quoted sentence while the comment is filled; a control character no other marker of this module
+# uses (_MARK, _START, _ONE, _PARTY, _MANY: \x00 to \x06), so that filling never reads it as one of them
+_QUOTED = "\x07"
 
 
 def for_cases(clause: Clause, cases: Set[str]) -> Clause:
