@@ -1143,7 +1143,10 @@ class _Classifier:
                     references[s] = self.licence_reference(p, s, e, grant)
                 reference = references[s]
                 context = grant
-                if reference is not None and m.start() >= reference[0]:
+                own = self.processed_by_any_technology(text, s, e, m) if kind == "future_technologies" else None
+                if own is not None:  # "Licensee may … process the Licensed Works using any technology, including …"
+                    context = own
+                elif reference is not None and m.start() >= reference[0]:
                     # "The license granted to the Customer under Section 2 shall be perpetual": the words of the
                     # predicate qualify that licence, as they would inside its grant
                     context = reference[1]
@@ -1188,6 +1191,20 @@ class _Classifier:
                 out.append(found)
                 break
         return out
+
+    def processed_by_any_technology(self, text: str, s: int, e: int, m: re.Match[str]) -> _Grant | None:
+        """The right a sentence of its own gives to process the work by any technology, automated tools included
+        ("Licensee and its sublicensees may store, index and otherwise process the Licensed Works using any
+        technology, including automated and machine-assisted tools"), as a grant from the other side to the party it
+        names before its modal (no licence word need be in it); None for another sentence (no work named, no party
+        permitted, a grant of its own)."""
+        if P.ANY_TECHNOLOGY.match(text, m.start()) is None or not self.work.search(text, s, m.start()):
+            return None
+        modal = P.AI_PERMISSION.search(text, s, m.start())
+        who = self.parties.before(text, s, modal.start()) if modal is not None else None
+        if who not in (self.parties.creator, self.parties.other):
+            return None
+        return _Grant(self.parties.other if who == self.parties.creator else self.parties.creator, who)
 
     def licence_reference(self, p: Paragraph, s: int, e: int, grant: _Grant | None) -> tuple[int, _Grant] | None:
         """The licence the sentence ``s..e`` names by reference as its subject ("The license granted to the
