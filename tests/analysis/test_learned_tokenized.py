@@ -5,6 +5,7 @@ beside letters, and texts that hold the separator character themselves."""
 from __future__ import annotations
 
 import random
+import re
 from itertools import pairwise
 
 from noai.analysis import learned
@@ -34,3 +35,17 @@ def test_random_texts_with_separators_inside_split_as_with_spaces() -> None:
 
 def test_no_texts_give_no_words() -> None:
     assert learned._tokenized([]) == ([], [0])
+
+
+def test_the_words_searched_by_their_openings_are_the_plain_patterns_words() -> None:
+    # learned._WORD and _TOKEN are compiled with the characters a word opens with (fast.opening): the same program,
+    # the same words as the plain patterns, on any text (letters outside ASCII, digits of other scripts, Kelvin sign)
+    word = re.compile(r"[a-z][a-z'-]*|\d+")
+    token = re.compile(word.pattern + "|" + learned._SEPARATOR)
+    assert learned._WORD.pattern is None  # so it is the compiled one, not re.compile's
+    rnd = random.Random(14)
+    alphabet = ALPHABET + "z09\u0663\u212a\u0130_"
+    for _ in range(5000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24)))
+        assert learned._WORD.findall(text) == word.findall(text), text
+        assert learned._TOKEN.findall(text) == token.findall(text), text

@@ -33,6 +33,7 @@ from operator import add, and_, gt, mul, rshift, sub
 from pathlib import Path
 from typing import Any
 
+from noai.analysis import fast
 from noai.analysis.classify import INFO, LOW, Finding
 from noai.ooxml.model import Paragraph
 
@@ -62,7 +63,7 @@ KIND_NAMES = {
     "reservation_of_rights": "a reservation of rights",
 }
 
-_WORD = re.compile(r"[a-z][a-z'-]*|\d+")
+_WORD = fast.opening(re.compile(r"[a-z][a-z'-]*|\d+"))  # searched by its openings: a letter, a digit
 _QUOTED_TERM = re.compile(r"[\"“(]\s*(?:the\s+)?[\"“]?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[\"”]")
 _DEFINES = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[\"“][^\"”]{1,60}[\"”]\s+(?:means|shall\s+mean|has\s+the\s+"
@@ -360,7 +361,7 @@ class Model:
 _SCALE = 1_000_000
 _LANES = (32, 64)
 _SEPARATOR = "\x00"  # between paragraphs in the text the audit's path splits into words at once (never in XML text)
-_TOKEN = re.compile(_WORD.pattern + "|" + _SEPARATOR)
+_TOKEN = fast.opening(re.compile(r"[a-z][a-z'-]*|\d+" + "|" + _SEPARATOR))
 _CHUNK = 200  # paragraphs bounded at a time (the passes' lists stay short)
 _FLAGS = ("defines", "quotes_term", "heading_like", "numbered", "in_table")  # the shape features but length, position
 
