@@ -659,6 +659,8 @@ _NON_LICENCE_RIGHT = re.compile(
 _LICENCE_USE = re.compile(
     r"\b(?:licen[cs]e|use|reproduce|copy|distribute|display|perform|exploit|modify|sub-?licen[cs]e)\b", re.IGNORECASE
 )
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:(?:may|might|shall|will|would|could|can)\s+)?$", re.I)
+_PASSES_TO = re.compile(r"\b(?:pass(?:es)?|transfers?|vests?)\s+(?:to|in)\s", re.IGNORECASE)
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 # the transfer goes to the assignor's own side: "employees bound to assign their inventions to such Party",
 # "to its employer", "to the relevant Party" (each party's people to that party, nothing between the parties)
@@ -924,7 +926,8 @@ class _Classifier:
                 self.keep(out, p, m, self.parties.after(text, m.end(), e))
                 done = e
                 continue  # "agrees that the Brand Features are the exclusive property of the Licensor": marks it has
-            if (phrase.startswith("title") or not weak) and not P.IP_OBJECT.search(text, s, e) and self.goods(m, s, e):
+            nominal = "ownership" in phrase or phrase.startswith(("title", "property in"))  # "ownership of X passes"
+            if (nominal or not weak) and not P.IP_OBJECT.search(text, s, e) and self.goods(m, s, e):
                 continue  # "Title to the goods shall pass to the Buyer", "transfers the Equipment": goods, not the work
             if t.search(P.WARRANTY, s, m.start()) or (
                 text[:s].rstrip().endswith(":") and P.WARRANTY.search(text, max(0, s - 300), s)
@@ -965,12 +968,17 @@ class _Classifier:
             ):
                 continue  # "transfer the decedent's Interest", "assign its rights in the Contract": no IP, no work
             if transfer:
-                if not P.RIGHTS_OBJECT.search(text, m.end(), e):
-                    continue
+                passive = phrase.rstrip().endswith(("assigned", "transferred", "conveyed"))
+                if passive and _RELATIVE_BEFORE.search(text, max(s, m.start() - 30), m.start()):
+                    continue  # "any Platforms that may be transferred to X": what is described, not a transfer
+                if not P.RIGHTS_OBJECT.search(text, s if passive else m.end(), m.start() if passive else e):
+                    continue  # what passes is named before a passive verb: "all copyright … is hereby conveyed to X"
                 owner = self.parties.after(text, m.end(), e)
                 giver = subject
             else:  # "X shall own", "the property of X", "vests in X", "all right, title and interest ... to X"
                 to = _TO_PARTY.search(text, m.end(), e) if "title" in phrase else None
+                if nominal:  # "ownership of the Work Product transfers to X", "property in … vests in X"
+                    to = _PASSES_TO.search(text, m.end(), e) or to
                 after = self.parties.after(text, to.start() if to else m.end(), e)
                 named_after = re.search(r"\b(?:of|in|to|by)$", phrase)
                 if named_after and not to and self.other_owner(text, m.end()):

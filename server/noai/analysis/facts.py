@@ -1451,7 +1451,7 @@ _NOT_FINITE_BEFORE = re.compile(rf"\b(?:{'|'.join(_NOT_FINITE.split())}|who|cann
 # the bare present of a statement of ownership ("vest in", "belong to"), a timing adverb before it that the payment
 # condition ends ("automatically vest in": it no longer vests automatically)
 _BARE_OWNERSHIP, _TIMING_ADVERB = (
-    re.compile(r"(?:vest\s+in|belong\s+to)$", re.IGNORECASE),
+    re.compile(r"(?:vest\s+in|belong\s+to|pass\s+to|transfer\s+to)$", re.IGNORECASE),
     re.compile(r"\b(?:automatically|immediately|forthwith)\s+$", re.IGNORECASE),
 )
 
@@ -1494,6 +1494,14 @@ _RIGHTS_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _OWNS = re.compile(r"owns\b(?=\s+\S)", re.IGNORECASE)
+# ownership named as a noun, the subject of the verb by which it passes ("Title to the …", "Legal and beneficial
+# ownership of the …", "Property in the …"; the classifier's phrase for it), and that verb
+_OWNERSHIP_NOUN = re.compile(
+    r"(?:title\s+(?:to|in)|(?:(?:legal\s+and\s+beneficial|full|sole|exclusive)\s+)?ownership\s+(?:of|in)|property\s+in)"
+    r"\s+(?:the\s+|all\s+|any\s+)?",
+    re.IGNORECASE,
+)
+_PASSING_VERB = re.compile(r"\b(?:pass(?:es)?\s+to|transfers?\s+to|vests?\s+in)\b", re.IGNORECASE)
 _OWNERSHIP_VERB = re.compile(
     r"(?:vests?\s+in|belongs?\s+to|(?:is|are|be|become)\s+(?:vested\s+in|owned\s+by|the\s+(?:sole\s+(?:and\s+"
     r"exclusive\s+)?|exclusive\s+)?property\s+of))\b",
@@ -1512,6 +1520,14 @@ def ownership_verb(text: str, phrase_start: int, phrase_end: int) -> tuple[int, 
     if owns is not None:  # "Client owns all rights in the Deliverables": the verb of the phrase itself
         return owns.span()
     start, end = sentence_span(text, phrase_start)
+    if _OWNERSHIP_NOUN.fullmatch(text, phrase_start, phrase_end):  # "Title to the Deliverables shall pass to X"
+        m = _PASSING_VERB.search(text, phrase_end, end)
+        if m is None:
+            return None
+        modal = _MODAL_BEFORE.search(text[: m.start()])
+        if _CLAUSE_BREAK.search(text, phrase_end, modal.start() if modal else m.start()):
+            return None
+        return m.start(), m.end()
     opening = _OPENING.match(text, start)
     if not _RIGHTS_SUBJECT.fullmatch(text, opening.end() if opening else start, phrase_end):
         return None
