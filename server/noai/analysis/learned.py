@@ -28,7 +28,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, pairwise, repeat
+from itertools import accumulate, chain, compress, pairwise, repeat
 from operator import add, and_, mul, rshift, sub
 from pathlib import Path
 from typing import Any
@@ -487,6 +487,7 @@ class _Packed:
             if (upper := most.get(i, 0) + (most.get(self.stems.get(w[:STEM], 0), 0) if len(w) > STEM else 0))
         }
         self.stem_most = {stem: most[key] for stem, key in self.stems.items() if key in most}
+        self.words_most = {(self.words[key // n], self.words[key % n]): upper for key, upper in self.pair_most.items()}
         self.top = _lanes([half] * width, lane)
         # the most one token adds to a lane of the bound (its word or stem, and the pair it opens): a chunk's
         # bound is taken only while its tokens cannot carry a lane into the next (``room``)
@@ -539,15 +540,12 @@ class _Packed:
         titles = _Titles(self, titled).sums
         fixed = list(map(add, map(titles.__getitem__, titled), self._context(neighbours, todo, chosen)))
         last = max(1, len(paragraphs) - 1)
-        top, table, other, stems = self.top, self.table.get, self.other.get, self.stems.get
+        top, table, other, stems, word_id = self.top, self.table.get, self.other.get, self.stems.get, self.ids.get
         lengths, positions, flags = self.lengths, self.positions, self.flags
         for c in range(0, len(todo), _CHUNK):
             part = range(c, min(c + _CHUNK, len(todo)))
             tokens, starts = _tokenized([chosen[n].text for n in part])
             ends = list(map(sub, starts[1:], repeat(1)))
-            ids = list(map(self.ids.get, tokens, repeat(0)))
-            pairs = list(map(add, map(mul, ids, repeat(self.n)), ids[1:]))
-            pairs.append(0)
             word_most = self.word_most
             unknown = {
                 t: most
@@ -556,10 +554,11 @@ class _Packed:
             }
             if unknown:  # words the model does not know, with a stem it knows
                 word_most = {**word_most, **unknown}
-            upper = list(
-                accumulate(map(add, map(word_most.get, tokens, repeat(0)), map(self.pair_most.get, pairs, repeat(0))))
-            )
-            upper.insert(0, 0)
+            # a word pair's bound by the pair of words itself (no word ids: the words of the paragraphs passing are
+            # made ids below); the last word and a separator make no pair the model knows. ``zip`` over the slice, not
+            # ``pairwise``: 1.8 against 2.1 ms on 32,000 words
+            pairs = chain(map(self.words_most.get, zip(tokens, tokens[1:]), repeat(0)), (0,))  # noqa: B905, RUF007
+            upper = list(accumulate(map(add, map(word_most.get, tokens, repeat(0)), pairs), initial=0))
             shapes = [  # the flags' most, the length and position exactly
                 flags
                 + lengths[min(8, (b - a).bit_length())]
@@ -575,8 +574,12 @@ class _Packed:
                 bounds = repeat(top, len(part))
             for m in [m for m, bound in enumerate(bounds) if bound & top]:
                 a, b, n = starts[m], ends[m], c + m
-                keys = set(ids[a:b])
-                keys.update(pairs[a : b - 1], [stems(t[:STEM], 0) for t in tokens[a:b] if len(t) > STEM])
+                ids = list(map(word_id, tokens[a:b], repeat(0)))
+                keys = set(ids)
+                keys.update(
+                    map(add, map(mul, ids, repeat(self.n)), ids[1:]),
+                    [stems(t[:STEM], 0) for t in tokens[a:b] if len(t) > STEM],
+                )
                 total = sum(filter(None, map(table, keys)), fixed[n])  # the keys it knows: no addition of 0
                 if (total + shapes[m]) & top:  # the flags' regular expressions only now
                     i = nonempty[todo[n]]
