@@ -373,7 +373,7 @@ def next_round(
         notes.append(
             f"Withdrew our words qualifying {'their wordings' if len(words) > 1 else 'their wording'} by the AI "
             f"restriction the other side did not accept: {theirs} now {'stand' if len(words) > 1 else 'stands'} "
-            "unqualified, with no limit on AI use. Next step, to keep a limit on AI use there: redline this reply "
+            "unqualified. Next step, to keep a limit on AI use there: redline this reply "
             "in the standard variant, which proposes our AI restriction again in other words and keeps our words."
         )
     if whole := [e for e in resting if _whole(e)]:
