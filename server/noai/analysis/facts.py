@@ -4150,6 +4150,14 @@ def glossary_terms(text: str) -> set[str]:
     return {term_key(t) for t in _DEFINES.findall(text)}
 
 
+def entry_terms(text: str) -> set[str]:
+    """The terms a definitions entry defines, by :func:`term_key`: a glossary's (:func:`glossary_terms`), or the bare
+    term opening an entry of a definitions clause of bare terms ("Prohibited AI Use means …", no quotes)."""
+    found = glossary_terms(text)
+    bare = _BARE_DEFINES.match(text) if not found and "mean" in text else None
+    return found | ({term_key(bare.group(1))} if bare else set())
+
+
 def glossary_within(text: str) -> str:
     """The glossary sentence of ``text`` ("In the Contract, “A” means …; and “B” means …."), after a run-in title
     where the clause has one; "" where it has none."""

@@ -27,6 +27,8 @@ from .said import _added, _firsts, _known, _listed, _norm, _our_roots, _plain_na
 
 def _reply_text(o: Outcome, said: _Said, how: str) -> str:
     """Our reply in the thread of proposal ``o``: what this round does about it, in plain words."""
+    if o.proposal.id in said.retracted:
+        return _RETRACTED
     what = said.names.get(o.proposal.id) or "our proposal"
     need = next((n for c in o.replies if (n := stated_need(c.text)) is not None), None)
     if o.proposal.clause in said.typed:  # words they typed into our clause: what this round does with them
@@ -99,7 +101,11 @@ def _thread_answer(
             # a comment of ours this round no longer stands by (superseded, or its rejected change not made again as
             # it was) is resolved once answered, as where they did not reply
             gone = mine.id in said.superseded or (o.state == REJECTED and o.proposal.id not in said.again)
+            gone = gone or o.proposal.id in said.retracted
             resolve += [mine.id] if gone and not mine.done else []
+        elif o.proposal.id in said.retracted and not mine.done:  # our words in their sentence, withdrawn
+            replies.append(ReplyTo(mine.id, _RETRACTED))
+            resolve.append(mine.id)
         elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
         elif o.proposal.id in said.again:
@@ -117,6 +123,13 @@ def _thread_answer(
             resolve.append(mine.id)
     return Answer(tuple(replies), tuple(resolve))
 
+
+# our reply in the thread of a change of ours they accepted whose words this round withdraws: they rested on the
+# restriction they did not accept
+_RETRACTED = (
+    "We have taken out these words of ours: they rested on our restriction on AI use, which you did not accept and "
+    "we do not propose again. Your wording stands as you wrote it."
+)
 
 # our reply to a comment of ours that relied on the covenant they rejected (and we do not propose again)
 _RESTRICTION_GONE = (
