@@ -82,7 +82,7 @@ def _thread_answer(
     roots = _our_roots(comments, ours)
     talked = {c.id for o in outcomes if o.replies and (c := _root(o, roots)) is not None}
     # our covenant rejected and not proposed again this round: a comment resting on it no longer stands
-    gone = any(
+    restriction_gone = any(
         o.proposal.op == "insert_after" and o.proposal.clause == COVENANT and o.state == REJECTED for o in outcomes
     ) and not any(e.clause == COVENANT and e.op == "insert_after" for e in edits)
     for cid, text in said.superseded.items():  # our approach, changed (where they replied to it: below)
@@ -98,8 +98,8 @@ def _thread_answer(
             replies += [ReplyTo(mine.id, said.superseded[mine.id])] if mine.id in said.superseded else []
             # a comment of ours this round no longer stands by (superseded, or its rejected change not made again as
             # it was) is resolved once answered, as where they did not reply
-            gone = mine.id in said.superseded or (o.state == REJECTED and o.proposal.id not in said.again)
-            resolve += [mine.id] if gone and not mine.done else []
+            stands_no_more = mine.id in said.superseded or (o.state == REJECTED and o.proposal.id not in said.again)
+            resolve += [mine.id] if stands_no_more and not mine.done else []
         elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
         elif o.proposal.id in said.again:
@@ -112,7 +112,7 @@ def _thread_answer(
                 ReplyTo(mine.id, "Superseded: we now propose a change to this wording; see our new comment.")
             )
             resolve.append(mine.id)
-        elif o.proposal.op == "comment" and not mine.done and gone and relies_on_restriction(mine.text):
+        elif o.proposal.op == "comment" and not mine.done and restriction_gone and relies_on_restriction(mine.text):
             replies.append(ReplyTo(mine.id, _RESTRICTION_GONE))
             resolve.append(mine.id)
     return Answer(tuple(replies), tuple(resolve))
@@ -212,9 +212,10 @@ def _withdrawn(o: Outcome, said: _Said, how: str) -> str:
         return (
             "Superseded: you did not accept this change; our new comment on these words says what we propose instead."
         )
+    what = said.names.get(o.proposal.id) or "this change"  # which change: a reply read on its own names it
     if how == ACCEPT:
-        return "Superseded: you did not accept this change, and we accept that."
-    return "Superseded: you did not accept this change, and we do not propose it again."
+        return f"Superseded: you did not accept {what}, and we accept that."
+    return f"Superseded: you did not accept {what}, and we do not propose it again."
 
 
 def _in_the_thread(

@@ -1,0 +1,60 @@
+"""REVIEW23 round-two defects 2 and 13: our replies in round two say only what is true of the document they go
+with, and name what they speak of.
+
+(2) A reply "Superseded: this comment relied on our restriction on AI use, which you did not accept …" went on a
+comment of ours while the restriction was accepted and stood, whenever they had replied in the thread of another
+change they rejected (the flag "covenant gone" was overwritten by "this thread's comment no longer stands").
+(13) The reply on a rejected change we do not propose again said "you did not accept this change": read on its own,
+in a thread list, it must say which change.
+
+Shapes: us-voice-likeness (they reject our replica change and state their need there) and a podcast presenter
+agreement written in tests/test_review_session19.py (the same reply on another contract); us-work-for-hire and
+uk-picture-book with a clause of ours deleted (tests/test_review_session20.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+import test_review_session19 as s19
+import test_review_session20 as s20
+
+from noai.ooxml.package import read_package
+from noai.ooxml.threads import read_comments
+
+RELIED = "relied on our restriction on AI use"
+
+
+def our_replies(docx: bytes) -> list[str]:
+    return [c.text for c in read_comments(read_package(docx)) if c.author == "noai" and c.parent is not None]
+
+
+def covenant_stands(red) -> bool:
+    """Our AI restriction is in the accepted text of the round-two document."""
+    texts = s19.written(red.docx)
+    return any("Prohibited AI Use" in t and "shall not" in t for t in texts)
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard", "minimal"))
+@pytest.mark.parametrize("name", (s19.VOICE, "replica-podcast"))
+def test_no_reply_says_our_restriction_is_gone_while_it_stands(name, variant):
+    red = s19.round_two(name, variant)
+    assert covenant_stands(red)  # they accepted it: it stands
+    said = our_replies(red.docx)
+    assert said  # the round does reply (in the thread of the rejected change)
+    assert not any(RELIED in t for t in said), said
+
+
+def test_the_reply_still_goes_where_the_restriction_is_gone():
+    """The reply is right where they rejected our covenant and we do not propose it again (minimal)."""
+    red = s20.round_two(s20.HIRE, "minimal", "reject")
+    assert any(RELIED in t for t in our_replies(red.docx)), our_replies(red.docx)
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard", "minimal"))
+@pytest.mark.parametrize("name", (s20.HIRE, s20.BOOK))
+def test_a_withdrawn_change_is_named_in_its_reply(name, variant):
+    red = s20.round_two(name, variant, "untracked")
+    said = [t for t in our_replies(red.docx) if t.startswith("Superseded: you did not accept")]
+    assert said, our_replies(red.docx)
+    assert not any("this change" in t for t in said), said
+    assert all("“Style, voice and likeness”" in t for t in said), said
