@@ -58,3 +58,43 @@ def test_a_withdrawn_change_is_named_in_its_reply(name, variant):
     assert said, our_replies(red.docx)
     assert not any("this change" in t for t in said), said
     assert all("“Style, voice and likeness”" in t for t in said), said
+
+
+# ------------------------------------------------------------------------------------------------
+# (7) Minimal accepts the rejection of our covenant and strikes their own AI clause: the strike's reason stands on its
+# own, never "against the restriction on Prohibited AI Use" that this round lets go. And the struck sentence is
+# quoted (its placeholder once shared a mark with the plural verbs' and came out as "“”").
+
+
+@pytest.mark.parametrize("name", s20.NAMES)
+def test_a_strike_in_the_round_that_lets_the_restriction_go_gives_its_own_reason(name):
+    red = s20.round_two(name, "minimal", "own-clause")
+    planned = [e.comment or "" for e in red.plan.edits if "train AI" in (e.comment or "")]
+    written = [c for c in s20.new_comments(red) if "train AI" in c]
+    assert planned and written, (planned, written)
+    for said in (*planned, *written):
+        assert "Prohibited AI Use" not in said, said
+        assert "“”" not in said and "internal artificial intelligence tools" in said, said  # their sentence, quoted
+    assert not any("shall not engage in any Prohibited AI Use" in t for t in s19.written(red.docx))  # it went
+
+
+@pytest.mark.parametrize("name", (s20.HIRE, s20.BOOK))
+def test_where_the_restriction_comes_back_the_strike_still_cites_it(name):
+    red = s20.round_two(name, "standard", "own-clause")  # standard falls back to a narrower covenant
+    said = [c for c in s20.new_comments(red) if "train AI" in c]
+    assert said and all("restriction on Prohibited AI Use" in c and "“”" not in c for c in said), said
+
+
+@pytest.mark.parametrize("agreement", ("this Agreement", "these Terms"))
+def test_a_struck_sentence_is_quoted_in_its_comment(agreement):
+    from noai.library import load_library
+    from noai.library.render import render_sentence_fix
+
+    fix = next(f for f in load_library().fixes if f.id == "fix-existing-ai-restriction")
+    sentence = "Provider may use the Designs to train its machine learning models."
+    terms = {"client": "Provider", "deliverables": "the Designs", "agreement": agreement}
+    for variant in ("strict", "standard", "minimal"):
+        said = render_sentence_fix(fix, variant, sentence, terms)
+        assert (
+            said is not None and "“Provider may use the Designs to train its machine learning models”" in said.comment
+        )

@@ -141,6 +141,7 @@ from .replies import (
     _in_the_thread,
     _left_standing,
     _put_back,
+    _standing_alone,
     _thread_answer,
 )
 from .said import _capital, _change, _firsts, _known, _listed, _our_roots, _plain_name, _root, _Said
@@ -401,6 +402,7 @@ def next_round(
         made = [c for _, c in moves if not any(_overlaps(e, closed) for e in closing if e.index == c.index)]
         made += [TextChange(e.index, e.start or 0, e.end or 0, e.find or "", e.replacement or "") for e in closed]
         renumbering = _numbered_after_moves(result, edits, made, {e.index for e in unused})
+    edits = _standing_alone(edits, talks.outcomes)
     fee = _offers_fee(result, edits)
     said = _Said(
         proposed,

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..analysis.negotiation import ACCEPTED, REJECTED, Change, Outcome, stated_need
 from ..library import VARIANTS, Library
-from ..library.render import left_unchanged, relies_on_restriction
+from ..library.render import left_unchanged, relies_on_restriction, without_restriction
 from ..ooxml.model import Paragraph
 from ..ooxml.record import Proposal, normalise
 from ..ooxml.replies import ReplyTo
@@ -63,6 +63,21 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
     return f"{noted or 'Thank you. '}We keep {what} as it now stands in the document."
 
 
+def _restriction_gone(outcomes: Sequence[Outcome], edits: Sequence[Edit]) -> bool:
+    """Our covenant rejected and not proposed again this round: nothing we say may rest on it."""
+    return any(
+        o.proposal.op == "insert_after" and o.proposal.clause == COVENANT and o.state == REJECTED for o in outcomes
+    ) and not any(e.clause == COVENANT and e.op == "insert_after" for e in edits)
+
+
+def _standing_alone(edits: Sequence[Edit], outcomes: Sequence[Outcome]) -> list[Edit]:
+    """In a round where our restriction goes (:func:`_restriction_gone`), the comments of this round's changes give
+    reasons of their own, never the restriction ("… against the restriction on Prohibited AI Use …")."""
+    if not _restriction_gone(outcomes, edits):
+        return list(edits)
+    return [replace(e, comment=without_restriction(e.comment)) if e.comment else e for e in edits]
+
+
 def _thread_answer(
     outcomes: Sequence[Outcome],
     said: _Said,
@@ -81,10 +96,7 @@ def _thread_answer(
     resolve: list[str] = []
     roots = _our_roots(comments, ours)
     talked = {c.id for o in outcomes if o.replies and (c := _root(o, roots)) is not None}
-    # our covenant rejected and not proposed again this round: a comment resting on it no longer stands
-    restriction_gone = any(
-        o.proposal.op == "insert_after" and o.proposal.clause == COVENANT and o.state == REJECTED for o in outcomes
-    ) and not any(e.clause == COVENANT and e.op == "insert_after" for e in edits)
+    restriction_gone = _restriction_gone(outcomes, edits)  # a comment resting on it no longer stands
     for cid, text in said.superseded.items():  # our approach, changed (where they replied to it: below)
         done = next((c.done for c in roots.values() if c.id == cid), True)
         replies += [] if cid in talked else [ReplyTo(cid, text)]
