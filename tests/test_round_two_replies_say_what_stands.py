@@ -98,3 +98,45 @@ def test_a_struck_sentence_is_quoted_in_its_comment(agreement):
         assert (
             said is not None and "“Provider may use the Designs to train its machine learning models”" in said.comment
         )
+
+
+# ------------------------------------------------------------------------------------------------
+# (10) Standard's fall-back covenant after they reject ours came with no word saying what it is: a narrower clause
+# offered in place of the one they rejected. The comment on it and the note to the user say so.
+
+NARROWER = "In its place we propose a narrower clause"
+
+
+def fall_back_said(red) -> tuple[list[str], list[str], list[str]]:
+    """The plan's comments on the covenant, the notes, and the document's new comments saying it is narrower."""
+    planned = [e.comment or "" for e in red.plan.edits if e.clause == "no-ai-training" and e.op == "insert_after"]
+    return planned, list(red.plan.notes), [c for c in s20.new_comments(red) if NARROWER in c]
+
+
+@pytest.mark.parametrize("name", s20.NAMES)
+def test_the_fall_back_covenant_says_it_is_narrower_and_in_place_of_the_rejected_one(name):
+    red = s20.round_two(name, "standard", "reject")
+    planned, notes, written = fall_back_said(red)
+    assert planned and all(e.variant == "minimal" for e in red.plan.edits if e.clause == "no-ai-training")
+    assert any(NARROWER in c and "did not accept our “No AI training" in c for c in planned), planned
+    assert any(n.startswith("Offered a narrower clause") for n in notes), notes
+    assert written, s20.new_comments(red)
+    assert all(c.count("Our approach:") <= 1 for c in s20.new_comments(red)), s20.new_comments(red)
+
+
+def test_the_fall_back_covenant_on_the_platform_says_it_is_narrower():
+    import test_review_session22 as s22
+
+    red = s22.round_two(s22.PLATFORM, "standard", "reject")
+    planned, notes, written = fall_back_said(red)
+    assert any(NARROWER in c for c in planned), planned
+    assert any(n.startswith("Offered a narrower clause") for n in notes), notes
+    assert written
+
+
+@pytest.mark.parametrize("variant", ("strict", "minimal"))
+def test_no_narrower_clause_is_claimed_where_none_is_offered(variant):
+    red = s20.round_two(s20.HIRE, variant, "reject")  # strict puts ours back; minimal accepts the rejection
+    planned, notes, written = fall_back_said(red)
+    assert not any(NARROWER in c for c in planned) and not written
+    assert not any(n.startswith("Offered a narrower clause") for n in notes), notes

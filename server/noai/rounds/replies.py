@@ -187,6 +187,24 @@ def _put_back(edit: Edit, o: Outcome, library: Library) -> str:
     return f"We cannot agree to the wording as it stood, and have made {what} again. {edit.comment}"
 
 
+def _narrower(edit: Edit, o: Outcome, library: Library) -> tuple[str, str]:
+    """The comment on a clause of ours offered one rung down in place of the one they rejected (``o``), and the note
+    telling the user: that it is narrower and offered in its place, and why (the rung's own reason)."""
+    what = _plain_name(o, library)
+    title = f"“{edit.title}”" if edit.title else "narrower"
+    reason = edit.comment or ""  # the rung's own reason, without the approach its plan put before it
+    why = reason[reason.find(_WHY) :].strip() if _WHY in reason else ""
+    said = f"You did not accept {what}. In its place we propose a narrower clause ({title})."
+    note = (
+        f"Offered a narrower clause ({title}, the {edit.variant} variant's) in place of {what}, which the other side "
+        "rejected."
+    )
+    return f"{said} {why}".strip(), note
+
+
+_WHY = "Why this clause: "
+
+
 def _again(outcomes: Sequence[Outcome], edits: Sequence[Edit]) -> set[str]:
     """The proposals they rejected that ``edits`` make again as they were."""
 
