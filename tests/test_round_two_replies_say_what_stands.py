@@ -140,3 +140,63 @@ def test_no_narrower_clause_is_claimed_where_none_is_offered(variant):
     planned, notes, written = fall_back_said(red)
     assert not any(NARROWER in c for c in planned) and not written
     assert not any(n.startswith("Offered a narrower clause") for n in notes), notes
+
+
+# ------------------------------------------------------------------------------------------------
+# (3) Round two answering their rejection of our strike of a training permission: whatever it does with the
+# permission (strikes it again, or confines it to the creator's consent), no clause is left citing a clause that
+# reads "[Intentionally deleted]", and every note that names words of a change names words the plan changes.
+# Shapes: the platform (--we Customer; 5.2 "except as Section 3.3 permits") and UK conditions of sale (5. "except for
+# the use allowed by condition 3"); a plain rejection, and the platform's rejection with their words typed in.
+
+
+def rejected_strike(shape: str, variant: str):
+    """Round two, and the reply it answers."""
+    import test_review_session22 as s22
+    from support.replies import Reply, record_ids
+
+    from noai import engine
+
+    if shape == "platform-typed":
+        return s22.round_two(s22.PLATFORM, variant, "typed"), s22.returned(s22.PLATFORM, variant, "typed")
+    first = s22.redline(s22.PLATFORM, variant) if shape == "platform" else s22.other("ml", variant)
+    sent = first.docx
+    back = Reply(sent).reject(ids=record_ids(sent, *s20.ids_of(sent, "fix-existing-ai-restriction"))).accept().bytes()
+    options = engine.Options(variant=variant, we="Customer" if shape == "platform" else None)
+    return engine.redline(back, author="noai", date=s20.NEXT_ROUND, options=options), back
+
+
+def cites_deleted(texts: list[str]) -> list[str]:
+    """Paragraphs citing by number ("Section 3.3", "condition 3") a clause that reads "[Intentionally deleted]"."""
+    import re
+
+    gone = [m.group(1) for t in texts if (m := re.match(r"(\d+(?:\.\d+)*)\.?\s+\[Intentionally deleted\]", t))]
+    return [
+        t
+        for t in texts
+        for n in gone
+        if re.search(rf"\b(?:Section|Clause|clause|condition|paragraph)\s+{re.escape(n)}(?![\d.]\d)", t)
+    ]
+
+
+@pytest.mark.parametrize("variant", ("strict", "standard", "minimal"))
+@pytest.mark.parametrize("shape", ("platform", "platform-typed", "conditions"))
+def test_a_permission_struck_again_or_confined_leaves_no_citation_of_a_deleted_clause(shape, variant):
+    from noai import engine
+
+    red, reply = rejected_strike(shape, variant)
+    texts = s19.written(red.docx)
+    assert not cites_deleted(texts), cites_deleted(texts)
+    theirs = [p.text for p in engine.read(reply).paragraphs]  # the paragraphs the plan's indexes refer to
+    changed = " ".join(theirs[e.index] for e in red.plan.edits if e.op == "replace" and e.index is not None)
+    for note in red.plan.notes:  # a note naming the words it proposes a change to: words the plan changes
+        if note.startswith("Proposed"):
+            quoted = note.split("“", 1)[1].split("”", 1)[0] if "“" in note else note.split('"')[1]
+            assert quoted.strip(" ,.")[:60] in changed, (note, changed)
+
+
+def test_the_citation_check_finds_a_citation_of_a_deleted_clause():
+    texts = ["3.3 [Intentionally deleted]", "5.2 Canvasly will delete the Inputs, except as Section 3.3 permits."]
+    assert cites_deleted(texts) == texts[1:]
+    assert not cites_deleted(["3. [Intentionally deleted]", "5. Remove them, except as Section 3.4 permits."])
+    assert cites_deleted(["3. [Intentionally deleted]", "5. Remove them, except for the use allowed by condition 3."])
