@@ -1198,6 +1198,17 @@ def left_unchanged(comment: str) -> bool:
 _RELIES = re.compile(r"\bWe leave this wording\s+unchanged and rely on the AI restriction\b")
 
 
+# a reason resting on our restriction by its name: ", against the restriction on Prohibited AI Use in the Contract"
+_AGAINST = re.compile(r",\s+against\s+the\s+restriction\s+on\s+Prohibited\s+AI\s+Use\s+in\s+[^.“”]*(?=\.)")
+
+
+def without_restriction(comment: str) -> str:
+    """``comment`` standing without our restriction on AI use (in a round where it goes): its reason no longer cites
+    the restriction ("…: it would permit Company to train AI on the Contributions, against the restriction on
+    Prohibited AI Use in the Contract." -> "…: it would permit Company to train AI on the Contributions.")."""
+    return _AGAINST.sub("", comment)
+
+
 def relies_on_restriction(comment: str) -> bool:
     """``comment`` leaves the wording unchanged because our restriction on AI use covers it (:func:`left_unchanged`
     with "… and rely on the AI restriction …"): it stands only while the restriction does."""

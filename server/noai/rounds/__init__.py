@@ -141,8 +141,10 @@ from .replies import (
     _escalation,
     _in_the_thread,
     _left_standing,
+    _narrower,
     _put_back,
     _quoted,
+    _standing_alone,
     _thread_answer,
 )
 from .said import _capital, _change, _firsts, _known, _listed, _our_roots, _plain_name, _quoting, _root, _Said, _words
@@ -232,6 +234,7 @@ def next_round(
         if o.proposal.op == "replace" and o.state == REJECTED and len(o.proposal.texts) == 2
     }
     deleted: list[tuple[Outcome, str]] = []  # our clauses whose paragraphs they deleted, put back; as they read them
+    narrower: dict[str, tuple[str, str]] = {}  # a clause of ours offered one rung down: (its comment, the note)
     edits: list[Edit] = []
     notes = list(plan.notes) + [
         f"Accepted the other side's change to {_plain_name(last[c], library)}: not proposed again." for c in dropped
@@ -294,6 +297,7 @@ def next_round(
                 lower = next((e for e in fallback.edits if e.op == "insert_after" and e.clause == edit.clause), None)
                 if lower is not None:  # less what the document defines already, as the plan's own clause was
                     edit = replace(lower, paragraphs=_not_yet_defined(lower, result))
+                    narrower[edit.clause] = _narrower(edit, last[edit.clause], library)
         elif edit.op == "comment" and (edit.clause, "comment") in commented:
             continue  # a comment of ours is never written twice
         elif edit.op == "comment" and left_unchanged(edit.comment or "") and edit.index in standing:
@@ -310,6 +314,9 @@ def next_round(
             # our reasons were given in the last round's thread; a rejected clause put back whose thread went with it
             # says so in words
             edit = replace(edit, comment=_put_back(edit, put_back, library) if put_back else None)
+            if edit.clause in narrower and edit.op == "insert_after":  # offered in place of the one they rejected
+                edit = replace(edit, comment=narrower[edit.clause][0] if comments else None)
+                notes.append(narrower[edit.clause][1])
         if edit.op == "insert_after" and ours_before and last[edit.clause].state == REJECTED:
             if how == REINSTATE:  # as they rejected it: never in wider words
                 edit = _as_made(edit, last[edit.clause].proposal, result)
@@ -426,6 +433,7 @@ def next_round(
         made = [c for _, c in moves if not any(_overlaps(e, closed) for e in closing if e.index == c.index)]
         made += [TextChange(e.index, e.start or 0, e.end or 0, e.find or "", e.replacement or "") for e in closed]
         renumbering = _numbered_after_moves(result, edits, made, {e.index for e in unused if _whole(e)})
+    edits = _standing_alone(edits, talks.outcomes)
     fee = _offers_fee(result, edits)
     said = _Said(
         proposed,
