@@ -22,13 +22,14 @@ in LibreOffice, accepted AND rejected (rejecting everything gives back the docum
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from datetime import UTC, datetime
 
 import pytest
 from support.lo import lo_read, require_libreoffice
-from support.replies import Reply, record_ids
+from support.replies import Reply, _q, _text, record_ids
 from support.synthetic_contracts import _document, _legal_numbering, _numbered, _para, _save
 from test_review_session19 import round_two as round_two_after_standard
 from test_review_session20 import HIRE, ids_of, insert_paragraph
@@ -271,3 +272,52 @@ def test_clauses_strict_adds_in_round_two_take_their_numbers_where_word_numbers_
     shown = [next(label for label, text in accepted if words in text) for words in ADDED]
     assert shown == numbers, shown
     assert any(cited in text for _, text in accepted), [t for _, t in accepted if "apply" in t]
+
+
+# ------------------------------------------------------------------------------------------------
+# Their clause numbered in our list, inserted after a paragraph that is not (the second paragraph of our 3(e)): the
+# mark before it cannot take its place (it would number the paragraph it joins), so the struck paragraph's own mark
+# goes, theirs and deleted by us (w:ins then w:del, as Word writes it). And our covenant, put back at its own place
+# before the clause of ours that first uses its terms, brings its definitions: none are added into that clause too.
+
+
+@functools.cache
+def after_unnumbered() -> tuple[bytes, engine.Redline]:
+    first = redline(HIRE, "strict").docx
+    back = Reply(first).reject(ids=record_ids(first, *ids_of(first, "no-ai-training"))).accept()
+    clause = f"Company may use Contributions {THEIRS}, provided that such tools are not made available to the public."
+    insert_paragraph(back, "Company shall have anyone who later takes", clause)
+    numbered = next(p for p in back.doc.iter(_q("w:p")) if "Contributor grants Company" in _text(p))
+    theirs = next(p for p in back.doc.iter(_q("w:p")) if THEIRS in _text(p))
+    numbering = numbered.find(f"{_q('w:pPr')}/{_q('w:numPr')}")
+    theirs.find(_q("w:pPr")).replace(theirs.find(f"{_q('w:pPr')}/{_q('w:numPr')}"), copy.deepcopy(numbering))
+    sent = back.bytes()
+    options = engine.Options(variant="strict", we=facts(HIRE).extra.get("we"))
+    return sent, engine.redline(sent, author="noai", date=NEXT, options=options)
+
+
+def test_their_numbered_clause_after_an_unnumbered_paragraph_goes_with_its_own_mark():
+    _, red = after_unnumbered()
+    texts = [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
+    assert not [t for t in texts if THEIRS in t] and "" not in texts[5:20], texts[5:20]
+    for term in ("Protected Materials", "AI System", "Prohibited AI Use"):  # defined once: by the covenant put back
+        assert len(re.findall(rf'"{term}" means', "\n".join(texts))) == 1, term
+    assert not [e for e in red.plan.edits if e.clause == "definitions"]  # (the plan's own, before it moved back)
+    require_libreoffice()
+    (ours,) = lo_read([red.docx])
+    accepted = labelled(ours, "accepted")
+    assert not [(label, text) for label, text in accepted if label and not text.strip()], accepted
+    assert consecutive(run_of_ours(accepted)), run_of_ours(accepted)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="LibreOffice 7.4 reads a paragraph mark inserted by one author and deleted by another (w:ins then w:del, "
+    "as Word writes it and reads it back) as deleted only: rejecting everything leaves their paragraph empty, with its "
+    "number; Word and noai's reader leave none",
+)
+def test_libreoffice_rejecting_everything_leaves_no_trace_of_their_numbered_clause():
+    sent, red = after_unnumbered()
+    require_libreoffice()
+    ours, theirs = lo_read([red.docx, sent])
+    assert labelled(ours, "rejected") == labelled(theirs, "rejected")

@@ -268,9 +268,13 @@ class _Writer:
             self.element(index), start, end, edit.replacement or "", self.stamp, self.ids, insert_first=at_end
         )
         if not edit.replacement and start == 0 and end >= len(self.doc.paragraphs[index].text):
-            # the whole paragraph struck: its mark too, or where it cannot go (the last paragraph) the one before
-            _ = delete_mark(self.element(index), self.stamp, self.ids) or delete_mark_before(
-                self.element(index), self.stamp, self.ids
+            # the whole paragraph struck: its mark too, or where it cannot go (the last paragraph, one the other side
+            # inserted) the one before; else the mark of a paragraph they inserted, theirs and deleted by us
+            p = self.element(index)
+            _ = (
+                delete_mark(p, self.stamp, self.ids)
+                or delete_mark_before(p, self.stamp, self.ids)
+                or delete_mark(p, self.stamp, self.ids, inserted=True)
             )
         if self.comments and edit.comment:
             first = insertion if at_end and insertion is not None else deletions[0]

@@ -36,6 +36,7 @@ DEL = '<w:del w:id="2" w:author="A"/>'
         ("<w:pPr><w:jc w:val='left'/></w:pPr>", "normal"),
         (f"<w:pPr><w:rPr><w:b/>{INS}</w:rPr></w:pPr>", "inserted"),
         (f"<w:pPr><w:rPr>{DEL}{INS}</w:rPr></w:pPr>", "deleted"),
+        (f"<w:pPr><w:rPr>{INS}{DEL}</w:rPr></w:pPr>", "deleted"),  # theirs, deleted by us: gone from the current text
         (f"<w:pPr><w:rPr><w:b/></w:rPr><w:rPr>{INS}</w:rPr></w:pPr>", "inserted"),  # a second w:rPr
         (f"<w:pPr><w:rPr><w:moveFrom w:id='3' w:author='A'/></w:rPr><w:rPr>{INS}</w:rPr></w:pPr>", "deleted"),
         ("<w:pPr><w:rPr><w:moveTo w:id='3' w:author='A'/></w:rPr></w:pPr>", "inserted"),

@@ -327,17 +327,17 @@ def _paragraph_properties(p: _Element) -> tuple[str | None, int | None, int | No
             if outline is not None and not 0 <= outline <= 8:
                 outline = None
         elif tag == RPR:
-            # The paragraph mark's own revision: the first w:ins / w:del (or move) in a w:rPr here
-            # (noai.ooxml.text.paragraph_mark_state, without finding w:pPr again).
+            # The paragraph mark's own revision in a w:rPr here: deleted where a w:del (or move) is, an insertion
+            # deleted again too, else inserted where a w:ins is (noai.ooxml.text.paragraph_mark_state, without
+            # finding w:pPr again).
             if not marked:
                 for el in child:
                     tag = el.tag
-                    if tag in (INS, MOVE_TO):
-                        mark, marked = INSERTED, True
-                        break
                     if tag in (DEL, MOVE_FROM):
                         mark, marked = DELETED, True
                         break
+                    if tag in (INS, MOVE_TO):
+                        mark = INSERTED
         elif tag == SECTPR:
             breaks = True
     return style_id, num_id, ilvl, outline, mark, breaks

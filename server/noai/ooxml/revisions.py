@@ -938,11 +938,14 @@ def insert_beside(
     return insertion
 
 
-def delete_mark(p: etree._Element, stamp: RevisionStamp, ids: IdAllocator) -> bool:
+def delete_mark(p: etree._Element, stamp: RevisionStamp, ids: IdAllocator, inserted: bool = False) -> bool:
     """Mark the paragraph mark of ``p`` deleted (``w:pPr/w:rPr/w:del``), as Word does when a whole
     paragraph is deleted: accepting joins what is left of it (nothing, once its text is deleted too) to the
     next paragraph; rejecting restores it. Only where another paragraph follows in the same story or cell (the
-    last paragraph's mark cannot go) and the mark carries no revision yet. Returns whether it did."""
+    last paragraph's mark cannot go) and the mark carries no revision yet; ``inserted``: or only an insertion (a
+    paragraph the other side added, whose mark the one before it cannot take over: the mark is then theirs and
+    deleted by us, ``w:ins`` then ``w:del``, as Word writes it, and goes whichever way the changes go). Returns
+    whether it did."""
     after = p.getnext()
     while after is not None and after.tag in (RANGE_START, RANGE_END, qn("w:bookmarkStart"), qn("w:bookmarkEnd")):
         after = after.getnext()
@@ -956,9 +959,15 @@ def delete_mark(p: etree._Element, stamp: RevisionStamp, ids: IdAllocator) -> bo
     if rpr is None:
         rpr = _el(RPR)
         _insert_ordered(ppr, rpr, PPR_ORDER)
-    if any(rpr.find(tag) is not None for tag in (INS, DEL, MOVE_TO, MOVE_FROM)):
+    if any(rpr.find(tag) is not None for tag in (DEL, MOVE_TO, MOVE_FROM)):
         return False
-    rpr.insert(0, stamp.mark(DEL, ids.revision()))
+    theirs = rpr.find(INS)
+    if theirs is not None and not inserted:
+        return False
+    if theirs is not None:
+        theirs.addnext(stamp.mark(DEL, ids.revision()))
+    else:
+        rpr.insert(0, stamp.mark(DEL, ids.revision()))
     return True
 
 

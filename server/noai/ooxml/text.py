@@ -194,12 +194,13 @@ def paragraph_mark_state(p: _Element) -> str:
     ppr = p[0] if len(p) and p[0].tag == PPR else p.find(PPR)  # w:pPr comes first when valid
     if ppr is None:
         return NORMAL
+    state = NORMAL
     for prop in ppr:
         if prop.tag == RPR:
             for mark in prop:
                 tag = mark.tag
-                if tag in (INS, MOVE_TO):
-                    return INSERTED
                 if tag in (DEL, MOVE_FROM):
-                    return DELETED
-    return NORMAL
+                    return DELETED  # inserted and deleted again too: gone from the current text
+                if tag in (INS, MOVE_TO):
+                    state = INSERTED
+    return state
