@@ -284,3 +284,24 @@ def test_libreoffice_reads_the_purpose_and_the_untouched_client_document():
     assert any("for providing the Service, excluding any Prohibited AI Use" in t for t in saas["accepted_paragraphs"])
     assert not any("Permitted Purpose" in t for t in saas["rejected_paragraphs"])
     assert client["accepted_paragraphs"] == client["rejected_paragraphs"] == list(commission())
+
+
+# -- the audit read for the client: a work made for hire is ours, no risk -------------------------------------------
+
+WFH = "3. Ownership. The Deliverables are works made for hire and are owned by the Client from creation."
+
+
+@pytest.mark.parametrize(
+    "data",
+    (
+        (ROOT / "examples/agency-services-agreement.docx").read_bytes(),
+        build((*commission()[:5], WFH, *commission()[6:])),
+    ),
+)
+def test_a_work_made_for_hire_read_for_the_client_is_no_risk_to_it(data):
+    for_client = engine.audit(data, we="client")
+    hire = [f for f in for_client.findings if f.kind == "work_made_for_hire"]
+    assert hire and all(f.severity == "info" and f.beneficiary == "creator" for f in hire)
+    assert "work made for hire" not in (for_client.score.summary or "")
+    for_maker = engine.audit(data)  # read for the maker, the same words are its highest risk
+    assert any(f.kind == "work_made_for_hire" and f.severity == "high" for f in for_maker.findings)
