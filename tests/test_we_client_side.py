@@ -305,3 +305,14 @@ def test_a_work_made_for_hire_read_for_the_client_is_no_risk_to_it(data):
     assert "work made for hire" not in (for_client.score.summary or "")
     for_maker = engine.audit(data)  # read for the maker, the same words are its highest risk
     assert any(f.kind == "work_made_for_hire" and f.severity == "high" for f in for_maker.findings)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_makers_own_training_permission_is_named_in_the_note_not_drafted(variant):
+    permission = "3.1 The Studio may use the Deliverables to train and improve its generative AI tools."
+    original = (*commission()[:6], permission, *commission()[6:])
+    red = run(build(original), variant, "Client")
+    assert red.plan.edits == ()
+    assert "Note that clause 3.1 lets the Studio train AI on the Deliverables" in red.plan.notes[0]
+    assert texts(red.docx, accepted=True) == list(original)
+    assert "Note that" not in redline("commission", variant, "Client").plan.notes[0]  # none where there is none

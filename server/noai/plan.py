@@ -329,7 +329,13 @@ def make_plan(
         our_word = result.terms.client.name if result.terms.client else "Client"
         # read for us, a transfer of the work to us is in our favour ("hereby assigns to the Client": ours)
         to_us = any(f.kind in _TRANSFER_KINDS and not f.negated and f.beneficiary == "creator" for f in result.findings)
-        note = nothing_of_ours_note(terms, ASSIGNED if to_us else strategy.situation, (our_word, maker))
+        # the maker's own permission to train AI on the work (a risk to us, read so): said in the note
+        trains = [
+            f.section_label or ""
+            for f in result.findings
+            if f.kind == "existing_ai_restriction" and f.beneficiary == "client" and f.severity in ("high", "medium")
+        ]
+        note = nothing_of_ours_note(terms, ASSIGNED if to_us else strategy.situation, (our_word, maker), trains)
         return Plan(variant, terms, (), notes=(note, *result.notes))
     _check_parties(result, terms)
     background = facts.background

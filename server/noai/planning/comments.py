@@ -175,10 +175,13 @@ def _not_delivery_note(terms: Mapping[str, str]) -> str:
     )
 
 
-def nothing_of_ours_note(terms: Mapping[str, str], situation: str, words: tuple[str, str]) -> str:
+def nothing_of_ours_note(
+    terms: Mapping[str, str], situation: str, words: tuple[str, str], trains: Sequence[str] = ()
+) -> str:
     """Why a plan read for the receiving side, which brings no material of its own the contract defines, proposes
     nothing: the clauses protect a maker's work from AI use, so here they would bind the user's own side. ``words``:
-    the words the contract calls the two sides by (ours, the maker), for the example and the next step's ``--we``."""
+    the words the contract calls the two sides by (ours, the maker), for the example and the next step's ``--we``;
+    ``trains``: the labels of the clauses letting the maker train AI on the work (said, not drafted)."""
     client, provider = terms.get("client", "the client"), terms.get("provider", "the creator")
     agreement, work = terms.get("agreement", "this agreement"), terms.get("deliverables", "the work")
     ours, maker = (f'"{w}"' if " " in w else w for w in words)
@@ -188,12 +191,19 @@ def nothing_of_ours_note(terms: Mapping[str, str], situation: str, words: tuple[
         how = f"{client} takes a licence of {work}, which {provider} keeps, and brings"
     else:
         how = f"{provider} makes {work} for {client}, and {client} brings"
+    said = ""
+    if trains:
+        where = " and ".join(clause_name(t) for t in trains) if all(trains) else "a clause of it"
+        said = (
+            f" Note that {where} lets {provider} train AI on {work}: a point for {client} to raise with {provider} "
+            f"(to strike it, or to confine it), which this tool does not draft from {client}'s side."
+        )
     return (
         f"Read for {client}: {how} no material of its own that {agreement} defines. The AI clauses this tool "
         f"proposes protect a maker's work from AI use, so here they would bind {client} itself: no AI clause or "
         f"change is proposed. Next step: to protect material {client} supplies (briefs, data, brand assets), define "
         f"it in {agreement} (for example “{words[0]} Materials” means the materials {client} provides) and run the "
-        f"redline again with --we {ours}; to read {agreement} for {provider}, run it with --we {maker}."
+        f"redline again with --we {ours}; to read {agreement} for {provider}, run it with --we {maker}.{said}"
     )
 
 
