@@ -316,3 +316,14 @@ def test_the_makers_own_training_permission_is_named_in_the_note_not_drafted(var
     assert "Note that clause 3.1 lets the Studio train AI on the Deliverables" in red.plan.notes[0]
     assert texts(red.docx, accepted=True) == list(original)
     assert "Note that" not in redline("commission", variant, "Client").plan.notes[0]  # none where there is none
+
+
+def test_the_audit_report_read_for_the_client_offers_no_redline_of_its_own():
+    from noai.analysis.report import next_step
+
+    data = (ROOT / "examples/agency-services-agreement.docx").read_bytes()
+    said = next_step(engine.audit(data, we="client"), "msa.docx")
+    assert said.startswith("Next step: nothing to draft from your side") and "`noai audit msa.docx --we Studio`" in said
+    assert "writes the missing protections" in next_step(engine.audit(data, we="Studio"), "msa.docx")
+    ours = build(commission(CLIENT_MATERIALS))  # once its materials are defined, the redline is for them
+    assert "writes the missing protections" in next_step(engine.audit(ours, we="Client"), "c.docx")

@@ -25,7 +25,7 @@ from functools import partial
 from typing import Any
 
 from . import schemas
-from .analysis.audit import AuditResult, from_our_side
+from .analysis.audit import AuditResult, binds_user, from_our_side
 from .analysis.classify import Finding
 from .analysis.facts import (
     DocumentFacts,
@@ -324,7 +324,7 @@ def make_plan(
     strategy = choose_strategy(result, facts)
     if strategy.situation == NOT_DELIVERY and not _theirs_at_stake(result):  # an NDA, a charter, a data-use
         return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))  # undertaking: whoever we are
-    if _binds_us(result):  # --we client on a commission, bringing no material of its own: nothing to protect
+    if binds_user(result):  # --we client on a commission, bringing no material of its own: nothing to protect
         maker = result.terms.provider.name if result.terms.provider else "creator"
         our_word = result.terms.client.name if result.terms.client else "Client"
         # read for us, a transfer of the work to us is in our favour ("hereby assigns to the Client": ours)
@@ -708,18 +708,6 @@ def _theirs_at_stake(result: AuditResult) -> bool:
     read for the other one their materials are the work at stake, so the user must say who they are."""
     we = result.we
     return we is not None and we.source == "inferred" and not we.sure and bool(result.parties.client_materials)
-
-
-def _binds_us(result: AuditResult) -> bool:
-    """The party our clauses would bind is the one the user said they are (``--we client`` on a commission, or on a
-    licence of the maker's work, where the user brings no material of its own the contract defines, so
-    :func:`~noai.analysis.audit.from_our_side` left the maker's work at stake): a creator-protection clause would
-    bind our own side."""
-    we, bound = result.we, result.terms.client
-    if we is None or we.source != "user" or bound is None:
-        return False
-    party = next((p for p in result.parties.parties if p.id == we.party), None)
-    return party is not None and bound.name in party.terms
 
 
 def _our_brand(result: AuditResult) -> bool:
