@@ -869,18 +869,20 @@ class _Classifier:
             if t.search(P.WORK_FOR_HIRE_NEGATED, s, e) and not t.search(P.ASSIGNMENT, s, e):
                 out.append(self.finding(p, "work_made_for_hire", m, INFO, "work_made_for_hire/negated", negated=True))
                 break
-            # A work made for hire always belongs to the commissioning side, whoever the sentence names.
-            owner: str | None = self.parties.other
-            grant = _Grant(self.parties.creator, owner)
+            # A work made for hire always belongs to the commissioning side, whoever the sentence names: the side
+            # that does not make the work, which is ours where the user says they are the client (no risk to us)
+            ours = self.maker != self.parties.creator
+            owner: str | None = self.parties.creator if ours else self.parties.other
+            grant = _Grant(self.maker, owner)
             out.append(
                 self.finding(
                     p,
                     "work_made_for_hire",
                     m,
-                    HIGH,
+                    INFO if ours else HIGH,
                     "work_made_for_hire",
                     owner=owner,
-                    direction=f"{self.parties.creator}->{owner}",
+                    direction=f"{self.maker}->{owner}",
                 )
             )
             break
