@@ -4374,6 +4374,34 @@ def consent_point(words: str) -> tuple[int, int] | None:
     return m.span(1) if m else None
 
 
+# what words the other side types into a permission to train narrow it by: the form the work is used in (stripped of
+# who made it: "in de-identified and aggregated form", "anonymised"), or the purpose it is used for ("solely to improve
+# the Service", "for internal purposes only")
+_FORM_WORDS = re.compile(
+    r"\b(de-?identifi\w*|anonymi[sz]\w*|pseudonymi[sz]\w*|aggregat\w*|anonymous\w*|stripped\s+of\s+\w+|"
+    r"without\s+(?:any\s+)?(?:personal|identifying)\s+\w+)",
+    re.IGNORECASE,
+)
+_PURPOSE_WORDS = re.compile(
+    r"\b(?:solely|only|exclusively)\b|\b(?:internal|own)\s+(?:purposes?|use|business|products?)\b|"
+    r"\bfor\s+the\s+purposes?\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def narrowing(words: str) -> tuple[str, tuple[str, ...]]:
+    """How words typed into a permission to use the work narrow it: ``("form", the words naming the form as
+    typed)`` where they change the form the work is used in ("in de-identified and aggregated form" -> ("form",
+    ("de-identified", "aggregated"))), ``("purpose", ())`` where they limit what it is used for ("solely to improve
+    the Service"), else ``("", ())``."""
+    forms = tuple(dict.fromkeys(m.group(1) for m in _FORM_WORDS.finditer(words)))
+    if forms:
+        return "form", forms
+    if _PURPOSE_WORDS.search(words):
+        return "purpose", ()
+    return "", ()
+
+
 def uses_term(text: str, key: str) -> bool:
     """``text`` uses the defined term whose :func:`term_key` is ``key`` (as a word, capitalised as defined terms are:
     "any Prohibited AI Use", not "prohibited ai use" in a sentence)."""

@@ -97,11 +97,15 @@ from .answers import (
     FALL_BACK,
     LOWER,
     REINSTATE,
+    _answer_confined,
+    _answer_restruck,
     _fall_back_fix,
     _not_put_back,
     _rest,
     _restorations,
+    _restruck,
     _typed_in,
+    _typed_into_struck,
     _what_it_allows,
     answer_for,
 )
@@ -111,6 +115,7 @@ from .definitions import (
     _defined_as_used,
     _defined_before,
     _defining_only_what_rested,
+    _gone_definitions,
     _not_yet_defined,
     _resting_on_gone,
     _unused_definitions,
@@ -206,6 +211,10 @@ def next_round(
     if dropped:  # below strict, what they rejected is never proposed again as it was, nor said to be
         plan = make_plan(result, library, playbook, variant=plan.variant, comments=comments, without=dropped)
     approach, plan_edits = _without_approach(plan.edits)
+    typed_struck = _typed_into_struck(result, talks.outcomes)  # words they typed into words of theirs we struck
+    for e in plan_edits:  # our strike of those words again, theirs with them, is the strike they rejected
+        if _restruck(e, typed_struck) is not None:
+            rejected_as_made.add((e.clause, e.find or "", e.replacement or ""))
     refused: dict[str, Edit] = {}  # clause -> the first of its fixes they rejected, which we do not insist on
     made_as = {  # (clause, words) -> the change of ours they rejected there, as made
         (o.proposal.clause, o.proposal.texts[0]): o.proposal
@@ -307,14 +316,30 @@ def next_round(
         approach = approach.replace(shifted, now) if shifted else approach
     edits = _defined_before(placed)  # our covenant put back before a paragraph defining its terms: defined once
     edits += restored + typed
+    put, put_notes, undefined = _gone_definitions(result, talks.outcomes, edits, how, library)
+    edits += put
+    notes += put_notes
     running_on: dict[str, str] = {}  # a number our citation of our clauses runs on from -> to
     if how == REINSTATE:
         extended, running_on = _ranges_extended(result, edits, plan.variant)
         edits += extended
     for first in refused.values():
         fall, note = _fall_back_fix(first, edits, fallback, rejected_as_made, plan.terms, _offers_fee(result, edits))
+        if (typed_in := _restruck(first, typed_struck)) is not None:  # their words answered first
+            fall = [
+                replace(f, comment=_answer_confined(f.comment, typed_in[1], plan.terms)) if f.comment else f
+                for f in fall
+            ]
         edits += fall
         notes.append(note)
+    if how == REINSTATE:  # struck again, their words with it: said, and answered
+        for k, e in enumerate(edits):
+            if (typed_in := _restruck(e, typed_struck)) is not None:
+                edits[k] = replace(e, comment=_answer_restruck(e, typed_in[1], plan.terms) if comments else None)
+                notes.append(
+                    f"Struck again the words whose deletion the other side rejected, with the words they added to "
+                    f"them: “{typed_in[1]}”."
+                )
     proposed: dict[str, tuple[str, str]] = {}
     for e in edits:
         if e.op in ("insert_after", "replace") and e.clause not in proposed:
@@ -322,6 +347,8 @@ def next_round(
     flagged = {e.clause for e in edits if e.op == "comment" and e.clause in refused}
     names = {o.proposal.id: _plain_name(o, library) for o in talks.outcomes}
     again = _again(talks.outcomes, edits) if how == REINSTATE else set()
+    if how == REINSTATE:  # a strike made again with the words they typed into what it strikes
+        again |= {r[0].proposal.id for e in edits if (r := _restruck(e, typed_struck)) is not None}
     edits = _in_the_thread(edits, talks.outcomes, refused, alive)
     unused, moves = _unused_definitions(result, talks.outcomes, edits, library, plan.terms, resting)
     if resting:
@@ -339,10 +366,10 @@ def next_round(
     edits += unused + closing
     edits = _citing_own_numbers(result, edits, renumbering)
     edits = _cited_as_placed(result, edits, talks.outcomes, renumbering)
-    more = _escalation(talks.outcomes, edits, again, library, deleted)
+    more = _escalation(talks.outcomes, edits, again, library, deleted, talks.changes)
     notes += [f"{ESCALATES}: {note}" for _, note in more]
     said_more = " ".join(_capital(said) for said, _ in more)
-    gone = {n for e in unused for n in glossary_terms(e.find or "")}
+    gone = {n for e in unused for n in glossary_terms(e.find or "")} | undefined
     approach = _approach_without(approach, gone) if approach is not None and gone else approach
     withdrawn = _firsts(talks.outcomes, {o.proposal.id for o in talks.outcomes if o.state == REJECTED} - again)
     unmarked = [_plain_name(o, library) for o in withdrawn if o.untracked]

@@ -13,7 +13,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..analysis.audit import AuditResult
-from ..analysis.facts import consent_point, defined_names, in_defined_term, opens_exception, term_key, widens
+from ..analysis.facts import (
+    consent_point,
+    defined_names,
+    in_defined_term,
+    narrowing,
+    opens_exception,
+    term_key,
+    widens,
+)
 from ..analysis.negotiation import ACCEPTED, MODIFIED, REJECTED, Outcome, inserted_runs, word_diff
 from ..kinds import FindingKind
 from ..library import Library
@@ -388,3 +396,99 @@ def _answer_typed(
     note = f"Struck the words the other side added to {name}: “{words}”."
     reply = f"We cannot accept “{words}” in {name}, and have struck these words: see our comment."
     return struck, note, reply
+
+
+def _typed_into_struck(result: AuditResult, outcomes: Sequence[Outcome]) -> list[tuple[Outcome, int, str]]:
+    """Words of theirs we struck (a permission to train: "Customer agrees that Canvasly … may use Inputs and Outputs
+    to develop, fine-tune …"), whose deletion they rejected and into which they typed words of their own (", in
+    de-identified and aggregated form,"): each as (our rejected strike, the paragraph it stands in now, their words).
+    The paragraph is the one that reads as we struck it once their words are taken out, their words standing within
+    the words we struck."""
+    texts = [p.text for p in result.paragraphs]
+    out: list[tuple[Outcome, int, str]] = []
+    for o in outcomes:
+        p = o.proposal
+        if p.op != "replace" or o.state != REJECTED or len(p.texts) != 2 or not p.texts[0].strip():
+            continue
+        new = p.texts[1].strip()
+        if new and not (new.startswith("[") and new.endswith("]")):
+            continue  # a change of their words, not a strike
+        anchor = p.anchor_text
+        at = p.anchor_at if p.anchor_at is not None else anchor.find(p.texts[0])
+        if at < 0:
+            continue
+        head, tail = _norm(anchor)[:15], _norm(anchor)[-15:]  # a paragraph typed into keeps one end of ours
+        near = [k for k, t in enumerate(texts) if _norm(t).startswith(head) or _norm(t).endswith(tail)]
+        for i in sorted(near, key=lambda k: abs(k - p.anchor_index)):
+            text = texts[i]
+            runs = [r for r in inserted_runs(anchor, text) if text[r[0] : r[1]].strip(" ,;:()")]
+            if not runs or _norm(_without(text, runs)) != _norm(anchor):
+                continue
+            shift, inside = 0, []
+            for start, end in runs:
+                if at <= start - shift <= at + len(p.texts[0]):
+                    inside.append((start, end))
+                shift += end - start
+            if inside:
+                out.append((o, i, " ".join(text[s:e].strip(" ,;:()") for s, e in inside)))
+                break
+    return out
+
+
+def _without(text: str, runs: Sequence[tuple[int, int]]) -> str:
+    """``text`` less the spans ``runs`` (in order)."""
+    kept, last = [], 0
+    for start, end in runs:
+        kept.append(text[last:start])
+        last = end
+    return "".join(kept) + text[last:]
+
+
+def _restruck(edit: Edit, typed: Sequence[tuple[Outcome, int, str]]) -> tuple[Outcome, str] | None:
+    """Our strike of this round ``edit`` that strikes again words of theirs whose strike they rejected, with the
+    words they typed into them (:func:`_typed_into_struck`): the rejected strike and their words; None for any
+    other edit."""
+    if edit.op != "replace" or not _struck(edit) or edit.start is None or edit.end is None:
+        return None
+    text = edit.anchor_text
+    for o, i, words in typed:
+        if o.proposal.clause == edit.clause and i == edit.index and words in text[edit.start : edit.end]:
+            return o, words
+    return None
+
+
+def _why_narrowed(words: str, terms: Mapping[str, str]) -> str:
+    """Why the words they typed into a permission to train on the work leave it what it was (:func:`~noai.analysis.
+    facts.narrowing`): the work used in another form ("Even de-identified and aggregated, …"), for a narrower
+    purpose, or otherwise qualified."""
+    work = terms.get("deliverables") or "the work"
+    kind, forms = narrowing(words)
+    if kind == "form":
+        listed = " and ".join(f.lower() for f in forms) if len(forms) < 3 else ", ".join(forms)
+        return (
+            f"Even {listed}, {work} would still be used to train AI: a model learns from the content itself, and "
+            "taking out names and metadata, or pooling the content with other material, leaves that content in what "
+            "the model learns."
+        )
+    if kind == "purpose":
+        return (
+            f"Even limited that way, the use is still training AI on {work}: what a model learns in training stays in "
+            "the model, whatever the model is then used for."
+        )
+    return f"Your words qualify the use but do not change what it is: training AI on {work}."
+
+
+def _answer_restruck(edit: Edit, words: str, terms: Mapping[str, str]) -> str:
+    """Strict's comment on its strike made again of words of theirs into which they typed ``words``."""
+    return (
+        f"You did not accept our deletion of these words, and added “{words}”. {_why_narrowed(words, terms)} We have "
+        "struck the words again, yours with them."
+    )
+
+
+def _answer_confined(comment: str, words: str, terms: Mapping[str, str]) -> str:
+    """The comment of a fall-back (consent, a softer change) on words of theirs into which they typed ``words``, their
+    words answered first."""
+    first = "You did not accept our deletion of these words."
+    rest = comment.removeprefix(first).strip().replace("As they stand, they", "As these words stand, they", 1)
+    return f"You did not accept our deletion of these words, and added “{words}”. {_why_narrowed(words, terms)} {rest}"

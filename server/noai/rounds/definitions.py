@@ -11,12 +11,15 @@ from typing import Any
 
 from ..analysis.audit import AuditResult
 from ..analysis.facts import (
+    as_referred,
+    clause_name,
     clause_number,
     defined_names,
     glossary_terms,
     glossary_within,
     glossary_without,
     listed_citations,
+    read_facts,
     restrictions_rested_on,
     uses_term,
 )
@@ -25,8 +28,9 @@ from ..library import Library
 from ..ooxml.renumber import TextChange, closing_struck
 from ..plan import Edit
 from ..planning.edit import DEFINITIONS
+from .answers import REINSTATE
 from .needs import _change_at
-from .said import _firsts, _known, _listed, _plain_name, _quoting
+from .said import _firsts, _known, _listed, _plain_name, _quoting, _words
 
 
 def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], ...]:
@@ -413,3 +417,121 @@ def _unused_definitions(
 def _entry_ending(text: str, end: str) -> str:
     """A definitions entry ending as an entry in the middle of the list does (";")."""
     return text.rstrip().rstrip(";.") + end
+
+
+def _gone_definitions(
+    result: AuditResult, outcomes: Sequence[Outcome], edits: Sequence[Edit], how: str, library: Library
+) -> tuple[list[Edit], list[str], set[str]]:
+    """A definition of ours they deleted from our definitions (a clause of ours standing in part: the entry for
+    "Permitted Purpose" gone, the rest accepted) while a term it defines is still used (our change "perpetual (solely
+    for the Permitted Purpose)" they accepted, or a clause of this round) and nothing else defines it: never a term
+    used and undefined, and never in silence. Strict (``how`` reinstating) puts the entry back where it stood, saying
+    why; below strict the words of ours in their clause that use the term go instead (a tracked deletion: the use
+    withdrawn, our covenant still governing AI use), or, where a clause of ours needs the term, the entry goes back.
+    Only where this round does not plan the clause again (the put-back of a clause it plans is the loop's). The
+    edits, the plan's notes and the terms whose use is withdrawn."""
+    paragraphs = result.paragraphs
+    texts = [p.text for p in paragraphs]
+    planned = {e.clause for e in edits if e.op == "insert_after"}
+    have = defined_names(result) | {t for e in edits for q in e.paragraphs for t in glossary_terms(q.get("text", ""))}
+    ours_now = [q.get("text", "") for e in edits for q in e.paragraphs] + [
+        e.replacement or "" for e in edits if e.op == "replace"
+    ]
+    out: list[Edit] = []
+    notes: list[str] = []
+    withdrawn: set[str] = set()
+    for o in outcomes:
+        p = o.proposal
+        if p.op != "insert_after" or o.state != MODIFIED or p.clause in planned or None not in o.matched:
+            continue
+        for k, (text, i) in enumerate(zip(p.texts, o.matched, strict=False)):
+            terms = glossary_terms(text) - have if i is None else set()
+            users = sorted({j for j, t in enumerate(texts) for term in terms if uses_term(t, term)})
+            if not terms or not (users or any(uses_term(t, term) for term in terms for t in ours_now)):
+                continue
+            have |= terms
+            shown = _shown(text, terms)
+            where = _cited(result, users)
+            uses = [u for u in outcomes if _withdrawable(u, terms, texts)] if how != REINSTATE else []
+            if uses and len({u.indexes[0] for u in uses}) == len(users):  # every use is words of ours: withdrawn
+                for u in uses:
+                    at = u.indexes[0]
+                    find, new = u.proposal.texts[0], u.proposal.texts[1]
+                    start = texts[at].find(new) + len(find)
+                    end = start + len(new) - len(find)
+                    said = (
+                        f"You did not accept our definition of {shown}. Our words “{_words(new[len(find) :])}” "
+                        "here use it, and without it they would rest on a term defined nowhere, so we have taken "
+                        "them out. This deletion is a change of this round: you accepted the words in the last one."
+                    )
+                    out.append(
+                        Edit.replacing(at, texts[at], start, end, "", clause=p.clause, variant=p.variant, comment=said)
+                    )
+                withdrawn |= terms
+                notes.append(
+                    f"The other side deleted our definition of {shown}: we withdrew our words using it{where}, so "
+                    "no term is left used and undefined."
+                )
+                continue
+            before = next((j for j in reversed(o.matched[:k]) if j is not None), None)
+            if before is None or before >= len(paragraphs):
+                continue
+            said = (
+                f"We have put back our definition of {shown}, which you did not accept: "
+                f"{where.removeprefix(' in ') or 'our clauses'}, which you accepted, "
+                f"use{'s' if len(users) == 1 else ''} {'it' if len(terms) == 1 else 'them'}, and without the "
+                "definition the words using it would mean nothing."
+            )
+            out.append(
+                Edit(
+                    id="",
+                    op="insert_after",
+                    index=before,
+                    anchor_text=texts[before],
+                    clause=p.clause,
+                    variant=p.variant,
+                    comment=said,
+                    paragraphs=({"text": text, "continued": True},),
+                )
+            )
+            notes.append(
+                f"Put back our definition of {shown}, which the other side deleted: {where.removeprefix(' in ')} "
+                "still uses it."
+                if where
+                else f"Put back our definition of {shown}, which the other side deleted: our clauses still use it."
+            )
+    return out, notes, withdrawn
+
+
+def _shown(text: str, terms: Collection[str]) -> str:
+    """The ``terms`` (keys) as ``text`` writes them, quoted ("“Permitted Purpose”")."""
+    names = sorted(terms, key=text.casefold().find)
+    return _quoting([text[(k := text.casefold().find(n)) : k + len(n)] for n in names])
+
+
+def _cited(result: AuditResult, users: Sequence[int]) -> str:
+    """ " in Article 4.1", " in clauses 2.1 and 3": the clauses of paragraphs ``users`` as the document cites its
+    clauses; "" where none has a number."""
+    facts = read_facts(result)
+    labels = [lab for i in users if (lab := result.paragraphs[i].section_label)]
+    if not labels:
+        return ""
+    named = [as_referred(clause_name(lab), facts.clause_word, facts.names_sections) for lab in dict.fromkeys(labels)]
+    return " in " + _listed(named)
+
+
+def _withdrawable(o: Outcome, terms: Collection[str], texts: Sequence[str]) -> bool:
+    """``o`` is a change of ours they accepted that adds words using one of ``terms`` to words of theirs ("perpetual"
+    -> "perpetual (solely for the Permitted Purpose)"), and its words stand: taking the added words out withdraws the
+    use and leaves their words as they were."""
+    p = o.proposal
+    if p.op != "replace" or o.state != ACCEPTED or len(p.texts) != 2 or not o.indexes:
+        return False
+    find, new = p.texts
+    return (
+        bool(find)
+        and new.startswith(find)
+        and any(uses_term(new[len(find) :], t) for t in terms)
+        and 0 <= o.indexes[0] < len(texts)
+        and new in texts[o.indexes[0]]
+    )
