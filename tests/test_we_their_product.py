@@ -237,3 +237,20 @@ def test_libreoffice_reads_the_strike_and_the_exception_as_made():
     assert f"3.3 {TRANSCRIBE_TRAINS}" in read["rejected_paragraphs"]
     assert any(SERVED["transcribe"] in t for t in read["accepted_paragraphs"])
     assert not any(SERVED["transcribe"] in t for t in read["rejected_paragraphs"])
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_strict_puts_the_covenant_back_with_the_service_exception(shape):
+    """Round two: they reject our covenant; strict puts it back, the exception for their service to us with it."""
+    from support.replies import record_ids
+    from test_review_session20 import ids_of
+
+    sent = redline(shape, "strict").docx
+    back = Reply(sent).reject(ids=record_ids(sent, *ids_of(sent, "no-ai-training"))).accept().bytes()
+    assert not any(SERVED[shape] in t for t in (q.text for q in engine.read(back).paragraphs))
+    options = engine.Options(variant="strict", we=SHAPES[shape][1])
+    again = engine.redline(back, author="noai", date=datetime(2027, 2, 10, tzinfo=UTC), options=options)
+    accepted = texts(again, accepted=True)
+    assert any(SERVED[shape] in t for t in accepted)
+    _, other, _, _ = READ[shape]
+    assert any(re.match(rf"(?:[\d.]+[A-Z]?\s+)?{other} shall not", t) and "Prohibited AI Use" in t for t in accepted)

@@ -666,8 +666,7 @@ def _service_excepted(result: AuditResult, insertions: list[Edit], terms: Mappin
         return insertions
     sentence = service_use(service.surface, terms["provider"])
     return [
-        _rewritten(e, partial(with_service_use, sentence=sentence)) if e.clause == COVENANT else e
-        for e in insertions
+        _rewritten(e, partial(with_service_use, sentence=sentence)) if e.clause == COVENANT else e for e in insertions
     ]
 
 

@@ -1334,9 +1334,7 @@ def from_our_side(result: AuditResult) -> AuditResult:
     if kind is None or kind.source != "user":
         kind = material_kind(result.paragraphs, ours.name)
     service = _their_ai_service(result, we.party, ours)
-    return replace(
-        result, terms=replace(swapped, licensed=None, service=service), findings=findings, work_kind=kind
-    )
+    return replace(result, terms=replace(swapped, licensed=None, service=service), findings=findings, work_kind=kind)
 
 
 def _their_ai_service(result: AuditResult, us: str | None, ours: Term) -> Term | None:
