@@ -118,6 +118,8 @@ from .library.render import (
     one_author,
     performer_rights,
     possessive,
+    service_use,
+    with_service_use,
     with_tool_exception,
     with_working_materials,
     without_officer,
@@ -514,6 +516,7 @@ def make_plan(
         insertions = [_rewritten(e, partial(with_working_materials, kind=materials)) for e in insertions]
     # a use of AI tools kept on the covenant's terms ("machine translation … in preparing the Translation"): excepted
     insertions, fixes = _tools_excepted(result, fixes, insertions, terms, facts.clause_word)
+    insertions = _service_excepted(result, insertions, terms)
     clauses = [i for i, e in enumerate(insertions) if e.clause != DEFINITIONS]
     renumbering: Renumbered | None = None
     if clauses and with_comments:  # the strategy, said once: on the first clause inserted
@@ -675,6 +678,20 @@ def _materials_kind(result: AuditResult, facts: DocumentFacts) -> str | None:
     if facts.text and kind in (None, "general"):
         return "text"
     return None
+
+
+def _service_excepted(result: AuditResult, insertions: list[Edit], terms: Mapping[str, str]) -> list[Edit]:
+    """Read for the customer of an AI service (``terms.service``: "the Platform" is Scribewell's speech-recognition
+    service), our covenant excepting that service to us: without it, "using any Protected Materials as prompts,
+    inputs … for an AI System" forbids the very processing the customer buys. Only where the covenant lists
+    exceptions (strict, standard; minimal's forbids training alone)."""
+    service = result.terms.service
+    if service is None or "provider" not in terms:
+        return insertions
+    sentence = service_use(service.surface, terms["provider"])
+    return [
+        _rewritten(e, partial(with_service_use, sentence=sentence)) if e.clause == COVENANT else e for e in insertions
+    ]
 
 
 def _rewritten(e: Edit, rewrite: Callable[[str], str]) -> Edit:

@@ -1348,6 +1348,17 @@ class _Classifier:
             return CLIENT if owner == PROVIDER else PROVIDER, True
         return self.parties.other, False
 
+    def _trained_words(self, text: str, m: re.Match[str], end: int) -> re.Match[str]:
+        """``m``, or where it is a word the document defines as AI language ("Subscriber Materials", defined
+        through "the Platform") the first AI words of the document's own kind after it in the sentence ("to train
+        … its machine learning models")."""
+        if self.ai_words is None or not self.ai_words.fullmatch(m.group(0)) or P.AI_TERM.fullmatch(m.group(0)):
+            return m
+        for x in fast.finditer(P.AI_TERM, text, None, m.end(), end):
+            if not _AI_NAME.match(text, x.start()):
+                return x
+        return m
+
     def _defined_owner(self, text: str, start: int, end: int) -> str | None:
         """The party whose material the defined term in ``text[start:end]`` is by its definition ("“Reference
         Images” means the photographs the Client provides", "… created by the Supplier"); ``None`` where it names no
@@ -1623,6 +1634,9 @@ class _Classifier:
             consent = None if permission else P.AI_CONSENT.search(text, s, e)
             if permission or consent:
                 owned = True  # whose material the permission is over is read (or does not matter)
+                # a material the document defines through its AI ("Subscriber Materials" means the recordings …
+                # the Platform produces) is what the permission uses, not what it trains: the AI words after it are
+                m = self._trained_words(text, m, e) if permission is not None else m
                 if permission is None:
                     who = self.parties.after(text, consent.end() if consent else s, e) or "unknown"
                 elif _PASSIVE_PERMISSION.match(text, permission.end(), e):

@@ -892,6 +892,35 @@ def with_tool_exception(text: str, use: str) -> str:
     return text
 
 
+# where our covenant lists its exceptions: strict's "… that use is not a Prohibited AI Use. Any other exception must
+# be stated expressly in this Agreement."; standard's "The following are not Prohibited AI Use, but only where …"
+_EXCEPTIONS_SAID = re.compile(r"\b(?:is\s+not\s+a|are\s+not)\s+Prohibited\s+AI\s+Use\b")
+_ANY_OTHER = "Any other exception must be stated expressly"
+
+
+def service_use(service: str, customer: str) -> str:
+    """The sentence excepting from our covenant the other side's AI service to us, which processes our materials to
+    give us what we buy from it: "Processing Protected Materials solely to provide the Platform to the Subscriber
+    (including generating outputs for the Subscriber), without keeping them for, or using them in, the training,
+    fine-tuning or evaluation of any AI System, is not a Prohibited AI Use."."""
+    return (
+        f"Processing Protected Materials solely to provide {service} to {customer} (including generating outputs for "
+        f"{customer}), without keeping them for, or using them in, the training, fine-tuning or evaluation of any AI "
+        "System, is not a Prohibited AI Use."
+    )
+
+
+def with_service_use(text: str, sentence: str) -> str:
+    """Our covenant's paragraph of exceptions ``text`` with ``sentence`` (:func:`service_use`) after its exceptions
+    and before "Any other exception must be stated expressly …"; any other paragraph as it is."""
+    if not _EXCEPTIONS_SAID.search(text) or sentence in text:
+        return text
+    at = text.find(_ANY_OTHER)
+    if at >= 0:
+        return f"{text[:at]}{sentence} {text[at:]}"
+    return f"{text.rstrip()} {sentence}"
+
+
 def tool_exception(use: str) -> str:
     """A sentence of its own excepting ``use`` from the restriction, on the condition the covenant's exceptions are
     made on: for a covenant that has no exceptions to join."""
