@@ -10,6 +10,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from support.read import accepted
 from support.synthetic_contracts import _document, _para, _save
 from test_writer import rejected
 
@@ -68,10 +69,6 @@ def run(shape: str, quoted: bool, variant: str) -> engine.Redline:
     return engine.redline(
         build(quotes if quoted else bare), author="noai", date=DATE, options=engine.Options(variant=variant)
     )
-
-
-def accepted(docx: bytes) -> list[str]:
-    return [p.text for p in engine.read(docx, accepted=True).paragraphs]
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

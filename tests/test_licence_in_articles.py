@@ -21,6 +21,7 @@ import re
 import pytest
 from support.docx_builder import make_docx, p
 from support.lo import lo_read, require_libreoffice
+from support.read import accepted
 from test_review_synthetic import DATE, words_written
 
 from noai import engine
@@ -100,10 +101,6 @@ def red(shape: str, variant: str) -> engine.Redline:
         "us-art": us_art_licence,
     }[shape]()
     return engine.redline(data, author="noai", date=DATE, options=engine.Options(variant=variant))
-
-
-def accepted(r: engine.Redline) -> list[str]:
-    return [q.text for q in engine.read(r.docx, accepted=True).paragraphs]
 
 
 def definition(r: engine.Redline, term: str) -> str:

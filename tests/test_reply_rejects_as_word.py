@@ -12,14 +12,10 @@ clause of the same format); LibreOffice's reject-all as the oracle.
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-
 import pytest
+from support.lo import lo_read, needs_lo
 from support.replies import Reply, record_ids
 from test_review_synthetic import redline
-from test_round_two_fall_back import LO
 
 from noai import engine
 from noai.ooxml.package import read_package
@@ -49,13 +45,10 @@ def test_rejecting_our_clause_keeps_the_clause_of_theirs_it_followed_whole(name)
     assert len(kept) == 1 and len(kept[0]) > len(theirs), kept
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
+@needs_lo
 @pytest.mark.parametrize("name", CASES)
-def test_rejecting_everything_gives_what_libreoffice_gives(tmp_path, name):
-    out = tmp_path / "r1.docx"
-    out.write_bytes(redline(name, "standard").docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
-    seen = json.loads(run.stdout)
+def test_rejecting_everything_gives_what_libreoffice_gives(name):
+    (seen,) = lo_read([redline(name, "standard").docx])
     assert seen["ok"]
     ours = [t for t in texts(rejected(name, None)) if t.strip()]
     theirs = [t for t in seen["rejected_text"].split("\n") if t.strip()]

@@ -16,6 +16,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from support.read import accepted
 from test_writer import rejected
 
 from noai import engine
@@ -43,10 +44,6 @@ def build(parties: str, *clauses: str) -> bytes:
 def redline(docx: bytes, variant: str, we: str | None = None) -> engine.Redline:
     options = engine.Options(variant=variant, we=we)
     return engine.redline(docx, author="noai", date=DATE, options=options, filename="a.docx")
-
-
-def accepted(red: engine.Redline) -> list[str]:
-    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
 
 
 def inserted(red: engine.Redline) -> str:

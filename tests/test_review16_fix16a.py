@@ -17,6 +17,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from support.read import accepted
 from support.replies import Reply, record_ids
 
 from noai import engine
@@ -76,10 +77,6 @@ def podcast(*, reservation: bool = True) -> bytes:
 def redline(docx: bytes, variant: str) -> engine.Redline:
     options = engine.Options(variant=variant)
     return engine.redline(docx, author="noai", date=DATE, options=options, filename="host.docx")
-
-
-def accepted(red: engine.Redline) -> list[str]:
-    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
 
 
 def clause(red: engine.Redline, start: str) -> str:

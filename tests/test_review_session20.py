@@ -34,6 +34,7 @@ from datetime import UTC, datetime
 
 import pytest
 from lxml import etree
+from support.read import accepted
 from support.replies import _W, COUNSEL, DATE, Reply, _drop_paragraph, _q, _text, record_ids
 from test_review_session16 import thread_replies
 from test_review_synthetic import facts, redline
@@ -187,10 +188,6 @@ def question(name: str) -> str:
 def round_two(name: str, variant: str, reply: str) -> engine.Redline:
     options = engine.Options(variant=variant, we=facts(name).extra.get("we"))
     return engine.redline(returned(name, variant, reply), author="noai", date=NEXT_ROUND, options=options)
-
-
-def accepted(red: engine.Redline) -> list[str]:
-    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
 
 
 def new_comments(red: engine.Redline) -> list[str]:

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import functools
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from support.lo import LO_REVISIONS, needs_lo
 from support.replies import Reply, record_ids
 from test_review_synthetic import facts, redline
 from test_round_two_fall_back import (
     GAME,
-    LO,
     NEXT_ROUND,
     REJECTED,
     VOICE,
@@ -194,13 +193,16 @@ def test_the_cli_warns_on_stderr_when_round_two_escalates(tmp_path, capsys):
     assert code == 0 and "warning" not in capsys.readouterr().err
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
+@needs_lo
 def test_libreoffice_reads_the_superseded_replies_and_one_current_approach(tmp_path):
     out = tmp_path / "r2.docx"
     out.write_bytes(round_two(GAME, "standard", "strict").docx)
     probe = Path(__file__).parent / "support" / "lo_resolved.py"  # lo_revisions, with LibreOffice's resolved flag
     run = subprocess.run(
-        ["/usr/bin/python3", str(probe), str(LO.parent), str(out)], capture_output=True, text=True, timeout=300
+        ["/usr/bin/python3", str(probe), str(LO_REVISIONS.parent), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     seen = json.loads(run.stdout)
     assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")

@@ -10,14 +10,12 @@ permission) and us-game-art (a US work-for-hire art contract, Word numbering, a 
 from __future__ import annotations
 
 import functools
-import json
-import shutil
-import subprocess
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
+from support.lo import lo_read, needs_lo
+from support.read import accepted
 from support.replies import Reply, record_ids
 from test_review_synthetic import facts, redline
 
@@ -27,7 +25,6 @@ from noai.ooxml.record import read_rounds
 
 GAME, VOICE = "us-game-art", "ie-narration"
 NEXT_ROUND = datetime(2026, 2, 15, 10, 0, tzinfo=UTC)
-LO = Path(__file__).parent / "support" / "lo_revisions.py"  # the repository's copy (runs anywhere)
 # the fix of each contract that the other side rejects, and the words it keeps
 REJECTED = {
     VOICE: ("fix-digital-replica", "by digital or any other means"),
@@ -49,10 +46,6 @@ def returned(name: str, first: str) -> bytes:
 def round_two(name: str, first: str, variant: str) -> engine.Redline:
     options = engine.Options(variant=variant, we=facts(name).creator[0])
     return engine.redline(returned(name, first), author="noai", date=NEXT_ROUND, options=options)
-
-
-def accepted(red: engine.Redline) -> list[str]:
-    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
 
 
 def test_standard_round_two_proposes_the_minimal_version_of_a_rejected_fix_with_an_answer():
@@ -94,12 +87,9 @@ def test_strict_round_two_still_reinstates_a_rejected_fix():
     assert fix.op == "replace" and fix.replacement == "" and not any(REJECTED[GAME][1] in t for t in accepted(second))
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
-def test_libreoffice_reads_the_fall_back_and_its_answer(tmp_path):
-    out = tmp_path / "r2.docx"
-    out.write_bytes(round_two(VOICE, "standard", "standard").docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
-    seen = json.loads(run.stdout)
+@needs_lo
+def test_libreoffice_reads_the_fall_back_and_its_answer():
+    (seen,) = lo_read([round_two(VOICE, "standard", "standard").docx])
     assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
     assert "for a further fee agreed in advance." in seen["accepted_text"]
     assert any("You did not accept our change" in c["text"] for c in seen["comments"])
@@ -245,12 +235,9 @@ def test_where_word_numbers_the_clauses_a_rejected_one_leaves_the_cited_range_ex
     assert any(p.text.startswith("Sections 3.5 to 3.9 apply") for p in paragraphs)
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
-def test_libreoffice_reads_the_clause_put_back_at_its_own_number(tmp_path):
-    out = tmp_path / "r2.docx"
-    out.write_bytes(indemnity_put_back(VOICE).docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
-    seen = json.loads(run.stdout)
+@needs_lo
+def test_libreoffice_reads_the_clause_put_back_at_its_own_number():
+    (seen,) = lo_read([indemnity_put_back(VOICE).docx])
     assert seen["ok"] and not seen["redlines_left_after_accept"] and not seen["redlines_left_after_reject"]
     numbers = [t.split("\t")[0] for t in seen["accepted_paragraphs"] if t[:3].startswith("4.") and t[2:3].isdigit()]
     assert numbers == [f"4.{n}" for n in range(1, 11)], numbers

@@ -17,13 +17,11 @@ our own US copywriting licence (Word numbering, "Section", singular Client; stri
 from __future__ import annotations
 
 import functools
-import json
-import shutil
-import subprocess
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
+from support.lo import lo_read, needs_lo
+from support.read import accepted
 from support.replies import COUNSEL, Reply
 from test_review_session16 import RIGHTS, thread_replies
 from test_review_session16 import round_two as rights_round_two
@@ -36,7 +34,6 @@ from noai.ooxml.threads import read_comments
 from noai.plan import Edit
 
 NEXT = datetime(2027, 2, 1, 9, 0, tzinfo=UTC)
-LO = Path(__file__).parent / "support" / "lo_revisions.py"  # the repository's copy (runs anywhere)
 RIGHTS_USE = (
     "(f) the use of machine translation for a first draft, which the Publishers' translator then revises in full"
 )
@@ -47,10 +44,6 @@ SUMMARY_USE = "the use of AI software to summarise the Copy for Client's interna
 TRAIN = "We need to fine-tune our product-description model on the Copy."
 REPLICA = "We need synthetic voice-overs of the Copy in your voice for our videos."
 TOOLS = "Client may publish the Copy in its printed catalogs."  # no AI tool kept in round one
-
-
-def accepted(red: engine.Redline) -> list[str]:
-    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
 
 
 def drafted(red: engine.Redline) -> list[Edit]:
@@ -190,12 +183,9 @@ def test_the_use_a_stated_need_asks_for_is_read_in_the_third_person(reply, use):
     assert need_as_use(reply, "the Publisher", "the Publisher's") == use
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
-def test_libreoffice_reads_the_drafted_exception_as_a_tracked_change(tmp_path):
-    out = tmp_path / "r2.docx"
-    out.write_bytes(rights_round_two(RIGHTS, "standard").docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
-    seen = json.loads(run.stdout)
+@needs_lo
+def test_libreoffice_reads_the_drafted_exception_as_a_tracked_change():
+    (seen,) = lo_read([rights_round_two(RIGHTS, "standard").docx])
     assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
     assert RIGHTS_USE not in seen["accepted_text"] and RIGHTS_USE not in seen["rejected_text"]  # fix21: (e) has it
     assert "; and (e) the use of machine translation or other automated tools" in seen["rejected_text"]

@@ -28,14 +28,11 @@ checks read are ours (the library's), never the contract's.
 from __future__ import annotations
 
 import functools
-import json
 import re
-import shutil
-import subprocess
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
+from support.lo import lo_read, needs_lo
 from support.replies import Reply, record_ids
 from support.synthetic_contracts import _document, _para, _save
 from test_round_two_cited_where_placed import covenant_back
@@ -46,7 +43,6 @@ from noai.ooxml.record import read_rounds
 from noai.ooxml.threads import read_comments
 
 FIRST, NEXT_ROUND = datetime(2026, 4, 1, 9, 0, tzinfo=UTC), datetime(2026, 4, 20, 9, 0, tzinfo=UTC)
-LO = Path(__file__).parent / "support" / "lo_revisions.py"  # the repository's copy (runs anywhere)
 OUR_TERMS = ("AI System", "AI Vendor", "Protected Materials", "Prohibited AI Use")
 
 
@@ -369,13 +365,10 @@ def test_our_reply_in_the_thread_of_our_change_says_we_took_the_words_out(name):
     assert withdrawn.comment is None  # the reply in the thread says it: never two comments saying the same
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
-def test_libreoffice_reads_the_withdrawal(tmp_path):
+@needs_lo
+def test_libreoffice_reads_the_withdrawal():
     name = "illustration-licence"
-    out = tmp_path / "out.docx"
-    out.write_bytes(round_two(name).docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=600)
-    seen = json.loads(next(line for line in run.stdout.splitlines() if line.strip()))
+    (seen,) = lo_read([round_two(name).docx])
     assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
     accepted, rejected = seen["accepted_text"], seen["rejected_text"]
     assert "Illustrations for any purpose." in accepted and "Prohibited AI Use" not in accepted, accepted

@@ -15,16 +15,13 @@ letters ("(d)"). Plan, the accepted .docx (numbers as shown), and LibreOffice fo
 from __future__ import annotations
 
 import functools
-import json
 import re
-import shutil
-import subprocess
 from datetime import UTC, datetime
 
 import pytest
 from support.docx_builder import make_docx, p
+from support.lo import lo_read, needs_lo
 from support.replies import Reply, record_ids
-from test_round_two_fall_back import LO
 from test_round_two_rejected_terms import answered
 
 from noai import engine
@@ -127,13 +124,10 @@ def test_the_covenant_takes_its_own_number_again_and_the_clauses_after_it_keep_t
     assert (rows[at - 1][0], rows[at][0], numbered_after) == EXPECTED[shape], rows[at - 1 : at + 6]
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
-def test_libreoffice_reads_the_covenant_back_after_the_struck_consent(tmp_path):
+@needs_lo
+def test_libreoffice_reads_the_covenant_back_after_the_struck_consent():
     red = photo_second()
-    out = tmp_path / "r2.docx"
-    out.write_bytes(red.docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
-    seen = json.loads(run.stdout)
+    (seen,) = lo_read([red.docx])
     assert seen["ok"] and not seen["redlines_left_after_accept"] and not seen["redlines_left_after_reject"]
     texts = seen["accepted_paragraphs"]
     at = next(k for k, t in enumerate(texts) if STRUCK in t)

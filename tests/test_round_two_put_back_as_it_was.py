@@ -20,18 +20,15 @@ music-commission (additions to their sentence), us-purchase-order and us-work-fo
 from __future__ import annotations
 
 import functools
-import json
 import re
-import shutil
-import subprocess
 from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 from support.docx_builder import make_docx, multilevel_numbering, p
+from support.lo import lo_read, needs_lo
 from support.replies import Reply
 from test_review_session16 import RIGHTS, round_two
-from test_round_two_fall_back import LO
 from test_round_two_rejected_terms import HIRE, MUSIC, answered, ours, second_round
 from test_round_two_unused_definition import PHOTOS
 
@@ -191,14 +188,11 @@ def test_the_sentence_put_back_takes_no_number_and_moves_none(shape, variant):
     assert not any(re.search(r"\b2\.\dA\b", t) and "2.1A" not in t for t in written(red))
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
+@needs_lo
 @pytest.mark.parametrize(("shape", "variant"), [("photo", "strict"), ("illustration", "standard")])
-def test_libreoffice_reads_the_sentence_after_its_definition_and_rejects_it_away(tmp_path, shape, variant):
+def test_libreoffice_reads_the_sentence_after_its_definition_and_rejects_it_away(shape, variant):
     red = second(shape, variant)
-    out = tmp_path / "r2.docx"
-    out.write_bytes(red.docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
-    seen = json.loads(run.stdout)
+    (seen,) = lo_read([red.docx])
     assert seen["ok"] and not seen["redlines_left_after_accept"] and not seen["redlines_left_after_reject"]
     ((sentence,),) = scope_inserted(red)
     texts = [t.split("\t")[-1] for t in seen["accepted_paragraphs"]]

@@ -16,15 +16,12 @@ numbers. Plan, the written .docx (accepted and as rejected), and LibreOffice for
 from __future__ import annotations
 
 import functools
-import json
-import shutil
-import subprocess
 from datetime import UTC, datetime
 
 import pytest
 from support.docx_builder import make_docx, multilevel_numbering, p
+from support.lo import lo_read, needs_lo
 from support.replies import Reply, record_ids
-from test_round_two_fall_back import LO
 
 from noai import engine
 from noai.analysis.negotiation import made_at
@@ -168,12 +165,9 @@ def test_a_lower_round_two_never_puts_the_rejected_change_back(shape, variant):
     assert q.texts[1] not in accepted
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
-def test_libreoffice_accepts_the_change_on_the_same_occurrence_and_rejects_it_away(tmp_path):
-    out = tmp_path / "r2.docx"
-    out.write_bytes(second("score", "strict").docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
-    seen = json.loads(run.stdout)
+@needs_lo
+def test_libreoffice_accepts_the_change_on_the_same_occurrence_and_rejects_it_away():
+    (seen,) = lo_read([second("score", "strict").docx])
     assert seen["ok"] and not seen["redlines_left_after_accept"] and not seen["redlines_left_after_reject"]
     accepted = licence([t.split("\t")[-1] for t in seen["accepted_paragraphs"]], "score")
     assert accepted == as_made("score").split("\t")[-1], accepted

@@ -21,17 +21,14 @@ corpus-licence (a data-corpus licence whose "for any purpose" limit is rejected)
 from __future__ import annotations
 
 import functools
-import json
 import re
-import shutil
-import subprocess
 from datetime import UTC, datetime
 
 import pytest
+from support.lo import lo_read, needs_lo
 from support.replies import Reply, record_ids
 from test_review_session16 import ORDER, RIGHTS, round_two, written
 from test_review_synthetic import facts, redline
-from test_round_two_fall_back import LO
 
 from noai import engine
 from noai.ooxml.package import read_package
@@ -198,12 +195,9 @@ def test_strict_round_two_adds_its_new_clauses_after_ours_and_the_survival_range
     assert re.search(rf"to {re.escape(cited)} apply", survival), (survival, last[:12])
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
-def test_libreoffice_reads_strict_round_two_with_its_new_clauses_after_ours(tmp_path):
-    out = tmp_path / "r2.docx"
-    out.write_bytes(round_two(ORDER, "strict").docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
-    seen = json.loads(run.stdout.splitlines()[0])
+@needs_lo
+def test_libreoffice_reads_strict_round_two_with_its_new_clauses_after_ours():
+    (seen,) = lo_read([round_two(ORDER, "strict").docx])
     assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
     text = seen["accepted_text"]
     assert "Sections 5(d) to 5(j) apply" in text and text.index("(f) Prohibited AI Use") < text.index(REMEDIES)

@@ -20,16 +20,13 @@ Shapes: au-software-escrow (Word-numbered "5.3", REVIEW19's reply), a US softwar
 from __future__ import annotations
 
 import functools
-import json
-import shutil
-import subprocess
 from datetime import UTC, datetime
 
 import pytest
 from support.docx_builder import make_docx, multilevel_numbering, p
+from support.lo import lo_read, needs_lo
 from support.replies import Reply, record_ids
 from test_review_session19 import ESCROW, round_two
-from test_round_two_fall_back import LO
 
 from noai import engine
 from noai.analysis.audit import audit_document
@@ -185,13 +182,10 @@ def test_the_qualifier_naming_our_restriction_does_not_make_the_sentence_a_restr
     assert [f.attributes.get("polarity") for f in found if f.kind == "existing_ai_restriction"] == ["restriction"]
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
-def test_libreoffice_reads_the_consent_in_the_grant_and_rejects_it_away(tmp_path):
+@needs_lo
+def test_libreoffice_reads_the_consent_in_the_grant_and_rejects_it_away():
     red = second("maps", "standard", "minimal")
-    out = tmp_path / "r2.docx"
-    out.write_bytes(red.docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
-    seen = json.loads(run.stdout)
+    (seen,) = lo_read([red.docx])
     assert seen["ok"] and not seen["redlines_left_after_accept"] and not seen["redlines_left_after_reject"]
     (text,) = [t for t in seen["accepted_paragraphs"] if "grants the Customer" in t]
     assert "including, only with the Supplier's prior written consent" in text, text

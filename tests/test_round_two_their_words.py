@@ -14,13 +14,10 @@ escrow, clause 5) and music-commission (a music commission with a publishing spl
 from __future__ import annotations
 
 import functools
-import json
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
+from support.lo import lo_read, needs_lo
 from support.replies import Reply, _q
 from test_review_session16 import thread_replies
 from test_review_session20 import COVENANT, NEXT_ROUND, accepted, insert_words, new_comments
@@ -32,7 +29,6 @@ from noai.analysis.negotiation import inserted_runs
 
 NARRATION, ESCROW, MUSIC = "ie-narration", "au-software-escrow", "music-commission"
 VARIANTS = ("strict", "standard", "minimal")
-LO = Path(__file__).parent / "support" / "lo_revisions.py"  # the repository's copy (runs anywhere)
 
 # (where their words go, their words, a word of the run they go into, what the words do)
 EXCEPTION = ("Prohibited AI Use", ", save for internal review", None, "exception")
@@ -164,13 +160,10 @@ def test_a_clause_of_ours_they_did_not_touch_gets_no_answer_of_this_kind():
     assert not [n for n in red.plan.notes if "the other side added" in n]
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
+@needs_lo
 @pytest.mark.parametrize(("variant", "case"), [("strict", "exception"), ("standard", "exception")])
-def test_libreoffice_reads_our_answer_to_their_words(tmp_path, variant, case):
-    out = tmp_path / "r2.docx"
-    out.write_bytes(round_two(NARRATION, variant, case).docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
-    seen = json.loads(run.stdout)
+def test_libreoffice_reads_our_answer_to_their_words(variant, case):
+    (seen,) = lo_read([round_two(NARRATION, variant, case).docx])
     assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
     words = "save for internal review"
     if variant == "strict":  # accepted: our covenant as we wrote it; rejected: their words go with their insertion

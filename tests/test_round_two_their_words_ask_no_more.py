@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 
+from support.read import accepted
 from support.replies import Reply
 from test_review_session20 import NEXT_ROUND, OWN, insert_words, new_comments, round_two
 from test_review_synthetic import facts, redline
@@ -31,10 +32,6 @@ def typed_reply() -> engine.Redline:
     insert_words(back, "perfect the assignment in Section 5.1.", TYPED, "perfect the assignment in Section 5.1.")
     options = engine.Options(variant="strict", we=facts(name).extra.get("we"))
     return engine.redline(back.bytes(), author="noai", date=NEXT_ROUND, options=options)
-
-
-def accepted(red: engine.Redline) -> list[str]:
-    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
 
 
 def test_their_new_clause_struck_is_not_more_asked_of_words_the_last_round_saw():

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 import pytest
 from support.docx_builder import make_docx, p
+from support.read import accepted
 
 from noai import engine
 from noai.analysis.number import is_plural
@@ -31,10 +32,6 @@ VARIANTS = ("strict", "standard", "minimal")
 
 def docx(paragraphs: list[str]) -> bytes:
     return make_docx("".join(p(text) for text in paragraphs))
-
-
-def accepted(red: engine.Redline) -> list[str]:
-    return [q.text for q in engine.read(red.docx, accepted=True).paragraphs]
 
 
 def comments(red: engine.Redline) -> list[str]:

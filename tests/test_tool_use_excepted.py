@@ -16,13 +16,11 @@ own US copywriting licence (Word's automatic numbering "2.(b)", "Section", the c
 from __future__ import annotations
 
 import functools
-import json
-import shutil
-import subprocess
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
+from support.lo import lo_read, needs_lo
+from support.read import accepted
 from support.replies import Reply
 from support.synthetic_contracts import _document, _legal_numbering, _numbered, _para, _save
 from test_review_synthetic import redline
@@ -33,7 +31,6 @@ from noai.library.render import with_tool_exception
 
 RIGHTS = "uk-translation-rights"
 DATE = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
-LO = Path(__file__).parent / "support" / "lo_revisions.py"  # the repository's copy (runs anywhere)
 RIGHTS_USE = (
     "the use of machine translation or other automated tools in preparing the Translation, as clause 3(b) permits"
 )
@@ -86,10 +83,6 @@ def copy_redline(variant: str, clause: str = CLIENT_TOOLS) -> engine.Redline:
     return engine.redline(
         copy_licence(clause), author="noai", date=DATE, options=engine.Options(variant=variant), filename="copy.docx"
     )
-
-
-def accepted(red: engine.Redline) -> list[str]:
-    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
 
 
 def inserted(red: engine.Redline) -> list[str]:
@@ -193,13 +186,10 @@ def test_an_exception_joins_a_roman_list_and_leaves_text_without_exceptions_alon
     assert with_tool_exception(plain, "U") == plain
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
+@needs_lo
 @pytest.mark.parametrize("shape", SHAPES)
-def test_libreoffice_reads_the_exception_in_the_accepted_text_only(shape, tmp_path):
+def test_libreoffice_reads_the_exception_in_the_accepted_text_only(shape):
     make, use = SHAPES[shape]
-    out = tmp_path / "r1.docx"
-    out.write_bytes(make("standard").docx)
-    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=300)
-    seen = json.loads(run.stdout)
+    (seen,) = lo_read([make("standard").docx])
     assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
     assert use in seen["accepted_text"] and use not in seen["rejected_text"]

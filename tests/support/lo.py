@@ -87,3 +87,9 @@ def _as_file(doc: bytes | str | Path, tmp: Path, n: int) -> Path:
 def _pdftotext(pdf: str) -> str:
     run = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, timeout=60, check=True)
     return run.stdout
+
+
+# The mark of a test that reads our .docx with LibreOffice: skipped where soffice or lo_revisions.py is absent.
+needs_lo = pytest.mark.skipif(
+    not (LO_REVISIONS.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent"
+)
