@@ -169,14 +169,17 @@ def test_a_second_shape_foundry_licenses_to_customer_is_read_and_redlined_as_a_l
 # -- (b) no fixed term asked of an assignment ------------------------------------------------------------------
 
 
-def textile_assignment(verb: str = "hereby assigns") -> bytes:
+REACHES = ("throughout the world in perpetuity", "throughout the universe for the full term of copyright")
+
+
+def textile_assignment(verb: str = "hereby assigns", reach: str = REACHES[0]) -> bytes:
     texts = (
         "DESIGN SERVICES AGREEMENT",
         'This Agreement is made between Fenwick Goods Ltd (the "Client") and Ada Marsh (the "Designer").',
         '1. The Designer shall design a range of twelve textile prints (the "Prints") for the Client.',
         "2. The Client shall pay the Designer a fee of £9,000 within thirty days of delivery of the Prints.",
-        f"3. The Designer {verb} to the Client all right, title and interest in the Prints, throughout the world in "
-        "perpetuity.",
+        "3. The Designer shall deliver the Prints as print-ready files by 1 March. The Designer "
+        f"{verb} to the Client all right, title and interest (including copyright) in them, {reach}.",
         "4. The Client may use the Prints for any purpose, and the Designer grants the Client a perpetual licence to "
         "use the Designer's sketches of the Prints for any purpose.",
         "5. This Agreement is governed by the laws of England and Wales.",
@@ -194,20 +197,21 @@ def test_perpetuity_in_an_assignment_is_the_assignments_reach_and_in_a_licence_t
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-@pytest.mark.parametrize("verb", ("hereby assigns", "hereby transfers and assigns"))
-def test_no_variant_asks_a_fixed_term_of_an_assignment_and_strict_asks_payment_once(variant, verb):
-    r = red(textile_assignment(verb), variant, we="Designer")
+@pytest.mark.parametrize("reach", REACHES)
+@pytest.mark.parametrize("verb", ("hereby assigns", "transfers and assigns"))
+def test_no_variant_asks_a_fixed_term_of_an_assignment_and_strict_asks_payment_once(variant, verb, reach):
+    r = red(textile_assignment(verb, reach), variant, we="Designer")
     on_transfer = [e for e in r.plan.edits if e.anchor_text.startswith("3. ") and e.finding]
     said = [e.comment or "" for e in on_transfer]
-    assert not any(re.search(r"fixed term|Permitted Purpose|as long as", s) for s in said), said
+    assert not any(re.search(r"fixed term|Permitted Purpose|as long as|revert", s) for s in said), said
     assert not any(e.finding == "perpetual_irrevocable" for e in on_transfer), on_transfer
     written = "\n".join(accepted(r))
-    assert "throughout the world in perpetuity." in written  # the assignment's reach untouched
+    assert f"{reach}." in written  # the assignment's reach untouched
     if variant == "strict":  # payment first: in the words ("assigns") or, where they cannot take it, in one comment
         asks = [s for s in said if "only on payment in full" in s]
         assert len(asks) == 1 and ("shall, upon payment in full" in written) == (verb == "hereby assigns"), said
     else:
-        assert any("We leave this wording unchanged" in s for s in said), said
+        assert any(re.search(r"We leave (?:this wording|that transfer) unchanged", s) for s in said), said
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

@@ -212,9 +212,9 @@ def test_the_studio_emails_strict_licence_back_keeps_the_use_to_promote_the_laun
         "It names the characters and the storyboards, which this email keeps with us and lets you use to promote "
         "the launch." in said
     ), said
-    assert "you remaining free to use them as part of that work and as this email already allows" in said, (
+    assert "you remaining free to use them as part of our work under this email and as this email already allows" in (
         said
-    )  # the work described once, in the approach comment, then "that work" (fixk)
+    ), said  # the work described once, in the approach comment, then named short (fixk; REVIEW22 class 12)
     text = written(email, "strict")
     assert "or as this email already allows, and never for any Prohibited AI Use" in text, text
     assert (

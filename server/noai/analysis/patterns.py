@@ -382,7 +382,17 @@ AI_TERM = re.compile(
     r"technolog\w+|tools?|systems?)\b|\btext\s+and\s+data\s+mining\b|\bdeep[- ]learning\b|\bmachine[- ]translation\b|"
     r"\b(?:train\w*|fine-?tun\w*|retrain\w*)\s+(?:(?:of|on|any|an|the|a|its|their|or|and|improve\w*|develop\w*|"
     r"other|third[- ]party|such|models?\s+or)\s+){0,4}(?:(?:AI|ML|machine[- ]learning|language|computer|"
-    r"statistical|predictive)\s+)?(?:models?|algorithms?|systems?\s+that\s+learn)\b|\btraining\s+data(?:sets?)?\b|"
+    r"statistical|predictive)\s+)?(?:models?|algorithms?|systems?\s+that\s+learn)\b|"
+    # a training verb whose object is a model however its words name it: "to train the image-recognition models
+    # behind its product search", "fine-tune its fraud-scoring algorithms" (not "train its staff on the models", "train
+    # users of the systems", "train the pricing models", a business's; a model "of" a thing is a product's)
+    r"\b(?:re-?)?(?:train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing))\s+"
+    r"(?:(?:the|its|their|any|an?|such|these|those|our|your|[\w-]+['’]s)\s+)?(?:own\s+)?"
+    r"(?:(?!(?:on|of|in|into|with|to|for|by|at|from|about|and|or|but|how|using|through|under|regarding|"
+    r"personnel|staff|employees|users|team|members|people|workers|students|operators|customers|"
+    r"business|financial|pricing|delivery|operating|revenue|service|data|product|role|sales)\b)"
+    r"[\w-]+\s+){1,3}?(?:models?|algorithms?|classifiers?|(?:neural\s+)?networks?|systems?)\b(?![’'-])(?!\s+of\b)|"
+    r"\btraining\s+data(?:sets?)?\b|"
     r"\bdatasets?\s+(?:for|used\s+to)\s+train|"
     # training a business's products: "to train or improve our products and services" (not "train our staff",
     # nor "training services", a noun)

@@ -111,6 +111,15 @@ class Filler:
                 return f"{_MARK}{value}{_START if name[0].isupper() else ''}{_MARK}{party}"
             if many and not suffix and not _OBJECT_BEFORE.search(m.string, 0, m.start()):
                 party = _MANY + party
+            # "these Terms end", "every right these Conditions do not grant": the document calls itself in the
+            # plural, and the verb after it agrees where it is the subject (not "nothing in these Terms limits")
+            if (
+                key == "agreement"
+                and not suffix
+                and plural_self(value)
+                and not _AFTER_PREPOSITION.search(m.string, 0, m.start())
+            ):
+                party = _MANY
             subject = key == "deliverables" and _SUBJECT_PLACE.search(m.string, 0, m.start())
             one = _ONE if subject and not suffix and singular_term(value) else ""
             return (capitalise(value) if name[0].isupper() else value) + one + party
@@ -130,7 +139,7 @@ class Filler:
             text = _SUBLICEN.sub(r"\1-\2", text)
         filled = PLACEHOLDER.sub(substitute, text)
         filled = _PLURAL_VERB.sub(lambda m: m.group(1) + _third_person(m.group(2)), filled).replace(_ONE, "")
-        if plural:
+        if _MANY in filled:
             filled = _MANY_VERB.sub(_plural_verbs, filled).replace(_MANY, "")
         return _once_created(_purpose_once(_agree(_it_after_person(filled)), self._terms.get("project")))
 
@@ -387,9 +396,37 @@ _MANY_VERB = re.compile(
     + _PARTY
     + r"[^\x03]*"
     + _PARTY
-    + r")?(\s+(?:(?:\w+ly|later|also|then|still|now|first)\s+)?)([a-z]+)\b(?:(\s+(?:or|and)\s+)([a-z]+s)\b)?"
+    + r")?(\s+(?:(?:\w+ly|later|also|then|still|now|first|already)\s+)?)([a-z]+)\b(?:(\s+(?:or|and)\s+)([a-z]+s)\b)?"
 )
 _NOT_VERB_S = frozenset({"as", "this", "thus", "plus", "unless", "its", "his", "whereas"})
+# a word after which the document's name is an object, not the subject of the verb that follows ("nothing in
+# these Terms limits", "the rights under these Conditions are")
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:to|with|by|from|of|for|against|than|between|without|under|in|on|upon|at|into|within|throughout|"
+    r"through|over|across|per|beyond|before|outside|during|terminate|terminates|accept|accepts|breach|breaches|"
+    r"sign|signs|amend|amends)\s*$",
+    re.IGNORECASE,
+)
+# a document's name up to what qualifies it ("the Terms of Service": "the Terms")
+_NAME_HEAD = re.compile(r"^.*?(?=\s+(?:of|for)\s|$)")
+
+
+def plural_self(agreement: str) -> bool:
+    """Whether the document calls itself in the plural: "these Terms", "the Conditions of Sale", "the Terms and
+    Conditions" (not "this Agreement", "the Statement of Works")."""
+    words = agreement.split()
+    if not words or words[0].lower() == "this":
+        return False
+    if words[0].lower() in ("these", "those"):
+        return True
+    head = _NAME_HEAD.match(agreement).group(0).split()  # type: ignore[union-attr]
+    last = head[-1] if head else words[-1]
+    return last[:1].isupper() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def self_verb(agreement: str, verb: str) -> str:
+    """``verb`` ("describes", "does") as it agrees with the document's name as its subject: "these Terms describe"."""
+    return _plain(verb, "they") if plural_self(agreement) else verb
 
 
 def _plural_verbs(m: re.Match[str]) -> str:
@@ -546,7 +583,7 @@ _OBJECT_BEFORE = re.compile(
 )
 # what follows a pronoun that is the subject: a modal, a verb ("keeps", "created") or an adverb and one;
 # anything else makes it an object ("hold harmless me and my officers", "cause me irreparable harm")
-_ADVERB = r"(?:\w+ly|later|also|then|still|now|first)"
+_ADVERB = r"(?:\w+ly|later|also|then|still|now|first|already)"
 _SUBJECT_NEXT = re.compile(
     r"\s+(?:"
     + _ADVERB
@@ -1024,7 +1061,9 @@ def render_sentence_fix(fix: Fix, variant: str, sentence: str, terms: Mapping[st
     )
 
 
-_QUOTED = "\x06"  # stands for the quoted sentence while the comment is filled
+# stands for the quoted sentence while the comment is filled; a control character no other marker of this module
+# uses (_MARK, _START, _ONE, _PARTY, _MANY: \x00 to \x06), so that filling never reads it as one of them
+_QUOTED = "\x07"
 
 
 def for_cases(clause: Clause, cases: Set[str]) -> Clause:
@@ -1090,8 +1129,8 @@ def reflexive(text: str) -> str:
 # "the work and other materials I create or supply under this letter": the work described where the document names
 # none (the placeholders' fallback), as a comment says it
 _DESCRIBED_WORK = re.compile(
-    r"\bthe work and other materials (?:[\w&’'-]+ ){1,4}?(?:creates?|created) or (?:supply|supplies|supplied) "
-    r"under (?:this|these|the) [\w-]+(?: [A-Z][\w-]*)?"
+    r"\bthe work and other materials (?P<who>(?:[\w&’'-]+ ){1,4}?)(?:creates?|created) or (?:supply|supplies|supplied) "
+    r"under (?P<document>(?:this|these|the) [\w-]+(?: [A-Z][\w-]*)?)"
 )
 _THAT_WORK_VERB = re.compile(r" (are|include|have|were)\b")
 _THAT_WORK_SINGULAR = {"are": "is", "include": "includes", "have": "has", "were": "was"}
@@ -1102,8 +1141,10 @@ _TWO_SENTENCES = re.compile(r"^[^.]*\.[^.]*")
 
 def refer_back(comment: str, said: bool) -> tuple[str, bool]:
     """``comment`` with the work described once: where ``said`` (an earlier comment described it), and after its own
-    first description, "the work and other materials I create …" is "that work", its verb and pronoun in the
-    singular ("that work includes code", "its use"); and whether the work is now described."""
+    first description, "the work and other materials I create …" is the work named short, whose it is and under
+    what ("my work under this letter": each comment is read on its own, so never a bare "that work"), its verb and
+    pronoun in the singular ("our work under this email includes code", "its use"); and whether the work is now
+    described."""
     if not _DESCRIBED_WORK.search(comment):
         return comment, said
     parts, last = [], 0
@@ -1111,7 +1152,9 @@ def refer_back(comment: str, said: bool) -> tuple[str, bool]:
         if not said:
             said = True
             continue
-        parts.append(comment[last : m.start()] + "that work")
+        who = m.group("who").strip()
+        whose = "my" if who == "I" else possessive(who)
+        parts.append(f"{comment[last : m.start()]}{whose} work under {m.group('document')}")
         last = m.end()
         verb = _THAT_WORK_VERB.match(comment, last)
         if verb:

@@ -28,9 +28,11 @@ from ..library.render import (
     fill_known,
     left_both,
     left_unchanged,
+    plural_self,
     possessive,
     refer_back,
     reflexive,
+    self_verb,
     singular_term,
 )
 from ..ooxml.model import Paragraph
@@ -122,13 +124,14 @@ def _name_the_purpose(edits: Sequence[Edit], unnamed: str, terms: Mapping[str, s
     """The edits with the purpose-limit clause's comment saying ``unnamed`` is our default, and the plan's
     note asking the user to name the purpose the parties agree."""
     t = _comment_terms(terms)
+    describes = self_verb(t["agreement"], "describes")  # "These Terms describe"
     said = (
-        f"{capitalise(t['agreement'])} describes no project for {t['deliverables']}, so the changes name "
+        f"{capitalise(t['agreement'])} {describes} no project for {t['deliverables']}, so the changes name "
         f"{unnamed} as the purpose {t['deliverables']} may be used for. If the parties agree another "
         f"purpose, name it in the definition of Permitted Purpose and in the comments that say “{unnamed}”."
     )
     why = (
-        f" {capitalise(t['agreement'])} describes no project, so we limit the use to {unnamed}; "
+        f" {capitalise(t['agreement'])} {describes} no project, so we limit the use to {unnamed}; "
         "the parties should name the purpose here."
     )
     # on the purpose limit, else on the definitions clause that now defines the Permitted Purpose
@@ -166,7 +169,8 @@ def _shifted(result: AuditResult, insertions: Sequence[Edit], found: Renumbered 
 def _not_delivery_note(terms: Mapping[str, str]) -> str:
     agreement = capitalise(terms.get("agreement", "this agreement"))
     return (
-        f"{agreement} is not a document under which work is delivered: it licenses or transfers no work "
+        f"{agreement} {self_verb(agreement, 'is')} not a document under which work is delivered: "
+        f"{'they license or transfer' if plural_self(agreement) else 'it licenses or transfers'} no work "
         f"product, so no AI clause is proposed."
     )
 
@@ -196,7 +200,7 @@ def _defined_for(
     whose = _PERSONS_OWN.get(t["client"], t["client"])
     return (
         f"Why this definition: {changes}{where} {limit} a right of {whose} to the Permitted Purpose, "
-        f"which {t['agreement']} does not define otherwise."
+        f"which {t['agreement']} {self_verb(t['agreement'], 'does')} not define otherwise."
     )
 
 

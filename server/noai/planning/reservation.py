@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 from noai.analysis.audit import AuditResult
 from noai.analysis.facts import reserves_not_granted, sentence_span, sentences
+from noai.library.render import plural_self, self_verb
 
 from .edit import Edit
 
@@ -89,7 +90,8 @@ def joined_reservation(
     where = f"clause {found.section_label}" if found.section_label else "its reservation of rights"
     provider, agreement = terms.get("provider", "the creator"), terms.get("agreement", "this agreement")
     comment = (
-        f"{agreement[0].upper()}{agreement[1:]} already reserves to {provider} the rights it does not grant "
+        f"{agreement[0].upper()}{agreement[1:]} already {self_verb(agreement, 'reserves')} to {provider} the rights "
+        f"{'they do' if plural_self(agreement) else 'it does'} not grant "
         f"({where}); rather than add a second reservation, we add to that clause {_what(said, deliverables)}."
     )
     joined = Edit.replacing(

@@ -366,7 +366,7 @@ def next_round(
     edits += unused + closing
     edits = _citing_own_numbers(result, edits, renumbering)
     edits = _cited_as_placed(result, edits, talks.outcomes, renumbering)
-    more = _escalation(talks.outcomes, edits, again, library, deleted)
+    more = _escalation(talks.outcomes, edits, again, library, deleted, talks.changes)
     notes += [f"{ESCALATES}: {note}" for _, note in more]
     said_more = " ".join(_capital(said) for said, _ in more)
     gone = {n for e in unused for n in glossary_terms(e.find or "")} | undefined

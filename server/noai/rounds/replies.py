@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..analysis.negotiation import ACCEPTED, REJECTED, Outcome, stated_need
+from ..analysis.negotiation import ACCEPTED, REJECTED, Change, Outcome, stated_need
 from ..library import VARIANTS, Library
 from ..library.render import left_unchanged, relies_on_restriction
 from ..ooxml.model import Paragraph
-from ..ooxml.record import Proposal
+from ..ooxml.record import Proposal, normalise
 from ..ooxml.replies import ReplyTo
 from ..ooxml.threads import Comment
 from ..plan import Edit
@@ -266,24 +266,37 @@ def _asks_more_softly(e: Edit, outcomes: Sequence[Outcome], variant: str, change
     return _fresh(e, outcomes) and _softer(variant, outcomes) and (e.op == "insert_after" or e.index not in changed)
 
 
+def _typed_by_them(e: Edit, changes: Sequence[Change]) -> bool:
+    """Whether the words ``e`` changes are words the other side inserted in this reply (their new clause, words they
+    typed into a paragraph): they did not stand in the last round, so answering them asks nothing more of words
+    the last round left alone."""
+    find = normalise(e.find or "")
+    return (
+        e.op == "replace"
+        and bool(find)
+        and any(c.action == "inserted" and c.index == e.index and find in normalise(c.text) for c in changes)
+    )
+
+
 def _escalation(
     outcomes: Sequence[Outcome],
     edits: Sequence[Edit],
     again: set[str],
     library: Library,
     deleted: Sequence[tuple[Outcome, str]] = (),
+    changes: Sequence[Change] = (),
 ) -> list[tuple[str, str]]:
     """What this round asks beyond the last: the proposals they rejected that it makes again as they were (words
     they kept that it strikes again; clauses and changes it puts back), the paragraphs of a clause of ours they
     deleted that it puts back (``deleted``: the clause, and its name as the other side reads it), and those the last
-    round did not make (clauses, changes of their words). Each as (what we say to the other side, the note to the
-    user)."""
+    round did not make (clauses, changes of their words that stood in the last round: never words they inserted in
+    this reply, ``changes``). Each as (what we say to the other side, the note to the user)."""
     firsts = _firsts(outcomes, again)
     struck = [
         _words(o.proposal.texts[0]) for o in firsts if o.proposal.op == "replace" and o.proposal.texts[1:2] == ("",)
     ]
     put_back = [_plain_name(o, library) for o in firsts if _words(o.proposal.texts[0]) not in struck]
-    new = _asked([e for e in edits if _fresh(e, outcomes)], library)
+    new = _asked([e for e in edits if _fresh(e, outcomes) and not _typed_by_them(e, changes)], library)
     out = []
     if struck:
         words = _quoting(struck)
