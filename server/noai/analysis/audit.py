@@ -53,8 +53,8 @@ from noai.analysis.parties import CLIENT as CLIENT_ROLE
 from noai.analysis.parties import Parties, We, analyse, find_parties, made_by, materials_of, resolve_we
 from noai.analysis.sections import block_end, changes_row, is_ip_heading, licence_title
 from noai.analysis.semantics import drafting_note
-from noai.analysis.terms import DefinedTerms, analyse_terms
-from noai.analysis.work_kind import WorkKind, detect_work_kind, given_work_kind
+from noai.analysis.terms import DefinedTerms, Term, analyse_terms
+from noai.analysis.work_kind import WorkKind, detect_work_kind, given_work_kind, material_kind
 from noai.kinds import (
     GRANT_KINDS,
     KINDS,
@@ -1274,6 +1274,28 @@ def _notes(
     return notes
 
 
+def _other_side_named(terms: DefinedTerms, parties: Parties, we: We) -> tuple[DefinedTerms, Parties]:
+    """``terms`` and ``parties`` with both sides named where the user said which party they are and the document's
+    reading left one side without a party (both parties read as clients: "Scribewell" and "the Customer" of a
+    subscription): our party on the side of the role it resolved to, the other party on the other side and in the
+    other role, and the other side the one that makes the work (what we are the client of is theirs). Any other
+    ``terms`` and ``parties`` as they are."""
+    if we.source != "user" or we.role not in (CLIENT_ROLE, "creator") or (terms.client and terms.provider):
+        return terms, parties
+    mine = next((p for p in parties.parties if p.id == we.party), None)
+    other = next((p for p in parties.parties if p.id != we.party and p.terms), None)
+    if mine is None or other is None or not mine.terms:
+        return terms, parties
+    ours, theirs = terms.all.get(mine.terms[0]), terms.all.get(other.terms[0])
+    if ours is None or theirs is None or set(mine.terms) & set(other.terms):
+        return terms, parties
+    role = "creator" if we.role == CLIENT_ROLE else CLIENT_ROLE
+    parties = replace(parties, parties=tuple(replace(p, role=role) if p is other else p for p in parties.parties))
+    if we.role == CLIENT_ROLE:
+        return replace(terms, client=ours, provider=theirs, creator="provider"), parties
+    return replace(terms, client=theirs, provider=ours, creator="provider"), parties
+
+
 def from_our_side(result: AuditResult) -> AuditResult:
     """``result`` read from the side of the party the user said they are (``--we``), where what is at stake for
     that party is what it brings to the deal ("Customer Content", "Brand Materials"), not the other side's product
@@ -1307,7 +1329,53 @@ def from_our_side(result: AuditResult) -> AuditResult:
         or f.beneficiary != "client"
         or words.search(sentence_at(f.paragraph_text, f.phrase_start))
     ]
-    return replace(result, terms=replace(swapped, licensed=None), findings=findings)
+    # what kind of work is at stake is what kind our material is, not what the contract around it speaks of
+    kind = result.work_kind
+    if kind is None or kind.source != "user":
+        kind = material_kind(result.paragraphs, ours.name)
+    service = _their_ai_service(result, we.party, ours)
+    return replace(result, terms=replace(swapped, licensed=None, service=service), findings=findings, work_kind=kind)
+
+
+def _their_ai_service(result: AuditResult, us: str | None, ours: Term) -> Term | None:
+    """The other side's own product that is itself an AI system and processes our materials for us: a term its
+    definition gives to the other party ("“Platform” means Scribewell's automated speech-recognition … service,
+    including its machine learning models"; "the hosted generative design platform Canvasly makes available") and
+    speaks of AI, the work the audit first took for the deal's first; None where the other side's product is no AI
+    system (a design platform, an agency's deliverables)."""
+    others = [p for p in result.parties.parties if p.id != us and p.terms]
+    first = result.terms.deliverables
+    candidates = [t for t in (first, *result.terms.all.values()) if t is not None and t.defined_at is not None]
+    for term in dict.fromkeys(candidates):
+        if term.name == ours.name or not any(made_by(o, term, result.paragraphs) for o in others):
+            continue
+        meaning = result.paragraphs[term.defined_at].text  # type: ignore[index]
+        after = meaning.find(term.name) + len(term.name)
+        if _AI_PRODUCT.search(meaning, after) or any(
+            not _AI_NAMED.match(meaning, m.start()) for m in P.AI_TERM.finditer(meaning, after)
+        ):
+            return term
+    return None
+
+
+# an AI word that only names a thing ("the AI Services"): no AI system said
+_AI_NAMED = re.compile(r"AI\s+(?:Services?|Features?|Products?)\b")
+# a product that generates ("hosted generative design platform") or is built on learned models
+_AI_PRODUCT = re.compile(
+    r"\bgenerative\b|\b(?:machine|deep)[- ]learning\b|\bneural\b|\b(?:AI|ML|language|learning|foundation)\s+models?\b",
+    re.IGNORECASE,
+)
+
+
+def binds_user(result: AuditResult) -> bool:
+    """Read from the user's side (``result`` as :func:`from_our_side` gives it), the party a creator's clauses would
+    bind is the one the user said they are: ``--we client`` on a commission, or on a licence of the maker's work,
+    where the user brings no material of its own the contract defines. Nothing is then drafted for them."""
+    we, bound = result.we, result.terms.client
+    if we is None or we.source != "user" or bound is None:
+        return False
+    party = next((p for p in result.parties.parties if p.id == we.party), None)
+    return party is not None and bound.name in party.terms
 
 
 def audit_paragraphs(
@@ -1339,6 +1407,7 @@ def audit_paragraphs(
     else:
         parties = find_parties(paragraphs)
     resolved = resolve_we(parties, we)
+    terms, parties = _other_side_named(terms, parties, resolved)
     words = party_words(parties, terms.creator or "provider")  # the model's creator is the contract's
     maker = terms.creator or "provider"  # who makes the work, whoever the user is
     if resolved.role == CLIENT_ROLE and resolved.source == "user":  # the user is the receiving side

@@ -870,18 +870,20 @@ class _Classifier:
             if t.search(P.WORK_FOR_HIRE_NEGATED, s, e) and not t.search(P.ASSIGNMENT, s, e):
                 out.append(self.finding(p, "work_made_for_hire", m, INFO, "work_made_for_hire/negated", negated=True))
                 break
-            # A work made for hire always belongs to the commissioning side, whoever the sentence names.
-            owner: str | None = self.parties.other
-            grant = _Grant(self.parties.creator, owner)
+            # A work made for hire always belongs to the commissioning side, whoever the sentence names: the side
+            # that does not make the work, which is ours where the user says they are the client (no risk to us)
+            ours = self.maker != self.parties.creator
+            owner: str | None = self.parties.creator if ours else self.parties.other
+            grant = _Grant(self.maker, owner)
             out.append(
                 self.finding(
                     p,
                     "work_made_for_hire",
                     m,
-                    HIGH,
+                    INFO if ours else HIGH,
                     "work_made_for_hire",
                     owner=owner,
-                    direction=f"{self.parties.creator}->{owner}",
+                    direction=f"{self.maker}->{owner}",
                 )
             )
             break
@@ -1166,7 +1168,10 @@ class _Classifier:
                     references[s] = self.licence_reference(p, s, e, grant)
                 reference = references[s]
                 context = grant
-                if reference is not None and m.start() >= reference[0]:
+                own = self.processed_by_any_technology(text, s, e, m) if kind == "future_technologies" else None
+                if own is not None:  # "Licensee may … process the Licensed Works using any technology, including …"
+                    context = own
+                elif reference is not None and m.start() >= reference[0]:
                     # "The license granted to the Customer under Section 2 shall be perpetual": the words of the
                     # predicate qualify that licence, as they would inside its grant
                     context = reference[1]
@@ -1211,6 +1216,20 @@ class _Classifier:
                 out.append(found)
                 break
         return out
+
+    def processed_by_any_technology(self, text: str, s: int, e: int, m: re.Match[str]) -> _Grant | None:
+        """The right a sentence of its own gives to process the work by any technology, automated tools included
+        ("Licensee and its sublicensees may store, index and otherwise process the Licensed Works using any
+        technology, including automated and machine-assisted tools"), as a grant from the other side to the party it
+        names before its modal (no licence word need be in it); None for another sentence (no work named, no party
+        permitted, a grant of its own)."""
+        if P.ANY_TECHNOLOGY.match(text, m.start()) is None or not self.work.search(text, s, m.start()):
+            return None
+        modal = P.AI_PERMISSION.search(text, s, m.start())
+        who = self.parties.before(text, s, modal.start()) if modal is not None else None
+        if who not in (self.parties.creator, self.parties.other):
+            return None
+        return _Grant(self.parties.other if who == self.parties.creator else self.parties.creator, who)
 
     def licence_reference(self, p: Paragraph, s: int, e: int, grant: _Grant | None) -> tuple[int, _Grant] | None:
         """The licence the sentence ``s..e`` names by reference as its subject ("The license granted to the
@@ -1352,6 +1371,17 @@ class _Classifier:
         if owner in (CLIENT, PROVIDER):
             return CLIENT if owner == PROVIDER else PROVIDER, True
         return self.parties.other, False
+
+    def _trained_words(self, text: str, m: re.Match[str], end: int) -> re.Match[str]:
+        """``m``, or where it is a word the document defines as AI language ("Subscriber Materials", defined
+        through "the Platform") the first AI words of the document's own kind after it in the sentence ("to train
+        … its machine learning models")."""
+        if self.ai_words is None or not self.ai_words.fullmatch(m.group(0)) or P.AI_TERM.fullmatch(m.group(0)):
+            return m
+        for x in fast.finditer(P.AI_TERM, text, None, m.end(), end):
+            if not _AI_NAME.match(text, x.start()):
+                return x
+        return m
 
     def _defined_owner(self, text: str, start: int, end: int) -> str | None:
         """The party whose material the defined term in ``text[start:end]`` is by its definition ("“Reference
@@ -1628,6 +1658,9 @@ class _Classifier:
             consent = None if permission else P.AI_CONSENT.search(text, s, e)
             if permission or consent:
                 owned = True  # whose material the permission is over is read (or does not matter)
+                # a material the document defines through its AI ("Subscriber Materials" means the recordings …
+                # the Platform produces) is what the permission uses, not what it trains: the AI words after it are
+                m = self._trained_words(text, m, e) if permission is not None else m
                 if permission is None:
                     who = self.parties.after(text, consent.end() if consent else s, e) or "unknown"
                 elif _PASSIVE_PERMISSION.match(text, permission.end(), e):

@@ -1768,6 +1768,66 @@ def purpose_limited(f: Finding, paragraphs: Sequence[Paragraph] = ()) -> bool:
     return bool(items) and named_purpose(f.paragraph_text[f.phrase_start :] + " " + items) is not None
 
 
+# A licence given only for a task it names, by an infinitive: "solely to provide the Service", "only to perform the
+# Services", "as necessary to provide the Service to Customer", "to the extent necessary to deliver the Campaign".
+# The task's object is a thing the document defines ("the Service", never "its Obligations": whose is not said) and
+# ends at the clause's end.
+_LIMITED_TO_TASK = re.compile(
+    r"\b(?:(?:solely|only|exclusively|strictly)(?:\s+(?:as|to\s+the\s+extent)\s+(?:reasonably\s+)?"
+    r"(?:necessary|required|needed))?|(?:as|to\s+the\s+extent)\s+(?:reasonably\s+|strictly\s+)?"
+    r"(?:necessary|required|needed))\s+(?:for\s+\w+\s+)?(?:in\s+order\s+)?to\s+"
+    r"(?P<verb>[a-z]{2,})\s+(?P<object>the\s+[^.;,()]{0,60}?\b[A-Z][\w-]*"
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?[A-Z][\w&-]*)?)(?=\s*(?:[.;,()]|$)|\s+(?:and|or|during|in|under|subject|"
+    r"until|while|from|at|on|with)\b)"
+)
+_NOT_A_TASK = re.compile(r"(?:train|fine|pre|develop|improve|enhance|build|learn)", re.IGNORECASE)
+_DOUBLED = re.compile(r"^[^aeiou]?[^aeiou][aeiou][bdgmnprt]$")  # "run" -> "running", "set" -> "setting"
+
+
+def _gerund(verb: str) -> str:
+    """The -ing form of a verb ("provide" -> "providing", "run" -> "running", "deliver" -> "delivering")."""
+    if _DOUBLED.match(verb):
+        return f"{verb}{verb[-1]}ing"
+    if verb.endswith("ie"):
+        return f"{verb[:-2]}ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return f"{verb[:-1]}ing"
+    return f"{verb}ing"
+
+
+def task_purpose(f: Finding) -> str | None:
+    """The task the finding's licence is given solely for, as the purpose a Permitted Purpose names ("providing the
+    Service to Customer" of "… licence to host … Customer Content solely to provide the Service to Customer"), read in
+    the finding's sentence from its phrase on; ``None`` where it names none, or where the task is to train or
+    develop (that is the use our clauses forbid, not a purpose)."""
+    _start, end = sentence_span(f.paragraph_text, f.phrase_start)
+    m = _LIMITED_TO_TASK.search(f.paragraph_text, f.phrase_start, end)
+    if m is None or _NOT_A_TASK.match(m.group("verb")) or _ANY_PURPOSE.search(f.paragraph_text, f.phrase_start, end):
+        return None
+    return f"{_gerund(m.group('verb'))} {m.group('object')}"
+
+
+def feedback_licensed(f: Finding, findings: Sequence[Finding], work: str) -> Finding | None:
+    """The feedback finding of ``f``'s sentence where ``f``'s licence is one of feedback, not of the work ("Customer
+    grants Canvasly a perpetual … licence to use and incorporate the Feedback into its products": suggestions about
+    their product, which a term or a purpose limit does not concern); ``None`` where the sentence also names ``work``
+    (the work's name) or holds no feedback."""
+    s, e = sentence_span(f.paragraph_text, f.phrase_start)
+    if work and work in f.paragraph_text[s:e]:
+        return None
+    return next(
+        (
+            g
+            for g in findings
+            if g.kind == "feedback_usage_data"
+            and g.start == f.start
+            and s <= g.phrase_start < e
+            and g.phrase.lower().startswith("feedback")
+        ),
+        None,
+    )
+
+
 def irrevocable(f: Finding) -> bool:
     """The finding's phrase makes the right irrevocable ("perpetual, irrevocable"), not only perpetual."""
     return "irrevocabl" in f.phrase.lower()
@@ -3846,6 +3906,20 @@ class DocumentFacts:
             None,
         )
 
+    @cached_property
+    def licensed_for(self) -> str | None:
+        """The task the client's licence is given solely for: "providing the Service" ("… solely to provide the
+        Service"), read on the first licence to the client that names one."""
+        return next(
+            (
+                task
+                for f in self._result.findings
+                if f.kind == "license_grant" and f.beneficiary == "client" and f.severity != "info" and not f.negated
+                if (task := task_purpose(f))
+            ),
+            None,
+        )
+
 
 def read_facts(result: AuditResult) -> DocumentFacts:
     """The facts of ``result``'s document, each read when first asked for."""
@@ -4148,6 +4222,14 @@ def glossary_terms(text: str) -> set[str]:
     if _GLOSSARY.match(text) is None:
         return set()
     return {term_key(t) for t in _DEFINES.findall(text)}
+
+
+def entry_terms(text: str) -> set[str]:
+    """The terms a definitions entry defines, by :func:`term_key`: a glossary's (:func:`glossary_terms`), or the bare
+    term opening an entry of a definitions clause of bare terms ("Prohibited AI Use means …", no quotes)."""
+    found = glossary_terms(text)
+    bare = _BARE_DEFINES.match(text) if not found and "mean" in text else None
+    return found | ({term_key(bare.group(1))} if bare else set())
 
 
 def glossary_within(text: str) -> str:

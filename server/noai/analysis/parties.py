@@ -360,11 +360,29 @@ def materials_of(
 
 
 def made_by(party: Party, term: Term | None, paragraphs: Sequence[Paragraph]) -> bool:
-    """Whether ``term``'s definition says ``party`` makes it ("the artwork the Agency creates", "the platform
-    Provider makes available")."""
+    """Whether ``term``'s definition says ``party`` makes it or that it is that party's ("the artwork the Agency
+    creates", "the platform Provider makes available", "“Platform” means Scribewell's … service", "the software
+    owned by the Supplier")."""
     if term is None or term.defined_at is None:
         return False
-    return says_of(paragraphs[term.defined_at].text, [w for w in party.terms if w[:1].isupper()], MAKES, MADE)
+    meaning = paragraphs[term.defined_at].text
+    words = [w for w in party.terms if w[:1].isupper()]
+    return says_of(meaning, words, MAKES, MADE) or _theirs_by_definition(meaning, term.name, words)
+
+
+def _theirs_by_definition(meaning: str, name: str, words: Sequence[str]) -> bool:
+    """Whether the definition of ``name`` in ``meaning`` gives the thing to one of ``words`` by its head: "means
+    Scribewell's automated … service", "means the Provider's hosted platform", "… owned or licensed by Provider"."""
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if not names or name not in meaning:
+        return False
+    party = rf"(?:the\s+)?(?:{names})"
+    head = re.compile(
+        rf"\b(?:means|shall\s+mean|refers\s+to)\s+(?:all\s+|each\s+|any\s+)?{party}['’]s?\s|"
+        rf"\b(?:owned|licensed|controlled)\s+(?:or\s+(?:owned|licensed|controlled)\s+)?by\s+{party}\b",
+        re.IGNORECASE,
+    )
+    return head.search(meaning, meaning.index(name)) is not None
 
 
 def _spellings(term: Term) -> tuple[str, ...]:

@@ -329,13 +329,21 @@ ANY_PURPOSE_TRAP = _rx(
     r"any\s+and\s+all\s+(?:claims|losses|liabilit|damages|costs|expenses|actions|demands|suits)|"
     r"(?:including|but|not),?\s+without\s+(?:any\s+)?limitation"
 )
+# a right to process the work by any technology, automated tools included: "using any technology, including automated
+# and machine-assisted tools", "using any software, including automated tools" (the tools unnamed, AI among them)
+_ANY_TECHNOLOGY = (
+    r"\b(?:using|by|with|through)\s+any\s+(?:technology|technologies|software)\b(?=,?\s+including\s+"
+    r"(?:without\s+limitation\s+)?(?:[\w-]+\s+){0,4}?(?:automated|automatic|machine[\w-]*|algorithmic|computer[\w-]*)\b)"
+)
 FUTURE_TECH = _rx(
     r"\b(?:now\s+)?(?:known\s+or\s+(?:hereafter|hereinafter|later|subsequently)|existing\s+or\s+"
     r"(?:hereafter|later|subsequently|in\s+the\s+future)|or\s+(?:hereafter|later)\s+(?:known|"
     r"devised|developed|invented|existing))\s*(?:devised|developed|invented|created|existing|known|"
     r"discovered)?\b|\bnow\s+or\s+(?:hereafter|in\s+the\s+future)\s+(?:known|devised|developed|"
-    r"existing)\b|\bincluding\s+future\s+technolog\w+|\bany\s+(?:form\s+of\s+)?technology\s+(?:now|whether)"
+    r"existing)\b|\bincluding\s+future\s+technolog\w+|\bany\s+(?:form\s+of\s+)?technology\s+(?:now|whether)|"
+    + _ANY_TECHNOLOGY
 )
+ANY_TECHNOLOGY = _rx(_ANY_TECHNOLOGY)
 ALL_MEDIA = _rx(
     r"\b(?:in\s+)?(?:any\s+and\s+)?all\s+(?:forms\s+of\s+)?media(?:\s+and\s+formats)?\b|"
     r"\bin\s+any\s+(?:and\s+all\s+)?(?:media|medium|format)\b"
@@ -731,7 +739,7 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     ),
     PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe", "indefinitely"),
     ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),
-    FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology"),
+    FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology", "technologies", "software"),
     ALL_MEDIA: ("media", "medium", "format"),
     DERIVATIVE: ("derivative", "modify", "adapt", "translate", "alter"),
     SUBLICENSE: ("licen", "tiers"),

@@ -246,6 +246,9 @@ class DefinedTerms:
     # what the creator already has and licenses beside the work it makes here (the "Platform" of a
     # platform licence whose "Customizations" are made and assigned); None when the work is all there is
     licensed: Term | None = None
+    # read for a customer (``--we``): the other side's own product where it is an AI system that processes our
+    # materials for us ("the Platform", "the Service"), whose service to us our covenant excepts; None otherwise
+    service: Term | None = None
 
     def placeholders(self) -> dict[str, str]:
         """The clause library's placeholder values for the roles found (missing ones omitted); ``licence``
@@ -258,6 +261,7 @@ class DefinedTerms:
         d = asdict(self)
         del d["licence"]  # a spelling, not a term: the plan's terms carry it
         del d["licensed"]  # the plan's Protected Materials name it (noai.audit/2 has no key for it)
+        del d["service"]  # the plan's covenant names it (noai.audit/2 has no key for it)
         for value in d.values():
             if isinstance(value, dict) and "aliases" in value:
                 value["aliases"] = list(value["aliases"])

@@ -321,6 +321,22 @@ def _scoped_as(texts: Sequence[str]) -> str | None:
     return ranked[0][1] if ranked[0][0] >= 2 and ranked[0][0] > ranked[1][0] else None
 
 
+def material_kind(paragraphs: Sequence[Paragraph], name: str) -> WorkKind:
+    """The kind of the material ``name`` a party brings to the deal, read from that material alone, not from the
+    contract around it (a platform licence speaks of code; the "Customer Data" the customer enters is data): the
+    kind its name names ("Customer Data"), else the kind its definition names ("the audio recordings … and the
+    transcripts"), else general."""
+    texts = [p.text for p in paragraphs]
+    # the words alone: "Customer Data", which names no work delivered in a contract read for its maker, is ours here
+    named = [kind for kind in _WORDS if _WORDS[kind].search(name)]
+    if len(named) == 1 and not (named == [CREATIVE] and _ONLY_CONTENT.fullmatch(name)):
+        return WorkKind(named[0], f"our material is called “{name}”")
+    described = _described_as(texts, name)
+    if described is not None:
+        return WorkKind(described, f"the document describes our material “{name}” as {described} work")
+    return WorkKind(GENERAL, f"the document does not say what kind of work our material “{name}” is")
+
+
 def given_work_kind(kind: str) -> WorkKind:
     """The kind the user chose (``--work-kind``, API option ``work_kind``)."""
     return WorkKind(kind, "chosen by the user", "user")

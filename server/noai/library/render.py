@@ -892,6 +892,35 @@ def with_tool_exception(text: str, use: str) -> str:
     return text
 
 
+# where our covenant lists its exceptions: strict's "… that use is not a Prohibited AI Use. Any other exception must
+# be stated expressly in this Agreement."; standard's "The following are not Prohibited AI Use, but only where …"
+_EXCEPTIONS_SAID = re.compile(r"\b(?:is\s+not\s+a|are\s+not)\s+Prohibited\s+AI\s+Use\b")
+_ANY_OTHER = "Any other exception must be stated expressly"
+
+
+def service_use(service: str, customer: str) -> str:
+    """The sentence excepting from our covenant the other side's AI service to us, which processes our materials to
+    give us what we buy from it: "Processing Protected Materials solely to provide the Platform to the Subscriber
+    (including generating outputs for the Subscriber), without keeping them for, or using them in, the training,
+    fine-tuning or evaluation of any AI System, is not a Prohibited AI Use."."""
+    return (
+        f"Processing Protected Materials solely to provide {service} to {customer} (including generating outputs for "
+        f"{customer}), without keeping them for, or using them in, the training, fine-tuning or evaluation of any AI "
+        "System, is not a Prohibited AI Use."
+    )
+
+
+def with_service_use(text: str, sentence: str) -> str:
+    """Our covenant's paragraph of exceptions ``text`` with ``sentence`` (:func:`service_use`) after its exceptions
+    and before "Any other exception must be stated expressly …"; any other paragraph as it is."""
+    if not _EXCEPTIONS_SAID.search(text) or sentence in text:
+        return text
+    at = text.find(_ANY_OTHER)
+    if at >= 0:
+        return f"{text[:at]}{sentence} {text[at:]}"
+    return f"{text.rstrip()} {sentence}"
+
+
 def tool_exception(use: str) -> str:
     """A sentence of its own excepting ``use`` from the restriction, on the condition the covenant's exceptions are
     made on: for a covenant that has no exceptions to join."""
@@ -1061,7 +1090,9 @@ def render_sentence_fix(fix: Fix, variant: str, sentence: str, terms: Mapping[st
     )
 
 
-_QUOTED = "\x06"  # stands for the quoted sentence while the comment is filled
+# stands for the quoted sentence while the comment is filled; a control character no other marker of this module
+# uses (_MARK, _START, _ONE, _PARTY, _MANY: \x00 to \x06), so that filling never reads it as one of them
+_QUOTED = "\x07"
 
 
 def for_cases(clause: Clause, cases: Set[str]) -> Clause:
@@ -1194,6 +1225,17 @@ def left_unchanged(comment: str) -> bool:
 # the words of such a comment that rest it on our covenant: "… We leave this wording unchanged and rely on the AI
 # restriction in this Agreement"
 _RELIES = re.compile(r"\bWe leave this wording\s+unchanged and rely on the AI restriction\b")
+
+
+# a reason resting on our restriction by its name: ", against the restriction on Prohibited AI Use in the Contract"
+_AGAINST = re.compile(r",\s+against\s+the\s+restriction\s+on\s+Prohibited\s+AI\s+Use\s+in\s+[^.“”]*(?=\.)")
+
+
+def without_restriction(comment: str) -> str:
+    """``comment`` standing without our restriction on AI use (in a round where it goes): its reason no longer cites
+    the restriction ("…: it would permit Company to train AI on the Contributions, against the restriction on
+    Prohibited AI Use in the Contract." -> "…: it would permit Company to train AI on the Contributions.")."""
+    return _AGAINST.sub("", comment)
 
 
 def relies_on_restriction(comment: str) -> bool:
