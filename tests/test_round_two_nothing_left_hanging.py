@@ -10,6 +10,13 @@ class 6), read as a lawyer reads the accepted text:
   commented deletion of this round, and the definitions only it used go with it;
 - the numbers run without a gap.
 
+Our words they accepted inside THEIR sentence ("for any purpose, subject to the restrictions on Prohibited AI Use")
+rest on the gone restriction too: minimal withdraws them (a tracked change leaving their sentence as they wrote it),
+replies in the thread of our change, tells the user in a plan note that their wording now stands unqualified and
+that the next step is the standard variant, and takes out the definitions only those words used. Two contracts: a UK
+illustration licence with a quoted definitions clause and typed "2.1" numbers, and a US dataset licence in bare-term
+definitions ("Dataset means …") with an unnumbered grant ("for any purpose whatsoever"); LibreOffice reads the first.
+
 Two contracts of our own, each a shape the review's three were not: a services agreement about code with typed
 "4.1" numbers and no definitions clause (the covenant carries the definitions; our exception for coding assistants
 rests on it), and a creative commission whose typed clause numbers our clauses follow as "6A.", "6B." (the
@@ -21,8 +28,12 @@ checks read are ours (the library's), never the contract's.
 from __future__ import annotations
 
 import functools
+import json
 import re
+import shutil
+import subprocess
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from support.replies import Reply, record_ids
@@ -35,6 +46,7 @@ from noai.ooxml.record import read_rounds
 from noai.ooxml.threads import read_comments
 
 FIRST, NEXT_ROUND = datetime(2026, 4, 1, 9, 0, tzinfo=UTC), datetime(2026, 4, 20, 9, 0, tzinfo=UTC)
+LO = Path(__file__).parent / "support" / "lo_revisions.py"  # the repository's copy (runs anywhere)
 OUR_TERMS = ("AI System", "AI Vendor", "Protected Materials", "Prohibited AI Use")
 
 
@@ -99,7 +111,61 @@ def mural_commission() -> bytes:
     return _save(doc)
 
 
-CONTRACTS = {"code-services": (code_services, "Developer"), "mural-commission": (mural_commission, "Artist")}
+def illustration_licence() -> bytes:
+    doc = _document()
+    _para(doc, "ILLUSTRATION LICENCE", bold=True)
+    _para(
+        doc,
+        'This licence is made between Tamsin Okafor (the "Illustrator") and Brightwater Learning Ltd (the "Licensee").',
+    )
+    _para(doc, "1. Definitions", bold=True)
+    _para(
+        doc,
+        '1.1 "Illustrations" means the forty line drawings for the Licensee\'s science course listed in the Schedule.',
+    )
+    _para(doc, '1.2 "Fee" means £6,400.')
+    _para(doc, "2. Licence", bold=True)
+    _para(
+        doc,
+        "2.1 The Illustrator grants the Licensee a non-exclusive, worldwide licence to reproduce and adapt the "
+        "Illustrations for any purpose.",
+    )
+    _para(doc, "2.2 The Licensee will pay the Fee within 30 days of delivery.")
+    _para(doc, "3. Ownership", bold=True)
+    _para(doc, "3.1 Copyright in the Illustrations remains with the Illustrator.")
+    _para(doc, "4. Law", bold=True)
+    _para(doc, "4.1 This licence is governed by the law of England and Wales.")
+    return _save(doc)
+
+
+def dataset_licence() -> bytes:
+    doc = _document()
+    _para(doc, "DATA LICENSE AGREEMENT", bold=True)
+    _para(doc, "Between Harlow Survey Co. (Licensor) and Pinecrest Analytics Inc. (Licensee).")
+    _para(doc, "Definitions", bold=True)
+    _para(doc, "In this agreement:")
+    _para(doc, "Dataset means the 2026 regional household survey responses, delivered as CSV files.")
+    _para(doc, "Fee means USD 30,000.")
+    _para(doc, "License", bold=True)
+    _para(
+        doc,
+        "Licensor grants Licensee a non-exclusive, perpetual license to use, copy and analyze the Dataset for any "
+        "purpose whatsoever.",
+    )
+    _para(doc, "Licensee will pay the Fee on signature.")
+    _para(doc, "Licensor retains ownership of the Dataset and all rights in it.")
+    _para(doc, "General", bold=True)
+    _para(doc, "This agreement is governed by the laws of the State of Illinois.")
+    return _save(doc)
+
+
+CONTRACTS = {
+    "code-services": (code_services, "Developer"),
+    "mural-commission": (mural_commission, "Artist"),
+    "illustration-licence": (illustration_licence, "Illustrator"),  # our words in their grant: withdrawn
+    "dataset-licence": (dataset_licence, "Licensor"),
+}
+WORDS = {"illustration-licence": "for any purpose.", "dataset-licence": "for any purpose whatsoever."}  # grant ends
 
 
 @functools.cache
@@ -217,19 +283,12 @@ def test_our_clauses_after_the_typed_number_keep_their_letters_without_a_gap(nam
         ("au-influencer", "standard", "3"),  # "Permitted Purpose … excluding any Prohibited AI Use": defined again
         ("music-commission", "standard", "3"),
         ("uk-brand-design", "minimal", "4"),  # a definitions clause of "“X”: …" entries
-        pytest.param(
-            "corpus-licence",
-            "minimal",
-            "4",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="our words accepted inside THEIR sentence ('for any purpose, subject to the restrictions on "
-                "Prohibited AI Use') rest on the restriction they rejected and stay, pointing at nothing; a whole "
-                "paragraph of ours is withdrawn, words of ours in theirs are not (au-influencer, us-purchase-order, "
-                "au-software-escrow too); left by minrej: what minimal says of them (strike the words, leaving "
-                "'for any purpose', or keep them and say they limit nothing) is the creator's lawyer's call",
-            ),
-        ),
+        # our words accepted inside THEIR sentence ("for any purpose, subject to the restrictions on Prohibited AI
+        # Use") rest on the restriction they rejected: withdrawn, their sentence as they wrote it
+        ("corpus-licence", "minimal", "4"),
+        ("au-influencer", "minimal", "3"),
+        ("us-purchase-order", "minimal", "5"),
+        ("au-software-escrow", "minimal", "5"),
     ],
 )
 def test_minimal_after_the_covenants_rejection_on_the_review_contracts(name, first, block):
@@ -262,3 +321,63 @@ def test_a_definition_is_never_added_to_a_lead_in_its_items_continue():
         red = replied(LICENCE, variant, "reject")
         typed = [e for e in red.plan.edits if e.op == "replace" and "means" in (e.replacement or "")]
         assert not [e for e in typed if (e.find or "").rstrip().endswith(":")], typed
+
+
+def grant(paragraphs: list[str]) -> str:
+    return next(t for t in paragraphs if "grants Licensee" in t or "grants the Licensee" in t)
+
+
+@pytest.mark.parametrize("name", sorted(WORDS))
+def test_the_first_round_put_our_words_into_their_grant(name):
+    before = grant(texts(first_round(name).docx))
+    assert "subject to the restrictions on Prohibited AI Use" in before, before
+    assert "subject to the restrictions on Prohibited AI Use" in grant(texts(returned(name)))  # accepted
+
+
+@pytest.mark.parametrize("name", sorted(WORDS))
+def test_our_words_resting_on_the_gone_restriction_are_withdrawn_leaving_their_sentence(name):
+    build, ending = CONTRACTS[name][0], WORDS[name]
+    red = round_two(name)
+    withdrawn = [e for e in red.plan.edits if e.op == "replace" and "restrictions on" in (e.find or "")]
+    assert len(withdrawn) == 1 and withdrawn[0].replacement == "", red.plan.edits
+    assert (withdrawn[0].find or "").startswith(", subject to"), withdrawn[0].find  # our words only, not theirs
+    assert not [e for e in red.plan.edits if e.op == "insert_after" and e.clause == "no-ai-training"]
+    note = [n for n in red.plan.notes if "now stands unqualified" in n]
+    assert note and "standard variant" in note[0] and "“for any purpose" in note[0], red.plan.notes
+    after = texts(red.docx)
+    assert grant(after) == grant(texts(build())), grant(after)  # their sentence as they wrote it
+    assert grant(after).endswith(ending)
+    assert not any("Prohibited AI Use" in t for t in after), after  # its definition went with our words
+    kept = [t for t in after if "shall not" in t and "AI Vendor" in t]  # the dataset's clause of ours they accepted
+    assert bool(kept) == (name == "dataset-licence"), kept
+    for term in ("Protected Materials", "AI System", "AI Vendor"):  # what stands of ours is defined, and used
+        defines = re.compile(rf'^(?:\S+\s+)?"?{term}"? means')
+        used = any(term in t and not defines.match(t) for t in after)
+        assert used == any(defines.match(t) for t in after), term
+    assert rejected(red.docx) == texts(returned(name))  # reject-all: their text as it came back
+
+
+@pytest.mark.parametrize("name", sorted(WORDS))
+def test_our_reply_in_the_thread_of_our_change_says_we_took_the_words_out(name):
+    red = round_two(name)
+    comments = read_comments(read_package(red.docx))
+    ours = [c for c in comments if c.author == "noai"]
+    root = next(c for c in ours if c.parent is None and "for any purpose" in c.text and "subject to" in c.text)
+    replies = [c.text for c in ours if c.parent == root.id]
+    assert any("taken out these words of ours" in t and "as you wrote it" in t for t in replies), replies
+    withdrawn = next(e for e in red.plan.edits if e.op == "replace" and "restrictions on" in (e.find or ""))
+    assert withdrawn.comment is None  # the reply in the thread says it: never two comments saying the same
+
+
+@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
+def test_libreoffice_reads_the_withdrawal(tmp_path):
+    name = "illustration-licence"
+    out = tmp_path / "out.docx"
+    out.write_bytes(round_two(name).docx)
+    run = subprocess.run(["/usr/bin/python3", str(LO), str(out)], capture_output=True, text=True, timeout=600)
+    seen = json.loads(next(line for line in run.stdout.splitlines() if line.strip()))
+    assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
+    accepted, rejected = seen["accepted_text"], seen["rejected_text"]
+    assert "Illustrations for any purpose." in accepted and "Prohibited AI Use" not in accepted, accepted
+    assert re.search(r"2\.1\s*The Illustrator grants", accepted), accepted
+    assert "subject to the restrictions on Prohibited AI Use" in rejected  # their text as it came back

@@ -295,6 +295,8 @@ _KIND_ROWS = (
             "future technolog",
             "technology now",
             "technology whether",
+            "any technolog",
+            "any software",
             "hereafter",
             " media",
             " medium",

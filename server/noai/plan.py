@@ -25,7 +25,7 @@ from functools import partial
 from typing import Any
 
 from . import schemas
-from .analysis.audit import AuditResult, from_our_side
+from .analysis.audit import AuditResult, binds_user, from_our_side
 from .analysis.classify import Finding
 from .analysis.facts import (
     DocumentFacts,
@@ -43,6 +43,7 @@ from .analysis.facts import (
     bare_be_start,
     be_before,
     before_the_licence,
+    brand_work,
     clause_name,
     coordinated_verbs,
     creation_timing,
@@ -50,6 +51,7 @@ from .analysis.facts import (
     defined_names,
     definitions_run,
     exception_citing,
+    feedback_licensed,
     finite_start,
     for_copyright_term,
     hire_fallback,
@@ -145,6 +147,7 @@ from .planning.comments import (
     hanging_said,
     left_once,
     moral_act,
+    nothing_of_ours_note,
     said_once,
     said_unowned,
     strategy_comment,
@@ -167,6 +170,7 @@ from .planning.strategy import (
     _WORK_OBJECTS,
     ASSIGNED,
     COVENANT,
+    KIND_CLAUSES,
     LICENSED,
     NOT_DELIVERY,
     RETAINED,
@@ -313,6 +317,7 @@ def make_plan(
     if variant not in VARIANTS:
         raise UnknownVariantError(f"There is no variant {variant!r}; choose one of {', '.join(VARIANTS)}.")
     with_comments = playbook.comments if comments is None else comments
+    read = result
     result = from_our_side(result)  # --we Customer: Customer keeps its Customer Content, Provider is bound
     terms = result.terms.placeholders()
     if result.score.risk is None:  # language not supported: propose nothing rather than nonsense
@@ -321,6 +326,19 @@ def make_plan(
     strategy = choose_strategy(result, facts)
     if strategy.situation == NOT_DELIVERY and not _theirs_at_stake(result):  # an NDA, a charter, a data-use
         return Plan(variant, terms, (), notes=(_not_delivery_note(terms), *result.notes))  # undertaking: whoever we are
+    if binds_user(result):  # --we client on a commission, bringing no material of its own: nothing to protect
+        maker = result.terms.provider.name if result.terms.provider else "creator"
+        our_word = result.terms.client.name if result.terms.client else "Client"
+        # read for us, a transfer of the work to us is in our favour ("hereby assigns to the Client": ours)
+        to_us = any(f.kind in _TRANSFER_KINDS and not f.negated and f.beneficiary == "creator" for f in result.findings)
+        # the maker's own permission to train AI on the work (a risk to us, read so): said in the note
+        trains = [
+            f.section_label or ""
+            for f in result.findings
+            if f.kind == "existing_ai_restriction" and f.beneficiary == "client" and f.severity in ("high", "medium")
+        ]
+        note = nothing_of_ours_note(terms, ASSIGNED if to_us else strategy.situation, (our_word, maker), trains)
+        return Plan(variant, terms, (), notes=(note, *result.notes))
     _check_parties(result, terms)
     background = facts.background
     embedded = None
@@ -337,6 +355,8 @@ def make_plan(
     purpose = facts.purpose if "project" not in terms else None
     # a licence limited to the book, film or product it names ("in the Book"): that is its purpose
     purpose = purpose or (facts.licensed_in if "project" not in terms else None)
+    # a licence given solely for a task ("solely to provide the Service"): that task is its purpose
+    purpose = purpose or (facts.licensed_for if "project" not in terms else None)
     unnamed = None if purpose or facts.project or "project" in terms else _no_project(terms)
     project = unnamed or purpose
     if not project and "project" not in terms and not says_project(result.paragraphs):  # work made, but no "project"
@@ -415,6 +435,10 @@ def make_plan(
         keep=defining,
         text=facts.text,
     )
+    if result is not read and _our_brand(result):
+        # what we bring is our brand (logos, trade marks, brand guidelines): no one's style is at stake, and the
+        # covenant already bars using it to make an AI System's output; "the style of the Brand" is no ask
+        chosen = [c for c in chosen if c != KIND_CLAUSES["creative"]]
     if _purpose_kept(fixes) or any(purpose_made_subject(f) for f in result.findings):
         # "for any purpose, subject to the restrictions on Prohibited AI Use" (this change, or one the document has
         # from an earlier round): no purpose limit
@@ -703,6 +727,14 @@ def _theirs_at_stake(result: AuditResult) -> bool:
     return we is not None and we.source == "inferred" and not we.sure and bool(result.parties.client_materials)
 
 
+def _our_brand(result: AuditResult) -> bool:
+    """The material we bring, read as the work at stake (:func:`~noai.analysis.audit.from_our_side`), is a brand: its
+    name says so ("Brand Materials", "Brand Assets"; not "Customer Content" whose definition lists brand assets beside
+    the artwork)."""
+    ours = result.terms.deliverables
+    return ours is not None and brand_work(result.paragraphs, ours.name, None)
+
+
 def _check_parties(result: AuditResult, terms: Mapping[str, str]) -> None:
     """Stop before inventing a name: both roles must map to the document's parties, and the user
     must say which party they are where the audit is unsure."""
@@ -887,6 +919,9 @@ def _rendering(terms: Mapping[str, str]) -> Callable[[Fix, str, str], RenderedFi
     return render
 
 
+_FEEDBACK_LIMITS = ("perpetual_irrevocable", "any_and_all_purposes")  # the limits a licence of feedback is not asked
+
+
 def choose_fixes(
     result: AuditResult,
     library: Library,
@@ -919,6 +954,7 @@ def choose_fixes(
     ours = _speaks_our_terms(library)
     render = _rendering(terms)
     filled: dict[tuple[str, str], str] = {}  # the background and limited fixes' fillings, each made once
+    work = terms.get("deliverables", "").removeprefix("the ")  # its name, as a sentence may name it
     in_paragraph: dict[int, list[Finding]] = {}  # the findings of each paragraph: what a fix may move up to
     for f in result.findings:
         in_paragraph.setdefault(f.start, []).append(f)
@@ -932,6 +968,13 @@ def choose_fixes(
             # term (or "solely for the Permitted Purpose") belongs to a licence; what we ask of a transfer is asked on
             # its own words (strict: that it wait for payment; standard and minimal: unchanged, the covenant relied on)
             continue
+        if f.kind in _FEEDBACK_LIMITS and (g := feedback_licensed(f, result.findings, work)) is not None:
+            # a licence of feedback about their product, not of the work: no term or purpose is asked of it, only that
+            # it take nothing of the work ("We ask that the rights given here (“Feedback”) exclude …")
+            feedback = library.fix_for(g.kind)
+            if feedback is None:
+                continue
+            f, action, fix = g, "comment", feedback
         if code_waiver is not None and f.kind == "moral_rights_waiver":
             action = "comment"  # code the client will maintain: the waiver is accepted, not limited
         if f.kind == "ip_assignment" and action == "replace":  # "All right, title and interest … vests in": its verb

@@ -1367,6 +1367,17 @@ _AI_PRODUCT = re.compile(
 )
 
 
+def binds_user(result: AuditResult) -> bool:
+    """Read from the user's side (``result`` as :func:`from_our_side` gives it), the party a creator's clauses would
+    bind is the one the user said they are: ``--we client`` on a commission, or on a licence of the maker's work,
+    where the user brings no material of its own the contract defines. Nothing is then drafted for them."""
+    we, bound = result.we, result.terms.client
+    if we is None or we.source != "user" or bound is None:
+        return False
+    party = next((p for p in result.parties.parties if p.id == we.party), None)
+    return party is not None and bound.name in party.terms
+
+
 def audit_paragraphs(
     paragraphs: Sequence[Paragraph],
     terms: DefinedTerms | None = None,

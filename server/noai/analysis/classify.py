@@ -659,6 +659,8 @@ _NON_LICENCE_RIGHT = re.compile(
 _LICENCE_USE = re.compile(
     r"\b(?:licen[cs]e|use|reproduce|copy|distribute|display|perform|exploit|modify|sub-?licen[cs]e)\b", re.IGNORECASE
 )
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:(?:may|might|shall|will|would|could|can)\s+)?$", re.I)
+_PASSES_TO = re.compile(r"\b(?:pass(?:es)?|transfers?|vests?)\s+(?:to|in)\s", re.IGNORECASE)
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
 # the transfer goes to the assignor's own side: "employees bound to assign their inventions to such Party",
 # "to its employer", "to the relevant Party" (each party's people to that party, nothing between the parties)
@@ -867,18 +869,20 @@ class _Classifier:
             if t.search(P.WORK_FOR_HIRE_NEGATED, s, e) and not t.search(P.ASSIGNMENT, s, e):
                 out.append(self.finding(p, "work_made_for_hire", m, INFO, "work_made_for_hire/negated", negated=True))
                 break
-            # A work made for hire always belongs to the commissioning side, whoever the sentence names.
-            owner: str | None = self.parties.other
-            grant = _Grant(self.parties.creator, owner)
+            # A work made for hire always belongs to the commissioning side, whoever the sentence names: the side
+            # that does not make the work, which is ours where the user says they are the client (no risk to us)
+            ours = self.maker != self.parties.creator
+            owner: str | None = self.parties.creator if ours else self.parties.other
+            grant = _Grant(self.maker, owner)
             out.append(
                 self.finding(
                     p,
                     "work_made_for_hire",
                     m,
-                    HIGH,
+                    INFO if ours else HIGH,
                     "work_made_for_hire",
                     owner=owner,
-                    direction=f"{self.parties.creator}->{owner}",
+                    direction=f"{self.maker}->{owner}",
                 )
             )
             break
@@ -924,7 +928,8 @@ class _Classifier:
                 self.keep(out, p, m, self.parties.after(text, m.end(), e))
                 done = e
                 continue  # "agrees that the Brand Features are the exclusive property of the Licensor": marks it has
-            if (phrase.startswith("title") or not weak) and not P.IP_OBJECT.search(text, s, e) and self.goods(m, s, e):
+            nominal = "ownership" in phrase or phrase.startswith(("title", "property in"))  # "ownership of X passes"
+            if (nominal or not weak) and not P.IP_OBJECT.search(text, s, e) and self.goods(m, s, e):
                 continue  # "Title to the goods shall pass to the Buyer", "transfers the Equipment": goods, not the work
             if t.search(P.WARRANTY, s, m.start()) or (
                 text[:s].rstrip().endswith(":") and P.WARRANTY.search(text, max(0, s - 300), s)
@@ -965,12 +970,17 @@ class _Classifier:
             ):
                 continue  # "transfer the decedent's Interest", "assign its rights in the Contract": no IP, no work
             if transfer:
-                if not P.RIGHTS_OBJECT.search(text, m.end(), e):
-                    continue
+                passive = phrase.rstrip().endswith(("assigned", "transferred", "conveyed"))
+                if passive and _RELATIVE_BEFORE.search(text, max(s, m.start() - 30), m.start()):
+                    continue  # "any Platforms that may be transferred to X": what is described, not a transfer
+                if not P.RIGHTS_OBJECT.search(text, s if passive else m.end(), m.start() if passive else e):
+                    continue  # what passes is named before a passive verb: "all copyright … is hereby conveyed to X"
                 owner = self.parties.after(text, m.end(), e)
                 giver = subject
             else:  # "X shall own", "the property of X", "vests in X", "all right, title and interest ... to X"
                 to = _TO_PARTY.search(text, m.end(), e) if "title" in phrase else None
+                if nominal:  # "ownership of the Work Product transfers to X", "property in … vests in X"
+                    to = _PASSES_TO.search(text, m.end(), e) or to
                 after = self.parties.after(text, to.start() if to else m.end(), e)
                 named_after = re.search(r"\b(?:of|in|to|by)$", phrase)
                 if named_after and not to and self.other_owner(text, m.end()):
@@ -1143,7 +1153,10 @@ class _Classifier:
                     references[s] = self.licence_reference(p, s, e, grant)
                 reference = references[s]
                 context = grant
-                if reference is not None and m.start() >= reference[0]:
+                own = self.processed_by_any_technology(text, s, e, m) if kind == "future_technologies" else None
+                if own is not None:  # "Licensee may … process the Licensed Works using any technology, including …"
+                    context = own
+                elif reference is not None and m.start() >= reference[0]:
                     # "The license granted to the Customer under Section 2 shall be perpetual": the words of the
                     # predicate qualify that licence, as they would inside its grant
                     context = reference[1]
@@ -1188,6 +1201,20 @@ class _Classifier:
                 out.append(found)
                 break
         return out
+
+    def processed_by_any_technology(self, text: str, s: int, e: int, m: re.Match[str]) -> _Grant | None:
+        """The right a sentence of its own gives to process the work by any technology, automated tools included
+        ("Licensee and its sublicensees may store, index and otherwise process the Licensed Works using any
+        technology, including automated and machine-assisted tools"), as a grant from the other side to the party it
+        names before its modal (no licence word need be in it); None for another sentence (no work named, no party
+        permitted, a grant of its own)."""
+        if P.ANY_TECHNOLOGY.match(text, m.start()) is None or not self.work.search(text, s, m.start()):
+            return None
+        modal = P.AI_PERMISSION.search(text, s, m.start())
+        who = self.parties.before(text, s, modal.start()) if modal is not None else None
+        if who not in (self.parties.creator, self.parties.other):
+            return None
+        return _Grant(self.parties.other if who == self.parties.creator else self.parties.creator, who)
 
     def licence_reference(self, p: Paragraph, s: int, e: int, grant: _Grant | None) -> tuple[int, _Grant] | None:
         """The licence the sentence ``s..e`` names by reference as its subject ("The license granted to the

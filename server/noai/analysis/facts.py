@@ -1454,7 +1454,7 @@ _NOT_FINITE_BEFORE = re.compile(rf"\b(?:{'|'.join(_NOT_FINITE.split())}|who|cann
 # the bare present of a statement of ownership ("vest in", "belong to"), a timing adverb before it that the payment
 # condition ends ("automatically vest in": it no longer vests automatically)
 _BARE_OWNERSHIP, _TIMING_ADVERB = (
-    re.compile(r"(?:vest\s+in|belong\s+to)$", re.IGNORECASE),
+    re.compile(r"(?:vest\s+in|belong\s+to|pass\s+to|transfer\s+to)$", re.IGNORECASE),
     re.compile(r"\b(?:automatically|immediately|forthwith)\s+$", re.IGNORECASE),
 )
 
@@ -1497,6 +1497,14 @@ _RIGHTS_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _OWNS = re.compile(r"owns\b(?=\s+\S)", re.IGNORECASE)
+# ownership named as a noun, the subject of the verb by which it passes ("Title to the …", "Legal and beneficial
+# ownership of the …", "Property in the …"; the classifier's phrase for it), and that verb
+_OWNERSHIP_NOUN = re.compile(
+    r"(?:title\s+(?:to|in)|(?:(?:legal\s+and\s+beneficial|full|sole|exclusive)\s+)?ownership\s+(?:of|in)|property\s+in)"
+    r"\s+(?:the\s+|all\s+|any\s+)?",
+    re.IGNORECASE,
+)
+_PASSING_VERB = re.compile(r"\b(?:pass(?:es)?\s+to|transfers?\s+to|vests?\s+in)\b", re.IGNORECASE)
 _OWNERSHIP_VERB = re.compile(
     r"(?:vests?\s+in|belongs?\s+to|(?:is|are|be|become)\s+(?:vested\s+in|owned\s+by|the\s+(?:sole\s+(?:and\s+"
     r"exclusive\s+)?|exclusive\s+)?property\s+of))\b",
@@ -1515,6 +1523,14 @@ def ownership_verb(text: str, phrase_start: int, phrase_end: int) -> tuple[int, 
     if owns is not None:  # "Client owns all rights in the Deliverables": the verb of the phrase itself
         return owns.span()
     start, end = sentence_span(text, phrase_start)
+    if _OWNERSHIP_NOUN.fullmatch(text, phrase_start, phrase_end):  # "Title to the Deliverables shall pass to X"
+        m = _PASSING_VERB.search(text, phrase_end, end)
+        if m is None:
+            return None
+        modal = _MODAL_BEFORE.search(text[: m.start()])
+        if _CLAUSE_BREAK.search(text, phrase_end, modal.start() if modal else m.start()):
+            return None
+        return m.start(), m.end()
     opening = _OPENING.match(text, start)
     if not _RIGHTS_SUBJECT.fullmatch(text, opening.end() if opening else start, phrase_end):
         return None
@@ -1753,6 +1769,66 @@ def purpose_limited(f: Finding, paragraphs: Sequence[Paragraph] = ()) -> bool:
         return True
     items = listed_uses(f, paragraphs) if paragraphs else ""
     return bool(items) and named_purpose(f.paragraph_text[f.phrase_start :] + " " + items) is not None
+
+
+# A licence given only for a task it names, by an infinitive: "solely to provide the Service", "only to perform the
+# Services", "as necessary to provide the Service to Customer", "to the extent necessary to deliver the Campaign".
+# The task's object is a thing the document defines ("the Service", never "its Obligations": whose is not said) and
+# ends at the clause's end.
+_LIMITED_TO_TASK = re.compile(
+    r"\b(?:(?:solely|only|exclusively|strictly)(?:\s+(?:as|to\s+the\s+extent)\s+(?:reasonably\s+)?"
+    r"(?:necessary|required|needed))?|(?:as|to\s+the\s+extent)\s+(?:reasonably\s+|strictly\s+)?"
+    r"(?:necessary|required|needed))\s+(?:for\s+\w+\s+)?(?:in\s+order\s+)?to\s+"
+    r"(?P<verb>[a-z]{2,})\s+(?P<object>the\s+[^.;,()]{0,60}?\b[A-Z][\w-]*"
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?[A-Z][\w&-]*)?)(?=\s*(?:[.;,()]|$)|\s+(?:and|or|during|in|under|subject|"
+    r"until|while|from|at|on|with)\b)"
+)
+_NOT_A_TASK = re.compile(r"(?:train|fine|pre|develop|improve|enhance|build|learn)", re.IGNORECASE)
+_DOUBLED = re.compile(r"^[^aeiou]?[^aeiou][aeiou][bdgmnprt]$")  # "run" -> "running", "set" -> "setting"
+
+
+def _gerund(verb: str) -> str:
+    """The -ing form of a verb ("provide" -> "providing", "run" -> "running", "deliver" -> "delivering")."""
+    if _DOUBLED.match(verb):
+        return f"{verb}{verb[-1]}ing"
+    if verb.endswith("ie"):
+        return f"{verb[:-2]}ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return f"{verb[:-1]}ing"
+    return f"{verb}ing"
+
+
+def task_purpose(f: Finding) -> str | None:
+    """The task the finding's licence is given solely for, as the purpose a Permitted Purpose names ("providing the
+    Service to Customer" of "… licence to host … Customer Content solely to provide the Service to Customer"), read in
+    the finding's sentence from its phrase on; ``None`` where it names none, or where the task is to train or
+    develop (that is the use our clauses forbid, not a purpose)."""
+    _start, end = sentence_span(f.paragraph_text, f.phrase_start)
+    m = _LIMITED_TO_TASK.search(f.paragraph_text, f.phrase_start, end)
+    if m is None or _NOT_A_TASK.match(m.group("verb")) or _ANY_PURPOSE.search(f.paragraph_text, f.phrase_start, end):
+        return None
+    return f"{_gerund(m.group('verb'))} {m.group('object')}"
+
+
+def feedback_licensed(f: Finding, findings: Sequence[Finding], work: str) -> Finding | None:
+    """The feedback finding of ``f``'s sentence where ``f``'s licence is one of feedback, not of the work ("Customer
+    grants Canvasly a perpetual … licence to use and incorporate the Feedback into its products": suggestions about
+    their product, which a term or a purpose limit does not concern); ``None`` where the sentence also names ``work``
+    (the work's name) or holds no feedback."""
+    s, e = sentence_span(f.paragraph_text, f.phrase_start)
+    if work and work in f.paragraph_text[s:e]:
+        return None
+    return next(
+        (
+            g
+            for g in findings
+            if g.kind == "feedback_usage_data"
+            and g.start == f.start
+            and s <= g.phrase_start < e
+            and g.phrase.lower().startswith("feedback")
+        ),
+        None,
+    )
 
 
 def irrevocable(f: Finding) -> bool:
@@ -3833,6 +3909,20 @@ class DocumentFacts:
             None,
         )
 
+    @cached_property
+    def licensed_for(self) -> str | None:
+        """The task the client's licence is given solely for: "providing the Service" ("… solely to provide the
+        Service"), read on the first licence to the client that names one."""
+        return next(
+            (
+                task
+                for f in self._result.findings
+                if f.kind == "license_grant" and f.beneficiary == "client" and f.severity != "info" and not f.negated
+                if (task := task_purpose(f))
+            ),
+            None,
+        )
+
 
 def read_facts(result: AuditResult) -> DocumentFacts:
     """The facts of ``result``'s document, each read when first asked for."""
@@ -4135,6 +4225,14 @@ def glossary_terms(text: str) -> set[str]:
     if _GLOSSARY.match(text) is None:
         return set()
     return {term_key(t) for t in _DEFINES.findall(text)}
+
+
+def entry_terms(text: str) -> set[str]:
+    """The terms a definitions entry defines, by :func:`term_key`: a glossary's (:func:`glossary_terms`), or the bare
+    term opening an entry of a definitions clause of bare terms ("Prohibited AI Use means …", no quotes)."""
+    found = glossary_terms(text)
+    bare = _BARE_DEFINES.match(text) if not found and "mean" in text else None
+    return found | ({term_key(bare.group(1))} if bare else set())
 
 
 def glossary_within(text: str) -> str:

@@ -50,12 +50,13 @@ ASSIGNMENT = _rx(
     r"(?:shall|will)\s+(?:solely\s+and\s+)?(?:exclusively\s+)?(?:own|be\s+owned\s+by|belong\s+to)|"
     r"\bowns?\s+(?:all|exclusively|everything|the\s+(?:entire\s+)?(?:copyright|rights?|title|intellectual\s+property))|"
     r"\bowns\s+(?:the\s+)?(?-i:[A-Z][\w-]+)|"
-    r"(?:'|’)ll\s+own\b|(?:is|are|be|become)\s+(?:solely\s+|exclusively\s+)?owned\s+by|"
+    r"(?:'|’)ll\s+own\b|(?:is|are|be|become)\s+(?:solely\s+|exclusively\s+)?owned\s+(?:solely\s+|exclusively\s+|wholly\s+)?by|"
     # informal and contracted: "we'll transfer the copyright to you", "it'll be yours", "the video is yours"
     r"(?:'|’)ll\s+(?:promptly\s+|then\s+|also\s+)?(?:assign|transfer|convey)\b|"
     r"\b(?:is|are|be|becomes?)\s+(?:all\s+|entirely\s+|wholly\s+)?yours\b|"
     r"(?:be|is|are|become)\s+(?:solely\s+|absolutely\s+|fully\s+|wholly\s+)?vested\s+(?:solely\s+|absolutely\s+)?in|"
-    r"\b(?:be|is|are|become)\s+the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?property\s+of|"
+    r"\b(?:be|is|are|become)\s+(?:deemed\s+(?:to\s+be\s+)?|considered\s+(?:to\s+be\s+)?)?the\s+(?:sole\s+(?:and\s+"
+    r"exclusive\s+)?|exclusive\s+|absolute\s+)?property\s+of|"
     # "shall be the sole and exclusive owner of" (the owner is the subject; not "is the owner of", a warranty),
     # "shall become our property", "shall sell and transfer to X"
     r"\b(?:(?:shall|will)\s+be|become|becomes),?\s+the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|absolute\s+)?"
@@ -63,8 +64,16 @@ ASSIGNMENT = _rx(
     r"\b(?:be|become|becomes)\s+(?:our|your|its|their)\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+)?property\b|"
     r"\b(?:shall|will|hereby)\s+(?:sell|sells)\s+and\s+(?:transfers?|assigns?|conveys?)\b|"
     r"(?:retains?|keeps?)\s+(?:full\s+|sole\s+|all\s+)?(?:ownership|title\s+to|the\s+copyright)|"
-    r"\btitle\s+(?:to|in)\s+(?:the\s+|all\s+|any\s+)?(?!goods|equipment|hardware|products?\b)(?=[^.;]{0,100}?\b(?:shall|"
-    r"will)\s+pass\s+to\b)|"
+    # the ownership named as a noun that passes: "title to the Deliverables shall pass to", "ownership of the Work
+    # Product transfers to", "legal and beneficial ownership of … passes to", "property in the copyright vests in"
+    r"\b(?:title\s+(?:to|in)|(?:(?:legal\s+and\s+beneficial|full|sole|exclusive)\s+)?ownership\s+(?:of|in)|"
+    r"property\s+in)\s+(?:the\s+|all\s+|any\s+)?(?!goods|equipment|hardware|products?\b)(?=[^.;]{0,100}?\b(?:(?:shall|"
+    r"will)\s+(?:automatically\s+|immediately\s+)?(?:pass|transfer|vest)|pass(?:es)?|transfers|vests)\s+(?:to|in)\b)|"
+    # passive: "all copyright in the Works is hereby conveyed to X", "shall be transferred to X"
+    r"\b(?:is|are|be)\s+(?:hereby\s+)?(?:irrevocably\s+|absolutely\s+|automatically\s+)?(?:assigned|transferred|"
+    r"conveyed)\s+(?=(?:to|unto)\b)|"
+    # nominal: "shall procure the assignment to X of all rights in …"
+    r"\bassignment\s+(?=to\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+of\b)|"
     r"retains?\s+no\s+rights?|(?:assigns|transfers)(?=[^.;]{0,200}\b(?:title|rights?|"
     r"interest|copyright|intellectual\s+property)\b))"
 )
@@ -310,13 +319,21 @@ ANY_PURPOSE_TRAP = _rx(
     r"any\s+and\s+all\s+(?:claims|losses|liabilit|damages|costs|expenses|actions|demands|suits)|"
     r"(?:including|but|not),?\s+without\s+(?:any\s+)?limitation"
 )
+# a right to process the work by any technology, automated tools included: "using any technology, including automated
+# and machine-assisted tools", "using any software, including automated tools" (the tools unnamed, AI among them)
+_ANY_TECHNOLOGY = (
+    r"\b(?:using|by|with|through)\s+any\s+(?:technology|technologies|software)\b(?=,?\s+including\s+"
+    r"(?:without\s+limitation\s+)?(?:[\w-]+\s+){0,4}?(?:automated|automatic|machine[\w-]*|algorithmic|computer[\w-]*)\b)"
+)
 FUTURE_TECH = _rx(
     r"\b(?:now\s+)?(?:known\s+or\s+(?:hereafter|hereinafter|later|subsequently)|existing\s+or\s+"
     r"(?:hereafter|later|subsequently|in\s+the\s+future)|or\s+(?:hereafter|later)\s+(?:known|"
     r"devised|developed|invented|existing))\s*(?:devised|developed|invented|created|existing|known|"
     r"discovered)?\b|\bnow\s+or\s+(?:hereafter|in\s+the\s+future)\s+(?:known|devised|developed|"
-    r"existing)\b|\bincluding\s+future\s+technolog\w+|\bany\s+(?:form\s+of\s+)?technology\s+(?:now|whether)"
+    r"existing)\b|\bincluding\s+future\s+technolog\w+|\bany\s+(?:form\s+of\s+)?technology\s+(?:now|whether)|"
+    + _ANY_TECHNOLOGY
 )
+ANY_TECHNOLOGY = _rx(_ANY_TECHNOLOGY)
 ALL_MEDIA = _rx(
     r"\b(?:in\s+)?(?:any\s+and\s+)?all\s+(?:forms\s+of\s+)?media(?:\s+and\s+formats)?\b|"
     r"\bin\s+any\s+(?:and\s+all\s+)?(?:media|medium|format)\b"
@@ -712,7 +729,7 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     ),
     PERPETUAL: ("perpetu", "irrevocabl", "copyright", "universe", "indefinitely"),
     ANY_PURPOSE: ("purpose", "without", "unrestricted", "manner", "fit"),
-    FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology"),
+    FUTURE_TECH: ("known", "existing", "hereafter", "later", "future", "technology", "technologies", "software"),
     ALL_MEDIA: ("media", "medium", "format"),
     DERIVATIVE: ("derivative", "modify", "adapt", "translate", "alter"),
     SUBLICENSE: ("licen", "tiers"),

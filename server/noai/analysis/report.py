@@ -23,6 +23,8 @@ from noai.analysis.audit import (
     WEAKENED,
     AuditResult,
     InsertionPoint,
+    binds_user,
+    from_our_side,
 )
 from noai.analysis.classify import INFO, Finding
 from noai.kinds import SEVERITY_ORDER, kind_spec, protection_spec
@@ -127,6 +129,14 @@ def next_step(result: AuditResult, path: str | None = None) -> str:
     if _unsure(result):
         options = " or ".join(f"`noai redline {name} --we {shlex.quote(word)}`" for word in _party_words(result))
         return f"Next step: say which party you are: {options}."
+    if binds_user(from_our_side(result)):  # --we client, bringing nothing of its own: nothing drafted for it
+        word = result.terms.provider.name if result.terms.provider else "creator"
+        return (
+            "Next step: nothing to draft from your side: noai's clauses protect the maker's work, so here they would "
+            "bind you. To protect material you supply, define it in the contract (e.g. “Client Materials” means the "
+            f"materials you provide) and run `noai redline {name}` again; to read the contract for the maker, "
+            f"`noai audit {shlex.quote(path or result.filename or 'FILE.docx')} --we {shlex.quote(word)}`."
+        )
     missing = sum(p.status != PRESENT for p in result.protections)
     risky = sum(f.severity != INFO for f in result.findings)
     if not missing and not risky:

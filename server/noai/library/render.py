@@ -1090,7 +1090,9 @@ def render_sentence_fix(fix: Fix, variant: str, sentence: str, terms: Mapping[st
     )
 
 
-_QUOTED = "\x06"  # stands for the quoted sentence while the comment is filled
+# stands for the quoted sentence while the comment is filled; a control character no other marker of this module
+# uses (_MARK, _START, _ONE, _PARTY, _MANY: \x00 to \x06), so that filling never reads it as one of them
+_QUOTED = "\x07"
 
 
 def for_cases(clause: Clause, cases: Set[str]) -> Clause:
@@ -1223,6 +1225,17 @@ def left_unchanged(comment: str) -> bool:
 # the words of such a comment that rest it on our covenant: "… We leave this wording unchanged and rely on the AI
 # restriction in this Agreement"
 _RELIES = re.compile(r"\bWe leave this wording\s+unchanged and rely on the AI restriction\b")
+
+
+# a reason resting on our restriction by its name: ", against the restriction on Prohibited AI Use in the Contract"
+_AGAINST = re.compile(r",\s+against\s+the\s+restriction\s+on\s+Prohibited\s+AI\s+Use\s+in\s+[^.“”]*(?=\.)")
+
+
+def without_restriction(comment: str) -> str:
+    """``comment`` standing without our restriction on AI use (in a round where it goes): its reason no longer cites
+    the restriction ("…: it would permit Company to train AI on the Contributions, against the restriction on
+    Prohibited AI Use in the Contract." -> "…: it would permit Company to train AI on the Contributions.")."""
+    return _AGAINST.sub("", comment)
 
 
 def relies_on_restriction(comment: str) -> bool:

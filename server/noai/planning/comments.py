@@ -39,7 +39,7 @@ from ..ooxml.model import Paragraph
 from ..ooxml.renumber import Renumbered
 from .edit import DEFINITIONS, Edit
 from .placement import _renumbered
-from .strategy import _TRANSFER_KINDS, ASSIGNED, CARVED, RETAINED, Strategy, _gives_work, _tied, kept_words
+from .strategy import _TRANSFER_KINDS, ASSIGNED, CARVED, LICENSED, RETAINED, Strategy, _gives_work, _tied, kept_words
 
 
 def _transfer_options(result: AuditResult, strategy: Strategy) -> str | None:
@@ -172,6 +172,38 @@ def _not_delivery_note(terms: Mapping[str, str]) -> str:
         f"{agreement} {self_verb(agreement, 'is')} not a document under which work is delivered: "
         f"{'they license or transfer' if plural_self(agreement) else 'it licenses or transfers'} no work "
         f"product, so no AI clause is proposed."
+    )
+
+
+def nothing_of_ours_note(
+    terms: Mapping[str, str], situation: str, words: tuple[str, str], trains: Sequence[str] = ()
+) -> str:
+    """Why a plan read for the receiving side, which brings no material of its own the contract defines, proposes
+    nothing: the clauses protect a maker's work from AI use, so here they would bind the user's own side. ``words``:
+    the words the contract calls the two sides by (ours, the maker), for the example and the next step's ``--we``;
+    ``trains``: the labels of the clauses letting the maker train AI on the work (said, not drafted)."""
+    client, provider = terms.get("client", "the client"), terms.get("provider", "the creator")
+    agreement, work = terms.get("agreement", "this agreement"), terms.get("deliverables", "the work")
+    ours, maker = (f'"{w}"' if " " in w else w for w in words)
+    if situation == ASSIGNED:
+        how = f"{agreement} makes {client} the owner of {work}, and {client} brings"
+    elif situation == LICENSED:
+        how = f"{client} takes a licence of {work}, which {provider} keeps, and brings"
+    else:
+        how = f"{provider} makes {work} for {client}, and {client} brings"
+    said = ""
+    if trains:
+        where = " and ".join(clause_name(t) for t in trains) if all(trains) else "a clause of it"
+        said = (
+            f" Note that {where} lets {provider} train AI on {work}: a point for {client} to raise with {provider} "
+            f"(to strike it, or to confine it), which this tool does not draft from {client}'s side."
+        )
+    return (
+        f"Read for {client}: {how} no material of its own that {agreement} defines. The AI clauses this tool "
+        f"proposes protect a maker's work from AI use, so here they would bind {client} itself: no AI clause or "
+        f"change is proposed. Next step: to protect material {client} supplies (briefs, data, brand assets), define "
+        f"it in {agreement} (for example “{words[0]} Materials” means the materials {client} provides) and run the "
+        f"redline again with --we {ours}; to read {agreement} for {provider}, run it with --we {maker}.{said}"
     )
 
 

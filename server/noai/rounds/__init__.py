@@ -119,6 +119,7 @@ from .definitions import (
     _not_yet_defined,
     _resting_on_gone,
     _unused_definitions,
+    _whole,
 )
 from .needs import _needs_drafted, _offers_fee
 from .numbers import (
@@ -140,10 +141,13 @@ from .replies import (
     _escalation,
     _in_the_thread,
     _left_standing,
+    _narrower,
     _put_back,
+    _quoted,
+    _standing_alone,
     _thread_answer,
 )
-from .said import _capital, _change, _firsts, _known, _listed, _our_roots, _plain_name, _root, _Said
+from .said import _capital, _change, _firsts, _known, _listed, _our_roots, _plain_name, _quoting, _root, _Said, _words
 
 __all__ = [  # the public API (the answers, the approach's opening words, the warning: from the package's modules)
     "ACCEPT",
@@ -161,6 +165,14 @@ __all__ = [  # the public API (the answers, the approach's opening words, the wa
 _LOST = (STRUCK, REMOVED, WEAKENED)
 # the plan's note (and the CLI's warning, the API's X-Noai-Escalates header) when a round asks for more than the last
 ESCALATES = "This round asks for more than the last one"
+
+
+def _wording(o: Outcome) -> str:
+    """Their wording a change of ours qualified, as our comment on it quoted it ("for any purpose related to our
+    business", where the change's words were "business"), else as the change found it."""
+    find = _words(o.proposal.texts[0])
+    quoted = [q for q in _quoted(o.proposal.comment or "") if find in q]
+    return quoted[0] if quoted else find
 
 
 def escalations(plan: Plan) -> list[str]:
@@ -222,6 +234,7 @@ def next_round(
         if o.proposal.op == "replace" and o.state == REJECTED and len(o.proposal.texts) == 2
     }
     deleted: list[tuple[Outcome, str]] = []  # our clauses whose paragraphs they deleted, put back; as they read them
+    narrower: dict[str, tuple[str, str]] = {}  # a clause of ours offered one rung down: (its comment, the note)
     edits: list[Edit] = []
     notes = list(plan.notes) + [
         f"Accepted the other side's change to {_plain_name(last[c], library)}: not proposed again." for c in dropped
@@ -284,6 +297,7 @@ def next_round(
                 lower = next((e for e in fallback.edits if e.op == "insert_after" and e.clause == edit.clause), None)
                 if lower is not None:  # less what the document defines already, as the plan's own clause was
                     edit = replace(lower, paragraphs=_not_yet_defined(lower, result))
+                    narrower[edit.clause] = _narrower(edit, last[edit.clause], library)
         elif edit.op == "comment" and (edit.clause, "comment") in commented:
             continue  # a comment of ours is never written twice
         elif edit.op == "comment" and left_unchanged(edit.comment or "") and edit.index in standing:
@@ -300,14 +314,16 @@ def next_round(
             # our reasons were given in the last round's thread; a rejected clause put back whose thread went with it
             # says so in words
             edit = replace(edit, comment=_put_back(edit, put_back, library) if put_back else None)
+            if edit.clause in narrower and edit.op == "insert_after":  # offered in place of the one they rejected
+                edit = replace(edit, comment=narrower[edit.clause][0] if comments else None)
+                notes.append(narrower[edit.clause][1])
         if edit.op == "insert_after" and ours_before and last[edit.clause].state == REJECTED:
             if how == REINSTATE:  # as they rejected it: never in wider words
                 edit = _as_made(edit, last[edit.clause].proposal, result)
             edit = _own_place(edit, last[edit.clause], talks.outcomes, result)
         edits.append(edit)
     resting = _resting_on_gone(result, talks.outcomes, edits, library)  # an exception to our restriction, now gone
-    at_rest = [e.index for e in resting]
-    edits = _defined_as_used(edits, result, talks.outcomes, library, at_rest)
+    edits = _defined_as_used(edits, result, talks.outcomes, library, resting)
     edits = _anchored_off(_defining_only_what_rested(edits, result, resting), result, resting)
     placed = _with_ours(edits, talks.outcomes, result, library)
     if approach is not None and placed != edits:  # what the insertions renumber, said again of where they now go
@@ -351,8 +367,24 @@ def next_round(
         again |= {r[0].proposal.id for e in edits if (r := _restruck(e, typed_struck)) is not None}
     edits = _in_the_thread(edits, talks.outcomes, refused, alive)
     unused, moves = _unused_definitions(result, talks.outcomes, edits, library, plan.terms, resting)
-    if resting:
-        many = len({e.clause for e in resting}) > 1
+    words = [e for e in resting if not _whole(e)]  # our words in a sentence of theirs: it stands as they wrote it
+    retracted = [
+        o
+        for o in talks.outcomes
+        if o.proposal.op == "replace" and o.state == ACCEPTED and any(e.clause == o.proposal.clause for e in words)
+    ]
+    threaded = {o.proposal.clause for o in retracted if o.proposal.id in alive}  # our reply there says it
+    unused = [replace(e, comment=None) if not _whole(e) and e.clause in threaded else e for e in unused]
+    if words:
+        theirs = _quoting([_wording(o) for o in retracted])
+        notes.append(
+            f"Withdrew our words qualifying {'their wordings' if len(words) > 1 else 'their wording'} by the AI "
+            f"restriction the other side did not accept: {theirs} now {'stand' if len(words) > 1 else 'stands'} "
+            "unqualified. Next step, to keep a limit on AI use there: redline this reply "
+            "in the standard variant, which proposes our AI restriction again in other words and keeps our words."
+        )
+    if whole := [e for e in resting if _whole(e)]:
+        many = len({e.clause for e in whole}) > 1
         notes.append(
             f"Withdrew our clause{'s' if many else ''} resting on the AI restriction the other side did not accept (an "
             f"exception to it, a duty to be bound by it, a widening of it): without that restriction "
@@ -394,13 +426,14 @@ def next_round(
         result, talks.outcomes, edits, plan.variant, dict(plan.terms), how, _offers_fee(result, edits)
     )
     closed, cited = _numbers_closed(
-        result, talks.outcomes, last, edits, [e.index for e in unused], [c for _, c in moves], running_on
+        result, talks.outcomes, last, edits, [e.index for e in unused if _whole(e)], [c for _, c in moves], running_on
     )
     edits = [e for e in edits if not (any(e is c for c in closing) and _overlaps(e, closed))]  # closed with a gap
     if closed and any(e.op == "insert_after" for e in edits):  # our new clauses numbered as the gaps leave the list
         made = [c for _, c in moves if not any(_overlaps(e, closed) for e in closing if e.index == c.index)]
         made += [TextChange(e.index, e.start or 0, e.end or 0, e.find or "", e.replacement or "") for e in closed]
-        renumbering = _numbered_after_moves(result, edits, made, {e.index for e in unused})
+        renumbering = _numbered_after_moves(result, edits, made, {e.index for e in unused if _whole(e)})
+    edits = _standing_alone(edits, talks.outcomes)
     fee = _offers_fee(result, edits)
     said = _Said(
         proposed,
@@ -412,10 +445,11 @@ def next_round(
         superseded,
         _rest(edits),
         fee,
-        frozenset(e.clause for e in unused),
+        frozenset(e.clause for e in unused if _whole(e)),
         drafted,
         typed_said,
         covered,
+        frozenset(o.proposal.id for o in retracted),
     )
     return (
         Plan(

@@ -15,6 +15,7 @@ from ..analysis.facts import (
     clause_name,
     clause_number,
     defined_names,
+    entry_terms,
     glossary_terms,
     glossary_within,
     glossary_without,
@@ -30,7 +31,7 @@ from ..plan import Edit
 from ..planning.edit import DEFINITIONS
 from .answers import REINSTATE
 from .needs import _change_at
-from .said import _firsts, _known, _listed, _plain_name, _quoting, _words
+from .said import _change, _firsts, _known, _listed, _plain_name, _quoting, _words
 
 
 def _not_yet_defined(edit: Edit, result: AuditResult) -> tuple[dict[str, Any], ...]:
@@ -57,16 +58,17 @@ def _defined_as_used(
     result: AuditResult,
     outcomes: Sequence[Outcome],
     library: Library,
-    gone: Collection[int] = (),
+    resting: Sequence[Edit] = (),
 ) -> list[Edit]:
     """Our definitions clause of this round also defines each term of ours the document (our clauses it has
     accepted) or this round uses and nothing defines: a lower rung's definitions may lack a term ("AI Vendor")
     that the accepted clauses of a higher one use. The entry is our last round's, put before the last entry (which
     ends the list). Without a definitions clause this round, such a term is defined where it is used
-    (:func:`_defined_where_used`). ``gone``: the paragraphs this round withdraws (using nothing any more)."""
+    (:func:`_defined_where_used`). ``resting``: what this round withdraws of ours (a paragraph, or our words in a
+    sentence of theirs), using nothing any more."""
     at = next((k for k, e in enumerate(edits) if e.op == "insert_after" and e.clause == DEFINITIONS), None)
     if at is None or not edits[at].paragraphs:
-        return _defined_where_used(edits, result, outcomes, library, gone)
+        return _defined_where_used(edits, result, outcomes, library, resting)
     ours = edits[at]
     have = defined_names(result) | {t for q in ours.paragraphs for t in glossary_terms(q.get("text", ""))}
     entries: dict[str, str] = {}  # term -> our last entry defining it
@@ -75,7 +77,7 @@ def _defined_as_used(
             for text in o.proposal.texts:
                 for term in glossary_terms(text):
                     entries.setdefault(term, text)
-    texts = [p.text for i, p in enumerate(result.paragraphs) if i not in gone]
+    texts = [t for t in _after(result, resting) if t]
     texts += [q.get("text", "") for e in edits for q in e.paragraphs]
     used = [text for term, text in entries.items() if term not in have and any(uses_term(t, term) for t in texts)]
     if used:
@@ -83,7 +85,7 @@ def _defined_as_used(
         like = {"like": last["like"]} if "like" in last else {}
         added = tuple({"text": _entry_ending(text, ";"), **like} for text in dict.fromkeys(used))
         edits[at] = replace(ours, paragraphs=(*ours.paragraphs[:-1], *added, last))
-    return _defined_where_used(edits, result, outcomes, library, gone)
+    return _defined_where_used(edits, result, outcomes, library, resting)
 
 
 def _defined_before(edits: list[Edit]) -> list[Edit]:
@@ -160,7 +162,64 @@ def _resting_on_gone(
                     comment=comment if first else None,
                 )
             )
+    for o in outcomes:  # our words accepted inside their sentence ("…, subject to the restrictions on …")
+        if o.proposal.op == "replace" and o.state == ACCEPTED:
+            out += _words_withdrawn(o, texts, rejected, library)
     return out
+
+
+def _words_withdrawn(o: Outcome, texts: Sequence[str], rejected: Sequence[Outcome], library: Library) -> list[Edit]:
+    """Our words ``o`` (a change of ours they accepted) put into their sentence, where they rest by name on a
+    restriction of ours that is gone (``rejected``: ", subject to the restrictions on Prohibited AI Use" after their
+    "for any purpose"): withdrawn as a tracked change leaving their sentence as they wrote it (our words out, theirs
+    back), commented as a change of this round."""
+    find, new = _change(o.proposal)
+    head = _common(find, new)
+    tail = _common(find[head:][::-1], new[head:][::-1])
+    ours, theirs = new[head : len(new) - tail], find[head : len(find) - tail]
+    rests = restrictions_rested_on(ours)
+    gone = next((r for r in rejected if any(uses_term(t, term) for term in rests for t in r.proposal.texts)), None)
+    if not ours.strip() or gone is None:
+        return []
+    for i in sorted({i for i in o.indexes if 0 <= i < len(texts)}):
+        text = texts[i]
+        at = [k for k in range(len(text)) if text.startswith(new, k)]
+        if not at:
+            continue
+        k = min(at, key=lambda k: abs(k - (o.proposal.anchor_at or 0))) + head
+        comment = (
+            f"We have taken out {_plain_name(o, library)}: it rested on {_plain_name(gone, library)}, "
+            f"which you did not accept and we do not propose again, and without that restriction it qualifies "
+            f"nothing. Your wording stands as you wrote it. This deletion is a change of this round: you accepted "
+            "our words in the last one."
+        )
+        edit = Edit.replacing(
+            i, text, k, k + len(ours), theirs, clause=o.proposal.clause, variant=o.proposal.variant, comment=comment
+        )
+        return [edit]
+    return []
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the text ``a`` and ``b`` begin with alike."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _whole(e: Edit) -> bool:
+    """``e`` withdraws its whole paragraph (a clause of ours), not words of ours inside a sentence of theirs."""
+    return not e.replacement and (e.start or 0) == 0 and e.end == len(e.anchor_text)
+
+
+def _after(result: AuditResult, resting: Sequence[Edit]) -> list[str]:
+    """Each paragraph's text once the withdrawals ``resting`` are made ("" for a paragraph withdrawn whole)."""
+    texts = [p.text for p in result.paragraphs]
+    for e in sorted(resting, key=lambda e: (e.index, -(e.start or 0))):
+        t = texts[e.index]
+        texts[e.index] = "" if _whole(e) else t[: e.start or 0] + (e.replacement or "") + t[e.end or 0 :]
+    return texts
 
 
 def _defined_where_used(
@@ -168,7 +227,7 @@ def _defined_where_used(
     result: AuditResult,
     outcomes: Sequence[Outcome],
     library: Library,
-    gone: Collection[int] = (),
+    resting: Sequence[Edit] = (),
 ) -> list[Edit]:
     """A term our words they accepted use (a clause of ours: "shall not create with an AI System …"; a change of
     ours in their clause: "excluding any Prohibited AI Use") whose definition went with a clause of ours they
@@ -176,7 +235,8 @@ def _defined_where_used(
     as we wrote it last round. Our glossary sentence this round ("In this agreement, “AI System” means …") defines it
     with its own terms; else it is added at the end of the first paragraph of ours using it that ends a sentence, as a
     tracked insertion commented as a change of this round. A term the definitions added use is defined with them."""
-    texts = [p.text for p in result.paragraphs]
+    texts = _after(result, resting)  # as this round's withdrawals leave them
+    gone = {e.index for e in resting if _whole(e)}
     standing = sorted(  # the paragraphs holding our words they accepted (our glossaries among them)
         {
             i
@@ -231,7 +291,7 @@ def _defined_where_used(
         f"uses: {'they' if len(names) > 1 else 'it'} stood in {_plain_name(o, library)}, which you did not accept. "
         "This addition is a change of this round."
     )
-    text = texts[first]
+    text = result.paragraphs[first].text
     added = _change_at(first, text, len(text), len(text), " " + said, o.proposal.variant, comment, clause=DEFINITIONS)
     return [*edits, added]
 
@@ -294,11 +354,10 @@ def _defining_only_what_rested(edits: list[Edit], result: AuditResult, resting: 
     terms; a glossary left defining nothing is not inserted."""
     if not resting:
         return edits
-    gone = {e.index for e in resting}
     ours = [q.get("text", "") for e in edits for q in e.paragraphs] + [e.replacement or "" for e in edits]
     doc = [p.text for p in result.paragraphs]
     before = _needed([*doc, *ours])
-    after = _needed([*(t for i, t in enumerate(doc) if i not in gone), *ours])
+    after = _needed([*(t for t in _after(result, resting) if t), *ours])
     dropped = before - after
     if not dropped:
         return edits
@@ -322,7 +381,7 @@ def _defining_only_what_rested(edits: list[Edit], result: AuditResult, resting: 
 def _anchored_off(edits: list[Edit], result: AuditResult, resting: Sequence[Edit]) -> list[Edit]:
     """Our insertions this round anchored after a paragraph it withdraws (:func:`_resting_on_gone`) go after the
     paragraph before it instead: the withdrawn paragraph takes its mark with it, and leaves no empty paragraph."""
-    gone = {e.index for e in resting}
+    gone = {e.index for e in resting if _whole(e)}
     out = []
     for e in edits:
         if e.op == "insert_after" and e.index in gone:
@@ -350,7 +409,8 @@ def _unused_definitions(
     (``resting`` first) and the renumbering."""
     paragraphs = result.paragraphs
     texts = [p.text for p in paragraphs]
-    withdrawn = {e.index for e in resting}
+    now = _after(result, resting)  # as this round's withdrawals leave them (our words out of their sentence)
+    withdrawn = {e.index for e in resting if _whole(e)}
     ours_now = [q.get("text", "") for e in edits for q in e.paragraphs] + [
         e.replacement or "" for e in edits if e.op == "replace"
     ]
@@ -359,8 +419,8 @@ def _unused_definitions(
         if o.proposal.op != "insert_after" or o.state not in (ACCEPTED, MODIFIED):
             continue
         for i in o.matched:
-            if i is not None and 0 <= i < len(texts) and (defined := glossary_terms(texts[i])):
-                candidates.setdefault(i, (o, defined))
+            if i is not None and 0 <= i < len(texts) and (defined := entry_terms(texts[i])):
+                candidates.setdefault(i, (o, defined))  # our entry, quoted or bare ("AI System means …")
     gone: set[int] = set(withdrawn)
     while True:  # a definition used only by one withdrawn goes with it
         more = {
@@ -370,18 +430,26 @@ def _unused_definitions(
             and not any(
                 uses_term(t, term)
                 for term in defined
-                for t in [*(t for j, t in enumerate(texts) if j != i and j not in gone), *ours_now]
+                for t in [*(t for j, t in enumerate(now) if j != i and j not in gone), *ours_now]
             )
         }
         if not more:
             break
         gone |= more
     out: list[Edit] = list(resting)
-    for i in sorted(gone - withdrawn):
-        o, defined = candidates[i]
+    order = sorted(gone - withdrawn)
+    for at, i in enumerate(order):
+        o, _ = candidates[i]
+        run = [order[at]]  # the withdrawals after it of the same clause of ours: one comment names them all
+        while len(run) < len(order) - at and candidates[order[at + len(run)]][0].proposal.clause == o.proposal.clause:
+            run.append(order[at + len(run)])
         text = texts[i]
-        names = sorted(defined, key=text.casefold().find)
-        shown = [text[(k := text.casefold().find(n)) : k + len(n)] for n in names]
+        names = [n for j in run for n in sorted(candidates[j][1], key=texts[j].casefold().find)]
+        shown = [
+            texts[j][(k := texts[j].casefold().find(n)) : k + len(n)]
+            for j in run
+            for n in sorted(candidates[j][1], key=texts[j].casefold().find)
+        ]
         users = [
             _plain_name(q, library)
             for q in _firsts(outcomes, {q.proposal.id for q in outcomes if q.state == REJECTED})
@@ -396,7 +464,8 @@ def _unused_definitions(
         )
         said = (
             f"We have taken out our definition{'s' if len(names) > 1 else ''} of {_quoting(shown)}: {why}. "
-            "This deletion is a change of this round: you accepted the definition in the last one."
+            f"This deletion is a change of this round: you accepted the definition{'s' if len(names) > 1 else ''} in "
+            "the last one."
         )
         comment = said if not out or out[-1].clause != o.proposal.clause else None
         out.append(
@@ -405,8 +474,9 @@ def _unused_definitions(
             )
         )
     labels = [p.label for p in paragraphs]
-    moved = [(e, c) for e in out for c in closing_struck(texts, labels, e.index) if c.index not in gone]
-    for e in out:  # a list citing it ("Clauses 2.1A, 2.4 and 2.5") no longer does
+    whole = [e for e in out if _whole(e)]  # our words withdrawn from their sentence close no list
+    moved = [(e, c) for e in whole for c in closing_struck(texts, labels, e.index) if c.index not in gone]
+    for e in whole:  # a list citing it ("Clauses 2.1A, 2.4 and 2.5") no longer does
         own = texts[e.index].split("\t", 1)[0] if "\t" in texts[e.index] else clause_number(paragraphs[e.index])
         if own and own[:1].isdigit():
             cited = listed_citations(texts, own)

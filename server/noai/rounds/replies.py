@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..analysis.negotiation import ACCEPTED, REJECTED, Change, Outcome, stated_need
 from ..library import VARIANTS, Library
-from ..library.render import left_unchanged, relies_on_restriction
+from ..library.render import left_unchanged, relies_on_restriction, without_restriction
 from ..ooxml.model import Paragraph
 from ..ooxml.record import Proposal, normalise
 from ..ooxml.replies import ReplyTo
@@ -27,6 +27,8 @@ from .said import _added, _firsts, _known, _listed, _norm, _our_roots, _plain_na
 
 def _reply_text(o: Outcome, said: _Said, how: str) -> str:
     """Our reply in the thread of proposal ``o``: what this round does about it, in plain words."""
+    if o.proposal.id in said.retracted:
+        return _RETRACTED
     what = said.names.get(o.proposal.id) or "our proposal"
     need = next((n for c in o.replies if (n := stated_need(c.text)) is not None), None)
     if o.proposal.clause in said.typed:  # words they typed into our clause: what this round does with them
@@ -63,6 +65,21 @@ def _reply_text(o: Outcome, said: _Said, how: str) -> str:
     return f"{noted or 'Thank you. '}We keep {what} as it now stands in the document."
 
 
+def _restriction_gone(outcomes: Sequence[Outcome], edits: Sequence[Edit]) -> bool:
+    """Our covenant rejected and not proposed again this round: nothing we say may rest on it."""
+    return any(
+        o.proposal.op == "insert_after" and o.proposal.clause == COVENANT and o.state == REJECTED for o in outcomes
+    ) and not any(e.clause == COVENANT and e.op == "insert_after" for e in edits)
+
+
+def _standing_alone(edits: Sequence[Edit], outcomes: Sequence[Outcome]) -> list[Edit]:
+    """In a round where our restriction goes (:func:`_restriction_gone`), the comments of this round's changes give
+    reasons of their own, never the restriction ("… against the restriction on Prohibited AI Use …")."""
+    if not _restriction_gone(outcomes, edits):
+        return list(edits)
+    return [replace(e, comment=without_restriction(e.comment)) if e.comment else e for e in edits]
+
+
 def _thread_answer(
     outcomes: Sequence[Outcome],
     said: _Said,
@@ -81,10 +98,7 @@ def _thread_answer(
     resolve: list[str] = []
     roots = _our_roots(comments, ours)
     talked = {c.id for o in outcomes if o.replies and (c := _root(o, roots)) is not None}
-    # our covenant rejected and not proposed again this round: a comment resting on it no longer stands
-    gone = any(
-        o.proposal.op == "insert_after" and o.proposal.clause == COVENANT and o.state == REJECTED for o in outcomes
-    ) and not any(e.clause == COVENANT and e.op == "insert_after" for e in edits)
+    restriction_gone = _restriction_gone(outcomes, edits)  # a comment resting on it no longer stands
     for cid, text in said.superseded.items():  # our approach, changed (where they replied to it: below)
         done = next((c.done for c in roots.values() if c.id == cid), True)
         replies += [] if cid in talked else [ReplyTo(cid, text)]
@@ -98,8 +112,12 @@ def _thread_answer(
             replies += [ReplyTo(mine.id, said.superseded[mine.id])] if mine.id in said.superseded else []
             # a comment of ours this round no longer stands by (superseded, or its rejected change not made again as
             # it was) is resolved once answered, as where they did not reply
-            gone = mine.id in said.superseded or (o.state == REJECTED and o.proposal.id not in said.again)
-            resolve += [mine.id] if gone and not mine.done else []
+            stands_no_more = mine.id in said.superseded or (o.state == REJECTED and o.proposal.id not in said.again)
+            stands_no_more = stands_no_more or o.proposal.id in said.retracted
+            resolve += [mine.id] if stands_no_more and not mine.done else []
+        elif o.proposal.id in said.retracted and not mine.done:  # our words in their sentence, withdrawn
+            replies.append(ReplyTo(mine.id, _RETRACTED))
+            resolve.append(mine.id)
         elif o.state == ACCEPTED and not mine.done:
             resolve.append(mine.id)
         elif o.proposal.id in said.again:
@@ -112,11 +130,18 @@ def _thread_answer(
                 ReplyTo(mine.id, "Superseded: we now propose a change to this wording; see our new comment.")
             )
             resolve.append(mine.id)
-        elif o.proposal.op == "comment" and not mine.done and gone and relies_on_restriction(mine.text):
+        elif o.proposal.op == "comment" and not mine.done and restriction_gone and relies_on_restriction(mine.text):
             replies.append(ReplyTo(mine.id, _RESTRICTION_GONE))
             resolve.append(mine.id)
     return Answer(tuple(replies), tuple(resolve))
 
+
+# our reply in the thread of a change of ours they accepted whose words this round withdraws: they rested on the
+# restriction they did not accept
+_RETRACTED = (
+    "We have taken out these words of ours: they rested on our restriction on AI use, which you did not accept and "
+    "we do not propose again. Your wording stands as you wrote it."
+)
 
 # our reply to a comment of ours that relied on the covenant they rejected (and we do not propose again)
 _RESTRICTION_GONE = (
@@ -175,6 +200,24 @@ def _put_back(edit: Edit, o: Outcome, library: Library) -> str:
     return f"We cannot agree to the wording as it stood, and have made {what} again. {edit.comment}"
 
 
+def _narrower(edit: Edit, o: Outcome, library: Library) -> tuple[str, str]:
+    """The comment on a clause of ours offered one rung down in place of the one they rejected (``o``), and the note
+    telling the user: that it is narrower and offered in its place, and why (the rung's own reason)."""
+    what = _plain_name(o, library)
+    title = f"“{edit.title}”" if edit.title else "narrower"
+    reason = edit.comment or ""  # the rung's own reason, without the approach its plan put before it
+    why = reason[reason.find(_WHY) :].strip() if _WHY in reason else ""
+    said = f"You did not accept {what}. In its place we propose a narrower clause ({title})."
+    note = (
+        f"Offered a narrower clause ({title}, the {edit.variant} variant's) in place of {what}, which the other side "
+        "rejected."
+    )
+    return f"{said} {why}".strip(), note
+
+
+_WHY = "Why this clause: "
+
+
 def _again(outcomes: Sequence[Outcome], edits: Sequence[Edit]) -> set[str]:
     """The proposals they rejected that ``edits`` make again as they were."""
 
@@ -212,9 +255,10 @@ def _withdrawn(o: Outcome, said: _Said, how: str) -> str:
         return (
             "Superseded: you did not accept this change; our new comment on these words says what we propose instead."
         )
+    what = said.names.get(o.proposal.id) or "this change"  # which change: a reply read on its own names it
     if how == ACCEPT:
-        return "Superseded: you did not accept this change, and we accept that."
-    return "Superseded: you did not accept this change, and we do not propose it again."
+        return f"Superseded: you did not accept {what}, and we accept that."
+    return f"Superseded: you did not accept {what}, and we do not propose it again."
 
 
 def _in_the_thread(

@@ -37,6 +37,8 @@ class _Said:
     drafted: frozenset[str] = frozenset()  # the needs they stated (as Need says them) that this round's changes except
     typed: Mapping[str, str] = field(default_factory=dict)  # clause -> our answer to the words they typed into it
     covered: Mapping[str, str] = field(default_factory=dict)  # a need -> our answer: the covenant allows it already
+    retracted: frozenset[str] = frozenset()  # our changes they accepted whose words this round withdraws (resting on
+    # a restriction of ours that is gone)
 
 
 def _plain_name(o: Outcome, library: Library) -> str:
