@@ -201,6 +201,8 @@ def test_the_covenant_excepts_the_ai_service_we_buy(shape, variant):
     if variant == "strict":  # among the exceptions, before the closing words
         assert excepted[0].index(SERVED[shape]) < excepted[0].index("Any other exception must be stated expressly")
     assert not any(SERVED[shape] in t for t in texts(red, accepted=False))
+    other = READ[shape][1]
+    assert f"It does not stop {other} processing the Protected Materials to provide" in said(red)  # the comment says
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
