@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import pytest
 from support.docx_builder import make_docx, p
+from support.read import plan_comments as comments
 
 from noai import engine
 from noai.library.render import Filler, in_my_voice
@@ -151,10 +152,6 @@ def agreement() -> bytes:
 
 def redline(docx: bytes, variant: str) -> engine.Redline:
     return engine.redline(docx, author="noai", date=DATE, options=engine.Options(variant=variant), filename="l.docx")
-
-
-def comments(red: engine.Redline) -> list[str]:
-    return [e.comment for e in red.plan.edits if e.comment]
 
 
 def written(red: engine.Redline) -> str:

@@ -19,6 +19,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from support.read import accepted as written
 from support.replies import COUNSEL, Reply, record_ids
 from support.synthetic_contracts import _document, _para, _save
 from test_review_synthetic import DATE
@@ -32,11 +33,6 @@ from noai.ooxml.record import read_rounds
 from noai.ooxml.threads import read_comments
 
 NEXT_ROUND = datetime(2027, 9, 1, 9, 0, tzinfo=UTC)
-
-
-def written(docx: bytes) -> list[str]:
-    """The paragraphs with every tracked change accepted."""
-    return [p.text for p in engine.read(docx, accepted=True).paragraphs]
 
 
 # ------------------------------------------------------------------------------------------------

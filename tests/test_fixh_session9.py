@@ -13,6 +13,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from support.read import plan_comments as comments
 from support.synthetic_contracts import _document, _para, _save
 
 from noai import engine
@@ -155,10 +156,6 @@ def test_a_sublicensing_proviso_follows_the_licence_and_leaves_its_adjectives_to
         "minimal": "Every sublicence must prohibit",
     }[variant]
     assert f"throughout the United Kingdom. {said} any Prohibited AI Use." in grant, grant
-
-
-def comments(red: engine.Redline) -> list[str]:
-    return [e.comment for e in red.plan.edits if e.comment]
 
 
 @pytest.mark.parametrize("name", ("uk-design", "us-photo"))

@@ -21,6 +21,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from support.read import accepted as written
 
 from noai import engine
 
@@ -153,10 +154,6 @@ CONTRACTS = {
 @functools.cache
 def redline(name: str, variant: str) -> engine.Redline:
     return engine.redline(CONTRACTS[name](), author="noai", date=DATE, options=engine.Options(variant=variant))
-
-
-def written(red: engine.Redline) -> list[str]:
-    return [p.text for p in engine.read(red.docx, accepted=True).paragraphs]
 
 
 def said(red: engine.Redline) -> str:

@@ -21,6 +21,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from support.read import plan_comments as comments
 from support.synthetic_contracts import CONTRACTS, Facts
 
 from noai import engine
@@ -64,10 +65,6 @@ def audit(name: str) -> dict:
 
 def inserted_texts(red: engine.Redline) -> list[str]:
     return [p["text"] for e in red.plan.edits if e.op == "insert_after" for p in e.paragraphs]
-
-
-def comments(red: engine.Redline) -> list[str]:
-    return [e.comment for e in red.plan.edits if e.comment]
 
 
 def words_written(red: engine.Redline) -> str:

@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 
 import pytest
 from support.docx_builder import make_docx, p, r
+from support.read import plan_comments as comments
 from support.replies import Reply
 
 from noai import engine
@@ -95,10 +96,6 @@ def redline(shape: str, variant: str, we: str | None) -> engine.Redline:
 def texts(red: engine.Redline, accepted: bool) -> list[str]:
     data = red.docx if accepted else Reply(red.docx).reject().bytes()
     return [q.text for q in engine.read(data, accepted=accepted).paragraphs]
-
-
-def comments(red: engine.Redline) -> list[str]:
-    return [e.comment for e in red.plan.edits if e.comment]
 
 
 def inserted(red: engine.Redline) -> str:

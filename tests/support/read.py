@@ -10,3 +10,8 @@ def accepted(written: engine.Redline | bytes) -> list[str]:
     """The paragraphs' texts of a redline's .docx (or of a .docx's bytes) with every tracked change accepted."""
     data = written if isinstance(written, bytes) else written.docx
     return [p.text for p in engine.read(data, accepted=True).paragraphs]
+
+
+def plan_comments(red: engine.Redline) -> list[str]:
+    """The comments the redline's plan gives its edits (the words we write in the margin), in the plan's order."""
+    return [e.comment for e in red.plan.edits if e.comment]
