@@ -17,20 +17,16 @@ definitions clause), a UK textile-design assignment, and the synthetic us-voice-
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 from support.docx_builder import make_docx, p
+from support.lo import lo_read, needs_lo
 from test_review_synthetic import DATE, comments, redline, words_written
 
 from noai import engine
 
 VARIANTS = ("strict", "standard", "minimal")
-LO = Path(__file__).parent / "support" / "lo_revisions.py"  # the repository's copy (runs anywhere)
 
 
 def photo_licence(grant: str) -> bytes:
@@ -236,17 +232,14 @@ def test_the_voice_agreement_asks_no_fixed_term_of_its_assignment(variant):
     assert ("upon payment in full" in transfer) == (variant == "strict"), transfer
 
 
-@pytest.mark.skipif(not (LO.exists() and shutil.which("soffice")), reason="LibreOffice or lo_revisions.py absent")
-def test_libreoffice_reads_the_licence_redline_and_the_assignment_redline(tmp_path):
-    files = {
-        "licence": red(photo_licence(HEREBY), "standard", we="Licensor"),
-        "assignment": red(textile_assignment(), "standard", we="Designer"),
-    }
-    for name, r in files.items():
-        (tmp_path / f"{name}.docx").write_bytes(r.docx)
-    paths = [str(tmp_path / f"{name}.docx") for name in files]
-    run = subprocess.run(["/usr/bin/python3", str(LO), *paths], capture_output=True, text=True, timeout=600)
-    licence, assignment = (json.loads(line) for line in run.stdout.splitlines() if line.strip())
+@needs_lo
+def test_libreoffice_reads_the_licence_redline_and_the_assignment_redline():
+    licence, assignment = lo_read(
+        [
+            red(photo_licence(HEREBY), "standard", we="Licensor").docx,
+            red(textile_assignment(), "standard", we="Designer").docx,
+        ]
+    )
     for seen in (licence, assignment):
         assert seen["ok"] and not seen["redlines_left_after_accept"], seen.get("load_error")
         assert "Prohibited AI Use" in seen["accepted_text"] and "Prohibited AI Use" not in seen["rejected_text"]
