@@ -966,6 +966,13 @@ def choose_fixes(
     in_paragraph: dict[int, list[Finding]] = {}  # the findings of each paragraph: what a fix may move up to
     for f in result.findings:
         in_paragraph.setdefault(f.start, []).append(f)
+    # a transfer's one explanatory comment goes on a transfer of its own ("hereby assigns"), not on one in the paragraph
+    # whose work-made-for-hire comment (the first of the kind) already says who owns the work ("… works made for hire
+    # … and are owned exclusively by the Client"), where the document has such a transfer
+    hired = {g.start for g in result.findings if g.kind == "work_made_for_hire"}
+    hired = {min(hired)} if hired else set()
+    transfers = [g.start for g in result.findings if g.kind == "ip_assignment"]
+    second_choice = hired if any(i not in hired for i in transfers) else set()  # paragraphs
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -1048,6 +1055,8 @@ def choose_fixes(
             ranges.append((f.phrase_start, f.phrase_end))  # the words it keeps: no second edit of them
             f, rf = moved
         if op == "comment":
+            if f.kind == "ip_assignment" and f.start in second_choice:
+                continue  # the transfer's comment goes on a transfer of its own (above)
             seen = f.kind in commented or _commented(fix, variant, f.phrase, existing_comments.get(f.start, ()))
             commented.add(f.kind)
             if seen or not with_comments:
