@@ -748,6 +748,15 @@ def _check_parties(result: AuditResult, terms: Mapping[str, str]) -> None:
     must say which party they are where the audit is unsure."""
     listed = [{"id": p.id, "name": p.name, "terms": list(p.terms), "role": p.role} for p in result.parties.parties]
     missing = [role for role, key in (("creator", "provider"), ("client", "client")) if key not in terms]
+    given = result.we.given if result.we is not None and result.we.source == "user" else None
+    if missing and given:  # never ask for what the user said: say what the document lacks
+        names = "; ".join(" / ".join(p.terms) or p.name or p.id for p in result.parties.parties) or "none found"
+        raise PartyRoleError(
+            f"You said you are {given}, but the document names no party as the {' or the '.join(missing)} of the "
+            f"work beside it (parties: {names}), and the clauses would need one. Check that the parties are defined "
+            "in the document's opening words.",
+            detail={"missing": missing, "parties": listed},
+        )
     if missing:
         raise PartyRoleError(
             f"The document names no party as the {' or the '.join(missing)} of the work, and the clauses would need "
