@@ -407,7 +407,9 @@ AI_TERM = re.compile(
     r"(?:(?:the|its|their|any|an?|such|these|those|our|your|[\w-]+['’]s)\s+)?(?:own\s+)?"
     r"(?:(?!(?:on|of|in|into|with|to|for|by|at|from|about|and|or|but|how|using|through|under|regarding|"
     r"personnel|staff|employees|users|team|members|people|workers|students|operators|customers|"
-    r"business|financial|pricing|delivery|operating|revenue|service|data|product|role|sales)\b)"
+    r"business|financial|pricing|delivery|operating|revenue|service|data|product|role|sales|"
+    # models named in AI words are the other readings' ("train its own AI models": the AI words)
+    r"ai|ml|llms?|artificial|machine|neural|generative|language|deep|large)\b)"
     r"[\w-]+\s+){1,3}?(?:models?|algorithms?|classifiers?|(?:neural\s+)?networks?|systems?)\b(?![’'-])(?!\s+of\b)|"
     r"\btraining\s+data(?:sets?)?\b|"
     r"\bdatasets?\s+(?:for|used\s+to)\s+train|"
