@@ -67,6 +67,10 @@ def test_standard_withdraws_words_of_ours_using_it():
     said = new_comments(red)
     assert any("“(solely for the Permitted Purpose)”" in c and "taken them out" in c for c in said), said
     assert any("Permitted Purpose" in n for n in red.plan.notes)
+    # our last approach no longer says we tie the rights to it: superseded in part, in its thread
+    (approach,) = [c for c in said if c.startswith("Superseded in part")]
+    assert "no longer tie rights to the “Permitted Purpose”" in approach
+    assert "to the Permitted Purpose" not in approach.partition("Our approach now:")[2]
 
 
 def test_standard_puts_back_a_definition_our_change_of_their_words_needs():

@@ -13,7 +13,7 @@ none. Check-half wordings still missed are strict xfails (classes found, not fix
 from __future__ import annotations
 
 import pytest
-from analysis.transfer_wordings import CHECK, DEVELOPMENT
+from analysis.transfer_wordings import CHECK, CHECK_2, DEVELOPMENT
 from support.docx_builder import make_docx, p
 from test_document_wording import redline_of
 from test_writer import accepted, rejected
@@ -72,19 +72,15 @@ def direction(docx: bytes) -> str:
     return "client" if "client" in sides else "creator" if "creator" in sides else "other"
 
 
-# Check-half wordings the classifier still misses after the development half's fixes (measured once, at the end)
+# Wordings of the second held-out half still missed after the second round (measured once, at the end): classes
+# found and not fixed
 MISSED: frozenset[str] = frozenset(
-    s
-    for s, _ in CHECK
-    if s.startswith(
-        (
-            "All Deliverables are and",
-            "All Intellectual Property Rights in the Deliverables vest absolutely",
-            "Property in",
-            "All Deliverables, together",
-            "Everything",
-            "{C} is the sole owner",
-        )
+    CHECK_2[i][0]
+    for i in (
+        5,  # "All rights in the Deliverables pass to X on payment …": rights as the subject of a bare "pass to"
+        7,  # "will be X's exclusive property": the possessive with a qualifier before "property"
+        8,  # "P conveys to X all copyright …": a bare "conveys" with no "hereby"
+        13,  # "… becomes the property of X once created": "intellectual property" as the subject
     )
 )
 
@@ -95,15 +91,15 @@ def _cases(rows: list[tuple[str, str]], half: str) -> list:
             sentence,
             expected,
             id=f"{half}-{i}",
-            marks=pytest.mark.xfail(strict=True, reason="check-half wording not read yet")
-            if sentence in MISSED
-            else (),
+            marks=pytest.mark.xfail(strict=True, reason="held-out wording not read yet") if sentence in MISSED else (),
         )
         for i, (sentence, expected) in enumerate(rows)
     ]
 
 
-@pytest.mark.parametrize("sentence, expected", _cases(CHECK, "check") + _cases(DEVELOPMENT, "dev"))
+@pytest.mark.parametrize(
+    "sentence, expected", _cases(CHECK_2, "check2") + _cases(CHECK, "check") + _cases(DEVELOPMENT, "dev")
+)
 def test_a_transfer_is_found_with_its_direction_and_answered_by_the_plan(sentence, expected):
     for shape in SHAPES:
         assert direction(contract(sentence, shape)) == expected, shape

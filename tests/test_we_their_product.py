@@ -201,6 +201,8 @@ def test_the_covenant_excepts_the_ai_service_we_buy(shape, variant):
     if variant == "strict":  # among the exceptions, before the closing words
         assert excepted[0].index(SERVED[shape]) < excepted[0].index("Any other exception must be stated expressly")
     assert not any(SERVED[shape] in t for t in texts(red, accepted=False))
+    other = READ[shape][1]
+    assert f"It does not stop {other} processing the Protected Materials to provide" in said(red)  # the comment says
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
@@ -254,3 +256,33 @@ def test_strict_puts_the_covenant_back_with_the_service_exception(shape):
     assert any(SERVED[shape] in t for t in accepted)
     _, other, _, _ = READ[shape]
     assert any(re.match(rf"(?:[\d.]+[A-Z]?\s+)?{other} shall not", t) and "Prohibited AI Use" in t for t in accepted)
+
+
+TASK_NAMED = "Scribewell may also use the Subscriber Materials to train and improve its speech-recognition models."
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_permission_naming_its_models_by_their_task_is_struck_too(variant):
+    """The review's own wording: the models named by their task, our material (defined through the Platform) the
+    first AI word of the sentence."""
+    shape = tuple(t.replace(TRANSCRIBE_TRAINS, TASK_NAMED) for t in TRANSCRIBE)
+    red = engine.redline(
+        build(shape), author="noai", date=DATE, options=engine.Options(variant=variant, we="Subscriber")
+    )
+    assert not any(TASK_NAMED in t for t in texts(red, accepted=True))
+    assert f"3.3 {TASK_NAMED}" in texts(red, accepted=False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Scribewell may use the Subscriber Materials to train its support staff.",
+        "Scribewell may use the Subscriber Materials to improve its products and business models.",
+    ],
+)
+def test_a_use_that_trains_no_model_stands(sentence):
+    shape = tuple(t.replace(TRANSCRIBE_TRAINS, sentence) for t in TRANSCRIBE)
+    red = engine.redline(
+        build(shape), author="noai", date=DATE, options=engine.Options(variant="strict", we="Subscriber")
+    )
+    assert any(sentence in t for t in texts(red, accepted=True))

@@ -213,6 +213,10 @@ _KIND_ROWS = (
             "convey",
             "title",
             "property of",
+            "property in",  # "property in the copyright passes to X"
+            "s property",  # "are the Client's property"
+            "s’ property",
+            "’s property",
             "our property",  # "shall become our / your property"
             "its property",
             "their property",

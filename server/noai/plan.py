@@ -690,9 +690,17 @@ def _service_excepted(result: AuditResult, insertions: list[Edit], terms: Mappin
     if service is None or "provider" not in terms:
         return insertions
     sentence = service_use(service.surface, terms["provider"])
-    return [
-        _rewritten(e, partial(with_service_use, sentence=sentence)) if e.clause == COVENANT else e for e in insertions
-    ]
+    said = (
+        f"It does not stop {terms.get('client', 'the other side')} processing the Protected Materials to provide "
+        f"{service.surface} to {terms['provider']}, as long as nothing is kept for or used in training any AI System."
+    )
+    out = []
+    for e in insertions:
+        excepted = _rewritten(e, partial(with_service_use, sentence=sentence)) if e.clause == COVENANT else e
+        if excepted is not e and e.comment:  # the comment says so
+            excepted = replace(excepted, comment=f"{e.comment} {said}")
+        out.append(excepted)
+    return out
 
 
 def _rewritten(e: Edit, rewrite: Callable[[str], str]) -> Edit:

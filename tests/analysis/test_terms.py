@@ -272,15 +272,12 @@ def test_missing_roles_are_left_out_of_the_placeholders():
     assert "Confidential Information" in terms.all
 
 
-def test_extraction_is_linear_enough_for_a_long_contract():
-    import time
-
+def test_every_use_of_a_party_is_counted_in_a_long_contract():
+    # how long it takes is measured by benchmarks/audit_vs.py (linearity: 10x the paragraphs), never by a test
     body = ['Acme Inc. (the "Client") and Beta LLC (the "Contractor").'] + [
         f"{i}. The Contractor shall deliver item {i} to the Client, who shall pay for it." for i in range(3000)
     ]
-    started = time.perf_counter()
     terms = extract_terms(paragraphs(*body))
-    assert time.perf_counter() - started < 2.0
     assert terms.client.uses == 3000  # the quoted definition is no use
 
 

@@ -659,6 +659,7 @@ _NON_LICENCE_RIGHT = re.compile(
 _LICENCE_USE = re.compile(
     r"\b(?:licen[cs]e|use|reproduce|copy|distribute|display|perform|exploit|modify|sub-?licen[cs]e)\b", re.IGNORECASE
 )
+_IS_OWNER = re.compile(r"(?:is|are)\s.*owner")  # "is the sole owner": a statement of fact
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:(?:may|might|shall|will|would|could|can)\s+)?$", re.I)
 _PASSES_TO = re.compile(r"\b(?:pass(?:es)?|transfers?|vests?)\s+(?:to|in)\s", re.IGNORECASE)
 _TO_PARTY = re.compile(r"\b(?:to|unto|in\s+favou?r\s+of)\s+(?:the\s+)?[A-Z]")
@@ -903,6 +904,10 @@ class _Classifier:
                 self.work.search(text, s, e)
                 or P.IP_OBJECT.search(text, s, e)
                 or (phrase.endswith("yours") and _MADE_THING.search(text, s, e))
+                or (  # "Everything Contractor creates under this Agreement belongs to Client": made by the creator
+                    P.CREATION.search(text, s, m.start())
+                    and self.parties.before(text, s, m.start()) == self.parties.creator
+                )
                 or (
                     # "such ideas, recipes and methods shall become the property of X": know-how passing to X (not
                     # "the fixtures shall become the property of the Landlord")
@@ -935,6 +940,8 @@ class _Classifier:
                 text[:s].rstrip().endswith(":") and P.WARRANTY.search(text, max(0, s - 300), s)
             ):
                 continue  # "Licensor warrants that (i) it owns all right, title and interest": no transfer
+            if _IS_OWNER.fullmatch(phrase) and t.search(P.WARRANTY, 0, m.start()):
+                continue  # "X represents and warrants that: …; (ii) X is the sole and exclusive owner of": a warranty
             subject = self.parties.before(text, s, m.start())
             # "retains", or "is and shall remain the sole property of X" said of what X already has (not "shall be
             # and remain", nor records the other side writes that "remain the property of X")
@@ -949,6 +956,8 @@ class _Classifier:
                     and r
                 )
             )
+            if kept and self.allotted(text, s, m, e):
+                kept = None  # "All Deliverables are and shall remain the sole property of Client": new work allotted
             if kept:
                 if not any(f.kind == "reservation_of_rights" for f in out):
                     out.append(
@@ -987,8 +996,14 @@ class _Classifier:
                     # the owner is no party: "owned by each Individual User", "the property of the creating party",
                     # "shall vest in the owner": no transfer between the parties
                     continue
+                if phrase.startswith("belong") and (
+                    after is None or _RELATIVE_BEFORE.search(text, max(s, m.start() - 30), m.start())
+                ):
+                    continue  # a bare "belongs to" transfers only to a party, and not in a relative clause
                 owner = after if to or named_after else subject
                 owner = owner or subject
+                if "'s " in phrase or "’s " in phrase:  # "are the Client's property": the owner in the possessive
+                    owner = self.parties.after(text, m.start(), m.end()) or owner
                 if " our " in phrase or " your " in phrase or phrase.endswith("yours"):
                     # "shall become our property", "the video is yours": the party called we / you
                     owner = self.parties.after("we" if " our " in phrase else "you", 0, 3) or owner
@@ -1301,6 +1316,15 @@ class _Classifier:
         """The owner named at ``at`` ("owned by …", "the property of …") is no party of the contract."""
         at = _OWNER_AT.match(text, at).end()  # type: ignore[union-attr]  # matches the empty string
         return not self.parties.pattern.match(text, at) and bool(P.NON_PARTY_OWNER.match(text, at))
+
+    def allotted(self, text: str, s: int, m: re.Match[str], e: int) -> bool:
+        """ "All Deliverables are and shall remain the sole property of Client": the work made under the contract,
+        named before the phrase, said to stay with the side it is made for; an allocation of new work to that side,
+        not a party keeping its own (the creator's own engine, the client's records it supplied)."""
+        if not self.work.search(text, s, m.start()) or P.MADE_BY.search(text, s, e):
+            return False
+        owner = self.parties.after(text, m.start(), e)
+        return owner is not None and owner == self.parties.other
 
     def kept_later(self, text: str, m: re.Match[str], e: int) -> re.Match[str] | None:
         """ "all right, title and interest in the Software … are and shall remain the exclusive property of X",

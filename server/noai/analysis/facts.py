@@ -999,11 +999,14 @@ def _permits_training(text: str, phrase_start: int, phrase_end: int) -> tuple[St
     if phrase_start < act < phrase_end and _VERB_LIST.fullmatch(text, phrase_start, act):
         act = phrase_start  # the AI words start with the list of verbs the act ends ("train and improve its models")
     if phrase_start < act:  # the AI words where the work is put, trained after ("into AI tools to train them")
-        return (
-            (_sentence_struck(text, start, end, head), -1)
-            if _fed_then_trained(text, phrase_start, act, m.end(), end)
-            else None
-        )
+        if _fed_then_trained(text, phrase_start, act, m.end(), end):
+            return _sentence_struck(text, start, end, head), -1
+        # the AI words are the material put to use, a term the document defines through its AI ("use the Subscriber
+        # Materials to train and improve its speech-recognition models"): the act trains the model named after it
+        model = _A_MODEL.search(text, m.end(), end) if m.start("act") >= 0 else None
+        if model is None or not _TRAINED_OBJECT.fullmatch(text, m.end(), model.start()):
+            return None
+        return _sentence_struck(text, start, end, head), act
     if phrase_start > m.end() and not _TRAINED_OBJECT.fullmatch(text, m.end(), phrase_start):
         return None  # the AI words are not what the permission trains ("to train its staff in AI tools")
     if phrase_start < m.end() and not _A_MODEL.search(text, m.end(), phrase_end):

@@ -46,7 +46,17 @@ ASSIGNMENT = _rx(
     r"(?:assigns?|transfers?|conveys?)|(?:shall|will|agrees?\s+to|must)(?:,[^,;.]{3,120},)?\s+(?:promptly\s+)?"
     r"(?:irrevocably\s+)?(?:assign|transfer|convey)|(?:irrevocably|absolutely)\s+assigns?|assigns?\s+and\s+transfers?|transfers?\s+and\s+assigns?|"
     r"all\s+(?:of\s+(?:its|their|his|her|the)\s+)?(?:worldwide\s+)?right,?\s+title,?\s+and\s+interest|"
-    r"(?:sole\s+and\s+exclusive|exclusive|sole)\s+property\s+of|vests?\s+(?:solely\s+)?in|shall\s+vest|"
+    r"(?:sole\s+and\s+exclusive|exclusive|sole)\s+property\s+of|vests?\s+(?:solely\s+|absolutely\s+|exclusively\s+|wholly\s+)?in|"
+    r"shall\s+vest|"
+    # the bare present, the owner a party named after it: "Everything the Contractor creates belongs to the Client"
+    r"\bbelongs?\s+(?:solely\s+|exclusively\s+|absolutely\s+|wholly\s+)?to\b|"
+    # the owner named in the possessive: "are the Client's property", "will be Client's exclusive property"
+    r"\b(?:is|are|be|become|becomes)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?(?:'s|’s)\s+(?:sole\s+(?:and\s+"
+    r"exclusive\s+)?|exclusive\s+|absolute\s+)?property\b|"
+    # the owner as the subject, its ownership qualified: "Client is the sole owner of" (a bare "is the owner of" is
+    # a warranty of title)
+    r"\b(?:is|are)\s+(?:and\s+(?:shall|will)\s+(?:be|remain)\s+)?the\s+(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+|"
+    r"absolute\s+)owner(?=\s+of\b)|"
     r"(?:shall|will)\s+(?:solely\s+and\s+)?(?:exclusively\s+)?(?:own|be\s+owned\s+by|belong\s+to)|"
     r"\bowns?\s+(?:all|exclusively|everything|the\s+(?:entire\s+)?(?:copyright|rights?|title|intellectual\s+property))|"
     r"\bowns\s+(?:the\s+)?(?-i:[A-Z][\w-]+)|"

@@ -422,6 +422,17 @@ def next_round(
         any(e.clause == o.proposal.clause for o in withdrawn for e in edits),
         unmarked,
     )
+    if undefined and not superseded:  # the last approach ties rights to a term whose use this round withdraws
+        for c in roots.values():
+            now = _approach_without(c.text, undefined) if c.text.startswith(APPROACH) and not c.done else c.text
+            if now != c.text:
+                folded = c.text.casefold()
+                called = [c.text[k : k + len(n)] for n in sorted(undefined) if (k := folded.find(n)) >= 0]
+                superseded[c.id] = (
+                    f"Superseded in part: we no longer tie rights to the {' or '.join(f'“{n}”' for n in called)}, "
+                    "whose definition you did not accept (see our new comment on the words we took out). Our approach "
+                    "now: " + now.removeprefix(APPROACH).partition(" Why this clause:")[0].strip()
+                )
     edits, drafted, covered = _needs_drafted(
         result, talks.outcomes, edits, plan.variant, dict(plan.terms), how, _offers_fee(result, edits)
     )
