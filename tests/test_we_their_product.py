@@ -286,3 +286,22 @@ def test_a_use_that_trains_no_model_stands(sentence):
         build(shape), author="noai", date=DATE, options=engine.Options(variant="strict", we="Subscriber")
     )
     assert any(sentence in t for t in texts(red, accepted=True))
+
+
+def test_a_user_who_said_who_they_are_is_not_asked_again():
+    """A licence naming one party only: with --we given, the error says what the document lacks, not "--we"."""
+    from noai.errors import PartyRoleError
+
+    one = (
+        "IMAGE LICENCE",
+        'This licence is granted by Harbour Photo Ltd (the "Photographer").',
+        '"Images" means the photographs listed in the Schedule.',
+        "1. The Photographer grants a non-exclusive licence to reproduce the Images in print.",
+        "2. The Images may be used to train machine learning models.",
+    )
+    options = engine.Options(variant="strict", we="Photographer")
+    with pytest.raises(PartyRoleError) as raised:
+        engine.redline(build(one), author="noai", date=DATE, options=options)
+    said = str(raised.value)
+    assert said.startswith("You said you are Photographer") and "--we" not in said and "Which party" not in said
+    assert raised.value.detail["missing"] == ["client"]

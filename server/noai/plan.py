@@ -749,6 +749,15 @@ def _check_parties(result: AuditResult, terms: Mapping[str, str]) -> None:
     must say which party they are where the audit is unsure."""
     listed = [{"id": p.id, "name": p.name, "terms": list(p.terms), "role": p.role} for p in result.parties.parties]
     missing = [role for role, key in (("creator", "provider"), ("client", "client")) if key not in terms]
+    given = result.we.given if result.we is not None and result.we.source == "user" else None
+    if missing and given:  # never ask for what the user said: say what the document lacks
+        names = "; ".join(" / ".join(p.terms) or p.name or p.id for p in result.parties.parties) or "none found"
+        raise PartyRoleError(
+            f"You said you are {given}, but the document names no party as the {' or the '.join(missing)} of the "
+            f"work beside it (parties: {names}), and the clauses would need one. Check that the parties are defined "
+            "in the document's opening words.",
+            detail={"missing": missing, "parties": listed},
+        )
     if missing:
         raise PartyRoleError(
             f"The document names no party as the {' or the '.join(missing)} of the work, and the clauses would need "
@@ -967,6 +976,13 @@ def choose_fixes(
     in_paragraph: dict[int, list[Finding]] = {}  # the findings of each paragraph: what a fix may move up to
     for f in result.findings:
         in_paragraph.setdefault(f.start, []).append(f)
+    # a transfer's one explanatory comment goes on a transfer of its own ("hereby assigns"), not on one in the paragraph
+    # whose work-made-for-hire comment (the first of the kind) already says who owns the work ("… works made for hire
+    # … and are owned exclusively by the Client"), where the document has such a transfer
+    hired = {g.start for g in result.findings if g.kind == "work_made_for_hire"}
+    hired = {min(hired)} if hired else set()
+    transfers = [g.start for g in result.findings if g.kind == "ip_assignment"]
+    second_choice = hired if any(i not in hired for i in transfers) else set()  # paragraphs
     for f in result.findings:
         wanted = _fix_wanted(f, library, playbook, ours)
         if wanted is None:
@@ -1054,6 +1070,8 @@ def choose_fixes(
             ranges.append((f.phrase_start, f.phrase_end))  # the words it keeps: no second edit of them
             f, rf = moved
         if op == "comment":
+            if f.kind == "ip_assignment" and f.start in second_choice:
+                continue  # the transfer's comment goes on a transfer of its own (above)
             seen = f.kind in commented or _commented(fix, variant, f.phrase, existing_comments.get(f.start, ()))
             commented.add(f.kind)
             if seen or not with_comments:
