@@ -86,7 +86,11 @@ def test_words_they_type_into_our_clause_are_answered_in_the_text_and_in_words(n
     elif variant == "standard":  # an exception in the clause: confined, never bare
         assert standing and all(f"{words} (provided that the use keeps no copy" in t for t in standing), standing
         assert "trains no AI System" in standing[0]
-    else:  # minimal keeps their words, and says how it reads them
+    elif does == "exception":  # minimal keeps their exception with one condition, in the text (REVIEW23 item 12)
+        assert answers[0].op == "replace" and (answers[0].comment or "").startswith("We accept your addition")
+        assert standing and all(f"{words} (provided that the use trains no AI System on" in t for t in standing)
+        assert not any("keeps no copy" in t for t in standing), standing  # minimal-sized: the one condition
+    else:  # minimal keeps their other words, and says how it reads them
         assert answers[0].op == "comment" and standing, answers[0]
         assert (answers[0].comment or "").startswith("We accept your addition")
 
@@ -111,7 +115,7 @@ def test_their_words_in_our_defined_term_are_struck_and_the_term_stays_defined_o
     [
         ("strict", "We cannot accept “save for internal review”"),
         ("standard", "We can accept “save for internal review” only for a use that keeps no copy"),
-        ("minimal", "Understood: we accept “save for internal review”"),
+        ("minimal", "We accept “save for internal review”, with one condition added in the clause"),
     ],
 )
 def test_where_they_say_why_in_our_thread_our_reply_answers_their_words(name, variant, said):

@@ -95,6 +95,7 @@ from .analysis.facts import (
     used_as_part_of,
     waits_for_payment,
     widened_rights,
+    widening_limb,
     with_hanging,
 )
 from .analysis.work_kind import SOFTWARE
@@ -1044,6 +1045,11 @@ def choose_fixes(
         if rf is None or rf.action == "ignore":
             continue
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
+        if op == "replace" and (limb := _widening_struck(f, rf, terms, ranges)) is not None:
+            f, rf = limb  # "… to improve the Services and to develop new products": the wider limb goes, not a
+            ranges.append((f.phrase_start, f.phrase_end))  # "perpetual (solely for …)" the sentence contradicts
+            fixes.append((f, rf, op))
+            continue
         if (
             op == "replace" and f.kind == "ip_assignment" and (not paid or waits_for_payment(f))
         ):  # no fees to wait for (an employee's invention assignment), or the transfer waits for them already
@@ -1380,6 +1386,32 @@ def _after_qualifier(f: Finding, rf: RenderedFix, findings: Sequence[Finding]) -
         rf,
         replacement=last + replacement[len(f.phrase) :],
         comment=said.replace(f"“{f.phrase}”", f"“{whole}”") if rf.comment else rf.comment,
+    )
+
+
+_WIDENING_COMMENT = (
+    "This change strikes “{words}”, which would take the licence beyond the purpose it names before it: the licence "
+    "then serves that purpose alone."
+)
+
+
+def _widening_struck(
+    f: Finding, rf: RenderedFix, terms: Mapping[str, str], ranges: Sequence[tuple[int, int]]
+) -> tuple[Finding, RenderedFix] | None:
+    """A term tied to the Permitted Purpose ("perpetual (solely for the Permitted Purpose)") in a licence whose own
+    words name its purposes, one of them wider than the project (:func:`~noai.analysis.facts.widening_limb`): the
+    parenthesis would contradict the sentence, so the wider limb is struck instead; ``None`` for any other fix."""
+    if f.kind != "perpetual_irrevocable" or "Permitted Purpose" not in (rf.replacement or ""):
+        return None
+    project = terms.get("project", "")  # a project the document names, not "the purpose of this Agreement"
+    project = "" if project.startswith("the purpose of ") else project
+    limb = widening_limb(f.paragraph_text, f.phrase_start, project)
+    if limb is None or any(s < limb.end and limb.start < e for s, e in ranges):
+        return None
+    words = f.paragraph_text[limb.start : limb.end]
+    said = _WIDENING_COMMENT.format(words=limb.words)
+    return replace(f, phrase=words, phrase_start=limb.start, phrase_end=limb.end), replace(
+        rf, find=words, replacement="", comment=said, uses=()
     )
 
 

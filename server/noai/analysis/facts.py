@@ -1072,6 +1072,36 @@ def training_limb(text: str, phrase_start: int, phrase_end: int) -> Strike | Non
     return Strike(before.start(), stop, "", words)  # " and to train … models", ", to train … models"
 
 
+_DEFINED_THING = re.compile(r"\bthe\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\b(?!['’])")
+
+
+def widening_limb(text: str, phrase_start: int, project: str) -> Strike | None:
+    """Where a licence's sentence, from ``phrase_start`` on, names its purposes in limbs after its own verb ("… licence
+    to use, copy and analyse Customer Data to improve the Services and to develop new products"), the last limb with
+    the join before it (" and to develop new products") when it names no ``project`` ("the Services") while the limb
+    before it does (with no ``project`` given, the thing the document names in that limb: "the Campaign"): the span a
+    redline strikes so that the licence stays for the project, as the Permitted Purpose is. ``None``: no project,
+    one limb only (a licence's own verbs are no purposes: "to access the Services and to copy …"), the last limb
+    names the project too, or a clause break in it."""
+    _start, end = sentence_span(text, phrase_start)
+    stop = len(text[:end].rstrip().rstrip(".;"))
+    joins = list(_NEXT_LIMB.finditer(text, phrase_start, stop))
+    if not joins:
+        return None
+    last = joins[-1]
+    opens = list(_LIMB_OPENS.finditer(text, phrase_start, last.start()))
+    if len(opens) < 2:
+        return None  # the licence's own verb alone: no purposes listed
+    named = _DEFINED_THING.search(text, opens[-1].end(), last.start()) if not project else None
+    name = project.removeprefix("the ").strip() if project else (named.group(1) if named else "")
+    if not name or name not in text[opens[-1].end() : last.start()]:
+        return None  # the limb before it serves something else than the project
+    limb = text[last.end() : stop]
+    if name in limb or _CLAUSE_BREAK.search(limb) or _CLAUSE_BREAK.search(text, opens[-1].end(), last.start()):
+        return None
+    return Strike(last.start(), stop, "", text[last.start() : stop].strip())
+
+
 # The words of the next sentence that hang on a permission struck before it: an opening connective that answers it
 # ("However,", "In that case,") and the items that govern the use it gave ("(a) … must be aggregated before any such
 # use, and"), read by their reference back to it ("such use", "that training").

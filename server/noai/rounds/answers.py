@@ -257,6 +257,7 @@ def _typed_in(
     work = "the Protected Materials" if term_key("Protected Materials") in have else terms.get("deliverables")
     ai = "AI System" if term_key("AI System") in have else "artificial intelligence model"
     harmless = f"keeps no copy of {work or 'the work'} after the task and trains no {ai} on {'them' if work else 'it'}"
+    least = f"trains no {ai} on {work or 'the work'}"  # the one condition an accepted exception takes (minimal)
     style = _style_guarded(outcomes)
     if style:  # our exceptions forbid imitating the creator: an exception they typed may not allow it either
         harmless = harmless.replace(" and trains", ", trains") + f" and produces no output in the style of {style}"
@@ -274,7 +275,7 @@ def _typed_in(
                 continue
             text = result.paragraphs[i].text
             for runs in _one_change(text, inserted_runs(ours, text)):
-                made, note, reply = _answer_typed(text, runs, how, name, harmless, moved)
+                made, note, reply = _answer_typed(text, runs, how, name, (harmless, least), moved)
                 edits += [replace(e, index=i, clause=o.proposal.clause, variant=o.proposal.variant) for e in made]
                 notes.append(note)
                 thread.setdefault(o.proposal.clause, []).append(reply)
@@ -336,19 +337,40 @@ def _one_change(text: str, runs: Sequence[tuple[int, int]]) -> list[list[tuple[i
 
 
 def _answer_typed(
-    text: str, runs: Sequence[tuple[int, int]], how: str, name: str, harmless: str, moved: list[str] | None
+    text: str,
+    runs: Sequence[tuple[int, int]],
+    how: str,
+    name: str,
+    conditions: tuple[str, str],
+    moved: list[str] | None,
 ) -> tuple[list[Edit], str, str]:
     """One change they typed into our clause (``runs`` of ``text``), answered as :func:`_typed_in` says: the edits
     (paragraph, clause and variant set by the caller), the plan's note, our words for it in the thread."""
     first, last = runs[0][0], runs[-1][1]
     words = text[first:last].strip(" ,;:()")
     exception = opens_exception(words) and len(runs) == 1
+    harmless, least = conditions  # a fall-back's condition on an exception, and accepting's one condition
+    at = first + len(text[first:last].rstrip(" ,;:)"))
+    goes_on = text[at:].lstrip(" ,")[:1] not in ("", ".", ";", ":")  # the sentence goes on after their words
     if all(widens(text, s, e) for s, e in runs):  # an alternative added to what we restrict: welcome, kept
         edit = Edit.replacing(0, text, first, last, text[first:last], clause="", variant="")
         said = f"Thank you: we accept your addition of “{words}” to {name}. It widens the restriction, as we read it."
         note = f"Kept the words the other side added to {name}, “{words}”: they widen our restriction."
         reply = f"Thank you: we accept “{words}”."
         return [replace(edit, op="comment", replacement=None, comment=said)], note, reply
+    if how == ACCEPT and exception and not in_defined_term(text, first, last):  # kept, with one condition in it
+        said = (
+            f"We accept your addition of “{words}” to {name}, with one condition we have added in the clause: that "
+            f"the use {least}. Without it, the exception could be read to allow the training the restriction is "
+            "there to stop."
+        )
+        new = f"{text[first:at]} (provided that the use {least})"
+        note = (
+            f"Kept the exception the other side added to {name}, “{words}”, with one condition added in the clause: "
+            f"that the use {least}. Check it before sending."
+        )
+        reply = f"We accept “{words}”, with one condition added in the clause: that the use {least}."
+        return [Edit.replacing(0, text, first, at, new, clause="", variant="", comment=said)], note, reply
     if how == ACCEPT:
         said = (
             f"We accept your addition of “{words}” to {name}, on the understanding that it covers only a use that "
@@ -365,13 +387,11 @@ def _answer_typed(
         reply = f"Understood: we accept “{words}”; our comment on those words says how we read them."
         return [replace(edit, op="comment", replacement=None, comment=said)], note, reply
     if how == FALL_BACK and exception and not in_defined_term(text, first, last):
-        at = first + len(text[first:last].rstrip(" ,;:)"))
         said = (
             f"You added “{words}” to {name}. We can accept that exception only for a use that {harmless}, and have "
             "added that condition: a wider exception would leave outside the restriction the uses it is there to stop."
         )
         proviso = f"provided that the use {harmless}"
-        goes_on = text[at:].lstrip(" ,")[:1] not in ("", ".", ";", ":")  # the sentence goes on after their words
         new = f"{text[first:at]} ({proviso})" if goes_on else f"{text[first:at]} {proviso}"
         note = f"Confined the exception the other side added to {name}, “{words}”, to a use that {harmless}."
         reply = f"We can accept “{words}” only for a use that {harmless}, and have added that condition."
