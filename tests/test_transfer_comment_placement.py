@@ -7,6 +7,11 @@ Two comments on the first paragraph saying the same thing, and none on the assig
 send. Shapes: the bundled example (US agency agreement, Word-numbered) and two of our own (a UK photography
 commission with typed numbers, "shall belong to"; a US software agreement, "shall be the sole property of").
 Controls: where the made-for-hire paragraph holds the only transfer, the transfer's comment stays there.
+
+And strict's "Our approach" comment says the transfer waits for payment where strict changes it at its verb ("All
+right, title and interest in the Deliverables vest in the Client on creation" -> "… will, upon payment in full …, vest
+in"), never "we leave that transfer unchanged" beside its own change (a US design agreement; a UK photography
+commission as a second shape); standard, which leaves it, still says so.
 """
 
 from __future__ import annotations
@@ -111,3 +116,57 @@ def test_a_made_for_hire_paragraph_with_the_only_transfer_keeps_its_comments(var
     red = redline_of(docx, variant)
     on_hire = commented(red).get(index_of(docx, "2.1 "), [])
     assert any("made for hire" in c for c in on_hire), on_hire
+
+
+# -- the approach says what strict does to a transfer it changes at its verb -----------------------------------------
+
+VESTING = {
+    "us-design": (
+        "DESIGN AGREEMENT",
+        'This agreement is made between Pine Studio LLC (the "Designer") and Orbit Foods Inc. (the "Client").',
+        "1. Services",
+        '1.1 The Designer shall design the packaging described in the brief (the "Deliverables").',
+        "2. Fees",
+        "2.1 The Client shall pay the fees in the brief.",
+        "3. Ownership",
+        "3.1 All right, title and interest in the Deliverables vest in the Client on creation.",
+        "4. Law",
+        "4.1 This agreement is governed by the laws of the State of New York.",
+    ),
+    "uk-photography": (
+        "PHOTOGRAPHY COMMISSION",
+        'This agreement is made between Harbour Lens Ltd (the "Photographer") and Kestrel Foods plc (the "Client").',
+        "1. Services",
+        '1.1 The Photographer shall take and deliver the photographs described in the brief (the "Photographs").',
+        "2. Fees",
+        "2.1 The Client shall pay the fees in the brief within 30 days of invoice.",
+        "3. Rights",
+        "3.1 All copyright and other rights in the Photographs shall vest in the Client upon creation.",
+        "4. Law",
+        "4.1 This agreement is governed by the laws of England and Wales.",
+    ),
+}
+
+
+def approach(red: engine.Redline) -> str:
+    said = [e.comment for e in red.plan.edits if e.comment and e.comment.startswith("Our approach")]
+    assert len(said) == 1, said
+    return said[0]
+
+
+@pytest.mark.parametrize("name", VESTING)
+def test_strict_approach_says_the_transfer_changed_at_its_verb_waits_for_payment(name):
+    docx = agreement(*VESTING[name])
+    red = redline_of(docx, "strict")
+    assert any(e.op == "replace" and "upon payment in full" in (e.replacement or "") for e in red.plan.edits)
+    said = approach(red)
+    assert "pass only on payment in full" in said and "leave that transfer unchanged" not in said, said
+    shown = [t for texts in comments_by_paragraph(engine.read(red.docx)).values() for t in texts]
+    assert said in shown  # the written comment says the same
+
+
+@pytest.mark.parametrize("name", VESTING)
+def test_standard_approach_leaves_the_transfer_as_it_does(name):
+    red = redline_of(agreement(*VESTING[name]), "standard")
+    assert not any("upon payment in full" in (e.replacement or "") for e in red.plan.edits)
+    assert "leave that transfer unchanged" in approach(red)

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..analysis.audit import AuditResult
 from ..analysis.classify import Finding
-from ..analysis.facts import Background, Retention, clause_name, option_name, waits_for_payment
+from ..analysis.facts import Background, Retention, clause_name, option_name, ownership_verb, waits_for_payment
 from ..library import RenderedFix
 from ..library.render import (
     INFORMAL,
@@ -466,8 +466,18 @@ def strategy_comment(
             for f, _, op in fixes
             if op == "replace" and f.kind in _TRANSFER_KINDS and not f.attributes.get(CARVED)
         ]
+        # a transfer found at the rights that pass ("All right, title and interest …") is changed at its verb
+        # ("vest in" -> "will, upon payment …, vest in"): it waits for payment too
         waiting = [
-            f for f in strategy.evidence if any(i == f.start and s <= f.phrase_start < e for i, s, e in replaced)
+            f
+            for f in strategy.evidence
+            if any(
+                i == f.start
+                and (
+                    s <= f.phrase_start < e or ownership_verb(f.paragraph_text, f.phrase_start, f.phrase_end) == (s, e)
+                )
+                for i, s, e in replaced
+            )
         ]
         strike = " (not on creation: we strike “" + "”, “".join(struck) + "”)" if struck else ""
         if waiting and len(waiting) == len(strategy.evidence):
