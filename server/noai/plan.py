@@ -49,6 +49,7 @@ from .analysis.facts import (
     creation_timing,
     credit_to_authors,
     defined_names,
+    defined_without,
     definitions_run,
     exception_citing,
     feedback_licensed,
@@ -1044,6 +1045,12 @@ def choose_fixes(
             rf = limited_fix(f, rf, terms, filled)
         if rf is None or rf.action == "ignore":
             continue
+        if (
+            rf.action == "comment"
+            and f.kind == "feedback_usage_data"
+            and defined_without(result.paragraphs, f.phrase, work)
+        ):
+            continue  # "“Usage Data” means … but excluding the content of Customer Content": nothing left to ask
         op = "replace" if action == "replace" and rf.action == "replace" and rf.replacement else "comment"
         if op == "replace" and (limb := _widening_struck(f, rf, terms, ranges)) is not None:
             f, rf = limb  # "… to improve the Services and to develop new products": the wider limb goes, not a

@@ -4564,3 +4564,22 @@ def citing_itself_as(text: str, number: str) -> str:
     """``text`` (a paragraph of a clause) calling its own clause by ``number`` instead of the number it cites
     ("This clause 4.11 applies" -> "This clause 4.5 applies")."""
     return _CITES_ITSELF.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + number, text)
+
+
+# a definition's own carve-out: "… but excluding the content of Customer Content", "does not include …", "other than …"
+_LEAVES_OUT = re.compile(r"\b(?:exclud(?:es|ing)|(?:does|do|shall) not include|other than|except)\b([^.;]*)", re.I)
+
+
+def defined_without(paragraphs: Sequence[Paragraph], term: str, material: str) -> bool:
+    """Whether the document's definition of ``term`` ("“Usage Data” means …") already leaves ``material`` out
+    ("… but excluding the content of Customer Content"): nothing to ask of the rights given in ``term`` for it."""
+    if not material:
+        return False
+    key, named = term_key(term), re.compile(rf"\b{re.escape(material)}\b", re.I)
+    for p in paragraphs:
+        if "mean" not in p.text:
+            continue
+        for name, meaning in _definitions_of(p.text):
+            if term_key(name) == key and any(named.search(m.group(1)) for m in _LEAVES_OUT.finditer(meaning)):
+                return True
+    return False
