@@ -347,7 +347,8 @@ def _answer_typed(
     """One change they typed into our clause (``runs`` of ``text``), answered as :func:`_typed_in` says: the edits
     (paragraph, clause and variant set by the caller), the plan's note, our words for it in the thread."""
     first, last = runs[0][0], runs[-1][1]
-    words = text[first:last].strip(" ,;:()")
+    # quoted without the sentence's closing stop (“except as Article 4.3 permits”, not “… permits.”)
+    words = text[first:last].strip(" ,;:()").removesuffix(".").rstrip(" ,;:()")
     exception = opens_exception(words) and len(runs) == 1
     harmless, least = conditions  # a fall-back's condition on an exception, and accepting's one condition
     at = first + len(text[first:last].rstrip(" ,;:)"))
